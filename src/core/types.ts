@@ -1,0 +1,279 @@
+/**
+ * The plain data that flows through the pipeline:
+ *   snapshot = host.read() → { submissions, issues } = read(...) → table = score(...) →
+ *   plan = plan(...) → host.apply(plan)
+ * Every type here is plain, serialisable data (no classes, no Office objects).
+ */
+import type { Lang, Message } from "./i18n/text";
+
+// ---------------------------------------------------------------------------------------------
+// Workbook snapshot: what a host reads
+
+/** An Excel error value such as #DIV/0!, #N/A, #REF!, #VALUE!, #NAME?. */
+export interface CellError {
+  error: string;
+}
+export type CellValue = number | string | boolean | null | CellError;
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === "object" && v !== null && typeof (v as CellError).error === "string";
+}
+
+export interface SheetSnapshot {
+  name: string;
+  /** Row-major grid anchored at A1: values[r][c] is the cell in row r+1, column c+1. Rows may be ragged. */
+  values: CellValue[][];
+  visible?: boolean;
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+  /** Where it came from, for messages ("phieu.xlsx"). */
+  source?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Submissions: what the reader makes of a snapshot
+
+/** A typed input value: number for number/integer/percent (percent as a fraction), boolean,
+ *  the canonical option value for choice, and the text for text inputs. */
+export type InputValue = number | boolean | string;
+
+/** Where a unit's data came from: a layout-A sheet, or a row of a layout-B table. */
+export interface SubmissionSource {
+  layout: "A" | "B";
+  sheet: string;
+  /** layout B: the 1-based row of the unit. */
+  row?: number;
+  /** Input or node code → A1 address of the cell its value was read from. */
+  cells?: Record<string, string>;
+  /** Layout A: node or input code → 1-based row of its line in the table. */
+  rows?: Record<string, number>;
+  /** Layout A: 1-based row of the table's header row. */
+  headerRow?: number;
+  /** Layout A: 1-based column of `Điểm`/`Score`, when the sheet has one. */
+  scoreColumn?: number;
+  /** Layout A: 1-based last column of the table's header row. */
+  lastColumn?: number;
+}
+
+export interface Submission {
+  code: string;
+  name: string;
+  /** A category id of the definition, when known. */
+  category?: string;
+  /** Input values by input code; a missing input is absent. */
+  values: Record<string, InputValue>;
+  /** Codes of indicators the unit answered "not applicable" (N/A, KAD, Không áp dụng). */
+  notApplicable: string[];
+  /** Evidence text by indicator code (layout A's `Minh chứng`). */
+  evidence?: Record<string, string>;
+  /** Self scores by node code (layout A's `Tự chấm`). */
+  selfScores?: Record<string, number>;
+  source?: SubmissionSource;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issues: validation findings
+
+export type Severity = "error" | "warning" | "info";
+
+export type IssueCode =
+  | "missing-input"
+  | "not-a-number"
+  | "not-an-integer"
+  | "out-of-range"
+  | "unknown-choice"
+  | "not-a-boolean"
+  | "excel-error"
+  | "numerator-exceeds-denominator"
+  | "ambiguous-number"
+  | "percent-as-number"
+  | "points-above-max"
+  | "not-applicable-not-allowed"
+  | "evidence-missing"
+  | "self-score-differs"
+  | "duplicate-unit"
+  | "unknown-code"
+  | "unknown-category"
+  | "missing-row"
+  | "missing-unit-name"
+  | "layout-not-found"
+  | "definition-mismatch"
+  | "definition-embedded"
+  | "unit-not-scored";
+
+export interface Issue {
+  severity: Severity;
+  code: IssueCode;
+  message: Message;
+  sheet?: string;
+  cell?: string;
+  /** Unit code (or name when it has no code). */
+  unit?: string;
+  /** Node or input code. */
+  node?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Score table: what the engine computes
+
+export type UnavailableReason =
+  | "not-applicable" // the unit's category is not in appliesTo
+  | "answered-na" // the unit answered N/A where allowNA is true
+  | "missing" // inputs missing under missing: "exclude"
+  | "zero-denominator" // ratio with a zero denominator and zeroDenominator: "na"
+  | "invalid-result" // an expression that gave no finite number (division by zero, LN of 0…)
+  | "children-unavailable"; // a group none of whose children is available
+
+export type NotRankedReason = "excluded" | "low-coverage" | "not-available";
+
+export interface NodeResult {
+  /** Value in [0, 1] (an expr group may leave it), null when not available. Full precision. */
+  value: number | null;
+  /** value × max where the node has a max; null otherwise or when not available. */
+  points: number | null;
+  available: boolean;
+  reason?: UnavailableReason;
+  /** True when the value is 0 only because inputs were missing under missing: "zero". */
+  missingScoredZero?: boolean;
+  /** Share of the applicable indicators under this node that have data (1 for a complete unit). */
+  coverage: number;
+  rank: number | null;
+  rankInCategory: number | null;
+}
+
+export interface UnitResult {
+  code: string;
+  name: string;
+  category?: string;
+  /** The root's value and points. */
+  value: number | null;
+  points: number | null;
+  rank: number | null;
+  rankInCategory: number | null;
+  ranked: boolean;
+  notRankedReason?: NotRankedReason;
+  coverage: number;
+  /** Input codes that were missing. */
+  missingInputs: string[];
+  nodes: Record<string, NodeResult>;
+}
+
+export interface ScoreTable {
+  index: { id: string; version: string };
+  /** The ranking options in force (the definition's, overridden by the caller). */
+  ranking: {
+    method: "competition" | "dense" | "ordinal";
+    on: "points" | "value";
+    decimals?: number;
+    within: "all" | "category";
+    nodes: "none" | "top" | "all";
+    minCoverage: number;
+    exclude: string[];
+  };
+  /** Codes of the nodes that carry ranks besides the root. */
+  rankedNodes: string[];
+  /** One result per submission, in the order the submissions were given. */
+  units: UnitResult[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Write plan: what a host writes (executed by the xlsx host and the Excel host alike)
+
+export type PlanValue = string | number | boolean | null;
+
+/** A rectangle of values written at `address` (its top-left cell, A1 style). */
+export interface CellBlock {
+  address: string;
+  values: PlanValue[][];
+  /** One number format for the whole block, or one per cell (same shape as values). */
+  numberFormat?: string | string[][];
+  /** Formulas for some cells (same shape as values, null = use the value). Only the project's own formulas go here. */
+  formulas?: (string | null)[][];
+  bold?: boolean;
+  fill?: string;
+  fontColor?: string;
+  wrap?: boolean;
+}
+
+export interface TablePlan {
+  name: string;
+  /** Address of the whole table including the header row, e.g. "A3:P40". */
+  range: string;
+  style: string;
+}
+
+export interface ConditionalFormatPlan {
+  range: string;
+  kind: "colorScale" | "dataBar";
+  /** colorScale: colours for minimum, midpoint, maximum. dataBar: the bar colour. */
+  colors: string[];
+}
+
+export type ChartKind = "barSorted" | "stackedBar" | "radar";
+
+export interface ChartPlan {
+  /** Stable name: a second run updates the chart of this name, never adds another. */
+  name: string;
+  kind: ChartKind;
+  title: string;
+  /** Categories (unit names, or group names for radar), an A1 range on `sheet`. */
+  categories: string;
+  series: { name: string; values: string }[];
+  /** Sheet holding the categories and series ranges. */
+  dataSheet: string;
+  /** Where the chart sits on its own sheet: top-left and bottom-right cells. */
+  from: string;
+  to: string;
+  xAxisTitle?: string;
+  yAxisTitle?: string;
+}
+
+/** A sheet the project owns: created when absent, otherwise cleared and rewritten. */
+export interface OwnedSheetPlan {
+  name: string;
+  visibility: "visible" | "hidden" | "veryHidden";
+  blocks: CellBlock[];
+  tables: TablePlan[];
+  conditionalFormats: ConditionalFormatPlan[];
+  charts: ChartPlan[];
+  columnWidths?: { column: string; width: number }[];
+  freeze?: { rows: number; columns: number };
+  /** Place the sheet right after this one (or first when null). */
+  after?: string | null;
+}
+
+/** Cells written inside a sheet the project does not own (the `Điểm` column of a layout-A sheet). */
+export interface SheetEditPlan {
+  sheet: string;
+  blocks: CellBlock[];
+}
+
+/** An issue mark on an input cell: a fill and a note, removable by a later run. */
+export interface CellMark {
+  sheet: string;
+  cell: string;
+  severity: Severity;
+  note: string;
+}
+
+export interface ProvenanceStamp {
+  scoredAt: string; // ISO time
+  projectVersion: string;
+  definitionHash: string;
+  inputsHash: string;
+  /** Hash of each unit's inputs by unit code, to tell which units changed since scoring. */
+  unitHashes: Record<string, string>;
+  lang: Lang;
+}
+
+export interface WritePlan {
+  lang: Lang;
+  owned: OwnedSheetPlan[];
+  edits: SheetEditPlan[];
+  /** Marks to set now; every mark listed in the previous `_index` is cleared first. */
+  marks: CellMark[];
+  /** Marks of the previous run to clear (read back from `_index`). */
+  clearMarks: { sheet: string; cell: string }[];
+}
