@@ -24,6 +24,9 @@ export interface SheetSnapshot {
   /** Row-major grid anchored at A1: values[r][c] is the cell in row r+1, column c+1. Rows may be ragged. */
   values: CellValue[][];
   visible?: boolean;
+  /** Fills of the cells that have one (A1 → the host's description of the fill), when the host reads them.
+   *  The planner records them so that removing an issue mark restores the cell's own fill. */
+  fills?: Record<string, string>;
 }
 
 export interface WorkbookSnapshot {
@@ -47,6 +50,8 @@ export interface SubmissionSource {
   row?: number;
   /** Input or node code → A1 address of the cell its value was read from. */
   cells?: Record<string, string>;
+  /** Layout A: node code → A1 address of its `Tự chấm` (self score) cell, where one was filled. */
+  selfScoreCells?: Record<string, string>;
   /** Layout A: node or input code → 1-based row of its line in the table. */
   rows?: Record<string, number>;
   /** Layout A: 1-based row of the table's header row. */
@@ -275,5 +280,7 @@ export interface WritePlan {
   /** Marks to set now; every mark listed in the previous `_index` is cleared first. */
   marks: CellMark[];
   /** Marks of the previous run to clear (read back from `_index`). */
-  clearMarks: { sheet: string; cell: string }[];
+  clearMarks: { sheet: string; cell: string; /** the fill to restore (as recorded); absent = no fill */ fill?: string }[];
+  /** Sheets the project owned in an earlier run and no longer writes (e.g. `Results` after a run in Vietnamese). */
+  removeSheets?: string[];
 }

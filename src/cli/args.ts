@@ -1,0 +1,134 @@
+/** Command-line arguments → a command and its options, or the reason they cannot be read. */
+import type { Lang, Message } from "../core/i18n/text";
+
+export type CommandName = "score" | "validate" | "template" | "collect" | "indices" | "demo";
+export const COMMANDS: readonly CommandName[] = ["score", "validate", "template", "collect", "indices", "demo"];
+
+export interface ParsedArgs {
+  command?: CommandName;
+  files: string[];
+  index?: string;
+  out?: string;
+  json?: string;
+  units?: string;
+  period?: string;
+  lang?: Lang;
+  progress: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export type ArgsResult = { ok: true; args: ParsedArgs } | { ok: false; reason: Message; lang?: Lang };
+
+/** Options that take a value, by the command that accepts them. */
+const VALUE_OPTIONS: Record<string, CommandName[]> = {
+  index: ["score", "validate", "template", "collect"],
+  out: ["score", "template", "collect", "demo"],
+  json: ["score", "validate", "indices"],
+  units: ["template"],
+  period: ["template"],
+  lang: ["score", "validate", "template", "collect", "indices", "demo"],
+};
+const FLAG_OPTIONS = new Set(["progress", "help", "version"]);
+
+/** The language of messages: --lang if given, else the LANG environment variable, else Vietnamese. */
+export function languageFrom(argv: string[], env: Record<string, string | undefined>): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const v = a.startsWith("--lang=") ? a.slice(7) : a === "--lang" ? argv[i + 1] : undefined;
+    if (v === "en" || v === "vi") return v;
+  }
+  const envLang = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return envLang.toLowerCase().startsWith("en") ? "en" : "vi";
+}
+
+export function parseArgs(argv: string[]): ArgsResult {
+  const args: ParsedArgs = { files: [], progress: false, help: false, version: false };
+  const positional: string[] = [];
+  let onlyPositional = false;
+  const pending: { name: string; value: string }[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (onlyPositional || !a.startsWith("-") || a === "-") {
+      positional.push(a);
+      continue;
+    }
+    if (a === "--") {
+      onlyPositional = true;
+      continue;
+    }
+    if (a === "-h") {
+      args.help = true;
+      continue;
+    }
+    if (a === "-V") {
+      args.version = true;
+      continue;
+    }
+    if (!a.startsWith("--")) {
+      return { ok: false, reason: { vi: `Không có tùy chọn ${a}. Xem dti-scorer --help.`, en: `There is no option ${a}. See dti-scorer --help.` } };
+    }
+    const eq = a.indexOf("=");
+    const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
+    if (FLAG_OPTIONS.has(name)) {
+      if (eq >= 0) return { ok: false, reason: { vi: `Tùy chọn --${name} không nhận giá trị.`, en: `Option --${name} takes no value.` } };
+      if (name === "progress") args.progress = true;
+      else if (name === "help") args.help = true;
+      else args.version = true;
+      continue;
+    }
+    if (!(name in VALUE_OPTIONS)) {
+      return { ok: false, reason: { vi: `Không có tùy chọn --${name}. Xem dti-scorer --help.`, en: `There is no option --${name}. See dti-scorer --help.` } };
+    }
+    let value: string | undefined;
+    if (eq >= 0) value = a.slice(eq + 1);
+    else {
+      const next = argv[i + 1];
+      // "-" alone is a value (stdout for --json); any other word starting with "--" is the next option.
+      if (next !== undefined && (next === "-" || !next.startsWith("--"))) {
+        value = next;
+        i++;
+      }
+    }
+    if (value === undefined || value === "") {
+      return { ok: false, reason: { vi: `Tùy chọn --${name} cần một giá trị.`, en: `Option --${name} needs a value.` } };
+    }
+    pending.push({ name, value });
+  }
+
+  const first = positional.shift();
+  if (first !== undefined) {
+    if (!(COMMANDS as readonly string[]).includes(first)) {
+      return {
+        ok: false,
+        reason: {
+          vi: `Không có lệnh "${first}". Các lệnh: ${COMMANDS.join(", ")}.`,
+          en: `There is no command "${first}". Commands: ${COMMANDS.join(", ")}.`,
+        },
+      };
+    }
+    args.command = first as CommandName;
+  }
+  args.files = positional;
+
+  for (const { name, value } of pending) {
+    const allowed = VALUE_OPTIONS[name]!;
+    if (args.command && !allowed.includes(args.command)) {
+      return {
+        ok: false,
+        reason: { vi: `Lệnh ${args.command} không dùng tùy chọn --${name}.`, en: `Command ${args.command} does not take option --${name}.` },
+      };
+    }
+    if (name === "lang") {
+      if (value !== "vi" && value !== "en") {
+        return { ok: false, reason: { vi: `--lang chỉ nhận vi hoặc en, không nhận "${value}".`, en: `--lang takes vi or en, not "${value}".` } };
+      }
+      args.lang = value;
+    } else if (name === "index") args.index = value;
+    else if (name === "out") args.out = value;
+    else if (name === "json") args.json = value;
+    else if (name === "units") args.units = value;
+    else if (name === "period") args.period = value;
+  }
+  return { ok: true, args };
+}

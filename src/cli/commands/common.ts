@@ -1,0 +1,115 @@
+/** What several commands share: finding the definition, opening the input, printing tables. */
+import { existsSync } from "node:fs";
+import { basename, extname } from "node:path";
+import ExcelJS from "exceljs";
+import { uniqueSheetName } from "../../core/collect";
+import { formatProblems, parseDefinition, parseDefinitionText } from "../../core/definition";
+import type { IndexModel } from "../../core/definition/model";
+import type { Lang } from "../../core/i18n/text";
+import { parseCsv } from "../../core/read";
+import { XlsxHost } from "../../hosts/xlsx";
+import { BUILTIN_INDICES, findBuiltin } from "../../indices";
+import { type CliIO, fail, oneLine, readInputFile, resolvePath } from "../io";
+import { M } from "../messages";
+
+export interface LoadedIndex {
+  /** The definition as written (what a scored workbook embeds). */
+  definition: unknown;
+  model: IndexModel;
+}
+
+/** The definition named by --index: a JSON file, or else a built-in id. */
+export function loadIndex(io: CliIO, spec: string, lang: Lang): LoadedIndex {
+  const path = resolvePath(io, spec);
+  const looksLikeFile = existsSync(path) || /\.json$/i.test(spec) || spec.includes("/") || spec.includes("\\");
+  if (looksLikeFile) {
+    const bytes = readInputFile(io, spec);
+    const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
+    const parsed = parseDefinitionText(text);
+    if (!parsed.ok) fail(M.invalidDefinition(spec, firstProblems(formatProblems(parsed.problems, lang), lang)));
+    return { definition: JSON.parse(text) as unknown, model: parsed.model };
+  }
+  const builtin = findBuiltin(spec);
+  if (!builtin) fail(M.unknownIndex(spec, BUILTIN_INDICES.map((b) => b.id)));
+  const parsed = parseDefinition(builtin.definition);
+  if (!parsed.ok) fail(M.invalidDefinition(builtin.file, firstProblems(formatProblems(parsed.problems, lang), lang)));
+  return { definition: builtin.definition, model: parsed.model };
+}
+
+/** The first problems of a definition on one line, and how many more there are. */
+function firstProblems(text: string, lang: Lang): string {
+  const lines = text.split("\n").filter((l) => l.trim() !== "");
+  const shown = lines.slice(0, 3).join("; ");
+  const more = lines.length - 3;
+  return oneLine(more > 0 ? `${shown} ${lang === "vi" ? `(và ${more} lỗi khác)` : `(and ${more} more)`}` : shown);
+}
+
+export type InputKind = "xlsx" | "csv";
+
+export function inputKind(path: string): InputKind {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".csv" || ext === ".txt") return "csv";
+  if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
+  return fail(M.unknownExtension(path));
+}
+
+/**
+ * A CSV table (layout B) as a workbook of one sheet, the fields written as text exactly as they
+ * were in the file, so the reader sees what it would see in the CSV and the scored workbook
+ * keeps the figures it was scored from.
+ */
+export async function csvToWorkbook(data: Uint8Array, fileName: string): Promise<Uint8Array> {
+  const { rows } = parseCsv(data);
+  const wb = new ExcelJS.Workbook();
+  const sheetName = uniqueSheetName(basename(fileName, extname(fileName)) || "Data", new Set());
+  const ws = wb.addWorksheet(sheetName);
+  rows.forEach((fields, r) => {
+    fields.forEach((f, c) => {
+      if (f.trim() === "") return;
+      ws.getCell(r + 1, c + 1).value = f;
+    });
+  });
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+/** Open the input of score/validate as an xlsx host (a CSV becomes a one-sheet workbook). */
+export async function openInput(io: CliIO, path: string): Promise<XlsxHost> {
+  const kind = inputKind(path);
+  const bytes = readInputFile(io, path);
+  const data = kind === "csv" ? await csvToWorkbook(bytes, path) : bytes;
+  try {
+    return await XlsxHost.fromBuffer(data, basename(path));
+  } catch {
+    return fail(M.notXlsx(path));
+  }
+}
+
+/** Display width of a cell of text: code points after NFC (Vietnamese letters are one column each). */
+export function textWidth(s: string): number {
+  return [...s.normalize("NFC")].length;
+}
+
+export function pad(s: string, width: number, align: "left" | "right"): string {
+  const gap = Math.max(0, width - textWidth(s));
+  return align === "left" ? s + " ".repeat(gap) : " ".repeat(gap) + s;
+}
+
+/** Text in a column no wider than `max`, cut with an ellipsis. */
+export function clip(s: string, max: number): string {
+  const chars = [...s.normalize("NFC")];
+  return chars.length <= max ? chars.join("") : chars.slice(0, max - 1).join("") + "…";
+}
+
+/** An aligned text table: a header line, a rule, and the rows. */
+export function formatTable(header: string[], rows: string[][], align: ("left" | "right")[]): string {
+  const widths = header.map((h, i) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[i] ?? ""))));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => pad(c, widths[i] ?? 0, align[i] ?? "left"))
+      .join("  ")
+      .trimEnd();
+  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n") + "\n";
+}

@@ -1,0 +1,226 @@
+/**
+ * `demo`: a realistic run on the department sample index. Makes the forms for about twenty
+ * departments, fills them with plausible figures (and the mistakes units typically make), then
+ * validates, scores and writes the results, as an official would see them.
+ */
+import ExcelJS from "exceljs";
+import type { IndexModel, IndicatorModel, ResolvedInput } from "../core/definition/model";
+import { type Lang } from "../core/i18n/text";
+import { resultsJson, runScoring } from "../core/pipeline";
+import { XlsxHost } from "../hosts/xlsx";
+import { type TemplateUnit, makeTemplate } from "../hosts/xlsx/template";
+import type { ParsedArgs } from "./args";
+import { findingsSummary, rankingTable } from "./commands/score";
+import { loadIndex } from "./commands/common";
+import { type CliIO, writeOutputFile } from "./io";
+import { PROJECT_VERSION } from "./version";
+
+/** The built-in department sample the demo runs on. */
+export const DEMO_INDEX = "dti-so-nganh-mau";
+export const DEMO_PERIOD = "Năm 2024";
+
+/** Departments of a province; those without public services for citizens are "khong-dvc". */
+export const DEMO_UNITS: TemplateUnit[] = [
+  { code: "VP-UBND", name: "Văn phòng UBND tỉnh", category: "co-dvc" },
+  { code: "SNV", name: "Sở Nội vụ", category: "co-dvc" },
+  { code: "STC", name: "Sở Tài chính", category: "co-dvc" },
+  { code: "SKHDT", name: "Sở Kế hoạch và Đầu tư", category: "co-dvc" },
+  { code: "STP", name: "Sở Tư pháp", category: "co-dvc" },
+  { code: "SCT", name: "Sở Công Thương", category: "co-dvc" },
+  { code: "SNNPTNT", name: "Sở Nông nghiệp và Phát triển nông thôn", category: "co-dvc" },
+  { code: "SGTVT", name: "Sở Giao thông vận tải", category: "co-dvc" },
+  { code: "SXD", name: "Sở Xây dựng", category: "co-dvc" },
+  { code: "STNMT", name: "Sở Tài nguyên và Môi trường", category: "co-dvc" },
+  { code: "STTTT", name: "Sở Thông tin và Truyền thông", category: "co-dvc" },
+  { code: "SLDTBXH", name: "Sở Lao động - Thương binh và Xã hội", category: "co-dvc" },
+  { code: "SVHTTDL", name: "Sở Văn hóa, Thể thao và Du lịch", category: "co-dvc" },
+  { code: "SKHCN", name: "Sở Khoa học và Công nghệ", category: "co-dvc" },
+  { code: "SGDDT", name: "Sở Giáo dục và Đào tạo", category: "co-dvc" },
+  { code: "SYT", name: "Sở Y tế", category: "co-dvc" },
+  { code: "BQLKCN", name: "Ban Quản lý các khu công nghiệp", category: "co-dvc" },
+  { code: "TTTR", name: "Thanh tra tỉnh", category: "khong-dvc" },
+  { code: "BDT", name: "Ban Dân tộc", category: "co-dvc" },
+  { code: "SNGV", name: "Sở Ngoại vụ", category: "khong-dvc" },
+  // A typical slip: the form copied from Sở Y tế keeps its unit code.
+  { code: "SYT", name: "Đài Phát thanh và Truyền hình tỉnh", category: "khong-dvc" },
+];
+
+/** A small deterministic generator (mulberry32), so every demo run shows the same figures. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const EVIDENCE = [
+  "Quyết định số {n}/QĐ-{u} ngày {d}/{m}/2024 về kiện toàn Ban Chỉ đạo chuyển đổi số",
+  "Kế hoạch số {n}/KH-{u} ngày {d}/{m}/2024 thực hiện chuyển đổi số năm 2024",
+  "Báo cáo số {n}/BC-{u} ngày {d}/{m}/2024 kết quả chuyển đổi số",
+  "Công văn số {n}/{u}-VP ngày {d}/{m}/2024",
+];
+
+type Figure = number | string | { formula: string; result: { error: string } };
+
+/** Plausible figures for one unit: a quality level per unit so that rankings spread out. */
+function figuresFor(model: IndexModel, unit: TemplateUnit, rand: () => number): Map<string, Figure> {
+  const level = 0.55 + 0.45 * rand();
+  const out = new Map<string, Figure>();
+  const yes = (): string => (rand() < level + 0.1 ? "Có" : "Không");
+  for (const ind of model.indicators.map((c) => model.nodes.get(c) as IndicatorModel)) {
+    if (ind.appliesTo && (unit.category === undefined || !ind.appliesTo.includes(unit.category))) continue;
+    const rule = ind.rule;
+    const denominators = new Map<string, number>();
+    if (rule.kind === "ratio") {
+      const b = Math.round(20 + rand() * 380);
+      denominators.set(rule.denominator, b);
+      out.set(rule.denominator, b);
+      out.set(rule.numerator, Math.min(b, Math.round(b * Math.min(1, level + (rand() - 0.5) * 0.3))));
+      continue;
+    }
+    for (const input of ind.inputs) {
+      out.set(input.code, figureFor(input, ind, level, rand, yes));
+    }
+  }
+  return out;
+}
+
+function figureFor(input: ResolvedInput, ind: IndicatorModel, level: number, rand: () => number, yes: () => string): Figure {
+  const rule = ind.rule;
+  switch (input.type) {
+    case "boolean":
+      return yes();
+    case "choice": {
+      if (rule.kind !== "choice") return "";
+      const i = rand() < level ? 0 : Math.min(rule.options.length - 1, 1 + Math.floor(rand() * (rule.options.length - 1)));
+      return rule.options[i]?.value ?? "";
+    }
+    case "percent":
+      return Math.round(Math.min(1, Math.max(0.3, level + (rand() - 0.5) * 0.3)) * 1000) / 1000;
+    case "text":
+      return "";
+    default: {
+      if (rule.kind === "relative" || rule.kind === "minmax") return Math.round(300 + rand() * 4700 * level);
+      if (rule.kind === "steps") {
+        const top = Math.max(...rule.steps.map((s) => s.atLeast ?? s.atMost ?? 0));
+        return Math.max(0, Math.round(top * level + (rand() - 0.6) * 2));
+      }
+      if (rule.kind === "count" && ind.max !== undefined) return Math.round((ind.max / rule.pointsEach) * level * (0.6 + rand() * 0.6));
+      if (rule.kind === "points" && ind.max !== undefined) return Math.round(ind.max * level * 2) / 2;
+      const lo = input.min ?? 0;
+      const hi = input.max ?? 50;
+      return input.type === "integer" ? Math.round(lo + (hi - lo) * level * rand()) : Math.round((lo + (hi - lo) * level * rand()) * 100) / 100;
+    }
+  }
+}
+
+interface DemoMistake {
+  unit: string;
+  input: string;
+  value: Figure;
+  /** Leave the evidence cell of the indicator empty instead. */
+  clearEvidence?: boolean;
+}
+
+/** The mistakes the demo plants, each one a kind officials meet every year. */
+function mistakes(model: IndexModel): DemoMistake[] {
+  const find = (pred: (i: ResolvedInput, ind: IndicatorModel) => boolean): string | undefined => {
+    for (const [code, input] of model.inputs) if (pred(input, model.nodes.get(input.indicator) as IndicatorModel)) return code;
+    return undefined;
+  };
+  const relative = find((_, ind) => ind.rule.kind === "relative") ?? find((i) => i.type === "integer");
+  const bool = find((i) => i.type === "boolean");
+  const percent = find((i, ind) => i.type === "percent" && !ind.appliesTo);
+  const percent2 = find((i, ind) => i.type === "percent" && !ind.appliesTo && i.code !== percent);
+  const denominator = find((i, ind) => ind.rule.kind === "ratio" && ind.rule.denominator === i.code && !ind.appliesTo);
+  const evidence = find((i, ind) => i.type === "boolean" && ind.def.evidence === "required");
+  const list: DemoMistake[] = [];
+  if (relative) list.push({ unit: "SYT", input: relative, value: "1.860" });
+  if (bool) list.push({ unit: "STP", input: bool, value: "co" });
+  if (percent) list.push({ unit: "SCT", input: percent, value: "85%" });
+  if (percent2) list.push({ unit: "SXD", input: percent2, value: "135%" });
+  if (evidence) list.push({ unit: "SGTVT", input: evidence, value: "Có", clearEvidence: true });
+  if (denominator) list.push({ unit: "SNNPTNT", input: denominator, value: { formula: "12/0", result: { error: "#DIV/0!" } } });
+  return list;
+}
+
+function evidenceText(unit: TemplateUnit, rand: () => number): string {
+  const pattern = EVIDENCE[Math.floor(rand() * EVIDENCE.length)] ?? EVIDENCE[0]!;
+  return pattern
+    .replace("{n}", String(10 + Math.floor(rand() * 990)))
+    .replace("{u}", unit.code)
+    .replace("{d}", String(1 + Math.floor(rand() * 28)))
+    .replace("{m}", String(1 + Math.floor(rand() * 11)));
+}
+
+/** Fill the forms of `template` as the units would (figures, evidence), mistakes included. */
+export async function fillDemoWorkbook(model: IndexModel, template: Uint8Array, units: TemplateUnit[] = DEMO_UNITS, seed = 2024): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(template as unknown as ArrayBuffer);
+  const rand = random(seed);
+  const planted = mistakes(model);
+  const sheets = wb.worksheets.filter((ws) => String(ws.getCell("A2").value ?? "").startsWith("Mã đơn vị") || String(ws.getCell("A2").value ?? "").startsWith("Unit code"));
+  sheets.forEach((ws, k) => {
+    const unit = units[k];
+    if (!unit) return;
+    const figures = figuresFor(model, unit, rand);
+    const unitMistakes = planted.filter((m) => m.unit === unit.code && k === units.findIndex((u) => u.code === unit.code));
+    const rows = new Map<string, number>();
+    ws.eachRow((row, r) => {
+      const code = row.getCell(1).value;
+      if (typeof code === "string" && r > 8) rows.set(code, r);
+    });
+    for (const [code, figure] of figures) {
+      const r = rows.get(code);
+      if (r === undefined) continue;
+      ws.getCell(r, 4).value = figure as ExcelJS.CellValue;
+    }
+    for (const code of model.indicators) {
+      const ind = model.nodes.get(code) as IndicatorModel;
+      const r = rows.get(code);
+      if (r === undefined || ws.getCell(r, 7).protection?.locked !== false) continue;
+      if (ind.def.evidence === "required" || rand() < 0.3) ws.getCell(r, 7).value = evidenceText(unit, rand);
+    }
+    for (const m of unitMistakes) {
+      const r = rows.get(m.input);
+      if (r === undefined) continue;
+      ws.getCell(r, 4).value = m.value as ExcelJS.CellValue;
+      if (m.clearEvidence) {
+        const ind = model.inputs.get(m.input)?.indicator;
+        const er = ind !== undefined ? rows.get(ind) : undefined;
+        if (er !== undefined) ws.getCell(er, 7).value = null;
+      }
+    }
+  });
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+export async function runDemo(io: CliIO, args: ParsedArgs, lang: Lang): Promise<number> {
+  const dir = args.out ?? "demo-output";
+  const { definition, model } = loadIndex(io, DEMO_INDEX, lang);
+  const say = (vi: string, en: string): void => {
+    io.stdout.write((lang === "vi" ? vi : en) + "\n");
+  };
+  const units = DEMO_UNITS;
+  const blank = await makeTemplate(model, units, { lang, period: DEMO_PERIOD });
+  writeOutputFile(io, `${dir}/phieu-mau.xlsx`, blank);
+  say(`Đã tạo ${units.length} phiếu tự đánh giá trống: ${dir}/phieu-mau.xlsx`, `Made ${units.length} blank self-assessment forms: ${dir}/phieu-mau.xlsx`);
+
+  const filled = await fillDemoWorkbook(model, blank, units);
+  writeOutputFile(io, `${dir}/so-lieu.xlsx`, filled);
+  say(`Đã điền số liệu mẫu (có một số lỗi thường gặp): ${dir}/so-lieu.xlsx`, `Filled in sample figures (with some common mistakes): ${dir}/so-lieu.xlsx`);
+
+  const host = await XlsxHost.fromBuffer(filled, "so-lieu.xlsx");
+  const result = await runScoring(host, { definition, lang, projectVersion: PROJECT_VERSION, write: true });
+  writeOutputFile(io, `${dir}/ket-qua.xlsx`, await host.toBuffer());
+  writeOutputFile(io, `${dir}/ket-qua.json`, JSON.stringify(resultsJson(result, lang), null, 2) + "\n");
+  say(`Đã chấm điểm và ghi kết quả: ${dir}/ket-qua.xlsx, ${dir}/ket-qua.json\n`, `Scored and wrote the results: ${dir}/ket-qua.xlsx, ${dir}/ket-qua.json\n`);
+  io.stdout.write(rankingTable(result.table, result.model, result.issues, lang));
+  io.stdout.write(findingsSummary(result.issues, lang));
+  return 0;
+}

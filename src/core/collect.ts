@@ -1,0 +1,212 @@
+/**
+ * Collecting units' self-assessment sheets (layout A) from several files into one workbook:
+ * which sheets to take, under which names, and which to leave out and why. Pure: the xlsx host
+ * copies the cells.
+ */
+import type { IndexModel } from "./definition/model";
+import { type Message, foldText, normalizeText } from "./i18n/text";
+import type { CellValue, SheetSnapshot } from "./types";
+
+/** Excel's limit on a sheet name's length. */
+export const MAX_SHEET_NAME = 31;
+
+/** Names Excel refuses or the project keeps for itself. */
+const RESERVED = new Set(["history", "_index"]);
+
+/**
+ * A sheet name Excel accepts, built from `wanted`: forbidden characters []:*?/\ replaced, no
+ * apostrophe at either end, at most 31 characters, and different (ignoring case) from every
+ * name in `taken` — "Sở Y tế" becomes "Sở Y tế (2)" when "Sở Y tế" is taken. The name is
+ * added to `taken`.
+ */
+export function uniqueSheetName(wanted: string, taken: Set<string>): string {
+  let base = normalizeText(wanted.replace(/[[\]:*?/\\]/g, " ")).replace(/^'+|'+$/g, "").trim();
+  if (base === "") base = "Sheet";
+  base = cutTo(base, MAX_SHEET_NAME);
+  const lowerTaken = new Set([...taken].map((t) => t.toLocaleLowerCase("vi")));
+  const free = (n: string): boolean => !lowerTaken.has(n.toLocaleLowerCase("vi")) && !RESERVED.has(n.toLowerCase());
+  let name = base;
+  for (let k = 2; !free(name); k++) {
+    const suffix = ` (${k})`;
+    name = cutTo(base, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
+  }
+  taken.add(name);
+  return name;
+}
+
+/** Cut to at most `n` UTF-16 units without splitting a surrogate pair. */
+function cutTo(s: string, n: number): string {
+  if (s.length <= n) return s;
+  let out = s.slice(0, n);
+  const last = out.charCodeAt(out.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) out = out.slice(0, -1);
+  return out.trimEnd();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recognising a layout-A sheet
+
+const HEADER_LABELS: Record<"name" | "code" | "category" | "index" | "period", string[]> = {
+  name: ["don vi", "unit", "ten don vi", "unit name"],
+  code: ["ma don vi", "unit code"],
+  category: ["nhom", "category"],
+  index: ["bo chi so", "index"],
+  period: ["ky danh gia", "period"],
+};
+
+const TABLE_CODE = ["ma", "code"];
+const TABLE_VALUE = ["so lieu", "value"];
+const TABLE_ITEM = ["noi dung", "item"];
+
+export interface LayoutAHeader {
+  unitName?: string;
+  unitCode?: string;
+  category?: string;
+  /** `Bộ chỉ số` as written, e.g. "dti-so-mau@2024". */
+  index?: string;
+  period?: string;
+  /** 1-based row of the table's header row. */
+  headerRow: number;
+}
+
+function cellText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object") return "";
+  return normalizeText(String(v));
+}
+
+function labelOf(v: CellValue | undefined): string {
+  return foldText(cellText(v).replace(/[:：]\s*$/, ""));
+}
+
+/**
+ * The header block and table header of a layout-A sheet, or null when the sheet is not one
+ * (no `Mã`/`Code` + `Số liệu`/`Value` header row in its first 40 rows).
+ */
+export function detectLayoutA(sheet: SheetSnapshot): LayoutAHeader | null {
+  const rows = sheet.values;
+  const limit = Math.min(rows.length, 40);
+  let headerRow = 0;
+  for (let r = 0; r < limit && headerRow === 0; r++) {
+    const labels = (rows[r] ?? []).map(labelOf);
+    if (labels.some((l) => TABLE_CODE.includes(l)) && labels.some((l) => TABLE_VALUE.includes(l) || TABLE_ITEM.includes(l))) {
+      headerRow = r + 1;
+    }
+  }
+  if (headerRow === 0) return null;
+  const header: LayoutAHeader = { headerRow };
+  for (let r = 0; r < headerRow - 1; r++) {
+    const row = rows[r] ?? [];
+    const label = labelOf(row[0]);
+    const value = cellText(row[1]);
+    if (value === "") continue;
+    if (HEADER_LABELS.name.includes(label)) header.unitName ??= value;
+    else if (HEADER_LABELS.code.includes(label)) header.unitCode ??= value;
+    else if (HEADER_LABELS.category.includes(label)) header.category ??= value;
+    else if (HEADER_LABELS.index.includes(label)) header.index ??= value;
+    else if (HEADER_LABELS.period.includes(label)) header.period ??= value;
+  }
+  if (header.unitName === undefined && header.unitCode === undefined) return null;
+  return header;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning a collection
+
+export interface CollectTake {
+  file: string;
+  sheet: string;
+  /** The name the sheet gets in the collected workbook. */
+  as: string;
+  unitCode?: string;
+  unitName?: string;
+}
+
+export interface CollectSkip {
+  file: string;
+  sheet: string;
+  reason: Message;
+}
+
+export interface CollectPlan {
+  take: CollectTake[];
+  skipped: CollectSkip[];
+}
+
+export interface CollectOptions {
+  /** Unit codes already present in the workbook that receives the sheets. */
+  existingUnitCodes?: string[];
+}
+
+/**
+ * Which sheets of the incoming files to copy, and under which names. Only unit sheets (layout
+ * A) are taken; a second sheet for a unit code already taken or already present is left out;
+ * with a model, sheets made for another index are left out.
+ */
+export function planCollect(
+  existingSheetNames: string[],
+  incoming: { file: string; sheets: SheetSnapshot[] }[],
+  model?: IndexModel,
+  options: CollectOptions = {},
+): CollectPlan {
+  const taken = new Set(existingSheetNames);
+  const codes = new Map<string, string>();
+  for (const c of options.existingUnitCodes ?? []) codes.set(foldText(c), "");
+  const plan: CollectPlan = { take: [], skipped: [] };
+  for (const { file, sheets } of incoming) {
+    for (const sheet of sheets) {
+      const header = detectLayoutA(sheet);
+      if (!header) {
+        plan.skipped.push({
+          file,
+          sheet: sheet.name,
+          reason: {
+            vi: `Trang tính "${sheet.name}" không phải phiếu tự đánh giá của một đơn vị (không có dòng tiêu đề Mã | Nội dung | Số liệu).`,
+            en: `Sheet "${sheet.name}" is not a unit's self-assessment sheet (no Code | Item | Value header row).`,
+          },
+        });
+        continue;
+      }
+      if (model && header.index) {
+        const id = header.index.split("@")[0]?.trim() ?? "";
+        if (id !== "" && id !== model.definition.id) {
+          plan.skipped.push({
+            file,
+            sheet: sheet.name,
+            reason: {
+              vi: `Trang tính "${sheet.name}" dùng bộ chỉ số "${header.index}", không phải "${model.definition.id}@${model.definition.version}".`,
+              en: `Sheet "${sheet.name}" uses index "${header.index}", not "${model.definition.id}@${model.definition.version}".`,
+            },
+          });
+          continue;
+        }
+      }
+      if (header.unitCode !== undefined) {
+        const key = foldText(header.unitCode);
+        const first = codes.get(key);
+        if (first !== undefined) {
+          const where = first === "" ? { vi: "trong sổ nhận", en: "in the receiving workbook" } : { vi: `từ tệp ${first}`, en: `from ${first}` };
+          plan.skipped.push({
+            file,
+            sheet: sheet.name,
+            reason: {
+              vi: `Trang tính "${sheet.name}": đơn vị mã ${header.unitCode} đã có ${where.vi}; bỏ qua bản trùng.`,
+              en: `Sheet "${sheet.name}": unit code ${header.unitCode} is already there ${where.en}; the duplicate is left out.`,
+            },
+          });
+          continue;
+        }
+        codes.set(key, file);
+      }
+      const as = uniqueSheetName(sheet.name, taken);
+      plan.take.push({
+        file,
+        sheet: sheet.name,
+        as,
+        ...(header.unitCode !== undefined ? { unitCode: header.unitCode } : {}),
+        ...(header.unitName !== undefined ? { unitName: header.unitName } : {}),
+      });
+    }
+  }
+  return plan;
+}

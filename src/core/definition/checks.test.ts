@@ -1,0 +1,383 @@
+import { type DefinitionProblem, parseDefinition } from "./index";
+
+/** A small valid definition: a sum root of 100 points with two indicators. */
+function base(): any {
+  return {
+    format: "index-definition/1",
+    id: "thu-nghiem",
+    version: "1",
+    name: { vi: "Bộ chỉ số thử nghiệm", en: "Test index" },
+    categories: [{ id: "co-dvc", name: "Có dịch vụ công" }],
+    root: {
+      code: "T",
+      name: "Tổng",
+      children: [
+        { code: "1", name: "Nhận thức số", max: 40, rule: { kind: "fraction" } },
+        {
+          code: "2",
+          name: "Văn bản chỉ đạo",
+          max: 60,
+          inputs: [
+            { code: "2.a", type: "integer", min: 0 },
+            { code: "2.b", type: "integer", min: 0 },
+          ],
+          rule: { kind: "ratio", numerator: "2.a", denominator: "2.b" },
+        },
+      ],
+    },
+  };
+}
+
+function problemsOf(def: unknown): DefinitionProblem[] {
+  const r = parseDefinition(def);
+  if (r.ok) throw new Error("expected the definition to be rejected");
+  return r.problems;
+}
+
+/** The definition has exactly one problem, at `path` with `code`; its sentences are returned. */
+function onlyProblem(def: unknown, path: string, code: string): { vi: string; en: string } {
+  const problems = problemsOf(def);
+  expect(problems.map((p) => [p.path, p.code])).toEqual([[path, code]]);
+  const { vi, en } = problems[0]!.message;
+  expect(vi.length).toBeGreaterThan(10);
+  expect(en.length).toBeGreaterThan(10);
+  expect(vi).not.toEqual(en);
+  return { vi, en };
+}
+
+test("the small test definition is valid, so each test below has exactly the problem it adds", () => {
+  expect(parseDefinition(base()).ok).toBe(true);
+});
+
+describe("codes", () => {
+  test("a node code used twice is reported at the second use, naming the first", () => {
+    const d = base();
+    d.root.children[1].code = "1";
+    d.root.children[1].inputs = undefined;
+    d.root.children[1].rule = { kind: "fraction" };
+    const m = onlyProblem(d, "root.children[1].code", "duplicate-code");
+    expect(m.en).toContain("root.children[0].code");
+    expect(m.vi).toContain('Mã "1"');
+  });
+
+  test("an input code may not repeat a node code elsewhere in the definition", () => {
+    const d = base();
+    d.root.children[1].inputs[1].code = "1";
+    d.root.children[1].rule.denominator = "1";
+    onlyProblem(d, "root.children[1].inputs[1].code", "duplicate-code");
+  });
+
+  test("codes are compared after trimming", () => {
+    const d = base();
+    d.root.children[0].code = " 2 ";
+    onlyProblem(d, "root.children[1].code", "duplicate-code");
+  });
+
+  test("an explicit input that takes its own indicator's code is the implicit input written out, and is accepted", () => {
+    const d = base();
+    d.root.children[0].inputs = [{ code: "1", type: "percent" }];
+    expect(parseDefinition(d).ok).toBe(true);
+  });
+});
+
+describe("rule inputs", () => {
+  test("a ratio naming an input the indicator does not have is reported at that field", () => {
+    const d = base();
+    d.root.children[1].rule.denominator = "2.c";
+    const m = onlyProblem(d, "root.children[1].rule.denominator", "unknown-input");
+    expect(m.en).toContain('"2.c"');
+    expect(m.vi).toContain('"2.a", "2.b"');
+  });
+
+  test("a single-input rule on an indicator with several inputs must say which one it reads", () => {
+    const d = base();
+    d.root.children[1].rule = { kind: "target", target: 10 };
+    const m = onlyProblem(d, "root.children[1].rule", "rule-input-required");
+    expect(m.vi).toContain('"input"');
+    const fixed = base();
+    fixed.root.children[1].rule = { kind: "target", target: 10, input: "2.a" };
+    expect(parseDefinition(fixed).ok).toBe(true);
+  });
+
+  test("the input a single-input rule names must exist", () => {
+    const d = base();
+    d.root.children[1].rule = { kind: "target", target: 10, input: "2.z" };
+    onlyProblem(d, "root.children[1].rule.input", "unknown-input");
+  });
+});
+
+describe("sum groups", () => {
+  test("a child of a sum group without max is reported", () => {
+    const d = base();
+    delete d.root.children[0].max;
+    const m = onlyProblem(d, "root.children[0].max", "sum-child-without-max");
+    expect(m.vi).toContain('"T"');
+  });
+
+  test("a given group max must equal the sum of its children's max", () => {
+    const d = base();
+    d.root.max = 1000;
+    const m = onlyProblem(d, "root.max", "group-max-mismatch");
+    expect(m.en).toContain("1000");
+    expect(m.en).toContain("100");
+    expect(m.vi).toContain('"rescale": true');
+  });
+
+  test("a different group max is accepted with rescale", () => {
+    const d = base();
+    d.root.max = 1000;
+    d.root.rescale = true;
+    expect(parseDefinition(d).ok).toBe(true);
+  });
+
+  test("children sums are compared without floating-point noise", () => {
+    const d = base();
+    d.root.children[0].max = 0.1;
+    d.root.children[1].max = 0.2;
+    d.root.max = 0.3;
+    expect(parseDefinition(d).ok).toBe(true);
+  });
+});
+
+describe("points", () => {
+  test("a points rule needs the indicator's max", () => {
+    const d = base();
+    d.root.aggregate = "mean";
+    d.root.children[0] = { code: "1", name: "Tự chấm", rule: { kind: "points" } };
+    onlyProblem(d, "root.children[0].max", "max-required");
+  });
+
+  test("a count rule needs the indicator's max", () => {
+    const d = base();
+    d.root.aggregate = "mean";
+    d.root.children[0] = { code: "1", name: "Số hệ thống", rule: { kind: "count", pointsEach: 2 } };
+    onlyProblem(d, "root.children[0].max", "max-required");
+  });
+
+  test("choice options scored in points need the max and may not exceed it", () => {
+    const d = base();
+    d.root.children[0].rule = {
+      kind: "choice",
+      options: [
+        { value: "Đạt", points: 50 },
+        { value: "Không đạt", points: 0 },
+      ],
+    };
+    const m = onlyProblem(d, "root.children[0].rule.options[0].points", "points-exceed-max");
+    expect(m.en).toContain("50");
+    expect(m.en).toContain("40");
+    delete d.root.children[0].max;
+    d.root.aggregate = "mean";
+    onlyProblem(d, "root.children[0].max", "max-required");
+  });
+
+  test("steps scored in points may not exceed the max", () => {
+    const d = base();
+    d.root.children[0].rule = { kind: "steps", steps: [{ atLeast: 0.9, points: 45 }, { atLeast: 0.5, points: 20 }] };
+    onlyProblem(d, "root.children[0].rule.steps[0].points", "points-exceed-max");
+  });
+});
+
+describe("steps", () => {
+  test("an atLeast step after an atLeast step with a smaller threshold can never apply", () => {
+    const d = base();
+    d.root.children[0].rule = { kind: "steps", steps: [{ atLeast: 0.5, fraction: 0.5 }, { atLeast: 0.9, fraction: 1 }] };
+    const m = onlyProblem(d, "root.children[0].rule.steps[1]", "unreachable-step");
+    expect(m.vi).toContain("không bao giờ được áp dụng vì bậc trước");
+    expect(m.vi).toContain("root.children[0].rule.steps[0]");
+    expect(m.en).toContain("can never apply");
+  });
+
+  test("an atMost step after an atMost step with a larger threshold can never apply", () => {
+    const d = base();
+    d.root.children[0].rule = { kind: "steps", steps: [{ atMost: 10, fraction: 1 }, { atMost: 5, fraction: 0.5 }] };
+    onlyProblem(d, "root.children[0].rule.steps[1]", "unreachable-step");
+  });
+
+  test("steps after two steps that together cover every value can never apply", () => {
+    const d = base();
+    d.root.children[0].rule = {
+      kind: "steps",
+      steps: [{ atLeast: 5, fraction: 1 }, { atMost: 7, fraction: 0.5 }, { atLeast: 1, fraction: 0.2 }],
+    };
+    const m = onlyProblem(d, "root.children[0].rule.steps[2]", "unreachable-step");
+    expect(m.en).toContain("steps[0]");
+    expect(m.en).toContain("steps[1]");
+  });
+
+  test("steps in decreasing order of atLeast are all reachable", () => {
+    const d = base();
+    d.root.children[0].rule = {
+      kind: "steps",
+      steps: [{ atLeast: 0.9, fraction: 1 }, { atLeast: 0.5, fraction: 0.5 }, { atMost: 0.2, fraction: 0.1 }],
+    };
+    expect(parseDefinition(d).ok).toBe(true);
+  });
+});
+
+describe("choices", () => {
+  test("two options that differ only in case or diacritics are reported", () => {
+    const d = base();
+    d.root.children[0].rule = {
+      kind: "choice",
+      options: [
+        { value: "Đạt", fraction: 1 },
+        { value: "Không đạt", aliases: ["dat"], fraction: 0 },
+      ],
+    };
+    const m = onlyProblem(d, "root.children[0].rule.options[1].aliases[0]", "duplicate-option");
+    expect(m.en).toContain("root.children[0].rule.options[0].value");
+  });
+
+  test("an alias that repeats its own option without diacritics is accepted", () => {
+    const d = base();
+    d.root.children[0].rule = {
+      kind: "choice",
+      options: [
+        { value: "Đạt", aliases: ["dat", "Đạt"], fraction: 1 },
+        { value: "Không đạt", fraction: 0 },
+      ],
+    };
+    expect(parseDefinition(d).ok).toBe(true);
+  });
+});
+
+describe("minmax and inputs", () => {
+  test("minmax bounds must differ", () => {
+    const d = base();
+    d.root.children[0].rule = { kind: "minmax", min: 20, max: 20 };
+    onlyProblem(d, "root.children[0].rule.max", "minmax-bounds-equal");
+  });
+
+  test("a log transform needs bounds above 0", () => {
+    const d = base();
+    d.root.children[0].rule = { kind: "minmax", min: 0, max: 75000, transform: "log" };
+    onlyProblem(d, "root.children[0].rule.min", "log-bound-not-positive");
+    d.root.children[0].rule.min = "data";
+    expect(parseDefinition(d).ok).toBe(true);
+  });
+
+  test("an input's min may not be above its max", () => {
+    const d = base();
+    d.root.children[1].inputs[0].max = -1;
+    const m = onlyProblem(d, "root.children[1].inputs[0].max", "input-min-above-max");
+    expect(m.en).toContain("0");
+  });
+});
+
+describe("expressions", () => {
+  test("an expression that cannot be read is reported with the character position", () => {
+    const d = base();
+    d.root.children[1].rule = { kind: "expr", expr: "([2.a] + [2.b] / 2" };
+    const m = onlyProblem(d, "root.children[1].rule.expr", "expr-syntax");
+    expect(m.vi).toContain("Ký tự 19");
+    expect(m.en).toContain("Character 19: missing ')'");
+  });
+
+  test("an unknown function in an expression is named", () => {
+    const d = base();
+    d.root.children[1].rule = { kind: "expr", expr: "MEDIAN([2.a], [2.b])" };
+    const m = onlyProblem(d, "root.children[1].rule.expr", "expr-syntax");
+    expect(m.en).toContain("MEDIAN");
+  });
+
+  test("an expr rule may refer only to the indicator's own inputs", () => {
+    const d = base();
+    d.root.children[1].rule = { kind: "expr", expr: "[2.a] / [1]" };
+    const m = onlyProblem(d, "root.children[1].rule.expr", "expr-unknown-reference");
+    expect(m.en).toContain("[1]");
+  });
+
+  test("an expr group may refer only to its children", () => {
+    const d = base();
+    d.root.aggregate = "expr";
+    d.root.expr = "([1] + [2.a]) / 2";
+    const m = onlyProblem(d, "root.expr", "expr-unknown-reference");
+    expect(m.vi).toContain("[2.a]");
+  });
+
+  test("an expr group needs an expression", () => {
+    const d = base();
+    d.root.aggregate = "expr";
+    onlyProblem(d, "root.expr", "expr-required");
+  });
+
+  test("an expression is allowed only on an expr group", () => {
+    const d = base();
+    d.root.expr = "[1] + [2]";
+    onlyProblem(d, "root.expr", "expr-not-allowed");
+  });
+
+  test("a valid expr rule and expr group reach the model as parsed trees", () => {
+    const d = base();
+    d.root.aggregate = "expr";
+    d.root.expr = "([1] + [2]) / 2";
+    d.root.children[1].rule = { kind: "expr", expr: "MIN(1, [2.a] / [2.b])" };
+    const r = parseDefinition(d);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const root = r.model.nodes.get("T");
+    const ind = r.model.nodes.get("2");
+    expect(root?.kind === "group" && root.expr?.type).toBe("binary");
+    expect(ind?.kind === "indicator" && ind.ruleInputs).toEqual(["2.a", "2.b"]);
+    expect(ind?.kind === "indicator" && ind.expr?.type).toBe("call");
+  });
+});
+
+describe("weights, categories and ranking", () => {
+  test("a weight must be above 0", () => {
+    const d = base();
+    d.root.children[0].weight = 0;
+    onlyProblem(d, "root.children[0].weight", "weight-not-positive");
+  });
+
+  test("appliesTo must name a known category", () => {
+    const d = base();
+    d.root.children[0].appliesTo = ["co-dvc", "khong-dvc"];
+    const m = onlyProblem(d, "root.children[0].appliesTo[1]", "unknown-category");
+    expect(m.en).toContain('"khong-dvc"');
+    expect(m.en).toContain('"co-dvc"');
+  });
+
+  test("appliesTo needs the definition to declare categories", () => {
+    const d = base();
+    delete d.categories;
+    d.root.children[1].appliesTo = ["co-dvc"];
+    onlyProblem(d, "root.children[1].appliesTo", "applies-to-without-categories");
+  });
+
+  test("ranking on points needs a root with a max", () => {
+    const d = base();
+    d.root.aggregate = "mean";
+    delete d.root.children[0].max;
+    delete d.root.children[1].max;
+    d.ranking = { on: "points" };
+    onlyProblem(d, "ranking.on", "ranking-points-without-max");
+  });
+
+  test("ranking within categories needs categories", () => {
+    const d = base();
+    delete d.categories;
+    d.ranking = { within: "category" };
+    onlyProblem(d, "ranking.within", "ranking-within-without-categories");
+  });
+
+  test("ranking.exclude may name units or categories without being checked", () => {
+    const d = base();
+    d.ranking = { exclude: ["co-dvc", "SO-XYZ"] };
+    expect(parseDefinition(d).ok).toBe(true);
+  });
+});
+
+test("every problem of a definition is reported at once", () => {
+  const d = base();
+  d.root.max = 90;
+  d.root.children[0].weight = -1;
+  d.root.children[0].appliesTo = ["nope"];
+  d.root.children[1].rule.numerator = "x";
+  d.ranking = { within: "category" };
+  delete d.categories;
+  const problems = problemsOf(d);
+  expect(problems.map((p) => p.code).sort()).toEqual(
+    ["applies-to-without-categories", "group-max-mismatch", "ranking-within-without-categories", "unknown-input", "weight-not-positive"].sort(),
+  );
+});

@@ -1,0 +1,228 @@
+/**
+ * Checks that need the whole definition ("Checks on the definition itself" in the format's
+ * specification), run after the zod schema accepted its shape. Every problem is collected;
+ * nothing stops at the first one. Expressions are parsed here once, and handed on to the model.
+ */
+import type { Expr } from "../expr/ast";
+import { parseExpression } from "../expr/parse";
+import { foldText } from "../i18n/text";
+import { type DefinitionProblem, type PathSegment, formatPath, messages, needsMaxReason } from "./messages";
+import { effectiveMax, resolveInputs } from "./model";
+import { type GroupNode, type IndexDefinition, type IndexNode, type IndicatorNode, isGroup } from "./schema";
+
+export interface CheckResult {
+  problems: DefinitionProblem[];
+  /** The parsed expression of every `expr` rule and `expr` group that could be read, by node code. */
+  expressions: Map<string, { expr: Expr; refs: string[] }>;
+}
+
+const SINGLE_INPUT_KINDS = new Set(["points", "fraction", "boolean", "choice", "target", "steps", "count", "relative", "minmax"]);
+
+export function checkDefinition(def: IndexDefinition): CheckResult {
+  const problems: DefinitionProblem[] = [];
+  const expressions = new Map<string, { expr: Expr; refs: string[] }>();
+  const report = (path: readonly PathSegment[], code: string, message: DefinitionProblem["message"]): void => {
+    problems.push({ path: formatPath(path), code, message });
+  };
+
+  const categoryIds = (def.categories ?? []).map((c) => c.id.trim());
+  const codeOwners = new Map<string, string>();
+  const claimCode = (code: string, path: PathSegment[]): void => {
+    const first = codeOwners.get(code);
+    if (first !== undefined) report(path, "duplicate-code", messages.duplicateCode(code, first));
+    else codeOwners.set(code, formatPath(path));
+  };
+
+  const checkExpression = (
+    source: string,
+    path: PathSegment[],
+    nodeCode: string,
+    known: string[],
+    ofGroup: boolean,
+  ): void => {
+    const parsed = parseExpression(source);
+    if (!parsed.ok) {
+      report(path, "expr-syntax", messages.exprSyntax(parsed.message));
+      return;
+    }
+    const unknown = [...new Set(parsed.refs.filter((r) => !known.includes(r)))];
+    for (const code of unknown) report(path, "expr-unknown-reference", messages.exprUnknownRef(code, known, ofGroup));
+    if (unknown.length === 0) expressions.set(nodeCode, { expr: parsed.expr, refs: parsed.refs });
+  };
+
+  const checkCommon = (node: IndexNode, path: PathSegment[]): void => {
+    claimCode(node.code.trim(), [...path, "code"]);
+    if (node.weight !== undefined && !(node.weight > 0)) {
+      report([...path, "weight"], "weight-not-positive", messages.weightNotPositive(node.weight));
+    }
+    if (node.appliesTo !== undefined) {
+      if (categoryIds.length === 0) {
+        report([...path, "appliesTo"], "applies-to-without-categories", messages.appliesToWithoutCategories());
+      } else {
+        node.appliesTo.forEach((id, k) => {
+          if (!categoryIds.includes(id.trim())) {
+            report([...path, "appliesTo", k], "unknown-category", messages.unknownCategory(id.trim(), categoryIds));
+          }
+        });
+      }
+    }
+  };
+
+  const checkGroup = (group: GroupNode, path: PathSegment[]): void => {
+    const code = group.code.trim();
+    const childCodes = group.children.map((c) => c.code.trim());
+    if (group.aggregate === "expr") {
+      if (group.expr === undefined) report([...path, "expr"], "expr-required", messages.exprRequired());
+      else checkExpression(group.expr, [...path, "expr"], code, childCodes, true);
+    } else if (group.expr !== undefined) {
+      report([...path, "expr"], "expr-not-allowed", messages.exprNotAllowed(group.aggregate));
+    }
+    if (group.aggregate === "sum") {
+      let sum = 0;
+      let complete = true;
+      group.children.forEach((child, k) => {
+        const m = effectiveMax(child);
+        if (m === undefined) {
+          complete = false;
+          report([...path, "children", k, "max"], "sum-child-without-max", messages.sumChildWithoutMax(code));
+        } else sum += m;
+      });
+      if (complete && group.max !== undefined && !group.rescale && Math.abs(group.max - sum) > 1e-9 * Math.max(1, Math.abs(sum))) {
+        report([...path, "max"], "group-max-mismatch", messages.groupMaxMismatch(group.max, Number(sum.toPrecision(12))));
+      }
+    }
+  };
+
+  const checkIndicator = (ind: IndicatorNode, path: PathSegment[]): void => {
+    const code = ind.code.trim();
+    const inputs = resolveInputs(ind);
+    const known = inputs.map((i) => i.code);
+
+    // Explicit inputs share the namespace of codes; one that repeats its own indicator's code
+    // is the implicit input written out, which is fine.
+    const seenHere = new Set<string>();
+    ind.inputs?.forEach((input, k) => {
+      const inputCode = input.code.trim();
+      const ownCode = inputCode === code && !seenHere.has(inputCode);
+      seenHere.add(inputCode);
+      if (!ownCode) claimCode(inputCode, [...path, "inputs", k, "code"]);
+      if (input.min !== undefined && input.max !== undefined && input.min > input.max) {
+        report([...path, "inputs", k, "max"], "input-min-above-max", messages.inputMinAboveMax(input.min, input.max));
+      }
+    });
+
+    const rulePath: PathSegment[] = [...path, "rule"];
+    const needInput = (inputCode: string, field: string): void => {
+      if (!known.includes(inputCode.trim())) {
+        report([...rulePath, field], "unknown-input", messages.unknownInput(inputCode.trim(), code, known));
+      }
+    };
+    const rule = ind.rule;
+    if (rule.kind === "ratio") {
+      needInput(rule.numerator, "numerator");
+      needInput(rule.denominator, "denominator");
+    } else if (rule.kind === "expr") {
+      checkExpression(rule.expr, [...rulePath, "expr"], code, known, false);
+    } else if (SINGLE_INPUT_KINDS.has(rule.kind)) {
+      if (rule.input !== undefined) needInput(rule.input, "input");
+      else if (known.length > 1) report(rulePath, "rule-input-required", messages.ruleInputRequired(rule.kind, code, known));
+    }
+
+    const max = ind.max;
+    let maxReason: DefinitionProblem["message"] | undefined;
+    const pointsWithinMax = (points: number | undefined, where: PathSegment[], reason: DefinitionProblem["message"]): void => {
+      if (points === undefined) return;
+      if (max === undefined) maxReason ??= reason;
+      else if (points > max) report(where, "points-exceed-max", messages.pointsExceedMax(points, max));
+    };
+
+    switch (rule.kind) {
+      case "points":
+        if (max === undefined) maxReason = needsMaxReason.points;
+        break;
+      case "count":
+        if (max === undefined) maxReason = needsMaxReason.count;
+        break;
+      case "choice": {
+        const seen = new Map<string, { option: number; path: string }>();
+        rule.options.forEach((option, k) => {
+          const optionPath: PathSegment[] = [...rulePath, "options", k];
+          pointsWithinMax(option.points, [...optionPath, "points"], needsMaxReason.optionPoints);
+          const texts: Array<[string, PathSegment[]]> = [
+            [option.value, [...optionPath, "value"]],
+            ...(option.aliases ?? []).map((a, j): [string, PathSegment[]] => [a, [...optionPath, "aliases", j]]),
+          ];
+          for (const [text, where] of texts) {
+            const key = foldText(text);
+            const first = seen.get(key);
+            if (first === undefined) seen.set(key, { option: k, path: formatPath(where) });
+            else if (first.option !== k) report(where, "duplicate-option", messages.duplicateOption(text, first.path));
+          }
+        });
+        break;
+      }
+      case "steps": {
+        // What the earlier steps already catch: every v ≥ lowestAtLeast and every v ≤ highestAtMost.
+        let lowestAtLeast = Infinity;
+        let highestAtMost = -Infinity;
+        const coverers: string[] = [];
+        rule.steps.forEach((s, k) => {
+          const stepPath: PathSegment[] = [...rulePath, "steps", k];
+          pointsWithinMax(s.points, [...stepPath, "points"], needsMaxReason.stepPoints);
+          const everything = highestAtMost >= lowestAtLeast;
+          const covered =
+            everything ||
+            (s.atLeast !== undefined && s.atLeast >= lowestAtLeast) ||
+            (s.atMost !== undefined && s.atMost <= highestAtMost);
+          if (covered) {
+            // Name the one earlier step that covers this one, or all of them when together they cover every value.
+            const single = rule.steps.slice(0, k).findIndex((e) =>
+              s.atLeast !== undefined ? e.atLeast !== undefined && e.atLeast <= s.atLeast : e.atMost !== undefined && e.atMost >= s.atMost!,
+            );
+            const by = single >= 0 ? [coverers[single]!] : coverers;
+            report(stepPath, "unreachable-step", messages.unreachableStep(by));
+          }
+          if (s.atLeast !== undefined) lowestAtLeast = Math.min(lowestAtLeast, s.atLeast);
+          if (s.atMost !== undefined) highestAtMost = Math.max(highestAtMost, s.atMost);
+          coverers.push(formatPath(stepPath));
+        });
+        break;
+      }
+      case "minmax": {
+        if (typeof rule.min === "number" && typeof rule.max === "number" && rule.min === rule.max) {
+          report([...rulePath, "max"], "minmax-bounds-equal", messages.minmaxBoundsEqual());
+        }
+        if (rule.transform === "log") {
+          for (const bound of ["min", "max"] as const) {
+            const b = rule[bound];
+            if (typeof b === "number" && !(b > 0)) report([...rulePath, bound], "log-bound-not-positive", messages.logBoundNotPositive());
+          }
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    if (maxReason !== undefined) report([...path, "max"], "max-required", messages.maxRequired(maxReason));
+  };
+
+  const visit = (node: IndexNode, path: PathSegment[]): void => {
+    checkCommon(node, path);
+    if (isGroup(node)) {
+      checkGroup(node, path);
+      node.children.forEach((child, k) => visit(child, [...path, "children", k]));
+    } else {
+      checkIndicator(node, path);
+    }
+  };
+  visit(def.root, ["root"]);
+
+  if (def.ranking.on === "points" && effectiveMax(def.root) === undefined) {
+    report(["ranking", "on"], "ranking-points-without-max", messages.rankingPointsWithoutMax());
+  }
+  if (def.ranking.within === "category" && categoryIds.length === 0) {
+    report(["ranking", "within"], "ranking-within-without-categories", messages.rankingCategoryWithoutCategories());
+  }
+
+  return { problems, expressions };
+}

@@ -1,0 +1,306 @@
+/**
+ * The sentences a user reads about a definition that cannot be used, in Vietnamese and English.
+ * Each problem carries the JSON path of what it is about (`root.children[2].rule.steps[1]`),
+ * a stable code, and one of these sentences.
+ */
+import type { Lang, Message } from "../i18n/text";
+import { localize } from "../i18n/text";
+
+export interface DefinitionProblem {
+  /** JSON path: `id`, `ranking.decimals`, `root.children[2].rule.steps[1]`; `definition` for the whole document. */
+  path: string;
+  /** Stable identifier of the kind of problem (`unknown-field`, `duplicate-code`…). */
+  code: string;
+  message: Message;
+}
+
+export type PathSegment = string | number;
+
+/** `["root", "children", 2, "rule"]` → `root.children[2].rule`; the empty path is `definition`. */
+export function formatPath(segments: readonly PathSegment[]): string {
+  let out = "";
+  for (const s of segments) {
+    if (typeof s === "number") out += `[${s}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(s)) out += out === "" ? s : `.${s}`;
+    else out += `[${JSON.stringify(s)}]`;
+  }
+  return out === "" ? "definition" : out;
+}
+
+/** One line per problem: `path: sentence`. */
+export function formatProblems(problems: DefinitionProblem[], lang: Lang): string {
+  return problems.map((p) => `${p.path}: ${localize(p.message, lang)}`).join("\n");
+}
+
+const q = (s: string | number): string => `"${s}"`;
+/** A value as the user wrote it: text in quotes, anything else described. */
+const shown = (value: unknown): Message =>
+  typeof value === "string" ? { vi: JSON.stringify(value), en: JSON.stringify(value) } : describeValue(value);
+const list = (values: readonly (string | number)[]): string => values.map(q).join(", ");
+
+/** What a JSON value is, for "expected X, found Y". */
+export function describeValue(value: unknown): Message {
+  if (value === undefined) return { vi: "không có gì", en: "nothing" };
+  if (value === null) return { vi: "null", en: "null" };
+  if (Array.isArray(value)) return { vi: "một danh sách", en: "a list" };
+  switch (typeof value) {
+    case "string":
+      return { vi: `văn bản ${JSON.stringify(value)}`, en: `the text ${JSON.stringify(value)}` };
+    case "number":
+      return Number.isFinite(value) ? { vi: `số ${value}`, en: `the number ${value}` } : { vi: `${value}`, en: `${value}` };
+    case "boolean":
+      return { vi: `${value}`, en: `${value}` };
+    case "object":
+      return { vi: "một đối tượng {…}", en: "an object {…}" };
+    default:
+      return { vi: "một giá trị không phải JSON", en: "a value that is not JSON" };
+  }
+}
+
+/** What zod's `expected` means, in words. */
+export function describeExpected(expected: string): Message {
+  switch (expected) {
+    case "string":
+      return { vi: "văn bản", en: "text" };
+    case "number":
+      return { vi: "một số", en: "a number" };
+    case "int":
+      return { vi: "một số nguyên", en: "a whole number" };
+    case "boolean":
+      return { vi: "true hoặc false", en: "true or false" };
+    case "array":
+      return { vi: "một danh sách [ … ]", en: "a list [ … ]" };
+    case "object":
+      return { vi: "một đối tượng { … }", en: "an object { … }" };
+    default:
+      return { vi: expected, en: expected };
+  }
+}
+
+export const messages = {
+  jsonSyntax: (line: number, column: number, what: Message): Message => ({
+    vi: `Dòng ${line}, cột ${column}: tệp không phải JSON hợp lệ (${what.vi}).`,
+    en: `Line ${line}, column ${column}: the file is not valid JSON (${what.en}).`,
+  }),
+  invalidType: (expected: Message, found: Message): Message => ({
+    vi: `Cần ${expected.vi}, nhưng gặp ${found.vi}.`,
+    en: `Expected ${expected.en}, found ${found.en}.`,
+  }),
+  oneOfTypes: (expected: Message[], found: Message): Message => ({
+    vi: `Cần ${expected.map((e) => e.vi).join(" hoặc ")}, nhưng gặp ${found.vi}.`,
+    en: `Expected ${expected.map((e) => e.en).join(" or ")}, found ${found.en}.`,
+  }),
+  missingField: (field: string): Message => ({
+    vi: `Thiếu trường bắt buộc ${q(field)}.`,
+    en: `The required field ${q(field)} is missing.`,
+  }),
+  emptyText: (): Message => ({ vi: "Không được để trống.", en: "Must not be empty." }),
+  tooFewItems: (n: number): Message => ({
+    vi: `Cần ít nhất ${n} phần tử.`,
+    en: `Needs at least ${n} item${n === 1 ? "" : "s"}.`,
+  }),
+  tooManyItems: (n: number): Message => ({
+    vi: `Chỉ được có nhiều nhất ${n} phần tử.`,
+    en: `May have at most ${n} item${n === 1 ? "" : "s"}.`,
+  }),
+  tooLongText: (n: number): Message => ({ vi: `Dài quá ${n} ký tự.`, en: `Longer than ${n} characters.` }),
+  numberAtLeast: (n: number, inclusive: boolean): Message =>
+    inclusive
+      ? { vi: `Phải lớn hơn hoặc bằng ${n}.`, en: `Must be ${n} or more.` }
+      : { vi: `Phải lớn hơn ${n}.`, en: `Must be more than ${n}.` },
+  numberAtMost: (n: number, inclusive: boolean): Message =>
+    inclusive
+      ? { vi: `Phải nhỏ hơn hoặc bằng ${n}.`, en: `Must be ${n} or less.` }
+      : { vi: `Phải nhỏ hơn ${n}.`, en: `Must be less than ${n}.` },
+  unknownField: (key: string, suggestion: string | undefined): Message => ({
+    vi: `Trường ${q(key)} không có trong định dạng${suggestion ? `; có phải ý bạn là ${q(suggestion)}?` : "."}`,
+    en: `The field ${q(key)} is not part of the format${suggestion ? `; did you mean ${q(suggestion)}?` : "."}`,
+  }),
+  mustBe: (value: string | number): Message => ({ vi: `Phải là ${q(value)}.`, en: `Must be ${q(value)}.` }),
+  oneOf: (values: readonly (string | number)[], found: unknown): Message => {
+    const f = describeValue(found);
+    return {
+      vi: `Gặp ${f.vi}; chỉ được dùng một trong các giá trị: ${list(values)}.`,
+      en: `Found ${f.en}; allowed values are ${list(values)}.`,
+    };
+  },
+  format: (found: unknown): Message => {
+    const f = describeValue(found);
+    return {
+      vi: `Trường "format" phải là "index-definition/1" (gặp ${f.vi}); tệp này có thể không phải là một bộ chỉ số hoặc thuộc phiên bản khác.`,
+      en: `The field "format" must be "index-definition/1" (found ${f.en}); this file may not be an index definition, or may be of another version.`,
+    };
+  },
+  unknownRuleKind: (found: unknown, kinds: readonly string[], suggestion: string | undefined): Message => {
+    if (found === undefined)
+      return {
+        vi: `Thiếu trường "kind" của quy tắc chấm điểm; các loại quy tắc: ${list(kinds)}.`,
+        en: `The scoring rule has no "kind"; the kinds are ${list(kinds)}.`,
+      };
+    const f = shown(found);
+    return {
+      vi: `Không có loại quy tắc ${f.vi}${suggestion ? ` (có phải ý bạn là ${q(suggestion)}?)` : ""}; các loại quy tắc: ${list(kinds)}.`,
+      en: `There is no rule kind ${f.en}${suggestion ? ` (did you mean ${q(suggestion)}?)` : ""}; the kinds are ${list(kinds)}.`,
+    };
+  },
+  invalidNode: (found: unknown): Message => {
+    const f = describeValue(found);
+    return {
+      vi: `Mỗi nút phải là một đối tượng: nhóm (có "children") hoặc chỉ số (có "rule"); gặp ${f.vi}.`,
+      en: `Each node must be an object: a group (with "children") or an indicator (with "rule"); found ${f.en}.`,
+    };
+  },
+  invalid: (): Message => ({ vi: "Giá trị không hợp lệ.", en: "Invalid value." }),
+
+  // Custom messages of schema.ts
+  localizedTextEmpty: (): Message => ({
+    vi: `Cần ít nhất một trong hai bản "vi" hoặc "en".`,
+    en: `Needs at least one of "vi" or "en".`,
+  }),
+  fractionXorPoints: (): Message => ({
+    vi: `Ghi đúng một trong hai: "fraction" (tỷ lệ 0–1) hoặc "points" (số điểm).`,
+    en: `Give exactly one of "fraction" (a share 0–1) or "points".`,
+  }),
+  atLeastXorAtMost: (): Message => ({
+    vi: `Mỗi bậc ghi đúng một trong hai ngưỡng: "atLeast" (từ … trở lên) hoặc "atMost" (từ … trở xuống).`,
+    en: `Each step gives exactly one threshold: "atLeast" or "atMost".`,
+  }),
+  targetPositive: (): Message => ({ vi: "Chỉ tiêu phải lớn hơn 0.", en: "The target must be more than 0." }),
+  categoryIdPattern: (found: unknown): Message => ({
+    vi: `Mã nhóm đơn vị ${shown(found).vi} chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ "co-dvc").`,
+    en: `The category id ${shown(found).en} may contain only lower-case letters a–z, digits and hyphens (e.g. "co-dvc").`,
+  }),
+  idPattern: (found: unknown): Message => ({
+    vi: `Mã bộ chỉ số ${shown(found).vi} chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ "dti-tinh-2022").`,
+    en: `The index id ${shown(found).en} may contain only lower-case letters a–z, digits and hyphens (e.g. "dti-tinh-2022").`,
+  }),
+
+  // Checks on the whole definition (checks.ts)
+  duplicateCode: (code: string, firstPath: string): Message => ({
+    vi: `Mã ${q(code)} đã được dùng ở ${firstPath}; mỗi mã (của nhóm, chỉ số hay số liệu đầu vào) chỉ được dùng một lần.`,
+    en: `The code ${q(code)} is already used at ${firstPath}; each code (of a group, an indicator or an input) may be used only once.`,
+  }),
+  unknownInput: (code: string, indicator: string, known: string[]): Message => ({
+    vi: `Chỉ số ${q(indicator)} không có số liệu đầu vào mã ${q(code)}; các mã có: ${list(known)}.`,
+    en: `The indicator ${q(indicator)} has no input ${q(code)}; its inputs are ${list(known)}.`,
+  }),
+  ruleInputRequired: (kind: string, indicator: string, known: string[]): Message => ({
+    vi: `Chỉ số ${q(indicator)} có nhiều số liệu đầu vào (${list(known)}) nên quy tắc "${kind}" phải ghi "input" để chọn số liệu dùng để chấm.`,
+    en: `The indicator ${q(indicator)} has several inputs (${list(known)}), so its "${kind}" rule must name the one it scores with "input".`,
+  }),
+  sumChildWithoutMax: (group: string): Message => ({
+    vi: `Nhóm ${q(group)} cộng điểm các thành phần (aggregate "sum") nên nút này cần có "max" (điểm tối đa).`,
+    en: `The group ${q(group)} adds up points (aggregate "sum"), so this node needs a "max".`,
+  }),
+  groupMaxMismatch: (max: number, sum: number): Message => ({
+    vi: `Điểm tối đa ${max} khác tổng điểm tối đa của các thành phần (${sum}); sửa lại cho bằng nhau, hoặc ghi "rescale": true nếu muốn quy đổi về thang ${max}.`,
+    en: `The max ${max} differs from the sum of the children's max (${sum}); make them equal, or set "rescale": true to rescale to ${max}.`,
+  }),
+  maxRequired: (what: Message): Message => ({
+    vi: `${what.vi} nên chỉ số cần có "max" (điểm tối đa).`,
+    en: `${what.en}, so the indicator needs a "max".`,
+  }),
+  pointsExceedMax: (points: number, max: number): Message => ({
+    vi: `Số điểm ${points} vượt quá điểm tối đa ${max} của chỉ số.`,
+    en: `${points} points exceed the indicator's max of ${max}.`,
+  }),
+  unreachableStep: (coveredBy: string[]): Message => ({
+    vi: `Bậc này không bao giờ được áp dụng vì ${coveredBy.length === 1 ? `bậc trước (${coveredBy[0]}) đã bao trùm nó` : `các bậc trước (${coveredBy.join(", ")}) đã bao trùm nó`}; các bậc được xét theo thứ tự ghi.`,
+    en: `This step can never apply because ${coveredBy.length === 1 ? `an earlier step (${coveredBy[0]}) covers it` : `the earlier steps (${coveredBy.join(", ")}) cover it`}; steps are tried in the order written.`,
+  }),
+  duplicateOption: (text: string, firstPath: string): Message => ({
+    vi: `Lựa chọn ${q(text)} trùng với ${firstPath} (không phân biệt hoa thường và dấu).`,
+    en: `The choice ${q(text)} is the same as ${firstPath} (ignoring case and diacritics).`,
+  }),
+  minmaxBoundsEqual: (): Message => ({
+    vi: `Cận dưới "min" và cận trên "max" phải khác nhau.`,
+    en: `The bounds "min" and "max" must differ.`,
+  }),
+  logBoundNotPositive: (): Message => ({
+    vi: `Với "transform": "log", cận phải lớn hơn 0 (không lấy logarit được của số ≤ 0).`,
+    en: `With "transform": "log" the bound must be more than 0 (there is no logarithm of a number ≤ 0).`,
+  }),
+  inputMinAboveMax: (min: number, max: number): Message => ({
+    vi: `Giá trị nhỏ nhất ${min} lớn hơn giá trị lớn nhất ${max}.`,
+    en: `The minimum ${min} is greater than the maximum ${max}.`,
+  }),
+  exprSyntax: (detail: Message): Message => ({
+    vi: `Biểu thức không đọc được: ${detail.vi}`,
+    en: `The expression cannot be read: ${detail.en}`,
+  }),
+  exprUnknownRef: (code: string, known: string[], ofGroup: boolean): Message =>
+    ofGroup
+      ? {
+          vi: `Biểu thức tham chiếu [${code}] nhưng nhóm không có thành phần mã đó; các mã có: ${list(known)}.`,
+          en: `The expression refers to [${code}] but the group has no child with that code; its children are ${list(known)}.`,
+        }
+      : {
+          vi: `Biểu thức tham chiếu [${code}] nhưng chỉ số không có số liệu đầu vào mã đó; các mã có: ${list(known)}.`,
+          en: `The expression refers to [${code}] but the indicator has no input with that code; its inputs are ${list(known)}.`,
+        },
+  exprRequired: (): Message => ({
+    vi: `Nhóm có "aggregate": "expr" phải có "expr" (biểu thức tính giá trị nhóm).`,
+    en: `A group with "aggregate": "expr" needs an "expr".`,
+  }),
+  exprNotAllowed: (aggregate: string): Message => ({
+    vi: `"expr" chỉ dùng khi "aggregate" là "expr" (ở đây là "${aggregate}").`,
+    en: `"expr" is used only with "aggregate": "expr" (here it is "${aggregate}").`,
+  }),
+  weightNotPositive: (w: number): Message => ({
+    vi: `Trọng số phải lớn hơn 0 (đang là ${w}).`,
+    en: `The weight must be more than 0 (it is ${w}).`,
+  }),
+  unknownCategory: (id: string, known: string[]): Message => ({
+    vi: `Không có nhóm đơn vị ${q(id)} trong "categories"; các nhóm có: ${list(known)}.`,
+    en: `There is no category ${q(id)} in "categories"; the categories are ${list(known)}.`,
+  }),
+  appliesToWithoutCategories: (): Message => ({
+    vi: `"appliesTo" dùng mã nhóm đơn vị nhưng bộ chỉ số chưa khai báo "categories".`,
+    en: `"appliesTo" names categories but the definition has no "categories".`,
+  }),
+  rankingPointsWithoutMax: (): Message => ({
+    vi: `Xếp hạng theo điểm ("on": "points") cần nút gốc có điểm tối đa; hãy ghi "max" cho nút gốc hoặc xếp hạng theo giá trị ("on": "value").`,
+    en: `Ranking on points ("on": "points") needs the root to have a max; give the root a "max" or rank on values ("on": "value").`,
+  }),
+  rankingCategoryWithoutCategories: (): Message => ({
+    vi: `Xếp hạng theo nhóm đơn vị ("within": "category") cần khai báo "categories".`,
+    en: `Ranking within categories ("within": "category") needs "categories".`,
+  }),
+};
+
+/** Rule wording for "the rule … needs max". */
+export const needsMaxReason = {
+  points: { vi: `Quy tắc "points" đọc số điểm tự chấm`, en: `A "points" rule reads points` },
+  count: { vi: `Quy tắc "count" tính điểm theo số lượng`, en: `A "count" rule scores points per item` },
+  optionPoints: { vi: `Lựa chọn này cho điểm bằng "points"`, en: `This option gives "points"` },
+  stepPoints: { vi: `Bậc này cho điểm bằng "points"`, en: `This step gives "points"` },
+} satisfies Record<string, Message>;
+
+/** Closest known name to a misspelt one, when it is a near miss. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = c.toLowerCase() === word.toLowerCase() ? 0 : levenshtein(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  if (best === undefined) return undefined;
+  const limit = Math.max(1, Math.min(3, Math.floor(Math.max(word.length, best.length) / 3)));
+  return bestDistance <= limit ? best : undefined;
+}
+
+function levenshtein(a: string, b: string): number {
+  if (a.length > 64 || b.length > 64) return Infinity;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

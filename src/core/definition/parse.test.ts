@@ -1,0 +1,293 @@
+import fc from "fast-check";
+import dti from "../../indices/dti-province-2022.json";
+import hdi from "../../indices/hdi.json";
+import { type DefinitionProblem, definitionHash, formatProblems, parseDefinition, parseDefinitionText } from "./index";
+
+function base(): any {
+  return {
+    format: "index-definition/1",
+    id: "thu-nghiem",
+    version: "1",
+    name: { vi: "Bộ chỉ số thử nghiệm", en: "Test index" },
+    root: {
+      code: "T",
+      name: "Tổng",
+      children: [
+        { code: "1", name: "Nhận thức số", max: 40, rule: { kind: "fraction" } },
+        { code: "2", name: "Hạ tầng số", max: 60, rule: { kind: "steps", steps: [{ atLeast: 10, fraction: 1 }, { atLeast: 5, points: 30 }] } },
+      ],
+    },
+  };
+}
+
+function problemsOf(def: unknown): DefinitionProblem[] {
+  const r = parseDefinition(def);
+  if (r.ok) throw new Error("expected the definition to be rejected");
+  return r.problems;
+}
+
+function problemAt(def: unknown, path: string): DefinitionProblem {
+  const found = problemsOf(def).filter((p) => p.path === path);
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
+const ZOD_ENGLISH = /Invalid input|Too small|Too big|Unrecognized key|expected string|received/;
+
+describe("a valid definition", () => {
+  test("the built-in DTI and HDI definitions are accepted and give a model", () => {
+    const d = parseDefinition(dti);
+    const h = parseDefinition(hdi);
+    expect(d.ok && d.model.indicators).toHaveLength(9);
+    expect(d.ok && d.model.root.max).toBe(1000);
+    expect(h.ok && h.model.indicators).toEqual(["health", "eys-index", "mys-index", "income"]);
+    expect(h.ok && [...h.model.inputs.keys()]).toEqual(["le", "eys", "mys", "gnipc"]);
+  });
+
+  test("defaults are filled in", () => {
+    const r = parseDefinition(base());
+    if (!r.ok) throw new Error(formatProblems(r.problems, "en"));
+    expect(r.definition.missing).toBe("zero");
+    expect(r.definition.ranking.method).toBe("competition");
+    expect(r.definition.root.aggregate).toBe("sum");
+    expect(r.model.root.max).toBe(100);
+  });
+
+  test("text with a leading byte-order mark is read", () => {
+    const r = parseDefinitionText("\uFEFF" + JSON.stringify(base(), null, 2));
+    expect(r.ok).toBe(true);
+  });
+
+  test("the definition hash depends on the content, not on the order of keys", () => {
+    const a = parseDefinition(base());
+    const reordered = Object.fromEntries(Object.entries(base()).reverse());
+    const b = parseDefinition(reordered);
+    const changed = base();
+    changed.version = "2";
+    const c = parseDefinition(changed);
+    if (!a.ok || !b.ok || !c.ok) throw new Error("expected valid definitions");
+    expect(definitionHash(a.definition)).toMatch(/^[0-9a-f]{64}$/);
+    expect(definitionHash(a.definition)).toBe(definitionHash(b.definition));
+    expect(definitionHash(a.definition)).not.toBe(definitionHash(c.definition));
+  });
+});
+
+describe("problems in the shape of a definition", () => {
+  test("a JSON syntax error is reported with its line and column, in both languages", () => {
+    const r = parseDefinitionText('{\n  "format": "index-definition/1",\n  "id": "x",,\n}');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.path).toBe("definition");
+    expect(r.problems[0]!.code).toBe("json-syntax");
+    expect(r.problems[0]!.message.vi).toMatch(/^Dòng 3, cột 13: /);
+    expect(r.problems[0]!.message.en).toMatch(/^Line 3, column 13: /);
+  });
+
+  test("single quotes and trailing commas get their own explanation", () => {
+    const quotes = parseDefinitionText("{'id': 1}");
+    const comma = parseDefinitionText('{"a": [1, 2,]}');
+    expect(!quotes.ok && quotes.problems[0]!.message.en).toMatch(/Line 1, column 2: .*double quotes/);
+    expect(!comma.ok && comma.problems[0]!.message.en).toMatch(/Line 1, column 13: .*trailing comma/);
+  });
+
+  test("something that is not an object is reported for the whole definition", () => {
+    const p = problemAt([1, 2], "definition");
+    expect(p.code).toBe("invalid-type");
+    expect(p.message.en).toContain("an object");
+  });
+
+  test("a wrong format names the expected format", () => {
+    const d = base();
+    d.format = "index-definition/2";
+    const p = problemAt(d, "format");
+    expect(p.code).toBe("format");
+    expect(p.message.vi).toContain('"index-definition/1"');
+  });
+
+  test("a missing required field is named", () => {
+    const d = base();
+    delete d.version;
+    const p = problemAt(d, "version");
+    expect(p.code).toBe("missing-field");
+    expect(p.message.vi).toBe('Thiếu trường bắt buộc "version".');
+    expect(p.message.en).toBe('The required field "version" is missing.');
+  });
+
+  test("a value of the wrong type says what was expected and what was found", () => {
+    const d = base();
+    d.root.children[0].max = "40";
+    const p = problemAt(d, "root.children[0].max");
+    expect(p.code).toBe("invalid-type");
+    expect(p.message.en).toBe('Expected a number, found the text "40".');
+    expect(p.message.vi).toBe('Cần một số, nhưng gặp văn bản "40".');
+  });
+
+  test("an unknown field is named, with the closest known field when it is a near miss", () => {
+    const d = base();
+    d.ranking = { methods: "dense" };
+    d.root.children[0].wieght = 2;
+    d.root.children[0].colour = "red";
+    expect(problemAt(d, "ranking.methods").message.en).toContain('did you mean "method"?');
+    expect(problemAt(d, "root.children[0].wieght").message.vi).toContain('có phải ý bạn là "weight"?');
+    const far = problemAt(d, "root.children[0].colour");
+    expect(far.code).toBe("unknown-field");
+    expect(far.message.en).not.toContain("did you mean");
+  });
+
+  test("a value outside an enumeration lists the allowed values", () => {
+    const d = base();
+    d.missing = "skip";
+    const p = problemAt(d, "missing");
+    expect(p.code).toBe("invalid-value");
+    expect(p.message.en).toContain('"zero", "exclude"');
+  });
+
+  test("an unknown rule kind lists the kinds and suggests the near miss", () => {
+    const d = base();
+    d.root.children[0].rule = { kind: "fracton" };
+    const p = problemAt(d, "root.children[0].rule.kind");
+    expect(p.code).toBe("unknown-rule-kind");
+    expect(p.message.en).toContain('did you mean "fraction"?');
+    expect(p.message.vi).toContain('"points", "fraction", "boolean", "choice", "ratio"');
+  });
+
+  test("an indicator's problems are reported as an indicator's, a group's as a group's", () => {
+    const d = base();
+    d.root.children[0].rule = { kind: "ratio", numerator: "1" };
+    d.root.children.push({ code: "3", name: "Nhóm", children: [], aggregate: "sum" });
+    const problems = problemsOf(d);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ["root.children[0].rule.denominator", "missing-field"],
+      ["root.children[2].children", "too-small"],
+    ]);
+  });
+
+  test("too small and too large numbers give the bound", () => {
+    const d = base();
+    d.root.children[0].max = -1;
+    d.ranking = { minCoverage: 1.5 };
+    d.root.children[1].rule.steps[0].fraction = 2;
+    expect(problemAt(d, "root.children[0].max").message.en).toBe("Must be 0 or more.");
+    expect(problemAt(d, "ranking.minCoverage").message.vi).toBe("Phải nhỏ hơn hoặc bằng 1.");
+    expect(problemAt(d, "root.children[1].rule.steps[0].fraction").code).toBe("too-big");
+  });
+
+  test("empty text is reported as empty, for plain and localized text", () => {
+    const d = base();
+    d.root.name = "  ";
+    d.root.children[0].name = {};
+    d.root.children[1].name = { vi: "" };
+    expect(problemAt(d, "root.name").code).toBe("empty-text");
+    expect(problemAt(d, "root.children[0].name").code).toBe("localized-text-empty");
+    expect(problemAt(d, "root.children[1].name.vi").code).toBe("empty-text");
+  });
+
+  test("the schema's own rules get their sentences", () => {
+    const d = base();
+    d.id = "DTI 2022";
+    d.categories = [{ id: "Có DVC", name: "x" }];
+    d.root.children[0].rule = { kind: "target", target: 0 };
+    d.root.children[1].rule.steps = [{ atLeast: 1, atMost: 2, fraction: 1 }, { atLeast: 1 }];
+    expect(problemAt(d, "id").code).toBe("id-pattern");
+    expect(problemAt(d, "categories[0].id").code).toBe("category-id-pattern");
+    expect(problemAt(d, "root.children[0].rule.target").code).toBe("target-positive");
+    expect(problemAt(d, "root.children[1].rule.steps[0]").code).toBe("atleast-xor-atmost");
+    expect(problemAt(d, "root.children[1].rule.steps[1]").message.en).toContain('"fraction"');
+    for (const p of problemsOf(d)) expect(p.message.en).not.toMatch(ZOD_ENGLISH);
+  });
+
+  test("a node that is not an object says what a node must be", () => {
+    const d = base();
+    d.root.children.push("3");
+    const p = problemAt(d, "root.children[2]");
+    expect(p.message.vi).toContain('"children"');
+  });
+
+  test("several problems are reported together, one line each in the chosen language", () => {
+    const d = base();
+    d.id = "A";
+    delete d.version;
+    d.root.children[0].rule.kind = "?";
+    const problems = problemsOf(d);
+    expect(problems.length).toBe(3);
+    const vi = formatProblems(problems, "vi").split("\n");
+    const en = formatProblems(problems, "en").split("\n");
+    expect(vi).toHaveLength(3);
+    expect(vi[0]).toMatch(/^id: Mã bộ chỉ số "A"/);
+    expect(en[1]).toBe('version: The required field "version" is missing.');
+    expect(en[2]).toMatch(/^root\.children\[0\]\.rule\.kind: /);
+  });
+});
+
+describe("robustness", () => {
+  const noStackTrace = (problems: DefinitionProblem[]): void => {
+    for (const p of problems) {
+      expect(typeof p.path).toBe("string");
+      expect(p.message.vi.length).toBeGreaterThan(0);
+      expect(p.message.en.length).toBeGreaterThan(0);
+      expect(p.message.en).not.toMatch(/ at .*\.ts:\d+|TypeError|undefined is not/);
+    }
+  };
+
+  test("parsing never throws, whatever value it is given", () => {
+    fc.assert(
+      fc.property(fc.anything(), (v) => {
+        const r = parseDefinition(v);
+        if (!r.ok) noStackTrace(r.problems);
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const r = parseDefinitionText(JSON.stringify(v));
+        if (!r.ok) noStackTrace(r.problems);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("parsing text never throws, whatever the text", () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const r = parseDefinitionText(s);
+        if (!r.ok) noStackTrace(r.problems);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  /** Replace the value at a random place of a valid definition by a random value. */
+  function mutate(value: unknown, path: number[], replacement: unknown): unknown {
+    if (path.length === 0 || value === null || typeof value !== "object") return replacement;
+    const [step, ...rest] = path;
+    if (Array.isArray(value)) {
+      const k = step! % (value.length + 1);
+      const copy = [...value];
+      copy[k] = mutate(value[k], rest, replacement);
+      return copy;
+    }
+    const keys = Object.keys(value);
+    const key = keys[step! % keys.length] ?? "x";
+    return { ...(value as object), [key]: mutate((value as Record<string, unknown>)[key], rest, replacement) };
+  }
+
+  test("mutated valid definitions never make parsing throw", () => {
+    const valid = [base(), dti, hdi];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...valid),
+        fc.array(fc.nat(40), { maxLength: 8 }),
+        fc.oneof(fc.jsonValue(), fc.constantFrom(undefined, NaN, Infinity, -1, 0, "", "data", {}, [], { children: [] })),
+        (def, path, replacement) => {
+          const r = parseDefinition(mutate(def, path, replacement));
+          if (!r.ok) {
+            noStackTrace(r.problems);
+            for (const p of r.problems) expect(p.message.en).not.toMatch(ZOD_ENGLISH);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,412 @@
+/**
+ * Reading an index definition: JSON text → zod schema → whole-definition checks → model.
+ * Every problem comes back at once, each with its JSON path and a sentence in vi and en;
+ * nothing here throws, whatever it is given.
+ */
+import { canonicalJson, sha256 } from "../hash";
+import type { Message } from "../i18n/text";
+import { checkDefinition } from "./checks";
+import {
+  type DefinitionProblem,
+  type PathSegment,
+  closest,
+  describeExpected,
+  describeValue,
+  formatPath,
+  messages,
+} from "./messages";
+import { type IndexModel, buildModel } from "./model";
+import {
+  type IndexDefinition,
+  categorySchema,
+  choiceOption,
+  groupSchema,
+  indexDefinitionSchema,
+  indicatorSchema,
+  inputSchema,
+  rankingSchema,
+  ruleSchema,
+  step,
+} from "./schema";
+
+export type ParseDefinitionResult =
+  | { ok: true; definition: IndexDefinition; model: IndexModel }
+  | { ok: false; problems: DefinitionProblem[] };
+
+/** Parse and check a definition given as a JSON value. Never throws. */
+export function parseDefinition(input: unknown): ParseDefinitionResult {
+  try {
+    const parsed = indexDefinitionSchema.safeParse(input);
+    if (!parsed.success) {
+      return { ok: false, problems: mapIssues(parsed.error.issues as unknown as RawIssue[], [], input) };
+    }
+    const definition = parsed.data;
+    const { problems, expressions } = checkDefinition(definition);
+    if (problems.length > 0) return { ok: false, problems };
+    return { ok: true, definition, model: buildModel(definition, expressions) };
+  } catch {
+    // Only a stack overflow on an absurdly deep document gets here.
+    return {
+      ok: false,
+      problems: [
+        {
+          path: "definition",
+          code: "too-deep",
+          message: { vi: "Bộ chỉ số lồng nhau quá sâu, không đọc được.", en: "The definition is nested too deeply to be read." },
+        },
+      ],
+    };
+  }
+}
+
+/** Parse and check a definition given as JSON text (a leading byte-order mark is accepted). */
+export function parseDefinitionText(text: string): ParseDefinitionResult {
+  const source = String(text).replace(/^\uFEFF/, "");
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    return { ok: false, problems: [jsonSyntaxProblem(source)] };
+  }
+  return parseDefinition(value);
+}
+
+/** The hash of a definition that goes into the provenance stamp. */
+export function definitionHash(def: IndexDefinition): string {
+  return sha256(canonicalJson(def));
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON syntax errors: located by our own small scanner, so the message never depends on the
+// JavaScript engine's wording.
+
+interface JsonSyntaxError {
+  offset: number;
+  what: Message;
+}
+
+function jsonSyntaxProblem(text: string): DefinitionProblem {
+  let found: JsonSyntaxError;
+  try {
+    found = locateJsonError(text) ?? { offset: 0, what: { vi: "không đọc được", en: "cannot be read" } };
+  } catch {
+    found = { offset: 0, what: { vi: "lồng nhau quá sâu", en: "nested too deeply" } };
+  }
+  const before = text.slice(0, found.offset);
+  const line = before.split("\n").length;
+  const column = found.offset - (before.lastIndexOf("\n") + 1) + 1;
+  return { path: "definition", code: "json-syntax", message: messages.jsonSyntax(line, column, found.what) };
+}
+
+function locateJsonError(text: string): JsonSyntaxError | undefined {
+  let i = 0;
+  class Stop {
+    constructor(readonly what: Message) {}
+  }
+  const stop = (vi: string, en: string): never => {
+    throw new Stop({ vi, en });
+  };
+  const shown = (): string => JSON.stringify(text[i]);
+  const ws = (): void => {
+    while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
+  };
+  const str = (): void => {
+    i++;
+    for (;;) {
+      if (i >= text.length) stop("chuỗi văn bản chưa có dấu \" đóng", "a text string has no closing \"");
+      const ch = text[i]!;
+      if (ch === '"') {
+        i++;
+        return;
+      }
+      if (ch === "\\") {
+        const esc = text[i + 1];
+        if (esc === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) stop("mã \\u không hợp lệ", "an invalid \\u escape");
+          i += 6;
+          continue;
+        }
+        if (esc === undefined || !'"\\/bfnrt'.includes(esc)) stop("dấu \\ không hợp lệ trong chuỗi", "an invalid \\ escape in a string");
+        i += 2;
+        continue;
+      }
+      if (ch.charCodeAt(0) < 0x20) stop("xuống dòng hoặc ký tự điều khiển nằm trong chuỗi văn bản", "a line break or control character inside a text string");
+      i++;
+    }
+  };
+  const value = (): void => {
+    ws();
+    if (i >= text.length) stop("tệp kết thúc giữa chừng", "the file ends too early");
+    const ch = text[i]!;
+    if (ch === "{") {
+      i++;
+      ws();
+      if (text[i] === "}") {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (i >= text.length) stop("tệp kết thúc giữa chừng", "the file ends too early");
+        if (text[i] !== '"') stop(`cần tên trường trong dấu ngoặc kép, gặp ${shown()}`, `expected a field name in double quotes, found ${shown()}`);
+        str();
+        ws();
+        if (text[i] !== ":") stop(`cần dấu ':' sau tên trường`, `expected ':' after the field name`);
+        i++;
+        value();
+        ws();
+        if (text[i] === ",") {
+          i++;
+          ws();
+          if (text[i] === "}") stop("dấu phẩy thừa trước '}'", "a trailing comma before '}'");
+          continue;
+        }
+        if (text[i] === "}") {
+          i++;
+          return;
+        }
+        if (i >= text.length) stop("tệp kết thúc giữa chừng, thiếu '}'", "the file ends too early, '}' is missing");
+        stop(`cần dấu ',' hoặc '}', gặp ${shown()}`, `expected ',' or '}', found ${shown()}`);
+      }
+    }
+    if (ch === "[") {
+      i++;
+      ws();
+      if (text[i] === "]") {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ",") {
+          i++;
+          ws();
+          if (text[i] === "]") stop("dấu phẩy thừa trước ']'", "a trailing comma before ']'");
+          continue;
+        }
+        if (text[i] === "]") {
+          i++;
+          return;
+        }
+        if (i >= text.length) stop("tệp kết thúc giữa chừng, thiếu ']'", "the file ends too early, ']' is missing");
+        stop(`cần dấu ',' hoặc ']', gặp ${shown()}`, `expected ',' or ']', found ${shown()}`);
+      }
+    }
+    if (ch === '"') return str();
+    const num = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    num.lastIndex = i;
+    if (num.test(text)) {
+      i = num.lastIndex;
+      return;
+    }
+    for (const word of ["true", "false", "null"]) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return;
+      }
+    }
+    if (ch === "'") stop("văn bản phải đặt trong dấu ngoặc kép \" chứ không phải '", "text must be in double quotes \", not '");
+    stop(`gặp ${shown()} ở chỗ cần một giá trị`, `found ${shown()} where a value is expected`);
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) stop(`còn nội dung thừa sau khi JSON đã kết thúc: ${shown()}`, `there is more after the end of the JSON: ${shown()}`);
+    return undefined;
+  } catch (e) {
+    if (e instanceof Stop) return { offset: Math.min(i, text.length), what: e.what };
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// zod issues → problems
+
+interface RawIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  [key: string]: unknown;
+}
+
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let v = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    if (!Object.prototype.hasOwnProperty.call(v, seg)) return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+function shapeKeys(schema: unknown): string[] {
+  const s = schema as { shape?: Record<string, unknown>; unwrap?: () => unknown };
+  if (s.shape && typeof s.shape === "object") return Object.keys(s.shape);
+  if (typeof s.unwrap === "function") return shapeKeys(s.unwrap());
+  return [];
+}
+
+const KEYS = {
+  definition: shapeKeys(indexDefinitionSchema),
+  ranking: shapeKeys(rankingSchema),
+  category: shapeKeys(categorySchema),
+  group: shapeKeys(groupSchema),
+  indicator: shapeKeys(indicatorSchema),
+  input: shapeKeys(inputSchema),
+  step: shapeKeys(step),
+  option: shapeKeys(choiceOption),
+  text: ["vi", "en"],
+};
+const RULE_KINDS: string[] = ruleSchema.options.map((o) => o.shape.kind.value);
+const ruleKeys = (kind: unknown): string[] => {
+  const option = ruleSchema.options.find((o) => o.shape.kind.value === kind);
+  return option ? Object.keys(option.shape) : ["kind"];
+};
+
+type Context = keyof typeof KEYS | "rule" | "list" | "other";
+const TEXT_FIELDS = new Set(["name", "description", "unitLabel"]);
+
+/** The keys an object at `path` may have, following the input to tell groups from indicators. */
+function knownKeysAt(input: unknown, path: readonly PathSegment[]): string[] {
+  let ctx = "definition" as Context;
+  let listOf = "other" as Context;
+  const advance = (seg: PathSegment, here: unknown): void => {
+    if (ctx === "list") {
+      ctx = listOf === "group" ? (isPlainObject(here) && "children" in here ? "group" : "indicator") : listOf;
+      return;
+    }
+    const list = (of: Context): Context => {
+      listOf = of;
+      return "list";
+    };
+    if (typeof seg === "string" && TEXT_FIELDS.has(seg) && ctx !== "other") ctx = "text";
+    else if (ctx === "definition") ctx = seg === "root" ? "group" : seg === "ranking" ? "ranking" : seg === "categories" ? list("category") : "other";
+    else if (ctx === "group") ctx = seg === "children" ? list("group") : "other";
+    else if (ctx === "indicator") ctx = seg === "inputs" ? list("input") : seg === "rule" ? "rule" : "other";
+    else if (ctx === "rule") ctx = seg === "steps" ? list("step") : seg === "options" ? list("option") : "other";
+    else ctx = "other";
+  };
+  path.forEach((seg, k) => advance(seg, valueAt(input, path.slice(0, k + 1))));
+  if (ctx === "rule") return ruleKeys(valueAt(input, [...path, "kind"]));
+  if (ctx === "group" || ctx === "indicator") return [...new Set([...KEYS.group, ...KEYS.indicator])];
+  if (ctx in KEYS) return KEYS[ctx as keyof typeof KEYS];
+  return [];
+}
+
+function problem(path: readonly PathSegment[], code: string, message: Message): DefinitionProblem {
+  return { path: formatPath(path), code, message };
+}
+
+const num = (v: unknown): number => Number(v);
+
+function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], input: unknown): DefinitionProblem[] {
+  const out: DefinitionProblem[] = [];
+  for (const issue of issues) {
+    const path: PathSegment[] = [...base, ...issue.path.map((p) => (typeof p === "number" ? p : String(p)))];
+    const value = valueAt(input, path);
+    switch (issue.code) {
+      case "invalid_union": {
+        const branches = (issue.errors as RawIssue[][] | undefined) ?? [];
+        if (issue.discriminator !== undefined || issue.note === "No matching discriminator") {
+          const suggestion = typeof value === "string" ? closest(value, RULE_KINDS) : undefined;
+          out.push(problem(path, "unknown-rule-kind", messages.unknownRuleKind(value, RULE_KINDS, suggestion)));
+          break;
+        }
+        const last = path[path.length - 1];
+        const isNode = typeof last === "number" && path[path.length - 2] === "children";
+        if (isNode && branches.length === 2) {
+          if (!isPlainObject(value)) {
+            out.push(problem(path, "invalid-node", messages.invalidNode(value)));
+            break;
+          }
+          out.push(...mapIssues("children" in value ? branches[0]! : branches[1]!, path, input));
+          break;
+        }
+        const failsAtTop = (b: RawIssue[]): boolean =>
+          b.some((i) => i.path.length === 0 && (i.code === "invalid_type" || i.code === "invalid_value"));
+        const viable = branches.find((b) => !failsAtTop(b));
+        if (viable) {
+          out.push(...mapIssues(viable, path, input));
+          break;
+        }
+        const expected: Message[] = [];
+        for (const b of branches) {
+          for (const i of b) {
+            if (i.path.length !== 0) continue;
+            if (i.code === "invalid_type") expected.push(describeExpected(String(i.expected)));
+            if (i.code === "invalid_value") {
+              const vs = (i.values as unknown[]).map((v) => JSON.stringify(v)).join(", ");
+              expected.push({ vi: vs, en: vs });
+            }
+          }
+        }
+        if (value === undefined && path.length > 0) {
+          out.push(problem(path, "missing-field", messages.missingField(String(last))));
+        } else {
+          out.push(problem(path, "invalid-type", messages.oneOfTypes(expected, describeValue(value))));
+        }
+        break;
+      }
+      case "invalid_type":
+        if (value === undefined && path.length > 0) {
+          out.push(problem(path, "missing-field", messages.missingField(String(path[path.length - 1]))));
+        } else {
+          out.push(problem(path, "invalid-type", messages.invalidType(describeExpected(String(issue.expected)), describeValue(value))));
+        }
+        break;
+      case "too_small":
+        if (issue.origin === "string") out.push(problem(path, "empty-text", messages.emptyText()));
+        else if (issue.origin === "array") out.push(problem(path, "too-small", messages.tooFewItems(num(issue.minimum))));
+        else out.push(problem(path, "too-small", messages.numberAtLeast(num(issue.minimum), issue.inclusive !== false)));
+        break;
+      case "too_big":
+        if (issue.origin === "string") out.push(problem(path, "too-big", messages.tooLongText(num(issue.maximum))));
+        else if (issue.origin === "array") out.push(problem(path, "too-big", messages.tooManyItems(num(issue.maximum))));
+        else out.push(problem(path, "too-big", messages.numberAtMost(num(issue.maximum), issue.inclusive !== false)));
+        break;
+      case "unrecognized_keys": {
+        const known = knownKeysAt(input, path);
+        for (const key of (issue.keys as string[] | undefined) ?? []) {
+          out.push(problem([...path, key], "unknown-field", messages.unknownField(key, closest(key, known))));
+        }
+        break;
+      }
+      case "invalid_value": {
+        const values = ((issue.values as unknown[] | undefined) ?? []).map((v) => (typeof v === "number" ? v : String(v)));
+        if (path.length === 1 && path[0] === "format") out.push(problem(path, "format", messages.format(value)));
+        else if (values.length === 1) out.push(problem(path, "invalid-value", messages.mustBe(values[0]!)));
+        else out.push(problem(path, "invalid-value", messages.oneOf(values, value)));
+        break;
+      }
+      case "invalid_format":
+      case "custom":
+        out.push(customProblem(path, issue.message, value));
+        break;
+      default:
+        out.push(problem(path, "invalid", messages.invalid()));
+    }
+  }
+  return out;
+}
+
+function customProblem(path: PathSegment[], message: string, value: unknown): DefinitionProblem {
+  switch (message) {
+    case "localized-text-empty":
+      return problem(path, message, messages.localizedTextEmpty());
+    case "fraction-xor-points":
+      return problem(path, message, messages.fractionXorPoints());
+    case "atleast-xor-atmost":
+      return problem(path, message, messages.atLeastXorAtMost());
+    case "target-positive":
+      return problem(path, message, messages.targetPositive());
+    case "category-id-pattern":
+      return problem(path, message, messages.categoryIdPattern(value));
+    case "id-pattern":
+      return problem(path, message, messages.idPattern(value));
+    default:
+      return problem(path, "invalid", messages.invalid());
+  }
+}

@@ -1,0 +1,97 @@
+import fc from "fast-check";
+import type { Expr } from "./ast";
+import { evaluate } from "./evaluate";
+import { parseExpression } from "./parse";
+
+function parsed(source: string): Expr {
+  const r = parseExpression(source);
+  if (!r.ok) throw new Error(`${source}: ${r.message.en}`);
+  return r.expr;
+}
+
+/** Evaluate a source expression with the given reference values. */
+function run(source: string, values: Record<string, number> = {}): number | undefined {
+  return evaluate(parsed(source), (code) => values[code]);
+}
+
+describe("evaluate", () => {
+  it("computes arithmetic with references, as the ND-GAIN-style ([R] - [V] + 1) / 2", () => {
+    expect(run("([R] - [V] + 1) / 2", { R: 0.6, V: 0.2 })).toBeCloseTo(0.7, 12);
+    expect(run("2 ^ 10 - 3 * 4")).toBe(1012);
+    expect(run("-[a] + +3", { a: 5 })).toBe(-2);
+  });
+
+  it("works on hand-built trees too", () => {
+    const tree: Expr = {
+      type: "binary",
+      op: "*",
+      left: { type: "ref", code: "x" },
+      right: { type: "call", name: "SUM", args: [{ type: "number", value: 1 }, { type: "number", value: 2 }] },
+    };
+    expect(evaluate(tree, (c) => (c === "x" ? 4 : undefined))).toBe(12);
+  });
+
+  it("gives no result when a referenced value is unavailable", () => {
+    expect(run("[a] + 1", {})).toBeUndefined();
+    expect(run("MAX([a], [b])", { a: 1 })).toBeUndefined();
+  });
+
+  it("gives no result for a division by zero, LN of 0, LOG10 of a negative or SQRT of a negative", () => {
+    expect(run("[a] / [b]", { a: 1, b: 0 })).toBeUndefined();
+    expect(run("0 / 0")).toBeUndefined();
+    expect(run("LN(0)")).toBeUndefined();
+    expect(run("LOG10(-1)")).toBeUndefined();
+    expect(run("SQRT(-4)")).toBeUndefined();
+    expect(run("(-8) ^ 0.5")).toBeUndefined();
+    expect(run("EXP(1000)")).toBeUndefined();
+  });
+
+  it("evaluates only the branch IF takes, so IF([b]=0, 0, [a]/[b]) guards a division", () => {
+    expect(run("IF([b]=0, 0, [a]/[b])", { a: 3, b: 0 })).toBe(0);
+    expect(run("IF([b]=0, 0, [a]/[b])", { a: 3, b: 4 })).toBe(0.75);
+    expect(run("IF([c], 1, [missing])", { c: 5 })).toBe(1);
+    expect(run("IF([c] > 1, 7)", { c: 0 })).toBe(0);
+  });
+
+  it("gives 1 or 0 for comparisons", () => {
+    expect([run("1 = 1"), run("1 <> 1"), run("1 < 2"), run("2 <= 2"), run("1 > 2"), run("3 >= 2")]).toEqual([1, 0, 1, 1, 0, 1]);
+  });
+
+  it("treats any non-zero number as true in AND, OR and NOT", () => {
+    expect(run("AND(2, -1)")).toBe(1);
+    expect(run("AND(2, 0)")).toBe(0);
+    expect(run("OR(0, 0.5)")).toBe(1);
+    expect(run("OR(0, 0)")).toBe(0);
+    expect(run("NOT(3)")).toBe(0);
+    expect(run("NOT(0)")).toBe(1);
+  });
+
+  it("rounds half away from zero like Excel's ROUND", () => {
+    expect(run("ROUND(1.005, 2)")).toBe(1.01);
+    expect(run("ROUND(-1.005, 2)")).toBe(-1.01);
+    expect(run("ROUND(2.5, 0)")).toBe(3);
+    expect(run("ROUND(-2.5, 0)")).toBe(-3);
+    expect(run("ROUND(1250, -2)")).toBe(1300);
+  });
+
+  it("computes AVERAGE, SUM, MIN, MAX, ABS, EXP, LN, LOG10 and SQRT over their arguments", () => {
+    expect(run("AVERAGE(1, 2, 6)")).toBe(3);
+    expect(run("SUM([a], [b], 1)", { a: 2, b: 3 })).toBe(6);
+    expect(run("MIN(4, -1, 3)")).toBe(-1);
+    expect(run("MAX(4, -1, 3)")).toBe(4);
+    expect(run("ABS(-2.5)")).toBe(2.5);
+    expect(run("LN(EXP(2))")).toBeCloseTo(2, 12);
+    expect(run("LOG10(1000)")).toBeCloseTo(3, 12);
+    expect(run("SQRT(16)")).toBe(4);
+  });
+
+  it("never returns NaN or an infinity, whatever the inputs", () => {
+    const expr = parsed("IF([a] > [b], LN([a] - [b]), SQRT([b] - [a])) / [c] + [a] ^ [b]");
+    fc.assert(
+      fc.property(fc.double({ noNaN: false }), fc.double(), fc.double(), (a, b, c) => {
+        const v = evaluate(expr, (code) => ({ a, b, c })[code]);
+        return v === undefined || Number.isFinite(v);
+      }),
+    );
+  });
+});

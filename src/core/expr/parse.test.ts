@@ -1,0 +1,215 @@
+import fc from "fast-check";
+import { type Expr, FUNCTIONS, type FunctionName } from "./ast";
+import { evaluate } from "./evaluate";
+import { FUNCTION_ARITY, parseExpression, printExpression } from "./parse";
+
+function parsed(source: string): Expr {
+  const r = parseExpression(source);
+  if (!r.ok) throw new Error(`expected ${source} to parse: ${r.message.en}`);
+  return r.expr;
+}
+
+function failure(source: string): { position: number; vi: string; en: string } {
+  const r = parseExpression(source);
+  if (r.ok) throw new Error(`expected ${source} to be rejected`);
+  return { position: r.position, vi: r.message.vi, en: r.message.en };
+}
+
+const value = (source: string, refs: Record<string, number> = {}): number | undefined =>
+  evaluate(parsed(source), (code) => refs[code]);
+
+describe("reading expressions", () => {
+  test("numbers are read in the usual forms: integers, decimals and exponents", () => {
+    expect(parsed("1")).toEqual({ type: "number", value: 1 });
+    expect(parsed("0.5")).toEqual({ type: "number", value: 0.5 });
+    expect(parsed(".25")).toEqual({ type: "number", value: 0.25 });
+    expect(parsed("1e3")).toEqual({ type: "number", value: 1000 });
+    expect(parsed("2.5E-2")).toEqual({ type: "number", value: 0.025 });
+  });
+
+  test("a reference is any text between square brackets, trimmed", () => {
+    expect(parsed("[ 1.3.a ]")).toEqual({ type: "ref", code: "1.3.a" });
+    expect(parsed("[Tỷ lệ hồ sơ (%)]")).toEqual({ type: "ref", code: "Tỷ lệ hồ sơ (%)" });
+  });
+
+  test("the referenced codes are listed in the order they appear, repeats included", () => {
+    const r = parseExpression("([R] - [V] + 1) / 2 + MAX([R], [x])");
+    expect(r.ok && r.refs).toEqual(["R", "V", "R", "x"]);
+  });
+
+  test("unary minus binds tighter than ^, as in Excel: -2^2 is 4", () => {
+    expect(value("-2^2")).toBe(4);
+    expect(value("0-2^2")).toBe(-4);
+  });
+
+  test("^ groups from the left, as in Excel: 2^3^2 is 64", () => {
+    expect(value("2^3^2")).toBe(64);
+  });
+
+  test("* and / come before + and -, and comparisons come last", () => {
+    expect(value("1 + 2 * 3")).toBe(7);
+    expect(value("(1 + 2) * 3")).toBe(9);
+    expect(value("8 / 4 / 2")).toBe(1);
+    expect(value("10 - 2 - 3")).toBe(5);
+    expect(value("1 + 1 = 2")).toBe(1);
+    expect(value("[a] >= 0.5 * 2", { a: 0.9 })).toBe(0);
+    expect(value("2^-1")).toBe(0.5);
+  });
+
+  test("every comparison operator is understood", () => {
+    expect(["=", "<>", "<", "<=", ">", ">="].map((op) => value(`1 ${op} 2`))).toEqual([0, 1, 1, 1, 0, 0]);
+  });
+
+  test("function names are case-insensitive and take comma-separated arguments", () => {
+    expect(parsed("max([a], 2)")).toEqual({ type: "call", name: "MAX", args: [{ type: "ref", code: "a" }, { type: "number", value: 2 }] });
+    expect(value("Round(2.345, 2)")).toBe(2.35);
+    expect(value("average(1, 2, 3)")).toBe(2);
+    expect(value("IF([a] > 1, 10, 20)", { a: 3 })).toBe(10);
+  });
+
+  test("the ND-GAIN example of the specification reads as written", () => {
+    expect(value("([R] - [V] + 1) / 2", { R: 0.6, V: 0.4 })).toBeCloseTo(0.6, 12);
+  });
+});
+
+describe("expressions that cannot be read", () => {
+  test("a missing ')' is reported with its character position in both languages", () => {
+    const f = failure("MIN([a], 1");
+    expect(f.position).toBe(10);
+    expect(f.vi).toMatch(/^Ký tự 11: thiếu dấu '\)'/);
+    expect(f.en).toMatch(/^Character 11: missing '\)'/);
+  });
+
+  test("an unknown function is named in the message", () => {
+    const f = failure("1 + VLOOKUP([a], 2)");
+    expect(f.position).toBe(4);
+    expect(f.vi).toContain("VLOOKUP");
+    expect(f.en).toContain("VLOOKUP");
+    expect(f.en).toContain("AVERAGE");
+  });
+
+  test("a function given the wrong number of arguments is rejected", () => {
+    const cases: Array<[string, FunctionName]> = [
+      ["IF(1)", "IF"],
+      ["IF(1, 2, 3, 4)", "IF"],
+      ["NOT(1, 2)", "NOT"],
+      ["ABS()", "ABS"],
+      ["LN(1, 2)", "LN"],
+      ["LOG10()", "LOG10"],
+      ["EXP(1, 1)", "EXP"],
+      ["SQRT()", "SQRT"],
+      ["ROUND(1)", "ROUND"],
+      ["MIN()", "MIN"],
+      ["MAX()", "MAX"],
+      ["AVERAGE()", "AVERAGE"],
+      ["SUM()", "SUM"],
+      ["AND()", "AND"],
+      ["OR()", "OR"],
+    ];
+    for (const [source, name] of cases) {
+      const f = failure(source);
+      expect(f.en).toContain(name);
+      expect(f.vi).toContain(name);
+    }
+    expect(parseExpression("IF(1, 2)").ok).toBe(true);
+    expect(parseExpression("SUM(1, 2, 3, 4, 5)").ok).toBe(true);
+  });
+
+  test("a bare word is explained as a reference that lacks its brackets", () => {
+    const f = failure("[a] + le");
+    expect(f.position).toBe(6);
+    expect(f.en).toContain("[le]");
+    expect(f.vi).toContain("[le]");
+  });
+
+  test("other mistakes are reported at the place they occur", () => {
+    expect(failure("").en).toMatch(/empty/);
+    expect(failure("1 +").position).toBe(3);
+    expect(failure("1 2").position).toBe(2);
+    expect(failure("[a").position).toBe(0);
+    expect(failure("[ ]").position).toBe(0);
+    expect(failure("1 + 2)").position).toBe(5);
+    expect(failure("1 & 2").position).toBe(2);
+    expect(failure("MIN(1; 2)").en).toMatch(/','/);
+    expect(failure("1e999").en).toMatch(/too large/);
+    expect(failure("* 2").position).toBe(0);
+  });
+
+  test("reading never throws, whatever the text", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(..."[]()+-*/^<>=,.;1e aMINIF xX".split("")), maxLength: 40 }), (s) => {
+        const r = parseExpression(s);
+        if (!r.ok) {
+          expect(r.position).toBeGreaterThanOrEqual(0);
+          expect(r.position).toBeLessThanOrEqual(s.length);
+          expect(r.message.vi).toMatch(/^Ký tự \d+: /);
+        }
+      }),
+    );
+    fc.assert(fc.property(fc.string(), (s) => void parseExpression(s)));
+  });
+
+  test("deeply nested parentheses give a message, not a crash", () => {
+    const r = parseExpression("(".repeat(100000) + "1" + ")".repeat(100000));
+    expect(r.ok).toBe(false);
+  });
+});
+
+// Generated trees as the parser builds them: non-negative literals, trimmed codes without ']'.
+const exprArb: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr }>((tie) => ({
+  expr: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.oneof(
+      fc.nat(1000).map((n): Expr => ({ type: "number", value: n })),
+      fc.double({ min: 0, max: 1e30, noNaN: true }).filter((x) => !Object.is(x, -0)).map((value): Expr => ({ type: "number", value })),
+      fc
+        .string({ minLength: 1, maxLength: 6 })
+        .map((s) => s.replace(/\]/g, "").trim())
+        .filter((s) => s.length > 0)
+        .map((code): Expr => ({ type: "ref", code })),
+    ),
+    fc.record({ type: fc.constant("unary" as const), op: fc.constantFrom("-" as const, "+" as const), arg: tie("expr") }),
+    fc.record({
+      type: fc.constant("binary" as const),
+      op: fc.constantFrom("+", "-", "*", "/", "^", "=", "<>", "<", "<=", ">", ">=" as const),
+      left: tie("expr"),
+      right: tie("expr"),
+    }) as fc.Arbitrary<Expr>,
+    fc
+      .constantFrom(...FUNCTIONS)
+      .chain((name) => {
+        const [least, most] = FUNCTION_ARITY[name];
+        return fc
+          .array(tie("expr"), { minLength: least, maxLength: Math.min(most, least + 2) })
+          .map((args): Expr => ({ type: "call", name, args }));
+      }),
+  ),
+})).expr;
+
+describe("printing expressions", () => {
+  test("printing and reading back gives the same tree", () => {
+    fc.assert(
+      fc.property(exprArb, (e) => {
+        const r = parseExpression(printExpression(e));
+        expect(r.ok && r.expr).toEqual(e);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("parentheses are written only where the precedence needs them", () => {
+    const cases: Array<[string, string]> = [
+      ["((1 + 2)) * [a]", "(1 + 2) * [a]"],
+      ["(1 * 2) + 3", "1 * 2 + 3"],
+      ["1 - (2 - 3)", "1 - (2 - 3)"],
+      ["(1 - 2) - 3", "1 - 2 - 3"],
+      ["(2^3)^2", "2^3^2"],
+      ["2^(3^2)", "2^(3^2)"],
+      ["-(2^2)", "-(2^2)"],
+      ["(-2)^2", "-2^2"],
+      ["max( [a] ,(1) )", "MAX([a], 1)"],
+      ["([a] > 1) = ([b] < 2)", "[a] > 1 = ([b] < 2)"],
+    ];
+    for (const [source, printed] of cases) expect(printExpression(parsed(source))).toBe(printed);
+  });
+});

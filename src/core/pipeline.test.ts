@@ -1,0 +1,118 @@
+import ExcelJS from "exceljs";
+import { XlsxHost } from "../hosts/xlsx/host";
+import { DEMO_DEFINITION, DEMO_UNITS, layoutAGrid } from "./plan/test-fixtures";
+import { readIndexSheet } from "./plan/index-sheet";
+import { PipelineError, resultsJson, runScoring } from "./pipeline";
+
+async function layoutAFile(change?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const u of DEMO_UNITS) {
+    const ws = wb.addWorksheet(u.code);
+    layoutAGrid(u).forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
+  }
+  change?.(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function errorOf(p: Promise<unknown>): Promise<PipelineError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof PipelineError) return e;
+    throw e;
+  }
+  throw new Error("the run did not fail");
+}
+
+const base = { lang: "vi" as const, projectVersion: "0.1.0", now: new Date("2024-06-01T00:00:00Z") };
+
+describe("runScoring", () => {
+  test("scoring a workbook of unit sheets writes the results, the Điểm column and the stamp in one pass", async () => {
+    const host = await XlsxHost.fromBuffer(await layoutAFile());
+    const steps: string[] = [];
+    const result = await runScoring(host, { ...base, definition: DEMO_DEFINITION, onProgress: (s) => steps.push(s) });
+    expect(result.definitionSource).toBe("given");
+    expect(result.layout).toBe("A");
+    expect(result.table.units.map((u) => [u.code, u.points, u.rank])).toEqual([
+      ["SO-01", 56.5, 1],
+      ["SO-02", 33, 3],
+      ["SO-03", 38, 2],
+    ]);
+    expect(steps[0]).toBe("read");
+    expect(steps.at(-1)).toBe("done");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await host.toBuffer()) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet("Kết quả")!.getCell("B4").value).toBe("SO-01");
+    const so03 = wb.getWorksheet("SO-03")!;
+    const scoreHeader = [...Array(12).keys()].map((c) => so03.getCell(6, c + 1).value).indexOf("Điểm") + 1;
+    expect(scoreHeader).toBeGreaterThan(6);
+    expect(so03.getCell(13, scoreHeader).value).toBe(24); // 2.1: 0.8 × 30
+    expect(wb.getWorksheet("_index")!.state).toBe("veryHidden");
+  });
+
+  test("a scored workbook is scored again with the definition it keeps, and its Điểm column is reused", async () => {
+    const first = await XlsxHost.fromBuffer(await layoutAFile());
+    await runScoring(first, { ...base, definition: DEMO_DEFINITION });
+    const second = await XlsxHost.fromBuffer(await first.toBuffer());
+    const result = await runScoring(second, { ...base, lang: "en" });
+    expect(result.definitionSource).toBe("embedded");
+    expect(result.submissions.map((s) => s.code)).toEqual(["SO-01", "SO-02", "SO-03"]);
+    const sheets = second.workbook.worksheets.map((w) => w.name);
+    expect(sheets.filter((n) => n === "Results" || n === "Kết quả")).toEqual(["Results"]);
+    const so03 = second.workbook.getWorksheet("SO-03")!;
+    const headers = [...Array(12).keys()].map((c) => so03.getCell(6, c + 1).value);
+    expect(headers.filter((h) => h === "Điểm" || h === "Score")).toHaveLength(1);
+  });
+
+  test("without a definition and without one kept in the workbook the run stops with a reason", async () => {
+    const e = await errorOf(runScoring(await XlsxHost.fromBuffer(await layoutAFile()), base));
+    expect(e.code).toBe("definition-missing");
+    expect(e.userMessage.vi).toContain("_index");
+  });
+
+  test("an invalid definition stops the run with the JSON path of the problem", async () => {
+    const broken = { ...DEMO_DEFINITION, ranking: { decimals: "hai" } };
+    const e = await errorOf(runScoring(await XlsxHost.fromBuffer(await layoutAFile()), { ...base, definition: broken }));
+    expect(e.code).toBe("definition-invalid");
+    expect(e.userMessage.en).toContain("ranking.decimals");
+  });
+
+  test("a workbook with no submission in it stops the run as layout-not-found", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Trống").getCell("A1").value = "Không có gì ở đây";
+    const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const e = await errorOf(runScoring(host, { ...base, definition: DEMO_DEFINITION }));
+    expect(e.code).toBe("layout-not-found");
+  });
+
+  test("a run with write: false scores without touching the workbook", async () => {
+    const host = await XlsxHost.fromBuffer(await layoutAFile());
+    const result = await runScoring(host, { ...base, definition: DEMO_DEFINITION, write: false });
+    expect(result.plan).toBeUndefined();
+    expect(host.workbook.worksheets.map((w) => w.name)).toEqual(["SO-01", "SO-02", "SO-03"]);
+    expect(readIndexSheet(await host.read())).toBeUndefined();
+  });
+
+  test("the JSON results follow the command line's contract, with issue messages in the chosen language", async () => {
+    const file = await layoutAFile((wb) => {
+      wb.getWorksheet("SO-02")!.getCell("D13").value = "#N/A";
+    });
+    const result = await runScoring(await XlsxHost.fromBuffer(file), { ...base, definition: DEMO_DEFINITION, write: false });
+    const json = resultsJson(result, "en") as {
+      index: { id: string; version: string };
+      units: Record<string, unknown>[];
+      issues: Record<string, unknown>[];
+    };
+    expect(json.index).toEqual({ id: "demo-dti", version: "2024" });
+    expect(Object.keys(json.units[0]!).sort()).toEqual(
+      ["code", "name", "category", "value", "points", "rank", "rankInCategory", "ranked", "coverage", "nodes"].sort(),
+    );
+    expect(json.units[0]).toMatchObject({ code: "SO-01", points: 56.5, rank: 1, ranked: true, coverage: 1, category: "so" });
+    expect((json.units[0]!.nodes as Record<string, unknown>)["2.1"]).toEqual({ value: 0.95, points: 28.5, rank: null });
+    const issue = json.issues.find((i) => i.unit === "SO-02" && i.cell === "D13");
+    expect(issue).toBeDefined();
+    expect(Object.keys(issue!).sort()).toEqual(["cell", "code", "message", "node", "severity", "sheet", "unit"]);
+    expect(typeof issue!.message).toBe("string");
+    expect(issue!.message).toBe(result.issues.find((i) => i.cell === "D13" && i.sheet === "SO-02")!.message.en);
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * The pipeline, the same for every host:
+ *   snapshot = host.read() → definition → read → score → plan → host.apply(plan)
+ * One read, pure steps, one write.
+ */
+import { type DefinitionProblem, parseDefinition } from "./definition";
+import type { IndexModel } from "./definition/model";
+import type { Lang, Message } from "./i18n/text";
+import { localize } from "./i18n/text";
+import { INDEX_SHEET, type IndexSheetState, planResults, readIndexSheet } from "./plan";
+import { type ReadResult, checkSelfScores, readSubmissions } from "./read";
+import { scoreUnits, unitsByRank } from "./score";
+import type { Issue, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "./types";
+import type { WorkbookHost } from "../hosts/host";
+
+export type PipelineErrorCode = "definition-invalid" | "definition-missing" | "layout-not-found";
+
+/** Why a run could not happen, as one sentence in each language (the CLI prints it on one line). */
+export class PipelineError extends Error {
+  constructor(
+    readonly code: PipelineErrorCode,
+    readonly userMessage: Message,
+  ) {
+    super(userMessage.en);
+    this.name = "PipelineError";
+  }
+}
+
+export interface RunOptions {
+  /** The definition as JSON data; when absent, the definition embedded in the workbook's `_index`. */
+  definition?: unknown;
+  lang: Lang;
+  ranking?: Partial<ScoreTable["ranking"]>;
+  projectVersion: string;
+  now?: Date;
+  /** false: read and score only (validate, dry runs). */
+  write?: boolean;
+  charts?: { profileUnits?: string[] };
+  onProgress?: (step: string, fraction: number) => void;
+}
+
+
+export interface RunResult {
+  model: IndexModel;
+  table: ScoreTable;
+  issues: Issue[];
+  submissions: Submission[];
+  plan?: WritePlan;
+  layout: ReadResult["layout"];
+  definitionSource: "given" | "embedded";
+  /** What the workbook's `_index` said before this run (undefined for a workbook never scored). */
+  previous?: IndexSheetState;
+}
+
+function describeProblems(problems: DefinitionProblem[]): Message {
+  const shown = problems.slice(0, 3);
+  const more = problems.length - shown.length;
+  const texts = (lang: Lang) => shown.map((p) => `${p.path}: ${localize(p.message, lang)}`).join("; ");
+  return {
+    vi: `Bộ chỉ số không hợp lệ: ${texts("vi")}${more > 0 ? ` (và ${more} lỗi khác)` : ""}.`,
+    en: `The index definition is not valid: ${texts("en")}${more > 0 ? ` (and ${more} more)` : ""}.`,
+  };
+}
+
+/** The sheets the reader should look at: not the ones the project wrote. */
+function inputSheets(snapshot: WorkbookSnapshot, previous: IndexSheetState | undefined): WorkbookSnapshot {
+  const owned = new Set([INDEX_SHEET, ...(previous?.owned.sheets ?? [])]);
+  return { ...snapshot, sheets: snapshot.sheets.filter((s) => !owned.has(s.name)) };
+}
+
+export async function runScoring(host: WorkbookHost, options: RunOptions): Promise<RunResult> {
+  const progress = options.onProgress ?? (() => undefined);
+  progress("read", 0);
+  const snapshot = await host.read();
+  const previous = readIndexSheet(snapshot);
+
+  progress("definition", 0.2);
+  let input: unknown = options.definition;
+  let definitionSource: RunResult["definitionSource"] = "given";
+  if (input === undefined) {
+    if (previous?.definitionJson === undefined) {
+      throw new PipelineError("definition-missing", {
+        vi: "Không có bộ chỉ số: hãy chọn tệp định nghĩa bộ chỉ số (--index), hoặc mở bảng tính đã chấm có lưu bộ chỉ số trong trang ẩn _index.",
+        en: "No index definition: choose a definition file (--index), or open a scored workbook that keeps its definition in the hidden _index sheet.",
+      });
+    }
+    definitionSource = "embedded";
+    try {
+      input = JSON.parse(previous.definitionJson);
+    } catch {
+      throw new PipelineError("definition-invalid", {
+        vi: "Bộ chỉ số lưu trong trang _index bị hỏng (không đọc được JSON); hãy chọn lại tệp định nghĩa bộ chỉ số (--index).",
+        en: "The definition kept in the _index sheet is damaged (not readable JSON); choose the definition file again (--index).",
+      });
+    }
+  }
+  const parsed = parseDefinition(input);
+  if (!parsed.ok) throw new PipelineError("definition-invalid", describeProblems(parsed.problems));
+  const model = parsed.model;
+
+  progress("read", 0.3);
+  const reading = readSubmissions(model, inputSheets(snapshot, previous), { lang: options.lang });
+  const { submissions } = reading;
+  if (submissions.length === 0) {
+    // A workbook made for another index says so ("definition-mismatch"); otherwise nothing looked like a submission.
+    const notFound = reading.issues.find((i) => i.code === "definition-mismatch") ?? reading.issues.find((i) => i.code === "layout-not-found");
+    throw new PipelineError(
+      "layout-not-found",
+      notFound?.message ?? {
+        vi: "Không tìm thấy phiếu của đơn vị nào: cần các trang có bảng Mã | Nội dung | Số liệu, hoặc một bảng có cột Đơn vị và các cột mã chỉ tiêu.",
+        en: "No unit submissions found: sheets need a table with Code | Item | Value, or one table with a Unit column and one column per input code.",
+      },
+    );
+  }
+
+  progress("score", 0.5);
+  const table = scoreUnits(model, submissions, options.ranking ? { ranking: options.ranking } : {});
+  const issues = [...reading.issues, ...checkSelfScores(model, submissions, table)];
+
+  const result: RunResult = {
+    model,
+    table,
+    issues,
+    submissions,
+    layout: reading.layout,
+    definitionSource,
+    ...(previous ? { previous } : {}),
+  };
+  if (options.write !== false) {
+    progress("plan", 0.7);
+    const plan = planResults(model, table, issues, submissions, {
+      lang: options.lang,
+      projectVersion: options.projectVersion,
+      now: options.now ?? new Date(),
+      snapshot,
+      ...(previous ? { previous } : {}),
+      ...(options.charts ? { charts: options.charts } : {}),
+    });
+    progress("write", 0.8);
+    await host.apply(plan);
+    result.plan = plan;
+  }
+  progress("done", 1);
+  return result;
+}
+
+/** The `--json` output (architecture.md, "Command line"): full-precision figures, messages in `lang`. */
+export function resultsJson(result: RunResult, lang: Lang): object {
+  const { table } = result;
+  return {
+    index: { id: table.index.id, version: table.index.version },
+    units: unitsByRank(table).map((u) => ({
+      code: u.code,
+      name: u.name,
+      category: u.category ?? null,
+      value: u.value,
+      points: u.points,
+      rank: u.rank,
+      rankInCategory: u.rankInCategory,
+      ranked: u.ranked,
+      coverage: u.coverage,
+      nodes: Object.fromEntries(
+        Object.entries(u.nodes).map(([code, n]) => [code, { value: n.value, points: n.points, rank: n.rank }]),
+      ),
+    })),
+    issues: result.issues.map((i) => ({
+      severity: i.severity,
+      code: i.code,
+      sheet: i.sheet ?? null,
+      cell: i.cell ?? null,
+      unit: i.unit ?? null,
+      node: i.node ?? null,
+      message: localize(i.message, lang),
+    })),
+  };
+}

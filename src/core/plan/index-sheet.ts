@@ -1,0 +1,184 @@
+/**
+ * The hidden `_index` sheet: what a later run (or another host) needs to know about the last
+ * one — the definition, what the project owns, the marks it set, and the provenance stamp.
+ * Stored as key/value rows of plain text so that any spreadsheet program keeps it intact.
+ */
+import { canonicalJson, sha256 } from "../hash";
+import type { Lang } from "../i18n/text";
+import type { CellValue, OwnedSheetPlan, PlanValue, ProvenanceStamp, Submission, WorkbookSnapshot } from "../types";
+import { isCellError } from "../types";
+import { INDEX_FORMAT, INDEX_SHEET } from "./labels";
+
+/** Excel holds at most 32,767 characters in a cell; the definition is split below that. */
+export const DEFINITION_CHUNK = 30000;
+
+/** What the project wrote into a sheet it does not own. */
+export type OwnedCellRole = "score" | "header" | "summary";
+
+export interface OwnedCells {
+  sheet: string;
+  role: OwnedCellRole;
+  /** A1 ranges on `sheet`. */
+  ranges: string[];
+}
+
+export interface RecordedMark {
+  sheet: string;
+  cell: string;
+  /** The cell's fill before the project marked it (as the host reported it); absent = no fill. */
+  fill?: string;
+}
+
+export interface IndexSheetState {
+  definitionJson?: string;
+  owned: {
+    sheets: string[];
+    charts: { sheet: string; name: string }[];
+    cells: OwnedCells[];
+  };
+  marks: RecordedMark[];
+  provenance?: ProvenanceStamp;
+}
+
+/** The key a unit is known by in hashes and issue counts: its code, or its name when it has none. */
+export function unitKey(s: { code: string; name: string }): string {
+  return s.code.trim() !== "" ? s.code : s.name;
+}
+
+/** sha256 of each submission's inputs (values and not-applicable answers), by unit key. */
+export function unitInputHashes(submissions: Submission[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of submissions) {
+    out[unitKey(s)] = sha256(canonicalJson({ values: s.values, notApplicable: [...s.notApplicable].sort() }));
+  }
+  return out;
+}
+
+/** One hash over every unit's inputs. */
+export function inputsHash(submissions: Submission[]): string {
+  return sha256(canonicalJson(unitInputHashes(submissions)));
+}
+
+/** Which units changed, appeared or disappeared since the workbook was scored. */
+export function staleUnits(
+  state: IndexSheetState,
+  submissions: Submission[],
+): { changed: string[]; added: string[]; removed: string[] } {
+  const before = state.provenance?.unitHashes ?? {};
+  const now = unitInputHashes(submissions);
+  const changed: string[] = [];
+  const added: string[] = [];
+  for (const [unit, hash] of Object.entries(now)) {
+    const old = before[unit];
+    if (old === undefined) added.push(unit);
+    else if (old !== hash) changed.push(unit);
+  }
+  const removed = Object.keys(before).filter((u) => !(u in now));
+  return { changed, added, removed };
+}
+
+/** Split text into pieces a cell can hold. */
+export function chunkText(text: string, size = DEFINITION_CHUNK): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out.length > 0 ? out : [""];
+}
+
+/** The `_index` sheet of a run. */
+export function planIndexSheet(state: IndexSheetState): OwnedSheetPlan {
+  const rows: PlanValue[][] = [];
+  rows.push(["format", INDEX_FORMAT]);
+  rows.push(["about", "DTI Scorer: do not edit / không sửa trang này"]);
+  if (state.definitionJson !== undefined) rows.push(["definition", ...chunkText(state.definitionJson)]);
+  for (const s of state.owned.sheets) rows.push(["sheet", s]);
+  for (const c of state.owned.charts) rows.push(["chart", c.sheet, c.name]);
+  for (const c of state.owned.cells) rows.push(["cells", c.sheet, c.role, ...c.ranges]);
+  for (const m of state.marks) rows.push(["mark", m.sheet, m.cell, m.fill ?? ""]);
+  const p = state.provenance;
+  if (p) {
+    rows.push(["scoredAt", p.scoredAt]);
+    rows.push(["projectVersion", p.projectVersion]);
+    rows.push(["definitionHash", p.definitionHash]);
+    rows.push(["inputsHash", p.inputsHash]);
+    rows.push(["lang", p.lang]);
+    for (const [unit, hash] of Object.entries(p.unitHashes)) rows.push(["unit", unit, hash]);
+  }
+  const width = Math.max(...rows.map((r) => r.length));
+  const values = rows.map((r) => [...r, ...Array<PlanValue>(width - r.length).fill(null)]);
+  return {
+    name: INDEX_SHEET,
+    visibility: "veryHidden",
+    blocks: [{ address: "A1", values, numberFormat: "@" }],
+    tables: [],
+    conditionalFormats: [],
+    charts: [],
+  };
+}
+
+function text(v: CellValue | undefined): string | undefined {
+  if (v === null || v === undefined || isCellError(v)) return undefined;
+  return String(v);
+}
+
+/** Read the `_index` sheet back; undefined when the workbook has none (never scored) or it is not ours. */
+export function readIndexSheet(snapshot: WorkbookSnapshot): IndexSheetState | undefined {
+  const sheet = snapshot.sheets.find((s) => s.name === INDEX_SHEET);
+  if (!sheet) return undefined;
+  const state: IndexSheetState = { owned: { sheets: [], charts: [], cells: [] }, marks: [] };
+  let format: string | undefined;
+  const stamp: Partial<ProvenanceStamp> = {};
+  const unitHashes: Record<string, string> = {};
+  for (const row of sheet.values) {
+    const cells = row.map(text);
+    const key = cells[0];
+    const rest = cells.slice(1);
+    const [a, b, c] = rest;
+    switch (key) {
+      case "format":
+        format = a;
+        break;
+      case "definition":
+        state.definitionJson = rest.map((x) => x ?? "").join("");
+        break;
+      case "sheet":
+        if (a) state.owned.sheets.push(a);
+        break;
+      case "chart":
+        if (a && b) state.owned.charts.push({ sheet: a, name: b });
+        break;
+      case "cells":
+        if (a && (b === "score" || b === "header" || b === "summary"))
+          state.owned.cells.push({ sheet: a, role: b, ranges: rest.slice(2).filter((x): x is string => !!x) });
+        break;
+      case "mark":
+        if (a && b) state.marks.push({ sheet: a, cell: b, ...(c ? { fill: c } : {}) });
+        break;
+      case "scoredAt":
+      case "projectVersion":
+      case "definitionHash":
+      case "inputsHash":
+        if (a !== undefined) stamp[key] = a;
+        break;
+      case "lang":
+        if (a === "vi" || a === "en") stamp.lang = a as Lang;
+        break;
+      case "unit":
+        if (a !== undefined && b !== undefined) unitHashes[a] = b;
+        break;
+      default:
+        break;
+    }
+  }
+  if (format !== INDEX_FORMAT) return undefined;
+  if (stamp.scoredAt !== undefined && stamp.definitionHash !== undefined && stamp.inputsHash !== undefined) {
+    state.provenance = {
+      scoredAt: stamp.scoredAt,
+      projectVersion: stamp.projectVersion ?? "",
+      definitionHash: stamp.definitionHash,
+      inputsHash: stamp.inputsHash,
+      unitHashes,
+      lang: stamp.lang ?? "vi",
+    };
+  }
+  return state;
+}

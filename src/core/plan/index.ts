@@ -1,0 +1,26 @@
+export { planResults, planMarks, countIssuesByUnit } from "./plan";
+export type { PlanOptions } from "./plan";
+export {
+  readIndexSheet,
+  planIndexSheet,
+  unitInputHashes,
+  inputsHash,
+  staleUnits,
+  unitKey,
+  chunkText,
+  DEFINITION_CHUNK,
+} from "./index-sheet";
+export type { IndexSheetState, OwnedCells, OwnedCellRole, RecordedMark } from "./index-sheet";
+export {
+  INDEX_SHEET,
+  INDEX_FORMAT,
+  RESULTS_TABLE,
+  CHART_NAMES,
+  SHEET_NAMES,
+  MARK_NOTE_PREFIX,
+  MARK_FILLS,
+} from "./labels";
+export { planResultsSheet, RESULTS_HEADER_ROW, VALUE_FORMAT, POINTS_FORMAT } from "./results-sheet";
+export { planChartsSheet } from "./charts";
+export { planSheetEdits } from "./sheet-edits";
+export * from "./a1";

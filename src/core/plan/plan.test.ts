@@ -1,0 +1,202 @@
+import { scoreUnits } from "../score";
+import type { Issue, Submission, WritePlan } from "../types";
+import { parseRange } from "./a1";
+import { type IndexSheetState, readIndexSheet, staleUnits, unitInputHashes } from "./index-sheet";
+import { CHART_NAMES, INDEX_SHEET, MARK_NOTE_PREFIX, RESULTS_TABLE } from "./labels";
+import { planResults } from "./plan";
+import { DEMO_DEFINITION, demoModel, demoSnapshot, ownedGrid, submissionFromSheet } from "./test-fixtures";
+
+const NOW = new Date("2024-05-06T07:08:09Z");
+
+function run(lang: "vi" | "en" = "vi", previous?: IndexSheetState, issues: Issue[] = [], snapshot = demoSnapshot()) {
+  const model = demoModel();
+  const submissions: Submission[] = snapshot.sheets.map(submissionFromSheet);
+  const table = scoreUnits(model, submissions);
+  const plan = planResults(model, table, issues, submissions, {
+    lang,
+    projectVersion: "1.2.3",
+    now: NOW,
+    snapshot,
+    ...(previous ? { previous } : {}),
+  });
+  return { model, submissions, table, plan };
+}
+
+function indexState(plan: WritePlan): IndexSheetState {
+  const state = readIndexSheet({ sheets: [{ name: INDEX_SHEET, values: ownedGrid(plan, INDEX_SHEET) }] });
+  if (!state) throw new Error("no _index state");
+  return state;
+}
+
+describe("planResults", () => {
+  test("the results sheet lists units by rank with their group values, points and total", () => {
+    const { plan } = run("vi");
+    const results = plan.owned.find((o) => o.name === "Kết quả")!;
+    const grid = ownedGrid(plan, "Kết quả");
+    const header = grid[2]!;
+    expect(header.slice(0, 4)).toEqual(["Hạng", "Mã đơn vị", "Đơn vị", "Nhóm"]);
+    expect(header).toContain("Nhận thức số (giá trị)");
+    expect(header).toContain("Nhận thức số (điểm)");
+    expect(header).toContain("Tổng điểm");
+    expect(header).toContain("Độ phủ");
+    // SO-01: 10 + 18 + 28.5 = 56.5; SO-03: 0 + 14 + 24 = 38; SO-02: 10 + 8 + 15 = 33.
+    const total = header.indexOf("Tổng điểm");
+    expect(grid.slice(3).map((r) => [r[0], r[1], r[total]])).toEqual([
+      [1, "SO-01", 56.5],
+      [2, "SO-03", 38],
+      [3, "SO-02", 33],
+    ]);
+    expect(results.tables).toEqual([{ name: RESULTS_TABLE, range: `A3:${parseRangeEnd(results.tables[0]!.range)}6`, style: "TableStyleMedium2" }]);
+    const formats = results.blocks[2]!.numberFormat as string[][];
+    expect(formats[1]![header.indexOf("Nhận thức số (giá trị)")]).toBe("0.0000");
+    expect(formats[1]![total]).toBe("0.00");
+    expect(formats[1]![header.indexOf("Độ phủ")]).toBe("0%");
+    expect(results.conditionalFormats.map((c) => c.kind).sort()).toEqual(["colorScale", "colorScale", "dataBar"]);
+    expect(results.freeze).toEqual({ rows: 3, columns: 3 });
+  });
+
+  test("the results sheet is named and labelled in English for an English run, with the same table name", () => {
+    const { plan } = run("en");
+    const grid = ownedGrid(plan, "Results");
+    expect(grid[2]!.slice(0, 4)).toEqual(["Rank", "Unit code", "Unit", "Category"]);
+    expect(grid[3]![3]).toBe("Departments");
+    expect(plan.owned.find((o) => o.name === "Results")!.tables[0]!.name).toBe(RESULTS_TABLE);
+    expect(plan.owned.map((o) => o.name)).toEqual(["Results", "Charts", INDEX_SHEET]);
+  });
+
+  test("a unit name that looks like a formula is planned as a plain value, never as a formula", () => {
+    const { plan } = run();
+    const grid = ownedGrid(plan, "Kết quả");
+    expect(grid.some((r) => r[2] === '=HYPERLINK("http://x","y")')).toBe(true);
+    for (const sheet of plan.owned) for (const b of sheet.blocks) expect(b.formulas).toBeUndefined();
+  });
+
+  test("each layout-A sheet gets a Điểm column after its table and a summary with total and rank", () => {
+    const { plan } = run("vi");
+    const edit = plan.edits.find((e) => e.sheet === "SO-03")!;
+    const byAddress = new Map(edit.blocks.map((b) => [b.address, b.values]));
+    expect(byAddress.get("G6")).toEqual([["Điểm"]]); // first free column after F, the table's last
+    expect(byAddress.get("G7")).toEqual([[14]]); // node 1: 0 + 14
+    expect(byAddress.get("G8")).toEqual([[0]]); // 1.1 answered "no"
+    expect(byAddress.get("G9")).toEqual([[14]]); // 1.2: 70/100 × 20
+    expect(byAddress.has("G10")).toBe(false); // an input row has no score of its own
+    expect(byAddress.get("G13")).toEqual([[24]]); // 2.1: 0.8 × 30
+    expect(byAddress.get("D1")).toEqual([
+      ["Tổng điểm", 38],
+      ["Hạng", "2/3"],
+    ]);
+    const owned = indexState(plan).owned.cells.filter((c) => c.sheet === "SO-03");
+    expect(owned).toEqual([
+      { sheet: "SO-03", role: "header", ranges: ["G6"] },
+      { sheet: "SO-03", role: "score", ranges: ["G7:G9", "G12:G13"] },
+      { sheet: "SO-03", role: "summary", ranges: ["D1:E2"] },
+    ]);
+  });
+
+  test("a summary place already taken by the user's text moves right; a later run keeps the recorded place", () => {
+    const snapshot = demoSnapshot();
+    snapshot.sheets[0]!.values[0]![3] = "Ghi chú của người dùng";
+    const first = run("vi", undefined, [], snapshot);
+    const summary = first.plan.edits.find((e) => e.sheet === "SO-01")!.blocks.at(-1)!;
+    expect(summary.address).toBe("E1");
+    // Next run: even with D1 free again, the summary stays where the project recorded it.
+    const second = run("vi", indexState(first.plan), [], demoSnapshot());
+    expect(second.plan.edits.find((e) => e.sheet === "SO-01")!.blocks.at(-1)!.address).toBe("E1");
+  });
+
+  test("the _index sheet is very hidden and gives back the definition, owned sheets, charts and the stamp", () => {
+    const { plan, submissions } = run("vi");
+    const index = plan.owned.find((o) => o.name === INDEX_SHEET)!;
+    expect(index.visibility).toBe("veryHidden");
+    const state = indexState(plan);
+    expect(JSON.parse(state.definitionJson!).id).toBe(DEMO_DEFINITION.id);
+    expect(state.owned.sheets).toEqual(["Kết quả", "Biểu đồ", INDEX_SHEET]);
+    expect(state.owned.charts.map((c) => c.name)).toEqual([CHART_NAMES.total, CHART_NAMES.groups, CHART_NAMES.profile]);
+    expect(state.provenance).toMatchObject({ scoredAt: NOW.toISOString(), projectVersion: "1.2.3", lang: "vi" });
+    expect(state.provenance!.definitionHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(state.provenance!.unitHashes).toEqual(unitInputHashes(submissions));
+  });
+
+  test("a long definition is split over cells of at most 30,000 characters and read back whole", () => {
+    const model = demoModel();
+    const long = { ...model.definition, description: "x".repeat(70000) };
+    const plan = planResults({ ...model, definition: long }, scoreUnits(model, demoSnapshot().sheets.map(submissionFromSheet)), [], [], {
+      lang: "vi",
+      projectVersion: "1",
+      now: NOW,
+    });
+    const row = ownedGrid(plan, INDEX_SHEET).find((r) => r[0] === "definition")!;
+    expect(row.length).toBeGreaterThanOrEqual(4);
+    for (const cell of row.slice(1)) expect(String(cell).length).toBeLessThanOrEqual(30000);
+    expect(JSON.parse(indexState(plan).definitionJson!).description).toHaveLength(70000);
+  });
+
+  test("staleUnits names the one unit whose input changed since scoring", () => {
+    const { plan } = run();
+    const state = indexState(plan);
+    const changed = demoSnapshot();
+    changed.sheets[1]!.values[9]![3] = 55; // SO-02, 1.2.a
+    const now = changed.sheets.map(submissionFromSheet);
+    expect(staleUnits(state, now)).toEqual({ changed: ["SO-02"], added: [], removed: [] });
+    expect(staleUnits(state, now.slice(0, 1))).toEqual({ changed: [], added: [], removed: ["SO-02", "SO-03"] });
+  });
+
+  test("issues with a cell become marks with the messages in the user's language, and the last run's marks are cleared", () => {
+    const issue: Issue = {
+      severity: "error",
+      code: "not-a-number",
+      message: { vi: "Ô D10 không phải là số.", en: "Cell D10 is not a number." },
+      sheet: "SO-02",
+      cell: "D10",
+      unit: "SO-02",
+      node: "1.2.a",
+    };
+    const warning: Issue = { ...issue, severity: "warning", code: "ambiguous-number", message: { vi: "Số dễ hiểu nhầm.", en: "Ambiguous number." } };
+    const snapshot = demoSnapshot();
+    snapshot.sheets[1]!.fills = { D10: "#00FF00" };
+    const first = run("en", undefined, [warning, issue], snapshot);
+    expect(first.plan.marks).toEqual([
+      { sheet: "SO-02", cell: "D10", severity: "error", note: `${MARK_NOTE_PREFIX}\nError: Cell D10 is not a number.\nWarning: Ambiguous number.` },
+    ]);
+    const grid = ownedGrid(first.plan, "Results");
+    const header = grid[2]!;
+    const so02 = grid.find((r) => r[1] === "SO-02")!;
+    expect([so02[header.indexOf("Errors")], so02[header.indexOf("Warnings")]]).toEqual([1, 1]);
+    const state = indexState(first.plan);
+    expect(state.marks).toEqual([{ sheet: "SO-02", cell: "D10", fill: "#00FF00" }]);
+    // The next run without the issue clears the mark and gives the cell its own fill back.
+    const second = run("en", state, [], demoSnapshot());
+    expect(second.plan.marks).toEqual([]);
+    expect(second.plan.clearMarks).toEqual([{ sheet: "SO-02", cell: "D10", fill: "#00FF00" }]);
+    expect(indexState(second.plan).marks).toEqual([]);
+  });
+
+  test("the three charts are named, titled in the user's language and sit side by side without overlapping", () => {
+    const { plan } = run("en");
+    const charts = plan.owned.find((o) => o.name === "Charts")!.charts;
+    expect(charts.map((c) => [c.name, c.kind])).toEqual([
+      [CHART_NAMES.total, "barSorted"],
+      [CHART_NAMES.groups, "stackedBar"],
+      [CHART_NAMES.profile, "radar"],
+    ]);
+    expect(charts[0]!.title).toBe("Total points by unit");
+    const boxes = charts.map((c) => parseRange(`${c.from}:${c.to}`));
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) expect(boxes[i]!.right < boxes[j]!.left || boxes[j]!.right < boxes[i]!.left).toBe(true);
+    // The data block sits left of every chart.
+    const grid = ownedGrid(plan, "Charts");
+    const dataWidth = Math.max(...grid.map((r) => r.length));
+    expect(Math.min(...boxes.map((b) => b.left))).toBeGreaterThan(dataWidth);
+    expect(grid.slice(1, 4).map((r) => r[0])).toEqual(["Sở Thông tin và Truyền thông", "Sở Tài chính", '=HYPERLINK("http://x","y")']);
+  });
+
+  test("a run in the other language removes the sheets the last run owned under the old names", () => {
+    const first = run("vi");
+    const second = run("en", indexState(first.plan));
+    expect(second.plan.removeSheets).toEqual(["Kết quả", "Biểu đồ"]);
+  });
+});
+
+function parseRangeEnd(range: string): string {
+  return range.split(":")[1]!.replace(/\d+$/, "");
+}

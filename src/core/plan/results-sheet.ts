@@ -1,0 +1,149 @@
+/** The results sheet (`Kết quả` / `Results`): one Excel table, one row per unit, sorted by rank. */
+import type { IndexModel } from "../definition/model";
+import type { Lang } from "../i18n/text";
+import { localize } from "../i18n/text";
+import type { ConditionalFormatPlan, OwnedSheetPlan, PlanValue, ScoreTable, UnitResult } from "../types";
+import { columnLetter, rangeAddress } from "./a1";
+import {
+  RESULTS_TABLE,
+  SHEET_NAMES,
+  groupPointsHeader,
+  groupValueHeader,
+  label,
+  notRankedText,
+  resultsSubtitle,
+  resultsTitle,
+} from "./labels";
+
+export const VALUE_FORMAT = "0.0000";
+export const POINTS_FORMAT = "0.00";
+const RANK_FORMAT = "0";
+const COVERAGE_FORMAT = "0%";
+const COUNT_FORMAT = "0";
+const TEXT_FORMAT = "@";
+
+/** Row of the table's header: a title line and a subtitle line above it. */
+export const RESULTS_HEADER_ROW = 3;
+
+interface Column {
+  header: string;
+  width: number;
+  format: string;
+  cell: (u: UnitResult) => PlanValue;
+  /** Conditional format on this column's data cells. */
+  cf?: ConditionalFormatPlan["kind"];
+}
+
+export interface IssueCounts {
+  errors: number;
+  warnings: number;
+}
+
+export interface ResultsSheetInput {
+  model: IndexModel;
+  table: ScoreTable;
+  /** Units in rank order. */
+  units: UnitResult[];
+  counts: (u: UnitResult) => IssueCounts;
+  lang: Lang;
+  projectVersion: string;
+  now: Date;
+}
+
+export function categoryName(model: IndexModel, id: string | undefined, lang: Lang): string {
+  if (id === undefined) return "";
+  const c = model.definition.categories?.find((x) => x.id === id);
+  return c ? localize(c.name, lang) : id;
+}
+
+/** Excel table headers must be unique without regard to case. */
+function uniqueHeaders(columns: Column[]): void {
+  const seen = new Set<string>();
+  for (const c of columns) {
+    let h = c.header.trim() === "" ? "?" : c.header;
+    for (let i = 2; seen.has(h.toLowerCase()); i++) h = `${c.header} (${i})`;
+    seen.add(h.toLowerCase());
+    c.header = h;
+  }
+}
+
+function columnsFor(input: ResultsSheetInput): Column[] {
+  const { model, table, lang } = input;
+  const cols: Column[] = [
+    { header: label("rank", lang), width: 7, format: RANK_FORMAT, cell: (u) => u.rank },
+    { header: label("unitCode", lang), width: 12, format: TEXT_FORMAT, cell: (u) => u.code },
+    { header: label("unit", lang), width: 32, format: TEXT_FORMAT, cell: (u) => u.name },
+    { header: label("category", lang), width: 22, format: TEXT_FORMAT, cell: (u) => categoryName(model, u.category, lang) },
+  ];
+  for (const code of model.topCodes) {
+    const node = model.nodes.get(code);
+    if (!node) continue;
+    const name = localize(node.name, lang);
+    cols.push({
+      header: groupValueHeader(name, lang),
+      width: 14,
+      format: VALUE_FORMAT,
+      cell: (u) => u.nodes[code]?.value ?? null,
+      cf: "colorScale",
+    });
+    if (node.max !== undefined) {
+      cols.push({ header: groupPointsHeader(name, lang), width: 12, format: POINTS_FORMAT, cell: (u) => u.nodes[code]?.points ?? null });
+    }
+  }
+  const hasPoints = model.root.max !== undefined;
+  if (hasPoints) cols.push({ header: label("totalPoints", lang), width: 12, format: POINTS_FORMAT, cell: (u) => u.points, cf: "dataBar" });
+  cols.push({ header: label("value", lang), width: 10, format: VALUE_FORMAT, cell: (u) => u.value, ...(hasPoints ? {} : { cf: "dataBar" as const }) });
+  if (table.ranking.within === "category") {
+    cols.push({ header: label("rankInCategory", lang), width: 10, format: RANK_FORMAT, cell: (u) => u.rankInCategory });
+  }
+  cols.push({ header: label("coverage", lang), width: 9, format: COVERAGE_FORMAT, cell: (u) => u.coverage });
+  cols.push({ header: label("errors", lang), width: 8, format: COUNT_FORMAT, cell: (u) => input.counts(u).errors });
+  cols.push({ header: label("warnings", lang), width: 10, format: COUNT_FORMAT, cell: (u) => input.counts(u).warnings });
+  cols.push({
+    header: label("note", lang),
+    width: 48,
+    format: TEXT_FORMAT,
+    cell: (u) => (u.ranked ? "" : notRankedText(u.notRankedReason, u.coverage, table.ranking.minCoverage, lang)),
+  });
+  uniqueHeaders(cols);
+  return cols;
+}
+
+export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
+  const { model, table, units, lang } = input;
+  const cols = columnsFor(input);
+  const top = RESULTS_HEADER_ROW;
+  const last = top + Math.max(units.length, 0);
+  const indexName = localize(model.definition.name, lang);
+  const header: PlanValue[] = cols.map((c) => c.header);
+  const rows: PlanValue[][] = units.map((u) => cols.map((c) => c.cell(u)));
+  const formats: string[][] = [cols.map(() => TEXT_FORMAT), ...units.map(() => cols.map((c) => c.format))];
+  const conditionalFormats: ConditionalFormatPlan[] = [];
+  if (units.length > 0) {
+    cols.forEach((c, i) => {
+      if (!c.cf) return;
+      const range = rangeAddress(top + 1, i + 1, last, i + 1);
+      conditionalFormats.push(
+        c.cf === "colorScale"
+          ? { range, kind: "colorScale", colors: ["FFF8696B", "FFFFEB84", "FF63BE7B"] }
+          : { range, kind: "dataBar", colors: ["FF5B9BD5"] },
+      );
+    });
+  }
+  return {
+    name: SHEET_NAMES.results[lang],
+    visibility: "visible",
+    blocks: [
+      { address: "A1", values: [[resultsTitle(indexName, table.index.version, lang)]], bold: true, numberFormat: TEXT_FORMAT },
+      { address: "A2", values: [[resultsSubtitle(input.now, input.projectVersion, units.length, lang)]], numberFormat: TEXT_FORMAT },
+      { address: `A${top}`, values: [header, ...rows], numberFormat: formats },
+    ],
+    // An Excel table needs at least one data row.
+    tables: units.length > 0 ? [{ name: RESULTS_TABLE, range: rangeAddress(top, 1, last, cols.length), style: "TableStyleMedium2" }] : [],
+    conditionalFormats,
+    charts: [],
+    columnWidths: cols.map((c, i) => ({ column: columnLetter(i + 1), width: c.width })),
+    freeze: { rows: top, columns: 3 },
+    after: null,
+  };
+}

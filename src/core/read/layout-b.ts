@@ -1,0 +1,119 @@
+/**
+ * Layout B: one table, one row per unit (a consolidated sheet or a CSV file). The header row has
+ * `Đơn vị`/`Unit`, optionally `Mã đơn vị`/`Unit code` and `Nhóm`/`Category`, and one column per
+ * input code ("1.3.a", "1.3.a – Số văn bản…", "1.3.a: …"). Other columns are ignored.
+ */
+import type { IndexModel } from "../definition/model";
+import { foldText, localize } from "../i18n/text";
+import type { Issue, SheetSnapshot } from "../types";
+import { makeIssue } from "./messages";
+import type { LocatedCell, RawUnit, SheetReading } from "./raw";
+import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, looksLikeCode } from "./sheet";
+
+const NAME_LABELS = ["don vi", "unit", "ten don vi", "unit name"];
+const CODE_LABELS = ["ma don vi", "unit code", "ma dv"];
+const CATEGORY_LABELS = ["nhom", "category", "nhom don vi"];
+/** How far down a header row is looked for. */
+const HEADER_SEARCH_ROWS = 30;
+
+interface UnitsHeader {
+  row: number;
+  name: number;
+  code?: number;
+  category?: number;
+  /** Input code → 0-based column. */
+  inputs: Map<string, number>;
+  /** Header cells that look like codes the definition does not have. */
+  unknown: { raw: string; address: string }[];
+}
+
+/** The code a header names: the whole header, or what precedes " – ", " - " or ":" after it. */
+function headerCode(text: string, matcher: CodeMatcher): string | undefined {
+  const whole = matcher.claim(text);
+  if (whole !== undefined) return whole;
+  const m = /^(\S+?)\s*(?:[–—:]|\s-)\s*\S/.exec(text);
+  return m ? matcher.claim(m[1] as string) : undefined;
+}
+
+function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader | undefined {
+  const nameLabels = new Set(NAME_LABELS);
+  const unitLabel = model.definition.unitLabel;
+  if (unitLabel !== undefined) for (const lang of ["vi", "en"] as const) nameLabels.add(foldText(localize(unitLabel, lang)));
+  const rowsToSearch = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < rowsToSearch; r++) {
+    const row = sheet.values[r] ?? [];
+    const matcher = new CodeMatcher(model);
+    let name: number | undefined;
+    let code: number | undefined;
+    let category: number | undefined;
+    const inputs = new Map<string, number>();
+    const unknown: { raw: string; address: string }[] = [];
+    row.forEach((v, c) => {
+      if (isBlank(v)) return;
+      const label = foldLabel(v);
+      if (name === undefined && nameLabels.has(label)) name = c;
+      else if (code === undefined && CODE_LABELS.includes(label)) code = c;
+      else if (category === undefined && CATEGORY_LABELS.includes(label)) category = c;
+      else {
+        const found = typeof v === "number" ? matcher.match(v) : headerCode(cellText(v), matcher);
+        if (found !== undefined) {
+          if (model.inputs.has(found) && !inputs.has(found)) inputs.set(found, c);
+        } else {
+          const text = cellText(v);
+          const head = /^(\S+)/.exec(text)?.[1] ?? text;
+          if (looksLikeCode(head) && /^\d/.test(head)) unknown.push({ raw: head, address: address(r, c) });
+        }
+      }
+    });
+    if (name !== undefined && inputs.size > 0) {
+      return { row: r, name, ...(code !== undefined ? { code } : {}), ...(category !== undefined ? { category } : {}), inputs, unknown };
+    }
+  }
+  return undefined;
+}
+
+/** Read a sheet as layout B, or return undefined when it has no units header. */
+export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReading | undefined {
+  const header = findUnitsHeader(model, sheet);
+  if (!header) return undefined;
+  const issues: Issue[] = header.unknown.map((u) =>
+    makeIssue("warning", "unknown-code", { sheet: sheet.name, cell: u.address, raw: u.raw }),
+  );
+  const headerCell = address(header.row, header.name);
+  for (const code of model.inputs.keys()) {
+    if (!header.inputs.has(code)) {
+      issues.push(makeIssue("warning", "missing-row", { sheet: sheet.name, cell: headerCell, node: code, place: "column" }));
+    }
+  }
+
+  const units: RawUnit[] = [];
+  for (let r = header.row + 1; r < sheet.values.length; r++) {
+    const located = (c: number): LocatedCell => ({ value: cellAt(sheet, r, c), address: address(r, c) });
+    const name = located(header.name);
+    const code = header.code !== undefined ? located(header.code) : undefined;
+    const values = new Map<string, LocatedCell>();
+    const inputCells: Record<string, string> = {};
+    for (const [input, c] of header.inputs) {
+      inputCells[input] = address(r, c);
+      const cell = located(c);
+      if (!isBlank(cell.value)) values.set(input, cell);
+    }
+    if (isBlank(name.value) && (code === undefined || isBlank(code.value)) && values.size === 0) continue;
+    units.push({
+      layout: "B",
+      sheet: sheet.name,
+      name,
+      ...(code ? { code } : {}),
+      ...(header.category !== undefined ? { category: located(header.category) } : {}),
+      values,
+      inputCells,
+      selfScores: new Map(),
+      evidenceCells: {},
+      fallbackCell: name.address,
+      missingRows: [],
+      unknownCodes: [],
+      source: { layout: "B", sheet: sheet.name, row: r + 1, cells: inputCells },
+    });
+  }
+  return { units, issues };
+}

@@ -1,0 +1,178 @@
+/**
+ * Every sentence the reader says about a workbook, in Vietnamese and English. One sentence per
+ * issue, naming the sheet and the cell first: "Sheet 'Sở Y tế', ô D14: "1,5 lần" không phải là
+ * số (chỉ tiêu 2.1.a)."
+ */
+import { formatNumber, type Message } from "../i18n/text";
+import type { Issue, IssueCode, Severity } from "../types";
+
+export interface MessageParams {
+  sheet?: string;
+  cell?: string;
+  /** The cell's content as the user typed it. */
+  raw?: string;
+  /** Node or input code the issue concerns. */
+  node?: string;
+  /** Unit code (or name). */
+  unit?: string;
+  /** Numbers used by some sentences (bounds, values read, points). */
+  value?: number;
+  other?: number;
+  min?: number;
+  max?: number;
+  /** Texts used by some sentences (choice options, codes, where a duplicate was first seen). */
+  list?: string[];
+  found?: string;
+  expected?: string;
+  /** missing-input: the definition's missing-data rule. */
+  missing?: "zero" | "exclude";
+  /** missing-row: "row" in layout A, "column" in layout B. */
+  place?: "row" | "column";
+}
+
+function num(x: number | undefined, lang: "vi" | "en"): string {
+  return x === undefined ? "?" : formatNumber(x, lang);
+}
+
+function quote(raw: string | undefined): string {
+  return `"${raw ?? ""}"`;
+}
+
+function where(p: MessageParams): Message {
+  if (p.sheet === undefined) return { vi: "", en: "" };
+  if (p.cell === undefined) return { vi: `Sheet '${p.sheet}': `, en: `Sheet '${p.sheet}': ` };
+  return { vi: `Sheet '${p.sheet}', ô ${p.cell}: `, en: `Sheet '${p.sheet}', cell ${p.cell}: ` };
+}
+
+function of(p: MessageParams): Message {
+  return p.node === undefined ? { vi: "", en: "" } : { vi: ` (chỉ tiêu ${p.node})`, en: ` (indicator ${p.node})` };
+}
+
+type Body = (p: MessageParams) => Message;
+
+const bodies: Partial<Record<IssueCode, Body>> = {
+  "missing-input": (p) =>
+    p.missing === "exclude"
+      ? {
+          vi: `chưa có số liệu cho chỉ tiêu ${p.node}; chỉ tiêu này không được tính khi tổng hợp`,
+          en: `no value for ${p.node}; it is left out of the aggregation`,
+        }
+      : { vi: `chưa có số liệu cho chỉ tiêu ${p.node}; chỉ tiêu này được tính 0 điểm`, en: `no value for ${p.node}; it scores 0` },
+  "not-a-number": (p) => ({ vi: `${quote(p.raw)} không phải là số${of(p).vi}`, en: `${quote(p.raw)} is not a number${of(p).en}` }),
+  "not-an-integer": (p) => ({
+    vi: `${quote(p.raw)} không phải là số nguyên${of(p).vi}`,
+    en: `${quote(p.raw)} is not a whole number${of(p).en}`,
+  }),
+  "out-of-range": (p) => {
+    const vi =
+      p.min !== undefined && p.max !== undefined
+        ? `từ ${num(p.min, "vi")} đến ${num(p.max, "vi")}`
+        : p.min !== undefined
+          ? `không nhỏ hơn ${num(p.min, "vi")}`
+          : `không lớn hơn ${num(p.max, "vi")}`;
+    const en =
+      p.min !== undefined && p.max !== undefined
+        ? `between ${num(p.min, "en")} and ${num(p.max, "en")}`
+        : p.min !== undefined
+          ? `at least ${num(p.min, "en")}`
+          : `at most ${num(p.max, "en")}`;
+    return {
+      vi: `${quote(p.raw)} nằm ngoài khoảng cho phép, giá trị phải ${vi}${of(p).vi}`,
+      en: `${quote(p.raw)} is out of range, the value must be ${en}${of(p).en}`,
+    };
+  },
+  "unknown-choice": (p) => ({
+    vi: `${quote(p.raw)} không thuộc các lựa chọn ${(p.list ?? []).map((o) => `"${o}"`).join(", ")}${of(p).vi}`,
+    en: `${quote(p.raw)} is not one of the options ${(p.list ?? []).map((o) => `"${o}"`).join(", ")}${of(p).en}`,
+  }),
+  "not-a-boolean": (p) => ({
+    vi: `${quote(p.raw)} không phải là câu trả lời có/không${of(p).vi}`,
+    en: `${quote(p.raw)} is not a yes/no answer${of(p).en}`,
+  }),
+  "excel-error": (p) => ({
+    vi: `ô chứa lỗi Excel ${p.raw}, không được dùng làm số liệu${of(p).vi}`,
+    en: `the cell holds the Excel error ${p.raw} and is not used as a value${of(p).en}`,
+  }),
+  "numerator-exceeds-denominator": (p) => ({
+    vi: `tử số ${p.list?.[0]} (${num(p.value, "vi")}) lớn hơn mẫu số ${p.list?.[1]} (${num(p.other, "vi")}); tỷ lệ được tính tối đa là 100%${of(p).vi}`,
+    en: `the numerator ${p.list?.[0]} (${num(p.value, "en")}) is greater than the denominator ${p.list?.[1]} (${num(p.other, "en")}); the ratio is capped at 100%${of(p).en}`,
+  }),
+  "ambiguous-number": (p) => ({
+    vi: `${quote(p.raw)} được hiểu là ${num(p.value, "vi")} theo cách viết số của Việt Nam, không phải ${num(p.other, "vi")}; nên nhập dạng số để tránh nhầm lẫn${of(p).vi}`,
+    en: `${quote(p.raw)} is read the Vietnamese way as ${num(p.value, "en")}, not ${num(p.other, "en")}; enter it as a number cell to avoid confusion${of(p).en}`,
+  }),
+  "percent-as-number": (p) => ({
+    vi: `${quote(p.raw)} được hiểu là ${num(p.value !== undefined ? p.value * 100 : undefined, "vi")}%${of(p).vi}`,
+    en: `${quote(p.raw)} is read as ${num(p.value !== undefined ? p.value * 100 : undefined, "en")}%${of(p).en}`,
+  }),
+  "points-above-max": (p) => ({
+    vi: `${quote(p.raw)} điểm vượt quá điểm tối đa ${num(p.max, "vi")}${of(p).vi}`,
+    en: `${quote(p.raw)} points exceed the maximum of ${num(p.max, "en")}${of(p).en}`,
+  }),
+  "not-applicable-not-allowed": (p) => ({
+    vi: `${quote(p.raw)} (không áp dụng) không được chấp nhận cho chỉ tiêu ${p.node}`,
+    en: `${quote(p.raw)} (not applicable) is not accepted for ${p.node}`,
+  }),
+  "evidence-missing": (p) => ({
+    vi: `chỉ tiêu ${p.node} có điểm nhưng chưa có minh chứng`,
+    en: `${p.node} earns points but has no evidence`,
+  }),
+  "self-score-differs": (p) => ({
+    vi: `điểm tự chấm ${num(p.value, "vi")} khác với điểm tính được ${num(p.other, "vi")}${of(p).vi}`,
+    en: `the self score ${num(p.value, "en")} differs from the computed ${num(p.other, "en")} points${of(p).en}`,
+  }),
+  "duplicate-unit": (p) => ({
+    vi: `mã đơn vị "${p.unit}" đã có ở ${p.found}; đơn vị này không được chấm lần thứ hai`,
+    en: `unit code "${p.unit}" already appears at ${p.found}; this second entry is not scored`,
+  }),
+  "unknown-code": (p) => ({
+    vi: `mã ${quote(p.raw)} không có trong bộ chỉ số nên được bỏ qua`,
+    en: `code ${quote(p.raw)} is not in the index and is ignored`,
+  }),
+  "unknown-category": (p) => ({
+    vi: `nhóm ${quote(p.raw)} không có trong bộ chỉ số (các nhóm: ${(p.list ?? []).join(", ")})`,
+    en: `category ${quote(p.raw)} is not in the index (categories: ${(p.list ?? []).join(", ")})`,
+  }),
+  "missing-row": (p) =>
+    p.place === "column"
+      ? { vi: `bảng không có cột cho chỉ tiêu ${p.node}`, en: `the table has no column for ${p.node}` }
+      : { vi: `bảng không có dòng cho chỉ tiêu ${p.node}`, en: `the table has no row for ${p.node}` },
+  "missing-unit-name": (p) =>
+    p.unit !== undefined
+      ? { vi: `chưa ghi tên đơn vị; dùng "${p.unit}" thay cho tên`, en: `the unit has no name; "${p.unit}" is used instead` }
+      : { vi: `dòng có số liệu nhưng không có tên và mã đơn vị nên không được chấm`, en: `the row has values but neither a unit name nor a unit code, so it is not scored` },
+  "layout-not-found": () => ({
+    vi: `Không tìm thấy sheet nào chứa phiếu tự đánh giá của đơn vị (bảng có cột "Mã" và "Số liệu") hoặc bảng tổng hợp (cột "Đơn vị" và các cột mã chỉ tiêu)`,
+    en: `No sheet holds a unit's submission (a table with "Code" and "Value" columns) or a table of units (a "Unit" column and columns named by indicator codes)`,
+  }),
+  "definition-mismatch": (p) => ({
+    vi: `sheet ghi bộ chỉ số "${p.found}", khác với bộ chỉ số đang dùng "${p.expected}"; sheet này được bỏ qua`,
+    en: `the sheet names the index "${p.found}", not the index in use "${p.expected}"; the sheet is skipped`,
+  }),
+};
+
+/** The full sentence for an issue: where, what, and a final full stop. */
+export function issueMessage(code: IssueCode, p: MessageParams): Message {
+  const body = bodies[code]?.(p) ?? { vi: code, en: code };
+  const at = where(p);
+  const vi = at.vi === "" ? capitalize(body.vi) : at.vi + body.vi;
+  const en = at.en === "" ? capitalize(body.en) : at.en + body.en;
+  return { vi: `${vi}.`, en: `${en}.` };
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Build an Issue with its message from the same parameters. */
+export function makeIssue(severity: Severity, code: IssueCode, p: MessageParams): Issue {
+  return {
+    severity,
+    code,
+    message: issueMessage(code, p),
+    ...(p.sheet !== undefined ? { sheet: p.sheet } : {}),
+    ...(p.cell !== undefined ? { cell: p.cell } : {}),
+    ...(p.unit !== undefined ? { unit: p.unit } : {}),
+    ...(p.node !== undefined ? { node: p.node } : {}),
+  };
+}

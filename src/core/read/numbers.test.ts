@@ -1,0 +1,78 @@
+import fc from "fast-check";
+import { parseNumberText } from "./numbers";
+
+const value = (text: string, locale: "vi" | "en" | "auto"): number | undefined => parseNumberText(text, locale)?.value;
+
+describe("parseNumberText", () => {
+  test("reads a dot as the thousands separator in vi and as the decimal point in en", () => {
+    expect(value("1.860", "vi")).toBe(1860);
+    expect(value("1.860", "en")).toBeCloseTo(1.86, 12);
+  });
+
+  test("reads a decimal comma, and a number with both marks the only way it can be read", () => {
+    expect(value("0,75", "vi")).toBe(0.75);
+    expect(value("0,75", "auto")).toBe(0.75);
+    expect(value("1.234,5", "en")).toBe(1234.5);
+    expect(value("1.234,5", "auto")).toBe(1234.5);
+    expect(value("1,234.5", "vi")).toBe(1234.5);
+    expect(value("1.234.567", "auto")).toBe(1234567);
+  });
+
+  test("in auto, reads a text whose vi and en readings differ the vi way and flags it as ambiguous", () => {
+    expect(parseNumberText("1.860", "auto")).toEqual({ value: 1860, ambiguous: true, percent: false });
+    expect(parseNumberText("1,860", "auto")).toEqual({ value: 1.86, ambiguous: true, percent: false });
+    expect(parseNumberText("1.860", "vi")?.ambiguous).toBe(false);
+  });
+
+  test("in auto, a text with only one well-formed reading is not ambiguous", () => {
+    expect(parseNumberText("1.5", "auto")).toEqual({ value: 1.5, ambiguous: false, percent: false });
+    expect(parseNumberText("0.860", "auto")).toEqual({ value: 0.86, ambiguous: false, percent: false });
+    expect(parseNumberText("12", "auto")).toEqual({ value: 12, ambiguous: false, percent: false });
+    expect(parseNumberText("1.5", "vi")?.value).toBe(1.5);
+  });
+
+  test("reads a percent sign as a fraction and says so", () => {
+    expect(parseNumberText("85%", "vi")).toEqual({ value: 0.85, ambiguous: false, percent: true });
+    expect(parseNumberText("12,5 %", "vi")?.value).toBeCloseTo(0.125, 12);
+  });
+
+  test("accepts spaces and non-breaking spaces between thousands", () => {
+    expect(value("1 234 567", "vi")).toBe(1234567);
+    expect(value("1\u00a0234,5", "vi")).toBe(1234.5);
+    expect(value("12\u202f500", "en")).toBe(12500);
+    expect(value("1 23", "vi")).toBeUndefined();
+  });
+
+  test("reads negative numbers with a hyphen or a minus sign", () => {
+    expect(value("-1.234", "vi")).toBe(-1234);
+    expect(value("\u22120,5", "vi")).toBe(-0.5);
+    expect(value("+3", "vi")).toBe(3);
+  });
+
+  test("returns nothing for text that is not a number", () => {
+    for (const text of ["", " ", "abc", "1,5 lần", "1.2.3,4,5", "12a", "%", "-", "1,,5", "1..5", "N/A"]) {
+      expect(parseNumberText(text, "auto")).toBeUndefined();
+    }
+  });
+
+  test("any integer written with dots between thousands reads back as itself in vi", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e15, max: 1e15 }), (n) => {
+        const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+        const text = (n < 0 ? "-" : "") + digits;
+        expect(parseNumberText(text, "vi")?.value).toBe(n === 0 ? 0 : n);
+      }),
+    );
+  });
+
+  test("any decimal written the vi way reads back as itself in vi and in auto", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 99 }), (whole, cents) => {
+        const text = `${String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ".")},${String(cents).padStart(2, "0")}`;
+        const expected = Number(`${whole}.${String(cents).padStart(2, "0")}`);
+        expect(parseNumberText(text, "vi")?.value).toBe(expected);
+        expect(parseNumberText(text, "auto")?.value).toBe(expected);
+      }),
+    );
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Numbers typed as text, in Vietnamese ("1.860", "0,75", "1.234,5") or English ("1,860.5")
+ * conventions. Numbers stored as number cells never come through here.
+ */
+
+export type NumberLocale = "vi" | "en" | "auto";
+
+export interface NumberReading {
+  value: number;
+  /** True in "auto" when the vi and en readings of the text differ (the vi one is returned). */
+  ambiguous: boolean;
+  /** True when the text ended with "%" (the value is then already divided by 100). */
+  percent: boolean;
+}
+
+/** Spaces that may separate thousands: space, NBSP, narrow NBSP, thin space. */
+const SPACE_GROUPS = /^[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+$/;
+
+/**
+ * Read an unsigned body of digits, "." and "," with the given group and decimal marks.
+ * Groups must be well formed (1–3 leading digits not starting with 0, then groups of 3), so
+ * "1.5" is not a vi number and "0.860" is not vi thousands.
+ */
+function readBody(body: string, group: "." | ",", decimal: "." | ","): number | undefined {
+  const parts = body.split(decimal);
+  if (parts.length > 2) return undefined;
+  const intPart = parts[0] as string;
+  const fracPart = parts[1];
+  if (fracPart !== undefined && !/^\d+$/.test(fracPart)) return undefined;
+  let digits: string;
+  if (intPart.includes(group)) {
+    const pattern = group === "." ? /^[1-9]\d{0,2}(?:\.\d{3})+$/ : /^[1-9]\d{0,2}(?:,\d{3})+$/;
+    if (!pattern.test(intPart)) return undefined;
+    digits = intPart.split(group).join("");
+  } else if (intPart === "") {
+    if (fracPart === undefined) return undefined;
+    digits = "0";
+  } else if (/^\d+$/.test(intPart)) digits = intPart;
+  else return undefined;
+  const value = Number(fracPart === undefined ? digits : `${digits}.${fracPart}`);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * Read a number typed as text. "1.860" is 1860 in vi and 1.86 in en; "0,75" is 0.75;
+ * "1.234,5" and "1,234.5" are 1234.5 whatever the locale (only one reading is well formed);
+ * "85%" is 0.85; spaces and NBSP separate thousands; a leading "-", "−" or "+" is a sign.
+ * In "auto", a text whose vi and en readings differ ("1.860", "1,860") is read the vi way and
+ * flagged ambiguous; when only one reading is well formed, that one is used in any locale.
+ * Returns undefined for anything that is not a number ("1,5 lần", "", "abc").
+ */
+export function parseNumberText(text: string, locale: NumberLocale): NumberReading | undefined {
+  let s = text.normalize("NFC").trim();
+  let percent = false;
+  if (s.endsWith("%")) {
+    percent = true;
+    s = s.slice(0, -1).trimEnd();
+  }
+  let sign = 1;
+  const first = s[0];
+  if (first === "-" || first === "\u2212" || first === "+") {
+    if (first !== "+") sign = -1;
+    s = s.slice(1).trimStart();
+  }
+  if (s === "") return undefined;
+  if (/[ \u00a0\u202f\u2009]/.test(s)) {
+    // Spaces group thousands; what follows the last group may be a decimal part with either mark.
+    const m = /^([^.,]+)(?:([.,])(\d+))?$/.exec(s);
+    if (!m || !SPACE_GROUPS.test(m[1] as string)) return undefined;
+    const intDigits = (m[1] as string).replace(/[ \u00a0\u202f\u2009]/g, "");
+    const value = Number(m[3] === undefined ? intDigits : `${intDigits}.${m[3]}`);
+    if (!Number.isFinite(value)) return undefined;
+    return { value: sign * (percent ? value / 100 : value), ambiguous: false, percent };
+  }
+  if (!/^[\d.,]+$/.test(s)) return undefined;
+  const vi = readBody(s, ".", ",");
+  const en = readBody(s, ",", ".");
+  let value: number | undefined;
+  let ambiguous = false;
+  if (vi !== undefined && en !== undefined) {
+    value = locale === "en" ? en : vi;
+    ambiguous = locale === "auto" && vi !== en;
+  } else value = vi ?? en;
+  if (value === undefined) return undefined;
+  return { value: sign * (percent ? value / 100 : value), ambiguous, percent };
+}

@@ -1,0 +1,41 @@
+/** What a layout reader finds for one unit, before values are typed and checked (read.ts). */
+import type { CellValue, Issue, SubmissionSource } from "../types";
+
+export interface LocatedCell {
+  value: CellValue;
+  /** A1 address of the cell. */
+  address: string;
+}
+
+export interface RawUnit {
+  layout: "A" | "B";
+  sheet: string;
+  /** Header-block or column cells; `address` is where an issue about them is shown. */
+  name: LocatedCell;
+  code?: LocatedCell;
+  category?: LocatedCell;
+  /** The unit's name when its name cell is blank (layout A: the sheet's name). */
+  fallbackName?: string;
+  /** Effective value cell of each input present in the sheet (appraised value when filled). */
+  values: Map<string, LocatedCell>;
+  /** Where each input would be read, also for inputs present with a blank cell. */
+  inputCells: Record<string, string>;
+  /** Layout A: `Tự chấm` cells by node code (blank ones left out). */
+  selfScores: Map<string, LocatedCell>;
+  /** Layout A, when the sheet has `Minh chứng`: evidence text by indicator code. */
+  evidence?: Map<string, string>;
+  /** Layout A: the evidence cell an issue about an indicator's evidence points at. */
+  evidenceCells: Record<string, string>;
+  /** Where to point an issue about an input the sheet has no place for. */
+  fallbackCell: string;
+  /** Layout A: input codes of the definition with no row in the sheet. */
+  missingRows: string[];
+  /** Layout A: codes in the sheet that the definition does not have. */
+  unknownCodes: { raw: string; address: string }[];
+  source: SubmissionSource;
+}
+
+export interface SheetReading {
+  units: RawUnit[];
+  issues: Issue[];
+}

@@ -1,0 +1,464 @@
+import type { CellValue, Issue, ScoreTable, SheetSnapshot, Submission, WorkbookSnapshot } from "../types";
+import { csvToSnapshot } from "./csv";
+import { sampleModel } from "./fixtures";
+import { checkSelfScores, issueCounts, readSubmissions } from "./index";
+
+const model = sampleModel();
+
+const VI_HEADER = ["Mã", "Nội dung", "Điểm tối đa", "Số liệu", "Số liệu thẩm định", "Tự chấm", "Minh chứng", "Ghi chú", "Điểm"];
+const EN_HEADER = ["Code", "Item", "Max points", "Value", "Appraised value", "Self score", "Evidence", "Note", "Score"];
+const KEYS = ["code", "item", "max", "value", "appraised", "self", "evidence", "note", "score"] as const;
+type Line = Partial<Record<(typeof KEYS)[number], CellValue>>;
+
+/** A complete, valid submission: every input filled. */
+const LINES: Line[] = [
+  { code: "1", item: "Nhận thức số", max: 40, self: 35 },
+  { code: "1.1", item: "Ban chỉ đạo", max: 10, value: "có", self: 10, evidence: "QĐ 12/QĐ-SYT" },
+  { code: "1.2", item: "Văn bản chỉ đạo", max: 10, self: 7.5, evidence: "Danh mục văn bản" },
+  { code: "1.2.a", item: "Số văn bản do Chủ tịch ký", value: 3 },
+  { code: "1.2.b", item: "Tổng số văn bản", value: 4 },
+  { code: "1.3", item: "Trưởng ban chỉ đạo", max: 10, value: "bí thư", self: 10 },
+  { code: "1.10", item: "Số cuộc họp", max: 10, value: 4 },
+  { code: "2", item: "Chính quyền số", max: 20 },
+  { code: "2.1", item: "Tỷ lệ hồ sơ trực tuyến", max: 10, value: "85%" },
+  { code: "2.2", item: "Điểm tự chấm", max: 5, value: 4 },
+  { code: "2.3", item: "Dịch vụ công mức 4", max: 5, value: 12 },
+];
+
+interface SheetOptions {
+  name?: string;
+  block?: CellValue[][];
+  header?: string[];
+  lines?: Line[];
+  change?: Record<string, Line>;
+  /** Rows put between the header block and the table. */
+  between?: CellValue[][];
+  after?: CellValue[][];
+}
+
+const BLOCK: CellValue[][] = [
+  ["Đơn vị", "Sở Y tế"],
+  ["Mã đơn vị", "SYT"],
+  ["Nhóm", "co-dvc"],
+  ["Bộ chỉ số", "dti-so-mau@2024"],
+  ["Kỳ đánh giá", "2024"],
+];
+
+function sheetA(o: SheetOptions = {}): SheetSnapshot {
+  const header = o.header ?? VI_HEADER;
+  const order = header.map((h) => KEYS[(VI_HEADER.includes(h) ? VI_HEADER : EN_HEADER).indexOf(h)]!);
+  const lines = (o.lines ?? LINES).map((l) => ({ ...l, ...(o.change?.[String(l.code)] ?? {}) }));
+  const values: CellValue[][] = [
+    ...(o.block ?? BLOCK),
+    [],
+    ...(o.between ?? []),
+    header,
+    ...lines.map((l) => order.map((k) => l[k] ?? null)),
+    ...(o.after ?? []),
+  ];
+  return { name: o.name ?? "Sở Y tế", values };
+}
+
+const book = (...sheets: SheetSnapshot[]): WorkbookSnapshot => ({ sheets });
+const codes = (issues: Issue[]): string[] => issues.map((i) => i.code);
+const only = (result: { submissions: Submission[] }): Submission => {
+  expect(result.submissions).toHaveLength(1);
+  return result.submissions[0]!;
+};
+
+const EXPECTED_VALUES = {
+  "1.1": true,
+  "1.2.a": 3,
+  "1.2.b": 4,
+  "1.3": "Chủ tịch",
+  "1.10": 4,
+  "2.1": 0.85,
+  "2.2": 4,
+  "2.3": 12,
+};
+
+describe("layout A: one sheet per unit", () => {
+  test("reads the unit, its category, every typed value, evidence, self scores and where each value came from", () => {
+    const result = readSubmissions(model, book(sheetA()));
+    expect(result.layout).toBe("A");
+    expect(result.sheets).toEqual(["Sở Y tế"]);
+    expect(result.issues).toEqual([]);
+    const s = only(result);
+    expect(s).toMatchObject({ code: "SYT", name: "Sở Y tế", category: "co-dvc", notApplicable: [] });
+    expect(s.values).toEqual(EXPECTED_VALUES);
+    expect(s.evidence).toEqual({ "1.1": "QĐ 12/QĐ-SYT", "1.2": "Danh mục văn bản" });
+    expect(s.selfScores).toEqual({ "1": 35, "1.1": 10, "1.2": 7.5, "1.3": 10 });
+    expect(s.source).toMatchObject({ layout: "A", sheet: "Sở Y tế", headerRow: 7, scoreColumn: 9, lastColumn: 9 });
+    expect(s.source?.cells?.["1.2.a"]).toBe("D11");
+    expect(s.source?.rows).toMatchObject({ "1": 8, "1.1": 9, "1.2.a": 11, "2.3": 18 });
+    expect(s.source?.selfScoreCells?.["1.2"]).toBe("F10");
+  });
+
+  test("finds the table after inserted rows and notes, with columns in another order", () => {
+    const header = ["Ghi chú", "Số liệu", "Mã", "Minh chứng", "Tự chấm", "Điểm", "Nội dung"];
+    const sheet = sheetA({
+      header,
+      between: [["PHIẾU TỰ ĐÁNH GIÁ"], ["Hướng dẫn: nhập số liệu vào cột Số liệu"], []],
+      after: [[], ["Người lập biểu", null, "Ghi chú: số liệu tính đến 31/12"], ["Thủ trưởng đơn vị"]],
+    });
+    const result = readSubmissions(model, book(sheet));
+    expect(result.issues).toEqual([]);
+    const s = only(result);
+    expect(s.values).toEqual(EXPECTED_VALUES);
+    expect(s.source).toMatchObject({ headerRow: 10, scoreColumn: 6, lastColumn: 7 });
+    expect(s.source?.cells?.["1.10"]).toBe("B17");
+  });
+
+  test("reads English labels and column names", () => {
+    const sheet = sheetA({
+      header: EN_HEADER,
+      block: [["Unit:", "Department of Health"], ["Unit code:", "DOH"], ["Category:", "co-dvc"], ["Index:", "dti-so-mau@2024"], ["Period:", "2024"]],
+    });
+    const s = only(readSubmissions(model, book(sheet)));
+    expect(s).toMatchObject({ code: "DOH", name: "Department of Health", category: "co-dvc" });
+    expect(s.values).toEqual(EXPECTED_VALUES);
+  });
+
+  test("an appraised value overrides the unit's own value, and its cell is the one recorded", () => {
+    const s = only(readSubmissions(model, book(sheetA({ change: { "1.2.a": { appraised: 2 }, "1.1": { appraised: "không" } } }))));
+    expect(s.values["1.2.a"]).toBe(2);
+    expect(s.values["1.1"]).toBe(false);
+    expect(s.source?.cells?.["1.2.a"]).toBe("E11");
+    expect(s.source?.cells?.["1.2.b"]).toBe("D12");
+  });
+
+  test("the header block's category may be an id or a category name in Vietnamese or English, any case or diacritics", () => {
+    for (const category of ["co-dvc", "Sở có dịch vụ công", "SO CO DICH VU CONG", "departments with public services"]) {
+      const block = BLOCK.map((r) => (r[0] === "Nhóm" ? ["Nhóm:", category] : r));
+      expect(only(readSubmissions(model, book(sheetA({ block })))).category).toBe("co-dvc");
+    }
+  });
+
+  test("an unknown category is reported at its cell and the unit is read without one", () => {
+    const block = BLOCK.map((r) => (r[0] === "Nhóm" ? ["Nhóm", "Sở khác"] : r));
+    const result = readSubmissions(model, book(sheetA({ block })));
+    expect(only(result).category).toBeUndefined();
+    expect(result.issues).toContainEqual(expect.objectContaining({ code: "unknown-category", severity: "warning", sheet: "Sở Y tế", cell: "B3", unit: "SYT" }));
+  });
+
+  test("a sheet naming another index or version is skipped with a definition-mismatch error", () => {
+    const block = BLOCK.map((r) => (r[0] === "Bộ chỉ số" ? ["Bộ chỉ số", "dti-so-mau@2023"] : r));
+    const result = readSubmissions(model, book(sheetA({ block }), sheetA({ name: "Sở Tài chính", block: BLOCK.map((r) => (r[0] === "Mã đơn vị" ? ["Mã đơn vị", "STC"] : r[0] === "Đơn vị" ? ["Đơn vị", "Sở Tài chính"] : r)) })));
+    expect(result.submissions.map((s) => s.code)).toEqual(["STC"]);
+    expect(result.sheets).toEqual(["Sở Tài chính"]);
+    const mismatch = result.issues.find((i) => i.code === "definition-mismatch");
+    expect(mismatch).toMatchObject({ severity: "error", sheet: "Sở Y tế", cell: "B4" });
+    expect(mismatch?.message.vi).toBe(
+      "Sheet 'Sở Y tế', ô B4: sheet ghi bộ chỉ số \"dti-so-mau@2023\", khác với bộ chỉ số đang dùng \"dti-so-mau@2024\"; sheet này được bỏ qua.",
+    );
+  });
+
+  test("codes stored as numbers match the definition, 1.10 included (Excel keeps it as 1.1)", () => {
+    const lines = LINES.map((l) => (l.code === "1.1" ? { ...l, code: 1.1 } : l.code === "1.10" ? { ...l, code: 1.1 } : l.code === "1" ? { ...l, code: 1 } : l));
+    const s = only(readSubmissions(model, book(sheetA({ lines }))));
+    expect(s.values["1.1"]).toBe(true);
+    expect(s.values["1.10"]).toBe(4);
+    expect(s.selfScores?.["1"]).toBe(35);
+  });
+
+  test("a text code is preferred to a numeric one: the number 1.1 after a text \"1.1\" is read as 1.10", () => {
+    const lines = LINES.map((l) => (l.code === "1.10" ? { ...l, code: 1.1 } : l));
+    const s = only(readSubmissions(model, book(sheetA({ lines }))));
+    expect(s.values["1.1"]).toBe(true);
+    expect(s.values["1.10"]).toBe(4);
+  });
+
+  test("codes the definition lacks and definition inputs without a row are reported", () => {
+    const lines = [...LINES.filter((l) => l.code !== "2.2"), { code: "2.4", item: "Chỉ tiêu lạ", value: 3 }];
+    const result = readSubmissions(model, book(sheetA({ lines })));
+    expect(result.issues).toContainEqual(expect.objectContaining({ code: "unknown-code", severity: "warning", cell: "A18", unit: "SYT" }));
+    expect(result.issues).toContainEqual(expect.objectContaining({ code: "missing-row", severity: "warning", node: "2.2", cell: "A7" }));
+    expect(result.issues).toContainEqual(expect.objectContaining({ code: "missing-input", node: "2.2", cell: "A7" }));
+  });
+});
+
+describe("validation of values", () => {
+  test("a text that is not a number is an error naming the sheet, the cell and the indicator, and counts as missing", () => {
+    const result = readSubmissions(model, book(sheetA({ change: { "1.10": { value: "1,5 lần" } } })));
+    const issue = result.issues.find((i) => i.code === "not-a-number");
+    expect(issue).toEqual({
+      severity: "error",
+      code: "not-a-number",
+      sheet: "Sở Y tế",
+      cell: "D14",
+      unit: "SYT",
+      node: "1.10",
+      message: {
+        vi: "Sheet 'Sở Y tế', ô D14: \"1,5 lần\" không phải là số (chỉ tiêu 1.10).",
+        en: "Sheet 'Sở Y tế', cell D14: \"1,5 lần\" is not a number (indicator 1.10).",
+      },
+    });
+    expect(only(result).values["1.10"]).toBeUndefined();
+    expect(codes(result.issues)).not.toContain("missing-input");
+  });
+
+  test("Excel errors, unknown choices, non-integers, values out of range and points above the maximum are errors left out of the values", () => {
+    const result = readSubmissions(
+      model,
+      book(
+        sheetA({
+          change: {
+            "1.10": { value: { error: "#DIV/0!" } },
+            "1.3": { value: "Giám đốc" },
+            "1.2.a": { value: 2.5 },
+            "1.2.b": { value: -4 },
+            "2.2": { value: 7 },
+          },
+        }),
+      ),
+    );
+    const byNode = Object.fromEntries(result.issues.map((i) => [i.node, i]));
+    expect(byNode["1.10"]).toMatchObject({ code: "excel-error", severity: "error", cell: "D14" });
+    expect(byNode["1.3"]).toMatchObject({ code: "unknown-choice", severity: "error" });
+    expect(byNode["1.3"]?.message.vi).toContain('"Chủ tịch", "Phó Chủ tịch", "Không"');
+    expect(byNode["1.2.a"]).toMatchObject({ code: "not-an-integer" });
+    expect(byNode["1.2.b"]).toMatchObject({ code: "out-of-range" });
+    expect(byNode["2.2"]).toMatchObject({ code: "points-above-max" });
+    expect(Object.keys(only(result).values).sort()).toEqual(["1.1", "2.1", "2.3"]);
+  });
+
+  test("N/A is recorded as not applicable where allowed, and is an error elsewhere", () => {
+    const result = readSubmissions(model, book(sheetA({ change: { "2.1": { value: "Không áp dụng" }, "1.10": { value: "N/A" } } })));
+    const s = only(result);
+    expect(s.notApplicable).toEqual(["2.1"]);
+    expect(s.values["2.1"]).toBeUndefined();
+    expect(result.issues).toEqual([expect.objectContaining({ code: "not-applicable-not-allowed", severity: "error", cell: "D14", node: "1.10" })]);
+  });
+
+  test("a bare 85 for a percent input is read as 85% with a warning, and an ambiguous number text is reported", () => {
+    const result = readSubmissions(model, book(sheetA({ change: { "2.1": { value: 85 }, "1.2.b": { value: "1.860" } } })));
+    const s = only(result);
+    expect(s.values["2.1"]).toBe(0.85);
+    expect(s.values["1.2.b"]).toBe(1860);
+    expect(result.issues.map((i) => [i.code, i.severity, i.cell])).toEqual([
+      ["ambiguous-number", "warning", "D12"],
+      ["percent-as-number", "warning", "D16"],
+    ]);
+  });
+
+  test("a missing input is a warning under missing: zero and information under exclude", () => {
+    const change = { "1.10": { value: null } };
+    const zero = readSubmissions(model, book(sheetA({ change })));
+    expect(zero.issues).toEqual([expect.objectContaining({ code: "missing-input", severity: "warning", cell: "D14", node: "1.10" })]);
+    expect(zero.issues[0]?.message.vi).toBe("Sheet 'Sở Y tế', ô D14: chưa có số liệu cho chỉ tiêu 1.10; chỉ tiêu này được tính 0 điểm.");
+    const exclude = readSubmissions(sampleModel({ missing: "exclude" }), book(sheetA({ change })));
+    expect(exclude.issues).toEqual([expect.objectContaining({ code: "missing-input", severity: "info", cell: "D14" })]);
+  });
+
+  test("an input of an indicator that does not apply to the unit's category is not reported missing", () => {
+    const block = BLOCK.map((r) => (r[0] === "Nhóm" ? ["Nhóm", "khong-dvc"] : r));
+    const result = readSubmissions(model, book(sheetA({ block, change: { "2.3": { value: null } } })));
+    expect(result.issues).toEqual([]);
+  });
+
+  test("a numerator above its denominator and a claim with points but no evidence are warnings", () => {
+    const result = readSubmissions(model, book(sheetA({ change: { "1.2.a": { value: 5 }, "1.1": { evidence: null } } })));
+    expect(result.issues).toContainEqual(expect.objectContaining({ code: "numerator-exceeds-denominator", severity: "warning", cell: "D11", node: "1.2" }));
+    expect(result.issues).toContainEqual(expect.objectContaining({ code: "evidence-missing", severity: "warning", cell: "G9", node: "1.1" }));
+    const noPoints = readSubmissions(model, book(sheetA({ change: { "1.1": { value: "không", evidence: null } } })));
+    expect(codes(noPoints.issues)).not.toContain("evidence-missing");
+  });
+
+  test("evidence written on an input's row counts for its indicator", () => {
+    const result = readSubmissions(model, book(sheetA({ change: { "1.2": { evidence: null }, "1.2.b": { evidence: "VB số 5" } } })));
+    expect(codes(result.issues)).not.toContain("evidence-missing");
+    expect(only(result).evidence?.["1.2"]).toBe("VB số 5");
+  });
+
+  test("in an x / blank checklist, a blank yes/no cell means no", () => {
+    const two = sampleModel({
+      root: {
+        code: "R",
+        name: "R",
+        children: [
+          { code: "a", name: "A", max: 1, rule: { kind: "boolean" } },
+          { code: "b", name: "B", max: 1, rule: { kind: "boolean" } },
+        ],
+      },
+    });
+    const lines: Line[] = [{ code: "a", value: "x" }, { code: "b", value: null }];
+    const block = BLOCK.filter((r) => r[0] !== "Bộ chỉ số");
+    const result = readSubmissions(two, book(sheetA({ lines, block })));
+    expect(only(result).values).toEqual({ a: true, b: false });
+    expect(result.issues).toEqual([]);
+    const unticked = readSubmissions(two, book(sheetA({ lines: [{ code: "a", value: "có" }, { code: "b" }], block })));
+    expect(codes(unticked.issues)).toEqual(["missing-input"]);
+  });
+});
+
+describe("layout B: one row per unit", () => {
+  const TABLE: CellValue[][] = [
+    ["BẢNG TỔNG HỢP SỐ LIỆU"],
+    [],
+    ["STT", "Mã đơn vị", "Đơn vị", "Nhóm", "1.1 – Ban chỉ đạo", "1.2.a - Số văn bản", "1.2.b: Tổng số", "1.3", 1.1, "2.1", "2.2", "2.3", "Ghi chú"],
+    [1, "SYT", "Sở Y tế", "co-dvc", "có", 3, 4, "Chủ tịch", 4, 0.85, 4, 12, "đã thẩm định"],
+    [2, "STC", "Sở Tài chính", "Sở không có dịch vụ công", "không", 1, 2, "phó chủ tịch", 2, "50%", 3, null, null],
+  ];
+
+  test("reads one submission per row, by column names and codes, from a sheet", () => {
+    const result = readSubmissions(model, book({ name: "Tổng hợp", values: TABLE }));
+    expect(result.layout).toBe("B");
+    expect(result.issues).toEqual([]);
+    expect(result.submissions.map((s) => [s.code, s.name, s.category])).toEqual([
+      ["SYT", "Sở Y tế", "co-dvc"],
+      ["STC", "Sở Tài chính", "khong-dvc"],
+    ]);
+    expect(result.submissions[0]?.values).toEqual(EXPECTED_VALUES);
+    expect(result.submissions[1]?.source).toEqual({
+      layout: "B",
+      sheet: "Tổng hợp",
+      row: 5,
+      cells: { "1.1": "E5", "1.2.a": "F5", "1.2.b": "G5", "1.3": "H5", "1.10": "I5", "2.1": "J5", "2.2": "K5", "2.3": "L5" },
+    });
+  });
+
+  test("reads a comma CSV and a semicolon CSV with a byte order mark and decimal commas alike", () => {
+    const comma = 'Mã đơn vị,Đơn vị,1.1 – Ban chỉ đạo,1.2.a,1.2.b,1.3,1.10,2.1,2.2,2.3\r\nSYT,Sở Y tế,có,3,4,"Chủ tịch",4,85%,4,12\r\n';
+    const semicolon = "\ufeffMã đơn vị;Đơn vị;1.1 – Ban chỉ đạo;1.2.a;1.2.b;1.3;1.10;2.1;2.2;2.3\nSYT;Sở Y tế;có;3;4;Chủ tịch;4;0,85;4;12\n";
+    for (const csv of [comma, new TextEncoder().encode(semicolon)]) {
+      const result = readSubmissions(model, csvToSnapshot(csv, "tong-hop.csv"));
+      expect(result.issues).toEqual([]);
+      expect(only(result).values).toEqual(EXPECTED_VALUES);
+      expect(only(result).source).toMatchObject({ layout: "B", sheet: "tong-hop.csv", row: 2 });
+    }
+  });
+
+  test("a unit without a code is known by its name, and a row without a name takes its code with a warning", () => {
+    const csv = "Đơn vị,Mã đơn vị,1.1,1.2.a,1.2.b,1.3,1.10,2.1,2.2,2.3\nSở Y tế,,có,3,4,Chủ tịch,4,85%,4,12\n,STC,có,3,4,Chủ tịch,4,85%,4,12\n,,có,3,4,Chủ tịch,4,85%,4,12\n";
+    const result = readSubmissions(model, csvToSnapshot(csv, "t.csv"));
+    expect(result.submissions.map((s) => [s.code, s.name])).toEqual([
+      ["Sở Y tế", "Sở Y tế"],
+      ["STC", "STC"],
+    ]);
+    expect(result.issues.map((i) => [i.code, i.severity, i.cell])).toEqual([
+      ["missing-unit-name", "warning", "A3"],
+      ["missing-unit-name", "error", "A4"],
+    ]);
+  });
+
+  test("the same unit code twice is an error and the second row is not scored", () => {
+    const values = [...TABLE, [3, "SYT", "Sở Y tế (bản sửa)", "co-dvc", "có", 1, 1, "Không", 1, 0.1, 1, 1]];
+    const result = readSubmissions(model, book({ name: "Tổng hợp", values }));
+    expect(result.submissions.map((s) => s.name)).toEqual(["Sở Y tế", "Sở Tài chính"]);
+    expect(result.issues).toEqual([expect.objectContaining({ code: "duplicate-unit", severity: "error", sheet: "Tổng hợp", cell: "B6", unit: "SYT" })]);
+    expect(result.issues[0]?.message.en).toBe(
+      "Sheet 'Tổng hợp', cell B6: unit code \"SYT\" already appears at 'Tổng hợp'!B4; this second entry is not scored.",
+    );
+  });
+
+  test("unknown code columns and missing input columns are reported", () => {
+    const values = TABLE.map((r, i) => (i === 2 ? r.map((h) => (h === "2.2" ? "2.9" : h)) : r));
+    const result = readSubmissions(model, book({ name: "Tổng hợp", values }));
+    expect(result.issues).toContainEqual(expect.objectContaining({ code: "unknown-code", severity: "warning", cell: "K3" }));
+    expect(result.issues).toContainEqual(expect.objectContaining({ code: "missing-row", node: "2.2", cell: "C3" }));
+    expect(result.issues.filter((i) => i.code === "missing-input" && i.node === "2.2").map((i) => i.unit)).toEqual(["SYT", "STC"]);
+  });
+});
+
+describe("workbooks", () => {
+  test("a workbook with layout-A sheets beside a layout-B units sheet is read as A+B, and other sheets are ignored", () => {
+    const units: SheetSnapshot = {
+      name: "Đơn vị khác",
+      values: [
+        ["Mã đơn vị", "Đơn vị", "1.1", "1.2.a", "1.2.b", "1.3", "1.10", "2.1", "2.2", "2.3"],
+        ["STC", "Sở Tài chính", "có", 3, 4, "Chủ tịch", 4, 0.85, 4, 12],
+      ],
+    };
+    const instructions: SheetSnapshot = { name: "Hướng dẫn", values: [["Hướng dẫn nhập liệu"], ["Đơn vị", "ghi tên đơn vị"]] };
+    const results: SheetSnapshot = { name: "Kết quả", values: [["Hạng", "Mã đơn vị", "Đơn vị", "1.1"], [1, "SYT", "Sở Y tế", 1]] };
+    const hidden: SheetSnapshot = { name: "_index", values: [["{\"format\":\"index-definition/1\"}"]], visible: false };
+    const result = readSubmissions(model, book(instructions, sheetA(), units, results, hidden));
+    expect(result.layout).toBe("A+B");
+    expect(result.sheets).toEqual(["Sở Y tế", "Đơn vị khác"]);
+    expect(result.submissions.map((s) => s.code)).toEqual(["SYT", "STC"]);
+    expect(result.issues).toEqual([]);
+  });
+
+  test("the same unit in two layout-A sheets is a duplicate", () => {
+    const result = readSubmissions(model, book(sheetA(), sheetA({ name: "Sở Y tế (2)" })));
+    expect(result.submissions).toHaveLength(1);
+    expect(result.issues).toEqual([expect.objectContaining({ code: "duplicate-unit", sheet: "Sở Y tế (2)", cell: "B2" })]);
+  });
+
+  test("a workbook with no submission at all is a layout-not-found error", () => {
+    const result = readSubmissions(model, book({ name: "Sheet1", values: [["Xin chào"]] }));
+    expect(result).toMatchObject({ layout: "none", submissions: [], sheets: [] });
+    expect(result.issues.map((i) => [i.code, i.severity])).toEqual([["layout-not-found", "error"]]);
+    expect(result.issues[0]?.message.vi).toMatch(/^Không tìm thấy sheet nào/);
+  });
+
+  test("every issue about a cell carries its sheet, cell, unit and a sentence in both languages naming them", () => {
+    const messy = sheetA({
+      block: [["Đơn vị", null], ["Nhóm", "lạ"]],
+      change: {
+        "1.1": { value: "có lẽ", evidence: null },
+        "1.2.a": { value: 9 },
+        "1.3": { value: "?" },
+        "1.10": { value: { error: "#REF!" } },
+        "2.1": { value: 150 },
+        "2.2": { value: "N/A" },
+        "2.3": { value: null },
+      },
+      after: [["9.9", "lạ", null, 1]],
+    });
+    const units: SheetSnapshot = { name: "B", values: [["Đơn vị", "1.1", "7.7"], ["X", "maybe"], ["X", "có"]] };
+    const result = readSubmissions(model, book(messy, units));
+    expect(new Set(codes(result.issues)).size).toBeGreaterThanOrEqual(9);
+    for (const issue of result.issues) {
+      expect(issue.sheet).toBeDefined();
+      expect(issue.cell).toMatch(/^[A-Z]+\d+$/);
+      expect(issue.message.vi).toContain(`Sheet '${issue.sheet}', ô ${issue.cell}: `);
+      expect(issue.message.en).toContain(`Sheet '${issue.sheet}', cell ${issue.cell}: `);
+      expect(issue.message.vi).toMatch(/\.$/);
+      expect(issue.message.en).toMatch(/\.$/);
+      expect(issue.message.vi).not.toBe(issue.message.en);
+    }
+  });
+});
+
+describe("self scores and issue counts", () => {
+  const table = (points: Record<string, number | null>): ScoreTable => ({
+    index: { id: "dti-so-mau", version: "2024" },
+    ranking: { method: "competition", on: "points", within: "all", nodes: "top", minCoverage: 0, exclude: [] },
+    rankedNodes: [],
+    units: [
+      {
+        code: "SYT",
+        name: "Sở Y tế",
+        value: null,
+        points: null,
+        rank: null,
+        rankInCategory: null,
+        ranked: false,
+        coverage: 1,
+        missingInputs: [],
+        nodes: Object.fromEntries(
+          Object.entries(points).map(([k, p]) => [
+            k,
+            { value: p === null ? null : p / 10, points: p, available: p !== null, coverage: 1, rank: null, rankInCategory: null },
+          ]),
+        ),
+      },
+    ],
+  });
+
+  test("a self score that differs from the computed points by more than 0.005 is a warning at the Tự chấm cell", () => {
+    const { submissions } = readSubmissions(model, book(sheetA()));
+    const issues = checkSelfScores(model, submissions, table({ "1": 35.004, "1.1": 10, "1.2": 7.4, "1.3": null }));
+    expect(issues.map((i) => [i.code, i.severity, i.sheet, i.cell, i.node])).toEqual([
+      ["self-score-differs", "warning", "Sở Y tế", "F10", "1.2"],
+      ["self-score-differs", "warning", "Sở Y tế", "F13", "1.3"],
+    ]);
+    expect(issues[0]?.message.vi).toBe("Sheet 'Sở Y tế', ô F10: điểm tự chấm 7,5 khác với điểm tính được 7,4 (chỉ tiêu 1.2).");
+  });
+
+  test("issues are counted per unit and severity", () => {
+    const result = readSubmissions(model, book(sheetA({ change: { "1.10": { value: "abc" }, "2.1": { value: 85 }, "2.3": { value: null } } })));
+    expect(issueCounts(result.issues).get("SYT")).toEqual({ error: 1, warning: 2, info: 0 });
+  });
+});

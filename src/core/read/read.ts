@@ -1,0 +1,329 @@
+/**
+ * A workbook snapshot → submissions and issues. Each sheet is read as layout A (one sheet per
+ * unit) or layout B (one row per unit); sheets that are neither are ignored. Values are typed
+ * per input and checked; an invalid value is left out of the submission (it counts as missing)
+ * and reported, so scoring still runs.
+ */
+import type { IndexModel, IndicatorModel } from "../definition/model";
+import { foldText, localize, type Lang } from "../i18n/text";
+import type { InputValue, Issue, Submission, WorkbookSnapshot } from "../types";
+import { readLayoutA } from "./layout-a";
+import { readLayoutB } from "./layout-b";
+import { makeIssue, type MessageParams } from "./messages";
+import { parseNumberText } from "./numbers";
+import type { RawUnit } from "./raw";
+import { cellText } from "./sheet";
+import { choiceOptions, isCheckMark, readCell } from "./values";
+
+export interface ReadOptions {
+  /** The user's language. Issue messages always carry both languages; this is kept for callers. */
+  lang?: Lang;
+}
+
+export interface ReadResult {
+  submissions: Submission[];
+  issues: Issue[];
+  layout: "A" | "B" | "A+B" | "none";
+  /** Sheets that were read as submissions. */
+  sheets: string[];
+}
+
+/** Sheets the project writes itself; never read as submissions even if they look like a table of units. */
+const OWNED_SHEETS = new Set(["ket qua", "results", "bieu do", "charts", "_index"]);
+
+/**
+ * Read every unit's submission from a workbook snapshot.
+ *
+ * Decisions beyond the workbook conventions:
+ * - A unit without a code (no `Mã đơn vị` cell or column) is known by its name, silently: the
+ *   code is optional in both layouts. A layout-A sheet without a unit name takes the sheet's
+ *   name, and a layout-B row without a name takes its code, with a "missing-unit-name" warning;
+ *   a row with values but neither name nor code is not scored ("missing-unit-name" error).
+ * - The second submission of a unit code is not scored: only "duplicate-unit" is reported for it.
+ * - "missing-row" lists the definition's inputs that have no row (layout A) or column (layout B);
+ *   group and indicator lines that carry no input are not required.
+ * - A blank boolean cell is "no" when the same unit ticked another boolean input with "x" (the
+ *   x / blank checklist convention); otherwise it is a missing input.
+ * - Missing inputs are not reported for indicators that do not apply to the unit's category,
+ *   nor, when the unit's category is unknown, for indicators restricted to some categories.
+ */
+export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, _options: ReadOptions = {}): ReadResult {
+  const issues: Issue[] = [];
+  const raws: RawUnit[] = [];
+  const sheets: string[] = [];
+  let layoutA = false;
+  let layoutB = false;
+  let mismatch = false;
+
+  for (const sheet of snapshot.sheets) {
+    if (OWNED_SHEETS.has(foldText(sheet.name))) continue;
+    const a = readLayoutA(model, sheet);
+    if (a?.kind === "mismatch") {
+      issues.push(a.issue);
+      mismatch = true;
+      continue;
+    }
+    if (a?.kind === "unit") {
+      raws.push(a.unit);
+      layoutA = true;
+      sheets.push(sheet.name);
+      continue;
+    }
+    const b = readLayoutB(model, sheet);
+    if (b) {
+      issues.push(...b.issues);
+      raws.push(...b.units);
+      layoutB = true;
+      sheets.push(sheet.name);
+    }
+  }
+
+  if (!layoutA && !layoutB) {
+    if (!mismatch) issues.push(makeIssue("error", "layout-not-found", {}));
+    return { submissions: [], issues, layout: "none", sheets };
+  }
+
+  const submissions: Submission[] = [];
+  const firstSeen = new Map<string, string>();
+  for (const raw of raws) {
+    const built = buildSubmission(model, raw);
+    if (!built.submission) {
+      issues.push(...built.issues);
+      continue;
+    }
+    const s = built.submission;
+    const at = raw.code && cellText(raw.code.value) !== "" ? raw.code.address : raw.name.address;
+    const previous = firstSeen.get(s.code);
+    if (previous !== undefined) {
+      issues.push(makeIssue("error", "duplicate-unit", { sheet: raw.sheet, cell: at, unit: s.code, found: previous }));
+      continue;
+    }
+    firstSeen.set(s.code, `'${raw.sheet}'!${at}`);
+    submissions.push(s);
+    issues.push(...built.issues);
+  }
+
+  return { submissions, issues, layout: layoutA && layoutB ? "A+B" : layoutA ? "A" : "B", sheets };
+}
+
+/** The category id named by a cell: an id, or a category's name in either language (folded). */
+export function resolveCategory(model: IndexModel, text: string): string | undefined {
+  const folded = foldText(text);
+  for (const c of model.definition.categories ?? []) {
+    if (c.id === text || foldText(c.id) === folded) return c.id;
+    if (foldText(localize(c.name, "vi")) === folded || foldText(localize(c.name, "en")) === folded) return c.id;
+  }
+  return undefined;
+}
+
+function appliesToUnit(ind: IndicatorModel, category: string | undefined): boolean {
+  if (ind.appliesTo === undefined) return true;
+  return category !== undefined && ind.appliesTo.includes(category);
+}
+
+/** Inputs whose absence matters: those the rule reads, or every non-text input when unknown. */
+function scoredInputs(ind: IndicatorModel): string[] {
+  return ind.ruleInputs.length > 0 ? ind.ruleInputs : ind.inputs.filter((i) => i.type !== "text").map((i) => i.code);
+}
+
+/** Whether the unit's answer to an indicator earns points (for the evidence check). */
+export function claimsPoints(ind: IndicatorModel, values: Record<string, InputValue>): boolean {
+  const rule = ind.rule;
+  const first = ind.ruleInputs[0];
+  const v = first !== undefined ? values[first] : undefined;
+  switch (rule.kind) {
+    case "boolean":
+      return v === true;
+    case "choice": {
+      const option = choiceOptions(ind).find((o) => o.value === v);
+      return option !== undefined && ((option.fraction ?? 0) > 0 || (option.points ?? 0) > 0);
+    }
+    case "ratio": {
+      const n = values[rule.numerator];
+      const d = values[rule.denominator];
+      return (typeof n === "number" && n > 0) || (d === 0 && rule.zeroDenominator === "full");
+    }
+    case "steps": {
+      if (typeof v !== "number") return false;
+      const step = rule.steps.find((s) => (s.atLeast !== undefined ? v >= s.atLeast : v <= (s.atMost as number)));
+      return step !== undefined && ((step.fraction ?? 0) > 0 || (step.points ?? 0) > 0);
+    }
+    case "minmax": {
+      if (typeof v !== "number") return false;
+      if (rule.direction === "lower") return typeof rule.max !== "number" || v < rule.max;
+      return typeof rule.min !== "number" || v > rule.min;
+    }
+    case "expr":
+      return ind.inputs.some((i) => {
+        const x = values[i.code];
+        return x === true || (typeof x === "number" && x !== 0) || (typeof x === "string" && x !== "");
+      });
+    default:
+      return typeof v === "number" && v > 0;
+  }
+}
+
+interface Built {
+  submission?: Submission;
+  issues: Issue[];
+}
+
+function buildSubmission(model: IndexModel, raw: RawUnit): Built {
+  const issues: Issue[] = [];
+  const codeText = raw.code ? cellText(raw.code.value) : "";
+  const nameText = cellText(raw.name.value);
+  const name = nameText || raw.fallbackName || codeText;
+  if (name === "") {
+    issues.push(makeIssue("error", "missing-unit-name", { sheet: raw.sheet, cell: raw.name.address }));
+    return { issues };
+  }
+  const code = codeText || name;
+  const base: MessageParams = { sheet: raw.sheet, unit: code };
+  if (nameText === "") issues.push(makeIssue("warning", "missing-unit-name", { ...base, cell: raw.name.address }));
+
+  let category: string | undefined;
+  if (raw.category && cellText(raw.category.value) !== "") {
+    const text = cellText(raw.category.value);
+    category = resolveCategory(model, text);
+    if (category === undefined) {
+      issues.push(
+        makeIssue("warning", "unknown-category", { ...base, cell: raw.category.address, raw: text, list: model.categories }),
+      );
+    }
+  }
+
+  const locale = model.definition.numberLocale;
+  const values: Record<string, InputValue> = {};
+  const notApplicable = new Set<string>();
+  const reported = new Set<string>();
+  let checklist = false;
+
+  for (const [inputCode, cell] of raw.values) {
+    const input = model.inputs.get(inputCode);
+    const indicator = input ? model.nodes.get(input.indicator) : undefined;
+    if (!input || indicator?.kind !== "indicator") continue;
+    const at: MessageParams = { ...base, cell: cell.address, node: inputCode };
+    const reading = readCell(cell.value, { input, indicator, numberLocale: locale });
+    switch (reading.kind) {
+      case "empty":
+        break;
+      case "na":
+        if (reading.allowed) notApplicable.add(indicator.code);
+        else {
+          reported.add(inputCode);
+          issues.push(makeIssue("error", "not-applicable-not-allowed", { ...at, raw: reading.raw, node: indicator.code }));
+        }
+        break;
+      case "value":
+        values[inputCode] = reading.value;
+        if (input.type === "boolean" && isCheckMark(cell.value)) checklist = true;
+        for (const note of reading.notes) {
+          if (note.code === "ambiguous-number") {
+            issues.push(makeIssue("warning", "ambiguous-number", { ...at, raw: reading.raw, value: note.value, other: note.other }));
+          } else issues.push(makeIssue("warning", "percent-as-number", { ...at, raw: reading.raw, value: note.value }));
+        }
+        break;
+      case "invalid":
+        reported.add(inputCode);
+        issues.push(
+          makeIssue("error", reading.code, {
+            ...at,
+            raw: reading.raw,
+            ...(reading.min !== undefined ? { min: reading.min } : {}),
+            ...(reading.max !== undefined ? { max: reading.max } : {}),
+            ...(reading.list !== undefined ? { list: reading.list } : {}),
+          }),
+        );
+        break;
+    }
+  }
+
+  if (checklist) {
+    for (const input of model.inputs.values()) {
+      if (input.type === "boolean" && raw.inputCells[input.code] !== undefined && values[input.code] === undefined && !reported.has(input.code)) {
+        values[input.code] = false;
+      }
+    }
+  }
+
+  for (const indCode of model.indicators) {
+    const ind = model.nodes.get(indCode);
+    if (ind?.kind !== "indicator" || !appliesToUnit(ind, category) || notApplicable.has(indCode)) continue;
+    for (const inputCode of scoredInputs(ind)) {
+      if (values[inputCode] !== undefined || reported.has(inputCode)) continue;
+      const missing = model.definition.missing;
+      issues.push(
+        makeIssue(missing === "zero" ? "warning" : "info", "missing-input", {
+          ...base,
+          cell: raw.inputCells[inputCode] ?? raw.fallbackCell,
+          node: inputCode,
+          missing,
+        }),
+      );
+    }
+    const rule = ind.rule;
+    if (rule.kind === "ratio" && rule.cap) {
+      const n = values[rule.numerator];
+      const d = values[rule.denominator];
+      if (typeof n === "number" && typeof d === "number" && n > d) {
+        issues.push(
+          makeIssue("warning", "numerator-exceeds-denominator", {
+            ...base,
+            cell: raw.values.get(rule.numerator)?.address ?? raw.fallbackCell,
+            node: indCode,
+            list: [rule.numerator, rule.denominator],
+            value: n,
+            other: d,
+          }),
+        );
+      }
+    }
+    if (raw.evidence && ind.def.evidence === "required" && (raw.evidence.get(indCode) ?? "") === "" && claimsPoints(ind, values)) {
+      issues.push(
+        makeIssue("warning", "evidence-missing", { ...base, cell: raw.evidenceCells[indCode] ?? raw.fallbackCell, node: indCode }),
+      );
+    }
+  }
+
+  for (const code of raw.missingRows) {
+    issues.push(makeIssue("warning", "missing-row", { ...base, cell: raw.fallbackCell, node: code, place: "row" }));
+  }
+  for (const u of raw.unknownCodes) issues.push(makeIssue("warning", "unknown-code", { ...base, cell: u.address, raw: u.raw }));
+
+  const selfScores: Record<string, number> = {};
+  const selfScoreCells: Record<string, string> = {};
+  for (const [node, cell] of raw.selfScores) {
+    const v = cell.value;
+    const n = typeof v === "number" ? v : typeof v === "string" ? parseNumberText(v, locale)?.value : undefined;
+    if (n === undefined || !Number.isFinite(n)) {
+      issues.push(makeIssue("warning", "not-a-number", { ...base, cell: cell.address, node, raw: cellText(v) }));
+      continue;
+    }
+    selfScores[node] = n;
+    selfScoreCells[node] = cell.address;
+  }
+
+  const submission: Submission = {
+    code,
+    name,
+    ...(category !== undefined ? { category } : {}),
+    values,
+    notApplicable: [...notApplicable],
+    ...(raw.evidence ? { evidence: Object.fromEntries(raw.evidence) } : {}),
+    ...(raw.layout === "A" ? { selfScores } : {}),
+    source: { ...raw.source, ...(raw.layout === "A" ? { selfScoreCells } : {}) },
+  };
+  return { submission, issues };
+}
+
+/** How many issues of each severity each unit has (issues without a unit are not counted). */
+export function issueCounts(issues: Issue[]): Map<string, { error: number; warning: number; info: number }> {
+  const counts = new Map<string, { error: number; warning: number; info: number }>();
+  for (const issue of issues) {
+    if (issue.unit === undefined) continue;
+    const c = counts.get(issue.unit) ?? { error: 0, warning: 0, info: 0 };
+    c[issue.severity] += 1;
+    counts.set(issue.unit, c);
+  }
+  return counts;
+}

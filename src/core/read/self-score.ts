@@ -1,0 +1,44 @@
+/** Self scores (`Tự chấm`) compared with the points the engine computed. */
+import type { IndexModel } from "../definition/model";
+import type { Issue, ScoreTable, Submission, UnitResult } from "../types";
+import { makeIssue } from "./messages";
+
+/** Differences up to this many points are rounding, not disagreement. */
+const TOLERANCE = 0.005;
+
+/**
+ * A "self-score-differs" warning, at the `Tự chấm` cell, for every node whose self score differs
+ * from the computed points by more than 0.005. A node that scores nothing (not available)
+ * counts as 0 points. `table.units` is matched to `submissions` by position when the codes
+ * agree there, else by unit code.
+ */
+export function checkSelfScores(model: IndexModel, submissions: Submission[], table: ScoreTable): Issue[] {
+  const issues: Issue[] = [];
+  const byCode = new Map<string, UnitResult>();
+  for (const u of table.units) if (!byCode.has(u.code)) byCode.set(u.code, u);
+  submissions.forEach((s, i) => {
+    if (!s.selfScores) return;
+    const atIndex = table.units[i];
+    const result = atIndex !== undefined && atIndex.code === s.code ? atIndex : byCode.get(s.code);
+    if (!result) return;
+    for (const [node, self] of Object.entries(s.selfScores)) {
+      if (!model.nodes.has(node)) continue;
+      const nodeResult = result.nodes[node];
+      if (!nodeResult) continue;
+      const computed = nodeResult.points ?? 0;
+      if (Math.abs(self - computed) <= TOLERANCE) continue;
+      const cell = s.source?.selfScoreCells?.[node];
+      issues.push(
+        makeIssue("warning", "self-score-differs", {
+          ...(s.source ? { sheet: s.source.sheet } : {}),
+          ...(cell !== undefined ? { cell } : {}),
+          unit: s.code,
+          node,
+          value: self,
+          other: computed,
+        }),
+      );
+    }
+  });
+  return issues;
+}

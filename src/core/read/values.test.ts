@@ -1,0 +1,87 @@
+import type { IndicatorModel } from "../definition/model";
+import type { CellValue } from "../types";
+import { sampleModel } from "./fixtures";
+import { readCell, type CellReading } from "./values";
+
+const model = sampleModel();
+const read = (inputCode: string, v: CellValue, locale: "vi" | "en" | "auto" = "auto"): CellReading => {
+  const input = model.inputs.get(inputCode)!;
+  const indicator = model.nodes.get(input.indicator) as IndicatorModel;
+  return readCell(v, { input, indicator, numberLocale: locale });
+};
+const valueOf = (r: CellReading): unknown => (r.kind === "value" ? r.value : r.kind);
+
+describe("reading one cell for one input", () => {
+  test.each([
+    ["có", true], ["Có", true], ["CO", true], ["đạt", true], ["Đạt", true], ["yes", true], ["YES", true], ["x", true],
+    ["X", true], ["1", true], ["TRUE", true], [true, true], [1, true],
+    ["không", false], ["Khong", false], ["KHÔNG ĐẠT", false], ["không đạt", false], ["no", false], ["0", false],
+    ["false", false], [false, false], [0, false],
+  ] as [CellValue, boolean][])("a yes/no input reads %p as %p", (cell, expected) => {
+    expect(valueOf(read("1.1", cell))).toBe(expected);
+  });
+
+  test("a yes/no input rejects an answer that is neither yes nor no", () => {
+    expect(read("1.1", "có lẽ")).toMatchObject({ kind: "invalid", code: "not-a-boolean" });
+    expect(read("1.1", 2)).toMatchObject({ kind: "invalid", code: "not-a-boolean" });
+  });
+
+  test.each([
+    ["Chủ tịch", "Chủ tịch"], ["chu tich", "Chủ tịch"], ["  CHỦ TỊCH ", "Chủ tịch"], ["bí thư", "Chủ tịch"],
+    ["BI THU", "Chủ tịch"], ["phó chủ tịch", "Phó Chủ tịch"], ["Chu\u0309 tịch", "Chủ tịch"],
+  ])("a choice input reads %p as the option %p", (cell, expected) => {
+    expect(valueOf(read("1.3", cell))).toBe(expected);
+  });
+
+  test("a choice that matches no option is an error that lists the options", () => {
+    expect(read("1.3", "Giám đốc")).toEqual({
+      kind: "invalid",
+      code: "unknown-choice",
+      raw: "Giám đốc",
+      list: ["Chủ tịch", "Phó Chủ tịch", "Không"],
+    });
+  });
+
+  test("a percent input reads 85%, 0.85 and, with a note, a bare 85 as 0.85", () => {
+    expect(read("2.1", "85%")).toMatchObject({ kind: "value", value: 0.85, notes: [] });
+    expect(read("2.1", 0.85)).toMatchObject({ kind: "value", value: 0.85, notes: [] });
+    expect(read("2.1", "0,85")).toMatchObject({ kind: "value", value: 0.85, notes: [] });
+    expect(read("2.1", 85)).toMatchObject({ kind: "value", value: 0.85, notes: [{ code: "percent-as-number", value: 0.85 }] });
+  });
+
+  test("N/A, KAD and Không áp dụng are a not-applicable answer, allowed only where the indicator allows it", () => {
+    for (const text of ["N/A", "n/a", "KAD", "Không áp dụng", "khong ap dung"]) {
+      expect(read("2.1", text)).toMatchObject({ kind: "na", allowed: true });
+      expect(read("1.10", text)).toMatchObject({ kind: "na", allowed: false });
+    }
+  });
+
+  test("Excel error values are errors, never numbers", () => {
+    for (const error of ["#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?"]) {
+      expect(read("1.10", { error })).toEqual({ kind: "invalid", code: "excel-error", raw: error });
+      expect(read("1.1", { error })).toMatchObject({ kind: "invalid", code: "excel-error" });
+    }
+  });
+
+  test("number inputs check integers, bounds, points above the maximum and text that is not a number", () => {
+    expect(read("1.2.a", 2.5)).toMatchObject({ kind: "invalid", code: "not-an-integer" });
+    expect(read("1.2.a", -1)).toMatchObject({ kind: "invalid", code: "out-of-range", min: 0 });
+    expect(read("2.2", 6)).toMatchObject({ kind: "invalid", code: "points-above-max", max: 5 });
+    expect(read("2.2", 5)).toMatchObject({ kind: "value", value: 5 });
+    expect(read("1.10", "1,5 lần")).toMatchObject({ kind: "invalid", code: "not-a-number", raw: "1,5 lần" });
+    expect(read("1.10", true)).toMatchObject({ kind: "invalid", code: "not-a-number" });
+  });
+
+  test("a number typed as text follows the definition's locale and notes an ambiguous reading", () => {
+    expect(read("1.2.b", "1.860", "auto")).toMatchObject({ kind: "value", value: 1860, notes: [{ code: "ambiguous-number", value: 1860, other: 1.86 }] });
+    expect(read("1.2.b", "1.860", "vi")).toMatchObject({ kind: "value", value: 1860, notes: [] });
+    expect(read("1.2.b", "1.860", "en")).toMatchObject({ kind: "invalid", code: "not-an-integer" });
+  });
+
+  test("a blank cell is empty whatever the type", () => {
+    for (const code of ["1.1", "1.3", "1.10", "2.1"]) {
+      expect(read(code, null)).toEqual({ kind: "empty" });
+      expect(read(code, "   ")).toEqual({ kind: "empty" });
+    }
+  });
+});

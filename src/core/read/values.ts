@@ -1,0 +1,134 @@
+/**
+ * One cell → one typed input value, following "Inputs read from cells" of the definition format.
+ * The result says what was read and what is wrong with it; read.ts turns that into issues.
+ */
+import type { IndicatorModel, ResolvedInput } from "../definition/model";
+import type { ChoiceOption } from "../definition/schema";
+import { foldText, normalizeText } from "../i18n/text";
+import { type CellValue, type InputValue, type IssueCode, isCellError } from "../types";
+import { type NumberLocale, parseNumberText } from "./numbers";
+import { cellText } from "./sheet";
+
+export type ValueNote =
+  | { code: "ambiguous-number"; value: number; other: number }
+  | { code: "percent-as-number"; value: number };
+
+export type CellReading =
+  | { kind: "empty" }
+  | { kind: "na"; raw: string; allowed: boolean }
+  | { kind: "value"; value: InputValue; raw: string; notes: ValueNote[] }
+  | { kind: "invalid"; code: IssueCode; raw: string; min?: number; max?: number; list?: string[] };
+
+/** Answers meaning "not applicable", folded. */
+const NOT_APPLICABLE = new Set(["n/a", "na", "kad", "khong ap dung", "not applicable"]);
+const YES = new Set(["co", "dat", "yes", "y", "x", "1", "true"]);
+const NO = new Set(["khong", "khong dat", "chua dat", "chua co", "no", "n", "0", "false"]);
+
+export function isNotApplicableText(text: string): boolean {
+  return NOT_APPLICABLE.has(foldText(text));
+}
+
+/** True for the "x" of an x / (blank) checklist. */
+export function isCheckMark(v: CellValue): boolean {
+  return typeof v === "string" && foldText(v) === "x";
+}
+
+export interface ValueContext {
+  input: ResolvedInput;
+  indicator: IndicatorModel;
+  numberLocale: NumberLocale;
+}
+
+/** The options of the indicator's choice rule (the only list of choices). */
+export function choiceOptions(indicator: IndicatorModel): ChoiceOption[] {
+  return indicator.rule.kind === "choice" ? indicator.rule.options : [];
+}
+
+export function matchChoice(text: string, options: ChoiceOption[]): ChoiceOption | undefined {
+  const folded = foldText(normalizeText(text));
+  return options.find((o) => foldText(o.value) === folded || (o.aliases ?? []).some((a) => foldText(a) === folded));
+}
+
+function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
+  const { input, indicator } = ctx;
+  const notes: ValueNote[] = [];
+  let value: number;
+  let typedPercent = false;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return { kind: "invalid", code: "not-a-number", raw };
+    value = v;
+  } else if (typeof v === "string") {
+    const reading = parseNumberText(v, ctx.numberLocale);
+    if (!reading) return { kind: "invalid", code: "not-a-number", raw };
+    value = reading.value;
+    typedPercent = reading.percent;
+    if (reading.ambiguous) {
+      const en = parseNumberText(v, "en");
+      notes.push({ code: "ambiguous-number", value: reading.value, other: en?.value ?? reading.value });
+    }
+  } else return { kind: "invalid", code: "not-a-number", raw };
+
+  if (input.type === "percent" && !typedPercent && Math.abs(value) > 1) {
+    value = value / 100;
+    notes.push({ code: "percent-as-number", value });
+  }
+  if (input.type === "integer" && !Number.isInteger(value)) return { kind: "invalid", code: "not-an-integer", raw };
+  if ((input.min !== undefined && value < input.min) || (input.max !== undefined && value > input.max)) {
+    return {
+      kind: "invalid",
+      code: "out-of-range",
+      raw,
+      ...(input.min !== undefined ? { min: input.min } : {}),
+      ...(input.max !== undefined ? { max: input.max } : {}),
+    };
+  }
+  if (
+    indicator.rule.kind === "points" &&
+    indicator.ruleInputs[0] === input.code &&
+    indicator.max !== undefined &&
+    value > indicator.max + 1e-9
+  ) {
+    return { kind: "invalid", code: "points-above-max", raw, max: indicator.max };
+  }
+  return { kind: "value", value, raw, notes };
+}
+
+function readBoolean(v: CellValue, raw: string): CellReading {
+  if (typeof v === "boolean") return { kind: "value", value: v, raw, notes: [] };
+  if (typeof v === "number") {
+    if (v === 1 || v === 0) return { kind: "value", value: v === 1, raw, notes: [] };
+    return { kind: "invalid", code: "not-a-boolean", raw };
+  }
+  const folded = foldText(raw);
+  if (YES.has(folded)) return { kind: "value", value: true, raw, notes: [] };
+  if (NO.has(folded)) return { kind: "value", value: false, raw, notes: [] };
+  return { kind: "invalid", code: "not-a-boolean", raw };
+}
+
+/**
+ * Read one cell for one input. Excel errors are errors whatever the type; "N/A", "KAD",
+ * "Không áp dụng" are a not-applicable answer (allowed or not by the indicator); then the
+ * input's type decides.
+ */
+export function readCell(v: CellValue, ctx: ValueContext): CellReading {
+  if (isCellError(v)) return { kind: "invalid", code: "excel-error", raw: v.error };
+  if (v === null || (typeof v === "string" && v.trim() === "")) return { kind: "empty" };
+  const raw = cellText(v);
+  const { input, indicator } = ctx;
+  if (input.type === "text") return { kind: "value", value: raw, raw, notes: [] };
+  if (input.type === "choice") {
+    const options = choiceOptions(indicator);
+    if (options.length === 0) return { kind: "value", value: raw, raw, notes: [] };
+    const option = matchChoice(raw, options);
+    if (option) return { kind: "value", value: option.value, raw, notes: [] };
+  }
+  if (typeof v === "string" && isNotApplicableText(raw)) return { kind: "na", raw, allowed: indicator.def.allowNA };
+  switch (input.type) {
+    case "choice":
+      return { kind: "invalid", code: "unknown-choice", raw, list: choiceOptions(indicator).map((o) => o.value) };
+    case "boolean":
+      return readBoolean(v, raw);
+    default:
+      return readNumber(v, raw, ctx);
+  }
+}

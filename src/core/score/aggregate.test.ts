@@ -1,0 +1,200 @@
+import type { InputValue } from "../types";
+import { scoreUnits } from "./index";
+import { modelOf, unit } from "./test-helpers";
+
+const categories = [
+  { id: "co-dvc", name: { vi: "Sở có dịch vụ công", en: "Departments with public services" } },
+  { id: "khong-dvc", name: { vi: "Sở không có dịch vụ công", en: "Departments without public services" } },
+];
+
+/** A points indicator with this max. */
+const pts = (code: string, max: number, extra: Record<string, unknown> = {}) => ({ code, name: `Chỉ tiêu ${code}`, max, rule: { kind: "points" }, ...extra });
+/** A fraction indicator (no max). */
+const frac = (code: string, extra: Record<string, unknown> = {}) => ({ code, name: `Chỉ số ${code}`, rule: { kind: "fraction" }, ...extra });
+
+function scoreOne(definition: Record<string, unknown>, values: Record<string, InputValue>, extra: Parameters<typeof unit>[2] = {}) {
+  return scoreUnits(modelOf(definition), [unit("u", values, extra)]).units[0]!;
+}
+
+describe("sum groups", () => {
+  const dti = {
+    categories,
+    root: {
+      code: "DTI",
+      name: "Chỉ số DTI",
+      children: [
+        { code: "1", name: "Nhận thức số", children: [pts("1.1", 20), pts("1.2", 30)] },
+        { code: "2", name: "Dịch vụ công", children: [pts("2.1", 40, { appliesTo: ["co-dvc"] }), pts("2.2", 10)] },
+      ],
+    },
+  };
+
+  it("adds up the children's points and divides by their max", () => {
+    const u = scoreOne(dti, { "1.1": 10, "1.2": 30, "2.1": 20, "2.2": 5 }, { category: "co-dvc" });
+    expect(u.nodes["1"]).toMatchObject({ points: 40, value: 0.8 });
+    expect(u.nodes["2"]).toMatchObject({ points: 25, value: 0.5 });
+    expect(u.points).toBe(65);
+    expect(u.value).toBe(0.65);
+  });
+
+  it("rescales the other children to the group's max when a child is not applicable (không áp dụng)", () => {
+    const u = scoreOne(dti, { "1.1": 10, "1.2": 30, "2.2": 5 }, { category: "khong-dvc" });
+    expect(u.nodes["2.1"]).toMatchObject({ available: false, reason: "not-applicable", value: null, points: null });
+    expect(u.nodes["2"]!.value).toBe(0.5);
+    expect(u.nodes["2"]!.points).toBe(25);
+    // Group 2 keeps its max of 50, so 2.2's 5 of 10 counts as 25 of 50 at the root.
+    expect(u.points).toBe(65);
+    expect(u.value).toBe(0.65);
+  });
+
+  it("scores a max-0 group (shown, scores nothing) as the mean of its children's values and 0 points", () => {
+    const u = scoreOne(
+      {
+        root: {
+          code: "T",
+          name: "Tổng",
+          children: [
+            pts("1", 10),
+            { code: "S", name: "Đô thị thông minh — không tính điểm", max: 0, rescale: true, children: [frac("s1", { max: 0 }), frac("s2", { max: 0 })] },
+          ],
+        },
+      },
+      { "1": 5, s1: 0.2, s2: 0.6 },
+    );
+    expect(u.nodes["S"]!.value).toBeCloseTo(0.4, 12);
+    expect(u.nodes["S"]!.points).toBe(0);
+    expect(u.value).toBe(0.5);
+    expect(u.points).toBe(5);
+  });
+});
+
+describe("mean, geomean, min and expr groups", () => {
+  const group = (aggregate: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
+    root: { code: "T", name: "Tổng", aggregate, children, ...extra },
+  });
+
+  it("mean: weighted arithmetic mean of the children's values", () => {
+    const u = scoreOne(group("mean", [frac("a", { weight: 3 }), frac("b")]), { a: 0.8, b: 0.4 });
+    expect(u.value).toBeCloseTo(0.7, 12);
+    expect(u.points).toBeNull();
+  });
+
+  it("mean: renormalises the weights over the available children", () => {
+    const u = scoreOne({ missing: "exclude", ...group("mean", [frac("a", { weight: 3 }), frac("b"), frac("c", { weight: 2 })]) }, { a: 0.8, c: 0.2 });
+    expect(u.value).toBeCloseTo((3 * 0.8 + 2 * 0.2) / 5, 12);
+  });
+
+  it("geomean: weighted geometric mean, as the HDI's", () => {
+    const u = scoreOne(group("geomean", [frac("h"), frac("e"), frac("i")]), { h: 0.9, e: 0.6, i: 0.8 });
+    expect(u.value).toBeCloseTo(Math.cbrt(0.9 * 0.6 * 0.8), 12);
+    const w = scoreOne(group("geomean", [frac("h", { weight: 2 }), frac("e")]), { h: 0.25, e: 1 });
+    expect(w.value).toBeCloseTo(0.25 ** (2 / 3), 12);
+  });
+
+  it("geomean: 0 as soon as one child is 0", () => {
+    const u = scoreOne(group("geomean", [frac("h"), frac("e")]), { h: 0.9, e: 0 });
+    expect(u.value).toBe(0);
+    expect(u.nodes["T"]!.available).toBe(true);
+  });
+
+  it("min: the smallest available child value", () => {
+    expect(scoreOne(group("min", [frac("a"), frac("b"), frac("c")]), { a: 0.8, b: 0.3, c: 0.5 }).value).toBe(0.3);
+  });
+
+  it("expr: evaluates the group's expression over its children's values, without clipping", () => {
+    const u = scoreOne(group("expr", [frac("R"), frac("V")], { expr: "([R] - [V] + 1) / 2", max: 100 }), { R: 0.7, V: 0.3 });
+    expect(u.value).toBeCloseTo(0.7, 12);
+    expect(u.points).toBeCloseTo(70, 10);
+    expect(scoreOne(group("expr", [frac("R"), frac("V")], { expr: "[R] * 3" }), { R: 0.7, V: 0.3 }).value).toBeCloseTo(2.1, 12);
+  });
+
+  it("expr: is not available (invalid-result) when the expression has no finite result", () => {
+    const u = scoreOne(group("expr", [frac("R"), frac("V")], { expr: "[R] / [V]" }), { R: 0.7, V: 0 });
+    expect(u.nodes["T"]).toMatchObject({ available: false, reason: "invalid-result", value: null });
+    expect(u.ranked).toBe(false);
+    expect(u.notRankedReason).toBe("not-available");
+  });
+
+  it("a group none of whose children is available is itself not available", () => {
+    const u = scoreOne(
+      { missing: "exclude", root: { code: "T", name: "T", children: [pts("1", 10), { code: "G", name: "G", aggregate: "mean", max: 10, children: [frac("a"), frac("b")] }] } },
+      { "1": 4 },
+    );
+    expect(u.nodes["G"]).toMatchObject({ available: false, reason: "children-unavailable", value: null, points: null });
+    expect(u.value).toBe(0.4);
+  });
+});
+
+describe("missing data", () => {
+  const definition = (missing: "zero" | "exclude") => ({
+    missing,
+    root: { code: "T", name: "T", children: [pts("1", 10), pts("2", 30)] },
+  });
+
+  it('under missing "zero" a missing input scores 0, stays available and is flagged', () => {
+    const u = scoreOne(definition("zero"), { "1": 10 });
+    expect(u.nodes["2"]).toMatchObject({ value: 0, points: 0, available: true, missingScoredZero: true, coverage: 0 });
+    expect(u.nodes["1"]!.missingScoredZero).toBeUndefined();
+    expect(u.points).toBe(10);
+    expect(u.missingInputs).toEqual(["2"]);
+    expect(u.coverage).toBe(0.5);
+  });
+
+  it('under missing "exclude" a missing input is not available and the rest is rescaled', () => {
+    const u = scoreOne(definition("exclude"), { "1": 10 });
+    expect(u.nodes["2"]).toMatchObject({ value: null, available: false, reason: "missing" });
+    expect(u.value).toBe(1);
+    expect(u.points).toBe(40);
+    expect(u.missingInputs).toEqual(["2"]);
+  });
+});
+
+describe("applicability", () => {
+  const definition = {
+    categories,
+    root: {
+      code: "T",
+      name: "T",
+      children: [
+        pts("1", 10),
+        pts("2", 10, { allowNA: true }),
+        pts("3", 10),
+        { code: "G", name: "Dịch vụ công trực tuyến", appliesTo: ["co-dvc"], children: [pts("g1", 10), pts("g2", 10)] },
+      ],
+    },
+  };
+  const all = { "1": 5, "2": 5, "3": 5, g1: 5, g2: 5 };
+
+  it("makes a group and its indicators not applicable to units of other categories, or with no category", () => {
+    for (const extra of [{ category: "khong-dvc" }, {}]) {
+      const u = scoreOne(definition, all, extra);
+      expect(u.nodes["G"]).toMatchObject({ available: false, reason: "not-applicable" });
+      expect(u.nodes["g1"]).toMatchObject({ available: false, reason: "not-applicable" });
+      // 15 of the 30 applicable points, rescaled to the root's 50.
+      expect(u.value).toBe(0.5);
+      expect(u.points).toBe(25);
+    }
+    expect(scoreOne(definition, all, { category: "co-dvc" }).nodes["G"]!.points).toBe(10);
+  });
+
+  it("takes an N/A answer where allowNA is true as not available (answered-na)", () => {
+    const u = scoreOne(definition, { "1": 5, "3": 5 }, { category: "co-dvc", notApplicable: ["2"] });
+    expect(u.nodes["2"]).toMatchObject({ available: false, reason: "answered-na" });
+    expect(u.missingInputs).toEqual(["g1", "g2"]);
+  });
+
+  it("treats an N/A answer where allowNA is false as missing", () => {
+    const u = scoreOne(definition, { ...all, "3": 5 }, { category: "co-dvc", notApplicable: ["3"] });
+    expect(u.nodes["3"]).toMatchObject({ value: 0, available: true, missingScoredZero: true });
+    expect(u.missingInputs).toEqual(["3"]);
+  });
+
+  it("counts coverage over the applicable indicators only", () => {
+    const u = scoreOne(definition, { "1": 5, "3": 5 }, { category: "khong-dvc", notApplicable: ["2"] });
+    expect(u.coverage).toBe(1);
+    expect(u.nodes["G"]!.coverage).toBe(1);
+    const v = scoreOne(definition, { "1": 5, g1: 5 }, { category: "co-dvc" });
+    expect(v.coverage).toBe(2 / 5);
+    expect(v.nodes["G"]!.coverage).toBe(0.5);
+  });
+});

@@ -1,0 +1,4 @@
+/** The scoring engine's public API. */
+export { type ScoreOptions, scoreUnits, resolveRanking, rankedNodeCodes } from "./score";
+export { roundHalfUp } from "./round";
+export { unitsByRank, rankFigures, type RankMethod } from "./rank";

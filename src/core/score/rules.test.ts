@@ -1,0 +1,387 @@
+import fc from "fast-check";
+import { FORMAT, buildModel, indexDefinitionSchema } from "../definition/index";
+import { parseExpression } from "../expr/parse";
+import type { InputValue, NodeResult } from "../types";
+import { scoreUnits } from "./index";
+import { modelOf, unit } from "./test-helpers";
+
+/** A one-indicator index: indicator `x` with `rule` (and `max`), the root a sum group. */
+function oneIndicator(indicator: Record<string, unknown>, definition: Record<string, unknown> = {}) {
+  return modelOf({
+    ...definition,
+    root: { code: "T", name: "Tổng", children: [{ code: "x", name: "Chỉ tiêu x", max: 10, ...indicator }] },
+  });
+}
+
+/** The result of indicator x for one unit with these input values. */
+function scoreOne(indicator: Record<string, unknown>, values: Record<string, InputValue>): NodeResult {
+  const table = scoreUnits(oneIndicator(indicator), [unit("u1", values)]);
+  return table.units[0]!.nodes["x"]!;
+}
+
+function valueOf(indicator: Record<string, unknown>, values: Record<string, InputValue>): number | null {
+  return scoreOne(indicator, values).value;
+}
+
+/** Values of indicator x for several units scored together. */
+function valuesTogether(
+  indicator: Record<string, unknown>,
+  units: { v: number; category?: string }[],
+  definition: Record<string, unknown> = {},
+): (number | null)[] {
+  const model = oneIndicator(indicator, definition);
+  const table = scoreUnits(
+    model,
+    units.map((u, i) => unit(`u${i}`, { x: u.v }, u.category !== undefined ? { category: u.category } : {})),
+  );
+  return table.units.map((u) => u.nodes["x"]!.value);
+}
+
+describe("points rule", () => {
+  it("divides self-scored points by the indicator's max and clips to [0, 1]", () => {
+    expect(valueOf({ rule: { kind: "points" } }, { x: 7.5 })).toBe(0.75);
+    expect(valueOf({ rule: { kind: "points" } }, { x: 12 })).toBe(1);
+    expect(valueOf({ rule: { kind: "points" } }, { x: -3 })).toBe(0);
+  });
+
+  it("gives points = value × max", () => {
+    expect(scoreOne({ rule: { kind: "points" } }, { x: 7.5 }).points).toBe(7.5);
+  });
+});
+
+describe("fraction rule", () => {
+  it("takes the value as it is, clipped to [0, 1]", () => {
+    expect(valueOf({ rule: { kind: "fraction" } }, { x: 0.85 })).toBe(0.85);
+    expect(valueOf({ rule: { kind: "fraction" } }, { x: 1.2 })).toBe(1);
+    expect(valueOf({ rule: { kind: "fraction" } }, { x: -0.1 })).toBe(0);
+  });
+});
+
+describe("boolean rule", () => {
+  it("scores yes 1 and no 0, and accepts the numbers 1 and 0", () => {
+    expect(valueOf({ rule: { kind: "boolean" } }, { x: true })).toBe(1);
+    expect(valueOf({ rule: { kind: "boolean" } }, { x: false })).toBe(0);
+    expect(valueOf({ rule: { kind: "boolean" } }, { x: 1 })).toBe(1);
+    expect(valueOf({ rule: { kind: "boolean" } }, { x: 0 })).toBe(0);
+  });
+});
+
+describe("choice rule", () => {
+  const rule = {
+    kind: "choice",
+    options: [
+      { value: "Đạt", fraction: 1 },
+      { value: "Đạt một phần", aliases: ["Một phần"], points: 4 },
+      { value: "Không đạt", fraction: 0 },
+    ],
+  };
+
+  it("gives the matched option's fraction, or its points divided by max", () => {
+    expect(valueOf({ rule }, { x: "Đạt" })).toBe(1);
+    expect(valueOf({ rule }, { x: "Đạt một phần" })).toBe(0.4);
+    expect(valueOf({ rule }, { x: "Không đạt" })).toBe(0);
+  });
+
+  it("matches without regard to case, diacritics or aliases", () => {
+    expect(valueOf({ rule }, { x: "dat mot phan" })).toBe(0.4);
+    expect(valueOf({ rule }, { x: "MỘT PHẦN" })).toBe(0.4);
+  });
+
+  it("counts an answer that matches no option as missing", () => {
+    const r = scoreOne({ rule }, { x: "Chưa rõ" });
+    expect(r).toMatchObject({ value: 0, available: true, missingScoredZero: true, coverage: 0 });
+    const table = scoreUnits(oneIndicator({ rule }), [unit("u1", { x: "Chưa rõ" })]);
+    expect(table.units[0]!.missingInputs).toEqual(["x"]);
+  });
+});
+
+describe("ratio rule", () => {
+  const inputs = [
+    { code: "a", type: "integer" },
+    { code: "b", type: "integer" },
+  ];
+  const ratio = (extra: Record<string, unknown> = {}) => ({ inputs, rule: { kind: "ratio", numerator: "a", denominator: "b", ...extra } });
+
+  it("divides numerator by denominator, capped at 1", () => {
+    expect(valueOf(ratio(), { a: 3, b: 4 })).toBe(0.75);
+    expect(valueOf(ratio(), { a: 5, b: 4 })).toBe(1);
+  });
+
+  it("is not capped with cap: false", () => {
+    expect(valueOf(ratio({ cap: false }), { a: 5, b: 4 })).toBe(1.25);
+  });
+
+  it("is not available with a zero denominator by default (zeroDenominator: na)", () => {
+    expect(scoreOne(ratio(), { a: 0, b: 0 })).toMatchObject({ value: null, points: null, available: false, reason: "zero-denominator", coverage: 1 });
+  });
+
+  it("scores a zero denominator 0 under zeroDenominator: zero and 1 under full", () => {
+    expect(scoreOne(ratio({ zeroDenominator: "zero" }), { a: 0, b: 0 })).toMatchObject({ value: 0, available: true });
+    expect(scoreOne(ratio({ zeroDenominator: "full" }), { a: 0, b: 0 })).toMatchObject({ value: 1, points: 10, available: true });
+  });
+
+  it("is missing when either input is absent, and records only the absent one", () => {
+    const table = scoreUnits(modelOf({ root: { code: "T", name: "T", children: [{ code: "x", name: "x", max: 10, ...ratio() }] } }), [
+      unit("u1", { a: 3 }),
+    ]);
+    expect(table.units[0]!.missingInputs).toEqual(["b"]);
+    expect(table.units[0]!.nodes["x"]).toMatchObject({ value: 0, missingScoredZero: true });
+  });
+});
+
+describe("target rule", () => {
+  it("divides by the target for higher-is-better, capped at 1", () => {
+    expect(valueOf({ rule: { kind: "target", target: 80 } }, { x: 60 })).toBe(0.75);
+    expect(valueOf({ rule: { kind: "target", target: 80 } }, { x: 100 })).toBe(1);
+  });
+
+  it("gives target ÷ v for lower-is-better, and 1 at or below the target", () => {
+    const rule = { kind: "target", target: 5, direction: "lower" };
+    expect(valueOf({ rule }, { x: 10 })).toBe(0.5);
+    expect(valueOf({ rule }, { x: 5 })).toBe(1);
+    expect(valueOf({ rule }, { x: 0 })).toBe(1);
+  });
+});
+
+describe("steps rule", () => {
+  it("takes the first step that matches in the listed order", () => {
+    const rule = {
+      kind: "steps",
+      steps: [
+        { atLeast: 90, fraction: 1 },
+        { atLeast: 70, points: 6 },
+        { atLeast: 50, fraction: 0.3 },
+      ],
+    };
+    expect(valueOf({ rule }, { x: 95 })).toBe(1);
+    expect(valueOf({ rule }, { x: 90 })).toBe(1);
+    expect(valueOf({ rule }, { x: 75 })).toBe(0.6);
+    expect(valueOf({ rule }, { x: 50 })).toBe(0.3);
+  });
+
+  it("scores 0 when no step matches", () => {
+    const rule = { kind: "steps", steps: [{ atLeast: 50, fraction: 1 }] };
+    expect(valueOf({ rule }, { x: 49.9 })).toBe(0);
+  });
+
+  it("reads atMost steps as v ≤ t, lower being better", () => {
+    const rule = {
+      kind: "steps",
+      steps: [
+        { atMost: 2, fraction: 1 },
+        { atMost: 5, fraction: 0.5 },
+      ],
+    };
+    expect(valueOf({ rule }, { x: 1 })).toBe(1);
+    expect(valueOf({ rule }, { x: 4 })).toBe(0.5);
+    expect(valueOf({ rule }, { x: 6 })).toBe(0);
+  });
+});
+
+describe("count rule", () => {
+  it("gives pointsEach per item, capped at the indicator's max", () => {
+    const rule = { kind: "count", pointsEach: 2.5 };
+    expect(valueOf({ rule }, { x: 2 })).toBe(0.5);
+    expect(valueOf({ rule }, { x: 4 })).toBe(1);
+    expect(valueOf({ rule }, { x: 30 })).toBe(1);
+    expect(scoreOne({ rule }, { x: 30 }).points).toBe(10);
+  });
+});
+
+describe("relative rule", () => {
+  it("divides by the best value among the units scored together", () => {
+    expect(valuesTogether({ rule: { kind: "relative" } }, [{ v: 50 }, { v: 100 }, { v: 25 }])).toEqual([0.5, 1, 0.25]);
+  });
+
+  it("gives best ÷ v for lower-is-better, and 1 for a value of 0", () => {
+    expect(valuesTogether({ rule: { kind: "relative", direction: "lower" } }, [{ v: 2 }, { v: 8 }, { v: 4 }])).toEqual([1, 0.25, 0.5]);
+    expect(valuesTogether({ rule: { kind: "relative", direction: "lower" } }, [{ v: 0 }, { v: 8 }])).toEqual([1, 0]);
+  });
+
+  it("gives everyone 0 when the best is 0", () => {
+    expect(valuesTogether({ rule: { kind: "relative" } }, [{ v: 0 }, { v: 0 }])).toEqual([0, 0]);
+  });
+
+  it("takes the best within the unit's category with across: category", () => {
+    const definition = {
+      categories: [
+        { id: "so", name: "Sở" },
+        { id: "huyen", name: "Huyện" },
+      ],
+    };
+    const units = [
+      { v: 10, category: "so" },
+      { v: 20, category: "so" },
+      { v: 40, category: "huyen" },
+      { v: 10, category: "huyen" },
+    ];
+    expect(valuesTogether({ rule: { kind: "relative", across: "category" } }, units, definition)).toEqual([0.5, 1, 1, 0.25]);
+    expect(valuesTogether({ rule: { kind: "relative" } }, units, definition)).toEqual([0.25, 0.5, 1, 0.25]);
+  });
+
+  it("leaves units without data out of the best", () => {
+    const model = oneIndicator({ rule: { kind: "relative" } });
+    const table = scoreUnits(model, [unit("a", { x: 50 }), unit("b", {}), unit("c", { x: 25 })]);
+    expect(table.units.map((u) => u.nodes["x"]!.value)).toEqual([1, 0, 0.5]);
+  });
+});
+
+describe("minmax rule", () => {
+  it("scales between fixed goalposts and clips to [0, 1]", () => {
+    const rule = { kind: "minmax", min: 20, max: 85 };
+    expect(valuesTogether({ rule }, [{ v: 20 }, { v: 52.5 }, { v: 85 }, { v: 90 }, { v: 10 }])).toEqual([0, 0.5, 1, 1, 0]);
+  });
+
+  it("does not clip with clip: false", () => {
+    const rule = { kind: "minmax", min: 0, max: 10, clip: false };
+    expect(valuesTogether({ rule }, [{ v: 15 }, { v: -5 }])).toEqual([1.5, -0.5]);
+  });
+
+  it("gives 1 − that for lower-is-better", () => {
+    const rule = { kind: "minmax", min: 0, max: 10, direction: "lower" };
+    expect(valuesTogether({ rule }, [{ v: 2 }, { v: 10 }])).toEqual([0.8, 0]);
+  });
+
+  it("scales the natural log with transform: log, as the HDI's income index", () => {
+    const rule = { kind: "minmax", min: 100, max: 75000, transform: "log" };
+    const [v] = valuesTogether({ rule }, [{ v: 10000 }]);
+    expect(v).toBeCloseTo((Math.log(10000) - Math.log(100)) / (Math.log(75000) - Math.log(100)), 12);
+  });
+
+  it("gives a value of 0 or less the lowest value under log, before direction", () => {
+    expect(valuesTogether({ rule: { kind: "minmax", min: 1, max: 100, transform: "log" } }, [{ v: 0 }, { v: -3 }])).toEqual([0, 0]);
+    expect(valuesTogether({ rule: { kind: "minmax", min: 1, max: 100, transform: "log", direction: "lower" } }, [{ v: 0 }])).toEqual([1]);
+  });
+
+  it("takes data bounds from the units scored together", () => {
+    const rule = { kind: "minmax", min: "data", max: "data" };
+    expect(valuesTogether({ rule }, [{ v: 10 }, { v: 30 }, { v: 20 }])).toEqual([0, 1, 0.5]);
+    expect(valuesTogether({ rule: { ...rule, min: 0 } }, [{ v: 10 }, { v: 40 }])).toEqual([0.25, 1]);
+  });
+
+  it("takes data bounds per category with across: category", () => {
+    const rule = { kind: "minmax", min: "data", max: "data", across: "category" };
+    const definition = { categories: [{ id: "a", name: "A" }, { id: "b", name: "B" }] };
+    expect(
+      valuesTogether({ rule }, [{ v: 0, category: "a" }, { v: 10, category: "a" }, { v: 10, category: "b" }, { v: 30, category: "b" }, { v: 20, category: "b" }], definition),
+    ).toEqual([0, 1, 0, 1, 0.5]);
+  });
+
+  it("gives every unit with data 1 when the data bounds are equal", () => {
+    const rule = { kind: "minmax", min: "data", max: "data" };
+    expect(valuesTogether({ rule }, [{ v: 7 }, { v: 7 }])).toEqual([1, 1]);
+  });
+
+  it("takes log data bounds among the positive values only", () => {
+    const rule = { kind: "minmax", min: "data", max: "data", transform: "log" };
+    const values = valuesTogether({ rule }, [{ v: 1 }, { v: 0 }, { v: 100 }, { v: 10 }]);
+    expect(values[0]).toBe(0);
+    expect(values[1]).toBe(0);
+    expect(values[2]).toBe(1);
+    expect(values[3]).toBeCloseTo(0.5, 12);
+  });
+});
+
+describe("expr rule", () => {
+  const inputs = [
+    { code: "a", type: "number" },
+    { code: "b", type: "number" },
+  ];
+
+  it("evaluates the expression over the inputs and clips to [0, 1]", () => {
+    expect(valueOf({ inputs, rule: { kind: "expr", expr: "[a] / ([a] + [b])" } }, { a: 1, b: 3 })).toBe(0.25);
+    expect(valueOf({ inputs, rule: { kind: "expr", expr: "[a] - [b]" } }, { a: 5, b: 1 })).toBe(1);
+    expect(valueOf({ inputs, rule: { kind: "expr", expr: "[a] - [b]" } }, { a: 1, b: 5 })).toBe(0);
+  });
+
+  it("lets IF guard a division by zero", () => {
+    const rule = { kind: "expr", expr: "IF([b]=0, 0, [a]/[b])" };
+    expect(scoreOne({ inputs, rule }, { a: 2, b: 0 })).toMatchObject({ value: 0, available: true });
+    expect(valueOf({ inputs, rule }, { a: 2, b: 4 })).toBe(0.5);
+  });
+
+  it("is not available (invalid-result) when the expression has no finite result", () => {
+    expect(scoreOne({ inputs, rule: { kind: "expr", expr: "[a] / [b]" } }, { a: 2, b: 0 })).toMatchObject({
+      value: null,
+      available: false,
+      reason: "invalid-result",
+    });
+  });
+
+  it("reads a boolean input as 1 or 0", () => {
+    const boolInputs = [
+      { code: "a", type: "boolean" },
+      { code: "b", type: "number" },
+    ];
+    expect(valueOf({ inputs: boolInputs, rule: { kind: "expr", expr: "[a] * [b]" } }, { a: true, b: 0.4 })).toBe(0.4);
+    expect(valueOf({ inputs: boolInputs, rule: { kind: "expr", expr: "[a] * [b]" } }, { a: false, b: 0.4 })).toBe(0);
+  });
+
+  it("reads a choice input as its option's fraction", () => {
+    // The checks let an expression name only its own indicator's inputs, and only a choice rule
+    // lists options, so this model is built without them to reach a choice input from an expression.
+    const definition = indexDefinitionSchema.parse({
+      format: FORMAT,
+      id: "t",
+      version: "1",
+      name: "T",
+      root: {
+        code: "T",
+        name: "T",
+        children: [
+          { code: "c", name: "Mức độ", max: 5, rule: { kind: "choice", options: [{ value: "Cao", fraction: 1 }, { value: "Thấp", fraction: 0.2 }] } },
+          { code: "x", name: "x", max: 5, inputs: [{ code: "n", type: "number" }], rule: { kind: "expr", expr: "[c] * [n]" } },
+        ],
+      },
+    });
+    const parsed = parseExpression("[c] * [n]");
+    if (!parsed.ok) throw new Error(parsed.message.en);
+    const model = buildModel(definition, new Map([["x", { expr: parsed.expr, refs: parsed.refs }]]));
+    const table = scoreUnits(model, [unit("u", { c: "Thấp", n: 2.5 }), unit("v", { c: "cao", n: 0.5 })]);
+    expect(table.units.map((u) => u.nodes["x"]!.value)).toEqual([0.5, 0.5]);
+  });
+});
+
+describe("monotone rules", () => {
+  const higherRules: [string, Record<string, unknown>][] = [
+    ["target", { rule: { kind: "target", target: 50 } }],
+    ["minmax", { rule: { kind: "minmax", min: -10, max: 60 } }],
+    ["minmax log", { rule: { kind: "minmax", min: 1, max: 1000, transform: "log" } }],
+    [
+      "steps with ascending atLeast",
+      {
+        rule: {
+          kind: "steps",
+          steps: [
+            { atLeast: 40, fraction: 1 },
+            { atLeast: 20, fraction: 0.6 },
+            { atLeast: 0, fraction: 0.1 },
+          ],
+        },
+      },
+    ],
+    ["count", { rule: { kind: "count", pointsEach: 1.5 } }],
+    ["relative", { rule: { kind: "relative" } }],
+  ];
+
+  it.each(higherRules)("raising the input never lowers a higher-is-better %s rule's value", (_name, indicator) => {
+    const model = oneIndicator(indicator);
+    fc.assert(
+      fc.property(fc.double({ min: -100, max: 100, noNaN: true }), fc.double({ min: 0, max: 50, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), (v, up, other) => {
+        const before = scoreUnits(model, [unit("a", { x: v }), unit("b", { x: other })]).units[0]!.nodes["x"]!.value!;
+        const after = scoreUnits(model, [unit("a", { x: v + up }), unit("b", { x: other })]).units[0]!.nodes["x"]!.value!;
+        return after >= before;
+      }),
+    );
+  });
+
+  it("raising a ratio's numerator never lowers its value", () => {
+    const model = oneIndicator({ inputs: [{ code: "a" }, { code: "b" }], rule: { kind: "ratio", numerator: "a", denominator: "b" } });
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 50, noNaN: true }), fc.double({ min: 0.01, max: 100, noNaN: true }), (a, up, b) => {
+        const value = (num: number) => scoreUnits(model, [unit("u", { a: num, b })]).units[0]!.nodes["x"]!.value!;
+        return value(a + up) >= value(a);
+      }),
+    );
+  });
+});

@@ -1,0 +1,269 @@
+/**
+ * Rules: how one indicator's inputs become a value in [0, 1] (index-definition.md, "Rules").
+ *
+ * Rules that look only at the unit's own inputs are scored by `localRuleValue`. Rules that look
+ * across units (`relative`, and `minmax` with a `"data"` bound) are scored in two steps: every
+ * unit's figure is collected once into an `Extent` per indicator (and per category), then
+ * `crossRuleValue` reads it — so a run stays O(units × nodes).
+ */
+import { evaluate } from "../expr/evaluate";
+import type { ChoiceOption, Rule } from "../definition/schema";
+import type { IndexModel, IndicatorModel } from "../definition/model";
+import { foldText } from "../i18n/text";
+import type { InputValue, UnavailableReason } from "../types";
+
+/** What a rule made of a unit's inputs. */
+export type RuleOutcome =
+  | { kind: "value"; value: number }
+  /** The rule says the indicator is not available (a zero denominator under "na", an expression with no finite result). */
+  | { kind: "unavailable"; reason: Extract<UnavailableReason, "zero-denominator" | "invalid-result"> }
+  /** Input codes the rule needs but could not use: absent, of the wrong type, or a choice matching no option. */
+  | { kind: "missing"; codes: string[] };
+
+/** Smallest and largest figure among the units scored together. */
+export interface Extent {
+  min: number;
+  max: number;
+}
+
+export function clip01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/** Points on an indicator's scale as a value; an indicator with no positive max scores 0. */
+function pointsToValue(points: number, max: number | undefined): number {
+  return max !== undefined && max > 0 ? clip01(points / max) : 0;
+}
+
+function fractionOrPoints(o: { fraction?: number | undefined; points?: number | undefined }, max: number | undefined): number {
+  if (o.fraction !== undefined) return clip01(o.fraction);
+  return pointsToValue(o.points ?? 0, max);
+}
+
+/** A numeric input: numbers as they are, booleans as 1/0; anything else is unusable. */
+export function inputNumber(v: InputValue | undefined): number | undefined {
+  if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  return undefined;
+}
+
+/** A yes/no input: true → 1, false → 0; the numbers 1 and 0 are accepted too. */
+function inputBoolean(v: InputValue | undefined): number | undefined {
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (v === 1 || v === 0) return v;
+  return undefined;
+}
+
+/**
+ * The option an input names. The reader gives the option's canonical value; matching is
+ * folded (case, diacritics) and accepts aliases so a hand-made submission still matches.
+ */
+export function matchChoice(options: ChoiceOption[], v: InputValue | undefined): ChoiceOption | undefined {
+  if (v === undefined || typeof v === "boolean") return undefined;
+  const key = foldText(String(v));
+  return (
+    options.find((o) => foldText(o.value) === key) ??
+    options.find((o) => (o.aliases ?? []).some((a) => foldText(a) === key))
+  );
+}
+
+/** The single input a one-input rule reads. */
+function singleCode(ind: IndicatorModel): string | undefined {
+  return ind.ruleInputs[0];
+}
+
+/** Choice inputs anywhere in the model with their options and scale, for expressions that read them. */
+export interface ChoiceScale {
+  options: ChoiceOption[];
+  max: number | undefined;
+}
+
+export function choiceScales(model: IndexModel): Map<string, ChoiceScale> {
+  const out = new Map<string, ChoiceScale>();
+  for (const code of model.indicators) {
+    const ind = model.nodes.get(code);
+    if (ind?.kind !== "indicator" || ind.rule.kind !== "choice") continue;
+    const input = singleCode(ind);
+    if (input !== undefined) out.set(input, { options: ind.rule.options, max: ind.max });
+  }
+  return out;
+}
+
+/** True for the rules whose value depends on the other units of the run. */
+export function isCrossUnit(rule: Rule): rule is Extract<Rule, { kind: "relative" | "minmax" }> {
+  return rule.kind === "relative" || (rule.kind === "minmax" && (rule.min === "data" || rule.max === "data"));
+}
+
+/**
+ * The value of a rule that reads only the unit's own inputs:
+ * - points: v ÷ max, clipped to [0, 1] (an indicator with no positive max scores 0);
+ * - fraction: v clipped to [0, 1];
+ * - boolean: true → 1, false → 0 (the numbers 1 and 0 too);
+ * - choice: the matched option's fraction, or its points ÷ max; an unmatched choice counts as missing;
+ * - ratio: numerator ÷ denominator, at least 0 and at most 1 unless `cap: false`; a zero denominator
+ *   gives "na" → unavailable ("zero-denominator"), "zero" → 0, "full" → 1;
+ * - target: higher → v ÷ target, lower → target ÷ v (1 when v ≤ target), capped at 1;
+ * - steps: the first step that matches in listed order (atLeast: v ≥ t, atMost: v ≤ t), none → 0;
+ * - count: min(max, v × pointsEach) ÷ max;
+ * - minmax with fixed bounds: see `minmaxValue`;
+ * - expr: the expression over the inputs (boolean → 1/0, choice → the option's fraction),
+ *   clipped to [0, 1]; no finite result → unavailable ("invalid-result").
+ * Cross-unit rules must go through `crossInput` and `crossRuleValue` instead.
+ */
+export function localRuleValue(
+  ind: IndicatorModel,
+  values: Record<string, InputValue>,
+  choices: Map<string, ChoiceScale>,
+): RuleOutcome {
+  const rule = ind.rule;
+  const value = (v: number): RuleOutcome => ({ kind: "value", value: v });
+  const missing = (codes: string[]): RuleOutcome => ({ kind: "missing", codes });
+  const code = singleCode(ind);
+  const raw = code !== undefined ? values[code] : undefined;
+  const one = <T>(read: (v: InputValue | undefined) => T | undefined, score: (x: T) => RuleOutcome): RuleOutcome => {
+    if (code === undefined) return missing([]);
+    const x = read(raw);
+    return x === undefined ? missing([code]) : score(x);
+  };
+
+  switch (rule.kind) {
+    case "points":
+      return one(inputNumber, (v) => value(pointsToValue(v, ind.max)));
+    case "fraction":
+      return one(inputNumber, (v) => value(clip01(v)));
+    case "boolean":
+      return one(inputBoolean, value);
+    case "choice":
+      return one(
+        (v) => matchChoice(rule.options, v),
+        (o) => value(fractionOrPoints(o, ind.max)),
+      );
+    case "ratio": {
+      const numCode = rule.numerator.trim();
+      const denCode = rule.denominator.trim();
+      const num = inputNumber(values[numCode]);
+      const den = inputNumber(values[denCode]);
+      const absent = [...(num === undefined ? [numCode] : []), ...(den === undefined ? [denCode] : [])];
+      if (num === undefined || den === undefined) return missing(absent);
+      if (den === 0) {
+        if (rule.zeroDenominator === "zero") return value(0);
+        if (rule.zeroDenominator === "full") return value(1);
+        return { kind: "unavailable", reason: "zero-denominator" };
+      }
+      const r = Math.max(0, num / den);
+      return value(rule.cap ? Math.min(1, r) : r);
+    }
+    case "target":
+      return one(inputNumber, (v) => {
+        if (rule.direction === "lower") return value(v <= rule.target ? 1 : clip01(rule.target / v));
+        return value(clip01(v / rule.target));
+      });
+    case "steps":
+      return one(inputNumber, (v) => {
+        const hit = rule.steps.find((s) => (s.atLeast !== undefined ? v >= s.atLeast : v <= (s.atMost ?? -Infinity)));
+        return value(hit ? fractionOrPoints(hit, ind.max) : 0);
+      });
+    case "count":
+      return one(inputNumber, (v) => {
+        const max = ind.max;
+        if (max === undefined || max <= 0) return value(0);
+        return value(clip01(Math.min(max, v * rule.pointsEach) / max));
+      });
+    case "minmax":
+      return one(inputNumber, (v) => minmaxValue(rule, v, undefined));
+    case "relative":
+      // Only reached when the caller skipped the cross-unit path: a unit alone is its own best.
+      return one(inputNumber, (v) => relativeValue(rule, v, { min: v, max: v }));
+    case "expr": {
+      const absent = ind.ruleInputs.filter((c) => exprInput(values[c], choices.get(c)) === undefined);
+      if (absent.length > 0) return missing(inInputOrder(ind, absent));
+      if (!ind.expr) return { kind: "unavailable", reason: "invalid-result" };
+      const result = evaluate(ind.expr, (c) => exprInput(values[c], choices.get(c)));
+      return result === undefined ? { kind: "unavailable", reason: "invalid-result" } : value(clip01(result));
+    }
+  }
+}
+
+/** Codes in the order the indicator lists its inputs (an expression may name them in any order). */
+function inInputOrder(ind: IndicatorModel, codes: string[]): string[] {
+  const position = (c: string) => {
+    const i = ind.inputs.findIndex((input) => input.code === c);
+    return i < 0 ? Infinity : i;
+  };
+  return [...codes].sort((a, b) => position(a) - position(b));
+}
+
+/** An input as an expression sees it: numbers, booleans as 1/0, a choice as its option's value. */
+function exprInput(v: InputValue | undefined, choice: ChoiceScale | undefined): number | undefined {
+  if (typeof v === "string") {
+    if (!choice) return undefined;
+    const o = matchChoice(choice.options, v);
+    return o ? fractionOrPoints(o, choice.max) : undefined;
+  }
+  return inputNumber(v);
+}
+
+/** The transform of a minmax rule: identity, or the natural log (undefined for v ≤ 0). */
+function transform(rule: Extract<Rule, { kind: "minmax" }>, v: number): number | undefined {
+  if (rule.transform === "log") return v > 0 ? Math.log(v) : undefined;
+  return v;
+}
+
+/**
+ * The number a cross-unit rule collects from a unit into the run's extent: v for `relative`,
+ * t(v) for `minmax` (none when the log of v is undefined, so v ≤ 0 never sets a bound).
+ */
+export function crossFigure(rule: Extract<Rule, { kind: "relative" | "minmax" }>, v: number): number | undefined {
+  return rule.kind === "relative" ? v : transform(rule, v);
+}
+
+/**
+ * minmax: (t(v) − t(min)) ÷ (t(max) − t(min)), with t the identity or the natural log; under log
+ * a v ≤ 0 takes the lowest value 0 (before direction). Clipped to [0, 1] when `clip` (default);
+ * "lower" gives 1 − that. A "data" bound is the smallest or largest t(v) among the units scored
+ * together (`extent`); when the two bounds are equal every unit with data gets 1.
+ */
+export function minmaxValue(rule: Extract<Rule, { kind: "minmax" }>, v: number, extent: Extent | undefined): RuleOutcome {
+  const tv = transform(rule, v);
+  let base: number;
+  if (tv === undefined) {
+    base = 0;
+  } else {
+    const lo = rule.min === "data" ? extent?.min : transform(rule, rule.min);
+    const hi = rule.max === "data" ? extent?.max : transform(rule, rule.max);
+    if (lo === undefined || hi === undefined) return { kind: "unavailable", reason: "invalid-result" };
+    if (hi === lo) return { kind: "value", value: 1 };
+    base = (tv - lo) / (hi - lo);
+    if (rule.clip) base = clip01(base);
+  }
+  const value = rule.direction === "lower" ? 1 - base : base;
+  return Number.isFinite(value) ? { kind: "value", value } : { kind: "unavailable", reason: "invalid-result" };
+}
+
+/**
+ * relative ("tỷ lệ chuẩn hóa"): higher → v ÷ best, best the largest v among the units scored
+ * together (a best of 0 or less gives everyone 0); lower → best ÷ v, best the smallest v, and
+ * v = 0 gives 1. Clipped to [0, 1].
+ */
+export function relativeValue(rule: Extract<Rule, { kind: "relative" }>, v: number, extent: Extent): RuleOutcome {
+  if (rule.direction === "lower") {
+    if (v === 0) return { kind: "value", value: 1 };
+    return { kind: "value", value: clip01(extent.min / v) };
+  }
+  if (extent.max <= 0) return { kind: "value", value: 0 };
+  return { kind: "value", value: clip01(v / extent.max) };
+}
+
+/** The input value a cross-unit rule reads, or the codes that are missing. */
+export function crossInput(ind: IndicatorModel, values: Record<string, InputValue>): number | { missing: string[] } {
+  const code = singleCode(ind);
+  if (code === undefined) return { missing: [] };
+  const v = inputNumber(values[code]);
+  return v === undefined ? { missing: [code] } : v;
+}
+
+/** The value of a cross-unit rule, given the extent of the units scored together. */
+export function crossRuleValue(rule: Extract<Rule, { kind: "relative" | "minmax" }>, v: number, extent: Extent | undefined): RuleOutcome {
+  if (rule.kind === "minmax") return minmaxValue(rule, v, extent);
+  return relativeValue(rule, v, extent ?? { min: v, max: v });
+}

@@ -1,0 +1,239 @@
+/**
+ * Executing a WritePlan through Office.js in a constant number of requests: look up what
+ * exists (sheets and tables, then charts and notes), then queue every write, packed into
+ * requests of at most 4 MB (REQUEST_BUDGET), with calculation suspended in each.
+ */
+import type { CellBlock, OwnedSheetPlan, PlanValue, WritePlan } from "../../core/types";
+import { cellAddress, columnIndex, quoteSheet, rectAddress, topLeft } from "./address";
+import type { Capabilities } from "./requirements";
+import { queueChart, type ExistingChart } from "./charts";
+import { cellKey, MARK_PREFIX, queueClear, queueMark, queueNoteLookups, type MarkLookup } from "./marks";
+import { BLOCK_BUDGET, jsonBytes, RequestPacker } from "./payload";
+
+export interface ApplyStats {
+  requests: number;
+  maxRequestBytes: number;
+}
+
+const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
+
+/** A string Excel would turn into a formula (or a number) must be written as text. */
+export function needsTextFormat(v: PlanValue): boolean {
+  return typeof v === "string" && /^[=+\-@]/.test(v) && v.length > 1;
+}
+
+/** Excel column width in points from a width in characters (Calibri 11: 7 px a character + 5 px). */
+export function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** Queues one block, cut into row pieces of at most BLOCK_BUDGET bytes, writing 2D arrays only. */
+export function queueBlock(packer: RequestPacker, sheet: string, block: CellBlock): void {
+  const { row, col } = topLeft(block.address);
+  const rows = block.values.length;
+  const cols = Math.max(0, ...block.values.map((r) => r.length));
+  if (rows === 0 || cols === 0) return;
+  const cell = (r: number, c: number): PlanValue => block.values[r]?.[c] ?? null;
+  const values = (r: number) => Array.from({ length: cols }, (_, c) => {
+    const v = cell(r, c);
+    return v === null ? "" : v;
+  });
+  const anyText = block.values.some((r) => r.some(needsTextFormat));
+  const perCellFormat = Array.isArray(block.numberFormat);
+  const formats = anyText || perCellFormat
+    ? (r: number) => Array.from({ length: cols }, (_, c) => {
+        if (needsTextFormat(cell(r, c))) return "@";
+        const f = Array.isArray(block.numberFormat) ? block.numberFormat[r]?.[c] : block.numberFormat;
+        return f ?? "General";
+      })
+    : block.numberFormat !== undefined
+      ? () => Array.from({ length: cols }, () => block.numberFormat as string)
+      : null;
+
+  const rowBytes = Array.from({ length: rows }, (_, r) => jsonBytes(values(r)) + (formats ? jsonBytes(formats(r)) : 0) + (block.formulas ? jsonBytes(block.formulas[r] ?? []) : 0));
+  let start = 0;
+  while (start < rows) {
+    let end = start;
+    let bytes = 0;
+    while (end < rows && (end === start || bytes + rowBytes[end]! <= BLOCK_BUDGET)) bytes += rowBytes[end++]!;
+    const from = start;
+    const count = end - start;
+    packer.add(bytes, (ctx) => {
+      const range = ctx.workbook.worksheets.getItem(sheet).getRange(rectAddress(row + from, col, count, cols));
+      // The number format goes first so that text written into "@" cells stays text.
+      if (formats) range.numberFormat = Array.from({ length: count }, (_, r) => formats(from + r));
+      range.values = Array.from({ length: count }, (_, r) => values(from + r));
+      if (block.formulas) {
+        range.formulas = Array.from({ length: count }, (_, r) => Array.from({ length: cols }, (_, c) => block.formulas?.[from + r]?.[c] ?? null)) as never;
+      }
+      if (block.bold !== undefined) range.format.font.bold = block.bold;
+      if (block.fill) range.format.fill.color = block.fill;
+      if (block.fontColor) range.format.font.color = block.fontColor;
+      if (block.wrap !== undefined) range.format.wrapText = block.wrap;
+    });
+    start = end;
+  }
+}
+
+function colorScaleCriteria(colors: string[]): Excel.ConditionalColorScaleCriteria {
+  const [min, mid, max] = colors.length >= 3 ? colors : [colors[0], undefined, colors[colors.length - 1]];
+  return {
+    minimum: { formula: null as unknown as string, type: "LowestValue", color: min ?? "#F8696B" },
+    ...(mid ? { midpoint: { formula: "50", type: "Percentile", color: mid } } : {}),
+    maximum: { formula: null as unknown as string, type: "HighestValue", color: max ?? "#63BE7B" },
+  } as Excel.ConditionalColorScaleCriteria;
+}
+
+function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: boolean, caps: Capabilities, existingTables: Set<string>): void {
+  const name = plan.name;
+  packer.add(0, (ctx) => {
+    const wb = ctx.workbook;
+    for (const t of plan.tables) if (existingTables.has(t.name.toLowerCase())) wb.tables.getItem(t.name).delete();
+    if (exists) {
+      const all = wb.worksheets.getItem(name).getRange();
+      all.clear("All");
+      if (caps.conditionalFormats) all.conditionalFormats.clearAll();
+      if (caps.freezePanes) wb.worksheets.getItem(name).freezePanes.unfreeze();
+    } else {
+      wb.worksheets.add(name);
+    }
+  });
+  for (const block of plan.blocks) queueBlock(packer, name, block);
+  for (const w of plan.columnWidths ?? []) {
+    packer.add(40, (ctx) => {
+      ctx.workbook.worksheets.getItem(name).getRange(`${w.column}:${w.column}`).format.columnWidth = charsToPoints(w.width);
+    });
+  }
+  for (const t of plan.tables) {
+    packer.add(t.name.length + t.range.length + 40, (ctx) => {
+      const table = ctx.workbook.worksheets.getItem(name).tables.add(`${quoteSheet(name)}!${t.range}`, true);
+      table.name = t.name;
+      table.style = t.style;
+    });
+  }
+  if (caps.conditionalFormats) {
+    for (const cf of plan.conditionalFormats) {
+      packer.add(200, (ctx) => {
+        const range = ctx.workbook.worksheets.getItem(name).getRange(cf.range);
+        if (cf.kind === "colorScale") {
+          range.conditionalFormats.add("ColorScale").colorScale.criteria = colorScaleCriteria(cf.colors);
+        } else {
+          range.conditionalFormats.add("DataBar").dataBar.positiveFormat.fillColor = cf.colors[0] ?? "#638EC6";
+        }
+      });
+    }
+  }
+  if (caps.freezePanes && plan.freeze && (plan.freeze.rows > 0 || plan.freeze.columns > 0)) {
+    const { rows, columns } = plan.freeze;
+    packer.add(60, (ctx) => {
+      const panes = ctx.workbook.worksheets.getItem(name).freezePanes;
+      if (rows > 0 && columns > 0) panes.freezeAt(ctx.workbook.worksheets.getItem(name).getRange(rectAddress(0, 0, rows, columns)));
+      else if (rows > 0) panes.freezeRows(rows);
+      else panes.freezeColumns(columns);
+    });
+  }
+}
+
+/** Where each sheet ends up once the plan's `after` rules are followed, in plan order. */
+function finalPositions(names: string[], owned: OwnedSheetPlan[]): Map<string, number> {
+  const order = [...names];
+  for (const p of owned) {
+    if (p.after === undefined) continue;
+    const i = order.indexOf(p.name);
+    if (i < 0) continue;
+    order.splice(i, 1);
+    const at = p.after === null ? 0 : order.indexOf(p.after) + 1;
+    order.splice(at < 0 ? order.length : at, 0, p.name);
+  }
+  return new Map(order.map((n, i) => [n, i]));
+}
+
+export async function applyPlan(ctx: Excel.RequestContext, plan: WritePlan, caps: Capabilities): Promise<ApplyStats> {
+  const wb = ctx.workbook;
+  let requests = 0;
+
+  // Request 1: the sheets and tables that exist.
+  const sheetList = wb.worksheets.load("items/name");
+  const tableList = wb.tables.load("items/name");
+  await ctx.sync();
+  requests++;
+  const sheetNames = sheetList.items.map((s) => s.name);
+  const lower = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
+  const existingTables = new Set(tableList.items.map((t) => t.name.toLowerCase()));
+  const removeSheets = (plan.removeSheets ?? []).filter((n) => lower.has(n.toLowerCase()) && !plan.owned.some((o) => o.name.toLowerCase() === n.toLowerCase()));
+
+  // Request 2: the charts of owned sheets that exist, and the notes or comments of marked cells.
+  const chartLookups: { sheet: string; name: string; chart: Excel.Chart }[] = [];
+  if (caps.charts) {
+    for (const o of plan.owned) {
+      if (!lower.has(o.name.toLowerCase())) continue;
+      for (const c of o.charts) chartLookups.push({ sheet: o.name, name: c.name, chart: wb.worksheets.getItem(o.name).charts.getItemOrNullObject(c.name).load("name,series/items/name") });
+    }
+  }
+  const onLiveSheet = (m: { sheet: string }) => lower.has(m.sheet.toLowerCase()) && !removeSheets.includes(m.sheet);
+  const clears = plan.clearMarks.filter(onLiveSheet);
+  const marks = plan.marks.filter((m) => onLiveSheet(m) || plan.owned.some((o) => o.name === m.sheet));
+  const lookup: MarkLookup = { texts: new Map() };
+  const markCells = [...clears, ...marks].filter(onLiveSheet).map((m) => cellKey(m.sheet, m.cell));
+  let notes: Map<string, Excel.Note> | null = null;
+  let comments: Excel.CommentCollection | null = null;
+  if (caps.marks === "notes" && markCells.length) notes = queueNoteLookups(ctx, markCells);
+  if (caps.marks === "comments" && markCells.length) comments = wb.comments.load("items/content");
+  if (chartLookups.length || notes || comments) {
+    await ctx.sync();
+    requests++;
+  }
+  const existingCharts = new Map<string, ExistingChart>();
+  for (const l of chartLookups) {
+    if (!l.chart.isNullObject) existingCharts.set(`${l.sheet}\u0000${l.name}`, { seriesCount: l.chart.series.items.length });
+  }
+  if (notes) {
+    for (const [key, note] of notes) if (!note.isNullObject) lookup.texts.set(key, { ours: note.content.startsWith(MARK_PREFIX), note });
+  }
+  if (comments && comments.items.length) {
+    // Comments are found by cell through their locations (one more request, only on Excel without notes).
+    const locations = comments.items.map((c) => c.getLocation().load("address"));
+    await ctx.sync();
+    requests++;
+    const wanted = new Set(markCells);
+    comments.items.forEach((c, i) => {
+      const [sheet, cell] = splitAddress(locations[i]!.address);
+      const key = cellKey(sheet, cell);
+      if (wanted.has(key)) lookup.texts.set(key, { ours: c.content.startsWith(MARK_PREFIX), comment: c });
+    });
+  }
+
+  // The writes, packed into requests under the budget.
+  const packer = new RequestPacker();
+  for (const name of removeSheets) packer.add(name.length, (c) => c.workbook.worksheets.getItem(name).delete());
+  for (const o of plan.owned) queueOwnedSheet(packer, o, lower.has(o.name.toLowerCase()), caps, existingTables);
+  for (const e of plan.edits) for (const b of e.blocks) queueBlock(packer, e.sheet, b);
+  const removing = new Set<string>();
+  for (const m of clears) queueClear(packer, caps.marks, m, lookup, removing);
+  for (const m of marks) queueMark(packer, caps.marks, m, lookup, removing);
+  if (caps.charts) {
+    for (const o of plan.owned) for (const c of o.charts) queueChart(packer, o.name, c, existingCharts.get(`${o.name}\u0000${c.name}`));
+  }
+  // Order and visibility last: a sheet can be hidden only once another one is visible.
+  const names = [...sheetNames.filter((n) => !removeSheets.includes(n)), ...plan.owned.filter((o) => !lower.has(o.name.toLowerCase())).map((o) => o.name)];
+  const positions = finalPositions(names, plan.owned);
+  for (const o of plan.owned) {
+    packer.add(60, (c) => {
+      const ws = c.workbook.worksheets.getItem(o.name);
+      if (o.after !== undefined) ws.position = positions.get(o.name) ?? 0;
+      ws.visibility = VISIBILITY[o.visibility];
+    });
+  }
+  await packer.flush(ctx, caps.suspendCalculation ? (c) => c.workbook.application.suspendApiCalculationUntilNextSync() : undefined);
+  return { requests: requests + packer.requests, maxRequestBytes: packer.maxRequestBytes };
+}
+
+/** "'My sheet'!B3" → ["My sheet", "B3"]. */
+export function splitAddress(address: string): [string, string] {
+  const bang = address.lastIndexOf("!");
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return [sheet, address.slice(bang + 1)];
+}
+
+export { columnIndex, cellAddress };

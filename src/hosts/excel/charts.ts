@@ -1,0 +1,57 @@
+/** The plan's charts as native Excel charts, found by name so a second run updates them. */
+import type { ChartKind, ChartPlan } from "../../core/types";
+import { quoteSheet } from "./address";
+import type { RequestPacker } from "./payload";
+
+export const CHART_TYPE: Record<ChartKind, "BarClustered" | "BarStacked" | "Radar"> = {
+  barSorted: "BarClustered",
+  stackedBar: "BarStacked",
+  radar: "Radar",
+};
+
+export interface ExistingChart {
+  /** Number of series the chart has now. */
+  seriesCount: number;
+}
+
+function dataRange(ctx: Excel.RequestContext, sheet: string, address: string): Excel.Range {
+  return ctx.workbook.worksheets.getItem(sheet).getRange(address);
+}
+
+/** Queues the commands that create or update one chart on `sheet`. */
+export function queueChart(packer: RequestPacker, sheet: string, plan: ChartPlan, existing: ExistingChart | undefined): void {
+  packer.add(JSON.stringify(plan).length * 2, (ctx) => {
+    const charts = ctx.workbook.worksheets.getItem(sheet).charts;
+    const first = plan.series[0];
+    let chart: Excel.Chart;
+    let have: number;
+    if (existing) {
+      chart = charts.getItem(plan.name);
+      chart.chartType = CHART_TYPE[plan.kind];
+      have = existing.seriesCount;
+    } else {
+      // A one-column source makes one series, which is then pointed at the plan's ranges.
+      chart = charts.add(CHART_TYPE[plan.kind], dataRange(ctx, plan.dataSheet, first?.values ?? plan.categories), "Columns");
+      chart.name = plan.name;
+      have = 1;
+    }
+    chart.title.text = plan.title;
+    if (plan.kind !== "radar") {
+      if (plan.xAxisTitle !== undefined) chart.axes.categoryAxis.title.text = plan.xAxisTitle;
+      if (plan.yAxisTitle !== undefined) chart.axes.valueAxis.title.text = plan.yAxisTitle;
+      // Bar charts draw the first category at the bottom; reversed, rank 1 is on top.
+      chart.axes.categoryAxis.reversePlotOrder = true;
+    }
+    chart.setPosition(plan.from, plan.to);
+    const categories = dataRange(ctx, plan.dataSheet, plan.categories);
+    plan.series.forEach((s, i) => {
+      const series = i < have ? chart.series.getItemAt(i) : chart.series.add(s.name);
+      series.name = s.name;
+      series.setValues(dataRange(ctx, plan.dataSheet, s.values));
+      series.setXAxisValues(categories);
+    });
+    for (let i = have - 1; i >= plan.series.length; i--) chart.series.getItemAt(i).delete();
+  });
+}
+
+export { quoteSheet };

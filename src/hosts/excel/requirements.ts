@@ -1,0 +1,73 @@
+/** Which Excel features the running Excel offers (requirement sets checked at run time). */
+import type { Message } from "../../core/i18n/text";
+
+export type Feature = "charts" | "conditionalFormats" | "freezePanes" | "notes" | "comments" | "insertWorkbooks" | "watchInputs" | "suspendCalculation";
+
+const NEEDS: Record<Feature, { set: string; version: string; vi: string; en: string }> = {
+  charts: { set: "ExcelApi", version: "1.7", vi: "vẽ biểu đồ", en: "charts" },
+  conditionalFormats: { set: "ExcelApi", version: "1.6", vi: "thang màu và thanh dữ liệu trên trang kết quả", en: "colour scales and data bars on the results sheet" },
+  freezePanes: { set: "ExcelApi", version: "1.7", vi: "cố định dòng tiêu đề", en: "frozen header rows" },
+  notes: { set: "ExcelApi", version: "1.18", vi: "ghi chú (note) trên ô có vấn đề", en: "notes on cells with issues" },
+  comments: { set: "ExcelApi", version: "1.10", vi: "chú thích (comment) trên ô có vấn đề", en: "comments on cells with issues" },
+  insertWorkbooks: { set: "ExcelApi", version: "1.13", vi: "gộp phiếu từ các tệp Excel khác", en: "collecting sheets from other Excel files" },
+  watchInputs: { set: "ExcelApi", version: "1.7", vi: "báo kết quả đã cũ khi số liệu thay đổi", en: "telling that results are stale when inputs change" },
+  suspendCalculation: { set: "ExcelApi", version: "1.6", vi: "tạm dừng tính toán khi ghi", en: "suspending calculation while writing" },
+};
+
+export interface MissingFeature {
+  feature: Feature;
+  requirement: string;
+  message: Message;
+}
+
+export interface Capabilities {
+  charts: boolean;
+  conditionalFormats: boolean;
+  freezePanes: boolean;
+  /** How issue marks carry their text: notes (ExcelApi 1.18), else comments (1.10), else fill only. */
+  marks: "notes" | "comments" | "fill";
+  insertWorkbooks: boolean;
+  watchInputs: boolean;
+  suspendCalculation: boolean;
+  missing: MissingFeature[];
+}
+
+function supported(set: string, version: string): boolean {
+  try {
+    return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported(set, version) === true;
+  } catch {
+    return false;
+  }
+}
+
+function missingMessage(f: Feature): MissingFeature {
+  const n = NEEDS[f];
+  return {
+    feature: f,
+    requirement: `${n.set} ${n.version}`,
+    message: {
+      vi: `Phiên bản Excel này không hỗ trợ ${n.vi} (cần ${n.set} ${n.version}, có trong Microsoft 365 hoặc Excel trên web bản mới); các phần còn lại vẫn hoạt động.`,
+      en: `This version of Excel does not support ${n.en} (it needs ${n.set} ${n.version}, available in Microsoft 365 or a recent Excel on the web); everything else still works.`,
+    },
+  };
+}
+
+export function detectCapabilities(): Capabilities {
+  const has = (f: Feature) => supported(NEEDS[f].set, NEEDS[f].version);
+  const caps: Capabilities = {
+    charts: has("charts"),
+    conditionalFormats: has("conditionalFormats"),
+    freezePanes: has("freezePanes"),
+    marks: has("notes") ? "notes" : has("comments") ? "comments" : "fill",
+    insertWorkbooks: has("insertWorkbooks"),
+    watchInputs: has("watchInputs"),
+    suspendCalculation: has("suspendCalculation"),
+    missing: [],
+  };
+  for (const f of ["charts", "conditionalFormats", "freezePanes", "insertWorkbooks", "watchInputs", "suspendCalculation"] as const) {
+    if (!caps[f]) caps.missing.push(missingMessage(f));
+  }
+  if (caps.marks === "comments") caps.missing.push(missingMessage("notes"));
+  if (caps.marks === "fill") caps.missing.push(missingMessage("comments"));
+  return caps;
+}

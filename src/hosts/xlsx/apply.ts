@@ -1,0 +1,232 @@
+/**
+ * Execute a WritePlan on an ExcelJS workbook. Owned sheets are replaced by name (never a second
+ * copy); in other sheets only the listed cells change, plus issue marks that a later run removes.
+ */
+import ExcelJS from "exceljs";
+import { MARK_FILLS, MARK_NOTE_PREFIX } from "../../core/plan/labels";
+import { parseCell, parseRange } from "../../core/plan/a1";
+import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, WritePlan } from "../../core/types";
+import { fillFromText } from "./read";
+
+/** A chart to inject after ExcelJS has written the file (ExcelJS cannot write charts). */
+export interface PendingChart {
+  sheet: string;
+  plan: ChartPlan;
+  cache: { categories: string[]; series: number[][] };
+}
+
+type StyledCell = ExcelJS.Cell;
+
+function restyle(cell: StyledCell, change: Partial<ExcelJS.Style>): void {
+  // Cells read from a file can share one style object: always give the cell a copy.
+  cell.style = { ...cell.style, ...change };
+}
+
+function solidFill(argb: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb } };
+}
+
+function argb(color: string): string {
+  const hex = color.replace(/^#/, "").toUpperCase();
+  return hex.length === 6 ? `FF${hex}` : hex;
+}
+
+export function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock): void {
+  const { row: top, column: left } = parseCell(block.address);
+  block.values.forEach((rowValues, r) => {
+    rowValues.forEach((value: PlanValue, c) => {
+      const cell = ws.getCell(top + r, left + c);
+      const formula = block.formulas?.[r]?.[c];
+      // Text is assigned as a plain string value: ExcelJS stores it as a string, never a formula.
+      cell.value = formula ? { formula: formula.replace(/^=/, ""), date1904: false } : value;
+      const change: Partial<ExcelJS.Style> = {};
+      const fmt = typeof block.numberFormat === "string" ? block.numberFormat : block.numberFormat?.[r]?.[c];
+      if (fmt !== undefined) change.numFmt = fmt;
+      if (block.bold || block.fontColor) {
+        change.font = { ...cell.font, ...(block.bold ? { bold: true } : {}), ...(block.fontColor ? { color: { argb: argb(block.fontColor) } } : {}) };
+      }
+      if (block.fill) change.fill = solidFill(argb(block.fill));
+      if (block.wrap) change.alignment = { ...cell.alignment, wrapText: true };
+      if (Object.keys(change).length > 0) restyle(cell, change);
+    });
+  });
+}
+
+function noteText(note: string | ExcelJS.Comment | undefined): string | undefined {
+  if (note === undefined || note === null) return undefined;
+  if (typeof note === "string") return note;
+  return (note.texts ?? []).map((t) => t.text).join("");
+}
+
+function removeNote(cell: StyledCell): void {
+  // ExcelJS has no API to delete a note: the cell keeps it in `_comment`, and a note read from a
+  // file also stays in the value's model, which is what gets written.
+  const inner = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+  inner._comment = undefined;
+  if (inner._value?.model) delete inner._value.model.comment;
+}
+
+function clearMark(ws: ExcelJS.Worksheet, address: string, fill: string | undefined): void {
+  const cell = ws.getCell(address);
+  const original = fillFromText(fill);
+  if (original) restyle(cell, { fill: original });
+  else {
+    const style = { ...cell.style };
+    delete style.fill;
+    cell.style = style;
+  }
+  const text = noteText(cell.note);
+  if (text === undefined) return;
+  const at = text.indexOf(MARK_NOTE_PREFIX);
+  if (at < 0) return; // someone else's note
+  const rest = text.slice(0, at).trimEnd();
+  if (rest === "") removeNote(cell);
+  else cell.note = rest;
+}
+
+function setMark(ws: ExcelJS.Worksheet, address: string, severity: keyof typeof MARK_FILLS, note: string): void {
+  const cell = ws.getCell(address);
+  restyle(cell, { fill: solidFill(MARK_FILLS[severity]) });
+  const existing = noteText(cell.note);
+  if (existing === undefined || existing.trim() === "") cell.note = note;
+  else {
+    const at = existing.indexOf(MARK_NOTE_PREFIX);
+    const own = (at < 0 ? existing : existing.slice(0, at)).trimEnd();
+    cell.note = own === "" ? note : `${own}\n\n${note}`;
+  }
+}
+
+function placeSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, after: string | null | undefined, previousIndex: number | undefined): void {
+  const others = wb.worksheets.filter((w) => w !== ws);
+  let at: number;
+  if (after === null) at = 0;
+  else if (after !== undefined) {
+    const i = others.findIndex((w) => w.name === after);
+    at = i >= 0 ? i + 1 : others.length;
+  } else at = previousIndex !== undefined ? Math.min(previousIndex, others.length) : others.length;
+  others.splice(at, 0, ws);
+  others.forEach((w, i) => {
+    (w as unknown as { orderNo: number }).orderNo = i + 1;
+  });
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object" && !(v instanceof Date)) {
+    const o = v as unknown as Record<string, unknown>;
+    if ("result" in o) return cellText(o.result as ExcelJS.CellValue);
+    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join("");
+  }
+  return String(v);
+}
+
+function cellNumber(v: ExcelJS.CellValue): number {
+  if (typeof v === "number") return v;
+  if (v && typeof v === "object" && "result" in (v as object)) return cellNumber((v as { result?: ExcelJS.CellValue }).result ?? null);
+  return 0;
+}
+
+function rangeValues(ws: ExcelJS.Worksheet, range: string): ExcelJS.CellValue[] {
+  const r = parseRange(range);
+  const out: ExcelJS.CellValue[] = [];
+  for (let row = r.top; row <= r.bottom; row++) for (let c = r.left; c <= r.right; c++) out.push(ws.getCell(row, c).value);
+  return out;
+}
+
+function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Worksheet {
+  const existing = wb.getWorksheet(plan.name);
+  const previousIndex = existing ? wb.worksheets.indexOf(existing) : undefined;
+  if (existing) wb.removeWorksheet(existing.id);
+  // Table names are global to the workbook: drop an old table of the same name wherever it is.
+  for (const t of plan.tables) for (const w of wb.worksheets) if (w.getTable(t.name)) w.removeTable(t.name);
+  const ws = wb.addWorksheet(plan.name, { state: plan.visibility });
+  for (const block of plan.blocks) writeBlock(ws, block);
+  for (const t of plan.tables) {
+    const r = parseRange(t.range);
+    const headers: string[] = [];
+    for (let c = r.left; c <= r.right; c++) headers.push(cellText(ws.getCell(r.top, c).value));
+    const rows: ExcelJS.CellValue[][] = [];
+    for (let row = r.top + 1; row <= r.bottom; row++) {
+      const values: ExcelJS.CellValue[] = [];
+      for (let c = r.left; c <= r.right; c++) values.push(ws.getCell(row, c).value);
+      rows.push(values);
+    }
+    ws.addTable({
+      name: t.name,
+      displayName: t.name,
+      ref: ws.getCell(r.top, r.left).address,
+      headerRow: true,
+      totalsRow: false,
+      style: { theme: t.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      columns: headers.map((name) => ({ name, filterButton: true })),
+      rows,
+    });
+  }
+  plan.conditionalFormats.forEach((cf, i) => {
+    const rule: ExcelJS.ConditionalFormattingRule =
+      cf.kind === "colorScale"
+        ? {
+            type: "colorScale",
+            priority: i + 1,
+            cfvo: cf.colors.length >= 3 ? [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }] : [{ type: "min" }, { type: "max" }],
+            color: cf.colors.map((c) => ({ argb: argb(c) })),
+          }
+        : {
+            type: "dataBar",
+            priority: i + 1,
+            cfvo: [{ type: "min" }, { type: "max" }],
+            color: { argb: argb(cf.colors[0] ?? "FF5B9BD5") },
+            gradient: true,
+          } as ExcelJS.DataBarRuleType;
+    ws.addConditionalFormatting({ ref: cf.range, rules: [rule] });
+  });
+  for (const w of plan.columnWidths ?? []) ws.getColumn(w.column).width = w.width;
+  if (plan.freeze) ws.views = [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }];
+  placeSheet(wb, ws, plan.after, previousIndex);
+  return ws;
+}
+
+/** Apply a plan; returns the charts to inject when the workbook is written. */
+export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): PendingChart[] {
+  for (const name of plan.removeSheets ?? []) {
+    const ws = wb.getWorksheet(name);
+    if (ws && !plan.owned.some((o) => o.name === name)) wb.removeWorksheet(ws.id);
+  }
+  for (const m of plan.clearMarks) {
+    const ws = wb.getWorksheet(m.sheet);
+    if (ws) clearMark(ws, m.cell, m.fill);
+  }
+  for (const owned of plan.owned) writeOwnedSheet(wb, owned);
+  for (const edit of plan.edits) {
+    const ws = wb.getWorksheet(edit.sheet);
+    if (!ws) throw new Error(`sheet not found: ${edit.sheet}`);
+    for (const block of edit.blocks) writeBlock(ws, block);
+  }
+  for (const m of plan.marks) {
+    const ws = wb.getWorksheet(m.sheet);
+    if (ws) setMark(ws, m.cell, m.severity, m.note);
+  }
+  // The first visible sheet becomes the active one: Excel refuses a workbook that opens on a hidden sheet.
+  const firstVisible = wb.worksheets.findIndex((w) => w.state === "visible" || w.state === undefined);
+  if (firstVisible >= 0) {
+    const view = wb.views?.[0];
+    wb.views = [{ ...(view ?? { x: 0, y: 0, width: 12000, height: 8000, visibility: "visible" }), activeTab: firstVisible, firstSheet: 0 }];
+  }
+
+  const charts: PendingChart[] = [];
+  for (const owned of plan.owned) {
+    for (const chart of owned.charts) {
+      const data = wb.getWorksheet(chart.dataSheet);
+      if (!data) continue;
+      charts.push({
+        sheet: owned.name,
+        plan: chart,
+        cache: {
+          categories: rangeValues(data, chart.categories).map(cellText),
+          series: chart.series.map((s) => rangeValues(data, s.values).map(cellNumber)),
+        },
+      });
+    }
+  }
+  return charts;
+}

@@ -1,0 +1,517 @@
+/**
+ * Native charts in an .xlsx file. ExcelJS cannot write charts, so after it has written the
+ * workbook this module opens the zip and adds DrawingML chart parts itself:
+ *   xl/charts/chartN.xml      the chart (c:chartSpace), with the current values cached
+ *   xl/drawings/drawingN.xml  the anchor on the sheet (xdr:twoCellAnchor + graphicFrame)
+ *   the sheet's <drawing r:id> and relationships, and [Content_Types].xml overrides.
+ * Charts are identified by name: a chart whose name is already on the sheet is replaced in
+ * place, so scoring a workbook twice never duplicates a chart.
+ */
+import JSZip from "jszip";
+import { columnLetter, parseCell, parseRange } from "../../core/plan/a1";
+import type { ChartPlan } from "../../core/types";
+
+export interface ChartRequest {
+  /** The sheet the chart sits on. */
+  sheet: string;
+  plan: ChartPlan;
+  /** The values to cache in the chart. Left out: read from the data sheet of the workbook. */
+  cache?: { categories: string[]; series: number[][] };
+}
+
+const NS = {
+  rel: "http://schemas.openxmlformats.org/package/2006/relationships",
+  r: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  c: "http://schemas.openxmlformats.org/drawingml/2006/chart",
+  a: "http://schemas.openxmlformats.org/drawingml/2006/main",
+  xdr: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+};
+const REL_DRAWING = `${NS.r}/drawing`;
+const REL_CHART = `${NS.r}/chart`;
+const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Series colours (Office palette), repeated when there are more series. */
+const PALETTE = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"];
+
+/** Children of a worksheet that must come after <drawing>, in schema order (CT_Worksheet). */
+const AFTER_DRAWING = [
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+export async function addCharts(xlsx: Uint8Array, charts: ChartRequest[]): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const book = new Book(zip);
+  await book.load();
+  const bySheet = new Map<string, ChartRequest[]>();
+  for (const c of charts) {
+    const list = bySheet.get(c.sheet) ?? [];
+    list.push(c);
+    bySheet.set(c.sheet, list);
+  }
+  for (const [sheet, requests] of bySheet) await book.placeCharts(sheet, requests);
+  await book.save();
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The package: parts, relationships, content types
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  /** Any other attributes (TargetMode), kept as written. */
+  extra: string;
+}
+
+class Book {
+  private contentTypes = "";
+  private sheetPaths = new Map<string, string>();
+  private sharedStrings: string[] | undefined;
+  private sheetXmlCache = new Map<string, string>();
+
+  constructor(private readonly zip: JSZip) {}
+
+  async load(): Promise<void> {
+    this.contentTypes = await this.text("[Content_Types].xml");
+    const workbook = await this.text("xl/workbook.xml");
+    const rels = parseRels(await this.text("xl/_rels/workbook.xml.rels"));
+    for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
+      const attrs = m[1] ?? "";
+      const name = attr(attrs, "name");
+      const rid = /\br:id="([^"]*)"/.exec(attrs)?.[1] ?? /\b\w+:id="([^"]*)"/.exec(attrs)?.[1];
+      const rel = rels.find((r) => r.id === rid);
+      if (name !== undefined && rel) this.sheetPaths.set(unescapeXml(name), resolveTarget("xl/workbook.xml", rel.target));
+    }
+  }
+
+  async save(): Promise<void> {
+    this.zip.file("[Content_Types].xml", this.contentTypes);
+  }
+
+  private async text(path: string): Promise<string> {
+    const file = this.zip.file(path);
+    if (!file) throw new Error(`The workbook has no part ${path}`);
+    return file.async("string");
+  }
+
+  private sheetPath(sheet: string): string {
+    const path = this.sheetPaths.get(sheet);
+    if (!path) throw new Error(`The workbook has no sheet named "${sheet}"`);
+    return path;
+  }
+
+  private nextPartNumber(folder: string, stem: string): number {
+    let n = 0;
+    const re = new RegExp(`^${folder}/${stem}(\\d+)\\.xml$`);
+    this.zip.forEach((path) => {
+      const m = re.exec(path);
+      if (m) n = Math.max(n, Number(m[1]));
+    });
+    return n + 1;
+  }
+
+  private addOverride(partName: string, contentType: string): void {
+    if (this.contentTypes.includes(`PartName="${partName}"`)) return;
+    this.contentTypes = this.contentTypes.replace(
+      /<\/Types>\s*$/,
+      `<Override PartName="${partName}" ContentType="${contentType}"/></Types>`,
+    );
+  }
+
+  private async readRels(relsPath: string): Promise<Relationship[]> {
+    const file = this.zip.file(relsPath);
+    return file ? parseRels(await file.async("string")) : [];
+  }
+
+  /** The drawing part of a sheet, created and linked when the sheet has none. */
+  private async drawingOf(sheetPath: string): Promise<string> {
+    const relsPath = relsPathOf(sheetPath);
+    const rels = await this.readRels(relsPath);
+    let sheetXml = await this.text(sheetPath);
+    const existing = /<(?:\w+:)?drawing\b[^>]*?\b(?:r|\w+):id="([^"]*)"/.exec(sheetXml);
+    if (existing) {
+      const rel = rels.find((r) => r.id === existing[1]);
+      if (rel) return resolveTarget(sheetPath, rel.target);
+    }
+    const n = this.nextPartNumber("xl/drawings", "drawing");
+    const drawingPath = `xl/drawings/drawing${n}.xml`;
+    this.zip.file(drawingPath, `${XML_HEAD}<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}"></xdr:wsDr>`);
+    this.addOverride(`/${drawingPath}`, CT_DRAWING);
+    const rid = nextRelId(rels);
+    rels.push({ id: rid, type: REL_DRAWING, target: relativeTarget(sheetPath, drawingPath), extra: "" });
+    this.zip.file(relsPath, writeRels(rels));
+    sheetXml = insertDrawingElement(sheetXml, rid);
+    this.zip.file(sheetPath, sheetXml);
+    this.sheetXmlCache.delete(sheetPath);
+    return drawingPath;
+  }
+
+  async placeCharts(sheet: string, requests: ChartRequest[]): Promise<void> {
+    const sheetPath = this.sheetPath(sheet);
+    const drawingPath = await this.drawingOf(sheetPath);
+    const drawingRelsPath = relsPathOf(drawingPath);
+    const rels = await this.readRels(drawingRelsPath);
+    let drawing = await this.text(drawingPath);
+    for (const request of requests) {
+      const chartXml = chartSpaceXml(request.plan, request.cache ?? (await this.readCache(request.plan)));
+      const anchors = findAnchors(drawing);
+      const same = anchors.find((a) => a.name === request.plan.name && a.chartRelId !== undefined);
+      const sameRel = same ? rels.find((r) => r.id === same.chartRelId && r.type === REL_CHART) : undefined;
+      if (same && sameRel) {
+        // Replace in place: same chart part, same relationship, new anchor and content.
+        this.zip.file(resolveTarget(drawingPath, sameRel.target), chartXml);
+        const anchor = anchorXml(request.plan, same.frameId, sameRel.id);
+        drawing = drawing.slice(0, same.start) + anchor + drawing.slice(same.end);
+        continue;
+      }
+      const n = this.nextPartNumber("xl/charts", "chart");
+      const chartPath = `xl/charts/chart${n}.xml`;
+      this.zip.file(chartPath, chartXml);
+      this.addOverride(`/${chartPath}`, CT_CHART);
+      const rid = nextRelId(rels);
+      rels.push({ id: rid, type: REL_CHART, target: relativeTarget(drawingPath, chartPath), extra: "" });
+      const frameId = nextFrameId(drawing);
+      drawing = drawing.replace(/<\/xdr:wsDr>\s*$/, `${anchorXml(request.plan, frameId, rid)}</xdr:wsDr>`);
+      if (!drawing.includes(`xmlns:a="${NS.a}"`)) drawing = drawing.replace(/<xdr:wsDr\b/, `<xdr:wsDr xmlns:a="${NS.a}"`);
+    }
+    this.zip.file(drawingPath, drawing);
+    this.zip.file(drawingRelsPath, writeRels(rels));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The current values of the chart's ranges, read from the data sheet
+
+  private async readCache(plan: ChartPlan): Promise<{ categories: string[]; series: number[][] }> {
+    const categories = (await this.readRange(plan.dataSheet, plan.categories)).map((v) =>
+      v === null ? "" : typeof v === "number" ? String(v) : v,
+    );
+    const series: number[][] = [];
+    for (const s of plan.series) {
+      const values = await this.readRange(plan.dataSheet, s.values);
+      series.push(values.map((v) => (typeof v === "number" ? v : Number.NaN)));
+    }
+    return { categories, series };
+  }
+
+  private async readRange(dataSheet: string, range: string): Promise<(string | number | null)[]> {
+    const { sheet, address } = splitSheetRange(dataSheet, range);
+    const path = this.sheetPath(sheet);
+    let xml = this.sheetXmlCache.get(path);
+    if (xml === undefined) {
+      xml = await this.text(path);
+      this.sheetXmlCache.set(path, xml);
+    }
+    const wanted = parseRange(address);
+    const cells = new Map<string, string | number | null>();
+    const strings = await this.strings();
+    for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const attrs = m[1] ?? "";
+      const ref = attr(attrs, "r");
+      if (ref === undefined) continue;
+      const { row, column } = parseCell(ref);
+      if (row < wanted.top || row > wanted.bottom || column < wanted.left || column > wanted.right) continue;
+      cells.set(`${row}:${column}`, cellValue(attr(attrs, "t"), m[2] ?? "", strings));
+    }
+    const out: (string | number | null)[] = [];
+    for (let r = wanted.top; r <= wanted.bottom; r++)
+      for (let c = wanted.left; c <= wanted.right; c++) out.push(cells.get(`${r}:${c}`) ?? null);
+    return out;
+  }
+
+  private async strings(): Promise<string[]> {
+    if (this.sharedStrings) return this.sharedStrings;
+    const file = this.zip.file("xl/sharedStrings.xml");
+    const xml = file ? await file.async("string") : "";
+    this.sharedStrings = [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => richText(m[1] ?? ""));
+    return this.sharedStrings;
+  }
+}
+
+function cellValue(type: string | undefined, inner: string, strings: string[]): string | number | null {
+  const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+  switch (type) {
+    case "s":
+      return v === undefined ? null : (strings[Number(v)] ?? null);
+    case "inlineStr":
+      return richText(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? "");
+    case "str":
+      return v === undefined ? null : unescapeXml(v);
+    case "b":
+    case "e":
+      return null;
+    default: {
+      if (v === undefined) return null;
+      const n = Number(v);
+      return Number.isFinite(n) ? n : null;
+    }
+  }
+}
+
+/** The text of a shared or inline string: its <t> runs, phonetic runs (<rPh>) left out. */
+function richText(xml: string): string {
+  const withoutPhonetic = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
+  return [...withoutPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => unescapeXml(m[1] ?? "")).join("");
+}
+
+/** "'Kết quả'!B2:B9" or "B2:B9" (on `dataSheet`) → sheet and address without $ signs. */
+function splitSheetRange(dataSheet: string, range: string): { sheet: string; address: string } {
+  const bang = range.lastIndexOf("!");
+  if (bang < 0) return { sheet: dataSheet, address: range.replace(/\$/g, "") };
+  let sheet = range.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, address: range.slice(bang + 1).replace(/\$/g, "") };
+}
+
+/** `'Sheet name'!$B$2:$B$21`: the absolute reference a chart series points at. */
+export function seriesFormula(dataSheet: string, range: string): string {
+  const { sheet, address } = splitSheetRange(dataSheet, range);
+  const r = parseRange(address);
+  const a = `$${columnLetter(r.left)}$${r.top}`;
+  const b = `$${columnLetter(r.right)}$${r.bottom}`;
+  return `'${sheet.replace(/'/g, "''")}'!${a === b ? a : `${a}:${b}`}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Relationships and small XML helpers
+
+function parseRels(xml: string): Relationship[] {
+  const rels: Relationship[] = [];
+  for (const m of xml.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
+    const attrs = m[1] ?? "";
+    const id = attr(attrs, "Id");
+    const type = attr(attrs, "Type");
+    const target = attr(attrs, "Target");
+    if (id === undefined || type === undefined || target === undefined) continue;
+    const extra = attrs.replace(/\b(Id|Type|Target)="[^"]*"/g, "").trim();
+    rels.push({ id, type, target: unescapeXml(target), extra });
+  }
+  return rels;
+}
+
+function writeRels(rels: Relationship[]): string {
+  const items = rels
+    .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"${r.extra ? ` ${r.extra}` : ""}/>`)
+    .join("");
+  return `${XML_HEAD}<Relationships xmlns="${NS.rel}">${items}</Relationships>`;
+}
+
+function nextRelId(rels: Relationship[]): string {
+  let n = rels.length + 1;
+  const ids = new Set(rels.map((r) => r.id));
+  while (ids.has(`rId${n}`)) n++;
+  return `rId${n}`;
+}
+
+function relsPathOf(partPath: string): string {
+  const slash = partPath.lastIndexOf("/");
+  return `${partPath.slice(0, slash)}/_rels/${partPath.slice(slash + 1)}.rels`;
+}
+
+/** A relationship target (relative to the source part's folder, or absolute with "/") → a zip path. */
+function resolveTarget(sourcePath: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = sourcePath.split("/").slice(0, -1);
+  for (const seg of target.split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== ".") parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+function relativeTarget(sourcePath: string, targetPath: string): string {
+  const from = sourcePath.split("/").slice(0, -1);
+  const to = targetPath.split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
+}
+
+function attr(attrs: string, name: string): string | undefined {
+  return new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs)?.[1];
+}
+
+/** Escaped for element text and double-quoted attributes; control characters XML 1.0 forbids are dropped. */
+export function escapeXml(s: string): string {
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
+    if (e.startsWith("#x")) return String.fromCodePoint(parseInt(e.slice(2), 16));
+    if (e.startsWith("#")) return String.fromCodePoint(parseInt(e.slice(1), 10));
+    return ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e] ?? "";
+  });
+}
+
+/** Put <drawing r:id> where the worksheet schema wants it: before the elements that follow it. */
+function insertDrawingElement(sheetXml: string, rid: string): string {
+  let xml = sheetXml;
+  const rootTag = /<worksheet\b[^>]*>/.exec(xml);
+  if (rootTag && !rootTag[0].includes(`xmlns:r="${NS.r}"`)) {
+    xml = xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS.r}"`);
+  }
+  const element = `<drawing r:id="${rid}"/>`;
+  let at = -1;
+  for (const name of AFTER_DRAWING) {
+    const m = new RegExp(`<${name}\\b`).exec(xml);
+    if (m && (at < 0 || m.index < at)) at = m.index;
+  }
+  if (at < 0) at = xml.lastIndexOf("</worksheet>");
+  return xml.slice(0, at) + element + xml.slice(at);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing: anchors and graphic frames
+
+interface Anchor {
+  start: number;
+  end: number;
+  name: string | undefined;
+  frameId: number;
+  chartRelId: string | undefined;
+}
+
+function findAnchors(drawing: string): Anchor[] {
+  const anchors: Anchor[] = [];
+  for (const m of drawing.matchAll(/<xdr:(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/xdr:\1>/g)) {
+    const body = m[0];
+    const cNvPr = /<xdr:cNvPr\b([^>]*?)\/?>/.exec(body)?.[1] ?? "";
+    const name = attr(cNvPr, "name");
+    anchors.push({
+      start: m.index,
+      end: m.index + body.length,
+      name: name === undefined ? undefined : unescapeXml(name),
+      frameId: Number(attr(cNvPr, "id") ?? 0),
+      chartRelId: /<c:chart\b[^>]*?\br:id="([^"]*)"/.exec(body)?.[1],
+    });
+  }
+  return anchors;
+}
+
+function nextFrameId(drawing: string): number {
+  let max = 1;
+  for (const m of drawing.matchAll(/<xdr:cNvPr\b[^>]*?\bid="(\d+)"/g)) max = Math.max(max, Number(m[1]));
+  return max + 1;
+}
+
+/** The chart covers the `from` cell to the `to` cell, both included. */
+function anchorXml(plan: ChartPlan, frameId: number, rid: string): string {
+  const from = parseCell(plan.from);
+  const to = parseCell(plan.to);
+  const marker = (tag: string, col: number, row: number): string =>
+    `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+  return (
+    `<xdr:twoCellAnchor editAs="oneCell">` +
+    marker("from", Math.min(from.column, to.column) - 1, Math.min(from.row, to.row) - 1) +
+    marker("to", Math.max(from.column, to.column), Math.max(from.row, to.row)) +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${frameId}" name="${escapeXml(plan.name)}" title="${escapeXml(plan.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+    `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="${rid}"/></a:graphicData></a:graphic>` +
+    `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The chart part
+
+const CAT_AX = 500000001;
+const VAL_AX = 500000002;
+
+function richTitle(text: string, size: number, rotate = false): string {
+  const body = rotate ? `<a:bodyPr rot="-5400000" vert="horz"/>` : `<a:bodyPr/>`;
+  return (
+    `<c:title><c:tx><c:rich>${body}<a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="1"/></a:pPr>` +
+    `<a:r><a:rPr lang="vi-VN" sz="${size}" b="1"/><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<c:overlay val="0"/></c:title>`
+  );
+}
+
+function strCache(values: string[]): string {
+  const pts = values.map((v, i) => `<c:pt idx="${i}"><c:v>${escapeXml(v)}</c:v></c:pt>`).join("");
+  return `<c:strCache><c:ptCount val="${values.length}"/>${pts}</c:strCache>`;
+}
+
+function numCache(values: number[], count: number): string {
+  const pts = values
+    .map((v, i) => (Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${String(v)}</c:v></c:pt>` : ""))
+    .join("");
+  return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${count}"/>${pts}</c:numCache>`;
+}
+
+function seriesXml(plan: ChartPlan, cache: { categories: string[]; series: number[][] }, i: number): string {
+  const s = plan.series[i]!;
+  const colour = PALETTE[i % PALETTE.length]!;
+  const values = cache.series[i] ?? [];
+  const count = Math.max(values.length, cache.categories.length);
+  const fill =
+    plan.kind === "radar"
+      ? `<c:spPr><a:ln w="22225"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></a:ln></c:spPr>` +
+        `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr></c:marker>`
+      : `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
+  return (
+    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${fill}` +
+    `<c:cat><c:strRef><c:f>${escapeXml(seriesFormula(plan.dataSheet, plan.categories))}</c:f>${strCache(cache.categories)}</c:strRef></c:cat>` +
+    `<c:val><c:numRef><c:f>${escapeXml(seriesFormula(plan.dataSheet, s.values))}</c:f>${numCache(values, count)}</c:numRef></c:val>` +
+    `</c:ser>`
+  );
+}
+
+function axesXml(plan: ChartPlan): string {
+  const horizontalBars = plan.kind !== "radar";
+  const catTitle = plan.xAxisTitle ? richTitle(plan.xAxisTitle, 1000, horizontalBars) : "";
+  const valTitle = plan.yAxisTitle ? richTitle(plan.yAxisTitle, 1000) : "";
+  // Horizontal bars list the categories top-down in sheet order (rank 1 on top); the value
+  // axis then crosses at the last category so it stays at the bottom.
+  const catOrientation = horizontalBars ? "maxMin" : "minMax";
+  const catAx =
+    `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="${catOrientation}"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="${horizontalBars ? "l" : "b"}"/>${catTitle}<c:numFmt formatCode="General" sourceLinked="0"/>` +
+    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+  const valAx =
+    `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="${horizontalBars ? "b" : "l"}"/><c:majorGridlines/>${valTitle}<c:numFmt formatCode="General" sourceLinked="1"/>` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="${CAT_AX}"/><c:crosses val="${horizontalBars ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`;
+  return catAx + valAx;
+}
+
+export function chartSpaceXml(plan: ChartPlan, cache: { categories: string[]; series: number[][] }): string {
+  const series = plan.series.map((_, i) => seriesXml(plan, cache, i)).join("");
+  const axIds = `<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/>`;
+  let plot: string;
+  switch (plan.kind) {
+    case "barSorted":
+      plot = `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="60"/>${axIds}</c:barChart>`;
+      break;
+    case "stackedBar":
+      plot = `<c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>${series}<c:gapWidth val="60"/><c:overlap val="100"/>${axIds}</c:barChart>`;
+      break;
+    case "radar":
+      plot = `<c:radarChart><c:radarStyle val="marker"/><c:varyColors val="0"/>${series}${axIds}</c:radarChart>`;
+      break;
+  }
+  const legend = plan.series.length > 1 ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` : "";
+  return (
+    `${XML_HEAD}<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
+    `<c:roundedCorners val="0"/><c:chart>${richTitle(plan.title, 1400)}<c:autoTitleDeleted val="0"/>` +
+    `<c:plotArea><c:layout/>${plot}${axesXml(plan)}</c:plotArea>${legend}` +
+    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}

@@ -1,0 +1,101 @@
+import ExcelJS from "exceljs";
+import { parseDefinition } from "../../core/definition";
+import { runScoring } from "../../core/pipeline";
+import { findBuiltin } from "../../indices";
+import { CollectReadError, collectFiles } from "./collect";
+import { XlsxHost } from "./host";
+import { makeTemplate } from "./template";
+
+const builtin = findBuiltin("dti-so-nganh-mau")!;
+const parsed = parseDefinition(builtin.definition);
+if (!parsed.ok) throw new Error("the department sample does not parse");
+const model = parsed.model;
+
+async function load(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  return wb;
+}
+
+function rowOf(ws: ExcelJS.Worksheet, code: string): number {
+  let found = 0;
+  ws.eachRow((row, r) => {
+    if (row.getCell(1).value === code) found = r;
+  });
+  return found;
+}
+
+/** A unit's form, filled in with a figure for 3.2 (a percentage). */
+async function form(code: string, name: string, percent: number): Promise<Uint8Array> {
+  const wb = await load(await makeTemplate(model, [{ code, name, category: "co-dvc" }], { lang: "vi" }));
+  const ws = wb.getWorksheet(name)!;
+  ws.getCell(rowOf(ws, "3.2"), 4).value = percent;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe("collecting forms from several files", () => {
+  it("copies each unit's form with its styles, merged cells, drop-downs, widths and protection", async () => {
+    const { data, report } = await collectFiles([
+      { name: "syt.xlsx", data: await form("SYT", "Sở Y tế", 0.8) },
+      { name: "snv.xlsx", data: await form("SNV", "Sở Nội vụ", 0.6) },
+    ]);
+    expect(report.take.map((t) => t.as)).toEqual(["Sở Y tế", "Sở Nội vụ"]);
+    expect(report.skipped.map((s) => s.sheet)).toEqual(["Hướng dẫn", "Hướng dẫn"]);
+    const wb = await load(data);
+    const ws = wb.getWorksheet("Sở Y tế")!;
+    const r = rowOf(ws, "3.2");
+    expect(ws.getCell(r, 4).value).toBe(0.8);
+    expect(ws.getCell(r, 4).numFmt).toBe("0.0%");
+    expect(ws.getCell(r, 4).protection?.locked).toBe(false);
+    expect(ws.getCell(r, 4).fill).toMatchObject({ fgColor: { argb: "FFFFF2CC" } });
+    expect(ws.getCell(rowOf(ws, "2.1"), 4).dataValidation).toMatchObject({ type: "list", formulae: ['"Có,Không"'] });
+    expect((ws.model as unknown as { merges: string[] }).merges).toContain("A6:I6");
+    expect(ws.getColumn(2).width).toBe(60);
+    expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
+  });
+
+  it("gives a second sheet of the same name a (2) and leaves out a second form of the same unit", async () => {
+    const { data, report } = await collectFiles([
+      { name: "a.xlsx", data: await form("SYT", "Sở Y tế", 0.8) },
+      { name: "b.xlsx", data: await form("SYT-2", "Sở Y tế", 0.7) },
+      { name: "c.xlsx", data: await form("SYT", "Sở Y tế (bản sửa)", 0.9) },
+    ]);
+    expect(report.take.map((t) => [t.file, t.as])).toEqual([
+      ["a.xlsx", "Sở Y tế"],
+      ["b.xlsx", "Sở Y tế (2)"],
+    ]);
+    const dup = report.skipped.find((s) => s.file === "c.xlsx" && s.sheet === "Sở Y tế (bản sửa)");
+    expect(dup?.reason.vi).toContain("SYT");
+    expect((await load(data)).worksheets.map((w) => w.name)).toEqual(["Sở Y tế", "Sở Y tế (2)"]);
+  });
+
+  it("adds to an existing workbook without repeating a unit it already holds", async () => {
+    const first = await collectFiles([{ name: "a.xlsx", data: await form("SYT", "Sở Y tế", 0.8) }]);
+    const second = await collectFiles(
+      [
+        { name: "a.xlsx", data: await form("SYT", "Sở Y tế", 0.8) },
+        { name: "b.xlsx", data: await form("STC", "Sở Tài chính", 0.5) },
+      ],
+      first.data,
+    );
+    expect(second.report.take.map((t) => t.as)).toEqual(["Sở Tài chính"]);
+    expect((await load(second.data)).worksheets.map((w) => w.name)).toEqual(["Sở Y tế", "Sở Tài chính"]);
+  });
+
+  it("gives a workbook that scores every collected unit", async () => {
+    const { data } = await collectFiles([
+      { name: "syt.xlsx", data: await form("SYT", "Sở Y tế", 0.8) },
+      { name: "snv.xlsx", data: await form("SNV", "Sở Nội vụ", 0.6) },
+    ]);
+    const host = await XlsxHost.fromBuffer(data, "tong-hop.xlsx");
+    const result = await runScoring(host, { definition: builtin.definition, lang: "vi", projectVersion: "test", write: false });
+    const byCode = Object.fromEntries(result.table.units.map((u) => [u.code, u]));
+    expect(Object.keys(byCode).sort()).toEqual(["SNV", "SYT"]);
+    expect(byCode.SYT!.nodes["3.2"]!.points).toBeCloseTo(8, 10);
+    expect(byCode.SNV!.nodes["3.2"]!.points).toBeCloseTo(6, 10);
+  });
+
+  it("names the file that is not a workbook", async () => {
+    await expect(collectFiles([{ name: "hong.xlsx", data: new TextEncoder().encode("không phải zip") }])).rejects.toThrow(CollectReadError);
+  });
+});

@@ -1,0 +1,246 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { rangeCells } from "../../core/plan/a1";
+import { type IndexSheetState, readIndexSheet, staleUnits } from "../../core/plan/index-sheet";
+import { CHART_NAMES, INDEX_SHEET, MARK_FILLS, MARK_NOTE_PREFIX, RESULTS_TABLE } from "../../core/plan/labels";
+import { planResults } from "../../core/plan/plan";
+import { DEMO_UNITS, demoModel, layoutAGrid, submissionFromSheet } from "../../core/plan/test-fixtures";
+import { scoreUnits } from "../../core/score";
+import type { Issue, WorkbookSnapshot } from "../../core/types";
+import { XlsxHost } from "./host";
+import { snapshotWorkbook } from "./read";
+
+const UNIT_SHEETS = DEMO_UNITS.map((u) => u.code);
+
+async function inputWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const notes = wb.addWorksheet("Hướng dẫn");
+  notes.getCell("A1").value = "Phiếu tự đánh giá";
+  notes.getCell("A2").value = { formula: "1+1", result: 2 };
+  notes.getCell("B2").value = new Date(Date.UTC(2024, 0, 31));
+  notes.getCell("C2").value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue;
+  notes.getCell("D2").value = { richText: [{ text: "Hạn " }, { text: "nộp", font: { bold: true } }] };
+  notes.getCell("E2").value = { text: "Cổng", hyperlink: "https://example.vn" };
+  for (const u of DEMO_UNITS) {
+    const ws = wb.addWorksheet(u.code);
+    layoutAGrid(u).forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
+    ws.getCell("B1").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+    ws.getCell("E7").value = "Quyết định 12/QĐ-UBND";
+  }
+  // A user note on an input cell the project will mark: it must survive the mark and its removal.
+  wb.getWorksheet("SO-03")!.getCell("D10").note = "Số liệu của văn thư";
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** One scoring run over a file, with the planner and host as the pipeline uses them. */
+async function score(file: Uint8Array, issues: Issue[] = [], lang: "vi" | "en" = "vi") {
+  const host = await XlsxHost.fromBuffer(file, "phieu.xlsx");
+  const snapshot = await host.read();
+  const previous = readIndexSheet(snapshot);
+  const model = demoModel();
+  const submissions = snapshot.sheets.filter((s) => UNIT_SHEETS.includes(s.name)).map(submissionFromSheet);
+  const table = scoreUnits(model, submissions);
+  const plan = planResults(model, table, issues, submissions, {
+    lang,
+    projectVersion: "0.1.0",
+    now: new Date("2024-06-01T00:00:00Z"),
+    snapshot,
+    ...(previous ? { previous } : {}),
+  });
+  await host.apply(plan);
+  return { out: await host.toBuffer(), plan, submissions, snapshot };
+}
+
+async function open(file: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(file as unknown as ArrayBuffer);
+  return wb;
+}
+
+async function edit(file: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = await open(file);
+  change(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function stateOf(wb: ExcelJS.Workbook): IndexSheetState {
+  const state = readIndexSheet(snapshotWorkbook(wb));
+  if (!state) throw new Error("no _index");
+  return state;
+}
+
+/** Every cell value of a sheet by address, in a comparable form. */
+function cellMap(ws: ExcelJS.Worksheet): Map<string, string> {
+  const out = new Map<string, string>();
+  ws.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: false }, (cell) => out.set(cell.address, JSON.stringify(cell.value))),
+  );
+  return out;
+}
+
+function ownedCells(state: IndexSheetState, sheet: string): Set<string> {
+  return new Set(state.owned.cells.filter((c) => c.sheet === sheet).flatMap((c) => c.ranges.flatMap(rangeCells)));
+}
+
+const notANumber = (sheet: string, cell: string): Issue => ({
+  severity: "error",
+  code: "not-a-number",
+  message: { vi: `Trang ${sheet}, ô ${cell}: không phải là số.`, en: `Sheet ${sheet}, cell ${cell}: not a number.` },
+  sheet,
+  cell,
+  unit: sheet,
+  node: "1.2.a",
+});
+
+describe("XlsxHost", () => {
+  test("reading a file gives values: formula results, text of rich text and links, ISO dates and error values", async () => {
+    const host = await XlsxHost.fromBuffer(await inputWorkbook(), "phieu.xlsx");
+    const snap: WorkbookSnapshot = await host.read();
+    expect(snap.source).toBe("phieu.xlsx");
+    const notes = snap.sheets.find((s) => s.name === "Hướng dẫn")!;
+    expect(notes.values[1]).toEqual([2, "2024-01-31", { error: "#DIV/0!" }, "Hạn nộp", "Cổng"]);
+    expect(snap.sheets.find((s) => s.name === "SO-01")!.values[7]!.slice(0, 4)).toEqual(["1.1", "Có kế hoạch chuyển đổi số", 10, true]);
+    expect(snap.sheets.find((s) => s.name === "SO-01")!.fills).toEqual({ B1: "#FFFF00" });
+  });
+
+  test("a scored file has a results table sorted by rank with number formats, and the Điểm column on every unit sheet", async () => {
+    const { out } = await score(await inputWorkbook());
+    const wb = await open(out);
+    const results = wb.getWorksheet("Kết quả")!;
+    expect(wb.worksheets[0]!.name).toBe("Kết quả");
+    expect(results.getCell("A1").value).toContain("Bộ chỉ số thử nghiệm");
+    expect([1, 2, 3, 4, 5, 6].map((c) => results.getCell(3, c).value)).toEqual([
+      "Hạng",
+      "Mã đơn vị",
+      "Đơn vị",
+      "Nhóm",
+      "Nhận thức số (giá trị)",
+      "Nhận thức số (điểm)",
+    ]);
+    expect(results.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
+    expect([4, 5, 6].map((r) => results.getCell(r, 2).value)).toEqual(["SO-01", "SO-03", "SO-02"]);
+    expect([4, 5, 6].map((r) => results.getCell(r, 1).value)).toEqual([1, 2, 3]);
+    expect(results.getCell("E4").numFmt).toBe("0.0000");
+    expect(results.getCell("F4").numFmt).toBe("0.00");
+    const so03 = wb.getWorksheet("SO-03")!;
+    expect(so03.getCell("G6").value).toBe("Điểm");
+    expect([7, 8, 9, 13].map((r) => so03.getCell(r, 7).value)).toEqual([14, 0, 14, 24]);
+    expect([so03.getCell("D1").value, so03.getCell("E1").value, so03.getCell("D2").value, so03.getCell("E2").value]).toEqual(["Tổng điểm", 38, "Hạng", "2/3"]);
+    const zip = await JSZip.loadAsync(out);
+    const tableParts = Object.keys(zip.files).filter((f) => /^xl\/tables\/table\d+\.xml$/.test(f));
+    expect(tableParts).toHaveLength(1);
+    const xml = await zip.file(tableParts[0]!)!.async("string");
+    expect(xml).toContain(`name="${RESULTS_TABLE}"`);
+    expect(xml).toContain('ref="A3:');
+    const sheetXml = (
+      await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")))
+    ).join("");
+    expect(sheetXml).toContain("colorScale");
+    expect(sheetXml).toContain("dataBar");
+  });
+
+  test("the _index sheet is very hidden and holds the definition and the provenance stamp", async () => {
+    const { out, submissions } = await score(await inputWorkbook());
+    const wb = await open(out);
+    expect(wb.getWorksheet(INDEX_SHEET)!.state).toBe("veryHidden");
+    const state = stateOf(wb);
+    expect(JSON.parse(state.definitionJson!).id).toBe("demo-dti");
+    expect(state.provenance!.projectVersion).toBe("0.1.0");
+    expect(staleUnits(state, submissions)).toEqual({ changed: [], added: [], removed: [] });
+  });
+
+  test("a unit named like a formula stays text in the written file", async () => {
+    const { out } = await score(await inputWorkbook());
+    const wb = await open(out);
+    const results = wb.getWorksheet("Kết quả")!;
+    const cell = results.getCell("C6");
+    expect(cell.value).toBe('=HYPERLINK("http://x","y")');
+    expect(cell.formula).toBeUndefined();
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    const charts = wb.getWorksheet("Biểu đồ")!;
+    const chartCells: ExcelJS.Cell[] = [];
+    charts.eachRow((row) => row.eachCell((c) => chartCells.push(c)));
+    expect(chartCells.some((c) => c.value === '=HYPERLINK("http://x","y")')).toBe(true);
+    expect(chartCells.every((c) => c.formula === undefined)).toBe(true);
+  });
+
+  test("a second run after one input changed rewrites only owned cells and duplicates no sheet, table or chart", async () => {
+    const first = await score(await inputWorkbook());
+    const changed = await edit(first.out, (wb) => {
+      wb.getWorksheet("SO-02")!.getCell("D10").value = 60;
+    });
+    const before = await open(changed);
+    expect(staleUnits(stateOf(before), snapshotWorkbook(before).sheets.filter((s) => UNIT_SHEETS.includes(s.name)).map(submissionFromSheet)).changed).toEqual(["SO-02"]);
+    const second = await score(changed);
+    const after = await open(second.out);
+    const state = stateOf(after);
+
+    expect(after.worksheets.map((w) => w.name)).toEqual(["Kết quả", "Biểu đồ", "Hướng dẫn", "SO-01", "SO-02", "SO-03", INDEX_SHEET]);
+    for (const w of after.worksheets) if (!state.owned.sheets.includes(w.name)) {
+      const owned = ownedCells(state, w.name);
+      const a = cellMap(before.getWorksheet(w.name)!);
+      const b = cellMap(w);
+      const keys = new Set([...a.keys(), ...b.keys()].filter((k) => !owned.has(k)));
+      for (const k of keys) expect([w.name, k, b.get(k)]).toEqual([w.name, k, a.get(k)]);
+    }
+    // The changed input moved SO-02's score: 60/100 × 20 = 12.
+    expect(after.getWorksheet("SO-02")!.getCell("G9").value).toBe(12);
+    expect(after.getWorksheet("SO-02")!.getCell("E1").value).toBe(37);
+
+    const zip = await JSZip.loadAsync(second.out);
+    expect(Object.keys(zip.files).filter((f) => /^xl\/tables\/table\d+\.xml$/.test(f))).toHaveLength(1);
+    const chartParts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+    expect(chartParts).toHaveLength(3);
+    const names = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^xl\/drawings\/drawing\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async("string")),
+    );
+    const all = names.join("");
+    for (const n of Object.values(CHART_NAMES)) expect(all.split(`name="${n}"`).length - 1).toBe(1);
+  });
+
+  test("issue marks set a fill and a note, keep the user's note, and a later run without the issue removes them", async () => {
+    const first = await score(await inputWorkbook(), [notANumber("SO-02", "D10"), notANumber("SO-03", "D10")]);
+    const marked = await open(first.out);
+    const cell = marked.getWorksheet("SO-02")!.getCell("D10");
+    expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(MARK_FILLS.error);
+    expect(String(cell.note)).toContain(MARK_NOTE_PREFIX);
+    expect(String(cell.note)).toContain("Trang SO-02, ô D10: không phải là số.");
+    const withUserNote = marked.getWorksheet("SO-03")!.getCell("D10");
+    expect(String(withUserNote.note)).toContain("Số liệu của văn thư");
+    expect(String(withUserNote.note)).toContain(MARK_NOTE_PREFIX);
+
+    const second = await score(first.out, []);
+    const clean = await open(second.out);
+    const after = clean.getWorksheet("SO-02")!.getCell("D10");
+    expect(after.note).toBeUndefined();
+    expect((after.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBeUndefined();
+    expect(clean.getWorksheet("SO-03")!.getCell("D10").note).toBe("Số liệu của văn thư");
+    expect(stateOf(clean).marks).toEqual([]);
+  });
+
+  test("a mark on a cell with its own fill gives that fill back when removed", async () => {
+    const file = await edit(await inputWorkbook(), (wb) => {
+      wb.getWorksheet("SO-01")!.getCell("D8").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } };
+    });
+    const first = await score(file, [notANumber("SO-01", "D8")]);
+    // Marked twice in a row: the recorded fill is still the user's, not the mark's.
+    const again = await score(first.out, [notANumber("SO-01", "D8")]);
+    expect(((await open(again.out)).getWorksheet("SO-01")!.getCell("D8").fill as ExcelJS.FillPattern).fgColor?.argb).toBe(MARK_FILLS.error);
+    const cleared = await score(again.out, []);
+    const fill = (await open(cleared.out)).getWorksheet("SO-01")!.getCell("D8").fill as ExcelJS.FillPattern;
+    expect(fill.fgColor?.argb).toBe("FF00B050");
+  });
+
+  test("scoring in English after Vietnamese replaces the Vietnamese sheets instead of adding a second set", async () => {
+    const first = await score(await inputWorkbook(), [], "vi");
+    const second = await score(first.out, [], "en");
+    const wb = await open(second.out);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toContain("Results");
+    expect(names).not.toContain("Kết quả");
+    expect(names).not.toContain("Biểu đồ");
+    expect(names.filter((n) => n === INDEX_SHEET)).toHaveLength(1);
+  });
+});

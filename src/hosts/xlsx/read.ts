@@ -1,0 +1,94 @@
+/** An ExcelJS workbook → a WorkbookSnapshot: values only, as the reader expects them. */
+import ExcelJS from "exceljs";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
+
+/** A date as ISO text: the day alone when there is no time of day. */
+export function dateText(d: Date): string {
+  const iso = d.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace(/\.\d{3}Z$/, "");
+}
+
+function richText(runs: { text?: string }[]): string {
+  return runs.map((r) => r.text ?? "").join("");
+}
+
+/** One ExcelJS cell value → a snapshot value. */
+export function snapshotValue(v: ExcelJS.CellValue | undefined): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  if (typeof v === "string") return v;
+  if (v instanceof Date) return dateText(v);
+  if (typeof v === "object") {
+    const o = v as unknown as Record<string, unknown>;
+    if (typeof o.error === "string") return { error: o.error };
+    if ("formula" in o || "sharedFormula" in o) {
+      const result = o.result as ExcelJS.CellValue | undefined;
+      return snapshotValue(result);
+    }
+    if (Array.isArray(o.richText)) return richText(o.richText as { text?: string }[]);
+    if ("hyperlink" in o || "text" in o) {
+      const t = o.text;
+      if (typeof t === "string") return t;
+      if (t && typeof t === "object" && Array.isArray((t as { richText?: unknown }).richText))
+        return richText((t as { richText: { text?: string }[] }).richText);
+      return t === undefined || t === null ? null : String(t);
+    }
+  }
+  return String(v);
+}
+
+/** A fill as text that survives the `_index` sheet: "#RRGGBB" for a plain solid colour, the ExcelJS fill as JSON otherwise. */
+export function fillText(fill: ExcelJS.Fill | undefined): string | undefined {
+  if (!fill) return undefined;
+  if (fill.type === "pattern") {
+    if (fill.pattern === "none") return undefined;
+    const argb = fill.fgColor?.argb;
+    if (fill.pattern === "solid" && argb && /^[0-9A-Fa-f]{8}$/.test(argb) && Object.keys(fill.fgColor ?? {}).length === 1)
+      return `#${argb.slice(2).toUpperCase()}`;
+  }
+  return `xlsx:${JSON.stringify(fill)}`;
+}
+
+/** The fill `fillText` described (undefined = no fill). */
+export function fillFromText(text: string | undefined): ExcelJS.Fill | undefined {
+  if (!text) return undefined;
+  if (/^#[0-9A-Fa-f]{6}$/.test(text)) return { type: "pattern", pattern: "solid", fgColor: { argb: `FF${text.slice(1).toUpperCase()}` } };
+  if (text.startsWith("xlsx:")) {
+    try {
+      return JSON.parse(text.slice(5)) as ExcelJS.Fill;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const values: CellValue[][] = [];
+  const fills: Record<string, string> = {};
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: CellValue[] = [];
+    // Empty cells too: an empty input cell may carry a fill that an issue mark must give back.
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      const fill = fillText(cell.fill);
+      if (fill !== undefined) fills[cell.address] = fill;
+      // A merged range holds its value in its top-left cell only.
+      const value = cell.type === ExcelJS.ValueType.Merge ? null : snapshotValue(cell.value);
+      if (value === null) return;
+      while (cells.length < colNumber - 1) cells.push(null);
+      cells[colNumber - 1] = value;
+    });
+    while (values.length < rowNumber - 1) values.push([]);
+    values[rowNumber - 1] = cells;
+  });
+  return {
+    name: ws.name,
+    values,
+    visible: ws.state === "visible" || ws.state === undefined,
+    ...(Object.keys(fills).length > 0 ? { fills } : {}),
+  };
+}
+
+export function snapshotWorkbook(wb: ExcelJS.Workbook, source?: string): WorkbookSnapshot {
+  return { sheets: wb.worksheets.map(snapshotSheet), ...(source !== undefined ? { source } : {}) };
+}

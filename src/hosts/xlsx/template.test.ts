@@ -1,0 +1,184 @@
+import ExcelJS from "exceljs";
+import { parseDefinition } from "../../core/definition";
+import type { IndexModel } from "../../core/definition/model";
+import { runScoring } from "../../core/pipeline";
+import { findBuiltin } from "../../indices";
+import { XlsxHost } from "./host";
+import { makeTemplate } from "./template";
+
+const definition = {
+  format: "index-definition/1",
+  id: "so-thu",
+  version: "2024",
+  name: { vi: "Bộ chỉ số thử cấp sở", en: "Test department index" },
+  categories: [
+    { id: "co-dvc", name: { vi: "Có dịch vụ công", en: "With public services" } },
+    { id: "khong-dvc", name: { vi: "Không có dịch vụ công", en: "Without public services" } },
+  ],
+  root: {
+    code: "SO",
+    name: "Chỉ số CĐS cấp sở",
+    children: [
+      {
+        code: "1",
+        name: "Nhận thức số",
+        children: [
+          {
+            code: "1.1",
+            name: "Trưởng Ban Chỉ đạo CĐS",
+            max: 10,
+            rule: {
+              kind: "choice",
+              options: [
+                { value: "Giám đốc", fraction: 1 },
+                { value: "Phó Giám đốc", fraction: 0.5 },
+                { value: "Chưa có", fraction: 0 },
+              ],
+            },
+          },
+          { code: "1.2", name: "Có kế hoạch CĐS năm", max: 10, rule: { kind: "boolean" }, evidence: "required" },
+        ],
+      },
+      {
+        code: "2",
+        name: "Hoạt động chính quyền số",
+        children: [
+          {
+            code: "2.1",
+            name: "Tỷ lệ văn bản ký số",
+            max: 10,
+            inputs: [
+              { code: "2.1.a", name: "Số văn bản ký số", type: "integer", min: 0 },
+              { code: "2.1.b", name: "Tổng số văn bản đi", type: "integer", min: 0 },
+            ],
+            rule: { kind: "ratio", numerator: "2.1.a", denominator: "2.1.b" },
+          },
+          { code: "2.2", name: "Tỷ lệ hồ sơ trực tuyến toàn trình", max: 20, rule: { kind: "fraction" }, appliesTo: ["co-dvc"], allowNA: true },
+        ],
+      },
+    ],
+  },
+};
+
+function model(): IndexModel {
+  const parsed = parseDefinition(definition);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.model;
+}
+
+const units = [
+  { code: "SYT", name: "Sở Y tế", category: "co-dvc" },
+  { code: "TTT", name: "Thanh tra tỉnh", category: "khong-dvc" },
+  { code: "SLD", name: "Sở Lao động - Thương binh và Xã hội: [Văn phòng]", category: "co-dvc" },
+];
+
+async function load(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  return wb;
+}
+
+function rowOf(ws: ExcelJS.Worksheet, code: string): number {
+  let found = 0;
+  ws.eachRow((row, r) => {
+    if (row.getCell(1).value === code) found = r;
+  });
+  if (found === 0) throw new Error(`no row ${code} on ${ws.name}`);
+  return found;
+}
+
+describe("self-assessment templates", () => {
+  it("make one sheet per unit with the header block, a valid sheet name for every unit, and an instructions sheet", async () => {
+    const wb = await load(await makeTemplate(model(), units, { lang: "vi", period: "Năm 2024" }));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Hướng dẫn", "Sở Y tế", "Thanh tra tỉnh", "Sở Lao động - Thương binh và Xã"]);
+    const ws = wb.getWorksheet("Sở Y tế")!;
+    expect([1, 2, 3, 4, 5].map((r) => [ws.getCell(r, 1).value, ws.getCell(r, 2).value])).toEqual([
+      ["Đơn vị", "Sở Y tế"],
+      ["Mã đơn vị", "SYT"],
+      ["Nhóm", "Có dịch vụ công"],
+      ["Bộ chỉ số", "so-thu@2024"],
+      ["Kỳ đánh giá", "Năm 2024"],
+    ]);
+    const header = ws.getRow(8).values as unknown[];
+    expect(header.slice(1)).toEqual(["Mã", "Nội dung", "Điểm tối đa", "Số liệu", "Số liệu thẩm định", "Tự chấm", "Minh chứng", "Ghi chú", "Điểm"]);
+    const codes: unknown[] = [];
+    ws.eachRow((row, r) => {
+      if (r > 8) codes.push(row.getCell(1).value);
+    });
+    expect(codes).toEqual(["SO", "1", "1.1", "1.2", "2", "2.1", "2.1.a", "2.1.b", "2.2"]);
+    expect(ws.getCell(rowOf(ws, "1"), 2).font?.bold).toBe(true);
+    expect(ws.getCell(rowOf(ws, "2.1.a"), 2).alignment?.indent).toBeGreaterThan(ws.getCell(rowOf(ws, "2.1"), 2).alignment?.indent ?? 0);
+  });
+
+  it("offer drop-down lists for choices and yes/no, number checks from min/max, and N/A where allowed", async () => {
+    const wb = await load(await makeTemplate(model(), units, { lang: "vi" }));
+    const ws = wb.getWorksheet("Sở Y tế")!;
+    expect(ws.getCell(rowOf(ws, "1.1"), 4).dataValidation).toMatchObject({ type: "list", formulae: ['"Giám đốc,Phó Giám đốc,Chưa có"'] });
+    expect(ws.getCell(rowOf(ws, "1.2"), 4).dataValidation).toMatchObject({ type: "list", formulae: ['"Có,Không"'] });
+    expect(ws.getCell(rowOf(ws, "2.1.a"), 4).dataValidation).toMatchObject({ type: "whole", operator: "greaterThanOrEqual", formulae: [0] });
+    const pct = ws.getCell(rowOf(ws, "2.2"), 4);
+    expect(pct.numFmt).toContain("%");
+    expect(pct.dataValidation?.type).toBe("custom");
+    expect(String(pct.dataValidation?.formulae?.[0])).toContain('"N/A"');
+    expect(String(pct.dataValidation?.formulae?.[0])).toContain("<=1");
+  });
+
+  it("leave the input cells unlocked and shaded and protect the rest without a password", async () => {
+    const wb = await load(await makeTemplate(model(), units, { lang: "vi" }));
+    const ws = wb.getWorksheet("Sở Y tế")!;
+    const protection = (ws as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection;
+    expect(protection.sheet).toBe(true);
+    expect(protection.hashValue).toBeUndefined();
+    const r = rowOf(ws, "1.2");
+    for (const c of [4, 5, 6, 7, 8]) {
+      expect(ws.getCell(r, c).protection?.locked).toBe(false);
+      expect(ws.getCell(r, c).fill).toMatchObject({ type: "pattern", pattern: "solid" });
+    }
+    for (const c of [1, 2, 3, 9]) expect(ws.getCell(r, c).protection?.locked).not.toBe(false);
+    // The group row takes no input.
+    expect(ws.getCell(rowOf(ws, "1"), 4).protection?.locked).not.toBe(false);
+  });
+
+  it("grey out, and lock, indicators that do not apply to the unit's category", async () => {
+    const wb = await load(await makeTemplate(model(), units, { lang: "vi" }));
+    const ws = wb.getWorksheet("Thanh tra tỉnh")!;
+    const r = rowOf(ws, "2.2");
+    expect(ws.getCell(r, 4).protection?.locked).not.toBe(false);
+    expect(ws.getCell(r, 8).value).toBe("Không áp dụng với nhóm đơn vị này");
+  });
+
+  it("once filled in by the units, score to the expected points", async () => {
+    const m = model();
+    const wb = await load(await makeTemplate(m, units, { lang: "vi" }));
+    const fill = (sheet: string, values: Record<string, ExcelJS.CellValue>, evidence: Record<string, string> = {}): void => {
+      const ws = wb.getWorksheet(sheet)!;
+      for (const [code, v] of Object.entries(values)) ws.getCell(rowOf(ws, code), 4).value = v;
+      for (const [code, v] of Object.entries(evidence)) ws.getCell(rowOf(ws, code), 7).value = v;
+    };
+    fill("Sở Y tế", { "1.1": "Phó Giám đốc", "1.2": "Có", "2.1.a": 30, "2.1.b": 40, "2.2": 0.9 }, { "1.2": "Kế hoạch số 12/KH-SYT" });
+    fill("Thanh tra tỉnh", { "1.1": "Giám đốc", "1.2": "Không", "2.1.a": 10, "2.1.b": 10 });
+    fill("Sở Lao động - Thương binh và Xã", { "1.1": "Chưa có", "1.2": "Có", "2.1.a": 0, "2.1.b": 25, "2.2": "N/A" }, { "1.2": "Quyết định 5/QĐ" });
+    const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()), "phieu.xlsx");
+    const result = await runScoring(host, { definition, lang: "vi", projectVersion: "test", write: false });
+    const points = Object.fromEntries(result.table.units.map((u) => [u.code, u.points]));
+    // SYT: 5 + 10 + 7.5 + 18 = 40.5 of 50.
+    expect(points.SYT).toBeCloseTo(40.5, 10);
+    // Thanh tra: 2.2 does not apply, so group 2 is rescaled from 2.1 alone (10/10 → 30 of 30): 10 + 0 + 30.
+    expect(points.TTT).toBeCloseTo(40, 10);
+    // SLD answered N/A for 2.2, and signed nothing: 0 + 10 + 0.
+    expect(points.SLD).toBeCloseTo(10, 10);
+    expect(result.issues.filter((i) => i.severity === "error")).toEqual([]);
+  });
+
+  it("write the department sample's forms in English too", async () => {
+    const builtin = findBuiltin("dti-so-nganh-mau");
+    const parsed = parseDefinition(builtin!.definition);
+    if (!parsed.ok) throw new Error("sample invalid");
+    const wb = await load(await makeTemplate(parsed.model, [{ code: "DOH", name: "Department of Health", category: "co-dvc" }], { lang: "en" }));
+    const ws = wb.getWorksheet("Department of Health")!;
+    expect(ws.getCell(2, 1).value).toBe("Unit code");
+    expect((ws.getRow(8).values as unknown[]).slice(1, 5)).toEqual(["Code", "Item", "Max points", "Value"]);
+    expect(ws.getCell(rowOf(ws, "2.1"), 4).dataValidation).toMatchObject({ type: "list", formulae: ['"Yes,No"'] });
+    expect(wb.getWorksheet("Instructions")).toBeDefined();
+  });
+});

@@ -1,0 +1,107 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseDefinition } from "../core/definition";
+import { parseCsv } from "../core/read/csv";
+import { roundHalfUp, scoreUnits } from "../core/score";
+import type { Submission } from "../core/types";
+import { findBuiltin } from "./index";
+
+function model() {
+  const parsed = parseDefinition(findBuiltin("undp-hdi")!.definition);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.model;
+}
+
+interface Country {
+  iso3: string;
+  country: string;
+  hdi: number;
+  rank: number;
+  submission: Submission;
+}
+
+/** The countries of a published table (not the ZZ aggregates) with all four inputs. */
+function countries(year: number): { all: number; complete: Country[] } {
+  const bytes = readFileSync(join(__dirname, `../../test/fixtures/hdi-${year}.csv`));
+  const { rows } = parseCsv(new Uint8Array(bytes));
+  const [header, ...body] = rows;
+  const col = (name: string) => {
+    const i = header!.indexOf(name);
+    if (i < 0) throw new Error(`no column ${name} in ${header!.join(",")}`);
+    return i;
+  };
+  const inputs = { le: col(`le_${year}`), eys: col(`eys_${year}`), mys: col(`mys_${year}`), gnipc: col(`gnipc_${year}`) };
+  const complete: Country[] = [];
+  for (const r of body) {
+    const iso3 = r[col("iso3")]!;
+    if (iso3.startsWith("ZZ")) continue;
+    const raw = Object.entries(inputs).map(([code, i]) => [code, r[i] ?? ""] as const);
+    if (raw.some(([, v]) => v.trim() === "")) continue;
+    complete.push({
+      iso3,
+      country: r[col("country")]!,
+      hdi: Number(r[col(`hdi_${year}`)]),
+      rank: Number(r[col(`hdi_rank_${year}`)]),
+      submission: { code: iso3, name: r[col("country")]!, values: Object.fromEntries(raw.map(([c, v]) => [c, Number(v)])), notApplicable: [] },
+    });
+  }
+  return { all: body.length, complete };
+}
+
+describe("UNDP Human Development Index", () => {
+  test.each([
+    [2022, 206, 193],
+    [2021, 206, 191],
+  ])("every published %i HDI and rank is reproduced from life expectancy, schooling and income", (year, rows, expected) => {
+    const { all, complete } = countries(year);
+    expect(all).toBe(rows);
+    expect(complete).toHaveLength(expected);
+    const table = scoreUnits(model(), complete.map((c) => c.submission));
+    const wrong = table.units.flatMap((u, i) => {
+      const c = complete[i]!;
+      const hdi = roundHalfUp(u.value!, 3);
+      return hdi === c.hdi && u.rank === c.rank ? [] : [`${c.iso3}: ${hdi} #${u.rank} (published ${c.hdi} #${c.rank})`];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  test("the published file's byte-order mark and country names come through the CSV reader", () => {
+    const { complete } = countries(2022);
+    expect(complete[0]!.iso3).toBe("AFG");
+    expect(complete.find((c) => c.iso3 === "HKG")!.country).toBe("Hong Kong, China (SAR)");
+    const bytes = readFileSync(join(__dirname, "../../test/fixtures/hdi-2022.csv"));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  test("a country with an input missing is scored but not ranked, and the others keep their published ranks", () => {
+    const { complete } = countries(2022);
+    const norway = complete.find((c) => c.iso3 === "NOR")!;
+    const { gnipc: _dropped, ...withoutIncome } = norway.submission.values;
+    const table = scoreUnits(model(), [
+      ...complete.filter((c) => c.iso3 !== "NOR").map((c) => c.submission),
+      { ...norway.submission, values: withoutIncome },
+    ]);
+    const nor = table.units.find((u) => u.code === "NOR")!;
+    expect(nor.missingInputs).toEqual(["gnipc"]);
+    expect(nor.ranked).toBe(false);
+    expect(nor.rank).toBeNull();
+    const che = table.units.find((u) => u.code === "CHE")!;
+    expect(che.rank).toBe(1);
+    expect(table.units.find((u) => u.code === "ISL")!.rank).toBe(complete.find((c) => c.iso3 === "ISL")!.rank - 1);
+  });
+
+  test("dimension indices follow the goalposts: income on a log scale, values past a goalpost clipped", () => {
+    const table = scoreUnits(model(), [
+      { code: "X", name: "Goalposts", values: { le: 85, eys: 20, mys: 7.5, gnipc: 100 * Math.sqrt(750) }, notApplicable: [] },
+      { code: "Y", name: "Past the top", values: { le: 90, eys: 18, mys: 16, gnipc: 80000 }, notApplicable: [] },
+    ]);
+    const [x, y] = table.units;
+    expect(x!.nodes["health"]!.value).toBeCloseTo(1, 12);
+    expect(x!.nodes["education"]!.value).toBeCloseTo((1 + 0.5) / 2, 12);
+    expect(x!.nodes["income"]!.value).toBeCloseTo(0.5, 12);
+    expect(x!.value).toBeCloseTo(Math.cbrt(1 * 0.75 * 0.5), 12);
+    expect(y!.value).toBeCloseTo(1, 12);
+    expect(y!.rank).toBe(1);
+    expect(x!.rank).toBe(2);
+  });
+});

@@ -1,0 +1,153 @@
+import {
+  Button,
+  FluentProvider,
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ProgressBar,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useEffect } from "react";
+import { ChartsStep } from "./components/ChartsStep";
+import { CheckStep } from "./components/CheckStep";
+import { CollectStep } from "./components/CollectStep";
+import { FileButton } from "./components/FileButton";
+import { Header } from "./components/Header";
+import { IndexStep } from "./components/IndexStep";
+import { ScoreStep } from "./components/ScoreStep";
+import { useStepStyles } from "./components/styles";
+import { type StringKey, t } from "./i18n";
+import type { Environment } from "./state/environment";
+import { type StepId, usePane } from "./state/usePane";
+import type { Workbench } from "./state/workbench";
+
+const STEPS: { id: StepId; key: StringKey }[] = [
+  { id: "index", key: "stepIndex" },
+  { id: "collect", key: "stepCollect" },
+  { id: "check", key: "stepCheck" },
+  { id: "score", key: "stepScore" },
+  { id: "charts", key: "stepCharts" },
+];
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground1 },
+  tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: "wrap", rowGap: 0 },
+  tab: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
+  main: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  workbook: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
+  const { state, actions } = usePane(env, excel);
+  const s = useStyles();
+  const st = useStepStyles();
+  const { lang } = state;
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t(lang, "appTitle");
+  }, [lang]);
+
+  // Load the first built-in index (and, in Excel, read the workbook) once at start.
+  useEffect(() => {
+    actions.chooseBuiltin(state.index.builtinId);
+    if (state.workbench) void actions.refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const stepProps = { state, actions };
+  return (
+    <FluentProvider theme={state.dark ? webDarkTheme : webLightTheme} className={s.root}>
+      <Header lang={lang} mode={state.mode} onLang={actions.setLang} />
+      {state.mode === "file" && (
+        <section className={s.workbook} aria-label={t(lang, "chooseWorkbook")}>
+          {!state.workbench && <Text className={st.hint}>{t(lang, "fileIntro")}</Text>}
+          <div className={st.row}>
+            <FileButton
+              label={t(lang, "chooseWorkbook")}
+              appearance={state.workbench ? "secondary" : "primary"}
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              disabled={Boolean(state.busy)}
+              testId="workbook-file"
+              onFiles={(f) => f[0] && void actions.openWorkbook(f[0])}
+            />
+            {state.downloadUrl && state.workbench?.fileName && (
+              <Link href={state.downloadUrl} download={downloadName(state.workbench.fileName, lang)} data-testid="download">
+                {t(lang, "download")}
+              </Link>
+            )}
+          </div>
+          <Text className={st.wrap} size={200}>
+            {state.workbench?.fileName
+              ? `${t(lang, "workbookOpened", { name: state.workbench.fileName })} · ${t(lang, "workbookSheets", { count: state.snapshot?.sheets.length ?? 0 })}`
+              : t(lang, "noWorkbook")}
+          </Text>
+        </section>
+      )}
+      <nav aria-label={t(lang, "steps")}>
+        <TabList className={s.tabs} size="small" selectedValue={state.step} onTabSelect={(_, d) => actions.setStep(d.value as StepId)}>
+          {STEPS.map((step, i) => (
+            <Tab key={step.id} value={step.id} className={s.tab}>
+              {`${i + 1}. ${t(lang, step.key)}`}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      <main className={s.main} role="tabpanel" aria-label={t(lang, STEPS.find((x) => x.id === state.step)!.key)}>
+        {state.busy && (
+          <div className={s.progress} aria-live="polite">
+            <Text size={200}>{t(lang, state.busy.key)}</Text>
+            <ProgressBar value={state.busy.fraction} aria-label={t(lang, state.busy.key)} />
+          </div>
+        )}
+        {state.notice && (
+          <MessageBar intent={state.notice.intent} layout="multiline" data-testid="notice">
+            <MessageBarBody>
+              <span className={st.wrap}>{t(lang, state.notice.key, state.notice.params)}</span>
+              {state.notice.details && state.notice.details.length > 0 && (
+                <ul>
+                  {state.notice.details.map((d, i) => (
+                    <li key={i} className={st.wrap}>
+                      {d[lang]}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" appearance="transparent" onClick={actions.dismissNotice}>
+                {t(lang, "dismiss")}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {state.step === "index" && <IndexStep {...stepProps} />}
+        {state.step === "collect" && <CollectStep {...stepProps} />}
+        {state.step === "check" && <CheckStep {...stepProps} />}
+        {state.step === "score" && <ScoreStep {...stepProps} />}
+        {state.step === "charts" && <ChartsStep {...stepProps} />}
+      </main>
+    </FluentProvider>
+  );
+}
+
+/** "phieu.xlsx" → "phieu (đã chấm).xlsx" / "phieu (scored).xlsx". */
+export function downloadName(fileName: string, lang: "vi" | "en"): string {
+  const base = fileName.replace(/\.xlsx$/i, "");
+  return `${base} (${lang === "vi" ? "đã chấm" : "scored"}).xlsx`;
+}

@@ -1,0 +1,155 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Radio,
+  RadioGroup,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import type { Issue, Severity } from "../../core/types";
+import { t } from "../i18n";
+import { type PaneActions, type PaneState, severityCounts } from "../state/usePane";
+import { useStepStyles } from "./styles";
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  finding: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "flex-start",
+    textAlign: "start",
+    width: "100%",
+    minWidth: 0,
+    justifyContent: "flex-start",
+    height: "auto",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  text: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
+  where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  header: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", flexWrap: "wrap", minWidth: 0 },
+  unitName: { overflowWrap: "anywhere" },
+});
+
+const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
+const BADGE: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
+const SEVERITY_KEY = { error: "severityError", warning: "severityWarning", info: "severityInfo" } as const;
+const COUNT_KEY = { error: "countErrors", warning: "countWarnings", info: "countInfos" } as const;
+
+/** Issues grouped by unit, the units with most errors first; findings without a unit under "General". */
+export function groupByUnit(issues: Issue[]): { unit: string | undefined; issues: Issue[] }[] {
+  const map = new Map<string | undefined, Issue[]>();
+  for (const i of issues) {
+    const list = map.get(i.unit) ?? [];
+    list.push(i);
+    map.set(i.unit, list);
+  }
+  const groups = [...map.entries()].map(([unit, list]) => ({
+    unit,
+    issues: [...list].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)),
+  }));
+  const errors = (g: { issues: Issue[] }) => g.issues.filter((i) => i.severity === "error").length;
+  return groups.sort((a, b) => (a.unit === undefined ? -1 : b.unit === undefined ? 1 : errors(b) - errors(a)));
+}
+
+export function CheckStep({ state, actions }: { state: PaneState; actions: PaneActions }) {
+  const st = useStepStyles();
+  const s = useStyles();
+  const { lang } = state;
+  const [filter, setFilter] = useState<"all" | "errors">("all");
+  const issues = state.issues;
+  const shown = issues ? (filter === "errors" ? issues.filter((i) => i.severity === "error") : issues) : [];
+  const counts = severityCounts(issues ?? []);
+  const canGo = Boolean(state.workbench?.goTo);
+  const busy = Boolean(state.busy);
+  return (
+    <div className={st.step}>
+      <Text className={st.hint}>{t(lang, "checkIntro")}</Text>
+      <div className={st.row}>
+        <Button appearance="primary" disabled={busy || !state.workbench || !state.index.model} onClick={() => void actions.check()}>
+          {t(lang, "checkRun")}
+        </Button>
+        <Button disabled={busy || !state.workbench} onClick={() => void actions.clearMarks()}>
+          {t(lang, "clearMarks")}
+        </Button>
+      </div>
+      {!state.workbench && <Text className={st.hint}>{t(lang, "needWorkbook")}</Text>}
+      {issues && (
+        <section className={st.section} aria-live="polite">
+          <Text weight="semibold" data-testid="check-summary">
+            {t(lang, "checkSummary", { units: state.unitsChecked ?? 0, errors: counts.error, warnings: counts.warning, infos: counts.info })}
+          </Text>
+          {issues.length === 0 && <Text>{t(lang, "checkClean")}</Text>}
+          {issues.length > 0 && (
+            <RadioGroup layout="horizontal" aria-label={t(lang, "filterLabel")} value={filter} onChange={(_, d) => setFilter(d.value as "all" | "errors")}>
+              <Radio value="all" label={t(lang, "filterAll")} />
+              <Radio value="errors" label={t(lang, "filterErrors")} />
+            </RadioGroup>
+          )}
+          <Accordion multiple collapsible defaultOpenItems={groupByUnit(shown).slice(0, 1).map((g) => g.unit ?? "")}>
+            {groupByUnit(shown).map((g) => {
+              const c = severityCounts(g.issues);
+              return (
+                <AccordionItem key={g.unit ?? ""} value={g.unit ?? ""}>
+                  <AccordionHeader>
+                    <span className={s.header}>
+                      <span className={s.unitName}>{g.unit ?? t(lang, "generalFindings")}</span>
+                      {SEVERITY_ORDER.filter((k) => c[k] > 0).map((k) => (
+                        <Badge key={k} size="small" appearance="filled" color={BADGE[k]} aria-label={t(lang, COUNT_KEY[k], { count: c[k] })}>
+                          {c[k]}
+                        </Badge>
+                      ))}
+                    </span>
+                  </AccordionHeader>
+                  <AccordionPanel>
+                    <ul className={s.list}>
+                      {g.issues.map((i, n) => {
+                        const where = i.sheet && i.cell ? `${i.sheet}!${i.cell}` : (i.sheet ?? "");
+                        const body = (
+                          <>
+                            <Badge size="small" appearance="tint" color={BADGE[i.severity]}>
+                              {t(lang, SEVERITY_KEY[i.severity])}
+                            </Badge>
+                            <span className={s.text}>
+                              <span>{i.message[lang]}</span>
+                              {where && <span className={s.where}>{where}</span>}
+                            </span>
+                          </>
+                        );
+                        return (
+                          <li key={n}>
+                            {canGo && i.sheet && i.cell ? (
+                              <Button
+                                appearance="subtle"
+                                className={s.finding}
+                                aria-label={`${t(lang, "goToCell", { sheet: i.sheet, cell: i.cell })}: ${i.message[lang]}`}
+                                data-testid="finding"
+                                onClick={() => void actions.goTo(i)}
+                              >
+                                {body}
+                              </Button>
+                            ) : (
+                              <div className={s.finding} data-testid="finding">
+                                {body}
+                              </div>
+                            )}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </AccordionPanel>
+                </AccordionItem>
+              );
+            })}
+          </Accordion>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { Button, Divider, Field, Link, Text, Textarea } from "@fluentui/react-components";
+import { useState } from "react";
+import { t } from "../i18n";
+import * as pipeline from "../state/pipeline";
+import { parseUnitList, unitListFromCsv } from "../state/units";
+import type { PaneActions, PaneState } from "../state/usePane";
+import { FileButton } from "./FileButton";
+import { useStepStyles } from "./styles";
+
+export function CollectStep({ state, actions }: { state: PaneState; actions: PaneActions }) {
+  const st = useStepStyles();
+  const { lang } = state;
+  const [units, setUnits] = useState("");
+  const [csvProblem, setCsvProblem] = useState<string | undefined>();
+  const count = parseUnitList(units).length;
+  const disabled = Boolean(state.busy) || !state.index.model;
+  return (
+    <div className={st.step}>
+      <section className={st.section} aria-labelledby="collect-templates">
+        <h2 id="collect-templates" className={st.heading}>
+          {t(lang, "templatesTitle")}
+        </h2>
+        <Text className={st.hint}>{t(lang, "templatesHelp")}</Text>
+        <Field label={t(lang, "unitsLabel")} hint={t(lang, "unitsCount", { count })} validationMessage={csvProblem}>
+          <Textarea value={units} resize="vertical" rows={5} onChange={(_, d) => setUnits(d.value)} placeholder="01; Sở Nội vụ; so-nganh" />
+        </Field>
+        <div className={st.row}>
+          <FileButton
+            label={t(lang, "unitsCsv")}
+            accept=".csv,text/csv"
+            testId="units-csv"
+            onFiles={(f) => {
+              const file = f[0];
+              if (!file) return;
+              const text = unitListFromCsv(file.data);
+              if (text === undefined) setCsvProblem(t(lang, "unitsCsvNoName", { name: file.name }));
+              else {
+                setCsvProblem(undefined);
+                setUnits(text);
+              }
+            }}
+          />
+          <Button appearance="primary" disabled={disabled || count === 0} onClick={() => void actions.makeTemplates(units)}>
+            {t(lang, "makeTemplates")}
+          </Button>
+        </div>
+        {state.templates?.url && (
+          <Link href={state.templates.url} download={pipeline.templateFileName(state)}>
+            {t(lang, "downloadTemplates")}
+          </Link>
+        )}
+      </section>
+      <Divider />
+      <section className={st.section} aria-labelledby="collect-import">
+        <h2 id="collect-import" className={st.heading}>
+          {t(lang, "importTitle")}
+        </h2>
+        <Text className={st.hint}>{t(lang, "importHelp")}</Text>
+        <div className={st.row}>
+          <FileButton
+            label={t(lang, "importFiles")}
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            multiple
+            disabled={Boolean(state.busy) || !state.workbench}
+            testId="import-files"
+            onFiles={(f) => void actions.importWorkbooks(f)}
+          />
+        </div>
+        {!state.workbench && <Text className={st.hint}>{t(lang, "needWorkbook")}</Text>}
+      </section>
+    </div>
+  );
+}

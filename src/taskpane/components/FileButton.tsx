@@ -1,0 +1,47 @@
+import { Button, type ButtonProps } from "@fluentui/react-components";
+import { useRef } from "react";
+
+export interface PickedFile {
+  name: string;
+  data: Uint8Array;
+}
+
+interface Props {
+  label: string;
+  accept: string;
+  multiple?: boolean;
+  disabled?: boolean;
+  appearance?: ButtonProps["appearance"];
+  icon?: ButtonProps["icon"];
+  /** For tests and automation: the hidden input's test id. */
+  testId: string;
+  onFiles: (files: PickedFile[]) => void;
+}
+
+/** A real button (reachable by keyboard, labelled) that opens the browser's file chooser. */
+export function FileButton({ label, accept, multiple, disabled, appearance, icon, testId, onFiles }: Props) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <Button appearance={appearance ?? "secondary"} icon={icon} disabled={disabled} onClick={() => input.current?.click()}>
+        {label}
+      </Button>
+      <input
+        ref={input}
+        type="file"
+        accept={accept}
+        multiple={multiple}
+        hidden
+        aria-label={label}
+        data-testid={testId}
+        onChange={async (e) => {
+          const list = [...(e.currentTarget.files ?? [])];
+          e.currentTarget.value = "";
+          if (list.length === 0) return;
+          const files = await Promise.all(list.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
+          onFiles(files);
+        }}
+      />
+    </>
+  );
+}

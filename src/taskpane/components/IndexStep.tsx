@@ -1,0 +1,116 @@
+import { Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { IndexModel, ModelNode } from "../../core/definition/model";
+import { formatNumber, localize } from "../../core/i18n/text";
+import { t } from "../i18n";
+import * as pipeline from "../state/pipeline";
+import type { PaneActions, PaneState } from "../state/usePane";
+import { FileButton } from "./FileButton";
+import { useStepStyles } from "./styles";
+
+const useStyles = makeStyles({
+  tree: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
+  node: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline", minWidth: 0 },
+  code: { flexShrink: 0, fontWeight: tokens.fontWeightSemibold, minWidth: "2.5em" },
+  name: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
+  max: { flexShrink: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap" },
+  group: { fontWeight: tokens.fontWeightSemibold },
+  box: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalS,
+    maxHeight: "340px",
+    overflowY: "auto",
+  },
+});
+
+function Tree({ model, lang }: { model: IndexModel; lang: PaneState["lang"] }) {
+  const s = useStyles();
+  // Groups and indicators down to two levels below the root: enough to see the shape.
+  const rows: ModelNode[] = [...model.nodes.values()].filter((n) => n.depth >= 1 && n.depth <= 2);
+  return (
+    <ul className={s.tree} aria-label={t(lang, "definitionTree")}>
+      {rows.map((n) => (
+        <li key={n.code} className={s.node} style={{ paddingLeft: `${(n.depth - 1) * 14}px` }}>
+          <span className={`${s.code} ${n.kind === "group" ? s.group : ""}`}>{n.code}</span>
+          <span className={`${s.name} ${n.depth === 1 ? s.group : ""}`}>{localize(n.name, lang)}</span>
+          <span className={s.max}>{n.max !== undefined ? t(lang, "maxPoints", { max: formatNumber(n.max, lang) }) : ""}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function IndexStep({ state, actions }: { state: PaneState; actions: PaneActions }) {
+  const st = useStepStyles();
+  const s = useStyles();
+  const { lang, index } = state;
+  const model = index.model;
+  const groups = model ? [...model.nodes.values()].filter((n) => n.kind === "group" && n.depth > 0).length : 0;
+  return (
+    <div className={st.step}>
+      <Field label={t(lang, "indexSource")}>
+        <RadioGroup value={index.source} onChange={(_, d) => actions.setSource(d.value as "builtin" | "file" | "embedded")}>
+          <Radio value="builtin" label={t(lang, "sourceBuiltin")} />
+          <Radio value="file" label={t(lang, "sourceFile")} />
+          <Radio value="embedded" label={t(lang, "sourceEmbedded")} disabled={!index.embeddedName} />
+        </RadioGroup>
+      </Field>
+
+      {index.source === "builtin" && (
+        <Field label={t(lang, "builtinLabel")}>
+          <Select value={index.builtinId} onChange={(_, d) => actions.chooseBuiltin(d.value)}>
+            {pipeline.builtinChoices(lang).map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {index.source === "file" && (
+        <div className={st.row}>
+          <FileButton label={t(lang, "openJson")} accept=".json,application/json" testId="definition-file" onFiles={(f) => f[0] && actions.openDefinitionFile(f[0])} />
+          {index.fileName && <Text className={st.wrap}>{index.fileName}</Text>}
+        </div>
+      )}
+      {index.source !== "embedded" && (
+        <Text className={st.hint}>{index.embeddedName ? t(lang, "embeddedFound", { name: index.embeddedName }) : t(lang, "embeddedNone")}</Text>
+      )}
+
+      {index.problems && index.problems.length > 0 && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t(lang, "definitionInvalid")}</MessageBarTitle>
+            <ul>
+              {index.problems.map((p, i) => (
+                <li key={i} className={st.wrap}>
+                  {p[lang]}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {model ? (
+        <section className={st.section} aria-label={t(lang, "definitionTree")}>
+          <Text weight="semibold" className={st.wrap}>
+            {t(lang, "definitionLoaded", { name: localize(model.definition.name, lang), id: model.definition.id, version: model.definition.version })}
+          </Text>
+          <Text className={st.hint}>
+            {t(lang, "definitionSummary", {
+              groups,
+              indicators: model.indicators.length,
+              max: model.root.max !== undefined ? formatNumber(model.root.max, lang) : "—",
+            })}
+          </Text>
+          <div className={s.box} tabIndex={0} role="region" aria-label={t(lang, "definitionTree")}>
+            <Tree model={model} lang={lang} />
+          </div>
+        </section>
+      ) : (
+        !index.problems && <Text className={st.hint}>{t(lang, "noDefinition")}</Text>
+      )}
+    </div>
+  );
+}

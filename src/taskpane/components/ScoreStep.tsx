@@ -1,0 +1,113 @@
+import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { formatNumber } from "../../core/i18n/text";
+import { t } from "../i18n";
+import type { PaneActions, PaneState, RankMethod, RankWithin } from "../state/usePane";
+import { useStepStyles } from "./styles";
+
+const useStyles = makeStyles({
+  table: { width: "100%", borderCollapse: "collapse", tableLayout: "fixed" },
+  th: { textAlign: "start", fontWeight: tokens.fontWeightSemibold, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "4px" },
+  td: { padding: "4px", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, overflowWrap: "anywhere", verticalAlign: "top" },
+  num: { textAlign: "end", whiteSpace: "nowrap" },
+  rankCol: { width: "3.5em" },
+  pointsCol: { width: "5.5em" },
+  options: { display: "grid", gridTemplateColumns: "1fr", gap: tokens.spacingVerticalS },
+});
+
+const TOP = 10;
+
+export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneActions }) {
+  const st = useStepStyles();
+  const s = useStyles();
+  const { lang, ranking, score } = state;
+  const busy = Boolean(state.busy);
+  const decimals = score ? 2 : 2;
+  return (
+    <div className={st.step}>
+      {state.stale && state.stale.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="stale-banner">
+          <MessageBarBody>{t(lang, "staleBanner", { units: state.stale.join(", ") })}</MessageBarBody>
+        </MessageBar>
+      )}
+      <section className={st.section} aria-labelledby="score-ranking">
+        <h2 id="score-ranking" className={st.heading}>
+          {t(lang, "rankingTitle")}
+        </h2>
+        <Text className={st.hint}>{t(lang, "rankingFromDefinition")}</Text>
+        <div className={s.options}>
+          <Field label={t(lang, "method")}>
+            <Select value={ranking.method} onChange={(_, d) => actions.setRanking({ method: d.value as RankMethod })}>
+              <option value="competition">{t(lang, "methodCompetition")}</option>
+              <option value="dense">{t(lang, "methodDense")}</option>
+              <option value="ordinal">{t(lang, "methodOrdinal")}</option>
+            </Select>
+          </Field>
+          <Field label={t(lang, "decimals")}>
+            <Select
+              value={ranking.decimals === null ? "" : String(ranking.decimals)}
+              onChange={(_, d) => actions.setRanking({ decimals: d.value === "" ? null : Number(d.value) })}
+            >
+              <option value="">{t(lang, "decimalsNone")}</option>
+              {[0, 1, 2, 3, 4].map((n) => (
+                <option key={n} value={String(n)}>
+                  {formatNumber(n, lang)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t(lang, "within")}>
+            <Select value={ranking.within} onChange={(_, d) => actions.setRanking({ within: d.value as RankWithin })}>
+              <option value="all">{t(lang, "withinAll")}</option>
+              <option value="category">{t(lang, "withinCategory")}</option>
+            </Select>
+          </Field>
+        </div>
+      </section>
+      <div className={st.row}>
+        <Button appearance="primary" disabled={busy || !state.workbench || !state.index.model} onClick={() => void actions.score()}>
+          {t(lang, "scoreRun")}
+        </Button>
+      </div>
+      {!state.workbench && <Text className={st.hint}>{t(lang, "needWorkbook")}</Text>}
+      {!state.index.model && <Text className={st.hint}>{t(lang, "noDefinition")}</Text>}
+      {score && (
+        <section className={st.section} aria-labelledby="score-top" data-testid="score-summary">
+          <h2 id="score-top" className={st.heading}>
+            {t(lang, "topUnits")}
+          </h2>
+          <table className={s.table}>
+            <thead>
+              <tr>
+                <th className={`${s.th} ${s.rankCol}`} scope="col">
+                  {t(lang, "colRank")}
+                </th>
+                <th className={s.th} scope="col">
+                  {t(lang, "colUnit")}
+                </th>
+                <th className={`${s.th} ${s.num} ${s.pointsCol}`} scope="col">
+                  {t(lang, "colPoints")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {score.units.slice(0, TOP).map((u) => (
+                <tr key={u.code || u.name}>
+                  <td className={s.td}>{u.ranked && u.rank !== null ? formatNumber(u.rank, lang) : <span title={t(lang, "notRanked")}>—</span>}</td>
+                  <td className={s.td}>{u.name}</td>
+                  <td className={`${s.td} ${s.num}`}>
+                    {u.points !== null ? formatNumber(u.points, lang, decimals) : u.value !== null ? formatNumber(u.value, lang, 4) : "—"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {(score.counts.error > 0 || score.counts.warning > 0) && (
+            <MessageBar intent={score.counts.error > 0 ? "error" : "warning"} layout="multiline">
+              <MessageBarBody>{t(lang, "findingsAfterScore", { errors: score.counts.error, warnings: score.counts.warning })}</MessageBarBody>
+            </MessageBar>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

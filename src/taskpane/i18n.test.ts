@@ -1,0 +1,70 @@
+import fc from "fast-check";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { STRINGS, type StringKey, langFromDisplayLanguage, t } from "./i18n";
+import { isDarkColor } from "./state/environment";
+import { parseUnitList } from "./state/units";
+
+describe("the pane's texts", () => {
+  test("every text exists in Vietnamese and English with the same placeholders", () => {
+    for (const [key, m] of Object.entries(STRINGS)) {
+      expect([key, m.vi.trim().length > 0, m.en.trim().length > 0]).toEqual([key, true, true]);
+      const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
+      expect([key, holes(m.vi)]).toEqual([key, holes(m.en)]);
+    }
+  });
+
+  test("no text is left untranslated (the same words in both languages)", () => {
+    const same = Object.entries(STRINGS).filter(([k, m]) => !["languageEn", "languageVi"].includes(k) && m.vi === m.en);
+    expect(same.map(([k]) => k)).toEqual([]);
+  });
+
+  test("numbers in texts follow the language: 1.234 in Vietnamese, 1,234 in English", () => {
+    expect(t("vi", "unitsCount", { count: 1234 })).toBe("1.234 đơn vị");
+    expect(t("en", "unitsCount", { count: 1234 })).toBe("1,234 units");
+  });
+
+  test("every text key used by the pane's components exists, and none is left unused", () => {
+    const dir = __dirname;
+    const files = [join(dir, "App.tsx"), ...readdirSync(join(dir, "components")).map((f) => join(dir, "components", f)), ...readdirSync(join(dir, "state")).map((f) => join(dir, "state", f))];
+    const source = files.filter((f) => /\.tsx?$/.test(f) && !f.endsWith(".test.ts")).map((f) => readFileSync(f, "utf8")).join("\n");
+    const used = new Set([...source.matchAll(/"([a-zA-Z]+)"/g)].map((m) => m[1]));
+    const unused = (Object.keys(STRINGS) as StringKey[]).filter((k) => !used.has(k));
+    expect(unused).toEqual([]);
+  });
+
+  test("the pane starts in Vietnamese when Office's display language is Vietnamese, in English otherwise", () => {
+    expect(langFromDisplayLanguage("vi-VN")).toBe("vi");
+    expect(langFromDisplayLanguage("VI")).toBe("vi");
+    expect(langFromDisplayLanguage("en-US")).toBe("en");
+    expect(langFromDisplayLanguage("fr-FR")).toBe("en");
+    expect(langFromDisplayLanguage(undefined)).toBe("en");
+  });
+
+  test("Office's dark themes are recognised from their body background colour", () => {
+    expect(isDarkColor("#1f1f1f")).toBe(true);
+    expect(isDarkColor("#262626")).toBe(true);
+    expect(isDarkColor("#ffffff")).toBe(false);
+    expect(isDarkColor("#e6e6e6")).toBe(false);
+    expect(isDarkColor(undefined)).toBe(false);
+  });
+});
+
+describe("the list of units typed or pasted for templates", () => {
+  test("reads code; name; category lines, names alone, and rows pasted from Excel", () => {
+    expect(parseUnitList("01; Sở Nội vụ; co-dvc\n\nSở Y tế\n02\tSở Tài chính\tkhong-dvc\n")).toEqual([
+      { code: "01", name: "Sở Nội vụ", category: "co-dvc" },
+      { code: "", name: "Sở Y tế" },
+      { code: "02", name: "Sở Tài chính", category: "khong-dvc" },
+    ]);
+  });
+
+  test("gives one unit per non-blank line, whatever the names", () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[A-Za-zÀ-ỹ ]{1,20}$/).filter((s) => s.trim() !== ""), { maxLength: 30 }), (names) => {
+        const units = parseUnitList(names.join("\n"));
+        expect(units.map((u) => u.name)).toEqual(names.map((n) => n.trim()));
+      }),
+    );
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * Every string the task pane shows, in Vietnamese and English. Components never hold text of
+ * their own: they call `t(lang, key, params)`. `{name}` placeholders are filled from params,
+ * numbers formatted for the language.
+ */
+import { type Lang, type Message, formatNumber } from "../core/i18n/text";
+
+export const STRINGS = {
+  appTitle: { vi: "Chấm điểm DTI", en: "DTI Scorer" },
+  modeExcel: { vi: "Trong Excel", en: "In Excel" },
+  modeFile: { vi: "Tệp .xlsx", en: ".xlsx file" },
+  language: { vi: "Ngôn ngữ giao diện", en: "Pane language" },
+  languageVi: { vi: "Tiếng Việt", en: "Tiếng Việt" },
+  languageEn: { vi: "English", en: "English" },
+  steps: { vi: "Các bước", en: "Steps" },
+
+  // Steps
+  stepIndex: { vi: "Bộ chỉ số", en: "Index" },
+  stepCollect: { vi: "Thu thập", en: "Collect" },
+  stepCheck: { vi: "Kiểm tra", en: "Check" },
+  stepScore: { vi: "Chấm điểm", en: "Score" },
+  stepCharts: { vi: "Biểu đồ", en: "Charts" },
+
+  // Workbook outside Excel
+  fileIntro: {
+    vi: "Không chạy trong Excel: chọn một sổ làm việc .xlsx để kiểm tra và chấm điểm ngay trên trình duyệt.",
+    en: "Not running in Excel: choose an .xlsx workbook to check and score it in the browser.",
+  },
+  chooseWorkbook: { vi: "Chọn sổ làm việc (.xlsx)", en: "Choose a workbook (.xlsx)" },
+  noWorkbook: { vi: "Chưa chọn sổ làm việc.", en: "No workbook chosen yet." },
+  workbookOpened: { vi: "Đang làm việc trên: {name}", en: "Working on: {name}" },
+  workbookSheets: { vi: "{count} trang tính", en: "{count} sheets" },
+  download: { vi: "Tải xuống bảng đã chấm", en: "Download the scored workbook" },
+  needWorkbook: { vi: "Hãy chọn sổ làm việc trước.", en: "Choose a workbook first." },
+
+  // Index step
+  indexSource: { vi: "Lấy bộ chỉ số từ", en: "Take the index from" },
+  sourceBuiltin: { vi: "Bộ chỉ số có sẵn", en: "A built-in index" },
+  sourceFile: { vi: "Tệp JSON", en: "A JSON file" },
+  sourceEmbedded: { vi: "Bộ chỉ số lưu trong sổ", en: "The workbook's own index" },
+  builtinLabel: { vi: "Chọn bộ chỉ số", en: "Choose an index" },
+  openJson: { vi: "Mở tệp định nghĩa (.json)", en: "Open a definition file (.json)" },
+  embeddedNone: {
+    vi: "Sổ làm việc này chưa lưu bộ chỉ số nào (sổ chưa được chấm lần nào).",
+    en: "This workbook holds no index yet (it has never been scored).",
+  },
+  embeddedFound: { vi: "Sổ làm việc lưu bộ chỉ số {name}.", en: "The workbook holds the index {name}." },
+  definitionInvalid: { vi: "Định nghĩa bộ chỉ số chưa hợp lệ:", en: "The index definition is not valid:" },
+  definitionLoaded: { vi: "Đang dùng: {name} ({id}@{version})", en: "In use: {name} ({id}@{version})" },
+  definitionSummary: {
+    vi: "{groups} nhóm, {indicators} chỉ tiêu, tối đa {max} điểm",
+    en: "{groups} groups, {indicators} indicators, at most {max} points",
+  },
+  definitionTree: { vi: "Cấu trúc bộ chỉ số", en: "Structure of the index" },
+  maxPoints: { vi: "{max} điểm", en: "{max} pts" },
+  noDefinition: { vi: "Chưa chọn bộ chỉ số.", en: "No index chosen yet." },
+
+  // Collect step
+  templatesTitle: { vi: "Tạo phiếu tự đánh giá", en: "Make self-assessment forms" },
+  templatesHelp: {
+    vi: "Mỗi dòng một đơn vị: mã; tên; nhóm (mã và nhóm có thể bỏ trống). Hoặc mở tệp CSV có cột Mã đơn vị, Đơn vị, Nhóm.",
+    en: "One unit a line: code; name; category (code and category may be left out). Or open a CSV file with columns Unit code, Unit, Category.",
+  },
+  unitsLabel: { vi: "Danh sách đơn vị", en: "List of units" },
+  unitsCsv: { vi: "Mở danh sách từ CSV", en: "Open the list from CSV" },
+  unitsCount: { vi: "{count} đơn vị", en: "{count} units" },
+  unitsNone: { vi: "Hãy nhập ít nhất một đơn vị.", en: "Enter at least one unit." },
+  unitsCsvNoName: {
+    vi: "Tệp CSV {name} không có cột Đơn vị (hoặc Unit).",
+    en: "The CSV file {name} has no Unit (or Đơn vị) column.",
+  },
+  makeTemplates: { vi: "Tạo phiếu", en: "Make forms" },
+  templatesMadeExcel: { vi: "Đã thêm {count} trang phiếu vào sổ.", en: "Added {count} form sheets to the workbook." },
+  templatesMadeFile: { vi: "Đã tạo tệp phiếu cho {count} đơn vị.", en: "Made a form file for {count} units." },
+  downloadTemplates: { vi: "Tải xuống tệp phiếu", en: "Download the forms" },
+  importTitle: { vi: "Nhập phiếu của các đơn vị", en: "Bring in the units' forms" },
+  importHelp: {
+    vi: "Chọn các tệp .xlsx các đơn vị gửi về: các trang phiếu được chép vào sổ đang mở.",
+    en: "Choose the .xlsx files the units sent back: their form sheets are copied into the open workbook.",
+  },
+  importFiles: { vi: "Chọn tệp phiếu (.xlsx)", en: "Choose form files (.xlsx)" },
+  imported: { vi: "Đã chép {count} trang vào sổ: {names}", en: "Copied {count} sheets into the workbook: {names}" },
+  importedNone: { vi: "Không tìm thấy trang phiếu nào trong các tệp đã chọn.", en: "No form sheet was found in the chosen files." },
+
+  // Check step
+  checkRun: { vi: "Kiểm tra số liệu", en: "Check the data" },
+  checkIntro: {
+    vi: "Đọc các phiếu trong sổ và liệt kê những chỗ cần xem lại.",
+    en: "Reads the forms in the workbook and lists what needs a look.",
+  },
+  checkSummary: {
+    vi: "{units} đơn vị: {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú",
+    en: "{units} units: {errors} errors, {warnings} warnings, {infos} notes",
+  },
+  checkClean: { vi: "Không có vấn đề nào. Có thể chấm điểm.", en: "No findings. Ready to score." },
+  severityError: { vi: "Lỗi", en: "Error" },
+  severityWarning: { vi: "Cảnh báo", en: "Warning" },
+  severityInfo: { vi: "Ghi chú", en: "Note" },
+  countErrors: { vi: "{count} lỗi", en: "{count} errors" },
+  countWarnings: { vi: "{count} cảnh báo", en: "{count} warnings" },
+  countInfos: { vi: "{count} ghi chú", en: "{count} notes" },
+  generalFindings: { vi: "Chung", en: "General" },
+  goToCell: { vi: "Đi tới ô {sheet}!{cell}", en: "Go to cell {sheet}!{cell}" },
+  clearMarks: { vi: "Xóa dấu", en: "Clear marks" },
+  cleared: { vi: "Đã xóa các dấu.", en: "Marks cleared." },
+  filterLabel: { vi: "Hiện", en: "Show" },
+  filterAll: { vi: "Tất cả", en: "All" },
+  filterErrors: { vi: "Chỉ lỗi", en: "Errors only" },
+
+  // Score step
+  rankingTitle: { vi: "Cách xếp hạng", en: "Ranking" },
+  rankingFromDefinition: { vi: "Mặc định theo bộ chỉ số; có thể đổi cho lần chấm này.", en: "From the index; can be changed for this run." },
+  method: { vi: "Đồng hạng", en: "Ties" },
+  methodCompetition: { vi: "1, 1, 3 (bỏ hạng)", en: "1, 1, 3 (skip)" },
+  methodDense: { vi: "1, 1, 2 (liền hạng)", en: "1, 1, 2 (dense)" },
+  methodOrdinal: { vi: "1, 2, 3 (không đồng hạng)", en: "1, 2, 3 (no ties)" },
+  decimals: { vi: "Làm tròn khi xếp hạng (số chữ số thập phân)", en: "Round before ranking (decimal places)" },
+  decimalsNone: { vi: "Không làm tròn", en: "No rounding" },
+  within: { vi: "Xếp hạng trong", en: "Rank within" },
+  withinAll: { vi: "Tất cả đơn vị", en: "All units" },
+  withinCategory: { vi: "Từng nhóm", en: "Each category" },
+  scoreRun: { vi: "Chấm điểm và ghi kết quả", en: "Score and write results" },
+  scoring: { vi: "Đang chấm điểm…", en: "Scoring…" },
+  progressRead: { vi: "Đang đọc sổ làm việc…", en: "Reading the workbook…" },
+  progressCheck: { vi: "Đang kiểm tra số liệu…", en: "Checking the data…" },
+  progressScore: { vi: "Đang tính điểm…", en: "Computing scores…" },
+  progressPlan: { vi: "Đang chuẩn bị kết quả…", en: "Preparing the results…" },
+  progressWrite: { vi: "Đang ghi vào sổ…", en: "Writing to the workbook…" },
+  progressDone: { vi: "Xong.", en: "Done." },
+  scoreDone: {
+    vi: "Đã chấm {units} đơn vị ({ranked} được xếp hạng).",
+    en: "Scored {units} units ({ranked} ranked).",
+  },
+  topUnits: { vi: "Dẫn đầu", en: "Top units" },
+  colRank: { vi: "Hạng", en: "Rank" },
+  colUnit: { vi: "Đơn vị", en: "Unit" },
+  colPoints: { vi: "Điểm", en: "Points" },
+  notRanked: { vi: "không xếp hạng", en: "not ranked" },
+  findingsAfterScore: {
+    vi: "Có {errors} lỗi và {warnings} cảnh báo trong số liệu: xem bước Kiểm tra.",
+    en: "The data has {errors} errors and {warnings} warnings: see the Check step.",
+  },
+  staleBanner: {
+    vi: "Số liệu đã thay đổi sau lần chấm gần nhất ({units}): kết quả đang cũ, hãy chấm lại.",
+    en: "The data changed since the last scoring ({units}): the results are stale, score again.",
+  },
+
+  // Charts step
+  chartsIntro: {
+    vi: "Chọn biểu đồ để tạo trên trang Biểu đồ; lần sau sẽ cập nhật đúng biểu đồ đó.",
+    en: "Choose the charts to make on the Charts sheet; a later run updates the same charts.",
+  },
+  chartTotal: { vi: "Tổng điểm theo đơn vị", en: "Total points by unit" },
+  chartGroups: { vi: "Điểm các nhóm theo đơn vị", en: "Group points by unit" },
+  chartProfile: { vi: "Hồ sơ theo nhóm (so với trung bình)", en: "Group profile (against the average)" },
+  profileUnits: { vi: "Đơn vị đưa vào hồ sơ", en: "Units in the profile" },
+  profileHint: { vi: "Chọn tối đa 5 đơn vị.", en: "Choose up to 5 units." },
+  chartsNeedScore: { vi: "Hãy chấm điểm trước để có danh sách đơn vị.", en: "Score first to get the list of units." },
+  chartsRun: { vi: "Tạo hoặc cập nhật biểu đồ", en: "Create or update the charts" },
+
+  // Errors
+  errorUnexpected: { vi: "Đã có lỗi: {reason}", en: "Something went wrong: {reason}" },
+  dismiss: { vi: "Đóng", en: "Dismiss" },
+} as const satisfies Record<string, Message>;
+
+export type StringKey = keyof typeof STRINGS;
+export type Params = Record<string, string | number>;
+
+/** The pane's string `key` in `lang`, with `{name}` placeholders filled (numbers formatted). */
+export function t(lang: Lang, key: StringKey, params?: Params): string {
+  const text: string = STRINGS[key][lang];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    return typeof v === "number" ? formatNumber(v, lang) : v;
+  });
+}
+
+/** The pane's language from Office's display language ("vi-VN" → vi; anything else → en). */
+export function langFromDisplayLanguage(displayLanguage: string | undefined): Lang {
+  return displayLanguage !== undefined && displayLanguage.toLowerCase().startsWith("vi") ? "vi" : "en";
+}

@@ -1,0 +1,66 @@
+/**
+ * Where the pane runs: inside Excel (office.js loaded and Office.onReady reports Excel) or in
+ * a plain browser (office.js failed to load, or loaded outside Office). Also the language and
+ * theme to start with.
+ */
+import type { Lang } from "../../core/i18n/text";
+import { langFromDisplayLanguage } from "../i18n";
+
+export type PaneMode = "excel" | "file";
+
+export interface Environment {
+  mode: PaneMode;
+  lang: Lang;
+  dark: boolean;
+}
+
+interface OfficeLike {
+  onReady?: () => Promise<{ host: unknown; platform?: unknown }>;
+  HostType?: { Excel?: unknown };
+  context?: { displayLanguage?: string; officeTheme?: { bodyBackgroundColor?: string } };
+}
+
+/** True when a CSS colour #rrggbb (or #rgb) is dark (relative luminance under 0.5). */
+export function isDarkColor(color: string | undefined): boolean {
+  if (!color) return false;
+  let hex = color.trim().replace(/^#/, "");
+  if (hex.length === 3) hex = [...hex].map((c) => c + c).join("");
+  if (!/^[0-9a-f]{6}$/i.test(hex)) return false;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
+}
+
+function browserEnvironment(win: Window): Environment {
+  const dark = typeof win.matchMedia === "function" && win.matchMedia("(prefers-color-scheme: dark)").matches;
+  return { mode: "file", lang: langFromDisplayLanguage(win.navigator.language), dark };
+}
+
+/**
+ * Detects the environment. Never rejects: any failure of office.js means the browser mode.
+ * `readyTimeoutMs` bounds the wait for Office.onReady (it never settles on some broken pages).
+ */
+export async function detectEnvironment(win: Window & { Office?: OfficeLike; __officeJsFailed?: boolean }, readyTimeoutMs = 8000): Promise<Environment> {
+  const office = win.Office;
+  if (win.__officeJsFailed || !office || typeof office.onReady !== "function") return browserEnvironment(win);
+  try {
+    const info = await Promise.race([
+      office.onReady(),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), readyTimeoutMs)),
+    ]);
+    const excel = office.HostType?.Excel ?? "Excel";
+    if (!info || info.host !== excel) return browserEnvironment(win);
+    const ctx = office.context ?? {};
+    return {
+      mode: "excel",
+      lang: langFromDisplayLanguage(ctx.displayLanguage),
+      dark: isDarkColor(ctx.officeTheme?.bodyBackgroundColor),
+    };
+  } catch {
+    return browserEnvironment(win);
+  }
+}
+
+/** Lets the browser paint and handle input between steps of long work. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

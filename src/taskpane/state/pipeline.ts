@@ -1,0 +1,207 @@
+/**
+ * The pane's bridge to the core and the hosts: parsing definitions, checking, scoring, making
+ * templates and opening workbooks. ExcelJS and the xlsx host are loaded with import() only
+ * outside Excel or when making templates, so the pane's first scripts stay small.
+ */
+import type { IndexModel } from "../../core/definition/model";
+import type { DefinitionProblem } from "../../core/definition/messages";
+import { parseDefinition, parseDefinitionText } from "../../core/definition";
+import { type Lang, type Message, localize } from "../../core/i18n/text";
+import { BUILTIN_INDICES } from "../../indices";
+import { type IndexSheetState, readIndexSheet, staleUnits, unitKey } from "../../core/plan";
+import { unitsByRank } from "../../core/score";
+import { PipelineError, runScoring } from "../../core/pipeline";
+import type { Issue, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../../core/types";
+import type { PickedFile } from "../components/FileButton";
+import type { StringKey } from "../i18n";
+import type { PaneState, RankingChoice } from "./usePane";
+import type { UnitLine } from "./units";
+import { type Workbench, XLSX_MIME } from "./workbench";
+
+export const PROJECT_VERSION = "0.1.0";
+
+/** An error that carries its sentence in both languages. */
+export function isLocalizedError(e: unknown): e is { localized: Message } {
+  return typeof e === "object" && e !== null && "localized" in e;
+}
+export class LocalizedError extends Error {
+  constructor(readonly localized: Message) {
+    super(localized.en);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Definitions
+
+export function builtinChoices(lang: Lang): { id: string; name: string }[] {
+  return BUILTIN_INDICES.map((b) => {
+    const name = (b.definition as { name?: Parameters<typeof localize>[0] }).name;
+    return { id: b.id, name: name !== undefined ? localize(name, lang) : b.id };
+  });
+}
+
+export function builtinDefinition(id: string): unknown {
+  return BUILTIN_INDICES.find((b) => b.id === id)?.definition;
+}
+
+export type ParsedDefinition = { ok: true; model: IndexModel } | { ok: false; problems: Message[] };
+
+function fromResult(r: { ok: true; model: IndexModel } | { ok: false; problems: DefinitionProblem[] }): ParsedDefinition {
+  if (r.ok) return { ok: true, model: r.model };
+  return { ok: false, problems: r.problems.map((p) => ({ vi: `${p.path}: ${p.message.vi}`, en: `${p.path}: ${p.message.en}` })) };
+}
+
+export function parseDefinitionValue(input: unknown): ParsedDefinition {
+  return fromResult(parseDefinition(input));
+}
+
+export function parseDefinitionJson(text: string): ParsedDefinition {
+  return fromResult(parseDefinitionText(text));
+}
+
+/** The definition JSON stored in the workbook's `_index` sheet, when there is one. */
+export function embeddedDefinition(snapshot: WorkbookSnapshot): unknown {
+  const state = readIndexSheet(snapshot);
+  if (!state?.definitionJson) return undefined;
+  try {
+    return JSON.parse(state.definitionJson);
+  } catch {
+    return undefined;
+  }
+}
+
+export function definitionName(definition: unknown, lang: Lang): string {
+  const d = definition as { name?: Parameters<typeof localize>[0]; id?: string; version?: string };
+  const name = d.name !== undefined ? localize(d.name, lang) : (d.id ?? "?");
+  return d.version !== undefined ? `${name} (${d.version})` : name;
+}
+
+export async function makeTemplateFile(model: IndexModel, units: UnitLine[], lang: Lang): Promise<Uint8Array> {
+  const { makeTemplate } = await import(/* webpackChunkName: "xlsx-template" */ "../../hosts/xlsx/template");
+  return makeTemplate(model, units, { lang });
+}
+
+export function templateFileName(state: PaneState): string {
+  const id = state.index.model?.definition.id ?? "index";
+  return state.lang === "vi" ? `phieu-tu-danh-gia-${id}.xlsx` : `self-assessment-${id}.xlsx`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking and scoring
+
+/** Reads and checks the workbook without writing anything (the same reading as a scoring run). */
+export async function check(
+  workbench: Workbench,
+  model: IndexModel,
+  lang: Lang,
+): Promise<{ submissions: Submission[]; issues: Issue[]; stale?: string[] }> {
+  try {
+    const r = await runScoring(workbench.host, { definition: model.definition, lang, projectVersion: PROJECT_VERSION, write: false });
+    const stale = r.previous ? staleSince(r.previous, r.submissions) : undefined;
+    return { submissions: r.submissions, issues: r.issues, ...(stale ? { stale } : {}) };
+  } catch (e) {
+    if (e instanceof PipelineError) throw new LocalizedError(e.userMessage);
+    throw e;
+  }
+}
+
+/** Names of the units whose inputs changed since the workbook was scored (none when never scored). */
+export function staleSince(previous: IndexSheetState, submissions: Submission[]): string[] | undefined {
+  if (!previous.provenance) return undefined;
+  const { changed, added, removed } = staleUnits(previous, submissions);
+  const names = new Map(submissions.map((s) => [unitKey(s), s.name]));
+  const list = [...changed, ...added].map((k) => names.get(k) ?? k).concat(removed);
+  return list.length > 0 ? list : undefined;
+}
+
+const STAGE_KEYS: Record<string, StringKey> = {
+  definition: "progressRead",
+  read: "progressRead",
+  check: "progressCheck",
+  validate: "progressCheck",
+  score: "progressScore",
+  plan: "progressPlan",
+  write: "progressWrite",
+  apply: "progressWrite",
+  done: "progressDone",
+};
+
+export interface ScoreRun {
+  units: UnitResult[];
+  issues: Issue[];
+}
+
+export async function score(
+  workbench: Workbench,
+  model: IndexModel,
+  options: {
+    lang: Lang;
+    ranking: RankingChoice;
+    profileUnits: string[];
+    onProgress: (key: StringKey, fraction?: number) => Promise<void>;
+  },
+): Promise<ScoreRun> {
+  let pending: Promise<void> = Promise.resolve();
+  try {
+    const result = await runScoring(workbench.host, {
+      definition: model.definition,
+      lang: options.lang,
+      projectVersion: PROJECT_VERSION,
+      ranking: {
+        method: options.ranking.method,
+        within: options.ranking.within,
+        ...(options.ranking.decimals !== null ? { decimals: options.ranking.decimals } : {}),
+      },
+      ...(options.profileUnits.length > 0 ? { charts: { profileUnits: options.profileUnits } } : {}),
+      write: true,
+      onProgress: (stage, fraction) => {
+        pending = pending.then(() => options.onProgress(STAGE_KEYS[stage] ?? "scoring", fraction));
+      },
+    });
+    await pending;
+    return { units: unitsByRank(result.table), issues: result.issues };
+  } catch (e) {
+    if (e instanceof PipelineError) throw new LocalizedError(e.userMessage);
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbenches
+
+/** Outside Excel: the chosen .xlsx file in memory (the xlsx host is loaded on demand). */
+export async function openFileWorkbench(file: PickedFile): Promise<Workbench> {
+  const { XlsxHost } = await import(/* webpackChunkName: "xlsx-host" */ "../../hosts/xlsx");
+  let host: Awaited<ReturnType<typeof XlsxHost.fromBuffer>>;
+  try {
+    host = await XlsxHost.fromBuffer(file.data, file.name);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new LocalizedError({
+      vi: `Không đọc được tệp ${file.name}: tệp không phải sổ làm việc .xlsx hợp lệ (${reason}).`,
+      en: `Could not read the file ${file.name}: it is not a valid .xlsx workbook (${reason}).`,
+    });
+  }
+  const bench: Workbench = {
+    mode: "file",
+    fileName: file.name,
+    get host() {
+      return host;
+    },
+    clearMarks: async () => {
+      const snapshot = await host.read();
+      const marks = readIndexSheet(snapshot)?.marks ?? [];
+      const plan: WritePlan = { lang: "vi", owned: [], edits: [], marks: [], clearMarks: marks };
+      await host.apply(plan);
+      host = await XlsxHost.fromBuffer(await host.toBuffer(), file.name);
+    },
+    addWorkbooks: async (files, model) => {
+      const { collectFiles } = await import(/* webpackChunkName: "xlsx-host" */ "../../hosts/xlsx/collect");
+      const { data, report } = await collectFiles(files, await host.toBuffer(), model);
+      host = await XlsxHost.fromBuffer(data, file.name);
+      return { taken: report.take.map((t) => t.as), skipped: report.skipped.map((s) => s.reason) };
+    },
+    toBlob: async () => new Blob([(await host.toBuffer()) as BlobPart], { type: XLSX_MIME }),
+  };
+  return bench;
+}

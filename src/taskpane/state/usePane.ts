@@ -1,0 +1,335 @@
+/**
+ * The pane's state and the actions of its steps. Long work runs as a sequence of awaited
+ * steps with a yield to the event loop between them, and a progress bar, so the pane never
+ * freezes.
+ */
+import { useCallback, useMemo, useRef, useState } from "react";
+import type { IndexModel } from "../../core/definition/model";
+import type { Lang, Message } from "../../core/i18n/text";
+import type { Issue, Severity, UnitResult, WorkbookSnapshot } from "../../core/types";
+import type { PickedFile } from "../components/FileButton";
+import { type Params, type StringKey, t } from "../i18n";
+import type { Environment, PaneMode } from "./environment";
+import { yieldToEventLoop } from "./environment";
+import * as pipeline from "./pipeline";
+import { parseUnitList } from "./units";
+import type { Workbench } from "./workbench";
+
+export type StepId = "index" | "collect" | "check" | "score" | "charts";
+export type IndexSource = "builtin" | "file" | "embedded";
+export type RankMethod = "competition" | "dense" | "ordinal";
+export type RankWithin = "all" | "category";
+
+/** A message kept as a key so that it follows a change of language. */
+export interface Notice {
+  intent: "success" | "warning" | "error" | "info";
+  key: StringKey;
+  params?: Params;
+  /** Lines shown under the message (already in both languages). */
+  details?: Message[];
+}
+
+export interface RankingChoice {
+  method: RankMethod;
+  /** null: no rounding before ranking. */
+  decimals: number | null;
+  within: RankWithin;
+}
+
+export interface ScoreSummary {
+  /** Units in rank order (unranked last). */
+  units: UnitResult[];
+  ranked: number;
+  counts: Record<Severity, number>;
+}
+
+export interface PaneState {
+  lang: Lang;
+  dark: boolean;
+  mode: PaneMode;
+  step: StepId;
+  workbench?: Workbench;
+  snapshot?: WorkbookSnapshot;
+  busy?: { key: StringKey; fraction?: number };
+  notice?: Notice;
+  index: {
+    source: IndexSource;
+    builtinId: string;
+    fileName?: string;
+    /** Name of the definition embedded in the workbook, when there is one. */
+    embeddedName?: string;
+    model?: IndexModel;
+    /** Problems of the last definition tried, in both languages. */
+    problems?: Message[];
+  };
+  ranking: RankingChoice;
+  issues?: Issue[];
+  unitsChecked?: number;
+  score?: ScoreSummary;
+  /** Units whose inputs changed since the workbook was last scored; "all" when unknown which. */
+  stale?: string[];
+  profileUnits: string[];
+  downloadUrl?: string;
+  templates?: { url?: string; count: number };
+  collected?: { taken: string[]; skipped: Message[] };
+}
+
+export function severityCounts(issues: Issue[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const i of issues) c[i.severity]++;
+  return c;
+}
+
+function errorText(e: unknown): Message {
+  if (pipeline.isLocalizedError(e)) return e.localized;
+  const text = e instanceof Error ? e.message : String(e);
+  return { vi: text, en: text };
+}
+
+export function usePane(env: Environment, excel: Workbench | undefined) {
+  const [state, setState] = useState<PaneState>(() => ({
+    lang: env.lang,
+    dark: env.dark,
+    mode: env.mode,
+    step: "index",
+    ...(excel ? { workbench: excel } : {}),
+    index: { source: "builtin", builtinId: pipeline.builtinChoices(env.lang)[0]?.id ?? "" },
+    ranking: { method: "competition", decimals: null, within: "all" },
+    profileUnits: [],
+  }));
+  const ref = useRef(state);
+  ref.current = state;
+  const patch = useCallback((p: Partial<PaneState> | ((s: PaneState) => Partial<PaneState>)) => {
+    setState((s) => {
+      const next = { ...s, ...(typeof p === "function" ? p(s) : p) };
+      ref.current = next;
+      return next;
+    });
+  }, []);
+
+  const setModel = useCallback(
+    (model: IndexModel) => {
+      const r = model.definition.ranking;
+      patch((s) => ({
+        index: { ...s.index, model, problems: undefined },
+        ranking: { method: r.method, decimals: r.decimals ?? null, within: r.within },
+        issues: undefined,
+        score: undefined,
+      }));
+    },
+    [patch],
+  );
+
+  /** Runs `work` with the busy bar; any failure becomes a notice in the user's language. */
+  const busy = useCallback(
+    async (key: StringKey, work: (progress: (key: StringKey, fraction?: number) => Promise<void>) => Promise<void>) => {
+      patch({ busy: { key, fraction: 0 }, notice: undefined });
+      const progress = async (k: StringKey, fraction?: number) => {
+        patch({ busy: { key: k, ...(fraction !== undefined ? { fraction } : {}) } });
+        await yieldToEventLoop();
+      };
+      try {
+        await yieldToEventLoop();
+        await work(progress);
+      } catch (e) {
+        const m = errorText(e);
+        patch({ notice: { intent: "error", key: "errorUnexpected", params: { reason: m[ref.current.lang] }, details: [] } });
+      } finally {
+        patch({ busy: undefined });
+      }
+    },
+    [patch],
+  );
+
+  /** Reads the workbook, and notes an embedded definition and whether results are stale. */
+  const refreshSnapshot = useCallback(async (): Promise<WorkbookSnapshot | undefined> => {
+    const wb = ref.current.workbench;
+    if (!wb) return undefined;
+    const snapshot = await wb.host.read();
+    const embedded = pipeline.embeddedDefinition(snapshot);
+    patch((s) => ({
+      snapshot,
+      index: { ...s.index, embeddedName: embedded ? pipeline.definitionName(embedded, s.lang) : undefined },
+    }));
+    return snapshot;
+  }, [patch]);
+
+  const actions = useMemo(
+    () => ({
+      setLang: (lang: Lang) => patch({ lang }),
+      setStep: (step: StepId) => patch({ step }),
+      dismissNotice: () => patch({ notice: undefined }),
+      /** Reads the workbook again (at start in Excel, after outside changes). */
+      refresh: () =>
+        busy("progressRead", async () => {
+          await refreshSnapshot();
+        }),
+      setRanking: (ranking: Partial<RankingChoice>) => patch((s) => ({ ranking: { ...s.ranking, ...ranking } })),
+      setProfileUnits: (profileUnits: string[]) => patch({ profileUnits }),
+
+      /** Outside Excel: open the chosen .xlsx file. */
+      openWorkbook: (file: PickedFile) =>
+        busy("progressRead", async () => {
+          const wb = await pipeline.openFileWorkbench(file);
+          if (ref.current.downloadUrl) URL.revokeObjectURL(ref.current.downloadUrl);
+          patch({ workbench: wb, downloadUrl: undefined, issues: undefined, score: undefined, stale: undefined, collected: undefined });
+          const snapshot = await refreshSnapshot();
+          if (snapshot && ref.current.index.source === "embedded") {
+            const def = pipeline.embeddedDefinition(snapshot);
+            if (def) actions.applyDefinition(def);
+          }
+        }),
+
+      chooseBuiltin: (id: string) => {
+        patch((s) => ({ index: { ...s.index, source: "builtin", builtinId: id } }));
+        const def = pipeline.builtinDefinition(id);
+        if (def !== undefined) actions.applyDefinition(def);
+      },
+      setSource: (source: IndexSource) => {
+        patch((s) => ({ index: { ...s.index, source } }));
+        if (source === "builtin") actions.chooseBuiltin(ref.current.index.builtinId);
+        if (source === "embedded" && ref.current.snapshot) {
+          const def = pipeline.embeddedDefinition(ref.current.snapshot);
+          if (def) actions.applyDefinition(def);
+        }
+      },
+      openDefinitionFile: (file: PickedFile) => {
+        patch((s) => ({ index: { ...s.index, source: "file", fileName: file.name } }));
+        const text = new TextDecoder("utf-8").decode(file.data);
+        const r = pipeline.parseDefinitionJson(text);
+        if (r.ok) setModel(r.model);
+        else patch((s) => ({ index: { ...s.index, model: undefined, problems: r.problems } }));
+      },
+      applyDefinition: (input: unknown) => {
+        const r = pipeline.parseDefinitionValue(input);
+        if (r.ok) setModel(r.model);
+        else patch((s) => ({ index: { ...s.index, model: undefined, problems: r.problems } }));
+      },
+
+      makeTemplates: (unitsText: string) =>
+        busy("progressPlan", async () => {
+          const s = ref.current;
+          const model = s.index.model;
+          if (!model) return;
+          const units = parseUnitList(unitsText);
+          if (units.length === 0) {
+            patch({ notice: { intent: "warning", key: "unitsNone" } });
+            return;
+          }
+          const bytes = await pipeline.makeTemplateFile(model, units, s.lang);
+          if (s.mode === "excel" && s.workbench) {
+            const added = await s.workbench.addWorkbooks([{ name: "templates.xlsx", data: bytes }], undefined);
+            patch({ templates: { count: added.taken.length }, notice: { intent: "success", key: "templatesMadeExcel", params: { count: added.taken.length } } });
+            await refreshSnapshot();
+          } else {
+            if (s.templates?.url) URL.revokeObjectURL(s.templates.url);
+            const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+            patch({ templates: { url, count: units.length }, notice: { intent: "success", key: "templatesMadeFile", params: { count: units.length } } });
+          }
+        }),
+
+      importWorkbooks: (files: PickedFile[]) =>
+        busy("progressWrite", async () => {
+          const s = ref.current;
+          if (!s.workbench) {
+            patch({ notice: { intent: "warning", key: "needWorkbook" } });
+            return;
+          }
+          const added = await s.workbench.addWorkbooks(files, s.index.model);
+          patch({
+            collected: added,
+            notice:
+              added.taken.length > 0
+                ? { intent: "success", key: "imported", params: { count: added.taken.length, names: added.taken.join(", ") }, details: added.skipped }
+                : { intent: "warning", key: "importedNone", details: added.skipped },
+          });
+          await refreshSnapshot();
+        }),
+
+      check: () =>
+        busy("progressRead", async (progress) => {
+          const s = ref.current;
+          const model = s.index.model;
+          if (!s.workbench) {
+            patch({ notice: { intent: "warning", key: "needWorkbook" } });
+            return;
+          }
+          if (!model) {
+            patch({ notice: { intent: "warning", key: "noDefinition" } });
+            return;
+          }
+          await progress("progressCheck", 0.3);
+          const { submissions, issues, stale } = await pipeline.check(s.workbench, model, s.lang);
+          patch({ issues, unitsChecked: submissions.length, stale });
+          await refreshSnapshot();
+          await progress("progressDone", 1);
+        }),
+
+      goTo: async (issue: Issue) => {
+        const wb = ref.current.workbench;
+        if (wb?.goTo && issue.sheet && issue.cell) {
+          try {
+            await wb.goTo(issue.sheet, issue.cell);
+          } catch (e) {
+            const m = errorText(e);
+            patch({ notice: { intent: "error", key: "errorUnexpected", params: { reason: m[ref.current.lang] } } });
+          }
+        }
+      },
+
+      clearMarks: () =>
+        busy("progressWrite", async () => {
+          const wb = ref.current.workbench;
+          if (!wb) return;
+          await wb.clearMarks();
+          patch({ notice: { intent: "success", key: "cleared" } });
+          if (wb.mode === "file") await actions.refreshDownload();
+        }),
+
+      refreshDownload: async () => {
+        const wb = ref.current.workbench;
+        if (!wb?.toBlob) return;
+        const blob = await wb.toBlob();
+        if (ref.current.downloadUrl) URL.revokeObjectURL(ref.current.downloadUrl);
+        patch({ downloadUrl: URL.createObjectURL(blob) });
+      },
+
+      /** Scores and writes results, issue marks and charts (`mark: false` leaves cells unmarked). */
+      score: () =>
+        busy("progressRead", async (progress) => {
+          const s = ref.current;
+          const model = s.index.model;
+          if (!s.workbench) {
+            patch({ notice: { intent: "warning", key: "needWorkbook" } });
+            return;
+          }
+          if (!model) {
+            patch({ notice: { intent: "warning", key: "noDefinition" } });
+            return;
+          }
+          const result = await pipeline.score(s.workbench, model, {
+            lang: s.lang,
+            ranking: s.ranking,
+            profileUnits: s.profileUnits,
+            onProgress: (stage, fraction) => progress(stage, fraction),
+          });
+          const counts = severityCounts(result.issues);
+          patch({
+            issues: result.issues,
+            unitsChecked: result.units.length,
+            score: { units: result.units, ranked: result.units.filter((u) => u.ranked).length, counts },
+            stale: undefined,
+            notice: { intent: "success", key: "scoreDone", params: { units: result.units.length, ranked: result.units.filter((u) => u.ranked).length } },
+          });
+          if (s.workbench.mode === "file") await actions.refreshDownload();
+          await refreshSnapshot();
+          await progress("progressDone", 1);
+        }),
+    }),
+    [busy, patch, refreshSnapshot, setModel],
+  );
+
+  return { state, actions, tr: (key: StringKey, params?: Params) => t(state.lang, key, params) };
+}
+
+export type PaneActions = ReturnType<typeof usePane>["actions"];

@@ -1,0 +1,41 @@
+/**
+ * The workbook the pane works on, the same way in both modes: inside Excel (ExcelHost over
+ * Office.js) or a chosen .xlsx file in the browser (XlsxHost over ExcelJS, loaded on demand so
+ * that the pane's first scripts stay small).
+ */
+import type { IndexModel } from "../../core/definition/model";
+import type { Message } from "../../core/i18n/text";
+import type { WorkbookHost } from "../../hosts/host";
+import type { PickedFile } from "../components/FileButton";
+import type { PaneMode } from "./environment";
+
+export interface AddedSheets {
+  /** Names the sheets got in the workbook. */
+  taken: string[];
+  /** Why other sheets were left out. */
+  skipped: Message[];
+}
+
+export interface Workbench {
+  mode: PaneMode;
+  /** The file's name outside Excel. */
+  fileName?: string;
+  host: WorkbookHost;
+  /** Selects a cell in Excel (absent outside Excel, where there is no sheet to show). */
+  goTo?: (sheet: string, cell: string) => Promise<void>;
+  /** Removes the issue marks the project set. */
+  clearMarks: () => Promise<void>;
+  /** Copies the units' form sheets of these files into the workbook. */
+  addWorkbooks: (files: PickedFile[], model: IndexModel | undefined) => Promise<AddedSheets>;
+  /** Outside Excel: the workbook as it is now, for download. */
+  toBlob?: () => Promise<Blob>;
+}
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export function base64FromBytes(bytes: Uint8Array): string {
+  let binary = "";
+  const step = 0x8000;
+  for (let i = 0; i < bytes.length; i += step) binary += String.fromCharCode(...bytes.subarray(i, i + step));
+  return btoa(binary);
+}

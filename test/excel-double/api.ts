@@ -1,0 +1,1236 @@
+/**
+ * The proxy objects of the Excel JavaScript API, as far as the add-in uses them. Like Office.js,
+ * every method and property set only queues a command on the RequestContext; nothing reaches the
+ * workbook until `context.sync()`, and a property can be read only after it was loaded and synced.
+ */
+import { columnLetters, overlaps, parseRect, quoteSheet, rectAddress, splitSheet, utf8Length, type Rect } from "./address";
+import { MSheet, MWorkbook, newId, type MCell, type MChart, type MSeries, type MTable, type ValueType } from "./model";
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+export const CELL_LIMIT = 5_000_000;
+
+export class DoubleError extends Error {
+  readonly code: string;
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(code: string, message: string, location?: string) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.code = code;
+    this.debugInfo = { code, message, ...(location ? { errorLocation: location } : {}) };
+  }
+}
+
+export interface RequestRecord {
+  bytes: number;
+  responseBytes: number;
+  commands: number;
+  ok: boolean;
+  /** Whether the request suspended calculation (suspendApiCalculationUntilNextSync). */
+  calculationSuspended: boolean;
+}
+
+export interface ChangeEvent {
+  type: "WorksheetChanged";
+  changeType: "RangeEdited";
+  source: "Local";
+  worksheetId: string;
+  address: string;
+  triggerSource: "ThisLocalAddin" | "Unknown";
+}
+
+/** Shared state of one double: the workbook, the counters, the requirement sets. */
+export interface DoubleState {
+  workbook: MWorkbook;
+  syncCount: number;
+  requests: RequestRecord[];
+  pendingEvents: { sheet: MSheet; address: string; triggerSource: "ThisLocalAddin" | "Unknown" }[];
+  calculationSuspendedSyncs: number;
+}
+
+type Outcome = { response?: unknown; commit?: () => void } | void;
+interface Command {
+  wire: { o: string; n: string; a?: unknown };
+  run: () => Outcome | Promise<Outcome>;
+}
+
+const notLoaded = (prop: string) =>
+  new DoubleError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+const notFound = (what: string) => new DoubleError("ItemNotFound", `The requested resource doesn't exist: ${what}.`);
+const invalidArg = (msg: string) => new DoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. ${msg}`);
+
+export class RequestContext {
+  readonly workbook: Workbook;
+  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
+  _queue: Command[] = [];
+  constructor(readonly _state: DoubleState) {
+    this.workbook = new Workbook(this);
+  }
+
+  _push(o: string, n: string, a: unknown, run: Command["run"]): void {
+    this._queue.push({ wire: a === undefined ? { o, n } : { o, n, a }, run });
+  }
+
+  async sync(): Promise<void> {
+    const queue = this._queue;
+    this._queue = [];
+    if (queue.length === 0) return; // Office.js sends no request when nothing is pending
+    const state = this._state;
+    state.syncCount++;
+    const bytes = utf8Length(JSON.stringify(queue.map((c) => c.wire)));
+    const record: RequestRecord = { bytes, responseBytes: 0, commands: queue.length, ok: false, calculationSuspended: false };
+    state.requests.push(record);
+    if (bytes > PAYLOAD_LIMIT) {
+      throw new DoubleError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit. See https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins");
+    }
+    const responses: unknown[] = [];
+    const commits: (() => void)[] = [];
+    try {
+      for (const c of queue) {
+        const out = await c.run();
+        if (out) {
+          if (out.response !== undefined) responses.push(out.response);
+          if (out.commit) commits.push(out.commit);
+        }
+      }
+    } finally {
+      this._flushEvents();
+      record.calculationSuspended = state.calculationSuspendedSyncs > 0;
+      state.calculationSuspendedSyncs = 0;
+    }
+    const responseBytes = utf8Length(JSON.stringify(responses));
+    record.responseBytes = responseBytes;
+    if (responseBytes > PAYLOAD_LIMIT) {
+      throw new DoubleError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit. See https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins");
+    }
+    for (const commit of commits) commit();
+    record.ok = true;
+  }
+
+  _flushEvents(): void {
+    const state = this._state;
+    const events = state.pendingEvents;
+    state.pendingEvents = [];
+    for (const e of events) {
+      for (const h of state.workbook.handlers) {
+        if (h.sheet !== e.sheet) continue;
+        const args: ChangeEvent = { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", worksheetId: e.sheet.id, address: e.address, triggerSource: e.triggerSource };
+        setTimeout(() => void h.handler(args), 0);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+type LoadArg = string | string[] | { select?: string; expand?: string } | Record<string, unknown> | undefined;
+
+function loadPaths(arg: LoadArg): string[] | null {
+  if (arg === undefined) return null;
+  if (typeof arg === "string") return arg.split(",").map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(arg)) return arg.map((s) => s.trim()).filter(Boolean);
+  const o = arg as Record<string, unknown>;
+  if (typeof o.select === "string" || typeof o.expand === "string") {
+    return [...loadPaths(o.select as string | undefined) ?? [], ...loadPaths(o.expand as string | undefined) ?? []];
+  }
+  const out: string[] = [];
+  const walk = (obj: Record<string, unknown>, prefix: string) => {
+    for (const [k, v] of Object.entries(obj)) {
+      if (k === "$all" || k === "$top" || k === "$skip") continue;
+      if (v === true) out.push(prefix + k);
+      else if (v && typeof v === "object") walk(v as Record<string, unknown>, prefix + k + "/");
+    }
+  };
+  walk(o, "");
+  return out;
+}
+
+/** Groups "a/b/c" paths by their first segment. */
+function groupPaths(paths: string[]): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const p of paths) {
+    const [head, ...rest] = p.split("/");
+    if (!head) continue;
+    const list = m.get(head) ?? [];
+    if (rest.length) list.push(rest.join("/"));
+    m.set(head, list);
+  }
+  return m;
+}
+
+export abstract class ClientObject {
+  _loaded = new Map<string, unknown>();
+  _cache: { value: unknown } | null = null;
+  _nullKnown = false;
+  _isNull = false;
+  protected _children = new Map<string, ClientObject>();
+  constructor(readonly context: RequestContext, readonly _path: string, private readonly _resolver: () => unknown, readonly _nullable = false) {}
+
+  /** Scalar properties that `load()` without arguments loads. */
+  protected abstract _scalars(): string[];
+  /** Reads a scalar from the resolved model object. */
+  protected abstract _readScalar(target: unknown, name: string): unknown;
+  /** Navigation properties (format, fill…) that load paths can go through. */
+  protected _nav(_name: string): ClientObject | undefined {
+    return undefined;
+  }
+
+  _resolve(): unknown {
+    if (this._cache) return this._cache.value;
+    const v = this._resolver();
+    if ((v === null || v === undefined) && !this._nullable) throw notFound(this._path);
+    this._cache = { value: v ?? null };
+    return v ?? null;
+  }
+  /** The model object for a command; a command on a null object fails like on a missing item. */
+  _target<T>(): T {
+    const v = this._resolve();
+    if (v === null) throw notFound(this._path);
+    return v as T;
+  }
+
+  get isNullObject(): boolean {
+    if (!this._nullKnown) throw notLoaded("isNullObject");
+    return this._isNull;
+  }
+
+  _get<T>(name: string): T {
+    if (!this._loaded.has(name)) throw notLoaded(name);
+    return this._loaded.get(name) as T;
+  }
+
+  /** Queues a property set; the local copy is updated at once, as Office.js does. */
+  _set(name: string, value: unknown, apply: (target: any) => void): void {
+    this._loaded.set(name, value);
+    this.context._push(this._path, name, value, () => {
+      apply(this._target());
+    });
+  }
+
+  _call(name: string, args: unknown, run: (target: any) => Outcome | Promise<Outcome>): void {
+    this.context._push(this._path, name, args, () => run(this._target()));
+  }
+
+  /** Marks an *OrNullObject proxy so that `isNullObject` is known after the next sync. */
+  _instantiate(): void {
+    this.context._push(this._path, "$instantiate", undefined, () => {
+      const v = this._resolve();
+      return { commit: () => { this._nullKnown = true; this._isNull = v === null; } };
+    });
+  }
+
+  load(arg?: LoadArg): this {
+    const paths = loadPaths(arg);
+    this.context._push(this._path, "$load", paths ?? "*", () => this._runLoad(paths));
+    return this;
+  }
+
+  _runLoad(paths: string[] | null): Outcome {
+    const target = this._resolve();
+    const commits: (() => void)[] = [];
+    const response: Record<string, unknown> = {};
+    const nullObject = target === null;
+    if (this._nullable) commits.push(() => { this._nullKnown = true; this._isNull = nullObject; });
+    if (!nullObject) {
+      const groups = groupPaths(paths ?? this._scalars());
+      for (const [head, rest] of groups) {
+        const nav = this._nav(head);
+        if (nav) {
+          const out = nav._runLoad(rest.length ? rest : null);
+          if (out && out.commit) commits.push(out.commit);
+          if (out) response[head] = out.response;
+          continue;
+        }
+        if (!this._scalars().includes(head)) throw new DoubleError("PropertyNotFound", `The property '${head}' does not exist on ${this.constructor.name}.`);
+        const value = this._readScalar(target, head);
+        response[head] = value;
+        commits.push(() => this._loaded.set(head, value));
+      }
+    }
+    return { response, commit: () => commits.forEach((c) => c()) };
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this._loaded);
+  }
+}
+
+/** A collection: `items` once loaded; `load("name")` loads that property of every item. */
+export abstract class ClientCollection<T extends ClientObject> extends ClientObject {
+  protected abstract _list(target: unknown): unknown[];
+  protected abstract _item(model: unknown, index: number): T;
+  protected _scalars(): string[] {
+    return [];
+  }
+  protected _readScalar(): unknown {
+    return undefined;
+  }
+  get items(): T[] {
+    return this._get<T[]>("items");
+  }
+  override _runLoad(paths: string[] | null): Outcome {
+    const list = this._list(this._target());
+    const sub = (paths ?? ["items"]).flatMap((p) => (p === "items" ? [] : p.startsWith("items/") ? [p.slice(6)] : [p]));
+    const items = list.map((m, i) => this._item(m, i));
+    const commits: (() => void)[] = [];
+    const response: unknown[] = [];
+    for (const it of items) {
+      const out = it._runLoad(sub.length ? sub : null);
+      if (out) {
+        response.push(out.response);
+        if (out.commit) commits.push(out.commit);
+      }
+    }
+    return { response, commit: () => { commits.forEach((c) => c()); this._loaded.set("items", items); } };
+  }
+}
+
+export class ClientResult<T> {
+  _value: { v: T } | null = null;
+  get value(): T {
+    if (!this._value) throw new DoubleError("ValueNotLoaded", "The value of the result object has not been loaded yet. Before reading the value property, call \"context.sync()\" on the associated request context.");
+    return this._value.v;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbook, application, worksheets
+
+export class Application extends ClientObject {
+  protected _scalars() { return []; }
+  protected _readScalar() { return undefined; }
+  suspendApiCalculationUntilNextSync(): void {
+    this._call("suspendApiCalculationUntilNextSync", undefined, () => {
+      this.context._state.calculationSuspendedSyncs++;
+    });
+  }
+}
+
+export type XlsxImporter = (base64: string) => Promise<{ name: string; cells: { row: number; col: number; value: number | string | boolean; formula?: string; numberFormat?: string }[] }[]>;
+export const importers: { xlsx: XlsxImporter | null } = { xlsx: null };
+
+export class Workbook extends ClientObject {
+  readonly worksheets: WorksheetCollection;
+  readonly tables: TableCollection;
+  readonly application: Application;
+  readonly notes: NoteCollection;
+  readonly comments: CommentCollection;
+  constructor(ctx: RequestContext) {
+    super(ctx, "wb", () => ctx._state.workbook);
+    this.worksheets = new WorksheetCollection(ctx, "wb.worksheets", () => ctx._state.workbook);
+    this.tables = new TableCollection(ctx, "wb.tables", () => ({ wb: ctx._state.workbook, sheet: null }));
+    this.application = new Application(ctx, "wb.application", () => ctx._state.workbook);
+    this.notes = new NoteCollection(ctx, "wb.notes", () => ctx._state.workbook);
+    this.comments = new CommentCollection(ctx, "wb.comments", () => ctx._state.workbook);
+  }
+  protected _scalars() { return []; }
+  protected _readScalar() { return undefined; }
+
+  insertWorksheetsFromBase64(base64: string, options?: { sheetNamesToInsert?: string[]; positionType?: string; relativeTo?: string }): ClientResult<string[]> {
+    const result = new ClientResult<string[]>();
+    this._call("insertWorksheetsFromBase64", { base64, options }, async (wb: MWorkbook) => {
+      if (!importers.xlsx) throw new DoubleError("GeneralException", "No xlsx importer installed in the double.");
+      let sheets: Awaited<ReturnType<XlsxImporter>>;
+      try {
+        sheets = await importers.xlsx(base64);
+      } catch {
+        throw invalidArg("The file is not a valid workbook.");
+      }
+      const wanted = options?.sheetNamesToInsert;
+      const chosen = wanted ? wanted.map((n) => {
+        const s = sheets.find((x) => x.name === n);
+        if (!s) throw invalidArg(`No sheet named '${n}' in the file.`);
+        return s;
+      }) : sheets;
+      const inserted: string[] = [];
+      let at = wb.sheets.length;
+      const pos = options?.positionType ?? "None";
+      if (pos === "Beginning") at = 0;
+      if ((pos === "After" || pos === "Before") && options?.relativeTo) {
+        const rel = wb.sheets.findIndex((s) => s.name.toLowerCase() === String(options.relativeTo).toLowerCase());
+        if (rel < 0) throw notFound(String(options.relativeTo));
+        at = pos === "After" ? rel + 1 : rel;
+      }
+      for (const src of chosen) {
+        // Excel keeps the name and, on a collision, adds " (2)", " (3)"…
+        let name = src.name;
+        for (let i = 2; wb.sheet(name); i++) name = `${src.name.slice(0, 31 - ` (${i})`.length)} (${i})`;
+        const sheet = new MSheet(name);
+        for (const c of src.cells) {
+          const cell = sheet.cell(c.row, c.col);
+          setRaw(cell, c.value);
+          if (c.formula) cell.f = c.formula;
+          if (c.numberFormat && c.numberFormat !== "General") cell.nf = c.numberFormat;
+        }
+        wb.sheets.splice(at++, 0, sheet);
+        inserted.push(name);
+      }
+      return { response: inserted, commit: () => { result._value = { v: inserted }; } };
+    });
+    return result;
+  }
+}
+
+function validSheetName(name: string): boolean {
+  return name.length > 0 && name.length <= 31 && !/[\\/?*[\]:]/.test(name) && !name.startsWith("'") && !name.endsWith("'");
+}
+
+export class WorksheetCollection extends ClientCollection<Worksheet> {
+  protected _list(wb: unknown): unknown[] {
+    return (wb as MWorkbook).sheets;
+  }
+  protected _item(model: unknown, i: number): Worksheet {
+    return new Worksheet(this.context, `${this._path}[${i}]`, () => model);
+  }
+  getItem(name: string): Worksheet {
+    const ws = new Worksheet(this.context, `${this._path}.getItem(${JSON.stringify(name)})`, () => this.context._state.workbook.sheet(name));
+    // The item is looked up when the request runs; a missing one fails that sync.
+    this.context._push(ws._path, "$instantiate", undefined, () => { ws._resolve(); });
+    return ws;
+  }
+  getItemOrNullObject(name: string): Worksheet {
+    const ws = new Worksheet(this.context, `${this._path}.getItemOrNullObject(${JSON.stringify(name)})`, () => this.context._state.workbook.sheet(name), true);
+    ws._instantiate();
+    return ws;
+  }
+  getActiveWorksheet(): Worksheet {
+    return new Worksheet(this.context, `${this._path}.getActiveWorksheet()`, () => this.context._state.workbook.activeSheet ?? this.context._state.workbook.sheets[0]);
+  }
+  add(name?: string): Worksheet {
+    let created: MSheet | null = null;
+    const ws = new Worksheet(this.context, `${this._path}.add(${JSON.stringify(name ?? null)})`, () => created);
+    this._call("add", name ?? null, (wb: MWorkbook) => {
+      let n = name;
+      if (n === undefined) {
+        let i = wb.sheets.length + 1;
+        while (wb.sheet(`Sheet${i}`)) i++;
+        n = `Sheet${i}`;
+      }
+      if (!validSheetName(n)) throw invalidArg(`'${n}' is not a valid sheet name.`);
+      if (wb.sheet(n)) throw new DoubleError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${n}.`);
+      created = new MSheet(n);
+      wb.sheets.push(created);
+    });
+    return ws;
+  }
+}
+
+export class EventHandlerResult {
+  constructor(readonly context: RequestContext, private readonly id: number) {}
+  remove(): void {
+    const ctx = this.context;
+    ctx._push("event", "remove", this.id, () => {
+      const wb = ctx._state.workbook;
+      wb.handlers = wb.handlers.filter((h) => h.id !== this.id);
+    });
+  }
+}
+
+export class Worksheet extends ClientObject {
+  protected _scalars() { return ["name", "id", "visibility", "position"]; }
+  protected _readScalar(t: unknown, name: string): unknown {
+    const s = t as MSheet;
+    if (name === "position") return this.context._state.workbook.sheets.indexOf(s);
+    return (s as unknown as Record<string, unknown>)[name];
+  }
+  protected override _nav(name: string): ClientObject | undefined {
+    if (name === "tables") return this.tables;
+    if (name === "charts") return this.charts;
+    return undefined;
+  }
+  get name(): string { return this._get("name"); }
+  set name(v: string) {
+    this._set("name", v, (s: MSheet) => {
+      if (!validSheetName(v)) throw invalidArg(`'${v}' is not a valid sheet name.`);
+      const other = this.context._state.workbook.sheet(v);
+      if (other && other !== s) throw new DoubleError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${v}.`);
+      s.name = v;
+    });
+  }
+  get id(): string { return this._get("id"); }
+  get visibility(): string { return this._get("visibility"); }
+  set visibility(v: string) {
+    this._set("visibility", v, (s: MSheet) => {
+      if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") throw invalidArg(`visibility '${v}'`);
+      const wb = this.context._state.workbook;
+      if (v !== "Visible" && wb.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
+        throw new DoubleError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
+      s.visibility = v;
+      if (v !== "Visible" && wb.activeSheet === s) wb.activeSheet = wb.sheets.find((x) => x.visibility === "Visible") ?? null;
+    });
+  }
+  get position(): number { return this._get("position"); }
+  set position(v: number) {
+    this._set("position", v, (s: MSheet) => {
+      const sheets = this.context._state.workbook.sheets;
+      if (!Number.isInteger(v) || v < 0 || v >= sheets.length) throw invalidArg(`position ${v}`);
+      sheets.splice(sheets.indexOf(s), 1);
+      sheets.splice(v, 0, s);
+    });
+  }
+  get tables(): TableCollection {
+    return this._child("tables", () => new TableCollection(this.context, `${this._path}.tables`, () => ({ wb: this.context._state.workbook, sheet: this._target<MSheet>() })));
+  }
+  get charts(): ChartCollection {
+    return this._child("charts", () => new ChartCollection(this.context, `${this._path}.charts`, () => this._target<MSheet>()));
+  }
+  get freezePanes(): WorksheetFreezePanes {
+    return this._child("freezePanes", () => new WorksheetFreezePanes(this.context, `${this._path}.freezePanes`, () => this._target<MSheet>()));
+  }
+  get onChanged() {
+    return {
+      add: (handler: (args: ChangeEvent) => unknown): EventHandlerResult => {
+        const id = newId();
+        this._call("onChanged.add", id, (s: MSheet) => {
+          this.context._state.workbook.handlers.push({ id, sheet: s, handler: handler as (a: unknown) => unknown });
+        });
+        return new EventHandlerResult(this.context, id);
+      },
+    };
+  }
+  _child<T extends ClientObject>(key: string, make: () => T): T {
+    let c = this._children.get(key);
+    if (!c) {
+      c = make();
+      this._children.set(key, c);
+    }
+    return c as T;
+  }
+  delete(): void {
+    this._call("delete", undefined, (s: MSheet) => {
+      const wb = this.context._state.workbook;
+      if (wb.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
+        throw new DoubleError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
+      wb.sheets = wb.sheets.filter((x) => x !== s);
+      wb.tables = wb.tables.filter((t) => t.sheet !== s);
+      wb.notes = wb.notes.filter((n) => n.sheet !== s);
+      wb.comments = wb.comments.filter((n) => n.sheet !== s);
+      wb.handlers = wb.handlers.filter((h) => h.sheet !== s);
+      if (wb.activeSheet === s) wb.activeSheet = wb.sheets.find((x) => x.visibility === "Visible") ?? null;
+    });
+  }
+  activate(): void {
+    this._call("activate", undefined, (s: MSheet) => {
+      if (s.visibility !== "Visible") throw new DoubleError("InvalidOperation", `The worksheet '${s.name}' is hidden and cannot be activated.`);
+      this.context._state.workbook.activeSheet = s;
+    });
+  }
+  getRange(address?: string): Range {
+    return new Range(this.context, `${this._path}.getRange(${JSON.stringify(address ?? "")})`, () => {
+      const sheet = this._target<MSheet>();
+      if (address === undefined || address === "") return { sheet, rect: { row: 0, col: 0, rows: 1048576, cols: 16384 } };
+      const { sheet: prefix, local } = splitSheet(address);
+      if (prefix !== undefined && prefix.toLowerCase() !== sheet.name.toLowerCase()) throw invalidArg(`'${address}' is not on sheet '${sheet.name}'.`);
+      const rect = parseRect(local);
+      if (!rect) throw invalidArg(`'${address}' is not a valid address.`);
+      return { sheet, rect };
+    });
+  }
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range {
+    return new Range(this.context, `${this._path}.getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`, () => {
+      const sheet = this._target<MSheet>();
+      if (startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1 || startRow + rowCount > 1048576 || startColumn + columnCount > 16384) {
+        throw invalidArg("The indexes are outside the worksheet.");
+      }
+      return { sheet, rect: { row: startRow, col: startColumn, rows: rowCount, cols: columnCount } };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    const r = new Range(this.context, `${this._path}.getUsedRangeOrNullObject(${valuesOnly === true})`, () => {
+      const sheet = this._target<MSheet>();
+      const rect = sheet.usedRect(valuesOnly === true);
+      return rect ? { sheet, rect } : null;
+    }, true);
+    r._instantiate();
+    return r;
+  }
+}
+
+export class WorksheetFreezePanes extends ClientObject {
+  protected _scalars() { return []; }
+  protected _readScalar() { return undefined; }
+  freezeRows(count?: number): void {
+    this._call("freezeRows", count ?? 1, (s: MSheet) => { s.freeze = { rows: count ?? 1, cols: 0 }; });
+  }
+  freezeColumns(count?: number): void {
+    this._call("freezeColumns", count ?? 1, (s: MSheet) => { s.freeze = { rows: 0, cols: count ?? 1 }; });
+  }
+  freezeAt(range: Range | string): void {
+    this._call("freezeAt", typeof range === "string" ? range : range._path, (s: MSheet) => {
+      const rect = typeof range === "string" ? parseRect(splitSheet(range).local) : range._target<RangeRef>().rect;
+      if (!rect) throw invalidArg(String(range));
+      s.freeze = { rows: rect.row + rect.rows, cols: rect.col + rect.cols };
+    });
+  }
+  unfreeze(): void {
+    this._call("unfreeze", undefined, (s: MSheet) => { s.freeze = { rows: 0, cols: 0 }; });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges
+
+export interface RangeRef {
+  sheet: MSheet;
+  rect: Rect;
+}
+
+const ERROR_VALUES = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"];
+
+function setRaw(cell: MCell, v: number | string | boolean): void {
+  delete cell.f;
+  if (typeof v === "number") { cell.v = v; cell.t = "Double"; }
+  else if (typeof v === "boolean") { cell.v = v; cell.t = "Boolean"; }
+  else if (v === "") { cell.v = ""; cell.t = "Empty"; }
+  else if (ERROR_VALUES.includes(v)) { cell.v = v; cell.t = "Error"; }
+  else { cell.v = v; cell.t = "String"; }
+}
+
+/** What Excel does with a value typed or written through `values`: a leading "=" (or "+", "-",
+ *  "@" before non-numbers) makes a formula unless the cell is formatted as text ("@"); a leading
+ *  apostrophe forces text; numeric text becomes a number. */
+function writeValue(cell: MCell, v: unknown): void {
+  if (v === null || v === undefined) return; // null leaves the cell as it is
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw invalidArg("Numbers must be finite.");
+    return setRaw(cell, v);
+  }
+  if (typeof v === "boolean") return setRaw(cell, v);
+  if (typeof v !== "string") throw invalidArg(`Unsupported value ${JSON.stringify(v)}.`);
+  if (cell.nf === "@") return setRaw(cell, v);
+  if (v.startsWith("'")) return setRaw(cell, v.slice(1));
+  const trimmed = v.trim();
+  if (trimmed !== "" && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return setRaw(cell, Number(trimmed));
+  if (/^(TRUE|FALSE)$/i.test(trimmed)) return setRaw(cell, trimmed.toUpperCase() === "TRUE");
+  if (v.length > 1 && (v.startsWith("=") || v.startsWith("+") || v.startsWith("-") || v.startsWith("@"))) {
+    // A formula: the double keeps it but does not calculate it (its value reads as empty).
+    cell.v = "";
+    cell.t = "Empty";
+    cell.f = v.startsWith("=") ? v : `=${v}`;
+    return;
+  }
+  setRaw(cell, v);
+}
+
+function writeFormula(cell: MCell, v: unknown): void {
+  if (typeof v === "string" && v.startsWith("=") && v.length > 1 && cell.nf !== "@") {
+    cell.v = "";
+    cell.t = "Empty";
+    cell.f = v;
+    return;
+  }
+  writeValue(cell, v);
+}
+
+export class Range extends ClientObject {
+  protected _scalars() {
+    return ["address", "addressLocal", "values", "valueTypes", "formulas", "numberFormat", "rowCount", "columnCount", "rowIndex", "columnIndex", "text", "cellCount"];
+  }
+  protected override _nav(name: string): ClientObject | undefined {
+    if (name === "format") return this.format;
+    return undefined;
+  }
+  protected _readScalar(t: unknown, name: string): unknown {
+    const { sheet, rect } = t as RangeRef;
+    switch (name) {
+      case "address":
+      case "addressLocal":
+        return `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
+      case "rowCount": return rect.rows;
+      case "columnCount": return rect.cols;
+      case "rowIndex": return rect.row;
+      case "columnIndex": return rect.col;
+      case "cellCount": return rect.rows * rect.cols;
+    }
+    if (rect.rows * rect.cols > CELL_LIMIT) throw new DoubleError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
+    const grid: unknown[][] = [];
+    for (let r = 0; r < rect.rows; r++) {
+      const row: unknown[] = new Array(rect.cols);
+      for (let c = 0; c < rect.cols; c++) {
+        const cell = sheet.get(rect.row + r, rect.col + c);
+        switch (name) {
+          case "values": row[c] = cell ? cell.v : ""; break;
+          case "text": row[c] = cell ? String(cell.v) : ""; break;
+          case "valueTypes": row[c] = cell ? cell.t : "Empty"; break;
+          case "formulas": row[c] = cell?.f ?? (cell ? cell.v : ""); break;
+          case "numberFormat": row[c] = cell?.nf ?? "General"; break;
+        }
+      }
+      grid.push(row);
+    }
+    return grid;
+  }
+  get address(): string { return this._get("address"); }
+  get rowCount(): number { return this._get("rowCount"); }
+  get columnCount(): number { return this._get("columnCount"); }
+  get rowIndex(): number { return this._get("rowIndex"); }
+  get columnIndex(): number { return this._get("columnIndex"); }
+  get values(): unknown[][] { return this._get("values"); }
+  set values(v: unknown[][]) { this._setGrid("values", v, writeValue); }
+  get valueTypes(): ValueType[][] { return this._get("valueTypes"); }
+  get formulas(): unknown[][] { return this._get("formulas"); }
+  set formulas(v: unknown[][]) { this._setGrid("formulas", v, writeFormula); }
+  get numberFormat(): unknown[][] { return this._get("numberFormat"); }
+  set numberFormat(v: unknown[][]) {
+    this._setGrid("numberFormat", v, (cell, f) => {
+      if (f === null || f === undefined) return;
+      if (typeof f !== "string") throw invalidArg("A number format must be text.");
+      if (f === "General") delete cell.nf;
+      else cell.nf = f;
+    });
+  }
+  get text(): string[][] { return this._get("text"); }
+
+  /** A 2D array must have the range's shape; a single value (not an array) applies to every cell. */
+  private _setGrid(name: string, grid: unknown, write: (cell: MCell, v: unknown) => void): void {
+    this._set(name, grid, ({ sheet, rect }: RangeRef) => {
+      if (rect.rows * rect.cols > CELL_LIMIT) throw new DoubleError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
+      const scalar = !Array.isArray(grid);
+      if (!scalar) {
+        const g = grid as unknown[];
+        if (g.length !== rect.rows || g.some((row) => !Array.isArray(row) || row.length !== rect.cols)) {
+          throw invalidArg(`The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rect.rows}×${rect.cols}).`);
+        }
+      }
+      for (let r = 0; r < rect.rows; r++) {
+        for (let c = 0; c < rect.cols; c++) {
+          const v = scalar ? grid : (grid as unknown[][])[r]![c];
+          if (v === null || v === undefined) continue;
+          write(sheet.cell(rect.row + r, rect.col + c), v);
+        }
+      }
+      if (name !== "numberFormat") {
+        this.context._state.pendingEvents.push({ sheet, address: rectAddress(rect), triggerSource: "ThisLocalAddin" });
+      }
+    });
+  }
+
+  get format(): RangeFormat {
+    let f = this._children.get("format") as RangeFormat | undefined;
+    if (!f) {
+      f = new RangeFormat(this.context, `${this._path}.format`, () => this._target<RangeRef>());
+      this._children.set("format", f);
+    }
+    return f;
+  }
+  get conditionalFormats(): ConditionalFormatCollection {
+    return new ConditionalFormatCollection(this.context, `${this._path}.conditionalFormats`, () => this._target<RangeRef>());
+  }
+  get worksheet(): Worksheet {
+    return new Worksheet(this.context, `${this._path}.worksheet`, () => this._target<RangeRef>().sheet);
+  }
+  clear(applyTo?: "All" | "Formats" | "Contents"): void {
+    const what = applyTo ?? "All";
+    this._call("clear", what, ({ sheet, rect }: RangeRef) => {
+      for (const [k, cell] of [...sheet.cells]) {
+        const row = Math.floor(k / 16384), col = k % 16384;
+        if (row < rect.row || row >= rect.row + rect.rows || col < rect.col || col >= rect.col + rect.cols) continue;
+        if (what !== "Formats") { cell.v = ""; cell.t = "Empty"; delete cell.f; }
+        if (what !== "Contents") { delete cell.nf; delete cell.fill; delete cell.bold; delete cell.fontColor; delete cell.wrap; }
+        if (cell.t === "Empty" && cell.f === undefined && cell.nf === undefined && cell.fill === undefined && cell.bold === undefined && cell.fontColor === undefined && cell.wrap === undefined) sheet.cells.delete(k);
+      }
+      if (what !== "Contents") sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !overlaps(cf, rect));
+    });
+  }
+  select(): void {
+    this._call("select", undefined, ({ sheet, rect }: RangeRef) => {
+      const wb = this.context._state.workbook;
+      if (wb.activeSheet !== sheet) throw new DoubleError("InvalidSelection", "The current selection is invalid for this operation: the range is not on the active worksheet.");
+      wb.selection = { sheet: sheet.name, address: rectAddress(rect) };
+    });
+  }
+}
+
+export class RangeFormat extends ClientObject {
+  protected _scalars() { return ["columnWidth", "wrapText"]; }
+  protected override _nav(name: string): ClientObject | undefined {
+    if (name === "fill") return this.fill;
+    if (name === "font") return this.font;
+    return undefined;
+  }
+  protected _readScalar(t: unknown, name: string): unknown {
+    const { sheet, rect } = t as RangeRef;
+    if (name === "columnWidth") {
+      const w = new Set<number>();
+      for (let c = rect.col; c < rect.col + Math.min(rect.cols, 1000); c++) w.add(sheet.columnWidths.get(c) ?? 48);
+      return w.size === 1 ? [...w][0] : null;
+    }
+    const cell = sheet.get(rect.row, rect.col);
+    return cell?.wrap ?? false;
+  }
+  get columnWidth(): number { return this._get("columnWidth"); }
+  set columnWidth(v: number) {
+    this._set("columnWidth", v, ({ sheet, rect }: RangeRef) => {
+      if (!(v >= 0)) throw invalidArg("columnWidth");
+      for (let c = rect.col; c < rect.col + rect.cols; c++) sheet.columnWidths.set(c, v);
+    });
+  }
+  get wrapText(): boolean { return this._get("wrapText"); }
+  set wrapText(v: boolean) {
+    this._set("wrapText", v, ({ sheet, rect }: RangeRef) => eachCell(sheet, rect, (c) => { c.wrap = v; }));
+  }
+  get fill(): RangeFill {
+    let f = this._children.get("fill") as RangeFill | undefined;
+    if (!f) { f = new RangeFill(this.context, `${this._path}.fill`, () => this._target()); this._children.set("fill", f); }
+    return f;
+  }
+  get font(): RangeFont {
+    let f = this._children.get("font") as RangeFont | undefined;
+    if (!f) { f = new RangeFont(this.context, `${this._path}.font`, () => this._target()); this._children.set("font", f); }
+    return f;
+  }
+}
+
+function eachCell(sheet: MSheet, rect: Rect, f: (c: MCell) => void): void {
+  if (rect.rows * rect.cols > CELL_LIMIT) throw new DoubleError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
+  for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) f(sheet.cell(rect.row + r, rect.col + c));
+}
+
+function normColor(v: string): string {
+  const named: Record<string, string> = { red: "#FF0000", yellow: "#FFFF00", white: "#FFFFFF", black: "#000000", orange: "#FFA500" };
+  const n = named[v.toLowerCase()];
+  if (n) return n;
+  if (!/^#[0-9a-f]{6}$/i.test(v)) throw invalidArg(`'${v}' is not a colour.`);
+  return v.toUpperCase();
+}
+
+export class RangeFill extends ClientObject {
+  protected _scalars() { return ["color"]; }
+  protected _readScalar(t: unknown): unknown {
+    const { sheet, rect } = t as RangeRef;
+    return sheet.get(rect.row, rect.col)?.fill ?? "#FFFFFF";
+  }
+  get color(): string { return this._get("color"); }
+  set color(v: string) {
+    this._set("color", v, ({ sheet, rect }: RangeRef) => {
+      const c = normColor(v);
+      eachCell(sheet, rect, (cell) => { cell.fill = c; });
+    });
+  }
+  clear(): void {
+    this._call("clear", undefined, ({ sheet, rect }: RangeRef) => {
+      for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) {
+        const cell = sheet.get(rect.row + r, rect.col + c);
+        if (cell) delete cell.fill;
+      }
+    });
+  }
+}
+
+export class RangeFont extends ClientObject {
+  protected _scalars() { return ["bold", "color"]; }
+  protected _readScalar(t: unknown, name: string): unknown {
+    const { sheet, rect } = t as RangeRef;
+    const cell = sheet.get(rect.row, rect.col);
+    return name === "bold" ? cell?.bold ?? false : cell?.fontColor ?? "#000000";
+  }
+  get bold(): boolean { return this._get("bold"); }
+  set bold(v: boolean) {
+    this._set("bold", v, ({ sheet, rect }: RangeRef) => eachCell(sheet, rect, (c) => { c.bold = v; }));
+  }
+  get color(): string { return this._get("color"); }
+  set color(v: string) {
+    this._set("color", v, ({ sheet, rect }: RangeRef) => {
+      const col = normColor(v);
+      eachCell(sheet, rect, (c) => { c.fontColor = col; });
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditional formats
+
+export class ConditionalFormatCollection extends ClientObject {
+  protected _scalars() { return []; }
+  protected _readScalar() { return undefined; }
+  add(type: "ColorScale" | "DataBar" | string): ConditionalFormat {
+    let made: { id: number } | null = null;
+    const cf = new ConditionalFormat(this.context, `${this._path}.add(${type})`, () => made);
+    this._call("add", type, ({ sheet, rect }: RangeRef) => {
+      if (type !== "ColorScale" && type !== "DataBar") throw invalidArg(`Conditional format type '${type}' is not supported by the double.`);
+      const m = { id: newId(), type, ...rect } as const;
+      sheet.conditionalFormats.push({ ...m });
+      made = sheet.conditionalFormats[sheet.conditionalFormats.length - 1]!;
+    });
+    return cf;
+  }
+  clearAll(): void {
+    this._call("clearAll", undefined, ({ sheet, rect }: RangeRef) => {
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !overlaps(cf, rect));
+    });
+  }
+}
+
+export class ConditionalFormat extends ClientObject {
+  protected _scalars() { return ["type"]; }
+  protected _readScalar(t: unknown): unknown { return (t as { type: string }).type; }
+  get type(): string { return this._get("type"); }
+  get colorScale() {
+    const self = this;
+    return {
+      set criteria(v: unknown) { self._call("colorScale.criteria", v, (m: { type: string; colorScale?: unknown }) => {
+        if (m.type !== "ColorScale") throw new DoubleError("InvalidOperation", "Not a colour scale.");
+        m.colorScale = { criteria: v };
+      }); },
+    };
+  }
+  get dataBar() {
+    const self = this;
+    return {
+      set barDirection(v: string) { self._call("dataBar.barDirection", v, (m: { dataBar?: Record<string, unknown> }) => { m.dataBar = { ...m.dataBar, barDirection: v }; }); },
+      positiveFormat: {
+        set fillColor(v: string) { self._call("dataBar.positiveFormat.fillColor", v, (m: { type: string; dataBar?: Record<string, unknown> }) => {
+          if (m.type !== "DataBar") throw new DoubleError("InvalidOperation", "Not a data bar.");
+          m.dataBar = { ...m.dataBar, positiveFillColor: normColor(v) };
+        }); },
+      },
+    };
+  }
+  delete(): void {
+    this._call("delete", undefined, (m: { id: number }) => {
+      for (const s of this.context._state.workbook.sheets) s.conditionalFormats = s.conditionalFormats.filter((c) => c.id !== m.id);
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+export class TableCollection extends ClientCollection<Table> {
+  protected _list(t: unknown): unknown[] {
+    const { wb, sheet } = t as { wb: MWorkbook; sheet: MSheet | null };
+    return sheet ? wb.tables.filter((x) => x.sheet === sheet) : wb.tables;
+  }
+  protected _item(model: unknown, i: number): Table {
+    return new Table(this.context, `${this._path}[${i}]`, () => model);
+  }
+  private _find(name: string): MTable | undefined {
+    const { wb, sheet } = this._target<{ wb: MWorkbook; sheet: MSheet | null }>();
+    return wb.tables.find((t) => t.name.toLowerCase() === name.toLowerCase() && (!sheet || t.sheet === sheet));
+  }
+  getItem(name: string): Table {
+    const t = new Table(this.context, `${this._path}.getItem(${JSON.stringify(name)})`, () => this._find(name));
+    this.context._push(t._path, "$instantiate", undefined, () => { t._resolve(); });
+    return t;
+  }
+  getItemOrNullObject(name: string): Table {
+    const t = new Table(this.context, `${this._path}.getItemOrNullObject(${JSON.stringify(name)})`, () => this._find(name), true);
+    t._instantiate();
+    return t;
+  }
+  add(address: string | Range, hasHeaders: boolean): Table {
+    let made: MTable | null = null;
+    const t = new Table(this.context, `${this._path}.add(${typeof address === "string" ? JSON.stringify(address) : address._path})`, () => made);
+    this._call("add", { address: typeof address === "string" ? address : address._path, hasHeaders }, ({ wb, sheet }: { wb: MWorkbook; sheet: MSheet | null }) => {
+      let target: RangeRef;
+      if (typeof address === "string") {
+        const { sheet: sn, local } = splitSheet(address);
+        const s = sn !== undefined ? wb.sheet(sn) : sheet;
+        if (!s) throw invalidArg(`'${address}' does not name a worksheet.`);
+        if (sheet && s !== sheet) throw invalidArg(`'${address}' is not on this worksheet.`);
+        const rect = parseRect(local);
+        if (!rect) throw invalidArg(`'${address}' is not a valid address.`);
+        target = { sheet: s, rect };
+      } else target = address._target<RangeRef>();
+      if (wb.tables.some((x) => x.sheet === target.sheet && overlaps(x, target.rect))) {
+        throw new DoubleError("InvalidOperation", "A table can't overlap another table.");
+      }
+      let i = wb.tables.length + 1;
+      while (wb.tables.some((x) => x.name === `Table${i}`)) i++;
+      made = { id: newId(), name: `Table${i}`, sheet: target.sheet, ...target.rect, style: "TableStyleMedium2", hasHeaders };
+      wb.tables.push(made);
+      if (hasHeaders) {
+        for (let c = 0; c < target.rect.cols; c++) {
+          const cell = target.sheet.cell(target.rect.row, target.rect.col + c);
+          if (cell.t === "Empty" && cell.f === undefined) setRaw(cell, `Column${c + 1}`);
+        }
+      }
+    });
+    return t;
+  }
+}
+
+export class Table extends ClientObject {
+  protected _scalars() { return ["name", "style", "id", "showHeaders"]; }
+  protected _readScalar(t: unknown, name: string): unknown {
+    const m = t as MTable;
+    if (name === "showHeaders") return m.hasHeaders;
+    return (m as unknown as Record<string, unknown>)[name];
+  }
+  get name(): string { return this._get("name"); }
+  set name(v: string) {
+    this._set("name", v, (m: MTable) => {
+      const wb = this.context._state.workbook;
+      if (!/^[A-Za-z_\\\p{L}][\p{L}\p{N}_.]*$/u.test(v) || /^[A-Za-z]{1,3}\d+$/.test(v)) throw invalidArg(`'${v}' is not a valid table name.`);
+      if (wb.tables.some((t) => t !== m && t.name.toLowerCase() === v.toLowerCase())) throw invalidArg(`A table named '${v}' already exists.`);
+      m.name = v;
+    });
+  }
+  get style(): string { return this._get("style"); }
+  set style(v: string) { this._set("style", v, (m: MTable) => { m.style = v; }); }
+  /** Deletes the table and its data (use convertToRange to keep the cells). */
+  delete(): void {
+    this._call("delete", undefined, (m: MTable) => {
+      const wb = this.context._state.workbook;
+      wb.tables = wb.tables.filter((t) => t !== m);
+      for (let r = 0; r < m.rows; r++) for (let c = 0; c < m.cols; c++) m.sheet.cells.delete(m.sheet.key(m.row + r, m.col + c));
+    });
+  }
+  convertToRange(): void {
+    this._call("convertToRange", undefined, (m: MTable) => {
+      const wb = this.context._state.workbook;
+      wb.tables = wb.tables.filter((t) => t !== m);
+    });
+  }
+  getRange(): Range {
+    return new Range(this.context, `${this._path}.getRange()`, () => {
+      const m = this._target<MTable>();
+      return { sheet: m.sheet, rect: { row: m.row, col: m.col, rows: m.rows, cols: m.cols } };
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts
+
+const CHART_TYPES = ["BarClustered", "BarStacked", "BarStacked100", "ColumnClustered", "ColumnStacked", "Radar", "RadarMarkers", "RadarFilled", "Line", "Pie"];
+
+export class ChartCollection extends ClientCollection<Chart> {
+  protected _list(s: unknown): unknown[] { return (s as MSheet).charts; }
+  protected _item(model: unknown, i: number): Chart {
+    return new Chart(this.context, `${this._path}[${i}]`, () => model);
+  }
+  getItem(name: string): Chart {
+    const c = new Chart(this.context, `${this._path}.getItem(${JSON.stringify(name)})`, () => this._target<MSheet>().charts.find((x) => x.name === name));
+    this.context._push(c._path, "$instantiate", undefined, () => { c._resolve(); });
+    return c;
+  }
+  getItemOrNullObject(name: string): Chart {
+    const c = new Chart(this.context, `${this._path}.getItemOrNullObject(${JSON.stringify(name)})`, () => this._target<MSheet>().charts.find((x) => x.name === name), true);
+    c._instantiate();
+    return c;
+  }
+  /** Creates a chart from a source range: one series per column (or row) of numbers. */
+  add(type: string, sourceData: Range, seriesBy?: "Auto" | "Columns" | "Rows"): Chart {
+    let made: MChart | null = null;
+    const chart = new Chart(this.context, `${this._path}.add(${JSON.stringify(type)})`, () => made);
+    this._call("add", { type, sourceData: sourceData._path, seriesBy }, (s: MSheet) => {
+      if (!CHART_TYPES.includes(type)) throw invalidArg(`Chart type '${type}'.`);
+      const { sheet, rect } = sourceData._target<RangeRef>();
+      const byRows = seriesBy === "Rows" || (seriesBy !== "Columns" && rect.cols > rect.rows);
+      const series: MSeries[] = [];
+      const n = byRows ? rect.rows : rect.cols;
+      for (let i = 0; i < n; i++) {
+        const r: Rect = byRows ? { row: rect.row + i, col: rect.col, rows: 1, cols: rect.cols } : { row: rect.row, col: rect.col + i, rows: rect.rows, cols: 1 };
+        series.push({ name: `Series${i + 1}`, values: `${quoteSheet(sheet.name)}!${rectAddress(r)}` });
+      }
+      let i = s.charts.length + 1;
+      while (s.charts.some((c) => c.name === `Chart ${i}`)) i++;
+      made = { id: newId(), name: `Chart ${i}`, chartType: type, title: "", categoryAxisTitle: "", valueAxisTitle: "", reversePlotOrder: false, series };
+      s.charts.push(made);
+    });
+    return chart;
+  }
+}
+
+export class Chart extends ClientObject {
+  protected _scalars() { return ["name", "chartType", "id"]; }
+  protected _readScalar(t: unknown, name: string): unknown { return (t as unknown as Record<string, unknown>)[name]; }
+  protected override _nav(name: string): ClientObject | undefined {
+    if (name === "series") return this.series;
+    return undefined;
+  }
+  get name(): string { return this._get("name"); }
+  set name(v: string) {
+    this._set("name", v, (m: MChart) => {
+      const sheet = this.context._state.workbook.sheets.find((s) => s.charts.includes(m));
+      if (sheet?.charts.some((c) => c !== m && c.name === v)) throw new DoubleError("ItemAlreadyExists", `A chart named '${v}' already exists on the sheet.`);
+      m.name = v;
+    });
+  }
+  get chartType(): string { return this._get("chartType"); }
+  set chartType(v: string) { this._set("chartType", v, (m: MChart) => { if (!CHART_TYPES.includes(v)) throw invalidArg(v); m.chartType = v; }); }
+  get title() {
+    const self = this;
+    return { set text(v: string) { self._call("title.text", v, (m: MChart) => { m.title = v; }); } };
+  }
+  get axes() {
+    const self = this;
+    const axis = (which: "category" | "value") => ({
+      title: { set text(v: string) { self._call(`axes.${which}.title.text`, v, (m: MChart) => { if (which === "category") m.categoryAxisTitle = v; else m.valueAxisTitle = v; }); } },
+      set reversePlotOrder(v: boolean) { self._call(`axes.${which}.reversePlotOrder`, v, (m: MChart) => { if (which === "category") m.reversePlotOrder = v; }); },
+    });
+    return { categoryAxis: axis("category"), valueAxis: axis("value") };
+  }
+  get series(): ChartSeriesCollection {
+    let s = this._children.get("series") as ChartSeriesCollection | undefined;
+    if (!s) { s = new ChartSeriesCollection(this.context, `${this._path}.series`, () => this._target<MChart>()); this._children.set("series", s); }
+    return s;
+  }
+  setPosition(startCell: string | Range, endCell?: string | Range): void {
+    const addr = (x: string | Range | undefined) => (x === undefined ? undefined : typeof x === "string" ? x : x._path);
+    this._call("setPosition", [addr(startCell), addr(endCell)], (m: MChart) => {
+      const s = typeof startCell === "string" ? startCell : rectAddress(startCell._target<RangeRef>().rect);
+      const e = endCell === undefined ? undefined : typeof endCell === "string" ? endCell : rectAddress(endCell._target<RangeRef>().rect);
+      if (!parseRect(splitSheet(s).local) || (e !== undefined && !parseRect(splitSheet(e).local))) throw invalidArg("setPosition");
+      m.position = e === undefined ? { start: s } : { start: s, end: e };
+    });
+  }
+  delete(): void {
+    this._call("delete", undefined, (m: MChart) => {
+      for (const s of this.context._state.workbook.sheets) s.charts = s.charts.filter((c) => c !== m);
+    });
+  }
+}
+
+export class ChartSeriesCollection extends ClientCollection<ChartSeries> {
+  protected _list(c: unknown): unknown[] { return (c as MChart).series; }
+  protected _item(model: unknown, i: number): ChartSeries {
+    return new ChartSeries(this.context, `${this._path}[${i}]`, () => model);
+  }
+  protected override _scalars(): string[] { return ["count"]; }
+  getItemAt(index: number): ChartSeries {
+    return new ChartSeries(this.context, `${this._path}.getItemAt(${index})`, () => this._target<MChart>().series[index]);
+  }
+  add(name?: string): ChartSeries {
+    let made: MSeries | null = null;
+    const s = new ChartSeries(this.context, `${this._path}.add(${JSON.stringify(name ?? null)})`, () => made);
+    this._call("add", name ?? null, (m: MChart) => {
+      made = { name: name ?? `Series${m.series.length + 1}` };
+      m.series.push(made);
+    });
+    return s;
+  }
+}
+
+export class ChartSeries extends ClientObject {
+  protected _scalars() { return ["name"]; }
+  protected _readScalar(t: unknown): unknown { return (t as MSeries).name; }
+  get name(): string { return this._get("name"); }
+  set name(v: string) { this._set("name", v, (m: MSeries) => { m.name = v; }); }
+  private _rangeAddress(r: Range): string {
+    const { sheet, rect } = r._target<RangeRef>();
+    return `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
+  }
+  setValues(source: Range): void {
+    this._call("setValues", source._path, (m: MSeries) => { m.values = this._rangeAddress(source); });
+  }
+  setXAxisValues(source: Range): void {
+    this._call("setXAxisValues", source._path, (m: MSeries) => { m.xAxisValues = this._rangeAddress(source); });
+  }
+  delete(): void {
+    this._call("delete", undefined, (m: MSeries) => {
+      for (const s of this.context._state.workbook.sheets) for (const c of s.charts) c.series = c.series.filter((x) => x !== m);
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notes (ExcelApi 1.18) and comments (ExcelApi 1.10)
+
+function cellOf(wb: MWorkbook, address: string | Range): { sheet: MSheet; row: number; col: number } {
+  if (typeof address !== "string") {
+    const { sheet, rect } = address._target<RangeRef>();
+    return { sheet, row: rect.row, col: rect.col };
+  }
+  const { sheet: sn, local } = splitSheet(address);
+  const sheet = sn !== undefined ? wb.sheet(sn) : undefined;
+  const rect = parseRect(local);
+  if (!sheet || !rect || rect.rows !== 1 || rect.cols !== 1) throw invalidArg(`'${address}' is not a single cell on a worksheet (use 'Sheet1!A1').`);
+  return { sheet, row: rect.row, col: rect.col };
+}
+
+export class NoteCollection extends ClientCollection<Note> {
+  protected _list(wb: unknown): unknown[] { return (wb as MWorkbook).notes; }
+  protected _item(model: unknown, i: number): Note { return new Note(this.context, `${this._path}[${i}]`, () => model); }
+  add(cellAddress: string | Range, content: string): Note {
+    let made: unknown = null;
+    const n = new Note(this.context, `${this._path}.add()`, () => made);
+    this._call("add", { cellAddress: typeof cellAddress === "string" ? cellAddress : cellAddress._path, content }, (wb: MWorkbook) => {
+      const at = cellOf(wb, cellAddress);
+      if (wb.notes.some((x) => x.sheet === at.sheet && x.row === at.row && x.col === at.col)) throw new DoubleError("InvalidOperation", "The cell already has a note.");
+      const m = { ...at, content };
+      wb.notes.push(m);
+      made = m;
+    });
+    return n;
+  }
+  private _find(key: string) {
+    const wb = this.context._state.workbook;
+    const at = cellOf(wb, key);
+    return wb.notes.find((x) => x.sheet === at.sheet && x.row === at.row && x.col === at.col);
+  }
+  getItem(key: string): Note {
+    const n = new Note(this.context, `${this._path}.getItem(${JSON.stringify(key)})`, () => this._find(key));
+    this.context._push(n._path, "$instantiate", undefined, () => { n._resolve(); });
+    return n;
+  }
+  getItemOrNullObject(key: string): Note {
+    const n = new Note(this.context, `${this._path}.getItemOrNullObject(${JSON.stringify(key)})`, () => this._find(key), true);
+    n._instantiate();
+    return n;
+  }
+}
+
+export class Note extends ClientObject {
+  protected _scalars() { return ["content"]; }
+  protected _readScalar(t: unknown): unknown { return (t as { content: string }).content; }
+  get content(): string { return this._get("content"); }
+  set content(v: string) { this._set("content", v, (m: { content: string }) => { m.content = v; }); }
+  delete(): void {
+    this._call("delete", undefined, (m: unknown) => {
+      const wb = this.context._state.workbook;
+      wb.notes = wb.notes.filter((x) => x !== m);
+    });
+  }
+}
+
+export class CommentCollection extends ClientCollection<Comment> {
+  protected _list(wb: unknown): unknown[] { return (wb as MWorkbook).comments; }
+  protected _item(model: unknown, i: number): Comment { return new Comment(this.context, `${this._path}[${i}]`, () => model); }
+  add(cellAddress: string | Range, content: string, _contentType?: string): Comment {
+    let made: unknown = null;
+    const c = new Comment(this.context, `${this._path}.add()`, () => made);
+    this._call("add", { cellAddress: typeof cellAddress === "string" ? cellAddress : cellAddress._path, content }, (wb: MWorkbook) => {
+      const at = cellOf(wb, cellAddress);
+      if (wb.comments.some((x) => x.sheet === at.sheet && x.row === at.row && x.col === at.col)) throw new DoubleError("InvalidOperation", "The cell already has a comment thread.");
+      const m = { id: `c${newId()}`, ...at, content };
+      wb.comments.push(m);
+      made = m;
+    });
+    return c;
+  }
+  getItemByCell(cellAddress: string | Range): Comment {
+    const c = new Comment(this.context, `${this._path}.getItemByCell()`, () => {
+      const wb = this.context._state.workbook;
+      const at = cellOf(wb, cellAddress);
+      return wb.comments.find((x) => x.sheet === at.sheet && x.row === at.row && x.col === at.col);
+    });
+    this.context._push(c._path, "$instantiate", undefined, () => { c._resolve(); });
+    return c;
+  }
+}
+
+export class Comment extends ClientObject {
+  protected _scalars() { return ["content", "id"]; }
+  protected _readScalar(t: unknown, name: string): unknown { return (t as Record<string, unknown>)[name]; }
+  get id(): string { return this._get("id"); }
+  get content(): string { return this._get("content"); }
+  set content(v: string) { this._set("content", v, (m: { content: string }) => { m.content = v; }); }
+  getLocation(): Range {
+    return new Range(this.context, `${this._path}.getLocation()`, () => {
+      const m = this._target<{ sheet: MSheet; row: number; col: number }>();
+      return { sheet: m.sheet, rect: { row: m.row, col: m.col, rows: 1, cols: 1 } };
+    });
+  }
+  delete(): void {
+    this._call("delete", undefined, (m: unknown) => {
+      const wb = this.context._state.workbook;
+      wb.comments = wb.comments.filter((x) => x !== m);
+    });
+  }
+}
+
+export { columnLetters };

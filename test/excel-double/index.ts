@@ -1,0 +1,216 @@
+/**
+ * An in-memory Excel for tests: the subset of the Excel JavaScript API the add-in uses, with
+ * Office.js's batching (commands queue until `context.sync()`), loading rules, null objects,
+ * errors and the 5 MB payload limits of Excel on the web. `install(window)` puts it in a page
+ * as the globals `Excel`, `Office` and `OfficeExtension`.
+ */
+import ExcelJS from "exceljs";
+import { parseRect, rectAddress, splitSheet } from "./address";
+import { DoubleError, RequestContext, importers, type DoubleState, type RequestRecord } from "./api";
+import { MSheet, MWorkbook, type MCell } from "./model";
+
+export { DoubleError, PAYLOAD_LIMIT, CELL_LIMIT } from "./api";
+export type { RequestRecord, ChangeEvent } from "./api";
+
+export type SeedValue = number | string | boolean | null | { error: string } | { formula: string };
+
+export interface DoubleOptions {
+  /** Requirement sets the host claims, e.g. { ExcelApi: "1.18" } (default: ExcelApi 1.18). */
+  requirements?: Record<string, string>;
+}
+
+function versionAtLeast(have: string, want: string): boolean {
+  const a = have.split(".").map(Number);
+  const b = want.split(".").map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0, y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
+/** Reads an .xlsx (base64) into sheets of cells, as insertWorksheetsFromBase64 needs. */
+async function importXlsx(base64: string) {
+  const wb = new ExcelJS.Workbook();
+  const bytes = typeof Buffer !== "undefined" ? Buffer.from(base64, "base64") : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  await wb.xlsx.load(bytes as never);
+  return wb.worksheets.map((ws) => {
+    const cells: { row: number; col: number; value: number | string | boolean; formula?: string; numberFormat?: string }[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const v = cell.value as unknown;
+        let value: number | string | boolean = "";
+        let formula: string | undefined;
+        if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") value = v;
+        else if (v instanceof Date) value = v.getTime() / 86400000 + 25569;
+        else if (v && typeof v === "object") {
+          const o = v as { formula?: string; result?: unknown; error?: string; richText?: { text: string }[]; text?: string };
+          if (o.formula) {
+            formula = `=${o.formula}`;
+            const res = o.result as unknown;
+            value = typeof res === "number" || typeof res === "string" || typeof res === "boolean" ? res : res && typeof res === "object" && "error" in res ? String((res as { error: string }).error) : "";
+          } else if (o.error) value = o.error;
+          else if (o.richText) value = o.richText.map((t) => t.text).join("");
+          else if (typeof o.text === "string") value = o.text;
+        }
+        cells.push({ row: r - 1, col: c - 1, value, ...(formula ? { formula } : {}), ...(cell.numFmt ? { numberFormat: cell.numFmt } : {}) });
+      });
+    });
+    return { name: ws.name, cells };
+  });
+}
+
+export class ExcelDouble {
+  readonly state: DoubleState = { workbook: new MWorkbook(), syncCount: 0, requests: [], pendingEvents: [], calculationSuspendedSyncs: 0 };
+  requirements: Record<string, string>;
+
+  readonly Excel: {
+    run: <T>(a: unknown, b?: unknown) => Promise<T>;
+    RequestContext: typeof RequestContext;
+    ErrorCodes: Record<string, string>;
+  };
+  readonly Office: {
+    context: { requirements: { isSetSupported: (name: string, version?: string) => boolean } };
+    onReady: (cb?: (info: { host: string; platform: string }) => void) => Promise<{ host: string; platform: string }>;
+    HostType: { Excel: string };
+  };
+  readonly OfficeExtension = { Error: DoubleError };
+
+  constructor(options: DoubleOptions = {}) {
+    this.requirements = { ExcelApi: "1.18", ...options.requirements };
+    importers.xlsx = importXlsx;
+    const state = this.state;
+    const double = this;
+    this.Excel = {
+      RequestContext,
+      ErrorCodes: { itemNotFound: "ItemNotFound", invalidArgument: "InvalidArgument", invalidOperation: "InvalidOperation", rangeExceedsLimit: "RangeExceedsLimit", responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded" },
+      async run<T>(a: unknown, b?: unknown): Promise<T> {
+        const batch = (typeof a === "function" ? a : b) as (ctx: RequestContext) => Promise<T>;
+        // Excel.run(context, batch) goes on with an existing context (e.g. to remove event handlers).
+        const ctx = a instanceof RequestContext ? a : new RequestContext(state);
+        const result = await batch(ctx);
+        await ctx.sync(); // Excel.run sends whatever is still queued
+        return result;
+      },
+    };
+    this.Office = {
+      context: {
+        requirements: {
+          isSetSupported(name: string, version?: string): boolean {
+            const have = double.requirements[name];
+            if (have === undefined) return false;
+            return version === undefined || versionAtLeast(have, version);
+          },
+        },
+      },
+      async onReady(cb) {
+        const info = { host: "Excel", platform: "OfficeOnline" };
+        cb?.(info);
+        return info;
+      },
+      HostType: { Excel: "Excel" },
+    };
+  }
+
+  get workbook(): MWorkbook {
+    return this.state.workbook;
+  }
+  get syncCount(): number {
+    return this.state.syncCount;
+  }
+  get requests(): RequestRecord[] {
+    return this.state.requests;
+  }
+  resetCounters(): void {
+    this.state.syncCount = 0;
+    this.state.requests = [];
+  }
+
+  /** Puts the double in a page (or in Node's globalThis) as Excel, Office and OfficeExtension. */
+  install(target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): this {
+    target.Excel = this.Excel;
+    target.Office = this.Office;
+    target.OfficeExtension = this.OfficeExtension;
+    return this;
+  }
+
+  // --- Seeding and inspecting the workbook directly (what a user would type or see) ----------
+
+  addSheet(name: string, rows: SeedValue[][] = [], at = "A1"): MSheet {
+    const sheet = this.workbook.sheet(name) ?? new MSheet(name);
+    if (!this.workbook.sheets.includes(sheet)) this.workbook.sheets.push(sheet);
+    if (!this.workbook.activeSheet) this.workbook.activeSheet = sheet;
+    this.setCells(name, at, rows);
+    return sheet;
+  }
+
+  setCells(sheetName: string, at: string, rows: SeedValue[][]): void {
+    const sheet = this.sheet(sheetName);
+    const start = parseRect(at);
+    if (!start) throw new Error(`bad address ${at}`);
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null) return;
+        const cell = sheet.cell(start.row + r, start.col + c);
+        delete cell.f;
+        if (typeof v === "object" && "error" in v) { cell.v = v.error; cell.t = "Error"; }
+        else if (typeof v === "object" && "formula" in v) { cell.v = ""; cell.t = "Empty"; cell.f = v.formula; }
+        else if (typeof v === "number") { cell.v = v; cell.t = "Double"; }
+        else if (typeof v === "boolean") { cell.v = v; cell.t = "Boolean"; }
+        else if (v === "") { cell.v = ""; cell.t = "Empty"; }
+        else { cell.v = v; cell.t = "String"; }
+      }),
+    );
+  }
+
+  /** A user typing into cells: the values change and worksheet onChanged handlers fire. */
+  async userEdit(sheetName: string, at: string, rows: SeedValue[][]): Promise<void> {
+    this.setCells(sheetName, at, rows);
+    const start = parseRect(at)!;
+    const sheet = this.sheet(sheetName);
+    const address = rectAddress({ row: start.row, col: start.col, rows: rows.length, cols: Math.max(1, ...rows.map((r) => r.length)) });
+    const ctx = new RequestContext(this.state);
+    this.state.pendingEvents.push({ sheet, address, triggerSource: "Unknown" });
+    ctx._flushEvents();
+    await new Promise((r) => setTimeout(r, 5));
+  }
+
+  sheet(name: string): MSheet {
+    const s = this.workbook.sheet(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  cell(address: string): MCell | undefined {
+    const { sheet, local } = splitSheet(address);
+    const rect = parseRect(local);
+    if (sheet === undefined || !rect) throw new Error(`bad address ${address}`);
+    return this.sheet(sheet).get(rect.row, rect.col);
+  }
+
+  /** The value a cell shows (formulas are not calculated: see `formula`). */
+  value(address: string): number | string | boolean {
+    return this.cell(address)?.v ?? "";
+  }
+
+  /** Values of a rectangle, as the user would see them. */
+  grid(address: string): (number | string | boolean)[][] {
+    const { sheet, local } = splitSheet(address);
+    const rect = parseRect(local)!;
+    const s = this.sheet(sheet!);
+    return Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.cols }, (_, c) => s.get(rect.row + r, rect.col + c)?.v ?? ""));
+  }
+
+  sheetNames(): string[] {
+    return this.workbook.sheets.map((s) => s.name);
+  }
+}
+
+export function createExcelDouble(options?: DoubleOptions): ExcelDouble {
+  return new ExcelDouble(options);
+}
+
+/** For end-to-end pages: `install(window)` makes a fresh double the page's Excel. */
+export function install(target: Record<string, unknown>, options?: DoubleOptions): ExcelDouble {
+  return new ExcelDouble(options).install(target);
+}

@@ -1,0 +1,12 @@
+/** LibreOffice interop suite: `npm run test:interop` (jest -c test/interop/jest.config.js). */
+const base = require("../../jest.config.js");
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...base,
+  rootDir: "../..",
+  roots: ["<rootDir>/test/interop"],
+  testPathIgnorePatterns: ["/node_modules/"],
+  // LibreOffice starts cold in each conversion: seconds, not milliseconds.
+  testTimeout: 240000,
+};

@@ -1,0 +1,96 @@
+/**
+ * The scored workbook and the forms must stand on their own for people without the add-in:
+ * LibreOffice opens them, shows the same scores as the JSON, and keeps the drop-down lists.
+ */
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { main } from "../../src/cli/main";
+import { parseCsv } from "../../src/core/read";
+import { CSV_ALL_SHEETS, XLSX, convert } from "./soffice";
+
+interface JsonUnit {
+  code: string;
+  name: string;
+  points: number | null;
+  value: number | null;
+  rank: number | null;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "dti-interop-"));
+const sink = { write: (_: string) => true };
+
+beforeAll(async () => {
+  const code = await main(["demo", "--out", dir], { stdout: sink, stderr: sink, cwd: dir, env: { LANG: "vi_VN.UTF-8" } });
+  expect(code).toBe(0);
+});
+
+function num(text: string | undefined): number | null {
+  if (text === undefined || text.trim() === "") return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+
+test("LibreOffice shows on the results sheet the same points, values and ranks as the JSON", () => {
+  const out = join(dir, "csv");
+  const written = convert(join(dir, "ket-qua.xlsx"), CSV_ALL_SHEETS, out);
+  const resultsCsv = written.find((f) => f.normalize("NFC").includes("Kết quả"));
+  expect(resultsCsv).toBeDefined();
+  const rows = parseCsv(readFileSync(join(out, resultsCsv!))).rows;
+  const headerIndex = rows.findIndex((r) => r.includes("Mã đơn vị") && r.includes("Tổng điểm"));
+  expect(headerIndex).toBeGreaterThanOrEqual(0);
+  const header = rows[headerIndex]!;
+  const col = (name: string): number => header.indexOf(name);
+  const json = JSON.parse(readFileSync(join(dir, "ket-qua.json"), "utf8")) as { units: JsonUnit[] };
+  expect(json.units.length).toBeGreaterThanOrEqual(15);
+  const byName = new Map(json.units.map((u) => [u.name, u]));
+  let compared = 0;
+  for (const row of rows.slice(headerIndex + 1)) {
+    const name = row[col("Đơn vị")];
+    if (name === undefined || name === "") continue;
+    const unit = byName.get(name);
+    expect(unit).toBeDefined();
+    expect(num(row[col("Tổng điểm")])).toBeCloseTo(unit!.points ?? NaN, 9);
+    expect(num(row[col("Giá trị")])).toBeCloseTo(unit!.value ?? NaN, 9);
+    expect(num(row[col("Hạng")])).toBe(unit!.rank);
+    compared++;
+  }
+  expect(compared).toBe(json.units.length);
+});
+
+test("the forms keep their drop-down lists, number checks and protection after a LibreOffice round trip", async () => {
+  const out = join(dir, "roundtrip");
+  const written = convert(join(dir, "phieu-mau.xlsx"), XLSX, out);
+  expect(written).toContain("phieu-mau.xlsx");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(join(out, "phieu-mau.xlsx")) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet("Sở Y tế");
+  expect(ws).toBeDefined();
+  const rowOf = (code: string): number => {
+    let found = 0;
+    ws!.eachRow((row, r) => {
+      if (row.getCell(1).value === code) found = r;
+    });
+    return found;
+  };
+  const choice = ws!.getCell(rowOf("1.1"), 4).dataValidation;
+  expect(choice?.type).toBe("list");
+  expect(String(choice?.formulae?.[0])).toContain("Giám đốc/Thủ trưởng đơn vị");
+  const yesNo = ws!.getCell(rowOf("2.1"), 4).dataValidation;
+  expect(yesNo?.type).toBe("list");
+  expect(String(yesNo?.formulae?.[0])).toMatch(/Có.*Không/);
+  const percent = ws!.getCell(rowOf("3.2"), 4).dataValidation;
+  expect(percent?.type).toBe("decimal");
+  expect(percent?.formulae?.map(Number)).toEqual([0, 1]);
+  // ExcelJS does not read LibreOffice's sheet="true", so look at the sheets' XML itself.
+  const zip = await JSZip.loadAsync(readFileSync(join(out, "phieu-mau.xlsx")));
+  const sheetXml = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
+  const protectedSheets = sheetXml.filter((x) => /<sheetProtection[^>]*\bsheet="(1|true)"/.test(x));
+  expect(protectedSheets).toHaveLength(wb.worksheets.length - 1);
+  for (const x of protectedSheets) expect(x).not.toMatch(/<sheetProtection[^>]*(password|hashValue)=/);
+  expect(ws!.getCell(rowOf("3.2"), 4).protection?.locked).toBe(false);
+  expect(ws!.getCell(rowOf("3.2"), 2).protection?.locked).not.toBe(false);
+  expect(readdirSync(out)).toContain("phieu-mau.xlsx");
+});

@@ -1,0 +1,120 @@
+/* eslint-disable no-undef */
+// Builds the task pane (dist/taskpane.html + scripts), copies the icons and the manifest, the
+// latter with the dev URL replaced by the production one. In the spirit of Microsoft's
+// Office-Addin-TaskPane-React template; certificates are needed only by `npm run dev-server`.
+const path = require("node:path");
+const zlib = require("node:zlib");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const urlDev = "https://localhost:3000/";
+const urlProd = process.env.DTI_SCORER_URL || "https://dti-scorer.example.vn/";
+/** Budget for the scripts taskpane.html loads before the pane shows (gzip). */
+const INITIAL_GZIP_BUDGET = 350 * 1024;
+
+async function getHttpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+/** Prints the gzip size of every script of the initial load, and fails a production build over budget. */
+class InitialSizeReport {
+  constructor(entry, budget) {
+    this.entry = entry;
+    this.budget = budget;
+  }
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap("InitialSizeReport", (compilation) => {
+      const entry = compilation.entrypoints.get(this.entry);
+      if (!entry) return;
+      const files = entry.getFiles().filter((f) => f.endsWith(".js"));
+      let total = 0;
+      const lines = [];
+      for (const file of files) {
+        const asset = compilation.getAsset(file);
+        if (!asset) continue;
+        const gz = zlib.gzipSync(asset.source.buffer(), { level: 9 }).length;
+        total += gz;
+        lines.push(`  ${file}: ${(asset.source.size() / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzip`);
+      }
+      const verdict = total <= this.budget ? "within" : "OVER";
+      console.log(
+        `Initial scripts of ${this.entry}.html:\n${lines.join("\n")}\n  total ${(total / 1024).toFixed(1)} KB gzip (${verdict} the ${this.budget / 1024} KB budget)`,
+      );
+      if (total > this.budget && compiler.options.mode === "production") {
+        compilation.errors.push(new Error(`The initial scripts are ${(total / 1024).toFixed(1)} KB gzip, over the ${this.budget / 1024} KB budget.`));
+      }
+    });
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode !== "production";
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+      // ExcelJS's browser build and the xlsx host must not pull Node's built-ins into the pane.
+      fallback: { fs: false, path: false, os: false, crypto: false, stream: false, zlib: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: dev } },
+          },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        chunks: "async",
+        cacheGroups: {
+          // Keep ExcelJS (and what only it uses) in its own on-demand chunk.
+          exceljs: { test: /[\\/]node_modules[\\/](exceljs|jszip)[\\/]/, name: "exceljs", chunks: "async", priority: 20, enforce: true },
+        },
+      },
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+            },
+          },
+        ],
+      }),
+      new InitialSizeReport("taskpane", INITIAL_GZIP_BUDGET),
+    ],
+    devServer: {
+      static: { directory: path.join(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: serving ? { type: "https", options: options.https !== undefined ? options.https : await getHttpsOptions() } : undefined,
+      port: process.env.npm_package_config_dev_server_port || 3000,
+    },
+  };
+};
