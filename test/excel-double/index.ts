@@ -175,6 +175,22 @@ export class ExcelDouble {
     await new Promise((r) => setTimeout(r, 5));
   }
 
+  /** Opens an .xlsx in the double (as if the user had it open in Excel). */
+  async loadXlsx(bytes: Uint8Array): Promise<void> {
+    const sheets = await importXlsx(Buffer.from(bytes).toString("base64"));
+    for (const src of sheets) {
+      const sheet = this.workbook.sheet(src.name) ?? new MSheet(src.name);
+      if (!this.workbook.sheets.includes(sheet)) this.workbook.sheets.push(sheet);
+      for (const c of src.cells) {
+        const cell = sheet.cell(c.row, c.col);
+        if (c.formula) { cell.f = c.formula; cell.v = ""; cell.t = "Empty"; }
+        else this.setCells(src.name, rectAddress({ row: c.row, col: c.col, rows: 1, cols: 1 }), [[c.value]]);
+        if (c.numberFormat && c.numberFormat !== "General") cell.nf = c.numberFormat;
+      }
+    }
+    this.workbook.activeSheet ??= this.workbook.sheets[0] ?? null;
+  }
+
   sheet(name: string): MSheet {
     const s = this.workbook.sheet(name);
     if (!s) throw new Error(`no sheet ${name}`);

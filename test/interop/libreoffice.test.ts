@@ -27,6 +27,15 @@ beforeAll(async () => {
   expect(code).toBe(0);
 });
 
+/** Whether the cell at `address` is locked, from the sheet's and the styles' XML. */
+function lockedAt(styles: string, sheet: string, address: string): boolean {
+  const style = Number(new RegExp(`<c r="${address}"[^>]*\\bs="(\\d+)"`).exec(sheet)?.[1] ?? 0);
+  const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "";
+  const xf = cellXfs.match(/<xf\b[^>]*?(\/>|>[\s\S]*?<\/xf>)/g)?.[style] ?? "";
+  const locked = /<protection[^>]*\blocked="([^"]*)"/.exec(xf)?.[1];
+  return !(locked === "0" || locked === "false");
+}
+
 function num(text: string | undefined): number | null {
   if (text === undefined || text.trim() === "") return null;
   const n = Number(text);
@@ -90,7 +99,12 @@ test("the forms keep their drop-down lists, number checks and protection after a
   const protectedSheets = sheetXml.filter((x) => /<sheetProtection[^>]*\bsheet="(1|true)"/.test(x));
   expect(protectedSheets).toHaveLength(wb.worksheets.length - 1);
   for (const x of protectedSheets) expect(x).not.toMatch(/<sheetProtection[^>]*(password|hashValue)=/);
-  expect(ws!.getCell(rowOf("3.2"), 4).protection?.locked).toBe(false);
-  expect(ws!.getCell(rowOf("3.2"), 2).protection?.locked).not.toBe(false);
+  // Input cells stay unlocked, labels stay locked (read from the XML: ExcelJS reads only locked="0").
+  const position = wb.worksheets.findIndex((w) => w.name === "Sở Y tế") + 1;
+  const styles = await zip.file("xl/styles.xml")!.async("string");
+  const sheet = await zip.file(`xl/worksheets/sheet${position}.xml`)!.async("string");
+  expect(lockedAt(styles, sheet, `D${rowOf("3.2")}`)).toBe(false);
+  expect(lockedAt(styles, sheet, `G${rowOf("3.3")}`)).toBe(false);
+  expect(lockedAt(styles, sheet, `B${rowOf("3.2")}`)).toBe(true);
   expect(readdirSync(out)).toContain("phieu-mau.xlsx");
 });

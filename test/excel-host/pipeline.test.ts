@@ -1,0 +1,89 @@
+import { runScoring } from "../../src/core/pipeline";
+import { CHART_NAMES, INDEX_SHEET, RESULTS_TABLE, SHEET_NAMES } from "../../src/core/plan";
+import { ExcelHost } from "../../src/hosts/excel";
+import type { ExcelDouble } from "../excel-double";
+import { layoutAWorkbook } from "./fixtures";
+
+const now = new Date("2026-01-15T08:00:00Z");
+
+async function score(double: ExcelDouble, definition: unknown) {
+  double.install();
+  const host = new ExcelHost();
+  const result = await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
+  return { host, result };
+}
+
+function resultsSheetName(): string {
+  return (SHEET_NAMES as unknown as { results: { vi: string } }).results.vi;
+}
+
+function chartsSheetName(): string {
+  return (SHEET_NAMES as unknown as { charts: { vi: string } }).charts.vi;
+}
+
+describe("scoring a workbook open in Excel", () => {
+  test("writes the results sheet with its table, the three named charts and a very hidden _index", async () => {
+    const { double, definition } = await layoutAWorkbook(34);
+    const { result } = await score(double, definition);
+    const results = resultsSheetName();
+    expect(double.sheetNames()).toEqual(expect.arrayContaining([results, chartsSheetName(), INDEX_SHEET]));
+    const table = double.workbook.tables.find((t) => t.name === RESULTS_TABLE);
+    expect(table?.sheet.name).toBe(results);
+    expect(table?.rows).toBe(35);
+    const charts = double.sheet(chartsSheetName()).charts;
+    expect(charts.map((c) => c.name).sort()).toEqual(Object.values(CHART_NAMES).sort());
+    expect(charts.every((c) => c.series.length > 0 && c.title !== "")).toBe(true);
+    expect(double.sheet(INDEX_SHEET).visibility).toBe("VeryHidden");
+    // The first ranked unit's name is in the results table.
+    const first = [...result.table.units].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9))[0]!;
+    const names = [...double.sheet(results).cells.values()].map((c) => c.v);
+    expect(names).toContain(first.name);
+  });
+
+  test("takes the same number of Excel requests for 34 and for 700 units", async () => {
+    const small = await layoutAWorkbook(34);
+    await score(small.double, small.definition);
+    const large = await layoutAWorkbook(700);
+    await score(large.double, large.definition);
+    expect(small.double.syncCount).toBeGreaterThan(0);
+    expect(large.double.syncCount).toBe(small.double.syncCount);
+    expect(large.double.requests.every((r) => r.ok)).toBe(true);
+  }, 120_000);
+
+  test("a second run duplicates no sheet, table or chart and leaves cells it does not own untouched", async () => {
+    const { double, definition } = await layoutAWorkbook(12);
+    await score(double, definition);
+    const sheetsBefore = double.sheetNames();
+    const unitSheet = double.workbook.sheets[0]!.name;
+    double.setCells(unitSheet, "L2", [["ghi chú của người dùng"]]);
+    double.setCells(resultsSheetName(), "Z1", [["ngoài bảng"]]);
+    await score(double, definition);
+    expect(double.sheetNames()).toEqual(sheetsBefore);
+    expect(double.workbook.tables.map((t) => t.name).filter((n) => n === RESULTS_TABLE)).toHaveLength(1);
+    expect(double.sheet(chartsSheetName()).charts).toHaveLength(Object.values(CHART_NAMES).length);
+    expect(double.value(`'${unitSheet}'!L2`)).toBe("ghi chú của người dùng");
+  });
+
+  test("a user's unit name that looks like a formula stays text", async () => {
+    const evil = '=HYPERLINK("http://evil.example","Bấm vào")';
+    const { double, definition } = await layoutAWorkbook(3, { unitName: (u) => (u === 0 ? evil : `Đơn vị ${u}`) });
+    await score(double, definition);
+    const cells = [...double.sheet(resultsSheetName()).cells.values()];
+    expect(cells.some((c) => c.v === evil && c.f === undefined)).toBe(true);
+    expect(cells.some((c) => c.f?.includes("HYPERLINK"))).toBe(false);
+  });
+
+  test("without notes (ExcelApi 1.10) issue marks become comments, and without charts (1.6) the rest is still written", async () => {
+    const { double, definition } = await layoutAWorkbook(5, { requirements: { ExcelApi: "1.6" } });
+    const { host, result } = await score(double, definition);
+    const caps = host.capabilities();
+    expect(caps.charts).toBe(false);
+    expect(caps.missing.map((m) => m.feature)).toEqual(expect.arrayContaining(["charts", "insertWorkbooks"]));
+    const chartsMessage = caps.missing.find((m) => m.feature === "charts")!.message;
+    expect(chartsMessage.vi).toMatch(/biểu đồ.*ExcelApi 1\.7/);
+    expect(chartsMessage.en).toMatch(/charts.*ExcelApi 1\.7/);
+    expect(double.workbook.tables.some((t) => t.name === RESULTS_TABLE)).toBe(true);
+    expect(double.workbook.sheets.flatMap((s) => s.charts)).toHaveLength(0);
+    expect(result.plan).toBeDefined();
+  });
+});
