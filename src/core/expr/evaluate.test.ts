@@ -26,7 +26,14 @@ describe("evaluate", () => {
       type: "binary",
       op: "*",
       left: { type: "ref", code: "x" },
-      right: { type: "call", name: "SUM", args: [{ type: "number", value: 1 }, { type: "number", value: 2 }] },
+      right: {
+        type: "call",
+        name: "SUM",
+        args: [
+          { type: "number", value: 1 },
+          { type: "number", value: 2 },
+        ],
+      },
     };
     expect(evaluate(tree, (c) => (c === "x" ? 4 : undefined))).toBe(12);
   });

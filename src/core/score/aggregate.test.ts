@@ -8,9 +8,20 @@ const categories = [
 ];
 
 /** A points indicator with this max. */
-const pts = (code: string, max: number, extra: Record<string, unknown> = {}) => ({ code, name: `Chỉ tiêu ${code}`, max, rule: { kind: "points" }, ...extra });
+const pts = (code: string, max: number, extra: Record<string, unknown> = {}) => ({
+  code,
+  name: `Chỉ tiêu ${code}`,
+  max,
+  rule: { kind: "points" },
+  ...extra,
+});
 /** A fraction indicator (no max). */
-const frac = (code: string, extra: Record<string, unknown> = {}) => ({ code, name: `Chỉ số ${code}`, rule: { kind: "fraction" }, ...extra });
+const frac = (code: string, extra: Record<string, unknown> = {}) => ({
+  code,
+  name: `Chỉ số ${code}`,
+  rule: { kind: "fraction" },
+  ...extra,
+});
 
 function scoreOne(definition: Record<string, unknown>, values: Record<string, InputValue>, extra: Parameters<typeof unit>[2] = {}) {
   return scoreUnits(modelOf(definition), [unit("u", values, extra)]).units[0]!;
@@ -55,7 +66,13 @@ describe("sum groups", () => {
           name: "Tổng",
           children: [
             pts("1", 10),
-            { code: "S", name: "Đô thị thông minh — không tính điểm", max: 0, rescale: true, children: [frac("s1", { max: 0 }), frac("s2", { max: 0 })] },
+            {
+              code: "S",
+              name: "Đô thị thông minh — không tính điểm",
+              max: 0,
+              rescale: true,
+              children: [frac("s1", { max: 0 }), frac("s2", { max: 0 })],
+            },
           ],
         },
       },
@@ -80,7 +97,10 @@ describe("mean, geomean, min and expr groups", () => {
   });
 
   it("mean: renormalises the weights over the available children", () => {
-    const u = scoreOne({ missing: "exclude", ...group("mean", [frac("a", { weight: 3 }), frac("b"), frac("c", { weight: 2 })]) }, { a: 0.8, c: 0.2 });
+    const u = scoreOne(
+      { missing: "exclude", ...group("mean", [frac("a", { weight: 3 }), frac("b"), frac("c", { weight: 2 })]) },
+      { a: 0.8, c: 0.2 },
+    );
     expect(u.value).toBeCloseTo((3 * 0.8 + 2 * 0.2) / 5, 12);
   });
 
@@ -117,7 +137,14 @@ describe("mean, geomean, min and expr groups", () => {
 
   it("a group none of whose children is available is itself not available", () => {
     const u = scoreOne(
-      { missing: "exclude", root: { code: "T", name: "T", children: [pts("1", 10), { code: "G", name: "G", aggregate: "mean", max: 10, children: [frac("a"), frac("b")] }] } },
+      {
+        missing: "exclude",
+        root: {
+          code: "T",
+          name: "T",
+          children: [pts("1", 10), { code: "G", name: "G", aggregate: "mean", max: 10, children: [frac("a"), frac("b")] }],
+        },
+      },
       { "1": 4 },
     );
     expect(u.nodes["G"]).toMatchObject({ available: false, reason: "children-unavailable", value: null, points: null });

@@ -14,7 +14,8 @@ export interface ChildFigure {
   weight: number;
 }
 
-export type AggregateOutcome = { kind: "value"; value: number } | { kind: "unavailable"; reason: "children-unavailable" | "invalid-result" };
+export type AggregateOutcome =
+  { kind: "value"; value: number } | { kind: "unavailable"; reason: "children-unavailable" | "invalid-result" };
 
 /**
  * sum: points = Σ points of the available children, value = points ÷ Σ max of the available

@@ -10,7 +10,11 @@ const categories = [
 
 /** An index whose value is the single fraction input x (no max, so units rank on value). */
 function valueIndex(ranking: Record<string, unknown> = {}) {
-  return modelOf({ categories, ranking, root: { code: "T", name: "Tổng", aggregate: "mean", children: [{ code: "x", name: "x", rule: { kind: "fraction" } }] } });
+  return modelOf({
+    categories,
+    ranking,
+    root: { code: "T", name: "Tổng", aggregate: "mean", children: [{ code: "x", name: "x", rule: { kind: "fraction" } }] },
+  });
 }
 
 function rankUnits(figures: number[], ranking: Record<string, unknown> = {}, names?: string[]): ScoreTable {
@@ -46,7 +50,11 @@ describe("ranking methods", () => {
   });
 
   it("the caller's options override the definition's ranking", () => {
-    const t = scoreUnits(valueIndex({ method: "dense" }), figures.map((x, i) => unit(`u${i}`, { x })), { ranking: { method: "ordinal" } });
+    const t = scoreUnits(
+      valueIndex({ method: "dense" }),
+      figures.map((x, i) => unit(`u${i}`, { x })),
+      { ranking: { method: "ordinal" } },
+    );
     expect(t.ranking.method).toBe("ordinal");
     expect(new Set(ranks(t))).toEqual(new Set([1, 2, 3, 4]));
   });
@@ -100,7 +108,11 @@ describe("units that are not ranked", () => {
         children: ["a", "b", "c", "d"].map((code) => ({ code, name: code, max: 10, rule: { kind: "points" } })),
       },
     });
-    const t = scoreUnits(model, [unit("full", { a: 1, b: 1, c: 1, d: 1 }), unit("three", { a: 9, b: 9, c: 9 }), unit("two", { a: 10, b: 10 })]);
+    const t = scoreUnits(model, [
+      unit("full", { a: 1, b: 1, c: 1, d: 1 }),
+      unit("three", { a: 9, b: 9, c: 9 }),
+      unit("two", { a: 10, b: 10 }),
+    ]);
     expect(t.units.map((u) => [u.coverage, u.rank, u.notRankedReason])).toEqual([
       [1, 2, undefined],
       [0.75, 1, undefined],
@@ -109,7 +121,10 @@ describe("units that are not ranked", () => {
   });
 
   it("leaves out units whose index is not available", () => {
-    const model = modelOf({ missing: "exclude", root: { code: "T", name: "T", aggregate: "mean", children: [{ code: "x", name: "x", rule: { kind: "fraction" } }] } });
+    const model = modelOf({
+      missing: "exclude",
+      root: { code: "T", name: "T", aggregate: "mean", children: [{ code: "x", name: "x", rule: { kind: "fraction" } }] },
+    });
     const t = scoreUnits(model, [unit("a", { x: 0.2 }), unit("b", {})]);
     expect(t.units.map((u) => [u.rank, u.ranked, u.notRankedReason])).toEqual([
       [1, true, undefined],
@@ -156,7 +171,13 @@ describe("ranks of nodes", () => {
           name: "Hạ tầng số",
           children: [
             { code: "2.1", name: "2.1", max: 10, rule: { kind: "points" } },
-            { code: "2.2", name: "2.2", max: 10, appliesTo: ["so"], children: [{ code: "2.2.1", name: "2.2.1", max: 10, rule: { kind: "points" } }] },
+            {
+              code: "2.2",
+              name: "2.2",
+              max: 10,
+              appliesTo: ["so"],
+              children: [{ code: "2.2.1", name: "2.2.1", max: 10, rule: { kind: "points" } }],
+            },
           ],
         },
       ],
@@ -231,13 +252,20 @@ describe("ranking properties", () => {
 
   it("gives tied figures the same rank (competition and dense), and higher figures better ranks", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1000), { minLength: 1, maxLength: 15 }), fc.constantFrom("competition" as const, "dense" as const), (figures, m) => {
-        const entries = [...figures, ...figures.slice(0, 3)].map((f, i) => ({ figure: f, name: `n${i}`, code: `c${i}` }));
-        const r = rankFigures(entries, m);
-        return entries.every((a, i) =>
-          entries.every((b, j) => (a.figure === b.figure ? r[i] === r[j] : a.figure > b.figure ? r[i]! < r[j]! : r[i]! > r[j]!)),
-        );
-      }),
+      fc.property(
+        fc.array(
+          fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1000),
+          { minLength: 1, maxLength: 15 },
+        ),
+        fc.constantFrom("competition" as const, "dense" as const),
+        (figures, m) => {
+          const entries = [...figures, ...figures.slice(0, 3)].map((f, i) => ({ figure: f, name: `n${i}`, code: `c${i}` }));
+          const r = rankFigures(entries, m);
+          return entries.every((a, i) =>
+            entries.every((b, j) => (a.figure === b.figure ? r[i] === r[j] : a.figure > b.figure ? r[i]! < r[j]! : r[i]! > r[j]!)),
+          );
+        },
+      ),
     );
   });
 });

@@ -58,17 +58,24 @@ describe("roundHalfUp against the decimal-text method", () => {
 
   it("agrees with it on any number and any number of decimals", () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e7, max: 1e7, noNaN: true }), fc.integer({ min: 0, max: 12 }), (x, d) => Object.is(roundHalfUp(x, d), viaText(x, d))),
+      fc.property(fc.double({ min: -1e7, max: 1e7, noNaN: true }), fc.integer({ min: 0, max: 12 }), (x, d) =>
+        Object.is(roundHalfUp(x, d), viaText(x, d)),
+      ),
       { numRuns: 2000 },
     );
   });
 
   it("agrees with it on numbers written with few decimals, where halves are common", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 5 }), (n, written, d) => {
-        const x = Number(`${n}e-${written}`);
-        return Object.is(roundHalfUp(x, d), viaText(x, d));
-      }),
+      fc.property(
+        fc.integer({ min: -10_000_000, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 0, max: 5 }),
+        (n, written, d) => {
+          const x = Number(`${n}e-${written}`);
+          return Object.is(roundHalfUp(x, d), viaText(x, d));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -112,7 +112,13 @@ describe("ratio rule", () => {
   });
 
   it("is not available with a zero denominator by default (zeroDenominator: na)", () => {
-    expect(scoreOne(ratio(), { a: 0, b: 0 })).toMatchObject({ value: null, points: null, available: false, reason: "zero-denominator", coverage: 1 });
+    expect(scoreOne(ratio(), { a: 0, b: 0 })).toMatchObject({
+      value: null,
+      points: null,
+      available: false,
+      reason: "zero-denominator",
+      coverage: 1,
+    });
   });
 
   it("scores a zero denominator 0 under zeroDenominator: zero and 1 under full", () => {
@@ -261,9 +267,24 @@ describe("minmax rule", () => {
 
   it("takes data bounds per category with across: category", () => {
     const rule = { kind: "minmax", min: "data", max: "data", across: "category" };
-    const definition = { categories: [{ id: "a", name: "A" }, { id: "b", name: "B" }] };
+    const definition = {
+      categories: [
+        { id: "a", name: "A" },
+        { id: "b", name: "B" },
+      ],
+    };
     expect(
-      valuesTogether({ rule }, [{ v: 0, category: "a" }, { v: 10, category: "a" }, { v: 10, category: "b" }, { v: 30, category: "b" }, { v: 20, category: "b" }], definition),
+      valuesTogether(
+        { rule },
+        [
+          { v: 0, category: "a" },
+          { v: 10, category: "a" },
+          { v: 10, category: "b" },
+          { v: 30, category: "b" },
+          { v: 20, category: "b" },
+        ],
+        definition,
+      ),
     ).toEqual([0, 1, 0, 1, 0.5]);
   });
 
@@ -329,7 +350,18 @@ describe("expr rule", () => {
         code: "T",
         name: "T",
         children: [
-          { code: "c", name: "Mức độ", max: 5, rule: { kind: "choice", options: [{ value: "Cao", fraction: 1 }, { value: "Thấp", fraction: 0.2 }] } },
+          {
+            code: "c",
+            name: "Mức độ",
+            max: 5,
+            rule: {
+              kind: "choice",
+              options: [
+                { value: "Cao", fraction: 1 },
+                { value: "Thấp", fraction: 0.2 },
+              ],
+            },
+          },
           { code: "x", name: "x", max: 5, inputs: [{ code: "n", type: "number" }], rule: { kind: "expr", expr: "[c] * [n]" } },
         ],
       },
@@ -367,21 +399,31 @@ describe("monotone rules", () => {
   it.each(higherRules)("raising the input never lowers a higher-is-better %s rule's value", (_name, indicator) => {
     const model = oneIndicator(indicator);
     fc.assert(
-      fc.property(fc.double({ min: -100, max: 100, noNaN: true }), fc.double({ min: 0, max: 50, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), (v, up, other) => {
-        const before = scoreUnits(model, [unit("a", { x: v }), unit("b", { x: other })]).units[0]!.nodes["x"]!.value!;
-        const after = scoreUnits(model, [unit("a", { x: v + up }), unit("b", { x: other })]).units[0]!.nodes["x"]!.value!;
-        return after >= before;
-      }),
+      fc.property(
+        fc.double({ min: -100, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 50, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (v, up, other) => {
+          const before = scoreUnits(model, [unit("a", { x: v }), unit("b", { x: other })]).units[0]!.nodes["x"]!.value!;
+          const after = scoreUnits(model, [unit("a", { x: v + up }), unit("b", { x: other })]).units[0]!.nodes["x"]!.value!;
+          return after >= before;
+        },
+      ),
     );
   });
 
   it("raising a ratio's numerator never lowers its value", () => {
     const model = oneIndicator({ inputs: [{ code: "a" }, { code: "b" }], rule: { kind: "ratio", numerator: "a", denominator: "b" } });
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 50, noNaN: true }), fc.double({ min: 0.01, max: 100, noNaN: true }), (a, up, b) => {
-        const value = (num: number) => scoreUnits(model, [unit("u", { a: num, b })]).units[0]!.nodes["x"]!.value!;
-        return value(a + up) >= value(a);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 50, noNaN: true }),
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        (a, up, b) => {
+          const value = (num: number) => scoreUnits(model, [unit("u", { a: num, b })]).units[0]!.nodes["x"]!.value!;
+          return value(a + up) >= value(a);
+        },
+      ),
     );
   });
 });

@@ -61,10 +61,7 @@ function inputBoolean(v: InputValue | undefined): number | undefined {
 export function matchChoice(options: ChoiceOption[], v: InputValue | undefined): ChoiceOption | undefined {
   if (v === undefined || typeof v === "boolean") return undefined;
   const key = foldText(String(v));
-  return (
-    options.find((o) => foldText(o.value) === key) ??
-    options.find((o) => (o.aliases ?? []).some((a) => foldText(a) === key))
-  );
+  return options.find((o) => foldText(o.value) === key) ?? options.find((o) => (o.aliases ?? []).some((a) => foldText(a) === key));
 }
 
 /** The single input a one-input rule reads. */
@@ -110,11 +107,7 @@ export function isCrossUnit(rule: Rule): rule is Extract<Rule, { kind: "relative
  *   clipped to [0, 1]; no finite result → unavailable ("invalid-result").
  * Cross-unit rules must go through `crossInput` and `crossRuleValue` instead.
  */
-export function localRuleValue(
-  ind: IndicatorModel,
-  values: Record<string, InputValue>,
-  choices: Map<string, ChoiceScale>,
-): RuleOutcome {
+export function localRuleValue(ind: IndicatorModel, values: Record<string, InputValue>, choices: Map<string, ChoiceScale>): RuleOutcome {
   const rule = ind.rule;
   const value = (v: number): RuleOutcome => ({ kind: "value", value: v });
   const missing = (codes: string[]): RuleOutcome => ({ kind: "missing", codes });

@@ -24,7 +24,14 @@ const richDefinition = {
             code: "1.4",
             name: "Mức độ",
             max: 15,
-            rule: { kind: "choice", options: [{ value: "Tốt", fraction: 1 }, { value: "Khá", points: 10 }, { value: "Kém", fraction: 0 }] },
+            rule: {
+              kind: "choice",
+              options: [
+                { value: "Tốt", fraction: 1 },
+                { value: "Khá", points: 10 },
+                { value: "Kém", fraction: 0 },
+              ],
+            },
           },
         ],
       },
@@ -41,7 +48,18 @@ const richDefinition = {
             rule: { kind: "ratio", numerator: "2.1.a", denominator: "2.1.b", zeroDenominator: "full" },
           },
           { code: "2.2", name: "Mục tiêu", max: 10, rule: { kind: "target", target: 50 } },
-          { code: "2.3", name: "Bậc", max: 10, rule: { kind: "steps", steps: [{ atLeast: 80, fraction: 1 }, { atLeast: 40, points: 5 }] } },
+          {
+            code: "2.3",
+            name: "Bậc",
+            max: 10,
+            rule: {
+              kind: "steps",
+              steps: [
+                { atLeast: 80, fraction: 1 },
+                { atLeast: 40, points: 5 },
+              ],
+            },
+          },
         ],
       },
       {
@@ -118,9 +136,21 @@ describe("scoreUnits", () => {
       unit(
         "s",
         {
-          "1.1": 15, "1.2": 0.5, "1.3": true, "1.4": "Khá",
-          "2.1.a": 0, "2.1.b": 0, "2.2": 25, "2.3": 50,
-          "3.1": 3, "3.2": 4, "3.3": 10, "3.4.a": 1, "3.4.b": 4, "3.5.1": 0.5, "3.5.2": 1,
+          "1.1": 15,
+          "1.2": 0.5,
+          "1.3": true,
+          "1.4": "Khá",
+          "2.1.a": 0,
+          "2.1.b": 0,
+          "2.2": 25,
+          "2.3": 50,
+          "3.1": 3,
+          "3.2": 4,
+          "3.3": 10,
+          "3.4.a": 1,
+          "3.4.b": 4,
+          "3.5.1": 0.5,
+          "3.5.2": 1,
         },
         { category: "so" },
       ),
@@ -178,7 +208,21 @@ describe("scoreUnits", () => {
   it("records every missing input once, in the order of the index", () => {
     const model = modelOf(richDefinition);
     const t = scoreUnits(model, [unit("s", { "1.2": 0.5, "2.1.b": 3 }, { category: "so" })]);
-    expect(t.units[0]!.missingInputs).toEqual(["1.1", "1.3", "1.4", "2.1.a", "2.2", "2.3", "3.1", "3.2", "3.3", "3.4.a", "3.4.b", "3.5.1", "3.5.2"]);
+    expect(t.units[0]!.missingInputs).toEqual([
+      "1.1",
+      "1.3",
+      "1.4",
+      "2.1.a",
+      "2.2",
+      "2.3",
+      "3.1",
+      "3.2",
+      "3.3",
+      "3.4.a",
+      "3.4.b",
+      "3.5.1",
+      "3.5.2",
+    ]);
   });
 
   it("finds each category's best once for many units scored together", () => {
@@ -188,7 +232,13 @@ describe("scoreUnits", () => {
       max: 20,
       rule: i % 2 === 0 ? { kind: "relative", across: "category" } : { kind: "minmax", min: "data", max: "data" },
     }));
-    const model = modelOf({ categories: [{ id: "a", name: "A" }, { id: "b", name: "B" }], root: { code: "T", name: "T", children } });
+    const model = modelOf({
+      categories: [
+        { id: "a", name: "A" },
+        { id: "b", name: "B" },
+      ],
+      root: { code: "T", name: "T", children },
+    });
     const subs = Array.from({ length: 2_000 }, (_, u) => {
       const values: Record<string, InputValue> = {};
       for (let i = 0; i < 20; i++) values[`i${i}`] = (u * 7 + i * 13) % 101;

@@ -7,16 +7,7 @@ import type { GroupModel, IndexModel, IndicatorModel, ModelNode } from "../defin
 import type { NodeResult, NotRankedReason, ScoreTable, Submission, UnavailableReason, UnitResult } from "../types";
 import { type AggregateOutcome, type ChildFigure, aggregateGroup } from "./aggregate";
 import { type RankEntry, rankFigures } from "./rank";
-import {
-  type Extent,
-  type RuleOutcome,
-  choiceScales,
-  crossFigure,
-  crossInput,
-  crossRuleValue,
-  isCrossUnit,
-  localRuleValue,
-} from "./rules";
+import { type Extent, type RuleOutcome, choiceScales, crossFigure, crossInput, crossRuleValue, isCrossUnit, localRuleValue } from "./rules";
 
 /** Overrides of the definition's ranking for one run (e.g. from the task pane or the command line). */
 export interface ScoreOptions {

@@ -35,3 +35,11 @@ export function rectAddress(row: number, col: number, rows: number, cols: number
   const tl = cellAddress(row, col);
   return rows === 1 && cols === 1 ? tl : `${tl}:${cellAddress(row + rows - 1, col + cols - 1)}`;
 }
+
+/** Office.js wants "#RRGGBB"; plans may carry ExcelJS's "FFRRGGBB" (ARGB) or a bare "RRGGBB". */
+export function excelColor(color: string): string {
+  const c = color.trim().replace(/^#/, "");
+  if (/^[0-9a-f]{8}$/i.test(c)) return `#${c.slice(2).toUpperCase()}`;
+  if (/^[0-9a-f]{6}$/i.test(c)) return `#${c.toUpperCase()}`;
+  return color;
+}

@@ -4,7 +4,7 @@
  * requests of at most 4 MB (REQUEST_BUDGET), with calculation suspended in each.
  */
 import type { CellBlock, OwnedSheetPlan, PlanValue, WritePlan } from "../../core/types";
-import { cellAddress, columnIndex, quoteSheet, rectAddress, topLeft } from "./address";
+import { cellAddress, columnIndex, excelColor, quoteSheet, rectAddress, topLeft } from "./address";
 import type { Capabilities } from "./requirements";
 import { queueChart, type ExistingChart } from "./charts";
 import { cellKey, MARK_PREFIX, queueClear, queueMark, queueNoteLookups, type MarkLookup } from "./marks";
@@ -67,8 +67,8 @@ export function queueBlock(packer: RequestPacker, sheet: string, block: CellBloc
         range.formulas = Array.from({ length: count }, (_, r) => Array.from({ length: cols }, (_, c) => block.formulas?.[from + r]?.[c] ?? null)) as never;
       }
       if (block.bold !== undefined) range.format.font.bold = block.bold;
-      if (block.fill) range.format.fill.color = block.fill;
-      if (block.fontColor) range.format.font.color = block.fontColor;
+      if (block.fill) range.format.fill.color = excelColor(block.fill);
+      if (block.fontColor) range.format.font.color = excelColor(block.fontColor);
       if (block.wrap !== undefined) range.format.wrapText = block.wrap;
     });
     start = end;
@@ -78,9 +78,9 @@ export function queueBlock(packer: RequestPacker, sheet: string, block: CellBloc
 function colorScaleCriteria(colors: string[]): Excel.ConditionalColorScaleCriteria {
   const [min, mid, max] = colors.length >= 3 ? colors : [colors[0], undefined, colors[colors.length - 1]];
   return {
-    minimum: { formula: null as unknown as string, type: "LowestValue", color: min ?? "#F8696B" },
-    ...(mid ? { midpoint: { formula: "50", type: "Percentile", color: mid } } : {}),
-    maximum: { formula: null as unknown as string, type: "HighestValue", color: max ?? "#63BE7B" },
+    minimum: { formula: null as unknown as string, type: "LowestValue", color: excelColor(min ?? "#F8696B") },
+    ...(mid ? { midpoint: { formula: "50", type: "Percentile", color: excelColor(mid) } } : {}),
+    maximum: { formula: null as unknown as string, type: "HighestValue", color: excelColor(max ?? "#63BE7B") },
   } as Excel.ConditionalColorScaleCriteria;
 }
 
@@ -118,7 +118,7 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
         if (cf.kind === "colorScale") {
           range.conditionalFormats.add("ColorScale").colorScale.criteria = colorScaleCriteria(cf.colors);
         } else {
-          range.conditionalFormats.add("DataBar").dataBar.positiveFormat.fillColor = cf.colors[0] ?? "#638EC6";
+          range.conditionalFormats.add("DataBar").dataBar.positiveFormat.fillColor = excelColor(cf.colors[0] ?? "#638EC6");
         }
       });
     }

@@ -1,6 +1,6 @@
 /** Issue marks on input cells: a fill and a note (or a comment on older Excel), removable later. */
 import type { CellMark, Severity } from "../../core/types";
-import { quoteSheet } from "./address";
+import { excelColor, quoteSheet } from "./address";
 import type { RequestPacker } from "./payload";
 
 export const MARK_FILL: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
@@ -29,7 +29,7 @@ export function queueClear(packer: RequestPacker, mode: MarkMode, mark: { sheet:
   const key = cellKey(mark.sheet, mark.cell);
   packer.add(key.length + (mark.fill?.length ?? 0), (ctx) => {
     const range = ctx.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell);
-    if (mark.fill) range.format.fill.color = mark.fill;
+    if (mark.fill) range.format.fill.color = excelColor(mark.fill);
     else range.format.fill.clear();
     const found = lookup.texts.get(key);
     if (found?.ours && !removing.has(key)) {
