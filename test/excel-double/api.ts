@@ -76,7 +76,15 @@ export class RequestContext {
     if (queue.length === 0) return; // Office.js sends no request when nothing is pending
     const state = this._state;
     state.syncCount++;
-    const bytes = utf8Length(JSON.stringify(queue.map((c) => c.wire)));
+    // Like Office.js, a request lists each object path once and the actions refer to it by id.
+    const ids = new Map<string, number>();
+    const actions = queue.map((c) => {
+      let id = ids.get(c.wire.o);
+      if (id === undefined) ids.set(c.wire.o, (id = ids.size + 1));
+      return c.wire.a === undefined ? { i: id, n: c.wire.n } : { i: id, n: c.wire.n, a: c.wire.a };
+    });
+    const paths = Object.fromEntries([...ids].map(([path, id]) => [id, path]));
+    const bytes = utf8Length(JSON.stringify({ actions, paths }));
     const record: RequestRecord = { bytes, responseBytes: 0, commands: queue.length, ok: false, calculationSuspended: false };
     state.requests.push(record);
     if (bytes > PAYLOAD_LIMIT) {

@@ -5,6 +5,7 @@
  */
 import type { CellBlock, OwnedSheetPlan, PlanValue, WritePlan } from "../../core/types";
 import { cellAddress, columnIndex, excelColor, quoteSheet, rectAddress, topLeft } from "./address";
+import { sheetOf } from "./proxies";
 import type { Capabilities } from "./requirements";
 import { queueChart, type ExistingChart } from "./charts";
 import { cellKey, MARK_PREFIX, queueClear, queueMark, queueNoteLookups, type MarkLookup } from "./marks";
@@ -59,7 +60,7 @@ export function queueBlock(packer: RequestPacker, sheet: string, block: CellBloc
     const from = start;
     const count = end - start;
     packer.add(bytes, (ctx) => {
-      const range = ctx.workbook.worksheets.getItem(sheet).getRange(rectAddress(row + from, col, count, cols));
+      const range = sheetOf(ctx, sheet).getRange(rectAddress(row + from, col, count, cols));
       // The number format goes first so that text written into "@" cells stays text.
       if (formats) range.numberFormat = Array.from({ length: count }, (_, r) => formats(from + r));
       range.values = Array.from({ length: count }, (_, r) => values(from + r));
@@ -90,10 +91,10 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
     const wb = ctx.workbook;
     for (const t of plan.tables) if (existingTables.has(t.name.toLowerCase())) wb.tables.getItem(t.name).delete();
     if (exists) {
-      const all = wb.worksheets.getItem(name).getRange();
+      const all = sheetOf(ctx, name).getRange();
       all.clear("All");
       if (caps.conditionalFormats) all.conditionalFormats.clearAll();
-      if (caps.freezePanes) wb.worksheets.getItem(name).freezePanes.unfreeze();
+      if (caps.freezePanes) sheetOf(ctx, name).freezePanes.unfreeze();
     } else {
       wb.worksheets.add(name);
     }
@@ -101,12 +102,12 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
   for (const block of plan.blocks) queueBlock(packer, name, block);
   for (const w of plan.columnWidths ?? []) {
     packer.add(40, (ctx) => {
-      ctx.workbook.worksheets.getItem(name).getRange(`${w.column}:${w.column}`).format.columnWidth = charsToPoints(w.width);
+      sheetOf(ctx, name).getRange(`${w.column}:${w.column}`).format.columnWidth = charsToPoints(w.width);
     });
   }
   for (const t of plan.tables) {
     packer.add(t.name.length + t.range.length + 40, (ctx) => {
-      const table = ctx.workbook.worksheets.getItem(name).tables.add(`${quoteSheet(name)}!${t.range}`, true);
+      const table = sheetOf(ctx, name).tables.add(`${quoteSheet(name)}!${t.range}`, true);
       table.name = t.name;
       table.style = t.style;
     });
@@ -114,7 +115,7 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
   if (caps.conditionalFormats) {
     for (const cf of plan.conditionalFormats) {
       packer.add(200, (ctx) => {
-        const range = ctx.workbook.worksheets.getItem(name).getRange(cf.range);
+        const range = sheetOf(ctx, name).getRange(cf.range);
         if (cf.kind === "colorScale") {
           range.conditionalFormats.add("ColorScale").colorScale.criteria = colorScaleCriteria(cf.colors);
         } else {
@@ -126,8 +127,8 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
   if (caps.freezePanes && plan.freeze && (plan.freeze.rows > 0 || plan.freeze.columns > 0)) {
     const { rows, columns } = plan.freeze;
     packer.add(60, (ctx) => {
-      const panes = ctx.workbook.worksheets.getItem(name).freezePanes;
-      if (rows > 0 && columns > 0) panes.freezeAt(ctx.workbook.worksheets.getItem(name).getRange(rectAddress(0, 0, rows, columns)));
+      const panes = sheetOf(ctx, name).freezePanes;
+      if (rows > 0 && columns > 0) panes.freezeAt(sheetOf(ctx, name).getRange(rectAddress(0, 0, rows, columns)));
       else if (rows > 0) panes.freezeRows(rows);
       else panes.freezeColumns(columns);
     });
@@ -167,7 +168,7 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: WritePlan, caps
   if (caps.charts) {
     for (const o of plan.owned) {
       if (!lower.has(o.name.toLowerCase())) continue;
-      for (const c of o.charts) chartLookups.push({ sheet: o.name, name: c.name, chart: wb.worksheets.getItem(o.name).charts.getItemOrNullObject(c.name).load("name,series/items/name") });
+      for (const c of o.charts) chartLookups.push({ sheet: o.name, name: c.name, chart: sheetOf(ctx, o.name).charts.getItemOrNullObject(c.name).load("name,series/items/name") });
     }
   }
   const onLiveSheet = (m: { sheet: string }) => lower.has(m.sheet.toLowerCase()) && !removeSheets.includes(m.sheet);
@@ -205,7 +206,7 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: WritePlan, caps
 
   // The writes, packed into requests under the budget.
   const packer = new RequestPacker();
-  for (const name of removeSheets) packer.add(name.length, (c) => c.workbook.worksheets.getItem(name).delete());
+  for (const name of removeSheets) packer.add(name.length, (c) => sheetOf(c, name).delete());
   for (const o of plan.owned) queueOwnedSheet(packer, o, lower.has(o.name.toLowerCase()), caps, existingTables);
   for (const e of plan.edits) for (const b of e.blocks) queueBlock(packer, e.sheet, b);
   const removing = new Set<string>();
@@ -219,7 +220,7 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: WritePlan, caps
   const positions = finalPositions(names, plan.owned);
   for (const o of plan.owned) {
     packer.add(60, (c) => {
-      const ws = c.workbook.worksheets.getItem(o.name);
+      const ws = sheetOf(c, o.name);
       if (o.after !== undefined) ws.position = positions.get(o.name) ?? 0;
       ws.visibility = VISIBILITY[o.visibility];
     });

@@ -1,6 +1,7 @@
 /** The plan's charts as native Excel charts, found by name so a second run updates them. */
 import type { ChartKind, ChartPlan } from "../../core/types";
 import { quoteSheet } from "./address";
+import { sheetOf } from "./proxies";
 import type { RequestPacker } from "./payload";
 
 export const CHART_TYPE: Record<ChartKind, "BarClustered" | "BarStacked" | "Radar"> = {
@@ -15,13 +16,13 @@ export interface ExistingChart {
 }
 
 function dataRange(ctx: Excel.RequestContext, sheet: string, address: string): Excel.Range {
-  return ctx.workbook.worksheets.getItem(sheet).getRange(address);
+  return sheetOf(ctx, sheet).getRange(address);
 }
 
 /** Queues the commands that create or update one chart on `sheet`. */
 export function queueChart(packer: RequestPacker, sheet: string, plan: ChartPlan, existing: ExistingChart | undefined): void {
   packer.add(JSON.stringify(plan).length * 2, (ctx) => {
-    const charts = ctx.workbook.worksheets.getItem(sheet).charts;
+    const charts = sheetOf(ctx, sheet).charts;
     const first = plan.series[0];
     let chart: Excel.Chart;
     let have: number;

@@ -1,6 +1,7 @@
 /** Issue marks on input cells: a fill and a note (or a comment on older Excel), removable later. */
 import type { CellMark, Severity } from "../../core/types";
 import { excelColor, quoteSheet } from "./address";
+import { sheetOf } from "./proxies";
 import type { RequestPacker } from "./payload";
 
 export const MARK_FILL: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
@@ -28,7 +29,7 @@ export function queueNoteLookups(ctx: Excel.RequestContext, cells: string[]): Ma
 export function queueClear(packer: RequestPacker, mode: MarkMode, mark: { sheet: string; cell: string; fill?: string }, lookup: MarkLookup, removing: Set<string>): void {
   const key = cellKey(mark.sheet, mark.cell);
   packer.add(key.length + (mark.fill?.length ?? 0), (ctx) => {
-    const range = ctx.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell);
+    const range = sheetOf(ctx, mark.sheet).getRange(mark.cell);
     if (mark.fill) range.format.fill.color = excelColor(mark.fill);
     else range.format.fill.clear();
     const found = lookup.texts.get(key);
@@ -43,7 +44,7 @@ export function queueClear(packer: RequestPacker, mode: MarkMode, mark: { sheet:
 export function queueMark(packer: RequestPacker, mode: MarkMode, mark: CellMark, lookup: MarkLookup, removing: Set<string>): void {
   const key = cellKey(mark.sheet, mark.cell);
   packer.add(key.length + mark.note.length * 3, (ctx) => {
-    ctx.workbook.worksheets.getItem(mark.sheet).getRange(mark.cell).format.fill.color = MARK_FILL[mark.severity];
+    sheetOf(ctx, mark.sheet).getRange(mark.cell).format.fill.color = MARK_FILL[mark.severity];
     if (mode === "fill") return;
     const found = lookup.texts.get(key);
     const stillThere = found !== undefined && !(found.ours && removing.has(key));

@@ -416,7 +416,6 @@ function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit:
 export async function makeTemplate(model: IndexModel, units: TemplateUnit[], options: TemplateOptions): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "DTI Scorer";
-  wb.created = new Date(0);
   const helpName = L.sheetHelp[options.lang];
   const help = wb.addWorksheet(helpName);
   const taken = new Set<string>([helpName]);

@@ -1,0 +1,48 @@
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { main } from "./main";
+
+describe("dti-scorer demo", () => {
+  it("writes the blank forms, the filled workbook and the scored results, and shows the ranking and the planted mistakes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dti-demo-"));
+    let out = "";
+    const code = await main(["demo", "--out", "ket-qua-mau"], {
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: () => true },
+      cwd: dir,
+      env: { LANG: "vi_VN.UTF-8" },
+    });
+    expect(code).toBe(0);
+    for (const f of ["phieu-mau.xlsx", "so-lieu.xlsx", "ket-qua.xlsx", "ket-qua.json"]) expect(existsSync(join(dir, "ket-qua-mau", f))).toBe(true);
+    const json = JSON.parse(readFileSync(join(dir, "ket-qua-mau", "ket-qua.json"), "utf8")) as {
+      index: { id: string };
+      units: { name: string; category: string; ranked: boolean; points: number }[];
+      issues: { code: string; severity: string }[];
+    };
+    expect(json.index.id).toBe("dti-so-nganh-mau");
+    expect(json.units.length).toBeGreaterThanOrEqual(18);
+    expect(new Set(json.units.map((u) => u.category))).toEqual(new Set(["co-dvc", "khong-dvc"]));
+    // The figures spread the units out rather than tying them.
+    expect(new Set(json.units.map((u) => u.points)).size).toBe(json.units.length);
+    const codes = new Set(json.issues.map((i) => i.code));
+    for (const c of ["excel-error", "duplicate-unit", "ambiguous-number", "evidence-missing", "out-of-range"]) expect(codes).toContain(c);
+    expect(out).toMatch(/^\s*1\s+1\s+Sở, ban, ngành có dịch vụ công/m);
+    expect(out).toContain("Kết quả kiểm tra:");
+    expect(out).toContain("#DIV/0!");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "ket-qua-mau", "ket-qua.xlsx"));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Sở Y tế", "Văn phòng UBND tỉnh", "Kết quả", "Biểu đồ"]));
+  });
+
+  it("gives the same figures on every run", async () => {
+    const runOnce = async (): Promise<string> => {
+      const dir = mkdtempSync(join(tmpdir(), "dti-demo-"));
+      await main(["demo"], { stdout: { write: () => true }, stderr: { write: () => true }, cwd: dir, env: {} });
+      const json = JSON.parse(readFileSync(join(dir, "demo-output", "ket-qua.json"), "utf8")) as { units: unknown[] };
+      return JSON.stringify(json.units);
+    };
+    expect(await runOnce()).toBe(await runOnce());
+  });
+});
