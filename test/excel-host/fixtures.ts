@@ -37,24 +37,48 @@ export async function layoutAWorkbook(units: number, options: { requirements?: R
   const inputs = [...model.inputs.values()];
   double.workbook.sheets.forEach((sheet, u) => {
     // Find the header row and the `Số liệu` column, then answer each input's row.
-    let header = -1, codeCol = -1, valueCol = -1;
+    let header = -1, codeCol = -1, valueCol = -1, evidenceCol = -1;
     for (const [k, c] of sheet.cells) {
       if (c.v === "Số liệu") { header = Math.floor(k / 16384); valueCol = k % 16384; }
     }
     if (header < 0) return;
-    for (const [k, c] of sheet.cells) if (Math.floor(k / 16384) === header && c.v === "Mã") codeCol = k % 16384;
+    for (const [k, c] of sheet.cells) {
+      if (Math.floor(k / 16384) !== header) continue;
+      if (c.v === "Mã") codeCol = k % 16384;
+      if (c.v === "Minh chứng") evidenceCol = k % 16384;
+    }
+    const rowOf = new Map<string, number>();
     for (const [k, c] of [...sheet.cells]) {
       const row = Math.floor(k / 16384);
-      if (row <= header || k % 16384 !== codeCol) continue;
-      const i = inputs.findIndex((x) => x.code === String(c.v));
-      const input = inputs[i];
-      if (!input) continue;
+      if (row > header && k % 16384 === codeCol) rowOf.set(String(c.v), row);
+    }
+    const put = (row: number, col: number, v: number | string) => {
+      const cell = sheet.cell(row, col);
+      cell.v = v;
+      cell.t = typeof v === "number" ? "Double" : "String";
+    };
+    inputs.forEach((input, i) => {
+      const row = rowOf.get(input.code);
+      if (row === undefined || input.type === "choice") return;
       const n = noise(u, i);
-      const cell = sheet.cell(row, valueCol);
-      if (input.type === "boolean") { cell.v = n > 0.3 ? "Có" : "Không"; cell.t = "String"; }
-      else if (input.type === "percent") { cell.v = Math.round(n * 100) / 100; cell.t = "Double"; }
-      else if (input.type === "choice") continue;
-      else { cell.v = Math.round(n * (input.max ?? 50)); cell.t = "Double"; }
+      if (input.type === "boolean") put(row, valueCol, n > 0.3 ? "Có" : "Không");
+      else if (input.type === "percent") put(row, valueCol, Math.round(n * 100) / 100);
+      else put(row, valueCol, 10 + Math.round(n * Math.max(1, (input.max ?? 60) - 10)));
+    });
+    // Ratios as units report them: the numerator within its denominator.
+    for (const node of model.nodes.values()) {
+      const rule = (node as { rule?: { kind: string; numerator?: string; denominator?: string } }).rule;
+      if (rule?.kind !== "ratio" || !rule.numerator || !rule.denominator) continue;
+      const num = rowOf.get(rule.numerator), den = rowOf.get(rule.denominator);
+      if (num === undefined || den === undefined) continue;
+      const d = sheet.get(den, valueCol)?.v;
+      if (typeof d === "number") put(num, valueCol, Math.floor(d * noise(u, num)));
+    }
+    if (evidenceCol >= 0) {
+      for (const code of model.indicators) {
+        const row = rowOf.get(code);
+        if (row !== undefined) put(row, evidenceCol, `Quyết định số ${100 + u}/QĐ-UBND`);
+      }
     }
   });
   return { double, definition, model };
