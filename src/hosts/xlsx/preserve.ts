@@ -110,28 +110,26 @@ async function mergeDrawing(
   const usedIds = new Set(rels.map((r) => r.id));
 
   // Anchors ExcelJS wrote that are not the original's: fresh relationship and shape ids.
-  let frameId = maxShapeId(sourceXml);
-  const keptXml: string[] = [];
-  const keptRelIds = new Set<string>();
+  const idMap = new Map<string, string>();
   for (const xml of kept) {
-    let anchor = xml;
-    for (const rel of targetRels) {
-      const uses = new RegExp(`\\b\\w+:\\w+="${escapeRegExp(rel.id)}"`);
-      if (!uses.test(anchor)) continue;
-      let id = rel.id;
-      if (usedIds.has(id) && !keptRelIds.has(id)) {
-        id = nextRelId(usedIds);
-        anchor = anchor.replace(new RegExp(`(\\b\\w+:\\w+=")${escapeRegExp(rel.id)}"`, "g"), `$1${id}"`);
-      }
-      if (!keptRelIds.has(id)) {
-        usedIds.add(id);
-        keptRelIds.add(id);
-        rels.push({ ...rel, id });
-      }
+    for (const m of xml.matchAll(/\s\w+:\w+="([^"]*)"/g)) {
+      const rel = targetRels.find((r) => r.id === m[1]);
+      if (!rel || idMap.has(rel.id)) continue;
+      const id = usedIds.has(rel.id) ? nextRelId(usedIds) : rel.id;
+      usedIds.add(id);
+      idMap.set(rel.id, id);
+      rels.push({ ...rel, id });
     }
-    anchor = anchor.replace(/(<(?:\w+:)?cNvPr\b[^>]*?\bid=")(\d+)"/, (_, head: string) => `${head}${++frameId}"`);
-    keptXml.push(anchor);
   }
+  let shapeId = maxShapeId(sourceXml);
+  const keptXml = kept.map((xml) =>
+    xml
+      .replace(/(\s\w+:\w+=")([^"]*)"/g, (whole, head: string, value: string) => {
+        const id = idMap.get(value);
+        return id === undefined ? whole : `${head}${id}"`;
+      })
+      .replace(/(<(?:\w+:)?cNvPr\b[^>]*?\bid=")(\d+)"/, (_, head: string) => `${head}${++shapeId}"`),
+  );
 
   let merged = sourceXml;
   if (keptXml.length > 0) {
@@ -144,7 +142,7 @@ async function mergeDrawing(
 
   // Parts only the dropped anchors pointed at (ExcelJS's copies of the pictures) are removed.
   const dropped = targetRels
-    .filter((r) => !isExternal(r) && !rels.some((k) => k.id === r.id && k.target === r.target))
+    .filter((r) => !isExternal(r) && !idMap.has(r.id))
     .map((r) => resolveTarget(targetPath, r.target));
   await target.removeUnreferenced(dropped);
 }
@@ -376,7 +374,14 @@ class Package {
     const id = nextRelId(new Set(rels.map((r) => r.id)));
     rels.push({ id, type: REL_DRAWING, target: relativeTarget(sheetPath, drawingPath), extra: "" });
     this.writeRels(sheetPath, rels);
-    this.zip.file(sheetPath, insertDrawingElement(await this.text(sheetPath), id));
+    const sheetXml = await this.text(sheetPath);
+    const stale = drawingElementId(sheetXml);
+    this.zip.file(
+      sheetPath,
+      stale === undefined
+        ? insertDrawingElement(sheetXml, id)
+        : sheetXml.replace(/(<(?:\w+:)?drawing\b[^>]*?\s\w+:id=")[^"]*"/, `$1${id}"`),
+    );
     if (this.contentTypeOf(drawingPath) === undefined) this.addOverride(drawingPath, CT_DRAWING);
   }
 
@@ -671,7 +676,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 function attr(attrs: string, name: string): string | undefined {
-  return new RegExp(`(?:^|\\s|<\\w+\\s)${name}="([^"]*)"`).exec(attrs)?.[1];
+  return new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs)?.[1];
 }
 
 function escapeRegExp(s: string): string {
