@@ -90,7 +90,7 @@ export const STRINGS = {
   },
   checkSummary: {
     vi: "{units} đơn vị: {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú",
-    en: "{units} units: {errors} errors, {warnings} warnings, {infos} notes",
+    en: "{units} units — errors: {errors}, warnings: {warnings}, notes: {infos}",
   },
   checkClean: { vi: "Không có vấn đề nào. Có thể chấm điểm.", en: "No findings. Ready to score." },
   severityError: { vi: "Lỗi", en: "Error" },
@@ -138,7 +138,7 @@ export const STRINGS = {
   notRanked: { vi: "không xếp hạng", en: "not ranked" },
   findingsAfterScore: {
     vi: "Có {errors} lỗi và {warnings} cảnh báo trong số liệu: xem bước Kiểm tra.",
-    en: "The data has {errors} errors and {warnings} warnings: see the Check step.",
+    en: "Findings in the data — errors: {errors}, warnings: {warnings}. See the Check step.",
   },
   staleBanner: {
     vi: "Số liệu đã thay đổi sau lần chấm gần nhất ({units}): kết quả đang cũ, hãy chấm lại.",

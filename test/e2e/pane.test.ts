@@ -134,7 +134,9 @@ describe("screenshots of every step", () => {
         await step(page, steps[3]!);
         await page.getByRole("button", { name: lang === "vi" ? "Chấm điểm và ghi kết quả" : "Score and write results" }).click();
         await page.getByTestId("score-summary").waitFor();
-        const tabs = await page.getByRole("tab").allTextContents();
+        // Scoring is over when its button is enabled again (the download link is refreshed last).
+        await page.locator("button:enabled", { hasText: lang === "vi" ? "Chấm điểm và ghi kết quả" : "Score and write results" }).waitFor();
+        const tabs = await page.$$eval("[role=tab]", (els) => els.map((e) => (e as HTMLElement).innerText.trim()));
         expect(tabs.map((x) => x.replace(/^\d+\.\s*/, ""))).toEqual(steps);
         for (const [i, name] of steps.entries()) {
           await step(page, name);

@@ -5,8 +5,8 @@ import { makeTemplate } from "../../src/hosts/xlsx/template";
 import { findBuiltin } from "../../src/indices";
 import { createExcelDouble, type ExcelDouble } from "../excel-double";
 
-export function departmentModel(): { definition: unknown; model: IndexModel } {
-  const definition = findBuiltin("dti-so-nganh-mau")?.definition ?? findBuiltinByFile("dti-department-sample.json");
+export function departmentModel(id = "dti-so-nganh-mau"): { definition: unknown; model: IndexModel } {
+  const definition = findBuiltin(id)?.definition ?? findBuiltinByFile("dti-department-sample.json");
   const parsed = parseDefinition(definition);
   if (!parsed.ok) throw new Error("the department sample definition does not parse");
   return { definition, model: parsed.model };
@@ -28,8 +28,8 @@ function noise(u: number, i: number): number {
  * An Excel double holding `units` layout-A sheets with every input answered; `unitName(u)` lets a
  * test choose a name (e.g. one that looks like a formula).
  */
-export async function layoutAWorkbook(units: number, options: { requirements?: Record<string, string>; unitName?: (u: number) => string } = {}): Promise<{ double: ExcelDouble; definition: unknown; model: IndexModel }> {
-  const { definition, model } = departmentModel();
+export async function layoutAWorkbook(units: number, options: { requirements?: Record<string, string>; unitName?: (u: number) => string; index?: string } = {}): Promise<{ double: ExcelDouble; definition: unknown; model: IndexModel }> {
+  const { definition, model } = departmentModel(options.index);
   const list = Array.from({ length: units }, (_, u) => ({ code: `U${String(u + 1).padStart(4, "0")}`, name: options.unitName?.(u) ?? `Đơn vị số ${u + 1}`, ...(model.categories[0] ? { category: model.categories[0] } : {}) }));
   const bytes = await makeTemplate(model, list, { lang: "vi" });
   const double = createExcelDouble(options.requirements ? { requirements: options.requirements } : {});

@@ -29,7 +29,8 @@ export function charsToPoints(chars: number): number {
 }
 
 /** Queues one block, cut into row pieces of at most BLOCK_BUDGET bytes, writing 2D arrays only. */
-export function queueBlock(packer: RequestPacker, sheet: string, block: CellBlock): void {
+export function queueBlock(packer: RequestPacker, sheet: string, block: CellBlock, nullMeans: "empty" | "unchanged" = "empty"): void {
+  const keep = nullMeans === "unchanged";
   const { row, col } = topLeft(block.address);
   const rows = block.values.length;
   const cols = Math.max(0, ...block.values.map((r) => r.length));
@@ -37,7 +38,8 @@ export function queueBlock(packer: RequestPacker, sheet: string, block: CellBloc
   const cell = (r: number, c: number): PlanValue => block.values[r]?.[c] ?? null;
   const values = (r: number) => Array.from({ length: cols }, (_, c) => {
     const v = cell(r, c);
-    return v === null ? "" : v;
+    // In Office.js a null leaves the cell as it is; "" empties it.
+    return v === null ? (keep ? null : "") : v;
   });
   const anyText = block.values.some((r) => r.some(needsTextFormat));
   const perCellFormat = Array.isArray(block.numberFormat);
@@ -45,10 +47,10 @@ export function queueBlock(packer: RequestPacker, sheet: string, block: CellBloc
     ? (r: number) => Array.from({ length: cols }, (_, c) => {
         if (needsTextFormat(cell(r, c))) return "@";
         const f = Array.isArray(block.numberFormat) ? block.numberFormat[r]?.[c] : block.numberFormat;
-        return f ?? "General";
+        return f ?? (keep ? null : "General");
       })
     : block.numberFormat !== undefined
-      ? () => Array.from({ length: cols }, () => block.numberFormat as string)
+      ? (r: number) => Array.from({ length: cols }, (_, c) => (keep && cell(r, c) === null ? null : (block.numberFormat as string)))
       : null;
 
   const rowBytes = Array.from({ length: rows }, (_, r) => jsonBytes(values(r)) + (formats ? jsonBytes(formats(r)) : 0) + (block.formulas ? jsonBytes(block.formulas[r] ?? []) : 0));
@@ -59,7 +61,7 @@ export function queueBlock(packer: RequestPacker, sheet: string, block: CellBloc
     while (end < rows && (end === start || bytes + rowBytes[end]! <= BLOCK_BUDGET)) bytes += rowBytes[end++]!;
     const from = start;
     const count = end - start;
-    packer.add(bytes, (ctx) => {
+    packer.add(bytes + 150, (ctx) => {
       const range = sheetOf(ctx, sheet).getRange(rectAddress(row + from, col, count, cols));
       // The number format goes first so that text written into "@" cells stays text.
       if (formats) range.numberFormat = Array.from({ length: count }, (_, r) => formats(from + r));
@@ -74,6 +76,39 @@ export function queueBlock(packer: RequestPacker, sheet: string, block: CellBloc
     });
     start = end;
   }
+}
+
+/**
+ * The planner writes the `Điểm` cells of a unit sheet one by one; cells of one column with the
+ * same formatting are written as one column range instead, with null (unchanged) in the gaps.
+ */
+export function coalesceColumnCells(blocks: CellBlock[]): { merged: CellBlock[]; rest: CellBlock[] } {
+  const groups = new Map<string, { row: number; block: CellBlock }[]>();
+  const rest: CellBlock[] = [];
+  for (const b of blocks) {
+    const single = b.values.length === 1 && b.values[0]?.length === 1 && !b.formulas && !Array.isArray(b.numberFormat) && b.values[0][0] !== null;
+    if (!single) {
+      rest.push(b);
+      continue;
+    }
+    const { row, col } = topLeft(b.address);
+    const key = JSON.stringify([col, b.numberFormat ?? null, b.bold ?? null, b.fill ?? null, b.fontColor ?? null, b.wrap ?? null]);
+    const list = groups.get(key) ?? [];
+    list.push({ row, block: b });
+    groups.set(key, list);
+  }
+  const merged: CellBlock[] = [];
+  for (const list of groups.values()) {
+    list.sort((a, b) => a.row - b.row);
+    const first = list[0]!;
+    const last = list[list.length - 1]!;
+    const { col } = topLeft(first.block.address);
+    const values: CellBlock["values"] = Array.from({ length: last.row - first.row + 1 }, () => [null]);
+    for (const { row, block } of list) values[row - first.row] = [block.values[0]![0]!];
+    const { address: _a, values: _v, ...style } = first.block;
+    merged.push({ ...style, address: cellAddress(first.row, col), values });
+  }
+  return { merged, rest };
 }
 
 function colorScaleCriteria(colors: string[]): Excel.ConditionalColorScaleCriteria {
@@ -208,7 +243,11 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: WritePlan, caps
   const packer = new RequestPacker();
   for (const name of removeSheets) packer.add(name.length, (c) => sheetOf(c, name).delete());
   for (const o of plan.owned) queueOwnedSheet(packer, o, lower.has(o.name.toLowerCase()), caps, existingTables);
-  for (const e of plan.edits) for (const b of e.blocks) queueBlock(packer, e.sheet, b);
+  for (const e of plan.edits) {
+    const { merged, rest } = coalesceColumnCells(e.blocks);
+    for (const b of merged) queueBlock(packer, e.sheet, b, "unchanged");
+    for (const b of rest) queueBlock(packer, e.sheet, b);
+  }
   const removing = new Set<string>();
   for (const m of clears) queueClear(packer, caps.marks, m, lookup, removing);
   for (const m of marks) queueMark(packer, caps.marks, m, lookup, removing);

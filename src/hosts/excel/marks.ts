@@ -28,7 +28,7 @@ export function queueNoteLookups(ctx: Excel.RequestContext, cells: string[]): Ma
 
 export function queueClear(packer: RequestPacker, mode: MarkMode, mark: { sheet: string; cell: string; fill?: string }, lookup: MarkLookup, removing: Set<string>): void {
   const key = cellKey(mark.sheet, mark.cell);
-  packer.add(key.length + (mark.fill?.length ?? 0), (ctx) => {
+  packer.add(250 + key.length + (mark.fill?.length ?? 0), (ctx) => {
     const range = sheetOf(ctx, mark.sheet).getRange(mark.cell);
     if (mark.fill) range.format.fill.color = excelColor(mark.fill);
     else range.format.fill.clear();
@@ -43,7 +43,7 @@ export function queueClear(packer: RequestPacker, mode: MarkMode, mark: { sheet:
 
 export function queueMark(packer: RequestPacker, mode: MarkMode, mark: CellMark, lookup: MarkLookup, removing: Set<string>): void {
   const key = cellKey(mark.sheet, mark.cell);
-  packer.add(key.length + mark.note.length * 3, (ctx) => {
+  packer.add(300 + key.length * 2 + mark.note.length * 3, (ctx) => {
     sheetOf(ctx, mark.sheet).getRange(mark.cell).format.fill.color = MARK_FILL[mark.severity];
     if (mode === "fill") return;
     const found = lookup.texts.get(key);

@@ -9,7 +9,7 @@ export const REQUEST_BUDGET = 4 * 1024 * 1024;
 /** A single grid write is cut into row blocks of at most this many bytes so requests pack well. */
 export const BLOCK_BUDGET = 1024 * 1024;
 /** The allowance for one command's object path, method name and envelope. */
-export const COMMAND_OVERHEAD = 320;
+export const COMMAND_OVERHEAD = 120;
 
 /** Bytes of a string once UTF-8 encoded. */
 export function utf8Length(s: string): number {

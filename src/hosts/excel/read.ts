@@ -6,8 +6,8 @@
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
 
-/** Cells per read request: about 4 MB of response at 12 bytes a cell. */
-export const CELLS_PER_READ = 350_000;
+/** Cells per read request: about 4 MB of response at 24 bytes a cell (unit sheets carry long item texts). */
+export const CELLS_PER_READ = 170_000;
 /** Excel refuses reading more than five million cells of one range. */
 export const MAX_CELLS_PER_RANGE = 5_000_000;
 

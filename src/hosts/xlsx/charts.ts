@@ -10,6 +10,7 @@
 import JSZip from "jszip";
 import { columnLetter, parseCell, parseRange } from "../../core/plan/a1";
 import type { ChartPlan } from "../../core/types";
+import { insertDrawingElement } from "./preserve";
 
 export interface ChartRequest {
   /** The sheet the chart sits on. */
@@ -35,18 +36,6 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** Series colours (Office palette), repeated when there are more series. */
 const PALETTE = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"];
 
-/** Children of a worksheet that must come after <drawing>, in schema order (CT_Worksheet). */
-const AFTER_DRAWING = [
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
 
 export async function addCharts(xlsx: Uint8Array, charts: ChartRequest[]): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
@@ -357,23 +346,6 @@ function unescapeXml(s: string): string {
     if (e.startsWith("#")) return String.fromCodePoint(parseInt(e.slice(1), 10));
     return ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e] ?? "";
   });
-}
-
-/** Put <drawing r:id> where the worksheet schema wants it: before the elements that follow it. */
-function insertDrawingElement(sheetXml: string, rid: string): string {
-  let xml = sheetXml;
-  const rootTag = /<worksheet\b[^>]*>/.exec(xml);
-  if (rootTag && !rootTag[0].includes(`xmlns:r="${NS.r}"`)) {
-    xml = xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS.r}"`);
-  }
-  const element = `<drawing r:id="${rid}"/>`;
-  let at = -1;
-  for (const name of AFTER_DRAWING) {
-    const m = new RegExp(`<${name}\\b`).exec(xml);
-    if (m && (at < 0 || m.index < at)) at = m.index;
-  }
-  if (at < 0) at = xml.lastIndexOf("</worksheet>");
-  return xml.slice(0, at) + element + xml.slice(at);
 }
 
 // ---------------------------------------------------------------------------------------------

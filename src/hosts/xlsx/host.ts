@@ -4,21 +4,26 @@ import type { WorkbookSnapshot, WritePlan } from "../../core/types";
 import type { WorkbookHost } from "../host";
 import { type PendingChart, applyPlan } from "./apply";
 import { addCharts } from "./charts";
+import { preserveDrawings } from "./preserve";
 import { snapshotWorkbook } from "./read";
 
 export class XlsxHost implements WorkbookHost {
   private pendingCharts: PendingChart[] = [];
+  /** Sheets the last applied plan owns (replaced by it): their old drawings are not carried over. */
+  private ownedSheets: string[] = [];
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
     private readonly name?: string,
+    /** The file as read: ExcelJS drops the charts and shapes in it, preserveDrawings puts them back. */
+    private readonly original?: Uint8Array,
   ) {}
 
   static async fromBuffer(data: Uint8Array | ArrayBuffer, name?: string): Promise<XlsxHost> {
     const wb = new ExcelJS.Workbook();
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    return new XlsxHost(wb, name);
+    return new XlsxHost(wb, name, bytes.slice());
   }
 
   static empty(): XlsxHost {
@@ -31,11 +36,13 @@ export class XlsxHost implements WorkbookHost {
 
   async apply(plan: WritePlan): Promise<void> {
     this.pendingCharts = applyPlan(this.workbook, plan);
+    this.ownedSheets = [...plan.owned.map((o) => o.name), ...(plan.removeSheets ?? [])];
   }
 
-  /** The workbook as .xlsx bytes, with the charts of the last applied plan. */
+  /** The workbook as .xlsx bytes, with the user's drawings of the file read and the charts of the last applied plan. */
   async toBuffer(): Promise<Uint8Array> {
-    const written = new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    let written: Uint8Array = new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    if (this.original) written = await preserveDrawings(this.original, written, { skipSheets: this.ownedSheets });
     if (this.pendingCharts.length === 0) return written;
     return addCharts(
       written,

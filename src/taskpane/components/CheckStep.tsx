@@ -35,6 +35,7 @@ const useStyles = makeStyles({
   where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   header: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", flexWrap: "wrap", minWidth: 0 },
   unitName: { overflowWrap: "anywhere" },
+  severity: { flexShrink: 0, whiteSpace: "nowrap", marginTop: "2px" },
 });
 
 const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
@@ -99,7 +100,7 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
                 <AccordionItem key={g.unit ?? ""} value={g.unit ?? ""}>
                   <AccordionHeader>
                     <span className={s.header}>
-                      <span className={s.unitName}>{g.unit ?? t(lang, "generalFindings")}</span>
+                      <span className={s.unitName}>{g.unit === undefined ? t(lang, "generalFindings") : (state.unitNames?.[g.unit] ?? g.unit)}</span>
                       {SEVERITY_ORDER.filter((k) => c[k] > 0).map((k) => (
                         <Badge key={k} size="small" appearance="filled" color={BADGE[k]} aria-label={t(lang, COUNT_KEY[k], { count: c[k] })}>
                           {c[k]}
@@ -113,7 +114,7 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
                         const where = i.sheet && i.cell ? `${i.sheet}!${i.cell}` : (i.sheet ?? "");
                         const body = (
                           <>
-                            <Badge size="small" appearance="tint" color={BADGE[i.severity]}>
+                            <Badge size="small" appearance="tint" color={BADGE[i.severity]} className={s.severity}>
                               {t(lang, SEVERITY_KEY[i.severity])}
                             </Badge>
                             <span className={s.text}>

@@ -58,7 +58,7 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
 
       {index.source === "builtin" && (
         <Field label={t(lang, "builtinLabel")}>
-          <Select value={index.builtinId} onChange={(_, d) => actions.chooseBuiltin(d.value)}>
+          <Select className={st.select} value={index.builtinId} onChange={(_, d) => actions.chooseBuiltin(d.value)}>
             {pipeline.builtinChoices(lang).map((b) => (
               <option key={b.id} value={b.id}>
                 {b.name}

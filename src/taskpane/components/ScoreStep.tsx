@@ -36,7 +36,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
         <Text className={st.hint}>{t(lang, "rankingFromDefinition")}</Text>
         <div className={s.options}>
           <Field label={t(lang, "method")}>
-            <Select value={ranking.method} onChange={(_, d) => actions.setRanking({ method: d.value as RankMethod })}>
+            <Select className={st.select} value={ranking.method} onChange={(_, d) => actions.setRanking({ method: d.value as RankMethod })}>
               <option value="competition">{t(lang, "methodCompetition")}</option>
               <option value="dense">{t(lang, "methodDense")}</option>
               <option value="ordinal">{t(lang, "methodOrdinal")}</option>
@@ -44,6 +44,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
           </Field>
           <Field label={t(lang, "decimals")}>
             <Select
+              className={st.select}
               value={ranking.decimals === null ? "" : String(ranking.decimals)}
               onChange={(_, d) => actions.setRanking({ decimals: d.value === "" ? null : Number(d.value) })}
             >
@@ -56,7 +57,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
             </Select>
           </Field>
           <Field label={t(lang, "within")}>
-            <Select value={ranking.within} onChange={(_, d) => actions.setRanking({ within: d.value as RankWithin })}>
+            <Select className={st.select} value={ranking.within} onChange={(_, d) => actions.setRanking({ within: d.value as RankWithin })}>
               <option value="all">{t(lang, "withinAll")}</option>
               <option value="category">{t(lang, "withinCategory")}</option>
             </Select>

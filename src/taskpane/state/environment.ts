@@ -41,7 +41,8 @@ function browserEnvironment(win: Window): Environment {
  */
 export async function detectEnvironment(win: Window & { Office?: OfficeLike; __officeJsFailed?: boolean }, readyTimeoutMs = 8000): Promise<Environment> {
   const office = win.Office;
-  if (win.__officeJsFailed || !office || typeof office.onReady !== "function") return browserEnvironment(win);
+  // The flag only says the CDN script failed; an Office already present (a host that injects it) still counts.
+  if (!office || typeof office.onReady !== "function") return browserEnvironment(win);
   try {
     const info = await Promise.race([
       office.onReady(),

@@ -65,6 +65,8 @@ export interface PaneState {
   ranking: RankingChoice;
   issues?: Issue[];
   unitsChecked?: number;
+  /** Unit names by the key issues use (code, or name without one). */
+  unitNames?: Record<string, string>;
   score?: ScoreSummary;
   /** Units whose inputs changed since the workbook was last scored; "all" when unknown which. */
   stale?: string[];
@@ -260,7 +262,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           }
           await progress("progressCheck", 0.3);
           const { submissions, issues, stale } = await pipeline.check(s.workbench, model, s.lang);
-          patch({ issues, unitsChecked: submissions.length, stale });
+          patch({ issues, unitsChecked: submissions.length, stale, unitNames: Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name])) });
           await refreshSnapshot();
           await progress("progressDone", 1);
         }),
@@ -317,6 +319,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           patch({
             issues: result.issues,
             unitsChecked: result.units.length,
+            unitNames: Object.fromEntries(result.units.map((u) => [u.code || u.name, u.name])),
             score: { units: result.units, ranked: result.units.filter((u) => u.ranked).length, counts },
             stale: undefined,
             notice: { intent: "success", key: "scoreDone", params: { units: result.units.length, ranked: result.units.filter((u) => u.ranked).length } },

@@ -1,0 +1,172 @@
+import ExcelJS from "exceljs";
+import { ExcelHost } from "../../src/hosts/excel";
+import type { WritePlan } from "../../src/core/types";
+import { createExcelDouble } from "../excel-double";
+import { runScoring } from "../../src/core/pipeline";
+import { layoutAWorkbook } from "./fixtures";
+
+function emptyPlan(over: Partial<WritePlan> = {}): WritePlan {
+  return { lang: "vi", owned: [], edits: [], marks: [], clearMarks: [], ...over };
+}
+
+describe("the Excel host", () => {
+  test("reads every sheet anchored at A1, with Excel errors as errors and typed text as text", async () => {
+    const d = createExcelDouble().install();
+    d.addSheet("Phiếu");
+    d.setCells("Phiếu", "B3", [["Đơn vị", 5], [{ error: "#DIV/0!" }, "#N/A"]]);
+    d.addSheet("Trống");
+    const snap = await new ExcelHost().read();
+    expect(snap.sheets.map((s) => s.name)).toEqual(["Phiếu", "Trống"]);
+    expect(snap.sheets[0]!.values).toEqual([[], [], [null, "Đơn vị", 5], [null, { error: "#DIV/0!" }, "#N/A"]]);
+    expect(snap.sheets[1]!.values).toEqual([]);
+  });
+
+  test("reads in the same number of requests for 3 and for 300 sheets", async () => {
+    const count = async (n: number) => {
+      const d = createExcelDouble().install();
+      for (let i = 0; i < n; i++) d.addSheet(`S${i}`, [["Mã", "Số liệu"], ["1.1", i]]);
+      await new ExcelHost().read();
+      return d.syncCount;
+    };
+    expect(await count(300)).toBe(await count(3));
+  });
+
+  test("a sheet too large for one response is read in row blocks and comes back whole", async () => {
+    const d = createExcelDouble().install();
+    const rows = Array.from({ length: 40_000 }, (_, r) => [`Dòng số ${r + 1} có nội dung dài để vượt giới hạn`, r, r * 2, "x".repeat(40)]);
+    d.addSheet("Lớn", rows);
+    const snap = await new ExcelHost().read();
+    expect(snap.sheets[0]!.values).toHaveLength(40_000);
+    expect(snap.sheets[0]!.values[39_999]).toEqual(rows[39_999]);
+    expect(d.requests.every((r) => r.responseBytes <= 5 * 1024 * 1024)).toBe(true);
+  });
+
+  test("a plan bigger than 4 MB is sent in several requests, none over 4 MB, and all of it lands", async () => {
+    const d = createExcelDouble().install();
+    d.addSheet("Dữ liệu");
+    const values = Array.from({ length: 50_000 }, (_, r) => [`Đơn vị ${r}`, "Huyện Điện Biên Đông, tỉnh Điện Biên", r / 3, r]);
+    const host = new ExcelHost();
+    await host.apply(emptyPlan({ owned: [{ name: "Kết quả", visibility: "visible", blocks: [{ address: "A2", values, numberFormat: "@" }], tables: [], conditionalFormats: [], charts: [] }] }));
+    const writes = d.requests.filter((r) => r.commands > 2);
+    expect(writes.length).toBeGreaterThan(1);
+    expect(d.requests.every((r) => r.ok && r.bytes <= 4 * 1024 * 1024)).toBe(true);
+    expect(d.value("'Kết quả'!A50001")).toBe("Đơn vị 49999");
+    expect(d.value("'Kết quả'!C50001")).toBeCloseTo(49999 / 3);
+  });
+
+  test("goTo activates the sheet and selects the cell", async () => {
+    const d = createExcelDouble().install();
+    d.addSheet("A");
+    d.addSheet("Đơn vị 2");
+    await new ExcelHost().goTo("Đơn vị 2", "D12");
+    expect(d.workbook.activeSheet?.name).toBe("Đơn vị 2");
+    expect(d.workbook.selection).toEqual({ sheet: "Đơn vị 2", address: "D12" });
+  });
+
+  test("issue marks get a fill and a note, and clearing them restores the cell's own fill and removes the note", async () => {
+    const d = createExcelDouble().install();
+    d.addSheet("P");
+    d.sheet("P").cell(4, 3).fill = "#00B050";
+    const host = new ExcelHost();
+    await host.apply(emptyPlan({ marks: [{ sheet: "P", cell: "D5", severity: "error", note: "[DTI Scorer]\nÔ D5 không phải là số." }, { sheet: "P", cell: "D6", severity: "warning", note: "[DTI Scorer]\nThiếu minh chứng." }] }));
+    expect(d.cell("P!D5")?.fill).toBe("#FFC7CE");
+    expect(d.workbook.notes.map((n) => n.content)).toEqual(["[DTI Scorer]\nÔ D5 không phải là số.", "[DTI Scorer]\nThiếu minh chứng."]);
+    await host.clearMarks([{ sheet: "P", cell: "D5", fill: "FF00B050" }, { sheet: "P", cell: "D6" }]);
+    expect(d.cell("P!D5")?.fill).toBe("#00B050");
+    expect(d.cell("P!D6")?.fill).toBeUndefined();
+    expect(d.workbook.notes).toHaveLength(0);
+  });
+
+  test("a note the user wrote on a marked cell is kept", async () => {
+    const d = createExcelDouble().install();
+    d.addSheet("P");
+    d.workbook.notes.push({ sheet: d.sheet("P"), row: 4, col: 3, content: "Ghi chú của chuyên viên" });
+    const host = new ExcelHost();
+    await host.apply(emptyPlan({ marks: [{ sheet: "P", cell: "D5", severity: "error", note: "[DTI Scorer]\nLỗi." }] }));
+    await host.clearMarks([{ sheet: "P", cell: "D5" }]);
+    expect(d.workbook.notes.map((n) => n.content)).toEqual(["Ghi chú của chuyên viên"]);
+  });
+
+  test("on Excel without notes, marks are comments; on Excel without comments, only the fill", async () => {
+    const mark = { sheet: "P", cell: "B2", severity: "warning" as const, note: "[DTI Scorer]\nCảnh báo." };
+    const withComments = createExcelDouble({ requirements: { ExcelApi: "1.12" } }).install();
+    withComments.addSheet("P");
+    const h1 = new ExcelHost();
+    expect(h1.capabilities().marks).toBe("comments");
+    await h1.apply(emptyPlan({ marks: [mark] }));
+    expect(withComments.workbook.comments.map((c) => c.content)).toEqual([mark.note]);
+    await h1.clearMarks([mark]);
+    expect(withComments.workbook.comments).toHaveLength(0);
+
+    const fillOnly = createExcelDouble({ requirements: { ExcelApi: "1.9" } }).install();
+    fillOnly.addSheet("P");
+    const h2 = new ExcelHost();
+    expect(h2.capabilities().marks).toBe("fill");
+    expect(h2.capabilities().missing.find((m) => m.feature === "comments")?.message.vi).toContain("ExcelApi 1.10");
+    await h2.apply(emptyPlan({ marks: [mark] }));
+    expect(fillOnly.cell("P!B2")?.fill).toBe("#FFEB9C");
+  });
+
+  test("watchInputs reports a user's edit on an input sheet, not the add-in's own writes, and stops when asked", async () => {
+    const { double, definition } = await layoutAWorkbook(2, { index: "undp-hdi" });
+    double.install();
+    const host = new ExcelHost();
+    await runScoring(host, { definition, lang: "vi", projectVersion: "test" });
+    const unitSheet = double.workbook.sheets.find((s) => s.visibility === "Visible" && s.name.startsWith("Đơn vị"))!.name;
+    const heard: { sheet: string; address: string }[] = [];
+    const stop = await host.watchInputs((e) => heard.push(e));
+    await runScoring(host, { definition, lang: "vi", projectVersion: "test" });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(heard).toEqual([]);
+    await double.userEdit(unitSheet, "D12", [[7]]);
+    expect(heard).toEqual([{ sheet: unitSheet, address: "D12" }]);
+    await stop();
+    await double.userEdit(unitSheet, "D13", [[8]]);
+    expect(heard).toHaveLength(1);
+  });
+
+  test("isStale says which units changed since scoring", async () => {
+    const { double, definition } = await layoutAWorkbook(3, { index: "undp-hdi" });
+    double.install();
+    const host = new ExcelHost();
+    const run = await runScoring(host, { definition, lang: "vi", projectVersion: "test" });
+    expect((await host.isStale())?.stale).toBe(false);
+    const sub = run.submissions[1]!;
+    const [code, cell] = Object.entries(sub.source!.cells!)[0]!;
+    void code;
+    double.setCells(sub.source!.sheet, cell, [[12345]]);
+    const stale = await host.isStale();
+    expect(stale?.stale).toBe(true);
+    expect(stale?.changed).toEqual([sub.code || sub.name]);
+  });
+
+  test("insertWorkbooks copies unit sheets from other files, renamed on collision, and says what it left out", async () => {
+    const { double } = await layoutAWorkbook(2, { index: "undp-hdi" });
+    const source = await layoutAWorkbook(1, { index: "undp-hdi" });
+    const wb = new ExcelJS.Workbook();
+    for (const s of source.double.workbook.sheets) {
+      const ws = wb.addWorksheet(s.name);
+      for (const [k, c] of s.cells) if (c.t !== "Empty") ws.getCell(Math.floor(k / 16384) + 1, (k % 16384) + 1).value = c.v as never;
+    }
+    wb.addWorksheet("Ghi chép").getCell("A1").value = "không phải phiếu";
+    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString("base64");
+    double.install();
+    const before = double.sheetNames();
+    const report = await new ExcelHost().insertWorkbooks([{ name: "don-vi.xlsx", base64 }]);
+    expect(report.message).toBeUndefined();
+    expect(report.skipped.map((s) => s.sheet)).toContain("Ghi chép");
+    expect(report.inserted.length).toBeGreaterThan(0);
+    const added = double.sheetNames().filter((n) => !before.includes(n));
+    expect(added.sort()).toEqual(report.inserted.map((i) => i.as).sort());
+  });
+
+  test("on Excel older than 1.13 insertWorkbooks inserts nothing and says why in both languages", async () => {
+    const d = createExcelDouble({ requirements: { ExcelApi: "1.12" } }).install();
+    d.addSheet("A");
+    const report = await new ExcelHost().insertWorkbooks([{ name: "x.xlsx", base64: "AAAA" }]);
+    expect(report.inserted).toEqual([]);
+    expect(report.message?.vi).toContain("ExcelApi 1.13");
+    expect(report.message?.en).toContain("ExcelApi 1.13");
+    expect(d.sheetNames()).toEqual(["A"]);
+  });
+});
