@@ -1,10 +1,8 @@
 /** Collecting units' sheets from other .xlsx files into the open workbook (ExcelApi 1.13). */
-import ExcelJS from "exceljs";
 import { planCollect } from "../../core/collect";
 import type { IndexModel } from "../../core/definition/model";
 import type { Message } from "../../core/i18n/text";
 import type { SheetSnapshot } from "../../core/types";
-import { snapshotWorkbook } from "../xlsx/read";
 import { RequestPacker } from "./payload";
 
 export interface CollectReport {
@@ -29,6 +27,11 @@ function bytesOf(base64: string): Uint8Array {
 
 async function sheetsOf(file: { name: string; base64: string }): Promise<SheetSnapshot[] | null> {
   try {
+    // ExcelJS is large and only this step needs it: loaded on demand, outside the pane's first scripts.
+    const [{ default: ExcelJS }, { snapshotWorkbook }] = await Promise.all([
+      import("exceljs"),
+      import("../xlsx/read"),
+    ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytesOf(file.base64) as never);
     return snapshotWorkbook(wb, file.name).sheets;
