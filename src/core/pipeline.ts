@@ -7,7 +7,7 @@ import { type DefinitionProblem, parseDefinition } from "./definition";
 import type { IndexModel } from "./definition/model";
 import type { Lang, Message } from "./i18n/text";
 import { localize } from "./i18n/text";
-import { INDEX_SHEET, type IndexSheetState, planResults, readIndexSheet } from "./plan";
+import { INDEX_SHEET, type IndexSheetState, type PlanOptions, planResults, readIndexSheet } from "./plan";
 import { type ReadResult, checkSelfScores, readSubmissions } from "./read";
 import { scoreUnits, unitsByRank } from "./score";
 import type { Issue, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "./types";
@@ -35,7 +35,7 @@ export interface RunOptions {
   now?: Date;
   /** false: read and score only (validate, dry runs). */
   write?: boolean;
-  charts?: { profileUnits?: string[] };
+  charts?: PlanOptions["charts"];
   onProgress?: (step: string, fraction: number) => void;
 }
 

@@ -200,6 +200,8 @@ export interface CellBlock {
   fill?: string;
   fontColor?: string;
   wrap?: boolean;
+  /** Font size in points (default: the workbook's). */
+  fontSize?: number;
 }
 
 export interface TablePlan {
@@ -235,6 +237,14 @@ export interface ChartPlan {
   yAxisTitle?: string;
 }
 
+export interface PrintPlan {
+  orientation: "portrait" | "landscape";
+  /** Scale the sheet to one page wide (as many pages tall as it needs). */
+  fitToWidth: boolean;
+  /** Rows repeated at the top of every printed page (1-based, inclusive). */
+  repeatRows?: { first: number; last: number };
+}
+
 /** A sheet the project owns: created when absent, otherwise cleared and rewritten. */
 export interface OwnedSheetPlan {
   name: string;
@@ -245,6 +255,10 @@ export interface OwnedSheetPlan {
   charts: ChartPlan[];
   columnWidths?: { column: string; width: number }[];
   freeze?: { rows: number; columns: number };
+  /** Heights in points of rows whose text wraps (a reader does not grow them on its own). */
+  rowHeights?: { row: number; height: number }[];
+  /** How the sheet prints: A4, the orientation, scaled to the page width, header rows repeated. */
+  print?: PrintPlan;
   /** Place the sheet right after this one (or first when null). */
   after?: string | null;
 }

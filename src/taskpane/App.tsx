@@ -5,11 +5,14 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
   ProgressBar,
   Tab,
   TabList,
   Text,
   makeStyles,
+  mergeClasses,
+  shorthands,
   tokens,
   webDarkTheme,
   webLightTheme,
@@ -28,18 +31,44 @@ import type { Environment } from "./state/environment";
 import { type StepId, usePane } from "./state/usePane";
 import type { Workbench } from "./state/workbench";
 
-const STEPS: { id: StepId; key: StringKey }[] = [
-  { id: "index", key: "stepIndex" },
-  { id: "collect", key: "stepCollect" },
-  { id: "check", key: "stepCheck" },
-  { id: "score", key: "stepScore" },
-  { id: "charts", key: "stepCharts" },
+const STEPS: { id: StepId; key: StringKey; short: StringKey }[] = [
+  { id: "index", key: "stepIndex", short: "stepIndexShort" },
+  { id: "collect", key: "stepCollect", short: "stepCollectShort" },
+  { id: "check", key: "stepCheck", short: "stepCheckShort" },
+  { id: "score", key: "stepScore", short: "stepScoreShort" },
+  { id: "charts", key: "stepCharts", short: "stepChartsShort" },
 ];
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground1 },
-  tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: "wrap", rowGap: 0 },
-  tab: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
+  // Five steps on one row at the pane's 360 px: number above a short label, sharing the width by label length.
+  tabs: { padding: 0, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: "nowrap" },
+  tab: {
+    flexGrow: 1,
+    flexBasis: "auto",
+    minWidth: 0,
+    justifyContent: "center",
+    paddingLeft: tokens.spacingHorizontalXXS,
+    paddingRight: tokens.spacingHorizontalXXS,
+    // Fluent keeps a hidden bold copy of the label to reserve its width; our labels never turn bold.
+    "& .fui-Tab__content--reserved-space": { display: "none" },
+    "& .fui-Tab__content": { minWidth: 0, maxWidth: "100%", display: "flex", flexDirection: "column", alignItems: "center", gap: "2px" },
+  },
+  tabNumber: {
+    display: "inline-flex",
+    alignItems: "center",
+    justifyContent: "center",
+    width: "20px",
+    height: "20px",
+    borderRadius: tokens.borderRadiusCircular,
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: "20px",
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    color: tokens.colorNeutralForeground2,
+  },
+  tabNumberSelected: { backgroundColor: tokens.colorBrandBackground, ...shorthands.borderColor(tokens.colorBrandBackground), color: tokens.colorNeutralForegroundOnBrand },
+  // Regular weight even when selected (the filled number shows it): bold "Chấm điểm" would not fit.
+  tabLabel: { fontWeight: tokens.fontWeightRegular, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", maxWidth: "100%" },
   main: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   workbook: {
     display: "flex",
@@ -101,11 +130,19 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
       )}
       <nav aria-label={t(lang, "steps")}>
         <TabList className={s.tabs} size="small" selectedValue={state.step} onTabSelect={(_, d) => actions.setStep(d.value as StepId)}>
-          {STEPS.map((step, i) => (
-            <Tab key={step.id} value={step.id} className={s.tab}>
-              {`${i + 1}. ${t(lang, step.key)}`}
-            </Tab>
-          ))}
+          {STEPS.map((step, i) => {
+            const full = t(lang, "stepOf", { n: i + 1, name: t(lang, step.key) });
+            return (
+              <Tab key={step.id} value={step.id} className={s.tab} aria-label={full} title={full}>
+                <span className={mergeClasses(s.tabNumber, state.step === step.id && s.tabNumberSelected)} aria-hidden="true">
+                  {i + 1}
+                </span>
+                <span className={s.tabLabel} aria-hidden="true">
+                  {t(lang, step.short)}
+                </span>
+              </Tab>
+            );
+          })}
         </TabList>
       </nav>
       <main className={s.main} role="tabpanel" aria-label={t(lang, STEPS.find((x) => x.id === state.step)!.key)}>
@@ -132,6 +169,19 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
             <MessageBarActions>
               <Button size="small" appearance="transparent" onClick={actions.dismissNotice}>
                 {t(lang, "dismiss")}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {state.stale && state.stale.length > 0 && (
+          <MessageBar intent="warning" layout="multiline" data-testid="stale-banner">
+            <MessageBarBody>
+              <MessageBarTitle>{t(lang, "staleBanner", { count: state.stale.length })}</MessageBarTitle>
+              <div className={st.wrap}>{t(lang, "staleUnits", { names: state.stale.join(", ") })}</div>
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" disabled={Boolean(state.busy)} onClick={() => void actions.recheckStale()}>
+                {t(lang, "staleRecheck")}
               </Button>
             </MessageBarActions>
           </MessageBar>

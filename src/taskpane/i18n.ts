@@ -20,6 +20,13 @@ export const STRINGS = {
   stepCheck: { vi: "Kiểm tra", en: "Check" },
   stepScore: { vi: "Chấm điểm", en: "Score" },
   stepCharts: { vi: "Biểu đồ", en: "Charts" },
+  // Short labels the step tabs show at the pane's width; the full ones above are their names.
+  stepIndexShort: { vi: "Chỉ số", en: "Index" },
+  stepCollectShort: { vi: "Thu thập", en: "Collect" },
+  stepCheckShort: { vi: "Kiểm tra", en: "Check" },
+  stepScoreShort: { vi: "Chấm điểm", en: "Score" },
+  stepChartsShort: { vi: "Biểu đồ", en: "Charts" },
+  stepOf: { vi: "Bước {n}: {name}", en: "Step {n}: {name}" },
 
   // Workbook outside Excel
   fileIntro: {
@@ -90,7 +97,7 @@ export const STRINGS = {
   },
   checkSummary: {
     vi: "{units} đơn vị: {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú",
-    en: "{units} units — errors: {errors}, warnings: {warnings}, notes: {infos}",
+    en: "Units checked: {units} — errors: {errors}, warnings: {warnings}, notes: {infos}",
   },
   checkClean: { vi: "Không có vấn đề nào. Có thể chấm điểm.", en: "No findings. Ready to score." },
   severityError: { vi: "Lỗi", en: "Error" },
@@ -102,7 +109,14 @@ export const STRINGS = {
   generalFindings: { vi: "Chung", en: "General" },
   goToCell: { vi: "Đi tới ô {sheet}!{cell}", en: "Go to cell {sheet}!{cell}" },
   clearMarks: { vi: "Xóa dấu", en: "Clear marks" },
-  cleared: { vi: "Đã xóa các dấu.", en: "Marks cleared." },
+  cleared: { vi: "Đã xóa dấu trên {count} ô.", en: "Cleared the marks on {count} cells." },
+  clearedNone: { vi: "Không có dấu nào để xóa.", en: "There are no marks to clear." },
+  markCells: { vi: "Đánh dấu ô lỗi", en: "Mark cells with issues" },
+  marked: {
+    vi: "Đã đánh dấu {count} ô có vấn đề (tô màu và ghi chú); chưa ghi điểm.",
+    en: "Marked {count} cells with issues (fill and note); no scores were written.",
+  },
+  markedNone: { vi: "Không có ô nào cần đánh dấu.", en: "No cell needs a mark." },
   filterLabel: { vi: "Hiện", en: "Show" },
   filterAll: { vi: "Tất cả", en: "All" },
   filterErrors: { vi: "Chỉ lỗi", en: "Errors only" },
@@ -129,7 +143,7 @@ export const STRINGS = {
   progressDone: { vi: "Xong.", en: "Done." },
   scoreDone: {
     vi: "Đã chấm {units} đơn vị ({ranked} được xếp hạng).",
-    en: "Scored {units} units ({ranked} ranked).",
+    en: "Units scored: {units} ({ranked} ranked).",
   },
   topUnits: { vi: "Dẫn đầu", en: "Top units" },
   colRank: { vi: "Hạng", en: "Rank" },
@@ -141,9 +155,13 @@ export const STRINGS = {
     en: "Findings in the data — errors: {errors}, warnings: {warnings}. See the Check step.",
   },
   staleBanner: {
-    vi: "Số liệu đã thay đổi sau lần chấm gần nhất ({units}): kết quả đang cũ, hãy chấm lại.",
-    en: "The data changed since the last scoring ({units}): the results are stale, score again.",
+    vi: "Kết quả đã cũ: {count} đơn vị đã thay đổi từ lần chấm trước",
+    en: "Results are out of date: {count} units changed since scoring",
   },
+  staleUnits: { vi: "Đơn vị: {names}. Hãy chấm lại.", en: "Units: {names}. Score again." },
+  staleRecheck: { vi: "Kiểm tra lại", en: "Check again" },
+  staleNone: { vi: "Kết quả vẫn khớp với số liệu hiện tại.", en: "The results still match the data." },
+  scoredAt: { vi: "Sổ đã được chấm lúc {when}.", en: "The workbook was scored on {when}." },
 
   // Charts step
   chartsIntro: {
@@ -154,9 +172,15 @@ export const STRINGS = {
   chartGroups: { vi: "Điểm các nhóm theo đơn vị", en: "Group points by unit" },
   chartProfile: { vi: "Hồ sơ theo nhóm (so với trung bình)", en: "Group profile (against the average)" },
   profileUnits: { vi: "Đơn vị đưa vào hồ sơ", en: "Units in the profile" },
-  profileHint: { vi: "Chọn tối đa 5 đơn vị.", en: "Choose up to 5 units." },
+  profileHint: {
+    vi: "Chọn tối đa 5 đơn vị; không chọn thì lấy 3 đơn vị đứng đầu.",
+    en: "Choose up to 5 units; with none chosen, the top 3 are shown.",
+  },
   chartsNeedScore: { vi: "Hãy chấm điểm trước để có danh sách đơn vị.", en: "Score first to get the list of units." },
   chartsRun: { vi: "Tạo hoặc cập nhật biểu đồ", en: "Create or update the charts" },
+  chartsChoose: { vi: "Biểu đồ cần tạo", en: "Charts to make" },
+  chartsChooseNone: { vi: "Hãy chọn ít nhất một biểu đồ.", en: "Choose at least one chart." },
+  profileNeedsChart: { vi: "Chỉ dùng cho biểu đồ hồ sơ theo nhóm.", en: "Used by the group profile chart only." },
 
   // Errors
   errorUnexpected: { vi: "Đã có lỗi: {reason}", en: "Something went wrong: {reason}" },
@@ -164,11 +188,26 @@ export const STRINGS = {
 } as const satisfies Record<string, Message>;
 
 export type StringKey = keyof typeof STRINGS;
+
+/** English sentences for a count of one ("1 unit", not "1 units"); Vietnamese has no plural. */
+const EN_ONE: Partial<Record<StringKey, string>> = {
+  workbookSheets: "{count} sheet",
+  unitsCount: "{count} unit",
+  templatesMadeExcel: "Added {count} form sheet to the workbook.",
+  templatesMadeFile: "Made a form file for {count} unit.",
+  imported: "Copied {count} sheet into the workbook: {names}",
+  countErrors: "{count} error",
+  countWarnings: "{count} warning",
+  countInfos: "{count} note",
+  cleared: "Cleared the marks on {count} cell.",
+  marked: "Marked {count} cell with an issue (fill and note); no scores were written.",
+  staleBanner: "Results are out of date: {count} unit changed since scoring",
+};
 export type Params = Record<string, string | number>;
 
 /** The pane's string `key` in `lang`, with `{name}` placeholders filled (numbers formatted). */
 export function t(lang: Lang, key: StringKey, params?: Params): string {
-  const text: string = STRINGS[key][lang];
+  const text: string = (lang === "en" && params?.count === 1 ? EN_ONE[key] : undefined) ?? STRINGS[key][lang];
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];

@@ -12,7 +12,7 @@ import { type Browser, type Page, chromium } from "playwright-core";
 import { runScoring } from "../../src/core/pipeline";
 import { unitsByRank } from "../../src/core/score";
 import { XlsxHost } from "../../src/hosts/xlsx";
-import { SAMPLE_UNITS, makeSampleWorkbook, sampleModel } from "./sample";
+import { SAMPLE_UNITS, inputCell, makeSampleWorkbook, numericInput, sampleModel } from "./sample";
 import { serveDirectory } from "./server";
 
 const root = join(__dirname, "..", "..");
@@ -136,8 +136,17 @@ describe("screenshots of every step", () => {
         await page.getByTestId("score-summary").waitFor();
         // Scoring is over when its button is enabled again (the download link is refreshed last).
         await page.locator("button:enabled", { hasText: lang === "vi" ? "Chấm điểm và ghi kết quả" : "Score and write results" }).waitFor();
-        const tabs = await page.$$eval("[role=tab]", (els) => els.map((e) => (e as HTMLElement).innerText.trim()));
-        expect(tabs.map((x) => x.replace(/^\d+\.\s*/, ""))).toEqual(steps);
+        // The five steps sit on one row, each named in full for screen readers, and no short label is cut off.
+        const tabs = page.getByRole("tab");
+        const names = await tabs.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+        expect(names).toEqual(steps.map((name, i) => `${lang === "vi" ? "Bước" : "Step"} ${i + 1}: ${name}`));
+        const boxes = await tabs.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), right: r.right })));
+        expect(new Set(boxes.map((b) => b.top)).size).toBe(1);
+        expect(Math.max(...boxes.map((b) => b.right))).toBeLessThanOrEqual(360);
+        const clipped = await page.$$eval("[role=tab] [class*=tabLabel], [role=tab] span[aria-hidden=true]:last-of-type", (els) =>
+          els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent),
+        );
+        expect(clipped).toEqual([]);
         for (const [i, name] of steps.entries()) {
           await step(page, name);
           await shot(page, `${i + 1}-${STEPS_EN[i]!.toLowerCase()}-${lang}-${dark ? "dark" : "light"}`);
@@ -149,10 +158,173 @@ describe("screenshots of every step", () => {
   }
 });
 
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+async function openWorkbook(page: Page, bytes: Uint8Array, name = "so-nganh.xlsx"): Promise<void> {
+  await page.getByTestId("workbook-file").setInputFiles({ name, mimeType: XLSX, buffer: Buffer.from(bytes) });
+  await page.getByText(name, { exact: false }).first().waitFor();
+}
+
+/** Waits until the pane's work is over (no progress bar). */
+async function idle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector("[role=progressbar]") === null);
+}
+
+/** The rank and unit columns of the score step's table of top units. */
+async function shownRanks(page: Page): Promise<Map<string, number | null>> {
+  const rows = await page.getByTestId("score-summary").locator("tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim())),
+  );
+  return new Map(rows.map((r) => [r[1]!, /^\d+$/.test(r[0]!) ? Number(r[0]) : null]));
+}
+
+async function loadXlsx(bytes: Uint8Array | Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+describe("outside Excel, more of the work", () => {
+  test("the units' own workbooks are brought into the chosen workbook, and checking then finds those units", async () => {
+    const page = await openPage();
+    const units = SAMPLE_UNITS.slice(0, 2);
+    const files = await Promise.all(units.map((u) => makeSampleWorkbook({ units: [u], clean: true })));
+    const empty = new ExcelJS.Workbook();
+    empty.addWorksheet("Ghi chú").getCell("A1").value = "Tổng hợp phiếu các sở";
+    await openWorkbook(page, new Uint8Array(await empty.xlsx.writeBuffer()), "tong-hop.xlsx");
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+    await step(page, "Thu thập");
+    await page.getByTestId("import-files").setInputFiles(units.map((u, i) => ({ name: `${u.code}.xlsx`, mimeType: XLSX, buffer: Buffer.from(files[i]!) })));
+    const notice = page.getByTestId("notice");
+    await notice.getByText("Đã chép 2 trang vào sổ", { exact: false }).waitFor();
+    expect(await notice.textContent()).toContain(units[0]!.name);
+    expect(await notice.textContent()).toContain(units[1]!.name);
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    await page.getByTestId("check-summary").getByText(/^2 đơn vị: 0 lỗi/).waitFor();
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("forms made for a typed list of units download as one sheet per unit", async () => {
+    const page = await openPage({ locale: "en-US" });
+    await page.getByLabel("Choose an index").selectOption("dti-so-nganh-mau");
+    await step(page, "Collect");
+    const typed = ["01; Sở Nội vụ; co-dvc", "02; Sở Y tế; co-dvc", "Văn phòng UBND tỉnh"];
+    await page.getByLabel("List of units").fill(typed.join("\n"));
+    await page.getByText("3 units", { exact: true }).waitFor();
+    await page.getByRole("button", { name: "Make forms" }).click();
+    const link = page.getByRole("link", { name: "Download the forms" });
+    await link.waitFor();
+    const [file] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(file.suggestedFilename()).toBe("self-assessment-dti-so-nganh-mau.xlsx");
+    const wb = await loadXlsx(readFileSync(await file.path()));
+    const forms = wb.worksheets.filter((ws) => ws.getCell("A1").value === "Unit" || ws.getCell("A1").value === "Đơn vị");
+    expect(forms.map((ws) => ws.getCell("B1").value)).toEqual(["Sở Nội vụ", "Sở Y tế", "Văn phòng UBND tỉnh"]);
+    expect(new Set(forms.map((ws) => ws.name)).size).toBe(3);
+  });
+
+  test("choosing dense ranking for a run gives tied units the same rank and the next unit the next rank", async () => {
+    // The first two units send identical figures: they tie (for second place, as it turns out).
+    const tied = await makeSampleWorkbook({ fills: [2, 2, 1, 0], clean: true });
+    const host = await XlsxHost.fromBuffer(tied, "tied.xlsx");
+    const ranks = async (method: "dense" | "competition") =>
+      new Map(unitsByRank((await runScoring(host, { definition: sampleModel().definition, lang: "vi", projectVersion: "test", write: false, ranking: { method } })).table).map((u) => [u.name, u.rank]));
+    const dense = await ranks("dense");
+    const competition = await ranks("competition");
+    expect([...dense.values()]).toEqual([1, 2, 2, 3]);
+    expect([...competition.values()]).toEqual([1, 2, 2, 4]);
+
+    const page = await openPage();
+    await openWorkbook(page, tied, "tied.xlsx");
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+    await step(page, "Chấm điểm");
+    await page.getByLabel("Đồng hạng").selectOption("competition");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await page.getByTestId("score-summary").waitFor();
+    await idle(page);
+    expect(await shownRanks(page)).toEqual(competition);
+
+    await page.getByLabel("Đồng hạng").selectOption("dense");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=score-summary] tbody tr td:first-child")].map((td) => td.textContent).join(",") === "1,2,2,3");
+    expect(await shownRanks(page)).toEqual(dense);
+    await idle(page);
+    const download = page.getByTestId("download");
+    const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
+    const results = (await loadXlsx(readFileSync(await file.path()))).getWorksheet("Kết quả")!;
+    const written = new Map<string, unknown>();
+    results.eachRow((row) => {
+      const cells = (row.values as unknown[]).slice(1);
+      const name = cells.find((c) => typeof c === "string" && dense.has(c)) as string | undefined;
+      if (name) written.set(name, cells[0]);
+    });
+    expect(written).toEqual(dense);
+  });
+
+  test("opening a workbook whose inputs changed since it was scored says the results are out of date", async () => {
+    const host = await XlsxHost.fromBuffer(sample, "so-nganh.xlsx");
+    await runScoring(host, { definition: sampleModel().definition, lang: "vi", projectVersion: "test", write: true });
+    const scored = await host.toBuffer();
+    const target = await inputCell(sample, SAMPLE_UNITS[1]!.name, numericInput());
+    const wb = await loadXlsx(scored);
+    wb.getWorksheet(target.sheet)!.getCell(target.cell).value = 4321;
+    const edited = new Uint8Array(await wb.xlsx.writeBuffer());
+
+    const page = await openPage();
+    await openWorkbook(page, edited);
+    const banner = page.getByTestId("stale-banner");
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain("Kết quả đã cũ: 1 đơn vị đã thay đổi từ lần chấm trước");
+    expect(await banner.textContent()).toContain(SAMPLE_UNITS[1]!.code);
+  });
+
+  test("with the keyboard alone, from page load, an official opens a workbook, picks the index and scores", async () => {
+    const page = await openPage();
+    await page.getByRole("tab").first().waitFor();
+    /** Presses Tab until the focused element's accessible text matches. */
+    const tabTo = async (match: (el: { text: string; label: string; tag: string; role: string }) => boolean) => {
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press("Tab");
+        const el = await page.evaluate(() => {
+          const a = document.activeElement as HTMLElement | null;
+          return { text: (a?.innerText ?? "").trim(), label: a?.getAttribute("aria-label") ?? "", tag: a?.tagName ?? "", role: a?.getAttribute("role") ?? "" };
+        });
+        if (match(el)) return;
+      }
+      throw new Error("not reached by Tab");
+    };
+    // Listen before the key press: Playwright takes over the file dialog only once it listens.
+    const chooserOpened = page.waitForEvent("filechooser");
+    await tabTo((e) => e.text === "Chọn sổ làm việc (.xlsx)");
+    await page.keyboard.press("Enter");
+    const chooser = await chooserOpened;
+    await chooser.setFiles({ name: "so-nganh.xlsx", mimeType: XLSX, buffer: Buffer.from(sample) });
+    await page.getByText("Đang làm việc trên: so-nganh.xlsx", { exact: false }).waitFor();
+    await idle(page);
+
+    await tabTo((e) => e.tag === "SELECT" && e.label === "" && e.text.includes("Bộ chỉ số đánh giá"));
+    for (let i = 0; i < 5 && (await page.evaluate(() => (document.activeElement as HTMLSelectElement).value)) !== "dti-so-nganh-mau"; i++) {
+      await page.keyboard.press("ArrowDown");
+    }
+    expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement).value)).toBe("dti-so-nganh-mau");
+
+    await tabTo((e) => e.role === "tab");
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Bước 4: Chấm điểm");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).waitFor();
+    await tabTo((e) => e.text === "Chấm điểm và ghi kết quả");
+    await page.keyboard.press("Space");
+    await page.getByTestId("score-summary").waitFor();
+    expect(await shownRanks(page)).toEqual(await expectedRanks());
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+});
+
 describe("inside Excel (the Excel double installed before the pane loads)", () => {
-  async function doubleScript(): Promise<string> {
+  async function doubleScript(workbook: Uint8Array = sample): Promise<string> {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(sample as unknown as ArrayBuffer);
+    await wb.xlsx.load(workbook as unknown as ArrayBuffer);
     const seed = wb.worksheets.map((ws) => {
       const rows: (string | number | boolean | null)[][] = [];
       ws.eachRow({ includeEmpty: true }, (row, r) => {
@@ -213,6 +385,86 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     const names = await page.evaluate(() => (window as unknown as { __double: { sheetNames(): string[] } }).__double.sheetNames());
     expect(names).toEqual(expect.arrayContaining(["Kết quả", "Biểu đồ"]));
     await shot(page, "excel-score-vi-light");
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("after scoring, a user's edit of an input cell shows at once that the results are out of date", async () => {
+    const page = await openPage({ initScript: await doubleScript() });
+    await page.getByText("Trong Excel", { exact: true }).waitFor();
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+    await step(page, "Chấm điểm");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await page.getByTestId("score-summary").waitFor();
+    await idle(page);
+    // The project's own writes (results, Điểm column, marks) did not make the results stale.
+    expect(await page.getByTestId("stale-banner").count()).toBe(0);
+
+    const target = await inputCell(sample, SAMPLE_UNITS[2]!.name, numericInput());
+    await page.evaluate(([sheet, cell]) => (window as unknown as { __double: { userEdit(s: string, a: string, v: number[][]): Promise<void> } }).__double.userEdit(sheet, cell, [[987]]), [target.sheet, target.cell] as const);
+    const banner = page.getByTestId("stale-banner");
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain("Kết quả đã cũ: 1 đơn vị đã thay đổi từ lần chấm trước");
+    expect(await banner.textContent()).toContain(SAMPLE_UNITS[2]!.name);
+    await shot(page, "excel-stale-vi-light");
+
+    // Scoring again brings the results up to date; the banner goes.
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await banner.waitFor({ state: "detached" });
+    await idle(page);
+    // Putting the old value back is a change again, seen by the watch registered after the new run.
+    await page.evaluate(([sheet, cell, v]) => (window as unknown as { __double: { userEdit(s: string, a: string, v: number[][]): Promise<void> } }).__double.userEdit(sheet, cell, [[v]]), [target.sheet, target.cell, Number(target.value)] as const);
+    await banner.waitFor();
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("marking cells with issues sets fills and notes without writing any score, and clearing removes them", async () => {
+    const page = await openPage({ initScript: await doubleScript() });
+    await page.getByText("Trong Excel", { exact: true }).waitFor();
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Đánh dấu ô lỗi" }).click();
+    await page.getByTestId("notice").getByText(/^Đã đánh dấu \d+ ô có vấn đề/).waitFor();
+    const blank = await inputCell(sample, SAMPLE_UNITS[3]!.name, "6.2");
+    type D = { __double: { sheetNames(): string[]; cell(a: string): { fill?: string } | undefined; workbook: { notes: { content: string }[] } } };
+    const state = () =>
+      page.evaluate((address) => {
+        const d = (window as unknown as D).__double;
+        return {
+          sheets: d.sheetNames(),
+          fill: d.cell(address)?.fill ?? null,
+          notes: d.workbook.notes.filter((n) => n.content.startsWith("[DTI Scorer]")).length,
+        };
+      }, `'${blank.sheet}'!${blank.cell}`);
+    const marked = await state();
+    expect(marked.sheets).not.toContain("Kết quả");
+    expect(marked.sheets).not.toContain("Biểu đồ");
+    expect(marked.fill).not.toBeNull();
+    expect(marked.notes).toBeGreaterThan(0);
+    await shot(page, "excel-marked-vi-light");
+
+    await page.getByRole("button", { name: "Xóa dấu" }).click();
+    await page.getByTestId("notice").getByText(/^Đã xóa dấu trên \d+ ô/).waitFor();
+    expect(await state()).toEqual({ sheets: marked.sheets, fill: null, notes: 0 });
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("units' workbooks are inserted into the open workbook, and checking then finds those units too", async () => {
+    const page = await openPage({ initScript: await doubleScript() });
+    await page.getByText("Trong Excel", { exact: true }).waitFor();
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+    const extra = [
+      { code: "SXD", name: "Sở Xây dựng", category: "co-dvc" },
+      { code: "SGT", name: "Sở Giao thông vận tải", category: "co-dvc" },
+    ];
+    const files = await Promise.all(extra.map((u) => makeSampleWorkbook({ units: [u], clean: true })));
+    await step(page, "Thu thập");
+    await page.getByTestId("import-files").setInputFiles(extra.map((u, i) => ({ name: `${u.code}.xlsx`, mimeType: XLSX, buffer: Buffer.from(files[i]!) })));
+    await page.getByTestId("notice").getByText("Đã chép 2 trang vào sổ", { exact: false }).waitFor();
+    const names = await page.evaluate(() => (window as unknown as { __double: { sheetNames(): string[] } }).__double.sheetNames());
+    expect(names).toEqual(expect.arrayContaining(extra.map((u) => u.name)));
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    await page.getByTestId("check-summary").getByText(/^6 đơn vị:/).waitFor();
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 });

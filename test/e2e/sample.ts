@@ -50,10 +50,19 @@ function valueFor(model: IndexModel, code: string, k: number): ExcelJS.CellValue
   }
 }
 
+export interface SampleOptions {
+  units?: { code: string; name: string; category: string }[];
+  /** Which fill each unit gets (by position): equal numbers give equal inputs, hence tied scores. Default 0, 1, 2… */
+  fills?: number[];
+  /** Leave the last unit's two mistakes out. Default: they are in. */
+  clean?: boolean;
+}
+
 /** The filled sample workbook as .xlsx bytes (forms in Vietnamese). */
-export async function makeSampleWorkbook(): Promise<Uint8Array> {
+export async function makeSampleWorkbook(options: SampleOptions = {}): Promise<Uint8Array> {
   const model = sampleModel();
-  const template = await makeTemplate(model, SAMPLE_UNITS, { lang: "vi" });
+  const units = options.units ?? SAMPLE_UNITS;
+  const template = await makeTemplate(model, units, { lang: "vi" });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(template as unknown as ArrayBuffer);
   let k = 0;
@@ -70,11 +79,12 @@ export async function makeSampleWorkbook(): Promise<Uint8Array> {
       if (codeCol && valueCol) headerRow = r;
     });
     if (!headerRow) continue;
-    const last = k === SAMPLE_UNITS.length - 1;
+    const last = !options.clean && k === units.length - 1;
+    const fill = options.fills?.[k] ?? k;
     for (let r = headerRow + 1; r <= ws.rowCount; r++) {
       const code = String(ws.getRow(r).getCell(codeCol).value ?? "").trim();
       if (!model.inputs.has(code)) continue;
-      let v = valueFor(model, code, k);
+      let v = valueFor(model, code, fill);
       if (last && code === BLANK_INPUT) v = null;
       if (last && code === WORDS_INPUT) v = "nhiều lần";
       ws.getRow(r).getCell(valueCol).value = v;
@@ -82,4 +92,34 @@ export async function makeSampleWorkbook(): Promise<Uint8Array> {
     k++;
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The sheet and cell of a unit's `Số liệu` for an input, in a workbook made by makeSampleWorkbook. */
+export async function inputCell(workbook: Uint8Array, unitName: string, code: string): Promise<{ sheet: string; cell: string; value: ExcelJS.CellValue }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(workbook as unknown as ArrayBuffer);
+  for (const ws of wb.worksheets) {
+    if (ws.getCell("B1").value !== unitName) continue;
+    let codeCol = 0;
+    let valueCol = 0;
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      row.eachCell((cell, c) => {
+        if (cell.value === "Mã") codeCol = c;
+        if (cell.value === "Số liệu") valueCol = c;
+      });
+      if (codeCol && valueCol && String(row.getCell(codeCol).value ?? "").trim() === code) {
+        const cell = row.getCell(valueCol);
+        return { sheet: ws.name, cell: cell.address, value: cell.value };
+      }
+    }
+  }
+  throw new Error(`no input ${code} for ${unitName}`);
+}
+
+/** A numeric input of the sample index (one a user would retype). */
+export function numericInput(): string {
+  const model = sampleModel();
+  for (const [code, input] of model.inputs) if (!["boolean", "choice", "text", "percent"].includes(input.type) && !code.endsWith(".b")) return code;
+  throw new Error("the sample index has no numeric input");
 }

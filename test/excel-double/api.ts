@@ -4,7 +4,7 @@
  * workbook until `context.sync()`, and a property can be read only after it was loaded and synced.
  */
 import { columnLetters, overlaps, parseRect, quoteSheet, rectAddress, splitSheet, utf8Length, type Rect } from "./address";
-import { MSheet, MWorkbook, newId, type MCell, type MChart, type MSeries, type MTable, type ValueType } from "./model";
+import { defaultProtectionOptions, MSheet, MWorkbook, newId, type MCell, type MChart, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const CELL_LIMIT = 5_000_000;
@@ -57,6 +57,32 @@ const notLoaded = (prop: string) =>
   new DoubleError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
 const notFound = (what: string) => new DoubleError("ItemNotFound", `The requested resource doesn't exist: ${what}.`);
 const invalidArg = (msg: string) => new DoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. ${msg}`);
+
+// Protected sheets. What Excel does when a request changes a locked cell of a protected sheet:
+// the request fails with AccessDenied, "You cannot perform the requested operation." Sources: the
+// error table of "Error handling with the application-specific JavaScript APIs"
+// (learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling:
+// AccessDenied "You cannot perform the requested operation."), the WorksheetProtection reference
+// (setPassword and addAllowEditRange "throw an AccessDenied error" while protection is on), and
+// microsoftgraph/microsoft-graph-docs#4546, where writing a range that covers a locked cell of a
+// protected sheet through Excel's API answers code "AccessDenied" with that message. Formats of
+// locked cells follow the same rule unless the protection allows formatting cells (allowFormatCells),
+// column widths unless it allows formatting columns; `format.protection.locked` cannot change at all.
+const accessDenied = (sheet: MSheet, what: string) =>
+  new DoubleError("AccessDenied", `You cannot perform the requested operation. (${what} on the protected sheet '${sheet.name}')`);
+
+function guardContent(sheet: MSheet, rect: Rect): void {
+  if (sheet.protection.protected && sheet.anyLocked(rect)) throw accessDenied(sheet, "changing locked cells");
+}
+function guardFormat(sheet: MSheet, rect: Rect): void {
+  if (sheet.protection.protected && !sheet.protection.options.allowFormatCells && sheet.anyLocked(rect)) throw accessDenied(sheet, "formatting locked cells");
+}
+function guardColumns(sheet: MSheet): void {
+  if (sheet.protection.protected && !sheet.protection.options.allowFormatColumns) throw accessDenied(sheet, "formatting columns");
+}
+function guardObjects(sheet: MSheet): void {
+  if (sheet.protection.protected && !sheet.protection.options.allowEditObjects) throw accessDenied(sheet, "editing notes and comments");
+}
 
 export class RequestContext {
   readonly workbook: Workbook;
@@ -314,7 +340,25 @@ export class Application extends ClientObject {
   }
 }
 
-export type XlsxImporter = (base64: string) => Promise<{ name: string; cells: { row: number; col: number; value: number | string | boolean; formula?: string; numberFormat?: string }[] }[]>;
+export interface ImportedSheet {
+  name: string;
+  cells: { row: number; col: number; value: number | string | boolean; formula?: string; numberFormat?: string; locked?: false }[];
+  /** The file's <sheetProtection>, when the sheet is protected. */
+  protection?: MProtection;
+}
+export type XlsxImporter = (base64: string) => Promise<ImportedSheet[]>;
+
+/** Puts an imported sheet's cells, formats and protection into a sheet of the double. */
+export function fillImported(sheet: MSheet, src: ImportedSheet): void {
+  for (const c of src.cells) {
+    const cell = sheet.cell(c.row, c.col);
+    setRaw(cell, c.value);
+    if (c.formula) cell.f = c.formula;
+    if (c.numberFormat && c.numberFormat !== "General") cell.nf = c.numberFormat;
+    if (c.locked === false) cell.locked = false;
+  }
+  if (src.protection) sheet.protection = { ...src.protection, options: { ...src.protection.options } };
+}
 export const importers: { xlsx: XlsxImporter | null } = { xlsx: null };
 
 export class Workbook extends ClientObject {
@@ -364,12 +408,8 @@ export class Workbook extends ClientObject {
         let name = src.name;
         for (let i = 2; wb.sheet(name); i++) name = `${src.name.slice(0, 31 - ` (${i})`.length)} (${i})`;
         const sheet = new MSheet(name);
-        for (const c of src.cells) {
-          const cell = sheet.cell(c.row, c.col);
-          setRaw(cell, c.value);
-          if (c.formula) cell.f = c.formula;
-          if (c.numberFormat && c.numberFormat !== "General") cell.nf = c.numberFormat;
-        }
+        // Inserted sheets keep their cells, formats and protection (a protected sheet stays protected).
+        fillImported(sheet, src);
         wb.sheets.splice(at++, 0, sheet);
         inserted.push(name);
       }
@@ -444,7 +484,11 @@ export class Worksheet extends ClientObject {
   protected override _nav(name: string): ClientObject | undefined {
     if (name === "tables") return this.tables;
     if (name === "charts") return this.charts;
+    if (name === "protection") return this.protection;
     return undefined;
+  }
+  get protection(): WorksheetProtection {
+    return this._child("protection", () => new WorksheetProtection(this.context, `${this._path}.protection`, () => this._target<MSheet>()));
   }
   get name(): string { return this._get("name"); }
   set name(v: string) {
@@ -553,6 +597,48 @@ export class Worksheet extends ClientObject {
     }, true);
     r._instantiate();
     return r;
+  }
+}
+
+const OPTION_KEYS = Object.keys(defaultProtectionOptions()) as (keyof MProtectionOptions)[];
+
+/**
+ * Worksheet.protection (ExcelApi 1.2): `protected`, `options`, `protect(options?, password?)`,
+ * `unprotect(password?)`. protect() "fails if the worksheet has already been protected" (the
+ * reference; the code is not documented, the double uses InvalidOperation); unprotect() of a sheet
+ * that is not protected changes nothing; a wrong or missing password fails with InvalidArgument, the
+ * code the reference gives for pauseProtection with an incorrect password.
+ */
+export class WorksheetProtection extends ClientObject {
+  protected _scalars() { return ["protected", "options"]; }
+  protected _readScalar(t: unknown, name: string): unknown {
+    const p = (t as MSheet).protection;
+    return name === "protected" ? p.protected : { ...p.options };
+  }
+  get protected(): boolean { return this._get("protected"); }
+  get options(): MProtectionOptions { return this._get("options"); }
+  protect(options?: Partial<MProtectionOptions>, password?: string): void {
+    this._call("protect", password === undefined ? [options ?? null] : [options ?? null, password], (s: MSheet) => {
+      if (s.protection.protected) throw new DoubleError("InvalidOperation", `The operation attempted is invalid on the object. The worksheet '${s.name}' is already protected.`);
+      const merged = defaultProtectionOptions();
+      for (const k of OPTION_KEYS) {
+        const v = options?.[k];
+        if (v === undefined) continue;
+        if (k === "selectionMode" ? !["Normal", "Unlocked", "None"].includes(v as string) : typeof v !== "boolean") throw invalidArg(`protection option ${k}`);
+        (merged as unknown as Record<string, unknown>)[k] = v;
+      }
+      s.protection = { protected: true, options: merged, password: password ? password : null };
+    });
+  }
+  unprotect(password?: string): void {
+    this._call("unprotect", password === undefined ? [] : [password], (s: MSheet) => {
+      const p = s.protection;
+      if (!p.protected) return;
+      if (p.password !== null && (typeof p.password !== "string" || p.password !== password)) {
+        throw new DoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. The password to unprotect '${s.name}' is not correct.`);
+      }
+      s.protection = { ...p, protected: false, password: null };
+    });
   }
 }
 
@@ -695,6 +781,9 @@ export class Range extends ClientObject {
   private _setGrid(name: string, grid: unknown, write: (cell: MCell, v: unknown) => void): void {
     this._set(name, grid, ({ sheet, rect }: RangeRef) => {
       if (rect.rows * rect.cols > CELL_LIMIT) throw new DoubleError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
+      // The whole range counts, null entries included (microsoftgraph/microsoft-graph-docs#4546).
+      if (name === "numberFormat") guardFormat(sheet, rect);
+      else guardContent(sheet, rect);
       const scalar = !Array.isArray(grid);
       if (!scalar) {
         const g = grid as unknown[];
@@ -732,15 +821,27 @@ export class Range extends ClientObject {
   clear(applyTo?: "All" | "Formats" | "Contents"): void {
     const what = applyTo ?? "All";
     this._call("clear", what, ({ sheet, rect }: RangeRef) => {
+      if (what !== "Formats") guardContent(sheet, rect);
+      if (what !== "Contents") guardFormat(sheet, rect);
       for (const [k, cell] of [...sheet.cells]) {
         const row = Math.floor(k / 16384), col = k % 16384;
         if (row < rect.row || row >= rect.row + rect.rows || col < rect.col || col >= rect.col + rect.cols) continue;
         if (what !== "Formats") { cell.v = ""; cell.t = "Empty"; delete cell.f; }
-        if (what !== "Contents") { delete cell.nf; delete cell.fill; delete cell.bold; delete cell.fontColor; delete cell.wrap; }
-        if (cell.t === "Empty" && cell.f === undefined && cell.nf === undefined && cell.fill === undefined && cell.bold === undefined && cell.fontColor === undefined && cell.wrap === undefined) sheet.cells.delete(k);
+        if (what !== "Contents") { delete cell.nf; delete cell.fill; delete cell.bold; delete cell.fontColor; delete cell.wrap; delete cell.locked; }
+        if (cell.t === "Empty" && cell.f === undefined && cell.nf === undefined && cell.fill === undefined && cell.bold === undefined && cell.fontColor === undefined && cell.wrap === undefined && cell.locked === undefined) sheet.cells.delete(k);
       }
       if (what !== "Contents") sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !overlaps(cf, rect));
     });
+  }
+  /** The used part of this range (ExcelApi 1.4); a null object when none of its cells is used. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    const r = new Range(this.context, `${this._path}.getUsedRangeOrNullObject(${valuesOnly === true})`, () => {
+      const { sheet, rect } = this._target<RangeRef>();
+      const used = sheet.usedRect(valuesOnly === true, rect);
+      return used ? { sheet, rect: used } : null;
+    }, true);
+    r._instantiate();
+    return r;
   }
   select(): void {
     this._call("select", undefined, ({ sheet, rect }: RangeRef) => {
@@ -756,7 +857,13 @@ export class RangeFormat extends ClientObject {
   protected override _nav(name: string): ClientObject | undefined {
     if (name === "fill") return this.fill;
     if (name === "font") return this.font;
+    if (name === "protection") return this.protection;
     return undefined;
+  }
+  get protection(): FormatProtection {
+    let p = this._children.get("protection") as FormatProtection | undefined;
+    if (!p) { p = new FormatProtection(this.context, `${this._path}.protection`, () => this._target()); this._children.set("protection", p); }
+    return p;
   }
   protected _readScalar(t: unknown, name: string): unknown {
     const { sheet, rect } = t as RangeRef;
@@ -772,12 +879,13 @@ export class RangeFormat extends ClientObject {
   set columnWidth(v: number) {
     this._set("columnWidth", v, ({ sheet, rect }: RangeRef) => {
       if (!(v >= 0)) throw invalidArg("columnWidth");
+      guardColumns(sheet);
       for (let c = rect.col; c < rect.col + rect.cols; c++) sheet.columnWidths.set(c, v);
     });
   }
   get wrapText(): boolean { return this._get("wrapText"); }
   set wrapText(v: boolean) {
-    this._set("wrapText", v, ({ sheet, rect }: RangeRef) => eachCell(sheet, rect, (c) => { c.wrap = v; }));
+    this._set("wrapText", v, ({ sheet, rect }: RangeRef) => { guardFormat(sheet, rect); eachCell(sheet, rect, (c) => { c.wrap = v; }); });
   }
   get fill(): RangeFill {
     let f = this._children.get("fill") as RangeFill | undefined;
@@ -814,11 +922,13 @@ export class RangeFill extends ClientObject {
   set color(v: string) {
     this._set("color", v, ({ sheet, rect }: RangeRef) => {
       const c = normColor(v);
+      guardFormat(sheet, rect);
       eachCell(sheet, rect, (cell) => { cell.fill = c; });
     });
   }
   clear(): void {
     this._call("clear", undefined, ({ sheet, rect }: RangeRef) => {
+      guardFormat(sheet, rect);
       for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) {
         const cell = sheet.get(rect.row + r, rect.col + c);
         if (cell) delete cell.fill;
@@ -836,13 +946,36 @@ export class RangeFont extends ClientObject {
   }
   get bold(): boolean { return this._get("bold"); }
   set bold(v: boolean) {
-    this._set("bold", v, ({ sheet, rect }: RangeRef) => eachCell(sheet, rect, (c) => { c.bold = v; }));
+    this._set("bold", v, ({ sheet, rect }: RangeRef) => { guardFormat(sheet, rect); eachCell(sheet, rect, (c) => { c.bold = v; }); });
   }
   get color(): string { return this._get("color"); }
   set color(v: string) {
     this._set("color", v, ({ sheet, rect }: RangeRef) => {
       const col = normColor(v);
+      guardFormat(sheet, rect);
       eachCell(sheet, rect, (c) => { c.fontColor = col; });
+    });
+  }
+}
+
+/** Range.format.protection (ExcelApi 1.2): whether cells are locked (null when the range is mixed). */
+export class FormatProtection extends ClientObject {
+  protected _scalars() { return ["locked"]; }
+  protected _readScalar(t: unknown): unknown {
+    const { sheet, rect } = t as RangeRef;
+    let unlocked = 0;
+    for (const [k, c] of sheet.cells) {
+      const row = Math.floor(k / 16384), col = k % 16384;
+      if (c.locked === false && row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols) unlocked++;
+    }
+    return unlocked === 0 ? true : unlocked === rect.rows * rect.cols ? false : null;
+  }
+  get locked(): boolean { return this._get("locked"); }
+  set locked(v: boolean) {
+    this._set("locked", v, ({ sheet, rect }: RangeRef) => {
+      if (typeof v !== "boolean") throw invalidArg("locked");
+      if (sheet.protection.protected) throw accessDenied(sheet, "locking or unlocking cells");
+      eachCell(sheet, rect, (c) => { if (v) delete c.locked; else c.locked = false; });
     });
   }
 }
@@ -857,6 +990,7 @@ export class ConditionalFormatCollection extends ClientObject {
     let made: { id: number } | null = null;
     const cf = new ConditionalFormat(this.context, `${this._path}.add(${type})`, () => made);
     this._call("add", type, ({ sheet, rect }: RangeRef) => {
+      guardFormat(sheet, rect);
       if (type !== "ColorScale" && type !== "DataBar") throw invalidArg(`Conditional format type '${type}' is not supported by the double.`);
       const m = { id: newId(), type, ...rect } as const;
       sheet.conditionalFormats.push({ ...m });
@@ -866,6 +1000,7 @@ export class ConditionalFormatCollection extends ClientObject {
   }
   clearAll(): void {
     this._call("clearAll", undefined, ({ sheet, rect }: RangeRef) => {
+      guardFormat(sheet, rect);
       sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !overlaps(cf, rect));
     });
   }
@@ -942,6 +1077,7 @@ export class TableCollection extends ClientCollection<Table> {
         if (!rect) throw invalidArg(`'${address}' is not a valid address.`);
         target = { sheet: s, rect };
       } else target = address._target<RangeRef>();
+      guardContent(target.sheet, target.rect);
       if (wb.tables.some((x) => x.sheet === target.sheet && overlaps(x, target.rect))) {
         throw new DoubleError("InvalidOperation", "A table can't overlap another table.");
       }
@@ -1159,6 +1295,7 @@ export class NoteCollection extends ClientCollection<Note> {
     this._call("add", { cellAddress: typeof cellAddress === "string" ? cellAddress : cellAddress._path, content }, (wb: MWorkbook) => {
       const at = cellOf(wb, cellAddress);
       if (wb.notes.some((x) => x.sheet === at.sheet && x.row === at.row && x.col === at.col)) throw new DoubleError("InvalidOperation", "The cell already has a note.");
+      guardObjects(at.sheet);
       const m = { ...at, content };
       wb.notes.push(m);
       made = m;
@@ -1186,9 +1323,10 @@ export class Note extends ClientObject {
   protected _scalars() { return ["content"]; }
   protected _readScalar(t: unknown): unknown { return (t as { content: string }).content; }
   get content(): string { return this._get("content"); }
-  set content(v: string) { this._set("content", v, (m: { content: string }) => { m.content = v; }); }
+  set content(v: string) { this._set("content", v, (m: { sheet: MSheet; content: string }) => { guardObjects(m.sheet); m.content = v; }); }
   delete(): void {
-    this._call("delete", undefined, (m: unknown) => {
+    this._call("delete", undefined, (m: { sheet: MSheet }) => {
+      guardObjects(m.sheet);
       const wb = this.context._state.workbook;
       wb.notes = wb.notes.filter((x) => x !== m);
     });
@@ -1204,6 +1342,7 @@ export class CommentCollection extends ClientCollection<Comment> {
     this._call("add", { cellAddress: typeof cellAddress === "string" ? cellAddress : cellAddress._path, content }, (wb: MWorkbook) => {
       const at = cellOf(wb, cellAddress);
       if (wb.comments.some((x) => x.sheet === at.sheet && x.row === at.row && x.col === at.col)) throw new DoubleError("InvalidOperation", "The cell already has a comment thread.");
+      guardObjects(at.sheet);
       const m = { id: `c${newId()}`, ...at, content };
       wb.comments.push(m);
       made = m;
@@ -1226,7 +1365,7 @@ export class Comment extends ClientObject {
   protected _readScalar(t: unknown, name: string): unknown { return (t as Record<string, unknown>)[name]; }
   get id(): string { return this._get("id"); }
   get content(): string { return this._get("content"); }
-  set content(v: string) { this._set("content", v, (m: { content: string }) => { m.content = v; }); }
+  set content(v: string) { this._set("content", v, (m: { sheet: MSheet; content: string }) => { guardObjects(m.sheet); m.content = v; }); }
   getLocation(): Range {
     return new Range(this.context, `${this._path}.getLocation()`, () => {
       const m = this._target<{ sheet: MSheet; row: number; col: number }>();
@@ -1234,7 +1373,8 @@ export class Comment extends ClientObject {
     });
   }
   delete(): void {
-    this._call("delete", undefined, (m: unknown) => {
+    this._call("delete", undefined, (m: { sheet: MSheet }) => {
+      guardObjects(m.sheet);
       const wb = this.context._state.workbook;
       wb.comments = wb.comments.filter((x) => x !== m);
     });

@@ -5,9 +5,10 @@
  * as the globals `Excel`, `Office` and `OfficeExtension`.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { parseRect, rectAddress, splitSheet } from "./address";
-import { DoubleError, RequestContext, importers, type DoubleState, type RequestRecord } from "./api";
-import { MSheet, MWorkbook, type MCell } from "./model";
+import { DoubleError, RequestContext, importers, type DoubleState, type ImportedSheet, type RequestRecord } from "./api";
+import { defaultProtectionOptions, MSheet, MWorkbook, type MCell, type MProtection } from "./model";
 
 export { DoubleError, PAYLOAD_LIMIT, CELL_LIMIT } from "./api";
 export type { RequestRecord, ChangeEvent } from "./api";
@@ -29,15 +30,73 @@ function versionAtLeast(have: string, want: string): boolean {
   return true;
 }
 
+function xmlAttributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  for (const m of tag.matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)) out[m[1]!] = unescape(m[2]!);
+  return out;
+}
+
+/**
+ * Each sheet's <sheetProtection> in the file, read from the XML (ExcelJS drops the legacy
+ * `password` attribute). OOXML's attributes say what is *protected*: formatCells="0" means users may
+ * format cells; objects="1" means they may not edit objects; selectLockedCells="1" / selectUnlockedCells="1"
+ * restrict selection.
+ */
+export async function sheetProtections(bytes: Uint8Array): Promise<Map<string, MProtection>> {
+  const out = new Map<string, MProtection>();
+  const zip = await JSZip.loadAsync(bytes);
+  const workbook = await zip.file("xl/workbook.xml")?.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+  if (!workbook || !rels) return out;
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const a = xmlAttributes(m[0]);
+    if (a.Id && a.Target) targets.set(a.Id, a.Target.startsWith("/") ? a.Target.slice(1) : `xl/${a.Target}`);
+  }
+  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const a = xmlAttributes(m[0]);
+    const target = targets.get(a["r:id"] ?? "");
+    const xml = target ? await zip.file(target)?.async("string") : undefined;
+    const tag = xml ? /<sheetProtection\b[^>]*>/.exec(xml)?.[0] : undefined;
+    if (!a.name || !tag) continue;
+    const p = xmlAttributes(tag);
+    const on = (k: string, byDefault: boolean) => (p[k] === undefined ? byDefault : p[k] === "1" || p[k] === "true");
+    if (!on("sheet", false)) continue;
+    const options = defaultProtectionOptions();
+    options.allowEditObjects = !on("objects", false);
+    options.allowEditScenarios = !on("scenarios", false);
+    options.allowFormatCells = !on("formatCells", true);
+    options.allowFormatColumns = !on("formatColumns", true);
+    options.allowFormatRows = !on("formatRows", true);
+    options.allowInsertColumns = !on("insertColumns", true);
+    options.allowInsertRows = !on("insertRows", true);
+    options.allowInsertHyperlinks = !on("insertHyperlinks", true);
+    options.allowDeleteColumns = !on("deleteColumns", true);
+    options.allowDeleteRows = !on("deleteRows", true);
+    options.allowSort = !on("sort", true);
+    options.allowAutoFilter = !on("autoFilter", true);
+    options.allowPivotTables = !on("pivotTables", true);
+    options.selectionMode = on("selectUnlockedCells", false) ? "None" : on("selectLockedCells", false) ? "Unlocked" : "Normal";
+    const hash = p.hashValue ?? p.password;
+    out.set(a.name, { protected: true, options, password: hash ? { hash } : null });
+  }
+  return out;
+}
+
 /** Reads an .xlsx (base64) into sheets of cells, as insertWorksheetsFromBase64 needs. */
-async function importXlsx(base64: string) {
+async function importXlsx(base64: string): Promise<ImportedSheet[]> {
   const wb = new ExcelJS.Workbook();
   const bytes = typeof Buffer !== "undefined" ? Buffer.from(base64, "base64") : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   await wb.xlsx.load(bytes as never);
+  const protections = await sheetProtections(bytes);
   return wb.worksheets.map((ws) => {
-    const cells: { row: number; col: number; value: number | string | boolean; formula?: string; numberFormat?: string }[] = [];
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
+    const cells: ImportedSheet["cells"] = [];
+    // Empty cells count too when they are unlocked: a form's input cells are empty until answered.
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        const unlocked = cell.protection?.locked === false;
+        if (cell.type === ExcelJS.ValueType.Null && !unlocked) return;
         const v = cell.value as unknown;
         let value: number | string | boolean = "";
         let formula: string | undefined;
@@ -53,10 +112,11 @@ async function importXlsx(base64: string) {
           else if (o.richText) value = o.richText.map((t) => t.text).join("");
           else if (typeof o.text === "string") value = o.text;
         }
-        cells.push({ row: r - 1, col: c - 1, value, ...(formula ? { formula } : {}), ...(cell.numFmt ? { numberFormat: cell.numFmt } : {}) });
+        cells.push({ row: r - 1, col: c - 1, value, ...(formula ? { formula } : {}), ...(cell.numFmt && cell.type !== ExcelJS.ValueType.Null ? { numberFormat: cell.numFmt } : {}), ...(unlocked ? { locked: false as const } : {}) });
       });
     });
-    return { name: ws.name, cells };
+    const protection = protections.get(ws.name);
+    return { name: ws.name, cells, ...(protection ? { protection } : {}) };
   });
 }
 
@@ -186,7 +246,10 @@ export class ExcelDouble {
         if (c.formula) { cell.f = c.formula; cell.v = ""; cell.t = "Empty"; }
         else this.setCells(src.name, rectAddress({ row: c.row, col: c.col, rows: 1, cols: 1 }), [[c.value]]);
         if (c.numberFormat && c.numberFormat !== "General") cell.nf = c.numberFormat;
+        if (c.locked === false) cell.locked = false;
       }
+      // A protected sheet in the file is protected in Excel.
+      if (src.protection) sheet.protection = src.protection;
     }
     this.workbook.activeSheet ??= this.workbook.sheets[0] ?? null;
   }

@@ -12,6 +12,46 @@ export interface MCell {
   bold?: boolean;
   fontColor?: string;
   wrap?: boolean;
+  /** `format.protection.locked`: every cell is locked unless unlocked (Excel's default). */
+  locked?: boolean;
+}
+
+/** Excel.WorksheetProtectionOptions: what users may still do on a protected sheet. */
+export interface MProtectionOptions {
+  allowAutoFilter: boolean;
+  allowDeleteColumns: boolean;
+  allowDeleteRows: boolean;
+  allowEditObjects: boolean;
+  allowEditScenarios: boolean;
+  allowFormatCells: boolean;
+  allowFormatColumns: boolean;
+  allowFormatRows: boolean;
+  allowInsertColumns: boolean;
+  allowInsertHyperlinks: boolean;
+  allowInsertRows: boolean;
+  allowPivotTables: boolean;
+  allowSort: boolean;
+  selectionMode: "Normal" | "Unlocked" | "None";
+}
+
+/** What `protect()` without options allows: selecting cells, nothing else. */
+export function defaultProtectionOptions(): MProtectionOptions {
+  return {
+    allowAutoFilter: false, allowDeleteColumns: false, allowDeleteRows: false, allowEditObjects: false, allowEditScenarios: false,
+    allowFormatCells: false, allowFormatColumns: false, allowFormatRows: false, allowInsertColumns: false, allowInsertHyperlinks: false,
+    allowInsertRows: false, allowPivotTables: false, allowSort: false, selectionMode: "Normal",
+  };
+}
+
+export interface MProtection {
+  protected: boolean;
+  options: MProtectionOptions;
+  /**
+   * null: no password. A string: the password given to protect(). { hash }: a password known only
+   * by its hash (a file's <sheetProtection hashValue|password>); the double cannot check a password
+   * against a hash, so it refuses every unprotect of such a sheet, as Excel refuses a wrong one.
+   */
+  password: string | { hash: string } | null;
 }
 
 export interface MTable {
@@ -89,7 +129,19 @@ export class MSheet {
   freeze = { rows: 0, cols: 0 };
   charts: MChart[] = [];
   conditionalFormats: MConditionalFormat[] = [];
+  protection: MProtection = { protected: false, options: defaultProtectionOptions(), password: null };
   constructor(public name: string) {}
+
+  /** Whether a rectangle holds a locked cell (cells never touched are locked, as in Excel). */
+  anyLocked(rect: { row: number; col: number; rows: number; cols: number }): boolean {
+    let unlocked = 0;
+    for (const [k, c] of this.cells) {
+      if (c.locked !== false) continue;
+      const row = Math.floor(k / 16384), col = k % 16384;
+      if (row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols) unlocked++;
+    }
+    return unlocked < rect.rows * rect.cols;
+  }
 
   key(row: number, col: number): number {
     return row * 16384 + col;
@@ -107,11 +159,15 @@ export class MSheet {
     return c;
   }
   /** Bounding box of cells with a value or formula (valuesOnly) or any content/format. */
-  usedRect(valuesOnly: boolean): { row: number; col: number; rows: number; cols: number } | null {
+  usedRect(valuesOnly: boolean, within?: { row: number; col: number; rows: number; cols: number }): { row: number; col: number; rows: number; cols: number } | null {
     let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
     for (const [k, c] of this.cells) {
+      if (within) {
+        const row = Math.floor(k / 16384), col = k % 16384;
+        if (row < within.row || row >= within.row + within.rows || col < within.col || col >= within.col + within.cols) continue;
+      }
       const hasValue = c.t !== "Empty" || c.f !== undefined;
-      const hasFormat = c.nf !== undefined || c.fill !== undefined || c.bold !== undefined || c.fontColor !== undefined || c.wrap !== undefined;
+      const hasFormat = c.nf !== undefined || c.fill !== undefined || c.bold !== undefined || c.fontColor !== undefined || c.wrap !== undefined || c.locked !== undefined;
       if (!(hasValue || (!valuesOnly && hasFormat))) continue;
       const row = Math.floor(k / 16384);
       const col = k % 16384;

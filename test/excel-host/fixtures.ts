@@ -1,4 +1,5 @@
 /** Workbooks for the Excel host's tests: layout-A unit sheets made by the project's own template. */
+import ExcelJS from "exceljs";
 import { parseDefinition } from "../../src/core/definition";
 import type { IndexModel } from "../../src/core/definition/model";
 import { makeTemplate } from "../../src/hosts/xlsx/template";
@@ -24,16 +25,54 @@ function noise(u: number, i: number): number {
   return x - Math.floor(x);
 }
 
-/**
- * An Excel double holding `units` layout-A sheets with every input answered; `unitName(u)` lets a
- * test choose a name (e.g. one that looks like a formula).
- */
-export async function layoutAWorkbook(units: number, options: { requirements?: Record<string, string>; unitName?: (u: number) => string; index?: string } = {}): Promise<{ double: ExcelDouble; definition: unknown; model: IndexModel }> {
-  const { definition, model } = departmentModel(options.index);
+export interface LayoutAOptions {
+  requirements?: Record<string, string>;
+  /** A test's own unit names (e.g. one that looks like a formula). */
+  unitName?: (u: number) => string;
+  index?: string;
+  /**
+   * The template's sheets are protected without a password; "none" takes the protection off, a
+   * function protects the sheets it names a password for with that password instead.
+   */
+  protection?: "template" | "none" | ((sheet: string) => string | undefined);
+  /** "open": the workbook is the template opened in Excel (default); "insert": its sheets are inserted into a blank workbook with insertWorksheetsFromBase64. */
+  via?: "open" | "insert";
+}
+
+/** The template for `units` units, its protection changed as asked. */
+export async function templateBytes(model: IndexModel, units: number, options: LayoutAOptions = {}): Promise<Uint8Array> {
   const list = Array.from({ length: units }, (_, u) => ({ code: `U${String(u + 1).padStart(4, "0")}`, name: options.unitName?.(u) ?? `Đơn vị số ${u + 1}`, ...(model.categories[0] ? { category: model.categories[0] } : {}) }));
   const bytes = await makeTemplate(model, list, { lang: "vi" });
+  const protection = options.protection ?? "template";
+  if (protection === "template") return bytes;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as never);
+  for (const ws of wb.worksheets) {
+    const p = (ws as unknown as { sheetProtection: Record<string, unknown> | null }).sheetProtection;
+    if (!p) continue;
+    if (protection === "none") ws.unprotect();
+    else {
+      const password = protection(ws.name);
+      if (password !== undefined) await ws.protect(password, { ...p, spinCount: 1000 } as never);
+    }
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** An Excel double holding `units` layout-A sheets made by the project's template, with every input answered. */
+export async function layoutAWorkbook(units: number, options: LayoutAOptions = {}): Promise<{ double: ExcelDouble; definition: unknown; model: IndexModel }> {
+  const { definition, model } = departmentModel(options.index);
+  const bytes = await templateBytes(model, units, options);
   const double = createExcelDouble(options.requirements ? { requirements: options.requirements } : {});
-  await double.loadXlsx(bytes);
+  if (options.via === "insert") {
+    double.addSheet("Sheet1");
+    double.install();
+    await Excel.run(async (ctx) => {
+      ctx.workbook.insertWorksheetsFromBase64(Buffer.from(bytes).toString("base64"), { positionType: "End" });
+      await ctx.sync();
+    });
+    double.resetCounters();
+  } else await double.loadXlsx(bytes);
   const inputs = [...model.inputs.values()];
   double.workbook.sheets.forEach((sheet, u) => {
     // Find the header row and the `Số liệu` column, then answer each input's row.

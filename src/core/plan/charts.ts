@@ -6,8 +6,9 @@
 import type { IndexModel } from "../definition/model";
 import type { Lang } from "../i18n/text";
 import { localize } from "../i18n/text";
-import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, UnitResult } from "../types";
+import type { CellBlock, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, UnitResult } from "../types";
 import { cellAddress, columnLetter, rangeAddress } from "./a1";
+import { fitWidth, widestWord, wrappedHeight } from "./layout";
 import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label } from "./labels";
 import { POINTS_FORMAT, VALUE_FORMAT } from "./results-sheet";
 
@@ -20,13 +21,41 @@ export interface ChartsSheetInput {
   profileUnits?: string[];
   /** The results sheet's name, for placing this sheet after it. */
   after: string;
+  /** The charts to create or update (default: all three); the others are not planned at all. */
+  kinds?: ChartKind[];
 }
 
+/** The three charts in the order they sit on the sheet. */
+export const CHART_KINDS: ChartKind[] = ["barSorted", "stackedBar", "radar"];
+
 const CHART_COLUMNS = 10;
+/** Empty columns between two charts (and between the data and the first chart). */
 const CHART_GAP = 1;
+/** Rows a bar chart needs for each unit so that every unit's name shows on the axis. */
+const ROWS_PER_UNIT = 1.25;
+/** Rows for the title, the value axis and the legend. */
+const CHART_FRAME_ROWS = 9;
+const MAX_CHART_ROWS = 200;
+/** A radar with more lines than this cannot be read: the profile compares at most this many units. */
+export const MAX_PROFILE_UNITS = 5;
+/** Width of the data columns the charts read. */
+const DATA_COLUMN_WIDTH = 10;
 
 function mean(xs: number[]): number | null {
   return xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+/** Column A fits the unit and group names; the number columns wrap their headers. */
+function dataColumnWidths(head1: PlanValue[], head2: PlanValue[], rows: PlanValue[][]): number[] {
+  const names = [String(head1[0] ?? ""), String(head2[0] ?? ""), ...rows.map((r) => String(r[0] ?? ""))];
+  const count = Math.max(head1.length, head2.length);
+  const headers = [...head1.slice(1), ...head2.slice(1)].map(String);
+  const numbers = Math.min(24, Math.max(DATA_COLUMN_WIDTH, widestWord(headers, true)));
+  return [fitWidth(names, 16, 50), ...Array.from({ length: count - 1 }, () => numbers)];
+}
+
+function headerHeight(head: PlanValue[], widths: number[]): number {
+  return wrappedHeight(head.map((h, i) => ({ text: String(h ?? ""), width: widths[i] ?? DATA_COLUMN_WIDTH, bold: true })));
 }
 
 export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
@@ -54,7 +83,7 @@ export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
 
   // Block 2 (below): group profile of the chosen units against the average of all units.
   const chosenCodes = input.profileUnits && input.profileUnits.length > 0 ? input.profileUnits : units.slice(0, 3).map((u) => u.code);
-  const chosen = chosenCodes.flatMap((c) => units.filter((u) => u.code === c));
+  const chosen = chosenCodes.flatMap((c) => units.filter((u) => u.code === c)).slice(0, MAX_PROFILE_UNITS);
   const top2 = units.length + 3;
   const head2: PlanValue[] = [CHART_LABELS.pillar[lang], ...chosen.map((u) => u.name), label("average", lang)];
   const rows2: PlanValue[][] = groups.map((g) => [
@@ -64,19 +93,25 @@ export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
   ]);
   const formats2 = [head2.map(() => "@"), ...rows2.map((r) => ["@", ...r.slice(1).map(() => VALUE_FORMAT)])];
 
+  const widths = dataColumnWidths(head1, head2, [...rows1, ...rows2]);
   const blocks: CellBlock[] = [
     { address: "A1", values: [head1, ...rows1], numberFormat: formats1 },
     { address: cellAddress(top2, 1), values: [head2, ...rows2], numberFormat: formats2 },
+    // The header rows bold and wrapped, so long group and unit names show whole.
+    { address: "A1", values: [head1], bold: true, wrap: true },
+    { address: cellAddress(top2, 1), values: [head2], bold: true, wrap: true },
   ];
 
   const charts: ChartPlan[] = [];
   if (units.length > 0 && groups.length > 0) {
     const dataWidth = Math.max(head1.length, head2.length);
-    const firstColumn = dataWidth + 2;
-    const height = Math.max(22, Math.min(60, units.length + 8));
+    const firstColumn = dataWidth + 1 + CHART_GAP;
+    // Tall enough for one axis label per unit; `to` is the chart's last cell, included.
+    // Past MAX_CHART_ROWS (about 150 units) the chart stops growing and the reader skips labels.
+    const height = Math.min(MAX_CHART_ROWS, Math.max(22, Math.ceil(units.length * ROWS_PER_UNIT) + CHART_FRAME_ROWS));
     const place = (i: number) => {
       const left = firstColumn + i * (CHART_COLUMNS + CHART_GAP);
-      return { from: cellAddress(2, left), to: cellAddress(2 + height, left + CHART_COLUMNS) };
+      return { from: cellAddress(2, left), to: cellAddress(1 + height, left + CHART_COLUMNS - 1) };
     };
     const last1 = units.length + 1;
     const unitCats = rangeAddress(2, 1, last1, 1);
@@ -114,14 +149,21 @@ export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
       ...place(2),
     });
   }
+  // Charts not chosen are left out; each keeps its place so a later run puts it where it was.
+  const wanted = new Set(input.kinds ?? CHART_KINDS);
   return {
     name: sheet,
     visibility: "visible",
     blocks,
     tables: [],
     conditionalFormats: [],
-    charts,
-    columnWidths: [{ column: columnLetter(1), width: 30 }],
+    charts: charts.filter((c) => wanted.has(c.kind)),
+    columnWidths: widths.map((width, i) => ({ column: columnLetter(i + 1), width })),
+    rowHeights: [
+      { row: 1, height: headerHeight(head1, widths) },
+      { row: top2, height: headerHeight(head2, widths) },
+    ],
+    print: { orientation: "landscape", fitToWidth: true },
     after: input.after,
   };
 }

@@ -1,4 +1,6 @@
-export { planResults, planMarks, countIssuesByUnit } from "./plan";
+export { planResults, planMarks, countIssuesByUnit, recordMarks, marksToClear } from "./plan";
+export { planMarksOnly } from "./marks-only";
+export type { MarksOnlyOptions } from "./marks-only";
 export type { PlanOptions } from "./plan";
 export {
   readIndexSheet,
@@ -21,6 +23,6 @@ export {
   MARK_FILLS,
 } from "./labels";
 export { planResultsSheet, RESULTS_HEADER_ROW, VALUE_FORMAT, POINTS_FORMAT } from "./results-sheet";
-export { planChartsSheet } from "./charts";
+export { planChartsSheet, CHART_KINDS } from "./charts";
 export { planSheetEdits } from "./sheet-edits";
 export * from "./a1";

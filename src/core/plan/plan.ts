@@ -4,7 +4,7 @@ import type { IndexModel } from "../definition/model";
 import type { Lang } from "../i18n/text";
 import { localize } from "../i18n/text";
 import { unitsByRank } from "../score/rank";
-import type { CellMark, Issue, ScoreTable, Severity, SheetEditPlan, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
+import type { CellMark, ChartKind, Issue, ScoreTable, Severity, SheetEditPlan, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
 import { planChartsSheet } from "./charts";
 import {
   type IndexSheetState,
@@ -25,7 +25,11 @@ export interface PlanOptions {
   now: Date;
   /** What the last run recorded in `_index` (readIndexSheet). */
   previous?: IndexSheetState;
-  charts?: { profileUnits?: string[] };
+  /**
+   * Which charts to create or update (`kinds`, default all three) and the units of the profile.
+   * A chart left out is not created; one already in the workbook under its name stays as it is.
+   */
+  charts?: { profileUnits?: string[]; kinds?: ChartKind[] };
   /** The workbook as read: used to find free cells for the `Điểm` header and summary, and the fills marks cover. */
   snapshot?: WorkbookSnapshot;
 }
@@ -69,6 +73,31 @@ export function planMarks(issues: Issue[], lang: Lang, ownedSheets: Set<string>)
   });
 }
 
+/** What `_index` records of marks about to be set: each cell's own fill, to restore when the mark is cleared. */
+export function recordMarks(marks: CellMark[], previous: IndexSheetState | undefined, snapshot: WorkbookSnapshot | undefined): RecordedMark[] {
+  const previousMarks = new Map((previous?.marks ?? []).map((m) => [`${m.sheet}!${m.cell}`, m]));
+  return marks.map((m) => {
+    // A cell marked last run shows our fill now; its own fill is the one recorded then.
+    const earlier = previousMarks.get(`${m.sheet}!${m.cell}`);
+    const fill = earlier ? earlier.fill : snapshot?.sheets.find((x) => x.name === m.sheet)?.fills?.[m.cell];
+    return { sheet: m.sheet, cell: m.cell, ...(fill !== undefined ? { fill } : {}) };
+  });
+}
+
+/** Every mark the last run recorded, to clear (restoring the cell's own fill). */
+export function marksToClear(previous: IndexSheetState | undefined): WritePlan["clearMarks"] {
+  return (previous?.marks ?? []).map((m) => ({ sheet: m.sheet, cell: m.cell, ...(m.fill !== undefined ? { fill: m.fill } : {}) }));
+}
+
+/**
+ * The charts the project owns after this run: those it writes now, and those of an earlier run on
+ * the same sheet that this run leaves as they are (not chosen this time), so they stay known.
+ */
+function ownedCharts(sheet: string, written: string[], previous: IndexSheetState | undefined): { sheet: string; name: string }[] {
+  const kept = (previous?.owned.charts ?? []).filter((c) => c.sheet === sheet && !written.includes(c.name));
+  return [...written.map((name) => ({ sheet, name })), ...kept];
+}
+
 export function planResults(
   model: IndexModel,
   table: ScoreTable,
@@ -94,6 +123,7 @@ export function planResults(
     units: ranked,
     lang,
     ...(options.charts?.profileUnits ? { profileUnits: options.charts.profileUnits } : {}),
+    ...(options.charts?.kinds ? { kinds: options.charts.kinds } : {}),
     after: results.name,
   });
   const ownedSheets = [results.name, charts.name, INDEX_SHEET];
@@ -123,19 +153,13 @@ export function planResults(
 
   // Marks: set the new ones, clear every mark of the last run.
   const marks = planMarks(issues, lang, ownedSet);
-  const previousMarks = new Map((previous?.marks ?? []).map((m) => [`${m.sheet}!${m.cell}`, m]));
-  const recorded: RecordedMark[] = marks.map((m) => {
-    // A cell marked last run shows our fill now; its own fill is the one recorded then.
-    const earlier = previousMarks.get(`${m.sheet}!${m.cell}`);
-    const fill = earlier ? earlier.fill : snapshot?.sheets.find((x) => x.name === m.sheet)?.fills?.[m.cell];
-    return { sheet: m.sheet, cell: m.cell, ...(fill !== undefined ? { fill } : {}) };
-  });
+  const recorded = recordMarks(marks, previous, snapshot);
 
   const state: IndexSheetState = {
     definitionJson: JSON.stringify(model.definition),
     owned: {
       sheets: ownedSheets,
-      charts: charts.charts.map((c) => ({ sheet: charts.name, name: c.name })),
+      charts: ownedCharts(charts.name, charts.charts.map((c) => c.name), previous),
       cells: ownedCells,
     },
     marks: recorded,
@@ -157,7 +181,7 @@ export function planResults(
     owned: [results, charts, index],
     edits,
     marks,
-    clearMarks: (previous?.marks ?? []).map((m) => ({ sheet: m.sheet, cell: m.cell, ...(m.fill !== undefined ? { fill: m.fill } : {}) })),
+    clearMarks: marksToClear(previous),
     ...(removeSheets.length > 0 ? { removeSheets } : {}),
   };
 }

@@ -4,6 +4,7 @@ import type { Lang } from "../i18n/text";
 import { localize } from "../i18n/text";
 import type { ConditionalFormatPlan, OwnedSheetPlan, PlanValue, ScoreTable, UnitResult } from "../types";
 import { columnLetter, rangeAddress } from "./a1";
+import { fitWidth, widestWord, wrappedHeight } from "./layout";
 import {
   RESULTS_TABLE,
   SHEET_NAMES,
@@ -24,10 +25,16 @@ const TEXT_FORMAT = "@";
 
 /** Row of the table's header: a title line and a subtitle line above it. */
 export const RESULTS_HEADER_ROW = 3;
+/** The header row's look, written on the cells themselves: LibreOffice does not draw table styles. */
+const HEADER_FILL = "#1F4E78";
+const HEADER_FONT = "#FFFFFF";
+const TITLE_SIZE = 14;
 
 interface Column {
   header: string;
+  /** The narrowest the column gets; it widens to fit its values, up to `maxWidth`. */
   width: number;
+  maxWidth?: number;
   format: string;
   cell: (u: UnitResult) => PlanValue;
   /** Conditional format on this column's data cells. */
@@ -72,8 +79,8 @@ function columnsFor(input: ResultsSheetInput): Column[] {
   const cols: Column[] = [
     { header: label("rank", lang), width: 7, format: RANK_FORMAT, cell: (u) => u.rank },
     { header: label("unitCode", lang), width: 12, format: TEXT_FORMAT, cell: (u) => u.code },
-    { header: label("unit", lang), width: 32, format: TEXT_FORMAT, cell: (u) => u.name },
-    { header: label("category", lang), width: 22, format: TEXT_FORMAT, cell: (u) => categoryName(model, u.category, lang) },
+    { header: label("unit", lang), width: 20, maxWidth: 50, format: TEXT_FORMAT, cell: (u) => u.name },
+    { header: label("category", lang), width: 12, maxWidth: 40, format: TEXT_FORMAT, cell: (u) => categoryName(model, u.category, lang) },
   ];
   for (const code of model.topCodes) {
     const node = model.nodes.get(code);
@@ -81,13 +88,13 @@ function columnsFor(input: ResultsSheetInput): Column[] {
     const name = localize(node.name, lang);
     cols.push({
       header: groupValueHeader(name, lang),
-      width: 14,
+      width: 10,
       format: VALUE_FORMAT,
       cell: (u) => u.nodes[code]?.value ?? null,
       cf: "colorScale",
     });
     if (node.max !== undefined) {
-      cols.push({ header: groupPointsHeader(name, lang), width: 12, format: POINTS_FORMAT, cell: (u) => u.nodes[code]?.points ?? null });
+      cols.push({ header: groupPointsHeader(name, lang), width: 9, format: POINTS_FORMAT, cell: (u) => u.nodes[code]?.points ?? null });
     }
   }
   const hasPoints = model.root.max !== undefined;
@@ -101,12 +108,30 @@ function columnsFor(input: ResultsSheetInput): Column[] {
   cols.push({ header: label("warnings", lang), width: 10, format: COUNT_FORMAT, cell: (u) => input.counts(u).warnings });
   cols.push({
     header: label("note", lang),
-    width: 48,
+    width: 12,
+    maxWidth: 70,
     format: TEXT_FORMAT,
     cell: (u) => (u.ranked ? "" : notRankedText(u.notRankedReason, u.coverage, table.ranking.minCoverage, lang)),
   });
   uniqueHeaders(cols);
   return cols;
+}
+
+/** A value as a reader shows it in `format`, to size its column. */
+function shown(value: PlanValue, format: string): string {
+  if (typeof value !== "number") return value === null ? "" : String(value);
+  if (format === COVERAGE_FORMAT) return `${Math.round(value * 100)}%`;
+  const decimals = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
+  return value.toFixed(decimals);
+}
+
+/** Each column as wide as its longest value and its header's longest word. */
+function columnWidths(cols: Column[], rows: PlanValue[][]): number[] {
+  return cols.map((c, i) => {
+    const max = c.maxWidth ?? 24;
+    const values = fitWidth(rows.map((r) => shown(r[i] ?? null, c.format)), c.width, max);
+    return Math.min(max, Math.max(values, widestWord([c.header], true)));
+  });
 }
 
 export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
@@ -118,6 +143,8 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
   const header: PlanValue[] = cols.map((c) => c.header);
   const rows: PlanValue[][] = units.map((u) => cols.map((c) => c.cell(u)));
   const formats: string[][] = [cols.map(() => TEXT_FORMAT), ...units.map(() => cols.map((c) => c.format))];
+  const widths = columnWidths(cols, rows);
+  const headerHeight = wrappedHeight(cols.map((c, i) => ({ text: c.header, width: widths[i] ?? c.width, bold: true })));
   const conditionalFormats: ConditionalFormatPlan[] = [];
   if (units.length > 0) {
     cols.forEach((c, i) => {
@@ -134,16 +161,19 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
     name: SHEET_NAMES.results[lang],
     visibility: "visible",
     blocks: [
-      { address: "A1", values: [[resultsTitle(indexName, table.index.version, lang)]], bold: true, numberFormat: TEXT_FORMAT },
+      { address: "A1", values: [[resultsTitle(indexName, table.index.version, lang)]], bold: true, fontSize: TITLE_SIZE, numberFormat: TEXT_FORMAT },
       { address: "A2", values: [[resultsSubtitle(input.now, input.projectVersion, units.length, lang)]], numberFormat: TEXT_FORMAT },
       { address: `A${top}`, values: [header, ...rows], numberFormat: formats },
+      { address: `A${top}`, values: [header], bold: true, fill: HEADER_FILL, fontColor: HEADER_FONT, wrap: true },
     ],
     // An Excel table needs at least one data row.
     tables: units.length > 0 ? [{ name: RESULTS_TABLE, range: rangeAddress(top, 1, last, cols.length), style: "TableStyleMedium2" }] : [],
     conditionalFormats,
     charts: [],
-    columnWidths: cols.map((c, i) => ({ column: columnLetter(i + 1), width: c.width })),
+    columnWidths: cols.map((c, i) => ({ column: columnLetter(i + 1), width: widths[i] ?? c.width })),
+    rowHeights: [{ row: 1, height: 21 }, { row: top, height: headerHeight }],
     freeze: { rows: top, columns: 3 },
+    print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: top, last: top } },
     after: null,
   };
 }

@@ -1,19 +1,11 @@
 /** Small helpers over a sheet's grid of cells: addresses, cell text, label matching, code lookup. */
+import { a1 } from "../a1";
 import type { IndexModel } from "../definition/model";
 import { foldText, normalizeText } from "../i18n/text";
 import { type CellValue, type SheetSnapshot, isCellError } from "../types";
 
-/** 0-based row and column → "B14". */
-export function address(row0: number, col0: number): string {
-  let n = col0 + 1;
-  let letters = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    letters = String.fromCharCode(65 + m) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${letters}${row0 + 1}`;
-}
+/** 0-based row and column → "B14" (the project's A1 module, src/core/a1.ts). */
+export const address = a1;
 
 export function cellAt(sheet: SheetSnapshot, row0: number, col0: number): CellValue {
   return sheet.values[row0]?.[col0] ?? null;

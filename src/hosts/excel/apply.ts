@@ -1,11 +1,15 @@
 /**
  * Executing a WritePlan through Office.js in a constant number of requests: look up what
- * exists (sheets and tables, then charts and notes), then queue every write, packed into
- * requests of at most 4 MB (REQUEST_BUDGET), with calculation suspended in each.
+ * exists (sheets, tables and the protection of the sheets the plan touches, then charts and
+ * notes), then queue every write, packed into requests of at most 4 MB (REQUEST_BUDGET), with
+ * calculation suspended in each. Sheets protected without a password (the project's own forms)
+ * are unprotected at the start of the first write request and protected again, with the same
+ * options, at the end of the last one; a sheet protected with a password is left as it is.
  */
+import type { Message } from "../../core/i18n/text";
 import type { CellBlock, OwnedSheetPlan, PlanValue, WritePlan } from "../../core/types";
-import { cellAddress, columnIndex, excelColor, quoteSheet, rectAddress, topLeft } from "./address";
-import { sheetOf } from "./proxies";
+import { a1, excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./address";
+import { forgetAll, sheetOf } from "./proxies";
 import type { Capabilities } from "./requirements";
 import { queueChart, type ExistingChart } from "./charts";
 import { cellKey, MARK_PREFIX, queueClear, queueMark, queueNoteLookups, type MarkLookup } from "./marks";
@@ -14,7 +18,23 @@ import { BLOCK_BUDGET, jsonBytes, RequestPacker } from "./payload";
 export interface ApplyStats {
   requests: number;
   maxRequestBytes: number;
+  /** Sheets whose edits were left out because a password protects them. */
+  skippedSheets: string[];
+  /** What the user should know about the write (one message per sheet left out). */
+  warnings: Message[];
 }
+
+/** What the user is told about a sheet that a password protects. */
+export function passwordProtectedMessage(sheet: string): Message {
+  return {
+    vi: `Trang "${sheet}" được bảo vệ bằng mật khẩu nên điểm và các đánh dấu của trang này chưa được ghi. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi chấm điểm lại; các trang khác đã được ghi đầy đủ.`,
+    en: `Sheet "${sheet}" is protected with a password, so its scores and marks were not written. Unprotect the sheet (Review > Unprotect Sheet) and score again; the other sheets were written in full.`,
+  };
+}
+
+/** Bytes of a protect() command with its options, and of an unprotect(). */
+const PROTECT_BYTES = 420;
+const UNPROTECT_BYTES = 40;
 
 const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
 
@@ -62,7 +82,7 @@ export function queueBlock(packer: RequestPacker, sheet: string, block: CellBloc
     const from = start;
     const count = end - start;
     packer.add(bytes + 150, (ctx) => {
-      const range = sheetOf(ctx, sheet).getRange(rectAddress(row + from, col, count, cols));
+      const range = sheetOf(ctx, sheet).getRange(rectAddress({ row: row + from, col, rows: count, cols }));
       // The number format goes first so that text written into "@" cells stays text.
       if (formats) range.numberFormat = Array.from({ length: count }, (_, r) => formats(from + r));
       range.values = Array.from({ length: count }, (_, r) => values(from + r));
@@ -106,7 +126,7 @@ export function coalesceColumnCells(blocks: CellBlock[]): { merged: CellBlock[];
     const values: CellBlock["values"] = Array.from({ length: last.row - first.row + 1 }, () => [null]);
     for (const { row, block } of list) values[row - first.row] = [block.values[0]![0]!];
     const { address: _a, values: _v, ...style } = first.block;
-    merged.push({ ...style, address: cellAddress(first.row, col), values });
+    merged.push({ ...style, address: a1(first.row, col), values });
   }
   return { merged, rest };
 }
@@ -163,7 +183,7 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
     const { rows, columns } = plan.freeze;
     packer.add(60, (ctx) => {
       const panes = sheetOf(ctx, name).freezePanes;
-      if (rows > 0 && columns > 0) panes.freezeAt(sheetOf(ctx, name).getRange(rectAddress(0, 0, rows, columns)));
+      if (rows > 0 && columns > 0) panes.freezeAt(sheetOf(ctx, name).getRange(rectAddress({ row: 0, col: 0, rows, cols: columns })));
       else if (rows > 0) panes.freezeRows(rows);
       else panes.freezeColumns(columns);
     });
@@ -184,20 +204,101 @@ function finalPositions(names: string[], owned: OwnedSheetPlan[]): Map<string, n
   return new Map(order.map((n, i) => [n, i]));
 }
 
-export async function applyPlan(ctx: Excel.RequestContext, plan: WritePlan, caps: Capabilities): Promise<ApplyStats> {
+/** The plan without the edits, marks and owned sheets of the given sheets (lower-case names). */
+function withoutSheets(plan: WritePlan, skip: Set<string>): WritePlan {
+  if (!skip.size) return plan;
+  const keep = (name: string) => !skip.has(name.toLowerCase());
+  return {
+    ...plan,
+    owned: plan.owned.filter((o) => keep(o.name)),
+    edits: plan.edits.filter((e) => keep(e.sheet)),
+    marks: plan.marks.filter((m) => keep(m.sheet)),
+    clearMarks: plan.clearMarks.filter((m) => keep(m.sheet)),
+  };
+}
+
+/** The sheets a plan writes on, each once (Excel's sheet names ignore case). */
+function touchedSheets(plan: WritePlan): string[] {
+  const names = new Map<string, string>();
+  for (const n of [...plan.owned.map((o) => o.name), ...plan.edits.map((e) => e.sheet), ...plan.marks.map((m) => m.sheet), ...plan.clearMarks.map((m) => m.sheet)]) {
+    if (!names.has(n.toLowerCase())) names.set(n.toLowerCase(), n);
+  }
+  return [...names.values()];
+}
+
+export async function applyPlan(ctx: Excel.RequestContext, fullPlan: WritePlan, caps: Capabilities): Promise<ApplyStats> {
   const wb = ctx.workbook;
   let requests = 0;
 
-  // Request 1: the sheets and tables that exist.
+  // Request 1: the sheets and tables that exist, and the protection of the sheets the plan touches.
   const sheetList = wb.worksheets.load("items/name");
   const tableList = wb.tables.load("items/name");
+  const protections = touchedSheets(fullPlan).map((name) => ({ name, ws: wb.worksheets.getItemOrNullObject(name).load("protection/protected,protection/options") }));
   await ctx.sync();
   requests++;
   const sheetNames = sheetList.items.map((s) => s.name);
   const lower = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
   const existingTables = new Set(tableList.items.map((t) => t.name.toLowerCase()));
-  const removeSheets = (plan.removeSheets ?? []).filter((n) => lower.has(n.toLowerCase()) && !plan.owned.some((o) => o.name.toLowerCase() === n.toLowerCase()));
+  const isProtected = new Map<string, Excel.WorksheetProtectionOptions>();
+  for (const p of protections) if (!p.ws.isNullObject && p.ws.protection.protected) isProtected.set(p.name, p.ws.protection.options);
+  forgetAll(ctx);
 
+  // The writes; a sheet that a password protects is found when its unprotect() fails, then left out.
+  const skipped: string[] = [];
+  let unprotect = [...isProtected.keys()];
+  let maxRequestBytes = 0;
+  for (;;) {
+    const plan = withoutSheets(fullPlan, new Set(skipped.map((n) => n.toLowerCase())));
+    const reprotect = [...isProtected.keys()].filter((n) => !skipped.includes(n));
+    const attempt = { requests: 0, writing: false, writeRequests: 0, maxRequestBytes: 0 };
+    try {
+      requests += await queueAndSend(ctx, plan, caps, { sheetNames, lower, existingTables }, unprotect, reprotect.map((n) => ({ name: n, options: isProtected.get(n)! })), attempt);
+      maxRequestBytes = Math.max(maxRequestBytes, attempt.maxRequestBytes);
+      break;
+    } catch (e) {
+      requests += attempt.requests + 1;
+      maxRequestBytes = Math.max(maxRequestBytes, attempt.maxRequestBytes);
+      forgetAll(ctx);
+      if (!reprotect.length) throw e;
+      // Which of the sheets are still protected? Unprotects run first and in order, so when one fails
+      // the sheets before it are unprotected and it is the first one still protected.
+      const states = reprotect.map((n) => wb.worksheets.getItem(n).protection.load("protected"));
+      await ctx.sync();
+      requests++;
+      const still = new Set(reprotect.filter((_, i) => states[i]!.protected));
+      const failed = attempt.writing && attempt.writeRequests === 0 ? unprotect.find((n) => still.has(n)) : undefined;
+      if (failed === undefined) {
+        // Something else failed: protect again what this run unprotected, then report the failure.
+        for (const n of reprotect) if (!still.has(n)) wb.worksheets.getItem(n).protection.protect(isProtected.get(n)!);
+        await ctx.sync().catch(() => undefined);
+        throw e;
+      }
+      skipped.push(failed);
+      unprotect = unprotect.filter((n) => still.has(n) && n !== failed);
+    }
+  }
+  return { requests, maxRequestBytes, skippedSheets: skipped, warnings: skipped.map(passwordProtectedMessage) };
+}
+
+interface Existing {
+  sheetNames: string[];
+  lower: Map<string, string>;
+  existingTables: Set<string>;
+}
+
+/** Looks up charts and notes (when the plan has any) and sends the writes; returns the requests it took. */
+async function queueAndSend(
+  ctx: Excel.RequestContext,
+  plan: WritePlan,
+  caps: Capabilities,
+  { sheetNames, lower, existingTables }: Existing,
+  unprotect: string[],
+  reprotect: { name: string; options: Excel.WorksheetProtectionOptions }[],
+  stats: { requests: number; writing: boolean; writeRequests: number; maxRequestBytes: number },
+): Promise<number> {
+  const wb = ctx.workbook;
+  let requests = 0;
+  const removeSheets = (plan.removeSheets ?? []).filter((n) => lower.has(n.toLowerCase()) && !plan.owned.some((o) => o.name.toLowerCase() === n.toLowerCase()));
   // Request 2: the charts of owned sheets that exist, and the notes or comments of marked cells.
   const chartLookups: { sheet: string; name: string; chart: Excel.Chart }[] = [];
   if (caps.charts) {
@@ -239,8 +340,10 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: WritePlan, caps
     });
   }
 
-  // The writes, packed into requests under the budget.
+  // The writes, packed into requests under the budget: protected sheets are unprotected first
+  // (the start of the first request) and protected again last (the end of the last request).
   const packer = new RequestPacker();
+  for (const name of unprotect) packer.add(UNPROTECT_BYTES + name.length, (c) => sheetOf(c, name).protection.unprotect());
   for (const name of removeSheets) packer.add(name.length, (c) => sheetOf(c, name).delete());
   for (const o of plan.owned) queueOwnedSheet(packer, o, lower.has(o.name.toLowerCase()), caps, existingTables);
   for (const e of plan.edits) {
@@ -264,16 +367,21 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: WritePlan, caps
       ws.visibility = VISIBILITY[o.visibility];
     });
   }
-  await packer.flush(ctx, caps.suspendCalculation ? (c) => c.workbook.application.suspendApiCalculationUntilNextSync() : undefined);
-  return { requests: requests + packer.requests, maxRequestBytes: packer.maxRequestBytes };
+  for (const p of reprotect) packer.add(PROTECT_BYTES + p.name.length, (c) => sheetOf(c, p.name).protection.protect(p.options));
+  stats.requests = requests;
+  stats.writing = true;
+  try {
+    await packer.flush(ctx, caps.suspendCalculation ? (c) => c.workbook.application.suspendApiCalculationUntilNextSync() : undefined);
+  } finally {
+    stats.requests = requests + packer.requests;
+    stats.writeRequests = packer.requests;
+    stats.maxRequestBytes = packer.maxRequestBytes;
+  }
+  return requests + packer.requests;
 }
 
 /** "'My sheet'!B3" → ["My sheet", "B3"]. */
 export function splitAddress(address: string): [string, string] {
-  const bang = address.lastIndexOf("!");
-  let sheet = address.slice(0, bang);
-  if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return [sheet, address.slice(bang + 1)];
+  const { sheet, local } = splitSheet(address);
+  return [sheet ?? "", local];
 }
-
-export { columnIndex, cellAddress };

@@ -12,7 +12,10 @@ import { readIndexSheet } from "../../core/plan";
 
 export class ExcelHost implements WorkbookHost {
   private caps: Capabilities | null = null;
-  /** What the last apply took: requests sent and the largest one (for the bench and tests). */
+  /**
+   * What the last apply took (requests sent, the largest one) and what it left out: sheets a
+   * password protects are not written, and `lastApply.warnings` says so, one message per sheet.
+   */
   lastApply: ApplyStats | null = null;
 
   capabilities(): Capabilities {

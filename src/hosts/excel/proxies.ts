@@ -13,3 +13,8 @@ export function sheetOf(ctx: Excel.RequestContext, name: string): Excel.Workshee
 export function forgetSheet(ctx: Excel.RequestContext, name: string): void {
   cache.get(ctx)?.delete(name);
 }
+
+/** Forget every proxy of this context (after a failed request, whose proxies may be invalid). */
+export function forgetAll(ctx: Excel.RequestContext): void {
+  cache.delete(ctx);
+}

@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { MARK_FILLS, MARK_NOTE_PREFIX } from "../../core/plan/labels";
 import { parseCell, parseRange } from "../../core/plan/a1";
-import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, WritePlan } from "../../core/types";
+import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, WritePlan } from "../../core/types";
 import { fillFromText } from "./read";
 
 /** A chart to inject after ExcelJS has written the file (ExcelJS cannot write charts). */
@@ -42,11 +42,16 @@ export function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock): void {
       const change: Partial<ExcelJS.Style> = {};
       const fmt = typeof block.numberFormat === "string" ? block.numberFormat : block.numberFormat?.[r]?.[c];
       if (fmt !== undefined) change.numFmt = fmt;
-      if (block.bold || block.fontColor) {
-        change.font = { ...cell.font, ...(block.bold ? { bold: true } : {}), ...(block.fontColor ? { color: { argb: argb(block.fontColor) } } : {}) };
+      if (block.bold || block.fontColor || block.fontSize) {
+        change.font = {
+          ...cell.font,
+          ...(block.bold ? { bold: true } : {}),
+          ...(block.fontColor ? { color: { argb: argb(block.fontColor) } } : {}),
+          ...(block.fontSize ? { size: block.fontSize } : {}),
+        };
       }
       if (block.fill) change.fill = solidFill(argb(block.fill));
-      if (block.wrap) change.alignment = { ...cell.alignment, wrapText: true };
+      if (block.wrap) change.alignment = { ...cell.alignment, wrapText: true, vertical: "middle" };
       if (Object.keys(change).length > 0) restyle(cell, change);
     });
   });
@@ -133,6 +138,18 @@ function rangeValues(ws: ExcelJS.Worksheet, range: string): ExcelJS.CellValue[] 
   return out;
 }
 
+/** A4, the plan's orientation, one page wide when asked, the header rows on every page. */
+function setPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: print.orientation,
+    ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows.first}:${print.repeatRows.last}` } : {}),
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
+}
+
 function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Worksheet {
   const existing = wb.getWorksheet(plan.name);
   const previousIndex = existing ? wb.worksheets.indexOf(existing) : undefined;
@@ -181,6 +198,8 @@ function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Wo
     ws.addConditionalFormatting({ ref: cf.range, rules: [rule] });
   });
   for (const w of plan.columnWidths ?? []) ws.getColumn(w.column).width = w.width;
+  for (const h of plan.rowHeights ?? []) ws.getRow(h.row).height = h.height;
+  if (plan.print) setPrint(ws, plan.print);
   if (plan.freeze) ws.views = [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }];
   placeSheet(wb, ws, plan.after, previousIndex);
   return ws;

@@ -10,7 +10,26 @@
 import JSZip from "jszip";
 import { columnLetter, parseCell, parseRange } from "../../core/plan/a1";
 import type { ChartPlan } from "../../core/types";
-import { insertDrawingElement } from "./preserve";
+import {
+  CT_DRAWING,
+  ContentTypes,
+  NS_R,
+  REL_DRAWING,
+  type Relationship,
+  XML_HEAD,
+  attr,
+  drawingElementId,
+  escapeXml,
+  insertDrawingElement,
+  nextRelId,
+  parseRels,
+  relativeTarget,
+  relsPathOf,
+  resolveTarget,
+  sheetParts,
+  unescapeXml,
+  writeRels,
+} from "./ooxml";
 
 export interface ChartRequest {
   /** The sheet the chart sits on. */
@@ -21,17 +40,13 @@ export interface ChartRequest {
 }
 
 const NS = {
-  rel: "http://schemas.openxmlformats.org/package/2006/relationships",
-  r: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  r: NS_R,
   c: "http://schemas.openxmlformats.org/drawingml/2006/chart",
   a: "http://schemas.openxmlformats.org/drawingml/2006/main",
   xdr: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
 };
-const REL_DRAWING = `${NS.r}/drawing`;
 const REL_CHART = `${NS.r}/chart`;
 const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
-const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Series colours (Office palette), repeated when there are more series. */
 const PALETTE = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"];
@@ -55,16 +70,8 @@ export async function addCharts(xlsx: Uint8Array, charts: ChartRequest[]): Promi
 // ---------------------------------------------------------------------------------------------
 // The package: parts, relationships, content types
 
-interface Relationship {
-  id: string;
-  type: string;
-  target: string;
-  /** Any other attributes (TargetMode), kept as written. */
-  extra: string;
-}
-
 class Book {
-  private contentTypes = "";
+  private types = new ContentTypes("");
   private sheetPaths = new Map<string, string>();
   private sharedStrings: string[] | undefined;
   private sheetXmlCache = new Map<string, string>();
@@ -72,20 +79,13 @@ class Book {
   constructor(private readonly zip: JSZip) {}
 
   async load(): Promise<void> {
-    this.contentTypes = await this.text("[Content_Types].xml");
+    this.types = new ContentTypes(await this.text("[Content_Types].xml"));
     const workbook = await this.text("xl/workbook.xml");
-    const rels = parseRels(await this.text("xl/_rels/workbook.xml.rels"));
-    for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
-      const attrs = m[1] ?? "";
-      const name = attr(attrs, "name");
-      const rid = /\br:id="([^"]*)"/.exec(attrs)?.[1] ?? /\b\w+:id="([^"]*)"/.exec(attrs)?.[1];
-      const rel = rels.find((r) => r.id === rid);
-      if (name !== undefined && rel) this.sheetPaths.set(unescapeXml(name), resolveTarget("xl/workbook.xml", rel.target));
-    }
+    this.sheetPaths = sheetParts(workbook, parseRels(await this.text("xl/_rels/workbook.xml.rels")), "xl/workbook.xml");
   }
 
   async save(): Promise<void> {
-    this.zip.file("[Content_Types].xml", this.contentTypes);
+    this.zip.file("[Content_Types].xml", this.types.xml);
   }
 
   private async text(path: string): Promise<string> {
@@ -110,14 +110,6 @@ class Book {
     return n + 1;
   }
 
-  private addOverride(partName: string, contentType: string): void {
-    if (this.contentTypes.includes(`PartName="${partName}"`)) return;
-    this.contentTypes = this.contentTypes.replace(
-      /<\/Types>\s*$/,
-      `<Override PartName="${partName}" ContentType="${contentType}"/></Types>`,
-    );
-  }
-
   private async readRels(relsPath: string): Promise<Relationship[]> {
     const file = this.zip.file(relsPath);
     return file ? parseRels(await file.async("string")) : [];
@@ -128,16 +120,16 @@ class Book {
     const relsPath = relsPathOf(sheetPath);
     const rels = await this.readRels(relsPath);
     let sheetXml = await this.text(sheetPath);
-    const existing = /<(?:\w+:)?drawing\b[^>]*?\b(?:r|\w+):id="([^"]*)"/.exec(sheetXml);
-    if (existing) {
-      const rel = rels.find((r) => r.id === existing[1]);
+    const existing = drawingElementId(sheetXml);
+    if (existing !== undefined) {
+      const rel = rels.find((r) => r.id === existing);
       if (rel) return resolveTarget(sheetPath, rel.target);
     }
     const n = this.nextPartNumber("xl/drawings", "drawing");
     const drawingPath = `xl/drawings/drawing${n}.xml`;
     this.zip.file(drawingPath, `${XML_HEAD}<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}"></xdr:wsDr>`);
-    this.addOverride(`/${drawingPath}`, CT_DRAWING);
-    const rid = nextRelId(rels);
+    this.types.setOverride(drawingPath, CT_DRAWING);
+    const rid = nextRelId(new Set(rels.map((r) => r.id)));
     rels.push({ id: rid, type: REL_DRAWING, target: relativeTarget(sheetPath, drawingPath), extra: "" });
     this.zip.file(relsPath, writeRels(rels));
     sheetXml = insertDrawingElement(sheetXml, rid);
@@ -167,8 +159,8 @@ class Book {
       const n = this.nextPartNumber("xl/charts", "chart");
       const chartPath = `xl/charts/chart${n}.xml`;
       this.zip.file(chartPath, chartXml);
-      this.addOverride(`/${chartPath}`, CT_CHART);
-      const rid = nextRelId(rels);
+      this.types.setOverride(chartPath, CT_CHART);
+      const rid = nextRelId(new Set(rels.map((r) => r.id)));
       rels.push({ id: rid, type: REL_CHART, target: relativeTarget(drawingPath, chartPath), extra: "" });
       const frameId = nextFrameId(drawing);
       drawing = drawing.replace(/<\/xdr:wsDr>\s*$/, `${anchorXml(request.plan, frameId, rid)}</xdr:wsDr>`);
@@ -272,83 +264,6 @@ export function seriesFormula(dataSheet: string, range: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Relationships and small XML helpers
-
-function parseRels(xml: string): Relationship[] {
-  const rels: Relationship[] = [];
-  for (const m of xml.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
-    const attrs = m[1] ?? "";
-    const id = attr(attrs, "Id");
-    const type = attr(attrs, "Type");
-    const target = attr(attrs, "Target");
-    if (id === undefined || type === undefined || target === undefined) continue;
-    const extra = attrs.replace(/\b(Id|Type|Target)="[^"]*"/g, "").trim();
-    rels.push({ id, type, target: unescapeXml(target), extra });
-  }
-  return rels;
-}
-
-function writeRels(rels: Relationship[]): string {
-  const items = rels
-    .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"${r.extra ? ` ${r.extra}` : ""}/>`)
-    .join("");
-  return `${XML_HEAD}<Relationships xmlns="${NS.rel}">${items}</Relationships>`;
-}
-
-function nextRelId(rels: Relationship[]): string {
-  let n = rels.length + 1;
-  const ids = new Set(rels.map((r) => r.id));
-  while (ids.has(`rId${n}`)) n++;
-  return `rId${n}`;
-}
-
-function relsPathOf(partPath: string): string {
-  const slash = partPath.lastIndexOf("/");
-  return `${partPath.slice(0, slash)}/_rels/${partPath.slice(slash + 1)}.rels`;
-}
-
-/** A relationship target (relative to the source part's folder, or absolute with "/") → a zip path. */
-function resolveTarget(sourcePath: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = sourcePath.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== ".") parts.push(seg);
-  }
-  return parts.join("/");
-}
-
-function relativeTarget(sourcePath: string, targetPath: string): string {
-  const from = sourcePath.split("/").slice(0, -1);
-  const to = targetPath.split("/");
-  let i = 0;
-  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
-  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
-}
-
-function attr(attrs: string, name: string): string | undefined {
-  return new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs)?.[1];
-}
-
-/** Escaped for element text and double-quoted attributes; control characters XML 1.0 forbids are dropped. */
-export function escapeXml(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
-}
-
-function unescapeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
-    if (e.startsWith("#x")) return String.fromCodePoint(parseInt(e.slice(2), 16));
-    if (e.startsWith("#")) return String.fromCodePoint(parseInt(e.slice(1), 10));
-    return ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e] ?? "";
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
 // Drawing: anchors and graphic frames
 
 interface Anchor {
@@ -444,6 +359,11 @@ function seriesXml(plan: ChartPlan, cache: { categories: string[]; series: numbe
   );
 }
 
+/** Axis labels in a smaller font (size in hundredths of a point). */
+function labelText(size: number): string {
+  return `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}"/></a:pPr><a:endParaRPr lang="vi-VN"/></a:p></c:txPr>`;
+}
+
 function axesXml(plan: ChartPlan): string {
   const horizontalBars = plan.kind !== "radar";
   const catTitle = plan.xAxisTitle ? richTitle(plan.xAxisTitle, 1000, horizontalBars) : "";
@@ -454,12 +374,14 @@ function axesXml(plan: ChartPlan): string {
   const catAx =
     `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="${catOrientation}"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${horizontalBars ? "l" : "b"}"/>${catTitle}<c:numFmt formatCode="General" sourceLinked="0"/>` +
-    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-    `<c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${labelText(900)}` +
+    `<c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>` +
+    // Every unit's name on the axis: readers skip labels they think do not fit.
+    `${horizontalBars ? `<c:tickLblSkip val="1"/>` : ""}<c:noMultiLvlLbl val="0"/></c:catAx>`;
   const valAx =
     `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${horizontalBars ? "b" : "l"}"/><c:majorGridlines/>${valTitle}<c:numFmt formatCode="General" sourceLinked="1"/>` +
-    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${labelText(900)}` +
     `<c:crossAx val="${CAT_AX}"/><c:crosses val="${horizontalBars ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`;
   return catAx + valAx;
 }

@@ -16,30 +16,34 @@
  * Pure (jszip only): runs in Node and in the browser.
  */
 import JSZip from "jszip";
+import {
+  CT_DRAWING,
+  ContentTypes,
+  REL_DRAWING,
+  type Relationship,
+  drawingElementId,
+  escapeRegExp,
+  extensionOf,
+  insertDrawingElement,
+  isExternal,
+  nextRelId,
+  parseRels,
+  relativeTarget,
+  relsPathOf,
+  resolveTarget,
+  sheetParts,
+  tagEnd,
+  topLevelChildren,
+  writeRels,
+} from "./ooxml";
+
+/** Kept here for the callers and tests that import them from this module. */
+export { insertDrawingElement, topLevelChildren };
 
 export interface PreserveOptions {
   /** Sheets the project owns (replaced on every run): their drawings are not carried over. */
   skipSheets: string[];
 }
-
-const NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
-const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const REL_DRAWING = `${NS_R}/drawing`;
-const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-/** Children of a worksheet that come after <drawing>, in the order of CT_Worksheet. */
-const AFTER_DRAWING = new Set([
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-]);
 
 export async function preserveDrawings(
   original: Uint8Array,
@@ -276,17 +280,9 @@ class PartCopier {
 // ---------------------------------------------------------------------------------------------
 // One package: parts, relationships, content types, sheets by name
 
-interface Relationship {
-  id: string;
-  type: string;
-  target: string;
-  /** Other attributes (TargetMode), kept as written. */
-  extra: string;
-}
-
 class Package {
   readonly sheets = new Map<string, string>();
-  private contentTypes = "";
+  private types = new ContentTypes("");
   private readonly names = new Set<string>();
 
   private constructor(readonly zip: JSZip) {}
@@ -296,18 +292,10 @@ class Package {
     zip.forEach((path, file) => {
       if (!file.dir) pkg.names.add(path.toLowerCase());
     });
-    pkg.contentTypes = (await pkg.textOrUndefined("[Content_Types].xml")) ?? "";
+    pkg.types = new ContentTypes((await pkg.textOrUndefined("[Content_Types].xml")) ?? "");
     const workbookPath = await pkg.workbookPath();
     const workbook = (await pkg.textOrUndefined(workbookPath)) ?? "";
-    const rels = await pkg.rels(workbookPath);
-    const sheets = /<(?:\w+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheets>/.exec(workbook)?.[1] ?? "";
-    for (const m of sheets.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
-      const attrs = m[1] ?? "";
-      const name = attr(attrs, "name");
-      const rid = /\s\w+:id="([^"]*)"/.exec(attrs)?.[1];
-      const rel = rels.find((r) => r.id === rid);
-      if (name !== undefined && rel && !isExternal(rel)) pkg.sheets.set(unescapeXml(name), resolveTarget(workbookPath, rel.target));
-    }
+    for (const [name, path] of sheetParts(workbook, await pkg.rels(workbookPath), workbookPath)) pkg.sheets.set(name, path);
     return pkg;
   }
 
@@ -318,7 +306,7 @@ class Package {
   }
 
   save(): void {
-    this.zip.file("[Content_Types].xml", this.contentTypes);
+    this.zip.file("[Content_Types].xml", this.types.xml);
   }
 
   paths(): string[] {
@@ -382,7 +370,7 @@ class Package {
         ? insertDrawingElement(sheetXml, id)
         : sheetXml.replace(/(<(?:\w+:)?drawing\b[^>]*?\s\w+:id=")[^"]*"/, `$1${id}"`),
     );
-    if (this.contentTypeOf(drawingPath) === undefined) this.addOverride(drawingPath, CT_DRAWING);
+    if (this.types.of(drawingPath) === undefined) this.types.setOverride(drawingPath, CT_DRAWING);
   }
 
   /** A free part name like `path`: the same when free, else the next number of its stem. */
@@ -408,18 +396,18 @@ class Package {
 
   /** Give part `path` the content type that part `otherPath` has in `other`. */
   typeLike(path: string, other: Package, otherPath: string): void {
-    const override = other.overrideOf(otherPath);
+    const override = other.types.overrideOf(otherPath);
     if (override !== undefined) {
-      this.addOverride(path, override);
+      this.types.setOverride(path, override);
       return;
     }
     const ext = extensionOf(otherPath);
-    const wanted = other.defaultOf(ext);
+    const wanted = other.types.defaultOf(ext);
     if (wanted === undefined) return;
-    const mine = this.defaultOf(extensionOf(path));
+    const mine = this.types.defaultOf(extensionOf(path));
     if (mine === wanted) return;
-    if (mine === undefined && extensionOf(path) === ext) this.addDefault(ext, wanted);
-    else this.addOverride(path, wanted);
+    if (mine === undefined && extensionOf(path) === ext) this.types.addDefault(ext, wanted);
+    else this.types.setOverride(path, wanted);
   }
 
   /** Remove parts (and their content types and rels) that no relationship points at any more. */
@@ -438,226 +426,17 @@ class Package {
       if (referenced.has(part.toLowerCase()) || !this.has(part)) continue;
       this.zip.remove(part);
       this.names.delete(part.toLowerCase());
-      this.contentTypes = this.contentTypes.replace(overridePattern(part), "");
+      this.types.removeOverride(part);
     }
   }
-
-  contentTypeOf(path: string): string | undefined {
-    return this.overrideOf(path) ?? this.defaultOf(extensionOf(path));
-  }
-
-  private overrideOf(path: string): string | undefined {
-    const m = overridePattern(path).exec(this.contentTypes);
-    return m ? attr(m[0], "ContentType") : undefined;
-  }
-
-  private defaultOf(ext: string): string | undefined {
-    for (const m of this.contentTypes.matchAll(/<Default\b[^>]*?\/?>/g)) {
-      if ((attr(m[0], "Extension") ?? "").toLowerCase() === ext) return attr(m[0], "ContentType");
-    }
-    return undefined;
-  }
-
-  private addOverride(path: string, contentType: string): void {
-    this.contentTypes = this.contentTypes.replace(overridePattern(path), "");
-    this.insertType(`<Override PartName="/${escapeXml(path)}" ContentType="${escapeXml(contentType)}"/>`);
-  }
-
-  private addDefault(ext: string, contentType: string): void {
-    this.insertType(`<Default Extension="${escapeXml(ext)}" ContentType="${escapeXml(contentType)}"/>`);
-  }
-
-  private insertType(element: string): void {
-    this.contentTypes = this.contentTypes.replace(/<\/Types>\s*$/, `${element}</Types>`);
-  }
-}
-
-function overridePattern(path: string): RegExp {
-  return new RegExp(`<Override\\b[^>]*?\\bPartName="/${escapeRegExp(escapeXml(path))}"[^>]*?\\/?>`, "i");
-}
-
-// ---------------------------------------------------------------------------------------------
-// The worksheet's <drawing> element
-
-/** The r:id of the worksheet's own <drawing> element (a child of the root), if any. */
-function drawingElementId(sheetXml: string): string | undefined {
-  for (const child of topLevelChildren(sheetXml).children) {
-    if (child.name !== "drawing") continue;
-    return /\s\w+:id="([^"]*)"/.exec(sheetXml.slice(child.start, child.end))?.[1];
-  }
-  return undefined;
-}
-
-/** Put <drawing r:id> where CT_Worksheet wants it: before the first child that follows it. */
-export function insertDrawingElement(sheetXml: string, rid: string): string {
-  const { rootStart, rootEnd, children, closeStart } = topLevelChildren(sheetXml);
-  if (rootStart < 0 || closeStart < 0) throw new Error("The worksheet part is not a worksheet");
-  let root = sheetXml.slice(rootStart, rootEnd + 1);
-  const elementPrefix = /^<(\w+:)?/.exec(root)?.[1] ?? "";
-  let relPrefix = new RegExp(`\\sxmlns:(\\w+)="${escapeRegExp(NS_R)}"`).exec(root)?.[1];
-  if (relPrefix === undefined) {
-    relPrefix = "r";
-    let n = 1;
-    while (new RegExp(`\\sxmlns:${relPrefix}="`).test(root)) relPrefix = `r${++n}`;
-    root = root.replace(/^(<[\w:]+)/, `$1 xmlns:${relPrefix}="${NS_R}"`);
-  }
-  const element = `<${elementPrefix}drawing ${relPrefix}:id="${rid}"/>`;
-  const shift = root.length - (rootEnd + 1 - rootStart);
-  const xml = sheetXml.slice(0, rootStart) + root + sheetXml.slice(rootEnd + 1);
-  const next = children.find((c) => AFTER_DRAWING.has(c.name));
-  const at = (next ? next.start : closeStart) + shift;
-  return xml.slice(0, at) + element + xml.slice(at);
-}
-
-interface Child {
-  /** Local name (prefix left out). */
-  name: string;
-  start: number;
-  end: number;
-}
-
-/** The root element's tag and its direct children, found by a small scanner (no regex over nesting). */
-export function topLevelChildren(xml: string): { rootStart: number; rootEnd: number; children: Child[]; closeStart: number } {
-  const children: Child[] = [];
-  let depth = 0;
-  let rootStart = -1;
-  let rootEnd = -1;
-  let closeStart = -1;
-  let current: Child | undefined;
-  let i = 0;
-  while (i < xml.length) {
-    const lt = xml.indexOf("<", i);
-    if (lt < 0) break;
-    if (xml.startsWith("<?", lt)) {
-      i = skipPast(xml, lt, "?>");
-      continue;
-    }
-    if (xml.startsWith("<!--", lt)) {
-      i = skipPast(xml, lt, "-->");
-      continue;
-    }
-    if (xml.startsWith("<![CDATA[", lt)) {
-      i = skipPast(xml, lt, "]]>");
-      continue;
-    }
-    if (xml.startsWith("<!", lt)) {
-      i = tagEnd(xml, lt) + 1;
-      continue;
-    }
-    const end = tagEnd(xml, lt);
-    if (xml[lt + 1] === "/") {
-      depth--;
-      if (depth === 1 && current) {
-        current.end = end + 1;
-        children.push(current);
-        current = undefined;
-      } else if (depth === 0) {
-        closeStart = lt;
-        break;
-      }
-    } else {
-      const selfClosing = xml[end - 1] === "/";
-      const qname = /^<([\w.:-]+)/.exec(xml.slice(lt, lt + 200))?.[1] ?? "";
-      if (depth === 0) {
-        rootStart = lt;
-        rootEnd = end;
-      } else if (depth === 1) {
-        const child = { name: qname.replace(/^[\w.-]+:/, ""), start: lt, end: end + 1 };
-        if (selfClosing) children.push(child);
-        else current = child;
-      }
-      if (!selfClosing) depth++;
-      else if (depth === 0) break;
-    }
-    i = end + 1;
-  }
-  return { rootStart, rootEnd, children, closeStart };
 }
 
 function firstElementStart(xml: string): number {
   return topLevelChildren(xml).rootStart;
 }
 
-function skipPast(xml: string, from: number, marker: string): number {
-  const at = xml.indexOf(marker, from);
-  return at < 0 ? xml.length : at + marker.length;
-}
-
-/** The index of the `>` closing the tag that starts at `lt` (quoted attribute values skipped). */
-function tagEnd(xml: string, lt: number): number {
-  let quote: string | undefined;
-  for (let i = lt + 1; i < xml.length; i++) {
-    const ch = xml[i];
-    if (quote !== undefined) {
-      if (ch === quote) quote = undefined;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === ">") return i;
-  }
-  return xml.length - 1;
-}
-
 // ---------------------------------------------------------------------------------------------
-// Relationships, paths and small helpers
-
-function parseRels(xml: string): Relationship[] {
-  const rels: Relationship[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
-    const attrs = m[1] ?? "";
-    const id = attr(attrs, "Id");
-    const type = attr(attrs, "Type");
-    const target = attr(attrs, "Target");
-    if (id === undefined || type === undefined || target === undefined) continue;
-    const extra = attrs.replace(/(^|\s)(Id|Type|Target)="[^"]*"/g, "").trim();
-    rels.push({ id, type, target: unescapeXml(target), extra });
-  }
-  return rels;
-}
-
-function writeRels(rels: Relationship[]): string {
-  const items = rels
-    .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"${r.extra ? ` ${r.extra}` : ""}/>`)
-    .join("");
-  return `${XML_HEAD}<Relationships xmlns="${NS_REL}">${items}</Relationships>`;
-}
-
-function isExternal(rel: Relationship): boolean {
-  return /TargetMode="External"/i.test(rel.extra);
-}
-
-function nextRelId(used: Set<string>): string {
-  let n = used.size + 1;
-  while (used.has(`rId${n}`)) n++;
-  return `rId${n}`;
-}
-
-function relsPathOf(partPath: string): string {
-  const slash = partPath.lastIndexOf("/");
-  return `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
-}
-
-/** A relationship target (relative to the source part's folder, or absolute with "/") → a zip path. */
-function resolveTarget(sourcePath: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = sourcePath.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== "." && seg !== "") parts.push(seg);
-  }
-  return parts.join("/");
-}
-
-function relativeTarget(sourcePath: string, targetPath: string): string {
-  const from = sourcePath.split("/").slice(0, -1);
-  const to = targetPath.split("/");
-  let i = 0;
-  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
-  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
-}
-
-function extensionOf(path: string): string {
-  const m = /\.([^./]+)$/.exec(path);
-  return m?.[1]?.toLowerCase() ?? "";
-}
+// Comparing parts by their bytes
 
 /** Length and FNV-1a hash: a cheap key to find parts with the same bytes (confirmed byte by byte). */
 function bytesKey(bytes: Uint8Array): string {
@@ -673,24 +452,4 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-function attr(attrs: string, name: string): string | undefined {
-  return new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs)?.[1];
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-function unescapeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
-    if (e.startsWith("#x")) return String.fromCodePoint(parseInt(e.slice(2), 16));
-    if (e.startsWith("#")) return String.fromCodePoint(parseInt(e.slice(1), 10));
-    return ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e] ?? "";
-  });
 }

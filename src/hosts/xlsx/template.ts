@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { uniqueSheetName } from "../../core/collect";
 import type { IndexModel, IndicatorModel, ModelNode, ResolvedInput } from "../../core/definition/model";
 import { type Lang, localize } from "../../core/i18n/text";
+import { wrappedHeight, wrappedLines } from "../../core/plan/layout";
 
 export interface TemplateUnit {
   code: string;
@@ -49,6 +50,10 @@ const L = {
 /** Columns of the table, 1-based. */
 const COL = { code: 1, item: 2, max: 3, value: 4, appraised: 5, self: 6, evidence: 7, note: 8, score: 9 } as const;
 const HEADER_ROW = 8;
+/** Column widths, in the order of COL. */
+const WIDTHS = [12, 60, 11, 14, 14, 11, 36, 24, 10];
+/** Column units an indent level takes. */
+const INDENT_WIDTH = 1.5;
 
 function colLetter(c: number): string {
   let s = "";
@@ -256,6 +261,9 @@ async function writeUnitSheet(
     const item = row.getCell(COL.item);
     item.value = name;
     item.alignment = { indent: Math.max(0, depth), wrapText: true, vertical: "top" };
+    // A name that wraps needs a taller row: readers keep the default height of a row the file leaves unset.
+    const room = (WIDTHS[COL.item - 1] ?? 60) - Math.max(0, depth) * INDENT_WIDTH;
+    if (wrappedLines(name, room, bold) > 1) row.height = wrappedHeight([{ text: name, width: room, bold }]);
     if (max !== undefined) row.getCell(COL.max).value = max;
     for (let c = 1; c <= COL.score; c++) {
       const cell = row.getCell(c);
@@ -332,7 +340,7 @@ async function writeUnitSheet(
   }
 
   ws.columns.forEach((col, i) => {
-    col.width = [12, 60, 11, 14, 14, 11, 36, 24, 10][i] ?? 12;
+    col.width = WIDTHS[i] ?? 12;
   });
   ws.getColumn(COL.max).numFmt = "#,##0.##";
   ws.getColumn(COL.score).numFmt = "#,##0.00";

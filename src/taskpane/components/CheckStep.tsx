@@ -76,6 +76,9 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
         <Button appearance="primary" disabled={busy || !state.workbench || !state.index.model} onClick={() => void actions.check()}>
           {t(lang, "checkRun")}
         </Button>
+        <Button disabled={busy || !state.workbench || !state.index.model} onClick={() => void actions.markCells()}>
+          {t(lang, "markCells")}
+        </Button>
         <Button disabled={busy || !state.workbench} onClick={() => void actions.clearMarks()}>
           {t(lang, "clearMarks")}
         </Button>

@@ -7,13 +7,14 @@ const useStyles = makeStyles({
   root: {
     display: "flex",
     alignItems: "center",
-    gap: tokens.spacingHorizontalS,
+    gap: tokens.spacingHorizontalSNudge,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     flexWrap: "wrap",
   },
-  title: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
-  lang: { width: "120px" },
+  // Title, mode and language on one row at the pane's 360 px.
+  title: { flexGrow: 1, margin: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, whiteSpace: "nowrap" },
+  lang: { width: "100px" },
   logo: { width: "20px", height: "20px" },
 });
 
@@ -31,7 +32,7 @@ export function Header({ lang, mode, onLang }: Props) {
       <Text as="h1" className={s.title}>
         {t(lang, "appTitle")}
       </Text>
-      <Badge appearance="tint" color={mode === "excel" ? "success" : "informative"}>
+      <Badge appearance="tint" size="small" color={mode === "excel" ? "success" : "informative"}>
         {t(lang, mode === "excel" ? "modeExcel" : "modeFile")}
       </Badge>
       <Select

@@ -16,18 +16,28 @@ const useStyles = makeStyles({
 
 const TOP = 10;
 
+/** "2024-05-06T07:08:09Z" → "14:08 6/5/2024" (vi) / "6 May 2024, 14:08" (en), in the user's time zone. */
+export function formatWhen(iso: string, lang: "vi" | "en"): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(lang === "vi" ? "vi-VN" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+}
+
 export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneActions }) {
   const st = useStepStyles();
   const s = useStyles();
   const { lang, ranking, score } = state;
   const busy = Boolean(state.busy);
-  const decimals = score ? 2 : 2;
+  const decimals = 2;
   return (
     <div className={st.step}>
-      {state.stale && state.stale.length > 0 && (
-        <MessageBar intent="warning" layout="multiline" data-testid="stale-banner">
-          <MessageBarBody>{t(lang, "staleBanner", { units: state.stale.join(", ") })}</MessageBarBody>
-        </MessageBar>
+      {state.scoredAt && !(state.stale && state.stale.length > 0) && (
+        <div className={st.row}>
+          <Text className={st.hint}>{t(lang, "scoredAt", { when: formatWhen(state.scoredAt, lang) })}</Text>
+          <Button size="small" disabled={busy || !state.workbench} onClick={() => void actions.recheckStale()}>
+            {t(lang, "staleRecheck")}
+          </Button>
+        </div>
       )}
       <section className={st.section} aria-labelledby="score-ranking">
         <h2 id="score-ranking" className={st.heading}>

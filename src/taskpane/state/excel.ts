@@ -8,7 +8,6 @@ export function openExcelWorkbench(): Workbench {
     mode: "excel",
     host,
     goTo: (sheet, cell) => host.goTo(sheet, cell),
-    clearMarks: () => host.clearMarks(),
     addWorkbooks: async (files, model) => {
       const report = await host.insertWorkbooks(
         files.map((f) => ({ name: f.name, base64: base64FromBytes(f.data) })),
@@ -16,6 +15,7 @@ export function openExcelWorkbench(): Workbench {
       );
       return { taken: report.inserted.map((t) => t.as), skipped: [...(report.message ? [report.message] : []), ...report.skipped.map((s) => s.reason)] };
     },
+    isStale: (lang) => host.isStale(lang),
+    watchInputs: (onChange) => host.watchInputs(() => onChange()),
   };
 }
-

@@ -8,10 +8,12 @@ import type { DefinitionProblem } from "../../core/definition/messages";
 import { parseDefinition, parseDefinitionText } from "../../core/definition";
 import { type Lang, type Message, localize } from "../../core/i18n/text";
 import { BUILTIN_INDICES } from "../../indices";
-import { type IndexSheetState, readIndexSheet, staleUnits, unitKey } from "../../core/plan";
+import { type IndexSheetState, planMarksOnly, readIndexSheet, staleUnits, unitKey } from "../../core/plan";
 import { unitsByRank } from "../../core/score";
 import { PipelineError, runScoring } from "../../core/pipeline";
-import type { Issue, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../../core/types";
+import type { ChartKind, Issue, Submission, UnitResult, WorkbookSnapshot } from "../../core/types";
+import type { WorkbookHost } from "../../hosts/host";
+import { staleFromSnapshot } from "../../hosts/excel/stale";
 import type { PickedFile } from "../components/FileButton";
 import type { StringKey } from "../i18n";
 import type { PaneState, RankingChoice } from "./usePane";
@@ -105,6 +107,40 @@ export async function check(
   }
 }
 
+/**
+ * Checks the workbook and marks the cells with issues (a fill and a note) without scoring: the
+ * results, charts and `Điểm` columns stay as they are. `_index` records the marks so that
+ * "clear marks" or the next run removes them.
+ */
+export async function markIssues(
+  workbench: Workbench,
+  model: IndexModel,
+  lang: Lang,
+): Promise<{ submissions: Submission[]; issues: Issue[]; marked: number }> {
+  const snapshot = await workbench.host.read();
+  // The check reads this same snapshot: one read for both.
+  const once: WorkbookHost = { read: async () => snapshot, apply: async () => undefined };
+  let run: Awaited<ReturnType<typeof runScoring>>;
+  try {
+    run = await runScoring(once, { definition: model.definition, lang, projectVersion: PROJECT_VERSION, write: false });
+  } catch (e) {
+    if (e instanceof PipelineError) throw new LocalizedError(e.userMessage);
+    throw e;
+  }
+  const plan = planMarksOnly(run.issues, { lang, snapshot, ...(run.previous ? { previous: run.previous } : {}) });
+  await workbench.host.apply(plan);
+  return { submissions: run.submissions, issues: run.issues, marked: plan.marks.length };
+}
+
+/** Removes the marks the project set (those `_index` recorded), and records that none are left. */
+export async function clearIssueMarks(workbench: Workbench, lang: Lang): Promise<number> {
+  const snapshot = await workbench.host.read();
+  const previous = readIndexSheet(snapshot);
+  if (!previous || previous.marks.length === 0) return 0;
+  await workbench.host.apply(planMarksOnly([], { lang, previous, snapshot }));
+  return previous.marks.length;
+}
+
 /** Names of the units whose inputs changed since the workbook was scored (none when never scored). */
 export function staleSince(previous: IndexSheetState, submissions: Submission[]): string[] | undefined {
   if (!previous.provenance) return undefined;
@@ -138,6 +174,7 @@ export async function score(
     lang: Lang;
     ranking: RankingChoice;
     profileUnits: string[];
+    chartKinds: ChartKind[];
     onProgress: (key: StringKey, fraction?: number) => Promise<void>;
   },
 ): Promise<ScoreRun> {
@@ -152,7 +189,7 @@ export async function score(
         within: options.ranking.within,
         ...(options.ranking.decimals !== null ? { decimals: options.ranking.decimals } : {}),
       },
-      ...(options.profileUnits.length > 0 ? { charts: { profileUnits: options.profileUnits } } : {}),
+      charts: { kinds: options.chartKinds, ...(options.profileUnits.length > 0 ? { profileUnits: options.profileUnits } : {}) },
       write: true,
       onProgress: (stage, fraction) => {
         pending = pending.then(() => options.onProgress(STAGE_KEYS[stage] ?? "scoring", fraction));
@@ -169,12 +206,16 @@ export async function score(
 // ---------------------------------------------------------------------------------------------
 // Workbenches
 
-/** Outside Excel: the chosen .xlsx file in memory (the xlsx host is loaded on demand). */
+/**
+ * Outside Excel: the chosen .xlsx file in memory (the xlsx host is loaded on demand). After each
+ * write the file is read back, so that what one write made (charts included) is the starting
+ * point of the next one (marking after scoring must not lose the charts).
+ */
 export async function openFileWorkbench(file: PickedFile): Promise<Workbench> {
   const { XlsxHost } = await import(/* webpackChunkName: "xlsx-host" */ "../../hosts/xlsx");
-  let host: Awaited<ReturnType<typeof XlsxHost.fromBuffer>>;
+  let inner: Awaited<ReturnType<typeof XlsxHost.fromBuffer>>;
   try {
-    host = await XlsxHost.fromBuffer(file.data, file.name);
+    inner = await XlsxHost.fromBuffer(file.data, file.name);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     throw new LocalizedError({
@@ -182,26 +223,24 @@ export async function openFileWorkbench(file: PickedFile): Promise<Workbench> {
       en: `Could not read the file ${file.name}: it is not a valid .xlsx workbook (${reason}).`,
     });
   }
-  const bench: Workbench = {
+  const host: WorkbookHost = {
+    read: () => inner.read(),
+    apply: async (plan) => {
+      await inner.apply(plan);
+      inner = await XlsxHost.fromBuffer(await inner.toBuffer(), file.name);
+    },
+  };
+  return {
     mode: "file",
     fileName: file.name,
-    get host() {
-      return host;
-    },
-    clearMarks: async () => {
-      const snapshot = await host.read();
-      const marks = readIndexSheet(snapshot)?.marks ?? [];
-      const plan: WritePlan = { lang: "vi", owned: [], edits: [], marks: [], clearMarks: marks };
-      await host.apply(plan);
-      host = await XlsxHost.fromBuffer(await host.toBuffer(), file.name);
-    },
+    host,
     addWorkbooks: async (files, model) => {
       const { collectFiles } = await import(/* webpackChunkName: "xlsx-host" */ "../../hosts/xlsx/collect");
-      const { data, report } = await collectFiles(files, await host.toBuffer(), model);
-      host = await XlsxHost.fromBuffer(data, file.name);
+      const { data, report } = await collectFiles(files, await inner.toBuffer(), model);
+      inner = await XlsxHost.fromBuffer(data, file.name);
       return { taken: report.take.map((t) => t.as), skipped: report.skipped.map((s) => s.reason) };
     },
-    toBlob: async () => new Blob([(await host.toBuffer()) as BlobPart], { type: XLSX_MIME }),
+    toBlob: async () => new Blob([(await inner.toBuffer()) as BlobPart], { type: XLSX_MIME }),
+    isStale: async (lang) => staleFromSnapshot(await inner.read(), lang),
   };
-  return bench;
 }

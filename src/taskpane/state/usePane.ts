@@ -3,10 +3,12 @@
  * steps with a yield to the event loop between them, and a progress bar, so the pane never
  * freezes.
  */
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
-import type { Issue, Severity, UnitResult, WorkbookSnapshot } from "../../core/types";
+import { CHART_KINDS, readIndexSheet } from "../../core/plan";
+import type { ChartKind, Issue, Severity, UnitResult, WorkbookSnapshot } from "../../core/types";
+import type { StaleReport } from "../../hosts/excel/stale";
 import type { PickedFile } from "../components/FileButton";
 import { type Params, type StringKey, t } from "../i18n";
 import type { Environment, PaneMode } from "./environment";
@@ -68,9 +70,13 @@ export interface PaneState {
   /** Unit names by the key issues use (code, or name without one). */
   unitNames?: Record<string, string>;
   score?: ScoreSummary;
-  /** Units whose inputs changed since the workbook was last scored; "all" when unknown which. */
+  /** Units whose inputs changed, appeared or disappeared since the workbook was last scored. */
   stale?: string[];
+  /** When the workbook was last scored (ISO time, from `_index`); absent for a workbook never scored. */
+  scoredAt?: string;
   profileUnits: string[];
+  /** The charts to create or update. */
+  chartKinds: ChartKind[];
   downloadUrl?: string;
   templates?: { url?: string; count: number };
   collected?: { taken: string[]; skipped: Message[] };
@@ -98,15 +104,16 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
     index: { source: "builtin", builtinId: pipeline.builtinChoices(env.lang)[0]?.id ?? "" },
     ranking: { method: "competition", decimals: null, within: "all" },
     profileUnits: [],
+    chartKinds: [...CHART_KINDS],
   }));
   const ref = useRef(state);
   ref.current = state;
+  // The next state is made at once from the latest one, so that work awaiting between patches
+  // (opening a file, then checking whether it is stale) always reads what it just wrote.
   const patch = useCallback((p: Partial<PaneState> | ((s: PaneState) => Partial<PaneState>)) => {
-    setState((s) => {
-      const next = { ...s, ...(typeof p === "function" ? p(s) : p) };
-      ref.current = next;
-      return next;
-    });
+    const next = { ...ref.current, ...(typeof p === "function" ? p(ref.current) : p) };
+    ref.current = next;
+    setState(next);
   }, []);
 
   const setModel = useCallback(
@@ -151,21 +158,83 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
     const embedded = pipeline.embeddedDefinition(snapshot);
     patch((s) => ({
       snapshot,
+      scoredAt: readIndexSheet(snapshot)?.provenance?.scoredAt,
       index: { ...s.index, embeddedName: embedded ? pipeline.definitionName(embedded, s.lang) : undefined },
     }));
     return snapshot;
   }, [patch]);
 
+  /** Unit names for the keys a stale report gives (codes, or names without a code). */
+  const staleNames = useCallback((report: StaleReport | null): string[] | undefined => {
+    if (!report?.stale) return undefined;
+    const names = ref.current.unitNames ?? {};
+    return [...report.changed, ...report.added, ...report.removed].map((k) => names[k] ?? k);
+  }, []);
+
+  /** Compares the workbook's inputs with the last scoring run and shows or hides the banner. */
+  const updateStale = useCallback(async (): Promise<StaleReport | null> => {
+    const wb = ref.current.workbench;
+    if (!wb) return null;
+    const report = await wb.isStale(ref.current.lang);
+    if (ref.current.workbench === wb) patch({ stale: staleNames(report) });
+    return report;
+  }, [patch, staleNames]);
+
+  // In Excel, after a scoring run: an edit of an input cell shows the banner at once.
+  const unwatch = useRef<(() => Promise<void>) | null>(null);
+  const stopWatching = useCallback(async () => {
+    const stop = unwatch.current;
+    unwatch.current = null;
+    if (stop) await stop().catch(() => undefined);
+  }, []);
+  const startWatching = useCallback(async () => {
+    await stopWatching();
+    const wb = ref.current.workbench;
+    if (!wb?.watchInputs) return;
+    // Edits come in bursts (a paste, a fill-down): one comparison at a time, and one more after it if needed.
+    let running = false;
+    let again = false;
+    const onChange = async () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        do {
+          again = false;
+          await updateStale().catch(() => undefined);
+        } while (again);
+      } finally {
+        running = false;
+      }
+    };
+    unwatch.current = await wb.watchInputs(() => void onChange());
+  }, [stopWatching, updateStale]);
+  useEffect(() => () => void stopWatching(), [stopWatching]);
+
   const actions = useMemo(
     () => ({
       setLang: (lang: Lang) => patch({ lang }),
-      setStep: (step: StepId) => patch({ step }),
+      // A success message belongs to the step it came from; warnings and errors stay until dismissed.
+      setStep: (step: StepId) => patch((s) => ({ step, notice: s.notice && (s.notice.intent === "success" || s.notice.intent === "info") ? undefined : s.notice })),
       dismissNotice: () => patch({ notice: undefined }),
-      /** Reads the workbook again (at start in Excel, after outside changes). */
+      /** At start in Excel: reads the workbook, and on a scored one says whether the results are stale. */
       refresh: () =>
         busy("progressRead", async () => {
           await refreshSnapshot();
+          if (ref.current.scoredAt) {
+            await updateStale();
+            await startWatching();
+          }
         }),
+      /** "Kiểm tra lại": compares the inputs with the last scoring run again. */
+      recheckStale: () =>
+        busy("progressCheck", async () => {
+          const report = await updateStale();
+          if (report && !report.stale) patch({ notice: { intent: "success", key: "staleNone" } });
+        }),
+      setChartKinds: (chartKinds: ChartKind[]) => patch({ chartKinds: CHART_KINDS.filter((k) => chartKinds.includes(k)) }),
       setRanking: (ranking: Partial<RankingChoice>) => patch((s) => ({ ranking: { ...s.ranking, ...ranking } })),
       setProfileUnits: (profileUnits: string[]) => patch({ profileUnits }),
 
@@ -176,6 +245,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           if (ref.current.downloadUrl) URL.revokeObjectURL(ref.current.downloadUrl);
           patch({ workbench: wb, downloadUrl: undefined, issues: undefined, score: undefined, stale: undefined, collected: undefined });
           const snapshot = await refreshSnapshot();
+          if (ref.current.scoredAt) await updateStale();
           if (snapshot && ref.current.index.source === "embedded") {
             const def = pipeline.embeddedDefinition(snapshot);
             if (def) actions.applyDefinition(def);
@@ -283,9 +353,36 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         busy("progressWrite", async () => {
           const wb = ref.current.workbench;
           if (!wb) return;
-          await wb.clearMarks();
-          patch({ notice: { intent: "success", key: "cleared" } });
-          if (wb.mode === "file") await actions.refreshDownload();
+          const count = await pipeline.clearIssueMarks(wb, ref.current.lang);
+          patch({ notice: count > 0 ? { intent: "success", key: "cleared", params: { count } } : { intent: "info", key: "clearedNone" } });
+          if (wb.mode === "file" && count > 0) await actions.refreshDownload();
+          await refreshSnapshot();
+        }),
+
+      /** Checks and marks the cells with issues (fill and note), without writing scores. */
+      markCells: () =>
+        busy("progressCheck", async (progress) => {
+          const s = ref.current;
+          const model = s.index.model;
+          if (!s.workbench) {
+            patch({ notice: { intent: "warning", key: "needWorkbook" } });
+            return;
+          }
+          if (!model) {
+            patch({ notice: { intent: "warning", key: "noDefinition" } });
+            return;
+          }
+          const { submissions, issues, marked } = await pipeline.markIssues(s.workbench, model, s.lang);
+          await progress("progressWrite", 0.8);
+          patch({
+            issues,
+            unitsChecked: submissions.length,
+            unitNames: Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name])),
+            notice: marked > 0 ? { intent: "success", key: "marked", params: { count: marked } } : { intent: "info", key: "markedNone" },
+          });
+          if (s.workbench.mode === "file") await actions.refreshDownload();
+          await refreshSnapshot();
+          await progress("progressDone", 1);
         }),
 
       refreshDownload: async () => {
@@ -309,10 +406,12 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             patch({ notice: { intent: "warning", key: "noDefinition" } });
             return;
           }
+          await stopWatching();
           const result = await pipeline.score(s.workbench, model, {
             lang: s.lang,
             ranking: s.ranking,
             profileUnits: s.profileUnits,
+            chartKinds: s.chartKinds,
             onProgress: (stage, fraction) => progress(stage, fraction),
           });
           const counts = severityCounts(result.issues);
@@ -326,10 +425,11 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           });
           if (s.workbench.mode === "file") await actions.refreshDownload();
           await refreshSnapshot();
+          await startWatching();
           await progress("progressDone", 1);
         }),
     }),
-    [busy, patch, refreshSnapshot, setModel],
+    [busy, patch, refreshSnapshot, setModel, startWatching, stopWatching, updateStale],
   );
 
   return { state, actions, tr: (key: StringKey, params?: Params) => t(state.lang, key, params) };

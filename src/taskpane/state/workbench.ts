@@ -4,7 +4,8 @@
  * that the pane's first scripts stay small).
  */
 import type { IndexModel } from "../../core/definition/model";
-import type { Message } from "../../core/i18n/text";
+import type { Lang, Message } from "../../core/i18n/text";
+import type { StaleReport } from "../../hosts/excel/stale";
 import type { WorkbookHost } from "../../hosts/host";
 import type { PickedFile } from "../components/FileButton";
 import type { PaneMode } from "./environment";
@@ -23,12 +24,17 @@ export interface Workbench {
   host: WorkbookHost;
   /** Selects a cell in Excel (absent outside Excel, where there is no sheet to show). */
   goTo?: (sheet: string, cell: string) => Promise<void>;
-  /** Removes the issue marks the project set. */
-  clearMarks: () => Promise<void>;
   /** Copies the units' form sheets of these files into the workbook. */
   addWorkbooks: (files: PickedFile[], model: IndexModel | undefined) => Promise<AddedSheets>;
   /** Outside Excel: the workbook as it is now, for download. */
   toBlob?: () => Promise<Blob>;
+  /** Whether the inputs changed since the workbook was scored (null: never scored). */
+  isStale: (lang: Lang) => Promise<StaleReport | null>;
+  /**
+   * In Excel: calls `onChange` when the user edits a sheet that is not the project's own (the
+   * add-in's own writes are not reported); resolves to the function that stops watching.
+   */
+  watchInputs?: (onChange: () => void) => Promise<() => Promise<void>>;
 }
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,0 +1,29 @@
+/**
+ * Issue marks without scores: the fills and notes on input cells a check found, and the `_index`
+ * bookkeeping a later run (or "clear marks") needs to remove them again. Nothing else changes:
+ * results, charts, scores and the provenance stamp stay as the last scoring run left them.
+ */
+import type { Lang } from "../i18n/text";
+import type { Issue, WorkbookSnapshot, WritePlan } from "../types";
+import { type IndexSheetState, planIndexSheet } from "./index-sheet";
+import { INDEX_SHEET } from "./labels";
+import { marksToClear, planMarks, recordMarks } from "./plan";
+
+export interface MarksOnlyOptions {
+  lang: Lang;
+  /** What the workbook's `_index` holds now (readIndexSheet); absent for a workbook never scored or marked. */
+  previous?: IndexSheetState;
+  /** The workbook as read: the fills the marks cover, restored when they are cleared. */
+  snapshot?: WorkbookSnapshot;
+}
+
+export function planMarksOnly(issues: Issue[], options: MarksOnlyOptions): WritePlan {
+  const { lang, previous, snapshot } = options;
+  const owned = new Set([INDEX_SHEET, ...(previous?.owned.sheets ?? [])]);
+  const marks = planMarks(issues, lang, owned);
+  const state: IndexSheetState = {
+    ...(previous ?? { owned: { sheets: [], charts: [], cells: [] } }),
+    marks: recordMarks(marks, previous, snapshot),
+  };
+  return { lang, owned: [planIndexSheet(state)], edits: [], marks, clearMarks: marksToClear(previous) };
+}

@@ -1,0 +1,312 @@
+/**
+ * The package plumbing of an .xlsx file shared by the steps that edit its XML after ExcelJS has
+ * written it (charts.ts adds charts, preserve.ts carries the user's drawings over): relationship
+ * parts, part paths, [Content_Types].xml, the sheets of the workbook part, the worksheet's
+ * <drawing> element, and XML text escaping. Text in, text out; pure (no jszip, no Node).
+ */
+
+export const NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+export const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const REL_DRAWING = `${NS_R}/drawing`;
+export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+// ---------------------------------------------------------------------------------------------
+// Relationships and part paths
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  /** Other attributes (TargetMode), kept as written. */
+  extra: string;
+}
+
+export function parseRels(xml: string): Relationship[] {
+  const rels: Relationship[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
+    const attrs = m[1] ?? "";
+    const id = attr(attrs, "Id");
+    const type = attr(attrs, "Type");
+    const target = attr(attrs, "Target");
+    if (id === undefined || type === undefined || target === undefined) continue;
+    const extra = attrs.replace(/(^|\s)(Id|Type|Target)="[^"]*"/g, "").trim();
+    rels.push({ id, type, target: unescapeXml(target), extra });
+  }
+  return rels;
+}
+
+export function writeRels(rels: Relationship[]): string {
+  const items = rels
+    .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"${r.extra ? ` ${r.extra}` : ""}/>`)
+    .join("");
+  return `${XML_HEAD}<Relationships xmlns="${NS_REL}">${items}</Relationships>`;
+}
+
+export function isExternal(rel: Relationship): boolean {
+  return /TargetMode="External"/i.test(rel.extra);
+}
+
+/** The first `rIdN` not in `used`, counting from the number of ids in use. */
+export function nextRelId(used: ReadonlySet<string>): string {
+  let n = used.size + 1;
+  while (used.has(`rId${n}`)) n++;
+  return `rId${n}`;
+}
+
+/** `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
+export function relsPathOf(partPath: string): string {
+  const slash = partPath.lastIndexOf("/");
+  return `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
+}
+
+/** A relationship target (relative to the source part's folder, or absolute with "/") → a zip path. */
+export function resolveTarget(sourcePath: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = sourcePath.split("/").slice(0, -1);
+  for (const seg of target.split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== "." && seg !== "") parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+/** The target a relationship of `sourcePath` writes to reach `targetPath`. */
+export function relativeTarget(sourcePath: string, targetPath: string): string {
+  const from = sourcePath.split("/").slice(0, -1);
+  const to = targetPath.split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
+}
+
+export function extensionOf(path: string): string {
+  const m = /\.([^./]+)$/.exec(path);
+  return m?.[1]?.toLowerCase() ?? "";
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workbook's sheets
+
+/** Sheet name → worksheet part path, from the workbook part and its relationships. */
+export function sheetParts(workbookXml: string, workbookRels: Relationship[], workbookPath: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const sheets = /<(?:\w+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheets>/.exec(workbookXml)?.[1] ?? "";
+  for (const m of sheets.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
+    const attrs = m[1] ?? "";
+    const name = attr(attrs, "name");
+    const rid = /\s\w+:id="([^"]*)"/.exec(attrs)?.[1];
+    const rel = workbookRels.find((r) => r.id === rid);
+    if (name !== undefined && rel && !isExternal(rel)) out.set(unescapeXml(name), resolveTarget(workbookPath, rel.target));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [Content_Types].xml
+
+export class ContentTypes {
+  constructor(private text: string) {}
+
+  get xml(): string {
+    return this.text;
+  }
+
+  /** The content type of a part: its Override, else the Default of its extension. */
+  of(path: string): string | undefined {
+    return this.overrideOf(path) ?? this.defaultOf(extensionOf(path));
+  }
+
+  overrideOf(path: string): string | undefined {
+    const m = overridePattern(path).exec(this.text);
+    return m ? attr(m[0], "ContentType") : undefined;
+  }
+
+  defaultOf(ext: string): string | undefined {
+    for (const m of this.text.matchAll(/<Default\b[^>]*?\/?>/g)) {
+      if ((attr(m[0], "Extension") ?? "").toLowerCase() === ext) return attr(m[0], "ContentType");
+    }
+    return undefined;
+  }
+
+  /** Give part `path` (a zip path, no leading "/") its own content type, replacing any it had. */
+  setOverride(path: string, contentType: string): void {
+    this.removeOverride(path);
+    this.insert(`<Override PartName="/${escapeXml(path)}" ContentType="${escapeXml(contentType)}"/>`);
+  }
+
+  removeOverride(path: string): void {
+    this.text = this.text.replace(overridePattern(path), "");
+  }
+
+  addDefault(ext: string, contentType: string): void {
+    this.insert(`<Default Extension="${escapeXml(ext)}" ContentType="${escapeXml(contentType)}"/>`);
+  }
+
+  private insert(element: string): void {
+    this.text = this.text.replace(/<\/Types>\s*$/, `${element}</Types>`);
+  }
+}
+
+function overridePattern(path: string): RegExp {
+  return new RegExp(`<Override\\b[^>]*?\\bPartName="/${escapeRegExp(escapeXml(path))}"[^>]*?\\/?>`, "i");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The worksheet's <drawing> element
+
+/** Children of a worksheet that come after <drawing>, in the order of CT_Worksheet. */
+const AFTER_DRAWING = new Set([
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+]);
+
+/** The r:id of the worksheet's own <drawing> element (a child of the root), if any. */
+export function drawingElementId(sheetXml: string): string | undefined {
+  for (const child of topLevelChildren(sheetXml).children) {
+    if (child.name !== "drawing") continue;
+    return /\s\w+:id="([^"]*)"/.exec(sheetXml.slice(child.start, child.end))?.[1];
+  }
+  return undefined;
+}
+
+/** Put <drawing r:id> where CT_Worksheet wants it: before the first child that follows it. */
+export function insertDrawingElement(sheetXml: string, rid: string): string {
+  const { rootStart, rootEnd, children, closeStart } = topLevelChildren(sheetXml);
+  if (rootStart < 0 || closeStart < 0) throw new Error("The worksheet part is not a worksheet");
+  let root = sheetXml.slice(rootStart, rootEnd + 1);
+  const elementPrefix = /^<(\w+:)?/.exec(root)?.[1] ?? "";
+  let relPrefix = new RegExp(`\\sxmlns:(\\w+)="${escapeRegExp(NS_R)}"`).exec(root)?.[1];
+  if (relPrefix === undefined) {
+    relPrefix = "r";
+    let n = 1;
+    while (new RegExp(`\\sxmlns:${relPrefix}="`).test(root)) relPrefix = `r${++n}`;
+    root = root.replace(/^(<[\w:]+)/, `$1 xmlns:${relPrefix}="${NS_R}"`);
+  }
+  const element = `<${elementPrefix}drawing ${relPrefix}:id="${rid}"/>`;
+  const shift = root.length - (rootEnd + 1 - rootStart);
+  const xml = sheetXml.slice(0, rootStart) + root + sheetXml.slice(rootEnd + 1);
+  const next = children.find((c) => AFTER_DRAWING.has(c.name));
+  const at = (next ? next.start : closeStart) + shift;
+  return xml.slice(0, at) + element + xml.slice(at);
+}
+
+interface Child {
+  /** Local name (prefix left out). */
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** The root element's tag and its direct children, found by a small scanner (no regex over nesting). */
+export function topLevelChildren(xml: string): { rootStart: number; rootEnd: number; children: Child[]; closeStart: number } {
+  const children: Child[] = [];
+  let depth = 0;
+  let rootStart = -1;
+  let rootEnd = -1;
+  let closeStart = -1;
+  let current: Child | undefined;
+  let i = 0;
+  while (i < xml.length) {
+    const lt = xml.indexOf("<", i);
+    if (lt < 0) break;
+    if (xml.startsWith("<?", lt)) {
+      i = skipPast(xml, lt, "?>");
+      continue;
+    }
+    if (xml.startsWith("<!--", lt)) {
+      i = skipPast(xml, lt, "-->");
+      continue;
+    }
+    if (xml.startsWith("<![CDATA[", lt)) {
+      i = skipPast(xml, lt, "]]>");
+      continue;
+    }
+    if (xml.startsWith("<!", lt)) {
+      i = tagEnd(xml, lt) + 1;
+      continue;
+    }
+    const end = tagEnd(xml, lt);
+    if (xml[lt + 1] === "/") {
+      depth--;
+      if (depth === 1 && current) {
+        current.end = end + 1;
+        children.push(current);
+        current = undefined;
+      } else if (depth === 0) {
+        closeStart = lt;
+        break;
+      }
+    } else {
+      const selfClosing = xml[end - 1] === "/";
+      const qname = /^<([\w.:-]+)/.exec(xml.slice(lt, lt + 200))?.[1] ?? "";
+      if (depth === 0) {
+        rootStart = lt;
+        rootEnd = end;
+      } else if (depth === 1) {
+        const child = { name: qname.replace(/^[\w.-]+:/, ""), start: lt, end: end + 1 };
+        if (selfClosing) children.push(child);
+        else current = child;
+      }
+      if (!selfClosing) depth++;
+      else if (depth === 0) break;
+    }
+    i = end + 1;
+  }
+  return { rootStart, rootEnd, children, closeStart };
+}
+
+function skipPast(xml: string, from: number, marker: string): number {
+  const at = xml.indexOf(marker, from);
+  return at < 0 ? xml.length : at + marker.length;
+}
+
+/** The index of the `>` closing the tag that starts at `lt` (quoted attribute values skipped). */
+export function tagEnd(xml: string, lt: number): number {
+  let quote: string | undefined;
+  for (let i = lt + 1; i < xml.length; i++) {
+    const ch = xml[i];
+    if (quote !== undefined) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ">") return i;
+  }
+  return xml.length - 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attributes and escaping
+
+/** The value of attribute `name` in a tag's attribute text (as written, still escaped). */
+export function attr(attrs: string, name: string): string | undefined {
+  return new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs)?.[1];
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/** Escaped for element text and double-quoted attributes; control characters XML 1.0 forbids are dropped. */
+export function escapeXml(s: string): string {
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+}
+
+export function unescapeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
+    if (e.startsWith("#x")) return String.fromCodePoint(parseInt(e.slice(2), 16));
+    if (e.startsWith("#")) return String.fromCodePoint(parseInt(e.slice(1), 10));
+    return ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e] ?? "";
+  });
+}
