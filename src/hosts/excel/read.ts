@@ -1,15 +1,27 @@
 /**
- * One bulk read of every sheet in a constant number of requests: the sheet list (1), the used
- * ranges' sizes (1), their values packed into requests whose responses stay under the payload
- * limit (1 unless the workbook is larger than one response can carry), and the value types of
- * the few cells whose text looks like an Excel error (1, only when there are any).
+ * One bulk read of every sheet in a constant number of requests:
+ *   1. the sheet list;
+ *   2. each sheet's used range and its top rows (TOP_ROWS: the header block and, on a unit's form,
+ *      the table's header row);
+ *   3. the rest of each sheet, packed into requests whose responses stay under the payload limit
+ *      (1 unless the workbook is larger than one response can carry). On a unit's form (a sheet
+ *      whose top rows hold the `Mã` and `Số liệu` column names, found as the reader finds them)
+ *      only the columns the reader uses below that header are loaded: Mã, Số liệu, Số liệu thẩm
+ *      định, Tự chấm and Minh chứng. The item names, repeated on every unit's sheet, stay in Excel;
+ *      the cells not loaded are null in the snapshot, which stays anchored at A1;
+ *   4. the value types of the few cells whose text looks like an Excel error (only when there are any).
  */
+import { findTableHeader } from "../../core/read/layout-a";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
 
-/** Cells per read request: about 4 MB of response at 24 bytes a cell (unit sheets carry long item texts). */
+/** Cells per read request: about 4 MB of response at 24 bytes a cell. */
 export const CELLS_PER_READ = 170_000;
 /** Excel refuses reading more than five million cells of one range. */
 export const MAX_CELLS_PER_RANGE = 5_000_000;
+/** Rows read whole at the top of every sheet (the project's form has its table header on row 8). */
+export const TOP_ROWS = 12;
+/** The table columns a unit's form is read by (src/core/read/layout-a reads no other below the header). */
+const FORM_COLUMNS = ["code", "value", "appraised", "self", "evidence"] as const;
 
 const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
@@ -25,14 +37,18 @@ function errorCode(e: unknown): string | undefined {
   return (e as { code?: string } | null)?.code;
 }
 
+function tooLarge(e: unknown): boolean {
+  const code = errorCode(e);
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RangeExceedsLimit";
+}
+
 /** Reads the pieces in one request; a response over the limit is split in two and retried. */
 async function readPieces(ctx: Excel.RequestContext, sheets: Excel.Worksheet[], pieces: Piece[], out: Map<Piece, unknown[][]>): Promise<void> {
   const ranges = pieces.map((p) => sheets[p.sheet]!.getRangeByIndexes(p.row, p.col, p.rows, p.cols).load("values"));
   try {
     await ctx.sync();
   } catch (e) {
-    const code = errorCode(e);
-    if ((code === "ResponsePayloadSizeLimitExceeded" || code === "RangeExceedsLimit") && (pieces.length > 1 || pieces[0]!.rows > 1)) {
+    if (tooLarge(e) && (pieces.length > 1 || pieces[0]!.rows > 1)) {
       let halves: Piece[][];
       if (pieces.length > 1) halves = [pieces.slice(0, pieces.length >> 1), pieces.slice(pieces.length >> 1)];
       else {
@@ -48,20 +64,95 @@ async function readPieces(ctx: Excel.RequestContext, sheets: Excel.Worksheet[], 
   pieces.forEach((p, i) => out.set(p, ranges[i]!.values));
 }
 
+interface Outline {
+  used: { row: number; col: number; rows: number; cols: number } | null;
+  top: { row: number; col: number; values: unknown[][] } | null;
+}
+
+/** The used range and the top rows of the given sheets in one request (halved while the response is too large). */
+async function readOutlines(ctx: Excel.RequestContext, sheets: Excel.Worksheet[], which: number[], out: Map<number, Outline>): Promise<void> {
+  const loads = which.map((i) => ({
+    i,
+    used: sheets[i]!.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
+    top: sheets[i]!.getRange(`1:${TOP_ROWS}`).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,values"),
+  }));
+  try {
+    await ctx.sync();
+  } catch (e) {
+    if (tooLarge(e) && which.length > 1) {
+      await readOutlines(ctx, sheets, which.slice(0, which.length >> 1), out);
+      await readOutlines(ctx, sheets, which.slice(which.length >> 1), out);
+      return;
+    }
+    throw e;
+  }
+  for (const { i, used, top } of loads) {
+    out.set(i, {
+      used: used.isNullObject ? null : { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount },
+      top: top.isNullObject ? null : { row: top.rowIndex, col: top.columnIndex, values: top.values },
+    });
+  }
+}
+
+/** Consecutive runs of the given 0-based columns: [first, count]. */
+function columnRuns(columns: number[]): [number, number][] {
+  const sorted = [...new Set(columns)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === c) last[1]++;
+    else runs.push([c, 1]);
+  }
+  return runs;
+}
+
 export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookSnapshot> {
   const list = ctx.workbook.worksheets.load("items/name,items/visibility");
   await ctx.sync();
   const sheets = list.items;
-  const used = sheets.map((s) => s.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
-  await ctx.sync();
+  const outlines = new Map<number, Outline>();
+  if (sheets.length) await readOutlines(ctx, sheets, sheets.map((_, i) => i), outlines);
 
-  // Cut the used ranges into pieces: big sheets into row blocks, then pack pieces into requests.
+  const grids: CellValue[][][] = sheets.map(() => []);
+  const candidates: { sheet: number; row: number; col: number }[] = [];
+  const put = (sheet: number, row: number, col: number, values: unknown[][]) => {
+    const grid = grids[sheet]!;
+    values.forEach((line, r) => {
+      const out = (grid[row + r] ??= []);
+      line.forEach((v, c) => {
+        let cell: CellValue = null;
+        if (v === "" || v === null || v === undefined) cell = null;
+        else if (typeof v === "number" || typeof v === "boolean") cell = v;
+        else {
+          const s = String(v);
+          if (ERROR_TEXT.test(s)) candidates.push({ sheet, row: row + r, col: col + c });
+          cell = s;
+        }
+        out[col + c] = cell;
+      });
+    });
+  };
+
+  // The rest of each sheet below its top rows: a form's reader columns, any other sheet whole.
   const pieces: Piece[] = [];
-  used.forEach((u, i) => {
-    if (u.isNullObject) return;
-    const rowsPerPiece = Math.max(1, Math.floor(Math.min(CELLS_PER_READ, MAX_CELLS_PER_RANGE) / u.columnCount));
-    for (let r = 0; r < u.rowCount; r += rowsPerPiece) {
-      pieces.push({ sheet: i, row: u.rowIndex + r, col: u.columnIndex, rows: Math.min(rowsPerPiece, u.rowCount - r), cols: u.columnCount });
+  sheets.forEach((_, i) => {
+    const { used, top } = outlines.get(i) ?? { used: null, top: null };
+    if (top) put(i, top.row, top.col, top.values);
+    if (!used) return;
+    const start = Math.max(used.row, TOP_ROWS);
+    const end = used.row + used.rows;
+    if (start >= end) return;
+    let runs: [number, number][] = [[used.col, used.cols]];
+    if (top && sheets[i]!.visibility === "Visible") {
+      const header = findTableHeader({ name: sheets[i]!.name, values: grids[i]!.map((r) => Array.from(r ?? [], (v) => v ?? null)) });
+      if (header) {
+        const wanted = FORM_COLUMNS.map((k) => header.cols[k]).filter((c): c is number => c !== undefined && c >= used.col && c < used.col + used.cols);
+        runs = columnRuns(wanted);
+      }
+    }
+    for (const [col, cols] of runs) {
+      const rowsPerPiece = Math.max(1, Math.floor(Math.min(CELLS_PER_READ, MAX_CELLS_PER_RANGE) / cols));
+      for (let r = start; r < end; r += rowsPerPiece) pieces.push({ sheet: i, row: r, col, rows: Math.min(rowsPerPiece, end - r), cols });
     }
   });
   const groups: Piece[][] = [];
@@ -80,27 +171,7 @@ export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookS
   if (current.length) groups.push(current);
   const values = new Map<Piece, unknown[][]>();
   for (const g of groups) await readPieces(ctx, sheets, g, values);
-
-  const grids: CellValue[][][] = sheets.map(() => []);
-  const candidates: { sheet: number; row: number; col: number }[] = [];
-  for (const p of pieces) {
-    const grid = grids[p.sheet]!;
-    const vals = values.get(p) ?? [];
-    vals.forEach((row, r) => {
-      const out: CellValue[] = new Array(p.col).fill(null);
-      row.forEach((v, c) => {
-        if (v === "" || v === null || v === undefined) out.push(null);
-        else if (typeof v === "number" || typeof v === "boolean") out.push(v);
-        else {
-          const s = String(v);
-          if (ERROR_TEXT.test(s)) candidates.push({ sheet: p.sheet, row: p.row + r, col: p.col + c });
-          out.push(s);
-        }
-      });
-      while (out.length && out[out.length - 1] === null) out.pop();
-      grid[p.row + r] = out;
-    });
-  }
+  for (const p of pieces) put(p.sheet, p.row, p.col, values.get(p) ?? []);
 
   // Text like "#N/A" may be typed by a user; only valueTypes tells an error from text.
   if (candidates.length) {
@@ -116,8 +187,16 @@ export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookS
 
   const out: SheetSnapshot[] = sheets.map((s, i) => {
     const grid = grids[i]!;
-    for (let r = 0; r < grid.length; r++) if (grid[r] === undefined) grid[r] = [];
-    return { name: s.name, values: grid, visible: s.visibility === "Visible" };
+    const used = outlines.get(i)?.used;
+    const length = used ? used.row + used.rows : 0;
+    const rows: CellValue[][] = [];
+    for (let r = 0; r < length; r++) {
+      // Columns not loaded (or left of the used range) are null; a row ends at its last value.
+      const line = Array.from(grid[r] ?? [], (v) => v ?? null);
+      while (line.length && line[line.length - 1] === null) line.pop();
+      rows.push(line);
+    }
+    return { name: s.name, values: rows, visible: s.visibility === "Visible" };
   });
   return { sheets: out };
 }
