@@ -17,15 +17,27 @@ export interface CliIO {
   env?: Record<string, string | undefined>;
 }
 
-/** A reason the command could not run: exit status 2 with one line on stderr. */
+/** Lines that follow a failure's one-line reason (every problem of a definition, say), by language. */
+export interface FailureDetails {
+  vi: string[];
+  en: string[];
+}
+
+/**
+ * A reason the command could not run: exit status 2 with one line on stderr, then optionally one
+ * line per detail so that the user can fix every problem at once (`head -1` still gets the reason).
+ */
 export class CliFailure extends Error {
-  constructor(readonly reason: Message) {
+  constructor(
+    readonly reason: Message,
+    readonly details?: FailureDetails,
+  ) {
     super(reason.en);
   }
 }
 
-export function fail(reason: Message): never {
-  throw new CliFailure(reason);
+export function fail(reason: Message, details?: FailureDetails): never {
+  throw new CliFailure(reason, details);
 }
 
 /** One line: a multi-line reason is joined so scripts can read it with `head -1`. */

@@ -48,22 +48,57 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         throw new CliFailure(M.noCommand);
     }
   } catch (e) {
-    const reason = e instanceof CliFailure ? e.reason[lang] : M.unexpected(e instanceof Error ? e.message : String(e))[lang];
+    const reason = e instanceof CliFailure ? e.reason[lang] : M.unexpected(errorMessage(e))[lang];
     io.stderr.write(oneLine(reason) + "\n");
+    // After the one-line reason, the details (every problem of a definition), one per line.
+    if (e instanceof CliFailure && e.details) for (const line of e.details[lang]) io.stderr.write(oneLine(line) + "\n");
     if (!(e instanceof CliFailure) && env.DTI_SCORER_DEBUG) io.stderr.write(String((e as Error)?.stack) + "\n");
     return 2;
   }
 }
 
-/** Entry point of the bundled command (bin/dti-scorer.js). */
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The last resort for anything that escaped `main`: one line, exit status 2, never a stack trace. */
+export function lastResortLine(e: unknown, lang: Lang): string {
+  const what = lang === "vi" ? "lỗi không mong đợi" : "unexpected error";
+  return `dti-scorer: ${what}: ${oneLine(errorMessage(e)) || "?"}\n`;
+}
+
+/**
+ * Entry point of the bundled command (bin/dti-scorer.js). When the reader of stdout goes away
+ * (`dti-scorer score … | head -1`), the command stops quietly as Unix tools do, with status 0:
+ * the reader has what it wanted. Anything unexpected is one line on stderr and status 2.
+ */
 export function run(): void {
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(String(e) + "\n");
-      process.exitCode = 2;
-    },
-  );
+  const argv = process.argv.slice(2);
+  const lang: Lang = (() => {
+    try {
+      return languageFrom(argv, process.env);
+    } catch {
+      return "vi";
+    }
+  })();
+  const lastResort = (e: unknown): void => {
+    try {
+      process.stderr.write(lastResortLine(e, lang));
+    } catch {
+      // stderr is gone too: nothing more can be said.
+    }
+    process.exit(2);
+  };
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    lastResort(e);
+  });
+  process.stderr.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  });
+  process.on("uncaughtException", lastResort);
+  process.on("unhandledRejection", lastResort);
+  main(argv, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then((code) => {
+    process.exitCode = code;
+  }, lastResort);
 }

@@ -1,5 +1,6 @@
 /** What the command line says, in Vietnamese and English. */
 import type { Message } from "../core/i18n/text";
+import type { NotRankedReason } from "../core/types";
 
 export const HELP: Message = {
   vi: `dti-scorer — chấm điểm và xếp hạng đơn vị theo bộ chỉ số chuyển đổi số (DTI)
@@ -76,9 +77,10 @@ export const T = {
   unit: { vi: "Đơn vị", en: "Unit" },
   category: { vi: "Nhóm", en: "Category" },
   points: { vi: "Điểm", en: "Points" },
-  value: { vi: "Chỉ số", en: "Value" },
-  coverage: { vi: "Đủ số liệu", en: "Coverage" },
-  issues: { vi: "Lỗi/CB", en: "Issues" },
+  value: { vi: "Giá trị", en: "Value" },
+  coverage: { vi: "Độ phủ", en: "Coverage" },
+  issues: { vi: "Lỗi/Cảnh báo", en: "Issues" },
+  note: { vi: "Ghi chú", en: "Note" },
   notRanked: { vi: "không xếp hạng", en: "not ranked" },
   id: { vi: "Mã", en: "Id" },
   version: { vi: "Phiên bản", en: "Version" },
@@ -95,6 +97,24 @@ export const T = {
     info: { vi: "Thông tin", en: "Note" },
   },
 } satisfies Record<string, unknown>;
+
+/** The short reason a unit is not ranked, for the ranking table ("không xếp hạng: độ phủ 53% < 90%"). */
+export function notRankedShort(reason: NotRankedReason | undefined, coverage: number, minCoverage: number): Message {
+  const pct = (x: number): string => `${Math.round(x * 100)}%`;
+  switch (reason) {
+    case "excluded":
+      return { vi: "không xếp hạng: thuộc danh sách loại trừ", en: "not ranked: excluded" };
+    case "low-coverage":
+      return {
+        vi: `không xếp hạng: độ phủ ${pct(coverage)} < ${pct(minCoverage)}`,
+        en: `not ranked: coverage ${pct(coverage)} < ${pct(minCoverage)}`,
+      };
+    case "not-available":
+      return { vi: "không xếp hạng: không tính được tổng điểm", en: "not ranked: no total score" };
+    default:
+      return { vi: "không xếp hạng", en: "not ranked" };
+  }
+}
 
 export const M = {
   noCommand: {

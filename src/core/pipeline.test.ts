@@ -77,6 +77,41 @@ describe("runScoring", () => {
     expect(e.userMessage.en).toContain("ranking.decimals");
   });
 
+  test("an invalid definition with several problems gives a one-line reason and carries every problem", async () => {
+    const broken = {
+      ...DEMO_DEFINITION,
+      ranking: { decimals: "hai", exclude: ["SO"] },
+      root: { ...DEMO_DEFINITION.root, children: [...DEMO_DEFINITION.root.children, { code: "1", name: "Trùng", max: 0, rule: { kind: "fraction" } }] },
+    };
+    const e = await errorOf(runScoring(await XlsxHost.fromBuffer(await layoutAFile()), { ...base, definition: broken }));
+    expect(e.code).toBe("definition-invalid");
+    expect(e.problems?.map((p) => [p.path, p.code])).toEqual([
+      ["ranking.decimals", "invalid-type"],
+      ["root.children[2].code", "duplicate-code"],
+      ["ranking.exclude[0]", "ranking-exclude-case"],
+    ]);
+    expect(e.userMessage.vi).toMatch(/^Bộ chỉ số không hợp lệ: 3 lỗi; lỗi thứ nhất: ranking\.decimals: [^\n]*[^.]\.$/);
+    expect(e.userMessage.en).not.toMatch(/\.\.|\.;|\)\./);
+    expect(e.userMessage.en).not.toContain("more)");
+  });
+
+  test("the JSON results say why a unit is not ranked, in the chosen language, and say nothing for a ranked unit", async () => {
+    const definition = { ...DEMO_DEFINITION, ranking: { exclude: ["SO-02"] } };
+    const result = await runScoring(await XlsxHost.fromBuffer(await layoutAFile()), { ...base, definition, write: false });
+    const units = (resultsJson(result, "vi") as { units: Record<string, unknown>[] }).units;
+    const excluded = units.find((u) => u.code === "SO-02")!;
+    expect(excluded).toMatchObject({
+      ranked: false,
+      rank: null,
+      notRankedReason: "excluded",
+      notRankedNote: "Không xếp hạng: đơn vị nằm trong danh sách loại trừ của bộ chỉ số",
+    });
+    const ranked = units.find((u) => u.code === "SO-01")!;
+    expect(ranked.ranked).toBe(true);
+    expect("notRankedReason" in ranked).toBe(false);
+    expect("notRankedNote" in ranked).toBe(false);
+  });
+
   test("a workbook with no submission in it stops the run as layout-not-found", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Trống").getCell("A1").value = "Không có gì ở đây";

@@ -3,11 +3,12 @@
  *   snapshot = host.read() → definition → read → score → plan → host.apply(plan)
  * One read, pure steps, one write.
  */
-import { type DefinitionProblem, parseDefinition } from "./definition";
+import { type DefinitionProblem, parseDefinition, problemsSummary } from "./definition";
 import type { IndexModel } from "./definition/model";
 import type { Lang, Message } from "./i18n/text";
 import { localize } from "./i18n/text";
 import { INDEX_SHEET, type IndexSheetState, type PlanOptions, planResults, readIndexSheet } from "./plan";
+import { notRankedText } from "./plan/labels";
 import { type ReadResult, checkSelfScores, readSubmissions } from "./read";
 import { scoreUnits, unitsByRank } from "./score";
 import type { Issue, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "./types";
@@ -15,11 +16,15 @@ import type { WorkbookHost } from "../hosts/host";
 
 export type PipelineErrorCode = "definition-invalid" | "definition-missing" | "layout-not-found";
 
-/** Why a run could not happen, as one sentence in each language (the CLI prints it on one line). */
+/**
+ * Why a run could not happen, as one sentence in each language (the CLI prints it on one line).
+ * An invalid definition also carries every one of its problems, to be listed one per line.
+ */
 export class PipelineError extends Error {
   constructor(
     readonly code: PipelineErrorCode,
     readonly userMessage: Message,
+    readonly problems?: DefinitionProblem[],
   ) {
     super(userMessage.en);
     this.name = "PipelineError";
@@ -52,13 +57,11 @@ export interface RunResult {
   previous?: IndexSheetState;
 }
 
+/** One line: the only problem, or how many and the first (the full list goes with the error). */
 function describeProblems(problems: DefinitionProblem[]): Message {
-  const shown = problems.slice(0, 3);
-  const more = problems.length - shown.length;
-  const texts = (lang: Lang) => shown.map((p) => `${p.path}: ${localize(p.message, lang)}`).join("; ");
   return {
-    vi: `Bộ chỉ số không hợp lệ: ${texts("vi")}${more > 0 ? ` (và ${more} lỗi khác)` : ""}.`,
-    en: `The index definition is not valid: ${texts("en")}${more > 0 ? ` (and ${more} more)` : ""}.`,
+    vi: `Bộ chỉ số không hợp lệ: ${problemsSummary(problems, "vi")}`,
+    en: `The index definition is not valid: ${problemsSummary(problems, "en")}`,
   };
 }
 
@@ -95,7 +98,7 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
     }
   }
   const parsed = parseDefinition(input);
-  if (!parsed.ok) throw new PipelineError("definition-invalid", describeProblems(parsed.problems));
+  if (!parsed.ok) throw new PipelineError("definition-invalid", describeProblems(parsed.problems), parsed.problems);
   const model = parsed.model;
 
   progress("read", 0.3);
@@ -144,7 +147,11 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
   return result;
 }
 
-/** The `--json` output (architecture.md, "Command line"): full-precision figures, messages in `lang`. */
+/**
+ * The `--json` output (architecture.md, "Command line"): full-precision figures, messages in `lang`.
+ * A unit that is not ranked also has `notRankedReason` ("excluded" | "low-coverage" |
+ * "not-available") and `notRankedNote`, the sentence the results sheet shows.
+ */
 export function resultsJson(result: RunResult, lang: Lang): object {
   const { table } = result;
   return {
@@ -158,6 +165,13 @@ export function resultsJson(result: RunResult, lang: Lang): object {
       rank: u.rank,
       rankInCategory: u.rankInCategory,
       ranked: u.ranked,
+      // Additions to the architecture's contract: why a unit is not ranked (absent when it is).
+      ...(u.ranked || u.notRankedReason === undefined
+        ? {}
+        : {
+            notRankedReason: u.notRankedReason,
+            notRankedNote: notRankedText(u.notRankedReason, u.coverage, table.ranking.minCoverage, lang),
+          }),
       coverage: u.coverage,
       nodes: Object.fromEntries(
         Object.entries(u.nodes).map(([code, n]) => [code, { value: n.value, points: n.points, rank: n.rank }]),

@@ -92,6 +92,7 @@ export type IssueCode =
   | "not-a-boolean"
   | "excel-error"
   | "numerator-exceeds-denominator"
+  | "zero-denominator"
   | "ambiguous-number"
   | "percent-as-number"
   | "points-above-max"

@@ -96,8 +96,10 @@ async function importXlsx(base64: string): Promise<ImportedSheet[]> {
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       row.eachCell({ includeEmpty: true }, (cell, c) => {
         const unlocked = cell.protection?.locked === false;
-        if (cell.type === ExcelJS.ValueType.Null && !unlocked) return;
-        const v = cell.value as unknown;
+        // In Excel a merged area's value is in its top-left cell only (ExcelJS repeats it in each).
+        const merged = cell.isMerged && cell.master.address !== cell.address;
+        if ((cell.type === ExcelJS.ValueType.Null || merged) && !unlocked) return;
+        const v = (merged ? null : cell.value) as unknown;
         let value: number | string | boolean = "";
         let formula: string | undefined;
         if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") value = v;

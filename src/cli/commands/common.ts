@@ -3,13 +3,13 @@ import { existsSync } from "node:fs";
 import { basename, extname } from "node:path";
 import ExcelJS from "exceljs";
 import { uniqueSheetName } from "../../core/collect";
-import { formatProblems, parseDefinition, parseDefinitionText } from "../../core/definition";
+import { type DefinitionProblem, formatProblems, parseDefinition, parseDefinitionText, problemsSummary } from "../../core/definition";
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang } from "../../core/i18n/text";
 import { parseCsv } from "../../core/read";
 import { XlsxHost } from "../../hosts/xlsx";
 import { BUILTIN_INDICES, findBuiltin } from "../../indices";
-import { type CliIO, fail, oneLine, readInputFile, resolvePath } from "../io";
+import { type CliIO, type FailureDetails, fail, readInputFile, resolvePath } from "../io";
 import { M } from "../messages";
 
 export interface LoadedIndex {
@@ -19,29 +19,37 @@ export interface LoadedIndex {
 }
 
 /** The definition named by --index: a JSON file, or else a built-in id. */
-export function loadIndex(io: CliIO, spec: string, lang: Lang): LoadedIndex {
+export function loadIndex(io: CliIO, spec: string, _lang: Lang): LoadedIndex {
   const path = resolvePath(io, spec);
   const looksLikeFile = existsSync(path) || /\.json$/i.test(spec) || spec.includes("/") || spec.includes("\\");
   if (looksLikeFile) {
     const bytes = readInputFile(io, spec);
     const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
     const parsed = parseDefinitionText(text);
-    if (!parsed.ok) fail(M.invalidDefinition(spec, firstProblems(formatProblems(parsed.problems, lang), lang)));
+    if (!parsed.ok) failInvalidDefinition(spec, parsed.problems);
     return { definition: JSON.parse(text) as unknown, model: parsed.model };
   }
   const builtin = findBuiltin(spec);
   if (!builtin) fail(M.unknownIndex(spec, BUILTIN_INDICES.map((b) => b.id)));
   const parsed = parseDefinition(builtin.definition);
-  if (!parsed.ok) fail(M.invalidDefinition(builtin.file, firstProblems(formatProblems(parsed.problems, lang), lang)));
+  if (!parsed.ok) failInvalidDefinition(builtin.file, parsed.problems);
   return { definition: builtin.definition, model: parsed.model };
 }
 
-/** The first problems of a definition on one line, and how many more there are. */
-function firstProblems(text: string, lang: Lang): string {
-  const lines = text.split("\n").filter((l) => l.trim() !== "");
-  const shown = lines.slice(0, 3).join("; ");
-  const more = lines.length - 3;
-  return oneLine(more > 0 ? `${shown} ${lang === "vi" ? `(và ${more} lỗi khác)` : `(and ${more} more)`}` : shown);
+/**
+ * Every problem of a definition lines, one per line ("path: sentence"), after the one-line reason
+ * (which names the only problem, or how many there are and the first).
+ */
+export function problemDetails(problems: DefinitionProblem[]): FailureDetails | undefined {
+  if (problems.length < 2) return undefined;
+  return { vi: formatProblems(problems, "vi").split("\n"), en: formatProblems(problems, "en").split("\n") };
+}
+
+function failInvalidDefinition(file: string, problems: DefinitionProblem[]): never {
+  return fail(
+    { vi: M.invalidDefinition(file, problemsSummary(problems, "vi")).vi, en: M.invalidDefinition(file, problemsSummary(problems, "en")).en },
+    problemDetails(problems),
+  );
 }
 
 export type InputKind = "xlsx" | "csv";

@@ -5,8 +5,8 @@ import { unitsByRank } from "../../core/score";
 import type { Issue, ScoreTable, Severity } from "../../core/types";
 import { PipelineError, resultsJson, runScoring } from "../../core/pipeline";
 import { type CliIO, fail, writeOutputFile } from "../io";
-import { M, T } from "../messages";
-import { clip, formatTable, loadIndex, openInput } from "./common";
+import { M, T, notRankedShort } from "../messages";
+import { clip, formatTable, loadIndex, openInput, problemDetails } from "./common";
 import { PROJECT_VERSION } from "../version";
 import type { ParsedArgs } from "../args";
 import { Progress } from "../progress";
@@ -32,7 +32,7 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
     });
   } catch (e) {
     progress.done();
-    if (e instanceof PipelineError) fail(e.userMessage);
+    if (e instanceof PipelineError) fail(e.userMessage, e.problems ? problemDetails(e.problems) : undefined);
     throw e;
   }
   progress.done();
@@ -96,8 +96,12 @@ export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue
     T.coverage[lang],
     T.issues[lang],
   ];
+  // Units not ranked get an empty rank and the reason in a last column.
+  const someNotRanked = units.some((u) => !u.ranked);
+  if (someNotRanked) header.push(T.note[lang]);
   const rows = units.map((u) => {
-    const rank = u.ranked ? String((byCategory ? u.rankInCategory : u.rank) ?? "") : T.notRanked[lang];
+    const rank = u.ranked ? String((byCategory ? u.rankInCategory : u.rank) ?? "") : "—";
+    const note = u.ranked ? "" : notRankedShort(u.notRankedReason, u.coverage, table.ranking.minCoverage)[lang];
     return [
       rank,
       ...(byCategory ? [u.ranked ? String(u.rank ?? "") : "", clip(categoryName(u.category), 40)] : []),
@@ -107,9 +111,20 @@ export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue
       fmt(u.value, lang, 4),
       `${Math.round(u.coverage * 100)}%`,
       String(issueCount.get(u.code) ?? issueCount.get(u.name) ?? 0),
+      ...(someNotRanked ? [note] : []),
     ];
   });
-  const align: ("left" | "right")[] = ["right", ...(byCategory ? (["right", "left"] as const) : []), "left", "left", "right", "right", "right", "right"];
+  const align: ("left" | "right")[] = [
+    "right",
+    ...(byCategory ? (["right", "left"] as const) : []),
+    "left",
+    "left",
+    "right",
+    "right",
+    "right",
+    "right",
+    ...(someNotRanked ? (["left"] as const) : []),
+  ];
   const ranked = table.units.filter((u) => u.ranked).length;
   return formatTable(header, rows, align) + M.scoredSummary(table.units.length, ranked)[lang] + "\n";
 }

@@ -270,7 +270,7 @@ describe("expressions", () => {
     const d = base();
     d.root.children[1].rule = { kind: "expr", expr: "([2.a] + [2.b] / 2" };
     const m = onlyProblem(d, "root.children[1].rule.expr", "expr-syntax");
-    expect(m.vi).toContain("Ký tự 19");
+    expect(m.vi).toContain("Ký tự thứ 19");
     expect(m.en).toContain("Character 19: missing ')'");
   });
 
@@ -380,4 +380,59 @@ test("every problem of a definition is reported at once", () => {
   expect(problems.map((p) => p.code).sort()).toEqual(
     ["applies-to-without-categories", "group-max-mismatch", "ranking-within-without-categories", "unknown-input", "weight-not-positive"].sort(),
   );
+});
+
+describe("ranking.exclude entries that look like a category", () => {
+  test("an entry that is a category id only after ignoring case or diacritics is an error naming the id", () => {
+    const d = base();
+    d.ranking = { exclude: ["CO-DVC", "Có-dvc", "co-dvc", "SO-XYZ"] };
+    const problems = problemsOf(d);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ["ranking.exclude[0]", "ranking-exclude-case"],
+      ["ranking.exclude[1]", "ranking-exclude-case"],
+    ]);
+    expect(problems[0]!.message.vi).toBe(
+      '"CO-DVC" chỉ trùng với mã nhóm đơn vị "co-dvc" khi bỏ qua chữ hoa, chữ thường và dấu, nên không loại nhóm nào khỏi xếp hạng; mã nhóm viết thường không dấu: hãy ghi "co-dvc".',
+    );
+    expect(problems[0]!.message.en).toContain('write "co-dvc"');
+  });
+});
+
+describe("a definition the schema rejects", () => {
+  test("is still checked as a whole, so every problem comes at once without repeating the schema's", () => {
+    const d = base();
+    d.id = "Bad_ID";
+    d.ranking = { method: "fancy", exclude: ["CO-DVC"] };
+    d.root.children.push(
+      { code: "1", name: "Trùng mã", max: 0, rule: { kind: "fraction" } },
+      { code: "4", name: "Bậc", max: "mười", rule: { kind: "steps", steps: [{ atLeast: 1, fraction: 0.5 }, { atLeast: 5, fraction: 1 }] } },
+      { code: "5", name: "Biểu thức", max: 10, rule: { kind: "expr", expr: "FOO([5])" } },
+      { code: "6", name: "Tỷ lệ", max: 10, rule: { kind: "ratio", numerator: "x", denominator: "6", cap: "yes" } },
+    );
+    const problems = problemsOf(d);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ["id", "id-pattern"],
+      ["ranking.method", "invalid-value"],
+      ["root.children[3].max", "invalid-type"],
+      ["root.children[5].rule.cap", "invalid-type"],
+      ["root.children[2].code", "duplicate-code"],
+      ["root.children[3].rule.steps[1]", "unreachable-step"],
+      ["root.children[4].rule.expr", "expr-syntax"],
+      ["root.children[5].rule.numerator", "unknown-input"],
+      ["ranking.exclude[0]", "ranking-exclude-case"],
+    ]);
+    // The max that could not be read is not reported a second time as "missing", nor the root's sum as wrong.
+    expect(problems.filter((p) => p.path === "root.children[3].max")).toHaveLength(1);
+    expect(problems.map((p) => p.code)).not.toContain("group-max-mismatch");
+  });
+
+  test("the parts the schema rejects raise no problem of their own in the checks", () => {
+    const d = base();
+    d.root.children[1].inputs = [{ code: "2.a", type: "integer" }, { code: 7 }];
+    d.root.children.push({ code: "3", name: "Hỏng", max: 10, rule: { kind: "fancy" } }, "không phải nút");
+    d.categories = "co-dvc";
+    d.root.children[0].appliesTo = ["co-dvc"];
+    const problems = problemsOf(d);
+    expect(problems.map((p) => p.path)).toEqual(["categories", "root.children[1].inputs[1].code", "root.children[2].rule.kind", "root.children[3]"]);
+  });
 });

@@ -220,6 +220,14 @@ export function checkDefinition(def: IndexDefinition): CheckResult {
   if (def.ranking.on === "points" && effectiveMax(def.root) === undefined) {
     report(["ranking", "on"], "ranking-points-without-max", messages.rankingPointsWithoutMax());
   }
+  // Entries of ranking.exclude are unit codes or category ids. Unit codes cannot be checked here;
+  // an entry that is a category id only once case and diacritics are ignored is surely a category
+  // meant and missed (ids are lower-case by the format), so it would silently exclude nothing.
+  def.ranking.exclude.forEach((entry, k) => {
+    if (categoryIds.includes(entry)) return;
+    const meant = categoryIds.find((id) => foldText(id) === foldText(entry));
+    if (meant !== undefined) report(["ranking", "exclude", k], "ranking-exclude-case", messages.rankingExcludeCase(entry, meant));
+  });
   if (def.ranking.within === "category" && categoryIds.length === 0) {
     report(["ranking", "within"], "ranking-within-without-categories", messages.rankingCategoryWithoutCategories());
   }

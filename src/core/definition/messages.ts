@@ -32,7 +32,21 @@ export function formatProblems(problems: DefinitionProblem[], lang: Lang): strin
   return problems.map((p) => `${p.path}: ${localize(p.message, lang)}`).join("\n");
 }
 
+/**
+ * Every problem of a definition said on one line, for a reason that must stay one line: the only
+ * problem, or how many there are and the first. The full list is `formatProblems`, one per line.
+ */
+export function problemsSummary(problems: readonly DefinitionProblem[], lang: Lang): string {
+  const first = problems[0];
+  if (first === undefined) return "";
+  const line = `${first.path}: ${localize(first.message, lang)}`;
+  if (problems.length === 1) return line;
+  return lang === "vi" ? `${problems.length} lỗi; lỗi thứ nhất: ${line}` : `${problems.length} problems; the first: ${line}`;
+}
+
 const q = (s: string | number): string => `"${s}"`;
+/** A sentence with exactly one final full stop (or question mark). */
+const endSentence = (s: string): string => (/[.?!]$/.test(s.trimEnd()) ? s.trimEnd() : `${s.trimEnd()}.`);
 /** A value as the user wrote it: text in quotes, anything else described. */
 const shown = (value: unknown): Message =>
   typeof value === "string" ? { vi: JSON.stringify(value), en: JSON.stringify(value) } : describeValue(value);
@@ -146,7 +160,7 @@ export const messages = {
   invalidNode: (found: unknown): Message => {
     const f = describeValue(found);
     return {
-      vi: `Mỗi nút phải là một đối tượng: nhóm (có "children") hoặc chỉ số (có "rule"); gặp ${f.vi}.`,
+      vi: `Mỗi nút phải là một đối tượng: nhóm (có "children") hoặc chỉ tiêu (có "rule"); gặp ${f.vi}.`,
       en: `Each node must be an object: a group (with "children") or an indicator (with "rule"); found ${f.en}.`,
     };
   },
@@ -165,7 +179,7 @@ export const messages = {
     vi: `Mỗi bậc ghi đúng một trong hai ngưỡng: "atLeast" (từ … trở lên) hoặc "atMost" (từ … trở xuống).`,
     en: `Each step gives exactly one threshold: "atLeast" or "atMost".`,
   }),
-  targetPositive: (): Message => ({ vi: "Chỉ tiêu phải lớn hơn 0.", en: "The target must be more than 0." }),
+  targetPositive: (): Message => ({ vi: "Giá trị mục tiêu (target) phải lớn hơn 0.", en: "The target must be more than 0." }),
   categoryIdPattern: (found: unknown): Message => ({
     vi: `Mã nhóm đơn vị ${shown(found).vi} chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ "co-dvc").`,
     en: `The category id ${shown(found).en} may contain only lower-case letters a–z, digits and hyphens (e.g. "co-dvc").`,
@@ -177,15 +191,15 @@ export const messages = {
 
   // Checks on the whole definition (checks.ts)
   duplicateCode: (code: string, firstPath: string): Message => ({
-    vi: `Mã ${q(code)} đã được dùng ở ${firstPath}; mỗi mã (của nhóm, chỉ số hay số liệu đầu vào) chỉ được dùng một lần.`,
+    vi: `Mã ${q(code)} đã được dùng ở ${firstPath}; mỗi mã (của nhóm, chỉ tiêu hay số liệu đầu vào) chỉ được dùng một lần.`,
     en: `The code ${q(code)} is already used at ${firstPath}; each code (of a group, an indicator or an input) may be used only once.`,
   }),
   unknownInput: (code: string, indicator: string, known: string[]): Message => ({
-    vi: `Chỉ số ${q(indicator)} không có số liệu đầu vào mã ${q(code)}; các mã có: ${list(known)}.`,
+    vi: `Chỉ tiêu ${q(indicator)} không có số liệu đầu vào mã ${q(code)}; các mã có: ${list(known)}.`,
     en: `The indicator ${q(indicator)} has no input ${q(code)}; its inputs are ${list(known)}.`,
   }),
   ruleInputRequired: (kind: string, indicator: string, known: string[]): Message => ({
-    vi: `Chỉ số ${q(indicator)} có nhiều số liệu đầu vào (${list(known)}) nên quy tắc "${kind}" phải ghi "input" để chọn số liệu dùng để chấm.`,
+    vi: `Chỉ tiêu ${q(indicator)} có nhiều số liệu đầu vào (${list(known)}) nên quy tắc "${kind}" phải ghi "input" để chọn số liệu dùng để chấm.`,
     en: `The indicator ${q(indicator)} has several inputs (${list(known)}), so its "${kind}" rule must name the one it scores with "input".`,
   }),
   sumChildWithoutMax: (group: string): Message => ({
@@ -197,11 +211,11 @@ export const messages = {
     en: `The max ${max} differs from the sum of the children's max (${sum}); make them equal, or set "rescale": true to rescale to ${max}.`,
   }),
   maxRequired: (what: Message): Message => ({
-    vi: `${what.vi} nên chỉ số cần có "max" (điểm tối đa).`,
+    vi: `${what.vi} nên chỉ tiêu cần có "max" (điểm tối đa).`,
     en: `${what.en}, so the indicator needs a "max".`,
   }),
   pointsExceedMax: (points: number, max: number): Message => ({
-    vi: `Số điểm ${points} vượt quá điểm tối đa ${max} của chỉ số.`,
+    vi: `Số điểm ${points} vượt quá điểm tối đa ${max} của chỉ tiêu.`,
     en: `${points} points exceed the indicator's max of ${max}.`,
   }),
   unreachableStep: (coveredBy: string[]): Message => ({
@@ -225,8 +239,8 @@ export const messages = {
     en: `The minimum ${min} is greater than the maximum ${max}.`,
   }),
   exprSyntax: (detail: Message): Message => ({
-    vi: `Biểu thức không đọc được: ${detail.vi}`,
-    en: `The expression cannot be read: ${detail.en}`,
+    vi: `Biểu thức không đọc được: ${endSentence(detail.vi)}`,
+    en: `The expression cannot be read: ${endSentence(detail.en)}`,
   }),
   exprUnknownRef: (code: string, known: string[], ofGroup: boolean): Message =>
     ofGroup
@@ -235,7 +249,7 @@ export const messages = {
           en: `The expression refers to [${code}] but the group has no child with that code; its children are ${list(known)}.`,
         }
       : {
-          vi: `Biểu thức tham chiếu [${code}] nhưng chỉ số không có số liệu đầu vào mã đó; các mã có: ${list(known)}.`,
+          vi: `Biểu thức tham chiếu [${code}] nhưng chỉ tiêu không có số liệu đầu vào mã đó; các mã có: ${list(known)}.`,
           en: `The expression refers to [${code}] but the indicator has no input with that code; its inputs are ${list(known)}.`,
         },
   exprRequired: (): Message => ({
@@ -261,6 +275,10 @@ export const messages = {
   rankingPointsWithoutMax: (): Message => ({
     vi: `Xếp hạng theo điểm ("on": "points") cần nút gốc có điểm tối đa; hãy ghi "max" cho nút gốc hoặc xếp hạng theo giá trị ("on": "value").`,
     en: `Ranking on points ("on": "points") needs the root to have a max; give the root a "max" or rank on values ("on": "value").`,
+  }),
+  rankingExcludeCase: (entry: string, id: string): Message => ({
+    vi: `${q(entry)} chỉ trùng với mã nhóm đơn vị ${q(id)} khi bỏ qua chữ hoa, chữ thường và dấu, nên không loại nhóm nào khỏi xếp hạng; mã nhóm viết thường không dấu: hãy ghi ${q(id)}.`,
+    en: `${q(entry)} matches the category id ${q(id)} only when case and diacritics are ignored, so it excludes no category from ranking; category ids are lower-case: write ${q(id)}.`,
   }),
   rankingCategoryWithoutCategories: (): Message => ({
     vi: `Xếp hạng theo nhóm đơn vị ("within": "category") cần khai báo "categories".`,

@@ -291,3 +291,23 @@ describe("robustness", () => {
     );
   });
 });
+
+describe("codes in Unicode NFC", () => {
+  test("codes, inputs, rule references and expressions saved decomposed (NFD) are read as NFC and match each other", () => {
+    const nfd = (s: string): string => s.normalize("NFD");
+    const d = base();
+    d.root.children[0] = {
+      code: nfd(" Hạ tầng "),
+      name: "Hạ tầng",
+      max: 40,
+      inputs: [{ code: nfd("Hạ tầng.a") }, { code: "Hạ tầng.b".normalize("NFC") }],
+      rule: { kind: "ratio", numerator: "Hạ tầng.a".normalize("NFC"), denominator: nfd("Hạ tầng.b") },
+    };
+    d.root.children.push({ code: "3", name: "Biểu thức", max: 10, inputs: [{ code: nfd("Số") }], rule: { kind: "expr", expr: `[${"Số".normalize("NFC")}] / 2` } });
+    d.root.children[1].max = 50;
+    const r = parseDefinition(d);
+    if (!r.ok) throw new Error(formatProblems(r.problems, "en"));
+    expect([...r.model.nodes.keys()]).toContain("Hạ tầng".normalize("NFC"));
+    expect([...r.model.inputs.keys()]).toEqual(expect.arrayContaining(["Hạ tầng.a", "Hạ tầng.b", "Số"].map((c) => c.normalize("NFC"))));
+  });
+});

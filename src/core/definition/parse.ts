@@ -6,6 +6,7 @@
 import { canonicalJson, sha256 } from "../hash";
 import type { Message } from "../i18n/text";
 import { checkDefinition } from "./checks";
+import { lenientChecks } from "./lenient";
 import {
   type DefinitionProblem,
   type PathSegment,
@@ -38,7 +39,9 @@ export function parseDefinition(input: unknown): ParseDefinitionResult {
   try {
     const parsed = indexDefinitionSchema.safeParse(input);
     if (!parsed.success) {
-      return { ok: false, problems: mapIssues(parsed.error.issues as unknown as RawIssue[], [], input) };
+      // The schema's problems, then what the whole-definition checks find in the parts that could be read.
+      const problems = mapIssues(parsed.error.issues as unknown as RawIssue[], [], input);
+      return { ok: false, problems: [...problems, ...lenientChecks(input, problems)] };
     }
     const definition = parsed.data;
     const { problems, expressions } = checkDefinition(definition);

@@ -18,8 +18,13 @@ export const localizedText = z.union([
 ]);
 export type LocalizedText = z.infer<typeof localizedText>;
 
-/** Codes are free text, case-sensitive after trimming. */
-export const nodeCode = z.string().trim().min(1);
+/**
+ * Codes are free text, case-sensitive after trimming, and compared in Unicode NFC: a definition
+ * saved by an editor in NFD ("Hạ tầng" as a + combining marks) matches cells typed in NFC.
+ */
+export const nodeCode = z.string().trim().normalize("NFC").min(1);
+/** Expressions name codes in brackets, so they are NFC too. */
+const exprText = z.string().trim().normalize("NFC").min(1);
 
 const finite = z.number().finite();
 const direction = z.enum(["higher", "lower"]);
@@ -95,7 +100,7 @@ export const ruleSchema = z.discriminatedUnion("kind", [
     direction: direction.default("higher"),
     across: across.default("all"),
   }),
-  z.strictObject({ kind: z.literal("expr"), expr: z.string().trim().min(1) }),
+  z.strictObject({ kind: z.literal("expr"), expr: exprText }),
 ]);
 export type Rule = z.infer<typeof ruleSchema>;
 export type RuleKind = Rule["kind"];
@@ -141,7 +146,7 @@ export const groupSchema: z.ZodType<GroupNode, unknown> = z.lazy(() =>
   z.strictObject({
     ...nodeCommon,
     aggregate: aggregateKind.default("sum"),
-    expr: z.string().trim().min(1).optional(),
+    expr: exprText.optional(),
     rescale: z.boolean().default(false),
     appliesTo: z.array(z.string().trim().min(1)).optional(),
     children: z.array(nodeSchema).min(1),
@@ -164,7 +169,7 @@ export const rankingSchema = z.strictObject({
   within: z.enum(["all", "category"]).default("all"),
   nodes: z.enum(["none", "top", "all"]).default("top"),
   minCoverage: z.number().min(0).max(1).default(0),
-  exclude: z.array(z.string().trim().min(1)).default([]),
+  exclude: z.array(z.string().trim().normalize("NFC").min(1)).default([]),
 });
 export type Ranking = z.infer<typeof rankingSchema>;
 

@@ -76,7 +76,7 @@ describe("expressions that cannot be read", () => {
   test("a missing ')' is reported with its character position in both languages", () => {
     const f = failure("MIN([a], 1");
     expect(f.position).toBe(10);
-    expect(f.vi).toMatch(/^Ký tự 11: thiếu dấu '\)'/);
+    expect(f.vi).toMatch(/^Ký tự thứ 11: thiếu dấu '\)'/);
     expect(f.en).toMatch(/^Character 11: missing '\)'/);
   });
 
@@ -142,7 +142,8 @@ describe("expressions that cannot be read", () => {
         if (!r.ok) {
           expect(r.position).toBeGreaterThanOrEqual(0);
           expect(r.position).toBeLessThanOrEqual(s.length);
-          expect(r.message.vi).toMatch(/^Ký tự \d+: /);
+          expect(r.message.vi).toMatch(/^Ký tự thứ \d+: .*\.$/);
+          expect(r.message.en).toMatch(/\.$/);
         }
       }),
     );
@@ -211,5 +212,25 @@ describe("printing expressions", () => {
       ["([a] > 1) = ([b] < 2)", "[a] > 1 = ([b] < 2)"],
     ];
     for (const [source, printed] of cases) expect(printExpression(parsed(source))).toBe(printed);
+  });
+});
+
+describe("what a reader of an expression error sees", () => {
+  test("a decimal comma such as 1,5 is reported with the advice to use a decimal point", () => {
+    const r = parseExpression("[a] * 1,5");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message.vi).toBe("Ký tự thứ 8: thiếu phép toán trước ',' (dùng dấu chấm cho số thập phân trong biểu thức: 1.5).");
+    expect(r.message.en).toBe("Character 8: an operator is missing before ',' (use a point for decimals in expressions: 1.5).");
+  });
+
+  test("every error sentence counts characters as 'Ký tự thứ' and ends with one full stop", () => {
+    for (const s of ["MIN([a], 1", "[a] +", "2 $ 3", "", "[]", "1 + VLOOKUP([a], 2)"]) {
+      const r = parseExpression(s);
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.message.vi).toMatch(/^Ký tự thứ \d+: [^]*[^.]\.$/);
+      expect(r.message.en).toMatch(/^Character \d+: [^]*[^.]\.$/);
+    }
   });
 });

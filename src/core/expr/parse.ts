@@ -143,6 +143,16 @@ class Parser {
     const t = this.peek();
     if (t.kind !== "end") {
       if (t.kind === "punct" && t.ch === ")") fail(t.pos, `dấu ')' thừa, không có '(' tương ứng`, `a ')' without a matching '('`);
+      // "1,5": a decimal comma, as Vietnamese numbers are written in cells.
+      const before = this.tokens[this.i - 1];
+      const after = this.tokens[this.i + 1];
+      if (t.kind === "punct" && t.ch === "," && before?.kind === "number" && after?.kind === "number" && before.pos + before.text.length === t.pos && after.pos === t.pos + 1) {
+        fail(
+          t.pos,
+          `thiếu phép toán trước ',' (dùng dấu chấm cho số thập phân trong biểu thức: ${before.text}.${after.text})`,
+          `an operator is missing before ',' (use a point for decimals in expressions: ${before.text}.${after.text})`,
+        );
+      }
       fail(t.pos, `thiếu phép toán trước '${t.text}'`, `an operator is missing before '${t.text}'`);
     }
     return e;
@@ -269,13 +279,13 @@ export function parseExpression(source: string): ExprParseResult {
   } catch (e) {
     if (e instanceof ExprError) {
       const n = e.position + 1;
-      return { ok: false, position: e.position, message: { vi: `Ký tự ${n}: ${e.detail.vi}`, en: `Character ${n}: ${e.detail.en}` } };
+      return { ok: false, position: e.position, message: { vi: `Ký tự thứ ${n}: ${e.detail.vi}.`, en: `Character ${n}: ${e.detail.en}.` } };
     }
     // A stack overflow on absurdly deep nesting is the only other way here.
     return {
       ok: false,
       position: 0,
-      message: { vi: `Ký tự 1: biểu thức lồng nhau quá sâu`, en: `Character 1: the expression is nested too deeply` },
+      message: { vi: `Ký tự thứ 1: biểu thức lồng nhau quá sâu.`, en: `Character 1: the expression is nested too deeply.` },
     };
   }
 }

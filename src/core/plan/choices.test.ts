@@ -1,20 +1,18 @@
-import { scoreUnits } from "../score";
-import type { ChartKind, Issue, Submission, WritePlan } from "../types";
+import type { ChartKind, Issue, WorkbookSnapshot, WritePlan } from "../types";
 import { type IndexSheetState, readIndexSheet } from "./index-sheet";
 import { CHART_NAMES, INDEX_SHEET, MARK_NOTE_PREFIX } from "./labels";
 import { planMarksOnly } from "./marks-only";
 import { planResults } from "./plan";
-import { demoModel, demoSnapshot, ownedGrid, submissionFromSheet } from "./test-fixtures";
+import { demoModel, demoSnapshot, ownedGrid, readAndScore, setCell } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 
-function run(options: { kinds?: ChartKind[]; profileUnits?: string[]; previous?: IndexSheetState; issues?: Issue[] } = {}) {
+function run(options: { kinds?: ChartKind[]; profileUnits?: string[]; previous?: IndexSheetState } = {}) {
   const model = demoModel();
   const snapshot = demoSnapshot();
-  const submissions: Submission[] = snapshot.sheets.map(submissionFromSheet);
-  const table = scoreUnits(model, submissions);
+  const { submissions, issues, table } = readAndScore(snapshot, model);
   const charts = { ...(options.kinds ? { kinds: options.kinds } : {}), ...(options.profileUnits ? { profileUnits: options.profileUnits } : {}) };
-  return planResults(model, table, options.issues ?? [], submissions, {
+  return planResults(model, table, issues, submissions, {
     lang: "vi",
     projectVersion: "1.2.3",
     now: NOW,
@@ -32,11 +30,23 @@ function indexState(plan: WritePlan): IndexSheetState {
 
 const chartsOf = (plan: WritePlan) => plan.owned.find((o) => o.name === "Biểu đồ")!.charts;
 
-const ISSUES: Issue[] = [
-  { severity: "warning", code: "evidence-missing", message: { vi: "Thiếu minh chứng", en: "Evidence missing" }, sheet: "SO-02", cell: "D8", unit: "SO-02", node: "1.2" },
-  { severity: "error", code: "not-a-number", message: { vi: "Không phải số", en: "Not a number" }, sheet: "SO-02", cell: "D8", unit: "SO-02", node: "1.2" },
-  { severity: "info", code: "self-score-differs", message: { vi: "Tự chấm khác", en: "Self score differs" }, sheet: "SO-03", cell: "D10", unit: "SO-03", node: "2.1" },
-];
+/** A check run (validate, "mark cells") on the demo index with missing: "exclude", as the reader reports it. */
+function check(snapshot: WorkbookSnapshot): Issue[] {
+  return readAndScore(snapshot, demoModel({ missing: "exclude" })).issues;
+}
+
+/**
+ * The demo sheets with real mistakes: SO-02 typed "abc" for 1.2.a (an error at D10) and lost its
+ * 2.1 row (a missing-row warning and a missing-input note, both at its table's A6); SO-03 left
+ * 2.1 blank (a missing-input note at D13).
+ */
+function faultySnapshot(): WorkbookSnapshot {
+  const snapshot = demoSnapshot();
+  setCell(snapshot, "SO-02", "D10", "abc");
+  snapshot.sheets[1]!.values.pop();
+  setCell(snapshot, "SO-03", "D13", null);
+  return snapshot;
+}
 
 describe("choosing which charts to make", () => {
   test("without a choice all three charts are planned", () => {
@@ -74,46 +84,68 @@ describe("choosing which charts to make", () => {
 
 describe("marking cells without scoring", () => {
   test("marks each cell with issues once, at its worst severity, and writes nothing but _index", () => {
-    const plan = planMarksOnly(ISSUES, { lang: "vi", snapshot: demoSnapshot() });
+    const issues = check(faultySnapshot());
+    expect(issues.map((i) => [i.sheet, i.cell, i.severity, i.code])).toEqual([
+      ["SO-02", "D10", "error", "not-a-number"],
+      ["SO-02", "A6", "info", "missing-input"],
+      ["SO-02", "A6", "warning", "missing-row"],
+      ["SO-03", "D13", "info", "missing-input"],
+    ]);
+    const plan = planMarksOnly(issues, { lang: "vi", snapshot: faultySnapshot() });
     expect(plan.owned.map((o) => o.name)).toEqual([INDEX_SHEET]);
     expect(plan.edits).toEqual([]);
     expect(plan.clearMarks).toEqual([]);
     expect(plan.marks.map((m) => [m.sheet, m.cell, m.severity])).toEqual([
-      ["SO-02", "D8", "error"],
-      ["SO-03", "D10", "info"],
+      ["SO-02", "D10", "error"],
+      ["SO-02", "A6", "warning"],
+      ["SO-03", "D13", "info"],
     ]);
-    expect(plan.marks[0]!.note.startsWith(MARK_NOTE_PREFIX)).toBe(true);
-    expect(plan.marks[0]!.note).toContain("Không phải số");
-    expect(plan.marks[0]!.note).toContain("Thiếu minh chứng");
+    for (const m of plan.marks) expect(m.note.startsWith(MARK_NOTE_PREFIX)).toBe(true);
+    expect(plan.marks[0]!.note).toContain(issues[0]!.message.vi);
+    expect(plan.marks[0]!.note).toContain('"abc"');
+    // Both findings at A6 are in its one note, the warning before the note.
+    const a6 = plan.marks[1]!.note;
+    expect(a6.indexOf(issues[2]!.message.vi)).toBeGreaterThan(0);
+    expect(a6.indexOf(issues[2]!.message.vi)).toBeLessThan(a6.indexOf(issues[1]!.message.vi));
   });
 
   test("records the marks in _index so that clearing them later restores each cell's own fill", () => {
-    const snapshot = demoSnapshot();
-    snapshot.sheets[1]!.fills = { D8: "#00FF00" };
-    const plan = planMarksOnly(ISSUES, { lang: "en", snapshot });
+    const snapshot = faultySnapshot();
+    snapshot.sheets[1]!.fills = { D10: "#00FF00" };
+    const plan = planMarksOnly(check(snapshot), { lang: "en", snapshot });
     expect(indexState(plan).marks).toEqual([
-      { sheet: "SO-02", cell: "D8", fill: "#00FF00" },
-      { sheet: "SO-03", cell: "D10" },
+      { sheet: "SO-02", cell: "D10", fill: "#00FF00" },
+      { sheet: "SO-02", cell: "A6" },
+      { sheet: "SO-03", cell: "D13" },
     ]);
-    const again = planMarksOnly(ISSUES.slice(2), { lang: "en", previous: indexState(plan), snapshot });
+    // SO-02 corrected, SO-03 still blank: every earlier mark is cleared, SO-03's set again.
+    const corrected = demoSnapshot();
+    setCell(corrected, "SO-03", "D13", null);
+    corrected.sheets[1]!.fills = { D10: "#FFC7CE" }; // the mark's fill shows now
+    const again = planMarksOnly(check(corrected), { lang: "en", previous: indexState(plan), snapshot: corrected });
     expect(again.clearMarks).toEqual([
-      { sheet: "SO-02", cell: "D8", fill: "#00FF00" },
-      { sheet: "SO-03", cell: "D10" },
+      { sheet: "SO-02", cell: "D10", fill: "#00FF00" },
+      { sheet: "SO-02", cell: "A6" },
+      { sheet: "SO-03", cell: "D13" },
     ]);
-    expect(indexState(again).marks).toEqual([{ sheet: "SO-03", cell: "D10" }]);
+    expect(indexState(again).marks).toEqual([{ sheet: "SO-03", cell: "D13" }]);
   });
 
   test("on a scored workbook, keeps the definition, what the project owns and the provenance stamp as they were", () => {
     const scored = indexState(run());
-    const plan = planMarksOnly(ISSUES, { lang: "vi", previous: scored, snapshot: demoSnapshot() });
+    const plan = planMarksOnly(check(faultySnapshot()), { lang: "vi", previous: scored, snapshot: faultySnapshot() });
     const after = indexState(plan);
     expect({ ...after, marks: [] }).toEqual({ ...scored, marks: [] });
-    expect(after.marks.map((m) => m.cell)).toEqual(["D8", "D10"]);
+    expect(after.marks.map((m) => m.cell)).toEqual(["D10", "A6", "D13"]);
   });
 
   test("never marks cells on the project's own sheets", () => {
+    // Hand-built on purpose: the reader skips the project's sheets (Kết quả, Biểu đồ, _index), so
+    // no real input yields an issue there; the planner must still refuse one from any other source.
     const scored = indexState(run());
-    const onResults: Issue = { ...ISSUES[0]!, sheet: "Kết quả", cell: "B4" };
+    const real = check(faultySnapshot())[0]!;
+    const onResults: Issue = { ...real, sheet: "Kết quả", cell: "B4" };
     expect(planMarksOnly([onResults], { lang: "vi", previous: scored }).marks).toEqual([]);
+    expect(planMarksOnly([real], { lang: "vi", previous: scored }).marks).toHaveLength(1);
   });
 });

@@ -1,17 +1,15 @@
-import { scoreUnits } from "../score";
-import type { Issue, Submission, WritePlan } from "../types";
+import type { Issue, IssueCode, WritePlan } from "../types";
 import { parseRange } from "./a1";
 import { type IndexSheetState, readIndexSheet, staleUnits, unitInputHashes } from "./index-sheet";
 import { CHART_NAMES, INDEX_SHEET, MARK_NOTE_PREFIX, RESULTS_TABLE } from "./labels";
-import { planResults } from "./plan";
-import { DEMO_DEFINITION, demoModel, demoSnapshot, ownedGrid, submissionFromSheet } from "./test-fixtures";
+import { planMarks, planResults } from "./plan";
+import { DEMO_DEFINITION, demoModel, demoSnapshot, ownedGrid, readAndScore, setCell } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 
-function run(lang: "vi" | "en" = "vi", previous?: IndexSheetState, issues: Issue[] = [], snapshot = demoSnapshot()) {
-  const model = demoModel();
-  const submissions: Submission[] = snapshot.sheets.map(submissionFromSheet);
-  const table = scoreUnits(model, submissions);
+/** The pipeline's pure steps on a snapshot: the real reader, scoring, then the plan. */
+function run(lang: "vi" | "en" = "vi", previous?: IndexSheetState, snapshot = demoSnapshot(), model = demoModel()) {
+  const { submissions, issues, table } = readAndScore(snapshot, model);
   const plan = planResults(model, table, issues, submissions, {
     lang,
     projectVersion: "1.2.3",
@@ -19,7 +17,7 @@ function run(lang: "vi" | "en" = "vi", previous?: IndexSheetState, issues: Issue
     snapshot,
     ...(previous ? { previous } : {}),
   });
-  return { model, submissions, table, plan };
+  return { model, submissions, issues, table, plan };
 }
 
 function indexState(plan: WritePlan): IndexSheetState {
@@ -28,9 +26,17 @@ function indexState(plan: WritePlan): IndexSheetState {
   return state;
 }
 
+/** The one issue of a code the reader found (its message is the reader's, in both languages). */
+function found(issues: Issue[], code: IssueCode, cell: string): Issue {
+  const matching = issues.filter((i) => i.code === code && i.cell === cell);
+  if (matching.length !== 1) throw new Error(`expected one ${code} at ${cell}, found ${matching.length}`);
+  return matching[0]!;
+}
+
 describe("planResults", () => {
   test("the results sheet lists units by rank with their group values, points and total", () => {
-    const { plan } = run("vi");
+    const { plan, issues } = run("vi");
+    expect(issues).toEqual([]); // the demo units' sheets are complete and valid
     const results = plan.owned.find((o) => o.name === "Kết quả")!;
     const grid = ownedGrid(plan, "Kết quả");
     const header = grid[2]!;
@@ -96,11 +102,11 @@ describe("planResults", () => {
   test("a summary place already taken by the user's text moves right; a later run keeps the recorded place", () => {
     const snapshot = demoSnapshot();
     snapshot.sheets[0]!.values[0]![3] = "Ghi chú của người dùng";
-    const first = run("vi", undefined, [], snapshot);
+    const first = run("vi", undefined, snapshot);
     const summary = first.plan.edits.find((e) => e.sheet === "SO-01")!.blocks.at(-1)!;
     expect(summary.address).toBe("E1");
     // Next run: even with D1 free again, the summary stays where the project recorded it.
-    const second = run("vi", indexState(first.plan), [], demoSnapshot());
+    const second = run("vi", indexState(first.plan), demoSnapshot());
     expect(second.plan.edits.find((e) => e.sheet === "SO-01")!.blocks.at(-1)!.address).toBe("E1");
   });
 
@@ -120,7 +126,7 @@ describe("planResults", () => {
   test("a long definition is split over cells of at most 30,000 characters and read back whole", () => {
     const model = demoModel();
     const long = { ...model.definition, description: "x".repeat(70000) };
-    const plan = planResults({ ...model, definition: long }, scoreUnits(model, demoSnapshot().sheets.map(submissionFromSheet)), [], [], {
+    const plan = planResults({ ...model, definition: long }, readAndScore(demoSnapshot(), model).table, [], [], {
       lang: "vi",
       projectVersion: "1",
       now: NOW,
@@ -135,40 +141,80 @@ describe("planResults", () => {
     const { plan } = run();
     const state = indexState(plan);
     const changed = demoSnapshot();
-    changed.sheets[1]!.values[9]![3] = 55; // SO-02, 1.2.a
-    const now = changed.sheets.map(submissionFromSheet);
+    setCell(changed, "SO-02", "D10", 55); // 1.2.a
+    const now = readAndScore(changed).submissions;
     expect(staleUnits(state, now)).toEqual({ changed: ["SO-02"], added: [], removed: [] });
     expect(staleUnits(state, now.slice(0, 1))).toEqual({ changed: [], added: [], removed: ["SO-02", "SO-03"] });
   });
 
-  test("issues with a cell become marks with the messages in the user's language, and the last run's marks are cleared", () => {
-    const issue: Issue = {
-      severity: "error",
-      code: "not-a-number",
-      message: { vi: "Ô D10 không phải là số.", en: "Cell D10 is not a number." },
-      sheet: "SO-02",
-      cell: "D10",
-      unit: "SO-02",
-      node: "1.2.a",
-    };
-    const warning: Issue = { ...issue, severity: "warning", code: "ambiguous-number", message: { vi: "Số dễ hiểu nhầm.", en: "Ambiguous number." } };
+  test("mistakes in the input become marks with the reader's messages in the user's language, counted per unit; the next run clears them", () => {
     const snapshot = demoSnapshot();
+    setCell(snapshot, "SO-02", "D10", "abc"); // 1.2.a: text in a number cell
+    setCell(snapshot, "SO-02", "D13", null); // 2.1 left blank
     snapshot.sheets[1]!.fills = { D10: "#00FF00" };
-    const first = run("en", undefined, [warning, issue], snapshot);
+    const first = run("en", undefined, snapshot);
+    const notANumber = found(first.issues, "not-a-number", "D10");
+    const missing = found(first.issues, "missing-input", "D13");
+    expect(first.issues.map((i) => [i.severity, i.sheet, i.unit])).toEqual([
+      ["error", "SO-02", "SO-02"],
+      ["warning", "SO-02", "SO-02"],
+    ]);
+    expect(notANumber.message.en).toContain('"abc"');
     expect(first.plan.marks).toEqual([
-      { sheet: "SO-02", cell: "D10", severity: "error", note: `${MARK_NOTE_PREFIX}\nError: Cell D10 is not a number.\nWarning: Ambiguous number.` },
+      { sheet: "SO-02", cell: "D10", severity: "error", note: `${MARK_NOTE_PREFIX}\nError: ${notANumber.message.en}` },
+      { sheet: "SO-02", cell: "D13", severity: "warning", note: `${MARK_NOTE_PREFIX}\nWarning: ${missing.message.en}` },
     ]);
     const grid = ownedGrid(first.plan, "Results");
     const header = grid[2]!;
     const so02 = grid.find((r) => r[1] === "SO-02")!;
     expect([so02[header.indexOf("Errors")], so02[header.indexOf("Warnings")]]).toEqual([1, 1]);
+    const so01 = grid.find((r) => r[1] === "SO-01")!;
+    expect([so01[header.indexOf("Errors")], so01[header.indexOf("Warnings")]]).toEqual([0, 0]);
     const state = indexState(first.plan);
-    expect(state.marks).toEqual([{ sheet: "SO-02", cell: "D10", fill: "#00FF00" }]);
-    // The next run without the issue clears the mark and gives the cell its own fill back.
-    const second = run("en", state, [], demoSnapshot());
+    expect(state.marks).toEqual([{ sheet: "SO-02", cell: "D10", fill: "#00FF00" }, { sheet: "SO-02", cell: "D13" }]);
+    // The next run on corrected input clears the marks and gives D10 its own fill back.
+    const second = run("en", state, demoSnapshot());
+    expect(second.issues).toEqual([]);
     expect(second.plan.marks).toEqual([]);
-    expect(second.plan.clearMarks).toEqual([{ sheet: "SO-02", cell: "D10", fill: "#00FF00" }]);
+    expect(second.plan.clearMarks).toEqual([{ sheet: "SO-02", cell: "D10", fill: "#00FF00" }, { sheet: "SO-02", cell: "D13" }]);
     expect(indexState(second.plan).marks).toEqual([]);
+  });
+
+  test("the mark notes are in Vietnamese for a Vietnamese run", () => {
+    const snapshot = demoSnapshot();
+    setCell(snapshot, "SO-03", "D11", { error: "#DIV/0!" }); // 1.2.b: an Excel error value
+    const { plan, issues } = run("vi", undefined, snapshot);
+    const excelError = found(issues, "excel-error", "D11");
+    expect(excelError.message.vi).toContain("#DIV/0!");
+    expect(plan.marks).toEqual([{ sheet: "SO-03", cell: "D11", severity: "error", note: `${MARK_NOTE_PREFIX}\nLỗi: ${excelError.message.vi}` }]);
+  });
+
+  test("several findings on one cell make one mark at the worst severity, the most severe line first", () => {
+    // Under missing: "exclude", a sheet that lost the row of 2.1 gets, at its table's Mã cell, the
+    // information that 2.1 has no value and then the warning that the table has no row for it.
+    const model = demoModel({ missing: "exclude" });
+    const snapshot = demoSnapshot();
+    snapshot.sheets[1]!.values.pop(); // SO-02's last row, 2.1
+    const { plan, issues } = run("en", undefined, snapshot, model);
+    const info = found(issues, "missing-input", "A6");
+    const warning = found(issues, "missing-row", "A6");
+    expect([info.severity, warning.severity]).toEqual(["info", "warning"]);
+    expect(issues.indexOf(info)).toBeLessThan(issues.indexOf(warning));
+    expect(plan.marks).toEqual([
+      { sheet: "SO-02", cell: "A6", severity: "warning", note: `${MARK_NOTE_PREFIX}\nWarning: ${warning.message.en}\nNote: ${info.message.en}` },
+    ]);
+  });
+
+  test("an error and a warning on one cell make an error mark that lists the error first", () => {
+    // Hand-built on purpose: the reader never reports an error and a warning at the same cell (an
+    // invalid value is left out of the submission, so no later check looks at it), yet the planner
+    // must still rank an error above a warning whatever order the findings come in.
+    const at = { sheet: "SO-02", cell: "D10", unit: "SO-02", node: "1.2.a" };
+    const warning: Issue = { ...at, severity: "warning", code: "ambiguous-number", message: { vi: "Số dễ hiểu nhầm.", en: "Ambiguous number." } };
+    const error: Issue = { ...at, severity: "error", code: "not-a-number", message: { vi: "Ô D10 không phải là số.", en: "Cell D10 is not a number." } };
+    expect(planMarks([warning, error], "en", new Set())).toEqual([
+      { sheet: "SO-02", cell: "D10", severity: "error", note: `${MARK_NOTE_PREFIX}\nError: Cell D10 is not a number.\nWarning: Ambiguous number.` },
+    ]);
   });
 
   test("the three charts are named, titled in the user's language and sit side by side without overlapping", () => {

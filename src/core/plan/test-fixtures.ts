@@ -1,7 +1,12 @@
-/** A small index and units shared by the planner's and the xlsx host's tests. */
+/**
+ * A small index and its units' layout-A sheets, shared by the planner's and the xlsx host's tests.
+ * Submissions and issues come from the real reader (`readAndScore`), never built by hand.
+ */
 import { buildModel, type IndexModel } from "../definition/model";
 import { indexDefinitionSchema } from "../definition/schema";
-import type { CellValue, InputValue, PlanValue, Submission, WorkbookSnapshot, WritePlan } from "../types";
+import { checkSelfScores, readSubmissions } from "../read";
+import { scoreUnits } from "../score";
+import type { CellValue, InputValue, Issue, PlanValue, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "../types";
 import { parseCell } from "./a1";
 
 export const DEMO_DEFINITION = {
@@ -40,11 +45,7 @@ export const DEMO_DEFINITION = {
   },
 };
 
-export function demoModel(): IndexModel {
-  return buildModel(indexDefinitionSchema.parse(DEMO_DEFINITION), new Map());
-}
-
-/** The rows of a layout-A sheet as the project generates them: code, item, max, value. */
+/** The rows of a demo layout-A sheet: code, item, max (the value column is filled from the unit). */
 export const LAYOUT_A_ROWS: [string, string, number | null][] = [
   ["1", "Nhận thức số", 30],
   ["1.1", "Có kế hoạch chuyển đổi số", 10],
@@ -54,10 +55,6 @@ export const LAYOUT_A_ROWS: [string, string, number | null][] = [
   ["2", "Hạ tầng số", 30],
   ["2.1", "Tỷ lệ máy tính kết nối", 30],
 ];
-export const HEADER_ROW = 6;
-/** Columns: A Mã, B Nội dung, C Điểm tối đa, D Số liệu, E Minh chứng, F Ghi chú. */
-export const VALUE_COLUMN = 4;
-export const LAST_COLUMN = 6;
 
 export interface DemoUnit {
   code: string;
@@ -65,37 +62,23 @@ export interface DemoUnit {
   values: Record<string, InputValue>;
 }
 
-/** A layout-A submission read back from the fixed places of the demo sheets. */
-export function submissionFromSheet(sheet: { name: string; values: CellValue[][] }): Submission {
-  const at = (r: number, c: number) => sheet.values[r - 1]?.[c - 1] ?? null;
-  const rows: Record<string, number> = {};
-  const cells: Record<string, string> = {};
-  const values: Record<string, InputValue> = {};
-  let scoreColumn: number | undefined;
-  for (let c = 1; c <= 12; c++) if (at(HEADER_ROW, c) === "Điểm") scoreColumn = c;
-  LAYOUT_A_ROWS.forEach(([code], i) => {
-    const row = HEADER_ROW + 1 + i;
-    rows[code] = row;
-    cells[code] = `D${row}`;
-    const v = at(row, VALUE_COLUMN);
-    if (typeof v === "number" || typeof v === "boolean") values[code] = v;
-  });
-  return {
-    code: String(at(2, 2)),
-    name: String(at(1, 2)),
-    category: "so",
-    values,
-    notApplicable: [],
-    source: {
-      layout: "A",
-      sheet: sheet.name,
-      rows,
-      cells,
-      headerRow: HEADER_ROW,
-      lastColumn: LAST_COLUMN,
-      ...(scoreColumn !== undefined ? { scoreColumn } : {}),
-    },
-  };
+/** The demo index with some top-level settings changed (e.g. `missing: "exclude"`). */
+export function demoModel(overrides: Record<string, unknown> = {}): IndexModel {
+  return buildModel(indexDefinitionSchema.parse({ ...DEMO_DEFINITION, ...overrides }), new Map());
+}
+
+/**
+ * What the pipeline makes of a snapshot before planning: the real reader's submissions and
+ * issues, the scores, and the self-score check (as runScoring does, without a host).
+ */
+export function readAndScore(snapshot: WorkbookSnapshot, model: IndexModel = demoModel()): {
+  submissions: Submission[];
+  issues: Issue[];
+  table: ScoreTable;
+} {
+  const reading = readSubmissions(model, snapshot);
+  const table = scoreUnits(model, reading.submissions);
+  return { submissions: reading.submissions, issues: [...reading.issues, ...checkSelfScores(model, reading.submissions, table)], table };
 }
 
 /** The grid of a demo layout-A sheet. */
@@ -110,7 +93,7 @@ export function layoutAGrid(unit: DemoUnit): PlanValue[][] {
   ];
   for (const [code, item, max] of LAYOUT_A_ROWS) {
     const v = unit.values[code];
-    grid.push([code, item, max, v === undefined ? null : typeof v === "string" ? v : v, null, null]);
+    grid.push([code, item, max, v ?? null, null, null]);
   }
   return grid;
 }
@@ -123,6 +106,17 @@ export const DEMO_UNITS: DemoUnit[] = [
 
 export function demoSnapshot(units: DemoUnit[] = DEMO_UNITS): WorkbookSnapshot {
   return { sheets: units.map((u) => ({ name: u.code, values: layoutAGrid(u) as CellValue[][] })) };
+}
+
+/** Type into one cell of a snapshot's sheet, as a user would (null empties it). */
+export function setCell(snapshot: WorkbookSnapshot, sheet: string, address: string, value: CellValue): void {
+  const s = snapshot.sheets.find((x) => x.name === sheet);
+  if (!s) throw new Error(`no sheet ${sheet}`);
+  const { row, column } = parseCell(address);
+  while (s.values.length < row) s.values.push([]);
+  const line = s.values[row - 1]!;
+  while (line.length < column) line.push(null);
+  line[column - 1] = value;
 }
 
 /** The grid an owned sheet of a plan would show (blocks only). */

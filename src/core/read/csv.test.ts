@@ -74,3 +74,26 @@ describe("csvToSnapshot", () => {
     ]);
   });
 });
+
+describe("choosing the separator", () => {
+  test("reads a semicolon file whose headers contain commas with semicolons, header and data alike", () => {
+    const text =
+      "Mã đơn vị;Đơn vị;p – Điểm tự chấm, theo hướng dẫn, năm 2024;f – Tỷ lệ, phần trăm, có dấu phẩy\nU1;Đơn vị Một;7,5;0,5\nU2;Đơn vị Hai;6;0,25\n";
+    const { rows, delimiter } = parseCsv(text);
+    expect(delimiter).toBe(";");
+    expect(rows[0]).toEqual(["Mã đơn vị", "Đơn vị", "p – Điểm tự chấm, theo hướng dẫn, năm 2024", "f – Tỷ lệ, phần trăm, có dấu phẩy"]);
+    expect(rows[1]).toEqual(["U1", "Đơn vị Một", "7,5", "0,5"]);
+  });
+
+  test("reads a comma file whose quoted fields contain semicolons with commas", () => {
+    const { rows, delimiter } = parseCsv('Đơn vị,Ghi chú,1.1\n"Sở A","a; b; c",1\n"Sở B","x; y",0\n');
+    expect(delimiter).toBe(",");
+    expect(rows[1]).toEqual(["Sở A", "a; b; c", "1"]);
+  });
+
+  test("reads a comma file whose header has more semicolons than commas with commas when only commas split every line evenly", () => {
+    const { delimiter, rows } = parseCsv("Đơn vị,Ghi chú (a;b;c)\nSở A,1\nSở B,2\n");
+    expect(delimiter).toBe(",");
+    expect(rows[2]).toEqual(["Sở B", "2"]);
+  });
+});

@@ -77,32 +77,14 @@ export function decodeText(bytes: Uint8Array): string {
   return parts.join("");
 }
 
-/** The delimiter used by the header line: the more frequent of "," and ";" outside quotes ("," on a tie). */
-function detectDelimiter(text: string): CsvDelimiter {
-  let commas = 0;
-  let semicolons = 0;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted) {
-      if (ch === "\n" || ch === "\r") break;
-      if (ch === ",") commas++;
-      else if (ch === ";") semicolons++;
-    }
-  }
-  return semicolons > commas ? ";" : ",";
-}
+/** How many records are looked at to choose the delimiter. */
+const SNIFF_RECORDS = 20;
 
 /**
- * Parse CSV text or bytes: quoted fields, doubled quotes, line breaks inside quotes, CRLF/LF/CR
- * line ends, a BOM. The delimiter ("," or ";", as Excel writes in Vietnamese locales) is detected
- * from the header line. Trailing empty lines are dropped. Never throws.
+ * Split CSV text into records of fields with the given delimiter: quoted fields, doubled quotes,
+ * line breaks inside quotes, CRLF/LF/CR line ends. Stops after `limit` records when given.
  */
-export function parseCsv(input: string | Uint8Array): CsvTable {
-  let text = typeof input === "string" ? input : decodeText(input);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const delimiter = detectDelimiter(text);
+function splitRecords(text: string, delimiter: CsvDelimiter, limit = Infinity): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
@@ -117,7 +99,7 @@ export function parseCsv(input: string | Uint8Array): CsvTable {
     rows.push(row);
     row = [];
   };
-  while (i < text.length) {
+  while (i < text.length && rows.length < limit) {
     const ch = text[i] as string;
     if (quoted) {
       if (ch === '"') {
@@ -140,7 +122,50 @@ export function parseCsv(input: string | Uint8Array): CsvTable {
     else field += ch;
     i += 1;
   }
-  if (field !== "" || row.length > 0) endRow();
+  if (rows.length < limit && (field !== "" || row.length > 0)) endRow();
+  return rows;
+}
+
+/** Field counts of the first records that are not blank. */
+function fieldCounts(text: string, delimiter: CsvDelimiter): number[] {
+  return splitRecords(text, delimiter, SNIFF_RECORDS)
+    .filter((r) => r.some((f) => f.trim() !== ""))
+    .map((r) => r.length);
+}
+
+/**
+ * The delimiter that splits the first records (header and data alike, quotes respected) into the
+ * same number of fields, more than one. A header such as "p – Điểm tự chấm, theo hướng dẫn" has
+ * commas in a semicolon file; counting the header's commas alone would choose wrongly. When both
+ * delimiters split every record evenly, the one giving more fields wins, and ";" on a tie (commas
+ * turn up inside Vietnamese text and decimal numbers, a semicolon on every line rarely does).
+ * When neither is consistent, the one for which most records agree with the header's count.
+ */
+function detectDelimiter(text: string): CsvDelimiter {
+  const candidates: CsvDelimiter[] = [";", ","];
+  const scored = candidates.map((d) => {
+    const counts = fieldCounts(text, d);
+    const header = counts[0] ?? 1;
+    const agreeing = counts.filter((c) => c === header).length;
+    return { d, header, consistent: header > 1 && agreeing === counts.length, share: header > 1 ? agreeing / counts.length : 0 };
+  });
+  const consistent = scored.filter((s) => s.consistent).sort((a, b) => b.header - a.header);
+  if (consistent[0]) return consistent[0].d;
+  const best = [...scored].sort((a, b) => b.share - a.share || b.header - a.header)[0];
+  return best && best.share > 0 ? best.d : ",";
+}
+
+/**
+ * Parse CSV text or bytes: quoted fields, doubled quotes, line breaks inside quotes, CRLF/LF/CR
+ * line ends, a BOM. The delimiter ("," or ";", as Excel writes in Vietnamese locales) is the one
+ * that gives every one of the first records the same number of fields. Trailing empty lines are
+ * dropped. Never throws.
+ */
+export function parseCsv(input: string | Uint8Array): CsvTable {
+  let text = typeof input === "string" ? input : decodeText(input);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const delimiter = detectDelimiter(text);
+  const rows = splitRecords(text, delimiter);
   while (rows.length > 0 && (rows[rows.length - 1] as string[]).every((f) => f.trim() === "")) rows.pop();
   return { rows, delimiter };
 }

@@ -80,10 +80,18 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
     makeIssue("warning", "unknown-code", { sheet: sheet.name, cell: u.address, raw: u.raw }),
   );
   const headerCell = address(header.row, header.name);
-  for (const code of model.inputs.keys()) {
-    if (!header.inputs.has(code)) {
-      issues.push(makeIssue("warning", "missing-row", { sheet: sheet.name, cell: headerCell, node: code, place: "column" }));
-    }
+  // One finding for the sheet, listing every input without a column (not one per input).
+  const missing = [...model.inputs.keys()].filter((code) => !header.inputs.has(code));
+  if (missing.length > 0) {
+    issues.push(
+      makeIssue("warning", "missing-row", {
+        sheet: sheet.name,
+        cell: headerCell,
+        ...(missing.length === 1 ? { node: missing[0] } : {}),
+        list: missing,
+        place: "column",
+      }),
+    );
   }
 
   const units: RawUnit[] = [];

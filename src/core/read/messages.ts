@@ -1,6 +1,6 @@
 /**
  * Every sentence the reader says about a workbook, in Vietnamese and English. One sentence per
- * issue, naming the sheet and the cell first: "Sheet 'Sở Y tế', ô D14: "1,5 lần" không phải là
+ * issue, naming the sheet and the cell first: "Trang tính 'Sở Y tế', ô D14: "1,5 lần" không phải là
  * số (chỉ tiêu 2.1.a)."
  */
 import { formatNumber, type Message } from "../i18n/text";
@@ -28,6 +28,10 @@ export interface MessageParams {
   missing?: "zero" | "exclude";
   /** missing-row: "row" in layout A, "column" in layout B. */
   place?: "row" | "column";
+  /** out-of-range: the input is a percentage, so bounds are shown as 0%…100%. */
+  percent?: boolean;
+  /** zero-denominator: what the rule does with a zero denominator. */
+  zeroDenominator?: "na" | "zero" | "full";
 }
 
 function num(x: number | undefined, lang: "vi" | "en"): string {
@@ -40,8 +44,8 @@ function quote(raw: string | undefined): string {
 
 function where(p: MessageParams): Message {
   if (p.sheet === undefined) return { vi: "", en: "" };
-  if (p.cell === undefined) return { vi: `Sheet '${p.sheet}': `, en: `Sheet '${p.sheet}': ` };
-  return { vi: `Sheet '${p.sheet}', ô ${p.cell}: `, en: `Sheet '${p.sheet}', cell ${p.cell}: ` };
+  if (p.cell === undefined) return { vi: `Trang tính '${p.sheet}': `, en: `Sheet '${p.sheet}': ` };
+  return { vi: `Trang tính '${p.sheet}', ô ${p.cell}: `, en: `Sheet '${p.sheet}', cell ${p.cell}: ` };
 }
 
 function of(p: MessageParams): Message {
@@ -64,18 +68,20 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     en: `${quote(p.raw)} is not a whole number${of(p).en}`,
   }),
   "out-of-range": (p) => {
+    const bound = (x: number | undefined, lang: "vi" | "en"): string =>
+      p.percent && x !== undefined ? `${formatNumber(x * 100, lang)}%` : x === undefined ? "?" : formatNumber(x, lang);
     const vi =
       p.min !== undefined && p.max !== undefined
-        ? `từ ${num(p.min, "vi")} đến ${num(p.max, "vi")}`
+        ? `từ ${bound(p.min, "vi")} đến ${bound(p.max, "vi")}`
         : p.min !== undefined
-          ? `không nhỏ hơn ${num(p.min, "vi")}`
-          : `không lớn hơn ${num(p.max, "vi")}`;
+          ? `không nhỏ hơn ${bound(p.min, "vi")}`
+          : `không lớn hơn ${bound(p.max, "vi")}`;
     const en =
       p.min !== undefined && p.max !== undefined
-        ? `between ${num(p.min, "en")} and ${num(p.max, "en")}`
+        ? `between ${bound(p.min, "en")} and ${bound(p.max, "en")}`
         : p.min !== undefined
-          ? `at least ${num(p.min, "en")}`
-          : `at most ${num(p.max, "en")}`;
+          ? `at least ${bound(p.min, "en")}`
+          : `at most ${bound(p.max, "en")}`;
     return {
       vi: `${quote(p.raw)} nằm ngoài khoảng cho phép, giá trị phải ${vi}${of(p).vi}`,
       en: `${quote(p.raw)} is out of range, the value must be ${en}${of(p).en}`,
@@ -97,6 +103,18 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     vi: `tử số ${p.list?.[0]} (${num(p.value, "vi")}) lớn hơn mẫu số ${p.list?.[1]} (${num(p.other, "vi")}); tỷ lệ được tính tối đa là 100%${of(p).vi}`,
     en: `the numerator ${p.list?.[0]} (${num(p.value, "en")}) is greater than the denominator ${p.list?.[1]} (${num(p.other, "en")}); the ratio is capped at 100%${of(p).en}`,
   }),
+  "zero-denominator": (p) => {
+    const what =
+      p.zeroDenominator === "zero"
+        ? { vi: "chỉ tiêu được tính 0 điểm", en: "the indicator scores 0" }
+        : p.zeroDenominator === "full"
+          ? { vi: "chỉ tiêu được tính điểm tối đa", en: "the indicator scores full points" }
+          : { vi: "chỉ tiêu không được tính khi tổng hợp (không áp dụng)", en: "the indicator is left out of the aggregation (not applicable)" };
+    return {
+      vi: `mẫu số ${p.list?.[1]} bằng 0 nên ${what.vi}${of(p).vi}`,
+      en: `the denominator ${p.list?.[1]} is 0, so ${what.en}${of(p).en}`,
+    };
+  },
   "ambiguous-number": (p) => ({
     vi: `${quote(p.raw)} được hiểu là ${num(p.value, "vi")} theo cách viết số của Việt Nam, không phải ${num(p.other, "vi")}; nên nhập dạng số để tránh nhầm lẫn${of(p).vi}`,
     en: `${quote(p.raw)} is read the Vietnamese way as ${num(p.value, "en")}, not ${num(p.other, "en")}; enter it as a number cell to avoid confusion${of(p).en}`,
@@ -133,20 +151,25 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     vi: `nhóm ${quote(p.raw)} không có trong bộ chỉ số (các nhóm: ${(p.list ?? []).join(", ")})`,
     en: `category ${quote(p.raw)} is not in the index (categories: ${(p.list ?? []).join(", ")})`,
   }),
-  "missing-row": (p) =>
-    p.place === "column"
-      ? { vi: `bảng không có cột cho chỉ tiêu ${p.node}`, en: `the table has no column for ${p.node}` }
-      : { vi: `bảng không có dòng cho chỉ tiêu ${p.node}`, en: `the table has no row for ${p.node}` },
+  "missing-row": (p) => {
+    const codes = p.list ?? (p.node !== undefined ? [p.node] : []);
+    const several = codes.length > 1;
+    const vi = several ? `các chỉ tiêu ${codes.join(", ")}` : `chỉ tiêu ${codes.join(", ")}`;
+    const en = codes.join(", ");
+    return p.place === "column"
+      ? { vi: `bảng không có cột cho ${vi}`, en: `the table has no column for ${en}` }
+      : { vi: `bảng không có dòng cho ${vi}`, en: `the table has no row for ${en}` };
+  },
   "missing-unit-name": (p) =>
     p.unit !== undefined
       ? { vi: `chưa ghi tên đơn vị; dùng "${p.unit}" thay cho tên`, en: `the unit has no name; "${p.unit}" is used instead` }
       : { vi: `dòng có số liệu nhưng không có tên và mã đơn vị nên không được chấm`, en: `the row has values but neither a unit name nor a unit code, so it is not scored` },
   "layout-not-found": () => ({
-    vi: `Không tìm thấy sheet nào chứa phiếu tự đánh giá của đơn vị (bảng có cột "Mã" và "Số liệu") hoặc bảng tổng hợp (cột "Đơn vị" và các cột mã chỉ tiêu)`,
+    vi: `Không tìm thấy trang tính nào chứa phiếu tự đánh giá của đơn vị (bảng có cột "Mã" và "Số liệu") hoặc bảng tổng hợp (cột "Đơn vị" và các cột mã chỉ tiêu)`,
     en: `No sheet holds a unit's submission (a table with "Code" and "Value" columns) or a table of units (a "Unit" column and columns named by indicator codes)`,
   }),
   "definition-mismatch": (p) => ({
-    vi: `sheet ghi bộ chỉ số "${p.found}", khác với bộ chỉ số đang dùng "${p.expected}"; sheet này được bỏ qua`,
+    vi: `trang tính ghi bộ chỉ số "${p.found}", khác với bộ chỉ số đang dùng "${p.expected}"; trang tính này được bỏ qua`,
     en: `the sheet names the index "${p.found}", not the index in use "${p.expected}"; the sheet is skipped`,
   }),
 };

@@ -1,5 +1,6 @@
 import type { CellValue, Issue, ScoreTable, SheetSnapshot, Submission, WorkbookSnapshot } from "../types";
 import { csvToSnapshot } from "./csv";
+import { parseDefinition } from "../definition";
 import { sampleModel } from "./fixtures";
 import { checkSelfScores, issueCounts, readSubmissions } from "./index";
 
@@ -149,7 +150,7 @@ describe("layout A: one sheet per unit", () => {
     const mismatch = result.issues.find((i) => i.code === "definition-mismatch");
     expect(mismatch).toMatchObject({ severity: "error", sheet: "Sở Y tế", cell: "B4" });
     expect(mismatch?.message.vi).toBe(
-      "Sheet 'Sở Y tế', ô B4: sheet ghi bộ chỉ số \"dti-so-mau@2023\", khác với bộ chỉ số đang dùng \"dti-so-mau@2024\"; sheet này được bỏ qua.",
+      "Trang tính 'Sở Y tế', ô B4: trang tính ghi bộ chỉ số \"dti-so-mau@2023\", khác với bộ chỉ số đang dùng \"dti-so-mau@2024\"; trang tính này được bỏ qua.",
     );
   });
 
@@ -189,7 +190,7 @@ describe("validation of values", () => {
       unit: "SYT",
       node: "1.10",
       message: {
-        vi: "Sheet 'Sở Y tế', ô D14: \"1,5 lần\" không phải là số (chỉ tiêu 1.10).",
+        vi: "Trang tính 'Sở Y tế', ô D14: \"1,5 lần\" không phải là số (chỉ tiêu 1.10).",
         en: "Sheet 'Sở Y tế', cell D14: \"1,5 lần\" is not a number (indicator 1.10).",
       },
     });
@@ -245,7 +246,7 @@ describe("validation of values", () => {
     const change = { "1.10": { value: null } };
     const zero = readSubmissions(model, book(sheetA({ change })));
     expect(zero.issues).toEqual([expect.objectContaining({ code: "missing-input", severity: "warning", cell: "D14", node: "1.10" })]);
-    expect(zero.issues[0]?.message.vi).toBe("Sheet 'Sở Y tế', ô D14: chưa có số liệu cho chỉ tiêu 1.10; chỉ tiêu này được tính 0 điểm.");
+    expect(zero.issues[0]?.message.vi).toBe("Trang tính 'Sở Y tế', ô D14: chưa có số liệu cho chỉ tiêu 1.10; chỉ tiêu này được tính 0 điểm.");
     const exclude = readSubmissions(sampleModel({ missing: "exclude" }), book(sheetA({ change })));
     expect(exclude.issues).toEqual([expect.objectContaining({ code: "missing-input", severity: "info", cell: "D14" })]);
   });
@@ -288,6 +289,68 @@ describe("validation of values", () => {
     expect(result.issues).toEqual([]);
     const unticked = readSubmissions(two, book(sheetA({ lines: [{ code: "a", value: "có" }, { code: "b" }], block })));
     expect(codes(unticked.issues)).toEqual(["missing-input"]);
+  });
+});
+
+describe("findings a reviewer asked for", () => {
+  test("a zero denominator gives a note on what the rule does instead of a warning that the ratio is capped", () => {
+    const result = readSubmissions(model, book(sheetA({ change: { "1.2.a": { value: 3 }, "1.2.b": { value: 0 } } })));
+    expect(codes(result.issues)).not.toContain("numerator-exceeds-denominator");
+    const note = result.issues.find((i) => i.code === "zero-denominator");
+    expect(note).toMatchObject({ severity: "info", cell: "D12", node: "1.2", unit: "SYT" });
+    expect(note?.message.vi).toBe("Trang tính 'Sở Y tế', ô D12: mẫu số 1.2.b bằng 0 nên chỉ tiêu không được tính khi tổng hợp (không áp dụng) (chỉ tiêu 1.2).");
+    const zero = sampleModel({
+      root: {
+        code: "R",
+        name: "R",
+        children: [
+          {
+            code: "1.2",
+            name: "Văn bản",
+            max: 10,
+            inputs: [{ code: "1.2.a" }, { code: "1.2.b" }],
+            rule: { kind: "ratio", numerator: "1.2.a", denominator: "1.2.b", zeroDenominator: "zero" },
+          },
+        ],
+      },
+    });
+    const lines: Line[] = [
+      { code: "1.2", item: "Văn bản", max: 10 },
+      { code: "1.2.a", value: 0 },
+      { code: "1.2.b", value: 0 },
+    ];
+    const scoredZero = readSubmissions(zero, book(sheetA({ lines, block: BLOCK.filter((r) => r[0] !== "Bộ chỉ số") })));
+    expect(scoredZero.issues.map((i) => [i.code, i.message.en])).toEqual([
+      ["zero-denominator", "Sheet 'Sở Y tế', cell D9: the denominator 1.2.b is 0, so the indicator scores 0 (indicator 1.2)."],
+    ]);
+  });
+
+  test("an Excel error written as text in a CSV file is reported as an Excel error", () => {
+    const csv = "Mã đơn vị,Đơn vị,1.1,1.2.a,1.2.b,1.3,1.10,2.1,2.2,2.3\nSYT,Sở Y tế,có,3,4,Chủ tịch,#DIV/0!,85%,4,12\n";
+    const result = readSubmissions(model, csvToSnapshot(csv, "tong-hop"));
+    expect(result.issues.map((i) => [i.code, i.cell, i.node])).toEqual([["excel-error", "G2", "1.10"]]);
+    expect(result.issues[0]?.message.vi).toBe("Trang tính 'tong-hop', ô G2: ô chứa lỗi Excel #DIV/0!, không được dùng làm số liệu (chỉ tiêu 1.10).");
+  });
+
+  test("a percentage out of its bounds is explained in percent", () => {
+    const bounded = sampleModel({
+      root: { code: "R", name: "R", children: [{ code: "2.1", name: "Tỷ lệ", max: 10, inputs: [{ code: "2.1", type: "percent", min: 0, max: 1 }], rule: { kind: "fraction" } }] },
+    });
+    const result = readSubmissions(bounded, book(sheetA({ lines: [{ code: "2.1", value: "150%" }], block: BLOCK.filter((r) => r[0] !== "Bộ chỉ số") })));
+    expect(result.issues.map((i) => i.message.vi)).toEqual([
+      "Trang tính 'Sở Y tế', ô D7: \"150%\" nằm ngoài khoảng cho phép, giá trị phải từ 0% đến 100% (chỉ tiêu 2.1).",
+    ]);
+    expect(result.issues[0]?.message.en).toContain("between 0% and 100%");
+  });
+
+  test("a table without columns for several inputs gives one finding for the sheet that lists them all", () => {
+    const csv = "Mã đơn vị,Đơn vị,1.1,1.2.a,1.2.b,1.3\nSYT,Sở Y tế,có,3,4,Chủ tịch\n";
+    const result = readSubmissions(model, csvToSnapshot(csv, "tong-hop"));
+    const missingRows = result.issues.filter((i) => i.code === "missing-row");
+    expect(missingRows).toHaveLength(1);
+    expect(missingRows[0]).toMatchObject({ sheet: "tong-hop", cell: "B1", severity: "warning" });
+    expect(missingRows[0]?.node).toBeUndefined();
+    expect(missingRows[0]?.message.vi).toBe("Trang tính 'tong-hop', ô B1: bảng không có cột cho các chỉ tiêu 1.10, 2.1, 2.2, 2.3.");
   });
 });
 
@@ -356,6 +419,7 @@ describe("layout B: one row per unit", () => {
     const result = readSubmissions(model, book({ name: "Tổng hợp", values }));
     expect(result.issues).toContainEqual(expect.objectContaining({ code: "unknown-code", severity: "warning", cell: "K3" }));
     expect(result.issues).toContainEqual(expect.objectContaining({ code: "missing-row", node: "2.2", cell: "C3" }));
+    expect(result.issues.find((i) => i.code === "missing-row")?.message.vi).toBe("Trang tính 'Tổng hợp', ô C3: bảng không có cột cho chỉ tiêu 2.2.");
     expect(result.issues.filter((i) => i.code === "missing-input" && i.node === "2.2").map((i) => i.unit)).toEqual(["SYT", "STC"]);
   });
 });
@@ -389,7 +453,7 @@ describe("workbooks", () => {
     const result = readSubmissions(model, book({ name: "Sheet1", values: [["Xin chào"]] }));
     expect(result).toMatchObject({ layout: "none", submissions: [], sheets: [] });
     expect(result.issues.map((i) => [i.code, i.severity])).toEqual([["layout-not-found", "error"]]);
-    expect(result.issues[0]?.message.vi).toMatch(/^Không tìm thấy sheet nào/);
+    expect(result.issues[0]?.message.vi).toMatch(/^Không tìm thấy trang tính nào/);
   });
 
   test("every issue about a cell carries its sheet, cell, unit and a sentence in both languages naming them", () => {
@@ -412,7 +476,7 @@ describe("workbooks", () => {
     for (const issue of result.issues) {
       expect(issue.sheet).toBeDefined();
       expect(issue.cell).toMatch(/^[A-Z]+\d+$/);
-      expect(issue.message.vi).toContain(`Sheet '${issue.sheet}', ô ${issue.cell}: `);
+      expect(issue.message.vi).toContain(`Trang tính '${issue.sheet}', ô ${issue.cell}: `);
       expect(issue.message.en).toContain(`Sheet '${issue.sheet}', cell ${issue.cell}: `);
       expect(issue.message.vi).toMatch(/\.$/);
       expect(issue.message.en).toMatch(/\.$/);
@@ -454,11 +518,34 @@ describe("self scores and issue counts", () => {
       ["self-score-differs", "warning", "Sở Y tế", "F10", "1.2"],
       ["self-score-differs", "warning", "Sở Y tế", "F13", "1.3"],
     ]);
-    expect(issues[0]?.message.vi).toBe("Sheet 'Sở Y tế', ô F10: điểm tự chấm 7,5 khác với điểm tính được 7,4 (chỉ tiêu 1.2).");
+    expect(issues[0]?.message.vi).toBe("Trang tính 'Sở Y tế', ô F10: điểm tự chấm 7,5 khác với điểm tính được 7,4 (chỉ tiêu 1.2).");
   });
 
   test("issues are counted per unit and severity", () => {
     const result = readSubmissions(model, book(sheetA({ change: { "1.10": { value: "abc" }, "2.1": { value: 85 }, "2.3": { value: null } } })));
     expect(issueCounts(result.issues).get("SYT")).toEqual({ error: 1, warning: 2, info: 0 });
+  });
+});
+
+describe("codes in another Unicode form", () => {
+  test("a definition saved in NFD matches a column typed in NFC, and the other way round", () => {
+    const nfd = "Hạ tầng".normalize("NFD");
+    const def = (code: string) => ({
+      format: "index-definition/1",
+      id: "nfc",
+      version: "1",
+      name: "N",
+      root: { code: "R", name: "R", children: [{ code, name: "x", max: 10, rule: { kind: "boolean" } }] },
+    });
+    for (const [definitionCode, csv] of [
+      [nfd, "Đơn vị,Hạ tầng\nA,có\n".normalize("NFC")],
+      ["Hạ tầng".normalize("NFC"), `Đơn vị,${nfd}\nA,có\n`],
+    ] as const) {
+      const parsed = parseDefinition(def(definitionCode));
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+      const result = readSubmissions(parsed.model, csvToSnapshot(csv, "bang"));
+      expect(result.issues).toEqual([]);
+      expect(only(result).values).toEqual({ ["Hạ tầng".normalize("NFC")]: true });
+    }
   });
 });

@@ -232,6 +232,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
             ...(reading.min !== undefined ? { min: reading.min } : {}),
             ...(reading.max !== undefined ? { max: reading.max } : {}),
             ...(reading.list !== undefined ? { list: reading.list } : {}),
+            ...(reading.percent ? { percent: true } : {}),
           }),
         );
         break;
@@ -262,7 +263,18 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
       );
     }
     const rule = ind.rule;
-    if (rule.kind === "ratio" && rule.cap) {
+    if (rule.kind === "ratio" && values[rule.denominator] === 0) {
+      // The rule's zeroDenominator decides (left out, 0 or full); a cap warning would be wrong here.
+      issues.push(
+        makeIssue("info", "zero-denominator", {
+          ...base,
+          cell: raw.values.get(rule.denominator)?.address ?? raw.fallbackCell,
+          node: indCode,
+          list: [rule.numerator, rule.denominator],
+          zeroDenominator: rule.zeroDenominator,
+        }),
+      );
+    } else if (rule.kind === "ratio" && rule.cap) {
       const n = values[rule.numerator];
       const d = values[rule.denominator];
       if (typeof n === "number" && typeof d === "number" && n > d) {

@@ -1,7 +1,7 @@
 /** Small helpers over a sheet's grid of cells: addresses, cell text, label matching, code lookup. */
 import { a1 } from "../a1";
 import type { IndexModel } from "../definition/model";
-import { foldText, normalizeText } from "../i18n/text";
+import { foldText, nfc, normalizeText } from "../i18n/text";
 import { type CellValue, type SheetSnapshot, isCellError } from "../types";
 
 /** 0-based row and column → "B14" (the project's A1 module, src/core/a1.ts). */
@@ -31,48 +31,53 @@ export function foldLabel(v: CellValue): string {
 }
 
 /**
- * Finds the definition's codes from what a cell holds. Text matches exactly (after trimming);
+ * Finds the definition's codes from what a cell holds. Text matches exactly (after trimming, in
+ * Unicode NFC, so "Hạ tầng" typed in a cell matches the same code saved decomposed);
  * a number cell such as 1.1 is matched by its text ("1.1") first, then by numeric equality
  * ("1.10", which Excel turns into the number 1.1), taking a code not yet used in the sheet.
  */
 export class CodeMatcher {
-  private readonly codes = new Set<string>();
+  /** NFC form of each code → the code as the model spells it. */
+  private readonly codes = new Map<string, string>();
   private readonly byNumber = new Map<number, string[]>();
   private readonly used = new Set<string>();
 
   constructor(model: IndexModel) {
     const add = (code: string): void => {
-      if (this.codes.has(code)) return;
-      this.codes.add(code);
-      const n = /^[+-]?\d+(\.\d+)?$/.test(code) ? Number(code) : NaN;
+      const key = nfc(code.trim());
+      if (this.codes.has(key)) return;
+      this.codes.set(key, code);
+      const n = /^[+-]?\d+(\.\d+)?$/.test(key) ? Number(key) : NaN;
       if (Number.isFinite(n)) this.byNumber.set(n, [...(this.byNumber.get(n) ?? []), code]);
     };
     for (const code of model.nodes.keys()) add(code);
     for (const code of model.inputs.keys()) add(code);
   }
 
+  private lookup(text: string): string | undefined {
+    return this.codes.get(nfc(text.trim()));
+  }
+
   /** The definition code a cell names, or undefined. Marks the code as used in this sheet. */
   match(v: CellValue): string | undefined {
     if (typeof v === "number") {
-      const text = String(v);
-      const candidates = [text, ...(this.byNumber.get(v) ?? [])].filter((c) => this.codes.has(c));
+      const exact = this.lookup(String(v));
+      const candidates = [...(exact !== undefined ? [exact] : []), ...(this.byNumber.get(v) ?? [])];
       const found = candidates.find((c) => !this.used.has(c)) ?? candidates[0];
       if (found !== undefined) this.used.add(found);
       return found;
     }
     const text = cellText(v);
-    if (text !== "" && this.codes.has(text)) {
-      this.used.add(text);
-      return text;
-    }
-    return undefined;
+    const found = text !== "" ? this.lookup(text) : undefined;
+    if (found !== undefined) this.used.add(found);
+    return found;
   }
 
-  /** Exact lookup of a code written in text (a header such as "1.3.a – Số văn bản"); marks it as used. */
+  /** Lookup of a code written in text (a header such as "1.3.a – Số văn bản"), in NFC; marks it as used. */
   claim(code: string): string | undefined {
-    if (!this.codes.has(code)) return undefined;
-    this.used.add(code);
-    return code;
+    const found = this.lookup(code);
+    if (found !== undefined) this.used.add(found);
+    return found;
   }
 }
 

@@ -63,6 +63,16 @@ describe("reading one cell for one input", () => {
     }
   });
 
+  test("an Excel error written as text, as a CSV export holds it, is an Excel error and not text that is not a number", () => {
+    for (const error of ["#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"]) {
+      expect(read("1.10", error)).toEqual({ kind: "invalid", code: "excel-error", raw: error });
+      expect(read("1.1", ` ${error} `)).toMatchObject({ kind: "invalid", code: "excel-error", raw: error });
+    }
+    // Only the exact literal: "N/A" is a not-applicable answer, "#DIV/0" without "!" is just text.
+    expect(read("1.10", "N/A")).toMatchObject({ kind: "na" });
+    expect(read("1.10", "#DIV/0")).toMatchObject({ kind: "invalid", code: "not-a-number" });
+  });
+
   test("number inputs check integers, bounds, points above the maximum and text that is not a number", () => {
     expect(read("1.2.a", 2.5)).toMatchObject({ kind: "invalid", code: "not-an-integer" });
     expect(read("1.2.a", -1)).toMatchObject({ kind: "invalid", code: "out-of-range", min: 0 });

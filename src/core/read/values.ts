@@ -17,12 +17,19 @@ export type CellReading =
   | { kind: "empty" }
   | { kind: "na"; raw: string; allowed: boolean }
   | { kind: "value"; value: InputValue; raw: string; notes: ValueNote[] }
-  | { kind: "invalid"; code: IssueCode; raw: string; min?: number; max?: number; list?: string[] };
+  | { kind: "invalid"; code: IssueCode; raw: string; min?: number; max?: number; list?: string[]; percent?: boolean };
 
 /** Answers meaning "not applicable", folded. */
 const NOT_APPLICABLE = new Set(["n/a", "na", "kad", "khong ap dung", "not applicable"]);
 const YES = new Set(["co", "dat", "yes", "y", "x", "1", "true"]);
 const NO = new Set(["khong", "khong dat", "chua dat", "chua co", "no", "n", "0", "false"]);
+
+/** Excel's error literals: a CSV export (or a text cell) holds them as text, but they are errors all the same. */
+const EXCEL_ERROR_LITERALS = new Set(["#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"]);
+
+export function isExcelErrorText(text: string): boolean {
+  return EXCEL_ERROR_LITERALS.has(text.trim());
+}
 
 export function isNotApplicableText(text: string): boolean {
   return NOT_APPLICABLE.has(foldText(text));
@@ -80,6 +87,7 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
       raw,
       ...(input.min !== undefined ? { min: input.min } : {}),
       ...(input.max !== undefined ? { max: input.max } : {}),
+      ...(input.type === "percent" ? { percent: true } : {}),
     };
   }
   if (
@@ -106,13 +114,15 @@ function readBoolean(v: CellValue, raw: string): CellReading {
 }
 
 /**
- * Read one cell for one input. Excel errors are errors whatever the type; "N/A", "KAD",
+ * Read one cell for one input. Excel errors (error cells, and text that is exactly an error
+ * literal such as "#DIV/0!" in a CSV file) are errors whatever the type; "N/A", "KAD",
  * "Không áp dụng" are a not-applicable answer (allowed or not by the indicator); then the
  * input's type decides.
  */
 export function readCell(v: CellValue, ctx: ValueContext): CellReading {
   if (isCellError(v)) return { kind: "invalid", code: "excel-error", raw: v.error };
   if (v === null || (typeof v === "string" && v.trim() === "")) return { kind: "empty" };
+  if (typeof v === "string" && isExcelErrorText(v)) return { kind: "invalid", code: "excel-error", raw: v.trim() };
   const raw = cellText(v);
   const { input, indicator } = ctx;
   if (input.type === "text") return { kind: "value", value: raw, raw, notes: [] };

@@ -1,16 +1,15 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { rangeCells } from "../../core/plan/a1";
+import { parseCell, rangeCells } from "../../core/plan/a1";
 import { type IndexSheetState, readIndexSheet, staleUnits } from "../../core/plan/index-sheet";
 import { CHART_NAMES, INDEX_SHEET, MARK_FILLS, MARK_NOTE_PREFIX, RESULTS_TABLE } from "../../core/plan/labels";
-import { planResults } from "../../core/plan/plan";
-import { DEMO_UNITS, demoModel, layoutAGrid, submissionFromSheet } from "../../core/plan/test-fixtures";
-import { scoreUnits } from "../../core/score";
-import type { Issue, WorkbookSnapshot } from "../../core/types";
+import { DEMO_DEFINITION, DEMO_UNITS, demoModel, layoutAGrid } from "../../core/plan/test-fixtures";
+import { runScoring } from "../../core/pipeline";
+import { readSubmissions } from "../../core/read";
+import type { ChartKind, WorkbookSnapshot } from "../../core/types";
 import { XlsxHost } from "./host";
+import { parseRels, sheetParts } from "./ooxml";
 import { snapshotWorkbook } from "./read";
-
-const UNIT_SHEETS = DEMO_UNITS.map((u) => u.code);
 
 async function inputWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -32,23 +31,17 @@ async function inputWorkbook(): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** One scoring run over a file, with the planner and host as the pipeline uses them. */
-async function score(file: Uint8Array, issues: Issue[] = [], lang: "vi" | "en" = "vi") {
+/** One scoring run over a file through the whole pipeline: the real reader, scoring, planning, this host. */
+async function score(file: Uint8Array, lang: "vi" | "en" = "vi", kinds?: ChartKind[]) {
   const host = await XlsxHost.fromBuffer(file, "phieu.xlsx");
-  const snapshot = await host.read();
-  const previous = readIndexSheet(snapshot);
-  const model = demoModel();
-  const submissions = snapshot.sheets.filter((s) => UNIT_SHEETS.includes(s.name)).map(submissionFromSheet);
-  const table = scoreUnits(model, submissions);
-  const plan = planResults(model, table, issues, submissions, {
+  const result = await runScoring(host, {
+    definition: DEMO_DEFINITION,
     lang,
     projectVersion: "0.1.0",
     now: new Date("2024-06-01T00:00:00Z"),
-    snapshot,
-    ...(previous ? { previous } : {}),
+    ...(kinds ? { charts: { kinds } } : {}),
   });
-  await host.apply(plan);
-  return { out: await host.toBuffer(), plan, submissions, snapshot };
+  return { out: await host.toBuffer(), plan: result.plan!, submissions: result.submissions, issues: result.issues };
 }
 
 async function open(file: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -82,15 +75,57 @@ function ownedCells(state: IndexSheetState, sheet: string): Set<string> {
   return new Set(state.owned.cells.filter((c) => c.sheet === sheet).flatMap((c) => c.ranges.flatMap(rangeCells)));
 }
 
-const notANumber = (sheet: string, cell: string): Issue => ({
-  severity: "error",
-  code: "not-a-number",
-  message: { vi: `Trang ${sheet}, ô ${cell}: không phải là số.`, en: `Sheet ${sheet}, cell ${cell}: not a number.` },
-  sheet,
-  cell,
-  unit: sheet,
-  node: "1.2.a",
-});
+/**
+ * A number typed into a cell the way Excel saves it: only that cell of the sheet's XML changes,
+ * and the charts and drawings of the file stay (ExcelJS, used by `edit`, would drop them).
+ */
+async function typeNumberKeepingCharts(file: Uint8Array, sheet: string, cell: string, value: number): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(file);
+  const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = parseRels(await zip.file("xl/_rels/workbook.xml.rels")!.async("string"));
+  const path = sheetParts(workbookXml, rels, "xl/workbook.xml").get(sheet)!;
+  const xml = await zip.file(path)!.async("string");
+  const re = new RegExp(`<c r="${cell}"([^>]*?)(?:/>|>[\\s\\S]*?</c>)`);
+  const found = re.exec(xml);
+  if (!found) throw new Error(`no cell ${sheet}!${cell}`);
+  const style = /\bs="\d+"/.exec(found[1] ?? "")?.[0];
+  zip.file(path, xml.replace(re, `<c r="${cell}"${style ? ` ${style}` : ""}><v>${value}</v></c>`));
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/** What a unit's official types into a cell of their sheet. */
+function typeInto(sheet: string, cell: string, value: ExcelJS.CellValue): (wb: ExcelJS.Workbook) => void {
+  return (wb) => {
+    wb.getWorksheet(sheet)!.getCell(cell).value = value;
+  };
+}
+
+/** Every chart of the file by the name of its anchor: the chart parts' XML (one entry per anchor). */
+async function chartsByName(file: Uint8Array): Promise<Map<string, string[]>> {
+  const zip = await JSZip.loadAsync(file);
+  const out = new Map<string, string[]>();
+  for (const path of Object.keys(zip.files).filter((f) => /^xl\/drawings\/drawing\d+\.xml$/.test(f))) {
+    const drawing = await zip.file(path)!.async("string");
+    const rels = (await zip.file(path.replace(/drawings\//, "drawings/_rels/") + ".rels")?.async("string")) ?? "";
+    for (const anchor of drawing.match(/<xdr:twoCellAnchor\b[\s\S]*?<\/xdr:twoCellAnchor>/g) ?? []) {
+      const name = /<xdr:cNvPr\b[^>]*?\bname="([^"]*)"/.exec(anchor)?.[1];
+      const rid = /<c:chart\b[^>]*?\br:id="([^"]*)"/.exec(anchor)?.[1];
+      if (name === undefined || rid === undefined) continue;
+      const target = new RegExp(`<Relationship\\b[^>]*?\\bId="${rid}"[^>]*?\\bTarget="([^"]*)"`).exec(rels)?.[1]
+        ?? new RegExp(`<Relationship\\b[^>]*?\\bTarget="([^"]*)"[^>]*?\\bId="${rid}"`).exec(rels)?.[1];
+      const part = target === undefined ? undefined : zip.file(`xl/charts/${target.split("/").pop()}`);
+      out.set(name, [...(out.get(name) ?? []), part ? await part.async("string") : "(missing part)"]);
+    }
+  }
+  return out;
+}
+
+/** The numbers a chart part caches for its series. */
+function cachedNumbers(chartXml: string): number[] {
+  return [...chartXml.matchAll(/<c:numCache>([\s\S]*?)<\/c:numCache>/g)].flatMap((m) =>
+    [...(m[1] ?? "").matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((v) => Number(v[1])),
+  );
+}
 
 describe("XlsxHost", () => {
   test("reading a file gives values: formula results, text of rich text and links, ISO dates and error values", async () => {
@@ -166,11 +201,9 @@ describe("XlsxHost", () => {
 
   test("a second run after one input changed rewrites only owned cells and duplicates no sheet, table or chart", async () => {
     const first = await score(await inputWorkbook());
-    const changed = await edit(first.out, (wb) => {
-      wb.getWorksheet("SO-02")!.getCell("D10").value = 60;
-    });
+    const changed = await typeNumberKeepingCharts(first.out, "SO-02", "D10", 60);
     const before = await open(changed);
-    expect(staleUnits(stateOf(before), snapshotWorkbook(before).sheets.filter((s) => UNIT_SHEETS.includes(s.name)).map(submissionFromSheet)).changed).toEqual(["SO-02"]);
+    expect(staleUnits(stateOf(before), readSubmissions(demoModel(), snapshotWorkbook(before)).submissions).changed).toEqual(["SO-02"]);
     const second = await score(changed);
     const after = await open(second.out);
     const state = stateOf(after);
@@ -201,17 +234,34 @@ describe("XlsxHost", () => {
   });
 
   test("issue marks set a fill and a note, keep the user's note, and a later run without the issue removes them", async () => {
-    const first = await score(await inputWorkbook(), [notANumber("SO-02", "D10"), notANumber("SO-03", "D10")]);
+    // SO-02 typed text into a number cell; SO-03's cell shows an Excel error.
+    const faulty = await edit(await inputWorkbook(), (wb) => {
+      typeInto("SO-02", "D10", "abc")(wb);
+      typeInto("SO-03", "D10", { error: "#DIV/0!" } as ExcelJS.CellErrorValue)(wb);
+    });
+    const first = await score(faulty);
+    expect(first.issues.map((i) => [i.code, i.severity, i.sheet, i.cell])).toEqual([
+      ["not-a-number", "error", "SO-02", "D10"],
+      ["excel-error", "error", "SO-03", "D10"],
+    ]);
     const marked = await open(first.out);
     const cell = marked.getWorksheet("SO-02")!.getCell("D10");
     expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(MARK_FILLS.error);
     expect(String(cell.note)).toContain(MARK_NOTE_PREFIX);
-    expect(String(cell.note)).toContain("Trang SO-02, ô D10: không phải là số.");
+    expect(String(cell.note)).toContain(first.issues[0]!.message.vi);
+    expect(String(cell.note)).toContain('"abc"');
     const withUserNote = marked.getWorksheet("SO-03")!.getCell("D10");
     expect(String(withUserNote.note)).toContain("Số liệu của văn thư");
     expect(String(withUserNote.note)).toContain(MARK_NOTE_PREFIX);
+    expect(String(withUserNote.note)).toContain("#DIV/0!");
 
-    const second = await score(first.out, []);
+    // Both corrected: the next run finds nothing and takes its marks away.
+    const corrected = await edit(first.out, (wb) => {
+      typeInto("SO-02", "D10", 40)(wb);
+      typeInto("SO-03", "D10", 70)(wb);
+    });
+    const second = await score(corrected);
+    expect(second.issues).toEqual([]);
     const clean = await open(second.out);
     const after = clean.getWorksheet("SO-02")!.getCell("D10");
     expect(after.note).toBeUndefined();
@@ -223,24 +273,83 @@ describe("XlsxHost", () => {
   test("a mark on a cell with its own fill gives that fill back when removed", async () => {
     const file = await edit(await inputWorkbook(), (wb) => {
       wb.getWorksheet("SO-01")!.getCell("D8").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } };
+      typeInto("SO-01", "D8", "chưa rõ")(wb); // 1.1 is yes or no
     });
-    const first = await score(file, [notANumber("SO-01", "D8")]);
+    const first = await score(file);
+    expect(first.issues.map((i) => [i.code, i.cell])).toEqual([["not-a-boolean", "D8"]]);
     // Marked twice in a row: the recorded fill is still the user's, not the mark's.
-    const again = await score(first.out, [notANumber("SO-01", "D8")]);
+    const again = await score(first.out);
+    expect(again.issues.map((i) => [i.code, i.cell])).toEqual([["not-a-boolean", "D8"]]);
     expect(((await open(again.out)).getWorksheet("SO-01")!.getCell("D8").fill as ExcelJS.FillPattern).fgColor?.argb).toBe(MARK_FILLS.error);
-    const cleared = await score(again.out, []);
+    const cleared = await score(await edit(again.out, typeInto("SO-01", "D8", "Có")));
+    expect(cleared.issues).toEqual([]);
     const fill = (await open(cleared.out)).getWorksheet("SO-01")!.getCell("D8").fill as ExcelJS.FillPattern;
     expect(fill.fgColor?.argb).toBe("FF00B050");
   });
 
   test("scoring in English after Vietnamese replaces the Vietnamese sheets instead of adding a second set", async () => {
-    const first = await score(await inputWorkbook(), [], "vi");
-    const second = await score(first.out, [], "en");
+    const first = await score(await inputWorkbook(), "vi");
+    const second = await score(first.out, "en");
     const wb = await open(second.out);
     const names = wb.worksheets.map((w) => w.name);
     expect(names).toContain("Results");
     expect(names).not.toContain("Kết quả");
     expect(names).not.toContain("Biểu đồ");
     expect(names.filter((n) => n === INDEX_SHEET)).toHaveLength(1);
+  });
+
+  test("a chart not chosen this run stays as the last run left it, and the chosen one is updated in place", async () => {
+    const first = await score(await inputWorkbook());
+    const before = await chartsByName(first.out);
+    expect([...before.keys()].sort()).toEqual(Object.values(CHART_NAMES).sort());
+    expect(cachedNumbers(before.get(CHART_NAMES.total)![0]!)).toEqual([56.5, 38, 33]);
+
+    // SO-02 corrects 1.2.a (40 → 60: 12 points instead of 8), and only the bar chart is chosen.
+    const changed = await typeNumberKeepingCharts(first.out, "SO-02", "D10", 60);
+    expect([...(await chartsByName(changed)).keys()].sort()).toEqual(Object.values(CHART_NAMES).sort());
+    const second = await score(changed, "vi", ["barSorted"]);
+    expect(second.plan.owned.flatMap((o) => o.charts).map((c) => c.name)).toEqual([CHART_NAMES.total]);
+    const after = await chartsByName(second.out);
+    for (const name of Object.values(CHART_NAMES)) expect([name, after.get(name)?.length]).toEqual([name, 1]);
+    expect(cachedNumbers(after.get(CHART_NAMES.total)![0]!)).toEqual([56.5, 38, 37]);
+    expect(after.get(CHART_NAMES.groups)).toEqual(before.get(CHART_NAMES.groups));
+    expect(after.get(CHART_NAMES.profile)).toEqual(before.get(CHART_NAMES.profile));
+    const zip = await JSZip.loadAsync(second.out);
+    expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(3);
+
+    // A third run with every chart updates the three charts, still one of each.
+    const third = await chartsByName((await score(second.out)).out);
+    for (const name of Object.values(CHART_NAMES)) expect([name, third.get(name)?.length]).toEqual([name, 1]);
+    expect(third.get(CHART_NAMES.groups)).not.toEqual(before.get(CHART_NAMES.groups));
+  });
+
+  test("the plan's font sizes, row heights and print setup are in the written file, on the first run and on a rescore", async () => {
+    const first = await score(await inputWorkbook());
+    const second = await score(first.out);
+    for (const run of [first, second]) {
+      const wb = await open(run.out);
+      const owned = run.plan.owned;
+      // The plan asks for each of them, so the checks below cannot pass on an empty plan.
+      expect(owned.some((o) => o.blocks.some((b) => b.fontSize !== undefined))).toBe(true);
+      expect(owned.filter((o) => (o.rowHeights ?? []).length > 0).map((o) => o.name)).toEqual(["Kết quả", "Biểu đồ"]);
+      expect(owned.filter((o) => o.print?.repeatRows).map((o) => o.name)).toEqual(["Kết quả"]);
+      for (const o of owned) {
+        const ws = wb.getWorksheet(o.name)!;
+        for (const b of o.blocks.filter((x) => x.fontSize !== undefined)) {
+          const { row, column } = parseCell(b.address);
+          b.values.forEach((line, r) => line.forEach((_, c) => expect([o.name, r, c, ws.getCell(row + r, column + c).font?.size]).toEqual([o.name, r, c, b.fontSize])));
+        }
+        for (const h of o.rowHeights ?? []) expect([o.name, h.row, ws.getRow(h.row).height]).toEqual([o.name, h.row, h.height]);
+        if (!o.print) continue;
+        expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: o.print.orientation });
+        if (o.print.fitToWidth) expect(ws.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+        const { repeatRows } = o.print;
+        expect(ws.pageSetup.printTitlesRow).toBe(repeatRows ? `${repeatRows.first}:${repeatRows.last}` : undefined);
+      }
+      // One print-titles name, scoped to the results sheet (the first sheet), however often it was rewritten.
+      const workbookXml = await (await JSZip.loadAsync(run.out)).file("xl/workbook.xml")!.async("string");
+      const titles = [...workbookXml.matchAll(/<definedName name="_xlnm.Print_Titles" localSheetId="(\d+)">([^<]*)</g)].map((m) => [m[1], m[2]]);
+      expect(titles).toEqual([["0", "&apos;Kết quả&apos;!$3:$3"]]);
+    }
   });
 });

@@ -9,8 +9,8 @@ import { snapshotWorkbook } from "./read";
 
 export class XlsxHost implements WorkbookHost {
   private pendingCharts: PendingChart[] = [];
-  /** Sheets the last applied plan owns (replaced by it): their old drawings are not carried over. */
-  private ownedSheets: string[] = [];
+  /** Sheets the last applied plan removed: nothing of theirs is carried over. */
+  private removedSheets: string[] = [];
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -36,13 +36,19 @@ export class XlsxHost implements WorkbookHost {
 
   async apply(plan: WritePlan): Promise<void> {
     this.pendingCharts = applyPlan(this.workbook, plan);
-    this.ownedSheets = [...plan.owned.map((o) => o.name), ...(plan.removeSheets ?? [])];
+    this.removedSheets = [...(plan.removeSheets ?? [])];
   }
 
-  /** The workbook as .xlsx bytes, with the user's drawings of the file read and the charts of the last applied plan. */
+  /**
+   * The workbook as .xlsx bytes, with the drawings of the file read and the charts of the last
+   * applied plan. As in Excel, where an owned sheet is cleared but its charts and shapes stay,
+   * the drawings of owned sheets are carried over too: a chart of an earlier run that this plan
+   * does not write (not chosen this time) stays as it was, and one it writes is replaced in place
+   * by name (addCharts), so none is lost and none duplicated.
+   */
   async toBuffer(): Promise<Uint8Array> {
     let written: Uint8Array = new Uint8Array(await this.workbook.xlsx.writeBuffer());
-    if (this.original) written = await preserveDrawings(this.original, written, { skipSheets: this.ownedSheets });
+    if (this.original) written = await preserveDrawings(this.original, written, { skipSheets: this.removedSheets });
     if (this.pendingCharts.length === 0) return written;
     return addCharts(
       written,

@@ -1,0 +1,102 @@
+import { readSubmissions } from "../../src/core/read";
+import type { CellValue, WorkbookSnapshot } from "../../src/core/types";
+import { ExcelHost } from "../../src/hosts/excel";
+import type { ExcelDouble } from "../excel-double";
+import { layoutAWorkbook } from "./fixtures";
+
+/** Every cell of every sheet, as a full read would give them (the reference for a partial read). */
+function everyCell(double: ExcelDouble): WorkbookSnapshot {
+  return {
+    sheets: double.workbook.sheets.map((s) => {
+      const values: CellValue[][] = [];
+      const used = s.usedRect(true);
+      for (let r = 0; used && r < used.row + used.rows; r++) values.push([]);
+      for (const [k, c] of s.cells) {
+        if (c.t === "Empty") continue;
+        const row = Math.floor(k / 16384), col = k % 16384;
+        const line = values[row]!;
+        while (line.length <= col) line.push(null);
+        line[col] = c.t === "Error" ? { error: String(c.v) } : c.v;
+      }
+      return { name: s.name, values, visible: s.visibility === "Visible" };
+    }),
+  };
+}
+
+/** 0-based header row and column of a header text on a unit's sheet. */
+function headerCell(double: ExcelDouble, sheet: string, text: string): { row: number; col: number } {
+  for (const [k, c] of double.sheet(sheet).cells) if (c.v === text) return { row: Math.floor(k / 16384), col: k % 16384 };
+  throw new Error(`no ${text} on ${sheet}`);
+}
+
+describe("reading unit forms from Excel", () => {
+  test("forms read only by the reader's columns give the same submissions and issues as reading every cell", async () => {
+    const { double, model } = await layoutAWorkbook(6);
+    const sheet = "Đơn vị số 2";
+    const value = headerCell(double, sheet, "Số liệu");
+    const code = headerCell(double, sheet, "Mã");
+    // What users leave in forms: a typed "#N/A", an error, text in a number cell, an unknown code.
+    double.setCells(sheet, `D${value.row + 4}`, [["#N/A"]]);
+    double.setCells(sheet, `D${value.row + 5}`, [[{ error: "#DIV/0!" }]]);
+    double.setCells(sheet, `D${value.row + 6}`, [["khoảng 12"]]);
+    // Self-scores and appraised values far below the top rows.
+    const self = headerCell(double, sheet, "Tự chấm");
+    const appraised = headerCell(double, sheet, "Số liệu thẩm định");
+    for (let r = value.row + 9; r < value.row + 30; r += 3) {
+      double.sheet(sheet).cell(r, self.col).v = 1; double.sheet(sheet).cell(r, self.col).t = "Double";
+      double.sheet(sheet).cell(r + 1, appraised.col).v = 7; double.sheet(sheet).cell(r + 1, appraised.col).t = "Double";
+    }
+    const last = double.sheet(sheet).usedRect(true)!;
+    double.setCells(sheet, `A${last.row + last.rows + 1}`, [["9.9.9", "Dòng thêm", null, 3]]);
+    double.install();
+
+    const partial = await new ExcelHost().read();
+    const full = everyCell(double);
+    expect(readSubmissions(model, partial)).toEqual(readSubmissions(model, full));
+    expect(readSubmissions(model, partial).issues.some((i) => i.sheet === sheet)).toBe(true);
+
+    // The item names below the header stay in Excel; the snapshot is still anchored at A1.
+    const snap = partial.sheets.find((s) => s.name === sheet)!;
+    const item = code.col + 1;
+    const far = value.row + 10; // below the rows read whole at the top
+    expect(double.sheet(sheet).get(far, item)?.v).toEqual(expect.any(String));
+    expect(snap.values[far]?.[item] ?? null).toBeNull();
+    expect(snap.values[far]?.[code.col]).toBe(full.sheets.find((s) => s.name === sheet)!.values[far]![code.col]);
+    expect(snap.values).toHaveLength(full.sheets.find((s) => s.name === sheet)!.values.length);
+  });
+
+  test("700 department forms are read in as many Excel requests as 34, every response under 5 MB", async () => {
+    const count = async (units: number) => {
+      const { double } = await layoutAWorkbook(units);
+      double.install();
+      double.resetCounters();
+      const snap = await new ExcelHost().read();
+      expect(snap.sheets).toHaveLength(units + 1);
+      expect(double.requests.every((r) => r.ok && r.responseBytes <= 5 * 1024 * 1024)).toBe(true);
+      return double.syncCount;
+    };
+    expect(await count(700)).toBe(await count(34));
+  }, 120_000);
+
+  test("a sheet whose table starts below the top rows is read whole, as before", async () => {
+    const { double, model } = await layoutAWorkbook(1);
+    // The same form moved 20 rows down, with an item name to be kept.
+    const src = double.workbook.sheets.find((s) => s.name === "Đơn vị số 1")!;
+    const rows: (string | number | null)[][] = [];
+    for (const [k, c] of src.cells) {
+      const r = Math.floor(k / 16384), col = k % 16384;
+      while (rows.length <= r) rows.push([]);
+      const line = rows[r]!;
+      while (line.length <= col) line.push(null);
+      line[col] = c.t === "Empty" ? null : (c.v as string | number);
+    }
+    double.addSheet("Phiếu dời xuống", rows, "A21");
+    double.install();
+    const partial = await new ExcelHost().read();
+    const moved = partial.sheets.find((s) => s.name === "Phiếu dời xuống")!;
+    const header = headerCell(double, "Phiếu dời xuống", "Mã");
+    expect(header.row).toBeGreaterThan(20);
+    expect(moved.values[header.row + 3]?.[header.col + 1]).toEqual(expect.any(String));
+    expect(readSubmissions(model, partial)).toEqual(readSubmissions(model, everyCell(double)));
+  });
+});
