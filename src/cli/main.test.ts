@@ -92,6 +92,7 @@ describe("dti-scorer score", () => {
     expect(Object.keys(json)).toEqual(["index", "units", "issues"]);
     expect(json.index).toEqual({ id: "xa-thu", version: "2024" });
     expect(Object.keys(json.units[0]!).sort()).toEqual(["category", "code", "coverage", "name", "nodes", "points", "rank", "rankInCategory", "ranked", "value"].sort());
+    expect(json.units.every((u) => !("notRankedReason" in u) && !("notRankedNote" in u))).toBe(true);
     expect(Object.keys(json.units[0]!.nodes["1"]!).sort()).toEqual(["points", "rank", "value"]);
     const points = pointsByCode(json);
     for (const [code, p] of Object.entries(EXPECTED)) expect(points[code]).toBeCloseTo(p, 10);
@@ -113,7 +114,7 @@ describe("dti-scorer score", () => {
     expect(r.code).toBe(0);
     const lines = r.out.split("\n");
     const header = lines[0]!;
-    expect(header).toMatch(/^Hạng\s+Mã\s+Đơn vị\s+Điểm/);
+    expect(header).toMatch(/^Hạng\s+Mã\s+Đơn vị\s+Điểm\s+Giá trị\s+Độ phủ\s+Lỗi\/Cảnh báo$/);
     const rows = lines.filter((l) => /Xã /.test(l));
     expect(rows).toHaveLength(3);
     expect(rows[0]).toContain("Xã An Bình");
@@ -250,5 +251,91 @@ describe("dti-scorer template and collect", () => {
     const r = await run(["template", "--index", "xa.json", "--out", "x.xlsx"]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("--units");
+  });
+});
+
+describe("what the reviewer found", () => {
+  writeFileSync(
+    join(dir, "xa-ngoai-le.json"),
+    JSON.stringify({ ...definition, missing: "exclude", ranking: { minCoverage: 0.9, exclude: ["X02"] } }),
+  );
+  writeFileSync(join(dir, "xa-thieu.csv"), "Mã đơn vị,Đơn vị,1.1,2.1,2.2.a,2.2.b\nX01,Xã An Bình,Có,0.5,3,4\nX02,Xã Tân Phú,Không,1,10,10\nX03,Xã Phước Long,có,,,\n");
+
+  it("says in the JSON and in the ranking table why a unit is not ranked", async () => {
+    const r = await run(["score", "xa-thieu.csv", "--index", "xa-ngoai-le.json", "--json", "kq-ngoai-le.json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, "kq-ngoai-le.json"), "utf8")) as { units: Record<string, unknown>[] };
+    const byCode = Object.fromEntries(json.units.map((u) => [u.code, u]));
+    expect(byCode.X01).toMatchObject({ ranked: true, rank: 1 });
+    expect("notRankedReason" in byCode.X01!).toBe(false);
+    expect(byCode.X02).toMatchObject({ ranked: false, notRankedReason: "excluded", notRankedNote: "Không xếp hạng: đơn vị nằm trong danh sách loại trừ của bộ chỉ số" });
+    expect(byCode.X03).toMatchObject({ ranked: false, notRankedReason: "low-coverage" });
+    expect(byCode.X03!.notRankedNote).toMatch(/^Không xếp hạng: độ phủ số liệu 33% thấp hơn mức tối thiểu 90%$/);
+    const rows = r.out.split("\n");
+    expect(rows[0]).toMatch(/Ghi chú$/);
+    expect(rows.find((l) => l.includes("X02"))).toMatch(/không xếp hạng: thuộc danh sách loại trừ$/);
+    expect(rows.find((l) => l.includes("X03"))).toMatch(/không xếp hạng: độ phủ 33% < 90%$/);
+    const en = await run(["score", "xa-thieu.csv", "--index", "xa-ngoai-le.json", "--json", "-", "--lang", "en"]);
+    const enJson = JSON.parse(en.out) as { units: Record<string, unknown>[] };
+    expect(enJson.units.find((u) => u.code === "X03")!.notRankedNote).toBe("Not ranked: data coverage 33% is below the minimum of 90%");
+    expect(en.err).toMatch(/not ranked: coverage 33% < 90%/);
+  });
+
+  it("lists every problem of an invalid definition, one per line after the one-line reason", async () => {
+    const broken = {
+      ...definition,
+      id: "Xa_Thu",
+      ranking: { method: "fancy" },
+      root: { ...definition.root, children: [...definition.root.children, { code: "1", name: "Trùng", max: 0, rule: { kind: "boolean" } }] },
+    };
+    writeFileSync(join(dir, "nhieu-loi.json"), JSON.stringify(broken));
+    const r = await run(["score", "xa-phay.csv", "--index", "nhieu-loi.json"]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    const lines = r.err.trimEnd().split("\n");
+    expect(lines[0]).toBe(
+      'Định nghĩa bộ chỉ số nhieu-loi.json không hợp lệ: 3 lỗi; lỗi thứ nhất: id: Mã bộ chỉ số "Xa_Thu" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ "dti-tinh-2022").',
+    );
+    expect(lines.slice(1).map((l) => l.split(":")[0])).toEqual(["id", "ranking.method", "root.children[2].code"]);
+    expect(r.err).not.toContain("lỗi khác");
+    expect(r.err).not.toMatch(/\.\)?\.|\.;/);
+  });
+
+  it("refuses units whose category the index does not have, naming each line, and writes nothing", async () => {
+    const withCategories = { ...definition, categories: [{ id: "xa", name: "Xã" }, { id: "phuong", name: { vi: "Phường", en: "Ward" } }] };
+    writeFileSync(join(dir, "xa-nhom.json"), JSON.stringify(withCategories));
+    writeFileSync(join(dir, "dv-nhom.csv"), "Mã đơn vị,Đơn vị,Nhóm\nX01,Xã An Bình,xa\nP01,Phường 1,PHUONG\nT01,Thị trấn,thi-tran\nX02,Xã Tân Phú,Ward\nX03,Xã Lạ,huyen\n");
+    const r = await run(["template", "--index", "xa-nhom.json", "--units", "dv-nhom.csv", "--out", "nhom.xlsx"]);
+    expect(r.code).toBe(2);
+    expect(existsSync(join(dir, "nhom.xlsx"))).toBe(false);
+    const lines = r.err.trimEnd().split("\n");
+    expect(lines[0]).toContain("dv-nhom.csv có 2 dòng ghi nhóm không có trong bộ chỉ số");
+    expect(lines.slice(1)).toEqual(['dv-nhom.csv, dòng 4: nhóm "thi-tran" không có trong bộ chỉ số.', 'dv-nhom.csv, dòng 6: nhóm "huyen" không có trong bộ chỉ số.']);
+  });
+
+  it("says the category column is ignored when the index has no categories", async () => {
+    writeFileSync(join(dir, "dv-co-nhom.csv"), "Mã đơn vị,Đơn vị,Nhóm\nX01,Xã An Bình,xa\n");
+    const r = await run(["template", "--index", "xa.json", "--units", "dv-co-nhom.csv", "--out", "co-nhom.xlsx"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("Cảnh báo: bộ chỉ số không chia nhóm đơn vị nên cột Nhóm của dv-co-nhom.csv được bỏ qua.\n");
+    expect(existsSync(join(dir, "co-nhom.xlsx"))).toBe(true);
+  });
+
+  it("collects nothing without writing a file, says why, and exits 1; exits 2 when no file can be read", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Ghi chú").getCell("A1").value = "Không phải phiếu";
+    await wb.xlsx.writeFile(join(dir, "khong-phieu.xlsx"));
+    writeFileSync(join(dir, "hong.xlsx"), "không phải zip");
+    const r = await run(["collect", "khong-phieu.xlsx", "hong.xlsx", "--out", "gom-rong.xlsx"]);
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, "gom-rong.xlsx"))).toBe(false);
+    expect(r.out).toBe("");
+    expect(r.err).toContain("Không có phiếu nào để gom nên không ghi gom-rong.xlsx");
+    expect(r.err).toContain("hong.xlsx");
+    expect(r.err).toContain('Trang tính "Ghi chú" không phải phiếu tự đánh giá');
+    const none = await run(["collect", "hong.xlsx", "--out", "gom-rong.xlsx"]);
+    expect(none.code).toBe(2);
+    expect(existsSync(join(dir, "gom-rong.xlsx"))).toBe(false);
+    expect(none.err.split("\n")[0]).toContain("Không đọc được tệp nào");
   });
 });

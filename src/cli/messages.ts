@@ -33,7 +33,10 @@ Tùy chọn:
   --help     Hiện hướng dẫn này.  --version  Hiện phiên bản.
 
 Mã thoát: 0 xong; 1 xong nhưng số liệu có lỗi; 2 không chạy được (sai tham số, không đọc được tệp,
-định nghĩa không hợp lệ).
+định nghĩa không hợp lệ: dòng đầu nêu lý do, các dòng sau liệt kê từng lỗi của định nghĩa).
+Với collect: 1 khi có tệp không đọc được, hoặc đọc được tệp nhưng không có phiếu nào để gom
+(khi đó không ghi tệp nào và in lý do bỏ qua từng trang tính); 2 khi không đọc được tệp nào.
+Khi nơi nhận đầu ra đóng lại (ví dụ "| head -1"), lệnh dừng lặng lẽ với mã 0.
 `,
   en: `dti-scorer — score and rank units on a digital transformation index (DTI)
 
@@ -66,7 +69,12 @@ Options:
   --help     Show this help.  --version  Show the version.
 
 Exit status: 0 done; 1 done but the inputs have errors; 2 could not run (bad arguments,
-unreadable file, invalid definition).
+unreadable file, invalid definition: the first line says why, the next lines list every problem
+of the definition).
+For collect: 1 when some file could not be read, or files were read but held no form to gather
+(then nothing is written and the reason each sheet was left out is printed); 2 when no file could
+be read.
+When the reader of the output goes away (e.g. "| head -1"), the command stops quietly with 0.
 `,
 };
 
@@ -159,6 +167,18 @@ export const M = {
     vi: `Tệp đơn vị ${path} thiếu cột "Đơn vị" (hoặc "Unit") ở dòng tiêu đề.`,
     en: `The units file ${path} has no "Unit" (or "Đơn vị") column in its header line.`,
   }),
+  categoryIgnored: (path: string): Message => ({
+    vi: `Cảnh báo: bộ chỉ số không chia nhóm đơn vị nên cột Nhóm của ${path} được bỏ qua.`,
+    en: `Warning: the index has no categories, so the Category column of ${path} is ignored.`,
+  }),
+  unknownCategories: (path: string, n: number, known: string[]): Message => ({
+    vi: `Tệp đơn vị ${path} có ${n} dòng ghi nhóm không có trong bộ chỉ số (các nhóm: ${known.join(", ")}); chưa ghi phiếu nào.`,
+    en: `The units file ${path} has ${n} line${n === 1 ? "" : "s"} with a category the index does not have (categories: ${known.join(", ")}); nothing was written.`,
+  }),
+  unknownUnitCategory: (path: string, line: number, category: string): Message => ({
+    vi: `${path}, dòng ${line}: nhóm "${category}" không có trong bộ chỉ số.`,
+    en: `${path}, line ${line}: the category "${category}" is not in the index.`,
+  }),
   cannotWrite: (path: string, why: string): Message => ({ vi: `Không ghi được tệp ${path}: ${why}`, en: `Cannot write file ${path}: ${why}` }),
   wrote: (path: string): Message => ({ vi: `Đã ghi ${path}`, en: `Wrote ${path}` }),
   scoredSummary: (n: number, ranked: number): Message => ({
@@ -168,12 +188,20 @@ export const M = {
   noIssues: { vi: "Không có lỗi hay cảnh báo.", en: "No errors or warnings." },
   moreIssues: (n: number): Message => ({ vi: `… và ${n} mục khác (dùng --json để xem đủ).`, en: `… and ${n} more (use --json to see them all).` }),
   findings: { vi: "Kết quả kiểm tra", en: "Findings" },
+  noFileReadable: (n: number): Message => ({
+    vi: `Không đọc được tệp nào trong ${n} tệp cần gom (không phải sổ tính .xlsx).`,
+    en: `None of the ${n} files to gather could be read (not .xlsx workbooks).`,
+  }),
+  nothingCollected: (out: string): Message => ({
+    vi: `Không có phiếu nào để gom nên không ghi ${out}. Lý do:`,
+    en: `There is no form to gather, so ${out} was not written. Reasons:`,
+  }),
   collected: (n: number, out: string): Message => ({ vi: `Đã gom ${n} phiếu vào ${out}.`, en: `Gathered ${n} forms into ${out}.` }),
   took: (file: string, sheet: string, as: string): Message => ({
     vi: `  + ${file} › ${sheet}${as !== sheet ? ` → ${as}` : ""}`,
     en: `  + ${file} › ${sheet}${as !== sheet ? ` → ${as}` : ""}`,
   }),
-  skippedHead: (n: number): Message => ({ vi: `Bỏ qua ${n} trang tính:`, en: `Left out ${n} sheets:` }),
+  skippedHead: (n: number): Message => ({ vi: `Bỏ qua ${n} mục (trang tính hoặc tệp):`, en: `Left out ${n} (sheets or files):` }),
   templateDone: (n: number, out: string): Message => ({ vi: `Đã tạo ${n} phiếu tự đánh giá trong ${out}.`, en: `Made ${n} self-assessment forms in ${out}.` }),
   progress: (done: number, total: number, stage: string): Message => ({
     vi: `\r${stage}: ${done}/${total}`,

@@ -1,7 +1,8 @@
 /**
  * An in-memory Excel for tests: the subset of the Excel JavaScript API the add-in uses, with
  * Office.js's batching (commands queue until `context.sync()`), loading rules, null objects,
- * errors and the 5 MB payload limits of Excel on the web. `install(window)` puts it in a page
+ * errors, the 5 MB payload limits of Excel on the web and sheet protection (locked cells of a
+ * protected sheet refuse writes). `install(window)` puts it in a page
  * as the globals `Excel`, `Office` and `OfficeExtension`.
  */
 import ExcelJS from "exceljs";

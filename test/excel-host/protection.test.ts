@@ -89,4 +89,21 @@ describe("scoring forms whose sheets are protected", () => {
     expect(a.double.syncCount).toBe(b.double.syncCount);
     for (const n of unitSheets(a.double).map((s) => s.name)) expect(scores(a.double, n)).toEqual(scores(b.double, n));
   }, 60_000);
+
+  test("when a write fails for another reason, the forms it unprotected are protected again before the error is reported", async () => {
+    const { double } = await layoutAWorkbook(2, { via: "insert" });
+    double.install();
+    const host = new ExcelHost();
+    const sheet = "Đơn vị số 1";
+    const failing = host.apply({
+      lang: "vi",
+      owned: [{ name: "Kết quả", visibility: "visible", blocks: [{ address: "A1", values: [["Đơn vị"], ["A"]] }], tables: [{ name: "1 tên sai", range: "A1:A2", style: "TableStyleMedium2" }], conditionalFormats: [], charts: [] }],
+      edits: [{ sheet, blocks: [{ address: "I9", values: [[5]] }] }],
+      marks: [],
+      clearMarks: [],
+    });
+    await expect(failing).rejects.toMatchObject({ code: "InvalidArgument" });
+    expect(double.sheet(sheet).protection.protected).toBe(true);
+    expect(double.sheet(sheet).protection.options.allowFormatColumns).toBe(true);
+  }, 30_000);
 });

@@ -1,6 +1,7 @@
 /** `template`: self-assessment forms for the units listed in a CSV file. */
-import { foldText, type Lang } from "../../core/i18n/text";
-import { parseCsv } from "../../core/read";
+import type { IndexModel } from "../../core/definition/model";
+import { foldText, type Lang, localize } from "../../core/i18n/text";
+import { parseCsv, resolveCategory } from "../../core/read";
 import { type TemplateUnit, makeTemplate } from "../../hosts/xlsx/template";
 import type { ParsedArgs } from "../args";
 import { type CliIO, fail, readInputFile, writeOutputFile } from "../io";
@@ -11,8 +12,14 @@ const CODE = ["ma don vi", "unit code", "ma", "code"];
 const NAME = ["don vi", "unit", "ten don vi", "unit name", "ten", "name"];
 const CATEGORY = ["nhom", "category", "nhom don vi"];
 
+/** A unit of a units.csv and the file line it came from (1 is the header line). */
+export interface UnitLine {
+  unit: TemplateUnit;
+  line: number;
+}
+
 /** The units of a units.csv: columns Mã đơn vị/Unit code, Đơn vị/Unit, Nhóm/Category. */
-export function readUnitsCsv(data: Uint8Array, path: string): TemplateUnit[] {
+export function readUnitsCsv(data: Uint8Array, path: string): UnitLine[] {
   const { rows } = parseCsv(data);
   const header = (rows[0] ?? []).map((h) => foldText(h));
   const find = (names: string[]): number => {
@@ -26,16 +33,36 @@ export function readUnitsCsv(data: Uint8Array, path: string): TemplateUnit[] {
   if (nameCol < 0) fail(M.unitsNoColumn(path));
   const codeCol = find(CODE);
   const catCol = find(CATEGORY);
-  const units: TemplateUnit[] = [];
+  const units: UnitLine[] = [];
   rows.slice(1).forEach((row, i) => {
     const name = (row[nameCol] ?? "").trim();
     if (name === "") return;
     const code = codeCol >= 0 ? (row[codeCol] ?? "").trim() : "";
     const category = catCol >= 0 ? (row[catCol] ?? "").trim() : "";
-    units.push({ code: code || String(i + 1), name, ...(category ? { category } : {}) });
+    units.push({ unit: { code: code || String(i + 1), name, ...(category ? { category } : {}) }, line: i + 2 });
   });
   if (units.length === 0) fail(M.unitsEmpty(path));
   return units;
+}
+
+/**
+ * Each unit's category must be one of the definition's (id or name, case and diacritics
+ * ignored): a form made for an unknown category would leave out the indicators of the unit's
+ * real one. Every unknown category is named with its line; nothing is written. An index without
+ * categories ignores the column, and says so.
+ */
+function checkCategories(io: CliIO, model: IndexModel, units: UnitLine[], path: string, lang: Lang): void {
+  const withCategory = units.filter((u) => u.unit.category !== undefined);
+  if (withCategory.length === 0) return;
+  if (model.categories.length === 0) {
+    io.stderr.write(M.categoryIgnored(path)[lang] + "\n");
+    return;
+  }
+  const names = (model.definition.categories ?? []).map((c) => `${c.id} (${localize(c.name, lang)})`);
+  const unknown = withCategory.filter((u) => resolveCategory(model, u.unit.category as string) === undefined);
+  if (unknown.length === 0) return;
+  const lines = (l: Lang): string[] => unknown.map((u) => M.unknownUnitCategory(path, u.line, u.unit.category as string)[l]);
+  fail(M.unknownCategories(path, unknown.length, names), { vi: lines("vi"), en: lines("en") });
 }
 
 export async function runTemplateCommand(io: CliIO, args: ParsedArgs, lang: Lang): Promise<number> {
@@ -44,7 +71,9 @@ export async function runTemplateCommand(io: CliIO, args: ParsedArgs, lang: Lang
   if (args.units === undefined) fail(M.needUnits);
   if (args.out === undefined) fail(M.needOut("template"));
   const { model } = loadIndex(io, args.index, lang);
-  const units = readUnitsCsv(readInputFile(io, args.units), args.units);
+  const lines = readUnitsCsv(readInputFile(io, args.units), args.units);
+  checkCategories(io, model, lines, args.units, lang);
+  const units = lines.map((l) => l.unit);
   const data = await makeTemplate(model, units, { lang, ...(args.period !== undefined ? { period: args.period } : {}) });
   writeOutputFile(io, args.out, data);
   io.stdout.write(M.templateDone(units.length, args.out)[lang] + "\n");

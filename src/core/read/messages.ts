@@ -106,13 +106,13 @@ const bodies: Partial<Record<IssueCode, Body>> = {
   "zero-denominator": (p) => {
     const what =
       p.zeroDenominator === "zero"
-        ? { vi: "chỉ tiêu được tính 0 điểm", en: "the indicator scores 0" }
+        ? { vi: "được tính 0 điểm", en: "scores 0" }
         : p.zeroDenominator === "full"
-          ? { vi: "chỉ tiêu được tính điểm tối đa", en: "the indicator scores full points" }
-          : { vi: "chỉ tiêu không được tính khi tổng hợp (không áp dụng)", en: "the indicator is left out of the aggregation (not applicable)" };
+          ? { vi: "được tính điểm tối đa", en: "scores full points" }
+          : { vi: "không được tính khi tổng hợp (không áp dụng)", en: "is left out of the aggregation (not applicable)" };
     return {
-      vi: `mẫu số ${p.list?.[1]} bằng 0 nên ${what.vi}${of(p).vi}`,
-      en: `the denominator ${p.list?.[1]} is 0, so ${what.en}${of(p).en}`,
+      vi: `mẫu số ${p.list?.[1]} bằng 0 nên chỉ tiêu ${p.node} ${what.vi}`,
+      en: `the denominator ${p.list?.[1]} is 0, so ${p.node} ${what.en}`,
     };
   },
   "ambiguous-number": (p) => ({

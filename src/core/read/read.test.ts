@@ -298,7 +298,7 @@ describe("findings a reviewer asked for", () => {
     expect(codes(result.issues)).not.toContain("numerator-exceeds-denominator");
     const note = result.issues.find((i) => i.code === "zero-denominator");
     expect(note).toMatchObject({ severity: "info", cell: "D12", node: "1.2", unit: "SYT" });
-    expect(note?.message.vi).toBe("Trang tính 'Sở Y tế', ô D12: mẫu số 1.2.b bằng 0 nên chỉ tiêu không được tính khi tổng hợp (không áp dụng) (chỉ tiêu 1.2).");
+    expect(note?.message.vi).toBe("Trang tính 'Sở Y tế', ô D12: mẫu số 1.2.b bằng 0 nên chỉ tiêu 1.2 không được tính khi tổng hợp (không áp dụng).");
     const zero = sampleModel({
       root: {
         code: "R",
@@ -321,7 +321,7 @@ describe("findings a reviewer asked for", () => {
     ];
     const scoredZero = readSubmissions(zero, book(sheetA({ lines, block: BLOCK.filter((r) => r[0] !== "Bộ chỉ số") })));
     expect(scoredZero.issues.map((i) => [i.code, i.message.en])).toEqual([
-      ["zero-denominator", "Sheet 'Sở Y tế', cell D9: the denominator 1.2.b is 0, so the indicator scores 0 (indicator 1.2)."],
+      ["zero-denominator", "Sheet 'Sở Y tế', cell D9: the denominator 1.2.b is 0, so 1.2 scores 0."],
     ]);
   });
 
