@@ -89,7 +89,6 @@ export const T = {
   coverage: { vi: "Độ phủ", en: "Coverage" },
   issues: { vi: "Lỗi/Cảnh báo", en: "Issues" },
   note: { vi: "Ghi chú", en: "Note" },
-  notRanked: { vi: "không xếp hạng", en: "not ranked" },
   id: { vi: "Mã", en: "Id" },
   version: { vi: "Phiên bản", en: "Version" },
   name: { vi: "Tên", en: "Name" },
