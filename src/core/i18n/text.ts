@@ -53,3 +53,15 @@ export function formatNumber(x: number, lang: Lang, decimals?: number): string {
     maximumFractionDigits: decimals ?? 4,
   }).format(x);
 }
+
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A calendar date as people write it: 22/11/2026 in vi, 22 Nov 2026 in en (UTC, so runs agree everywhere). */
+export function formatDate(d: Date, lang: Lang): string {
+  const day = d.getUTCDate();
+  const month = d.getUTCMonth();
+  const year = d.getUTCFullYear();
+  return lang === "vi"
+    ? `${String(day).padStart(2, "0")}/${String(month + 1).padStart(2, "0")}/${year}`
+    : `${day} ${MONTHS_EN[month]} ${year}`;
+}

@@ -1,6 +1,6 @@
 /** Every text the planner writes into a workbook, in Vietnamese and English. */
 import type { Lang, Message } from "../i18n/text";
-import { formatNumber } from "../i18n/text";
+import { formatDate, formatNumber } from "../i18n/text";
 import type { NotRankedReason, Severity, UnavailableReason } from "../types";
 
 /** Names that never change with the language: a second run in the other language finds them. */
@@ -49,7 +49,7 @@ export function resultsTitle(indexName: string, version: string, lang: Lang): st
 }
 
 export function resultsSubtitle(now: Date, projectVersion: string, units: number, lang: Lang): string {
-  const date = now.toISOString().slice(0, 10);
+  const date = formatDate(now, lang);
   return lang === "vi"
     ? `Tính ngày ${date} bằng DTI Scorer ${projectVersion}; ${units} đơn vị. Bảng này do chương trình ghi lại ở mỗi lần tính, không sửa tay.`
     : `Computed on ${date} by DTI Scorer ${projectVersion}; ${units} units. The project rewrites this sheet on every run; do not edit it by hand.`;
