@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import type { IndexModel, IndicatorModel, ResolvedInput } from "../core/definition/model";
 import { type Lang } from "../core/i18n/text";
 import { resultsJson, runScoring } from "../core/pipeline";
+import { wrappedHeight } from "../core/plan/layout";
 import { XlsxHost } from "../hosts/xlsx";
 import { type TemplateUnit, makeTemplate } from "../hosts/xlsx/template";
 import type { ParsedArgs } from "./args";
@@ -183,7 +184,14 @@ export async function fillDemoWorkbook(model: IndexModel, template: Uint8Array, 
       const ind = model.nodes.get(code) as IndicatorModel;
       const r = rows.get(code);
       if (r === undefined || ws.getCell(r, 7).protection?.locked !== false) continue;
-      if (ind.def.evidence === "required" || rand() < 0.3) ws.getCell(r, 7).value = evidenceText(unit, rand);
+      if (ind.def.evidence === "required" || rand() < 0.3) {
+        const text = evidenceText(unit, rand);
+        ws.getCell(r, 7).value = text;
+        // Excel grows a row as a person types into a wrapping cell; a file written here must say so itself.
+        const row = ws.getRow(r);
+        const width = ws.getColumn(7).width ?? 10;
+        row.height = Math.max(row.height ?? 15, wrappedHeight([{ text, width }]));
+      }
     }
     for (const m of unitMistakes) {
       const r = rows.get(m.input);
