@@ -4,7 +4,7 @@
  * workbook until `context.sync()`, and a property can be read only after it was loaded and synced.
  */
 import { columnLetters, overlaps, parseRect, quoteSheet, rectAddress, splitSheet, utf8Length, type Rect } from "./address";
-import { defaultProtectionOptions, MSheet, MWorkbook, newId, type MCell, type MChart, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
+import { defaultProtectionOptions, MSheet, MWorkbook, newId, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const CELL_LIMIT = 5_000_000;
@@ -79,6 +79,15 @@ function guardFormat(sheet: MSheet, rect: Rect): void {
 }
 function guardColumns(sheet: MSheet): void {
   if (sheet.protection.protected && !sheet.protection.options.allowFormatColumns) throw accessDenied(sheet, "formatting columns");
+}
+/** A range's address as Excel reports it: whole rows as "3:4", whole columns as "A:B". */
+function excelAddress(rect: Rect): string {
+  if (rect.col === 0 && rect.cols === 16384) return `${rect.row + 1}:${rect.row + rect.rows}`;
+  if (rect.row === 0 && rect.rows === 1048576) return `${columnLetters(rect.col)}:${columnLetters(rect.col + rect.cols - 1)}`;
+  return rectAddress(rect);
+}
+function guardRows(sheet: MSheet): void {
+  if (sheet.protection.protected && !sheet.protection.options.allowFormatRows) throw accessDenied(sheet, "formatting rows");
 }
 function guardObjects(sheet: MSheet): void {
   if (sheet.protection.protected && !sheet.protection.options.allowEditObjects) throw accessDenied(sheet, "editing notes and comments");
@@ -485,7 +494,11 @@ export class Worksheet extends ClientObject {
     if (name === "tables") return this.tables;
     if (name === "charts") return this.charts;
     if (name === "protection") return this.protection;
+    if (name === "pageLayout") return this.pageLayout;
     return undefined;
+  }
+  get pageLayout(): PageLayout {
+    return this._child("pageLayout", () => new PageLayout(this.context, `${this._path}.pageLayout`, () => this._target<MSheet>()));
   }
   get protection(): WorksheetProtection {
     return this._child("protection", () => new WorksheetProtection(this.context, `${this._path}.protection`, () => this._target<MSheet>()));
@@ -642,6 +655,92 @@ export class WorksheetProtection extends ClientObject {
   }
 }
 
+const PAPER_TYPES = ["Letter", "LetterSmall", "Tabloid", "Ledger", "Legal", "Statement", "Executive", "A3", "A4", "A4Small", "A5", "B4", "B5", "Folio", "Quatro", "Paper10x14", "Paper11x17", "Note", "Envelope9", "Envelope10", "Envelope11", "Envelope12", "Envelope14", "Csheet", "Dsheet", "Esheet", "EnvelopeDL", "EnvelopeC5", "EnvelopeC3", "EnvelopeC4", "EnvelopeC6", "EnvelopeC65", "EnvelopeB4", "EnvelopeB5", "EnvelopeB6", "EnvelopeItaly", "EnvelopeMonarch", "EnvelopePersonal", "FanfoldUS", "FanfoldStdGerman", "FanfoldLegalGerman"];
+
+const MARGINS = ["left", "right", "top", "bottom", "header", "footer"] as const;
+
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9). Setting `zoom` replaces the whole zoom: a scale (10–400) or
+ * pages to fit, not both; a fit of 0 pages leaves that direction free, as fitToHeight="0" does in
+ * the file format. Page setup is not blocked by sheet protection (Excel allows it on a protected sheet).
+ */
+export class PageLayout extends ClientObject {
+  protected _scalars() { return ["orientation", "paperSize", "zoom", ...MARGINS.map((m) => `${m}Margin`)]; }
+  protected _readScalar(t: unknown, name: string): unknown {
+    const l = (t as MSheet).pageLayout;
+    const margin = MARGINS.find((m) => name === `${m}Margin`);
+    if (margin) return l.margins[margin];
+    if (name === "zoom") return "scale" in l.zoom ? { scale: l.zoom.scale, horizontalFitToPages: null, verticalFitToPages: null } : { scale: null, ...l.zoom };
+    return name === "orientation" ? l.orientation : l.paperSize;
+  }
+  get orientation(): string { return this._get("orientation"); }
+  set orientation(v: string) {
+    this._set("orientation", v, (s: MSheet) => {
+      if (v !== "Portrait" && v !== "Landscape") throw invalidArg(`orientation '${v}'`);
+      s.pageLayout.orientation = v;
+    });
+  }
+  get paperSize(): string { return this._get("paperSize"); }
+  set paperSize(v: string) {
+    this._set("paperSize", v, (s: MSheet) => {
+      if (!PAPER_TYPES.includes(v)) throw invalidArg(`paperSize '${v}'`);
+      s.pageLayout.paperSize = v;
+    });
+  }
+  get zoom(): { scale?: number | null; horizontalFitToPages?: number | null; verticalFitToPages?: number | null } { return this._get("zoom"); }
+  set zoom(v: { scale?: number | null; horizontalFitToPages?: number | null; verticalFitToPages?: number | null }) {
+    this._set("zoom", v, (s: MSheet) => {
+      const fit = (n: number | null | undefined) => n === undefined || n === null || (Number.isInteger(n) && n >= 0 && n <= 32767);
+      const hasScale = v.scale !== undefined && v.scale !== null;
+      const hasFit = (v.horizontalFitToPages ?? null) !== null || (v.verticalFitToPages ?? null) !== null;
+      if (hasScale && hasFit) throw invalidArg("zoom: a scale and pages to fit cannot both be set.");
+      if (hasScale) {
+        if (!(v.scale! >= 10 && v.scale! <= 400)) throw invalidArg(`zoom scale ${v.scale}`);
+        s.pageLayout.zoom = { scale: v.scale! };
+      } else if (hasFit) {
+        if (!fit(v.horizontalFitToPages) || !fit(v.verticalFitToPages)) throw invalidArg("zoom: pages to fit must be whole numbers.");
+        s.pageLayout.zoom = { horizontalFitToPages: v.horizontalFitToPages ?? 1, verticalFitToPages: v.verticalFitToPages ?? 1 };
+      } else throw invalidArg("zoom: give a scale or pages to fit.");
+    });
+  }
+  private _margin(which: (typeof MARGINS)[number], v: number): void {
+    this._set(`${which}Margin`, v, (s: MSheet) => {
+      if (!(typeof v === "number" && v >= 0 && v < 49 * 72)) throw invalidArg(`${which}Margin ${v}`);
+      s.pageLayout.margins[which] = v;
+    });
+  }
+  get leftMargin(): number { return this._get("leftMargin"); }
+  set leftMargin(v: number) { this._margin("left", v); }
+  get rightMargin(): number { return this._get("rightMargin"); }
+  set rightMargin(v: number) { this._margin("right", v); }
+  get topMargin(): number { return this._get("topMargin"); }
+  set topMargin(v: number) { this._margin("top", v); }
+  get bottomMargin(): number { return this._get("bottomMargin"); }
+  set bottomMargin(v: number) { this._margin("bottom", v); }
+  get headerMargin(): number { return this._get("headerMargin"); }
+  set headerMargin(v: number) { this._margin("header", v); }
+  get footerMargin(): number { return this._get("footerMargin"); }
+  set footerMargin(v: number) { this._margin("footer", v); }
+  /** Rows repeated at the top of every printed page: whole rows such as "$1:$3" (or a Range of whole rows). */
+  setPrintTitleRows(rows: Range | string): void {
+    this._call("setPrintTitleRows", typeof rows === "string" ? rows : rows._path, (s: MSheet) => {
+      const rect = typeof rows === "string" ? parseRect(splitSheet(rows).local) : rows._target<RangeRef>().rect;
+      if (!rect || rect.rows < 1 || rect.row < 0 || rect.col !== 0 || rect.cols !== 16384) throw invalidArg(`print title rows '${String(rows)}'`);
+      s.pageLayout.printTitleRows = { row: rect.row, rows: rect.rows };
+    });
+  }
+  /** The print title rows as a Range, or a null object when there are none. */
+  getPrintTitleRowsOrNullObject(): Range {
+    const r = new Range(this.context, `${this._path}.getPrintTitleRowsOrNullObject()`, () => {
+      const s = this._target<MSheet>();
+      const t = s.pageLayout.printTitleRows;
+      return t ? { sheet: s, rect: { row: t.row, rows: t.rows, col: 0, cols: 16384 } } : null;
+    }, true);
+    r._instantiate();
+    return r;
+  }
+}
+
 export class WorksheetFreezePanes extends ClientObject {
   protected _scalars() { return []; }
   protected _readScalar() { return undefined; }
@@ -731,7 +830,7 @@ export class Range extends ClientObject {
     switch (name) {
       case "address":
       case "addressLocal":
-        return `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
+        return `${quoteSheet(sheet.name)}!${excelAddress(rect)}`;
       case "rowCount": return rect.rows;
       case "columnCount": return rect.cols;
       case "rowIndex": return rect.row;
@@ -827,8 +926,8 @@ export class Range extends ClientObject {
         const row = Math.floor(k / 16384), col = k % 16384;
         if (row < rect.row || row >= rect.row + rect.rows || col < rect.col || col >= rect.col + rect.cols) continue;
         if (what !== "Formats") { cell.v = ""; cell.t = "Empty"; delete cell.f; }
-        if (what !== "Contents") { delete cell.nf; delete cell.fill; delete cell.bold; delete cell.fontColor; delete cell.wrap; delete cell.locked; }
-        if (cell.t === "Empty" && cell.f === undefined && cell.nf === undefined && cell.fill === undefined && cell.bold === undefined && cell.fontColor === undefined && cell.wrap === undefined && cell.locked === undefined) sheet.cells.delete(k);
+        if (what !== "Contents") { delete cell.nf; delete cell.fill; delete cell.bold; delete cell.fontColor; delete cell.wrap; delete cell.fontSize; delete cell.locked; }
+        if (cell.t === "Empty" && cell.f === undefined && cell.nf === undefined && cell.fill === undefined && cell.bold === undefined && cell.fontColor === undefined && cell.wrap === undefined && cell.fontSize === undefined && cell.locked === undefined) sheet.cells.delete(k);
       }
       if (what !== "Contents") sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !overlaps(cf, rect));
     });
@@ -853,7 +952,7 @@ export class Range extends ClientObject {
 }
 
 export class RangeFormat extends ClientObject {
-  protected _scalars() { return ["columnWidth", "wrapText"]; }
+  protected _scalars() { return ["columnWidth", "rowHeight", "wrapText"]; }
   protected override _nav(name: string): ClientObject | undefined {
     if (name === "fill") return this.fill;
     if (name === "font") return this.font;
@@ -872,8 +971,25 @@ export class RangeFormat extends ClientObject {
       for (let c = rect.col; c < rect.col + Math.min(rect.cols, 1000); c++) w.add(sheet.columnWidths.get(c) ?? 48);
       return w.size === 1 ? [...w][0] : null;
     }
+    if (name === "rowHeight") {
+      const h = new Set<number>();
+      for (let r = rect.row; r < rect.row + Math.min(rect.rows, 1000); r++) h.add(sheet.rowHeights.get(r) ?? STANDARD_ROW_HEIGHT);
+      return h.size === 1 ? [...h][0] : null;
+    }
     const cell = sheet.get(rect.row, rect.col);
     return cell?.wrap ?? false;
+  }
+  /** Points; Excel caps a row at 409 points (Excel specifications and limits). */
+  get rowHeight(): number { return this._get("rowHeight"); }
+  set rowHeight(v: number) {
+    this._set("rowHeight", v, ({ sheet, rect }: RangeRef) => {
+      if (!(typeof v === "number" && v >= 0 && v <= 409)) throw invalidArg(`rowHeight ${v}`);
+      guardRows(sheet);
+      for (let r = rect.row; r < rect.row + rect.rows; r++) {
+        if (v === STANDARD_ROW_HEIGHT) sheet.rowHeights.delete(r);
+        else sheet.rowHeights.set(r, v);
+      }
+    });
   }
   get columnWidth(): number { return this._get("columnWidth"); }
   set columnWidth(v: number) {
@@ -938,11 +1054,21 @@ export class RangeFill extends ClientObject {
 }
 
 export class RangeFont extends ClientObject {
-  protected _scalars() { return ["bold", "color"]; }
+  protected _scalars() { return ["bold", "color", "size"]; }
   protected _readScalar(t: unknown, name: string): unknown {
     const { sheet, rect } = t as RangeRef;
     const cell = sheet.get(rect.row, rect.col);
+    if (name === "size") return cell?.fontSize ?? 11;
     return name === "bold" ? cell?.bold ?? false : cell?.fontColor ?? "#000000";
+  }
+  /** Points; Excel accepts 1 to 409. */
+  get size(): number { return this._get("size"); }
+  set size(v: number) {
+    this._set("size", v, ({ sheet, rect }: RangeRef) => {
+      if (!(typeof v === "number" && v >= 1 && v <= 409)) throw invalidArg(`font size ${v}`);
+      guardFormat(sheet, rect);
+      eachCell(sheet, rect, (c) => { c.fontSize = v; });
+    });
   }
   get bold(): boolean { return this._get("bold"); }
   set bold(v: boolean) {

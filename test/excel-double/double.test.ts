@@ -182,6 +182,73 @@ describe("the Excel double batches like Office.js", () => {
     });
   });
 
+  test("font size and row height are written and read back; a mixed range reads null, Excel's defaults otherwise", async () => {
+    const d = createExcelDouble();
+    d.addSheet("Data");
+    await run(d, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Data");
+      ws.getRange("A1").format.font.size = 14;
+      ws.getRange("2:2").format.rowHeight = 42;
+      await ctx.sync();
+      const a1 = ws.getRange("A1").load("format/font/size,format/rowHeight");
+      const b1 = ws.getRange("B1").load("format/font/size");
+      const rows = ws.getRange("1:2").load("format/rowHeight");
+      const row2 = ws.getRange("A2:C2").load("format/rowHeight");
+      await ctx.sync();
+      expect(a1.format.font.size).toBe(14);
+      expect(b1.format.font.size).toBe(11);
+      expect(a1.format.rowHeight).toBe(15);
+      expect(row2.format.rowHeight).toBe(42);
+      expect(rows.format.rowHeight).toBeNull();
+    });
+    expect(d.sheet("Data").rowHeights.get(1)).toBe(42);
+    expect(await codeOf(run(d, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Data").getRange("3:3").format.rowHeight = 500;
+      await ctx.sync();
+    }))).toBe("InvalidArgument");
+  });
+
+  test("page layout starts as Excel's (Letter, portrait, 100 %), takes A4 landscape fitted to one page wide and print title rows", async () => {
+    const d = createExcelDouble();
+    d.addSheet("Data");
+    await run(d, async (ctx) => {
+      const layout = ctx.workbook.worksheets.getItem("Data").pageLayout;
+      expect(() => layout.orientation).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      layout.load("orientation,paperSize,zoom,leftMargin");
+      const none = layout.getPrintTitleRowsOrNullObject();
+      await ctx.sync();
+      expect([layout.orientation, layout.paperSize, layout.zoom.scale, layout.leftMargin]).toEqual(["Portrait", "Letter", 100, 50.4]);
+      expect(none.isNullObject).toBe(true);
+      layout.paperSize = "A4";
+      layout.orientation = "Landscape";
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      layout.setPrintTitleRows("$3:$4");
+      layout.leftMargin = 28.8;
+      await ctx.sync();
+      const again = ctx.workbook.worksheets.getItem("Data").pageLayout.load("orientation,paperSize,zoom,leftMargin");
+      const titles = again.getPrintTitleRowsOrNullObject().load("address");
+      await ctx.sync();
+      expect([again.orientation, again.paperSize, again.leftMargin]).toEqual(["Landscape", "A4", 28.8]);
+      expect(again.zoom).toEqual({ scale: null, horizontalFitToPages: 1, verticalFitToPages: 0 });
+      expect(titles.address).toBe("Data!3:4");
+    });
+  });
+
+  test("page layout refuses a scale together with pages to fit, a scale outside 10–400, an unknown paper and title rows that are not whole rows", async () => {
+    const d = createExcelDouble();
+    d.addSheet("Data");
+    const attempt = (f: (layout: Excel.PageLayout) => void) =>
+      codeOf(run(d, async (ctx) => {
+        f(ctx.workbook.worksheets.getItem("Data").pageLayout);
+        await ctx.sync();
+      }));
+    expect(await attempt((l) => { l.zoom = { scale: 80, horizontalFitToPages: 1 }; })).toBe("InvalidArgument");
+    expect(await attempt((l) => { l.zoom = { scale: 5 }; })).toBe("InvalidArgument");
+    expect(await attempt((l) => { l.paperSize = "A9" as Excel.PaperType; })).toBe("InvalidArgument");
+    expect(await attempt((l) => l.setPrintTitleRows("A1:B2"))).toBe("InvalidArgument");
+    expect(d.sheet("Data").pageLayout.zoom).toEqual({ scale: 100 });
+  });
+
   test("Excel error values read as their text in values and as Error in valueTypes", async () => {
     const d = createExcelDouble();
     d.addSheet("Data", [[{ error: "#DIV/0!" }, "#DIV/0! typed?"]]);

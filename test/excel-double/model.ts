@@ -12,6 +12,8 @@ export interface MCell {
   bold?: boolean;
   fontColor?: string;
   wrap?: boolean;
+  /** `format.font.size` in points, when set (Excel's default is 11). */
+  fontSize?: number;
   /** `format.protection.locked`: every cell is locked unless unlocked (Excel's default). */
   locked?: boolean;
 }
@@ -52,6 +54,31 @@ export interface MProtection {
    * against a hash, so it refuses every unprotect of such a sheet, as Excel refuses a wrong one.
    */
   password: string | { hash: string } | null;
+}
+
+/** Excel's row height in points for Calibri 11, the workbook default. */
+export const STANDARD_ROW_HEIGHT = 15;
+
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9): what a new sheet has (portrait Letter at 100 %, no title
+ * rows). A zoom holds either a scale or fits to pages, never both (PageLayoutZoomOptions: each is
+ * null when the other is used); a fit of 0 leaves that direction free (as many pages as needed).
+ */
+export interface MPageLayout {
+  orientation: "Portrait" | "Landscape";
+  paperSize: string;
+  zoom: { scale: number } | { horizontalFitToPages: number; verticalFitToPages: number };
+  /** 0-based first row and row count of the rows repeated at the top of each printed page. */
+  printTitleRows: { row: number; rows: number } | null;
+  /** Margins in points (Excel's "Normal" margins: 0.7 in at the sides, 0.75 in top and bottom, 0.3 in header and footer). */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+}
+
+export function defaultPageLayout(): MPageLayout {
+  return {
+    orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 }, printTitleRows: null,
+    margins: { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 },
+  };
 }
 
 export interface MTable {
@@ -126,6 +153,9 @@ export class MSheet {
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   cells = new Map<number, MCell>();
   columnWidths = new Map<number, number>();
+  /** Heights in points of rows that are not the standard height (0-based row → points). */
+  rowHeights = new Map<number, number>();
+  pageLayout: MPageLayout = defaultPageLayout();
   freeze = { rows: 0, cols: 0 };
   charts: MChart[] = [];
   conditionalFormats: MConditionalFormat[] = [];
@@ -167,7 +197,7 @@ export class MSheet {
         if (row < within.row || row >= within.row + within.rows || col < within.col || col >= within.col + within.cols) continue;
       }
       const hasValue = c.t !== "Empty" || c.f !== undefined;
-      const hasFormat = c.nf !== undefined || c.fill !== undefined || c.bold !== undefined || c.fontColor !== undefined || c.wrap !== undefined || c.locked !== undefined;
+      const hasFormat = c.nf !== undefined || c.fill !== undefined || c.bold !== undefined || c.fontColor !== undefined || c.wrap !== undefined || c.fontSize !== undefined || c.locked !== undefined;
       if (!(hasValue || (!valuesOnly && hasFormat))) continue;
       const row = Math.floor(k / 16384);
       const col = k % 16384;

@@ -82,6 +82,41 @@ describe("scoring a workbook open in Excel", () => {
     expect(cells.some((c) => c.f?.includes("HYPERLINK"))).toBe(false);
   });
 
+  test("the results sheet prints on A4 landscape, one page wide, its header row on every page, with a larger title and rows tall enough for the wrapped header", async () => {
+    const { double, definition } = await layoutAWorkbook(34);
+    const { result } = await score(double, definition);
+    const plan = result.plan!.owned.find((o) => o.name === resultsSheetName())!;
+    const top = plan.print!.repeatRows!.first;
+    const sheet = double.sheet(resultsSheetName());
+    expect(sheet.pageLayout).toMatchObject({
+      paperSize: "A4",
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: { row: top - 1, rows: 1 },
+      margins: { left: 28.8, right: 28.8 },
+    });
+    expect(sheet.get(0, 0)?.fontSize).toBeGreaterThan(11);
+    for (const h of plan.rowHeights!) expect([h.row, sheet.rowHeights.get(h.row - 1)]).toEqual([h.row, h.height]);
+    // The charts sheet prints landscape too, and the unit forms keep the user's own page setup.
+    expect(double.sheet(chartsSheetName()).pageLayout.orientation).toBe("Landscape");
+    expect(double.workbook.sheets.filter((s) => s.pageLayout.paperSize === "A4").map((s) => s.name).sort()).toEqual([chartsSheetName(), resultsSheetName()].sort());
+  });
+
+  test("on Excel without ExcelApi 1.9 the print setup is left as it was, the user is told which feature needs which version, and the same number of requests is used", async () => {
+    const old = await layoutAWorkbook(5, { requirements: { ExcelApi: "1.8" } });
+    const { host } = await score(old.double, old.definition);
+    const message = host.capabilities().missing.find((m) => m.feature === "printLayout")!.message;
+    expect(message.vi).toMatch(/trang in.*ExcelApi 1\.9/);
+    expect(message.en).toMatch(/print setup.*ExcelApi 1\.9/);
+    expect(old.double.sheet(resultsSheetName()).pageLayout.paperSize).toBe("Letter");
+    expect(old.double.workbook.tables.some((t) => t.name === RESULTS_TABLE)).toBe(true);
+    // Print setup rides in the write requests: an Excel with 1.9 takes no extra request for it.
+    const current = await layoutAWorkbook(5, { requirements: { ExcelApi: "1.9" } });
+    await score(current.double, current.definition);
+    expect(current.double.sheet(resultsSheetName()).pageLayout.paperSize).toBe("A4");
+    expect(old.double.syncCount).toBe(current.double.syncCount);
+  });
+
   test("without notes (ExcelApi 1.10) issue marks become comments, and without charts (1.6) the rest is still written", async () => {
     const { double, definition } = await layoutAWorkbook(5, { requirements: { ExcelApi: "1.6" } });
     const { host, result } = await score(double, definition);

@@ -1,5 +1,5 @@
 export { parseDefinition, parseDefinitionText, definitionHash, type ParseDefinitionResult } from "./parse";
-export { formatProblems, formatPath, problemsSummary, type DefinitionProblem } from "./messages";
+export { formatProblems, formatPath, problemLine, problemsSummary, type DefinitionProblem } from "./messages";
 export { checkDefinition, type CheckResult } from "./checks";
 export * from "./schema";
 export * from "./model";

@@ -12,6 +12,11 @@ export interface DefinitionProblem {
   /** Stable identifier of the kind of problem (`unknown-field`, `duplicate-code`…). */
   code: string;
   message: Message;
+  /**
+   * The group or indicator the path is inside, as an official knows it ("chỉ tiêu 1.2"), when the
+   * path goes through `root.children` and that node has a code.
+   */
+  where?: Message;
 }
 
 export type PathSegment = string | number;
@@ -27,9 +32,54 @@ export function formatPath(segments: readonly PathSegment[]): string {
   return out === "" ? "definition" : out;
 }
 
-/** One line per problem: `path: sentence`. */
+/** `root.children[2]["x y"].rule` → `["root", "children", 2, "x y", "rule"]` (formatPath's inverse). */
+export function pathSegments(path: string): PathSegment[] {
+  if (path === "definition") return [];
+  const out: PathSegment[] = [];
+  const re = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([A-Za-z_$][\w$]*)/gy;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(path)) !== null) {
+    if (m[1] !== undefined) out.push(Number(m[1]));
+    else if (m[2] !== undefined) out.push(JSON.parse(m[2]) as string);
+    else out.push(m[3]!);
+    if (re.lastIndex === path.length) break;
+  }
+  return out;
+}
+
+/**
+ * The innermost group or indicator (with a string code) on a path through the definition's
+ * tree, named as in the index: "nhóm 1" / "chỉ tiêu 1.2".
+ */
+export function nodeOnPath(input: unknown, path: string): Message | undefined {
+  let value: unknown = input;
+  let found: Message | undefined;
+  const segments = pathSegments(path);
+  for (let i = 0; i < segments.length; i++) {
+    if (value === null || typeof value !== "object") break;
+    value = (value as Record<string | number, unknown>)[segments[i]!];
+    const viaChildren = segments[i - 1] === "children" || (i === 1 && segments[0] === "root") || (i === 0 && segments[0] === "root");
+    if (viaChildren && value !== null && typeof value === "object" && !Array.isArray(value)) {
+      const code = (value as { code?: unknown }).code;
+      if (typeof code === "string" && code.trim() !== "") {
+        const group = Array.isArray((value as { children?: unknown }).children);
+        found = group ? { vi: `nhóm ${code}`, en: `group ${code}` } : { vi: `chỉ tiêu ${code}`, en: `indicator ${code}` };
+      }
+    }
+  }
+  return found;
+}
+
+/** A problem on one line: where it is (the node, then the JSON path), then the sentence. */
+export function problemLine(p: DefinitionProblem, lang: Lang): string {
+  const sentence = localize(p.message, lang);
+  if (p.path === "definition") return sentence;
+  return p.where ? `${localize(p.where, lang)} (${p.path}): ${sentence}` : `${p.path}: ${sentence}`;
+}
+
+/** One line per problem: where, then the sentence. */
 export function formatProblems(problems: DefinitionProblem[], lang: Lang): string {
-  return problems.map((p) => `${p.path}: ${localize(p.message, lang)}`).join("\n");
+  return problems.map((p) => problemLine(p, lang)).join("\n");
 }
 
 /**
@@ -39,7 +89,7 @@ export function formatProblems(problems: DefinitionProblem[], lang: Lang): strin
 export function problemsSummary(problems: readonly DefinitionProblem[], lang: Lang): string {
   const first = problems[0];
   if (first === undefined) return "";
-  const line = `${first.path}: ${localize(first.message, lang)}`;
+  const line = problemLine(first, lang);
   if (problems.length === 1) return line;
   return lang === "vi" ? `${problems.length} lỗi; lỗi thứ nhất: ${line}` : `${problems.length} problems; the first: ${line}`;
 }

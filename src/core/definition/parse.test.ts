@@ -216,7 +216,25 @@ describe("problems in the shape of a definition", () => {
     expect(vi).toHaveLength(3);
     expect(vi[0]).toMatch(/^id: Mã bộ chỉ số "A"/);
     expect(en[1]).toBe('version: The required field "version" is missing.');
-    expect(en[2]).toMatch(/^root\.children\[0\]\.rule\.kind: /);
+    expect(en[2]).toMatch(/^indicator 1 \(root\.children\[0\]\.rule\.kind\): /);
+  });
+
+  test("a problem inside the tree names the group or indicator as the index numbers it, then the JSON path", () => {
+    const d = base();
+    d.root.children.push({ code: "3", name: "Nhóm 3", children: [{ code: "3.1", name: "x", max: "mười", rule: { kind: "fraction" } }] });
+    const p = problemAt(d, "root.children[2].children[0].max");
+    expect(formatProblems([p], "vi")).toMatch(/^chỉ tiêu 3\.1 \(root\.children\[2\]\.children\[0\]\.max\): Cần một số/);
+    d.root.children[2].children[0].max = 10;
+    d.root.children[2].code = "1";
+    expect(formatProblems(problemsOf(d), "en")).toMatch(/^group 1 \(root\.children\[2\]\.code\): /);
+  });
+
+  test("a JSON syntax error is one sentence in the chosen language, without a path", () => {
+    const r = parseDefinitionText('{"id": "a",\n "name": "x\ny"}');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(formatProblems(r.problems, "vi")).toMatch(/^Dòng 2, cột \d+: tệp không phải JSON hợp lệ/);
+    expect(formatProblems(r.problems, "en")).toMatch(/^Line 2, column \d+: the file is not valid JSON/);
   });
 });
 

@@ -15,6 +15,7 @@ import {
   describeValue,
   formatPath,
   messages,
+  nodeOnPath,
 } from "./messages";
 import { type IndexModel, buildModel } from "./model";
 import {
@@ -36,6 +37,23 @@ export type ParseDefinitionResult =
 
 /** Parse and check a definition given as a JSON value. Never throws. */
 export function parseDefinition(input: unknown): ParseDefinitionResult {
+  const result = parseChecked(input);
+  if (result.ok) return result;
+  return { ok: false, problems: result.problems.map((p) => {
+    const where = p.where ?? safeNodeOnPath(input, p.path);
+    return where ? { ...p, where } : p;
+  }) };
+}
+
+function safeNodeOnPath(input: unknown, path: string) {
+  try {
+    return nodeOnPath(input, path);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseChecked(input: unknown): ParseDefinitionResult {
   try {
     const parsed = indexDefinitionSchema.safeParse(input);
     if (!parsed.success) {

@@ -7,7 +7,7 @@
  * options, at the end of the last one; a sheet protected with a password is left as it is.
  */
 import type { Message } from "../../core/i18n/text";
-import type { CellBlock, OwnedSheetPlan, PlanValue, WritePlan } from "../../core/types";
+import type { CellBlock, OwnedSheetPlan, PlanValue, PrintPlan, WritePlan } from "../../core/types";
 import { a1, excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./address";
 import { forgetAll, sheetOf } from "./proxies";
 import type { Capabilities } from "./requirements";
@@ -93,6 +93,7 @@ export function queueBlock(packer: RequestPacker, sheet: string, block: CellBloc
       if (block.fill) range.format.fill.color = excelColor(block.fill);
       if (block.fontColor) range.format.font.color = excelColor(block.fontColor);
       if (block.wrap !== undefined) range.format.wrapText = block.wrap;
+      if (block.fontSize !== undefined) range.format.font.size = block.fontSize;
     });
     start = end;
   }
@@ -112,7 +113,7 @@ export function coalesceColumnCells(blocks: CellBlock[]): { merged: CellBlock[];
       continue;
     }
     const { row, col } = topLeft(b.address);
-    const key = JSON.stringify([col, b.numberFormat ?? null, b.bold ?? null, b.fill ?? null, b.fontColor ?? null, b.wrap ?? null]);
+    const key = JSON.stringify([col, b.numberFormat ?? null, b.bold ?? null, b.fill ?? null, b.fontColor ?? null, b.wrap ?? null, b.fontSize ?? null]);
     const list = groups.get(key) ?? [];
     list.push({ row, block: b });
     groups.set(key, list);
@@ -160,6 +161,13 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
       sheetOf(ctx, name).getRange(`${w.column}:${w.column}`).format.columnWidth = charsToPoints(w.width);
     });
   }
+  for (const h of plan.rowHeights ?? []) {
+    packer.add(40, (ctx) => {
+      sheetOf(ctx, name).getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
+    });
+  }
+  // On an Excel without ExcelApi 1.9 the sheet keeps Excel's print defaults (capabilities() says so).
+  if (caps.printLayout && plan.print) queuePrint(packer, name, plan.print);
   for (const t of plan.tables) {
     packer.add(t.name.length + t.range.length + 40, (ctx) => {
       const table = sheetOf(ctx, name).tables.add(`${quoteSheet(name)}!${t.range}`, true);
@@ -188,6 +196,26 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
       else panes.freezeColumns(columns);
     });
   }
+}
+
+const PRINT_MARGINS = { side: 0.4 * 72, topBottom: 0.5 * 72, headerFooter: 0.3 * 72 };
+
+/**
+ * How the sheet prints (ExcelApi 1.9): A4, the plan's orientation, one page wide and as many tall
+ * as it needs (a vertical fit of 0 leaves the height free), the header rows on every page.
+ */
+function queuePrint(packer: RequestPacker, name: string, print: PrintPlan): void {
+  packer.add(160, (ctx) => {
+    const layout = sheetOf(ctx, name).pageLayout;
+    layout.paperSize = "A4";
+    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows.first}:$${print.repeatRows.last}`);
+    // The xlsx host's margins (inches) in points: narrow sides so that a wide table stays legible.
+    layout.leftMargin = layout.rightMargin = PRINT_MARGINS.side;
+    layout.topMargin = layout.bottomMargin = PRINT_MARGINS.topBottom;
+    layout.headerMargin = layout.footerMargin = PRINT_MARGINS.headerFooter;
+  });
 }
 
 /** Where each sheet ends up once the plan's `after` rules are followed, in plan order. */

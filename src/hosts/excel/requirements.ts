@@ -1,12 +1,18 @@
 /** Which Excel features the running Excel offers (requirement sets checked at run time). */
 import type { Message } from "../../core/i18n/text";
 
-export type Feature = "charts" | "conditionalFormats" | "freezePanes" | "notes" | "comments" | "insertWorkbooks" | "watchInputs" | "suspendCalculation";
+export type Feature = "charts" | "conditionalFormats" | "freezePanes" | "printLayout" | "notes" | "comments" | "insertWorkbooks" | "watchInputs" | "suspendCalculation";
 
 const NEEDS: Record<Feature, { set: string; version: string; vi: string; en: string }> = {
   charts: { set: "ExcelApi", version: "1.7", vi: "vẽ biểu đồ", en: "charts" },
   conditionalFormats: { set: "ExcelApi", version: "1.6", vi: "thang màu và thanh dữ liệu trên trang kết quả", en: "colour scales and data bars on the results sheet" },
   freezePanes: { set: "ExcelApi", version: "1.7", vi: "cố định dòng tiêu đề", en: "frozen header rows" },
+  printLayout: {
+    set: "ExcelApi",
+    version: "1.9",
+    vi: "thiết lập trang in cho trang kết quả (khổ A4 nằm ngang, vừa một trang theo chiều ngang, lặp lại dòng tiêu đề trên mỗi trang)",
+    en: "print setup of the results sheet (A4 landscape, one page wide, the header row repeated on every page)",
+  },
   notes: { set: "ExcelApi", version: "1.18", vi: "ghi chú (note) trên ô có vấn đề", en: "notes on cells with issues" },
   comments: { set: "ExcelApi", version: "1.10", vi: "chú thích (comment) trên ô có vấn đề", en: "comments on cells with issues" },
   insertWorkbooks: { set: "ExcelApi", version: "1.13", vi: "gộp phiếu từ các tệp Excel khác", en: "collecting sheets from other Excel files" },
@@ -24,6 +30,8 @@ export interface Capabilities {
   charts: boolean;
   conditionalFormats: boolean;
   freezePanes: boolean;
+  /** Page layout for printing: paper size, orientation, fit to the page width, print title rows (ExcelApi 1.9). */
+  printLayout: boolean;
   /** How issue marks carry their text: notes (ExcelApi 1.18), else comments (1.10), else fill only. */
   marks: "notes" | "comments" | "fill";
   insertWorkbooks: boolean;
@@ -58,13 +66,14 @@ export function detectCapabilities(): Capabilities {
     charts: has("charts"),
     conditionalFormats: has("conditionalFormats"),
     freezePanes: has("freezePanes"),
+    printLayout: has("printLayout"),
     marks: has("notes") ? "notes" : has("comments") ? "comments" : "fill",
     insertWorkbooks: has("insertWorkbooks"),
     watchInputs: has("watchInputs"),
     suspendCalculation: has("suspendCalculation"),
     missing: [],
   };
-  for (const f of ["charts", "conditionalFormats", "freezePanes", "insertWorkbooks", "watchInputs", "suspendCalculation"] as const) {
+  for (const f of ["charts", "conditionalFormats", "freezePanes", "printLayout", "insertWorkbooks", "watchInputs", "suspendCalculation"] as const) {
     if (!caps[f]) caps.missing.push(missingMessage(f));
   }
   if (caps.marks === "comments") caps.missing.push(missingMessage("notes"));
