@@ -23,6 +23,12 @@ export const TABLE_COLUMNS = {
 } as const;
 type ColumnKey = keyof typeof TABLE_COLUMNS;
 
+/**
+ * The table columns `readLayoutA` reads below the header row; the others (Nội dung, Điểm tối đa,
+ * Ghi chú) only help find the header. A host that reads sheets piecemeal loads just these.
+ */
+export const COLUMNS_READ_BELOW_HEADER = ["code", "value", "appraised", "self", "evidence"] as const satisfies readonly ColumnKey[];
+
 /** Labels of the header block, folded. */
 export const BLOCK_LABELS = {
   name: ["don vi", "unit", "ten don vi", "unit name"],

@@ -11,7 +11,7 @@
  *      the cells not loaded are null in the snapshot, which stays anchored at A1;
  *   4. the value types of the few cells whose text looks like an Excel error (only when there are any).
  */
-import { findTableHeader } from "../../core/read/layout-a";
+import { COLUMNS_READ_BELOW_HEADER, findTableHeader } from "../../core/read/layout-a";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
 
 /** Cells per read request: about 4 MB of response at 24 bytes a cell. */
@@ -20,8 +20,6 @@ export const CELLS_PER_READ = 170_000;
 export const MAX_CELLS_PER_RANGE = 5_000_000;
 /** Rows read whole at the top of every sheet (the project's form has its table header on row 8). */
 export const TOP_ROWS = 12;
-/** The table columns a unit's form is read by (src/core/read/layout-a reads no other below the header). */
-const FORM_COLUMNS = ["code", "value", "appraised", "self", "evidence"] as const;
 
 const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
@@ -146,7 +144,7 @@ export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookS
     if (top && sheets[i]!.visibility === "Visible") {
       const header = findTableHeader({ name: sheets[i]!.name, values: grids[i]!.map((r) => Array.from(r ?? [], (v) => v ?? null)) });
       if (header) {
-        const wanted = FORM_COLUMNS.map((k) => header.cols[k]).filter((c): c is number => c !== undefined && c >= used.col && c < used.col + used.cols);
+        const wanted = COLUMNS_READ_BELOW_HEADER.map((k) => header.cols[k]).filter((c): c is number => c !== undefined && c >= used.col && c < used.col + used.cols);
         runs = columnRuns(wanted);
       }
     }
