@@ -1,4 +1,5 @@
 /** What every host (Excel through Office.js, .xlsx files through ExcelJS) offers the pipeline. */
+import type { Message } from "../core/i18n/text";
 import type { WorkbookSnapshot, WritePlan } from "../core/types";
 
 export interface WorkbookHost {
@@ -6,4 +7,10 @@ export interface WorkbookHost {
   read(): Promise<WorkbookSnapshot>;
   /** One bulk write of a plan. */
   apply(plan: WritePlan): Promise<void>;
+  /**
+   * What the user should know about the last apply (a host that can leave part of a plan unwritten
+   * says so here: the Excel host names each sheet a password protects); absent or null where a host
+   * has nothing to say, or before its first apply. `skippedSheets`: the sheets it left unwritten.
+   */
+  readonly lastApply?: { warnings: Message[]; skippedSheets?: string[] } | null;
 }

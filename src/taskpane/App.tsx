@@ -173,6 +173,29 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
             </MessageBarActions>
           </MessageBar>
         )}
+        {state.writeWarnings && state.writeWarnings.step === state.step && (
+          <MessageBar intent="warning" layout="multiline" data-testid="write-warnings">
+            <MessageBarBody>
+              <MessageBarTitle>{t(lang, "writeWarningsTitle")}</MessageBarTitle>
+              {state.writeWarnings.warnings.length === 1 ? (
+                <div className={st.wrap}>{state.writeWarnings.warnings[0]![lang]}</div>
+              ) : (
+                <ul>
+                  {state.writeWarnings.warnings.map((w, i) => (
+                    <li key={i} className={st.wrap}>
+                      {w[lang]}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" appearance="transparent" onClick={actions.dismissWriteWarnings}>
+                {t(lang, "dismiss")}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
         {state.stale && state.stale.length > 0 && (
           <MessageBar intent="warning" layout="multiline" data-testid="stale-banner">
             <MessageBarBody>

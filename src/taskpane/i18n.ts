@@ -182,8 +182,15 @@ export const STRINGS = {
   chartsChooseNone: { vi: "Hãy chọn ít nhất một biểu đồ.", en: "Choose at least one chart." },
   profileNeedsChart: { vi: "Chỉ dùng cho biểu đồ hồ sơ theo nhóm.", en: "Used by the group profile chart only." },
 
+  // What the workbook's host left unwritten (e.g. a form protected with a password)
+  writeWarningsTitle: { vi: "Chưa ghi được hết vào sổ", en: "Not everything was written to the workbook" },
+
   // Errors
   errorUnexpected: { vi: "Đã có lỗi: {reason}", en: "Something went wrong: {reason}" },
+  definitionProblems: {
+    vi: "Không chạy được vì bộ chỉ số có {count} lỗi:",
+    en: "Could not run: the index definition has {count} problems:",
+  },
   dismiss: { vi: "Đóng", en: "Dismiss" },
 } as const satisfies Record<string, Message>;
 
@@ -202,6 +209,7 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   cleared: "Cleared the marks on {count} cell.",
   marked: "Marked {count} cell with an issue (fill and note); no scores were written.",
   staleBanner: "Results are out of date: {count} unit changed since scoring",
+  definitionProblems: "Could not run: the index definition has {count} problem:",
 };
 export type Params = Record<string, string | number>;
 

@@ -12,7 +12,7 @@ import { type Browser, type Page, chromium } from "playwright-core";
 import { runScoring } from "../../src/core/pipeline";
 import { unitsByRank } from "../../src/core/score";
 import { XlsxHost } from "../../src/hosts/xlsx";
-import { SAMPLE_UNITS, inputCell, makeSampleWorkbook, numericInput, sampleModel } from "./sample";
+import { BLANK_INPUT, SAMPLE_UNITS, inputCell, makeSampleWorkbook, numericInput, sampleModel } from "./sample";
 import { serveDirectory } from "./server";
 
 const root = join(__dirname, "..", "..");
@@ -445,6 +445,69 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await page.getByRole("button", { name: "Xóa dấu" }).click();
     await page.getByTestId("notice").getByText(/^Đã xóa dấu trên \d+ ô/).waitFor();
     expect(await state()).toEqual({ sheets: marked.sheets, fill: null, notes: 0 });
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("a unit's form protected with a password is left unwritten, and the step that wrote says so until dismissed", async () => {
+    const page = await openPage({ initScript: await doubleScript() });
+    await page.getByText("Trong Excel", { exact: true }).waitFor();
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+    await idle(page);
+    // The unit with the blank input protects its form with a password, as a user would in Excel.
+    const locked = await inputCell(sample, SAMPLE_UNITS[3]!.name, BLANK_INPUT);
+    await page.evaluate(
+      (sheet) =>
+        (window as unknown as { Excel: typeof Excel }).Excel.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem(sheet).protection.protect(undefined, "mật khẩu");
+          await ctx.sync();
+        }),
+      locked.sheet,
+    );
+    type D = { __double: { sheet(n: string): { cells: Map<number, { fill?: string }> }; sheetNames(): string[] } };
+    const fillsOf = (sheet: string) => page.evaluate((n) => [...(window as unknown as D).__double.sheet(n).cells.values()].filter((c) => c.fill !== undefined).length, sheet);
+    const fillsBefore = await fillsOf(locked.sheet);
+
+    await step(page, "Chấm điểm");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await page.getByTestId("score-summary").waitFor();
+    await idle(page);
+    const warning = page.getByTestId("write-warnings");
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain("Chưa ghi được hết vào sổ");
+    expect(await warning.textContent()).toContain(`Trang "${locked.sheet}" được bảo vệ bằng mật khẩu nên điểm và các đánh dấu của trang này chưa được ghi.`);
+    // The results were written all the same, and the locked form was left as it was.
+    expect(await page.evaluate(() => (window as unknown as D).__double.sheetNames())).toEqual(expect.arrayContaining(["Kết quả"]));
+    expect(await fillsOf(locked.sheet)).toBe(fillsBefore);
+    await shot(page, "excel-protected-vi-light");
+
+    // The warning follows the pane's language.
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    await warning.getByText("Not everything was written to the workbook").waitFor();
+    expect(await warning.textContent()).toContain(`Sheet "${locked.sheet}" is protected with a password, so its scores and marks were not written.`);
+    await shot(page, "excel-protected-en-light");
+    await page.getByLabel("Pane language").selectOption("vi");
+
+    // It belongs to the Score step; making the charts from the Charts step says it there too.
+    await step(page, "Biểu đồ");
+    expect(await warning.count()).toBe(0);
+    await page.getByRole("button", { name: "Tạo hoặc cập nhật biểu đồ" }).click();
+    await warning.waitFor();
+    await idle(page);
+    expect(await warning.textContent()).toContain(`Trang "${locked.sheet}" được bảo vệ bằng mật khẩu`);
+    await step(page, "Chấm điểm");
+    expect(await warning.count()).toBe(0);
+    await step(page, "Biểu đồ");
+    await warning.getByRole("button", { name: "Đóng" }).click();
+    await warning.waitFor({ state: "detached" });
+
+    // Marking the cells with issues: the locked form's own issues cannot be marked, and the Check step says why.
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Đánh dấu ô lỗi" }).click();
+    await warning.waitFor();
+    await idle(page);
+    expect(await warning.textContent()).toContain(`Trang "${locked.sheet}" được bảo vệ bằng mật khẩu`);
+    expect(await fillsOf(locked.sheet)).toBe(fillsBefore);
+    await shot(page, "excel-protected-mark-vi-light");
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 

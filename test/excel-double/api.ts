@@ -1224,6 +1224,15 @@ export class TableCollection extends ClientCollection<Table> {
 
 export class Table extends ClientObject {
   protected _scalars() { return ["name", "style", "id", "showHeaders"]; }
+  protected override _nav(name: string): ClientObject | undefined {
+    return name === "worksheet" ? this.worksheet : undefined;
+  }
+  /** The worksheet the table is on (ExcelApi 1.2). */
+  get worksheet(): Worksheet {
+    let w = this._children.get("worksheet") as Worksheet | undefined;
+    if (!w) { w = new Worksheet(this.context, `${this._path}.worksheet`, () => this._target<MTable>().sheet); this._children.set("worksheet", w); }
+    return w;
+  }
   protected _readScalar(t: unknown, name: string): unknown {
     const m = t as MTable;
     if (name === "showHeaders") return m.hasHeaders;

@@ -73,6 +73,23 @@ describe("scoring a workbook open in Excel", () => {
     expect(double.value(`'${unitSheet}'!L2`)).toBe("ghi chú của người dùng");
   });
 
+  test("scoring again in the other language renames the owned sheets and keeps one results table and one set of charts", async () => {
+    const { double, definition } = await layoutAWorkbook(6);
+    double.install();
+    for (const lang of ["vi", "en", "vi"] as const) {
+      await runScoring(new ExcelHost(), { definition, lang, projectVersion: "test", now });
+      const results = (SHEET_NAMES as unknown as { results: Record<string, string> }).results[lang]!;
+      const charts = (SHEET_NAMES as unknown as { charts: Record<string, string> }).charts[lang]!;
+      const other = (SHEET_NAMES as unknown as { results: Record<string, string> }).results[lang === "vi" ? "en" : "vi"]!;
+      expect(double.sheetNames()).toContain(results);
+      expect(double.sheetNames()).not.toContain(other);
+      expect(double.workbook.tables.filter((t) => t.name === RESULTS_TABLE).map((t) => t.sheet.name)).toEqual([results]);
+      expect(double.workbook.sheets.flatMap((s) => s.charts).map((c) => c.name).sort()).toEqual(Object.values(CHART_NAMES).sort());
+      expect(double.sheet(charts).charts).toHaveLength(3);
+      expect(double.requests.every((r) => r.ok)).toBe(true);
+    }
+  });
+
   test("a user's unit name that looks like a formula stays text", async () => {
     const evil = '=HYPERLINK("http://evil.example","Bấm vào")';
     const { double, definition } = await layoutAWorkbook(3, { unitName: (u) => (u === 0 ? evil : `Đơn vị ${u}`) });

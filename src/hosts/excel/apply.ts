@@ -260,13 +260,14 @@ export async function applyPlan(ctx: Excel.RequestContext, fullPlan: WritePlan, 
 
   // Request 1: the sheets and tables that exist, and the protection of the sheets the plan touches.
   const sheetList = wb.worksheets.load("items/name");
-  const tableList = wb.tables.load("items/name");
+  const tableList = wb.tables.load("items/name,items/worksheet/name");
   const protections = touchedSheets(fullPlan).map((name) => ({ name, ws: wb.worksheets.getItemOrNullObject(name).load("protection/protected,protection/options") }));
   await ctx.sync();
   requests++;
   const sheetNames = sheetList.items.map((s) => s.name);
   const lower = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
-  const existingTables = new Set(tableList.items.map((t) => t.name.toLowerCase()));
+  // Table name (lower case) → the sheet it is on: a table on a sheet the plan deletes goes with it.
+  const existingTables = new Map(tableList.items.map((t) => [t.name.toLowerCase(), t.worksheet.name.toLowerCase()]));
   const isProtected = new Map<string, Excel.WorksheetProtectionOptions>();
   for (const p of protections) if (!p.ws.isNullObject && p.ws.protection.protected) isProtected.set(p.name, p.ws.protection.options);
   forgetAll(ctx);
@@ -311,7 +312,7 @@ export async function applyPlan(ctx: Excel.RequestContext, fullPlan: WritePlan, 
 interface Existing {
   sheetNames: string[];
   lower: Map<string, string>;
-  existingTables: Set<string>;
+  existingTables: Map<string, string>;
 }
 
 /** Looks up charts and notes (when the plan has any) and sends the writes; returns the requests it took. */
@@ -373,7 +374,9 @@ async function queueAndSend(
   const packer = new RequestPacker();
   for (const name of unprotect) packer.add(UNPROTECT_BYTES + name.length, (c) => sheetOf(c, name).protection.unprotect());
   for (const name of removeSheets) packer.add(name.length, (c) => sheetOf(c, name).delete());
-  for (const o of plan.owned) queueOwnedSheet(packer, o, lower.has(o.name.toLowerCase()), caps, existingTables);
+  const removed = new Set(removeSheets.map((n) => n.toLowerCase()));
+  const tablesLeft = new Set([...existingTables].filter(([, sheet]) => !removed.has(sheet)).map(([table]) => table));
+  for (const o of plan.owned) queueOwnedSheet(packer, o, lower.has(o.name.toLowerCase()), caps, tablesLeft);
   for (const e of plan.edits) {
     const { merged, rest } = coalesceColumnCells(e.blocks);
     for (const b of merged) queueBlock(packer, e.sheet, b, "unchanged");

@@ -5,7 +5,7 @@
  */
 import type { IndexModel } from "../../core/definition/model";
 import type { DefinitionProblem } from "../../core/definition/messages";
-import { parseDefinition, parseDefinitionText } from "../../core/definition";
+import { parseDefinition, parseDefinitionText, problemLine } from "../../core/definition";
 import { type Lang, type Message, localize } from "../../core/i18n/text";
 import { BUILTIN_INDICES } from "../../indices";
 import { type IndexSheetState, planMarksOnly, readIndexSheet, staleUnits, unitKey } from "../../core/plan";
@@ -22,14 +22,43 @@ import { type Workbench, XLSX_MIME } from "./workbench";
 
 export const PROJECT_VERSION = "0.1.0";
 
-/** An error that carries its sentence in both languages. */
-export function isLocalizedError(e: unknown): e is { localized: Message } {
+/**
+ * An error that carries its sentence in both languages, and for a definition that cannot be used,
+ * every one of its problems (`path: sentence`), to be listed one per line.
+ */
+export function isLocalizedError(e: unknown): e is { localized: Message; problems?: Message[] } {
   return typeof e === "object" && e !== null && "localized" in e;
 }
 export class LocalizedError extends Error {
-  constructor(readonly localized: Message) {
+  constructor(
+    readonly localized: Message,
+    readonly problems?: Message[],
+  ) {
     super(localized.en);
   }
+}
+
+/** A PipelineError as the pane shows it: its sentence and, when it has them, all its problems. */
+function paneError(e: unknown): unknown {
+  if (!(e instanceof PipelineError)) return e;
+  const problems = e.problems?.map((p) => ({ vi: problemLine(p, "vi"), en: problemLine(p, "en") }));
+  return new LocalizedError(e.userMessage, problems && problems.length > 0 ? problems : undefined);
+}
+
+/**
+ * What the host said about a write (the Excel host names each sheet a password
+ * protects, which it left unwritten); nothing from a host that has nothing to say.
+ */
+export interface WriteReport {
+  warnings: Message[];
+  /** The sheets left unwritten, when the host names them. */
+  skippedSheets: string[];
+}
+
+/** What the host said about its last write (call right after the write). */
+function lastWrite(host: WorkbookHost): WriteReport {
+  const last = host.lastApply;
+  return { warnings: last ? [...last.warnings] : [], skippedSheets: last?.skippedSheets ? [...last.skippedSheets] : [] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -50,7 +79,7 @@ export type ParsedDefinition = { ok: true; model: IndexModel } | { ok: false; pr
 
 function fromResult(r: { ok: true; model: IndexModel } | { ok: false; problems: DefinitionProblem[] }): ParsedDefinition {
   if (r.ok) return { ok: true, model: r.model };
-  return { ok: false, problems: r.problems.map((p) => ({ vi: `${p.path}: ${p.message.vi}`, en: `${p.path}: ${p.message.en}` })) };
+  return { ok: false, problems: r.problems.map((p) => ({ vi: problemLine(p, "vi"), en: problemLine(p, "en") })) };
 }
 
 export function parseDefinitionValue(input: unknown): ParsedDefinition {
@@ -102,8 +131,7 @@ export async function check(
     const stale = r.previous ? staleSince(r.previous, r.submissions) : undefined;
     return { submissions: r.submissions, issues: r.issues, ...(stale ? { stale } : {}) };
   } catch (e) {
-    if (e instanceof PipelineError) throw new LocalizedError(e.userMessage);
-    throw e;
+    throw paneError(e);
   }
 }
 
@@ -116,7 +144,7 @@ export async function markIssues(
   workbench: Workbench,
   model: IndexModel,
   lang: Lang,
-): Promise<{ submissions: Submission[]; issues: Issue[]; marked: number }> {
+): Promise<{ submissions: Submission[]; issues: Issue[]; marked: number; written: WriteReport }> {
   const snapshot = await workbench.host.read();
   // The check reads this same snapshot: one read for both.
   const once: WorkbookHost = { read: async () => snapshot, apply: async () => undefined };
@@ -124,12 +152,15 @@ export async function markIssues(
   try {
     run = await runScoring(once, { definition: model.definition, lang, projectVersion: PROJECT_VERSION, write: false });
   } catch (e) {
-    if (e instanceof PipelineError) throw new LocalizedError(e.userMessage);
-    throw e;
+    throw paneError(e);
   }
   const plan = planMarksOnly(run.issues, { lang, snapshot, ...(run.previous ? { previous: run.previous } : {}) });
   await workbench.host.apply(plan);
-  return { submissions: run.submissions, issues: run.issues, marked: plan.marks.length };
+  const written = lastWrite(workbench.host);
+  // Marks on a sheet the host left unwritten were not made.
+  const skipped = new Set(written.skippedSheets.map((n) => n.toLowerCase()));
+  const marked = plan.marks.filter((m) => !skipped.has(m.sheet.toLowerCase())).length;
+  return { submissions: run.submissions, issues: run.issues, marked, written };
 }
 
 /** Removes the marks the project set (those `_index` recorded), and records that none are left. */
@@ -165,6 +196,7 @@ const STAGE_KEYS: Record<string, StringKey> = {
 export interface ScoreRun {
   units: UnitResult[];
   issues: Issue[];
+  written: WriteReport;
 }
 
 export async function score(
@@ -195,11 +227,14 @@ export async function score(
         pending = pending.then(() => options.onProgress(STAGE_KEYS[stage] ?? "scoring", fraction));
       },
     });
+    // runScoring wrote the plan (write: true): what the host says now is about that write.
+    const written = lastWrite(workbench.host);
     await pending;
-    return { units: unitsByRank(result.table), issues: result.issues };
+    return { units: unitsByRank(result.table), issues: result.issues, written };
   } catch (e) {
-    if (e instanceof PipelineError) throw new LocalizedError(e.userMessage);
-    throw e;
+    // Progress reported before the failure must not show again once the failure is shown.
+    await pending.catch(() => undefined);
+    throw paneError(e);
   }
 }
 

@@ -80,6 +80,11 @@ export interface PaneState {
   downloadUrl?: string;
   templates?: { url?: string; count: number };
   collected?: { taken: string[]; skipped: Message[] };
+  /**
+   * What the workbook's host said about the last write of scores, marks or charts (e.g. a form a
+   * password protects was left unwritten), shown in the step the write was started from.
+   */
+  writeWarnings?: { step: StepId; warnings: Message[] };
 }
 
 export function severityCounts(issues: Issue[]): Record<Severity, number> {
@@ -142,7 +147,13 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         await work(progress);
       } catch (e) {
         const m = errorText(e);
-        patch({ notice: { intent: "error", key: "errorUnexpected", params: { reason: m[ref.current.lang] }, details: [] } });
+        const problems = pipeline.isLocalizedError(e) ? e.problems : undefined;
+        patch({
+          notice:
+            problems && problems.length > 0
+              ? { intent: "error", key: "definitionProblems", params: { count: problems.length }, details: problems }
+              : { intent: "error", key: "errorUnexpected", params: { reason: m[ref.current.lang] }, details: [] },
+        });
       } finally {
         patch({ busy: undefined });
       }
@@ -219,6 +230,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       // A success message belongs to the step it came from; warnings and errors stay until dismissed.
       setStep: (step: StepId) => patch((s) => ({ step, notice: s.notice && (s.notice.intent === "success" || s.notice.intent === "info") ? undefined : s.notice })),
       dismissNotice: () => patch({ notice: undefined }),
+      dismissWriteWarnings: () => patch({ writeWarnings: undefined }),
       /** At start in Excel: reads the workbook, and on a scored one says whether the results are stale. */
       refresh: () =>
         busy("progressRead", async () => {
@@ -243,7 +255,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         busy("progressRead", async () => {
           const wb = await pipeline.openFileWorkbench(file);
           if (ref.current.downloadUrl) URL.revokeObjectURL(ref.current.downloadUrl);
-          patch({ workbench: wb, downloadUrl: undefined, issues: undefined, score: undefined, stale: undefined, collected: undefined });
+          patch({ workbench: wb, downloadUrl: undefined, issues: undefined, score: undefined, stale: undefined, collected: undefined, writeWarnings: undefined });
           const snapshot = await refreshSnapshot();
           if (ref.current.scoredAt) await updateStale();
           if (snapshot && ref.current.index.source === "embedded") {
@@ -372,13 +384,21 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             patch({ notice: { intent: "warning", key: "noDefinition" } });
             return;
           }
-          const { submissions, issues, marked } = await pipeline.markIssues(s.workbench, model, s.lang);
+          patch({ writeWarnings: undefined });
+          const { submissions, issues, marked, written } = await pipeline.markIssues(s.workbench, model, s.lang);
           await progress("progressWrite", 0.8);
           patch({
             issues,
             unitsChecked: submissions.length,
             unitNames: Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name])),
-            notice: marked > 0 ? { intent: "success", key: "marked", params: { count: marked } } : { intent: "info", key: "markedNone" },
+            // With every mark on sheets left unwritten, the warnings alone say what happened.
+            notice:
+              marked > 0
+                ? { intent: "success", key: "marked", params: { count: marked } }
+                : written.warnings.length === 0
+                  ? { intent: "info", key: "markedNone" }
+                  : undefined,
+            writeWarnings: written.warnings.length > 0 ? { step: "check", warnings: written.warnings } : undefined,
           });
           if (s.workbench.mode === "file") await actions.refreshDownload();
           await refreshSnapshot();
@@ -407,6 +427,9 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             return;
           }
           await stopWatching();
+          // The charts step's button runs the same scoring: its warnings belong to that step.
+          const from: StepId = s.step === "charts" ? "charts" : "score";
+          patch({ writeWarnings: undefined });
           const result = await pipeline.score(s.workbench, model, {
             lang: s.lang,
             ranking: s.ranking,
@@ -422,6 +445,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             score: { units: result.units, ranked: result.units.filter((u) => u.ranked).length, counts },
             stale: undefined,
             notice: { intent: "success", key: "scoreDone", params: { units: result.units.length, ranked: result.units.filter((u) => u.ranked).length } },
+            writeWarnings: result.written.warnings.length > 0 ? { step: from, warnings: result.written.warnings } : undefined,
           });
           if (s.workbench.mode === "file") await actions.refreshDownload();
           await refreshSnapshot();

@@ -1,0 +1,102 @@
+/**
+ * The pane's bridge to the core and the hosts (src/taskpane/state/pipeline.ts), in Excel mode on
+ * the Excel double: what the Excel host left unwritten reaches the pane as warnings, and a
+ * definition that cannot be used reaches it with every one of its problems.
+ */
+import type { IndexModel } from "../../src/core/definition/model";
+import { isLocalizedError, markIssues, score } from "../../src/taskpane/state/pipeline";
+import { openExcelWorkbench } from "../../src/taskpane/state/excel";
+import { t } from "../../src/taskpane/i18n";
+import { layoutAWorkbook } from "../excel-host/fixtures";
+
+const LOCKED = "Đơn vị số 2";
+const scoreOptions = {
+  lang: "vi" as const,
+  ranking: { method: "competition" as const, decimals: null, within: "all" as const },
+  profileUnits: [],
+  chartKinds: ["barSorted" as const],
+  onProgress: async () => undefined,
+};
+
+async function excelWithLockedForm() {
+  const { double, model } = await layoutAWorkbook(3, { via: "insert", protection: (sheet) => (sheet === LOCKED ? "mật khẩu" : undefined) });
+  double.install();
+  return { double, model, workbench: openExcelWorkbench() };
+}
+
+describe("what the Excel host left unwritten reaches the pane", () => {
+  test("scoring with a unit's form protected by a password gives one warning naming that sheet, in both languages", async () => {
+    const { workbench, model } = await excelWithLockedForm();
+    const run = await score(workbench, model, scoreOptions);
+    expect(run.units).toHaveLength(3);
+    expect(run.written.skippedSheets).toEqual([LOCKED]);
+    expect(run.written.warnings).toHaveLength(1);
+    expect(run.written.warnings[0]!.vi).toContain(`Trang "${LOCKED}" được bảo vệ bằng mật khẩu`);
+    expect(run.written.warnings[0]!.en).toContain(`Sheet "${LOCKED}" is protected with a password`);
+  }, 60_000);
+
+  test("scoring forms the project protected without a password warns of nothing", async () => {
+    const { double, model } = await layoutAWorkbook(2, { via: "insert" });
+    double.install();
+    const run = await score(openExcelWorkbench(), model, scoreOptions);
+    expect(run.written).toEqual({ warnings: [], skippedSheets: [] });
+  }, 60_000);
+
+  test("marking issues counts only the marks written, and warns of the form a password protects", async () => {
+    const { workbench, model, double } = await excelWithLockedForm();
+    const fills = () => [...double.sheet(LOCKED).cells].map(([k, c]) => [k, c.fill ?? null]);
+    const before = fills();
+    const r = await markIssues(workbench, model, "en");
+    expect(r.written.skippedSheets).toEqual([LOCKED]);
+    expect(r.written.warnings.map((w) => w.en)).toEqual([expect.stringContaining(`Sheet "${LOCKED}" is protected with a password`)]);
+    const onLocked = r.issues.filter((i) => i.sheet === LOCKED && i.cell).length;
+    const onOthers = r.issues.filter((i) => i.sheet && i.sheet !== LOCKED && i.cell).length;
+    expect(onLocked).toBeGreaterThan(0);
+    expect(r.marked).toBe(onOthers);
+    // The locked sheet is as it was: no cell got a fill.
+    expect(fills()).toEqual(before);
+  }, 60_000);
+});
+
+describe("a scoring run that fails", () => {
+  test("reports no progress after its failure, so the pane's progress bar does not come back over the error", async () => {
+    const { double, model } = await layoutAWorkbook(1, { via: "insert" });
+    double.install();
+    const excel = openExcelWorkbench();
+    const failing = { ...excel, host: { read: () => excel.host.read(), apply: async () => Promise.reject(new Error("the write failed")) } };
+    const events: string[] = [];
+    // A slow progress callback, as the pane's (it yields to the browser each time).
+    const onProgress = async (key: string) => {
+      await new Promise((r) => setTimeout(r, 20));
+      events.push(key);
+    };
+    await expect(score(failing, model, { ...scoreOptions, onProgress })).rejects.toThrow("the write failed");
+    events.push("failed");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(events.at(-1)).toBe("failed");
+    expect(events).toContain("progressWrite");
+  }, 60_000);
+});
+
+describe("a definition that cannot be used", () => {
+  test("scoring with it fails with every one of its problems, each naming where in the definition", async () => {
+    const { double, model } = await layoutAWorkbook(1, { via: "insert" });
+    double.install();
+    const workbench = openExcelWorkbench();
+    const broken = { ...(model.definition as object), id: "", version: 7, ranking: { method: "lottery" } };
+    let error: unknown;
+    try {
+      await score(workbench, { ...model, definition: broken } as unknown as IndexModel, scoreOptions);
+    } catch (e) {
+      error = e;
+    }
+    expect(isLocalizedError(error)).toBe(true);
+    const problems = (error as { problems?: { vi: string; en: string }[] }).problems ?? [];
+    expect(problems.length).toBeGreaterThanOrEqual(3);
+    const paths = problems.map((p) => p.en.split(":")[0]);
+    expect(paths).toEqual(expect.arrayContaining(["id", "version", "ranking.method"]));
+    for (const p of problems) expect(p.vi.split(":")[0]).toBe(p.en.split(":")[0]);
+    expect(t("vi", "definitionProblems", { count: problems.length })).toBe(`Không chạy được vì bộ chỉ số có ${problems.length} lỗi:`);
+    expect(t("en", "definitionProblems", { count: 1 })).toBe("Could not run: the index definition has 1 problem:");
+  }, 60_000);
+});
