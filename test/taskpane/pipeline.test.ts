@@ -4,7 +4,7 @@
  * definition that cannot be used reaches it with every one of its problems.
  */
 import type { IndexModel } from "../../src/core/definition/model";
-import { isLocalizedError, markIssues, score } from "../../src/taskpane/state/pipeline";
+import { clearIssueMarks, isLocalizedError, markIssues, score } from "../../src/taskpane/state/pipeline";
 import { openExcelWorkbench } from "../../src/taskpane/state/excel";
 import { t } from "../../src/taskpane/i18n";
 import { layoutAWorkbook } from "../excel-host/fixtures";
@@ -55,6 +55,31 @@ describe("what the Excel host left unwritten reaches the pane", () => {
     expect(r.marked).toBe(onOthers);
     // The locked sheet is as it was: no cell got a fill.
     expect(fills()).toEqual(before);
+  }, 60_000);
+
+  test("clearing marks counts only the marks taken away, and says a form locked since marking kept its marks", async () => {
+    const { double, model } = await layoutAWorkbook(3, { via: "insert" });
+    double.install();
+    const workbench = openExcelWorkbench();
+    const r = await markIssues(workbench, model, "vi");
+    const onLocked = r.issues.filter((i) => i.sheet === LOCKED && i.cell).length;
+    expect(onLocked).toBeGreaterThan(0);
+    // The user locks one form with a password after marking.
+    const sheet = double.sheet(LOCKED);
+    sheet.protection = { ...sheet.protection, protected: true, password: "mật khẩu" };
+    const marked = () => [...sheet.cells.values()].filter((c) => c.fill !== undefined).length;
+    const before = marked();
+    const cleared = await clearIssueMarks(workbench, "vi");
+    expect(cleared.cleared).toBe(r.marked - onLocked);
+    expect(cleared.written.warnings.map((w) => w.vi)).toEqual([expect.stringContaining(`Trang "${LOCKED}" được bảo vệ bằng mật khẩu nên các đánh dấu trên trang này chưa được xóa`)]);
+    expect(cleared.written.warnings[0]!.en).toContain("clear the marks again");
+    expect(marked()).toBe(before);
+    // Unlocked again, the next "clear marks" still knows those marks and takes them away.
+    sheet.protection = { ...sheet.protection, protected: false, password: null };
+    const again = await clearIssueMarks(workbench, "vi");
+    expect(again).toEqual({ cleared: onLocked, written: { warnings: [], skippedSheets: [] } });
+    expect(marked()).toBeLessThan(before);
+    expect((await clearIssueMarks(workbench, "vi")).cleared).toBe(0);
   }, 60_000);
 });
 

@@ -7,6 +7,7 @@
  * options, at the end of the last one; a sheet protected with a password is left as it is.
  */
 import type { Message } from "../../core/i18n/text";
+import { INDEX_SHEET } from "../../core/plan";
 import type { CellBlock, OwnedSheetPlan, PlanValue, PrintPlan, WritePlan } from "../../core/types";
 import { a1, excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./address";
 import { forgetAll, sheetOf } from "./proxies";
@@ -25,7 +26,13 @@ export interface ApplyStats {
 }
 
 /** What the user is told about a sheet that a password protects. */
-export function passwordProtectedMessage(sheet: string): Message {
+export function passwordProtectedMessage(sheet: string, clearingOnly = false): Message {
+  if (clearingOnly) {
+    return {
+      vi: `Trang "${sheet}" được bảo vệ bằng mật khẩu nên các đánh dấu trên trang này chưa được xóa. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi xóa đánh dấu lại; các trang khác đã được xóa.`,
+      en: `Sheet "${sheet}" is protected with a password, so its marks were not cleared. Unprotect the sheet (Review > Unprotect Sheet) and clear the marks again; the other sheets were cleared.`,
+    };
+  }
   return {
     vi: `Trang "${sheet}" được bảo vệ bằng mật khẩu nên điểm và các đánh dấu của trang này chưa được ghi. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi chấm điểm lại; các trang khác đã được ghi đầy đủ.`,
     en: `Sheet "${sheet}" is protected with a password, so its scores and marks were not written. Unprotect the sheet (Review > Unprotect Sheet) and score again; the other sheets were written in full.`,
@@ -236,9 +243,24 @@ function finalPositions(names: string[], owned: OwnedSheetPlan[]): Map<string, n
 function withoutSheets(plan: WritePlan, skip: Set<string>): WritePlan {
   if (!skip.size) return plan;
   const keep = (name: string) => !skip.has(name.toLowerCase());
+  // `_index` must say what is really in the workbook: on a sheet left as it was, the new marks
+  // were not made and the earlier ones are still there, so the next run or "clear marks" finds them.
+  const stillMarked = plan.clearMarks.filter((m) => !keep(m.sheet));
+  const index = (o: OwnedSheetPlan): OwnedSheetPlan => {
+    if (o.name !== INDEX_SHEET) return o;
+    return {
+      ...o,
+      blocks: o.blocks.map((b) => {
+        const rows = b.values.filter((r) => !(r[0] === "mark" && typeof r[1] === "string" && !keep(r[1])));
+        const width = rows[0]?.length ?? 4;
+        const added = stillMarked.map((m) => [...["mark", m.sheet, m.cell, m.fill ?? ""], ...Array<PlanValue>(Math.max(0, width - 4)).fill(null)]);
+        return { ...b, values: [...rows, ...added] };
+      }),
+    };
+  };
   return {
     ...plan,
-    owned: plan.owned.filter((o) => keep(o.name)),
+    owned: plan.owned.filter((o) => keep(o.name)).map(index),
     edits: plan.edits.filter((e) => keep(e.sheet)),
     marks: plan.marks.filter((m) => keep(m.sheet)),
     clearMarks: plan.clearMarks.filter((m) => keep(m.sheet)),
@@ -306,7 +328,9 @@ export async function applyPlan(ctx: Excel.RequestContext, fullPlan: WritePlan, 
       unprotect = unprotect.filter((n) => still.has(n) && n !== failed);
     }
   }
-  return { requests, maxRequestBytes, skippedSheets: skipped, warnings: skipped.map(passwordProtectedMessage) };
+  // A plan that only takes marks away (and records that in _index) is "clear marks": say so.
+  const clearingOnly = fullPlan.marks.length === 0 && fullPlan.edits.length === 0 && fullPlan.owned.every((o) => o.name === INDEX_SHEET);
+  return { requests, maxRequestBytes, skippedSheets: skipped, warnings: skipped.map((n) => passwordProtectedMessage(n, clearingOnly)) };
 }
 
 interface Existing {

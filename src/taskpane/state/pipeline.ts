@@ -164,12 +164,15 @@ export async function markIssues(
 }
 
 /** Removes the marks the project set (those `_index` recorded), and records that none are left. */
-export async function clearIssueMarks(workbench: Workbench, lang: Lang): Promise<number> {
+export async function clearIssueMarks(workbench: Workbench, lang: Lang): Promise<{ cleared: number; written: WriteReport }> {
   const snapshot = await workbench.host.read();
   const previous = readIndexSheet(snapshot);
-  if (!previous || previous.marks.length === 0) return 0;
+  if (!previous || previous.marks.length === 0) return { cleared: 0, written: { warnings: [], skippedSheets: [] } };
   await workbench.host.apply(planMarksOnly([], { lang, previous, snapshot }));
-  return previous.marks.length;
+  const written = lastWrite(workbench.host);
+  // Marks on a sheet the host left unwritten are still there.
+  const skipped = new Set(written.skippedSheets.map((n) => n.toLowerCase()));
+  return { cleared: previous.marks.filter((m) => !skipped.has(m.sheet.toLowerCase())).length, written };
 }
 
 /** Names of the units whose inputs changed since the workbook was scored (none when never scored). */

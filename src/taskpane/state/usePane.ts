@@ -365,8 +365,17 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         busy("progressWrite", async () => {
           const wb = ref.current.workbench;
           if (!wb) return;
-          const count = await pipeline.clearIssueMarks(wb, ref.current.lang);
-          patch({ notice: count > 0 ? { intent: "success", key: "cleared", params: { count } } : { intent: "info", key: "clearedNone" } });
+          patch({ writeWarnings: undefined });
+          const { cleared: count, written } = await pipeline.clearIssueMarks(wb, ref.current.lang);
+          patch({
+            notice:
+              count > 0
+                ? { intent: "success", key: "cleared", params: { count } }
+                : written.warnings.length === 0
+                  ? { intent: "info", key: "clearedNone" }
+                  : undefined,
+            writeWarnings: written.warnings.length > 0 ? { step: "check", warnings: written.warnings } : undefined,
+          });
           if (wb.mode === "file" && count > 0) await actions.refreshDownload();
           await refreshSnapshot();
         }),
