@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { copyFileSync, linkSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -89,7 +89,8 @@ describe("dti-scorer score", () => {
     const r = await run(["score", "xa-phay.csv", "--index", "xa.json", "--json", "-"]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as ResultsJson;
-    expect(Object.keys(json)).toEqual(["index", "units", "issues"]);
+    expect(Object.keys(json)).toEqual(["index", "units", "issues", "stale"]);
+    expect((json as unknown as { stale: unknown }).stale).toBeNull();
     expect(json.index).toEqual({ id: "xa-thu", version: "2024" });
     expect(Object.keys(json.units[0]!).sort()).toEqual(["category", "code", "coverage", "name", "nodes", "points", "rank", "rankInCategory", "ranked", "value"].sort());
     expect(json.units.every((u) => !("notRankedReason" in u) && !("notRankedNote" in u))).toBe(true);
@@ -114,7 +115,8 @@ describe("dti-scorer score", () => {
     expect(r.code).toBe(0);
     const lines = r.out.split("\n");
     const header = lines[0]!;
-    expect(header).toMatch(/^Hạng\s+Mã\s+Đơn vị\s+Điểm\s+Giá trị\s+Độ phủ\s+Lỗi\/Cảnh báo$/);
+    // The labels and order of the results sheet (Kết quả); no category columns for an index without categories.
+    expect(header).toMatch(/^Hạng\s+Mã đơn vị\s+Đơn vị\s+Tổng điểm\s+Giá trị\s+Độ phủ\s+Số lỗi\s+Số cảnh báo$/);
     const rows = lines.filter((l) => /Xã /.test(l));
     expect(rows).toHaveLength(3);
     expect(rows[0]).toContain("Xã An Bình");
@@ -151,7 +153,7 @@ describe("dti-scorer validate", () => {
     const r = await run(["validate", "xa-loi.csv", "--index", "xa.json", "--json", "-", "--lang", "en"]);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out) as ResultsJson;
-    expect(Object.keys(json)).toEqual(["index", "issues"]);
+    expect(Object.keys(json)).toEqual(["index", "issues", "stale"]);
     const error = json.issues.find((i) => i.severity === "error");
     expect(error).toMatchObject({ cell: "C3", node: "1.1", sheet: "xa-loi" });
     expect(error!.message).toMatch(/[A-Za-z]/);
@@ -296,7 +298,7 @@ describe("what the reviewer found", () => {
     expect(lines[0]).toBe(
       'Định nghĩa bộ chỉ số nhieu-loi.json không hợp lệ: 3 lỗi; lỗi thứ nhất: id: Mã bộ chỉ số "Xa_Thu" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ "dti-tinh-2022").',
     );
-    expect(lines.slice(1).map((l) => l.split(":")[0])).toEqual(["id", "ranking.method", "root.children[2].code"]);
+    expect(lines.slice(1).map((l) => l.split(":")[0])).toEqual(["id", "ranking.method", "chỉ tiêu 1 (root.children[2].code)"]);
     expect(r.err).not.toContain("lỗi khác");
     expect(r.err).not.toMatch(/\.\)?\.|\.;/);
   });
@@ -339,3 +341,197 @@ describe("what the reviewer found", () => {
     expect(none.err.split("\n")[0]).toContain("Không đọc được tệp nào");
   });
 });
+
+describe("what the second reviewer found", () => {
+  const oneLineFailure = (r: Run): string => {
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err.trimEnd().split("\n")).toHaveLength(1);
+    return r.err.trimEnd();
+  };
+
+  it("never writes the scored workbook over an input that is not .xlsx, nor anything but an .xlsx", async () => {
+    copyFileSync(join(dir, "xa-phay.csv"), join(dir, "ban-sao.csv"));
+    const before = readFileSync(join(dir, "ban-sao.csv"));
+    expect(oneLineFailure(await run(["score", "ban-sao.csv", "--index", "xa.json", "--out", "ban-sao.csv"]))).toBe(
+      "--out ban-sao.csv là tệp đầu vào, ghi vào đó sẽ làm mất số liệu; hãy chọn một tên tệp .xlsx khác.",
+    );
+    expect(oneLineFailure(await run(["score", "ban-sao.csv", "--index", "xa.json", "--out", "ban-sao.csv", "--lang", "en"]))).toBe(
+      "--out ban-sao.csv is an input file and writing it would destroy its data; choose another .xlsx file name.",
+    );
+    // The same file under another name (a hard link) is the same input.
+    linkSync(join(dir, "ban-sao.csv"), join(dir, "lien-ket.xlsx"));
+    expect(oneLineFailure(await run(["score", "ban-sao.csv", "--index", "xa.json", "--out", "lien-ket.xlsx"]))).toContain("là tệp đầu vào");
+    expect(oneLineFailure(await run(["score", "ban-sao.csv", "--index", "xa.json", "--out", "ket-qua.txt"]))).toBe(
+      'Lệnh score ghi sổ tính Excel nên --out phải là tên tệp .xlsx, không phải "ket-qua.txt".',
+    );
+    expect(oneLineFailure(await run(["score", "ban-sao.csv", "--index", "xa.json", "--json", "ban-sao.csv"]))).toContain("--json ban-sao.csv là tệp đầu vào");
+    expect(oneLineFailure(await run(["score", "ban-sao.csv", "--index", "xa.json", "--json", "xa.json"]))).toContain("--json xa.json là tệp đầu vào");
+    expect(oneLineFailure(await run(["score", "ban-sao.csv", "--index", "xa.json", "--out", "a.xlsx", "--json", "a.xlsx"]))).toContain("--json và --out cùng chỉ tệp a.xlsx");
+    expect(readFileSync(join(dir, "ban-sao.csv"))).toEqual(before);
+    expect(existsSync(join(dir, "ket-qua.txt"))).toBe(false);
+    // template and collect follow the same rule.
+    writeFileSync(join(dir, "dv.csv"), "Mã đơn vị,Đơn vị\nX01,Xã An Bình\n");
+    expect(oneLineFailure(await run(["template", "--index", "xa.json", "--units", "dv.csv", "--out", "dv.csv"]))).toContain("--out dv.csv là tệp đầu vào");
+    expect(oneLineFailure(await run(["template", "--index", "xa.json", "--units", "dv.csv", "--out", "phieu.ods", "--lang", "en"]))).toBe(
+      'Command template writes an Excel workbook, so --out must name an .xlsx file, not "phieu.ods".',
+    );
+    expect(oneLineFailure(await run(["collect", "khong-co.xlsx", "--out", "tong-hop.csv"]))).toContain("--out phải là tên tệp .xlsx");
+    expect(readFileSync(join(dir, "dv.csv"), "utf8")).toBe("Mã đơn vị,Đơn vị\nX01,Xã An Bình\n");
+  });
+
+  it("scores a scored .xlsx in place: the analyst's second run", async () => {
+    expect((await run(["score", "xa-phay.csv", "--index", "xa.json", "--out", "tai-cho.xlsx"])).code).toBe(0);
+    const again = await run(["score", "tai-cho.xlsx", "--out", "tai-cho.xlsx"]);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain("Đã ghi tai-cho.xlsx");
+  });
+
+  it("reads a CSV saved by Excel on Vietnamese Windows (Windows-1258) and warns, naming the file", async () => {
+    copyFileSync(join(__dirname, "../../test/fixtures/csv/xa-cp1258.csv"), join(dir, "xa-1258.csv"));
+    const r = await run(["score", "xa-1258.csv", "--index", "xa.json", "--json", "kq-1258.json"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      "Cảnh báo: Tệp xa-1258.csv không phải UTF-8; đã đọc theo bảng mã tiếng Việt Windows-1258. Hãy kiểm tra dấu tiếng Việt, hoặc lưu lại dưới dạng CSV UTF-8.",
+    );
+    const json = JSON.parse(readFileSync(join(dir, "kq-1258.json"), "utf8")) as ResultsJson;
+    expect(pointsByCode(json)).toEqual(expect.objectContaining({ X01: 22.5, X02: 20, X03: 12.5 }));
+    expect(json.units.map((u) => u.name).sort()).toEqual(["Xã An Bình", "Xã Phước Long", "Xã Tân Phú"]);
+    expect(json.issues).toContainEqual(expect.objectContaining({ severity: "warning", code: "not-utf8", sheet: null, cell: null }));
+    const en = await run(["validate", "xa-1258.csv", "--index", "xa.json", "--lang", "en"]);
+    expect(en.out).toContain("Warning: File xa-1258.csv is not UTF-8; it was read as Vietnamese Windows-1258.");
+  });
+
+  it("reads Excel's 'Unicode text' (UTF-16LE, tab separated) without a warning", async () => {
+    copyFileSync(join(__dirname, "../../test/fixtures/csv/xa-unicode.txt"), join(dir, "xa-unicode.txt"));
+    const r = await run(["score", "xa-unicode.txt", "--index", "xa.json", "--json", "-"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as ResultsJson;
+    expect(pointsByCode(json)).toEqual(expect.objectContaining({ X01: 22.5, X02: 20, X03: 12.5 }));
+    expect(json.issues).toEqual([]);
+  });
+
+  it("prints the ranking as the results sheet has it: overall rank, in rank order, and the rank within the category", async () => {
+    const ranked = { ...definition, categories: [{ id: "xa", name: "Xã" }, { id: "phuong", name: { vi: "Phường", en: "Ward" } }], ranking: { within: "category" } };
+    writeFileSync(join(dir, "xa-theo-nhom.json"), JSON.stringify(ranked));
+    writeFileSync(
+      join(dir, "xa-nhom.csv"),
+      "Mã đơn vị,Đơn vị,Nhóm,1.1,2.1,2.2.a,2.2.b\nX01,Xã An Bình,xa,Có,0.5,3,4\nP01,Phường Một,phuong,Có,1,10,10\nX02,Xã Tân Phú,xa,Không,1,10,10\nX03,Xã Phước Long,xa,có,0.25,0,8\n",
+    );
+    const r = await run(["score", "xa-nhom.csv", "--index", "xa-theo-nhom.json"]);
+    expect(r.code).toBe(0);
+    const lines = r.out.split("\n");
+    expect(lines[0]).toMatch(/^Hạng\s+Mã đơn vị\s+Đơn vị\s+Nhóm\s+Tổng điểm\s+Giá trị\s+Hạng trong nhóm\s+Độ phủ\s+Số lỗi\s+Số cảnh báo$/);
+    const rows = lines.slice(2, 6).map((l) => l.trim().split(/\s{2,}/));
+    // P01 30 points, X01 22.5, X02 20, X03 12.5: overall ranks 1–4; within categories 1, 1, 2, 3.
+    expect(rows.map((c) => [c[0], c[1], c[3], c[6]])).toEqual([
+      ["1", "P01", "Phường", "1"],
+      ["2", "X01", "Xã", "1"],
+      ["3", "X02", "Xã", "2"],
+      ["4", "X03", "Xã", "3"],
+    ]);
+    const en = await run(["score", "xa-nhom.csv", "--index", "xa-theo-nhom.json", "--lang", "en"]);
+    expect(en.out.split("\n")[0]).toMatch(/^Rank\s+Unit code\s+Unit\s+Category\s+Total points\s+Value\s+Rank in category\s+Coverage\s+Errors\s+Warnings$/);
+  });
+
+  it("says the results are out of date when an input changed since the workbook was scored", async () => {
+    expect((await run(["score", "xa-phay.csv", "--index", "xa.json", "--out", "cu.xlsx"])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "cu.xlsx"));
+    const ws = wb.getWorksheet("xa-phay")!;
+    expect(ws.getCell("B3").value).toBe("Xã Tân Phú");
+    ws.getCell("C3").value = "Có";
+    await wb.xlsx.writeFile(join(dir, "cu.xlsx"));
+    const stamp = readStamp(wb);
+
+    const v = await run(["validate", "cu.xlsx"]);
+    expect(v.out.split("\n")[0]).toBe(`Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu từ lần chấm điểm ${stamp.vi} (Xã Tân Phú). Hãy chấm điểm lại.`);
+    const vEn = await run(["validate", "cu.xlsx", "--lang", "en", "--json", "-"]);
+    const json = JSON.parse(vEn.out) as { stale: { scoredAt: string; changed: string[]; added: string[]; removed: string[]; message: string } };
+    expect(json.stale).toEqual({
+      scoredAt: expect.any(String),
+      changed: ["X02"],
+      added: [],
+      removed: [],
+      message: `The results are out of date: 1 unit's figures changed since they were scored on ${stamp.en} (Xã Tân Phú). Score again.`,
+    });
+    // Another definition given: the inputs are compared through the definition the workbook was scored with.
+    writeFileSync(join(dir, "xa-khac-ten.json"), JSON.stringify({ ...definition, name: "Bộ chỉ số thử (đổi tên)" }));
+    expect((await run(["validate", "cu.xlsx", "--index", "xa-khac-ten.json"])).out).toContain("1 đơn vị đã thay đổi số liệu");
+    // score says so before the ranking, then scores again in place; afterwards nothing is stale.
+    const s = await run(["score", "cu.xlsx"]);
+    expect(s.out.split("\n")[0]).toContain("Hãy chấm điểm lại với --out để cập nhật sổ.");
+    expect(s.out.split("\n")[2]).toMatch(/^Hạng/);
+    const again = await run(["score", "cu.xlsx", "--out", "cu.xlsx", "--json", "-"]);
+    expect(again.err.split("\n")[0]).toContain("Lần chấm này tính lại kết quả.");
+    expect((JSON.parse(again.out) as { stale: unknown }).stale).toMatchObject({ changed: ["X02"] });
+    const after = await run(["validate", "cu.xlsx", "--json", "-"]);
+    expect(after.err).not.toContain("Kết quả đã cũ");
+    expect((JSON.parse(after.out) as { stale: unknown }).stale).toBeNull();
+  });
+
+  it("asks for an .xlsx by name when given an Excel 97–2003 file or another format", async () => {
+    for (const f of ["cu.xls", "bang.ods", "bang.pdf"]) writeFileSync(join(dir, f), "");
+    expect(oneLineFailure(await run(["score", "cu.xls", "--index", "xa.json"]))).toBe(
+      "Tệp cu.xls (Excel 97–2003) không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx.",
+    );
+    expect(oneLineFailure(await run(["validate", "cu.xls", "--index", "xa.json", "--lang", "en"]))).toBe(
+      "File cu.xls (Excel 97–2003) cannot be read; open it in Excel and save it as .xlsx.",
+    );
+    expect(oneLineFailure(await run(["score", "bang.ods", "--index", "xa.json"]))).toContain("(OpenDocument) không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.");
+    expect(oneLineFailure(await run(["score", "bang.pdf", "--index", "xa.json"]))).toBe(
+      "Tệp bang.pdf không đọc được: chỉ đọc sổ tính Excel .xlsx hoặc bảng .csv; hãy lưu lại tệp ở một trong hai dạng đó.",
+    );
+    expect(oneLineFailure(await run(["collect", "cu.xls", "--out", "gom.xlsx"]))).toContain("Excel 97–2003");
+    // A file that is not there is said to be missing, whatever its extension.
+    expect(oneLineFailure(await run(["score", "khong-co.xls", "--index", "xa.json"]))).toBe("Không tìm thấy tệp khong-co.xls.");
+  });
+
+  it("shows a command's own help for <command> --help", async () => {
+    const template = await run(["template", "--help"]);
+    expect(template.code).toBe(0);
+    expect(template.out.split("\n")[0]).toMatch(/^dti-scorer template --index/);
+    expect(template.out).toContain("--units");
+    expect(template.out).not.toContain("dti-scorer collect");
+    for (const cmd of ["score", "validate", "template", "collect", "indices", "demo"]) {
+      for (const lang of ["vi", "en"]) {
+        const r = await run([cmd, "--help", "--lang", lang]);
+        expect(r.code).toBe(0);
+        expect(r.out.startsWith(`dti-scorer ${cmd}`)).toBe(true);
+      }
+    }
+    expect((await run(["score", "-h", "--lang", "en"])).out).toContain("--out");
+    expect((await run(["--help"])).out).toContain("Cách dùng");
+  });
+
+  it("warns when the files to gather hold forms of different indices, and does not list the instructions sheet", async () => {
+    writeFileSync(join(dir, "xa-khac.json"), JSON.stringify({ ...definition, id: "xa-khac" }));
+    writeFileSync(join(dir, "dv-a.csv"), "Mã đơn vị,Đơn vị\nX01,Xã An Bình\n");
+    writeFileSync(join(dir, "dv-b.csv"), "Mã đơn vị,Đơn vị\nX02,Xã Tân Phú\n");
+    expect((await run(["template", "--index", "xa.json", "--units", "dv-a.csv", "--out", "mot.xlsx"])).code).toBe(0);
+    expect((await run(["template", "--index", "xa-khac.json", "--units", "dv-b.csv", "--out", "hai.xlsx"])).code).toBe(0);
+    const r = await run(["collect", "mot.xlsx", "hai.xlsx", "--out", "hon-hop.xlsx"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      "Cảnh báo: Các tệp chứa phiếu của những bộ chỉ số khác nhau: mot.xlsx (xa-thu@2024); hai.xlsx (xa-khac@2024). Một sổ chỉ chấm theo một bộ chỉ số; hãy gom riêng phiếu của từng bộ (hoặc dùng --index để chỉ lấy phiếu của một bộ).\n",
+    );
+    expect(r.out).toContain("Đã gom 2 phiếu");
+    expect(r.out).not.toContain("Hướng dẫn");
+    expect(r.out).not.toContain("Bỏ qua");
+  });
+});
+
+/** The date of the provenance stamp in `_index`, as the stale sentence writes it. */
+function readStamp(wb: ExcelJS.Workbook): { vi: string; en: string } {
+  const ws = wb.getWorksheet("_index")!;
+  let at = "";
+  ws.eachRow((row) => {
+    if (row.getCell(1).value === "scoredAt") at = String(row.getCell(2).value);
+  });
+  const d = new Date(at);
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  return {
+    vi: `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`,
+    en: `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}`,
+  };
+}

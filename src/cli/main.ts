@@ -11,7 +11,7 @@ import { runScoreCommand } from "./commands/score";
 import { runTemplateCommand } from "./commands/template";
 import { runDemo } from "./demo";
 import { type CliIO, CliFailure, oneLine } from "./io";
-import { HELP, M } from "./messages";
+import { COMMAND_HELP, HELP, M } from "./messages";
 import { PROJECT_VERSION } from "./version";
 
 export type { CliIO } from "./io";
@@ -25,7 +25,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const args = parsed.args;
     lang = args.lang ?? lang;
     if (args.help) {
-      io.stdout.write(HELP[lang]);
+      io.stdout.write((args.command ? COMMAND_HELP[args.command] : HELP)[lang]);
       return 0;
     }
     if (args.version) {

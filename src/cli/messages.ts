@@ -26,11 +26,12 @@ Lệnh:
 Tùy chọn:
   --index    Tệp định nghĩa bộ chỉ số (JSON) hoặc mã bộ chỉ số có sẵn. Bỏ trống: dùng định
              nghĩa đã lưu trong sổ (trang _index).
-  --out      Tệp (hoặc thư mục, với demo) để ghi kết quả.
+  --out      Tệp .xlsx (hoặc thư mục, với demo) để ghi kết quả; không được là tệp đầu vào
+             (trừ sổ .xlsx được chấm lại tại chỗ).
   --json     Ghi kết quả dạng JSON vào tệp; "-" là ghi ra màn hình.
   --lang     Ngôn ngữ: vi (mặc định) hoặc en.
   --progress Hiện tiến độ cả khi đầu ra không phải màn hình.
-  --help     Hiện hướng dẫn này.  --version  Hiện phiên bản.
+  --help     Hiện hướng dẫn này (dti-scorer <lệnh> --help: của riêng lệnh đó).  --version  Hiện phiên bản.
 
 Mã thoát: 0 xong; 1 xong nhưng số liệu có lỗi; 2 không chạy được (sai tham số, không đọc được tệp,
 định nghĩa không hợp lệ: dòng đầu nêu lý do, các dòng sau liệt kê từng lỗi của định nghĩa).
@@ -62,11 +63,12 @@ Commands:
 Options:
   --index    An index definition file (JSON) or a built-in id. Without it the definition stored
              in the workbook (the _index sheet) is used.
-  --out      The file (or folder, for demo) to write.
+  --out      The .xlsx file (or folder, for demo) to write; never an input file (except an .xlsx
+             workbook scored again in place).
   --json     Write the results as JSON to a file; "-" writes to the screen.
   --lang     Language: vi (default) or en.
   --progress Show progress even when the output is not a terminal.
-  --help     Show this help.  --version  Show the version.
+  --help     Show this help (dti-scorer <command> --help: that command's).  --version  Show the version.
 
 Exit status: 0 done; 1 done but the inputs have errors; 2 could not run (bad arguments,
 unreadable file, invalid definition: the first line says why, the next lines list every problem
@@ -76,6 +78,141 @@ For collect: 1 when some file could not be read, or files were read but held no 
 be read.
 When the reader of the output goes away (e.g. "| head -1"), the command stops quietly with 0.
 `,
+};
+
+const EXIT_VI = "Mã thoát: 0 xong; 1 xong nhưng số liệu có lỗi; 2 không chạy được (dòng đầu nêu lý do).";
+const EXIT_EN = "Exit status: 0 done; 1 done but the inputs have errors; 2 could not run (the first line says why).";
+
+/** `dti-scorer <command> --help`: that command only. */
+export const COMMAND_HELP: Record<"score" | "validate" | "template" | "collect" | "indices" | "demo", Message> = {
+  score: {
+    vi: `dti-scorer score <sổ.xlsx | bảng.csv> [--index <tệp.json | mã có sẵn>] [--out đã-chấm.xlsx] [--json kết-quả.json] [--lang vi|en] [--progress]
+
+Kiểm tra số liệu, chấm điểm và xếp hạng các đơn vị. In bảng xếp hạng (các cột như trang Kết quả)
+và các lỗi, cảnh báo.
+
+  <sổ.xlsx>  Mỗi đơn vị một trang tính (phiếu do lệnh template tạo), hoặc một bảng mỗi đơn vị một dòng.
+  <bảng.csv> Mỗi đơn vị một dòng: CSV UTF-8, CSV của Excel (Windows-1258) hoặc "Unicode text" (UTF-16, tab).
+  --index    Tệp định nghĩa bộ chỉ số (JSON) hoặc mã có sẵn (xem dti-scorer indices). Bỏ trống: dùng
+             định nghĩa đã lưu trong sổ đã chấm (trang _index).
+  --out      Ghi sổ đã chấm (.xlsx): trang Kết quả, Biểu đồ, cột Điểm, đánh dấu ô có lỗi. Có thể ghi
+             đè chính sổ .xlsx đầu vào (chấm lại); không ghi đè tệp CSV đầu vào.
+  --json     Ghi kết quả dạng JSON vào tệp; "-" là ghi ra màn hình.
+Sổ đã chấm mà số liệu đã thay đổi từ lần chấm trước: lệnh báo "Kết quả đã cũ" trước khi chấm lại.
+${EXIT_VI}
+`,
+    en: `dti-scorer score <workbook.xlsx | table.csv> [--index <file.json | built-in id>] [--out scored.xlsx] [--json results.json] [--lang vi|en] [--progress]
+
+Check the inputs, score and rank the units. Prints the ranking (the columns of the Results sheet)
+and the errors and warnings.
+
+  <workbook.xlsx> One sheet per unit (the forms the template command makes), or one table with a row per unit.
+  <table.csv>     One row per unit: CSV UTF-8, Excel's CSV (Windows-1258) or "Unicode text" (UTF-16, tabs).
+  --index    An index definition file (JSON) or a built-in id (see dti-scorer indices). Without it the
+             definition kept in a scored workbook (the _index sheet) is used.
+  --out      Write the scored workbook (.xlsx): Results and Charts sheets, the Score column, marks on
+             cells with issues. It may be the input .xlsx itself (scoring again); never an input CSV.
+  --json     Write the results as JSON to a file; "-" writes to the screen.
+A scored workbook whose figures changed since it was scored: the command says "out of date" first.
+${EXIT_EN}
+`,
+  },
+  validate: {
+    vi: `dti-scorer validate <sổ.xlsx | bảng.csv> [--index <tệp.json | mã có sẵn>] [--json lỗi.json] [--lang vi|en]
+
+Chỉ kiểm tra số liệu: liệt kê lỗi và cảnh báo, mỗi mục nêu trang tính và ô. Không ghi sổ.
+Với sổ đã chấm mà số liệu đã thay đổi từ lần chấm trước, báo "Kết quả đã cũ".
+
+  --index    Tệp định nghĩa bộ chỉ số (JSON) hoặc mã có sẵn; bỏ trống: định nghĩa lưu trong sổ.
+  --json     Ghi chỉ số, các lỗi, cảnh báo (và "stale") dạng JSON; "-" là ghi ra màn hình.
+${EXIT_VI}
+`,
+    en: `dti-scorer validate <workbook.xlsx | table.csv> [--index <file.json | built-in id>] [--json issues.json] [--lang vi|en]
+
+Only check the inputs: list the errors and warnings, each with its sheet and cell. Writes no workbook.
+For a scored workbook whose figures changed since it was scored, says the results are out of date.
+
+  --index    An index definition file (JSON) or a built-in id; without it, the one kept in the workbook.
+  --json     Write the index, the issues (and "stale") as JSON; "-" writes to the screen.
+${EXIT_EN}
+`,
+  },
+  template: {
+    vi: `dti-scorer template --index <tệp.json | mã có sẵn> --units <đơn-vị.csv> --out <phiếu.xlsx> [--period "Năm 2024"] [--lang vi|en]
+
+Tạo phiếu tự đánh giá: trang Hướng dẫn và mỗi đơn vị một trang tính, có danh sách thả xuống và ô
+nhập số liệu tô màu.
+
+  --units    Tệp CSV có các cột Mã đơn vị, Đơn vị và (nếu bộ chỉ số chia nhóm) Nhóm.
+  --out      Tệp .xlsx để ghi phiếu.
+  --period   Kỳ đánh giá ghi trên mỗi phiếu.
+${EXIT_VI}
+`,
+    en: `dti-scorer template --index <file.json | built-in id> --units <units.csv> --out <forms.xlsx> [--period "2024"] [--lang vi|en]
+
+Make self-assessment forms: an Instructions sheet and one sheet per unit, with drop-down lists and
+coloured input cells.
+
+  --units    A CSV file with the columns Unit code, Unit and (when the index has categories) Category.
+  --out      The .xlsx file to write the forms into.
+  --period   The assessment period written on every form.
+${EXIT_EN}
+`,
+  },
+  collect: {
+    vi: `dti-scorer collect <a.xlsx> <b.xlsx> … --out <tổng-hợp.xlsx> [--index <tệp.json | mã có sẵn>] [--lang vi|en]
+
+Gom phiếu của các đơn vị từ nhiều tệp vào một sổ (giữ định dạng, danh sách thả xuống). Nếu
+tổng-hợp.xlsx đã có, phiếu mới được thêm vào. Bỏ qua (và nêu lý do) trang không phải phiếu, phiếu
+trùng mã đơn vị và, với --index, phiếu của bộ chỉ số khác; cảnh báo khi các tệp chứa phiếu của
+những bộ chỉ số (hoặc phiên bản) khác nhau.
+
+Mã thoát: 0 xong; 1 có tệp không đọc được, hoặc không có phiếu nào để gom (không ghi tệp);
+2 không đọc được tệp nào.
+`,
+    en: `dti-scorer collect <a.xlsx> <b.xlsx> … --out <all.xlsx> [--index <file.json | built-in id>] [--lang vi|en]
+
+Gather units' forms from several files into one workbook (formatting and drop-down lists kept). If
+all.xlsx exists, the new forms are added to it. Leaves out (saying why) sheets that are not forms,
+a second form of a unit code and, with --index, forms of another index; warns when the files hold
+forms of different indices (or versions).
+
+Exit status: 0 done; 1 some file could not be read, or there was no form to gather (nothing is
+written); 2 no file could be read.
+`,
+  },
+  indices: {
+    vi: `dti-scorer indices [--json -] [--lang vi|en]
+
+Liệt kê các bộ chỉ số có sẵn: mã, phiên bản, điểm tối đa, tên. Dùng mã với --index.
+`,
+    en: `dti-scorer indices [--json -] [--lang vi|en]
+
+List the built-in index definitions: id, version, maximum points, name. Use the id with --index.
+`,
+  },
+  demo: {
+    vi: `dti-scorer demo [--out thư-mục] [--lang vi|en]
+
+Tạo phiếu mẫu và sổ số liệu cho khoảng 20 sở, ngành (có vài lỗi thường gặp), chấm điểm và ghi
+phieu-mau.xlsx, so-lieu.xlsx, ket-qua.xlsx, ket-qua.json vào thư mục (mặc định demo-output/).
+`,
+    en: `dti-scorer demo [--out dir] [--lang vi|en]
+
+Make sample forms and a filled workbook for about 20 departments (with a few typical mistakes),
+score it and write phieu-mau.xlsx, so-lieu.xlsx, ket-qua.xlsx, ket-qua.json into the folder
+(demo-output/ by default).
+`,
+  },
+};
+
+/** Spreadsheet files that are not .xlsx, by extension: what they are and where to convert them. */
+const OTHER_SPREADSHEETS: Record<string, { vi: string; en: string; app: string }> = {
+  ".xls": { vi: "Excel 97–2003", en: "Excel 97–2003", app: "Excel" },
+  ".xlsb": { vi: "sổ tính nhị phân Excel", en: "Excel binary workbook", app: "Excel" },
+  ".xltx": { vi: "mẫu Excel", en: "Excel template", app: "Excel" },
+  ".ods": { vi: "OpenDocument", en: "OpenDocument", app: "LibreOffice Calc" },
+  ".numbers": { vi: "Apple Numbers", en: "Apple Numbers", app: "Numbers" },
 };
 
 export const T = {
@@ -142,9 +279,33 @@ export const M = {
     vi: `Tệp ${path} không phải sổ tính Excel (.xlsx) đọc được. Hãy lưu lại dưới dạng .xlsx (Excel Workbook).`,
     en: `File ${path} is not a readable Excel workbook (.xlsx). Save it as .xlsx (Excel Workbook).`,
   }),
-  unknownExtension: (path: string): Message => ({
-    vi: `Không biết đọc tệp ${path}: chỉ nhận .xlsx hoặc .csv.`,
-    en: `Cannot tell how to read ${path}: only .xlsx or .csv files are read.`,
+  unknownExtension: (path: string, ext: string): Message => {
+    const kind = OTHER_SPREADSHEETS[ext.toLowerCase()];
+    if (kind) {
+      return {
+        vi: `Tệp ${path} (${kind.vi}) không đọc được; hãy mở trong ${kind.app} và lưu lại dạng .xlsx.`,
+        en: `File ${path} (${kind.en}) cannot be read; open it in ${kind.app} and save it as .xlsx.`,
+      };
+    }
+    return {
+      vi: `Tệp ${path} không đọc được: chỉ đọc sổ tính Excel .xlsx hoặc bảng .csv; hãy lưu lại tệp ở một trong hai dạng đó.`,
+      en: `File ${path} cannot be read: only Excel workbooks (.xlsx) and tables (.csv) are read; save the file in one of those formats.`,
+    };
+  },
+  outNotXlsx: (cmd: string, out: string): Message => ({
+    vi: `Lệnh ${cmd} ghi sổ tính Excel nên --out phải là tên tệp .xlsx, không phải "${out}".`,
+    en: `Command ${cmd} writes an Excel workbook, so --out must name an .xlsx file, not "${out}".`,
+  }),
+  outIsInput: (option: "--out" | "--json", path: string): Message => {
+    const other = option === "--out" ? { vi: "một tên tệp .xlsx khác", en: "another .xlsx file name" } : { vi: "một tên tệp khác", en: "another file name" };
+    return {
+      vi: `${option} ${path} là tệp đầu vào, ghi vào đó sẽ làm mất số liệu; hãy chọn ${other.vi}.`,
+      en: `${option} ${path} is an input file and writing it would destroy its data; choose ${other.en}.`,
+    };
+  },
+  jsonIsOut: (path: string): Message => ({
+    vi: `--json và --out cùng chỉ tệp ${path}; hãy chọn hai tên tệp khác nhau.`,
+    en: `--json and --out name the same file ${path}; choose two different file names.`,
   }),
   unknownIndex: (what: string, ids: string[]): Message => ({
     vi: `Không có tệp hay bộ chỉ số có sẵn nào tên "${what}". Bộ có sẵn: ${ids.join(", ")}.`,

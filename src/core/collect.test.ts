@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { MAX_SHEET_NAME, detectLayoutA, planCollect, uniqueSheetName } from "./collect";
+import { MAX_SHEET_NAME, detectLayoutA, isInstructionsSheet, planCollect, uniqueSheetName } from "./collect";
+import { sampleModel } from "./read/fixtures";
 import type { CellValue, SheetSnapshot } from "./types";
 
 function unitSheet(name: string, unitName: string, code: string, index = "dti-so-nganh-mau@mau-2023"): SheetSnapshot {
@@ -107,5 +108,56 @@ describe("planning a collection", () => {
     const plan = planCollect(["Sở Y tế"], [{ file: "b.xlsx", sheets: [unitSheet("Y tế", "Sở Y tế", "SYT")] }], undefined, { existingUnitCodes: ["SYT"] });
     expect(plan.take).toEqual([]);
     expect(plan.skipped[0]!.reason.en).toContain("receiving workbook");
+  });
+});
+
+describe("the project's own sheets and mixed indices", () => {
+  const instructions = (name: string, title: string): SheetSnapshot => ({ name, values: [[title], [""], ["Mỗi trang tính là phiếu của một đơn vị."]] });
+
+  it("passes over the template's instructions sheet without a word, but not a user's sheet of the same name", () => {
+    expect(isInstructionsSheet(instructions("Hướng dẫn", "Phiếu tự đánh giá — Bộ chỉ số mẫu (dti-so-nganh-mau@mau-2023)"))).toBe(true);
+    expect(isInstructionsSheet(instructions("Instructions", "Self-assessment form — Sample index (dti-so-nganh-mau@mau-2023)"))).toBe(true);
+    expect(isInstructionsSheet(instructions("Hướng dẫn (2)", "Phiếu tự đánh giá — X (x@1)"))).toBe(true);
+    expect(isInstructionsSheet(instructions("Hướng dẫn", "Ghi chú của tôi"))).toBe(false);
+    expect(isInstructionsSheet(instructions("Ghi chú", "Phiếu tự đánh giá — X (x@1)"))).toBe(false);
+    const plan = planCollect(
+      [],
+      [
+        {
+          file: "a.xlsx",
+          sheets: [
+            instructions("Hướng dẫn", "Phiếu tự đánh giá — Bộ chỉ số mẫu (dti-so-nganh-mau@mau-2023)"),
+            { name: "_lists", values: [["Có"], ["Không"]], visible: false },
+            unitSheet("Sở Y tế", "Sở Y tế", "SYT"),
+            instructions("Hướng dẫn (2)", "Ghi chú của tôi"),
+          ],
+        },
+      ],
+    );
+    expect(plan.take.map((t) => t.sheet)).toEqual(["Sở Y tế"]);
+    expect(plan.skipped.map((s) => s.sheet)).toEqual(["Hướng dẫn (2)"]);
+  });
+
+  it("warns once, naming each file with its indices, when the forms name several indices", () => {
+    const plan = planCollect(
+      [],
+      [
+        { file: "huyen.xlsx", sheets: [unitSheet("H01", "Huyện A", "H01", "dti-huyen-mau@mau-2023")] },
+        { file: "so.xlsx", sheets: [unitSheet("Sở Y tế", "Sở Y tế", "SYT"), unitSheet("Sở Nội vụ", "Sở Nội vụ", "SNV", "dti-huyen-mau@mau-2023")] },
+      ],
+    );
+    expect(plan.take).toHaveLength(3);
+    expect(plan.warnings).toHaveLength(1);
+    expect(plan.warnings[0]?.vi).toContain("huyen.xlsx (dti-huyen-mau@mau-2023); so.xlsx (dti-so-nganh-mau@mau-2023, dti-huyen-mau@mau-2023)");
+  });
+
+  it("with an index given, warns about forms of another version of it, and not about forms of other indices it leaves out", () => {
+    const model = sampleModel({ id: "dti-so-nganh-mau", version: "2025" });
+    const plan = planCollect([], [{ file: "a.xlsx", sheets: [unitSheet("Sở Y tế", "Sở Y tế", "SYT"), unitSheet("H", "Huyện A", "H01", "dti-huyen-mau@1")] }], model);
+    expect(plan.take.map((t) => t.unitCode)).toEqual(["SYT"]);
+    expect(plan.skipped.map((s) => s.sheet)).toEqual(["H"]);
+    expect(plan.warnings.map((w) => w.en)).toEqual([
+      "The files hold forms of different versions of the index dti-so-nganh-mau: the index in use (dti-so-nganh-mau@2025); a.xlsx (dti-so-nganh-mau@mau-2023). A workbook is scored on one version; check the forms.",
+    ]);
   });
 });

@@ -131,17 +131,89 @@ export interface CollectSkip {
 export interface CollectPlan {
   take: CollectTake[];
   skipped: CollectSkip[];
+  /**
+   * What the user should know about the whole collection: the files hold forms of different
+   * indices, or of different versions of one index (a workbook is scored on one definition).
+   */
+  warnings: Message[];
 }
 
 export interface CollectOptions {
   /** Unit codes already present in the workbook that receives the sheets. */
   existingUnitCodes?: string[];
+  /** `Bộ chỉ số` of the forms already in the receiving workbook ("dti-so-nganh-mau@mau-2023"). */
+  existingIndices?: string[];
 }
+
+/** Sheet names of the instructions sheet `template` writes first ("Hướng dẫn (2)" after a clash). */
+const INSTRUCTIONS_NAMES = ["huong dan", "instructions"];
+/** How the title in A1 of that sheet starts: "Phiếu tự đánh giá — <index name> (<id>@<version>)". */
+const INSTRUCTIONS_TITLES = ["phieu tu danh gia — ", "self-assessment form — "];
+
+/**
+ * The project's own instructions sheet (made by `template`): named "Hướng dẫn"/"Instructions"
+ * and titled as the template titles it. Not a unit's form, and not worth a "left out" line.
+ */
+export function isInstructionsSheet(sheet: SheetSnapshot): boolean {
+  const name = foldText(sheet.name).replace(/ \(\d+\)$/, "");
+  if (!INSTRUCTIONS_NAMES.includes(name)) return false;
+  const title = foldText(cellText(sheet.values[0]?.[0]));
+  return INSTRUCTIONS_TITLES.some((t) => title.startsWith(foldText(t)));
+}
+
+/** The hidden sheet of long drop-down lists that `template` adds ("_lists"): not a form either. */
+function isListsSheet(sheet: SheetSnapshot): boolean {
+  return sheet.name === "_lists" && sheet.visible === false;
+}
+
+/** "id@version" as written in a form's `Bộ chỉ số` cell, split; the version may be absent. */
+function splitIndex(index: string): { id: string; version: string } {
+  const at = index.indexOf("@");
+  return at < 0 ? { id: index.trim(), version: "" } : { id: index.slice(0, at).trim(), version: index.slice(at + 1).trim() };
+}
+
+/**
+ * The warning when the forms name more than one index, or one index in more than one version:
+ * each file with the indices of its forms.
+ */
+export function mixedIndicesWarning(byFile: Map<string, Set<string>>): Message | undefined {
+  const all = new Set<string>();
+  for (const set of byFile.values()) for (const i of set) all.add(i);
+  if (all.size < 2) return undefined;
+  const ids = new Set([...all].map((i) => splitIndex(i).id));
+  const list = (lang: "vi" | "en"): string =>
+    [...byFile.entries()]
+      .filter(([, set]) => set.size > 0)
+      .map(([file, set]) => `${(SPECIAL[file]?.[lang] ?? file)} (${[...set].join(", ")})`)
+      .join("; ");
+  if (ids.size === 1) {
+    const id = [...ids][0] as string;
+    return {
+      vi: `Các tệp chứa phiếu của những phiên bản khác nhau của bộ chỉ số ${id}: ${list("vi")}. Một sổ chỉ chấm theo một phiên bản; hãy kiểm tra lại các phiếu.`,
+      en: `The files hold forms of different versions of the index ${id}: ${list("en")}. A workbook is scored on one version; check the forms.`,
+    };
+  }
+  return {
+    vi: `Các tệp chứa phiếu của những bộ chỉ số khác nhau: ${list("vi")}. Một sổ chỉ chấm theo một bộ chỉ số; hãy gom riêng phiếu của từng bộ (hoặc dùng --index để chỉ lấy phiếu của một bộ).`,
+    en: `The files hold forms of different indices: ${list("en")}. A workbook is scored on one index; gather each index's forms separately (or use --index to take one index's forms only).`,
+  };
+}
+
+/** Keys of mixedIndicesWarning's map that are not files (no file name is empty or a control character). */
+export const RECEIVING = "";
+export const IN_USE = "\u0001";
+const SPECIAL: Record<string, Message> = {
+  [RECEIVING]: { vi: "sổ nhận", en: "the receiving workbook" },
+  [IN_USE]: { vi: "bộ chỉ số đang dùng", en: "the index in use" },
+};
 
 /**
  * Which sheets of the incoming files to copy, and under which names. Only unit sheets (layout
  * A) are taken; a second sheet for a unit code already taken or already present is left out;
- * with a model, sheets made for another index are left out.
+ * with a model, sheets made for another index are left out. The template's instructions sheet
+ * and hidden list sheet are passed over without a word. When the forms taken (with those
+ * already in the receiving workbook, and the model's index) name more than one index or version,
+ * the plan warns, naming each file and its indices.
  */
 export function planCollect(
   existingSheetNames: string[],
@@ -152,10 +224,20 @@ export function planCollect(
   const taken = new Set(existingSheetNames);
   const codes = new Map<string, string>();
   for (const c of options.existingUnitCodes ?? []) codes.set(foldText(c), "");
-  const plan: CollectPlan = { take: [], skipped: [] };
+  const plan: CollectPlan = { take: [], skipped: [], warnings: [] };
+  const indices = new Map<string, Set<string>>();
+  const noteIndex = (file: string, index: string | undefined): void => {
+    if (index === undefined || index.trim() === "") return;
+    const set = indices.get(file) ?? new Set<string>();
+    set.add(index.trim());
+    indices.set(file, set);
+  };
+  if (model) noteIndex(IN_USE, `${model.definition.id}@${model.definition.version}`);
+  for (const i of options.existingIndices ?? []) noteIndex(RECEIVING, i);
   for (const { file, sheets } of incoming) {
     for (const sheet of sheets) {
       const header = detectLayoutA(sheet);
+      if (!header && (isInstructionsSheet(sheet) || isListsSheet(sheet))) continue;
       if (!header) {
         plan.skipped.push({
           file,
@@ -198,6 +280,7 @@ export function planCollect(
         }
         codes.set(key, file);
       }
+      noteIndex(file, header.index);
       const as = uniqueSheetName(sheet.name, taken);
       plan.take.push({
         file,
@@ -208,5 +291,7 @@ export function planCollect(
       });
     }
   }
+  const mixed = mixedIndicesWarning(indices);
+  if (mixed) plan.warnings.push(mixed);
   return plan;
 }

@@ -6,8 +6,8 @@ import type { Lang } from "../../core/i18n/text";
 import { CollectReadError, collectFiles } from "../../hosts/xlsx/collect";
 import type { ParsedArgs } from "../args";
 import { type CliIO, fail, readInputFile, resolvePath, writeOutputFile } from "../io";
-import { M } from "../messages";
-import { inputKind, loadIndex } from "./common";
+import { M, T } from "../messages";
+import { checkOutputs, inputKind, loadIndex } from "./common";
 
 /** Whether ExcelJS can open the bytes as a workbook. */
 async function readable(data: Uint8Array): Promise<boolean> {
@@ -27,10 +27,12 @@ async function readable(data: Uint8Array): Promise<boolean> {
 export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang): Promise<number> {
   if (args.files.length === 0) fail(M.needFiles);
   if (args.out === undefined) fail(M.needOut("collect"));
+  checkOutputs(io, "collect", { files: args.files, out: args.out });
   const model = args.index !== undefined ? loadIndex(io, args.index, lang).model : undefined;
   const files = args.files.map((f) => {
+    const data = readInputFile(io, f);
     if (inputKind(f) !== "xlsx") fail(M.notXlsx(f));
-    return { name: basename(f), data: readInputFile(io, f) };
+    return { name: basename(f), data };
   });
   const good: typeof files = [];
   const badNames: string[] = [];
@@ -52,6 +54,8 @@ export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang)
     return fail(M.notXlsx(which));
   }
   const { report } = result;
+  // Forms of different indices (or versions) in one workbook cannot be scored together: said first.
+  for (const w of report.warnings) io.stderr.write(`${T.severityOne.warning[lang]}: ${w[lang]}\n`);
   const skipLines = [
     ...badNames.map((name) => `  - ${name}: ${M.notXlsx(name)[lang]}`),
     ...report.skipped.map((s) => `  - ${s.file}: ${s.reason[lang]}`),

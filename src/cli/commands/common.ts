@@ -1,12 +1,12 @@
 /** What several commands share: finding the definition, opening the input, printing tables. */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import ExcelJS from "exceljs";
 import { uniqueSheetName } from "../../core/collect";
 import { type DefinitionProblem, formatProblems, parseDefinition, parseDefinitionText, problemsSummary } from "../../core/definition";
 import type { IndexModel } from "../../core/definition/model";
-import type { Lang } from "../../core/i18n/text";
-import { parseCsv } from "../../core/read";
+import type { Lang, Message } from "../../core/i18n/text";
+import { type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
 import { XlsxHost } from "../../hosts/xlsx";
 import { BUILTIN_INDICES, findBuiltin } from "../../indices";
 import { type CliIO, type FailureDetails, fail, readInputFile, resolvePath } from "../io";
@@ -56,18 +56,50 @@ export type InputKind = "xlsx" | "csv";
 
 export function inputKind(path: string): InputKind {
   const ext = extname(path).toLowerCase();
-  if (ext === ".csv" || ext === ".txt") return "csv";
+  if (ext === ".csv" || ext === ".txt" || ext === ".tsv") return "csv";
   if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
-  return fail(M.unknownExtension(path));
+  return fail(M.unknownExtension(path, ext));
+}
+
+/** Whether two paths name the same file: the same path, or (both existing) the same inode. */
+export function sameFile(io: CliIO, a: string, b: string): boolean {
+  const pa = resolvePath(io, a);
+  const pb = resolvePath(io, b);
+  if (pa === pb) return true;
+  try {
+    const sa = statSync(pa);
+    const sb = statSync(pb);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Before anything is read: what a command writes must not destroy what it reads. --out must be
+ * an .xlsx file (the results are an Excel workbook) and not one of the input files unless that
+ * input is itself an .xlsx workbook (scoring a workbook in place is the analyst's second run);
+ * --json must be neither an input file nor the --out file.
+ */
+export function checkOutputs(io: CliIO, command: string, what: { files: string[]; out?: string | undefined; json?: string | undefined }): void {
+  const { files, out, json } = what;
+  if (out !== undefined) {
+    for (const f of files) if (!/\.xlsx$/i.test(f) && sameFile(io, out, f)) fail(M.outIsInput("--out", out));
+    if (!/\.xlsx$/i.test(out)) fail(M.outNotXlsx(command, out));
+  }
+  if (json !== undefined && json !== "-") {
+    for (const f of files) if (sameFile(io, json, f)) fail(M.outIsInput("--json", json));
+    if (out !== undefined && sameFile(io, json, out)) fail(M.jsonIsOut(json));
+  }
 }
 
 /**
  * A CSV table (layout B) as a workbook of one sheet, the fields written as text exactly as they
  * were in the file, so the reader sees what it would see in the CSV and the scored workbook
- * keeps the figures it was scored from.
+ * keeps the figures it was scored from. Also says how the bytes were decoded.
  */
-export async function csvToWorkbook(data: Uint8Array, fileName: string): Promise<Uint8Array> {
-  const { rows } = parseCsv(data);
+export async function csvToWorkbook(data: Uint8Array, fileName: string): Promise<{ data: Uint8Array; encoding: TextEncoding }> {
+  const { rows, encoding } = parseCsv(data);
   const wb = new ExcelJS.Workbook();
   const sheetName = uniqueSheetName(basename(fileName, extname(fileName)) || "Data", new Set());
   const ws = wb.addWorksheet(sheetName);
@@ -80,16 +112,26 @@ export async function csvToWorkbook(data: Uint8Array, fileName: string): Promise
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return { data: new Uint8Array(buf as ArrayBuffer), encoding };
 }
 
-/** Open the input of score/validate as an xlsx host (a CSV becomes a one-sheet workbook). */
-export async function openInput(io: CliIO, path: string): Promise<XlsxHost> {
-  const kind = inputKind(path);
+/**
+ * Open the input of score/validate as an xlsx host (a CSV becomes a one-sheet workbook), with
+ * what the user should know about the file: a CSV that was not UTF-8 and was read as
+ * Windows-1258.
+ */
+export async function openInput(io: CliIO, path: string): Promise<{ host: XlsxHost; notices: Message[] }> {
   const bytes = readInputFile(io, path);
-  const data = kind === "csv" ? await csvToWorkbook(bytes, path) : bytes;
+  const kind = inputKind(path);
+  const notices: Message[] = [];
+  let data = bytes;
+  if (kind === "csv") {
+    const csv = await csvToWorkbook(bytes, path);
+    data = csv.data;
+    if (csv.encoding === "windows-1258") notices.push(notUtf8Message(path));
+  }
   try {
-    return await XlsxHost.fromBuffer(data, basename(path));
+    return { host: await XlsxHost.fromBuffer(data, basename(path)), notices };
   } catch {
     return fail(M.notXlsx(path));
   }

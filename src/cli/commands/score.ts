@@ -1,29 +1,54 @@
 /** `score` and `validate`: read a workbook or CSV table, check it, and (score) rank and write. */
 import type { IndexModel } from "../../core/definition/model";
-import { type Lang, formatNumber, localize } from "../../core/i18n/text";
+import { type Lang, type Message, formatNumber, localize } from "../../core/i18n/text";
+import { countIssuesByUnit, unitKey } from "../../core/plan";
+import { label } from "../../core/plan/labels";
 import { unitsByRank } from "../../core/score";
-import type { Issue, ScoreTable, Severity } from "../../core/types";
+import type { Issue, ScoreTable, Severity, WorkbookSnapshot } from "../../core/types";
+import type { WorkbookHost } from "../../hosts/host";
 import { PipelineError, resultsJson, runScoring } from "../../core/pipeline";
 import { type CliIO, fail, writeOutputFile } from "../io";
 import { M, T, notRankedShort } from "../messages";
-import { clip, formatTable, loadIndex, openInput, problemDetails } from "./common";
+import { checkOutputs, clip, formatTable, loadIndex, openInput, problemDetails } from "./common";
 import { PROJECT_VERSION } from "../version";
 import type { ParsedArgs } from "../args";
 import { Progress } from "../progress";
+import { type StaleResults, staleMessage, staleResults } from "../stale";
 
 /** How many findings the human summary lists before "… and N more". */
 const FINDINGS_SHOWN = 15;
 
+/**
+ * A finding to show: the reader's issues, and what the command line itself found about the
+ * files (a CSV file that was not UTF-8: code "not-utf8", no sheet or cell).
+ */
+export type Finding = Omit<Issue, "code"> & { code: Issue["code"] | "not-utf8" };
+
+/** The workbook as the run reads it, read once: the same snapshot serves scoring and the stale check. */
+function readOnce(host: WorkbookHost, snapshot: WorkbookSnapshot): WorkbookHost {
+  return new Proxy(host, {
+    get(target, prop) {
+      if (prop === "read") return async () => snapshot;
+      const v: unknown = Reflect.get(target, prop, target);
+      return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
 export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" | "validate"): Promise<number> {
   if (args.files.length !== 1) fail(M.needOneFile(mode));
   const file = args.files[0]!;
-  const loaded = args.index !== undefined ? loadIndex(io, args.index, lang) : undefined;
-  const host = await openInput(io, file);
   const write = mode === "score" && args.out !== undefined;
+  checkOutputs(io, mode, { files: [file, ...(args.index !== undefined ? [args.index] : [])], out: write ? args.out : undefined, json: args.json });
+  const loaded = args.index !== undefined ? loadIndex(io, args.index, lang) : undefined;
+  const { host, notices } = await openInput(io, file);
   const progress = new Progress(io, lang, args.progress);
   let result: Awaited<ReturnType<typeof runScoring>>;
+  let snapshot: WorkbookSnapshot;
   try {
-    result = await runScoring(host, {
+    progress.update("read");
+    snapshot = await host.read();
+    result = await runScoring(readOnce(host, snapshot), {
       ...(loaded ? { definition: loaded.definition } : {}),
       lang,
       projectVersion: PROJECT_VERSION,
@@ -37,12 +62,21 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
   }
   progress.done();
 
-  const json = resultsJson(result, lang) as { index: unknown; issues: unknown[] };
+  // Results kept in the workbook that are older than its inputs: said before anything else.
+  const stale = staleResults(snapshot, { model: result.model, submissions: result.submissions }, lang);
+  const names = new Map(result.submissions.map((s) => [unitKey(s), s.name]));
+  const staleNote = stale
+    ? staleMessage(stale, (k) => names.get(k) ?? k, mode === "validate" ? "score-again" : write ? "rescored" : "score-with-out")
+    : undefined;
+
+  const findings: Finding[] = [...notices.map(noticeFinding), ...result.issues];
+  const json = resultsJson(result, lang) as { index: unknown; units: unknown[]; issues: unknown[] };
+  json.issues = [...notices.map((n) => jsonFinding(noticeFinding(n), lang)), ...json.issues];
   const table: ScoreTable = result.table;
-  const issues: Issue[] = result.issues;
   const toStdout = args.json === "-";
   if (args.json !== undefined) {
-    const payload = mode === "score" ? json : { index: json.index, issues: json.issues };
+    const staleJson = stale && staleNote ? { ...stale, message: staleNote[lang] } : null;
+    const payload = mode === "score" ? { ...json, stale: staleJson } : { index: json.index, issues: json.issues, stale: staleJson };
     const text = JSON.stringify(payload, null, 2) + "\n";
     if (toStdout) io.stdout.write(text);
     else writeOutputFile(io, args.json, text);
@@ -53,89 +87,92 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
   }
   // With the JSON on stdout, human output goes to stderr so the JSON stays parseable.
   const human = toStdout ? io.stderr : io.stdout;
-  if (mode === "score") human.write(rankingTable(table, result.model, issues, lang));
-  human.write(findingsSummary(issues, lang));
+  if (staleNote) human.write(staleNote[lang] + (mode === "score" ? "\n\n" : "\n"));
+  if (mode === "score") human.write(rankingTable(table, result.model, result.issues, lang));
+  human.write(findingsSummary(findings, lang));
   if (write) human.write(M.wrote(args.out!)[lang] + "\n");
   if (args.json !== undefined && !toStdout) human.write(M.wrote(args.json)[lang] + "\n");
-  return issues.some((i) => i.severity === "error") ? 1 : 0;
+  return result.issues.some((i) => i.severity === "error") ? 1 : 0;
+}
+
+/** What openInput noticed about the file (a CSV that was not UTF-8), as a warning without a cell. */
+function noticeFinding(message: Message): Finding {
+  return { severity: "warning", code: "not-utf8", message };
+}
+
+/** A finding in the --json issue shape. */
+function jsonFinding(f: Finding, lang: Lang): object {
+  return { severity: f.severity, code: f.code, sheet: f.sheet ?? null, cell: f.cell ?? null, unit: f.unit ?? null, node: f.node ?? null, message: localize(f.message, lang) };
 }
 
 function fmt(x: number | null, lang: Lang, decimals: number): string {
   return x === null ? "—" : formatNumber(x, lang, decimals);
 }
 
-/** The ranking as an aligned table, best first; units not ranked at the end with the reason. */
+/**
+ * The ranking as an aligned table, with the columns and labels of the results sheet (`Kết
+ * quả`) in its order, less the group columns: Hạng (the overall rank), Mã đơn vị, Đơn vị, Nhóm
+ * (when the index has categories), Tổng điểm (when it has points), Giá trị, Hạng trong nhóm
+ * (when ranked within categories), Độ phủ, Số lỗi, Số cảnh báo, and Ghi chú when some unit is
+ * not ranked. Rows in rank order as on the sheet; units not ranked at the end with the reason.
+ */
 export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue[], lang: Lang): string {
   const decimals = table.ranking.decimals ?? 2;
-  const byCategory = table.ranking.within === "category";
+  const withCategory = model.categories.length > 0 || table.units.some((u) => u.category !== undefined);
+  const withPoints = model.root.max !== undefined;
+  const inCategory = table.ranking.within === "category";
   const categoryName = (id: string | undefined): string => {
     if (id === undefined) return "";
     const c = (model.definition.categories ?? []).find((k) => k.id === id);
     return c ? localize(c.name, lang) : id;
   };
-  const issueCount = new Map<string, number>();
-  for (const i of issues) if (i.unit !== undefined && i.severity !== "info") issueCount.set(i.unit, (issueCount.get(i.unit) ?? 0) + 1);
-  const categoryOrder = (id: string | undefined): number => {
-    const i = model.categories.indexOf(id ?? "");
-    return i < 0 ? model.categories.length : i;
-  };
-  // Ranked within categories: each category's units together, by their rank in it.
-  const units = byCategory
-    ? unitsByRank(table)
-        .map((u, i) => ({ u, i }))
-        .sort((a, b) => categoryOrder(a.u.category) - categoryOrder(b.u.category) || a.i - b.i)
-        .map(({ u }) => u)
-    : unitsByRank(table);
-  const header = [
-    T.rank[lang],
-    ...(byCategory ? [T.rankOverall[lang], T.category[lang]] : []),
-    T.code[lang],
-    T.unit[lang],
-    T.points[lang],
-    T.value[lang],
-    T.coverage[lang],
-    T.issues[lang],
-  ];
-  // Units not ranked get an empty rank and the reason in a last column.
+  const counts = countIssuesByUnit(issues);
+  const units = unitsByRank(table);
   const someNotRanked = units.some((u) => !u.ranked);
-  if (someNotRanked) header.push(T.note[lang]);
-  const rows = units.map((u) => {
-    const rank = u.ranked ? String((byCategory ? u.rankInCategory : u.rank) ?? "") : "—";
-    const note = u.ranked ? "" : notRankedShort(u.notRankedReason, u.coverage, table.ranking.minCoverage)[lang];
-    return [
-      rank,
-      ...(byCategory ? [u.ranked ? String(u.rank ?? "") : "", clip(categoryName(u.category), 40)] : []),
-      u.code,
-      clip(u.name, 40),
-      fmt(u.points, lang, decimals),
-      fmt(u.value, lang, 4),
-      `${Math.round(u.coverage * 100)}%`,
-      String(issueCount.get(u.code) ?? issueCount.get(u.name) ?? 0),
-      ...(someNotRanked ? [note] : []),
-    ];
-  });
-  const align: ("left" | "right")[] = [
-    "right",
-    ...(byCategory ? (["right", "left"] as const) : []),
-    "left",
-    "left",
-    "right",
-    "right",
-    "right",
-    "right",
-    ...(someNotRanked ? (["left"] as const) : []),
+  const columns: { header: string; align: "left" | "right"; cell: (u: ScoreTable["units"][number]) => string }[] = [
+    { header: label("rank", lang), align: "right", cell: (u) => (u.ranked ? String(u.rank ?? "") : "—") },
+    { header: label("unitCode", lang), align: "left", cell: (u) => u.code },
+    { header: label("unit", lang), align: "left", cell: (u) => clip(u.name, 40) },
+    ...(withCategory ? [{ header: label("category", lang), align: "left" as const, cell: (u: ScoreTable["units"][number]) => clip(categoryName(u.category), 40) }] : []),
+    ...(withPoints ? [{ header: label("totalPoints", lang), align: "right" as const, cell: (u: ScoreTable["units"][number]) => fmt(u.points, lang, decimals) }] : []),
+    { header: label("value", lang), align: "right", cell: (u) => fmt(u.value, lang, 4) },
+    ...(inCategory
+      ? [{ header: label("rankInCategory", lang), align: "right" as const, cell: (u: ScoreTable["units"][number]) => (u.ranked && u.rankInCategory !== null ? String(u.rankInCategory) : "") }]
+      : []),
+    { header: label("coverage", lang), align: "right", cell: (u) => `${Math.round(u.coverage * 100)}%` },
+    { header: label("errors", lang), align: "right", cell: (u) => String(counts.get(unitKey(u))?.errors ?? 0) },
+    { header: label("warnings", lang), align: "right", cell: (u) => String(counts.get(unitKey(u))?.warnings ?? 0) },
+    ...(someNotRanked
+      ? [
+          {
+            header: label("note", lang),
+            align: "left" as const,
+            cell: (u: ScoreTable["units"][number]) => (u.ranked ? "" : notRankedShort(u.notRankedReason, u.coverage, table.ranking.minCoverage)[lang]),
+          },
+        ]
+      : []),
   ];
+  const rows = units.map((u) => columns.map((c) => c.cell(u)));
   const ranked = table.units.filter((u) => u.ranked).length;
-  return formatTable(header, rows, align) + M.scoredSummary(table.units.length, ranked)[lang] + "\n";
+  return (
+    formatTable(
+      columns.map((c) => c.header),
+      rows,
+      columns.map((c) => c.align),
+    ) +
+    M.scoredSummary(table.units.length, ranked)[lang] +
+    "\n"
+  );
 }
 
 /** Counts by severity, then the first findings, errors first. */
-export function findingsSummary(issues: Issue[], lang: Lang): string {
+export function findingsSummary(issues: Finding[], lang: Lang): string {
   const order: Severity[] = ["error", "warning", "info"];
   const counts = order.map((s) => [s, issues.filter((i) => i.severity === s).length] as const);
   const shown = issues.filter((i) => i.severity !== "info");
   if (shown.length === 0 && issues.length === 0) return M.noIssues[lang] + "\n";
-  let out = `\n${M.findings[lang]}: ` + counts.map(([s, n]) => `${n} ${T.severity[s][lang]}`).join(", ") + "\n";
+  const countText = (s: Severity, n: number): string => `${n} ${(lang === "en" && n === 1 ? T.severityOne[s].en.toLowerCase() : T.severity[s][lang])}`;
+  let out = `\n${M.findings[lang]}: ` + counts.map(([s, n]) => countText(s, n)).join(", ") + "\n";
   const sorted = [...issues].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
   for (const issue of sorted.slice(0, FINDINGS_SHOWN)) {
     // The message already names the sheet and cell.

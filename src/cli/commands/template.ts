@@ -1,12 +1,12 @@
 /** `template`: self-assessment forms for the units listed in a CSV file. */
 import type { IndexModel } from "../../core/definition/model";
 import { foldText, type Lang, localize } from "../../core/i18n/text";
-import { parseCsv, resolveCategory } from "../../core/read";
+import { type TextEncoding, notUtf8Message, parseCsv, resolveCategory } from "../../core/read";
 import { type TemplateUnit, makeTemplate } from "../../hosts/xlsx/template";
 import type { ParsedArgs } from "../args";
 import { type CliIO, fail, readInputFile, writeOutputFile } from "../io";
-import { M } from "../messages";
-import { loadIndex } from "./common";
+import { M, T } from "../messages";
+import { checkOutputs, loadIndex } from "./common";
 
 const CODE = ["ma don vi", "unit code", "ma", "code"];
 const NAME = ["don vi", "unit", "ten don vi", "unit name", "ten", "name"];
@@ -19,8 +19,8 @@ export interface UnitLine {
 }
 
 /** The units of a units.csv: columns Mã đơn vị/Unit code, Đơn vị/Unit, Nhóm/Category. */
-export function readUnitsCsv(data: Uint8Array, path: string): UnitLine[] {
-  const { rows } = parseCsv(data);
+export function readUnitsCsv(data: Uint8Array, path: string): { units: UnitLine[]; encoding: TextEncoding } {
+  const { rows, encoding } = parseCsv(data);
   const header = (rows[0] ?? []).map((h) => foldText(h));
   const find = (names: string[]): number => {
     for (const n of names) {
@@ -42,7 +42,7 @@ export function readUnitsCsv(data: Uint8Array, path: string): UnitLine[] {
     units.push({ unit: { code: code || String(i + 1), name, ...(category ? { category } : {}) }, line: i + 2 });
   });
   if (units.length === 0) fail(M.unitsEmpty(path));
-  return units;
+  return { units, encoding };
 }
 
 /**
@@ -70,8 +70,10 @@ export async function runTemplateCommand(io: CliIO, args: ParsedArgs, lang: Lang
   if (args.index === undefined) fail(M.needIndex("template"));
   if (args.units === undefined) fail(M.needUnits);
   if (args.out === undefined) fail(M.needOut("template"));
+  checkOutputs(io, "template", { files: [args.units, args.index], out: args.out });
   const { model } = loadIndex(io, args.index, lang);
-  const lines = readUnitsCsv(readInputFile(io, args.units), args.units);
+  const { units: lines, encoding } = readUnitsCsv(readInputFile(io, args.units), args.units);
+  if (encoding === "windows-1258") io.stderr.write(`${T.severityOne.warning[lang]}: ${notUtf8Message(args.units)[lang]}\n`);
   checkCategories(io, model, lines, args.units, lang);
   const units = lines.map((l) => l.unit);
   const data = await makeTemplate(model, units, { lang, ...(args.period !== undefined ? { period: args.period } : {}) });

@@ -1,4 +1,9 @@
-import { csvToSnapshot, parseCsv } from "./csv";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { csvToSnapshot, decodeTextDetailed, parseCsv } from "./csv";
+
+/** Files made with iconv from UTF-8 text: the bytes Excel writes on Vietnamese Windows. */
+const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(__dirname, "../../../test/fixtures/csv", name)));
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const bom = (b: Uint8Array): Uint8Array => new Uint8Array([0xef, 0xbb, 0xbf, ...b]);
@@ -34,7 +39,7 @@ describe("parseCsv", () => {
     expect(parseCsv("\ufeffĐơn vị,Điểm").rows[0]).toEqual(["Đơn vị", "Điểm"]);
   });
 
-  test("reads bytes that are not valid UTF-8 as windows-1252 without failing, keeping valid UTF-8 around them", () => {
+  test("reads bytes that are not valid UTF-8 as windows-1258 without failing, keeping valid UTF-8 around them", () => {
     // "Côte d'Ivoire" with ô as a windows-1252 byte, and an en dash (0x96), beside valid UTF-8 "Việt Nam".
     const bytes = bom(
       new Uint8Array([...utf8("Country,Note\nC"), 0xf4, ...utf8("te d'Ivoire,a "), 0x96, ...utf8(" b\nViệt Nam,x")]),
@@ -44,6 +49,8 @@ describe("parseCsv", () => {
       ["Côte d'Ivoire", "a – b"],
       ["Việt Nam", "x"],
     ]);
+    expect(parseCsv(bytes).encoding).toBe("windows-1258");
+    expect(parseCsv(bom(utf8("Đơn vị,Điểm\nA,1"))).encoding).toBe("utf-8");
   });
 
   test("drops trailing empty lines and reads a file without a final line break", () => {
@@ -95,5 +102,62 @@ describe("choosing the separator", () => {
     const { delimiter, rows } = parseCsv("Đơn vị,Ghi chú (a;b;c)\nSở A,1\nSở B,2\n");
     expect(delimiter).toBe(",");
     expect(rows[2]).toEqual(["Sở B", "2"]);
+  });
+});
+
+describe("files saved by Excel on Vietnamese Windows", () => {
+  const VIET = [
+    ["Mã đơn vị", "Đơn vị", "Nhóm", "Ghi chú"],
+    ["SXD", "Sở Xây dựng", "Sở, ban, ngành có dịch vụ công", "Hồ sơ “mức độ 4” – 85,5%"],
+    ["UBND-H", "Ủy ban nhân dân huyện Mường Nhé", "Quận, huyện", "Đã triển khai nữa ₫"],
+  ];
+
+  test("reads a 'CSV (Comma delimited)' file in Windows-1258, tone marks composed into one letter each", () => {
+    const table = parseCsv(fixture("viet-cp1258.csv"));
+    expect(table.encoding).toBe("windows-1258");
+    expect(table.delimiter).toBe(";");
+    expect(table.rows).toEqual(VIET);
+    // NFC: "ự" is one code point, as typed in UTF-8, so codes and names compare equal.
+    expect(table.rows[1]?.[1]).toBe("Sở Xây dựng".normalize("NFC"));
+    expect([...(table.rows[1]?.[1] ?? "")]).toHaveLength(11);
+  });
+
+  test("reads a 'Unicode text' file: UTF-16LE with a byte order mark, tab separated", () => {
+    const table = parseCsv(fixture("xa-unicode.txt"));
+    expect(table.encoding).toBe("utf-16le");
+    expect(table.delimiter).toBe("\t");
+    expect(table.rows).toEqual([
+      ["Mã đơn vị", "Đơn vị", "1.1", "2.1", "2.2.a", "2.2.b"],
+      ["X01", "Xã An Bình", "Có", "0,5", "3", "4"],
+      ["X02", "Xã Tân Phú", "Không", "1", "10", "10"],
+      ["X03", "Xã Phước Long", "có", "0,25", "0", "8"],
+    ]);
+  });
+
+  test("reads UTF-16BE with a byte order mark, and UTF-16LE without one", () => {
+    const be = parseCsv(fixture("viet-utf16be.csv"));
+    expect(be.encoding).toBe("utf-16be");
+    expect(be.rows).toEqual(VIET);
+    const le = fixture("xa-unicode.txt").subarray(2);
+    expect(decodeTextDetailed(le)).toEqual({ encoding: "utf-16le", text: expect.stringMatching(/^Mã đơn vị\tĐơn vị\t1\.1/) });
+  });
+
+  test("reads valid UTF-8 as UTF-8 even when it looks like Windows-1258 could also read it", () => {
+    expect(decodeTextDetailed(utf8("Sở Xây dựng;Ủy ban"))).toEqual({ text: "Sở Xây dựng;Ủy ban", encoding: "utf-8" });
+  });
+
+  test("uses the same Windows-1258 table as the platform's TextDecoder, for every byte", () => {
+    const all = new Uint8Array(128).map((_, i) => 0x80 + i);
+    // A byte 0x80–0xFF alone is never valid UTF-8, so each is read through the table.
+    for (const b of all) {
+      const ours = decodeTextDetailed(new Uint8Array([0x41, b])).text;
+      expect(ours).toBe(new TextDecoder("windows-1258").decode(new Uint8Array([0x41, b])).normalize("NFC"));
+    }
+  });
+
+  test("keeps commas and semicolons inside tab-separated fields", () => {
+    const { rows, delimiter } = parseCsv("Đơn vị\tGhi chú\tĐiểm\nSở A\ta, b; c\t0,5\nSở B\tx;y\t1\n");
+    expect(delimiter).toBe("\t");
+    expect(rows[1]).toEqual(["Sở A", "a, b; c", "0,5"]);
   });
 });

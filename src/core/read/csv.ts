@@ -1,25 +1,49 @@
 /**
  * CSV text → rows of strings, and a CSV file → a one-sheet workbook snapshot (layout B).
  * Pure: works on a string or on the file's bytes, in the browser and in Node alike.
+ *
+ * Bytes are decoded as Excel writes CSV files on Vietnamese Windows: "CSV UTF-8" (UTF-8 with a
+ * BOM), "Unicode text" (UTF-16LE with a BOM, tab separated) and "CSV (Comma delimited)" (the
+ * ANSI code page, Windows-1258). Bytes that are not valid UTF-8 are read as Windows-1258 and the
+ * result says so, so that the user can be warned to check the diacritics.
  */
 import type { CellValue, WorkbookSnapshot } from "../types";
 
-export type CsvDelimiter = "," | ";";
+export type CsvDelimiter = "," | ";" | "\t";
+
+/** How the bytes of a text file were read. "windows-1258" means: they were not valid UTF-8. */
+export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1258";
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncoding;
+}
 
 export interface CsvTable {
   rows: string[][];
   delimiter: CsvDelimiter;
+  /** How the bytes were decoded ("utf-8" for text given as a string). */
+  encoding: TextEncoding;
 }
 
-/** Windows-1252 code points of bytes 0x80–0x9F (the rest of the range equals Latin-1). */
-const CP1252_HIGH: readonly number[] = [
-  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d,
-  0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
-  0x0153, 0x9d, 0x017e, 0x0178,
+/**
+ * Code points of the bytes 0x80–0xFF in Windows-1258 (the WHATWG Encoding Standard's
+ * index-windows-1258, the table browsers and Node's TextDecoder use). Vietnamese tone marks are
+ * combining characters there (0xCC, 0xD2, 0xDE, 0xEC, 0xF2), composed by NFC after decoding.
+ */
+const CP1258_HIGH: readonly number[] = [
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x008a, 0x2039, 0x0152, 0x008d, 0x008e, 0x008f,
+  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x009a, 0x203a, 0x0153, 0x009d, 0x009e, 0x0178,
+  0x00a0, 0x00a1, 0x00a2, 0x00a3, 0x00a4, 0x00a5, 0x00a6, 0x00a7, 0x00a8, 0x00a9, 0x00aa, 0x00ab, 0x00ac, 0x00ad, 0x00ae, 0x00af,
+  0x00b0, 0x00b1, 0x00b2, 0x00b3, 0x00b4, 0x00b5, 0x00b6, 0x00b7, 0x00b8, 0x00b9, 0x00ba, 0x00bb, 0x00bc, 0x00bd, 0x00be, 0x00bf,
+  0x00c0, 0x00c1, 0x00c2, 0x0102, 0x00c4, 0x00c5, 0x00c6, 0x00c7, 0x00c8, 0x00c9, 0x00ca, 0x00cb, 0x0300, 0x00cd, 0x00ce, 0x00cf,
+  0x0110, 0x00d1, 0x0309, 0x00d3, 0x00d4, 0x01a0, 0x00d6, 0x00d7, 0x00d8, 0x00d9, 0x00da, 0x00db, 0x00dc, 0x01af, 0x0303, 0x00df,
+  0x00e0, 0x00e1, 0x00e2, 0x0103, 0x00e4, 0x00e5, 0x00e6, 0x00e7, 0x00e8, 0x00e9, 0x00ea, 0x00eb, 0x0301, 0x00ed, 0x00ee, 0x00ef,
+  0x0111, 0x00f1, 0x0323, 0x00f3, 0x00f4, 0x01a1, 0x00f6, 0x00f7, 0x00f8, 0x00f9, 0x00fa, 0x00fb, 0x00fc, 0x01b0, 0x20ab, 0x00ff,
 ];
 
-function cp1252(byte: number): number {
-  return byte >= 0x80 && byte <= 0x9f ? (CP1252_HIGH[byte - 0x80] ?? byte) : byte;
+function cp1258(byte: number): string {
+  return String.fromCharCode(byte < 0x80 ? byte : (CP1258_HIGH[byte - 0x80] ?? byte));
 }
 
 /** Length of the valid UTF-8 sequence starting at i, or 0 when the byte there does not start one. */
@@ -49,32 +73,103 @@ function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   return length;
 }
 
-/**
- * Decode bytes as UTF-8 (a BOM is dropped). A byte that is not part of a valid UTF-8 sequence is
- * read as windows-1252, so a file exported by an old tool with a few stray "é" or "–" bytes still
- * reads. Never throws.
- */
-export function decodeText(bytes: Uint8Array): string {
-  let i = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+/** UTF-16 code units from `start`, little- or big-endian (a trailing odd byte is dropped). */
+function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: boolean): string {
   const parts: string[] = [];
-  let runStart = i;
-  const decoder = new TextDecoder("utf-8");
-  const flushRun = (end: number): void => {
-    if (end > runStart) parts.push(decoder.decode(bytes.subarray(runStart, end)));
-  };
-  while (i < bytes.length) {
-    const length = utf8SequenceLength(bytes, i);
-    if (length > 0) {
-      i += length;
-      continue;
+  const CHUNK = 8192;
+  let units: number[] = [];
+  for (let i = start; i + 1 < bytes.length; i += 2) {
+    const a = bytes[i] as number;
+    const b = bytes[i + 1] as number;
+    units.push(littleEndian ? a | (b << 8) : (a << 8) | b);
+    if (units.length === CHUNK) {
+      parts.push(String.fromCharCode(...units));
+      units = [];
     }
-    flushRun(i);
-    parts.push(String.fromCharCode(cp1252(bytes[i] ?? 0)));
-    i += 1;
-    runStart = i;
   }
-  flushRun(i);
+  if (units.length > 0) parts.push(String.fromCharCode(...units));
   return parts.join("");
+}
+
+/**
+ * UTF-16 without a byte order mark, told by its zero bytes: text that is mostly ASCII has a zero
+ * in every other byte (the high byte), which UTF-8 and Windows-1258 text never has.
+ */
+function sniffUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const n = Math.min(bytes.length, 2000) & ~1;
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return "utf-16le";
+  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return "utf-16be";
+  return undefined;
+}
+
+/**
+ * Decode a text file's bytes and say how:
+ * - a UTF-16 byte order mark (FF FE, FE FF), or zero bytes in every other place: UTF-16LE/BE
+ *   (Excel's "Unicode text");
+ * - valid UTF-8, with or without a BOM: UTF-8;
+ * - otherwise the file was saved in the ANSI code page of Vietnamese Windows (Excel's "CSV
+ *   (Comma delimited)"): every byte is read as Windows-1258, except that when the file also holds
+ *   UTF-8 sequences of three or four bytes (real UTF-8 text with a few stray bytes; Windows-1258
+ *   text practically never forms them) those are kept as UTF-8. The result is NFC, so that a
+ *   base letter and its tone mark are one character ("ê" + dot below → "ệ").
+ * A BOM is dropped. Never throws.
+ */
+export function decodeTextDetailed(bytes: Uint8Array): DecodedText {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeUtf16(bytes, 2, true), encoding: "utf-16le" };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeUtf16(bytes, 2, false), encoding: "utf-16be" };
+  const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (start === 0) {
+    const utf16 = sniffUtf16(bytes);
+    if (utf16) return { text: decodeUtf16(bytes, 0, utf16 === "utf-16le"), encoding: utf16 };
+  }
+  // One pass: where the UTF-8 sequences are, and whether any byte is not part of one.
+  let invalid = 0;
+  let longSequences = 0;
+  for (let i = start; i < bytes.length; ) {
+    const length = utf8SequenceLength(bytes, i);
+    if (length === 0) {
+      invalid++;
+      i += 1;
+    } else {
+      if (length >= 3) longSequences++;
+      i += length;
+    }
+  }
+  const decoder = new TextDecoder("utf-8");
+  if (invalid === 0) return { text: decoder.decode(bytes.subarray(start)), encoding: "utf-8" };
+  const parts: string[] = [];
+  if (longSequences === 0) {
+    for (let i = start; i < bytes.length; i++) parts.push(cp1258(bytes[i] as number));
+  } else {
+    let runStart = start;
+    let i = start;
+    while (i < bytes.length) {
+      const length = utf8SequenceLength(bytes, i);
+      if (length > 0) {
+        i += length;
+        continue;
+      }
+      if (i > runStart) parts.push(decoder.decode(bytes.subarray(runStart, i)));
+      parts.push(cp1258(bytes[i] as number));
+      i += 1;
+      runStart = i;
+    }
+    if (i > runStart) parts.push(decoder.decode(bytes.subarray(runStart, i)));
+  }
+  return { text: parts.join("").normalize("NFC"), encoding: "windows-1258" };
+}
+
+/** The text of a file's bytes (see decodeTextDetailed), without saying how it was decoded. */
+export function decodeText(bytes: Uint8Array): string {
+  return decodeTextDetailed(bytes).text;
 }
 
 /** How many records are looked at to choose the delimiter. */
@@ -135,20 +230,23 @@ function fieldCounts(text: string, delimiter: CsvDelimiter): number[] {
 
 /**
  * The delimiter that splits the first records (header and data alike, quotes respected) into the
- * same number of fields, more than one. A header such as "p – Điểm tự chấm, theo hướng dẫn" has
- * commas in a semicolon file; counting the header's commas alone would choose wrongly. When both
- * delimiters split every record evenly, the one giving more fields wins, and ";" on a tie (commas
- * turn up inside Vietnamese text and decimal numbers, a semicolon on every line rarely does).
- * When neither is consistent, the one for which most records agree with the header's count.
+ * same number of fields, more than one. A tab that does so wins (Excel's "Unicode text" is tab
+ * separated, and its unquoted fields may hold commas and semicolons; a tab rarely turns up inside
+ * text). Otherwise ";" or ",": a header such as "p – Điểm tự chấm, theo hướng dẫn" has commas in
+ * a semicolon file, so counting the header's commas alone would choose wrongly. When both split
+ * every record evenly, the one giving more fields wins, and ";" on a tie (commas turn up inside
+ * Vietnamese text and decimal numbers, a semicolon on every line rarely does). When none is
+ * consistent, the one for which most records agree with the header's count.
  */
 function detectDelimiter(text: string): CsvDelimiter {
-  const candidates: CsvDelimiter[] = [";", ","];
+  const candidates: CsvDelimiter[] = [";", ",", "\t"];
   const scored = candidates.map((d) => {
     const counts = fieldCounts(text, d);
     const header = counts[0] ?? 1;
     const agreeing = counts.filter((c) => c === header).length;
     return { d, header, consistent: header > 1 && agreeing === counts.length, share: header > 1 ? agreeing / counts.length : 0 };
   });
+  if (scored.find((s) => s.d === "\t")?.consistent) return "\t";
   const consistent = scored.filter((s) => s.consistent).sort((a, b) => b.header - a.header);
   if (consistent[0]) return consistent[0].d;
   const best = [...scored].sort((a, b) => b.share - a.share || b.header - a.header)[0];
@@ -157,17 +255,19 @@ function detectDelimiter(text: string): CsvDelimiter {
 
 /**
  * Parse CSV text or bytes: quoted fields, doubled quotes, line breaks inside quotes, CRLF/LF/CR
- * line ends, a BOM. The delimiter ("," or ";", as Excel writes in Vietnamese locales) is the one
- * that gives every one of the first records the same number of fields. Trailing empty lines are
- * dropped. Never throws.
+ * line ends, a BOM; bytes in UTF-8, UTF-16 or Windows-1258 (see decodeTextDetailed). The
+ * delimiter ("," or ";", as Excel writes in Vietnamese locales, or a tab) is the one that gives
+ * every one of the first records the same number of fields. Trailing empty lines are dropped.
+ * Never throws.
  */
 export function parseCsv(input: string | Uint8Array): CsvTable {
-  let text = typeof input === "string" ? input : decodeText(input);
+  const decoded: DecodedText = typeof input === "string" ? { text: input, encoding: "utf-8" } : decodeTextDetailed(input);
+  let text = decoded.text;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const delimiter = detectDelimiter(text);
   const rows = splitRecords(text, delimiter);
   while (rows.length > 0 && (rows[rows.length - 1] as string[]).every((f) => f.trim() === "")) rows.pop();
-  return { rows, delimiter };
+  return { rows, delimiter, encoding: decoded.encoding };
 }
 
 /** A CSV file as a one-sheet workbook snapshot of strings (empty fields become empty cells). */

@@ -1,12 +1,12 @@
 /** Reading submissions from a workbook snapshot (or a CSV file), and validating them. */
-export { parseCsv, csvToSnapshot, decodeText } from "./csv";
-export type { CsvTable, CsvDelimiter } from "./csv";
+export { parseCsv, csvToSnapshot, decodeText, decodeTextDetailed } from "./csv";
+export type { CsvTable, CsvDelimiter, DecodedText, TextEncoding } from "./csv";
 export { parseNumberText } from "./numbers";
 export type { NumberLocale, NumberReading } from "./numbers";
 export { readSubmissions, issueCounts, resolveCategory } from "./read";
 export type { ReadOptions, ReadResult } from "./read";
 export { checkSelfScores } from "./self-score";
-export { issueMessage, makeIssue } from "./messages";
+export { issueMessage, makeIssue, notUtf8Message, numberInWords, plainNumber } from "./messages";
 export type { MessageParams } from "./messages";
 export { readCell, matchChoice } from "./values";
 export type { CellReading, ValueContext } from "./values";

@@ -38,6 +38,100 @@ function num(x: number | undefined, lang: "vi" | "en"): string {
   return x === undefined ? "?" : formatNumber(x, lang);
 }
 
+/**
+ * A number written plainly, without thousands separators, so that it cannot be read two ways:
+ * 1860 and 1,86 in vi; 1860 and 1.86 in en.
+ */
+export function plainNumber(x: number | undefined, lang: "vi" | "en"): string {
+  if (x === undefined || !Number.isFinite(x)) return "?";
+  return new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", { useGrouping: false, maximumFractionDigits: 10 }).format(x);
+}
+
+const VI_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
+const EN_DIGITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const EN_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+/** 0–999 in Vietnamese; `full` (not the leading group) reads "không trăm" and "lẻ". */
+function viGroup(n: number, full: boolean): string {
+  const h = Math.floor(n / 100);
+  const t = Math.floor((n % 100) / 10);
+  const u = n % 10;
+  const words: string[] = [];
+  if (h > 0 || full) words.push(VI_DIGITS[h] as string, "trăm");
+  if (t === 0) {
+    if (u > 0) words.push(...(words.length > 0 ? ["lẻ"] : []), VI_DIGITS[u] as string);
+  } else {
+    words.push(...(t === 1 ? ["mười"] : [VI_DIGITS[t] as string, "mươi"]));
+    if (u === 5) words.push("lăm");
+    else if (u === 1 && t > 1) words.push("mốt");
+    else if (u === 4 && t > 1) words.push("tư");
+    else if (u > 0) words.push(VI_DIGITS[u] as string);
+  }
+  return words.join(" ");
+}
+
+function enGroup(n: number): string {
+  const h = Math.floor(n / 100);
+  const rest = n % 100;
+  const words: string[] = [];
+  if (h > 0) words.push(EN_DIGITS[h] as string, "hundred");
+  if (rest >= 20) words.push((EN_TENS[Math.floor(rest / 10)] as string) + (rest % 10 > 0 ? `-${EN_DIGITS[rest % 10]}` : ""));
+  else if (rest >= 10) words.push(EN_TEENS[rest - 10] as string);
+  else if (rest > 0) words.push(EN_DIGITS[rest] as string);
+  return words.join(" ");
+}
+
+/**
+ * A number in words ("một nghìn tám trăm sáu mươi", "one thousand eight hundred sixty"; "một
+ * phẩy tám sáu", "one point eight six"), so a reader sees which way a figure was read. Undefined
+ * for numbers too long to say usefully.
+ */
+export function numberInWords(x: number, lang: "vi" | "en"): string | undefined {
+  if (!Number.isFinite(x) || Math.abs(x) >= 1e12) return undefined;
+  const [intText, fracText = ""] = plainNumber(Math.abs(x), "en").split(".");
+  if (fracText.length > 6) return undefined;
+  let n = Number(intText);
+  const scales = lang === "vi" ? ["", "nghìn", "triệu", "tỷ"] : ["", "thousand", "million", "billion"];
+  const groups: number[] = [];
+  do {
+    groups.push(n % 1000);
+    n = Math.floor(n / 1000);
+  } while (n > 0);
+  const words: string[] = [];
+  for (let g = groups.length - 1; g >= 0; g--) {
+    const value = groups[g] as number;
+    if (value === 0) continue;
+    words.push(lang === "vi" ? viGroup(value, g < groups.length - 1) : enGroup(value));
+    if (scales[g]) words.push(scales[g] as string);
+  }
+  if (words.length === 0) words.push(lang === "vi" ? "không" : "zero");
+  if (x < 0) words.unshift(lang === "vi" ? "âm" : "minus");
+  if (fracText !== "") {
+    const digits = lang === "vi" ? VI_DIGITS : EN_DIGITS;
+    words.push(lang === "vi" ? "phẩy" : "point", ...[...fracText].map((d) => digits[Number(d)] as string));
+  }
+  return words.join(" ");
+}
+
+/** "1860 (một nghìn tám trăm sáu mươi)": the number plainly, then in words. */
+function spelled(x: number | undefined, lang: "vi" | "en"): string {
+  if (x === undefined) return "?";
+  const words = numberInWords(x, lang);
+  return words === undefined ? plainNumber(x, lang) : `${plainNumber(x, lang)} (${words})`;
+}
+
+/**
+ * The warning for a text file whose bytes were not UTF-8 and were read as Windows-1258 (a CSV
+ * saved by Excel on Vietnamese Windows as "CSV (Comma delimited)").
+ */
+export function notUtf8Message(file: string): Message {
+  return {
+    vi: `Tệp ${file} không phải UTF-8; đã đọc theo bảng mã tiếng Việt Windows-1258. Hãy kiểm tra dấu tiếng Việt, hoặc lưu lại dưới dạng CSV UTF-8.`,
+    en: `File ${file} is not UTF-8; it was read as Vietnamese Windows-1258. Check the Vietnamese diacritics, or save it again as CSV UTF-8.`,
+  };
+}
+
 function quote(raw: string | undefined): string {
   return `"${raw ?? ""}"`;
 }
@@ -116,8 +210,8 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     };
   },
   "ambiguous-number": (p) => ({
-    vi: `${quote(p.raw)} được hiểu là ${num(p.value, "vi")} theo cách viết số của Việt Nam, không phải ${num(p.other, "vi")}; nên nhập dạng số để tránh nhầm lẫn${of(p).vi}`,
-    en: `${quote(p.raw)} is read the Vietnamese way as ${num(p.value, "en")}, not ${num(p.other, "en")}; enter it as a number cell to avoid confusion${of(p).en}`,
+    vi: `${quote(p.raw)} được hiểu là ${spelled(p.value, "vi")} theo cách viết số của Việt Nam, không phải ${plainNumber(p.other, "vi")}; nên nhập dạng số để tránh nhầm lẫn${of(p).vi}`,
+    en: `${quote(p.raw)} is read the Vietnamese way as ${spelled(p.value, "en")}, not ${plainNumber(p.other, "en")}; enter it as a number cell to avoid confusion${of(p).en}`,
   }),
   "percent-as-number": (p) => ({
     vi: `${quote(p.raw)} được hiểu là ${num(p.value !== undefined ? p.value * 100 : undefined, "vi")}%${of(p).vi}`,
@@ -139,10 +233,16 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     vi: `điểm tự chấm ${num(p.value, "vi")} khác với điểm tính được ${num(p.other, "vi")}${of(p).vi}`,
     en: `the self score ${num(p.value, "en")} differs from the computed ${num(p.other, "en")} points${of(p).en}`,
   }),
-  "duplicate-unit": (p) => ({
-    vi: `mã đơn vị "${p.unit}" đã có ở ${p.found}; đơn vị này không được chấm lần thứ hai`,
-    en: `unit code "${p.unit}" already appears at ${p.found}; this second entry is not scored`,
-  }),
+  "duplicate-unit": (p) =>
+    p.expected !== undefined
+      ? {
+          vi: `"${p.raw}" mang mã đơn vị "${p.list?.[0]}" của "${p.expected}" (ở ${p.found}) nên chưa được chấm; hãy sửa mã đơn vị`,
+          en: `"${p.raw}" has the unit code "${p.list?.[0]}" of "${p.expected}" (at ${p.found}), so it is not scored; correct the unit code`,
+        }
+      : {
+          vi: `đơn vị có mã "${p.unit}" đã có phiếu ở ${p.found}; phiếu này là bản thứ hai nên không được chấm`,
+          en: `unit code "${p.unit}" already appears at ${p.found}; this second entry is not scored`,
+        },
   "unknown-code": (p) => ({
     vi: `mã ${quote(p.raw)} không có trong bộ chỉ số nên được bỏ qua`,
     en: `code ${quote(p.raw)} is not in the index and is ignored`,

@@ -232,14 +232,23 @@ describe("validation of values", () => {
   });
 
   test("a bare 85 for a percent input is read as 85% with a warning, and an ambiguous number text is reported", () => {
-    const result = readSubmissions(model, book(sheetA({ change: { "2.1": { value: 85 }, "1.2.b": { value: "1.860" } } })));
+    const result = readSubmissions(model, book(sheetA({ change: { "2.1": { value: 85 }, "1.10": { value: "1.860" }, "1.2.b": { value: "1.860" } } })));
     const s = only(result);
     expect(s.values["2.1"]).toBe(0.85);
+    expect(s.values["1.10"]).toBe(1860);
+    // A count of documents cannot be 1,86: "1.860" is 1860 there, without a warning.
     expect(s.values["1.2.b"]).toBe(1860);
     expect(result.issues.map((i) => [i.code, i.severity, i.cell])).toEqual([
-      ["ambiguous-number", "warning", "D12"],
+      ["ambiguous-number", "warning", "D14"],
       ["percent-as-number", "warning", "D16"],
     ]);
+    // The number is said plainly and in words, not repeated as typed.
+    expect(result.issues[0]?.message.vi).toBe(
+      "Trang tính 'Sở Y tế', ô D14: \"1.860\" được hiểu là 1860 (một nghìn tám trăm sáu mươi) theo cách viết số của Việt Nam, không phải 1,86; nên nhập dạng số để tránh nhầm lẫn (chỉ tiêu 1.10).",
+    );
+    expect(result.issues[0]?.message.en).toBe(
+      "Sheet 'Sở Y tế', cell D14: \"1.860\" is read the Vietnamese way as 1860 (one thousand eight hundred sixty), not 1.86; enter it as a number cell to avoid confusion (indicator 1.10).",
+    );
   });
 
   test("a missing input is a warning under missing: zero and information under exclude", () => {
@@ -408,9 +417,13 @@ describe("layout B: one row per unit", () => {
     const values = [...TABLE, [3, "SYT", "Sở Y tế (bản sửa)", "co-dvc", "có", 1, 1, "Không", 1, 0.1, 1, 1]];
     const result = readSubmissions(model, book({ name: "Tổng hợp", values }));
     expect(result.submissions.map((s) => s.name)).toEqual(["Sở Y tế", "Sở Tài chính"]);
-    expect(result.issues).toEqual([expect.objectContaining({ code: "duplicate-unit", severity: "error", sheet: "Tổng hợp", cell: "B6", unit: "SYT" })]);
+    // Filed under the unit that typed the taken code, so the first unit's count of findings is not touched.
+    expect(result.issues).toEqual([expect.objectContaining({ code: "duplicate-unit", severity: "error", sheet: "Tổng hợp", cell: "B6", unit: "Sở Y tế (bản sửa)" })]);
+    expect(result.issues[0]?.message.vi).toBe(
+      "Trang tính 'Tổng hợp', ô B6: \"Sở Y tế (bản sửa)\" mang mã đơn vị \"SYT\" của \"Sở Y tế\" (ở 'Tổng hợp'!B4) nên chưa được chấm; hãy sửa mã đơn vị.",
+    );
     expect(result.issues[0]?.message.en).toBe(
-      "Sheet 'Tổng hợp', cell B6: unit code \"SYT\" already appears at 'Tổng hợp'!B4; this second entry is not scored.",
+      "Sheet 'Tổng hợp', cell B6: \"Sở Y tế (bản sửa)\" has the unit code \"SYT\" of \"Sở Y tế\" (at 'Tổng hợp'!B4), so it is not scored; correct the unit code.",
     );
   });
 
@@ -446,7 +459,8 @@ describe("workbooks", () => {
   test("the same unit in two layout-A sheets is a duplicate", () => {
     const result = readSubmissions(model, book(sheetA(), sheetA({ name: "Sở Y tế (2)" })));
     expect(result.submissions).toHaveLength(1);
-    expect(result.issues).toEqual([expect.objectContaining({ code: "duplicate-unit", sheet: "Sở Y tế (2)", cell: "B2" })]);
+    expect(result.issues).toEqual([expect.objectContaining({ code: "duplicate-unit", sheet: "Sở Y tế (2)", cell: "B2", unit: "SYT" })]);
+    expect(result.issues[0]?.message.vi).toMatch(/đơn vị có mã "SYT" đã có phiếu ở 'Sở Y tế'!B\d+; phiếu này là bản thứ hai nên không được chấm\.$/);
   });
 
   test("a workbook with no submission at all is a layout-not-found error", () => {

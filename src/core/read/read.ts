@@ -84,7 +84,7 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, _
   }
 
   const submissions: Submission[] = [];
-  const firstSeen = new Map<string, string>();
+  const firstSeen = new Map<string, { at: string; name: string }>();
   for (const raw of raws) {
     const built = buildSubmission(model, raw);
     if (!built.submission) {
@@ -95,10 +95,21 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, _
     const at = raw.code && cellText(raw.code.value) !== "" ? raw.code.address : raw.name.address;
     const previous = firstSeen.get(s.code);
     if (previous !== undefined) {
-      issues.push(makeIssue("error", "duplicate-unit", { sheet: raw.sheet, cell: at, unit: s.code, found: previous }));
+      // Another unit typed with a code already taken is that unit's problem, not the first one's:
+      // the finding goes under its own name. The same unit sent twice stays under its code.
+      const same = foldText(previous.name) === foldText(s.name);
+      issues.push(
+        makeIssue("error", "duplicate-unit", {
+          sheet: raw.sheet,
+          cell: at,
+          unit: same ? s.code : s.name,
+          found: previous.at,
+          ...(same ? {} : { raw: s.name, expected: previous.name, list: [s.code] }),
+        }),
+      );
       continue;
     }
-    firstSeen.set(s.code, `'${raw.sheet}'!${at}`);
+    firstSeen.set(s.code, { at: `'${raw.sheet}'!${at}`, name: s.name });
     submissions.push(s);
     issues.push(...built.issues);
   }

@@ -83,9 +83,18 @@ describe("reading one cell for one input", () => {
   });
 
   test("a number typed as text follows the definition's locale and notes an ambiguous reading", () => {
-    expect(read("1.2.b", "1.860", "auto")).toMatchObject({ kind: "value", value: 1860, notes: [{ code: "ambiguous-number", value: 1860, other: 1.86 }] });
-    expect(read("1.2.b", "1.860", "vi")).toMatchObject({ kind: "value", value: 1860, notes: [] });
+    expect(read("1.10", "1.860", "auto")).toMatchObject({ kind: "value", value: 1860, notes: [{ code: "ambiguous-number", value: 1860, other: 1.86 }] });
+    expect(read("1.10", "1.860", "vi")).toMatchObject({ kind: "value", value: 1860, notes: [] });
+    expect(read("1.10", "1.860", "en")).toMatchObject({ kind: "value", value: 1.86, notes: [] });
     expect(read("1.2.b", "1.860", "en")).toMatchObject({ kind: "invalid", code: "not-an-integer" });
+  });
+
+  test("a whole-number input takes the only reading it can hold, without a warning", () => {
+    // 1,86 documents cannot be: "1.860" and "1,860" are 1860 for a count.
+    expect(read("1.2.b", "1.860", "auto")).toEqual({ kind: "value", value: 1860, raw: "1.860", notes: [] });
+    expect(read("1.2.b", "1,860", "auto")).toEqual({ kind: "value", value: 1860, raw: "1,860", notes: [] });
+    // A reading outside the input's bounds is not a possible one either.
+    expect(read("2.2", "4,500", "auto")).toEqual({ kind: "value", value: 4.5, raw: "4,500", notes: [] });
   });
 
   test("a blank cell is empty whatever the type", () => {

@@ -56,6 +56,23 @@ export function matchChoice(text: string, options: ChoiceOption[]): ChoiceOption
   return options.find((o) => foldText(o.value) === folded || (o.aliases ?? []).some((a) => foldText(a) === folded));
 }
 
+/**
+ * Whether a number typed as text could be the input's value: a whole number where the input is
+ * an integer, within its bounds, and no more than the indicator's maximum where it is points
+ * (a percentage's bounds are checked after the reading, which may divide by 100, so only its
+ * type counts here).
+ */
+function possibleFor(input: ResolvedInput, indicator: IndicatorModel, x: number): boolean {
+  if (input.type === "integer" && !Number.isInteger(x)) return false;
+  if (input.type === "percent") return true;
+  if (input.min !== undefined && x < input.min) return false;
+  if (input.max !== undefined && x > input.max) return false;
+  if (indicator.rule.kind === "points" && indicator.ruleInputs[0] === input.code && indicator.max !== undefined && x > indicator.max + 1e-9) {
+    return false;
+  }
+  return true;
+}
+
 function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
   const { input, indicator } = ctx;
   const notes: ValueNote[] = [];
@@ -70,8 +87,13 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
     value = reading.value;
     typedPercent = reading.percent;
     if (reading.ambiguous) {
-      const en = parseNumberText(v, "en");
-      notes.push({ code: "ambiguous-number", value: reading.value, other: en?.value ?? reading.value });
+      // "1.860" is 1860 the Vietnamese way and 1.86 the English way. When the input cannot take
+      // one of the two (a whole number, or bounds), the other is what was meant: no warning then.
+      const other = parseNumberText(v, "en")?.value ?? reading.value;
+      const viPossible = possibleFor(input, indicator, reading.value);
+      const otherPossible = possibleFor(input, indicator, other);
+      if (viPossible && otherPossible) notes.push({ code: "ambiguous-number", value: reading.value, other });
+      else if (!viPossible && otherPossible) value = other;
     }
   } else return { kind: "invalid", code: "not-a-number", raw };
 

@@ -1,7 +1,6 @@
 /** Whether the results in the workbook are older than its inputs, and watching inputs change. */
-import { parseDefinition } from "../../core/definition";
-import { INDEX_SHEET, readIndexSheet, staleUnits } from "../../core/plan";
-import { readSubmissions } from "../../core/read";
+import { INDEX_SHEET, readIndexSheet } from "../../core/plan";
+import { staleResults } from "../../core/stale";
 import type { Lang } from "../../core/i18n/text";
 import type { WorkbookSnapshot } from "../../core/types";
 
@@ -17,19 +16,8 @@ export interface StaleReport {
 export function staleFromSnapshot(snapshot: WorkbookSnapshot, lang: Lang = "vi"): StaleReport | null {
   const state = readIndexSheet(snapshot);
   if (!state?.provenance || state.definitionJson === undefined) return null;
-  let definition: unknown;
-  try {
-    definition = JSON.parse(state.definitionJson);
-  } catch {
-    return null;
-  }
-  const parsed = parseDefinition(definition);
-  if (!parsed.ok) return null;
-  const owned = new Set([INDEX_SHEET, ...state.owned.sheets]);
-  const inputs = { ...snapshot, sheets: snapshot.sheets.filter((s) => !owned.has(s.name)) };
-  const { submissions } = readSubmissions(parsed.model, inputs, { lang });
-  const diff = staleUnits(state, submissions);
-  return { stale: diff.changed.length + diff.added.length + diff.removed.length > 0, ...diff };
+  const stale = staleResults(snapshot, undefined, lang);
+  return stale ? { stale: true, changed: stale.changed, added: stale.added, removed: stale.removed } : { stale: false, changed: [], added: [], removed: [] };
 }
 
 /** Sheets whose edits are not input changes: the project's own. */

@@ -40,7 +40,9 @@ describe("collecting forms from several files", () => {
       { name: "snv.xlsx", data: await form("SNV", "Sở Nội vụ", 0.6) },
     ]);
     expect(report.take.map((t) => t.as)).toEqual(["Sở Y tế", "Sở Nội vụ"]);
-    expect(report.skipped.map((s) => s.sheet)).toEqual(["Hướng dẫn", "Hướng dẫn"]);
+    // The template's own instructions sheet is not a form, and not worth a "left out" line either.
+    expect(report.skipped).toEqual([]);
+    expect(report.warnings).toEqual([]);
     const wb = await load(data);
     const ws = wb.getWorksheet("Sở Y tế")!;
     const r = rowOf(ws, "3.2");
@@ -93,6 +95,40 @@ describe("collecting forms from several files", () => {
     expect(Object.keys(byCode).sort()).toEqual(["SNV", "SYT"]);
     expect(byCode.SYT!.nodes["3.2"]!.points).toBeCloseTo(8, 10);
     expect(byCode.SNV!.nodes["3.2"]!.points).toBeCloseTo(6, 10);
+  });
+
+  it("warns, naming each file and its index, when the forms are of different indices or versions", async () => {
+    const district = parseDefinition(findBuiltin("dti-huyen-mau")!.definition);
+    if (!district.ok) throw new Error("the district sample does not parse");
+    const huyen = await makeTemplate(district.model, [{ code: "H01", name: "Huyện Điện Biên Đông" }], { lang: "vi" });
+    const mixed = await collectFiles([
+      { name: "phieu.xlsx", data: huyen },
+      { name: "so-lieu.xlsx", data: await form("SYT", "Sở Y tế", 0.8) },
+    ]);
+    expect(mixed.report.take.map((t) => t.file)).toEqual(["phieu.xlsx", "so-lieu.xlsx"]);
+    expect(mixed.report.skipped).toEqual([]);
+    const v = `${model.definition.id}@${model.definition.version}`;
+    const d = `${district.model.definition.id}@${district.model.definition.version}`;
+    expect(mixed.report.warnings.map((w) => w.vi)).toEqual([
+      `Các tệp chứa phiếu của những bộ chỉ số khác nhau: phieu.xlsx (${d}); so-lieu.xlsx (${v}). Một sổ chỉ chấm theo một bộ chỉ số; hãy gom riêng phiếu của từng bộ (hoặc dùng --index để chỉ lấy phiếu của một bộ).`,
+    ]);
+    expect(mixed.report.warnings[0]?.en).toContain(`phieu.xlsx (${d}); so-lieu.xlsx (${v})`);
+
+    // Another version of the same index, already in the receiving workbook.
+    const newer = parseDefinition({ ...(builtin.definition as object), version: "2025" });
+    if (!newer.ok) throw new Error("the newer version does not parse");
+    const next = await makeTemplate(newer.model, [{ code: "STC", name: "Sở Tài chính", category: "co-dvc" }], { lang: "en" });
+    const again = await collectFiles([{ name: "stc-2025.xlsx", data: next }], (await collectFiles([{ name: "a.xlsx", data: await form("SYT", "Sở Y tế", 0.8) }])).data);
+    expect(again.report.take.map((t) => t.as)).toEqual(["Sở Tài chính"]);
+    expect(again.report.warnings.map((w) => w.en)).toEqual([
+      `The files hold forms of different versions of the index ${model.definition.id}: the receiving workbook (${v}); stc-2025.xlsx (${model.definition.id}@2025). A workbook is scored on one version; check the forms.`,
+    ]);
+    // One index only: no warning.
+    const same = await collectFiles([
+      { name: "a.xlsx", data: await form("SYT", "Sở Y tế", 0.8) },
+      { name: "b.xlsx", data: await form("SNV", "Sở Nội vụ", 0.6) },
+    ]);
+    expect(same.report.warnings).toEqual([]);
   });
 
   it("names the file that is not a workbook", async () => {

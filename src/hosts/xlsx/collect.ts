@@ -53,13 +53,16 @@ function snapshotOf(ws: ExcelJS.Worksheet, rowLimit = 60): SheetSnapshot {
   return { name: ws.name, values, visible: ws.state === "visible" };
 }
 
-function unitCodesOf(wb: ExcelJS.Workbook): string[] {
+/** The unit codes and the `Bộ chỉ số` of the forms a workbook already holds. */
+function formsOf(wb: ExcelJS.Workbook): { codes: string[]; indices: string[] } {
   const codes: string[] = [];
+  const indices: string[] = [];
   for (const ws of wb.worksheets) {
     const h = detectLayoutA(snapshotOf(ws));
     if (h?.unitCode !== undefined) codes.push(h.unitCode);
+    if (h?.index !== undefined) indices.push(h.index);
   }
-  return codes;
+  return { codes, indices };
 }
 
 function cloneJson<T>(v: T): T {
@@ -111,7 +114,9 @@ function copySheet(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet): void {
 /**
  * Gather the layout-A sheets of `files` into `base` (or a new workbook). Sheets that are not
  * unit forms, forms of a unit code already present, and (with a model) forms of another index
- * are left out, each with the reason, in the report.
+ * are left out, each with the reason, in the report; the template's own instructions sheet and
+ * hidden list sheet are left out silently. The report warns when the forms (those of `base`
+ * included) name different indices or versions.
  */
 export async function collectFiles(
   files: { name: string; data: Uint8Array }[],
@@ -122,11 +127,12 @@ export async function collectFiles(
   if (!base) target.creator = "DTI Scorer";
   const loaded: { name: string; wb: ExcelJS.Workbook }[] = [];
   for (const f of files) loaded.push({ name: f.name, wb: await load(f.data, f.name) });
+  const existing = formsOf(target);
   const plan = planCollect(
     target.worksheets.map((w) => w.name),
     loaded.map(({ name, wb }) => ({ file: name, sheets: wb.worksheets.map((ws) => snapshotOf(ws)) })),
     model,
-    { existingUnitCodes: unitCodesOf(target) },
+    { existingUnitCodes: existing.codes, existingIndices: existing.indices },
   );
   // Files may share a name (two folders' "phieu.xlsx"): match takes to workbooks by position.
   let cursor = 0;
