@@ -41,10 +41,18 @@ const STEPS: { id: StepId; key: StringKey; short: StringKey }[] = [
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground1 },
-  // Five steps on one row at the pane's 360 px: number above a short label, sharing the width by label length.
-  tabs: { padding: 0, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: "nowrap" },
+  // Five steps on one row down to Office's narrowest pane (320 px, less a scrollbar): a number above
+  // a short label, each tab as wide as its label plus an equal share of the rest, and a label that
+  // wraps between words rather than being cut off if a font runs wider than ours.
+  tabs: {
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    flexWrap: "nowrap",
+    alignItems: "stretch",
+  },
   tab: {
     flexGrow: 1,
+    flexShrink: 1,
     flexBasis: "auto",
     minWidth: 0,
     justifyContent: "center",
@@ -58,6 +66,7 @@ const useStyles = makeStyles({
     display: "inline-flex",
     alignItems: "center",
     justifyContent: "center",
+    flexShrink: 0,
     width: "20px",
     height: "20px",
     borderRadius: tokens.borderRadiusCircular,
@@ -68,7 +77,15 @@ const useStyles = makeStyles({
   },
   tabNumberSelected: { backgroundColor: tokens.colorBrandBackground, ...shorthands.borderColor(tokens.colorBrandBackground), color: tokens.colorNeutralForegroundOnBrand },
   // Regular weight even when selected (the filled number shows it): bold "Chấm điểm" would not fit.
-  tabLabel: { fontWeight: tokens.fontWeightRegular, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", maxWidth: "100%" },
+  tabLabel: {
+    fontWeight: tokens.fontWeightRegular,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    whiteSpace: "normal",
+    overflowWrap: "normal",
+    textAlign: "center",
+    maxWidth: "100%",
+  },
   main: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   workbook: {
     display: "flex",
@@ -203,8 +220,13 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
               <div className={st.wrap}>{t(lang, "staleUnits", { names: state.stale.join(", ") })}</div>
             </MessageBarBody>
             <MessageBarActions>
-              <Button size="small" disabled={Boolean(state.busy)} onClick={() => void actions.recheckStale()}>
-                {t(lang, "staleRecheck")}
+              <Button size="small" disabled={Boolean(state.busy) || !state.workbench || !state.index.model} onClick={() => {
+                  // Scoring again from any step: the fresh results (and anything left unwritten) show in the Score step.
+                  actions.setStep("score");
+                  void actions.score();
+                }}
+              >
+                {t(lang, "staleRescore")}
               </Button>
             </MessageBarActions>
           </MessageBar>

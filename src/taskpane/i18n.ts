@@ -53,7 +53,8 @@ export const STRINGS = {
   },
   embeddedFound: { vi: "Sổ làm việc lưu bộ chỉ số {name}.", en: "The workbook holds the index {name}." },
   definitionInvalid: { vi: "Định nghĩa bộ chỉ số chưa hợp lệ:", en: "The index definition is not valid:" },
-  definitionLoaded: { vi: "Đang dùng: {name} ({id}@{version})", en: "In use: {name} ({id}@{version})" },
+  definitionLoaded: { vi: "Đang dùng: {name}", en: "In use: {name}" },
+  definitionVersion: { vi: "Mã {id}, phiên bản {version}", en: "Code {id}, version {version}" },
   definitionSummary: {
     vi: "{groups} nhóm, {indicators} chỉ tiêu, tối đa {max} điểm",
     en: "{groups} groups, {indicators} indicators, at most {max} points",
@@ -61,6 +62,10 @@ export const STRINGS = {
   definitionTree: { vi: "Cấu trúc bộ chỉ số", en: "Structure of the index" },
   maxPoints: { vi: "{max} điểm", en: "{max} pts" },
   noDefinition: { vi: "Chưa chọn bộ chỉ số.", en: "No index chosen yet." },
+  indexFromWorkbook: {
+    vi: "Sổ này đã được chấm theo bộ chỉ số {name} nên từ giờ dùng bộ chỉ số lưu trong sổ.",
+    en: "This workbook was scored with the index {name}, so the index it holds is used from now on.",
+  },
 
   // Collect step
   templatesTitle: { vi: "Tạo phiếu tự đánh giá", en: "Make self-assessment forms" },
@@ -68,6 +73,7 @@ export const STRINGS = {
     vi: "Mỗi dòng một đơn vị: mã; tên; nhóm (mã và nhóm có thể bỏ trống). Hoặc mở tệp CSV có cột Mã đơn vị, Đơn vị, Nhóm.",
     en: "One unit a line: code; name; category (code and category may be left out). Or open a CSV file with columns Unit code, Unit, Category.",
   },
+  unitsCategories: { vi: "Các nhóm của bộ chỉ số này: {list}.", en: "This index's categories: {list}." },
   unitsLabel: { vi: "Danh sách đơn vị", en: "List of units" },
   unitsCsv: { vi: "Mở danh sách từ CSV", en: "Open the list from CSV" },
   unitsCount: { vi: "{count} đơn vị", en: "{count} units" },
@@ -95,10 +101,8 @@ export const STRINGS = {
     vi: "Đọc các phiếu trong sổ và liệt kê những chỗ cần xem lại.",
     en: "Reads the forms in the workbook and lists what needs a look.",
   },
-  checkSummary: {
-    vi: "{units} đơn vị: {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú",
-    en: "Units checked: {units} — errors: {errors}, warnings: {warnings}, notes: {infos}",
-  },
+  // {units}, {errors}, {warnings}, {infos}: unitsCount, countErrors, countWarnings, countInfos.
+  checkSummary: { vi: "{units}: {errors}, {warnings}, {infos}", en: "{units} checked: {errors}, {warnings}, {infos}" },
   checkClean: { vi: "Không có vấn đề nào. Có thể chấm điểm.", en: "No findings. Ready to score." },
   severityError: { vi: "Lỗi", en: "Error" },
   severityWarning: { vi: "Cảnh báo", en: "Warning" },
@@ -150,18 +154,20 @@ export const STRINGS = {
   colUnit: { vi: "Đơn vị", en: "Unit" },
   colPoints: { vi: "Điểm", en: "Points" },
   notRanked: { vi: "không xếp hạng", en: "not ranked" },
+  // {errors}, {warnings}: countErrors, countWarnings.
   findingsAfterScore: {
-    vi: "Có {errors} lỗi và {warnings} cảnh báo trong số liệu: xem bước Kiểm tra.",
-    en: "Findings in the data — errors: {errors}, warnings: {warnings}. See the Check step.",
+    vi: "Có {errors} và {warnings} trong số liệu: xem bước Kiểm tra.",
+    en: "Found {errors} and {warnings} in the data: see the Check step.",
   },
   staleBanner: {
     vi: "Kết quả đã cũ: {count} đơn vị đã thay đổi từ lần chấm trước",
     en: "Results are out of date: {count} units changed since scoring",
   },
   staleUnits: { vi: "Đơn vị: {names}. Hãy chấm lại.", en: "Units: {names}. Score again." },
-  staleRecheck: { vi: "Kiểm tra lại", en: "Check again" },
+  staleRecheck: { vi: "Kiểm tra kết quả còn khớp", en: "Check the results still match" },
+  staleRescore: { vi: "Chấm lại", en: "Score again" },
   staleNone: { vi: "Kết quả vẫn khớp với số liệu hiện tại.", en: "The results still match the data." },
-  scoredAt: { vi: "Sổ đã được chấm lúc {when}.", en: "The workbook was scored on {when}." },
+  scoredAt: { vi: "Sổ đã được chấm lúc {time} ngày {date}.", en: "The workbook was scored on {date} at {time}." },
 
   // Charts step
   chartsIntro: {

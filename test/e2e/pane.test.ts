@@ -1,5 +1,6 @@
 /**
- * The task pane in Debian's Chromium at the width of Excel's pane (360×800): outside Excel on
+ * The task pane in Debian's Chromium at the width of Excel's pane (360×800, and Office's narrowest,
+ * 320 px): outside Excel on
  * a chosen .xlsx file, and inside Excel (the in-memory Excel double installed before the pane
  * loads). Screenshots of every step, in Vietnamese and English, light and dark, go to
  * test-output/screenshots/.
@@ -42,9 +43,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPage(options: { dark?: boolean; locale?: string; initScript?: string } = {}): Promise<Page> {
+async function openPage(options: { dark?: boolean; locale?: string; initScript?: string; width?: number } = {}): Promise<Page> {
   const context = await browser.newContext({
-    viewport: { width: 360, height: 800 },
+    viewport: { width: options.width ?? 360, height: 800 },
     locale: options.locale ?? "vi-VN",
     colorScheme: options.dark ? "dark" : "light",
     acceptDownloads: true,
@@ -64,8 +65,12 @@ async function step(page: Page, name: string): Promise<void> {
   await page.getByRole("tab", { name: new RegExp(name) }).click();
 }
 
+/** A screenshot of the whole pane once it is still: no pointer over a control, no transition running. */
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  // The header's top left corner: nothing there changes under the pointer.
+  await page.mouse.move(1, 1);
+  // Transitions (the tab indicator sliding to the chosen step) are shown at their end.
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true, animations: "disabled" });
 }
 
 /** Expected ranks, computed by the same core in Node on the same sample. */
@@ -119,34 +124,53 @@ describe("outside Excel (office.js fails to load)", () => {
   });
 });
 
+/** Opens the sample, picks the sample index, checks it and scores it, in the pane's language. */
+async function checkAndScore(page: Page, lang: "vi" | "en"): Promise<void> {
+  const steps = lang === "vi" ? STEPS_VI : STEPS_EN;
+  await page.getByRole("tab", { name: new RegExp(steps[0]!) }).waitFor();
+  await page.getByTestId("workbook-file").setInputFiles({ name: "so-nganh.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(sample) });
+  await page.getByLabel(lang === "vi" ? "Chọn bộ chỉ số" : "Choose an index").selectOption("dti-so-nganh-mau");
+  await step(page, steps[2]!);
+  await page.getByRole("button", { name: lang === "vi" ? "Kiểm tra số liệu" : "Check the data" }).click();
+  await page.getByTestId("check-summary").waitFor();
+  await step(page, steps[3]!);
+  await page.getByRole("button", { name: lang === "vi" ? "Chấm điểm và ghi kết quả" : "Score and write results" }).click();
+  await page.getByTestId("score-summary").waitFor();
+  // Scoring is over when its button is enabled again (the download link is refreshed last).
+  await page.locator("button:enabled", { hasText: lang === "vi" ? "Chấm điểm và ghi kết quả" : "Score and write results" }).waitFor();
+}
+
+/** The step tabs: their full names, and where each tab and its short label sit. */
+async function stepTabs(page: Page) {
+  return page.getByRole("tab").evaluateAll((els) =>
+    els.map((e) => {
+      const tab = e.getBoundingClientRect();
+      const label = e.querySelector("span[aria-hidden=true]:last-of-type") as HTMLElement;
+      const box = label.getBoundingClientRect();
+      return {
+        name: e.getAttribute("aria-label"),
+        top: Math.round(tab.top),
+        left: tab.left,
+        right: tab.right,
+        label: { text: label.textContent, left: box.left, right: box.right, height: box.height, lineHeight: parseFloat(getComputedStyle(label).lineHeight), cut: label.scrollWidth > label.clientWidth + 1 },
+      };
+    }),
+  );
+}
+
 describe("screenshots of every step", () => {
   for (const lang of ["vi", "en"] as const) {
     for (const dark of [false, true]) {
       test(`every step in ${lang === "vi" ? "Vietnamese" : "English"}, ${dark ? "dark" : "light"}, shows only ${lang} tab names`, async () => {
         const page = await openPage({ dark, locale: lang === "vi" ? "vi-VN" : "en-US" });
         const steps = lang === "vi" ? STEPS_VI : STEPS_EN;
-        await page.getByRole("tab", { name: new RegExp(steps[0]!) }).waitFor();
-        await page.getByTestId("workbook-file").setInputFiles({ name: "so-nganh.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(sample) });
-        await page.getByLabel(lang === "vi" ? "Chọn bộ chỉ số" : "Choose an index").selectOption("dti-so-nganh-mau");
-        await step(page, steps[2]!);
-        await page.getByRole("button", { name: lang === "vi" ? "Kiểm tra số liệu" : "Check the data" }).click();
-        await page.getByTestId("check-summary").waitFor();
-        await step(page, steps[3]!);
-        await page.getByRole("button", { name: lang === "vi" ? "Chấm điểm và ghi kết quả" : "Score and write results" }).click();
-        await page.getByTestId("score-summary").waitFor();
-        // Scoring is over when its button is enabled again (the download link is refreshed last).
-        await page.locator("button:enabled", { hasText: lang === "vi" ? "Chấm điểm và ghi kết quả" : "Score and write results" }).waitFor();
+        await checkAndScore(page, lang);
         // The five steps sit on one row, each named in full for screen readers, and no short label is cut off.
-        const tabs = page.getByRole("tab");
-        const names = await tabs.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
-        expect(names).toEqual(steps.map((name, i) => `${lang === "vi" ? "Bước" : "Step"} ${i + 1}: ${name}`));
-        const boxes = await tabs.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), right: r.right })));
-        expect(new Set(boxes.map((b) => b.top)).size).toBe(1);
-        expect(Math.max(...boxes.map((b) => b.right))).toBeLessThanOrEqual(360);
-        const clipped = await page.$$eval("[role=tab] [class*=tabLabel], [role=tab] span[aria-hidden=true]:last-of-type", (els) =>
-          els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent),
-        );
-        expect(clipped).toEqual([]);
+        const tabs = await stepTabs(page);
+        expect(tabs.map((t) => t.name)).toEqual(steps.map((name, i) => `${lang === "vi" ? "Bước" : "Step"} ${i + 1}: ${name}`));
+        expect(new Set(tabs.map((t) => t.top)).size).toBe(1);
+        expect(Math.max(...tabs.map((t) => t.right))).toBeLessThanOrEqual(360);
+        expect(tabs.filter((t) => t.label.cut).map((t) => t.label.text)).toEqual([]);
         for (const [i, name] of steps.entries()) {
           await step(page, name);
           await shot(page, `${i + 1}-${STEPS_EN[i]!.toLowerCase()}-${lang}-${dark ? "dark" : "light"}`);
@@ -155,6 +179,31 @@ describe("screenshots of every step", () => {
         expect(background).toBe(dark ? "rgb(41, 41, 41)" : "rgb(255, 255, 255)");
       });
     }
+  }
+
+  // Office's narrowest task pane. Vietnamese in light, English in dark: both languages, both themes.
+  for (const [lang, dark] of [["vi", false], ["en", true]] as const) {
+    test(`at the narrowest pane (320 px) in ${lang === "vi" ? "Vietnamese" : "English"}, the five steps fit whole on one row and no step is wider than the pane`, async () => {
+      const width = 320;
+      const page = await openPage({ dark, locale: lang === "vi" ? "vi-VN" : "en-US", width });
+      const steps = lang === "vi" ? STEPS_VI : STEPS_EN;
+      await checkAndScore(page, lang);
+      const tabs = await stepTabs(page);
+      expect(new Set(tabs.map((t) => t.top)).size).toBe(1);
+      for (const t of tabs) {
+        // Each short label is whole, on one line, inside its own tab, and clear of the pane's edges.
+        expect([t.label.text, t.label.cut, t.label.height <= t.label.lineHeight * 1.5]).toEqual([t.label.text, false, true]);
+        expect(t.label.left).toBeGreaterThanOrEqual(Math.max(t.left, 4));
+        expect(t.label.right).toBeLessThanOrEqual(Math.min(t.right, width - 4));
+      }
+      for (const [i, name] of steps.entries()) {
+        await step(page, name);
+        // Nothing in the step makes the pane scroll sideways.
+        expect([name, await page.evaluate(() => document.documentElement.scrollWidth)]).toEqual([name, width]);
+        await shot(page, `320-${i + 1}-${STEPS_EN[i]!.toLowerCase()}-${lang}-${dark ? "dark" : "light"}`);
+      }
+      expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    });
   }
 });
 
@@ -276,6 +325,18 @@ describe("outside Excel, more of the work", () => {
     await banner.waitFor();
     expect(await banner.textContent()).toContain("Kết quả đã cũ: 1 đơn vị đã thay đổi từ lần chấm trước");
     expect(await banner.textContent()).toContain(SAMPLE_UNITS[1]!.code);
+    // The workbook was scored with the sample index, not the first built-in one: the pane takes the workbook's own.
+    expect(await page.getByTestId("notice").textContent()).toContain("Sổ này đã được chấm theo bộ chỉ số");
+    expect(await page.getByRole("radio", { name: "Bộ chỉ số lưu trong sổ" }).isChecked()).toBe(true);
+    await shot(page, "stale-file-vi-light");
+
+    // The banner asks to score again, and its button does that: the fresh results show in the Score step.
+    await banner.getByRole("button", { name: "Chấm lại" }).click();
+    await banner.waitFor({ state: "detached" });
+    await page.getByTestId("score-summary").waitFor();
+    expect(await page.getByRole("tab", { selected: true }).getAttribute("aria-label")).toBe("Bước 4: Chấm điểm");
+    await idle(page);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
   test("with the keyboard alone, from page load, an official opens a workbook, picks the index and scores", async () => {
@@ -367,6 +428,12 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     const finding = page.getByRole("button", { name: /^Đi tới ô / }).first();
     const label = (await finding.getAttribute("aria-label")) ?? "";
     const [, sheet, cell] = /^Đi tới ô (.+)!([A-Z]+\d+):/.exec(label) ?? [];
+    // Inside its unit's group the place is said once, on the line under the sentence; the name a
+    // screen reader reads still has the whole sentence.
+    expect(label).toContain(`: Trang tính '${sheet}', ô ${cell}: `);
+    const lines = (await finding.innerText()).split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    expect(lines.some((l) => l.includes("Trang tính"))).toBe(false);
+    expect(lines[lines.length - 1]).toBe(`${sheet}!${cell}`);
     await finding.click();
     await page.waitForFunction(
       ([s, c]) => {

@@ -9,11 +9,13 @@ import {
   RadioGroup,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Issue, Severity } from "../../core/types";
 import { t } from "../i18n";
+import { findingWithoutLocation } from "../state/findings";
 import { type PaneActions, type PaneState, severityCounts } from "../state/usePane";
 import { useStepStyles } from "./styles";
 
@@ -33,9 +35,13 @@ const useStyles = makeStyles({
   },
   text: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
   where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  /** In Excel the place is a link to the cell: it looks like one. */
+  whereLink: { color: tokens.colorBrandForegroundLink, textDecorationLine: "underline" },
   header: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", flexWrap: "wrap", minWidth: 0 },
   unitName: { overflowWrap: "anywhere" },
-  severity: { flexShrink: 0, whiteSpace: "nowrap", marginTop: "2px" },
+  nowrap: { whiteSpace: "nowrap" },
+  // One width for every severity, so that the sentences of a group start on one line.
+  severity: { flexShrink: 0, whiteSpace: "nowrap", marginTop: "2px", minWidth: "6em", justifyContent: "center" },
 });
 
 const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
@@ -69,6 +75,12 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
   const counts = severityCounts(issues ?? []);
   const canGo = Boolean(state.workbench?.goTo);
   const busy = Boolean(state.busy);
+  const summaryParts: Record<string, string> = {
+    units: t(lang, "unitsCount", { count: state.unitsChecked ?? 0 }),
+    errors: t(lang, "countErrors", { count: counts.error }),
+    warnings: t(lang, "countWarnings", { count: counts.warning }),
+    infos: t(lang, "countInfos", { count: counts.info }),
+  };
   return (
     <div className={st.step}>
       <Text className={st.hint}>{t(lang, "checkIntro")}</Text>
@@ -87,7 +99,17 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
       {issues && (
         <section className={st.section} aria-live="polite">
           <Text weight="semibold" data-testid="check-summary">
-            {t(lang, "checkSummary", { units: state.unitsChecked ?? 0, errors: counts.error, warnings: counts.warning, infos: counts.info })}
+            {/* Each count stays on one line with its word ("20 cảnh báo"): the sentence wraps only between them. */}
+            {t(lang, "checkSummary")
+              .split(/(\{\w+\})/)
+              .map((piece, n) => {
+                const part = summaryParts[/^\{(\w+)\}$/.exec(piece)?.[1] ?? ""];
+                return part === undefined ? piece : (
+                  <span key={n} className={s.nowrap}>
+                    {part}
+                  </span>
+                );
+              })}
           </Text>
           {issues.length === 0 && <Text>{t(lang, "checkClean")}</Text>}
           {issues.length > 0 && (
@@ -115,20 +137,23 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
                     <ul className={s.list}>
                       {g.issues.map((i, n) => {
                         const where = i.sheet && i.cell ? `${i.sheet}!${i.cell}` : (i.sheet ?? "");
+                        const link = canGo && Boolean(i.sheet && i.cell);
+                        // Inside a unit's group the place is on the line below: the sentence starts after it.
+                        const sentence = g.unit === undefined ? i.message[lang] : findingWithoutLocation(i, lang);
                         const body = (
                           <>
                             <Badge size="small" appearance="tint" color={BADGE[i.severity]} className={s.severity}>
                               {t(lang, SEVERITY_KEY[i.severity])}
                             </Badge>
                             <span className={s.text}>
-                              <span>{i.message[lang]}</span>
-                              {where && <span className={s.where}>{where}</span>}
+                              <span>{sentence}</span>
+                              {where && <span className={mergeClasses(s.where, link && s.whereLink)}>{where}</span>}
                             </span>
                           </>
                         );
                         return (
                           <li key={n}>
-                            {canGo && i.sheet && i.cell ? (
+                            {link && i.sheet && i.cell ? (
                               <Button
                                 appearance="subtle"
                                 className={s.finding}

@@ -14,6 +14,8 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
   const [csvProblem, setCsvProblem] = useState<string | undefined>();
   const count = parseUnitList(units).length;
   const disabled = Boolean(state.busy) || !state.index.model;
+  // The example line and the hint use the chosen index's own categories: another code would be a finding.
+  const categories = state.index.model?.categories ?? [];
   return (
     <div className={st.step}>
       <section className={st.section} aria-labelledby="collect-templates">
@@ -21,8 +23,9 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
           {t(lang, "templatesTitle")}
         </h2>
         <Text className={st.hint}>{t(lang, "templatesHelp")}</Text>
+        {categories.length > 0 && <Text className={`${st.hint} ${st.wrap}`}>{t(lang, "unitsCategories", { list: categories.join(", ") })}</Text>}
         <Field label={t(lang, "unitsLabel")} hint={t(lang, "unitsCount", { count })} validationMessage={csvProblem}>
-          <Textarea value={units} resize="vertical" rows={5} onChange={(_, d) => setUnits(d.value)} placeholder="01; Sở Nội vụ; so-nganh" />
+          <Textarea value={units} resize="vertical" rows={5} onChange={(_, d) => setUnits(d.value)} placeholder={`01; Sở Nội vụ${categories[0] ? `; ${categories[0]}` : ""}`} />
         </Field>
         <div className={st.row}>
           <FileButton

@@ -1,4 +1,4 @@
-import { Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { IndexModel, ModelNode } from "../../core/definition/model";
 import { formatNumber, localize } from "../../core/i18n/text";
 import { t } from "../i18n";
@@ -93,9 +93,9 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
       )}
 
       {model ? (
-        <section className={st.section} aria-label={t(lang, "definitionTree")}>
+        <section className={st.section}>
           <Text weight="semibold" className={st.wrap}>
-            {t(lang, "definitionLoaded", { name: localize(model.definition.name, lang), id: model.definition.id, version: model.definition.version })}
+            {t(lang, "definitionLoaded", { name: localize(model.definition.name, lang) })}
           </Text>
           <Text className={st.hint}>
             {t(lang, "definitionSummary", {
@@ -104,6 +104,7 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
               max: model.root.max !== undefined ? formatNumber(model.root.max, lang) : "—",
             })}
           </Text>
+          <Text className={mergeClasses(st.hint, st.wrap)}>{t(lang, "definitionVersion", { id: model.definition.id, version: model.definition.version })}</Text>
           <div className={s.box} tabIndex={0} role="region" aria-label={t(lang, "definitionTree")}>
             <Tree model={model} lang={lang} />
           </div>

@@ -16,11 +16,17 @@ const useStyles = makeStyles({
 
 const TOP = 10;
 
-/** "2024-05-06T07:08:09Z" → "14:08 6/5/2024" (vi) / "6 May 2024, 14:08" (en), in the user's time zone. */
-export function formatWhen(iso: string, lang: "vi" | "en"): string {
+/**
+ * When a run was made, in the user's time zone, as officials write it: "14:08" and "06/05/2024"
+ * (vi), "14:08" and "6 May 2024" (en); undefined for a time that cannot be read.
+ */
+export function formatWhen(iso: string, lang: "vi" | "en"): { time: string; date: string } | undefined {
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === "vi" ? "vi-VN" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+  if (Number.isNaN(d.getTime())) return undefined;
+  const locale = lang === "vi" ? "vi-VN" : "en-GB";
+  const time = d.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", hour12: false });
+  const date = d.toLocaleDateString(locale, lang === "vi" ? { day: "2-digit", month: "2-digit", year: "numeric" } : { day: "numeric", month: "short", year: "numeric" });
+  return { time, date };
 }
 
 export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneActions }) {
@@ -29,11 +35,12 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
   const { lang, ranking, score } = state;
   const busy = Boolean(state.busy);
   const decimals = 2;
+  const scoredAt = state.scoredAt ? formatWhen(state.scoredAt, lang) : undefined;
   return (
     <div className={st.step}>
       {state.scoredAt && !(state.stale && state.stale.length > 0) && (
         <div className={st.row}>
-          <Text className={st.hint}>{t(lang, "scoredAt", { when: formatWhen(state.scoredAt, lang) })}</Text>
+          {scoredAt && <Text className={st.hint}>{t(lang, "scoredAt", scoredAt)}</Text>}
           <Button size="small" disabled={busy || !state.workbench} onClick={() => void actions.recheckStale()}>
             {t(lang, "staleRecheck")}
           </Button>
@@ -114,7 +121,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
           </table>
           {(score.counts.error > 0 || score.counts.warning > 0) && (
             <MessageBar intent={score.counts.error > 0 ? "error" : "warning"} layout="multiline">
-              <MessageBarBody>{t(lang, "findingsAfterScore", { errors: score.counts.error, warnings: score.counts.warning })}</MessageBarBody>
+              <MessageBarBody>{t(lang, "findingsAfterScore", { errors: t(lang, "countErrors", { count: score.counts.error }), warnings: t(lang, "countWarnings", { count: score.counts.warning }) })}</MessageBarBody>
             </MessageBar>
           )}
         </section>

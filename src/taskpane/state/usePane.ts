@@ -187,7 +187,11 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
     const wb = ref.current.workbench;
     if (!wb) return null;
     const report = await wb.isStale(ref.current.lang);
-    if (ref.current.workbench === wb) patch({ stale: staleNames(report) });
+    if (ref.current.workbench === wb) {
+      const stale = staleNames(report);
+      // "Scored" and "out of date" together would contradict each other: the banner replaces the success message.
+      patch((s) => ({ stale, ...(stale && stale.length > 0 && s.notice?.key === "scoreDone" ? { notice: undefined } : {}) }));
+    }
     return report;
   }, [patch, staleNames]);
 
@@ -234,7 +238,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       /** At start in Excel: reads the workbook, and on a scored one says whether the results are stale. */
       refresh: () =>
         busy("progressRead", async () => {
-          await refreshSnapshot();
+          actions.takeWorkbookIndex(await refreshSnapshot());
           if (ref.current.scoredAt) {
             await updateStale();
             await startWatching();
@@ -258,11 +262,30 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           patch({ workbench: wb, downloadUrl: undefined, issues: undefined, score: undefined, stale: undefined, collected: undefined, writeWarnings: undefined });
           const snapshot = await refreshSnapshot();
           if (ref.current.scoredAt) await updateStale();
-          if (snapshot && ref.current.index.source === "embedded") {
-            const def = pipeline.embeddedDefinition(snapshot);
-            if (def) actions.applyDefinition(def);
-          }
+          actions.takeWorkbookIndex(snapshot);
         }),
+
+      /**
+       * A workbook scored before holds the index it was scored with: the pane uses it when it was
+       * asked to, or when the built-in index chosen is another one (scoring with that one would
+       * skip every form the workbook holds), and says so. An index opened from a file stays.
+       */
+      takeWorkbookIndex: (snapshot: WorkbookSnapshot | undefined) => {
+        const def = snapshot ? pipeline.embeddedDefinition(snapshot) : undefined;
+        if (def === undefined) return;
+        const s = ref.current;
+        if (s.index.source === "embedded") {
+          actions.applyDefinition(def);
+          return;
+        }
+        if (s.index.source !== "builtin") return;
+        const held = def as { id?: unknown; version?: unknown };
+        const inUse = s.index.model?.definition;
+        if (inUse && inUse.id === held.id && inUse.version === held.version) return;
+        patch((x) => ({ index: { ...x.index, source: "embedded" } }));
+        actions.applyDefinition(def);
+        if (ref.current.index.model) patch({ notice: { intent: "info", key: "indexFromWorkbook", params: { name: pipeline.definitionName(def, s.lang) } } });
+      },
 
       chooseBuiltin: (id: string) => {
         patch((s) => ({ index: { ...s.index, source: "builtin", builtinId: id } }));

@@ -1,0 +1,71 @@
+/**
+ * The Check step shows a finding inside its unit's group without the place its sentence begins
+ * with (the place has its own line under it): src/taskpane/state/findings.ts, on sentences made
+ * by the reader itself (src/core/read/messages.ts), in both languages.
+ */
+import fc from "fast-check";
+import { makeIssue } from "../../src/core/read/messages";
+import { findingWithoutLocation, locationPrefixes } from "../../src/taskpane/state/findings";
+
+describe("a finding's sentence without its place", () => {
+  test("a cell's finding starts after \"Trang tính '…', ô …: \" / \"Sheet '…', cell …: \", its first letter capitalised", () => {
+    const issue = makeIssue("warning", "evidence-missing", { sheet: "Sở Y tế", cell: "G11", node: "1.1", unit: "SYT" });
+    expect(issue.message.vi).toBe("Trang tính 'Sở Y tế', ô G11: chỉ tiêu 1.1 có điểm nhưng chưa có minh chứng.");
+    expect(findingWithoutLocation(issue, "vi")).toBe("Chỉ tiêu 1.1 có điểm nhưng chưa có minh chứng.");
+    expect(findingWithoutLocation(issue, "en")).toBe("1.1 earns points but has no evidence.");
+
+    const differs = makeIssue("warning", "self-score-differs", { sheet: "Sở Y tế", cell: "F20", node: "2.1", value: 5, other: 4.5 });
+    expect(findingWithoutLocation(differs, "vi")).toBe("Điểm tự chấm 5 khác với điểm tính được 4,5 (chỉ tiêu 2.1).");
+    expect(findingWithoutLocation(differs, "en")).toBe("The self score 5 differs from the computed 4.5 points (indicator 2.1).");
+  });
+
+  test("a sheet's finding without a cell starts after \"Trang tính '…': \" / \"Sheet '…': \"", () => {
+    const issue = makeIssue("error", "missing-row", { sheet: "Sở Nội vụ", node: "3.2" });
+    expect(issue.message.en).toBe("Sheet 'Sở Nội vụ': the table has no row for 3.2.");
+    expect(findingWithoutLocation(issue, "vi")).toBe("Bảng không có dòng cho chỉ tiêu 3.2.");
+    expect(findingWithoutLocation(issue, "en")).toBe("The table has no row for 3.2.");
+  });
+
+  test("what the user typed, quoted at the start, is kept as typed", () => {
+    const issue = makeIssue("error", "not-a-number", { sheet: "Sở Y tế", cell: "D39", raw: "nhiều lần", node: "5.2" });
+    expect(findingWithoutLocation(issue, "vi")).toBe('"nhiều lần" không phải là số (chỉ tiêu 5.2).');
+    expect(findingWithoutLocation(issue, "en")).toBe('"nhiều lần" is not a number (indicator 5.2).');
+  });
+
+  test("sheet names with quotes, commas, colons and the word for cell are taken as they are", () => {
+    for (const sheet of ["Sở KH'ĐT", "Phiếu, ô A1: bản 2", "Sheet 'x', cell B2: ", "Đơn vị số 2"]) {
+      const issue = makeIssue("warning", "evidence-missing", { sheet, cell: "G9", node: "4.1" });
+      expect([sheet, findingWithoutLocation(issue, "vi")]).toEqual([sheet, "Chỉ tiêu 4.1 có điểm nhưng chưa có minh chứng."]);
+      expect([sheet, findingWithoutLocation(issue, "en")]).toEqual([sheet, "4.1 earns points but has no evidence."]);
+    }
+  });
+
+  test("a sentence that does not begin with its own sheet and cell is left whole", () => {
+    const general = makeIssue("error", "layout-not-found", {});
+    expect(findingWithoutLocation(general, "vi")).toBe(general.message.vi);
+    expect(findingWithoutLocation(general, "en")).toBe(general.message.en);
+    const issue = makeIssue("warning", "evidence-missing", { sheet: "Sở Y tế", cell: "G11", node: "1.1" });
+    // Another sheet's or another cell's name: not this finding's place.
+    expect(findingWithoutLocation({ ...issue, sheet: "Sở Y" }, "vi")).toBe(issue.message.vi);
+    expect(findingWithoutLocation({ ...issue, cell: "G1" }, "en")).toBe(issue.message.en);
+    // The Vietnamese prefix in an English sentence (or the reverse) is not taken off.
+    expect(findingWithoutLocation({ ...issue, message: { vi: issue.message.en, en: issue.message.vi } }, "vi")).toBe(issue.message.en);
+  });
+
+  test("for any sheet and cell, the place and the shown sentence give back the reader's sentence", () => {
+    const sheet = fc.string({ minLength: 1, maxLength: 31 }).filter((s) => !/[\\/?*[\]]/.test(s));
+    const cell = fc.tuple(fc.constantFrom("A", "G", "AB", "XFD"), fc.integer({ min: 1, max: 1048576 })).map(([c, r]) => `${c}${r}`);
+    fc.assert(
+      fc.property(sheet, fc.option(cell, { nil: undefined }), fc.constantFrom("vi" as const, "en" as const), (s, c, lang) => {
+        const issue = makeIssue("warning", "missing-row", { sheet: s, ...(c !== undefined ? { cell: c } : {}), node: "2.3" });
+        const shown = findingWithoutLocation(issue, lang);
+        const prefix = locationPrefixes(s, c, lang)[0]!;
+        expect(issue.message[lang].startsWith(prefix)).toBe(true);
+        expect(shown).not.toContain(prefix);
+        const first = shown.charAt(0);
+        expect(first).toBe(first.toLocaleUpperCase("vi"));
+        expect(prefix + first.toLocaleLowerCase("vi") + shown.slice(1)).toBe(issue.message[lang]);
+      }),
+    );
+  });
+});
