@@ -5,7 +5,7 @@
  */
 import { definitionHash, parseDefinition } from "./definition";
 import type { IndexModel } from "./definition/model";
-import { INDEX_SHEET, type IndexSheetState, inputsHash, readIndexSheet, staleUnits } from "./plan";
+import { INDEX_SHEET, type IndexSheetState, inputsHash, readIndexSheet, staleUnits, unitKey } from "./plan";
 import { readSubmissions } from "./read";
 import type { Lang } from "./i18n/text";
 import type { Submission, WorkbookSnapshot } from "./types";
@@ -17,6 +17,8 @@ export interface StaleResults {
   changed: string[];
   added: string[];
   removed: string[];
+  /** Unit names by key, for the units the workbook holds now (a removed unit is known by its key). */
+  names: Record<string, string>;
 }
 
 /** The workbook's inputs read with the definition kept in `_index` (the one the stamp was made with). */
@@ -50,11 +52,12 @@ export function staleResults(
   const submissions =
     current && definitionHash(current.model.definition) === stamp.definitionHash ? current.submissions : submissionsAsScored(snapshot, state, lang);
   if (!submissions) return undefined;
+  const names = Object.fromEntries(submissions.map((s) => [unitKey(s), s.name]));
   if (Object.keys(stamp.unitHashes).length === 0) {
     // A stamp without per-unit hashes: only the hash of all inputs can say something changed.
-    return inputsHash(submissions) === stamp.inputsHash ? undefined : { scoredAt: stamp.scoredAt, changed: [], added: [], removed: [] };
+    return inputsHash(submissions) === stamp.inputsHash ? undefined : { scoredAt: stamp.scoredAt, changed: [], added: [], removed: [], names };
   }
   const diff = staleUnits(state, submissions);
   if (diff.changed.length + diff.added.length + diff.removed.length === 0) return undefined;
-  return { scoredAt: stamp.scoredAt, ...diff };
+  return { scoredAt: stamp.scoredAt, ...diff, names };
 }

@@ -141,6 +141,8 @@ describe("the Excel host", () => {
     const stale = await host.isStale();
     expect(stale?.stale).toBe(true);
     expect(stale?.changed).toEqual([sub.code || sub.name]);
+    // The pane names the unit, not its code, even before the workbook was checked in this session.
+    expect(stale?.names[sub.code || sub.name]).toBe(sub.name);
   });
 
   test("insertWorkbooks copies unit sheets from other files, renamed on collision, and says what it left out", async () => {

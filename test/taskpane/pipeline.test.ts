@@ -48,7 +48,8 @@ describe("what the Excel host left unwritten reaches the pane", () => {
     const before = fills();
     const r = await markIssues(workbench, model, "en");
     expect(r.written.skippedSheets).toEqual([LOCKED]);
-    expect(r.written.warnings.map((w) => w.en)).toEqual([expect.stringContaining(`Sheet "${LOCKED}" is protected with a password`)]);
+    expect(r.written.warnings.map((w) => w.en)).toEqual([expect.stringContaining(`Sheet "${LOCKED}" is protected with a password, so the cells with issues on it were not marked`)]);
+    expect(r.written.warnings[0]!.vi).toContain("rồi đánh dấu lại");
     const onLocked = r.issues.filter((i) => i.sheet === LOCKED && i.cell).length;
     const onOthers = r.issues.filter((i) => i.sheet && i.sheet !== LOCKED && i.cell).length;
     expect(onLocked).toBeGreaterThan(0);

@@ -26,8 +26,14 @@ export interface ApplyStats {
 }
 
 /** What the user is told about a sheet that a password protects. */
-export function passwordProtectedMessage(sheet: string, clearingOnly = false): Message {
-  if (clearingOnly) {
+export function passwordProtectedMessage(sheet: string, kind: "score" | "mark" | "clear" = "score"): Message {
+  if (kind === "mark") {
+    return {
+      vi: `Trang "${sheet}" được bảo vệ bằng mật khẩu nên các ô có vấn đề trên trang này chưa được đánh dấu. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi đánh dấu lại; các trang khác đã được đánh dấu.`,
+      en: `Sheet "${sheet}" is protected with a password, so the cells with issues on it were not marked. Unprotect the sheet (Review > Unprotect Sheet) and mark again; the other sheets were marked.`,
+    };
+  }
+  if (kind === "clear") {
     return {
       vi: `Trang "${sheet}" được bảo vệ bằng mật khẩu nên các đánh dấu trên trang này chưa được xóa. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi xóa đánh dấu lại; các trang khác đã được xóa.`,
       en: `Sheet "${sheet}" is protected with a password, so its marks were not cleared. Unprotect the sheet (Review > Unprotect Sheet) and clear the marks again; the other sheets were cleared.`,
@@ -328,9 +334,10 @@ export async function applyPlan(ctx: Excel.RequestContext, fullPlan: WritePlan, 
       unprotect = unprotect.filter((n) => still.has(n) && n !== failed);
     }
   }
-  // A plan that only takes marks away (and records that in _index) is "clear marks": say so.
-  const clearingOnly = fullPlan.marks.length === 0 && fullPlan.edits.length === 0 && fullPlan.owned.every((o) => o.name === INDEX_SHEET);
-  return { requests, maxRequestBytes, skippedSheets: skipped, warnings: skipped.map((n) => passwordProtectedMessage(n, clearingOnly)) };
+  // A plan that writes nothing but marks and _index is "mark issues" or, with no marks, "clear marks".
+  const marksOnly = fullPlan.edits.length === 0 && fullPlan.owned.every((o) => o.name === INDEX_SHEET);
+  const kind = !marksOnly ? "score" : fullPlan.marks.length > 0 ? "mark" : "clear";
+  return { requests, maxRequestBytes, skippedSheets: skipped, warnings: skipped.map((n) => passwordProtectedMessage(n, kind)) };
 }
 
 interface Existing {

@@ -10,6 +10,8 @@ export interface StaleReport {
   changed: string[];
   added: string[];
   removed: string[];
+  /** Unit names by key (code, or name without a code) for the units the workbook holds now. */
+  names: Record<string, string>;
 }
 
 /** Compares a fresh read with the provenance stamp in `_index`; null for a workbook never scored. */
@@ -17,7 +19,9 @@ export function staleFromSnapshot(snapshot: WorkbookSnapshot, lang: Lang = "vi")
   const state = readIndexSheet(snapshot);
   if (!state?.provenance || state.definitionJson === undefined) return null;
   const stale = staleResults(snapshot, undefined, lang);
-  return stale ? { stale: true, changed: stale.changed, added: stale.added, removed: stale.removed } : { stale: false, changed: [], added: [], removed: [] };
+  return stale
+    ? { stale: true, changed: stale.changed, added: stale.added, removed: stale.removed, names: stale.names }
+    : { stale: false, changed: [], added: [], removed: [], names: {} };
 }
 
 /** Sheets whose edits are not input changes: the project's own. */

@@ -178,7 +178,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
   /** Unit names for the keys a stale report gives (codes, or names without a code). */
   const staleNames = useCallback((report: StaleReport | null): string[] | undefined => {
     if (!report?.stale) return undefined;
-    const names = ref.current.unitNames ?? {};
+    const names = { ...report.names, ...(ref.current.unitNames ?? {}) };
     return [...report.changed, ...report.added, ...report.removed].map((k) => names[k] ?? k);
   }, []);
 
