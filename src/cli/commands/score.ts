@@ -75,7 +75,7 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
   const table: ScoreTable = result.table;
   const toStdout = args.json === "-";
   if (args.json !== undefined) {
-    const staleJson = stale && staleNote ? { ...stale, message: staleNote[lang] } : null;
+    const staleJson = stale && staleNote ? { scoredAt: stale.scoredAt, changed: stale.changed, added: stale.added, removed: stale.removed, message: staleNote[lang] } : null;
     const payload = mode === "score" ? { ...json, stale: staleJson } : { index: json.index, issues: json.issues, stale: staleJson };
     const text = JSON.stringify(payload, null, 2) + "\n";
     if (toStdout) io.stdout.write(text);
