@@ -263,6 +263,8 @@ export function planCollect(
           continue;
         }
       }
+      // Noted before the duplicate check: a form of another index is in the files even when its code is taken.
+      noteIndex(file, header.index);
       if (header.unitCode !== undefined) {
         const key = foldText(header.unitCode);
         const first = codes.get(key);
@@ -280,7 +282,6 @@ export function planCollect(
         }
         codes.set(key, file);
       }
-      noteIndex(file, header.index);
       const as = uniqueSheetName(sheet.name, taken);
       plan.take.push({
         file,

@@ -165,6 +165,26 @@ describe("the Excel host", () => {
     expect(added.sort()).toEqual(report.inserted.map((i) => i.as).sort());
   });
 
+  test("insertWorkbooks warns, naming the files, when the forms that come in belong to different indices", async () => {
+    const fileOf = async (index?: string) => {
+      const source = await layoutAWorkbook(1, index ? { index } : {});
+      const wb = new ExcelJS.Workbook();
+      for (const s of source.double.workbook.sheets) {
+        const ws = wb.addWorksheet(s.name);
+        for (const [k, c] of s.cells) if (c.t !== "Empty") ws.getCell(Math.floor(k / 16384) + 1, (k % 16384) + 1).value = c.v as never;
+      }
+      return Buffer.from(await wb.xlsx.writeBuffer()).toString("base64");
+    };
+    const { double } = await layoutAWorkbook(1, { index: "undp-hdi" });
+    const files = [{ name: "hdi.xlsx", base64: await fileOf("undp-hdi") }, { name: "so-nganh.xlsx", base64: await fileOf() }];
+    double.install();
+    const report = await new ExcelHost().insertWorkbooks(files);
+    expect(report.warnings).toHaveLength(1);
+    expect(report.warnings[0]!.vi).toContain("hdi.xlsx");
+    expect(report.warnings[0]!.vi).toContain("so-nganh.xlsx");
+    expect(report.warnings[0]!.en).toContain("so-nganh.xlsx");
+  });
+
   test("on Excel older than 1.13 insertWorkbooks inserts nothing and says why in both languages", async () => {
     const d = createExcelDouble({ requirements: { ExcelApi: "1.12" } }).install();
     d.addSheet("A");

@@ -8,6 +8,8 @@ import { RequestPacker } from "./payload";
 export interface CollectReport {
   inserted: { file: string; sheet: string; as: string }[];
   skipped: { file: string; sheet: string; reason: Message }[];
+  /** What the user should know about what came in (forms of different indices or versions). */
+  warnings: Message[];
   /** Why nothing could be inserted (an Excel too old for it, a file that is not a workbook). */
   message?: Message;
 }
@@ -41,7 +43,7 @@ async function sheetsOf(file: { name: string; base64: string }): Promise<SheetSn
 }
 
 export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name: string; base64: string }[], model?: IndexModel): Promise<CollectReport> {
-  const report: CollectReport = { inserted: [], skipped: [] };
+  const report: CollectReport = { inserted: [], skipped: [], warnings: [] };
   const incoming: { file: string; sheets: SheetSnapshot[] }[] = [];
   for (const f of files) {
     const sheets = await sheetsOf(f);
@@ -52,6 +54,7 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
   await ctx.sync();
   const plan = planCollect(list.items.map((s) => s.name), incoming, model);
   report.skipped.push(...plan.skipped);
+  report.warnings.push(...plan.warnings);
 
   // One insert per file, packed under the payload budget; Excel may rename on a collision.
   const packer = new RequestPacker();

@@ -86,7 +86,7 @@ export class ExcelHost implements WorkbookHost {
 
   /** Copies the units' sheets of other workbooks in (ExcelApi 1.13); says what came in and what did not. */
   async insertWorkbooks(files: { name: string; base64: string }[], model?: IndexModel): Promise<CollectReport> {
-    if (!this.capabilities().insertWorkbooks) return { inserted: [], skipped: [], message: COLLECT_NEEDS_1_13 };
+    if (!this.capabilities().insertWorkbooks) return { inserted: [], skipped: [], warnings: [], message: COLLECT_NEEDS_1_13 };
     return Excel.run((ctx) => collectWorkbooks(ctx, files, model));
   }
 }

@@ -13,7 +13,7 @@ export function openExcelWorkbench(): Workbench {
         files.map((f) => ({ name: f.name, base64: base64FromBytes(f.data) })),
         model,
       );
-      return { taken: report.inserted.map((t) => t.as), skipped: [...(report.message ? [report.message] : []), ...report.skipped.map((s) => s.reason)] };
+      return { taken: report.inserted.map((t) => t.as), skipped: [...(report.message ? [report.message] : []), ...report.warnings, ...report.skipped.map((s) => s.reason)] };
     },
     isStale: (lang) => host.isStale(lang),
     watchInputs: (onChange) => host.watchInputs(() => onChange()),

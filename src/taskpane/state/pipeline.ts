@@ -276,7 +276,7 @@ export async function openFileWorkbench(file: PickedFile): Promise<Workbench> {
       const { collectFiles } = await import(/* webpackChunkName: "xlsx-host" */ "../../hosts/xlsx/collect");
       const { data, report } = await collectFiles(files, await inner.toBuffer(), model);
       inner = await XlsxHost.fromBuffer(data, file.name);
-      return { taken: report.take.map((t) => t.as), skipped: report.skipped.map((s) => s.reason) };
+      return { taken: report.take.map((t) => t.as), skipped: [...report.warnings, ...report.skipped.map((s) => s.reason)] };
     },
     toBlob: async () => new Blob([(await inner.toBuffer()) as BlobPart], { type: XLSX_MIME }),
     isStale: async (lang) => staleFromSnapshot(await inner.read(), lang),
