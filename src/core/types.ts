@@ -236,6 +236,16 @@ export interface ChartPlan {
   to: string;
   xAxisTitle?: string;
   yAxisTitle?: string;
+  /**
+   * Where the value axis ends: the most a bar can reach (the index's maximum points), so that a
+   * 200-point index is not drawn on an axis to 250. Left out: the reader picks the scale.
+   */
+  valueAxisMax?: number;
+  /**
+   * Printed on pages of its own: a page break one row above the chart (unless it starts the
+   * sheet) and one row below it, so that its frame touches no page's edge.
+   */
+  ownPage?: boolean;
 }
 
 export interface PrintPlan {

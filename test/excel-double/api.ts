@@ -1307,10 +1307,17 @@ export class ChartCollection extends ClientCollection<Chart> {
       }
       let i = s.charts.length + 1;
       while (s.charts.some((c) => c.name === `Chart ${i}`)) i++;
-      made = { id: newId(), name: `Chart ${i}`, chartType: type, title: "", categoryAxisTitle: "", valueAxisTitle: "", reversePlotOrder: false, series };
+      made = { id: newId(), name: `Chart ${i}`, chartType: type, title: "", categoryAxisTitle: "", valueAxisTitle: "", reversePlotOrder: false, valueAxisMaximum: null, series };
       s.charts.push(made);
     });
     return chart;
+  }
+}
+
+declare module "./model" {
+  interface MChart {
+    /** `axes.valueAxis.maximum`: null while Excel picks the scale. */
+    valueAxisMaximum?: number | null;
   }
 }
 
@@ -1340,6 +1347,18 @@ export class Chart extends ClientObject {
     const axis = (which: "category" | "value") => ({
       title: { set text(v: string) { self._call(`axes.${which}.title.text`, v, (m: MChart) => { if (which === "category") m.categoryAxisTitle = v; else m.valueAxisTitle = v; }); } },
       set reversePlotOrder(v: boolean) { self._call(`axes.${which}.reversePlotOrder`, v, (m: MChart) => { if (which === "category") m.reversePlotOrder = v; }); },
+      /**
+       * ChartAxis.maximum (ExcelApi 1.1): a number, or "" for the automatic scale. Only a value
+       * axis has a numeric scale: on a category axis of text categories Excel refuses it.
+       */
+      set maximum(v: number | string) {
+        self._call(`axes.${which}.maximum`, v, (m: MChart) => {
+          if (which !== "value") throw invalidArg("The category axis has no maximum.");
+          if (v === "") m.valueAxisMaximum = null;
+          else if (typeof v === "number" && Number.isFinite(v)) m.valueAxisMaximum = v;
+          else throw invalidArg(`maximum '${String(v)}'.`);
+        });
+      },
     });
     return { categoryAxis: axis("category"), valueAxis: axis("value") };
   }

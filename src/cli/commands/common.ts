@@ -109,7 +109,7 @@ export async function csvToWorkbook(data: Uint8Array, fileName: string): Promise
       ws.getCell(r + 1, c + 1).value = f;
     });
   });
-  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).font = { name: "Calibri", family: 2, size: 11, bold: true };
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
   const buf = await wb.xlsx.writeBuffer();
   return { data: new Uint8Array(buf as ArrayBuffer), encoding };

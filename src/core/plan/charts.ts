@@ -1,14 +1,15 @@
 /**
- * The charts sheet (`Biểu đồ` / `Charts`): a small data block the charts read, and three named
- * native charts side by side — total by unit (sorted bars), group points stacked by unit, and a
- * radar profile of chosen units against the average.
+ * The charts sheet (`Biểu đồ` / `Charts`): three named native charts one under the other, each as
+ * wide as a landscape A4 page and printed on a page of its own — total by unit (sorted bars),
+ * group points stacked by unit, and a radar profile of chosen units against the average — then,
+ * below them, the small data block the charts read.
  */
 import type { IndexModel } from "../definition/model";
 import type { Lang } from "../i18n/text";
 import { localize } from "../i18n/text";
 import type { CellBlock, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, UnitResult } from "../types";
 import { cellAddress, columnLetter, rangeAddress } from "./a1";
-import { fitWidth, widestWord, wrappedHeight } from "./layout";
+import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
 import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label } from "./labels";
 import { POINTS_FORMAT, VALUE_FORMAT } from "./results-sheet";
 
@@ -25,17 +26,30 @@ export interface ChartsSheetInput {
   kinds?: ChartKind[];
 }
 
-/** The three charts in the order they sit on the sheet. */
+/** The three charts in the order they sit on the sheet, top to bottom. */
 export const CHART_KINDS: ChartKind[] = ["barSorted", "stackedBar", "radar"];
 
-const CHART_COLUMNS = 10;
-/** Empty columns between two charts (and between the data and the first chart). */
-const CHART_GAP = 1;
+/**
+ * The printed page: A4 landscape inside the hosts' margins (0.4 in at the sides, 0.5 in at the
+ * top and bottom), in points.
+ */
+const PAGE = { width: 841.9 - 0.8 * 72, height: 595.3 - 1.0 * 72 };
+/** Points of one column unit in Excel (7 pixels of Calibri 11); LibreOffice's are wider and it scales the page down. */
+const POINTS_PER_COLUMN_UNIT = 5.25;
+/** How wide a chart is, in column units: a landscape page's width in Excel, with a little room. */
+const CHART_WIDTH = 140;
+/** The share of a page's height a one-page chart takes, leaving room for rounding in the readers. */
+const PAGE_FILL = 0.92;
 /** Rows a bar chart needs for each unit so that every unit's name shows on the axis. */
-const ROWS_PER_UNIT = 1.25;
+const ROWS_PER_UNIT = 1;
 /** Rows for the title, the value axis and the legend. */
 const CHART_FRAME_ROWS = 9;
 const MAX_CHART_ROWS = 200;
+/**
+ * Empty rows between two charts, and between the last chart and the data: the page break goes
+ * after the first, so no chart's edge touches the edge of a page (a reader draws it on both).
+ */
+const GAP_ROWS = 2;
 /** A radar with more lines than this cannot be read: the profile compares at most this many units. */
 export const MAX_PROFILE_UNITS = 5;
 /** Width of the data columns the charts read. */
@@ -58,6 +72,16 @@ function headerHeight(head: PlanValue[], widths: number[]): number {
   return wrappedHeight(head.map((h, i) => ({ text: String(h ?? ""), width: widths[i] ?? DATA_COLUMN_WIDTH, bold: true })));
 }
 
+/** The largest of `xs` (nulls left out), or 0. */
+function largest(xs: (number | null | undefined)[]): number {
+  return xs.reduce<number>((m, x) => (typeof x === "number" && x > m ? x : m), 0);
+}
+
+/** An axis maximum when every value stays within it; left out (the reader's own scale) otherwise. */
+function axisMax(bound: number | undefined, values: (number | null | undefined)[]): number | undefined {
+  return bound !== undefined && bound > 0 && largest(values) <= bound ? bound : undefined;
+}
+
 export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
   const { model, lang } = input;
   const sheet = SHEET_NAMES.charts[lang];
@@ -69,7 +93,7 @@ export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
   const stackPoints = usePoints && groups.every((g) => g.hasMax);
   const units = input.units.filter((u) => (usePoints ? u.points : u.value) !== null);
 
-  // Block 1 (A1): unit, total, one column per group, in rank order.
+  // Block 1 (below the charts): unit, total, one column per group, in rank order.
   const totalHeader = usePoints ? label("totalPoints", lang) : label("value", lang);
   const totalFormat = usePoints ? POINTS_FORMAT : VALUE_FORMAT;
   const groupFormat = stackPoints ? POINTS_FORMAT : VALUE_FORMAT;
@@ -81,10 +105,9 @@ export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
   ]);
   const formats1 = [head1.map(() => "@"), ...rows1.map(() => ["@", totalFormat, ...groups.map(() => groupFormat)])];
 
-  // Block 2 (below): group profile of the chosen units against the average of all units.
+  // Block 2 (under block 1): group profile of the chosen units against the average of all units.
   const chosenCodes = input.profileUnits && input.profileUnits.length > 0 ? input.profileUnits : units.slice(0, 3).map((u) => u.code);
   const chosen = chosenCodes.flatMap((c) => units.filter((u) => u.code === c)).slice(0, MAX_PROFILE_UNITS);
-  const top2 = units.length + 3;
   const head2: PlanValue[] = [CHART_LABELS.pillar[lang], ...chosen.map((u) => u.name), label("average", lang)];
   const rows2: PlanValue[][] = groups.map((g) => [
     g.name,
@@ -94,51 +117,79 @@ export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
   const formats2 = [head2.map(() => "@"), ...rows2.map((r) => ["@", ...r.slice(1).map(() => VALUE_FORMAT)])];
 
   const widths = dataColumnWidths(head1, head2, [...rows1, ...rows2]);
+  const dataColumns = widths.length;
+  // The charts span the data columns and, when these are narrower than a page, one more column
+  // that makes up the width: fit to the page's width, each chart then fills it.
+  const dataWidth = widths.reduce((a, b) => a + b, 0);
+  if (dataWidth < CHART_WIDTH) widths.push(Math.ceil(CHART_WIDTH - dataWidth));
+  const chartColumns = widths.length;
+  const scale = Math.min(1, PAGE.width / (widths.reduce((a, b) => a + b, 0) * POINTS_PER_COLUMN_UNIT));
+  // Rows of a page at that scale: a chart of this many rows prints on one page.
+  const pageRows = Math.floor((PAGE.height * PAGE_FILL) / scale / LINE_HEIGHT) - 1;
+  // A bar chart is tall enough for one axis label per unit (past a page when there are many
+  // units; past MAX_CHART_ROWS, about 190 units, it stops growing and the reader skips labels).
+  const barRows = Math.min(MAX_CHART_ROWS, Math.max(pageRows, Math.ceil(units.length * ROWS_PER_UNIT) + CHART_FRAME_ROWS));
+  const heights: Record<ChartKind, number> = { barSorted: barRows, stackedBar: barRows, radar: pageRows };
+  // Each chart keeps its place whether or not it is chosen, so a later run puts it where it was.
+  const tops = new Map<ChartKind, number>();
+  let next = 1;
+  for (const kind of CHART_KINDS) {
+    tops.set(kind, next);
+    next += heights[kind] + GAP_ROWS;
+  }
+  const top1 = next;
+  const top2 = top1 + units.length + 2;
+
   const blocks: CellBlock[] = [
-    { address: "A1", values: [head1, ...rows1], numberFormat: formats1 },
+    { address: cellAddress(top1, 1), values: [head1, ...rows1], numberFormat: formats1 },
     { address: cellAddress(top2, 1), values: [head2, ...rows2], numberFormat: formats2 },
     // The header rows bold and wrapped, so long group and unit names show whole.
-    { address: "A1", values: [head1], bold: true, wrap: true },
+    { address: cellAddress(top1, 1), values: [head1], bold: true, wrap: true },
     { address: cellAddress(top2, 1), values: [head2], bold: true, wrap: true },
   ];
 
   const charts: ChartPlan[] = [];
   if (units.length > 0 && groups.length > 0) {
-    const dataWidth = Math.max(head1.length, head2.length);
-    const firstColumn = dataWidth + 1 + CHART_GAP;
-    // Tall enough for one axis label per unit; `to` is the chart's last cell, included.
-    // Past MAX_CHART_ROWS (about 150 units) the chart stops growing and the reader skips labels.
-    const height = Math.min(MAX_CHART_ROWS, Math.max(22, Math.ceil(units.length * ROWS_PER_UNIT) + CHART_FRAME_ROWS));
-    const place = (i: number) => {
-      const left = firstColumn + i * (CHART_COLUMNS + CHART_GAP);
-      return { from: cellAddress(2, left), to: cellAddress(1 + height, left + CHART_COLUMNS - 1) };
+    // `to` is the chart's last cell, included.
+    const place = (kind: ChartKind) => {
+      const top = tops.get(kind)!;
+      return { from: cellAddress(top, 1), to: cellAddress(top + heights[kind] - 1, chartColumns), ownPage: true };
     };
-    const last1 = units.length + 1;
-    const unitCats = rangeAddress(2, 1, last1, 1);
+    const last1 = top1 + units.length;
+    const unitCats = rangeAddress(top1 + 1, 1, last1, 1);
     const axisY = usePoints ? CHART_LABELS.pointsAxis[lang] : CHART_LABELS.valueAxis[lang];
+    const totals = units.map((u) => (usePoints ? u.points : u.value));
+    const totalMax = axisMax(usePoints ? model.root.max : 1, totals);
     charts.push({
       name: CHART_NAMES.total,
       kind: "barSorted",
       title: usePoints ? CHART_LABELS.totalTitle[lang] : CHART_LABELS.totalValueTitle[lang],
       categories: unitCats,
-      series: [{ name: totalHeader, values: rangeAddress(2, 2, last1, 2) }],
+      series: [{ name: totalHeader, values: rangeAddress(top1 + 1, 2, last1, 2) }],
       dataSheet: sheet,
-      ...place(0),
+      ...place("barSorted"),
       xAxisTitle: CHART_LABELS.unitAxis[lang],
       yAxisTitle: axisY,
+      ...(totalMax !== undefined ? { valueAxisMax: totalMax } : {}),
     });
+    // Stacked group points reach at most the sum of the groups' maximum points.
+    const stackBound = stackPoints ? groups.reduce((sum, g) => sum + (model.nodes.get(g.code)?.max ?? 0), 0) : undefined;
+    const stackMax = axisMax(stackBound, rows1.map((r) => r.slice(2).reduce<number>((sum, v) => sum + (typeof v === "number" ? v : 0), 0)));
     charts.push({
       name: CHART_NAMES.groups,
       kind: "stackedBar",
       title: stackPoints ? CHART_LABELS.groupsTitle[lang] : CHART_LABELS.groupsValueTitle[lang],
       categories: unitCats,
-      series: groups.map((g, i) => ({ name: g.name, values: rangeAddress(2, 3 + i, last1, 3 + i) })),
+      series: groups.map((g, i) => ({ name: g.name, values: rangeAddress(top1 + 1, 3 + i, last1, 3 + i) })),
       dataSheet: sheet,
-      ...place(1),
+      ...place("stackedBar"),
       xAxisTitle: CHART_LABELS.unitAxis[lang],
       yAxisTitle: stackPoints ? CHART_LABELS.pointsAxis[lang] : CHART_LABELS.valueAxis[lang],
+      ...(stackMax !== undefined ? { valueAxisMax: stackMax } : {}),
     });
     const lastGroupRow = top2 + groups.length;
+    // Group values are fractions: the profile's scale runs from 0 to 1.
+    const profileMax = axisMax(1, rows2.flatMap((r) => r.slice(1).map((v) => (typeof v === "number" ? v : null))));
     charts.push({
       name: CHART_NAMES.profile,
       kind: "radar",
@@ -146,7 +197,8 @@ export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
       categories: rangeAddress(top2 + 1, 1, lastGroupRow, 1),
       series: head2.slice(1).map((h, i) => ({ name: String(h), values: rangeAddress(top2 + 1, 2 + i, lastGroupRow, 2 + i) })),
       dataSheet: sheet,
-      ...place(2),
+      ...place("radar"),
+      ...(profileMax !== undefined ? { valueAxisMax: profileMax } : {}),
     });
   }
   // Charts not chosen are left out; each keeps its place so a later run puts it where it was.
@@ -160,8 +212,8 @@ export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
     charts: charts.filter((c) => wanted.has(c.kind)),
     columnWidths: widths.map((width, i) => ({ column: columnLetter(i + 1), width })),
     rowHeights: [
-      { row: 1, height: headerHeight(head1, widths) },
-      { row: top2, height: headerHeight(head2, widths) },
+      { row: top1, height: headerHeight(head1, widths.slice(0, dataColumns)) },
+      { row: top2, height: headerHeight(head2, widths.slice(0, dataColumns)) },
     ],
     print: { orientation: "landscape", fitToWidth: true },
     after: input.after,

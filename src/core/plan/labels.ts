@@ -51,8 +51,8 @@ export function resultsTitle(indexName: string, version: string, lang: Lang): st
 export function resultsSubtitle(now: Date, projectVersion: string, units: number, lang: Lang): string {
   const date = formatDate(now, lang);
   return lang === "vi"
-    ? `Tính ngày ${date} bằng DTI Scorer ${projectVersion}; ${units} đơn vị. Bảng này do chương trình ghi lại ở mỗi lần tính, không sửa tay.`
-    : `Computed on ${date} by DTI Scorer ${projectVersion}; ${units} units. The project rewrites this sheet on every run; do not edit it by hand.`;
+    ? `Chấm điểm ngày ${date} bằng DTI Scorer ${projectVersion}; ${units} đơn vị. Bảng này do chương trình ghi lại ở mỗi lần tính, không sửa tay.`
+    : `Scored on ${date} by DTI Scorer ${projectVersion}; ${units} units. The project rewrites this sheet on every run; do not edit it by hand.`;
 }
 
 export function notRankedText(

@@ -1,19 +1,46 @@
 /**
- * Sizes of what the planner writes: column widths (in Excel's unit, characters of the default
- * font) and heights of rows whose text wraps. Readers do not grow a row on their own when a file
- * is opened, and LibreOffice draws wider glyphs than Calibri, so the estimates leave some room.
+ * Sizes of what the planner writes: column widths (in Excel's unit, the width of a digit of the
+ * default font) and heights of rows whose text wraps. Readers do not grow a row on their own when
+ * a file is opened, so the estimates must hold in every reader: they were measured against
+ * LibreOffice drawing Calibri with its wider fallback (DejaVu Sans), where a 60-wide column holds
+ * about 72 characters of Vietnamese text, and lean towards a line too many rather than one too few.
  */
 
-/** Width of one character in column units, with room for LibreOffice's wider fallback font. */
-const CHAR_WIDTH = 0.85;
-/** Column padding (cell margins) in column units. */
+/**
+ * Width of a character in column units (digits are 1 by definition). Widths relative to a digit
+ * differ little between Calibri and DejaVu Sans: lower case a little narrower than a digit, i, l,
+ * t, f, r and j about half, capitals and m, w wider, spaces and most punctuation half a digit.
+ */
+function charWidth(ch: string): number {
+  if (ch >= "0" && ch <= "9") return 1;
+  if (ch === " " || ch === "\t") return 0.5;
+  if (ch === "%") return 1.5;
+  const base = ch.normalize("NFD")[0] ?? ch;
+  if (base !== base.toLowerCase()) return 1.05;
+  if (base !== base.toUpperCase()) {
+    if ("iljtfr".includes(base)) return 0.55;
+    if ("mw".includes(base)) return 1.4;
+    return 0.94;
+  }
+  return 0.5;
+}
+
+/** Bold text is this much wider. */
+const BOLD = 1.1;
+/** Column padding (cell margins) in column units, for text on one line. */
 const PADDING = 2;
+/** What wrapped text cannot use of a column's width (cell margins), in column units. */
+const WRAP_PADDING = 1.5;
+/** Column units one indent level takes (measured in LibreOffice; Excel takes a little less). */
+export const INDENT_WIDTH = 1.5;
 /** Height in points of one line of 11-point text. */
 export const LINE_HEIGHT = 15;
 
 /** How wide `text` is in column units. */
 export function textWidth(text: string, bold = false): number {
-  return [...text.normalize("NFC")].length * CHAR_WIDTH * (bold ? 1.08 : 1);
+  let w = 0;
+  for (const ch of text.normalize("NFC")) w += charWidth(ch);
+  return w * (bold ? BOLD : 1);
 }
 
 /** A column width that shows every text of `texts` on one line, within `min` … `max`. */
@@ -28,16 +55,21 @@ export function widestWord(texts: string[], bold = false): number {
   return Math.ceil(words.reduce((w, t) => Math.max(w, textWidth(t, bold)), 0) + PADDING);
 }
 
-/** The lines `text` takes when wrapped at word boundaries in a column `width` wide. */
-export function wrappedLines(text: string, width: number, bold = false): number {
-  const room = Math.max(1, width - PADDING);
+/**
+ * The lines `text` takes when wrapped at word boundaries in a column `width` wide. `size` is the
+ * font size in points (text of 14 points is as wide as 14/11 of the same text at 11).
+ */
+export function wrappedLines(text: string, width: number, bold = false, size = 11): number {
+  const room = Math.max(1, width - WRAP_PADDING);
+  const scale = size / 11;
+  const space = textWidth(" ") * scale;
   let lines = 0;
   for (const paragraph of text.split("\n")) {
     lines++;
     let used = 0;
     for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
-      const w = textWidth(word, bold);
-      const next = used === 0 ? w : used + textWidth(" ") + w;
+      const w = textWidth(word, bold) * scale;
+      const next = used === 0 ? w : used + space + w;
       if (next <= room || used === 0) used = next;
       else {
         lines++;
@@ -53,10 +85,22 @@ export function wrappedLines(text: string, width: number, bold = false): number 
   return lines;
 }
 
+/** A cell whose text wraps: its text, the width it wraps in (after any indent), its font. */
+export interface WrappedCell {
+  text: string;
+  width: number;
+  bold?: boolean;
+  /** Font size in points; 11 when left out. */
+  size?: number;
+}
+
 /** The height of a row whose cells wrap: enough lines for the tallest cell. */
-export function wrappedHeight(cells: { text: string; width: number; bold?: boolean }[]): number {
-  const lines = cells.reduce((n, c) => Math.max(n, wrappedLines(c.text, c.width, c.bold)), 1);
-  return lines * LINE_HEIGHT + 3;
+export function wrappedHeight(cells: WrappedCell[]): number {
+  const height = cells.reduce((h, c) => {
+    const size = c.size ?? 11;
+    return Math.max(h, wrappedLines(c.text, c.width, c.bold, size) * LINE_HEIGHT * (size / 11));
+  }, LINE_HEIGHT);
+  return Math.ceil(height) + 3;
 }
 
 function clamp(x: number, min: number, max: number): number {

@@ -217,9 +217,10 @@ describe("planResults", () => {
     ]);
   });
 
-  test("the three charts are named, titled in the user's language and sit side by side without overlapping", () => {
+  test("the three charts are named, titled in the user's language and stacked one under the other, each a landscape page wide and printed on a page of its own, with their data below", () => {
     const { plan } = run("en");
-    const charts = plan.owned.find((o) => o.name === "Charts")!.charts;
+    const sheet = plan.owned.find((o) => o.name === "Charts")!;
+    const charts = sheet.charts;
     expect(charts.map((c) => [c.name, c.kind])).toEqual([
       [CHART_NAMES.total, "barSorted"],
       [CHART_NAMES.groups, "stackedBar"],
@@ -227,13 +228,31 @@ describe("planResults", () => {
     ]);
     expect(charts[0]!.title).toBe("Total points by unit");
     const boxes = charts.map((c) => parseRange(`${c.from}:${c.to}`));
-    for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) expect(boxes[i]!.right < boxes[j]!.left || boxes[j]!.right < boxes[i]!.left).toBe(true);
-    // The data block sits left of every chart.
+    // One under the other, from column A, all as wide, each printed on pages of its own.
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.top).toBeGreaterThan(boxes[i - 1]!.bottom);
+    expect(boxes.map((b) => [b.left, b.right])).toEqual(boxes.map(() => [1, boxes[0]!.right]));
+    expect(charts.every((c) => c.ownPage)).toBe(true);
+    const width = (sheet.columnWidths ?? []).slice(0, boxes[0]!.right).reduce((sum, w) => sum + w.width, 0);
+    // About a landscape A4 page's width (Excel's column unit is 5.25 points; the page 784).
+    expect(width * 5.25).toBeGreaterThan(700);
+    expect(sheet.print).toEqual({ orientation: "landscape", fitToWidth: true });
+    // The data block sits below every chart.
     const grid = ownedGrid(plan, "Charts");
-    const dataWidth = Math.max(...grid.map((r) => r.length));
-    expect(Math.min(...boxes.map((b) => b.left))).toBeGreaterThan(dataWidth);
-    expect(grid.slice(1, 4).map((r) => r[0])).toEqual(["Sở Thông tin và Truyền thông", "Sở Tài chính", '=HYPERLINK("http://x","y")']);
+    const top = grid.findIndex((r) => r[0] === "Unit");
+    expect(top + 1).toBeGreaterThan(Math.max(...boxes.map((b) => b.bottom)));
+    expect(grid.slice(top + 1, top + 4).map((r) => r[0])).toEqual(["Sở Thông tin và Truyền thông", "Sở Tài chính", '=HYPERLINK("http://x","y")']);
+    expect(charts[0]!.categories).toBe(`A${top + 2}:A${top + 1 + 3}`);
+  });
+
+  test("the value axes end at the most a unit can reach: the index's maximum points, and 1 for the profile's values", () => {
+    const { plan, model } = run("en");
+    const charts = plan.owned.find((o) => o.name === "Charts")!.charts;
+    expect(model.root.max).toBe(60);
+    expect(charts.map((c) => [c.name, c.valueAxisMax])).toEqual([
+      [CHART_NAMES.total, 60],
+      [CHART_NAMES.groups, 60],
+      [CHART_NAMES.profile, 1],
+    ]);
   });
 
   test("a run in the other language removes the sheets the last run owned under the old names", () => {

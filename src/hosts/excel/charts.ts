@@ -43,6 +43,9 @@ export function queueChart(packer: RequestPacker, sheet: string, plan: ChartPlan
       // Bar charts draw the first category at the bottom; reversed, rank 1 is on top.
       chart.axes.categoryAxis.reversePlotOrder = true;
     }
+    // The value axis ends at the most a bar can reach; "" (automatic) when the plan sets no end,
+    // so a chart updated in place does not keep an end from an earlier run.
+    chart.axes.valueAxis.maximum = plan.valueAxisMax ?? "";
     chart.setPosition(plan.from, plan.to);
     const categories = dataRange(ctx, plan.dataSheet, plan.categories);
     plan.series.forEach((s, i) => {

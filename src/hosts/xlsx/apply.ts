@@ -17,6 +17,9 @@ export interface PendingChart {
 
 type StyledCell = ExcelJS.Cell;
 
+/** The face and size of every font this module writes, unless the cell already names its own. */
+export const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, size: 11 };
+
 function restyle(cell: StyledCell, change: Partial<ExcelJS.Style>): void {
   // Cells read from a file can share one style object: always give the cell a copy.
   cell.style = { ...cell.style, ...change };
@@ -44,6 +47,8 @@ export function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock): void {
       if (fmt !== undefined) change.numFmt = fmt;
       if (block.bold || block.fontColor || block.fontSize) {
         change.font = {
+          // A font without a face and size is drawn by LibreOffice in its default serif face.
+          ...DEFAULT_FONT,
           ...cell.font,
           ...(block.bold ? { bold: true } : {}),
           ...(block.fontColor ? { color: { argb: argb(block.fontColor) } } : {}),
@@ -150,6 +155,25 @@ function setPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
   };
 }
 
+/**
+ * Charts printed on pages of their own: a page break one row above each (unless it starts the
+ * sheet) and one row below, so a chart's frame touches no page's edge (LibreOffice draws a frame
+ * on the edge on both pages). Two charts two rows apart share the break between them.
+ */
+function setPageBreaks(ws: ExcelJS.Worksheet, charts: ChartPlan[]): void {
+  const after = new Set<number>();
+  for (const c of charts) {
+    if (!c.ownPage) continue;
+    const from = parseCell(c.from);
+    const to = parseCell(c.to);
+    const top = Math.min(from.row, to.row);
+    if (top > 2) after.add(top - 2);
+    after.add(Math.max(from.row, to.row) + 1);
+  }
+  // A break is set on the last row of a page (rowBreaks id), across every column.
+  for (const row of [...after].sort((a, b) => a - b)) ws.getRow(row).addPageBreak(0, 16384);
+}
+
 function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Worksheet {
   const existing = wb.getWorksheet(plan.name);
   const previousIndex = existing ? wb.worksheets.indexOf(existing) : undefined;
@@ -199,14 +223,32 @@ function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Wo
   });
   for (const w of plan.columnWidths ?? []) ws.getColumn(w.column).width = w.width;
   for (const h of plan.rowHeights ?? []) ws.getRow(h.row).height = h.height;
+  setPageBreaks(ws, plan.charts);
   if (plan.print) setPrint(ws, plan.print);
   if (plan.freeze) ws.views = [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }];
   placeSheet(wb, ws, plan.after, previousIndex);
   return ws;
 }
 
+/**
+ * Give every font in the workbook a face and a size: a form written by an earlier version (or by
+ * another program) may have fonts with neither, which LibreOffice draws in its default serif.
+ */
+function completeFonts(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row) =>
+      // Empty cells too: a styled empty cell (an input cell, the Điểm column) keeps its font when filled.
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const f = cell.font;
+        if (f && (!f.name || !f.size)) restyle(cell, { font: { ...DEFAULT_FONT, ...f, ...(f.name ? {} : { name: DEFAULT_FONT.name, family: DEFAULT_FONT.family }), ...(f.size ? {} : { size: DEFAULT_FONT.size }) } });
+      }),
+    );
+  }
+}
+
 /** Apply a plan; returns the charts to inject when the workbook is written. */
 export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): PendingChart[] {
+  completeFonts(wb);
   for (const name of plan.removeSheets ?? []) {
     const ws = wb.getWorksheet(name);
     if (ws && !plan.owned.some((o) => o.name === name)) wb.removeWorksheet(ws.id);

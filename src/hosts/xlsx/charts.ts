@@ -371,6 +371,8 @@ function axesXml(plan: ChartPlan): string {
   // Horizontal bars list the categories top-down in sheet order (rank 1 on top); the value
   // axis then crosses at the last category so it stays at the bottom.
   const catOrientation = horizontalBars ? "maxMin" : "minMax";
+  // The axis ends at the most a bar can reach (c:max comes before c:min in c:scaling).
+  const max = plan.valueAxisMax !== undefined && Number.isFinite(plan.valueAxisMax) ? `<c:max val="${plan.valueAxisMax}"/>` : "";
   const catAx =
     `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="${catOrientation}"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${horizontalBars ? "l" : "b"}"/>${catTitle}<c:numFmt formatCode="General" sourceLinked="0"/>` +
@@ -379,7 +381,7 @@ function axesXml(plan: ChartPlan): string {
     // Every unit's name on the axis: readers skip labels they think do not fit.
     `${horizontalBars ? `<c:tickLblSkip val="1"/>` : ""}<c:noMultiLvlLbl val="0"/></c:catAx>`;
   const valAx =
-    `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/>` +
+    `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/>${max}<c:min val="0"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${horizontalBars ? "b" : "l"}"/><c:majorGridlines/>${valTitle}<c:numFmt formatCode="General" sourceLinked="1"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${labelText(900)}` +
     `<c:crossAx val="${CAT_AX}"/><c:crosses val="${horizontalBars ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`;

@@ -352,4 +352,22 @@ describe("XlsxHost", () => {
       expect(titles).toEqual([["0", "&apos;Kết quả&apos;!$3:$3"]]);
     }
   });
+
+  test("fonts written without a face or a size (as an earlier version wrote its forms) get Calibri 11, the rest of each font kept", async () => {
+    const file = await edit(await inputWorkbook(), (wb) => {
+      const ws = wb.getWorksheet("SO-02")!;
+      ws.getCell("A1").font = { bold: true };
+      // An empty input cell and an empty Điểm cell: filled later, they show their font then.
+      ws.getCell("D4").font = { italic: true, color: { argb: "FF595959" } };
+      ws.getCell("I4").font = { bold: true, size: 13 };
+    });
+    const { out } = await score(file);
+    const styles = await (await JSZip.loadAsync(out)).file("xl/styles.xml")!.async("string");
+    const fonts = [...styles.matchAll(/<font>([\s\S]*?)<\/font>/g)].map((m) => m[1]!);
+    for (const f of fonts) expect([f, /<name val="[^"]+"\/>/.test(f) && /<sz val="[\d.]+"\/>/.test(f)]).toEqual([f, true]);
+    const ws = (await open(out)).getWorksheet("SO-02")!;
+    expect(ws.getCell("A1").font).toMatchObject({ bold: true, name: "Calibri", size: 11 });
+    expect(ws.getCell("D4").font).toMatchObject({ italic: true, name: "Calibri", size: 11, color: { argb: "FF595959" } });
+    expect(ws.getCell("I4").font).toMatchObject({ bold: true, name: "Calibri", size: 13 });
+  });
 });

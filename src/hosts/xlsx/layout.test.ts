@@ -58,7 +58,7 @@ describe("the scored workbook as a reader without the add-in sees it", () => {
     expect(ws.pageSetup.printTitlesRow).toBe("3:3");
   });
 
-  test("the three charts sit apart from each other and from the data they read, each tall enough for one label per unit", async () => {
+  test("the three charts are stacked one under the other, each about a landscape page wide and printed on a page of its own, their data below them", async () => {
     const zip = await JSZip.loadAsync(data);
     const drawings = await Promise.all(
       Object.keys(zip.files)
@@ -66,18 +66,62 @@ describe("the scored workbook as a reader without the add-in sees it", () => {
         .map((f) => zip.file(f)!.async("string")),
     );
     const boxes = drawings.flatMap(anchorBoxes).filter((b) => b.name.startsWith("dti-"));
-    expect(boxes.map((b) => b.name).sort()).toEqual(["dti-groups", "dti-profile", "dti-total"]);
-    for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) {
-        const [a, b] = [boxes[i]!, boxes[j]!];
-        // At least one empty column between two charts.
-        expect(a.right < b.left || b.right < a.left).toBe(true);
-      }
+    expect(boxes.map((b) => b.name)).toEqual(["dti-total", "dti-groups", "dti-profile"]);
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.top).toBeGreaterThan(boxes[i - 1]!.bottom);
     const ws = wb.getWorksheet("Biểu đồ")!;
-    let dataRight = 0;
-    ws.eachRow((row) => row.eachCell((c) => (dataRight = Math.max(dataRight, Number(c.col)))));
-    for (const b of boxes) expect(b.left).toBeGreaterThan(dataRight);
-    // 20 unit names on the bar charts: a row (20 px) and more for each.
-    for (const b of boxes) expect(b.bottom - b.top).toBeGreaterThanOrEqual(DEMO_UNITS.length + 5);
+    for (const b of boxes) {
+      expect(b.left).toBe(0);
+      // Column widths are in Excel's unit (5.25 points); the landscape page is 784 points wide.
+      let width = 0;
+      for (let c = b.left + 1; c <= b.right; c++) width += ws.getColumn(c).width ?? 9;
+      expect(width * 5.25).toBeGreaterThan(700);
+    }
+    // 20 unit names on the bar charts: a row (15 points) and more for each.
+    for (const b of boxes.slice(0, 2)) expect(b.bottom - b.top).toBeGreaterThanOrEqual(DEMO_UNITS.length + 5);
+    // The data the charts read sits below the last chart.
+    let dataTop = Infinity;
+    ws.eachRow((row, r) => row.eachCell(() => (dataTop = Math.min(dataTop, r))));
+    expect(dataTop - 1).toBeGreaterThanOrEqual(Math.max(...boxes.map((b) => b.bottom)));
+    // Fit to one page wide, as many pages tall as needed, and a page break after each chart
+    // (rowBreaks ids are the last row of a page, 1-based).
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    const sheetPath = await sheetPart(zip, "Biểu đồ");
+    const xml = await zip.file(sheetPath)!.async("string");
+    const breaks = [...xml.matchAll(/<brk id="(\d+)"[^>]*max="16383"[^>]*man="1"/g)].map((m) => Number(m[1]));
+    // anchorBoxes: tops 0-based, bottoms exclusive, so chart i spans rows top+1 … bottom; the break leaves a blank row on each side.
+    expect(breaks).toEqual([boxes[0]!.bottom + 1, boxes[1]!.bottom + 1, boxes[2]!.bottom + 1]);
+    expect(boxes[1]!.top - boxes[0]!.bottom).toBe(2);
+  });
+
+  test("the total's value axis ends at the index's maximum points, not at a round number above them", async () => {
+    const zip = await JSZip.loadAsync(data);
+    const charts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async("string")),
+    );
+    const total = charts.find((c) => c.includes("Tổng điểm theo đơn vị"))!;
+    const parsed = parseDefinition(builtin.definition);
+    if (!parsed.ok) throw new Error("the department sample does not parse");
+    expect(parsed.model.root.max).toBe(200);
+    expect(/<c:valAx>[\s\S]*?<c:scaling><c:orientation val="minMax"\/><c:max val="200"\/><c:min val="0"\/><\/c:scaling>/.test(total)).toBe(true);
+  });
+
+  test("every font in the scored workbook names its face and size", async () => {
+    const zip = await JSZip.loadAsync(data);
+    const styles = await zip.file("xl/styles.xml")!.async("string");
+    const fonts = [...styles.matchAll(/<font>([\s\S]*?)<\/font>/g)].map((m) => m[1]!);
+    expect(fonts.length).toBeGreaterThanOrEqual(6);
+    for (const f of fonts) expect([f, /<name val="Calibri"\/>/.test(f) && /<sz val="\d+(\.\d+)?"\/>/.test(f)]).toEqual([f, true]);
   });
 });
+
+/** The part of the sheet named `name`, from the workbook and its relationships. */
+async function sheetPart(zip: JSZip, name: string): Promise<string> {
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const escaped = name.replace(/&/g, "&amp;");
+  const rid = new RegExp(`<sheet [^>]*name="${escaped}"[^>]*r:id="([^"]+)"`).exec(workbook)?.[1];
+  const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
+  return `xl/${target!.replace(/^\/?xl\//, "")}`;
+}

@@ -1,10 +1,11 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { parseDefinition } from "../../core/definition";
 import type { IndexModel } from "../../core/definition/model";
 import { runScoring } from "../../core/pipeline";
 import { findBuiltin } from "../../indices";
 import { XlsxHost } from "./host";
-import { makeTemplate } from "./template";
+import { makeTemplate, unitSheetName } from "./template";
 
 const definition = {
   format: "index-definition/1",
@@ -90,7 +91,7 @@ function rowOf(ws: ExcelJS.Worksheet, code: string): number {
 describe("self-assessment templates", () => {
   it("make one sheet per unit with the header block, a valid sheet name for every unit, and an instructions sheet", async () => {
     const wb = await load(await makeTemplate(model(), units, { lang: "vi", period: "Năm 2024" }));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Hướng dẫn", "Sở Y tế", "Thanh tra tỉnh", "Sở Lao động - Thương binh và Xã"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Hướng dẫn", "Sở Y tế", "Thanh tra tỉnh", "Sở Lao động - Thương binh và…"]);
     const ws = wb.getWorksheet("Sở Y tế")!;
     expect([1, 2, 3, 4, 5].map((r) => [ws.getCell(r, 1).value, ws.getCell(r, 2).value])).toEqual([
       ["Đơn vị", "Sở Y tế"],
@@ -157,7 +158,7 @@ describe("self-assessment templates", () => {
     };
     fill("Sở Y tế", { "1.1": "Phó Giám đốc", "1.2": "Có", "2.1.a": 30, "2.1.b": 40, "2.2": 0.9 }, { "1.2": "Kế hoạch số 12/KH-SYT" });
     fill("Thanh tra tỉnh", { "1.1": "Giám đốc", "1.2": "Không", "2.1.a": 10, "2.1.b": 10 });
-    fill("Sở Lao động - Thương binh và Xã", { "1.1": "Chưa có", "1.2": "Có", "2.1.a": 0, "2.1.b": 25, "2.2": "N/A" }, { "1.2": "Quyết định 5/QĐ" });
+    fill("Sở Lao động - Thương binh và…", { "1.1": "Chưa có", "1.2": "Có", "2.1.a": 0, "2.1.b": 25, "2.2": "N/A" }, { "1.2": "Quyết định 5/QĐ" });
     const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()), "phieu.xlsx");
     const result = await runScoring(host, { definition, lang: "vi", projectVersion: "test", write: false });
     const points = Object.fromEntries(result.table.units.map((u) => [u.code, u.points]));
@@ -180,5 +181,131 @@ describe("self-assessment templates", () => {
     expect((ws.getRow(8).values as unknown[]).slice(1, 5)).toEqual(["Code", "Item", "Max points", "Value"]);
     expect(ws.getCell(rowOf(ws, "2.1"), 4).dataValidation).toMatchObject({ type: "list", formulae: ['"Yes,No"'] });
     expect(wb.getWorksheet("Instructions")).toBeDefined();
+  });
+
+  it("name a unit's sheet after the unit, cut after a whole word and ended with “…” when the name is longer than 31 characters, every name different", () => {
+    const taken = new Set<string>(["Hướng dẫn"]);
+    const names = [
+      "Sở Nông nghiệp và Phát triển nông thôn",
+      "Đài Phát thanh và Truyền hình tỉnh",
+      "Sở Nông nghiệp và Phát triển nông thôn",
+      "Sở Y tế",
+      "sở y tế",
+      "Ban Quản lý: [dự án]/khu * công nghiệp?",
+      "'Trích dẫn'",
+      "Ủy ban nhân dân huyện Mường Nhé (rất dài tên để kiểm tra)",
+    ].map((n) => unitSheetName(n, taken));
+    expect(names).toEqual([
+      "Sở Nông nghiệp và Phát triển…",
+      "Đài Phát thanh và Truyền hình…",
+      "Sở Nông nghiệp và Phát… (2)",
+      "Sở Y tế",
+      "sở y tế (2)",
+      "Ban Quản lý dự án khu công…",
+      "Trích dẫn",
+      "Ủy ban nhân dân huyện Mường…",
+    ]);
+    for (const n of names) {
+      expect(n.length).toBeLessThanOrEqual(31);
+      expect(n).not.toMatch(/[[\]:*?/\\]|^'|'$/);
+    }
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+  });
+
+  it("write every font with its face and size, so LibreOffice draws no heading, header row, link or italic row in a serif", async () => {
+    const zip = await JSZip.loadAsync(await makeTemplate(model(), units, { lang: "vi", period: "Năm 2024" }));
+    const styles = await zip.file("xl/styles.xml")!.async("string");
+    const fonts = [...styles.matchAll(/<font>([\s\S]*?)<\/font>/g)].map((m) => m[1]!);
+    // Bold, italic, coloured, larger and underlined fonts at least.
+    expect(fonts.length).toBeGreaterThanOrEqual(6);
+    for (const f of fonts) {
+      expect(f).toMatch(/<name val="Calibri"\/>/);
+      expect(f).toMatch(/<sz val="\d+"\/>/);
+    }
+  });
+
+  it("print the instructions on A4 portrait, one page wide, the text wrapped across the unit table's width in rows tall enough for it", async () => {
+    const builtin = findBuiltin("dti-so-nganh-mau");
+    const parsed = parseDefinition(builtin!.definition);
+    if (!parsed.ok) throw new Error("sample invalid");
+    const wb = await load(await makeTemplate(parsed.model, units, { lang: "vi", period: "Năm 2024" }));
+    const ws = wb.getWorksheet("Hướng dẫn")!;
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    const widths = [1, 2, 3].map((c) => ws.getColumn(c).width ?? 0);
+    const span = widths.reduce((a, b) => a + b, 0);
+    // About a portrait page (Excel's column unit is 5.25 points, the page 538 between margins).
+    expect(span).toBeGreaterThanOrEqual(85);
+    expect(span * 5.25).toBeLessThan(560);
+    for (let r = 1; r <= 13; r++) {
+      const cell = ws.getCell(r, 1);
+      expect(cell.alignment?.wrapText).toBe(true);
+      expect(cell.isMerged).toBe(true);
+      // A line clearly longer than the page's width has a row of two lines at least.
+      if (String(cell.value ?? "").length > span * 1.3) expect(ws.getRow(r).height ?? 0).toBeGreaterThanOrEqual(30);
+    }
+    // The title, in 14 points, is longer than the width: two lines of 14 points.
+    const title = String(ws.getCell(1, 1).value);
+    expect(title.length).toBeGreaterThan(span * 1.1);
+    expect(ws.getRow(1).height ?? 0).toBeGreaterThanOrEqual((2 * 15 * 14) / 11);
+    // The unit table: code, name (a link to the unit's sheet) and category by name.
+    const first = 15;
+    expect([ws.getCell(first, 1).value, ws.getCell(first, 3).value]).toEqual(["SYT", "Sở, ban, ngành có dịch vụ công"]);
+    expect(ws.getCell(first, 2).value).toMatchObject({ text: "Sở Y tế", hyperlink: "#'Sở Y tế'!A1" });
+  });
+
+  it("for an index without categories, show no Nhóm line on the forms and no category column in the instructions", async () => {
+    const plain = { ...definition, categories: undefined, root: { ...definition.root, children: definition.root.children.map((g) => ({ ...g, children: g.children.map((c) => ({ ...c, appliesTo: undefined })) })) } };
+    const parsed = parseDefinition(JSON.parse(JSON.stringify(plain)));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const wb = await load(await makeTemplate(parsed.model, [{ code: "H01", name: "Huyện Điện Biên Đông", category: "huyen" }], { lang: "vi", period: "Năm 2024" }));
+    const ws = wb.getWorksheet("Huyện Điện Biên Đông")!;
+    expect([1, 2, 3, 4, 5].map((r) => [ws.getCell(r, 1).value ?? null, ws.getCell(r, 2).value ?? null])).toEqual([
+      ["Đơn vị", "Huyện Điện Biên Đông"],
+      ["Mã đơn vị", "H01"],
+      ["Bộ chỉ số", "so-thu@2024"],
+      ["Kỳ đánh giá", "Năm 2024"],
+      [null, null],
+    ]);
+    const help = wb.getWorksheet("Hướng dẫn")!;
+    const texts: string[] = [];
+    help.eachRow((row) => row.eachCell((c) => texts.push(typeof c.value === "object" && c.value && "text" in c.value ? String(c.value.text) : String(c.value))));
+    expect(texts).not.toContain("Nhóm");
+    expect(texts).not.toContain("huyen");
+    expect(texts).toEqual(expect.arrayContaining(["Mã đơn vị", "Đơn vị", "H01", "Huyện Điện Biên Đông"]));
+    // The reader takes the form without a category line.
+    const filled = new ExcelJS.Workbook();
+    await filled.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const f = filled.getWorksheet("Huyện Điện Biên Đông")!;
+    f.getCell(rowOf(f, "1.1"), 4).value = "Giám đốc";
+    const host = await XlsxHost.fromBuffer(new Uint8Array(await filled.xlsx.writeBuffer()), "phieu.xlsx");
+    const result = await runScoring(host, { definition: JSON.parse(JSON.stringify(plain)), lang: "vi", projectVersion: "test", write: false });
+    expect(result.table.units.map((u) => [u.code, u.name])).toEqual([["H01", "Huyện Điện Biên Đông"]]);
+    expect(result.issues.filter((i) => i.severity === "error")).toEqual([]);
+  });
+
+  it("align the whole table at the top of its rows, wrap the input cells and make each row tall enough for its text and its longest choice", async () => {
+    const builtin = findBuiltin("dti-so-nganh-mau");
+    const parsed = parseDefinition(builtin!.definition);
+    if (!parsed.ok) throw new Error("sample invalid");
+    const wb = await load(await makeTemplate(parsed.model, [{ code: "SNV", name: "Sở Nội vụ", category: "co-dvc" }], { lang: "vi" }));
+    const ws = wb.getWorksheet("Sở Nội vụ")!;
+    let rows = 0;
+    ws.eachRow((row, r) => {
+      if (r <= 8) return;
+      rows++;
+      for (let c = 1; c <= 9; c++) expect([r, c, row.getCell(c).alignment?.vertical]).toEqual([r, c, "top"]);
+    });
+    expect(rows).toBeGreaterThan(40);
+    // 1.1 is a choice whose longest option, "Phó Giám đốc/Phó Thủ trưởng", takes three lines of the Số liệu column.
+    const choice = rowOf(ws, "1.1");
+    for (const c of [4, 5]) expect(ws.getCell(choice, c).alignment?.wrapText).toBe(true);
+    expect(ws.getRow(choice).height ?? 0).toBeGreaterThanOrEqual(45);
+    // Item texts indent by level, which shows only with left alignment.
+    expect(ws.getCell(rowOf(ws, "1.3.a"), 2).alignment).toMatchObject({ horizontal: "left", wrapText: true });
+    // A text that fits one line leaves its row at the default height; one that needs two gets two.
+    expect(ws.getRow(rowOf(ws, "1.2")).height).toBeUndefined();
+    expect(ws.getRow(rowOf(ws, "6.2")).height).toBeUndefined();
+    expect(ws.getRow(rowOf(ws, "1.3")).height ?? 0).toBeGreaterThanOrEqual(30);
+    expect(ws.getRow(rowOf(ws, "1.3")).height ?? 0).toBeLessThan(45);
   });
 });

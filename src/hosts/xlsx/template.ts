@@ -4,10 +4,11 @@
  * official can still unprotect it when the form needs a change).
  */
 import ExcelJS from "exceljs";
-import { uniqueSheetName } from "../../core/collect";
+import { columnLetter } from "../../core/a1";
+import { MAX_SHEET_NAME, uniqueSheetName } from "../../core/collect";
 import type { IndexModel, IndicatorModel, ModelNode, ResolvedInput } from "../../core/definition/model";
-import { type Lang, localize } from "../../core/i18n/text";
-import { wrappedHeight, wrappedLines } from "../../core/plan/layout";
+import { type Lang, localize, normalizeText } from "../../core/i18n/text";
+import { INDENT_WIDTH, type WrappedCell, fitWidth, wrappedHeight } from "../../core/plan/layout";
 
 export interface TemplateUnit {
   code: string;
@@ -52,13 +53,49 @@ const COL = { code: 1, item: 2, max: 3, value: 4, appraised: 5, self: 6, evidenc
 const HEADER_ROW = 8;
 /** Column widths, in the order of COL. */
 const WIDTHS = [12, 60, 11, 14, 14, 11, 36, 24, 10];
-/** Column units an indent level takes. */
-const INDENT_WIDTH = 1.5;
+const widthOf = (col: number): number => WIDTHS[col - 1] ?? 12;
 
-function colLetter(c: number): string {
-  let s = "";
-  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+/**
+ * Every font written names its face and size: a font without them is drawn by LibreOffice in
+ * its default face (a serif) next to the Calibri of the rest of the sheet.
+ */
+export function font(style: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
+  return { name: "Calibri", family: 2, size: 11, ...style };
+}
+
+/** Margins in inches, as the results sheet prints. */
+const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
+
+/**
+ * A sheet name for a unit, by the rules of `uniqueSheetName` (forbidden characters, apostrophes,
+ * names already taken): a name longer than Excel's 31 characters is cut at a word boundary and
+ * ends with "…", "Sở Nông nghiệp và Phát triển nông thôn" → "Sở Nông nghiệp và Phát triển…".
+ */
+export function unitSheetName(wanted: string, taken: Set<string>): string {
+  const base = normalizeText(wanted.replace(/[[\]:*?/\\]/g, " ")).replace(/^'+|'+$/g, "").trim();
+  for (let k = 1; k < 1000 && base !== ""; k++) {
+    const suffix = k === 1 ? "" : ` (${k})`;
+    const candidate = shorten(base, MAX_SHEET_NAME - suffix.length) + suffix;
+    // The same rules as every other sheet name: accepted only when uniqueSheetName keeps it as is.
+    if (uniqueSheetName(candidate, new Set(taken)) === candidate) {
+      taken.add(candidate);
+      return candidate;
+    }
+  }
+  return uniqueSheetName(wanted, taken);
+}
+
+/** `name` in at most `n` UTF-16 units: cut after a whole word and ended with "…" when too long. */
+function shorten(name: string, n: number): string {
+  if (name.length <= n) return name;
+  let cut = name.slice(0, n - 1);
+  // Never split a surrogate pair.
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  // Cut before the word the limit falls in, unless that leaves too little of the name.
+  const space = name[n - 1] === " " ? cut.length : cut.lastIndexOf(" ");
+  if (space >= n / 2) cut = cut.slice(0, space);
+  cut = cut.replace(/[\s,;.\-–—(']+$/, "");
+  return `${cut}…`;
 }
 
 /** The options of the choice rule that reads each input. */
@@ -98,11 +135,17 @@ function categoryId(category: string | undefined, model: IndexModel): string | u
   return c;
 }
 
+/** The category's name in `lang` (the reader accepts an id or a name); empty when the index has no categories. */
 function categoryName(category: string | undefined, model: IndexModel, lang: Lang): string {
+  if (!hasCategories(model)) return "";
   const id = categoryId(category, model);
   if (id === undefined) return "";
   const def = (model.definition.categories ?? []).find((c) => c.id === id);
   return def ? localize(def.name, lang) : id;
+}
+
+function hasCategories(model: IndexModel): boolean {
+  return (model.definition.categories ?? []).length > 0;
 }
 
 /** A list validation's inline formula, or null when the options do not fit Excel's 255-character limit. */
@@ -214,73 +257,91 @@ async function writeUnitSheet(
   const header: [string, string][] = [
     [L.unit[lang], unit.name],
     [L.unitCode[lang], unit.code],
-    [L.category[lang], categoryName(unit.category, model, lang)],
+    // An index without categories has no Nhóm line (the reader needs none): an id shown there
+    // would only puzzle the unit.
+    ...(hasCategories(model) ? [[L.category[lang], categoryName(unit.category, model, lang)] as [string, string]] : []),
     [L.index[lang], `${def.id}@${def.version}`],
     [L.period[lang], options.period ?? ""],
   ];
   header.forEach(([label, value], i) => {
     const a = ws.getCell(i + 1, 1);
     a.value = label;
-    a.font = { bold: true };
+    a.font = font({ bold: true });
     const b = ws.getCell(i + 1, 2);
     // Text from users is written as text, never as a formula.
     b.value = value;
     b.numFmt = "@";
   });
-  ws.getCell(1, 2).font = { bold: true, size: 13 };
+  ws.getCell(1, 2).font = font({ bold: true, size: 13 });
+  ws.getRow(1).height = 20;
   const help = ws.getCell(6, 1);
   help.value = L.instruction[lang];
-  help.font = { italic: true, color: { argb: "FF595959" } };
+  help.font = font({ italic: true, color: { argb: "FF595959" } });
   ws.mergeCells(6, 1, 6, COL.score);
   help.alignment = { wrapText: true, vertical: "top" };
-  ws.getRow(6).height = 32;
+  ws.getRow(6).height = wrappedHeight([{ text: L.instruction[lang], width: WIDTHS.reduce((a, b) => a + b, 0) }]);
 
   const headerRow = ws.getRow(HEADER_ROW);
   L.columns[lang].forEach((title, i) => {
     const c = headerRow.getCell(i + 1);
     c.value = title;
-    c.font = { bold: true, color: { argb: "FFFFFFFF" } };
+    c.font = font({ bold: true, color: { argb: "FFFFFFFF" } });
     c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
     c.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
     c.border = { bottom: { style: "thin" } };
   });
-  headerRow.height = 30;
+  headerRow.height = Math.max(30, wrappedHeight(L.columns[lang].map((text, i) => ({ text, width: widthOf(i + 1), bold: true }))));
 
   const thin = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
   const border = { top: thin, left: thin, bottom: thin, right: thin };
+  // Every cell of the table sits at the top of its row, so a code, its text and its figures line
+  // up when a row is taller than one line; the cells that take text wrap inside their column.
+  const top: Partial<ExcelJS.Alignment> = { vertical: "top" };
+  const wrapTop: Partial<ExcelJS.Alignment> = { vertical: "top", wrapText: true };
+  /** What each row shows (or may be given) that wraps: the row is made tall enough for it. */
+  const wrapped = new Map<ExcelJS.Row, WrappedCell[]>();
+  const wraps = (row: ExcelJS.Row, cell: WrappedCell): void => {
+    wrapped.set(row, [...(wrapped.get(row) ?? []), cell]);
+  };
   let r = HEADER_ROW + 1;
   const unlock = (cell: ExcelJS.Cell, fill: string): void => {
     cell.protection = { locked: false };
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
   };
-  const lineFor = (code: string, name: string, depth: number, max: number | undefined, bold: boolean): ExcelJS.Row => {
+  const lineFor = (code: string, name: string, depth: number, max: number | undefined, style: { bold?: boolean; italic?: boolean }): ExcelJS.Row => {
     const row = ws.getRow(r++);
+    for (let c = 1; c <= COL.score; c++) {
+      const cell = row.getCell(c);
+      cell.border = border;
+      cell.alignment = top;
+      if (style.bold) cell.font = font({ bold: true });
+    }
     const codeCell = row.getCell(COL.code);
     codeCell.value = code;
     codeCell.numFmt = "@";
     const item = row.getCell(COL.item);
     item.value = name;
-    item.alignment = { indent: Math.max(0, depth), wrapText: true, vertical: "top" };
-    // A name that wraps needs a taller row: readers keep the default height of a row the file leaves unset.
-    const room = (WIDTHS[COL.item - 1] ?? 60) - Math.max(0, depth) * INDENT_WIDTH;
-    if (wrappedLines(name, room, bold) > 1) row.height = wrappedHeight([{ text: name, width: room, bold }]);
+    const indent = Math.max(0, depth);
+    // An indent shows only with left alignment (Excel and LibreOffice both ignore it otherwise).
+    item.alignment = { ...wrapTop, horizontal: "left", indent };
+    if (style.italic) item.font = font({ italic: true });
+    wraps(row, { text: name, width: widthOf(COL.item) - indent * INDENT_WIDTH, bold: style.bold ?? false });
     if (max !== undefined) row.getCell(COL.max).value = max;
-    for (let c = 1; c <= COL.score; c++) {
-      const cell = row.getCell(c);
-      cell.border = border;
-      if (bold) cell.font = { bold: true };
-    }
     return row;
   };
   const fillInputCells = (row: ExcelJS.Row, input: ResolvedInput, ind: IndicatorModel): void => {
+    const options = input.type === "choice" ? choices.get(input.code) : undefined;
     for (const col of [COL.value, COL.appraised]) {
       const cell = row.getCell(col);
       unlock(cell, col === COL.value ? INPUT_FILL : APPRAISAL_FILL);
+      cell.alignment = wrapTop;
       if (input.type === "percent") cell.numFmt = "0.0%";
       else if (input.type === "integer") cell.numFmt = "#,##0";
       else if (input.type === "text" || input.type === "choice" || input.type === "boolean") cell.numFmt = "@";
-      const v = validationFor(input, ind, choices.get(input.code), cell.address, lang, lists);
+      const v = validationFor(input, ind, options, cell.address, lang, lists);
       if (v) cell.dataValidation = v;
+      // The longest choice must show whole once picked: the row is sized for it now.
+      for (const option of options ?? []) wraps(row, { text: option, width: widthOf(col) });
     }
   };
   const fillIndicatorCells = (row: ExcelJS.Row, ind: IndicatorModel): void => {
@@ -300,22 +361,27 @@ async function writeUnitSheet(
     }
     const evidence = row.getCell(COL.evidence);
     unlock(evidence, INPUT_FILL);
-    evidence.alignment = { wrapText: true, vertical: "top" };
+    evidence.alignment = wrapTop;
     if (ind.def.evidence === "required") {
       evidence.note = lang === "vi" ? "Bắt buộc có minh chứng (số hiệu, ngày, trích yếu văn bản hoặc đường dẫn)." : "Evidence is required (document number, date and title, or a link).";
     }
-    unlock(row.getCell(COL.note), INPUT_FILL);
+    const note = row.getCell(COL.note);
+    unlock(note, INPUT_FILL);
+    note.alignment = wrapTop;
   };
   const greyOut = (row: ExcelJS.Row): void => {
     for (let c = COL.value; c <= COL.note; c++) row.getCell(c).fill = { type: "pattern", pattern: "solid", fgColor: { argb: NA_FILL } };
-    row.getCell(COL.note).value = L.notApplicable[lang];
-    row.getCell(COL.note).font = { italic: true, color: { argb: "FF808080" } };
+    const note = row.getCell(COL.note);
+    note.value = L.notApplicable[lang];
+    note.font = font({ italic: true, color: { argb: "FF808080" } });
+    note.alignment = wrapTop;
+    wraps(row, { text: L.notApplicable[lang], width: widthOf(COL.note) });
   };
 
   for (const node of model.nodes.values()) {
     const name = localize(node.name, lang);
     if (node.kind === "group") {
-      const row = lineFor(node.code, name, node.depth, node.max, true);
+      const row = lineFor(node.code, name, node.depth, node.max, { bold: true });
       for (let c = 1; c <= COL.score; c++) row.getCell(c).fill = { type: "pattern", pattern: "solid", fgColor: { argb: GROUP_FILL } };
       if (!applies(node, unit, model)) greyOut(row);
       continue;
@@ -324,7 +390,7 @@ async function writeUnitSheet(
     // category: the reader expects them, and a unit moved to another category keeps its form.
     const ok = applies(node, unit, model);
     const single = node.inputs.length === 1 && node.inputs[0]!.code === node.code;
-    const row = lineFor(node.code, name, node.depth, node.max, false);
+    const row = lineFor(node.code, name, node.depth, node.max, {});
     if (ok) fillIndicatorCells(row, node);
     else greyOut(row);
     if (single) {
@@ -332,11 +398,15 @@ async function writeUnitSheet(
       continue;
     }
     for (const input of node.inputs) {
-      const irow = lineFor(input.code, inputLabel(input, lang), node.depth + 1, undefined, false);
-      irow.getCell(COL.item).font = { italic: true };
+      const irow = lineFor(input.code, inputLabel(input, lang), node.depth + 1, undefined, { italic: true });
       if (ok) fillInputCells(irow, input, node);
       else for (let c = COL.value; c <= COL.note; c++) irow.getCell(c).fill = { type: "pattern", pattern: "solid", fgColor: { argb: NA_FILL } };
     }
+  }
+  // Readers keep the default height of a row the file leaves unset, whatever wraps in it.
+  for (const [row, cells] of wrapped) {
+    const height = wrappedHeight(cells);
+    if (height > wrappedHeight([])) row.height = height;
   }
 
   ws.columns.forEach((col, i) => {
@@ -345,7 +415,15 @@ async function writeUnitSheet(
   ws.getColumn(COL.max).numFmt = "#,##0.##";
   ws.getColumn(COL.score).numFmt = "#,##0.00";
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `D${HEADER_ROW + 1}` }];
-  ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` };
+  ws.pageSetup = {
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    paperSize: 9,
+    printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    margins: MARGINS,
+  };
   // Protected without a password: the structure stays put while the unit types, and an
   // official who needs to change the form can still unprotect it.
   await ws.protect("", {
@@ -364,6 +442,7 @@ async function writeUnitSheet(
 function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit: TemplateUnit; sheet: string }[], options: TemplateOptions): void {
   const { lang } = options;
   const def = model.definition;
+  const withCategories = hasCategories(model);
   const lines: string[] =
     lang === "vi"
       ? [
@@ -396,28 +475,48 @@ function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit:
           "",
           "Units:",
         ];
-  lines.forEach((line, i) => {
-    ws.getCell(i + 1, 1).value = line;
+  const heads = [L.unitCode[lang], L.unit[lang], ...(withCategories ? [L.category[lang]] : [])];
+  const rows = units.map(({ unit }) => [unit.code, unit.name, ...(withCategories ? [categoryName(unit.category, model, lang)] : [])]);
+  // The unit table sets the columns; the text above spans all of them (at least a portrait page's
+  // width) and wraps there, so nothing runs off the printed page.
+  const widths = heads.map((h, i) => fitWidth([h, ...rows.map((row) => row[i] ?? "")], i === 1 ? 32 : 14, i === 1 ? 60 : 36, true));
+  const TEXT_WIDTH = 90;
+  const total = widths.reduce((a, b) => a + b, 0);
+  if (total < TEXT_WIDTH) widths[1] = (widths[1] ?? 0) + TEXT_WIDTH - total;
+  const span = widths.reduce((a, b) => a + b, 0);
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
   });
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
+
+  lines.forEach((line, i) => {
+    const cell = ws.getCell(i + 1, 1);
+    cell.value = line;
+    const title = i === 0;
+    cell.font = font(title ? { bold: true, size: 14 } : {});
+    cell.alignment = { wrapText: true, vertical: "top" };
+    ws.mergeCells(i + 1, 1, i + 1, heads.length);
+    const height = wrappedHeight([{ text: line, width: span, bold: title, size: title ? 14 : 11 }]);
+    if (title || height > wrappedHeight([])) ws.getRow(i + 1).height = height;
+  });
   let r = lines.length + 1;
-  const heads = [L.unitCode[lang], L.unit[lang], L.category[lang]];
   heads.forEach((h, i) => {
     const c = ws.getCell(r, i + 1);
     c.value = h;
-    c.font = { bold: true };
+    c.font = font({ bold: true });
   });
-  for (const { unit, sheet } of units) {
+  for (const [k, { sheet }] of units.entries()) {
     r++;
-    ws.getCell(r, 1).value = unit.code;
+    const [code, name, category] = rows[k]!;
+    ws.getCell(r, 1).value = code ?? "";
     const link = ws.getCell(r, 2);
-    link.value = { text: unit.name, hyperlink: `#'${sheet.replace(/'/g, "''")}'!A1` };
-    link.font = { color: { argb: "FF0563C1" }, underline: true };
-    ws.getCell(r, 3).value = categoryName(unit.category, model, lang);
+    link.value = { text: name ?? "", hyperlink: `#'${sheet.replace(/'/g, "''")}'!A1` };
+    link.font = font({ color: { argb: "FF0563C1" }, underline: true });
+    if (withCategories) ws.getCell(r, 3).value = category ?? "";
+    for (let c = 1; c <= heads.length; c++) ws.getCell(r, c).alignment = { wrapText: true, vertical: "top" };
+    const height = wrappedHeight(rows[k]!.map((text, i) => ({ text, width: widths[i] ?? 14 })));
+    if (height > wrappedHeight([])) ws.getRow(r).height = height;
   }
-  ws.getColumn(1).width = 16;
-  ws.getColumn(2).width = 48;
-  ws.getColumn(3).width = 36;
+  ws.pageSetup = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: MARGINS };
 }
 
 /** The template workbook: an instructions sheet, then one layout-A sheet per unit. */
@@ -442,7 +541,7 @@ export async function makeTemplate(model: IndexModel, units: TemplateUnit[], opt
       values.forEach((v, i) => {
         listSheet!.getCell(i + 1, listColumn).value = v;
       });
-      const col = colLetter(listColumn);
+      const col = columnLetter(listColumn);
       const ref = `_lists!$${col}$1:$${col}$${values.length}`;
       listCache.set(key, ref);
       return ref;
@@ -450,7 +549,7 @@ export async function makeTemplate(model: IndexModel, units: TemplateUnit[], opt
   };
   const placed: { unit: TemplateUnit; sheet: string }[] = [];
   for (const unit of units) {
-    const sheet = uniqueSheetName(unit.name || unit.code, taken);
+    const sheet = unitSheetName(unit.name || unit.code, taken);
     const ws = wb.addWorksheet(sheet, { properties: { tabColor: { argb: "FF2E75B6" } } });
     await writeUnitSheet(ws, model, unit, options, choices, lists);
     placed.push({ unit, sheet });

@@ -1,0 +1,38 @@
+/** The charts the Excel host writes end their value axis at the most a unit can reach. */
+import { runScoring } from "../../src/core/pipeline";
+import { CHART_NAMES, SHEET_NAMES } from "../../src/core/plan";
+import { ExcelHost } from "../../src/hosts/excel";
+import type { ExcelDouble } from "../excel-double";
+import { departmentModel, layoutAWorkbook } from "./fixtures";
+
+const now = new Date("2026-01-15T08:00:00Z");
+
+async function score(double: ExcelDouble, definition: unknown) {
+  double.install();
+  return runScoring(new ExcelHost(), { definition, lang: "vi", projectVersion: "test", now });
+}
+
+function chartsSheetName(): string {
+  return (SHEET_NAMES as unknown as { charts: { vi: string } }).charts.vi;
+}
+
+describe("chart axes in Excel", () => {
+  test("the total and the stacked groups end at the index's maximum points, the profile at 1, and a second run updates them in as many requests", async () => {
+    const { model } = departmentModel();
+    const { double, definition } = await layoutAWorkbook(12);
+    await score(double, definition);
+    const byName = new Map(double.sheet(chartsSheetName()).charts.map((c) => [c.name, c]));
+    expect(model.root.max).toBe(200);
+    expect(byName.get(CHART_NAMES.total)?.valueAxisMaximum).toBe(200);
+    expect(byName.get(CHART_NAMES.groups)?.valueAxisMaximum).toBe(200);
+    expect(byName.get(CHART_NAMES.profile)?.valueAxisMaximum).toBe(1);
+    // A second run updates the charts in place, axes included, in as many requests as the first.
+    const first = double.syncCount;
+    await score(double, definition);
+    expect(double.sheet(chartsSheetName()).charts).toHaveLength(3);
+    expect(double.sheet(chartsSheetName()).charts.find((c) => c.name === CHART_NAMES.total)?.valueAxisMaximum).toBe(200);
+    expect(double.requests.every((r) => r.ok)).toBe(true);
+    // The axis rides in the chart's write request: an update takes as many requests as the first run.
+    expect(double.syncCount - first).toBe(first);
+  });
+});
