@@ -254,6 +254,8 @@ export interface PrintPlan {
   fitToWidth: boolean;
   /** Rows repeated at the top of every printed page (1-based, inclusive). */
   repeatRows?: { first: number; last: number };
+  /** Rows (1-based) that start a new printed page, in order: a manual page break above each. */
+  pageBreaksBefore?: number[];
 }
 
 /** A sheet the project owns: created when absent, otherwise cleared and rewritten. */

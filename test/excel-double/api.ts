@@ -497,6 +497,10 @@ export class Worksheet extends ClientObject {
     if (name === "pageLayout") return this.pageLayout;
     return undefined;
   }
+  /** Manual page breaks above rows (ExcelApi 1.9); clearing cells keeps them, as in Excel. */
+  get horizontalPageBreaks(): PageBreakCollection {
+    return this._child("horizontalPageBreaks", () => new PageBreakCollection(this.context, `${this._path}.horizontalPageBreaks`, () => this._target<MSheet>()));
+  }
   get pageLayout(): PageLayout {
     return this._child("pageLayout", () => new PageLayout(this.context, `${this._path}.pageLayout`, () => this._target<MSheet>()));
   }
@@ -738,6 +742,33 @@ export class PageLayout extends ClientObject {
     }, true);
     r._instantiate();
     return r;
+  }
+}
+
+/**
+ * Worksheet.horizontalPageBreaks (ExcelApi 1.9): `add(range)` puts a break above the range's first
+ * row (a break above row 1 is refused); adding one that exists changes nothing.
+ */
+export class PageBreakCollection extends ClientObject {
+  protected _scalars() { return []; }
+  protected _readScalar() { return undefined; }
+  add(pageBreakRange: Range | string): void {
+    this._call("add", typeof pageBreakRange === "string" ? pageBreakRange : pageBreakRange._path, (s: MSheet) => {
+      const rect = typeof pageBreakRange === "string" ? parseRect(splitSheet(pageBreakRange).local) : pageBreakRange._target<RangeRef>().rect;
+      if (!rect || rect.row === 0) throw invalidArg(`page break at '${String(pageBreakRange)}'`);
+      if (!s.rowBreaks.includes(rect.row)) s.rowBreaks = [...s.rowBreaks, rect.row].sort((a, b) => a - b);
+    });
+  }
+  removePageBreaks(): void {
+    this._call("removePageBreaks", undefined, (s: MSheet) => { s.rowBreaks = []; });
+  }
+  getCount(): ClientResult<number> {
+    const result = new ClientResult<number>();
+    this._call("getCount", undefined, (s: MSheet) => {
+      const n = s.rowBreaks.length;
+      return { response: n, commit: () => { result._value = { v: n }; } };
+    });
+    return result;
   }
 }
 

@@ -234,6 +234,31 @@ describe("the Excel double batches like Office.js", () => {
     });
   });
 
+  test("manual page breaks go above a row, survive clearing the cells, are not doubled, and go with removePageBreaks", async () => {
+    const d = createExcelDouble();
+    d.addSheet("Data", [[1], [2], [3]]);
+    await run(d, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Data");
+      ws.horizontalPageBreaks.add("A10");
+      ws.horizontalPageBreaks.add(ws.getRange("C4:D5"));
+      ws.horizontalPageBreaks.add("A10");
+      ws.getRange().clear("All");
+      const count = ws.horizontalPageBreaks.getCount();
+      await ctx.sync();
+      expect(count.value).toBe(2);
+    });
+    expect(d.sheet("Data").rowBreaks).toEqual([3, 9]);
+    expect(await codeOf(run(d, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Data").horizontalPageBreaks.add("A1");
+      await ctx.sync();
+    }))).toBe("InvalidArgument");
+    await run(d, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Data").horizontalPageBreaks.removePageBreaks();
+      await ctx.sync();
+    });
+    expect(d.sheet("Data").rowBreaks).toEqual([]);
+  });
+
   test("page layout refuses a scale together with pages to fit, a scale outside 10–400, an unknown paper and title rows that are not whole rows", async () => {
     const d = createExcelDouble();
     d.addSheet("Data");

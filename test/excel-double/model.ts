@@ -156,6 +156,8 @@ export class MSheet {
   /** Heights in points of rows that are not the standard height (0-based row → points). */
   rowHeights = new Map<number, number>();
   pageLayout: MPageLayout = defaultPageLayout();
+  /** Manual horizontal page breaks: 0-based rows that start a printed page (ExcelApi 1.9). */
+  rowBreaks: number[] = [];
   freeze = { rows: 0, cols: 0 };
   charts: MChart[] = [];
   conditionalFormats: MConditionalFormat[] = [];

@@ -114,8 +114,15 @@ describe("scoring a workbook open in Excel", () => {
     });
     expect(sheet.get(0, 0)?.fontSize).toBeGreaterThan(11);
     for (const h of plan.rowHeights!) expect([h.row, sheet.rowHeights.get(h.row - 1)]).toEqual([h.row, h.height]);
-    // The charts sheet prints landscape too, and the unit forms keep the user's own page setup.
+    // The charts sheet prints landscape too, each chart on a page of its own (the same breaks after a
+    // second run), and the unit forms keep the user's own page setup.
     expect(double.sheet(chartsSheetName()).pageLayout.orientation).toBe("Landscape");
+    const chartsPlan = result.plan!.owned.find((o) => o.name === chartsSheetName())!;
+    const breaks = chartsPlan.print!.pageBreaksBefore!;
+    expect(breaks.length).toBeGreaterThanOrEqual(3);
+    expect(double.sheet(chartsSheetName()).rowBreaks).toEqual(breaks.map((r) => r - 1));
+    await score(double, definition);
+    expect(double.sheet(chartsSheetName()).rowBreaks).toEqual(breaks.map((r) => r - 1));
     expect(double.workbook.sheets.filter((s) => s.pageLayout.paperSize === "A4").map((s) => s.name).sort()).toEqual([chartsSheetName(), resultsSheetName()].sort());
   });
 

@@ -8,7 +8,7 @@ import type { IndexModel } from "../definition/model";
 import type { Lang } from "../i18n/text";
 import { localize } from "../i18n/text";
 import type { CellBlock, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, UnitResult } from "../types";
-import { cellAddress, columnLetter, rangeAddress } from "./a1";
+import { cellAddress, columnLetter, parseCell, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
 import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label } from "./labels";
 import { POINTS_FORMAT, VALUE_FORMAT } from "./results-sheet";
@@ -203,19 +203,40 @@ export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
   }
   // Charts not chosen are left out; each keeps its place so a later run puts it where it was.
   const wanted = new Set(input.kinds ?? CHART_KINDS);
+  const shown = charts.filter((c) => wanted.has(c.kind));
+  const breaks = pageBreaksAround(shown);
   return {
     name: sheet,
     visibility: "visible",
     blocks,
     tables: [],
     conditionalFormats: [],
-    charts: charts.filter((c) => wanted.has(c.kind)),
+    charts: shown,
     columnWidths: widths.map((width, i) => ({ column: columnLetter(i + 1), width })),
     rowHeights: [
       { row: top1, height: headerHeight(head1, widths.slice(0, dataColumns)) },
       { row: top2, height: headerHeight(head2, widths.slice(0, dataColumns)) },
     ],
-    print: { orientation: "landscape", fitToWidth: true },
+    print: { orientation: "landscape", fitToWidth: true, ...(breaks.length > 0 ? { pageBreaksBefore: breaks } : {}) },
     after: input.after,
   };
+}
+
+/**
+ * Rows that start a page so that each chart printed on its own page has one: a break one row
+ * above the chart (unless it starts the sheet) and one row below it, so that its frame touches
+ * no page's edge (LibreOffice draws a frame on the edge on both pages). Two charts two rows apart
+ * share the break between them.
+ */
+export function pageBreaksAround(charts: ChartPlan[]): number[] {
+  const before = new Set<number>();
+  for (const c of charts) {
+    if (!c.ownPage) continue;
+    const from = parseCell(c.from);
+    const to = parseCell(c.to);
+    const top = Math.min(from.row, to.row);
+    if (top > 2) before.add(top - 1);
+    before.add(Math.max(from.row, to.row) + 2);
+  }
+  return [...before].sort((a, b) => a - b);
 }

@@ -235,7 +235,10 @@ describe("planResults", () => {
     const width = (sheet.columnWidths ?? []).slice(0, boxes[0]!.right).reduce((sum, w) => sum + w.width, 0);
     // About a landscape A4 page's width (Excel's column unit is 5.25 points; the page 784).
     expect(width * 5.25).toBeGreaterThan(700);
-    expect(sheet.print).toEqual({ orientation: "landscape", fitToWidth: true });
+    // A page starts one row above each chart but the first and two rows below each, so no chart
+    // frame sits on a page's edge and the data block starts a page of its own.
+    const breaks = boxes.flatMap((b, i) => [...(i > 0 ? [b.top - 1] : []), b.bottom + 2]);
+    expect(sheet.print).toEqual({ orientation: "landscape", fitToWidth: true, pageBreaksBefore: [...new Set(breaks)].sort((a, b) => a - b) });
     // The data block sits below every chart.
     const grid = ownedGrid(plan, "Charts");
     const top = grid.findIndex((r) => r[0] === "Unit");

@@ -218,7 +218,7 @@ const PRINT_MARGINS = { side: 0.4 * 72, topBottom: 0.5 * 72, headerFooter: 0.3 *
  * as it needs (a vertical fit of 0 leaves the height free), the header rows on every page.
  */
 function queuePrint(packer: RequestPacker, name: string, print: PrintPlan): void {
-  packer.add(160, (ctx) => {
+  packer.add(200 + 40 * (print.pageBreaksBefore?.length ?? 0), (ctx) => {
     const layout = sheetOf(ctx, name).pageLayout;
     layout.paperSize = "A4";
     layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
@@ -228,6 +228,10 @@ function queuePrint(packer: RequestPacker, name: string, print: PrintPlan): void
     layout.leftMargin = layout.rightMargin = PRINT_MARGINS.side;
     layout.topMargin = layout.bottomMargin = PRINT_MARGINS.topBottom;
     layout.headerMargin = layout.footerMargin = PRINT_MARGINS.headerFooter;
+    // Clearing the sheet keeps its manual page breaks: the previous run's go first.
+    const breaks = sheetOf(ctx, name).horizontalPageBreaks;
+    breaks.removePageBreaks();
+    for (const row of print.pageBreaksBefore ?? []) breaks.add(`A${row}`);
   });
 }
 

@@ -153,25 +153,8 @@ function setPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
     ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows.first}:${print.repeatRows.last}` } : {}),
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
   };
-}
-
-/**
- * Charts printed on pages of their own: a page break one row above each (unless it starts the
- * sheet) and one row below, so a chart's frame touches no page's edge (LibreOffice draws a frame
- * on the edge on both pages). Two charts two rows apart share the break between them.
- */
-function setPageBreaks(ws: ExcelJS.Worksheet, charts: ChartPlan[]): void {
-  const after = new Set<number>();
-  for (const c of charts) {
-    if (!c.ownPage) continue;
-    const from = parseCell(c.from);
-    const to = parseCell(c.to);
-    const top = Math.min(from.row, to.row);
-    if (top > 2) after.add(top - 2);
-    after.add(Math.max(from.row, to.row) + 1);
-  }
-  // A break is set on the last row of a page (rowBreaks id), across every column.
-  for (const row of [...after].sort((a, b) => a - b)) ws.getRow(row).addPageBreak(0, 16384);
+  // ExcelJS sets a break on the last row of a page (rowBreaks id), across every column.
+  for (const row of print.pageBreaksBefore ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak(0, 16384);
 }
 
 function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Worksheet {
@@ -223,7 +206,6 @@ function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Wo
   });
   for (const w of plan.columnWidths ?? []) ws.getColumn(w.column).width = w.width;
   for (const h of plan.rowHeights ?? []) ws.getRow(h.row).height = h.height;
-  setPageBreaks(ws, plan.charts);
   if (plan.print) setPrint(ws, plan.print);
   if (plan.freeze) ws.views = [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }];
   placeSheet(wb, ws, plan.after, previousIndex);
