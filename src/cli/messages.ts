@@ -341,9 +341,9 @@ export const M = {
   }),
   cannotWrite: (path: string, why: string): Message => ({ vi: `Không ghi được tệp ${path}: ${why}`, en: `Cannot write file ${path}: ${why}` }),
   wrote: (path: string): Message => ({ vi: `Đã ghi ${path}`, en: `Wrote ${path}` }),
-  scoredSummary: (n: number, ranked: number): Message => ({
-    vi: `Đã chấm ${n} đơn vị, xếp hạng ${ranked}.`,
-    en: `Scored ${n} units, ranked ${ranked}.`,
+  scoredSummary: (n: number, ranked: number, duplicates = 0): Message => ({
+    vi: `Đã chấm ${n} đơn vị, xếp hạng ${ranked}.${duplicates > 0 ? ` ${duplicates} phiếu chưa được chấm vì trùng mã đơn vị (xem lỗi bên dưới).` : ""}`,
+    en: `Scored ${n} units, ranked ${ranked}.${duplicates > 0 ? ` ${duplicates} form${duplicates === 1 ? " was" : "s were"} not scored: a unit code used twice (see the errors below).` : ""}`,
   }),
   noIssues: { vi: "Không có lỗi hay cảnh báo.", en: "No errors or warnings." },
   moreIssues: (n: number): Message => ({ vi: `… và ${n} mục khác (dùng --json để xem đủ).`, en: `… and ${n} more (use --json to see them all).` }),

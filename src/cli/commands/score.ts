@@ -160,7 +160,7 @@ export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue
       rows,
       columns.map((c) => c.align),
     ) +
-    M.scoredSummary(table.units.length, ranked)[lang] +
+    M.scoredSummary(table.units.length, ranked, issues.filter((i) => i.code === "duplicate-unit").length)[lang] +
     "\n"
   );
 }
