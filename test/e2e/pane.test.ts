@@ -324,7 +324,8 @@ describe("outside Excel, more of the work", () => {
     const banner = page.getByTestId("stale-banner");
     await banner.waitFor();
     expect(await banner.textContent()).toContain("Kết quả đã cũ: 1 đơn vị đã thay đổi từ lần chấm trước");
-    expect(await banner.textContent()).toContain(SAMPLE_UNITS[1]!.code);
+    // The banner names the unit, not its code, as soon as the workbook is opened.
+    expect(await banner.textContent()).toContain(`Đơn vị: ${SAMPLE_UNITS[1]!.name}`);
     // The workbook was scored with the sample index, not the first built-in one: the pane takes the workbook's own.
     expect(await page.getByTestId("notice").textContent()).toContain("Sổ này đã được chấm theo bộ chỉ số");
     expect(await page.getByRole("radio", { name: "Bộ chỉ số lưu trong sổ" }).isChecked()).toBe(true);
