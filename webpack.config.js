@@ -15,8 +15,21 @@ const INITIAL_GZIP_BUDGET = 350 * 1024;
 
 async function getHttpsOptions() {
   const devCerts = require("office-addin-dev-certs");
-  const httpsOptions = await devCerts.getHttpsServerOptions();
-  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  try {
+    const httpsOptions = await devCerts.getHttpsServerOptions();
+    return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  } catch (e) {
+    // Installing the developer CA needs Windows, macOS or sudo. The certificates are made before
+    // that step: serve with them, and say how to trust the CA by hand.
+    const dir = path.join(require("node:os").homedir(), ".office-addin-dev-certs");
+    const read = (f) => fs.readFileSync(path.join(dir, f));
+    if (!fs.existsSync(path.join(dir, "localhost.crt"))) throw e;
+    console.warn(
+      `The developer CA could not be installed (${String(e.message || e).split("\n")[0]}).\n` +
+        `Serving with the certificates in ${dir}; make your browser or system trust ${path.join(dir, "ca.crt")} to load the add-in.`,
+    );
+    return { ca: read("ca.crt"), key: read("localhost.key"), cert: read("localhost.crt") };
+  }
 }
 
 /** Prints the gzip size of every script of the initial load, and fails a production build over budget. */
