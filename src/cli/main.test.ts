@@ -232,6 +232,21 @@ describe("dti-scorer indices and --help", () => {
   });
 });
 
+describe("forms made by template, scored without --index", () => {
+  it("uses the built-in index the forms name, and says so; a workbook naming an unknown index still needs --index", async () => {
+    writeFileSync(join(dir, "so.csv"), "Mã đơn vị,Đơn vị\nSYT,Sở Y tế\nSTC,Sở Tài chính\n");
+    expect((await run(["template", "--index", "dti-so-nganh-mau", "--units", "so.csv", "--out", "phieu-so.xlsx"])).code).toBe(0);
+    const r = await run(["validate", "phieu-so.xlsx"]);
+    expect(r.out).toMatch(/^Sổ chưa lưu bộ chỉ số và không có --index: dùng bộ chỉ số có sẵn dti-so-nganh-mau@[^ ]+ ghi trên các phiếu\./);
+    // The blank forms are checked (every input reported missing), not refused.
+    expect(r.code).not.toBe(2);
+    expect(r.out).toContain("chưa có số liệu cho chỉ tiêu 1.1");
+    expect((await run(["template", "--index", "xa.json", "--units", "so.csv", "--out", "phieu-xa.xlsx"])).code).toBe(0);
+    const x = await run(["validate", "phieu-xa.xlsx"]);
+    expect(x.code).toBe(2);
+  });
+});
+
 describe("dti-scorer template and collect", () => {
   it("makes forms for the units of a CSV file and gathers them from two files, leaving out a duplicate unit", async () => {
     writeFileSync(join(dir, "don-vi-1.csv"), "Mã đơn vị,Đơn vị\nX01,Xã An Bình\nX02,Xã Tân Phú\n");

@@ -31,7 +31,8 @@ Tùy chọn:
   --json     Ghi kết quả dạng JSON vào tệp; "-" là ghi ra màn hình.
   --lang     Ngôn ngữ: vi (mặc định) hoặc en.
   --progress Hiện tiến độ cả khi đầu ra không phải màn hình.
-  --help     Hiện hướng dẫn này (dti-scorer <lệnh> --help: của riêng lệnh đó).  --version  Hiện phiên bản.
+  --help     Hiện hướng dẫn này (dti-scorer <lệnh> --help: của riêng lệnh đó).
+  --version  Hiện phiên bản.
 
 Mã thoát: 0 xong; 1 xong nhưng số liệu có lỗi; 2 không chạy được (sai tham số, không đọc được tệp,
 định nghĩa không hợp lệ: dòng đầu nêu lý do, các dòng sau liệt kê từng lỗi của định nghĩa).
@@ -68,7 +69,8 @@ Options:
   --json     Write the results as JSON to a file; "-" writes to the screen.
   --lang     Language: vi (default) or en.
   --progress Show progress even when the output is not a terminal.
-  --help     Show this help (dti-scorer <command> --help: that command's).  --version  Show the version.
+  --help     Show this help (dti-scorer <command> --help: that command's).
+  --version  Show the version.
 
 Exit status: 0 done; 1 done but the inputs have errors; 2 could not run (bad arguments,
 unreadable file, invalid definition: the first line says why, the next lines list every problem
@@ -340,10 +342,14 @@ export const M = {
     en: `${path}, line ${line}: the category "${category}" is not in the index.`,
   }),
   cannotWrite: (path: string, why: string): Message => ({ vi: `Không ghi được tệp ${path}: ${why}`, en: `Cannot write file ${path}: ${why}` }),
+  indexFromForms: (id: string): Message => ({
+    vi: `Sổ chưa lưu bộ chỉ số và không có --index: dùng bộ chỉ số có sẵn ${id} ghi trên các phiếu.`,
+    en: `The workbook holds no index and no --index was given: using the built-in index ${id} named on the forms.`,
+  }),
   wrote: (path: string): Message => ({ vi: `Đã ghi ${path}`, en: `Wrote ${path}` }),
-  scoredSummary: (n: number, ranked: number, duplicates = 0): Message => ({
-    vi: `Đã chấm ${n} đơn vị, xếp hạng ${ranked}.${duplicates > 0 ? ` ${duplicates} phiếu chưa được chấm vì trùng mã đơn vị (xem lỗi bên dưới).` : ""}`,
-    en: `Scored ${n} units, ranked ${ranked}.${duplicates > 0 ? ` ${duplicates} form${duplicates === 1 ? " was" : "s were"} not scored: a unit code used twice (see the errors below).` : ""}`,
+  scoredSummary: (n: number, ranked: number, notScored = 0): Message => ({
+    vi: `Đã chấm ${n} đơn vị, xếp hạng ${ranked}.${notScored > 0 ? ` ${notScored} phiếu chưa được chấm: xem lỗi bên dưới.` : ""}`,
+    en: `Scored ${n} units, ranked ${ranked}.${notScored > 0 ? ` ${notScored} form${notScored === 1 ? " was" : "s were"} not scored: see the errors below.` : ""}`,
   }),
   noIssues: { vi: "Không có lỗi hay cảnh báo.", en: "No errors or warnings." },
   moreIssues: (n: number): Message => ({ vi: `… và ${n} mục khác (dùng --json để xem đủ).`, en: `… and ${n} more (use --json to see them all).` }),

@@ -1,7 +1,9 @@
 /** `score` and `validate`: read a workbook or CSV table, check it, and (score) rank and write. */
 import type { IndexModel } from "../../core/definition/model";
 import { type Lang, type Message, formatNumber, localize } from "../../core/i18n/text";
-import { countIssuesByUnit, unitKey } from "../../core/plan";
+import { countIssuesByUnit, readIndexSheet, unitKey } from "../../core/plan";
+import { detectLayoutA } from "../../core/collect";
+import { findBuiltin } from "../../indices";
 import { label } from "../../core/plan/labels";
 import { unitsByRank } from "../../core/score";
 import type { Issue, ScoreTable, Severity, WorkbookSnapshot } from "../../core/types";
@@ -45,11 +47,20 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
   const progress = new Progress(io, lang, args.progress);
   let result: Awaited<ReturnType<typeof runScoring>>;
   let snapshot: WorkbookSnapshot;
+  let definition = loaded?.definition;
   try {
     progress.update("read");
     snapshot = await host.read();
+    if (definition === undefined && readIndexSheet(snapshot)?.definitionJson === undefined) {
+      // Forms made by `template` and never scored: the built-in index they name, when it is one.
+      const named = builtinNamedOnForms(snapshot);
+      if (named) {
+        definition = named.definition;
+        (args.json === "-" ? io.stderr : io.stdout).write(M.indexFromForms(named.id)[lang] + "\n");
+      }
+    }
     result = await runScoring(readOnce(host, snapshot), {
-      ...(loaded ? { definition: loaded.definition } : {}),
+      ...(definition !== undefined ? { definition } : {}),
       lang,
       projectVersion: PROJECT_VERSION,
       write,
@@ -93,6 +104,25 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
   if (write) human.write(M.wrote(args.out!)[lang] + "\n");
   if (args.json !== undefined && !toStdout) human.write(M.wrote(args.json)[lang] + "\n");
   return result.issues.some((i) => i.severity === "error") ? 1 : 0;
+}
+
+/**
+ * The built-in index that the workbook's forms name in their `Bộ chỉ số` cell (id@version), when
+ * every form that names one names the same and it is a built-in of that very version.
+ */
+function builtinNamedOnForms(snapshot: WorkbookSnapshot): { id: string; definition: unknown } | undefined {
+  const named = new Set<string>();
+  for (const sheet of snapshot.sheets) {
+    const index = detectLayoutA(sheet)?.index;
+    if (index !== undefined) named.add(index.trim());
+  }
+  if (named.size !== 1) return undefined;
+  const [text] = [...named];
+  const [id, version] = text!.split("@").map((x) => x.trim());
+  const builtin = findBuiltin(id ?? "");
+  const def = builtin?.definition as { version?: string } | undefined;
+  if (!builtin || version === undefined || def?.version !== version) return undefined;
+  return { id: text!, definition: builtin.definition };
 }
 
 /** What openInput noticed about the file (a CSV that was not UTF-8), as a warning without a cell. */
@@ -160,9 +190,14 @@ export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue
       rows,
       columns.map((c) => c.align),
     ) +
-    M.scoredSummary(table.units.length, ranked, issues.filter((i) => i.code === "duplicate-unit").length)[lang] +
+    M.scoredSummary(table.units.length, ranked, notScoredForms(issues))[lang] +
     "\n"
   );
+}
+
+/** Forms left out of the scoring, each with its error: a taken unit code, another index, no table. */
+function notScoredForms(issues: Issue[]): number {
+  return issues.filter((i) => i.code === "duplicate-unit" || i.code === "definition-mismatch" || (i.code === "layout-not-found" && i.sheet !== undefined)).length;
 }
 
 /** Counts by severity, then the first findings, errors first. */

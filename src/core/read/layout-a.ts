@@ -85,6 +85,25 @@ function readBlock(sheet: SheetSnapshot, beforeRow: number): Partial<Record<Bloc
 
 export type LayoutAResult = { kind: "unit"; unit: RawUnit } | { kind: "mismatch"; issue: Issue };
 
+/** Rows searched for a form's header block when its table header is missing. */
+const BLOCK_SEARCH_ROWS = 20;
+
+/**
+ * A sheet with a form's header block (at least two of Đơn vị, Mã đơn vị, Nhóm, Bộ chỉ số, Kỳ
+ * đánh giá in column A) but no table header row: a unit's form whose table was renamed or
+ * broken. Says which unit it names and where, so the form is not dropped without a word.
+ */
+export function formWithoutTable(sheet: SheetSnapshot): { unit?: string; cell: string } | undefined {
+  if (findTableHeader(sheet)) return undefined;
+  const block = readBlock(sheet, Math.min(sheet.values.length, BLOCK_SEARCH_ROWS));
+  if (Object.keys(block).length < 2) return undefined;
+  const code = block.code && !isBlank(block.code.value) ? cellText(block.code.value) : undefined;
+  const name = block.name && !isBlank(block.name.value) ? cellText(block.name.value) : undefined;
+  const unit = code ?? name;
+  const at = block.name ?? block.code ?? Object.values(block)[0]!;
+  return { ...(unit !== undefined ? { unit } : {}), cell: at.address };
+}
+
 /**
  * Read a sheet as layout A, or return undefined when it is not one (no table header).
  * A sheet whose header block names another index or version gives a "definition-mismatch".
@@ -101,11 +120,16 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
     const id = normalizeText(at >= 0 ? text.slice(0, at) : text);
     const version = at >= 0 ? normalizeText(text.slice(at + 1)) : undefined;
     if (id !== def.id || (version !== undefined && version !== normalizeText(def.version))) {
+      // The unit the form belongs to, so that its issue is counted where the official looks.
+      const code = block.code && !isBlank(block.code.value) ? cellText(block.code.value) : undefined;
+      const name = block.name && !isBlank(block.name.value) ? cellText(block.name.value) : undefined;
+      const unit = code ?? name;
       return {
         kind: "mismatch",
         issue: makeIssue("error", "definition-mismatch", {
           sheet: sheet.name,
           cell: block.index.address,
+          ...(unit !== undefined ? { unit } : {}),
           found: text,
           expected: `${def.id}@${def.version}`,
         }),

@@ -264,10 +264,16 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     p.unit !== undefined
       ? { vi: `chưa ghi tên đơn vị; dùng "${p.unit}" thay cho tên`, en: `the unit has no name; "${p.unit}" is used instead` }
       : { vi: `dòng có số liệu nhưng không có tên và mã đơn vị nên không được chấm`, en: `the row has values but neither a unit name nor a unit code, so it is not scored` },
-  "layout-not-found": () => ({
+  "layout-not-found": (p) =>
+    p.sheet !== undefined
+      ? {
+          vi: `trang tính có phần đầu phiếu (Đơn vị, Bộ chỉ số…) nhưng không có dòng tiêu đề bảng với cột "Mã" và "Số liệu", nên phiếu${p.unit !== undefined ? ` của ${p.unit}` : ""} chưa được chấm; hãy sửa lại tên cột như phiếu mẫu`,
+          en: `the sheet has a form's header (Unit, Index…) but no table header row with "Code" and "Value" columns, so the form${p.unit !== undefined ? ` of ${p.unit}` : ""} is not scored; restore the column names of the template`,
+        }
+      : {
     vi: `Không tìm thấy trang tính nào chứa phiếu tự đánh giá của đơn vị (bảng có cột "Mã" và "Số liệu") hoặc bảng tổng hợp (cột "Đơn vị" và các cột mã chỉ tiêu)`,
     en: `No sheet holds a unit's submission (a table with "Code" and "Value" columns) or a table of units (a "Unit" column and columns named by indicator codes)`,
-  }),
+        },
   "definition-mismatch": (p) => ({
     vi: `trang tính ghi bộ chỉ số "${p.found}", khác với bộ chỉ số đang dùng "${p.expected}"; trang tính này được bỏ qua`,
     en: `the sheet names the index "${p.found}", not the index in use "${p.expected}"; the sheet is skipped`,

@@ -148,10 +148,24 @@ describe("layout A: one sheet per unit", () => {
     expect(result.submissions.map((s) => s.code)).toEqual(["STC"]);
     expect(result.sheets).toEqual(["Sở Tài chính"]);
     const mismatch = result.issues.find((i) => i.code === "definition-mismatch");
-    expect(mismatch).toMatchObject({ severity: "error", sheet: "Sở Y tế", cell: "B4" });
+    expect(mismatch).toMatchObject({ severity: "error", sheet: "Sở Y tế", cell: "B4", unit: "SYT" });
     expect(mismatch?.message.vi).toBe(
       "Trang tính 'Sở Y tế', ô B4: trang tính ghi bộ chỉ số \"dti-so-mau@2023\", khác với bộ chỉ số đang dùng \"dti-so-mau@2024\"; trang tính này được bỏ qua.",
     );
+  });
+
+  test("a form whose table header was renamed is not dropped silently: layout-not-found names the sheet and the unit", () => {
+    const stc = BLOCK.map((r) => (r[0] === "Mã đơn vị" ? ["Mã đơn vị", "STC"] : r[0] === "Đơn vị" ? ["Đơn vị", "Sở Tài chính"] : r));
+    const renamed = VI_HEADER.map((h) => (h === "Số liệu" ? "Giá trị nhập" : h));
+    const result = readSubmissions(model, book(sheetA({ header: renamed }), sheetA({ name: "Sở Tài chính", block: stc })));
+    expect(result.submissions.map((s) => s.code)).toEqual(["STC"]);
+    expect(result.issues).toEqual([expect.objectContaining({ code: "layout-not-found", severity: "error", sheet: "Sở Y tế", cell: "B1", unit: "SYT" })]);
+    expect(result.issues[0]!.message.vi).toBe(
+      'Trang tính \'Sở Y tế\', ô B1: trang tính có phần đầu phiếu (Đơn vị, Bộ chỉ số…) nhưng không có dòng tiêu đề bảng với cột "Mã" và "Số liệu", nên phiếu của SYT chưa được chấm; hãy sửa lại tên cột như phiếu mẫu.',
+    );
+    // A sheet of the user's own (notes, a cover page) is not a form and says nothing.
+    const notes: SheetSnapshot = { name: "Ghi chép", values: [["Đơn vị tổng hợp: Sở TT&TT"], ["Ngày", "1/12"]] };
+    expect(readSubmissions(model, book(notes, sheetA({ name: "Sở Tài chính", block: stc }))).issues).toEqual([]);
   });
 
   test("codes stored as numbers match the definition, 1.10 included (Excel keeps it as 1.1)", () => {

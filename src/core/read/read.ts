@@ -7,7 +7,7 @@
 import type { IndexModel, IndicatorModel } from "../definition/model";
 import { foldText, localize, type Lang } from "../i18n/text";
 import type { InputValue, Issue, Submission, WorkbookSnapshot } from "../types";
-import { readLayoutA } from "./layout-a";
+import { formWithoutTable, readLayoutA } from "./layout-a";
 import { readLayoutB } from "./layout-b";
 import { makeIssue, type MessageParams } from "./messages";
 import { parseNumberText } from "./numbers";
@@ -75,6 +75,12 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, _
       raws.push(...b.units);
       layoutB = true;
       sheets.push(sheet.name);
+      continue;
+    }
+    const broken = formWithoutTable(sheet);
+    if (broken) {
+      issues.push(makeIssue("error", "layout-not-found", { sheet: sheet.name, cell: broken.cell, ...(broken.unit !== undefined ? { unit: broken.unit } : {}) }));
+      mismatch = true;
     }
   }
 
