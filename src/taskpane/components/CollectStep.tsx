@@ -3,6 +3,7 @@ import { useState } from "react";
 import { t } from "../i18n";
 import * as pipeline from "../state/pipeline";
 import { parseUnitList, unitListFromCsv } from "../state/units";
+import { notUtf8Message } from "../../core/read/messages";
 import type { PaneActions, PaneState } from "../state/usePane";
 import { FileButton } from "./FileButton";
 import { useStepStyles } from "./styles";
@@ -11,7 +12,7 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
   const st = useStepStyles();
   const { lang } = state;
   const [units, setUnits] = useState("");
-  const [csvProblem, setCsvProblem] = useState<string | undefined>();
+  const [csvProblem, setCsvProblem] = useState<{ text: string; state: "error" | "warning" } | undefined>();
   const count = parseUnitList(units).length;
   const disabled = Boolean(state.busy) || !state.index.model;
   // The example line and the hint use the chosen index's own categories: another code would be a finding.
@@ -24,22 +25,23 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
         </h2>
         <Text className={st.hint}>{t(lang, "templatesHelp")}</Text>
         {categories.length > 0 && <Text className={`${st.hint} ${st.wrap}`}>{t(lang, "unitsCategories", { list: categories.join(", ") })}</Text>}
-        <Field label={t(lang, "unitsLabel")} hint={t(lang, "unitsCount", { count })} validationMessage={csvProblem}>
+        <Field label={t(lang, "unitsLabel")} hint={t(lang, "unitsCount", { count })} validationMessage={csvProblem?.text} {...(csvProblem ? { validationState: csvProblem.state } : {})}>
           <Textarea value={units} resize="vertical" rows={5} onChange={(_, d) => setUnits(d.value)} placeholder={`01; Sở Nội vụ${categories[0] ? `; ${categories[0]}` : ""}`} />
         </Field>
         <div className={st.row}>
           <FileButton
             label={t(lang, "unitsCsv")}
-            accept=".csv,text/csv"
+            accept=".csv,.txt,text/csv,text/plain"
             testId="units-csv"
             onFiles={(f) => {
               const file = f[0];
               if (!file) return;
-              const text = unitListFromCsv(file.data);
-              if (text === undefined) setCsvProblem(t(lang, "unitsCsvNoName", { name: file.name }));
+              const read = unitListFromCsv(file.data);
+              if (read === undefined) setCsvProblem({ text: t(lang, "unitsCsvNoName", { name: file.name }), state: "error" });
               else {
-                setCsvProblem(undefined);
-                setUnits(text);
+                // A file saved as "CSV (Comma delimited)" on Vietnamese Windows: read, with a word to check the diacritics.
+                setCsvProblem(read.encoding === "windows-1258" ? { text: notUtf8Message(file.name)[lang], state: "warning" } : undefined);
+                setUnits(read.text);
               }
             }}
           />

@@ -1,5 +1,5 @@
 /** The list of units a template is made for: typed, pasted from Excel, or read from a CSV file. */
-import { csvToSnapshot } from "../../core/read/csv";
+import { type TextEncoding, csvToSnapshot, parseCsv } from "../../core/read/csv";
 
 
 export interface UnitLine {
@@ -26,8 +26,17 @@ export function parseUnitList(text: string): UnitLine[] {
   return units;
 }
 
-/** A units CSV (columns Mã đơn vị/Unit code, Đơn vị/Unit, Nhóm/Category) as unit lines; undefined without a name column. */
-export function unitListFromCsv(bytes: Uint8Array): string | undefined {
+/**
+ * A units CSV (columns Mã đơn vị/Unit code, Đơn vị/Unit, Nhóm/Category) as unit lines, and how its
+ * bytes were read (a file that is not UTF-8 is read as Windows-1258); undefined without a name column.
+ */
+export function unitListFromCsv(bytes: Uint8Array): { text: string; encoding: TextEncoding } | undefined {
+  const { encoding } = parseCsv(bytes);
+  const text = unitLines(bytes);
+  return text === undefined ? undefined : { text, encoding };
+}
+
+function unitLines(bytes: Uint8Array): string | undefined {
   const snapshot = csvToSnapshot(bytes, "units");
   const rows = snapshot.sheets[0]?.values ?? [];
   const header = (rows[0] ?? []).map((v) => (typeof v === "string" ? v.trim().toLowerCase() : ""));

@@ -1,0 +1,31 @@
+/** The units list of the Collect step, read from the CSV files officials actually have. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseUnitList, unitListFromCsv } from "../../src/taskpane/state/units";
+
+const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, "..", "fixtures", "csv", name)));
+
+describe("a units CSV chosen in the Collect step", () => {
+  test("saved by Excel on Vietnamese Windows (Windows-1258) gives the names with their diacritics, and says how it was read", () => {
+    const read = unitListFromCsv(fixture("viet-cp1258.csv"))!;
+    expect(read.encoding).toBe("windows-1258");
+    const units = parseUnitList(read.text);
+    expect(units.length).toBeGreaterThan(0);
+    expect(units.map((u) => u.name).join(" ")).toMatch(/Sở|Xã|Phường/);
+    for (const u of units) expect(u.name).toBe(u.name.normalize("NFC"));
+  });
+
+  test("saved as UTF-8 reads as UTF-8, with codes, names and categories", () => {
+    const bytes = new TextEncoder().encode("Mã đơn vị,Đơn vị,Nhóm\nSYT,Sở Y tế,co-dvc\nSTC,Sở Tài chính,\n");
+    const read = unitListFromCsv(bytes)!;
+    expect(read.encoding).toBe("utf-8");
+    expect(parseUnitList(read.text)).toEqual([
+      { code: "SYT", name: "Sở Y tế", category: "co-dvc" },
+      { code: "STC", name: "Sở Tài chính" },
+    ]);
+  });
+
+  test("without a name column there is no list", () => {
+    expect(unitListFromCsv(new TextEncoder().encode("a,b\n1,2\n"))).toBeUndefined();
+  });
+});
