@@ -151,3 +151,86 @@ describe("runScoring", () => {
     expect(issue!.message).toBe(result.issues.find((i) => i.cell === "D13" && i.sheet === "SO-02")!.message.en);
   });
 });
+
+describe("figures the engine cannot use", () => {
+  /** A layout-B workbook: one sheet "Số liệu" with a header row and one row per unit. */
+  async function tableFile(rows: (string | number | null)[][]): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Số liệu");
+    rows.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+  const exprDefinition = (missing: "zero" | "exclude") => ({
+    format: "index-definition/1",
+    id: "thu",
+    version: "1",
+    name: "Thử",
+    missing,
+    root: {
+      code: "R",
+      name: "R",
+      children: [
+        { code: "1", name: "Tỷ lệ", max: 50, rule: { kind: "fraction" } },
+        { code: "2.1", name: "Hiệu quả", max: 50, inputs: [{ code: "n" }, { code: "d" }], rule: { kind: "expr", expr: "MIN(1, [n] / [d])" } },
+      ],
+    },
+  });
+  const rows = [
+    ["Mã đơn vị", "Đơn vị", "1", "n", "d"],
+    ["H", "Trung thực", 0.9, 0, 10],
+    ["Z", "Mẫu số 0", 0.9, 0, 0],
+  ];
+
+  test('an expression with no finite result is an error naming unit, indicator and cell, and scores 0 under missing "zero"', async () => {
+    const host = await XlsxHost.fromBuffer(await tableFile(rows));
+    const result = await runScoring(host, { ...base, definition: exprDefinition("zero"), write: false });
+    expect(result.table.units.map((u) => [u.code, u.points, u.rank])).toEqual([
+      ["H", 45, 1],
+      ["Z", 45, 1],
+    ]);
+    const issue = result.issues.find((i) => i.code === "invalid-result")!;
+    expect(issue).toMatchObject({ severity: "error", unit: "Z", node: "2.1", sheet: "Số liệu", cell: "E3" });
+    expect(issue.message.vi).toBe(
+      "Trang tính 'Số liệu', ô E3: không tính được chỉ tiêu 2.1 từ số liệu của đơn vị (phép chia cho 0: [d] bằng 0); chỉ tiêu được tính 0 điểm.",
+    );
+    expect(issue.message.en).toBe(
+      "Sheet 'Số liệu', cell E3: indicator 2.1 cannot be computed from the unit's values (division by zero: [d] is 0); it scores 0.",
+    );
+    expect(result.issues.filter((i) => i.code === "invalid-result")).toHaveLength(1);
+  });
+
+  test('under missing "exclude" the indicator is left out, and the error says it is not scored', async () => {
+    const host = await XlsxHost.fromBuffer(await tableFile(rows));
+    const result = await runScoring(host, { ...base, definition: exprDefinition("exclude"), write: false });
+    expect(result.table.units[1]!.nodes["2.1"]).toMatchObject({ available: false, reason: "invalid-result" });
+    const issue = result.issues.find((i) => i.code === "invalid-result")!;
+    expect(issue.message.vi).toContain("chỉ tiêu không được tính điểm.");
+    expect(issue.message.en).toContain("it is not scored.");
+  });
+
+  test("points below 0 and percentages above 100% are out-of-range errors at their cells, not clipped silently", async () => {
+    const definition = {
+      format: "index-definition/1",
+      id: "thu",
+      version: "1",
+      name: "Thử",
+      root: {
+        code: "R",
+        name: "R",
+        children: [
+          { code: "f", name: "f", max: 10, rule: { kind: "fraction" } },
+          { code: "p", name: "p", max: 10, rule: { kind: "points" } },
+        ],
+      },
+    };
+    const host = await XlsxHost.fromBuffer(await tableFile([["Mã đơn vị", "Đơn vị", "f", "p"], ["A", "Đơn vị A", "120%", -2]]));
+    const result = await runScoring(host, { ...base, definition, write: false });
+    const errors = result.issues.filter((i) => i.code === "out-of-range");
+    expect(errors.map((i) => [i.cell, i.severity])).toEqual([
+      ["C2", "error"],
+      ["D2", "error"],
+    ]);
+    expect(errors[0]!.message.en).toBe(`Sheet 'Số liệu', cell C2: "120%" is out of range, the value must be between 0% and 100% (indicator f).`);
+    expect(errors[1]!.message.vi).toBe(`Trang tính 'Số liệu', ô D2: "-2" nằm ngoài khoảng cho phép, giá trị phải từ 0 đến 10 (chỉ tiêu p).`);
+  });
+});

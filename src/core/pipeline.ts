@@ -10,7 +10,7 @@ import { localize } from "./i18n/text";
 import { INDEX_SHEET, type IndexSheetState, type PlanOptions, planResults, readIndexSheet } from "./plan";
 import { notRankedText } from "./plan/labels";
 import { type ReadResult, checkSelfScores, readSubmissions } from "./read";
-import { scoreUnits, unitsByRank } from "./score";
+import { resultIssues, scoreUnits, unitsByRank } from "./score";
 import type { Issue, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "./types";
 import type { WorkbookHost } from "../hosts/host";
 
@@ -118,7 +118,7 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
 
   progress("score", 0.5);
   const table = scoreUnits(model, submissions, options.ranking ? { ranking: options.ranking } : {});
-  const issues = [...reading.issues, ...checkSelfScores(model, submissions, table)];
+  const issues = [...reading.issues, ...resultIssues(model, submissions, table), ...checkSelfScores(model, submissions, table)];
 
   const result: RunResult = {
     model,

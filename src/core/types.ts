@@ -93,6 +93,7 @@ export type IssueCode =
   | "excel-error"
   | "numerator-exceeds-denominator"
   | "zero-denominator"
+  | "invalid-result"
   | "ambiguous-number"
   | "percent-as-number"
   | "points-above-max"

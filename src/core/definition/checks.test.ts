@@ -130,6 +130,21 @@ describe("sum groups", () => {
     expect(parseDefinition(d).ok).toBe(true);
   });
 
+  test("a group with max 0 over scored children is accepted (shown, scores nothing) and counts 0 in its parent's sum", () => {
+    const d = base();
+    d.root.children.push({
+      code: "3",
+      name: "Đô thị thông minh — không tính điểm",
+      max: 0,
+      children: [{ code: "3.1", name: "Nền tảng", max: 5, rule: { kind: "fraction" } }],
+    });
+    d.root.max = 100;
+    const r = parseDefinition(d);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.model.nodes.get("3")?.max).toBe(0);
+    expect(r.model.root.max).toBe(100);
+  });
+
   test("children sums are compared without floating-point noise", () => {
     const d = base();
     d.root.children[0].max = 0.1;
@@ -281,6 +296,18 @@ describe("expressions", () => {
     expect(m.en).toContain("MEDIAN");
   });
 
+  test("an unknown function does not hide an unknown reference in the same expression: both are reported", () => {
+    const d = base();
+    d.root.children[1].rule = { kind: "expr", expr: "FOO([2.a]) + [zz]" };
+    const problems = problemsOf(d);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ["root.children[1].rule.expr", "expr-syntax"],
+      ["root.children[1].rule.expr", "expr-unknown-reference"],
+    ]);
+    expect(problems[0]!.message.en).toContain("there is no function 'FOO'");
+    expect(problems[1]!.message.vi).toContain("[zz]");
+  });
+
   test("an expr rule may refer only to the indicator's own inputs", () => {
     const d = base();
     d.root.children[1].rule = { kind: "expr", expr: "[2.a] / [1]" };
@@ -392,9 +419,19 @@ describe("ranking.exclude entries that look like a category", () => {
       ["ranking.exclude[1]", "ranking-exclude-case"],
     ]);
     expect(problems[0]!.message.vi).toBe(
-      '"CO-DVC" chỉ trùng với mã nhóm đơn vị "co-dvc" khi bỏ qua chữ hoa, chữ thường và dấu, nên không loại nhóm nào khỏi xếp hạng; mã nhóm viết thường không dấu: hãy ghi "co-dvc".',
+      '"CO-DVC" chỉ trùng với mã nhóm đơn vị "co-dvc" khi bỏ qua chữ hoa, chữ thường và dấu, nên không loại nhóm nào khỏi xếp hạng (mã nhóm được so đúng từng ký tự): hãy ghi "co-dvc".',
     );
     expect(problems[0]!.message.en).toContain('write "co-dvc"');
+    expect(problems[0]!.message.en).not.toContain("lower-case");
+  });
+
+  test("an entry equal to an upper-case category id is that category, not an error", () => {
+    const d = base();
+    d.categories = [{ id: "DVC", name: "Có dịch vụ công" }];
+    d.ranking = { exclude: ["DVC"] };
+    expect(parseDefinition(d).ok).toBe(true);
+    d.ranking = { exclude: ["dvc"] };
+    onlyProblem(d, "ranking.exclude[0]", "ranking-exclude-case");
   });
 });
 

@@ -25,7 +25,17 @@ export function checkDefinition(def: IndexDefinition): CheckResult {
     problems.push({ path: formatPath(path), code, message });
   };
 
-  const categoryIds = (def.categories ?? []).map((c) => c.id.trim());
+  const categoryIds = (def.categories ?? []).map((c) => c.id.trim().normalize("NFC"));
+  // Category ids are free text, compared in NFC; the reader matches a form's category cell to them
+  // ignoring case and diacritics, so ids equal that way could not be told apart either.
+  const categoryFirst = new Map<string, { id: string; path: string }>();
+  categoryIds.forEach((id, k) => {
+    const path: PathSegment[] = ["categories", k, "id"];
+    const first = categoryFirst.get(foldText(id));
+    if (first === undefined) categoryFirst.set(foldText(id), { id, path: formatPath(path) });
+    else if (first.id === id) report(path, "duplicate-category", messages.duplicateCategory(id, first.path));
+    else report(path, "duplicate-category", messages.categoryLikeAnother(id, first.id, first.path));
+  });
   const codeOwners = new Map<string, string>();
   const claimCode = (code: string, path: PathSegment[]): void => {
     const first = codeOwners.get(code);
@@ -41,13 +51,12 @@ export function checkDefinition(def: IndexDefinition): CheckResult {
     ofGroup: boolean,
   ): void => {
     const parsed = parseExpression(source);
-    if (!parsed.ok) {
-      report(path, "expr-syntax", messages.exprSyntax(parsed.message));
-      return;
-    }
-    const unknown = [...new Set(parsed.refs.filter((r) => !known.includes(r)))];
+    if (!parsed.ok) report(path, "expr-syntax", messages.exprSyntax(parsed.message));
+    // An expression whose only problem is an unknown function still has its references checked.
+    const refs = parsed.ok ? parsed.refs : (parsed.refs ?? []);
+    const unknown = [...new Set(refs.filter((r) => !known.includes(r)))];
     for (const code of unknown) report(path, "expr-unknown-reference", messages.exprUnknownRef(code, known, ofGroup));
-    if (unknown.length === 0) expressions.set(nodeCode, { expr: parsed.expr, refs: parsed.refs });
+    if (parsed.ok && unknown.length === 0) expressions.set(nodeCode, { expr: parsed.expr, refs: parsed.refs });
   };
 
   const checkCommon = (node: IndexNode, path: PathSegment[]): void => {
@@ -87,7 +96,8 @@ export function checkDefinition(def: IndexDefinition): CheckResult {
           report([...path, "children", k, "max"], "sum-child-without-max", messages.sumChildWithoutMax(code));
         } else sum += m;
       });
-      if (complete && group.max !== undefined && !group.rescale && Math.abs(group.max - sum) > 1e-9 * Math.max(1, Math.abs(sum))) {
+      // A group with max 0 is shown but scores nothing, whatever its children's max.
+      if (complete && group.max !== undefined && group.max !== 0 && !group.rescale && Math.abs(group.max - sum) > 1e-9 * Math.max(1, Math.abs(sum))) {
         report([...path, "max"], "group-max-mismatch", messages.groupMaxMismatch(group.max, Number(sum.toPrecision(12))));
       }
     }
@@ -118,6 +128,9 @@ export function checkDefinition(def: IndexDefinition): CheckResult {
       }
     };
     const rule = ind.rule;
+    if (rule.kind === "target" && rule.direction === "higher" && rule.target === 0) {
+      report([...rulePath, "target"], "target-positive", messages.targetPositive());
+    }
     if (rule.kind === "ratio") {
       needInput(rule.numerator, "numerator");
       needInput(rule.denominator, "denominator");
@@ -222,7 +235,7 @@ export function checkDefinition(def: IndexDefinition): CheckResult {
   }
   // Entries of ranking.exclude are unit codes or category ids. Unit codes cannot be checked here;
   // an entry that is a category id only once case and diacritics are ignored is surely a category
-  // meant and missed (ids are lower-case by the format), so it would silently exclude nothing.
+  // meant and missed (entries are compared with ids exactly), so it would silently exclude nothing.
   def.ranking.exclude.forEach((entry, k) => {
     if (categoryIds.includes(entry)) return;
     const meant = categoryIds.find((id) => foldText(id) === foldText(entry));

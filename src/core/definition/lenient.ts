@@ -83,7 +83,7 @@ function field<T>(schema: z.ZodType<T>, raw: unknown): T | undefined {
 function categoryIdList(raw: unknown): string[] | undefined {
   const list = field(idList, raw);
   if (list === undefined) return undefined;
-  return list.filter((x): x is string => typeof x === "string" && x.trim() !== "").map((x) => x.trim());
+  return list.filter((x): x is string => typeof x === "string" && x.trim() !== "").map((x) => x.trim().normalize("NFC"));
 }
 
 interface Walk {
@@ -164,7 +164,7 @@ function readCategories(raw: unknown, walk: Walk): Category[] | undefined {
   for (const entry of raw) {
     const category = salvage(categorySchema, entry);
     if (category) out.push(category);
-    else if (isPlainObject(entry) && typeof entry.id === "string" && entry.id.trim() !== "") out.push({ id: entry.id.trim(), name: "?" });
+    else if (isPlainObject(entry) && typeof entry.id === "string" && entry.id.trim() !== "") out.push({ id: entry.id.trim().normalize("NFC"), name: "?" });
     else walk.skip = new Set([...walk.skip, ...CATEGORY_CODES]);
   }
   return out;

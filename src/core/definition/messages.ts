@@ -180,6 +180,14 @@ export const messages = {
     vi: `Trường ${q(key)} không có trong định dạng${suggestion ? `; có phải ý bạn là ${q(suggestion)}?` : "."}`,
     en: `The field ${q(key)} is not part of the format${suggestion ? `; did you mean ${q(suggestion)}?` : "."}`,
   }),
+  indicatorFieldInGroup: (key: string): Message => ({
+    vi: `Một nhóm (có "children") không có ${q(key)}; hãy bỏ ${q(key)} hoặc bỏ "children".`,
+    en: `A group (with "children") has no ${q(key)}; remove ${q(key)} or remove "children".`,
+  }),
+  groupFieldInIndicator: (key: string): Message => ({
+    vi: `Trường ${q(key)} chỉ dùng cho nhóm (nút có "children"); một chỉ tiêu (có "rule") không có trường này.`,
+    en: `The field ${q(key)} belongs to groups (nodes with "children"); an indicator (with "rule") does not have it.`,
+  }),
   mustBe: (value: string | number): Message => ({ vi: `Phải là ${q(value)}.`, en: `Must be ${q(value)}.` }),
   oneOf: (values: readonly (string | number)[], found: unknown): Message => {
     const f = describeValue(found);
@@ -229,10 +237,9 @@ export const messages = {
     vi: `Mỗi bậc ghi đúng một trong hai ngưỡng: "atLeast" (từ … trở lên) hoặc "atMost" (từ … trở xuống).`,
     en: `Each step gives exactly one threshold: "atLeast" or "atMost".`,
   }),
-  targetPositive: (): Message => ({ vi: "Giá trị mục tiêu (target) phải lớn hơn 0.", en: "The target must be more than 0." }),
-  categoryIdPattern: (found: unknown): Message => ({
-    vi: `Mã nhóm đơn vị ${shown(found).vi} chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ "co-dvc").`,
-    en: `The category id ${shown(found).en} may contain only lower-case letters a–z, digits and hyphens (e.g. "co-dvc").`,
+  targetPositive: (): Message => ({
+    vi: `Với "direction": "higher" (càng cao càng tốt), giá trị mục tiêu (target) phải lớn hơn 0; mục tiêu 0 chỉ dùng với "direction": "lower" (ví dụ số sự cố, 0 là đạt).`,
+    en: `With "direction": "higher" the target must be more than 0; a target of 0 is for "direction": "lower" only (a count of incidents, say, where 0 is the goal).`,
   }),
   idPattern: (found: unknown): Message => ({
     vi: `Mã bộ chỉ số ${shown(found).vi} chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ "dti-tinh-2022").`,
@@ -314,6 +321,14 @@ export const messages = {
     vi: `Trọng số phải lớn hơn 0 (đang là ${w}).`,
     en: `The weight must be more than 0 (it is ${w}).`,
   }),
+  duplicateCategory: (id: string, firstPath: string): Message => ({
+    vi: `Mã nhóm đơn vị ${q(id)} đã được dùng ở ${firstPath}; mỗi nhóm đơn vị cần một mã riêng.`,
+    en: `The category id ${q(id)} is already used at ${firstPath}; each category needs its own id.`,
+  }),
+  categoryLikeAnother: (id: string, other: string, firstPath: string): Message => ({
+    vi: `Mã nhóm đơn vị ${q(id)} chỉ khác ${q(other)} (ở ${firstPath}) ở chữ hoa, chữ thường hoặc dấu; ô "Nhóm" trên phiếu không phân biệt được hai nhóm này, hãy đặt mã khác hẳn.`,
+    en: `The category id ${q(id)} differs from ${q(other)} (at ${firstPath}) only in case or diacritics; the "Category" cell of a form cannot tell them apart, so give it a clearly different id.`,
+  }),
   unknownCategory: (id: string, known: string[]): Message => ({
     vi: `Không có nhóm đơn vị ${q(id)} trong "categories"; các nhóm có: ${list(known)}.`,
     en: `There is no category ${q(id)} in "categories"; the categories are ${list(known)}.`,
@@ -327,8 +342,8 @@ export const messages = {
     en: `Ranking on points ("on": "points") needs the root to have a max; give the root a "max" or rank on values ("on": "value").`,
   }),
   rankingExcludeCase: (entry: string, id: string): Message => ({
-    vi: `${q(entry)} chỉ trùng với mã nhóm đơn vị ${q(id)} khi bỏ qua chữ hoa, chữ thường và dấu, nên không loại nhóm nào khỏi xếp hạng; mã nhóm viết thường không dấu: hãy ghi ${q(id)}.`,
-    en: `${q(entry)} matches the category id ${q(id)} only when case and diacritics are ignored, so it excludes no category from ranking; category ids are lower-case: write ${q(id)}.`,
+    vi: `${q(entry)} chỉ trùng với mã nhóm đơn vị ${q(id)} khi bỏ qua chữ hoa, chữ thường và dấu, nên không loại nhóm nào khỏi xếp hạng (mã nhóm được so đúng từng ký tự): hãy ghi ${q(id)}.`,
+    en: `${q(entry)} matches the category id ${q(id)} only when case and diacritics are ignored, so it excludes no category from ranking (category ids are compared exactly): write ${q(id)}.`,
   }),
   rankingCategoryWithoutCategories: (): Message => ({
     vi: `Xếp hạng theo nhóm đơn vị ("within": "category") cần khai báo "categories".`,

@@ -186,15 +186,38 @@ describe("problems in the shape of a definition", () => {
   test("the schema's own rules get their sentences", () => {
     const d = base();
     d.id = "DTI 2022";
-    d.categories = [{ id: "Có DVC", name: "x" }];
-    d.root.children[0].rule = { kind: "target", target: 0 };
+    d.root.children[0].rule = { kind: "target", target: -1 };
     d.root.children[1].rule.steps = [{ atLeast: 1, atMost: 2, fraction: 1 }, { atLeast: 1 }];
     expect(problemAt(d, "id").code).toBe("id-pattern");
-    expect(problemAt(d, "categories[0].id").code).toBe("category-id-pattern");
-    expect(problemAt(d, "root.children[0].rule.target").code).toBe("target-positive");
+    expect(problemAt(d, "root.children[0].rule.target").message.en).toBe("Must be 0 or more.");
     expect(problemAt(d, "root.children[1].rule.steps[0]").code).toBe("atleast-xor-atmost");
     expect(problemAt(d, "root.children[1].rule.steps[1]").message.en).toContain('"fraction"');
     for (const p of problemsOf(d)) expect(p.message.en).not.toMatch(ZOD_ENGLISH);
+  });
+
+  test("a group (with children) that also has a rule is told to drop one of them, not offered the same field", () => {
+    const d = base();
+    d.root.children[0] = {
+      code: "1",
+      name: "Nhận thức số",
+      max: 40,
+      rule: { kind: "fraction" },
+      children: [{ code: "1.1", name: "Văn bản", max: 40, rule: { kind: "fraction" } }],
+    };
+    const p = problemAt(d, "root.children[0].rule");
+    expect(p.code).toBe("indicator-field-in-group");
+    expect(p.message.vi).toBe('Một nhóm (có "children") không có "rule"; hãy bỏ "rule" hoặc bỏ "children".');
+    expect(p.message.en).toBe('A group (with "children") has no "rule"; remove "rule" or remove "children".');
+    expect(p.message.en).not.toContain("did you mean");
+  });
+
+  test("an indicator with a group's field is told the field belongs to groups", () => {
+    const d = base();
+    d.root.children[0].aggregate = "mean";
+    const p = problemAt(d, "root.children[0].aggregate");
+    expect(p.code).toBe("group-field-in-indicator");
+    expect(p.message.en).toBe('The field "aggregate" belongs to groups (nodes with "children"); an indicator (with "rule") does not have it.');
+    expect(p.message.vi).toContain('chỉ dùng cho nhóm');
   });
 
   test("a node that is not an object says what a node must be", () => {
@@ -307,6 +330,77 @@ describe("robustness", () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("categories", () => {
+  test("a category id is free text, as codes are (only the index's own id is [a-z0-9-]+)", () => {
+    const d = base();
+    d.categories = [
+      { id: "DVC", name: "Có dịch vụ công" },
+      { id: "Không DVC", name: "Không có dịch vụ công" },
+    ];
+    d.root.children[0].appliesTo = ["DVC"];
+    d.ranking = { exclude: ["Không DVC"] };
+    const r = parseDefinition(d);
+    if (!r.ok) throw new Error(formatProblems(r.problems, "en"));
+    expect(r.model.categories).toEqual(["DVC", "Không DVC"]);
+  });
+
+  test("a category id is compared in NFC: saved decomposed it still matches appliesTo", () => {
+    const d = base();
+    d.categories = [{ id: "Không DVC".normalize("NFD"), name: "x" }];
+    d.root.children[0].appliesTo = ["Không DVC".normalize("NFC")];
+    const r = parseDefinition(d);
+    if (!r.ok) throw new Error(formatProblems(r.problems, "en"));
+    expect(r.model.categories).toEqual(["Không DVC".normalize("NFC")]);
+  });
+
+  test("two categories with the same id are an error at the second, naming the first", () => {
+    const d = base();
+    d.categories = [
+      { id: "c1", name: "x" },
+      { id: " c1 ", name: "y" },
+    ];
+    const p = problemAt(d, "categories[1].id");
+    expect(p.code).toBe("duplicate-category");
+    expect(p.message.vi).toBe('Mã nhóm đơn vị "c1" đã được dùng ở categories[0].id; mỗi nhóm đơn vị cần một mã riêng.');
+    expect(p.message.en).toBe('The category id "c1" is already used at categories[0].id; each category needs its own id.');
+  });
+
+  test("two category ids that differ only in case or diacritics are an error: a form's category cell could not tell them apart", () => {
+    const d = base();
+    d.categories = [
+      { id: "dvc", name: "x" },
+      { id: "DVC", name: "y" },
+    ];
+    const p = problemAt(d, "categories[1].id");
+    expect(p.code).toBe("duplicate-category");
+    expect(p.message.en).toContain('differs from "dvc" (at categories[0].id) only in case or diacritics');
+  });
+
+  test("an empty category id is still an error", () => {
+    const d = base();
+    d.categories = [{ id: "  ", name: "x" }];
+    expect(problemAt(d, "categories[0].id").code).toBe("empty-text");
+  });
+});
+
+describe("target rules", () => {
+  test('a target of 0 is accepted with "lower" (no incidents is the goal)', () => {
+    const d = base();
+    d.root.children[0].rule = { kind: "target", target: 0, direction: "lower" };
+    const r = parseDefinition(d);
+    if (!r.ok) throw new Error(formatProblems(r.problems, "en"));
+  });
+
+  test('a target of 0 with "higher" is an error that says 0 is for "lower"', () => {
+    const d = base();
+    d.root.children[0].rule = { kind: "target", target: 0 };
+    const p = problemAt(d, "root.children[0].rule.target");
+    expect(p.code).toBe("target-positive");
+    expect(p.message.en).toContain('a target of 0 is for "direction": "lower" only');
+    expect(p.message.vi).toContain('phải lớn hơn 0');
   });
 });
 

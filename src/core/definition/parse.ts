@@ -290,8 +290,8 @@ const ruleKeys = (kind: unknown): string[] => {
 type Context = keyof typeof KEYS | "rule" | "list" | "other";
 const TEXT_FIELDS = new Set(["name", "description", "unitLabel"]);
 
-/** The keys an object at `path` may have, following the input to tell groups from indicators. */
-function knownKeysAt(input: unknown, path: readonly PathSegment[]): string[] {
+/** What the object at `path` is, following the input to tell groups from indicators. */
+function contextAt(input: unknown, path: readonly PathSegment[]): Context {
   let ctx = "definition" as Context;
   let listOf = "other" as Context;
   const advance = (seg: PathSegment, here: unknown): void => {
@@ -311,6 +311,15 @@ function knownKeysAt(input: unknown, path: readonly PathSegment[]): string[] {
     else ctx = "other";
   };
   path.forEach((seg, k) => advance(seg, valueAt(input, path.slice(0, k + 1))));
+  return ctx;
+}
+
+/**
+ * The keys an object at `path` may have. For a node, those of groups and indicators alike, so
+ * that a misspelt field of either kind finds its near miss.
+ */
+function knownKeysAt(input: unknown, path: readonly PathSegment[]): string[] {
+  const ctx = contextAt(input, path);
   if (ctx === "rule") return ruleKeys(valueAt(input, [...path, "kind"]));
   if (ctx === "group" || ctx === "indicator") return [...new Set([...KEYS.group, ...KEYS.indicator])];
   if (ctx in KEYS) return KEYS[ctx as keyof typeof KEYS];
@@ -390,8 +399,17 @@ function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], in
         break;
       case "unrecognized_keys": {
         const known = knownKeysAt(input, path);
+        const ctx = contextAt(input, path);
         for (const key of (issue.keys as string[] | undefined) ?? []) {
-          out.push(problem([...path, key], "unknown-field", messages.unknownField(key, closest(key, known))));
+          // A field of the other kind of node: a group (it has children) with a rule, an indicator with an aggregate.
+          if (ctx === "group" && KEYS.indicator.includes(key) && !KEYS.group.includes(key)) {
+            out.push(problem([...path, key], "indicator-field-in-group", messages.indicatorFieldInGroup(key)));
+          } else if (ctx === "indicator" && KEYS.group.includes(key) && !KEYS.indicator.includes(key)) {
+            out.push(problem([...path, key], "group-field-in-indicator", messages.groupFieldInIndicator(key)));
+          } else {
+            const suggestion = closest(key, known.filter((k) => k !== key));
+            out.push(problem([...path, key], "unknown-field", messages.unknownField(key, suggestion)));
+          }
         }
         break;
       }
@@ -421,10 +439,6 @@ function customProblem(path: PathSegment[], message: string, value: unknown): De
       return problem(path, message, messages.fractionXorPoints());
     case "atleast-xor-atmost":
       return problem(path, message, messages.atLeastXorAtMost());
-    case "target-positive":
-      return problem(path, message, messages.targetPositive());
-    case "category-id-pattern":
-      return problem(path, message, messages.categoryIdPattern(value));
     case "id-pattern":
       return problem(path, message, messages.idPattern(value));
     default:

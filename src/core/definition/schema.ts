@@ -84,7 +84,8 @@ export const ruleSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("target"),
     ...singleInput,
-    target: finite.refine((t) => t > 0, { message: "target-positive" }),
+    // 0 is a target only for "lower" (no incidents: 1 when v ≤ 0, else 0); checks.ts says so for "higher".
+    target: finite.min(0),
     direction: direction.default("higher"),
   }),
   z.strictObject({ kind: z.literal("steps"), ...singleInput, steps: z.array(step).min(1) }),
@@ -118,7 +119,7 @@ export const indicatorSchema = z.strictObject({
   inputs: z.array(inputSchema).min(1).optional(),
   rule: ruleSchema,
   evidence: z.enum(["required", "optional"]).default("optional"),
-  appliesTo: z.array(z.string().trim().min(1)).optional(),
+  appliesTo: z.array(z.string().trim().normalize("NFC").min(1)).optional(),
   allowNA: z.boolean().default(false),
 });
 export type IndicatorNode = z.infer<typeof indicatorSchema>;
@@ -148,7 +149,7 @@ export const groupSchema: z.ZodType<GroupNode, unknown> = z.lazy(() =>
     aggregate: aggregateKind.default("sum"),
     expr: exprText.optional(),
     rescale: z.boolean().default(false),
-    appliesTo: z.array(z.string().trim().min(1)).optional(),
+    appliesTo: z.array(z.string().trim().normalize("NFC").min(1)).optional(),
     children: z.array(nodeSchema).min(1),
   }),
 );
@@ -156,8 +157,12 @@ export const groupSchema: z.ZodType<GroupNode, unknown> = z.lazy(() =>
 /** A node with `children` is a group; any other node is an indicator. */
 export const nodeSchema: z.ZodType<IndexNode, unknown> = z.lazy(() => z.union([groupSchema, indicatorSchema]));
 
+/**
+ * Category ids are free text like codes (only the index's own `id` is restricted to [a-z0-9-]+),
+ * trimmed and compared in NFC; checks.ts rejects two categories with the same id.
+ */
 export const categorySchema = z.strictObject({
-  id: z.string().trim().regex(/^[a-z0-9-]+$/, { message: "category-id-pattern" }),
+  id: z.string().trim().normalize("NFC").min(1),
   name: localizedText,
 });
 export type Category = z.infer<typeof categorySchema>;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Expr } from "./ast";
-import { evaluate } from "./evaluate";
-import { parseExpression } from "./parse";
+import { evaluate, evaluateExplained } from "./evaluate";
+import { parseExpression, printExpression } from "./parse";
 
 function parsed(source: string): Expr {
   const r = parseExpression(source);
@@ -51,6 +51,24 @@ describe("evaluate", () => {
     expect(run("SQRT(-4)")).toBeUndefined();
     expect(run("(-8) ^ 0.5")).toBeUndefined();
     expect(run("EXP(1000)")).toBeUndefined();
+  });
+
+  it("says why there is no result, naming the operand at fault", () => {
+    const why = (source: string, values: Record<string, number> = {}) => {
+      const r = evaluateExplained(parsed(source), (code) => values[code]);
+      if (r.ok) throw new Error(`${source} has a result`);
+      const f = r.failure;
+      return { kind: f.kind, ...("at" in f ? { at: printExpression(f.at) } : {}), ...("value" in f ? { value: f.value } : {}) };
+    };
+    expect(why("MIN(1, [n] / [d])", { n: 0, d: 0 })).toEqual({ kind: "division-by-zero", at: "[d]" });
+    expect(why("[a] / ([b] - [c])", { a: 1, b: 2, c: 2 })).toEqual({ kind: "division-by-zero", at: "[b] - [c]" });
+    expect(why("LN([x]) + 1", { x: -2 })).toEqual({ kind: "logarithm", at: "[x]", value: -2 });
+    expect(why("LOG10([x])", { x: 0 })).toEqual({ kind: "logarithm", at: "[x]", value: 0 });
+    expect(why("SQRT([x] - 5)", { x: 1 })).toEqual({ kind: "square-root", at: "[x] - 5", value: -4 });
+    expect(why("EXP(1000)")).toEqual({ kind: "not-finite" });
+    expect(why("(-8) ^ 0.5")).toEqual({ kind: "not-finite" });
+    expect(why("[a] + LN(0)", {})).toEqual({ kind: "reference" });
+    expect(evaluateExplained(parsed("[a] / 2"), () => 3)).toEqual({ ok: true, value: 1.5 });
   });
 
   it("evaluates only the branch IF takes, so IF([b]=0, 0, [a]/[b]) guards a division", () => {

@@ -4,12 +4,27 @@
  * Every number in flight is finite: a reference that is unavailable, or any step that gives
  * no finite number (division by zero, LN of 0, SQRT of a negative, an overflow), makes the whole
  * result undefined — the engine then reports the node as "invalid-result" instead of scoring
- * NaN or Infinity.
+ * NaN or Infinity. A caller that needs to say why (a unit's issue list) passes `onFailure`,
+ * which hears once where the evaluation broke down.
  */
 import { roundHalfUp } from "../score/round";
 import type { BinaryOp, Expr } from "./ast";
 
 type Lookup = (code: string) => number | undefined;
+
+/**
+ * Why an evaluation gave no result: a referenced value that is unavailable, or a step with no
+ * finite result — `at` is the operand at fault (the divisor, the argument of LN…) and `value`
+ * what it was.
+ */
+export type EvalFailure =
+  | { kind: "reference"; code: string }
+  | { kind: "division-by-zero"; at: Expr }
+  | { kind: "logarithm"; at: Expr; value: number }
+  | { kind: "square-root"; at: Expr; value: number }
+  | { kind: "not-finite" };
+
+type OnFailure = ((failure: EvalFailure) => void) | undefined;
 
 function finite(x: number): number | undefined {
   return Number.isFinite(x) ? x : undefined;
@@ -47,27 +62,35 @@ function binary(op: BinaryOp, a: number, b: number): number {
 }
 
 /** All arguments evaluated, or undefined when any of them is unavailable. */
-function evaluateAll(args: Expr[], lookup: Lookup): number[] | undefined {
+function evaluateAll(args: Expr[], lookup: Lookup, onFailure: OnFailure): number[] | undefined {
   const out: number[] = [];
   for (const a of args) {
-    const v = evaluate(a, lookup);
+    const v = evaluate(a, lookup, onFailure);
     if (v === undefined) return undefined;
     out.push(v);
   }
   return out;
 }
 
-function call(name: Extract<Expr, { type: "call" }>["name"], args: Expr[], lookup: Lookup): number | undefined {
+function call(name: Extract<Expr, { type: "call" }>["name"], args: Expr[], lookup: Lookup, onFailure: OnFailure): number | undefined {
   // IF evaluates only the branch it takes, so IF([b]=0, 0, [a]/[b]) never divides by zero.
   if (name === "IF") {
     if (args.length < 2 || args.length > 3) return undefined;
-    const condition = evaluate(args[0]!, lookup);
+    const condition = evaluate(args[0]!, lookup, onFailure);
     if (condition === undefined) return undefined;
-    if (truth(condition)) return evaluate(args[1]!, lookup);
-    return args.length === 3 ? evaluate(args[2]!, lookup) : 0; // Excel: IF without "else" gives FALSE = 0
+    if (truth(condition)) return evaluate(args[1]!, lookup, onFailure);
+    return args.length === 3 ? evaluate(args[2]!, lookup, onFailure) : 0; // Excel: IF without "else" gives FALSE = 0
   }
-  const values = evaluateAll(args, lookup);
+  const values = evaluateAll(args, lookup, onFailure);
   if (values === undefined) return undefined;
+  if ((name === "LN" || name === "LOG10") && x0(values) !== undefined && x0(values)! <= 0) {
+    onFailure?.({ kind: "logarithm", at: args[0]!, value: x0(values)! });
+    return undefined;
+  }
+  if (name === "SQRT" && x0(values) !== undefined && x0(values)! < 0) {
+    onFailure?.({ kind: "square-root", at: args[0]!, value: x0(values)! });
+    return undefined;
+  }
   const [x, y] = values;
   switch (name) {
     case "MIN":
@@ -101,34 +124,57 @@ function call(name: Extract<Expr, { type: "call" }>["name"], args: Expr[], looku
   }
 }
 
+function x0(values: number[]): number | undefined {
+  return values.length === 1 ? values[0] : undefined;
+}
+
 /**
  * The value of `expr`, reading `[code]` references through `lookup`.
  * Comparisons give 1 or 0; AND, OR, NOT and IF's condition treat any non-zero number as true.
- * Undefined when a referenced value is unavailable or the result is not a finite number.
+ * Undefined when a referenced value is unavailable or the result is not a finite number; then
+ * `onFailure`, when given, hears once why (the innermost step that broke down).
  */
-export function evaluate(expr: Expr, lookup: Lookup): number | undefined {
+export function evaluate(expr: Expr, lookup: Lookup, onFailure?: (failure: EvalFailure) => void): number | undefined {
   switch (expr.type) {
     case "number":
       return finite(expr.value);
     case "ref": {
       const v = lookup(expr.code);
-      return v === undefined ? undefined : finite(v);
+      if (v === undefined) {
+        onFailure?.({ kind: "reference", code: expr.code });
+        return undefined;
+      }
+      return finite(v);
     }
     case "unary": {
-      const v = evaluate(expr.arg, lookup);
+      const v = evaluate(expr.arg, lookup, onFailure);
       if (v === undefined) return undefined;
       return expr.op === "-" ? -v : v;
     }
     case "binary": {
-      const a = evaluate(expr.left, lookup);
+      const a = evaluate(expr.left, lookup, onFailure);
       if (a === undefined) return undefined;
-      const b = evaluate(expr.right, lookup);
+      const b = evaluate(expr.right, lookup, onFailure);
       if (b === undefined) return undefined;
-      return finite(binary(expr.op, a, b));
+      const r = finite(binary(expr.op, a, b));
+      if (r === undefined) onFailure?.(expr.op === "/" && b === 0 ? { kind: "division-by-zero", at: expr.right } : { kind: "not-finite" });
+      return r;
     }
     case "call": {
-      const v = call(expr.name, expr.args, lookup);
-      return v === undefined ? undefined : finite(v);
+      let failed = false;
+      const v = call(expr.name, expr.args, lookup, onFailure && ((f) => ((failed = true), onFailure(f))));
+      const r = v === undefined ? undefined : finite(v);
+      if (r === undefined && !failed) onFailure?.({ kind: "not-finite" });
+      return r;
     }
   }
+}
+
+/** The value of `expr`, or why there is none. */
+export function evaluateExplained(expr: Expr, lookup: Lookup): { ok: true; value: number } | { ok: false; failure: EvalFailure } {
+  let failure: EvalFailure | undefined;
+  const value = evaluate(expr, lookup, (f) => {
+    failure ??= f;
+  });
+  return value !== undefined ? { ok: true, value } : { ok: false, failure: failure ?? { kind: "not-finite" } };
 }

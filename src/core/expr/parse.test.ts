@@ -88,6 +88,17 @@ describe("expressions that cannot be read", () => {
     expect(f.en).toContain("AVERAGE");
   });
 
+  test("an unknown function still gives the expression's references, so they can be checked too", () => {
+    const r = parseExpression("FOO([a]) + [zz]");
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.refs).toEqual(["a", "zz"]);
+    expect(!r.ok && r.message.en).toContain("there is no function 'FOO'");
+    // A syntax error after the unknown function: the first problem is said, and no references are claimed.
+    const broken = parseExpression("FOO([a]) + ([zz]");
+    expect(!broken.ok && broken.message.en).toContain("FOO");
+    expect(!broken.ok && broken.refs).toBeUndefined();
+  });
+
   test("a function given the wrong number of arguments is rejected", () => {
     const cases: Array<[string, FunctionName]> = [
       ["IF(1)", "IF"],

@@ -16,6 +16,11 @@ export type ExprParseResult =
       /** 0-based offset into the source where the problem is; the message counts from 1. */
       position: number;
       message: Message;
+      /**
+       * The references of an expression that could be read to the end, its only problem being an
+       * unknown function (`FOO([a]) + [zz]`), so that they can be checked as well.
+       */
+      refs?: string[];
     };
 
 /** How many arguments each function takes: [least, most]. */
@@ -123,6 +128,8 @@ const COMPARISONS: readonly BinaryOp[] = ["=", "<>", "<", "<=", ">", ">="];
 class Parser {
   private i = 0;
   readonly refs: string[] = [];
+  /** The first unknown function: reported once the rest has been read, so its references are known too. */
+  unknownFunction: ExprError | undefined;
   constructor(private readonly tokens: Token[]) {}
 
   private peek(): Token {
@@ -228,12 +235,12 @@ class Parser {
         `'${t.name}' is not a number, a function or a reference; a reference to a code is written in square brackets, e.g. [${t.name}]`,
       );
     }
-    if (!(FUNCTIONS as readonly string[]).includes(upper)) {
-      fail(
-        t.pos,
-        `không có hàm '${t.name}'; các hàm dùng được: ${FUNCTIONS.join(", ")}`,
-        `there is no function '${t.name}'; the functions available are ${FUNCTIONS.join(", ")}`,
-      );
+    const known = (FUNCTIONS as readonly string[]).includes(upper);
+    if (!known) {
+      this.unknownFunction ??= new ExprError(t.pos, {
+        vi: `không có hàm '${t.name}'; các hàm dùng được: ${FUNCTIONS.join(", ")}`,
+        en: `there is no function '${t.name}'; the functions available are ${FUNCTIONS.join(", ")}`,
+      });
     }
     const name = upper as FunctionName;
     this.next(); // "("
@@ -253,6 +260,8 @@ class Parser {
         break;
       }
     }
+    // An unknown function's arguments are read only for their references.
+    if (!known) return { type: "number", value: 0 };
     const [least, most] = FUNCTION_ARITY[name];
     if (args.length < least || args.length > most) {
       const wantVi =
@@ -269,18 +278,24 @@ class Parser {
   }
 }
 
+function failure(e: ExprError): Extract<ExprParseResult, { ok: false }> {
+  const n = e.position + 1;
+  return { ok: false, position: e.position, message: { vi: `Ký tự thứ ${n}: ${e.detail.vi}.`, en: `Character ${n}: ${e.detail.en}.` } };
+}
+
 /** Parse an expression. Never throws: a problem comes back with its position and a sentence. */
 export function parseExpression(source: string): ExprParseResult {
+  let parser: Parser | undefined;
   try {
     if (typeof source !== "string") fail(0, `biểu thức phải là văn bản`, `an expression must be text`);
-    const parser = new Parser(tokenize(source));
+    parser = new Parser(tokenize(source));
     const expr = parser.parseAll();
+    if (parser.unknownFunction) return { ...failure(parser.unknownFunction), refs: parser.refs };
     return { ok: true, expr, refs: parser.refs };
   } catch (e) {
-    if (e instanceof ExprError) {
-      const n = e.position + 1;
-      return { ok: false, position: e.position, message: { vi: `Ký tự thứ ${n}: ${e.detail.vi}.`, en: `Character ${n}: ${e.detail.en}.` } };
-    }
+    // The first problem in the source is the one said: an unknown function read before a syntax error.
+    if (parser?.unknownFunction) return failure(parser.unknownFunction);
+    if (e instanceof ExprError) return failure(e);
     // A stack overflow on absurdly deep nesting is the only other way here.
     return {
       ok: false,

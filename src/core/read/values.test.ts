@@ -1,3 +1,4 @@
+import { FORMAT, parseDefinition } from "../definition";
 import type { IndicatorModel } from "../definition/model";
 import type { CellValue } from "../types";
 import { sampleModel } from "./fixtures";
@@ -80,6 +81,42 @@ describe("reading one cell for one input", () => {
     expect(read("2.2", 5)).toMatchObject({ kind: "value", value: 5 });
     expect(read("1.10", "1,5 lần")).toMatchObject({ kind: "invalid", code: "not-a-number", raw: "1,5 lần" });
     expect(read("1.10", true)).toMatchObject({ kind: "invalid", code: "not-a-number" });
+  });
+
+  test("points below 0 are out of range (0 to the indicator's max), never clipped to 0 silently", () => {
+    expect(read("2.2", -2)).toEqual({ kind: "invalid", code: "out-of-range", raw: "-2", min: 0, max: 5 });
+    expect(read("2.2", "-0,5", "vi")).toMatchObject({ kind: "invalid", code: "out-of-range", min: 0, max: 5 });
+    expect(read("2.2", 0)).toMatchObject({ kind: "value", value: 0 });
+  });
+
+  test("a fraction above 100% or below 0 is out of range (0% to 100%), never clipped silently", () => {
+    expect(read("2.1", "120%")).toEqual({ kind: "invalid", code: "out-of-range", raw: "120%", min: 0, max: 1, percent: true });
+    expect(read("2.1", -0.1)).toMatchObject({ kind: "invalid", code: "out-of-range", min: 0, max: 1, percent: true });
+    expect(read("2.1", 150)).toMatchObject({ kind: "invalid", code: "out-of-range", percent: true });
+    expect(read("2.1", "100%")).toMatchObject({ kind: "value", value: 1 });
+    expect(read("2.1", 0)).toMatchObject({ kind: "value", value: 0 });
+  });
+
+  test("a fraction read from a plain number input is out of range above 1, shown without percent signs", () => {
+    const r = parseDefinition({
+      format: FORMAT, id: "t", version: "1", name: "T",
+      root: { code: "R", name: "R", children: [{ code: "f", name: "f", max: 10, inputs: [{ code: "f", type: "number" }], rule: { kind: "fraction" } }] },
+    });
+    if (!r.ok) throw new Error("invalid test definition");
+    const input = r.model.inputs.get("f")!;
+    const reading = readCell(1.2, { input, indicator: r.model.nodes.get("f") as IndicatorModel, numberLocale: "auto" });
+    expect(reading).toEqual({ kind: "invalid", code: "out-of-range", raw: "1.2", min: 0, max: 1 });
+  });
+
+  test("a negative count is out of range (at least 0), never clipped silently", () => {
+    const r = parseDefinition({
+      format: FORMAT, id: "t", version: "1", name: "T",
+      root: { code: "R", name: "R", children: [{ code: "c", name: "c", max: 10, rule: { kind: "count", pointsEach: 2 } }] },
+    });
+    if (!r.ok) throw new Error("invalid test definition");
+    const ctx = { input: r.model.inputs.get("c")!, indicator: r.model.nodes.get("c") as IndicatorModel, numberLocale: "auto" as const };
+    expect(readCell(-3, ctx)).toEqual({ kind: "invalid", code: "out-of-range", raw: "-3", min: 0 });
+    expect(readCell(3, ctx)).toMatchObject({ kind: "value", value: 3 });
   });
 
   test("a number typed as text follows the definition's locale and notes an ambiguous reading", () => {

@@ -57,6 +57,25 @@ export function matchChoice(text: string, options: ChoiceOption[]): ChoiceOption
 }
 
 /**
+ * The bounds the indicator's rule puts on the input it scores, beyond the input's own: points are
+ * 0 … max (above max has its own issue, "points-above-max"), a fraction 0 … 1 (0% … 100%), a count
+ * 0 or more. A figure outside them is an error, never clipped silently.
+ */
+function ruleBounds(input: ResolvedInput, indicator: IndicatorModel): { min: number; max?: number } | undefined {
+  if (indicator.ruleInputs[0] !== input.code) return undefined;
+  switch (indicator.rule.kind) {
+    case "points":
+      return indicator.max !== undefined ? { min: 0, max: indicator.max } : { min: 0 };
+    case "fraction":
+      return { min: 0, max: 1 };
+    case "count":
+      return { min: 0 };
+    default:
+      return undefined;
+  }
+}
+
+/**
  * Whether a number typed as text could be the input's value: a whole number where the input is
  * an integer, within its bounds, and no more than the indicator's maximum where it is points
  * (a percentage's bounds are checked after the reading, which may divide by 100, so only its
@@ -67,6 +86,8 @@ function possibleFor(input: ResolvedInput, indicator: IndicatorModel, x: number)
   if (input.type === "percent") return true;
   if (input.min !== undefined && x < input.min) return false;
   if (input.max !== undefined && x > input.max) return false;
+  const bounds = ruleBounds(input, indicator);
+  if (bounds && (x < bounds.min || (bounds.max !== undefined && x > bounds.max + 1e-9))) return false;
   if (indicator.rule.kind === "points" && indicator.ruleInputs[0] === input.code && indicator.max !== undefined && x > indicator.max + 1e-9) {
     return false;
   }
@@ -119,6 +140,17 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
     value > indicator.max + 1e-9
   ) {
     return { kind: "invalid", code: "points-above-max", raw, max: indicator.max };
+  }
+  const bounds = ruleBounds(input, indicator);
+  if (bounds && (value < bounds.min || (bounds.max !== undefined && value > bounds.max + 1e-9))) {
+    return {
+      kind: "invalid",
+      code: "out-of-range",
+      raw,
+      min: bounds.min,
+      ...(bounds.max !== undefined ? { max: bounds.max } : {}),
+      ...(input.type === "percent" ? { percent: true } : {}),
+    };
   }
   return { kind: "value", value, raw, notes };
 }

@@ -85,6 +85,48 @@ describe("sum groups", () => {
   });
 });
 
+describe("sum groups whose available children score nothing", () => {
+  const definition = {
+    root: {
+      code: "T",
+      name: "Tổng",
+      children: [
+        pts("z", 10),
+        { code: "G", name: "G", children: [pts("a", 10, { allowNA: true }), frac("s", { max: 0 })] },
+      ],
+    },
+  };
+
+  it("a group with max > 0 whose only available children have max 0 is not available, not given full points", () => {
+    const u = scoreOne(definition, { z: 0, s: 1 }, { notApplicable: ["a"] });
+    expect(u.nodes["G"]).toMatchObject({ available: false, reason: "children-unavailable", value: null, points: null });
+    expect(u.nodes["s"]).toMatchObject({ available: true, value: 1, points: 0 });
+    expect(u.points).toBe(0);
+    expect(u.value).toBe(0);
+  });
+
+  it("the same group scores its scored child as usual when that child is available", () => {
+    const u = scoreOne(definition, { z: 0, a: 5, s: 1 });
+    expect(u.nodes["G"]).toMatchObject({ available: true, value: 0.5, points: 5 });
+  });
+
+  it("a group with max 0 over scored children shows their value and scores 0 points, counting 0 in its parent", () => {
+    const u = scoreOne(
+      {
+        root: {
+          code: "T",
+          name: "Tổng",
+          children: [pts("1", 10), { code: "S", name: "Đô thị thông minh — không tính điểm", max: 0, children: [pts("s1", 5)] }],
+        },
+      },
+      { "1": 5, s1: 4 },
+    );
+    expect(u.nodes["S"]).toMatchObject({ available: true, value: 0.8, points: 0 });
+    expect(u.points).toBe(5);
+    expect(u.value).toBe(0.5);
+  });
+});
+
 describe("mean, geomean, min and expr groups", () => {
   const group = (aggregate: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
     root: { code: "T", name: "Tổng", aggregate, children, ...extra },
@@ -128,10 +170,23 @@ describe("mean, geomean, min and expr groups", () => {
     expect(scoreOne(group("expr", [frac("R"), frac("V")], { expr: "[R] * 3" }), { R: 0.7, V: 0.3 }).value).toBeCloseTo(2.1, 12);
   });
 
-  it("expr: is not available (invalid-result) when the expression has no finite result", () => {
+  it('expr: counts as 0 under missing "zero" when the expression has no finite result', () => {
     const u = scoreOne(group("expr", [frac("R"), frac("V")], { expr: "[R] / [V]" }), { R: 0.7, V: 0 });
+    expect(u.nodes["T"]).toMatchObject({ available: true, value: 0 });
+    expect(u.ranked).toBe(true);
+  });
+
+  it('expr: is not available (invalid-result) under missing "exclude" when the expression has no finite result', () => {
+    const u = scoreOne({ missing: "exclude", ...group("expr", [frac("R"), frac("V")], { expr: "[R] / [V]" }) }, { R: 0.7, V: 0 });
     expect(u.nodes["T"]).toMatchObject({ available: false, reason: "invalid-result", value: null });
     expect(u.ranked).toBe(false);
+    expect(u.notRankedReason).toBe("not-available");
+  });
+
+  it("expr: is not available when a child it refers to is not available, the expression having nothing to work on", () => {
+    const d = group("expr", [frac("a"), frac("b", { allowNA: true })], { expr: "([a] + [b]) / 2" });
+    const u = scoreOne(d, { a: 0.9 }, { notApplicable: ["b"] });
+    expect(u.nodes["T"]).toMatchObject({ available: false, reason: "children-unavailable", value: null });
     expect(u.notRankedReason).toBe("not-available");
   });
 

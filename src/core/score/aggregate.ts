@@ -2,7 +2,7 @@
  * Aggregation: the value of a group from the values of its available children
  * (index-definition.md, "Group"). Unavailable children are left out before these functions run.
  */
-import { evaluate } from "../expr/evaluate";
+import { evaluateExplained } from "../expr/evaluate";
 import type { GroupModel } from "../definition/model";
 
 /** An available child as its group sees it. */
@@ -20,10 +20,15 @@ export type AggregateOutcome =
 /**
  * sum: points = Σ points of the available children, value = points ÷ Σ max of the available
  * children, so leaving out an unavailable child rescales the others to the group's max (DTI's
- * "không áp dụng" rule). Children with max 0 (or none) add nothing. When the available children's
- * Σ max is 0 — a group that is shown but scores nothing — the value is the plain mean of their values.
+ * "không áp dụng" rule). Children with max 0 (or none) add nothing.
+ * When the available children's Σ max is 0:
+ * - a group whose own max is 0 (shown, scores nothing, e.g. "Đô thị thông minh — không tính
+ *   điểm") takes the plain mean of their values, so that something is shown;
+ * - any other group has nothing left to score on: undefined, and the group is not available,
+ *   as when all of its scored children are unavailable (it never gets full points from
+ *   children that score nothing).
  */
-export function sumValue(children: ChildFigure[]): number {
+export function sumValue(children: ChildFigure[], groupMax: number | undefined): number | undefined {
   let points = 0;
   let max = 0;
   for (const c of children) {
@@ -32,6 +37,7 @@ export function sumValue(children: ChildFigure[]): number {
     max += c.max;
   }
   if (max > 0) return points / max;
+  if (groupMax !== undefined && groupMax > 0) return undefined;
   return children.reduce((s, c) => s + c.value, 0) / children.length;
 }
 
@@ -64,9 +70,12 @@ export function minValue(children: ChildFigure[]): number {
 }
 
 /**
- * The value of a group. No available child → not available ("children-unavailable").
+ * The value of a group. No available child → not available ("children-unavailable"); so is a
+ * `sum` group with a positive max whose available children all have max 0.
  * An `expr` group evaluates its expression over the node values (`[code]`) given by `lookup`,
- * without clipping; no finite result → "invalid-result".
+ * without clipping: a referenced child that is not available leaves the expression nothing to
+ * work on → "children-unavailable"; a step with no finite result (a division by zero, LN of 0…)
+ * → "invalid-result".
  */
 export function aggregateGroup(
   group: GroupModel,
@@ -77,7 +86,8 @@ export function aggregateGroup(
   let value: number | undefined;
   switch (group.def.aggregate) {
     case "sum":
-      value = sumValue(available);
+      value = sumValue(available, group.max);
+      if (value === undefined) return { kind: "unavailable", reason: "children-unavailable" };
       break;
     case "mean":
       value = meanValue(available);
@@ -88,9 +98,13 @@ export function aggregateGroup(
     case "min":
       value = minValue(available);
       break;
-    case "expr":
-      value = group.expr ? evaluate(group.expr, lookup) : undefined;
+    case "expr": {
+      if (!group.expr) return { kind: "unavailable", reason: "invalid-result" };
+      const result = evaluateExplained(group.expr, lookup);
+      if (!result.ok) return { kind: "unavailable", reason: result.failure.kind === "reference" ? "children-unavailable" : "invalid-result" };
+      value = result.value;
       break;
+    }
   }
   return value !== undefined && Number.isFinite(value) ? { kind: "value", value } : { kind: "unavailable", reason: "invalid-result" };
 }

@@ -2,3 +2,4 @@
 export { type ScoreOptions, scoreUnits, resolveRanking, rankedNodeCodes } from "./score";
 export { roundHalfUp } from "./round";
 export { unitsByRank, rankFigures, type RankMethod } from "./rank";
+export { type InvalidResult, invalidResults, resultIssues } from "./issues";

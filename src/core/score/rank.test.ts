@@ -213,6 +213,35 @@ describe("ranks of nodes", () => {
     expect(t.units.every((u) => Object.values(u.nodes).every((n) => n.rank === null))).toBe(true);
   });
 
+  it('ranks nodes on the figure the units are ranked on: with on "value", on their value rounded to the decimals', () => {
+    const d = {
+      ranking: { on: "value", decimals: 1 },
+      root: { code: "R", name: "R", children: [{ code: "G", name: "G", children: [{ code: "a", name: "a", max: 100, rule: { kind: "fraction" } }] }] },
+    };
+    const t = scoreUnits(modelOf(d), [unit("x", { a: 0.51 }), unit("y", { a: 0.54 })]);
+    // 0.51 and 0.54 are both 0.5 at one decimal, as the units' own ranks say; their points 51 and 54 are not.
+    expect(t.units.map((u) => u.rank)).toEqual([1, 1]);
+    expect(t.units.map((u) => u.nodes["G"]!.rank)).toEqual([1, 1]);
+    const onPoints = scoreUnits(modelOf({ ...d, ranking: { on: "points", decimals: 1 } }), [unit("x", { a: 0.51 }), unit("y", { a: 0.54 })]);
+    expect(onPoints.units.map((u) => u.nodes["G"]!.rank)).toEqual([2, 1]);
+  });
+
+  it("ranks a group with max 0 (scores nothing) on its value even when ranking on points", () => {
+    const d = {
+      ranking: { nodes: "all" },
+      root: {
+        code: "R",
+        name: "R",
+        children: [
+          { code: "a", name: "a", max: 10, rule: { kind: "fraction" } },
+          { code: "S", name: "Đô thị thông minh — không tính điểm", max: 0, children: [{ code: "s", name: "s", max: 5, rule: { kind: "fraction" } }] },
+        ],
+      },
+    };
+    const t = scoreUnits(modelOf(d), [unit("x", { a: 0.5, s: 0.2 }), unit("y", { a: 0.5, s: 0.9 })]);
+    expect(t.units.map((u) => u.nodes["S"]!.rank)).toEqual([2, 1]);
+  });
+
   it("ranks on points when the root has a max, and on value otherwise", () => {
     expect(scoreUnits(modelOf(definition()), units).ranking.on).toBe("points");
     expect(rankUnits([0.5]).ranking.on).toBe("value");

@@ -147,6 +147,12 @@ describe("target rule", () => {
     expect(valueOf({ rule }, { x: 5 })).toBe(1);
     expect(valueOf({ rule }, { x: 0 })).toBe(1);
   });
+
+  it("takes a target of 0 for lower-is-better: none at all scores 1, any other figure 0", () => {
+    const rule = { kind: "target", target: 0, direction: "lower" };
+    expect(valueOf({ rule }, { x: 0 })).toBe(1);
+    expect(valueOf({ rule }, { x: 2 })).toBe(0);
+  });
 });
 
 describe("steps rule", () => {
@@ -321,8 +327,17 @@ describe("expr rule", () => {
     expect(valueOf({ inputs, rule }, { a: 2, b: 4 })).toBe(0.5);
   });
 
-  it("is not available (invalid-result) when the expression has no finite result", () => {
-    expect(scoreOne({ inputs, rule: { kind: "expr", expr: "[a] / [b]" } }, { a: 2, b: 0 })).toMatchObject({
+  it('scores 0 under missing "zero" when the expression has no finite result, so a unit never gains by it', () => {
+    const model = oneIndicator({ inputs, rule: { kind: "expr", expr: "MIN(1, [a] / [b])" } });
+    const table = scoreUnits(model, [unit("honest", { a: 0, b: 10 }), unit("zero-den", { a: 0, b: 0 })]);
+    expect(table.units[1]!.nodes["x"]).toMatchObject({ value: 0, points: 0, available: true });
+    expect(table.units[1]!.nodes["x"]!.missingScoredZero).toBeUndefined();
+    expect(table.units[1]!.points).toBe(table.units[0]!.points);
+  });
+
+  it('is not available (invalid-result) under missing "exclude" when the expression has no finite result', () => {
+    const model = oneIndicator({ inputs, rule: { kind: "expr", expr: "[a] / [b]" } }, { missing: "exclude" });
+    expect(scoreUnits(model, [unit("u1", { a: 2, b: 0 })]).units[0]!.nodes["x"]).toMatchObject({
       value: null,
       available: false,
       reason: "invalid-result",

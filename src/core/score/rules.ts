@@ -187,7 +187,7 @@ function inInputOrder(ind: IndicatorModel, codes: string[]): string[] {
 }
 
 /** An input as an expression sees it: numbers, booleans as 1/0, a choice as its option's value. */
-function exprInput(v: InputValue | undefined, choice: ChoiceScale | undefined): number | undefined {
+export function exprInput(v: InputValue | undefined, choice: ChoiceScale | undefined): number | undefined {
   if (typeof v === "string") {
     if (!choice) return undefined;
     const o = matchChoice(choice.options, v);

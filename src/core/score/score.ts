@@ -147,6 +147,9 @@ interface Work {
  * Missing data (rule inputs absent from the submission, unusable, or an unmatched choice):
  * under missing "zero" the indicator scores 0, is available and flagged `missingScoredZero`;
  * under "exclude" it is not available ("missing"). Either way the codes go to unit.missingInputs.
+ * An expression that gives no finite number from the unit's inputs (a division by zero, LN of
+ * 0…) follows the same policy: 0 under "zero", not available ("invalid-result") under "exclude" —
+ * so a unit never gains by reporting a figure that breaks the formula. `invalidResults` says why.
  */
 function indicatorWork(
   ind: IndicatorModel,
@@ -167,6 +170,7 @@ function indicatorWork(
     case "value":
       return { value: outcome.value, applicable: 1, present: 1 };
     case "unavailable":
+      if (outcome.reason === "invalid-result" && missingMode === "zero") return { value: 0, applicable: 1, present: 1 };
       return { value: null, reason: outcome.reason, applicable: 1, present: 1 };
     case "missing":
       for (const c of outcome.codes) missing.add(c);
@@ -175,7 +179,19 @@ function indicatorWork(
   }
 }
 
-function groupWork(group: GroupModel, childIndexes: number[], layout: Layout, work: Work[], category: string | undefined): Work {
+/**
+ * A group from its available children. An `expr` group whose expression gives no finite number
+ * scores 0 under missing "zero" and is not available ("invalid-result") under "exclude", as an
+ * `expr` rule does.
+ */
+function groupWork(
+  group: GroupModel,
+  childIndexes: number[],
+  layout: Layout,
+  work: Work[],
+  category: string | undefined,
+  missingMode: "zero" | "exclude",
+): Work {
   let applicable = 0;
   let present = 0;
   const available: ChildFigure[] = [];
@@ -190,7 +206,10 @@ function groupWork(group: GroupModel, childIndexes: number[], layout: Layout, wo
   }
   if (!appliesToUnit(group, category)) return { value: null, reason: "not-applicable", applicable, present };
   const outcome: AggregateOutcome = aggregateGroup(group, available, (code) => available.find((c) => c.code === code)?.value);
-  if (outcome.kind === "unavailable") return { value: null, reason: outcome.reason, applicable, present };
+  if (outcome.kind === "unavailable") {
+    if (outcome.reason === "invalid-result" && missingMode === "zero") return { value: 0, applicable, present };
+    return { value: null, reason: outcome.reason, applicable, present };
+  }
   return { value: outcome.value, applicable, present };
 }
 
@@ -253,8 +272,9 @@ function assignRanks(
  * its code or category id is in ranking.exclude ("excluded"), its coverage is below
  * ranking.minCoverage ("low-coverage"), or its root is not available ("not-available").
  * Units are ranked on the root's points ("on": "points"; the value when the root has no max) or
- * value, rounded to ranking.decimals (10 when not given); ranked nodes on their points (their
- * value when they have no max) among the ranked units where the node is available.
+ * value, rounded to ranking.decimals (10 when not given); ranked nodes on the same figure (their
+ * points under "points", their value when they have no max or max 0; their value under
+ * "value"), rounded alike, among the ranked units where the node is available.
  * rankInCategory is set only with within "category", and only for units that have a category.
  */
 function rankUnits(units: UnitResult[], ranking: Ranking, rankedNodes: string[], model: IndexModel): void {
@@ -280,13 +300,15 @@ function rankUnits(units: UnitResult[], ranking: Ranking, rankedNodes: string[],
     },
   );
   for (const code of rankedNodes) {
-    const hasMax = model.nodes.get(code)?.max !== undefined;
+    const max = model.nodes.get(code)?.max;
+    // A group with max 0 scores nothing: its value is what tells units apart.
+    const onPoints = ranking.on === "points" && max !== undefined && max > 0;
     assignRanks(
       ranked,
       (u) => {
         const n = u.nodes[code];
         if (!n?.available) return null;
-        return hasMax ? n.points : n.value;
+        return onPoints ? n.points : n.value;
       },
       ranking,
       (u, rank, inCategory) => {
@@ -329,7 +351,7 @@ export function scoreUnits(model: IndexModel, submissions: Submission[], options
     });
     for (const i of layout.postOrder) {
       const node = layout.nodes[i]!;
-      if (node.kind === "group") work[i] = groupWork(node, layout.children[i]!, layout, work, sub.category);
+      if (node.kind === "group") work[i] = groupWork(node, layout.children[i]!, layout, work, sub.category, missingMode);
     }
     const nodes: Record<string, NodeResult> = {};
     layout.nodes.forEach((node, i) => {

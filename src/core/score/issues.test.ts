@@ -1,0 +1,89 @@
+import type { Submission } from "../types";
+import { invalidResults, resultIssues, scoreUnits } from "./index";
+import { modelOf, unit } from "./test-helpers";
+
+const inputs = [{ code: "n" }, { code: "d" }];
+
+describe("invalid-result issues", () => {
+  const definition = (missing: "zero" | "exclude" = "zero") => ({
+    missing,
+    root: {
+      code: "T",
+      name: "Tổng",
+      children: [
+        { code: "1", name: "Tỷ lệ", max: 50, rule: { kind: "fraction" } },
+        { code: "2.1", name: "Hiệu quả", max: 50, inputs, rule: { kind: "expr", expr: "MIN(1, [n] / [d])" } },
+      ],
+    },
+  });
+
+  it("reports an expr rule with no finite result, unit by unit, and not an honest 0 or a missing input", () => {
+    const model = modelOf(definition());
+    const units = [unit("H", { "1": 0.9, n: 0, d: 10 }), unit("Z", { "1": 0.9, n: 0, d: 0 }), unit("M", { "1": 0.9, n: 1 })];
+    const table = scoreUnits(model, units);
+    expect(invalidResults(model, units, table).map((f) => [f.unit, f.node, f.failure.kind, f.inputs])).toEqual([[1, "2.1", "division-by-zero", ["d"]]]);
+    const [issue, ...rest] = resultIssues(model, units, table);
+    expect(rest).toEqual([]);
+    // No sheet known (a submission built by hand): the sentence starts with the indicator.
+    expect(issue).toEqual({
+      severity: "error",
+      code: "invalid-result",
+      unit: "Z",
+      node: "2.1",
+      message: {
+        vi: "Không tính được chỉ tiêu 2.1 từ số liệu của đơn vị (phép chia cho 0: [d] bằng 0); chỉ tiêu được tính 0 điểm.",
+        en: "Indicator 2.1 cannot be computed from the unit's values (division by zero: [d] is 0); it scores 0.",
+      },
+    });
+  });
+
+  it("names the sheet and the cell of the input at fault when the submission came from a sheet", () => {
+    const model = modelOf(definition("exclude"));
+    const z: Submission = { ...unit("Z", { "1": 0.9, n: 4, d: 0 }), source: { layout: "B", sheet: "Số liệu", row: 3, cells: { "1": "C3", n: "D3", d: "E3" } } };
+    const [issue] = resultIssues(model, [z], scoreUnits(model, [z]));
+    expect(issue).toMatchObject({ sheet: "Số liệu", cell: "E3", unit: "Z", node: "2.1" });
+    expect(issue!.message.vi).toBe(
+      "Trang tính 'Số liệu', ô E3: không tính được chỉ tiêu 2.1 từ số liệu của đơn vị (phép chia cho 0: [d] bằng 0); chỉ tiêu không được tính điểm.",
+    );
+  });
+
+  it("says what went wrong for a logarithm or a square root, with the figure", () => {
+    const model = modelOf({
+      root: {
+        code: "T",
+        name: "T",
+        children: [
+          { code: "l", name: "l", max: 10, inputs: [{ code: "x" }], rule: { kind: "expr", expr: "LN([x]) / 5" } },
+          { code: "s", name: "s", max: 10, inputs: [{ code: "y" }], rule: { kind: "expr", expr: "SQRT([y])" } },
+        ],
+      },
+    });
+    const units = [unit("u", { x: -1, y: -4 })];
+    const messages = resultIssues(model, units, scoreUnits(model, units)).map((i) => i.message.en);
+    expect(messages).toEqual([
+      "Indicator l cannot be computed from the unit's values (there is no logarithm of [x] = -1); it scores 0.",
+      "Indicator s cannot be computed from the unit's values (there is no square root of [y] = -4); it scores 0.",
+    ]);
+  });
+
+  it("reports an expr group with no finite result, but not one whose referenced child is not available", () => {
+    const model = modelOf({
+      root: {
+        code: "T",
+        name: "T",
+        aggregate: "expr",
+        expr: "[R] / [V]",
+        children: [
+          { code: "R", name: "R", rule: { kind: "fraction" } },
+          { code: "V", name: "V", rule: { kind: "fraction" }, allowNA: true },
+        ],
+      },
+    });
+    const units = [unit("a", { R: 0.5, V: 0 }), unit("b", { R: 0.5 }, { notApplicable: ["V"] })];
+    const issues = resultIssues(model, units, scoreUnits(model, units));
+    expect(issues.map((i) => [i.unit, i.node, i.message.en])).toEqual([
+      ["a", "T", "Group T cannot be computed from its children's values (division by zero: [V] is 0); it counts as 0."],
+    ]);
+    expect(issues[0]!.message.vi).toBe("Không tính được nhóm T từ giá trị các thành phần (phép chia cho 0: [V] bằng 0); nhóm được tính bằng 0.");
+  });
+});

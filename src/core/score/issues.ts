@@ -1,0 +1,151 @@
+/**
+ * Issues the engine finds in a unit's figures rather than in its cells: an expression (an `expr`
+ * rule or an `expr` group) that gives no finite number — a division by zero, LN of 0, SQRT of a
+ * negative — from what the unit reported. The engine scores such a node under the index's
+ * missing-data policy (0 under "zero", not available under "exclude"); these issues say so, in
+ * the reader's sentence style: where (sheet, cell of the inputs at fault), then what.
+ */
+import type { IndexModel } from "../definition/model";
+import { type EvalFailure, evaluateExplained } from "../expr/evaluate";
+import type { Expr } from "../expr/ast";
+import { printExpression } from "../expr/parse";
+import { type Message, formatNumber } from "../i18n/text";
+import type { Issue, NodeResult, ScoreTable, Submission } from "../types";
+import { choiceScales, exprInput } from "./rules";
+
+/** One node of one unit whose expression gave no finite number. */
+export interface InvalidResult {
+  /** Index of the unit in the submissions (and in table.units). */
+  unit: number;
+  node: string;
+  kind: "indicator" | "group";
+  failure: Exclude<EvalFailure, { kind: "reference" }>;
+  /** The input codes of the operand at fault (of the whole expression when no operand is), in order of appearance. */
+  inputs: string[];
+}
+
+function refsOf(expr: Expr, out: string[] = []): string[] {
+  switch (expr.type) {
+    case "ref":
+      if (!out.includes(expr.code)) out.push(expr.code);
+      break;
+    case "unary":
+      refsOf(expr.arg, out);
+      break;
+    case "binary":
+      refsOf(expr.left, out);
+      refsOf(expr.right, out);
+      break;
+    case "call":
+      for (const a of expr.args) refsOf(a, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/** Only a node scored 0 or left out for an invalid result can have one; anything else is skipped cheaply. */
+function mayBeInvalid(n: NodeResult | undefined): boolean {
+  if (!n || n.missingScoredZero) return false;
+  return n.reason === "invalid-result" || (n.available && n.value === 0);
+}
+
+/**
+ * Every node whose expression gave no finite number, unit by unit (`table` is `scoreUnits` of
+ * `submissions`, in the same order). Nodes not applicable, answered N/A, or missing inputs are
+ * not concerned: those are said elsewhere. A group whose expression reads a child that is not
+ * available is not concerned either (it is not available for that reason).
+ */
+export function invalidResults(model: IndexModel, submissions: Submission[], table: ScoreTable): InvalidResult[] {
+  const exprNodes = [...model.nodes.values()].filter((n) => n.expr !== undefined && (n.kind === "group" || n.rule.kind === "expr"));
+  if (exprNodes.length === 0) return [];
+  const choices = choiceScales(model);
+  const out: InvalidResult[] = [];
+  table.units.forEach((result, u) => {
+    const sub = submissions[u];
+    if (!sub) return;
+    for (const node of exprNodes) {
+      if (!mayBeInvalid(result.nodes[node.code])) continue;
+      const lookup =
+        node.kind === "indicator"
+          ? (c: string) => exprInput(sub.values[c], choices.get(c))
+          : (c: string) => {
+              const child = result.nodes[c];
+              return child?.available && child.value !== null ? child.value : undefined;
+            };
+      const evaluated = evaluateExplained(node.expr!, lookup);
+      if (evaluated.ok || evaluated.failure.kind === "reference") continue;
+      const failure = evaluated.failure;
+      const inputs = refsOf("at" in failure ? failure.at : node.expr!);
+      out.push({ unit: u, node: node.code, kind: node.kind, failure, inputs: inputs.length > 0 ? inputs : refsOf(node.expr!) });
+    }
+  });
+  return out;
+}
+
+/** "phép chia cho 0: [d] bằng 0" — what went wrong, naming the operand at fault. */
+export function failureText(failure: InvalidResult["failure"]): Message {
+  const literal = "at" in failure && failure.at.type === "number";
+  const shown = "at" in failure ? printExpression(failure.at) : "";
+  const value = (lang: "vi" | "en"): string => ("value" in failure ? formatNumber(failure.value, lang) : "");
+  switch (failure.kind) {
+    case "division-by-zero":
+      return literal
+        ? { vi: "phép chia cho 0", en: "division by zero" }
+        : { vi: `phép chia cho 0: ${shown} bằng 0`, en: `division by zero: ${shown} is 0` };
+    case "logarithm":
+      return literal
+        ? { vi: `không lấy được logarit của ${value("vi")}`, en: `there is no logarithm of ${value("en")}` }
+        : { vi: `không lấy được logarit của ${shown} = ${value("vi")}`, en: `there is no logarithm of ${shown} = ${value("en")}` };
+    case "square-root":
+      return literal
+        ? { vi: `không lấy được căn bậc hai của ${value("vi")}`, en: `there is no square root of ${value("en")}` }
+        : { vi: `không lấy được căn bậc hai của ${shown} = ${value("vi")}`, en: `there is no square root of ${shown} = ${value("en")}` };
+    case "not-finite":
+      return { vi: "kết quả không phải là một số hữu hạn", en: "the result is not a finite number" };
+  }
+}
+
+/**
+ * The "invalid-result" error for one node of one unit: "Trang tính 'Sở Y tế', ô D14: không tính
+ * được chỉ tiêu 2.1 từ số liệu của đơn vị (phép chia cho 0: [2.1.b] bằng 0); chỉ tiêu được tính
+ * 0 điểm." The cell is that of the first input at fault that the unit's sheet has.
+ */
+export function invalidResultIssue(model: IndexModel, submission: Submission, found: InvalidResult): Issue {
+  const zero = model.definition.missing === "zero";
+  const why = failureText(found.failure);
+  const source = submission.source;
+  const cell = found.kind === "indicator" ? found.inputs.map((c) => source?.cells?.[c]).find((a) => a !== undefined) : undefined;
+  const body: Message =
+    found.kind === "indicator"
+      ? {
+          vi: `không tính được chỉ tiêu ${found.node} từ số liệu của đơn vị (${why.vi}); chỉ tiêu ${zero ? "được tính 0 điểm" : "không được tính điểm"}`,
+          en: `indicator ${found.node} cannot be computed from the unit's values (${why.en}); ${zero ? "it scores 0" : "it is not scored"}`,
+        }
+      : {
+          vi: `không tính được nhóm ${found.node} từ giá trị các thành phần (${why.vi}); nhóm ${zero ? "được tính bằng 0" : "không được tính điểm"}`,
+          en: `group ${found.node} cannot be computed from its children's values (${why.en}); ${zero ? "it counts as 0" : "it is not scored"}`,
+        };
+  const at: Message =
+    source === undefined
+      ? { vi: "", en: "" }
+      : cell === undefined
+        ? { vi: `Trang tính '${source.sheet}': `, en: `Sheet '${source.sheet}': ` }
+        : { vi: `Trang tính '${source.sheet}', ô ${cell}: `, en: `Sheet '${source.sheet}', cell ${cell}: ` };
+  const sentence = (prefix: string, text: string): string => `${prefix === "" ? text.charAt(0).toUpperCase() + text.slice(1) : prefix + text}.`;
+  return {
+    severity: "error",
+    code: "invalid-result",
+    message: { vi: sentence(at.vi, body.vi), en: sentence(at.en, body.en) },
+    ...(source !== undefined ? { sheet: source.sheet } : {}),
+    ...(cell !== undefined ? { cell } : {}),
+    unit: submission.code,
+    node: found.node,
+  };
+}
+
+/** The "invalid-result" errors of a scoring run, unit by unit in submission order. */
+export function resultIssues(model: IndexModel, submissions: Submission[], table: ScoreTable): Issue[] {
+  return invalidResults(model, submissions, table).map((f) => invalidResultIssue(model, submissions[f.unit]!, f));
+}
