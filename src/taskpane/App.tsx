@@ -170,48 +170,24 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
           </div>
         )}
         {state.notice && (
-          <MessageBar intent={state.notice.intent} layout="multiline" data-testid="notice">
-            <MessageBarBody>
-              <span className={st.wrap}>{t(lang, state.notice.key, state.notice.params)}</span>
-              {state.notice.details && state.notice.details.length > 0 && (
-                <ul>
-                  {state.notice.details.map((d, i) => (
-                    <li key={i} className={st.wrap}>
-                      {d[lang]}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button size="small" appearance="transparent" onClick={actions.dismissNotice}>
-                {t(lang, "dismiss")}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
+          <DismissableBar
+            intent={state.notice.intent}
+            testId="notice"
+            text={t(lang, state.notice.key, state.notice.params)}
+            items={(state.notice.details ?? []).map((d) => d[lang])}
+            dismiss={t(lang, "dismiss")}
+            onDismiss={actions.dismissNotice}
+          />
         )}
         {state.writeWarnings && state.writeWarnings.step === state.step && (
-          <MessageBar intent="warning" layout="multiline" data-testid="write-warnings">
-            <MessageBarBody>
-              <MessageBarTitle>{t(lang, "writeWarningsTitle")}</MessageBarTitle>
-              {state.writeWarnings.warnings.length === 1 ? (
-                <div className={st.wrap}>{state.writeWarnings.warnings[0]![lang]}</div>
-              ) : (
-                <ul>
-                  {state.writeWarnings.warnings.map((w, i) => (
-                    <li key={i} className={st.wrap}>
-                      {w[lang]}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button size="small" appearance="transparent" onClick={actions.dismissWriteWarnings}>
-                {t(lang, "dismiss")}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
+          <DismissableBar
+            intent="warning"
+            testId="write-warnings"
+            title={t(lang, "writeWarningsTitle")}
+            items={state.writeWarnings.warnings.map((w) => w[lang])}
+            dismiss={t(lang, "dismiss")}
+            onDismiss={actions.dismissWriteWarnings}
+          />
         )}
         {state.stale && state.stale.length > 0 && (
           <MessageBar intent="warning" layout="multiline" data-testid="stale-banner">
@@ -245,4 +221,47 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
 export function downloadName(fileName: string, lang: "vi" | "en"): string {
   const base = fileName.replace(/\.xlsx$/i, "");
   return `${base} (${lang === "vi" ? "đã chấm" : "scored"}).xlsx`;
+}
+
+/**
+ * A message the user closes: a sentence (or a title), then its details as a list; a single
+ * detail under a title is shown as a line of its own.
+ */
+function DismissableBar(props: {
+  intent: "success" | "info" | "warning" | "error";
+  testId: string;
+  title?: string;
+  text?: string;
+  items: string[];
+  dismiss: string;
+  onDismiss: () => void;
+}) {
+  const st = useStepStyles();
+  const { items } = props;
+  return (
+    <MessageBar intent={props.intent} layout="multiline" data-testid={props.testId}>
+      <MessageBarBody>
+        {props.title !== undefined && <MessageBarTitle>{props.title}</MessageBarTitle>}
+        {props.text !== undefined && <span className={st.wrap}>{props.text}</span>}
+        {props.text === undefined && items.length === 1 ? (
+          <div className={st.wrap}>{items[0]}</div>
+        ) : (
+          items.length > 0 && (
+            <ul>
+              {items.map((d, i) => (
+                <li key={i} className={st.wrap}>
+                  {d}
+                </li>
+              ))}
+            </ul>
+          )
+        )}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" appearance="transparent" onClick={props.onDismiss}>
+          {props.dismiss}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
 }

@@ -963,6 +963,69 @@ export class Range extends ClientObject {
       if (what !== "Contents") sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !overlaps(cf, rect));
     });
   }
+  /**
+   * Inserts blank cells in place of this range and shifts the others down or right (ExcelApi 1.1),
+   * as a user inserting rows or columns does: values, formats, notes and comments move with their
+   * cells; for whole rows, row heights, page breaks and the tables and conditional formats below
+   * move too (a table the rows go into grows). Returns the new blank range. On a protected sheet it
+   * needs allowInsertRows (whole rows) or allowInsertColumns (whole columns), and is refused for
+   * other ranges; cells that would be pushed off the sheet make it fail. The double does not copy
+   * the formats of the row above into the new cells (Excel does), nor move charts or formulas.
+   */
+  insert(shift: "Down" | "Right"): Range {
+    const r = new Range(this.context, `${this._path}.insert(${JSON.stringify(shift)})`, () => this._target<RangeRef>());
+    this._call("insert", shift, ({ sheet, rect }: RangeRef) => {
+      if (shift !== "Down" && shift !== "Right") throw invalidArg(`shift '${String(shift)}'`);
+      const wholeRows = rect.col === 0 && rect.cols === 16384;
+      const wholeCols = rect.row === 0 && rect.rows === 1048576;
+      const down = wholeRows ? true : wholeCols ? false : shift === "Down";
+      if (sheet.protection.protected) {
+        const o = sheet.protection.options;
+        if (!(wholeRows ? o.allowInsertRows : wholeCols ? o.allowInsertColumns : false)) throw accessDenied(sheet, "inserting cells");
+      }
+      const by = down ? rect.rows : rect.cols;
+      /** Where a cell goes, or undefined when it stays. */
+      const moved = (row: number, col: number): { row: number; col: number } | undefined => {
+        if (down && col >= rect.col && col < rect.col + rect.cols && row >= rect.row) return { row: row + by, col };
+        if (!down && row >= rect.row && row < rect.row + rect.rows && col >= rect.col) return { row, col: col + by };
+        return undefined;
+      };
+      const wb = this.context._state.workbook;
+      const cells = new Map<number, MCell>();
+      for (const [k, c] of sheet.cells) {
+        const row = Math.floor(k / 16384), col = k % 16384;
+        const to = moved(row, col) ?? { row, col };
+        if (to.row >= 1048576 || to.col >= 16384) {
+          if (c.t !== "Empty" || c.f !== undefined) throw new DoubleError("InvalidOperation", "This operation would push cells with content off the end of the worksheet.");
+          continue;
+        }
+        cells.set(sheet.key(to.row, to.col), c);
+      }
+      sheet.cells = cells;
+      for (const n of [...wb.notes, ...wb.comments]) {
+        if (n.sheet !== sheet) continue;
+        const to = moved(n.row, n.col);
+        if (to) { n.row = to.row; n.col = to.col; }
+      }
+      if (wholeRows) {
+        sheet.rowHeights = new Map([...sheet.rowHeights].map(([row, h]) => [row >= rect.row ? row + by : row, h]));
+        sheet.rowBreaks = sheet.rowBreaks.map((row) => (row >= rect.row ? row + by : row));
+        for (const t of wb.tables) {
+          if (t.sheet !== sheet) continue;
+          if (t.row >= rect.row) t.row += by;
+          else if (rect.row < t.row + t.rows) t.rows += by;
+        }
+        for (const cf of sheet.conditionalFormats) {
+          if (cf.row >= rect.row) cf.row += by;
+          else if (rect.row < cf.row + cf.rows) cf.rows += by;
+        }
+      }
+      if (wholeCols) sheet.columnWidths = new Map([...sheet.columnWidths].map(([col, w]) => [col >= rect.col ? col + by : col, w]));
+      this.context._state.pendingEvents.push({ sheet, address: excelAddress(rect), triggerSource: "ThisLocalAddin" });
+    });
+    return r;
+  }
+
   /** The used part of this range (ExcelApi 1.4); a null object when none of its cells is used. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
     const r = new Range(this.context, `${this._path}.getUsedRangeOrNullObject(${valuesOnly === true})`, () => {
@@ -1509,6 +1572,13 @@ export class Note extends ClientObject {
   protected _readScalar(t: unknown): unknown { return (t as { content: string }).content; }
   get content(): string { return this._get("content"); }
   set content(v: string) { this._set("content", v, (m: { sheet: MSheet; content: string }) => { guardObjects(m.sheet); m.content = v; }); }
+  /** The cell the note is on (ExcelApi 1.18), wherever inserted rows or columns moved it. */
+  getLocation(): Range {
+    return new Range(this.context, `${this._path}.getLocation()`, () => {
+      const m = this._target<{ sheet: MSheet; row: number; col: number }>();
+      return { sheet: m.sheet, rect: { row: m.row, col: m.col, rows: 1, cols: 1 } };
+    });
+  }
   delete(): void {
     this._call("delete", undefined, (m: { sheet: MSheet }) => {
       guardObjects(m.sheet);

@@ -419,6 +419,73 @@ describe("the Excel double batches like Office.js", () => {
     });
   });
 
+  test("the workbook's notes load with their content in one request and are located by getLocation in the next", async () => {
+    const d = createExcelDouble();
+    d.addSheet("S");
+    d.addSheet("Đơn vị 1");
+    await run(d, async (ctx) => {
+      ctx.workbook.notes.add("S!B2", "first");
+      ctx.workbook.notes.add("'Đơn vị 1'!D10", "second");
+      await ctx.sync();
+    });
+    d.resetCounters();
+    await run(d, async (ctx) => {
+      const all = ctx.workbook.notes.load("items/content");
+      await ctx.sync();
+      expect(() => all.items[0]!.getLocation().address).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      const locations = all.items.map((n) => n.getLocation().load("address"));
+      await ctx.sync();
+      expect(all.items.map((n, i) => [n.content, locations[i]!.address])).toEqual([
+        ["first", "S!B2"],
+        ["second", "'Đơn vị 1'!D10"],
+      ]);
+    });
+    expect(d.syncCount).toBe(2);
+  });
+
+  test("inserting whole rows moves the cells below, their formats, notes, comments and row heights down; a range shifts only its columns", async () => {
+    const d = createExcelDouble();
+    d.addSheet("S", [["top"], ["kept"], ["moves"]]);
+    d.cell("S!A3")!.fill = "#FFC7CE";
+    d.sheet("S").rowHeights.set(2, 30);
+    await run(d, async (ctx) => {
+      ctx.workbook.notes.add("S!A3", "[DTI Scorer]\nx");
+      ctx.workbook.comments.add("S!A1", "stays");
+      await ctx.sync();
+      const blank = ctx.workbook.worksheets.getItem("S").getRange("3:4").insert("Down").load("address");
+      await ctx.sync();
+      expect(blank.address).toBe("S!3:4");
+    });
+    expect(d.grid("S!A1:A5")).toEqual([["top"], ["kept"], [""], [""], ["moves"]]);
+    expect(d.cell("S!A3")).toBeUndefined();
+    expect(d.cell("S!A5")?.fill).toBe("#FFC7CE");
+    expect(d.workbook.notes.map((n) => [n.row, n.col, n.content])).toEqual([[4, 0, "[DTI Scorer]\nx"]]);
+    expect(d.workbook.comments.map((c) => [c.row, c.col])).toEqual([[0, 0]]);
+    expect([...d.sheet("S").rowHeights]).toEqual([[4, 30]]);
+    // Cells inserted into B2:B3 only push column B down.
+    d.setCells("S", "B1", [["b1"], ["b2"]]);
+    await run(d, async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("B2:B3").insert("Down");
+      await ctx.sync();
+    });
+    expect(d.grid("S!A1:B4")).toEqual([["top", "b1"], ["kept", ""], ["", ""], ["", "b2"]]);
+  });
+
+  test("a protected sheet refuses inserted rows unless its protection allows them", async () => {
+    const d = createExcelDouble();
+    d.addSheet("S", [["a"]]);
+    d.sheet("S").protection = { protected: true, options: { ...d.sheet("S").protection.options }, password: null };
+    const insert = () => run(d, async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("1:1").insert("Down");
+      await ctx.sync();
+    });
+    expect(await codeOf(insert())).toBe("AccessDenied");
+    expect(d.value("S!A1")).toBe("a");
+    d.sheet("S").protection.options.allowInsertRows = true;
+    expect(await codeOf(insert())).toBeUndefined();
+    expect(d.value("S!A2")).toBe("a");
+  });
+
   test("suspendApiCalculationUntilNextSync lasts for one request only", async () => {
     const d = createExcelDouble();
     d.addSheet("S");

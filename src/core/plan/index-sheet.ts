@@ -18,12 +18,16 @@ export type OwnedCellRole = "score" | "header" | "summary";
 export interface OwnedCells {
   sheet: string;
   role: OwnedCellRole;
-  /** A1 ranges on `sheet`. */
+  /**
+   * A1 ranges on `sheet` when the run wrote them. Rows or columns the user inserts since move the
+   * cells, so a later run takes them as hints and finds its cells by their content (planSheetEdits).
+   */
   ranges: string[];
 }
 
 export interface RecordedMark {
   sheet: string;
+  /** The cell when it was marked; a later run finds the mark by its note wherever it moved (locateMarks). */
   cell: string;
   /** The cell's fill before the project marked it (as the host reported it); absent = no fill. */
   fill?: string;
@@ -112,6 +116,30 @@ export function planIndexSheet(state: IndexSheetState): OwnedSheetPlan {
     tables: [],
     conditionalFormats: [],
     charts: [],
+  };
+}
+
+/**
+ * The `_index` sheet of a plan with each recorded mark passed through `change`: a host that finds
+ * the marks of the last run elsewhere than recorded (rows inserted) corrects the fills to give back.
+ */
+export function mapRecordedMarks(sheet: OwnedSheetPlan, change: (m: RecordedMark) => RecordedMark): OwnedSheetPlan {
+  if (sheet.name !== INDEX_SHEET) return sheet;
+  return {
+    ...sheet,
+    blocks: sheet.blocks.map((b) => ({
+      ...b,
+      values: b.values.map((row) => {
+        const [key, s, cell, fill] = row;
+        if (key !== "mark" || typeof s !== "string" || typeof cell !== "string") return row;
+        const m = change({ sheet: s, cell, ...(typeof fill === "string" && fill !== "" ? { fill } : {}) });
+        const out = [...row];
+        out[1] = m.sheet;
+        out[2] = m.cell;
+        out[3] = m.fill ?? "";
+        return out;
+      }),
+    })),
   };
 }
 

@@ -3,7 +3,7 @@ import { parseRange } from "./a1";
 import { type IndexSheetState, readIndexSheet, staleUnits, unitInputHashes } from "./index-sheet";
 import { CHART_NAMES, INDEX_SHEET, MARK_NOTE_PREFIX, RESULTS_TABLE } from "./labels";
 import { planMarks, planResults } from "./plan";
-import { DEMO_DEFINITION, demoModel, demoSnapshot, ownedGrid, readAndScore, setCell } from "./test-fixtures";
+import { DEMO_DEFINITION, applyEdits, demoModel, demoSnapshot, ownedGrid, readAndScore, setCell } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 
@@ -105,8 +105,10 @@ describe("planResults", () => {
     const first = run("vi", undefined, snapshot);
     const summary = first.plan.edits.find((e) => e.sheet === "SO-01")!.blocks.at(-1)!;
     expect(summary.address).toBe("E1");
-    // Next run: even with D1 free again, the summary stays where the project recorded it.
-    const second = run("vi", indexState(first.plan), demoSnapshot());
+    // Next run: even with D1 free again, the summary stays where it is.
+    const after = applyEdits(snapshot, first.plan);
+    setCell(after, "SO-01", "D1", null);
+    const second = run("vi", indexState(first.plan), after);
     expect(second.plan.edits.find((e) => e.sheet === "SO-01")!.blocks.at(-1)!.address).toBe("E1");
   });
 

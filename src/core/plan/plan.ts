@@ -5,12 +5,14 @@ import type { Lang } from "../i18n/text";
 import { localize } from "../i18n/text";
 import { unitsByRank } from "../score/rank";
 import type { CellMark, ChartKind, Issue, ScoreTable, Severity, SheetEditPlan, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
+import { cellAddress, parseCell } from "./a1";
 import { planChartsSheet } from "./charts";
 import {
   type IndexSheetState,
   type OwnedCells,
   type RecordedMark,
   inputsHash,
+  mapRecordedMarks,
   planIndexSheet,
   unitInputHashes,
   unitKey,
@@ -87,6 +89,204 @@ export function recordMarks(marks: CellMark[], previous: IndexSheetState | undef
 /** Every mark the last run recorded, to clear (restoring the cell's own fill). */
 export function marksToClear(previous: IndexSheetState | undefined): WritePlan["clearMarks"] {
   return (previous?.marks ?? []).map((m) => ({ sheet: m.sheet, cell: m.cell, ...(m.fill !== undefined ? { fill: m.fill } : {}) }));
+}
+
+export type MarkToClear = WritePlan["clearMarks"][number];
+
+/** A cell that carries a note (or comment) now, as a host found it; `ours` when the project wrote it. */
+export interface NotedCell {
+  sheet: string;
+  cell: string;
+  ours: boolean;
+}
+
+function markKey(sheet: string, cell: string): string {
+  return `${sheet.toLowerCase()}!${cell.replace(/\$/g, "").toUpperCase()}`;
+}
+
+interface Located {
+  row: number;
+  column: number;
+}
+
+function located(cell: string): Located {
+  return parseCell(cell);
+}
+
+function readingOrder(a: Located, b: Located): number {
+  return a.row - b.row || a.column - b.column;
+}
+
+/** Larger alignments than this (recorded × found marks on one sheet) pair in order instead. */
+const ALIGN_LIMIT = 4_000_000;
+
+/**
+ * Pairs recorded marks with found ones on one sheet, both in reading order. Inserting or deleting
+ * rows and columns keeps the order of the cells that remain, so the pairs never cross: the most
+ * pairs, and among those the least distance moved. Returns, for each recorded mark, the index of
+ * its found mark or -1.
+ */
+function align(recorded: Located[], found: Located[]): number[] {
+  const n = recorded.length;
+  const m = found.length;
+  const out = new Array<number>(n).fill(-1);
+  if (n === m || n * m > ALIGN_LIMIT) {
+    // The same number: pairs that never cross are the marks in order.
+    for (let i = 0; i < Math.min(n, m); i++) out[i] = i;
+    return out;
+  }
+  const dist = (i: number, j: number) => Math.abs(recorded[i]!.row - found[j]!.row) + Math.abs(recorded[i]!.column - found[j]!.column);
+  // best[i][j]: [pairs, -distance] over the first i recorded and j found marks.
+  const width = m + 1;
+  const pairs = new Int32Array((n + 1) * width);
+  const cost = new Float64Array((n + 1) * width);
+  const step = new Uint8Array((n + 1) * width); // 1: pair, 2: skip recorded, 3: skip found
+  const better = (p: number, c: number, at: number) => p > pairs[at]! || (p === pairs[at]! && c < cost[at]!);
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      const at = i * width + j;
+      if (i === 0 && j === 0) continue;
+      pairs[at] = -1;
+      cost[at] = Infinity;
+      if (i > 0 && j > 0) {
+        const from = (i - 1) * width + (j - 1);
+        pairs[at] = pairs[from]! + 1;
+        cost[at] = cost[from]! + dist(i - 1, j - 1);
+        step[at] = 1;
+      }
+      if (i > 0) {
+        const from = (i - 1) * width + j;
+        if (better(pairs[from]!, cost[from]!, at)) {
+          pairs[at] = pairs[from]!;
+          cost[at] = cost[from]!;
+          step[at] = 2;
+        }
+      }
+      if (j > 0) {
+        const from = i * width + (j - 1);
+        if (better(pairs[from]!, cost[from]!, at)) {
+          pairs[at] = pairs[from]!;
+          cost[at] = cost[from]!;
+          step[at] = 3;
+        }
+      }
+    }
+  }
+  for (let i = n, j = m; i > 0 || j > 0; ) {
+    const s = step[i * width + j];
+    if (s === 1) out[--i] = --j;
+    else if (s === 2) i--;
+    else j--;
+  }
+  return out;
+}
+
+/**
+ * Where the marks the last run recorded are now. `_index` records each mark at the address it had
+ * then; when the user inserts or deletes rows or columns, the marked cell moves and its note and
+ * fill go with it, so the address is only a hint. A mark is the project's note on a cell (`notes`
+ * says which cells carry a note now, and whether it is the project's): each recorded mark is
+ * paired with one of the project's notes on its sheet (see `align`), and the fill it recorded goes
+ * with it. A note of the project's with no recorded mark is cleared too, with no fill to give back.
+ * A recorded mark whose note is gone is left alone (its fill is no longer known to be the mark's),
+ * unless its cell carries the user's own note, which the project leaves and marks by fill alone:
+ * that cell is found by the offset of the nearest paired mark before it (or after it).
+ * Only the sheets of `recorded` are looked at.
+ */
+export function locateMarks(recorded: MarkToClear[], notes: NotedCell[]): MarkToClear[] {
+  return locate(recorded, notes).clears;
+}
+
+/** locateMarks, and the sheets (lower case) where a mark was found away from its recorded cell. */
+function locate(recorded: MarkToClear[], notes: NotedCell[]): { clears: MarkToClear[]; moved: Set<string> } {
+  const moved = new Set<string>();
+  const bySheet = new Map<string, { recorded: MarkToClear[]; ours: NotedCell[]; others: Set<string> }>();
+  for (const m of recorded) {
+    const k = m.sheet.toLowerCase();
+    const entry = bySheet.get(k) ?? { recorded: [], ours: [], others: new Set<string>() };
+    entry.recorded.push(m);
+    bySheet.set(k, entry);
+  }
+  for (const n of notes) {
+    const entry = bySheet.get(n.sheet.toLowerCase());
+    if (!entry) continue;
+    if (n.ours) entry.ours.push(n);
+    else entry.others.add(markKey(n.sheet, n.cell));
+  }
+  const out: MarkToClear[] = [];
+  for (const [sheetKey, { recorded: marks, ours, others }] of bySheet) {
+    const rec = [...new Map(marks.map((m) => [markKey(m.sheet, m.cell), { mark: m, at: located(m.cell) }])).values()].sort((a, b) => readingOrder(a.at, b.at));
+    const found = [...new Map(ours.map((n) => [markKey(n.sheet, n.cell), { note: n, at: located(n.cell) }])).values()].sort((a, b) => readingOrder(a.at, b.at));
+    const pairing = align(
+      rec.map((r) => r.at),
+      found.map((f) => f.at),
+    );
+    const paired = new Set<number>();
+    pairing.forEach((j, i) => {
+      if (j < 0) return;
+      paired.add(j);
+      const { mark } = rec[i]!;
+      const { note } = found[j]!;
+      if (readingOrder(rec[i]!.at, found[j]!.at) !== 0) moved.add(sheetKey);
+      out.push({ sheet: mark.sheet, cell: note.cell, ...(mark.fill !== undefined ? { fill: mark.fill } : {}) });
+    });
+    found.forEach((f, j) => {
+      if (!paired.has(j)) out.push({ sheet: f.note.sheet, cell: f.note.cell });
+    });
+    // Marks set by fill alone (the cell has the user's note): moved as the nearest paired mark moved.
+    const offsetAt = (i: number): Located => {
+      for (let k = i - 1; k >= 0; k--) if (pairing[k]! >= 0) return offsetOf(k);
+      for (let k = i + 1; k < rec.length; k++) if (pairing[k]! >= 0) return offsetOf(k);
+      return { row: 0, column: 0 };
+    };
+    const offsetOf = (k: number): Located => {
+      const from = rec[k]!.at;
+      const to = found[pairing[k]!]!.at;
+      return { row: to.row - from.row, column: to.column - from.column };
+    };
+    pairing.forEach((j, i) => {
+      if (j >= 0) return;
+      const { mark, at } = rec[i]!;
+      const d = offsetAt(i);
+      const row = at.row + d.row;
+      const column = at.column + d.column;
+      if (row < 1 || column < 1) return;
+      const cell = cellAddress(row, column);
+      if (!others.has(markKey(mark.sheet, cell))) return;
+      if (d.row !== 0 || d.column !== 0) moved.add(sheetKey);
+      out.push({ sheet: mark.sheet, cell, ...(mark.fill !== undefined ? { fill: mark.fill } : {}) });
+    });
+  }
+  return { clears: out, moved };
+}
+
+/**
+ * A plan whose marks to clear are where they are now (locateMarks), with `_index` saying so: a
+ * new mark on a cell that carries an earlier mark keeps that mark's recorded fill, and one on a
+ * cell recorded last run, now another cell (marks moved on its sheet), records the fill the
+ * cell has now (`fillNow`, as the host reads it; absent when the host does not read fills).
+ */
+export function relocateMarks(plan: WritePlan, notes: NotedCell[], fillNow?: (sheet: string, cell: string) => string | undefined): WritePlan {
+  if (plan.clearMarks.length === 0) return plan;
+  const { clears, moved } = locate(plan.clearMarks, notes);
+  const now = new Map(clears.map((c) => [markKey(c.sheet, c.cell), c]));
+  const before = new Set(plan.clearMarks.map((c) => markKey(c.sheet, c.cell)));
+  const owned = plan.owned.map((o) =>
+    o.name !== INDEX_SHEET
+      ? o
+      : mapRecordedMarks(o, (m) => {
+          const key = markKey(m.sheet, m.cell);
+          const there = now.get(key);
+          if (there) return { sheet: m.sheet, cell: m.cell, ...(there.fill !== undefined ? { fill: there.fill } : {}) };
+          // Not marked last run, or marked and nothing moved on its sheet (the user removed the note):
+          // the fill recorded by the planner holds.
+          if (!before.has(key) || !moved.has(m.sheet.toLowerCase())) return m;
+          // The cell was marked last run and another cell moved there: the fill it has is its own.
+          const fill = fillNow?.(m.sheet, m.cell);
+          return { sheet: m.sheet, cell: m.cell, ...(fill !== undefined ? { fill } : {}) };
+        }),
+  );
+  return { ...plan, owned, clearMarks: clears };
 }
 
 /**

@@ -1,14 +1,17 @@
 /**
  * What the project writes into a layout-A sheet it does not own: the `Điểm` column (each node's
  * points, or its value when it has no max) and a two-row summary to the right of the header
- * block. Every cell written is recorded, and a later run reuses the recorded places.
+ * block. Every cell written is recorded in `_index`; a later run takes the recorded addresses as
+ * hints only, since the user may have inserted rows or columns since: the `Điểm` column is found
+ * by its header, its cells by the codes on their rows, and the summary by its labels.
  */
 import type { IndexModel } from "../definition/model";
 import type { Lang } from "../i18n/text";
-import type { CellBlock, PlanValue, SheetEditPlan, SheetSnapshot, Submission, UnitResult } from "../types";
-import { cellAddress, compactRanges, parseRange, rangeCells } from "./a1";
+import type { CellBlock, CellValue, PlanValue, SheetEditPlan, SheetSnapshot, Submission, UnitResult } from "../types";
+import { isCellError } from "../types";
+import { type CellRange, cellAddress, compactRanges, parseRange, rangeCells } from "./a1";
 import type { OwnedCells } from "./index-sheet";
-import { label, summaryRankText, unavailableText } from "./labels";
+import { COLUMN_LABELS, label, summaryRankText, unavailableText } from "./labels";
 import { POINTS_FORMAT, VALUE_FORMAT } from "./results-sheet";
 
 export interface SheetEditsInput {
@@ -28,6 +31,83 @@ function isEmpty(sheet: SheetSnapshot | undefined, row: number, column: number):
   return v === undefined || v === null || v === "";
 }
 
+function valueAt(sheet: SheetSnapshot | undefined, row: number, column: number): CellValue | undefined {
+  return sheet?.values[row - 1]?.[column - 1];
+}
+
+function textOf(v: CellValue | undefined): string {
+  if (v === undefined || v === null || isCellError(v)) return "";
+  return String(v).trim();
+}
+
+const LANGS: Lang[] = ["vi", "en"];
+/** The first label of a summary (either language, points or value), and the second. */
+const SUMMARY_LABELS = new Set(LANGS.flatMap((l) => [COLUMN_LABELS.totalPoints[l], COLUMN_LABELS.value[l]]));
+const RANK_LABELS = new Set(LANGS.map((l) => COLUMN_LABELS.rank[l]));
+const NOT_RANKED = new Set(LANGS.map((l) => summaryRankText(null, 0, l)));
+/** What the project writes in the `Điểm` column for a node it could not score, in either language. */
+const UNAVAILABLE = new Set(LANGS.flatMap((l) => [unavailableText("not-applicable", l), unavailableText(undefined, l)]));
+
+/** Whether the 2×2 block at (row, column) is a summary the project wrote: its labels, a number and a rank. */
+function isSummaryAt(sheet: SheetSnapshot, row: number, column: number): boolean {
+  if (!SUMMARY_LABELS.has(textOf(valueAt(sheet, row, column))) || !RANK_LABELS.has(textOf(valueAt(sheet, row + 1, column)))) return false;
+  const total = valueAt(sheet, row, column + 1);
+  const rank = textOf(valueAt(sheet, row + 1, column + 1));
+  const totalOk = total === undefined || total === null || total === "" || typeof total === "number" || isCellError(total);
+  return totalOk && (rank === "" || /^\d+\/\d+$/.test(rank) || NOT_RANKED.has(rank));
+}
+
+/**
+ * Where the summary of the last run is now: at its recorded place, or wherever the user's inserted
+ * rows or columns moved it. It sits above the table (or beside its header row), so only the rows
+ * down to one below the header row are searched; the nearest to the recorded place wins.
+ */
+function findSummary(sheet: SheetSnapshot | undefined, recorded: CellRange, headerRow: number): { row: number; column: number } | undefined {
+  if (!sheet) return undefined;
+  if (isSummaryAt(sheet, recorded.top, recorded.left)) return { row: recorded.top, column: recorded.left };
+  let best: { row: number; column: number; d: number } | undefined;
+  const last = Math.min(sheet.values.length, headerRow + 1);
+  for (let row = 1; row <= last; row++) {
+    const line = sheet.values[row - 1] ?? [];
+    for (let column = 1; column <= line.length; column++) {
+      if (!SUMMARY_LABELS.has(textOf(line[column - 1])) || !isSummaryAt(sheet, row, column)) continue;
+      const d = Math.abs(row - recorded.top) + Math.abs(column - recorded.left);
+      if (!best || d < best.d) best = { row, column, d };
+    }
+  }
+  return best && { row: best.row, column: best.column };
+}
+
+/**
+ * The rows of the table below its header that carry a code (the reader's rows, and rows whose
+ * code is not in the definition, e.g. a node the index dropped). A row the user inserted has none.
+ */
+function codeRows(sheet: SheetSnapshot | undefined, rows: Record<string, number>, headerRow: number): Set<number> {
+  const out = new Set(Object.values(rows));
+  if (!sheet) return out;
+  // The code column: where the reader's codes are written on their rows.
+  const norm = (v: CellValue | undefined) => textOf(v).toLowerCase().replace(/\.$/, "");
+  const votes = new Map<number, number>();
+  for (const [code, row] of Object.entries(rows)) {
+    const line = sheet.values[row - 1] ?? [];
+    line.forEach((v, c) => {
+      if (norm(v) === norm(code)) votes.set(c + 1, (votes.get(c + 1) ?? 0) + 1);
+    });
+  }
+  const codeColumn = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  if (codeColumn === undefined) return out;
+  for (let row = headerRow + 1; row <= sheet.values.length; row++) {
+    const t = textOf(valueAt(sheet, row, codeColumn));
+    if (t !== "" && t.length <= 30 && !/\s/.test(t)) out.add(row);
+  }
+  return out;
+}
+
+/** Whether a cell of the `Điểm` column holds what the project writes there: a number, a "not scored" word, or nothing. */
+function looksScored(v: CellValue | undefined): boolean {
+  return v === undefined || v === null || v === "" || typeof v === "number" || isCellError(v) || (typeof v === "string" && UNAVAILABLE.has(v.trim()));
+}
+
 /** The first place for a 2×2 summary in rows 1–2, right of the header block and clear of anything typed. */
 function summaryPlace(sheet: SheetSnapshot | undefined, headerRow: number, startColumn: number): string {
   const fits = (c: number) => [1, 2].every((r) => isEmpty(sheet, r, c) && isEmpty(sheet, r, c + 1));
@@ -45,22 +125,24 @@ export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; o
   const owned: OwnedCells[] = [];
   const prevOf = (role: OwnedCells["role"]) => input.previous.find((p) => p.role === role);
 
+  const headerRow = src.headerRow;
   let scoreColumn = src.scoreColumn;
   if (scoreColumn === undefined) {
+    // The column of the header the project added last run, if that cell of the header row is still free.
     const prevHeader = prevOf("header")?.ranges[0];
-    if (prevHeader !== undefined) {
-      scoreColumn = parseRange(prevHeader).left;
+    const prevColumn = prevHeader !== undefined ? parseRange(prevHeader).left : undefined;
+    if (prevColumn !== undefined && prevColumn > (src.lastColumn ?? 0) && isEmpty(input.sheet, headerRow, prevColumn)) {
+      scoreColumn = prevColumn;
     } else {
       scoreColumn = (src.lastColumn ?? 1) + 1;
-      while (!isEmpty(input.sheet, src.headerRow, scoreColumn)) scoreColumn++;
+      while (!isEmpty(input.sheet, headerRow, scoreColumn)) scoreColumn++;
     }
-    const header = cellAddress(src.headerRow, scoreColumn);
+    const header = cellAddress(headerRow, scoreColumn);
     blocks.push({ address: header, values: [[label("score", lang)]], bold: true, numberFormat: "@" });
     owned.push({ sheet: sheetName, role: "header", ranges: [header] });
-  } else {
-    // A header the project added in an earlier run is still the project's.
-    const prevHeader = prevOf("header");
-    if (prevHeader) owned.push(prevHeader);
+  } else if (prevOf("header")) {
+    // A header the project added in an earlier run is still the project's, where it is now.
+    owned.push({ sheet: sheetName, role: "header", ranges: [cellAddress(headerRow, scoreColumn)] });
   }
 
   const written: string[] = [];
@@ -82,19 +164,29 @@ export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; o
     written.push(address);
     blocks.push({ address, values: [[value]], numberFormat: format });
   }
-  // Cells of the score column the last run wrote and this run does not (a node row removed) are emptied.
+  // Cells of the score column the last run wrote and this run does not (a node dropped from the
+  // index) are emptied, on rows that carry a code only: the recorded addresses are those of the last
+  // run, and a row the user inserted since (no code) may now sit there, with what they typed.
   const now = new Set(written);
+  const withCode = codeRows(input.sheet, src.rows, headerRow);
   for (const range of prevOf("score")?.ranges ?? []) {
     for (const a of rangeCells(range)) {
-      if (!now.has(a) && parseRange(a).left === scoreColumn && parseRange(a).top !== src.headerRow) {
-        blocks.push({ address: a, values: [[null]] });
-        written.push(a);
-      }
+      const { top: row, left: column } = parseRange(a);
+      if (now.has(a) || column !== scoreColumn || row <= headerRow || !withCode.has(row)) continue;
+      const v = valueAt(input.sheet, row, column);
+      if (v === undefined || v === null || v === "" || !looksScored(v)) continue;
+      blocks.push({ address: a, values: [[null]] });
     }
   }
   owned.push({ sheet: sheetName, role: "score", ranges: compactRanges(written) });
 
-  const summary = prevOf("summary")?.ranges[0] ?? summaryPlace(input.sheet, src.headerRow, Math.max(src.lastColumn ?? 1, scoreColumn) + 2);
+  // The summary stays where the last run's is now (found by its labels: inserted rows or columns
+  // move it); without one, it goes to the first free place.
+  const previousSummary = prevOf("summary")?.ranges[0];
+  const found = previousSummary !== undefined ? findSummary(input.sheet, parseRange(previousSummary), headerRow) : undefined;
+  const summary = found
+    ? `${cellAddress(found.row, found.column)}:${cellAddress(found.row + 1, found.column + 1)}`
+    : summaryPlace(input.sheet, headerRow, Math.max(src.lastColumn ?? 1, scoreColumn) + 2);
   const s = parseRange(summary);
   const usePoints = model.root.max !== undefined;
   blocks.push({

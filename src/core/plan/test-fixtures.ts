@@ -7,7 +7,7 @@ import { indexDefinitionSchema } from "../definition/schema";
 import { checkSelfScores, readSubmissions } from "../read";
 import { scoreUnits } from "../score";
 import type { CellValue, InputValue, Issue, PlanValue, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "../types";
-import { parseCell } from "./a1";
+import { cellAddress, parseCell } from "./a1";
 
 export const DEMO_DEFINITION = {
   format: "index-definition/1",
@@ -134,4 +134,32 @@ export function ownedGrid(plan: WritePlan, name: string): CellValue[][] {
     );
   }
   return Array.from(grid, (l) => l ?? []);
+}
+
+/** A snapshot after a plan's edits of unit sheets were applied (what the next run reads back). */
+export function applyEdits(snapshot: WorkbookSnapshot, plan: WritePlan): WorkbookSnapshot {
+  const out: WorkbookSnapshot = { ...snapshot, sheets: snapshot.sheets.map((s) => ({ ...s, values: s.values.map((r) => [...r]) })) };
+  for (const edit of plan.edits) {
+    for (const b of edit.blocks) {
+      const { row, column } = parseCell(b.address);
+      b.values.forEach((vals, r) => vals.forEach((v, c) => setCell(out, edit.sheet, cellAddress(row + r, column + c), v)));
+    }
+  }
+  return out;
+}
+
+/** A user inserting rows above row `at` of a sheet (1-based), typing `rows` into them. */
+export function insertRows(snapshot: WorkbookSnapshot, sheet: string, at: number, rows: CellValue[][]): void {
+  const s = snapshot.sheets.find((x) => x.name === sheet);
+  if (!s) throw new Error(`no sheet ${sheet}`);
+  while (s.values.length < at - 1) s.values.push([]);
+  s.values.splice(at - 1, 0, ...rows.map((r) => [...r]));
+  if (s.fills) {
+    const fills: Record<string, string> = {};
+    for (const [a, f] of Object.entries(s.fills)) {
+      const { row, column } = parseCell(a);
+      fills[row >= at ? cellAddress(row + rows.length, column) : a] = f;
+    }
+    s.fills = fills;
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * Executing a WritePlan through Office.js in a constant number of requests: look up what
- * exists (sheets, tables and the protection of the sheets the plan touches, then charts and
- * notes), then queue every write, packed into requests of at most 4 MB (REQUEST_BUDGET), with
+ * exists (sheets, tables, the protection of the sheets the plan touches and the workbook's notes,
+ * then charts and where the notes are), then queue every write, packed into requests of at most 4 MB (REQUEST_BUDGET), with
  * calculation suspended in each. Sheets protected without a password (the project's own forms)
  * are unprotected at the start of the first write request and protected again, with the same
  * options, at the end of the last one; a sheet protected with a password is left as it is.
@@ -13,7 +13,8 @@ import { a1, excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./
 import { forgetAll, sheetOf } from "./proxies";
 import type { Capabilities } from "./requirements";
 import { queueChart, type ExistingChart } from "./charts";
-import { cellKey, MARK_PREFIX, queueClear, queueMark, queueNoteLookups, type MarkLookup } from "./marks";
+import { relocateMarks } from "../../core/plan/plan";
+import { markLookup, queueClear, queueMark, queueMarkLocations, queueMarkTexts, type MarkLookup } from "./marks";
 import { BLOCK_BUDGET, jsonBytes, RequestPacker } from "./payload";
 
 export interface ApplyStats {
@@ -286,14 +287,17 @@ function touchedSheets(plan: WritePlan): string[] {
   return [...names.values()];
 }
 
-export async function applyPlan(ctx: Excel.RequestContext, fullPlan: WritePlan, caps: Capabilities): Promise<ApplyStats> {
+export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps: Capabilities): Promise<ApplyStats> {
   const wb = ctx.workbook;
   let requests = 0;
 
-  // Request 1: the sheets and tables that exist, and the protection of the sheets the plan touches.
+  // Request 1: the sheets and tables that exist, the protection of the sheets the plan touches,
+  // and, when the plan sets or clears marks, the workbook's notes (or comments) with their text.
   const sheetList = wb.worksheets.load("items/name");
   const tableList = wb.tables.load("items/name,items/worksheet/name");
-  const protections = touchedSheets(fullPlan).map((name) => ({ name, ws: wb.worksheets.getItemOrNullObject(name).load("protection/protected,protection/options") }));
+  const protections = touchedSheets(writtenPlan).map((name) => ({ name, ws: wb.worksheets.getItemOrNullObject(name).load("protection/protected,protection/options") }));
+  const hasMarks = writtenPlan.marks.length > 0 || writtenPlan.clearMarks.length > 0;
+  const texts = hasMarks ? queueMarkTexts(ctx, caps.marks) : null;
   await ctx.sync();
   requests++;
   const sheetNames = sheetList.items.map((s) => s.name);
@@ -304,6 +308,29 @@ export async function applyPlan(ctx: Excel.RequestContext, fullPlan: WritePlan, 
   for (const p of protections) if (!p.ws.isNullObject && p.ws.protection.protected) isProtected.set(p.name, p.ws.protection.options);
   forgetAll(ctx);
 
+  // Request 2: the charts of owned sheets that exist, and where each note (or comment) is.
+  const chartLookups: { sheet: string; name: string; chart: Excel.Chart }[] = [];
+  if (caps.charts) {
+    for (const o of writtenPlan.owned) {
+      if (!lower.has(o.name.toLowerCase())) continue;
+      for (const c of o.charts) chartLookups.push({ sheet: o.name, name: c.name, chart: sheetOf(ctx, o.name).charts.getItemOrNullObject(c.name).load("name,series/items/name") });
+    }
+  }
+  const locations = queueMarkLocations(texts);
+  if (chartLookups.length || locations.length) {
+    await ctx.sync();
+    requests++;
+  }
+  const existingCharts = new Map<string, ExistingChart>();
+  for (const l of chartLookups) {
+    if (!l.chart.isNullObject) existingCharts.set(`${l.sheet}\u0000${l.name}`, { seriesCount: l.chart.series.items.length });
+  }
+  forgetAll(ctx);
+  const { texts: found, noted } = markLookup(caps.marks, texts, locations, splitAddress);
+  const lookup: MarkLookup = { texts: found };
+  // The marks of the last run are cleared where they are now: rows the user inserted move them.
+  const fullPlan = caps.marks === "fill" ? writtenPlan : relocateMarks(writtenPlan, noted);
+
   // The writes; a sheet that a password protects is found when its unprotect() fails, then left out.
   const skipped: string[] = [];
   let unprotect = [...isProtected.keys()];
@@ -313,7 +340,7 @@ export async function applyPlan(ctx: Excel.RequestContext, fullPlan: WritePlan, 
     const reprotect = [...isProtected.keys()].filter((n) => !skipped.includes(n));
     const attempt = { requests: 0, writing: false, writeRequests: 0, maxRequestBytes: 0 };
     try {
-      requests += await queueAndSend(ctx, plan, caps, { sheetNames, lower, existingTables }, unprotect, reprotect.map((n) => ({ name: n, options: isProtected.get(n)! })), attempt);
+      requests += await queueAndSend(ctx, plan, caps, { sheetNames, lower, existingTables, existingCharts, lookup }, unprotect, reprotect.map((n) => ({ name: n, options: isProtected.get(n)! })), attempt);
       maxRequestBytes = Math.max(maxRequestBytes, attempt.maxRequestBytes);
       break;
     } catch (e) {
@@ -348,61 +375,25 @@ interface Existing {
   sheetNames: string[];
   lower: Map<string, string>;
   existingTables: Map<string, string>;
+  existingCharts: Map<string, ExistingChart>;
+  /** The notes or comments of the workbook by cell, as looked up before the writes. */
+  lookup: MarkLookup;
 }
 
-/** Looks up charts and notes (when the plan has any) and sends the writes; returns the requests it took. */
+/** Sends the writes; returns the requests it took. */
 async function queueAndSend(
   ctx: Excel.RequestContext,
   plan: WritePlan,
   caps: Capabilities,
-  { sheetNames, lower, existingTables }: Existing,
+  { sheetNames, lower, existingTables, existingCharts, lookup }: Existing,
   unprotect: string[],
   reprotect: { name: string; options: Excel.WorksheetProtectionOptions }[],
   stats: { requests: number; writing: boolean; writeRequests: number; maxRequestBytes: number },
 ): Promise<number> {
-  const wb = ctx.workbook;
-  let requests = 0;
   const removeSheets = (plan.removeSheets ?? []).filter((n) => lower.has(n.toLowerCase()) && !plan.owned.some((o) => o.name.toLowerCase() === n.toLowerCase()));
-  // Request 2: the charts of owned sheets that exist, and the notes or comments of marked cells.
-  const chartLookups: { sheet: string; name: string; chart: Excel.Chart }[] = [];
-  if (caps.charts) {
-    for (const o of plan.owned) {
-      if (!lower.has(o.name.toLowerCase())) continue;
-      for (const c of o.charts) chartLookups.push({ sheet: o.name, name: c.name, chart: sheetOf(ctx, o.name).charts.getItemOrNullObject(c.name).load("name,series/items/name") });
-    }
-  }
   const onLiveSheet = (m: { sheet: string }) => lower.has(m.sheet.toLowerCase()) && !removeSheets.includes(m.sheet);
   const clears = plan.clearMarks.filter(onLiveSheet);
   const marks = plan.marks.filter((m) => onLiveSheet(m) || plan.owned.some((o) => o.name === m.sheet));
-  const lookup: MarkLookup = { texts: new Map() };
-  const markCells = [...clears, ...marks].filter(onLiveSheet).map((m) => cellKey(m.sheet, m.cell));
-  let notes: Map<string, Excel.Note> | null = null;
-  let comments: Excel.CommentCollection | null = null;
-  if (caps.marks === "notes" && markCells.length) notes = queueNoteLookups(ctx, markCells);
-  if (caps.marks === "comments" && markCells.length) comments = wb.comments.load("items/content");
-  if (chartLookups.length || notes || comments) {
-    await ctx.sync();
-    requests++;
-  }
-  const existingCharts = new Map<string, ExistingChart>();
-  for (const l of chartLookups) {
-    if (!l.chart.isNullObject) existingCharts.set(`${l.sheet}\u0000${l.name}`, { seriesCount: l.chart.series.items.length });
-  }
-  if (notes) {
-    for (const [key, note] of notes) if (!note.isNullObject) lookup.texts.set(key, { ours: note.content.startsWith(MARK_PREFIX), note });
-  }
-  if (comments && comments.items.length) {
-    // Comments are found by cell through their locations (one more request, only on Excel without notes).
-    const locations = comments.items.map((c) => c.getLocation().load("address"));
-    await ctx.sync();
-    requests++;
-    const wanted = new Set(markCells);
-    comments.items.forEach((c, i) => {
-      const [sheet, cell] = splitAddress(locations[i]!.address);
-      const key = cellKey(sheet, cell);
-      if (wanted.has(key)) lookup.texts.set(key, { ours: c.content.startsWith(MARK_PREFIX), comment: c });
-    });
-  }
 
   // The writes, packed into requests under the budget: protected sheets are unprotected first
   // (the start of the first request) and protected again last (the end of the last request).
@@ -434,16 +425,16 @@ async function queueAndSend(
     });
   }
   for (const p of reprotect) packer.add(PROTECT_BYTES + p.name.length, (c) => sheetOf(c, p.name).protection.protect(p.options));
-  stats.requests = requests;
+  stats.requests = 0;
   stats.writing = true;
   try {
     await packer.flush(ctx, caps.suspendCalculation ? (c) => c.workbook.application.suspendApiCalculationUntilNextSync() : undefined);
   } finally {
-    stats.requests = requests + packer.requests;
+    stats.requests = packer.requests;
     stats.writeRequests = packer.requests;
     stats.maxRequestBytes = packer.maxRequestBytes;
   }
-  return requests + packer.requests;
+  return packer.requests;
 }
 
 /** "'My sheet'!B3" → ["My sheet", "B3"]. */

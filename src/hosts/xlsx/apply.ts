@@ -5,8 +5,9 @@
 import ExcelJS from "exceljs";
 import { MARK_FILLS, MARK_NOTE_PREFIX } from "../../core/plan/labels";
 import { parseCell, parseRange } from "../../core/plan/a1";
+import { type NotedCell, relocateMarks } from "../../core/plan/plan";
 import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, WritePlan } from "../../core/types";
-import { fillFromText } from "./read";
+import { fillFromText, fillText } from "./read";
 
 /** A chart to inject after ExcelJS has written the file (ExcelJS cannot write charts). */
 export interface PendingChart {
@@ -76,6 +77,10 @@ function removeNote(cell: StyledCell): void {
   if (inner._value?.model) delete inner._value.model.comment;
 }
 
+/**
+ * Removes a mark from a cell that locateMarks found carries it: the project's part of the note
+ * goes (the user's own part stays), and the cell gets back the fill it had before.
+ */
 function clearMark(ws: ExcelJS.Worksheet, address: string, fill: string | undefined): void {
   const cell = ws.getCell(address);
   const original = fillFromText(fill);
@@ -92,6 +97,37 @@ function clearMark(ws: ExcelJS.Worksheet, address: string, fill: string | undefi
   const rest = text.slice(0, at).trimEnd();
   if (rest === "") removeNote(cell);
   else cell.note = rest;
+}
+
+/** The cells of the given sheets that carry a note, and whether the project wrote (part of) it. */
+function notedCells(wb: ExcelJS.Workbook, sheets: Set<string>): NotedCell[] {
+  const out: NotedCell[] = [];
+  for (const ws of wb.worksheets) {
+    if (!sheets.has(ws.name.toLowerCase())) continue;
+    // Every row and cell that exists, empty ones too (a mark on a blank input cell has no value);
+    // eachRow and eachCell would skip them or make new ones.
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const cells = (ws.findRow(r) as unknown as { _cells?: (ExcelJS.Cell | undefined)[] } | undefined)?._cells ?? [];
+      for (const cell of cells) {
+        const text = cell ? noteText(cell.note) : undefined;
+        if (cell && text !== undefined && text !== "") out.push({ sheet: ws.name, cell: cell.address, ours: text.includes(MARK_NOTE_PREFIX) });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The plan with its marks to clear where they are now: a user who inserted rows or columns moved
+ * the marked cells, notes and fills with them, so they are found by the project's notes.
+ */
+function locatePlanMarks(wb: ExcelJS.Workbook, plan: WritePlan): WritePlan {
+  if (plan.clearMarks.length === 0) return plan;
+  const sheets = new Set(plan.clearMarks.map((m) => m.sheet.toLowerCase()));
+  return relocateMarks(plan, notedCells(wb, sheets), (sheet, cell) => {
+    const ws = wb.getWorksheet(sheet);
+    return ws ? fillText(ws.getCell(cell).fill) : undefined;
+  });
 }
 
 function setMark(ws: ExcelJS.Worksheet, address: string, severity: keyof typeof MARK_FILLS, note: string): void {
@@ -229,7 +265,8 @@ function completeFonts(wb: ExcelJS.Workbook): void {
 }
 
 /** Apply a plan; returns the charts to inject when the workbook is written. */
-export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): PendingChart[] {
+export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan): PendingChart[] {
+  const plan = locatePlanMarks(wb, written);
   completeFonts(wb);
   for (const name of plan.removeSheets ?? []) {
     const ws = wb.getWorksheet(name);
