@@ -351,7 +351,7 @@ export class Application extends ClientObject {
 
 export interface ImportedSheet {
   name: string;
-  cells: { row: number; col: number; value: number | string | boolean; formula?: string; numberFormat?: string; locked?: false }[];
+  cells: { row: number; col: number; value: number | string | boolean; formula?: string; numberFormat?: string; locked?: false; fill?: string }[];
   /** The file's <sheetProtection>, when the sheet is protected. */
   protection?: MProtection;
 }
@@ -365,6 +365,7 @@ export function fillImported(sheet: MSheet, src: ImportedSheet): void {
     if (c.formula) cell.f = c.formula;
     if (c.numberFormat && c.numberFormat !== "General") cell.nf = c.numberFormat;
     if (c.locked === false) cell.locked = false;
+    if (c.fill) cell.fill = c.fill;
   }
   if (src.protection) sheet.protection = { ...src.protection, options: { ...src.protection.options } };
 }

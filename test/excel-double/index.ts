@@ -97,9 +97,12 @@ async function importXlsx(base64: string): Promise<ImportedSheet[]> {
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       row.eachCell({ includeEmpty: true }, (cell, c) => {
         const unlocked = cell.protection?.locked === false;
+        // A solid fill the cell has in the file ("#RRGGBB", as Range.format.fill.color reads it).
+        const pattern = cell.fill && cell.fill.type === "pattern" && cell.fill.pattern === "solid" ? cell.fill.fgColor?.argb : undefined;
+        const fill = pattern && /^[0-9A-F]{8}$/i.test(pattern) ? `#${pattern.slice(2).toUpperCase()}` : undefined;
         // In Excel a merged area's value is in its top-left cell only (ExcelJS repeats it in each).
         const merged = cell.isMerged && cell.master.address !== cell.address;
-        if ((cell.type === ExcelJS.ValueType.Null || merged) && !unlocked) return;
+        if ((cell.type === ExcelJS.ValueType.Null || merged) && !unlocked && !fill) return;
         const v = (merged ? null : cell.value) as unknown;
         let value: number | string | boolean = "";
         let formula: string | undefined;
@@ -115,7 +118,7 @@ async function importXlsx(base64: string): Promise<ImportedSheet[]> {
           else if (o.richText) value = o.richText.map((t) => t.text).join("");
           else if (typeof o.text === "string") value = o.text;
         }
-        cells.push({ row: r - 1, col: c - 1, value, ...(formula ? { formula } : {}), ...(cell.numFmt && cell.type !== ExcelJS.ValueType.Null ? { numberFormat: cell.numFmt } : {}), ...(unlocked ? { locked: false as const } : {}) });
+        cells.push({ row: r - 1, col: c - 1, value, ...(formula ? { formula } : {}), ...(cell.numFmt && cell.type !== ExcelJS.ValueType.Null ? { numberFormat: cell.numFmt } : {}), ...(unlocked ? { locked: false as const } : {}), ...(fill ? { fill } : {}) });
       });
     });
     const protection = protections.get(ws.name);
@@ -250,6 +253,7 @@ export class ExcelDouble {
         else this.setCells(src.name, rectAddress({ row: c.row, col: c.col, rows: 1, cols: 1 }), [[c.value]]);
         if (c.numberFormat && c.numberFormat !== "General") cell.nf = c.numberFormat;
         if (c.locked === false) cell.locked = false;
+        if (c.fill) cell.fill = c.fill;
       }
       // A protected sheet in the file is protected in Excel.
       if (src.protection) sheet.protection = src.protection;

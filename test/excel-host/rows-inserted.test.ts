@@ -84,11 +84,12 @@ describe("scoring again in Excel after the user inserted rows", () => {
     double.install();
     await new ExcelHost().clearMarks();
     expect(notesOn(double, ONE)).toEqual([]);
-    expect(double.cell(`'${ONE}'!D12`)?.fill).toBeUndefined();
+    // The moved mark's cell gets its own fill back: the form's input shading.
+    expect(double.cell(`'${ONE}'!D12`)?.fill).toBe("#FFF2CC");
     expect(double.cell(`'${ONE}'!D11`)?.fill).toBe("#00B0F0");
     // The other units' marks, which did not move, go too.
     expect(notesOn(double, TWO)).toEqual([]);
-    expect(double.cell(`'${TWO}'!D11`)?.fill).toBeUndefined();
+    expect(double.cell(`'${TWO}'!D11`)?.fill).toBe("#FFF2CC");
 
     // Scored again: the issue is marked where it is now, once, and the user's colour still stays.
     const again = await score(double, definition);
@@ -125,7 +126,8 @@ describe("scoring again in Excel after the user inserted rows", () => {
     double.install();
     await new ExcelHost().clearMarks();
     expect(double.workbook.comments).toEqual([]);
-    expect(double.cell(`'${ONE}'!D12`)?.fill).toBeUndefined();
+    // The moved mark's cell gets its own fill back: the form's input shading.
+    expect(double.cell(`'${ONE}'!D12`)?.fill).toBe("#FFF2CC");
     expect(double.cell(`'${ONE}'!D11`)?.fill).toBe("#00B0F0");
   });
 });

@@ -17,7 +17,7 @@ import {
   unitInputHashes,
   unitKey,
 } from "./index-sheet";
-import { INDEX_SHEET, markNote } from "./labels";
+import { INDEX_SHEET, MARK_FILLS, markNote } from "./labels";
 import { type IssueCounts, planResultsSheet } from "./results-sheet";
 import { planSheetEdits } from "./sheet-edits";
 
@@ -287,6 +287,27 @@ export function relocateMarks(plan: WritePlan, notes: NotedCell[], fillNow?: (sh
         }),
   );
   return { ...plan, owned, clearMarks: clears };
+}
+
+/**
+ * A plan whose `_index` records, for each new mark without a recorded fill, the fill its cell has
+ * now (`fillOf`, ARGB, as the host read it just before writing; undefined for no fill): for a
+ * host whose snapshot carries no fills (Excel), so that clearing the mark gives the cell its
+ * own fill back. A cell that carries a mark of the last run (its fill is the mark's), and a fill
+ * that is one of the marks' own, are left as recorded.
+ */
+export function withFillsOfMarkedCells(plan: WritePlan, fillOf: (sheet: string, cell: string) => string | undefined): WritePlan {
+  if (plan.marks.length === 0) return plan;
+  const marked = new Set(plan.clearMarks.map((c) => markKey(c.sheet, c.cell)));
+  const ours = new Set(Object.values(MARK_FILLS).map((f) => f.toUpperCase()));
+  const owned = plan.owned.map((o) =>
+    mapRecordedMarks(o, (m) => {
+      if (m.fill !== undefined || marked.has(markKey(m.sheet, m.cell))) return m;
+      const fill = fillOf(m.sheet, m.cell)?.toUpperCase();
+      return fill !== undefined && !ours.has(fill) ? { ...m, fill } : m;
+    }),
+  );
+  return { ...plan, owned };
 }
 
 /**

@@ -13,8 +13,8 @@ import { a1, excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./
 import { forgetAll, sheetOf } from "./proxies";
 import type { Capabilities } from "./requirements";
 import { queueChart, type ExistingChart } from "./charts";
-import { relocateMarks } from "../../core/plan/plan";
-import { markLookup, queueClear, queueMark, queueMarkLocations, queueMarkTexts, type MarkLookup } from "./marks";
+import { relocateMarks, withFillsOfMarkedCells } from "../../core/plan/plan";
+import { cellKey, markLookup, queueClear, queueMark, queueMarkLocations, queueMarkTexts, type MarkLookup } from "./marks";
 import { BLOCK_BUDGET, jsonBytes, RequestPacker } from "./payload";
 
 export interface ApplyStats {
@@ -317,7 +317,10 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     }
   }
   const locations = queueMarkLocations(texts);
-  if (chartLookups.length || locations.length) {
+  // The fill of each cell about to be marked, which the snapshot does not carry: `_index` records
+  // it so that clearing the mark gives the cell its own fill (the form's input shading) back.
+  const fills = writtenPlan.marks.map((m) => ({ key: cellKey(m.sheet, m.cell), fill: sheetOf(ctx, m.sheet).getRange(m.cell).format.fill.load("color") }));
+  if (chartLookups.length || locations.length || fills.length) {
     await ctx.sync();
     requests++;
   }
@@ -329,7 +332,13 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   const { texts: found, noted } = markLookup(caps.marks, texts, locations, splitAddress);
   const lookup: MarkLookup = { texts: found };
   // The marks of the last run are cleared where they are now: rows the user inserted move them.
-  const fullPlan = caps.marks === "fill" ? writtenPlan : relocateMarks(writtenPlan, noted);
+  const fillNow = new Map(fills.map((f) => [f.key, f.fill.color]));
+  const relocated = caps.marks === "fill" ? writtenPlan : relocateMarks(writtenPlan, noted);
+  // Excel reports a cell without a fill as white.
+  const fullPlan = withFillsOfMarkedCells(relocated, (sheet, cell) => {
+    const color = fillNow.get(cellKey(sheet, cell));
+    return color === undefined || /^#?FFFFFF$/i.test(color) ? undefined : `FF${color.replace(/^#/, "").toUpperCase()}`;
+  });
 
   // The writes; a sheet that a password protects is found when its unprotect() fails, then left out.
   const skipped: string[] = [];
