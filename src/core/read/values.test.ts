@@ -119,6 +119,19 @@ describe("reading one cell for one input", () => {
     expect(readCell(3, ctx)).toMatchObject({ kind: "value", value: 3 });
   });
 
+  test("a negative numerator or denominator of a ratio is out of range (at least 0), never clipped silently", () => {
+    const r = parseDefinition({
+      format: FORMAT, id: "t", version: "1", name: "T",
+      root: { code: "R", name: "R", children: [{ code: "q", name: "q", max: 10, inputs: [{ code: "q.a", type: "number" }, { code: "q.b", type: "number" }], rule: { kind: "ratio", numerator: "q.a", denominator: "q.b" } }] },
+    });
+    if (!r.ok) throw new Error("invalid test definition");
+    const ctx = (code: string) => ({ input: r.model.inputs.get(code)!, indicator: r.model.nodes.get("q") as IndicatorModel, numberLocale: "auto" as const });
+    expect(readCell(-3, ctx("q.a"))).toEqual({ kind: "invalid", code: "out-of-range", raw: "-3", min: 0 });
+    expect(readCell(-1, ctx("q.b"))).toEqual({ kind: "invalid", code: "out-of-range", raw: "-1", min: 0 });
+    expect(readCell(0, ctx("q.b"))).toMatchObject({ kind: "value", value: 0 });
+    expect(readCell(7.5, ctx("q.a"))).toMatchObject({ kind: "value", value: 7.5 });
+  });
+
   test("a number typed as text follows the definition's locale and notes an ambiguous reading", () => {
     expect(read("1.10", "1.860", "auto")).toMatchObject({ kind: "value", value: 1860, notes: [{ code: "ambiguous-number", value: 1860, other: 1.86 }] });
     expect(read("1.10", "1.860", "vi")).toMatchObject({ kind: "value", value: 1860, notes: [] });
