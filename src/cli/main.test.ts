@@ -232,6 +232,22 @@ describe("dti-scorer indices and --help", () => {
   });
 });
 
+describe("a workbook holding no form", () => {
+  it("validate reports layout-not-found as a finding (list, JSON, exit 1); score has nothing to score (exit 2)", async () => {
+    writeFileSync(join(dir, "chi-don-vi.csv"), "Mã đơn vị,Ghi chú\nSYT,không phải phiếu\n");
+    const v = await run(["validate", "chi-don-vi.csv", "--index", "xa.json", "--json", "-"]);
+    expect(v.code).toBe(1);
+    const json = JSON.parse(v.out) as { index: { id: string }; issues: { code: string; severity: string; sheet: string | null }[]; stale: null };
+    expect(json.index.id).toBe((definition as { id: string }).id);
+    expect(json.issues).toEqual([expect.objectContaining({ code: "layout-not-found", severity: "error", sheet: null })]);
+    expect(json.stale).toBeNull();
+    expect(v.err).toContain("Không tìm thấy trang tính nào chứa phiếu tự đánh giá");
+    const s = await run(["score", "chi-don-vi.csv", "--index", "xa.json"]);
+    expect(s.code).toBe(2);
+    expect(s.err.trim().split("\n")).toHaveLength(1);
+  });
+});
+
 describe("forms made by template, scored without --index", () => {
   it("uses the built-in index the forms name, and says so; a workbook naming an unknown index still needs --index", async () => {
     writeFileSync(join(dir, "so.csv"), "Mã đơn vị,Đơn vị\nSYT,Sở Y tế\nSTC,Sở Tài chính\n");

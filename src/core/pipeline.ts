@@ -25,6 +25,8 @@ export class PipelineError extends Error {
     readonly code: PipelineErrorCode,
     readonly userMessage: Message,
     readonly problems?: DefinitionProblem[],
+    /** What the check found when no submission could be read ("layout-not-found"), and of which index. */
+    readonly found?: { index: { id: string; version: string }; issues: Issue[] },
   ) {
     super(userMessage.en);
     this.name = "PipelineError";
@@ -113,6 +115,8 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
         vi: "Không tìm thấy phiếu của đơn vị nào: cần các trang có bảng Mã | Nội dung | Số liệu, hoặc một bảng có cột Đơn vị và các cột mã chỉ tiêu.",
         en: "No unit submissions found: sheets need a table with Code | Item | Value, or one table with a Unit column and one column per input code.",
       },
+      undefined,
+      { index: { id: model.definition.id, version: model.definition.version }, issues: reading.issues },
     );
   }
 
@@ -177,14 +181,19 @@ export function resultsJson(result: RunResult, lang: Lang): object {
         Object.entries(u.nodes).map(([code, n]) => [code, { value: n.value, points: n.points, rank: n.rank }]),
       ),
     })),
-    issues: result.issues.map((i) => ({
-      severity: i.severity,
-      code: i.code,
-      sheet: i.sheet ?? null,
-      cell: i.cell ?? null,
-      unit: i.unit ?? null,
-      node: i.node ?? null,
-      message: localize(i.message, lang),
-    })),
+    issues: issuesJson(result.issues, lang),
   };
+}
+
+/** Issues as the `--json` contract writes them: every field present, null when it does not apply. */
+export function issuesJson(issues: Issue[], lang: Lang): object[] {
+  return issues.map((i) => ({
+    severity: i.severity,
+    code: i.code,
+    sheet: i.sheet ?? null,
+    cell: i.cell ?? null,
+    unit: i.unit ?? null,
+    node: i.node ?? null,
+    message: localize(i.message, lang),
+  }));
 }

@@ -8,7 +8,7 @@ import { label } from "../../core/plan/labels";
 import { unitsByRank } from "../../core/score";
 import type { Issue, ScoreTable, Severity, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
-import { PipelineError, resultsJson, runScoring } from "../../core/pipeline";
+import { PipelineError, issuesJson, resultsJson, runScoring } from "../../core/pipeline";
 import { type CliIO, fail, writeOutputFile } from "../io";
 import { M, T, notRankedShort } from "../messages";
 import { checkOutputs, clip, formatTable, loadIndex, openInput, problemDetails } from "./common";
@@ -68,6 +68,9 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
     });
   } catch (e) {
     progress.done();
+    // validate reports a workbook with no readable form like any other finding: in the list, the
+    // JSON and the exit status 1 ("done, but the inputs have errors"); score has nothing to score.
+    if (e instanceof PipelineError && e.found && mode === "validate") return reportNothingRead(io, args, lang, e.found, notices);
     if (e instanceof PipelineError) fail(e.userMessage, e.problems ? problemDetails(e.problems) : undefined);
     throw e;
   }
@@ -123,6 +126,27 @@ function builtinNamedOnForms(snapshot: WorkbookSnapshot): { id: string; definiti
   const def = builtin?.definition as { version?: string } | undefined;
   if (!builtin || version === undefined || def?.version !== version) return undefined;
   return { id: text!, definition: builtin.definition };
+}
+
+function reportNothingRead(
+  io: CliIO,
+  args: ParsedArgs,
+  lang: Lang,
+  found: { index: { id: string; version: string }; issues: Issue[] },
+  notices: Message[],
+): number {
+  const findings: Finding[] = [...notices.map(noticeFinding), ...found.issues];
+  const toStdout = args.json === "-";
+  if (args.json !== undefined) {
+    const issues = [...notices.map((n) => jsonFinding(noticeFinding(n), lang)), ...issuesJson(found.issues, lang)];
+    const text = JSON.stringify({ index: found.index, issues, stale: null }, null, 2) + "\n";
+    if (toStdout) io.stdout.write(text);
+    else writeOutputFile(io, args.json, text);
+  }
+  const human = toStdout ? io.stderr : io.stdout;
+  human.write(findingsSummary(findings, lang));
+  if (args.json !== undefined && !toStdout) human.write(M.wrote(args.json)[lang] + "\n");
+  return 1;
 }
 
 /** What openInput noticed about the file (a CSV that was not UTF-8), as a warning without a cell. */
