@@ -1,18 +1,8 @@
 /** Chart.axes.valueAxis.maximum (ExcelApi 1.1) in the Excel double. */
 import { createExcelDouble, type ExcelDouble } from "./index";
+import { codeOf, run } from "./testing";
 
-function run<T>(d: ExcelDouble, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
-  return d.Excel.run(batch as never) as Promise<T>;
-}
 
-async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await p;
-    return undefined;
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-}
 
 function withChart(): ExcelDouble {
   const d = createExcelDouble();

@@ -1,20 +1,10 @@
 import ExcelJS from "exceljs";
 import { createExcelDouble, install, type ExcelDouble } from "./index";
+import { codeOf, run } from "./testing";
 
 type Ctx = Excel.RequestContext;
 
-function run<T>(d: ExcelDouble, batch: (ctx: Ctx) => Promise<T>): Promise<T> {
-  return d.Excel.run(batch as never) as Promise<T>;
-}
 
-async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await p;
-    return undefined;
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-}
 
 describe("the Excel double batches like Office.js", () => {
   test("a value written through a proxy reaches the workbook only at context.sync()", async () => {

@@ -1,20 +1,10 @@
 import ExcelJS from "exceljs";
 import { createExcelDouble, type ExcelDouble } from "./index";
+import { codeOf, run } from "./testing";
 
 type Ctx = Excel.RequestContext;
 
-function run<T>(d: ExcelDouble, batch: (ctx: Ctx) => Promise<T>): Promise<T> {
-  return d.Excel.run(batch as never) as Promise<T>;
-}
 
-async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await p;
-    return undefined;
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-}
 
 /** A sheet "Phiếu" with A1:B2 filled, B2 unlocked, protected with the given options and password. */
 async function protectedSheet(options?: Partial<Excel.WorksheetProtectionOptions>, password?: string): Promise<ExcelDouble> {

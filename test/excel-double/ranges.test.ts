@@ -1,9 +1,7 @@
 import ExcelJS from "exceljs";
 import { createExcelDouble, type ExcelDouble } from "./index";
+import { run } from "./testing";
 
-function run<T>(d: ExcelDouble, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
-  return d.Excel.run(batch as never) as Promise<T>;
-}
 
 describe("ranges in the Excel double", () => {
   test("a range's used range covers only the used cells inside that range, and is a null object when there are none", async () => {

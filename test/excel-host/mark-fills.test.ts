@@ -4,6 +4,7 @@
  */
 import { runScoring } from "../../src/core/pipeline";
 import { INDEX_SHEET } from "../../src/core/plan";
+import { topLeft } from "../../src/core/a1";
 import { ExcelHost } from "../../src/hosts/excel";
 import type { ExcelDouble } from "../excel-double";
 import { layoutAWorkbook } from "./fixtures";
@@ -44,8 +45,6 @@ describe("issue marks over the shading of a form's input cells in Excel", () => 
 
 /** "D12" → [11, 3] (0-based row and column). */
 function rc(cell: string): [number, number] {
-  const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(m[2]) - 1, col - 1];
+  const { row, col } = topLeft(cell);
+  return [row, col];
 }

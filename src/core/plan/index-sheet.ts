@@ -143,6 +143,24 @@ export function mapRecordedMarks(sheet: OwnedSheetPlan, change: (m: RecordedMark
   };
 }
 
+/**
+ * The `_index` sheet of a plan with the marks recorded on some sheets replaced: a host that left
+ * those sheets unwritten (a password protects them) records what is really there, the marks of
+ * the last run (`stillThere`) instead of the ones it could not set.
+ */
+export function withMarksOfSheetsUnwritten(sheet: OwnedSheetPlan, unwritten: (name: string) => boolean, stillThere: RecordedMark[]): OwnedSheetPlan {
+  if (sheet.name !== INDEX_SHEET) return sheet;
+  return {
+    ...sheet,
+    blocks: sheet.blocks.map((b) => {
+      const rows = b.values.filter((r) => !(r[0] === "mark" && typeof r[1] === "string" && unwritten(r[1])));
+      const width = rows[0]?.length ?? 4;
+      const added = stillThere.map((m) => [...["mark", m.sheet, m.cell, m.fill ?? ""], ...Array<PlanValue>(Math.max(0, width - 4)).fill(null)]);
+      return { ...b, values: [...rows, ...added] };
+    }),
+  };
+}
+
 function text(v: CellValue | undefined): string | undefined {
   if (v === null || v === undefined || isCellError(v)) return undefined;
   return String(v);

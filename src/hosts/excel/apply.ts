@@ -13,6 +13,7 @@ import { a1, excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./
 import { forgetAll, sheetOf } from "./proxies";
 import type { Capabilities } from "./requirements";
 import { queueChart, type ExistingChart } from "./charts";
+import { withMarksOfSheetsUnwritten } from "../../core/plan/index-sheet";
 import { relocateMarks, withFillsOfMarkedCells } from "../../core/plan/plan";
 import { cellKey, markLookup, queueClear, queueMark, queueMarkLocations, queueMarkTexts, type MarkLookup } from "./marks";
 import { BLOCK_BUDGET, jsonBytes, RequestPacker } from "./payload";
@@ -257,18 +258,7 @@ function withoutSheets(plan: WritePlan, skip: Set<string>): WritePlan {
   // `_index` must say what is really in the workbook: on a sheet left as it was, the new marks
   // were not made and the earlier ones are still there, so the next run or "clear marks" finds them.
   const stillMarked = plan.clearMarks.filter((m) => !keep(m.sheet));
-  const index = (o: OwnedSheetPlan): OwnedSheetPlan => {
-    if (o.name !== INDEX_SHEET) return o;
-    return {
-      ...o,
-      blocks: o.blocks.map((b) => {
-        const rows = b.values.filter((r) => !(r[0] === "mark" && typeof r[1] === "string" && !keep(r[1])));
-        const width = rows[0]?.length ?? 4;
-        const added = stillMarked.map((m) => [...["mark", m.sheet, m.cell, m.fill ?? ""], ...Array<PlanValue>(Math.max(0, width - 4)).fill(null)]);
-        return { ...b, values: [...rows, ...added] };
-      }),
-    };
-  };
+  const index = (o: OwnedSheetPlan): OwnedSheetPlan => withMarksOfSheetsUnwritten(o, (name) => !keep(name), stillMarked);
   return {
     ...plan,
     owned: plan.owned.filter((o) => keep(o.name)).map(index),

@@ -10,6 +10,7 @@ import type { ChartKind, WorkbookSnapshot } from "../../core/types";
 import { XlsxHost } from "./host";
 import { parseRels, sheetParts } from "./ooxml";
 import { snapshotWorkbook } from "./read";
+import { edit, open } from "./test-workbooks";
 
 async function inputWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -44,17 +45,6 @@ async function score(file: Uint8Array, lang: "vi" | "en" = "vi", kinds?: ChartKi
   return { out: await host.toBuffer(), plan: result.plan!, submissions: result.submissions, issues: result.issues };
 }
 
-async function open(file: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(file as unknown as ArrayBuffer);
-  return wb;
-}
-
-async function edit(file: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
-  const wb = await open(file);
-  change(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 function stateOf(wb: ExcelJS.Workbook): IndexSheetState {
   const state = readIndexSheet(snapshotWorkbook(wb));

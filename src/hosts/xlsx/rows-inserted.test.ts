@@ -10,6 +10,7 @@ import { DEMO_DEFINITION, DEMO_UNITS, layoutAGrid } from "../../core/plan/test-f
 import { runScoring } from "../../core/pipeline";
 import { XlsxHost } from "./host";
 import { snapshotWorkbook } from "./read";
+import { edit, open } from "./test-workbooks";
 
 async function inputWorkbook(change?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -27,17 +28,6 @@ async function score(file: Uint8Array) {
   return { out: await host.toBuffer(), issues: result.issues };
 }
 
-async function open(file: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(file as unknown as ArrayBuffer);
-  return wb;
-}
-
-async function edit(file: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
-  const wb = await open(file);
-  change(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 function noteOf(cell: ExcelJS.Cell): string | undefined {
   const n = cell.note as string | ExcelJS.Comment | undefined;
