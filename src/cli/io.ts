@@ -57,7 +57,13 @@ export function readInputFile(io: CliIO, path: string): Uint8Array {
   const full = resolvePath(io, path);
   if (!existsSync(full)) fail(M.fileMissing(path));
   try {
-    if (statSync(full).isDirectory()) fail(M.fileUnreadable(path, "is a directory / là thư mục"));
+    if (statSync(full).isDirectory()) {
+      // One sentence per language: the reason is said in the same language as the rest.
+      fail({
+        vi: M.fileUnreadable(path, "đây là một thư mục, không phải tệp.").vi,
+        en: M.fileUnreadable(path, "it is a directory, not a file.").en,
+      });
+    }
     return new Uint8Array(readFileSync(full));
   } catch (e) {
     if (e instanceof CliFailure) throw e;

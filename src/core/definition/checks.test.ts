@@ -308,6 +308,20 @@ describe("expressions", () => {
     expect(problems[1]!.message.vi).toContain("[zz]");
   });
 
+  test("a function given the wrong number of arguments does not hide an unknown reference: both are reported", () => {
+    const d = base();
+    d.root.children[1].rule = { kind: "expr", expr: "ABS([2.a], 2) + [zz] + [yy]" };
+    const problems = problemsOf(d);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ["root.children[1].rule.expr", "expr-syntax"],
+      ["root.children[1].rule.expr", "expr-unknown-reference"],
+      ["root.children[1].rule.expr", "expr-unknown-reference"],
+    ]);
+    expect(problems[0]!.message.en).toContain("ABS takes exactly 1 argument, here it has 2");
+    expect(problems[1]!.message.vi).toContain("[zz]");
+    expect(problems[2]!.message.en).toContain("[yy]");
+  });
+
   test("an expr rule may refer only to the indicator's own inputs", () => {
     const d = base();
     d.root.children[1].rule = { kind: "expr", expr: "[2.a] / [1]" };
@@ -471,5 +485,102 @@ describe("a definition the schema rejects", () => {
     d.root.children[0].appliesTo = ["co-dvc"];
     const problems = problemsOf(d);
     expect(problems.map((p) => p.path)).toEqual(["categories", "root.children[1].inputs[1].code", "root.children[2].rule.kind", "root.children[3]"]);
+  });
+});
+
+describe("input types that contradict the rule reading them", () => {
+  /** An indicator with two inputs, the rule reading "a.1". */
+  function twoInputs(rule: Record<string, unknown>, type?: string): any {
+    const d = base();
+    d.root.children[0] = {
+      code: "1",
+      name: "Vai trò",
+      max: 40,
+      inputs: [{ code: "a.1", ...(type !== undefined ? { type } : {}) }, { code: "a.2" }],
+      rule: { ...rule, input: "a.1" },
+    };
+    return d;
+  }
+  const choice = { kind: "choice", options: [{ value: "Chủ tịch", fraction: 1 }] };
+
+  test("an input read by a choice or boolean rule takes the rule's type when none is given, also among several inputs", () => {
+    const c = parseDefinition(twoInputs(choice));
+    expect(c.ok && c.model.inputs.get("a.1")!.type).toBe("choice");
+    expect(c.ok && c.model.inputs.get("a.2")!.type).toBe("number");
+    const b = parseDefinition(twoInputs({ kind: "boolean" }));
+    expect(b.ok && b.model.inputs.get("a.1")!.type).toBe("boolean");
+    const f = parseDefinition(twoInputs({ kind: "fraction" }));
+    expect(f.ok && f.model.inputs.get("a.1")!.type).toBe("percent");
+  });
+
+  test("a choice rule on a number input is an error at the input's type, naming the type it needs", () => {
+    const m = onlyProblem(twoInputs(choice, "number"), "root.children[0].inputs[0].type", "input-type-mismatch");
+    expect(m.en).toBe('The input "a.1" has "type": "number", but the "choice" rule that reads it needs "choice"; correct "type", or leave it out to take the rule\'s type.');
+    expect(m.vi).toContain('Số liệu "a.1" có kiểu "type": "number", nhưng quy tắc "choice"');
+  });
+
+  test("a boolean rule on a text input, a fraction on a boolean input and a ratio of choices are errors too", () => {
+    onlyProblem(twoInputs({ kind: "boolean" }, "text"), "root.children[0].inputs[0].type", "input-type-mismatch");
+    const m = onlyProblem(twoInputs({ kind: "fraction" }, "boolean"), "root.children[0].inputs[0].type", "input-type-mismatch");
+    expect(m.en).toContain('needs "number" or "integer" or "percent"');
+    const d = base();
+    d.root.children[1].inputs[1].type = "choice";
+    onlyProblem(d, "root.children[1].inputs[1].type", "input-type-mismatch");
+    const single = base();
+    single.root.children[0].inputs = [{ code: "1", type: "text" }];
+    onlyProblem(single, "root.children[0].inputs[0].type", "input-type-mismatch");
+  });
+
+  test("types that fit are accepted: integer and percent for numeric rules, boolean inputs in an expression, any type for an input the rule does not read", () => {
+    expect(parseDefinition(twoInputs({ kind: "fraction" }, "percent")).ok).toBe(true);
+    expect(parseDefinition(twoInputs({ kind: "count", pointsEach: 5 }, "integer")).ok).toBe(true);
+    const d = twoInputs(choice, "choice");
+    d.root.children[0].inputs[1].type = "text";
+    expect(parseDefinition(d).ok).toBe(true);
+    const e = base();
+    e.root.children[1].inputs = [{ code: "2.a", type: "boolean" }, { code: "2.b", type: "integer" }];
+    e.root.children[1].rule = { kind: "expr", expr: "[2.a] * [2.b]" };
+    expect(parseDefinition(e).ok).toBe(true);
+  });
+});
+
+describe("options that would be silently ignored", () => {
+  test('"across": "category" without categories is an error at the rule\'s "across"', () => {
+    const d = base();
+    delete d.categories;
+    d.root.children[0].rule = { kind: "relative", across: "category" };
+    const m = onlyProblem(d, "root.children[0].rule.across", "across-category-without-categories");
+    expect(m.en).toContain('"categories"');
+    d.root.children[0].rule = { kind: "minmax", min: "data", max: 100, across: "category" };
+    onlyProblem(d, "root.children[0].rule.across", "across-category-without-categories");
+  });
+
+  test('"rescale": true on a group that does not add up points is an error', () => {
+    const d = base();
+    d.root.children.push({ code: "3", name: "Trung bình", aggregate: "mean", max: 10, rescale: true, children: [{ code: "3.1", name: "x", rule: { kind: "fraction" } }] });
+    const m = onlyProblem(d, "root.children[2].rescale", "rescale-not-sum");
+    expect(m.en).toContain('"aggregate": "mean"');
+    expect(m.vi).toContain('Hãy bỏ "rescale"');
+  });
+
+  test("a weight on a child of a sum group is an error saying that sum weighs children by their max", () => {
+    const d = base();
+    d.root.children[0].weight = 2;
+    const m = onlyProblem(d, "root.children[0].weight", "weight-ignored");
+    expect(m.en).toContain('"aggregate": "sum"');
+    expect(m.en).toContain('change "max"');
+    expect(m.vi).toContain('"mean" hoặc "geomean"');
+  });
+
+  test("weights are accepted under mean and geomean, and a weight of 1 (the default) anywhere", () => {
+    const d = base();
+    d.root.children[0].weight = 1;
+    expect(parseDefinition(d).ok).toBe(true);
+    d.root.aggregate = "mean";
+    d.root.children[0].weight = 3;
+    delete d.root.max;
+    expect(parseDefinition(d).ok).toBe(true);
+    d.root.aggregate = "min";
+    onlyProblem(d, "root.children[0].weight", "weight-ignored");
   });
 });

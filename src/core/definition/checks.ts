@@ -7,7 +7,7 @@ import type { Expr } from "../expr/ast";
 import { parseExpression } from "../expr/parse";
 import { foldText } from "../i18n/text";
 import { type DefinitionProblem, type PathSegment, formatPath, messages, needsMaxReason } from "./messages";
-import { effectiveMax, resolveInputs } from "./model";
+import { effectiveMax, resolveInputs, typesForRule } from "./model";
 import { type GroupNode, type IndexDefinition, type IndexNode, type IndicatorNode, isGroup } from "./schema";
 
 export interface CheckResult {
@@ -17,6 +17,8 @@ export interface CheckResult {
 }
 
 const SINGLE_INPUT_KINDS = new Set(["points", "fraction", "boolean", "choice", "target", "steps", "count", "relative", "minmax"]);
+/** Aggregations that weigh their children; under the others a child's `weight` would be ignored. */
+const WEIGHING = new Set(["mean", "geomean"]);
 
 export function checkDefinition(def: IndexDefinition): CheckResult {
   const problems: DefinitionProblem[] = [];
@@ -52,7 +54,7 @@ export function checkDefinition(def: IndexDefinition): CheckResult {
   ): void => {
     const parsed = parseExpression(source);
     if (!parsed.ok) report(path, "expr-syntax", messages.exprSyntax(parsed.message));
-    // An expression whose only problem is an unknown function still has its references checked.
+    // An expression whose only problems are unknown functions or wrong numbers of arguments still has its references checked.
     const refs = parsed.ok ? parsed.refs : (parsed.refs ?? []);
     const unknown = [...new Set(refs.filter((r) => !known.includes(r)))];
     for (const code of unknown) report(path, "expr-unknown-reference", messages.exprUnknownRef(code, known, ofGroup));
@@ -85,6 +87,17 @@ export function checkDefinition(def: IndexDefinition): CheckResult {
       else checkExpression(group.expr, [...path, "expr"], code, childCodes, true);
     } else if (group.expr !== undefined) {
       report([...path, "expr"], "expr-not-allowed", messages.exprNotAllowed(group.aggregate));
+    }
+    if (group.rescale && group.aggregate !== "sum") {
+      report([...path, "rescale"], "rescale-not-sum", messages.rescaleNotSum(group.aggregate));
+    }
+    if (!WEIGHING.has(group.aggregate)) {
+      group.children.forEach((child, k) => {
+        // A weight of 1 is the default and says nothing; a weight ≤ 0 has its own problem.
+        if (child.weight !== undefined && child.weight > 0 && child.weight !== 1) {
+          report([...path, "children", k, "weight"], "weight-ignored", messages.weightIgnored(code, group.aggregate));
+        }
+      });
     }
     if (group.aggregate === "sum") {
       let sum = 0;
@@ -128,17 +141,36 @@ export function checkDefinition(def: IndexDefinition): CheckResult {
       }
     };
     const rule = ind.rule;
+    // An explicit input type the rule cannot read (a choice rule on a number, a boolean rule on text).
+    const typeFits = (inputCode: string): void => {
+      const k = ind.inputs?.findIndex((i) => i.code.trim() === inputCode.trim()) ?? -1;
+      const given = k >= 0 ? ind.inputs![k]!.type : undefined;
+      if (given === undefined) return;
+      const allowed = typesForRule(rule.kind);
+      if (!allowed.includes(given)) {
+        report([...path, "inputs", k, "type"], "input-type-mismatch", messages.inputTypeMismatch(inputCode.trim(), given, rule.kind, allowed));
+      }
+    };
+    if ((rule.kind === "relative" || rule.kind === "minmax") && rule.across === "category" && categoryIds.length === 0) {
+      report([...rulePath, "across"], "across-category-without-categories", messages.acrossCategoryWithoutCategories());
+    }
     if (rule.kind === "target" && rule.direction === "higher" && rule.target === 0) {
       report([...rulePath, "target"], "target-positive", messages.targetPositive());
     }
     if (rule.kind === "ratio") {
       needInput(rule.numerator, "numerator");
       needInput(rule.denominator, "denominator");
+      typeFits(rule.numerator);
+      if (rule.denominator.trim() !== rule.numerator.trim()) typeFits(rule.denominator);
     } else if (rule.kind === "expr") {
       checkExpression(rule.expr, [...rulePath, "expr"], code, known, false);
+      for (const ref of new Set(expressions.get(code)?.refs ?? [])) typeFits(ref);
     } else if (SINGLE_INPUT_KINDS.has(rule.kind)) {
-      if (rule.input !== undefined) needInput(rule.input, "input");
-      else if (known.length > 1) report(rulePath, "rule-input-required", messages.ruleInputRequired(rule.kind, code, known));
+      if (rule.input !== undefined) {
+        needInput(rule.input, "input");
+        typeFits(rule.input);
+      } else if (known.length > 1) report(rulePath, "rule-input-required", messages.ruleInputRequired(rule.kind, code, known));
+      else if (known.length === 1) typeFits(known[0]!);
     }
 
     const max = ind.max;

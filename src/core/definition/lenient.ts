@@ -42,6 +42,7 @@ const CATEGORY_CODES = new Set([
   "applies-to-without-categories",
   "ranking-within-without-categories",
   "ranking-exclude-case",
+  "across-category-without-categories",
 ]);
 
 const maxSchema = z.number().min(0).finite();
@@ -116,13 +117,15 @@ function readNode(raw: unknown, path: PathSegment[], walk: Walk): IndexNode | un
     const expr = complete ? field(exprSchema, raw.expr) : undefined;
     let aggregate = raw.aggregate === undefined ? "sum" : (field(aggregateKind, raw.aggregate) ?? (expr !== undefined ? "expr" : "mean"));
     if (aggregate === "expr" && expr === undefined && (!complete || raw.expr !== undefined)) aggregate = "mean";
-    const rescale = field(z.boolean(), raw.rescale) ?? false;
+    // "rescale" is judged only against an aggregate that could be read.
+    const aggregateRead = raw.aggregate === undefined || field(aggregateKind, raw.aggregate) === aggregate;
+    const rescale = aggregateRead ? (field(z.boolean(), raw.rescale) ?? false) : false;
     const group: GroupNode = {
       ...common,
       aggregate,
       ...(expr !== undefined ? { expr } : {}),
       // A group that lost a child cannot compare its max with its children's.
-      rescale: rescale || !complete,
+      rescale: rescale || (!complete && aggregate === "sum"),
       children,
     };
     return group;

@@ -345,6 +345,22 @@ export const messages = {
     vi: `${q(entry)} chỉ trùng với mã nhóm đơn vị ${q(id)} khi bỏ qua chữ hoa, chữ thường và dấu, nên không loại nhóm nào khỏi xếp hạng (mã nhóm được so đúng từng ký tự): hãy ghi ${q(id)}.`,
     en: `${q(entry)} matches the category id ${q(id)} only when case and diacritics are ignored, so it excludes no category from ranking (category ids are compared exactly): write ${q(id)}.`,
   }),
+  rescaleNotSum: (aggregate: string): Message => ({
+    vi: `"rescale" chỉ dùng cho nhóm cộng điểm ("aggregate": "sum"), để quy đổi tổng điểm các thành phần về "max" của nhóm; nhóm này dùng "aggregate": "${aggregate}" nên "rescale" không có tác dụng. Hãy bỏ "rescale".`,
+    en: `"rescale" is for groups that add up points ("aggregate": "sum"), to bring the children's total to the group's "max"; this group uses "aggregate": "${aggregate}", where "rescale" does nothing. Remove "rescale".`,
+  }),
+  weightIgnored: (group: string, aggregate: string): Message => ({
+    vi: `Trọng số ("weight") chỉ dùng khi nhóm lấy trung bình có trọng số ("aggregate": "mean" hoặc "geomean"); nhóm ${q(group)} dùng "aggregate": "${aggregate}"${aggregate === "sum" ? `, cộng điểm theo "max" của từng thành phần,` : ""} nên trọng số này bị bỏ qua. Hãy bỏ "weight"${aggregate === "sum" ? `, hoặc đổi "max" để thay đổi tỷ trọng` : ""}.`,
+    en: `A "weight" counts only under a weighted mean ("aggregate": "mean" or "geomean"); the group ${q(group)} uses "aggregate": "${aggregate}"${aggregate === "sum" ? `, which adds up points by each child's "max",` : ""} so this weight would be ignored. Remove "weight"${aggregate === "sum" ? `, or change "max" to change the child's share` : ""}.`,
+  }),
+  inputTypeMismatch: (input: string, type: string, kind: string, allowed: readonly string[]): Message => ({
+    vi: `Số liệu ${q(input)} có kiểu "type": ${q(type)}, nhưng quy tắc "${kind}" đọc số liệu này cần kiểu ${allowed.map(q).join(" hoặc ")}; hãy sửa "type" hoặc bỏ "type" để dùng kiểu theo quy tắc.`,
+    en: `The input ${q(input)} has "type": ${q(type)}, but the "${kind}" rule that reads it needs ${allowed.map(q).join(" or ")}; correct "type", or leave it out to take the rule's type.`,
+  }),
+  acrossCategoryWithoutCategories: (): Message => ({
+    vi: `"across": "category" so sánh các đơn vị trong cùng nhóm đơn vị, nhưng bộ chỉ số chưa khai báo "categories"; hãy khai báo "categories" hoặc dùng "across": "all".`,
+    en: `"across": "category" compares units within their category, but the definition has no "categories"; add "categories" or use "across": "all".`,
+  }),
   rankingCategoryWithoutCategories: (): Message => ({
     vi: `Xếp hạng theo nhóm đơn vị ("within": "category") cần khai báo "categories".`,
     en: `Ranking within categories ("within": "category") needs "categories".`,
@@ -371,7 +387,9 @@ export function closest(word: string, candidates: readonly string[]): string | u
     }
   }
   if (best === undefined) return undefined;
-  const limit = Math.max(1, Math.min(3, Math.floor(Math.max(word.length, best.length) / 3)));
+  // One edit for short names; two from 5 characters ("ratoi" → "ratio"); three for long ones.
+  const length = Math.max(word.length, best.length);
+  const limit = Math.max(Math.min(word.length, best.length) >= 5 ? 2 : 1, Math.min(3, Math.floor(length / 3)));
   return bestDistance <= limit ? best : undefined;
 }
 

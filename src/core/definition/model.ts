@@ -89,16 +89,47 @@ export function implicitInputType(rule: Rule): InputType {
   }
 }
 
-/** The inputs of an indicator, with the implicit single input filled in and types resolved. */
+/**
+ * The types an explicit input may have when a rule of this kind reads it; a type outside them
+ * could never give the rule a usable value (a choice rule on a number, a boolean rule on text).
+ * For `expr`, the types of the inputs its expression reads.
+ */
+export function typesForRule(kind: Rule["kind"]): readonly InputType[] {
+  switch (kind) {
+    case "boolean":
+      return ["boolean"];
+    case "choice":
+      return ["choice"];
+    case "expr":
+      return ["number", "integer", "percent", "boolean"];
+    default:
+      return ["number", "integer", "percent"];
+  }
+}
+
+/** The code of the single input a single-input rule reads: its `input`, else the indicator's only input. */
+function readInputCode(ind: IndicatorNode): string | undefined {
+  const r = ind.rule as { input?: string };
+  if (r.input !== undefined) return r.input.trim();
+  if (!ind.inputs) return ind.code.trim();
+  return ind.inputs.length === 1 ? ind.inputs[0]!.code.trim() : undefined;
+}
+
+/**
+ * The inputs of an indicator, with the implicit single input filled in and types resolved: an
+ * input without a type has the type its rule implies when the rule reads it (a choice rule's
+ * input is a choice, a boolean rule's a yes/no answer, also when the indicator has several
+ * inputs and the rule names one with `input`), else "number".
+ */
 export function resolveInputs(ind: IndicatorNode): ResolvedInput[] {
   if (!ind.inputs) {
     return [{ code: ind.code.trim(), name: ind.name, type: implicitInputType(ind.rule), indicator: ind.code.trim() }];
   }
-  const single = ind.inputs.length === 1;
+  const read = readInputCode(ind);
   return ind.inputs.map((i) => ({
     code: i.code.trim(),
     ...(i.name !== undefined ? { name: i.name } : {}),
-    type: i.type ?? (single ? implicitInputType(ind.rule) : "number"),
+    type: i.type ?? (i.code.trim() === read ? implicitInputType(ind.rule) : "number"),
     ...(i.min !== undefined ? { min: i.min } : {}),
     ...(i.max !== undefined ? { max: i.max } : {}),
     ...(i.unit !== undefined ? { unit: i.unit } : {}),

@@ -152,6 +152,18 @@ describe("problems in the shape of a definition", () => {
     expect(p.message.vi).toContain('"points", "fraction", "boolean", "choice", "ratio"');
   });
 
+  test("a rule kind with two letters swapped still gets its suggestion (\"ratoi\" → \"ratio\")", () => {
+    const d = base();
+    d.root.children[0].rule = { kind: "ratoi", numerator: "1", denominator: "1" };
+    const p = problemAt(d, "root.children[0].rule.kind");
+    expect(p.code).toBe("unknown-rule-kind");
+    expect(p.message.en).toContain('did you mean "ratio"?');
+    expect(p.message.vi).toContain('có phải ý bạn là "ratio"?');
+    // Short names still need a near miss: "sum" is not offered for "avg".
+    d.root.aggregate = "avg";
+    expect(problemAt(d, "root.aggregate").message.en).not.toContain("did you mean");
+  });
+
   test("an indicator's problems are reported as an indicator's, a group's as a group's", () => {
     const d = base();
     d.root.children[0].rule = { kind: "ratio", numerator: "1" };

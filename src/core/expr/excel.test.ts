@@ -30,12 +30,22 @@ describe("expressions printed as Excel formulas", () => {
     expect(excel("1 + ([a] >= [b])", { a: "A1", b: "B1" })).toBe("=1+(A1>=B1)*1");
     expect(excel("2^([a] > 0)", { a: "A1" })).toBe("=2^((A1>0)*1)");
     // Excel's TRUE=1 is FALSE, so a comparison compared with a number is made a number first.
-    expect(excel("([a] > 0) = 1", { a: "A1" })).toBe("=(A1>0)*1=1");
+    expect(excel("([a] > 0) = 1", { a: "A1" })).toBe("=((A1>0)*1=1)*1");
+  });
+
+  test("a formula whose result is a comparison gives 1 or 0, so its cell holds a number as our evaluation does", () => {
+    expect(excel("[a] >= 5", { a: "A1" })).toBe("=(A1>=5)*1");
+    expect(excel("AND([a] > 0, [b] > 0)", { a: "A1", b: "B1" })).toBe("=AND(A1>0,B1>0)*1");
+    expect(excel("NOT([a])", { a: "A1" })).toBe("=NOT(A1)*1");
+    // An IF that may return a comparison returns TRUE or FALSE in Excel: made a number, at the top and in arithmetic.
+    expect(excel("IF([a] > [b], [a] < 5, 0)", { a: "A1", b: "B1" })).toBe("=IF(A1>B1,A1<5,0)*1");
+    expect(excel("IF([a] > [b], [a] < 5, 0) = 1", { a: "A1", b: "B1" })).toBe("=(IF(A1>B1,A1<5,0)*1=1)*1");
+    expect(excel("2 * IF([a] > [b], [a] < 5, 0)", { a: "A1", b: "B1" })).toBe("=2*(IF(A1>B1,A1<5,0)*1)");
   });
 
   test("comparisons elsewhere are written as they are", () => {
-    expect(excel("[a] > 0.5", { a: "A1" })).toBe("=A1>0.5");
     expect(excel("IF([a] > 0.5, 1, 0)", { a: "A1" })).toBe("=IF(A1>0.5,1,0)");
+    expect(excel("MIN([a] > 0.5, 1)", { a: "A1" })).toBe("=MIN(A1>0.5,1)");
   });
 
   test("numbers use Excel's exponent notation and negative literals are parenthesized", () => {

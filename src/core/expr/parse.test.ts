@@ -99,6 +99,15 @@ describe("expressions that cannot be read", () => {
     expect(!broken.ok && broken.refs).toBeUndefined();
   });
 
+  test("a wrong number of arguments still gives the references, and the first problem in the source is said", () => {
+    const r = parseExpression("ABS([a], 2) + [zz]");
+    expect(!r.ok && r.refs).toEqual(["a", "zz"]);
+    expect(!r.ok && r.message.en).toBe("Character 1: ABS takes exactly 1 argument, here it has 2.");
+    const nested = parseExpression("IF([a], ROUND([b]), SQRT(1, 2))");
+    expect(!nested.ok && nested.message.en).toContain("Character 9: ROUND takes exactly 2 arguments");
+    expect(!nested.ok && nested.refs).toEqual(["a", "b"]);
+  });
+
   test("a function given the wrong number of arguments is rejected", () => {
     const cases: Array<[string, FunctionName]> = [
       ["IF(1)", "IF"],

@@ -17,8 +17,9 @@ export type ExprParseResult =
       position: number;
       message: Message;
       /**
-       * The references of an expression that could be read to the end, its only problem being an
-       * unknown function (`FOO([a]) + [zz]`), so that they can be checked as well.
+       * The references of an expression that could be read to the end, its only problems being
+       * unknown functions or functions given the wrong number of arguments (`FOO([a]) + [zz]`,
+       * `ABS(1, 2) + [zz]`), so that they can be checked as well.
        */
       refs?: string[];
     };
@@ -128,8 +129,11 @@ const COMPARISONS: readonly BinaryOp[] = ["=", "<>", "<", "<=", ">", ">="];
 class Parser {
   private i = 0;
   readonly refs: string[] = [];
-  /** The first unknown function: reported once the rest has been read, so its references are known too. */
-  unknownFunction: ExprError | undefined;
+  /**
+   * The first unknown function or wrong number of arguments: reported once the rest has been
+   * read, so that the expression's references are known too.
+   */
+  deferred: ExprError | undefined;
   constructor(private readonly tokens: Token[]) {}
 
   private peek(): Token {
@@ -237,10 +241,10 @@ class Parser {
     }
     const known = (FUNCTIONS as readonly string[]).includes(upper);
     if (!known) {
-      this.unknownFunction ??= new ExprError(t.pos, {
+      this.defer(new ExprError(t.pos, {
         vi: `không có hàm '${t.name}'; các hàm dùng được: ${FUNCTIONS.join(", ")}`,
         en: `there is no function '${t.name}'; the functions available are ${FUNCTIONS.join(", ")}`,
-      });
+      }));
     }
     const name = upper as FunctionName;
     this.next(); // "("
@@ -272,9 +276,14 @@ class Parser {
           : least === most
             ? `exactly ${least} argument${least === 1 ? "" : "s"}`
             : `${least} or ${most} arguments`;
-      fail(t.pos, `hàm ${name} cần ${wantVi}, ở đây có ${args.length}`, `${name} takes ${wantEn}, here it has ${args.length}`);
+      this.defer(new ExprError(t.pos, { vi: `hàm ${name} cần ${wantVi}, ở đây có ${args.length}`, en: `${name} takes ${wantEn}, here it has ${args.length}` }));
     }
     return { type: "call", name, args };
+  }
+
+  /** Keep the problem that comes first in the source (an inner call is closed before the outer one). */
+  private defer(e: ExprError): void {
+    if (this.deferred === undefined || e.position < this.deferred.position) this.deferred = e;
   }
 }
 
@@ -290,11 +299,11 @@ export function parseExpression(source: string): ExprParseResult {
     if (typeof source !== "string") fail(0, `biểu thức phải là văn bản`, `an expression must be text`);
     parser = new Parser(tokenize(source));
     const expr = parser.parseAll();
-    if (parser.unknownFunction) return { ...failure(parser.unknownFunction), refs: parser.refs };
+    if (parser.deferred) return { ...failure(parser.deferred), refs: parser.refs };
     return { ok: true, expr, refs: parser.refs };
   } catch (e) {
     // The first problem in the source is the one said: an unknown function read before a syntax error.
-    if (parser?.unknownFunction) return failure(parser.unknownFunction);
+    if (parser?.deferred) return failure(parser.deferred);
     if (e instanceof ExprError) return failure(e);
     // A stack overflow on absurdly deep nesting is the only other way here.
     return {

@@ -1,4 +1,4 @@
-import { compareVi, foldText, formatDate, normalizeText } from "./text";
+import { compareVi, foldText, formatDate, formatNumber, normalizeText } from "./text";
 
 describe("Vietnamese text rules", () => {
   it("writes dates the way each language does", () => {
@@ -20,5 +20,18 @@ describe("Vietnamese text rules", () => {
   it("sorts names with Vietnamese collation (Đ after D, Ă and Â after A)", () => {
     const names = ["Đồng Tháp", "Bắc Ninh", "Dak Lak", "An Giang", "Ăn", "Âu"];
     expect([...names].sort(compareVi)).toEqual(["An Giang", "Ăn", "Âu", "Bắc Ninh", "Dak Lak", "Đồng Tháp"]);
+  });
+});
+
+describe("numbers shown to a person", () => {
+  it("round as ranks do (half away from zero on the 15-digit figure), so a figure shown agrees with its rank", () => {
+    // (5.005 / 10) * 10 is 5.004999999999999 in binary: Excel and the ranks take it as 5.005.
+    expect(formatNumber((5.005 / 10) * 10, "vi", 2)).toBe("5,01");
+    expect(formatNumber(5.004999999999999, "en", 2)).toBe("5.01");
+    expect(formatNumber(1.005, "vi", 2)).toBe("1,01");
+    expect(formatNumber(-1.005, "en", 2)).toBe("-1.01");
+    expect(formatNumber(-0.001, "vi", 2)).toBe("0,00");
+    expect(formatNumber(1234.5, "vi", 0)).toBe("1.235");
+    expect(formatNumber(1234.5, "en")).toBe("1,234.5");
   });
 });

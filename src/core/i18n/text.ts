@@ -1,5 +1,6 @@
 /** Language, localized text and the Vietnamese text rules (NFC, folding, collation). */
 import type { LocalizedText } from "../definition/schema";
+import { roundHalfUp } from "../score/round";
 
 export type Lang = "vi" | "en";
 export const LANGS: readonly Lang[] = ["vi", "en"];
@@ -46,12 +47,26 @@ export function compareVi(a: string, b: string): number {
   return viCollator.compare(a.normalize("NFC"), b.normalize("NFC"));
 }
 
-/** Format a number for display in the user's language (1.234,5 in vi; 1,234.5 in en). */
+/**
+ * Format a number for display in the user's language (1.234,5 in vi; 1,234.5 in en). With
+ * `decimals`, the figure is first rounded as ranks round it (roundHalfUp: half away from zero on
+ * the number to 15 significant digits, as Excel), so that 5.004999999999999 shows as 5,01 like
+ * the 5.005 it stands for, and a figure shown agrees with the rank it gives.
+ */
 export function formatNumber(x: number, lang: Lang, decimals?: number): string {
-  return new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", {
-    minimumFractionDigits: decimals ?? 0,
-    maximumFractionDigits: decimals ?? 4,
-  }).format(x);
+  return numberFormat(lang, decimals).format(decimals !== undefined ? roundHalfUp(x, decimals) : x);
+}
+
+/** One formatter per language and decimals: making one is costly, and the pane formats thousands of figures. */
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, decimals: number | undefined): Intl.NumberFormat {
+  const key = `${lang}/${decimals ?? ""}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", { minimumFractionDigits: decimals ?? 0, maximumFractionDigits: decimals ?? 4 });
+    formats.set(key, f);
+  }
+  return f;
 }
 
 const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -207,6 +207,68 @@ describe("mean, geomean, min and expr groups", () => {
   });
 });
 
+describe("children with max 0 (shown, scoring nothing) under mean, geomean and min", () => {
+  /** A group that scores nothing ("không tính điểm") over one indicator of 10 points. */
+  const unscored = { code: "G0", name: "Đô thị thông minh — không tính điểm", max: 0, children: [pts("b", 10)] };
+  const group = (aggregate: string, children: unknown[]) => ({ root: { code: "T", name: "Tổng", aggregate, children } });
+
+  it.each(["mean", "geomean", "min"])("%s leaves a max-0 child out, so it neither lowers nor raises its parent", (aggregate) => {
+    const low = scoreOne({ root: { code: "T", name: "Tổng", aggregate, children: [frac("a"), unscored] } }, { a: 0.8, b: 0 });
+    expect(low.nodes["G0"]).toMatchObject({ available: true, value: 0, points: 0 });
+    expect(low.value).toBeCloseTo(0.8, 12);
+    const high = scoreOne({ root: { code: "T", name: "Tổng", aggregate, children: [frac("a"), unscored] } }, { a: 0.2, b: 10 });
+    expect(high.value).toBeCloseTo(0.2, 12);
+  });
+
+  it("leaves out a max-0 indicator as well, and keeps the weights of the others", () => {
+    const u = scoreOne(group("mean", [frac("a", { weight: 3 }), frac("c"), frac("z", { max: 0, weight: 5 })]), { a: 1, c: 0, z: 0 });
+    expect(u.value).toBeCloseTo(0.75, 12);
+  });
+
+  it("a group whose only available children score nothing is not available, as a sum group is", () => {
+    const u = scoreOne(
+      {
+        missing: "exclude",
+        root: { code: "T", name: "Tổng", aggregate: "mean", children: [frac("a"), { code: "G", name: "G", aggregate: "mean", children: [frac("c"), unscored] }] },
+      },
+      { a: 0.6, b: 5 },
+    );
+    expect(u.nodes["G"]).toMatchObject({ available: false, reason: "children-unavailable" });
+    expect(u.value).toBeCloseTo(0.6, 12);
+  });
+
+  it("a group all of whose children score nothing still shows their mean", () => {
+    const u = scoreOne(group("mean", [frac("a"), { code: "G", name: "G", aggregate: "mean", children: [frac("x", { max: 0 }), frac("y", { max: 0 })] }]), {
+      a: 0.6,
+      x: 0.2,
+      y: 0.4,
+    });
+    expect(u.nodes["G"]!.value).toBeCloseTo(0.3, 12);
+    expect(u.value).toBeCloseTo(0.45, 12);
+  });
+});
+
+describe("a ratio with cap: false, the one rule whose value may exceed 1", () => {
+  const definition = {
+    root: {
+      code: "T",
+      name: "Tổng",
+      children: [
+        pts("p", 10),
+        { code: "r", name: "Tỷ lệ vượt kế hoạch", max: 10, inputs: [{ code: "n" }, { code: "d" }], rule: { kind: "ratio", numerator: "n", denominator: "d", cap: false } },
+      ],
+    },
+  };
+
+  it("gives points above the indicator's max, carried into its groups, and ranks on them", () => {
+    const t = scoreUnits(modelOf(definition), [unit("x", { p: 5, n: 30, d: 10 }), unit("y", { p: 10, n: 10, d: 10 }), unit("z", { p: 10, n: 0, d: 10 })]);
+    expect(t.units[0]!.nodes["r"]).toMatchObject({ value: 3, points: 30, available: true });
+    expect(t.units[0]!.points).toBe(35);
+    expect(t.units[0]!.value).toBe(1.75);
+    expect(t.units.map((u) => u.rank)).toEqual([1, 2, 3]);
+  });
+});
+
 describe("missing data", () => {
   const definition = (missing: "zero" | "exclude") => ({
     missing,

@@ -9,18 +9,25 @@ import type { GroupModel } from "../definition/model";
 export interface ChildFigure {
   code: string;
   value: number;
+  /** The child's points (value × max, or computed straight from its figures); null when it has no max. */
+  points: number | null;
   /** The child's effective max; undefined when it has none. */
   max: number | undefined;
   weight: number;
 }
 
 export type AggregateOutcome =
-  { kind: "value"; value: number } | { kind: "unavailable"; reason: "children-unavailable" | "invalid-result" };
+  /** `points`, when given, are the group's points summed from its children's (see `sumOutcome`). */
+  | { kind: "value"; value: number; points?: number }
+  | { kind: "unavailable"; reason: "children-unavailable" | "invalid-result" };
 
 /**
  * sum: points = Σ points of the available children, value = points ÷ Σ max of the available
  * children, so leaving out an unavailable child rescales the others to the group's max (DTI's
  * "không áp dụng" rule). Children with max 0 (or none) add nothing.
+ * The group's points are the children's points added up (5.005 + 0 is 5.005, never the
+ * 5.004999999999999 of value × max), and rescaled to the group's max only when the available
+ * children's max differ from it.
  * When the available children's Σ max is 0:
  * - a group whose own max is 0 (shown, scores nothing, e.g. "Đô thị thông minh — không tính
  *   điểm") takes the plain mean of their values, so that something is shown;
@@ -28,17 +35,22 @@ export type AggregateOutcome =
  *   as when all of its scored children are unavailable (it never gets full points from
  *   children that score nothing).
  */
-export function sumValue(children: ChildFigure[], groupMax: number | undefined): number | undefined {
+export function sumOutcome(children: ChildFigure[], groupMax: number | undefined): { value: number; points?: number } | undefined {
   let points = 0;
   let max = 0;
   for (const c of children) {
     if (c.max === undefined || c.max <= 0) continue;
-    points += c.value * c.max;
+    points += c.points ?? c.value * c.max;
     max += c.max;
   }
-  if (max > 0) return points / max;
+  if (max > 0) {
+    const value = points / max;
+    if (groupMax === undefined || !(groupMax > 0)) return { value };
+    const same = Math.abs(max - groupMax) <= 1e-9 * Math.max(1, groupMax);
+    return { value, points: same ? points : (points * groupMax) / max };
+  }
   if (groupMax !== undefined && groupMax > 0) return undefined;
-  return children.reduce((s, c) => s + c.value, 0) / children.length;
+  return { value: children.reduce((s, c) => s + c.value, 0) / children.length };
 }
 
 /** mean: weighted arithmetic mean, weights renormalised over the available children. */
@@ -70,8 +82,23 @@ export function minValue(children: ChildFigure[]): number {
 }
 
 /**
+ * The children a `mean`, `geomean` or `min` group aggregates: those that score (a child with
+ * max 0 is shown but scores nothing, so it neither lowers nor raises its parent). Only a group
+ * that scores nothing itself (max 0, or every child max 0) aggregates its max-0 children, so that
+ * it shows something; any other group with no scoring child available has nothing to aggregate.
+ */
+function scoringChildren(group: GroupModel, available: ChildFigure[], allChildrenUnscored: boolean): ChildFigure[] {
+  if (!available.some((c) => c.max === 0)) return available;
+  const scoring = available.filter((c) => c.max !== 0);
+  if (scoring.length > 0) return scoring;
+  return group.max === 0 || allChildrenUnscored ? available : [];
+}
+
+/**
  * The value of a group. No available child → not available ("children-unavailable"); so is a
- * `sum` group with a positive max whose available children all have max 0.
+ * `sum` group with a positive max whose available children all have max 0, and a `mean`,
+ * `geomean` or `min` group whose available children all have max 0 (see `scoringChildren`;
+ * `allChildrenUnscored` says every child of the group, available or not, has max 0).
  * An `expr` group evaluates its expression over the node values (`[code]`) given by `lookup`,
  * without clipping: a referenced child that is not available leaves the expression nothing to
  * work on → "children-unavailable"; a step with no finite result (a division by zero, LN of 0…)
@@ -81,23 +108,26 @@ export function aggregateGroup(
   group: GroupModel,
   available: ChildFigure[],
   lookup: (code: string) => number | undefined,
+  allChildrenUnscored = false,
 ): AggregateOutcome {
   if (available.length === 0) return { kind: "unavailable", reason: "children-unavailable" };
   let value: number | undefined;
-  switch (group.def.aggregate) {
-    case "sum":
-      value = sumValue(available, group.max);
-      if (value === undefined) return { kind: "unavailable", reason: "children-unavailable" };
-      break;
-    case "mean":
-      value = meanValue(available);
-      break;
-    case "geomean":
-      value = geomeanValue(available);
-      break;
-    case "min":
-      value = minValue(available);
-      break;
+  const aggregate = group.def.aggregate;
+  if (aggregate === "mean" || aggregate === "geomean" || aggregate === "min") {
+    const counted = scoringChildren(group, available, allChildrenUnscored);
+    if (counted.length === 0) return { kind: "unavailable", reason: "children-unavailable" };
+    value = aggregate === "mean" ? meanValue(counted) : aggregate === "geomean" ? geomeanValue(counted) : minValue(counted);
+    return Number.isFinite(value) ? { kind: "value", value } : { kind: "unavailable", reason: "invalid-result" };
+  }
+  switch (aggregate) {
+    case "sum": {
+      const sum = sumOutcome(available, group.max);
+      if (sum === undefined) return { kind: "unavailable", reason: "children-unavailable" };
+      if (!Number.isFinite(sum.value)) return { kind: "unavailable", reason: "invalid-result" };
+      return sum.points !== undefined && Number.isFinite(sum.points)
+        ? { kind: "value", value: sum.value, points: sum.points }
+        : { kind: "value", value: sum.value };
+    }
     case "expr": {
       if (!group.expr) return { kind: "unavailable", reason: "invalid-result" };
       const result = evaluateExplained(group.expr, lookup);

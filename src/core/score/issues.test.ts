@@ -47,6 +47,15 @@ describe("invalid-result issues", () => {
     );
   });
 
+  it("speaks of the file, row and column when the submission came from a CSV file", () => {
+    const model = modelOf(definition("exclude"));
+    const z: Submission = { ...unit("Z", { "1": 0.9, n: 4, d: 0 }), source: { layout: "B", sheet: "so-lieu", file: "so-lieu.csv", row: 3, cells: { "1": "C3", n: "D3", d: "E3" } } };
+    const [issue] = resultIssues(model, [z], scoreUnits(model, [z]));
+    expect(issue).toMatchObject({ sheet: "so-lieu", cell: "E3" });
+    expect(issue!.message.vi).toMatch(/^Tệp so-lieu\.csv, dòng 3, cột E: không tính được chỉ tiêu 2\.1/);
+    expect(issue!.message.en).toMatch(/^File so-lieu\.csv, row 3, column E: indicator 2\.1 cannot be computed/);
+  });
+
   it("says what went wrong for a logarithm or a square root, with the figure", () => {
     const model = modelOf({
       root: {

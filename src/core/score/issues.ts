@@ -10,6 +10,7 @@ import { type EvalFailure, evaluateExplained } from "../expr/evaluate";
 import type { Expr } from "../expr/ast";
 import { printExpression } from "../expr/parse";
 import { type Message, formatNumber } from "../i18n/text";
+import { issueLocation } from "../read/messages";
 import type { Issue, NodeResult, ScoreTable, Submission } from "../types";
 import { choiceScales, exprInput } from "./rules";
 
@@ -128,11 +129,7 @@ export function invalidResultIssue(model: IndexModel, submission: Submission, fo
           en: `group ${found.node} cannot be computed from its children's values (${why.en}); ${zero ? "it counts as 0" : "it is not scored"}`,
         };
   const at: Message =
-    source === undefined
-      ? { vi: "", en: "" }
-      : cell === undefined
-        ? { vi: `Trang tính '${source.sheet}': `, en: `Sheet '${source.sheet}': ` }
-        : { vi: `Trang tính '${source.sheet}', ô ${cell}: `, en: `Sheet '${source.sheet}', cell ${cell}: ` };
+    source === undefined ? { vi: "", en: "" } : issueLocation({ sheet: source.sheet, ...(cell !== undefined ? { cell } : {}), ...(source.file !== undefined ? { file: source.file } : {}) });
   const sentence = (prefix: string, text: string): string => `${prefix === "" ? text.charAt(0).toUpperCase() + text.slice(1) : prefix + text}.`;
   return {
     severity: "error",

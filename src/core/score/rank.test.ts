@@ -79,6 +79,82 @@ describe("rounding before ranking", () => {
     const t = rankUnits([0.12345], { decimals: 2 });
     expect(t.units[0]!.value).toBe(0.12345);
   });
+
+  /** Two points indicators of 10 points each; ranks on points at 2 decimals. */
+  const twoPoints = (extra: Record<string, unknown> = {}) =>
+    modelOf({
+      ranking: { decimals: 2 },
+      root: {
+        code: "T",
+        name: "Tổng",
+        children: [
+          { code: "a", name: "A", max: 10, rule: { kind: "points" } },
+          { code: "b", name: "B", max: 10, rule: { kind: "points" } },
+        ],
+      },
+      ...extra,
+    });
+
+  it("ties totals that end in 5 with the total they round up to (5.005 and 2.5 + 2.505 are 5.01, as 5.01 is)", () => {
+    const t = scoreUnits(twoPoints(), [
+      unit("U1", { a: 5.005, b: 0 }, { name: "Sở Một" }),
+      unit("U2", { a: 5.01, b: 0 }, { name: "Sở Hai" }),
+      unit("U3", { a: 2.5, b: 2.505 }, { name: "Sở Ba" }),
+    ]);
+    expect(ranks(t)).toEqual([1, 1, 1]);
+    // The totals are the children's points added up, not value × max (5.004999999999999).
+    expect(t.units[0]!.points).toBe(5.005);
+    expect(t.units[2]!.points).toBe(5.005);
+    expect(t.units[0]!.nodes["a"]!.points).toBe(5.005);
+  });
+
+  it("gives points from the figures: a ratio 1001 ÷ 2000 of 10 points is 5.005 points, tied with 5.01", () => {
+    const model = modelOf({
+      ranking: { decimals: 2 },
+      root: {
+        code: "T",
+        name: "Tổng",
+        children: [
+          {
+            code: "r",
+            name: "Tỷ lệ",
+            max: 10,
+            inputs: [{ code: "n" }, { code: "d" }],
+            rule: { kind: "ratio", numerator: "n", denominator: "d" },
+          },
+        ],
+      },
+    });
+    const t = scoreUnits(model, [unit("x", { n: 1001, d: 2000 }), unit("y", { n: 1002, d: 2000 })]);
+    expect(t.units[0]!.points).toBe(5.005);
+    expect(ranks(t)).toEqual([1, 1]);
+  });
+
+  it("rounds what value × max leaves a hair below a half as a person would (0.55% of 10 points is 0.055 → 0.06)", () => {
+    const model = modelOf({
+      ranking: { decimals: 2 },
+      root: { code: "T", name: "Tổng", children: [{ code: "f", name: "F", max: 10, rule: { kind: "fraction" } }] },
+    });
+    const t = scoreUnits(model, [unit("x", { f: 0.0055 }), unit("y", { f: 0.006 })]);
+    expect(t.units[0]!.points).toBeLessThan(0.055);
+    expect(ranks(t)).toEqual([1, 1]);
+  });
+
+  it("ranks groups on totals that end in 5 alike", () => {
+    const model = modelOf({
+      ranking: { decimals: 2, nodes: "top" },
+      root: {
+        code: "T",
+        name: "Tổng",
+        children: [
+          { code: "G", name: "G", children: [{ code: "a", name: "A", max: 10, rule: { kind: "points" } }, { code: "b", name: "B", max: 10, rule: { kind: "points" } }] },
+          { code: "c", name: "C", max: 10, rule: { kind: "points" } },
+        ],
+      },
+    });
+    const t = scoreUnits(model, [unit("x", { a: 2.5, b: 2.505, c: 0 }), unit("y", { a: 5.01, b: 0, c: 0 })]);
+    expect(t.units.map((u) => u.nodes["G"]!.rank)).toEqual([1, 1]);
+  });
 });
 
 describe("units that are not ranked", () => {

@@ -28,6 +28,22 @@ describe("roundHalfUp", () => {
     expect(roundHalfUp(1.23e25, 2)).toBe(1.23e25);
   });
 
+  it("rounds a figure as a person computing it would: binary noise below a half does not round it down (as Excel)", () => {
+    // 5.005 points of 10, as a value (0.5005) and back: 5.004999999999999 in binary.
+    const points = (5.005 / 10) * 10;
+    expect(points).not.toBe(5.005);
+    expect(roundHalfUp(points, 2)).toBe(5.01);
+    expect(roundHalfUp(-points, 2)).toBe(-5.01);
+    expect(roundHalfUp((0.115 / 400) * 400, 2)).toBe(0.12);
+    // A figure that really is below the half stays below it.
+    expect(roundHalfUp(5.00499999999, 2)).toBe(5);
+  });
+
+  it("keeps integers as they are, however long", () => {
+    expect(roundHalfUp(123456789012345678, 2)).toBe(123456789012345678);
+    expect(roundHalfUp(-7, 0)).toBe(-7);
+  });
+
   it("returns non-finite numbers unchanged", () => {
     expect(roundHalfUp(Infinity, 2)).toBe(Infinity);
     expect(roundHalfUp(Number.NaN, 2)).toBeNaN();
@@ -46,13 +62,14 @@ describe("roundHalfUp", () => {
 });
 
 describe("roundHalfUp against the decimal-text method", () => {
-  /** The reference: shift the decimal exponent of the number's text, round, shift back. */
+  /** The reference: take the number's text to 15 significant digits, shift its decimal exponent, round, shift back. */
   function viaText(x: number, d: number): number {
     const shift = (v: number, p: number) => {
       const [m, e] = String(v).split("e");
       return Number(`${m}e${Number(e ?? 0) + p}`);
     };
-    const r = Math.sign(x) * shift(Math.round(shift(Math.abs(x), d)), -d);
+    const figure = Number.isInteger(x) ? Math.abs(x) : Number(Math.abs(x).toPrecision(15));
+    const r = Math.sign(x) * shift(Math.round(shift(figure, d)), -d);
     return r === 0 ? 0 : r;
   }
 

@@ -14,7 +14,12 @@ import type { InputValue, UnavailableReason } from "../types";
 
 /** What a rule made of a unit's inputs. */
 export type RuleOutcome =
-  | { kind: "value"; value: number }
+  /**
+   * `points`, when given, is the value on the indicator's points scale computed straight from the
+   * figures (5.005 points stay 5.005, a ratio 1001 ÷ 2000 of 10 points is 10010 ÷ 2000), rather
+   * than value × max, which can land a hair below a half (5.004999999999999).
+   */
+  | { kind: "value"; value: number; points?: number }
   /** The rule says the indicator is not available (a zero denominator under "na", an expression with no finite result). */
   | { kind: "unavailable"; reason: Extract<UnavailableReason, "zero-denominator" | "invalid-result"> }
   /** Input codes the rule needs but could not use: absent, of the wrong type, or a choice matching no option. */
@@ -35,9 +40,34 @@ function pointsToValue(points: number, max: number | undefined): number {
   return max !== undefined && max > 0 ? clip01(points / max) : 0;
 }
 
+/** Points on an indicator's scale as an outcome: the value, and the points themselves (clipped to [0, max]). */
+function pointsOutcome(points: number, max: number | undefined): RuleOutcome {
+  if (max === undefined || !(max > 0)) return { kind: "value", value: 0 };
+  const p = points < 0 ? 0 : points > max ? max : points;
+  return { kind: "value", value: clip01(points / max), points: p };
+}
+
+/**
+ * The outcome numerator ÷ denominator, clipped to [0, 1] unless `clip` is false; its points
+ * numerator × max ÷ denominator (one rounding, so integral figures give the expected decimal).
+ */
+function quotientOutcome(numerator: number, denominator: number, max: number | undefined, clip = true): RuleOutcome {
+  const v = numerator / denominator;
+  if (v <= 0) return { kind: "value", value: 0 };
+  if (clip && v >= 1) return { kind: "value", value: 1 };
+  if (max === undefined || !(max > 0)) return { kind: "value", value: v };
+  const points = (numerator * max) / denominator;
+  return Number.isFinite(points) ? { kind: "value", value: v, points } : { kind: "value", value: v };
+}
+
 function fractionOrPoints(o: { fraction?: number | undefined; points?: number | undefined }, max: number | undefined): number {
   if (o.fraction !== undefined) return clip01(o.fraction);
   return pointsToValue(o.points ?? 0, max);
+}
+
+function fractionOrPointsOutcome(o: { fraction?: number | undefined; points?: number | undefined }, max: number | undefined): RuleOutcome {
+  if (o.fraction !== undefined) return { kind: "value", value: clip01(o.fraction) };
+  return pointsOutcome(o.points ?? 0, max);
 }
 
 /** A numeric input: numbers as they are, booleans as 1/0; anything else is unusable. */
@@ -121,7 +151,7 @@ export function localRuleValue(ind: IndicatorModel, values: Record<string, Input
 
   switch (rule.kind) {
     case "points":
-      return one(inputNumber, (v) => value(pointsToValue(v, ind.max)));
+      return one(inputNumber, (v) => pointsOutcome(v, ind.max));
     case "fraction":
       return one(inputNumber, (v) => value(clip01(v)));
     case "boolean":
@@ -129,7 +159,7 @@ export function localRuleValue(ind: IndicatorModel, values: Record<string, Input
     case "choice":
       return one(
         (v) => matchChoice(rule.options, v),
-        (o) => value(fractionOrPoints(o, ind.max)),
+        (o) => fractionOrPointsOutcome(o, ind.max),
       );
     case "ratio": {
       const numCode = rule.numerator.trim();
@@ -143,30 +173,27 @@ export function localRuleValue(ind: IndicatorModel, values: Record<string, Input
         if (rule.zeroDenominator === "full") return value(1);
         return { kind: "unavailable", reason: "zero-denominator" };
       }
-      const r = Math.max(0, num / den);
-      return value(rule.cap ? Math.min(1, r) : r);
+      return quotientOutcome(num, den, ind.max, rule.cap);
     }
     case "target":
       return one(inputNumber, (v) => {
-        if (rule.direction === "lower") return value(v <= rule.target ? 1 : clip01(rule.target / v));
-        return value(clip01(v / rule.target));
+        if (rule.direction === "lower") return v <= rule.target ? value(1) : quotientOutcome(rule.target, v, ind.max);
+        return quotientOutcome(v, rule.target, ind.max);
       });
     case "steps":
       return one(inputNumber, (v) => {
         const hit = rule.steps.find((s) => (s.atLeast !== undefined ? v >= s.atLeast : v <= (s.atMost ?? -Infinity)));
-        return value(hit ? fractionOrPoints(hit, ind.max) : 0);
+        return hit ? fractionOrPointsOutcome(hit, ind.max) : value(0);
       });
     case "count":
       return one(inputNumber, (v) => {
-        const max = ind.max;
-        if (max === undefined || max <= 0) return value(0);
-        return value(clip01(Math.min(max, v * rule.pointsEach) / max));
+        return pointsOutcome(v * rule.pointsEach, ind.max);
       });
     case "minmax":
       return one(inputNumber, (v) => minmaxValue(rule, v, undefined));
     case "relative":
       // Only reached when the caller skipped the cross-unit path: a unit alone is its own best.
-      return one(inputNumber, (v) => relativeValue(rule, v, { min: v, max: v }));
+      return one(inputNumber, (v) => relativeValue(rule, v, { min: v, max: v }, ind.max));
     case "expr": {
       const absent = ind.ruleInputs.filter((c) => exprInput(values[c], choices.get(c)) === undefined);
       if (absent.length > 0) return missing(inInputOrder(ind, absent));
@@ -238,13 +265,13 @@ export function minmaxValue(rule: Extract<Rule, { kind: "minmax" }>, v: number, 
  * together (a best of 0 or less gives everyone 0); lower → best ÷ v, best the smallest v, and
  * v = 0 gives 1. Clipped to [0, 1].
  */
-export function relativeValue(rule: Extract<Rule, { kind: "relative" }>, v: number, extent: Extent): RuleOutcome {
+export function relativeValue(rule: Extract<Rule, { kind: "relative" }>, v: number, extent: Extent, max?: number): RuleOutcome {
   if (rule.direction === "lower") {
     if (v === 0) return { kind: "value", value: 1 };
-    return { kind: "value", value: clip01(extent.min / v) };
+    return quotientOutcome(extent.min, v, max);
   }
   if (extent.max <= 0) return { kind: "value", value: 0 };
-  return { kind: "value", value: clip01(v / extent.max) };
+  return quotientOutcome(v, extent.max, max);
 }
 
 /** The input value a cross-unit rule reads, or the codes that are missing. */
@@ -256,7 +283,12 @@ export function crossInput(ind: IndicatorModel, values: Record<string, InputValu
 }
 
 /** The value of a cross-unit rule, given the extent of the units scored together. */
-export function crossRuleValue(rule: Extract<Rule, { kind: "relative" | "minmax" }>, v: number, extent: Extent | undefined): RuleOutcome {
+export function crossRuleValue(
+  rule: Extract<Rule, { kind: "relative" | "minmax" }>,
+  v: number,
+  extent: Extent | undefined,
+  max?: number,
+): RuleOutcome {
   if (rule.kind === "minmax") return minmaxValue(rule, v, extent);
-  return relativeValue(rule, v, extent ?? { min: v, max: v });
+  return relativeValue(rule, v, extent ?? { min: v, max: v }, max);
 }

@@ -51,6 +51,8 @@ interface Layout {
   postOrder: number[];
   /** Node index of each indicator, in tree order. */
   indicators: number[];
+  /** For each group, whether every child has max 0 (the group scores nothing by construction). */
+  allChildrenUnscored: boolean[];
 }
 
 function layoutOf(model: IndexModel): Layout {
@@ -60,7 +62,8 @@ function layoutOf(model: IndexModel): Layout {
   // model.nodes is in pre-order, so reversed it lists every node after its descendants.
   const postOrder = nodes.map((_, i) => nodes.length - 1 - i);
   const indicators = nodes.flatMap((n, i) => (n.kind === "indicator" ? [i] : []));
-  return { nodes, children, postOrder, indicators };
+  const allChildrenUnscored = children.map((cs) => cs.length > 0 && cs.every((c) => nodes[c]!.max === 0));
+  return { nodes, children, postOrder, indicators, allChildrenUnscored };
 }
 
 /** What pass 1 learns about one indicator of one unit. */
@@ -136,6 +139,11 @@ function collectExtents(layout: Layout, prepared: Prepared[][], submissions: Sub
 /** One node of one unit while scoring. */
 interface Work {
   value: number | null;
+  /**
+   * Points computed straight from the figures (a rule's own points, a sum group's Σ of its
+   * children's points); when absent, points are value × max.
+   */
+  points?: number;
   reason?: UnavailableReason;
   missingScoredZero?: boolean;
   /** Applicable indicators under the node, and those of them whose rule inputs are all present. */
@@ -164,11 +172,13 @@ function indicatorWork(
   if (p.kind === "cross") {
     const rule = ind.rule as Extract<IndicatorModel["rule"], { kind: "relative" | "minmax" }>;
     const extent = rule.across === "category" ? extents?.byCategory.get(categoryKey(category)) : extents?.all;
-    outcome = crossRuleValue(rule, p.v, extent);
+    outcome = crossRuleValue(rule, p.v, extent, ind.max);
   } else outcome = p;
   switch (outcome.kind) {
     case "value":
-      return { value: outcome.value, applicable: 1, present: 1 };
+      return outcome.points !== undefined
+        ? { value: outcome.value, points: outcome.points, applicable: 1, present: 1 }
+        : { value: outcome.value, applicable: 1, present: 1 };
     case "unavailable":
       if (outcome.reason === "invalid-result" && missingMode === "zero") return { value: 0, applicable: 1, present: 1 };
       return { value: null, reason: outcome.reason, applicable: 1, present: 1 };
@@ -186,7 +196,7 @@ function indicatorWork(
  */
 function groupWork(
   group: GroupModel,
-  childIndexes: number[],
+  groupIndex: number,
   layout: Layout,
   work: Work[],
   category: string | undefined,
@@ -195,27 +205,39 @@ function groupWork(
   let applicable = 0;
   let present = 0;
   const available: ChildFigure[] = [];
-  for (const ci of childIndexes) {
+  for (const ci of layout.children[groupIndex]!) {
     const w = work[ci]!;
     applicable += w.applicable;
     present += w.present;
     if (w.value !== null) {
       const child = layout.nodes[ci]!;
-      available.push({ code: child.code, value: w.value, max: child.max, weight: child.weight });
+      available.push({ code: child.code, value: w.value, points: pointsOf(child, w), max: child.max, weight: child.weight });
     }
   }
   if (!appliesToUnit(group, category)) return { value: null, reason: "not-applicable", applicable, present };
-  const outcome: AggregateOutcome = aggregateGroup(group, available, (code) => available.find((c) => c.code === code)?.value);
+  const outcome: AggregateOutcome = aggregateGroup(
+    group,
+    available,
+    (code) => available.find((c) => c.code === code)?.value,
+    layout.allChildrenUnscored[groupIndex],
+  );
   if (outcome.kind === "unavailable") {
     if (outcome.reason === "invalid-result" && missingMode === "zero") return { value: 0, applicable, present };
     return { value: null, reason: outcome.reason, applicable, present };
   }
-  return { value: outcome.value, applicable, present };
+  return outcome.points !== undefined ? { value: outcome.value, points: outcome.points, applicable, present } : { value: outcome.value, applicable, present };
+}
+
+/** A node's points: computed straight from the figures where known, else value × max; null without a max or a value. */
+function pointsOf(node: ModelNode, w: Work): number | null {
+  if (w.value === null || node.max === undefined) return null;
+  if (node.max === 0) return 0;
+  return w.points ?? w.value * node.max;
 }
 
 function nodeResult(node: ModelNode, w: Work): NodeResult {
   const value = w.value;
-  const points = value !== null && node.max !== undefined ? value * node.max : null;
+  const points = pointsOf(node, w);
   const coverage = w.applicable > 0 ? w.present / w.applicable : 1;
   // One object literal per shape: this runs for every node of every unit.
   if (w.reason !== undefined) return { value, points, available: false, reason: w.reason, coverage, rank: null, rankInCategory: null };
@@ -351,7 +373,7 @@ export function scoreUnits(model: IndexModel, submissions: Submission[], options
     });
     for (const i of layout.postOrder) {
       const node = layout.nodes[i]!;
-      if (node.kind === "group") work[i] = groupWork(node, layout.children[i]!, layout, work, sub.category, missingMode);
+      if (node.kind === "group") work[i] = groupWork(node, i, layout, work, sub.category, missingMode);
     }
     const nodes: Record<string, NodeResult> = {};
     layout.nodes.forEach((node, i) => {
