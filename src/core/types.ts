@@ -27,6 +27,12 @@ export interface SheetSnapshot {
   /** Fills of the cells that have one (A1 → the host's description of the fill), when the host reads them.
    *  The planner records them so that removing an issue mark restores the cell's own fill. */
   fills?: Record<string, string>;
+  /**
+   * Set when the sheet is a text file of this name (a CSV table, layout B): findings name the
+   * file, the row and the column ("Tệp b.csv, dòng 5, cột C") and speak of rows, not sheets and
+   * forms. An issue's `sheet` and `cell` fields stay the sheet's name and the A1 address.
+   */
+  csvFile?: string;
 }
 
 export interface WorkbookSnapshot {
@@ -46,6 +52,8 @@ export type InputValue = number | boolean | string;
 export interface SubmissionSource {
   layout: "A" | "B";
   sheet: string;
+  /** The CSV file the sheet was read from (layout B from a .csv): findings speak of its rows and columns. */
+  file?: string;
   /** layout B: the 1-based row of the unit. */
   row?: number;
   /** Input or node code → A1 address of the cell its value was read from. */
@@ -103,6 +111,7 @@ export type IssueCode =
   | "duplicate-unit"
   | "unknown-code"
   | "unknown-category"
+  | "missing-category"
   | "missing-row"
   | "missing-unit-name"
   | "layout-not-found"
@@ -204,6 +213,8 @@ export interface CellBlock {
   wrap?: boolean;
   /** Font size in points (default: the workbook's). */
   fontSize?: number;
+  /** Horizontal alignment, where the default misleads (a number column's header above right-aligned numbers). */
+  align?: "left" | "center" | "right";
 }
 
 export interface TablePlan {
@@ -311,4 +322,6 @@ export interface WritePlan {
   clearMarks: { sheet: string; cell: string; /** the fill to restore (as recorded); absent = no fill */ fill?: string }[];
   /** Sheets the project owned in an earlier run and no longer writes (e.g. `Results` after a run in Vietnamese). */
   removeSheets?: string[];
+  /** What the user should know about the write (a sheet of theirs had the name the results needed: they went elsewhere). Hosts report them with `lastApply.warnings`. */
+  warnings?: Message[];
 }

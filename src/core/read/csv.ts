@@ -270,9 +270,13 @@ export function parseCsv(input: string | Uint8Array): CsvTable {
   return { rows, delimiter, encoding: decoded.encoding };
 }
 
-/** A CSV file as a one-sheet workbook snapshot of strings (empty fields become empty cells). */
-export function csvToSnapshot(input: string | Uint8Array, sheetName: string): WorkbookSnapshot {
+/**
+ * A CSV file as a one-sheet workbook snapshot of strings (empty fields become empty cells). The
+ * sheet is marked as the file `fileName` (the sheet's name when not given), so that findings
+ * about it name the file, the row and the column.
+ */
+export function csvToSnapshot(input: string | Uint8Array, sheetName: string, fileName: string = sheetName): WorkbookSnapshot {
   const { rows } = parseCsv(input);
   const values: CellValue[][] = rows.map((r) => r.map((f) => (f.trim() === "" ? null : f)));
-  return { sheets: [{ name: sheetName, values, visible: true }] };
+  return { sheets: [{ name: sheetName, values, visible: true, csvFile: fileName }] };
 }

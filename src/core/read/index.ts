@@ -6,7 +6,7 @@ export type { NumberLocale, NumberReading } from "./numbers";
 export { readSubmissions, issueCounts, resolveCategory } from "./read";
 export type { ReadOptions, ReadResult } from "./read";
 export { checkSelfScores } from "./self-score";
-export { issueMessage, makeIssue, notUtf8Message, numberInWords, plainNumber } from "./messages";
+export { issueLocation, issueMessage, makeIssue, notUtf8Message, numberInWords, plainNumber } from "./messages";
 export type { MessageParams } from "./messages";
 export { readCell, matchChoice } from "./values";
 export type { CellReading, ValueContext } from "./values";

@@ -76,8 +76,9 @@ function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader |
 export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReading | undefined {
   const header = findUnitsHeader(model, sheet);
   if (!header) return undefined;
+  const file = sheet.csvFile !== undefined ? { file: sheet.csvFile } : {};
   const issues: Issue[] = header.unknown.map((u) =>
-    makeIssue("warning", "unknown-code", { sheet: sheet.name, cell: u.address, raw: u.raw }),
+    makeIssue("warning", "unknown-code", { sheet: sheet.name, ...file, cell: u.address, raw: u.raw }),
   );
   const headerCell = address(header.row, header.name);
   // One finding for the sheet, listing every input without a column (not one per input).
@@ -86,6 +87,7 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
     issues.push(
       makeIssue("warning", "missing-row", {
         sheet: sheet.name,
+        ...file,
         cell: headerCell,
         ...(missing.length === 1 ? { node: missing[0] } : {}),
         list: missing,
@@ -110,6 +112,7 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
     units.push({
       layout: "B",
       sheet: sheet.name,
+      ...file,
       name,
       ...(code ? { code } : {}),
       ...(header.category !== undefined ? { category: located(header.category) } : {}),
@@ -120,7 +123,7 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
       fallbackCell: name.address,
       missingRows: [],
       unknownCodes: [],
-      source: { layout: "B", sheet: sheet.name, row: r + 1, cells: inputCells },
+      source: { layout: "B", sheet: sheet.name, row: r + 1, cells: inputCells, ...file },
     });
   }
   return { units, issues };

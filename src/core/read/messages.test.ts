@@ -1,4 +1,5 @@
-import { numberInWords, plainNumber } from "./messages";
+import type { IssueCode } from "../types";
+import { issueMessage, makeIssue, numberInWords, plainNumber } from "./messages";
 
 describe("numbers said plainly and in words", () => {
   test.each([
@@ -28,5 +29,35 @@ describe("numbers said plainly and in words", () => {
   test("no words for numbers too long to say usefully", () => {
     expect(numberInWords(1e13, "vi")).toBeUndefined();
     expect(numberInWords(Math.PI, "en")).toBeUndefined();
+  });
+});
+
+describe("sentences about an indicator", () => {
+  test("an English sentence never starts with a bare code: \"Indicator 1.1 earns points…\"", () => {
+    const issue = makeIssue("warning", "evidence-missing", { node: "1.1", unit: "SYT" });
+    expect(issue.message.en).toBe("Indicator 1.1 earns points but has no evidence.");
+    expect(issue.message.vi).toBe("Chỉ tiêu 1.1 có điểm nhưng chưa có minh chứng.");
+    const codes: IssueCode[] = [
+      "missing-input", "not-a-number", "not-an-integer", "out-of-range", "unknown-choice", "not-a-boolean", "excel-error",
+      "numerator-exceeds-denominator", "zero-denominator", "ambiguous-number", "percent-as-number", "points-above-max",
+      "not-applicable-not-allowed", "evidence-missing", "self-score-differs", "duplicate-unit", "unknown-code", "unknown-category",
+      "missing-category", "missing-row", "missing-unit-name", "layout-not-found", "definition-mismatch",
+    ];
+    for (const code of codes) {
+      for (const missing of [undefined, "zero", "exclude"] as const) {
+        const p = { node: "1.1", indicator: "1.1", raw: "x", list: ["1.1.a", "1.1.b"], value: 2, other: 1, ...(missing ? { missing } : {}) };
+        const m = issueMessage(code, p);
+        expect([code, m.en]).not.toEqual([code, expect.stringMatching(/^\d/)]);
+        expect([code, m.en]).not.toEqual([code, expect.stringMatching(/(for|so|of) 1\.1(?![.\w])/)]);
+      }
+    }
+  });
+
+  test("a CSV file's place is the file, the row and the column", () => {
+    const issue = makeIssue("error", "not-a-number", { sheet: "b", file: "b.csv", cell: "AB12", raw: "abc", node: "1.1" });
+    expect(issue).toMatchObject({ sheet: "b", cell: "AB12" });
+    expect(issue.message.vi).toBe('Tệp b.csv, dòng 12, cột AB: "abc" không phải là số (chỉ tiêu 1.1).');
+    expect(issue.message.en).toBe('File b.csv, row 12, column AB: "abc" is not a number (indicator 1.1).');
+    expect(makeIssue("warning", "missing-row", { sheet: "b", file: "b.csv", list: ["2.2"], place: "column" }).message.en).toBe("File b.csv: the table has no column for 2.2.");
   });
 });

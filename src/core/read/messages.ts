@@ -1,7 +1,8 @@
 /**
  * Every sentence the reader says about a workbook, in Vietnamese and English. One sentence per
  * issue, naming the sheet and the cell first: "Trang tính 'Sở Y tế', ô D14: "1,5 lần" không phải là
- * số (chỉ tiêu 2.1.a)."
+ * số (chỉ tiêu 2.1.a)."; for a CSV file, the file, the row and the column: "Tệp b.csv, dòng 5,
+ * cột C: …".
  */
 import { formatNumber, type Message } from "../i18n/text";
 import type { Issue, IssueCode, Severity } from "../types";
@@ -9,10 +10,17 @@ import type { Issue, IssueCode, Severity } from "../types";
 export interface MessageParams {
   sheet?: string;
   cell?: string;
+  /**
+   * The text file the sheet is (a CSV table): the place is then said as the file, the row and the
+   * column, and the sentences speak of rows, not forms. Without `sheet`, only layout-not-found uses it.
+   */
+  file?: string;
   /** The cell's content as the user typed it. */
   raw?: string;
   /** Node or input code the issue concerns. */
   node?: string;
+  /** When `node` is an input: the indicator it belongs to (an input is named as such when its code differs). */
+  indicator?: string;
   /** Unit code (or name). */
   unit?: string;
   /** Numbers used by some sentences (bounds, values read, points). */
@@ -23,15 +31,27 @@ export interface MessageParams {
   /** Texts used by some sentences (choice options, codes, where a duplicate was first seen). */
   list?: string[];
   found?: string;
+  /** duplicate-unit in a CSV file: the row where the unit code was first seen (instead of `found`). */
+  foundRow?: number;
   expected?: string;
-  /** missing-input: the definition's missing-data rule. */
+  /**
+   * missing-input: the definition's missing-data rule. missing-row: set when the row's absence
+   * leaves the indicator without data, so it scores as missing under this rule.
+   */
   missing?: "zero" | "exclude";
   /** missing-row: "row" in layout A, "column" in layout B. */
   place?: "row" | "column";
-  /** out-of-range: the input is a percentage, so bounds are shown as 0%…100%. */
+  /** out-of-range: the input is a percentage, so bounds are shown as 0%…100%. ambiguous-number
+   *  read another way: the text was typed with "%", so the value is shown as a percentage. */
   percent?: boolean;
   /** zero-denominator: what the rule does with a zero denominator. */
   zeroDenominator?: "na" | "zero" | "full";
+  /**
+   * ambiguous-number: the text is not a well-formed number in the definition's numberLocale and
+   * was read the other way ("vi": "73,6" with a decimal comma in an "en" index; "en": "73.6" with
+   * a decimal point in a "vi" index).
+   */
+  readAs?: "vi" | "en";
 }
 
 function num(x: number | undefined, lang: "vi" | "en"): string {
@@ -121,6 +141,15 @@ function spelled(x: number | undefined, lang: "vi" | "en"): string {
   return words === undefined ? plainNumber(x, lang) : `${plainNumber(x, lang)} (${words})`;
 }
 
+/** The value of a text read another way: "73,6 (bảy mươi ba phẩy sáu)", or "12,5% (mười hai phẩy năm phần trăm)". */
+function spelledReading(p: MessageParams, lang: "vi" | "en"): string {
+  if (!p.percent || p.value === undefined) return spelled(p.value, lang);
+  const x = p.value * 100;
+  const words = numberInWords(x, lang);
+  const plain = `${plainNumber(x, lang)}%`;
+  return words === undefined ? plain : `${plain} (${words} ${lang === "vi" ? "phần trăm" : "percent"})`;
+}
+
 /**
  * The warning for a text file whose bytes were not UTF-8 and were read as Windows-1258 (a CSV
  * saved by Excel on Vietnamese Windows as "CSV (Comma delimited)").
@@ -136,26 +165,55 @@ function quote(raw: string | undefined): string {
   return `"${raw ?? ""}"`;
 }
 
-function where(p: MessageParams): Message {
+/**
+ * Where a finding is, as its sentence begins: "Trang tính 'Sở Y tế', ô D14: " / "Sheet 'Sở Y tế',
+ * cell D14: "; for a CSV file "Tệp b.csv, dòng 5, cột C: " / "File b.csv, row 5, column C: ".
+ * Empty without a sheet.
+ */
+export function issueLocation(p: Pick<MessageParams, "sheet" | "cell" | "file">): Message {
   if (p.sheet === undefined) return { vi: "", en: "" };
+  if (p.file !== undefined) {
+    const m = p.cell !== undefined ? /^\$?([A-Za-z]+)\$?(\d+)$/.exec(p.cell) : null;
+    if (m) {
+      const column = (m[1] as string).toUpperCase();
+      return { vi: `Tệp ${p.file}, dòng ${m[2]}, cột ${column}: `, en: `File ${p.file}, row ${m[2]}, column ${column}: ` };
+    }
+    return { vi: `Tệp ${p.file}: `, en: `File ${p.file}: ` };
+  }
   if (p.cell === undefined) return { vi: `Trang tính '${p.sheet}': `, en: `Sheet '${p.sheet}': ` };
   return { vi: `Trang tính '${p.sheet}', ô ${p.cell}: `, en: `Sheet '${p.sheet}', cell ${p.cell}: ` };
 }
 
+/** True when `node` is an input with a code of its own (not an indicator's implicit input). */
+function isInput(p: MessageParams): boolean {
+  return p.indicator !== undefined && p.node !== undefined && p.indicator !== p.node;
+}
+
+/** What the issue is about, in words: "chỉ tiêu 2.1", or "số liệu 1.2.a của chỉ tiêu 1.2" for an input. */
+function subject(p: MessageParams): Message {
+  if (isInput(p)) return { vi: `số liệu ${p.node} của chỉ tiêu ${p.indicator}`, en: `input ${p.node} of indicator ${p.indicator}` };
+  return { vi: `chỉ tiêu ${p.node}`, en: `indicator ${p.node}` };
+}
+
 function of(p: MessageParams): Message {
-  return p.node === undefined ? { vi: "", en: "" } : { vi: ` (chỉ tiêu ${p.node})`, en: ` (indicator ${p.node})` };
+  if (p.node === undefined) return { vi: "", en: "" };
+  const s = subject(p);
+  return { vi: ` (${s.vi})`, en: ` (${s.en})` };
 }
 
 type Body = (p: MessageParams) => Message;
 
 const bodies: Partial<Record<IssueCode, Body>> = {
-  "missing-input": (p) =>
-    p.missing === "exclude"
-      ? {
-          vi: `chưa có số liệu cho chỉ tiêu ${p.node}; chỉ tiêu này không được tính khi tổng hợp`,
-          en: `no value for ${p.node}; it is left out of the aggregation`,
-        }
-      : { vi: `chưa có số liệu cho chỉ tiêu ${p.node}; chỉ tiêu này được tính 0 điểm`, en: `no value for ${p.node}; it scores 0` },
+  "missing-input": (p) => {
+    const input = isInput(p);
+    const what = input
+      ? { vi: `chưa có số liệu ${p.node} của chỉ tiêu ${p.indicator}`, en: `no value for input ${p.node} of indicator ${p.indicator}` }
+      : { vi: `chưa có số liệu cho chỉ tiêu ${p.node}`, en: `no value for indicator ${p.node}` };
+    const it = input ? "the indicator" : "it";
+    return p.missing === "exclude"
+      ? { vi: `${what.vi}; chỉ tiêu này không được tính khi tổng hợp`, en: `${what.en}; ${it} is left out of the aggregation` }
+      : { vi: `${what.vi}; chỉ tiêu này được tính 0 điểm`, en: `${what.en}; ${it} scores 0` };
+  },
   "not-a-number": (p) => ({ vi: `${quote(p.raw)} không phải là số${of(p).vi}`, en: `${quote(p.raw)} is not a number${of(p).en}` }),
   "not-an-integer": (p) => ({
     vi: `${quote(p.raw)} không phải là số nguyên${of(p).vi}`,
@@ -206,13 +264,24 @@ const bodies: Partial<Record<IssueCode, Body>> = {
           : { vi: "không được tính khi tổng hợp (không áp dụng)", en: "is left out of the aggregation (not applicable)" };
     return {
       vi: `mẫu số ${p.list?.[1]} bằng 0 nên chỉ tiêu ${p.node} ${what.vi}`,
-      en: `the denominator ${p.list?.[1]} is 0, so ${p.node} ${what.en}`,
+      en: `the denominator ${p.list?.[1]} is 0, so indicator ${p.node} ${what.en}`,
     };
   },
-  "ambiguous-number": (p) => ({
-    vi: `${quote(p.raw)} được hiểu là ${spelled(p.value, "vi")} theo cách viết số của Việt Nam, không phải ${plainNumber(p.other, "vi")}; nên nhập dạng số để tránh nhầm lẫn${of(p).vi}`,
-    en: `${quote(p.raw)} is read the Vietnamese way as ${spelled(p.value, "en")}, not ${plainNumber(p.other, "en")}; enter it as a number cell to avoid confusion${of(p).en}`,
-  }),
+  "ambiguous-number": (p) =>
+    p.readAs === "vi"
+      ? {
+          vi: `${quote(p.raw)} được hiểu là ${spelledReading(p, "vi")} theo cách viết số của Việt Nam (dấu phẩy thập phân), dù bộ chỉ số viết số kiểu tiếng Anh, trong đó dấu phẩy phân cách hàng nghìn; hãy kiểm tra lại số liệu, hoặc nhập dạng số để tránh nhầm lẫn${of(p).vi}`,
+          en: `${quote(p.raw)} is read the Vietnamese way (decimal comma) as ${spelledReading(p, "en")}, though the index writes numbers the English way, where a comma groups thousands; check the figure, or enter it as a number cell to avoid confusion${of(p).en}`,
+        }
+      : p.readAs === "en"
+        ? {
+            vi: `${quote(p.raw)} được hiểu là ${spelledReading(p, "vi")} theo cách viết số tiếng Anh (dấu chấm thập phân), dù bộ chỉ số viết số kiểu Việt Nam, trong đó dấu chấm phân cách hàng nghìn; hãy kiểm tra lại số liệu, hoặc nhập dạng số để tránh nhầm lẫn${of(p).vi}`,
+            en: `${quote(p.raw)} is read the English way (decimal point) as ${spelledReading(p, "en")}, though the index writes numbers the Vietnamese way, where a dot groups thousands; check the figure, or enter it as a number cell to avoid confusion${of(p).en}`,
+          }
+        : {
+            vi: `${quote(p.raw)} được hiểu là ${spelled(p.value, "vi")} theo cách viết số của Việt Nam, không phải ${plainNumber(p.other, "vi")}; nên nhập dạng số để tránh nhầm lẫn${of(p).vi}`,
+            en: `${quote(p.raw)} is read the Vietnamese way as ${spelled(p.value, "en")}, not ${plainNumber(p.other, "en")}; enter it as a number cell to avoid confusion${of(p).en}`,
+          },
   "percent-as-number": (p) => ({
     vi: `${quote(p.raw)} được hiểu là ${num(p.value !== undefined ? p.value * 100 : undefined, "vi")}%${of(p).vi}`,
     en: `${quote(p.raw)} is read as ${num(p.value !== undefined ? p.value * 100 : undefined, "en")}%${of(p).en}`,
@@ -223,26 +292,35 @@ const bodies: Partial<Record<IssueCode, Body>> = {
   }),
   "not-applicable-not-allowed": (p) => ({
     vi: `${quote(p.raw)} (không áp dụng) không được chấp nhận cho chỉ tiêu ${p.node}`,
-    en: `${quote(p.raw)} (not applicable) is not accepted for ${p.node}`,
+    en: `${quote(p.raw)} (not applicable) is not accepted for indicator ${p.node}`,
   }),
   "evidence-missing": (p) => ({
     vi: `chỉ tiêu ${p.node} có điểm nhưng chưa có minh chứng`,
-    en: `${p.node} earns points but has no evidence`,
+    en: `indicator ${p.node} earns points but has no evidence`,
   }),
   "self-score-differs": (p) => ({
     vi: `điểm tự chấm ${num(p.value, "vi")} khác với điểm tính được ${num(p.other, "vi")}${of(p).vi}`,
     en: `the self score ${num(p.value, "en")} differs from the computed ${num(p.other, "en")} points${of(p).en}`,
   }),
-  "duplicate-unit": (p) =>
-    p.expected !== undefined
+  "duplicate-unit": (p) => {
+    // In a CSV file a unit is a row: the first one is named by its row, and this one is "this row".
+    const found = p.foundRow !== undefined ? { vi: `dòng ${p.foundRow}`, en: `row ${p.foundRow}` } : { vi: `${p.found}`, en: `${p.found}` };
+    if (p.expected !== undefined) {
+      return {
+        vi: `"${p.raw}" mang mã đơn vị "${p.list?.[0]}" của "${p.expected}" (ở ${found.vi}) nên chưa được chấm; hãy sửa mã đơn vị`,
+        en: `"${p.raw}" has the unit code "${p.list?.[0]}" of "${p.expected}" (at ${found.en}), so it is not scored; correct the unit code`,
+      };
+    }
+    return p.file !== undefined
       ? {
-          vi: `"${p.raw}" mang mã đơn vị "${p.list?.[0]}" của "${p.expected}" (ở ${p.found}) nên chưa được chấm; hãy sửa mã đơn vị`,
-          en: `"${p.raw}" has the unit code "${p.list?.[0]}" of "${p.expected}" (at ${p.found}), so it is not scored; correct the unit code`,
+          vi: `đơn vị có mã "${p.unit}" đã có ở ${found.vi}; dòng này là bản thứ hai nên không được chấm`,
+          en: `unit code "${p.unit}" already appears at ${found.en}; this row is the second entry and is not scored`,
         }
       : {
-          vi: `đơn vị có mã "${p.unit}" đã có phiếu ở ${p.found}; phiếu này là bản thứ hai nên không được chấm`,
-          en: `unit code "${p.unit}" already appears at ${p.found}; this second entry is not scored`,
-        },
+          vi: `đơn vị có mã "${p.unit}" đã có phiếu ở ${found.vi}; phiếu này là bản thứ hai nên không được chấm`,
+          en: `unit code "${p.unit}" already appears at ${found.en}; this second entry is not scored`,
+        };
+  },
   "unknown-code": (p) => ({
     vi: `mã ${quote(p.raw)} không có trong bộ chỉ số nên được bỏ qua`,
     en: `code ${quote(p.raw)} is not in the index and is ignored`,
@@ -251,14 +329,30 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     vi: `nhóm ${quote(p.raw)} không có trong bộ chỉ số (các nhóm: ${(p.list ?? []).join(", ")})`,
     en: `category ${quote(p.raw)} is not in the index (categories: ${(p.list ?? []).join(", ")})`,
   }),
+  "missing-category": (p) => ({
+    vi: `chưa ghi nhóm đơn vị (các nhóm: ${(p.list ?? []).join(", ")}); đơn vị được chấm như không thuộc nhóm nào: các chỉ tiêu chỉ áp dụng cho một số nhóm không được tính, và đơn vị không có thứ hạng trong nhóm`,
+    en: `no category is given (categories: ${(p.list ?? []).join(", ")}); the unit is scored as belonging to none: indicators that apply only to some categories are left out, and it gets no rank within a category`,
+  }),
   "missing-row": (p) => {
+    // A list (layout B's columns) is said as codes; one row of a form as "indicator 2.2" or
+    // "input 1.2.a of indicator 1.2".
     const codes = p.list ?? (p.node !== undefined ? [p.node] : []);
-    const several = codes.length > 1;
-    const vi = several ? `các chỉ tiêu ${codes.join(", ")}` : `chỉ tiêu ${codes.join(", ")}`;
-    const en = codes.join(", ");
-    return p.place === "column"
-      ? { vi: `bảng không có cột cho ${vi}`, en: `the table has no column for ${en}` }
-      : { vi: `bảng không có dòng cho ${vi}`, en: `the table has no row for ${en}` };
+    const { vi, en } =
+      p.list === undefined && p.node !== undefined
+        ? subject(p)
+        : { vi: `${codes.length > 1 ? "các chỉ tiêu" : "chỉ tiêu"} ${codes.join(", ")}`, en: codes.join(", ") };
+    if (p.place === "column") return { vi: `bảng không có cột cho ${vi}`, en: `the table has no column for ${en}` };
+    if (p.missing === undefined) return { vi: `bảng không có dòng cho ${vi}`, en: `the table has no row for ${en}` };
+    // The row's absence is why the indicator has no data: say what that does, once (no missing-input beside it).
+    const ind = isInput(p) ? { vi: `chỉ tiêu ${p.indicator}`, en: `indicator ${p.indicator}` } : { vi: "chỉ tiêu này", en: "the indicator" };
+    const then =
+      p.missing === "exclude"
+        ? { vi: "không được tính khi tổng hợp", en: "left out of the aggregation" }
+        : { vi: "0 điểm", en: "0 points" };
+    return {
+      vi: `bảng không có dòng cho ${vi}; ${ind.vi} được tính như thiếu số liệu (${then.vi})`,
+      en: `the table has no row for ${en}; ${ind.en} is scored as missing (${then.en})`,
+    };
   },
   "missing-unit-name": (p) =>
     p.unit !== undefined
@@ -270,10 +364,15 @@ const bodies: Partial<Record<IssueCode, Body>> = {
           vi: `trang tính có phần đầu phiếu (Đơn vị, Bộ chỉ số…) nhưng không có dòng tiêu đề bảng với cột "Mã" và "Số liệu", nên phiếu${p.unit !== undefined ? ` của ${p.unit}` : ""} chưa được chấm; hãy sửa lại tên cột như phiếu mẫu`,
           en: `the sheet has a form's header (Unit, Index…) but no table header row with "Code" and "Value" columns, so the form${p.unit !== undefined ? ` of ${p.unit}` : ""} is not scored; restore the column names of the template`,
         }
-      : {
-    vi: `Không tìm thấy trang tính nào chứa phiếu tự đánh giá của đơn vị (bảng có cột "Mã" và "Số liệu") hoặc bảng tổng hợp (cột "Đơn vị" và các cột mã chỉ tiêu)`,
-    en: `No sheet holds a unit's submission (a table with "Code" and "Value" columns) or a table of units (a "Unit" column and columns named by indicator codes)`,
-        },
+      : p.file !== undefined
+        ? {
+            vi: `Tệp ${p.file} không có bảng tổng hợp: cần một dòng tiêu đề có cột "Đơn vị" và các cột mang mã chỉ tiêu`,
+            en: `File ${p.file} holds no table of units: it needs a header row with a "Unit" column and columns named by indicator codes`,
+          }
+        : {
+            vi: `Không tìm thấy trang tính nào chứa phiếu tự đánh giá của đơn vị (bảng có cột "Mã" và "Số liệu") hoặc bảng tổng hợp (cột "Đơn vị" và các cột mã chỉ tiêu)`,
+            en: `No sheet holds a unit's submission (a table with "Code" and "Value" columns) or a table of units (a "Unit" column and columns named by indicator codes)`,
+          },
   "definition-mismatch": (p) => ({
     vi: `trang tính ghi bộ chỉ số "${p.found}", khác với bộ chỉ số đang dùng "${p.expected}"; trang tính này được bỏ qua`,
     en: `the sheet names the index "${p.found}", not the index in use "${p.expected}"; the sheet is skipped`,
@@ -283,7 +382,7 @@ const bodies: Partial<Record<IssueCode, Body>> = {
 /** The full sentence for an issue: where, what, and a final full stop. */
 export function issueMessage(code: IssueCode, p: MessageParams): Message {
   const body = bodies[code]?.(p) ?? { vi: code, en: code };
-  const at = where(p);
+  const at = issueLocation(p);
   const vi = at.vi === "" ? capitalize(body.vi) : at.vi + body.vi;
   const en = at.en === "" ? capitalize(body.en) : at.en + body.en;
   return { vi: `${vi}.`, en: `${en}.` };

@@ -31,6 +31,20 @@ describe("parseNumberText", () => {
     expect(parseNumberText("1.5", "vi")?.value).toBe(1.5);
   });
 
+  test("in vi or en, a text well formed only the other way is read that way and says so", () => {
+    // en: a comma groups thousands, so "73,6" and "0,75" are no en numbers.
+    expect(parseNumberText("73,6", "en")).toEqual({ value: 73.6, ambiguous: false, percent: false, readAs: "vi" });
+    expect(parseNumberText("1.234,5", "en")).toEqual({ value: 1234.5, ambiguous: false, percent: false, readAs: "vi" });
+    expect(parseNumberText("12,5%", "en")).toEqual({ value: 0.125, ambiguous: false, percent: true, readAs: "vi" });
+    // vi: a dot groups thousands, so "73.6" and "1,234.5" are no vi numbers.
+    expect(parseNumberText("73.6", "vi")).toEqual({ value: 73.6, ambiguous: false, percent: false, readAs: "en" });
+    expect(parseNumberText("1,234.5", "vi")).toEqual({ value: 1234.5, ambiguous: false, percent: false, readAs: "en" });
+    // Well formed in the locale, a plain integer, or auto: no readAs.
+    for (const [text, locale] of [["11,397", "en"], ["73.6", "en"], ["1.860", "vi"], ["73,6", "vi"], ["12", "vi"], ["12", "en"], ["73,6", "auto"], ["73.6", "auto"]] as const) {
+      expect([text, locale, parseNumberText(text, locale)?.readAs]).toEqual([text, locale, undefined]);
+    }
+  });
+
   test("reads a percent sign as a fraction and says so", () => {
     expect(parseNumberText("85%", "vi")).toEqual({ value: 0.85, ambiguous: false, percent: true });
     expect(parseNumberText("12,5 %", "vi")?.value).toBeCloseTo(0.125, 12);

@@ -9,6 +9,12 @@ export interface NumberReading {
   value: number;
   /** True in "auto" when the vi and en readings of the text differ (the vi one is returned). */
   ambiguous: boolean;
+  /**
+   * In "vi" or "en": the way the text was read when it is not a well-formed number in that
+   * locale but is in the other ("73,6" in en is read the vi way, "73.6" in vi the en way).
+   * Absent otherwise.
+   */
+  readAs?: "vi" | "en";
   /** True when the text ended with "%" (the value is then already divided by 100). */
   percent: boolean;
 }
@@ -46,7 +52,9 @@ function readBody(body: string, group: "." | ",", decimal: "." | ","): number | 
  * "1.234,5" and "1,234.5" are 1234.5 whatever the locale (only one reading is well formed);
  * "85%" is 0.85; spaces and NBSP separate thousands; a leading "-", "−" or "+" is a sign.
  * In "auto", a text whose vi and en readings differ ("1.860", "1,860") is read the vi way and
- * flagged ambiguous; when only one reading is well formed, that one is used in any locale.
+ * flagged ambiguous; when only one reading is well formed, that one is used in any locale, and in
+ * "vi" or "en" the reading says it went the other way (`readAs`), so the reader can warn: in en
+ * a comma groups thousands, so "73,6" is no en number; in vi a dot does, so "73.6" is no vi one.
  * Returns undefined for anything that is not a number ("1,5 lần", "", "abc").
  */
 export function parseNumberText(text: string, locale: NumberLocale): NumberReading | undefined {
@@ -77,10 +85,17 @@ export function parseNumberText(text: string, locale: NumberLocale): NumberReadi
   const en = readBody(s, ",", ".");
   let value: number | undefined;
   let ambiguous = false;
+  let readAs: "vi" | "en" | undefined;
   if (vi !== undefined && en !== undefined) {
     value = locale === "en" ? en : vi;
     ambiguous = locale === "auto" && vi !== en;
-  } else value = vi ?? en;
+  } else {
+    value = vi ?? en;
+    // Well formed only the other way. A plain integer ("12") is well formed both ways, so only
+    // texts with a mark the locale does not allow there get here.
+    if (locale === "en" && vi !== undefined) readAs = "vi";
+    if (locale === "vi" && en !== undefined) readAs = "en";
+  }
   if (value === undefined) return undefined;
-  return { value: sign * (percent ? value / 100 : value), ambiguous, percent };
+  return { value: sign * (percent ? value / 100 : value), ambiguous, percent, ...(readAs !== undefined ? { readAs } : {}) };
 }

@@ -10,6 +10,8 @@ export interface LocatedCell {
 export interface RawUnit {
   layout: "A" | "B";
   sheet: string;
+  /** The text file the sheet is (a CSV table): findings name the file, row and column. */
+  file?: string;
   /** Header-block or column cells; `address` is where an issue about them is shown. */
   name: LocatedCell;
   code?: LocatedCell;

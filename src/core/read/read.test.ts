@@ -188,7 +188,36 @@ describe("layout A: one sheet per unit", () => {
     const result = readSubmissions(model, book(sheetA({ lines })));
     expect(result.issues).toContainEqual(expect.objectContaining({ code: "unknown-code", severity: "warning", cell: "A18", unit: "SYT" }));
     expect(result.issues).toContainEqual(expect.objectContaining({ code: "missing-row", severity: "warning", node: "2.2", cell: "A7" }));
-    expect(result.issues).toContainEqual(expect.objectContaining({ code: "missing-input", node: "2.2", cell: "A7" }));
+  });
+
+  test("a deleted row is one finding, missing-row, saying the indicator scores as missing under the definition's rule", () => {
+    const lines = LINES.filter((l) => l.code !== "2.2");
+    const zero = readSubmissions(model, book(sheetA({ lines })));
+    expect(zero.issues.map((i) => [i.code, i.severity, i.cell, i.node])).toEqual([["missing-row", "warning", "A7", "2.2"]]);
+    expect(zero.issues[0]?.message.vi).toBe("Trang tính 'Sở Y tế', ô A7: bảng không có dòng cho chỉ tiêu 2.2; chỉ tiêu này được tính như thiếu số liệu (0 điểm).");
+    expect(zero.issues[0]?.message.en).toBe("Sheet 'Sở Y tế', cell A7: the table has no row for indicator 2.2; the indicator is scored as missing (0 points).");
+
+    const exclude = readSubmissions(sampleModel({ missing: "exclude" }), book(sheetA({ lines })));
+    expect(exclude.issues.map((i) => i.code)).toEqual(["missing-row"]);
+    expect(exclude.issues[0]?.message.vi).toBe(
+      "Trang tính 'Sở Y tế', ô A7: bảng không có dòng cho chỉ tiêu 2.2; chỉ tiêu này được tính như thiếu số liệu (không được tính khi tổng hợp).",
+    );
+    expect(exclude.issues[0]?.message.en).toBe(
+      "Sheet 'Sở Y tế', cell A7: the table has no row for indicator 2.2; the indicator is scored as missing (left out of the aggregation).",
+    );
+
+    // An input of a ratio: named as the input of its indicator.
+    const noDenominator = readSubmissions(model, book(sheetA({ lines: LINES.filter((l) => l.code !== "1.2.b") })));
+    expect(noDenominator.issues.map((i) => [i.code, i.node])).toEqual([["missing-row", "1.2.b"]]);
+    expect(noDenominator.issues[0]?.message.vi).toBe(
+      "Trang tính 'Sở Y tế', ô A7: bảng không có dòng cho số liệu 1.2.b của chỉ tiêu 1.2; chỉ tiêu 1.2 được tính như thiếu số liệu (0 điểm).",
+    );
+  });
+
+  test("a deleted row of an indicator that does not apply to the unit says only that the row is missing", () => {
+    const block = BLOCK.map((r) => (r[0] === "Nhóm" ? ["Nhóm", "khong-dvc"] : r));
+    const result = readSubmissions(model, book(sheetA({ block, lines: LINES.filter((l) => l.code !== "2.3") })));
+    expect(result.issues.map((i) => [i.code, i.message.en])).toEqual([["missing-row", "Sheet 'Sở Y tế', cell A7: the table has no row for indicator 2.3."]]);
   });
 });
 
@@ -263,6 +292,43 @@ describe("validation of values", () => {
     expect(result.issues[0]?.message.en).toBe(
       "Sheet 'Sở Y tế', cell D14: \"1.860\" is read the Vietnamese way as 1860 (one thousand eight hundred sixty), not 1.86; enter it as a number cell to avoid confusion (indicator 1.10).",
     );
+  });
+
+  test("a number text that is no number in the definition's numberLocale is read the other way and reported", () => {
+    const lines: Line[] = [{ code: "1.10", item: "Số cuộc họp", max: 10, value: "73,6" }];
+    const block = BLOCK.filter((r) => r[0] !== "Bộ chỉ số");
+    const single = (numberLocale: "vi" | "en" | "auto", value: string) =>
+      readSubmissions(
+        sampleModel({ numberLocale, categories: [], root: { code: "R", name: "R", children: [{ code: "1.10", name: "Họp", max: 100000, rule: { kind: "points" } }] } }),
+        book(sheetA({ lines: [{ ...lines[0]!, value }], block: block.filter((r) => r[0] !== "Nhóm") })),
+      );
+    // en: a comma groups thousands, so "73,6" is not an en number; it is read as 73.6 and said so.
+    const en = single("en", "73,6");
+    expect(only(en).values["1.10"]).toBe(73.6);
+    expect(en.issues.map((i) => [i.code, i.severity, i.cell, i.node])).toEqual([["ambiguous-number", "warning", "D6", "1.10"]]);
+    expect(en.issues[0]?.message.en).toBe(
+      'Sheet \'Sở Y tế\', cell D6: "73,6" is read the Vietnamese way (decimal comma) as 73.6 (seventy-three point six), though the index writes numbers the English way, where a comma groups thousands; check the figure, or enter it as a number cell to avoid confusion (indicator 1.10).',
+    );
+    expect(en.issues[0]?.message.vi).toBe(
+      'Trang tính \'Sở Y tế\', ô D6: "73,6" được hiểu là 73,6 (bảy mươi ba phẩy sáu) theo cách viết số của Việt Nam (dấu phẩy thập phân), dù bộ chỉ số viết số kiểu tiếng Anh, trong đó dấu phẩy phân cách hàng nghìn; hãy kiểm tra lại số liệu, hoặc nhập dạng số để tránh nhầm lẫn (chỉ tiêu 1.10).',
+    );
+    // vi: a dot groups thousands, so "73.6" is not a vi number; the same, the other way.
+    const vi = single("vi", "73.6");
+    expect(only(vi).values["1.10"]).toBe(73.6);
+    expect(vi.issues.map((i) => [i.code, i.severity])).toEqual([["ambiguous-number", "warning"]]);
+    expect(vi.issues[0]?.message.en).toContain('"73.6" is read the English way (decimal point) as 73.6 (seventy-three point six), though the index writes numbers the Vietnamese way, where a dot groups thousands');
+    // Well formed in the locale: no finding ("11,397" is 11397 in en, "1.860" is 1860 in vi); in auto, no finding for one reading.
+    expect(single("en", "11,397").issues).toEqual([]);
+    expect(only(single("en", "11,397")).values["1.10"]).toBe(11397);
+    expect(single("vi", "1.860").issues).toEqual([]);
+    expect(only(single("vi", "1.860")).values["1.10"]).toBe(1860);
+    expect(single("vi", "73,6").issues).toEqual([]);
+    expect(single("auto", "73.6").issues).toEqual([]);
+    expect(single("auto", "73,6").issues).toEqual([]);
+    // Typed with "%": shown as a percentage.
+    const percent = single("en", "12,5%");
+    expect(only(percent).values["1.10"]).toBe(0.125);
+    expect(percent.issues[0]?.message.en).toContain('"12,5%" is read the Vietnamese way (decimal comma) as 12.5% (twelve point five percent)');
   });
 
   test("a missing input is a warning under missing: zero and information under exclude", () => {
@@ -344,15 +410,15 @@ describe("findings a reviewer asked for", () => {
     ];
     const scoredZero = readSubmissions(zero, book(sheetA({ lines, block: BLOCK.filter((r) => r[0] !== "Bộ chỉ số") })));
     expect(scoredZero.issues.map((i) => [i.code, i.message.en])).toEqual([
-      ["zero-denominator", "Sheet 'Sở Y tế', cell D9: the denominator 1.2.b is 0, so 1.2 scores 0."],
+      ["zero-denominator", "Sheet 'Sở Y tế', cell D9: the denominator 1.2.b is 0, so indicator 1.2 scores 0."],
     ]);
   });
 
   test("an Excel error written as text in a CSV file is reported as an Excel error", () => {
-    const csv = "Mã đơn vị,Đơn vị,1.1,1.2.a,1.2.b,1.3,1.10,2.1,2.2,2.3\nSYT,Sở Y tế,có,3,4,Chủ tịch,#DIV/0!,85%,4,12\n";
-    const result = readSubmissions(model, csvToSnapshot(csv, "tong-hop"));
-    expect(result.issues.map((i) => [i.code, i.cell, i.node])).toEqual([["excel-error", "G2", "1.10"]]);
-    expect(result.issues[0]?.message.vi).toBe("Trang tính 'tong-hop', ô G2: ô chứa lỗi Excel #DIV/0!, không được dùng làm số liệu (chỉ tiêu 1.10).");
+    const csv = "Mã đơn vị,Đơn vị,Nhóm,1.1,1.2.a,1.2.b,1.3,1.10,2.1,2.2,2.3\nSYT,Sở Y tế,co-dvc,có,3,4,Chủ tịch,#DIV/0!,85%,4,12\n";
+    const result = readSubmissions(model, csvToSnapshot(csv, "tong-hop", "tong-hop.csv"));
+    expect(result.issues.map((i) => [i.sheet, i.code, i.cell, i.node])).toEqual([["tong-hop", "excel-error", "H2", "1.10"]]);
+    expect(result.issues[0]?.message.vi).toBe("Tệp tong-hop.csv, dòng 2, cột H: ô chứa lỗi Excel #DIV/0!, không được dùng làm số liệu (chỉ tiêu 1.10).");
   });
 
   test("a percentage out of its bounds is explained in percent", () => {
@@ -373,7 +439,7 @@ describe("findings a reviewer asked for", () => {
     expect(missingRows).toHaveLength(1);
     expect(missingRows[0]).toMatchObject({ sheet: "tong-hop", cell: "B1", severity: "warning" });
     expect(missingRows[0]?.node).toBeUndefined();
-    expect(missingRows[0]?.message.vi).toBe("Trang tính 'tong-hop', ô B1: bảng không có cột cho các chỉ tiêu 1.10, 2.1, 2.2, 2.3.");
+    expect(missingRows[0]?.message.vi).toBe("Tệp tong-hop, dòng 1, cột B: bảng không có cột cho các chỉ tiêu 1.10, 2.1, 2.2, 2.3.");
   });
 });
 
@@ -404,8 +470,8 @@ describe("layout B: one row per unit", () => {
   });
 
   test("reads a comma CSV and a semicolon CSV with a byte order mark and decimal commas alike", () => {
-    const comma = 'Mã đơn vị,Đơn vị,1.1 – Ban chỉ đạo,1.2.a,1.2.b,1.3,1.10,2.1,2.2,2.3\r\nSYT,Sở Y tế,có,3,4,"Chủ tịch",4,85%,4,12\r\n';
-    const semicolon = "\ufeffMã đơn vị;Đơn vị;1.1 – Ban chỉ đạo;1.2.a;1.2.b;1.3;1.10;2.1;2.2;2.3\nSYT;Sở Y tế;có;3;4;Chủ tịch;4;0,85;4;12\n";
+    const comma = 'Mã đơn vị,Đơn vị,Nhóm,1.1 – Ban chỉ đạo,1.2.a,1.2.b,1.3,1.10,2.1,2.2,2.3\r\nSYT,Sở Y tế,co-dvc,có,3,4,"Chủ tịch",4,85%,4,12\r\n';
+    const semicolon = "\ufeffMã đơn vị;Đơn vị;Nhóm;1.1 – Ban chỉ đạo;1.2.a;1.2.b;1.3;1.10;2.1;2.2;2.3\nSYT;Sở Y tế;co-dvc;có;3;4;Chủ tịch;4;0,85;4;12\n";
     for (const csv of [comma, new TextEncoder().encode(semicolon)]) {
       const result = readSubmissions(model, csvToSnapshot(csv, "tong-hop.csv"));
       expect(result.issues).toEqual([]);
@@ -415,7 +481,7 @@ describe("layout B: one row per unit", () => {
   });
 
   test("a unit without a code is known by its name, and a row without a name takes its code with a warning", () => {
-    const csv = "Đơn vị,Mã đơn vị,1.1,1.2.a,1.2.b,1.3,1.10,2.1,2.2,2.3\nSở Y tế,,có,3,4,Chủ tịch,4,85%,4,12\n,STC,có,3,4,Chủ tịch,4,85%,4,12\n,,có,3,4,Chủ tịch,4,85%,4,12\n";
+    const csv = "Đơn vị,Mã đơn vị,Nhóm,1.1,1.2.a,1.2.b,1.3,1.10,2.1,2.2,2.3\nSở Y tế,,co-dvc,có,3,4,Chủ tịch,4,85%,4,12\n,STC,co-dvc,có,3,4,Chủ tịch,4,85%,4,12\n,,co-dvc,có,3,4,Chủ tịch,4,85%,4,12\n";
     const result = readSubmissions(model, csvToSnapshot(csv, "t.csv"));
     expect(result.submissions.map((s) => [s.code, s.name])).toEqual([
       ["Sở Y tế", "Sở Y tế"],
@@ -441,6 +507,35 @@ describe("layout B: one row per unit", () => {
     );
   });
 
+  test("findings about a CSV file name the file, row and column, and speak of rows, not sheets and forms", () => {
+    const header = "STT;Đơn vị;Mã đơn vị;Nhóm;1.1;1.2.a;1.2.b;1.3;1.10;2.1;2.2;2.3";
+    const row = (n: number, name: string, code: string): string => `${n};${name};${code};co-dvc;có;3;4;Chủ tịch;4;85%;4;12`;
+    const csv = `${header}\n${row(1, "Sở Nội vụ", "SA")}\n\n${row(2, "Sở Tư pháp", "SB")}\n${row(3, "Sở Nội vụ", "SA")}\n`;
+    const result = readSubmissions(model, csvToSnapshot(csv, "b", "b.csv"));
+    expect(result.submissions.map((s) => s.code)).toEqual(["SA", "SB"]);
+    // The JSON fields keep the sheet's name and the A1 address.
+    expect(result.issues).toEqual([expect.objectContaining({ code: "duplicate-unit", severity: "error", sheet: "b", cell: "C5", unit: "SA" })]);
+    expect(result.issues[0]?.message.vi).toBe('Tệp b.csv, dòng 5, cột C: đơn vị có mã "SA" đã có ở dòng 2; dòng này là bản thứ hai nên không được chấm.');
+    expect(result.issues[0]?.message.en).toBe('File b.csv, row 5, column C: unit code "SA" already appears at row 2; this row is the second entry and is not scored.');
+
+    // Another unit that typed a taken code: the first one is named by its row too.
+    const other = readSubmissions(model, csvToSnapshot(`${header}\n${row(1, "Sở Nội vụ", "SA")}\n${row(2, "Sở Tư pháp", "SA")}\n`, "b", "b.csv"));
+    expect(other.issues[0]?.message.en).toBe(
+      'File b.csv, row 3, column C: "Sở Tư pháp" has the unit code "SA" of "Sở Nội vụ" (at row 2), so it is not scored; correct the unit code.',
+    );
+    for (const issue of [...result.issues, ...other.issues]) {
+      expect(issue.message.vi).not.toMatch(/Trang tính|phiếu/);
+      expect(issue.message.en).not.toMatch(/Sheet|form/);
+    }
+  });
+
+  test("a CSV file without a table of units is named as the file", () => {
+    const result = readSubmissions(model, csvToSnapshot("Xin chào;1\n2;3\n", "b", "b.csv"));
+    expect(result.issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([["layout-not-found", undefined, undefined]]);
+    expect(result.issues[0]?.message.vi).toBe('Tệp b.csv không có bảng tổng hợp: cần một dòng tiêu đề có cột "Đơn vị" và các cột mang mã chỉ tiêu.');
+    expect(result.issues[0]?.message.en).toBe('File b.csv holds no table of units: it needs a header row with a "Unit" column and columns named by indicator codes.');
+  });
+
   test("unknown code columns and missing input columns are reported", () => {
     const values = TABLE.map((r, i) => (i === 2 ? r.map((h) => (h === "2.2" ? "2.9" : h)) : r));
     const result = readSubmissions(model, book({ name: "Tổng hợp", values }));
@@ -456,8 +551,8 @@ describe("workbooks", () => {
     const units: SheetSnapshot = {
       name: "Đơn vị khác",
       values: [
-        ["Mã đơn vị", "Đơn vị", "1.1", "1.2.a", "1.2.b", "1.3", "1.10", "2.1", "2.2", "2.3"],
-        ["STC", "Sở Tài chính", "có", 3, 4, "Chủ tịch", 4, 0.85, 4, 12],
+        ["Mã đơn vị", "Đơn vị", "Nhóm", "1.1", "1.2.a", "1.2.b", "1.3", "1.10", "2.1", "2.2", "2.3"],
+        ["STC", "Sở Tài chính", "co-dvc", "có", 3, 4, "Chủ tịch", 4, 0.85, 4, 12],
       ],
     };
     const instructions: SheetSnapshot = { name: "Hướng dẫn", values: [["Hướng dẫn nhập liệu"], ["Đơn vị", "ghi tên đơn vị"]] };

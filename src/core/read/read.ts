@@ -41,7 +41,10 @@ const OWNED_SHEETS = new Set(["ket qua", "results", "bieu do", "charts", "_index
  *   a row with values but neither name nor code is not scored ("missing-unit-name" error).
  * - The second submission of a unit code is not scored: only "duplicate-unit" is reported for it.
  * - "missing-row" lists the definition's inputs that have no row (layout A) or column (layout B);
- *   group and indicator lines that carry no input are not required.
+ *   group and indicator lines that carry no input are not required. A form's input without a
+ *   row is not also reported as "missing-input": the missing-row finding says that the
+ *   indicator scores as missing.
+ * - A sheet that is a CSV file (`csvFile`) is spoken of as the file, its rows and columns.
  * - A blank boolean cell is "no" when the same unit ticked another boolean input with "x" (the
  *   x / blank checklist convention); otherwise it is a missing input.
  * - Missing inputs are not reported for indicators that do not apply to the unit's category,
@@ -79,18 +82,27 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, _
     }
     const broken = formWithoutTable(sheet);
     if (broken) {
-      issues.push(makeIssue("error", "layout-not-found", { sheet: sheet.name, cell: broken.cell, ...(broken.unit !== undefined ? { unit: broken.unit } : {}) }));
+      issues.push(
+        makeIssue("error", "layout-not-found", {
+          sheet: sheet.name,
+          ...(sheet.csvFile !== undefined ? { file: sheet.csvFile } : {}),
+          cell: broken.cell,
+          ...(broken.unit !== undefined ? { unit: broken.unit } : {}),
+        }),
+      );
       mismatch = true;
     }
   }
 
   if (!layoutA && !layoutB) {
-    if (!mismatch) issues.push(makeIssue("error", "layout-not-found", {}));
+    // A CSV file (one sheet) is named as such: it has no sheets nor forms to look for.
+    const file = snapshot.sheets.length === 1 ? snapshot.sheets[0]?.csvFile : undefined;
+    if (!mismatch) issues.push(makeIssue("error", "layout-not-found", file !== undefined ? { file } : {}));
     return { submissions: [], issues, layout: "none", sheets };
   }
 
   const submissions: Submission[] = [];
-  const firstSeen = new Map<string, { at: string; name: string }>();
+  const firstSeen = new Map<string, { at: string; row?: number; name: string }>();
   for (const raw of raws) {
     const built = buildSubmission(model, raw);
     if (!built.submission) {
@@ -107,15 +119,19 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, _
       issues.push(
         makeIssue("error", "duplicate-unit", {
           sheet: raw.sheet,
+          ...(raw.file !== undefined ? { file: raw.file } : {}),
           cell: at,
           unit: same ? s.code : s.name,
           found: previous.at,
+          ...(previous.row !== undefined ? { foundRow: previous.row } : {}),
           ...(same ? {} : { raw: s.name, expected: previous.name, list: [s.code] }),
         }),
       );
       continue;
     }
-    firstSeen.set(s.code, { at: `'${raw.sheet}'!${at}`, name: s.name });
+    // In a CSV file the first one is named by its row (the same file: a CSV is one sheet).
+    const row = raw.file !== undefined ? raw.source.row : undefined;
+    firstSeen.set(s.code, { at: `'${raw.sheet}'!${at}`, ...(row !== undefined ? { row } : {}), name: s.name });
     submissions.push(s);
     issues.push(...built.issues);
   }
@@ -191,11 +207,11 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
   const nameText = cellText(raw.name.value);
   const name = nameText || raw.fallbackName || codeText;
   if (name === "") {
-    issues.push(makeIssue("error", "missing-unit-name", { sheet: raw.sheet, cell: raw.name.address }));
+    issues.push(makeIssue("error", "missing-unit-name", { sheet: raw.sheet, ...(raw.file !== undefined ? { file: raw.file } : {}), cell: raw.name.address }));
     return { issues };
   }
   const code = codeText || name;
-  const base: MessageParams = { sheet: raw.sheet, unit: code };
+  const base: MessageParams = { sheet: raw.sheet, ...(raw.file !== undefined ? { file: raw.file } : {}), unit: code };
   if (nameText === "") issues.push(makeIssue("warning", "missing-unit-name", { ...base, cell: raw.name.address }));
 
   let category: string | undefined;
@@ -207,6 +223,10 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
         makeIssue("warning", "unknown-category", { ...base, cell: raw.category.address, raw: text, list: model.categories }),
       );
     }
+  } else if (model.categories.length > 0) {
+    // Without a category the unit escapes appliesTo and ranks within categories: say so.
+    // At the blank category cell; without a category cell or column, at the unit's name.
+    issues.push(makeIssue("warning", "missing-category", { ...base, cell: raw.category?.address ?? raw.name.address, list: model.categories }));
   }
 
   const locale = model.definition.numberLocale;
@@ -219,7 +239,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
     const input = model.inputs.get(inputCode);
     const indicator = input ? model.nodes.get(input.indicator) : undefined;
     if (!input || indicator?.kind !== "indicator") continue;
-    const at: MessageParams = { ...base, cell: cell.address, node: inputCode };
+    const at: MessageParams = { ...base, cell: cell.address, node: inputCode, indicator: indicator.code };
     const reading = readCell(cell.value, { input, indicator, numberLocale: locale });
     switch (reading.kind) {
       case "empty":
@@ -236,7 +256,16 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
         if (input.type === "boolean" && isCheckMark(cell.value)) checklist = true;
         for (const note of reading.notes) {
           if (note.code === "ambiguous-number") {
-            issues.push(makeIssue("warning", "ambiguous-number", { ...at, raw: reading.raw, value: note.value, other: note.other }));
+            issues.push(
+              makeIssue("warning", "ambiguous-number", {
+                ...at,
+                raw: reading.raw,
+                value: note.value,
+                ...(note.other !== undefined ? { other: note.other } : {}),
+                ...(note.readAs !== undefined ? { readAs: note.readAs } : {}),
+                ...(note.percent ? { percent: true } : {}),
+              }),
+            );
           } else issues.push(makeIssue("warning", "percent-as-number", { ...at, raw: reading.raw, value: note.value }));
         }
         break;
@@ -264,17 +293,26 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
     }
   }
 
+  const missingRows = new Set(raw.missingRows);
+  /** Inputs without a row whose absence leaves their indicator without data → the indicator. */
+  const scoredWithoutRow = new Map<string, string>();
   for (const indCode of model.indicators) {
     const ind = model.nodes.get(indCode);
     if (ind?.kind !== "indicator" || !appliesToUnit(ind, category) || notApplicable.has(indCode)) continue;
     for (const inputCode of scoredInputs(ind)) {
       if (values[inputCode] !== undefined || reported.has(inputCode)) continue;
       const missing = model.definition.missing;
+      if (missingRows.has(inputCode)) {
+        // Said once, by missing-row below, with what it does to the indicator.
+        scoredWithoutRow.set(inputCode, indCode);
+        continue;
+      }
       issues.push(
         makeIssue(missing === "zero" ? "warning" : "info", "missing-input", {
           ...base,
           cell: raw.inputCells[inputCode] ?? raw.fallbackCell,
           node: inputCode,
+          indicator: indCode,
           missing,
         }),
       );
@@ -315,7 +353,18 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
   }
 
   for (const code of raw.missingRows) {
-    issues.push(makeIssue("warning", "missing-row", { ...base, cell: raw.fallbackCell, node: code, place: "row" }));
+    const indicator = scoredWithoutRow.get(code) ?? model.inputs.get(code)?.indicator;
+    const scored = scoredWithoutRow.has(code) ? { missing: model.definition.missing } : {};
+    issues.push(
+      makeIssue("warning", "missing-row", {
+        ...base,
+        cell: raw.fallbackCell,
+        node: code,
+        ...(indicator !== undefined ? { indicator } : {}),
+        place: "row",
+        ...scored,
+      }),
+    );
   }
   for (const u of raw.unknownCodes) issues.push(makeIssue("warning", "unknown-code", { ...base, cell: u.address, raw: u.raw }));
 

@@ -10,7 +10,9 @@ import { type NumberLocale, parseNumberText } from "./numbers";
 import { cellText } from "./sheet";
 
 export type ValueNote =
-  | { code: "ambiguous-number"; value: number; other: number }
+  /** `other`: the other reading of a text read two ways in "auto"; `readAs`: the way a text that is
+   *  no number in the definition's "vi" or "en" was read. */
+  | { code: "ambiguous-number"; value: number; other?: number; readAs?: "vi" | "en"; percent?: boolean }
   | { code: "percent-as-number"; value: number };
 
 export type CellReading =
@@ -109,6 +111,10 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
     if (!reading) return { kind: "invalid", code: "not-a-number", raw };
     value = reading.value;
     typedPercent = reading.percent;
+    // "73,6" in an en index, "73.6" in a vi one: read the only way it can be, and said so.
+    if (reading.readAs !== undefined) {
+      notes.push({ code: "ambiguous-number", value: reading.value, readAs: reading.readAs, ...(reading.percent ? { percent: true } : {}) });
+    }
     if (reading.ambiguous) {
       // "1.860" is 1860 the Vietnamese way and 1.86 the English way. When the input cannot take
       // one of the two (a whole number, or bounds), the other is what was meant: no warning then.

@@ -90,5 +90,7 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
 }
 
 export function snapshotWorkbook(wb: ExcelJS.Workbook, source?: string): WorkbookSnapshot {
-  return { sheets: wb.worksheets.map(snapshotSheet), ...(source !== undefined ? { source } : {}) };
+  // A workbook made from a CSV file (the command line's reading of one) is spoken of as that file.
+  const csvFile = source !== undefined && /\.(csv|tsv|txt)$/i.test(source) ? { csvFile: source } : {};
+  return { sheets: wb.worksheets.map((ws) => ({ ...snapshotSheet(ws), ...csvFile })), ...(source !== undefined ? { source } : {}) };
 }

@@ -1,0 +1,56 @@
+import { builtinNamed, builtinNamedOnForms, indicesNamedOnForms, parseIndexText } from "./forms-index";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./types";
+
+function form(name: string, index: string | undefined): SheetSnapshot {
+  const values: CellValue[][] = [
+    ["Đơn vị", name],
+    ["Mã đơn vị", name.slice(0, 3).toUpperCase()],
+    ...(index !== undefined ? [["Bộ chỉ số", index]] : []),
+    [],
+    ["Mã", "Nội dung", "Điểm tối đa", "Số liệu"],
+    ["1", "Nhận thức số", 40],
+  ];
+  return { name, values };
+}
+
+const BUILTINS = [
+  { id: "dti-tinh", definition: { id: "dti-tinh", version: "2022" } },
+  { id: "dti-so-nganh-mau", definition: { id: "dti-so-nganh-mau", version: "mau-2023" } },
+];
+
+const notes: SheetSnapshot = { name: "Ghi chú", values: [["Tổng hợp phiếu các sở"]] };
+
+describe("the index a workbook's forms name", () => {
+  test("forms made for a built-in index pick that index, whatever else the workbook holds", () => {
+    const wb: WorkbookSnapshot = { sheets: [notes, form("Sở Y tế", "dti-so-nganh-mau@mau-2023"), form("Sở Nội vụ", " dti-so-nganh-mau@mau-2023 ")] };
+    const named = builtinNamedOnForms(wb, BUILTINS);
+    expect(named?.id).toBe("dti-so-nganh-mau@mau-2023");
+    expect(named?.builtin.id).toBe("dti-so-nganh-mau");
+    expect(named?.definition).toBe(BUILTINS[1]!.definition);
+  });
+
+  test("a form without an index cell does not stop the others from naming theirs", () => {
+    const wb: WorkbookSnapshot = { sheets: [form("Sở Y tế", undefined), form("Sở Nội vụ", "DTI-SO-NGANH-MAU@mau-2023")] };
+    expect(builtinNamedOnForms(wb, BUILTINS)?.builtin.id).toBe("dti-so-nganh-mau");
+  });
+
+  test("no built-in is picked for forms of two indices, another version, no version, or an index that is not built in", () => {
+    const of = (...indices: string[]) => builtinNamedOnForms({ sheets: indices.map((x, i) => form(`Đơn vị ${i}`, x)) }, BUILTINS);
+    expect(of("dti-so-nganh-mau@mau-2023", "dti-tinh@2022")).toBeUndefined();
+    expect(of("dti-so-nganh-mau@mau-2024")).toBeUndefined();
+    expect(of("dti-so-nganh-mau")).toBeUndefined();
+    expect(of("chi-so-rieng@1")).toBeUndefined();
+    expect(builtinNamedOnForms({ sheets: [notes] }, BUILTINS)).toBeUndefined();
+  });
+
+  test("every index the forms name is listed once, in sheet order", () => {
+    const wb: WorkbookSnapshot = { sheets: [form("A", "x@1"), form("B", "y@2"), form("C", "x@1"), notes] };
+    expect(indicesNamedOnForms(wb)).toEqual(["x@1", "y@2"]);
+  });
+
+  test("an index text splits into id and version at its @", () => {
+    expect(parseIndexText(" dti-tinh @ 2022 ")).toEqual({ id: "dti-tinh", version: "2022" });
+    expect(parseIndexText("dti-tinh")).toEqual({ id: "dti-tinh" });
+    expect(builtinNamed("dti-tinh@2022", BUILTINS)?.id).toBe("dti-tinh");
+  });
+});
