@@ -140,11 +140,30 @@ describe("dti-scorer score", () => {
     expect(pointsByCode(json)).toEqual(pointsByCode(JSON.parse(readFileSync(join(dir, "lan1.json"), "utf8")) as ResultsJson));
   });
 
+  it("keeps a sheet of the user's named Kết quả, writes the results beside it and says so", async () => {
+    const wb = new ExcelJS.Workbook();
+    const table = wb.addWorksheet("Bảng");
+    for (const line of readFileSync(join(dir, "xa-phay.csv"), "utf8").trim().split("\n")) table.addRow(line.split(","));
+    wb.addWorksheet("Kết quả").getCell("A1").value = "Ghi chép riêng của chuyên viên";
+    await wb.xlsx.writeFile(join(dir, "co-ket-qua.xlsx"));
+    const r = await run(["score", "co-ket-qua.xlsx", "--index", "xa.json", "--out", "co-ket-qua-da-cham.xlsx", "--json", "co-ket-qua.json"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Bảng tính đã có trang "Kết quả" không do DTI Scorer tạo');
+    const json = JSON.parse(readFileSync(join(dir, "co-ket-qua.json"), "utf8")) as ResultsJson;
+    expect(json.issues).toContainEqual(expect.objectContaining({ severity: "warning", code: "sheet-name-taken" }));
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(join(dir, "co-ket-qua-da-cham.xlsx"));
+    expect(out.getWorksheet("Kết quả")!.getCell("A1").value).toBe("Ghi chép riêng của chuyên viên");
+    expect(out.worksheets.map((w) => w.name)).toContain("Kết quả (2)");
+  });
+
   it("exits 1 and names the cell when the inputs have errors", async () => {
     const r = await run(["score", "xa-loi.csv", "--index", "xa.json"]);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/1 lỗi/);
-    expect(r.out).toContain("C3");
+    // A CSV file is spoken of as a file, with its rows and columns (the JSON keeps sheet and cell).
+    expect(r.out).toContain("Tệp xa-loi.csv, dòng 3, cột C:");
+    expect(r.out).not.toContain("Trang tính");
   });
 });
 
@@ -241,10 +260,12 @@ describe("a workbook holding no form", () => {
     expect(json.index.id).toBe((definition as { id: string }).id);
     expect(json.issues).toEqual([expect.objectContaining({ code: "layout-not-found", severity: "error", sheet: null })]);
     expect(json.stale).toBeNull();
-    expect(v.err).toContain("Không tìm thấy trang tính nào chứa phiếu tự đánh giá");
+    // A CSV file is named as the file, with what its table lacks.
+    expect(v.err).toContain('Tệp chi-don-vi.csv không có bảng tổng hợp: cần một dòng tiêu đề có cột "Đơn vị"');
     const s = await run(["score", "chi-don-vi.csv", "--index", "xa.json"]);
     expect(s.code).toBe(2);
     expect(s.err.trim().split("\n")).toHaveLength(1);
+    expect(s.err).toContain("chi-don-vi.csv");
   });
 });
 

@@ -2,8 +2,8 @@
 import type { IndexModel } from "../../core/definition/model";
 import { type Lang, type Message, formatNumber, localize } from "../../core/i18n/text";
 import { countIssuesByUnit, readIndexSheet, unitKey } from "../../core/plan";
-import { detectLayoutA } from "../../core/collect";
-import { findBuiltin } from "../../indices";
+import { builtinNamedOnForms } from "../../core/forms-index";
+import { BUILTIN_INDICES } from "../../indices";
 import { label } from "../../core/plan/labels";
 import { unitsByRank } from "../../core/score";
 import type { Issue, ScoreTable, Severity, WorkbookSnapshot } from "../../core/types";
@@ -24,7 +24,7 @@ const FINDINGS_SHOWN = 15;
  * A finding to show: the reader's issues, and what the command line itself found about the
  * files (a CSV file that was not UTF-8: code "not-utf8", no sheet or cell).
  */
-export type Finding = Omit<Issue, "code"> & { code: Issue["code"] | "not-utf8" };
+export type Finding = Omit<Issue, "code"> & { code: Issue["code"] | "not-utf8" | "sheet-name-taken" };
 
 /** The workbook as the run reads it, read once: the same snapshot serves scoring and the stale check. */
 function readOnce(host: WorkbookHost, snapshot: WorkbookSnapshot): WorkbookHost {
@@ -53,7 +53,7 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
     snapshot = await host.read();
     if (definition === undefined && readIndexSheet(snapshot)?.definitionJson === undefined) {
       // Forms made by `template` and never scored: the built-in index they name, when it is one.
-      const named = builtinNamedOnForms(snapshot);
+      const named = builtinNamedOnForms(snapshot, BUILTIN_INDICES);
       if (named) {
         definition = named.definition;
         (args.json === "-" ? io.stderr : io.stdout).write(M.indexFromForms(named.id)[lang] + "\n");
@@ -83,9 +83,13 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
     ? staleMessage(stale, (k) => names.get(k) ?? k, mode === "validate" ? "score-again" : write ? "rescored" : "score-with-out")
     : undefined;
 
-  const findings: Finding[] = [...notices.map(noticeFinding), ...result.issues];
+  // What the write had to do differently (a sheet of the user's had the results' name) is said
+  // with the findings, in the JSON too.
+  const writeNotices = (host.lastApply?.warnings ?? []).map((m): Finding => ({ severity: "warning", code: "sheet-name-taken", message: m }));
+  const notes: Finding[] = [...notices.map(noticeFinding), ...writeNotices];
+  const findings: Finding[] = [...notes, ...result.issues];
   const json = resultsJson(result, lang) as { index: unknown; units: unknown[]; issues: unknown[] };
-  json.issues = [...notices.map((n) => jsonFinding(noticeFinding(n), lang)), ...json.issues];
+  json.issues = [...notes.map((n) => jsonFinding(n, lang)), ...json.issues];
   const table: ScoreTable = result.table;
   const toStdout = args.json === "-";
   if (args.json !== undefined) {
@@ -107,25 +111,6 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
   if (write) human.write(M.wrote(args.out!)[lang] + "\n");
   if (args.json !== undefined && !toStdout) human.write(M.wrote(args.json)[lang] + "\n");
   return result.issues.some((i) => i.severity === "error") ? 1 : 0;
-}
-
-/**
- * The built-in index that the workbook's forms name in their `Bộ chỉ số` cell (id@version), when
- * every form that names one names the same and it is a built-in of that very version.
- */
-function builtinNamedOnForms(snapshot: WorkbookSnapshot): { id: string; definition: unknown } | undefined {
-  const named = new Set<string>();
-  for (const sheet of snapshot.sheets) {
-    const index = detectLayoutA(sheet)?.index;
-    if (index !== undefined) named.add(index.trim());
-  }
-  if (named.size !== 1) return undefined;
-  const [text] = [...named];
-  const [id, version] = text!.split("@").map((x) => x.trim());
-  const builtin = findBuiltin(id ?? "");
-  const def = builtin?.definition as { version?: string } | undefined;
-  if (!builtin || version === undefined || def?.version !== version) return undefined;
-  return { id: text!, definition: builtin.definition };
 }
 
 function reportNothingRead(

@@ -24,6 +24,8 @@ export interface ChartsSheetInput {
   after: string;
   /** The charts to create or update (default: all three); the others are not planned at all. */
   kinds?: ChartKind[];
+  /** The sheet's name when it cannot be the usual one (ownedSheetNames); default `Biểu đồ` / `Charts`. */
+  sheetName?: string;
 }
 
 /** The three charts in the order they sit on the sheet, top to bottom. */
@@ -84,7 +86,7 @@ function axisMax(bound: number | undefined, values: (number | null | undefined)[
 
 export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
   const { model, lang } = input;
-  const sheet = SHEET_NAMES.charts[lang];
+  const sheet = input.sheetName ?? SHEET_NAMES.charts[lang];
   const usePoints = model.root.max !== undefined;
   const groups = model.topCodes.flatMap((code) => {
     const node = model.nodes.get(code);

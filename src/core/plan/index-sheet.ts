@@ -107,7 +107,7 @@ export function planIndexSheet(state: IndexSheetState): OwnedSheetPlan {
     rows.push(["lang", p.lang]);
     for (const [unit, hash] of Object.entries(p.unitHashes)) rows.push(["unit", unit, hash]);
   }
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const values = rows.map((r) => [...r, ...Array<PlanValue>(width - r.length).fill(null)]);
   return {
     name: INDEX_SHEET,

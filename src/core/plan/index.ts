@@ -1,4 +1,5 @@
-export { planResults, planMarks, countIssuesByUnit, recordMarks, marksToClear } from "./plan";
+export { planResults, planMarks, countIssuesByUnit, recordMarks, marksToClear, planWarnings } from "./plan";
+export { ownedSheetNames, renamedSheetMessage } from "./sheet-names";
 export { planMarksOnly } from "./marks-only";
 export type { MarksOnlyOptions } from "./marks-only";
 export type { PlanOptions } from "./plan";

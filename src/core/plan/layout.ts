@@ -92,14 +92,22 @@ export interface WrappedCell {
   bold?: boolean;
   /** Font size in points; 11 when left out. */
   size?: number;
+  /** Lines of the same cell below the text in another font (rich text), e.g. a smaller note under a name. */
+  below?: { text: string; bold?: boolean; size?: number }[];
+}
+
+/** Points the text of a cell takes, all its parts stacked. */
+function cellHeight(c: WrappedCell): number {
+  const parts = [{ text: c.text, bold: c.bold, size: c.size }, ...(c.below ?? [])];
+  return parts.reduce((sum, p) => {
+    const size = p.size ?? 11;
+    return sum + wrappedLines(p.text, c.width, p.bold, size) * LINE_HEIGHT * (size / 11);
+  }, 0);
 }
 
 /** The height of a row whose cells wrap: enough lines for the tallest cell. */
 export function wrappedHeight(cells: WrappedCell[]): number {
-  const height = cells.reduce((h, c) => {
-    const size = c.size ?? 11;
-    return Math.max(h, wrappedLines(c.text, c.width, c.bold, size) * LINE_HEIGHT * (size / 11));
-  }, LINE_HEIGHT);
+  const height = cells.reduce((h, c) => Math.max(h, cellHeight(c)), LINE_HEIGHT);
   return Math.ceil(height) + 3;
 }
 

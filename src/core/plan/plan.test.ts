@@ -192,18 +192,17 @@ describe("planResults", () => {
   });
 
   test("several findings on one cell make one mark at the worst severity, the most severe line first", () => {
-    // Under missing: "exclude", a sheet that lost the row of 2.1 gets, at its table's Mã cell, the
-    // information that 2.1 has no value and then the warning that the table has no row for it.
+    // The reader's warning that SO-02's table lost the row of 2.1 (at its Mã cell), and a note on
+    // the same cell that comes first in the list: one warning mark, the warning's line first.
     const model = demoModel({ missing: "exclude" });
     const snapshot = demoSnapshot();
     snapshot.sheets[1]!.values.pop(); // SO-02's last row, 2.1
-    const { plan, issues } = run("en", undefined, snapshot, model);
-    const info = found(issues, "missing-input", "A6");
+    const { issues } = run("en", undefined, snapshot, model);
     const warning = found(issues, "missing-row", "A6");
-    expect([info.severity, warning.severity]).toEqual(["info", "warning"]);
-    expect(issues.indexOf(info)).toBeLessThan(issues.indexOf(warning));
-    expect(plan.marks).toEqual([
-      { sheet: "SO-02", cell: "A6", severity: "warning", note: `${MARK_NOTE_PREFIX}\nWarning: ${warning.message.en}\nNote: ${info.message.en}` },
+    expect(warning.severity).toBe("warning");
+    const info: Issue = { sheet: "SO-02", cell: "A6", unit: "SO-02", severity: "info", code: "missing-input", message: { vi: "Chưa có số liệu 2.1.", en: "No value for 2.1." } };
+    expect(planMarks([info, warning], "en", new Set())).toEqual([
+      { sheet: "SO-02", cell: "A6", severity: "warning", note: `${MARK_NOTE_PREFIX}\nWarning: ${warning.message.en}\nNote: No value for 2.1.` },
     ]);
   });
 

@@ -1,7 +1,7 @@
 /** Score table + issues → a WritePlan: everything the project writes into a workbook, as plain data. */
 import { definitionHash } from "../definition";
 import type { IndexModel } from "../definition/model";
-import type { Lang } from "../i18n/text";
+import type { Lang, Message } from "../i18n/text";
 import { localize } from "../i18n/text";
 import { unitsByRank } from "../score/rank";
 import type { CellMark, ChartKind, Issue, ScoreTable, Severity, SheetEditPlan, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
@@ -20,6 +20,12 @@ import {
 import { INDEX_SHEET, MARK_FILLS, markNote } from "./labels";
 import { type IssueCounts, planResultsSheet } from "./results-sheet";
 import { planSheetEdits } from "./sheet-edits";
+import { ownedSheetNames } from "./sheet-names";
+
+/** The warnings a plan carries (none for a plan without). */
+export function planWarnings(plan: WritePlan): Message[] {
+  return [...(plan.warnings ?? [])];
+}
 
 export interface PlanOptions {
   lang: Lang;
@@ -327,6 +333,8 @@ export function planResults(
   options: PlanOptions,
 ): WritePlan {
   const { lang, previous, snapshot } = options;
+  // A sheet of the user's under the results' or charts' name is never written: ours takes another name.
+  const names = ownedSheetNames(lang, previous, snapshot);
   const ranked = unitsByRank(table);
   const counts = countIssuesByUnit(issues);
   const zero: IssueCounts = { errors: 0, warnings: 0 };
@@ -338,6 +346,7 @@ export function planResults(
     lang,
     projectVersion: options.projectVersion,
     now: options.now,
+    sheetName: names.results,
   });
   const charts = planChartsSheet({
     model,
@@ -346,6 +355,7 @@ export function planResults(
     ...(options.charts?.profileUnits ? { profileUnits: options.charts.profileUnits } : {}),
     ...(options.charts?.kinds ? { kinds: options.charts.kinds } : {}),
     after: results.name,
+    sheetName: names.charts,
   });
   const ownedSheets = [results.name, charts.name, INDEX_SHEET];
   const ownedSet = new Set(ownedSheets);
@@ -404,5 +414,6 @@ export function planResults(
     marks,
     clearMarks: marksToClear(previous),
     ...(removeSheets.length > 0 ? { removeSheets } : {}),
+    ...(names.warnings.length > 0 ? { warnings: names.warnings } : {}),
   };
 }

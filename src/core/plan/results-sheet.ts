@@ -2,7 +2,7 @@
 import type { IndexModel } from "../definition/model";
 import type { Lang } from "../i18n/text";
 import { localize } from "../i18n/text";
-import type { ConditionalFormatPlan, OwnedSheetPlan, PlanValue, ScoreTable, UnitResult } from "../types";
+import type { CellBlock, ConditionalFormatPlan, OwnedSheetPlan, PlanValue, ScoreTable, UnitResult } from "../types";
 import { columnLetter, rangeAddress } from "./a1";
 import { fitWidth, widestWord, wrappedHeight } from "./layout";
 import {
@@ -39,6 +39,8 @@ interface Column {
   cell: (u: UnitResult) => PlanValue;
   /** Conditional format on this column's data cells. */
   cf?: ConditionalFormatPlan["kind"];
+  /** A rank: centred, header and cells, so that it stands clear of the code beside it. */
+  rank?: boolean;
 }
 
 export interface IssueCounts {
@@ -55,6 +57,8 @@ export interface ResultsSheetInput {
   lang: Lang;
   projectVersion: string;
   now: Date;
+  /** The sheet's name when it cannot be the usual one (ownedSheetNames); default `Kết quả` / `Results`. */
+  sheetName?: string;
 }
 
 export function categoryName(model: IndexModel, id: string | undefined, lang: Lang): string {
@@ -77,7 +81,7 @@ function uniqueHeaders(columns: Column[]): void {
 function columnsFor(input: ResultsSheetInput): Column[] {
   const { model, table, lang } = input;
   const cols: Column[] = [
-    { header: label("rank", lang), width: 7, format: RANK_FORMAT, cell: (u) => u.rank },
+    { header: label("rank", lang), width: 7, format: RANK_FORMAT, cell: (u) => u.rank, rank: true },
     { header: label("unitCode", lang), width: 12, format: TEXT_FORMAT, cell: (u) => u.code },
     { header: label("unit", lang), width: 20, maxWidth: 50, format: TEXT_FORMAT, cell: (u) => u.name },
     { header: label("category", lang), width: 12, maxWidth: 40, format: TEXT_FORMAT, cell: (u) => categoryName(model, u.category, lang) },
@@ -101,7 +105,7 @@ function columnsFor(input: ResultsSheetInput): Column[] {
   if (hasPoints) cols.push({ header: label("totalPoints", lang), width: 12, format: POINTS_FORMAT, cell: (u) => u.points, cf: "dataBar" });
   cols.push({ header: label("value", lang), width: 10, format: VALUE_FORMAT, cell: (u) => u.value, ...(hasPoints ? {} : { cf: "dataBar" as const }) });
   if (table.ranking.within === "category") {
-    cols.push({ header: label("rankInCategory", lang), width: 10, format: RANK_FORMAT, cell: (u) => u.rankInCategory });
+    cols.push({ header: label("rankInCategory", lang), width: 10, format: RANK_FORMAT, cell: (u) => u.rankInCategory, rank: true });
   }
   cols.push({ header: label("coverage", lang), width: 9, format: COVERAGE_FORMAT, cell: (u) => u.coverage });
   cols.push({ header: label("errors", lang), width: 8, format: COUNT_FORMAT, cell: (u) => input.counts(u).errors });
@@ -125,6 +129,15 @@ function shown(value: PlanValue, format: string): string {
   return value.toFixed(decimals);
 }
 
+/**
+ * How a column's header and cells sit: ranks centred (clear of the codes beside them), the headers
+ * of number columns right-aligned over their numbers; text as the readers put it (left).
+ */
+function columnAlign(c: Column): CellBlock["align"] {
+  if (c.rank) return "center";
+  return c.format === TEXT_FORMAT ? undefined : "right";
+}
+
 /** Each column as wide as its longest value and its header's longest word. */
 function columnWidths(cols: Column[], rows: PlanValue[][]): number[] {
   return cols.map((c, i) => {
@@ -132,6 +145,37 @@ function columnWidths(cols: Column[], rows: PlanValue[][]): number[] {
     const values = fitWidth(rows.map((r) => shown(r[i] ?? null, c.format)), c.width, max);
     return Math.min(max, Math.max(values, widestWord([c.header], true)));
   });
+}
+
+/** The header row's look, in runs of columns aligned alike. */
+function headerBlocks(cols: Column[], top: number): CellBlock[] {
+  const out: CellBlock[] = [];
+  let start = 0;
+  cols.forEach((c, i) => {
+    const next = cols[i + 1];
+    if (next && columnAlign(next) === columnAlign(c)) return;
+    const align = columnAlign(c);
+    const block: CellBlock = {
+      address: `${columnLetter(start + 1)}${top}`,
+      values: [cols.slice(start, i + 1).map((x) => x.header)],
+      bold: true,
+      fill: HEADER_FILL,
+      fontColor: HEADER_FONT,
+      wrap: true,
+      ...(align ? { align } : {}),
+    };
+    out.push(block);
+    start = i + 1;
+  });
+  return out;
+}
+
+/** The rank columns' cells, centred. */
+function rankBlocks(cols: Column[], rows: PlanValue[][], top: number): CellBlock[] {
+  if (rows.length === 0) return [];
+  return cols.flatMap((c, i): CellBlock[] =>
+    c.rank ? [{ address: `${columnLetter(i + 1)}${top + 1}`, values: rows.map((r) => [r[i] ?? null]), numberFormat: c.format, align: "center" }] : [],
+  );
 }
 
 export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
@@ -158,13 +202,14 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
     });
   }
   return {
-    name: SHEET_NAMES.results[lang],
+    name: input.sheetName ?? SHEET_NAMES.results[lang],
     visibility: "visible",
     blocks: [
       { address: "A1", values: [[resultsTitle(indexName, table.index.version, lang)]], bold: true, fontSize: TITLE_SIZE, numberFormat: TEXT_FORMAT },
       { address: "A2", values: [[resultsSubtitle(input.now, input.projectVersion, units.length, lang)]], numberFormat: TEXT_FORMAT },
       { address: `A${top}`, values: [header, ...rows], numberFormat: formats },
-      { address: `A${top}`, values: [header], bold: true, fill: HEADER_FILL, fontColor: HEADER_FONT, wrap: true },
+      ...headerBlocks(cols, top),
+      ...rankBlocks(cols, rows, top),
     ],
     // An Excel table needs at least one data row.
     tables: units.length > 0 ? [{ name: RESULTS_TABLE, range: rangeAddress(top, 1, last, cols.length), style: "TableStyleMedium2" }] : [],

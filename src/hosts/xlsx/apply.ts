@@ -37,6 +37,7 @@ function argb(color: string): string {
 
 export function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock): void {
   const { row: top, column: left } = parseCell(block.address);
+  const align = block.align;
   block.values.forEach((rowValues, r) => {
     rowValues.forEach((value: PlanValue, c) => {
       const cell = ws.getCell(top + r, left + c);
@@ -58,6 +59,7 @@ export function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock): void {
       }
       if (block.fill) change.fill = solidFill(argb(block.fill));
       if (block.wrap) change.alignment = { ...cell.alignment, wrapText: true, vertical: "middle" };
+      if (align) change.alignment = { ...(change.alignment ?? cell.alignment), horizontal: align };
       if (Object.keys(change).length > 0) restyle(cell, change);
     });
   });

@@ -1,5 +1,7 @@
 /** The .xlsx host: a workbook file in memory, read and written through ExcelJS (Node and browser). */
 import ExcelJS from "exceljs";
+import type { Message } from "../../core/i18n/text";
+import { planWarnings } from "../../core/plan/plan";
 import type { WorkbookSnapshot, WritePlan } from "../../core/types";
 import type { WorkbookHost } from "../host";
 import { type PendingChart, applyPlan } from "./apply";
@@ -11,6 +13,8 @@ export class XlsxHost implements WorkbookHost {
   private pendingCharts: PendingChart[] = [];
   /** Sheets the last applied plan removed: nothing of theirs is carried over. */
   private removedSheets: string[] = [];
+  /** What the user should know about the last applied plan (a sheet of theirs the results had to avoid). */
+  lastApply: { warnings: Message[] } | null = null;
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -37,6 +41,7 @@ export class XlsxHost implements WorkbookHost {
   async apply(plan: WritePlan): Promise<void> {
     this.pendingCharts = applyPlan(this.workbook, plan);
     this.removedSheets = [...(plan.removeSheets ?? [])];
+    this.lastApply = { warnings: planWarnings(plan) };
   }
 
   /**

@@ -58,6 +58,31 @@ describe("the scored workbook as a reader without the add-in sees it", () => {
     expect(ws.pageSetup.printTitlesRow).toBe("3:3");
   });
 
+  test("the results sheet's number columns have their headers right-aligned over the numbers, and ranks sit centred clear of the codes", () => {
+    const ws = wb.getWorksheet("Kết quả")!;
+    const header = ws.getRow(3);
+    const column = (title: string) => {
+      let found = 0;
+      header.eachCell((c, i) => {
+        if (c.value === title) found = i;
+      });
+      if (found === 0) throw new Error(`no column ${title}`);
+      return found;
+    };
+    for (const title of ["Tổng điểm", "Giá trị", "Độ phủ", "Số lỗi", "Số cảnh báo"]) {
+      expect([title, header.getCell(column(title)).alignment?.horizontal]).toEqual([title, "right"]);
+      // The numbers under it are right-aligned too (Excel's and LibreOffice's default for numbers).
+      expect(ws.getCell(4, column(title)).alignment?.horizontal ?? "right").toBe("right");
+    }
+    expect(header.getCell(column("Hạng")).alignment?.horizontal).toBe("center");
+    expect(ws.getCell(4, column("Hạng")).alignment?.horizontal).toBe("center");
+    expect(ws.getCell(4, column("Hạng")).value).toBe(1);
+    for (const title of ["Mã đơn vị", "Đơn vị", "Ghi chú"]) expect(header.getCell(column(title)).alignment?.horizontal).toBeUndefined();
+    // The header keeps its wrapping and its look.
+    expect(header.getCell(column("Số cảnh báo")).alignment?.wrapText).toBe(true);
+    expect(header.getCell(column("Số cảnh báo")).font?.bold).toBe(true);
+  });
+
   test("the three charts are stacked one under the other, each about a landscape page wide and printed on a page of its own, their data below them", async () => {
     const zip = await JSZip.loadAsync(data);
     const drawings = await Promise.all(

@@ -140,6 +140,50 @@ describe("self-assessment templates", () => {
     expect(ws.getCell(rowOf(ws, "1"), 4).protection?.locked).not.toBe(false);
   });
 
+  it("leave the Kỳ đánh giá cell for the unit to fill, unlocked and shaded, when no period is given, and locked with the period when one is", async () => {
+    const blank = (await load(await makeTemplate(model(), units, { lang: "vi" }))).getWorksheet("Sở Y tế")!;
+    expect([blank.getCell("A5").value, blank.getCell("B5").value ?? ""]).toEqual(["Kỳ đánh giá", ""]);
+    expect(blank.getCell("B5").protection?.locked).toBe(false);
+    expect(blank.getCell("B5").fill).toEqual(blank.getCell(rowOf(blank, "1.2"), 4).fill);
+    // The other header cells stay locked.
+    for (const a of ["B1", "B2", "B3", "B4"]) expect(blank.getCell(a).protection?.locked).not.toBe(false);
+    const given = (await load(await makeTemplate(model(), units, { lang: "vi", period: "Năm 2024" }))).getWorksheet("Sở Y tế")!;
+    expect(given.getCell("B5").value).toBe("Năm 2024");
+    expect(given.getCell("B5").protection?.locked).not.toBe(false);
+    // Without categories the period is on row 4: the same rule.
+    const plain = JSON.parse(JSON.stringify(definition));
+    delete plain.categories;
+    delete plain.root.children[1].children[1].appliesTo;
+    const parsed = parseDefinition(plain);
+    if (!parsed.ok) throw new Error("invalid");
+    const ws = (await load(await makeTemplate(parsed.model, [{ code: "A", name: "Phòng A" }], { lang: "en" }))).getWorksheet("Phòng A")!;
+    expect(ws.getCell("A4").value).toBe("Period");
+    expect(ws.getCell("B4").protection?.locked).toBe(false);
+  });
+
+  it("show each node's description (how it is scored) under its name in the Nội dung cell, smaller and grey, in the form's language", async () => {
+    const builtin = findBuiltin("dti-so-nganh-mau");
+    const parsed = parseDefinition(builtin!.definition);
+    if (!parsed.ok) throw new Error("sample invalid");
+    const unit = [{ code: "SNV", name: "Sở Nội vụ", category: "co-dvc" }];
+    const ws = (await load(await makeTemplate(parsed.model, unit, { lang: "vi" }))).getWorksheet("Sở Nội vụ")!;
+    const item = ws.getCell(rowOf(ws, "1.4"), 2);
+    const runs = (item.value as ExcelJS.CellRichTextValue).richText;
+    expect(runs.map((t) => t.text).join("")).toBe("Ban Chỉ đạo chuyển đổi số họp định kỳ trong năm\nHọp 4 lần/năm: 20 điểm; 3 lần: 15; 2 lần: 10; 1 lần: 5; còn lại: 0.");
+    expect(runs[1]!.font).toMatchObject({ italic: true, size: 9, color: { argb: "FF595959" }, name: "Calibri" });
+    expect(runs[0]!.font?.size).toBe(11);
+    expect(item.alignment?.wrapText).toBe(true);
+    // A node without a description keeps its plain name.
+    expect(ws.getCell(rowOf(ws, "3.2"), 2).value).toBe("Tỷ lệ máy tính kết nối mạng LAN và Internet");
+    const en = (await load(await makeTemplate(parsed.model, unit, { lang: "en" }))).getWorksheet("Sở Nội vụ")!;
+    expect(JSON.stringify(en.getCell(rowOf(en, "1.2"), 2).value)).toContain("Each item met: half of the points.");
+    // The forms, filled in, are still read row by row by their codes.
+    const host = await XlsxHost.fromBuffer(await makeTemplate(parsed.model, unit, { lang: "vi" }), "phieu.xlsx");
+    const result = await runScoring(host, { definition: builtin!.definition, lang: "vi", projectVersion: "test", write: false });
+    expect(result.submissions).toHaveLength(1);
+    expect(result.issues.filter((i) => i.code === "layout-not-found" || i.code === "unknown-code")).toEqual([]);
+  });
+
   it("grey out, and lock, indicators that do not apply to the unit's category", async () => {
     const wb = await load(await makeTemplate(model(), units, { lang: "vi" }));
     const ws = wb.getWorksheet("Thanh tra tỉnh")!;
@@ -303,9 +347,13 @@ describe("self-assessment templates", () => {
     // Item texts indent by level, which shows only with left alignment.
     expect(ws.getCell(rowOf(ws, "1.3.a"), 2).alignment).toMatchObject({ horizontal: "left", wrapText: true });
     // A text that fits one line leaves its row at the default height; one that needs two gets two.
-    expect(ws.getRow(rowOf(ws, "1.2")).height).toBeUndefined();
-    expect(ws.getRow(rowOf(ws, "6.2")).height).toBeUndefined();
-    expect(ws.getRow(rowOf(ws, "1.3")).height ?? 0).toBeGreaterThanOrEqual(30);
-    expect(ws.getRow(rowOf(ws, "1.3")).height ?? 0).toBeLessThan(45);
+    expect(ws.getRow(rowOf(ws, "3.2")).height).toBeUndefined();
+    expect(ws.getRow(rowOf(ws, "6.1")).height).toBeUndefined();
+    // A one-line name with a one-line description under it in 9 points: one line and a smaller one.
+    expect(ws.getRow(rowOf(ws, "1.2")).height ?? 0).toBeGreaterThanOrEqual(15 + 12);
+    expect(ws.getRow(rowOf(ws, "1.2")).height ?? 0).toBeLessThan(30 + 3);
+    // A name of two lines and a one-line description.
+    expect(ws.getRow(rowOf(ws, "1.3")).height ?? 0).toBeGreaterThanOrEqual(30 + 12);
+    expect(ws.getRow(rowOf(ws, "1.3")).height ?? 0).toBeLessThan(45 + 12);
   });
 });

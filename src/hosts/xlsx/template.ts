@@ -27,6 +27,9 @@ const APPRAISAL_FILL = "FFDDEBF7"; // light blue: cells the appraisal council fi
 const GROUP_FILL = "FFE7E6E6";
 const NA_FILL = "FFF2F2F2";
 const HEADER_FILL = "FF1F4E78";
+/** How a node's description shows under its name in the `Nội dung` cell. */
+const DESCRIPTION_SIZE = 9;
+const DESCRIPTION_FONT: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, size: DESCRIPTION_SIZE, italic: true, color: { argb: "FF595959" } };
 
 const L = {
   sheetHelp: { vi: "Hướng dẫn", en: "Instructions" },
@@ -272,6 +275,12 @@ async function writeUnitSheet(
     b.value = value;
     b.numFmt = "@";
   });
+  // Without a period given, the unit types it: the cell is an input cell like the table's.
+  if (!options.period?.trim()) {
+    const period = ws.getCell(header.length, 2);
+    period.protection = { locked: false };
+    period.fill = { type: "pattern", pattern: "solid", fgColor: { argb: INPUT_FILL } };
+  }
   ws.getCell(1, 2).font = font({ bold: true, size: 13 });
   ws.getRow(1).height = 20;
   const help = ws.getCell(6, 1);
@@ -308,7 +317,14 @@ async function writeUnitSheet(
     cell.protection = { locked: false };
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
   };
-  const lineFor = (code: string, name: string, depth: number, max: number | undefined, style: { bold?: boolean; italic?: boolean }): ExcelJS.Row => {
+  const lineFor = (
+    code: string,
+    name: string,
+    depth: number,
+    max: number | undefined,
+    style: { bold?: boolean; italic?: boolean },
+    description?: string,
+  ): ExcelJS.Row => {
     const row = ws.getRow(r++);
     for (let c = 1; c <= COL.score; c++) {
       const cell = row.getCell(c);
@@ -320,12 +336,20 @@ async function writeUnitSheet(
     codeCell.value = code;
     codeCell.numFmt = "@";
     const item = row.getCell(COL.item);
-    item.value = name;
+    const itemFont = font({ ...(style.bold ? { bold: true } : {}), ...(style.italic ? { italic: true } : {}) });
+    // The node's description (how it is scored) under its name, smaller and grey, in the cell
+    // itself: shown on screen and on paper in Excel and LibreOffice alike (a note would print nowhere).
+    item.value = description ? { richText: [{ text: name, font: itemFont }, { text: `\n${description}`, font: DESCRIPTION_FONT }] } : name;
     const indent = Math.max(0, depth);
     // An indent shows only with left alignment (Excel and LibreOffice both ignore it otherwise).
     item.alignment = { ...wrapTop, horizontal: "left", indent };
-    if (style.italic) item.font = font({ italic: true });
-    wraps(row, { text: name, width: widthOf(COL.item) - indent * INDENT_WIDTH, bold: style.bold ?? false });
+    if (style.italic) item.font = itemFont;
+    wraps(row, {
+      text: name,
+      width: widthOf(COL.item) - indent * INDENT_WIDTH,
+      bold: style.bold ?? false,
+      ...(description ? { below: [{ text: description, size: DESCRIPTION_SIZE }] } : {}),
+    });
     if (max !== undefined) row.getCell(COL.max).value = max;
     return row;
   };
@@ -380,8 +404,9 @@ async function writeUnitSheet(
 
   for (const node of model.nodes.values()) {
     const name = localize(node.name, lang);
+    const description = node.def.description ? localize(node.def.description, lang).normalize("NFC").trim() : "";
     if (node.kind === "group") {
-      const row = lineFor(node.code, name, node.depth, node.max, { bold: true });
+      const row = lineFor(node.code, name, node.depth, node.max, { bold: true }, description);
       for (let c = 1; c <= COL.score; c++) row.getCell(c).fill = { type: "pattern", pattern: "solid", fgColor: { argb: GROUP_FILL } };
       if (!applies(node, unit, model)) greyOut(row);
       continue;
@@ -390,7 +415,7 @@ async function writeUnitSheet(
     // category: the reader expects them, and a unit moved to another category keeps its form.
     const ok = applies(node, unit, model);
     const single = node.inputs.length === 1 && node.inputs[0]!.code === node.code;
-    const row = lineFor(node.code, name, node.depth, node.max, {});
+    const row = lineFor(node.code, name, node.depth, node.max, {}, description);
     if (ok) fillIndicatorCells(row, node);
     else greyOut(row);
     if (single) {
