@@ -52,6 +52,17 @@ describe("manifest.xml", () => {
     expect(xmllint(broken).ok).toBe(false);
   });
 
+  test("asks for the ExcelApi the add-in checks at run time, so an older Excel does not offer it", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { BASE_REQUIREMENT } = require("../src/hosts/excel/requirements") as typeof import("../src/hosts/excel/requirements");
+    const sets = /<Requirements>\s*<Sets DefaultMinVersion="1\.1">\s*<Set Name="(\w+)" MinVersion="([\d.]+)"\/>\s*<\/Sets>\s*<\/Requirements>/.exec(manifest);
+    expect(sets?.slice(1)).toEqual([BASE_REQUIREMENT.set, BASE_REQUIREMENT.version]);
+    // The schema fixes where they go (after Hosts, before DefaultSettings): moved before Permissions they do not validate.
+    const moved = join(require("node:os").tmpdir(), `manifest-requirements-${process.pid}.xml`);
+    require("node:fs").writeFileSync(moved, manifest.replace(/\s*<Requirements>[\s\S]*?<\/Requirements>/, "").replace("<Permissions>", "<Requirements><Sets><Set Name=\"ExcelApi\" MinVersion=\"1.7\"/></Sets></Requirements><Permissions>"));
+    expect(xmllint(moved).ok).toBe(false);
+  });
+
   test("opens a task pane for Excel workbooks from a button on the Home tab, with read-write access", () => {
     expect(manifest).toMatch(/<Host Name="Workbook"\s*\/>/);
     expect(manifest).toMatch(/<Permissions>ReadWriteDocument<\/Permissions>/);

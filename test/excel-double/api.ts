@@ -4,7 +4,7 @@
  * workbook until `context.sync()`, and a property can be read only after it was loaded and synced.
  */
 import { columnLetters, overlaps, parseRect, quoteSheet, rectAddress, splitSheet, utf8Length, type Rect } from "./address";
-import { defaultProtectionOptions, MSheet, MWorkbook, newId, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
+import { defaultProtectionOptions, MSheet, MWorkbook, newId, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MComment, type MNote, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const CELL_LIMIT = 5_000_000;
@@ -35,7 +35,8 @@ export interface ChangeEvent {
   source: "Local";
   worksheetId: string;
   address: string;
-  triggerSource: "ThisLocalAddin" | "Unknown";
+  /** Sent from ExcelApi 1.14 on only. */
+  triggerSource?: "ThisLocalAddin" | "Unknown";
 }
 
 /** Shared state of one double: the workbook, the counters, the requirement sets. */
@@ -45,12 +46,214 @@ export interface DoubleState {
   requests: RequestRecord[];
   pendingEvents: { sheet: MSheet; address: string; triggerSource: "ThisLocalAddin" | "Unknown" }[];
   calculationSuspendedSyncs: number;
+  /** The requirement sets the host claims ({ ExcelApi: "1.18" }): an API above them is not found. */
+  requirements: Record<string, string>;
+}
+
+export function versionAtLeast(have: string, want: string): boolean {
+  const a = have.split(".").map(Number);
+  const b = want.split(".").map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0, y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
+/**
+ * The ExcelApi version each API the add-in uses needs ("[Api set: ExcelApi 1.7]" in
+ * @types/office-js). Like Office.js, which checks the requirement set on the client before it
+ * queues anything, the double throws ApiNotFound at once when the configured version is older.
+ * APIs of ExcelApi 1.1 are not listed.
+ */
+export const API_SETS: Record<string, string> = {
+  "Workbook.comments": "1.10",
+  "Workbook.insertWorksheetsFromBase64": "1.13",
+  "Workbook.notes": "1.18",
+  "Workbook.protection": "1.7",
+  "WorksheetCollection.getItemOrNullObject": "1.4",
+  "WorksheetCollection.onChanged": "1.9",
+  "Worksheet.getRangeByIndexes": "1.7",
+  "Worksheet.getUsedRangeOrNullObject": "1.4",
+  "Worksheet.freezePanes": "1.7",
+  "Worksheet.horizontalPageBreaks": "1.9",
+  "Worksheet.onChanged": "1.7",
+  "Worksheet.pageLayout": "1.9",
+  "Worksheet.protection": "1.2",
+  "Worksheet.visibility (set)": "1.2",
+  "Range.conditionalFormats": "1.6",
+  "Range.getUsedRangeOrNullObject": "1.4",
+  "RangeFormat.columnWidth": "1.2",
+  "RangeFormat.protection": "1.2",
+  "RangeFormat.rowHeight": "1.2",
+  "Application.suspendApiCalculationUntilNextSync": "1.6",
+  "Table.worksheet": "1.2",
+  "TableCollection.getItemOrNullObject": "1.4",
+  "ChartCollection.getItemOrNullObject": "1.4",
+  "Chart.chartType (set)": "1.7",
+  "ChartAxis.reversePlotOrder": "1.7",
+  "ChartSeriesCollection.add": "1.7",
+  "ChartSeries.delete": "1.7",
+  "ChartSeries.setValues": "1.7",
+  "ChartSeries.setXAxisValues": "1.7",
+  "NoteCollection.getItemOrNullObject": "1.18",
+  "CommentCollection.getItemByCell": "1.10",
+  /** Not an API of its own: the event argument is only sent from ExcelApi 1.14 on. */
+  "WorksheetChangedEventArgs.triggerSource": "1.14",
+};
+
+export function apiSupported(state: DoubleState, api: string): boolean {
+  const want = API_SETS[api];
+  if (want === undefined) return true;
+  const have = state.requirements.ExcelApi;
+  return have !== undefined && versionAtLeast(have, want);
+}
+
+/** Office.js's own check before queueing an API: ApiNotFound when the host's ExcelApi is older. */
+export function requireApi(ctx: RequestContext, api: string): void {
+  if (apiSupported(ctx._state, api)) return;
+  throw new DoubleError("ApiNotFound", `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${api} needs ExcelApi ${API_SETS[api]}; this Excel has ExcelApi ${ctx._state.requirements.ExcelApi ?? "none"})`);
 }
 
 type Outcome = { response?: unknown; commit?: () => void } | void;
+/** What the command is on the wire: a query (load), an instantiation of an object path, a property set or a method call. */
+type ActionKind = "query" | "instantiate" | "set" | "method";
 interface Command {
-  wire: { o: string; n: string; a?: unknown };
+  wire: { o: string; n: string; a?: unknown; k: ActionKind };
   run: () => Outcome | Promise<Outcome>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a request weighs on the wire, serialised as Office.js serialises it
+
+/** One step of an object path: a property (`.format`), a method (`.getRange("A1")`) or an indexer (`[3]`). */
+interface PathStep {
+  /** The path up to and including this step: the key the request lists it under. */
+  key: string;
+  type: "global" | "property" | "method" | "indexer";
+  name: string;
+  /** The raw text between the parentheses or brackets. */
+  args?: string;
+}
+
+/** Splits a proxy path of the double ("wb.worksheets.getItem(\"A\").getRange(\"B2\").format") into its steps. */
+export function pathSteps(path: string): PathStep[] {
+  const steps: PathStep[] = [];
+  let i = 0;
+  const ident = () => {
+    const start = i;
+    while (i < path.length && /[\w$]/.test(path[i]!)) i++;
+    return path.slice(start, i);
+  };
+  /** From an opening bracket to its match, skipping JSON strings. */
+  const enclosed = (open: string, close: string): string => {
+    const start = ++i;
+    let depth = 1;
+    while (i < path.length) {
+      const c = path[i]!;
+      if (c === '"') {
+        for (i++; i < path.length && path[i] !== '"'; i++) if (path[i] === "\\") i++;
+      } else if (c === open) depth++;
+      else if (c === close && --depth === 0) break;
+      i++;
+    }
+    const inner = path.slice(start, i);
+    i++;
+    return inner;
+  };
+  const root = ident();
+  steps.push({ key: root, type: "global", name: "" });
+  while (i < path.length) {
+    const c = path[i]!;
+    if (c === ".") {
+      i++;
+      const name = ident();
+      if (path[i] === "(") steps.push({ key: "", type: "method", name, args: enclosed("(", ")") });
+      else steps.push({ key: "", type: "property", name });
+    } else if (c === "[") steps.push({ key: "", type: "indexer", name: "", args: enclosed("[", "]") });
+    else break; // not a path of the double's making: the rest is one opaque step
+    steps[steps.length - 1]!.key = path.slice(0, i);
+  }
+  if (i < path.length) steps.push({ key: path, type: "property", name: path.slice(i) });
+  return steps;
+}
+
+const pascal = (name: string) => (name ? name[0]!.toUpperCase() + name.slice(1) : name);
+
+/**
+ * The request JSON Office.js would send for these commands (the RichApi request message): every
+ * object path the commands go through is listed once ({Id, ObjectPathType, Name, ParentObjectPathId,
+ * ArgumentInfo}) and instantiated once per request (an Instantiate action for it and each of its
+ * parents, as ClientRequest.ensureInstantiateObjectPath does), then one action per command: Query
+ * (load, with its QueryInfo), SetProperty or Method (with its ArgumentInfo). Ids come from one
+ * counter per context, as Office.js's do, so they grow over a session.
+ */
+export function officeRequest(commands: Command["wire"][], nextId: () => number): { json: string; actionIds: number[] } {
+  const objectPaths: Record<number, unknown> = {};
+  const ids = new Map<string, number>();
+  const instantiated = new Set<number>();
+  const actions: unknown[] = [];
+  const actionIds: number[] = [];
+
+  const argumentsOf = (raw: string): { Arguments: unknown[]; ReferencedObjectPathIds?: number[] } => {
+    if (raw.trim() === "") return { Arguments: [] };
+    try {
+      return { Arguments: JSON.parse(`[${raw}]`) as unknown[] };
+    } catch {
+      if (/^(wb|event)\b/.test(raw)) {
+        const id = register(raw);
+        instantiate(raw);
+        return { Arguments: [id], ReferencedObjectPathIds: [id] };
+      }
+      return { Arguments: [raw] };
+    }
+  };
+  function register(path: string): number {
+    let parent: number | undefined;
+    for (const step of pathSteps(path)) {
+      let id = ids.get(step.key);
+      if (id === undefined) {
+        id = nextId();
+        ids.set(step.key, id);
+        const type = { global: 1, method: 3, property: 4, indexer: 5 }[step.type];
+        const info: Record<string, unknown> = { Id: id, ObjectPathType: type, Name: pascal(step.name) };
+        if (parent !== undefined) info.ParentObjectPathId = parent;
+        if (step.args !== undefined) info.ArgumentInfo = argumentsOf(step.args);
+        objectPaths[id] = info;
+      }
+      parent = id;
+    }
+    return parent!;
+  }
+  function instantiate(path: string): void {
+    for (const step of pathSteps(path)) {
+      const id = ids.get(step.key) ?? register(step.key);
+      if (instantiated.has(id)) continue;
+      instantiated.add(id);
+      actions.push({ Id: nextId(), ActionType: 1, Name: "", ObjectPathId: id });
+    }
+  }
+
+  for (const c of commands) {
+    // "title.text", "axes.value.title.text": the leading names are navigation properties.
+    const names = c.n.startsWith("$") ? [c.n] : c.n.split(".");
+    const name = names.pop()!;
+    const path = names.length ? `${c.o}.${names.join(".")}` : c.o;
+    const target = register(path);
+    instantiate(path);
+    if (c.k === "instantiate") {
+      actionIds.push(actions.length ? (actions[actions.length - 1] as { Id: number }).Id : 0);
+      continue;
+    }
+    const id = nextId();
+    actionIds.push(id);
+    if (c.k === "query") actions.push({ Id: id, ActionType: 2, Name: "", ObjectPathId: target, QueryInfo: c.a });
+    else {
+      const args = c.a === undefined ? [] : Array.isArray(c.a) ? c.a : c.k === "method" && c.a !== null && typeof c.a === "object" ? Object.values(c.a as object) : [c.a];
+      actions.push({ Id: id, ActionType: c.k === "set" ? 4 : 3, Name: pascal(name), ObjectPathId: target, ArgumentInfo: { Arguments: args } });
+    }
+  }
+  return { json: JSON.stringify({ Actions: actions, ObjectPaths: objectPaths }), actionIds };
 }
 
 const notLoaded = (prop: string) =>
@@ -92,17 +295,27 @@ function guardRows(sheet: MSheet): void {
 function guardObjects(sheet: MSheet): void {
   if (sheet.protection.protected && !sheet.protection.options.allowEditObjects) throw accessDenied(sheet, "editing notes and comments");
 }
+/**
+ * The workbook's structure protection: adding, deleting, renaming, moving, hiding or showing a sheet
+ * is refused. Excel documents no error code for it; the double answers AccessDenied, the code of the
+ * other protection refusals.
+ */
+function guardStructure(wb: MWorkbook, what: string): void {
+  if (wb.protection.protected) throw new DoubleError("AccessDenied", `You cannot perform the requested operation. (${what} while the workbook's structure is protected)`);
+}
 
 export class RequestContext {
   readonly workbook: Workbook;
   readonly trackedObjects = { add: () => undefined, remove: () => undefined };
   _queue: Command[] = [];
+  private _lastId = 0;
   constructor(readonly _state: DoubleState) {
     this.workbook = new Workbook(this);
   }
 
-  _push(o: string, n: string, a: unknown, run: Command["run"]): void {
-    this._queue.push({ wire: a === undefined ? { o, n } : { o, n, a }, run });
+  _push(o: string, n: string, a: unknown, run: Command["run"], kind?: ActionKind): void {
+    const k = kind ?? (n === "$load" ? "query" : n === "$instantiate" ? "instantiate" : "method");
+    this._queue.push({ wire: a === undefined ? { o, n, k } : { o, n, a, k }, run });
   }
 
   async sync(): Promise<void> {
@@ -111,27 +324,22 @@ export class RequestContext {
     if (queue.length === 0) return; // Office.js sends no request when nothing is pending
     const state = this._state;
     state.syncCount++;
-    // Like Office.js, a request lists each object path once and the actions refer to it by id.
-    const ids = new Map<string, number>();
-    const actions = queue.map((c) => {
-      let id = ids.get(c.wire.o);
-      if (id === undefined) ids.set(c.wire.o, (id = ids.size + 1));
-      return c.wire.a === undefined ? { i: id, n: c.wire.n } : { i: id, n: c.wire.n, a: c.wire.a };
-    });
-    const paths = Object.fromEntries([...ids].map(([path, id]) => [id, path]));
-    const bytes = utf8Length(JSON.stringify({ actions, paths }));
+    // Measured as Office.js serialises it: object paths listed once, instantiated, then the actions.
+    const request = officeRequest(queue.map((c) => c.wire), () => ++this._lastId);
+    const bytes = utf8Length(request.json);
     const record: RequestRecord = { bytes, responseBytes: 0, commands: queue.length, ok: false, calculationSuspended: false };
     state.requests.push(record);
     if (bytes > PAYLOAD_LIMIT) {
       throw new DoubleError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit. See https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins");
     }
+    // The response holds one result per action that returns something: {"ActionId": …, "Value": …}.
     const responses: unknown[] = [];
     const commits: (() => void)[] = [];
     try {
-      for (const c of queue) {
+      for (const [i, c] of queue.entries()) {
         const out = await c.run();
         if (out) {
-          if (out.response !== undefined) responses.push(out.response);
+          if (out.response !== undefined) responses.push({ ActionId: request.actionIds[i], Value: out.response });
           if (out.commit) commits.push(out.commit);
         }
       }
@@ -140,7 +348,7 @@ export class RequestContext {
       record.calculationSuspended = state.calculationSuspendedSyncs > 0;
       state.calculationSuspendedSyncs = 0;
     }
-    const responseBytes = utf8Length(JSON.stringify(responses));
+    const responseBytes = utf8Length(JSON.stringify({ Results: responses }));
     record.responseBytes = responseBytes;
     if (responseBytes > PAYLOAD_LIMIT) {
       throw new DoubleError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit. See https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins");
@@ -155,8 +363,10 @@ export class RequestContext {
     state.pendingEvents = [];
     for (const e of events) {
       for (const h of state.workbook.handlers) {
-        if (h.sheet !== e.sheet) continue;
-        const args: ChangeEvent = { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", worksheetId: e.sheet.id, address: e.address, triggerSource: e.triggerSource };
+        // A worksheet's handler hears its sheet; the collection's (sheet null) hears every sheet.
+        if (h.sheet !== null && h.sheet !== e.sheet) continue;
+        const args: ChangeEvent = { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", worksheetId: e.sheet.id, address: e.address };
+        if (apiSupported(state, "WorksheetChangedEventArgs.triggerSource")) args.triggerSource = e.triggerSource;
         setTimeout(() => void h.handler(args), 0);
       }
     }
@@ -166,7 +376,28 @@ export class RequestContext {
 // ---------------------------------------------------------------------------------------------
 // Loading
 
-type LoadArg = string | string[] | { select?: string; expand?: string } | Record<string, unknown> | undefined;
+type LoadArg = string | string[] | { select?: string; expand?: string; top?: number; skip?: number } | Record<string, unknown> | undefined;
+
+/** A collection load's `$top` and `$skip` (or `top` and `skip` beside `select`): which items come back. */
+interface Page {
+  top?: number;
+  skip?: number;
+}
+
+function loadPage(arg: LoadArg): Page {
+  if (!arg || typeof arg !== "object" || Array.isArray(arg)) return {};
+  const o = arg as Record<string, unknown>;
+  const top = o.$top ?? o.top, skip = o.$skip ?? o.skip;
+  for (const v of [top, skip]) if (v !== undefined && !(typeof v === "number" && Number.isInteger(v) && v >= 0)) throw invalidArg(`$top and $skip must be whole numbers (${String(v)}).`);
+  return { ...(top !== undefined ? { top: top as number } : {}), ...(skip !== undefined ? { skip: skip as number } : {}) };
+}
+
+/** The QueryInfo of a load as Office.js sends it: the selected properties, the navigation properties expanded, the page. */
+function queryInfo(paths: string[] | null, page: Page): Record<string, unknown> {
+  const select = (paths ?? []).map((p) => (p.startsWith("items/") ? p.slice(6) : p)).filter((p) => p !== "items");
+  const expand = [...new Set(select.filter((p) => p.includes("/")).map((p) => p.slice(0, p.lastIndexOf("/"))))];
+  return { Select: paths ? select : null, Expand: expand, Skip: page.skip ?? null, Top: page.top ?? null };
+}
 
 function loadPaths(arg: LoadArg): string[] | null {
   if (arg === undefined) return null;
@@ -247,7 +478,7 @@ export abstract class ClientObject {
     this._loaded.set(name, value);
     this.context._push(this._path, name, value, () => {
       apply(this._target());
-    });
+    }, "set");
   }
 
   _call(name: string, args: unknown, run: (target: any) => Outcome | Promise<Outcome>): void {
@@ -264,11 +495,12 @@ export abstract class ClientObject {
 
   load(arg?: LoadArg): this {
     const paths = loadPaths(arg);
-    this.context._push(this._path, "$load", paths ?? "*", () => this._runLoad(paths));
+    const page = loadPage(arg);
+    this.context._push(this._path, "$load", queryInfo(paths, page), () => this._runLoad(paths, page));
     return this;
   }
 
-  _runLoad(paths: string[] | null): Outcome {
+  _runLoad(paths: string[] | null, _page: Page = {}): Outcome {
     const target = this._resolve();
     const commits: (() => void)[] = [];
     const response: Record<string, unknown> = {};
@@ -311,10 +543,12 @@ export abstract class ClientCollection<T extends ClientObject> extends ClientObj
   get items(): T[] {
     return this._get<T[]>("items");
   }
-  override _runLoad(paths: string[] | null): Outcome {
-    const list = this._list(this._target());
+  override _runLoad(paths: string[] | null, page: Page = {}): Outcome {
+    const all = this._list(this._target());
+    const skip = page.skip ?? 0;
+    const list = all.slice(skip, page.top === undefined ? undefined : skip + page.top);
     const sub = (paths ?? ["items"]).flatMap((p) => (p === "items" ? [] : p.startsWith("items/") ? [p.slice(6)] : [p]));
-    const items = list.map((m, i) => this._item(m, i));
+    const items = list.map((m, i) => this._item(m, skip + i));
     const commits: (() => void)[] = [];
     const response: unknown[] = [];
     for (const it of items) {
@@ -343,6 +577,7 @@ export class Application extends ClientObject {
   protected _scalars() { return []; }
   protected _readScalar() { return undefined; }
   suspendApiCalculationUntilNextSync(): void {
+    requireApi(this.context, "Application.suspendApiCalculationUntilNextSync");
     this._call("suspendApiCalculationUntilNextSync", undefined, () => {
       this.context._state.calculationSuspendedSyncs++;
     });
@@ -375,22 +610,48 @@ export class Workbook extends ClientObject {
   readonly worksheets: WorksheetCollection;
   readonly tables: TableCollection;
   readonly application: Application;
-  readonly notes: NoteCollection;
-  readonly comments: CommentCollection;
+  private readonly _notes: NoteCollection;
+  private readonly _comments: CommentCollection;
+  private readonly _protection: WorkbookProtection;
   constructor(ctx: RequestContext) {
     super(ctx, "wb", () => ctx._state.workbook);
     this.worksheets = new WorksheetCollection(ctx, "wb.worksheets", () => ctx._state.workbook);
     this.tables = new TableCollection(ctx, "wb.tables", () => ({ wb: ctx._state.workbook, sheet: null }));
     this.application = new Application(ctx, "wb.application", () => ctx._state.workbook);
-    this.notes = new NoteCollection(ctx, "wb.notes", () => ctx._state.workbook);
-    this.comments = new CommentCollection(ctx, "wb.comments", () => ctx._state.workbook);
+    this._notes = new NoteCollection(ctx, "wb.notes", () => ctx._state.workbook);
+    this._comments = new CommentCollection(ctx, "wb.comments", () => ctx._state.workbook);
+    this._protection = new WorkbookProtection(ctx, "wb.protection", () => ctx._state.workbook);
   }
   protected _scalars() { return []; }
   protected _readScalar() { return undefined; }
+  protected override _nav(name: string): ClientObject | undefined {
+    return name === "protection" ? this.protection : undefined;
+  }
+  /** Notes (ExcelApi 1.18). */
+  get notes(): NoteCollection {
+    requireApi(this.context, "Workbook.notes");
+    return this._notes;
+  }
+  /** Threaded comments (ExcelApi 1.10). */
+  get comments(): CommentCollection {
+    requireApi(this.context, "Workbook.comments");
+    return this._comments;
+  }
+  /** The workbook's structure protection (ExcelApi 1.7). */
+  get protection(): WorkbookProtection {
+    requireApi(this.context, "Workbook.protection");
+    return this._protection;
+  }
 
+  /**
+   * Inserts sheets of an .xlsx (ExcelApi 1.13) and, as the reference says, returns "an array of IDs
+   * corresponding to each newly inserted worksheet" (not their names: Excel may rename them).
+   */
   insertWorksheetsFromBase64(base64: string, options?: { sheetNamesToInsert?: string[]; positionType?: string; relativeTo?: string }): ClientResult<string[]> {
+    requireApi(this.context, "Workbook.insertWorksheetsFromBase64");
     const result = new ClientResult<string[]>();
     this._call("insertWorksheetsFromBase64", { base64, options }, async (wb: MWorkbook) => {
+      guardStructure(wb, "inserting sheets");
       if (!importers.xlsx) throw new DoubleError("GeneralException", "No xlsx importer installed in the double.");
       let sheets: Awaited<ReturnType<XlsxImporter>>;
       try {
@@ -421,11 +682,35 @@ export class Workbook extends ClientObject {
         // Inserted sheets keep their cells, formats and protection (a protected sheet stays protected).
         fillImported(sheet, src);
         wb.sheets.splice(at++, 0, sheet);
-        inserted.push(name);
+        inserted.push(sheet.id);
       }
       return { response: inserted, commit: () => { result._value = { v: inserted }; } };
     });
     return result;
+  }
+}
+
+/**
+ * Workbook.protection (ExcelApi 1.7): `protected`, `protect(password?)` (fails when already
+ * protected), `unprotect(password?)` (a wrong password fails with InvalidArgument, as for sheets).
+ */
+export class WorkbookProtection extends ClientObject {
+  protected _scalars() { return ["protected"]; }
+  protected _readScalar(t: unknown): unknown { return (t as MWorkbook).protection.protected; }
+  get protected(): boolean { return this._get("protected"); }
+  protect(password?: string): void {
+    this._call("protect", password === undefined ? [] : [password], (wb: MWorkbook) => {
+      if (wb.protection.protected) throw new DoubleError("InvalidOperation", "The operation attempted is invalid on the object. The workbook is already protected.");
+      wb.protection = { protected: true, password: password ? password : null };
+    });
+  }
+  unprotect(password?: string): void {
+    this._call("unprotect", password === undefined ? [] : [password], (wb: MWorkbook) => {
+      const p = wb.protection;
+      if (!p.protected) return;
+      if (p.password !== null && p.password !== password) throw new DoubleError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. The password to unprotect the workbook is not correct.");
+      wb.protection = { protected: false, password: null };
+    });
   }
 }
 
@@ -447,6 +732,7 @@ export class WorksheetCollection extends ClientCollection<Worksheet> {
     return ws;
   }
   getItemOrNullObject(name: string): Worksheet {
+    requireApi(this.context, "WorksheetCollection.getItemOrNullObject");
     const ws = new Worksheet(this.context, `${this._path}.getItemOrNullObject(${JSON.stringify(name)})`, () => this.context._state.workbook.sheet(name), true);
     ws._instantiate();
     return ws;
@@ -458,6 +744,7 @@ export class WorksheetCollection extends ClientCollection<Worksheet> {
     let created: MSheet | null = null;
     const ws = new Worksheet(this.context, `${this._path}.add(${JSON.stringify(name ?? null)})`, () => created);
     this._call("add", name ?? null, (wb: MWorkbook) => {
+      guardStructure(wb, "adding a sheet");
       let n = name;
       if (n === undefined) {
         let i = wb.sheets.length + 1;
@@ -471,6 +758,25 @@ export class WorksheetCollection extends ClientCollection<Worksheet> {
     });
     return ws;
   }
+  /** Changes on any worksheet of the workbook (ExcelApi 1.9). */
+  get onChanged() {
+    return changedEvent(this.context, this._path, "WorksheetCollection.onChanged", () => null);
+  }
+}
+
+/** `onChanged` of a worksheet (ExcelApi 1.7) or of the whole collection (ExcelApi 1.9, `sheet` null). */
+function changedEvent(ctx: RequestContext, path: string, api: string, sheetOf: () => MSheet | null) {
+  requireApi(ctx, api);
+  return {
+    add: (handler: (args: ChangeEvent) => unknown): EventHandlerResult => {
+      const id = newId();
+      ctx._push(path, "onChanged.add", id, () => {
+        const sheet = sheetOf();
+        ctx._state.workbook.handlers.push({ id, sheet, handler: handler as (a: unknown) => unknown });
+      });
+      return new EventHandlerResult(ctx, id);
+    },
+  };
 }
 
 export class EventHandlerResult {
@@ -500,17 +806,21 @@ export class Worksheet extends ClientObject {
   }
   /** Manual page breaks above rows (ExcelApi 1.9); clearing cells keeps them, as in Excel. */
   get horizontalPageBreaks(): PageBreakCollection {
+    requireApi(this.context, "Worksheet.horizontalPageBreaks");
     return this._child("horizontalPageBreaks", () => new PageBreakCollection(this.context, `${this._path}.horizontalPageBreaks`, () => this._target<MSheet>()));
   }
   get pageLayout(): PageLayout {
+    requireApi(this.context, "Worksheet.pageLayout");
     return this._child("pageLayout", () => new PageLayout(this.context, `${this._path}.pageLayout`, () => this._target<MSheet>()));
   }
   get protection(): WorksheetProtection {
+    requireApi(this.context, "Worksheet.protection");
     return this._child("protection", () => new WorksheetProtection(this.context, `${this._path}.protection`, () => this._target<MSheet>()));
   }
   get name(): string { return this._get("name"); }
   set name(v: string) {
     this._set("name", v, (s: MSheet) => {
+      if (s.name !== v) guardStructure(this.context._state.workbook, "renaming a sheet");
       if (!validSheetName(v)) throw invalidArg(`'${v}' is not a valid sheet name.`);
       const other = this.context._state.workbook.sheet(v);
       if (other && other !== s) throw new DoubleError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${v}.`);
@@ -520,9 +830,11 @@ export class Worksheet extends ClientObject {
   get id(): string { return this._get("id"); }
   get visibility(): string { return this._get("visibility"); }
   set visibility(v: string) {
+    requireApi(this.context, "Worksheet.visibility (set)");
     this._set("visibility", v, (s: MSheet) => {
       if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") throw invalidArg(`visibility '${v}'`);
       const wb = this.context._state.workbook;
+      if (s.visibility !== v) guardStructure(wb, "hiding or showing a sheet");
       if (v !== "Visible" && wb.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
         throw new DoubleError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
@@ -535,6 +847,7 @@ export class Worksheet extends ClientObject {
     this._set("position", v, (s: MSheet) => {
       const sheets = this.context._state.workbook.sheets;
       if (!Number.isInteger(v) || v < 0 || v >= sheets.length) throw invalidArg(`position ${v}`);
+      if (sheets.indexOf(s) !== v) guardStructure(this.context._state.workbook, "moving a sheet");
       sheets.splice(sheets.indexOf(s), 1);
       sheets.splice(v, 0, s);
     });
@@ -546,18 +859,11 @@ export class Worksheet extends ClientObject {
     return this._child("charts", () => new ChartCollection(this.context, `${this._path}.charts`, () => this._target<MSheet>()));
   }
   get freezePanes(): WorksheetFreezePanes {
+    requireApi(this.context, "Worksheet.freezePanes");
     return this._child("freezePanes", () => new WorksheetFreezePanes(this.context, `${this._path}.freezePanes`, () => this._target<MSheet>()));
   }
   get onChanged() {
-    return {
-      add: (handler: (args: ChangeEvent) => unknown): EventHandlerResult => {
-        const id = newId();
-        this._call("onChanged.add", id, (s: MSheet) => {
-          this.context._state.workbook.handlers.push({ id, sheet: s, handler: handler as (a: unknown) => unknown });
-        });
-        return new EventHandlerResult(this.context, id);
-      },
-    };
+    return changedEvent(this.context, this._path, "Worksheet.onChanged", () => this._target<MSheet>());
   }
   _child<T extends ClientObject>(key: string, make: () => T): T {
     let c = this._children.get(key);
@@ -570,6 +876,7 @@ export class Worksheet extends ClientObject {
   delete(): void {
     this._call("delete", undefined, (s: MSheet) => {
       const wb = this.context._state.workbook;
+      guardStructure(wb, "deleting a sheet");
       if (wb.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
         throw new DoubleError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
@@ -599,6 +906,7 @@ export class Worksheet extends ClientObject {
     });
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range {
+    requireApi(this.context, "Worksheet.getRangeByIndexes");
     return new Range(this.context, `${this._path}.getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`, () => {
       const sheet = this._target<MSheet>();
       if (startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1 || startRow + rowCount > 1048576 || startColumn + columnCount > 16384) {
@@ -608,6 +916,7 @@ export class Worksheet extends ClientObject {
     });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    requireApi(this.context, "Worksheet.getUsedRangeOrNullObject");
     const r = new Range(this.context, `${this._path}.getUsedRangeOrNullObject(${valuesOnly === true})`, () => {
       const sheet = this._target<MSheet>();
       const rect = sheet.usedRect(valuesOnly === true);
@@ -944,6 +1253,7 @@ export class Range extends ClientObject {
     return f;
   }
   get conditionalFormats(): ConditionalFormatCollection {
+    requireApi(this.context, "Range.conditionalFormats");
     return new ConditionalFormatCollection(this.context, `${this._path}.conditionalFormats`, () => this._target<RangeRef>());
   }
   get worksheet(): Worksheet {
@@ -1008,6 +1318,8 @@ export class Range extends ClientObject {
         const to = moved(n.row, n.col);
         if (to) { n.row = to.row; n.col = to.col; }
       }
+      placedIndex.delete(wb.notes);
+      placedIndex.delete(wb.comments);
       if (wholeRows) {
         sheet.rowHeights = new Map([...sheet.rowHeights].map(([row, h]) => [row >= rect.row ? row + by : row, h]));
         sheet.rowBreaks = sheet.rowBreaks.map((row) => (row >= rect.row ? row + by : row));
@@ -1029,6 +1341,7 @@ export class Range extends ClientObject {
 
   /** The used part of this range (ExcelApi 1.4); a null object when none of its cells is used. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    requireApi(this.context, "Range.getUsedRangeOrNullObject");
     const r = new Range(this.context, `${this._path}.getUsedRangeOrNullObject(${valuesOnly === true})`, () => {
       const { sheet, rect } = this._target<RangeRef>();
       const used = sheet.usedRect(valuesOnly === true, rect);
@@ -1047,7 +1360,7 @@ export class Range extends ClientObject {
 }
 
 export class RangeFormat extends ClientObject {
-  protected _scalars() { return ["columnWidth", "rowHeight", "wrapText"]; }
+  protected _scalars() { return ["columnWidth", "rowHeight", "wrapText", "horizontalAlignment"]; }
   protected override _nav(name: string): ClientObject | undefined {
     if (name === "fill") return this.fill;
     if (name === "font") return this.font;
@@ -1055,6 +1368,7 @@ export class RangeFormat extends ClientObject {
     return undefined;
   }
   get protection(): FormatProtection {
+    requireApi(this.context, "RangeFormat.protection");
     let p = this._children.get("protection") as FormatProtection | undefined;
     if (!p) { p = new FormatProtection(this.context, `${this._path}.protection`, () => this._target()); this._children.set("protection", p); }
     return p;
@@ -1072,11 +1386,13 @@ export class RangeFormat extends ClientObject {
       return h.size === 1 ? [...h][0] : null;
     }
     const cell = sheet.get(rect.row, rect.col);
+    if (name === "horizontalAlignment") return cell?.align ?? "General";
     return cell?.wrap ?? false;
   }
   /** Points; Excel caps a row at 409 points (Excel specifications and limits). */
   get rowHeight(): number { return this._get("rowHeight"); }
   set rowHeight(v: number) {
+    requireApi(this.context, "RangeFormat.rowHeight");
     this._set("rowHeight", v, ({ sheet, rect }: RangeRef) => {
       if (!(typeof v === "number" && v >= 0 && v <= 409)) throw invalidArg(`rowHeight ${v}`);
       guardRows(sheet);
@@ -1088,6 +1404,7 @@ export class RangeFormat extends ClientObject {
   }
   get columnWidth(): number { return this._get("columnWidth"); }
   set columnWidth(v: number) {
+    requireApi(this.context, "RangeFormat.columnWidth");
     this._set("columnWidth", v, ({ sheet, rect }: RangeRef) => {
       if (!(v >= 0)) throw invalidArg("columnWidth");
       guardColumns(sheet);
@@ -1097,6 +1414,15 @@ export class RangeFormat extends ClientObject {
   get wrapText(): boolean { return this._get("wrapText"); }
   set wrapText(v: boolean) {
     this._set("wrapText", v, ({ sheet, rect }: RangeRef) => { guardFormat(sheet, rect); eachCell(sheet, rect, (c) => { c.wrap = v; }); });
+  }
+  /** Excel.HorizontalAlignment (ExcelApi 1.1): any other string is refused. */
+  get horizontalAlignment(): string { return this._get("horizontalAlignment"); }
+  set horizontalAlignment(v: string) {
+    this._set("horizontalAlignment", v, ({ sheet, rect }: RangeRef) => {
+      if (!HORIZONTAL_ALIGNMENTS.includes(v)) throw invalidArg(`horizontalAlignment '${v}'`);
+      guardFormat(sheet, rect);
+      eachCell(sheet, rect, (c) => { if (v === "General") delete c.align; else c.align = v; });
+    });
   }
   get fill(): RangeFill {
     let f = this._children.get("fill") as RangeFill | undefined;
@@ -1109,6 +1435,8 @@ export class RangeFormat extends ClientObject {
     return f;
   }
 }
+
+const HORIZONTAL_ALIGNMENTS = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
 
 function eachCell(sheet: MSheet, rect: Rect, f: (c: MCell) => void): void {
   if (rect.rows * rect.cols > CELL_LIMIT) throw new DoubleError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
@@ -1280,6 +1608,7 @@ export class TableCollection extends ClientCollection<Table> {
     return t;
   }
   getItemOrNullObject(name: string): Table {
+    requireApi(this.context, "TableCollection.getItemOrNullObject");
     const t = new Table(this.context, `${this._path}.getItemOrNullObject(${JSON.stringify(name)})`, () => this._find(name), true);
     t._instantiate();
     return t;
@@ -1324,6 +1653,7 @@ export class Table extends ClientObject {
   }
   /** The worksheet the table is on (ExcelApi 1.2). */
   get worksheet(): Worksheet {
+    requireApi(this.context, "Table.worksheet");
     let w = this._children.get("worksheet") as Worksheet | undefined;
     if (!w) { w = new Worksheet(this.context, `${this._path}.worksheet`, () => this._target<MTable>().sheet); this._children.set("worksheet", w); }
     return w;
@@ -1382,6 +1712,7 @@ export class ChartCollection extends ClientCollection<Chart> {
     return c;
   }
   getItemOrNullObject(name: string): Chart {
+    requireApi(this.context, "ChartCollection.getItemOrNullObject");
     const c = new Chart(this.context, `${this._path}.getItemOrNullObject(${JSON.stringify(name)})`, () => this._target<MSheet>().charts.find((x) => x.name === name), true);
     c._instantiate();
     return c;
@@ -1432,7 +1763,7 @@ export class Chart extends ClientObject {
     });
   }
   get chartType(): string { return this._get("chartType"); }
-  set chartType(v: string) { this._set("chartType", v, (m: MChart) => { if (!CHART_TYPES.includes(v)) throw invalidArg(v); m.chartType = v; }); }
+  set chartType(v: string) { requireApi(this.context, "Chart.chartType (set)"); this._set("chartType", v, (m: MChart) => { if (!CHART_TYPES.includes(v)) throw invalidArg(v); m.chartType = v; }); }
   get title() {
     const self = this;
     return { set text(v: string) { self._call("title.text", v, (m: MChart) => { m.title = v; }); } };
@@ -1441,7 +1772,7 @@ export class Chart extends ClientObject {
     const self = this;
     const axis = (which: "category" | "value") => ({
       title: { set text(v: string) { self._call(`axes.${which}.title.text`, v, (m: MChart) => { if (which === "category") m.categoryAxisTitle = v; else m.valueAxisTitle = v; }); } },
-      set reversePlotOrder(v: boolean) { self._call(`axes.${which}.reversePlotOrder`, v, (m: MChart) => { if (which === "category") m.reversePlotOrder = v; }); },
+      set reversePlotOrder(v: boolean) { requireApi(self.context, "ChartAxis.reversePlotOrder"); self._call(`axes.${which}.reversePlotOrder`, v, (m: MChart) => { if (which === "category") m.reversePlotOrder = v; }); },
       /**
        * ChartAxis.maximum (ExcelApi 1.1): a number, or "" for the automatic scale. Only a value
        * axis has a numeric scale: on a category axis of text categories Excel refuses it.
@@ -1488,6 +1819,7 @@ export class ChartSeriesCollection extends ClientCollection<ChartSeries> {
     return new ChartSeries(this.context, `${this._path}.getItemAt(${index})`, () => this._target<MChart>().series[index]);
   }
   add(name?: string): ChartSeries {
+    requireApi(this.context, "ChartSeriesCollection.add");
     let made: MSeries | null = null;
     const s = new ChartSeries(this.context, `${this._path}.add(${JSON.stringify(name ?? null)})`, () => made);
     this._call("add", name ?? null, (m: MChart) => {
@@ -1508,12 +1840,15 @@ export class ChartSeries extends ClientObject {
     return `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
   }
   setValues(source: Range): void {
+    requireApi(this.context, "ChartSeries.setValues");
     this._call("setValues", source._path, (m: MSeries) => { m.values = this._rangeAddress(source); });
   }
   setXAxisValues(source: Range): void {
+    requireApi(this.context, "ChartSeries.setXAxisValues");
     this._call("setXAxisValues", source._path, (m: MSeries) => { m.xAxisValues = this._rangeAddress(source); });
   }
   delete(): void {
+    requireApi(this.context, "ChartSeries.delete");
     this._call("delete", undefined, (m: MSeries) => {
       for (const s of this.context._state.workbook.sheets) for (const c of s.charts) c.series = c.series.filter((x) => x !== m);
     });
@@ -1522,6 +1857,52 @@ export class ChartSeries extends ClientObject {
 
 // ---------------------------------------------------------------------------------------------
 // Notes (ExcelApi 1.18) and comments (ExcelApi 1.10)
+
+/**
+ * Notes and comments by cell, so that looking one up does not scan the workbook's list: kept up to
+ * date by the double's own adds and deletes, rebuilt when the list changed otherwise (a test
+ * pushing into it, rows inserted).
+ */
+type Placed = { sheet: MSheet; row: number; col: number };
+const placedIndex = new WeakMap<Placed[], { length: number; map: Map<string, Placed>; dups: boolean }>();
+const placeKey = (sheet: MSheet, row: number, col: number) => `${sheet.id}|${row}|${col}`;
+function placedMap(list: Placed[]): { length: number; map: Map<string, Placed>; dups: boolean } {
+  let c = placedIndex.get(list);
+  if (!c || c.length !== list.length) {
+    c = { length: list.length, map: new Map(), dups: false };
+    for (const p of list) {
+      const k = placeKey(p.sheet, p.row, p.col);
+      if (!c.map.has(k)) c.map.set(k, p);
+      else c.dups = true;
+    }
+    placedIndex.set(list, c);
+  }
+  return c;
+}
+function placedAt<T extends Placed>(list: T[], sheet: MSheet, row: number, col: number): T | undefined {
+  return placedMap(list).map.get(placeKey(sheet, row, col)) as T | undefined;
+}
+function addPlaced<T extends Placed>(list: T[], item: T): void {
+  const c = placedMap(list);
+  list.push(item);
+  const k = placeKey(item.sheet, item.row, item.col);
+  if (!c.map.has(k)) c.map.set(k, item);
+  else c.dups = true;
+  c.length = list.length;
+}
+function removePlaced<T extends Placed>(list: T[], item: T): void {
+  const i = list.indexOf(item);
+  if (i < 0) return;
+  const c = placedMap(list);
+  list.splice(i, 1);
+  const k = placeKey(item.sheet, item.row, item.col);
+  if (c.map.get(k) === item) {
+    c.map.delete(k);
+    const other = c.dups && list.find((p) => p.sheet === item.sheet && p.row === item.row && p.col === item.col);
+    if (other) c.map.set(k, other);
+  }
+  c.length = list.length;
+}
 
 function cellOf(wb: MWorkbook, address: string | Range): { sheet: MSheet; row: number; col: number } {
   if (typeof address !== "string") {
@@ -1543,10 +1924,12 @@ export class NoteCollection extends ClientCollection<Note> {
     const n = new Note(this.context, `${this._path}.add()`, () => made);
     this._call("add", { cellAddress: typeof cellAddress === "string" ? cellAddress : cellAddress._path, content }, (wb: MWorkbook) => {
       const at = cellOf(wb, cellAddress);
-      if (wb.notes.some((x) => x.sheet === at.sheet && x.row === at.row && x.col === at.col)) throw new DoubleError("InvalidOperation", "The cell already has a note.");
+      if (placedAt(wb.notes, at.sheet, at.row, at.col)) throw new DoubleError("InvalidOperation", "The cell already has a note.");
+      // A cell holds a note or a threaded comment, not both.
+      if (placedAt(wb.comments, at.sheet, at.row, at.col)) throw new DoubleError("InvalidOperation", "The operation attempted is invalid on the object. The cell has a threaded comment, so it cannot also have a note.");
       guardObjects(at.sheet);
       const m = { ...at, content };
-      wb.notes.push(m);
+      addPlaced(wb.notes, m);
       made = m;
     });
     return n;
@@ -1554,7 +1937,7 @@ export class NoteCollection extends ClientCollection<Note> {
   private _find(key: string) {
     const wb = this.context._state.workbook;
     const at = cellOf(wb, key);
-    return wb.notes.find((x) => x.sheet === at.sheet && x.row === at.row && x.col === at.col);
+    return placedAt(wb.notes, at.sheet, at.row, at.col);
   }
   getItem(key: string): Note {
     const n = new Note(this.context, `${this._path}.getItem(${JSON.stringify(key)})`, () => this._find(key));
@@ -1562,6 +1945,7 @@ export class NoteCollection extends ClientCollection<Note> {
     return n;
   }
   getItemOrNullObject(key: string): Note {
+    requireApi(this.context, "NoteCollection.getItemOrNullObject");
     const n = new Note(this.context, `${this._path}.getItemOrNullObject(${JSON.stringify(key)})`, () => this._find(key), true);
     n._instantiate();
     return n;
@@ -1584,7 +1968,7 @@ export class Note extends ClientObject {
     this._call("delete", undefined, (m: { sheet: MSheet }) => {
       guardObjects(m.sheet);
       const wb = this.context._state.workbook;
-      wb.notes = wb.notes.filter((x) => x !== m);
+      removePlaced(wb.notes, m as MNote);
     });
   }
 }
@@ -1597,19 +1981,21 @@ export class CommentCollection extends ClientCollection<Comment> {
     const c = new Comment(this.context, `${this._path}.add()`, () => made);
     this._call("add", { cellAddress: typeof cellAddress === "string" ? cellAddress : cellAddress._path, content }, (wb: MWorkbook) => {
       const at = cellOf(wb, cellAddress);
-      if (wb.comments.some((x) => x.sheet === at.sheet && x.row === at.row && x.col === at.col)) throw new DoubleError("InvalidOperation", "The cell already has a comment thread.");
+      if (placedAt(wb.comments, at.sheet, at.row, at.col)) throw new DoubleError("InvalidOperation", "The cell already has a comment thread.");
+      if (placedAt(wb.notes, at.sheet, at.row, at.col)) throw new DoubleError("InvalidOperation", "The operation attempted is invalid on the object. The cell has a note, so it cannot also have a threaded comment.");
       guardObjects(at.sheet);
       const m = { id: `c${newId()}`, ...at, content };
-      wb.comments.push(m);
+      addPlaced(wb.comments, m);
       made = m;
     });
     return c;
   }
   getItemByCell(cellAddress: string | Range): Comment {
+    requireApi(this.context, "CommentCollection.getItemByCell");
     const c = new Comment(this.context, `${this._path}.getItemByCell()`, () => {
       const wb = this.context._state.workbook;
       const at = cellOf(wb, cellAddress);
-      return wb.comments.find((x) => x.sheet === at.sheet && x.row === at.row && x.col === at.col);
+      return placedAt(wb.comments, at.sheet, at.row, at.col);
     });
     this.context._push(c._path, "$instantiate", undefined, () => { c._resolve(); });
     return c;
@@ -1632,7 +2018,7 @@ export class Comment extends ClientObject {
     this._call("delete", undefined, (m: { sheet: MSheet }) => {
       guardObjects(m.sheet);
       const wb = this.context._state.workbook;
-      wb.comments = wb.comments.filter((x) => x !== m);
+      removePlaced(wb.comments, m as MComment);
     });
   }
 }

@@ -549,19 +549,23 @@ describe("the Excel double batches like Office.js", () => {
     expect(d.syncCount).toBe(1);
   });
 
-  test("insertWorksheetsFromBase64 inserts the chosen sheets of an .xlsx and renames on collision", async () => {
+  test("insertWorksheetsFromBase64 inserts the chosen sheets of an .xlsx, renames on collision and returns the new sheets' ids", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Unit 1").getCell("A1").value = "Đơn vị";
     wb.addWorksheet("Other").getCell("B2").value = 42;
     const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString("base64");
     const d = createExcelDouble();
     d.addSheet("Unit 1");
-    const names = await run(d, async (ctx) => {
+    const named = await run(d, async (ctx) => {
       const res = ctx.workbook.insertWorksheetsFromBase64(base64, { sheetNamesToInsert: ["Unit 1"], positionType: "End" } as never);
       await ctx.sync();
-      return res.value;
+      // "An array of IDs corresponding to each newly inserted worksheet": getItem takes an id as well as a name.
+      const sheets = res.value.map((id) => ctx.workbook.worksheets.getItem(id).load("name,id"));
+      await ctx.sync();
+      return sheets.map((s) => [s.id, s.name]);
     });
-    expect(names).toEqual(["Unit 1 (2)"]);
+    expect(named).toEqual([[d.sheet("Unit 1 (2)").id, "Unit 1 (2)"]]);
+    expect(named[0]![0]).toMatch(/^\{[0-9A-F-]+\}$/i);
     expect(d.sheetNames()).toEqual(["Unit 1", "Unit 1 (2)"]);
     expect(d.value("'Unit 1 (2)'!A1")).toBe("Đơn vị");
   });

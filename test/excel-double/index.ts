@@ -1,17 +1,19 @@
 /**
  * An in-memory Excel for tests: the subset of the Excel JavaScript API the add-in uses, with
  * Office.js's batching (commands queue until `context.sync()`), loading rules, null objects,
- * errors, the 5 MB payload limits of Excel on the web and sheet protection (locked cells of a
- * protected sheet refuse writes). `install(window)` puts it in a page
+ * errors, the 5 MB payload limits of Excel on the web (each request measured as Office.js
+ * serialises it: object paths, Instantiate actions, then the commands), requirement sets (an API
+ * newer than the configured ExcelApi throws ApiNotFound), sheet protection (locked cells of a
+ * protected sheet refuse writes) and the workbook's structure protection. `install(window)` puts it in a page
  * as the globals `Excel`, `Office` and `OfficeExtension`.
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { parseRect, rectAddress, splitSheet } from "./address";
-import { DoubleError, RequestContext, importers, type DoubleState, type ImportedSheet, type RequestRecord } from "./api";
+import { DoubleError, RequestContext, importers, versionAtLeast, type DoubleState, type ImportedSheet, type RequestRecord } from "./api";
 import { defaultProtectionOptions, MSheet, MWorkbook, type MCell, type MProtection } from "./model";
 
-export { DoubleError, PAYLOAD_LIMIT, CELL_LIMIT } from "./api";
+export { API_SETS, DoubleError, PAYLOAD_LIMIT, CELL_LIMIT, officeRequest } from "./api";
 export type { RequestRecord, ChangeEvent } from "./api";
 
 export type SeedValue = number | string | boolean | null | { error: string } | { formula: string };
@@ -19,16 +21,6 @@ export type SeedValue = number | string | boolean | null | { error: string } | {
 export interface DoubleOptions {
   /** Requirement sets the host claims, e.g. { ExcelApi: "1.18" } (default: ExcelApi 1.18). */
   requirements?: Record<string, string>;
-}
-
-function versionAtLeast(have: string, want: string): boolean {
-  const a = have.split(".").map(Number);
-  const b = want.split(".").map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0, y = b[i] ?? 0;
-    if (x !== y) return x > y;
-  }
-  return true;
 }
 
 function xmlAttributes(tag: string): Record<string, string> {
@@ -127,8 +119,14 @@ async function importXlsx(base64: string): Promise<ImportedSheet[]> {
 }
 
 export class ExcelDouble {
-  readonly state: DoubleState = { workbook: new MWorkbook(), syncCount: 0, requests: [], pendingEvents: [], calculationSuspendedSyncs: 0 };
-  requirements: Record<string, string>;
+  readonly state: DoubleState = { workbook: new MWorkbook(), syncCount: 0, requests: [], pendingEvents: [], calculationSuspendedSyncs: 0, requirements: {} };
+  /** The requirement sets the double claims; an API of a newer ExcelApi throws ApiNotFound. */
+  get requirements(): Record<string, string> {
+    return this.state.requirements;
+  }
+  set requirements(r: Record<string, string>) {
+    this.state.requirements = r;
+  }
 
   readonly Excel: {
     run: <T>(a: unknown, b?: unknown) => Promise<T>;
@@ -149,7 +147,7 @@ export class ExcelDouble {
     const double = this;
     this.Excel = {
       RequestContext,
-      ErrorCodes: { itemNotFound: "ItemNotFound", invalidArgument: "InvalidArgument", invalidOperation: "InvalidOperation", rangeExceedsLimit: "RangeExceedsLimit", responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded" },
+      ErrorCodes: { accessDenied: "AccessDenied", apiNotFound: "ApiNotFound", itemNotFound: "ItemNotFound", invalidArgument: "InvalidArgument", invalidOperation: "InvalidOperation", rangeExceedsLimit: "RangeExceedsLimit", responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded" },
       async run<T>(a: unknown, b?: unknown): Promise<T> {
         const batch = (typeof a === "function" ? a : b) as (ctx: RequestContext) => Promise<T>;
         // Excel.run(context, batch) goes on with an existing context (e.g. to remove event handlers).

@@ -12,6 +12,8 @@ export interface MCell {
   bold?: boolean;
   fontColor?: string;
   wrap?: boolean;
+  /** `format.horizontalAlignment`, when set (Excel's default is "General"). */
+  align?: string;
   /** `format.font.size` in points, when set (Excel's default is 11). */
   fontSize?: number;
   /** `format.protection.locked`: every cell is locked unless unlocked (Excel's default). */
@@ -139,7 +141,8 @@ export interface MComment {
 
 export interface MHandler {
   id: number;
-  sheet: MSheet;
+  /** The sheet whose changes the handler hears; null for `worksheets.onChanged` (every sheet). */
+  sheet: MSheet | null;
   handler: (args: unknown) => unknown;
 }
 
@@ -199,7 +202,7 @@ export class MSheet {
         if (row < within.row || row >= within.row + within.rows || col < within.col || col >= within.col + within.cols) continue;
       }
       const hasValue = c.t !== "Empty" || c.f !== undefined;
-      const hasFormat = c.nf !== undefined || c.fill !== undefined || c.bold !== undefined || c.fontColor !== undefined || c.wrap !== undefined || c.fontSize !== undefined || c.locked !== undefined;
+      const hasFormat = c.nf !== undefined || c.fill !== undefined || c.bold !== undefined || c.fontColor !== undefined || c.wrap !== undefined || c.align !== undefined || c.fontSize !== undefined || c.locked !== undefined;
       if (!(hasValue || (!valuesOnly && hasFormat))) continue;
       const row = Math.floor(k / 16384);
       const col = k % 16384;
@@ -210,7 +213,17 @@ export class MSheet {
   }
 }
 
+/**
+ * The workbook's structure protection (Review > Protect Workbook): while it is on, sheets cannot be
+ * added, deleted, renamed, moved, hidden or shown. `password` as for sheets: null for none.
+ */
+export interface MWorkbookProtection {
+  protected: boolean;
+  password: string | null;
+}
+
 export class MWorkbook {
+  protection: MWorkbookProtection = { protected: false, password: null };
   sheets: MSheet[] = [];
   tables: MTable[] = [];
   notes: MNote[] = [];
@@ -219,8 +232,9 @@ export class MWorkbook {
   activeSheet: MSheet | null = null;
   selection: { sheet: string; address: string } | null = null;
 
+  /** A sheet by its name (any case) or, as worksheets.getItem takes either, by its id. */
   sheet(name: string): MSheet | undefined {
     const n = name.toLowerCase();
-    return this.sheets.find((s) => s.name.toLowerCase() === n);
+    return this.sheets.find((s) => s.name.toLowerCase() === n) ?? this.sheets.find((s) => s.id === name);
   }
 }

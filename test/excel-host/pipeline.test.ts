@@ -40,6 +40,16 @@ describe("scoring a workbook open in Excel", () => {
     expect(names).toContain(first.name);
   });
 
+  test("aligns the results' headers with their figures: numbers right, ranks centred", async () => {
+    const { double, definition } = await layoutAWorkbook(34);
+    await score(double, definition);
+    const cells = [...double.sheet(resultsSheetName()).cells.values()];
+    const header = (text: string) => cells.find((c) => c.v === text);
+    expect(header("Tổng điểm")?.align).toBe("Right");
+    expect(header("Hạng")?.align).toBe("Center");
+    expect(header("Đơn vị")?.align).toBeUndefined();
+  });
+
   test("takes the same number of Excel requests for 34 and for 700 units", async () => {
     // HDI unit sheets: 700 of them still fit in one read response and one write request.
     const small = await layoutAWorkbook(34, { index: "undp-hdi" });
@@ -141,17 +151,20 @@ describe("scoring a workbook open in Excel", () => {
     expect(old.double.syncCount).toBe(current.double.syncCount);
   });
 
-  test("without notes (ExcelApi 1.10) issue marks become comments, and without charts (1.6) the rest is still written", async () => {
+  test("on Excel older than ExcelApi 1.7 the run stops with one clear sentence in both languages, before anything is read or written", async () => {
     const { double, definition } = await layoutAWorkbook(5, { requirements: { ExcelApi: "1.6" } });
-    const { host, result } = await score(double, definition);
-    const caps = host.capabilities();
-    expect(caps.charts).toBe(false);
-    expect(caps.missing.map((m) => m.feature)).toEqual(expect.arrayContaining(["charts", "insertWorkbooks"]));
-    const chartsMessage = caps.missing.find((m) => m.feature === "charts")!.message;
-    expect(chartsMessage.vi).toMatch(/biểu đồ.*ExcelApi 1\.7/);
-    expect(chartsMessage.en).toMatch(/charts.*ExcelApi 1\.7/);
-    expect(double.workbook.tables.some((t) => t.name === RESULTS_TABLE)).toBe(true);
-    expect(double.workbook.sheets.flatMap((s) => s.charts)).toHaveLength(0);
-    expect(result.plan).toBeDefined();
+    const sheetsBefore = double.sheetNames();
+    double.resetCounters();
+    const failure = await score(double, definition).then(() => null, (e: unknown) => e as { localized?: { vi: string; en: string } });
+    expect(failure?.localized?.vi).toMatch(/Phiên bản Excel này quá cũ.*ExcelApi 1\.7/);
+    expect(failure?.localized?.en).toMatch(/too old.*ExcelApi 1\.7/);
+    expect(double.syncCount).toBe(0);
+    expect(double.sheetNames()).toEqual(sheetsBefore);
+    // At ExcelApi 1.7 the same workbook is scored, charts included.
+    const current = await layoutAWorkbook(5, { requirements: { ExcelApi: "1.7" } });
+    const { host } = await score(current.double, current.definition);
+    expect(host.capabilities().tooOld).toBeUndefined();
+    expect(current.double.workbook.tables.some((t) => t.name === RESULTS_TABLE)).toBe(true);
+    expect(current.double.workbook.sheets.flatMap((s) => s.charts).length).toBeGreaterThan(0);
   });
 });

@@ -1,8 +1,10 @@
 /**
- * Executing a WritePlan through Office.js in a constant number of requests: look up what
- * exists (sheets, tables, the protection of the sheets the plan touches and the workbook's notes,
- * then charts and where the notes are), then queue every write, packed into requests of at most 4 MB (REQUEST_BUDGET), with
- * calculation suspended in each. Sheets protected without a password (the project's own forms)
+ * Executing a WritePlan through Office.js in a constant number of requests: look up what exists
+ * (sheets, tables, the protection of the workbook's structure and of the sheets the plan touches,
+ * the first page of the workbook's notes), then, packed into requests under the budgets, the
+ * charts, the fills of the cells to mark and where the notes are (more requests only for a
+ * workbook with more notes than a page holds, or more look-ups than 4 MB carry), then queue every
+ * write, packed into requests of at most 4 MB (REQUEST_BUDGET), with calculation suspended in each. Sheets protected without a password (the project's own forms)
  * are unprotected at the start of the first write request and protected again, with the same
  * options, at the end of the last one; a sheet protected with a password is left as it is.
  */
@@ -14,16 +16,17 @@ import { forgetAll, sheetOf } from "./proxies";
 import type { Capabilities } from "./requirements";
 import { queueChart, type ExistingChart } from "./charts";
 import { withMarksOfSheetsUnwritten } from "../../core/plan/index-sheet";
-import { relocateMarks, withFillsOfMarkedCells } from "../../core/plan/plan";
-import { cellKey, markLookup, queueClear, queueMark, queueMarkLocations, queueMarkTexts, type MarkLookup } from "./marks";
-import { BLOCK_BUDGET, jsonBytes, RequestPacker } from "./payload";
+import { planWarnings, relocateMarks, withFillsOfMarkedCells } from "../../core/plan/plan";
+import { cellKey, fillOnlyMessage, markLookup, markScans, queueClear, queueMark, type ItemScan, type MarkLookup } from "./marks";
+import { BLOCK_BUDGET, jsonBytes, opBytes, RequestPacker } from "./payload";
+import { ExcelHostError } from "./requirements";
 
 export interface ApplyStats {
   requests: number;
   maxRequestBytes: number;
   /** Sheets whose edits were left out because a password protects them. */
   skippedSheets: string[];
-  /** What the user should know about the write (one message per sheet left out). */
+  /** What the user should know about the write: the plan's own warnings, then one message per sheet left out. */
   warnings: Message[];
 }
 
@@ -47,10 +50,6 @@ export function passwordProtectedMessage(sheet: string, kind: "score" | "mark" |
   };
 }
 
-/** Bytes of a protect() command with its options, and of an unprotect(). */
-const PROTECT_BYTES = 420;
-const UNPROTECT_BYTES = 40;
-
 const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
 
 /** A string Excel would turn into a formula (or a number) must be written as text. */
@@ -62,6 +61,9 @@ export function needsTextFormat(v: PlanValue): boolean {
 export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
+
+/** The plan's alignments as Excel.HorizontalAlignment. */
+const ALIGNMENTS = { left: "Left", center: "Center", right: "Right" } as const;
 
 /** Queues one block, cut into row pieces of at most BLOCK_BUDGET bytes, writing 2D arrays only. */
 export function queueBlock(packer: RequestPacker, sheet: string, block: CellBlock, nullMeans: "empty" | "unchanged" = "empty"): void {
@@ -88,7 +90,8 @@ export function queueBlock(packer: RequestPacker, sheet: string, block: CellBloc
       ? (r: number) => Array.from({ length: cols }, (_, c) => (keep && cell(r, c) === null ? null : (block.numberFormat as string)))
       : null;
 
-  const rowBytes = Array.from({ length: rows }, (_, r) => jsonBytes(values(r)) + (formats ? jsonBytes(formats(r)) : 0) + (block.formulas ? jsonBytes(block.formulas[r] ?? []) : 0));
+  // Each row of each array it sends, and the comma after it.
+  const rowBytes = Array.from({ length: rows }, (_, r) => jsonBytes(values(r)) + 1 + (formats ? jsonBytes(formats(r)) + 1 : 0) + (block.formulas ? jsonBytes(block.formulas[r] ?? []) + 1 : 0));
   let start = 0;
   while (start < rows) {
     let end = start;
@@ -96,7 +99,9 @@ export function queueBlock(packer: RequestPacker, sheet: string, block: CellBloc
     while (end < rows && (end === start || bytes + rowBytes[end]! <= BLOCK_BUDGET)) bytes += rowBytes[end++]!;
     const from = start;
     const count = end - start;
-    packer.add(bytes + 150, (ctx) => {
+    const styled = [block.bold, block.fill, block.fontColor, block.wrap, block.fontSize, block.align].filter((v) => v !== undefined).length;
+    // The range, its value, format and formula sets, and the format, fill and font paths of its style.
+    packer.add(bytes + opBytes(1, 3) + (styled ? opBytes(3, styled) : 0), (ctx) => {
       const range = sheetOf(ctx, sheet).getRange(rectAddress({ row: row + from, col, rows: count, cols }));
       // The number format goes first so that text written into "@" cells stays text.
       if (formats) range.numberFormat = Array.from({ length: count }, (_, r) => formats(from + r));
@@ -109,7 +114,8 @@ export function queueBlock(packer: RequestPacker, sheet: string, block: CellBloc
       if (block.fontColor) range.format.font.color = excelColor(block.fontColor);
       if (block.wrap !== undefined) range.format.wrapText = block.wrap;
       if (block.fontSize !== undefined) range.format.font.size = block.fontSize;
-    });
+      if (block.align !== undefined) range.format.horizontalAlignment = ALIGNMENTS[block.align];
+    }, { sheet });
     start = end;
   }
 }
@@ -158,7 +164,7 @@ function colorScaleCriteria(colors: string[]): Excel.ConditionalColorScaleCriter
 
 function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: boolean, caps: Capabilities, existingTables: Set<string>): void {
   const name = plan.name;
-  packer.add(0, (ctx) => {
+  packer.add(opBytes(3, 4) + plan.tables.reduce((n, t) => n + opBytes(1, 1, t.name), 0), (ctx) => {
     const wb = ctx.workbook;
     for (const t of plan.tables) if (existingTables.has(t.name.toLowerCase())) wb.tables.getItem(t.name).delete();
     if (exists) {
@@ -169,47 +175,47 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
     } else {
       wb.worksheets.add(name);
     }
-  });
+  }, { sheet: name });
   for (const block of plan.blocks) queueBlock(packer, name, block);
   for (const w of plan.columnWidths ?? []) {
-    packer.add(40, (ctx) => {
+    packer.add(opBytes(2, 1, w.column, w.column, w.width), (ctx) => {
       sheetOf(ctx, name).getRange(`${w.column}:${w.column}`).format.columnWidth = charsToPoints(w.width);
-    });
+    }, { sheet: name });
   }
   for (const h of plan.rowHeights ?? []) {
-    packer.add(40, (ctx) => {
+    packer.add(opBytes(2, 1, h.row, h.row, h.height), (ctx) => {
       sheetOf(ctx, name).getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
-    });
+    }, { sheet: name });
   }
   // On an Excel without ExcelApi 1.9 the sheet keeps Excel's print defaults (capabilities() says so).
   if (caps.printLayout && plan.print) queuePrint(packer, name, plan.print);
   for (const t of plan.tables) {
-    packer.add(t.name.length + t.range.length + 40, (ctx) => {
+    packer.add(opBytes(2, 2, name, t.range, t.name, t.style), (ctx) => {
       const table = sheetOf(ctx, name).tables.add(`${quoteSheet(name)}!${t.range}`, true);
       table.name = t.name;
       table.style = t.style;
-    });
+    }, { sheet: name });
   }
   if (caps.conditionalFormats) {
     for (const cf of plan.conditionalFormats) {
-      packer.add(200, (ctx) => {
+      packer.add(opBytes(5, 2, cf.range, cf.colors) + 300, (ctx) => {
         const range = sheetOf(ctx, name).getRange(cf.range);
         if (cf.kind === "colorScale") {
           range.conditionalFormats.add("ColorScale").colorScale.criteria = colorScaleCriteria(cf.colors);
         } else {
           range.conditionalFormats.add("DataBar").dataBar.positiveFormat.fillColor = excelColor(cf.colors[0] ?? "#638EC6");
         }
-      });
+      }, { sheet: name });
     }
   }
   if (caps.freezePanes && plan.freeze && (plan.freeze.rows > 0 || plan.freeze.columns > 0)) {
     const { rows, columns } = plan.freeze;
-    packer.add(60, (ctx) => {
+    packer.add(opBytes(2, 1), (ctx) => {
       const panes = sheetOf(ctx, name).freezePanes;
       if (rows > 0 && columns > 0) panes.freezeAt(sheetOf(ctx, name).getRange(rectAddress({ row: 0, col: 0, rows, cols: columns })));
       else if (rows > 0) panes.freezeRows(rows);
       else panes.freezeColumns(columns);
-    });
+    }, { sheet: name });
   }
 }
 
@@ -220,7 +226,7 @@ const PRINT_MARGINS = { side: 0.4 * 72, topBottom: 0.5 * 72, headerFooter: 0.3 *
  * as it needs (a vertical fit of 0 leaves the height free), the header rows on every page.
  */
 function queuePrint(packer: RequestPacker, name: string, print: PrintPlan): void {
-  packer.add(200 + 40 * (print.pageBreaksBefore?.length ?? 0), (ctx) => {
+  packer.add(opBytes(3, 12, print.repeatRows ?? "") + opBytes(0, 1, "A1048576") * (print.pageBreaksBefore?.length ?? 0), (ctx) => {
     const layout = sheetOf(ctx, name).pageLayout;
     layout.paperSize = "A4";
     layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
@@ -234,7 +240,7 @@ function queuePrint(packer: RequestPacker, name: string, print: PrintPlan): void
     const breaks = sheetOf(ctx, name).horizontalPageBreaks;
     breaks.removePageBreaks();
     for (const row of print.pageBreaksBefore ?? []) breaks.add(`A${row}`);
-  });
+  }, { sheet: name });
 }
 
 /** Where each sheet ends up once the plan's `after` rules are followed, in plan order. */
@@ -277,52 +283,157 @@ function touchedSheets(plan: WritePlan): string[] {
   return [...names.values()];
 }
 
+/** What the user is told when the workbook's structure is protected and the write needs to change it. */
+export function structureProtectedMessage(kind: "score" | "mark" | "clear" = "score"): Message {
+  const again = { score: { vi: "chấm điểm lại", en: "score again" }, mark: { vi: "đánh dấu lại", en: "mark the issues again" }, clear: { vi: "xóa đánh dấu lại", en: "clear the marks again" } }[kind];
+  return {
+    vi: `Sổ làm việc đang được bảo vệ cấu trúc (Xem lại > Bảo vệ sổ làm việc), nên không thể thêm, xóa, ẩn hay sắp xếp lại các trang của DTI Scorer. Chưa có gì được ghi; hãy bỏ bảo vệ sổ làm việc rồi ${again.vi}.`,
+    en: `The workbook's structure is protected (Review > Protect Workbook), so DTI Scorer's sheets cannot be added, deleted, hidden or moved. Nothing was written; unprotect the workbook and ${again.en}.`,
+  };
+}
+
+/** "mark issues" and "clear marks" write nothing but marks and `_index`; anything else is scoring. */
+function planKind(plan: WritePlan): "score" | "mark" | "clear" {
+  const marksOnly = plan.edits.length === 0 && plan.owned.every((o) => o.name === INDEX_SHEET);
+  return !marksOnly ? "score" : plan.marks.length > 0 ? "mark" : "clear";
+}
+
+function tooLarge(e: unknown): boolean {
+  return (e as { code?: string } | null)?.code === "ResponsePayloadSizeLimitExceeded";
+}
+
+/** The sheets now, as the first request found them: names in order and how each is shown. */
+interface SheetsNow {
+  names: string[];
+  visibility: Map<string, string>;
+}
+
+/** The sheets the plan removes that exist and that it does not write again. */
+function sheetsToRemove(plan: WritePlan, lower: Map<string, string>): string[] {
+  return (plan.removeSheets ?? []).filter((n) => lower.has(n.toLowerCase()) && !plan.owned.some((o) => o.name.toLowerCase() === n.toLowerCase()));
+}
+
+/**
+ * What the plan does to the workbook's structure: the order the sheets end up in (null when it
+ * stays as it is), the owned sheets whose visibility changes, whether it adds sheets and which it
+ * removes.
+ */
+function structureChanges(plan: WritePlan, now: SheetsNow, lower: Map<string, string>): { order: Map<string, number> | null; visibility: OwnedSheetPlan[]; adds: boolean; removes: string[] } {
+  const removes = sheetsToRemove(plan, lower);
+  const adds = plan.owned.some((o) => !lower.has(o.name.toLowerCase()));
+  const names = [...now.names.filter((n) => !removes.includes(n)), ...plan.owned.filter((o) => !lower.has(o.name.toLowerCase())).map((o) => o.name)];
+  const positions = finalPositions(names, plan.owned);
+  const same = plan.owned.every((o) => o.after === undefined || positions.get(o.name) === names.indexOf(o.name));
+  const visibility = plan.owned.filter((o) => {
+    const existing = lower.get(o.name.toLowerCase());
+    const current = existing === undefined ? "Visible" : now.visibility.get(existing);
+    return current !== VISIBILITY[o.visibility];
+  });
+  return { order: same ? null : positions, visibility, adds, removes };
+}
+
 export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps: Capabilities): Promise<ApplyStats> {
   const wb = ctx.workbook;
   let requests = 0;
 
-  // Request 1: the sheets and tables that exist, the protection of the sheets the plan touches,
-  // and, when the plan sets or clears marks, the workbook's notes (or comments) with their text.
-  const sheetList = wb.worksheets.load("items/name");
-  const tableList = wb.tables.load("items/name,items/worksheet/name");
-  const protections = touchedSheets(writtenPlan).map((name) => ({ name, ws: wb.worksheets.getItemOrNullObject(name).load("protection/protected,protection/options") }));
+  // Request 1: the sheets and tables that exist, the protection of the workbook's structure and of
+  // the sheets the plan touches, and, when the plan sets or clears marks, the first page of the
+  // workbook's notes (or comments) with their text.
   const hasMarks = writtenPlan.marks.length > 0 || writtenPlan.clearMarks.length > 0;
-  const texts = hasMarks ? queueMarkTexts(ctx, caps.marks) : null;
-  await ctx.sync();
-  requests++;
-  const sheetNames = sheetList.items.map((s) => s.name);
-  const lower = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
+  const scans = hasMarks ? markScans(caps.marks) : { texts: null, comments: null };
+  const scanList = [scans.texts, scans.comments].filter((s): s is ItemScan => s !== null);
+  const lookUp = async () => {
+    const found = {
+      sheetList: wb.worksheets.load("items/name,items/visibility"),
+      tableList: wb.tables.load("items/name,items/worksheet/name"),
+      structure: wb.protection.load("protected"),
+      protections: touchedSheets(writtenPlan).map((name) => ({ name, ws: wb.worksheets.getItemOrNullObject(name).load("protection/protected,protection/options") })),
+    };
+    for (const s of scanList) s.queueFirst(ctx);
+    await ctx.sync();
+    return found;
+  };
+  let found: Awaited<ReturnType<typeof lookUp>>;
+  for (;;) {
+    try {
+      found = await lookUp();
+      requests++;
+      break;
+    } catch (e) {
+      requests++;
+      forgetAll(ctx);
+      // A first page of notes too large for one response: a smaller one, and the request again.
+      if (tooLarge(e) && scanList.map((s) => s.shrink()).some(Boolean)) continue;
+      throw e;
+    }
+  }
+  const { sheetList, tableList, structure, protections } = found;
+  for (const s of scanList) s.received(splitAddress);
+  const now: SheetsNow = { names: sheetList.items.map((s) => s.name), visibility: new Map(sheetList.items.map((s) => [s.name, s.visibility])) };
+  const lower = new Map(now.names.map((n) => [n.toLowerCase(), n]));
   // Table name (lower case) → the sheet it is on: a table on a sheet the plan deletes goes with it.
   const existingTables = new Map(tableList.items.map((t) => [t.name.toLowerCase(), t.worksheet.name.toLowerCase()]));
   const isProtected = new Map<string, Excel.WorksheetProtectionOptions>();
   for (const p of protections) if (!p.ws.isNullObject && p.ws.protection.protected) isProtected.set(p.name, p.ws.protection.options);
   forgetAll(ctx);
+  // With the structure protected, Excel refuses adding, deleting, hiding or moving a sheet: said before anything is written.
+  const changes = structureChanges(writtenPlan, now, lower);
+  if (structure.protected && (changes.adds || changes.removes.length > 0 || changes.order !== null || changes.visibility.length > 0)) {
+    throw new ExcelHostError("workbook-structure-protected", structureProtectedMessage(planKind(writtenPlan)));
+  }
 
-  // Request 2: the charts of owned sheets that exist, and where each note (or comment) is.
-  const chartLookups: { sheet: string; name: string; chart: Excel.Chart }[] = [];
+  // Then, packed into requests under the budgets: the charts of owned sheets that exist, the fill
+  // of each cell about to be marked (the snapshot does not carry fills: `_index` records it so that
+  // clearing the mark gives the cell its own fill, the form's input shading, back), where each note
+  // or comment is, and the next pages of them. Marks on sheets that are gone are left out here and
+  // in the writes.
+  const chartLookups: { sheet: string; name: string; chart?: Excel.Chart }[] = [];
   if (caps.charts) {
     for (const o of writtenPlan.owned) {
       if (!lower.has(o.name.toLowerCase())) continue;
-      for (const c of o.charts) chartLookups.push({ sheet: o.name, name: c.name, chart: sheetOf(ctx, o.name).charts.getItemOrNullObject(c.name).load("name,series/items/name") });
+      for (const c of o.charts) chartLookups.push({ sheet: o.name, name: c.name });
     }
   }
-  const locations = queueMarkLocations(texts);
-  // The fill of each cell about to be marked, which the snapshot does not carry: `_index` records
-  // it so that clearing the mark gives the cell its own fill (the form's input shading) back.
-  const fills = writtenPlan.marks.map((m) => ({ key: cellKey(m.sheet, m.cell), fill: sheetOf(ctx, m.sheet).getRange(m.cell).format.fill.load("color") }));
-  if (chartLookups.length || locations.length || fills.length) {
-    await ctx.sync();
-    requests++;
+  const fills = new Map<string, { sheet: string; cell: string; fill?: Excel.RangeFill }>();
+  for (const m of writtenPlan.marks) if (lower.has(m.sheet.toLowerCase())) fills.set(cellKey(m.sheet, m.cell), { sheet: m.sheet, cell: m.cell });
+  let first = true;
+  while (first || scanList.some((s) => !s.done)) {
+    const packer = new RequestPacker();
+    if (first) {
+      for (const l of chartLookups) {
+        packer.add(opBytes(3, 1, l.name), (c) => {
+          l.chart = sheetOf(c, l.sheet).charts.getItemOrNullObject(l.name).load("name,series/items/name");
+        }, { sheet: l.sheet, response: 2000 });
+      }
+      for (const f of fills.values()) {
+        packer.add(opBytes(3, 1, f.cell), (c) => {
+          f.fill = sheetOf(c, f.sheet).getRange(f.cell).format.fill.load("color");
+        }, { sheet: f.sheet, response: 80 });
+      }
+    }
+    for (const s of scanList) s.queueStep(packer);
+    try {
+      await packer.flush(ctx);
+      requests += packer.requests;
+    } catch (e) {
+      requests += packer.requests + 1;
+      forgetAll(ctx);
+      // A page of notes too large for one response: smaller pages, and the step again.
+      if (tooLarge(e) && scanList.map((s) => s.shrink()).some(Boolean)) continue;
+      throw e;
+    }
+    for (const s of scanList) s.received(splitAddress);
+    forgetAll(ctx);
+    first = false;
   }
   const existingCharts = new Map<string, ExistingChart>();
   for (const l of chartLookups) {
-    if (!l.chart.isNullObject) existingCharts.set(`${l.sheet}\u0000${l.name}`, { seriesCount: l.chart.series.items.length });
+    if (l.chart && !l.chart.isNullObject) existingCharts.set(`${l.sheet}\u0000${l.name}`, { seriesCount: l.chart.series.items.length });
   }
-  forgetAll(ctx);
-  const { texts: found, noted } = markLookup(caps.marks, texts, locations, splitAddress);
-  const lookup: MarkLookup = { texts: found };
+  const { texts, commented, noted } = markLookup(caps.marks, scans);
+  const lookup: MarkLookup = { texts, commented, fillOnly: [] };
   // The marks of the last run are cleared where they are now: rows the user inserted move them.
-  const fillNow = new Map(fills.map((f) => [f.key, f.fill.color]));
+  const fillNow = new Map([...fills].map(([key, f]) => [key, f.fill?.color]));
   const relocated = caps.marks === "fill" ? writtenPlan : relocateMarks(writtenPlan, noted);
   // Excel reports a cell without a fill as white.
   const fullPlan = withFillsOfMarkedCells(relocated, (sheet, cell) => {
@@ -338,8 +449,9 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     const plan = withoutSheets(fullPlan, new Set(skipped.map((n) => n.toLowerCase())));
     const reprotect = [...isProtected.keys()].filter((n) => !skipped.includes(n));
     const attempt = { requests: 0, writing: false, writeRequests: 0, maxRequestBytes: 0 };
+    lookup.fillOnly = [];
     try {
-      requests += await queueAndSend(ctx, plan, caps, { sheetNames, lower, existingTables, existingCharts, lookup }, unprotect, reprotect.map((n) => ({ name: n, options: isProtected.get(n)! })), attempt);
+      requests += await queueAndSend(ctx, plan, caps, { now, lower, existingTables, existingCharts, lookup }, unprotect, reprotect.map((n) => ({ name: n, options: isProtected.get(n)! })), attempt);
       maxRequestBytes = Math.max(maxRequestBytes, attempt.maxRequestBytes);
       break;
     } catch (e) {
@@ -364,14 +476,14 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
       unprotect = unprotect.filter((n) => still.has(n) && n !== failed);
     }
   }
-  // A plan that writes nothing but marks and _index is "mark issues" or, with no marks, "clear marks".
-  const marksOnly = fullPlan.edits.length === 0 && fullPlan.owned.every((o) => o.name === INDEX_SHEET);
-  const kind = !marksOnly ? "score" : fullPlan.marks.length > 0 ? "mark" : "clear";
-  return { requests, maxRequestBytes, skippedSheets: skipped, warnings: skipped.map((n) => passwordProtectedMessage(n, kind)) };
+  const kind = planKind(fullPlan);
+  const warnings = [...planWarnings(writtenPlan), ...skipped.map((n) => passwordProtectedMessage(n, kind))];
+  if (lookup.fillOnly.length) warnings.push(fillOnlyMessage(lookup.fillOnly));
+  return { requests, maxRequestBytes, skippedSheets: skipped, warnings };
 }
 
 interface Existing {
-  sheetNames: string[];
+  now: SheetsNow;
   lower: Map<string, string>;
   existingTables: Map<string, string>;
   existingCharts: Map<string, ExistingChart>;
@@ -384,12 +496,13 @@ async function queueAndSend(
   ctx: Excel.RequestContext,
   plan: WritePlan,
   caps: Capabilities,
-  { sheetNames, lower, existingTables, existingCharts, lookup }: Existing,
+  { now, lower, existingTables, existingCharts, lookup }: Existing,
   unprotect: string[],
   reprotect: { name: string; options: Excel.WorksheetProtectionOptions }[],
   stats: { requests: number; writing: boolean; writeRequests: number; maxRequestBytes: number },
 ): Promise<number> {
-  const removeSheets = (plan.removeSheets ?? []).filter((n) => lower.has(n.toLowerCase()) && !plan.owned.some((o) => o.name.toLowerCase() === n.toLowerCase()));
+  const changes = structureChanges(plan, now, lower);
+  const removeSheets = changes.removes;
   const onLiveSheet = (m: { sheet: string }) => lower.has(m.sheet.toLowerCase()) && !removeSheets.includes(m.sheet);
   const clears = plan.clearMarks.filter(onLiveSheet);
   const marks = plan.marks.filter((m) => onLiveSheet(m) || plan.owned.some((o) => o.name === m.sheet));
@@ -397,8 +510,8 @@ async function queueAndSend(
   // The writes, packed into requests under the budget: protected sheets are unprotected first
   // (the start of the first request) and protected again last (the end of the last request).
   const packer = new RequestPacker();
-  for (const name of unprotect) packer.add(UNPROTECT_BYTES + name.length, (c) => sheetOf(c, name).protection.unprotect());
-  for (const name of removeSheets) packer.add(name.length, (c) => sheetOf(c, name).delete());
+  for (const name of unprotect) packer.add(opBytes(1, 1), (c) => sheetOf(c, name).protection.unprotect(), { sheet: name });
+  for (const name of removeSheets) packer.add(opBytes(0, 1), (c) => sheetOf(c, name).delete(), { sheet: name });
   const removed = new Set(removeSheets.map((n) => n.toLowerCase()));
   const tablesLeft = new Set([...existingTables].filter(([, sheet]) => !removed.has(sheet)).map(([table]) => table));
   for (const o of plan.owned) queueOwnedSheet(packer, o, lower.has(o.name.toLowerCase()), caps, tablesLeft);
@@ -413,17 +526,20 @@ async function queueAndSend(
   if (caps.charts) {
     for (const o of plan.owned) for (const c of o.charts) queueChart(packer, o.name, c, existingCharts.get(`${o.name}\u0000${c.name}`));
   }
-  // Order and visibility last: a sheet can be hidden only once another one is visible.
-  const names = [...sheetNames.filter((n) => !removeSheets.includes(n)), ...plan.owned.filter((o) => !lower.has(o.name.toLowerCase())).map((o) => o.name)];
-  const positions = finalPositions(names, plan.owned);
+  // Order and visibility last (a sheet can be hidden only once another one is visible), and only
+  // where they change: a workbook whose structure is protected refuses them even unchanged.
+  const positions = changes.order;
+  const shown = new Set(changes.visibility.map((o) => o.name));
   for (const o of plan.owned) {
-    packer.add(60, (c) => {
+    const move = positions !== null && o.after !== undefined;
+    if (!move && !shown.has(o.name)) continue;
+    packer.add(opBytes(0, 2), (c) => {
       const ws = sheetOf(c, o.name);
-      if (o.after !== undefined) ws.position = positions.get(o.name) ?? 0;
-      ws.visibility = VISIBILITY[o.visibility];
-    });
+      if (move) ws.position = positions.get(o.name) ?? 0;
+      if (shown.has(o.name)) ws.visibility = VISIBILITY[o.visibility];
+    }, { sheet: o.name });
   }
-  for (const p of reprotect) packer.add(PROTECT_BYTES + p.name.length, (c) => sheetOf(c, p.name).protection.protect(p.options));
+  for (const p of reprotect) packer.add(opBytes(1, 1, p.options), (c) => sheetOf(c, p.name).protection.protect(p.options), { sheet: p.name });
   stats.requests = 0;
   stats.writing = true;
   try {

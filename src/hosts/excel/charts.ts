@@ -2,7 +2,7 @@
 import type { ChartKind, ChartPlan } from "../../core/types";
 import { quoteSheet } from "./address";
 import { sheetOf } from "./proxies";
-import type { RequestPacker } from "./payload";
+import { opBytes, type RequestPacker } from "./payload";
 
 export const CHART_TYPE: Record<ChartKind, "BarClustered" | "BarStacked" | "Radar"> = {
   barSorted: "BarClustered",
@@ -21,7 +21,9 @@ function dataRange(ctx: Excel.RequestContext, sheet: string, address: string): E
 
 /** Queues the commands that create or update one chart on `sheet`. */
 export function queueChart(packer: RequestPacker, sheet: string, plan: ChartPlan, existing: ExistingChart | undefined): void {
-  packer.add(JSON.stringify(plan).length * 2, (ctx) => {
+  // The chart, its title and axes (about 10 paths and 10 actions), then per series its item and
+  // the range of its values, and 4 actions; the plan's text for the arguments.
+  packer.add(opBytes(10, 10) + plan.series.length * opBytes(2, 4) + opBytes(0, 0, plan), (ctx) => {
     const charts = sheetOf(ctx, sheet).charts;
     const first = plan.series[0];
     let chart: Excel.Chart;
@@ -55,7 +57,7 @@ export function queueChart(packer: RequestPacker, sheet: string, plan: ChartPlan
       series.setXAxisValues(categories);
     });
     for (let i = have - 1; i >= plan.series.length; i--) chart.series.getItemAt(i).delete();
-  });
+  }, { sheet });
 }
 
 export { quoteSheet };

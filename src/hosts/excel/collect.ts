@@ -3,7 +3,7 @@ import { planCollect } from "../../core/collect";
 import type { IndexModel } from "../../core/definition/model";
 import type { Message } from "../../core/i18n/text";
 import type { SheetSnapshot } from "../../core/types";
-import { RequestPacker } from "./payload";
+import { opBytes, RequestPacker, utf8Length } from "./payload";
 
 export interface CollectReport {
   inserted: { file: string; sheet: string; as: string }[];
@@ -18,6 +18,40 @@ export const COLLECT_NEEDS_1_13: Message = {
   vi: "Phiên bản Excel này không chèn được trang tính từ tệp khác (cần ExcelApi 1.13: Microsoft 365 hoặc Excel trên web). Không có trang nào được chèn; hãy dùng dòng lệnh dti-scorer hoặc sao chép trang thủ công.",
   en: "This version of Excel cannot insert sheets from another file (it needs ExcelApi 1.13: Microsoft 365 or Excel on the web). Nothing was inserted; use the dti-scorer command line or copy the sheets by hand.",
 };
+
+export const COLLECT_STRUCTURE_PROTECTED: Message = {
+  vi: "Sổ làm việc đang được bảo vệ cấu trúc (Xem lại > Bảo vệ sổ làm việc), nên không thể chèn thêm trang. Không có trang nào được chèn; hãy bỏ bảo vệ sổ làm việc rồi gộp phiếu lại.",
+  en: "The workbook's structure is protected (Review > Protect Workbook), so no sheet can be added. Nothing was inserted; unprotect the workbook and collect the forms again.",
+};
+
+/**
+ * The largest file (as base64) one insert can carry: Excel refuses a request over 5 MB, and a
+ * file goes whole in one call. About 3.3 MB of .xlsx.
+ */
+export const MAX_INSERT_BASE64 = 4.5 * 1024 * 1024;
+
+function megabytes(n: number): string {
+  return (n / (1024 * 1024)).toFixed(1);
+}
+
+/** What the user is told about a file too large to insert through Excel. */
+export function fileTooLargeMessage(file: string, base64Length: number): Message {
+  const size = megabytes((base64Length * 3) / 4);
+  const most = megabytes((MAX_INSERT_BASE64 * 3) / 4);
+  return {
+    vi: `Tệp "${file}" quá lớn để chèn qua Excel (${size.replace(".", ",")} MB; tối đa khoảng ${most.replace(".", ",")} MB) nên chưa được chèn. Hãy gộp bằng dòng lệnh (dti-scorer collect) hoặc sao chép trang thủ công; các tệp khác vẫn được chèn.`,
+    en: `File "${file}" is too large to insert through Excel (${size} MB; about ${most} MB at most), so it was not inserted. Collect it with the command line (dti-scorer collect) or copy its sheets by hand; the other files were still inserted.`,
+  };
+}
+
+/** What the user is told about a file whose insert Excel refused. */
+export function insertFailedMessage(file: string, error: unknown): Message {
+  const said = (error as { message?: string } | null)?.message ?? String(error);
+  return {
+    vi: `Excel không chèn được tệp "${file}" (Excel báo: ${said}) nên các trang của tệp này chưa được chèn; các tệp khác vẫn được chèn.`,
+    en: `Excel could not insert file "${file}" (Excel said: ${said}), so its sheets were not inserted; the other files were still inserted.`,
+  };
+}
 
 function bytesOf(base64: string): Uint8Array {
   if (typeof Buffer !== "undefined") return Buffer.from(base64, "base64");
@@ -42,39 +76,129 @@ async function sheetsOf(file: { name: string; base64: string }): Promise<SheetSn
   }
 }
 
+interface Insert {
+  file: string;
+  base64: string;
+  takes: { file: string; sheet: string; as: string }[];
+  /** What insertWorksheetsFromBase64 gives back: the ids of the sheets it inserted. */
+  result?: OfficeExtension.ClientResult<string[]>;
+  ids?: string[];
+}
+
+function valueOf<T>(r: OfficeExtension.ClientResult<T> | undefined): T | undefined {
+  try {
+    return r?.value;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Inserts each file's sheets, packed into requests under the payload budget. A request that fails
+ * does so at the file Excel refused: the files before it in that request went in (their sheets are
+ * the new ones at the end, in order), that file is left out with Excel's reason, and the files
+ * after it are sent again. Returns the files that went in, with the ids of their sheets.
+ */
+async function insertAll(ctx: Excel.RequestContext, inserts: Insert[], known: Set<string>, report: CollectReport): Promise<{ inserts: Insert[]; requests: number }> {
+  const done: Insert[] = [];
+  let pending = inserts;
+  let requests = 0;
+  while (pending.length) {
+    const batch = pending;
+    pending = [];
+    const packer = new RequestPacker();
+    for (const entry of batch) {
+      packer.add(opBytes(1, 1, entry.takes.map((t) => t.sheet)) + utf8Length(entry.base64), (c) => {
+        entry.result = c.workbook.insertWorksheetsFromBase64(entry.base64, { sheetNamesToInsert: entry.takes.map((t) => t.sheet), positionType: "End" });
+      }, { response: 100 * entry.takes.length });
+    }
+    try {
+      await packer.flush(ctx);
+      requests += packer.requests;
+      for (const entry of batch) {
+        entry.ids = valueOf(entry.result) ?? [];
+        entry.ids.forEach((id) => known.add(id));
+        done.push(entry);
+      }
+      continue;
+    } catch (e) {
+      requests += packer.requests + 1;
+      // The requests before the failed one went through whole.
+      const sent = batch.filter((entry) => valueOf(entry.result) !== undefined);
+      for (const entry of sent) {
+        entry.ids = valueOf(entry.result)!;
+        entry.ids.forEach((id) => known.add(id));
+        done.push(entry);
+      }
+      const list = ctx.workbook.worksheets.load("items/id");
+      await ctx.sync();
+      requests++;
+      const fresh = list.items.map((s) => s.id).filter((id) => !known.has(id));
+      const failedRequest = batch.filter((entry) => entry.result !== undefined && !sent.includes(entry));
+      if (failedRequest.length === 0) throw e;
+      let refused = false;
+      for (const entry of failedRequest) {
+        if (!refused && fresh.length >= entry.takes.length) {
+          entry.ids = fresh.splice(0, entry.takes.length);
+          entry.ids.forEach((id) => known.add(id));
+          done.push(entry);
+        } else if (!refused) {
+          refused = true;
+          report.skipped.push({ file: entry.file, sheet: "", reason: insertFailedMessage(entry.file, e) });
+        } else pending.push(entry);
+      }
+      for (const entry of batch) if (entry.result === undefined) pending.push(entry);
+      for (const entry of pending) delete entry.result;
+    }
+  }
+  return { inserts: done, requests };
+}
+
 export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name: string; base64: string }[], model?: IndexModel): Promise<CollectReport> {
   const report: CollectReport = { inserted: [], skipped: [], warnings: [] };
   const incoming: { file: string; sheets: SheetSnapshot[] }[] = [];
+  const fitting: { name: string; base64: string }[] = [];
   for (const f of files) {
+    if (f.base64.length > MAX_INSERT_BASE64) {
+      report.skipped.push({ file: f.name, sheet: "", reason: fileTooLargeMessage(f.name, f.base64.length) });
+      continue;
+    }
     const sheets = await sheetsOf(f);
-    if (sheets) incoming.push({ file: f.name, sheets });
-    else report.skipped.push({ file: f.name, sheet: "", reason: { vi: `Tệp "${f.name}" không phải bảng tính Excel (.xlsx) đọc được.`, en: `File "${f.name}" is not a readable Excel workbook (.xlsx).` } });
+    if (sheets) {
+      incoming.push({ file: f.name, sheets });
+      fitting.push(f);
+    } else report.skipped.push({ file: f.name, sheet: "", reason: { vi: `Tệp "${f.name}" không phải bảng tính Excel (.xlsx) đọc được.`, en: `File "${f.name}" is not a readable Excel workbook (.xlsx).` } });
   }
-  const list = ctx.workbook.worksheets.load("items/name");
+  const list = ctx.workbook.worksheets.load("items/name,items/id");
+  const structure = ctx.workbook.protection.load("protected");
   await ctx.sync();
+  if (structure.protected && fitting.length) return { ...report, message: COLLECT_STRUCTURE_PROTECTED };
   const plan = planCollect(list.items.map((s) => s.name), incoming, model);
   report.skipped.push(...plan.skipped);
   report.warnings.push(...plan.warnings);
 
   // One insert per file, packed under the payload budget; Excel may rename on a collision.
-  const packer = new RequestPacker();
-  const results: { file: string; takes: typeof plan.take; names: OfficeExtension.ClientResult<string[]> | null }[] = [];
-  for (const f of files) {
+  const inserts: Insert[] = [];
+  for (const f of fitting) {
     const takes = plan.take.filter((t) => t.file === f.name);
-    if (!takes.length) continue;
-    const entry: (typeof results)[number] = { file: f.name, takes, names: null };
-    results.push(entry);
-    packer.add(f.base64.length, (c) => {
-      entry.names = c.workbook.insertWorksheetsFromBase64(f.base64, { sheetNamesToInsert: takes.map((t) => t.sheet), positionType: "End" });
-    });
+    if (takes.length) inserts.push({ file: f.name, base64: f.base64, takes });
   }
-  if (!results.length) return report;
-  await packer.flush(ctx);
-  for (const r of results) {
-    const names = r.names?.value ?? [];
-    r.takes.forEach((t, i) => {
-      const got = names[i] ?? t.sheet;
-      if (got !== t.as) ctx.workbook.worksheets.getItem(got).name = t.as;
+  if (!inserts.length) return report;
+  const known = new Set(list.items.map((s) => s.id));
+  const { inserts: done } = await insertAll(ctx, inserts, known, report);
+  if (!done.length) return report;
+
+  // insertWorksheetsFromBase64 gives the ids of the sheets it inserted: their names, to give each
+  // the name the plan chose where Excel named it otherwise.
+  const named = ctx.workbook.worksheets.load("items/name,items/id");
+  await ctx.sync();
+  const nameOf = new Map(named.items.map((s) => [s.id, s.name]));
+  for (const entry of done) {
+    entry.takes.forEach((t, i) => {
+      const id = entry.ids?.[i];
+      const got = id !== undefined ? nameOf.get(id) : undefined;
+      // worksheets.getItem takes a sheet's id as well as its name.
+      if (id !== undefined && got !== undefined && got !== t.as) ctx.workbook.worksheets.getItem(id).name = t.as;
       report.inserted.push({ file: t.file, sheet: t.sheet, as: t.as });
     });
   }

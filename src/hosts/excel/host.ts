@@ -2,16 +2,43 @@
 import type { IndexModel } from "../../core/definition/model";
 import type { WorkbookSnapshot, WritePlan } from "../../core/types";
 import type { WorkbookHost } from "../host";
-import { applyPlan, type ApplyStats } from "./apply";
+import { applyPlan, coalesceColumnCells, type ApplyStats } from "./apply";
 import { collectWorkbooks, COLLECT_NEEDS_1_13, type CollectReport } from "./collect";
 import { readWorkbook } from "./read";
-import { detectCapabilities, type Capabilities } from "./requirements";
+import { assertSupported, detectCapabilities, type Capabilities } from "./requirements";
+import { parseRect, splitSheet, topLeft, type Rect } from "../../core/a1";
 import { ownedSheets, staleFromSnapshot, type StaleReport } from "./stale";
 import type { Lang } from "../../core/i18n/text";
 import { readIndexSheet } from "../../core/plan";
 
+/**
+ * Without `triggerSource` (before ExcelApi 1.14) a change event does not say who made it: a change
+ * inside a range this host wrote, while it writes or this long after, is taken as its own.
+ */
+export const OWN_WRITE_GRACE_MS = 3000;
+
+/**
+ * The ranges a plan writes on sheets that are not the project's own (the `Điểm` column of unit
+ * forms), by sheet (lower case), as applyPlan writes them (single cells of a column as one range).
+ */
+function writtenRanges(plan: WritePlan): Map<string, Rect[]> {
+  const out = new Map<string, Rect[]>();
+  for (const e of plan.edits) {
+    const list = out.get(e.sheet.toLowerCase()) ?? [];
+    const { merged, rest } = coalesceColumnCells(e.blocks);
+    for (const b of [...merged, ...rest]) {
+      const { row, col } = topLeft(b.address);
+      list.push({ row, col, rows: Math.max(1, b.values.length), cols: Math.max(1, ...b.values.map((r) => r.length)) });
+    }
+    out.set(e.sheet.toLowerCase(), list);
+  }
+  return out;
+}
+
 export class ExcelHost implements WorkbookHost {
   private caps: Capabilities | null = null;
+  /** What this host is writing or wrote last, for change events that do not say who made them. */
+  private ownWrites: { ranges: Map<string, Rect[]>; until: number } = { ranges: new Map(), until: 0 };
   /**
    * What the last apply took (requests sent, the largest one) and what it left out: sheets a
    * password protects are not written, and `lastApply.warnings` says so, one message per sheet.
@@ -22,17 +49,39 @@ export class ExcelHost implements WorkbookHost {
     return (this.caps ??= detectCapabilities());
   }
 
-  read(): Promise<WorkbookSnapshot> {
+  /** The capabilities, after checking that this Excel can run the add-in at all (a sentence in both languages when it cannot). */
+  private supported(): Capabilities {
+    const caps = this.capabilities();
+    assertSupported(caps);
+    return caps;
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    this.supported();
     return Excel.run((ctx) => readWorkbook(ctx));
   }
 
   async apply(plan: WritePlan): Promise<void> {
-    const caps = this.capabilities();
-    this.lastApply = await Excel.run((ctx) => applyPlan(ctx, plan, caps));
+    const caps = this.supported();
+    this.ownWrites = { ranges: writtenRanges(plan), until: Number.POSITIVE_INFINITY };
+    try {
+      this.lastApply = await Excel.run((ctx) => applyPlan(ctx, plan, caps));
+    } finally {
+      this.ownWrites.until = Date.now() + OWN_WRITE_GRACE_MS;
+    }
+  }
+
+  /** Whether a change event without `triggerSource` is this host's own write. */
+  private isOwnWrite(sheet: string, address: string): boolean {
+    if (Date.now() > this.ownWrites.until) return false;
+    const rect = parseRect(splitSheet(address).local);
+    const ranges = this.ownWrites.ranges.get(sheet.toLowerCase()) ?? [];
+    return rect !== null && ranges.some((r) => r.row <= rect.row && r.col <= rect.col && r.row + r.rows >= rect.row + rect.rows && r.col + r.cols >= rect.col + rect.cols);
   }
 
   /** Shows a cell to the user: activates its sheet and selects it. */
-  goTo(sheet: string, cell: string): Promise<void> {
+  async goTo(sheet: string, cell: string): Promise<void> {
+    this.supported();
     return Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
@@ -56,24 +105,30 @@ export class ExcelHost implements WorkbookHost {
 
   /**
    * Calls `onChange` when a user edits a sheet that is not the project's own; returns a function
-   * that stops watching. Changes the add-in itself makes are not reported.
+   * that stops watching. Changes the add-in itself makes are not reported: Excel says so from
+   * ExcelApi 1.14 on (`triggerSource`); before, a change inside a range the add-in is writing, or
+   * wrote a moment ago, is taken as its own. One handler hears every sheet from ExcelApi 1.9 on
+   * (`worksheets.onChanged`); before, each input sheet gets a handler of its own.
    */
   async watchInputs(onChange: (e: { sheet: string; address: string }) => void): Promise<() => Promise<void>> {
-    if (!this.capabilities().watchInputs) return async () => undefined;
+    const caps = this.supported();
+    if (!caps.watchInputs) return async () => undefined;
     const owned = ownedSheets(await this.read());
     return Excel.run(async (ctx) => {
       const list = ctx.workbook.worksheets.load("items/name,items/id");
       await ctx.sync();
       const names = new Map(list.items.map((s) => [s.id, s.name]));
-      const handlers = list.items
-        .filter((s) => !owned.has(s.name))
-        .map((s) =>
-          s.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
-            if ((e as { triggerSource?: string }).triggerSource === "ThisLocalAddin") return;
-            const sheet = names.get(e.worksheetId);
-            if (sheet !== undefined) onChange({ sheet, address: e.address });
-          }),
-        );
+      const handler = async (e: Excel.WorksheetChangedEventArgs) => {
+        const source = (e as { triggerSource?: string }).triggerSource;
+        if (source === "ThisLocalAddin") return;
+        const sheet = names.get(e.worksheetId);
+        if (sheet === undefined || owned.has(sheet)) return;
+        if (!caps.changeSource && this.isOwnWrite(sheet, e.address)) return;
+        onChange({ sheet, address: e.address });
+      };
+      const handlers = caps.watchWorkbook
+        ? [ctx.workbook.worksheets.onChanged.add(handler)]
+        : list.items.filter((s) => !owned.has(s.name)).map((s) => s.onChanged.add(handler));
       await ctx.sync();
       return async () => {
         await Excel.run(ctx, async (c) => {
@@ -86,7 +141,7 @@ export class ExcelHost implements WorkbookHost {
 
   /** Copies the units' sheets of other workbooks in (ExcelApi 1.13); says what came in and what did not. */
   async insertWorkbooks(files: { name: string; base64: string }[], model?: IndexModel): Promise<CollectReport> {
-    if (!this.capabilities().insertWorkbooks) return { inserted: [], skipped: [], warnings: [], message: COLLECT_NEEDS_1_13 };
+    if (!this.supported().insertWorkbooks) return { inserted: [], skipped: [], warnings: [], message: COLLECT_NEEDS_1_13 };
     return Excel.run((ctx) => collectWorkbooks(ctx, files, model));
   }
 }

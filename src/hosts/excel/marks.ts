@@ -1,9 +1,10 @@
 /** Issue marks on input cells: a fill and a note (or a comment on older Excel), removable later. */
+import type { Message } from "../../core/i18n/text";
 import type { NotedCell } from "../../core/plan/plan";
 import type { CellMark, Severity } from "../../core/types";
 import { excelColor, quoteSheet } from "./address";
 import { sheetOf } from "./proxies";
-import type { RequestPacker } from "./payload";
+import { opBytes, type RequestPacker } from "./payload";
 
 export const MARK_FILL: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
 /** Every note or comment the project writes starts with this line, so it only removes its own. */
@@ -14,74 +15,206 @@ export type MarkMode = "notes" | "comments" | "fill";
 export interface MarkLookup {
   /** "Sheet!A1" → the note or comment the cell has now (and whether the project wrote it). */
   texts: Map<string, { ours: boolean; comment?: Excel.Comment; note?: Excel.Note }>;
+  /**
+   * With notes: the cells that hold a threaded comment. Excel gives a cell a note or a threaded
+   * comment, not both, so such a cell is marked by its fill alone.
+   */
+  commented: Set<string>;
+  /** Filled in while queueing: the marks made by fill alone because their cell has a threaded comment. */
+  fillOnly: string[];
 }
 
 export function cellKey(sheet: string, cell: string): string {
   return `${quoteSheet(sheet)}!${cell.replace(/\$/g, "").toUpperCase()}`;
 }
 
+/** Items of the workbook's notes or comments loaded a page at a time (a user's workbook may hold many). */
+export const SCAN_PAGE = 5000;
+/** The response estimate of one loaded note or comment: its text (a few lines) and the envelope. */
+const ITEM_RESPONSE = 500;
+/** The response estimate of one location ("'Đơn vị 1'!D12" and the envelope). */
+const LOCATION_RESPONSE = 120;
+
+interface Scanned {
+  item: Excel.Note | Excel.Comment;
+  content?: string;
+}
+
+export interface Located {
+  sheet: string;
+  cell: string;
+  content?: string;
+  item: Excel.Note | Excel.Comment;
+}
+
 /**
- * The notes (or comments) of the whole workbook with their text, queued in the request that looks
- * things up: a mark the user moved by inserting rows is found by its note wherever it went.
+ * The workbook's notes or comments, page by page (`$top`/`$skip`), then where each one is (one
+ * `getLocation()` each), queued into packed requests: the first page rides in the request that
+ * looks things up, each later step locates the items of the last page and loads the next one.
+ * A response too large for Excel makes the caller halve the pages and send the step again.
  */
-export function queueMarkTexts(ctx: Excel.RequestContext, mode: MarkMode): Excel.NoteCollection | Excel.CommentCollection | null {
-  if (mode === "notes") return ctx.workbook.notes.load("items/content");
-  if (mode === "comments") return ctx.workbook.comments.load("items/content");
-  return null;
+export class ItemScan {
+  readonly located: Located[] = [];
+  private waiting: Scanned[] = [];
+  private next: number | null = 0;
+  private pending: { page?: { list: Excel.NoteCollection | Excel.CommentCollection; skip: number; top: number }; locating: { s: Scanned; range?: Excel.Range }[] } | null = null;
+
+  constructor(
+    private readonly collection: (ctx: Excel.RequestContext) => Excel.NoteCollection | Excel.CommentCollection,
+    /** "content" to know the project's own; "id" when only where they are matters. */
+    private readonly select: "content" | "id",
+    public pageSize = SCAN_PAGE,
+  ) {}
+
+  /** Every page loaded and every item located. */
+  get done(): boolean {
+    return this.next === null && this.waiting.length === 0;
+  }
+
+  private loadPage(ctx: Excel.RequestContext): { list: Excel.NoteCollection | Excel.CommentCollection; skip: number; top: number } {
+    const skip = this.next ?? 0;
+    const top = this.pageSize;
+    const list = (this.collection(ctx) as Excel.NoteCollection).load({ select: this.select, top, skip });
+    return { list, skip, top };
+  }
+
+  /** The first page, queued directly (in the request of the other first lookups). */
+  queueFirst(ctx: Excel.RequestContext): void {
+    this.pending = { page: this.loadPage(ctx), locating: [] };
+  }
+
+  /** The locations of the items of the last page, and the next page, queued into the packer. */
+  queueStep(packer: RequestPacker): void {
+    const step: NonNullable<ItemScan["pending"]> = { locating: this.waiting.map((s) => ({ s })) };
+    for (const l of step.locating) {
+      packer.add(opBytes(2, 1), () => {
+        l.range = l.s.item.getLocation().load("address");
+      }, { response: LOCATION_RESPONSE });
+    }
+    if (this.next !== null) {
+      packer.add(opBytes(1, 1), (ctx) => {
+        step.page = this.loadPage(ctx);
+      }, { response: this.pageSize * ITEM_RESPONSE });
+    }
+    this.pending = step;
+  }
+
+  /** Takes in what the request(s) of the step brought back. */
+  received(split: (address: string) => [string, string]): void {
+    const step = this.pending;
+    this.pending = null;
+    if (!step) return;
+    for (const { s, range } of step.locating) {
+      const [sheet, cell] = split(range!.address);
+      this.located.push({ sheet, cell, item: s.item, ...(s.content !== undefined ? { content: s.content } : {}) });
+    }
+    this.waiting = [];
+    if (step.page) {
+      const items = step.page.list.items as (Excel.Note | Excel.Comment)[];
+      this.waiting = items.map((item) => (this.select === "content" ? { item, content: item.content } : { item }));
+      this.next = items.length === step.page.top ? step.page.skip + step.page.top : null;
+    }
+  }
+
+  /** The step's request failed because its response was too large: the next pages are smaller. */
+  shrink(): boolean {
+    this.pending = null;
+    if (this.pageSize <= 1) return false;
+    this.pageSize = Math.max(1, this.pageSize >> 1);
+    return true;
+  }
 }
 
-/** Where each loaded note or comment is, queued in the next request (one location per item). */
-export function queueMarkLocations(list: Excel.NoteCollection | Excel.CommentCollection | null): Excel.Range[] {
-  return (list?.items ?? []).map((item: Excel.Note | Excel.Comment) => item.getLocation().load("address"));
+/**
+ * What to scan for a mode: with notes, the notes with their text and the threaded comments (only
+ * where they are); with comments, the comments with their text; nothing with fill alone.
+ */
+export function markScans(mode: MarkMode): { texts: ItemScan | null; comments: ItemScan | null } {
+  if (mode === "notes") {
+    return {
+      texts: new ItemScan((ctx) => ctx.workbook.notes, "content"),
+      comments: new ItemScan((ctx) => ctx.workbook.comments, "id"),
+    };
+  }
+  if (mode === "comments") return { texts: new ItemScan((ctx) => ctx.workbook.comments, "content"), comments: null };
+  return { texts: null, comments: null };
 }
 
-/** The lookup from the loaded notes or comments and their locations ("'Sheet'!D5"). */
-export function markLookup(mode: MarkMode, list: Excel.NoteCollection | Excel.CommentCollection | null, locations: Excel.Range[], split: (address: string) => [string, string]): MarkLookup & { noted: NotedCell[] } {
+/**
+ * The lookup from the located notes or comments, and the cells the marks of the last run are
+ * looked for by: the project's notes, and the cells whose note or threaded comment is the user's.
+ */
+export function markLookup(mode: MarkMode, scans: { texts: ItemScan | null; comments: ItemScan | null }): MarkLookup & { noted: NotedCell[] } {
   const texts: MarkLookup["texts"] = new Map();
   const noted: NotedCell[] = [];
-  (list?.items ?? []).forEach((item: Excel.Note | Excel.Comment, i: number) => {
-    const [sheet, cell] = split(locations[i]!.address);
-    const ours = item.content.startsWith(MARK_PREFIX);
+  for (const { sheet, cell, content, item } of scans.texts?.located ?? []) {
+    const ours = (content ?? "").startsWith(MARK_PREFIX);
     texts.set(cellKey(sheet, cell), mode === "notes" ? { ours, note: item as Excel.Note } : { ours, comment: item as Excel.Comment });
     noted.push({ sheet, cell, ours });
-  });
-  return { texts, noted };
+  }
+  const commented = new Set<string>();
+  for (const { sheet, cell } of scans.comments?.located ?? []) {
+    commented.add(cellKey(sheet, cell));
+    noted.push({ sheet, cell, ours: false });
+  }
+  return { texts, commented, fillOnly: [], noted };
 }
 
 /**
  * Removes a mark: the fill the cell had before comes back and the project's note or comment goes.
  * Where notes or comments exist, the mark was found by its note (relocateMarks), and a cell that
- * carries neither the project's note nor the user's (which a mark by fill alone leaves) is not
- * the marked cell: its fill is left alone.
+ * carries neither the project's note nor the user's note or threaded comment (which a mark by fill
+ * alone leaves) is not the marked cell: its fill is left alone.
  */
 export function queueClear(packer: RequestPacker, mode: MarkMode, mark: { sheet: string; cell: string; fill?: string }, lookup: MarkLookup, removing: Set<string>): void {
   const key = cellKey(mark.sheet, mark.cell);
   const found = lookup.texts.get(key);
-  if (mode !== "fill" && !found) return;
-  packer.add(250 + key.length + (mark.fill?.length ?? 0), (ctx) => {
+  if (mode !== "fill" && !found && !lookup.commented.has(key)) return;
+  const deletes = found?.ours === true && !removing.has(key);
+  if (deletes) removing.add(key);
+  // The range, its format and fill, and the fill set; `notes.getItem(key)` (or the loaded comment) and its delete.
+  packer.add(opBytes(3, 1, mark.cell, mark.fill ?? "") + (deletes ? opBytes(1, 1, key) : 0), (ctx) => {
     const range = sheetOf(ctx, mark.sheet).getRange(mark.cell);
     if (mark.fill) range.format.fill.color = excelColor(mark.fill);
     else range.format.fill.clear();
-    if (found?.ours && !removing.has(key)) {
-      removing.add(key);
+    if (deletes) {
       if (mode === "notes") ctx.workbook.notes.getItem(key).delete();
-      else found.comment?.delete();
+      else found?.comment?.delete();
     }
-  });
+  }, { sheet: mark.sheet });
 }
 
 export function queueMark(packer: RequestPacker, mode: MarkMode, mark: CellMark, lookup: MarkLookup, removing: Set<string>): void {
   const key = cellKey(mark.sheet, mark.cell);
-  packer.add(300 + key.length * 2 + mark.note.length * 3, (ctx) => {
+  const found = lookup.texts.get(key);
+  const stillThere = found !== undefined && !(found.ours && removing.has(key));
+  // A cell with a threaded comment cannot take a note: its fill alone shows the issue.
+  const fillOnly = mode === "fill" || (mode === "notes" && !stillThere && lookup.commented.has(key));
+  if (fillOnly && mode !== "fill") lookup.fillOnly.push(key);
+  // The range, its format and fill, and the fill set; then `notes.add` (the collection's path is
+  // listed once a request), or `notes.getItem(key)` (or the loaded comment) and its content set.
+  const text = fillOnly ? 0 : opBytes(stillThere ? 1 : 0, 1, key, mark.note, "Plain");
+  packer.add(opBytes(3, 1, mark.cell, MARK_FILL[mark.severity]) + text, (ctx) => {
     sheetOf(ctx, mark.sheet).getRange(mark.cell).format.fill.color = MARK_FILL[mark.severity];
-    if (mode === "fill") return;
-    const found = lookup.texts.get(key);
-    const stillThere = found !== undefined && !(found.ours && removing.has(key));
+    if (fillOnly) return;
     if (mode === "notes") {
       if (stillThere && found.ours) ctx.workbook.notes.getItem(key).content = mark.note;
       else if (!stillThere) ctx.workbook.notes.add(key, mark.note);
       // A note the user wrote stays as it is; the fill still shows the issue.
     } else if (!stillThere) ctx.workbook.comments.add(key, mark.note, "Plain");
     else if (found.ours && found.comment) found.comment.content = mark.note;
-  });
+  }, { sheet: mark.sheet });
+}
+
+/** At most this many cells are named in a message; the rest are counted. */
+const CELLS_NAMED = 10;
+
+/** What the user is told about cells marked by fill alone because they hold a threaded comment. */
+export function fillOnlyMessage(cells: string[]): Message {
+  const named = cells.slice(0, CELLS_NAMED).join(", ");
+  const more = cells.length - CELLS_NAMED;
+  return {
+    vi: `${cells.length === 1 ? "Ô" : `${cells.length} ô`} ${named}${more > 0 ? ` và ${more} ô khác` : ""} có chú thích dạng hội thoại (threaded comment), mà Excel không cho một ô có cả chú thích lẫn ghi chú (note), nên chỉ được tô màu, không có ghi chú nêu vấn đề. Xem nội dung vấn đề trong danh sách vấn đề của ngăn tác vụ.`,
+    en: `${cells.length === 1 ? "Cell" : `${cells.length} cells`} ${named}${more > 0 ? ` and ${more} more` : ""} ${cells.length === 1 ? "has" : "have"} a threaded comment, and Excel does not let a cell have both a comment and a note, so ${cells.length === 1 ? "it was" : "they were"} marked by fill only, without a note saying what the issue is. The task pane's list of issues says what it is.`,
+  };
 }

@@ -1,6 +1,31 @@
 /** Which Excel features the running Excel offers (requirement sets checked at run time). */
 import type { Message } from "../../core/i18n/text";
 
+/**
+ * The ExcelApi the add-in needs at the least (manifest.xml's <Requirements> says the same, so an
+ * older Excel does not offer the add-in at all): reading uses Worksheet.getRangeByIndexes and the
+ * workbook's structure protection is checked before writing (both ExcelApi 1.7); charts are updated
+ * with ChartSeriesCollection.add and setValues (1.7).
+ */
+export const BASE_REQUIREMENT = { set: "ExcelApi", version: "1.7" } as const;
+
+/** A failure the user can act on, with its sentence in both languages (the pane shows `localized`). */
+export class ExcelHostError extends Error {
+  constructor(
+    readonly code: "excel-too-old" | "workbook-structure-protected",
+    readonly localized: Message,
+  ) {
+    super(localized.en);
+    this.name = "ExcelHostError";
+  }
+}
+
+/** What the user is told on an Excel older than BASE_REQUIREMENT. */
+export const EXCEL_TOO_OLD: Message = {
+  vi: `Phiên bản Excel này quá cũ để dùng DTI Scorer (cần ${BASE_REQUIREMENT.set} ${BASE_REQUIREMENT.version}: Excel 2019, Excel 2021, Microsoft 365 hoặc Excel trên web). Chưa có gì được đọc hay ghi; hãy mở sổ làm việc trong Excel bản mới hơn, hoặc dùng dòng lệnh dti-scorer với tệp .xlsx.`,
+  en: `This version of Excel is too old for DTI Scorer (it needs ${BASE_REQUIREMENT.set} ${BASE_REQUIREMENT.version}: Excel 2019, Excel 2021, Microsoft 365 or Excel on the web). Nothing was read or written; open the workbook in a newer Excel, or use the dti-scorer command line on the .xlsx file.`,
+};
+
 export type Feature = "charts" | "conditionalFormats" | "freezePanes" | "printLayout" | "notes" | "comments" | "insertWorkbooks" | "watchInputs" | "suspendCalculation";
 
 const NEEDS: Record<Feature, { set: string; version: string; vi: string; en: string }> = {
@@ -27,6 +52,8 @@ export interface MissingFeature {
 }
 
 export interface Capabilities {
+  /** Why the add-in cannot work in this Excel at all (older than BASE_REQUIREMENT); absent when it can. */
+  tooOld?: Message;
   charts: boolean;
   conditionalFormats: boolean;
   freezePanes: boolean;
@@ -36,6 +63,10 @@ export interface Capabilities {
   marks: "notes" | "comments" | "fill";
   insertWorkbooks: boolean;
   watchInputs: boolean;
+  /** Changes of every sheet heard through one `worksheets.onChanged` handler (ExcelApi 1.9), else one handler per sheet. */
+  watchWorkbook: boolean;
+  /** Change events say whether the add-in made the change (`triggerSource`, ExcelApi 1.14). */
+  changeSource: boolean;
   suspendCalculation: boolean;
   missing: MissingFeature[];
 }
@@ -70,6 +101,8 @@ export function detectCapabilities(): Capabilities {
     marks: has("notes") ? "notes" : has("comments") ? "comments" : "fill",
     insertWorkbooks: has("insertWorkbooks"),
     watchInputs: has("watchInputs"),
+    watchWorkbook: supported("ExcelApi", "1.9"),
+    changeSource: supported("ExcelApi", "1.14"),
     suspendCalculation: has("suspendCalculation"),
     missing: [],
   };
@@ -78,5 +111,11 @@ export function detectCapabilities(): Capabilities {
   }
   if (caps.marks === "comments") caps.missing.push(missingMessage("notes"));
   if (caps.marks === "fill") caps.missing.push(missingMessage("comments"));
+  if (!supported(BASE_REQUIREMENT.set, BASE_REQUIREMENT.version)) caps.tooOld = EXCEL_TOO_OLD;
   return caps;
+}
+
+/** Throws the sentence for an Excel too old for the add-in, before anything reaches Excel. */
+export function assertSupported(caps: Capabilities): void {
+  if (caps.tooOld) throw new ExcelHostError("excel-too-old", caps.tooOld);
 }

@@ -1,0 +1,66 @@
+/** Collecting units' forms from other files into the workbook open in Excel (insertWorksheetsFromBase64). */
+import ExcelJS from "exceljs";
+import { ExcelHost } from "../../src/hosts/excel";
+import { importers } from "../excel-double/api";
+import { layoutAWorkbook } from "./fixtures";
+
+/** A unit's form as a file: one sheet of the given name holding the layout-A table of unit `u`. */
+async function formFile(sheetName: string, u: number): Promise<string> {
+  const source = await layoutAWorkbook(u + 1, { index: "undp-hdi" });
+  const form = source.double.workbook.sheets.filter((s) => [...s.cells.values()].some((c) => c.v === "Số liệu"))[u]!;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheetName);
+  for (const [k, c] of form.cells) if (c.t !== "Empty") ws.getCell(Math.floor(k / 16384) + 1, (k % 16384) + 1).value = c.v as never;
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString("base64");
+}
+
+describe("collecting forms into Excel", () => {
+  test("a file Excel refuses and a file too large are left out with a reason each; the others come in under the names planned", async () => {
+    const { double } = await layoutAWorkbook(1, { index: "undp-hdi" });
+    const taken = double.workbook.sheets.find((s) => s.visibility === "Visible" && [...s.cells.values()].some((c) => c.v === "Số liệu"))!.name;
+    const files = [
+      { name: "a.xlsx", base64: await formFile(taken, 1) },
+      { name: "hong.xlsx", base64: await formFile("Đơn vị hỏng", 2) },
+      // Excel keeps the double space; the plan's name has one, and the sheet is renamed to it by its id.
+      { name: "c.xlsx", base64: await formFile("Đơn  vị C", 3) },
+      { name: "lon.xlsx", base64: "A".repeat(5 * 1024 * 1024) },
+    ];
+    double.install();
+    // Excel refuses this one file (as it does a file with content it cannot insert).
+    const importer = importers.xlsx!;
+    importers.xlsx = async (base64) => {
+      if (base64 === files[1]!.base64) throw new Error("refused");
+      return importer(base64);
+    };
+    const before = double.sheetNames();
+    let report;
+    try {
+      report = await new ExcelHost().insertWorkbooks(files);
+    } finally {
+      importers.xlsx = importer;
+    }
+    expect(report.message).toBeUndefined();
+    const added = double.sheetNames().filter((n) => !before.includes(n));
+    // The form whose sheet name is taken comes in as the plan named it; the refused one does not come in.
+    expect(report.inserted.map((i) => [i.file, i.as])).toEqual([["a.xlsx", `${taken} (2)`], ["c.xlsx", "Đơn vị C"]]);
+    expect(added).toEqual([`${taken} (2)`, "Đơn vị C"]);
+    const reasons = new Map(report.skipped.map((s) => [s.file, s.reason]));
+    expect(reasons.get("hong.xlsx")?.vi).toContain('Excel không chèn được tệp "hong.xlsx"');
+    expect(reasons.get("hong.xlsx")?.en).toContain('could not insert file "hong.xlsx"');
+    expect(reasons.get("lon.xlsx")?.vi).toMatch(/Tệp "lon.xlsx" quá lớn để chèn qua Excel \(3,8 MB; tối đa khoảng 3,4 MB\)/);
+    expect(reasons.get("lon.xlsx")?.en).toMatch(/File "lon.xlsx" is too large to insert through Excel \(3.8 MB; about 3.4 MB at most\)/);
+    expect(double.requests.every((r) => r.ok || r.bytes < 5 * 1024 * 1024)).toBe(true);
+  }, 60_000);
+
+  test("a workbook whose structure is protected inserts nothing and says why", async () => {
+    const { double } = await layoutAWorkbook(1, { index: "undp-hdi" });
+    double.workbook.protection = { protected: true, password: null };
+    double.install();
+    const before = double.sheetNames();
+    const report = await new ExcelHost().insertWorkbooks([{ name: "c.xlsx", base64: await formFile("Đơn vị C", 1) }]);
+    expect(report.inserted).toEqual([]);
+    expect(report.message?.vi).toContain("bảo vệ cấu trúc");
+    expect(report.message?.en).toContain("structure is protected");
+    expect(double.sheetNames()).toEqual(before);
+  }, 60_000);
+});
