@@ -28,7 +28,7 @@ import { ScoreStep } from "./components/ScoreStep";
 import { useStepStyles } from "./components/styles";
 import { type StringKey, t } from "./i18n";
 import type { Environment } from "./state/environment";
-import { type StepId, usePane } from "./state/usePane";
+import { type DownloadKind, type StepId, usePane } from "./state/usePane";
 import type { Workbench } from "./state/workbench";
 
 const STEPS: { id: StepId; key: StringKey; short: StringKey }[] = [
@@ -133,8 +133,8 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
               onFiles={(f) => f[0] && void actions.openWorkbook(f[0])}
             />
             {state.downloadUrl && state.workbench?.fileName && (
-              <Link href={state.downloadUrl} download={downloadName(state.workbench.fileName, lang)} data-testid="download">
-                {t(lang, "download")}
+              <Link href={state.downloadUrl} download={downloadName(state.workbench.fileName, lang, state.downloadKind ?? "scored")} data-testid="download">
+                {t(lang, DOWNLOAD_KEYS[state.downloadKind ?? "scored"])}
               </Link>
             )}
           </div>
@@ -150,7 +150,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
           {STEPS.map((step, i) => {
             const full = t(lang, "stepOf", { n: i + 1, name: t(lang, step.key) });
             return (
-              <Tab key={step.id} value={step.id} className={s.tab} aria-label={full} title={full}>
+              <Tab key={step.id} id={`step-tab-${step.id}`} value={step.id} className={s.tab} aria-label={full} title={full} aria-controls={state.step === step.id ? "step-panel" : undefined}>
                 <span className={mergeClasses(s.tabNumber, state.step === step.id && s.tabNumberSelected)} aria-hidden="true">
                   {i + 1}
                 </span>
@@ -162,7 +162,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
           })}
         </TabList>
       </nav>
-      <main className={s.main} role="tabpanel" aria-label={t(lang, STEPS.find((x) => x.id === state.step)!.key)}>
+      <main className={s.main} role="tabpanel" id="step-panel" aria-labelledby={`step-tab-${state.step}`}>
         {state.busy && (
           <div className={s.progress} aria-live="polite">
             <Text size={200}>{t(lang, state.busy.key)}</Text>
@@ -173,7 +173,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
           <DismissableBar
             intent={state.notice.intent}
             testId="notice"
-            text={t(lang, state.notice.key, state.notice.params)}
+            text={state.notice.message ? state.notice.message[lang] : state.notice.key ? t(lang, state.notice.key, state.notice.params) : ""}
             items={(state.notice.details ?? []).map((d) => d[lang])}
             dismiss={t(lang, "dismiss")}
             onDismiss={actions.dismissNotice}
@@ -217,10 +217,17 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   );
 }
 
-/** "phieu.xlsx" → "phieu (đã chấm).xlsx" / "phieu (scored).xlsx". */
-export function downloadName(fileName: string, lang: "vi" | "en"): string {
+const DOWNLOAD_KEYS: Record<DownloadKind, StringKey> = { scored: "downloadScored", marked: "downloadMarked", cleared: "downloadCleared" };
+const DOWNLOAD_SUFFIX: Record<DownloadKind, { vi: string; en: string }> = {
+  scored: { vi: "đã chấm", en: "scored" },
+  marked: { vi: "đã đánh dấu", en: "marked" },
+  cleared: { vi: "đã xóa dấu", en: "marks cleared" },
+};
+
+/** "phieu.xlsx" → "phieu (đã chấm).xlsx" / "phieu (scored).xlsx", by what the last write did. */
+export function downloadName(fileName: string, lang: "vi" | "en", kind: DownloadKind = "scored"): string {
   const base = fileName.replace(/\.xlsx$/i, "");
-  return `${base} (${lang === "vi" ? "đã chấm" : "scored"}).xlsx`;
+  return `${base} (${DOWNLOAD_SUFFIX[kind][lang]}).xlsx`;
 }
 
 /**

@@ -37,7 +37,10 @@ export const STRINGS = {
   noWorkbook: { vi: "Chưa chọn sổ làm việc.", en: "No workbook chosen yet." },
   workbookOpened: { vi: "Đang làm việc trên: {name}", en: "Working on: {name}" },
   workbookSheets: { vi: "{count} trang tính", en: "{count} sheets" },
-  download: { vi: "Tải xuống bảng đã chấm", en: "Download the scored workbook" },
+  // The download is named by what the last write did to the workbook.
+  downloadScored: { vi: "Tải xuống sổ đã chấm", en: "Download the scored workbook" },
+  downloadMarked: { vi: "Tải xuống sổ đã đánh dấu", en: "Download the marked workbook" },
+  downloadCleared: { vi: "Tải xuống sổ đã xóa dấu", en: "Download the workbook without marks" },
   needWorkbook: { vi: "Hãy chọn sổ làm việc trước.", en: "Choose a workbook first." },
 
   // Index step
@@ -62,6 +65,10 @@ export const STRINGS = {
   definitionTree: { vi: "Cấu trúc bộ chỉ số", en: "Structure of the index" },
   maxPoints: { vi: "{max} điểm", en: "{max} pts" },
   noDefinition: { vi: "Chưa chọn bộ chỉ số.", en: "No index chosen yet." },
+  indexFromForms: {
+    vi: "Các phiếu trong sổ được lập theo bộ chỉ số \"{name}\" nên bộ chỉ số này được chọn.",
+    en: "The forms in this workbook were made for the index \"{name}\", so that index is chosen.",
+  },
   indexFromWorkbook: {
     vi: "Sổ này đã được chấm theo bộ chỉ số {name} nên từ giờ dùng bộ chỉ số lưu trong sổ.",
     en: "This workbook was scored with the index {name}, so the index it holds is used from now on.",
@@ -115,7 +122,7 @@ export const STRINGS = {
   clearMarks: { vi: "Xóa dấu", en: "Clear marks" },
   cleared: { vi: "Đã xóa dấu trên {count} ô.", en: "Cleared the marks on {count} cells." },
   clearedNone: { vi: "Không có dấu nào để xóa.", en: "There are no marks to clear." },
-  markCells: { vi: "Đánh dấu ô lỗi", en: "Mark cells with issues" },
+  markCells: { vi: "Đánh dấu ô cần xem lại", en: "Mark cells with issues" },
   marked: {
     vi: "Đã đánh dấu {count} ô có vấn đề (tô màu và ghi chú); chưa ghi điểm.",
     en: "Marked {count} cells with issues (fill and note); no scores were written.",
@@ -184,6 +191,8 @@ export const STRINGS = {
   },
   chartsNeedScore: { vi: "Hãy chấm điểm trước để có danh sách đơn vị.", en: "Score first to get the list of units." },
   chartsRun: { vi: "Tạo hoặc cập nhật biểu đồ", en: "Create or update the charts" },
+  chartsDone: { vi: "Đã tạo/cập nhật {count} biểu đồ trên trang Biểu đồ.", en: "{count} charts created or updated on the Charts sheet." },
+  chartsNone: { vi: "Không có biểu đồ nào được tạo: chưa có đơn vị nào được xếp hạng.", en: "No chart was made: no unit is ranked yet." },
   chartsChoose: { vi: "Biểu đồ cần tạo", en: "Charts to make" },
   chartsChooseNone: { vi: "Hãy chọn ít nhất một biểu đồ.", en: "Choose at least one chart." },
   profileNeedsChart: { vi: "Chỉ dùng cho biểu đồ hồ sơ theo nhóm.", en: "Used by the group profile chart only." },
@@ -213,6 +222,7 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   countWarnings: "{count} warning",
   countInfos: "{count} note",
   cleared: "Cleared the marks on {count} cell.",
+  chartsDone: "1 chart created or updated on the Charts sheet.",
   marked: "Marked {count} cell with an issue (fill and note); no scores were written.",
   staleBanner: "Results are out of date: {count} unit changed since scoring",
   definitionProblems: "Could not run: the index definition has {count} problem:",

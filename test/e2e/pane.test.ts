@@ -383,6 +383,134 @@ describe("outside Excel, more of the work", () => {
   });
 });
 
+const SAMPLE_NAME_VI = "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành";
+const SAMPLE_NAME_EN = "Sample — DTI for provincial departments";
+
+/** The text of the pane's notice once it says `text` (a string it contains, or a pattern). */
+async function noticeSaying(page: Page, text: string | RegExp): Promise<string> {
+  const notice = page.getByTestId("notice");
+  await notice.filter({ hasText: text }).waitFor();
+  return (await notice.textContent()) ?? "";
+}
+
+describe("outside Excel, what each action says", () => {
+  test("a new official opens the sample workbook without choosing an index: the pane takes the forms' index, and checking, marking, scoring and charts each say what they did", async () => {
+    const page = await openPage();
+    await openWorkbook(page, sample);
+    // Never scored, no index chosen: the forms name the built-in sample index, and the pane takes it.
+    const taken = await noticeSaying(page, "Các phiếu trong sổ được lập theo bộ chỉ số");
+    expect(taken).toContain(`"${SAMPLE_NAME_VI}`);
+    expect(await page.getByLabel("Chọn bộ chỉ số").inputValue()).toBe("dti-so-nganh-mau");
+    await idle(page);
+    await shot(page, "forms-index-vi-light");
+
+    await step(page, "Kiểm tra");
+    expect(await page.getByRole("tabpanel", { name: "Bước 3: Kiểm tra" }).count()).toBe(1);
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    const summary = page.getByTestId("check-summary");
+    await summary.waitFor();
+    expect(await summary.textContent()).toMatch(/^4 đơn vị: [1-9]\d* lỗi/);
+    expect(await page.getByTestId("finding").count()).toBeGreaterThan(0);
+    expect(await page.getByText("Đã có lỗi").count()).toBe(0);
+
+    // Marking writes no score: the download says it is the marked workbook.
+    await page.getByRole("button", { name: "Đánh dấu ô cần xem lại" }).click();
+    await noticeSaying(page, /^Đã đánh dấu \d+ ô có vấn đề/);
+    await idle(page);
+    const download = page.getByTestId("download");
+    expect(await download.textContent()).toBe("Tải xuống sổ đã đánh dấu");
+    const [marked] = await Promise.all([page.waitForEvent("download"), download.click()]);
+    expect(marked.suggestedFilename()).toBe("so-nganh (đã đánh dấu).xlsx");
+
+    // Points shown with the decimals the ranking rounds to: units tied on rank show the same points.
+    await step(page, "Chấm điểm");
+    expect(await page.getByRole("tabpanel", { name: "Bước 4: Chấm điểm" }).count()).toBe(1);
+    await page.getByLabel("Làm tròn khi xếp hạng (số chữ số thập phân)").selectOption("0");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await noticeSaying(page, /^Đã chấm 4 đơn vị/);
+    await idle(page);
+    const rows = await page.getByTestId("score-summary").locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim())));
+    expect(rows).toHaveLength(4);
+    for (const [, , points] of rows) expect(points).toMatch(/^\d+$/);
+    for (const a of rows) for (const b of rows) if (a[0] === b[0]) expect([a[0], a[2]]).toEqual([b[0], b[2]]);
+    expect(await download.textContent()).toBe("Tải xuống sổ đã chấm");
+    const [scored] = await Promise.all([page.waitForEvent("download"), download.click()]);
+    expect(scored.suggestedFilename()).toBe("so-nganh (đã chấm).xlsx");
+    await page.getByLabel("Làm tròn khi xếp hạng (số chữ số thập phân)").selectOption("3");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=score-summary] tbody td:last-child")].every((td) => /^\d+,\d{3}$/.test((td.textContent ?? "").trim())));
+    await idle(page);
+
+    // The Charts step's button says what it did to the charts, not how many units were scored.
+    await step(page, "Biểu đồ");
+    await page.getByRole("button", { name: "Tạo hoặc cập nhật biểu đồ" }).click();
+    expect(await noticeSaying(page, "biểu đồ trên trang Biểu đồ")).toContain("Đã tạo/cập nhật 3 biểu đồ trên trang Biểu đồ.");
+    await idle(page);
+    expect(await page.getByText("Đã chấm 4 đơn vị").count()).toBe(0);
+    await shot(page, "charts-done-vi-light");
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    await noticeSaying(page, "3 charts created or updated on the Charts sheet.");
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("with another index chosen on purpose, checking and scoring say which index the forms were made for and where to choose it", async () => {
+    const page = await openPage();
+    await openWorkbook(page, sample);
+    await noticeSaying(page, "Các phiếu trong sổ được lập theo bộ chỉ số");
+    await idle(page);
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-tinh-922-2022");
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    const said = await noticeSaying(page, "Các phiếu trong sổ được lập theo bộ chỉ số");
+    expect(said).toContain(`"${SAMPLE_NAME_VI}`);
+    expect(said).toContain("bước 1 (Bộ chỉ số)");
+    expect(said).not.toMatch(/Đã có lỗi|ô B4|mau-2023"/);
+    await idle(page);
+    await shot(page, "forms-other-index-vi-light");
+
+    // The warning stays until dismissed; scoring says it again.
+    await page.getByTestId("notice").getByRole("button", { name: "Đóng" }).click();
+    await page.getByTestId("notice").waitFor({ state: "detached" });
+    await step(page, "Chấm điểm");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await page.getByTestId("notice").filter({ hasText: "bước 1 (Bộ chỉ số)" }).waitFor();
+    await idle(page);
+    expect(await page.getByTestId("score-summary").count()).toBe(0);
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    const en = await noticeSaying(page, "The forms in this workbook were made for the index");
+    expect(en).toContain(`"${SAMPLE_NAME_EN}`);
+    expect(en).toContain("step 1 (Index)");
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("a file that is not a workbook is named in the pane's language, without the library's English", async () => {
+    const page = await openPage();
+    await page.getByRole("tab").first().waitFor();
+    await page.getByTestId("workbook-file").setInputFiles({ name: "hong.xlsx", mimeType: XLSX, buffer: Buffer.from("PK\u0003\u0004 đây không phải sổ làm việc") });
+    const vi = await noticeSaying(page, "Không đọc được tệp hong.xlsx");
+    expect(vi).toContain("Không đọc được tệp hong.xlsx: tệp không phải sổ làm việc .xlsx hợp lệ");
+    expect(vi).not.toMatch(/Đã có lỗi|zip|central directory|Can't/i);
+    expect(await page.getByText("Chưa chọn sổ làm việc.").count()).toBe(1);
+    await shot(page, "broken-file-vi-light");
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    const en = await noticeSaying(page, "Could not read the file hong.xlsx");
+    expect(en).not.toMatch(/Something went wrong|zip|central directory/i);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("what was said about a units CSV file goes once the list is typed by hand", async () => {
+    const page = await openPage();
+    await step(page, "Thu thập");
+    await page.getByTestId("units-csv").setInputFiles({ name: "ds.csv", mimeType: "text/csv", buffer: Buffer.from("Mã;Ghi chú\n01;x\n") });
+    const problem = page.getByText("Tệp CSV ds.csv không có cột Đơn vị (hoặc Unit).");
+    await problem.waitFor();
+    await page.getByLabel("Danh sách đơn vị").fill("01; Sở Nội vụ");
+    await problem.waitFor({ state: "detached" });
+    await page.getByText("1 đơn vị", { exact: true }).waitFor();
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+});
+
 describe("inside Excel (the Excel double installed before the pane loads)", () => {
   async function doubleScript(workbook: Uint8Array = sample): Promise<string> {
     const wb = new ExcelJS.Workbook();
@@ -429,12 +557,13 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     const finding = page.getByRole("button", { name: /^Đi tới ô / }).first();
     const label = (await finding.getAttribute("aria-label")) ?? "";
     const [, sheet, cell] = /^Đi tới ô (.+)!([A-Z]+\d+):/.exec(label) ?? [];
-    // Inside its unit's group the place is said once, on the line under the sentence; the name a
-    // screen reader reads still has the whole sentence.
-    expect(label).toContain(`: Trang tính '${sheet}', ô ${cell}: `);
+    // Inside its unit's group the place is said once, on the line under the sentence; a screen
+    // reader hears it once too ("Đi tới ô …"), then the sentence without it.
     const lines = (await finding.innerText()).split("\n").map((l) => l.trim()).filter((l) => l !== "");
     expect(lines.some((l) => l.includes("Trang tính"))).toBe(false);
     expect(lines[lines.length - 1]).toBe(`${sheet}!${cell}`);
+    expect(label).not.toContain("Trang tính");
+    expect(label).toBe(`Đi tới ô ${sheet}!${cell}: ${lines[lines.length - 2]}`);
     await finding.click();
     await page.waitForFunction(
       ([s, c]) => {
@@ -490,7 +619,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await page.getByText("Trong Excel", { exact: true }).waitFor();
     await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
     await step(page, "Kiểm tra");
-    await page.getByRole("button", { name: "Đánh dấu ô lỗi" }).click();
+    await page.getByRole("button", { name: "Đánh dấu ô cần xem lại" }).click();
     await page.getByTestId("notice").getByText(/^Đã đánh dấu \d+ ô có vấn đề/).waitFor();
     const blank = await inputCell(sample, SAMPLE_UNITS[3]!.name, "6.2");
     type D = { __double: { sheetNames(): string[]; cell(a: string): { fill?: string } | undefined; workbook: { notes: { content: string }[] } } };
@@ -570,7 +699,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
 
     // Marking the cells with issues: the locked form's own issues cannot be marked, and the Check step says why.
     await step(page, "Kiểm tra");
-    await page.getByRole("button", { name: "Đánh dấu ô lỗi" }).click();
+    await page.getByRole("button", { name: "Đánh dấu ô cần xem lại" }).click();
     await warning.waitFor();
     await idle(page);
     expect(await warning.textContent()).toContain(`Trang "${locked.sheet}" được bảo vệ bằng mật khẩu`);

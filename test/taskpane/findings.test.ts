@@ -12,7 +12,7 @@ describe("a finding's sentence without its place", () => {
     const issue = makeIssue("warning", "evidence-missing", { sheet: "Sở Y tế", cell: "G11", node: "1.1", unit: "SYT" });
     expect(issue.message.vi).toBe("Trang tính 'Sở Y tế', ô G11: chỉ tiêu 1.1 có điểm nhưng chưa có minh chứng.");
     expect(findingWithoutLocation(issue, "vi")).toBe("Chỉ tiêu 1.1 có điểm nhưng chưa có minh chứng.");
-    expect(findingWithoutLocation(issue, "en")).toBe("1.1 earns points but has no evidence.");
+    expect(findingWithoutLocation(issue, "en")).toBe("Indicator 1.1 earns points but has no evidence.");
 
     const differs = makeIssue("warning", "self-score-differs", { sheet: "Sở Y tế", cell: "F20", node: "2.1", value: 5, other: 4.5 });
     expect(findingWithoutLocation(differs, "vi")).toBe("Điểm tự chấm 5 khác với điểm tính được 4,5 (chỉ tiêu 2.1).");
@@ -21,9 +21,9 @@ describe("a finding's sentence without its place", () => {
 
   test("a sheet's finding without a cell starts after \"Trang tính '…': \" / \"Sheet '…': \"", () => {
     const issue = makeIssue("error", "missing-row", { sheet: "Sở Nội vụ", node: "3.2" });
-    expect(issue.message.en).toBe("Sheet 'Sở Nội vụ': the table has no row for 3.2.");
+    expect(issue.message.en).toBe("Sheet 'Sở Nội vụ': the table has no row for indicator 3.2.");
     expect(findingWithoutLocation(issue, "vi")).toBe("Bảng không có dòng cho chỉ tiêu 3.2.");
-    expect(findingWithoutLocation(issue, "en")).toBe("The table has no row for 3.2.");
+    expect(findingWithoutLocation(issue, "en")).toBe("The table has no row for indicator 3.2.");
   });
 
   test("what the user typed, quoted at the start, is kept as typed", () => {
@@ -36,7 +36,7 @@ describe("a finding's sentence without its place", () => {
     for (const sheet of ["Sở KH'ĐT", "Phiếu, ô A1: bản 2", "Sheet 'x', cell B2: ", "Đơn vị số 2"]) {
       const issue = makeIssue("warning", "evidence-missing", { sheet, cell: "G9", node: "4.1" });
       expect([sheet, findingWithoutLocation(issue, "vi")]).toEqual([sheet, "Chỉ tiêu 4.1 có điểm nhưng chưa có minh chứng."]);
-      expect([sheet, findingWithoutLocation(issue, "en")]).toEqual([sheet, "4.1 earns points but has no evidence."]);
+      expect([sheet, findingWithoutLocation(issue, "en")]).toEqual([sheet, "Indicator 4.1 earns points but has no evidence."]);
     }
   });
 

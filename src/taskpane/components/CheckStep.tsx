@@ -157,7 +157,8 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
                               <Button
                                 appearance="subtle"
                                 className={s.finding}
-                                aria-label={`${t(lang, "goToCell", { sheet: i.sheet, cell: i.cell })}: ${i.message[lang]}`}
+                                // The place once (in "go to cell"), then the sentence without it.
+                                aria-label={`${t(lang, "goToCell", { sheet: i.sheet, cell: i.cell })}: ${findingWithoutLocation(i, lang)}`}
                                 data-testid="finding"
                                 onClick={() => void actions.goTo(i)}
                               >

@@ -26,7 +26,11 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
         <Text className={st.hint}>{t(lang, "templatesHelp")}</Text>
         {categories.length > 0 && <Text className={`${st.hint} ${st.wrap}`}>{t(lang, "unitsCategories", { list: categories.join(", ") })}</Text>}
         <Field label={t(lang, "unitsLabel")} hint={t(lang, "unitsCount", { count })} validationMessage={csvProblem?.text} {...(csvProblem ? { validationState: csvProblem.state } : {})}>
-          <Textarea value={units} resize="vertical" rows={5} onChange={(_, d) => setUnits(d.value)} placeholder={`01; Sở Nội vụ${categories[0] ? `; ${categories[0]}` : ""}`} />
+          <Textarea value={units} resize="vertical" rows={5} onChange={(_, d) => {
+              setUnits(d.value);
+              // The list is now the user's own: what was said about the CSV file no longer applies.
+              setCsvProblem(undefined);
+            }} placeholder={`01; Sở Nội vụ${categories[0] ? `; ${categories[0]}` : ""}`} />
         </Field>
         <div className={st.row}>
           <FileButton

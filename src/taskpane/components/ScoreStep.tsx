@@ -34,7 +34,8 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
   const s = useStyles();
   const { lang, ranking, score } = state;
   const busy = Boolean(state.busy);
-  const decimals = 2;
+  // Points as the ranking saw them (rounded to its decimal places), so that tied ranks look tied.
+  const decimals = score?.decimals ?? 2;
   const scoredAt = state.scoredAt ? formatWhen(state.scoredAt, lang) : undefined;
   return (
     <div className={st.step}>

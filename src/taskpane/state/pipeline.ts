@@ -1,7 +1,8 @@
 /**
  * The pane's bridge to the core and the hosts: parsing definitions, checking, scoring, making
- * templates and opening workbooks. ExcelJS and the xlsx host are loaded with import() only
- * outside Excel or when making templates, so the pane's first scripts stay small.
+ * templates and opening workbooks. ExcelJS and the xlsx host run in a Web Worker, started only
+ * outside Excel or when making templates (xlsx-client.ts), so the pane's first scripts stay small
+ * and long .xlsx work never freezes the pane.
  */
 import type { IndexModel } from "../../core/definition/model";
 import type { DefinitionProblem } from "../../core/definition/messages";
@@ -11,6 +12,7 @@ import { BUILTIN_INDICES } from "../../indices";
 import { type IndexSheetState, planMarksOnly, readIndexSheet, staleUnits, unitKey } from "../../core/plan";
 import { unitsByRank } from "../../core/score";
 import { PipelineError, runScoring } from "../../core/pipeline";
+import { builtinNamed, builtinNamedOnForms, indicesNamedOnForms } from "../../core/forms-index";
 import type { ChartKind, Issue, Submission, UnitResult, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
 import { staleFromSnapshot } from "../../hosts/excel/stale";
@@ -19,6 +21,7 @@ import type { StringKey } from "../i18n";
 import type { PaneState, RankingChoice } from "./usePane";
 import type { UnitLine } from "./units";
 import { type Workbench, XLSX_MIME } from "./workbench";
+import { yieldToEventLoop } from "./environment";
 
 export const PROJECT_VERSION = "0.1.0";
 
@@ -26,23 +29,77 @@ export const PROJECT_VERSION = "0.1.0";
  * An error that carries its sentence in both languages, and for a definition that cannot be used,
  * every one of its problems (`path: sentence`), to be listed one per line.
  */
-export function isLocalizedError(e: unknown): e is { localized: Message; problems?: Message[] } {
+export function isLocalizedError(e: unknown): e is { localized: Message; problems?: Message[]; intent?: "error" | "warning" } {
   return typeof e === "object" && e !== null && "localized" in e;
 }
 export class LocalizedError extends Error {
   constructor(
     readonly localized: Message,
     readonly problems?: Message[],
+    /** "warning": something the user can put right in the pane (another index to choose). */
+    readonly intent: "error" | "warning" = "error",
   ) {
     super(localized.en);
   }
 }
 
-/** A PipelineError as the pane shows it: its sentence and, when it has them, all its problems. */
-function paneError(e: unknown): unknown {
+/**
+ * A PipelineError as the pane shows it: its sentence and, when it has them, all its problems. When
+ * no form could be read because every form names another index, the sentence names that index and
+ * says where to choose it.
+ */
+function paneError(e: unknown, snapshot?: WorkbookSnapshot, model?: IndexModel): unknown {
   if (!(e instanceof PipelineError)) return e;
+  if (snapshot && model && e.code === "layout-not-found" && e.found?.issues.some((i) => i.code === "definition-mismatch")) {
+    const other = formsOfAnotherIndex(snapshot, model);
+    if (other) return new LocalizedError(other, undefined, "warning");
+  }
   const problems = e.problems?.map((p) => ({ vi: problemLine(p, "vi"), en: problemLine(p, "en") }));
   return new LocalizedError(e.userMessage, problems && problems.length > 0 ? problems : undefined);
+}
+
+/**
+ * "The forms were made for index X, not the one in use": X by its name when it is a built-in
+ * (then step 1 offers it), by its `id@version` otherwise (then its definition file is needed).
+ * Undefined when the forms name no index other than the one in use.
+ */
+export function formsOfAnotherIndex(snapshot: WorkbookSnapshot, model: IndexModel): Message | undefined {
+  const def = model.definition;
+  const inUse = `${def.id}@${def.version}`;
+  const others = indicesNamedOnForms(snapshot).filter((text) => text !== inUse && text !== def.id);
+  if (others.length === 0) return undefined;
+  const builtins = others.map((text) => builtinNamed(text, BUILTIN_INDICES));
+  const allBuiltin = builtins.every((b) => b !== undefined);
+  const names = (lang: Lang) => others.map((text, i) => (builtins[i] ? `"${definitionName(builtins[i]!.definition, lang)}"` : `"${text}"`)).join(", ");
+  const current = (lang: Lang) => `"${definitionName(def, lang)}"`;
+  const one = others.length === 1;
+  return {
+    vi:
+      `Các phiếu trong sổ được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số đang dùng ${current("vi")}, nên chưa đọc được phiếu nào. ` +
+      (allBuiltin
+        ? `Hãy chọn ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (Bộ chỉ số) rồi chạy lại.`
+        : `Hãy mở tệp định nghĩa (.json) của ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (Bộ chỉ số) rồi chạy lại.`),
+    en:
+      `The forms in this workbook were made for the index ${names("en")}, not the index in use ${current("en")}, so no form could be read. ` +
+      (allBuiltin
+        ? `Choose ${one ? "that index" : "the forms' index"} in step 1 (Index), then run again.`
+        : `Open the definition file (.json) of ${one ? "that index" : "the forms' index"} in step 1 (Index), then run again.`),
+  };
+}
+
+/** The workbook as one run reads it: read once, so that a failure can be explained from the same snapshot. */
+function readOnce(host: WorkbookHost, snapshot: WorkbookSnapshot): WorkbookHost {
+  return {
+    // A yield first: taking the snapshot in and checking it are then two tasks, not one long one.
+    read: async () => {
+      await yieldToEventLoop();
+      return snapshot;
+    },
+    apply: (plan) => host.apply(plan),
+    get lastApply() {
+      return host.lastApply;
+    },
+  };
 }
 
 /**
@@ -73,6 +130,12 @@ export function builtinChoices(lang: Lang): { id: string; name: string }[] {
 
 export function builtinDefinition(id: string): unknown {
   return BUILTIN_INDICES.find((b) => b.id === id)?.definition;
+}
+
+/** The built-in index a never-scored workbook's forms name (their `Bộ chỉ số` cell), when they all name the same one. */
+export function builtinOfForms(snapshot: WorkbookSnapshot): { id: string; definition: unknown } | undefined {
+  const named = builtinNamedOnForms(snapshot, BUILTIN_INDICES);
+  return named ? { id: named.builtin.id, definition: named.definition } : undefined;
 }
 
 export type ParsedDefinition = { ok: true; model: IndexModel } | { ok: false; problems: Message[] };
@@ -108,8 +171,8 @@ export function definitionName(definition: unknown, lang: Lang): string {
 }
 
 export async function makeTemplateFile(model: IndexModel, units: UnitLine[], lang: Lang): Promise<Uint8Array> {
-  const { makeTemplate } = await import(/* webpackChunkName: "xlsx-template" */ "../../hosts/xlsx/template");
-  return makeTemplate(model, units, { lang });
+  const { makeTemplateBytes } = await import(/* webpackChunkName: "xlsx-client" */ "./xlsx-client");
+  return makeTemplateBytes(model.definition, units, lang);
 }
 
 export function templateFileName(state: PaneState): string {
@@ -126,12 +189,13 @@ export async function check(
   model: IndexModel,
   lang: Lang,
 ): Promise<{ submissions: Submission[]; issues: Issue[]; stale?: string[] }> {
+  const snapshot = await workbench.host.read();
   try {
-    const r = await runScoring(workbench.host, { definition: model.definition, lang, projectVersion: PROJECT_VERSION, write: false });
+    const r = await runScoring(readOnce(workbench.host, snapshot), { definition: model.definition, lang, projectVersion: PROJECT_VERSION, write: false });
     const stale = r.previous ? staleSince(r.previous, r.submissions) : undefined;
     return { submissions: r.submissions, issues: r.issues, ...(stale ? { stale } : {}) };
   } catch (e) {
-    throw paneError(e);
+    throw paneError(e, snapshot, model);
   }
 }
 
@@ -152,7 +216,7 @@ export async function markIssues(
   try {
     run = await runScoring(once, { definition: model.definition, lang, projectVersion: PROJECT_VERSION, write: false });
   } catch (e) {
-    throw paneError(e);
+    throw paneError(e, snapshot, model);
   }
   const plan = planMarksOnly(run.issues, { lang, snapshot, ...(run.previous ? { previous: run.previous } : {}) });
   await workbench.host.apply(plan);
@@ -200,6 +264,8 @@ export interface ScoreRun {
   units: UnitResult[];
   issues: Issue[];
   written: WriteReport;
+  /** How many charts the run wrote (created or updated in place). */
+  charts: number;
 }
 
 export async function score(
@@ -214,8 +280,11 @@ export async function score(
   },
 ): Promise<ScoreRun> {
   let pending: Promise<void> = Promise.resolve();
+  let snapshot: WorkbookSnapshot | undefined;
   try {
-    const result = await runScoring(workbench.host, {
+    await options.onProgress("progressRead", 0);
+    snapshot = await workbench.host.read();
+    const result = await runScoring(readOnce(workbench.host, snapshot), {
       definition: model.definition,
       lang: options.lang,
       projectVersion: PROJECT_VERSION,
@@ -233,11 +302,13 @@ export async function score(
     // runScoring wrote the plan (write: true): what the host says now is about that write.
     const written = lastWrite(workbench.host);
     await pending;
-    return { units: unitsByRank(result.table), issues: result.issues, written };
+    const skipped = new Set(written.skippedSheets.map((n) => n.toLowerCase()));
+    const charts = (result.plan?.owned ?? []).filter((o) => !skipped.has(o.name.toLowerCase())).reduce((n, o) => n + o.charts.length, 0);
+    return { units: unitsByRank(result.table), issues: result.issues, written, charts };
   } catch (e) {
     // Progress reported before the failure must not show again once the failure is shown.
     await pending.catch(() => undefined);
-    throw paneError(e);
+    throw paneError(e, snapshot, model);
   }
 }
 
@@ -245,27 +316,42 @@ export async function score(
 // Workbenches
 
 /**
- * Outside Excel: the chosen .xlsx file in memory (the xlsx host is loaded on demand). After each
- * write the file is read back, so that what one write made (charts included) is the starting
- * point of the next one (marking after scoring must not lose the charts).
+ * Outside Excel: the chosen .xlsx file, held and written by the .xlsx worker (xlsx-client.ts).
+ * The snapshot read is kept until the next write, so that reading for a check, a stale test and
+ * the pane's own view costs one read.
  */
 export async function openFileWorkbench(file: PickedFile): Promise<Workbench> {
-  const { XlsxHost } = await import(/* webpackChunkName: "xlsx-host" */ "../../hosts/xlsx");
-  let inner: Awaited<ReturnType<typeof XlsxHost.fromBuffer>>;
+  const { isFileServiceError, openFile } = await import(/* webpackChunkName: "xlsx-client" */ "./xlsx-client");
+  let opened: Awaited<ReturnType<typeof openFile>>;
   try {
-    inner = await XlsxHost.fromBuffer(file.data, file.name);
+    opened = await openFile({ name: file.name, data: file.data });
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new LocalizedError({
-      vi: `Không đọc được tệp ${file.name}: tệp không phải sổ làm việc .xlsx hợp lệ (${reason}).`,
-      en: `Could not read the file ${file.name}: it is not a valid .xlsx workbook (${reason}).`,
-    });
+    if (!isFileServiceError(e) || e.kind !== "not-xlsx") throw e;
+    // The library's own words (English, about zip records) say nothing to an official: the console keeps them.
+    console.warn(`DTI Scorer: ${file.name} could not be read:`, e.reason);
+    throw new LocalizedError(notAWorkbook(file.name));
   }
+  let snapshot: Promise<WorkbookSnapshot> | undefined;
+  const read = (): Promise<WorkbookSnapshot> => {
+    if (!snapshot) {
+      const p = opened.read();
+      snapshot = p;
+      p.catch(() => {
+        if (snapshot === p) snapshot = undefined;
+      });
+    }
+    return snapshot;
+  };
+  let lastApply: { warnings: Message[] } | null = null;
   const host: WorkbookHost = {
-    read: () => inner.read(),
+    read,
     apply: async (plan) => {
-      await inner.apply(plan);
-      inner = await XlsxHost.fromBuffer(await inner.toBuffer(), file.name);
+      snapshot = undefined;
+      lastApply = null;
+      lastApply = await opened.apply(plan);
+    },
+    get lastApply() {
+      return lastApply;
     },
   };
   return {
@@ -273,12 +359,27 @@ export async function openFileWorkbench(file: PickedFile): Promise<Workbench> {
     fileName: file.name,
     host,
     addWorkbooks: async (files, model) => {
-      const { collectFiles } = await import(/* webpackChunkName: "xlsx-host" */ "../../hosts/xlsx/collect");
-      const { data, report } = await collectFiles(files, await inner.toBuffer(), model);
-      inner = await XlsxHost.fromBuffer(data, file.name);
-      return { taken: report.take.map((t) => t.as), skipped: [...report.warnings, ...report.skipped.map((s) => s.reason)] };
+      snapshot = undefined;
+      try {
+        return await opened.collect(
+          files.map((f) => ({ name: f.name, data: f.data })),
+          model?.definition,
+        );
+      } catch (e) {
+        if (!isFileServiceError(e) || e.kind !== "unit-file-not-xlsx") throw e;
+        console.warn(`DTI Scorer: ${e.file ?? "a file"} could not be read:`, e.reason);
+        throw new LocalizedError(notAWorkbook(e.file ?? "?"));
+      }
     },
-    toBlob: async () => new Blob([(await inner.toBuffer()) as BlobPart], { type: XLSX_MIME }),
-    isStale: async (lang) => staleFromSnapshot(await inner.read(), lang),
+    toBlob: async () => new Blob([(await opened.bytes()) as BlobPart], { type: XLSX_MIME }),
+    isStale: async (lang) => staleFromSnapshot(await read(), lang),
+    close: () => opened.close(),
+  };
+}
+
+function notAWorkbook(name: string): Message {
+  return {
+    vi: `Không đọc được tệp ${name}: tệp không phải sổ làm việc .xlsx hợp lệ (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ). Hãy mở tệp trong Excel, lưu lại dưới dạng .xlsx rồi chọn lại.`,
+    en: `Could not read the file ${name}: it is not a valid .xlsx workbook (it may be damaged, not fully downloaded, or an old .xls file). Open it in Excel, save it as .xlsx, and choose it again.`,
   };
 }

@@ -22,10 +22,12 @@ export type IndexSource = "builtin" | "file" | "embedded";
 export type RankMethod = "competition" | "dense" | "ordinal";
 export type RankWithin = "all" | "category";
 
-/** A message kept as a key so that it follows a change of language. */
+/** A message kept as a key (or in both languages) so that it follows a change of language. */
 export interface Notice {
   intent: "success" | "warning" | "error" | "info";
-  key: StringKey;
+  key?: StringKey;
+  /** The sentence itself, in both languages, when it is not one of the pane's strings (it wins over `key`). */
+  message?: Message;
   params?: Params;
   /** Lines shown under the message (already in both languages). */
   details?: Message[];
@@ -43,7 +45,12 @@ export interface ScoreSummary {
   units: UnitResult[];
   ranked: number;
   counts: Record<Severity, number>;
+  /** Decimal places the points are shown with: those of the ranking (rounded before ranking), else 2. */
+  decimals: number;
 }
+
+/** What the last write outside Excel made of the workbook: names the download. */
+export type DownloadKind = "scored" | "marked" | "cleared";
 
 export interface PaneState {
   lang: Lang;
@@ -78,6 +85,7 @@ export interface PaneState {
   /** The charts to create or update. */
   chartKinds: ChartKind[];
   downloadUrl?: string;
+  downloadKind?: DownloadKind;
   templates?: { url?: string; count: number };
   collected?: { taken: string[]; skipped: Message[] };
   /**
@@ -146,14 +154,20 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         await yieldToEventLoop();
         await work(progress);
       } catch (e) {
-        const m = errorText(e);
-        const problems = pipeline.isLocalizedError(e) ? e.problems : undefined;
-        patch({
-          notice:
-            problems && problems.length > 0
-              ? { intent: "error", key: "definitionProblems", params: { count: problems.length }, details: problems }
-              : { intent: "error", key: "errorUnexpected", params: { reason: m[ref.current.lang] }, details: [] },
-        });
+        if (pipeline.isLocalizedError(e)) {
+          // A sentence written for the user is shown as it is; only what nobody foresaw is "something went wrong".
+          const problems = e.problems;
+          patch({
+            notice:
+              problems && problems.length > 0
+                ? { intent: "error", key: "definitionProblems", params: { count: problems.length }, details: problems }
+                : { intent: e.intent ?? "error", message: e.localized },
+          });
+        } else {
+          console.error(e);
+          const m = errorText(e);
+          patch({ notice: { intent: "error", key: "errorUnexpected", params: { reason: m[ref.current.lang] }, details: [] } });
+        }
       } finally {
         patch({ busy: undefined });
       }
@@ -259,7 +273,8 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         busy("progressRead", async () => {
           const wb = await pipeline.openFileWorkbench(file);
           if (ref.current.downloadUrl) URL.revokeObjectURL(ref.current.downloadUrl);
-          patch({ workbench: wb, downloadUrl: undefined, issues: undefined, score: undefined, stale: undefined, collected: undefined, writeWarnings: undefined });
+          ref.current.workbench?.close?.();
+          patch({ workbench: wb, downloadUrl: undefined, downloadKind: undefined, issues: undefined, score: undefined, stale: undefined, collected: undefined, writeWarnings: undefined });
           const snapshot = await refreshSnapshot();
           if (ref.current.scoredAt) await updateStale();
           actions.takeWorkbookIndex(snapshot);
@@ -268,11 +283,16 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       /**
        * A workbook scored before holds the index it was scored with: the pane uses it when it was
        * asked to, or when the built-in index chosen is another one (scoring with that one would
-       * skip every form the workbook holds), and says so. An index opened from a file stays.
+       * skip every form the workbook holds), and says so. A workbook never scored whose forms all
+       * name one built-in index (their `Bộ chỉ số` cell) gets that index chosen, the same way. An
+       * index opened from a file stays.
        */
       takeWorkbookIndex: (snapshot: WorkbookSnapshot | undefined) => {
         const def = snapshot ? pipeline.embeddedDefinition(snapshot) : undefined;
-        if (def === undefined) return;
+        if (def === undefined) {
+          if (snapshot) actions.takeFormsIndex(snapshot);
+          return;
+        }
         const s = ref.current;
         if (s.index.source === "embedded") {
           actions.applyDefinition(def);
@@ -285,6 +305,19 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         patch((x) => ({ index: { ...x.index, source: "embedded" } }));
         actions.applyDefinition(def);
         if (ref.current.index.model) patch({ notice: { intent: "info", key: "indexFromWorkbook", params: { name: pipeline.definitionName(def, s.lang) } } });
+      },
+
+      /** A workbook never scored: the built-in index its forms name, when it is not the one chosen. */
+      takeFormsIndex: (snapshot: WorkbookSnapshot) => {
+        const s = ref.current;
+        if (s.index.source !== "builtin") return;
+        const named = pipeline.builtinOfForms(snapshot);
+        if (!named) return;
+        const inUse = s.index.model?.definition;
+        const held = named.definition as { id?: unknown; version?: unknown };
+        if (s.index.builtinId === named.id && inUse && inUse.id === held.id && inUse.version === held.version) return;
+        actions.chooseBuiltin(named.id);
+        if (ref.current.index.model) patch({ notice: { intent: "info", key: "indexFromForms", params: { name: pipeline.definitionName(named.definition, s.lang) } } });
       },
 
       chooseBuiltin: (id: string) => {
@@ -399,7 +432,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
                   : undefined,
             writeWarnings: written.warnings.length > 0 ? { step: "check", warnings: written.warnings } : undefined,
           });
-          if (wb.mode === "file" && count > 0) await actions.refreshDownload();
+          if (wb.mode === "file" && count > 0) await actions.refreshDownload("cleared");
           await refreshSnapshot();
         }),
 
@@ -432,17 +465,18 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
                   : undefined,
             writeWarnings: written.warnings.length > 0 ? { step: "check", warnings: written.warnings } : undefined,
           });
-          if (s.workbench.mode === "file") await actions.refreshDownload();
+          if (s.workbench.mode === "file") await actions.refreshDownload("marked");
           await refreshSnapshot();
           await progress("progressDone", 1);
         }),
 
-      refreshDownload: async () => {
+      /** Outside Excel: the workbook as the last write left it, for download, named by what that write did. */
+      refreshDownload: async (kind: DownloadKind) => {
         const wb = ref.current.workbench;
         if (!wb?.toBlob) return;
         const blob = await wb.toBlob();
         if (ref.current.downloadUrl) URL.revokeObjectURL(ref.current.downloadUrl);
-        patch({ downloadUrl: URL.createObjectURL(blob) });
+        patch({ downloadUrl: URL.createObjectURL(blob), downloadKind: kind });
       },
 
       /** Scores and writes results, issue marks and charts (`mark: false` leaves cells unmarked). */
@@ -470,16 +504,27 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             onProgress: (stage, fraction) => progress(stage, fraction),
           });
           const counts = severityCounts(result.issues);
+          const ranked = result.units.filter((u) => u.ranked).length;
+          // Points as the ranking saw them: rounded to its decimals, so that tied ranks look tied.
+          const decimals = s.ranking.decimals ?? model.definition.ranking.decimals ?? 2;
           patch({
             issues: result.issues,
             unitsChecked: result.units.length,
             unitNames: Object.fromEntries(result.units.map((u) => [u.code || u.name, u.name])),
-            score: { units: result.units, ranked: result.units.filter((u) => u.ranked).length, counts },
+            score: { units: result.units, ranked, counts, decimals },
             stale: undefined,
-            notice: { intent: "success", key: "scoreDone", params: { units: result.units.length, ranked: result.units.filter((u) => u.ranked).length } },
+            // The Charts step's button says what it did to the charts; the Score step's, what it scored.
+            notice:
+              from === "charts"
+                ? result.charts > 0
+                  ? { intent: "success", key: "chartsDone", params: { count: result.charts } }
+                  : result.written.warnings.length === 0
+                    ? { intent: "info", key: "chartsNone" }
+                    : undefined
+                : { intent: "success", key: "scoreDone", params: { units: result.units.length, ranked } },
             writeWarnings: result.written.warnings.length > 0 ? { step: from, warnings: result.written.warnings } : undefined,
           });
-          if (s.workbench.mode === "file") await actions.refreshDownload();
+          if (s.workbench.mode === "file") await actions.refreshDownload("scored");
           await refreshSnapshot();
           await startWatching();
           await progress("progressDone", 1);

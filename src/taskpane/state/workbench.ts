@@ -35,6 +35,8 @@ export interface Workbench {
    * add-in's own writes are not reported); resolves to the function that stops watching.
    */
   watchInputs?: (onChange: () => void) => Promise<() => Promise<void>>;
+  /** Outside Excel: lets go of the file when another one is opened. */
+  close?: () => void;
 }
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,0 +1,142 @@
+/**
+ * The .xlsx work of the pane outside Excel (and the making of forms in both modes): opening a
+ * workbook, reading it, writing a plan into it, bringing units' files in, making forms. All of it
+ * is ExcelJS and JSZip work that takes hundreds of milliseconds on a large workbook, so it runs in
+ * a Web Worker (xlsx-worker.ts) when the browser can start one, and here on the pane's own thread
+ * (with a yield to the event loop between stages) when it cannot. Both speak the same requests.
+ */
+import { parseDefinition } from "../../core/definition";
+import type { Message } from "../../core/i18n/text";
+import type { WorkbookSnapshot, WritePlan } from "../../core/types";
+import { XlsxHost } from "../../hosts/xlsx";
+import { CollectReadError, collectFiles } from "../../hosts/xlsx/collect";
+import { makeTemplate } from "../../hosts/xlsx/template";
+import { type CollectResult, type FileData, type FileReplies, type FileRequest, FileServiceError } from "./xlsx-protocol";
+
+export { errorReply } from "./xlsx-protocol";
+
+/** Lets the browser paint and handle input (on the pane's thread; harmless in a worker). */
+function pause(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * One open workbook. After a write, the bytes are made at once (the download needs them) and the
+ * workbook is parsed again from them only when it is next needed, so that what one write made
+ * (charts included) is the starting point of the next one.
+ */
+class OpenWorkbook {
+  private host: XlsxHost;
+  private bytes: Uint8Array | undefined;
+  /** The bytes hold writes the host has not been re-read from. */
+  private reparse = false;
+  private snapshot: WorkbookSnapshot | undefined;
+
+  private constructor(
+    readonly name: string,
+    host: XlsxHost,
+    bytes: Uint8Array,
+  ) {
+    this.host = host;
+    this.bytes = bytes;
+  }
+
+  static async open(file: FileData): Promise<OpenWorkbook> {
+    try {
+      return new OpenWorkbook(file.name, await XlsxHost.fromBuffer(file.data, file.name), file.data);
+    } catch (e) {
+      throw new FileServiceError("not-xlsx", e instanceof Error ? e.message : String(e), file.name);
+    }
+  }
+
+  private async current(): Promise<XlsxHost> {
+    if (this.reparse && this.bytes) {
+      await pause();
+      this.host = await XlsxHost.fromBuffer(this.bytes, this.name);
+      this.reparse = false;
+      await pause();
+    }
+    return this.host;
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    if (!this.snapshot) this.snapshot = await (await this.current()).read();
+    return this.snapshot;
+  }
+
+  async apply(plan: WritePlan): Promise<{ warnings: Message[] }> {
+    const host = await this.current();
+    this.snapshot = undefined;
+    this.bytes = undefined;
+    await host.apply(plan);
+    const warnings = [...(host.lastApply?.warnings ?? [])];
+    await pause();
+    this.bytes = await host.toBuffer();
+    this.reparse = true;
+    return { warnings };
+  }
+
+  async data(): Promise<Uint8Array> {
+    if (!this.bytes) this.bytes = await (await this.current()).toBuffer();
+    return this.bytes;
+  }
+
+  async collect(files: FileData[], definition: unknown): Promise<CollectResult> {
+    const model = definition === undefined ? undefined : parsed(definition);
+    const base = await this.data();
+    let result: Awaited<ReturnType<typeof collectFiles>>;
+    try {
+      result = await collectFiles(files, base, model);
+    } catch (e) {
+      if (e instanceof CollectReadError) throw new FileServiceError("unit-file-not-xlsx", e.message, e.file);
+      throw e;
+    }
+    await pause();
+    this.host = await XlsxHost.fromBuffer(result.data, this.name);
+    this.bytes = result.data;
+    this.reparse = false;
+    this.snapshot = undefined;
+    const { report } = result;
+    return { taken: report.take.map((t) => t.as), skipped: [...report.warnings, ...report.skipped.map((s) => s.reason)] };
+  }
+}
+
+function parsed(definition: unknown) {
+  const r = parseDefinition(definition);
+  if (!r.ok) throw new FileServiceError("definition-invalid", "the index definition does not parse");
+  return r.model;
+}
+
+/** Answers requests, on whichever thread it lives. */
+export class XlsxFileService {
+  private readonly open = new Map<number, OpenWorkbook>();
+
+  private workbook(handle: number): OpenWorkbook {
+    const wb = this.open.get(handle);
+    if (!wb) throw new FileServiceError("no-workbook", `no workbook ${handle}`);
+    return wb;
+  }
+
+  async handle(req: FileRequest): Promise<FileReplies[FileRequest["op"]]> {
+    switch (req.op) {
+      case "open":
+        // Kept only once read: a file that cannot be read leaves the workbook open before it as it was.
+        this.open.set(req.handle, await OpenWorkbook.open(req.file));
+        return null;
+      case "read":
+        return this.workbook(req.handle).read();
+      case "apply":
+        return this.workbook(req.handle).apply(req.plan);
+      case "bytes":
+        return this.workbook(req.handle).data();
+      case "collect":
+        return this.workbook(req.handle).collect(req.files, req.definition);
+      case "close":
+        this.open.delete(req.handle);
+        return null;
+      case "template":
+        return makeTemplate(parsed(req.definition), req.units, { lang: req.lang });
+    }
+  }
+}
+

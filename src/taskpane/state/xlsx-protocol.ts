@@ -1,0 +1,69 @@
+/**
+ * The requests the pane sends to its .xlsx service (xlsx-file.ts, in a Web Worker or on the
+ * pane's thread) and their answers and failures. No ExcelJS here: the pane's thread loads it
+ * only when no worker can run.
+ */
+import type { Lang, Message } from "../../core/i18n/text";
+import type { WorkbookSnapshot, WritePlan } from "../../core/types";
+
+export interface FileData {
+  name: string;
+  data: Uint8Array;
+}
+
+export interface TemplateUnit {
+  code: string;
+  name: string;
+  category?: string;
+}
+
+/** What can go wrong, as a kind the pane turns into a sentence, and the library's own words for the console. */
+export type FileErrorKind = "not-xlsx" | "unit-file-not-xlsx" | "definition-invalid" | "no-workbook" | "worker-failed" | "failed";
+
+export class FileServiceError extends Error {
+  constructor(
+    readonly kind: FileErrorKind,
+    readonly reason: string,
+    /** The file it is about, when it is about one. */
+    readonly file?: string,
+  ) {
+    super(reason);
+    this.name = "FileServiceError";
+  }
+}
+
+export function isFileServiceError(e: unknown): e is FileServiceError {
+  return e instanceof FileServiceError || (typeof e === "object" && e !== null && (e as { name?: unknown }).name === "FileServiceError");
+}
+
+export type FileRequest =
+  | { op: "open"; handle: number; file: FileData }
+  | { op: "read"; handle: number }
+  | { op: "apply"; handle: number; plan: WritePlan }
+  | { op: "bytes"; handle: number }
+  | { op: "collect"; handle: number; files: FileData[]; definition?: unknown }
+  | { op: "close"; handle: number }
+  | { op: "template"; definition: unknown; units: TemplateUnit[]; lang: Lang };
+
+export interface CollectResult {
+  taken: string[];
+  skipped: Message[];
+}
+
+/** What each request answers. */
+export interface FileReplies {
+  open: null;
+  read: WorkbookSnapshot;
+  /** What the write had to say (a sheet of the user's kept, the results written beside it). */
+  apply: { warnings: Message[] };
+  bytes: Uint8Array;
+  collect: CollectResult;
+  close: null;
+  template: Uint8Array;
+}
+
+/** A failure as it crosses to the pane's thread (an Error's own class does not survive the copy). */
+export function errorReply(e: unknown): { kind: FileErrorKind; reason: string; file?: string } {
+  if (isFileServiceError(e)) return { kind: e.kind, reason: e.reason, ...(e.file !== undefined ? { file: e.file } : {}) };
+  return { kind: "failed", reason: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+}

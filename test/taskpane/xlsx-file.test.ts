@@ -1,0 +1,81 @@
+/**
+ * The pane's .xlsx service outside Excel (src/taskpane/state/xlsx-file.ts), as the Web Worker runs
+ * it and as the pane's own thread runs it when no worker can start: a workbook opened, scored
+ * twice (the charts of the first run kept), brought units' files in, and files that cannot be read
+ * reported by kind, not in the library's words.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { runScoring } from "../../src/core/pipeline";
+import { makeSampleWorkbook, sampleModel, SAMPLE_UNITS } from "../e2e/sample";
+import { XlsxFileService } from "../../src/taskpane/state/xlsx-file";
+import { isFileServiceError } from "../../src/taskpane/state/xlsx-protocol";
+import type { WorkbookHost } from "../../src/hosts/host";
+
+function hostOf(service: XlsxFileService, handle: number): WorkbookHost {
+  return {
+    read: async () => (await service.handle({ op: "read", handle })) as Awaited<ReturnType<WorkbookHost["read"]>>,
+    apply: async (plan) => void (await service.handle({ op: "apply", handle, plan })),
+  };
+}
+
+async function chartsIn(bytes: Uint8Array): Promise<number> {
+  const zip = await JSZip.loadAsync(bytes);
+  return Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).length;
+}
+
+describe("the pane's .xlsx service", () => {
+  test("a workbook scored twice keeps one set of charts, and its download holds the results", async () => {
+    const service = new XlsxFileService();
+    await service.handle({ op: "open", handle: 1, file: { name: "so-nganh.xlsx", data: await makeSampleWorkbook() } });
+    const host = hostOf(service, 1);
+    const definition = sampleModel().definition;
+    const first = await runScoring(host, { definition, lang: "vi", projectVersion: "test", write: true });
+    expect(first.submissions).toHaveLength(SAMPLE_UNITS.length);
+    const once = (await service.handle({ op: "bytes", handle: 1 })) as Uint8Array;
+    expect(await chartsIn(once)).toBe(3);
+    // The second run starts from what the first wrote: the same three charts, updated in place.
+    await runScoring(host, { definition, lang: "vi", projectVersion: "test", write: true });
+    const twice = (await service.handle({ op: "bytes", handle: 1 })) as Uint8Array;
+    expect(await chartsIn(twice)).toBe(3);
+    const snapshot = await host.read();
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Kết quả", "Biểu đồ"]));
+  }, 60_000);
+
+  test("a sheet of the user's named Kết quả is kept, and the write says where the results went", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await makeSampleWorkbook()) as unknown as ArrayBuffer);
+    wb.addWorksheet("Kết quả").getCell("A1").value = "Ghi chép riêng";
+    const service = new XlsxFileService();
+    await service.handle({ op: "open", handle: 3, file: { name: "co-ket-qua.xlsx", data: new Uint8Array(await wb.xlsx.writeBuffer()) } });
+    const snapshot = (await service.handle({ op: "read", handle: 3 })) as Awaited<ReturnType<WorkbookHost["read"]>>;
+    const plan = (await runScoring({ read: async () => snapshot, apply: async () => undefined }, { definition: sampleModel().definition, lang: "vi", projectVersion: "test", write: true })).plan;
+    expect(plan).toBeDefined();
+    const reply = (await service.handle({ op: "apply", handle: 3, plan: plan! })) as { warnings: { vi: string }[] };
+    expect(reply.warnings.map((w) => w.vi)).toEqual([expect.stringContaining('trang "Kết quả" không do DTI Scorer tạo')]);
+    const after = (await service.handle({ op: "read", handle: 3 })) as Awaited<ReturnType<WorkbookHost["read"]>>;
+    expect(after.sheets.find((s) => s.name === "Kết quả")!.values[0]![0]).toBe("Ghi chép riêng");
+    expect(after.sheets.map((s) => s.name)).toContain("Kết quả (2)");
+  }, 60_000);
+
+  test("units' files are brought into the open workbook, and forms are made for a list of units", async () => {
+    const service = new XlsxFileService();
+    const forms = (await service.handle({ op: "template", definition: sampleModel().definition, units: [{ code: "SXD", name: "Sở Xây dựng", category: "co-dvc" }], lang: "vi" })) as Uint8Array;
+    await service.handle({ op: "open", handle: 7, file: { name: "tong-hop.xlsx", data: await makeSampleWorkbook({ units: SAMPLE_UNITS.slice(0, 1), clean: true }) } });
+    const added = await service.handle({ op: "collect", handle: 7, files: [{ name: "SXD.xlsx", data: forms }], definition: sampleModel().definition });
+    expect(added).toEqual({ taken: ["Sở Xây dựng"], skipped: [] });
+    const snapshot = await hostOf(service, 7).read();
+    expect(snapshot.sheets.map((s) => s.name)).toContain("Sở Xây dựng");
+  }, 60_000);
+
+  test("a file that is not a workbook is reported by kind, and leaves the workbook opened before it open", async () => {
+    const service = new XlsxFileService();
+    await service.handle({ op: "open", handle: 1, file: { name: "so-nganh.xlsx", data: await makeSampleWorkbook() } });
+    const broken = { name: "hong.xlsx", data: new TextEncoder().encode("không phải sổ làm việc") };
+    const opened = await service.handle({ op: "open", handle: 2, file: broken }).catch((e: unknown) => e);
+    expect(isFileServiceError(opened) && [opened.kind, opened.file]).toEqual(["not-xlsx", "hong.xlsx"]);
+    const collected = await service.handle({ op: "collect", handle: 1, files: [broken] }).catch((e: unknown) => e);
+    expect(isFileServiceError(collected) && [collected.kind, collected.file]).toEqual(["unit-file-not-xlsx", "hong.xlsx"]);
+    expect((await hostOf(service, 1).read()).sheets.length).toBeGreaterThan(0);
+  }, 60_000);
+});
