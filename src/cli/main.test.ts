@@ -157,6 +157,13 @@ describe("dti-scorer score", () => {
     expect(out.worksheets.map((w) => w.name)).toContain("Kết quả (2)");
   });
 
+  it("counts a row of a CSV table left out for a taken unit code as a row, not a form", async () => {
+    writeFileSync(join(dir, "xa-trung.csv"), "Mã đơn vị,Đơn vị,1.1,2.1,2.2.a,2.2.b\nX01,Xã An Bình,Có,0.5,3,4\nX01,Xã Tân Phú,Không,1,10,10\n");
+    const r = await run(["score", "xa-trung.csv", "--index", "xa.json"]);
+    expect(r.out).toContain("Đã chấm 1 đơn vị, xếp hạng 1. 1 dòng chưa được chấm: xem lỗi bên dưới.");
+    expect(r.out).toContain("Tệp xa-trung.csv, dòng 3, cột");
+  });
+
   it("exits 1 and names the cell when the inputs have errors", async () => {
     const r = await run(["score", "xa-loi.csv", "--index", "xa.json"]);
     expect(r.code).toBe(1);

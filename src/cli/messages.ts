@@ -347,9 +347,10 @@ export const M = {
     en: `The workbook holds no index and no --index was given: using the built-in index ${id} named on the forms.`,
   }),
   wrote: (path: string): Message => ({ vi: `Đã ghi ${path}`, en: `Wrote ${path}` }),
-  scoredSummary: (n: number, ranked: number, notScored = 0): Message => ({
-    vi: `Đã chấm ${n} đơn vị, xếp hạng ${ranked}.${notScored > 0 ? ` ${notScored} phiếu chưa được chấm: xem lỗi bên dưới.` : ""}`,
-    en: `Scored ${n} units, ranked ${ranked}.${notScored > 0 ? ` ${notScored} form${notScored === 1 ? " was" : "s were"} not scored: see the errors below.` : ""}`,
+  /** `rows`: what was left out are rows of a table (a CSV file), not forms. */
+  scoredSummary: (n: number, ranked: number, notScored = 0, rows = false): Message => ({
+    vi: `Đã chấm ${n} đơn vị, xếp hạng ${ranked}.${notScored > 0 ? ` ${notScored} ${rows ? "dòng" : "phiếu"} chưa được chấm: xem lỗi bên dưới.` : ""}`,
+    en: `Scored ${n} units, ranked ${ranked}.${notScored > 0 ? ` ${notScored} ${rows ? "row" : "form"}${notScored === 1 ? " was" : "s were"} not scored: see the errors below.` : ""}`,
   }),
   noIssues: { vi: "Không có lỗi hay cảnh báo.", en: "No errors or warnings." },
   moreIssues: (n: number): Message => ({ vi: `… và ${n} mục khác (dùng --json để xem đủ).`, en: `… and ${n} more (use --json to see them all).` }),

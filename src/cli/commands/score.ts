@@ -11,7 +11,7 @@ import type { WorkbookHost } from "../../hosts/host";
 import { PipelineError, issuesJson, resultsJson, runScoring } from "../../core/pipeline";
 import { type CliIO, fail, writeOutputFile } from "../io";
 import { M, T, notRankedShort } from "../messages";
-import { checkOutputs, clip, formatTable, loadIndex, openInput, problemDetails } from "./common";
+import { checkOutputs, clip, formatTable, inputKind, loadIndex, openInput, problemDetails } from "./common";
 import { PROJECT_VERSION } from "../version";
 import type { ParsedArgs } from "../args";
 import { Progress } from "../progress";
@@ -106,7 +106,7 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
   // With the JSON on stdout, human output goes to stderr so the JSON stays parseable.
   const human = toStdout ? io.stderr : io.stdout;
   if (staleNote) human.write(staleNote[lang] + (mode === "score" ? "\n\n" : "\n"));
-  if (mode === "score") human.write(rankingTable(table, result.model, result.issues, lang));
+  if (mode === "score") human.write(rankingTable(table, result.model, result.issues, lang, inputKind(file) === "csv"));
   human.write(findingsSummary(findings, lang));
   if (write) human.write(M.wrote(args.out!)[lang] + "\n");
   if (args.json !== undefined && !toStdout) human.write(M.wrote(args.json)[lang] + "\n");
@@ -155,7 +155,7 @@ function fmt(x: number | null, lang: Lang, decimals: number): string {
  * (when ranked within categories), Độ phủ, Số lỗi, Số cảnh báo, and Ghi chú when some unit is
  * not ranked. Rows in rank order as on the sheet; units not ranked at the end with the reason.
  */
-export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue[], lang: Lang): string {
+export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue[], lang: Lang, fromCsv = false): string {
   const decimals = table.ranking.decimals ?? 2;
   const withCategory = model.categories.length > 0 || table.units.some((u) => u.category !== undefined);
   const withPoints = model.root.max !== undefined;
@@ -199,7 +199,7 @@ export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue
       rows,
       columns.map((c) => c.align),
     ) +
-    M.scoredSummary(table.units.length, ranked, notScoredForms(issues))[lang] +
+    M.scoredSummary(table.units.length, ranked, notScoredForms(issues), fromCsv)[lang] +
     "\n"
   );
 }
