@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { parseDefinition } from "../../core/definition";
 import { runScoring } from "../../core/pipeline";
 import { findBuiltin } from "../../indices";
@@ -82,6 +83,21 @@ describe("collecting forms from several files", () => {
     );
     expect(second.report.take.map((t) => t.as)).toEqual(["Sở Tài chính"]);
     expect((await load(second.data)).worksheets.map((w) => w.name)).toEqual(["Sở Y tế", "Sở Tài chính"]);
+  });
+
+  it("keeps the charts of a scored workbook it gathers forms into", async () => {
+    const { data } = await collectFiles([
+      { name: "syt.xlsx", data: await form("SYT", "Sở Y tế", 0.8) },
+      { name: "snv.xlsx", data: await form("SNV", "Sở Nội vụ", 0.6) },
+    ]);
+    const host = await XlsxHost.fromBuffer(data, "tong-hop.xlsx");
+    await runScoring(host, { definition: builtin.definition, lang: "vi", projectVersion: "test" });
+    const scored = await host.toBuffer();
+    const charts = async (bytes: Uint8Array) => Object.keys((await JSZip.loadAsync(bytes)).files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).length;
+    expect(await charts(scored)).toBe(3);
+    const more = await collectFiles([{ name: "stc.xlsx", data: await form("STC", "Sở Tài chính", 0.5) }], scored);
+    expect(more.report.take.map((t) => t.as)).toEqual(["Sở Tài chính"]);
+    expect(await charts(more.data)).toBe(3);
   });
 
   it("gives a workbook that scores every collected unit", async () => {

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { type CollectPlan, detectLayoutA, planCollect } from "../../core/collect";
 import type { IndexModel } from "../../core/definition/model";
 import type { CellValue, SheetSnapshot } from "../../core/types";
+import { preserveDrawings } from "./preserve";
 
 /** A file that is not a readable .xlsx workbook. */
 export class CollectReadError extends Error {
@@ -144,6 +145,8 @@ export async function collectFiles(
       copySheet(ws, target.addWorksheet(take.as));
     }
   }
-  const buf = await target.xlsx.writeBuffer();
-  return { data: new Uint8Array(buf as ArrayBuffer), report: plan };
+  let data: Uint8Array = new Uint8Array((await target.xlsx.writeBuffer()) as ArrayBuffer);
+  // ExcelJS drops the charts and shapes it read: those of the workbook gathered into come back.
+  if (base) data = await preserveDrawings(base, data, { skipSheets: [] });
+  return { data, report: plan };
 }
