@@ -39,6 +39,11 @@ export interface IndexSheetState {
     sheets: string[];
     charts: { sheet: string; name: string }[];
     cells: OwnedCells[];
+    /**
+     * The sheet each unit's form was read from (unit key → sheet), for the units whose sheet the
+     * project wrote into: a later run finds its cells there after the user renames the sheet.
+     */
+    forms?: { unit: string; sheet: string }[];
   };
   marks: RecordedMark[];
   provenance?: ProvenanceStamp;
@@ -97,6 +102,7 @@ export function planIndexSheet(state: IndexSheetState): OwnedSheetPlan {
   for (const s of state.owned.sheets) rows.push(["sheet", s]);
   for (const c of state.owned.charts) rows.push(["chart", c.sheet, c.name]);
   for (const c of state.owned.cells) rows.push(["cells", c.sheet, c.role, ...c.ranges]);
+  for (const f of state.owned.forms ?? []) rows.push(["form", f.unit, f.sheet]);
   for (const m of state.marks) rows.push(["mark", m.sheet, m.cell, m.fill ?? ""]);
   const p = state.provenance;
   if (p) {
@@ -195,6 +201,9 @@ export function readIndexSheet(snapshot: WorkbookSnapshot): IndexSheetState | un
       case "cells":
         if (a && (b === "score" || b === "header" || b === "summary"))
           state.owned.cells.push({ sheet: a, role: b, ranges: rest.slice(2).filter((x): x is string => !!x) });
+        break;
+      case "form":
+        if (a && b) (state.owned.forms ??= []).push({ unit: a, sheet: b });
         break;
       case "mark":
         if (a && b) state.marks.push({ sheet: a, cell: b, ...(c ? { fill: c } : {}) });

@@ -4,7 +4,7 @@ import type { IndexModel } from "../definition/model";
 import type { Lang, Message } from "../i18n/text";
 import { localize } from "../i18n/text";
 import { unitsByRank } from "../score/rank";
-import type { CellMark, ChartKind, Issue, ScoreTable, Severity, SheetEditPlan, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
+import type { CellMark, ChartKind, Issue, ScoreTable, Severity, SheetEditPlan, SheetSnapshot, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
 import { cellAddress, parseCell } from "./a1";
 import { planChartsSheet } from "./charts";
 import {
@@ -18,7 +18,7 @@ import {
   unitKey,
 } from "./index-sheet";
 import { INDEX_SHEET, MARK_FILLS, markNote } from "./labels";
-import { type IssueCounts, planResultsSheet } from "./results-sheet";
+import { type IssueCounts, RESULTS_HEADER_ROW, planResultsSheet } from "./results-sheet";
 import { planSheetEdits } from "./sheet-edits";
 import { ownedSheetNames } from "./sheet-names";
 
@@ -320,9 +320,85 @@ export function withFillsOfMarkedCells(plan: WritePlan, fillOf: (sheet: string, 
  * The charts the project owns after this run: those it writes now, and those of an earlier run on
  * the same sheet that this run leaves as they are (not chosen this time), so they stay known.
  */
-function ownedCharts(sheet: string, written: string[], previous: IndexSheetState | undefined): { sheet: string; name: string }[] {
-  const kept = (previous?.owned.charts ?? []).filter((c) => c.sheet === sheet && !written.includes(c.name));
+function ownedCharts(sheet: string, written: string[], previous: IndexSheetState | undefined, renamed: Map<string, string>): { sheet: string; name: string }[] {
+  const kept = (previous?.owned.charts ?? [])
+    .map((c) => ({ sheet: renamed.get(c.sheet) ?? c.sheet, name: c.name }))
+    .filter((c) => c.sheet === sheet && !written.includes(c.name));
   return [...written.map((name) => ({ sheet, name })), ...kept];
+}
+
+/**
+ * What the last run wrote into a form sheet, for the sheet a unit's form is on now: what `_index`
+ * records on that sheet, or, when nothing is (the user renamed the sheet), what it records on the
+ * sheet it recorded for the same unit (by unit key), when that sheet is no longer in the workbook.
+ */
+function previousCellsOf(previous: IndexSheetState | undefined, snapshot: WorkbookSnapshot | undefined): (sheet: string, unit: string) => OwnedCells[] {
+  const cells = previous?.owned.cells ?? [];
+  const forms = previous?.owned.forms ?? [];
+  const present = new Set(snapshot?.sheets.map((s) => s.name.toLowerCase()) ?? []);
+  const bySheet = new Map<string, OwnedCells[]>();
+  for (const c of cells) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
+  const unitSheets = new Map<string, string[]>();
+  for (const f of forms) unitSheets.set(f.unit, [...(unitSheets.get(f.unit) ?? []), f.sheet]);
+  return (sheet, unit) => {
+    const here = bySheet.get(sheet);
+    if (here) return here;
+    const there = unitSheets.get(unit);
+    // A unit key recorded on more than one sheet does not say which one.
+    if (!snapshot || there?.length !== 1 || present.has(there[0]!.toLowerCase())) return [];
+    return (bySheet.get(there[0]!) ?? []).map((c) => ({ ...c, sheet }));
+  };
+}
+
+/** How many cell addresses an overwritten-cells warning names. */
+const NAMED_CELLS = 5;
+
+/**
+ * The cells of the results sheet as it is now that hold something the last run did not write
+ * there: outside its title (A1, A2) and its table (row RESULTS_HEADER_ROW, as wide as its header,
+ * as many rows as the units the last run scored, and any rows of the table below those). They
+ * are wiped when the sheet is written again. Undefined when there are none, or the sheet was
+ * not the project's last run.
+ */
+function overwrittenCells(sheet: SheetSnapshot | undefined, previous: IndexSheetState, renamed: Map<string, string>, name: string): string[] | undefined {
+  if (!sheet) return undefined;
+  const ours = previous.owned.sheets.some((n) => n === name) || [...renamed.values()].includes(name);
+  if (!ours) return undefined;
+  const at = (row: number, column: number) => {
+    const v = sheet.values[row - 1]?.[column - 1];
+    return v === undefined || v === null || v === "" ? undefined : v;
+  };
+  const top = RESULTS_HEADER_ROW;
+  let width = 0;
+  while (at(top, width + 1) !== undefined) width++;
+  let last = top;
+  if (width > 0) {
+    last = top + Object.keys(previous.provenance?.unitHashes ?? {}).length;
+    // Rows of the table past that count (units recorded under one key): a code and a name.
+    while (at(last + 1, 2) !== undefined && at(last + 1, 3) !== undefined) last++;
+  }
+  const out: string[] = [];
+  sheet.values.forEach((line, r) => {
+    const row = r + 1;
+    line.forEach((v, c) => {
+      const column = c + 1;
+      if (v === undefined || v === null || v === "") return;
+      if (column === 1 && row <= 2) return;
+      if (row >= top && row <= last && column <= width) return;
+      out.push(cellAddress(row, column));
+    });
+  });
+  return out.length > 0 ? out : undefined;
+}
+
+/** The warning that cells typed on the results sheet are wiped by this run. */
+export function overwrittenMessage(sheet: string, cells: string[]): Message {
+  const shown = cells.slice(0, NAMED_CELLS).join(", ");
+  const more = cells.length > NAMED_CELLS;
+  return {
+    vi: `Trang '${sheet}' do DTI Scorer quản lý: ${cells.length} ô bạn nhập (${shown}${more ? ", …" : ""}) đã bị ghi đè; hãy ghi chú ở trang khác.`,
+    en: `The sheet '${sheet}' is managed by DTI Scorer: ${cells.length} ${cells.length === 1 ? "cell" : "cells"} you typed (${shown}${more ? ", …" : ""}) ${cells.length === 1 ? "was" : "were"} overwritten; keep notes on another sheet.`,
+  };
 }
 
 export function planResults(
@@ -334,7 +410,8 @@ export function planResults(
 ): WritePlan {
   const { lang, previous, snapshot } = options;
   // A sheet of the user's under the results' or charts' name is never written: ours takes another name.
-  const names = ownedSheetNames(lang, previous, snapshot);
+  const forms = submissions.flatMap((s) => (s.source ? [s.source.sheet] : []));
+  const names = ownedSheetNames(lang, previous, snapshot, forms);
   const ranked = unitsByRank(table);
   const counts = countIssuesByUnit(issues);
   const zero: IssueCounts = { errors: 0, warnings: 0 };
@@ -363,11 +440,14 @@ export function planResults(
   // Layout-A sheets: the Điểm column and the summary.
   const edits: SheetEditPlan[] = [];
   const ownedCells: OwnedCells[] = [];
+  const ownedForms: { unit: string; sheet: string }[] = [];
   const rankedCount = table.units.filter((u) => u.rank !== null).length;
+  const previousCells = previousCellsOf(previous, snapshot);
   submissions.forEach((s, i) => {
     const unit = table.units[i];
     if (!unit || s.source?.layout !== "A" || ownedSet.has(s.source.sheet)) return;
     const sheetName = s.source.sheet;
+    const earlier = previousCells(sheetName, unitKey(s));
     const planned = planSheetEdits({
       model,
       submission: s,
@@ -375,11 +455,13 @@ export function planResults(
       rankedCount,
       lang,
       ...(snapshot ? { sheet: snapshot.sheets.find((x) => x.name === sheetName) } : {}),
-      previous: previous?.owned.cells.filter((c) => c.sheet === sheetName) ?? [],
+      previous: earlier,
+      searchSummary: previous !== undefined && earlier.length === 0,
     });
     if (!planned) return;
     edits.push(planned.edit);
     ownedCells.push(...planned.owned);
+    ownedForms.push({ unit: unitKey(s), sheet: sheetName });
   });
 
   // Marks: set the new ones, clear every mark of the last run.
@@ -390,8 +472,9 @@ export function planResults(
     definitionJson: JSON.stringify(model.definition),
     owned: {
       sheets: ownedSheets,
-      charts: ownedCharts(charts.name, charts.charts.map((c) => c.name), previous),
+      charts: ownedCharts(charts.name, charts.charts.map((c) => c.name), previous, names.renamed),
       cells: ownedCells,
+      forms: ownedForms,
     },
     marks: recorded,
     provenance: {
@@ -404,6 +487,8 @@ export function planResults(
     },
   };
   const index = planIndexSheet(state);
+  const overwritten = previous ? overwrittenCells(snapshot?.sheets.find((x) => x.name === results.name), previous, names.renamed, results.name) : undefined;
+  const warnings = [...names.warnings, ...(overwritten ? [overwrittenMessage(results.name, overwritten)] : [])];
 
   // Sheets of an earlier run under other names (the other language) go, so that nothing is duplicated.
   const removeSheets = (previous?.owned.sheets ?? []).filter((n) => !ownedSet.has(n));
@@ -414,6 +499,6 @@ export function planResults(
     marks,
     clearMarks: marksToClear(previous),
     ...(removeSheets.length > 0 ? { removeSheets } : {}),
-    ...(names.warnings.length > 0 ? { warnings: names.warnings } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }

@@ -24,6 +24,12 @@ export interface SheetEditsInput {
   sheet?: SheetSnapshot;
   /** What the last run owned in this sheet. */
   previous: OwnedCells[];
+  /**
+   * The workbook was scored before but nothing is recorded for this sheet (the user renamed it
+   * and `_index` does not say whose form it is): a summary of the project's found by its labels
+   * in the rows above the table is the last run's, and is written again in place.
+   */
+  searchSummary?: boolean;
 }
 
 function isEmpty(sheet: SheetSnapshot | undefined, row: number, column: number): boolean {
@@ -183,7 +189,12 @@ export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; o
   // The summary stays where the last run's is now (found by its labels: inserted rows or columns
   // move it); without one, it goes to the first free place.
   const previousSummary = prevOf("summary")?.ranges[0];
-  const found = previousSummary !== undefined ? findSummary(input.sheet, parseRange(previousSummary), headerRow) : undefined;
+  const found =
+    previousSummary !== undefined
+      ? findSummary(input.sheet, parseRange(previousSummary), headerRow)
+      : input.searchSummary
+        ? findSummary(input.sheet, { top: 1, left: 1, bottom: 2, right: 2 }, headerRow)
+        : undefined;
   const summary = found
     ? `${cellAddress(found.row, found.column)}:${cellAddress(found.row + 1, found.column + 1)}`
     : summaryPlace(input.sheet, headerRow, Math.max(src.lastColumn ?? 1, scoreColumn) + 2);

@@ -86,3 +86,29 @@ describe("the names of the results and charts sheets", () => {
     expect(plan(after, "vi", stateOf(first)).owned[0]!.name).toBe("Kết quả (2)");
   });
 });
+
+describe("renamed and deleted sheets of the project's", () => {
+  test("the warning about a user's sheet is given when the name is first taken, not again when our `Kết quả (2)` is gone later", () => {
+    const before = withSheets(demoSnapshot(), "Kết quả");
+    const first = plan(before);
+    expect(first.warnings).toHaveLength(1);
+    const gone = written(before, first);
+    const again = plan({ sheets: gone.sheets.filter((s) => s.name !== "Kết quả (2)") }, "vi", stateOf(first));
+    expect(again.owned[0]!.name).toBe("Kết quả (2)");
+    expect(again.warnings).toBeUndefined();
+  });
+
+  test("a results sheet renamed by the user is found by its table's header and kept under the user's name; the user's `Kết quả` lookalike under our name is not taken", () => {
+    const first = plan(demoSnapshot());
+    const after = written(demoSnapshot(), first);
+    const renamed = { sheets: after.sheets.map((s) => (s.name === "Kết quả" ? { ...s, name: "KQ 2025" } : s)) };
+    const again = plan(renamed, "vi", stateOf(first));
+    expect(again.owned.map((o) => o.name)).toEqual(["KQ 2025", "Biểu đồ", INDEX_SHEET]);
+    expect(again.removeSheets).toEqual(["Kết quả"]);
+    expect(again.warnings).toBeUndefined();
+    expect(stateOf(again).owned.sheets).toEqual(["KQ 2025", "Biểu đồ", INDEX_SHEET]);
+    // Two sheets that look like ours: neither is taken, ours is made again.
+    const two = { sheets: [...renamed.sheets, { ...renamed.sheets.find((s) => s.name === "KQ 2025")!, name: "KQ 2024" }] };
+    expect(plan(two, "vi", stateOf(first)).owned[0]!.name).toBe("Kết quả");
+  });
+});

@@ -7,9 +7,10 @@
  */
 import { uniqueSheetName } from "../collect";
 import type { Lang, Message } from "../i18n/text";
-import type { WorkbookSnapshot } from "../types";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../types";
+import { isCellError } from "../types";
 import type { IndexSheetState } from "./index-sheet";
-import { INDEX_SHEET, SHEET_NAMES } from "./labels";
+import { CHART_LABELS, COLUMN_LABELS, INDEX_SHEET, SHEET_NAMES } from "./labels";
 
 export type OwnedSheetKind = keyof typeof SHEET_NAMES;
 
@@ -18,6 +19,31 @@ export interface OwnedSheetNames {
   charts: string;
   /** One sentence per sheet that had to take another name because the user has a sheet of its name. */
   warnings: Message[];
+  /** Owned sheets the user renamed since the last run: the name `_index` recorded → the name it has now. */
+  renamed: Map<string, string>;
+}
+
+const LANGS: Lang[] = ["vi", "en"];
+
+function textOf(v: CellValue | undefined): string {
+  if (v === undefined || v === null || isCellError(v)) return "";
+  return String(v).trim();
+}
+
+/**
+ * Whether a sheet holds what the project writes on its results sheet (a title in A1, the table's
+ * header in row 3 starting Rank, Unit code, Unit) or on its charts sheet (the charts' data: a
+ * `Unit | Total points` header in column A and, below it, a `Pillar` header), in either language.
+ */
+function looksOwned(kind: OwnedSheetKind, sheet: SheetSnapshot): boolean {
+  const at = (row: number, column: number) => textOf(sheet.values[row - 1]?.[column - 1]);
+  if (kind === "results") {
+    return at(1, 1) !== "" && LANGS.some((l) => at(3, 1) === COLUMN_LABELS.rank[l] && at(3, 2) === COLUMN_LABELS.unitCode[l] && at(3, 3) === COLUMN_LABELS.unit[l]);
+  }
+  return LANGS.some((l) => {
+    const head = sheet.values.findIndex((r) => textOf(r[0]) === COLUMN_LABELS.unit[l] && [COLUMN_LABELS.totalPoints[l], COLUMN_LABELS.value[l]].includes(textOf(r[1])));
+    return head >= 0 && sheet.values.slice(head + 1).some((r) => textOf(r[0]) === CHART_LABELS.pillar[l]);
+  });
 }
 
 /** Excel compares sheet names without regard to case. */
@@ -51,30 +77,74 @@ export function renamedSheetMessage(kind: OwnedSheetKind, userSheet: string, our
 /**
  * The names of this run's results and charts sheets. A sheet the last run owned (`_index`) under
  * the wanted name, or under a name taken in its place (`Kết quả (2)`), is used again while it is
- * in the workbook. Otherwise the wanted name, unless a sheet of that name that the project does
- * not own is in the workbook: then the first free `name (n)` (Excel's rules: at most 31
- * characters, no []:*?/\), with a warning naming both sheets.
+ * in the workbook. A sheet the last run owned that the user renamed since (`Kết quả` → `KQ 2025`)
+ * is still the project's: it is found by what the project wrote on it (looksOwned) and written
+ * again under the user's name, not renamed back; its table keeps its name (`DTI_Results`).
+ * Otherwise the wanted name, unless a sheet of that name that the project does not own is in the
+ * workbook: then the first free `name (n)` (Excel's rules: at most 31 characters, no []:*?/\).
+ *
+ * The warning naming both sheets is given when the name is first taken: on the run that finds
+ * the user's sheet in the way, not again on each later run that goes on writing beside it (the
+ * last run's `_index` then records a `name (n)` of the wanted name). Giving it on every run would
+ * repeat what the user was told and can do nothing about short of renaming their sheet.
+ *
+ * `forms`: the sheets units' data were read from, never taken for a renamed sheet of ours.
  */
-export function ownedSheetNames(lang: Lang, previous: IndexSheetState | undefined, snapshot: WorkbookSnapshot | undefined): OwnedSheetNames {
+export function ownedSheetNames(
+  lang: Lang,
+  previous: IndexSheetState | undefined,
+  snapshot: WorkbookSnapshot | undefined,
+  forms: string[] = [],
+): OwnedSheetNames {
   const owned = previous?.owned.sheets ?? [];
   const existing = snapshot?.sheets.map((s) => s.name);
   const exists = (name: string) => existing === undefined || existing.some((n) => same(n, name));
   const isOwned = (name: string) => owned.some((n) => same(n, name));
   const taken = new Set<string>([INDEX_SHEET, ...(existing ?? [])]);
   const warnings: Message[] = [];
+  const renamed = new Map<string, string>();
+  const isKind = (n: string, kind: OwnedSheetKind) => LANGS.some((l) => isNameFor(n, SHEET_NAMES[kind][l]));
   const pick = (kind: OwnedSheetKind, avoid: string[]): string => {
     const wanted = SHEET_NAMES[kind][lang];
     const free = (n: string) => !avoid.some((a) => same(a, n));
     // The last run's sheet for this purpose, still in the workbook: the wanted name first.
     const earlier = owned.filter((n) => isNameFor(n, wanted) && exists(n) && free(n)).sort((a, b) => Number(!same(a, wanted)) - Number(!same(b, wanted)) || a.length - b.length || a.localeCompare(b));
     if (earlier.length > 0) return earlier[0]!;
+    // A sheet the last run owned under a name the user gave it (renamed before that run): still
+    // ours, in either language, while it holds what we write there.
+    const sheetOf = (n: string) => snapshot?.sheets.find((s) => same(s.name, n));
+    const kept = owned.find((n) => {
+      const sheet = sheetOf(n);
+      return n !== INDEX_SHEET && sheet !== undefined && free(n) && !isKind(n, "results") && !isKind(n, "charts") && looksOwned(kind, sheet);
+    });
+    if (kept !== undefined) return kept;
+    // The last run's sheet for this purpose (in either language), gone from the workbook by its
+    // name: renamed by the user when exactly one sheet of another name holds what we wrote there.
+    const recorded = owned.filter((n) => n !== INDEX_SHEET && isKind(n, kind));
+    if (snapshot && recorded.length > 0 && !recorded.some((n) => exists(n))) {
+      const candidates = snapshot.sheets.filter(
+        (s) =>
+          s.name !== INDEX_SHEET &&
+          !isOwned(s.name) &&
+          free(s.name) &&
+          !isKind(s.name, kind) &&
+          !forms.some((f) => same(f, s.name)) &&
+          looksOwned(kind, s),
+      );
+      if (candidates.length === 1) {
+        for (const n of recorded) renamed.set(n, candidates[0]!.name);
+        return candidates[0]!.name;
+      }
+    }
     const users = existing?.find((n) => same(n, wanted) && !isOwned(n));
     if (users === undefined && free(wanted)) return wanted;
     const name = uniqueSheetName(wanted, new Set([...taken, ...avoid]));
-    if (users !== undefined) warnings.push(renamedSheetMessage(kind, users, name));
+    // Told once: not when the last run already wrote beside the user's sheet.
+    const toldBefore = owned.some((n) => isNameFor(n, wanted) && !same(n, wanted));
+    if (users !== undefined && !toldBefore) warnings.push(renamedSheetMessage(kind, users, name));
     return name;
   };
   const results = pick("results", []);
   const charts = pick("charts", [results]);
-  return { results, charts, warnings };
+  return { results, charts, warnings, renamed };
 }

@@ -1,0 +1,38 @@
+import { runScoring } from "../../src/core/pipeline";
+import { CHART_NAMES, INDEX_SHEET, RESULTS_TABLE } from "../../src/core/plan";
+import { ExcelHost } from "../../src/hosts/excel";
+import { layoutAWorkbook } from "./fixtures";
+
+const now = new Date("2026-01-15T08:00:00Z");
+
+describe("in Excel, the project's sheets renamed by the user", () => {
+  test("the results and charts sheets are written again under the user's names, the table keeps its name, no sheet is added, nothing is said", async () => {
+    const { double, definition } = await layoutAWorkbook(4);
+    double.install();
+    const host = new ExcelHost();
+    await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
+    double.sheet("Kết quả").name = "KQ 2025";
+    double.sheet("Biểu đồ").name = "BĐ";
+    const names = double.sheetNames();
+
+    await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
+    expect(host.lastApply!.warnings).toEqual([]);
+    expect(double.sheetNames()).toEqual(names);
+    expect(double.workbook.tables.filter((t) => t.name === RESULTS_TABLE).map((t) => t.sheet.name)).toEqual(["KQ 2025"]);
+    expect(double.sheet("BĐ").charts.map((c) => c.name).sort()).toEqual(Object.values(CHART_NAMES).sort());
+    expect(names).toEqual(expect.arrayContaining(["KQ 2025", "BĐ", INDEX_SHEET]));
+    expect(double.requests.every((r) => r.ok)).toBe(true);
+  });
+
+  test("a cell typed beside the results table is named in a warning of the run that overwrites it", async () => {
+    const { double, definition } = await layoutAWorkbook(4);
+    double.install();
+    const host = new ExcelHost();
+    await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
+    double.addSheet("Kết quả", [["ghi chú của tôi"]], "Y4");
+    await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
+    expect(host.lastApply!.warnings.map((w) => w.vi)).toEqual(["Trang 'Kết quả' do DTI Scorer quản lý: 1 ô bạn nhập (Y4) đã bị ghi đè; hãy ghi chú ở trang khác."]);
+    await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
+    expect(host.lastApply!.warnings).toEqual([]);
+  });
+});
