@@ -1,16 +1,13 @@
 /** `template`: self-assessment forms for the units listed in a CSV file. */
 import type { IndexModel } from "../../core/definition/model";
-import { foldText, type Lang, localize } from "../../core/i18n/text";
-import { type TextEncoding, notUtf8Message, parseCsv, resolveCategory } from "../../core/read";
+import { type Lang, localize } from "../../core/i18n/text";
+import { type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
+import { unitsFromRows, unitsOfUnknownCategory } from "../../core/units";
 import { type TemplateUnit, makeTemplate } from "../../hosts/xlsx/template";
 import type { ParsedArgs } from "../args";
 import { type CliIO, fail, readInputFile, writeOutputFile } from "../io";
 import { M, T } from "../messages";
 import { checkOutputs, loadIndex } from "./common";
-
-const CODE = ["ma don vi", "unit code", "ma", "code"];
-const NAME = ["don vi", "unit", "ten don vi", "unit name", "ten", "name"];
-const CATEGORY = ["nhom", "category", "nhom don vi"];
 
 /** A unit of a units.csv and the file line it came from (1 is the header line). */
 export interface UnitLine {
@@ -21,27 +18,11 @@ export interface UnitLine {
 /** The units of a units.csv: columns Mã đơn vị/Unit code, Đơn vị/Unit, Nhóm/Category. */
 export function readUnitsCsv(data: Uint8Array, path: string): { units: UnitLine[]; encoding: TextEncoding } {
   const { rows, encoding } = parseCsv(data);
-  const header = (rows[0] ?? []).map((h) => foldText(h));
-  const find = (names: string[]): number => {
-    for (const n of names) {
-      const i = header.indexOf(n);
-      if (i >= 0) return i;
-    }
-    return -1;
-  };
-  const nameCol = find(NAME);
-  if (nameCol < 0) fail(M.unitsNoColumn(path));
-  const codeCol = find(CODE);
-  const catCol = find(CATEGORY);
-  const units: UnitLine[] = [];
-  rows.slice(1).forEach((row, i) => {
-    const name = (row[nameCol] ?? "").trim();
-    if (name === "") return;
-    const code = codeCol >= 0 ? (row[codeCol] ?? "").trim() : "";
-    const category = catCol >= 0 ? (row[catCol] ?? "").trim() : "";
-    units.push({ unit: { code: code || String(i + 1), name, ...(category ? { category } : {}) }, line: i + 2 });
-  });
-  if (units.length === 0) fail(M.unitsEmpty(path));
+  const entries = unitsFromRows(rows);
+  if (entries === undefined) return fail(M.unitsNoColumn(path));
+  if (entries.length === 0) fail(M.unitsEmpty(path));
+  // A unit without a code is given its line's number, so that its form still has one.
+  const units = entries.map((e) => ({ unit: { code: e.code || String(e.line - 1), name: e.name, ...(e.category !== undefined ? { category: e.category } : {}) }, line: e.line }));
   return { units, encoding };
 }
 
@@ -59,7 +40,8 @@ function checkCategories(io: CliIO, model: IndexModel, units: UnitLine[], path: 
     return;
   }
   const names = (model.definition.categories ?? []).map((c) => `${c.id} (${localize(c.name, lang)})`);
-  const unknown = withCategory.filter((u) => resolveCategory(model, u.unit.category as string) === undefined);
+  const unknownUnits = new Set(unitsOfUnknownCategory(model, units.map((u) => u.unit)));
+  const unknown = units.filter((u) => unknownUnits.has(u.unit));
   if (unknown.length === 0) return;
   const lines = (l: Lang): string[] => unknown.map((u) => M.unknownUnitCategory(path, u.line, u.unit.category as string)[l]);
   fail(M.unknownCategories(path, unknown.length, names), { vi: lines("vi"), en: lines("en") });

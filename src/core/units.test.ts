@@ -1,0 +1,37 @@
+import { parseDefinition } from "./definition";
+import { findBuiltin } from "../indices";
+import { unitsFromRows, unitsOfUnknownCategory } from "./units";
+
+const parsed = parseDefinition(findBuiltin("dti-so-nganh-mau")!.definition);
+if (!parsed.ok) throw new Error("the department sample does not parse");
+const model = parsed.model;
+
+describe("the list of units forms are made for", () => {
+  it("finds the columns by their names in either language, without regard to case or diacritics, and skips rows without a name", () => {
+    const rows = [
+      ["Ghi chú", "NHOM", "Ten don vi", "Mã đơn vị"],
+      ["", "co-dvc", "Sở Y tế", "SYT"],
+      ["x", "", "", "TRONG"],
+      ["", "", "Sở Tư pháp", ""],
+    ];
+    expect(unitsFromRows(rows)).toEqual([
+      { code: "SYT", name: "Sở Y tế", category: "co-dvc", line: 2 },
+      { code: "", name: "Sở Tư pháp", line: 4 },
+    ]);
+    expect(unitsFromRows([["Unit code", "Unit"], ["A", "Dept A"]])).toEqual([{ code: "A", name: "Dept A", line: 2 }]);
+  });
+
+  it("has no units without a name column", () => {
+    expect(unitsFromRows([["Mã đơn vị", "Nhóm"], ["SYT", "co-dvc"]])).toBeUndefined();
+  });
+
+  it("names the units whose category the index does not have, matching ids and names loosely", () => {
+    const units = [
+      { name: "a", category: "co-dvc" },
+      { name: "b", category: "SỞ, BAN, NGÀNH CÓ DỊCH VỤ CÔNG" },
+      { name: "c", category: "nhom-khong-co" },
+      { name: "d" },
+    ];
+    expect(unitsOfUnknownCategory(model, units).map((u) => u.name)).toEqual(["c"]);
+  });
+});

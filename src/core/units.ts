@@ -1,0 +1,60 @@
+/**
+ * The list of units forms are made for (`template` on the command line, the Collect step in the
+ * pane): read from a table's rows, and checked against the index's categories. One place for
+ * both, so that a list the command line refuses is not accepted by the pane.
+ */
+import type { IndexModel } from "./definition/model";
+import { foldText } from "./i18n/text";
+import { resolveCategory } from "./read/read";
+
+/** A unit of the list and the line it came from (1-based; in a table, 1 is the header line). */
+export interface UnitEntry {
+  /** As typed; "" when the list gives none. */
+  code: string;
+  name: string;
+  category?: string;
+  line: number;
+}
+
+const CODE = ["ma don vi", "unit code", "ma", "code"];
+const NAME = ["don vi", "unit", "ten don vi", "unit name", "ten", "name"];
+const CATEGORY = ["nhom", "category", "nhom don vi"];
+
+/**
+ * The units of a table whose header row names its columns (Mã đơn vị/Unit code, Đơn vị/Unit,
+ * Nhóm/Category; case and diacritics ignored). Rows without a name are skipped. Undefined when
+ * the header has no name column.
+ */
+export function unitsFromRows(rows: readonly (readonly string[])[]): UnitEntry[] | undefined {
+  const header = (rows[0] ?? []).map((h) => foldText(h));
+  const find = (names: string[]): number => {
+    for (const n of names) {
+      const i = header.indexOf(n);
+      if (i >= 0) return i;
+    }
+    return -1;
+  };
+  const nameCol = find(NAME);
+  if (nameCol < 0) return undefined;
+  const codeCol = find(CODE);
+  const catCol = find(CATEGORY);
+  const cell = (row: readonly string[], i: number): string => (i >= 0 ? (row[i] ?? "").trim() : "");
+  const units: UnitEntry[] = [];
+  rows.slice(1).forEach((row, i) => {
+    const name = cell(row, nameCol);
+    if (name === "") return;
+    const category = cell(row, catCol);
+    units.push({ code: cell(row, codeCol), name, ...(category ? { category } : {}), line: i + 2 });
+  });
+  return units;
+}
+
+/**
+ * The units whose category is not one of the index's (by id or name, case and diacritics
+ * ignored): a form made for an unknown category would leave out the indicators of the unit's
+ * real one. An index without categories ignores categories (none is unknown).
+ */
+export function unitsOfUnknownCategory<U extends { category?: string }>(model: IndexModel, units: readonly U[]): U[] {
+  if (model.categories.length === 0) return [];
+  return units.filter((u) => u.category !== undefined && u.category !== "" && resolveCategory(model, u.category) === undefined);
+}
