@@ -128,7 +128,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
               label={t(lang, "chooseWorkbook")}
               appearance={state.workbench ? "secondary" : "primary"}
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              disabled={Boolean(state.busy)}
+              disabledFocusable={Boolean(state.busy)}
               testId="workbook-file"
               onFiles={(f) => f[0] && void actions.openWorkbook(f[0])}
             />
@@ -177,6 +177,9 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
             items={(state.notice.details ?? []).map((d) => d[lang])}
             dismiss={t(lang, "dismiss")}
             onDismiss={actions.dismissNotice}
+            {...(state.notice.useBuiltin !== undefined
+              ? { action: { label: t(lang, "useThisIndex"), busy: Boolean(state.busy), run: () => actions.useOfferedIndex(state.notice!.useBuiltin!) } }
+              : {})}
           />
         )}
         {state.writeWarnings && state.writeWarnings.step === state.step && (
@@ -196,7 +199,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
               <div className={st.wrap}>{t(lang, "staleUnits", { names: state.stale.join(", ") })}</div>
             </MessageBarBody>
             <MessageBarActions>
-              <Button size="small" disabled={Boolean(state.busy) || !state.workbench || !state.index.model} onClick={() => {
+              <Button size="small" disabled={!state.workbench || !state.index.model} disabledFocusable={Boolean(state.busy)} onClick={() => {
                   // Scoring again from any step: the fresh results (and anything left unwritten) show in the Score step.
                   actions.setStep("score");
                   void actions.score();
@@ -242,6 +245,8 @@ function DismissableBar(props: {
   items: string[];
   dismiss: string;
   onDismiss: () => void;
+  /** A button that puts right what the notice says. */
+  action?: { label: string; busy: boolean; run: () => void };
 }) {
   const st = useStepStyles();
   const { items } = props;
@@ -265,6 +270,11 @@ function DismissableBar(props: {
         )}
       </MessageBarBody>
       <MessageBarActions>
+        {props.action && (
+          <Button size="small" disabledFocusable={props.action.busy} onClick={props.action.run}>
+            {props.action.label}
+          </Button>
+        )}
         <Button size="small" appearance="transparent" onClick={props.onDismiss}>
           {props.dismiss}
         </Button>

@@ -54,7 +54,7 @@ export const STRINGS = {
     vi: "Sổ làm việc này chưa lưu bộ chỉ số nào (sổ chưa được chấm lần nào).",
     en: "This workbook holds no index yet (it has never been scored).",
   },
-  embeddedFound: { vi: "Sổ làm việc lưu bộ chỉ số {name}.", en: "The workbook holds the index {name}." },
+  embeddedFound: { vi: "Sổ làm việc lưu bộ chỉ số \"{name}\".", en: "The workbook holds the index \"{name}\"." },
   definitionInvalid: { vi: "Định nghĩa bộ chỉ số chưa hợp lệ:", en: "The index definition is not valid:" },
   definitionLoaded: { vi: "Đang dùng: {name}", en: "In use: {name}" },
   definitionVersion: { vi: "Mã {id}, phiên bản {version}", en: "Code {id}, version {version}" },
@@ -70,9 +70,19 @@ export const STRINGS = {
     en: "The forms in this workbook were made for the index \"{name}\", so that index is chosen.",
   },
   indexFromWorkbook: {
-    vi: "Sổ này đã được chấm theo bộ chỉ số {name} nên từ giờ dùng bộ chỉ số lưu trong sổ.",
-    en: "This workbook was scored with the index {name}, so the index it holds is used from now on.",
+    vi: "Sổ này đã được chấm theo bộ chỉ số \"{name}\" nên từ giờ dùng bộ chỉ số lưu trong sổ.",
+    en: "This workbook was scored with the index \"{name}\", so the index it holds is used from now on.",
   },
+  indexFromFormsNoEmbedded: {
+    vi: "Sổ này chưa lưu bộ chỉ số nào nên không dùng được bộ chỉ số lưu trong sổ. Các phiếu trong sổ được lập theo bộ chỉ số \"{name}\" nên bộ chỉ số này được chọn.",
+    en: "This workbook holds no index of its own yet. The forms in this workbook were made for the index \"{name}\", so that index is chosen.",
+  },
+  embeddedNoneChosen: {
+    vi: "Sổ này chưa lưu bộ chỉ số nào nên không dùng được bộ chỉ số lưu trong sổ: đã chuyển sang bộ chỉ số có sẵn. Hãy kiểm tra bộ chỉ số được chọn.",
+    en: "This workbook holds no index of its own yet, so its own index cannot be used: the pane went back to a built-in index. Check the index chosen.",
+  },
+  useThisIndex: { vi: "Dùng bộ chỉ số này", en: "Use this index" },
+  indexSwitched: { vi: "Đã chọn bộ chỉ số \"{name}\". Hãy chạy lại thao tác.", en: "The index \"{name}\" is chosen. Run the action again." },
 
   // Collect step
   templatesTitle: { vi: "Tạo phiếu tự đánh giá", en: "Make self-assessment forms" },
@@ -85,6 +95,10 @@ export const STRINGS = {
   unitsCsv: { vi: "Mở danh sách từ CSV", en: "Open the list from CSV" },
   unitsCount: { vi: "{count} đơn vị", en: "{count} units" },
   unitsNone: { vi: "Hãy nhập ít nhất một đơn vị.", en: "Enter at least one unit." },
+  unitsUnknownCategory: {
+    vi: "{count} đơn vị ghi nhóm không có trong bộ chỉ số (các nhóm: {known}); chưa tạo phiếu nào.",
+    en: "{count} units name a category the index does not have (categories: {known}); no form was made.",
+  },
   unitsCsvNoName: {
     vi: "Tệp CSV {name} không có cột Đơn vị (hoặc Unit).",
     en: "The CSV file {name} has no Unit (or Đơn vị) column.",
@@ -191,7 +205,7 @@ export const STRINGS = {
   },
   chartsNeedScore: { vi: "Hãy chấm điểm trước để có danh sách đơn vị.", en: "Score first to get the list of units." },
   chartsRun: { vi: "Tạo hoặc cập nhật biểu đồ", en: "Create or update the charts" },
-  chartsDone: { vi: "Đã tạo/cập nhật {count} biểu đồ trên trang Biểu đồ.", en: "{count} charts created or updated on the Charts sheet." },
+  chartsDone: { vi: "Đã tạo hoặc cập nhật {count} biểu đồ trên trang Biểu đồ.", en: "{count} charts created or updated on the Charts sheet." },
   chartsNone: { vi: "Không có biểu đồ nào được tạo: chưa có đơn vị nào được xếp hạng.", en: "No chart was made: no unit is ranked yet." },
   chartsChoose: { vi: "Biểu đồ cần tạo", en: "Charts to make" },
   chartsChooseNone: { vi: "Hãy chọn ít nhất một biểu đồ.", en: "Choose at least one chart." },
@@ -217,6 +231,7 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   unitsCount: "{count} unit",
   templatesMadeExcel: "Added {count} form sheet to the workbook.",
   templatesMadeFile: "Made a form file for {count} unit.",
+  unitsUnknownCategory: "1 unit names a category the index does not have (categories: {known}); no form was made.",
   imported: "Copied {count} sheet into the workbook: {names}",
   countErrors: "{count} error",
   countWarnings: "{count} warning",

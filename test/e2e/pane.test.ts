@@ -259,6 +259,12 @@ describe("outside Excel, more of the work", () => {
     await page.getByLabel("Choose an index").selectOption("dti-so-nganh-mau");
     await step(page, "Collect");
     const typed = ["01; Sở Nội vụ; co-dvc", "02; Sở Y tế; co-dvc", "Văn phòng UBND tỉnh"];
+    // A category the index does not have: no form is made, and the unit is named.
+    await page.getByLabel("List of units").fill([...typed, "03; Sở Tư pháp; nhom-khong-co"].join("\n"));
+    await page.getByRole("button", { name: "Make forms" }).click();
+    await page.getByText("1 unit names a category the index does not have", { exact: false }).waitFor();
+    await page.getByText('Sở Tư pháp: category "nhom-khong-co" is not in the index.').waitFor();
+    expect(await page.getByRole("link", { name: "Download the forms" }).count()).toBe(0);
     await page.getByLabel("List of units").fill(typed.join("\n"));
     await page.getByText("3 units", { exact: true }).waitFor();
     await page.getByRole("button", { name: "Make forms" }).click();
@@ -444,7 +450,7 @@ describe("outside Excel, what each action says", () => {
     // The Charts step's button says what it did to the charts, not how many units were scored.
     await step(page, "Biểu đồ");
     await page.getByRole("button", { name: "Tạo hoặc cập nhật biểu đồ" }).click();
-    expect(await noticeSaying(page, "biểu đồ trên trang Biểu đồ")).toContain("Đã tạo/cập nhật 3 biểu đồ trên trang Biểu đồ.");
+    expect(await noticeSaying(page, "biểu đồ trên trang Biểu đồ")).toContain("Đã tạo hoặc cập nhật 3 biểu đồ trên trang Biểu đồ.");
     await idle(page);
     expect(await page.getByText("Đã chấm 4 đơn vị").count()).toBe(0);
     await shot(page, "charts-done-vi-light");
@@ -463,7 +469,11 @@ describe("outside Excel, what each action says", () => {
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
     const said = await noticeSaying(page, "Các phiếu trong sổ được lập theo bộ chỉ số");
     expect(said).toContain(`"${SAMPLE_NAME_VI}`);
-    expect(said).toContain("bước 1 (Bộ chỉ số)");
+    // The index by its name alone: no version code after it.
+    expect(said).not.toMatch(/\(mau-|\(\d{4}\)/);
+    // The step as its tab shows it.
+    expect(said).toContain("bước 1 (Chỉ số)");
+    expect(await page.getByRole("tab", { name: "Bước 1: Bộ chỉ số" }).textContent()).toContain("Chỉ số");
     expect(said).not.toMatch(/Đã có lỗi|ô B4|mau-2023"/);
     await idle(page);
     await shot(page, "forms-other-index-vi-light");
@@ -473,13 +483,21 @@ describe("outside Excel, what each action says", () => {
     await page.getByTestId("notice").waitFor({ state: "detached" });
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await page.getByTestId("notice").filter({ hasText: "bước 1 (Bộ chỉ số)" }).waitFor();
+    await page.getByTestId("notice").filter({ hasText: "bước 1 (Chỉ số)" }).waitFor();
     await idle(page);
     expect(await page.getByTestId("score-summary").count()).toBe(0);
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     const en = await noticeSaying(page, "The forms in this workbook were made for the index");
     expect(en).toContain(`"${SAMPLE_NAME_EN}`);
     expect(en).toContain("step 1 (Index)");
+    // The notice's own button switches to the forms' index, and the run then reads every form.
+    await page.getByTestId("notice").getByRole("button", { name: "Use this index" }).click();
+    await noticeSaying(page, `The index "${SAMPLE_NAME_EN}`);
+    await page.getByRole("button", { name: "Score and write results" }).click();
+    await page.getByTestId("score-summary").waitFor();
+    await idle(page);
+    await step(page, "Index");
+    expect(await page.getByLabel("Choose an index").inputValue()).toBe("dti-so-nganh-mau");
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
@@ -725,6 +743,98 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
     await page.getByTestId("check-summary").getByText(/^6 đơn vị:/).waitFor();
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+});
+
+describe("outside Excel, after a long action and when things go wrong", () => {
+  test("the keyboard focus stays on the Score button through the run, and marking a scored workbook keeps its download named as scored", async () => {
+    const page = await openPage();
+    await openWorkbook(page, sample);
+    await idle(page);
+    await step(page, "Chấm điểm");
+    const button = page.getByRole("button", { name: "Chấm điểm và ghi kết quả" });
+    await button.focus();
+    await page.keyboard.press("Enter");
+    await noticeSaying(page, /^Đã chấm 4 đơn vị/);
+    await idle(page);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText.trim())).toBe("Chấm điểm và ghi kết quả");
+
+    // Marking the scored workbook: it still holds the scores, so it downloads as the scored one.
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Đánh dấu ô cần xem lại" }).click();
+    await noticeSaying(page, /^Đã đánh dấu \d+ ô có vấn đề/);
+    await idle(page);
+    const download = page.getByTestId("download");
+    expect(await download.textContent()).toBe("Tải xuống sổ đã chấm");
+    const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
+    expect(file.suggestedFilename()).toBe("so-nganh (đã chấm).xlsx");
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("when the Web Worker fails while scoring, the pane's own thread finishes the work on the workbook as last written", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: "vi-VN", acceptDownloads: true });
+    await context.route(OFFICE_JS, (route) => route.abort());
+    // The worker throws on every write it is asked for (as a worker short of memory would fail).
+    await context.route("**/xlsx-worker.js", async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      await route.fulfill({
+        response,
+        body: `${body}\nsetTimeout(() => { const o = self.onmessage; self.onmessage = (e) => { if (e.data.req.op === "apply") throw new Error("boom"); return o(e); }; }, 0);`,
+      });
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${server.url}taskpane.html`);
+    await openWorkbook(page, sample);
+    await idle(page);
+    await step(page, "Chấm điểm");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await noticeSaying(page, /^Đã chấm 4 đơn vị/);
+    await idle(page);
+    expect(await page.getByText("Đã có lỗi").count()).toBe(0);
+    expect(await shownRanks(page)).toEqual(await expectedRanks());
+
+    // Every later action works too, on the workbook the pane's thread now holds.
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Đánh dấu ô cần xem lại" }).click();
+    await noticeSaying(page, /^Đã đánh dấu \d+ ô có vấn đề/);
+    await idle(page);
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+    const results = (await loadXlsx(readFileSync(await file.path()))).getWorksheet("Kết quả");
+    expect(results).toBeDefined();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test("the workbook's own index does not carry over to a workbook that holds none: the forms' index is chosen", async () => {
+    const host = await XlsxHost.fromBuffer(sample, "da-cham.xlsx");
+    await runScoring(host, { definition: sampleModel().definition, lang: "vi", projectVersion: "test", write: true });
+    const scored = await host.toBuffer();
+    const page = await openPage();
+    await openWorkbook(page, scored, "da-cham.xlsx");
+    await idle(page);
+    const own = page.getByRole("radio", { name: "Bộ chỉ số lưu trong sổ" });
+    expect(await own.isChecked()).toBe(true);
+    // The version code is not for sentences: the name alone, quoted.
+    const taken = await noticeSaying(page, "Sổ này đã được chấm theo bộ chỉ số");
+    expect(taken).toMatch(new RegExp(`^Sổ này đã được chấm theo bộ chỉ số "${SAMPLE_NAME_VI}[^"]*" nên từ giờ dùng bộ chỉ số lưu trong sổ\\.`));
+    expect(taken).not.toMatch(/\(mau-|\(\d{4}\)/);
+
+    await openWorkbook(page, sample, "moi.xlsx");
+    await idle(page);
+    await noticeSaying(page, "Sổ này chưa lưu bộ chỉ số nào nên không dùng được bộ chỉ số lưu trong sổ.");
+    expect(await own.isChecked()).toBe(false);
+    expect(await own.isDisabled()).toBe(true);
+    expect(await page.getByRole("radio", { name: "Bộ chỉ số có sẵn" }).isChecked()).toBe(true);
+    expect(await page.getByLabel("Chọn bộ chỉ số").inputValue()).toBe("dti-so-nganh-mau");
+    // Nothing says "this workbook holds no index" while that option is not the one in use.
+    expect(await page.getByText("Sổ làm việc này chưa lưu bộ chỉ số nào").count()).toBe(0);
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    await page.getByTestId("check-summary").getByText(/^4 đơn vị/).waitFor();
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 });

@@ -68,7 +68,7 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
         <Text className={st.hint}>{t(lang, "chartsNeedScore")}</Text>
       )}
       <div className={st.row}>
-        <Button appearance="primary" disabled={Boolean(state.busy) || !score || chartKinds.length === 0} onClick={() => void actions.score()}>
+        <Button appearance="primary" disabled={!score || chartKinds.length === 0} disabledFocusable={Boolean(state.busy)} onClick={() => void actions.score()}>
           {t(lang, "chartsRun")}
         </Button>
       </div>

@@ -85,13 +85,13 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
     <div className={st.step}>
       <Text className={st.hint}>{t(lang, "checkIntro")}</Text>
       <div className={st.row}>
-        <Button appearance="primary" disabled={busy || !state.workbench || !state.index.model} onClick={() => void actions.check()}>
+        <Button appearance="primary" disabled={!state.workbench || !state.index.model} disabledFocusable={busy} onClick={() => void actions.check()}>
           {t(lang, "checkRun")}
         </Button>
-        <Button disabled={busy || !state.workbench || !state.index.model} onClick={() => void actions.markCells()}>
+        <Button disabled={!state.workbench || !state.index.model} disabledFocusable={busy} onClick={() => void actions.markCells()}>
           {t(lang, "markCells")}
         </Button>
-        <Button disabled={busy || !state.workbench} onClick={() => void actions.clearMarks()}>
+        <Button disabled={!state.workbench} disabledFocusable={busy} onClick={() => void actions.clearMarks()}>
           {t(lang, "clearMarks")}
         </Button>
       </div>

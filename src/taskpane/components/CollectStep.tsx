@@ -1,4 +1,4 @@
-import { Button, Divider, Field, Link, Text, Textarea } from "@fluentui/react-components";
+import { Button, Divider, Field, Link, Text, Textarea, mergeClasses } from "@fluentui/react-components";
 import { useState } from "react";
 import { t } from "../i18n";
 import * as pipeline from "../state/pipeline";
@@ -14,7 +14,9 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
   const [units, setUnits] = useState("");
   const [csvProblem, setCsvProblem] = useState<{ text: string; state: "error" | "warning" } | undefined>();
   const count = parseUnitList(units).length;
-  const disabled = Boolean(state.busy) || !state.index.model;
+  // While work runs, buttons keep the keyboard focus (disabledFocusable) and do nothing.
+  const busy = Boolean(state.busy);
+  const disabled = !state.index.model;
   // The example line and the hint use the chosen index's own categories: another code would be a finding.
   const categories = state.index.model?.categories ?? [];
   return (
@@ -24,7 +26,7 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
           {t(lang, "templatesTitle")}
         </h2>
         <Text className={st.hint}>{t(lang, "templatesHelp")}</Text>
-        {categories.length > 0 && <Text className={`${st.hint} ${st.wrap}`}>{t(lang, "unitsCategories", { list: categories.join(", ") })}</Text>}
+        {categories.length > 0 && <Text className={mergeClasses(st.hint, st.wrap)}>{t(lang, "unitsCategories", { list: categories.join(", ") })}</Text>}
         <Field label={t(lang, "unitsLabel")} hint={t(lang, "unitsCount", { count })} validationMessage={csvProblem?.text} {...(csvProblem ? { validationState: csvProblem.state } : {})}>
           <Textarea value={units} resize="vertical" rows={5} onChange={(_, d) => {
               setUnits(d.value);
@@ -49,7 +51,7 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
               }
             }}
           />
-          <Button appearance="primary" disabled={disabled || count === 0} onClick={() => void actions.makeTemplates(units)}>
+          <Button appearance="primary" disabled={disabled || count === 0} disabledFocusable={busy} onClick={() => void actions.makeTemplates(units)}>
             {t(lang, "makeTemplates")}
           </Button>
         </div>
@@ -70,7 +72,8 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
             label={t(lang, "importFiles")}
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             multiple
-            disabled={Boolean(state.busy) || !state.workbench}
+            disabled={!state.workbench}
+            disabledFocusable={busy}
             testId="import-files"
             onFiles={(f) => void actions.importWorkbooks(f)}
           />

@@ -11,6 +11,8 @@ interface Props {
   accept: string;
   multiple?: boolean;
   disabled?: boolean;
+  /** Work is running: the button stays in the tab order (and keeps the focus) but does nothing. */
+  disabledFocusable?: boolean;
   appearance?: ButtonProps["appearance"];
   icon?: ButtonProps["icon"];
   /** For tests and automation: the hidden input's test id. */
@@ -19,11 +21,11 @@ interface Props {
 }
 
 /** A real button (reachable by keyboard, labelled) that opens the browser's file chooser. */
-export function FileButton({ label, accept, multiple, disabled, appearance, icon, testId, onFiles }: Props) {
+export function FileButton({ label, accept, multiple, disabled, disabledFocusable, appearance, icon, testId, onFiles }: Props) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <Button appearance={appearance ?? "secondary"} icon={icon} disabled={disabled} onClick={() => input.current?.click()}>
+      <Button appearance={appearance ?? "secondary"} icon={icon} disabled={disabled} disabledFocusable={disabledFocusable} onClick={() => input.current?.click()}>
         {label}
       </Button>
       <input

@@ -31,8 +31,8 @@ function Tree({ model, lang }: { model: IndexModel; lang: PaneState["lang"] }) {
     <ul className={s.tree} aria-label={t(lang, "definitionTree")}>
       {rows.map((n) => (
         <li key={n.code} className={s.node} style={{ paddingLeft: `${(n.depth - 1) * 14}px` }}>
-          <span className={`${s.code} ${n.kind === "group" ? s.group : ""}`}>{n.code}</span>
-          <span className={`${s.name} ${n.depth === 1 ? s.group : ""}`}>{localize(n.name, lang)}</span>
+          <span className={mergeClasses(s.code, n.kind === "group" && s.group)}>{n.code}</span>
+          <span className={mergeClasses(s.name, n.depth === 1 && s.group)}>{localize(n.name, lang)}</span>
           <span className={s.max}>{n.max !== undefined ? t(lang, "maxPoints", { max: formatNumber(n.max, lang) }) : ""}</span>
         </li>
       ))}
@@ -73,9 +73,9 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
           {index.fileName && <Text className={st.wrap}>{index.fileName}</Text>}
         </div>
       )}
-      {index.source !== "embedded" && (
-        <Text className={st.hint}>{index.embeddedName ? t(lang, "embeddedFound", { name: index.embeddedName }) : t(lang, "embeddedNone")}</Text>
-      )}
+      {/* What the workbook holds is said only when it is an option: a workbook that holds no index says nothing here. */}
+      {index.source !== "embedded" && index.embeddedName && <Text className={st.hint}>{t(lang, "embeddedFound", { name: index.embeddedName })}</Text>}
+      {index.source === "embedded" && !index.embeddedName && <Text className={st.hint}>{t(lang, "embeddedNone")}</Text>}
 
       {index.problems && index.problems.length > 0 && (
         <MessageBar intent="error" layout="multiline">

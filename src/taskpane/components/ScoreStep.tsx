@@ -1,4 +1,4 @@
-import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { formatNumber } from "../../core/i18n/text";
 import { t } from "../i18n";
 import type { PaneActions, PaneState, RankMethod, RankWithin } from "../state/usePane";
@@ -42,7 +42,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
       {state.scoredAt && !(state.stale && state.stale.length > 0) && (
         <div className={st.row}>
           {scoredAt && <Text className={st.hint}>{t(lang, "scoredAt", scoredAt)}</Text>}
-          <Button size="small" disabled={busy || !state.workbench} onClick={() => void actions.recheckStale()}>
+          <Button size="small" disabled={!state.workbench} disabledFocusable={busy} onClick={() => void actions.recheckStale()}>
             {t(lang, "staleRecheck")}
           </Button>
         </div>
@@ -83,7 +83,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
         </div>
       </section>
       <div className={st.row}>
-        <Button appearance="primary" disabled={busy || !state.workbench || !state.index.model} onClick={() => void actions.score()}>
+        <Button appearance="primary" disabled={!state.workbench || !state.index.model} disabledFocusable={busy} onClick={() => void actions.score()}>
           {t(lang, "scoreRun")}
         </Button>
       </div>
@@ -97,13 +97,13 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
           <table className={s.table}>
             <thead>
               <tr>
-                <th className={`${s.th} ${s.rankCol}`} scope="col">
+                <th className={mergeClasses(s.th, s.rankCol)} scope="col">
                   {t(lang, "colRank")}
                 </th>
                 <th className={s.th} scope="col">
                   {t(lang, "colUnit")}
                 </th>
-                <th className={`${s.th} ${s.num} ${s.pointsCol}`} scope="col">
+                <th className={mergeClasses(s.th, s.num, s.pointsCol)} scope="col">
                   {t(lang, "colPoints")}
                 </th>
               </tr>
@@ -113,7 +113,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
                 <tr key={u.code || u.name}>
                   <td className={s.td}>{u.ranked && u.rank !== null ? formatNumber(u.rank, lang) : <span title={t(lang, "notRanked")}>—</span>}</td>
                   <td className={s.td}>{u.name}</td>
-                  <td className={`${s.td} ${s.num}`}>
+                  <td className={mergeClasses(s.td, s.num)}>
                     {u.points !== null ? formatNumber(u.points, lang, decimals) : u.value !== null ? formatNumber(u.value, lang, 4) : "—"}
                   </td>
                 </tr>

@@ -17,7 +17,7 @@ import type { ChartKind, Issue, Submission, UnitResult, WorkbookSnapshot } from 
 import type { WorkbookHost } from "../../hosts/host";
 import { staleFromSnapshot } from "../../hosts/excel/stale";
 import type { PickedFile } from "../components/FileButton";
-import type { StringKey } from "../i18n";
+import { type StringKey, t } from "../i18n";
 import type { PaneState, RankingChoice } from "./usePane";
 import type { UnitLine } from "./units";
 import { type Workbench, XLSX_MIME } from "./workbench";
@@ -29,7 +29,7 @@ export const PROJECT_VERSION = "0.1.0";
  * An error that carries its sentence in both languages, and for a definition that cannot be used,
  * every one of its problems (`path: sentence`), to be listed one per line.
  */
-export function isLocalizedError(e: unknown): e is { localized: Message; problems?: Message[]; intent?: "error" | "warning" } {
+export function isLocalizedError(e: unknown): e is { localized: Message; problems?: Message[]; intent?: "error" | "warning"; offer?: IndexOffer } {
   return typeof e === "object" && e !== null && "localized" in e;
 }
 export class LocalizedError extends Error {
@@ -38,9 +38,16 @@ export class LocalizedError extends Error {
     readonly problems?: Message[],
     /** "warning": something the user can put right in the pane (another index to choose). */
     readonly intent: "error" | "warning" = "error",
+    /** A built-in index that would put it right, offered by a button in the notice. */
+    readonly offer?: IndexOffer,
   ) {
     super(localized.en);
   }
+}
+
+/** The built-in index the forms were made for, which the notice offers to switch to. */
+export interface IndexOffer {
+  builtinId: string;
 }
 
 /**
@@ -52,7 +59,7 @@ function paneError(e: unknown, snapshot?: WorkbookSnapshot, model?: IndexModel):
   if (!(e instanceof PipelineError)) return e;
   if (snapshot && model && e.code === "layout-not-found" && e.found?.issues.some((i) => i.code === "definition-mismatch")) {
     const other = formsOfAnotherIndex(snapshot, model);
-    if (other) return new LocalizedError(other, undefined, "warning");
+    if (other) return new LocalizedError(other.message, undefined, "warning", other.offer);
   }
   const problems = e.problems?.map((p) => ({ vi: problemLine(p, "vi"), en: problemLine(p, "en") }));
   return new LocalizedError(e.userMessage, problems && problems.length > 0 ? problems : undefined);
@@ -63,7 +70,7 @@ function paneError(e: unknown, snapshot?: WorkbookSnapshot, model?: IndexModel):
  * (then step 1 offers it), by its `id@version` otherwise (then its definition file is needed).
  * Undefined when the forms name no index other than the one in use.
  */
-export function formsOfAnotherIndex(snapshot: WorkbookSnapshot, model: IndexModel): Message | undefined {
+export function formsOfAnotherIndex(snapshot: WorkbookSnapshot, model: IndexModel): { message: Message; offer?: IndexOffer } | undefined {
   const def = model.definition;
   const inUse = `${def.id}@${def.version}`;
   const others = indicesNamedOnForms(snapshot).filter((text) => text !== inUse && text !== def.id);
@@ -73,18 +80,21 @@ export function formsOfAnotherIndex(snapshot: WorkbookSnapshot, model: IndexMode
   const names = (lang: Lang) => others.map((text, i) => (builtins[i] ? `"${definitionName(builtins[i]!.definition, lang)}"` : `"${text}"`)).join(", ");
   const current = (lang: Lang) => `"${definitionName(def, lang)}"`;
   const one = others.length === 1;
-  return {
+  // The step as its tab shows it.
+  const step = (lang: Lang) => t(lang, "stepIndexShort");
+  const message: Message = {
     vi:
       `Các phiếu trong sổ được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số đang dùng ${current("vi")}, nên chưa đọc được phiếu nào. ` +
       (allBuiltin
-        ? `Hãy chọn ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (Bộ chỉ số) rồi chạy lại.`
-        : `Hãy mở tệp định nghĩa (.json) của ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (Bộ chỉ số) rồi chạy lại.`),
+        ? `Hãy chọn ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi chạy lại.`
+        : `Hãy mở tệp định nghĩa (.json) của ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi chạy lại.`),
     en:
       `The forms in this workbook were made for the index ${names("en")}, not the index in use ${current("en")}, so no form could be read. ` +
       (allBuiltin
-        ? `Choose ${one ? "that index" : "the forms' index"} in step 1 (Index), then run again.`
-        : `Open the definition file (.json) of ${one ? "that index" : "the forms' index"} in step 1 (Index), then run again.`),
+        ? `Choose ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then run again.`
+        : `Open the definition file (.json) of ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then run again.`),
   };
+  return one && builtins[0] ? { message, offer: { builtinId: builtins[0].id } } : { message };
 }
 
 /** The workbook as one run reads it: read once, so that a failure can be explained from the same snapshot. */
@@ -164,10 +174,15 @@ export function embeddedDefinition(snapshot: WorkbookSnapshot): unknown {
   }
 }
 
+/** The index as users know it: its name (its version code is for files and logs, not for sentences). */
 export function definitionName(definition: unknown, lang: Lang): string {
-  const d = definition as { name?: Parameters<typeof localize>[0]; id?: string; version?: string };
-  const name = d.name !== undefined ? localize(d.name, lang) : (d.id ?? "?");
-  return d.version !== undefined ? `${name} (${d.version})` : name;
+  const d = definition as { name?: Parameters<typeof localize>[0]; id?: string };
+  return d.name !== undefined ? localize(d.name, lang) : (d.id ?? "?");
+}
+
+/** A pane string that names an index, in both languages (so that it follows a change of language). */
+export function namingIndex(key: StringKey, definition: unknown): Message {
+  return { vi: t("vi", key, { name: definitionName(definition, "vi") }), en: t("en", key, { name: definitionName(definition, "en") }) };
 }
 
 export async function makeTemplateFile(model: IndexModel, units: UnitLine[], lang: Lang): Promise<Uint8Array> {

@@ -1,5 +1,6 @@
 /** The list of units a template is made for: typed, pasted from Excel, or read from a CSV file. */
-import { type TextEncoding, csvToSnapshot, parseCsv } from "../../core/read/csv";
+import { type TextEncoding, parseCsv } from "../../core/read/csv";
+import { unitsFromRows } from "../../core/units";
 
 
 export interface UnitLine {
@@ -37,19 +38,6 @@ export function unitListFromCsv(bytes: Uint8Array): { text: string; encoding: Te
 }
 
 function unitLines(bytes: Uint8Array): string | undefined {
-  const snapshot = csvToSnapshot(bytes, "units");
-  const rows = snapshot.sheets[0]?.values ?? [];
-  const header = (rows[0] ?? []).map((v) => (typeof v === "string" ? v.trim().toLowerCase() : ""));
-  const find = (...names: string[]) => header.findIndex((h) => names.includes(h));
-  const name = find("đơn vị", "don vi", "unit", "tên đơn vị", "unit name", "name", "tên");
-  if (name < 0) return undefined;
-  const code = find("mã đơn vị", "ma don vi", "unit code", "code", "mã");
-  const category = find("nhóm", "nhom", "category");
-  const cell = (r: (typeof rows)[number], i: number) => (i >= 0 && r[i] !== null && r[i] !== undefined ? String(r[i]).trim() : "");
-  return rows
-    .slice(1)
-    .filter((r) => cell(r, name) !== "")
-    .map((r) => [cell(r, code), cell(r, name), cell(r, category)].join("; "))
-    .join("\n");
+  const units = unitsFromRows(parseCsv(bytes).rows);
+  return units?.map((u) => [u.code, u.name, u.category ?? ""].join("; ")).join("\n");
 }
-

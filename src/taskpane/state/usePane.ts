@@ -5,9 +5,10 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { IndexModel } from "../../core/definition/model";
-import type { Lang, Message } from "../../core/i18n/text";
+import { type Lang, type Message, localize } from "../../core/i18n/text";
 import { CHART_KINDS, readIndexSheet } from "../../core/plan";
 import type { ChartKind, Issue, Severity, UnitResult, WorkbookSnapshot } from "../../core/types";
+import { unitsOfUnknownCategory } from "../../core/units";
 import type { StaleReport } from "../../hosts/excel/stale";
 import type { PickedFile } from "../components/FileButton";
 import { type Params, type StringKey, t } from "../i18n";
@@ -31,6 +32,8 @@ export interface Notice {
   params?: Params;
   /** Lines shown under the message (already in both languages). */
   details?: Message[];
+  /** A built-in index the notice offers to switch to (its button "Use this index"). */
+  useBuiltin?: string;
 }
 
 export interface RankingChoice {
@@ -161,7 +164,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             notice:
               problems && problems.length > 0
                 ? { intent: "error", key: "definitionProblems", params: { count: problems.length }, details: problems }
-                : { intent: e.intent ?? "error", message: e.localized },
+                : { intent: e.intent ?? "error", message: e.localized, ...(e.offer ? { useBuiltin: e.offer.builtinId } : {}) },
           });
         } else {
           console.error(e);
@@ -290,7 +293,20 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       takeWorkbookIndex: (snapshot: WorkbookSnapshot | undefined) => {
         const def = snapshot ? pipeline.embeddedDefinition(snapshot) : undefined;
         if (def === undefined) {
-          if (snapshot) actions.takeFormsIndex(snapshot);
+          if (!snapshot) return;
+          if (ref.current.index.source === "embedded") {
+            // The index kept from the workbook before is not this one's: back to a built-in index,
+            // the one this workbook's forms name when they name one.
+            const named = pipeline.builtinOfForms(snapshot);
+            actions.chooseBuiltin(named?.id ?? ref.current.index.builtinId);
+            patch({
+              notice: named
+                ? { intent: "info", message: pipeline.namingIndex("indexFromFormsNoEmbedded", named.definition) }
+                : { intent: "warning", key: "embeddedNoneChosen" },
+            });
+            return;
+          }
+          actions.takeFormsIndex(snapshot);
           return;
         }
         const s = ref.current;
@@ -304,7 +320,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         if (inUse && inUse.id === held.id && inUse.version === held.version) return;
         patch((x) => ({ index: { ...x.index, source: "embedded" } }));
         actions.applyDefinition(def);
-        if (ref.current.index.model) patch({ notice: { intent: "info", key: "indexFromWorkbook", params: { name: pipeline.definitionName(def, s.lang) } } });
+        if (ref.current.index.model) patch({ notice: { intent: "info", message: pipeline.namingIndex("indexFromWorkbook", def) } });
       },
 
       /** A workbook never scored: the built-in index its forms name, when it is not the one chosen. */
@@ -317,7 +333,14 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         const held = named.definition as { id?: unknown; version?: unknown };
         if (s.index.builtinId === named.id && inUse && inUse.id === held.id && inUse.version === held.version) return;
         actions.chooseBuiltin(named.id);
-        if (ref.current.index.model) patch({ notice: { intent: "info", key: "indexFromForms", params: { name: pipeline.definitionName(named.definition, s.lang) } } });
+        if (ref.current.index.model) patch({ notice: { intent: "info", message: pipeline.namingIndex("indexFromForms", named.definition) } });
+      },
+
+      /** The notice's "Use this index": the built-in index the forms were made for. */
+      useOfferedIndex: (id: string) => {
+        actions.chooseBuiltin(id);
+        const def = pipeline.builtinDefinition(id);
+        if (ref.current.index.model && def !== undefined) patch({ notice: { intent: "success", message: pipeline.namingIndex("indexSwitched", def) } });
       },
 
       chooseBuiltin: (id: string) => {
@@ -354,6 +377,17 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           const units = parseUnitList(unitsText);
           if (units.length === 0) {
             patch({ notice: { intent: "warning", key: "unitsNone" } });
+            return;
+          }
+          // A form made for a category the index does not have would leave out the unit's indicators.
+          const unknown = unitsOfUnknownCategory(model, units);
+          if (unknown.length > 0) {
+            const known = (model.definition.categories ?? []).map((c) => `${c.id} (${localize(c.name, s.lang)})`).join(", ");
+            const details = unknown.map((u): Message => ({
+              vi: `${u.name}: nhóm "${u.category}" không có trong bộ chỉ số.`,
+              en: `${u.name}: category "${u.category}" is not in the index.`,
+            }));
+            patch({ notice: { intent: "error", key: "unitsUnknownCategory", params: { count: unknown.length, known }, details } });
             return;
           }
           const bytes = await pipeline.makeTemplateFile(model, units, s.lang);
@@ -450,6 +484,8 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             return;
           }
           patch({ writeWarnings: undefined });
+          // Marks left by an earlier run are replaced: with none before and none now, the file is as it was.
+          const marksBefore = s.snapshot ? (readIndexSheet(s.snapshot)?.marks.length ?? 0) : 0;
           const { submissions, issues, marked, written } = await pipeline.markIssues(s.workbench, model, s.lang);
           await progress("progressWrite", 0.8);
           patch({
@@ -465,7 +501,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
                   : undefined,
             writeWarnings: written.warnings.length > 0 ? { step: "check", warnings: written.warnings } : undefined,
           });
-          if (s.workbench.mode === "file") await actions.refreshDownload("marked");
+          if (s.workbench.mode === "file" && (marked > 0 || marksBefore > 0)) await actions.refreshDownload("marked");
           await refreshSnapshot();
           await progress("progressDone", 1);
         }),
@@ -476,7 +512,8 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         if (!wb?.toBlob) return;
         const blob = await wb.toBlob();
         if (ref.current.downloadUrl) URL.revokeObjectURL(ref.current.downloadUrl);
-        patch({ downloadUrl: URL.createObjectURL(blob), downloadKind: kind });
+        // Named by the most telling thing it holds: a workbook that holds scores is the scored one, marked or not.
+        patch({ downloadUrl: URL.createObjectURL(blob), downloadKind: kind !== "scored" && ref.current.scoredAt ? "scored" : kind });
       },
 
       /** Scores and writes results, issue marks and charts (`mark: false` leaves cells unmarked). */

@@ -64,16 +64,17 @@ class OpenWorkbook {
     return this.snapshot;
   }
 
-  async apply(plan: WritePlan): Promise<{ warnings: Message[] }> {
+  async apply(plan: WritePlan): Promise<{ warnings: Message[]; data: Uint8Array }> {
     const host = await this.current();
     this.snapshot = undefined;
     this.bytes = undefined;
     await host.apply(plan);
     const warnings = [...(host.lastApply?.warnings ?? [])];
     await pause();
-    this.bytes = await host.toBuffer();
+    const data = await host.toBuffer();
+    this.bytes = data;
     this.reparse = true;
-    return { warnings };
+    return { warnings, data };
   }
 
   async data(): Promise<Uint8Array> {
@@ -81,7 +82,7 @@ class OpenWorkbook {
     return this.bytes;
   }
 
-  async collect(files: FileData[], definition: unknown): Promise<CollectResult> {
+  async collect(files: FileData[], definition: unknown): Promise<CollectResult & { data: Uint8Array }> {
     const model = definition === undefined ? undefined : parsed(definition);
     const base = await this.data();
     let result: Awaited<ReturnType<typeof collectFiles>>;
@@ -97,7 +98,7 @@ class OpenWorkbook {
     this.reparse = false;
     this.snapshot = undefined;
     const { report } = result;
-    return { taken: report.take.map((t) => t.as), skipped: [...report.warnings, ...report.skipped.map((s) => s.reason)] };
+    return { taken: report.take.map((t) => t.as), skipped: [...report.warnings, ...report.skipped.map((s) => s.reason)], data: result.data };
   }
 }
 

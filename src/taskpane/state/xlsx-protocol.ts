@@ -54,10 +54,13 @@ export interface CollectResult {
 export interface FileReplies {
   open: null;
   read: WorkbookSnapshot;
-  /** What the write had to say (a sheet of the user's kept, the results written beside it). */
-  apply: { warnings: Message[] };
+  /**
+   * What the write had to say (a sheet of the user's kept, the results written beside it), and the
+   * workbook's bytes after it, which the pane keeps to open the workbook again if the worker stops.
+   */
+  apply: { warnings: Message[]; data: Uint8Array };
   bytes: Uint8Array;
-  collect: CollectResult;
+  collect: CollectResult & { data: Uint8Array };
   close: null;
   template: Uint8Array;
 }

@@ -1,0 +1,211 @@
+/**
+ * How the pane's requests reach its .xlsx service (xlsx-file.ts): a Web Worker when one runs,
+ * the pane's own thread when none can start or the worker stops. The channel remembers each open
+ * workbook's latest bytes (the file as chosen, then what each write made of it), so that when the
+ * worker stops, every open workbook is opened again on the pane's thread and the request is sent
+ * again; only what cannot be recovered becomes a sentence asking for the workbook to be chosen again.
+ */
+import type { Message } from "../../core/i18n/text";
+import { type FileData, type FileErrorKind, type FileReplies, type FileRequest, FileServiceError } from "./xlsx-protocol";
+
+export type Send = <R extends FileRequest>(req: R) => Promise<FileReplies[R["op"]]>;
+
+/** The part of a Worker the channel uses (a test gives its own). */
+export interface WorkerLike {
+  onmessage: ((e: MessageEvent) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+  onmessageerror: ((e: MessageEvent) => void) | null;
+  postMessage(message: unknown): void;
+  terminate(): void;
+}
+
+export interface FileService {
+  handle(req: FileRequest): Promise<unknown>;
+}
+
+export interface ChannelOptions {
+  /** A worker, or undefined when the browser cannot start one. */
+  startWorker: () => WorkerLike | undefined;
+  /** The service on the pane's thread (loaded only when needed). */
+  localService: () => Promise<FileService>;
+  /** How long one request may take in the worker before the worker counts as stopped. */
+  timeoutMs?: number;
+}
+
+/** Five minutes: far more than the largest workbook takes, so only a worker that stopped answering reaches it. */
+export const WORKER_TIMEOUT_MS = 5 * 60 * 1000;
+
+const TIMED_OUT = "the worker did not answer in time";
+
+/** The sentence for a workbook the pane lost with its worker. */
+export const WORKBOOK_LOST: Message = {
+  vi: "Phần xử lý tệp của trang đã dừng giữa chừng nên sổ làm việc đang mở không dùng tiếp được (những thay đổi chưa tải về đã mất). Hãy chọn lại sổ làm việc rồi làm lại thao tác.",
+  en: "The pane's file processing stopped part-way, so the open workbook can no longer be used (changes not yet downloaded are lost). Choose the workbook again, then repeat the action.",
+};
+
+/** An error that carries its sentence in both languages (what the pane's notices show as it is). */
+export class WorkbookLostError extends Error {
+  readonly localized = WORKBOOK_LOST;
+  constructor(readonly reason: string) {
+    super(WORKBOOK_LOST.en);
+    this.name = "WorkbookLostError";
+  }
+}
+
+type Waiting = { resolve: (v: unknown) => void; reject: (e: unknown) => void; timer: ReturnType<typeof setTimeout> };
+
+/** A worker's requests waiting for their answers; all fail at once if the worker stops. */
+function workerSender(worker: WorkerLike, timeoutMs: number): Send {
+  let next = 1;
+  const waiting = new Map<number, Waiting>();
+  let dead: string | undefined;
+  const fail = (reason: string) => {
+    dead ??= reason;
+    for (const w of waiting.values()) {
+      clearTimeout(w.timer);
+      w.reject(new FileServiceError("worker-failed", reason));
+    }
+    waiting.clear();
+  };
+  worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; value?: unknown; error?: { kind: FileErrorKind; reason: string; file?: string } }>) => {
+    const w = waiting.get(e.data.id);
+    if (!w) return;
+    waiting.delete(e.data.id);
+    clearTimeout(w.timer);
+    if (e.data.ok) w.resolve(e.data.value);
+    else w.reject(new FileServiceError(e.data.error?.kind ?? "failed", e.data.error?.reason ?? "", e.data.error?.file));
+  };
+  // An uncaught error in the worker leaves the request it was answering without an answer: the
+  // worker's state is no longer to be trusted, so every request waiting fails and the worker stops.
+  worker.onerror = (e) => {
+    e.preventDefault();
+    fail(e.message || "the worker could not run");
+    worker.terminate();
+  };
+  worker.onmessageerror = () => fail("a message could not be read");
+  return ((req: FileRequest) =>
+    new Promise<unknown>((resolve, reject) => {
+      if (dead !== undefined) {
+        reject(new FileServiceError("worker-failed", dead));
+        return;
+      }
+      const id = next++;
+      // A worker ended from outside (by the browser, short of memory) sends no event: only time tells.
+      const timer = setTimeout(() => {
+        fail(TIMED_OUT);
+        worker.terminate();
+      }, timeoutMs);
+      waiting.set(id, { resolve, reject, timer });
+      worker.postMessage({ id, req });
+    })) as Send;
+}
+
+/** The service on the pane's thread, one request at a time. */
+function localSender(service: FileService): Send {
+  let queue: Promise<unknown> = Promise.resolve();
+  return ((req: FileRequest) => {
+    const run = queue.then(() => service.handle(req));
+    queue = run.catch(() => undefined);
+    return run;
+  }) as Send;
+}
+
+function isWorkerFailed(e: unknown): e is FileServiceError {
+  return e instanceof FileServiceError && e.kind === "worker-failed";
+}
+
+/** The channel: `send` answers each request from the worker, or from the pane's thread once the worker has stopped. */
+export function fileChannel(options: ChannelOptions): { send: Send } {
+  const timeoutMs = options.timeoutMs ?? WORKER_TIMEOUT_MS;
+  /** Each open workbook's latest bytes known on this side. */
+  const files = new Map<number, FileData>();
+  /** Workbooks the worker took with it. */
+  const lost = new Set<number>();
+  let sender: Promise<Send> | undefined;
+  let local = false;
+
+  const goLocal = async (): Promise<Send> => localSender(await options.localService());
+
+  /** The pane's thread takes over: each open workbook is opened again there from its latest bytes. */
+  const recover = async (): Promise<Send> => {
+    const s = await goLocal();
+    for (const [handle, file] of files) {
+      try {
+        await s({ op: "open", handle, file });
+      } catch (e) {
+        console.warn(`DTI Scorer: ${file.name} could not be opened again on the pane's thread:`, e);
+        files.delete(handle);
+        lost.add(handle);
+      }
+    }
+    return s;
+  };
+
+  /** Remembers what a request that succeeded made of its workbook. */
+  const note = (req: FileRequest, value: unknown) => {
+    if (req.op === "open") {
+      files.set(req.handle, req.file);
+      lost.delete(req.handle);
+    } else if ((req.op === "apply" || req.op === "collect") && files.has(req.handle)) {
+      const data = (value as { data?: Uint8Array } | null)?.data;
+      if (data) files.set(req.handle, { name: files.get(req.handle)!.name, data });
+      else {
+        // A write whose bytes did not come back cannot be recovered from: the workbook is lost with the worker.
+        files.delete(req.handle);
+      }
+    } else if (req.op === "close") {
+      files.delete(req.handle);
+      lost.delete(req.handle);
+    }
+  };
+
+  const sendOnce = async (req: FileRequest): Promise<unknown> => {
+    if ("handle" in req && req.op !== "open" && lost.has(req.handle)) {
+      if (req.op === "close") {
+        lost.delete(req.handle);
+        return null;
+      }
+      throw new WorkbookLostError("the workbook was lost with the worker");
+    }
+    const value = await (await sender!)(req);
+    note(req, value);
+    return value;
+  };
+
+  const send = async (req: FileRequest): Promise<unknown> => {
+    sender ??= (() => {
+      const worker = options.startWorker();
+      if (worker) return Promise.resolve(workerSender(worker, timeoutMs));
+      local = true;
+      return goLocal();
+    })();
+    try {
+      return await sendOnce(req);
+    } catch (e) {
+      if (!isWorkerFailed(e)) throw e;
+      if (!local) {
+        console.warn("DTI Scorer: the Web Worker stopped, the .xlsx work runs on the pane's thread:", e.reason);
+        local = true;
+        const timedOut = e.reason === TIMED_OUT;
+        // After a time-out the worker's workbooks count as lost: sending the request again on the
+        // pane's thread could freeze it for as long.
+        if (timedOut) {
+          for (const handle of files.keys()) lost.add(handle);
+          files.clear();
+          sender = goLocal();
+          throw new WorkbookLostError(e.reason);
+        }
+        sender = recover();
+      }
+      // A request that failed with the worker is sent again to the pane's thread (the worker's
+      // unfinished write is lost with it; the latest bytes are from before it).
+      try {
+        return await sendOnce(req);
+      } catch (again) {
+        if (again instanceof FileServiceError && (again.kind === "no-workbook" || again.kind === "worker-failed")) throw new WorkbookLostError(again.reason);
+        throw again;
+      }
+    }
+  };
+  return { send: send as Send };
+}
