@@ -76,6 +76,7 @@ async function benchExcelHost(units: number): Promise<Row> {
     scenario: "excel-host",
     units,
     indicators: model.indicators.length,
+    inputs: inputCodes.length,
     syncs: double.syncCount,
     maxRequestBytes: Math.max(...double.requests.map((r) => r.bytes)),
     ...(refused ? { refusedRequests: refused } : {}),
@@ -107,7 +108,7 @@ async function benchFileRow(): Promise<Row | null> {
 }
 
 function printTable(rows: Row[]): void {
-  const cols = ["scenario", "units", "indicators", "syncs", "maxRequestBytes", "peakRssMB", "ms"];
+  const cols = ["scenario", "units", "indicators", "inputs", "syncs", "maxRequestBytes", "peakRssMB", "ms"];
   const cell = (r: Row, c: string) => (r[c] === undefined ? "" : typeof r[c] === "number" ? (r[c] as number).toLocaleString("en-US") : String(r[c]));
   const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r, c).length)));
   const line = (vals: string[]) => vals.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join("  ");
