@@ -150,7 +150,7 @@ describe("dti-scorer score", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('Bảng tính đã có trang "Kết quả" không do DTI Scorer tạo');
     const json = JSON.parse(readFileSync(join(dir, "co-ket-qua.json"), "utf8")) as ResultsJson;
-    expect(json.issues).toContainEqual(expect.objectContaining({ severity: "warning", code: "sheet-name-taken" }));
+    expect(json.issues).toContainEqual(expect.objectContaining({ severity: "warning", code: "write-warning" }));
     const out = new ExcelJS.Workbook();
     await out.xlsx.readFile(join(dir, "co-ket-qua-da-cham.xlsx"));
     expect(out.getWorksheet("Kết quả")!.getCell("A1").value).toBe("Ghi chép riêng của chuyên viên");

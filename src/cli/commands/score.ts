@@ -24,7 +24,7 @@ const FINDINGS_SHOWN = 15;
  * A finding to show: the reader's issues, and what the command line itself found about the
  * files (a CSV file that was not UTF-8: code "not-utf8", no sheet or cell).
  */
-export type Finding = Omit<Issue, "code"> & { code: Issue["code"] | "not-utf8" | "sheet-name-taken" };
+export type Finding = Omit<Issue, "code"> & { code: Issue["code"] | "not-utf8" | "write-warning" };
 
 /** The workbook as the run reads it, read once: the same snapshot serves scoring and the stale check. */
 function readOnce(host: WorkbookHost, snapshot: WorkbookSnapshot): WorkbookHost {
@@ -85,7 +85,7 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
 
   // What the write had to do differently (a sheet of the user's had the results' name) is said
   // with the findings, in the JSON too.
-  const writeNotices = (host.lastApply?.warnings ?? []).map((m): Finding => ({ severity: "warning", code: "sheet-name-taken", message: m }));
+  const writeNotices = (host.lastApply?.warnings ?? []).map((m): Finding => ({ severity: "warning", code: "write-warning", message: m }));
   const notes: Finding[] = [...notices.map(noticeFinding), ...writeNotices];
   const findings: Finding[] = [...notes, ...result.issues];
   const json = resultsJson(result, lang) as { index: unknown; units: unknown[]; issues: unknown[] };
