@@ -121,8 +121,19 @@ export class ExcelHost implements WorkbookHost {
       const handler = async (e: Excel.WorksheetChangedEventArgs) => {
         const source = (e as { triggerSource?: string }).triggerSource;
         if (source === "ThisLocalAddin") return;
-        const sheet = names.get(e.worksheetId);
-        if (sheet === undefined || owned.has(sheet)) return;
+        let sheet = names.get(e.worksheetId);
+        // A sheet added since watching began (a unit's form brought in): the one handler of the
+        // workbook hears it too; its name is looked up once.
+        if (sheet === undefined) {
+          sheet = await Excel.run(async (c) => {
+            const ws = c.workbook.worksheets.getItemOrNullObject(e.worksheetId).load("name");
+            await c.sync();
+            return ws.isNullObject ? undefined : ws.name;
+          });
+          if (sheet === undefined) return;
+          names.set(e.worksheetId, sheet);
+        }
+        if (owned.has(sheet)) return;
         if (!caps.changeSource && this.isOwnWrite(sheet, e.address)) return;
         onChange({ sheet, address: e.address });
       };
