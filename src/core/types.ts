@@ -33,6 +33,12 @@ export interface SheetSnapshot {
    * forms. An issue's `sheet` and `cell` fields stay the sheet's name and the A1 address.
    */
   csvFile?: string;
+  /**
+   * Merged ranges of the sheet ("B1:I1"), when the host reads them. A merged cell other than
+   * the top-left one reads as empty, yet writing into any cell of a merge writes into the merge:
+   * the planner treats every cell of a merge as taken and writes nothing there.
+   */
+  merges?: string[];
 }
 
 export interface WorkbookSnapshot {
