@@ -386,6 +386,63 @@ describe("weights, categories and ranking", () => {
     onlyProblem(d, "root.children[1].appliesTo", "applies-to-without-categories");
   });
 
+  test("an appliesTo with no category in common with its group's is an error, since the node would never be scored", () => {
+    const d = base();
+    d.categories = [
+      { id: "co-dvc", name: "Có dịch vụ công" },
+      { id: "khong-dvc", name: "Không có dịch vụ công" },
+    ];
+    d.root.children[0] = {
+      code: "G",
+      name: "Dịch vụ công",
+      appliesTo: ["co-dvc"],
+      children: [
+        { code: "1", name: "Nhận thức số", max: 20, rule: { kind: "fraction" } },
+        { code: "1b", name: "Chỉ tiêu lạc nhóm", max: 20, rule: { kind: "fraction" }, appliesTo: ["khong-dvc"] },
+      ],
+    };
+    const m = onlyProblem(d, "root.children[0].children[1].appliesTo", "applies-to-outside-group");
+    expect(m.vi).toBe(
+      'Chỉ tiêu này áp dụng cho nhóm đơn vị "khong-dvc", nhưng nằm trong nhóm "G" chỉ áp dụng cho "co-dvc", nên không đơn vị nào được chấm chỉ tiêu này; hãy ghi trong "appliesTo" nhóm đơn vị thuộc phạm vi của nhóm "G", hoặc bỏ "appliesTo".',
+    );
+    expect(m.en).toBe(
+      'This indicator applies to the categories "khong-dvc", but it is in the group "G", which applies only to "co-dvc", so no unit is ever scored on it; name in "appliesTo" categories the group "G" applies to, or remove "appliesTo".',
+    );
+    // Narrowing that keeps a category in common is fine, and so is repeating the group's.
+    d.root.children[0].children[1].appliesTo = ["co-dvc", "khong-dvc"];
+    expect(parseDefinition(d).ok).toBe(true);
+  });
+
+  test("the scope is inherited down the tree, and a node outside it is said once, not for everything under it", () => {
+    const d = base();
+    d.categories = [
+      { id: "a", name: "A" },
+      { id: "b", name: "B" },
+      { id: "c", name: "C" },
+    ];
+    d.root.appliesTo = ["a", "b"];
+    d.root.children[0] = {
+      code: "G",
+      name: "G",
+      appliesTo: ["b", "c"],
+      children: [
+        { code: "1", name: "Chỉ tiêu", max: 20, rule: { kind: "fraction" }, appliesTo: ["c"] },
+        { code: "H", name: "H", appliesTo: ["a"], children: [{ code: "h", name: "h", max: 20, rule: { kind: "fraction" }, appliesTo: ["a"] }] },
+      ],
+    };
+    const problems = problemsOf(d);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ["root.children[0].children[0].appliesTo", "applies-to-outside-group"],
+      ["root.children[0].children[1].appliesTo", "applies-to-outside-group"],
+    ]);
+    // G applies to a and b (the root's) and b and c (its own): only b is left.
+    expect(problems[0]!.message.en).toContain('the group "G", which applies only to "b"');
+    expect(problems[1]!.message.en).toMatch(/^This group applies/);
+    // An unknown category is said as such, not also as outside the group.
+    d.root.children[0].children = [{ code: "1", name: "Chỉ tiêu", max: 40, rule: { kind: "fraction" }, appliesTo: ["zz"] }];
+    onlyProblem(d, "root.children[0].children[0].appliesTo[0]", "unknown-category");
+  });
+
   test("ranking on points needs a root with a max", () => {
     const d = base();
     d.root.aggregate = "mean";
@@ -485,6 +542,66 @@ describe("a definition the schema rejects", () => {
     d.root.children[0].appliesTo = ["co-dvc"];
     const problems = problemsOf(d);
     expect(problems.map((p) => p.path)).toEqual(["categories", "root.children[1].inputs[1].code", "root.children[2].rule.kind", "root.children[3]"]);
+  });
+});
+
+describe("a schema error deep in the tree is one problem, not one per ancestor", () => {
+  /** base() with indicator 1 moved three groups down (I > 1 > 1.1), none of them with a max of its own; the root's max is 100. */
+  function nested(indicator: Record<string, unknown>): any {
+    const d = base();
+    d.root.max = 100;
+    d.root.children[0] = {
+      code: "I",
+      name: "Nhóm I",
+      children: [{ code: "I.1", name: "Nhóm I.1", children: [{ code: "I.1.a", name: "Nhóm I.1.a", children: [{ ...d.root.children[0], ...indicator }] }] }],
+    };
+    return d;
+  }
+
+  test("the nested definition is valid as written", () => {
+    expect(parseDefinition(nested({})).ok).toBe(true);
+  });
+
+  test("a max that cannot be read (a text, a negative number) is said once: no ancestor needs a max or has a wrong one", () => {
+    for (const max of ["40", -1, null]) {
+      const problems = problemsOf(nested({ max }));
+      expect(problems.map((p) => p.path)).toEqual(["root.children[0].children[0].children[0].children[0].max"]);
+    }
+  });
+
+  test("a group whose aggregate cannot be read is not asked for a max by its sum parent", () => {
+    const d = nested({});
+    d.root.children[0].children[0].aggregate = "Sum";
+    expect(problemsOf(d).map((p) => [p.path, p.code])).toEqual([["root.children[0].children[0].aggregate", "invalid-value"]]);
+  });
+
+  test("a group that lost a child has an unknown max: its ancestors' max is not compared with the children that are left", () => {
+    const d = nested({});
+    d.root.children[0].children[0].children[0].children.push("không phải nút");
+    expect(problemsOf(d).map((p) => [p.path, p.code])).toEqual([["root.children[0].children[0].children[0].children[1]", "invalid-node"]]);
+    // Neither a group nor an indicator (no "children", no "rule"): its max of 5 may or may not count.
+    const lost = nested({});
+    lost.root.children[0].children[0].children[0].children.push({ code: "x", name: "x", max: 5 });
+    expect(problemsOf(lost)).toHaveLength(1);
+    expect(problemsOf(lost)[0]!.path).toMatch(/^root\.children\[0\]\.children\[0\]\.children\[0\]\.children\[1\]/);
+    // An indicator whose rule cannot be read keeps its max: 5 more than the root's 100 is a problem of its own.
+    const kept = nested({});
+    kept.root.children[0].children[0].children[0].children.push({ code: "x", name: "x", max: 5, rule: { kind: "fancy" } });
+    expect(problemsOf(kept).map((p) => [p.path, p.code])).toEqual([
+      ["root.children[0].children[0].children[0].children[1].rule.kind", "unknown-rule-kind"],
+      ["root.max", "group-max-mismatch"],
+    ]);
+  });
+
+  test("a real problem beside the schema error is still reported: a sibling without max, a max that differs where every max is known", () => {
+    const d = nested({ max: "40" });
+    d.root.children.push({ code: "G", name: "G", max: 7, children: [{ code: "g", name: "g", max: 5, rule: { kind: "fraction" } }] });
+    d.root.children.push({ code: "h", name: "h", rule: { kind: "fraction" } });
+    expect(problemsOf(d).map((p) => [p.path, p.code])).toEqual([
+      ["root.children[0].children[0].children[0].children[0].max", "invalid-type"],
+      ["root.children[3].max", "sum-child-without-max"],
+      ["root.children[2].max", "group-max-mismatch"],
+    ]);
   });
 });
 

@@ -7,7 +7,7 @@ import type { Expr } from "../expr/ast";
 import { parseExpression } from "../expr/parse";
 import { foldText } from "../i18n/text";
 import { type DefinitionProblem, type PathSegment, formatPath, messages, needsMaxReason } from "./messages";
-import { effectiveMax, resolveInputs, typesForRule } from "./model";
+import { resolveInputs, typesForRule } from "./model";
 import { type GroupNode, type IndexDefinition, type IndexNode, type IndicatorNode, isGroup } from "./schema";
 
 export interface CheckResult {
@@ -20,8 +20,44 @@ const SINGLE_INPUT_KINDS = new Set(["points", "fraction", "boolean", "choice", "
 /** Aggregations that weigh their children; under the others a child's `weight` would be ignored. */
 const WEIGHING = new Set(["mean", "geomean"]);
 
-export function checkDefinition(def: IndexDefinition): CheckResult {
+export interface CheckOptions {
+  /**
+   * Nodes whose max cannot be known because the schema rejected what it depends on (a `max` or
+   * an `aggregate` that could not be read, a child that was lost): the checks that compare max
+   * are skipped for them and up the tree, so one mistake gives one problem. Only the lenient
+   * reading of a rejected definition passes any.
+   */
+  unknownMax?: ReadonlySet<IndexNode>;
+}
+
+/** A max that cannot be known (see `CheckOptions.unknownMax`). */
+const UNKNOWN = Symbol("unknown max");
+
+export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}): CheckResult {
   const problems: DefinitionProblem[] = [];
+  const unknownMax = options.unknownMax;
+  // effectiveMax, but unknown as soon as a node it adds up is; memoised, as every sum group asks for its children's.
+  const maxes = new Map<IndexNode, number | undefined | typeof UNKNOWN>();
+  const maxOf = (node: IndexNode): number | undefined | typeof UNKNOWN => {
+    if (maxes.has(node)) return maxes.get(node);
+    let m: number | undefined | typeof UNKNOWN;
+    if (unknownMax?.has(node)) m = UNKNOWN;
+    else if (node.max !== undefined || !isGroup(node) || node.aggregate !== "sum") m = node.max;
+    else {
+      m = 0;
+      for (const c of node.children) {
+        const cm = maxOf(c);
+        if (cm === UNKNOWN) {
+          m = UNKNOWN;
+          break;
+        }
+        if (cm === undefined || m === undefined) m = undefined;
+        else m += cm;
+      }
+    }
+    maxes.set(node, m);
+    return m;
+  };
   const expressions = new Map<string, { expr: Expr; refs: string[] }>();
   const report = (path: readonly PathSegment[], code: string, message: DefinitionProblem["message"]): void => {
     problems.push({ path: formatPath(path), code, message });
@@ -103,8 +139,10 @@ export function checkDefinition(def: IndexDefinition): CheckResult {
       let sum = 0;
       let complete = true;
       group.children.forEach((child, k) => {
-        const m = effectiveMax(child);
-        if (m === undefined) {
+        const m = maxOf(child);
+        // A max that could not be read was reported by the schema; nothing is compared with it.
+        if (m === UNKNOWN) complete = false;
+        else if (m === undefined) {
           complete = false;
           report([...path, "children", k, "max"], "sum-child-without-max", messages.sumChildWithoutMax(code));
         } else sum += m;
@@ -251,18 +289,39 @@ export function checkDefinition(def: IndexDefinition): CheckResult {
     if (maxReason !== undefined) report([...path, "max"], "max-required", messages.maxRequired(maxReason));
   };
 
-  const visit = (node: IndexNode, path: PathSegment[]): void => {
+  /**
+   * A node's `appliesTo` narrows its group's: with no category in common the node applies to no
+   * unit and would silently never be scored. `within` is what the node's group applies to (known
+   * category ids, inherited down the tree) and the group's code; undefined when every unit.
+   */
+  const checkWithinGroup = (node: IndexNode, path: PathSegment[], within: { ids: string[]; group: string } | undefined): string[] | undefined => {
+    // Unknown ids are reported on their own and narrow nothing here.
+    const own = node.appliesTo?.map((id) => id.trim()).filter((id) => categoryIds.includes(id));
+    if (own === undefined || own.length === 0) return within?.ids;
+    if (within === undefined) return own;
+    const common = own.filter((id) => within.ids.includes(id));
+    if (common.length === 0) {
+      report([...path, "appliesTo"], "applies-to-outside-group", messages.appliesToOutsideGroup(isGroup(node) ? "group" : "indicator", own, within.group, within.ids));
+      // Said once here; what is under this node is not judged against an empty scope.
+      return undefined;
+    }
+    return common;
+  };
+
+  const visit = (node: IndexNode, path: PathSegment[], within: { ids: string[]; group: string } | undefined): void => {
     checkCommon(node, path);
+    const scope = checkWithinGroup(node, path, within);
     if (isGroup(node)) {
       checkGroup(node, path);
-      node.children.forEach((child, k) => visit(child, [...path, "children", k]));
+      const inner = scope === undefined ? undefined : { ids: scope, group: node.code.trim() };
+      node.children.forEach((child, k) => visit(child, [...path, "children", k], inner));
     } else {
       checkIndicator(node, path);
     }
   };
-  visit(def.root, ["root"]);
+  visit(def.root, ["root"], undefined);
 
-  if (def.ranking.on === "points" && effectiveMax(def.root) === undefined) {
+  if (def.ranking.on === "points" && maxOf(def.root) === undefined) {
     report(["ranking", "on"], "ranking-points-without-max", messages.rankingPointsWithoutMax());
   }
   // Entries of ranking.exclude are unit codes or category ids. Unit codes cannot be checked here;

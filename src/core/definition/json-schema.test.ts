@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
+import Ajv2020 from "ajv/dist/2020";
 import { JSON_SCHEMA_PATH, indexDefinitionJsonSchema, indexDefinitionJsonSchemaText } from "../../../scripts/generate-json-schema";
+import { BUILTIN_INDICES } from "../../indices";
+import { parseDefinition } from "./parse";
 
 describe("the JSON Schema for editors", () => {
   test("the committed schema file is exactly what the generator writes from the zod schema now", () => {
@@ -11,5 +14,71 @@ describe("the JSON Schema for editors", () => {
     expect(schema.title).toContain("index-definition/1");
     expect(schema.required.sort()).toEqual(["format", "id", "name", "root", "version"]);
     expect(schema.$defs.group.required.sort()).toEqual(["children", "code", "name"]);
+  });
+});
+
+describe("the shipped JSON Schema and the parser give the same verdict", () => {
+  // strictNumbers off, as in editors' validators: the schema itself must reject what JSON parsers read 1e400 as (Infinity).
+  const validate = new Ajv2020({ allErrors: true, strictNumbers: false }).compile(JSON.parse(readFileSync(JSON_SCHEMA_PATH, "utf8")) as object);
+
+  const indicator = (extra: Record<string, unknown> = {}) => ({ code: "a", name: "Chỉ tiêu a", max: 10, rule: { kind: "points" }, ...extra });
+  const definition = (extra: Record<string, unknown> = {}, root: Record<string, unknown> = {}) => ({
+    format: "index-definition/1",
+    id: "thu",
+    version: "1",
+    name: "Bộ chỉ số thử",
+    root: { code: "R", name: "Tổng", children: [indicator()], ...root },
+    ...extra,
+  });
+  const withIndicator = (extra: Record<string, unknown>) => definition({}, { children: [indicator(extra)] });
+  const choice = (options: unknown[]) => withIndicator({ rule: { kind: "choice", options } });
+  const steps = (list: unknown[]) => withIndicator({ rule: { kind: "steps", steps: list } });
+
+  const cases: [string, unknown, boolean][] = [
+    ...BUILTIN_INDICES.map((b): [string, unknown, boolean] => [`built-in ${b.id}`, b.definition, true]),
+    ["a plain definition", definition(), true],
+    ["an id with spaces around it (trimmed)", definition({ id: " thu " }), true],
+    ["an id in capitals", definition({ id: "Thu" }), false],
+    ["a blank version", definition({ version: "  " }), false],
+    ["a name in both languages", definition({ name: { vi: "Thử", en: "Test" } }), true],
+    ["a name in one language", definition({ name: { en: "Test" } }), true],
+    ["a name {}", definition({ name: {} }), false],
+    ["a blank name", definition({ name: "   " }), false],
+    ["a name whose only language is blank", definition({ name: { vi: " " } }), false],
+    ["a description {}", definition({ description: {} }), false],
+    ["a blank node code", definition({}, { code: " " }), false],
+    ["a blank category id", definition({ categories: [{ id: " ", name: "Nhóm" }] }), false],
+    ["a blank ranking.exclude entry", definition({ ranking: { exclude: [" "] } }), false],
+    ["a blank expression", withIndicator({ rule: { kind: "expr", expr: " " } }), false],
+    ["a choice option with a fraction", choice([{ value: "Có", fraction: 1 }]), true],
+    ["a choice option with points", choice([{ value: "Có", points: 10 }]), true],
+    ["a choice option with both fraction and points", choice([{ value: "Có", fraction: 1, points: 10 }]), false],
+    ["a choice option with neither fraction nor points", choice([{ value: "Có" }]), false],
+    ["a step with atLeast and a fraction", steps([{ atLeast: 1, fraction: 1 }]), true],
+    ["a step with atMost and points", steps([{ atMost: 1, points: 5 }]), true],
+    ["a step with both atLeast and atMost", steps([{ atLeast: 1, atMost: 3, fraction: 1 }]), false],
+    ["a step with neither atLeast nor atMost", steps([{ fraction: 1 }]), false],
+    ["a step with both fraction and points", steps([{ atLeast: 1, fraction: 1, points: 5 }]), false],
+    ["a max of 1e400 (Infinity once read)", withIndicator({ max: Infinity }), false],
+    ["an input max of -1e400", withIndicator({ inputs: [{ code: "a", min: -Infinity }] }), false],
+    ["a weight of 2 under mean", definition({}, { aggregate: "mean", children: [{ code: "a", name: "a", rule: { kind: "fraction" }, weight: 2 }] }), true],
+    ["a weight of -1", definition({}, { aggregate: "mean", children: [{ code: "a", name: "a", rule: { kind: "fraction" }, weight: -1 }] }), false],
+    ["a weight of 0", definition({}, { aggregate: "mean", children: [{ code: "a", name: "a", rule: { kind: "fraction" }, weight: 0 }] }), false],
+    ["a negative max", withIndicator({ max: -1 }), false],
+    ["ranking.decimals 13", definition({ ranking: { decimals: 13 } }), false],
+  ];
+
+  test.each(cases)("%s", (_label, value, accepted) => {
+    // Infinity stands for what a JSON parser makes of 1e400; JSON.stringify would write null.
+    const parsed = parseDefinition(value);
+    expect({ parser: parsed.ok, problems: parsed.ok ? [] : parsed.problems.map((p) => p.code) }).toMatchObject({ parser: accepted });
+    expect({ jsonSchema: validate(value), errors: validate.errors?.map((e) => `${e.instancePath} ${e.message}`) ?? null }).toMatchObject({ jsonSchema: accepted });
+  });
+
+  test("1e400 written in a file is read as Infinity, and so rejected by both", () => {
+    const text = JSON.stringify(definition()).replace('"max":10', '"max":1e400');
+    const value = JSON.parse(text) as unknown;
+    expect(validate(value)).toBe(false);
+    expect(parseDefinition(value).ok).toBe(false);
   });
 });

@@ -7,7 +7,9 @@
  * (indicators), each field kept when it passes its own schema and left out otherwise. Whatever
  * could not be read is replaced by something neutral that raises no problem of its own (a rule
  * that cannot be read becomes the expression `0`; a group that lost a child no longer compares
- * its max with its children's), so the checks never report a consequence of a schema problem.
+ * its max with its children's; a node whose max cannot be known — its `max` or `aggregate` could
+ * not be read, or it lost a child — is asked for no max and compared with nothing, up the tree),
+ * so the checks never report a consequence of a schema problem.
  * Nothing here throws on any JSON value.
  */
 import { z } from "zod";
@@ -40,6 +42,7 @@ const NEUTRAL_RULE: Rule = { kind: "expr", expr: "0" };
 const CATEGORY_CODES = new Set([
   "unknown-category",
   "applies-to-without-categories",
+  "applies-to-outside-group",
   "ranking-within-without-categories",
   "ranking-exclude-case",
   "across-category-without-categories",
@@ -90,12 +93,19 @@ function categoryIdList(raw: unknown): string[] | undefined {
 interface Walk {
   /** Problem codes that cannot be judged because what they need could not be read. */
   skip: Set<string>;
+  /**
+   * Nodes whose max cannot be known: a `max` that could not be read, or, for a node without
+   * one, an `aggregate` that could not be read or a child that was lost. Their parents do not
+   * ask them for a max nor compare their own with it ("needs a max", "max differs").
+   */
+  unknownMax: Set<IndexNode>;
 }
 
 function readNode(raw: unknown, path: PathSegment[], walk: Walk): IndexNode | undefined {
   if (!isPlainObject(raw)) return undefined;
   const code = field(nodeCode, raw.code) ?? formatPath(path);
   const max = field(maxSchema, raw.max);
+  const maxUnread = raw.max !== undefined && max === undefined;
   const weight = field(weightSchema, raw.weight);
   const appliesTo = raw.appliesTo === undefined ? undefined : categoryIdList(raw.appliesTo);
   const common = {
@@ -128,6 +138,8 @@ function readNode(raw: unknown, path: PathSegment[], walk: Walk): IndexNode | un
       rescale: rescale || (!complete && aggregate === "sum"),
       children,
     };
+    const aggregateUnread = raw.aggregate !== undefined && field(aggregateKind, raw.aggregate) === undefined;
+    if (maxUnread || (max === undefined && (aggregateUnread || !complete))) walk.unknownMax.add(group);
     return group;
   }
   if ("rule" in raw) {
@@ -152,6 +164,7 @@ function readNode(raw: unknown, path: PathSegment[], walk: Walk): IndexNode | un
       evidence: "optional",
       allowNA: false,
     };
+    if (maxUnread) walk.unknownMax.add(indicator);
     return indicator;
   }
   return undefined;
@@ -174,9 +187,9 @@ function readCategories(raw: unknown, walk: Walk): Category[] | undefined {
 }
 
 /** The definition as far as it can be read, or undefined when not even its root group can. */
-export function lenientDefinition(input: unknown): { definition: IndexDefinition; skip: Set<string> } | undefined {
+export function lenientDefinition(input: unknown): { definition: IndexDefinition; skip: Set<string>; unknownMax: Set<IndexNode> } | undefined {
   if (!isPlainObject(input) || !isPlainObject(input.root) || !Array.isArray(input.root.children)) return undefined;
-  const walk: Walk = { skip: new Set() };
+  const walk: Walk = { skip: new Set(), unknownMax: new Set() };
   const root = readNode(input.root, ["root"], walk);
   if (!root || !("children" in root)) return undefined;
   const categories = readCategories(input.categories, walk);
@@ -195,7 +208,7 @@ export function lenientDefinition(input: unknown): { definition: IndexDefinition
     ranking,
     root: root as GroupNode,
   };
-  return { definition, skip: walk.skip };
+  return { definition, skip: walk.skip, unknownMax: walk.unknownMax };
 }
 
 function isAtOrUnder(path: string, base: string): boolean {
@@ -210,7 +223,7 @@ export function lenientChecks(input: unknown, schemaProblems: readonly Definitio
   try {
     const read = lenientDefinition(input);
     if (!read) return [];
-    const { problems } = checkDefinition(read.definition);
+    const { problems } = checkDefinition(read.definition, { unknownMax: read.unknownMax });
     const seen = new Set(schemaProblems.map((p) => `${p.path}\u0000${p.code}`));
     const out: DefinitionProblem[] = [];
     for (const p of problems) {

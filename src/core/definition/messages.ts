@@ -337,6 +337,10 @@ export const messages = {
     vi: `"appliesTo" dùng mã nhóm đơn vị nhưng bộ chỉ số chưa khai báo "categories".`,
     en: `"appliesTo" names categories but the definition has no "categories".`,
   }),
+  appliesToOutsideGroup: (kind: "group" | "indicator", own: string[], group: string, groupIds: string[]): Message => ({
+    vi: `${kind === "group" ? "Nhóm" : "Chỉ tiêu"} này áp dụng cho nhóm đơn vị ${list(own)}, nhưng nằm trong nhóm ${q(group)} chỉ áp dụng cho ${list(groupIds)}, nên không đơn vị nào được chấm ${kind === "group" ? "nhóm" : "chỉ tiêu"} này; hãy ghi trong "appliesTo" nhóm đơn vị thuộc phạm vi của nhóm ${q(group)}, hoặc bỏ "appliesTo".`,
+    en: `This ${kind} applies to the categories ${list(own)}, but it is in the group ${q(group)}, which applies only to ${list(groupIds)}, so no unit is ever scored on it; name in "appliesTo" categories the group ${q(group)} applies to, or remove "appliesTo".`,
+  }),
   rankingPointsWithoutMax: (): Message => ({
     vi: `Xếp hạng theo điểm ("on": "points") cần nút gốc có điểm tối đa; hãy ghi "max" cho nút gốc hoặc xếp hạng theo giá trị ("on": "value").`,
     en: `Ranking on points ("on": "points") needs the root to have a max; give the root a "max" or rank on values ("on": "value").`,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { Expr } from "./ast";
-import { evaluate, evaluateExplained } from "./evaluate";
+import { evaluate, evaluateExplained, missingReferences, referencesRead } from "./evaluate";
 import { parseExpression, printExpression } from "./parse";
 
 function parsed(source: string): Expr {
@@ -66,7 +66,9 @@ describe("evaluate", () => {
     expect(why("LOG10([x])", { x: 0 })).toEqual({ kind: "logarithm", at: "[x]", value: 0 });
     expect(why("SQRT([x] - 5)", { x: 1 })).toEqual({ kind: "square-root", at: "[x] - 5", value: -4 });
     expect(why("EXP(1000)")).toEqual({ kind: "not-finite" });
-    expect(why("(-8) ^ 0.5")).toEqual({ kind: "not-finite" });
+    expect(why("(-8) ^ 0.5")).toEqual({ kind: "power", at: "-8", value: -8 });
+    expect(why("[a] ^ (1/3)", { a: -8 })).toEqual({ kind: "power", at: "[a]", value: -8 });
+    expect(why("0 ^ -1")).toEqual({ kind: "not-finite" });
     expect(why("[a] + LN(0)", {})).toEqual({ kind: "reference" });
     expect(evaluateExplained(parsed("[a] / 2"), () => 3)).toEqual({ ok: true, value: 1.5 });
   });
@@ -76,6 +78,30 @@ describe("evaluate", () => {
     expect(run("IF([b]=0, 0, [a]/[b])", { a: 3, b: 4 })).toBe(0.75);
     expect(run("IF([c], 1, [missing])", { c: 5 })).toBe(1);
     expect(run("IF([c] > 1, 7)", { c: 0 })).toBe(0);
+  });
+
+  it("compares figures to 15 significant digits, as Excel and LibreOffice do, so binary noise never decides", () => {
+    expect(run("[p] * 100 >= 57", { p: 0.57 })).toBe(1); // 56.99999999999999 in binary
+    expect(run("[p] * 100 < 57", { p: 0.57 })).toBe(0);
+    expect(run("[p] * 100 <> 57", { p: 0.57 })).toBe(0);
+    expect(run("[a] + [b] = [t]", { a: 0.1, b: 0.2, t: 0.3 })).toBe(1);
+    expect(run("[a] + [b] <= 0.3", { a: 0.1, b: 0.2 })).toBe(1);
+    expect(run("[a] + [b] > 0.3", { a: 0.1, b: 0.2 })).toBe(0);
+    expect(run("MIN(0.3 - 0.2, 5) = 0.1")).toBe(1);
+    expect(run("MIN([a], 5) >= 0.1", { a: 0.3 - 0.2 })).toBe(1);
+    // A difference in the 15th significant digit still counts; one beyond it does not.
+    expect(run("[a] > 1", { a: 1.00000000000001 })).toBe(1);
+    expect(run("[a] > 1", { a: 1.0000000000000002 })).toBe(0);
+    expect(run("[a] < [b]", { a: 1e-20, b: 2e-20 })).toBe(1);
+  });
+
+  it("makes a sum or difference of figures equal to 15 significant digits 0, so SQRT of it is 0, not a square root of a negative", () => {
+    expect(run("[a] - [b]", { a: 0.3, b: 0.1 + 0.2 })).toBe(0);
+    expect(run("SQRT([a] - [b])", { a: 0.3, b: 0.1 + 0.2 })).toBe(0);
+    expect(run("[a] + [b]", { a: -0.3, b: 0.1 + 0.2 })).toBe(0);
+    expect(run("[a] - [b] < 0", { a: 0.3, b: 0.1 + 0.2 })).toBe(0);
+    expect(run("[a] - [b]", { a: 0.3, b: 0.1 })).toBeCloseTo(0.2, 15);
+    expect(run("[a] - [b]", { a: 1.00000000000001, b: 1 })).toBeGreaterThan(0);
   });
 
   it("gives 1 or 0 for comparisons", () => {
@@ -108,6 +134,20 @@ describe("evaluate", () => {
     expect(run("LN(EXP(2))")).toBeCloseTo(2, 12);
     expect(run("LOG10(1000)")).toBeCloseTo(3, 12);
     expect(run("SQRT(16)")).toBe(4);
+  });
+
+  it("reads the references of the branch an IF takes, and only the condition's when the condition has no value", () => {
+    const refs = (source: string, values: Record<string, number>) => referencesRead(parsed(source), (code) => values[code]);
+    expect(refs("IF([has], [rate], 1)", { has: 0 })).toEqual(["has"]);
+    expect(refs("IF([has], [rate], 1)", { has: 1 })).toEqual(["has", "rate"]);
+    expect(refs("IF([has], [rate], 1)", {})).toEqual(["has"]);
+    expect(refs("IF([a] > 1, [b])", { a: 0 })).toEqual(["a"]);
+    expect(refs("[c] + IF([a], [b], [d]) * [c]", { a: 0 })).toEqual(["c", "a", "d"]);
+    expect(refs("IF(IF([a], [b], [c]), [d], [e])", { a: 1, b: 0 })).toEqual(["a", "b", "e"]);
+    // A condition with no finite result reads no branch.
+    expect(refs("IF([a] / [b] > 1, [c], [d])", { a: 1, b: 0 })).toEqual(["a", "b"]);
+    expect(missingReferences(parsed("[a] + [b] + [c]"), (code) => ({ b: 1 })[code as "b"])).toEqual(["a", "c"]);
+    expect(missingReferences(parsed("IF([has], [rate], 1)"), (code) => ({ has: 0 })[code as "has"])).toEqual([]);
   });
 
   it("never returns NaN or an infinity, whatever the inputs", () => {

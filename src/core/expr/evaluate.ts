@@ -7,7 +7,7 @@
  * NaN or Infinity. A caller that needs to say why (a unit's issue list) passes `onFailure`,
  * which hears once where the evaluation broke down.
  */
-import { roundHalfUp } from "../score/round";
+import { decimalFigure, roundHalfUp } from "../score/round";
 import type { BinaryOp, Expr } from "./ast";
 
 type Lookup = (code: string) => number | undefined;
@@ -22,6 +22,8 @@ export type EvalFailure =
   | { kind: "division-by-zero"; at: Expr }
   | { kind: "logarithm"; at: Expr; value: number }
   | { kind: "square-root"; at: Expr; value: number }
+  /** A negative number raised to a power that is not a whole number ((-8) ^ (1/3)), which Excel leaves #NUM!. */
+  | { kind: "power"; at: Expr; value: number }
   | { kind: "not-finite" };
 
 type OnFailure = ((failure: EvalFailure) => void) | undefined;
@@ -34,12 +36,33 @@ function truth(x: number): boolean {
   return x !== 0;
 }
 
+/**
+ * Equal to 15 significant digits, as Excel and LibreOffice compare: 0.1 + 0.2 = 0.3, and a
+ * percentage of 57% (0.57) × 100 is 57, though binary arithmetic gives 56.99999999999999.
+ */
+function compare(a: number, b: number): number {
+  const x = decimalFigure(a);
+  const y = decimalFigure(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * a + b, and 0 when a and −b are the same figure to 15 significant digits, so that 0.3 − (0.1 +
+ * 0.2) is 0, as a person subtracting the figures finds (and as LibreOffice computes), not
+ * −5.55e-17, which SQRT or a comparison with 0 would take for a negative number.
+ */
+function add(a: number, b: number): number {
+  const sum = a + b;
+  if (sum !== 0 && Math.abs(sum) < Math.max(Math.abs(a), Math.abs(b)) * 1e-13 && decimalFigure(a) === -decimalFigure(b)) return 0;
+  return sum;
+}
+
 function binary(op: BinaryOp, a: number, b: number): number {
   switch (op) {
     case "+":
-      return a + b;
+      return add(a, b);
     case "-":
-      return a - b;
+      return add(a, -b);
     case "*":
       return a * b;
     case "/":
@@ -47,17 +70,17 @@ function binary(op: BinaryOp, a: number, b: number): number {
     case "^":
       return a ** b;
     case "=":
-      return a === b ? 1 : 0;
+      return compare(a, b) === 0 ? 1 : 0;
     case "<>":
-      return a !== b ? 1 : 0;
+      return compare(a, b) !== 0 ? 1 : 0;
     case "<":
-      return a < b ? 1 : 0;
+      return compare(a, b) < 0 ? 1 : 0;
     case "<=":
-      return a <= b ? 1 : 0;
+      return compare(a, b) <= 0 ? 1 : 0;
     case ">":
-      return a > b ? 1 : 0;
+      return compare(a, b) > 0 ? 1 : 0;
     case ">=":
-      return a >= b ? 1 : 0;
+      return compare(a, b) >= 0 ? 1 : 0;
   }
 }
 
@@ -157,7 +180,11 @@ export function evaluate(expr: Expr, lookup: Lookup, onFailure?: (failure: EvalF
       const b = evaluate(expr.right, lookup, onFailure);
       if (b === undefined) return undefined;
       const r = finite(binary(expr.op, a, b));
-      if (r === undefined) onFailure?.(expr.op === "/" && b === 0 ? { kind: "division-by-zero", at: expr.right } : { kind: "not-finite" });
+      if (r === undefined) {
+        if (expr.op === "/" && b === 0) onFailure?.({ kind: "division-by-zero", at: expr.right });
+        else if (expr.op === "^" && a < 0 && !Number.isInteger(b)) onFailure?.({ kind: "power", at: expr.left, value: a });
+        else onFailure?.({ kind: "not-finite" });
+      }
       return r;
     }
     case "call": {
@@ -177,4 +204,52 @@ export function evaluateExplained(expr: Expr, lookup: Lookup): { ok: true; value
     failure ??= f;
   });
   return value !== undefined ? { ok: true, value } : { ok: false, failure: failure ?? { kind: "not-finite" } };
+}
+
+/**
+ * The references the evaluation of `expr` reads, in order of appearance: every reference of an
+ * operator's operands and of a function's arguments, but of an IF only those of its condition
+ * and of the branch the condition takes (none of either branch when the condition has no
+ * value). So IF([has], [rate], 1) with [has] = 0 reads [has] alone, and a blank [rate] is not
+ * missing there, as it is not in Excel.
+ */
+export function referencesRead(expr: Expr, lookup: Lookup): string[] {
+  const out: string[] = [];
+  const walk = (e: Expr): void => {
+    switch (e.type) {
+      case "number":
+        return;
+      case "ref":
+        if (!out.includes(e.code)) out.push(e.code);
+        return;
+      case "unary":
+        walk(e.arg);
+        return;
+      case "binary":
+        walk(e.left);
+        walk(e.right);
+        return;
+      case "call": {
+        if (e.name !== "IF") {
+          for (const a of e.args) walk(a);
+          return;
+        }
+        const [condition, then, otherwise] = e.args;
+        if (condition === undefined) return;
+        walk(condition);
+        const c = evaluate(condition, lookup);
+        if (c === undefined) return;
+        const taken = truth(c) ? then : otherwise;
+        if (taken !== undefined) walk(taken);
+        return;
+      }
+    }
+  };
+  walk(expr);
+  return out;
+}
+
+/** The references the evaluation of `expr` reads (`referencesRead`) whose value is unavailable. */
+export function missingReferences(expr: Expr, lookup: Lookup): string[] {
+  return referencesRead(expr, lookup).filter((code) => lookup(code) === undefined);
 }

@@ -48,6 +48,14 @@ describe("expressions printed as Excel formulas", () => {
     expect(excel("MIN([a] > 0.5, 1)", { a: "A1" })).toBe("=MIN(A1>0.5,1)");
   });
 
+  test("an IF without an else is printed with an else of 0, so Excel gives 0 where our evaluation does, not FALSE", () => {
+    expect(excel("IF([a] > 1, 7)", { a: "A1" })).toBe("=IF(A1>1,7,0)");
+    expect(excel("SUM(IF([a] > 1, 7), [b])", { a: "A1", b: "B1" })).toBe("=SUM(IF(A1>1,7,0),B1)");
+    expect(excel("IF([a] > 1, 7) = 0", { a: "A1" })).toBe("=(IF(A1>1,7,0)=0)*1");
+    expect(excel("IF([a] > 1, IF([b], 2))", { a: "A1", b: "B1" })).toBe("=IF(A1>1,IF(B1,2,0),0)");
+    expect(excel("IF([a] > 1, [a] < 5)", { a: "A1" })).toBe("=IF(A1>1,A1<5,0)*1");
+  });
+
   test("numbers use Excel's exponent notation and negative literals are parenthesized", () => {
     expect(excel("1e21")).toBe("=1E+21");
     expect(excel("0.0000001")).toBe("=1E-7");

@@ -4,7 +4,19 @@
  * function names; what differs is references (cells) and booleans: in our evaluation a
  * comparison is 1 or 0, in Excel it is TRUE or FALSE, and Excel's `TRUE=1` is FALSE. So a
  * boolean that is an operand of an operator is written `(a>b)*1`, and so is a whole formula
- * whose result is a boolean, so that its cell holds the number our evaluation gives.
+ * whose result is a boolean, so that its cell holds the number our evaluation gives. An IF
+ * without "else" is written with an "else" of 0: Excel's IF(c, x) gives FALSE when c is false,
+ * where our evaluation gives 0.
+ *
+ * What the printed formula leaves to the spreadsheet (both Excel and LibreOffice agree with our
+ * evaluation on these unless said):
+ * - comparisons: Excel and LibreOffice compare to 15 significant digits, as our evaluation does
+ *   (0.1 + 0.2 = 0.3 is TRUE, 57% × 100 ≥ 57 is TRUE);
+ * - a sum or difference of figures equal to 15 significant digits is 0 in our evaluation and in
+ *   LibreOffice; Excel makes it 0 only as a formula's last step, so SQRT(A1-B1) with 0.3 and
+ *   0.1 + 0.2 gives 0 here and in LibreOffice but #NUM! in Excel;
+ * - a negative number to a power that is not a whole number ((-8)^(1/3)) has no result in our
+ *   evaluation, as Excel's #NUM!; LibreOffice takes the odd root (-2).
  */
 import type { Expr } from "./ast";
 import { printWith } from "./parse";
@@ -27,6 +39,23 @@ function excelNumber(value: number): string {
   return value < 0 || Object.is(value, -0) ? `(${s})` : s;
 }
 
+/** The tree with every IF given its "else": IF(c, x) is IF(c, x, 0), as our evaluation reads it. */
+function withElse(e: Expr): Expr {
+  switch (e.type) {
+    case "unary":
+      return { ...e, arg: withElse(e.arg) };
+    case "binary":
+      return { ...e, left: withElse(e.left), right: withElse(e.right) };
+    case "call": {
+      const args = e.args.map(withElse);
+      if (e.name === "IF" && args.length === 2) args.push({ type: "number", value: 0 });
+      return { ...e, args };
+    }
+    default:
+      return e;
+  }
+}
+
 /** `=…` with references replaced by the cell addresses `refToCell` gives (e.g. "Sheet1!$D$12"). */
 export function toExcelFormula(expr: Expr, refToCell: (code: string) => string): string {
   const made = new WeakSet<Expr>();
@@ -35,7 +64,8 @@ export function toExcelFormula(expr: Expr, refToCell: (code: string) => string):
     made.add(times);
     return times;
   };
-  const body = printWith(isBoolean(expr) ? asNumber(expr) : expr, {
+  const full = withElse(expr);
+  const body = printWith(isBoolean(full) ? asNumber(full) : full, {
     ref: refToCell,
     number: excelNumber,
     spaced: false,

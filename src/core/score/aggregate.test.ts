@@ -190,6 +190,14 @@ describe("mean, geomean, min and expr groups", () => {
     expect(u.notRankedReason).toBe("not-available");
   });
 
+  it("expr: a child in an IF branch the expression does not take is not needed, as an expr rule's input is not", () => {
+    const d = group("expr", [frac("a"), frac("b", { allowNA: true })], { expr: "IF([a] >= 0.5, [a], [b])" });
+    expect(scoreOne(d, { a: 0.8 }, { notApplicable: ["b"] }).nodes["T"]).toMatchObject({ available: true, value: 0.8 });
+    // The branch taken needs b: then the group is not available.
+    expect(scoreOne(d, { a: 0.2 }, { notApplicable: ["b"] }).nodes["T"]).toMatchObject({ available: false, reason: "children-unavailable" });
+    expect(scoreOne(d, { a: 0.2, b: 0.4 }).nodes["T"]).toMatchObject({ available: true, value: 0.4 });
+  });
+
   it("a group none of whose children is available is itself not available", () => {
     const u = scoreOne(
       {

@@ -100,9 +100,10 @@ function scoringChildren(group: GroupModel, available: ChildFigure[], allChildre
  * `geomean` or `min` group whose available children all have max 0 (see `scoringChildren`;
  * `allChildrenUnscored` says every child of the group, available or not, has max 0).
  * An `expr` group evaluates its expression over the node values (`[code]`) given by `lookup`,
- * without clipping: a referenced child that is not available leaves the expression nothing to
- * work on → "children-unavailable"; a step with no finite result (a division by zero, LN of 0…)
- * → "invalid-result".
+ * without clipping: a child its evaluation needs that is not available leaves the expression
+ * nothing to work on → "children-unavailable" (a child named only in an IF branch the condition
+ * does not take is not needed, as for an `expr` rule's inputs); a step with no finite result (a
+ * division by zero, LN of 0…) → "invalid-result".
  */
 export function aggregateGroup(
   group: GroupModel,

@@ -64,15 +64,19 @@ describe("invalid-result issues", () => {
         children: [
           { code: "l", name: "l", max: 10, inputs: [{ code: "x" }], rule: { kind: "expr", expr: "LN([x]) / 5" } },
           { code: "s", name: "s", max: 10, inputs: [{ code: "y" }], rule: { kind: "expr", expr: "SQRT([y])" } },
+          { code: "p", name: "p", max: 10, inputs: [{ code: "z" }], rule: { kind: "expr", expr: "[z] ^ (1/3)" } },
         ],
       },
     });
-    const units = [unit("u", { x: -1, y: -4 })];
-    const messages = resultIssues(model, units, scoreUnits(model, units)).map((i) => i.message.en);
-    expect(messages).toEqual([
+    const units = [unit("u", { x: -1, y: -4, z: -8 })];
+    const found = resultIssues(model, units, scoreUnits(model, units)).map((i) => i.message);
+    expect(found.map((m) => m.en)).toEqual([
       "Indicator l cannot be computed from the unit's values (there is no logarithm of [x] = -1); it scores 0.",
       "Indicator s cannot be computed from the unit's values (there is no square root of [y] = -4); it scores 0.",
+      // As Excel's #NUM!: a negative number has no power 1/3 (LibreOffice would take the odd root).
+      "Indicator p cannot be computed from the unit's values ([z] = -8 is negative and cannot be raised to a power that is not a whole number); it scores 0.",
     ]);
+    expect(found[2]!.vi).toBe("Không tính được chỉ tiêu p từ số liệu của đơn vị (không nâng được số âm [z] = -8 lên lũy thừa không nguyên); chỉ tiêu được tính 0 điểm.");
   });
 
   it("reports an expr group with no finite result, but not one whose referenced child is not available", () => {

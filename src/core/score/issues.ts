@@ -55,7 +55,7 @@ function mayBeInvalid(n: NodeResult | undefined): boolean {
 /**
  * Every node whose expression gave no finite number, unit by unit (`table` is `scoreUnits` of
  * `submissions`, in the same order). Nodes not applicable, answered N/A, or missing inputs are
- * not concerned: those are said elsewhere. A group whose expression reads a child that is not
+ * not concerned: those are said elsewhere. A group whose evaluation needs a child that is not
  * available is not concerned either (it is not available for that reason).
  */
 export function invalidResults(model: IndexModel, submissions: Submission[], table: ScoreTable): InvalidResult[] {
@@ -103,6 +103,13 @@ export function failureText(failure: InvalidResult["failure"]): Message {
       return literal
         ? { vi: `không lấy được căn bậc hai của ${value("vi")}`, en: `there is no square root of ${value("en")}` }
         : { vi: `không lấy được căn bậc hai của ${shown} = ${value("vi")}`, en: `there is no square root of ${shown} = ${value("en")}` };
+    case "power":
+      return literal
+        ? { vi: `không nâng được số âm ${value("vi")} lên lũy thừa không nguyên`, en: `a negative number (${value("en")}) cannot be raised to a power that is not a whole number` }
+        : {
+            vi: `không nâng được số âm ${shown} = ${value("vi")} lên lũy thừa không nguyên`,
+            en: `${shown} = ${value("en")} is negative and cannot be raised to a power that is not a whole number`,
+          };
     case "not-finite":
       return { vi: "kết quả không phải là một số hữu hạn", en: "the result is not a finite number" };
   }

@@ -344,6 +344,42 @@ describe("expr rule", () => {
     });
   });
 
+  it("counts as missing only the inputs its evaluation reads: a blank input in an IF branch not taken is no missing input", () => {
+    const ifInputs = [
+      { code: "has", type: "boolean" },
+      { code: "rate", type: "percent" },
+    ];
+    const model = oneIndicator({ inputs: ifInputs, rule: { kind: "expr", expr: "IF([has], [rate], 1)" } });
+    const table = scoreUnits(model, [unit("none", { has: false }), unit("some", { has: true, rate: 0.6 }), unit("blank", { has: true })]);
+    // As Excel's IF: has = no gives 1 whatever rate is.
+    expect(table.units[0]!.nodes["x"]).toMatchObject({ value: 1, points: 10, available: true, coverage: 1 });
+    expect(table.units[0]!.nodes["x"]!.missingScoredZero).toBeUndefined();
+    expect(table.units[0]!.missingInputs).toEqual([]);
+    expect(table.units[1]!.nodes["x"]).toMatchObject({ value: 0.6, available: true });
+    // The branch taken reads rate: blank there, it is missing.
+    expect(table.units[2]!.nodes["x"]).toMatchObject({ value: 0, available: true, missingScoredZero: true });
+    expect(table.units[2]!.missingInputs).toEqual(["rate"]);
+  });
+
+  it("counts as missing every input an operation reads, and only the condition's when the condition itself is blank", () => {
+    const three = [...inputs, { code: "c", type: "number" }];
+    const sum = oneIndicator({ inputs: three, rule: { kind: "expr", expr: "([c] + [b] + [a]) / 10" } }, { missing: "exclude" });
+    const s = scoreUnits(sum, [unit("u", { b: 1 })]).units[0]!;
+    expect(s.nodes["x"]).toMatchObject({ available: false, reason: "missing" });
+    expect(s.missingInputs).toEqual(["a", "c"]); // in the order the indicator lists its inputs
+    const cond = oneIndicator({ inputs: three, rule: { kind: "expr", expr: "IF([a] > 1, [b], [c])" } });
+    expect(scoreUnits(cond, [unit("u", {})]).units[0]!.missingInputs).toEqual(["a"]);
+    expect(scoreUnits(cond, [unit("u", { a: 0 })]).units[0]!.missingInputs).toEqual(["c"]);
+  });
+
+  it("compares figures to 15 significant digits, so 57% × 100 ≥ 57 and 0.1 + 0.2 = 0.3 hold", () => {
+    const pct = oneIndicator({ inputs: [{ code: "p", type: "percent" }], rule: { kind: "expr", expr: "IF([p] * 100 >= 57, 1, 0.5)" } });
+    expect(scoreUnits(pct, [unit("u", { p: 0.57 }), unit("v", { p: 0.5699 })]).units.map((u) => u.nodes["x"]!.value)).toEqual([1, 0.5]);
+    const three = [...inputs, { code: "t", type: "number" }];
+    const check = oneIndicator({ inputs: three, rule: { kind: "expr", expr: "IF([a] + [b] = [t], 1, 0)" } });
+    expect(scoreUnits(check, [unit("u", { a: 0.1, b: 0.2, t: 0.3 }), unit("v", { a: 0.1, b: 0.2, t: 0.31 })]).units.map((u) => u.nodes["x"]!.value)).toEqual([1, 0]);
+  });
+
   it("reads a boolean input as 1 or 0", () => {
     const boolInputs = [
       { code: "a", type: "boolean" },

@@ -6,7 +6,7 @@
  * unit's figure is collected once into an `Extent` per indicator (and per category), then
  * `crossRuleValue` reads it — so a run stays O(units × nodes).
  */
-import { evaluate } from "../expr/evaluate";
+import { evaluate, referencesRead } from "../expr/evaluate";
 import type { ChoiceOption, Rule } from "../definition/schema";
 import type { IndexModel, IndicatorModel } from "../definition/model";
 import { foldText } from "../i18n/text";
@@ -134,7 +134,8 @@ export function isCrossUnit(rule: Rule): rule is Extract<Rule, { kind: "relative
  * - count: min(max, v × pointsEach) ÷ max;
  * - minmax with fixed bounds: see `minmaxValue`;
  * - expr: the expression over the inputs (boolean → 1/0, choice → the option's fraction),
- *   clipped to [0, 1]; no finite result → unavailable ("invalid-result").
+ *   clipped to [0, 1]; no finite result → unavailable ("invalid-result"); missing are only the
+ *   inputs the evaluation reads (`inputsRead`), not those of an IF branch it does not take.
  * Cross-unit rules must go through `crossInput` and `crossRuleValue` instead.
  */
 export function localRuleValue(ind: IndicatorModel, values: Record<string, InputValue>, choices: Map<string, ChoiceScale>): RuleOutcome {
@@ -195,13 +196,26 @@ export function localRuleValue(ind: IndicatorModel, values: Record<string, Input
       // Only reached when the caller skipped the cross-unit path: a unit alone is its own best.
       return one(inputNumber, (v) => relativeValue(rule, v, { min: v, max: v }, ind.max));
     case "expr": {
-      const absent = ind.ruleInputs.filter((c) => exprInput(values[c], choices.get(c)) === undefined);
-      if (absent.length > 0) return missing(inInputOrder(ind, absent));
+      // Missing are the inputs the evaluation reads and lacks: not those of an IF branch it does not take.
+      const lookup = (c: string): number | undefined => exprInput(values[c], choices.get(c));
+      const absent = inputsRead(ind, values, choices).filter((c) => lookup(c) === undefined);
+      if (absent.length > 0) return missing(absent);
       if (!ind.expr) return { kind: "unavailable", reason: "invalid-result" };
-      const result = evaluate(ind.expr, (c) => exprInput(values[c], choices.get(c)));
+      const result = evaluate(ind.expr, lookup);
       return result === undefined ? { kind: "unavailable", reason: "invalid-result" } : value(clip01(result));
     }
   }
+}
+
+/**
+ * The inputs an indicator's rule reads from this unit's values, in the order the indicator lists
+ * them: every input the rule names, except that an `expr` rule reads only what its evaluation
+ * needs (`referencesRead`: not the inputs of an IF branch the condition does not take). An
+ * input the rule reads and the unit lacks is a missing input; any other may be left blank.
+ */
+export function inputsRead(ind: IndicatorModel, values: Record<string, InputValue>, choices: Map<string, ChoiceScale>): string[] {
+  if (ind.rule.kind !== "expr" || !ind.expr) return [...ind.ruleInputs];
+  return inInputOrder(ind, referencesRead(ind.expr, (c) => exprInput(values[c], choices.get(c))));
 }
 
 /** Codes in the order the indicator lists its inputs (an expression may name them in any order). */

@@ -218,7 +218,7 @@ describe("scoreUnits", () => {
       "3.1",
       "3.2",
       "3.3",
-      "3.4.a",
+      // IF([3.4.b]=0, 0, [3.4.a]/[3.4.b]) with 3.4.b blank reads no branch: 3.4.a is not needed yet.
       "3.4.b",
       "3.5.1",
       "3.5.2",
