@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -594,3 +594,76 @@ function readStamp(wb: ExcelJS.Workbook): { vi: string; en: string } {
     en: `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}`,
   };
 }
+
+describe("what the third audit found", () => {
+  const TABLE = "Mã đơn vị,Đơn vị,1.1,2.1,2.2.a,2.2.b\nX01,Xã An Bình,Có,0.5,3,4\nX02,Xã Tân Phú,Không,1,10,10\n";
+
+  it.each(["results.csv", "Kết quả.csv", "charts.csv", "Biểu đồ.csv", "_index.csv"])(
+    "scores a CSV table called %s: its name does not make it a sheet of the project's",
+    async (file) => {
+      writeFileSync(join(dir, file), TABLE);
+      const out = `${file.replace(/\.csv$/, "")}-da-cham.xlsx`;
+      const r = await run(["score", file, "--index", "xa.json", "--json", "-", "--out", out]);
+      expect(r.code).toBe(0);
+      expect(pointsByCode(JSON.parse(r.out) as ResultsJson)).toEqual({ X01: 22.5, X02: 20 });
+      // The scored workbook scores again the same, its data sheet read and its results sheet not.
+      const again = await run(["score", out, "--json", "-"]);
+      expect(again.code).toBe(0);
+      expect(pointsByCode(JSON.parse(again.out) as ResultsJson)).toEqual({ X01: 22.5, X02: 20 });
+    },
+  );
+
+  it("scores a sheet of the user's called Kết quả in a workbook never scored", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Kết quả");
+    for (const line of TABLE.trim().split("\n")) ws.addRow(line.split(","));
+    await wb.xlsx.writeFile(join(dir, "bang-ket-qua.xlsx"));
+    const r = await run(["score", "bang-ket-qua.xlsx", "--index", "xa.json", "--json", "-"]);
+    expect(r.code).toBe(0);
+    expect(pointsByCode(JSON.parse(r.out) as ResultsJson)).toEqual({ X01: 22.5, X02: 20 });
+  });
+
+  it("scores the forms of units called Kết quả and Biểu đồ like any other", async () => {
+    writeFileSync(join(dir, "dv-ten-la.csv"), "Mã đơn vị,Đơn vị\nKQ,Kết quả\nBD,Biểu đồ\nX01,Xã An Bình\n");
+    expect((await run(["template", "--index", "xa.json", "--units", "dv-ten-la.csv", "--out", "phieu-ten-la.xlsx"])).code).toBe(0);
+    const r = await run(["score", "phieu-ten-la.xlsx", "--index", "xa.json", "--json", "-"]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as ResultsJson).units.map((u) => u.code).sort()).toEqual(["BD", "KQ", "X01"]);
+  });
+
+  it("refuses a units file giving one code to two units, or a numbered line another unit's code, naming the lines, and writes nothing", async () => {
+    writeFileSync(join(dir, "dv-trung.csv"), "Mã đơn vị,Đơn vị\nSXD,Sở Xây dựng\nSXD\u200b,Sở Xây dựng 2\n,Sở Tư pháp\nSTP,Sở Tư pháp 2\n3,Sở Số Ba\n");
+    const r = await run(["template", "--index", "xa.json", "--units", "dv-trung.csv", "--out", "trung.xlsx"]);
+    expect(r.code).toBe(2);
+    expect(existsSync(join(dir, "trung.xlsx"))).toBe(false);
+    const lines = r.err.trimEnd().split("\n");
+    expect(lines[0]).toContain("dv-trung.csv có 2 mã đơn vị ghi cho nhiều đơn vị");
+    expect(lines.slice(1)).toEqual([
+      'dv-trung.csv, dòng 2 và 3: cùng mã đơn vị "SXD".',
+      'dv-trung.csv, dòng 4 và 6: cùng mã đơn vị "3". Dòng 4 không ghi mã nên được đánh mã theo số thứ tự.',
+    ]);
+    const en = await run(["template", "--index", "xa.json", "--units", "dv-trung.csv", "--out", "trung.xlsx", "--lang", "en"]);
+    expect(en.err).toContain('dv-trung.csv, lines 2 and 3: the same unit code "SXD".');
+    expect(en.err).toContain("Line 4 gives no code, so the unit was numbered by its place in the list.");
+  });
+
+  it("takes a built-in id for --index even when a folder of that name is in the current directory", async () => {
+    mkdirSync(join(dir, "dti-so-nganh-mau"), { recursive: true });
+    writeFileSync(join(dir, "so-2.csv"), "Mã đơn vị,Đơn vị\nSYT,Sở Y tế\n");
+    const r = await run(["template", "--index", "dti-so-nganh-mau", "--units", "so-2.csv", "--out", "phieu-so-2.xlsx"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    // A folder that is no built-in id is still named as a folder.
+    mkdirSync(join(dir, "thu-muc"), { recursive: true });
+    const folder = await run(["template", "--index", "thu-muc", "--units", "so-2.csv", "--out", "x.xlsx"]);
+    expect(folder.code).toBe(2);
+    expect(folder.err).toContain("thư mục");
+  });
+
+  it("reads a semicolon CSV under an unpadded title line", async () => {
+    writeFileSync(join(dir, "tieu-de.csv"), "Bảng tổng hợp số liệu năm 2024\n\n" + TABLE.replace(/,/g, ";").replace(/0\.5/g, "0,5"));
+    const r = await run(["score", "tieu-de.csv", "--index", "xa.json", "--json", "-"]);
+    expect(r.code).toBe(0);
+    expect(pointsByCode(JSON.parse(r.out) as ResultsJson)).toEqual({ X01: 22.5, X02: 20 });
+  });
+});

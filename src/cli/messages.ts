@@ -2,6 +2,16 @@
 import type { Message } from "../core/i18n/text";
 import type { NotRankedReason } from "../core/types";
 
+/** "2, 3 và 5" */
+function listVi(items: readonly (string | number)[]): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} và ${items[items.length - 1]}`;
+}
+
+/** "2, 3 and 5" */
+function listEn(items: readonly (string | number)[]): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 export const HELP: Message = {
   vi: `dti-scorer — chấm điểm và xếp hạng đơn vị theo bộ chỉ số chuyển đổi số (DTI)
 
@@ -340,6 +350,19 @@ export const M = {
   unknownUnitCategory: (path: string, line: number, category: string): Message => ({
     vi: `${path}, dòng ${line}: nhóm "${category}" không có trong bộ chỉ số.`,
     en: `${path}, line ${line}: the category "${category}" is not in the index.`,
+  }),
+  sameUnitCodes: (path: string, n: number): Message => ({
+    vi: `Tệp đơn vị ${path} có ${n} mã đơn vị ghi cho nhiều đơn vị; phiếu trùng mã sẽ không được chấm, nên chưa ghi phiếu nào. Hãy cho mỗi đơn vị một mã riêng.`,
+    en: `The units file ${path} has ${n} unit code${n === 1 ? "" : "s"} given to more than one unit; a form with a code already taken would not be scored, so nothing was written. Give each unit a code of its own.`,
+  }),
+  /** `numbered`: the lines without a code, which were given their position in the list as code. */
+  sameUnitCode: (path: string, code: string, lines: number[], numbered: number[]): Message => ({
+    vi:
+      `${path}, dòng ${listVi(lines)}: cùng mã đơn vị "${code}".` +
+      (numbered.length > 0 ? ` Dòng ${listVi(numbered)} không ghi mã nên được đánh mã theo số thứ tự.` : ""),
+    en:
+      `${path}, lines ${listEn(lines)}: the same unit code "${code}".` +
+      (numbered.length > 0 ? ` Line${numbered.length === 1 ? "" : "s"} ${listEn(numbered)} give${numbered.length === 1 ? "s" : ""} no code, so the unit was numbered by its place in the list.` : ""),
   }),
   cannotWrite: (path: string, why: string): Message => ({ vi: `Không ghi được tệp ${path}: ${why}`, en: `Cannot write file ${path}: ${why}` }),
   indexFromForms: (id: string): Message => ({

@@ -64,6 +64,25 @@ describe("runScoring", () => {
     expect(headers.filter((h) => h === "Điểm" || h === "Score")).toHaveLength(1);
   });
 
+  test("a unit's sheet called Kết quả is scored, on the first run and the next; only the sheets _index records are skipped", async () => {
+    const file = await layoutAFile((wb) => {
+      wb.getWorksheet("SO-01")!.name = "Kết quả";
+    });
+    const first = await XlsxHost.fromBuffer(file);
+    const once = await runScoring(first, { ...base, definition: DEMO_DEFINITION });
+    expect(once.submissions.map((s) => s.code)).toEqual(["SO-01", "SO-02", "SO-03"]);
+    const owned = readIndexSheet(await first.read())!.owned.sheets;
+    expect(owned).toContain("Kết quả (2)");
+    expect(owned).not.toContain("Kết quả");
+    const second = await XlsxHost.fromBuffer(await first.toBuffer());
+    const again = await runScoring(second, { ...base });
+    expect(again.definitionSource).toBe("embedded");
+    // The results sheet written beside the unit's sheet is not read as a unit's data.
+    expect(again.submissions.map((s) => s.code)).toEqual(["SO-01", "SO-02", "SO-03"]);
+    expect(again.issues.map((i) => i.code)).not.toContain("duplicate-unit");
+    expect(again.table.units.map((u) => u.points)).toEqual(once.table.units.map((u) => u.points));
+  });
+
   test("without a definition and without one kept in the workbook the run stops with a reason", async () => {
     const e = await errorOf(runScoring(await XlsxHost.fromBuffer(await layoutAFile()), base));
     expect(e.code).toBe("definition-missing");

@@ -7,11 +7,11 @@ import { type DefinitionProblem, parseDefinition, problemsSummary } from "./defi
 import type { IndexModel } from "./definition/model";
 import type { Lang, Message } from "./i18n/text";
 import { localize } from "./i18n/text";
-import { INDEX_SHEET, type IndexSheetState, type PlanOptions, planResults, readIndexSheet } from "./plan";
+import { type IndexSheetState, type PlanOptions, planResults, readIndexSheet } from "./plan";
 import { notRankedText } from "./plan/labels";
 import { type ReadResult, checkSelfScores, readSubmissions } from "./read";
 import { resultIssues, scoreUnits, unitsByRank } from "./score";
-import type { Issue, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "./types";
+import type { Issue, ScoreTable, Submission, WritePlan } from "./types";
 import type { WorkbookHost } from "../hosts/host";
 
 export type PipelineErrorCode = "definition-invalid" | "definition-missing" | "layout-not-found";
@@ -67,17 +67,12 @@ function describeProblems(problems: DefinitionProblem[]): Message {
   };
 }
 
-/** The sheets the reader should look at: not the ones the project wrote. */
-function inputSheets(snapshot: WorkbookSnapshot, previous: IndexSheetState | undefined): WorkbookSnapshot {
-  const owned = new Set([INDEX_SHEET, ...(previous?.owned.sheets ?? [])]);
-  return { ...snapshot, sheets: snapshot.sheets.filter((s) => !owned.has(s.name)) };
-}
-
 export async function runScoring(host: WorkbookHost, options: RunOptions): Promise<RunResult> {
   const progress = options.onProgress ?? (() => undefined);
   progress("read", 0);
   const snapshot = await host.read();
-  const previous = readIndexSheet(snapshot);
+  // A CSV file is never the project's `_index`, whatever it is called.
+  const previous = readIndexSheet({ ...snapshot, sheets: snapshot.sheets.filter((s) => s.csvFile === undefined) });
 
   progress("definition", 0.2);
   let input: unknown = options.definition;
@@ -104,7 +99,8 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
   const model = parsed.model;
 
   progress("read", 0.3);
-  const reading = readSubmissions(model, inputSheets(snapshot, previous), { lang: options.lang });
+  // The reader skips the sheets `_index` records as the project's (sheetsWrittenByScoring), and only those.
+  const reading = readSubmissions(model, snapshot, { lang: options.lang });
   const { submissions } = reading;
   if (submissions.length === 0) {
     // A workbook made for another index says so ("definition-mismatch"); otherwise nothing looked like a submission.

@@ -5,7 +5,7 @@
  */
 import { definitionHash, parseDefinition } from "./definition";
 import type { IndexModel } from "./definition/model";
-import { INDEX_SHEET, type IndexSheetState, inputsHash, readIndexSheet, staleUnits, unitKey } from "./plan";
+import { type IndexSheetState, inputsHash, readIndexSheet, staleUnits, unitKey } from "./plan";
 import { readSubmissions } from "./read";
 import type { Lang } from "./i18n/text";
 import type { Submission, WorkbookSnapshot } from "./types";
@@ -32,8 +32,8 @@ export function submissionsAsScored(snapshot: WorkbookSnapshot, state: IndexShee
   }
   const parsed = parseDefinition(embedded);
   if (!parsed.ok) return undefined;
-  const owned = new Set([INDEX_SHEET, ...state.owned.sheets]);
-  return readSubmissions(parsed.model, { ...snapshot, sheets: snapshot.sheets.filter((s) => !owned.has(s.name)) }, { lang }).submissions;
+  // The reader leaves out `_index` and the sheets it records as the project's.
+  return readSubmissions(parsed.model, snapshot, { lang }).submissions;
 }
 
 /**

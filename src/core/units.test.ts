@@ -1,6 +1,6 @@
 import { parseDefinition } from "./definition";
 import { findBuiltin } from "../indices";
-import { unitsFromRows, unitsOfUnknownCategory } from "./units";
+import { unitsFromRows, unitsOfUnknownCategory, unitsWithSameCode } from "./units";
 
 const parsed = parseDefinition(findBuiltin("dti-so-nganh-mau")!.definition);
 if (!parsed.ok) throw new Error("the department sample does not parse");
@@ -33,5 +33,25 @@ describe("the list of units forms are made for", () => {
       { name: "d" },
     ];
     expect(unitsOfUnknownCategory(model, units).map((u) => u.name)).toEqual(["c"]);
+  });
+
+  it("drops the invisible characters pasted from Word or a PDF from codes and names", () => {
+    expect(unitsFromRows([["Mã đơn vị", "Đơn vị"], ["SXD\u200b", "\ufeffSở Xây dựng\u2060"]])).toEqual([{ code: "SXD", name: "Sở Xây dựng", line: 2 }]);
+  });
+
+  it("finds the units whose forms could not all be scored: the same code, or the same name without a code", () => {
+    const units = [
+      { code: "SXD", name: "Sở Xây dựng" },
+      { code: "STP", name: "Sở Tư pháp" },
+      { code: " SXD\u200b", name: "Sở Xây dựng 2" },
+      { code: "", name: "Sở Y tế" },
+      { code: "", name: "Sở Y tế" },
+      { code: "sxd", name: "Sở khác" },
+    ];
+    expect(unitsWithSameCode(units)).toEqual([
+      { code: "SXD", units: [units[0], units[2]] },
+      { code: "Sở Y tế", units: [units[3], units[4]] },
+    ]);
+    expect(unitsWithSameCode(units.slice(0, 2))).toEqual([]);
   });
 });

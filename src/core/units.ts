@@ -4,7 +4,7 @@
  * both, so that a list the command line refuses is not accepted by the pane.
  */
 import type { IndexModel } from "./definition/model";
-import { foldText } from "./i18n/text";
+import { foldText, normalizeKey } from "./i18n/text";
 import { resolveCategory } from "./read/read";
 
 /** A unit of the list and the line it came from (1-based; in a table, 1 is the header line). */
@@ -23,7 +23,8 @@ const CATEGORY = ["nhom", "category", "nhom don vi"];
 /**
  * The units of a table whose header row names its columns (Mã đơn vị/Unit code, Đơn vị/Unit,
  * Nhóm/Category; case and diacritics ignored). Rows without a name are skipped. Undefined when
- * the header has no name column.
+ * the header has no name column. Cells are trimmed and lose the invisible characters text pasted
+ * from Word or a PDF brings ("SXD\u200B" is "SXD"), as the reader drops them from the forms.
  */
 export function unitsFromRows(rows: readonly (readonly string[])[]): UnitEntry[] | undefined {
   const header = (rows[0] ?? []).map((h) => foldText(h));
@@ -38,7 +39,7 @@ export function unitsFromRows(rows: readonly (readonly string[])[]): UnitEntry[]
   if (nameCol < 0) return undefined;
   const codeCol = find(CODE);
   const catCol = find(CATEGORY);
-  const cell = (row: readonly string[], i: number): string => (i >= 0 ? (row[i] ?? "").trim() : "");
+  const cell = (row: readonly string[], i: number): string => (i >= 0 ? normalizeKey(row[i] ?? "") : "");
   const units: UnitEntry[] = [];
   rows.slice(1).forEach((row, i) => {
     const name = cell(row, nameCol);
@@ -57,4 +58,27 @@ export function unitsFromRows(rows: readonly (readonly string[])[]): UnitEntry[]
 export function unitsOfUnknownCategory<U extends { category?: string }>(model: IndexModel, units: readonly U[]): U[] {
   if (model.categories.length === 0) return [];
   return units.filter((u) => u.category !== undefined && u.category !== "" && resolveCategory(model, u.category) === undefined);
+}
+
+/** Units of a list that share a code: the code, and the units carrying it in list order (two or more). */
+export interface CodeClash<U> {
+  code: string;
+  units: U[];
+}
+
+/**
+ * The units whose forms could not all be scored: the reader knows a unit by its code (by its name
+ * when it has no code) and does not score the second form of a code ("duplicate-unit"). Codes are
+ * compared as the reader compares them: trimmed, in NFC, without invisible characters; "SXD" and
+ * "sxd" are two codes, as they are two units to the reader. One clash per shared code, in the
+ * order the code first appears. Empty when every unit has a code of its own.
+ */
+export function unitsWithSameCode<U extends { code: string; name: string }>(units: readonly U[]): CodeClash<U>[] {
+  const byCode = new Map<string, U[]>();
+  for (const u of units) {
+    const key = normalizeKey(u.code) || normalizeKey(u.name);
+    if (key === "") continue;
+    byCode.set(key, [...(byCode.get(key) ?? []), u]);
+  }
+  return [...byCode].filter(([, us]) => us.length > 1).map(([code, us]) => ({ code, units: us }));
 }

@@ -3,6 +3,7 @@ import { existsSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import ExcelJS from "exceljs";
 import { uniqueSheetName } from "../../core/collect";
+import { INDEX_SHEET } from "../../core/plan";
 import { type DefinitionProblem, formatProblems, parseDefinition, parseDefinitionText, problemsSummary } from "../../core/definition";
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
@@ -18,10 +19,24 @@ export interface LoadedIndex {
   model: IndexModel;
 }
 
-/** The definition named by --index: a JSON file, or else a built-in id. */
+/** Whether a path names a regular file (a folder of that name is not a definition file). */
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The definition named by --index: a JSON file when a regular file of that name exists, else a
+ * built-in id (a folder called `dti-so-nganh-mau` in the current directory does not hide the
+ * built-in index), else the path, which the error names as a folder or a missing file.
+ */
 export function loadIndex(io: CliIO, spec: string, _lang: Lang): LoadedIndex {
   const path = resolvePath(io, spec);
-  const looksLikeFile = existsSync(path) || /\.json$/i.test(spec) || spec.includes("/") || spec.includes("\\");
+  const builtinMatch = findBuiltin(spec);
+  const looksLikeFile = isRegularFile(path) || (!builtinMatch && (existsSync(path) || /\.json$/i.test(spec) || spec.includes("/") || spec.includes("\\")));
   if (looksLikeFile) {
     const bytes = readInputFile(io, spec);
     const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
@@ -29,7 +44,7 @@ export function loadIndex(io: CliIO, spec: string, _lang: Lang): LoadedIndex {
     if (!parsed.ok) failInvalidDefinition(spec, parsed.problems);
     return { definition: JSON.parse(text) as unknown, model: parsed.model };
   }
-  const builtin = findBuiltin(spec);
+  const builtin = builtinMatch;
   if (!builtin) fail(M.unknownIndex(spec, BUILTIN_INDICES.map((b) => b.id)));
   const parsed = parseDefinition(builtin.definition);
   if (!parsed.ok) failInvalidDefinition(builtin.file, parsed.problems);
@@ -101,7 +116,9 @@ export function checkOutputs(io: CliIO, command: string, what: { files: string[]
 export async function csvToWorkbook(data: Uint8Array, fileName: string): Promise<{ data: Uint8Array; encoding: TextEncoding }> {
   const { rows, encoding } = parseCsv(data);
   const wb = new ExcelJS.Workbook();
-  const sheetName = uniqueSheetName(basename(fileName, extname(fileName)) || "Data", new Set());
+  // The sheet is named after the file; the messages name the file itself (csvFile, from the host's
+  // source). Never `_index`, the name of the project's own hidden sheet ("_index.csv" → "_index (2)").
+  const sheetName = uniqueSheetName(basename(fileName, extname(fileName)) || "Data", new Set([INDEX_SHEET]));
   const ws = wb.addWorksheet(sheetName);
   rows.forEach((fields, r) => {
     fields.forEach((f, c) => {

@@ -1,7 +1,7 @@
 /** `score` and `validate`: read a workbook or CSV table, check it, and (score) rank and write. */
 import type { IndexModel } from "../../core/definition/model";
 import { type Lang, type Message, formatNumber, localize } from "../../core/i18n/text";
-import { countIssuesByUnit, readIndexSheet, unitKey } from "../../core/plan";
+import { countIssuesByUnit, notScoredEntries, readIndexSheet, unitKey } from "../../core/plan";
 import { builtinNamedOnForms } from "../../core/forms-index";
 import { BUILTIN_INDICES } from "../../indices";
 import { label } from "../../core/plan/labels";
@@ -204,9 +204,9 @@ export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue
   );
 }
 
-/** Forms left out of the scoring, each with its error: a taken unit code, another index, no table. */
+/** Forms and rows left out of the scoring, as the results sheet lists them below its table. */
 function notScoredForms(issues: Issue[]): number {
-  return issues.filter((i) => i.code === "duplicate-unit" || i.code === "definition-mismatch" || (i.code === "layout-not-found" && i.sheet !== undefined)).length;
+  return notScoredEntries(issues, []).length;
 }
 
 /** Counts by severity, then the first findings, errors first. */

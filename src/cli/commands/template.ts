@@ -2,7 +2,7 @@
 import type { IndexModel } from "../../core/definition/model";
 import { type Lang, localize } from "../../core/i18n/text";
 import { type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
-import { unitsFromRows, unitsOfUnknownCategory } from "../../core/units";
+import { unitsFromRows, unitsOfUnknownCategory, unitsWithSameCode } from "../../core/units";
 import { type TemplateUnit, makeTemplate } from "../../hosts/xlsx/template";
 import type { ParsedArgs } from "../args";
 import { type CliIO, fail, readInputFile, writeOutputFile } from "../io";
@@ -13,6 +13,8 @@ import { checkOutputs, loadIndex } from "./common";
 export interface UnitLine {
   unit: TemplateUnit;
   line: number;
+  /** The line gives no code: the unit was given its position in the list as its code. */
+  numbered?: boolean;
 }
 
 /** The units of a units.csv: columns Mã đơn vị/Unit code, Đơn vị/Unit, Nhóm/Category. */
@@ -22,7 +24,11 @@ export function readUnitsCsv(data: Uint8Array, path: string): { units: UnitLine[
   if (entries === undefined) return fail(M.unitsNoColumn(path));
   if (entries.length === 0) fail(M.unitsEmpty(path));
   // A unit without a code is given its line's number, so that its form still has one.
-  const units = entries.map((e) => ({ unit: { code: e.code || String(e.line - 1), name: e.name, ...(e.category !== undefined ? { category: e.category } : {}) }, line: e.line }));
+  const units = entries.map((e) => ({
+    unit: { code: e.code || String(e.line - 1), name: e.name, ...(e.category !== undefined ? { category: e.category } : {}) },
+    line: e.line,
+    ...(e.code === "" ? { numbered: true } : {}),
+  }));
   return { units, encoding };
 }
 
@@ -47,6 +53,27 @@ function checkCategories(io: CliIO, model: IndexModel, units: UnitLine[], path: 
   fail(M.unknownCategories(path, unknown.length, names), { vi: lines("vi"), en: lines("en") });
 }
 
+/**
+ * Every unit needs a code of its own: of two forms with the same code only the first is scored.
+ * Each shared code is named with its lines (a line without a code has its number as code, which
+ * may be another unit's real code); nothing is written. The check the pane makes too
+ * (unitsWithSameCode).
+ */
+function checkCodes(units: UnitLine[], path: string): void {
+  const clashes = unitsWithSameCode(units.map((u) => ({ ...u.unit, entry: u }))).map((c) => ({ code: c.code, lines: c.units.map((u) => u.entry) }));
+  if (clashes.length === 0) return;
+  const lines = (l: Lang): string[] =>
+    clashes.map((c) =>
+      M.sameUnitCode(
+        path,
+        c.code,
+        c.lines.map((u) => u.line),
+        c.lines.filter((u) => u.numbered).map((u) => u.line),
+      )[l],
+    );
+  fail(M.sameUnitCodes(path, clashes.length), { vi: lines("vi"), en: lines("en") });
+}
+
 export async function runTemplateCommand(io: CliIO, args: ParsedArgs, lang: Lang): Promise<number> {
   if (args.files.length > 0) fail(M.noFilesAllowed("template"));
   if (args.index === undefined) fail(M.needIndex("template"));
@@ -57,6 +84,7 @@ export async function runTemplateCommand(io: CliIO, args: ParsedArgs, lang: Lang
   const { units: lines, encoding } = readUnitsCsv(readInputFile(io, args.units), args.units);
   if (encoding === "windows-1258") io.stderr.write(`${T.severityOne.warning[lang]}: ${notUtf8Message(args.units)[lang]}\n`);
   checkCategories(io, model, lines, args.units, lang);
+  checkCodes(lines, args.units);
   const units = lines.map((l) => l.unit);
   const data = await makeTemplate(model, units, { lang, ...(args.period !== undefined ? { period: args.period } : {}) });
   writeOutputFile(io, args.out, data);

@@ -1,4 +1,4 @@
-import { compareVi, foldText, formatDate, formatNumber, normalizeText } from "./text";
+import { compareVi, foldText, formatDate, formatNumber, normalizeKey, normalizeText } from "./text";
 
 describe("Vietnamese text rules", () => {
   it("writes dates the way each language does", () => {
@@ -10,6 +10,15 @@ describe("Vietnamese text rules", () => {
   it("folds case, diacritics and the letter đ for loose matching", () => {
     expect(foldText("  Không   ĐẠT ")).toBe("khong dat");
     expect(foldText("Có")).toBe(foldText("co"));
+  });
+
+  it("compares codes and labels without the zero-width characters pasted from Word or a PDF", () => {
+    for (const pasted of ["1.3.a\u200b", "\u200c1.3.a", "1.3\u200d.a", "1.3.a\u2060", "\ufeff1.3.a", " 1.3.a\u200b "]) {
+      expect(normalizeKey(pasted)).toBe("1.3.a");
+    }
+    expect(foldText("Mã\u200b đơn vị")).toBe("ma don vi");
+    // Free text keeps what was typed.
+    expect(normalizeText("QĐ\u200b 12")).toBe("QĐ\u200b 12");
   });
 
   it("compares text after NFC normalisation", () => {

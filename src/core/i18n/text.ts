@@ -27,11 +27,31 @@ export function normalizeText(s: string): string {
 }
 
 /**
- * Text folded for loose matching: case, diacritics and the đ/Đ letter ignored
- * ("Không đạt" → "khong dat").
+ * Characters that show nothing and that text pasted from Word or a PDF brings along: zero-width
+ * space, non-joiner and joiner (U+200B–U+200D), word joiner (U+2060) and the byte order mark
+ * (U+FEFF) anywhere in the text.
+ */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/** The text without the invisible characters above. */
+export function stripInvisible(s: string): string {
+  return s.replace(INVISIBLE, "");
+}
+
+/**
+ * A code, a label or a unit's code or name as it is compared: invisible characters dropped, then
+ * normalizeText ("SXD\u200B" and " SXD" are "SXD"). Not for free text kept as the user typed it.
+ */
+export function normalizeKey(s: string): string {
+  return normalizeText(stripInvisible(s));
+}
+
+/**
+ * Text folded for loose matching: case, diacritics, the đ/Đ letter and invisible characters
+ * (stripInvisible) ignored ("Không đạt" → "khong dat").
  */
 export function foldText(s: string): string {
-  return s
+  return stripInvisible(s)
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[đĐ]/g, "d")

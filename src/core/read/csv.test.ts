@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { csvToSnapshot, decodeTextDetailed, parseCsv } from "./csv";
+import { sampleModel } from "./fixtures";
+import { readSubmissions } from "./read";
 
 /** Files made with iconv from UTF-8 text: the bytes Excel writes on Vietnamese Windows. */
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(__dirname, "../../../test/fixtures/csv", name)));
@@ -102,6 +104,45 @@ describe("choosing the separator", () => {
     const { delimiter, rows } = parseCsv("Đơn vị,Ghi chú (a;b;c)\nSở A,1\nSở B,2\n");
     expect(delimiter).toBe(",");
     expect(rows[2]).toEqual(["Sở B", "2"]);
+  });
+});
+
+describe("a title line above the table", () => {
+  const TABLE = [
+    ["Mã đơn vị", "Đơn vị", "1.3.a - Số văn bản, chỉ đạo", "1.3.b"],
+    ["SXD", "Sở Xây dựng", "3", "0,5"],
+    ["STC", "Sở Tài chính", "2", "4"],
+  ];
+
+  test.each([
+    [";", "semicolon"],
+    ["\t", "tab"],
+    [",", "comma"],
+  ] as const)("an unpadded title and a blank line do not hide a %s-separated (%s) table", (d, _name) => {
+    const body = TABLE.map((r) => r.map((f) => (d === "," && f.includes(",") ? `"${f}"` : f)).join(d)).join("\n");
+    const { rows, delimiter } = parseCsv(`Bảng tổng hợp số liệu năm 2024\n\n${body}\n`);
+    expect(delimiter).toBe(d);
+    expect(rows[0]).toEqual(["Bảng tổng hợp số liệu năm 2024"]);
+    expect(rows.slice(2)).toEqual(TABLE);
+  });
+
+  test("a title with a comma in it does not make a semicolon table a comma one", () => {
+    const body = TABLE.map((r) => r.join(";")).join("\r\n");
+    const { rows, delimiter } = parseCsv(`Bảng tổng hợp, năm 2024\r\nĐơn vị báo cáo: Sở Thông tin và Truyền thông\r\n${body}\r\n`);
+    expect(delimiter).toBe(";");
+    expect(rows[2]).toEqual(TABLE[0]);
+  });
+
+  test("the table under the title is read as the units' submissions, not as 'no table'", () => {
+    const model = sampleModel();
+    const csv = "Bảng tổng hợp số liệu năm 2024\n;\nMã đơn vị;Đơn vị;1.2.a;1.2.b\nSYT;Sở Y tế;3;4\nSTC;Sở Tài chính;1;2\n";
+    const result = readSubmissions(model, csvToSnapshot(csv, "tong-hop", "tong-hop.csv"));
+    expect(result.layout).toBe("B");
+    expect(result.submissions.map((s) => [s.code, s.values["1.2.a"], s.values["1.2.b"]])).toEqual([
+      ["SYT", 3, 4],
+      ["STC", 1, 2],
+    ]);
+    expect(result.issues.map((i) => i.code)).not.toContain("layout-not-found");
   });
 });
 

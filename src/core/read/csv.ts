@@ -229,35 +229,41 @@ function fieldCounts(text: string, delimiter: CsvDelimiter): number[] {
 }
 
 /**
- * The delimiter that splits the first records (header and data alike, quotes respected) into the
- * same number of fields, more than one. A tab that does so wins (Excel's "Unicode text" is tab
- * separated, and its unquoted fields may hold commas and semicolons; a tab rarely turns up inside
- * text). Otherwise ";" or ",": a header such as "p – Điểm tự chấm, theo hướng dẫn" has commas in
- * a semicolon file, so counting the header's commas alone would choose wrongly. When both split
- * every record evenly, the one giving more fields wins, and ";" on a tie (commas turn up inside
- * Vietnamese text and decimal numbers, a semicolon on every line rarely does). When none is
- * consistent, the one for which most records agree with the header's count.
+ * The delimiter that splits most of the first records (header and data alike, quotes respected)
+ * into the same number of fields, more than one. Records a delimiter leaves whole (one field) say
+ * nothing and are left out, so that a title line above the table ("Bảng tổng hợp số liệu năm
+ * 2024", without padding) does not hide a semicolon or tab table. For each delimiter, its field
+ * count is the most common one above one, and its support the number of records with that count;
+ * the most support wins. On equal support: one that splits every such record evenly, then a tab
+ * (Excel's "Unicode text" is tab separated, and its unquoted fields may hold commas and
+ * semicolons; a tab rarely turns up inside text), then more fields, then ";" before "," (commas
+ * turn up inside Vietnamese text and decimal numbers, a semicolon on every line rarely does).
+ * A header such as "p – Điểm tự chấm, theo hướng dẫn" has commas in a semicolon file, so the
+ * header's commas alone never decide. When no delimiter splits any record, ",".
  */
 function detectDelimiter(text: string): CsvDelimiter {
   const candidates: CsvDelimiter[] = [";", ",", "\t"];
-  const scored = candidates.map((d) => {
-    const counts = fieldCounts(text, d);
-    const header = counts[0] ?? 1;
-    const agreeing = counts.filter((c) => c === header).length;
-    return { d, header, consistent: header > 1 && agreeing === counts.length, share: header > 1 ? agreeing / counts.length : 0 };
+  const scored = candidates.map((d, order) => {
+    const split = fieldCounts(text, d).filter((c) => c > 1);
+    const tally = new Map<number, number>();
+    for (const c of split) tally.set(c, (tally.get(c) ?? 0) + 1);
+    let fields = 0;
+    let support = 0;
+    for (const [c, n] of tally) if (n > support || (n === support && c > fields)) [fields, support] = [c, n];
+    return { d, fields, support, even: support > 0 && support === split.length, tab: d === "\t", order };
   });
-  if (scored.find((s) => s.d === "\t")?.consistent) return "\t";
-  const consistent = scored.filter((s) => s.consistent).sort((a, b) => b.header - a.header);
-  if (consistent[0]) return consistent[0].d;
-  const best = [...scored].sort((a, b) => b.share - a.share || b.header - a.header)[0];
-  return best && best.share > 0 ? best.d : ",";
+  const best = scored.sort(
+    (a, b) => b.support - a.support || Number(b.even) - Number(a.even) || Number(b.tab) - Number(a.tab) || b.fields - a.fields || a.order - b.order,
+  )[0];
+  return best && best.support > 0 ? best.d : ",";
 }
 
 /**
  * Parse CSV text or bytes: quoted fields, doubled quotes, line breaks inside quotes, CRLF/LF/CR
  * line ends, a BOM; bytes in UTF-8, UTF-16 or Windows-1258 (see decodeTextDetailed). The
  * delimiter ("," or ";", as Excel writes in Vietnamese locales, or a tab) is the one that gives
- * every one of the first records the same number of fields. Trailing empty lines are dropped.
+ * most of the first records the same number of fields (detectDelimiter; a title line above the
+ * table is not counted). Trailing empty lines are dropped.
  * Never throws.
  */
 export function parseCsv(input: string | Uint8Array): CsvTable {

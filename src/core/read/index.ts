@@ -3,7 +3,7 @@ export { parseCsv, csvToSnapshot, decodeText, decodeTextDetailed } from "./csv";
 export type { CsvTable, CsvDelimiter, DecodedText, TextEncoding } from "./csv";
 export { parseNumberText } from "./numbers";
 export type { NumberLocale, NumberReading } from "./numbers";
-export { readSubmissions, issueCounts, resolveCategory } from "./read";
+export { readSubmissions, issueCounts, resolveCategory, sheetsWrittenByScoring, inputSheets } from "./read";
 export type { ReadOptions, ReadResult } from "./read";
 export { checkSelfScores } from "./self-score";
 export { issueLocation, issueMessage, makeIssue, notUtf8Message, numberInWords, plainNumber } from "./messages";

@@ -7,7 +7,7 @@ import { normalizeText } from "../i18n/text";
 import type { Issue, SheetSnapshot } from "../types";
 import { makeIssue } from "./messages";
 import type { LocatedCell, RawUnit } from "./raw";
-import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, looksLikeCode } from "./sheet";
+import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, keyText, looksLikeCode } from "./sheet";
 
 /** Column names of the table, folded (case and diacritics ignored). */
 export const TABLE_COLUMNS = {
@@ -97,8 +97,8 @@ export function formWithoutTable(sheet: SheetSnapshot): { unit?: string; cell: s
   if (findTableHeader(sheet)) return undefined;
   const block = readBlock(sheet, Math.min(sheet.values.length, BLOCK_SEARCH_ROWS));
   if (Object.keys(block).length < 2) return undefined;
-  const code = block.code && !isBlank(block.code.value) ? cellText(block.code.value) : undefined;
-  const name = block.name && !isBlank(block.name.value) ? cellText(block.name.value) : undefined;
+  const code = block.code && !isBlank(block.code.value) ? keyText(block.code.value) : undefined;
+  const name = block.name && !isBlank(block.name.value) ? keyText(block.name.value) : undefined;
   const unit = code ?? name;
   const at = block.name ?? block.code ?? Object.values(block)[0]!;
   return { ...(unit !== undefined ? { unit } : {}), cell: at.address };
@@ -115,14 +115,14 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
   const def = model.definition;
 
   if (block.index && !isBlank(block.index.value)) {
-    const text = cellText(block.index.value);
+    const text = keyText(block.index.value);
     const at = text.indexOf("@");
     const id = normalizeText(at >= 0 ? text.slice(0, at) : text);
     const version = at >= 0 ? normalizeText(text.slice(at + 1)) : undefined;
     if (id !== def.id || (version !== undefined && version !== normalizeText(def.version))) {
       // The unit the form belongs to, so that its issue is counted where the official looks.
-      const code = block.code && !isBlank(block.code.value) ? cellText(block.code.value) : undefined;
-      const name = block.name && !isBlank(block.name.value) ? cellText(block.name.value) : undefined;
+      const code = block.code && !isBlank(block.code.value) ? keyText(block.code.value) : undefined;
+      const name = block.name && !isBlank(block.name.value) ? keyText(block.name.value) : undefined;
       const unit = code ?? name;
       return {
         kind: "mismatch",
@@ -154,7 +154,7 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
     if (isBlank(codeCell)) continue;
     const code = matcher.match(codeCell);
     if (code === undefined) {
-      const text = cellText(codeCell);
+      const text = keyText(codeCell);
       const hasValue = !isBlank(cellAt(sheet, r, valueCol)) || (cols.appraised !== undefined && !isBlank(cellAt(sheet, r, cols.appraised)));
       if (looksLikeCode(text) || (hasValue && !/\s/.test(text))) unknownCodes.push({ raw: text, address: address(r, codeCol) });
       continue;

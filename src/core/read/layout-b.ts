@@ -1,14 +1,15 @@
 /**
  * Layout B: one table, one row per unit (a consolidated sheet or a CSV file). The header row has
  * `Đơn vị`/`Unit`, optionally `Mã đơn vị`/`Unit code` and `Nhóm`/`Category`, and one column per
- * input code ("1.3.a", "1.3.a – Số văn bản…", "1.3.a: …"). Other columns are ignored.
+ * input code ("1.3.a", "1.3.a – Số văn bản…", "1.3.a: …", "1.3.a Số văn bản", "1.3.b. Tổng số").
+ * Other columns are ignored.
  */
 import type { IndexModel } from "../definition/model";
 import { foldText, localize } from "../i18n/text";
 import type { Issue, SheetSnapshot } from "../types";
 import { makeIssue } from "./messages";
 import type { LocatedCell, RawUnit, SheetReading } from "./raw";
-import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, looksLikeCode } from "./sheet";
+import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, keyText, looksLikeCode } from "./sheet";
 
 const NAME_LABELS = ["don vi", "unit", "ten don vi", "unit name"];
 const CODE_LABELS = ["ma don vi", "unit code", "ma dv"];
@@ -27,12 +28,24 @@ interface UnitsHeader {
   unknown: { raw: string; address: string }[];
 }
 
-/** The code a header names: the whole header, or what precedes " – ", " - " or ":" after it. */
+/** The first word of a header without the punctuation that may end it ("1.3.b." → "1.3.b", "1.3.a:" → "1.3.a"). */
+function firstToken(text: string): string {
+  return (/^(\S+)/.exec(text)?.[1] ?? "").replace(/[.:,;]+$/, "");
+}
+
+/**
+ * The code a header names: the whole header, what precedes " – ", " - " or ":" after it
+ * ("1.3.a – Số văn bản", "1.3.a: Số văn bản"), or its first word when that is one of the
+ * definition's codes ("1.3.a Số văn bản", "1.3.a (văn bản)", "1.3.b. Tổng số").
+ */
 function headerCode(text: string, matcher: CodeMatcher): string | undefined {
   const whole = matcher.claim(text);
   if (whole !== undefined) return whole;
   const m = /^(\S+?)\s*(?:[–—:]|\s-)\s*\S/.exec(text);
-  return m ? matcher.claim(m[1] as string) : undefined;
+  const separated = m ? matcher.claim(m[1] as string) : undefined;
+  if (separated !== undefined) return separated;
+  const token = firstToken(text);
+  return token !== "" ? matcher.claim(token) : undefined;
 }
 
 function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader | undefined {
@@ -59,9 +72,10 @@ function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader |
         if (found !== undefined) {
           if (model.inputs.has(found) && !inputs.has(found)) inputs.set(found, c);
         } else {
-          const text = cellText(v);
-          const head = /^(\S+)/.exec(text)?.[1] ?? text;
-          if (looksLikeCode(head) && /^\d/.test(head)) unknown.push({ raw: head, address: address(r, c) });
+          // A header starting with what looks like a code the definition does not have. (A code it
+          // has is never reported: headerCode above takes a known first word.)
+          const head = firstToken(keyText(v));
+          if (looksLikeCode(head) && /^\d/.test(head) && !matcher.knows(head)) unknown.push({ raw: head, address: address(r, c) });
         }
       }
     });

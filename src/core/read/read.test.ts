@@ -2,6 +2,7 @@ import type { CellValue, Issue, ScoreTable, SheetSnapshot, Submission, WorkbookS
 import { csvToSnapshot } from "./csv";
 import { parseDefinition } from "../definition";
 import { sampleModel } from "./fixtures";
+import { INDEX_FORMAT } from "../plan/labels";
 import { checkSelfScores, issueCounts, readSubmissions } from "./index";
 
 const model = sampleModel();
@@ -61,6 +62,12 @@ function sheetA(o: SheetOptions = {}): SheetSnapshot {
 }
 
 const book = (...sheets: SheetSnapshot[]): WorkbookSnapshot => ({ sheets });
+/** The `_index` sheet of a scored workbook, recording `owned` as sheets the run wrote. */
+const indexSheet = (...owned: string[]): SheetSnapshot => ({
+  name: "_index",
+  values: [["format", INDEX_FORMAT], ...owned.map((name) => ["sheet", name])],
+  visible: false,
+});
 const codes = (issues: Issue[]): string[] => issues.map((i) => i.code);
 const only = (result: { submissions: Submission[] }): Submission => {
   expect(result.submissions).toHaveLength(1);
@@ -557,7 +564,7 @@ describe("workbooks", () => {
     };
     const instructions: SheetSnapshot = { name: "Hướng dẫn", values: [["Hướng dẫn nhập liệu"], ["Đơn vị", "ghi tên đơn vị"]] };
     const results: SheetSnapshot = { name: "Kết quả", values: [["Hạng", "Mã đơn vị", "Đơn vị", "1.1"], [1, "SYT", "Sở Y tế", 1]] };
-    const hidden: SheetSnapshot = { name: "_index", values: [["{\"format\":\"index-definition/1\"}"]], visible: false };
+    const hidden = indexSheet("Kết quả");
     const result = readSubmissions(model, book(instructions, sheetA(), units, results, hidden));
     expect(result.layout).toBe("A+B");
     expect(result.sheets).toEqual(["Sở Y tế", "Đơn vị khác"]);
@@ -650,6 +657,106 @@ describe("self scores and issue counts", () => {
   });
 });
 
+describe("sheets the project wrote", () => {
+  const UNITS: CellValue[][] = [
+    ["Mã đơn vị", "Đơn vị", "1.2.a", "1.2.b"],
+    ["SYT", "Sở Y tế", 3, 4],
+  ];
+
+  test.each(["Kết quả", "Results", "Biểu đồ", "Charts", "KẾT QUẢ"])(
+    "in a workbook never scored, a sheet of the user's called %s is read like any other",
+    (name) => {
+      const result = readSubmissions(model, book({ name, values: UNITS }));
+      expect(result.sheets).toEqual([name]);
+      expect(result.submissions.map((s) => [s.code, s.values["1.2.a"]])).toEqual([["SYT", 3]]);
+      expect(result.issues.map((i) => i.code)).not.toContain("layout-not-found");
+    },
+  );
+
+  test("a unit's form named Kết quả (a unit called so) is read and scored", () => {
+    const block = BLOCK.map((r) => (r[0] === "Đơn vị" ? ["Đơn vị", "Kết quả"] : r[0] === "Mã đơn vị" ? ["Mã đơn vị", "KQ"] : r));
+    const result = readSubmissions(model, book(sheetA({ name: "Kết quả", block })));
+    expect(result.layout).toBe("A");
+    expect(only(result)).toMatchObject({ code: "KQ", name: "Kết quả" });
+  });
+
+  test("only the sheets _index records as the project's are skipped, under whatever name", () => {
+    const ours: SheetSnapshot = { name: "Kết quả (2)", values: [["Hạng", "Mã đơn vị", "Đơn vị", "1.2.a"], [1, "SYT", "Sở Y tế", 3]] };
+    const theirs: SheetSnapshot = { name: "Kết quả", values: [["Mã đơn vị", "Đơn vị", "1.2.a", "1.2.b"], ["STC", "Sở Tài chính", 1, 2]] };
+    const result = readSubmissions(model, book(sheetA(), theirs, ours, indexSheet("Kết quả (2)", "Biểu đồ")));
+    expect(result.sheets).toEqual(["Sở Y tế", "Kết quả"]);
+    expect(result.submissions.map((s) => s.code)).toEqual(["SYT", "STC"]);
+    expect(result.issues.map((i) => i.code)).not.toContain("duplicate-unit");
+  });
+
+  test.each([
+    ["Kết quả", "Kết quả.csv"],
+    ["results", "results.csv"],
+    ["charts", "charts.csv"],
+    ["_index", "_index.csv"],
+  ])("a CSV file named %s is read as data, never as a sheet the project wrote", (sheet, file) => {
+    const csv = "Mã đơn vị,Đơn vị,1.2.a,1.2.b\nSYT,Sở Y tế,3,4\n";
+    const result = readSubmissions(model, csvToSnapshot(csv, sheet, file));
+    expect(result.submissions.map((s) => s.code)).toEqual(["SYT"]);
+    // Even a CSV whose sheet is named as an owned one, with `_index` saying it is.
+    const owned = { sheets: [{ ...csvToSnapshot(csv, sheet, file).sheets[0]!, name: "Kết quả" }] };
+    expect(readSubmissions(model, owned).submissions).toHaveLength(1);
+  });
+});
+
+describe("headers and codes as people write them", () => {
+  test("a layout-B header that starts with a known code followed by a word, a bracket or a dot names that code", () => {
+    const values: CellValue[][] = [
+      ["Mã đơn vị", "Đơn vị", "1 Nhận thức số", "1.2.a Số văn bản", "1.2.b. Tổng số", "1.3 (trưởng ban)", "2.9 Chỉ tiêu lạ"],
+      ["SYT", "Sở Y tế", 40, 3, 4, "Chủ tịch", 1],
+    ];
+    const result = readSubmissions(model, book({ name: "Tổng hợp", values }));
+    expect(only(result).values).toEqual({ "1.2.a": 3, "1.2.b": 4, "1.3": "Chủ tịch" });
+    const unknown = result.issues.filter((i) => i.code === "unknown-code");
+    // Only the code the definition does not have; a known one (1, 1.2.a) is never called unknown.
+    expect(unknown.map((i) => [i.cell, i.message.en])).toEqual([["G1", expect.stringContaining('"2.9"')]]);
+    const missing = result.issues.find((i) => i.code === "missing-row")?.message.en ?? "";
+    expect(missing).toContain("1.1");
+    expect(missing).not.toMatch(/1\.2\.[ab]|1\.3\b/);
+  });
+
+  test("a header with a code followed by a bracket reads its column: '1.2.a (văn bản)'", () => {
+    const values: CellValue[][] = [
+      ["Đơn vị", "1.2.a (văn bản)", "1.2.b"],
+      ["Sở Y tế", 3, 4],
+    ];
+    const result = readSubmissions(model, book({ name: "Tổng hợp", values }));
+    expect(only(result).values).toEqual({ "1.2.a": 3, "1.2.b": 4 });
+    expect(result.issues.map((i) => i.code)).not.toContain("unknown-code");
+  });
+
+  test("zero-width characters pasted from Word or a PDF are ignored in codes and unit codes of a form", () => {
+    const lines = LINES.map((l) =>
+      l.code === "1.2.a" ? { ...l, code: "1.2.a\u200b", value: "3\u200b" } : l.code === "1.2.b" ? { ...l, code: "\ufeff1.2.b" } : l.code === "2.1" ? { ...l, code: "2.1\u2060" } : l,
+    );
+    const block = BLOCK.map((r) => (r[0] === "Mã đơn vị" ? ["Mã đơn vị", "SYT\u200b"] : r[0] === "Nhóm" ? ["Nhóm", "co-dvc\u200d"] : r));
+    const result = readSubmissions(model, book(sheetA({ lines, block })));
+    expect(result.issues).toEqual([]);
+    const s = only(result);
+    expect(s.code).toBe("SYT");
+    expect(s.category).toBe("co-dvc");
+    expect(s.values).toEqual(EXPECTED_VALUES);
+  });
+
+  test("zero-width characters in a table's headers and unit codes: the same unit is not two units", () => {
+    const values: CellValue[][] = [
+      ["Mã đơn vị", "Đơn vị", "1.2.a\u200b", "\u200b1.2.b"],
+      ["SYT\u200b", "Sở Y tế", 3, 4],
+      ["SYT", "Sở Y tế", 1, 2],
+    ];
+    const result = readSubmissions(model, book({ name: "Tổng hợp", values }));
+    expect(only(result)).toMatchObject({ code: "SYT", values: { "1.2.a": 3, "1.2.b": 4 } });
+    expect(result.issues.map((i) => i.code)).toContain("duplicate-unit");
+    expect(result.issues.map((i) => i.code)).not.toContain("unknown-code");
+    expect(result.issues.find((i) => i.code === "missing-row")?.message.en).not.toMatch(/1\.2\.[ab]/);
+  });
+});
+
 describe("codes in another Unicode form", () => {
   test("a definition saved in NFD matches a column typed in NFC, and the other way round", () => {
     const nfd = "Hạ tầng".normalize("NFD");
@@ -670,5 +777,36 @@ describe("codes in another Unicode form", () => {
       expect(result.issues).toEqual([]);
       expect(only(result).values).toEqual({ ["Hạ tầng".normalize("NFC")]: true });
     }
+  });
+});
+
+describe("expressions read only what they need", () => {
+  test("a blank input of an IF branch the formula does not take is not reported missing", () => {
+    const parsed = parseDefinition({
+      format: "index-definition/1",
+      id: "if",
+      version: "1",
+      name: "IF",
+      root: {
+        code: "R",
+        name: "R",
+        children: [
+          {
+            code: "x",
+            name: "Cổng dịch vụ",
+            max: 10,
+            inputs: [
+              { code: "has", name: "Có cổng", type: "boolean" },
+              { code: "rate", name: "Tỷ lệ", type: "percent" },
+            ],
+            rule: { kind: "expr", expr: "IF([has], [rate], 1)" },
+          },
+        ],
+      },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const result = readSubmissions(parsed.model, csvToSnapshot("Mã đơn vị,Đơn vị,has,rate\nU1,Sở A,không,\nU2,Sở B,có,\n", "bang"));
+    // Sở A has no portal, so its rate is never read; Sở B's blank rate is what its score needs.
+    expect(result.issues.filter((i) => i.code === "missing-input").map((i) => [i.unit, i.node])).toEqual([["U2", "rate"]]);
   });
 });

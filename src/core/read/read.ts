@@ -5,14 +5,17 @@
  * and reported, so scoring still runs.
  */
 import type { IndexModel, IndicatorModel } from "../definition/model";
+import { readIndexSheet } from "../plan/index-sheet";
+import { INDEX_SHEET } from "../plan/labels";
 import { foldText, localize, type Lang } from "../i18n/text";
 import type { InputValue, Issue, Submission, WorkbookSnapshot } from "../types";
 import { formWithoutTable, readLayoutA } from "./layout-a";
 import { readLayoutB } from "./layout-b";
 import { makeIssue, type MessageParams } from "./messages";
 import { parseNumberText } from "./numbers";
+import { choiceScales, inputsRead } from "../score/rules";
 import type { RawUnit } from "./raw";
-import { cellText } from "./sheet";
+import { cellText, keyText } from "./sheet";
 import { choiceOptions, isCheckMark, readCell } from "./values";
 
 export interface ReadOptions {
@@ -28,8 +31,26 @@ export interface ReadResult {
   sheets: string[];
 }
 
-/** Sheets the project writes itself; never read as submissions even if they look like a table of units. */
-const OWNED_SHEETS = new Set(["ket qua", "results", "bieu do", "charts", "_index"]);
+/**
+ * The sheets a scoring run wrote, which are never read as submissions: `_index`, and the sheets
+ * `_index` records as the project's (`Kết quả`, `Biểu đồ`, or the names taken in their place).
+ * Known from `_index` only, never from a sheet's name: in a workbook never scored, a sheet called
+ * `Kết quả` or `Results` is the user's own data. A sheet that is a CSV file (`csvFile`) is never
+ * one, whatever the file is called ("Kết quả.csv", "_index.csv"). The one rule for the pipeline,
+ * the stale check and the pane.
+ */
+export function sheetsWrittenByScoring(snapshot: WorkbookSnapshot): Set<string> {
+  const workbookSheets = snapshot.sheets.filter((s) => s.csvFile === undefined);
+  if (workbookSheets.length === 0) return new Set();
+  const state = readIndexSheet({ ...snapshot, sheets: workbookSheets });
+  return new Set([INDEX_SHEET, ...(state?.owned.sheets ?? [])]);
+}
+
+/** The snapshot without the sheets a scoring run wrote (sheetsWrittenByScoring): the sheets to read. */
+export function inputSheets(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  const owned = sheetsWrittenByScoring(snapshot);
+  return { ...snapshot, sheets: snapshot.sheets.filter((s) => s.csvFile !== undefined || !owned.has(s.name)) };
+}
 
 /**
  * Read every unit's submission from a workbook snapshot.
@@ -44,6 +65,8 @@ const OWNED_SHEETS = new Set(["ket qua", "results", "bieu do", "charts", "_index
  *   group and indicator lines that carry no input are not required. A form's input without a
  *   row is not also reported as "missing-input": the missing-row finding says that the
  *   indicator scores as missing.
+ * - The sheets a scoring run wrote are skipped (sheetsWrittenByScoring): those `_index` records, not
+ *   sheets that happen to be called `Kết quả` or `Results`.
  * - A sheet that is a CSV file (`csvFile`) is spoken of as the file, its rows and columns.
  * - A blank boolean cell is "no" when the same unit ticked another boolean input with "x" (the
  *   x / blank checklist convention); otherwise it is a missing input.
@@ -58,8 +81,7 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, _
   let layoutB = false;
   let mismatch = false;
 
-  for (const sheet of snapshot.sheets) {
-    if (OWNED_SHEETS.has(foldText(sheet.name))) continue;
+  for (const sheet of inputSheets(snapshot).sheets) {
     const a = readLayoutA(model, sheet);
     if (a?.kind === "mismatch") {
       issues.push(a.issue);
@@ -110,7 +132,7 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, _
       continue;
     }
     const s = built.submission;
-    const at = raw.code && cellText(raw.code.value) !== "" ? raw.code.address : raw.name.address;
+    const at = raw.code && keyText(raw.code.value) !== "" ? raw.code.address : raw.name.address;
     const previous = firstSeen.get(s.code);
     if (previous !== undefined) {
       // Another unit typed with a code already taken is that unit's problem, not the first one's:
@@ -155,6 +177,14 @@ function appliesToUnit(ind: IndicatorModel, category: string | undefined): boole
 }
 
 /** Inputs whose absence matters: those the rule reads, or every non-text input when unknown. */
+/** The choice inputs' scales, worked out once per definition rather than once per unit. */
+const scalesByModel = new WeakMap<IndexModel, ReturnType<typeof choiceScales>>();
+function scalesOf(model: IndexModel): ReturnType<typeof choiceScales> {
+  let scales = scalesByModel.get(model);
+  if (!scales) scalesByModel.set(model, (scales = choiceScales(model)));
+  return scales;
+}
+
 function scoredInputs(ind: IndicatorModel): string[] {
   return ind.ruleInputs.length > 0 ? ind.ruleInputs : ind.inputs.filter((i) => i.type !== "text").map((i) => i.code);
 }
@@ -203,8 +233,9 @@ interface Built {
 
 function buildSubmission(model: IndexModel, raw: RawUnit): Built {
   const issues: Issue[] = [];
-  const codeText = raw.code ? cellText(raw.code.value) : "";
-  const nameText = cellText(raw.name.value);
+  // Codes and names are compared without the invisible characters text pasted from Word or a PDF brings.
+  const codeText = raw.code ? keyText(raw.code.value) : "";
+  const nameText = keyText(raw.name.value);
   const name = nameText || raw.fallbackName || codeText;
   if (name === "") {
     issues.push(makeIssue("error", "missing-unit-name", { sheet: raw.sheet, ...(raw.file !== undefined ? { file: raw.file } : {}), cell: raw.name.address }));
@@ -215,8 +246,8 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
   if (nameText === "") issues.push(makeIssue("warning", "missing-unit-name", { ...base, cell: raw.name.address }));
 
   let category: string | undefined;
-  if (raw.category && cellText(raw.category.value) !== "") {
-    const text = cellText(raw.category.value);
+  if (raw.category && keyText(raw.category.value) !== "") {
+    const text = keyText(raw.category.value);
     category = resolveCategory(model, text);
     if (category === undefined) {
       issues.push(
@@ -299,7 +330,9 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
   for (const indCode of model.indicators) {
     const ind = model.nodes.get(indCode);
     if (ind?.kind !== "indicator" || !appliesToUnit(ind, category) || notApplicable.has(indCode)) continue;
-    for (const inputCode of scoredInputs(ind)) {
+    // An expr rule reads only what its evaluation needs: a blank input of an IF branch not taken is not missing.
+    const read = ind.rule.kind === "expr" && ind.expr ? inputsRead(ind, values, scalesOf(model)) : scoredInputs(ind);
+    for (const inputCode of read) {
       if (values[inputCode] !== undefined || reported.has(inputCode)) continue;
       const missing = model.definition.missing;
       if (missingRows.has(inputCode)) {

@@ -1,7 +1,7 @@
 /** Small helpers over a sheet's grid of cells: addresses, cell text, label matching, code lookup. */
 import { a1 } from "../a1";
 import type { IndexModel } from "../definition/model";
-import { foldText, nfc, normalizeText } from "../i18n/text";
+import { foldText, normalizeKey, normalizeText, stripInvisible } from "../i18n/text";
 import { type CellValue, type SheetSnapshot, isCellError } from "../types";
 
 /** 0-based row and column → "B14" (the project's A1 module, src/core/a1.ts). */
@@ -21,30 +21,40 @@ export function cellText(v: CellValue): string {
   return "";
 }
 
-export function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === "string" && v.trim() === "");
+/**
+ * A cell holding a code, a label, or a unit's code, name or category, as it is compared: like
+ * cellText, without the invisible characters text pasted from Word or a PDF brings (normalizeKey).
+ */
+export function keyText(v: CellValue): string {
+  return typeof v === "string" ? normalizeKey(v) : cellText(v);
 }
 
-/** A label folded for matching: case and diacritics ignored, a trailing ":" or "*" dropped. */
+/** Nothing in the cell, or only spaces and invisible characters. */
+export function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && stripInvisible(v).trim() === "");
+}
+
+/** A label folded for matching: case, diacritics and invisible characters ignored, a trailing ":" or "*" dropped. */
 export function foldLabel(v: CellValue): string {
   return foldText(cellText(v)).replace(/[\s:*]+$/, "");
 }
 
 /**
  * Finds the definition's codes from what a cell holds. Text matches exactly (after trimming, in
- * Unicode NFC, so "Hạ tầng" typed in a cell matches the same code saved decomposed);
+ * Unicode NFC, so "Hạ tầng" typed in a cell matches the same code saved decomposed; invisible
+ * characters pasted along, "1.3.a\u200B", are ignored);
  * a number cell such as 1.1 is matched by its text ("1.1") first, then by numeric equality
  * ("1.10", which Excel turns into the number 1.1), taking a code not yet used in the sheet.
  */
 export class CodeMatcher {
-  /** NFC form of each code → the code as the model spells it. */
+  /** Each code as compared (normalizeKey: NFC, trimmed, no invisible characters) → the code as the model spells it. */
   private readonly codes = new Map<string, string>();
   private readonly byNumber = new Map<number, string[]>();
   private readonly used = new Set<string>();
 
   constructor(model: IndexModel) {
     const add = (code: string): void => {
-      const key = nfc(code.trim());
+      const key = normalizeKey(code);
       if (this.codes.has(key)) return;
       this.codes.set(key, code);
       const n = /^[+-]?\d+(\.\d+)?$/.test(key) ? Number(key) : NaN;
@@ -55,7 +65,7 @@ export class CodeMatcher {
   }
 
   private lookup(text: string): string | undefined {
-    return this.codes.get(nfc(text.trim()));
+    return this.codes.get(normalizeKey(text));
   }
 
   /** The definition code a cell names, or undefined. Marks the code as used in this sheet. */
@@ -71,6 +81,11 @@ export class CodeMatcher {
     const found = text !== "" ? this.lookup(text) : undefined;
     if (found !== undefined) this.used.add(found);
     return found;
+  }
+
+  /** Whether text names one of the definition's codes (as `claim`, without marking it used). */
+  knows(code: string): boolean {
+    return this.lookup(code) !== undefined;
   }
 
   /** Lookup of a code written in text (a header such as "1.3.a – Số văn bản"), in NFC; marks it as used. */

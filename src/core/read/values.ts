@@ -4,10 +4,10 @@
  */
 import type { IndicatorModel, ResolvedInput } from "../definition/model";
 import type { ChoiceOption } from "../definition/schema";
-import { foldText, normalizeText } from "../i18n/text";
+import { foldText, normalizeText, stripInvisible } from "../i18n/text";
 import { type CellValue, type InputValue, type IssueCode, isCellError } from "../types";
 import { type NumberLocale, parseNumberText } from "./numbers";
-import { cellText } from "./sheet";
+import { cellText, isBlank } from "./sheet";
 
 export type ValueNote =
   /** `other`: the other reading of a text read two ways in "auto"; `readAs`: the way a text that is
@@ -181,13 +181,19 @@ function readBoolean(v: CellValue, raw: string): CellReading {
  * "Không áp dụng" are a not-applicable answer (allowed or not by the indicator); then the
  * input's type decides.
  */
-export function readCell(v: CellValue, ctx: ValueContext): CellReading {
+export function readCell(cell: CellValue, ctx: ValueContext): CellReading {
+  let v = cell;
   if (isCellError(v)) return { kind: "invalid", code: "excel-error", raw: v.error };
-  if (v === null || (typeof v === "string" && v.trim() === "")) return { kind: "empty" };
-  if (typeof v === "string" && isExcelErrorText(v)) return { kind: "invalid", code: "excel-error", raw: v.trim() };
-  const raw = cellText(v);
+  if (isBlank(v)) return { kind: "empty" };
+  if (typeof v === "string" && isExcelErrorText(stripInvisible(v))) return { kind: "invalid", code: "excel-error", raw: stripInvisible(v).trim() };
   const { input, indicator } = ctx;
-  if (input.type === "text") return { kind: "value", value: raw, raw, notes: [] };
+  if (input.type === "text") {
+    const text = cellText(v);
+    return { kind: "value", value: text, raw: text, notes: [] };
+  }
+  // A figure or an answer is read without the invisible characters text pasted from Word or a PDF brings.
+  if (typeof v === "string") v = stripInvisible(v);
+  const raw = cellText(v);
   if (input.type === "choice") {
     const options = choiceOptions(indicator);
     if (options.length === 0) return { kind: "value", value: raw, raw, notes: [] };
