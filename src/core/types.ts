@@ -235,6 +235,12 @@ export interface ConditionalFormatPlan {
   kind: "colorScale" | "dataBar";
   /** colorScale: colours for minimum, midpoint, maximum. dataBar: the bar colour. */
   colors: string[];
+  /**
+   * colorScale: the numbers the colours sit at (minimum, midpoint, maximum; as many as `colors`),
+   * e.g. [0, 0.5, 1] for values that run from 0 to 1, so a column of full marks is all green.
+   * Absent: the lowest value, the 50th percentile and the highest.
+   */
+  at?: number[];
 }
 
 export type ChartKind = "barSorted" | "stackedBar" | "radar";

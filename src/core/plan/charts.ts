@@ -1,8 +1,11 @@
 /**
  * The charts sheet (`Biểu đồ` / `Charts`): three named native charts one under the other, each as
  * wide as a landscape A4 page and printed on a page of its own — total by unit (sorted bars),
- * group points stacked by unit, and a radar profile of chosen units against the average — then,
- * below them, the small data block the charts read.
+ * group points stacked by unit (group values side by side when the index has no points to add
+ * up), and a radar profile of chosen units against the average — then, below them, the small
+ * data block the charts read. The radar's axes are the top-level groups, or the level below when
+ * the top has fewer than three (a radar of two axes is a flat line); with fewer than three there
+ * too, the radar is left out.
  */
 import type { IndexModel } from "../definition/model";
 import type { Lang } from "../i18n/text";
@@ -11,7 +14,7 @@ import type { CellBlock, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, UnitRe
 import { cellAddress, columnLetter, parseCell, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
 import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label } from "./labels";
-import { POINTS_FORMAT, VALUE_FORMAT } from "./results-sheet";
+import { DEFAULT_FORMATS, type FigureFormats } from "./results-sheet";
 
 export interface ChartsSheetInput {
   model: IndexModel;
@@ -26,6 +29,40 @@ export interface ChartsSheetInput {
   kinds?: ChartKind[];
   /** The sheet's name when it cannot be the usual one (ownedSheetNames); default `Biểu đồ` / `Charts`. */
   sheetName?: string;
+  /** Number formats of points and values (figureFormats: as the ranking compares them). */
+  formats?: FigureFormats;
+}
+
+/** A radar needs this many axes to be more than a line. */
+export const MIN_PROFILE_AXES = 3;
+
+export interface ProfileAxes {
+  /** Node codes, in the definition's order. */
+  codes: string[];
+  /** "top": the root's children; "below": their children (a top-level indicator stands for itself). */
+  level: "top" | "below";
+}
+
+/**
+ * The axes of the profile radar: the top-level groups when there are at least three, else the
+ * level below them (the provincial DTI's two groups → its nine component indices); undefined when
+ * that too gives fewer than three, and the radar is left out.
+ */
+export function profileAxes(model: IndexModel): ProfileAxes | undefined {
+  const top = model.topCodes.filter((c) => model.nodes.has(c));
+  if (top.length >= MIN_PROFILE_AXES) return { codes: top, level: "top" };
+  const below = profileBelow(model);
+  return below.length >= MIN_PROFILE_AXES ? { codes: below, level: "below" } : undefined;
+}
+
+/** The level below the top: each top-level group's children, a top-level indicator itself. */
+export function profileBelow(model: IndexModel): string[] {
+  return model.topCodes.flatMap((c) => {
+    const node = model.nodes.get(c);
+    if (!node) return [];
+    const children = node.kind === "group" ? node.children.filter((k) => model.nodes.has(k)) : [];
+    return children.length > 0 ? children : [c];
+  });
 }
 
 /** The three charts in the order they sit on the sheet, top to bottom. */
@@ -87,18 +124,22 @@ function axisMax(bound: number | undefined, values: (number | null | undefined)[
 export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
   const { model, lang } = input;
   const sheet = input.sheetName ?? SHEET_NAMES.charts[lang];
+  const formats = input.formats ?? DEFAULT_FORMATS;
   const usePoints = model.root.max !== undefined;
-  const groups = model.topCodes.flatMap((code) => {
-    const node = model.nodes.get(code);
-    return node ? [{ code, name: localize(node.name, lang), hasMax: node.max !== undefined }] : [];
-  });
+  const named = (codes: string[]) =>
+    codes.flatMap((code) => {
+      const node = model.nodes.get(code);
+      return node ? [{ code, name: localize(node.name, lang), hasMax: node.max !== undefined }] : [];
+    });
+  const groups = named(model.topCodes);
+  // Points add up to the total: stacked. Values (0–1 each) do not: side by side.
   const stackPoints = usePoints && groups.every((g) => g.hasMax);
   const units = input.units.filter((u) => (usePoints ? u.points : u.value) !== null);
 
   // Block 1 (below the charts): unit, total, one column per group, in rank order.
   const totalHeader = usePoints ? label("totalPoints", lang) : label("value", lang);
-  const totalFormat = usePoints ? POINTS_FORMAT : VALUE_FORMAT;
-  const groupFormat = stackPoints ? POINTS_FORMAT : VALUE_FORMAT;
+  const totalFormat = usePoints ? formats.points : formats.value;
+  const groupFormat = stackPoints ? formats.points : formats.value;
   const head1: PlanValue[] = [label("unit", lang), totalHeader, ...groups.map((g) => g.name)];
   const rows1: PlanValue[][] = units.map((u) => [
     u.name,
@@ -107,16 +148,20 @@ export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
   ]);
   const formats1 = [head1.map(() => "@"), ...rows1.map(() => ["@", totalFormat, ...groups.map(() => groupFormat)])];
 
-  // Block 2 (under block 1): group profile of the chosen units against the average of all units.
+  // Block 2 (under block 1): the profile of the chosen units against the average of all units,
+  // on the radar's axes (none: no radar, no block).
+  const axes = profileAxes(model);
+  const profile = axes ? named(axes.codes) : [];
   const chosenCodes = input.profileUnits && input.profileUnits.length > 0 ? input.profileUnits : units.slice(0, 3).map((u) => u.code);
   const chosen = chosenCodes.flatMap((c) => units.filter((u) => u.code === c)).slice(0, MAX_PROFILE_UNITS);
-  const head2: PlanValue[] = [CHART_LABELS.pillar[lang], ...chosen.map((u) => u.name), label("average", lang)];
-  const rows2: PlanValue[][] = groups.map((g) => [
+  const axisHeader = axes?.level === "below" ? CHART_LABELS.component[lang] : CHART_LABELS.pillar[lang];
+  const head2: PlanValue[] = axes ? [axisHeader, ...chosen.map((u) => u.name), label("average", lang)] : [];
+  const rows2: PlanValue[][] = profile.map((g) => [
     g.name,
     ...chosen.map((u) => u.nodes[g.code]?.value ?? null),
     mean(units.flatMap((u) => (u.nodes[g.code]?.value ?? null) === null ? [] : [u.nodes[g.code]!.value!])),
   ]);
-  const formats2 = [head2.map(() => "@"), ...rows2.map((r) => ["@", ...r.slice(1).map(() => VALUE_FORMAT)])];
+  const formats2 = [head2.map(() => "@"), ...rows2.map((r) => ["@", ...r.slice(1).map(() => formats.value)])];
 
   const widths = dataColumnWidths(head1, head2, [...rows1, ...rows2]);
   const dataColumns = widths.length;
@@ -144,13 +189,19 @@ export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
 
   const blocks: CellBlock[] = [
     { address: cellAddress(top1, 1), values: [head1, ...rows1], numberFormat: formats1 },
-    { address: cellAddress(top2, 1), values: [head2, ...rows2], numberFormat: formats2 },
     // The header rows bold and wrapped, so long group and unit names show whole.
     { address: cellAddress(top1, 1), values: [head1], bold: true, wrap: true },
-    { address: cellAddress(top2, 1), values: [head2], bold: true, wrap: true },
+    ...(axes
+      ? [
+          { address: cellAddress(top2, 1), values: [head2, ...rows2], numberFormat: formats2 },
+          { address: cellAddress(top2, 1), values: [head2], bold: true, wrap: true },
+        ]
+      : []),
   ];
 
-  const charts: ChartPlan[] = [];
+  // Each chart with the place it holds on the sheet (the kind the user chooses it by): the
+  // groups' chart is chosen as "stackedBar" even when it draws its values side by side.
+  const charts: { slot: ChartKind; chart: ChartPlan }[] = [];
   if (units.length > 0 && groups.length > 0) {
     // `to` is the chart's last cell, included.
     const place = (kind: ChartKind) => {
@@ -163,49 +214,67 @@ export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
     const totals = units.map((u) => (usePoints ? u.points : u.value));
     const totalMax = axisMax(usePoints ? model.root.max : 1, totals);
     charts.push({
-      name: CHART_NAMES.total,
-      kind: "barSorted",
-      title: usePoints ? CHART_LABELS.totalTitle[lang] : CHART_LABELS.totalValueTitle[lang],
-      categories: unitCats,
-      series: [{ name: totalHeader, values: rangeAddress(top1 + 1, 2, last1, 2) }],
-      dataSheet: sheet,
-      ...place("barSorted"),
-      xAxisTitle: CHART_LABELS.unitAxis[lang],
-      yAxisTitle: axisY,
-      ...(totalMax !== undefined ? { valueAxisMax: totalMax } : {}),
+      slot: "barSorted",
+      chart: {
+        name: CHART_NAMES.total,
+        kind: "barSorted",
+        title: usePoints ? CHART_LABELS.totalTitle[lang] : CHART_LABELS.totalValueTitle[lang],
+        categories: unitCats,
+        series: [{ name: totalHeader, values: rangeAddress(top1 + 1, 2, last1, 2) }],
+        dataSheet: sheet,
+        ...place("barSorted"),
+        xAxisTitle: CHART_LABELS.unitAxis[lang],
+        yAxisTitle: axisY,
+        ...(totalMax !== undefined ? { valueAxisMax: totalMax } : {}),
+      },
     });
-    // Stacked group points reach at most the sum of the groups' maximum points.
-    const stackBound = stackPoints ? groups.reduce((sum, g) => sum + (model.nodes.get(g.code)?.max ?? 0), 0) : undefined;
-    const stackMax = axisMax(stackBound, rows1.map((r) => r.slice(2).reduce<number>((sum, v) => sum + (typeof v === "number" ? v : 0), 0)));
+    // Stacked group points reach at most the sum of the groups' maximum points; group values
+    // side by side, at most 1.
+    const groupValues = rows1.map((r) => r.slice(2));
+    const groupsMax = stackPoints
+      ? axisMax(
+          groups.reduce((sum, g) => sum + (model.nodes.get(g.code)?.max ?? 0), 0),
+          groupValues.map((r) => r.reduce<number>((sum, v) => sum + (typeof v === "number" ? v : 0), 0)),
+        )
+      : axisMax(1, groupValues.flat().map((v) => (typeof v === "number" ? v : null)));
     charts.push({
-      name: CHART_NAMES.groups,
-      kind: "stackedBar",
-      title: stackPoints ? CHART_LABELS.groupsTitle[lang] : CHART_LABELS.groupsValueTitle[lang],
-      categories: unitCats,
-      series: groups.map((g, i) => ({ name: g.name, values: rangeAddress(top1 + 1, 3 + i, last1, 3 + i) })),
-      dataSheet: sheet,
-      ...place("stackedBar"),
-      xAxisTitle: CHART_LABELS.unitAxis[lang],
-      yAxisTitle: stackPoints ? CHART_LABELS.pointsAxis[lang] : CHART_LABELS.valueAxis[lang],
-      ...(stackMax !== undefined ? { valueAxisMax: stackMax } : {}),
+      slot: "stackedBar",
+      chart: {
+        name: CHART_NAMES.groups,
+        // Clustered bars (the hosts draw "barSorted" as clustered bars, one series per group).
+        kind: stackPoints ? "stackedBar" : "barSorted",
+        title: stackPoints ? CHART_LABELS.groupsTitle[lang] : CHART_LABELS.groupsClusteredTitle[lang],
+        categories: unitCats,
+        series: groups.map((g, i) => ({ name: g.name, values: rangeAddress(top1 + 1, 3 + i, last1, 3 + i) })),
+        dataSheet: sheet,
+        ...place("stackedBar"),
+        xAxisTitle: CHART_LABELS.unitAxis[lang],
+        yAxisTitle: stackPoints ? CHART_LABELS.pointsAxis[lang] : CHART_LABELS.valueAxis[lang],
+        ...(groupsMax !== undefined ? { valueAxisMax: groupsMax } : {}),
+      },
     });
-    const lastGroupRow = top2 + groups.length;
-    // Group values are fractions: the profile's scale runs from 0 to 1.
-    const profileMax = axisMax(1, rows2.flatMap((r) => r.slice(1).map((v) => (typeof v === "number" ? v : null))));
-    charts.push({
-      name: CHART_NAMES.profile,
-      kind: "radar",
-      title: CHART_LABELS.profileTitle[lang],
-      categories: rangeAddress(top2 + 1, 1, lastGroupRow, 1),
-      series: head2.slice(1).map((h, i) => ({ name: String(h), values: rangeAddress(top2 + 1, 2 + i, lastGroupRow, 2 + i) })),
-      dataSheet: sheet,
-      ...place("radar"),
-      ...(profileMax !== undefined ? { valueAxisMax: profileMax } : {}),
-    });
+    if (axes) {
+      const lastAxisRow = top2 + profile.length;
+      // Values are fractions: the profile's scale runs from 0 to 1.
+      const profileMax = axisMax(1, rows2.flatMap((r) => r.slice(1).map((v) => (typeof v === "number" ? v : null))));
+      charts.push({
+        slot: "radar",
+        chart: {
+          name: CHART_NAMES.profile,
+          kind: "radar",
+          title: axes.level === "below" ? CHART_LABELS.profileBelowTitle[lang] : CHART_LABELS.profileTitle[lang],
+          categories: rangeAddress(top2 + 1, 1, lastAxisRow, 1),
+          series: head2.slice(1).map((h, i) => ({ name: String(h), values: rangeAddress(top2 + 1, 2 + i, lastAxisRow, 2 + i) })),
+          dataSheet: sheet,
+          ...place("radar"),
+          ...(profileMax !== undefined ? { valueAxisMax: profileMax } : {}),
+        },
+      });
+    }
   }
   // Charts not chosen are left out; each keeps its place so a later run puts it where it was.
   const wanted = new Set(input.kinds ?? CHART_KINDS);
-  const shown = charts.filter((c) => wanted.has(c.kind));
+  const shown = charts.filter((c) => wanted.has(c.slot)).map((c) => c.chart);
   const breaks = pageBreaksAround(shown);
   return {
     name: sheet,
@@ -217,7 +286,7 @@ export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
     columnWidths: widths.map((width, i) => ({ column: columnLetter(i + 1), width })),
     rowHeights: [
       { row: top1, height: headerHeight(head1, widths.slice(0, dataColumns)) },
-      { row: top2, height: headerHeight(head2, widths.slice(0, dataColumns)) },
+      ...(axes ? [{ row: top2, height: headerHeight(head2, widths.slice(0, dataColumns)) }] : []),
     ],
     print: { orientation: "landscape", fitToWidth: true, ...(breaks.length > 0 ? { pageBreaksBefore: breaks } : {}) },
     after: input.after,

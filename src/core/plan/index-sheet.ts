@@ -12,8 +12,12 @@ import { INDEX_FORMAT, INDEX_SHEET } from "./labels";
 /** Excel holds at most 32,767 characters in a cell; the definition is split below that. */
 export const DEFINITION_CHUNK = 30000;
 
-/** What the project wrote into a sheet it does not own. */
-export type OwnedCellRole = "score" | "header" | "summary";
+/**
+ * What the project wrote into a sheet it does not own (the `Điểm` header and column, the
+ * summary), and on its results sheet the lines below the table that list what was not scored
+ * ("notes"): a later run knows them for its own and does not take them for the user's.
+ */
+export type OwnedCellRole = "score" | "header" | "summary" | "notes";
 
 export interface OwnedCells {
   sheet: string;
@@ -199,7 +203,7 @@ export function readIndexSheet(snapshot: WorkbookSnapshot): IndexSheetState | un
         if (a && b) state.owned.charts.push({ sheet: a, name: b });
         break;
       case "cells":
-        if (a && (b === "score" || b === "header" || b === "summary"))
+        if (a && (b === "score" || b === "header" || b === "summary" || b === "notes"))
           state.owned.cells.push({ sheet: a, role: b, ranges: rest.slice(2).filter((x): x is string => !!x) });
         break;
       case "form":

@@ -1,4 +1,4 @@
-export { planResults, planMarks, countIssuesByUnit, recordMarks, marksToClear, planWarnings } from "./plan";
+export { planResults, planMarks, countIssuesByUnit, recordMarks, marksToClear, planWarnings, notScoredEntries } from "./plan";
 export { ownedSheetNames, renamedSheetMessage } from "./sheet-names";
 export { planMarksOnly } from "./marks-only";
 export type { MarksOnlyOptions } from "./marks-only";

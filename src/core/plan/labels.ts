@@ -48,11 +48,35 @@ export function resultsTitle(indexName: string, version: string, lang: Lang): st
   return lang === "vi" ? `Kết quả đánh giá, xếp hạng: ${indexName} (${version})` : `Scores and ranks: ${indexName} (${version})`;
 }
 
-export function resultsSubtitle(now: Date, projectVersion: string, units: number, lang: Lang): string {
+/** How many forms (layout A sheets) and rows (of a table of units) were left out of the scoring. */
+export interface NotScoredCount {
+  forms: number;
+  rows: number;
+}
+
+/** "1 phiếu", "2 dòng", "1 phiếu và 2 dòng" / "1 form", "2 rows", "1 form and 2 rows". */
+function notScoredWhat(n: NotScoredCount, lang: Lang): string {
+  const parts =
+    lang === "vi"
+      ? [n.forms > 0 ? `${n.forms} phiếu` : "", n.rows > 0 ? `${n.rows} dòng` : ""]
+      : [n.forms > 0 ? `${n.forms} ${n.forms === 1 ? "form" : "forms"}` : "", n.rows > 0 ? `${n.rows} ${n.rows === 1 ? "row" : "rows"}` : ""];
+  return parts.filter((p) => p !== "").join(lang === "vi" ? " và " : " and ");
+}
+
+export function resultsSubtitle(now: Date, projectVersion: string, units: number, lang: Lang, notScored: NotScoredCount = { forms: 0, rows: 0 }): string {
   const date = formatDate(now, lang);
+  const left = notScored.forms + notScored.rows > 0;
+  const what = notScoredWhat(notScored, lang);
   return lang === "vi"
-    ? `Chấm điểm ngày ${date} bằng DTI Scorer ${projectVersion}; ${units} đơn vị. Bảng này do chương trình ghi lại ở mỗi lần tính, không sửa tay.`
-    : `Scored on ${date} by DTI Scorer ${projectVersion}; ${units} units. The project rewrites this sheet on every run; do not edit it by hand.`;
+    ? `Chấm điểm ngày ${date} bằng DTI Scorer ${projectVersion}; ${units} đơn vị${left ? `; ${what} chưa được chấm (xem dưới bảng)` : ""}. Bảng này do chương trình ghi lại ở mỗi lần tính, không sửa tay.`
+    : `Scored on ${date} by DTI Scorer ${projectVersion}; ${units} ${units === 1 ? "unit" : "units"}${left ? `; ${what} not scored (see below the table)` : ""}. The project rewrites this sheet on every run; do not edit it by hand.`;
+}
+
+/** The line above the list of forms and rows left out: "1 phiếu chưa được chấm:" / "1 form was not scored:". */
+export function notScoredHeading(n: NotScoredCount, lang: Lang): string {
+  const what = notScoredWhat(n, lang);
+  if (lang === "vi") return `${what} chưa được chấm:`;
+  return `${what} ${n.forms + n.rows === 1 ? "was" : "were"} not scored:`;
 }
 
 export function notRankedText(
@@ -92,7 +116,10 @@ export const CHART_LABELS = {
   totalValueTitle: { vi: "Giá trị chỉ số theo đơn vị", en: "Index value by unit" },
   groupsTitle: { vi: "Điểm theo nhóm chỉ số", en: "Points by pillar" },
   groupsValueTitle: { vi: "Giá trị theo nhóm chỉ số", en: "Values by pillar" },
+  groupsClusteredTitle: { vi: "Giá trị từng nhóm chỉ số theo đơn vị (0–1)", en: "Pillar values by unit (0–1)" },
   profileTitle: { vi: "Hồ sơ theo nhóm chỉ số (giá trị 0–1)", en: "Pillar profile (values 0–1)" },
+  profileBelowTitle: { vi: "Hồ sơ theo chỉ số thành phần (giá trị 0–1)", en: "Profile by component index (values 0–1)" },
+  component: { vi: "Chỉ số thành phần", en: "Component index" },
   unitAxis: { vi: "Đơn vị", en: "Unit" },
   pointsAxis: { vi: "Điểm", en: "Points" },
   valueAxis: { vi: "Giá trị", en: "Value" },
@@ -117,3 +144,24 @@ export const MARK_FILLS: Record<Severity, string> = {
   warning: "FFFFEB9C",
   info: "FFDDEBF7",
 };
+
+/** The write's warning that the profile chart was left out: too few groups for a radar. */
+export function profileLeftOutMessage(top: number, below: number): Message {
+  return {
+    vi: `Không tạo biểu đồ hồ sơ theo nhóm: bộ chỉ số có ${top} nhóm ở cấp trên cùng và ${below} ở cấp dưới, biểu đồ radar cần ít nhất 3.`,
+    en: `The group profile chart was not made: the index has ${top} ${top === 1 ? "group" : "groups"} at its top level and ${below} below, and a radar chart needs at least 3.`,
+  };
+}
+
+/** How many cell addresses a merged-cells warning names. */
+const NAMED_MERGED = 5;
+
+/** The write's warning that cells of a form's `Điểm` column sit in merged cells and were not written. */
+export function mergedScoreCellsMessage(sheet: string, cells: string[]): Message {
+  const shown = cells.slice(0, NAMED_MERGED).join(", ") + (cells.length > NAMED_MERGED ? ", …" : "");
+  const one = cells.length === 1;
+  return {
+    vi: `Trang '${sheet}': ${one ? "ô" : `${cells.length} ô`} ${shown} của cột Điểm nằm trong vùng gộp ô nên không được ghi điểm; hãy bỏ gộp ô rồi chấm lại.`,
+    en: `Sheet '${sheet}': ${one ? "cell" : `${cells.length} cells`} ${shown} of the Score column ${one ? "is" : "are"} inside merged cells, so ${one ? "its score is" : "their scores are"} not written; unmerge the cells and score again.`,
+  };
+}

@@ -5,8 +5,8 @@ import type { Lang, Message } from "../i18n/text";
 import { localize } from "../i18n/text";
 import { unitsByRank } from "../score/rank";
 import type { CellMark, ChartKind, Issue, ScoreTable, Severity, SheetEditPlan, SheetSnapshot, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
-import { cellAddress, parseCell } from "./a1";
-import { planChartsSheet } from "./charts";
+import { cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
+import { CHART_KINDS, planChartsSheet, profileAxes, profileBelow } from "./charts";
 import {
   type IndexSheetState,
   type OwnedCells,
@@ -17,8 +17,8 @@ import {
   unitInputHashes,
   unitKey,
 } from "./index-sheet";
-import { INDEX_SHEET, MARK_FILLS, markNote } from "./labels";
-import { type IssueCounts, RESULTS_HEADER_ROW, planResultsSheet } from "./results-sheet";
+import { INDEX_SHEET, MARK_FILLS, markNote, profileLeftOutMessage } from "./labels";
+import { type IssueCounts, type NotScoredEntry, RESULTS_HEADER_ROW, figureFormats, notScoredRows, planResultsSheet } from "./results-sheet";
 import { planSheetEdits } from "./sheet-edits";
 import { ownedSheetNames } from "./sheet-names";
 
@@ -350,6 +350,32 @@ function previousCellsOf(previous: IndexSheetState | undefined, snapshot: Workbo
   };
 }
 
+/**
+ * The forms and table rows the reader left out of the scoring, each with its finding: a unit code
+ * another form already has, a form of another index, a form whose table has lost its header, a
+ * row with neither unit name nor code. A finding is about a row when it is on a table of units
+ * (a CSV file, a sheet of layout B, or a sheet with more than one such finding): a form is one unit.
+ */
+export function notScoredEntries(issues: Issue[], submissions: Submission[], snapshot?: WorkbookSnapshot): NotScoredEntry[] {
+  const left = issues.filter(
+    (i) =>
+      i.code === "duplicate-unit" ||
+      i.code === "definition-mismatch" ||
+      (i.code === "layout-not-found" && i.sheet !== undefined) ||
+      (i.code === "missing-unit-name" && i.severity === "error"),
+  );
+  const tables = new Set(submissions.flatMap((s) => (s.source?.layout === "B" ? [s.source.sheet] : [])));
+  for (const sheet of snapshot?.sheets ?? []) if (sheet.csvFile !== undefined) tables.add(sheet.name);
+  const perSheet = new Map<string, number>();
+  for (const i of left) if (i.sheet !== undefined) perSheet.set(i.sheet, (perSheet.get(i.sheet) ?? 0) + 1);
+  return left.map((i) => {
+    const row =
+      i.code === "missing-unit-name" ||
+      (i.code === "duplicate-unit" && i.sheet !== undefined && (tables.has(i.sheet) || (perSheet.get(i.sheet) ?? 0) > 1));
+    return { kind: row ? "row" : "form", message: i.message };
+  });
+}
+
 /** How many cell addresses an overwritten-cells warning names. */
 const NAMED_CELLS = 5;
 
@@ -358,12 +384,23 @@ const NAMED_CELLS = 5;
  * there: outside its title (A1, A2) and its table (row RESULTS_HEADER_ROW, as wide as its header,
  * as many rows as the units the last run scored, and any rows of the table below those). They
  * are wiped when the sheet is written again. Undefined when there are none, or the sheet was
- * not the project's last run.
+ * not the project's last run. The lines the last run wrote below its table (what was not scored,
+ * recorded in `_index`) are its own.
  */
 function overwrittenCells(sheet: SheetSnapshot | undefined, previous: IndexSheetState, renamed: Map<string, string>, name: string): string[] | undefined {
   if (!sheet) return undefined;
   const ours = previous.owned.sheets.some((n) => n === name) || [...renamed.values()].includes(name);
   if (!ours) return undefined;
+  const notes = previous.owned.cells
+    .filter((c) => c.role === "notes" && (c.sheet === name || renamed.get(c.sheet) === name))
+    .flatMap((c) => c.ranges.flatMap((r) => {
+      try {
+        return [parseRange(r)];
+      } catch {
+        return [];
+      }
+    }));
+  const inNotes = (row: number, column: number) => notes.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
   const at = (row: number, column: number) => {
     const v = sheet.values[row - 1]?.[column - 1];
     return v === undefined || v === null || v === "" ? undefined : v;
@@ -385,6 +422,7 @@ function overwrittenCells(sheet: SheetSnapshot | undefined, previous: IndexSheet
       if (v === undefined || v === null || v === "") return;
       if (column === 1 && row <= 2) return;
       if (row >= top && row <= last && column <= width) return;
+      if (inNotes(row, column)) return;
       out.push(cellAddress(row, column));
     });
   });
@@ -415,6 +453,8 @@ export function planResults(
   const ranked = unitsByRank(table);
   const counts = countIssuesByUnit(issues);
   const zero: IssueCounts = { errors: 0, warnings: 0 };
+  const formats = figureFormats(model, table.ranking);
+  const notScored = notScoredEntries(issues, submissions, snapshot);
   const results = planResultsSheet({
     model,
     table,
@@ -424,6 +464,7 @@ export function planResults(
     projectVersion: options.projectVersion,
     now: options.now,
     sheetName: names.results,
+    notScored,
   });
   const charts = planChartsSheet({
     model,
@@ -433,13 +474,21 @@ export function planResults(
     ...(options.charts?.kinds ? { kinds: options.charts.kinds } : {}),
     after: results.name,
     sheetName: names.charts,
+    formats,
   });
+  // The radar was asked for but the index has too few groups for one: the write says so.
+  const profileWanted = (options.charts?.kinds ?? CHART_KINDS).includes("radar") && ranked.some((u) => (model.root.max !== undefined ? u.points : u.value) !== null);
+  const profileLeftOut = profileWanted && profileAxes(model) === undefined ? [profileLeftOutMessage(model.topCodes.length, profileBelow(model).length)] : [];
   const ownedSheets = [results.name, charts.name, INDEX_SHEET];
   const ownedSet = new Set(ownedSheets);
 
   // Layout-A sheets: the Điểm column and the summary.
   const edits: SheetEditPlan[] = [];
   const ownedCells: OwnedCells[] = [];
+  const editWarnings: Message[] = [];
+  // The lines below the results table that list what was not scored: the project's, so a later run does not take them for the user's.
+  const notes = notScoredRows(ranked.length, notScored.length);
+  if (notes) ownedCells.push({ sheet: results.name, role: "notes", ranges: [rangeAddress(notes.first, 1, notes.last, 1)] });
   const ownedForms: { unit: string; sheet: string }[] = [];
   const rankedCount = table.units.filter((u) => u.rank !== null).length;
   const previousCells = previousCellsOf(previous, snapshot);
@@ -457,10 +506,12 @@ export function planResults(
       ...(snapshot ? { sheet: snapshot.sheets.find((x) => x.name === sheetName) } : {}),
       previous: earlier,
       searchSummary: previous !== undefined && earlier.length === 0,
+      formats,
     });
     if (!planned) return;
     edits.push(planned.edit);
     ownedCells.push(...planned.owned);
+    editWarnings.push(...planned.warnings);
     ownedForms.push({ unit: unitKey(s), sheet: sheetName });
   });
 
@@ -488,7 +539,7 @@ export function planResults(
   };
   const index = planIndexSheet(state);
   const overwritten = previous ? overwrittenCells(snapshot?.sheets.find((x) => x.name === results.name), previous, names.renamed, results.name) : undefined;
-  const warnings = [...names.warnings, ...(overwritten ? [overwrittenMessage(results.name, overwritten)] : [])];
+  const warnings = [...names.warnings, ...(overwritten ? [overwrittenMessage(results.name, overwritten)] : []), ...editWarnings, ...profileLeftOut];
 
   // Sheets of an earlier run under other names (the other language) go, so that nothing is duplicated.
   const removeSheets = (previous?.owned.sheets ?? []).filter((n) => !ownedSet.has(n));

@@ -1,6 +1,6 @@
 /** The results sheet (`Kết quả` / `Results`): one Excel table, one row per unit, sorted by rank. */
 import type { IndexModel } from "../definition/model";
-import type { Lang } from "../i18n/text";
+import type { Lang, Message } from "../i18n/text";
 import { localize } from "../i18n/text";
 import type { CellBlock, ConditionalFormatPlan, OwnedSheetPlan, PlanValue, ScoreTable, UnitResult } from "../types";
 import { columnLetter, rangeAddress } from "./a1";
@@ -10,18 +10,55 @@ import {
   SHEET_NAMES,
   groupPointsHeader,
   groupValueHeader,
+  type NotScoredCount,
   label,
   notRankedText,
+  notScoredHeading,
   resultsSubtitle,
   resultsTitle,
 } from "./labels";
 
+/** Values and points when the ranking does not say how many decimals it compares. */
 export const VALUE_FORMAT = "0.0000";
 export const POINTS_FORMAT = "0.00";
 const RANK_FORMAT = "0";
 const COVERAGE_FORMAT = "0%";
 const COUNT_FORMAT = "0";
 const TEXT_FORMAT = "@";
+
+/** A number format with `decimals` places: 0 → "0", 1 → "0.0", 3 → "0.000". */
+export function decimalFormat(decimals: number): string {
+  const d = Math.max(0, Math.min(12, Math.trunc(decimals)));
+  return d === 0 ? "0" : `0.${"0".repeat(d)}`;
+}
+
+/** The number formats of points and values wherever the project writes them. */
+export interface FigureFormats {
+  points: string;
+  value: string;
+}
+
+export const DEFAULT_FORMATS: FigureFormats = { points: POINTS_FORMAT, value: VALUE_FORMAT };
+
+/**
+ * Points and values shown as the ranking compares them: the figure the units are ranked on (their
+ * points, or their value when the index has no points or ranks on values) with the ranking's
+ * decimals, so that two units that share a rank show the same number (and the command line's
+ * table, which prints that many, agrees). Ranked groups are compared alike, so the groups' figures
+ * of that kind take the same format; the other kind keeps the default. The cells still hold the
+ * full-precision numbers.
+ */
+export function figureFormats(model: IndexModel, ranking: ScoreTable["ranking"]): FigureFormats {
+  const d = ranking.decimals;
+  if (d === undefined) return DEFAULT_FORMATS;
+  const onPoints = ranking.on === "points" && model.root.max !== undefined;
+  return onPoints ? { points: decimalFormat(d), value: VALUE_FORMAT } : { points: POINTS_FORMAT, value: decimalFormat(d) };
+}
+
+/** Whether the results show a category column: the index has categories, or some unit carries one. */
+export function showsCategories(model: IndexModel, units: UnitResult[]): boolean {
+  return model.categories.length > 0 || units.some((u) => u.category !== undefined);
+}
 
 /** Row of the table's header: a title line and a subtitle line above it. */
 export const RESULTS_HEADER_ROW = 3;
@@ -59,6 +96,23 @@ export interface ResultsSheetInput {
   now: Date;
   /** The sheet's name when it cannot be the usual one (ownedSheetNames); default `Kết quả` / `Results`. */
   sheetName?: string;
+  /** Forms and table rows left out of the scoring (a taken unit code, another index…), each with its finding. */
+  notScored?: NotScoredEntry[];
+}
+
+export interface NotScoredEntry {
+  /** A form (a sheet of one unit) or a row of a table of units. */
+  kind: "form" | "row";
+  /** The reader's finding: where it is and why it was not scored. */
+  message: Message;
+}
+
+/** The rows below the table that list what was not scored (a heading, then one line each); undefined when nothing was left out. */
+export function notScoredRows(unitCount: number, entries: number): { first: number; last: number } | undefined {
+  if (entries === 0) return undefined;
+  // One empty row between the table and the list.
+  const first = RESULTS_HEADER_ROW + unitCount + 2;
+  return { first, last: first + entries };
 }
 
 export function categoryName(model: IndexModel, id: string | undefined, lang: Lang): string {
@@ -80,12 +134,16 @@ function uniqueHeaders(columns: Column[]): void {
 
 function columnsFor(input: ResultsSheetInput): Column[] {
   const { model, table, lang } = input;
+  const formats = figureFormats(model, table.ranking);
   const cols: Column[] = [
     { header: label("rank", lang), width: 7, format: RANK_FORMAT, cell: (u) => u.rank, rank: true },
     { header: label("unitCode", lang), width: 12, format: TEXT_FORMAT, cell: (u) => u.code },
     { header: label("unit", lang), width: 20, maxWidth: 50, format: TEXT_FORMAT, cell: (u) => u.name },
-    { header: label("category", lang), width: 12, maxWidth: 40, format: TEXT_FORMAT, cell: (u) => categoryName(model, u.category, lang) },
   ];
+  // An index without categories has no empty category column.
+  if (showsCategories(model, input.units)) {
+    cols.push({ header: label("category", lang), width: 12, maxWidth: 40, format: TEXT_FORMAT, cell: (u) => categoryName(model, u.category, lang) });
+  }
   for (const code of model.topCodes) {
     const node = model.nodes.get(code);
     if (!node) continue;
@@ -93,17 +151,17 @@ function columnsFor(input: ResultsSheetInput): Column[] {
     cols.push({
       header: groupValueHeader(name, lang),
       width: 10,
-      format: VALUE_FORMAT,
+      format: formats.value,
       cell: (u) => u.nodes[code]?.value ?? null,
       cf: "colorScale",
     });
     if (node.max !== undefined) {
-      cols.push({ header: groupPointsHeader(name, lang), width: 9, format: POINTS_FORMAT, cell: (u) => u.nodes[code]?.points ?? null });
+      cols.push({ header: groupPointsHeader(name, lang), width: 9, format: formats.points, cell: (u) => u.nodes[code]?.points ?? null });
     }
   }
   const hasPoints = model.root.max !== undefined;
-  if (hasPoints) cols.push({ header: label("totalPoints", lang), width: 12, format: POINTS_FORMAT, cell: (u) => u.points, cf: "dataBar" });
-  cols.push({ header: label("value", lang), width: 10, format: VALUE_FORMAT, cell: (u) => u.value, ...(hasPoints ? {} : { cf: "dataBar" as const }) });
+  if (hasPoints) cols.push({ header: label("totalPoints", lang), width: 12, format: formats.points, cell: (u) => u.points, cf: "dataBar" });
+  cols.push({ header: label("value", lang), width: 10, format: formats.value, cell: (u) => u.value, ...(hasPoints ? {} : { cf: "dataBar" as const }) });
   if (table.ranking.within === "category") {
     cols.push({ header: label("rankInCategory", lang), width: 10, format: RANK_FORMAT, cell: (u) => u.rankInCategory, rank: true });
   }
@@ -196,20 +254,32 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
       const range = rangeAddress(top + 1, i + 1, last, i + 1);
       conditionalFormats.push(
         c.cf === "colorScale"
-          ? { range, kind: "colorScale", colors: ["FFF8696B", "FFFFEB84", "FF63BE7B"] }
+          ? // Group values run from 0 to 1: red at 0, yellow at 0.5, green at 1, so that a column of
+            // full marks shows green (a scale on the median would show most of it yellow).
+            { range, kind: "colorScale", colors: ["FFF8696B", "FFFFEB84", "FF63BE7B"], at: [0, 0.5, 1] }
           : { range, kind: "dataBar", colors: ["FF5B9BD5"] },
       );
     });
   }
+  const notScored = input.notScored ?? [];
+  const count: NotScoredCount = { forms: notScored.filter((n) => n.kind === "form").length, rows: notScored.filter((n) => n.kind === "row").length };
+  const notes = notScoredRows(units.length, notScored.length);
+  const noteBlocks: CellBlock[] = notes
+    ? [
+        { address: `A${notes.first}`, values: [[notScoredHeading(count, lang)]], bold: true, numberFormat: TEXT_FORMAT },
+        { address: `A${notes.first + 1}`, values: notScored.map((n) => [`– ${localize(n.message, lang)}`]), numberFormat: TEXT_FORMAT },
+      ]
+    : [];
   return {
     name: input.sheetName ?? SHEET_NAMES.results[lang],
     visibility: "visible",
     blocks: [
       { address: "A1", values: [[resultsTitle(indexName, table.index.version, lang)]], bold: true, fontSize: TITLE_SIZE, numberFormat: TEXT_FORMAT },
-      { address: "A2", values: [[resultsSubtitle(input.now, input.projectVersion, units.length, lang)]], numberFormat: TEXT_FORMAT },
+      { address: "A2", values: [[resultsSubtitle(input.now, input.projectVersion, units.length, lang, count)]], numberFormat: TEXT_FORMAT },
       { address: `A${top}`, values: [header, ...rows], numberFormat: formats },
       ...headerBlocks(cols, top),
       ...rankBlocks(cols, rows, top),
+      ...noteBlocks,
     ],
     // An Excel table needs at least one data row.
     tables: units.length > 0 ? [{ name: RESULTS_TABLE, range: rangeAddress(top, 1, last, cols.length), style: "TableStyleMedium2" }] : [],

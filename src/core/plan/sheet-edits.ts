@@ -4,15 +4,18 @@
  * block. Every cell written is recorded in `_index`; a later run takes the recorded addresses as
  * hints only, since the user may have inserted rows or columns since: the `Điểm` column is found
  * by its header, its cells by the codes on their rows, and the summary by its labels.
+ * Nothing is written into a merged range: a merged cell reads as empty but writing there writes
+ * into the merge (a unit name merged across B1:I1 would be overwritten), so the summary goes
+ * where no cell of it is merged, and a `Điểm` cell inside a merge is skipped with a warning.
  */
 import type { IndexModel } from "../definition/model";
-import type { Lang } from "../i18n/text";
+import type { Lang, Message } from "../i18n/text";
 import type { CellBlock, CellValue, PlanValue, SheetEditPlan, SheetSnapshot, Submission, UnitResult } from "../types";
 import { isCellError } from "../types";
 import { type CellRange, cellAddress, compactRanges, parseRange, rangeCells } from "./a1";
 import type { OwnedCells } from "./index-sheet";
-import { COLUMN_LABELS, label, summaryRankText, unavailableText } from "./labels";
-import { POINTS_FORMAT, VALUE_FORMAT } from "./results-sheet";
+import { COLUMN_LABELS, label, mergedScoreCellsMessage, summaryRankText, unavailableText } from "./labels";
+import { DEFAULT_FORMATS, type FigureFormats } from "./results-sheet";
 
 export interface SheetEditsInput {
   model: IndexModel;
@@ -30,11 +33,30 @@ export interface SheetEditsInput {
    * in the rows above the table is the last run's, and is written again in place.
    */
   searchSummary?: boolean;
+  /** Number formats of points and values (figureFormats: as the ranking compares them). */
+  formats?: FigureFormats;
 }
 
 function isEmpty(sheet: SheetSnapshot | undefined, row: number, column: number): boolean {
   const v = sheet?.values[row - 1]?.[column - 1];
   return v === undefined || v === null || v === "";
+}
+
+/** Whether a cell lies in one of the sheet's merged ranges (unreadable ranges are ignored). */
+type InMerge = (row: number, column: number) => boolean;
+
+function mergeTest(sheet: SheetSnapshot | undefined): InMerge {
+  const ranges: CellRange[] = [];
+  for (const m of sheet?.merges ?? []) {
+    try {
+      const r = parseRange(m.replace(/^.*!/, ""));
+      if (r.top !== r.bottom || r.left !== r.right) ranges.push(r);
+    } catch {
+      // Not an A1 range: nothing to keep clear of.
+    }
+  }
+  if (ranges.length === 0) return () => false;
+  return (row, column) => ranges.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
 }
 
 function valueAt(sheet: SheetSnapshot | undefined, row: number, column: number): CellValue | undefined {
@@ -114,34 +136,41 @@ function looksScored(v: CellValue | undefined): boolean {
   return v === undefined || v === null || v === "" || typeof v === "number" || isCellError(v) || (typeof v === "string" && UNAVAILABLE.has(v.trim()));
 }
 
-/** The first place for a 2×2 summary in rows 1–2, right of the header block and clear of anything typed. */
-function summaryPlace(sheet: SheetSnapshot | undefined, headerRow: number, startColumn: number): string {
-  const fits = (c: number) => [1, 2].every((r) => isEmpty(sheet, r, c) && isEmpty(sheet, r, c + 1));
+/** The first place for a 2×2 summary in rows 1–2, right of the header block and clear of anything typed or merged. */
+function summaryPlace(sheet: SheetSnapshot | undefined, headerRow: number, startColumn: number, merged: InMerge): string {
+  const free = (r: number, c: number) => isEmpty(sheet, r, c) && !merged(r, c);
+  const fits = (c: number) => [1, 2].every((r) => free(r, c) && free(r, c + 1));
   let c = headerRow <= 2 ? startColumn : 4;
   while (!fits(c)) c++;
   return `${cellAddress(1, c)}:${cellAddress(2, c + 1)}`;
 }
 
-export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; owned: OwnedCells[] } | undefined {
+export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; owned: OwnedCells[]; warnings: Message[] } | undefined {
   const { model, submission, unit, lang } = input;
   const src = submission.source;
   if (!src || src.layout !== "A" || !src.rows || src.headerRow === undefined) return undefined;
   const sheetName = src.sheet;
+  const formats = input.formats ?? DEFAULT_FORMATS;
+  const merged = mergeTest(input.sheet);
   const blocks: CellBlock[] = [];
   const owned: OwnedCells[] = [];
+  const warnings: Message[] = [];
   const prevOf = (role: OwnedCells["role"]) => input.previous.find((p) => p.role === role);
 
   const headerRow = src.headerRow;
+  const scoreRows = Object.entries(src.rows).flatMap(([code, row]) => (model.nodes.has(code) && unit.nodes[code] ? [row] : []));
+  // A new column for the scores: its header cell free, and none of its cells merged.
+  const freeColumn = (column: number) => isEmpty(input.sheet, headerRow, column) && !merged(headerRow, column) && scoreRows.every((r) => !merged(r, column));
   let scoreColumn = src.scoreColumn;
   if (scoreColumn === undefined) {
     // The column of the header the project added last run, if that cell of the header row is still free.
     const prevHeader = prevOf("header")?.ranges[0];
     const prevColumn = prevHeader !== undefined ? parseRange(prevHeader).left : undefined;
-    if (prevColumn !== undefined && prevColumn > (src.lastColumn ?? 0) && isEmpty(input.sheet, headerRow, prevColumn)) {
+    if (prevColumn !== undefined && prevColumn > (src.lastColumn ?? 0) && freeColumn(prevColumn)) {
       scoreColumn = prevColumn;
     } else {
       scoreColumn = (src.lastColumn ?? 1) + 1;
-      while (!isEmpty(input.sheet, headerRow, scoreColumn)) scoreColumn++;
+      while (!freeColumn(scoreColumn)) scoreColumn++;
     }
     const header = cellAddress(headerRow, scoreColumn);
     blocks.push({ address: header, values: [[label("score", lang)]], bold: true, numberFormat: "@" });
@@ -152,24 +181,31 @@ export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; o
   }
 
   const written: string[] = [];
+  const skipped: string[] = [];
   for (const [code, row] of Object.entries(src.rows)) {
     const node = model.nodes.get(code);
     const result = unit.nodes[code];
     if (!node || !result) continue;
+    const address = cellAddress(row, scoreColumn);
+    if (merged(row, scoreColumn)) {
+      // The `Điểm` column the form already has, merged on this row: writing would fill the merge.
+      skipped.push(address);
+      continue;
+    }
     let value: PlanValue;
     let format = "@";
     if (!result.available) value = unavailableText(result.reason, lang);
     else if (node.max !== undefined) {
       value = result.points;
-      format = POINTS_FORMAT;
+      format = formats.points;
     } else {
       value = result.value;
-      format = VALUE_FORMAT;
+      format = formats.value;
     }
-    const address = cellAddress(row, scoreColumn);
     written.push(address);
     blocks.push({ address, values: [[value]], numberFormat: format });
   }
+  if (skipped.length > 0) warnings.push(mergedScoreCellsMessage(sheetName, skipped));
   // Cells of the score column the last run wrote and this run does not (a node dropped from the
   // index) are emptied, on rows that carry a code only: the recorded addresses are those of the last
   // run, and a row the user inserted since (no code) may now sit there, with what they typed.
@@ -178,7 +214,7 @@ export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; o
   for (const range of prevOf("score")?.ranges ?? []) {
     for (const a of rangeCells(range)) {
       const { top: row, left: column } = parseRange(a);
-      if (now.has(a) || column !== scoreColumn || row <= headerRow || !withCode.has(row)) continue;
+      if (now.has(a) || column !== scoreColumn || row <= headerRow || !withCode.has(row) || merged(row, column)) continue;
       const v = valueAt(input.sheet, row, column);
       if (v === undefined || v === null || v === "" || !looksScored(v)) continue;
       blocks.push({ address: a, values: [[null]] });
@@ -195,9 +231,19 @@ export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; o
       : input.searchSummary
         ? findSummary(input.sheet, { top: 1, left: 1, bottom: 2, right: 2 }, headerRow)
         : undefined;
-  const summary = found
-    ? `${cellAddress(found.row, found.column)}:${cellAddress(found.row + 1, found.column + 1)}`
-    : summaryPlace(input.sheet, headerRow, Math.max(src.lastColumn ?? 1, scoreColumn) + 2);
+  // A summary the user has since merged cells over is written afresh where nothing is merged.
+  const foundClear = found && ![0, 1].some((dr) => [0, 1].some((dc) => merged(found.row + dr, found.column + dc))) ? found : undefined;
+  if (found && !foundClear) {
+    // What is left of the last run's summary outside the merge is emptied, so it does not show twice.
+    for (const [dr, dc] of [[0, 0], [0, 1], [1, 0], [1, 1]] as const) {
+      const row = found.row + dr;
+      const column = found.column + dc;
+      if (!merged(row, column) && !isEmpty(input.sheet, row, column)) blocks.push({ address: cellAddress(row, column), values: [[null]] });
+    }
+  }
+  const summary = foundClear
+    ? `${cellAddress(foundClear.row, foundClear.column)}:${cellAddress(foundClear.row + 1, foundClear.column + 1)}`
+    : summaryPlace(input.sheet, headerRow, Math.max(src.lastColumn ?? 1, scoreColumn) + 2, merged);
   const s = parseRange(summary);
   const usePoints = model.root.max !== undefined;
   blocks.push({
@@ -207,11 +253,11 @@ export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; o
       [label("rank", lang), summaryRankText(unit.rank, input.rankedCount, lang)],
     ],
     numberFormat: [
-      ["@", usePoints ? POINTS_FORMAT : VALUE_FORMAT],
+      ["@", usePoints ? formats.points : formats.value],
       ["@", "@"],
     ],
     bold: true,
   });
   owned.push({ sheet: sheetName, role: "summary", ranges: [summary] });
-  return { edit: { sheet: sheetName, blocks }, owned };
+  return { edit: { sheet: sheetName, blocks }, owned, warnings };
 }

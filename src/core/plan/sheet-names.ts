@@ -33,7 +33,8 @@ function textOf(v: CellValue | undefined): string {
 /**
  * Whether a sheet holds what the project writes on its results sheet (a title in A1, the table's
  * header in row 3 starting Rank, Unit code, Unit) or on its charts sheet (the charts' data: a
- * `Unit | Total points` header in column A and, below it, a `Pillar` header), in either language.
+ * `Unit | Total points` header in column A and, below it, a `Pillar` or `Component index` header),
+ * in either language.
  */
 function looksOwned(kind: OwnedSheetKind, sheet: SheetSnapshot): boolean {
   const at = (row: number, column: number) => textOf(sheet.values[row - 1]?.[column - 1]);
@@ -42,7 +43,9 @@ function looksOwned(kind: OwnedSheetKind, sheet: SheetSnapshot): boolean {
   }
   return LANGS.some((l) => {
     const head = sheet.values.findIndex((r) => textOf(r[0]) === COLUMN_LABELS.unit[l] && [COLUMN_LABELS.totalPoints[l], COLUMN_LABELS.value[l]].includes(textOf(r[1])));
-    return head >= 0 && sheet.values.slice(head + 1).some((r) => textOf(r[0]) === CHART_LABELS.pillar[l]);
+    // The profile's header: its axes are the pillars, or the component indices below them.
+    const profile = [CHART_LABELS.pillar[l], CHART_LABELS.component[l]];
+    return head >= 0 && sheet.values.slice(head + 1).some((r) => profile.includes(textOf(r[0])));
   });
 }
 

@@ -1,0 +1,158 @@
+/**
+ * The charts as a reader sees them: a radar with at least three axes (the level below the top when
+ * the top has two groups, none at all when that too is too few, and the write says so), and the
+ * groups of an index without points side by side rather than stacked.
+ */
+import { parseDefinition } from "../definition";
+import type { IndexModel } from "../definition/model";
+import { findBuiltin } from "../../indices";
+import type { ChartKind, ChartPlan, WorkbookSnapshot } from "../types";
+import { parseRange } from "./a1";
+import { CHART_NAMES } from "./labels";
+import { planResults } from "./plan";
+import { ownedGrid, readAndScore } from "./test-fixtures";
+
+const NOW = new Date("2024-05-06T07:08:09Z");
+
+function builtin(id: string): IndexModel {
+  const parsed = parseDefinition(findBuiltin(id)!.definition);
+  if (!parsed.ok) throw new Error(`${id} does not parse`);
+  return parsed.model;
+}
+
+function run(snapshot: WorkbookSnapshot, model: IndexModel, lang: "vi" | "en" = "vi", kinds?: ChartKind[]) {
+  const { submissions, issues, table } = readAndScore(snapshot, model);
+  expect(issues.filter((i) => i.severity === "error")).toEqual([]);
+  return planResults(model, table, issues, submissions, { lang, projectVersion: "1", now: NOW, snapshot, ...(kinds ? { charts: { kinds } } : {}) });
+}
+
+/** The text in a one-column range of the charts sheet's grid. */
+function cellsOf(grid: unknown[][], range: string): unknown[] {
+  const r = parseRange(range);
+  return Array.from({ length: r.bottom - r.top + 1 }, (_, i) => grid[r.top - 1 + i]?.[r.left - 1] ?? null);
+}
+
+function chartsOf(plan: ReturnType<typeof run>, sheet = "Biểu đồ"): ChartPlan[] {
+  return plan.owned.find((o) => o.name === sheet)!.charts;
+}
+
+const PROVINCES: WorkbookSnapshot = {
+  sheets: [
+    {
+      name: "Tỉnh",
+      values: [
+        ["Mã đơn vị", "Đơn vị", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
+        ["HN", "Hà Nội", 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1],
+        ["HP", "Hải Phòng", 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
+        ["DN", "Đà Nẵng", 0.6, 0.7, 0.8, 0.9, 0.6, 0.7, 0.8, 0.9, 0.6],
+      ],
+    },
+  ],
+};
+
+const COUNTRIES: WorkbookSnapshot = {
+  sheets: [
+    {
+      name: "HDI",
+      values: [
+        ["Mã đơn vị", "Đơn vị", "le", "eys", "mys", "gnipc"],
+        ["VN", "Việt Nam", 74.6, 13.1, 8.5, 11000],
+        ["TH", "Thái Lan", 79.7, 15.9, 8.8, 17000],
+        ["LA", "Lào", 68.1, 10.4, 5.6, 7500],
+      ],
+    },
+  ],
+};
+
+describe("the profile radar", () => {
+  test("the provincial DTI has two top-level groups: the radar shows its nine component indices, named, and the write claims nothing else", () => {
+    const model = builtin("dti-tinh-922-2022");
+    expect(model.topCodes).toHaveLength(2);
+    const plan = run(PROVINCES, model);
+    const charts = chartsOf(plan);
+    expect(charts.map((c) => c.name)).toEqual([CHART_NAMES.total, CHART_NAMES.groups, CHART_NAMES.profile]);
+    const radar = charts.find((c) => c.name === CHART_NAMES.profile)!;
+    expect(radar.title).toBe("Hồ sơ theo chỉ số thành phần (giá trị 0–1)");
+    const grid = ownedGrid(plan, "Biểu đồ");
+    expect(cellsOf(grid, radar.categories)).toEqual([
+      "Nhận thức số",
+      "Thể chế số",
+      "Hạ tầng số",
+      "Nhân lực số",
+      "An toàn thông tin mạng",
+      "Đô thị thông minh (không tính điểm)",
+      "Hoạt động chính quyền số",
+      "Hoạt động kinh tế số",
+      "Hoạt động xã hội số",
+    ]);
+    // The first three by rank, Đà Nẵng first (745 points): its values 0.6, 0.7, 0.8…
+    const first = radar.series[0]!;
+    expect(first.name).toBe("Đà Nẵng");
+    expect(cellsOf(grid, first.values).slice(0, 3)).toEqual([0.6, 0.7, 0.8]);
+    const axisHeader = grid[parseRange(radar.categories).top - 2]![0];
+    expect(axisHeader).toBe("Chỉ số thành phần");
+    expect(plan.warnings ?? []).toEqual([]);
+    expect(chartsOf(run(PROVINCES, model, "en"), "Charts").find((c) => c.name === CHART_NAMES.profile)!.title).toBe("Profile by component index (values 0–1)");
+  });
+
+  test("an index with three or more top-level groups keeps them as the radar's axes", () => {
+    const plan = run(COUNTRIES, builtin("undp-hdi"));
+    const radar = chartsOf(plan).find((c) => c.name === CHART_NAMES.profile)!;
+    expect(radar.title).toBe("Hồ sơ theo nhóm chỉ số (giá trị 0–1)");
+    expect(cellsOf(ownedGrid(plan, "Biểu đồ"), radar.categories)).toEqual(["Sức khỏe", "Giáo dục", "Thu nhập"]);
+  });
+
+  test("an index of two indicators makes no radar, and the write says why in both languages", () => {
+    const parsed = parseDefinition({
+      format: "index-definition/1",
+      id: "hai-chi-tieu",
+      version: "1",
+      name: "Hai chỉ tiêu",
+      root: {
+        code: "T",
+        name: "Tổng",
+        children: [
+          { code: "A", name: "Chỉ tiêu A", max: 50, rule: { kind: "fraction" } },
+          { code: "B", name: "Chỉ tiêu B", max: 50, rule: { kind: "fraction" } },
+        ],
+      },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const snapshot: WorkbookSnapshot = { sheets: [{ name: "Bảng", values: [["Mã đơn vị", "Đơn vị", "A", "B"], ["X", "Xã X", 0.5, 0.4], ["Y", "Xã Y", 0.9, 0.1]] }] };
+    const plan = run(snapshot, parsed.model);
+    expect(chartsOf(plan).map((c) => c.name)).toEqual([CHART_NAMES.total, CHART_NAMES.groups]);
+    expect(plan.warnings).toEqual([
+      {
+        vi: "Không tạo biểu đồ hồ sơ theo nhóm: bộ chỉ số có 2 nhóm ở cấp trên cùng và 2 ở cấp dưới, biểu đồ radar cần ít nhất 3.",
+        en: "The group profile chart was not made: the index has 2 groups at its top level and 2 below, and a radar chart needs at least 3.",
+      },
+    ]);
+    // No radar asked for: nothing to say.
+    expect(run(snapshot, parsed.model, "vi", ["barSorted", "stackedBar"]).warnings ?? []).toEqual([]);
+  });
+});
+
+describe("the groups chart", () => {
+  test("an index without points (the HDI) shows its group values side by side on a 0–1 axis, not stacked", () => {
+    const plan = run(COUNTRIES, builtin("undp-hdi"));
+    const groups = chartsOf(plan).find((c) => c.name === CHART_NAMES.groups)!;
+    // The hosts draw "barSorted" as clustered bars, one series per group.
+    expect(groups.kind).toBe("barSorted");
+    expect(groups.title).toBe("Giá trị từng nhóm chỉ số theo đơn vị (0–1)");
+    expect(groups.series.map((s) => s.name)).toEqual(["Sức khỏe", "Giáo dục", "Thu nhập"]);
+    expect(groups.valueAxisMax).toBe(1);
+    const grid = ownedGrid(plan, "Biểu đồ");
+    for (const s of groups.series) for (const v of cellsOf(grid, s.values)) expect(v as number).toBeLessThanOrEqual(1);
+    expect(chartsOf(run(COUNTRIES, builtin("undp-hdi"), "en"), "Charts").find((c) => c.name === CHART_NAMES.groups)!.title).toBe("Pillar values by unit (0–1)");
+    // Chosen as the groups chart: asking for "stackedBar" alone makes it, and only it.
+    expect(chartsOf(run(COUNTRIES, builtin("undp-hdi"), "vi", ["stackedBar"])).map((c) => c.name)).toEqual([CHART_NAMES.groups]);
+    expect(chartsOf(run(COUNTRIES, builtin("undp-hdi"), "vi", ["barSorted"])).map((c) => c.name)).toEqual([CHART_NAMES.total]);
+  });
+
+  test("an index with points still stacks its groups' points up to the total", () => {
+    const groups = chartsOf(run(PROVINCES, builtin("dti-tinh-922-2022"))).find((c) => c.name === CHART_NAMES.groups)!;
+    expect(groups.kind).toBe("stackedBar");
+    expect(groups.title).toBe("Điểm theo nhóm chỉ số");
+    expect(groups.valueAxisMax).toBe(1000);
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * The results sheet as a reader sees it: figures shown with the ranking's decimals, a category
+ * column only for an index that has categories, colour scales anchored on 0–1, and the forms and
+ * rows that were not scored listed below the table (and gone once they are fixed).
+ */
+import { rankingTable } from "../../cli/commands/score";
+import { parseDefinition } from "../definition";
+import type { IndexModel } from "../definition/model";
+import { findBuiltin } from "../../indices";
+import type { CellValue, OwnedSheetPlan, WorkbookSnapshot, WritePlan } from "../types";
+import { parseRange } from "./a1";
+import { type IndexSheetState, readIndexSheet } from "./index-sheet";
+import { INDEX_SHEET } from "./labels";
+import { planResults } from "./plan";
+import { DEMO_UNITS, demoModel, demoSnapshot, layoutAGrid, ownedGrid, readAndScore } from "./test-fixtures";
+
+const NOW = new Date("2024-05-06T07:08:09Z");
+
+function builtin(id: string): IndexModel {
+  const parsed = parseDefinition(findBuiltin(id)!.definition);
+  if (!parsed.ok) throw new Error(`${id} does not parse`);
+  return parsed.model;
+}
+
+function run(snapshot: WorkbookSnapshot, model: IndexModel, lang: "vi" | "en" = "vi", previous?: IndexSheetState) {
+  const { submissions, issues, table } = readAndScore(snapshot, model);
+  const plan = planResults(model, table, issues, submissions, { lang, projectVersion: "1.2.3", now: NOW, snapshot, ...(previous ? { previous } : {}) });
+  return { plan, table, issues };
+}
+
+function indexState(plan: WritePlan): IndexSheetState {
+  const state = readIndexSheet({ sheets: [{ name: INDEX_SHEET, values: ownedGrid(plan, INDEX_SHEET) }] });
+  if (!state) throw new Error("no _index state");
+  return state;
+}
+
+/** A number as Excel shows it in a format of the form "0", "0.0", "0.000". */
+function shownAs(value: unknown, format: string): string {
+  const decimals = /\.(0+)$/.exec(format)?.[1]?.length ?? 0;
+  return (value as number).toFixed(decimals);
+}
+
+/** Every cell of the results table: header, then each unit's row, with the format of each cell. */
+function table(sheet: OwnedSheetPlan): { header: string[]; rows: CellValue[][]; formats: string[][] } {
+  const block = sheet.blocks.find((b) => b.address === "A3")!;
+  return { header: block.values[0] as string[], rows: block.values.slice(1) as CellValue[][], formats: (block.numberFormat as string[][]).slice(1) };
+}
+
+/** A table of provinces (layout B) on the provincial DTI: indicator code → its fraction. */
+function provinces(rows: [string, string, number[]][]): WorkbookSnapshot {
+  const header = ["Mã đơn vị", "Đơn vị", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+  return { sheets: [{ name: "Tỉnh", values: [header, ...rows.map(([code, name, f]) => [code, name, ...f])] }] };
+}
+
+const HALF = [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5];
+
+describe("figures are shown as the ranking compares them", () => {
+  test("the provincial DTI ranks on points to one decimal: two provinces 0.04 points apart share a rank and show the same total", () => {
+    const model = builtin("dti-tinh-922-2022");
+    // 500 and 500.04 points: equal at one decimal.
+    const { plan, table: scores, issues } = run(provinces([["HN", "Hà Nội", HALF], ["HP", "Hải Phòng", [0.5004, ...HALF.slice(1)]], ["DN", "Đà Nẵng", HALF.map(() => 0.4)]]), model);
+    expect(issues).toEqual([]);
+    const { header, rows, formats } = table(plan.owned.find((o) => o.name === "Kết quả")!);
+    const total = header.indexOf("Tổng điểm");
+    const rank = header.indexOf("Hạng");
+    expect(rows.map((r) => [r[1], r[rank]])).toEqual([["HN", 1], ["HP", 1], ["DN", 3]]);
+    expect(formats[0]![total]).toBe("0.0");
+    expect(rows.slice(0, 2).map((r, i) => shownAs(r[total], formats[i]![total]!))).toEqual(["500.0", "500.0"]);
+    // The cell keeps the full figure.
+    expect(rows[1]![total]).toBeCloseTo(500.04, 9);
+    // Ranked groups are compared on their points alike: their points show one decimal too.
+    expect(formats[0]![header.indexOf("Nhóm chỉ số nền tảng chung (điểm)")]).toBe("0.0");
+    // The command line prints the same figure.
+    const cli = rankingTable(scores, model, [], "en");
+    expect(cli).toMatch(/Hà Nội\s+500\.0\b/);
+    expect(cli).toMatch(/Hải Phòng\s+500\.0\b/);
+    // The charts' data show it alike.
+    const charts = ownedGrid(plan, "Biểu đồ");
+    const chartBlock = plan.owned.find((o) => o.name === "Biểu đồ")!.blocks[0]!;
+    expect((chartBlock.numberFormat as string[][])[1]![1]).toBe("0.0");
+    expect(charts.some((r) => r[0] === "Hải Phòng")).toBe(true);
+  });
+
+  test("the HDI ranks on its value to three decimals: the value shows three decimals", () => {
+    const model = builtin("undp-hdi");
+    const snapshot: WorkbookSnapshot = {
+      sheets: [{ name: "HDI", values: [["Mã đơn vị", "Đơn vị", "le", "eys", "mys", "gnipc"], ["VN", "Việt Nam", 74.6, 13.1, 8.5, 11000], ["TH", "Thái Lan", 79.7, 15.9, 8.8, 17000]] }],
+    };
+    const { plan } = run(snapshot, model);
+    const { header, formats } = table(plan.owned.find((o) => o.name === "Kết quả")!);
+    expect(formats[0]![header.indexOf("Giá trị")]).toBe("0.000");
+    expect(formats[0]![header.indexOf("Sức khỏe (giá trị)")]).toBe("0.000");
+  });
+
+  test("without decimals in the ranking, points show two decimals and values four, as before", () => {
+    const { plan } = run(demoSnapshot(), demoModel());
+    const { header, formats } = table(plan.owned.find((o) => o.name === "Kết quả")!);
+    expect(formats[0]![header.indexOf("Tổng điểm")]).toBe("0.00");
+    expect(formats[0]![header.indexOf("Giá trị")]).toBe("0.0000");
+  });
+
+  test("the form's summary and Điểm column show points with the ranking's decimals", () => {
+    const model = demoModel({ ranking: { decimals: 1 } });
+    const { plan } = run(demoSnapshot(), model);
+    const edit = plan.edits.find((e) => e.sheet === "SO-01")!;
+    const summary = edit.blocks.find((b) => b.address === "D1")!;
+    expect(summary.values[0]).toEqual(["Tổng điểm", 56.5]);
+    expect((summary.numberFormat as string[][])[0]![1]).toBe("0.0");
+    expect(edit.blocks.find((b) => b.address === "G7")!.numberFormat).toBe("0.0");
+  });
+});
+
+describe("the category column", () => {
+  test("an index without categories has no empty Nhóm column; one with categories keeps it", () => {
+    const model = builtin("dti-tinh-922-2022");
+    const { plan } = run(provinces([["HN", "Hà Nội", HALF]]), model);
+    const { header } = table(plan.owned.find((o) => o.name === "Kết quả")!);
+    expect(header.slice(0, 4)).toEqual(["Hạng", "Mã đơn vị", "Đơn vị", "Nhóm chỉ số nền tảng chung (giá trị)"]);
+    expect(header).not.toContain("Nhóm");
+    const en = run(provinces([["HN", "Hà Nội", HALF]]), model, "en").plan;
+    expect(table(en.owned.find((o) => o.name === "Results")!).header).not.toContain("Category");
+    // The table's range is as wide as its header.
+    const sheet = plan.owned.find((o) => o.name === "Kết quả")!;
+    expect(parseRange(sheet.tables[0]!.range).right).toBe(header.length);
+    expect(table(run(demoSnapshot(), demoModel()).plan.owned.find((o) => o.name === "Kết quả")!).header[3]).toBe("Nhóm");
+  });
+});
+
+describe("colour scales", () => {
+  test("the group values' colour scale runs red at 0, yellow at 0.5, green at 1, whatever the units scored", () => {
+    const { plan } = run(demoSnapshot(), demoModel());
+    const scales = plan.owned.find((o) => o.name === "Kết quả")!.conditionalFormats.filter((c) => c.kind === "colorScale");
+    expect(scales).toHaveLength(2);
+    for (const s of scales) expect(s.at).toEqual([0, 0.5, 1]);
+  });
+});
+
+describe("forms that were not scored", () => {
+  /** The demo's three forms and a fourth that reuses SO-01's code under another name. */
+  function withTakenCode(): WorkbookSnapshot {
+    const snapshot = demoSnapshot();
+    snapshot.sheets.push({ name: "Đài PT-TH", values: layoutAGrid({ ...DEMO_UNITS[0]!, name: "Đài Phát thanh - Truyền hình" }) as CellValue[][] });
+    return snapshot;
+  }
+
+  test("are named below the results table with the reason, and counted in the subtitle, in Vietnamese and English", () => {
+    const { plan, issues } = run(withTakenCode(), demoModel());
+    const taken = issues.find((i) => i.code === "duplicate-unit")!;
+    const grid = ownedGrid(plan, "Kết quả");
+    expect(String(grid[1]![0])).toContain("; 3 đơn vị; 1 phiếu chưa được chấm (xem dưới bảng).");
+    // Three units in rows 4–6, an empty row, then the list.
+    expect(grid[6]?.[0] ?? null).toBeNull();
+    expect(grid[7]![0]).toBe("1 phiếu chưa được chấm:");
+    expect(grid[8]![0]).toBe(`– ${taken.message.vi}`);
+    expect(taken.message.vi).toContain("'Đài PT-TH'");
+    expect(taken.message.vi).toContain('mang mã đơn vị "SO-01"');
+    const en = ownedGrid(run(withTakenCode(), demoModel(), "en").plan, "Results");
+    expect(String(en[1]![0])).toContain("; 3 units; 1 form not scored (see below the table).");
+    expect(en[7]![0]).toBe("1 form was not scored:");
+    expect(en[8]![0]).toBe(`– ${taken.message.en}`);
+    // The lines are the project's: recorded in `_index`.
+    expect(indexState(plan).owned.cells.filter((c) => c.role === "notes")).toEqual([{ sheet: "Kết quả", role: "notes", ranges: ["A8:A9"] }]);
+  });
+
+  test("a second run rewrites the lines without taking them for the user's, and removes them once the form is fixed", () => {
+    const first = run(withTakenCode(), demoModel());
+    // The workbook as the first run left it: its results sheet, and what the user typed below.
+    const written = withTakenCode();
+    const results = ownedGrid(first.plan, "Kết quả");
+    written.sheets.push({ name: "Kết quả", values: results });
+    const again = run(written, demoModel(), "vi", indexState(first.plan));
+    expect(again.plan.warnings ?? []).toEqual([]);
+    expect(ownedGrid(again.plan, "Kết quả")[7]![0]).toBe("1 phiếu chưa được chấm:");
+    // The form's code corrected: nothing is listed any more, nor recorded.
+    const fixed = withTakenCode();
+    fixed.sheets[3]!.values[1]![1] = "DPTTH";
+    fixed.sheets.push({ name: "Kết quả", values: results });
+    const third = run(fixed, demoModel(), "vi", indexState(first.plan));
+    const grid = ownedGrid(third.plan, "Kết quả");
+    expect(String(grid[1]![0])).toContain("; 4 đơn vị. Bảng này");
+    expect(grid.length).toBe(3 + 4); // title, subtitle, header, four units: nothing below
+    expect(indexState(third.plan).owned.cells.filter((c) => c.role === "notes")).toEqual([]);
+    expect(third.plan.warnings ?? []).toEqual([]);
+    // A cell the user typed below the list is still theirs, and still named when it is wiped.
+    const typed = withTakenCode();
+    typed.sheets.push({ name: "Kết quả", values: [...results.map((r) => [...r]), [], ["ghi chú của tôi"]] });
+    const fourth = run(typed, demoModel(), "vi", indexState(first.plan));
+    expect((fourth.plan.warnings ?? []).map((w) => w.vi)).toEqual(["Trang 'Kết quả' do DTI Scorer quản lý: 1 ô bạn nhập (A11) đã bị ghi đè; hãy ghi chú ở trang khác."]);
+  });
+
+  test("a row of a table of units with neither name nor code is listed as a row", () => {
+    const header = ["Mã đơn vị", "Đơn vị", "1.1", "1.2.a", "1.2.b", "2.1"];
+    const snapshot: WorkbookSnapshot = {
+      sheets: [{ name: "Tổng hợp", values: [header, ["SO-01", "Sở A", "x", 9, 10, 0.5], [null, null, "x", 5, 10, 0.2], ["SO-02", "Sở B", null, 1, 10, 0.9]] }],
+    };
+    const { plan, issues } = run(snapshot, demoModel());
+    const row = issues.find((i) => i.code === "missing-unit-name" && i.severity === "error")!;
+    const grid = ownedGrid(plan, "Kết quả");
+    expect(String(grid[1]![0])).toContain("; 2 đơn vị; 1 dòng chưa được chấm (xem dưới bảng).");
+    expect(grid[6]![0]).toBe("1 dòng chưa được chấm:");
+    expect(grid[7]![0]).toBe(`– ${row.message.vi}`);
+    expect(ownedGrid(run(snapshot, demoModel(), "en").plan, "Results")[6]![0]).toBe("1 row was not scored:");
+  });
+});
