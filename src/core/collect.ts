@@ -161,7 +161,10 @@ export function isInstructionsSheet(sheet: SheetSnapshot): boolean {
   return INSTRUCTIONS_TITLES.some((t) => title.startsWith(foldText(t)));
 }
 
-/** The hidden sheet of long drop-down lists that `template` adds ("_lists"): not a form either. */
+/**
+ * The hidden sheet of long drop-down lists that `template` added before the lists moved onto the
+ * forms themselves ("_lists"): not a form either. Its lists are copied onto the forms gathered.
+ */
 function isListsSheet(sheet: SheetSnapshot): boolean {
   return sheet.name === "_lists" && sheet.visible === false;
 }

@@ -2,13 +2,14 @@
  * The scored workbook and the forms must stand on their own for people without the add-in:
  * LibreOffice opens them, shows the same scores as the JSON, and keeps the drop-down lists.
  */
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { parseCsv } from "../../src/core/read";
+import { findBuiltin } from "../../src/indices";
 import { CSV_ALL_SHEETS, XLSX, convert } from "./soffice";
 
 interface JsonUnit {
@@ -107,4 +108,73 @@ test("the forms keep their drop-down lists, number checks and protection after a
   expect(lockedAt(styles, sheet, `G${rowOf("3.3")}`)).toBe(false);
   expect(lockedAt(styles, sheet, `B${rowOf("3.2")}`)).toBe(true);
   expect(readdirSync(out)).toContain("phieu-mau.xlsx");
+});
+
+test("gathered forms keep the drop-down lists whose options have a comma, each form on its own, after a LibreOffice round trip", async () => {
+  const sample = findBuiltin("dti-so-nganh-mau")!.definition as { root: Record<string, unknown> };
+  const options = ["Giám đốc, Thủ trưởng đơn vị", "Phó Giám đốc, Phó Thủ trưởng", "Chưa có"];
+  const root = JSON.parse(JSON.stringify(sample.root)) as Record<string, unknown>;
+  const visit = (node: Record<string, unknown>): void => {
+    if (node.code === "1.1") (node.rule as { options: { value: string; aliases?: string[] }[] }).options.forEach((o, i) => ((o.value = options[i]!), delete o.aliases));
+    for (const child of (node.children as Record<string, unknown>[] | undefined) ?? []) visit(child);
+  };
+  visit(root);
+  writeFileSync(join(dir, "phay.json"), JSON.stringify({ ...sample, root }));
+  writeFileSync(join(dir, "phay-1.csv"), "Mã đơn vị,Đơn vị,Nhóm\nSYT,Sở Y tế,co-dvc\n");
+  writeFileSync(join(dir, "phay-2.csv"), "Mã đơn vị,Đơn vị,Nhóm\nSTC,Sở Tài chính,co-dvc\n");
+  for (const n of [1, 2]) {
+    expect(await main(["template", "--index", "phay.json", "--units", `phay-${n}.csv`, "--out", `phay-${n}.xlsx`], { stdout: sink, stderr: sink, cwd: dir, env: { LANG: "vi_VN.UTF-8" } })).toBe(0);
+  }
+  expect(await main(["collect", "phay-1.xlsx", "phay-2.xlsx", "--out", "phay-gom.xlsx"], { stdout: sink, stderr: sink, cwd: dir, env: { LANG: "vi_VN.UTF-8" } })).toBe(0);
+  const out = join(dir, "phay-roundtrip");
+  expect(convert(join(dir, "phay-gom.xlsx"), XLSX, out)).toContain("phay-gom.xlsx");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(join(out, "phay-gom.xlsx")) as unknown as ArrayBuffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["Sở Y tế", "Sở Tài chính"]);
+  for (const ws of wb.worksheets) {
+    let row = 0;
+    ws.eachRow((r, n) => {
+      if (r.getCell(1).value === "1.1") row = n;
+    });
+    const rule = ws.getCell(row, 4).dataValidation;
+    expect(rule?.type).toBe("list");
+    // A range of the sheet itself (LibreOffice may name the sheet): nothing outside the form.
+    const formula = String(rule?.formulae?.[0]);
+    const m = /^(?:'?([^'!]+)'?!)?\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(formula);
+    expect([ws.name, m !== null]).toEqual([ws.name, true]);
+    if (m![1] !== undefined) expect(m![1]).toBe(ws.name);
+    const values: unknown[] = [];
+    for (let r = Number(m![3]); r <= Number(m![5]); r++) values.push(ws.getCell(`${m![2]}${r}`).value);
+    expect(values).toEqual(options);
+    expect(ws.getColumn(m![2]!).hidden).toBe(true);
+  }
+});
+
+test("a workbook LibreOffice saved with a table in it is scored and written", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(join(dir, "so-lieu.xlsx")) as unknown as ArrayBuffer);
+  wb.addWorksheet("Danh bạ").addTable({
+    name: "DanhBa",
+    ref: "A1",
+    headerRow: true,
+    style: { theme: "TableStyleLight9", showRowStripes: true },
+    columns: [{ name: "Đơn vị" }, { name: "Điện thoại" }],
+    rows: [["Sở Y tế", "0230 3825 111"]],
+  });
+  await wb.xlsx.writeFile(join(dir, "bang.xlsx"));
+  const out = join(dir, "bang-lo");
+  expect(convert(join(dir, "bang.xlsx"), XLSX, out)).toContain("bang.xlsx");
+  let err = "";
+  const code = await main(["score", join(out, "bang.xlsx"), "--index", "dti-so-nganh-mau", "--out", "bang-kq.xlsx"], {
+    stdout: sink,
+    stderr: { write: (s: string) => ((err += s), true) },
+    cwd: dir,
+    env: { LANG: "vi_VN.UTF-8" },
+  });
+  expect(err).not.toContain("Lỗi không mong đợi");
+  expect(code).toBeLessThan(2);
+  const scored = new ExcelJS.Workbook();
+  await scored.xlsx.load(readFileSync(join(dir, "bang-kq.xlsx")) as unknown as ArrayBuffer);
+  expect(scored.getWorksheet("Kết quả")).toBeDefined();
+  expect(scored.getWorksheet("Danh bạ")!.getCell("A2").value).toBe("Sở Y tế");
 });

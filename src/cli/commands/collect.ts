@@ -1,28 +1,35 @@
 /** `collect`: gather units' forms from several workbooks into one. */
 import { existsSync } from "node:fs";
 import { basename } from "node:path";
-import ExcelJS from "exceljs";
-import type { Lang } from "../../core/i18n/text";
-import { CollectReadError, collectFiles } from "../../hosts/xlsx/collect";
+import type { Lang, Message } from "../../core/i18n/text";
+import { CollectReadError, CollectWriteError, collectFiles } from "../../hosts/xlsx/collect";
 import type { ParsedArgs } from "../args";
 import { type CliIO, fail, readInputFile, resolvePath, writeOutputFile } from "../io";
 import { M, T } from "../messages";
 import { checkOutputs, inputKind, loadIndex } from "./common";
 
-/** Whether ExcelJS can open the bytes as a workbook. */
-async function readable(data: Uint8Array): Promise<boolean> {
-  try {
-    await new ExcelJS.Workbook().xlsx.load(data as unknown as ArrayBuffer);
-    return true;
-  } catch {
-    return false;
-  }
+/** The existing --out workbook, which the forms are added to, cannot be read. */
+function baseUnreadable(out: string): Message {
+  return {
+    vi: `Tệp ${out} (--out) đã có sẵn nên các phiếu được gom thêm vào đó, nhưng nó không phải sổ tính Excel (.xlsx) đọc được. Hãy chọn tên tệp khác cho --out, hoặc lưu lại ${out} dạng .xlsx (Excel Workbook).`,
+    en: `${out} (--out) already exists, so the forms are added to it, but it is not a readable Excel workbook (.xlsx). Choose another --out file name, or save ${out} again as .xlsx (Excel Workbook).`,
+  };
+}
+
+/** The files were read, but the gathered workbook could not be written. */
+function writeFailed(out: string, detail: string, intoExisting: boolean): Message {
+  return {
+    vi: `Đã đọc các tệp nhưng không ghi được sổ tổng hợp ${out} (${detail}).${intoExisting ? ` Các phiếu được gom thêm vào ${out} có sẵn: hãy thử gom vào một tệp mới.` : ""}`,
+    en: `The files were read, but the gathered workbook ${out} could not be written (${detail}).${intoExisting ? ` The forms were being added to the existing ${out}: try gathering into a new file.` : ""}`,
+  };
 }
 
 /**
  * Exit status: 0 when every file was read and something was gathered; 1 when something was
- * gathered but some files could not be read, or when files were read but none held a form to
- * gather (nothing is written then, and every reason is said); 2 when no file could be read.
+ * gathered but some files could not be read (the others are gathered, each file left out is
+ * named with its reason), or when files were read but none held a form to gather (nothing is
+ * written then, and every reason is said); 2 when no file could be read, when the existing --out
+ * workbook cannot be read, or when the gathered workbook cannot be written.
  */
 export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang): Promise<number> {
   if (args.files.length === 0) fail(M.needFiles);
@@ -34,32 +41,24 @@ export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang)
     if (inputKind(f) !== "xlsx") fail(M.notXlsx(f));
     return { name: basename(f), data };
   });
-  const good: typeof files = [];
-  const badNames: string[] = [];
-  for (const f of files) {
-    if (await readable(f.data)) good.push(f);
-    else badNames.push(f.name);
-  }
-  if (good.length === 0) {
-    const lines = (l: Lang): string[] => badNames.map((name) => M.notXlsx(name)[l]);
-    fail(M.noFileReadable(files.length), { vi: lines("vi"), en: lines("en") });
-  }
   // An existing output workbook receives the new forms: collecting can be done in several goes.
   const base = existsSync(resolvePath(io, args.out)) ? readInputFile(io, args.out) : undefined;
   let result: Awaited<ReturnType<typeof collectFiles>>;
   try {
-    result = await collectFiles(good, base, model);
+    result = await collectFiles(files, base, model, { baseName: args.out });
   } catch (e) {
-    const which = e instanceof CollectReadError && e.file === "base" ? args.out : e instanceof CollectReadError ? e.file : args.files.join(", ");
-    return fail(M.notXlsx(which));
+    if (e instanceof CollectReadError) return fail(baseUnreadable(args.out));
+    if (e instanceof CollectWriteError) return fail(writeFailed(args.out, e.detail, base !== undefined));
+    throw e;
   }
   const { report } = result;
+  if (report.unreadable.length === files.length) {
+    const lines = (l: Lang): string[] => report.unreadable.map((name) => M.notXlsx(name)[l]);
+    fail(M.noFileReadable(files.length), { vi: lines("vi"), en: lines("en") });
+  }
   // Forms of different indices (or versions) in one workbook cannot be scored together: said first.
   for (const w of report.warnings) io.stderr.write(`${T.severityOne.warning[lang]}: ${w[lang]}\n`);
-  const skipLines = [
-    ...badNames.map((name) => `  - ${name}: ${M.notXlsx(name)[lang]}`),
-    ...report.skipped.map((s) => `  - ${s.file}: ${s.reason[lang]}`),
-  ];
+  const skipLines = report.skipped.map((s) => `  - ${s.file}: ${s.reason[lang]}`);
   if (report.take.length === 0) {
     // Nothing to gather: no file is written, and every reason is said.
     io.stderr.write(M.nothingCollected(args.out)[lang] + "\n");
@@ -70,8 +69,17 @@ export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang)
   io.stdout.write(M.collected(report.take.length, args.out)[lang] + "\n");
   for (const t of report.take) io.stdout.write(M.took(t.file, t.sheet, t.as)[lang] + "\n");
   if (skipLines.length > 0) {
-    io.stdout.write(M.skippedHead(badNames.length + report.skipped.length)[lang] + "\n");
+    // A file left out is said on stderr too, where a script looks for what went wrong.
+    if (report.unreadable.length > 0) io.stderr.write(unreadableSummary(report.unreadable)[lang] + "\n");
+    io.stdout.write(M.skippedHead(report.skipped.length)[lang] + "\n");
     for (const line of skipLines) io.stdout.write(line + "\n");
   }
-  return badNames.length > 0 ? 1 : 0;
+  return report.unreadable.length > 0 ? 1 : 0;
+}
+
+function unreadableSummary(names: string[]): Message {
+  return {
+    vi: `${T.severityOne.warning.vi}: bỏ qua ${names.length} tệp không đọc được (${names.join(", ")}); các tệp khác đã được gom.`,
+    en: `${T.severityOne.warning.en}: left out ${names.length} unreadable file${names.length === 1 ? "" : "s"} (${names.join(", ")}); the others were gathered.`,
+  };
 }

@@ -3,6 +3,7 @@
  * copy); in other sheets only the listed cells change, plus issue marks that a later run removes.
  */
 import ExcelJS from "exceljs";
+import type { Message } from "../../core/i18n/text";
 import { MARK_FILLS, MARK_NOTE_PREFIX } from "../../core/plan/labels";
 import { parseCell, parseRange } from "../../core/plan/a1";
 import { type NotedCell, relocateMarks } from "../../core/plan/plan";
@@ -35,13 +36,51 @@ function argb(color: string): string {
   return hex.length === 6 ? `FF${hex}` : hex;
 }
 
-export function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock): void {
+/**
+ * Before a shared formula's master cell (Excel's fill-down keeps the formula text there only) is
+ * overwritten, every cell that shares it gets its own formula, as ExcelJS translates it for that
+ * cell: otherwise the clones on rows not written point at a master that is gone, and ExcelJS
+ * refuses to write the workbook.
+ */
+function unshareFormula(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): void {
+  const v = cell.value as { shareType?: string; ref?: string } | null;
+  if (v === null || typeof v !== "object" || v.shareType !== "shared" || typeof v.ref !== "string") return;
+  let range: ReturnType<typeof parseRange>;
+  try {
+    range = parseRange(v.ref.replace(/\$/g, ""));
+  } catch {
+    return;
+  }
+  const find = (ws as unknown as { findCell(r: number, c: number): ExcelJS.Cell | undefined }).findCell.bind(ws);
+  for (let row = range.top; row <= range.bottom; row++) {
+    for (let col = range.left; col <= range.right; col++) {
+      const other = find(row, col);
+      if (!other || other === cell) continue;
+      const ov = other.value as { sharedFormula?: string; result?: ExcelJS.CellValue } | null;
+      if (ov === null || typeof ov !== "object" || ov.sharedFormula !== cell.address) continue;
+      const formula = other.formula;
+      other.value = (formula ? { formula, ...(ov.result !== undefined ? { result: ov.result } : {}) } : (ov.result ?? null)) as ExcelJS.CellValue;
+    }
+  }
+}
+
+/**
+ * Write a block. A cell inside a merged range is left as it is (ExcelJS would put the value into
+ * the merge's top-left cell, over what the user typed there); the address of each such cell that
+ * had a value to take is added to `mergedSkipped`.
+ */
+export function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock, mergedSkipped?: string[]): void {
   const { row: top, column: left } = parseCell(block.address);
   const align = block.align;
   block.values.forEach((rowValues, r) => {
     rowValues.forEach((value: PlanValue, c) => {
       const cell = ws.getCell(top + r, left + c);
       const formula = block.formulas?.[r]?.[c];
+      if (cell.isMerged) {
+        if (formula || (value !== null && value !== "")) mergedSkipped?.push(cell.address);
+        return;
+      }
+      unshareFormula(ws, cell);
       // Text is assigned as a plain string value: ExcelJS stores it as a string, never a formula.
       cell.value = formula ? { formula: formula.replace(/^=/, ""), date1904: false } : value;
       const change: Partial<ExcelJS.Style> = {};
@@ -230,7 +269,14 @@ function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Wo
         ? {
             type: "colorScale",
             priority: i + 1,
-            cfvo: cf.colors.length >= 3 ? [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }] : [{ type: "min" }, { type: "max" }],
+            // Anchored at the plan's numbers when it gives them (values 0–1: 0, 0.5, 1), else at the
+            // lowest value, the median and the highest.
+            cfvo:
+              cf.at && cf.at.length === cf.colors.length && cf.at.every(Number.isFinite)
+                ? cf.at.map((value) => ({ type: "num" as const, value }))
+                : cf.colors.length >= 3
+                  ? [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }]
+                  : [{ type: "min" }, { type: "max" }],
             color: cf.colors.map((c) => ({ argb: argb(c) })),
           }
         : {
@@ -266,8 +312,26 @@ function completeFonts(wb: ExcelJS.Workbook): void {
   }
 }
 
-/** Apply a plan; returns the charts to inject when the workbook is written. */
-export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan): PendingChart[] {
+/** What the user is told when cells of their sheet the plan wrote to are merged, and so were left alone. */
+export function mergedCellsWarning(sheet: string, cells: string[]): Message {
+  const shown = cells.length > 8 ? `${cells.slice(0, 8).join(", ")}, …` : cells.join(", ");
+  return cells.length === 1
+    ? {
+        vi: `Trang '${sheet}': ô ${shown} nằm trong vùng ô gộp nên DTI Scorer không ghi vào đó; hãy bỏ gộp ô rồi chấm lại.`,
+        en: `Sheet '${sheet}': cell ${shown} is part of merged cells, so DTI Scorer did not write it; unmerge the cells and score again.`,
+      }
+    : {
+        vi: `Trang '${sheet}': ${cells.length} ô (${shown}) nằm trong vùng ô gộp nên DTI Scorer không ghi vào đó; hãy bỏ gộp ô rồi chấm lại.`,
+        en: `Sheet '${sheet}': ${cells.length} cells (${shown}) are part of merged cells, so DTI Scorer did not write them; unmerge the cells and score again.`,
+      };
+}
+
+/**
+ * Apply a plan; returns the charts to inject when the workbook is written. What the user should
+ * know about the write beyond the plan's own warnings (cells left alone because they are merged)
+ * is added to `warnings`.
+ */
+export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: Message[]): PendingChart[] {
   const plan = locatePlanMarks(wb, written);
   completeFonts(wb);
   for (const name of plan.removeSheets ?? []) {
@@ -282,7 +346,9 @@ export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan): PendingChar
   for (const edit of plan.edits) {
     const ws = wb.getWorksheet(edit.sheet);
     if (!ws) throw new Error(`sheet not found: ${edit.sheet}`);
-    for (const block of edit.blocks) writeBlock(ws, block);
+    const merged: string[] = [];
+    for (const block of edit.blocks) writeBlock(ws, block, merged);
+    if (merged.length > 0) warnings?.push(mergedCellsWarning(ws.name, merged));
   }
   for (const m of plan.marks) {
     const ws = wb.getWorksheet(m.sheet);

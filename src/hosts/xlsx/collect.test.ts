@@ -147,7 +147,128 @@ describe("collecting forms from several files", () => {
     expect(same.report.warnings).toEqual([]);
   });
 
-  it("names the file that is not a workbook", async () => {
-    await expect(collectFiles([{ name: "hong.xlsx", data: new TextEncoder().encode("không phải zip") }])).rejects.toThrow(CollectReadError);
+  it("leaves out a file that is not a workbook, naming it, and gathers the others", async () => {
+    const { data, report } = await collectFiles([
+      { name: "syt.xlsx", data: await form("SYT", "Sở Y tế", 0.8) },
+      { name: "hong.xlsx", data: new TextEncoder().encode("không phải zip") },
+      { name: "snv.xlsx", data: await form("SNV", "Sở Nội vụ", 0.6) },
+    ]);
+    expect(report.take.map((t) => t.as)).toEqual(["Sở Y tế", "Sở Nội vụ"]);
+    expect(report.unreadable).toEqual(["hong.xlsx"]);
+    expect(report.skipped).toHaveLength(1);
+    expect(report.skipped[0]).toMatchObject({ file: "hong.xlsx", sheet: "" });
+    expect(report.skipped[0]!.reason.vi).toContain('Tệp "hong.xlsx" không phải bảng tính Excel (.xlsx) đọc được');
+    expect(report.skipped[0]!.reason.en).toContain('File "hong.xlsx" is not a readable Excel workbook (.xlsx)');
+    expect((await load(data)).worksheets.map((w) => w.name)).toEqual(["Sở Y tế", "Sở Nội vụ"]);
+    // The workbook gathered into is another matter: it cannot be left out.
+    await expect(collectFiles([{ name: "syt.xlsx", data: await form("SYT", "Sở Y tế", 0.8) }], new TextEncoder().encode("hỏng"), undefined, { baseName: "tong-hop.xlsx" })).rejects.toEqual(
+      new CollectReadError("tong-hop.xlsx"),
+    );
   });
+
+  it("gathers into a workbook LibreOffice saved with a table in it (a table without a style)", async () => {
+    const base = await load(await form("SYT", "Sở Y tế", 0.8));
+    const list = base.addWorksheet("Danh sách");
+    list.addTable({
+      name: "DanhSach",
+      ref: "A1",
+      headerRow: true,
+      columns: [{ name: "Mã" }, { name: "Đơn vị" }],
+      rows: [
+        ["SYT", "Sở Y tế"],
+        ["STC", "Sở Tài chính"],
+      ],
+    });
+    const withoutStyle = await dropTableStyles(new Uint8Array(await base.xlsx.writeBuffer()));
+    const { data, report } = await collectFiles([{ name: "stc.xlsx", data: await form("STC", "Sở Tài chính", 0.5) }], withoutStyle);
+    expect(report.take.map((t) => t.as)).toEqual(["Sở Tài chính"]);
+    const wb = await load(data);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Hướng dẫn", "Sở Y tế", "Danh sách", "Sở Tài chính"]);
+    expect(wb.getWorksheet("Danh sách")!.getCell("B3").value).toBe("Sở Tài chính");
+    const table = await (await JSZip.loadAsync(data)).file("xl/tables/table1.xml")!.async("string");
+    expect(table).toContain('ref="A1:B3"');
+  });
+
+  it("keeps each form's drop-down lists working once gathered: lists made on the form, and lists of an older form's _lists sheet moved onto it", async () => {
+    const commaModel = parseDefinition({
+      ...(builtin.definition as Record<string, unknown>),
+      root: withChoiceOptions(builtin.definition, "1.1", ["Giám đốc, Thủ trưởng đơn vị", "Phó Giám đốc, Phó Thủ trưởng", "Chưa có"]),
+    });
+    if (!commaModel.ok) throw new Error(JSON.stringify(commaModel.problems));
+    const made = (code: string, name: string) => makeTemplate(commaModel.model, [{ code, name, category: "co-dvc" }], { lang: "vi" });
+    // A form as made before lists moved onto the forms: its list on a hidden `_lists` sheet.
+    const older = await load(await made("STC", "Sở Tài chính"));
+    const stc = older.getWorksheet("Sở Tài chính")!;
+    const lists = older.addWorksheet("_lists", { state: "veryHidden" });
+    ["Giám đốc, Thủ trưởng đơn vị", "Phó Giám đốc, Phó Thủ trưởng", "Chưa có"].forEach((v, i) => (lists.getCell(i + 1, 1).value = v));
+    for (const col of [4, 5]) {
+      const cell = stc.getCell(rowOf(stc, "1.1"), col);
+      cell.dataValidation = { ...cell.dataValidation, formulae: ["_lists!$A$1:$A$3"] };
+    }
+    // A form whose list names its own sheet, gathered under another name ("(2)").
+    const named = await load(await made("SYT-2", "Sở Y tế"));
+    const own = named.getWorksheet("Sở Y tế")!;
+    for (const col of [4, 5]) {
+      const cell = own.getCell(rowOf(own, "1.1"), col);
+      cell.dataValidation = { ...cell.dataValidation, formulae: [`'Sở Y tế'!${String(cell.dataValidation?.formulae?.[0])}`] };
+    }
+    const { data, report } = await collectFiles([
+      { name: "syt.xlsx", data: await made("SYT", "Sở Y tế") },
+      { name: "stc.xlsx", data: new Uint8Array(await older.xlsx.writeBuffer()) },
+      { name: "syt-2.xlsx", data: new Uint8Array(await named.xlsx.writeBuffer()) },
+    ]);
+    expect(report.take.map((t) => t.as)).toEqual(["Sở Y tế", "Sở Tài chính", "Sở Y tế (2)"]);
+    const wb = await load(data);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sở Y tế", "Sở Tài chính", "Sở Y tế (2)"]);
+    for (const ws of wb.worksheets) {
+      for (const col of [4, 5]) {
+        const formula = String(ws.getCell(rowOf(ws, "1.1"), col).dataValidation?.formulae?.[0]);
+        expect([ws.name, formula]).toEqual([ws.name, expect.stringMatching(/^\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/)]);
+        const [a, b] = formula.replace(/\$/g, "").split(":") as [string, string];
+        const column = Number(ws.getCell(a).col);
+        expect(ws.getColumn(column).hidden).toBe(true);
+        const values: unknown[] = [];
+        for (let r = Number(ws.getCell(a).row); r <= Number(ws.getCell(b).row); r++) values.push(ws.getCell(r, column).value);
+        expect(values).toEqual(["Giám đốc, Thủ trưởng đơn vị", "Phó Giám đốc, Phó Thủ trưởng", "Chưa có"]);
+      }
+    }
+    // The collected workbook scores: the list column is not part of the table.
+    const syt = wb.getWorksheet("Sở Y tế")!;
+    syt.getCell(rowOf(syt, "1.1"), 4).value = "Phó Giám đốc, Phó Thủ trưởng";
+    const filled = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()), "tong-hop.xlsx");
+    const result = await runScoring(filled, { definition: commaModel.model.definition, lang: "vi", projectVersion: "test", write: false });
+    expect(result.table.units.find((u) => u.code === "SYT")!.nodes["1.1"]!.points).toBeCloseTo(5, 10);
+    expect(result.issues.filter((i) => i.code === "unknown-code" || i.code === "unknown-choice")).toEqual([]);
+  }, 60_000);
 });
+
+/** The root of `definition` with the options of choice indicator `code` renamed to `values`, in order. */
+function withChoiceOptions(definition: unknown, code: string, values: string[]): unknown {
+  const copy = JSON.parse(JSON.stringify((definition as { root: unknown }).root)) as Record<string, unknown>;
+  const visit = (node: Record<string, unknown>): void => {
+    if (node.code === code) {
+      const rule = node.rule as { options: { value: string; aliases?: string[] }[] };
+      rule.options.forEach((o, i) => {
+        o.value = values[i] ?? o.value;
+        delete o.aliases;
+      });
+    }
+    for (const child of (node.children as Record<string, unknown>[] | undefined) ?? []) visit(child);
+  };
+  visit(copy);
+  return copy;
+}
+
+/** The file as LibreOffice saves it: its tables without a <tableStyleInfo>. */
+async function dropTableStyles(file: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(file);
+  const tables = Object.keys(zip.files).filter((f) => /^xl\/tables\/table\d+\.xml$/.test(f));
+  expect(tables.length).toBeGreaterThan(0);
+  for (const path of tables) {
+    const xml = await zip.file(path)!.async("string");
+    const without = xml.replace(/<tableStyleInfo\b[^>]*\/>/, "");
+    expect(without).not.toBe(xml);
+    zip.file(path, without);
+  }
+  return zip.generateAsync({ type: "uint8array" });
+}

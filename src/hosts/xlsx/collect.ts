@@ -5,25 +5,39 @@
  */
 import ExcelJS from "exceljs";
 import { type CollectPlan, detectLayoutA, planCollect } from "../../core/collect";
+import { columnNumber } from "../../core/a1";
 import type { IndexModel } from "../../core/definition/model";
+import type { Message } from "../../core/i18n/text";
 import type { CellValue, SheetSnapshot } from "../../core/types";
+import { writeWorkbook } from "./finish";
 import { preserveDrawings } from "./preserve";
+import { FORM_LIST_COLUMN, FORM_LIST_FIRST_ROW, formLists } from "./template";
 
-/** A file that is not a readable .xlsx workbook. */
+/** The workbook the forms are gathered into cannot be read as an .xlsx workbook. */
 export class CollectReadError extends Error {
   constructor(readonly file: string) {
     super(`Cannot read ${file} as an .xlsx workbook`);
   }
 }
 
-export type CollectReport = CollectPlan;
+/** The gathered workbook could not be written (ExcelJS refused what it read): no file is at fault by name. */
+export class CollectWriteError extends Error {
+  constructor(readonly detail: string) {
+    super(`Cannot write the gathered workbook: ${detail}`);
+  }
+}
 
-async function load(data: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
+export interface CollectReport extends CollectPlan {
+  /** The incoming files that are not readable .xlsx workbooks (each also in `skipped`, with its reason). */
+  unreadable: string[];
+}
+
+async function load(data: Uint8Array): Promise<ExcelJS.Workbook | undefined> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw new CollectReadError(file);
+    return undefined;
   }
   return wb;
 }
@@ -112,22 +126,82 @@ function copySheet(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet): void {
   if (protection) (target as unknown as { sheetProtection?: unknown }).sheetProtection = cloneJson(protection);
 }
 
+/** A list validation's source on another sheet: "_lists!$A$1:$A$5", "'My lists'!B2:B9". */
+const OTHER_SHEET_RANGE = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/;
+
 /**
- * Gather the layout-A sheets of `files` into `base` (or a new workbook). Sheets that are not
- * unit forms, forms of a unit code already present, and (with a model) forms of another index
- * are left out, each with the reason, in the report; the template's own instructions sheet and
- * hidden list sheet are left out silently. The report warns when the forms (those of `base`
- * included) name different indices or versions.
+ * Drop-down lists of the copied form that take their options from another sheet of the unit's
+ * file (the `_lists` sheet of forms made before the lists moved onto the form): that sheet is not
+ * copied, so the options are copied into hidden columns of the form itself (as `template` now
+ * writes them) and the validations point there.
+ */
+function localizeLists(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet, firstRow: () => number): void {
+  const dv = (target as unknown as { dataValidations?: { model: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations;
+  if (!dv) return;
+  let lists: ReturnType<typeof formLists> | undefined;
+  for (const rule of Object.values(dv.model)) {
+    if (!rule || rule.type !== "list") continue;
+    const formula = String(rule.formulae?.[0] ?? "");
+    const m = OTHER_SHEET_RANGE.exec(formula.trim());
+    if (!m) continue;
+    const sheetName = (m[1] ?? m[2] ?? "").replace(/''/g, "'");
+    const from = source.workbook.getWorksheet(sheetName);
+    if (!from) continue;
+    if (from === source) {
+      // The form's own cells, named with its sheet name: the copy may have another name.
+      rule.formulae = [formula.trim().replace(/^=?.*!/, "")];
+      continue;
+    }
+    const c1 = columnNumber(m[3]!);
+    const r1 = Number(m[4]);
+    const c2 = m[5] !== undefined ? columnNumber(m[5]) : c1;
+    const r2 = m[6] !== undefined ? Number(m[6]) : r1;
+    const values: string[] = [];
+    for (let r = Math.min(r1, r2); r <= Math.max(r1, r2); r++) {
+      for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c++) {
+        const v = plainValue(from.getCell(r, c).value);
+        if (v !== null && typeof v !== "object" && String(v) !== "") values.push(String(v));
+      }
+    }
+    if (values.length === 0) continue;
+    lists ??= formLists(target, Math.max(FORM_LIST_COLUMN, source.columnCount + 2), firstRow());
+    rule.formulae = [lists.add(values)];
+  }
+}
+
+/** The reason a file that is not a readable .xlsx workbook is left out. */
+export function unreadableFileReason(file: string): Message {
+  return {
+    vi: `Tệp "${file}" không phải bảng tính Excel (.xlsx) đọc được nên được bỏ qua; hãy mở tệp và lưu lại dạng .xlsx (Excel Workbook).`,
+    en: `File "${file}" is not a readable Excel workbook (.xlsx), so it was left out; open it and save it as .xlsx (Excel Workbook).`,
+  };
+}
+
+/**
+ * Gather the layout-A sheets of `files` into `base` (or a new workbook). A file that is not a
+ * readable .xlsx workbook is left out with its reason (the others are still gathered); so are
+ * sheets that are not unit forms, forms of a unit code already present, and (with a model) forms
+ * of another index; the template's own instructions sheet and hidden list sheet are left out
+ * silently. The report warns when the forms (those of `base` included) name different indices or
+ * versions. Throws CollectReadError when `base` cannot be read, CollectWriteError when the
+ * gathered workbook cannot be written.
  */
 export async function collectFiles(
   files: { name: string; data: Uint8Array }[],
   base?: Uint8Array,
   model?: IndexModel,
+  options: { baseName?: string } = {},
 ): Promise<{ data: Uint8Array; report: CollectReport }> {
-  const target = base ? await load(base, "base") : new ExcelJS.Workbook();
+  const target = base ? await load(base) : new ExcelJS.Workbook();
+  if (!target) throw new CollectReadError(options.baseName ?? "base");
   if (!base) target.creator = "DTI Scorer";
   const loaded: { name: string; wb: ExcelJS.Workbook }[] = [];
-  for (const f of files) loaded.push({ name: f.name, wb: await load(f.data, f.name) });
+  const unreadable: string[] = [];
+  for (const f of files) {
+    const wb = await load(f.data);
+    if (wb) loaded.push({ name: f.name, wb });
+    else unreadable.push(f.name);
+  }
   const existing = formsOf(target);
   const plan = planCollect(
     target.worksheets.map((w) => w.name),
@@ -142,11 +216,23 @@ export async function collectFiles(
       const take = plan.take[cursor];
       if (!take || take.file !== name || take.sheet !== ws.name) continue;
       cursor++;
-      copySheet(ws, target.addWorksheet(take.as));
+      const copy = target.addWorksheet(take.as);
+      copySheet(ws, copy);
+      localizeLists(ws, copy, () => (detectLayoutA(snapshotOf(ws))?.headerRow ?? FORM_LIST_FIRST_ROW - 1) + 1);
     }
   }
-  let data: Uint8Array = new Uint8Array((await target.xlsx.writeBuffer()) as ArrayBuffer);
+  let data: Uint8Array;
+  try {
+    data = await writeWorkbook(target);
+  } catch (e) {
+    throw new CollectWriteError(e instanceof Error ? e.message : String(e));
+  }
   // ExcelJS drops the charts and shapes it read: those of the workbook gathered into come back.
   if (base) data = await preserveDrawings(base, data, { skipSheets: [] });
-  return { data, report: plan };
+  const report: CollectReport = {
+    ...plan,
+    skipped: [...unreadable.map((file) => ({ file, sheet: "", reason: unreadableFileReason(file) })), ...plan.skipped],
+    unreadable,
+  };
+  return { data, report };
 }

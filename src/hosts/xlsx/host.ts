@@ -6,6 +6,7 @@ import type { WorkbookSnapshot, WritePlan } from "../../core/types";
 import type { WorkbookHost } from "../host";
 import { type PendingChart, applyPlan } from "./apply";
 import { addCharts } from "./charts";
+import { writeWorkbook } from "./finish";
 import { preserveDrawings } from "./preserve";
 import { snapshotWorkbook } from "./read";
 
@@ -39,9 +40,10 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async apply(plan: WritePlan): Promise<void> {
-    this.pendingCharts = applyPlan(this.workbook, plan);
+    const warnings = planWarnings(plan);
+    this.pendingCharts = applyPlan(this.workbook, plan, warnings);
     this.removedSheets = [...(plan.removeSheets ?? [])];
-    this.lastApply = { warnings: planWarnings(plan) };
+    this.lastApply = { warnings };
   }
 
   /**
@@ -52,7 +54,7 @@ export class XlsxHost implements WorkbookHost {
    * by name (addCharts), so none is lost and none duplicated.
    */
   async toBuffer(): Promise<Uint8Array> {
-    let written: Uint8Array = new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    let written: Uint8Array = await writeWorkbook(this.workbook);
     if (this.original) written = await preserveDrawings(this.original, written, { skipSheets: this.removedSheets });
     if (this.pendingCharts.length === 0) return written;
     return addCharts(

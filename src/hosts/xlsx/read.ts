@@ -63,6 +63,14 @@ export function fillFromText(text: string | undefined): ExcelJS.Fill | undefined
   return undefined;
 }
 
+/** The merged ranges of a sheet ("B1:I1"), as ExcelJS keeps them (one per top-left cell). */
+export function mergedRanges(ws: ExcelJS.Worksheet): string[] {
+  const merges = (ws as unknown as { _merges?: Record<string, { tl?: string; br?: string } | undefined> })._merges ?? {};
+  const out: string[] = [];
+  for (const m of Object.values(merges)) if (m?.tl && m.br && m.tl !== m.br) out.push(`${m.tl}:${m.br}`);
+  return out;
+}
+
 export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   const values: CellValue[][] = [];
   const fills: Record<string, string> = {};
@@ -81,11 +89,13 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     while (values.length < rowNumber - 1) values.push([]);
     values[rowNumber - 1] = cells;
   });
+  const merges = mergedRanges(ws);
   return {
     name: ws.name,
     values,
     visible: ws.state === "visible" || ws.state === undefined,
     ...(Object.keys(fills).length > 0 ? { fills } : {}),
+    ...(merges.length > 0 ? { merges } : {}),
   };
 }
 

@@ -356,4 +356,57 @@ describe("self-assessment templates", () => {
     expect(ws.getRow(rowOf(ws, "1.3")).height ?? 0).toBeGreaterThanOrEqual(30 + 12);
     expect(ws.getRow(rowOf(ws, "1.3")).height ?? 0).toBeLessThan(45 + 12);
   });
+
+  it("keep a list whose options have a comma, or that is too long to write inline, on the form itself, in a hidden locked column the reader ignores", async () => {
+    const long = Array.from({ length: 12 }, (_, i) => ({ value: `Phương án số ${i + 1} của đơn vị sự nghiệp công lập trực thuộc`, fraction: i / 11 }));
+    const withLists = JSON.parse(JSON.stringify(definition)) as typeof definition & { root: { children: { children: Record<string, unknown>[] }[] } };
+    const first = withLists.root.children[0]!.children;
+    first[0]!.rule = {
+      kind: "choice",
+      options: [
+        { value: "Giám đốc, Thủ trưởng", fraction: 1 },
+        { value: "Phó Giám đốc", fraction: 0.5 },
+        { value: "Chưa có", fraction: 0 },
+      ],
+    };
+    first.push({ code: "1.3", name: "Mức độ triển khai", max: 10, rule: { kind: "choice", options: long } });
+    const parsed = parseDefinition(withLists);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const data = await makeTemplate(parsed.model, units.slice(0, 2), { lang: "vi" });
+    const wb = await load(data);
+    // No sheet of lists: each form carries its own.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Hướng dẫn", "Sở Y tế", "Thanh tra tỉnh"]);
+    for (const name of ["Sở Y tế", "Thanh tra tỉnh"]) {
+      const ws = wb.getWorksheet(name)!;
+      const listOf = (code: string, col: number): string[] => {
+        const formula = String(ws.getCell(rowOf(ws, code), col).dataValidation?.formulae?.[0]);
+        // A range of the form itself: no sheet name, so it holds when the form is copied alone.
+        expect(formula).toMatch(/^\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/);
+        const [a, b] = formula.replace(/\$/g, "").split(":") as [string, string];
+        const col0 = Number(ws.getCell(a).col);
+        expect(ws.getColumn(col0).hidden).toBe(true);
+        expect(col0).toBeGreaterThan(9 + 20);
+        const out: string[] = [];
+        for (let r = Number(ws.getCell(a).row); r <= Number(ws.getCell(b).row); r++) out.push(String(ws.getCell(r, col0).value));
+        return out;
+      };
+      for (const col of [4, 5]) {
+        expect(listOf("1.1", col)).toEqual(["Giám đốc, Thủ trưởng", "Phó Giám đốc", "Chưa có"]);
+        expect(listOf("1.3", col)).toEqual(long.map((o) => o.value));
+      }
+    }
+    // The sheet stays protected (the list cells are locked), and the reader takes only the table:
+    // a filled form scores with no finding about the list column.
+    const filled = await load(data);
+    const ws = filled.getWorksheet("Sở Y tế")!;
+    ws.getCell(rowOf(ws, "1.1"), 4).value = "Giám đốc, Thủ trưởng";
+    ws.getCell(rowOf(ws, "1.3"), 4).value = long[11]!.value;
+    expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
+    const host = await XlsxHost.fromBuffer(new Uint8Array(await filled.xlsx.writeBuffer()), "phieu.xlsx");
+    const result = await runScoring(host, { definition: withLists, lang: "vi", projectVersion: "test", write: false });
+    const syt = result.table.units.find((u) => u.code === "SYT")!;
+    expect(syt.nodes["1.1"]!.points).toBe(10);
+    expect(syt.nodes["1.3"]!.points).toBe(10);
+    expect(result.issues.filter((i) => i.sheet === "Sở Y tế" && (i.code === "unknown-code" || i.code === "layout-not-found"))).toEqual([]);
+  }, 60_000);
 });

@@ -163,6 +163,47 @@ interface ListSource {
   add(values: string[]): string;
 }
 
+/**
+ * Where a form keeps the drop-down lists that do not fit an inline list (an option with a comma
+ * or a quote, or more than Excel's 255 characters): a hidden column of the form itself, far right
+ * of the table, from the first row under the table's header down. A form copied alone into
+ * another workbook (collect, Excel's insert of sheets) keeps its lists; the reader looks only at
+ * the table's columns, and the planner writes nothing there.
+ */
+export const FORM_LIST_COLUMN = 40; // AN
+/** The first row of a form's list column: the row under the table's header (row 8). */
+export const FORM_LIST_FIRST_ROW = HEADER_ROW + 1;
+
+/**
+ * The lists of one form sheet: each list (the same options once) in its own hidden, locked
+ * column from `firstColumn` on, from `firstRow` down; `add` returns the validation's formula, an
+ * absolute range on the sheet itself ("$AN$9:$AN$12").
+ */
+export function formLists(ws: ExcelJS.Worksheet, firstColumn = FORM_LIST_COLUMN, firstRow = FORM_LIST_FIRST_ROW): ListSource {
+  const cache = new Map<string, string>();
+  let next = firstColumn;
+  return {
+    add(values) {
+      const key = JSON.stringify(values);
+      const cached = cache.get(key);
+      if (cached) return cached;
+      const column = next++;
+      values.forEach((v, i) => {
+        const cell = ws.getCell(firstRow + i, column);
+        // Written as text, never as a formula or a number: the list shows the options as typed.
+        cell.value = v;
+        cell.numFmt = "@";
+      });
+      const col = ws.getColumn(column);
+      col.hidden = true;
+      const letter = columnLetter(column);
+      const ref = `$${letter}$${firstRow}:$${letter}$${firstRow + values.length - 1}`;
+      cache.set(key, ref);
+      return ref;
+    },
+  };
+}
+
 function validationFor(
   input: ResolvedInput,
   ind: IndicatorModel,
@@ -552,31 +593,12 @@ export async function makeTemplate(model: IndexModel, units: TemplateUnit[], opt
   const help = wb.addWorksheet(helpName);
   const taken = new Set<string>([helpName]);
   const choices = choiceOptions(model);
-  // Option lists too long for an inline list go to a hidden sheet the validations point to.
-  let listSheet: ExcelJS.Worksheet | undefined;
-  let listColumn = 0;
-  const listCache = new Map<string, string>();
-  const lists: ListSource = {
-    add(values) {
-      const key = JSON.stringify(values);
-      const cached = listCache.get(key);
-      if (cached) return cached;
-      listSheet ??= wb.addWorksheet("_lists", { state: "veryHidden" });
-      listColumn++;
-      values.forEach((v, i) => {
-        listSheet!.getCell(i + 1, listColumn).value = v;
-      });
-      const col = columnLetter(listColumn);
-      const ref = `_lists!$${col}$1:$${col}$${values.length}`;
-      listCache.set(key, ref);
-      return ref;
-    },
-  };
   const placed: { unit: TemplateUnit; sheet: string }[] = [];
   for (const unit of units) {
     const sheet = unitSheetName(unit.name || unit.code, taken);
     const ws = wb.addWorksheet(sheet, { properties: { tabColor: { argb: "FF2E75B6" } } });
-    await writeUnitSheet(ws, model, unit, options, choices, lists);
+    // Option lists that cannot be written inline live on the form itself, so it stands alone.
+    await writeUnitSheet(ws, model, unit, options, choices, formLists(ws));
     placed.push({ unit, sheet });
   }
   writeHelpSheet(help, model, placed, options);

@@ -1,0 +1,81 @@
+/**
+ * `dti-scorer collect` with files that cannot all be used: an unreadable file among good ones,
+ * an existing --out workbook that cannot be read, and one saved by LibreOffice with a table.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { main } from "../main";
+
+const dir = mkdtempSync(join(tmpdir(), "dti-collect-"));
+
+async function run(argv: string[], lang: "vi" | "en" = "vi"): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    cwd: dir,
+    env: { LANG: lang === "vi" ? "vi_VN.UTF-8" : "en_US.UTF-8" },
+  });
+  return { code, out, err };
+}
+
+async function sheetNames(file: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(dir, file));
+  return wb.worksheets.map((w) => w.name);
+}
+
+beforeAll(async () => {
+  writeFileSync(join(dir, "a.csv"), "Mã đơn vị,Đơn vị\nSYT,Sở Y tế\n");
+  writeFileSync(join(dir, "b.csv"), "Mã đơn vị,Đơn vị\nSTC,Sở Tài chính\n");
+  writeFileSync(join(dir, "c.csv"), "Mã đơn vị,Đơn vị\nSXD,Sở Xây dựng\n");
+  for (const f of ["a", "b", "c"]) expect((await run(["template", "--index", "dti-so-nganh-mau", "--units", `${f}.csv`, "--out", `${f}.xlsx`])).code).toBe(0);
+  writeFileSync(join(dir, "hong.xlsx"), "không phải tệp zip");
+}, 60_000);
+
+describe("dti-scorer collect", () => {
+  it("gathers the readable files, names the one it left out and why, and exits 1", async () => {
+    const r = await run(["collect", "a.xlsx", "hong.xlsx", "b.xlsx", "--out", "gom.xlsx"]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("Đã gom 2 phiếu vào gom.xlsx.");
+    expect(r.out).toContain('  - hong.xlsx: Tệp "hong.xlsx" không phải bảng tính Excel (.xlsx) đọc được nên được bỏ qua');
+    expect(r.err).toBe("Cảnh báo: bỏ qua 1 tệp không đọc được (hong.xlsx); các tệp khác đã được gom.\n");
+    expect(await sheetNames("gom.xlsx")).toEqual(["Sở Y tế", "Sở Tài chính"]);
+    const en = await run(["collect", "hong.xlsx", "c.xlsx", "--out", "gom-en.xlsx", "--lang", "en"], "en");
+    expect(en.code).toBe(1);
+    expect(en.err).toBe("Warning: left out 1 unreadable file (hong.xlsx); the others were gathered.\n");
+    expect(en.out).toContain('File "hong.xlsx" is not a readable Excel workbook (.xlsx), so it was left out');
+  }, 30_000);
+
+  it("blames the existing --out workbook, not an input, when that is what cannot be read", async () => {
+    writeFileSync(join(dir, "tong-hong.xlsx"), "hỏng");
+    const r = await run(["collect", "a.xlsx", "--out", "tong-hong.xlsx"]);
+    expect(r.code).toBe(2);
+    expect(r.err.split("\n")[0]).toBe(
+      "Tệp tong-hong.xlsx (--out) đã có sẵn nên các phiếu được gom thêm vào đó, nhưng nó không phải sổ tính Excel (.xlsx) đọc được. Hãy chọn tên tệp khác cho --out, hoặc lưu lại tong-hong.xlsx dạng .xlsx (Excel Workbook).",
+    );
+    expect(r.err).not.toContain("a.xlsx");
+    expect(readFileSync(join(dir, "tong-hong.xlsx"), "utf8")).toBe("hỏng");
+  });
+
+  it("adds forms to a workbook LibreOffice saved with a table in it", async () => {
+    expect((await run(["collect", "a.xlsx", "--out", "lo.xlsx"])).code).toBe(0);
+    // A table as LibreOffice writes it: no <tableStyleInfo>.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "lo.xlsx"));
+    wb.addWorksheet("Danh bạ").addTable({ name: "DanhBa", ref: "A1", headerRow: true, columns: [{ name: "Đơn vị" }, { name: "Điện thoại" }], rows: [["Sở Y tế", "0230 3825 111"]] });
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const table = Object.keys(zip.files).find((f) => /^xl\/tables\/table\d+\.xml$/.test(f))!;
+    zip.file(table, (await zip.file(table)!.async("string")).replace(/<tableStyleInfo\b[^>]*\/>/, ""));
+    writeFileSync(join(dir, "lo.xlsx"), await zip.generateAsync({ type: "uint8array" }));
+    const r = await run(["collect", "b.xlsx", "--out", "lo.xlsx"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(await sheetNames("lo.xlsx")).toEqual(["Sở Y tế", "Danh bạ", "Sở Tài chính"]);
+    expect(existsSync(join(dir, "lo.xlsx"))).toBe(true);
+  }, 30_000);
+});

@@ -1,0 +1,82 @@
+/**
+ * Writing an ExcelJS workbook so that ExcelJS does not fail on what other programs wrote, and so
+ * that Excel opens the result without offering to repair it:
+ *   - before: a table saved by LibreOffice has no <tableStyleInfo>, which ExcelJS reads as a null
+ *     style and then fails on ("Cannot read properties of null (reading 'theme')"): such a table
+ *     gets the plain style it had (no style name, no stripes);
+ *   - after: ExcelJS gives every data bar an <extLst> whose <x14:id/> is empty and that no x14
+ *     rule matches (ExcelJS issue #3015), which the file format does not allow: that extLst is
+ *     taken out of the sheet XML, leaving a plain Excel 2007 data bar.
+ * Pure (ExcelJS and jszip): runs in Node and in the browser.
+ */
+import type ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { parseRels, sheetParts } from "./ooxml";
+
+/** Gives every table read without a style the plain style it showed: ExcelJS cannot write a null one. */
+export function completeTableStyles(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    const tables = (ws as unknown as { tables?: Record<string, { table?: { style?: unknown } } | undefined> }).tables ?? {};
+    for (const t of Object.values(tables)) {
+      if (t?.table && (t.table.style === null || typeof t.table.style !== "object")) {
+        t.table.style = { showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+      }
+    }
+  }
+}
+
+/** The sheets holding a data bar, whose XML ExcelJS writes with an empty x14 reference. */
+export function sheetsWithDataBars(wb: ExcelJS.Workbook): string[] {
+  type Formats = { conditionalFormattings?: { rules?: { type?: string }[] }[] };
+  return wb.worksheets
+    .filter((ws) => ((ws as unknown as Formats).conditionalFormattings ?? []).some((cf) => (cf.rules ?? []).some((r) => r.type === "dataBar")))
+    .map((ws) => ws.name);
+}
+
+/**
+ * A worksheet's XML without the <extLst> of its data-bar rules that refers to no x14 rule (an
+ * empty <x14:id/>); an extLst whose id names a rule is kept.
+ */
+export function dropEmptyDataBarExt(sheetXml: string): string {
+  return sheetXml.replace(
+    /(<(?:\w+:)?cfRule\b[^>]*\btype="dataBar"[^>]*>)([\s\S]*?)(<\/(?:\w+:)?cfRule>)/g,
+    (_, open: string, inner: string, close: string) =>
+      open +
+      inner.replace(/<((?:\w+:)?extLst)\b[^>]*>([\s\S]*?)<\/\1>/g, (ext: string, _tag: string, content: string) =>
+        /<(?:\w+:)?id\s*\/>|<(?:\w+:)?id\s*>\s*<\/(?:\w+:)?id>/.test(content) ? "" : ext,
+      ) +
+      close,
+  );
+}
+
+/** The written file with the data bars of `sheets` made plain (dropEmptyDataBarExt); unchanged bytes when nothing needed it. */
+export async function tidyDataBars(xlsx: Uint8Array, sheets: string[]): Promise<Uint8Array> {
+  if (sheets.length === 0) return xlsx;
+  const zip = await JSZip.loadAsync(xlsx);
+  const workbookPath = "xl/workbook.xml";
+  const workbookXml = await zip.file(workbookPath)?.async("string");
+  const relsXml = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+  if (workbookXml === undefined || relsXml === undefined) return xlsx;
+  const parts = sheetParts(workbookXml, parseRels(relsXml), workbookPath);
+  let changed = false;
+  for (const name of sheets) {
+    const path = parts.get(name);
+    const file = path === undefined ? null : zip.file(path);
+    if (!file || path === undefined) continue;
+    const xml = await file.async("string");
+    const tidy = dropEmptyDataBarExt(xml);
+    if (tidy !== xml) {
+      zip.file(path, tidy);
+      changed = true;
+    }
+  }
+  if (!changed) return xlsx;
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/** The workbook as .xlsx bytes, written by ExcelJS with the repairs above. */
+export async function writeWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  completeTableStyles(wb);
+  const written = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return tidyDataBars(written, sheetsWithDataBars(wb));
+}
