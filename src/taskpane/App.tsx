@@ -17,7 +17,8 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useEffect } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import type { Feature } from "../hosts/excel/requirements";
 import { ChartsStep } from "./components/ChartsStep";
 import { CheckStep } from "./components/CheckStep";
 import { CollectStep } from "./components/CollectStep";
@@ -28,7 +29,7 @@ import { ScoreStep } from "./components/ScoreStep";
 import { useStepStyles } from "./components/styles";
 import { type StringKey, t } from "./i18n";
 import type { Environment } from "./state/environment";
-import { type DownloadKind, type StepId, usePane } from "./state/usePane";
+import { type DownloadKind, type Notice, type PaneState, type StepId, usePane } from "./state/usePane";
 import type { Workbench } from "./state/workbench";
 
 const STEPS: { id: StepId; key: StringKey; short: StringKey }[] = [
@@ -96,13 +97,160 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  // Read by screen readers, not shown.
+  live: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0, 0, 0, 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
 });
+
+const FEATURE_KEYS: Record<Feature, StringKey> = {
+  charts: "featureCharts",
+  conditionalFormats: "featureConditionalFormats",
+  freezePanes: "featureFreezePanes",
+  printLayout: "featurePrintLayout",
+  notes: "featureNotes",
+  comments: "featureComments",
+  insertWorkbooks: "featureInsertWorkbooks",
+  watchInputs: "featureWatchInputs",
+  suspendCalculation: "featureSuspendCalculation",
+};
+
+/** A notice's sentence in `lang`. */
+function noticeText(notice: Notice, lang: PaneState["lang"]): string {
+  return notice.message ? notice.message[lang] : notice.key ? t(lang, notice.key, notice.params) : "";
+}
+
+/**
+ * Two live regions, always in the page (a region that appears with its text is not read): what the
+ * pane just said is put in the polite one (results) or the assertive one (warnings and errors).
+ */
+function useAnnouncer() {
+  const [live, setLive] = useState({ polite: "", assertive: "" });
+  // What is waiting to be said in each region: things said at once are said together.
+  const pending = useRef<{ polite: string[]; assertive: string[] }>({ polite: [], assertive: [] });
+  const timers = useRef<{ polite?: ReturnType<typeof setTimeout>; assertive?: ReturnType<typeof setTimeout> }>({});
+  const announce = useCallback((text: string, urgent: boolean) => {
+    if (text === "") return;
+    const which = urgent ? "assertive" : "polite";
+    pending.current[which].push(text);
+    if (timers.current[which] !== undefined) return;
+    // Emptied first, so that the same sentence said twice is read twice.
+    setLive((l) => ({ ...l, [which]: "" }));
+    timers.current[which] = setTimeout(() => {
+      timers.current[which] = undefined;
+      const said = pending.current[which].join(" ");
+      pending.current[which] = [];
+      setLive((l) => ({ ...l, [which]: said }));
+    }, 60);
+  }, []);
+  useEffect(
+    () => () => {
+      clearTimeout(timers.current.polite);
+      clearTimeout(timers.current.assertive);
+    },
+    [],
+  );
+  return { live, announce };
+}
+
+/**
+ * The element a step starts from, for the keyboard focus when what had it goes away (a notice
+ * closed, the banner's button): the step's main control when it can take the focus, else the
+ * first that can.
+ */
+function stepMain(): HTMLElement | null {
+  const panel = document.getElementById("step-panel");
+  if (!panel) return null;
+  const main = panel.querySelector<HTMLElement>("[data-step-main]:not([disabled])");
+  if (main) return main;
+  return panel.querySelector<HTMLElement>("button:not([disabled]), select:not([disabled]), textarea:not([disabled]), input:not([disabled]):not([hidden]), [tabindex='0']");
+}
 
 export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   const { state, actions } = usePane(env, excel);
   const s = useStyles();
   const st = useStepStyles();
   const { lang } = state;
+  const { live, announce } = useAnnouncer();
+  const langRef = useRef(lang);
+  langRef.current = lang;
+
+  // The focus goes to the step's main control once the page shows what the action changed.
+  const focusPending = useRef(false);
+  const focusStepMain = useCallback(() => {
+    focusPending.current = true;
+  }, []);
+  useLayoutEffect(() => {
+    if (!focusPending.current) return;
+    focusPending.current = false;
+    stepMain()?.focus();
+  });
+
+  // What the pane says is read out once, when it is said (not again when the language changes).
+  const noticeIds = useRef(new WeakMap<Notice, number>());
+  const nextNoticeId = useRef(0);
+  let noticeId = 0;
+  if (state.notice) {
+    if (!noticeIds.current.has(state.notice)) noticeIds.current.set(state.notice, ++nextNoticeId.current);
+    noticeId = noticeIds.current.get(state.notice)!;
+  }
+  useEffect(() => {
+    const n = state.notice;
+    if (!n) return;
+    const details = (n.details ?? []).map((d) => d[langRef.current]);
+    announce([noticeText(n, langRef.current), ...details].filter((x) => x !== "").join(" "), n.intent === "error" || n.intent === "warning");
+  }, [state.notice, announce]);
+  useEffect(() => {
+    const w = state.writeWarnings;
+    if (w) announce([t(langRef.current, "writeWarningsTitle"), ...w.warnings.map((m) => m[langRef.current])].join(" "), true);
+  }, [state.writeWarnings, announce]);
+  useEffect(() => {
+    const missing = state.missingFeatures;
+    if (missing && missing.length > 0) {
+      const l = langRef.current;
+      announce([t(l, "missingFeaturesTitle"), ...missing.map((m) => t(l, "missingFeature", { feature: t(l, FEATURE_KEYS[m.feature]), requirement: m.requirement }))].join(" "), false);
+    }
+  }, [state.missingFeatures, announce]);
+  const staleCount = state.stale?.length ?? 0;
+  useEffect(() => {
+    if (staleCount > 0) announce(t(langRef.current, "staleBanner", { count: staleCount }), false);
+  }, [staleCount, announce]);
+  useEffect(() => {
+    // After a check (a run that says nothing else): its summary. Marking and scoring say what they did in their notice.
+    const issues = state.issues;
+    if (!issues || state.notice) return;
+    const count = (sev: "error" | "warning" | "info") => issues.filter((i) => i.severity === sev).length;
+    const l = langRef.current;
+    announce(
+      t(l, "checkSummary", {
+        units: t(l, "unitsCount", { count: state.unitsChecked ?? 0 }),
+        errors: t(l, "countErrors", { count: count("error") }),
+        warnings: t(l, "countWarnings", { count: count("warning") }),
+        infos: t(l, "countInfos", { count: count("info") }),
+      }),
+      false,
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.issues, announce]);
+
+  // Outside Excel, the work lives in this tab until downloaded: leaving the page asks first.
+  useEffect(() => {
+    if (!state.unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [state.unsaved]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -130,10 +278,17 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               disabledFocusable={Boolean(state.busy)}
               testId="workbook-file"
-              onFiles={(f) => f[0] && void actions.openWorkbook(f[0])}
+              onFiles={(f) => {
+                const file = f[0];
+                if (!file) return;
+                // Another workbook replaces this one in the tab: what was not downloaded would be lost.
+                const open = state.workbench?.fileName;
+                if (state.unsaved && open && !window.confirm(t(lang, "unsavedReplace", { name: open, other: file.name }))) return;
+                void actions.openWorkbook(file);
+              }}
             />
             {state.downloadUrl && state.workbench?.fileName && (
-              <Link href={state.downloadUrl} download={downloadName(state.workbench.fileName, lang, state.downloadKind ?? "scored")} data-testid="download">
+              <Link href={state.downloadUrl} download={downloadName(state.workbench.fileName, lang, state.downloadKind ?? "scored")} data-testid="download" onClick={actions.downloaded}>
                 {t(lang, DOWNLOAD_KEYS[state.downloadKind ?? "scored"])}
               </Link>
             )}
@@ -169,16 +324,44 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
             <ProgressBar value={state.busy.fraction} aria-label={t(lang, state.busy.key)} />
           </div>
         )}
+        {state.missingFeatures && state.missingFeatures.length > 0 && (
+          <DismissableBar
+            intent="warning"
+            testId="missing-features"
+            title={t(lang, "missingFeaturesTitle")}
+            items={state.missingFeatures.map((m) => t(lang, "missingFeature", { feature: t(lang, FEATURE_KEYS[m.feature]), requirement: m.requirement }))}
+            footer={t(lang, "missingFeaturesWhere")}
+            dismiss={t(lang, "dismiss")}
+            onDismiss={() => {
+              actions.dismissMissingFeatures();
+              focusStepMain();
+            }}
+          />
+        )}
         {state.notice && (
           <DismissableBar
+            // A new notice is a new bar (said again), not the old one with new words.
+            key={noticeId}
             intent={state.notice.intent}
             testId="notice"
-            text={state.notice.message ? state.notice.message[lang] : state.notice.key ? t(lang, state.notice.key, state.notice.params) : ""}
+            text={noticeText(state.notice, lang)}
             items={(state.notice.details ?? []).map((d) => d[lang])}
             dismiss={t(lang, "dismiss")}
-            onDismiss={actions.dismissNotice}
+            onDismiss={() => {
+              actions.dismissNotice();
+              focusStepMain();
+            }}
             {...(state.notice.useBuiltin !== undefined
-              ? { action: { label: t(lang, "useThisIndex"), busy: Boolean(state.busy), run: () => actions.useOfferedIndex(state.notice!.useBuiltin!) } }
+              ? {
+                  action: {
+                    label: t(lang, "useThisIndex"),
+                    busy: Boolean(state.busy),
+                    run: () => {
+                      actions.useOfferedIndex(state.notice!.useBuiltin!);
+                      focusStepMain();
+                    },
+                  },
+                }
               : {})}
           />
         )}
@@ -189,7 +372,10 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
             title={t(lang, "writeWarningsTitle")}
             items={state.writeWarnings.warnings.map((w) => w[lang])}
             dismiss={t(lang, "dismiss")}
-            onDismiss={actions.dismissWriteWarnings}
+            onDismiss={() => {
+              actions.dismissWriteWarnings();
+              focusStepMain();
+            }}
           />
         )}
         {state.stale && state.stale.length > 0 && (
@@ -200,8 +386,10 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
             </MessageBarBody>
             <MessageBarActions>
               <Button size="small" disabled={!state.workbench || !state.index.model} disabledFocusable={Boolean(state.busy)} onClick={() => {
-                  // Scoring again from any step: the fresh results (and anything left unwritten) show in the Score step.
+                  // Scoring again from any step: the fresh results (and anything left unwritten) show in the Score
+                  // step, and the focus goes to its button (this one goes away with the banner).
                   actions.setStep("score");
+                  focusStepMain();
                   void actions.score();
                 }}
               >
@@ -216,15 +404,22 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
         {state.step === "score" && <ScoreStep {...stepProps} />}
         {state.step === "charts" && <ChartsStep {...stepProps} />}
       </main>
+      <div className={s.live} role="status" aria-live="polite" aria-atomic="true" data-testid="live-polite">
+        {live.polite}
+      </div>
+      <div className={s.live} role="alert" aria-live="assertive" aria-atomic="true" data-testid="live-assertive">
+        {live.assertive}
+      </div>
     </FluentProvider>
   );
 }
 
-const DOWNLOAD_KEYS: Record<DownloadKind, StringKey> = { scored: "downloadScored", marked: "downloadMarked", cleared: "downloadCleared" };
+const DOWNLOAD_KEYS: Record<DownloadKind, StringKey> = { scored: "downloadScored", marked: "downloadMarked", cleared: "downloadCleared", collected: "downloadCollected" };
 const DOWNLOAD_SUFFIX: Record<DownloadKind, { vi: string; en: string }> = {
   scored: { vi: "đã chấm", en: "scored" },
   marked: { vi: "đã đánh dấu", en: "marked" },
   cleared: { vi: "đã xóa dấu", en: "marks cleared" },
+  collected: { vi: "đã gộp phiếu", en: "forms collected" },
 };
 
 /** "phieu.xlsx" → "phieu (đã chấm).xlsx" / "phieu (scored).xlsx", by what the last write did. */
@@ -243,6 +438,8 @@ function DismissableBar(props: {
   title?: string;
   text?: string;
   items: string[];
+  /** A line under the list. */
+  footer?: string;
   dismiss: string;
   onDismiss: () => void;
   /** A button that puts right what the notice says. */
@@ -268,6 +465,7 @@ function DismissableBar(props: {
             </ul>
           )
         )}
+        {props.footer !== undefined && <div className={st.wrap}>{props.footer}</div>}
       </MessageBarBody>
       <MessageBarActions>
         {props.action && (

@@ -41,6 +41,12 @@ export const STRINGS = {
   downloadScored: { vi: "Tải xuống sổ đã chấm", en: "Download the scored workbook" },
   downloadMarked: { vi: "Tải xuống sổ đã đánh dấu", en: "Download the marked workbook" },
   downloadCleared: { vi: "Tải xuống sổ đã xóa dấu", en: "Download the workbook without marks" },
+  downloadCollected: { vi: "Tải xuống sổ đã gộp phiếu", en: "Download the workbook with the collected forms" },
+  // Asked before another workbook replaces one whose changes were not downloaded.
+  unsavedReplace: {
+    vi: "Những thay đổi trên sổ {name} chưa được tải xuống và sẽ mất nếu mở sổ khác. Vẫn mở sổ {other}?",
+    en: "The changes to {name} have not been downloaded and are lost if another workbook is opened. Open {other} anyway?",
+  },
   needWorkbook: { vi: "Hãy chọn sổ làm việc trước.", en: "Choose a workbook first." },
 
   // Index step
@@ -58,10 +64,10 @@ export const STRINGS = {
   definitionInvalid: { vi: "Định nghĩa bộ chỉ số chưa hợp lệ:", en: "The index definition is not valid:" },
   definitionLoaded: { vi: "Đang dùng: {name}", en: "In use: {name}" },
   definitionVersion: { vi: "Mã {id}, phiên bản {version}", en: "Code {id}, version {version}" },
-  definitionSummary: {
-    vi: "{groups} nhóm, {indicators} chỉ tiêu, tối đa {max} điểm",
-    en: "{groups} groups, {indicators} indicators, at most {max} points",
-  },
+  // The summary of an index: its parts joined by commas; "at most … points" only when the index has a maximum.
+  summaryGroups: { vi: "{count} nhóm chỉ số", en: "{count} indicator groups" },
+  summaryIndicators: { vi: "{count} chỉ tiêu", en: "{count} indicators" },
+  summaryMax: { vi: "tối đa {max} điểm", en: "at most {max} points" },
   definitionTree: { vi: "Cấu trúc bộ chỉ số", en: "Structure of the index" },
   maxPoints: { vi: "{max} điểm", en: "{max} pts" },
   noDefinition: { vi: "Chưa chọn bộ chỉ số.", en: "No index chosen yet." },
@@ -87,17 +93,21 @@ export const STRINGS = {
   // Collect step
   templatesTitle: { vi: "Tạo phiếu tự đánh giá", en: "Make self-assessment forms" },
   templatesHelp: {
-    vi: "Mỗi dòng một đơn vị: mã; tên; nhóm (mã và nhóm có thể bỏ trống). Hoặc mở tệp CSV có cột Mã đơn vị, Đơn vị, Nhóm.",
-    en: "One unit a line: code; name; category (code and category may be left out). Or open a CSV file with columns Unit code, Unit, Category.",
+    vi: "Mỗi dòng một đơn vị: mã; tên; loại đơn vị (mã và loại đơn vị có thể bỏ trống). Hoặc mở tệp CSV có cột Mã đơn vị, Đơn vị và cột Nhóm ghi loại đơn vị.",
+    en: "One unit a line: code; name; unit category (code and category may be left out). Or open a CSV file with columns Unit code, Unit, Category.",
   },
-  unitsCategories: { vi: "Các nhóm của bộ chỉ số này: {list}.", en: "This index's categories: {list}." },
+  unitsCategories: { vi: "Các loại đơn vị của bộ chỉ số này: {list}.", en: "This index's unit categories: {list}." },
   unitsLabel: { vi: "Danh sách đơn vị", en: "List of units" },
   unitsCsv: { vi: "Mở danh sách từ CSV", en: "Open the list from CSV" },
   unitsCount: { vi: "{count} đơn vị", en: "{count} units" },
   unitsNone: { vi: "Hãy nhập ít nhất một đơn vị.", en: "Enter at least one unit." },
   unitsUnknownCategory: {
-    vi: "{count} đơn vị ghi nhóm không có trong bộ chỉ số (các nhóm: {known}); chưa tạo phiếu nào.",
-    en: "{count} units name a category the index does not have (categories: {known}); no form was made.",
+    vi: "{count} đơn vị ghi loại đơn vị không có trong bộ chỉ số (các loại đơn vị: {known}); chưa tạo phiếu nào.",
+    en: "{count} units name a unit category the index does not have (unit categories: {known}); no form was made.",
+  },
+  unitUnknownCategory: {
+    vi: "{name}: loại đơn vị \"{category}\" không có trong bộ chỉ số.",
+    en: "{name}: unit category \"{category}\" is not in the index.",
   },
   unitsCsvNoName: {
     vi: "Tệp CSV {name} không có cột Đơn vị (hoặc Unit).",
@@ -115,6 +125,19 @@ export const STRINGS = {
   importFiles: { vi: "Chọn tệp phiếu (.xlsx)", en: "Choose form files (.xlsx)" },
   imported: { vi: "Đã chép {count} trang vào sổ: {names}", en: "Copied {count} sheets into the workbook: {names}" },
   importedNone: { vi: "Không tìm thấy trang phiếu nào trong các tệp đã chọn.", en: "No form sheet was found in the chosen files." },
+  // When nothing came in, the headline says why, from the reasons each sheet or file was left out.
+  importedNoneDuplicates: {
+    vi: "Chưa chép trang nào: các phiếu trong các tệp đã chọn là của những đơn vị đã có trong sổ.",
+    en: "No sheet was copied: the forms in the chosen files are of units already in the workbook.",
+  },
+  importedNoneUnreadable: {
+    vi: "Chưa chép trang nào: không đọc được tệp nào trong các tệp đã chọn.",
+    en: "No sheet was copied: none of the chosen files could be read.",
+  },
+  importedNoneMixed: {
+    vi: "Chưa chép trang nào: mọi phiếu trong các tệp đã chọn đều bị bỏ qua, lý do ở dưới.",
+    en: "No sheet was copied: every form in the chosen files was left out, for the reasons below.",
+  },
 
   // Check step
   checkRun: { vi: "Kiểm tra số liệu", en: "Check the data" },
@@ -157,7 +180,7 @@ export const STRINGS = {
   decimalsNone: { vi: "Không làm tròn", en: "No rounding" },
   within: { vi: "Xếp hạng trong", en: "Rank within" },
   withinAll: { vi: "Tất cả đơn vị", en: "All units" },
-  withinCategory: { vi: "Từng nhóm", en: "Each category" },
+  withinCategory: { vi: "Từng loại đơn vị", en: "Each unit category" },
   scoreRun: { vi: "Chấm điểm và ghi kết quả", en: "Score and write results" },
   scoring: { vi: "Đang chấm điểm…", en: "Scoring…" },
   progressRead: { vi: "Đang đọc sổ làm việc…", en: "Reading the workbook…" },
@@ -174,7 +197,14 @@ export const STRINGS = {
   colRank: { vi: "Hạng", en: "Rank" },
   colUnit: { vi: "Đơn vị", en: "Unit" },
   colPoints: { vi: "Điểm", en: "Points" },
-  notRanked: { vi: "không xếp hạng", en: "not ranked" },
+  colValue: { vi: "Giá trị", en: "Value" },
+  notRanked: { vi: "Không xếp hạng", en: "Not ranked" },
+  colRankInCategory: { vi: "Hạng trong loại", en: "Rank in category" },
+  rankedWithinCategories: {
+    vi: "Xếp hạng trong từng loại đơn vị: mỗi loại có thứ hạng riêng.",
+    en: "Ranked within each unit category: each category has its own ranks.",
+  },
+  noCategory: { vi: "Chưa ghi loại đơn vị", en: "No unit category" },
   // {errors}, {warnings}: countErrors, countWarnings.
   findingsAfterScore: {
     vi: "Có {errors} và {warnings} trong số liệu: xem bước Kiểm tra.",
@@ -196,9 +226,9 @@ export const STRINGS = {
     en: "Choose the charts to make on the Charts sheet; a later run updates the same charts.",
   },
   chartTotal: { vi: "Tổng điểm theo đơn vị", en: "Total points by unit" },
-  chartGroups: { vi: "Điểm các nhóm theo đơn vị", en: "Group points by unit" },
-  chartProfile: { vi: "Hồ sơ theo nhóm (so với trung bình)", en: "Group profile (against the average)" },
-  profileUnits: { vi: "Đơn vị đưa vào hồ sơ", en: "Units in the profile" },
+  chartGroups: { vi: "Điểm các nhóm chỉ số theo đơn vị", en: "Indicator group points by unit" },
+  chartProfile: { vi: "Biểu đồ so sánh theo nhóm chỉ số (radar)", en: "Comparison by indicator group (radar)" },
+  profileUnits: { vi: "Đơn vị đưa vào biểu đồ so sánh", en: "Units in the comparison chart" },
   profileHint: {
     vi: "Chọn tối đa 5 đơn vị; không chọn thì lấy 3 đơn vị đứng đầu.",
     en: "Choose up to 5 units; with none chosen, the top 3 are shown.",
@@ -209,10 +239,30 @@ export const STRINGS = {
   chartsNone: { vi: "Không có biểu đồ nào được tạo: chưa có đơn vị nào được xếp hạng.", en: "No chart was made: no unit is ranked yet." },
   chartsChoose: { vi: "Biểu đồ cần tạo", en: "Charts to make" },
   chartsChooseNone: { vi: "Hãy chọn ít nhất một biểu đồ.", en: "Choose at least one chart." },
-  profileNeedsChart: { vi: "Chỉ dùng cho biểu đồ hồ sơ theo nhóm.", en: "Used by the group profile chart only." },
+  profileNeedsChart: { vi: "Chỉ dùng cho biểu đồ so sánh theo nhóm chỉ số.", en: "Used by the comparison chart only." },
 
   // What the workbook's host left unwritten (e.g. a form protected with a password)
   writeWarningsTitle: { vi: "Chưa ghi được hết vào sổ", en: "Not everything was written to the workbook" },
+
+  // In Excel: features this Excel lacks (the rest of the pane works)
+  missingFeaturesTitle: {
+    vi: "Phiên bản Excel này thiếu một số tính năng; các phần khác vẫn dùng được:",
+    en: "This version of Excel lacks some features; everything else works:",
+  },
+  missingFeature: { vi: "{feature}: cần {requirement}", en: "{feature}: needs {requirement}" },
+  missingFeaturesWhere: {
+    vi: "Có trong Microsoft 365 và Excel trên web.",
+    en: "Available in Microsoft 365 and Excel on the web.",
+  },
+  featureCharts: { vi: "Biểu đồ", en: "Charts" },
+  featureConditionalFormats: { vi: "Thang màu và thanh dữ liệu trên trang kết quả", en: "Colour scales and data bars on the results sheet" },
+  featureFreezePanes: { vi: "Cố định dòng tiêu đề", en: "Frozen header rows" },
+  featurePrintLayout: { vi: "Thiết lập trang in của trang kết quả và trang biểu đồ", en: "Print setup of the results and charts sheets" },
+  featureNotes: { vi: "Ghi chú (note) trên ô có vấn đề; chú thích (comment) được dùng thay", en: "Notes on cells with issues; comments are used instead" },
+  featureComments: { vi: "Chú thích trên ô có vấn đề (chỉ tô màu ô)", en: "Comments on cells with issues (cells are only filled)" },
+  featureInsertWorkbooks: { vi: "Nhập phiếu từ các tệp .xlsx", en: "Bringing in forms from .xlsx files" },
+  featureWatchInputs: { vi: "Báo ngay khi kết quả đã cũ", en: "Telling at once that results are out of date" },
+  featureSuspendCalculation: { vi: "Tạm dừng tính toán khi ghi", en: "Pausing calculation while writing" },
 
   // Errors
   errorUnexpected: { vi: "Đã có lỗi: {reason}", en: "Something went wrong: {reason}" },
@@ -231,7 +281,9 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   unitsCount: "{count} unit",
   templatesMadeExcel: "Added {count} form sheet to the workbook.",
   templatesMadeFile: "Made a form file for {count} unit.",
-  unitsUnknownCategory: "1 unit names a category the index does not have (categories: {known}); no form was made.",
+  unitsUnknownCategory: "1 unit names a unit category the index does not have (unit categories: {known}); no form was made.",
+  summaryGroups: "{count} indicator group",
+  summaryIndicators: "{count} indicator",
   imported: "Copied {count} sheet into the workbook: {names}",
   countErrors: "{count} error",
   countWarnings: "{count} warning",

@@ -73,6 +73,24 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true, animations: "disabled" });
 }
 
+/** The ids that more than one element of the page has. */
+async function duplicateIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of document.querySelectorAll("[id]")) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+}
+
+/** What has the keyboard focus: its visible text, or its label. */
+async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const a = document.activeElement as HTMLElement | null;
+    if (!a || a === document.body) return "<body>";
+    return (a.innerText || a.getAttribute("aria-label") || a.tagName).trim();
+  });
+}
+
 /** Expected ranks, computed by the same core in Node on the same sample. */
 async function expectedRanks(): Promise<Map<string, number | null>> {
   const host = await XlsxHost.fromBuffer(sample, "sample.xlsx");
@@ -101,6 +119,9 @@ describe("outside Excel (office.js fails to load)", () => {
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
     await page.getByTestId("score-summary").waitFor();
+    // A screen reader is told the result: the pane's polite live region says it.
+    await page.getByTestId("live-polite").filter({ hasText: /^Đã chấm 4 đơn vị/ }).waitFor({ state: "attached" });
+    expect(await page.getByTestId("live-polite").getAttribute("aria-live")).toBe("polite");
     const download = page.getByTestId("download");
     await download.waitFor();
     const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
@@ -173,6 +194,8 @@ describe("screenshots of every step", () => {
         expect(tabs.filter((t) => t.label.cut).map((t) => t.label.text)).toEqual([]);
         for (const [i, name] of steps.entries()) {
           await step(page, name);
+          // Every control has an id of its own (a label that names two controls would work the wrong one).
+          expect([name, await duplicateIds(page)]).toEqual([name, []]);
           await shot(page, `${i + 1}-${STEPS_EN[i]!.toLowerCase()}-${lang}-${dark ? "dark" : "light"}`);
         }
         const background = await page.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor);
@@ -221,10 +244,15 @@ async function idle(page: Page): Promise<void> {
 
 /** The rank and unit columns of the score step's table of top units. */
 async function shownRanks(page: Page): Promise<Map<string, number | null>> {
-  const rows = await page.getByTestId("score-summary").locator("tbody tr").evaluateAll((trs) =>
-    trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim())),
-  );
+  const rows = await unitRows(page);
   return new Map(rows.map((r) => [r[1]!, /^\d+$/.test(r[0]!) ? Number(r[0]) : null]));
+}
+
+/** The rows of units in the score step's table (not the rows that name a unit category): rank, unit, figure. */
+async function unitRows(page: Page): Promise<string[][]> {
+  return page.getByTestId("score-summary").locator("tbody tr:has(td)").evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => (td.innerText ?? "").trim())),
+  );
 }
 
 async function loadXlsx(bytes: Uint8Array | Buffer): Promise<ExcelJS.Workbook> {
@@ -262,9 +290,19 @@ describe("outside Excel, more of the work", () => {
     // A category the index does not have: no form is made, and the unit is named.
     await page.getByLabel("List of units").fill([...typed, "03; Sở Tư pháp; nhom-khong-co"].join("\n"));
     await page.getByRole("button", { name: "Make forms" }).click();
-    await page.getByText("1 unit names a category the index does not have", { exact: false }).waitFor();
-    await page.getByText('Sở Tư pháp: category "nhom-khong-co" is not in the index.').waitFor();
+    await page.getByText("1 unit names a unit category the index does not have", { exact: false }).waitFor();
+    await page.getByText('Sở Tư pháp: unit category "nhom-khong-co" is not in the index.').waitFor();
+    // The index's unit categories by their names, not their codes.
+    expect(await page.getByTestId("notice").textContent()).toContain('"Departments with public services", "Departments without public services"');
     expect(await page.getByRole("link", { name: "Download the forms" }).count()).toBe(0);
+    // All of it follows a change of language.
+    await page.getByLabel("Pane language").selectOption("vi");
+    await page.getByText('Sở Tư pháp: loại đơn vị "nhom-khong-co" không có trong bộ chỉ số.').waitFor();
+    const vi = (await page.getByTestId("notice").textContent()) ?? "";
+    expect(vi).toContain('1 đơn vị ghi loại đơn vị không có trong bộ chỉ số (các loại đơn vị: "Sở, ban, ngành có dịch vụ công", "Sở, ban, ngành không có dịch vụ công")');
+    expect(vi).not.toMatch(/unit|co-dvc/);
+    expect(await page.getByText('Các loại đơn vị của bộ chỉ số này: "Sở, ban, ngành có dịch vụ công", "Sở, ban, ngành không có dịch vụ công".').count()).toBe(1);
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     await page.getByLabel("List of units").fill(typed.join("\n"));
     await page.getByText("3 units", { exact: true }).waitFor();
     await page.getByRole("button", { name: "Make forms" }).click();
@@ -343,6 +381,8 @@ describe("outside Excel, more of the work", () => {
     await page.getByTestId("score-summary").waitFor();
     expect(await page.getByRole("tab", { selected: true }).getAttribute("aria-label")).toBe("Bước 4: Chấm điểm");
     await idle(page);
+    // The banner's button went with the banner: the focus is on the Score step's button.
+    expect(await focused(page)).toBe("Chấm điểm và ghi kết quả");
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
@@ -435,7 +475,7 @@ describe("outside Excel, what each action says", () => {
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
     await noticeSaying(page, /^Đã chấm 4 đơn vị/);
     await idle(page);
-    const rows = await page.getByTestId("score-summary").locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim())));
+    const rows = await unitRows(page);
     expect(rows).toHaveLength(4);
     for (const [, , points] of rows) expect(points).toMatch(/^\d+$/);
     for (const a of rows) for (const b of rows) if (a[0] === b[0]) expect([a[0], a[2]]).toEqual([b[0], b[2]]);
@@ -481,6 +521,8 @@ describe("outside Excel, what each action says", () => {
     // The warning stays until dismissed; scoring says it again.
     await page.getByTestId("notice").getByRole("button", { name: "Đóng" }).click();
     await page.getByTestId("notice").waitFor({ state: "detached" });
+    // The focus goes back to the step's main button, not to the page.
+    expect(await focused(page)).toBe("Kiểm tra số liệu");
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
     await page.getByTestId("notice").filter({ hasText: "bước 1 (Chỉ số)" }).waitFor();
@@ -509,6 +551,9 @@ describe("outside Excel, what each action says", () => {
     expect(vi).toContain("Không đọc được tệp hong.xlsx: tệp không phải sổ làm việc .xlsx hợp lệ");
     expect(vi).not.toMatch(/Đã có lỗi|zip|central directory|Can't/i);
     expect(await page.getByText("Chưa chọn sổ làm việc.").count()).toBe(1);
+    // A screen reader is told at once.
+    await page.getByTestId("live-assertive").filter({ hasText: "Không đọc được tệp hong.xlsx" }).waitFor({ state: "attached" });
+    expect(await page.getByTestId("live-assertive").getAttribute("role")).toBe("alert");
     await shot(page, "broken-file-vi-light");
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     const en = await noticeSaying(page, "Could not read the file hong.xlsx");
@@ -522,6 +567,11 @@ describe("outside Excel, what each action says", () => {
     await page.getByTestId("units-csv").setInputFiles({ name: "ds.csv", mimeType: "text/csv", buffer: Buffer.from("Mã;Ghi chú\n01;x\n") });
     const problem = page.getByText("Tệp CSV ds.csv không có cột Đơn vị (hoặc Unit).");
     await problem.waitFor();
+    // It follows a change of language.
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    await page.getByText("The CSV file ds.csv has no Unit (or Đơn vị) column.").waitFor();
+    await page.getByLabel("Pane language").selectOption("vi");
+    await problem.waitFor();
     await page.getByLabel("Danh sách đơn vị").fill("01; Sở Nội vụ");
     await problem.waitFor({ state: "detached" });
     await page.getByText("1 đơn vị", { exact: true }).waitFor();
@@ -530,7 +580,8 @@ describe("outside Excel, what each action says", () => {
 });
 
 describe("inside Excel (the Excel double installed before the pane loads)", () => {
-  async function doubleScript(workbook: Uint8Array = sample): Promise<string> {
+  /** The double with `workbook`'s sheets, as an Excel that offers `excelApi` (the double's own default otherwise). */
+  async function doubleScript(workbook: Uint8Array = sample, excelApi?: string): Promise<string> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(workbook as unknown as ArrayBuffer);
     const seed = wb.worksheets.map((ws) => {
@@ -548,7 +599,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     const bundle = await build({
       stdin: {
         contents: `import { install } from "./test/excel-double";
-          const d = install(window);
+          const d = install(window${excelApi ? `, { requirements: { ExcelApi: ${JSON.stringify(excelApi)} } }` : ""});
           for (const s of ${JSON.stringify(seed)}) d.addSheet(s.name, s.rows);
           window.Office.context.displayLanguage = "vi-VN";
           window.__double = d;`,
@@ -726,6 +777,60 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
+  test("on an older Excel (ExcelApi 1.7) the pane says once which features are missing and what each needs, and the rest works", async () => {
+    const page = await openPage({ initScript: await doubleScript(sample, "1.7") });
+    await page.getByText("Trong Excel", { exact: true }).waitFor();
+    const bar = page.getByTestId("missing-features");
+    await bar.waitFor();
+    await idle(page);
+    const vi = (await bar.innerText()).split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    expect(vi).toEqual(
+      expect.arrayContaining([
+        "Phiên bản Excel này thiếu một số tính năng; các phần khác vẫn dùng được:",
+        "Thiết lập trang in của trang kết quả và trang biểu đồ: cần ExcelApi 1.9",
+        "Nhập phiếu từ các tệp .xlsx: cần ExcelApi 1.13",
+        "Chú thích trên ô có vấn đề (chỉ tô màu ô): cần ExcelApi 1.10",
+      ]),
+    );
+    await page.getByTestId("live-polite").filter({ hasText: "Phiên bản Excel này thiếu một số tính năng" }).waitFor({ state: "attached" });
+    await shot(page, "excel-1.7-vi-light");
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    await bar.getByText("This version of Excel lacks some features; everything else works:").waitFor();
+    expect(await bar.innerText()).toContain("Bringing in forms from .xlsx files: needs ExcelApi 1.13");
+    await shot(page, "excel-1.7-en-light");
+    await page.getByLabel("Pane language").selectOption("vi");
+
+    // Said once: it goes when closed, and the focus goes to the step's main control.
+    await bar.getByRole("button", { name: "Đóng" }).click();
+    await bar.waitFor({ state: "detached" });
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute("data-step-main"))).toBe(true);
+    expect(await focused(page)).not.toBe("<body>");
+    await step(page, "Kiểm tra");
+    expect(await bar.count()).toBe(0);
+
+    // Scoring works on this Excel (with the index the forms name, which the pane took).
+    await step(page, "Bộ chỉ số");
+    expect(await page.getByLabel("Chọn bộ chỉ số").inputValue()).toBe("dti-so-nganh-mau");
+    await step(page, "Chấm điểm");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await noticeSaying(page, /^Đã chấm 4 đơn vị/);
+    await idle(page);
+
+    // Bringing forms in needs ExcelApi 1.13: the headline says so, not "no form sheet was found".
+    await step(page, "Thu thập");
+    await page.getByTestId("import-files").setInputFiles([{ name: "a.xlsx", mimeType: XLSX, buffer: Buffer.from(await makeSampleWorkbook({ units: [{ code: "SXD", name: "Sở Xây dựng", category: "co-dvc" }], clean: true })) }]);
+    const said = await noticeSaying(page, "ExcelApi 1.13");
+    expect(said).not.toContain("Không tìm thấy trang phiếu nào");
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("on an Excel with every feature the pane says nothing about missing features", async () => {
+    const page = await openPage({ initScript: await doubleScript() });
+    await page.getByText("Trong Excel", { exact: true }).waitFor();
+    await idle(page);
+    expect(await page.getByTestId("missing-features").count()).toBe(0);
+  });
+
   test("units' workbooks are inserted into the open workbook, and checking then finds those units too", async () => {
     const page = await openPage({ initScript: await doubleScript() });
     await page.getByText("Trong Excel", { exact: true }).waitFor();
@@ -818,6 +923,14 @@ describe("outside Excel, after a long action and when things go wrong", () => {
     await idle(page);
     const own = page.getByRole("radio", { name: "Bộ chỉ số lưu trong sổ" });
     expect(await own.isChecked()).toBe(true);
+    // With a built-in index chosen, the pane says which index the workbook holds, in the pane's language.
+    await page.getByRole("radio", { name: "Bộ chỉ số có sẵn" }).check();
+    await page.getByText(`Sổ làm việc lưu bộ chỉ số "${SAMPLE_NAME_VI}`, { exact: false }).waitFor();
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    await page.getByText(`The workbook holds the index "${SAMPLE_NAME_EN}`, { exact: false }).waitFor();
+    await page.getByRole("radio", { name: "The workbook's own index" }).check();
+    await page.getByLabel("Pane language").selectOption("vi");
+    expect(await own.isChecked()).toBe(true);
     // The version code is not for sentences: the name alone, quoted.
     const taken = await noticeSaying(page, "Sổ này đã được chấm theo bộ chỉ số");
     expect(taken).toMatch(new RegExp(`^Sổ này đã được chấm theo bộ chỉ số "${SAMPLE_NAME_VI}[^"]*" nên từ giờ dùng bộ chỉ số lưu trong sổ\\.`));
@@ -835,6 +948,212 @@ describe("outside Excel, after a long action and when things go wrong", () => {
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
     await page.getByTestId("check-summary").getByText(/^4 đơn vị/).waitFor();
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+});
+
+describe("what the pane says and shows, as an audit of it found wanting", () => {
+  test("the charts to make are a group of checkboxes named by its legend, each with its own label", async () => {
+    const page = await openPage();
+    await checkAndScore(page, "vi");
+    await step(page, "Biểu đồ");
+    const kinds = page.getByRole("group", { name: "Biểu đồ cần tạo" });
+    expect(await kinds.getByRole("checkbox").count()).toBe(3);
+    // Clicking a label works its own checkbox, and no other.
+    await page.getByText("Điểm các nhóm chỉ số theo đơn vị", { exact: true }).click();
+    const checked = async () =>
+      Promise.all(["Tổng điểm theo đơn vị", "Điểm các nhóm chỉ số theo đơn vị", "Biểu đồ so sánh theo nhóm chỉ số (radar)"].map((name) => kinds.getByRole("checkbox", { name }).isChecked()));
+    expect(await checked()).toEqual([true, false, true]);
+    await page.getByText("Tổng điểm theo đơn vị", { exact: true }).click();
+    expect(await checked()).toEqual([false, false, true]);
+    const units = page.getByRole("group", { name: "Đơn vị đưa vào biểu đồ so sánh" });
+    expect(await units.getByRole("checkbox").count()).toBe(SAMPLE_UNITS.length);
+    await page.getByText(SAMPLE_UNITS[1]!.name, { exact: true }).click();
+    expect(await units.getByRole("checkbox", { name: SAMPLE_UNITS[1]!.name }).isChecked()).toBe(true);
+    expect(await units.getByRole("checkbox", { name: SAMPLE_UNITS[0]!.name }).isChecked()).toBe(false);
+    expect(await duplicateIds(page)).toEqual([]);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("forms brought in that nothing takes: the headline says why, names another index by its name and offers it", async () => {
+    const page = await openPage();
+    const empty = new ExcelJS.Workbook();
+    empty.addWorksheet("Ghi chú").getCell("A1").value = "Tổng hợp phiếu các sở";
+    await openWorkbook(page, new Uint8Array(await empty.xlsx.writeBuffer()), "tong-hop.xlsx");
+    await idle(page);
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-tinh-922-2022");
+    await step(page, "Thu thập");
+    const unit = SAMPLE_UNITS[0]!;
+    const file = { name: `${unit.code}.xlsx`, mimeType: XLSX, buffer: Buffer.from(await makeSampleWorkbook({ units: [unit], clean: true })) };
+    await page.getByTestId("import-files").setInputFiles([file]);
+    const said = await noticeSaying(page, "Các phiếu trong các tệp đã chọn được lập theo bộ chỉ số");
+    expect(said).toContain(`"${SAMPLE_NAME_VI}`);
+    expect(said).not.toMatch(/Không tìm thấy trang phiếu nào|mau-2023/);
+    expect(await page.getByTestId("download").count()).toBe(0);
+    await shot(page, "import-other-index-vi-light");
+    // Its button chooses that index; the same file then comes in.
+    await page.getByTestId("notice").getByRole("button", { name: "Dùng bộ chỉ số này" }).click();
+    await noticeSaying(page, `Đã chọn bộ chỉ số "${SAMPLE_NAME_VI}`);
+    await page.getByTestId("import-files").setInputFiles([file]);
+    await noticeSaying(page, `Đã chép 1 trang vào sổ: ${unit.name}`);
+    await idle(page);
+    // The same unit again: left out, and the headline says it is already in the workbook.
+    await page.getByTestId("import-files").setInputFiles([file]);
+    const again = await noticeSaying(page, "Chưa chép trang nào");
+    expect(again).toContain("Chưa chép trang nào: các phiếu trong các tệp đã chọn là của những đơn vị đã có trong sổ.");
+    expect(again).toContain(`đơn vị mã ${unit.code} đã có`);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("a file that cannot be read in a batch is left out with its reason, and the other files come in", async () => {
+    const page = await openPage();
+    const empty = new ExcelJS.Workbook();
+    empty.addWorksheet("Ghi chú").getCell("A1").value = "Tổng hợp";
+    await openWorkbook(page, new Uint8Array(await empty.xlsx.writeBuffer()), "tong-hop.xlsx");
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+    await idle(page);
+    await step(page, "Thu thập");
+    const [a, b] = await Promise.all(SAMPLE_UNITS.slice(0, 2).map((u) => makeSampleWorkbook({ units: [u], clean: true })));
+    await page.getByTestId("import-files").setInputFiles([
+      { name: "A.xlsx", mimeType: XLSX, buffer: Buffer.from(a!) },
+      { name: "hong.xlsx", mimeType: XLSX, buffer: Buffer.from("PK\u0003\u0004 không phải sổ làm việc") },
+      { name: "B.xlsx", mimeType: XLSX, buffer: Buffer.from(b!) },
+    ]);
+    const said = await noticeSaying(page, "Đã chép 2 trang vào sổ");
+    expect(said).toContain("hong.xlsx");
+    expect(said).not.toMatch(/Đã có lỗi|zip|central directory/i);
+    await idle(page);
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    await page.getByTestId("check-summary").getByText(/^2 đơn vị/).waitFor();
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("forms brought in outside Excel download with the workbook, and another file asks before it replaces them", async () => {
+    const page = await openPage();
+    const empty = new ExcelJS.Workbook();
+    empty.addWorksheet("Ghi chú").getCell("A1").value = "Tổng hợp";
+    await openWorkbook(page, new Uint8Array(await empty.xlsx.writeBuffer()), "tong-hop.xlsx");
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+    await idle(page);
+    await step(page, "Thu thập");
+    const units = SAMPLE_UNITS.slice(0, 2);
+    const files = await Promise.all(units.map((u) => makeSampleWorkbook({ units: [u], clean: true })));
+    await page.getByTestId("import-files").setInputFiles(units.map((u, i) => ({ name: `${u.code}.xlsx`, mimeType: XLSX, buffer: Buffer.from(files[i]!) })));
+    await noticeSaying(page, "Đã chép 2 trang vào sổ");
+    await idle(page);
+    const download = page.getByTestId("download");
+    expect(await download.textContent()).toBe("Tải xuống sổ đã gộp phiếu");
+
+    // Another workbook chosen before downloading: the pane asks, and "cancel" keeps this one.
+    const asked: string[] = [];
+    page.once("dialog", (d) => {
+      asked.push(`${d.type()}: ${d.message()}`);
+      void d.dismiss();
+    });
+    await page.getByTestId("workbook-file").setInputFiles({ name: "khac.xlsx", mimeType: XLSX, buffer: Buffer.from(sample) });
+    for (let i = 0; i < 100 && asked.length === 0; i++) await page.waitForTimeout(50);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toBe("confirm: Những thay đổi trên sổ tong-hop.xlsx chưa được tải xuống và sẽ mất nếu mở sổ khác. Vẫn mở sổ khac.xlsx?");
+    await idle(page);
+    expect(await page.getByText("Đang làm việc trên: tong-hop.xlsx", { exact: false }).count()).toBe(1);
+
+    // Leaving the page asks too.
+    const leaving = page.waitForEvent("dialog");
+    await page.close({ runBeforeUnload: true });
+    const dialog = await leaving;
+    expect(dialog.type()).toBe("beforeunload");
+    await dialog.dismiss();
+    expect(page.isClosed()).toBe(false);
+
+    // Downloaded: the file holds the forms, and nothing is asked any more.
+    const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
+    expect(file.suggestedFilename()).toBe("tong-hop (đã gộp phiếu).xlsx");
+    const names = (await loadXlsx(readFileSync(await file.path()))).worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(["Ghi chú", ...units.map((u) => u.name)]));
+    page.once("dialog", (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByTestId("workbook-file").setInputFiles({ name: "khac.xlsx", mimeType: XLSX, buffer: Buffer.from(sample) });
+    await page.getByText("Đang làm việc trên: khac.xlsx", { exact: false }).waitFor();
+    expect(asked).toHaveLength(1);
+    await idle(page);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("ranked within unit categories, the top units are shown by category, by name, with their rank in it", async () => {
+    const units = SAMPLE_UNITS.map((u, i) => ({ ...u, category: i % 2 ? "khong-dvc" : "co-dvc" }));
+    const book = await makeSampleWorkbook({ units, clean: true });
+    const host = await XlsxHost.fromBuffer(book, "loai.xlsx");
+    const run = await runScoring(host, { definition: sampleModel().definition, lang: "vi", projectVersion: "test", write: false, ranking: { within: "category" } });
+    const inCategory = new Map(run.table.units.map((u) => [u.name, u.rankInCategory]));
+    const page = await openPage();
+    await openWorkbook(page, book, "loai.xlsx");
+    await idle(page);
+    await step(page, "Chấm điểm");
+    await page.getByLabel("Xếp hạng trong").selectOption("category");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await noticeSaying(page, /^Đã chấm 4 đơn vị/);
+    await idle(page);
+    const summary = page.getByTestId("score-summary");
+    const categories = await summary.locator("tbody tr:not(:has(td))").allInnerTexts();
+    expect(categories.map((c) => c.trim())).toEqual(["Sở, ban, ngành có dịch vụ công", "Sở, ban, ngành không có dịch vụ công"]);
+    expect(await summary.getByRole("columnheader", { name: "Hạng trong loại" }).count()).toBe(1);
+    expect(await shownRanks(page)).toEqual(inCategory);
+    expect([...inCategory.values()].sort()).toEqual([1, 1, 2, 2]);
+    await shot(page, "within-category-vi-light");
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    expect((await summary.locator("tbody tr:not(:has(td))").allInnerTexts()).map((c) => c.trim())).toEqual(["Departments with public services", "Departments without public services"]);
+    await page.getByLabel("Pane language").selectOption("vi");
+
+    // Ranked among all units: one list, the overall ranks.
+    await page.getByLabel("Xếp hạng trong").selectOption("all");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=score-summary] tbody tr:not(:has(td))").length === 0);
+    await idle(page);
+    const overall = await runScoring(host, { definition: sampleModel().definition, lang: "vi", projectVersion: "test", write: false, ranking: { within: "all" } });
+    expect(await shownRanks(page)).toEqual(new Map(overall.table.units.map((u) => [u.name, u.rank])));
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("an index of values (HDI): figures rounded as ranked, so ties look tied, and why a unit is not ranked is written out", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("HDI");
+    ws.addRow(["Mã đơn vị", "Đơn vị", "le", "eys", "mys", "gnipc"]);
+    // A and B differ in the fourth decimal of their HDI, not in the third: they tie.
+    ws.addRow(["A", "Tỉnh A", 74.6, 13.1, 8.4, 11000]);
+    ws.addRow(["B", "Tỉnh B", 74.7, 13.1, 8.4, 11000]);
+    ws.addRow(["C", "Tỉnh C", 80, 15, 11, 30000]);
+    ws.addRow(["D", "Tỉnh D", 68.1, 10, null, 7500]);
+    const book = new Uint8Array(await wb.xlsx.writeBuffer());
+    const page = await openPage();
+    await openWorkbook(page, book, "hdi.xlsx");
+    await idle(page);
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("undp-hdi");
+    // No "at most … points" for an index without points, and one group is one group.
+    expect(await page.getByTestId("index-summary").textContent()).toBe("1 nhóm chỉ số, 4 chỉ tiêu");
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    expect(await page.getByTestId("index-summary").textContent()).toBe("1 indicator group, 4 indicators");
+    await page.getByLabel("Pane language").selectOption("vi");
+    await step(page, "Chấm điểm");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await noticeSaying(page, /^Đã chấm 4 đơn vị/);
+    await idle(page);
+    const summary = page.getByTestId("score-summary");
+    expect(await summary.getByRole("columnheader", { name: "Giá trị" }).count()).toBe(1);
+    const rows = await unitRows(page);
+    const byName = new Map(rows.map((r) => [r[1]!.split("\n")[0]!, r]));
+    expect(byName.get("Tỉnh A")![0]).toBe(byName.get("Tỉnh B")![0]);
+    expect(byName.get("Tỉnh A")![2]).toBe(byName.get("Tỉnh B")![2]);
+    expect(byName.get("Tỉnh A")![2]).toMatch(/^0,\d{3}$/);
+    // Not ranked: the reason is on the page, under the unit's name.
+    expect(byName.get("Tỉnh D")![0]).toBe("—");
+    expect(await summary.getByTestId("not-ranked").allInnerTexts()).toEqual(["Không xếp hạng: độ phủ số liệu 75% thấp hơn mức tối thiểu 100%"]);
+    await shot(page, "hdi-score-vi-light");
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    expect(await summary.getByTestId("not-ranked").allInnerTexts()).toEqual(["Not ranked: data coverage 75% is below the minimum of 100%"]);
+    await shot(page, "hdi-score-en-light");
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 });

@@ -74,8 +74,33 @@ describe("the pane's .xlsx service", () => {
     const broken = { name: "hong.xlsx", data: new TextEncoder().encode("không phải sổ làm việc") };
     const opened = await service.handle({ op: "open", handle: 2, file: broken }).catch((e: unknown) => e);
     expect(isFileServiceError(opened) && [opened.kind, opened.file]).toEqual(["not-xlsx", "hong.xlsx"]);
-    const collected = await service.handle({ op: "collect", handle: 1, files: [broken] }).catch((e: unknown) => e);
-    expect(isFileServiceError(collected) && [collected.kind, collected.file]).toEqual(["unit-file-not-xlsx", "hong.xlsx"]);
-    expect((await hostOf(service, 1).read()).sheets.length).toBeGreaterThan(0);
+    const before = (await hostOf(service, 1).read()).sheets.map((s) => s.name);
+    // A unit's file that cannot be read is left out with its reason, not an error; the workbook is as it was.
+    const collected = (await service.handle({ op: "collect", handle: 1, files: [broken] })) as { taken: string[]; skipped: { file: string; sheet: string; reason: { vi: string; en: string } }[] };
+    expect(collected.taken).toEqual([]);
+    expect(collected.skipped.map((s) => [s.file, s.sheet])).toEqual([["hong.xlsx", ""]]);
+    expect(collected.skipped[0]!.reason.en).toContain("hong.xlsx");
+    expect((await hostOf(service, 1).read()).sheets.map((s) => s.name)).toEqual(before);
+  }, 60_000);
+
+  test("in a batch of units' files, one that cannot be read is left out with its reason and the others come in", async () => {
+    const service = new XlsxFileService();
+    await service.handle({ op: "open", handle: 4, file: { name: "tong-hop.xlsx", data: await makeSampleWorkbook({ units: SAMPLE_UNITS.slice(0, 1), clean: true }) } });
+    const a = await makeSampleWorkbook({ units: [SAMPLE_UNITS[1]!], clean: true });
+    const b = await makeSampleWorkbook({ units: [SAMPLE_UNITS[2]!], clean: true });
+    const added = (await service.handle({
+      op: "collect",
+      handle: 4,
+      files: [
+        { name: "A.xlsx", data: a },
+        { name: "hong.xlsx", data: new TextEncoder().encode("PK\u0003\u0004 không phải sổ làm việc") },
+        { name: "B.xlsx", data: b },
+      ],
+      definition: sampleModel().definition,
+    })) as { taken: string[]; skipped: { file: string; sheet: string; reason: { vi: string; en: string } }[] };
+    expect(added.taken).toEqual([SAMPLE_UNITS[1]!.name, SAMPLE_UNITS[2]!.name]);
+    expect(added.skipped.filter((s) => s.file === "hong.xlsx").map((s) => s.reason.vi)).toEqual([expect.stringContaining("hong.xlsx")]);
+    const names = (await hostOf(service, 4).read()).sheets.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining([SAMPLE_UNITS[0]!.name, SAMPLE_UNITS[1]!.name, SAMPLE_UNITS[2]!.name]));
   }, 60_000);
 });

@@ -1,10 +1,14 @@
-import { Button, Checkbox, Field, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useId } from "react";
 import type { ChartKind } from "../../core/types";
 import { type StringKey, t } from "../i18n";
 import type { PaneActions, PaneState } from "../state/usePane";
 import { useStepStyles } from "./styles";
 
 const useStyles = makeStyles({
+  // A group of checkboxes: a fieldset named by its legend, each checkbox with a label of its own.
+  fieldset: { border: "none", margin: 0, padding: 0, minWidth: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXXS, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
   units: {
     display: "flex",
     flexDirection: "column",
@@ -15,6 +19,7 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalXS,
   },
   kinds: { display: "flex", flexDirection: "column" },
+  warning: { color: tokens.colorStatusWarningForeground1, fontSize: tokens.fontSizeBase200 },
 });
 
 export const MAX_PROFILE_UNITS = 5;
@@ -31,11 +36,14 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
   const { lang, score, chartKinds } = state;
   const chosen = state.profileUnits;
   const profile = chartKinds.includes("radar");
+  const noneId = useId();
+  const profileHintId = useId();
   return (
     <div className={st.step}>
       <Text className={st.hint}>{t(lang, "chartsIntro")}</Text>
-      <Field label={t(lang, "chartsChoose")} validationState={chartKinds.length === 0 ? "warning" : "none"} validationMessage={chartKinds.length === 0 ? t(lang, "chartsChooseNone") : undefined}>
-        <div className={s.kinds} role="group" aria-label={t(lang, "chartsChoose")}>
+      <fieldset className={s.fieldset} data-testid="chart-kinds" {...(chartKinds.length === 0 ? { "aria-describedby": noneId } : {})}>
+        <legend className={s.legend}>{t(lang, "chartsChoose")}</legend>
+        <div className={s.kinds}>
           {KINDS.map(({ kind, key }) => (
             <Checkbox
               key={kind}
@@ -45,10 +53,16 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
             />
           ))}
         </div>
-      </Field>
+        {chartKinds.length === 0 && (
+          <Text id={noneId} className={s.warning}>
+            {t(lang, "chartsChooseNone")}
+          </Text>
+        )}
+      </fieldset>
       {score ? (
-        <Field label={t(lang, "profileUnits")} hint={profile ? t(lang, "profileHint") : t(lang, "profileNeedsChart")}>
-          <div className={s.units} role="group" aria-label={t(lang, "profileUnits")}>
+        <fieldset className={s.fieldset} data-testid="profile-units" aria-describedby={profileHintId}>
+          <legend className={s.legend}>{t(lang, "profileUnits")}</legend>
+          <div className={s.units}>
             {score.units.map((u) => {
               const key = u.code || u.name;
               const on = chosen.includes(key);
@@ -63,12 +77,15 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
               );
             })}
           </div>
-        </Field>
+          <Text id={profileHintId} className={mergeClasses(st.hint, st.wrap)}>
+            {profile ? t(lang, "profileHint") : t(lang, "profileNeedsChart")}
+          </Text>
+        </fieldset>
       ) : (
         <Text className={st.hint}>{t(lang, "chartsNeedScore")}</Text>
       )}
       <div className={st.row}>
-        <Button appearance="primary" disabled={!score || chartKinds.length === 0} disabledFocusable={Boolean(state.busy)} onClick={() => void actions.score()}>
+        <Button appearance="primary" disabled={!score || chartKinds.length === 0} disabledFocusable={Boolean(state.busy)} data-step-main onClick={() => void actions.score()}>
           {t(lang, "chartsRun")}
         </Button>
       </div>

@@ -85,7 +85,7 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
     <div className={st.step}>
       <Text className={st.hint}>{t(lang, "checkIntro")}</Text>
       <div className={st.row}>
-        <Button appearance="primary" disabled={!state.workbench || !state.index.model} disabledFocusable={busy} onClick={() => void actions.check()}>
+        <Button appearance="primary" disabled={!state.workbench || !state.index.model} disabledFocusable={busy} data-step-main onClick={() => void actions.check()}>
           {t(lang, "checkRun")}
         </Button>
         <Button disabled={!state.workbench || !state.index.model} disabledFocusable={busy} onClick={() => void actions.markCells()}>

@@ -1,5 +1,6 @@
 import { Button, Divider, Field, Link, Text, Textarea, mergeClasses } from "@fluentui/react-components";
 import { useState } from "react";
+import { type Message, localize } from "../../core/i18n/text";
 import { t } from "../i18n";
 import * as pipeline from "../state/pipeline";
 import { parseUnitList, unitListFromCsv } from "../state/units";
@@ -12,13 +13,15 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
   const st = useStepStyles();
   const { lang } = state;
   const [units, setUnits] = useState("");
-  const [csvProblem, setCsvProblem] = useState<{ text: string; state: "error" | "warning" } | undefined>();
+  // Kept in both languages, so that it follows a change of language.
+  const [csvProblem, setCsvProblem] = useState<{ text: Message; state: "error" | "warning" } | undefined>();
   const count = parseUnitList(units).length;
   // While work runs, buttons keep the keyboard focus (disabledFocusable) and do nothing.
   const busy = Boolean(state.busy);
   const disabled = !state.index.model;
-  // The example line and the hint use the chosen index's own categories: another code would be a finding.
-  const categories = state.index.model?.categories ?? [];
+  // The example line and the hint use the chosen index's own unit categories, by their names (a
+  // name is read as well as a code, and says more).
+  const categories = (state.index.model?.definition.categories ?? []).map((c) => localize(c.name, lang));
   return (
     <div className={st.step}>
       <section className={st.section} aria-labelledby="collect-templates">
@@ -26,8 +29,8 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
           {t(lang, "templatesTitle")}
         </h2>
         <Text className={st.hint}>{t(lang, "templatesHelp")}</Text>
-        {categories.length > 0 && <Text className={mergeClasses(st.hint, st.wrap)}>{t(lang, "unitsCategories", { list: categories.join(", ") })}</Text>}
-        <Field label={t(lang, "unitsLabel")} hint={t(lang, "unitsCount", { count })} validationMessage={csvProblem?.text} {...(csvProblem ? { validationState: csvProblem.state } : {})}>
+        {categories.length > 0 && <Text className={mergeClasses(st.hint, st.wrap)}>{t(lang, "unitsCategories", { list: categories.map((c) => `"${c}"`).join(", ") })}</Text>}
+        <Field label={t(lang, "unitsLabel")} hint={t(lang, "unitsCount", { count })} validationMessage={csvProblem?.text[lang]} {...(csvProblem ? { validationState: csvProblem.state } : {})}>
           <Textarea value={units} resize="vertical" rows={5} onChange={(_, d) => {
               setUnits(d.value);
               // The list is now the user's own: what was said about the CSV file no longer applies.
@@ -43,15 +46,15 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
               const file = f[0];
               if (!file) return;
               const read = unitListFromCsv(file.data);
-              if (read === undefined) setCsvProblem({ text: t(lang, "unitsCsvNoName", { name: file.name }), state: "error" });
+              if (read === undefined) setCsvProblem({ text: { vi: t("vi", "unitsCsvNoName", { name: file.name }), en: t("en", "unitsCsvNoName", { name: file.name }) }, state: "error" });
               else {
                 // A file saved as "CSV (Comma delimited)" on Vietnamese Windows: read, with a word to check the diacritics.
-                setCsvProblem(read.encoding === "windows-1258" ? { text: notUtf8Message(file.name)[lang], state: "warning" } : undefined);
+                setCsvProblem(read.encoding === "windows-1258" ? { text: notUtf8Message(file.name), state: "warning" } : undefined);
                 setUnits(read.text);
               }
             }}
           />
-          <Button appearance="primary" disabled={disabled || count === 0} disabledFocusable={busy} onClick={() => void actions.makeTemplates(units)}>
+          <Button appearance="primary" disabled={disabled || count === 0} disabledFocusable={busy} data-step-main onClick={() => void actions.makeTemplates(units)}>
             {t(lang, "makeTemplates")}
           </Button>
         </div>

@@ -17,15 +17,17 @@ interface Props {
   icon?: ButtonProps["icon"];
   /** For tests and automation: the hidden input's test id. */
   testId: string;
+  /** The step's main control: the focus goes back to it when what had it goes away. */
+  main?: boolean;
   onFiles: (files: PickedFile[]) => void;
 }
 
 /** A real button (reachable by keyboard, labelled) that opens the browser's file chooser. */
-export function FileButton({ label, accept, multiple, disabled, disabledFocusable, appearance, icon, testId, onFiles }: Props) {
+export function FileButton({ label, accept, multiple, disabled, disabledFocusable, appearance, icon, testId, main, onFiles }: Props) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <Button appearance={appearance ?? "secondary"} icon={icon} disabled={disabled} disabledFocusable={disabledFocusable} onClick={() => input.current?.click()}>
+      <Button appearance={appearance ?? "secondary"} icon={icon} disabled={disabled} disabledFocusable={disabledFocusable} {...(main ? { "data-step-main": "" } : {})} onClick={() => input.current?.click()}>
         {label}
       </Button>
       <input

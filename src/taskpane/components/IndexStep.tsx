@@ -45,7 +45,6 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
   const s = useStyles();
   const { lang, index } = state;
   const model = index.model;
-  const groups = model ? [...model.nodes.values()].filter((n) => n.kind === "group" && n.depth > 0).length : 0;
   return (
     <div className={st.step}>
       <Field label={t(lang, "indexSource")}>
@@ -58,7 +57,7 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
 
       {index.source === "builtin" && (
         <Field label={t(lang, "builtinLabel")}>
-          <Select className={st.select} value={index.builtinId} onChange={(_, d) => actions.chooseBuiltin(d.value)}>
+          <Select className={st.select} value={index.builtinId} data-step-main onChange={(_, d) => actions.chooseBuiltin(d.value)}>
             {pipeline.builtinChoices(lang).map((b) => (
               <option key={b.id} value={b.id}>
                 {b.name}
@@ -69,12 +68,12 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
       )}
       {index.source === "file" && (
         <div className={st.row}>
-          <FileButton label={t(lang, "openJson")} accept=".json,application/json" testId="definition-file" onFiles={(f) => f[0] && actions.openDefinitionFile(f[0])} />
+          <FileButton label={t(lang, "openJson")} accept=".json,application/json" testId="definition-file" main onFiles={(f) => f[0] && actions.openDefinitionFile(f[0])} />
           {index.fileName && <Text className={st.wrap}>{index.fileName}</Text>}
         </div>
       )}
       {/* What the workbook holds is said only when it is an option: a workbook that holds no index says nothing here. */}
-      {index.source !== "embedded" && index.embeddedName && <Text className={st.hint}>{t(lang, "embeddedFound", { name: index.embeddedName })}</Text>}
+      {index.source !== "embedded" && index.embeddedName && <Text className={st.hint}>{t(lang, "embeddedFound", { name: index.embeddedName[lang] })}</Text>}
       {index.source === "embedded" && !index.embeddedName && <Text className={st.hint}>{t(lang, "embeddedNone")}</Text>}
 
       {index.problems && index.problems.length > 0 && (
@@ -97,12 +96,8 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
           <Text weight="semibold" className={st.wrap}>
             {t(lang, "definitionLoaded", { name: localize(model.definition.name, lang) })}
           </Text>
-          <Text className={st.hint}>
-            {t(lang, "definitionSummary", {
-              groups,
-              indicators: model.indicators.length,
-              max: model.root.max !== undefined ? formatNumber(model.root.max, lang) : "—",
-            })}
+          <Text className={st.hint} data-testid="index-summary">
+            {pipeline.indexSummary(model, lang)}
           </Text>
           <Text className={mergeClasses(st.hint, st.wrap)}>{t(lang, "definitionVersion", { id: model.definition.id, version: model.definition.version })}</Text>
           <div className={s.box} tabIndex={0} role="region" aria-label={t(lang, "definitionTree")}>

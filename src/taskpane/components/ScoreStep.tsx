@@ -1,7 +1,10 @@
 import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { formatNumber } from "../../core/i18n/text";
+import type { IndexModel } from "../../core/definition/model";
+import { type Lang, formatNumber, localize } from "../../core/i18n/text";
+import { notRankedText } from "../../core/plan/labels";
+import type { UnitResult } from "../../core/types";
 import { t } from "../i18n";
-import type { PaneActions, PaneState, RankMethod, RankWithin } from "../state/usePane";
+import type { PaneActions, PaneState, RankMethod, RankWithin, ScoreSummary } from "../state/usePane";
 import { useStepStyles } from "./styles";
 
 const useStyles = makeStyles({
@@ -10,11 +13,37 @@ const useStyles = makeStyles({
   td: { padding: "4px", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, overflowWrap: "anywhere", verticalAlign: "top" },
   num: { textAlign: "end", whiteSpace: "nowrap" },
   rankCol: { width: "3.5em" },
+  // "Hạng trong loại" on two lines, not three.
+  rankInCategoryCol: { width: "5em" },
   pointsCol: { width: "5.5em" },
   options: { display: "grid", gridTemplateColumns: "1fr", gap: tokens.spacingVerticalS },
+  category: { paddingTop: tokens.spacingVerticalS, overflowWrap: "anywhere", color: tokens.colorNeutralForeground2 },
+  why: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
 const TOP = 10;
+
+/**
+ * The units the table shows: the first ten in rank order; ranked within categories, the first ten of
+ * each category under its name, in the index's order of categories (units with none last).
+ */
+export function topUnits(score: ScoreSummary, byCategory: boolean, model: IndexModel | undefined, lang: Lang): { id?: string; name?: string; units: UnitResult[] }[] {
+  if (!byCategory) return [{ units: score.units.slice(0, TOP) }];
+  const order = (model?.definition.categories ?? []).map((c) => c.id);
+  const ids = [...new Set(score.units.map((u) => u.category ?? ""))].sort((a, b) => {
+    const i = a === "" ? Infinity : order.indexOf(a) < 0 ? order.length : order.indexOf(a);
+    const j = b === "" ? Infinity : order.indexOf(b) < 0 ? order.length : order.indexOf(b);
+    return i - j || (i === j ? a.localeCompare(b) : 0);
+  });
+  return ids.map((id) => {
+    const units = score.units
+      .filter((u) => (u.category ?? "") === id)
+      .sort((a, b) => (a.ranked !== b.ranked ? (a.ranked ? -1 : 1) : (a.rankInCategory ?? Infinity) - (b.rankInCategory ?? Infinity)))
+      .slice(0, TOP);
+    const c = model?.definition.categories?.find((x) => x.id === id);
+    return { id, name: id === "" ? t(lang, "noCategory") : c ? localize(c.name, lang) : id, units };
+  });
+}
 
 /**
  * When a run was made, in the user's time zone, as officials write it: "14:08" and "06/05/2024"
@@ -34,8 +63,12 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
   const s = useStyles();
   const { lang, ranking, score } = state;
   const busy = Boolean(state.busy);
-  // Points as the ranking saw them (rounded to its decimal places), so that tied ranks look tied.
-  const decimals = score?.decimals ?? 2;
+  // The figure the ranking compared (points, or values for an index of values), with the decimals
+  // it was rounded to, so that tied ranks look tied.
+  const onPoints = score ? score.ranking.on === "points" && score.units.some((u) => u.points !== null) : true;
+  const decimals = score?.ranking.decimals ?? (onPoints ? 2 : 4);
+  const byCategory = score?.ranking.within === "category";
+  const groups = score ? topUnits(score, byCategory, state.index.model, lang) : [];
   const scoredAt = state.scoredAt ? formatWhen(state.scoredAt, lang) : undefined;
   return (
     <div className={st.step}>
@@ -83,7 +116,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
         </div>
       </section>
       <div className={st.row}>
-        <Button appearance="primary" disabled={!state.workbench || !state.index.model} disabledFocusable={busy} onClick={() => void actions.score()}>
+        <Button appearance="primary" disabled={!state.workbench || !state.index.model} disabledFocusable={busy} data-step-main onClick={() => void actions.score()}>
           {t(lang, "scoreRun")}
         </Button>
       </div>
@@ -94,31 +127,50 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
           <h2 id="score-top" className={st.heading}>
             {t(lang, "topUnits")}
           </h2>
+          {byCategory && <Text className={mergeClasses(st.hint, st.wrap)}>{t(lang, "rankedWithinCategories")}</Text>}
           <table className={s.table}>
             <thead>
               <tr>
-                <th className={mergeClasses(s.th, s.rankCol)} scope="col">
-                  {t(lang, "colRank")}
+                <th className={mergeClasses(s.th, byCategory ? s.rankInCategoryCol : s.rankCol)} scope="col">
+                  {t(lang, byCategory ? "colRankInCategory" : "colRank")}
                 </th>
                 <th className={s.th} scope="col">
                   {t(lang, "colUnit")}
                 </th>
                 <th className={mergeClasses(s.th, s.num, s.pointsCol)} scope="col">
-                  {t(lang, "colPoints")}
+                  {t(lang, onPoints ? "colPoints" : "colValue")}
                 </th>
               </tr>
             </thead>
-            <tbody>
-              {score.units.slice(0, TOP).map((u) => (
-                <tr key={u.code || u.name}>
-                  <td className={s.td}>{u.ranked && u.rank !== null ? formatNumber(u.rank, lang) : <span title={t(lang, "notRanked")}>—</span>}</td>
-                  <td className={s.td}>{u.name}</td>
-                  <td className={mergeClasses(s.td, s.num)}>
-                    {u.points !== null ? formatNumber(u.points, lang, decimals) : u.value !== null ? formatNumber(u.value, lang, 4) : "—"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+            {groups.map((g) => (
+              <tbody key={g.id ?? ""}>
+                {g.name !== undefined && (
+                  <tr data-category={g.id ?? ""}>
+                    <th className={mergeClasses(s.th, s.category)} colSpan={3} scope="colgroup">
+                      {g.name}
+                    </th>
+                  </tr>
+                )}
+                {g.units.map((u) => {
+                  const rank = byCategory ? u.rankInCategory : u.rank;
+                  const figure = onPoints && u.points !== null ? u.points : u.value;
+                  return (
+                    <tr key={u.code || u.name}>
+                      <td className={s.td}>{u.ranked && rank !== null ? formatNumber(rank, lang) : "—"}</td>
+                      <td className={s.td}>
+                        {u.name}
+                        {!u.ranked && (
+                          <span className={s.why} data-testid="not-ranked">
+                            {notRankedText(u.notRankedReason, u.coverage, score.ranking.minCoverage, lang) || t(lang, "notRanked")}
+                          </span>
+                        )}
+                      </td>
+                      <td className={mergeClasses(s.td, s.num)}>{figure !== null ? formatNumber(figure, lang, decimals) : "—"}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            ))}
           </table>
           {(score.counts.error > 0 || score.counts.warning > 0) && (
             <MessageBar intent={score.counts.error > 0 ? "error" : "warning"} layout="multiline">

@@ -13,9 +13,19 @@ export function openExcelWorkbench(): Workbench {
         files.map((f) => ({ name: f.name, base64: base64FromBytes(f.data) })),
         model,
       );
-      return { taken: report.inserted.map((t) => t.as), skipped: [...(report.message ? [report.message] : []), ...report.warnings, ...report.skipped.map((s) => s.reason)] };
+      return {
+        taken: report.inserted.map((t) => t.as),
+        skipped: report.skipped.map((s) => ({ file: s.file, sheet: s.sheet, reason: s.reason })),
+        warnings: [...report.warnings],
+        ...(report.message ? { blocked: report.message } : {}),
+      };
     },
     isStale: (lang) => host.isStale(lang),
     watchInputs: (onChange) => host.watchInputs(() => onChange()),
+    missingFeatures: () => {
+      const caps = host.capabilities();
+      // An Excel too old for the add-in says so in one sentence when the workbook is read: no list then.
+      return caps.tooOld ? [] : caps.missing.map((m) => ({ feature: m.feature, requirement: m.requirement }));
+    },
   };
 }

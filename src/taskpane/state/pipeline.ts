@@ -7,20 +7,20 @@
 import type { IndexModel } from "../../core/definition/model";
 import type { DefinitionProblem } from "../../core/definition/messages";
 import { parseDefinition, parseDefinitionText, problemLine } from "../../core/definition";
-import { type Lang, type Message, localize } from "../../core/i18n/text";
+import { type Lang, type Message, formatNumber, localize } from "../../core/i18n/text";
 import { BUILTIN_INDICES } from "../../indices";
 import { type IndexSheetState, planMarksOnly, readIndexSheet, staleUnits, unitKey } from "../../core/plan";
 import { unitsByRank } from "../../core/score";
 import { PipelineError, runScoring } from "../../core/pipeline";
 import { builtinNamed, builtinNamedOnForms, indicesNamedOnForms } from "../../core/forms-index";
-import type { ChartKind, Issue, Submission, UnitResult, WorkbookSnapshot } from "../../core/types";
+import type { ChartKind, Issue, ScoreTable, Submission, UnitResult, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
 import { staleFromSnapshot } from "../../hosts/excel/stale";
 import type { PickedFile } from "../components/FileButton";
 import { type StringKey, t } from "../i18n";
-import type { PaneState, RankingChoice } from "./usePane";
+import type { Notice, PaneState, RankingChoice } from "./usePane";
 import type { UnitLine } from "./units";
-import { type Workbench, XLSX_MIME } from "./workbench";
+import { type AddedSheets, type SkippedSheet, type Workbench, XLSX_MIME } from "./workbench";
 import { yieldToEventLoop } from "./environment";
 
 export const PROJECT_VERSION = "0.1.0";
@@ -71,9 +71,18 @@ function paneError(e: unknown, snapshot?: WorkbookSnapshot, model?: IndexModel):
  * Undefined when the forms name no index other than the one in use.
  */
 export function formsOfAnotherIndex(snapshot: WorkbookSnapshot, model: IndexModel): { message: Message; offer?: IndexOffer } | undefined {
+  return anotherIndex(indicesNamedOnForms(snapshot), model, "workbook");
+}
+
+/**
+ * The sentence for forms made for other indices (`named`: their `Bộ chỉ số` texts, id@version)
+ * than the one in use: in the open workbook ("so no form could be read"), or in files being
+ * brought in ("so no sheet was copied"). Undefined when none names another index.
+ */
+export function anotherIndex(named: string[], model: IndexModel, where: "workbook" | "files"): { message: Message; offer?: IndexOffer } | undefined {
   const def = model.definition;
   const inUse = `${def.id}@${def.version}`;
-  const others = indicesNamedOnForms(snapshot).filter((text) => text !== inUse && text !== def.id);
+  const others = [...new Set(named.map((text) => text.trim()))].filter((text) => text !== "" && text !== inUse && text !== def.id);
   if (others.length === 0) return undefined;
   const builtins = others.map((text) => builtinNamed(text, BUILTIN_INDICES));
   const allBuiltin = builtins.every((b) => b !== undefined);
@@ -82,19 +91,64 @@ export function formsOfAnotherIndex(snapshot: WorkbookSnapshot, model: IndexMode
   const one = others.length === 1;
   // The step as its tab shows it.
   const step = (lang: Lang) => t(lang, "stepIndexShort");
+  const inFiles = where === "files";
   const message: Message = {
     vi:
-      `Các phiếu trong sổ được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số đang dùng ${current("vi")}, nên chưa đọc được phiếu nào. ` +
+      `Các phiếu trong ${inFiles ? "các tệp đã chọn" : "sổ"} được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số đang dùng ${current("vi")}, nên ${inFiles ? "chưa chép trang nào vào sổ" : "chưa đọc được phiếu nào"}. ` +
       (allBuiltin
-        ? `Hãy chọn ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi chạy lại.`
-        : `Hãy mở tệp định nghĩa (.json) của ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi chạy lại.`),
+        ? `Hãy chọn ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi ${inFiles ? "nhập lại các tệp" : "chạy lại"}.`
+        : `Hãy mở tệp định nghĩa (.json) của ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi ${inFiles ? "nhập lại các tệp" : "chạy lại"}.`),
     en:
-      `The forms in this workbook were made for the index ${names("en")}, not the index in use ${current("en")}, so no form could be read. ` +
+      `The forms in ${inFiles ? "the chosen files" : "this workbook"} were made for the index ${names("en")}, not the index in use ${current("en")}, so ${inFiles ? "no sheet was copied into the workbook" : "no form could be read"}. ` +
       (allBuiltin
-        ? `Choose ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then run again.`
-        : `Open the definition file (.json) of ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then run again.`),
+        ? `Choose ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then ${inFiles ? "bring the files in again" : "run again"}.`
+        : `Open the definition file (.json) of ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then ${inFiles ? "bring the files in again" : "run again"}.`),
   };
   return one && builtins[0] ? { message, offer: { builtinId: builtins[0].id } } : { message };
+}
+
+/** Why a sheet or file was left out of a collection, as far as the pane tells them apart. */
+export type SkipKind = "file" | "another-index" | "duplicate" | "not-a-form" | "other";
+
+/**
+ * The kind of a reason the collection gave (core/collect.ts and the hosts write them): a whole
+ * file (no sheet), a form of another index (with the `Bộ chỉ số` it names), a unit already
+ * there, a sheet that is not a form.
+ */
+export function skipKind(skip: SkippedSheet): { kind: SkipKind; index?: string } {
+  if (skip.sheet === "") return { kind: "file" };
+  const other = /^Sheet ".*" uses index "(.*)", not "[^"]*"\.$/s.exec(skip.reason.en);
+  if (other) return { kind: "another-index", index: other[1]! };
+  if (/: unit code .* is already there .*; the duplicate is left out\.$/s.test(skip.reason.en)) return { kind: "duplicate" };
+  if (/^Sheet ".*" is not a unit's self-assessment sheet/s.test(skip.reason.en)) return { kind: "not-a-form" };
+  return { kind: "other" };
+}
+
+/**
+ * What the pane says after bringing units' files in: what was copied, with what was left out
+ * under it; when nothing was, a headline chosen from why (forms of another index, named, with
+ * the button to choose it; units already in the workbook; files that cannot be read; no form).
+ */
+export function importNotice(added: AddedSheets, model: IndexModel | undefined): Notice {
+  const reasons = added.skipped.map((s) => s.reason);
+  if (added.taken.length > 0) {
+    return { intent: "success", key: "imported", params: { count: added.taken.length, names: added.taken.join(", ") }, details: [...added.warnings, ...reasons] };
+  }
+  if (added.blocked) return { intent: "warning", message: added.blocked, details: [...added.warnings, ...reasons] };
+  const kinds = added.skipped.map(skipKind);
+  const of = (k: SkipKind) => kinds.filter((x) => x.kind === k).length;
+  const forms = added.skipped.length - of("not-a-form");
+  const other = model ? anotherIndex(kinds.flatMap((k) => (k.index !== undefined ? [k.index] : [])), model, "files") : undefined;
+  if (other) {
+    // The headline names the index: the sheets of that index are not listed one by one again.
+    const rest = added.skipped.filter((_, i) => kinds[i]!.kind !== "another-index").map((s) => s.reason);
+    return { intent: "warning", message: other.message, details: [...added.warnings, ...rest], ...(other.offer ? { useBuiltin: other.offer.builtinId } : {}) };
+  }
+  const details = [...added.warnings, ...reasons];
+  if (forms === 0) return { intent: "warning", key: "importedNone", details };
+  if (of("duplicate") === forms) return { intent: "warning", key: "importedNoneDuplicates", details };
+  if (of("file") === added.skipped.length) return { intent: "warning", key: "importedNoneUnreadable", details };
+  return { intent: "warning", key: "importedNoneMixed", details };
 }
 
 /** The workbook as one run reads it: read once, so that a failure can be explained from the same snapshot. */
@@ -183,6 +237,17 @@ export function definitionName(definition: unknown, lang: Lang): string {
 /** A pane string that names an index, in both languages (so that it follows a change of language). */
 export function namingIndex(key: StringKey, definition: unknown): Message {
   return { vi: t("vi", key, { name: definitionName(definition, "vi") }), en: t("en", key, { name: definitionName(definition, "en") }) };
+}
+
+/**
+ * "4 nhóm chỉ số, 20 chỉ tiêu, tối đa 100 điểm" / "1 indicator group, 4 indicators": the index's
+ * shape, its maximum only when its root has one (an index of values has none).
+ */
+export function indexSummary(model: IndexModel, lang: Lang): string {
+  const groups = [...model.nodes.values()].filter((n) => n.kind === "group" && n.depth > 0).length;
+  const parts = [t(lang, "summaryGroups", { count: groups }), t(lang, "summaryIndicators", { count: model.indicators.length })];
+  if (model.root.max !== undefined) parts.push(t(lang, "summaryMax", { max: formatNumber(model.root.max, lang) }));
+  return parts.join(", ");
 }
 
 export async function makeTemplateFile(model: IndexModel, units: UnitLine[], lang: Lang): Promise<Uint8Array> {
@@ -281,6 +346,8 @@ export interface ScoreRun {
   written: WriteReport;
   /** How many charts the run wrote (created or updated in place). */
   charts: number;
+  /** The ranking as it was made (the definition's, with this run's choices). */
+  ranking: ScoreTable["ranking"];
 }
 
 export async function score(
@@ -319,7 +386,7 @@ export async function score(
     await pending;
     const skipped = new Set(written.skippedSheets.map((n) => n.toLowerCase()));
     const charts = (result.plan?.owned ?? []).filter((o) => !skipped.has(o.name.toLowerCase())).reduce((n, o) => n + o.charts.length, 0);
-    return { units: unitsByRank(result.table), issues: result.issues, written, charts };
+    return { units: unitsByRank(result.table), issues: result.issues, written, charts, ranking: result.table.ranking };
   } catch (e) {
     // Progress reported before the failure must not show again once the failure is shown.
     await pending.catch(() => undefined);
@@ -375,6 +442,7 @@ export async function openFileWorkbench(file: PickedFile): Promise<Workbench> {
     host,
     addWorkbooks: async (files, model) => {
       snapshot = undefined;
+      // A unit's file that cannot be read is left out with its reason (skipped), the others still come in.
       try {
         return await opened.collect(
           files.map((f) => ({ name: f.name, data: f.data })),

@@ -7,8 +7,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { IndexModel } from "../../core/definition/model";
 import { type Lang, type Message, localize } from "../../core/i18n/text";
 import { CHART_KINDS, readIndexSheet } from "../../core/plan";
-import type { ChartKind, Issue, Severity, UnitResult, WorkbookSnapshot } from "../../core/types";
+import type { ChartKind, Issue, ScoreTable, Severity, UnitResult, WorkbookSnapshot } from "../../core/types";
 import { unitsOfUnknownCategory } from "../../core/units";
+import type { Feature } from "../../hosts/excel/requirements";
 import type { StaleReport } from "../../hosts/excel/stale";
 import type { PickedFile } from "../components/FileButton";
 import { type Params, type StringKey, t } from "../i18n";
@@ -48,12 +49,12 @@ export interface ScoreSummary {
   units: UnitResult[];
   ranked: number;
   counts: Record<Severity, number>;
-  /** Decimal places the points are shown with: those of the ranking (rounded before ranking), else 2. */
-  decimals: number;
+  /** The ranking as the run made it: on points or values, rounded to how many decimals, within categories or not. */
+  ranking: ScoreTable["ranking"];
 }
 
 /** What the last write outside Excel made of the workbook: names the download. */
-export type DownloadKind = "scored" | "marked" | "cleared";
+export type DownloadKind = "scored" | "marked" | "cleared" | "collected";
 
 export interface PaneState {
   lang: Lang;
@@ -68,8 +69,8 @@ export interface PaneState {
     source: IndexSource;
     builtinId: string;
     fileName?: string;
-    /** Name of the definition embedded in the workbook, when there is one. */
-    embeddedName?: string;
+    /** Name of the definition embedded in the workbook, in both languages, when there is one. */
+    embeddedName?: Message;
     model?: IndexModel;
     /** Problems of the last definition tried, in both languages. */
     problems?: Message[];
@@ -89,6 +90,10 @@ export interface PaneState {
   chartKinds: ChartKind[];
   downloadUrl?: string;
   downloadKind?: DownloadKind;
+  /** Outside Excel: the workbook holds writes not downloaded since (choosing another file would lose them). */
+  unsaved?: boolean;
+  /** In Excel: the features this Excel lacks, said once at start until dismissed. */
+  missingFeatures?: { feature: Feature; requirement: string }[];
   templates?: { url?: string; count: number };
   collected?: { taken: string[]; skipped: Message[] };
   /**
@@ -187,7 +192,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
     patch((s) => ({
       snapshot,
       scoredAt: readIndexSheet(snapshot)?.provenance?.scoredAt,
-      index: { ...s.index, embeddedName: embedded ? pipeline.definitionName(embedded, s.lang) : undefined },
+      index: { ...s.index, embeddedName: embedded ? { vi: pipeline.definitionName(embedded, "vi"), en: pipeline.definitionName(embedded, "en") } : undefined },
     }));
     return snapshot;
   }, [patch]);
@@ -252,9 +257,15 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       setStep: (step: StepId) => patch((s) => ({ step, notice: s.notice && (s.notice.intent === "success" || s.notice.intent === "info") ? undefined : s.notice })),
       dismissNotice: () => patch({ notice: undefined }),
       dismissWriteWarnings: () => patch({ writeWarnings: undefined }),
+      dismissMissingFeatures: () => patch({ missingFeatures: undefined }),
+      /** The workbook was downloaded as it is now: nothing is lost by choosing another. */
+      downloaded: () => patch({ unsaved: false }),
       /** At start in Excel: reads the workbook, and on a scored one says whether the results are stale. */
       refresh: () =>
         busy("progressRead", async () => {
+          // What this Excel cannot do, said once: the rest of the pane works.
+          const missing = ref.current.workbench?.missingFeatures?.() ?? [];
+          if (missing.length > 0) patch({ missingFeatures: missing });
           actions.takeWorkbookIndex(await refreshSnapshot());
           if (ref.current.scoredAt) {
             await updateStale();
@@ -277,7 +288,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           const wb = await pipeline.openFileWorkbench(file);
           if (ref.current.downloadUrl) URL.revokeObjectURL(ref.current.downloadUrl);
           ref.current.workbench?.close?.();
-          patch({ workbench: wb, downloadUrl: undefined, downloadKind: undefined, issues: undefined, score: undefined, stale: undefined, collected: undefined, writeWarnings: undefined });
+          patch({ workbench: wb, downloadUrl: undefined, downloadKind: undefined, unsaved: false, issues: undefined, score: undefined, stale: undefined, collected: undefined, writeWarnings: undefined });
           const snapshot = await refreshSnapshot();
           if (ref.current.scoredAt) await updateStale();
           actions.takeWorkbookIndex(snapshot);
@@ -382,12 +393,11 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           // A form made for a category the index does not have would leave out the unit's indicators.
           const unknown = unitsOfUnknownCategory(model, units);
           if (unknown.length > 0) {
-            const known = (model.definition.categories ?? []).map((c) => `${c.id} (${localize(c.name, s.lang)})`).join(", ");
-            const details = unknown.map((u): Message => ({
-              vi: `${u.name}: nhóm "${u.category}" không có trong bộ chỉ số.`,
-              en: `${u.name}: category "${u.category}" is not in the index.`,
-            }));
-            patch({ notice: { intent: "error", key: "unitsUnknownCategory", params: { count: unknown.length, known }, details } });
+            // Both languages now, so that the notice follows a change of language: the categories by their names.
+            const known = (lang: Lang) => (model.definition.categories ?? []).map((c) => `"${localize(c.name, lang)}"`).join(", ");
+            const both = (key: StringKey, params: (lang: Lang) => Params): Message => ({ vi: t("vi", key, params("vi")), en: t("en", key, params("en")) });
+            const details = unknown.map((u) => both("unitUnknownCategory", () => ({ name: u.name, category: u.category ?? "" })));
+            patch({ notice: { intent: "error", message: both("unitsUnknownCategory", (lang) => ({ count: unknown.length, known: known(lang) })), details } });
             return;
           }
           const bytes = await pipeline.makeTemplateFile(model, units, s.lang);
@@ -409,15 +419,12 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             patch({ notice: { intent: "warning", key: "needWorkbook" } });
             return;
           }
-          const added = await s.workbench.addWorkbooks(files, s.index.model);
-          patch({
-            collected: added,
-            notice:
-              added.taken.length > 0
-                ? { intent: "success", key: "imported", params: { count: added.taken.length, names: added.taken.join(", ") }, details: added.skipped }
-                : { intent: "warning", key: "importedNone", details: added.skipped },
-          });
+          const wb = s.workbench;
+          const added = await wb.addWorkbooks(files, s.index.model);
+          patch({ collected: { taken: added.taken, skipped: added.skipped.map((k) => k.reason) }, notice: pipeline.importNotice(added, s.index.model) });
           await refreshSnapshot();
+          // Outside Excel the forms are in the pane's copy only: they download with the workbook.
+          if (wb.mode === "file" && added.taken.length > 0) await actions.refreshDownload("collected");
         }),
 
       check: () =>
@@ -512,8 +519,12 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         if (!wb?.toBlob) return;
         const blob = await wb.toBlob();
         if (ref.current.downloadUrl) URL.revokeObjectURL(ref.current.downloadUrl);
-        // Named by the most telling thing it holds: a workbook that holds scores is the scored one, marked or not.
-        patch({ downloadUrl: URL.createObjectURL(blob), downloadKind: kind !== "scored" && ref.current.scoredAt ? "scored" : kind });
+        // Named by the most telling thing it holds: a workbook that holds scores is the scored one, marked
+        // or not; forms brought into a marked workbook leave it the marked one.
+        const s = ref.current;
+        const marks = s.snapshot ? (readIndexSheet(s.snapshot)?.marks.length ?? 0) : 0;
+        const named: DownloadKind = s.scoredAt ? "scored" : kind === "collected" && marks > 0 ? "marked" : kind;
+        patch({ downloadUrl: URL.createObjectURL(blob), downloadKind: named, unsaved: true });
       },
 
       /** Scores and writes results, issue marks and charts (`mark: false` leaves cells unmarked). */
@@ -542,13 +553,11 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           });
           const counts = severityCounts(result.issues);
           const ranked = result.units.filter((u) => u.ranked).length;
-          // Points as the ranking saw them: rounded to its decimals, so that tied ranks look tied.
-          const decimals = s.ranking.decimals ?? model.definition.ranking.decimals ?? 2;
           patch({
             issues: result.issues,
             unitsChecked: result.units.length,
             unitNames: Object.fromEntries(result.units.map((u) => [u.code || u.name, u.name])),
-            score: { units: result.units, ranked, counts, decimals },
+            score: { units: result.units, ranked, counts, ranking: result.ranking },
             stale: undefined,
             // The Charts step's button says what it did to the charts; the Score step's, what it scored.
             notice:

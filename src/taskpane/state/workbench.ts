@@ -5,16 +5,28 @@
  */
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
+import type { Feature } from "../../hosts/excel/requirements";
 import type { StaleReport } from "../../hosts/excel/stale";
 import type { WorkbookHost } from "../../hosts/host";
 import type { PickedFile } from "../components/FileButton";
 import type { PaneMode } from "./environment";
 
+/** A sheet (or, with `sheet` "", a whole file) left out of a collection, and why. */
+export interface SkippedSheet {
+  file: string;
+  sheet: string;
+  reason: Message;
+}
+
 export interface AddedSheets {
   /** Names the sheets got in the workbook. */
   taken: string[];
-  /** Why other sheets were left out. */
-  skipped: Message[];
+  /** Why other sheets or files were left out. */
+  skipped: SkippedSheet[];
+  /** What the user should know about what came in (forms of different indices or versions). */
+  warnings: Message[];
+  /** Why nothing could come in at all (an Excel too old for it, a protected workbook). */
+  blocked?: Message;
 }
 
 export interface Workbench {
@@ -37,6 +49,8 @@ export interface Workbench {
   watchInputs?: (onChange: () => void) => Promise<() => Promise<void>>;
   /** Outside Excel: lets go of the file when another one is opened. */
   close?: () => void;
+  /** In Excel: the features this Excel lacks, with the requirement set each needs (none when it lacks the add-in's base). */
+  missingFeatures?: () => { feature: Feature; requirement: string }[];
 }
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

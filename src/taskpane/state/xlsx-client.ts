@@ -48,8 +48,8 @@ export async function openFile(file: FileData): Promise<OpenedFile> {
     apply: async (plan) => ({ warnings: (await send({ op: "apply", handle, plan })).warnings }),
     bytes: () => send({ op: "bytes", handle }),
     collect: async (files, definition) => {
-      const { taken, skipped } = await send({ op: "collect", handle, files, ...(definition !== undefined ? { definition } : {}) });
-      return { taken, skipped };
+      const { taken, skipped, warnings } = await send({ op: "collect", handle, files, ...(definition !== undefined ? { definition } : {}) });
+      return { taken, skipped, warnings };
     },
     close: () => void send({ op: "close", handle }).catch(() => undefined),
   };

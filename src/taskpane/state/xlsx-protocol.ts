@@ -47,7 +47,10 @@ export type FileRequest =
 
 export interface CollectResult {
   taken: string[];
-  skipped: Message[];
+  /** Each sheet (or, with `sheet` "", each file) left out, and why. */
+  skipped: { file: string; sheet: string; reason: Message }[];
+  /** What the user should know about what came in (forms of different indices or versions). */
+  warnings: Message[];
 }
 
 /** What each request answers. */

@@ -1,0 +1,113 @@
+/**
+ * What the pane says after bringing units' files in (src/taskpane/state/pipeline.ts, importNotice),
+ * on the reasons the collection really gives (core/collect.ts, the Excel host): when nothing came
+ * in, the headline says why — forms of another index (by its name, with the button to choose it),
+ * units already in the workbook, files that cannot be read — and never "no form was found" when
+ * forms were found and left out.
+ */
+import { planCollect } from "../../src/core/collect";
+import type { SheetSnapshot } from "../../src/core/types";
+import { COLLECT_NEEDS_1_13 } from "../../src/hosts/excel/collect";
+import { t } from "../../src/taskpane/i18n";
+import { importNotice, indexSummary, skipKind } from "../../src/taskpane/state/pipeline";
+import { unreadableFile } from "../../src/taskpane/state/xlsx-file";
+import type { AddedSheets } from "../../src/taskpane/state/workbench";
+import type { Notice } from "../../src/taskpane/state/usePane";
+import { sampleModel } from "../e2e/sample";
+import { parseDefinition } from "../../src/core/definition";
+import { BUILTIN_INDICES } from "../../src/indices";
+
+const SAMPLE = sampleModel();
+const SAMPLE_TEXT = `${SAMPLE.definition.id}@${SAMPLE.definition.version}`;
+
+function model(id: string) {
+  const r = parseDefinition(BUILTIN_INDICES.find((b) => b.id === id)!.definition);
+  if (!r.ok) throw new Error(id);
+  return r.model;
+}
+
+function form(name: string, code: string, index = SAMPLE_TEXT): SheetSnapshot {
+  return { name, values: [["Đơn vị", name], ["Mã đơn vị", code], ["Bộ chỉ số", index], [], ["Mã", "Nội dung", "Số liệu"], ["1.1", "x", 1]] };
+}
+
+/** What a collection of `files` into a workbook holding forms of `existing` unit codes reports, as the pane gets it. */
+function collect(files: { file: string; sheets: SheetSnapshot[] }[], m = SAMPLE, existing: string[] = []): AddedSheets {
+  const plan = planCollect([], files, m, { existingUnitCodes: existing });
+  return { taken: plan.take.map((x) => x.as), skipped: plan.skipped.map((s) => ({ ...s })), warnings: plan.warnings };
+}
+
+const text = (n: Notice, lang: "vi" | "en") => (n.message ? n.message[lang] : t(lang, n.key!, n.params));
+
+describe("the pane's word after bringing units' files in", () => {
+  test("forms taken: how many and which, with what was left out under it", () => {
+    const n = importNotice(collect([{ file: "a.xlsx", sheets: [form("Sở Y tế", "SYT"), form("Sở Y tế 2", "SYT")] }]), SAMPLE);
+    expect(n.intent).toBe("success");
+    expect(text(n, "vi")).toBe("Đã chép 1 trang vào sổ: Sở Y tế");
+    expect(n.details!.map((d) => d.en)).toEqual([expect.stringContaining("unit code SYT is already there")]);
+  });
+
+  test("forms of another index only: the headline names that index by its name, and offers to choose it", () => {
+    const inUse = model("dti-tinh-922-2022");
+    const added = collect([{ file: "a.xlsx", sheets: [form("Sở Y tế", "SYT"), form("Sở Nội vụ", "SNV")] }], inUse);
+    expect(added.skipped.map(skipKind)).toEqual([
+      { kind: "another-index", index: SAMPLE_TEXT },
+      { kind: "another-index", index: SAMPLE_TEXT },
+    ]);
+    const n = importNotice(added, inUse);
+    expect(n.intent).toBe("warning");
+    expect(n.useBuiltin).toBe(SAMPLE.definition.id);
+    expect(text(n, "vi")).toMatch(/^Các phiếu trong các tệp đã chọn được lập theo bộ chỉ số "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành[^"]*", không phải bộ chỉ số đang dùng "Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh/);
+    expect(text(n, "en")).toContain('were made for the index "Sample — DTI for provincial departments');
+    expect(text(n, "en")).toContain("step 1 (Index)");
+    for (const lang of ["vi", "en"] as const) expect(text(n, lang)).not.toContain(SAMPLE_TEXT);
+    expect(text(n, "vi")).not.toContain("Không tìm thấy trang phiếu nào");
+    // The sheets of that index are not listed again one by one.
+    expect(n.details).toEqual([]);
+  });
+
+  test("forms of units already in the workbook: the headline says so", () => {
+    const n = importNotice(collect([{ file: "a.xlsx", sheets: [form("Sở Y tế", "SYT")] }], SAMPLE, ["SYT"]), SAMPLE);
+    expect([n.intent, n.key]).toEqual(["warning", "importedNoneDuplicates"]);
+    expect(n.details).toHaveLength(1);
+  });
+
+  test("files that cannot be read: the headline says none could be read, each file named under it", () => {
+    const added: AddedSheets = { taken: [], skipped: [{ file: "hong.xlsx", sheet: "", reason: unreadableFile("hong.xlsx") }], warnings: [] };
+    const n = importNotice(added, SAMPLE);
+    expect(n.key).toBe("importedNoneUnreadable");
+    expect(n.details!.map((d) => d.vi)).toEqual([expect.stringContaining('Tệp "hong.xlsx" không phải sổ làm việc .xlsx đọc được')]);
+  });
+
+  test("no form at all in the files: no form sheet was found", () => {
+    const other: SheetSnapshot = { name: "Ghi chú", values: [["Tổng hợp"]] };
+    const n = importNotice(collect([{ file: "a.xlsx", sheets: [other] }]), SAMPLE);
+    expect(n.key).toBe("importedNone");
+  });
+
+  test("forms left out for different reasons: the headline says every form was left out, the reasons below", () => {
+    const added = collect([{ file: "a.xlsx", sheets: [form("Sở Y tế", "SYT")] }], SAMPLE, ["SYT"]);
+    added.skipped.push({ file: "hong.xlsx", sheet: "", reason: unreadableFile("hong.xlsx") });
+    const n = importNotice(added, SAMPLE);
+    expect(n.key).toBe("importedNoneMixed");
+    expect(n.details).toHaveLength(2);
+  });
+
+  test("an Excel too old to insert sheets: that sentence is the headline", () => {
+    const n = importNotice({ taken: [], skipped: [], warnings: [], blocked: COLLECT_NEEDS_1_13 }, SAMPLE);
+    expect(n.message).toEqual(COLLECT_NEEDS_1_13);
+    expect(n.key).toBeUndefined();
+  });
+});
+
+describe("the summary of an index in step 1", () => {
+  test("an index of values (HDI) has no maximum to state, and one group is one group", () => {
+    const hdi = model("undp-hdi");
+    expect(indexSummary(hdi, "en")).toBe("1 indicator group, 4 indicators");
+    expect(indexSummary(hdi, "vi")).toBe("1 nhóm chỉ số, 4 chỉ tiêu");
+  });
+
+  test("an index of points states its maximum", () => {
+    expect(indexSummary(SAMPLE, "vi")).toMatch(/^\d+ nhóm chỉ số, \d+ chỉ tiêu, tối đa 200 điểm$/);
+    expect(indexSummary(SAMPLE, "en")).toMatch(/^\d+ indicator groups, \d+ indicators, at most 200 points$/);
+  });
+});
