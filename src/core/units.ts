@@ -18,7 +18,7 @@ export interface UnitEntry {
 
 const CODE = ["ma don vi", "unit code", "ma", "code"];
 const NAME = ["don vi", "unit", "ten don vi", "unit name", "ten", "name"];
-const CATEGORY = ["nhom", "category", "nhom don vi"];
+const CATEGORY = ["nhom", "category", "nhom don vi", "loai don vi", "loai", "unit category"];
 
 /**
  * The units of a table whose header row names its columns (Mã đơn vị/Unit code, Đơn vị/Unit,

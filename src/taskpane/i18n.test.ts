@@ -53,9 +53,9 @@ describe("the pane's texts", () => {
 describe("the list of units typed or pasted for templates", () => {
   test("reads code; name; category lines, names alone, and rows pasted from Excel", () => {
     expect(parseUnitList("01; Sở Nội vụ; co-dvc\n\nSở Y tế\n02\tSở Tài chính\tkhong-dvc\n")).toEqual([
-      { code: "01", name: "Sở Nội vụ", category: "co-dvc" },
-      { code: "", name: "Sở Y tế" },
-      { code: "02", name: "Sở Tài chính", category: "khong-dvc" },
+      { code: "01", name: "Sở Nội vụ", category: "co-dvc", line: 1 },
+      { code: "", name: "Sở Y tế", line: 3 },
+      { code: "02", name: "Sở Tài chính", category: "khong-dvc", line: 4 },
     ]);
   });
 

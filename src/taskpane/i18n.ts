@@ -109,6 +109,14 @@ export const STRINGS = {
     vi: "{name}: loại đơn vị \"{category}\" không có trong bộ chỉ số.",
     en: "{name}: unit category \"{category}\" is not in the index.",
   },
+  unitsSameCode: {
+    vi: "{count} mã đơn vị được ghi cho nhiều đơn vị; phiếu trùng mã sẽ không được chấm. Chưa tạo phiếu nào.",
+    en: "{count} unit codes are given to more than one unit; a form with a code already taken is not scored. No form was made.",
+  },
+  unitSameCode: {
+    vi: "Dòng {lines}: cùng mã đơn vị \"{code}\".",
+    en: "Lines {lines}: the same unit code \"{code}\".",
+  },
   unitsCsvNoName: {
     vi: "Tệp CSV {name} không có cột Đơn vị (hoặc Unit).",
     en: "The CSV file {name} has no Unit (or Đơn vị) column.",
@@ -281,6 +289,7 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   unitsCount: "{count} unit",
   templatesMadeExcel: "Added {count} form sheet to the workbook.",
   templatesMadeFile: "Made a form file for {count} unit.",
+  unitsSameCode: "1 unit code is given to more than one unit; a form with a code already taken is not scored. No form was made.",
   unitsUnknownCategory: "1 unit names a unit category the index does not have (unit categories: {known}); no form was made.",
   summaryGroups: "{count} indicator group",
   summaryIndicators: "{count} indicator",

@@ -303,6 +303,12 @@ describe("outside Excel, more of the work", () => {
     expect(vi).not.toMatch(/unit|co-dvc/);
     expect(await page.getByText('Các loại đơn vị của bộ chỉ số này: "Sở, ban, ngành có dịch vụ công", "Sở, ban, ngành không có dịch vụ công".').count()).toBe(1);
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    // Two units with one code: only one of their forms could be scored, so none is made.
+    await page.getByLabel("List of units").fill([...typed, "02; Sở Y tế (bản 2); co-dvc"].join("\n"));
+    await page.getByRole("button", { name: "Make forms" }).click();
+    await page.getByText("1 unit code is given to more than one unit", { exact: false }).waitFor();
+    await page.getByText('Lines 2, 4: the same unit code "02".').waitFor();
+    expect(await page.getByRole("link", { name: "Download the forms" }).count()).toBe(0);
     await page.getByLabel("List of units").fill(typed.join("\n"));
     await page.getByText("3 units", { exact: true }).waitFor();
     await page.getByRole("button", { name: "Make forms" }).click();

@@ -20,8 +20,8 @@ describe("a units CSV chosen in the Collect step", () => {
     const read = unitListFromCsv(bytes)!;
     expect(read.encoding).toBe("utf-8");
     expect(parseUnitList(read.text)).toEqual([
-      { code: "SYT", name: "Sở Y tế", category: "co-dvc" },
-      { code: "STC", name: "Sở Tài chính" },
+      { code: "SYT", name: "Sở Y tế", category: "co-dvc", line: 1 },
+      { code: "STC", name: "Sở Tài chính", line: 2 },
     ]);
   });
 

@@ -7,21 +7,23 @@ export interface UnitLine {
   code: string;
   name: string;
   category?: string;
+  /** The line of the list it was typed on (1-based), for messages. */
+  line: number;
 }
 
 /** Lines "code; name; category", "name" alone, or tab/comma separated as pasted from Excel. */
 export function parseUnitList(text: string): UnitLine[] {
   const units: UnitLine[] = [];
-  for (const raw of text.split(/\r?\n/)) {
+  for (const [i, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.trim();
     if (line === "") continue;
     const sep = line.includes("\t") ? "\t" : line.includes(";") ? ";" : null;
     const parts = sep ? line.split(sep).map((p) => p.trim()) : [line];
-    if (parts.length === 1) units.push({ code: "", name: parts[0]! });
+    if (parts.length === 1) units.push({ code: "", name: parts[0]!, line: i + 1 });
     else {
       const [code = "", name = "", category = ""] = parts;
       if (name === "" && code === "") continue;
-      units.push({ code, name: name === "" ? code : name, ...(category !== "" ? { category } : {}) });
+      units.push({ code, name: name === "" ? code : name, ...(category !== "" ? { category } : {}), line: i + 1 });
     }
   }
   return units;

@@ -8,7 +8,7 @@ import type { IndexModel } from "../../core/definition/model";
 import { type Lang, type Message, localize } from "../../core/i18n/text";
 import { CHART_KINDS, readIndexSheet } from "../../core/plan";
 import type { ChartKind, Issue, ScoreTable, Severity, UnitResult, WorkbookSnapshot } from "../../core/types";
-import { unitsOfUnknownCategory } from "../../core/units";
+import { unitsOfUnknownCategory, unitsWithSameCode } from "../../core/units";
 import type { Feature } from "../../hosts/excel/requirements";
 import type { StaleReport } from "../../hosts/excel/stale";
 import type { PickedFile } from "../components/FileButton";
@@ -398,6 +398,14 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             const both = (key: StringKey, params: (lang: Lang) => Params): Message => ({ vi: t("vi", key, params("vi")), en: t("en", key, params("en")) });
             const details = unknown.map((u) => both("unitUnknownCategory", () => ({ name: u.name, category: u.category ?? "" })));
             patch({ notice: { intent: "error", message: both("unitsUnknownCategory", (lang) => ({ count: unknown.length, known: known(lang) })), details } });
+            return;
+          }
+          // Two units with one code: the reader would score only the first of their forms.
+          const clashes = unitsWithSameCode(units);
+          if (clashes.length > 0) {
+            const both = (key: StringKey, params: Params): Message => ({ vi: t("vi", key, params), en: t("en", key, params) });
+            const details = clashes.map((c) => both("unitSameCode", { lines: c.units.map((u) => u.line).join(", "), code: c.code }));
+            patch({ notice: { intent: "error", message: both("unitsSameCode", { count: clashes.length }), details } });
             return;
           }
           const bytes = await pipeline.makeTemplateFile(model, units, s.lang);
