@@ -48,6 +48,28 @@ export interface DoubleState {
   calculationSuspendedSyncs: number;
   /** The requirement sets the host claims ({ ExcelApi: "1.18" }): an API above them is not found. */
   requirements: Record<string, string>;
+  /** Requests Excel will refuse whole (a user typing in a cell, another workbook active): see ExcelDouble.refuseRequests. */
+  refusals: Refusal[];
+}
+
+/**
+ * Why Excel refuses a request as a whole, before running any of it. The messages are those of the
+ * error table in "Error handling with the application-specific JavaScript APIs"
+ * (learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+ */
+export const REFUSALS = {
+  InvalidOperationInCellEditMode: "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by clicking another cell, and then try again.",
+  InactiveWorkbook: "The operation failed because multiple workbooks are open and the workbook being called by this API has lost focus.",
+} as const;
+export type RefusalCode = keyof typeof REFUSALS;
+
+/** Requests `from` to `from + count - 1` (counted from 1 at the next request sent) are refused with `code`. */
+export interface Refusal {
+  code: RefusalCode;
+  /** Requests still to be sent before the first refused one. */
+  before: number;
+  /** How many requests in a row are refused (Infinity: until the test stops it). */
+  count: number;
 }
 
 export function versionAtLeast(have: string, want: string): boolean {
@@ -83,6 +105,9 @@ export const API_SETS: Record<string, string> = {
   "Worksheet.visibility (set)": "1.2",
   "Range.conditionalFormats": "1.6",
   "Range.getUsedRangeOrNullObject": "1.4",
+  "Range.getMergedAreasOrNullObject": "1.13",
+  "Range.merge": "1.2",
+  "Range.unmerge": "1.2",
   "RangeFormat.columnWidth": "1.2",
   "RangeFormat.protection": "1.2",
   "RangeFormat.rowHeight": "1.2",
@@ -92,6 +117,7 @@ export const API_SETS: Record<string, string> = {
   "ChartCollection.getItemOrNullObject": "1.4",
   "Chart.chartType (set)": "1.7",
   "ChartAxis.reversePlotOrder": "1.7",
+  "ChartAxis.position": "1.8",
   "ChartSeriesCollection.add": "1.7",
   "ChartSeries.delete": "1.7",
   "ChartSeries.setValues": "1.7",
@@ -309,8 +335,35 @@ export class RequestContext {
   readonly trackedObjects = { add: () => undefined, remove: () => undefined };
   _queue: Command[] = [];
   private _lastId = 0;
-  constructor(readonly _state: DoubleState) {
+  /**
+   * Excel.run({ delayForCellEdit: true }, …) (ExcelApi 1.11): while the user edits a cell, a
+   * request of this context waits until the user leaves the cell instead of failing.
+   */
+  constructor(readonly _state: DoubleState, readonly _delayForCellEdit = false) {
     this.workbook = new Workbook(this);
+  }
+
+  /** The refusal this request meets, if any (each pending refusal counts the request). */
+  private _refusal(): RefusalCode | null {
+    const state = this._state;
+    let hit: RefusalCode | null = null;
+    for (const r of state.refusals) {
+      if (r.before > 0) {
+        r.before--;
+        continue;
+      }
+      if (r.count <= 0 || hit) continue;
+      // A request of a context run with delayForCellEdit waits for the user to leave the cell:
+      // the editing ends and the request goes through (Excel ignores the option before ExcelApi 1.11).
+      if (r.code === "InvalidOperationInCellEditMode" && this._delayForCellEdit && versionAtLeast(state.requirements.ExcelApi ?? "0", "1.11")) {
+        r.count = 0;
+        continue;
+      }
+      r.count--;
+      hit = r.code;
+    }
+    state.refusals = state.refusals.filter((r) => r.count > 0);
+    return hit;
   }
 
   _push(o: string, n: string, a: unknown, run: Command["run"], kind?: ActionKind): void {
@@ -329,6 +382,9 @@ export class RequestContext {
     const bytes = utf8Length(request.json);
     const record: RequestRecord = { bytes, responseBytes: 0, commands: queue.length, ok: false, calculationSuspended: false };
     state.requests.push(record);
+    // Refused whole, before any of it runs (the request was sent: it counts).
+    const refused = this._refusal();
+    if (refused) throw new DoubleError(refused, REFUSALS[refused]);
     if (bytes > PAYLOAD_LIMIT) {
       throw new DoubleError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit. See https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins");
     }
@@ -589,6 +645,8 @@ export interface ImportedSheet {
   cells: { row: number; col: number; value: number | string | boolean; formula?: string; numberFormat?: string; locked?: false; fill?: string }[];
   /** The file's <sheetProtection>, when the sheet is protected. */
   protection?: MProtection;
+  /** The file's merged areas ("A6:I6"). */
+  merges?: string[];
 }
 export type XlsxImporter = (base64: string) => Promise<ImportedSheet[]>;
 
@@ -603,6 +661,10 @@ export function fillImported(sheet: MSheet, src: ImportedSheet): void {
     if (c.fill) cell.fill = c.fill;
   }
   if (src.protection) sheet.protection = { ...src.protection, options: { ...src.protection.options } };
+  for (const m of src.merges ?? []) {
+    const rect = parseRect(m);
+    if (rect && rect.rows * rect.cols > 1 && !sheet.merges.some((x) => overlaps(x, rect))) sheet.merges.push(rect);
+  }
 }
 export const importers: { xlsx: XlsxImporter | null } = { xlsx: null };
 
@@ -1272,7 +1334,61 @@ export class Range extends ClientObject {
         if (cell.t === "Empty" && cell.f === undefined && cell.nf === undefined && cell.fill === undefined && cell.bold === undefined && cell.fontColor === undefined && cell.wrap === undefined && cell.fontSize === undefined && cell.locked === undefined) sheet.cells.delete(k);
       }
       if (what !== "Contents") sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !overlaps(cf, rect));
+      // Clearing formats unmerges the merged areas the range touches.
+      if (what !== "Contents") sheet.merges = sheet.merges.filter((m) => !overlaps(m, rect));
     });
+  }
+
+  /**
+   * Merges the range into one cell (ExcelApi 1.2), or each of its rows with `across`. The value
+   * of the top-left cell stays, the others are emptied, as Excel does after its warning. Merged
+   * areas the range touches are first unmerged; a protected sheet refuses it.
+   */
+  merge(across?: boolean): void {
+    requireApi(this.context, "Range.merge");
+    this._call("merge", across === undefined ? [] : [across], ({ sheet, rect }: RangeRef) => {
+      if (sheet.protection.protected && !sheet.protection.options.allowFormatCells) throw accessDenied(sheet, "merging cells");
+      const areas = across ? Array.from({ length: rect.rows }, (_, r) => ({ row: rect.row + r, col: rect.col, rows: 1, cols: rect.cols })) : [rect];
+      sheet.merges = sheet.merges.filter((m) => !overlaps(m, rect));
+      for (const a of areas) {
+        if (a.rows * a.cols < 2) continue;
+        for (const [k, cell] of sheet.cells) {
+          const row = Math.floor(k / 16384), col = k % 16384;
+          if (row >= a.row && row < a.row + a.rows && col >= a.col && col < a.col + a.cols && (row !== a.row || col !== a.col)) { cell.v = ""; cell.t = "Empty"; delete cell.f; }
+        }
+        sheet.merges.push(a);
+      }
+    });
+  }
+
+  /** Unmerges the merged areas the range touches (ExcelApi 1.2). */
+  unmerge(): void {
+    requireApi(this.context, "Range.unmerge");
+    this._call("unmerge", undefined, ({ sheet, rect }: RangeRef) => {
+      if (sheet.protection.protected && !sheet.protection.options.allowFormatCells) throw accessDenied(sheet, "unmerging cells");
+      sheet.merges = sheet.merges.filter((m) => !overlaps(m, rect));
+    });
+  }
+
+  /**
+   * The merged areas of this range (ExcelApi 1.13), as a RangeAreas; a null object when it has
+   * none. As Excel does (OfficeDev/office-js#3611), an area counts only when its top-left cell is
+   * in the range: a merge that starts above or left of it is not returned. Excel "will fail to
+   * return the result" over 512 areas (the reference); the code it fails with is not documented,
+   * the double answers GeneralException.
+   */
+  getMergedAreasOrNullObject(): RangeAreas {
+    requireApi(this.context, "Range.getMergedAreasOrNullObject");
+    const r = new RangeAreas(this.context, `${this._path}.getMergedAreasOrNullObject()`, () => {
+      const { sheet, rect } = this._target<RangeRef>();
+      const areas = sheet.merges
+        .filter((m) => m.row >= rect.row && m.row < rect.row + rect.rows && m.col >= rect.col && m.col < rect.col + rect.cols)
+        .sort((a, b) => a.row - b.row || a.col - b.col);
+      if (areas.length > MAX_MERGED_AREAS) throw new DoubleError("GeneralException", `There was an internal error while processing the request. (more than ${MAX_MERGED_AREAS} merged areas in the range)`);
+      return areas.length ? { sheet, areas } : null;
+    }, true);
+    r._instantiate();
+    return r;
   }
   /**
    * Inserts blank cells in place of this range and shifts the others down or right (ExcelApi 1.1),
@@ -1334,6 +1450,16 @@ export class Range extends ClientObject {
         }
       }
       if (wholeCols) sheet.columnWidths = new Map([...sheet.columnWidths].map(([col, w]) => [col >= rect.col ? col + by : col, w]));
+      // Merged areas move with their cells; one that whole rows (or columns) go into grows.
+      for (const m of sheet.merges) {
+        if (down && m.col >= rect.col && m.col + m.cols <= rect.col + rect.cols) {
+          if (m.row >= rect.row) m.row += by;
+          else if (wholeRows && rect.row < m.row + m.rows) m.rows += by;
+        } else if (!down && m.row >= rect.row && m.row + m.rows <= rect.row + rect.rows) {
+          if (m.col >= rect.col) m.col += by;
+          else if (wholeCols && rect.col < m.col + m.cols) m.cols += by;
+        }
+      }
       this.context._state.pendingEvents.push({ sheet, address: excelAddress(rect), triggerSource: "ThisLocalAddin" });
     });
     return r;
@@ -1357,6 +1483,34 @@ export class Range extends ClientObject {
       wb.selection = { sheet: sheet.name, address: rectAddress(rect) };
     });
   }
+}
+
+/** Range.getMergedAreasOrNullObject fails beyond this many areas (the reference). */
+export const MAX_MERGED_AREAS = 512;
+
+/**
+ * RangeAreas (ExcelApi 1.9): rectangles of one sheet. `address` names the sheet in every area,
+ * comma-separated as the reference shows ("Sheet1!A1:B4, Sheet1!D1:D4").
+ */
+export class RangeAreas extends ClientObject {
+  protected _scalars() { return ["address", "addressLocal", "areaCount", "cellCount", "isEntireRow", "isEntireColumn"]; }
+  protected _readScalar(t: unknown, name: string): unknown {
+    const { sheet, areas } = t as { sheet: MSheet; areas: Rect[] };
+    switch (name) {
+      case "address":
+      case "addressLocal":
+        return areas.map((a) => `${quoteSheet(sheet.name)}!${excelAddress(a)}`).join(", ");
+      case "areaCount": return areas.length;
+      case "cellCount": return areas.reduce((n, a) => n + a.rows * a.cols, 0);
+      case "isEntireRow": return areas.every((a) => a.col === 0 && a.cols === 16384);
+      case "isEntireColumn": return areas.every((a) => a.row === 0 && a.rows === 1048576);
+    }
+    return undefined;
+  }
+  get address(): string { return this._get("address"); }
+  get addressLocal(): string { return this._get("addressLocal"); }
+  get areaCount(): number { return this._get("areaCount"); }
+  get cellCount(): number { return this._get("cellCount"); }
 }
 
 export class RangeFormat extends ClientObject {
@@ -1733,7 +1887,7 @@ export class ChartCollection extends ClientCollection<Chart> {
       }
       let i = s.charts.length + 1;
       while (s.charts.some((c) => c.name === `Chart ${i}`)) i++;
-      made = { id: newId(), name: `Chart ${i}`, chartType: type, title: "", categoryAxisTitle: "", valueAxisTitle: "", reversePlotOrder: false, valueAxisMaximum: null, series };
+      made = { id: newId(), name: `Chart ${i}`, chartType: type, title: "", categoryAxisTitle: "", valueAxisTitle: "", reversePlotOrder: false, valueAxisMaximum: null, valueAxisMinimum: null, categoryAxisPosition: "Automatic", valueAxisPosition: "Automatic", series };
       s.charts.push(made);
     });
     return chart;
@@ -1744,8 +1898,22 @@ declare module "./model" {
   interface MChart {
     /** `axes.valueAxis.maximum`: null while Excel picks the scale. */
     valueAxisMaximum?: number | null;
+    /** `axes.valueAxis.minimum`: null while Excel picks the scale (it starts near the smallest value when the values are close). */
+    valueAxisMinimum?: number | null;
+    /**
+     * `axes.categoryAxis.position` (ExcelApi 1.8): where the value axis crosses the category axis.
+     * "Automatic" crosses at the first category, which reversePlotOrder puts at the top of a bar
+     * chart, so the value axis is drawn at the top; "Maximum" crosses at the last category.
+     */
+    categoryAxisPosition?: ChartAxisPosition;
+    /** `axes.valueAxis.position` (ExcelApi 1.8): where the category axis crosses the value axis. */
+    valueAxisPosition?: ChartAxisPosition;
   }
 }
+
+/** Excel.ChartAxisPosition; "Custom" is what `setPositionAt` gives, not a value to set. */
+export type ChartAxisPosition = "Automatic" | "Maximum" | "Minimum" | "Custom";
+const SETTABLE_POSITIONS = ["Automatic", "Maximum", "Minimum"];
 
 export class Chart extends ClientObject {
   protected _scalars() { return ["name", "chartType", "id"]; }
@@ -1774,18 +1942,36 @@ export class Chart extends ClientObject {
       title: { set text(v: string) { self._call(`axes.${which}.title.text`, v, (m: MChart) => { if (which === "category") m.categoryAxisTitle = v; else m.valueAxisTitle = v; }); } },
       set reversePlotOrder(v: boolean) { requireApi(self.context, "ChartAxis.reversePlotOrder"); self._call(`axes.${which}.reversePlotOrder`, v, (m: MChart) => { if (which === "category") m.reversePlotOrder = v; }); },
       /**
-       * ChartAxis.maximum (ExcelApi 1.1): a number, or "" for the automatic scale. Only a value
-       * axis has a numeric scale: on a category axis of text categories Excel refuses it.
+       * ChartAxis.maximum and minimum (ExcelApi 1.1): a number, or "" for the automatic scale. Only
+       * a value axis has a numeric scale: on a category axis of text categories Excel refuses them.
        */
       set maximum(v: number | string) {
         self._call(`axes.${which}.maximum`, v, (m: MChart) => {
           if (which !== "value") throw invalidArg("The category axis has no maximum.");
-          if (v === "") m.valueAxisMaximum = null;
-          else if (typeof v === "number" && Number.isFinite(v)) m.valueAxisMaximum = v;
-          else throw invalidArg(`maximum '${String(v)}'.`);
+          m.valueAxisMaximum = scale(v, "maximum");
+        });
+      },
+      set minimum(v: number | string) {
+        self._call(`axes.${which}.minimum`, v, (m: MChart) => {
+          if (which !== "value") throw invalidArg("The category axis has no minimum.");
+          m.valueAxisMinimum = scale(v, "minimum");
+        });
+      },
+      /** ChartAxis.position (ExcelApi 1.8): where the other axis crosses this one. */
+      set position(v: ChartAxisPosition) {
+        requireApi(self.context, "ChartAxis.position");
+        self._call(`axes.${which}.position`, v, (m: MChart) => {
+          if (!SETTABLE_POSITIONS.includes(v)) throw invalidArg(`position '${String(v)}' (use setPositionAt for a custom position).`);
+          if (which === "category") m.categoryAxisPosition = v;
+          else m.valueAxisPosition = v;
         });
       },
     });
+    const scale = (v: number | string, what: string): number | null => {
+      if (v === "") return null;
+      if (typeof v === "number" && Number.isFinite(v)) return v;
+      throw invalidArg(`${what} '${String(v)}'.`);
+    };
     return { categoryAxis: axis("category"), valueAxis: axis("value") };
   }
   get series(): ChartSeriesCollection {

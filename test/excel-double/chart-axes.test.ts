@@ -1,11 +1,9 @@
-/** Chart.axes.valueAxis.maximum (ExcelApi 1.1) in the Excel double. */
+/** Chart axes in the Excel double: the value axis's scale (ExcelApi 1.1) and where axes cross (ExcelApi 1.8). */
 import { createExcelDouble, type ExcelDouble } from "./index";
 import { codeOf, run } from "./testing";
 
-
-
-function withChart(): ExcelDouble {
-  const d = createExcelDouble();
+function withChart(requirements?: Record<string, string>): ExcelDouble {
+  const d = createExcelDouble(requirements ? { requirements } : {});
   d.addSheet("Data", [["u", "v"], ["a", 120], ["b", 180]]);
   d.addSheet("Charts");
   return d;
@@ -47,5 +45,68 @@ describe("the value axis's maximum in the Excel double", () => {
     expect(await attempt((c) => { c.axes.valueAxis.maximum = Number.NaN; })).toBe("InvalidArgument");
     expect(await attempt((c) => { c.axes.categoryAxis.maximum = 5; })).toBe("InvalidArgument");
     expect(d.sheet("Charts").charts[0]!.valueAxisMaximum).toBeNull();
+  });
+
+  test("the value axis's minimum starts automatic, takes a number or \"\" back, and the category axis takes none", async () => {
+    const d = withChart();
+    await run(d, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Charts").charts.add("BarClustered", ctx.workbook.worksheets.getItem("Data").getRange("B2:B3"), "Columns").name = "total";
+      await ctx.sync();
+    });
+    const chart = () => d.sheet("Charts").charts[0]!;
+    // Excel picks the scale: with totals of 120 and 180 it would start near 100.
+    expect(chart().valueAxisMinimum).toBeNull();
+    const attempt = (set: (chart: Excel.Chart) => void): Promise<string | undefined> =>
+      run(d, async (ctx) => {
+        set(ctx.workbook.worksheets.getItem("Charts").charts.getItem("total"));
+        return codeOf(ctx.sync());
+      });
+    expect(await attempt((c) => { c.axes.valueAxis.minimum = 0; })).toBeUndefined();
+    expect(chart().valueAxisMinimum).toBe(0);
+    expect(await attempt((c) => { c.axes.categoryAxis.minimum = 0; })).toBe("InvalidArgument");
+    expect(await attempt((c) => { c.axes.valueAxis.minimum = "zero"; })).toBe("InvalidArgument");
+    expect(chart().valueAxisMinimum).toBe(0);
+    expect(await attempt((c) => { c.axes.valueAxis.minimum = ""; })).toBeUndefined();
+    expect(chart().valueAxisMinimum).toBeNull();
+  });
+
+  test("where the value axis crosses the category axis: Automatic at first, Maximum or Minimum when set, not Custom (ExcelApi 1.8)", async () => {
+    const d = withChart();
+    await run(d, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Charts").charts.add("BarClustered", ctx.workbook.worksheets.getItem("Data").getRange("B2:B3"), "Columns").name = "total";
+      await ctx.sync();
+    });
+    const chart = () => d.sheet("Charts").charts[0]!;
+    expect(chart().categoryAxisPosition).toBe("Automatic");
+    expect(chart().valueAxisPosition).toBe("Automatic");
+    const attempt = (set: (chart: Excel.Chart) => void): Promise<string | undefined> =>
+      run(d, async (ctx) => {
+        set(ctx.workbook.worksheets.getItem("Charts").charts.getItem("total"));
+        return codeOf(ctx.sync());
+      });
+    expect(await attempt((c) => { c.axes.categoryAxis.reversePlotOrder = true; c.axes.categoryAxis.position = "Maximum"; })).toBeUndefined();
+    expect(chart().categoryAxisPosition).toBe("Maximum");
+    expect(chart().reversePlotOrder).toBe(true);
+    // A custom crossing is set with setPositionAt, not by naming it.
+    expect(await attempt((c) => { c.axes.categoryAxis.position = "Custom"; })).toBe("InvalidArgument");
+    expect(chart().categoryAxisPosition).toBe("Maximum");
+  });
+
+  test("before ExcelApi 1.8 an axis's position is not found (ApiNotFound as the property is set)", async () => {
+    const d = withChart({ ExcelApi: "1.7" });
+    await run(d, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Charts").charts.add("BarClustered", ctx.workbook.worksheets.getItem("Data").getRange("B2:B3"), "Columns").name = "total";
+      await ctx.sync();
+    });
+    const code = await run(d, async (ctx) => {
+      try {
+        ctx.workbook.worksheets.getItem("Charts").charts.getItem("total").axes.categoryAxis.position = "Maximum";
+        return undefined;
+      } catch (e) {
+        return (e as { code?: string }).code;
+      }
+    });
+    expect(code).toBe("ApiNotFound");
+    expect(d.sheet("Charts").charts[0]!.categoryAxisPosition).toBe("Automatic");
   });
 });

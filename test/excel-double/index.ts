@@ -10,11 +10,11 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { parseRect, rectAddress, splitSheet } from "./address";
-import { DoubleError, RequestContext, importers, versionAtLeast, type DoubleState, type ImportedSheet, type RequestRecord } from "./api";
+import { DoubleError, RequestContext, importers, versionAtLeast, type DoubleState, type ImportedSheet, type RefusalCode, type RequestRecord } from "./api";
 import { defaultProtectionOptions, MSheet, MWorkbook, type MCell, type MProtection } from "./model";
 
-export { API_SETS, DoubleError, PAYLOAD_LIMIT, CELL_LIMIT, officeRequest } from "./api";
-export type { RequestRecord, ChangeEvent } from "./api";
+export { API_SETS, DoubleError, PAYLOAD_LIMIT, CELL_LIMIT, REFUSALS, officeRequest } from "./api";
+export type { RequestRecord, ChangeEvent, RefusalCode } from "./api";
 
 export type SeedValue = number | string | boolean | null | { error: string } | { formula: string };
 
@@ -114,12 +114,13 @@ async function importXlsx(base64: string): Promise<ImportedSheet[]> {
       });
     });
     const protection = protections.get(ws.name);
-    return { name: ws.name, cells, ...(protection ? { protection } : {}) };
+    const merges = ((ws as unknown as { model: { merges?: string[] } }).model.merges ?? []).filter((m) => /^[A-Z]+\d+:[A-Z]+\d+$/i.test(m));
+    return { name: ws.name, cells, ...(protection ? { protection } : {}), ...(merges.length ? { merges } : {}) };
   });
 }
 
 export class ExcelDouble {
-  readonly state: DoubleState = { workbook: new MWorkbook(), syncCount: 0, requests: [], pendingEvents: [], calculationSuspendedSyncs: 0, requirements: {} };
+  readonly state: DoubleState = { workbook: new MWorkbook(), syncCount: 0, requests: [], pendingEvents: [], calculationSuspendedSyncs: 0, requirements: {}, refusals: [] };
   /** The requirement sets the double claims; an API of a newer ExcelApi throws ApiNotFound. */
   get requirements(): Record<string, string> {
     return this.state.requirements;
@@ -150,8 +151,10 @@ export class ExcelDouble {
       ErrorCodes: { accessDenied: "AccessDenied", apiNotFound: "ApiNotFound", itemNotFound: "ItemNotFound", invalidArgument: "InvalidArgument", invalidOperation: "InvalidOperation", rangeExceedsLimit: "RangeExceedsLimit", responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded" },
       async run<T>(a: unknown, b?: unknown): Promise<T> {
         const batch = (typeof a === "function" ? a : b) as (ctx: RequestContext) => Promise<T>;
-        // Excel.run(context, batch) goes on with an existing context (e.g. to remove event handlers).
-        const ctx = a instanceof RequestContext ? a : new RequestContext(state);
+        // Excel.run(context, batch) goes on with an existing context (e.g. to remove event handlers);
+        // Excel.run(options, batch) takes Excel.RunOptions (delayForCellEdit, ExcelApi 1.11).
+        const options = typeof a === "object" && a !== null && !(a instanceof RequestContext) ? (a as { delayForCellEdit?: boolean }) : {};
+        const ctx = a instanceof RequestContext ? a : new RequestContext(state, options.delayForCellEdit === true);
         const result = await batch(ctx);
         await ctx.sync(); // Excel.run sends whatever is still queued
         return result;
@@ -188,6 +191,24 @@ export class ExcelDouble {
   resetCounters(): void {
     this.state.syncCount = 0;
     this.state.requests = [];
+  }
+
+  /**
+   * Excel refusing whole requests, as it does while the user types in a cell
+   * (InvalidOperationInCellEditMode) or works in another workbook (InactiveWorkbook): of the
+   * requests sent from now on, the `at`-th (1 for the next one) and the `count - 1` after it fail
+   * with `code` before any of their commands runs. `count: Infinity` goes on until `stopRefusing()`.
+   * A request of an `Excel.run({ delayForCellEdit: true }, …)` on ExcelApi 1.11 or later is not
+   * refused for cell editing: Excel holds it until the user leaves the cell, which ends the editing.
+   */
+  refuseRequests(code: RefusalCode, { at = 1, count = 1 }: { at?: number; count?: number } = {}): void {
+    if (!(Number.isInteger(at) && at >= 1) || !(count >= 1)) throw new Error("refuseRequests: at is a whole number from 1, count at least 1");
+    this.state.refusals.push({ code, before: at - 1, count });
+  }
+
+  /** The user leaves the cell, or comes back to this workbook: requests go through again. */
+  stopRefusing(): void {
+    this.state.refusals = [];
   }
 
   /** Puts the double in a page (or in Node's globalThis) as Excel, Office and OfficeExtension. */
@@ -255,8 +276,26 @@ export class ExcelDouble {
       }
       // A protected sheet in the file is protected in Excel.
       if (src.protection) sheet.protection = src.protection;
+      for (const m of src.merges ?? []) {
+        const rect = parseRect(m);
+        if (rect && rect.rows * rect.cols > 1) sheet.merges.push(rect);
+      }
     }
     this.workbook.activeSheet ??= this.workbook.sheets[0] ?? null;
+  }
+
+  /** Merges a range directly, as a user would (Home > Merge & Center): the value of its top-left cell stays. */
+  merge(address: string): void {
+    const { sheet, local } = splitSheet(address);
+    const rect = parseRect(local);
+    if (sheet === undefined || !rect) throw new Error(`bad address ${address}`);
+    const s = this.sheet(sheet);
+    s.merges = s.merges.filter((m) => !(m.row < rect.row + rect.rows && rect.row < m.row + m.rows && m.col < rect.col + rect.cols && rect.col < m.col + m.cols));
+    for (const [k, cell] of s.cells) {
+      const row = Math.floor(k / 16384), col = k % 16384;
+      if (row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols && (row !== rect.row || col !== rect.col)) { cell.v = ""; cell.t = "Empty"; delete cell.f; }
+    }
+    s.merges.push(rect);
   }
 
   sheet(name: string): MSheet {

@@ -165,6 +165,11 @@ export class MSheet {
   charts: MChart[] = [];
   conditionalFormats: MConditionalFormat[] = [];
   protection: MProtection = { protected: false, options: defaultProtectionOptions(), password: null };
+  /**
+   * Merged areas (Range.merge, or a file's <mergeCells>): their value is in the top-left cell, the
+   * others read as empty. Areas never overlap.
+   */
+  merges: { row: number; col: number; rows: number; cols: number }[] = [];
   constructor(public name: string) {}
 
   /** Whether a rectangle holds a locked cell (cells never touched are locked, as in Excel). */

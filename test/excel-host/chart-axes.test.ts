@@ -40,4 +40,30 @@ describe("chart axes in Excel", () => {
     await score(double, definition);
     expect(double.syncCount - first - update).toBe(update);
   });
+
+  test("bar charts keep their value axis at the bottom under the reversed categories, and every value axis starts at 0", async () => {
+    const { double, definition } = await layoutAWorkbook(6);
+    // Close totals: Excel alone would start the axis near the smallest.
+    await score(double, definition);
+    const charts = double.sheet(chartsSheetName()).charts;
+    const bars = charts.filter((c) => c.chartType !== "Radar");
+    expect(bars.length).toBe(2);
+    for (const c of bars) {
+      expect(c.reversePlotOrder).toBe(true);
+      expect(c.categoryAxisPosition).toBe("Maximum");
+    }
+    for (const c of charts) expect(c.valueAxisMinimum).toBe(0);
+    // Updated in place, they keep both.
+    await score(double, definition);
+    expect(double.sheet(chartsSheetName()).charts.filter((c) => c.chartType !== "Radar").map((c) => c.categoryAxisPosition)).toEqual(["Maximum", "Maximum"]);
+  });
+
+  test("on ExcelApi 1.7 (no axis positions) the charts are still written, their value axes starting at 0", async () => {
+    const { double, definition } = await layoutAWorkbook(3, { requirements: { ExcelApi: "1.7" } });
+    await score(double, definition);
+    expect(double.requests.every((r) => r.ok)).toBe(true);
+    const charts = double.sheet(chartsSheetName()).charts;
+    expect(charts).toHaveLength(3);
+    expect(charts.every((c) => c.valueAxisMinimum === 0 && c.categoryAxisPosition === "Automatic")).toBe(true);
+  });
 });

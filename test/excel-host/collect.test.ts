@@ -1,8 +1,9 @@
 /** Collecting units' forms from other files into the workbook open in Excel (insertWorksheetsFromBase64). */
 import ExcelJS from "exceljs";
 import { ExcelHost } from "../../src/hosts/excel";
+import { collectFiles } from "../../src/hosts/xlsx/collect";
 import { importers } from "../excel-double/api";
-import { layoutAWorkbook } from "./fixtures";
+import { departmentModel, layoutAWorkbook, templateBytes } from "./fixtures";
 
 /** A unit's form as a file: one sheet of the given name holding the layout-A table of unit `u`. */
 async function formFile(sheetName: string, u: number): Promise<string> {
@@ -62,5 +63,42 @@ describe("collecting forms into Excel", () => {
     expect(report.message?.vi).toContain("bảo vệ cấu trúc");
     expect(report.message?.en).toContain("structure is protected");
     expect(double.sheetNames()).toEqual(before);
+  }, 60_000);
+
+  test("a form of a unit that already has one is left out with the file mode's reason, not inserted as a second sheet", async () => {
+    const { double } = await layoutAWorkbook(2, { index: "undp-hdi" });
+    // The unit U0001 sends a corrected form; U0003 is new.
+    const files = [
+      { name: "sua.xlsx", base64: await formFile("Đơn vị số 1", 0) },
+      { name: "moi.xlsx", base64: await formFile("Đơn vị số 3", 2) },
+    ];
+    double.install();
+    const before = double.sheetNames();
+    const report = await new ExcelHost().insertWorkbooks(files);
+    expect(report.inserted.map((i) => [i.file, i.as])).toEqual([["moi.xlsx", "Đơn vị số 3"]]);
+    expect(double.sheetNames()).toEqual([...before, "Đơn vị số 3"]);
+    expect(report.skipped.map((s) => [s.file, s.reason.vi])).toEqual([["sua.xlsx", 'Trang tính "Đơn vị số 1": đơn vị mã U0001 đã có trong sổ nhận; bỏ qua bản trùng.']]);
+    // The command line's collection, into the same workbook as a file, says the same.
+    const { model } = departmentModel("undp-hdi");
+    const base = await templateBytes(model, 2);
+    const file = await collectFiles(files.map((f) => ({ name: f.name, data: Buffer.from(f.base64, "base64") })), base);
+    expect(report.skipped).toEqual(file.report.skipped);
+    expect(report.inserted.map((i) => i.as)).toEqual(file.report.take.map((t) => t.as));
+  }, 60_000);
+
+  test("new forms made for units that already have theirs (“Tạo phiếu” again) add only the new units' sheets", async () => {
+    const { double } = await layoutAWorkbook(2, { index: "undp-hdi" });
+    const { model } = departmentModel("undp-hdi");
+    const template = Buffer.from(await templateBytes(model, 3)).toString("base64");
+    double.install();
+    const before = double.sheetNames();
+    const report = await new ExcelHost().insertWorkbooks([{ name: "phieu.xlsx", base64: template }], model);
+    expect(report.inserted.map((i) => i.as)).toEqual(["Đơn vị số 3"]);
+    expect(double.sheetNames()).toEqual([...before, "Đơn vị số 3"]);
+    expect(report.skipped.map((s) => s.reason.en)).toEqual([
+      'Sheet "Đơn vị số 1": unit code U0001 is already there in the receiving workbook; the duplicate is left out.',
+      'Sheet "Đơn vị số 2": unit code U0002 is already there in the receiving workbook; the duplicate is left out.',
+    ]);
+    expect(report.warnings).toEqual([]);
   }, 60_000);
 });

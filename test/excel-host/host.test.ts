@@ -147,22 +147,26 @@ describe("the Excel host", () => {
 
   test("insertWorkbooks copies unit sheets from other files, renamed on collision, and says what it left out", async () => {
     const { double } = await layoutAWorkbook(2, { index: "undp-hdi" });
-    const source = await layoutAWorkbook(1, { index: "undp-hdi" });
+    const source = await layoutAWorkbook(3, { index: "undp-hdi" });
     const wb = new ExcelJS.Workbook();
-    for (const s of source.double.workbook.sheets) {
-      const ws = wb.addWorksheet(s.name);
-      for (const [k, c] of s.cells) if (c.t !== "Empty") ws.getCell(Math.floor(k / 16384) + 1, (k % 16384) + 1).value = c.v as never;
-    }
+    const copy = (from: string, as: string) => {
+      const ws = wb.addWorksheet(as);
+      for (const [k, c] of source.double.sheet(from).cells) if (c.t !== "Empty") ws.getCell(Math.floor(k / 16384) + 1, (k % 16384) + 1).value = c.v as never;
+    };
+    // A new unit (U0003) under a sheet name the workbook has, and unit U0001 again under another name.
+    copy("Đơn vị số 3", "Đơn vị số 1");
+    copy("Đơn vị số 1", "Bản sửa");
     wb.addWorksheet("Ghi chép").getCell("A1").value = "không phải phiếu";
     const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString("base64");
     double.install();
     const before = double.sheetNames();
     const report = await new ExcelHost().insertWorkbooks([{ name: "don-vi.xlsx", base64 }]);
     expect(report.message).toBeUndefined();
-    expect(report.skipped.map((s) => s.sheet)).toContain("Ghi chép");
-    expect(report.inserted.length).toBeGreaterThan(0);
+    expect(report.skipped.map((s) => s.sheet)).toEqual(["Bản sửa", "Ghi chép"]);
+    expect(report.skipped[0]!.reason.vi).toContain("đơn vị mã U0001 đã có trong sổ nhận");
+    expect(report.inserted.map((i) => i.as)).toEqual(["Đơn vị số 1 (2)"]);
     const added = double.sheetNames().filter((n) => !before.includes(n));
-    expect(added.sort()).toEqual(report.inserted.map((i) => i.as).sort());
+    expect(added).toEqual(["Đơn vị số 1 (2)"]);
   });
 
   test("insertWorkbooks warns, naming the files, when the forms that come in belong to different indices", async () => {

@@ -12,8 +12,8 @@ function plan(over: Partial<WritePlan> = {}): WritePlan {
   return { lang: "vi", owned: [], edits: [], marks: [], clearMarks: [], ...over };
 }
 
-function workbook(sheets: number): ExcelDouble {
-  const d = createExcelDouble().install();
+function workbook(sheets: number, requirements?: Record<string, string>): ExcelDouble {
+  const d = createExcelDouble(requirements ? { requirements } : {}).install();
   for (let s = 0; s < sheets; s++) d.addSheet(`Đơn vị ${s + 1}`, [["Mã", "Số liệu"]]);
   return d;
 }
@@ -114,5 +114,30 @@ describe("issue marks in Excel", () => {
     expect(d.cell("'Đơn vị 1'!D6")?.fill).toBeUndefined();
     expect(d.workbook.notes).toHaveLength(0);
     expect(d.workbook.comments).toHaveLength(1);
+  });
+
+  test("on ExcelApi 1.7 to 1.9 (neither notes nor comments) the marks are fills and the write says so, naming the versions; clearing says nothing", async () => {
+    const d = workbook(2, { ExcelApi: "1.9" });
+    const host = new ExcelHost();
+    const set = marks(3, 2);
+    await host.apply(plan({ marks: set }));
+    expect(set.every((m) => d.cell(`'${m.sheet}'!${m.cell}`)?.fill === "#FFC7CE")).toBe(true);
+    expect(d.workbook.notes).toHaveLength(0);
+    expect(d.workbook.comments).toHaveLength(0);
+    const told = host.lastApply!.warnings;
+    expect(told).toHaveLength(1);
+    expect(told[0]!.vi).toContain("3 ô có vấn đề chỉ được tô màu");
+    expect(told[0]!.vi).toContain("ExcelApi 1.18");
+    expect(told[0]!.vi).toContain("ExcelApi 1.10");
+    expect(told[0]!.en).toContain("the 3 cells with issues were marked by fill only");
+    expect(told[0]!.en).toContain("notes (ExcelApi 1.18) nor comments (ExcelApi 1.10)");
+    await host.clearMarks(set.map((m) => ({ sheet: m.sheet, cell: m.cell })));
+    expect(host.lastApply!.warnings).toEqual([]);
+    // With comments (ExcelApi 1.10) the marks carry their text and nothing is said.
+    const withComments = workbook(2, { ExcelApi: "1.10" });
+    const other = new ExcelHost();
+    await other.apply(plan({ marks: set }));
+    expect(withComments.workbook.comments).toHaveLength(3);
+    expect(other.lastApply!.warnings).toEqual([]);
   });
 });

@@ -99,4 +99,34 @@ describe("reading unit forms from Excel", () => {
     expect(moved.values[header.row + 3]?.[header.col + 1]).toEqual(expect.any(String));
     expect(readSubmissions(model, partial)).toEqual(readSubmissions(model, everyCell(double)));
   });
+
+  test("from ExcelApi 1.13 each sheet says which of its ranges are merged, in the same requests; before, nothing is said", async () => {
+    const { double } = await layoutAWorkbook(3);
+    double.install();
+    double.merge("'Đơn vị số 2'!J20:K21");
+    const plain = await layoutAWorkbook(3, { requirements: { ExcelApi: "1.12" } });
+    plain.double.install();
+    const old = await new ExcelHost().read();
+    expect(old.sheets.every((s) => s.merges === undefined)).toBe(true);
+
+    double.install();
+    double.resetCounters();
+    const snapshot = await new ExcelHost().read();
+    expect(double.syncCount).toBe(plain.double.syncCount);
+    const form = snapshot.sheets.find((s) => s.name === "Đơn vị số 2")!;
+    // The template merges its instructions line across the table; the user merged two cells more.
+    expect(form.merges).toEqual(["A6:I6", "J20:K21"]);
+    expect(snapshot.sheets.find((s) => s.name === "Đơn vị số 1")!.merges).toEqual(["A6:I6"]);
+    expect(snapshot.sheets.every((s) => Array.isArray(s.merges))).toBe(true);
+  }, 60_000);
+
+  test("a sheet with more merged areas than Excel gives (512) is read without them; the other sheets keep theirs", async () => {
+    const { double } = await layoutAWorkbook(4);
+    double.install();
+    double.addSheet("Báo cáo");
+    for (let r = 0; r < 600; r++) double.merge(`'Báo cáo'!A${r + 1}:C${r + 1}`);
+    const snapshot = await new ExcelHost().read();
+    expect(snapshot.sheets.find((s) => s.name === "Báo cáo")!.merges).toBeUndefined();
+    for (const n of ["Đơn vị số 1", "Đơn vị số 4"]) expect(snapshot.sheets.find((s) => s.name === n)!.merges).toEqual(["A6:I6"]);
+  }, 60_000);
 });

@@ -35,4 +35,27 @@ describe("in Excel, the project's sheets renamed by the user", () => {
     await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
     expect(host.lastApply!.warnings).toEqual([]);
   });
+
+  test("a results table the user renamed does not stop the next run: the sheet is written again with one table, under the project's name", async () => {
+    const { double, definition } = await layoutAWorkbook(3);
+    double.install();
+    const host = new ExcelHost();
+    await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
+    // Table Design > Table Name, e.g. to refer to it from a formula.
+    await Excel.run(async (ctx) => {
+      ctx.workbook.tables.getItem(RESULTS_TABLE).name = "KetQua2025";
+      await ctx.sync();
+    });
+    // The user also put a table of their own beside the results: it is on the project's sheet, which is rewritten whole.
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Kết quả").tables.add("'Kết quả'!AA1:AB3", true).name = "GhiChu";
+      await ctx.sync();
+    });
+    for (let run = 0; run < 2; run++) {
+      await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
+      expect(double.requests.every((r) => r.ok)).toBe(true);
+      expect(double.workbook.tables.map((t) => `${t.name}@${t.sheet.name}`)).toEqual([`${RESULTS_TABLE}@Kết quả`]);
+      expect(double.workbook.tables[0]!.rows).toBe(4);
+    }
+  });
 });

@@ -4,9 +4,13 @@
  * the first page of the workbook's notes), then, packed into requests under the budgets, the
  * charts, the fills of the cells to mark and where the notes are (more requests only for a
  * workbook with more notes than a page holds, or more look-ups than 4 MB carry), then queue every
- * write, packed into requests of at most 4 MB (REQUEST_BUDGET), with calculation suspended in each. Sheets protected without a password (the project's own forms)
- * are unprotected at the start of the first write request and protected again, with the same
- * options, at the end of the last one; a sheet protected with a password is left as it is.
+ * write, packed into requests of at most 4 MB (REQUEST_BUDGET), with calculation suspended in each.
+ * A sheet protected without a password (the project's own forms) is unprotected at the start of
+ * each write request that writes on it and protected again, with the same options, at the end of
+ * that request, so that a request Excel refuses whole (the user typing in a cell, another workbook
+ * active) leaves every form protected. The first write request also unprotects, at its start, every
+ * protected sheet the plan writes on and protects it again at its end: a sheet a password protects
+ * fails there, before anything is written, and is then left as it is.
  */
 import type { Message } from "../../core/i18n/text";
 import { INDEX_SHEET } from "../../core/plan";
@@ -17,8 +21,8 @@ import type { Capabilities } from "./requirements";
 import { queueChart, type ExistingChart } from "./charts";
 import { withMarksOfSheetsUnwritten } from "../../core/plan/index-sheet";
 import { planWarnings, relocateMarks, withFillsOfMarkedCells } from "../../core/plan/plan";
-import { cellKey, fillOnlyMessage, markLookup, markScans, queueClear, queueMark, type ItemScan, type MarkLookup } from "./marks";
-import { BLOCK_BUDGET, jsonBytes, opBytes, RequestPacker } from "./payload";
+import { cellKey, fillOnlyMessage, marksAsFillsMessage, markLookup, markScans, queueClear, queueMark, type ItemScan, type MarkLookup } from "./marks";
+import { BLOCK_BUDGET, jsonBytes, opBytes, refusedWhole, RequestPacker, type SheetGuard } from "./payload";
 import { ExcelHostError } from "./requirements";
 
 export interface ApplyStats {
@@ -153,20 +157,46 @@ export function coalesceColumnCells(blocks: CellBlock[]): { merged: CellBlock[];
   return { merged, rest };
 }
 
-function colorScaleCriteria(colors: string[]): Excel.ConditionalColorScaleCriteria {
+/**
+ * A colour scale's criteria: at the plan's numbers when it gives them (values 0–1: 0, 0.5, 1),
+ * else at the lowest value, the 50th percentile and the highest.
+ */
+function colorScaleCriteria(colors: string[], at?: number[]): Excel.ConditionalColorScaleCriteria {
   const [min, mid, max] = colors.length >= 3 ? colors : [colors[0], undefined, colors[colors.length - 1]];
+  const numbers = at && at.length === colors.length && at.every(Number.isFinite) ? at : undefined;
+  const [atMin, atMid, atMax] = numbers && numbers.length >= 3 ? numbers : [numbers?.[0], undefined, numbers?.[numbers.length - 1]];
+  const point = (n: number | undefined, otherwise: "LowestValue" | "HighestValue", color: string): Excel.ConditionalColorScaleCriterion =>
+    n !== undefined ? { formula: String(n), type: "Number", color } : { formula: null as unknown as string, type: otherwise, color };
   return {
-    minimum: { formula: null as unknown as string, type: "LowestValue", color: excelColor(min ?? "#F8696B") },
-    ...(mid ? { midpoint: { formula: "50", type: "Percentile", color: excelColor(mid) } } : {}),
-    maximum: { formula: null as unknown as string, type: "HighestValue", color: excelColor(max ?? "#63BE7B") },
+    minimum: point(atMin, "LowestValue", excelColor(min ?? "#F8696B")),
+    ...(mid ? { midpoint: atMid !== undefined ? { formula: String(atMid), type: "Number", color: excelColor(mid) } : { formula: "50", type: "Percentile", color: excelColor(mid) } } : {}),
+    maximum: point(atMax, "HighestValue", excelColor(max ?? "#63BE7B")),
   } as Excel.ConditionalColorScaleCriteria;
 }
 
-function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: boolean, caps: Capabilities, existingTables: Set<string>): void {
+/** A table of the workbook as the first request found it: its name and its sheet (lower case). */
+interface ExistingTable {
+  name: string;
+  sheet: string;
+}
+
+/**
+ * The tables to delete before an owned sheet is written again: every table on that sheet (the
+ * user may have renamed the results table; clearing the sheet keeps it, and the new table would
+ * overlap it) and any table elsewhere with a name the plan gives its own.
+ */
+function tablesToDelete(plan: OwnedSheetPlan, exists: boolean, existingTables: Map<string, ExistingTable>): string[] {
+  const sheet = plan.name.toLowerCase();
+  const planned = new Set(plan.tables.map((t) => t.name.toLowerCase()));
+  return [...existingTables].filter(([lower, t]) => (exists && t.sheet === sheet) || planned.has(lower)).map(([, t]) => t.name);
+}
+
+function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: boolean, caps: Capabilities, existingTables: Map<string, ExistingTable>): void {
   const name = plan.name;
-  packer.add(opBytes(3, 4) + plan.tables.reduce((n, t) => n + opBytes(1, 1, t.name), 0), (ctx) => {
+  const deletes = tablesToDelete(plan, exists, existingTables);
+  packer.add(opBytes(3, 4) + deletes.reduce((n, t) => n + opBytes(1, 1, t), 0), (ctx) => {
     const wb = ctx.workbook;
-    for (const t of plan.tables) if (existingTables.has(t.name.toLowerCase())) wb.tables.getItem(t.name).delete();
+    for (const t of deletes) wb.tables.getItem(t).delete();
     if (exists) {
       const all = sheetOf(ctx, name).getRange();
       all.clear("All");
@@ -201,7 +231,7 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
       packer.add(opBytes(5, 2, cf.range, cf.colors) + 300, (ctx) => {
         const range = sheetOf(ctx, name).getRange(cf.range);
         if (cf.kind === "colorScale") {
-          range.conditionalFormats.add("ColorScale").colorScale.criteria = colorScaleCriteria(cf.colors);
+          range.conditionalFormats.add("ColorScale").colorScale.criteria = colorScaleCriteria(cf.colors, cf.at);
         } else {
           range.conditionalFormats.add("DataBar").dataBar.positiveFormat.fillColor = excelColor(cf.colors[0] ?? "#638EC6");
         }
@@ -371,8 +401,8 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   for (const s of scanList) s.received(splitAddress);
   const now: SheetsNow = { names: sheetList.items.map((s) => s.name), visibility: new Map(sheetList.items.map((s) => [s.name, s.visibility])) };
   const lower = new Map(now.names.map((n) => [n.toLowerCase(), n]));
-  // Table name (lower case) → the sheet it is on: a table on a sheet the plan deletes goes with it.
-  const existingTables = new Map(tableList.items.map((t) => [t.name.toLowerCase(), t.worksheet.name.toLowerCase()]));
+  // Table name (lower case) → the table and the sheet it is on: a table on a sheet the plan deletes goes with it.
+  const existingTables = new Map(tableList.items.map((t) => [t.name.toLowerCase(), { name: t.name, sheet: t.worksheet.name.toLowerCase() }]));
   const isProtected = new Map<string, Excel.WorksheetProtectionOptions>();
   for (const p of protections) if (!p.ws.isNullObject && p.ws.protection.protected) isProtected.set(p.name, p.ws.protection.options);
   forgetAll(ctx);
@@ -441,54 +471,101 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     return color === undefined || /^#?FFFFFF$/i.test(color) ? undefined : `FF${color.replace(/^#/, "").toUpperCase()}`;
   });
 
-  // The writes; a sheet that a password protects is found when its unprotect() fails, then left out.
+  // The writes; a sheet that a password protects is found when its unprotect() fails in the first
+  // write request, before anything is written, then left out.
   const skipped: string[] = [];
-  let unprotect = [...isProtected.keys()];
   let maxRequestBytes = 0;
+  let marksWritten = 0;
   for (;;) {
     const plan = withoutSheets(fullPlan, new Set(skipped.map((n) => n.toLowerCase())));
-    const reprotect = [...isProtected.keys()].filter((n) => !skipped.includes(n));
-    const attempt = { requests: 0, writing: false, writeRequests: 0, maxRequestBytes: 0 };
+    const guarded = new Map([...isProtected].filter(([n]) => !skipped.includes(n)));
+    const attempt: WriteAttempt = { requests: 0, maxRequestBytes: 0, guarded: [], marks: 0 };
     lookup.fillOnly = [];
     try {
-      requests += await queueAndSend(ctx, plan, caps, { now, lower, existingTables, existingCharts, lookup }, unprotect, reprotect.map((n) => ({ name: n, options: isProtected.get(n)! })), attempt);
+      requests += await queueAndSend(ctx, plan, caps, { now, lower, existingTables, existingCharts, lookup }, guarded, attempt);
       maxRequestBytes = Math.max(maxRequestBytes, attempt.maxRequestBytes);
+      marksWritten = attempt.marks;
       break;
     } catch (e) {
       requests += attempt.requests + 1;
       maxRequestBytes = Math.max(maxRequestBytes, attempt.maxRequestBytes);
       forgetAll(ctx);
-      if (!reprotect.length) throw e;
-      // Which of the sheets are still protected? Unprotects run first and in order, so when one fails
-      // the sheets before it are unprotected and it is the first one still protected.
-      const states = reprotect.map((n) => wb.worksheets.getItem(n).protection.load("protected"));
-      await ctx.sync();
-      requests++;
-      const still = new Set(reprotect.filter((_, i) => states[i]!.protected));
-      const failed = attempt.writing && attempt.writeRequests === 0 ? unprotect.find((n) => still.has(n)) : undefined;
-      if (failed === undefined) {
-        // Something else failed: protect again what this run unprotected, then report the failure.
-        for (const n of reprotect) if (!still.has(n)) wb.worksheets.getItem(n).protection.protect(isProtected.get(n)!);
-        await ctx.sync().catch(() => undefined);
+      // A request refused whole changed nothing: every sheet is as it was, protected or not. An
+      // error without Excel's code was thrown before the request was sent.
+      const opened = attempt.guarded;
+      if (!opened.length || refusedWhole(e) || typeof (e as { code?: unknown } | null)?.code !== "string") throw e;
+      // Which sheets of the failed request are still protected? Its unprotects run first and in
+      // order, so when one fails the sheets before it are unprotected and the rest are not.
+      let states: { protected: boolean }[];
+      try {
+        states = opened.map((n) => wb.worksheets.getItem(n).protection.load("protected"));
+        await ctx.sync();
+        requests++;
+      } catch {
+        requests++;
+        forgetAll(ctx);
         throw e;
       }
-      skipped.push(failed);
-      unprotect = unprotect.filter((n) => still.has(n) && n !== failed);
+      const at = states.findIndex((s) => s.protected);
+      const unprotectFailed = at >= 0 && states.slice(at).every((s) => s.protected);
+      if (attempt.requests === 0 && unprotectFailed) {
+        // The first write request failed at this sheet's unprotect: a password protects it. The
+        // sheets unprotected before it are protected again at once, and the writes start over without it.
+        skipped.push(opened[at]!);
+        if (at > 0) {
+          for (const n of opened.slice(0, at)) wb.worksheets.getItem(n).protection.protect(isProtected.get(n)!);
+          await ctx.sync();
+          requests++;
+          forgetAll(ctx);
+        }
+        continue;
+      }
+      // Something else failed: protect again what the failed request unprotected, then report the failure.
+      opened.forEach((n, i) => {
+        if (!states[i]!.protected) wb.worksheets.getItem(n).protection.protect(isProtected.get(n)!);
+      });
+      await ctx.sync().catch(() => undefined);
+      requests++;
+      forgetAll(ctx);
+      throw e;
     }
   }
   const kind = planKind(fullPlan);
   const warnings = [...planWarnings(writtenPlan), ...skipped.map((n) => passwordProtectedMessage(n, kind))];
   if (lookup.fillOnly.length) warnings.push(fillOnlyMessage(lookup.fillOnly));
+  // Before ExcelApi 1.10 a mark is a fill alone: the write says so (the pane would say "fill and note").
+  if (caps.marks === "fill" && marksWritten > 0) warnings.push(marksAsFillsMessage(marksWritten));
   return { requests, maxRequestBytes, skippedSheets: skipped, warnings };
+}
+
+/** What one attempt at the writes did, filled in as it goes (also when it fails). */
+interface WriteAttempt {
+  /** Requests sent and answered. */
+  requests: number;
+  maxRequestBytes: number;
+  /** The protected sheets the last request sent or attempted unprotected at its start, in order. */
+  guarded: string[];
+  /** The issue marks queued. */
+  marks: number;
 }
 
 interface Existing {
   now: SheetsNow;
   lower: Map<string, string>;
-  existingTables: Map<string, string>;
+  existingTables: Map<string, ExistingTable>;
   existingCharts: Map<string, ExistingChart>;
   /** The notes or comments of the workbook by cell, as looked up before the writes. */
   lookup: MarkLookup;
+}
+
+/** Unprotecting a sheet at the start of a request and protecting it again, with its options, at the end. */
+function protectionGuard(name: string, options: Excel.WorksheetProtectionOptions): SheetGuard {
+  return {
+    name,
+    open: (c) => sheetOf(c, name).protection.unprotect(),
+    close: (c) => sheetOf(c, name).protection.protect(options),
+    bytes: opBytes(1, 1) + opBytes(1, 1, options),
+  };
 }
 
 /** Sends the writes; returns the requests it took. */
@@ -497,34 +574,46 @@ async function queueAndSend(
   plan: WritePlan,
   caps: Capabilities,
   { now, lower, existingTables, existingCharts, lookup }: Existing,
-  unprotect: string[],
-  reprotect: { name: string; options: Excel.WorksheetProtectionOptions }[],
-  stats: { requests: number; writing: boolean; writeRequests: number; maxRequestBytes: number },
+  protectedSheets: Map<string, Excel.WorksheetProtectionOptions>,
+  stats: WriteAttempt,
 ): Promise<number> {
   const changes = structureChanges(plan, now, lower);
   const removeSheets = changes.removes;
-  const onLiveSheet = (m: { sheet: string }) => lower.has(m.sheet.toLowerCase()) && !removeSheets.includes(m.sheet);
+  const removed = new Set(removeSheets.map((n) => n.toLowerCase()));
+  const onLiveSheet = (m: { sheet: string }) => lower.has(m.sheet.toLowerCase()) && !removed.has(m.sheet.toLowerCase());
   const clears = plan.clearMarks.filter(onLiveSheet);
   const marks = plan.marks.filter((m) => onLiveSheet(m) || plan.owned.some((o) => o.name === m.sheet));
 
-  // The writes, packed into requests under the budget: protected sheets are unprotected first
-  // (the start of the first request) and protected again last (the end of the last request).
+  // The writes, packed into requests under the budget. A protected sheet's operations are
+  // enclosed, in each request, by its unprotect at the start and its protect at the end; the
+  // operations on one sheet are kept together so that they take as few requests as they can.
   const packer = new RequestPacker();
-  for (const name of unprotect) packer.add(opBytes(1, 1), (c) => sheetOf(c, name).protection.unprotect(), { sheet: name });
   for (const name of removeSheets) packer.add(opBytes(0, 1), (c) => sheetOf(c, name).delete(), { sheet: name });
-  const removed = new Set(removeSheets.map((n) => n.toLowerCase()));
-  const tablesLeft = new Set([...existingTables].filter(([, sheet]) => !removed.has(sheet)).map(([table]) => table));
+  const tablesLeft = new Map([...existingTables].filter(([, t]) => !removed.has(t.sheet)));
   for (const o of plan.owned) queueOwnedSheet(packer, o, lower.has(o.name.toLowerCase()), caps, tablesLeft);
-  for (const e of plan.edits) {
-    const { merged, rest } = coalesceColumnCells(e.blocks);
-    for (const b of merged) queueBlock(packer, e.sheet, b, "unchanged");
-    for (const b of rest) queueBlock(packer, e.sheet, b);
-  }
+  // Per sheet, in the plan's order: its scores, then the marks cleared, then the marks made.
+  const bySheet = new Map<string, { edits: WritePlan["edits"]; clears: typeof clears; marks: typeof marks }>();
+  const group = (sheet: string) => {
+    const key = sheet.toLowerCase();
+    let g = bySheet.get(key);
+    if (!g) bySheet.set(key, (g = { edits: [], clears: [], marks: [] }));
+    return g;
+  };
+  for (const e of plan.edits) group(e.sheet).edits.push(e);
+  for (const m of clears) group(m.sheet).clears.push(m);
+  for (const m of marks) group(m.sheet).marks.push(m);
   const removing = new Set<string>();
-  for (const m of clears) queueClear(packer, caps.marks, m, lookup, removing);
-  for (const m of marks) queueMark(packer, caps.marks, m, lookup, removing);
+  for (const g of bySheet.values()) {
+    for (const e of g.edits) {
+      const { merged, rest } = coalesceColumnCells(e.blocks);
+      for (const b of merged) queueBlock(packer, e.sheet, b, "unchanged");
+      for (const b of rest) queueBlock(packer, e.sheet, b);
+    }
+    for (const m of g.clears) queueClear(packer, caps.marks, m, lookup, removing);
+    for (const m of g.marks) queueMark(packer, caps.marks, m, lookup, removing);
+  }
   if (caps.charts) {
-    for (const o of plan.owned) for (const c of o.charts) queueChart(packer, o.name, c, existingCharts.get(`${o.name}\u0000${c.name}`));
+    for (const o of plan.owned) for (const c of o.charts) queueChart(packer, o.name, c, existingCharts.get(`${o.name}\u0000${c.name}`), caps);
   }
   // Order and visibility last (a sheet can be hidden only once another one is visible), and only
   // where they change: a workbook whose structure is protected refuses them even unchanged.
@@ -539,15 +628,18 @@ async function queueAndSend(
       if (shown.has(o.name)) ws.visibility = VISIBILITY[o.visibility];
     }, { sheet: o.name });
   }
-  for (const p of reprotect) packer.add(opBytes(1, 1, p.options), (c) => sheetOf(c, p.name).protection.protect(p.options), { sheet: p.name });
+  // Every protected sheet the plan writes on is unprotected at the start of the first request and
+  // protected at its end, whether that request writes on it or not: a password fails there, first.
+  const guards = new Map<string, SheetGuard>();
+  for (const [name, options] of protectedSheets) if (!removed.has(name.toLowerCase())) guards.set(name.toLowerCase(), protectionGuard(name, options));
   stats.requests = 0;
-  stats.writing = true;
+  stats.marks = marks.length;
   try {
-    await packer.flush(ctx, caps.suspendCalculation ? (c) => c.workbook.application.suspendApiCalculationUntilNextSync() : undefined);
+    await packer.flush(ctx, caps.suspendCalculation ? (c) => c.workbook.application.suspendApiCalculationUntilNextSync() : undefined, undefined, undefined, { guards, first: [...guards.keys()] });
   } finally {
     stats.requests = packer.requests;
-    stats.writeRequests = packer.requests;
     stats.maxRequestBytes = packer.maxRequestBytes;
+    stats.guarded = packer.lastGuarded;
   }
   return packer.requests;
 }

@@ -3,6 +3,7 @@ import type { ChartKind, ChartPlan } from "../../core/types";
 import { quoteSheet } from "./address";
 import { sheetOf } from "./proxies";
 import { opBytes, type RequestPacker } from "./payload";
+import type { Capabilities } from "./requirements";
 
 export const CHART_TYPE: Record<ChartKind, "BarClustered" | "BarStacked" | "Radar"> = {
   barSorted: "BarClustered",
@@ -20,7 +21,7 @@ function dataRange(ctx: Excel.RequestContext, sheet: string, address: string): E
 }
 
 /** Queues the commands that create or update one chart on `sheet`. */
-export function queueChart(packer: RequestPacker, sheet: string, plan: ChartPlan, existing: ExistingChart | undefined): void {
+export function queueChart(packer: RequestPacker, sheet: string, plan: ChartPlan, existing: ExistingChart | undefined, caps?: Pick<Capabilities, "chartAxisPosition">): void {
   // The chart, its title and axes (about 10 paths and 10 actions), then per series its item and
   // the range of its values, and 4 actions; the plan's text for the arguments.
   packer.add(opBytes(10, 10) + plan.series.length * opBytes(2, 4) + opBytes(0, 0, plan), (ctx) => {
@@ -42,12 +43,18 @@ export function queueChart(packer: RequestPacker, sheet: string, plan: ChartPlan
     if (plan.kind !== "radar") {
       if (plan.xAxisTitle !== undefined) chart.axes.categoryAxis.title.text = plan.xAxisTitle;
       if (plan.yAxisTitle !== undefined) chart.axes.valueAxis.title.text = plan.yAxisTitle;
-      // Bar charts draw the first category at the bottom; reversed, rank 1 is on top.
+      // Bar charts draw the first category at the bottom; reversed, rank 1 is on top. The value
+      // axis crosses at the first category, now on top: crossing at the last one keeps it at the
+      // bottom (ExcelApi 1.8; before, Excel draws it above the bars).
       chart.axes.categoryAxis.reversePlotOrder = true;
+      if (caps?.chartAxisPosition) chart.axes.categoryAxis.position = "Maximum";
     }
     // The value axis ends at the most a bar can reach; "" (automatic) when the plan sets no end,
-    // so a chart updated in place does not keep an end from an earlier run.
+    // so a chart updated in place does not keep an end from an earlier run. It starts at 0: on its
+    // own, Excel starts it near the smallest value when the totals are close, and short bars then
+    // look like nothing.
     chart.axes.valueAxis.maximum = plan.valueAxisMax ?? "";
+    chart.axes.valueAxis.minimum = 0;
     chart.setPosition(plan.from, plan.to);
     const categories = dataRange(ctx, plan.dataSheet, plan.categories);
     plan.series.forEach((s, i) => {

@@ -1,9 +1,9 @@
 /** Collecting units' sheets from other .xlsx files into the open workbook (ExcelApi 1.13). */
-import { planCollect } from "../../core/collect";
+import { detectLayoutA, planCollect } from "../../core/collect";
 import type { IndexModel } from "../../core/definition/model";
 import type { Message } from "../../core/i18n/text";
 import type { SheetSnapshot } from "../../core/types";
-import { opBytes, RequestPacker, utf8Length } from "./payload";
+import { opBytes, refusedWhole, REQUEST_BUDGET, RequestPacker, utf8Length } from "./payload";
 
 export interface CollectReport {
   inserted: { file: string; sheet: string; as: string }[];
@@ -154,6 +154,62 @@ async function insertAll(ctx: Excel.RequestContext, inserts: Insert[], known: Se
   return { inserts: done, requests };
 }
 
+/** Rows and columns of each sheet read to recognise a unit's form (detectLayoutA looks at 40 rows). */
+const HEAD_RANGE = "A1:Z40";
+
+function tooLarge(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RangeExceedsLimit";
+}
+
+/** The top of the given sheets (their used part of HEAD_RANGE) in one request, halved while the response is too large. */
+async function readHeads(ctx: Excel.RequestContext, sheets: { name: string }[], out: Map<string, SheetSnapshot>): Promise<number> {
+  const loads = sheets.map((s) => ({ name: s.name, range: ctx.workbook.worksheets.getItem(s.name).getRange(HEAD_RANGE).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,values") }));
+  try {
+    await ctx.sync();
+  } catch (e) {
+    if (tooLarge(e) && !refusedWhole(e) && sheets.length > 1) {
+      const half = sheets.length >> 1;
+      return 1 + (await readHeads(ctx, sheets.slice(0, half), out)) + (await readHeads(ctx, sheets.slice(half), out));
+    }
+    throw e;
+  }
+  for (const { name, range } of loads) {
+    const values: SheetSnapshot["values"] = [];
+    if (!range.isNullObject) {
+      range.values.forEach((line, r) => {
+        const row: SheetSnapshot["values"][number] = [];
+        line.forEach((v, c) => {
+          row[range.columnIndex + c] = v === "" || v === null || v === undefined ? null : typeof v === "number" || typeof v === "boolean" ? v : String(v);
+        });
+        values[range.rowIndex + r] = Array.from(row, (v) => v ?? null);
+      });
+    }
+    out.set(name, { name, values: Array.from(values, (r) => r ?? []) });
+  }
+  return 1;
+}
+
+/**
+ * The unit codes and indices (`Bộ chỉ số`) of the forms already in the workbook, from the top of
+ * each sheet: the collection leaves out a form of a unit that already has one, as the file mode
+ * does. As many sheets a request as 4 MB of request carry.
+ */
+async function existingForms(ctx: Excel.RequestContext, sheets: { name: string }[]): Promise<{ codes: string[]; indices: string[] }> {
+  const heads = new Map<string, SheetSnapshot>();
+  const perRequest = Math.max(1, Math.floor(REQUEST_BUDGET / opBytes(5, 3)));
+  for (let from = 0; from < sheets.length; from += perRequest) await readHeads(ctx, sheets.slice(from, from + perRequest), heads);
+  const codes: string[] = [];
+  const indices: string[] = [];
+  for (const s of sheets) {
+    const head = heads.get(s.name);
+    const h = head ? detectLayoutA(head) : null;
+    if (h?.unitCode !== undefined) codes.push(h.unitCode);
+    if (h?.index !== undefined) indices.push(h.index);
+  }
+  return { codes, indices };
+}
+
 export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name: string; base64: string }[], model?: IndexModel): Promise<CollectReport> {
   const report: CollectReport = { inserted: [], skipped: [], warnings: [] };
   const incoming: { file: string; sheets: SheetSnapshot[] }[] = [];
@@ -173,7 +229,9 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
   const structure = ctx.workbook.protection.load("protected");
   await ctx.sync();
   if (structure.protected && fitting.length) return { ...report, message: COLLECT_STRUCTURE_PROTECTED };
-  const plan = planCollect(list.items.map((s) => s.name), incoming, model);
+  // A unit that already has a form here keeps it: its form in the files is left out, with the reason.
+  const existing = fitting.length ? await existingForms(ctx, list.items) : { codes: [], indices: [] };
+  const plan = planCollect(list.items.map((s) => s.name), incoming, model, { existingUnitCodes: existing.codes, existingIndices: existing.indices });
   report.skipped.push(...plan.skipped);
   report.warnings.push(...plan.warnings);
 

@@ -49,6 +49,14 @@ export class ExcelHost implements WorkbookHost {
     return (this.caps ??= detectCapabilities());
   }
 
+  /**
+   * Excel.run, asking Excel (from ExcelApi 1.11) to hold each request while the user is typing in
+   * a cell rather than refuse it with InvalidOperationInCellEditMode.
+   */
+  private run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.capabilities().delayForCellEdit ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
+  }
+
   /** The capabilities, after checking that this Excel can run the add-in at all (a sentence in both languages when it cannot). */
   private supported(): Capabilities {
     const caps = this.capabilities();
@@ -57,15 +65,15 @@ export class ExcelHost implements WorkbookHost {
   }
 
   async read(): Promise<WorkbookSnapshot> {
-    this.supported();
-    return Excel.run((ctx) => readWorkbook(ctx));
+    const caps = this.supported();
+    return this.run((ctx) => readWorkbook(ctx, { merges: caps.mergedAreas }));
   }
 
   async apply(plan: WritePlan): Promise<void> {
     const caps = this.supported();
     this.ownWrites = { ranges: writtenRanges(plan), until: Number.POSITIVE_INFINITY };
     try {
-      this.lastApply = await Excel.run((ctx) => applyPlan(ctx, plan, caps));
+      this.lastApply = await this.run((ctx) => applyPlan(ctx, plan, caps));
     } finally {
       this.ownWrites.until = Date.now() + OWN_WRITE_GRACE_MS;
     }
@@ -82,7 +90,7 @@ export class ExcelHost implements WorkbookHost {
   /** Shows a cell to the user: activates its sheet and selects it. */
   async goTo(sheet: string, cell: string): Promise<void> {
     this.supported();
-    return Excel.run(async (ctx) => {
+    return this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(cell).select();
@@ -114,7 +122,7 @@ export class ExcelHost implements WorkbookHost {
     const caps = this.supported();
     if (!caps.watchInputs) return async () => undefined;
     const owned = ownedSheets(await this.read());
-    return Excel.run(async (ctx) => {
+    return this.run(async (ctx) => {
       const list = ctx.workbook.worksheets.load("items/name,items/id");
       await ctx.sync();
       const names = new Map(list.items.map((s) => [s.id, s.name]));
@@ -125,7 +133,7 @@ export class ExcelHost implements WorkbookHost {
         // A sheet added since watching began (a unit's form brought in): the one handler of the
         // workbook hears it too; its name is looked up once.
         if (sheet === undefined) {
-          sheet = await Excel.run(async (c) => {
+          sheet = await this.run(async (c) => {
             const ws = c.workbook.worksheets.getItemOrNullObject(e.worksheetId).load("name");
             await c.sync();
             return ws.isNullObject ? undefined : ws.name;
@@ -152,7 +160,8 @@ export class ExcelHost implements WorkbookHost {
 
   /** Copies the units' sheets of other workbooks in (ExcelApi 1.13); says what came in and what did not. */
   async insertWorkbooks(files: { name: string; base64: string }[], model?: IndexModel): Promise<CollectReport> {
-    if (!this.supported().insertWorkbooks) return { inserted: [], skipped: [], warnings: [], message: COLLECT_NEEDS_1_13 };
-    return Excel.run((ctx) => collectWorkbooks(ctx, files, model));
+    const caps = this.supported();
+    if (!caps.insertWorkbooks) return { inserted: [], skipped: [], warnings: [], message: COLLECT_NEEDS_1_13 };
+    return this.run((ctx) => collectWorkbooks(ctx, files, model));
   }
 }

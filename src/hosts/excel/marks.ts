@@ -218,3 +218,14 @@ export function fillOnlyMessage(cells: string[]): Message {
     en: `${cells.length === 1 ? "Cell" : `${cells.length} cells`} ${named}${more > 0 ? ` and ${more} more` : ""} ${cells.length === 1 ? "has" : "have"} a threaded comment, and Excel does not let a cell have both a comment and a note, so ${cells.length === 1 ? "it was" : "they were"} marked by fill only, without a note saying what the issue is. The task pane's list of issues says what it is.`,
   };
 }
+
+/**
+ * What the user is told when the marks were made by fill alone because this Excel has neither
+ * notes (ExcelApi 1.18) nor comments (ExcelApi 1.10) to say what each issue is.
+ */
+export function marksAsFillsMessage(count: number): Message {
+  return {
+    vi: `Phiên bản Excel này không hỗ trợ ghi chú (note, cần ExcelApi 1.18) hay chú thích (comment, cần ExcelApi 1.10), nên ${count === 1 ? "ô có vấn đề" : `${count} ô có vấn đề`} chỉ được tô màu, không có ghi chú nêu vấn đề. Xem nội dung vấn đề trong danh sách vấn đề của ngăn tác vụ, hoặc mở sổ làm việc trong Microsoft 365 hay Excel trên web để có ghi chú.`,
+    en: `This version of Excel supports neither notes (ExcelApi 1.18) nor comments (ExcelApi 1.10), so ${count === 1 ? "the cell with an issue was" : `the ${count} cells with issues were`} marked by fill only, without a note saying what the issue is. The task pane's list of issues says what each one is; open the workbook in Microsoft 365 or Excel on the web to get the notes.`,
+  };
+}

@@ -8,7 +8,8 @@ import { createExcelDouble, type ExcelDouble } from "../../../test/excel-double"
 import { queueBlock } from "./apply";
 import { queueChart } from "./charts";
 import { cellKey, queueClear, queueMark, type MarkLookup } from "./marks";
-import { RequestPacker } from "./payload";
+import { opBytes, RequestPacker, type Guarding } from "./payload";
+import { sheetOf } from "./proxies";
 
 const SHEETS = Array.from({ length: 30 }, (_, i) => `Đơn vị số ${i + 1}`);
 const NOTE = "[DTI Scorer]\nLỗi: giá trị vượt quá mẫu số của chỉ tiêu; kiểm tra lại số liệu đã nhập.";
@@ -20,12 +21,12 @@ function doubleWithSheets(): ExcelDouble {
 }
 
 /** Flushes under a 1 MB budget and compares each request's estimate with its measured size. */
-async function measure(d: ExcelDouble, queue: (packer: RequestPacker) => void): Promise<{ estimate: number; measured: number }[]> {
+async function measure(d: ExcelDouble, queue: (packer: RequestPacker) => void, guarding?: Guarding): Promise<{ estimate: number; measured: number }[]> {
   const packer = new RequestPacker();
   queue(packer);
   d.resetCounters();
   await Excel.run(async (ctx) => {
-    await packer.flush(ctx, (c) => c.workbook.application.suspendApiCalculationUntilNextSync(), 1024 * 1024);
+    await packer.flush(ctx, (c) => c.workbook.application.suspendApiCalculationUntilNextSync(), 1024 * 1024, undefined, guarding);
   });
   expect(d.requests.every((r) => r.ok)).toBe(true);
   expect(packer.estimates.length).toBe(d.requests.length);
@@ -85,5 +86,23 @@ describe("the request packer's estimates", () => {
         } as never, undefined);
       }
     }), 3);
+  });
+
+  test("protected sheets unprotected and protected again in every request that writes on them are estimated at or above what Office.js sends", async () => {
+    const d = doubleWithSheets();
+    const options = { allowFormatColumns: true, allowFormatRows: true, allowInsertRows: false, selectionMode: "Normal" } as Excel.WorksheetProtectionOptions;
+    for (const s of SHEETS) d.sheet(s).protection = { protected: true, options: { ...d.sheet(s).protection.options, ...options } as never, password: null };
+    const guards = new Map(SHEETS.map((name) => [name.toLowerCase(), {
+      name,
+      open: (c: Excel.RequestContext) => sheetOf(c, name).protection.unprotect(),
+      close: (c: Excel.RequestContext) => sheetOf(c, name).protection.protect(options),
+      bytes: opBytes(1, 1) + opBytes(1, 1, options),
+    }]));
+    // Each sheet's cells are locked: a request that wrote without its unprotect would be refused.
+    expectEstimates(await measure(d, (p) => {
+      for (let i = 0; i < 6000; i++) queueBlock(p, SHEETS[Math.floor(i / 200)]!, { address: `I${12 + (i % 200)}`, values: [[i / 7]], numberFormat: "0.00", bold: true });
+    }, { guards, first: [...guards.keys()] }));
+    expect(SHEETS.every((s) => d.sheet(s).protection.protected)).toBe(true);
+    expect(d.value(`'${SHEETS[29]}'!I211`)).toBe(5999 / 7);
   });
 });

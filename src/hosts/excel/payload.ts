@@ -48,6 +48,16 @@ export function jsonBytes(value: unknown): number {
   return value === undefined ? 0 : utf8Length(JSON.stringify(value));
 }
 
+/**
+ * Errors of a request Excel refuses as a whole, before running any of it: the user is typing in a
+ * cell, another workbook is active, the request was aborted or is too large. Nothing in it happened.
+ */
+const REFUSED_WHOLE = new Set(["InvalidOperationInCellEditMode", "InactiveWorkbook", "RequestAborted", "RequestPayloadSizeLimitExceeded"]);
+
+export function refusedWhole(e: unknown): boolean {
+  return REFUSED_WHOLE.has((e as { code?: string } | null)?.code ?? "");
+}
+
 /** The estimate of an operation that goes through `paths` new object paths and takes `actions` actions, plus its arguments. */
 export function opBytes(paths: number, actions: number, ...args: unknown[]): number {
   return paths * PATH_BYTES + actions * ACTION_BYTES + args.reduce<number>((n, a) => n + jsonBytes(a), 0);
@@ -74,6 +84,27 @@ export interface OpOptions {
   response?: number;
 }
 
+/**
+ * What encloses, in every request, the operations on one sheet: `open` at the start of the
+ * request (before any of its operations), `close` at its end. A protected sheet is unprotected
+ * and protected again this way, so that a request Excel refuses whole leaves it protected.
+ */
+export interface SheetGuard {
+  /** The sheet's name. */
+  name: string;
+  open: (ctx: Excel.RequestContext) => void;
+  close: (ctx: Excel.RequestContext) => void;
+  /** The estimate of `open` and `close` together. */
+  bytes: number;
+}
+
+export interface Guarding {
+  /** The guarded sheets by name in lower case (Excel's sheet names ignore case). */
+  guards: Map<string, SheetGuard>;
+  /** Sheets (lower case) guarded in the first request whether or not it works on them (in this order, first). */
+  first?: string[];
+}
+
 /** Operations queued in order, sent in as few requests as the budgets allow. */
 export class RequestPacker {
   private ops: QueuedOp[] = [];
@@ -81,6 +112,8 @@ export class RequestPacker {
   requests = 0;
   /** The estimated size of each request sent, in order. */
   readonly estimates: number[] = [];
+  /** The guarded sheets of the last request sent or attempted, in the order they were opened. */
+  lastGuarded: string[] = [];
 
   add(bytes: number, queue: (ctx: Excel.RequestContext) => void, options: OpOptions = {}): void {
     this.ops.push({ bytes: bytes + COMMAND_OVERHEAD, response: options.response ?? 0, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), queue });
@@ -93,41 +126,70 @@ export class RequestPacker {
   /**
    * Queues and syncs; `prefix` runs at the start of every request (e.g. suspending calculation)
    * and weighs `prefixBytes`. A request ends before an operation that would take it over `budget`,
-   * or its response over RESPONSE_BUDGET; an operation larger than the budget goes alone.
+   * or its response over RESPONSE_BUDGET; an operation larger than the budget goes alone. With
+   * `guarding`, each request opens the guards of the sheets it works on before its first operation
+   * and closes them after its last (the first request also those of `guarding.first`).
    */
-  async flush(ctx: Excel.RequestContext, prefix?: (ctx: Excel.RequestContext) => void, budget = REQUEST_BUDGET, prefixBytes = opBytes(2, 1)): Promise<void> {
+  async flush(ctx: Excel.RequestContext, prefix?: (ctx: Excel.RequestContext) => void, budget = REQUEST_BUDGET, prefixBytes = opBytes(2, 1), guarding?: Guarding): Promise<void> {
     const ops = this.ops;
     this.ops = [];
-    let used = 0;
+    if (!ops.length) return;
+    const guardOf = (sheet: string | undefined) => (sheet === undefined ? undefined : guarding?.guards.get(sheet.toLowerCase()));
+    // First where each request ends, then each request queued: the guards it opens go first.
+    type Planned = { ops: QueuedOp[]; guarded: SheetGuard[]; bytes: number };
+    const planned: Planned[] = [];
+    let current: Planned | null = null;
     let response = 0;
     let sheets = new Set<string>();
-    let open = false;
-    const send = async () => {
-      await ctx.sync();
-      this.requests++;
-      this.estimates.push(used);
-      this.maxRequestBytes = Math.max(this.maxRequestBytes, used);
-      used = 0;
-      response = 0;
+    const start = (): Planned => {
+      const p: Planned = { ops: [], guarded: [], bytes: prefix ? prefixBytes : 0 };
       sheets = new Set();
-      open = false;
+      response = 0;
+      if (planned.length === 0) {
+        for (const key of guarding?.first ?? []) {
+          const g = guarding!.guards.get(key);
+          if (!g || p.guarded.includes(g)) continue;
+          p.guarded.push(g);
+          sheets.add(g.name);
+          p.bytes += g.bytes + sheetPathBytes(g.name);
+        }
+      }
+      planned.push(p);
+      return p;
     };
     for (const op of ops) {
-      const sheetBytes = op.sheet !== undefined && !sheets.has(op.sheet) ? sheetPathBytes(op.sheet) : 0;
-      if (open && (used + op.bytes + sheetBytes > budget || response + op.response > RESPONSE_BUDGET)) await send();
-      if (!open) {
-        prefix?.(ctx);
-        if (prefix) used += prefixBytes;
-        open = true;
-      }
+      const fresh = op.sheet !== undefined && !sheets.has(op.sheet);
+      const guard = guardOf(op.sheet);
+      const extra = (fresh ? sheetPathBytes(op.sheet!) : 0) + (guard && current && !current.guarded.includes(guard) ? guard.bytes : 0);
+      if (current && current.ops.length && (current.bytes + op.bytes + extra > budget || response + op.response > RESPONSE_BUDGET)) current = null;
+      current ??= start();
       if (op.sheet !== undefined && !sheets.has(op.sheet)) {
         sheets.add(op.sheet);
-        used += sheetPathBytes(op.sheet);
+        current.bytes += sheetPathBytes(op.sheet);
       }
-      op.queue(ctx);
-      used += op.bytes;
+      if (guard && !current.guarded.includes(guard)) {
+        current.guarded.push(guard);
+        current.bytes += guard.bytes;
+        // The guard goes through the sheet by its own name, which may be spelt otherwise.
+        if (!sheets.has(guard.name)) {
+          sheets.add(guard.name);
+          current.bytes += sheetPathBytes(guard.name);
+        }
+      }
+      current.ops.push(op);
+      current.bytes += op.bytes;
       response += op.response;
     }
-    if (open) await send();
+    for (const p of planned) {
+      this.lastGuarded = p.guarded.map((g) => g.name);
+      prefix?.(ctx);
+      for (const g of p.guarded) g.open(ctx);
+      for (const op of p.ops) op.queue(ctx);
+      for (const g of p.guarded) g.close(ctx);
+      await ctx.sync();
+      this.requests++;
+      this.estimates.push(p.bytes);
+      this.maxRequestBytes = Math.max(this.maxRequestBytes, p.bytes);
+    }
   }
 }

@@ -2,7 +2,7 @@
  * One bulk read of every sheet in a constant number of requests:
  *   1. the sheet list;
  *   2. each sheet's used range and its top rows (TOP_ROWS: the header block and, on a unit's form,
- *      the table's header row);
+ *      the table's header row), and from ExcelApi 1.13 its merged areas;
  *   3. the rest of each sheet, packed into requests whose responses stay under the payload limit
  *      (1 unless the workbook is larger than one response can carry). On a unit's form (a sheet
  *      whose top rows hold the `Mã` and `Số liệu` column names, found as the reader finds them)
@@ -13,6 +13,7 @@
  */
 import { COLUMNS_READ_BELOW_HEADER, findTableHeader } from "../../core/read/layout-a";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
+import { opBytes, refusedWhole, REQUEST_BUDGET } from "./payload";
 
 /** Cells per read request: about 4 MB of response at 24 bytes a cell. */
 export const CELLS_PER_READ = 170_000;
@@ -65,30 +66,56 @@ async function readPieces(ctx: Excel.RequestContext, sheets: Excel.Worksheet[], 
 interface Outline {
   used: { row: number; col: number; rows: number; cols: number } | null;
   top: { row: number; col: number; values: unknown[][] } | null;
+  /** The sheet's merged areas ("A6:I6"); undefined when they were not read. */
+  merges?: string[];
 }
 
-/** The used range and the top rows of the given sheets in one request (halved while the response is too large). */
-async function readOutlines(ctx: Excel.RequestContext, sheets: Excel.Worksheet[], which: number[], out: Map<number, Outline>): Promise<void> {
+/** "'Đơn vị 1'!A6:I6, 'Đơn vị 1'!B1:C1" (RangeAreas.address) → ["A6:I6", "B1:C1"]. */
+export function mergedAddresses(address: string): string[] {
+  return address
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean)
+    .map((a) => {
+      const bang = a.lastIndexOf("!");
+      return (bang >= 0 ? a.slice(bang + 1) : a).replace(/\$/g, "");
+    })
+    .filter((a) => /^[A-Z]+\d+:[A-Z]+\d+$/i.test(a));
+}
+
+/**
+ * The used range and the top rows of the given sheets in one request (halved while the response
+ * is too large), with their merged areas when `merges` (ExcelApi 1.13). Excel fails to give the
+ * merged areas of a sheet that has more than 512: the sheets are then halved until that sheet is
+ * read alone, without its merges.
+ */
+async function readOutlines(ctx: Excel.RequestContext, sheets: Excel.Worksheet[], which: number[], out: Map<number, Outline>, merges: boolean): Promise<void> {
   const loads = which.map((i) => ({
     i,
     used: sheets[i]!.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
     top: sheets[i]!.getRange(`1:${TOP_ROWS}`).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,values"),
+    // The whole sheet: Excel gives only the areas whose top-left cell is in the range (office-js#3611).
+    merged: merges ? sheets[i]!.getRange().getMergedAreasOrNullObject().load("address") : null,
   }));
   try {
     await ctx.sync();
   } catch (e) {
-    if (tooLarge(e) && which.length > 1) {
-      await readOutlines(ctx, sheets, which.slice(0, which.length >> 1), out);
-      await readOutlines(ctx, sheets, which.slice(which.length >> 1), out);
+    const halve = which.length > 1 && (tooLarge(e) || (merges && !refusedWhole(e)));
+    if (halve) {
+      await readOutlines(ctx, sheets, which.slice(0, which.length >> 1), out, merges);
+      await readOutlines(ctx, sheets, which.slice(which.length >> 1), out, merges);
       return;
     }
+    if (merges && !tooLarge(e) && !refusedWhole(e)) return readOutlines(ctx, sheets, which, out, false);
     throw e;
   }
-  for (const { i, used, top } of loads) {
-    out.set(i, {
+  for (const { i, used, top, merged } of loads) {
+    const outline: Outline = {
       used: used.isNullObject ? null : { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount },
       top: top.isNullObject ? null : { row: top.rowIndex, col: top.columnIndex, values: top.values },
-    });
+    };
+    if (merged) outline.merges = merged.isNullObject ? [] : mergedAddresses(merged.address);
+    out.set(i, outline);
   }
 }
 
@@ -104,12 +131,24 @@ function columnRuns(columns: number[]): [number, number][] {
   return runs;
 }
 
-export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookSnapshot> {
+export interface ReadOptions {
+  /** Read each sheet's merged areas (ExcelApi 1.13) with its outline; without, `merges` stays undefined. */
+  merges?: boolean;
+}
+
+export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const list = ctx.workbook.worksheets.load("items/name,items/visibility");
   await ctx.sync();
   const sheets = list.items;
   const outlines = new Map<number, Outline>();
-  if (sheets.length) await readOutlines(ctx, sheets, sheets.map((_, i) => i), outlines);
+  // As many sheets a request as 4 MB of request carry (thousands of sheets: one request).
+  const merges = options.merges === true;
+  const perSheet = merges ? opBytes(6, 5) : opBytes(4, 4);
+  const perRequest = Math.max(1, Math.floor(REQUEST_BUDGET / perSheet));
+  for (let from = 0; from < sheets.length; from += perRequest) {
+    const which = Array.from({ length: Math.min(perRequest, sheets.length - from) }, (_, k) => from + k);
+    await readOutlines(ctx, sheets, which, outlines, merges);
+  }
 
   const grids: CellValue[][][] = sheets.map(() => []);
   const candidates: { sheet: number; row: number; col: number }[] = [];
@@ -194,7 +233,8 @@ export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookS
       while (line.length && line[line.length - 1] === null) line.pop();
       rows.push(line);
     }
-    return { name: s.name, values: rows, visible: s.visibility === "Visible" };
+    const merges = outlines.get(i)?.merges;
+    return { name: s.name, values: rows, visible: s.visibility === "Visible", ...(merges !== undefined ? { merges } : {}) };
   });
   return { sheets: out };
 }

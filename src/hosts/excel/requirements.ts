@@ -68,6 +68,12 @@ export interface Capabilities {
   /** Change events say whether the add-in made the change (`triggerSource`, ExcelApi 1.14). */
   changeSource: boolean;
   suspendCalculation: boolean;
+  /** A chart axis says where the other one crosses it (`ChartAxis.position`, ExcelApi 1.8). */
+  chartAxisPosition: boolean;
+  /** `Excel.run({ delayForCellEdit: true }, …)`: a request waits while the user edits a cell instead of failing (ExcelApi 1.11). */
+  delayForCellEdit: boolean;
+  /** Reading the merged areas of a sheet (`Range.getMergedAreasOrNullObject`, ExcelApi 1.13). */
+  mergedAreas: boolean;
   missing: MissingFeature[];
 }
 
@@ -104,6 +110,9 @@ export function detectCapabilities(): Capabilities {
     watchWorkbook: supported("ExcelApi", "1.9"),
     changeSource: supported("ExcelApi", "1.14"),
     suspendCalculation: has("suspendCalculation"),
+    chartAxisPosition: supported("ExcelApi", "1.8"),
+    delayForCellEdit: supported("ExcelApi", "1.11"),
+    mergedAreas: supported("ExcelApi", "1.13"),
     missing: [],
   };
   for (const f of ["charts", "conditionalFormats", "freezePanes", "printLayout", "insertWorkbooks", "watchInputs", "suspendCalculation"] as const) {
