@@ -70,6 +70,14 @@ describe("naming collected sheets", () => {
     expect(second.endsWith(" (2)")).toBe(true);
     expect(second.length).toBeLessThanOrEqual(31);
   });
+
+  it("shortens a name at the end of a word, so that no word is cut into another one", () => {
+    const taken = new Set(["Sở Thông tin và Truyền thông"]);
+    // "… Truyền thôn (2)" would read "hamlet": the last whole word goes instead.
+    expect(uniqueSheetName("Sở Thông tin và Truyền thông", taken)).toBe("Sở Thông tin và Truyền (2)");
+    // One long word is still cut where it must be.
+    expect(uniqueSheetName("X".repeat(40), new Set())).toBe("X".repeat(31));
+  });
 });
 
 describe("planning a collection", () => {
@@ -104,10 +112,10 @@ describe("planning a collection", () => {
     expect(plan.skipped[0]!.reason.en).toContain("SYT".toLowerCase());
   });
 
-  it("leaves out a form whose unit is already in the receiving workbook", () => {
+  it("leaves out a form whose unit is already in the consolidated workbook", () => {
     const plan = planCollect(["Sở Y tế"], [{ file: "b.xlsx", sheets: [unitSheet("Y tế", "Sở Y tế", "SYT")] }], undefined, { existingUnitCodes: ["SYT"] });
     expect(plan.take).toEqual([]);
-    expect(plan.skipped[0]!.reason.en).toContain("receiving workbook");
+    expect(plan.skipped[0]!.reason.en).toContain("consolidated workbook");
   });
 });
 

@@ -34,12 +34,20 @@ export function uniqueSheetName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
-/** Cut to at most `n` UTF-16 units without splitting a surrogate pair. */
+/**
+ * Cut to at most `n` UTF-16 units without splitting a surrogate pair, and at the end of a word
+ * when one ends in the second half ("Sở Thông tin và Truyền (2)", not "… Truyền thôn (2)": a
+ * word cut short can read as another word).
+ */
 function cutTo(s: string, n: number): string {
   if (s.length <= n) return s;
   let out = s.slice(0, n);
   const last = out.charCodeAt(out.length - 1);
   if (last >= 0xd800 && last <= 0xdbff) out = out.slice(0, -1);
+  if (!/\s/.test(s.charAt(out.length))) {
+    const space = out.search(/\s\S*$/);
+    if (space >= n / 2) out = out.slice(0, space);
+  }
   return out.trimEnd();
 }
 
@@ -122,10 +130,34 @@ export interface CollectTake {
   unitName?: string;
 }
 
+/**
+ * Why something was left out of a collection: a whole file (`sheet` ""; it cannot be read, or
+ * the host could not take it in), a sheet that is not a unit's form, a form of another index,
+ * a unit already in the workbook or taken from an earlier file.
+ */
+export type CollectSkipKind = "file" | "not-a-form" | "another-index" | "duplicate";
+
 export interface CollectSkip {
   file: string;
+  /** "" for a whole file. */
   sheet: string;
+  kind: CollectSkipKind;
+  /** another-index: the `Bộ chỉ số` the form names ("dti-so-nganh-mau@mau-2023"). */
+  index?: string;
   reason: Message;
+}
+
+/** Why a unit's file was left out: it is not a workbook that can be read. */
+export function unreadableFileSkip(file: string): CollectSkip {
+  return {
+    file,
+    sheet: "",
+    kind: "file",
+    reason: {
+      vi: `Tệp "${file}" không phải bảng tính Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ); hãy mở tệp và lưu lại dạng .xlsx (Excel Workbook).`,
+      en: `File "${file}" is not a readable Excel workbook (.xlsx), so it was left out (it may be damaged, not fully downloaded, or an old .xls file); open it and save it as .xlsx (Excel Workbook).`,
+    },
+  };
 }
 
 export interface CollectPlan {
@@ -141,7 +173,7 @@ export interface CollectPlan {
 export interface CollectOptions {
   /** Unit codes already present in the workbook that receives the sheets. */
   existingUnitCodes?: string[];
-  /** `Bộ chỉ số` of the forms already in the receiving workbook ("dti-so-nganh-mau@mau-2023"). */
+  /** `Bộ chỉ số` of the forms already in the consolidated workbook ("dti-so-nganh-mau@mau-2023"). */
   existingIndices?: string[];
 }
 
@@ -206,7 +238,7 @@ export function mixedIndicesWarning(byFile: Map<string, Set<string>>): Message |
 export const RECEIVING = "";
 export const IN_USE = "\u0001";
 const SPECIAL: Record<string, Message> = {
-  [RECEIVING]: { vi: "sổ nhận", en: "the receiving workbook" },
+  [RECEIVING]: { vi: "sổ tổng hợp", en: "the consolidated workbook" },
   [IN_USE]: { vi: "bộ chỉ số đang dùng", en: "the index in use" },
 };
 
@@ -215,7 +247,7 @@ const SPECIAL: Record<string, Message> = {
  * A) are taken; a second sheet for a unit code already taken or already present is left out;
  * with a model, sheets made for another index are left out. The template's instructions sheet
  * and hidden list sheet are passed over without a word. When the forms taken (with those
- * already in the receiving workbook, and the model's index) name more than one index or version,
+ * already in the consolidated workbook, and the model's index) name more than one index or version,
  * the plan warns, naming each file and its indices.
  */
 export function planCollect(
@@ -245,6 +277,7 @@ export function planCollect(
         plan.skipped.push({
           file,
           sheet: sheet.name,
+          kind: "not-a-form",
           reason: {
             vi: `Trang tính "${sheet.name}" không phải phiếu tự đánh giá của một đơn vị (không có dòng tiêu đề Mã | Nội dung | Số liệu).`,
             en: `Sheet "${sheet.name}" is not a unit's self-assessment sheet (no Code | Item | Value header row).`,
@@ -258,6 +291,8 @@ export function planCollect(
           plan.skipped.push({
             file,
             sheet: sheet.name,
+            kind: "another-index",
+            index: header.index,
             reason: {
               vi: `Trang tính "${sheet.name}" dùng bộ chỉ số "${header.index}", không phải "${model.definition.id}@${model.definition.version}".`,
               en: `Sheet "${sheet.name}" uses index "${header.index}", not "${model.definition.id}@${model.definition.version}".`,
@@ -272,10 +307,11 @@ export function planCollect(
         const key = foldText(header.unitCode);
         const first = codes.get(key);
         if (first !== undefined) {
-          const where = first === "" ? { vi: "trong sổ nhận", en: "in the receiving workbook" } : { vi: `từ tệp ${first}`, en: `from ${first}` };
+          const where = first === "" ? { vi: "trong sổ tổng hợp", en: "in the consolidated workbook" } : { vi: `từ tệp ${first}`, en: `from ${first}` };
           plan.skipped.push({
             file,
             sheet: sheet.name,
+            kind: "duplicate",
             reason: {
               vi: `Trang tính "${sheet.name}": đơn vị mã ${header.unitCode} đã có ${where.vi}; bỏ qua bản trùng.`,
               en: `Sheet "${sheet.name}": unit code ${header.unitCode} is already there ${where.en}; the duplicate is left out.`,

@@ -169,8 +169,8 @@ export const STRINGS = {
   clearedNone: { vi: "Không có dấu nào để xóa.", en: "There are no marks to clear." },
   markCells: { vi: "Đánh dấu ô cần xem lại", en: "Mark cells with issues" },
   marked: {
-    vi: "Đã đánh dấu {count} ô có vấn đề (tô màu và ghi chú); chưa ghi điểm.",
-    en: "Marked {count} cells with issues (fill and note); no scores were written.",
+    vi: "Đã đánh dấu {count} ô có vấn đề; chưa ghi điểm.",
+    en: "Marked {count} cells with issues; no scores were written.",
   },
   markedNone: { vi: "Không có ô nào cần đánh dấu.", en: "No cell needs a mark." },
   filterLabel: { vi: "Hiện", en: "Show" },
@@ -299,7 +299,7 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   countInfos: "{count} note",
   cleared: "Cleared the marks on {count} cell.",
   chartsDone: "1 chart created or updated on the Charts sheet.",
-  marked: "Marked {count} cell with an issue (fill and note); no scores were written.",
+  marked: "Marked {count} cell with an issue; no scores were written.",
   staleBanner: "Results are out of date: {count} unit changed since scoring",
   definitionProblems: "Could not run: the index definition has {count} problem:",
 };

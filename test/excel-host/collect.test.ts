@@ -77,7 +77,7 @@ describe("collecting forms into Excel", () => {
     const report = await new ExcelHost().insertWorkbooks(files);
     expect(report.inserted.map((i) => [i.file, i.as])).toEqual([["moi.xlsx", "Đơn vị số 3"]]);
     expect(double.sheetNames()).toEqual([...before, "Đơn vị số 3"]);
-    expect(report.skipped.map((s) => [s.file, s.reason.vi])).toEqual([["sua.xlsx", 'Trang tính "Đơn vị số 1": đơn vị mã U0001 đã có trong sổ nhận; bỏ qua bản trùng.']]);
+    expect(report.skipped.map((s) => [s.file, s.reason.vi])).toEqual([["sua.xlsx", 'Trang tính "Đơn vị số 1": đơn vị mã U0001 đã có trong sổ tổng hợp; bỏ qua bản trùng.']]);
     // The command line's collection, into the same workbook as a file, says the same.
     const { model } = departmentModel("undp-hdi");
     const base = await templateBytes(model, 2);
@@ -96,8 +96,8 @@ describe("collecting forms into Excel", () => {
     expect(report.inserted.map((i) => i.as)).toEqual(["Đơn vị số 3"]);
     expect(double.sheetNames()).toEqual([...before, "Đơn vị số 3"]);
     expect(report.skipped.map((s) => s.reason.en)).toEqual([
-      'Sheet "Đơn vị số 1": unit code U0001 is already there in the receiving workbook; the duplicate is left out.',
-      'Sheet "Đơn vị số 2": unit code U0002 is already there in the receiving workbook; the duplicate is left out.',
+      'Sheet "Đơn vị số 1": unit code U0001 is already there in the consolidated workbook; the duplicate is left out.',
+      'Sheet "Đơn vị số 2": unit code U0002 is already there in the consolidated workbook; the duplicate is left out.',
     ]);
     expect(report.warnings).toEqual([]);
   }, 60_000);

@@ -5,12 +5,11 @@
  * units already in the workbook, files that cannot be read — and never "no form was found" when
  * forms were found and left out.
  */
-import { planCollect } from "../../src/core/collect";
+import { planCollect, unreadableFileSkip } from "../../src/core/collect";
 import type { SheetSnapshot } from "../../src/core/types";
 import { COLLECT_NEEDS_1_13 } from "../../src/hosts/excel/collect";
 import { t } from "../../src/taskpane/i18n";
-import { importNotice, indexSummary, skipKind } from "../../src/taskpane/state/pipeline";
-import { unreadableFile } from "../../src/taskpane/state/xlsx-file";
+import { importNotice, indexSummary } from "../../src/taskpane/state/pipeline";
 import type { AddedSheets } from "../../src/taskpane/state/workbench";
 import type { Notice } from "../../src/taskpane/state/usePane";
 import { sampleModel } from "../e2e/sample";
@@ -49,7 +48,7 @@ describe("the pane's word after bringing units' files in", () => {
   test("forms of another index only: the headline names that index by its name, and offers to choose it", () => {
     const inUse = model("dti-tinh-922-2022");
     const added = collect([{ file: "a.xlsx", sheets: [form("Sở Y tế", "SYT"), form("Sở Nội vụ", "SNV")] }], inUse);
-    expect(added.skipped.map(skipKind)).toEqual([
+    expect(added.skipped.map(({ kind, index }) => ({ kind, index }))).toEqual([
       { kind: "another-index", index: SAMPLE_TEXT },
       { kind: "another-index", index: SAMPLE_TEXT },
     ]);
@@ -72,10 +71,10 @@ describe("the pane's word after bringing units' files in", () => {
   });
 
   test("files that cannot be read: the headline says none could be read, each file named under it", () => {
-    const added: AddedSheets = { taken: [], skipped: [{ file: "hong.xlsx", sheet: "", reason: unreadableFile("hong.xlsx") }], warnings: [] };
+    const added: AddedSheets = { taken: [], skipped: [unreadableFileSkip("hong.xlsx")], warnings: [] };
     const n = importNotice(added, SAMPLE);
     expect(n.key).toBe("importedNoneUnreadable");
-    expect(n.details!.map((d) => d.vi)).toEqual([expect.stringContaining('Tệp "hong.xlsx" không phải sổ làm việc .xlsx đọc được')]);
+    expect(n.details!.map((d) => d.vi)).toEqual([expect.stringContaining('Tệp "hong.xlsx" không phải bảng tính Excel (.xlsx) đọc được')]);
   });
 
   test("no form at all in the files: no form sheet was found", () => {
@@ -86,7 +85,7 @@ describe("the pane's word after bringing units' files in", () => {
 
   test("forms left out for different reasons: the headline says every form was left out, the reasons below", () => {
     const added = collect([{ file: "a.xlsx", sheets: [form("Sở Y tế", "SYT")] }], SAMPLE, ["SYT"]);
-    added.skipped.push({ file: "hong.xlsx", sheet: "", reason: unreadableFile("hong.xlsx") });
+    added.skipped.push(unreadableFileSkip("hong.xlsx"));
     const n = importNotice(added, SAMPLE);
     expect(n.key).toBe("importedNoneMixed");
     expect(n.details).toHaveLength(2);

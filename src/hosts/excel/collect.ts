@@ -1,5 +1,5 @@
 /** Collecting units' sheets from other .xlsx files into the open workbook (ExcelApi 1.13). */
-import { detectLayoutA, planCollect } from "../../core/collect";
+import { type CollectSkip, detectLayoutA, planCollect, unreadableFileSkip } from "../../core/collect";
 import type { IndexModel } from "../../core/definition/model";
 import type { Message } from "../../core/i18n/text";
 import type { SheetSnapshot } from "../../core/types";
@@ -7,7 +7,7 @@ import { opBytes, refusedWhole, REQUEST_BUDGET, RequestPacker, utf8Length } from
 
 export interface CollectReport {
   inserted: { file: string; sheet: string; as: string }[];
-  skipped: { file: string; sheet: string; reason: Message }[];
+  skipped: CollectSkip[];
   /** What the user should know about what came in (forms of different indices or versions). */
   warnings: Message[];
   /** Why nothing could be inserted (an Excel too old for it, a file that is not a workbook). */
@@ -144,7 +144,7 @@ async function insertAll(ctx: Excel.RequestContext, inserts: Insert[], known: Se
           done.push(entry);
         } else if (!refused) {
           refused = true;
-          report.skipped.push({ file: entry.file, sheet: "", reason: insertFailedMessage(entry.file, e) });
+          report.skipped.push({ file: entry.file, sheet: "", kind: "file", reason: insertFailedMessage(entry.file, e) });
         } else pending.push(entry);
       }
       for (const entry of batch) if (entry.result === undefined) pending.push(entry);
@@ -216,14 +216,14 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
   const fitting: { name: string; base64: string }[] = [];
   for (const f of files) {
     if (f.base64.length > MAX_INSERT_BASE64) {
-      report.skipped.push({ file: f.name, sheet: "", reason: fileTooLargeMessage(f.name, f.base64.length) });
+      report.skipped.push({ file: f.name, sheet: "", kind: "file", reason: fileTooLargeMessage(f.name, f.base64.length) });
       continue;
     }
     const sheets = await sheetsOf(f);
     if (sheets) {
       incoming.push({ file: f.name, sheets });
       fitting.push(f);
-    } else report.skipped.push({ file: f.name, sheet: "", reason: { vi: `Tệp "${f.name}" không phải bảng tính Excel (.xlsx) đọc được.`, en: `File "${f.name}" is not a readable Excel workbook (.xlsx).` } });
+    } else report.skipped.push(unreadableFileSkip(f.name));
   }
   const list = ctx.workbook.worksheets.load("items/name,items/id");
   const structure = ctx.workbook.protection.load("protected");

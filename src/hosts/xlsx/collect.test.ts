@@ -130,14 +130,14 @@ describe("collecting forms from several files", () => {
     ]);
     expect(mixed.report.warnings[0]?.en).toContain(`phieu.xlsx (${d}); so-lieu.xlsx (${v})`);
 
-    // Another version of the same index, already in the receiving workbook.
+    // Another version of the same index, already in the consolidated workbook.
     const newer = parseDefinition({ ...(builtin.definition as object), version: "2025" });
     if (!newer.ok) throw new Error("the newer version does not parse");
     const next = await makeTemplate(newer.model, [{ code: "STC", name: "Sở Tài chính", category: "co-dvc" }], { lang: "en" });
     const again = await collectFiles([{ name: "stc-2025.xlsx", data: next }], (await collectFiles([{ name: "a.xlsx", data: await form("SYT", "Sở Y tế", 0.8) }])).data);
     expect(again.report.take.map((t) => t.as)).toEqual(["Sở Tài chính"]);
     expect(again.report.warnings.map((w) => w.en)).toEqual([
-      `The files hold forms of different versions of the index ${model.definition.id}: the receiving workbook (${v}); stc-2025.xlsx (${model.definition.id}@2025). A workbook is scored on one version; check the forms.`,
+      `The files hold forms of different versions of the index ${model.definition.id}: the consolidated workbook (${v}); stc-2025.xlsx (${model.definition.id}@2025). A workbook is scored on one version; check the forms.`,
     ]);
     // One index only: no warning.
     const same = await collectFiles([

@@ -4,7 +4,7 @@
  * panes and sheet protection, so a collected form looks and behaves like the one the unit sent.
  */
 import ExcelJS from "exceljs";
-import { type CollectPlan, detectLayoutA, planCollect } from "../../core/collect";
+import { type CollectPlan, detectLayoutA, planCollect, unreadableFileSkip } from "../../core/collect";
 import { columnNumber } from "../../core/a1";
 import type { IndexModel } from "../../core/definition/model";
 import type { Message } from "../../core/i18n/text";
@@ -169,14 +169,6 @@ function localizeLists(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet, fir
   }
 }
 
-/** The reason a file that is not a readable .xlsx workbook is left out. */
-export function unreadableFileReason(file: string): Message {
-  return {
-    vi: `Tệp "${file}" không phải bảng tính Excel (.xlsx) đọc được nên được bỏ qua; hãy mở tệp và lưu lại dạng .xlsx (Excel Workbook).`,
-    en: `File "${file}" is not a readable Excel workbook (.xlsx), so it was left out; open it and save it as .xlsx (Excel Workbook).`,
-  };
-}
-
 /**
  * Gather the layout-A sheets of `files` into `base` (or a new workbook). A file that is not a
  * readable .xlsx workbook is left out with its reason (the others are still gathered); so are
@@ -231,7 +223,7 @@ export async function collectFiles(
   if (base) data = await preserveDrawings(base, data, { skipSheets: [] });
   const report: CollectReport = {
     ...plan,
-    skipped: [...unreadable.map((file) => ({ file, sheet: "", reason: unreadableFileReason(file) })), ...plan.skipped],
+    skipped: [...unreadable.map(unreadableFileSkip), ...plan.skipped],
     unreadable,
   };
   return { data, report };

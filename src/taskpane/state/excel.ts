@@ -15,7 +15,7 @@ export function openExcelWorkbench(): Workbench {
       );
       return {
         taken: report.inserted.map((t) => t.as),
-        skipped: report.skipped.map((s) => ({ file: s.file, sheet: s.sheet, reason: s.reason })),
+        skipped: [...report.skipped],
         warnings: [...report.warnings],
         ...(report.message ? { blocked: report.message } : {}),
       };

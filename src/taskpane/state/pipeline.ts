@@ -20,7 +20,8 @@ import type { PickedFile } from "../components/FileButton";
 import { type StringKey, t } from "../i18n";
 import type { Notice, PaneState, RankingChoice } from "./usePane";
 import type { UnitLine } from "./units";
-import { type AddedSheets, type SkippedSheet, type Workbench, XLSX_MIME } from "./workbench";
+import type { CollectSkipKind } from "../../core/collect";
+import { type AddedSheets, type Workbench, XLSX_MIME } from "./workbench";
 import { yieldToEventLoop } from "./environment";
 
 export const PROJECT_VERSION = "0.1.0";
@@ -107,23 +108,6 @@ export function anotherIndex(named: string[], model: IndexModel, where: "workboo
   return one && builtins[0] ? { message, offer: { builtinId: builtins[0].id } } : { message };
 }
 
-/** Why a sheet or file was left out of a collection, as far as the pane tells them apart. */
-export type SkipKind = "file" | "another-index" | "duplicate" | "not-a-form" | "other";
-
-/**
- * The kind of a reason the collection gave (core/collect.ts and the hosts write them): a whole
- * file (no sheet), a form of another index (with the `Bộ chỉ số` it names), a unit already
- * there, a sheet that is not a form.
- */
-export function skipKind(skip: SkippedSheet): { kind: SkipKind; index?: string } {
-  if (skip.sheet === "") return { kind: "file" };
-  const other = /^Sheet ".*" uses index "(.*)", not "[^"]*"\.$/s.exec(skip.reason.en);
-  if (other) return { kind: "another-index", index: other[1]! };
-  if (/: unit code .* is already there .*; the duplicate is left out\.$/s.test(skip.reason.en)) return { kind: "duplicate" };
-  if (/^Sheet ".*" is not a unit's self-assessment sheet/s.test(skip.reason.en)) return { kind: "not-a-form" };
-  return { kind: "other" };
-}
-
 /**
  * What the pane says after bringing units' files in: what was copied, with what was left out
  * under it; when nothing was, a headline chosen from why (forms of another index, named, with
@@ -135,8 +119,8 @@ export function importNotice(added: AddedSheets, model: IndexModel | undefined):
     return { intent: "success", key: "imported", params: { count: added.taken.length, names: added.taken.join(", ") }, details: [...added.warnings, ...reasons] };
   }
   if (added.blocked) return { intent: "warning", message: added.blocked, details: [...added.warnings, ...reasons] };
-  const kinds = added.skipped.map(skipKind);
-  const of = (k: SkipKind) => kinds.filter((x) => x.kind === k).length;
+  const kinds = added.skipped;
+  const of = (k: CollectSkipKind) => kinds.filter((x) => x.kind === k).length;
   const forms = added.skipped.length - of("not-a-form");
   const other = model ? anotherIndex(kinds.flatMap((k) => (k.index !== undefined ? [k.index] : [])), model, "files") : undefined;
   if (other) {
@@ -449,9 +433,9 @@ export async function openFileWorkbench(file: PickedFile): Promise<Workbench> {
           model?.definition,
         );
       } catch (e) {
-        if (!isFileServiceError(e) || e.kind !== "unit-file-not-xlsx") throw e;
-        console.warn(`DTI Scorer: ${e.file ?? "a file"} could not be read:`, e.reason);
-        throw new LocalizedError(notAWorkbook(e.file ?? "?"));
+        if (!isFileServiceError(e) || e.kind !== "collect-write-failed") throw e;
+        console.warn("DTI Scorer: the workbook with the forms brought in could not be written:", e.reason);
+        throw new LocalizedError(COLLECT_WRITE_FAILED);
       }
     },
     toBlob: async () => new Blob([(await opened.bytes()) as BlobPart], { type: XLSX_MIME }),
@@ -459,6 +443,12 @@ export async function openFileWorkbench(file: PickedFile): Promise<Workbench> {
     close: () => opened.close(),
   };
 }
+
+/** The forms were read but the workbook holding them could not be written (the library refused what it read). */
+const COLLECT_WRITE_FAILED: Message = {
+  vi: "Đã đọc được các phiếu nhưng không ghi được sổ làm việc sau khi gộp; sổ vẫn như trước khi nhập. Hãy mở sổ trong Excel, lưu lại rồi chọn lại, hoặc gộp phiếu bằng dòng lệnh dti-scorer collect.",
+  en: "The forms were read, but the workbook could not be written with them; it is as it was before. Open the workbook in Excel, save it, and choose it again, or gather the forms with the dti-scorer collect command.",
+};
 
 function notAWorkbook(name: string): Message {
   return {

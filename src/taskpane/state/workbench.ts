@@ -7,16 +7,13 @@ import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
 import type { Feature } from "../../hosts/excel/requirements";
 import type { StaleReport } from "../../hosts/excel/stale";
+import type { CollectSkip } from "../../core/collect";
 import type { WorkbookHost } from "../../hosts/host";
 import type { PickedFile } from "../components/FileButton";
 import type { PaneMode } from "./environment";
 
-/** A sheet (or, with `sheet` "", a whole file) left out of a collection, and why. */
-export interface SkippedSheet {
-  file: string;
-  sheet: string;
-  reason: Message;
-}
+/** A sheet (or, with `sheet` "", a whole file) left out of a collection, its kind, and why. */
+export type SkippedSheet = CollectSkip;
 
 export interface AddedSheets {
   /** Names the sheets got in the workbook. */

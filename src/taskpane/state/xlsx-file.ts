@@ -9,7 +9,7 @@ import { parseDefinition } from "../../core/definition";
 import type { Message } from "../../core/i18n/text";
 import type { WorkbookSnapshot, WritePlan } from "../../core/types";
 import { XlsxHost } from "../../hosts/xlsx";
-import { CollectReadError, collectFiles } from "../../hosts/xlsx/collect";
+import { CollectWriteError, collectFiles } from "../../hosts/xlsx/collect";
 import { makeTemplate } from "../../hosts/xlsx/template";
 import { type CollectResult, type FileData, type FileReplies, type FileRequest, FileServiceError } from "./xlsx-protocol";
 
@@ -84,51 +84,26 @@ class OpenWorkbook {
 
   /**
    * Brings the units' forms of `files` in. A file that cannot be read is left out with its reason
-   * and the others still come in; only when none is left is the workbook unchanged.
+   * (collectFiles says why) and the others still come in.
    */
   async collect(files: FileData[], definition: unknown): Promise<CollectResult & { data: Uint8Array }> {
     const model = definition === undefined ? undefined : parsed(definition);
     const base = await this.data();
-    const unreadable = new Set<number>();
-    let result: Awaited<ReturnType<typeof collectFiles>> | undefined;
-    while (result === undefined) {
-      const left = files.filter((_, i) => !unreadable.has(i));
-      if (left.length === 0) break;
-      try {
-        result = await collectFiles(left, base, model);
-      } catch (e) {
-        // A collect that stops at the first file it cannot read: that file is left out, and the rest collected again.
-        const at = e instanceof CollectReadError ? files.findIndex((f, i) => !unreadable.has(i) && f.name === e.file) : -1;
-        if (at < 0) {
-          if (e instanceof CollectReadError) throw new FileServiceError("unit-file-not-xlsx", e.message, e.file);
-          throw e;
-        }
-        unreadable.add(at);
-      }
+    let result: Awaited<ReturnType<typeof collectFiles>>;
+    try {
+      result = await collectFiles(files, base, model);
+    } catch (e) {
+      if (e instanceof CollectWriteError) throw new FileServiceError("collect-write-failed", e.detail);
+      throw e;
     }
-    const notRead = [...unreadable].sort((a, b) => a - b).map((i) => ({ file: files[i]!.name, sheet: "", reason: unreadableFile(files[i]!.name) }));
-    if (result === undefined) return { taken: [], skipped: notRead, warnings: [], data: base };
     await pause();
     this.host = await XlsxHost.fromBuffer(result.data, this.name);
     this.bytes = result.data;
     this.reparse = false;
     this.snapshot = undefined;
     const { report } = result;
-    return {
-      taken: report.take.map((t) => t.as),
-      skipped: [...notRead, ...report.skipped.map((s) => ({ file: s.file, sheet: s.sheet, reason: s.reason }))],
-      warnings: [...report.warnings],
-      data: result.data,
-    };
+    return { taken: report.take.map((t) => t.as), skipped: [...report.skipped], warnings: [...report.warnings], data: result.data };
   }
-}
-
-/** Why a unit's file was left out of a collection: it is not a workbook that can be read. */
-export function unreadableFile(name: string): Message {
-  return {
-    vi: `Tệp "${name}" không phải sổ làm việc .xlsx đọc được (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ) nên chưa được nhập; các tệp khác vẫn được nhập.`,
-    en: `File "${name}" is not an .xlsx workbook that can be read (it may be damaged, not fully downloaded, or an old .xls file), so it was not brought in; the other files still were.`,
-  };
 }
 
 function parsed(definition: unknown) {

@@ -3,6 +3,7 @@
  * pane's thread) and their answers and failures. No ExcelJS here: the pane's thread loads it
  * only when no worker can run.
  */
+import type { CollectSkip } from "../../core/collect";
 import type { Lang, Message } from "../../core/i18n/text";
 import type { WorkbookSnapshot, WritePlan } from "../../core/types";
 
@@ -18,7 +19,7 @@ export interface TemplateUnit {
 }
 
 /** What can go wrong, as a kind the pane turns into a sentence, and the library's own words for the console. */
-export type FileErrorKind = "not-xlsx" | "unit-file-not-xlsx" | "definition-invalid" | "no-workbook" | "worker-failed" | "failed";
+export type FileErrorKind = "not-xlsx" | "collect-write-failed" | "definition-invalid" | "no-workbook" | "worker-failed" | "failed";
 
 export class FileServiceError extends Error {
   constructor(
@@ -48,7 +49,7 @@ export type FileRequest =
 export interface CollectResult {
   taken: string[];
   /** Each sheet (or, with `sheet` "", each file) left out, and why. */
-  skipped: { file: string; sheet: string; reason: Message }[];
+  skipped: CollectSkip[];
   /** What the user should know about what came in (forms of different indices or versions). */
   warnings: Message[];
 }
