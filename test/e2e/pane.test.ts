@@ -689,6 +689,25 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
+  test("when Excel refuses a request because another workbook is active, the pane says what to do, and the next try works", async () => {
+    const page = await openPage({ initScript: await doubleScript() });
+    await page.getByText("Trong Excel", { exact: true }).waitFor();
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+    await idle(page);
+    type R = { __double: { refuseRequests(code: string, o: { at: number; count: number }): void; stopRefusing(): void; sheetNames(): string[] } };
+    await page.evaluate(() => (window as unknown as R).__double.refuseRequests("InactiveWorkbook", { at: 1, count: 1000 }));
+    await step(page, "Chấm điểm");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    const notice = page.getByTestId("notice");
+    await notice.getByText("Một sổ làm việc khác đang được chọn nên Excel không nhận lệnh cho sổ này: hãy bấm vào sổ này rồi thử lại.").waitFor();
+    expect(await notice.textContent()).not.toMatch(/Đã có lỗi|lost focus/);
+    await page.evaluate(() => (window as unknown as R).__double.stopRefusing());
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await page.getByTestId("score-summary").waitFor();
+    expect(await page.evaluate(() => (window as unknown as R).__double.sheetNames())).toEqual(expect.arrayContaining(["Kết quả", "Biểu đồ"]));
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
   test("marking cells with issues sets fills and notes without writing any score, and clearing removes them", async () => {
     const page = await openPage({ initScript: await doubleScript() });
     await page.getByText("Trong Excel", { exact: true }).waitFor();

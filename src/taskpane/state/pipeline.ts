@@ -33,6 +33,28 @@ export const PROJECT_VERSION = "0.1.0";
 export function isLocalizedError(e: unknown): e is { localized: Message; problems?: Message[]; intent?: "error" | "warning"; offer?: IndexOffer } {
   return typeof e === "object" && e !== null && "localized" in e;
 }
+/**
+ * What Excel says, in the user's language, when it refuses a request whole for a reason the user
+ * can put right (error codes of "Error handling with the application-specific JavaScript APIs").
+ * Excel's own text is English on many installations and names no next step.
+ */
+const EXCEL_REFUSALS: Record<string, Message> = {
+  InvalidOperationInCellEditMode: {
+    vi: "Excel đang ở chế độ sửa ô nên không nhận lệnh: hãy nhấn Enter hoặc Esc để ra khỏi ô đang sửa rồi thử lại. Những gì đã ghi trước đó vẫn giữ nguyên.",
+    en: "Excel is editing a cell, so it took no command: press Enter or Esc to leave the cell, then try again. What was written before stays as it is.",
+  },
+  InactiveWorkbook: {
+    vi: "Một sổ làm việc khác đang được chọn nên Excel không nhận lệnh cho sổ này: hãy bấm vào sổ này rồi thử lại.",
+    en: "Another workbook is active, so Excel took no command for this one: click into this workbook, then try again.",
+  },
+};
+
+/** Excel's refusal of a request, as a sentence in both languages; undefined for any other error. */
+export function excelRefusal(e: unknown): Message | undefined {
+  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === "string" ? EXCEL_REFUSALS[code] : undefined;
+}
+
 export class LocalizedError extends Error {
   constructor(
     readonly localized: Message,

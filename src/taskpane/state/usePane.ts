@@ -171,6 +171,9 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
                 ? { intent: "error", key: "definitionProblems", params: { count: problems.length }, details: problems }
                 : { intent: e.intent ?? "error", message: e.localized, ...(e.offer ? { useBuiltin: e.offer.builtinId } : {}) },
           });
+        } else if (pipeline.excelRefusal(e)) {
+          // Excel refused the request whole (a cell being edited, another workbook active): what to do, not an error.
+          patch({ notice: { intent: "warning", message: pipeline.excelRefusal(e)! } });
         } else {
           console.error(e);
           const m = errorText(e);
@@ -460,8 +463,9 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           try {
             await wb.goTo(issue.sheet, issue.cell);
           } catch (e) {
+            const refused = pipeline.excelRefusal(e);
             const m = errorText(e);
-            patch({ notice: { intent: "error", key: "errorUnexpected", params: { reason: m[ref.current.lang] } } });
+            patch({ notice: refused ? { intent: "warning", message: refused } : { intent: "error", key: "errorUnexpected", params: { reason: m[ref.current.lang] } } });
           }
         }
       },
