@@ -235,6 +235,8 @@ export const STRINGS = {
   },
   chartTotal: { vi: "Tổng điểm theo đơn vị", en: "Total points by unit" },
   chartGroups: { vi: "Điểm các nhóm chỉ số theo đơn vị", en: "Indicator group points by unit" },
+  chartTotalValue: { vi: "Giá trị chỉ số theo đơn vị", en: "Index value by unit" },
+  chartGroupsValue: { vi: "Giá trị các nhóm chỉ số theo đơn vị", en: "Indicator group values by unit" },
   chartProfile: { vi: "Biểu đồ so sánh theo nhóm chỉ số (radar)", en: "Comparison by indicator group (radar)" },
   profileUnits: { vi: "Đơn vị đưa vào biểu đồ so sánh", en: "Units in the comparison chart" },
   profileHint: {

@@ -1179,6 +1179,12 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     expect(await summary.getByTestId("not-ranked").allInnerTexts()).toEqual(["Not ranked: data coverage 75% is below the minimum of 100%"]);
     await shot(page, "hdi-score-en-light");
+    // The charts are named by what they show: values, not points.
+    await step(page, "Charts");
+    const kinds = page.getByTestId("chart-kinds");
+    expect(await kinds.getByRole("checkbox", { name: "Index value by unit" }).count()).toBe(1);
+    expect(await kinds.getByRole("checkbox", { name: "Indicator group values by unit" }).count()).toBe(1);
+    expect(await kinds.textContent()).not.toMatch(/points/i);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 });

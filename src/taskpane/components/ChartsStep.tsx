@@ -24,9 +24,10 @@ const useStyles = makeStyles({
 
 export const MAX_PROFILE_UNITS = 5;
 
-const KINDS: { kind: ChartKind; key: StringKey }[] = [
-  { kind: "barSorted", key: "chartTotal" },
-  { kind: "stackedBar", key: "chartGroups" },
+/** The charts, named as the index scores: points where it has them, values (0–1) otherwise (the HDI). */
+const KINDS: { kind: ChartKind; key: StringKey; valueKey?: StringKey }[] = [
+  { kind: "barSorted", key: "chartTotal", valueKey: "chartTotalValue" },
+  { kind: "stackedBar", key: "chartGroups", valueKey: "chartGroupsValue" },
   { kind: "radar", key: "chartProfile" },
 ];
 
@@ -36,6 +37,8 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
   const { lang, score, chartKinds } = state;
   const chosen = state.profileUnits;
   const profile = chartKinds.includes("radar");
+  const model = state.index.model;
+  const byValue = model !== undefined && model.root.max === undefined;
   const noneId = useId();
   const profileHintId = useId();
   return (
@@ -44,10 +47,10 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
       <fieldset className={s.fieldset} data-testid="chart-kinds" {...(chartKinds.length === 0 ? { "aria-describedby": noneId } : {})}>
         <legend className={s.legend}>{t(lang, "chartsChoose")}</legend>
         <div className={s.kinds}>
-          {KINDS.map(({ kind, key }) => (
+          {KINDS.map(({ kind, key, valueKey }) => (
             <Checkbox
               key={kind}
-              label={t(lang, key)}
+              label={t(lang, byValue && valueKey ? valueKey : key)}
               checked={chartKinds.includes(kind)}
               onChange={(_, d) => actions.setChartKinds(d.checked ? [...chartKinds, kind] : chartKinds.filter((k) => k !== kind))}
             />
