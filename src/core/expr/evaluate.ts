@@ -120,10 +120,11 @@ function call(name: Extract<Expr, { type: "call" }>["name"], args: Expr[], looku
       return values.length > 0 ? Math.min(...values) : undefined;
     case "MAX":
       return values.length > 0 ? Math.max(...values) : undefined;
+    // Added as + adds (add): SUM([a], [b], -[c]) is 0 where [a] + [b] - [c] is.
     case "SUM":
-      return values.reduce((s, v) => s + v, 0);
+      return values.reduce(add, 0);
     case "AVERAGE":
-      return values.length > 0 ? values.reduce((s, v) => s + v, 0) / values.length : undefined;
+      return values.length > 0 ? values.reduce(add, 0) / values.length : undefined;
     case "AND":
       return values.length > 0 ? (values.every(truth) ? 1 : 0) : undefined;
     case "OR":
@@ -247,9 +248,4 @@ export function referencesRead(expr: Expr, lookup: Lookup): string[] {
   };
   walk(expr);
   return out;
-}
-
-/** The references the evaluation of `expr` reads (`referencesRead`) whose value is unavailable. */
-export function missingReferences(expr: Expr, lookup: Lookup): string[] {
-  return referencesRead(expr, lookup).filter((code) => lookup(code) === undefined);
 }
