@@ -480,7 +480,7 @@ describe("what the second reviewer found", () => {
     const r = await run(["score", "xa-nhom.csv", "--index", "xa-theo-nhom.json"]);
     expect(r.code).toBe(0);
     const lines = r.out.split("\n");
-    expect(lines[0]).toMatch(/^Hạng\s+Mã đơn vị\s+Đơn vị\s+Nhóm\s+Tổng điểm\s+Giá trị\s+Hạng trong nhóm\s+Độ phủ\s+Số lỗi\s+Số cảnh báo$/);
+    expect(lines[0]).toMatch(/^Hạng\s+Mã đơn vị\s+Đơn vị\s+Loại đơn vị\s+Tổng điểm\s+Giá trị\s+Hạng trong loại\s+Độ phủ\s+Số lỗi\s+Số cảnh báo$/);
     const rows = lines.slice(2, 6).map((l) => l.trim().split(/\s{2,}/));
     // P01 30 points, X01 22.5, X02 20, X03 12.5: overall ranks 1–4; within categories 1, 1, 2, 3.
     expect(rows.map((c) => [c[0], c[1], c[3], c[6]])).toEqual([
@@ -490,7 +490,7 @@ describe("what the second reviewer found", () => {
       ["4", "X03", "Xã", "3"],
     ]);
     const en = await run(["score", "xa-nhom.csv", "--index", "xa-theo-nhom.json", "--lang", "en"]);
-    expect(en.out.split("\n")[0]).toMatch(/^Rank\s+Unit code\s+Unit\s+Category\s+Total points\s+Value\s+Rank in category\s+Coverage\s+Errors\s+Warnings$/);
+    expect(en.out.split("\n")[0]).toMatch(/^Rank\s+Unit code\s+Unit\s+Unit category\s+Total points\s+Value\s+Rank in category\s+Coverage\s+Errors\s+Warnings$/);
   });
 
   it("says the results are out of date when an input changed since the workbook was scored", async () => {

@@ -227,17 +227,8 @@ const OTHER_SPREADSHEETS: Record<string, { vi: string; en: string; app: string }
   ".numbers": { vi: "Apple Numbers", en: "Apple Numbers", app: "Numbers" },
 };
 
+/** Words of the CLI's own output; the ranking's column labels are the results sheet's (core/plan/labels.ts). */
 export const T = {
-  rank: { vi: "Hạng", en: "Rank" },
-  rankOverall: { vi: "Hạng chung", en: "Overall" },
-  code: { vi: "Mã", en: "Code" },
-  unit: { vi: "Đơn vị", en: "Unit" },
-  category: { vi: "Nhóm", en: "Category" },
-  points: { vi: "Điểm", en: "Points" },
-  value: { vi: "Giá trị", en: "Value" },
-  coverage: { vi: "Độ phủ", en: "Coverage" },
-  issues: { vi: "Lỗi/Cảnh báo", en: "Issues" },
-  note: { vi: "Ghi chú", en: "Note" },
   id: { vi: "Mã", en: "Id" },
   version: { vi: "Phiên bản", en: "Version" },
   name: { vi: "Tên", en: "Name" },

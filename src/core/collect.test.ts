@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { MAX_SHEET_NAME, detectLayoutA, isInstructionsSheet, planCollect, uniqueSheetName } from "./collect";
 import { sampleModel } from "./read/fixtures";
+import { readSubmissions } from "./read";
+import { unitsWithSameCode } from "./units";
 import type { CellValue, SheetSnapshot } from "./types";
 
 function unitSheet(name: string, unitName: string, code: string, index = "dti-so-nganh-mau@mau-2023"): SheetSnapshot {
@@ -22,6 +24,14 @@ describe("recognising a unit's form", () => {
   it("reads the unit, its code and the table's header row from a Vietnamese form", () => {
     const h = detectLayoutA(unitSheet("Sở Y tế", "Sở Y tế", "SYT"));
     expect(h).toEqual({ unitName: "Sở Y tế", unitCode: "SYT", category: "co-dvc", index: "dti-so-nganh-mau@mau-2023", period: "Năm 2024", headerRow: 8 });
+  });
+
+  it("reads the category under the labels the reader knows: Nhóm, Loại đơn vị, Unit category", () => {
+    for (const label of ["Loại đơn vị", "Loại", "Unit category", "Nhóm đơn vị"]) {
+      const sheet = unitSheet("Sở Y tế", "Sở Y tế", "SYT");
+      sheet.values[2] = [label, "khong-dvc"];
+      expect([label, detectLayoutA(sheet)?.category]).toEqual([label, "khong-dvc"]);
+    }
   });
 
   it("reads a form with English labels and a trailing colon", () => {
@@ -103,13 +113,36 @@ describe("planning a collection", () => {
       [],
       [
         { file: "dot1.xlsx", sheets: [unitSheet("Sở Y tế", "Sở Y tế", "SYT")] },
-        { file: "dot2.xlsx", sheets: [unitSheet("Sở Y tế", "Sở Y tế", "syt")] },
+        { file: "dot2.xlsx", sheets: [unitSheet("Sở Y tế", "Sở Y tế", " SYT\u200B")] },
       ],
     );
     expect(plan.take.map((t) => t.file)).toEqual(["dot1.xlsx"]);
     expect(plan.skipped).toHaveLength(1);
     expect(plan.skipped[0]!.reason.vi).toContain("dot1.xlsx");
-    expect(plan.skipped[0]!.reason.en).toContain("SYT".toLowerCase());
+    expect(plan.skipped[0]!.reason.en).toContain("SYT");
+  });
+
+  it("compares unit codes as the reader does: 'SXD' and 'sxd' are two units, both gathered and both scored", () => {
+    const plan = planCollect(
+      [],
+      [
+        { file: "dot1.xlsx", sheets: [unitSheet("Sở Xây dựng", "Sở Xây dựng", "SXD", "dti-so-mau@2024")] },
+        { file: "dot2.xlsx", sheets: [unitSheet("Sở Xây dựng", "Sở Xây dựng 2", "sxd", "dti-so-mau@2024")] },
+      ],
+      undefined,
+      { existingUnitCodes: ["Sxd"] },
+    );
+    expect(plan.take.map((t) => t.unitCode)).toEqual(["SXD", "sxd"]);
+    expect(plan.skipped).toEqual([]);
+    // The reader scores the two sheets gathered as two units, with no duplicate-unit finding.
+    const form = (name: string, code: string): SheetSnapshot => ({
+      name,
+      values: [["Đơn vị", name], ["Mã đơn vị", code], [], ["Mã", "Số liệu"], ["1.1", "có"]],
+    });
+    const read = readSubmissions(sampleModel(), { sheets: [form("Sở Xây dựng", "SXD"), form("Sở Xây dựng (2)", "sxd")] });
+    expect(read.submissions.map((s) => s.code)).toEqual(["SXD", "sxd"]);
+    expect(read.issues.map((i) => i.code)).not.toContain("duplicate-unit");
+    expect(unitsWithSameCode([{ code: "SXD", name: "a" }, { code: "sxd", name: "b" }])).toEqual([]);
   });
 
   it("leaves out a form whose unit is already in the consolidated workbook", () => {

@@ -5,6 +5,7 @@
  */
 import type { IndexModel } from "./definition/model";
 import { type Message, foldText, normalizeText } from "./i18n/text";
+import { unitFieldOf, unitKeyOf } from "./read/unit-fields";
 import type { CellValue, SheetSnapshot } from "./types";
 
 /** Excel's limit on a sheet name's length. */
@@ -54,14 +55,6 @@ function cutTo(s: string, n: number): string {
 // ---------------------------------------------------------------------------------------------
 // Recognising a layout-A sheet
 
-const HEADER_LABELS: Record<"name" | "code" | "category" | "index" | "period", string[]> = {
-  name: ["don vi", "unit", "ten don vi", "unit name"],
-  code: ["ma don vi", "unit code"],
-  category: ["nhom", "category"],
-  index: ["bo chi so", "index"],
-  period: ["ky danh gia", "period"],
-};
-
 const TABLE_CODE = ["ma", "code"];
 const TABLE_VALUE = ["so lieu", "value"];
 const TABLE_ITEM = ["noi dung", "item"];
@@ -108,11 +101,13 @@ export function detectLayoutA(sheet: SheetSnapshot): LayoutAHeader | null {
     const label = labelOf(row[0]);
     const value = cellText(row[1]);
     if (value === "") continue;
-    if (HEADER_LABELS.name.includes(label)) header.unitName ??= value;
-    else if (HEADER_LABELS.code.includes(label)) header.unitCode ??= value;
-    else if (HEADER_LABELS.category.includes(label)) header.category ??= value;
-    else if (HEADER_LABELS.index.includes(label)) header.index ??= value;
-    else if (HEADER_LABELS.period.includes(label)) header.period ??= value;
+    // The labels the reader knows a form's header block by (UNIT_LABELS).
+    const field = unitFieldOf(label);
+    if (field === "name") header.unitName ??= value;
+    else if (field === "code") header.unitCode ??= value;
+    else if (field === "category") header.category ??= value;
+    else if (field === "index") header.index ??= value;
+    else if (field === "period") header.period ??= value;
   }
   if (header.unitName === undefined && header.unitCode === undefined) return null;
   return header;
@@ -258,7 +253,8 @@ export function planCollect(
 ): CollectPlan {
   const taken = new Set(existingSheetNames);
   const codes = new Map<string, string>();
-  for (const c of options.existingUnitCodes ?? []) codes.set(foldText(c), "");
+  // Codes compared as the reader compares them (unitKeyOf): two forms Collect takes are two units scored.
+  for (const c of options.existingUnitCodes ?? []) codes.set(unitKeyOf(c), "");
   const plan: CollectPlan = { take: [], skipped: [], warnings: [] };
   const indices = new Map<string, Set<string>>();
   const noteIndex = (file: string, index: string | undefined): void => {
@@ -304,7 +300,7 @@ export function planCollect(
       // Noted before the duplicate check: a form of another index is in the files even when its code is taken.
       noteIndex(file, header.index);
       if (header.unitCode !== undefined) {
-        const key = foldText(header.unitCode);
+        const key = unitKeyOf(header.unitCode);
         const first = codes.get(key);
         if (first !== undefined) {
           const where = first === "" ? { vi: "trong sổ tổng hợp", en: "in the consolidated workbook" } : { vi: `từ tệp ${first}`, en: `from ${first}` };

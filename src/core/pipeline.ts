@@ -71,8 +71,8 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
   const progress = options.onProgress ?? (() => undefined);
   progress("read", 0);
   const snapshot = await host.read();
-  // A CSV file is never the project's `_index`, whatever it is called.
-  const previous = readIndexSheet({ ...snapshot, sheets: snapshot.sheets.filter((s) => s.csvFile === undefined) });
+  // Read once, for the definition, the reader and the plan (a CSV file is never `_index`: readIndexSheet).
+  const previous = readIndexSheet(snapshot);
 
   progress("definition", 0.2);
   let input: unknown = options.definition;
@@ -100,7 +100,7 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
 
   progress("read", 0.3);
   // The reader skips the sheets `_index` records as the project's (sheetsWrittenByScoring), and only those.
-  const reading = readSubmissions(model, snapshot, { lang: options.lang });
+  const reading = readSubmissions(model, snapshot, { lang: options.lang, indexSheet: previous ?? null });
   const { submissions } = reading;
   if (submissions.length === 0) {
     // A workbook made for another index says so ("definition-mismatch"); otherwise nothing looked like a submission.

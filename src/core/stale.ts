@@ -32,21 +32,22 @@ export function submissionsAsScored(snapshot: WorkbookSnapshot, state: IndexShee
   }
   const parsed = parseDefinition(embedded);
   if (!parsed.ok) return undefined;
-  // The reader leaves out `_index` and the sheets it records as the project's.
-  return readSubmissions(parsed.model, snapshot, { lang }).submissions;
+  // The reader leaves out `_index` and the sheets it records as the project's (`state`, not read again).
+  return readSubmissions(parsed.model, snapshot, { lang, indexSheet: state }).submissions;
 }
 
 /**
  * The units whose inputs changed since the workbook was scored; undefined when it holds no earlier
  * results or they are up to date. `current` (submissions already read with `model`) saves a read
- * when `model` is the definition the workbook was scored with.
+ * when `model` is the definition the workbook was scored with; `state` (`_index` already read,
+ * null: none) saves parsing `_index` again.
  */
 export function staleResults(
   snapshot: WorkbookSnapshot,
   current?: { model: IndexModel; submissions: Submission[] },
   lang: Lang = "vi",
+  state: IndexSheetState | null | undefined = readIndexSheet(snapshot),
 ): StaleResults | undefined {
-  const state = readIndexSheet(snapshot);
   const stamp = state?.provenance;
   if (!state || !stamp) return undefined;
   const submissions =

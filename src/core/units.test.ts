@@ -21,6 +21,15 @@ describe("the list of units forms are made for", () => {
     expect(unitsFromRows([["Unit code", "Unit"], ["A", "Dept A"]])).toEqual([{ code: "A", name: "Dept A", line: 2 }]);
   });
 
+  it("reads a 'Loại đơn vị' or 'Unit category' column as the category, as the reader does", () => {
+    expect(unitsFromRows([["Mã đơn vị", "Đơn vị", "Loại đơn vị"], ["SYT", "Sở Y tế", "co-dvc"]])).toEqual([
+      { code: "SYT", name: "Sở Y tế", category: "co-dvc", line: 2 },
+    ]);
+    expect(unitsFromRows([["Unit code", "Unit name", "Unit category"], ["A", "Dept A", "khong-dvc"]])).toEqual([
+      { code: "A", name: "Dept A", category: "khong-dvc", line: 2 },
+    ]);
+  });
+
   it("has no units without a name column", () => {
     expect(unitsFromRows([["Mã đơn vị", "Nhóm"], ["SYT", "co-dvc"]])).toBeUndefined();
   });

@@ -6,6 +6,7 @@
 import type { IndexModel } from "./definition/model";
 import { foldText, normalizeKey } from "./i18n/text";
 import { resolveCategory } from "./read/read";
+import { UNIT_LABELS, unitKeyOf } from "./read/unit-fields";
 
 /** A unit of the list and the line it came from (1-based; in a table, 1 is the header line). */
 export interface UnitEntry {
@@ -16,13 +17,15 @@ export interface UnitEntry {
   line: number;
 }
 
-const CODE = ["ma don vi", "unit code", "ma", "code"];
-const NAME = ["don vi", "unit", "ten don vi", "unit name", "ten", "name"];
-const CATEGORY = ["nhom", "category", "nhom don vi", "loai don vi", "loai", "unit category"];
+// The reader's labels (UNIT_LABELS), and the short ones a list of units may use: in a list, a
+// "Mã" column can only be the unit's code and a "Tên" column its name.
+const CODE = [...UNIT_LABELS.code, "ma", "code"];
+const NAME = [...UNIT_LABELS.name, "ten", "name"];
+const CATEGORY = [...UNIT_LABELS.category];
 
 /**
  * The units of a table whose header row names its columns (Mã đơn vị/Unit code, Đơn vị/Unit,
- * Nhóm/Category; case and diacritics ignored). Rows without a name are skipped. Undefined when
+ * Nhóm/Loại đơn vị/Category; case and diacritics ignored). Rows without a name are skipped. Undefined when
  * the header has no name column. Cells are trimmed and lose the invisible characters text pasted
  * from Word or a PDF brings ("SXD\u200B" is "SXD"), as the reader drops them from the forms.
  */
@@ -69,14 +72,14 @@ export interface CodeClash<U> {
 /**
  * The units whose forms could not all be scored: the reader knows a unit by its code (by its name
  * when it has no code) and does not score the second form of a code ("duplicate-unit"). Codes are
- * compared as the reader compares them: trimmed, in NFC, without invisible characters; "SXD" and
+ * compared as the reader compares them (unitKeyOf): trimmed, in NFC, without invisible characters; "SXD" and
  * "sxd" are two codes, as they are two units to the reader. One clash per shared code, in the
  * order the code first appears. Empty when every unit has a code of its own.
  */
 export function unitsWithSameCode<U extends { code: string; name: string }>(units: readonly U[]): CodeClash<U>[] {
   const byCode = new Map<string, U[]>();
   for (const u of units) {
-    const key = normalizeKey(u.code) || normalizeKey(u.name);
+    const key = unitKeyOf(u.code) || unitKeyOf(u.name);
     if (key === "") continue;
     byCode.set(key, [...(byCode.get(key) ?? []), u]);
   }

@@ -18,7 +18,6 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
-import type { Feature } from "../hosts/excel/requirements";
 import { ChartsStep } from "./components/ChartsStep";
 import { CheckStep } from "./components/CheckStep";
 import { CollectStep } from "./components/CollectStep";
@@ -110,18 +109,6 @@ const useStyles = makeStyles({
     border: 0,
   },
 });
-
-const FEATURE_KEYS: Record<Feature, StringKey> = {
-  charts: "featureCharts",
-  conditionalFormats: "featureConditionalFormats",
-  freezePanes: "featureFreezePanes",
-  printLayout: "featurePrintLayout",
-  notes: "featureNotes",
-  comments: "featureComments",
-  insertWorkbooks: "featureInsertWorkbooks",
-  watchInputs: "featureWatchInputs",
-  suspendCalculation: "featureSuspendCalculation",
-};
 
 /** A notice's sentence in `lang`. */
 function noticeText(notice: Notice, lang: PaneState["lang"]): string {
@@ -216,7 +203,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
     const missing = state.missingFeatures;
     if (missing && missing.length > 0) {
       const l = langRef.current;
-      announce([t(l, "missingFeaturesTitle"), ...missing.map((m) => t(l, "missingFeature", { feature: t(l, FEATURE_KEYS[m.feature]), requirement: m.requirement }))].join(" "), false);
+      announce([t(l, "missingFeaturesTitle"), ...missing.map((m) => m.message[l])].join(" "), false);
     }
   }, [state.missingFeatures, announce]);
   const staleCount = state.stale?.length ?? 0;
@@ -329,8 +316,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
             intent="warning"
             testId="missing-features"
             title={t(lang, "missingFeaturesTitle")}
-            items={state.missingFeatures.map((m) => t(lang, "missingFeature", { feature: t(lang, FEATURE_KEYS[m.feature]), requirement: m.requirement }))}
-            footer={t(lang, "missingFeaturesWhere")}
+            items={state.missingFeatures.map((m) => m.message[lang])}
             dismiss={t(lang, "dismiss")}
             onDismiss={() => {
               actions.dismissMissingFeatures();
@@ -438,8 +424,6 @@ function DismissableBar(props: {
   title?: string;
   text?: string;
   items: string[];
-  /** A line under the list. */
-  footer?: string;
   dismiss: string;
   onDismiss: () => void;
   /** A button that puts right what the notice says. */
@@ -465,7 +449,6 @@ function DismissableBar(props: {
             </ul>
           )
         )}
-        {props.footer !== undefined && <div className={st.wrap}>{props.footer}</div>}
       </MessageBarBody>
       <MessageBarActions>
         {props.action && (

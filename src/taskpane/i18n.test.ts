@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { STRINGS, type StringKey, langFromDisplayLanguage, t } from "./i18n";
+import { STRINGS, type StringKey, langFromDisplayLanguage, t, tBoth } from "./i18n";
 import { isDarkColor } from "./state/environment";
 import { parseUnitList } from "./state/units";
 
@@ -22,6 +22,14 @@ describe("the pane's texts", () => {
   test("numbers in texts follow the language: 1.234 in Vietnamese, 1,234 in English", () => {
     expect(t("vi", "unitsCount", { count: 1234 })).toBe("1.234 đơn vị");
     expect(t("en", "unitsCount", { count: 1234 })).toBe("1,234 units");
+  });
+
+  test("a message kept for a change of language has both sentences, its parameters in each language", () => {
+    expect(tBoth("unitsCount", { count: 1 })).toEqual({ vi: "1 đơn vị", en: "1 unit" });
+    expect(tBoth("indexSwitched", (lang) => ({ name: lang === "vi" ? "Bộ mẫu" : "Sample" }))).toEqual({
+      vi: 'Đã chọn bộ chỉ số "Bộ mẫu". Hãy chạy lại thao tác.',
+      en: 'The index "Sample" is chosen. Run the action again.',
+    });
   });
 
   test("every text key used by the pane's components exists, and none is left unused", () => {

@@ -202,12 +202,9 @@ export const STRINGS = {
     en: "Units scored: {units} ({ranked} ranked).",
   },
   topUnits: { vi: "Dẫn đầu", en: "Top units" },
-  colRank: { vi: "Hạng", en: "Rank" },
-  colUnit: { vi: "Đơn vị", en: "Unit" },
+  // The ranking table's other headers are the results sheet's (core/plan/labels.ts COLUMN_LABELS).
   colPoints: { vi: "Điểm", en: "Points" },
-  colValue: { vi: "Giá trị", en: "Value" },
   notRanked: { vi: "Không xếp hạng", en: "Not ranked" },
-  colRankInCategory: { vi: "Hạng trong loại", en: "Rank in category" },
   rankedWithinCategories: {
     vi: "Xếp hạng trong từng loại đơn vị: mỗi loại có thứ hạng riêng.",
     en: "Ranked within each unit category: each category has its own ranks.",
@@ -254,25 +251,8 @@ export const STRINGS = {
   // What the workbook's host left unwritten (e.g. a form protected with a password)
   writeWarningsTitle: { vi: "Chưa ghi được hết vào sổ", en: "Not everything was written to the workbook" },
 
-  // In Excel: features this Excel lacks (the rest of the pane works)
-  missingFeaturesTitle: {
-    vi: "Phiên bản Excel này thiếu một số tính năng; các phần khác vẫn dùng được:",
-    en: "This version of Excel lacks some features; everything else works:",
-  },
-  missingFeature: { vi: "{feature}: cần {requirement}", en: "{feature}: needs {requirement}" },
-  missingFeaturesWhere: {
-    vi: "Có trong Microsoft 365 và Excel trên web.",
-    en: "Available in Microsoft 365 and Excel on the web.",
-  },
-  featureCharts: { vi: "Biểu đồ", en: "Charts" },
-  featureConditionalFormats: { vi: "Thang màu và thanh dữ liệu trên trang kết quả", en: "Colour scales and data bars on the results sheet" },
-  featureFreezePanes: { vi: "Cố định dòng tiêu đề", en: "Frozen header rows" },
-  featurePrintLayout: { vi: "Thiết lập trang in của trang kết quả và trang biểu đồ", en: "Print setup of the results and charts sheets" },
-  featureNotes: { vi: "Ghi chú (note) trên ô có vấn đề; chú thích (comment) được dùng thay", en: "Notes on cells with issues; comments are used instead" },
-  featureComments: { vi: "Chú thích trên ô có vấn đề (chỉ tô màu ô)", en: "Comments on cells with issues (cells are only filled)" },
-  featureInsertWorkbooks: { vi: "Nhập phiếu từ các tệp .xlsx", en: "Bringing in forms from .xlsx files" },
-  featureWatchInputs: { vi: "Báo ngay khi kết quả đã cũ", en: "Telling at once that results are out of date" },
-  featureSuspendCalculation: { vi: "Tạm dừng tính toán khi ghi", en: "Pausing calculation while writing" },
+  // In Excel: features this Excel lacks (the rest of the pane works); each is said in the Excel host's own sentence.
+  missingFeaturesTitle: { vi: "Tính năng Excel còn thiếu", en: "Missing Excel features" },
 
   // Errors
   errorUnexpected: { vi: "Đã có lỗi: {reason}", en: "Something went wrong: {reason}" },
@@ -316,6 +296,15 @@ export function t(lang: Lang, key: StringKey, params?: Params): string {
     if (v === undefined) return whole;
     return typeof v === "number" ? formatNumber(v, lang) : v;
   });
+}
+
+/**
+ * The pane's string `key` in both languages, so that a message kept in the state follows a change
+ * of language; `params` may depend on the language (e.g. names localized from the index).
+ */
+export function tBoth(key: StringKey, params?: Params | ((lang: Lang) => Params)): Message {
+  const of = (lang: Lang): Params | undefined => (typeof params === "function" ? params(lang) : params);
+  return { vi: t("vi", key, of("vi")), en: t("en", key, of("en")) };
 }
 
 /** The pane's language from Office's display language ("vi-VN" → vi; anything else → en). */

@@ -117,7 +117,8 @@ export async function csvToWorkbook(data: Uint8Array, fileName: string): Promise
   const { rows, encoding } = parseCsv(data);
   const wb = new ExcelJS.Workbook();
   // The sheet is named after the file; the messages name the file itself (csvFile, from the host's
-  // source). Never `_index`, the name of the project's own hidden sheet ("_index.csv" → "_index (2)").
+  // source). Never `_index` ("_index.csv" → "_index (2)"): not for reading (readIndexSheet never takes
+  // a CSV file for `_index`) but for writing, as the scored workbook gets the project's own `_index`.
   const sheetName = uniqueSheetName(basename(fileName, extname(fileName)) || "Data", new Set([INDEX_SHEET]));
   const ws = wb.addWorksheet(sheetName);
   rows.forEach((fields, r) => {

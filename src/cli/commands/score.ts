@@ -15,7 +15,7 @@ import { checkOutputs, clip, formatTable, inputKind, loadIndex, openInput, probl
 import { PROJECT_VERSION } from "../version";
 import type { ParsedArgs } from "../args";
 import { Progress } from "../progress";
-import { type StaleResults, staleMessage, staleResults } from "../stale";
+import { staleMessage, staleResults } from "../stale";
 
 /** How many findings the human summary lists before "… and N more". */
 const FINDINGS_SHOWN = 15;
@@ -150,8 +150,8 @@ function fmt(x: number | null, lang: Lang, decimals: number): string {
 
 /**
  * The ranking as an aligned table, with the columns and labels of the results sheet (`Kết
- * quả`) in its order, less the group columns: Hạng (the overall rank), Mã đơn vị, Đơn vị, Nhóm
- * (when the index has categories), Tổng điểm (when it has points), Giá trị, Hạng trong nhóm
+ * quả`) in its order, less the group columns: Hạng (the overall rank), Mã đơn vị, Đơn vị, Loại đơn vị
+ * (when the index has categories), Tổng điểm (when it has points), Giá trị, Hạng trong loại
  * (when ranked within categories), Độ phủ, Số lỗi, Số cảnh báo, and Ghi chú when some unit is
  * not ranked. Rows in rank order as on the sheet; units not ranked at the end with the reason.
  */

@@ -210,11 +210,11 @@ class Parser {
           this.expectClose(t.pos);
           return inner;
         }
-        fail(t.pos, `thiếu một giá trị trước '${t.ch}'`, `a value is missing before '${t.ch}'`);
+        return fail(t.pos, `thiếu một giá trị trước '${t.ch}'`, `a value is missing before '${t.ch}'`);
       case "op":
-        fail(t.pos, `thiếu một giá trị trước '${t.op}'`, `a value is missing before '${t.op}'`);
+        return fail(t.pos, `thiếu một giá trị trước '${t.op}'`, `a value is missing before '${t.op}'`);
       case "end":
-        fail(t.pos, `biểu thức kết thúc giữa chừng, còn thiếu một giá trị`, `the expression ends where a value is expected`);
+        return fail(t.pos, `biểu thức kết thúc giữa chừng, còn thiếu một giá trị`, `the expression ends where a value is expected`);
     }
   }
 

@@ -8,12 +8,12 @@
  * too, the radar is left out.
  */
 import type { IndexModel } from "../definition/model";
-import type { Lang } from "../i18n/text";
+import type { Lang, Message } from "../i18n/text";
 import { localize } from "../i18n/text";
 import type { CellBlock, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, UnitResult } from "../types";
 import { cellAddress, columnLetter, parseCell, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
-import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label } from "./labels";
+import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label, profileLeftOutMessage } from "./labels";
 import { DEFAULT_FORMATS, type FigureFormats } from "./results-sheet";
 
 export interface ChartsSheetInput {
@@ -31,6 +31,12 @@ export interface ChartsSheetInput {
   sheetName?: string;
   /** Number formats of points and values (figureFormats: as the ranking compares them). */
   formats?: FigureFormats;
+}
+
+/** The charts sheet, and what the write says about it (the radar asked for but left out). */
+export interface ChartsSheet {
+  sheet: OwnedSheetPlan;
+  warnings: Message[];
 }
 
 /** A radar needs this many axes to be more than a line. */
@@ -56,7 +62,7 @@ export function profileAxes(model: IndexModel): ProfileAxes | undefined {
 }
 
 /** The level below the top: each top-level group's children, a top-level indicator itself. */
-export function profileBelow(model: IndexModel): string[] {
+function profileBelow(model: IndexModel): string[] {
   return model.topCodes.flatMap((c) => {
     const node = model.nodes.get(c);
     if (!node) return [];
@@ -121,7 +127,7 @@ function axisMax(bound: number | undefined, values: (number | null | undefined)[
   return bound !== undefined && bound > 0 && largest(values) <= bound ? bound : undefined;
 }
 
-export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
+export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const { model, lang } = input;
   const sheet = input.sheetName ?? SHEET_NAMES.charts[lang];
   const formats = input.formats ?? DEFAULT_FORMATS;
@@ -276,7 +282,9 @@ export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
   const wanted = new Set(input.kinds ?? CHART_KINDS);
   const shown = charts.filter((c) => wanted.has(c.slot)).map((c) => c.chart);
   const breaks = pageBreaksAround(shown);
-  return {
+  // The radar was asked for, and there are units to draw, but the index has too few groups for one.
+  const warnings = wanted.has("radar") && units.length > 0 && !axes ? [profileLeftOutMessage(model.topCodes.length, profileBelow(model).length)] : [];
+  const plan: OwnedSheetPlan = {
     name: sheet,
     visibility: "visible",
     blocks,
@@ -291,6 +299,7 @@ export function planChartsSheet(input: ChartsSheetInput): OwnedSheetPlan {
     print: { orientation: "landscape", fitToWidth: true, ...(breaks.length > 0 ? { pageBreaksBefore: breaks } : {}) },
     after: input.after,
   };
+  return { sheet: plan, warnings };
 }
 
 /**

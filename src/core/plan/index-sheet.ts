@@ -176,9 +176,13 @@ function text(v: CellValue | undefined): string | undefined {
   return String(v);
 }
 
-/** Read the `_index` sheet back; undefined when the workbook has none (never scored) or it is not ours. */
+/**
+ * Read the `_index` sheet back; undefined when the workbook has none (never scored) or it is not
+ * ours. A sheet that is a CSV file (`csvFile`) is never `_index`, whatever the file is called
+ * ("_index.csv"): the project writes `_index` into workbooks only.
+ */
 export function readIndexSheet(snapshot: WorkbookSnapshot): IndexSheetState | undefined {
-  const sheet = snapshot.sheets.find((s) => s.name === INDEX_SHEET);
+  const sheet = snapshot.sheets.find((s) => s.name === INDEX_SHEET && s.csvFile === undefined);
   if (!sheet) return undefined;
   const state: IndexSheetState = { owned: { sheets: [], charts: [], cells: [] }, marks: [] };
   let format: string | undefined;

@@ -6,7 +6,7 @@
 import type { Lang } from "../i18n/text";
 import type { Issue, WorkbookSnapshot, WritePlan } from "../types";
 import { type IndexSheetState, planIndexSheet } from "./index-sheet";
-import { INDEX_SHEET } from "./labels";
+import { sheetsWrittenByScoring } from "../read/read";
 import { marksToClear, planMarks, recordMarks } from "./plan";
 
 export interface MarksOnlyOptions {
@@ -19,7 +19,8 @@ export interface MarksOnlyOptions {
 
 export function planMarksOnly(issues: Issue[], options: MarksOnlyOptions): WritePlan {
   const { lang, previous, snapshot } = options;
-  const owned = new Set([INDEX_SHEET, ...(previous?.owned.sheets ?? [])]);
+  // No marks on the sheets scoring wrote (the one rule, sheetsWrittenByScoring).
+  const owned = sheetsWrittenByScoring(snapshot ?? { sheets: [] }, previous ?? null);
   const marks = planMarks(issues, lang, owned);
   const state: IndexSheetState = {
     ...(previous ?? { owned: { sheets: [], charts: [], cells: [] } }),

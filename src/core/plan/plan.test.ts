@@ -40,7 +40,7 @@ describe("planResults", () => {
     const results = plan.owned.find((o) => o.name === "Kết quả")!;
     const grid = ownedGrid(plan, "Kết quả");
     const header = grid[2]!;
-    expect(header.slice(0, 4)).toEqual(["Hạng", "Mã đơn vị", "Đơn vị", "Nhóm"]);
+    expect(header.slice(0, 4)).toEqual(["Hạng", "Mã đơn vị", "Đơn vị", "Loại đơn vị"]);
     expect(header).toContain("Nhận thức số (giá trị)");
     expect(header).toContain("Nhận thức số (điểm)");
     expect(header).toContain("Tổng điểm");
@@ -64,7 +64,7 @@ describe("planResults", () => {
   test("the results sheet is named and labelled in English for an English run, with the same table name", () => {
     const { plan } = run("en");
     const grid = ownedGrid(plan, "Results");
-    expect(grid[2]!.slice(0, 4)).toEqual(["Rank", "Unit code", "Unit", "Category"]);
+    expect(grid[2]!.slice(0, 4)).toEqual(["Rank", "Unit code", "Unit", "Unit category"]);
     expect(grid[3]![3]).toBe("Departments");
     expect(plan.owned.find((o) => o.name === "Results")!.tables[0]!.name).toBe(RESULTS_TABLE);
     expect(plan.owned.map((o) => o.name)).toEqual(["Results", "Charts", INDEX_SHEET]);

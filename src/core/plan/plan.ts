@@ -6,7 +6,7 @@ import { localize } from "../i18n/text";
 import { unitsByRank } from "../score/rank";
 import type { CellMark, ChartKind, Issue, ScoreTable, Severity, SheetEditPlan, SheetSnapshot, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
 import { cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
-import { CHART_KINDS, planChartsSheet, profileAxes, profileBelow } from "./charts";
+import { planChartsSheet } from "./charts";
 import {
   type IndexSheetState,
   type OwnedCells,
@@ -17,7 +17,7 @@ import {
   unitInputHashes,
   unitKey,
 } from "./index-sheet";
-import { INDEX_SHEET, MARK_FILLS, markNote, profileLeftOutMessage } from "./labels";
+import { INDEX_SHEET, MARK_FILLS, markNote } from "./labels";
 import { type IssueCounts, type NotScoredEntry, RESULTS_HEADER_ROW, figureFormats, notScoredRows, planResultsSheet } from "./results-sheet";
 import { planSheetEdits } from "./sheet-edits";
 import { ownedSheetNames } from "./sheet-names";
@@ -465,8 +465,9 @@ export function planResults(
     now: options.now,
     sheetName: names.results,
     notScored,
+    formats,
   });
-  const charts = planChartsSheet({
+  const { sheet: charts, warnings: chartWarnings } = planChartsSheet({
     model,
     units: ranked,
     lang,
@@ -476,9 +477,6 @@ export function planResults(
     sheetName: names.charts,
     formats,
   });
-  // The radar was asked for but the index has too few groups for one: the write says so.
-  const profileWanted = (options.charts?.kinds ?? CHART_KINDS).includes("radar") && ranked.some((u) => (model.root.max !== undefined ? u.points : u.value) !== null);
-  const profileLeftOut = profileWanted && profileAxes(model) === undefined ? [profileLeftOutMessage(model.topCodes.length, profileBelow(model).length)] : [];
   const ownedSheets = [results.name, charts.name, INDEX_SHEET];
   const ownedSet = new Set(ownedSheets);
 
@@ -539,7 +537,7 @@ export function planResults(
   };
   const index = planIndexSheet(state);
   const overwritten = previous ? overwrittenCells(snapshot?.sheets.find((x) => x.name === results.name), previous, names.renamed, results.name) : undefined;
-  const warnings = [...names.warnings, ...(overwritten ? [overwrittenMessage(results.name, overwritten)] : []), ...editWarnings, ...profileLeftOut];
+  const warnings = [...names.warnings, ...(overwritten ? [overwrittenMessage(results.name, overwritten)] : []), ...editWarnings, ...chartWarnings];
 
   // Sheets of an earlier run under other names (the other language) go, so that nothing is duplicated.
   const removeSheets = (previous?.owned.sheets ?? []).filter((n) => !ownedSet.has(n));

@@ -111,18 +111,18 @@ describe("figures are shown as the ranking compares them", () => {
 });
 
 describe("the category column", () => {
-  test("an index without categories has no empty Nhóm column; one with categories keeps it", () => {
+  test("an index without unit categories has no empty Loại đơn vị column; one with categories keeps it", () => {
     const model = builtin("dti-tinh-922-2022");
     const { plan } = run(provinces([["HN", "Hà Nội", HALF]]), model);
     const { header } = table(plan.owned.find((o) => o.name === "Kết quả")!);
     expect(header.slice(0, 4)).toEqual(["Hạng", "Mã đơn vị", "Đơn vị", "Nhóm chỉ số nền tảng chung (giá trị)"]);
-    expect(header).not.toContain("Nhóm");
+    expect(header).not.toContain("Loại đơn vị");
     const en = run(provinces([["HN", "Hà Nội", HALF]]), model, "en").plan;
-    expect(table(en.owned.find((o) => o.name === "Results")!).header).not.toContain("Category");
+    expect(table(en.owned.find((o) => o.name === "Results")!).header).not.toContain("Unit category");
     // The table's range is as wide as its header.
     const sheet = plan.owned.find((o) => o.name === "Kết quả")!;
     expect(parseRange(sheet.tables[0]!.range).right).toBe(header.length);
-    expect(table(run(demoSnapshot(), demoModel()).plan.owned.find((o) => o.name === "Kết quả")!).header[3]).toBe("Nhóm");
+    expect(table(run(demoSnapshot(), demoModel()).plan.owned.find((o) => o.name === "Kết quả")!).header[3]).toBe("Loại đơn vị");
   });
 });
 

@@ -98,6 +98,8 @@ export interface ResultsSheetInput {
   sheetName?: string;
   /** Forms and table rows left out of the scoring (a taken unit code, another index…), each with its finding. */
   notScored?: NotScoredEntry[];
+  /** Number formats of points and values (figureFormats: as the ranking compares them). */
+  formats: FigureFormats;
 }
 
 export interface NotScoredEntry {
@@ -133,8 +135,7 @@ function uniqueHeaders(columns: Column[]): void {
 }
 
 function columnsFor(input: ResultsSheetInput): Column[] {
-  const { model, table, lang } = input;
-  const formats = figureFormats(model, table.ranking);
+  const { model, table, lang, formats } = input;
   const cols: Column[] = [
     { header: label("rank", lang), width: 7, format: RANK_FORMAT, cell: (u) => u.rank, rank: true },
     { header: label("unitCode", lang), width: 12, format: TEXT_FORMAT, cell: (u) => u.code },

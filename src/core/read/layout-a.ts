@@ -8,6 +8,7 @@ import type { Issue, SheetSnapshot } from "../types";
 import { makeIssue } from "./messages";
 import type { LocatedCell, RawUnit } from "./raw";
 import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, keyText, looksLikeCode } from "./sheet";
+import { type UnitField, unitFieldOf } from "./unit-fields";
 
 /** Column names of the table, folded (case and diacritics ignored). */
 export const TABLE_COLUMNS = {
@@ -29,15 +30,8 @@ type ColumnKey = keyof typeof TABLE_COLUMNS;
  */
 export const COLUMNS_READ_BELOW_HEADER = ["code", "value", "appraised", "self", "evidence"] as const satisfies readonly ColumnKey[];
 
-/** Labels of the header block, folded. */
-export const BLOCK_LABELS = {
-  name: ["don vi", "unit", "ten don vi", "unit name"],
-  code: ["ma don vi", "unit code"],
-  category: ["nhom", "category", "nhom don vi"],
-  index: ["bo chi so", "index"],
-  period: ["ky danh gia", "period"],
-} as const;
-type BlockKey = keyof typeof BLOCK_LABELS;
+/** Labels of the header block, folded: the unit's fields (UNIT_LABELS, shared with layout B, the units list and Collect). */
+type BlockKey = UnitField;
 
 function keyOf<K extends string>(table: Record<K, readonly string[]>, folded: string): K | undefined {
   for (const key of Object.keys(table) as K[]) if (table[key].includes(folded)) return key;
@@ -74,7 +68,7 @@ export function findTableHeader(sheet: SheetSnapshot): TableHeader | undefined {
 function readBlock(sheet: SheetSnapshot, beforeRow: number): Partial<Record<BlockKey, LocatedCell>> {
   const block: Partial<Record<BlockKey, LocatedCell>> = {};
   for (let r = 0; r < beforeRow; r++) {
-    const key = keyOf(BLOCK_LABELS, foldLabel(cellAt(sheet, r, 0)));
+    const key = unitFieldOf(foldLabel(cellAt(sheet, r, 0)));
     if (key === undefined || block[key] !== undefined) continue;
     // A value typed one column further (after merged label cells) is read too.
     const c = isBlank(cellAt(sheet, r, 1)) && !isBlank(cellAt(sheet, r, 2)) ? 2 : 1;

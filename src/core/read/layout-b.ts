@@ -10,10 +10,8 @@ import type { Issue, SheetSnapshot } from "../types";
 import { makeIssue } from "./messages";
 import type { LocatedCell, RawUnit, SheetReading } from "./raw";
 import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, keyText, looksLikeCode } from "./sheet";
+import { UNIT_LABELS } from "./unit-fields";
 
-const NAME_LABELS = ["don vi", "unit", "ten don vi", "unit name"];
-const CODE_LABELS = ["ma don vi", "unit code", "ma dv"];
-const CATEGORY_LABELS = ["nhom", "category", "nhom don vi"];
 /** How far down a header row is looked for. */
 const HEADER_SEARCH_ROWS = 30;
 
@@ -26,6 +24,8 @@ interface UnitsHeader {
   inputs: Map<string, number>;
   /** Header cells that look like codes the definition does not have. */
   unknown: { raw: string; address: string }[];
+  /** Header cells naming an input that an earlier column already names: the earlier one is read. */
+  duplicates: { raw: string; address: string; code: string; used: number }[];
 }
 
 /** The first word of a header without the punctuation that may end it ("1.3.b." → "1.3.b", "1.3.a:" → "1.3.a"). */
@@ -49,7 +49,7 @@ function headerCode(text: string, matcher: CodeMatcher): string | undefined {
 }
 
 function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader | undefined {
-  const nameLabels = new Set(NAME_LABELS);
+  const nameLabels = new Set<string>(UNIT_LABELS.name);
   const unitLabel = model.definition.unitLabel;
   if (unitLabel !== undefined) for (const lang of ["vi", "en"] as const) nameLabels.add(foldText(localize(unitLabel, lang)));
   const rowsToSearch = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
@@ -61,16 +61,19 @@ function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader |
     let category: number | undefined;
     const inputs = new Map<string, number>();
     const unknown: { raw: string; address: string }[] = [];
+    const duplicates: UnitsHeader["duplicates"] = [];
     row.forEach((v, c) => {
       if (isBlank(v)) return;
       const label = foldLabel(v);
       if (name === undefined && nameLabels.has(label)) name = c;
-      else if (code === undefined && CODE_LABELS.includes(label)) code = c;
-      else if (category === undefined && CATEGORY_LABELS.includes(label)) category = c;
+      else if (code === undefined && (UNIT_LABELS.code as readonly string[]).includes(label)) code = c;
+      else if (category === undefined && (UNIT_LABELS.category as readonly string[]).includes(label)) category = c;
       else {
         const found = typeof v === "number" ? matcher.match(v) : headerCode(cellText(v), matcher);
         if (found !== undefined) {
-          if (model.inputs.has(found) && !inputs.has(found)) inputs.set(found, c);
+          const used = inputs.get(found);
+          if (used !== undefined) duplicates.push({ raw: keyText(v), address: address(r, c), code: found, used });
+          else if (model.inputs.has(found)) inputs.set(found, c);
         } else {
           // A header starting with what looks like a code the definition does not have. (A code it
           // has is never reported: headerCode above takes a known first word.)
@@ -80,10 +83,15 @@ function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader |
       }
     });
     if (name !== undefined && inputs.size > 0) {
-      return { row: r, name, ...(code !== undefined ? { code } : {}), ...(category !== undefined ? { category } : {}), inputs, unknown };
+      return { row: r, name, ...(code !== undefined ? { code } : {}), ...(category !== undefined ? { category } : {}), inputs, unknown, duplicates };
     }
   }
   return undefined;
+}
+
+/** "A", "B", …, "AA" for a 0-based column. */
+function columnLetters(col0: number): string {
+  return address(0, col0).replace(/\d+$/, "");
 }
 
 /** Read a sheet as layout B, or return undefined when it has no units header. */
@@ -94,6 +102,13 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
   const issues: Issue[] = header.unknown.map((u) =>
     makeIssue("warning", "unknown-code", { sheet: sheet.name, ...file, cell: u.address, raw: u.raw }),
   );
+  // A second column for one input ("1.2.a năm 2023 | 1.2.a năm 2024"): the first is read, and the
+  // second is said to be left out, naming the column read (an unknown-code finding with `found`).
+  for (const d of header.duplicates) {
+    issues.push(
+      makeIssue("warning", "unknown-code", { sheet: sheet.name, ...file, cell: d.address, raw: d.raw, node: d.code, found: columnLetters(d.used) }),
+    );
+  }
   const headerCell = address(header.row, header.name);
   // One finding for the sheet, listing every input without a column (not one per input).
   const missing = [...model.inputs.keys()].filter((code) => !header.inputs.has(code));

@@ -28,7 +28,10 @@ export interface MessageParams {
   other?: number;
   min?: number;
   max?: number;
-  /** Texts used by some sentences (choice options, codes, where a duplicate was first seen). */
+  /**
+   * Texts used by some sentences (choice options, codes, where a duplicate was first seen;
+   * unknown-code: the column read when a second column names the same input `node`).
+   */
   list?: string[];
   found?: string;
   /** duplicate-unit in a CSV file: the row where the unit code was first seen (instead of `found`). */
@@ -321,10 +324,17 @@ const bodies: Partial<Record<IssueCode, Body>> = {
           en: `unit code "${p.unit}" already appears at ${found.en}; this second entry is not scored`,
         };
   },
-  "unknown-code": (p) => ({
-    vi: `mã ${quote(p.raw)} không có trong bộ chỉ số nên được bỏ qua`,
-    en: `code ${quote(p.raw)} is not in the index and is ignored`,
-  }),
+  "unknown-code": (p) =>
+    // With `found`: a table's second column for one input (`node`); `found` is the column read.
+    p.found !== undefined && p.node !== undefined
+      ? {
+          vi: `cột ${quote(p.raw)} cũng mang mã ${p.node} như cột ${p.found} nên được bỏ qua; số liệu ${p.node} lấy ở cột ${p.found}. Nếu cần cột này, hãy xoá hoặc đổi tên cột ${p.found}`,
+          en: `column ${quote(p.raw)} names code ${p.node}, as column ${p.found} does, so it is ignored; input ${p.node} is read from column ${p.found}. To use this column, delete or rename column ${p.found}`,
+        }
+      : {
+          vi: `mã ${quote(p.raw)} không có trong bộ chỉ số nên được bỏ qua`,
+          en: `code ${quote(p.raw)} is not in the index and is ignored`,
+        },
   "unknown-category": (p) => ({
     vi: `nhóm ${quote(p.raw)} không có trong bộ chỉ số (các nhóm: ${(p.list ?? []).join(", ")})`,
     en: `category ${quote(p.raw)} is not in the index (categories: ${(p.list ?? []).join(", ")})`,

@@ -3,7 +3,8 @@ import { csvToSnapshot } from "./csv";
 import { parseDefinition } from "../definition";
 import { sampleModel } from "./fixtures";
 import { INDEX_FORMAT } from "../plan/labels";
-import { checkSelfScores, issueCounts, readSubmissions } from "./index";
+import { readIndexSheet } from "../plan/index-sheet";
+import { checkSelfScores, issueCounts, readSubmissions, sheetsWrittenByScoring } from "./index";
 
 const model = sampleModel();
 
@@ -808,5 +809,57 @@ describe("expressions read only what they need", () => {
     const result = readSubmissions(parsed.model, csvToSnapshot("Mã đơn vị,Đơn vị,has,rate\nU1,Sở A,không,\nU2,Sở B,có,\n", "bang"));
     // Sở A has no portal, so its rate is never read; Sở B's blank rate is what its score needs.
     expect(result.issues.filter((i) => i.code === "missing-input").map((i) => [i.unit, i.node])).toEqual([["U2", "rate"]]);
+  });
+});
+
+describe("one reading of a unit's fields, and of the sheets scoring wrote", () => {
+  test.each(["Loại đơn vị", "Unit category", "Nhóm đơn vị"])("a form's header block labelled %s gives the unit's category", (label) => {
+    const block = BLOCK.map((row) => (row[0] === "Nhóm" ? [label, "khong-dvc"] : row));
+    const result = readSubmissions(model, book(sheetA({ block })));
+    expect(only(result).category).toBe("khong-dvc");
+    expect(codes(result.issues)).not.toContain("missing-category");
+  });
+
+  test.each(["Loại đơn vị", "Unit category", "Loại"])("a table's column headed %s is the units' category", (label) => {
+    const values: CellValue[][] = [
+      ["Mã đơn vị", "Đơn vị", label, "1.2.a", "1.2.b"],
+      ["STC", "Sở Tài chính", "Sở không có dịch vụ công", 1, 2],
+    ];
+    const result = readSubmissions(model, book({ name: "Tổng hợp", values }));
+    expect(only(result).category).toBe("khong-dvc");
+    expect(codes(result.issues)).not.toContain("missing-category");
+  });
+
+  test("a second column for one input is said to be left out, naming the column read", () => {
+    const values: CellValue[][] = [
+      ["Mã đơn vị", "Đơn vị", "1.2.a năm 2023", "1.2.a năm 2024", "1.2.b"],
+      ["STC", "Sở Tài chính", 1, 3, 4],
+    ];
+    const result = readSubmissions(model, book({ name: "Tổng hợp", values }));
+    expect(only(result).values["1.2.a"]).toBe(1);
+    const dup = result.issues.filter((i) => i.cell === "D1");
+    expect(dup).toEqual([expect.objectContaining({ severity: "warning", code: "unknown-code", sheet: "Tổng hợp", node: "1.2.a" })]);
+    expect(dup[0]!.message.vi).toBe(
+      "Trang tính 'Tổng hợp', ô D1: cột \"1.2.a năm 2024\" cũng mang mã 1.2.a như cột C nên được bỏ qua; số liệu 1.2.a lấy ở cột C. Nếu cần cột này, hãy xoá hoặc đổi tên cột C.",
+    );
+    expect(dup[0]!.message.en).toBe(
+      "Sheet 'Tổng hợp', cell D1: column \"1.2.a năm 2024\" names code 1.2.a, as column C does, so it is ignored; input 1.2.a is read from column C. To use this column, delete or rename column C.",
+    );
+    // In a CSV file the place is the file's row and column.
+    const csv = readSubmissions(model, csvToSnapshot("Đơn vị,1.2.a,1.2.a – bản sửa,1.2.b\nSở A,1,2,3\n", "bang", "bang.csv"));
+    const inCsv = csv.issues.find((i) => i.node === "1.2.a" && i.code === "unknown-code");
+    expect(inCsv?.message.en).toMatch(/^File bang\.csv, row 1, column C: column "1\.2\.a – bản sửa" names code 1\.2\.a, as column B does/);
+  });
+
+  test("a CSV file called _index is never the project's _index, and an _index already read is not read again", () => {
+    const csv = csvToSnapshot("format," + INDEX_FORMAT + "\nsheet,Sở Y tế\n", "_index", "_index.csv");
+    expect(readIndexSheet(csv)).toBeUndefined();
+    expect(sheetsWrittenByScoring(csv)).toEqual(new Set());
+    const workbook = book(sheetA(), indexSheet("Kết quả"));
+    expect(sheetsWrittenByScoring(workbook)).toEqual(new Set(["_index", "Kết quả"]));
+    // The state the caller passes is the one used: here it records the form's sheet as the project's.
+    const state = readIndexSheet(book(indexSheet("Sở Y tế")))!;
+    expect(readSubmissions(model, workbook, { indexSheet: state }).submissions).toEqual([]);
+    expect(readSubmissions(model, workbook, { indexSheet: null }).submissions).toHaveLength(1);
   });
 });

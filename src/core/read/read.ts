@@ -5,7 +5,7 @@
  * and reported, so scoring still runs.
  */
 import type { IndexModel, IndicatorModel } from "../definition/model";
-import { readIndexSheet } from "../plan/index-sheet";
+import { type IndexSheetState, readIndexSheet } from "../plan/index-sheet";
 import { INDEX_SHEET } from "../plan/labels";
 import { foldText, localize, type Lang } from "../i18n/text";
 import type { InputValue, Issue, Submission, WorkbookSnapshot } from "../types";
@@ -16,11 +16,17 @@ import { parseNumberText } from "./numbers";
 import { choiceScales, inputsRead } from "../score/rules";
 import type { RawUnit } from "./raw";
 import { cellText, keyText } from "./sheet";
+import { unitKeyOf } from "./unit-fields";
 import { choiceOptions, isCheckMark, readCell } from "./values";
 
 export interface ReadOptions {
   /** The user's language. Issue messages always carry both languages; this is kept for callers. */
   lang?: Lang;
+  /**
+   * The workbook's `_index` when the caller has read it already (readIndexSheet; null: the
+   * workbook has none), so that it is not parsed again. Absent: read from the snapshot.
+   */
+  indexSheet?: IndexSheetState | null;
 }
 
 export interface ReadResult {
@@ -32,24 +38,18 @@ export interface ReadResult {
 }
 
 /**
- * The sheets a scoring run wrote, which are never read as submissions: `_index`, and the sheets
- * `_index` records as the project's (`Kết quả`, `Biểu đồ`, or the names taken in their place).
- * Known from `_index` only, never from a sheet's name: in a workbook never scored, a sheet called
- * `Kết quả` or `Results` is the user's own data. A sheet that is a CSV file (`csvFile`) is never
- * one, whatever the file is called ("Kết quả.csv", "_index.csv"). The one rule for the pipeline,
- * the stale check and the pane.
+ * The sheets a scoring run wrote, which are never read as submissions nor marked: `_index`, and
+ * the sheets `_index` records as the project's (`Kết quả`, `Biểu đồ`, or the names taken in their
+ * place). Known from `_index` only, never from a sheet's name: in a workbook never scored, a sheet
+ * called `Kết quả` or `Results` is the user's own data. A sheet that is a CSV file (`csvFile`) is
+ * never one, whatever the file is called ("Kết quả.csv", "_index.csv"; readIndexSheet does not
+ * take one for `_index` either). The one rule for the pipeline, the reader, the marks, the stale
+ * check and the Excel host. `state`: `_index` as already read (null: none); absent, it is read.
  */
-export function sheetsWrittenByScoring(snapshot: WorkbookSnapshot): Set<string> {
-  const workbookSheets = snapshot.sheets.filter((s) => s.csvFile === undefined);
-  if (workbookSheets.length === 0) return new Set();
-  const state = readIndexSheet({ ...snapshot, sheets: workbookSheets });
-  return new Set([INDEX_SHEET, ...(state?.owned.sheets ?? [])]);
-}
-
-/** The snapshot without the sheets a scoring run wrote (sheetsWrittenByScoring): the sheets to read. */
-export function inputSheets(snapshot: WorkbookSnapshot): WorkbookSnapshot {
-  const owned = sheetsWrittenByScoring(snapshot);
-  return { ...snapshot, sheets: snapshot.sheets.filter((s) => s.csvFile !== undefined || !owned.has(s.name)) };
+export function sheetsWrittenByScoring(snapshot: WorkbookSnapshot, state?: IndexSheetState | null): Set<string> {
+  const index = state === undefined ? readIndexSheet(snapshot) : (state ?? undefined);
+  const csv = new Set(snapshot.sheets.filter((s) => s.csvFile !== undefined).map((s) => s.name));
+  return new Set([INDEX_SHEET, ...(index?.owned.sheets ?? [])].filter((name) => !csv.has(name)));
 }
 
 /**
@@ -73,7 +73,7 @@ export function inputSheets(snapshot: WorkbookSnapshot): WorkbookSnapshot {
  * - Missing inputs are not reported for indicators that do not apply to the unit's category,
  *   nor, when the unit's category is unknown, for indicators restricted to some categories.
  */
-export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, _options: ReadOptions = {}): ReadResult {
+export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, options: ReadOptions = {}): ReadResult {
   const issues: Issue[] = [];
   const raws: RawUnit[] = [];
   const sheets: string[] = [];
@@ -81,7 +81,9 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, _
   let layoutB = false;
   let mismatch = false;
 
-  for (const sheet of inputSheets(snapshot).sheets) {
+  const written = sheetsWrittenByScoring(snapshot, options.indexSheet);
+  for (const sheet of snapshot.sheets) {
+    if (written.has(sheet.name)) continue;
     const a = readLayoutA(model, sheet);
     if (a?.kind === "mismatch") {
       issues.push(a.issue);
@@ -133,7 +135,9 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, _
     }
     const s = built.submission;
     const at = raw.code && keyText(raw.code.value) !== "" ? raw.code.address : raw.name.address;
-    const previous = firstSeen.get(s.code);
+    // Units are told apart by unitKeyOf, the key Collect and the units list compare codes by.
+    const key = unitKeyOf(s.code);
+    const previous = firstSeen.get(key);
     if (previous !== undefined) {
       // Another unit typed with a code already taken is that unit's problem, not the first one's:
       // the finding goes under its own name. The same unit sent twice stays under its code.
@@ -153,7 +157,7 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, _
     }
     // In a CSV file the first one is named by its row (the same file: a CSV is one sheet).
     const row = raw.file !== undefined ? raw.source.row : undefined;
-    firstSeen.set(s.code, { at: `'${raw.sheet}'!${at}`, ...(row !== undefined ? { row } : {}), name: s.name });
+    firstSeen.set(key, { at: `'${raw.sheet}'!${at}`, ...(row !== undefined ? { row } : {}), name: s.name });
     submissions.push(s);
     issues.push(...built.issues);
   }

@@ -22,7 +22,7 @@ import { queueChart, type ExistingChart } from "./charts";
 import { withMarksOfSheetsUnwritten } from "../../core/plan/index-sheet";
 import { planWarnings, relocateMarks, withFillsOfMarkedCells } from "../../core/plan/plan";
 import { cellKey, fillOnlyMessage, marksAsFillsMessage, markLookup, markScans, queueClear, queueMark, type ItemScan, type MarkLookup } from "./marks";
-import { BLOCK_BUDGET, jsonBytes, opBytes, refusedWhole, RequestPacker, type SheetGuard } from "./payload";
+import { BLOCK_BUDGET, errorCode, jsonBytes, opBytes, refusedWhole, RequestPacker, type SheetGuard, tooLarge } from "./payload";
 import { ExcelHostError } from "./requirements";
 
 export interface ApplyStats {
@@ -328,10 +328,6 @@ function planKind(plan: WritePlan): "score" | "mark" | "clear" {
   return !marksOnly ? "score" : plan.marks.length > 0 ? "mark" : "clear";
 }
 
-function tooLarge(e: unknown): boolean {
-  return (e as { code?: string } | null)?.code === "ResponsePayloadSizeLimitExceeded";
-}
-
 /** The sheets now, as the first request found them: names in order and how each is shown. */
 interface SheetsNow {
   names: string[];
@@ -493,7 +489,7 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
       // A request refused whole changed nothing: every sheet is as it was, protected or not. An
       // error without Excel's code was thrown before the request was sent.
       const opened = attempt.guarded;
-      if (!opened.length || refusedWhole(e) || typeof (e as { code?: unknown } | null)?.code !== "string") throw e;
+      if (!opened.length || refusedWhole(e) || errorCode(e) === undefined) throw e;
       // Which sheets of the failed request are still protected? Its unprotects run first and in
       // order, so when one fails the sheets before it are unprotected and the rest are not.
       let states: { protected: boolean }[];

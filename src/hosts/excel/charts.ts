@@ -21,7 +21,7 @@ function dataRange(ctx: Excel.RequestContext, sheet: string, address: string): E
 }
 
 /** Queues the commands that create or update one chart on `sheet`. */
-export function queueChart(packer: RequestPacker, sheet: string, plan: ChartPlan, existing: ExistingChart | undefined, caps?: Pick<Capabilities, "chartAxisPosition">): void {
+export function queueChart(packer: RequestPacker, sheet: string, plan: ChartPlan, existing: ExistingChart | undefined, caps: Pick<Capabilities, "chartAxisPosition">): void {
   // The chart, its title and axes (about 10 paths and 10 actions), then per series its item and
   // the range of its values, and 4 actions; the plan's text for the arguments.
   packer.add(opBytes(10, 10) + plan.series.length * opBytes(2, 4) + opBytes(0, 0, plan), (ctx) => {
@@ -47,7 +47,7 @@ export function queueChart(packer: RequestPacker, sheet: string, plan: ChartPlan
       // axis crosses at the first category, now on top: crossing at the last one keeps it at the
       // bottom (ExcelApi 1.8; before, Excel draws it above the bars).
       chart.axes.categoryAxis.reversePlotOrder = true;
-      if (caps?.chartAxisPosition) chart.axes.categoryAxis.position = "Maximum";
+      if (caps.chartAxisPosition) chart.axes.categoryAxis.position = "Maximum";
     }
     // The value axis ends at the most a bar can reach; "" (automatic) when the plan sets no end,
     // so a chart updated in place does not keep an end from an earlier run. It starts at 0: on its

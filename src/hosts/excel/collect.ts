@@ -3,14 +3,14 @@ import { type CollectSkip, detectLayoutA, planCollect, unreadableFileSkip } from
 import type { IndexModel } from "../../core/definition/model";
 import type { Message } from "../../core/i18n/text";
 import type { SheetSnapshot } from "../../core/types";
-import { opBytes, refusedWhole, REQUEST_BUDGET, RequestPacker, utf8Length } from "./payload";
+import { opBytes, REQUEST_BUDGET, RequestPacker, tooLarge, utf8Length } from "./payload";
 
 export interface CollectReport {
   inserted: { file: string; sheet: string; as: string }[];
   skipped: CollectSkip[];
   /** What the user should know about what came in (forms of different indices or versions). */
   warnings: Message[];
-  /** Why nothing could be inserted (an Excel too old for it, a file that is not a workbook). */
+  /** Why nothing could be inserted (an Excel too old for it, the workbook's structure protected); a file that is not a workbook is in `skipped`. */
   message?: Message;
 }
 
@@ -157,18 +157,13 @@ async function insertAll(ctx: Excel.RequestContext, inserts: Insert[], known: Se
 /** Rows and columns of each sheet read to recognise a unit's form (detectLayoutA looks at 40 rows). */
 const HEAD_RANGE = "A1:Z40";
 
-function tooLarge(e: unknown): boolean {
-  const code = (e as { code?: string } | null)?.code;
-  return code === "ResponsePayloadSizeLimitExceeded" || code === "RangeExceedsLimit";
-}
-
 /** The top of the given sheets (their used part of HEAD_RANGE) in one request, halved while the response is too large. */
 async function readHeads(ctx: Excel.RequestContext, sheets: { name: string }[], out: Map<string, SheetSnapshot>): Promise<number> {
   const loads = sheets.map((s) => ({ name: s.name, range: ctx.workbook.worksheets.getItem(s.name).getRange(HEAD_RANGE).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,values") }));
   try {
     await ctx.sync();
   } catch (e) {
-    if (tooLarge(e) && !refusedWhole(e) && sheets.length > 1) {
+    if (tooLarge(e) && sheets.length > 1) {
       const half = sheets.length >> 1;
       return 1 + (await readHeads(ctx, sheets.slice(0, half), out)) + (await readHeads(ctx, sheets.slice(half), out));
     }

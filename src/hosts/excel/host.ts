@@ -5,9 +5,11 @@ import type { WorkbookHost } from "../host";
 import { applyPlan, coalesceColumnCells, type ApplyStats } from "./apply";
 import { collectWorkbooks, COLLECT_NEEDS_1_13, type CollectReport } from "./collect";
 import { readWorkbook } from "./read";
-import { assertSupported, detectCapabilities, type Capabilities } from "./requirements";
+import { assertSupported, detectCapabilities, ExcelHostError, type Capabilities } from "./requirements";
+import { USER_REFUSALS, userRefusal } from "./payload";
 import { parseRect, splitSheet, topLeft, type Rect } from "../../core/a1";
-import { ownedSheets, staleFromSnapshot, type StaleReport } from "./stale";
+import { staleFromSnapshot, type StaleReport } from "./stale";
+import { sheetsWrittenByScoring } from "../../core/read";
 import type { Lang } from "../../core/i18n/text";
 import { readIndexSheet } from "../../core/plan";
 
@@ -35,6 +37,12 @@ function writtenRanges(plan: WritePlan): Map<string, Rect[]> {
   return out;
 }
 
+/** Excel's refusal of a request the user can put right, as an ExcelHostError; any other error as it is. */
+function asRefusal(e: unknown): unknown {
+  const code = userRefusal(e);
+  return code ? new ExcelHostError(code, USER_REFUSALS[code], "warning", { cause: e }) : e;
+}
+
 export class ExcelHost implements WorkbookHost {
   private caps: Capabilities | null = null;
   /** What this host is writing or wrote last, for change events that do not say who made them. */
@@ -51,10 +59,16 @@ export class ExcelHost implements WorkbookHost {
 
   /**
    * Excel.run, asking Excel (from ExcelApi 1.11) to hold each request while the user is typing in
-   * a cell rather than refuse it with InvalidOperationInCellEditMode.
+   * a cell rather than refuse it with InvalidOperationInCellEditMode. A request Excel refuses whole
+   * for a reason the user can put right (a cell being edited, another workbook active) fails with
+   * an ExcelHostError that says what to do, in both languages.
    */
-  private run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
-    return this.capabilities().delayForCellEdit ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
+  private async run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await (this.capabilities().delayForCellEdit ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch));
+    } catch (e) {
+      throw asRefusal(e);
+    }
   }
 
   /** The capabilities, after checking that this Excel can run the add-in at all (a sentence in both languages when it cannot). */
@@ -121,7 +135,7 @@ export class ExcelHost implements WorkbookHost {
   async watchInputs(onChange: (e: { sheet: string; address: string }) => void): Promise<() => Promise<void>> {
     const caps = this.supported();
     if (!caps.watchInputs) return async () => undefined;
-    const owned = ownedSheets(await this.read());
+    const owned = sheetsWrittenByScoring(await this.read());
     return this.run(async (ctx) => {
       const list = ctx.workbook.worksheets.load("items/name,items/id");
       await ctx.sync();
@@ -153,6 +167,8 @@ export class ExcelHost implements WorkbookHost {
         await Excel.run(ctx, async (c) => {
           handlers.forEach((h) => h.remove());
           await c.sync();
+        }).catch((e: unknown) => {
+          throw asRefusal(e);
         });
       };
     });

@@ -83,7 +83,7 @@ describe("the request packer's estimates", () => {
           name: `Biểu đồ ${i}`, kind: "stackedBar", title: "Điểm theo trụ cột", dataSheet: "Kết quả", categories: "A1:A40",
           series: [{ name: "Trụ cột 1", values: "B1:B40" }, { name: "Trụ cột 2", values: "C1:C40" }, { name: "Trụ cột 3", values: "D1:D40" }],
           from: `A${i * 20 + 1}`, to: `J${i * 20 + 18}`, xAxisTitle: "Đơn vị", yAxisTitle: "Điểm",
-        } as never, undefined);
+        } as never, undefined, { chartAxisPosition: true });
       }
     }), 3);
   });

@@ -10,6 +10,8 @@
  * `getRange("D5").format.fill.load("color")` weighs about 550 bytes with the five- and six-digit ids
  * a long session reaches, most of it paths, not arguments.
  */
+import type { Message } from "../../core/i18n/text";
+
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** What the host lets one request weigh: 1 MB below the limit for what the estimates miss. */
 export const REQUEST_BUDGET = 4 * 1024 * 1024;
@@ -49,13 +51,54 @@ export function jsonBytes(value: unknown): number {
 }
 
 /**
- * Errors of a request Excel refuses as a whole, before running any of it: the user is typing in a
- * cell, another workbook is active, the request was aborted or is too large. Nothing in it happened.
+ * What the user is told, in both languages, when Excel refuses a request whole for a reason the
+ * user can put right (error codes of "Error handling with the application-specific JavaScript
+ * APIs"). Excel's own text is English on many installations and names no next step.
  */
-const REFUSED_WHOLE = new Set(["InvalidOperationInCellEditMode", "InactiveWorkbook", "RequestAborted", "RequestPayloadSizeLimitExceeded"]);
+export const USER_REFUSALS = {
+  InvalidOperationInCellEditMode: {
+    vi: "Excel đang ở chế độ sửa ô nên không nhận lệnh: hãy nhấn Enter hoặc Esc để ra khỏi ô đang sửa rồi thử lại. Những gì đã ghi trước đó vẫn giữ nguyên.",
+    en: "Excel is editing a cell, so it took no command: press Enter or Esc to leave the cell, then try again. What was written before stays as it is.",
+  },
+  InactiveWorkbook: {
+    vi: "Một sổ làm việc khác đang được chọn nên Excel không nhận lệnh cho sổ này: hãy bấm vào sổ này rồi thử lại.",
+    en: "Another workbook is active, so Excel took no command for this one: click into this workbook, then try again.",
+  },
+} as const satisfies Record<string, Message>;
+
+export type UserRefusalCode = keyof typeof USER_REFUSALS;
+
+/** The code of a refusal the user can put right (USER_REFUSALS), or undefined. */
+export function userRefusal(e: unknown): UserRefusalCode | undefined {
+  const code = errorCode(e);
+  return code !== undefined && Object.hasOwn(USER_REFUSALS, code) ? (code as UserRefusalCode) : undefined;
+}
+
+/**
+ * Errors of a request Excel refuses as a whole, before running any of it: the user is typing in a
+ * cell, another workbook is active (USER_REFUSALS), the request was aborted or is too large.
+ * Nothing in it happened.
+ */
+const REFUSED_WHOLE = new Set<string>([...Object.keys(USER_REFUSALS), "RequestAborted", "RequestPayloadSizeLimitExceeded"]);
 
 export function refusedWhole(e: unknown): boolean {
-  return REFUSED_WHOLE.has((e as { code?: string } | null)?.code ?? "");
+  return REFUSED_WHOLE.has(errorCode(e) ?? "");
+}
+
+/** The code of an error Office.js raised (`OfficeExtension.Error.code`), if it has one. */
+export function errorCode(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/**
+ * Whether Excel failed a request because what it asked for is too large to answer at once: the
+ * response is over the payload limit, or a range has more cells than Excel reads at a time. Asking
+ * for less (fewer sheets, fewer rows, a smaller page) in the next request may work.
+ */
+export function tooLarge(e: unknown): boolean {
+  const code = errorCode(e);
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RangeExceedsLimit";
 }
 
 /** The estimate of an operation that goes through `paths` new object paths and takes `actions` actions, plus its arguments. */

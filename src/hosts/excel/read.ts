@@ -13,7 +13,7 @@
  */
 import { COLUMNS_READ_BELOW_HEADER, findTableHeader } from "../../core/read/layout-a";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
-import { opBytes, refusedWhole, REQUEST_BUDGET } from "./payload";
+import { opBytes, refusedWhole, REQUEST_BUDGET, tooLarge } from "./payload";
 
 /** Cells per read request: about 4 MB of response at 24 bytes a cell. */
 export const CELLS_PER_READ = 170_000;
@@ -30,15 +30,6 @@ interface Piece {
   col: number;
   rows: number;
   cols: number;
-}
-
-function errorCode(e: unknown): string | undefined {
-  return (e as { code?: string } | null)?.code;
-}
-
-function tooLarge(e: unknown): boolean {
-  const code = errorCode(e);
-  return code === "ResponsePayloadSizeLimitExceeded" || code === "RangeExceedsLimit";
 }
 
 /** Reads the pieces in one request; a response over the limit is split in two and retried. */

@@ -1,5 +1,6 @@
 /** Which Excel features the running Excel offers (requirement sets checked at run time). */
 import type { Message } from "../../core/i18n/text";
+import type { UserRefusalCode } from "./payload";
 
 /**
  * The ExcelApi the add-in needs at the least (manifest.xml's <Requirements> says the same, so an
@@ -9,13 +10,19 @@ import type { Message } from "../../core/i18n/text";
  */
 export const BASE_REQUIREMENT = { set: "ExcelApi", version: "1.7" } as const;
 
-/** A failure the user can act on, with its sentence in both languages (the pane shows `localized`). */
+/**
+ * A failure the user can act on, with its sentence in both languages (the pane shows `localized`).
+ * A request Excel refused whole for a reason the user can put right keeps Excel's code
+ * (InvalidOperationInCellEditMode, InactiveWorkbook) and is a "warning": what to do, not an error.
+ */
 export class ExcelHostError extends Error {
   constructor(
-    readonly code: "excel-too-old" | "workbook-structure-protected",
+    readonly code: "excel-too-old" | "workbook-structure-protected" | UserRefusalCode,
     readonly localized: Message,
+    readonly intent: "error" | "warning" = "error",
+    options?: { cause?: unknown },
   ) {
-    super(localized.en);
+    super(localized.en, options);
     this.name = "ExcelHostError";
   }
 }

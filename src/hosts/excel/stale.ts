@@ -1,5 +1,5 @@
 /** Whether the results in the workbook are older than its inputs, and watching inputs change. */
-import { INDEX_SHEET, readIndexSheet } from "../../core/plan";
+import { readIndexSheet } from "../../core/plan";
 import { staleResults } from "../../core/stale";
 import type { Lang } from "../../core/i18n/text";
 import type { WorkbookSnapshot } from "../../core/types";
@@ -18,14 +18,8 @@ export interface StaleReport {
 export function staleFromSnapshot(snapshot: WorkbookSnapshot, lang: Lang = "vi"): StaleReport | null {
   const state = readIndexSheet(snapshot);
   if (!state?.provenance || state.definitionJson === undefined) return null;
-  const stale = staleResults(snapshot, undefined, lang);
+  const stale = staleResults(snapshot, undefined, lang, state);
   return stale
     ? { stale: true, changed: stale.changed, added: stale.added, removed: stale.removed, names: stale.names }
     : { stale: false, changed: [], added: [], removed: [], names: {} };
-}
-
-/** Sheets whose edits are not input changes: the project's own. */
-export function ownedSheets(snapshot: WorkbookSnapshot): Set<string> {
-  const state = readIndexSheet(snapshot);
-  return new Set([INDEX_SHEET, ...(state?.owned.sheets ?? [])]);
 }

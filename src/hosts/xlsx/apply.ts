@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import type { Message } from "../../core/i18n/text";
-import { MARK_FILLS, MARK_NOTE_PREFIX } from "../../core/plan/labels";
+import { MARK_FILLS, MARK_NOTE_PREFIX, mergedScoreCellsMessage } from "../../core/plan/labels";
 import { parseCell, parseRange } from "../../core/plan/a1";
 import { type NotedCell, relocateMarks } from "../../core/plan/plan";
 import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, WritePlan } from "../../core/types";
@@ -312,20 +312,6 @@ function completeFonts(wb: ExcelJS.Workbook): void {
   }
 }
 
-/** What the user is told when cells of their sheet the plan wrote to are merged, and so were left alone. */
-export function mergedCellsWarning(sheet: string, cells: string[]): Message {
-  const shown = cells.length > 8 ? `${cells.slice(0, 8).join(", ")}, …` : cells.join(", ");
-  return cells.length === 1
-    ? {
-        vi: `Trang '${sheet}': ô ${shown} nằm trong vùng ô gộp nên DTI Scorer không ghi vào đó; hãy bỏ gộp ô rồi chấm lại.`,
-        en: `Sheet '${sheet}': cell ${shown} is part of merged cells, so DTI Scorer did not write it; unmerge the cells and score again.`,
-      }
-    : {
-        vi: `Trang '${sheet}': ${cells.length} ô (${shown}) nằm trong vùng ô gộp nên DTI Scorer không ghi vào đó; hãy bỏ gộp ô rồi chấm lại.`,
-        en: `Sheet '${sheet}': ${cells.length} cells (${shown}) are part of merged cells, so DTI Scorer did not write them; unmerge the cells and score again.`,
-      };
-}
-
 /**
  * Apply a plan; returns the charts to inject when the workbook is written. What the user should
  * know about the write beyond the plan's own warnings (cells left alone because they are merged)
@@ -348,7 +334,8 @@ export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: M
     if (!ws) throw new Error(`sheet not found: ${edit.sheet}`);
     const merged: string[] = [];
     for (const block of edit.blocks) writeBlock(ws, block, merged);
-    if (merged.length > 0) warnings?.push(mergedCellsWarning(ws.name, merged));
+    // The plan's edits are the Điểm column of unit forms: cells the snapshot did not know were merged.
+    if (merged.length > 0) warnings?.push(mergedScoreCellsMessage(ws.name, merged));
   }
   for (const m of plan.marks) {
     const ws = wb.getWorksheet(m.sheet);

@@ -9,6 +9,7 @@
  */
 import JSZip from "jszip";
 import { columnLetter, parseCell, parseRange } from "../../core/plan/a1";
+import { tidyDataBarsIn } from "./finish";
 import type { ChartPlan } from "../../core/types";
 import {
   CT_DRAWING,
@@ -52,8 +53,10 @@ const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+
 const PALETTE = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"];
 
 
-export async function addCharts(xlsx: Uint8Array, charts: ChartRequest[]): Promise<Uint8Array> {
+export async function addCharts(xlsx: Uint8Array, charts: ChartRequest[], options: { tidyDataBars?: readonly string[] } = {}): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
+  // The data bars ExcelJS wrote, made plain in this pass (before <drawing> goes in) rather than in one of their own.
+  await tidyDataBarsIn(zip, options.tidyDataBars ?? []);
   const book = new Book(zip);
   await book.load();
   const bySheet = new Map<string, ChartRequest[]>();

@@ -7,9 +7,8 @@ import ExcelJS from "exceljs";
 import { type CollectPlan, detectLayoutA, planCollect, unreadableFileSkip } from "../../core/collect";
 import { columnNumber } from "../../core/a1";
 import type { IndexModel } from "../../core/definition/model";
-import type { Message } from "../../core/i18n/text";
 import type { CellValue, SheetSnapshot } from "../../core/types";
-import { writeWorkbook } from "./finish";
+import { tidyDataBars, writeUntidied } from "./finish";
 import { preserveDrawings } from "./preserve";
 import { FORM_LIST_COLUMN, FORM_LIST_FIRST_ROW, formLists } from "./template";
 
@@ -214,13 +213,15 @@ export async function collectFiles(
     }
   }
   let data: Uint8Array;
+  let dataBarSheets: string[];
   try {
-    data = await writeWorkbook(target);
+    ({ bytes: data, dataBarSheets } = await writeUntidied(target));
   } catch (e) {
     throw new CollectWriteError(e instanceof Error ? e.message : String(e));
   }
-  // ExcelJS drops the charts and shapes it read: those of the workbook gathered into come back.
-  if (base) data = await preserveDrawings(base, data, { skipSheets: [] });
+  // ExcelJS drops the charts and shapes it read: those of the workbook gathered into come back,
+  // in the same pass as the data bars are made plain.
+  data = base ? await preserveDrawings(base, data, { skipSheets: [], tidyDataBars: dataBarSheets }) : await tidyDataBars(data, dataBarSheets);
   const report: CollectReport = {
     ...plan,
     skipped: [...unreadable.map(unreadableFileSkip), ...plan.skipped],

@@ -49,14 +49,17 @@ export function dropEmptyDataBarExt(sheetXml: string): string {
   );
 }
 
-/** The written file with the data bars of `sheets` made plain (dropEmptyDataBarExt); unchanged bytes when nothing needed it. */
-export async function tidyDataBars(xlsx: Uint8Array, sheets: string[]): Promise<Uint8Array> {
-  if (sheets.length === 0) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
+/**
+ * Makes the data bars of `sheets` plain (dropEmptyDataBarExt) in an opened package; whether any
+ * sheet changed. A step that opens the written package anyway (preserveDrawings, addCharts) does
+ * it before its own work, so the package is compressed once for both.
+ */
+export async function tidyDataBarsIn(zip: JSZip, sheets: readonly string[]): Promise<boolean> {
+  if (sheets.length === 0) return false;
   const workbookPath = "xl/workbook.xml";
   const workbookXml = await zip.file(workbookPath)?.async("string");
   const relsXml = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
-  if (workbookXml === undefined || relsXml === undefined) return xlsx;
+  if (workbookXml === undefined || relsXml === undefined) return false;
   const parts = sheetParts(workbookXml, parseRels(relsXml), workbookPath);
   let changed = false;
   for (const name of sheets) {
@@ -70,13 +73,30 @@ export async function tidyDataBars(xlsx: Uint8Array, sheets: string[]): Promise<
       changed = true;
     }
   }
-  if (!changed) return xlsx;
+  return changed;
+}
+
+/** The written file with the data bars of `sheets` made plain (dropEmptyDataBarExt); unchanged bytes when nothing needed it. */
+export async function tidyDataBars(xlsx: Uint8Array, sheets: readonly string[]): Promise<Uint8Array> {
+  if (sheets.length === 0) return xlsx;
+  const zip = await JSZip.loadAsync(xlsx);
+  if (!(await tidyDataBarsIn(zip, sheets))) return xlsx;
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/**
+ * The workbook as ExcelJS writes it (tables without a style given one first), and the sheets
+ * whose data bars still need tidying (tidyDataBars or tidyDataBarsIn) for Excel to open it
+ * without a repair: for a caller that opens the package afterwards anyway.
+ */
+export async function writeUntidied(wb: ExcelJS.Workbook): Promise<{ bytes: Uint8Array; dataBarSheets: string[] }> {
+  completeTableStyles(wb);
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return { bytes, dataBarSheets: sheetsWithDataBars(wb) };
 }
 
 /** The workbook as .xlsx bytes, written by ExcelJS with the repairs above. */
 export async function writeWorkbook(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  completeTableStyles(wb);
-  const written = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  return tidyDataBars(written, sheetsWithDataBars(wb));
+  const { bytes, dataBarSheets } = await writeUntidied(wb);
+  return tidyDataBars(bytes, dataBarSheets);
 }

@@ -138,7 +138,7 @@ describe("XlsxHost", () => {
       "Hạng",
       "Mã đơn vị",
       "Đơn vị",
-      "Nhóm",
+      "Loại đơn vị",
       "Nhận thức số (giá trị)",
       "Nhận thức số (điểm)",
     ]);

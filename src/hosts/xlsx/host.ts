@@ -6,7 +6,7 @@ import type { WorkbookSnapshot, WritePlan } from "../../core/types";
 import type { WorkbookHost } from "../host";
 import { type PendingChart, applyPlan } from "./apply";
 import { addCharts } from "./charts";
-import { writeWorkbook } from "./finish";
+import { tidyDataBars, writeUntidied } from "./finish";
 import { preserveDrawings } from "./preserve";
 import { snapshotWorkbook } from "./read";
 
@@ -51,15 +51,20 @@ export class XlsxHost implements WorkbookHost {
    * applied plan. As in Excel, where an owned sheet is cleared but its charts and shapes stay,
    * the drawings of owned sheets are carried over too: a chart of an earlier run that this plan
    * does not write (not chosen this time) stays as it was, and one it writes is replaced in place
-   * by name (addCharts), so none is lost and none duplicated.
+   * by name (addCharts), so none is lost and none duplicated. The data bars ExcelJS wrote are made
+   * plain (tidyDataBarsIn) in the last of these passes, so the package is compressed once fewer.
    */
   async toBuffer(): Promise<Uint8Array> {
-    let written: Uint8Array = await writeWorkbook(this.workbook);
-    if (this.original) written = await preserveDrawings(this.original, written, { skipSheets: this.removedSheets });
-    if (this.pendingCharts.length === 0) return written;
+    const { bytes, dataBarSheets } = await writeUntidied(this.workbook);
+    let written = bytes;
+    const charts = this.pendingCharts.length > 0;
+    if (this.original) written = await preserveDrawings(this.original, written, { skipSheets: this.removedSheets, ...(charts ? {} : { tidyDataBars: dataBarSheets }) });
+    else if (!charts) written = await tidyDataBars(written, dataBarSheets);
+    if (!charts) return written;
     return addCharts(
       written,
       this.pendingCharts.map((c) => ({ sheet: c.sheet, plan: c.plan, cache: c.cache })),
+      { tidyDataBars: dataBarSheets },
     );
   }
 }

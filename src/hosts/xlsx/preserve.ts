@@ -16,6 +16,7 @@
  * Pure (jszip only): runs in Node and in the browser.
  */
 import JSZip from "jszip";
+import { tidyDataBarsIn } from "./finish";
 import {
   CT_DRAWING,
   ContentTypes,
@@ -43,6 +44,8 @@ export { insertDrawingElement, topLevelChildren };
 export interface PreserveOptions {
   /** Sheets the project owns (replaced on every run): their drawings are not carried over. */
   skipSheets: string[];
+  /** Sheets of the written file whose data bars to make plain first (tidyDataBarsIn), in the same pass. */
+  tidyDataBars?: readonly string[];
 }
 
 export async function preserveDrawings(
@@ -51,10 +54,11 @@ export async function preserveDrawings(
   options: PreserveOptions,
 ): Promise<Uint8Array> {
   const source = await Package.open(await JSZip.loadAsync(original));
-  const target = await Package.open(await JSZip.loadAsync(written));
+  const writtenZip = await JSZip.loadAsync(written);
+  let changed = await tidyDataBarsIn(writtenZip, options.tidyDataBars ?? []);
+  const target = await Package.open(writtenZip);
   const skip = new Set(options.skipSheets);
   const copier = new PartCopier(source, target);
-  let changed = false;
   for (const [name, sourceSheet] of source.sheets) {
     if (skip.has(name)) continue;
     const targetSheet = target.sheets.get(name);

@@ -82,8 +82,8 @@ describe("merged cells", () => {
     await host.apply(plan);
     expect(host.lastApply!.warnings).toEqual([
       {
-        vi: "Trang 'Sở Xây dựng': 3 ô (K2, L2, L3) nằm trong vùng ô gộp nên DTI Scorer không ghi vào đó; hãy bỏ gộp ô rồi chấm lại.",
-        en: "Sheet 'Sở Xây dựng': 3 cells (K2, L2, L3) are part of merged cells, so DTI Scorer did not write them; unmerge the cells and score again.",
+        vi: "Trang 'Sở Xây dựng': 3 ô K2, L2, L3 của cột Điểm nằm trong vùng gộp ô nên không được ghi điểm; hãy bỏ gộp ô rồi chấm lại.",
+        en: "Sheet 'Sở Xây dựng': 3 cells K2, L2, L3 of the Score column are inside merged cells, so their scores are not written; unmerge the cells and score again.",
       },
     ]);
     const ws = (await open(await host.toBuffer())).getWorksheet("Sở Xây dựng")!;

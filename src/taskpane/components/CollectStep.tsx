@@ -1,7 +1,7 @@
 import { Button, Divider, Field, Link, Text, Textarea, mergeClasses } from "@fluentui/react-components";
 import { useState } from "react";
 import { type Message, localize } from "../../core/i18n/text";
-import { t } from "../i18n";
+import { t, tBoth } from "../i18n";
 import * as pipeline from "../state/pipeline";
 import { parseUnitList, unitListFromCsv } from "../state/units";
 import { notUtf8Message } from "../../core/read/messages";
@@ -46,7 +46,7 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
               const file = f[0];
               if (!file) return;
               const read = unitListFromCsv(file.data);
-              if (read === undefined) setCsvProblem({ text: { vi: t("vi", "unitsCsvNoName", { name: file.name }), en: t("en", "unitsCsvNoName", { name: file.name }) }, state: "error" });
+              if (read === undefined) setCsvProblem({ text: tBoth("unitsCsvNoName", { name: file.name }), state: "error" });
               else {
                 // A file saved as "CSV (Comma delimited)" on Vietnamese Windows: read, with a word to check the diacritics.
                 setCsvProblem(read.encoding === "windows-1258" ? { text: notUtf8Message(file.name), state: "warning" } : undefined);

@@ -1,7 +1,7 @@
 import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { IndexModel } from "../../core/definition/model";
 import { type Lang, formatNumber, localize } from "../../core/i18n/text";
-import { notRankedText } from "../../core/plan/labels";
+import { label, notRankedText } from "../../core/plan/labels";
 import type { UnitResult } from "../../core/types";
 import { t } from "../i18n";
 import type { PaneActions, PaneState, RankMethod, RankWithin, ScoreSummary } from "../state/usePane";
@@ -132,13 +132,13 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
             <thead>
               <tr>
                 <th className={mergeClasses(s.th, byCategory ? s.rankInCategoryCol : s.rankCol)} scope="col">
-                  {t(lang, byCategory ? "colRankInCategory" : "colRank")}
+                  {label(byCategory ? "rankInCategory" : "rank", lang)}
                 </th>
                 <th className={s.th} scope="col">
-                  {t(lang, "colUnit")}
+                  {label("unit", lang)}
                 </th>
                 <th className={mergeClasses(s.th, s.num, s.pointsCol)} scope="col">
-                  {t(lang, onPoints ? "colPoints" : "colValue")}
+                  {onPoints ? t(lang, "colPoints") : label("value", lang)}
                 </th>
               </tr>
             </thead>

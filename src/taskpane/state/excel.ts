@@ -25,7 +25,7 @@ export function openExcelWorkbench(): Workbench {
     missingFeatures: () => {
       const caps = host.capabilities();
       // An Excel too old for the add-in says so in one sentence when the workbook is read: no list then.
-      return caps.tooOld ? [] : caps.missing.map((m) => ({ feature: m.feature, requirement: m.requirement }));
+      return caps.tooOld ? [] : caps.missing;
     },
   };
 }

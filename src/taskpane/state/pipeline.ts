@@ -17,7 +17,7 @@ import type { ChartKind, Issue, ScoreTable, Submission, UnitResult, WorkbookSnap
 import type { WorkbookHost } from "../../hosts/host";
 import { staleFromSnapshot } from "../../hosts/excel/stale";
 import type { PickedFile } from "../components/FileButton";
-import { type StringKey, t } from "../i18n";
+import { type StringKey, t, tBoth } from "../i18n";
 import type { Notice, PaneState, RankingChoice } from "./usePane";
 import type { UnitLine } from "./units";
 import type { CollectSkipKind } from "../../core/collect";
@@ -33,28 +33,6 @@ export const PROJECT_VERSION = "0.1.0";
 export function isLocalizedError(e: unknown): e is { localized: Message; problems?: Message[]; intent?: "error" | "warning"; offer?: IndexOffer } {
   return typeof e === "object" && e !== null && "localized" in e;
 }
-/**
- * What Excel says, in the user's language, when it refuses a request whole for a reason the user
- * can put right (error codes of "Error handling with the application-specific JavaScript APIs").
- * Excel's own text is English on many installations and names no next step.
- */
-const EXCEL_REFUSALS: Record<string, Message> = {
-  InvalidOperationInCellEditMode: {
-    vi: "Excel đang ở chế độ sửa ô nên không nhận lệnh: hãy nhấn Enter hoặc Esc để ra khỏi ô đang sửa rồi thử lại. Những gì đã ghi trước đó vẫn giữ nguyên.",
-    en: "Excel is editing a cell, so it took no command: press Enter or Esc to leave the cell, then try again. What was written before stays as it is.",
-  },
-  InactiveWorkbook: {
-    vi: "Một sổ làm việc khác đang được chọn nên Excel không nhận lệnh cho sổ này: hãy bấm vào sổ này rồi thử lại.",
-    en: "Another workbook is active, so Excel took no command for this one: click into this workbook, then try again.",
-  },
-};
-
-/** Excel's refusal of a request, as a sentence in both languages; undefined for any other error. */
-export function excelRefusal(e: unknown): Message | undefined {
-  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
-  return typeof code === "string" ? EXCEL_REFUSALS[code] : undefined;
-}
-
 export class LocalizedError extends Error {
   constructor(
     readonly localized: Message,
@@ -242,7 +220,7 @@ export function definitionName(definition: unknown, lang: Lang): string {
 
 /** A pane string that names an index, in both languages (so that it follows a change of language). */
 export function namingIndex(key: StringKey, definition: unknown): Message {
-  return { vi: t("vi", key, { name: definitionName(definition, "vi") }), en: t("en", key, { name: definitionName(definition, "en") }) };
+  return tBoth(key, (lang) => ({ name: definitionName(definition, lang) }));
 }
 
 /**

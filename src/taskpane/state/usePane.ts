@@ -9,10 +9,10 @@ import { type Lang, type Message, localize } from "../../core/i18n/text";
 import { CHART_KINDS, readIndexSheet } from "../../core/plan";
 import type { ChartKind, Issue, ScoreTable, Severity, UnitResult, WorkbookSnapshot } from "../../core/types";
 import { unitsOfUnknownCategory, unitsWithSameCode } from "../../core/units";
-import type { Feature } from "../../hosts/excel/requirements";
+import type { MissingFeature } from "../../hosts/excel/requirements";
 import type { StaleReport } from "../../hosts/excel/stale";
 import type { PickedFile } from "../components/FileButton";
-import { type Params, type StringKey, t } from "../i18n";
+import { type Params, type StringKey, t, tBoth } from "../i18n";
 import type { Environment, PaneMode } from "./environment";
 import { yieldToEventLoop } from "./environment";
 import * as pipeline from "./pipeline";
@@ -93,7 +93,7 @@ export interface PaneState {
   /** Outside Excel: the workbook holds writes not downloaded since (choosing another file would lose them). */
   unsaved?: boolean;
   /** In Excel: the features this Excel lacks, said once at start until dismissed. */
-  missingFeatures?: { feature: Feature; requirement: string }[];
+  missingFeatures?: MissingFeature[];
   templates?: { url?: string; count: number };
   collected?: { taken: string[]; skipped: Message[] };
   /**
@@ -171,9 +171,6 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
                 ? { intent: "error", key: "definitionProblems", params: { count: problems.length }, details: problems }
                 : { intent: e.intent ?? "error", message: e.localized, ...(e.offer ? { useBuiltin: e.offer.builtinId } : {}) },
           });
-        } else if (pipeline.excelRefusal(e)) {
-          // Excel refused the request whole (a cell being edited, another workbook active): what to do, not an error.
-          patch({ notice: { intent: "warning", message: pipeline.excelRefusal(e)! } });
         } else {
           console.error(e);
           const m = errorText(e);
@@ -398,17 +395,15 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           if (unknown.length > 0) {
             // Both languages now, so that the notice follows a change of language: the categories by their names.
             const known = (lang: Lang) => (model.definition.categories ?? []).map((c) => `"${localize(c.name, lang)}"`).join(", ");
-            const both = (key: StringKey, params: (lang: Lang) => Params): Message => ({ vi: t("vi", key, params("vi")), en: t("en", key, params("en")) });
-            const details = unknown.map((u) => both("unitUnknownCategory", () => ({ name: u.name, category: u.category ?? "" })));
-            patch({ notice: { intent: "error", message: both("unitsUnknownCategory", (lang) => ({ count: unknown.length, known: known(lang) })), details } });
+            const details = unknown.map((u) => tBoth("unitUnknownCategory", { name: u.name, category: u.category ?? "" }));
+            patch({ notice: { intent: "error", message: tBoth("unitsUnknownCategory", (lang) => ({ count: unknown.length, known: known(lang) })), details } });
             return;
           }
           // Two units with one code: the reader would score only the first of their forms.
           const clashes = unitsWithSameCode(units);
           if (clashes.length > 0) {
-            const both = (key: StringKey, params: Params): Message => ({ vi: t("vi", key, params), en: t("en", key, params) });
-            const details = clashes.map((c) => both("unitSameCode", { lines: c.units.map((u) => u.line).join(", "), code: c.code }));
-            patch({ notice: { intent: "error", message: both("unitsSameCode", { count: clashes.length }), details } });
+            const details = clashes.map((c) => tBoth("unitSameCode", { lines: c.units.map((u) => u.line).join(", "), code: c.code }));
+            patch({ notice: { intent: "error", key: "unitsSameCode", params: { count: clashes.length }, details } });
             return;
           }
           const bytes = await pipeline.makeTemplateFile(model, units, s.lang);
@@ -463,9 +458,9 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           try {
             await wb.goTo(issue.sheet, issue.cell);
           } catch (e) {
-            const refused = pipeline.excelRefusal(e);
+            // A sentence written for the user (Excel refused the request: another workbook active, a cell being edited) is shown as it is.
             const m = errorText(e);
-            patch({ notice: refused ? { intent: "warning", message: refused } : { intent: "error", key: "errorUnexpected", params: { reason: m[ref.current.lang] } } });
+            patch({ notice: pipeline.isLocalizedError(e) ? { intent: e.intent ?? "error", message: e.localized } : { intent: "error", key: "errorUnexpected", params: { reason: m[ref.current.lang] } } });
           }
         }
       },

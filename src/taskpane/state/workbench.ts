@@ -5,7 +5,7 @@
  */
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
-import type { Feature } from "../../hosts/excel/requirements";
+import type { MissingFeature } from "../../hosts/excel/requirements";
 import type { StaleReport } from "../../hosts/excel/stale";
 import type { CollectSkip } from "../../core/collect";
 import type { WorkbookHost } from "../../hosts/host";
@@ -46,8 +46,8 @@ export interface Workbench {
   watchInputs?: (onChange: () => void) => Promise<() => Promise<void>>;
   /** Outside Excel: lets go of the file when another one is opened. */
   close?: () => void;
-  /** In Excel: the features this Excel lacks, with the requirement set each needs (none when it lacks the add-in's base). */
-  missingFeatures?: () => { feature: Feature; requirement: string }[];
+  /** In Excel: the features this Excel lacks, each with the host's sentence saying what it needs (none when it lacks the add-in's base). */
+  missingFeatures?: () => MissingFeature[];
 }
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

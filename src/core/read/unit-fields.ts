@@ -1,0 +1,38 @@
+/**
+ * How a unit is named in a sheet, one place for every reader of units: the labels of its fields
+ * (a form's header block, a table's columns, a list of units, the forms gathered by Collect) and
+ * the key its code is compared by. The pane and the template speak of "Nhóm"/"Loại đơn vị":
+ * every label here is read everywhere.
+ */
+import { normalizeKey } from "../i18n/text";
+
+/**
+ * Labels of a unit's fields, folded (case and diacritics ignored, foldText): `Đơn vị`/`Unit`,
+ * `Mã đơn vị`/`Unit code`, `Nhóm`/`Loại đơn vị`/`Category`, and a form's `Bộ chỉ số`/`Index`
+ * and `Kỳ đánh giá`/`Period`.
+ */
+export const UNIT_LABELS = {
+  name: ["don vi", "unit", "ten don vi", "unit name"],
+  code: ["ma don vi", "unit code", "ma dv"],
+  category: ["nhom", "category", "nhom don vi", "loai don vi", "loai", "unit category"],
+  index: ["bo chi so", "index"],
+  period: ["ky danh gia", "period"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type UnitField = keyof typeof UNIT_LABELS;
+
+/** The field a folded label names, or undefined. */
+export function unitFieldOf(folded: string, fields: readonly UnitField[] = Object.keys(UNIT_LABELS) as UnitField[]): UnitField | undefined {
+  for (const f of fields) if ((UNIT_LABELS[f] as readonly string[]).includes(folded)) return f;
+  return undefined;
+}
+
+/**
+ * The key the reader knows a unit by, from its code (or from its name when it has no code):
+ * trimmed, in NFC, without the invisible characters text pasted from Word or a PDF brings. Case
+ * counts: "SXD" and "sxd" are two units. Collecting, the units list and the reader compare
+ * codes through this one function, so what Collect takes as two units is scored as two.
+ */
+export function unitKeyOf(code: string): string {
+  return normalizeKey(code);
+}
