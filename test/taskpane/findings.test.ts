@@ -26,6 +26,13 @@ describe("a finding's sentence without its place", () => {
     expect(findingWithoutLocation(issue, "en")).toBe("The table has no row for indicator 3.2.");
   });
 
+  test("a table row's finding starts after \"Trang tính '…', dòng …: \" / \"Sheet '…', row …: \"", () => {
+    const issue = makeIssue("warning", "missing-input", { sheet: "Tổng hợp", cell: "C3", row: 3, node: "4.1", indicator: "4.1", missing: "zero" });
+    expect(issue.message.en.startsWith("Sheet 'Tổng hợp', row 3: ")).toBe(true);
+    expect(findingWithoutLocation(issue, "en").startsWith("Sheet")).toBe(false);
+    expect(findingWithoutLocation(issue, "vi").startsWith("Trang tính")).toBe(false);
+  });
+
   test("what the user typed, quoted at the start, is kept as typed", () => {
     const issue = makeIssue("error", "not-a-number", { sheet: "Sở Y tế", cell: "D39", raw: "nhiều lần", node: "5.2" });
     expect(findingWithoutLocation(issue, "vi")).toBe('"nhiều lần" không phải là số (chỉ tiêu 5.2).');

@@ -109,15 +109,17 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
       makeIssue("warning", "unknown-code", { sheet: sheet.name, ...file, cell: d.address, raw: d.raw, node: d.code, found: columnLetters(d.used) }),
     );
   }
-  const headerCell = address(header.row, header.name);
-  // One finding for the sheet, listing every input without a column (not one per input).
+  // One finding for the sheet, listing every input without a column (not one per input). It is
+  // about the header row, not one of its cells: a CSV's finding names the row alone; a sheet's
+  // keeps the unit-name header cell as the place a host goes to and marks.
   const missing = [...model.inputs.keys()].filter((code) => !header.inputs.has(code));
   if (missing.length > 0) {
     issues.push(
       makeIssue("warning", "missing-row", {
         sheet: sheet.name,
         ...file,
-        cell: headerCell,
+        row: header.row + 1,
+        ...(sheet.csvFile === undefined ? { cell: address(header.row, header.name) } : {}),
         ...(missing.length === 1 ? { node: missing[0] } : {}),
         list: missing,
         place: "column",
@@ -150,6 +152,7 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
       selfScores: new Map(),
       evidenceCells: {},
       fallbackCell: name.address,
+      fallbackRow: r + 1,
       missingRows: [],
       unknownCodes: [],
       source: { layout: "B", sheet: sheet.name, row: r + 1, cells: inputCells, ...file },

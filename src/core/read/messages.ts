@@ -11,6 +11,12 @@ export interface MessageParams {
   sheet?: string;
   cell?: string;
   /**
+   * The 1-based row a finding is about when no cell of it is (a table of units without a column
+   * for an input: its header row, or a unit's row). The place is then said as the row alone, even
+   * when `cell` is given (the cell an Excel host goes to and marks).
+   */
+  row?: number;
+  /**
    * The text file the sheet is (a CSV table): the place is then said as the file, the row and the
    * column, and the sentences speak of rows, not forms. Without `sheet`, only layout-not-found uses it.
    */
@@ -171,11 +177,13 @@ function quote(raw: string | undefined): string {
 /**
  * Where a finding is, as its sentence begins: "Trang tính 'Sở Y tế', ô D14: " / "Sheet 'Sở Y tế',
  * cell D14: "; for a CSV file "Tệp b.csv, dòng 5, cột C: " / "File b.csv, row 5, column C: ".
+ * With `row`, the row alone: "Trang tính 'Tổng hợp', dòng 3: " / "Tệp b.csv, dòng 1: ".
  * Empty without a sheet.
  */
-export function issueLocation(p: Pick<MessageParams, "sheet" | "cell" | "file">): Message {
+export function issueLocation(p: Pick<MessageParams, "sheet" | "cell" | "file" | "row">): Message {
   if (p.sheet === undefined) return { vi: "", en: "" };
   if (p.file !== undefined) {
+    if (p.row !== undefined) return { vi: `Tệp ${p.file}, dòng ${p.row}: `, en: `File ${p.file}, row ${p.row}: ` };
     const m = p.cell !== undefined ? /^\$?([A-Za-z]+)\$?(\d+)$/.exec(p.cell) : null;
     if (m) {
       const column = (m[1] as string).toUpperCase();
@@ -183,6 +191,7 @@ export function issueLocation(p: Pick<MessageParams, "sheet" | "cell" | "file">)
     }
     return { vi: `Tệp ${p.file}: `, en: `File ${p.file}: ` };
   }
+  if (p.row !== undefined) return { vi: `Trang tính '${p.sheet}', dòng ${p.row}: `, en: `Sheet '${p.sheet}', row ${p.row}: ` };
   if (p.cell === undefined) return { vi: `Trang tính '${p.sheet}': `, en: `Sheet '${p.sheet}': ` };
   return { vi: `Trang tính '${p.sheet}', ô ${p.cell}: `, en: `Sheet '${p.sheet}', cell ${p.cell}: ` };
 }

@@ -30,6 +30,12 @@ export interface RawUnit {
   evidenceCells: Record<string, string>;
   /** Where to point an issue about an input the sheet has no place for. */
   fallbackCell: string;
+  /**
+   * Layout B: the unit's 1-based row. An issue about an input (or the category) the table has no
+   * column for names this row, not a cell: the unit's name cell would read as the place of the
+   * missing value. In a sheet, `fallbackCell` stays the cell a host goes to and marks.
+   */
+  fallbackRow?: number;
   /** Layout A: input codes of the definition with no row in the sheet. */
   missingRows: string[];
   /** Layout A: codes in the sheet that the definition does not have. */

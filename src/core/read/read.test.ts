@@ -445,9 +445,9 @@ describe("findings a reviewer asked for", () => {
     const result = readSubmissions(model, csvToSnapshot(csv, "tong-hop"));
     const missingRows = result.issues.filter((i) => i.code === "missing-row");
     expect(missingRows).toHaveLength(1);
-    expect(missingRows[0]).toMatchObject({ sheet: "tong-hop", cell: "B1", severity: "warning" });
+    expect(missingRows[0]).toMatchObject({ sheet: "tong-hop", severity: "warning" });
     expect(missingRows[0]?.node).toBeUndefined();
-    expect(missingRows[0]?.message.vi).toBe("Tệp tong-hop, dòng 1, cột B: bảng không có cột cho các chỉ tiêu 1.10, 2.1, 2.2, 2.3.");
+    expect(missingRows[0]?.message.vi).toBe("Tệp tong-hop, dòng 1: bảng không có cột cho các chỉ tiêu 1.10, 2.1, 2.2, 2.3.");
   });
 });
 
@@ -549,8 +549,85 @@ describe("layout B: one row per unit", () => {
     const result = readSubmissions(model, book({ name: "Tổng hợp", values }));
     expect(result.issues).toContainEqual(expect.objectContaining({ code: "unknown-code", severity: "warning", cell: "K3" }));
     expect(result.issues).toContainEqual(expect.objectContaining({ code: "missing-row", node: "2.2", cell: "C3" }));
-    expect(result.issues.find((i) => i.code === "missing-row")?.message.vi).toBe("Trang tính 'Tổng hợp', ô C3: bảng không có cột cho chỉ tiêu 2.2.");
+    expect(result.issues.find((i) => i.code === "missing-row")?.message.vi).toBe("Trang tính 'Tổng hợp', dòng 3: bảng không có cột cho chỉ tiêu 2.2.");
     expect(result.issues.filter((i) => i.code === "missing-input" && i.node === "2.2").map((i) => i.unit)).toEqual(["SYT", "STC"]);
+  });
+
+  describe("a missing value points at its cell, a missing column at the row", () => {
+    const CSV_HEADER = "Mã đơn vị,Đơn vị,Nhóm,1.1,1.2.a,1.2.b,1.3,1.10,2.1,2.2,2.3";
+    const messages = (issues: Issue[], code: string, node?: string): [string | undefined, string, string][] =>
+      issues.filter((i) => i.code === code && (node === undefined || i.node === node)).map((i) => [i.cell, i.message.vi, i.message.en]);
+
+    test("a CSV without a column for an input: the header row and the unit's row, without a column", () => {
+      const csv = `${CSV_HEADER.replace(",2.2", "")}\nSYT,Sở Y tế,co-dvc,có,3,4,Chủ tịch,4,85%,12\n`;
+      const result = readSubmissions(model, csvToSnapshot(csv, "bang", "bang.csv"));
+      expect(messages(result.issues, "missing-row")).toEqual([
+        [undefined, "Tệp bang.csv, dòng 1: bảng không có cột cho chỉ tiêu 2.2.", "File bang.csv, row 1: the table has no column for 2.2."],
+      ]);
+      expect(messages(result.issues, "missing-input")).toEqual([
+        [
+          undefined,
+          "Tệp bang.csv, dòng 2: chưa có số liệu cho chỉ tiêu 2.2; chỉ tiêu này được tính 0 điểm.",
+          "File bang.csv, row 2: no value for indicator 2.2; it scores 0.",
+        ],
+      ]);
+    });
+
+    test("a CSV with an empty cell in an input's column: that cell", () => {
+      const csv = `${CSV_HEADER}\nSYT,Sở Y tế,co-dvc,có,3,4,Chủ tịch,4,85%,,12\n`;
+      const result = readSubmissions(model, csvToSnapshot(csv, "bang", "bang.csv"));
+      expect(messages(result.issues, "missing-row")).toEqual([]);
+      expect(messages(result.issues, "missing-input")).toEqual([
+        [
+          "J2",
+          "Tệp bang.csv, dòng 2, cột J: chưa có số liệu cho chỉ tiêu 2.2; chỉ tiêu này được tính 0 điểm.",
+          "File bang.csv, row 2, column J: no value for indicator 2.2; it scores 0.",
+        ],
+      ]);
+    });
+
+    test("a sheet without a column for an input: the header row and each unit's row; the name cells stay the places to go to", () => {
+      const values = TABLE.map((r) => r.filter((_, c) => c !== 10));
+      const result = readSubmissions(model, book({ name: "Tổng hợp", values }));
+      expect(messages(result.issues, "missing-row")).toEqual([
+        ["C3", "Trang tính 'Tổng hợp', dòng 3: bảng không có cột cho chỉ tiêu 2.2.", "Sheet 'Tổng hợp', row 3: the table has no column for 2.2."],
+      ]);
+      expect(messages(result.issues, "missing-input")).toEqual([
+        [
+          "C4",
+          "Trang tính 'Tổng hợp', dòng 4: chưa có số liệu cho chỉ tiêu 2.2; chỉ tiêu này được tính 0 điểm.",
+          "Sheet 'Tổng hợp', row 4: no value for indicator 2.2; it scores 0.",
+        ],
+        [
+          "C5",
+          "Trang tính 'Tổng hợp', dòng 5: chưa có số liệu cho chỉ tiêu 2.2; chỉ tiêu này được tính 0 điểm.",
+          "Sheet 'Tổng hợp', row 5: no value for indicator 2.2; it scores 0.",
+        ],
+      ]);
+    });
+
+    test("a sheet with an empty cell in an input's column: that cell", () => {
+      const values = TABLE.map((r, i) => (i === 3 ? r.map((v, c) => (c === 10 ? null : v)) : r));
+      const result = readSubmissions(model, book({ name: "Tổng hợp", values }));
+      expect(messages(result.issues, "missing-input")).toEqual([
+        [
+          "K4",
+          "Trang tính 'Tổng hợp', ô K4: chưa có số liệu cho chỉ tiêu 2.2; chỉ tiêu này được tính 0 điểm.",
+          "Sheet 'Tổng hợp', cell K4: no value for indicator 2.2; it scores 0.",
+        ],
+      ]);
+    });
+
+    test("a form (layout A) without a value still points at the input's row in the table", () => {
+      const result = readSubmissions(model, book(sheetA({ change: { "2.2": { value: null } } })));
+      expect(messages(result.issues, "missing-input")).toEqual([
+        [
+          "D17",
+          "Trang tính 'Sở Y tế', ô D17: chưa có số liệu cho chỉ tiêu 2.2; chỉ tiêu này được tính 0 điểm.",
+          "Sheet 'Sở Y tế', cell D17: no value for indicator 2.2; it scores 0.",
+        ],
+      ]);
+    });
   });
 });
 
@@ -607,8 +684,11 @@ describe("workbooks", () => {
     for (const issue of result.issues) {
       expect(issue.sheet).toBeDefined();
       expect(issue.cell).toMatch(/^[A-Z]+\d+$/);
-      expect(issue.message.vi).toContain(`Trang tính '${issue.sheet}', ô ${issue.cell}: `);
-      expect(issue.message.en).toContain(`Sheet '${issue.sheet}', cell ${issue.cell}: `);
+      // An input the table of units has no column for is said at the row of the cell gone to.
+      const row = issue.cell?.replace(/^[A-Z]+/, "");
+      const noColumn = issue.sheet === "B" && (issue.code === "missing-row" || (issue.code === "missing-input" && issue.node !== "1.1"));
+      expect(issue.message.vi).toContain(noColumn ? `Trang tính 'B', dòng ${row}: ` : `Trang tính '${issue.sheet}', ô ${issue.cell}: `);
+      expect(issue.message.en).toContain(noColumn ? `Sheet 'B', row ${row}: ` : `Sheet '${issue.sheet}', cell ${issue.cell}: `);
       expect(issue.message.vi).toMatch(/\.$/);
       expect(issue.message.en).toMatch(/\.$/);
       expect(issue.message.vi).not.toBe(issue.message.en);

@@ -230,6 +230,22 @@ export function claimsPoints(ind: IndicatorModel, values: Record<string, InputVa
   }
 }
 
+/**
+ * Where a finding about an input the unit's sheet has no place for points: in a table of units
+ * (layout B), the unit's row (with `cell` kept as the place an Excel host goes to and marks; a CSV
+ * has none); in a form (layout A), `cell`.
+ */
+function unitRow(raw: RawUnit, cell: string): Pick<MessageParams, "cell" | "row"> {
+  if (raw.fallbackRow === undefined) return { cell };
+  return { row: raw.fallbackRow, ...(raw.file === undefined ? { cell } : {}) };
+}
+
+/** Where a missing input points: its cell when the sheet has one for it, else as unitRow says. */
+function inputPlace(raw: RawUnit, inputCode: string): Pick<MessageParams, "cell" | "row"> {
+  const cell = raw.inputCells[inputCode];
+  return cell !== undefined ? { cell } : unitRow(raw, raw.fallbackCell);
+}
+
 interface Built {
   submission?: Submission;
   issues: Issue[];
@@ -347,7 +363,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
       issues.push(
         makeIssue(missing === "zero" ? "warning" : "info", "missing-input", {
           ...base,
-          cell: raw.inputCells[inputCode] ?? raw.fallbackCell,
+          ...inputPlace(raw, inputCode),
           node: inputCode,
           indicator: indCode,
           missing,

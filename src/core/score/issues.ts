@@ -136,7 +136,15 @@ export function invalidResultIssue(model: IndexModel, submission: Submission, fo
           en: `group ${found.node} cannot be computed from its children's values (${why.en}); ${zero ? "it counts as 0" : "it is not scored"}`,
         };
   const at: Message =
-    source === undefined ? { vi: "", en: "" } : issueLocation({ sheet: source.sheet, ...(cell !== undefined ? { cell } : {}), ...(source.file !== undefined ? { file: source.file } : {}) });
+    source === undefined
+      ? { vi: "", en: "" }
+      : issueLocation({
+          sheet: source.sheet,
+          ...(cell !== undefined ? { cell } : {}),
+          ...(source.file !== undefined ? { file: source.file } : {}),
+          // A table's row when no input cell is at fault: "Tệp b.csv, dòng 5", not the file alone.
+          ...(cell === undefined && source.layout === "B" && source.row !== undefined ? { row: source.row } : {}),
+        });
   const sentence = (prefix: string, text: string): string => `${prefix === "" ? text.charAt(0).toUpperCase() + text.slice(1) : prefix + text}.`;
   return {
     severity: "error",

@@ -11,7 +11,10 @@ import type { Issue } from "../../core/types";
 export function locationPrefixes(sheet: string, cell: string | undefined, lang: Lang): string[] {
   const sheetOnly = lang === "vi" ? `Trang tính '${sheet}': ` : `Sheet '${sheet}': `;
   if (cell === undefined) return [sheetOnly];
-  return [lang === "vi" ? `Trang tính '${sheet}', ô ${cell}: ` : `Sheet '${sheet}', cell ${cell}: `, sheetOnly];
+  // A finding about a whole row of a table (a column the table lacks) names the row of its cell.
+  const row = /\d+$/.exec(cell)?.[0];
+  const rowOnly = row === undefined ? [] : [lang === "vi" ? `Trang tính '${sheet}', dòng ${row}: ` : `Sheet '${sheet}', row ${row}: `];
+  return [lang === "vi" ? `Trang tính '${sheet}', ô ${cell}: ` : `Sheet '${sheet}', cell ${cell}: `, ...rowOnly, sheetOnly];
 }
 
 /**
