@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { MAX_SHEET_NAME, detectLayoutA, isInstructionsSheet, planCollect, uniqueSheetName } from "./collect";
+import { MAX_SHEET_NAME, detectLayoutA, isBlankForm, isInstructionsSheet, planCollect, uniqueSheetName } from "./collect";
 import { sampleModel } from "./read/fixtures";
 import { readSubmissions } from "./read";
 import { unitsWithSameCode } from "./units";
@@ -149,6 +149,110 @@ describe("planning a collection", () => {
     const plan = planCollect(["Sở Y tế"], [{ file: "b.xlsx", sheets: [unitSheet("Y tế", "Sở Y tế", "SYT")] }], undefined, { existingUnitCodes: ["SYT"] });
     expect(plan.take).toEqual([]);
     expect(plan.skipped[0]!.reason.en).toContain("consolidated workbook");
+  });
+});
+
+/** A unit's form as `template` writes it (blank), or with `fill` typed into one column of its first input row. */
+function form(name: string, unitName: string, code: string, fill?: { column: "Số liệu" | "Số liệu thẩm định" | "Tự chấm" | "Minh chứng"; value: CellValue }): SheetSnapshot {
+  const sheet = unitSheet(name, unitName, code);
+  const header = sheet.values[7]!;
+  sheet.values.push(["1.1", "Có kế hoạch", 10], ["1.2", "Tỷ lệ", 10]);
+  if (fill) sheet.values[9]![header.indexOf(fill.column)] = fill.value;
+  return sheet;
+}
+
+describe("blank forms and filled ones", () => {
+  it("tells a blank form from one with anything in Số liệu, Số liệu thẩm định, Tự chấm or Minh chứng", () => {
+    expect(isBlankForm(form("A", "A", "A"))).toBe(true);
+    for (const column of ["Số liệu", "Số liệu thẩm định", "Tự chấm", "Minh chứng"] as const) {
+      expect(isBlankForm(form("A", "A", "A", { column, value: column === "Số liệu" ? 0 : "x" }))).toBe(false);
+    }
+    // A sheet that is not a form is not a blank form.
+    expect(isBlankForm({ name: "x", values: [["Ghi chú"]] })).toBe(false);
+  });
+
+  it("takes each unit's filled form from the workbook it sent back, not the blank copies of the others' forms in the first file", () => {
+    // `template` wrote one workbook with a sheet for each unit; each unit filled its own sheet and sent the whole workbook back.
+    const sent = (filled: number): SheetSnapshot[] =>
+      [1, 2, 3].map((u) => form(`Đơn vị ${u}`, `Đơn vị ${u}`, `U${u}`, u === filled ? { column: "Số liệu", value: "Có" } : undefined));
+    const plan = planCollect([], [
+      { file: "g1.xlsx", sheets: sent(1) },
+      { file: "g2.xlsx", sheets: sent(2) },
+      { file: "g3.xlsx", sheets: [...sent(3), form("Đơn vị 4", "Đơn vị 4", "U4")] },
+    ]);
+    expect(plan.take.map((t) => [t.file, t.as])).toEqual([
+      ["g1.xlsx", "Đơn vị 1"],
+      ["g2.xlsx", "Đơn vị 2"],
+      ["g3.xlsx", "Đơn vị 3"],
+      // Nobody filled unit 4 in: its blank form still comes in, so the unit appears.
+      ["g3.xlsx", "Đơn vị 4"],
+    ]);
+    expect(plan.skipped.map((s) => [s.file, s.sheet, s.kind])).toEqual([
+      ["g1.xlsx", "Đơn vị 2", "duplicate"],
+      ["g1.xlsx", "Đơn vị 3", "duplicate"],
+      ["g2.xlsx", "Đơn vị 1", "duplicate"],
+      ["g2.xlsx", "Đơn vị 3", "duplicate"],
+      ["g3.xlsx", "Đơn vị 1", "duplicate"],
+      ["g3.xlsx", "Đơn vị 2", "duplicate"],
+    ]);
+    expect(plan.skipped[0]!.reason.vi).toBe('Trang tính "Đơn vị 2": phiếu trống (chưa điền số liệu); đơn vị mã U2 đã có phiếu đã điền từ tệp g2.xlsx nên bỏ qua phiếu trống này.');
+    expect(plan.skipped[0]!.reason.en).toBe('Sheet "Đơn vị 2": a blank form (nothing filled in); unit code U2 has a filled form from g2.xlsx, so this blank one is left out.');
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it("keeps the first of two filled forms of a unit, and names the file by its place when two files share a name", () => {
+    const filled = (v: string): SheetSnapshot => form("Sở Y tế", "Sở Y tế", "SYT", { column: "Số liệu", value: v });
+    const plan = planCollect([], [
+      { file: "phieu.xlsx", sheets: [filled("Có")] },
+      { file: "phieu.xlsx", sheets: [filled("Không")] },
+    ]);
+    expect(plan.take.map((t) => t.file)).toEqual(["phieu.xlsx"]);
+    expect(plan.skipped[0]!.reason.vi).toBe('Trang tính "Sở Y tế": đơn vị mã SYT đã có từ tệp thứ 1, phieu.xlsx; bỏ qua bản trùng.');
+    expect(plan.skipped[0]!.reason.en).toContain("from file no. 1, phieu.xlsx");
+  });
+
+  it("puts a filled form in place of the unit's blank form already in the workbook, under its sheet name; a filled one there stays", () => {
+    const plan = planCollect(
+      ["Hướng dẫn", "Y tế", "Tài chính"],
+      [{ file: "b.xlsx", sheets: [form("Sở Y tế", "Sở Y tế", "SYT", { column: "Tự chấm", value: 5 }), form("Sở Tài chính", "Sở Tài chính", "STC", { column: "Số liệu", value: 1 })] }],
+      undefined,
+      {
+        existingForms: [
+          { sheet: "Y tế", unitCode: "SYT", unitName: "Sở Y tế", blank: true },
+          { sheet: "Tài chính", unitCode: "STC", unitName: "Sở Tài chính", blank: false },
+        ],
+      },
+    );
+    expect(plan.take).toEqual([{ file: "b.xlsx", sheet: "Sở Y tế", as: "Y tế", unitCode: "SYT", unitName: "Sở Y tế", replaces: "Y tế" }]);
+    expect(plan.skipped.map((s) => s.reason.vi)).toEqual(['Trang tính "Sở Tài chính": đơn vị mã STC đã có trong sổ tổng hợp; bỏ qua bản trùng.']);
+    // A blank form coming in for a unit whose blank form is already there adds nothing.
+    const again = planCollect(["Y tế"], [{ file: "c.xlsx", sheets: [form("Sở Y tế", "Sở Y tế", "SYT")] }], undefined, {
+      existingForms: [{ sheet: "Y tế", unitCode: "SYT", unitName: "Sở Y tế", blank: true }],
+    });
+    expect(again.take).toEqual([]);
+    expect(again.skipped[0]!.reason.en).toContain("already there in the consolidated workbook");
+  });
+
+  it("takes a form of another unit that carries a code already taken, and says so, so that scoring reports the two units", () => {
+    const plan = planCollect([], [
+      { file: "a.xlsx", sheets: [form("Sở Y tế", "Sở Y tế", "SYT", { column: "Số liệu", value: 1 })] },
+      { file: "dai.xlsx", sheets: [form("Sở Y tế", "Đài Phát thanh và Truyền hình", "SYT", { column: "Số liệu", value: 1 }), form("Y tế", "SỞ Y TẾ", "SYT")] },
+    ]);
+    expect(plan.take.map((t) => [t.file, t.as, t.unitName])).toEqual([
+      ["a.xlsx", "Sở Y tế", "Sở Y tế"],
+      ["dai.xlsx", "Sở Y tế (2)", "Đài Phát thanh và Truyền hình"],
+    ]);
+    // The same unit's name in other letters' case is the same unit: its blank form is left out.
+    expect(plan.skipped.map((s) => s.sheet)).toEqual(["Y tế"]);
+    expect(plan.warnings.map((w) => w.vi)).toEqual([
+      'Trang tính "Sở Y tế" (dai.xlsx, đơn vị "Đài Phát thanh và Truyền hình"): cùng mã SYT với đơn vị "Sở Y tế" (từ tệp a.xlsx), tên khác; đã chép để được báo lỗi khi chấm — hãy sửa mã đơn vị cho đúng.',
+    ]);
+    expect(plan.warnings[0]!.en).toContain("same code SYT as unit \"Sở Y tế\" (from a.xlsx), another name; copied so that scoring reports it");
+    // Scoring the sheets gathered reports the code twice.
+    const read = readSubmissions(sampleModel(), {
+      sheets: plan.take.map((t) => ({ name: t.as, values: [["Đơn vị", t.unitName!], ["Mã đơn vị", t.unitCode!], [], ["Mã", "Số liệu"], ["1.1", "có"]] })),
+    });
+    expect(read.issues.map((i) => i.code)).toContain("duplicate-unit");
   });
 });
 

@@ -5,6 +5,8 @@
  */
 import type { IndexModel } from "./definition/model";
 import { type Message, foldText, normalizeText } from "./i18n/text";
+import { findTableHeader } from "./read/layout-a";
+import { isBlank } from "./read/sheet";
 import { unitFieldOf, unitKeyOf } from "./read/unit-fields";
 import type { CellValue, SheetSnapshot } from "./types";
 
@@ -113,6 +115,26 @@ export function detectLayoutA(sheet: SheetSnapshot): LayoutAHeader | null {
   return header;
 }
 
+/** The table columns a unit fills in: Số liệu, Số liệu thẩm định, Tự chấm, Minh chứng. */
+const FILLED_COLUMNS = ["value", "appraised", "self", "evidence"] as const;
+
+/**
+ * A unit's form with nothing filled in: its table (found as the reader finds it) holds no value in
+ * Số liệu, Số liệu thẩm định, Tự chấm or Minh chứng on any row below the header — a blank form as
+ * `template` writes it. False for a sheet without such a table (not sure, so not blank). The
+ * snapshot must hold the whole table; a host that reads only part of a sheet says so itself.
+ */
+export function isBlankForm(sheet: SheetSnapshot): boolean {
+  const header = findTableHeader(sheet);
+  if (!header) return false;
+  const cols = FILLED_COLUMNS.map((k) => header.cols[k]).filter((c): c is number => c !== undefined);
+  for (let r = header.row + 1; r < sheet.values.length; r++) {
+    const row = sheet.values[r] ?? [];
+    if (cols.some((c) => !isBlank(row[c] ?? null))) return false;
+  }
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Planning a collection
 
@@ -123,6 +145,12 @@ export interface CollectTake {
   as: string;
   unitCode?: string;
   unitName?: string;
+  /**
+   * The blank form of the unit already in the consolidated workbook that this filled form takes
+   * the place of (its sheet name, which is `as` too): the host removes that sheet and puts the
+   * copy where it was.
+   */
+  replaces?: string;
 }
 
 /**
@@ -165,8 +193,19 @@ export interface CollectPlan {
   warnings: Message[];
 }
 
+/** A unit's form already in the workbook that receives the sheets. */
+export interface ExistingForm {
+  sheet: string;
+  unitCode: string;
+  unitName?: string;
+  /** Nothing filled in (isBlankForm), and the host read the whole table to be sure of it. */
+  blank: boolean;
+}
+
 export interface CollectOptions {
-  /** Unit codes already present in the workbook that receives the sheets. */
+  /** The forms already in the workbook that receives the sheets (with a unit code). */
+  existingForms?: ExistingForm[];
+  /** Unit codes already present in the workbook that receives the sheets (forms taken as filled). */
   existingUnitCodes?: string[];
   /** `Bộ chỉ số` of the forms already in the consolidated workbook ("dti-so-nganh-mau@mau-2023"). */
   existingIndices?: string[];
@@ -237,13 +276,46 @@ const SPECIAL: Record<string, Message> = {
   [IN_USE]: { vi: "bộ chỉ số đang dùng", en: "the index in use" },
 };
 
+/** A unit's name compared as written, ignoring case, diacritics and spacing. */
+function nameKey(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const k = foldText(normalizeText(name));
+  return k === "" ? undefined : k;
+}
+
+/** One form of a unit code, as planCollect weighs it. */
+interface Candidate {
+  /** Position of its file among the incoming files. */
+  fileAt: number;
+  file: string;
+  sheet: string;
+  header: LayoutAHeader;
+  blank: boolean;
+}
+
+/** The forms of one unit: one code and one name (a form with no name belongs to the first unit of its code). */
+interface UnitGroup {
+  key: string;
+  name?: string;
+  code: string;
+  existing?: { sheet: string; blank: boolean; name?: string };
+  forms: Candidate[];
+  /** The unit code's first unit when this one has the same code under another name. */
+  sameCodeAs?: UnitGroup;
+}
+
 /**
  * Which sheets of the incoming files to copy, and under which names. Only unit sheets (layout
- * A) are taken; a second sheet for a unit code already taken or already present is left out;
- * with a model, sheets made for another index are left out. The template's instructions sheet
- * and hidden list sheet are passed over without a word. When the forms taken (with those
- * already in the consolidated workbook, and the model's index) name more than one index or version,
- * the plan warns, naming each file and its indices.
+ * A) are taken; with a model, sheets made for another index are left out. One form a unit: a
+ * unit's filled form is taken over its blank one (a blank form — the template's, not filled in —
+ * in an earlier file, or already in the consolidated workbook, which the filled one replaces
+ * under the same sheet name); a blank form is taken only when no file filled that unit in; a
+ * second filled form, or any form of a unit already filled in the workbook, is left out. A form
+ * with a code already taken but another unit name is a different unit: it is taken, with a
+ * warning, so that scoring reports the code twice rather than the unit going missing. The
+ * template's instructions sheet and hidden list sheet are passed over without a word. When the
+ * forms taken (with those already in the consolidated workbook, and the model's index) name more
+ * than one index or version, the plan warns, naming each file and its indices.
  */
 export function planCollect(
   existingSheetNames: string[],
@@ -252,9 +324,6 @@ export function planCollect(
   options: CollectOptions = {},
 ): CollectPlan {
   const taken = new Set(existingSheetNames);
-  const codes = new Map<string, string>();
-  // Codes compared as the reader compares them (unitKeyOf): two forms Collect takes are two units scored.
-  for (const c of options.existingUnitCodes ?? []) codes.set(unitKeyOf(c), "");
   const plan: CollectPlan = { take: [], skipped: [], warnings: [] };
   const indices = new Map<string, Set<string>>();
   const noteIndex = (file: string, index: string | undefined): void => {
@@ -265,12 +334,40 @@ export function planCollect(
   };
   if (model) noteIndex(IN_USE, `${model.definition.id}@${model.definition.version}`);
   for (const i of options.existingIndices ?? []) noteIndex(RECEIVING, i);
-  for (const { file, sheets } of incoming) {
+
+  // Codes compared as the reader compares them (unitKeyOf): two forms Collect takes are two units scored.
+  const groups = new Map<string, UnitGroup[]>();
+  const groupFor = (code: string, name: string | undefined): { group: UnitGroup; isNew: boolean } => {
+    const key = unitKeyOf(code);
+    const list = groups.get(key) ?? [];
+    groups.set(key, list);
+    const n = nameKey(name);
+    const found = list.find((g) => g.name === undefined || n === undefined || g.name === n);
+    if (found) return { group: found, isNew: false };
+    const group: UnitGroup = { key, code, ...(n !== undefined ? { name: n } : {}), forms: [], ...(list[0] ? { sameCodeAs: list[0] } : {}) };
+    list.push(group);
+    return { group, isNew: true };
+  };
+  for (const c of options.existingUnitCodes ?? []) {
+    const { group } = groupFor(c, undefined);
+    group.existing ??= { sheet: "", blank: false };
+  }
+  for (const f of options.existingForms ?? []) {
+    const { group } = groupFor(f.unitCode, f.unitName);
+    if (group.existing === undefined) group.existing = { sheet: f.sheet, blank: f.blank, ...(f.unitName !== undefined ? { name: f.unitName } : {}) };
+    else if (!f.blank) group.existing.blank = false;
+  }
+
+  // First pass: what each sheet is. Forms of a unit code are weighed together before any is taken.
+  type Entry = { file: string; sheet: SheetSnapshot; header: LayoutAHeader; candidate?: Candidate; group?: UnitGroup };
+  // Sheets left out on sight keep their place among the others: the report lists them in the files' order.
+  const entries: (Entry | { skip: CollectSkip })[] = [];
+  incoming.forEach(({ file, sheets }, fileAt) => {
     for (const sheet of sheets) {
       const header = detectLayoutA(sheet);
       if (!header && (isInstructionsSheet(sheet) || isListsSheet(sheet))) continue;
       if (!header) {
-        plan.skipped.push({
+        entries.push({ skip: {
           file,
           sheet: sheet.name,
           kind: "not-a-form",
@@ -278,13 +375,13 @@ export function planCollect(
             vi: `Trang tính "${sheet.name}" không phải phiếu tự đánh giá của một đơn vị (không có dòng tiêu đề Mã | Nội dung | Số liệu).`,
             en: `Sheet "${sheet.name}" is not a unit's self-assessment sheet (no Code | Item | Value header row).`,
           },
-        });
+        } });
         continue;
       }
       if (model && header.index) {
         const id = header.index.split("@")[0]?.trim() ?? "";
         if (id !== "" && id !== model.definition.id) {
-          plan.skipped.push({
+          entries.push({ skip: {
             file,
             sheet: sheet.name,
             kind: "another-index",
@@ -293,39 +390,100 @@ export function planCollect(
               vi: `Trang tính "${sheet.name}" dùng bộ chỉ số "${header.index}", không phải "${model.definition.id}@${model.definition.version}".`,
               en: `Sheet "${sheet.name}" uses index "${header.index}", not "${model.definition.id}@${model.definition.version}".`,
             },
-          });
+          } });
           continue;
         }
       }
       // Noted before the duplicate check: a form of another index is in the files even when its code is taken.
       noteIndex(file, header.index);
+      const entry: Entry = { file, sheet, header };
       if (header.unitCode !== undefined) {
-        const key = unitKeyOf(header.unitCode);
-        const first = codes.get(key);
-        if (first !== undefined) {
-          const where = first === "" ? { vi: "trong sổ tổng hợp", en: "in the consolidated workbook" } : { vi: `từ tệp ${first}`, en: `from ${first}` };
-          plan.skipped.push({
-            file,
-            sheet: sheet.name,
-            kind: "duplicate",
-            reason: {
-              vi: `Trang tính "${sheet.name}": đơn vị mã ${header.unitCode} đã có ${where.vi}; bỏ qua bản trùng.`,
-              en: `Sheet "${sheet.name}": unit code ${header.unitCode} is already there ${where.en}; the duplicate is left out.`,
-            },
-          });
-          continue;
-        }
-        codes.set(key, file);
+        const candidate: Candidate = { fileAt, file, sheet: sheet.name, header, blank: isBlankForm(sheet) };
+        const { group } = groupFor(header.unitCode, header.unitName);
+        group.forms.push(candidate);
+        entry.candidate = candidate;
+        entry.group = group;
       }
-      const as = uniqueSheetName(sheet.name, taken);
-      plan.take.push({
-        file,
-        sheet: sheet.name,
-        as,
-        ...(header.unitCode !== undefined ? { unitCode: header.unitCode } : {}),
-        ...(header.unitName !== undefined ? { unitName: header.unitName } : {}),
-      });
+      entries.push(entry);
     }
+  });
+
+  // Which form each unit keeps: a filled one before a blank one, the first of each kind.
+  const chosen = new Map<UnitGroup, Candidate | undefined>();
+  for (const list of groups.values()) {
+    for (const g of list) {
+      if (g.existing && !g.existing.blank) chosen.set(g, undefined);
+      else chosen.set(g, g.forms.find((c) => !c.blank) ?? (g.existing ? undefined : g.forms[0]));
+    }
+  }
+
+  const fileNameCount = new Map<string, number>();
+  for (const { file } of incoming) fileNameCount.set(file, (fileNameCount.get(file) ?? 0) + 1);
+  // "tệp g2.xlsx", or "tệp thứ 2, phieu.xlsx" when two files share the name.
+  const fileRef = (c: Candidate): Message =>
+    (fileNameCount.get(c.file) ?? 0) > 1
+      ? { vi: `tệp thứ ${c.fileAt + 1}, ${c.file}`, en: `file no. ${c.fileAt + 1}, ${c.file}` }
+      : { vi: `tệp ${c.file}`, en: c.file };
+  const whereOf = (g: UnitGroup): Message => {
+    const keep = chosen.get(g);
+    if (keep === undefined) return { vi: "trong sổ tổng hợp", en: "in the consolidated workbook" };
+    const ref = fileRef(keep);
+    return { vi: `từ ${ref.vi}`, en: `from ${ref.en}` };
+  };
+
+  for (const entry of entries) {
+    if ("skip" in entry) {
+      plan.skipped.push(entry.skip);
+      continue;
+    }
+    const { file, sheet, header, candidate, group } = entry;
+    let as: string;
+    let replaces: string | undefined;
+    if (candidate && group) {
+      const keep = chosen.get(group);
+      if (keep !== candidate) {
+        const where = whereOf(group);
+        const code = header.unitCode as string;
+        const filledKept = keep ? !keep.blank : group.existing !== undefined && !group.existing.blank;
+        plan.skipped.push({
+          file,
+          sheet: sheet.name,
+          kind: "duplicate",
+          reason:
+            candidate.blank && filledKept
+              ? {
+                  vi: `Trang tính "${sheet.name}": phiếu trống (chưa điền số liệu); đơn vị mã ${code} đã có phiếu đã điền ${where.vi} nên bỏ qua phiếu trống này.`,
+                  en: `Sheet "${sheet.name}": a blank form (nothing filled in); unit code ${code} has a filled form ${where.en}, so this blank one is left out.`,
+                }
+              : {
+                  vi: `Trang tính "${sheet.name}": đơn vị mã ${code} đã có ${where.vi}; bỏ qua bản trùng.`,
+                  en: `Sheet "${sheet.name}": unit code ${code} is already there ${where.en}; the duplicate is left out.`,
+                },
+        });
+        continue;
+      }
+      if (group.existing?.blank && group.existing.sheet !== "") {
+        replaces = group.existing.sheet;
+        as = replaces;
+      } else as = uniqueSheetName(sheet.name, taken);
+      if (group.sameCodeAs) {
+        const first = group.sameCodeAs;
+        const firstName = first.existing?.name ?? first.forms[0]?.header.unitName ?? first.code;
+        const firstWhere = whereOf(first);
+        plan.warnings.push({
+          vi: `Trang tính "${sheet.name}" (${file}, đơn vị "${header.unitName ?? sheet.name}"): cùng mã ${header.unitCode} với đơn vị "${firstName}" (${firstWhere.vi}), tên khác; đã chép để được báo lỗi khi chấm — hãy sửa mã đơn vị cho đúng.`,
+          en: `Sheet "${sheet.name}" (${file}, unit "${header.unitName ?? sheet.name}"): same code ${header.unitCode} as unit "${firstName}" (${firstWhere.en}), another name; copied so that scoring reports it — correct the unit code.`,
+        });
+      }
+    } else as = uniqueSheetName(sheet.name, taken);
+    plan.take.push({
+      file,
+      sheet: sheet.name,
+      as,
+      ...(header.unitCode !== undefined ? { unitCode: header.unitCode } : {}),
+      ...(header.unitName !== undefined ? { unitName: header.unitName } : {}),
+      ...(replaces !== undefined ? { replaces } : {}),
+    });
   }
   const mixed = mixedIndicesWarning(indices);
   if (mixed) plan.warnings.push(mixed);

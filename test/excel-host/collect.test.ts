@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import { ExcelHost } from "../../src/hosts/excel";
 import { collectFiles } from "../../src/hosts/xlsx/collect";
+import { createExcelDouble } from "../excel-double";
 import { importers } from "../excel-double/api";
 import { departmentModel, layoutAWorkbook, templateBytes } from "./fixtures";
 
@@ -13,6 +14,20 @@ async function formFile(sheetName: string, u: number): Promise<string> {
   const ws = wb.addWorksheet(sheetName);
   for (const [k, c] of form.cells) if (c.t !== "Empty") ws.getCell(Math.floor(k / 16384) + 1, (k % 16384) + 1).value = c.v as never;
   return Buffer.from(await wb.xlsx.writeBuffer()).toString("base64");
+}
+
+/** The template with a figure typed into each form's first `Số liệu` cell: forms that are not blank. */
+async function filledTemplate(bytes: Uint8Array): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as never);
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row, r) => {
+      row.eachCell((cell, c) => {
+        if (cell.value === "Số liệu") ws.getCell(r + 2, c).value = 1;
+      });
+    });
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 describe("collecting forms into Excel", () => {
@@ -80,7 +95,7 @@ describe("collecting forms into Excel", () => {
     expect(report.skipped.map((s) => [s.file, s.reason.vi])).toEqual([["sua.xlsx", 'Trang tính "Đơn vị số 1": đơn vị mã U0001 đã có trong sổ tổng hợp; bỏ qua bản trùng.']]);
     // The command line's collection, into the same workbook as a file, says the same.
     const { model } = departmentModel("undp-hdi");
-    const base = await templateBytes(model, 2);
+    const base = await filledTemplate(await templateBytes(model, 2));
     const file = await collectFiles(files.map((f) => ({ name: f.name, data: Buffer.from(f.base64, "base64") })), base);
     expect(report.skipped).toEqual(file.report.skipped);
     expect(report.inserted.map((i) => i.as)).toEqual(file.report.take.map((t) => t.as));
@@ -96,9 +111,53 @@ describe("collecting forms into Excel", () => {
     expect(report.inserted.map((i) => i.as)).toEqual(["Đơn vị số 3"]);
     expect(double.sheetNames()).toEqual([...before, "Đơn vị số 3"]);
     expect(report.skipped.map((s) => s.reason.en)).toEqual([
-      'Sheet "Đơn vị số 1": unit code U0001 is already there in the consolidated workbook; the duplicate is left out.',
-      'Sheet "Đơn vị số 2": unit code U0002 is already there in the consolidated workbook; the duplicate is left out.',
+      'Sheet "Đơn vị số 1": a blank form (nothing filled in); unit code U0001 has a filled form in the consolidated workbook, so this blank one is left out.',
+      'Sheet "Đơn vị số 2": a blank form (nothing filled in); unit code U0002 has a filled form in the consolidated workbook, so this blank one is left out.',
     ]);
     expect(report.warnings).toEqual([]);
+  }, 60_000);
+
+  test("filled forms take the place of the blank ones “Tạo phiếu” put in the workbook, in place and under the same names, in as many requests for two units as for one", async () => {
+    const { model } = departmentModel("undp-hdi");
+    const blank = await templateBytes(model, 3);
+    const run = async (units: number[]) => {
+      const double = createExcelDouble();
+      await double.loadXlsx(blank);
+      const before = double.sheetNames();
+      // Each unit's filled form; unit 3 sends its form blank, as the template gave it.
+      const files = await Promise.all(units.map(async (u) => ({ name: `u${u + 1}.xlsx`, base64: await formFile(`Đơn vị số ${u + 1}`, u) })));
+      files.push({ name: "trong.xlsx", base64: Buffer.from(await templateBytes(model, 3)).toString("base64") });
+      double.install();
+      double.requests.length = 0;
+      const report = await new ExcelHost().insertWorkbooks(files, model);
+      return { double, before, report, requests: double.requests.length };
+    };
+    const one = await run([1]);
+    const two = await run([0, 1]);
+    expect(two.report.inserted).toEqual([
+      { file: "u1.xlsx", sheet: "Đơn vị số 1", as: "Đơn vị số 1", replaces: "Đơn vị số 1" },
+      { file: "u2.xlsx", sheet: "Đơn vị số 2", as: "Đơn vị số 2", replaces: "Đơn vị số 2" },
+    ]);
+    // The same sheets in the same order; the filled forms are where the blank ones were.
+    expect(two.double.sheetNames()).toEqual(two.before);
+    const value = (name: string) => [...two.double.workbook.sheets.find((s) => s.name === name)!.cells.values()].filter((c) => c.t !== "Empty").length;
+    const blankCells = value("Đơn vị số 3");
+    expect(value("Đơn vị số 1")).toBeGreaterThan(blankCells);
+    expect(value("Đơn vị số 2")).toBeGreaterThan(blankCells);
+    // The blank copies in the file sent back are left out: the units are there.
+    expect(two.report.skipped.map((s) => [s.file, s.sheet])).toEqual([
+      ["trong.xlsx", "Đơn vị số 1"],
+      ["trong.xlsx", "Đơn vị số 2"],
+      ["trong.xlsx", "Đơn vị số 3"],
+    ]);
+    expect(two.report.skipped[0]!.reason.vi).toBe('Trang tính "Đơn vị số 1": phiếu trống (chưa điền số liệu); đơn vị mã U0001 đã có phiếu đã điền từ tệp u1.xlsx nên bỏ qua phiếu trống này.');
+    expect(one.report.inserted.map((i) => i.as)).toEqual(["Đơn vị số 2"]);
+    expect(two.requests).toBe(one.requests);
+    // The command line, gathering the same files into the same workbook as a file, does the same.
+    const files = await Promise.all([0, 1].map(async (u) => ({ name: `u${u + 1}.xlsx`, data: Buffer.from(await formFile(`Đơn vị số ${u + 1}`, u), "base64") })));
+    files.push({ name: "trong.xlsx", data: Buffer.from(await templateBytes(model, 3)) });
+    const file = await collectFiles(files, blank, model);
+    expect(file.report.take.map((t) => [t.file, t.as, t.replaces])).toEqual(two.report.inserted.map((i) => [i.file, i.as, i.replaces]));
+    expect(file.report.skipped).toEqual(two.report.skipped);
   }, 60_000);
 });

@@ -39,7 +39,9 @@ const text = (n: Notice, lang: "vi" | "en") => (n.message ? n.message[lang] : t(
 
 describe("the pane's word after bringing units' files in", () => {
   test("forms taken: how many and which, with what was left out under it", () => {
-    const n = importNotice(collect([{ file: "a.xlsx", sheets: [form("Sở Y tế", "SYT"), form("Sở Y tế 2", "SYT")] }]), SAMPLE);
+    // The same unit's form twice (a second sheet of it): the second is left out.
+    const again: SheetSnapshot = { ...form("Sở Y tế", "SYT"), name: "Sở Y tế 2" };
+    const n = importNotice(collect([{ file: "a.xlsx", sheets: [form("Sở Y tế", "SYT"), again] }]), SAMPLE);
     expect(n.intent).toBe("success");
     expect(text(n, "vi")).toBe("Đã chép 1 trang vào sổ: Sở Y tế");
     expect(n.details!.map((d) => d.en)).toEqual([expect.stringContaining("unit code SYT is already there")]);

@@ -67,7 +67,7 @@ export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang)
   }
   writeOutputFile(io, args.out, result.data);
   io.stdout.write(M.collected(report.take.length, args.out)[lang] + "\n");
-  for (const t of report.take) io.stdout.write(M.took(t.file, t.sheet, t.as)[lang] + "\n");
+  for (const t of report.take) io.stdout.write(M.took(t.file, t.sheet, t.as)[lang] + (t.replaces !== undefined ? replacedBlank(t.replaces)[lang] : "") + "\n");
   if (skipLines.length > 0) {
     // A file left out is said on stderr too, where a script looks for what went wrong.
     if (report.unreadable.length > 0) io.stderr.write(unreadableSummary(report.unreadable)[lang] + "\n");
@@ -75,6 +75,14 @@ export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang)
     for (const line of skipLines) io.stdout.write(line + "\n");
   }
   return report.unreadable.length > 0 ? 1 : 0;
+}
+
+/** Said after a form that took the place of its unit's blank form in --out. */
+function replacedBlank(sheet: string): Message {
+  return {
+    vi: ` (thay phiếu trống "${sheet}" đã có trong sổ)`,
+    en: ` (in place of the blank form "${sheet}" already in the workbook)`,
+  };
 }
 
 function unreadableSummary(names: string[]): Message {

@@ -1,12 +1,13 @@
 /** Collecting units' sheets from other .xlsx files into the open workbook (ExcelApi 1.13). */
-import { type CollectSkip, detectLayoutA, planCollect, unreadableFileSkip } from "../../core/collect";
+import { type CollectSkip, type CollectTake, type ExistingForm, detectLayoutA, isBlankForm, planCollect, unreadableFileSkip } from "../../core/collect";
 import type { IndexModel } from "../../core/definition/model";
 import type { Message } from "../../core/i18n/text";
 import type { SheetSnapshot } from "../../core/types";
 import { opBytes, REQUEST_BUDGET, RequestPacker, tooLarge, utf8Length } from "./payload";
 
 export interface CollectReport {
-  inserted: { file: string; sheet: string; as: string }[];
+  /** `replaces`: the unit's blank form this filled one took the place of (and the name of). */
+  inserted: { file: string; sheet: string; as: string; replaces?: string }[];
   skipped: CollectSkip[];
   /** What the user should know about what came in (forms of different indices or versions). */
   warnings: Message[];
@@ -79,7 +80,7 @@ async function sheetsOf(file: { name: string; base64: string }): Promise<SheetSn
 interface Insert {
   file: string;
   base64: string;
-  takes: { file: string; sheet: string; as: string }[];
+  takes: CollectTake[];
   /** What insertWorksheetsFromBase64 gives back: the ids of the sheets it inserted. */
   result?: OfficeExtension.ClientResult<string[]>;
   ids?: string[];
@@ -156,10 +157,24 @@ async function insertAll(ctx: Excel.RequestContext, inserts: Insert[], known: Se
 
 /** Rows and columns of each sheet read to recognise a unit's form (detectLayoutA looks at 40 rows). */
 const HEAD_RANGE = "A1:Z40";
+const HEAD_ROWS = 40;
 
-/** The top of the given sheets (their used part of HEAD_RANGE) in one request, halved while the response is too large. */
-async function readHeads(ctx: Excel.RequestContext, sheets: { name: string }[], out: Map<string, SheetSnapshot>): Promise<number> {
-  const loads = sheets.map((s) => ({ name: s.name, range: ctx.workbook.worksheets.getItem(s.name).getRange(HEAD_RANGE).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,values") }));
+/** The top of a sheet, and whether it is all the sheet holds below row 40 (so a blank table there is the whole table). */
+interface Head {
+  snapshot: SheetSnapshot;
+  whole: boolean;
+}
+
+/** The top of the given sheets (their used part of HEAD_RANGE, and how far down each sheet's values go) in one request, halved while the response is too large. */
+async function readHeads(ctx: Excel.RequestContext, sheets: { name: string }[], out: Map<string, Head>): Promise<number> {
+  const loads = sheets.map((s) => {
+    const sheet = ctx.workbook.worksheets.getItem(s.name);
+    return {
+      name: s.name,
+      range: sheet.getRange(HEAD_RANGE).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,values"),
+      used: sheet.getUsedRangeOrNullObject(true).load("rowIndex,rowCount"),
+    };
+  });
   try {
     await ctx.sync();
   } catch (e) {
@@ -169,7 +184,7 @@ async function readHeads(ctx: Excel.RequestContext, sheets: { name: string }[], 
     }
     throw e;
   }
-  for (const { name, range } of loads) {
+  for (const { name, range, used } of loads) {
     const values: SheetSnapshot["values"] = [];
     if (!range.isNullObject) {
       range.values.forEach((line, r) => {
@@ -180,29 +195,34 @@ async function readHeads(ctx: Excel.RequestContext, sheets: { name: string }[], 
         values[range.rowIndex + r] = Array.from(row, (v) => v ?? null);
       });
     }
-    out.set(name, { name, values: Array.from(values, (r) => r ?? []) });
+    const whole = used.isNullObject || used.rowIndex + used.rowCount <= HEAD_ROWS;
+    out.set(name, { snapshot: { name, values: Array.from(values, (r) => r ?? []) }, whole });
   }
   return 1;
 }
 
 /**
- * The unit codes and indices (`Bộ chỉ số`) of the forms already in the workbook, from the top of
- * each sheet: the collection leaves out a form of a unit that already has one, as the file mode
- * does. As many sheets a request as 4 MB of request carry.
+ * The forms already in the workbook (unit code and name, blank or not) and their indices (`Bộ chỉ
+ * số`), from the top of each sheet: the collection leaves out a form of a unit that already has a
+ * filled one, as the file mode does, and puts a filled form in place of a blank one. A form whose
+ * values go below what is read is taken as filled (a blank form is replaced only when sure). As
+ * many sheets a request as 4 MB of request carry.
  */
-async function existingForms(ctx: Excel.RequestContext, sheets: { name: string }[]): Promise<{ codes: string[]; indices: string[] }> {
-  const heads = new Map<string, SheetSnapshot>();
-  const perRequest = Math.max(1, Math.floor(REQUEST_BUDGET / opBytes(5, 3)));
+async function existingForms(ctx: Excel.RequestContext, sheets: { name: string }[]): Promise<{ forms: ExistingForm[]; indices: string[] }> {
+  const heads = new Map<string, Head>();
+  const perRequest = Math.max(1, Math.floor(REQUEST_BUDGET / opBytes(8, 5)));
   for (let from = 0; from < sheets.length; from += perRequest) await readHeads(ctx, sheets.slice(from, from + perRequest), heads);
-  const codes: string[] = [];
+  const forms: ExistingForm[] = [];
   const indices: string[] = [];
   for (const s of sheets) {
     const head = heads.get(s.name);
-    const h = head ? detectLayoutA(head) : null;
-    if (h?.unitCode !== undefined) codes.push(h.unitCode);
+    const h = head ? detectLayoutA(head.snapshot) : null;
+    if (head && h?.unitCode !== undefined) {
+      forms.push({ sheet: s.name, unitCode: h.unitCode, ...(h.unitName !== undefined ? { unitName: h.unitName } : {}), blank: head.whole && isBlankForm(head.snapshot) });
+    }
     if (h?.index !== undefined) indices.push(h.index);
   }
-  return { codes, indices };
+  return { forms, indices };
 }
 
 export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name: string; base64: string }[], model?: IndexModel): Promise<CollectReport> {
@@ -225,8 +245,8 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
   await ctx.sync();
   if (structure.protected && fitting.length) return { ...report, message: COLLECT_STRUCTURE_PROTECTED };
   // A unit that already has a form here keeps it: its form in the files is left out, with the reason.
-  const existing = fitting.length ? await existingForms(ctx, list.items) : { codes: [], indices: [] };
-  const plan = planCollect(list.items.map((s) => s.name), incoming, model, { existingUnitCodes: existing.codes, existingIndices: existing.indices });
+  const existing = fitting.length ? await existingForms(ctx, list.items) : { forms: [], indices: [] };
+  const plan = planCollect(list.items.map((s) => s.name), incoming, model, { existingForms: existing.forms, existingIndices: existing.indices });
   report.skipped.push(...plan.skipped);
   report.warnings.push(...plan.warnings);
 
@@ -246,13 +266,25 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
   const named = ctx.workbook.worksheets.load("items/name,items/id");
   await ctx.sync();
   const nameOf = new Map(named.items.map((s) => [s.id, s.name]));
+  // A filled form in place of its unit's blank one: moved to the blank sheet's position (the blank
+  // one moves one on), the blank one deleted — every other sheet keeps its position — then named
+  // as the blank one was, below. In the order of the blank sheets, so each position read holds.
+  const positionOf = new Map(named.items.map((s, i) => [s.name, i]));
+  const replacing = done
+    .flatMap((entry) => entry.takes.map((t, i) => ({ t, id: entry.ids?.[i] })))
+    .filter((r): r is { t: CollectTake & { replaces: string }; id: string } => r.t.replaces !== undefined && r.id !== undefined && positionOf.has(r.t.replaces))
+    .sort((a, b) => positionOf.get(a.t.replaces)! - positionOf.get(b.t.replaces)!);
+  for (const { t, id } of replacing) {
+    ctx.workbook.worksheets.getItem(id).position = positionOf.get(t.replaces)!;
+    ctx.workbook.worksheets.getItem(t.replaces).delete();
+  }
   for (const entry of done) {
     entry.takes.forEach((t, i) => {
       const id = entry.ids?.[i];
       const got = id !== undefined ? nameOf.get(id) : undefined;
       // worksheets.getItem takes a sheet's id as well as its name.
       if (id !== undefined && got !== undefined && got !== t.as) ctx.workbook.worksheets.getItem(id).name = t.as;
-      report.inserted.push({ file: t.file, sheet: t.sheet, as: t.as });
+      report.inserted.push({ file: t.file, sheet: t.sheet, as: t.as, ...(t.replaces !== undefined && replacing.some((r) => r.t === t) ? { replaces: t.replaces } : {}) });
     });
   }
   await ctx.sync();

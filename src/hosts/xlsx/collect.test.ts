@@ -61,14 +61,15 @@ describe("collecting forms from several files", () => {
     const { data, report } = await collectFiles([
       { name: "a.xlsx", data: await form("SYT", "Sở Y tế", 0.8) },
       { name: "b.xlsx", data: await form("SYT-2", "Sở Y tế", 0.7) },
-      { name: "c.xlsx", data: await form("SYT", "Sở Y tế (bản sửa)", 0.9) },
+      // A second filled form of the same unit (same code, same name): the first one is kept.
+      { name: "c.xlsx", data: await form("SYT", "SỞ Y TẾ", 0.9) },
     ]);
     expect(report.take.map((t) => [t.file, t.as])).toEqual([
       ["a.xlsx", "Sở Y tế"],
       ["b.xlsx", "Sở Y tế (2)"],
     ]);
-    const dup = report.skipped.find((s) => s.file === "c.xlsx" && s.sheet === "Sở Y tế (bản sửa)");
-    expect(dup?.reason.vi).toContain("SYT");
+    const dup = report.skipped.find((s) => s.file === "c.xlsx" && s.sheet === "SỞ Y TẾ");
+    expect(dup?.reason.vi).toBe('Trang tính "SỞ Y TẾ": đơn vị mã SYT đã có từ tệp a.xlsx; bỏ qua bản trùng.');
     expect((await load(data)).worksheets.map((w) => w.name)).toEqual(["Sở Y tế", "Sở Y tế (2)"]);
   });
 
@@ -111,6 +112,63 @@ describe("collecting forms from several files", () => {
     expect(Object.keys(byCode).sort()).toEqual(["SNV", "SYT"]);
     expect(byCode.SYT!.nodes["3.2"]!.points).toBeCloseTo(8, 10);
     expect(byCode.SNV!.nodes["3.2"]!.points).toBeCloseTo(6, 10);
+  });
+
+  describe("one workbook with a sheet per unit, sent back by each unit with its own sheet filled", () => {
+    const units = [
+      { code: "SYT", name: "Sở Y tế", category: "co-dvc" },
+      { code: "SNV", name: "Sở Nội vụ", category: "co-dvc" },
+      { code: "STC", name: "Sở Tài chính", category: "co-dvc" },
+    ];
+    /** The template workbook, with unit `name`'s sheet filled in (3.2 = `percent`) when given. */
+    async function sentBack(name?: string, percent = 0): Promise<Uint8Array> {
+      const wb = await load(await makeTemplate(model, units, { lang: "vi" }));
+      if (name !== undefined) {
+        const ws = wb.getWorksheet(name)!;
+        ws.getCell(rowOf(ws, "3.2"), 4).value = percent;
+      }
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    }
+    async function scored(data: Uint8Array): Promise<Record<string, number | undefined>> {
+      const host = await XlsxHost.fromBuffer(data, "tong-hop.xlsx");
+      const result = await runScoring(host, { definition: builtin.definition, lang: "vi", projectVersion: "test", write: false });
+      return Object.fromEntries(result.table.units.map((u) => [u.code, u.nodes["3.2"]?.points ?? undefined]));
+    }
+
+    it("takes each unit's filled sheet, not the blank copies in the first file; a unit nobody filled keeps its blank form", async () => {
+      const { data, report } = await collectFiles([
+        { name: "syt.xlsx", data: await sentBack("Sở Y tế", 0.8) },
+        { name: "snv.xlsx", data: await sentBack("Sở Nội vụ", 0.6) },
+      ]);
+      expect(report.take.map((t) => [t.file, t.as])).toEqual([
+        ["syt.xlsx", "Sở Y tế"],
+        // Nobody sent Sở Tài chính's form filled: its blank form is taken, so the unit appears.
+        ["syt.xlsx", "Sở Tài chính"],
+        ["snv.xlsx", "Sở Nội vụ"],
+      ]);
+      expect(report.skipped.map((s) => s.reason.vi)).toEqual([
+        'Trang tính "Sở Nội vụ": phiếu trống (chưa điền số liệu); đơn vị mã SNV đã có phiếu đã điền từ tệp snv.xlsx nên bỏ qua phiếu trống này.',
+        'Trang tính "Sở Y tế": phiếu trống (chưa điền số liệu); đơn vị mã SYT đã có phiếu đã điền từ tệp syt.xlsx nên bỏ qua phiếu trống này.',
+        'Trang tính "Sở Tài chính": đơn vị mã STC đã có từ tệp syt.xlsx; bỏ qua bản trùng.',
+      ]);
+      const points = await scored(data);
+      expect(points.SYT).toBeCloseTo(8, 10);
+      expect(points.SNV).toBeCloseTo(6, 10);
+    });
+
+    it("puts a filled form in place of the blank form already in the workbook gathered into, under the same name", async () => {
+      const base = await sentBack();
+      const before = (await load(base)).worksheets.map((w) => w.name);
+      const { data, report } = await collectFiles([{ name: "snv.xlsx", data: await sentBack("Sở Nội vụ", 0.6) }], base);
+      expect(report.take).toEqual([expect.objectContaining({ file: "snv.xlsx", as: "Sở Nội vụ", replaces: "Sở Nội vụ" })]);
+      // Same sheets, in the same order: the blank one gave its place to the filled one.
+      expect((await load(data)).worksheets.map((w) => w.name)).toEqual(before);
+      expect((await scored(data)).SNV).toBeCloseTo(6, 10);
+      // Gathered again, the filled form now there stays, and the new one is a duplicate.
+      const again = await collectFiles([{ name: "snv2.xlsx", data: await sentBack("Sở Nội vụ", 0.2) }], data);
+      expect(again.report.take).toEqual([]);
+      expect((await scored(again.data)).SNV).toBeCloseTo(6, 10);
+    });
   });
 
   it("warns, naming each file and its index, when the forms are of different indices or versions", async () => {

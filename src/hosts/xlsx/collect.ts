@@ -4,7 +4,7 @@
  * panes and sheet protection, so a collected form looks and behaves like the one the unit sent.
  */
 import ExcelJS from "exceljs";
-import { type CollectPlan, detectLayoutA, planCollect, unreadableFileSkip } from "../../core/collect";
+import { type CollectPlan, type ExistingForm, detectLayoutA, isBlankForm, planCollect, unreadableFileSkip } from "../../core/collect";
 import { columnNumber } from "../../core/a1";
 import type { IndexModel } from "../../core/definition/model";
 import type { CellValue, SheetSnapshot } from "../../core/types";
@@ -54,29 +54,31 @@ function plainValue(v: ExcelJS.CellValue): CellValue {
   return null;
 }
 
-/** The values of a sheet as a snapshot, enough for recognising layout A. */
-function snapshotOf(ws: ExcelJS.Worksheet, rowLimit = 60): SheetSnapshot {
+/** The values of a sheet as a snapshot: its whole table, to recognise layout A and tell a blank form (isBlankForm). */
+function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
   const values: CellValue[][] = [];
-  const last = Math.min(ws.rowCount, rowLimit);
-  for (let r = 1; r <= last; r++) {
+  for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const out: CellValue[] = [];
-    for (let c = 1; c <= Math.min(row.cellCount, 30); c++) out.push(plainValue(row.getCell(c).value));
+    for (let c = 1; c <= row.cellCount; c++) out.push(plainValue(row.getCell(c).value));
     values.push(out);
   }
   return { name: ws.name, values, visible: ws.state === "visible" };
 }
 
-/** The unit codes and the `Bộ chỉ số` of the forms a workbook already holds. */
-function formsOf(wb: ExcelJS.Workbook): { codes: string[]; indices: string[] } {
-  const codes: string[] = [];
+/** The forms (unit code, name, blank or not) and the `Bộ chỉ số` of the forms a workbook already holds. */
+function formsOf(wb: ExcelJS.Workbook): { forms: ExistingForm[]; indices: string[] } {
+  const forms: ExistingForm[] = [];
   const indices: string[] = [];
   for (const ws of wb.worksheets) {
-    const h = detectLayoutA(snapshotOf(ws));
-    if (h?.unitCode !== undefined) codes.push(h.unitCode);
+    const snapshot = snapshotOf(ws);
+    const h = detectLayoutA(snapshot);
+    if (h?.unitCode !== undefined) {
+      forms.push({ sheet: ws.name, unitCode: h.unitCode, ...(h.unitName !== undefined ? { unitName: h.unitName } : {}), blank: isBlankForm(snapshot) });
+    }
     if (h?.index !== undefined) indices.push(h.index);
   }
-  return { codes, indices };
+  return { forms, indices };
 }
 
 function cloneJson<T>(v: T): T {
@@ -171,7 +173,8 @@ function localizeLists(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet, fir
 /**
  * Gather the layout-A sheets of `files` into `base` (or a new workbook). A file that is not a
  * readable .xlsx workbook is left out with its reason (the others are still gathered); so are
- * sheets that are not unit forms, forms of a unit code already present, and (with a model) forms
+ * sheets that are not unit forms, forms of a unit code already present (a unit's blank form in
+ * `base` is replaced by its filled one, in place and under its name), and (with a model) forms
  * of another index; the template's own instructions sheet and hidden list sheet are left out
  * silently. The report warns when the forms (those of `base` included) name different indices or
  * versions. Throws CollectReadError when `base` cannot be read, CollectWriteError when the
@@ -198,7 +201,7 @@ export async function collectFiles(
     target.worksheets.map((w) => w.name),
     loaded.map(({ name, wb }) => ({ file: name, sheets: wb.worksheets.map((ws) => snapshotOf(ws)) })),
     model,
-    { existingUnitCodes: existing.codes, existingIndices: existing.indices },
+    { existingForms: existing.forms, existingIndices: existing.indices },
   );
   // Files may share a name (two folders' "phieu.xlsx"): match takes to workbooks by position.
   let cursor = 0;
@@ -207,7 +210,12 @@ export async function collectFiles(
       const take = plan.take[cursor];
       if (!take || take.file !== name || take.sheet !== ws.name) continue;
       cursor++;
+      // A filled form in place of the unit's blank one: the blank sheet goes, the copy takes its place and name.
+      const blank = take.replaces !== undefined ? target.getWorksheet(take.replaces) : undefined;
+      const orderNo = blank ? (blank as unknown as { orderNo: number }).orderNo : undefined;
+      if (blank) target.removeWorksheet(blank.id);
       const copy = target.addWorksheet(take.as);
+      if (orderNo !== undefined) (copy as unknown as { orderNo: number }).orderNo = orderNo;
       copySheet(ws, copy);
       localizeLists(ws, copy, () => (detectLayoutA(snapshotOf(ws))?.headerRow ?? FORM_LIST_FIRST_ROW - 1) + 1);
     }
@@ -221,7 +229,7 @@ export async function collectFiles(
   }
   // ExcelJS drops the charts and shapes it read: those of the workbook gathered into come back,
   // in the same pass as the data bars are made plain.
-  data = base ? await preserveDrawings(base, data, { skipSheets: [], tidyDataBars: dataBarSheets }) : await tidyDataBars(data, dataBarSheets);
+  data = base ? await preserveDrawings(base, data, { skipSheets: plan.take.flatMap((t) => (t.replaces !== undefined ? [t.replaces] : [])), tidyDataBars: dataBarSheets }) : await tidyDataBars(data, dataBarSheets);
   const report: CollectReport = {
     ...plan,
     skipped: [...unreadable.map(unreadableFileSkip), ...plan.skipped],
