@@ -239,6 +239,8 @@ export interface ConditionalFormatPlan {
    * colorScale: the numbers the colours sit at (minimum, midpoint, maximum; as many as `colors`),
    * e.g. [0, 0.5, 1] for values that run from 0 to 1, so a column of full marks is all green.
    * Absent: the lowest value, the 50th percentile and the highest.
+   * dataBar: where the bar starts ([0]: at 0, as Excel's default does) and, when given, where it
+   * ends; absent: the lowest and highest values of the range.
    */
   at?: number[];
 }

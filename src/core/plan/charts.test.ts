@@ -72,7 +72,7 @@ describe("the profile radar", () => {
     const charts = chartsOf(plan);
     expect(charts.map((c) => c.name)).toEqual([CHART_NAMES.total, CHART_NAMES.groups, CHART_NAMES.profile]);
     const radar = charts.find((c) => c.name === CHART_NAMES.profile)!;
-    expect(radar.title).toBe("Hồ sơ theo chỉ số thành phần (giá trị 0–1)");
+    expect(radar.title).toBe("So sánh theo chỉ số thành phần (giá trị 0–1)");
     const grid = ownedGrid(plan, "Biểu đồ");
     expect(cellsOf(grid, radar.categories)).toEqual([
       "Nhận thức số",
@@ -92,13 +92,13 @@ describe("the profile radar", () => {
     const axisHeader = grid[parseRange(radar.categories).top - 2]![0];
     expect(axisHeader).toBe("Chỉ số thành phần");
     expect(plan.warnings ?? []).toEqual([]);
-    expect(chartsOf(run(PROVINCES, model, "en"), "Charts").find((c) => c.name === CHART_NAMES.profile)!.title).toBe("Profile by component index (values 0–1)");
+    expect(chartsOf(run(PROVINCES, model, "en"), "Charts").find((c) => c.name === CHART_NAMES.profile)!.title).toBe("Comparison by component index (values 0–1)");
   });
 
   test("an index with three or more top-level groups keeps them as the radar's axes", () => {
     const plan = run(COUNTRIES, builtin("undp-hdi"));
     const radar = chartsOf(plan).find((c) => c.name === CHART_NAMES.profile)!;
-    expect(radar.title).toBe("Hồ sơ theo nhóm chỉ số (giá trị 0–1)");
+    expect(radar.title).toBe("So sánh theo nhóm chỉ số (giá trị 0–1)");
     expect(cellsOf(ownedGrid(plan, "Biểu đồ"), radar.categories)).toEqual(["Sức khỏe", "Giáo dục", "Thu nhập"]);
   });
 

@@ -14,7 +14,7 @@ import type { CellBlock, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, UnitRe
 import { cellAddress, columnLetter, parseCell, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
 import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label, profileLeftOutMessage } from "./labels";
-import { DEFAULT_FORMATS, type FigureFormats } from "./results-sheet";
+import { DEFAULT_FORMATS, type FigureFormats, figure } from "./results-sheet";
 
 export interface ChartsSheetInput {
   model: IndexModel;
@@ -149,8 +149,8 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const head1: PlanValue[] = [label("unit", lang), totalHeader, ...groups.map((g) => g.name)];
   const rows1: PlanValue[][] = units.map((u) => [
     u.name,
-    usePoints ? u.points : u.value,
-    ...groups.map((g) => (stackPoints ? u.nodes[g.code]?.points : u.nodes[g.code]?.value) ?? null),
+    figure(usePoints ? u.points : u.value),
+    ...groups.map((g) => figure(stackPoints ? u.nodes[g.code]?.points : u.nodes[g.code]?.value)),
   ]);
   const formats1 = [head1.map(() => "@"), ...rows1.map(() => ["@", totalFormat, ...groups.map(() => groupFormat)])];
 
@@ -164,8 +164,8 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const head2: PlanValue[] = axes ? [axisHeader, ...chosen.map((u) => u.name), label("average", lang)] : [];
   const rows2: PlanValue[][] = profile.map((g) => [
     g.name,
-    ...chosen.map((u) => u.nodes[g.code]?.value ?? null),
-    mean(units.flatMap((u) => (u.nodes[g.code]?.value ?? null) === null ? [] : [u.nodes[g.code]!.value!])),
+    ...chosen.map((u) => figure(u.nodes[g.code]?.value)),
+    figure(mean(units.flatMap((u) => (u.nodes[g.code]?.value ?? null) === null ? [] : [u.nodes[g.code]!.value!]))),
   ]);
   const formats2 = [head2.map(() => "@"), ...rows2.map((r) => ["@", ...r.slice(1).map(() => formats.value)])];
 

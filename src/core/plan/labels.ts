@@ -24,7 +24,10 @@ export const COLUMN_LABELS = {
   totalPoints: { vi: "Tổng điểm", en: "Total points" },
   value: { vi: "Giá trị", en: "Value" },
   rankInCategory: { vi: "Hạng trong loại", en: "Rank in category" },
+  /** The command line's short header. */
   coverage: { vi: "Độ phủ", en: "Coverage" },
+  /** The results sheet's header: what the share is of. */
+  coverageColumn: { vi: "Tỷ lệ chỉ tiêu có số liệu", en: "Data coverage" },
   errors: { vi: "Số lỗi", en: "Errors" },
   warnings: { vi: "Số cảnh báo", en: "Warnings" },
   note: { vi: "Ghi chú", en: "Note" },
@@ -117,8 +120,8 @@ export const CHART_LABELS = {
   groupsTitle: { vi: "Điểm theo nhóm chỉ số", en: "Points by pillar" },
   groupsValueTitle: { vi: "Giá trị theo nhóm chỉ số", en: "Values by pillar" },
   groupsClusteredTitle: { vi: "Giá trị từng nhóm chỉ số theo đơn vị (0–1)", en: "Pillar values by unit (0–1)" },
-  profileTitle: { vi: "Hồ sơ theo nhóm chỉ số (giá trị 0–1)", en: "Pillar profile (values 0–1)" },
-  profileBelowTitle: { vi: "Hồ sơ theo chỉ số thành phần (giá trị 0–1)", en: "Profile by component index (values 0–1)" },
+  profileTitle: { vi: "So sánh theo nhóm chỉ số (giá trị 0–1)", en: "Comparison by indicator group (values 0–1)" },
+  profileBelowTitle: { vi: "So sánh theo chỉ số thành phần (giá trị 0–1)", en: "Comparison by component index (values 0–1)" },
   component: { vi: "Chỉ số thành phần", en: "Component index" },
   unitAxis: { vi: "Đơn vị", en: "Unit" },
   pointsAxis: { vi: "Điểm", en: "Points" },

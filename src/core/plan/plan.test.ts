@@ -44,7 +44,7 @@ describe("planResults", () => {
     expect(header).toContain("Nhận thức số (giá trị)");
     expect(header).toContain("Nhận thức số (điểm)");
     expect(header).toContain("Tổng điểm");
-    expect(header).toContain("Độ phủ");
+    expect(header).toContain("Tỷ lệ chỉ tiêu có số liệu");
     // SO-01: 10 + 18 + 28.5 = 56.5; SO-03: 0 + 14 + 24 = 38; SO-02: 10 + 8 + 15 = 33.
     const total = header.indexOf("Tổng điểm");
     expect(grid.slice(3).map((r) => [r[0], r[1], r[total]])).toEqual([
@@ -56,7 +56,7 @@ describe("planResults", () => {
     const formats = results.blocks[2]!.numberFormat as string[][];
     expect(formats[1]![header.indexOf("Nhận thức số (giá trị)")]).toBe("0.0000");
     expect(formats[1]![total]).toBe("0.00");
-    expect(formats[1]![header.indexOf("Độ phủ")]).toBe("0%");
+    expect(formats[1]![header.indexOf("Tỷ lệ chỉ tiêu có số liệu")]).toBe("0%");
     expect(results.conditionalFormats.map((c) => c.kind).sort()).toEqual(["colorScale", "colorScale", "dataBar"]);
     expect(results.freeze).toEqual({ rows: 3, columns: 3 });
   });

@@ -19,7 +19,7 @@ import {
 } from "./index-sheet";
 import { INDEX_SHEET, MARK_FILLS, markNote } from "./labels";
 import { type IssueCounts, type NotScoredEntry, RESULTS_HEADER_ROW, figureFormats, notScoredRows, planResultsSheet } from "./results-sheet";
-import { planSheetEdits } from "./sheet-edits";
+import { planClearForm, planSheetEdits } from "./sheet-edits";
 import { ownedSheetNames } from "./sheet-names";
 
 /** The warnings a plan carries (none for a plan without). */
@@ -490,6 +490,14 @@ export function planResults(
   const ownedForms: { unit: string; sheet: string }[] = [];
   const rankedCount = table.units.filter((u) => u.rank !== null).length;
   const previousCells = previousCellsOf(previous, snapshot);
+  // Ranked within categories: how many units of each category are ranked (the 5 of "2/5").
+  const byCategory = table.ranking.within === "category";
+  const rankedInCategory = new Map<string, number>();
+  if (byCategory) {
+    for (const u of table.units) {
+      if (u.category !== undefined && u.rankInCategory !== null) rankedInCategory.set(u.category, (rankedInCategory.get(u.category) ?? 0) + 1);
+    }
+  }
   submissions.forEach((s, i) => {
     const unit = table.units[i];
     if (!unit || s.source?.layout !== "A" || ownedSet.has(s.source.sheet)) return;
@@ -500,6 +508,7 @@ export function planResults(
       submission: s,
       unit,
       rankedCount,
+      ...(byCategory && unit.category !== undefined ? { inCategory: { rank: unit.rankInCategory, ranked: rankedInCategory.get(unit.category) ?? 0 } } : {}),
       lang,
       ...(snapshot ? { sheet: snapshot.sheets.find((x) => x.name === sheetName) } : {}),
       previous: earlier,
@@ -512,6 +521,20 @@ export function planResults(
     editWarnings.push(...planned.warnings);
     ownedForms.push({ unit: unitKey(s), sheet: sheetName });
   });
+  // Forms the last run wrote into and this run does not score (their unit code is now another
+  // form's, they are of another index…): their total, rank and scores are emptied, so that no
+  // form shows a total and a rank the results sheet does not list.
+  const edited = new Set(edits.map((e) => e.sheet));
+  const leftOut = new Map<string, OwnedCells[]>();
+  for (const c of previous?.owned.cells ?? []) {
+    if (c.role === "notes" || ownedSet.has(c.sheet) || edited.has(c.sheet) || (previous?.owned.sheets ?? []).includes(c.sheet)) continue;
+    leftOut.set(c.sheet, [...(leftOut.get(c.sheet) ?? []), c]);
+  }
+  for (const [sheetName, cells] of leftOut) {
+    const sheet = snapshot?.sheets.find((x) => x.name === sheetName && x.csvFile === undefined);
+    const cleared = sheet ? planClearForm(sheet, cells) : undefined;
+    if (cleared) edits.push(cleared);
+  }
 
   // Marks: set the new ones, clear every mark of the last run.
   const marks = planMarks(issues, lang, ownedSet);

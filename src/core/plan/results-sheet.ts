@@ -3,6 +3,7 @@ import type { IndexModel } from "../definition/model";
 import type { Lang, Message } from "../i18n/text";
 import { localize } from "../i18n/text";
 import type { CellBlock, ConditionalFormatPlan, OwnedSheetPlan, PlanValue, ScoreTable, UnitResult } from "../types";
+import { decimalFigure } from "../score/round";
 import { columnLetter, rangeAddress } from "./a1";
 import { fitWidth, widestWord, wrappedHeight } from "./layout";
 import {
@@ -30,6 +31,15 @@ const TEXT_FORMAT = "@";
 export function decimalFormat(decimals: number): string {
   const d = Math.max(0, Math.min(12, Math.trunc(decimals)));
   return d === 0 ? "0" : `0.${"0".repeat(d)}`;
+}
+
+/**
+ * A figure as the project writes it into a cell: to 15 significant digits (decimalFigure), the
+ * number the ranking, the command line and Excel see, so that every reader shows it alike (a total
+ * of 726.35 held as 726.3499999999999 would show 726.3 in LibreOffice and 726.4 everywhere else).
+ */
+export function figure(x: number | null | undefined): number | null {
+  return typeof x === "number" ? decimalFigure(x) : null;
 }
 
 /** The number formats of points and values wherever the project writes them. */
@@ -78,6 +88,8 @@ interface Column {
   cf?: ConditionalFormatPlan["kind"];
   /** A rank: centred, header and cells, so that it stands clear of the code beside it. */
   rank?: boolean;
+  /** The header's alignment when it is not the column's (see columnAlign). */
+  headerAlign?: CellBlock["align"];
 }
 
 export interface IssueCounts {
@@ -153,24 +165,26 @@ function columnsFor(input: ResultsSheetInput): Column[] {
       header: groupValueHeader(name, lang),
       width: 10,
       format: formats.value,
-      cell: (u) => u.nodes[code]?.value ?? null,
+      cell: (u) => figure(u.nodes[code]?.value),
       cf: "colorScale",
     });
     if (node.max !== undefined) {
-      cols.push({ header: groupPointsHeader(name, lang), width: 9, format: formats.points, cell: (u) => u.nodes[code]?.points ?? null });
+      cols.push({ header: groupPointsHeader(name, lang), width: 9, format: formats.points, cell: (u) => figure(u.nodes[code]?.points) });
     }
   }
   const hasPoints = model.root.max !== undefined;
-  if (hasPoints) cols.push({ header: label("totalPoints", lang), width: 12, format: formats.points, cell: (u) => u.points, cf: "dataBar" });
-  cols.push({ header: label("value", lang), width: 10, format: formats.value, cell: (u) => u.value, ...(hasPoints ? {} : { cf: "dataBar" as const }) });
+  if (hasPoints) cols.push({ header: label("totalPoints", lang), width: 12, format: formats.points, cell: (u) => figure(u.points), cf: "dataBar" });
+  cols.push({ header: label("value", lang), width: 10, format: formats.value, cell: (u) => figure(u.value), ...(hasPoints ? {} : { cf: "dataBar" as const }) });
   if (table.ranking.within === "category") {
     cols.push({ header: label("rankInCategory", lang), width: 10, format: RANK_FORMAT, cell: (u) => u.rankInCategory, rank: true });
   }
-  cols.push({ header: label("coverage", lang), width: 9, format: COVERAGE_FORMAT, cell: (u) => u.coverage });
+  cols.push({ header: label("coverageColumn", lang), width: 11, format: COVERAGE_FORMAT, cell: (u) => figure(u.coverage) });
   cols.push({ header: label("errors", lang), width: 8, format: COUNT_FORMAT, cell: (u) => input.counts(u).errors });
   cols.push({ header: label("warnings", lang), width: 10, format: COUNT_FORMAT, cell: (u) => input.counts(u).warnings });
   cols.push({
     header: label("note", lang),
+    // Centred: left-aligned, it would run into the right-aligned header of the counts before it ("Số cảnh báoGhi chú").
+    headerAlign: "center",
     width: 12,
     maxWidth: 70,
     format: TEXT_FORMAT,
@@ -210,10 +224,11 @@ function columnWidths(cols: Column[], rows: PlanValue[][]): number[] {
 function headerBlocks(cols: Column[], top: number): CellBlock[] {
   const out: CellBlock[] = [];
   let start = 0;
+  const headerAlign = (c: Column) => c.headerAlign ?? columnAlign(c);
   cols.forEach((c, i) => {
     const next = cols[i + 1];
-    if (next && columnAlign(next) === columnAlign(c)) return;
-    const align = columnAlign(c);
+    if (next && headerAlign(next) === headerAlign(c)) return;
+    const align = headerAlign(c);
     const block: CellBlock = {
       address: `${columnLetter(start + 1)}${top}`,
       values: [cols.slice(start, i + 1).map((x) => x.header)],
@@ -258,7 +273,8 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
           ? // Group values run from 0 to 1: red at 0, yellow at 0.5, green at 1, so that a column of
             // full marks shows green (a scale on the median would show most of it yellow).
             { range, kind: "colorScale", colors: ["FFF8696B", "FFFFEB84", "FF63BE7B"], at: [0, 0.5, 1] }
-          : { range, kind: "dataBar", colors: ["FF5B9BD5"] },
+          : // Bars start at 0 (Excel's own default), so the lowest unit's bar is not empty; they reach the highest value.
+            { range, kind: "dataBar", colors: ["FF5B9BD5"], at: [0] },
       );
     });
   }

@@ -15,7 +15,7 @@ import { isCellError } from "../types";
 import { type CellRange, cellAddress, compactRanges, parseRange, rangeCells } from "./a1";
 import type { OwnedCells } from "./index-sheet";
 import { COLUMN_LABELS, label, mergedScoreCellsMessage, summaryRankText, unavailableText } from "./labels";
-import { DEFAULT_FORMATS, type FigureFormats } from "./results-sheet";
+import { DEFAULT_FORMATS, type FigureFormats, figure } from "./results-sheet";
 
 export interface SheetEditsInput {
   model: IndexModel;
@@ -23,6 +23,11 @@ export interface SheetEditsInput {
   unit: UnitResult;
   /** How many units are ranked (the 20 of "3/20"). */
   rankedCount: number;
+  /**
+   * The index ranks within categories: the summary adds the unit's rank in its category and how
+   * many units of its category are ranked (the official rank; "3/20" overall says less).
+   */
+  inCategory?: { rank: number | null; ranked: number };
   lang: Lang;
   sheet?: SheetSnapshot;
   /** What the last run owned in this sheet. */
@@ -72,6 +77,10 @@ const LANGS: Lang[] = ["vi", "en"];
 /** The first label of a summary (either language, points or value), and the second. */
 const SUMMARY_LABELS = new Set(LANGS.flatMap((l) => [COLUMN_LABELS.totalPoints[l], COLUMN_LABELS.value[l]]));
 const RANK_LABELS = new Set(LANGS.map((l) => COLUMN_LABELS.rank[l]));
+/** The third label of a summary of an index ranked within categories. */
+const CATEGORY_RANK_LABELS = new Set(LANGS.map((l) => COLUMN_LABELS.rankInCategory[l]));
+/** The header the project gives a `Điểm` column it adds, in either language. */
+const SCORE_LABELS = new Set(LANGS.map((l) => COLUMN_LABELS.score[l]));
 const NOT_RANKED = new Set(LANGS.map((l) => summaryRankText(null, 0, l)));
 /** What the project writes in the `Điểm` column for a node it could not score, in either language. */
 const UNAVAILABLE = new Set(LANGS.flatMap((l) => [unavailableText("not-applicable", l), unavailableText(undefined, l)]));
@@ -136,13 +145,21 @@ function looksScored(v: CellValue | undefined): boolean {
   return v === undefined || v === null || v === "" || typeof v === "number" || isCellError(v) || (typeof v === "string" && UNAVAILABLE.has(v.trim()));
 }
 
-/** The first place for a 2×2 summary in rows 1–2, right of the header block and clear of anything typed or merged. */
-function summaryPlace(sheet: SheetSnapshot | undefined, headerRow: number, startColumn: number, merged: InMerge): string {
+/** The first place for a summary of `height` rows and 2 columns from row 1, right of the header block and clear of anything typed or merged. */
+function summaryPlace(sheet: SheetSnapshot | undefined, headerRow: number, startColumn: number, merged: InMerge, height: number): string {
   const free = (r: number, c: number) => isEmpty(sheet, r, c) && !merged(r, c);
-  const fits = (c: number) => [1, 2].every((r) => free(r, c) && free(r, c + 1));
-  let c = headerRow <= 2 ? startColumn : 4;
+  const rows = Array.from({ length: height }, (_, i) => i + 1);
+  const fits = (c: number) => rows.every((r) => free(r, c) && free(r, c + 1));
+  let c = headerRow <= height ? startColumn : 4;
   while (!fits(c)) c++;
-  return `${cellAddress(1, c)}:${cellAddress(2, c + 1)}`;
+  return `${cellAddress(1, c)}:${cellAddress(height, c + 1)}`;
+}
+
+/** Whether (row, column) starts the third row of a summary: the rank-in-category label and a rank (or nothing). */
+function isCategoryRowAt(sheet: SheetSnapshot | undefined, row: number, column: number): boolean {
+  if (!sheet || !CATEGORY_RANK_LABELS.has(textOf(valueAt(sheet, row, column)))) return false;
+  const rank = textOf(valueAt(sheet, row, column + 1));
+  return rank === "" || /^\d+\/\d+$/.test(rank) || NOT_RANKED.has(rank);
 }
 
 export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; owned: OwnedCells[]; warnings: Message[] } | undefined {
@@ -196,10 +213,10 @@ export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; o
     let format = "@";
     if (!result.available) value = unavailableText(result.reason, lang);
     else if (node.max !== undefined) {
-      value = result.points;
+      value = figure(result.points);
       format = formats.points;
     } else {
-      value = result.value;
+      value = figure(result.value);
       format = formats.value;
     }
     written.push(address);
@@ -231,33 +248,106 @@ export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; o
       : input.searchSummary
         ? findSummary(input.sheet, { top: 1, left: 1, bottom: 2, right: 2 }, headerRow)
         : undefined;
+  const height = input.inCategory ? 3 : 2;
+  const rowsOfSummary = Array.from({ length: height }, (_, i) => i);
   // A summary the user has since merged cells over is written afresh where nothing is merged.
-  const foundClear = found && ![0, 1].some((dr) => [0, 1].some((dc) => merged(found.row + dr, found.column + dc))) ? found : undefined;
-  if (found && !foundClear) {
-    // What is left of the last run's summary outside the merge is emptied, so it does not show twice.
-    for (const [dr, dc] of [[0, 0], [0, 1], [1, 0], [1, 1]] as const) {
+  // A third row goes where the last run's was, or where nothing is typed.
+  const roomBelow = (f: { row: number; column: number }) =>
+    height === 2 || isCategoryRowAt(input.sheet, f.row + 2, f.column) || [0, 1].every((dc) => isEmpty(input.sheet, f.row + 2, f.column + dc));
+  const foundClear = found && roomBelow(found) && !rowsOfSummary.some((dr) => [0, 1].some((dc) => merged(found.row + dr, found.column + dc))) ? found : undefined;
+  if (found) {
+    // What is left of the last run's summary is emptied, so it does not show twice: outside the
+    // merge when it moves, and a rank-in-category row this run does not write.
+    const stale: [number, number][] = foundClear ? [] : [[0, 0], [0, 1], [1, 0], [1, 1]];
+    if ((height === 2 || !foundClear) && isCategoryRowAt(input.sheet, found.row + 2, found.column)) stale.push([2, 0], [2, 1]);
+    for (const [dr, dc] of stale) {
       const row = found.row + dr;
       const column = found.column + dc;
       if (!merged(row, column) && !isEmpty(input.sheet, row, column)) blocks.push({ address: cellAddress(row, column), values: [[null]] });
     }
   }
   const summary = foundClear
-    ? `${cellAddress(foundClear.row, foundClear.column)}:${cellAddress(foundClear.row + 1, foundClear.column + 1)}`
-    : summaryPlace(input.sheet, headerRow, Math.max(src.lastColumn ?? 1, scoreColumn) + 2, merged);
+    ? `${cellAddress(foundClear.row, foundClear.column)}:${cellAddress(foundClear.row + height - 1, foundClear.column + 1)}`
+    : summaryPlace(input.sheet, headerRow, Math.max(src.lastColumn ?? 1, scoreColumn) + 2, merged, height);
   const s = parseRange(summary);
   const usePoints = model.root.max !== undefined;
-  blocks.push({
-    address: cellAddress(s.top, s.left),
-    values: [
-      [usePoints ? label("totalPoints", lang) : label("value", lang), usePoints ? unit.points : unit.value],
-      [label("rank", lang), summaryRankText(unit.rank, input.rankedCount, lang)],
-    ],
-    numberFormat: [
-      ["@", usePoints ? formats.points : formats.value],
-      ["@", "@"],
-    ],
-    bold: true,
-  });
+  const values: PlanValue[][] = [
+    [usePoints ? label("totalPoints", lang) : label("value", lang), figure(usePoints ? unit.points : unit.value)],
+    [label("rank", lang), summaryRankText(unit.rank, input.rankedCount, lang)],
+  ];
+  const numberFormat = [
+    ["@", usePoints ? formats.points : formats.value],
+    ["@", "@"],
+  ];
+  if (input.inCategory) {
+    values.push([label("rankInCategory", lang), summaryRankText(input.inCategory.rank, input.inCategory.ranked, lang)]);
+    numberFormat.push(["@", "@"]);
+  }
+  blocks.push({ address: cellAddress(s.top, s.left), values, numberFormat, bold: true });
   owned.push({ sheet: sheetName, role: "summary", ranges: [summary] });
   return { edit: { sheet: sheetName, blocks }, owned, warnings };
+}
+
+/**
+ * What the last run wrote into a form that this run does not score (its unit code is now another
+ * form's, it is of another index…): its total, rank and `Điểm` column would stand there as if
+ * scored, so they are emptied (values only: the user's formatting stays). Only what still holds
+ * what the project writes is emptied: the added `Điểm` header, the cells below a column headed
+ * Điểm/Score that hold a score or a "not scored" word, and the summary found by its labels.
+ * Undefined when nothing is left to empty.
+ */
+export function planClearForm(sheet: SheetSnapshot, previous: OwnedCells[]): SheetEditPlan | undefined {
+  const merged = mergeTest(sheet);
+  const blocks: CellBlock[] = [];
+  const cleared = new Set<string>();
+  const clear = (row: number, column: number) => {
+    const a = cellAddress(row, column);
+    if (cleared.has(a) || merged(row, column) || isEmpty(sheet, row, column)) return;
+    cleared.add(a);
+    blocks.push({ address: a, values: [[null]] });
+  };
+  const cellsOf = (role: OwnedCells["role"]) =>
+    previous.filter((p) => p.role === role).flatMap((p) =>
+      p.ranges.flatMap((r) => {
+        try {
+          return rangeCells(r).map((a) => parseRange(a));
+        } catch {
+          return [];
+        }
+      }),
+    );
+  const scoreCells = cellsOf("score");
+  const firstScoreRow = scoreCells.reduce((m, c) => Math.min(m, c.top), Infinity);
+  // The score column: the project's where its heading above the first score cell still says so.
+  const headingOk = (column: number) => {
+    for (let row = firstScoreRow - 1; row >= 1; row--) {
+      const t = textOf(valueAt(sheet, row, column));
+      if (t === "") continue;
+      return SCORE_LABELS.has(t) || /^(điểm|score)\b/i.test(t);
+    }
+    return false;
+  };
+  const columns = new Set(scoreCells.map((c) => c.left));
+  const ours = new Map([...columns].map((c) => [c, Number.isFinite(firstScoreRow) && headingOk(c)]));
+  for (const c of scoreCells) {
+    if (ours.get(c.left) && looksScored(valueAt(sheet, c.top, c.left))) clear(c.top, c.left);
+  }
+  for (const c of cellsOf("header")) {
+    if (SCORE_LABELS.has(textOf(valueAt(sheet, c.top, c.left)))) clear(c.top, c.left);
+  }
+  const recorded = previous.find((p) => p.role === "summary")?.ranges[0];
+  if (recorded !== undefined) {
+    let range: CellRange | undefined;
+    try {
+      range = parseRange(recorded);
+    } catch {
+      range = undefined;
+    }
+    const found = range && findSummary(sheet, range, Number.isFinite(firstScoreRow) ? firstScoreRow - 1 : sheet.values.length);
+    if (found) {
+      const height = isCategoryRowAt(sheet, found.row + 2, found.column) ? 3 : 2;
+      for (let dr = 0; dr < height; dr++) for (const dc of [0, 1]) clear(found.row + dr, found.column + dc);
+    }
+  }
+  return blocks.length > 0 ? { sheet: sheet.name, blocks } : undefined;
 }

@@ -282,7 +282,12 @@ function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Wo
         : {
             type: "dataBar",
             priority: i + 1,
-            cfvo: [{ type: "min" }, { type: "max" }],
+            // From the plan's number (0: the lowest unit's bar is not empty) to the highest value;
+            // from the lowest value when it gives none.
+            cfvo: [
+              cf.at && cf.at[0] !== undefined && Number.isFinite(cf.at[0]) ? { type: "num" as const, value: cf.at[0] } : { type: "min" as const },
+              cf.at && cf.at[1] !== undefined && Number.isFinite(cf.at[1]) ? { type: "num" as const, value: cf.at[1] } : { type: "max" as const },
+            ],
             color: { argb: argb(cf.colors[0] ?? "FF5B9BD5") },
             gradient: true,
           } as ExcelJS.DataBarRuleType;

@@ -31,6 +31,6 @@ test("the group values' colour scales sit at the numbers 0, 0.5 and 1, not at th
       ["num", "1"],
     ]);
   }
-  // The data bar on the total keeps the column's own extremes.
-  expect(xml).toMatch(/<dataBar>[\s\S]*?<cfvo type="min"\/>/);
+  // The data bar on the total starts at 0 (as Excel's own default does), up to the column's highest.
+  expect(xml).toMatch(/<dataBar>[\s\S]*?<cfvo type="num" val="0"\/><cfvo type="max"\/>/);
 });

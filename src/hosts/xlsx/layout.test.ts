@@ -69,7 +69,7 @@ describe("the scored workbook as a reader without the add-in sees it", () => {
       if (found === 0) throw new Error(`no column ${title}`);
       return found;
     };
-    for (const title of ["Tổng điểm", "Giá trị", "Độ phủ", "Số lỗi", "Số cảnh báo"]) {
+    for (const title of ["Tổng điểm", "Giá trị", "Tỷ lệ chỉ tiêu có số liệu", "Số lỗi", "Số cảnh báo"]) {
       expect([title, header.getCell(column(title)).alignment?.horizontal]).toEqual([title, "right"]);
       // The numbers under it are right-aligned too (Excel's and LibreOffice's default for numbers).
       expect(ws.getCell(4, column(title)).alignment?.horizontal ?? "right").toBe("right");
@@ -77,7 +77,9 @@ describe("the scored workbook as a reader without the add-in sees it", () => {
     expect(header.getCell(column("Hạng")).alignment?.horizontal).toBe("center");
     expect(ws.getCell(4, column("Hạng")).alignment?.horizontal).toBe("center");
     expect(ws.getCell(4, column("Hạng")).value).toBe(1);
-    for (const title of ["Mã đơn vị", "Đơn vị", "Ghi chú"]) expect(header.getCell(column(title)).alignment?.horizontal).toBeUndefined();
+    for (const title of ["Mã đơn vị", "Đơn vị"]) expect(header.getCell(column(title)).alignment?.horizontal).toBeUndefined();
+    // Centred, so that it does not run into the right-aligned "Số cảnh báo" beside it in print.
+    expect(header.getCell(column("Ghi chú")).alignment?.horizontal).toBe("center");
     // The header keeps its wrapping and its look.
     expect(header.getCell(column("Số cảnh báo")).alignment?.wrapText).toBe(true);
     expect(header.getCell(column("Số cảnh báo")).font?.bold).toBe(true);

@@ -145,7 +145,7 @@ describe("data bars", () => {
     const { out } = await scoreFile(await formFile(() => undefined));
     const xml = await sheetXml(out);
     const results = xml.get("Kết quả")!;
-    expect(results).toMatch(/<cfRule type="dataBar"[^>]*><dataBar><cfvo type="min"\/><cfvo type="max"\/><color rgb="FF[0-9A-F]{6}"\/><\/dataBar><\/cfRule>/);
+    expect(results).toMatch(/<cfRule type="dataBar"[^>]*><dataBar><cfvo type="num" val="0"\/><cfvo type="max"\/><color rgb="FF[0-9A-F]{6}"\/><\/dataBar><\/cfRule>/);
     for (const [name, text] of xml) expect([name, /<x14:id\s*\/>|<x14:id>\s*<\/x14:id>/.test(text)]).toEqual([name, false]);
   }, 30_000);
 
