@@ -233,12 +233,12 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
         if (cf.kind === "colorScale") {
           range.conditionalFormats.add("ColorScale").colorScale.criteria = colorScaleCriteria(cf.colors, cf.at);
         } else {
-          const bar = range.conditionalFormats.add("DataBar").dataBar;
-          bar.positiveFormat.fillColor = excelColor(cf.colors[0] ?? "#638EC6");
+          const format = range.conditionalFormats.add("DataBar");
+          format.dataBar.positiveFormat.fillColor = excelColor(cf.colors[0] ?? "#638EC6");
           // From the plan's numbers (0: the lowest unit's bar is not empty); Excel's automatic bounds otherwise.
           const [low, high] = cf.at ?? [];
-          if (low !== undefined && Number.isFinite(low)) bar.lowerBoundRule = { type: "Number", formula: String(low) };
-          if (high !== undefined && Number.isFinite(high)) bar.upperBoundRule = { type: "Number", formula: String(high) };
+          if (low !== undefined && Number.isFinite(low)) format.dataBar.lowerBoundRule = { type: "Number", formula: String(low) };
+          if (high !== undefined && Number.isFinite(high)) format.dataBar.upperBoundRule = { type: "Number", formula: String(high) };
         }
       }, { sheet: name });
     }
