@@ -237,6 +237,13 @@ async function openWorkbook(page: Page, bytes: Uint8Array, name = "so-nganh.xlsx
   await page.getByText(name, { exact: false }).first().waitFor();
 }
 
+/** Opens a summary workbook with no form in it yet ("tong-hop.xlsx", one note sheet), as an official starts gathering. */
+async function openEmptySummary(page: Page): Promise<void> {
+  const empty = new ExcelJS.Workbook();
+  empty.addWorksheet("Ghi chú").getCell("A1").value = "Tổng hợp phiếu các sở";
+  await openWorkbook(page, new Uint8Array(await empty.xlsx.writeBuffer()), "tong-hop.xlsx");
+}
+
 /** Waits until the pane's work is over (no progress bar). */
 async function idle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector("[role=progressbar]") === null);
@@ -266,9 +273,7 @@ describe("outside Excel, more of the work", () => {
     const page = await openPage();
     const units = SAMPLE_UNITS.slice(0, 2);
     const files = await Promise.all(units.map((u) => makeSampleWorkbook({ units: [u], clean: true })));
-    const empty = new ExcelJS.Workbook();
-    empty.addWorksheet("Ghi chú").getCell("A1").value = "Tổng hợp phiếu các sở";
-    await openWorkbook(page, new Uint8Array(await empty.xlsx.writeBuffer()), "tong-hop.xlsx");
+    await openEmptySummary(page);
     await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
     await step(page, "Thu thập");
     await page.getByTestId("import-files").setInputFiles(units.map((u, i) => ({ name: `${u.code}.xlsx`, mimeType: XLSX, buffer: Buffer.from(files[i]!) })));
@@ -1003,9 +1008,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
 
   test("forms brought in that nothing takes: the headline says why, names another index by its name and offers it", async () => {
     const page = await openPage();
-    const empty = new ExcelJS.Workbook();
-    empty.addWorksheet("Ghi chú").getCell("A1").value = "Tổng hợp phiếu các sở";
-    await openWorkbook(page, new Uint8Array(await empty.xlsx.writeBuffer()), "tong-hop.xlsx");
+    await openEmptySummary(page);
     await idle(page);
     await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-tinh-922-2022");
     await step(page, "Thu thập");
@@ -1033,9 +1036,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
 
   test("a file that cannot be read in a batch is left out with its reason, and the other files come in", async () => {
     const page = await openPage();
-    const empty = new ExcelJS.Workbook();
-    empty.addWorksheet("Ghi chú").getCell("A1").value = "Tổng hợp";
-    await openWorkbook(page, new Uint8Array(await empty.xlsx.writeBuffer()), "tong-hop.xlsx");
+    await openEmptySummary(page);
     await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
     await idle(page);
     await step(page, "Thu thập");
@@ -1057,9 +1058,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
 
   test("forms brought in outside Excel download with the workbook, and another file asks before it replaces them", async () => {
     const page = await openPage();
-    const empty = new ExcelJS.Workbook();
-    empty.addWorksheet("Ghi chú").getCell("A1").value = "Tổng hợp";
-    await openWorkbook(page, new Uint8Array(await empty.xlsx.writeBuffer()), "tong-hop.xlsx");
+    await openEmptySummary(page);
     await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
     await idle(page);
     await step(page, "Thu thập");
