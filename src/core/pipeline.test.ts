@@ -139,6 +139,32 @@ describe("runScoring", () => {
     expect(e.code).toBe("layout-not-found");
   });
 
+  test("a sheet of the user's named _Index stops scoring before anything is written, and checking still runs", async () => {
+    const file = await layoutAFile((wb) => {
+      const ws = wb.addWorksheet("_Index");
+      ws.getCell("A1").value = "Mục lục của tôi";
+      ws.getCell("B2").value = 42;
+    });
+    const host = await XlsxHost.fromBuffer(file);
+    const e = await errorOf(runScoring(host, { ...base, definition: DEMO_DEFINITION }));
+    expect(e.code).toBe("index-sheet-taken");
+    expect(e.userMessage.vi).toContain("'_Index'");
+    expect(e.userMessage.vi).toContain("đổi tên trang đó");
+    expect(e.userMessage.en).toContain("rename that sheet");
+    // Nothing written: the user's sheet as it was, no results sheet.
+    expect(host.workbook.worksheets.map((w) => w.name)).toEqual(["SO-01", "SO-02", "SO-03", "_Index"]);
+    expect(host.workbook.getWorksheet("_Index")!.getCell("A1").value).toBe("Mục lục của tôi");
+    expect(host.workbook.getWorksheet("_Index")!.getCell("B2").value).toBe(42);
+    // Checking writes nothing, so it runs.
+    const checked = await runScoring(await XlsxHost.fromBuffer(file), { ...base, definition: DEMO_DEFINITION, write: false });
+    expect(checked.table.units).toHaveLength(3);
+    // An empty sheet of that name (in any case, as Excel compares sheet names) holds nothing to lose: the run takes it.
+    const empty = await XlsxHost.fromBuffer(await layoutAFile((wb) => void wb.addWorksheet("_INDEX")));
+    await runScoring(empty, { ...base, definition: DEMO_DEFINITION });
+    expect(empty.workbook.worksheets.map((w) => w.name).filter((n) => n.toLowerCase() === "_index")).toEqual(["_index"]);
+    expect(readIndexSheet(await empty.read())?.provenance).toBeDefined();
+  });
+
   test("a run with write: false scores without touching the workbook", async () => {
     const host = await XlsxHost.fromBuffer(await layoutAFile());
     const result = await runScoring(host, { ...base, definition: DEMO_DEFINITION, write: false });

@@ -7,14 +7,14 @@ import { type DefinitionProblem, parseDefinition, problemsSummary } from "./defi
 import type { IndexModel } from "./definition/model";
 import type { Lang, Message } from "./i18n/text";
 import { localize } from "./i18n/text";
-import { type IndexSheetState, type PlanOptions, planResults, readIndexSheet } from "./plan";
+import { type IndexSheetState, type PlanOptions, foreignIndexSheet, foreignIndexSheetMessage, planResults, readIndexSheet } from "./plan";
 import { notRankedText } from "./plan/labels";
 import { type ReadResult, checkSelfScores, readSubmissions } from "./read";
 import { resultIssues, scoreUnits, unitsByRank } from "./score";
-import type { Issue, ScoreTable, Submission, WritePlan } from "./types";
+import type { Issue, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "./types";
 import type { WorkbookHost } from "../hosts/host";
 
-export type PipelineErrorCode = "definition-invalid" | "definition-missing" | "layout-not-found";
+export type PipelineErrorCode = "definition-invalid" | "definition-missing" | "layout-not-found" | "index-sheet-taken";
 
 /**
  * Why a run could not happen, as one sentence in each language (the CLI prints it on one line).
@@ -67,12 +67,22 @@ function describeProblems(problems: DefinitionProblem[]): Message {
   };
 }
 
+/**
+ * Before anything is written: a sheet of the user's named `_index` stops the run, since writing
+ * the project's bookkeeping there would wipe it (nothing is lost: the user renames it and runs again).
+ */
+export function assertIndexSheetFree(snapshot: WorkbookSnapshot): void {
+  const taken = foreignIndexSheet(snapshot);
+  if (taken !== undefined) throw new PipelineError("index-sheet-taken", foreignIndexSheetMessage(taken));
+}
+
 export async function runScoring(host: WorkbookHost, options: RunOptions): Promise<RunResult> {
   const progress = options.onProgress ?? (() => undefined);
   progress("read", 0);
   const snapshot = await host.read();
   // Read once, for the definition, the reader and the plan (a CSV file is never `_index`: readIndexSheet).
   const previous = readIndexSheet(snapshot);
+  if (options.write !== false) assertIndexSheetFree(snapshot);
 
   progress("definition", 0.2);
   let input: unknown = options.definition;

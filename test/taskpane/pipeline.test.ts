@@ -24,6 +24,25 @@ async function excelWithLockedForm() {
   return { double, model, workbench: openExcelWorkbench() };
 }
 
+describe("a sheet of the user's named _index", () => {
+  test("stops scoring and marking with one sentence naming it, and nothing in the workbook changes", async () => {
+    const { double, model } = await layoutAWorkbook(2, { via: "insert" });
+    double.addSheet("_index", [["Ghi chú của tôi", 2025]]);
+    double.install();
+    const workbench = openExcelWorkbench();
+    const names = double.sheetNames();
+    for (const run of [() => score(workbench, model, scoreOptions), () => markIssues(workbench, model, "vi")]) {
+      const e = await run().then(() => undefined, (x: unknown) => x);
+      expect(isLocalizedError(e)).toBe(true);
+      if (!isLocalizedError(e)) return;
+      expect(e.localized.vi).toContain("Bảng tính đã có trang '_index' không do DTI Scorer tạo");
+      expect(e.localized.en).toContain("rename that sheet and run again");
+    }
+    expect(double.sheetNames()).toEqual(names);
+    expect(double.grid("_index!A1:B1")).toEqual([["Ghi chú của tôi", 2025]]);
+  }, 60_000);
+});
+
 describe("what the Excel host left unwritten reaches the pane", () => {
   test("scoring with a unit's form protected by a password gives one warning naming that sheet, in both languages", async () => {
     const { workbench, model } = await excelWithLockedForm();

@@ -4,7 +4,7 @@
  * Stored as key/value rows of plain text so that any spreadsheet program keeps it intact.
  */
 import { canonicalJson, sha256 } from "../hash";
-import type { Lang } from "../i18n/text";
+import type { Lang, Message } from "../i18n/text";
 import type { CellValue, OwnedSheetPlan, PlanValue, ProvenanceStamp, Submission, WorkbookSnapshot } from "../types";
 import { isCellError } from "../types";
 import { INDEX_FORMAT, INDEX_SHEET } from "./labels";
@@ -174,6 +174,28 @@ export function withMarksOfSheetsUnwritten(sheet: OwnedSheetPlan, unwritten: (na
 function text(v: CellValue | undefined): string | undefined {
   if (v === null || v === undefined || isCellError(v)) return undefined;
   return String(v);
+}
+
+/**
+ * A sheet of the user's under the name `_index` (Excel compares sheet names without case): a sheet
+ * with something in it that is not the project's bookkeeping (no `format` row of this project),
+ * which writing `_index` would wipe. Its name, or undefined when there is none or it is ours or empty.
+ */
+export function foreignIndexSheet(snapshot: WorkbookSnapshot): string | undefined {
+  const sheet = snapshot.sheets.find((s) => s.name.toLowerCase() === INDEX_SHEET && s.csvFile === undefined);
+  if (!sheet) return undefined;
+  const ours = sheet.values.some((row) => text(row[0]) === "format" && text(row[1]) === INDEX_FORMAT);
+  if (ours) return undefined;
+  const filled = sheet.values.some((row) => row.some((v) => v !== null && v !== undefined && String(v).trim() !== ""));
+  return filled ? sheet.name : undefined;
+}
+
+/** The sentence for foreignIndexSheet: nothing is written until the user renames their sheet. */
+export function foreignIndexSheetMessage(sheet: string): Message {
+  return {
+    vi: `Bảng tính đã có trang '${sheet}' không do DTI Scorer tạo; DTI Scorer cần tên này cho trang ẩn lưu bộ chỉ số và dấu thời gian chấm. Không có gì được ghi: hãy đổi tên trang đó rồi chạy lại.`,
+    en: `The workbook already has a sheet '${sheet}' that DTI Scorer did not make; DTI Scorer needs this name for the hidden sheet that keeps the index and the scoring stamp. Nothing was written: rename that sheet and run again.`,
+  };
 }
 
 /**

@@ -5,6 +5,8 @@ export type { MarksOnlyOptions } from "./marks-only";
 export type { PlanOptions } from "./plan";
 export {
   readIndexSheet,
+  foreignIndexSheet,
+  foreignIndexSheetMessage,
   planIndexSheet,
   unitInputHashes,
   inputsHash,

@@ -166,7 +166,7 @@ function locatePlanMarks(wb: ExcelJS.Workbook, plan: WritePlan): WritePlan {
   if (plan.clearMarks.length === 0) return plan;
   const sheets = new Set(plan.clearMarks.map((m) => m.sheet.toLowerCase()));
   return relocateMarks(plan, notedCells(wb, sheets), (sheet, cell) => {
-    const ws = wb.getWorksheet(sheet);
+    const ws = sheetNamed(wb, sheet);
     return ws ? fillText(ws.getCell(cell).fill) : undefined;
   });
 }
@@ -234,8 +234,14 @@ function setPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
   for (const row of print.pageBreaksBefore ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak(0, 16384);
 }
 
+/** The sheet of that name, compared as Excel compares sheet names: without case. */
+function sheetNamed(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  const lower = name.toLowerCase();
+  return wb.worksheets.find((w) => w.name.toLowerCase() === lower);
+}
+
 function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Worksheet {
-  const existing = wb.getWorksheet(plan.name);
+  const existing = sheetNamed(wb, plan.name);
   const previousIndex = existing ? wb.worksheets.indexOf(existing) : undefined;
   if (existing) wb.removeWorksheet(existing.id);
   // Table names are global to the workbook: drop an old table of the same name wherever it is.
@@ -326,16 +332,16 @@ export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: M
   const plan = locatePlanMarks(wb, written);
   completeFonts(wb);
   for (const name of plan.removeSheets ?? []) {
-    const ws = wb.getWorksheet(name);
+    const ws = sheetNamed(wb, name);
     if (ws && !plan.owned.some((o) => o.name === name)) wb.removeWorksheet(ws.id);
   }
   for (const m of plan.clearMarks) {
-    const ws = wb.getWorksheet(m.sheet);
+    const ws = sheetNamed(wb, m.sheet);
     if (ws) clearMark(ws, m.cell, m.fill);
   }
   for (const owned of plan.owned) writeOwnedSheet(wb, owned);
   for (const edit of plan.edits) {
-    const ws = wb.getWorksheet(edit.sheet);
+    const ws = sheetNamed(wb, edit.sheet);
     if (!ws) throw new Error(`sheet not found: ${edit.sheet}`);
     const merged: string[] = [];
     for (const block of edit.blocks) writeBlock(ws, block, merged);
@@ -343,7 +349,7 @@ export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: M
     if (merged.length > 0) warnings?.push(mergedScoreCellsMessage(ws.name, merged));
   }
   for (const m of plan.marks) {
-    const ws = wb.getWorksheet(m.sheet);
+    const ws = sheetNamed(wb, m.sheet);
     if (ws) setMark(ws, m.cell, m.severity, m.note);
   }
   // The first visible sheet becomes the active one: Excel refuses a workbook that opens on a hidden sheet.
@@ -356,7 +362,7 @@ export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: M
   const charts: PendingChart[] = [];
   for (const owned of plan.owned) {
     for (const chart of owned.charts) {
-      const data = wb.getWorksheet(chart.dataSheet);
+      const data = sheetNamed(wb, chart.dataSheet);
       if (!data) continue;
       charts.push({
         sheet: owned.name,

@@ -11,7 +11,7 @@ import { type Lang, type Message, formatNumber, localize } from "../../core/i18n
 import { BUILTIN_INDICES } from "../../indices";
 import { type IndexSheetState, planMarksOnly, readIndexSheet, staleUnits, unitKey } from "../../core/plan";
 import { unitsByRank } from "../../core/score";
-import { PipelineError, runScoring } from "../../core/pipeline";
+import { PipelineError, assertIndexSheetFree, runScoring } from "../../core/pipeline";
 import { builtinNamed, builtinNamedOnForms, indicesNamedOnForms } from "../../core/forms-index";
 import type { ChartKind, Issue, ScoreTable, Submission, UnitResult, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
@@ -279,6 +279,8 @@ export async function markIssues(
   let run: Awaited<ReturnType<typeof runScoring>>;
   try {
     run = await runScoring(once, { definition: model.definition, lang, projectVersion: PROJECT_VERSION, write: false });
+    // Marks are recorded in `_index`: never over a sheet of the user's of that name.
+    assertIndexSheetFree(snapshot);
   } catch (e) {
     throw paneError(e, snapshot, model);
   }
