@@ -231,6 +231,20 @@ describe("relative rule", () => {
     expect(valuesTogether({ rule: { kind: "relative" } }, units, definition)).toEqual([0.25, 0.5, 1, 0.25]);
   });
 
+  it("compares a unit without a category with all units under across: category, so it is never its own best", () => {
+    const definition = {
+      categories: [
+        { id: "so", name: "Sở" },
+        { id: "huyen", name: "Huyện" },
+      ],
+    };
+    // A blank category and one the index does not know read as no category.
+    const units = [{ v: 200, category: "so" }, { v: 100, category: "so" }, { v: 50, category: "huyen" }, { v: 10 }, { v: 20 }];
+    expect(valuesTogether({ rule: { kind: "relative", across: "category" } }, units, definition)).toEqual([1, 0.5, 1, 0.05, 0.1]);
+    const data = { kind: "minmax", min: "data", max: "data", across: "category" };
+    expect(valuesTogether({ rule: data }, [{ v: 0, category: "so" }, { v: 10, category: "so" }, { v: 40, category: "huyen" }, { v: 20 }], definition)).toEqual([0, 1, 1, 0.5]);
+  });
+
   it("leaves units without data out of the best", () => {
     const model = oneIndicator({ rule: { kind: "relative" } });
     const table = scoreUnits(model, [unit("a", { x: 50 }), unit("b", {}), unit("c", { x: 25 })]);

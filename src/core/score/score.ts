@@ -97,7 +97,11 @@ function prepare(ind: IndicatorModel, sub: Submission, na: Set<string>, choices:
   return localRuleValue(ind, sub.values, choices);
 }
 
-/** Extents of one cross-unit indicator: over the whole run, and per category (units with no category share one). */
+/**
+ * Extents of one cross-unit indicator: over the whole run, and per category. A unit with no
+ * (known) category is compared with all units: pooled on their own, the units without one would
+ * make a category of their own, where a unit alone is its own best.
+ */
 interface Extents {
   all?: Extent;
   byCategory: Map<string, Extent>;
@@ -109,10 +113,6 @@ function widen(e: Extent | undefined, x: number): Extent {
   if (x < e.min) e.min = x;
   if (x > e.max) e.max = x;
   return e;
-}
-
-function categoryKey(category: string | undefined): string {
-  return category ?? "";
 }
 
 function collectExtents(layout: Layout, prepared: Prepared[][], submissions: Submission[]): Map<number, Extents> {
@@ -128,8 +128,8 @@ function collectExtents(layout: Layout, prepared: Prepared[][], submissions: Sub
       const f = crossFigure(rule, p.v);
       if (f === undefined) return;
       extents.all = widen(extents.all, f);
-      const key = categoryKey(submissions[u]!.category);
-      extents.byCategory.set(key, widen(extents.byCategory.get(key), f));
+      const category = submissions[u]!.category;
+      if (category !== undefined) extents.byCategory.set(category, widen(extents.byCategory.get(category), f));
     });
     out.set(nodeIndex, extents);
   });
@@ -171,7 +171,7 @@ function indicatorWork(
   let outcome: RuleOutcome;
   if (p.kind === "cross") {
     const rule = ind.rule as Extract<IndicatorModel["rule"], { kind: "relative" | "minmax" }>;
-    const extent = rule.across === "category" ? extents?.byCategory.get(categoryKey(category)) : extents?.all;
+    const extent = rule.across === "category" && category !== undefined ? extents?.byCategory.get(category) : extents?.all;
     outcome = crossRuleValue(rule, p.v, extent, ind.max);
   } else outcome = p;
   switch (outcome.kind) {
