@@ -178,3 +178,20 @@ test("a workbook LibreOffice saved with a table in it is scored and written", as
   expect(scored.getWorksheet("Kết quả")).toBeDefined();
   expect(scored.getWorksheet("Danh bạ")!.getCell("A2").value).toBe("Sở Y tế");
 });
+
+test("after a second run, LibreOffice shows the user's own formulas over the results with the run's figures, not the cached ones", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(join(dir, "ket-qua.xlsx")) as unknown as ArrayBuffer);
+  const header = (wb.getWorksheet("Kết quả")!.getRow(3).values as unknown[]).map(String);
+  const total = String.fromCharCode(64 + header.indexOf("Tổng điểm"));
+  // The analyst's sheet sums the results; its cached figure (-1) stands for the one before the
+  // council's correction. LibreOffice shows a cached number as it is unless the run drops it.
+  wb.addWorksheet("Phân tích").getCell("A1").value = { formula: `SUM('Kết quả'!${total}4:${total}60)`, result: -1 };
+  writeFileSync(join(dir, "sua.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
+  expect(await main(["score", "sua.xlsx", "--out", "sua-2.xlsx", "--json", "sua.json"], { stdout: sink, stderr: sink, cwd: dir, env: { LANG: "vi_VN.UTF-8" } })).toBeLessThan(2);
+  const points = (JSON.parse(readFileSync(join(dir, "sua.json"), "utf8")) as { units: JsonUnit[] }).units.reduce((a, u) => a + (u.points ?? 0), 0);
+  const out = join(dir, "sua-csv");
+  const mineCsv = convert(join(dir, "sua-2.xlsx"), CSV_ALL_SHEETS, out).find((f) => f.normalize("NFC").includes("Phân tích"))!;
+  expect(points).toBeGreaterThan(0);
+  expect(num(parseCsv(readFileSync(join(out, mineCsv))).rows[0]![0])).toBeCloseTo(points, 6);
+});

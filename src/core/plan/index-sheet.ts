@@ -58,11 +58,15 @@ export function unitKey(s: { code: string; name: string }): string {
   return s.code.trim() !== "" ? s.code : s.name;
 }
 
-/** sha256 of each submission's inputs (values and not-applicable answers), by unit key. */
+/**
+ * sha256 of what each submission brings to scoring, by unit key: its values and not-applicable
+ * answers, its category (which changes what applies to it and whom it is ranked with) and its name
+ * (which the results show).
+ */
 export function unitInputHashes(submissions: Submission[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const s of submissions) {
-    out[unitKey(s)] = sha256(canonicalJson({ values: s.values, notApplicable: [...s.notApplicable].sort() }));
+    out[unitKey(s)] = sha256(canonicalJson({ values: s.values, notApplicable: [...s.notApplicable].sort(), category: s.category ?? null, name: s.name }));
   }
   return out;
 }

@@ -149,6 +149,15 @@ describe("planResults", () => {
     expect(staleUnits(state, now.slice(0, 1))).toEqual({ changed: [], added: [], removed: ["SO-02", "SO-03"] });
   });
 
+  test("a unit moved to another category or renamed since scoring is stale: its scores, ranks or name on the results change", () => {
+    const { plan } = run();
+    const state = indexState(plan);
+    const same = readAndScore(demoSnapshot()).submissions;
+    expect(staleUnits(state, same)).toEqual({ changed: [], added: [], removed: [] });
+    const moved = same.map((s) => (s.code === "SO-01" ? { ...s, category: "khong-dvc" } : s.code === "SO-03" ? { ...s, name: "Sở Khoa học và Công nghệ" } : s));
+    expect(staleUnits(state, moved).changed.sort()).toEqual(["SO-01", "SO-03"]);
+  });
+
   test("mistakes in the input become marks with the reader's messages in the user's language, counted per unit; the next run clears them", () => {
     const snapshot = demoSnapshot();
     setCell(snapshot, "SO-02", "D10", "abc"); // 1.2.a: text in a number cell

@@ -64,6 +64,57 @@ function unshareFormula(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): void {
   }
 }
 
+/** The text of a formula cell's formula (its own, or the shared one it clones), or undefined. */
+function formulaText(cell: ExcelJS.Cell): string | undefined {
+  const v = cell.value as { formula?: string; sharedFormula?: string } | null;
+  if (v === null || typeof v !== "object" || (v.formula === undefined && v.sharedFormula === undefined)) return undefined;
+  return cell.formula ?? v.formula ?? "";
+}
+
+/**
+ * Formulas of the user's that may read what this run wrote lose their cached results, so that
+ * every reader computes them: LibreOffice shows a cached number as it is (a VLOOKUP over the
+ * results would show the figures before the analyst's correction), and Excel recalculates on
+ * opening anyway (fullCalcOnLoad). A formula may read what the run wrote when it is on a sheet
+ * the run wrote (the Điểm column of a form) or names such a sheet; a sheet holding such a formula
+ * counts as written in turn, until nothing more is found. Other formulas keep their results.
+ */
+export function forgetStaleResults(wb: ExcelJS.Workbook, written: string[]): void {
+  const formulas = new Map<ExcelJS.Worksheet, { cell: ExcelJS.Cell; text: string }[]>();
+  wb.eachSheet((ws) => {
+    const list: { cell: ExcelJS.Cell; text: string }[] = [];
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const text = formulaText(cell);
+        if (text !== undefined) list.push({ cell, text: text.toLowerCase() });
+      }),
+    );
+    if (list.length > 0) formulas.set(ws, list);
+  });
+  if (formulas.size === 0) return;
+  const dirty = new Set(written.map((n) => n.toLowerCase()));
+  const names = (sheet: string) => [`'${sheet.replace(/'/g, "''")}'!`, `${sheet}!`];
+  const reads = (text: string) => [...dirty].some((sheet) => names(sheet).some((n) => text.includes(n)));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [ws, list] of formulas) {
+      const name = ws.name.toLowerCase();
+      if (dirty.has(name) || !list.some((f) => reads(f.text))) continue;
+      dirty.add(name);
+      grew = true;
+    }
+  }
+  for (const [ws, list] of formulas) {
+    if (!dirty.has(ws.name.toLowerCase())) continue;
+    for (const { cell } of list) {
+      const v = cell.value as unknown as Record<string, unknown>;
+      if (!("result" in v)) continue;
+      const { result: _result, ...rest } = v;
+      cell.value = rest as unknown as ExcelJS.CellValue;
+    }
+  }
+}
+
 /**
  * Write a block. A cell inside a merged range is left as it is (ExcelJS would put the value into
  * the merge's top-left cell, over what the user typed there); the address of each such cell that
@@ -358,6 +409,8 @@ export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: M
     const view = wb.views?.[0];
     wb.views = [{ ...(view ?? { x: 0, y: 0, width: 12000, height: 8000, visibility: "visible" }), activeTab: firstVisible, firstSheet: 0 }];
   }
+
+  forgetStaleResults(wb, [...plan.owned.map((o) => o.name), ...plan.edits.map((e) => e.sheet)]);
 
   const charts: PendingChart[] = [];
   for (const owned of plan.owned) {

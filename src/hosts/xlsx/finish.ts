@@ -91,6 +91,9 @@ export async function tidyDataBars(xlsx: Uint8Array, sheets: readonly string[]):
  */
 export async function writeUntidied(wb: ExcelJS.Workbook): Promise<{ bytes: Uint8Array; dataBarSheets: string[] }> {
   completeTableStyles(wb);
+  // Formulas of the user's that read what a run wrote (a VLOOKUP over the results, a form's Điểm
+  // cell) hold the values of their last calculation: every reader recalculates them on opening.
+  wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
   const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   return { bytes, dataBarSheets: sheetsWithDataBars(wb) };
 }
