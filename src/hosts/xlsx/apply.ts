@@ -56,10 +56,12 @@ function unshareFormula(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): void {
     for (let col = range.left; col <= range.right; col++) {
       const other = find(row, col);
       if (!other || other === cell) continue;
-      const ov = other.value as { sharedFormula?: string; result?: ExcelJS.CellValue } | null;
+      const ov = other.value as { sharedFormula?: string } | null;
       if (ov === null || typeof ov !== "object" || ov.sharedFormula !== cell.address) continue;
       const formula = other.formula;
-      other.value = (formula ? { formula, ...(ov.result !== undefined ? { result: ov.result } : {}) } : (ov.result ?? null)) as ExcelJS.CellValue;
+      // `other.result`: other.value leaves a result of 0 or FALSE out.
+      const result = other.result as ExcelJS.CellValue | undefined;
+      other.value = (formula ? { formula, ...(result !== undefined ? { result } : {}) } : (result ?? null)) as ExcelJS.CellValue;
     }
   }
 }
@@ -107,9 +109,9 @@ export function forgetStaleResults(wb: ExcelJS.Workbook, written: string[]): voi
   for (const [ws, list] of formulas) {
     if (!dirty.has(ws.name.toLowerCase())) continue;
     for (const { cell } of list) {
-      const v = cell.value as unknown as Record<string, unknown>;
-      if (!("result" in v)) continue;
-      const { result: _result, ...rest } = v;
+      // `cell.result`: cell.value leaves a result of 0 or FALSE out.
+      if (cell.result === undefined) continue;
+      const { result: _result, ...rest } = cell.value as unknown as Record<string, unknown>;
       cell.value = rest as unknown as ExcelJS.CellValue;
     }
   }

@@ -128,6 +128,21 @@ describe("XlsxHost", () => {
     expect(snap.sheets.find((s) => s.name === "SO-01")!.fills).toEqual({ B1: "#FFFF00" });
   });
 
+  test("a formula whose cached result is 0 or FALSE reads as 0 or FALSE, not as a blank cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    ws.getCell("A1").value = { formula: "D1-3", result: 7 };
+    ws.getCell("B1").value = { formula: "1=2", result: true };
+    ws.getCell("C1").value = { formula: "1+1", result: 2 };
+    // Excel saves the cached 0 and FALSE as <v>0</v>; ExcelJS's cell.value leaves them out.
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const path = "xl/worksheets/sheet1.xml";
+    const xml = (await zip.file(path)!.async("string")).replace("<v>7</v>", "<v>0</v>").replace(/(<c r="B1"[^>]*>.*?)<v>1<\/v>/, "$1<v>0</v>");
+    zip.file(path, xml);
+    const host = await XlsxHost.fromBuffer(await zip.generateAsync({ type: "uint8array" }));
+    expect((await host.read()).sheets[0]!.values[0]).toEqual([0, false, 2]);
+  });
+
   test("a scored file has a results table sorted by rank with number formats, and the Điểm column on every unit sheet", async () => {
     const { out } = await score(await inputWorkbook());
     const wb = await open(out);

@@ -37,6 +37,17 @@ export function snapshotValue(v: ExcelJS.CellValue | undefined): CellValue {
   return String(v);
 }
 
+/**
+ * A cell's value as snapshotValue takes it. A formula's cached result is taken from the cell
+ * itself: ExcelJS's `cell.value` leaves out a result of 0, FALSE or "" (a council's appraised 0
+ * computed by a formula would read as a blank cell).
+ */
+export function cellValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  if (cell.type !== ExcelJS.ValueType.Formula) return cell.value;
+  const result = cell.result as ExcelJS.CellValue | undefined;
+  return { ...(cell.value as object), ...(result !== undefined ? { result } : {}) } as ExcelJS.CellValue;
+}
+
 /** A fill as text that survives the `_index` sheet: "#RRGGBB" for a plain solid colour, the ExcelJS fill as JSON otherwise. */
 export function fillText(fill: ExcelJS.Fill | undefined): string | undefined {
   if (!fill) return undefined;
@@ -81,7 +92,7 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
       const fill = fillText(cell.fill);
       if (fill !== undefined) fills[cell.address] = fill;
       // A merged range holds its value in its top-left cell only.
-      const value = cell.type === ExcelJS.ValueType.Merge ? null : snapshotValue(cell.value);
+      const value = cell.type === ExcelJS.ValueType.Merge ? null : snapshotValue(cellValue(cell));
       if (value === null) return;
       while (cells.length < colNumber - 1) cells.push(null);
       cells[colNumber - 1] = value;
