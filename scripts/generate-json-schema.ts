@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { z } from "zod";
-import { FORMAT, choiceOption, indexDefinitionSchema, indicatorSchema, localizedText, step } from "../src/core/definition/schema";
+import { FORMAT, choiceOption, indexDefinitionSchema, indicatorSchema, localizedText, ruleSchema, step } from "../src/core/definition/schema";
 
 export const JSON_SCHEMA_PATH = join(__dirname, "..", "schema", "index-definition.schema.json");
 
@@ -17,6 +17,59 @@ interface ZodInternals {
 }
 
 const exactlyOne = (a: string, b: string): JsonSchema => ({ oneOf: [{ required: [a] }, { required: [b] }] });
+
+/** The object of the rule of this kind (the union's option). */
+const ruleOfKind = (kind: string): unknown => ruleSchema.options.find((o) => o.shape.kind.value === kind);
+
+/** True for the zod object of a group (the recursive schema's inside): it has `children` and `aggregate`. */
+function isGroupObject(schema: unknown): boolean {
+  const shape = (schema as { shape?: Record<string, unknown> }).shape;
+  return shape !== undefined && typeof shape === "object" && "children" in shape && "aggregate" in shape;
+}
+
+/** A field present with this constant value. */
+const has = (key: string, value: unknown): JsonSchema => ({ required: [key], properties: { [key]: { const: value } } });
+
+/**
+ * What the parser's whole-group checks say that JSON Schema 2020-12 can say too: "aggregate":
+ * "expr" needs an "expr", and an "expr" needs "aggregate": "expr" (expr-required,
+ * expr-not-allowed); "rescale": true only on a sum group, the default aggregate (rescale-not-sum);
+ * a child's weight other than 1 only under "mean" or "geomean" (weight-ignored).
+ */
+const GROUP_CLAUSES: JsonSchema[] = [
+  { if: has("aggregate", "expr"), then: { required: ["expr"] } },
+  { if: { required: ["expr"] }, then: has("aggregate", "expr") },
+  { if: has("rescale", true), then: { properties: { aggregate: { const: "sum" } } } },
+  {
+    if: { required: ["aggregate"], properties: { aggregate: { enum: ["mean", "geomean"] } } },
+    else: { properties: { children: { type: "array", items: { type: "object", properties: { weight: { const: 1 } } } } } },
+  },
+];
+
+/**
+ * An indicator needs a "max" when it gives points: a "points" or "count" rule, or a choice option
+ * or a step scored in "points" (max-required).
+ */
+const INDICATOR_CLAUSES: JsonSchema[] = [
+  {
+    if: {
+      required: ["rule"],
+      properties: {
+        rule: {
+          anyOf: [
+            { type: "object", required: ["kind"], properties: { kind: { enum: ["points", "count"] } } },
+            { type: "object", required: ["options"], properties: { options: { type: "array", contains: { type: "object", required: ["points"] } } } },
+            { type: "object", required: ["steps"], properties: { steps: { type: "array", contains: { type: "object", required: ["points"] } } } },
+          ],
+        },
+      },
+    },
+    then: { required: ["max"] },
+  },
+];
+
+/** A number ≤ 0 (a log transform's bound may not be one). */
+const notPositive: JsonSchema = { type: "number", maximum: 0 };
 
 /** True for a zod string that trims before it checks (`.trim()`). */
 function trims(schema: ZodInternals): boolean {
@@ -32,7 +85,12 @@ function trims(schema: ZodInternals): boolean {
  * - a choice option or a step gives exactly one of "fraction" and "points", a step exactly one of
  *   "atLeast" and "atMost" (zod's refinements, which its JSON Schema cannot express);
  * - a text in several languages { "vi", "en" } has at least one of them;
- * - a weight is above 0 (the checks' weight-not-positive).
+ * - a weight is above 0 (the checks' weight-not-positive);
+ * - what the whole-definition checks say about one group, indicator or rule that JSON Schema can
+ *   say too (GROUP_CLAUSES, INDICATOR_CLAUSES; a target of 0 only with "direction": "lower"; a
+ *   log transform's numeric bounds above 0). Checks that compare two numbers of the file (input
+ *   min ≤ max, minmax bounds that differ, points within the indicator's max) or need the whole
+ *   tree (unique codes, references, reachable steps, percentage scales…) are the parser's alone.
  */
 function agreeWithParser(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): void {
   const zod = ctx.zodSchema as ZodInternals;
@@ -51,6 +109,16 @@ function agreeWithParser(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): v
   if (ctx.zodSchema === (indicatorSchema.shape.weight as unknown as { unwrap(): unknown }).unwrap()) {
     delete json.minimum;
     json.exclusiveMinimum = 0;
+  }
+  if (isGroupObject(ctx.zodSchema)) json.allOf = [...((json.allOf as JsonSchema[] | undefined) ?? []), ...GROUP_CLAUSES];
+  if (ctx.zodSchema === indicatorSchema) json.allOf = [...((json.allOf as JsonSchema[] | undefined) ?? []), ...INDICATOR_CLAUSES];
+  if (ctx.zodSchema === ruleOfKind("target")) {
+    // target-positive: 0 is a target only for "lower" (no incidents); "higher" is the default.
+    Object.assign(json, { if: has("target", 0), then: has("direction", "lower") });
+  }
+  if (ctx.zodSchema === ruleOfKind("minmax")) {
+    // log-bound-not-positive: there is no logarithm of a number ≤ 0 ("data" bounds are the units' figures).
+    Object.assign(json, { if: has("transform", "log"), then: { properties: { min: { not: notPositive }, max: { not: notPositive } } } });
   }
   if (ctx.zodSchema === choiceOption) Object.assign(json, exactlyOne("fraction", "points"));
   if (ctx.zodSchema === step) json.allOf = [exactlyOne("atLeast", "atMost"), exactlyOne("fraction", "points")];

@@ -4,14 +4,14 @@ import { basename, extname } from "node:path";
 import ExcelJS from "exceljs";
 import { uniqueSheetName } from "../../core/collect";
 import { INDEX_SHEET } from "../../core/plan";
-import { type DefinitionProblem, formatProblems, parseDefinition, parseDefinitionText, problemsSummary } from "../../core/definition";
+import { type DefinitionProblem, decodeDefinitionFile, formatProblems, parseDefinition, parseDefinitionText, problemsSummary } from "../../core/definition";
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
 import { type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
 import { XlsxHost } from "../../hosts/xlsx";
 import { BUILTIN_INDICES, findBuiltin } from "../../indices";
 import { type CliIO, type FailureDetails, fail, readInputFile, resolvePath } from "../io";
-import { M } from "../messages";
+import { M, T } from "../messages";
 
 export interface LoadedIndex {
   /** The definition as written (what a scored workbook embeds). */
@@ -33,16 +33,18 @@ function isRegularFile(path: string): boolean {
  * built-in id (a folder called `dti-so-nganh-mau` in the current directory does not hide the
  * built-in index), else the path, which the error names as a folder or a missing file.
  */
-export function loadIndex(io: CliIO, spec: string, _lang: Lang): LoadedIndex {
+export function loadIndex(io: CliIO, spec: string, lang: Lang): LoadedIndex {
   const path = resolvePath(io, spec);
   const builtinMatch = findBuiltin(spec);
   const looksLikeFile = isRegularFile(path) || (!builtinMatch && (existsSync(path) || /\.json$/i.test(spec) || spec.includes("/") || spec.includes("\\")));
   if (looksLikeFile) {
     const bytes = readInputFile(io, spec);
-    const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
+    // As a CSV file is read: UTF-8, UTF-16 ("Unicode"), or ANSI (Windows-1258) with a warning line.
+    const { text, notice } = decodeDefinitionFile(bytes, spec);
+    if (notice) io.stderr.write(`${T.severityOne.warning[lang]}: ${notice[lang]}\n`);
     const parsed = parseDefinitionText(text);
     if (!parsed.ok) failInvalidDefinition(spec, parsed.problems);
-    return { definition: JSON.parse(text) as unknown, model: parsed.model };
+    return { definition: JSON.parse(text.replace(/^\uFEFF/, "")) as unknown, model: parsed.model };
   }
   const builtin = builtinMatch;
   if (!builtin) fail(M.unknownIndex(spec, BUILTIN_INDICES.map((b) => b.id)));

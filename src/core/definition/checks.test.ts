@@ -403,10 +403,10 @@ describe("weights, categories and ranking", () => {
     };
     const m = onlyProblem(d, "root.children[0].children[1].appliesTo", "applies-to-outside-group");
     expect(m.vi).toBe(
-      'Chỉ tiêu này áp dụng cho nhóm đơn vị "khong-dvc", nhưng nằm trong nhóm "G" chỉ áp dụng cho "co-dvc", nên không đơn vị nào được chấm chỉ tiêu này; hãy ghi trong "appliesTo" nhóm đơn vị thuộc phạm vi của nhóm "G", hoặc bỏ "appliesTo".',
+      'Chỉ tiêu này áp dụng cho loại đơn vị "khong-dvc", nhưng nằm trong nhóm "G" chỉ áp dụng cho "co-dvc", nên không đơn vị nào được chấm chỉ tiêu này; hãy ghi trong "appliesTo" loại đơn vị thuộc phạm vi của nhóm "G", hoặc bỏ "appliesTo".',
     );
     expect(m.en).toBe(
-      'This indicator applies to the categories "khong-dvc", but it is in the group "G", which applies only to "co-dvc", so no unit is ever scored on it; name in "appliesTo" categories the group "G" applies to, or remove "appliesTo".',
+      'This indicator applies to the unit categories "khong-dvc", but it is in the group "G", which applies only to "co-dvc", so no unit is ever scored on it; name in "appliesTo" unit categories the group "G" applies to, or remove "appliesTo".',
     );
     // Narrowing that keeps a category in common is fine, and so is repeating the group's.
     d.root.children[0].children[1].appliesTo = ["co-dvc", "khong-dvc"];
@@ -490,7 +490,7 @@ describe("ranking.exclude entries that look like a category", () => {
       ["ranking.exclude[1]", "ranking-exclude-case"],
     ]);
     expect(problems[0]!.message.vi).toBe(
-      '"CO-DVC" chỉ trùng với mã nhóm đơn vị "co-dvc" khi bỏ qua chữ hoa, chữ thường và dấu, nên không loại nhóm nào khỏi xếp hạng (mã nhóm được so đúng từng ký tự): hãy ghi "co-dvc".',
+      '"CO-DVC" chỉ trùng với mã loại đơn vị "co-dvc" khi bỏ qua chữ hoa, chữ thường và dấu, nên không loại đơn vị nào bị bỏ khỏi xếp hạng (mã loại đơn vị được so đúng từng ký tự): hãy ghi "co-dvc".',
     );
     expect(problems[0]!.message.en).toContain('write "co-dvc"');
     expect(problems[0]!.message.en).not.toContain("lower-case");
@@ -699,5 +699,166 @@ describe("options that would be silently ignored", () => {
     expect(parseDefinition(d).ok).toBe(true);
     d.root.aggregate = "min";
     onlyProblem(d, "root.children[0].weight", "weight-ignored");
+  });
+});
+
+describe("thresholds written in percentage points on a value that is a fraction", () => {
+  /** Indicator 1 reading one percent input "p" with `rule`; `input` adds fields to the input. */
+  function percent(rule: Record<string, unknown>, input: Record<string, unknown> = {}): any {
+    const d = base();
+    d.root.children[0].inputs = [{ code: "p", name: "Tỷ lệ", type: "percent", ...input }];
+    d.root.children[0].rule = rule;
+    return d;
+  }
+
+  test("a step's threshold of 80 on a percent input is an error saying to write 0.8 for 80%", () => {
+    const d = percent({ kind: "steps", steps: [{ atLeast: 80, fraction: 1 }, { atLeast: 50, fraction: 0.5 }, { atMost: 0.2, fraction: 0 }] });
+    const problems = problemsOf(d);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ["root.children[0].rule.steps[0].atLeast", "percent-scale"],
+      ["root.children[0].rule.steps[1].atLeast", "percent-scale"],
+    ]);
+    expect(problems[0]!.message.en).toBe(
+      'The input "p" is a percentage, stored as a fraction from 0 to 1 (85% is 0.85), so "atLeast": 80 here means 8,000%; write 0.8 for 80%. If this input may really exceed 100%, give it a "max" above 1 (e.g. 2 for 200%).',
+    );
+    expect(problems[0]!.message.vi).toContain("hãy ghi 0.8 cho 80%");
+    expect(problems[1]!.message.en).toContain("write 0.5 for 50%");
+  });
+
+  test("an atMost step, a target and minmax bounds above 1 on a percent input are errors too", () => {
+    onlyProblem(percent({ kind: "steps", steps: [{ atMost: 30, fraction: 1 }] }), "root.children[0].rule.steps[0].atMost", "percent-scale");
+    const target = onlyProblem(percent({ kind: "target", target: 80 }), "root.children[0].rule.target", "percent-scale");
+    expect(target.en).toContain('"target": 80 here means 8,000%; write 0.8 for 80%');
+    onlyProblem(percent({ kind: "target", target: 5, direction: "lower" }), "root.children[0].rule.target", "percent-scale");
+    const both = problemsOf(percent({ kind: "minmax", min: 20, max: 100 }));
+    expect(both.map((p) => [p.path, p.code])).toEqual([
+      ["root.children[0].rule.min", "percent-scale"],
+      ["root.children[0].rule.max", "percent-scale"],
+    ]);
+    expect(both[1]!.message.en).toContain("write 1 for 100%");
+    onlyProblem(percent({ kind: "minmax", min: 0, max: 100 }), "root.children[0].rule.max", "percent-scale");
+  });
+
+  test("an input's min/max of 20/100 on a percent input, or on a fraction rule's input, is an error at each", () => {
+    const d = percent({ kind: "fraction" }, { min: 20, max: 100 });
+    const problems = problemsOf(d);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ["root.children[0].inputs[0].min", "percent-scale"],
+      ["root.children[0].inputs[0].max", "percent-scale"],
+    ]);
+    expect(problems[0]!.message.en).toContain('"min": 20 here means 2,000%; write 0.2 for 20%.');
+    // No "give it a max above 1" here: that would not help.
+    expect(problems[0]!.message.en).not.toContain("above 1");
+    // The implicit percent input of a fraction rule, and a fraction rule reading a number input.
+    const implicit = percent({ kind: "fraction" }, { min: 20 });
+    delete implicit.root.children[0].inputs[0].type;
+    onlyProblem(implicit, "root.children[0].inputs[0].min", "percent-scale");
+    const number = percent({ kind: "fraction" }, { type: "number", min: 20 });
+    expect(onlyProblem(number, "root.children[0].inputs[0].min", "percent-scale").en).toContain('The "fraction" rule reads the input "p" as a share from 0 to 1');
+  });
+
+  test("thresholds on the 0–1 scale, thresholds on numbers, and percentages allowed above 100% by the input's max are fine", () => {
+    expect(parseDefinition(percent({ kind: "steps", steps: [{ atLeast: 0.8, fraction: 1 }, { atLeast: 0.5, fraction: 0.5 }] })).ok).toBe(true);
+    expect(parseDefinition(percent({ kind: "target", target: 1 })).ok).toBe(true);
+    expect(parseDefinition(percent({ kind: "minmax", min: 0.2, max: 1 }, { min: 0, max: 1 })).ok).toBe(true);
+    expect(parseDefinition(percent({ kind: "target", target: 80 }, { type: "number" })).ok).toBe(true);
+    // A plan fulfilled at up to 200%: a target of 120% with the input's max of 2.
+    expect(parseDefinition(percent({ kind: "target", target: 1.2 }, { max: 2 })).ok).toBe(true);
+    expect(parseDefinition(percent({ kind: "steps", steps: [{ atLeast: 1.5, fraction: 1 }] }, { min: 0, max: 2 })).ok).toBe(true);
+    // Without such a max, 1.2 is 120% of a value that is at most 100%.
+    onlyProblem(percent({ kind: "target", target: 1.2 }), "root.children[0].rule.target", "percent-scale");
+  });
+
+  test("a percent input among several, read by the rule's input, is checked; the others are not", () => {
+    const d = base();
+    d.root.children[0].inputs = [
+      { code: "p", type: "percent" },
+      { code: "n", type: "number", min: 0, max: 500 },
+    ];
+    d.root.children[0].rule = { kind: "steps", input: "p", steps: [{ atLeast: 90, fraction: 1 }] };
+    onlyProblem(d, "root.children[0].rule.steps[0].atLeast", "percent-scale");
+    d.root.children[0].rule = { kind: "steps", input: "n", steps: [{ atLeast: 90, fraction: 1 }] };
+    expect(parseDefinition(d).ok).toBe(true);
+  });
+});
+
+describe("a definition the schema rejects: every problem at once", () => {
+  /** base() with a schema error elsewhere (a max written as text), so the lenient reading runs. */
+  function rejected(): any {
+    const d = base();
+    d.root.children.push({ code: "9", name: "Hỏng", max: "mười", rule: { kind: "fraction" } });
+    return d;
+  }
+  const schemaError: [string, string] = ["root.children[2].max", "invalid-type"];
+
+  test("every unknown reference of one expression is reported, not only the first", () => {
+    const d = rejected();
+    d.root.children[1].rule = { kind: "expr", expr: "[x1] + [x2] + [x3]" };
+    const problems = problemsOf(d);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      schemaError,
+      ["root.children[1].rule.expr", "expr-unknown-reference"],
+      ["root.children[1].rule.expr", "expr-unknown-reference"],
+      ["root.children[1].rule.expr", "expr-unknown-reference"],
+    ]);
+    expect(problems.slice(1).map((p) => /\[(x\d)\]/.exec(p.message.en)![1])).toEqual(["x1", "x2", "x3"]);
+  });
+
+  test("one bad option does not hide a duplicate among the others", () => {
+    const d = rejected();
+    d.root.children[0].rule = {
+      kind: "choice",
+      options: [
+        { value: "Đạt", fraction: 1 },
+        { value: "Một phần", points: "năm" },
+        { value: "Không đạt", aliases: ["dat"], fraction: 0 },
+      ],
+    };
+    expect(problemsOf(d).map((p) => [p.path, p.code])).toEqual([
+      ["root.children[0].rule.options[1].points", "invalid-type"],
+      schemaError,
+      ["root.children[0].rule.options[2].aliases[0]", "duplicate-option"],
+    ]);
+  });
+
+  test("one bad step does not hide an unreachable one; a step whose threshold cannot be read covers nothing", () => {
+    const d = rejected();
+    d.root.children[0].rule = {
+      kind: "steps",
+      steps: [
+        { atLeast: 0.5, fraction: 0.5 },
+        { atLeast: 0.7, fraction: "nửa" },
+        { atLeast: "0.2", fraction: 0.2 },
+        { atLeast: 0.9, fraction: 1 },
+      ],
+    };
+    const problems = problemsOf(d);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ["root.children[0].rule.steps[1].fraction", "invalid-type"],
+      ["root.children[0].rule.steps[2].atLeast", "invalid-type"],
+      schemaError,
+      // steps[1] keeps its readable threshold: it can never apply either.
+      ["root.children[0].rule.steps[1]", "unreachable-step"],
+      ["root.children[0].rule.steps[3]", "unreachable-step"],
+    ]);
+    expect(problems[4]!.message.en).toContain("steps[0]");
+  });
+
+  test("a node code that is not text is one problem: nothing shows a stand-in for it as a code", () => {
+    const d = base();
+    d.root.aggregate = "expr";
+    d.root.expr = "[1] + [2]";
+    delete d.root.max;
+    expect(parseDefinition(d).ok).toBe(true);
+    d.root.children[0].code = 1;
+    let problems = problemsOf(d);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([["root.children[0].code", "invalid-type"]]);
+    // An indicator whose code cannot be read and whose rule names its implicit input.
+    const e = base();
+    e.root.children[0].code = 1;
+    e.root.children[0].rule = { kind: "fraction", input: "1" };
+    problems = problemsOf(e);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([["root.children[0].code", "invalid-type"]]);
+    for (const p of problems) expect(`${p.message.vi} ${p.message.en}`).not.toMatch(/root\.children\[0\]|\u0000/);
   });
 });

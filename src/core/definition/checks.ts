@@ -7,7 +7,7 @@ import type { Expr } from "../expr/ast";
 import { parseExpression } from "../expr/parse";
 import { foldText } from "../i18n/text";
 import { type DefinitionProblem, type PathSegment, formatPath, messages, needsMaxReason } from "./messages";
-import { resolveInputs, typesForRule } from "./model";
+import { type ResolvedInput, resolveInputs, typesForRule } from "./model";
 import { type GroupNode, type IndexDefinition, type IndexNode, type IndicatorNode, isGroup } from "./schema";
 
 export interface CheckResult {
@@ -287,6 +287,55 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
         break;
     }
     if (maxReason !== undefined) report([...path, "max"], "max-required", messages.maxRequired(maxReason));
+    checkPercentScale(ind, inputs, path);
+  };
+
+  /**
+   * Thresholds written in percentage points on a value that is a fraction: a percent input is
+   * stored as 0…1 (85% is 0.85) and a `fraction` rule reads 0…1, so `"atLeast": 80` meant as 80%
+   * never matches, a target of 80 gives every unit almost 0, `"min": 20` on the input puts every
+   * percentage up to 100% out of range. Said where the definition can never score as meant:
+   * - the input's own `min` above 1 (every value up to 100% would be out of range), and its `max`
+   *   above 1 beside such a min (the pair is on a 0–100 scale);
+   * - a step's `atLeast`/`atMost`, a `target`, a `minmax` bound above 1 on a percent input, unless
+   *   the input's own `max` allows values above 1 (a plan fulfilled at up to 200%: `"max": 2`).
+   */
+  const checkPercentScale = (ind: IndicatorNode, inputs: ResolvedInput[], path: PathSegment[]): void => {
+    const rule = ind.rule;
+    const r = rule as { input?: string };
+    const readCode = r.input !== undefined ? r.input.trim() : inputs.length === 1 ? inputs[0]!.code : undefined;
+    const ruleReads = rule.kind !== "ratio" && rule.kind !== "expr" ? readCode : undefined;
+    const fractionOf = (input: ResolvedInput): "percent" | "fraction" | undefined =>
+      input.type === "percent" ? "percent" : rule.kind === "fraction" && input.code === ruleReads ? "fraction" : undefined;
+    ind.inputs?.forEach((declared, k) => {
+      const resolved = inputs[k];
+      const why = resolved ? fractionOf(resolved) : undefined;
+      if (why === undefined || declared.min === undefined || !(declared.min > 1)) return;
+      report([...path, "inputs", k, "min"], "percent-scale", messages.percentScale(resolved!.code, "min", declared.min, why, false));
+      if (declared.max !== undefined && declared.max > 1) {
+        report([...path, "inputs", k, "max"], "percent-scale", messages.percentScale(resolved!.code, "max", declared.max, why, false));
+      }
+    });
+    if (rule.kind !== "steps" && rule.kind !== "target" && rule.kind !== "minmax") return;
+    const read = inputs.find((i) => i.code === ruleReads);
+    if (read === undefined || read.type !== "percent") return;
+    const declared = ind.inputs?.find((i) => i.code.trim() === read.code);
+    const allowsAboveOne = declared?.max !== undefined && declared.max > 1 && !(declared.min !== undefined && declared.min > 1);
+    if (allowsAboveOne) return;
+    const rulePath: PathSegment[] = [...path, "rule"];
+    const threshold = (value: number | "data" | undefined, where: PathSegment[], field: string): void => {
+      if (typeof value === "number" && value > 1) report(where, "percent-scale", messages.percentScale(read.code, field, value, "percent", true));
+    };
+    if (rule.kind === "steps") {
+      rule.steps.forEach((s, k) => {
+        threshold(s.atLeast, [...rulePath, "steps", k, "atLeast"], "atLeast");
+        threshold(s.atMost, [...rulePath, "steps", k, "atMost"], "atMost");
+      });
+    } else if (rule.kind === "target") threshold(rule.target, [...rulePath, "target"], "target");
+    else {
+      threshold(rule.min, [...rulePath, "min"], "min");
+      threshold(rule.max, [...rulePath, "max"], "max");
+    }
   };
 
   /**

@@ -31,6 +31,9 @@ describe("the shipped JSON Schema and the parser give the same verdict", () => {
     ...extra,
   });
   const withIndicator = (extra: Record<string, unknown>) => definition({}, { children: [indicator(extra)] });
+  /** A root group (no max) over an indicator "a" of value 0…1, with `root` and `child` fields added. */
+  const group = (root: Record<string, unknown>, child: Record<string, unknown> = {}) =>
+    definition({}, { children: [{ code: "a", name: "a", rule: { kind: "fraction" }, ...child }], ...root });
   const choice = (options: unknown[]) => withIndicator({ rule: { kind: "choice", options } });
   const steps = (list: unknown[]) => withIndicator({ rule: { kind: "steps", steps: list } });
 
@@ -66,6 +69,44 @@ describe("the shipped JSON Schema and the parser give the same verdict", () => {
     ["a weight of 0", definition({}, { aggregate: "mean", children: [{ code: "a", name: "a", rule: { kind: "fraction" }, weight: 0 }] }), false],
     ["a negative max", withIndicator({ max: -1 }), false],
     ["ranking.decimals 13", definition({ ranking: { decimals: 13 } }), false],
+    // What the whole-definition checks say about one group, indicator or rule, which JSON Schema can say too.
+    ["an expr group with its expression", group({ aggregate: "expr", expr: "[a] * 2" }), true],
+    ['"aggregate": "expr" without "expr"', group({ aggregate: "expr" }), false],
+    ['"expr" on a sum group (the default aggregate)', group({ expr: "[a]" }), false],
+    ['"expr" on a mean group', group({ aggregate: "mean", expr: "[a]" }), false],
+    ['"rescale": true on a sum group', definition({}, { max: 100, rescale: true }), true],
+    ['"rescale": true on a mean group', group({ aggregate: "mean", rescale: true }), false],
+    ['"rescale": false on a mean group', group({ aggregate: "mean", rescale: false }), true],
+    ["a weight of 1 on a child of a sum group", withIndicator({ weight: 1 }), true],
+    ["a weight of 2 on a child of a sum group", withIndicator({ weight: 2 }), false],
+    ["a weight of 2 on a child of a min group", group({ aggregate: "min" }, { weight: 2 }), false],
+    ["a weight of 2 under geomean", group({ aggregate: "geomean" }, { weight: 2 }), true],
+    ["a points rule without max", definition({}, { aggregate: "mean", children: [{ code: "a", name: "a", rule: { kind: "points" } }] }), false],
+    ["a count rule without max", definition({}, { aggregate: "mean", children: [{ code: "a", name: "a", rule: { kind: "count", pointsEach: 2 } }] }), false],
+    ["a count rule with max", withIndicator({ rule: { kind: "count", pointsEach: 2 } }), true],
+    [
+      "a choice option scored in points without the indicator's max",
+      definition({}, { aggregate: "mean", children: [{ code: "a", name: "a", rule: { kind: "choice", options: [{ value: "Có", points: 5 }, { value: "Không", fraction: 0 }] } }] }),
+      false,
+    ],
+    [
+      "a step scored in points without the indicator's max",
+      definition({}, { aggregate: "mean", children: [{ code: "a", name: "a", rule: { kind: "steps", steps: [{ atLeast: 1, points: 5 }] } }] }),
+      false,
+    ],
+    [
+      "steps scored in fractions without max",
+      definition({}, { aggregate: "mean", children: [{ code: "a", name: "a", rule: { kind: "steps", steps: [{ atLeast: 1, fraction: 1 }] } }] }),
+      true,
+    ],
+    ["a target of 0 (higher, the default)", withIndicator({ rule: { kind: "target", target: 0 } }), false],
+    ['a target of 0 with "higher"', withIndicator({ rule: { kind: "target", target: 0, direction: "higher" } }), false],
+    ['a target of 0 with "lower"', withIndicator({ rule: { kind: "target", target: 0, direction: "lower" } }), true],
+    ["a target of 5 (higher)", withIndicator({ rule: { kind: "target", target: 5 } }), true],
+    ["a log transform with a bound of 0", withIndicator({ rule: { kind: "minmax", min: 0, max: 100, transform: "log" } }), false],
+    ["a log transform with a negative bound", withIndicator({ rule: { kind: "minmax", min: 1, max: -5, transform: "log" } }), false],
+    ["a log transform with bounds above 0 or from the data", withIndicator({ rule: { kind: "minmax", min: "data", max: 75000, transform: "log" } }), true],
+    ["minmax bounds of 0 without a log transform", withIndicator({ rule: { kind: "minmax", min: 0, max: 100 } }), true],
   ];
 
   test.each(cases)("%s", (_label, value, accepted) => {
@@ -73,6 +114,18 @@ describe("the shipped JSON Schema and the parser give the same verdict", () => {
     const parsed = parseDefinition(value);
     expect({ parser: parsed.ok, problems: parsed.ok ? [] : parsed.problems.map((p) => p.code) }).toMatchObject({ parser: accepted });
     expect({ jsonSchema: validate(value), errors: validate.errors?.map((e) => `${e.instancePath} ${e.message}`) ?? null }).toMatchObject({ jsonSchema: accepted });
+  });
+
+  test("what the JSON Schema cannot say (it compares two numbers of the file) is the parser's alone, as the notes say", () => {
+    const onlyParser = [
+      withIndicator({ inputs: [{ code: "a", min: 10, max: 5 }] }),
+      withIndicator({ rule: { kind: "minmax", min: 20, max: 20 } }),
+      withIndicator({ rule: { kind: "choice", options: [{ value: "Có", points: 15 }, { value: "Không", fraction: 0 }] } }),
+    ];
+    for (const value of onlyParser) {
+      expect(parseDefinition(value).ok).toBe(false);
+      expect(validate(value)).toBe(true);
+    }
   });
 
   test("1e400 written in a file is read as Infinity, and so rejected by both", () => {

@@ -6,10 +6,11 @@
  * The walk takes what is plainly there: nodes that are objects with `children` (groups) or `rule`
  * (indicators), each field kept when it passes its own schema and left out otherwise. Whatever
  * could not be read is replaced by something neutral that raises no problem of its own (a rule
- * that cannot be read becomes the expression `0`; a group that lost a child no longer compares
- * its max with its children's; a node whose max cannot be known — its `max` or `aggregate` could
- * not be read, or it lost a child — is asked for no max and compared with nothing, up the tree),
- * so the checks never report a consequence of a schema problem.
+ * that cannot be read becomes the expression `0`, while a rule with one bad option or step keeps
+ * the others; a group that lost a child no longer compares its max with its children's; a node
+ * whose max cannot be known — its `max` or `aggregate` could not be read, or it lost a child — is
+ * asked for no max and compared with nothing, up the tree; a code that cannot be read takes no
+ * part in the checks that need it), so the checks never report a consequence of a schema problem.
  * Nothing here throws on any JSON value.
  */
 import { z } from "zod";
@@ -25,12 +26,16 @@ import {
   type InputDefinition,
   type Ranking,
   type Rule,
+  type ChoiceOption,
+  type Step,
   aggregateKind,
   categorySchema,
+  choiceOption,
   inputSchema,
   nodeCode,
   rankingSchema,
   ruleSchema,
+  step,
 } from "./schema";
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -79,6 +84,58 @@ function salvage<T>(schema: z.ZodType<T>, raw: unknown): T | undefined {
   return undefined;
 }
 
+/**
+ * A code that could not be read stands in as this prefix and the node's path. Problems whose
+ * sentence would show it (a group's expression listing its children's codes, an indicator's
+ * implicit input) depend on a code that could not be read and are left out.
+ */
+const UNREAD_CODE = "\u0000code:";
+
+/**
+ * A choice option as far as it can be read, so that one bad option does not throw away the rule
+ * and the other options' problems (duplicate values) are still found. An option that cannot be
+ * read keeps its value and aliases when they can be read (a later option may repeat them), and
+ * stands in with a fraction of 0, which raises nothing; its value, when unreadable, matches nothing.
+ */
+function readOption(raw: unknown, k: number): ChoiceOption {
+  const whole = salvage(choiceOption, raw);
+  if (whole) return whole;
+  const o = isPlainObject(raw) ? raw : {};
+  const value = field(z.string().trim().min(1), o.value) ?? `${UNREAD_CODE}option ${k}`;
+  const aliases = Array.isArray(o.aliases) ? o.aliases.filter((a): a is string => typeof a === "string" && a.trim() !== "").map((a) => a.trim()) : undefined;
+  return { value, ...(aliases !== undefined ? { aliases } : {}), fraction: 0 };
+}
+
+/**
+ * A step as far as it can be read: its one threshold when that can be read (so that the steps
+ * after it are still judged reachable or not), else a threshold nothing reaches, which covers no
+ * other step, and the step's place is hidden (what the checks say about it would be a consequence
+ * of the schema's problem); a fraction of 0 stands for a value that could not be read.
+ */
+function readStep(raw: unknown, path: PathSegment[], walk: Walk): Step {
+  const whole = salvage(step, raw);
+  if (whole) return whole;
+  const s = isPlainObject(raw) ? raw : {};
+  const atLeast = field(z.number().finite(), s.atLeast);
+  const atMost = field(z.number().finite(), s.atMost);
+  if (atLeast !== undefined && s.atMost === undefined) return { atLeast, fraction: 0 };
+  if (atMost !== undefined && s.atLeast === undefined) return { atMost, fraction: 0 };
+  walk.hidden.push(formatPath(path));
+  return { atLeast: Number.MAX_VALUE, fraction: 0 };
+}
+
+/**
+ * A rule as far as it can be read: its options and steps one by one, so that one bad option or
+ * step does not hide the others' problems (a duplicate option, an unreachable step), then the rest.
+ */
+function readRule(raw: unknown, path: PathSegment[], walk: Walk): Rule | undefined {
+  if (!isPlainObject(raw)) return undefined;
+  const copy: Record<string, unknown> = { ...raw };
+  if (raw.kind === "choice" && Array.isArray(raw.options)) copy.options = raw.options.map((o, k) => readOption(o, k));
+  if (raw.kind === "steps" && Array.isArray(raw.steps)) copy.steps = raw.steps.map((s, k) => readStep(s, [...path, "steps", k], walk));
+  return salvage(ruleSchema, copy);
+}
+
 function field<T>(schema: z.ZodType<T>, raw: unknown): T | undefined {
   const parsed = schema.safeParse(raw);
   return parsed.success ? parsed.data : undefined;
@@ -99,11 +156,13 @@ interface Walk {
    * ask them for a max nor compare their own with it ("needs a max", "max differs").
    */
   unknownMax: Set<IndexNode>;
+  /** Places whose problems the checks would only raise because of something that could not be read. */
+  hidden: string[];
 }
 
 function readNode(raw: unknown, path: PathSegment[], walk: Walk): IndexNode | undefined {
   if (!isPlainObject(raw)) return undefined;
-  const code = field(nodeCode, raw.code) ?? formatPath(path);
+  const code = field(nodeCode, raw.code) ?? `${UNREAD_CODE}${formatPath(path)}`;
   const max = field(maxSchema, raw.max);
   const maxUnread = raw.max !== undefined && max === undefined;
   const weight = field(weightSchema, raw.weight);
@@ -156,7 +215,7 @@ function readNode(raw: unknown, path: PathSegment[], walk: Walk): IndexNode | un
         }
       }
     }
-    const rule = readable ? salvage(ruleSchema, raw.rule) : undefined;
+    const rule = readable ? readRule(raw.rule, [...path, "rule"], walk) : undefined;
     const indicator: IndicatorNode = {
       ...common,
       ...(readable && inputs !== undefined ? { inputs } : {}),
@@ -187,9 +246,11 @@ function readCategories(raw: unknown, walk: Walk): Category[] | undefined {
 }
 
 /** The definition as far as it can be read, or undefined when not even its root group can. */
-export function lenientDefinition(input: unknown): { definition: IndexDefinition; skip: Set<string>; unknownMax: Set<IndexNode> } | undefined {
+export function lenientDefinition(
+  input: unknown,
+): { definition: IndexDefinition; skip: Set<string>; unknownMax: Set<IndexNode>; hidden: string[] } | undefined {
   if (!isPlainObject(input) || !isPlainObject(input.root) || !Array.isArray(input.root.children)) return undefined;
-  const walk: Walk = { skip: new Set(), unknownMax: new Set() };
+  const walk: Walk = { skip: new Set(), unknownMax: new Set(), hidden: [] };
   const root = readNode(input.root, ["root"], walk);
   if (!root || !("children" in root)) return undefined;
   const categories = readCategories(input.categories, walk);
@@ -208,7 +269,7 @@ export function lenientDefinition(input: unknown): { definition: IndexDefinition
     ranking,
     root: root as GroupNode,
   };
-  return { definition, skip: walk.skip, unknownMax: walk.unknownMax };
+  return { definition, skip: walk.skip, unknownMax: walk.unknownMax, hidden: walk.hidden };
 }
 
 function isAtOrUnder(path: string, base: string): boolean {
@@ -224,12 +285,17 @@ export function lenientChecks(input: unknown, schemaProblems: readonly Definitio
     const read = lenientDefinition(input);
     if (!read) return [];
     const { problems } = checkDefinition(read.definition, { unknownMax: read.unknownMax });
-    const seen = new Set(schemaProblems.map((p) => `${p.path}\u0000${p.code}`));
+    // The sentence is part of the key: "[x1] + [x2]" gives two unknown references at one path.
+    const keyOf = (p: DefinitionProblem): string => `${p.path}\u0000${p.code}\u0000${p.message.en}`;
+    const seen = new Set(schemaProblems.map(keyOf));
     const out: DefinitionProblem[] = [];
     for (const p of problems) {
       if (read.skip.has(p.code)) continue;
       if (schemaProblems.some((s) => isAtOrUnder(p.path, s.path))) continue;
-      const key = `${p.path}\u0000${p.code}`;
+      if (read.hidden.some((h) => isAtOrUnder(p.path, h))) continue;
+      // A check that depends on a code that could not be read (it would show the stand-in).
+      if (p.message.en.includes(UNREAD_CODE) || p.message.vi.includes(UNREAD_CODE)) continue;
+      const key = keyOf(p);
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(p);

@@ -4,7 +4,7 @@
  * a stable code, and one of these sentences.
  */
 import type { Lang, Message } from "../i18n/text";
-import { localize } from "../i18n/text";
+import { formatNumber, localize } from "../i18n/text";
 
 export interface DefinitionProblem {
   /** JSON path: `id`, `ranking.decimals`, `root.children[2].rule.steps[1]`; `definition` for the whole document. */
@@ -322,32 +322,32 @@ export const messages = {
     en: `The weight must be more than 0 (it is ${w}).`,
   }),
   duplicateCategory: (id: string, firstPath: string): Message => ({
-    vi: `Mã nhóm đơn vị ${q(id)} đã được dùng ở ${firstPath}; mỗi nhóm đơn vị cần một mã riêng.`,
-    en: `The category id ${q(id)} is already used at ${firstPath}; each category needs its own id.`,
+    vi: `Mã loại đơn vị ${q(id)} đã được dùng ở ${firstPath}; mỗi loại đơn vị cần một mã riêng.`,
+    en: `The unit category id ${q(id)} is already used at ${firstPath}; each unit category needs its own id.`,
   }),
   categoryLikeAnother: (id: string, other: string, firstPath: string): Message => ({
-    vi: `Mã nhóm đơn vị ${q(id)} chỉ khác ${q(other)} (ở ${firstPath}) ở chữ hoa, chữ thường hoặc dấu; ô "Nhóm" trên phiếu không phân biệt được hai nhóm này, hãy đặt mã khác hẳn.`,
-    en: `The category id ${q(id)} differs from ${q(other)} (at ${firstPath}) only in case or diacritics; the "Category" cell of a form cannot tell them apart, so give it a clearly different id.`,
+    vi: `Mã loại đơn vị ${q(id)} chỉ khác ${q(other)} (ở ${firstPath}) ở chữ hoa, chữ thường hoặc dấu; ô loại đơn vị ("Nhóm") trên phiếu không phân biệt được hai loại này, hãy đặt mã khác hẳn.`,
+    en: `The unit category id ${q(id)} differs from ${q(other)} (at ${firstPath}) only in case or diacritics; the unit category cell ("Category") of a form cannot tell them apart, so give it a clearly different id.`,
   }),
   unknownCategory: (id: string, known: string[]): Message => ({
-    vi: `Không có nhóm đơn vị ${q(id)} trong "categories"; các nhóm có: ${list(known)}.`,
-    en: `There is no category ${q(id)} in "categories"; the categories are ${list(known)}.`,
+    vi: `Không có loại đơn vị ${q(id)} trong "categories"; các loại đơn vị có: ${list(known)}.`,
+    en: `There is no unit category ${q(id)} in "categories"; the unit categories are ${list(known)}.`,
   }),
   appliesToWithoutCategories: (): Message => ({
-    vi: `"appliesTo" dùng mã nhóm đơn vị nhưng bộ chỉ số chưa khai báo "categories".`,
-    en: `"appliesTo" names categories but the definition has no "categories".`,
+    vi: `"appliesTo" dùng mã loại đơn vị nhưng bộ chỉ số chưa khai báo "categories" (các loại đơn vị).`,
+    en: `"appliesTo" names unit categories but the definition has no "categories".`,
   }),
   appliesToOutsideGroup: (kind: "group" | "indicator", own: string[], group: string, groupIds: string[]): Message => ({
-    vi: `${kind === "group" ? "Nhóm" : "Chỉ tiêu"} này áp dụng cho nhóm đơn vị ${list(own)}, nhưng nằm trong nhóm ${q(group)} chỉ áp dụng cho ${list(groupIds)}, nên không đơn vị nào được chấm ${kind === "group" ? "nhóm" : "chỉ tiêu"} này; hãy ghi trong "appliesTo" nhóm đơn vị thuộc phạm vi của nhóm ${q(group)}, hoặc bỏ "appliesTo".`,
-    en: `This ${kind} applies to the categories ${list(own)}, but it is in the group ${q(group)}, which applies only to ${list(groupIds)}, so no unit is ever scored on it; name in "appliesTo" categories the group ${q(group)} applies to, or remove "appliesTo".`,
+    vi: `${kind === "group" ? "Nhóm" : "Chỉ tiêu"} này áp dụng cho loại đơn vị ${list(own)}, nhưng nằm trong nhóm ${q(group)} chỉ áp dụng cho ${list(groupIds)}, nên không đơn vị nào được chấm ${kind === "group" ? "nhóm" : "chỉ tiêu"} này; hãy ghi trong "appliesTo" loại đơn vị thuộc phạm vi của nhóm ${q(group)}, hoặc bỏ "appliesTo".`,
+    en: `This ${kind} applies to the unit categories ${list(own)}, but it is in the group ${q(group)}, which applies only to ${list(groupIds)}, so no unit is ever scored on it; name in "appliesTo" unit categories the group ${q(group)} applies to, or remove "appliesTo".`,
   }),
   rankingPointsWithoutMax: (): Message => ({
     vi: `Xếp hạng theo điểm ("on": "points") cần nút gốc có điểm tối đa; hãy ghi "max" cho nút gốc hoặc xếp hạng theo giá trị ("on": "value").`,
     en: `Ranking on points ("on": "points") needs the root to have a max; give the root a "max" or rank on values ("on": "value").`,
   }),
   rankingExcludeCase: (entry: string, id: string): Message => ({
-    vi: `${q(entry)} chỉ trùng với mã nhóm đơn vị ${q(id)} khi bỏ qua chữ hoa, chữ thường và dấu, nên không loại nhóm nào khỏi xếp hạng (mã nhóm được so đúng từng ký tự): hãy ghi ${q(id)}.`,
-    en: `${q(entry)} matches the category id ${q(id)} only when case and diacritics are ignored, so it excludes no category from ranking (category ids are compared exactly): write ${q(id)}.`,
+    vi: `${q(entry)} chỉ trùng với mã loại đơn vị ${q(id)} khi bỏ qua chữ hoa, chữ thường và dấu, nên không loại đơn vị nào bị bỏ khỏi xếp hạng (mã loại đơn vị được so đúng từng ký tự): hãy ghi ${q(id)}.`,
+    en: `${q(entry)} matches the unit category id ${q(id)} only when case and diacritics are ignored, so it excludes no unit category from ranking (unit category ids are compared exactly): write ${q(id)}.`,
   }),
   rescaleNotSum: (aggregate: string): Message => ({
     vi: `"rescale" chỉ dùng cho nhóm cộng điểm ("aggregate": "sum"), để quy đổi tổng điểm các thành phần về "max" của nhóm; nhóm này dùng "aggregate": "${aggregate}" nên "rescale" không có tác dụng. Hãy bỏ "rescale".`,
@@ -362,12 +362,49 @@ export const messages = {
     en: `The input ${q(input)} has "type": ${q(type)}, but the "${kind}" rule that reads it needs ${allowed.map(q).join(" or ")}; correct "type", or leave it out to take the rule's type.`,
   }),
   acrossCategoryWithoutCategories: (): Message => ({
-    vi: `"across": "category" so sánh các đơn vị trong cùng nhóm đơn vị, nhưng bộ chỉ số chưa khai báo "categories"; hãy khai báo "categories" hoặc dùng "across": "all".`,
-    en: `"across": "category" compares units within their category, but the definition has no "categories"; add "categories" or use "across": "all".`,
+    vi: `"across": "category" so sánh các đơn vị cùng loại đơn vị, nhưng bộ chỉ số chưa khai báo "categories" (các loại đơn vị); hãy khai báo "categories" hoặc dùng "across": "all".`,
+    en: `"across": "category" compares units within their unit category, but the definition has no "categories"; add "categories" or use "across": "all".`,
+  }),
+  /**
+   * A threshold or bound written in percentage points (80 for 80%) on a value that is a fraction
+   * (a percent input, stored as 0…1, or the input of a `fraction` rule). `field` is the field as
+   * written ("atLeast", "target", "min"…); `aboveOne` says whether the input could be allowed
+   * values above 100% by giving it a max above 1 (a percent input read by a threshold rule).
+   */
+  percentScale: (input: string, field: string, value: number, why: "percent" | "fraction", aboveOne: boolean): Message => {
+    const meant = Number((value / 100).toPrecision(12));
+    const vi = {
+      what:
+        why === "percent"
+          ? `Số liệu ${q(input)} là tỷ lệ phần trăm, được lưu dưới dạng số từ 0 đến 1 (85% là 0.85)`
+          : `Quy tắc "fraction" đọc số liệu ${q(input)} là một tỷ lệ từ 0 đến 1 (85% là 0.85)`,
+      hint: aboveOne ? ` Nếu số liệu này thật sự có thể vượt 100%, hãy ghi cho nó "max" lớn hơn 1 (ví dụ 2 cho 200%).` : "",
+    };
+    const en = {
+      what:
+        why === "percent"
+          ? `The input ${q(input)} is a percentage, stored as a fraction from 0 to 1 (85% is 0.85)`
+          : `The "fraction" rule reads the input ${q(input)} as a share from 0 to 1 (85% is 0.85)`,
+      hint: aboveOne ? ` If this input may really exceed 100%, give it a "max" above 1 (e.g. 2 for 200%).` : "",
+    };
+    return {
+      vi: `${vi.what}, nên ${q(field)}: ${value} ở đây nghĩa là ${formatNumber(value * 100, "vi")}%; hãy ghi ${meant} cho ${formatNumber(value, "vi")}%.${vi.hint}`,
+      en: `${en.what}, so ${q(field)}: ${value} here means ${formatNumber(value * 100, "en")}%; write ${meant} for ${formatNumber(value, "en")}%.${en.hint}`,
+    };
+  },
+  /** The same key twice in one JSON object: JSON.parse would silently keep the last. */
+  duplicateKey: (key: string, line: number, firstLine: number): Message => ({
+    vi: `Trường ${JSON.stringify(key)} được ghi hai lần trong cùng một đối tượng (dòng ${firstLine} và dòng ${line}); chỉ một lần ghi được dùng, lần kia bị bỏ qua mà không báo. Hãy xoá một trong hai.`,
+    en: `The field ${JSON.stringify(key)} is written twice in the same object (lines ${firstLine} and ${line}); only one of them would be used and the other silently ignored. Remove one of them.`,
+  }),
+  /** A definition file whose bytes were not UTF-8, read as Windows-1258 (a notice, not a problem). */
+  definitionNotUtf8: (file: string): Message => ({
+    vi: `Tệp ${file} không phải UTF-8; đã đọc theo bảng mã tiếng Việt Windows-1258. Hãy kiểm tra dấu tiếng Việt của tên chỉ tiêu, hoặc lưu lại tệp dưới dạng UTF-8.`,
+    en: `File ${file} is not UTF-8; it was read as Vietnamese Windows-1258. Check the Vietnamese diacritics of the names, or save the file again as UTF-8.`,
   }),
   rankingCategoryWithoutCategories: (): Message => ({
-    vi: `Xếp hạng theo nhóm đơn vị ("within": "category") cần khai báo "categories".`,
-    en: `Ranking within categories ("within": "category") needs "categories".`,
+    vi: `Xếp hạng riêng theo từng loại đơn vị ("within": "category") cần khai báo "categories" (các loại đơn vị).`,
+    en: `Ranking within unit categories ("within": "category") needs "categories".`,
   }),
 };
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import dti from "../../indices/dti-province-2022.json";
 import hdi from "../../indices/hdi.json";
-import { type DefinitionProblem, definitionHash, formatProblems, parseDefinition, parseDefinitionText } from "./index";
+import { type DefinitionProblem, decodeDefinitionFile, definitionHash, formatProblems, parseDefinition, parseDefinitionText } from "./index";
 
 function base(): any {
   return {
@@ -273,6 +273,103 @@ describe("problems in the shape of a definition", () => {
   });
 });
 
+describe("JSON that is almost right", () => {
+  const problemOfText = (text: string): DefinitionProblem => {
+    const r = parseDefinitionText(text);
+    if (r.ok) throw new Error("expected the text to be rejected");
+    expect(r.problems).toHaveLength(1);
+    return r.problems[0]!;
+  };
+
+  test("comments, // or /* */, are named as comments JSON does not allow", () => {
+    const line = problemOfText('{\n  // Bộ chỉ số thử\n  "format": "index-definition/1"\n}');
+    expect(line.code).toBe("json-syntax");
+    expect(line.message.en).toBe("Line 2, column 3: the file is not valid JSON (JSON does not allow comments (// or /* */); remove them).");
+    expect(line.message.vi).toBe("Dòng 2, cột 3: tệp không phải JSON hợp lệ (JSON không cho phép chú thích (// hoặc /* */); hãy xoá các chú thích).");
+    const block = problemOfText('{"format": "index-definition/1", /* thử */ "id": "x"}');
+    expect(block.message.en).toMatch(/^Line 1, column 34: .*JSON does not allow comments/);
+    const after = problemOfText('{"id": "x"}\n// hết');
+    expect(after.message.en).toMatch(/^Line 2, column 1: .*comments/);
+  });
+
+  test("an invisible character is shown by its code point and name, not as a blank", () => {
+    const nbsp = problemOfText('{\n\u00a0\u00a0"id": "x"\n}');
+    expect(nbsp.message.en).toBe(
+      "Line 2, column 1: the file is not valid JSON (expected a field name in double quotes, found the invisible character U+00A0 (a no-break space)).",
+    );
+    expect(nbsp.message.vi).toContain("ký tự không nhìn thấy U+00A0 (dấu cách không ngắt dòng)");
+    const zwsp = problemOfText('{"id": "x",\u200b"version": "1"}');
+    expect(zwsp.message.en).toContain("U+200B (a zero-width space)");
+    const other = problemOfText('{"id": "x"}\u2063');
+    expect(other.message.en).toContain("there is more after the end of the JSON: the invisible character U+2063");
+    // A character that can be seen is shown as it is.
+    expect(problemOfText('{"id": x}').message.en).toContain('found "x" where a value is expected');
+  });
+
+  test("a key written twice in one object is an error at its path, with both lines, among the other problems", () => {
+    const d = base();
+    const text = JSON.stringify(d, null, 2).replace('"max": 40,', '"max": 40,\n        "max": 45,');
+    const r = parseDefinitionText(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    // Rejected although the value JSON keeps (the last, 45) would be valid: which one was meant is not known.
+    expect(r.problems.map((p) => [p.path, p.code])).toEqual([["root.children[0].max", "duplicate-key"]]);
+    const p = r.problems[0]!;
+    expect(formatProblems([p], "en")).toMatch(/^indicator 1 \(root\.children\[0\]\.max\): The field "max" is written twice in the same object \(lines \d+ and \d+\)/);
+    expect(p.message.vi).toContain('Trường "max" được ghi hai lần trong cùng một đối tượng');
+    // With another problem elsewhere, both are reported.
+    const both = parseDefinitionText(text.replace('"version": "1"', '"version": "1", "id": "Sai"'));
+    expect(!both.ok && both.problems.map((q) => [q.path, q.code])).toEqual([
+      ["id", "duplicate-key"],
+      ["root.children[0].max", "duplicate-key"],
+      ["id", "id-pattern"],
+    ]);
+    // The same key in two different objects is fine.
+    expect(parseDefinitionText(JSON.stringify(base())).ok).toBe(true);
+  });
+});
+
+describe("definition files not in UTF-8", () => {
+  const json = (name: string): string =>
+    JSON.stringify({ ...base(), name }).replace("Nhận thức số", "Nhan thuc so").replace("Hạ tầng số", "Ha tang so").replace("Bộ chỉ số thử nghiệm", name);
+
+  test("UTF-16 with a byte-order mark (Notepad's \"Unicode\") is read as the same definition", () => {
+    const text = json("Bộ chỉ số Đồng Tháp");
+    const le = new Uint8Array(2 + text.length * 2);
+    le[0] = 0xff;
+    le[1] = 0xfe;
+    for (let k = 0; k < text.length; k++) {
+      le[2 + 2 * k] = text.charCodeAt(k) & 0xff;
+      le[3 + 2 * k] = text.charCodeAt(k) >> 8;
+    }
+    const decoded = decodeDefinitionFile(le, "bo-chi-so.json");
+    expect(decoded).toEqual({ text });
+    const r = parseDefinitionText(decoded.text);
+    expect(r.ok && r.definition.name).toBe("Bộ chỉ số Đồng Tháp");
+  });
+
+  test("bytes that are not UTF-8 (Notepad's \"ANSI\") are read as Windows-1258, with a notice naming the file", () => {
+    // "Đơn vị" in Windows-1258: Đ = D0, ơ = F5, and the dot below of ị = F2 after the i.
+    const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
+    const [before, after] = json("@").split("@");
+    const bytes = new Uint8Array([...ascii(before!), 0xd0, 0xf5, ...ascii("n vi"), 0xf2, ...ascii(after!)]);
+    const decoded = decodeDefinitionFile(bytes, "bo-chi-so.json");
+    expect(decoded.notice?.vi).toBe(
+      "Tệp bo-chi-so.json không phải UTF-8; đã đọc theo bảng mã tiếng Việt Windows-1258. Hãy kiểm tra dấu tiếng Việt của tên chỉ tiêu, hoặc lưu lại tệp dưới dạng UTF-8.",
+    );
+    expect(decoded.notice?.en).toContain("File bo-chi-so.json is not UTF-8; it was read as Vietnamese Windows-1258.");
+    const r = parseDefinitionText(decoded.text);
+    expect(r.ok && r.definition.name).toBe("Đơn vị");
+  });
+
+  test("UTF-8, with or without a byte-order mark, has no notice", () => {
+    const text = json("Bộ chỉ số Đồng Tháp");
+    const utf8 = new TextEncoder().encode(text);
+    expect(decodeDefinitionFile(utf8, "a.json")).toEqual({ text });
+    expect(decodeDefinitionFile(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]), "a.json")).toEqual({ text });
+  });
+});
+
 describe("robustness", () => {
   const noStackTrace = (problems: DefinitionProblem[]): void => {
     for (const p of problems) {
@@ -376,8 +473,9 @@ describe("categories", () => {
     ];
     const p = problemAt(d, "categories[1].id");
     expect(p.code).toBe("duplicate-category");
-    expect(p.message.vi).toBe('Mã nhóm đơn vị "c1" đã được dùng ở categories[0].id; mỗi nhóm đơn vị cần một mã riêng.');
-    expect(p.message.en).toBe('The category id "c1" is already used at categories[0].id; each category needs its own id.');
+    // "Loại đơn vị" / "unit category": Decision 922 calls groups of indicators "nhóm".
+    expect(p.message.vi).toBe('Mã loại đơn vị "c1" đã được dùng ở categories[0].id; mỗi loại đơn vị cần một mã riêng.');
+    expect(p.message.en).toBe('The unit category id "c1" is already used at categories[0].id; each unit category needs its own id.');
   });
 
   test("two category ids that differ only in case or diacritics are an error: a form's category cell could not tell them apart", () => {

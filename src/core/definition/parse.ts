@@ -18,6 +18,7 @@ import {
   nodeOnPath,
 } from "./messages";
 import { type IndexModel, buildModel } from "./model";
+import { decodeTextDetailed } from "../read/csv";
 import {
   type IndexDefinition,
   categorySchema,
@@ -80,7 +81,11 @@ function parseChecked(input: unknown): ParseDefinitionResult {
   }
 }
 
-/** Parse and check a definition given as JSON text (a leading byte-order mark is accepted). */
+/**
+ * Parse and check a definition given as JSON text (a leading byte-order mark is accepted). A key
+ * written twice in one object is a problem (JSON.parse would silently keep the last), reported
+ * with the definition's other problems.
+ */
 export function parseDefinitionText(text: string): ParseDefinitionResult {
   const source = String(text).replace(/^\uFEFF/, "");
   let value: unknown;
@@ -89,7 +94,28 @@ export function parseDefinitionText(text: string): ParseDefinitionResult {
   } catch {
     return { ok: false, problems: [jsonSyntaxProblem(source)] };
   }
-  return parseDefinition(value);
+  const duplicates = duplicateKeyProblems(source, value);
+  const parsed = parseDefinition(value);
+  if (duplicates.length === 0) return parsed;
+  return { ok: false, problems: [...duplicates, ...(parsed.ok ? [] : parsed.problems)] };
+}
+
+/** A definition file's text and, when its bytes were not UTF-8, the notice that says so. */
+export interface DecodedDefinitionFile {
+  text: string;
+  /** Set when the bytes were not UTF-8 and were read as Windows-1258: the user should check the diacritics. */
+  notice?: Message;
+}
+
+/**
+ * Decode a definition file's bytes as the CSV reader decodes a CSV file: UTF-8 (with or without
+ * a BOM), UTF-16 with a BOM or told by its zero bytes (Notepad's "Unicode"), and bytes that are
+ * not UTF-8 read as Windows-1258 (Notepad's "ANSI" on Vietnamese Windows), with a notice naming
+ * `file`. Never throws.
+ */
+export function decodeDefinitionFile(bytes: Uint8Array, file: string): DecodedDefinitionFile {
+  const { text, encoding } = decodeTextDetailed(bytes);
+  return encoding === "windows-1258" ? { text, notice: messages.definitionNotUtf8(file) } : { text };
 }
 
 /** The hash of a definition that goes into the provenance stamp. */
@@ -106,30 +132,114 @@ interface JsonSyntaxError {
   what: Message;
 }
 
+/** A key written a second time in the same object, where, and where it was first. */
+interface DuplicateKey {
+  path: PathSegment[];
+  offset: number;
+  firstOffset: number;
+}
+
+/** Line and column (1-based) of an offset in the text. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split("\n").length, column: offset - (before.lastIndexOf("\n") + 1) + 1 };
+}
+
 function jsonSyntaxProblem(text: string): DefinitionProblem {
   let found: JsonSyntaxError;
   try {
-    found = locateJsonError(text) ?? { offset: 0, what: { vi: "không đọc được", en: "cannot be read" } };
+    found = scanJson(text).error ?? { offset: 0, what: { vi: "không đọc được", en: "cannot be read" } };
   } catch {
     found = { offset: 0, what: { vi: "lồng nhau quá sâu", en: "nested too deeply" } };
   }
-  const before = text.slice(0, found.offset);
-  const line = before.split("\n").length;
-  const column = found.offset - (before.lastIndexOf("\n") + 1) + 1;
+  const { line, column } = lineColumn(text, found.offset);
   return { path: "definition", code: "json-syntax", message: messages.jsonSyntax(line, column, found.what) };
 }
 
-function locateJsonError(text: string): JsonSyntaxError | undefined {
+/** Keys written twice in one object of text that JSON.parse accepted, as problems at their paths. */
+function duplicateKeyProblems(text: string, value: unknown): DefinitionProblem[] {
+  let duplicates: DuplicateKey[];
+  try {
+    duplicates = scanJson(text).duplicates;
+  } catch {
+    // Nested too deeply for the scanner: parseDefinition says so.
+    return [];
+  }
+  return duplicates.map((d) => {
+    const path = formatPath(d.path);
+    const where = safeNodeOnPath(value, path);
+    const key = String(d.path[d.path.length - 1]);
+    const message = messages.duplicateKey(key, lineColumn(text, d.offset).line, lineColumn(text, d.firstOffset).line);
+    return { path, code: "duplicate-key", message, ...(where ? { where } : {}) };
+  });
+}
+
+/** Names of the invisible characters most often pasted into a file from Word, a PDF or a web page. */
+const INVISIBLE: Record<number, Message> = {
+  0x00a0: { vi: "dấu cách không ngắt dòng", en: "a no-break space" },
+  0x00ad: { vi: "dấu gạch nối mềm", en: "a soft hyphen" },
+  0x2007: { vi: "dấu cách chữ số", en: "a figure space" },
+  0x2009: { vi: "dấu cách hẹp", en: "a thin space" },
+  0x200b: { vi: "dấu cách độ rộng 0", en: "a zero-width space" },
+  0x200c: { vi: "ký tự không nối độ rộng 0", en: "a zero-width non-joiner" },
+  0x200d: { vi: "ký tự nối độ rộng 0", en: "a zero-width joiner" },
+  0x200e: { vi: "dấu chiều viết trái sang phải", en: "a left-to-right mark" },
+  0x200f: { vi: "dấu chiều viết phải sang trái", en: "a right-to-left mark" },
+  0x2028: { vi: "dấu ngắt dòng Unicode", en: "a Unicode line separator" },
+  0x2029: { vi: "dấu ngắt đoạn Unicode", en: "a Unicode paragraph separator" },
+  0x202f: { vi: "dấu cách hẹp không ngắt dòng", en: "a narrow no-break space" },
+  0x2060: { vi: "ký tự nối từ", en: "a word joiner" },
+  0x3000: { vi: "dấu cách toàn khổ", en: "an ideographic space" },
+  0xfeff: { vi: "dấu BOM, một dấu cách độ rộng 0", en: "a byte-order mark, a zero-width no-break space" },
+};
+
+/**
+ * The character at `i` as a message shows it: in quotes when it can be seen, by its code point
+ * (and name, when known) when it cannot — a no-break space shown as " " would look like a space
+ * JSON accepts.
+ */
+function shownChar(text: string, i: number): Message {
+  const cp = text.codePointAt(i) ?? 0;
+  const ch = String.fromCodePoint(cp);
+  if (ch !== " " && /^[\p{Z}\p{C}]$/u.test(ch)) {
+    const hex = `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
+    const name = INVISIBLE[cp];
+    return {
+      vi: `ký tự không nhìn thấy ${hex}${name ? ` (${name.vi})` : ""}`,
+      en: `the invisible character ${hex}${name ? ` (${name.en})` : ""}`,
+    };
+  }
+  return { vi: JSON.stringify(ch), en: JSON.stringify(ch) };
+}
+
+/**
+ * Our own small JSON scanner: where the first syntax error is, said in words (so the message never
+ * depends on the JavaScript engine's wording), and which keys are written twice in one object.
+ * Throws only on a stack overflow.
+ */
+function scanJson(text: string): { error?: JsonSyntaxError; duplicates: DuplicateKey[] } {
   let i = 0;
+  const path: PathSegment[] = [];
+  const duplicates: DuplicateKey[] = [];
   class Stop {
     constructor(readonly what: Message) {}
   }
   const stop = (vi: string, en: string): never => {
     throw new Stop({ vi, en });
   };
-  const shown = (): string => JSON.stringify(text[i]);
+  /** stop() with the character at i in the sentence, where `{}` stands. */
+  const stopAt = (vi: string, en: string): never => {
+    const s = shownChar(text, i);
+    return stop(vi.replace("{}", s.vi), en.replace("{}", s.en));
+  };
   const ws = (): void => {
     while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
+    if (text[i] === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) {
+      stop(
+        "JSON không cho phép chú thích (// hoặc /* */); hãy xoá các chú thích",
+        "JSON does not allow comments (// or /* */); remove them",
+      );
+    }
   };
   const str = (): void => {
     i++;
@@ -166,15 +276,23 @@ function locateJsonError(text: string): JsonSyntaxError | undefined {
         i++;
         return;
       }
+      const keys = new Map<string, number>();
       for (;;) {
         ws();
         if (i >= text.length) stop("tệp kết thúc giữa chừng", "the file ends too early");
-        if (text[i] !== '"') stop(`cần tên trường trong dấu ngoặc kép, gặp ${shown()}`, `expected a field name in double quotes, found ${shown()}`);
+        if (text[i] !== '"') stopAt("cần tên trường trong dấu ngoặc kép, gặp {}", "expected a field name in double quotes, found {}");
+        const keyStart = i;
         str();
+        const key = JSON.parse(text.slice(keyStart, i)) as string;
+        const first = keys.get(key);
+        if (first === undefined) keys.set(key, keyStart);
+        else duplicates.push({ path: [...path, key], offset: keyStart, firstOffset: first });
         ws();
         if (text[i] !== ":") stop(`cần dấu ':' sau tên trường`, `expected ':' after the field name`);
         i++;
+        path.push(key);
         value();
+        path.pop();
         ws();
         if (text[i] === ",") {
           i++;
@@ -187,7 +305,7 @@ function locateJsonError(text: string): JsonSyntaxError | undefined {
           return;
         }
         if (i >= text.length) stop("tệp kết thúc giữa chừng, thiếu '}'", "the file ends too early, '}' is missing");
-        stop(`cần dấu ',' hoặc '}', gặp ${shown()}`, `expected ',' or '}', found ${shown()}`);
+        stopAt("cần dấu ',' hoặc '}', gặp {}", "expected ',' or '}', found {}");
       }
     }
     if (ch === "[") {
@@ -197,8 +315,10 @@ function locateJsonError(text: string): JsonSyntaxError | undefined {
         i++;
         return;
       }
-      for (;;) {
+      for (let k = 0; ; k++) {
+        path.push(k);
         value();
+        path.pop();
         ws();
         if (text[i] === ",") {
           i++;
@@ -211,7 +331,7 @@ function locateJsonError(text: string): JsonSyntaxError | undefined {
           return;
         }
         if (i >= text.length) stop("tệp kết thúc giữa chừng, thiếu ']'", "the file ends too early, ']' is missing");
-        stop(`cần dấu ',' hoặc ']', gặp ${shown()}`, `expected ',' or ']', found ${shown()}`);
+        stopAt("cần dấu ',' hoặc ']', gặp {}", "expected ',' or ']', found {}");
       }
     }
     if (ch === '"') return str();
@@ -228,15 +348,15 @@ function locateJsonError(text: string): JsonSyntaxError | undefined {
       }
     }
     if (ch === "'") stop("văn bản phải đặt trong dấu ngoặc kép \" chứ không phải '", "text must be in double quotes \", not '");
-    stop(`gặp ${shown()} ở chỗ cần một giá trị`, `found ${shown()} where a value is expected`);
+    stopAt("gặp {} ở chỗ cần một giá trị", "found {} where a value is expected");
   };
   try {
     value();
     ws();
-    if (i < text.length) stop(`còn nội dung thừa sau khi JSON đã kết thúc: ${shown()}`, `there is more after the end of the JSON: ${shown()}`);
-    return undefined;
+    if (i < text.length) stopAt("còn nội dung thừa sau khi JSON đã kết thúc: {}", "there is more after the end of the JSON: {}");
+    return { duplicates };
   } catch (e) {
-    if (e instanceof Stop) return { offset: Math.min(i, text.length), what: e.what };
+    if (e instanceof Stop) return { error: { offset: Math.min(i, text.length), what: e.what }, duplicates };
     throw e;
   }
 }

@@ -4,6 +4,7 @@
  * freezes.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { decodeDefinitionFile } from "../../core/definition/parse";
 import type { IndexModel } from "../../core/definition/model";
 import { type Lang, type Message, localize } from "../../core/i18n/text";
 import { CHART_KINDS, readIndexSheet } from "../../core/plan";
@@ -102,6 +103,9 @@ export interface PaneState {
    */
   writeWarnings?: { step: StepId; warnings: Message[] };
 }
+
+/** The notices "this definition file was not UTF-8" the pane made, so that the next file opened can take them away. */
+const definitionFileNotices = new WeakSet<Message>();
 
 export function severityCounts(issues: Issue[]): Record<Severity, number> {
   const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -369,10 +373,14 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       },
       openDefinitionFile: (file: PickedFile) => {
         patch((s) => ({ index: { ...s.index, source: "file", fileName: file.name } }));
-        const text = new TextDecoder("utf-8").decode(file.data);
+        // As a CSV file is read: UTF-8, UTF-16 ("Unicode"), or ANSI (Windows-1258) with a warning to check the diacritics.
+        const { text, notice } = decodeDefinitionFile(file.data, file.name);
         const r = pipeline.parseDefinitionJson(text);
         if (r.ok) setModel(r.model);
         else patch((s) => ({ index: { ...s.index, model: undefined, problems: r.problems } }));
+        // Shown until dismissed; a later file read cleanly takes away the earlier file's notice, and nothing else.
+        if (notice) definitionFileNotices.add(notice);
+        patch((s) => ({ notice: notice ? { intent: "warning", message: notice } : s.notice?.message && definitionFileNotices.has(s.notice.message) ? undefined : s.notice }));
       },
       applyDefinition: (input: unknown) => {
         const r = pipeline.parseDefinitionValue(input);
