@@ -48,6 +48,61 @@ describe("recognising a unit's form", () => {
   });
 });
 
+describe("recognising a form as the scorer does", () => {
+  /** Whether the scorer reads the sheet as a unit, and the code and name it reads. */
+  function scorerReads(sheet: SheetSnapshot): { code: string; name: string } | undefined {
+    const unit = readSubmissions(sampleModel(), { sheets: [sheet] }).submissions[0];
+    return unit ? { code: unit.code, name: unit.name } : undefined;
+  }
+
+  it("takes a table whose code column is headed Mã số, or Mã and số on two lines, as the scorer does", () => {
+    for (const heading of ["Mã số", "Mã\nsố", "Mã chỉ tiêu"]) {
+      const sheet = unitSheet("Sở Y tế", "Sở Y tế", "SYT", "dti-so-mau@2024");
+      sheet.values[7]![0] = heading;
+      sheet.values.push(["1.1", "Ban chỉ đạo", 10, "có"]);
+      expect([heading, detectLayoutA(sheet)]).toMatchObject([heading, { unitCode: "SYT", unitName: "Sở Y tế", headerRow: 8 }]);
+      expect(scorerReads(sheet)).toEqual({ code: "SYT", name: "Sở Y tế" });
+    }
+  });
+
+  it("reads values typed in C after labels merged across A:B (B empty, as the hosts read a merged cell), and reads each unit's own code", () => {
+    const merged = (name: string, code: string): SheetSnapshot => {
+      const sheet = unitSheet(name, name, code, "dti-so-mau@2024");
+      for (let r = 0; r < 5; r++) sheet.values[r] = [sheet.values[r]![0]!, null, sheet.values[r]![1]!];
+      sheet.values.push(["1.1", "Ban chỉ đạo", 10, "có"]);
+      return { ...sheet, merges: ["A1:B1", "A2:B2", "A3:B3", "A4:B4", "A5:B5"] };
+    };
+    expect(detectLayoutA(merged("Sở Y tế", "SYT"))).toEqual({ unitName: "Sở Y tế", unitCode: "SYT", category: "co-dvc", index: "dti-so-mau@2024", period: "Năm 2024", headerRow: 8 });
+    expect(scorerReads(merged("Sở Y tế", "SYT"))).toEqual({ code: "SYT", name: "Sở Y tế" });
+    // No form takes the label "Mã đơn vị" for its code: the three units are three units, none left out.
+    const plan = planCollect([], [{ file: "a.xlsx", sheets: [merged("Sở Y tế", "SYT"), merged("Sở Nội vụ", "SNV"), merged("Sở Tài chính", "STC")] }], sampleModel());
+    expect(plan.take.map((t) => t.unitCode)).toEqual(["SYT", "SNV", "STC"]);
+    expect(plan.skipped).toEqual([]);
+  });
+
+  it("takes a form with a column inserted before its table (STT), which the scorer reads, under the sheet's name", () => {
+    const sheet = unitSheet("Sở Y tế (phiếu)", "Sở Y tế", "SYT", "dti-so-mau@2024");
+    sheet.values = sheet.values.map((row) => [null, ...row]);
+    sheet.values[7]![0] = "STT";
+    sheet.values.push([1, "1.1", "Ban chỉ đạo", 10, "có"]);
+    // The header block moved to B:C, where the scorer does not read it: the unit is named after its sheet.
+    expect(scorerReads(sheet)).toEqual({ code: "Sở Y tế (phiếu)", name: "Sở Y tế (phiếu)" });
+    expect(detectLayoutA(sheet)).toEqual({ headerRow: 8 });
+    const plan = planCollect([], [{ file: "a.xlsx", sheets: [sheet] }]);
+    expect(plan.take).toEqual([{ file: "a.xlsx", sheet: "Sở Y tế (phiếu)", as: "Sở Y tế (phiếu)" }]);
+  });
+
+  it("takes what the scorer reads and leaves what it does not: a table needs both Mã and Số liệu", () => {
+    const sheets: SheetSnapshot[] = [
+      { name: "a", values: [["Mã", "Nội dung", "Số liệu"], ["1.1", "x", "có"]] },
+      { name: "b", values: [["Mã", "Nội dung"], ["1.1", "x"]] },
+      { name: "c", values: [["Đơn vị", "Sở Y tế"], ["Mã đơn vị", "SYT"], [], ["Mã số", "Số liệu"], ["1.1", "có"]] },
+      { name: "d", values: [["Hạng", "Mã đơn vị", "Đơn vị", "Tổng điểm"], [1, "SYT", "Sở Y tế", 150]] },
+    ];
+    for (const sheet of sheets) expect([sheet.name, detectLayoutA(sheet) !== null]).toEqual([sheet.name, scorerReads(sheet) !== undefined]);
+  });
+});
+
 describe("naming collected sheets", () => {
   it("adds (2) to a name already taken, ignoring case", () => {
     const taken = new Set(["Sở Y tế"]);
@@ -233,6 +288,26 @@ describe("blank forms and filled ones", () => {
     expect(again.skipped[0]!.reason.en).toContain("already there in the consolidated workbook");
   });
 
+  it("takes a unit's visible form over a hidden older copy before it, and names the copy as hidden", () => {
+    const old = { ...form("Sở Nội vụ 2023", "Sở Nội vụ", "SNV", { column: "Số liệu", value: 1 }), visible: false };
+    const current = form("Sở Nội vụ", "Sở Nội vụ", "SNV", { column: "Số liệu", value: 3 });
+    const plan = planCollect([], [{ file: "snv.xlsx", sheets: [old, current] }]);
+    expect(plan.take.map((t) => t.sheet)).toEqual(["Sở Nội vụ"]);
+    expect(plan.skipped).toHaveLength(1);
+    expect(plan.skipped[0]).toMatchObject({ file: "snv.xlsx", sheet: "Sở Nội vụ 2023", kind: "duplicate" });
+    expect(plan.skipped[0]!.reason.vi).toBe(
+      'Trang tính ẩn "Sở Nội vụ 2023": đơn vị mã SNV đã có phiếu trên trang đang hiện "Sở Nội vụ" từ tệp snv.xlsx nên bỏ qua trang ẩn này (thường là bản cũ của phiếu).',
+    );
+    expect(plan.skipped[0]!.reason.en).toBe(
+      'Hidden sheet "Sở Nội vụ 2023": unit code SNV has its form on the visible sheet "Sở Nội vụ" from snv.xlsx, so this hidden one (most often an older copy of the form) is left out.',
+    );
+    // Visible even when blank: a hidden filled copy is not the unit's current form.
+    const blank = planCollect([], [{ file: "snv.xlsx", sheets: [old, form("Sở Nội vụ", "Sở Nội vụ", "SNV")] }]);
+    expect(blank.take.map((t) => t.sheet)).toEqual(["Sở Nội vụ"]);
+    // A unit whose only form is hidden still comes in.
+    expect(planCollect([], [{ file: "snv.xlsx", sheets: [old] }]).take.map((t) => t.sheet)).toEqual(["Sở Nội vụ 2023"]);
+  });
+
   it("takes a form of another unit that carries a code already taken, and says so, so that scoring reports the two units", () => {
     const plan = planCollect([], [
       { file: "a.xlsx", sheets: [form("Sở Y tế", "Sở Y tế", "SYT", { column: "Số liệu", value: 1 })] },
@@ -281,6 +356,18 @@ describe("the project's own sheets and mixed indices", () => {
     );
     expect(plan.take.map((t) => t.sheet)).toEqual(["Sở Y tế"]);
     expect(plan.skipped.map((s) => s.sheet)).toEqual(["Hướng dẫn (2)"]);
+  });
+
+  it("says why a file of nothing but the template's instructions and lists gives no form", () => {
+    const plan = planCollect([], [
+      { file: "huong-dan.xlsx", sheets: [instructions("Hướng dẫn", "Phiếu tự đánh giá — Bộ chỉ số mẫu (dti-so-nganh-mau@mau-2023)"), { name: "_lists", values: [["Có"]], visible: false }] },
+      { file: "b.xlsx", sheets: [unitSheet("Sở Y tế", "Sở Y tế", "SYT")] },
+    ]);
+    expect(plan.take.map((t) => t.file)).toEqual(["b.xlsx"]);
+    expect(plan.skipped).toHaveLength(1);
+    expect(plan.skipped[0]).toMatchObject({ file: "huong-dan.xlsx", sheet: "", kind: "not-a-form" });
+    expect(plan.skipped[0]!.reason.vi).toBe('Tệp "huong-dan.xlsx" không có phiếu tự đánh giá nào của đơn vị (chỉ có trang hướng dẫn hay danh sách của mẫu phiếu).');
+    expect(plan.skipped[0]!.reason.en).toBe(`File "huong-dan.xlsx" holds no unit's self-assessment form (only the template's instructions or lists sheet).`);
   });
 
   it("warns once, naming each file with its indices, when the forms name several indices", () => {

@@ -6,8 +6,8 @@
 import type { IndexModel } from "./definition/model";
 import { type Message, foldText, normalizeText } from "./i18n/text";
 import { findTableHeader } from "./read/layout-a";
-import { isBlank } from "./read/sheet";
-import { unitFieldOf, unitKeyOf } from "./read/unit-fields";
+import { cellAt, foldLabel, isBlank, keyText } from "./read/sheet";
+import { type UnitField, unitFieldOf, unitKeyOf } from "./read/unit-fields";
 import type { CellValue, SheetSnapshot } from "./types";
 
 /** Excel's limit on a sheet name's length. */
@@ -57,10 +57,6 @@ function cutTo(s: string, n: number): string {
 // ---------------------------------------------------------------------------------------------
 // Recognising a layout-A sheet
 
-const TABLE_CODE = ["ma", "code"];
-const TABLE_VALUE = ["so lieu", "value"];
-const TABLE_ITEM = ["noi dung", "item"];
-
 export interface LayoutAHeader {
   unitName?: string;
   unitCode?: string;
@@ -78,41 +74,47 @@ function cellText(v: CellValue | undefined): string {
   return normalizeText(String(v));
 }
 
-function labelOf(v: CellValue | undefined): string {
-  return foldText(cellText(v).replace(/[:：]\s*$/, ""));
+/**
+ * The header block above the table as the reader reads it (readBlock in read/layout-a.ts): the
+ * label in column A, its value in B — or in C when B is blank and C is not (labels merged A:B,
+ * value typed after them); the first line of each label counts, even when its value is blank.
+ * Codes and names are compared as the reader compares them (keyText).
+ */
+function headerBlock(sheet: SheetSnapshot, beforeRow: number): Partial<Record<UnitField, string>> {
+  const block: Partial<Record<UnitField, string>> = {};
+  const seen = new Set<UnitField>();
+  for (let r = 0; r < beforeRow; r++) {
+    const field = unitFieldOf(foldLabel(cellAt(sheet, r, 0)));
+    if (field === undefined || seen.has(field)) continue;
+    seen.add(field);
+    const c = isBlank(cellAt(sheet, r, 1)) && !isBlank(cellAt(sheet, r, 2)) ? 2 : 1;
+    const v = cellAt(sheet, r, c);
+    if (isBlank(v)) continue;
+    const text = keyText(v);
+    if (text !== "") block[field] = text;
+  }
+  return block;
 }
 
 /**
- * The header block and table header of a layout-A sheet, or null when the sheet is not one
- * (no `Mã`/`Code` + `Số liệu`/`Value` header row in its first 40 rows).
+ * The header block and table header of a layout-A sheet, or null when the sheet is not one.
+ * A sheet is a unit's form exactly when the scorer reads it as one: it has the table header row
+ * the reader finds (findTableHeader: `Mã`/`Mã số`/`Code` and `Số liệu`/`Value`, in any columns),
+ * whatever its header block holds (without a unit name the scorer names the unit after the sheet).
+ * The snapshot must read a merged cell other than the top-left one as empty, as the hosts' readers do.
  */
 export function detectLayoutA(sheet: SheetSnapshot): LayoutAHeader | null {
-  const rows = sheet.values;
-  const limit = Math.min(rows.length, 40);
-  let headerRow = 0;
-  for (let r = 0; r < limit && headerRow === 0; r++) {
-    const labels = (rows[r] ?? []).map(labelOf);
-    if (labels.some((l) => TABLE_CODE.includes(l)) && labels.some((l) => TABLE_VALUE.includes(l) || TABLE_ITEM.includes(l))) {
-      headerRow = r + 1;
-    }
-  }
-  if (headerRow === 0) return null;
-  const header: LayoutAHeader = { headerRow };
-  for (let r = 0; r < headerRow - 1; r++) {
-    const row = rows[r] ?? [];
-    const label = labelOf(row[0]);
-    const value = cellText(row[1]);
-    if (value === "") continue;
-    // The labels the reader knows a form's header block by (UNIT_LABELS).
-    const field = unitFieldOf(label);
-    if (field === "name") header.unitName ??= value;
-    else if (field === "code") header.unitCode ??= value;
-    else if (field === "category") header.category ??= value;
-    else if (field === "index") header.index ??= value;
-    else if (field === "period") header.period ??= value;
-  }
-  if (header.unitName === undefined && header.unitCode === undefined) return null;
-  return header;
+  const table = findTableHeader(sheet);
+  if (!table) return null;
+  const block = headerBlock(sheet, table.row);
+  return {
+    ...(block.name !== undefined ? { unitName: block.name } : {}),
+    ...(block.code !== undefined ? { unitCode: block.code } : {}),
+    ...(block.category !== undefined ? { category: block.category } : {}),
+    ...(block.index !== undefined ? { index: block.index } : {}),
+    ...(block.period !== undefined ? { period: block.period } : {}),
+    headerRow: table.row + 1,
+  };
 }
 
 /** The table columns a unit fills in: Số liệu, Số liệu thẩm định, Tự chấm, Minh chứng. */
@@ -155,8 +157,9 @@ export interface CollectTake {
 
 /**
  * Why something was left out of a collection: a whole file (`sheet` ""; it cannot be read, or
- * the host could not take it in), a sheet that is not a unit's form, a form of another index,
- * a unit already in the workbook or taken from an earlier file.
+ * the host could not take it in — or, as "not-a-form", it holds no sheet but the template's
+ * instructions and lists), a sheet that is not a unit's form, a form of another index, a unit
+ * already in the workbook or taken from an earlier file (a hidden copy of a unit's visible form).
  */
 export type CollectSkipKind = "file" | "not-a-form" | "another-index" | "duplicate";
 
@@ -179,6 +182,19 @@ export function unreadableFileSkip(file: string): CollectSkip {
     reason: {
       vi: `Tệp "${file}" không phải bảng tính Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ); hãy mở tệp và lưu lại dạng .xlsx (Excel Workbook).`,
       en: `File "${file}" is not a readable Excel workbook (.xlsx), so it was left out (it may be damaged, not fully downloaded, or an old .xls file); open it and save it as .xlsx (Excel Workbook).`,
+    },
+  };
+}
+
+/** Why a file was left out that holds no unit's form at all, only the template's instructions or lists sheet. */
+function noFormInFile(file: string): CollectSkip {
+  return {
+    file,
+    sheet: "",
+    kind: "not-a-form",
+    reason: {
+      vi: `Tệp "${file}" không có phiếu tự đánh giá nào của đơn vị (chỉ có trang hướng dẫn hay danh sách của mẫu phiếu).`,
+      en: `File "${file}" holds no unit's self-assessment form (only the template's instructions or lists sheet).`,
     },
   };
 }
@@ -291,6 +307,8 @@ interface Candidate {
   sheet: string;
   header: LayoutAHeader;
   blank: boolean;
+  /** The sheet is not hidden: a unit's hidden sheet is often an older copy of its form. */
+  visible: boolean;
 }
 
 /** The forms of one unit: one code and one name (a form with no name belongs to the first unit of its code). */
@@ -310,10 +328,13 @@ interface UnitGroup {
  * unit's filled form is taken over its blank one (a blank form — the template's, not filled in —
  * in an earlier file, or already in the consolidated workbook, which the filled one replaces
  * under the same sheet name); a blank form is taken only when no file filled that unit in; a
- * second filled form, or any form of a unit already filled in the workbook, is left out. A form
+ * second filled form, or any form of a unit already filled in the workbook, is left out. A unit's
+ * hidden sheets are weighed only when it has no visible form (a hidden sheet is most often an older
+ * copy of the form): one left out for a visible form is named as hidden. A form
  * with a code already taken but another unit name is a different unit: it is taken, with a
  * warning, so that scoring reports the code twice rather than the unit going missing. The
- * template's instructions sheet and hidden list sheet are passed over without a word. When the
+ * template's instructions sheet and hidden list sheet are passed over without a word (a file of
+ * nothing else is left out with its reason). When the
  * forms taken (with those already in the consolidated workbook, and the model's index) name more
  * than one index or version, the plan warns, naming each file and its indices.
  */
@@ -363,6 +384,7 @@ export function planCollect(
   // Sheets left out on sight keep their place among the others: the report lists them in the files' order.
   const entries: (Entry | { skip: CollectSkip })[] = [];
   incoming.forEach(({ file, sheets }, fileAt) => {
+    const before = entries.length;
     for (const sheet of sheets) {
       const header = detectLayoutA(sheet);
       if (!header && (isInstructionsSheet(sheet) || isListsSheet(sheet))) continue;
@@ -398,7 +420,7 @@ export function planCollect(
       noteIndex(file, header.index);
       const entry: Entry = { file, sheet, header };
       if (header.unitCode !== undefined) {
-        const candidate: Candidate = { fileAt, file, sheet: sheet.name, header, blank: isBlankForm(sheet) };
+        const candidate: Candidate = { fileAt, file, sheet: sheet.name, header, blank: isBlankForm(sheet), visible: sheet.visible !== false };
         const { group } = groupFor(header.unitCode, header.unitName);
         group.forms.push(candidate);
         entry.candidate = candidate;
@@ -406,14 +428,19 @@ export function planCollect(
       }
       entries.push(entry);
     }
+    // A file of nothing but the template's instructions and lists: said, so that no file goes without a word.
+    if (entries.length === before) entries.push({ skip: noFormInFile(file) });
   });
 
-  // Which form each unit keeps: a filled one before a blank one, the first of each kind.
+  // Which form each unit keeps: a filled one before a blank one, the first of each kind; its
+  // visible forms only, when it has one (a hidden sheet of the unit is most often an older copy).
   const chosen = new Map<UnitGroup, Candidate | undefined>();
   for (const list of groups.values()) {
     for (const g of list) {
+      const shown = g.forms.filter((c) => c.visible);
+      const forms = shown.length > 0 ? shown : g.forms;
       if (g.existing && !g.existing.blank) chosen.set(g, undefined);
-      else chosen.set(g, g.forms.find((c) => !c.blank) ?? (g.existing ? undefined : g.forms[0]));
+      else chosen.set(g, forms.find((c) => !c.blank) ?? (g.existing ? undefined : forms[0]));
     }
   }
 
@@ -445,20 +472,29 @@ export function planCollect(
         const where = whereOf(group);
         const code = header.unitCode as string;
         const filledKept = keep ? !keep.blank : group.existing !== undefined && !group.existing.blank;
+        // "Trang tính ẩn": a hidden sheet is named as hidden, the user may not know it is there.
+        const named: Message = candidate.visible
+          ? { vi: `Trang tính "${sheet.name}"`, en: `Sheet "${sheet.name}"` }
+          : { vi: `Trang tính ẩn "${sheet.name}"`, en: `Hidden sheet "${sheet.name}"` };
         plan.skipped.push({
           file,
           sheet: sheet.name,
           kind: "duplicate",
           reason:
-            candidate.blank && filledKept
+            !candidate.visible && keep?.visible
               ? {
-                  vi: `Trang tính "${sheet.name}": phiếu trống (chưa điền số liệu); đơn vị mã ${code} đã có phiếu đã điền ${where.vi} nên bỏ qua phiếu trống này.`,
-                  en: `Sheet "${sheet.name}": a blank form (nothing filled in); unit code ${code} has a filled form ${where.en}, so this blank one is left out.`,
+                  vi: `${named.vi}: đơn vị mã ${code} đã có phiếu trên trang đang hiện "${keep.sheet}" ${where.vi} nên bỏ qua trang ẩn này (thường là bản cũ của phiếu).`,
+                  en: `${named.en}: unit code ${code} has its form on the visible sheet "${keep.sheet}" ${where.en}, so this hidden one (most often an older copy of the form) is left out.`,
                 }
-              : {
-                  vi: `Trang tính "${sheet.name}": đơn vị mã ${code} đã có ${where.vi}; bỏ qua bản trùng.`,
-                  en: `Sheet "${sheet.name}": unit code ${code} is already there ${where.en}; the duplicate is left out.`,
-                },
+              : candidate.blank && filledKept
+                ? {
+                    vi: `${named.vi}: phiếu trống (chưa điền số liệu); đơn vị mã ${code} đã có phiếu đã điền ${where.vi} nên bỏ qua phiếu trống này.`,
+                    en: `${named.en}: a blank form (nothing filled in); unit code ${code} has a filled form ${where.en}, so this blank one is left out.`,
+                  }
+                : {
+                    vi: `${named.vi}: đơn vị mã ${code} đã có ${where.vi}; bỏ qua bản trùng.`,
+                    en: `${named.en}: unit code ${code} is already there ${where.en}; the duplicate is left out.`,
+                  },
         });
         continue;
       }

@@ -1,5 +1,6 @@
 /** Collecting units' forms from other files into the workbook open in Excel (insertWorksheetsFromBase64). */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { ExcelHost } from "../../src/hosts/excel";
 import { collectFiles } from "../../src/hosts/xlsx/collect";
 import { createExcelDouble } from "../excel-double";
@@ -159,5 +160,67 @@ describe("collecting forms into Excel", () => {
     const file = await collectFiles(files, blank, model);
     expect(file.report.take.map((t) => [t.file, t.as, t.replaces])).toEqual(two.report.inserted.map((i) => [i.file, i.as, i.replaces]));
     expect(file.report.skipped).toEqual(two.report.skipped);
+  }, 60_000);
+
+  test("forms laid out otherwise, a hidden older copy and a zip that is no .xlsx: the forms the scorer reads come in, as in file mode", async () => {
+    const { model } = departmentModel("undp-hdi");
+    const edit = async (bytes: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as never);
+      change(wb);
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    };
+    const forms = (wb: ExcelJS.Workbook) => wb.worksheets.filter((ws) => ws.name.startsWith("Đơn vị số"));
+    // Labels merged across A:B, values typed in C, the code column headed "Mã số".
+    const merged = await edit(await filledTemplate(await templateBytes(model, 3)), (wb) => {
+      for (const ws of forms(wb)) {
+        for (let r = 1; r <= 5; r++) {
+          ws.getCell(r, 3).value = ws.getCell(r, 2).value;
+          ws.getCell(r, 2).value = null;
+          ws.mergeCells(r, 1, r, 2);
+        }
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (cell.value === "Mã") cell.value = "Mã số";
+          }),
+        );
+      }
+    });
+    // Unit 4's form, with a hidden older copy of it before it.
+    const hidden = await edit(await filledTemplate(await templateBytes(model, 4)), (wb) => {
+      for (const ws of forms(wb)) if (ws.name !== "Đơn vị số 4") wb.removeWorksheet(ws.id);
+      const current = wb.getWorksheet("Đơn vị số 4")!;
+      const old = wb.addWorksheet("Đơn vị số 4 (2023)", { state: "hidden" });
+      current.eachRow((row, r) => row.eachCell((cell, c) => (old.getCell(r, c).value = cell.value)));
+      (old as unknown as { orderNo: number }).orderNo = (current as unknown as { orderNo: number }).orderNo - 0.5;
+    });
+    const zip = new JSZip();
+    zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet");
+    zip.file("content.xml", "<office:document-content/>");
+    const ods = await zip.generateAsync({ type: "uint8array" });
+    const files = [
+      { name: "gop.xlsx", data: merged },
+      { name: "u4.xlsx", data: hidden },
+      { name: "cc2.xlsx", data: ods },
+    ];
+    const double = createExcelDouble();
+    double.addSheet("Sheet1");
+    double.install();
+    const report = await new ExcelHost().insertWorkbooks(files.map((f) => ({ name: f.name, base64: Buffer.from(f.data).toString("base64") })), model);
+    expect(report.inserted.map((i) => [i.file, i.as])).toEqual([
+      ["gop.xlsx", "Đơn vị số 1"],
+      ["gop.xlsx", "Đơn vị số 2"],
+      ["gop.xlsx", "Đơn vị số 3"],
+      ["u4.xlsx", "Đơn vị số 4"],
+    ]);
+    expect(double.sheetNames()).toEqual(["Sheet1", "Đơn vị số 1", "Đơn vị số 2", "Đơn vị số 3", "Đơn vị số 4"]);
+    expect(report.skipped.map((s) => [s.file, s.reason.vi])).toEqual([
+      ["cc2.xlsx", expect.stringContaining('Tệp "cc2.xlsx" không phải bảng tính Excel (.xlsx) đọc được')],
+      ["u4.xlsx", 'Trang tính ẩn "Đơn vị số 4 (2023)": đơn vị mã U0004 đã có phiếu trên trang đang hiện "Đơn vị số 4" từ tệp u4.xlsx nên bỏ qua trang ẩn này (thường là bản cũ của phiếu).'],
+    ]);
+    // File mode, gathering the same files, says the same.
+    const file = await collectFiles(files, undefined, model);
+    expect(file.report.take.map((t) => [t.file, t.as])).toEqual(report.inserted.map((i) => [i.file, i.as]));
+    expect(new Set(file.report.skipped.map((s) => s.reason.vi))).toEqual(new Set(report.skipped.map((s) => s.reason.vi)));
   }, 60_000);
 });

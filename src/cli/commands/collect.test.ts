@@ -1,6 +1,7 @@
 /**
- * `dti-scorer collect` with files that cannot all be used: an unreadable file among good ones,
- * an existing --out workbook that cannot be read, and one saved by LibreOffice with a table.
+ * `dti-scorer collect` with files that cannot all be used: an unreadable file among good ones (a
+ * zip that is no .xlsx package too), an existing --out workbook that cannot be read, one saved by
+ * LibreOffice with a table, and a file with no form in it.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -77,5 +78,37 @@ describe("dti-scorer collect", () => {
     expect(r.code).toBe(0);
     expect(await sheetNames("lo.xlsx")).toEqual(["Sở Y tế", "Danh bạ", "Sở Tài chính"]);
     expect(existsSync(join(dir, "lo.xlsx"))).toBe(true);
+  }, 30_000);
+
+  it("names a zip that is not an .xlsx package (an .ods renamed .xlsx) as unreadable, gathering or scoring", async () => {
+    const zip = new JSZip();
+    zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet");
+    zip.file("content.xml", "<office:document-content/>");
+    writeFileSync(join(dir, "cc2.xlsx"), await zip.generateAsync({ type: "uint8array" }));
+    const both = await run(["collect", "a.xlsx", "cc2.xlsx", "--out", "cc.xlsx"]);
+    expect(both.code).toBe(1);
+    expect(both.out).toContain('  - cc2.xlsx: Tệp "cc2.xlsx" không phải bảng tính Excel (.xlsx) đọc được nên được bỏ qua');
+    expect(both.err).toBe("Cảnh báo: bỏ qua 1 tệp không đọc được (cc2.xlsx); các tệp khác đã được gom.\n");
+    const alone = await run(["collect", "cc2.xlsx", "--out", "cc-alone.xlsx"]);
+    expect(alone.code).toBe(2);
+    expect(alone.err).toContain("Tệp cc2.xlsx không phải sổ làm việc Excel (.xlsx) đọc được.");
+    expect(existsSync(join(dir, "cc-alone.xlsx"))).toBe(false);
+    const scored = await run(["score", "cc2.xlsx", "--index", "dti-so-nganh-mau", "--lang", "en"], "en");
+    expect(scored.code).toBe(2);
+    expect(scored.err).toContain("File cc2.xlsx is not a readable Excel workbook (.xlsx).");
+  }, 30_000);
+
+  it("says why nothing was gathered from a file of nothing but the template's instructions", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "a.xlsx"));
+    for (const ws of [...wb.worksheets]) if (ws.name !== "Hướng dẫn") wb.removeWorksheet(ws.id);
+    await wb.xlsx.writeFile(join(dir, "huong-dan.xlsx"));
+    const r = await run(["collect", "huong-dan.xlsx", "--out", "hd.xlsx"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      "Không có phiếu nào để gom nên không ghi hd.xlsx. Lý do:\n" +
+        '  - huong-dan.xlsx: Tệp "huong-dan.xlsx" không có phiếu tự đánh giá nào của đơn vị (chỉ có trang hướng dẫn hay danh sách của mẫu phiếu).\n',
+    );
+    expect(existsSync(join(dir, "hd.xlsx"))).toBe(false);
   }, 30_000);
 });

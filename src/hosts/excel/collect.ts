@@ -71,6 +71,8 @@ async function sheetsOf(file: { name: string; base64: string }): Promise<SheetSn
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytesOf(file.base64) as never);
+    // A zip without xl/workbook.xml (an .ods renamed .xlsx) loads as a workbook of no sheets: not a workbook.
+    if (wb.worksheets.length === 0) return null;
     return snapshotWorkbook(wb, file.name).sheets;
   } catch {
     return null;
@@ -155,7 +157,7 @@ async function insertAll(ctx: Excel.RequestContext, inserts: Insert[], known: Se
   return { inserts: done, requests };
 }
 
-/** Rows and columns of each sheet read to recognise a unit's form (detectLayoutA looks at 40 rows). */
+/** Rows and columns of each sheet read to recognise a unit's form already in the workbook: its header block and table header row (detectLayoutA) sit in the first 40 rows. */
 const HEAD_RANGE = "A1:Z40";
 const HEAD_ROWS = 40;
 

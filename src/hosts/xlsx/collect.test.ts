@@ -99,7 +99,7 @@ describe("collecting forms from several files", () => {
     const more = await collectFiles([{ name: "stc.xlsx", data: await form("STC", "Sở Tài chính", 0.5) }], scored);
     expect(more.report.take.map((t) => t.as)).toEqual(["Sở Tài chính"]);
     expect(await charts(more.data)).toBe(3);
-  });
+  }, 30_000);
 
   it("gives a workbook that scores every collected unit", async () => {
     const { data } = await collectFiles([
@@ -112,6 +112,119 @@ describe("collecting forms from several files", () => {
     expect(Object.keys(byCode).sort()).toEqual(["SNV", "SYT"]);
     expect(byCode.SYT!.nodes["3.2"]!.points).toBeCloseTo(8, 10);
     expect(byCode.SNV!.nodes["3.2"]!.points).toBeCloseTo(6, 10);
+  });
+
+  describe("forms the scorer reads, however the unit laid out its header block and table", () => {
+    const units = [
+      { code: "SYT", name: "Sở Y tế", category: "co-dvc" },
+      { code: "SNV", name: "Sở Nội vụ", category: "co-dvc" },
+      { code: "STC", name: "Sở Tài chính", category: "co-dvc" },
+    ];
+    /** The template for the three units, each form changed by `change` and filled in (3.2 = 0.5). */
+    async function edited(change: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+      const wb = await load(await makeTemplate(model, units, { lang: "vi" }));
+      for (const u of units) {
+        const ws = wb.getWorksheet(u.name)!;
+        ws.getCell(rowOf(ws, "3.2"), 4).value = 0.5;
+        change(ws);
+      }
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    }
+    async function gatheredAndScored(data: Uint8Array): Promise<{ taken: (string | undefined)[]; skipped: string[]; scored: string[] }> {
+      const { data: out, report } = await collectFiles([{ name: "phieu.xlsx", data }], undefined, model);
+      const host = await XlsxHost.fromBuffer(out, "tong-hop.xlsx");
+      const result = await runScoring(host, { definition: builtin.definition, lang: "vi", projectVersion: "test", write: false });
+      return { taken: report.take.map((t) => t.unitCode ?? t.as), skipped: report.skipped.map((s) => s.reason.vi), scored: result.table.units.map((u) => u.code).sort() };
+    }
+
+    it("gathers forms whose code column is headed Mã số, or Mã and số on two lines", async () => {
+      for (const heading of ["Mã số", "Mã\nsố"]) {
+        const got = await gatheredAndScored(await edited((ws) => (ws.getCell("A8").value = heading)));
+        expect([heading, got]).toEqual([heading, { taken: ["SYT", "SNV", "STC"], skipped: [], scored: ["SNV", "STC", "SYT"] }]);
+      }
+    }, 30_000);
+
+    it("gathers forms whose labels are merged across A:B with the values in C, each under its own unit code", async () => {
+      const got = await gatheredAndScored(
+        await edited((ws) => {
+          for (let r = 1; r <= 5; r++) {
+            ws.getCell(r, 3).value = ws.getCell(r, 2).value;
+            ws.getCell(r, 2).value = null;
+            ws.mergeCells(r, 1, r, 2);
+          }
+        }),
+      );
+      expect(got).toEqual({ taken: ["SYT", "SNV", "STC"], skipped: [], scored: ["SNV", "STC", "SYT"] });
+    }, 30_000);
+
+    it("gathers forms with a column inserted at A (STT), as the scorer reads them", async () => {
+      const got = await gatheredAndScored(
+        await edited((ws) => {
+          ws.spliceColumns(1, 0, []);
+          ws.getCell("A8").value = "STT";
+        }),
+      );
+      // Its header block is not in A:B, where the scorer reads it: each unit goes by its sheet's name.
+      expect(got).toEqual({ taken: ["Sở Y tế", "Sở Nội vụ", "Sở Tài chính"], skipped: [], scored: ["Sở Nội vụ", "Sở Tài chính", "Sở Y tế"] });
+    }, 30_000);
+  });
+
+  it("takes a unit's visible form, not the hidden older copy before it, and says the copy is hidden", async () => {
+    const wb = await load(await form("SNV", "Sở Nội vụ", 0.6));
+    const current = wb.getWorksheet("Sở Nội vụ")!;
+    const old = wb.addWorksheet("Sở Nội vụ 2023", { state: "hidden" });
+    current.eachRow((row, r) => row.eachCell((cell, c) => (old.getCell(r, c).value = cell.value)));
+    old.getCell(rowOf(old, "3.2"), 4).value = 0.1;
+    (old as unknown as { orderNo: number }).orderNo = (current as unknown as { orderNo: number }).orderNo - 0.5;
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    expect((await load(bytes)).worksheets.map((w) => [w.name, w.state])).toEqual([["Hướng dẫn", "visible"], ["Sở Nội vụ 2023", "hidden"], ["Sở Nội vụ", "visible"]]);
+    const { data, report } = await collectFiles([{ name: "snv.xlsx", data: bytes }]);
+    expect(report.take.map((t) => t.sheet)).toEqual(["Sở Nội vụ"]);
+    expect(report.skipped.map((s) => s.reason.vi)).toEqual([
+      'Trang tính ẩn "Sở Nội vụ 2023": đơn vị mã SNV đã có phiếu trên trang đang hiện "Sở Nội vụ" từ tệp snv.xlsx nên bỏ qua trang ẩn này (thường là bản cũ của phiếu).',
+    ]);
+    const ws = (await load(data)).getWorksheet("Sở Nội vụ")!;
+    expect(ws.getCell(rowOf(ws, "3.2"), 4).value).toBe(0.6);
+  });
+
+  it("copies every cell value as the type it has: a date stays a date, not ISO text", async () => {
+    const wb = await load(await form("SYT", "Sở Y tế", 0.8));
+    const ws = wb.getWorksheet("Sở Y tế")!;
+    const r = rowOf(ws, "3.2");
+    const date = new Date(Date.UTC(2024, 2, 15));
+    ws.getCell(r, 7).value = date;
+    ws.getCell(r, 7).numFmt = "dd/mm/yyyy";
+    ws.getCell(r, 8).value = { formula: "DATE(2024,1,31)", result: new Date(Date.UTC(2024, 0, 31)) };
+    ws.getCell(r + 1, 7).value = { richText: [{ text: "Quyết định " }, { text: "12/QĐ", font: { bold: true } }] };
+    ws.getCell(r + 1, 8).value = { text: "Cổng", hyperlink: "https://example.vn" };
+    ws.getCell(r + 2, 7).value = true;
+    ws.getCell(r + 2, 8).value = { error: "#N/A" } as ExcelJS.CellErrorValue;
+    const { data } = await collectFiles([{ name: "syt.xlsx", data: new Uint8Array(await wb.xlsx.writeBuffer()) }]);
+    const copy = (await load(data)).getWorksheet("Sở Y tế")!;
+    expect(copy.getCell(r, 7).value).toEqual(date);
+    expect(copy.getCell(r, 7).type).toBe(ExcelJS.ValueType.Date);
+    expect(copy.getCell(r, 7).numFmt).toBe("dd/mm/yyyy");
+    expect(copy.getCell(r, 8).value).toEqual({ formula: "DATE(2024,1,31)", result: new Date(Date.UTC(2024, 0, 31)) });
+    expect(copy.getCell(r + 1, 7).value).toEqual({ richText: [{ text: "Quyết định " }, { text: "12/QĐ", font: { bold: true } }] });
+    expect(copy.getCell(r + 1, 8).value).toEqual({ text: "Cổng", hyperlink: "https://example.vn" });
+    expect(copy.getCell(r + 2, 7).value).toBe(true);
+    expect(copy.getCell(r + 2, 8).value).toEqual({ error: "#N/A" });
+    expect(copy.getCell(r, 4).value).toBe(0.8);
+  });
+
+  it("names a zip that is not an .xlsx package (no xl/workbook.xml: an .ods renamed .xlsx) as unreadable, as it names a broken file", async () => {
+    const zip = new JSZip();
+    zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet");
+    zip.file("content.xml", "<office:document-content/>");
+    const ods = await zip.generateAsync({ type: "uint8array" });
+    const { report } = await collectFiles([
+      { name: "cc1.xlsx", data: await form("SYT", "Sở Y tế", 0.8) },
+      { name: "cc2.xlsx", data: ods },
+    ]);
+    expect(report.take.map((t) => t.file)).toEqual(["cc1.xlsx"]);
+    expect(report.unreadable).toEqual(["cc2.xlsx"]);
+    expect(report.skipped.map((s) => s.reason.vi)).toEqual([expect.stringContaining('Tệp "cc2.xlsx" không phải bảng tính Excel (.xlsx) đọc được')]);
+    await expect(XlsxHost.fromBuffer(ods, "cc2.xlsx")).rejects.toThrow("cc2.xlsx is not an .xlsx workbook");
   });
 
   describe("one workbook with a sheet per unit, sent back by each unit with its own sheet filled", () => {

@@ -10,6 +10,7 @@ import type { IndexModel } from "../../core/definition/model";
 import type { CellValue, SheetSnapshot } from "../../core/types";
 import { tidyDataBars, writeUntidied } from "./finish";
 import { preserveDrawings } from "./preserve";
+import { cellValue, snapshotValue } from "./read";
 import { FORM_LIST_COLUMN, FORM_LIST_FIRST_ROW, formLists } from "./template";
 
 /** The workbook the forms are gathered into cannot be read as an .xlsx workbook. */
@@ -31,6 +32,11 @@ export interface CollectReport extends CollectPlan {
   unreadable: string[];
 }
 
+/**
+ * The workbook in `data`, or undefined when it is not a readable .xlsx workbook: not a zip
+ * package ExcelJS reads, or a package with no worksheet — a zip without xl/workbook.xml (an .ods
+ * renamed .xlsx), which ExcelJS reads as a workbook of no sheets (as XlsxHost.fromBuffer refuses it).
+ */
 async function load(data: Uint8Array): Promise<ExcelJS.Workbook | undefined> {
   const wb = new ExcelJS.Workbook();
   try {
@@ -38,32 +44,29 @@ async function load(data: Uint8Array): Promise<ExcelJS.Workbook | undefined> {
   } catch {
     return undefined;
   }
-  return wb;
+  return wb.worksheets.length > 0 ? wb : undefined;
 }
 
-function plainValue(v: ExcelJS.CellValue): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === "object") {
-    if ("error" in v) return { error: String(v.error) };
-    if ("richText" in v) return v.richText.map((t) => t.text).join("");
-    if ("text" in v && typeof v.text === "string") return v.text;
-    if ("result" in v) return plainValue((v.result ?? null) as ExcelJS.CellValue);
-  }
-  return null;
-}
-
-/** The values of a sheet as a snapshot: its whole table, to recognise layout A and tell a blank form (isBlankForm). */
+/**
+ * The values of a sheet as the reader sees them (as snapshotSheet reads them, without the fills:
+ * a merged cell other than the top-left one is empty, a date is its ISO day), and whether it is
+ * visible: its whole table, to recognise layout A as the scorer does and tell a blank form
+ * (isBlankForm).
+ */
 function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
   const values: CellValue[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const out: CellValue[] = [];
-    for (let c = 1; c <= row.cellCount; c++) out.push(plainValue(row.getCell(c).value));
-    values.push(out);
-  }
-  return { name: ws.name, values, visible: ws.state === "visible" };
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const cells: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const value = cell.type === ExcelJS.ValueType.Merge ? null : snapshotValue(cellValue(cell));
+      if (value === null) return;
+      while (cells.length < c - 1) cells.push(null);
+      cells[c - 1] = value;
+    });
+    while (values.length < r - 1) values.push([]);
+    values[r - 1] = cells;
+  });
+  return { name: ws.name, values, visible: ws.state === "visible" || ws.state === undefined };
 }
 
 /** The forms (unit code, name, blank or not) and the `Bộ chỉ số` of the forms a workbook already holds. */
@@ -81,8 +84,20 @@ function formsOf(wb: ExcelJS.Workbook): { forms: ExistingForm[]; indices: string
   return { forms, indices };
 }
 
-function cloneJson<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+/**
+ * A deep copy of a cell's value, style, note or a sheet's settings, every value of the type it
+ * has: a date stays a date (a JSON round trip would make it ISO text), numbers, text, booleans,
+ * rich text runs, formulas with their results, hyperlinks and errors as they are.
+ */
+function cloneValue<T>(v: T): T {
+  if (v instanceof Date) return new Date(v.getTime()) as T;
+  if (Array.isArray(v)) return v.map((x) => cloneValue(x)) as T;
+  if (v !== null && typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) if (x !== undefined) out[k] = cloneValue(x);
+    return out as T;
+  }
+  return v;
 }
 
 /** Copy one worksheet into `target` (a new, empty sheet). */
@@ -94,15 +109,18 @@ function copySheet(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet): void {
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const dest = to.getCell(c);
       // A shared formula points at its master cell in the source; copy the formula text itself.
+      // A formula's cached result from the cell itself: cell.value leaves a result of 0 or FALSE out.
       const v = cell.value;
-      if (v !== null && typeof v === "object" && "sharedFormula" in v) {
-        dest.value = { formula: cell.formula, result: (v as ExcelJS.CellSharedFormulaValue).result } as ExcelJS.CellFormulaValue;
+      if (cell.type === ExcelJS.ValueType.Formula) {
+        const result = cell.result === undefined ? {} : { result: cloneValue(cell.result) };
+        const own = v !== null && typeof v === "object" && "sharedFormula" in v ? { formula: cell.formula } : cloneValue(v as object);
+        dest.value = { ...own, ...result } as ExcelJS.CellFormulaValue;
       } else {
-        dest.value = cloneJson(v);
+        dest.value = cloneValue(v);
       }
-      dest.style = cloneJson(cell.style);
-      if (cell.note !== undefined) dest.note = cloneJson(cell.note);
-      if (cell.dataValidation) dest.dataValidation = cloneJson(cell.dataValidation);
+      dest.style = cloneValue(cell.style);
+      if (cell.note !== undefined) dest.note = cloneValue(cell.note);
+      if (cell.dataValidation) dest.dataValidation = cloneValue(cell.dataValidation);
     });
   });
   const merges = (source.model as unknown as { merges?: string[] }).merges ?? [];
@@ -112,7 +130,7 @@ function copySheet(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet): void {
   const targetDv = (target as unknown as { dataValidations?: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations;
   if (dv && targetDv) {
     for (const [address, rule] of Object.entries(dv.model)) {
-      if (!(address in targetDv.model)) targetDv.model[address] = cloneJson(rule);
+      if (!(address in targetDv.model)) targetDv.model[address] = cloneValue(rule);
     }
   }
   source.columns?.forEach((col, i) => {
@@ -120,11 +138,11 @@ function copySheet(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet): void {
     if (col.width !== undefined) to.width = col.width;
     if (col.hidden) to.hidden = true;
   });
-  if (source.views?.length) target.views = cloneJson(source.views);
-  target.properties = { ...target.properties, ...cloneJson(source.properties) };
-  if (source.pageSetup) target.pageSetup = { ...target.pageSetup, ...cloneJson(source.pageSetup) };
+  if (source.views?.length) target.views = cloneValue(source.views);
+  target.properties = { ...target.properties, ...cloneValue(source.properties) };
+  if (source.pageSetup) target.pageSetup = { ...target.pageSetup, ...cloneValue(source.pageSetup) };
   const protection = (source as unknown as { sheetProtection?: unknown }).sheetProtection;
-  if (protection) (target as unknown as { sheetProtection?: unknown }).sheetProtection = cloneJson(protection);
+  if (protection) (target as unknown as { sheetProtection?: unknown }).sheetProtection = cloneValue(protection);
 }
 
 /** A list validation's source on another sheet: "_lists!$A$1:$A$5", "'My lists'!B2:B9". */
@@ -160,7 +178,7 @@ function localizeLists(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet, fir
     const values: string[] = [];
     for (let r = Math.min(r1, r2); r <= Math.max(r1, r2); r++) {
       for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c++) {
-        const v = plainValue(from.getCell(r, c).value);
+        const v = snapshotValue(cellValue(from.getCell(r, c)));
         if (v !== null && typeof v !== "object" && String(v) !== "") values.push(String(v));
       }
     }

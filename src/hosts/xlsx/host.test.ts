@@ -143,6 +143,19 @@ describe("XlsxHost", () => {
     expect((await host.read()).sheets[0]!.values[0]).toEqual([0, false, 2]);
   });
 
+  test("a figure a unit typed as a formula is read again by the next run from the scored file, with the same scores", async () => {
+    const file = await edit(await inputWorkbook(), (wb) => {
+      // 1.2.a of SO-02 (D10, 40 typed) as a formula with its cached result, as Excel saves it.
+      wb.getWorksheet("SO-02")!.getCell("D10").value = { formula: "20*2", result: 40 };
+    });
+    const first = await score(file);
+    const second = await score(first.out);
+    const points = (r: typeof first) => r.submissions.map((s) => [s.code, s.values["1.2.a"]]);
+    expect(points(second)).toEqual(points(first));
+    expect(second.submissions.find((s) => s.code === "SO-02")!.values["1.2.a"]).toBe(40);
+    expect(second.issues.filter((i) => i.code === "missing-input")).toEqual([]);
+  });
+
   test("a scored file has a results table sorted by rank with number formats, and the Điểm column on every unit sheet", async () => {
     const { out } = await score(await inputWorkbook());
     const wb = await open(out);

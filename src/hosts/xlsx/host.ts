@@ -24,10 +24,16 @@ export class XlsxHost implements WorkbookHost {
     private readonly original?: Uint8Array,
   ) {}
 
+  /**
+   * The workbook in `data`. Throws when it is not a readable .xlsx workbook: not a package ExcelJS
+   * reads, or one with no worksheet — a zip without xl/workbook.xml (an .ods renamed .xlsx, any
+   * other zip), which ExcelJS reads as an empty workbook; Excel opens no workbook without a sheet.
+   */
   static async fromBuffer(data: Uint8Array | ArrayBuffer, name?: string): Promise<XlsxHost> {
     const wb = new ExcelJS.Workbook();
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    if (wb.worksheets.length === 0) throw new Error(`${name ?? "The file"} is not an .xlsx workbook: the package holds no worksheet`);
     return new XlsxHost(wb, name, bytes.slice());
   }
 
