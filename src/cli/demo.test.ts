@@ -50,6 +50,16 @@ describe("dti-scorer demo", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Sở Y tế", "Văn phòng UBND tỉnh", "Kết quả", "Biểu đồ"]));
   }, 60000);
 
+  it("writes the period on the forms in the run's language", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dti-demo-"));
+    await main(["demo", "--lang", "en"], { stdout: { write: () => true }, stderr: { write: () => true }, cwd: dir, env: {} });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "demo-output", "phieu-mau.xlsx"));
+    const form = wb.getWorksheet("Sở Y tế")!;
+    const period = [...Array(10).keys()].map((r) => form.getRow(r + 1)).find((row) => row.getCell(1).value === "Period");
+    expect(period?.getCell(2).value).toBe("2024");
+  }, 60000);
+
   it("gives the same figures on every run", async () => {
     const runOnce = async (): Promise<string> => {
       const dir = mkdtempSync(join(tmpdir(), "dti-demo-"));

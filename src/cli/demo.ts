@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import type { IndexModel, IndicatorModel, ResolvedInput } from "../core/definition/model";
-import { type Lang } from "../core/i18n/text";
+import type { Lang, Message } from "../core/i18n/text";
 import { resultsJson, runScoring } from "../core/pipeline";
 import { wrappedHeight } from "../core/plan/layout";
 import { XlsxHost } from "../hosts/xlsx";
@@ -18,7 +18,8 @@ import { PROJECT_VERSION } from "./version";
 
 /** The built-in department sample the demo runs on. */
 export const DEMO_INDEX = "dti-so-nganh-mau";
-export const DEMO_PERIOD = "Năm 2024";
+/** The period written on the demo's forms, in the run's language. */
+export const DEMO_PERIOD: Message = { vi: "Năm 2024", en: "2024" };
 
 /** Departments of a province; those without public services for citizens are "khong-dvc". */
 export const DEMO_UNITS: TemplateUnit[] = [
@@ -215,7 +216,7 @@ export async function runDemo(io: CliIO, args: ParsedArgs, lang: Lang): Promise<
     io.stdout.write((lang === "vi" ? vi : en) + "\n");
   };
   const units = DEMO_UNITS;
-  const blank = await makeTemplate(model, units, { lang, period: DEMO_PERIOD });
+  const blank = await makeTemplate(model, units, { lang, period: DEMO_PERIOD[lang] });
   writeOutputFile(io, `${dir}/phieu-mau.xlsx`, blank);
   say(`Đã tạo ${units.length} phiếu tự đánh giá trống: ${dir}/phieu-mau.xlsx`, `Made ${units.length} blank self-assessment forms: ${dir}/phieu-mau.xlsx`);
 

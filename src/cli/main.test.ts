@@ -370,15 +370,34 @@ describe("what the reviewer found", () => {
     expect(r.code).toBe(2);
     expect(existsSync(join(dir, "nhom.xlsx"))).toBe(false);
     const lines = r.err.trimEnd().split("\n");
-    expect(lines[0]).toContain("dv-nhom.csv có 2 dòng ghi nhóm không có trong bộ chỉ số");
-    expect(lines.slice(1)).toEqual(['dv-nhom.csv, dòng 4: nhóm "thi-tran" không có trong bộ chỉ số.', 'dv-nhom.csv, dòng 6: nhóm "huyen" không có trong bộ chỉ số.']);
+    // The categories by the names users type, in the run's language; never their ids.
+    expect(lines[0]).toBe('Tệp đơn vị dv-nhom.csv có 2 dòng ghi loại đơn vị không có trong bộ chỉ số; hãy ghi một trong: "Xã", "Phường". Chưa ghi phiếu nào.');
+    expect(lines.slice(1)).toEqual(['dv-nhom.csv, dòng 4: loại đơn vị "thi-tran" không có trong bộ chỉ số.', 'dv-nhom.csv, dòng 6: loại đơn vị "huyen" không có trong bộ chỉ số.']);
+    const en = await run(["template", "--index", "xa-nhom.json", "--units", "dv-nhom.csv", "--out", "nhom.xlsx", "--lang", "en"]);
+    expect(en.err.split("\n")[0]).toBe('The units file dv-nhom.csv has 2 lines with a unit category the index does not have; write one of: "Xã", "Ward". Nothing was written.');
+  });
+
+  it("refuses a units CSV line with more fields than the header (a name with a comma, not quoted), naming the line", async () => {
+    writeFileSync(join(dir, "dv-phay.csv"), 'Mã đơn vị,Đơn vị,Nhóm\nX01,"Xã An Bình, huyện A",xa\nSNV,Sở Nội vụ,Sở, ban, ngành có dịch vụ công\nX02,Xã B,xa,,\n');
+    const r = await run(["template", "--index", "xa.json", "--units", "dv-phay.csv", "--out", "phay.xlsx"]);
+    expect(r.code).toBe(2);
+    expect(existsSync(join(dir, "phay.xlsx"))).toBe(false);
+    expect(r.err.trimEnd().split("\n")).toEqual([
+      "Tệp đơn vị dv-phay.csv có 1 dòng nhiều cột hơn dòng tiêu đề; chưa ghi phiếu nào.",
+      "dv-phay.csv, dòng 3 có 5 cột, nhiều hơn dòng tiêu đề (3 cột): tên có dấu phẩy phải đặt trong ngoặc kép.",
+    ]);
+    const en = await run(["template", "--index", "xa.json", "--units", "dv-phay.csv", "--out", "phay.xlsx", "--lang", "en"]);
+    expect(en.err.trimEnd().split("\n")).toEqual([
+      "The units file dv-phay.csv has 1 line with more fields than the header line; nothing was written.",
+      "dv-phay.csv, line 3 has 5 fields, more than the header line (3): a name with a comma in it must be put in double quotes.",
+    ]);
   });
 
   it("says the category column is ignored when the index has no categories", async () => {
     writeFileSync(join(dir, "dv-co-nhom.csv"), "Mã đơn vị,Đơn vị,Nhóm\nX01,Xã An Bình,xa\n");
     const r = await run(["template", "--index", "xa.json", "--units", "dv-co-nhom.csv", "--out", "co-nhom.xlsx"]);
     expect(r.code).toBe(0);
-    expect(r.err).toBe("Cảnh báo: bộ chỉ số không chia nhóm đơn vị nên cột Nhóm của dv-co-nhom.csv được bỏ qua.\n");
+    expect(r.err).toBe("Cảnh báo: bộ chỉ số không chia loại đơn vị nên cột loại đơn vị (Nhóm) của dv-co-nhom.csv được bỏ qua.\n");
     expect(existsSync(join(dir, "co-nhom.xlsx"))).toBe(true);
   });
 
@@ -397,7 +416,7 @@ describe("what the reviewer found", () => {
     const none = await run(["collect", "hong.xlsx", "--out", "gom-rong.xlsx"]);
     expect(none.code).toBe(2);
     expect(existsSync(join(dir, "gom-rong.xlsx"))).toBe(false);
-    expect(none.err.split("\n")[0]).toContain("Không đọc được tệp nào");
+    expect(none.err.split("\n")[0]).toBe("Không đọc được tệp cần gom (không phải sổ làm việc .xlsx).");
   });
 });
 
@@ -422,7 +441,7 @@ describe("what the second reviewer found", () => {
     linkSync(join(dir, "ban-sao.csv"), join(dir, "lien-ket.xlsx"));
     expect(oneLineFailure(await run(["score", "ban-sao.csv", "--index", "xa.json", "--out", "lien-ket.xlsx"]))).toContain("là tệp đầu vào");
     expect(oneLineFailure(await run(["score", "ban-sao.csv", "--index", "xa.json", "--out", "ket-qua.txt"]))).toBe(
-      'Lệnh score ghi sổ tính Excel nên --out phải là tên tệp .xlsx, không phải "ket-qua.txt".',
+      'Lệnh score ghi sổ làm việc Excel nên --out phải là tên tệp .xlsx, không phải "ket-qua.txt".',
     );
     expect(oneLineFailure(await run(["score", "ban-sao.csv", "--index", "xa.json", "--json", "ban-sao.csv"]))).toContain("--json ban-sao.csv là tệp đầu vào");
     expect(oneLineFailure(await run(["score", "ban-sao.csv", "--index", "xa.json", "--json", "xa.json"]))).toContain("--json xa.json là tệp đầu vào");
@@ -539,7 +558,7 @@ describe("what the second reviewer found", () => {
     );
     expect(oneLineFailure(await run(["score", "bang.ods", "--index", "xa.json"]))).toContain("(OpenDocument) không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.");
     expect(oneLineFailure(await run(["score", "bang.pdf", "--index", "xa.json"]))).toBe(
-      "Tệp bang.pdf không đọc được: chỉ đọc sổ tính Excel .xlsx hoặc bảng .csv; hãy lưu lại tệp ở một trong hai dạng đó.",
+      "Tệp bang.pdf không đọc được: chỉ đọc sổ làm việc Excel .xlsx hoặc bảng .csv; hãy lưu lại tệp ở một trong hai dạng đó.",
     );
     expect(oneLineFailure(await run(["collect", "cu.xls", "--out", "gom.xlsx"]))).toContain("Excel 97–2003");
     // A file that is not there is said to be missing, whatever its extension.

@@ -1,6 +1,7 @@
 /** What the command line says, in Vietnamese and English. */
 import type { Message } from "../core/i18n/text";
 import type { NotRankedReason } from "../core/types";
+import { wideRowMessage } from "../core/units";
 
 /** "2, 3 và 5" */
 function listVi(items: readonly (string | number)[]): string {
@@ -28,7 +29,7 @@ Lệnh:
             có --out thì ghi sổ đã chấm (trang Kết quả, Biểu đồ, cột Điểm).
   validate  Chỉ kiểm tra số liệu và liệt kê lỗi, cảnh báo.
   template  Tạo phiếu tự đánh giá: mỗi đơn vị một trang tính. Tệp đơn vị (CSV) có các cột
-            Mã đơn vị, Đơn vị, Nhóm.
+            Mã đơn vị, Đơn vị, Nhóm (loại đơn vị).
   collect   Gom các phiếu của đơn vị từ nhiều tệp vào một sổ.
   indices   Liệt kê các bộ chỉ số có sẵn.
   demo      Tạo sổ mẫu cho khoảng 20 sở, ngành, chấm điểm và ghi kết quả vào demo-output/.
@@ -155,7 +156,8 @@ ${EXIT_EN}
 Tạo phiếu tự đánh giá: trang Hướng dẫn và mỗi đơn vị một trang tính, có danh sách thả xuống và ô
 nhập số liệu tô màu.
 
-  --units    Tệp CSV có các cột Mã đơn vị, Đơn vị và (nếu bộ chỉ số chia nhóm) Nhóm.
+  --units    Tệp CSV có các cột Mã đơn vị, Đơn vị và (nếu bộ chỉ số chia loại đơn vị) Nhóm, ghi
+             loại đơn vị. Tên có dấu phẩy phải đặt trong ngoặc kép.
   --out      Tệp .xlsx để ghi phiếu.
   --period   Kỳ đánh giá ghi trên mỗi phiếu.
 ${EXIT_VI}
@@ -165,7 +167,8 @@ ${EXIT_VI}
 Make self-assessment forms: an Instructions sheet and one sheet per unit, with drop-down lists and
 coloured input cells.
 
-  --units    A CSV file with the columns Unit code, Unit and (when the index has categories) Category.
+  --units    A CSV file with the columns Unit code, Unit and (when the index has unit categories)
+             Category. A name with a comma must be put in double quotes.
   --out      The .xlsx file to write the forms into.
   --period   The assessment period written on every form.
 ${EXIT_EN}
@@ -221,7 +224,7 @@ score it and write phieu-mau.xlsx, so-lieu.xlsx, ket-qua.xlsx, ket-qua.json into
 /** Spreadsheet files that are not .xlsx, by extension: what they are and where to convert them. */
 const OTHER_SPREADSHEETS: Record<string, { vi: string; en: string; app: string }> = {
   ".xls": { vi: "Excel 97–2003", en: "Excel 97–2003", app: "Excel" },
-  ".xlsb": { vi: "sổ tính nhị phân Excel", en: "Excel binary workbook", app: "Excel" },
+  ".xlsb": { vi: "sổ làm việc nhị phân Excel", en: "Excel binary workbook", app: "Excel" },
   ".xltx": { vi: "mẫu Excel", en: "Excel template", app: "Excel" },
   ".ods": { vi: "OpenDocument", en: "OpenDocument", app: "LibreOffice Calc" },
   ".numbers": { vi: "Apple Numbers", en: "Apple Numbers", app: "Numbers" },
@@ -236,14 +239,28 @@ export const T = {
   severity: {
     error: { vi: "lỗi", en: "errors" },
     warning: { vi: "cảnh báo", en: "warnings" },
-    info: { vi: "thông tin", en: "notes" },
+    info: { vi: "lưu ý", en: "info" },
   },
   severityOne: {
     error: { vi: "Lỗi", en: "Error" },
     warning: { vi: "Cảnh báo", en: "Warning" },
-    info: { vi: "Thông tin", en: "Note" },
+    info: { vi: "Lưu ý", en: "Info" },
   },
 } satisfies Record<string, unknown>;
+
+/**
+ * Counts by severity, those of 0 left out: "2 lỗi, 1 cảnh báo" / "1 error, 3 info" (the findings
+ * line of score and validate). Empty when every count is 0.
+ */
+export function severityCounts(counts: Partial<Record<"error" | "warning" | "info", number>>, lang: "vi" | "en"): string {
+  return (["error", "warning", "info"] as const)
+    .filter((s) => (counts[s] ?? 0) > 0)
+    .map((s) => {
+      const n = counts[s] as number;
+      return `${n} ${lang === "en" && n === 1 ? T.severityOne[s].en.toLowerCase() : T.severity[s][lang]}`;
+    })
+    .join(", ");
+}
 
 /** The short reason a unit is not ranked, for the ranking table ("không xếp hạng: độ phủ 53% < 90%"). */
 export function notRankedShort(reason: NotRankedReason | undefined, coverage: number, minCoverage: number): Message {
@@ -269,7 +286,7 @@ export const M = {
     en: "No command given. Use one of: score, validate, template, collect, indices, demo (see dti-scorer --help).",
   },
   needOneFile: (cmd: string): Message => ({
-    vi: `Lệnh ${cmd} cần đúng một tệp sổ tính (.xlsx) hoặc bảng (.csv).`,
+    vi: `Lệnh ${cmd} cần đúng một tệp sổ làm việc (.xlsx) hoặc bảng (.csv).`,
     en: `Command ${cmd} needs exactly one workbook (.xlsx) or table (.csv).`,
   }),
   noFilesAllowed: (cmd: string): Message => ({
@@ -279,7 +296,7 @@ export const M = {
   fileMissing: (path: string): Message => ({ vi: `Không tìm thấy tệp ${path}.`, en: `File ${path} does not exist.` }),
   fileUnreadable: (path: string, why: string): Message => ({ vi: `Không đọc được tệp ${path}: ${why}`, en: `Cannot read file ${path}: ${why}` }),
   notXlsx: (path: string): Message => ({
-    vi: `Tệp ${path} không phải sổ tính Excel (.xlsx) đọc được. Hãy lưu lại dưới dạng .xlsx (Excel Workbook).`,
+    vi: `Tệp ${path} không phải sổ làm việc Excel (.xlsx) đọc được. Hãy lưu lại dưới dạng .xlsx (Excel Workbook).`,
     en: `File ${path} is not a readable Excel workbook (.xlsx). Save it as .xlsx (Excel Workbook).`,
   }),
   unknownExtension: (path: string, ext: string): Message => {
@@ -291,12 +308,12 @@ export const M = {
       };
     }
     return {
-      vi: `Tệp ${path} không đọc được: chỉ đọc sổ tính Excel .xlsx hoặc bảng .csv; hãy lưu lại tệp ở một trong hai dạng đó.`,
+      vi: `Tệp ${path} không đọc được: chỉ đọc sổ làm việc Excel .xlsx hoặc bảng .csv; hãy lưu lại tệp ở một trong hai dạng đó.`,
       en: `File ${path} cannot be read: only Excel workbooks (.xlsx) and tables (.csv) are read; save the file in one of those formats.`,
     };
   },
   outNotXlsx: (cmd: string, out: string): Message => ({
-    vi: `Lệnh ${cmd} ghi sổ tính Excel nên --out phải là tên tệp .xlsx, không phải "${out}".`,
+    vi: `Lệnh ${cmd} ghi sổ làm việc Excel nên --out phải là tên tệp .xlsx, không phải "${out}".`,
     en: `Command ${cmd} writes an Excel workbook, so --out must name an .xlsx file, not "${out}".`,
   }),
   outIsInput: (option: "--out" | "--json", path: string): Message => {
@@ -331,17 +348,27 @@ export const M = {
     en: `The units file ${path} has no "Unit" (or "Đơn vị") column in its header line.`,
   }),
   categoryIgnored: (path: string): Message => ({
-    vi: `Cảnh báo: bộ chỉ số không chia nhóm đơn vị nên cột Nhóm của ${path} được bỏ qua.`,
-    en: `Warning: the index has no categories, so the Category column of ${path} is ignored.`,
+    vi: `Cảnh báo: bộ chỉ số không chia loại đơn vị nên cột loại đơn vị (Nhóm) của ${path} được bỏ qua.`,
+    en: `Warning: the index has no unit categories, so the unit category column of ${path} is ignored.`,
   }),
-  unknownCategories: (path: string, n: number, known: string[]): Message => ({
-    vi: `Tệp đơn vị ${path} có ${n} dòng ghi nhóm không có trong bộ chỉ số (các nhóm: ${known.join(", ")}); chưa ghi phiếu nào.`,
-    en: `The units file ${path} has ${n} line${n === 1 ? "" : "s"} with a category the index does not have (categories: ${known.join(", ")}); nothing was written.`,
-  }),
+  /** `known`: the index's unit categories by name, in both languages. */
+  unknownCategories: (path: string, n: number, known: Message[]): Message => {
+    const list = (lang: "vi" | "en"): string => known.map((k) => `"${k[lang]}"`).join(", ");
+    return {
+      vi: `Tệp đơn vị ${path} có ${n} dòng ghi loại đơn vị không có trong bộ chỉ số; hãy ghi một trong: ${list("vi")}. Chưa ghi phiếu nào.`,
+      en: `The units file ${path} has ${n} line${n === 1 ? "" : "s"} with a unit category the index does not have; write one of: ${list("en")}. Nothing was written.`,
+    };
+  },
   unknownUnitCategory: (path: string, line: number, category: string): Message => ({
-    vi: `${path}, dòng ${line}: nhóm "${category}" không có trong bộ chỉ số.`,
-    en: `${path}, line ${line}: the category "${category}" is not in the index.`,
+    vi: `${path}, dòng ${line}: loại đơn vị "${category}" không có trong bộ chỉ số.`,
+    en: `${path}, line ${line}: the unit category "${category}" is not in the index.`,
   }),
+  /** Lines of a units CSV with more fields than its header line: a name with the delimiter, not quoted. */
+  unitsWideLines: (path: string, n: number): Message => ({
+    vi: `Tệp đơn vị ${path} có ${n} dòng nhiều cột hơn dòng tiêu đề; chưa ghi phiếu nào.`,
+    en: `The units file ${path} has ${n} line${n === 1 ? "" : "s"} with more fields than the header line; nothing was written.`,
+  }),
+  unitsWideLine: (path: string, line: number, fields: number, header: number, delimiter: string): Message => wideRowMessage(path, { line, fields, header }, delimiter),
   sameUnitCodes: (path: string, n: number): Message => ({
     vi: `Tệp đơn vị ${path} có ${n} mã đơn vị ghi cho nhiều đơn vị; phiếu trùng mã sẽ không được chấm, nên chưa ghi phiếu nào. Hãy cho mỗi đơn vị một mã riêng.`,
     en: `The units file ${path} has ${n} unit code${n === 1 ? "" : "s"} given to more than one unit; a form with a code already taken would not be scored, so nothing was written. Give each unit a code of its own.`,
@@ -364,26 +391,29 @@ export const M = {
   /** `rows`: what was left out are rows of a table (a CSV file), not forms. */
   scoredSummary: (n: number, ranked: number, notScored = 0, rows = false): Message => ({
     vi: `Đã chấm ${n} đơn vị, xếp hạng ${ranked}.${notScored > 0 ? ` ${notScored} ${rows ? "dòng" : "phiếu"} chưa được chấm: xem lỗi bên dưới.` : ""}`,
-    en: `Scored ${n} units, ranked ${ranked}.${notScored > 0 ? ` ${notScored} ${rows ? "row" : "form"}${notScored === 1 ? " was" : "s were"} not scored: see the errors below.` : ""}`,
+    en: `Scored ${n} unit${n === 1 ? "" : "s"}, ranked ${ranked}.${notScored > 0 ? ` ${notScored} ${rows ? "row" : "form"}${notScored === 1 ? " was" : "s were"} not scored: see the errors below.` : ""}`,
   }),
   noIssues: { vi: "Không có lỗi hay cảnh báo.", en: "No errors or warnings." },
   moreIssues: (n: number): Message => ({ vi: `… và ${n} mục khác (dùng --json để xem đủ).`, en: `… and ${n} more (use --json to see them all).` }),
   findings: { vi: "Kết quả kiểm tra", en: "Findings" },
-  noFileReadable: (n: number): Message => ({
-    vi: `Không đọc được tệp nào trong ${n} tệp cần gom (không phải sổ tính .xlsx).`,
-    en: `None of the ${n} files to gather could be read (not .xlsx workbooks).`,
-  }),
+  noFileReadable: (n: number): Message =>
+    n === 1
+      ? { vi: "Không đọc được tệp cần gom (không phải sổ làm việc .xlsx).", en: "The file to gather could not be read (not an .xlsx workbook)." }
+      : {
+          vi: `Không đọc được tệp nào trong ${n} tệp cần gom (không phải sổ làm việc .xlsx).`,
+          en: `None of the ${n} files to gather could be read (not .xlsx workbooks).`,
+        },
   nothingCollected: (out: string): Message => ({
     vi: `Không có phiếu nào để gom nên không ghi ${out}. Lý do:`,
     en: `There is no form to gather, so ${out} was not written. Reasons:`,
   }),
-  collected: (n: number, out: string): Message => ({ vi: `Đã gom ${n} phiếu vào ${out}.`, en: `Gathered ${n} forms into ${out}.` }),
+  collected: (n: number, out: string): Message => ({ vi: `Đã gom ${n} phiếu vào ${out}.`, en: `Gathered ${n} form${n === 1 ? "" : "s"} into ${out}.` }),
   took: (file: string, sheet: string, as: string): Message => ({
     vi: `  + ${file} › ${sheet}${as !== sheet ? ` → ${as}` : ""}`,
     en: `  + ${file} › ${sheet}${as !== sheet ? ` → ${as}` : ""}`,
   }),
-  skippedHead: (n: number): Message => ({ vi: `Bỏ qua ${n} mục (trang tính hoặc tệp):`, en: `Left out ${n} (sheets or files):` }),
-  templateDone: (n: number, out: string): Message => ({ vi: `Đã tạo ${n} phiếu tự đánh giá trong ${out}.`, en: `Made ${n} self-assessment forms in ${out}.` }),
+  skippedHead: (n: number): Message => ({ vi: `Bỏ qua ${n} mục (trang tính hoặc tệp):`, en: `Left out ${n} ${n === 1 ? "sheet or file" : "sheets or files"}:` }),
+  templateDone: (n: number, out: string): Message => ({ vi: `Đã tạo ${n} phiếu tự đánh giá trong ${out}.`, en: `Made ${n} self-assessment form${n === 1 ? "" : "s"} in ${out}.` }),
   progress: (done: number, total: number, stage: string): Message => ({
     vi: `\r${stage}: ${done}/${total}`,
     en: `\r${stage}: ${done}/${total}`,

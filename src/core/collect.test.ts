@@ -80,16 +80,32 @@ describe("recognising a form as the scorer does", () => {
     expect(plan.skipped).toEqual([]);
   });
 
-  it("takes a form with a column inserted before its table (STT), which the scorer reads, under the sheet's name", () => {
+  it("takes a form with a column inserted in front of it (STT) under its unit, as the scorer reads it", () => {
     const sheet = unitSheet("Sở Y tế (phiếu)", "Sở Y tế", "SYT", "dti-so-mau@2024");
     sheet.values = sheet.values.map((row) => [null, ...row]);
     sheet.values[7]![0] = "STT";
     sheet.values.push([1, "1.1", "Ban chỉ đạo", 10, "có"]);
-    // The header block moved to B:C, where the scorer does not read it: the unit is named after its sheet.
-    expect(scorerReads(sheet)).toEqual({ code: "Sở Y tế (phiếu)", name: "Sở Y tế (phiếu)" });
-    expect(detectLayoutA(sheet)).toEqual({ headerRow: 8 });
+    // The header block moved to B:C, left of and in the table's Mã column (B): both read it there.
+    expect(scorerReads(sheet)).toEqual({ code: "SYT", name: "Sở Y tế" });
+    expect(detectLayoutA(sheet)).toEqual({ unitName: "Sở Y tế", unitCode: "SYT", category: "co-dvc", index: "dti-so-mau@2024", period: "Năm 2024", headerRow: 8 });
     const plan = planCollect([], [{ file: "a.xlsx", sheets: [sheet] }]);
-    expect(plan.take).toEqual([{ file: "a.xlsx", sheet: "Sở Y tế (phiếu)", as: "Sở Y tế (phiếu)" }]);
+    expect(plan.take).toEqual([expect.objectContaining({ file: "a.xlsx", sheet: "Sở Y tế (phiếu)", unitCode: "SYT" })]);
+  });
+
+  it("reads the header block as the scorer does wherever the table's Mã column sits", () => {
+    // The STT column inserted in the table only (labels still in A), or with labels merged B:C and values in D.
+    const tableOnly = unitSheet("a", "Sở Y tế", "SYT", "dti-so-mau@2024");
+    tableOnly.values[7] = ["STT", ...tableOnly.values[7]!];
+    tableOnly.values.push([1, "1.1", "Ban chỉ đạo", 10, "có"]);
+    const merged = unitSheet("b", "Sở Nội vụ", "SNV", "dti-so-mau@2024");
+    merged.values = merged.values.map((row, r) => (r < 5 ? [null, row[0]!, null, row[1]!] : [null, ...row]));
+    merged.values[7]![0] = "STT";
+    merged.values.push([1, "1.1", "Ban chỉ đạo", 10, "có"]);
+    for (const sheet of [tableOnly, merged]) {
+      const h = detectLayoutA(sheet)!;
+      expect([sheet.name, scorerReads(sheet)]).toEqual([sheet.name, { code: h.unitCode, name: h.unitName }]);
+    }
+    expect(detectLayoutA(merged)).toMatchObject({ unitName: "Sở Nội vụ", unitCode: "SNV", category: "co-dvc" });
   });
 
   it("takes what the scorer reads and leaves what it does not: a table needs both Mã and Số liệu", () => {

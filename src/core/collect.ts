@@ -5,9 +5,10 @@
  */
 import type { IndexModel } from "./definition/model";
 import { type Message, foldText, normalizeText } from "./i18n/text";
-import { findTableHeader } from "./read/layout-a";
-import { cellAt, foldLabel, isBlank, keyText } from "./read/sheet";
-import { type UnitField, unitFieldOf, unitKeyOf } from "./read/unit-fields";
+import { type TableHeader, findTableHeader, readHeaderBlock } from "./read/layout-a";
+import type { LocatedCell } from "./read/raw";
+import { isBlank, keyText } from "./read/sheet";
+import { type UnitField, unitKeyOf } from "./read/unit-fields";
 import type { CellValue, SheetSnapshot } from "./types";
 
 /** Excel's limit on a sheet name's length. */
@@ -75,22 +76,15 @@ function cellText(v: CellValue | undefined): string {
 }
 
 /**
- * The header block above the table as the reader reads it (readBlock in read/layout-a.ts): the
- * label in column A, its value in B — or in C when B is blank and C is not (labels merged A:B,
- * value typed after them); the first line of each label counts, even when its value is blank.
- * Codes and names are compared as the reader compares them (keyText).
+ * The header block above the table as the reader reads it (readHeaderBlock in read/layout-a.ts:
+ * labels in the columns from A to the table's `Mã` column, each value right of its label), as
+ * text compared as the reader compares codes and names (keyText); blank values are left out.
  */
-function headerBlock(sheet: SheetSnapshot, beforeRow: number): Partial<Record<UnitField, string>> {
+function headerBlock(sheet: SheetSnapshot, table: TableHeader): Partial<Record<UnitField, string>> {
   const block: Partial<Record<UnitField, string>> = {};
-  const seen = new Set<UnitField>();
-  for (let r = 0; r < beforeRow; r++) {
-    const field = unitFieldOf(foldLabel(cellAt(sheet, r, 0)));
-    if (field === undefined || seen.has(field)) continue;
-    seen.add(field);
-    const c = isBlank(cellAt(sheet, r, 1)) && !isBlank(cellAt(sheet, r, 2)) ? 2 : 1;
-    const v = cellAt(sheet, r, c);
-    if (isBlank(v)) continue;
-    const text = keyText(v);
+  for (const [field, cell] of Object.entries(readHeaderBlock(sheet, table)) as [UnitField, LocatedCell | undefined][]) {
+    if (!cell || isBlank(cell.value)) continue;
+    const text = keyText(cell.value);
     if (text !== "") block[field] = text;
   }
   return block;
@@ -106,7 +100,7 @@ function headerBlock(sheet: SheetSnapshot, beforeRow: number): Partial<Record<Un
 export function detectLayoutA(sheet: SheetSnapshot): LayoutAHeader | null {
   const table = findTableHeader(sheet);
   if (!table) return null;
-  const block = headerBlock(sheet, table.row);
+  const block = headerBlock(sheet, table);
   return {
     ...(block.name !== undefined ? { unitName: block.name } : {}),
     ...(block.code !== undefined ? { unitCode: block.code } : {}),
@@ -180,7 +174,7 @@ export function unreadableFileSkip(file: string): CollectSkip {
     sheet: "",
     kind: "file",
     reason: {
-      vi: `Tệp "${file}" không phải bảng tính Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ); hãy mở tệp và lưu lại dạng .xlsx (Excel Workbook).`,
+      vi: `Tệp "${file}" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ); hãy mở tệp và lưu lại dạng .xlsx (Excel Workbook).`,
       en: `File "${file}" is not a readable Excel workbook (.xlsx), so it was left out (it may be damaged, not fully downloaded, or an old .xls file); open it and save it as .xlsx (Excel Workbook).`,
     },
   };

@@ -14,7 +14,7 @@ import { resultIssues, scoreUnits, unitsByRank } from "./score";
 import type { Issue, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "./types";
 import type { WorkbookHost } from "../hosts/host";
 
-export type PipelineErrorCode = "definition-invalid" | "definition-missing" | "layout-not-found" | "index-sheet-taken";
+export type PipelineErrorCode = "definition-invalid" | "definition-missing" | "layout-not-found" | "index-sheet-taken" | "owned-sheet-protected";
 
 /**
  * Why a run could not happen, as one sentence in each language (the CLI prints it on one line).
@@ -90,7 +90,7 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
   if (input === undefined) {
     if (previous?.definitionJson === undefined) {
       throw new PipelineError("definition-missing", {
-        vi: "Không có bộ chỉ số: hãy chọn tệp định nghĩa bộ chỉ số (--index), hoặc mở bảng tính đã chấm có lưu bộ chỉ số trong trang ẩn _index.",
+        vi: "Không có bộ chỉ số: hãy chọn tệp định nghĩa bộ chỉ số (--index), hoặc mở sổ làm việc đã chấm có lưu bộ chỉ số trong trang ẩn _index.",
         en: "No index definition: choose a definition file (--index), or open a scored workbook that keeps its definition in the hidden _index sheet.",
       });
     }

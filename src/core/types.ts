@@ -123,7 +123,9 @@ export type IssueCode =
   | "layout-not-found"
   | "definition-mismatch"
   | "definition-embedded"
-  | "unit-not-scored";
+  | "unit-not-scored"
+  | "exclude-unmatched"
+  | "summary-row";
 
 export interface Issue {
   severity: Severity;
@@ -298,7 +300,7 @@ export interface OwnedSheetPlan {
   rowHeights?: { row: number; height: number }[];
   /** How the sheet prints: A4, the orientation, scaled to the page width, header rows repeated. */
   print?: PrintPlan;
-  /** Place the sheet right after this one (or first when null). */
+  /** Where the sheet goes when it is created: right after this one (or first when null). An existing sheet stays where the user keeps it. */
   after?: string | null;
 }
 

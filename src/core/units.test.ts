@@ -1,6 +1,7 @@
 import { parseDefinition } from "./definition";
 import { findBuiltin } from "../indices";
-import { unitsFromRows, unitsOfUnknownCategory, unitsWithSameCode } from "./units";
+import { parseCsv } from "./read/csv";
+import { rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithSameCode } from "./units";
 
 const parsed = parseDefinition(findBuiltin("dti-so-nganh-mau")!.definition);
 if (!parsed.ok) throw new Error("the department sample does not parse");
@@ -62,5 +63,13 @@ describe("the list of units forms are made for", () => {
       { code: "Sở Y tế", units: [units[3], units[4]] },
     ]);
     expect(unitsWithSameCode(units.slice(0, 2))).toEqual([]);
+  });
+});
+
+describe("lines of a units table wider than its header", () => {
+  it("names each line with more fields than the header (a name with the delimiter, not quoted), blank padding aside", () => {
+    const { rows } = parseCsv('Mã đơn vị,Đơn vị,Nhóm\nSNV,Sở Nội vụ,"Sở, ban, ngành có dịch vụ công"\nSTP,Sở Tư pháp,Sở, ban, ngành có dịch vụ công\nSYT,Sở Y tế,co-dvc,,\n');
+    expect(rowsWiderThanHeader(rows)).toEqual([{ line: 3, fields: 5, header: 3 }]);
+    expect(rowsWiderThanHeader([["Mã đơn vị", "Đơn vị", ""], ["A", "B"]])).toEqual([]);
   });
 });

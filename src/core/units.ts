@@ -4,7 +4,7 @@
  * both, so that a list the command line refuses is not accepted by the pane.
  */
 import type { IndexModel } from "./definition/model";
-import { foldText, normalizeKey } from "./i18n/text";
+import { type Message, foldText, normalizeKey } from "./i18n/text";
 import { resolveCategory } from "./read/read";
 import { UNIT_LABELS, unitKeyOf } from "./read/unit-fields";
 
@@ -51,6 +51,47 @@ export function unitsFromRows(rows: readonly (readonly string[])[]): UnitEntry[]
     units.push({ code: cell(row, codeCol), name, ...(category ? { category } : {}), line: i + 2 });
   });
   return units;
+}
+
+/** A line of a units table with more fields than its header line. */
+export interface WideRow {
+  /** 1-based; 1 is the header line. */
+  line: number;
+  /** Fields up to the last one not blank. */
+  fields: number;
+  /** The header line's fields, likewise. */
+  header: number;
+}
+
+/**
+ * The lines of a units table that have more fields than its header: "SNV,Sở Nội vụ,Sở, ban,
+ * ngành có dịch vụ công" is a name (or category) with the delimiter in it, not quoted, whose
+ * pieces would be read as the next columns (the category would be "Sở"). Blank trailing fields
+ * (a spreadsheet's padding) are not counted.
+ */
+export function rowsWiderThanHeader(rows: readonly (readonly string[])[]): WideRow[] {
+  const width = (row: readonly string[]): number => {
+    let n = row.length;
+    while (n > 0 && normalizeKey(row[n - 1] ?? "") === "") n--;
+    return n;
+  };
+  const header = width(rows[0] ?? []);
+  const wide: WideRow[] = [];
+  rows.slice(1).forEach((row, i) => {
+    const fields = width(row);
+    if (fields > header) wide.push({ line: i + 2, fields, header });
+  });
+  return wide;
+}
+
+/** The sentence for a line of a units file with more fields than its header (a name with the delimiter in it, unquoted). */
+export function wideRowMessage(file: string, row: WideRow, delimiter: string): Message {
+  const mark =
+    delimiter === ";" ? { vi: "dấu chấm phẩy", en: "a semicolon" } : delimiter === "\t" ? { vi: "dấu tab", en: "a tab" } : { vi: "dấu phẩy", en: "a comma" };
+  return {
+    vi: `${file}, dòng ${row.line} có ${row.fields} cột, nhiều hơn dòng tiêu đề (${row.header} cột): tên có ${mark.vi} phải đặt trong ngoặc kép.`,
+    en: `${file}, line ${row.line} has ${row.fields} fields, more than the header line (${row.header}): a name with ${mark.en} in it must be put in double quotes.`,
+  };
 }
 
 /**

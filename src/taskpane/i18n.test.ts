@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { STRINGS, type StringKey, langFromDisplayLanguage, t, tBoth } from "./i18n";
+import { STRINGS, type StringKey, langFromDisplayLanguage, t, tBoth, tPattern } from "./i18n";
 import { isDarkColor } from "./state/environment";
 import { parseUnitList } from "./state/units";
 
@@ -30,6 +30,22 @@ describe("the pane's texts", () => {
       vi: 'Đã chọn bộ chỉ số "Bộ mẫu". Hãy chạy lại thao tác.',
       en: 'The index "Sample" is chosen. Run the action again.',
     });
+  });
+
+  test("the findings after scoring leave out a count of 0, with its conjunction", () => {
+    const after = (lang: "vi" | "en", errors: number, warnings: number) =>
+      t(lang, "findingsAfterScore", { errors: t(lang, "countErrors", { count: errors }), warnings: t(lang, "countWarnings", { count: warnings }) });
+    expect(after("vi", 0, 1)).toBe("Có 1 cảnh báo trong số liệu: xem bước Kiểm tra.");
+    expect(after("vi", 2, 0)).toBe("Có 2 lỗi trong số liệu: xem bước Kiểm tra.");
+    expect(after("vi", 2, 3)).toBe("Có 2 lỗi và 3 cảnh báo trong số liệu: xem bước Kiểm tra.");
+    expect(after("en", 0, 1)).toBe("Found 1 warning in the data: see the Check step.");
+    expect(after("en", 1, 0)).toBe("Found 1 error in the data: see the Check step.");
+    expect(after("en", 1, 10)).toBe("Found 1 error and 10 warnings in the data: see the Check step.");
+  });
+
+  test("the info severity is \"Lưu ý\" / \"Info\" (\"Ghi chú\" / \"Note\" is a column's name), counted as such", () => {
+    expect([t("vi", "severityInfo"), t("en", "severityInfo")]).toEqual(["Lưu ý", "Info"]);
+    expect([t("vi", "countInfos", { count: 2 }), t("en", "countInfos", { count: 1 }), t("en", "countInfos", { count: 2 })]).toEqual(["2 lưu ý", "1 info", "2 info"]);
   });
 
   test("every text key used by the pane's components exists, and none is left unused", () => {
@@ -74,5 +90,20 @@ describe("the list of units typed or pasted for templates", () => {
         expect(units.map((u) => u.name)).toEqual(names.map((n) => n.trim()));
       }),
     );
+  });
+});
+
+describe("the check summary", () => {
+  test("leaves out a count of 0, in the sentence and in the pattern the Check step lays out", () => {
+    const params = (lang: "vi" | "en", errors: number, warnings: number, infos: number) => ({
+      units: t(lang, "unitsCount", { count: 4 }),
+      errors: t(lang, "countErrors", { count: errors }),
+      warnings: t(lang, "countWarnings", { count: warnings }),
+      infos: t(lang, "countInfos", { count: infos }),
+    });
+    expect(t("vi", "checkSummary", params("vi", 1, 20, 0))).toBe("4 đơn vị: 1 lỗi và 20 cảnh báo");
+    expect(t("en", "checkSummary", params("en", 0, 1, 2))).toBe("4 units checked: 1 warning and 2 info");
+    expect(t("vi", "checkSummary", params("vi", 1, 2, 3))).toBe("4 đơn vị: 1 lỗi, 2 cảnh báo, 3 lưu ý");
+    expect(tPattern("vi", "checkSummary", params("vi", 1, 20, 0))).toBe("{units}: {errors} và {warnings}");
   });
 });

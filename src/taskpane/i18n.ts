@@ -102,8 +102,8 @@ export const STRINGS = {
   unitsCount: { vi: "{count} đơn vị", en: "{count} units" },
   unitsNone: { vi: "Hãy nhập ít nhất một đơn vị.", en: "Enter at least one unit." },
   unitsUnknownCategory: {
-    vi: "{count} đơn vị ghi loại đơn vị không có trong bộ chỉ số (các loại đơn vị: {known}); chưa tạo phiếu nào.",
-    en: "{count} units name a unit category the index does not have (unit categories: {known}); no form was made.",
+    vi: "{count} đơn vị ghi loại đơn vị không có trong bộ chỉ số; hãy ghi một trong: {known}. Chưa tạo phiếu nào.",
+    en: "{count} units name a unit category the index does not have; write one of: {known}. No form was made.",
   },
   unitUnknownCategory: {
     vi: "{name}: loại đơn vị \"{category}\" không có trong bộ chỉ số.",
@@ -120,6 +120,10 @@ export const STRINGS = {
   unitsCsvNoName: {
     vi: "Tệp CSV {name} không có cột Đơn vị (hoặc Unit).",
     en: "The CSV file {name} has no Unit (or Đơn vị) column.",
+  },
+  unitsCsvMoreWide: {
+    vi: "Còn {count} dòng khác như vậy; chưa lấy đơn vị nào từ tệp.",
+    en: "{count} more lines are like it; no unit was taken from the file.",
   },
   makeTemplates: { vi: "Tạo phiếu", en: "Make forms" },
   templatesMadeExcel: { vi: "Đã thêm {count} trang phiếu vào sổ.", en: "Added {count} form sheets to the workbook." },
@@ -158,10 +162,10 @@ export const STRINGS = {
   checkClean: { vi: "Không có vấn đề nào. Có thể chấm điểm.", en: "No findings. Ready to score." },
   severityError: { vi: "Lỗi", en: "Error" },
   severityWarning: { vi: "Cảnh báo", en: "Warning" },
-  severityInfo: { vi: "Ghi chú", en: "Note" },
+  severityInfo: { vi: "Lưu ý", en: "Info" },
   countErrors: { vi: "{count} lỗi", en: "{count} errors" },
   countWarnings: { vi: "{count} cảnh báo", en: "{count} warnings" },
-  countInfos: { vi: "{count} ghi chú", en: "{count} notes" },
+  countInfos: { vi: "{count} lưu ý", en: "{count} info" },
   generalFindings: { vi: "Chung", en: "General" },
   goToCell: { vi: "Đi tới ô {sheet}!{cell}", en: "Go to cell {sheet}!{cell}" },
   clearMarks: { vi: "Xóa dấu", en: "Clear marks" },
@@ -210,7 +214,7 @@ export const STRINGS = {
     en: "Ranked within each unit category: each category has its own ranks.",
   },
   noCategory: { vi: "Chưa ghi loại đơn vị", en: "No unit category" },
-  // {errors}, {warnings}: countErrors, countWarnings.
+  // {errors}, {warnings}: countErrors, countWarnings; a count of 0 is left out, with its "và"/"and" (COUNT_LISTS).
   findingsAfterScore: {
     vi: "Có {errors} và {warnings} trong số liệu: xem bước Kiểm tra.",
     en: "Found {errors} and {warnings} in the data: see the Check step.",
@@ -272,30 +276,65 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   templatesMadeExcel: "Added {count} form sheet to the workbook.",
   templatesMadeFile: "Made a form file for {count} unit.",
   unitsSameCode: "1 unit code is given to more than one unit; a form with a code already taken is not scored. No form was made.",
-  unitsUnknownCategory: "1 unit names a unit category the index does not have (unit categories: {known}); no form was made.",
+  unitsUnknownCategory: "1 unit names a unit category the index does not have; write one of: {known}. No form was made.",
   summaryGroups: "{count} indicator group",
   summaryIndicators: "{count} indicator",
   imported: "Copied {count} sheet into the workbook: {names}",
   countErrors: "{count} error",
   countWarnings: "{count} warning",
-  countInfos: "{count} note",
   cleared: "Cleared the marks on {count} cell.",
   chartsDone: "1 chart created or updated on the Charts sheet.",
+  unitsCsvMoreWide: "1 more line is like it; no unit was taken from the file.",
   marked: "Marked {count} cell with an issue; no scores were written.",
   staleBanner: "Results are out of date: {count} unit changed since scoring",
   definitionProblems: "Could not run: the index definition has {count} problem:",
 };
 export type Params = Record<string, string | number>;
 
+/**
+ * Sentences whose placeholders are counts joined by "và"/"and" ("Có 2 lỗi và 1 cảnh báo"): a
+ * count of 0 ("0 lỗi", as countErrors etc. say it) is left out with its conjunction, so that the
+ * sentence reads "Có 1 cảnh báo", not "Có 0 lỗi và 1 cảnh báo".
+ */
+const COUNT_LISTS: Partial<Record<StringKey, readonly string[]>> = {
+  findingsAfterScore: ["errors", "warnings"],
+  checkSummary: ["errors", "warnings", "infos"],
+};
+const COUNT_KEYS = ["countErrors", "countWarnings", "countInfos"] as const satisfies readonly StringKey[];
+
+function withoutZeroCounts(lang: Lang, text: string, names: readonly string[], params: Params): string {
+  const zero = new Set(COUNT_KEYS.map((k) => t(lang, k, { count: 0 })));
+  const kept = names.filter((n) => !(typeof params[n] === "string" && zero.has(params[n] as string)) && params[n] !== 0);
+  if (kept.length === names.length || kept.length === 0) return text;
+  // The placeholders and the conjunctions between them, as one run: "{errors} và {warnings}".
+  const run = new RegExp(names.map((n) => `\\{${n}\\}`).join("(?:,? (?:và|and) |, )"));
+  const and = lang === "vi" ? " và " : " and ";
+  const list = kept.length < 2 ? kept.map((n) => `{${n}}`).join("") : `${kept.slice(0, -1).map((n) => `{${n}}`).join(", ")}${and}{${kept[kept.length - 1]}}`;
+  return text.replace(run, list);
+}
+
 /** The pane's string `key` in `lang`, with `{name}` placeholders filled (numbers formatted). */
 export function t(lang: Lang, key: StringKey, params?: Params): string {
-  const text: string = (lang === "en" && params?.count === 1 ? EN_ONE[key] : undefined) ?? STRINGS[key][lang];
+  let text: string = (lang === "en" && params?.count === 1 ? EN_ONE[key] : undefined) ?? STRINGS[key][lang];
   if (!params) return text;
+  const counts = COUNT_LISTS[key];
+  if (counts) text = withoutZeroCounts(lang, text, counts, params);
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;
     return typeof v === "number" ? formatNumber(v, lang) : v;
   });
+}
+
+/**
+ * The pane's string `key` with its placeholders left in, those of counts of 0 taken out with their
+ * conjunction as `t` takes them out (`params` the values `t` would be given): for a sentence laid
+ * out piece by piece.
+ */
+export function tPattern(lang: Lang, key: StringKey, params: Params): string {
+  const text: string = STRINGS[key][lang];
+  const counts = COUNT_LISTS[key];
+  return counts ? withoutZeroCounts(lang, text, counts, params) : text;
 }
 
 /**

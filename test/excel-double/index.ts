@@ -16,7 +16,19 @@ import { defaultProtectionOptions, MSheet, MWorkbook, type MCell, type MProtecti
 export { API_SETS, DoubleError, PAYLOAD_LIMIT, CELL_LIMIT, REFUSALS, officeRequest } from "./api";
 export type { RequestRecord, ChangeEvent, RefusalCode } from "./api";
 
-export type SeedValue = number | string | boolean | null | { error: string } | { formula: string };
+/**
+ * `{ date }`: a date (and time) as a user types it and Excel keeps it: the serial number of the
+ * 1900 date system ("2025-05-03" is 45780, "2025-05-03T12:00" 45780.5) in a date-formatted cell
+ * (`numberFormat`, by default "m/d/yyyy", or "m/d/yyyy h:mm" with a time of day).
+ */
+export type SeedValue = number | string | boolean | null | { error: string } | { formula: string } | { date: string; numberFormat?: string };
+
+/** The serial number Excel keeps for an ISO date ("2025-05-03", "2025-05-03T10:30"), in the 1900 date system. */
+export function excelSerial(iso: string): number {
+  const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(iso.slice(10)) ? iso : `${iso.length <= 10 ? `${iso}T00:00` : iso}Z`);
+  if (Number.isNaN(ms)) throw new Error(`bad date ${iso}`);
+  return ms / 86_400_000 + 25569;
+}
 
 export interface DoubleOptions {
   /** Requirement sets the host claims, e.g. { ExcelApi: "1.18" } (default: ExcelApi 1.18). */
@@ -238,7 +250,10 @@ export class ExcelDouble {
         if (v === null) return;
         const cell = sheet.cell(start.row + r, start.col + c);
         delete cell.f;
-        if (typeof v === "object" && "error" in v) { cell.v = v.error; cell.t = "Error"; }
+        if (typeof v === "object" && "date" in v) {
+          cell.v = excelSerial(v.date); cell.t = "Double";
+          cell.nf = v.numberFormat ?? (v.date.length > 10 ? "m/d/yyyy h:mm" : "m/d/yyyy");
+        } else if (typeof v === "object" && "error" in v) { cell.v = v.error; cell.t = "Error"; }
         else if (typeof v === "object" && "formula" in v) { cell.v = ""; cell.t = "Empty"; cell.f = v.formula; }
         else if (typeof v === "number") { cell.v = v; cell.t = "Double"; }
         else if (typeof v === "boolean") { cell.v = v; cell.t = "Boolean"; }

@@ -215,7 +215,7 @@ describe("collecting forms into Excel", () => {
     ]);
     expect(double.sheetNames()).toEqual(["Sheet1", "Đơn vị số 1", "Đơn vị số 2", "Đơn vị số 3", "Đơn vị số 4"]);
     expect(report.skipped.map((s) => [s.file, s.reason.vi])).toEqual([
-      ["cc2.xlsx", expect.stringContaining('Tệp "cc2.xlsx" không phải bảng tính Excel (.xlsx) đọc được')],
+      ["cc2.xlsx", expect.stringContaining('Tệp "cc2.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được')],
       ["u4.xlsx", 'Trang tính ẩn "Đơn vị số 4 (2023)": đơn vị mã U0004 đã có phiếu trên trang đang hiện "Đơn vị số 4" từ tệp u4.xlsx nên bỏ qua trang ẩn này (thường là bản cũ của phiếu).'],
     ]);
     // File mode, gathering the same files, says the same.

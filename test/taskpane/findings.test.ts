@@ -16,7 +16,7 @@ describe("a finding's sentence without its place", () => {
 
     const differs = makeIssue("warning", "self-score-differs", { sheet: "Sở Y tế", cell: "F20", node: "2.1", value: 5, other: 4.5 });
     expect(findingWithoutLocation(differs, "vi")).toBe("Điểm tự chấm 5 khác với điểm tính được 4,5 (chỉ tiêu 2.1).");
-    expect(findingWithoutLocation(differs, "en")).toBe("The self score 5 differs from the computed 4.5 points (indicator 2.1).");
+    expect(findingWithoutLocation(differs, "en")).toBe("The self-assessed score (5) differs from the computed score (4.5) (indicator 2.1).");
   });
 
   test("a sheet's finding without a cell starts after \"Trang tính '…': \" / \"Sheet '…': \"", () => {

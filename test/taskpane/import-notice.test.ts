@@ -76,7 +76,7 @@ describe("the pane's word after bringing units' files in", () => {
     const added: AddedSheets = { taken: [], skipped: [unreadableFileSkip("hong.xlsx")], warnings: [] };
     const n = importNotice(added, SAMPLE);
     expect(n.key).toBe("importedNoneUnreadable");
-    expect(n.details!.map((d) => d.vi)).toEqual([expect.stringContaining('Tệp "hong.xlsx" không phải bảng tính Excel (.xlsx) đọc được')]);
+    expect(n.details!.map((d) => d.vi)).toEqual([expect.stringContaining('Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được')]);
   });
 
   test("no form at all in the files: no form sheet was found", () => {

@@ -7,7 +7,7 @@ const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, ".
 
 describe("a units CSV chosen in the Collect step", () => {
   test("saved by Excel on Vietnamese Windows (Windows-1258) gives the names with their diacritics, and says how it was read", () => {
-    const read = unitListFromCsv(fixture("viet-cp1258.csv"))!;
+    const read = unitListFromCsv(fixture("viet-cp1258.csv"), "viet-cp1258.csv")!;
     expect(read.encoding).toBe("windows-1258");
     const units = parseUnitList(read.text);
     expect(units.length).toBeGreaterThan(0);
@@ -17,7 +17,8 @@ describe("a units CSV chosen in the Collect step", () => {
 
   test("saved as UTF-8 reads as UTF-8, with codes, names and categories", () => {
     const bytes = new TextEncoder().encode("Mã đơn vị,Đơn vị,Nhóm\nSYT,Sở Y tế,co-dvc\nSTC,Sở Tài chính,\n");
-    const read = unitListFromCsv(bytes)!;
+    const read = unitListFromCsv(bytes, "don-vi.csv")!;
+    expect(read.wide).toEqual([]);
     expect(read.encoding).toBe("utf-8");
     expect(parseUnitList(read.text)).toEqual([
       { code: "SYT", name: "Sở Y tế", category: "co-dvc", line: 1 },
@@ -25,7 +26,18 @@ describe("a units CSV chosen in the Collect step", () => {
     ]);
   });
 
+  test("a name with a comma not in quotes is named by its line, in both languages, rather than read shifted", () => {
+    const bytes = new TextEncoder().encode("Mã đơn vị,Đơn vị,Loại đơn vị\nSNV,Sở Nội vụ,Sở, ban, ngành có dịch vụ công\nSTC,Sở Tài chính,\n");
+    const read = unitListFromCsv(bytes, "don-vi.csv")!;
+    expect(read.wide).toEqual([
+      {
+        vi: "don-vi.csv, dòng 2 có 5 cột, nhiều hơn dòng tiêu đề (3 cột): tên có dấu phẩy phải đặt trong ngoặc kép.",
+        en: "don-vi.csv, line 2 has 5 fields, more than the header line (3): a name with a comma in it must be put in double quotes.",
+      },
+    ]);
+  });
+
   test("without a name column there is no list", () => {
-    expect(unitListFromCsv(new TextEncoder().encode("a,b\n1,2\n"))).toBeUndefined();
+    expect(unitListFromCsv(new TextEncoder().encode("a,b\n1,2\n"), "x.csv")).toBeUndefined();
   });
 });

@@ -43,7 +43,7 @@ describe("dti-scorer collect", () => {
     const r = await run(["collect", "a.xlsx", "hong.xlsx", "b.xlsx", "--out", "gom.xlsx"]);
     expect(r.code).toBe(1);
     expect(r.out).toContain("Đã gom 2 phiếu vào gom.xlsx.");
-    expect(r.out).toContain('  - hong.xlsx: Tệp "hong.xlsx" không phải bảng tính Excel (.xlsx) đọc được nên được bỏ qua');
+    expect(r.out).toContain('  - hong.xlsx: Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua');
     expect(r.err).toBe("Cảnh báo: bỏ qua 1 tệp không đọc được (hong.xlsx); các tệp khác đã được gom.\n");
     expect(await sheetNames("gom.xlsx")).toEqual(["Sở Y tế", "Sở Tài chính"]);
     const en = await run(["collect", "hong.xlsx", "c.xlsx", "--out", "gom-en.xlsx", "--lang", "en"], "en");
@@ -57,7 +57,7 @@ describe("dti-scorer collect", () => {
     const r = await run(["collect", "a.xlsx", "--out", "tong-hong.xlsx"]);
     expect(r.code).toBe(2);
     expect(r.err.split("\n")[0]).toBe(
-      "Tệp tong-hong.xlsx (--out) đã có sẵn nên các phiếu được gom thêm vào đó, nhưng nó không phải sổ tính Excel (.xlsx) đọc được. Hãy chọn tên tệp khác cho --out, hoặc lưu lại tong-hong.xlsx dạng .xlsx (Excel Workbook).",
+      "Tệp tong-hong.xlsx (--out) đã có sẵn nên các phiếu được gom thêm vào đó, nhưng nó không phải sổ làm việc Excel (.xlsx) đọc được. Hãy chọn tên tệp khác cho --out, hoặc lưu lại tong-hong.xlsx dạng .xlsx (Excel Workbook).",
     );
     expect(r.err).not.toContain("a.xlsx");
     expect(readFileSync(join(dir, "tong-hong.xlsx"), "utf8")).toBe("hỏng");
@@ -87,7 +87,7 @@ describe("dti-scorer collect", () => {
     writeFileSync(join(dir, "cc2.xlsx"), await zip.generateAsync({ type: "uint8array" }));
     const both = await run(["collect", "a.xlsx", "cc2.xlsx", "--out", "cc.xlsx"]);
     expect(both.code).toBe(1);
-    expect(both.out).toContain('  - cc2.xlsx: Tệp "cc2.xlsx" không phải bảng tính Excel (.xlsx) đọc được nên được bỏ qua');
+    expect(both.out).toContain('  - cc2.xlsx: Tệp "cc2.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua');
     expect(both.err).toBe("Cảnh báo: bỏ qua 1 tệp không đọc được (cc2.xlsx); các tệp khác đã được gom.\n");
     const alone = await run(["collect", "cc2.xlsx", "--out", "cc-alone.xlsx"]);
     expect(alone.code).toBe(2);

@@ -10,7 +10,7 @@ import type { Issue, ScoreTable, Severity, WorkbookSnapshot } from "../../core/t
 import type { WorkbookHost } from "../../hosts/host";
 import { PipelineError, issuesJson, resultsJson, runScoring } from "../../core/pipeline";
 import { type CliIO, fail, writeOutputFile } from "../io";
-import { M, T, notRankedShort } from "../messages";
+import { M, T, notRankedShort, severityCounts } from "../messages";
 import { checkOutputs, clip, formatTable, inputKind, loadIndex, openInput, problemDetails } from "./common";
 import { PROJECT_VERSION } from "../version";
 import type { ParsedArgs } from "../args";
@@ -212,11 +212,9 @@ function notScoredForms(issues: Issue[]): number {
 /** Counts by severity, then the first findings, errors first. */
 export function findingsSummary(issues: Finding[], lang: Lang): string {
   const order: Severity[] = ["error", "warning", "info"];
-  const counts = order.map((s) => [s, issues.filter((i) => i.severity === s).length] as const);
-  const shown = issues.filter((i) => i.severity !== "info");
-  if (shown.length === 0 && issues.length === 0) return M.noIssues[lang] + "\n";
-  const countText = (s: Severity, n: number): string => `${n} ${(lang === "en" && n === 1 ? T.severityOne[s].en.toLowerCase() : T.severity[s][lang])}`;
-  let out = `\n${M.findings[lang]}: ` + counts.map(([s, n]) => countText(s, n)).join(", ") + "\n";
+  if (issues.length === 0) return M.noIssues[lang] + "\n";
+  const counts = Object.fromEntries(order.map((s) => [s, issues.filter((i) => i.severity === s).length]));
+  let out = `\n${M.findings[lang]}: ${severityCounts(counts, lang)}\n`;
   const sorted = [...issues].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
   for (const issue of sorted.slice(0, FINDINGS_SHOWN)) {
     // The message already names the sheet and cell.

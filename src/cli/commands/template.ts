@@ -1,8 +1,9 @@
 /** `template`: self-assessment forms for the units listed in a CSV file. */
 import type { IndexModel } from "../../core/definition/model";
-import { type Lang, localize } from "../../core/i18n/text";
+import type { Lang } from "../../core/i18n/text";
 import { type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
-import { unitsFromRows, unitsOfUnknownCategory, unitsWithSameCode } from "../../core/units";
+import { categoryNames } from "../../core/read/read";
+import { rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithSameCode } from "../../core/units";
 import { type TemplateUnit, makeTemplate } from "../../hosts/xlsx/template";
 import type { ParsedArgs } from "../args";
 import { type CliIO, fail, readInputFile, writeOutputFile } from "../io";
@@ -17,11 +18,20 @@ export interface UnitLine {
   numbered?: boolean;
 }
 
-/** The units of a units.csv: columns Mã đơn vị/Unit code, Đơn vị/Unit, Nhóm/Category. */
+/**
+ * The units of a units.csv: columns Mã đơn vị/Unit code, Đơn vị/Unit, Nhóm/Category. A line with
+ * more fields than the header (a name with a comma, not quoted) would shift its name into the
+ * category: every such line is named, and nothing is written.
+ */
 export function readUnitsCsv(data: Uint8Array, path: string): { units: UnitLine[]; encoding: TextEncoding } {
-  const { rows, encoding } = parseCsv(data);
+  const { rows, encoding, delimiter } = parseCsv(data);
   const entries = unitsFromRows(rows);
   if (entries === undefined) return fail(M.unitsNoColumn(path));
+  const wide = rowsWiderThanHeader(rows);
+  if (wide.length > 0) {
+    const lines = (l: Lang): string[] => wide.map((w) => M.unitsWideLine(path, w.line, w.fields, w.header, delimiter)[l]);
+    fail(M.unitsWideLines(path, wide.length), { vi: lines("vi"), en: lines("en") });
+  }
   if (entries.length === 0) fail(M.unitsEmpty(path));
   // A unit without a code is given its line's number, so that its form still has one.
   const units = entries.map((e) => ({
@@ -45,12 +55,11 @@ function checkCategories(io: CliIO, model: IndexModel, units: UnitLine[], path: 
     io.stderr.write(M.categoryIgnored(path)[lang] + "\n");
     return;
   }
-  const names = (model.definition.categories ?? []).map((c) => `${c.id} (${localize(c.name, lang)})`);
   const unknownUnits = new Set(unitsOfUnknownCategory(model, units.map((u) => u.unit)));
   const unknown = units.filter((u) => unknownUnits.has(u.unit));
   if (unknown.length === 0) return;
   const lines = (l: Lang): string[] => unknown.map((u) => M.unknownUnitCategory(path, u.line, u.unit.category as string)[l]);
-  fail(M.unknownCategories(path, unknown.length, names), { vi: lines("vi"), en: lines("en") });
+  fail(M.unknownCategories(path, unknown.length, categoryNames(model)), { vi: lines("vi"), en: lines("en") });
 }
 
 /**

@@ -3,8 +3,20 @@ import { compareVi, foldText, formatDate, formatNumber, normalizeKey, normalizeT
 describe("Vietnamese text rules", () => {
   it("writes dates the way each language does", () => {
     const d = new Date(Date.UTC(2026, 10, 2, 23, 30));
-    expect(formatDate(d, "vi")).toBe("02/11/2026");
-    expect(formatDate(d, "en")).toBe("2 Nov 2026");
+    expect(formatDate(d, "vi", 0)).toBe("02/11/2026");
+    expect(formatDate(d, "en", 0)).toBe("2 Nov 2026");
+  });
+
+  it("dates a run by the day of the computer's clock, not of UTC", () => {
+    // 23:30 UTC on 30 November is 06:30 on 1 December in Hà Nội (UTC+7), the day the pane shows.
+    const d = new Date(Date.UTC(2026, 10, 30, 23, 30));
+    expect(formatDate(d, "vi", 7 * 60)).toBe("01/12/2026");
+    expect(formatDate(d, "en", 7 * 60)).toBe("1 Dec 2026");
+    // West of UTC, the day before: 01:00 UTC on 1 January 2027 is still 31 December 2026 at UTC−3.
+    expect(formatDate(new Date(Date.UTC(2027, 0, 1, 1, 0)), "vi", -3 * 60)).toBe("31/12/2026");
+    // Without an offset, the machine's own: the local calendar day, whatever the zone the tests run in.
+    const local = `${String(d.getDate()).padStart(2, "0")}/${String(d.getMonth() + 1).padStart(2, "0")}/${d.getFullYear()}`;
+    expect(formatDate(d, "vi")).toBe(local);
   });
 
   it("folds case, diacritics and the letter đ for loose matching", () => {

@@ -91,11 +91,17 @@ function numberFormat(lang: Lang, decimals: number | undefined): Intl.NumberForm
 
 const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** A calendar date as people write it: 22/11/2026 in vi, 22 Nov 2026 in en (UTC, so runs agree everywhere). */
-export function formatDate(d: Date, lang: Lang): string {
-  const day = d.getUTCDate();
-  const month = d.getUTCMonth();
-  const year = d.getUTCFullYear();
+/**
+ * A calendar date as people write it: 22/11/2026 in vi, 22 Nov 2026 in en. The day is the one of
+ * the computer's clock (its time zone), as the pane shows the time of a run: a run at 6 in the
+ * morning in Hà Nội (23:00 UTC the day before) is dated that morning. `offsetMinutes` (east of
+ * UTC, 420 for Hà Nội) gives another zone.
+ */
+export function formatDate(d: Date, lang: Lang, offsetMinutes = -d.getTimezoneOffset()): string {
+  const local = new Date(d.getTime() + offsetMinutes * 60_000);
+  const day = local.getUTCDate();
+  const month = local.getUTCMonth();
+  const year = local.getUTCFullYear();
   return lang === "vi"
     ? `${String(day).padStart(2, "0")}/${String(month + 1).padStart(2, "0")}/${year}`
     : `${day} ${MONTHS_EN[month]} ${year}`;

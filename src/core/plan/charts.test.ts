@@ -100,6 +100,12 @@ describe("the profile radar", () => {
     const radar = chartsOf(plan).find((c) => c.name === CHART_NAMES.profile)!;
     expect(radar.title).toBe("So sánh theo nhóm chỉ số (giá trị 0–1)");
     expect(cellsOf(ownedGrid(plan, "Biểu đồ"), radar.categories)).toEqual(["Sức khỏe", "Giáo dục", "Thu nhập"]);
+    expect(ownedGrid(plan, "Biểu đồ")[parseRange(radar.categories).top - 2]![0]).toBe("Nhóm chỉ số");
+    // In English "indicator group", as in Vietnamese: a "pillar" (trụ cột) of Decision 922 is another thing.
+    const en = run(COUNTRIES, builtin("undp-hdi"), "en");
+    const enRadar = chartsOf(en, "Charts").find((c) => c.name === CHART_NAMES.profile)!;
+    expect(enRadar.title).toBe("Comparison by indicator group (values 0–1)");
+    expect(ownedGrid(en, "Charts")[parseRange(enRadar.categories).top - 2]![0]).toBe("Indicator group");
   });
 
   test("an index of two indicators makes no radar, and the write says why in both languages", () => {
@@ -143,7 +149,7 @@ describe("the groups chart", () => {
     expect(groups.valueAxisMax).toBe(1);
     const grid = ownedGrid(plan, "Biểu đồ");
     for (const s of groups.series) for (const v of cellsOf(grid, s.values)) expect(v as number).toBeLessThanOrEqual(1);
-    expect(chartsOf(run(COUNTRIES, builtin("undp-hdi"), "en"), "Charts").find((c) => c.name === CHART_NAMES.groups)!.title).toBe("Pillar values by unit (0–1)");
+    expect(chartsOf(run(COUNTRIES, builtin("undp-hdi"), "en"), "Charts").find((c) => c.name === CHART_NAMES.groups)!.title).toBe("Indicator group values by unit (0–1)");
     // Chosen as the groups chart: asking for "stackedBar" alone makes it, and only it.
     expect(chartsOf(run(COUNTRIES, builtin("undp-hdi"), "vi", ["stackedBar"])).map((c) => c.name)).toEqual([CHART_NAMES.groups]);
     expect(chartsOf(run(COUNTRIES, builtin("undp-hdi"), "vi", ["barSorted"])).map((c) => c.name)).toEqual([CHART_NAMES.total]);

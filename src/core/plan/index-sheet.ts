@@ -14,10 +14,11 @@ export const DEFINITION_CHUNK = 30000;
 
 /**
  * What the project wrote into a sheet it does not own (the `Điểm` header and column, the
- * summary), and on its results sheet the lines below the table that list what was not scored
- * ("notes"): a later run knows them for its own and does not take them for the user's.
+ * summary), and on its results sheet the range its table took, header and rows ("table"), and the
+ * lines below the table that list what was not scored ("notes"): a later run knows them for its
+ * own and takes anything else on the results sheet for what the user typed there.
  */
-export type OwnedCellRole = "score" | "header" | "summary" | "notes";
+export type OwnedCellRole = "score" | "header" | "summary" | "notes" | "table";
 
 export interface OwnedCells {
   sheet: string;
@@ -233,7 +234,7 @@ export function readIndexSheet(snapshot: WorkbookSnapshot): IndexSheetState | un
         if (a && b) state.owned.charts.push({ sheet: a, name: b });
         break;
       case "cells":
-        if (a && (b === "score" || b === "header" || b === "summary" || b === "notes"))
+        if (a && (b === "score" || b === "header" || b === "summary" || b === "notes" || b === "table"))
           state.owned.cells.push({ sheet: a, role: b, ranges: rest.slice(2).filter((x): x is string => !!x) });
         break;
       case "form":

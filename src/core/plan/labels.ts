@@ -72,7 +72,7 @@ export function resultsSubtitle(now: Date, projectVersion: string, units: number
   const what = notScoredWhat(notScored, lang);
   return lang === "vi"
     ? `Chấm điểm ngày ${date} bằng DTI Scorer ${projectVersion}; ${units} đơn vị${left ? `; ${what} chưa được chấm (xem dưới bảng)` : ""}. Bảng này do chương trình ghi lại ở mỗi lần tính, không sửa tay.`
-    : `Scored on ${date} by DTI Scorer ${projectVersion}; ${units} ${units === 1 ? "unit" : "units"}${left ? `; ${what} not scored (see below the table)` : ""}. The project rewrites this sheet on every run; do not edit it by hand.`;
+    : `Scored on ${date} by DTI Scorer ${projectVersion}; ${units} ${units === 1 ? "unit" : "units"}${left ? `; ${what} not scored (see below the table)` : ""}. DTI Scorer rewrites this sheet each time it scores; do not edit it.`;
 }
 
 /** The line above the list of forms and rows left out: "1 phiếu chưa được chấm:" / "1 form was not scored:". */
@@ -103,9 +103,15 @@ export function notRankedText(
   }
 }
 
+/**
+ * The not-applicable answer as the project names it: what a form's instructions tell the unit to
+ * type (the reader takes either spelling, in either language) and what the `Điểm` column shows.
+ */
+export const NOT_APPLICABLE_TEXT: Message = { vi: "Không áp dụng", en: "N/A" };
+
 /** What the `Điểm` column shows for a node that is not scored. */
 export function unavailableText(reason: UnavailableReason | undefined, lang: Lang): string {
-  if (reason === "not-applicable" || reason === "answered-na") return lang === "vi" ? "KAD" : "N/A";
+  if (reason === "not-applicable" || reason === "answered-na") return NOT_APPLICABLE_TEXT[lang];
   return lang === "vi" ? "Không tính" : "Not scored";
 }
 
@@ -114,31 +120,95 @@ export function summaryRankText(rank: number | null, ranked: number, lang: Lang)
   return `${rank}/${ranked}`;
 }
 
+/**
+ * The labels of the summary written into a form, bold, in a column as narrow as a template's
+ * `Số liệu` (14 wide in forms made before it was widened): short enough to show whole there, next
+ * to the rank in the cell to the right. "Rank in category" did not fit; the results sheet keeps it.
+ */
+export const FORM_SUMMARY_LABELS = {
+  totalPoints: COLUMN_LABELS.totalPoints,
+  value: COLUMN_LABELS.value,
+  rank: COLUMN_LABELS.rank,
+  rankInCategory: { vi: "Hạng trong loại", en: "Category rank" },
+} satisfies Record<string, Message>;
+
+/** Labels of the form's summary earlier versions wrote: a later run still finds and rewrites it. */
+export const FORMER_FORM_SUMMARY_LABELS: { rankInCategory: string[] } = { rankInCategory: ["Rank in category"] };
+
+/** What earlier versions wrote in a form's `Điểm` column for a node not applicable ("KAD"): still the project's. */
+export const FORMER_UNAVAILABLE_TEXTS: string[] = ["KAD"];
+
 export const CHART_LABELS = {
   totalTitle: { vi: "Tổng điểm theo đơn vị", en: "Total points by unit" },
   totalValueTitle: { vi: "Giá trị chỉ số theo đơn vị", en: "Index value by unit" },
-  groupsTitle: { vi: "Điểm theo nhóm chỉ số", en: "Points by pillar" },
-  groupsValueTitle: { vi: "Giá trị theo nhóm chỉ số", en: "Values by pillar" },
-  groupsClusteredTitle: { vi: "Giá trị từng nhóm chỉ số theo đơn vị (0–1)", en: "Pillar values by unit (0–1)" },
+  groupsTitle: { vi: "Điểm theo nhóm chỉ số", en: "Points by indicator group" },
+  groupsValueTitle: { vi: "Giá trị theo nhóm chỉ số", en: "Values by indicator group" },
+  groupsClusteredTitle: { vi: "Giá trị từng nhóm chỉ số theo đơn vị (0–1)", en: "Indicator group values by unit (0–1)" },
   profileTitle: { vi: "So sánh theo nhóm chỉ số (giá trị 0–1)", en: "Comparison by indicator group (values 0–1)" },
   profileBelowTitle: { vi: "So sánh theo chỉ số thành phần (giá trị 0–1)", en: "Comparison by component index (values 0–1)" },
   component: { vi: "Chỉ số thành phần", en: "Component index" },
   unitAxis: { vi: "Đơn vị", en: "Unit" },
   pointsAxis: { vi: "Điểm", en: "Points" },
   valueAxis: { vi: "Giá trị", en: "Value" },
-  pillar: { vi: "Nhóm chỉ số", en: "Pillar" },
+  /** The header of the profile's axes at the top level (named "pillar" before: Decision 922's pillars are another thing). */
+  pillar: { vi: "Nhóm chỉ số", en: "Indicator group" },
 } satisfies Record<string, Message>;
 
 const SEVERITY_WORDS: Record<Severity, Message> = {
   error: { vi: "Lỗi", en: "Error" },
   warning: { vi: "Cảnh báo", en: "Warning" },
-  info: { vi: "Lưu ý", en: "Note" },
+  info: { vi: "Lưu ý", en: "Info" },
 };
 
-/** The note of an issue mark: the project's first line, then one line per finding. */
+/**
+ * The note of an issue mark: the project's first line, then one line per finding (a finding's own
+ * line breaks become spaces), then a line break, so that a remark typed at the end of the note
+ * (Excel's Edit Note puts the cursor there) starts a line of its own, which later runs keep
+ * (markNoteParts).
+ */
 export function markNote(findings: { severity: Severity; text: string }[], lang: Lang): string {
-  const lines = findings.map((f) => `${SEVERITY_WORDS[f.severity][lang]}: ${f.text}`);
-  return [MARK_NOTE_PREFIX, ...lines].join("\n");
+  const lines = findings.map((f) => `${SEVERITY_WORDS[f.severity][lang]}: ${f.text.replace(/\s*\r?\n\s*/g, " ")}`);
+  return `${[MARK_NOTE_PREFIX, ...lines].join("\n")}\n`;
+}
+
+/** A finding line of a mark's note, in either language ("Note" is how earlier versions said "Info"). */
+const FINDING_LINE = new RegExp(`^(?:${[...Object.values(SEVERITY_WORDS).flatMap((w) => [w.vi, w.en]), "Note"].join("|")}): `);
+
+/**
+ * The user's text around the project's part of a note; undefined when the note has none (it is
+ * the user's). The project's part starts at MARK_NOTE_PREFIX: that line, the finding lines after
+ * it and the empty line markNote ends with (a note of the project's in another shape, with no
+ * finding line, runs to its first empty line). `before` is what the user wrote above it, `after`
+ * what they wrote below it (a council member's remark typed at the end of the note).
+ */
+export function markNoteParts(text: string): { before: string; after: string } | undefined {
+  const at = text.indexOf(MARK_NOTE_PREFIX);
+  if (at < 0) return undefined;
+  const lines = text.slice(at).split(/\r?\n/);
+  let i = 1;
+  while (i < lines.length && FINDING_LINE.test(lines[i]!)) i++;
+  if (i === 1) while (i < lines.length && lines[i]!.trim() !== "") i++;
+  if (i < lines.length && lines[i]!.trim() === "") i++;
+  const after = lines.slice(i).join("\n").replace(/^(?:[ \t]*\n)+/, "").trimEnd();
+  return { before: text.slice(0, at).trimEnd(), after };
+}
+
+/** The note without the project's part: the user's text ("" when nothing is left), or the note as it is when it is the user's. */
+export function noteWithoutMark(text: string): string {
+  const parts = markNoteParts(text);
+  if (!parts) return text;
+  return [parts.before, parts.after].filter((t) => t !== "").join("\n");
+}
+
+/**
+ * The note with the project's part replaced by `note`: the user's text before and after it stays
+ * where it is. A note of the user's alone stays above the project's.
+ */
+export function noteWithMark(text: string | undefined, note: string): string {
+  if (text === undefined || text.trim() === "") return note;
+  const { before, after } = markNoteParts(text) ?? { before: text.trimEnd(), after: "" };
+  const tail = after === "" ? "" : `${note.endsWith("\n") ? "" : "\n"}${after}`;
+  return `${before === "" ? "" : `${before}\n\n`}${note}${tail}`;
 }
 
 /** Solid fills of issue marks by severity (ARGB). */

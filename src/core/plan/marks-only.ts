@@ -4,10 +4,10 @@
  * results, charts, scores and the provenance stamp stay as the last scoring run left them.
  */
 import type { Lang } from "../i18n/text";
-import type { Issue, WorkbookSnapshot, WritePlan } from "../types";
+import type { Issue, Submission, WorkbookSnapshot, WritePlan } from "../types";
 import { type IndexSheetState, planIndexSheet } from "./index-sheet";
 import { sheetsWrittenByScoring } from "../read/read";
-import { marksToClear, planMarks, recordMarks } from "./plan";
+import { formsRenamed, marksToClear, planMarks, recordMarks } from "./plan";
 
 export interface MarksOnlyOptions {
   lang: Lang;
@@ -15,6 +15,11 @@ export interface MarksOnlyOptions {
   previous?: IndexSheetState;
   /** The workbook as read: the fills the marks cover, restored when they are cleared. */
   snapshot?: WorkbookSnapshot;
+  /**
+   * The forms read now: a mark recorded on a form the user renamed since is cleared under the
+   * sheet's new name. Without them, the hosts still find such a mark by its note (relocateMarks).
+   */
+  submissions?: Submission[];
 }
 
 export function planMarksOnly(issues: Issue[], options: MarksOnlyOptions): WritePlan {
@@ -22,9 +27,10 @@ export function planMarksOnly(issues: Issue[], options: MarksOnlyOptions): Write
   // No marks on the sheets scoring wrote (the one rule, sheetsWrittenByScoring).
   const owned = sheetsWrittenByScoring(snapshot ?? { sheets: [] }, previous ?? null);
   const marks = planMarks(issues, lang, owned);
+  const renamed = formsRenamed(previous, snapshot, options.submissions ?? []);
   const state: IndexSheetState = {
     ...(previous ?? { owned: { sheets: [], charts: [], cells: [] } }),
-    marks: recordMarks(marks, previous, snapshot),
+    marks: recordMarks(marks, previous, snapshot, renamed),
   };
-  return { lang, owned: [planIndexSheet(state)], edits: [], marks, clearMarks: marksToClear(previous) };
+  return { lang, owned: [planIndexSheet(state)], edits: [], marks, clearMarks: marksToClear(previous, renamed) };
 }

@@ -172,8 +172,8 @@ describe("planResults", () => {
     ]);
     expect(notANumber.message.en).toContain('"abc"');
     expect(first.plan.marks).toEqual([
-      { sheet: "SO-02", cell: "D10", severity: "error", note: `${MARK_NOTE_PREFIX}\nError: ${notANumber.message.en}` },
-      { sheet: "SO-02", cell: "D13", severity: "warning", note: `${MARK_NOTE_PREFIX}\nWarning: ${missing.message.en}` },
+      { sheet: "SO-02", cell: "D10", severity: "error", note: `${MARK_NOTE_PREFIX}\nError: ${notANumber.message.en}\n` },
+      { sheet: "SO-02", cell: "D13", severity: "warning", note: `${MARK_NOTE_PREFIX}\nWarning: ${missing.message.en}\n` },
     ]);
     const grid = ownedGrid(first.plan, "Results");
     const header = grid[2]!;
@@ -197,7 +197,7 @@ describe("planResults", () => {
     const { plan, issues } = run("vi", undefined, snapshot);
     const excelError = found(issues, "excel-error", "D11");
     expect(excelError.message.vi).toContain("#DIV/0!");
-    expect(plan.marks).toEqual([{ sheet: "SO-03", cell: "D11", severity: "error", note: `${MARK_NOTE_PREFIX}\nLỗi: ${excelError.message.vi}` }]);
+    expect(plan.marks).toEqual([{ sheet: "SO-03", cell: "D11", severity: "error", note: `${MARK_NOTE_PREFIX}\nLỗi: ${excelError.message.vi}\n` }]);
   });
 
   test("several findings on one cell make one mark at the worst severity, the most severe line first", () => {
@@ -211,7 +211,7 @@ describe("planResults", () => {
     expect(warning.severity).toBe("warning");
     const info: Issue = { sheet: "SO-02", cell: "A6", unit: "SO-02", severity: "info", code: "missing-input", message: { vi: "Chưa có số liệu 2.1.", en: "No value for 2.1." } };
     expect(planMarks([info, warning], "en", new Set())).toEqual([
-      { sheet: "SO-02", cell: "A6", severity: "warning", note: `${MARK_NOTE_PREFIX}\nWarning: ${warning.message.en}\nNote: No value for 2.1.` },
+      { sheet: "SO-02", cell: "A6", severity: "warning", note: `${MARK_NOTE_PREFIX}\nWarning: ${warning.message.en}\nInfo: No value for 2.1.\n` },
     ]);
   });
 
@@ -223,7 +223,7 @@ describe("planResults", () => {
     const warning: Issue = { ...at, severity: "warning", code: "ambiguous-number", message: { vi: "Số dễ hiểu nhầm.", en: "Ambiguous number." } };
     const error: Issue = { ...at, severity: "error", code: "not-a-number", message: { vi: "Ô D10 không phải là số.", en: "Cell D10 is not a number." } };
     expect(planMarks([warning, error], "en", new Set())).toEqual([
-      { sheet: "SO-02", cell: "D10", severity: "error", note: `${MARK_NOTE_PREFIX}\nError: Cell D10 is not a number.\nWarning: Ambiguous number.` },
+      { sheet: "SO-02", cell: "D10", severity: "error", note: `${MARK_NOTE_PREFIX}\nError: Cell D10 is not a number.\nWarning: Ambiguous number.\n` },
     ]);
   });
 

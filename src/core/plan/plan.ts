@@ -18,7 +18,7 @@ import {
   unitKey,
 } from "./index-sheet";
 import { INDEX_SHEET, MARK_FILLS, markNote } from "./labels";
-import { type IssueCounts, type NotScoredEntry, RESULTS_HEADER_ROW, figureFormats, notScoredRows, planResultsSheet } from "./results-sheet";
+import { type IssueCounts, type NotScoredEntry, RESULTS_HEADER_ROW, figureFormats, notScoredRows, planResultsSheet, resultsTableRange } from "./results-sheet";
 import { planClearForm, planSheetEdits } from "./sheet-edits";
 import { ownedSheetNames } from "./sheet-names";
 
@@ -81,9 +81,12 @@ export function planMarks(issues: Issue[], lang: Lang, ownedSheets: Set<string>)
   });
 }
 
-/** What `_index` records of marks about to be set: each cell's own fill, to restore when the mark is cleared. */
-export function recordMarks(marks: CellMark[], previous: IndexSheetState | undefined, snapshot: WorkbookSnapshot | undefined): RecordedMark[] {
-  const previousMarks = new Map((previous?.marks ?? []).map((m) => [`${m.sheet}!${m.cell}`, m]));
+/**
+ * What `_index` records of marks about to be set: each cell's own fill, to restore when the mark
+ * is cleared. `renamed` (formsRenamed) says where the sheets of the last run's marks are now.
+ */
+export function recordMarks(marks: CellMark[], previous: IndexSheetState | undefined, snapshot: WorkbookSnapshot | undefined, renamed?: Map<string, string>): RecordedMark[] {
+  const previousMarks = new Map(marksToClear(previous, renamed).map((m) => [`${m.sheet}!${m.cell}`, m]));
   return marks.map((m) => {
     // A cell marked last run shows our fill now; its own fill is the one recorded then.
     const earlier = previousMarks.get(`${m.sheet}!${m.cell}`);
@@ -92,18 +95,50 @@ export function recordMarks(marks: CellMark[], previous: IndexSheetState | undef
   });
 }
 
-/** Every mark the last run recorded, to clear (restoring the cell's own fill). */
-export function marksToClear(previous: IndexSheetState | undefined): WritePlan["clearMarks"] {
-  return (previous?.marks ?? []).map((m) => ({ sheet: m.sheet, cell: m.cell, ...(m.fill !== undefined ? { fill: m.fill } : {}) }));
+/**
+ * Every mark the last run recorded, to clear (restoring the cell's own fill), on the sheet it is
+ * on now: `renamed` (formsRenamed) maps the sheet of a form the user renamed to its new name.
+ */
+export function marksToClear(previous: IndexSheetState | undefined, renamed?: Map<string, string>): WritePlan["clearMarks"] {
+  return (previous?.marks ?? []).map((m) => ({ sheet: renamed?.get(m.sheet.toLowerCase()) ?? m.sheet, cell: m.cell, ...(m.fill !== undefined ? { fill: m.fill } : {}) }));
+}
+
+/**
+ * The forms the user renamed since the last run, as `_index`'s `form` records (unit → sheet) and
+ * the forms read now tell: recorded sheet (lower case) → the sheet its unit's form is read from
+ * now. Only a recorded sheet no longer in the workbook, of one unit recorded there alone (as
+ * previousCellsOf does for the cells the last run wrote).
+ */
+export function formsRenamed(previous: IndexSheetState | undefined, snapshot: WorkbookSnapshot | undefined, submissions: Submission[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const forms = previous?.owned.forms ?? [];
+  if (!snapshot || forms.length === 0) return out;
+  const present = new Set(snapshot.sheets.map((s) => s.name.toLowerCase()));
+  const now = new Map<string, string>();
+  for (const s of submissions) if (s.source?.layout === "A") now.set(unitKey(s), s.source.sheet);
+  const unitsOn = new Map<string, string[]>();
+  const sheetsOf = new Map<string, string[]>();
+  for (const f of forms) {
+    unitsOn.set(f.sheet.toLowerCase(), [...(unitsOn.get(f.sheet.toLowerCase()) ?? []), f.unit]);
+    sheetsOf.set(f.unit, [...(sheetsOf.get(f.unit) ?? []), f.sheet]);
+  }
+  for (const [sheet, units] of unitsOn) {
+    if (present.has(sheet) || units.length !== 1 || sheetsOf.get(units[0]!)?.length !== 1) continue;
+    const there = now.get(units[0]!);
+    if (there !== undefined && present.has(there.toLowerCase())) out.set(sheet, there);
+  }
+  return out;
 }
 
 export type MarkToClear = WritePlan["clearMarks"][number];
 
-/** A cell that carries a note (or comment) now, as a host found it; `ours` when the project wrote it. */
+/** A cell that carries a note (or comment) now, as a host found it; `ours` when the project wrote (part of) it. */
 export interface NotedCell {
   sheet: string;
   cell: string;
   ours: boolean;
+  /** The note's text, when the host read it: a copy of a mark is known by it. */
+  text?: string;
 }
 
 function markKey(sheet: string, cell: string): string {
@@ -193,11 +228,14 @@ function align(recorded: Located[], found: Located[]): number[] {
  * fill go with it, so the address is only a hint. A mark is the project's note on a cell (`notes`
  * says which cells carry a note now, and whether it is the project's): each recorded mark is
  * paired with one of the project's notes on its sheet (see `align`), and the fill it recorded goes
- * with it. A note of the project's with no recorded mark is cleared too, with no fill to give back.
+ * with it. A note of the project's with no recorded mark, on any sheet, is cleared too: a form
+ * copied from a marked one (how a unit is usually added) carries copies of its marks, and a form
+ * renamed since carries marks recorded under its old name. Such a mark gives back the fill of the
+ * mark it is a copy of (a paired mark with the same note), else the fill recorded for a mark at
+ * the same address (forms made alike shade the same cells), else none.
  * A recorded mark whose note is gone is left alone (its fill is no longer known to be the mark's),
  * unless its cell carries the user's own note, which the project leaves and marks by fill alone:
  * that cell is found by the offset of the nearest paired mark before it (or after it).
- * Only the sheets of `recorded` are looked at.
  */
 export function locateMarks(recorded: MarkToClear[], notes: NotedCell[]): MarkToClear[] {
   return locate(recorded, notes).clears;
@@ -214,12 +252,20 @@ function locate(recorded: MarkToClear[], notes: NotedCell[]): { clears: MarkToCl
     bySheet.set(k, entry);
   }
   for (const n of notes) {
-    const entry = bySheet.get(n.sheet.toLowerCase());
-    if (!entry) continue;
+    let entry = bySheet.get(n.sheet.toLowerCase());
+    if (!entry) {
+      // A sheet without recorded marks matters only for the project's notes on it.
+      if (!n.ours) continue;
+      entry = { recorded: [], ours: [], others: new Set<string>() };
+      bySheet.set(n.sheet.toLowerCase(), entry);
+    }
     if (n.ours) entry.ours.push(n);
     else entry.others.add(markKey(n.sheet, n.cell));
   }
   const out: MarkToClear[] = [];
+  // The project's notes no recorded mark pairs with, and the fills of the paired ones by note text.
+  const unrecorded: NotedCell[] = [];
+  const fillByText = new Map<string, string | undefined>();
   for (const [sheetKey, { recorded: marks, ours, others }] of bySheet) {
     const rec = [...new Map(marks.map((m) => [markKey(m.sheet, m.cell), { mark: m, at: located(m.cell) }])).values()].sort((a, b) => readingOrder(a.at, b.at));
     const found = [...new Map(ours.map((n) => [markKey(n.sheet, n.cell), { note: n, at: located(n.cell) }])).values()].sort((a, b) => readingOrder(a.at, b.at));
@@ -234,10 +280,12 @@ function locate(recorded: MarkToClear[], notes: NotedCell[]): { clears: MarkToCl
       const { mark } = rec[i]!;
       const { note } = found[j]!;
       if (readingOrder(rec[i]!.at, found[j]!.at) !== 0) moved.add(sheetKey);
-      out.push({ sheet: mark.sheet, cell: note.cell, ...(mark.fill !== undefined ? { fill: mark.fill } : {}) });
+      // The sheet as it is named now (a recorded name may differ in case).
+      out.push({ sheet: note.sheet, cell: note.cell, ...(mark.fill !== undefined ? { fill: mark.fill } : {}) });
+      if (note.text !== undefined && !fillByText.has(note.text)) fillByText.set(note.text, mark.fill);
     });
     found.forEach((f, j) => {
-      if (!paired.has(j)) out.push({ sheet: f.note.sheet, cell: f.note.cell });
+      if (!paired.has(j)) unrecorded.push(f.note);
     });
     // Marks set by fill alone (the cell has the user's note): moved as the nearest paired mark moved.
     const offsetAt = (i: number): Located => {
@@ -263,17 +311,27 @@ function locate(recorded: MarkToClear[], notes: NotedCell[]): { clears: MarkToCl
       out.push({ sheet: mark.sheet, cell, ...(mark.fill !== undefined ? { fill: mark.fill } : {}) });
     });
   }
+  const fillAt = new Map<string, string | undefined>();
+  for (const m of recorded) {
+    const at = m.cell.replace(/\$/g, "").toUpperCase();
+    if (!fillAt.has(at)) fillAt.set(at, m.fill);
+  }
+  for (const n of unrecorded) {
+    const fill = n.text !== undefined && fillByText.has(n.text) ? fillByText.get(n.text) : fillAt.get(n.cell.replace(/\$/g, "").toUpperCase());
+    out.push({ sheet: n.sheet, cell: n.cell, ...(fill !== undefined ? { fill } : {}) });
+  }
   return { clears: out, moved };
 }
 
 /**
- * A plan whose marks to clear are where they are now (locateMarks), with `_index` saying so: a
+ * A plan whose marks to clear are where they are now (locateMarks: `notes` are those of every
+ * sheet, so that copies of marks are cleared too), with `_index` saying so: a
  * new mark on a cell that carries an earlier mark keeps that mark's recorded fill, and one on a
  * cell recorded last run, now another cell (marks moved on its sheet), records the fill the
  * cell has now (`fillNow`, as the host reads it; absent when the host does not read fills).
  */
 export function relocateMarks(plan: WritePlan, notes: NotedCell[], fillNow?: (sheet: string, cell: string) => string | undefined): WritePlan {
-  if (plan.clearMarks.length === 0) return plan;
+  if (plan.clearMarks.length === 0 && !notes.some((n) => n.ours)) return plan;
   const { clears, moved } = locate(plan.clearMarks, notes);
   const now = new Map(clears.map((c) => [markKey(c.sheet, c.cell), c]));
   const before = new Set(plan.clearMarks.map((c) => markKey(c.sheet, c.cell)));
@@ -381,39 +439,51 @@ const NAMED_CELLS = 5;
 
 /**
  * The cells of the results sheet as it is now that hold something the last run did not write
- * there: outside its title (A1, A2) and its table (row RESULTS_HEADER_ROW, as wide as its header,
- * as many rows as the units the last run scored, and any rows of the table below those). They
- * are wiped when the sheet is written again. Undefined when there are none, or the sheet was
- * not the project's last run. The lines the last run wrote below its table (what was not scored,
- * recorded in `_index`) are its own.
+ * there: outside its title (A1, A2), its table and the lines it wrote below the table (what was
+ * not scored). They are wiped when the sheet is written again. Undefined when there are none,
+ * or the sheet was not the project's last run. `_index` records the range the last run's table
+ * took (header and rows) and those lines: a column the user added beside the table, or a line
+ * typed right under it, is outside them. A workbook whose `_index` does not record the table
+ * (scored by an earlier version) has it measured: row RESULTS_HEADER_ROW as wide as its header
+ * is now, as many rows as the units the last run scored, and any rows below those with a code
+ * and a name.
  */
 function overwrittenCells(sheet: SheetSnapshot | undefined, previous: IndexSheetState, renamed: Map<string, string>, name: string): string[] | undefined {
   if (!sheet) return undefined;
   const ours = previous.owned.sheets.some((n) => n === name) || [...renamed.values()].includes(name);
   if (!ours) return undefined;
-  const notes = previous.owned.cells
-    .filter((c) => c.role === "notes" && (c.sheet === name || renamed.get(c.sheet) === name))
-    .flatMap((c) => c.ranges.flatMap((r) => {
-      try {
-        return [parseRange(r)];
-      } catch {
-        return [];
-      }
-    }));
+  const recorded = (role: OwnedCells["role"]) =>
+    previous.owned.cells
+      .filter((c) => c.role === role && (c.sheet === name || renamed.get(c.sheet) === name))
+      .flatMap((c) => c.ranges.flatMap((r) => {
+        try {
+          return [parseRange(r)];
+        } catch {
+          return [];
+        }
+      }));
+  const notes = recorded("notes");
   const inNotes = (row: number, column: number) => notes.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
   const at = (row: number, column: number) => {
     const v = sheet.values[row - 1]?.[column - 1];
     return v === undefined || v === null || v === "" ? undefined : v;
   };
   const top = RESULTS_HEADER_ROW;
+  const tables = recorded("table");
   let width = 0;
-  while (at(top, width + 1) !== undefined) width++;
   let last = top;
-  if (width > 0) {
-    last = top + Object.keys(previous.provenance?.unitHashes ?? {}).length;
-    // Rows of the table past that count (units recorded under one key): a code and a name.
-    while (at(last + 1, 2) !== undefined && at(last + 1, 3) !== undefined) last++;
+  if (tables.length === 0) {
+    while (at(top, width + 1) !== undefined) width++;
+    if (width > 0) {
+      last = top + Object.keys(previous.provenance?.unitHashes ?? {}).length;
+      // Rows of the table past that count (units recorded under one key): a code and a name.
+      while (at(last + 1, 2) !== undefined && at(last + 1, 3) !== undefined) last++;
+    }
   }
+  const inTable = (row: number, column: number) =>
+    tables.length > 0
+      ? tables.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right)
+      : row >= top && row <= last && column <= width;
   const out: string[] = [];
   sheet.values.forEach((line, r) => {
     const row = r + 1;
@@ -421,7 +491,7 @@ function overwrittenCells(sheet: SheetSnapshot | undefined, previous: IndexSheet
       const column = c + 1;
       if (v === undefined || v === null || v === "") return;
       if (column === 1 && row <= 2) return;
-      if (row >= top && row <= last && column <= width) return;
+      if (inTable(row, column)) return;
       if (inNotes(row, column)) return;
       out.push(cellAddress(row, column));
     });
@@ -487,6 +557,9 @@ export function planResults(
   // The lines below the results table that list what was not scored: the project's, so a later run does not take them for the user's.
   const notes = notScoredRows(ranked.length, notScored.length);
   if (notes) ownedCells.push({ sheet: results.name, role: "notes", ranges: [rangeAddress(notes.first, 1, notes.last, 1)] });
+  // The range the table takes: anything a later run finds beside or below it is the user's.
+  const tableRange = resultsTableRange(results);
+  if (tableRange) ownedCells.push({ sheet: results.name, role: "table", ranges: [tableRange] });
   const ownedForms: { unit: string; sheet: string }[] = [];
   const rankedCount = table.units.filter((u) => u.rank !== null).length;
   const previousCells = previousCellsOf(previous, snapshot);
@@ -536,9 +609,10 @@ export function planResults(
     if (cleared) edits.push(cleared);
   }
 
-  // Marks: set the new ones, clear every mark of the last run.
+  // Marks: set the new ones, clear every mark of the last run (on a form renamed since, under its new name).
   const marks = planMarks(issues, lang, ownedSet);
-  const recorded = recordMarks(marks, previous, snapshot);
+  const renamedForms = formsRenamed(previous, snapshot, submissions);
+  const recorded = recordMarks(marks, previous, snapshot, renamedForms);
 
   const state: IndexSheetState = {
     definitionJson: JSON.stringify(model.definition),
@@ -569,7 +643,7 @@ export function planResults(
     owned: [results, charts, index],
     edits,
     marks,
-    clearMarks: marksToClear(previous),
+    clearMarks: marksToClear(previous, renamedForms),
     ...(removeSheets.length > 0 ? { removeSheets } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
   };

@@ -129,8 +129,20 @@ describe("an index ranked within categories", () => {
     expect(summary("SO-03")).toEqual([["Tổng điểm", 38], ["Hạng", "2/3"], ["Hạng trong loại", "2/2"]]);
     expect(summary("SO-02")).toEqual([["Tổng điểm", 33], ["Hạng", "3/3"], ["Hạng trong loại", "1/1"]]);
     expect(indexState(plan).owned.cells.find((c) => c.sheet === "SO-02" && c.role === "summary")!.ranges).toEqual(["D1:E3"]);
+    // Scored in English, a Vietnamese form keeps Vietnamese labels; an English form gets English ones, short enough for the column.
     const en = applyEdits(snapshot, run(snapshot, model, undefined, "en").plan);
-    expect(at(en, "SO-02", "D3")).toBe("Rank in category");
+    expect([1, 2, 3].map((r) => at(en, "SO-02", cellAddress(r, 4)))).toEqual(["Tổng điểm", "Hạng", "Hạng trong loại"]);
+    const english = byCategory().snapshot;
+    [["A1", "Unit"], ["A2", "Unit code"], ["A3", "Category"], ["A4", "Index"], ["A6", "Code"], ["B6", "Item"], ["C6", "Max points"], ["D6", "Value"], ["E6", "Evidence"], ["F6", "Note"]].forEach(
+      ([a, v]) => setCell(english, "SO-02", a!, v!),
+    );
+    const inEnglish = applyEdits(english, run(english, model, undefined, "vi").plan);
+    expect([1, 2, 3].map((r) => [at(inEnglish, "SO-02", cellAddress(r, 4)), at(inEnglish, "SO-02", cellAddress(r, 5))])).toEqual([
+      ["Total points", 33],
+      ["Rank", "3/3"],
+      ["Category rank", "1/1"],
+    ]);
+    expect(at(inEnglish, "SO-02", "G6")).toBe("Score");
   });
 
   test("the third row keeps clear of merged cells, and a second run writes it in place", () => {

@@ -4,7 +4,7 @@ import type { Lang, Message } from "../i18n/text";
 import { localize } from "../i18n/text";
 import type { CellBlock, ConditionalFormatPlan, OwnedSheetPlan, PlanValue, ScoreTable, UnitResult } from "../types";
 import { decimalFigure } from "../score/round";
-import { columnLetter, rangeAddress } from "./a1";
+import { columnLetter, parseCell, rangeAddress } from "./a1";
 import { fitWidth, widestWord, wrappedHeight } from "./layout";
 import {
   RESULTS_TABLE,
@@ -252,6 +252,23 @@ function rankBlocks(cols: Column[], rows: PlanValue[][], top: number): CellBlock
   );
 }
 
+/**
+ * The range the results table takes on its sheet, header and rows (`A3:P37`), as `_index` records
+ * it: a later run takes what is on the sheet outside it (and outside the title and the lines below
+ * the table) for what the user typed. Without units, the header row alone.
+ */
+export function resultsTableRange(sheet: OwnedSheetPlan): string | undefined {
+  const table = sheet.tables.find((t) => t.name === RESULTS_TABLE);
+  if (table) return table.range;
+  const top = RESULTS_HEADER_ROW;
+  let right = 0;
+  for (const b of sheet.blocks) {
+    const { row, column } = parseCell(b.address);
+    if (row === top) right = Math.max(right, column - 1 + Math.max(0, ...b.values.map((r) => r.length)));
+  }
+  return right > 0 ? rangeAddress(top, 1, top, right) : undefined;
+}
+
 export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
   const { model, table, units, lang } = input;
   const cols = columnsFor(input);
@@ -306,6 +323,8 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
     rowHeights: [{ row: 1, height: 21 }, { row: top, height: headerHeight }],
     freeze: { rows: top, columns: 3 },
     print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: top, last: top } },
+    // Where the sheet goes when a run creates it: first. A sheet that exists keeps the place and
+    // visibility the user gave it (the hosts move and show an owned sheet only when they add it).
     after: null,
   };
 }

@@ -110,9 +110,12 @@ describe("finding the marks of the last run", () => {
       { sheet: S, cell: "B2", ours: false },
       { sheet: "other", cell: "D10", ours: true },
     ];
+    // The project's note on a sheet without recorded marks (a copy of SO-02 made before the rows
+    // were inserted) is cleared too, with the fill recorded for a mark at its address.
     expect(locateMarks(recorded, notes)).toEqual([
       { sheet: S, cell: "D12", fill: "#00FF00" },
       { sheet: S, cell: "D15" },
+      { sheet: "other", cell: "D10", fill: "#00FF00" },
     ]);
   });
 

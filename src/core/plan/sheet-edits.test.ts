@@ -10,7 +10,8 @@ import { cellAddress, parseRange, rangeCells } from "./a1";
 import { type IndexSheetState, readIndexSheet } from "./index-sheet";
 import { INDEX_SHEET } from "./labels";
 import { planResults } from "./plan";
-import { applyEdits, demoModel, demoSnapshot, ownedGrid, readAndScore, setCell } from "./test-fixtures";
+import { formLanguage, planClearForm } from "./sheet-edits";
+import { DEMO_DEFINITION, applyEdits, demoModel, demoSnapshot, ownedGrid, readAndScore, setCell } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 
@@ -122,5 +123,71 @@ describe("merged cells on a form", () => {
         en: "Sheet 'SO-02': cell G9 of the Score column is inside merged cells, so its score is not written; unmerge the cells and score again.",
       },
     ]);
+  });
+});
+
+describe("the form's language", () => {
+  /** The demo form of SO-01 with its labels typed in English. */
+  function english(snapshot = demoSnapshot(), sheet = "SO-01"): WorkbookSnapshot {
+    const labels: [string, string][] = [["A1", "Unit"], ["A2", "Unit code"], ["A3", "Category"], ["A4", "Index"], ["A6", "Code"], ["B6", "Item"], ["C6", "Max points"], ["D6", "Value"], ["E6", "Evidence"], ["F6", "Note"]];
+    for (const [a, v] of labels) setCell(snapshot, sheet, a, v);
+    return snapshot;
+  }
+  const sheetOf = (snapshot: WorkbookSnapshot, name = "SO-01") => snapshot.sheets.find((s) => s.name === name)!;
+
+  test("is told by the form's table header and header block, leaving out the Điểm header the project added", () => {
+    expect(formLanguage(sheetOf(demoSnapshot()), 6)).toBe("vi");
+    expect(formLanguage(sheetOf(english()), 6)).toBe("en");
+    // Only the Score header (and the unit label) in English, the rest Vietnamese: still Vietnamese.
+    const mixed = demoSnapshot();
+    setCell(mixed, "SO-01", "G6", "Score");
+    expect(formLanguage(sheetOf(mixed), 6)).toBe("vi");
+    // A form whose labels do not tell (as many of each): undefined, the run's language is used.
+    const even = { name: "x", values: [["Đơn vị", "Sở X"], [], ["Code", "Nội dung", "Value", "Điểm"]] };
+    expect(formLanguage(even, 3)).toBe("vi");
+    expect(formLanguage(even, 3, { row: 3, column: 4 })).toBeUndefined();
+    expect(formLanguage(undefined, 6)).toBeUndefined();
+  });
+
+  test("a Vietnamese form scored in English keeps Vietnamese labels, and an English form scored in Vietnamese gets English ones", () => {
+    const vi = writes(run(demoSnapshot(), "en"), "SO-01");
+    expect([vi.get("G6"), vi.get("D1"), vi.get("D2")]).toEqual(["Điểm", "Tổng điểm", "Hạng"]);
+    const en = writes(run(english(), "vi"), "SO-01");
+    expect([en.get("G6"), en.get("D1"), en.get("D2")]).toEqual(["Score", "Total points", "Rank"]);
+    // The other forms, in Vietnamese, stay so.
+    expect(writes(run(english(), "vi"), "SO-02").get("D1")).toBe("Tổng điểm");
+  });
+
+  test("a not-applicable answer shows as “Không áp dụng” in a Vietnamese form's Điểm column and “N/A” in an English one", () => {
+    const def = JSON.parse(JSON.stringify(DEMO_DEFINITION)) as { root: { children: { children: Record<string, unknown>[] }[] } };
+    def.root.children[1]!.children[0]!.allowNA = true;
+    const model = demoModel({ root: def.root });
+    const score = (snapshot: WorkbookSnapshot, lang: "vi" | "en") => {
+      const { submissions, issues, table } = readAndScore(snapshot, model);
+      return writes(planResults(model, table, issues, submissions, { lang, projectVersion: "1", now: NOW, snapshot }), "SO-01");
+    };
+    const answered = (snapshot: WorkbookSnapshot, text: string) => {
+      setCell(snapshot, "SO-01", "D13", text);
+      return snapshot;
+    };
+    expect(score(answered(demoSnapshot(), "N/A"), "vi").get("G13")).toBe("Không áp dụng");
+    expect(score(answered(demoSnapshot(), "không áp dụng"), "en").get("G13")).toBe("Không áp dụng");
+    expect(score(answered(english(), "Không áp dụng"), "en").get("G13")).toBe("N/A");
+    expect(score(answered(english(), "n/a"), "vi").get("G13")).toBe("N/A");
+  });
+
+  test("what earlier versions wrote (KAD, Rank in category) is still found as the project's and emptied", () => {
+    const snapshot = english();
+    const form = sheetOf(snapshot);
+    [["D1", "Total points"], ["E1", 33], ["D2", "Rank"], ["E2", "3/3"], ["D3", "Rank in category"], ["E3", "1/1"], ["G6", "Score"], ["G7", 30], ["G13", "KAD"]].forEach(([a, v]) =>
+      setCell(snapshot, "SO-01", a as string, v as CellValue),
+    );
+    const previous = [
+      { sheet: "SO-01", role: "header" as const, ranges: ["G6"] },
+      { sheet: "SO-01", role: "score" as const, ranges: ["G7", "G13"] },
+      { sheet: "SO-01", role: "summary" as const, ranges: ["D1:E3"] },
+    ];
+    const cleared = planClearForm(form, previous)!.blocks.map((b) => b.address).sort();
+    expect(cleared).toEqual(["D1", "D2", "D3", "E1", "E2", "E3", "G13", "G6", "G7"]);
   });
 });

@@ -9,12 +9,21 @@
  * where no cell of it is merged, and a `Điểm` cell inside a merge is skipped with a warning.
  */
 import type { IndexModel } from "../definition/model";
-import type { Lang, Message } from "../i18n/text";
+import { type Lang, type Message, foldText } from "../i18n/text";
 import type { CellBlock, CellValue, PlanValue, SheetEditPlan, SheetSnapshot, Submission, UnitResult } from "../types";
 import { isCellError } from "../types";
 import { type CellRange, cellAddress, compactRanges, parseRange, rangeCells } from "./a1";
 import type { OwnedCells } from "./index-sheet";
-import { COLUMN_LABELS, label, mergedScoreCellsMessage, summaryRankText, unavailableText } from "./labels";
+import {
+  COLUMN_LABELS,
+  FORMER_FORM_SUMMARY_LABELS,
+  FORMER_UNAVAILABLE_TEXTS,
+  FORM_SUMMARY_LABELS,
+  label,
+  mergedScoreCellsMessage,
+  summaryRankText,
+  unavailableText,
+} from "./labels";
 import { DEFAULT_FORMATS, type FigureFormats, figure } from "./results-sheet";
 
 export interface SheetEditsInput {
@@ -75,15 +84,50 @@ function textOf(v: CellValue | undefined): string {
 
 const LANGS: Lang[] = ["vi", "en"];
 /** The first label of a summary (either language, points or value), and the second. */
-const SUMMARY_LABELS = new Set(LANGS.flatMap((l) => [COLUMN_LABELS.totalPoints[l], COLUMN_LABELS.value[l]]));
-const RANK_LABELS = new Set(LANGS.map((l) => COLUMN_LABELS.rank[l]));
-/** The third label of a summary of an index ranked within categories. */
-const CATEGORY_RANK_LABELS = new Set(LANGS.map((l) => COLUMN_LABELS.rankInCategory[l]));
+const SUMMARY_LABELS = new Set(LANGS.flatMap((l) => [FORM_SUMMARY_LABELS.totalPoints[l], FORM_SUMMARY_LABELS.value[l]]));
+const RANK_LABELS = new Set(LANGS.map((l) => FORM_SUMMARY_LABELS.rank[l]));
+/** The third label of a summary of an index ranked within categories (and the one earlier versions wrote). */
+const CATEGORY_RANK_LABELS = new Set([...LANGS.map((l) => FORM_SUMMARY_LABELS.rankInCategory[l]), ...FORMER_FORM_SUMMARY_LABELS.rankInCategory]);
 /** The header the project gives a `Điểm` column it adds, in either language. */
 const SCORE_LABELS = new Set(LANGS.map((l) => COLUMN_LABELS.score[l]));
 const NOT_RANKED = new Set(LANGS.map((l) => summaryRankText(null, 0, l)));
 /** What the project writes in the `Điểm` column for a node it could not score, in either language. */
-const UNAVAILABLE = new Set(LANGS.flatMap((l) => [unavailableText("not-applicable", l), unavailableText(undefined, l)]));
+const UNAVAILABLE = new Set([...LANGS.flatMap((l) => [unavailableText("not-applicable", l), unavailableText(undefined, l)]), ...FORMER_UNAVAILABLE_TEXTS]);
+
+/**
+ * Labels of a form by the language they are in, folded (foldText): the template's table columns
+ * and header block, and the names the reader takes for them (TABLE_COLUMNS, UNIT_LABELS).
+ */
+const FORM_WORDS: Record<Lang, Set<string>> = {
+  vi: new Set([
+    "ma", "ma so", "ma chi tieu", "noi dung", "chi tieu", "ten chi tieu", "diem toi da", "so lieu", "so lieu tham dinh", "tu cham",
+    "diem tu cham", "minh chung", "ghi chu", "diem", "don vi", "ten don vi", "ma don vi", "nhom", "loai don vi", "bo chi so", "ky danh gia",
+  ]),
+  en: new Set([
+    "code", "item", "max points", "max", "value", "appraised value", "self score", "evidence", "note", "score", "unit", "unit name",
+    "unit code", "category", "unit category", "index", "period",
+  ]),
+};
+
+/**
+ * The language a form is written in, told by its own labels: the table's header row (`Số liệu`,
+ * `Điểm`… or `Value`, `Score`…) and the labels of its header block in column A (`Đơn vị`/`Unit`…),
+ * leaving out the `Điểm` header the project added (`ours`). Undefined when they do not tell.
+ */
+export function formLanguage(sheet: SheetSnapshot | undefined, headerRow: number, ours?: { row: number; column: number }): Lang | undefined {
+  if (!sheet) return undefined;
+  const votes: Record<Lang, number> = { vi: 0, en: 0 };
+  const count = (v: CellValue | undefined) => {
+    if (typeof v !== "string") return;
+    const folded = foldText(v).replace(/[:.]$/, "").trim();
+    for (const l of LANGS) if (FORM_WORDS[l].has(folded)) votes[l]++;
+  };
+  (sheet.values[headerRow - 1] ?? []).forEach((v, c) => {
+    if (!(ours && ours.row === headerRow && ours.column === c + 1)) count(v);
+  });
+  for (let row = 1; row < headerRow; row++) count(valueAt(sheet, row, 1));
+  return votes.vi > votes.en ? "vi" : votes.en > votes.vi ? "en" : undefined;
+}
 
 /** Whether the 2×2 block at (row, column) is a summary the project wrote: its labels, a number and a rank. */
 function isSummaryAt(sheet: SheetSnapshot, row: number, column: number): boolean {
@@ -163,9 +207,13 @@ function isCategoryRowAt(sheet: SheetSnapshot | undefined, row: number, column: 
 }
 
 export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; owned: OwnedCells[]; warnings: Message[] } | undefined {
-  const { model, submission, unit, lang } = input;
+  const { model, submission, unit } = input;
   const src = submission.source;
   if (!src || src.layout !== "A" || !src.rows || src.headerRow === undefined) return undefined;
+  // What is written into the form speaks the form's language (a Vietnamese form scored with the
+  // pane or the command line in English keeps Vietnamese labels); the run's when the form does not tell.
+  const ownHeader = src.scoreColumn !== undefined && input.previous.some((p) => p.role === "header") ? { row: src.headerRow, column: src.scoreColumn } : undefined;
+  const lang = formLanguage(input.sheet, src.headerRow, ownHeader) ?? input.lang;
   const sheetName = src.sheet;
   const formats = input.formats ?? DEFAULT_FORMATS;
   const merged = mergeTest(input.sheet);
@@ -272,15 +320,15 @@ export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; o
   const s = parseRange(summary);
   const usePoints = model.root.max !== undefined;
   const values: PlanValue[][] = [
-    [usePoints ? label("totalPoints", lang) : label("value", lang), figure(usePoints ? unit.points : unit.value)],
-    [label("rank", lang), summaryRankText(unit.rank, input.rankedCount, lang)],
+    [usePoints ? FORM_SUMMARY_LABELS.totalPoints[lang] : FORM_SUMMARY_LABELS.value[lang], figure(usePoints ? unit.points : unit.value)],
+    [FORM_SUMMARY_LABELS.rank[lang], summaryRankText(unit.rank, input.rankedCount, lang)],
   ];
   const numberFormat = [
     ["@", usePoints ? formats.points : formats.value],
     ["@", "@"],
   ];
   if (input.inCategory) {
-    values.push([label("rankInCategory", lang), summaryRankText(input.inCategory.rank, input.inCategory.ranked, lang)]);
+    values.push([FORM_SUMMARY_LABELS.rankInCategory[lang], summaryRankText(input.inCategory.rank, input.inCategory.ranked, lang)]);
     numberFormat.push(["@", "@"]);
   }
   blocks.push({ address: cellAddress(s.top, s.left), values, numberFormat, bold: true });

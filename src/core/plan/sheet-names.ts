@@ -33,7 +33,7 @@ function textOf(v: CellValue | undefined): string {
 /**
  * Whether a sheet holds what the project writes on its results sheet (a title in A1, the table's
  * header in row 3 starting Rank, Unit code, Unit) or on its charts sheet (the charts' data: a
- * `Unit | Total points` header in column A and, below it, a `Pillar` or `Component index` header),
+ * `Unit | Total points` header in column A and, below it, an `Indicator group` or `Component index` header),
  * in either language.
  */
 function looksOwned(kind: OwnedSheetKind, sheet: SheetSnapshot): boolean {
@@ -43,8 +43,9 @@ function looksOwned(kind: OwnedSheetKind, sheet: SheetSnapshot): boolean {
   }
   return LANGS.some((l) => {
     const head = sheet.values.findIndex((r) => textOf(r[0]) === COLUMN_LABELS.unit[l] && [COLUMN_LABELS.totalPoints[l], COLUMN_LABELS.value[l]].includes(textOf(r[1])));
-    // The profile's header: its axes are the pillars, or the component indices below them.
-    const profile = [CHART_LABELS.pillar[l], CHART_LABELS.component[l]];
+    // The profile's header: its axes are the indicator groups, or the component indices below
+    // them ("Pillar" in English sheets written before the groups were called so).
+    const profile = [CHART_LABELS.pillar[l], CHART_LABELS.component[l], ...(l === "en" ? ["Pillar"] : [])];
     return head >= 0 && sheet.values.slice(head + 1).some((r) => profile.includes(textOf(r[0])));
   });
 }
@@ -74,6 +75,20 @@ export function renamedSheetMessage(kind: OwnedSheetKind, userSheet: string, our
   return {
     vi: `Bảng tính đã có trang "${userSheet}" không do DTI Scorer tạo: trang này được giữ nguyên, các biểu đồ được ghi vào trang "${ours}".`,
     en: `The workbook already has a sheet "${userSheet}" that DTI Scorer did not make: it is left as it is, and the charts are written to the sheet "${ours}".`,
+  };
+}
+
+/**
+ * What the user is told when a sheet the project owns (the results, the charts, `_index`) is
+ * protected with a password: the run stops before anything is written, since writing the other
+ * sheets and a fresh stamp in `_index` would make the workbook claim figures that sheet does not
+ * show. `kind`: what the run was doing ("mark" and "clear" write only `_index`).
+ */
+export function protectedOwnedSheetMessage(sheet: string, kind: "score" | "mark" | "clear" = "score"): Message {
+  const again = { score: { vi: "chấm điểm lại", en: "score again" }, mark: { vi: "đánh dấu lại", en: "mark the issues again" }, clear: { vi: "xóa đánh dấu lại", en: "clear the marks again" } }[kind];
+  return {
+    vi: `Trang "${sheet}" của DTI Scorer được bảo vệ bằng mật khẩu nên chưa có gì được ghi; hãy bỏ bảo vệ trang này (Xem lại > Bỏ bảo vệ trang tính) rồi ${again.vi}.`,
+    en: `DTI Scorer's sheet "${sheet}" is protected with a password, so nothing was written; unprotect it (Review > Unprotect Sheet) and ${again.en}.`,
   };
 }
 

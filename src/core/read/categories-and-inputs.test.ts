@@ -34,15 +34,34 @@ describe("a unit with no category when the definition has categories", () => {
   test("a blank category cell of a units table is a missing-category warning at that cell, in both languages", () => {
     const result = readSubmissions(model, csvToSnapshot("Mã đơn vị,Đơn vị,Nhóm,p,f\nU1,Sở Một,co-dvc,5,5\nU2,Sở Hai,,5,5\n", "n"));
     expect(result.issues).toEqual([expect.objectContaining({ code: "missing-category", severity: "warning", sheet: "n", cell: "C3", unit: "U2" })]);
+    // The categories by the names users type, in the sentence's language; never their ids.
     expect(result.issues[0]!.message.vi).toBe(
-      "Tệp n, dòng 3, cột C: chưa ghi nhóm đơn vị (các nhóm: co-dvc, khong); đơn vị được chấm như không thuộc nhóm nào: các chỉ tiêu chỉ áp dụng cho một số nhóm không được tính, và đơn vị không có thứ hạng trong nhóm.",
+      'Tệp n, dòng 3, cột C: chưa ghi loại đơn vị (hãy ghi một trong: "Có dịch vụ công", "Không có dịch vụ công"); đơn vị được chấm như không thuộc loại đơn vị nào: không được tính các chỉ tiêu chỉ áp dụng cho một số loại đơn vị, không có thứ hạng trong loại, và ở các chỉ tiêu so sánh trong từng loại thì được so với mọi đơn vị.',
     );
     expect(result.issues[0]!.message.en).toBe(
-      "File n, row 3, column C: no category is given (categories: co-dvc, khong); the unit is scored as belonging to none: indicators that apply only to some categories are left out, and it gets no rank within a category.",
+      'File n, row 3, column C: no unit category is given (write one of: "Có dịch vụ công", "Không có dịch vụ công"); the unit is scored as belonging to no unit category: indicators that apply only to some categories are left out, it gets no rank within a category, and on indicators compared within a category it is compared with all units.',
     );
     // What the warning is about: the unit's "f" is not scored.
     const table = scoreUnits(model, result.submissions);
     expect(table.units[1]!.nodes["f"]).toMatchObject({ available: false, reason: "not-applicable" });
+  });
+
+  test("a category the index does not have is named, with the names to write in the sentence's language", () => {
+    const named = modelOf({
+      categories: [
+        { id: "co-dvc", name: { vi: "Sở có dịch vụ công", en: "Departments with public services" } },
+        { id: "khong", name: { vi: "Sở không có dịch vụ công", en: "Departments without public services" } },
+      ],
+      root: { code: "R", name: "Tổng", children: [{ code: "p", name: "P", max: 10, rule: { kind: "points" } }] },
+    });
+    const result = readSubmissions(named, csvToSnapshot("Mã đơn vị,Đơn vị,Nhóm,p\nSNV,Sở Nội vụ,Sở có DVC,5\n", "n"));
+    expect(result.issues).toEqual([expect.objectContaining({ code: "unknown-category", severity: "warning", cell: "C2", unit: "SNV" })]);
+    expect(result.issues[0]!.message.vi).toBe(
+      'Tệp n, dòng 2, cột C: loại đơn vị "Sở có DVC" không có trong bộ chỉ số; hãy ghi một trong: "Sở có dịch vụ công", "Sở không có dịch vụ công". Đến khi sửa, đơn vị được chấm như không thuộc loại đơn vị nào: không được tính các chỉ tiêu chỉ áp dụng cho một số loại đơn vị, không có thứ hạng trong loại, và ở các chỉ tiêu so sánh trong từng loại thì được so với mọi đơn vị.',
+    );
+    expect(result.issues[0]!.message.en).toMatch(
+      /^File n, row 2, column C: the unit category "Sở có DVC" is not in the index; write one of: "Departments with public services", "Departments without public services"\. Until it is corrected, the unit is scored as belonging to no unit category: .* it is compared with all units\.$/,
+    );
   });
 
   test("a table with no category column warns for each unit, at the unit's name", () => {

@@ -64,38 +64,136 @@ export function findTableHeader(sheet: SheetSnapshot): TableHeader | undefined {
   return undefined;
 }
 
-/** The header block's values by label, from the rows above the table. */
-function readBlock(sheet: SheetSnapshot, beforeRow: number): Partial<Record<BlockKey, LocatedCell>> {
-  const block: Partial<Record<BlockKey, LocatedCell>> = {};
+/** A form's header-block field: its value cell, and the 0-based column of its label. */
+export interface HeaderField extends LocatedCell {
+  labelColumn: number;
+}
+
+/** A form's header block: each field (Đơn vị, Mã đơn vị, Nhóm, Bộ chỉ số, Kỳ đánh giá) found, by label. */
+export type HeaderBlock = Partial<Record<BlockKey, HeaderField>>;
+
+/** Rows searched for a form's header block when its table header is missing. */
+const BLOCK_SEARCH_ROWS = 20;
+/** Columns searched for the header block's labels when the table header is missing: A to C. */
+const BLOCK_LABEL_COLUMNS = 3;
+
+/**
+ * The header block of a form: label/value pairs ("Đơn vị" | "Sở Nội vụ") in the rows above the
+ * table's header row. A label is looked for in the columns from A to the table's `Mã` column (A
+ * on the template; B when an "STT" column was inserted in front of the form), the leftmost one of
+ * a row; its value is the cell right of it, or the one after that when the next cell is blank and
+ * that one is not (labels merged over two cells). The first line of each label counts, even when
+ * its value is blank. Without a table header (`table` undefined), the first 20 rows and columns A
+ * to C are searched. The one reading of the header block: the reader, Collect and the forms index
+ * use it, so they agree on a form's unit.
+ */
+export function readHeaderBlock(sheet: SheetSnapshot, table: TableHeader | undefined): HeaderBlock {
+  const block: HeaderBlock = {};
+  const beforeRow = table ? table.row : Math.min(sheet.values.length, BLOCK_SEARCH_ROWS);
+  const lastColumn = table ? (table.cols.code ?? 0) : BLOCK_LABEL_COLUMNS - 1;
   for (let r = 0; r < beforeRow; r++) {
-    const key = unitFieldOf(foldLabel(cellAt(sheet, r, 0)));
-    if (key === undefined || block[key] !== undefined) continue;
-    // A value typed one column further (after merged label cells) is read too.
-    const c = isBlank(cellAt(sheet, r, 1)) && !isBlank(cellAt(sheet, r, 2)) ? 2 : 1;
-    block[key] = { value: cellAt(sheet, r, c), address: address(r, c) };
+    for (let c = 0; c <= lastColumn; c++) {
+      const key = unitFieldOf(foldLabel(cellAt(sheet, r, c)));
+      if (key === undefined) continue;
+      if (block[key] === undefined) {
+        // A value typed one column further (after merged label cells) is read too.
+        const v = isBlank(cellAt(sheet, r, c + 1)) && !isBlank(cellAt(sheet, r, c + 2)) ? c + 2 : c + 1;
+        block[key] = { value: cellAt(sheet, r, v), address: address(r, v), labelColumn: c };
+      }
+      break; // one label a row
+    }
   }
   return block;
 }
 
+/** A header-block field as a cell (without its label's column). */
+function located(field: HeaderField): LocatedCell {
+  return { value: field.value, address: field.address };
+}
+
+/** The 0-based column of the header block's labels (the first field's), or undefined without a block. */
+function labelColumnOf(block: HeaderBlock): number | undefined {
+  return Object.values(block).find((f) => f !== undefined)?.labelColumn;
+}
+
 export type LayoutAResult = { kind: "unit"; unit: RawUnit } | { kind: "mismatch"; issue: Issue };
 
-/** Rows searched for a form's header block when its table header is missing. */
-const BLOCK_SEARCH_ROWS = 20;
+/** The folded column names of TABLE_COLUMNS that are English (the others are Vietnamese). */
+const ENGLISH_COLUMNS = new Set(["code", "item", "max points", "max", "value", "appraised value", "self score", "evidence", "note", "score"]);
+
+/**
+ * A row that is the table's header but for a column whose name was changed: the row holds at
+ * least two of the table's column names, more than the cells it does not recognise, yet not both
+ * `Mã`/`Code` and `Số liệu`/`Value` (as findTableHeader needs). The row with most names wins.
+ */
+export interface NearHeader {
+  /** 1-based row. */
+  row: number;
+  missing: ("code" | "value")[];
+  /** The cell whose name is not recognised and most likely the missing column's, if one stands out. */
+  unknown?: { text: string; cell: string };
+  /** The cell a finding points at: `unknown`'s, else the row's first named cell. */
+  cell: string;
+  /** The language most of the row's recognised column names are in. */
+  lang: "vi" | "en";
+}
+
+function nearHeader(sheet: SheetSnapshot): NearHeader | undefined {
+  let best: (NearHeader & { known: number }) | undefined;
+  for (let r = 0; r < sheet.values.length; r++) {
+    const row = sheet.values[r] ?? [];
+    const found = new Set<ColumnKey>();
+    const unknown: { text: string; folded: string; c: number }[] = [];
+    let english = 0;
+    let first = -1;
+    row.forEach((v, c) => {
+      if (isBlank(v)) return;
+      if (first < 0) first = c;
+      const folded = foldLabel(v);
+      const key = keyOf(TABLE_COLUMNS, folded);
+      if (key === undefined) unknown.push({ text: cellText(v), folded, c });
+      else {
+        found.add(key);
+        if (ENGLISH_COLUMNS.has(folded)) english++;
+      }
+    });
+    if (found.size < 2 || found.size <= unknown.length || (best !== undefined && found.size <= best.known)) continue;
+    const missing = (["code", "value"] as const).filter((k) => !found.has(k));
+    if (missing.length === 0) continue;
+    // The unrecognised cell that holds a missing name ("Số liệu đơn vị"), else the only one.
+    const names = missing.flatMap((k) => TABLE_COLUMNS[k]);
+    const pick = unknown.find((u) => names.some((n) => ` ${u.folded} `.includes(` ${n} `))) ?? (unknown.length === 1 ? unknown[0] : undefined);
+    const lang = english * 2 > found.size ? "en" : "vi";
+    best = {
+      row: r + 1,
+      missing: [...missing],
+      ...(pick ? { unknown: { text: pick.text, cell: address(r, pick.c) } } : {}),
+      cell: address(r, pick ? pick.c : first),
+      lang,
+      known: found.size,
+    };
+  }
+  if (!best) return undefined;
+  const { known: _, ...near } = best;
+  return near;
+}
 
 /**
  * A sheet with a form's header block (at least two of Đơn vị, Mã đơn vị, Nhóm, Bộ chỉ số, Kỳ
  * đánh giá in column A) but no table header row: a unit's form whose table was renamed or
- * broken. Says which unit it names and where, so the form is not dropped without a word.
+ * broken. Says which unit it names (its code and name) and where, so the form is not dropped
+ * without a word; when a row is the table's header but for a renamed column (NearHeader), that row.
  */
-export function formWithoutTable(sheet: SheetSnapshot): { unit?: string; cell: string } | undefined {
+export function formWithoutTable(sheet: SheetSnapshot): { unit?: string; name?: string; cell: string; header?: NearHeader } | undefined {
   if (findTableHeader(sheet)) return undefined;
-  const block = readBlock(sheet, Math.min(sheet.values.length, BLOCK_SEARCH_ROWS));
+  const block = readHeaderBlock(sheet, undefined);
   if (Object.keys(block).length < 2) return undefined;
   const code = block.code && !isBlank(block.code.value) ? keyText(block.code.value) : undefined;
   const name = block.name && !isBlank(block.name.value) ? keyText(block.name.value) : undefined;
   const unit = code ?? name;
-  const at = block.name ?? block.code ?? Object.values(block)[0]!;
-  return { ...(unit !== undefined ? { unit } : {}), cell: at.address };
+  const header = nearHeader(sheet);
+  const at = header?.cell ?? (block.name ?? block.code ?? Object.values(block)[0]!).address;
+  return { ...(unit !== undefined ? { unit } : {}), ...(name !== undefined ? { name } : {}), cell: at, ...(header ? { header } : {}) };
 }
 
 /**
@@ -105,7 +203,7 @@ export function formWithoutTable(sheet: SheetSnapshot): { unit?: string; cell: s
 export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutAResult | undefined {
   const header = findTableHeader(sheet);
   if (!header) return undefined;
-  const block = readBlock(sheet, header.row);
+  const block = readHeaderBlock(sheet, header);
   const def = model.definition;
 
   if (block.index && !isBlank(block.index.value)) {
@@ -183,12 +281,16 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
   const evidence =
     cols.evidence !== undefined ? new Map([...evidenceParts].map(([k, parts]) => [k, parts.join("; ")])) : undefined;
 
+  const labelColumn = labelColumnOf(block);
   const unit: RawUnit = {
     layout: "A",
     sheet: sheet.name,
-    name: block.name ?? { value: null, address: address(0, 1) },
-    ...(block.code ? { code: block.code } : {}),
-    ...(block.category ? { category: block.category } : {}),
+    // Without a name label, the name's place is right of the block's labels (B1 on the template);
+    // without any label, the header block was not found: A1, the top of the form.
+    name: block.name ? located(block.name) : { value: null, address: address(0, labelColumn !== undefined ? labelColumn + 1 : 0) },
+    ...(block.code ? { code: located(block.code) } : {}),
+    ...(block.category ? { category: located(block.category) } : {}),
+    ...(labelColumn === undefined ? { noHeaderBlock: { lastColumn: address(0, codeCol).replace(/\d+$/, "") } } : {}),
     fallbackName: normalizeText(sheet.name),
     values,
     inputCells,

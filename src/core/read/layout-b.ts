@@ -2,11 +2,12 @@
  * Layout B: one table, one row per unit (a consolidated sheet or a CSV file). The header row has
  * `Đơn vị`/`Unit`, optionally `Mã đơn vị`/`Unit code` and `Nhóm`/`Category`, and one column per
  * input code ("1.3.a", "1.3.a – Số văn bản…", "1.3.a: …", "1.3.a Số văn bản", "1.3.b. Tổng số").
- * Other columns are ignored.
+ * Other columns are ignored. A totals row ("Tổng cộng", "Trung bình") without a unit code is no
+ * unit: it is left out with a "summary-row" note.
  */
 import type { IndexModel } from "../definition/model";
 import { foldText, localize } from "../i18n/text";
-import type { Issue, SheetSnapshot } from "../types";
+import type { CellValue, Issue, SheetSnapshot } from "../types";
 import { makeIssue } from "./messages";
 import type { LocatedCell, RawUnit, SheetReading } from "./raw";
 import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, keyText, looksLikeCode } from "./sheet";
@@ -89,6 +90,17 @@ function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader |
   return undefined;
 }
 
+/**
+ * Names of a totals row, folded (case, diacritics and a trailing ":" ignored): a row of a table of
+ * units that sums or averages the units above it, which is no unit.
+ */
+const SUMMARY_NAMES = new Set(["tong", "tong cong", "cong", "tong so", "total", "grand total", "trung binh", "binh quan", "average"]);
+
+/** Whether a cell names a totals row ("Tổng cộng", "TỔNG SỐ:", "Total"). */
+export function isSummaryName(v: CellValue): boolean {
+  return typeof v === "string" && SUMMARY_NAMES.has(foldLabel(v));
+}
+
 /** "A", "B", …, "AA" for a 0-based column. */
 function columnLetters(col0: number): string {
   return address(0, col0).replace(/\d+$/, "");
@@ -128,6 +140,7 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
   }
 
   const units: RawUnit[] = [];
+  const inputColumns = new Set(header.inputs.values());
   for (let r = header.row + 1; r < sheet.values.length; r++) {
     const located = (c: number): LocatedCell => ({ value: cellAt(sheet, r, c), address: address(r, c) });
     const name = located(header.name);
@@ -139,7 +152,31 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
       const cell = located(c);
       if (!isBlank(cell.value)) values.set(input, cell);
     }
-    if (isBlank(name.value) && (code === undefined || isBlank(code.value)) && values.size === 0) continue;
+    const noCode = code === undefined || isBlank(code.value);
+    if (isBlank(name.value) && noCode && values.size === 0) continue;
+    // A totals row ("Tổng cộng") without a unit code is no unit: scored, it would be ranked, and on
+    // relative rules its sum would be everyone's best. Its label may sit in the name column or, the
+    // name being blank, in another column that is not an input's ("STT" merged with "Đơn vị"). A
+    // row with a code is a unit, whatever its name.
+    if (noCode) {
+      const label = isSummaryName(name.value)
+        ? name
+        : isBlank(name.value)
+          ? (sheet.values[r] ?? []).map((_, c) => located(c)).find((cell, c) => !inputColumns.has(c) && c !== header.category && isSummaryName(cell.value))
+          : undefined;
+      if (label !== undefined) {
+        issues.push(
+          makeIssue("info", "summary-row", {
+            sheet: sheet.name,
+            ...file,
+            row: r + 1,
+            ...(sheet.csvFile === undefined ? { cell: label.address } : {}),
+            raw: keyText(label.value),
+          }),
+        );
+        continue;
+      }
+    }
     units.push({
       layout: "B",
       sheet: sheet.name,

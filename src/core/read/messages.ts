@@ -61,6 +61,35 @@ export interface MessageParams {
    * a decimal point in a "vi" index).
    */
   readAs?: "vi" | "en";
+  /**
+   * unknown-category, missing-category: the index's unit categories by the names users type, in
+   * both languages (the sentence lists them in its own language). Without it, `list` (ids) is listed.
+   */
+  categories?: Message[];
+  /**
+   * layout-not-found: the unit's name, said with its code as "Sở Nội vụ (SNV)". missing-unit-name:
+   * the name used instead of the blank one (a form's sheet name).
+   */
+  unitName?: string;
+  /**
+   * layout-not-found: a row that looks like the table's header but lacks the code or value column
+   * names (`missingColumns`); `raw` is then the header text not recognised (at `cell`), if one is
+   * singled out, and `headerLang` the language the row's column names are written in.
+   */
+  headerRow?: number;
+  missingColumns?: ("code" | "value")[];
+  headerLang?: "vi" | "en";
+  /**
+   * missing-unit-name on a form: no label of the header block was found above the table in the
+   * columns from A to this one (the table's `Mã` column), so the unit takes the sheet's name.
+   */
+  headerBlockTo?: string;
+  /** duplicate-unit: this form (or row) is on a hidden sheet. */
+  hidden?: boolean;
+  /** duplicate-unit: the form (or row) that is scored, at `found`, is on a hidden sheet, `foundSheet`. */
+  foundHidden?: boolean;
+  /** duplicate-unit: the sheet of the form that is scored. */
+  foundSheet?: string;
 }
 
 function num(x: number | undefined, lang: "vi" | "en"): string {
@@ -215,6 +244,34 @@ function of(p: MessageParams): Message {
 
 type Body = (p: MessageParams) => Message;
 
+/** The unit categories a user may write, by name in `lang`: "\"Sở có dịch vụ công\", \"Sở không có dịch vụ công\"". */
+function categoryChoices(p: MessageParams, lang: "vi" | "en"): string {
+  const names = p.categories !== undefined ? p.categories.map((c) => c[lang]) : (p.list ?? []);
+  return names.map((n) => `"${n}"`).join(", ");
+}
+
+/** How a unit without a (known) category is scored: what unknown-category and missing-category go on to say. */
+const noCategory: Message = {
+  vi: "đơn vị được chấm như không thuộc loại đơn vị nào: không được tính các chỉ tiêu chỉ áp dụng cho một số loại đơn vị, không có thứ hạng trong loại, và ở các chỉ tiêu so sánh trong từng loại thì được so với mọi đơn vị",
+  en: "the unit is scored as belonging to no unit category: indicators that apply only to some categories are left out, it gets no rank within a category, and on indicators compared within a category it is compared with all units",
+};
+
+/** A unit named with its code: "Sở Nội vụ (SNV)"; either alone when only one is known. */
+function unitNamed(p: MessageParams): string | undefined {
+  if (p.unitName !== undefined && p.unit !== undefined && p.unitName !== p.unit) return `${p.unitName} (${p.unit})`;
+  return p.unitName ?? p.unit;
+}
+
+/** A table column by its name in the form's language, then in the other: "\"Số liệu\" (Value)". */
+const COLUMN_NAMES: Record<"code" | "value", Message> = {
+  code: { vi: "Mã", en: "Code" },
+  value: { vi: "Số liệu", en: "Value" },
+};
+function columnName(key: "code" | "value", formLang: "vi" | "en"): string {
+  const names = COLUMN_NAMES[key];
+  return `"${names[formLang]}" (${names[formLang === "vi" ? "en" : "vi"]})`;
+}
+
 const bodies: Partial<Record<IssueCode, Body>> = {
   "missing-input": (p) => {
     const input = isInput(p);
@@ -312,32 +369,47 @@ const bodies: Partial<Record<IssueCode, Body>> = {
   }),
   "self-score-differs": (p) => ({
     vi: `điểm tự chấm ${num(p.value, "vi")} khác với điểm tính được ${num(p.other, "vi")}${of(p).vi}`,
-    en: `the self score ${num(p.value, "en")} differs from the computed ${num(p.other, "en")} points${of(p).en}`,
+    en: `the self-assessed score (${num(p.value, "en")}) differs from the computed score (${num(p.other, "en")})${of(p).en}`,
   }),
   "duplicate-unit": (p) => {
     // In a CSV file a unit is a row: the first one is named by its row, and this one is "this row".
-    const found = p.foundRow !== undefined ? { vi: `dòng ${p.foundRow}`, en: `row ${p.foundRow}` } : { vi: `${p.found}`, en: `${p.found}` };
+    // A form on a hidden sheet is said to be hidden: a visible form is scored before a hidden one.
+    const found =
+      p.foundRow !== undefined
+        ? { vi: `dòng ${p.foundRow}`, en: `row ${p.foundRow}` }
+        : p.foundHidden
+          ? { vi: `${p.found} (trang ẩn '${p.foundSheet}')`, en: `${p.found} (hidden sheet '${p.foundSheet}')` }
+          : { vi: `${p.found}`, en: `${p.found}` };
+    const hidden = p.hidden && p.sheet !== undefined ? { vi: ` ở trang ẩn '${p.sheet}'`, en: ` on the hidden sheet '${p.sheet}'` } : { vi: "", en: "" };
     if (p.expected !== undefined) {
       return {
-        vi: `"${p.raw}" mang mã đơn vị "${p.list?.[0]}" của "${p.expected}" (ở ${found.vi}) nên chưa được chấm; hãy sửa mã đơn vị`,
-        en: `"${p.raw}" has the unit code "${p.list?.[0]}" of "${p.expected}" (at ${found.en}), so it is not scored; correct the unit code`,
+        vi: `"${p.raw}"${hidden.vi} mang mã đơn vị "${p.list?.[0]}" của "${p.expected}" (ở ${found.vi}) nên chưa được chấm; hãy sửa mã đơn vị`,
+        en: `"${p.raw}"${hidden.en} has the unit code "${p.list?.[0]}" of "${p.expected}" (at ${found.en}), so it is not scored; correct the unit code`,
       };
     }
-    return p.file !== undefined
-      ? {
-          vi: `đơn vị có mã "${p.unit}" đã có ở ${found.vi}; dòng này là bản thứ hai nên không được chấm`,
-          en: `unit code "${p.unit}" already appears at ${found.en}; this row is the second entry and is not scored`,
-        }
-      : {
-          vi: `đơn vị có mã "${p.unit}" đã có phiếu ở ${found.vi}; phiếu này là bản thứ hai nên không được chấm`,
-          en: `unit code "${p.unit}" already appears at ${found.en}; this second entry is not scored`,
-        };
+    if (p.file !== undefined) {
+      return {
+        vi: `đơn vị có mã "${p.unit}" đã có ở ${found.vi}; dòng này là bản thứ hai nên không được chấm`,
+        en: `unit code "${p.unit}" already appears at ${found.en}; this row is the second entry and is not scored`,
+      };
+    }
+    if (p.hidden && !p.foundHidden) {
+      // The hidden copy (an older form kept out of sight) gives way to the visible one, wherever it sits.
+      return {
+        vi: `đơn vị có mã "${p.unit}" đã có phiếu trên trang đang hiện, ở ${found.vi}; phiếu này${hidden.vi} (thường là bản cũ của phiếu) nên không được chấm`,
+        en: `unit code "${p.unit}" has its form on a visible sheet, at ${found.en}; this form is${hidden.en} (most often an older copy of the form), so it is not scored`,
+      };
+    }
+    return {
+      vi: `đơn vị có mã "${p.unit}" đã có phiếu ở ${found.vi}; phiếu này${hidden.vi} là bản thứ hai nên không được chấm`,
+      en: `unit code "${p.unit}" already appears at ${found.en}; this second entry${hidden.en} is not scored`,
+    };
   },
   "unknown-code": (p) =>
     // With `found`: a table's second column for one input (`node`); `found` is the column read.
     p.found !== undefined && p.node !== undefined
       ? {
-          vi: `cột ${quote(p.raw)} cũng mang mã ${p.node} như cột ${p.found} nên được bỏ qua; số liệu ${p.node} lấy ở cột ${p.found}. Nếu cần cột này, hãy xoá hoặc đổi tên cột ${p.found}`,
+          vi: `cột ${quote(p.raw)} cũng mang mã ${p.node} như cột ${p.found} nên được bỏ qua; số liệu ${p.node} lấy ở cột ${p.found}. Nếu cần cột này, hãy xóa hoặc đổi tên cột ${p.found}`,
           en: `column ${quote(p.raw)} names code ${p.node}, as column ${p.found} does, so it is ignored; input ${p.node} is read from column ${p.found}. To use this column, delete or rename column ${p.found}`,
         }
       : {
@@ -345,12 +417,12 @@ const bodies: Partial<Record<IssueCode, Body>> = {
           en: `code ${quote(p.raw)} is not in the index and is ignored`,
         },
   "unknown-category": (p) => ({
-    vi: `nhóm ${quote(p.raw)} không có trong bộ chỉ số (các nhóm: ${(p.list ?? []).join(", ")})`,
-    en: `category ${quote(p.raw)} is not in the index (categories: ${(p.list ?? []).join(", ")})`,
+    vi: `loại đơn vị ${quote(p.raw)} không có trong bộ chỉ số; hãy ghi một trong: ${categoryChoices(p, "vi")}. Đến khi sửa, ${noCategory.vi}`,
+    en: `the unit category ${quote(p.raw)} is not in the index; write one of: ${categoryChoices(p, "en")}. Until it is corrected, ${noCategory.en}`,
   }),
   "missing-category": (p) => ({
-    vi: `chưa ghi nhóm đơn vị (các nhóm: ${(p.list ?? []).join(", ")}); đơn vị được chấm như không thuộc nhóm nào: các chỉ tiêu chỉ áp dụng cho một số nhóm không được tính, và đơn vị không có thứ hạng trong nhóm`,
-    en: `no category is given (categories: ${(p.list ?? []).join(", ")}); the unit is scored as belonging to none: indicators that apply only to some categories are left out, and it gets no rank within a category`,
+    vi: `chưa ghi loại đơn vị (hãy ghi một trong: ${categoryChoices(p, "vi")}); ${noCategory.vi}`,
+    en: `no unit category is given (write one of: ${categoryChoices(p, "en")}); ${noCategory.en}`,
   }),
   "missing-row": (p) => {
     // A list (layout B's columns) is said as codes; one row of a form as "indicator 2.2" or
@@ -373,25 +445,67 @@ const bodies: Partial<Record<IssueCode, Body>> = {
       en: `the table has no row for ${en}; ${ind.en} is scored as missing (${then.en})`,
     };
   },
-  "missing-unit-name": (p) =>
-    p.unit !== undefined
-      ? { vi: `chưa ghi tên đơn vị; dùng "${p.unit}" thay cho tên`, en: `the unit has no name; "${p.unit}" is used instead` }
-      : { vi: `dòng có số liệu nhưng không có tên và mã đơn vị nên không được chấm`, en: `the row has values but neither a unit name nor a unit code, so it is not scored` },
-  "layout-not-found": (p) =>
-    p.sheet !== undefined
-      ? {
-          vi: `trang tính có phần đầu phiếu (Đơn vị, Bộ chỉ số…) nhưng không có dòng tiêu đề bảng với cột "Mã" và "Số liệu", nên phiếu${p.unit !== undefined ? ` của ${p.unit}` : ""} chưa được chấm; hãy sửa lại tên cột như phiếu mẫu`,
-          en: `the sheet has a form's header (Unit, Index…) but no table header row with "Code" and "Value" columns, so the form${p.unit !== undefined ? ` of ${p.unit}` : ""} is not scored; restore the column names of the template`,
-        }
-      : p.file !== undefined
+  "missing-unit-name": (p) => {
+    if (p.headerBlockTo !== undefined) {
+      const cols = p.headerBlockTo === "A" ? { vi: "cột A", en: "column A" } : { vi: `các cột A–${p.headerBlockTo}`, en: `columns A–${p.headerBlockTo}` };
+      return {
+        vi: `không tìm thấy phần đầu phiếu (các dòng "Đơn vị", "Mã đơn vị", "Nhóm"… phía trên bảng, nhãn ở ${cols.vi}); đơn vị được gọi theo tên trang tính "${p.unitName ?? p.unit}" và không có mã đơn vị, loại đơn vị. Hãy ghi lại phần đầu phiếu như phiếu mẫu`,
+        en: `the form's header ("Unit", "Unit code", "Category"… lines above the table, labels in ${cols.en}) was not found; the unit is named after the sheet, "${p.unitName ?? p.unit}", and has no unit code or category. Restore the header of the template`,
+      };
+    }
+    // `unitName`: the name used instead (a form's sheet name), else the unit's code.
+    const instead = p.unitName ?? p.unit;
+    return instead !== undefined
+      ? { vi: `chưa ghi tên đơn vị; dùng "${instead}" thay cho tên`, en: `the unit has no name; "${instead}" is used instead` }
+      : { vi: `dòng có số liệu nhưng không có tên và mã đơn vị nên không được chấm`, en: `the row has values but neither a unit name nor a unit code, so it is not scored` };
+  },
+  "summary-row": (p) => ({
+    vi: `${quote(p.raw)} được coi là dòng tổng (cộng hoặc trung bình của các đơn vị), không phải một đơn vị, nên không được chấm và xếp hạng; nếu đây là một đơn vị, hãy ghi mã đơn vị cho dòng này`,
+    en: `${quote(p.raw)} is taken as a totals row (a sum or average of the units), not a unit, so it is not scored or ranked; if it is a unit, give the row a unit code`,
+  }),
+  "layout-not-found": (p) => {
+    if (p.sheet === undefined) {
+      return p.file !== undefined
         ? {
             vi: `Tệp ${p.file} không có bảng tổng hợp: cần một dòng tiêu đề có cột "Đơn vị" và các cột mang mã chỉ tiêu`,
             en: `File ${p.file} holds no table of units: it needs a header row with a "Unit" column and columns named by indicator codes`,
           }
         : {
             vi: `Không tìm thấy trang tính nào chứa phiếu tự đánh giá của đơn vị (bảng có cột "Mã" và "Số liệu") hoặc bảng tổng hợp (cột "Đơn vị" và các cột mã chỉ tiêu)`,
-            en: `No sheet holds a unit's submission (a table with "Code" and "Value" columns) or a table of units (a "Unit" column and columns named by indicator codes)`,
-          },
+            en: `No sheet holds a unit's submission (a table with "Code" and "Value" columns, "Mã" and "Số liệu" on a Vietnamese form) or a table of units (a "Unit" column and columns named by indicator codes)`,
+          };
+    }
+    const unit = unitNamed(p);
+    const form = { vi: `phiếu${unit !== undefined ? ` của ${unit}` : ""}`, en: `the form${unit !== undefined ? ` of ${unit}` : ""}` };
+    const missing = p.missingColumns ?? [];
+    if (p.headerRow !== undefined && missing.length > 0) {
+      // A row that is the table's header but for a renamed column: point at it.
+      const formLang = p.headerLang ?? "vi";
+      const names = missing.map((k) => columnName(k, formLang));
+      const need = {
+        vi: missing.length > 1 ? `các cột phải có tên ${names.join(" và ")}` : `cột ${missing[0] === "code" ? "mã" : "số liệu"} phải có tên ${names[0]}`,
+        en: missing.length > 1 ? `the columns must be named ${names.join(" and ")}` : `the ${missing[0] === "code" ? "code" : "value"} column must be named ${names[0]}`,
+      };
+      const what =
+        p.raw !== undefined
+          ? {
+              vi: `dòng ${p.headerRow} là dòng tiêu đề bảng nhưng tên cột ${quote(p.raw)} không được nhận ra: ${need.vi}`,
+              en: `row ${p.headerRow} is the table's header row but the column name ${quote(p.raw)} is not recognised: ${need.en}`,
+            }
+          : {
+              vi: `dòng ${p.headerRow} là dòng tiêu đề bảng nhưng thiếu tên cột: ${need.vi}`,
+              en: `row ${p.headerRow} is the table's header row but lacks a column name: ${need.en}`,
+            };
+      return {
+        vi: `${what.vi}, nên ${form.vi} chưa được chấm; hãy sửa lại tên cột như phiếu mẫu`,
+        en: `${what.en}, so ${form.en} is not scored; restore the column name of the template`,
+      };
+    }
+    return {
+      vi: `trang tính có phần đầu phiếu (Đơn vị, Bộ chỉ số…) nhưng không có dòng tiêu đề bảng với cột "Mã" (Code) và "Số liệu" (Value), nên ${form.vi} chưa được chấm; hãy sửa lại tên cột như phiếu mẫu`,
+      en: `the sheet has a form's header (Unit, Index…) but no table header row with "Code" ("Mã") and "Value" ("Số liệu") columns, so ${form.en} is not scored; restore the column names of the template`,
+    };
+  },
   "definition-mismatch": (p) => ({
     vi: `trang tính ghi bộ chỉ số "${p.found}", khác với bộ chỉ số đang dùng "${p.expected}"; trang tính này được bỏ qua`,
     en: `the sheet names the index "${p.found}", not the index in use "${p.expected}"; the sheet is skipped`,

@@ -16,6 +16,12 @@ export interface RawUnit {
   name: LocatedCell;
   code?: LocatedCell;
   category?: LocatedCell;
+  /**
+   * Layout A: no label of the header block (Đơn vị, Mã đơn vị, Nhóm…) was found above the table,
+   * in the columns from A to `lastColumn` (the table's `Mã` column): the unit has the sheet's name
+   * and neither code nor category, and the finding says the header block was not found.
+   */
+  noHeaderBlock?: { lastColumn: string };
   /** The unit's name when its name cell is blank (layout A: the sheet's name). */
   fallbackName?: string;
   /** Effective value cell of each input present in the sheet (appraised value when filled). */

@@ -167,13 +167,37 @@ describe("layout A: one sheet per unit", () => {
     const renamed = VI_HEADER.map((h) => (h === "Số liệu" ? "Giá trị nhập" : h));
     const result = readSubmissions(model, book(sheetA({ header: renamed }), sheetA({ name: "Sở Tài chính", block: stc })));
     expect(result.submissions.map((s) => s.code)).toEqual(["STC"]);
-    expect(result.issues).toEqual([expect.objectContaining({ code: "layout-not-found", severity: "error", sheet: "Sở Y tế", cell: "B1", unit: "SYT" })]);
+    // The row that is the header but for the renamed column, and that column's cell.
+    expect(result.issues).toEqual([expect.objectContaining({ code: "layout-not-found", severity: "error", sheet: "Sở Y tế", cell: "D7", unit: "SYT" })]);
     expect(result.issues[0]!.message.vi).toBe(
-      'Trang tính \'Sở Y tế\', ô B1: trang tính có phần đầu phiếu (Đơn vị, Bộ chỉ số…) nhưng không có dòng tiêu đề bảng với cột "Mã" và "Số liệu", nên phiếu của SYT chưa được chấm; hãy sửa lại tên cột như phiếu mẫu.',
+      'Trang tính \'Sở Y tế\', ô D7: dòng 7 là dòng tiêu đề bảng nhưng tên cột "Giá trị nhập" không được nhận ra: cột số liệu phải có tên "Số liệu" (Value), nên phiếu của Sở Y tế (SYT) chưa được chấm; hãy sửa lại tên cột như phiếu mẫu.',
+    );
+    // A Vietnamese form is not asked for English column names it never had.
+    expect(result.issues[0]!.message.en).toBe(
+      'Sheet \'Sở Y tế\', cell D7: row 7 is the table\'s header row but the column name "Giá trị nhập" is not recognised: the value column must be named "Số liệu" (Value), so the form of Sở Y tế (SYT) is not scored; restore the column name of the template.',
     );
     // A sheet of the user's own (notes, a cover page) is not a form and says nothing.
     const notes: SheetSnapshot = { name: "Ghi chép", values: [["Đơn vị tổng hợp: Sở TT&TT"], ["Ngày", "1/12"]] };
     expect(readSubmissions(model, book(notes, sheetA({ name: "Sở Tài chính", block: stc }))).issues).toEqual([]);
+  });
+
+  test("a header renamed around its name (\"Số liệu đơn vị\") is pointed at among other unknown columns; an English form gets its own names first", () => {
+    const renamed = [...VI_HEADER.map((h) => (h === "Số liệu" ? "Số liệu đơn vị" : h)), "Cột thêm"];
+    const vi = readSubmissions(model, book(sheetA({ header: renamed })));
+    expect(vi.issues).toEqual([expect.objectContaining({ code: "layout-not-found", cell: "D7", unit: "SYT" })]);
+    expect(vi.issues[0]!.message.vi).toContain('tên cột "Số liệu đơn vị" không được nhận ra: cột số liệu phải có tên "Số liệu" (Value)');
+    const en = readSubmissions(model, book(sheetA({ header: EN_HEADER.map((h) => (h === "Code" ? "Indicator no." : h)) })));
+    expect(en.issues).toEqual([expect.objectContaining({ code: "layout-not-found", cell: "A7", unit: "SYT" })]);
+    expect(en.issues[0]!.message.en).toContain('the column name "Indicator no." is not recognised: the code column must be named "Code" (Mã)');
+  });
+
+  test("a form whose table header cannot be found at all names its unit by name and code", () => {
+    const result = readSubmissions(model, book(sheetA({ header: ["STT", "Tiêu chí", "Kết quả"] }), sheetA({ name: "Sở Tài chính", block: BLOCK.map((r) => (r[0] === "Mã đơn vị" ? ["Mã đơn vị", "STC"] : r)) })));
+    expect(result.issues).toContainEqual(expect.objectContaining({ code: "layout-not-found", cell: "B1", unit: "SYT" }));
+    const issue = result.issues.find((i) => i.code === "layout-not-found")!;
+    expect(issue.message.vi).toBe(
+      'Trang tính \'Sở Y tế\', ô B1: trang tính có phần đầu phiếu (Đơn vị, Bộ chỉ số…) nhưng không có dòng tiêu đề bảng với cột "Mã" (Code) và "Số liệu" (Value), nên phiếu của Sở Y tế (SYT) chưa được chấm; hãy sửa lại tên cột như phiếu mẫu.',
+    );
   });
 
   test("codes stored as numbers match the definition, 1.10 included (Excel keeps it as 1.1)", () => {
@@ -920,7 +944,7 @@ describe("one reading of a unit's fields, and of the sheets scoring wrote", () =
     const dup = result.issues.filter((i) => i.cell === "D1");
     expect(dup).toEqual([expect.objectContaining({ severity: "warning", code: "unknown-code", sheet: "Tổng hợp", node: "1.2.a" })]);
     expect(dup[0]!.message.vi).toBe(
-      "Trang tính 'Tổng hợp', ô D1: cột \"1.2.a năm 2024\" cũng mang mã 1.2.a như cột C nên được bỏ qua; số liệu 1.2.a lấy ở cột C. Nếu cần cột này, hãy xoá hoặc đổi tên cột C.",
+      "Trang tính 'Tổng hợp', ô D1: cột \"1.2.a năm 2024\" cũng mang mã 1.2.a như cột C nên được bỏ qua; số liệu 1.2.a lấy ở cột C. Nếu cần cột này, hãy xóa hoặc đổi tên cột C.",
     );
     expect(dup[0]!.message.en).toBe(
       "Sheet 'Tổng hợp', cell D1: column \"1.2.a năm 2024\" names code 1.2.a, as column C does, so it is ignored; input 1.2.a is read from column C. To use this column, delete or rename column C.",
@@ -941,5 +965,113 @@ describe("one reading of a unit's fields, and of the sheets scoring wrote", () =
     const state = readIndexSheet(book(indexSheet("Sở Y tế")))!;
     expect(readSubmissions(model, workbook, { indexSheet: state }).submissions).toEqual([]);
     expect(readSubmissions(model, workbook, { indexSheet: null }).submissions).toHaveLength(1);
+  });
+});
+
+describe("forms and tables as units fill them in", () => {
+  /** The form with a column inserted in front of everything (an "STT" column at A). */
+  const withStt = (o: SheetOptions = {}): SheetSnapshot => {
+    const sheet = sheetA(o);
+    const header = sheet.values.findIndex((row) => row[0] === "Mã");
+    return { ...sheet, values: sheet.values.map((row, r) => [r === header ? "STT" : r > header ? r - header : null, ...row]) };
+  };
+
+  test("a column inserted in front of the form (STT at A) leaves the unit its name, code and category", () => {
+    const result = readSubmissions(model, book(withStt()));
+    const unit = only(result);
+    expect([unit.code, unit.name, unit.category]).toEqual(["SYT", "Sở Y tế", "co-dvc"]);
+    // The indicator that applies only to co-dvc units is read, and nothing is said about the unit's name.
+    expect(unit.values["2.3"]).toBe(12);
+    expect(result.issues).toEqual([]);
+    expect(unit.source?.cells?.["2.3"]).toMatch(/^E\d+$/);
+  });
+
+  test("labels merged over two cells after the inserted column put the value one further right", () => {
+    const block = BLOCK.map(([label, value]) => [label!, null, value!]);
+    const result = readSubmissions(model, book(withStt({ block })));
+    expect([only(result).code, only(result).category]).toEqual(["SYT", "co-dvc"]);
+    expect(result.issues).toEqual([]);
+  });
+
+  test("a form without its header block says the header was not found, not that the unit's name is blank", () => {
+    const result = readSubmissions(model, book(withStt({ name: "Phiếu 1", block: [["PHIẾU TỰ ĐÁNH GIÁ"]] })));
+    expect(only(result).code).toBe("Phiếu 1");
+    const issue = result.issues.find((i) => i.code === "missing-unit-name")!;
+    expect(issue).toMatchObject({ severity: "warning", sheet: "Phiếu 1", cell: "A1", unit: "Phiếu 1" });
+    expect(issue.message.vi).toBe(
+      "Trang tính 'Phiếu 1', ô A1: không tìm thấy phần đầu phiếu (các dòng \"Đơn vị\", \"Mã đơn vị\", \"Nhóm\"… phía trên bảng, nhãn ở các cột A–B); đơn vị được gọi theo tên trang tính \"Phiếu 1\" và không có mã đơn vị, loại đơn vị. Hãy ghi lại phần đầu phiếu như phiếu mẫu.",
+    );
+    expect(issue.message.en).toBe(
+      "Sheet 'Phiếu 1', cell A1: the form's header (\"Unit\", \"Unit code\", \"Category\"… lines above the table, labels in columns A–B) was not found; the unit is named after the sheet, \"Phiếu 1\", and has no unit code or category. Restore the header of the template.",
+    );
+    // A header block without the unit's name still says only that: the name's cell is right of the labels.
+    const unnamed = readSubmissions(model, book(withStt({ block: BLOCK.filter((row) => row[0] !== "Đơn vị") })));
+    expect(unnamed.issues.find((i) => i.code === "missing-unit-name")).toMatchObject({ cell: "C1" });
+    expect(unnamed.issues.find((i) => i.code === "missing-unit-name")?.message.vi).toMatch(/chưa ghi tên đơn vị; dùng "Sở Y tế" thay cho tên\.$/);
+  });
+
+  const TABLE: CellValue[][] = [
+    ["STT", "Mã đơn vị", "Đơn vị", "Nhóm", "1.1", "1.2.a", "1.2.b", "1.3", "1.10", "2.1", "2.2", "2.3"],
+    [1, "SYT", "Sở Y tế", "co-dvc", "có", 3, 4, "Chủ tịch", 4, 0.85, 4, 12],
+    [2, "STC", "Sở Tài chính", "co-dvc", "không", 1, 2, "Không", 2, 0.5, 3, 2],
+  ];
+
+  test.each(["Tổng cộng", "TỔNG CỘNG:", "Tổng", "Cộng", "Tổng số", "Total", "Grand total", "Trung bình", "Bình quân", "Average", "tong cong"])(
+    "a totals row named %s without a unit code is not a unit: not scored, with a note naming the row",
+    (label) => {
+      const values = [...TABLE, [null, null, label, null, null, 4, 6, null, 6, 1.35, 7, 14]];
+      const result = readSubmissions(model, book({ name: "Tổng hợp", values }));
+      expect(result.submissions.map((s) => s.code)).toEqual(["SYT", "STC"]);
+      expect(result.issues).toEqual([expect.objectContaining({ severity: "info", code: "summary-row", sheet: "Tổng hợp", cell: "C4" })]);
+      expect(result.issues[0]!.unit).toBeUndefined();
+      expect(result.issues[0]!.message.vi).toBe(
+        `Trang tính 'Tổng hợp', dòng 4: "${label}" được coi là dòng tổng (cộng hoặc trung bình của các đơn vị), không phải một đơn vị, nên không được chấm và xếp hạng; nếu đây là một đơn vị, hãy ghi mã đơn vị cho dòng này.`,
+      );
+      expect(result.issues[0]!.message.en).toBe(
+        `Sheet 'Tổng hợp', row 4: "${label}" is taken as a totals row (a sum or average of the units), not a unit, so it is not scored or ranked; if it is a unit, give the row a unit code.`,
+      );
+    },
+  );
+
+  test("a totals row written in another column (STT merged with Đơn vị) and one in a CSV file are not units either", () => {
+    const values = [...TABLE, ["Tổng cộng", null, null, null, null, 4, 6, null, 6, 1.35, 7, 14]];
+    const sheet = readSubmissions(model, book({ name: "Tổng hợp", values }));
+    expect(sheet.submissions).toHaveLength(2);
+    expect(sheet.issues).toEqual([expect.objectContaining({ code: "summary-row", cell: "A4" })]);
+    const csv = readSubmissions(model, csvToSnapshot("Đơn vị,1.2.a,1.2.b\nSở A,1,2\nSở B,3,4\nTổng cộng,4,6\n", "bang", "bang.csv"));
+    expect(csv.submissions.map((s) => s.name)).toEqual(["Sở A", "Sở B"]);
+    const note = csv.issues.find((i) => i.code === "summary-row")!;
+    expect(note.message.vi).toMatch(/^Tệp bang\.csv, dòng 4: "Tổng cộng" được coi là dòng tổng/);
+  });
+
+  test("a row with a unit code is a unit whatever its name, and a name that only starts like a total is a unit", () => {
+    const values = [...TABLE, [3, "TC", "Tổng cộng", "co-dvc", "có", 1, 2, "Không", 2, 0.5, 3, 2], [4, null, "Tổng cục Thống kê", "co-dvc", "có", 1, 2, "Không", 2, 0.5, 3, 2]];
+    const result = readSubmissions(model, book({ name: "Tổng hợp", values }));
+    expect(result.submissions.map((s) => s.name)).toEqual(["Sở Y tế", "Sở Tài chính", "Tổng cộng", "Tổng cục Thống kê"]);
+    expect(codes(result.issues)).not.toContain("summary-row");
+  });
+
+  test("a unit's visible form is scored over a hidden older copy placed before it, and the copy is named as hidden", () => {
+    const old = { ...sheetA({ name: "Sở Nội vụ 2023", block: [["Đơn vị", "Sở Nội vụ"], ["Mã đơn vị", "SNV"], ["Nhóm", "co-dvc"], ["Kỳ đánh giá", "Năm 2023"]], change: { "1.10": { value: 1 } } }), visible: false };
+    const current = { ...sheetA({ name: "Sở Nội vụ", block: [["Đơn vị", "Sở Nội vụ"], ["Mã đơn vị", "SNV"], ["Nhóm", "co-dvc"], ["Kỳ đánh giá", "Năm 2024"]] }), visible: true };
+    const result = readSubmissions(model, book(old, current));
+    expect(only(result).source?.sheet).toBe("Sở Nội vụ");
+    expect(only(result).values["1.10"]).toBe(4);
+    expect(result.issues).toEqual([expect.objectContaining({ code: "duplicate-unit", severity: "error", sheet: "Sở Nội vụ 2023", cell: "B2", unit: "SNV" })]);
+    expect(result.issues[0]!.message.vi).toBe(
+      "Trang tính 'Sở Nội vụ 2023', ô B2: đơn vị có mã \"SNV\" đã có phiếu trên trang đang hiện, ở 'Sở Nội vụ'!B2; phiếu này ở trang ẩn 'Sở Nội vụ 2023' (thường là bản cũ của phiếu) nên không được chấm.",
+    );
+    expect(result.issues[0]!.message.en).toBe(
+      "Sheet 'Sở Nội vụ 2023', cell B2: unit code \"SNV\" has its form on a visible sheet, at 'Sở Nội vụ'!B2; this form is on the hidden sheet 'Sở Nội vụ 2023' (most often an older copy of the form), so it is not scored.",
+    );
+    // Two hidden copies: the first is scored, and the second's finding says both are hidden.
+    const other = { ...old, name: "Sở Nội vụ 2022" };
+    const hiddenOnly = readSubmissions(model, book(old, other));
+    expect(only(hiddenOnly).source?.sheet).toBe("Sở Nội vụ 2023");
+    expect(hiddenOnly.issues[0]!.message.vi).toBe(
+      "Trang tính 'Sở Nội vụ 2022', ô B2: đơn vị có mã \"SNV\" đã có phiếu ở 'Sở Nội vụ 2023'!B2 (trang ẩn 'Sở Nội vụ 2023'); phiếu này ở trang ẩn 'Sở Nội vụ 2022' là bản thứ hai nên không được chấm.",
+    );
+    // A unit whose only form is hidden is scored.
+    expect(only(readSubmissions(model, book(old))).source?.sheet).toBe("Sở Nội vụ 2023");
   });
 });

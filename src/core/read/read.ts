@@ -7,7 +7,7 @@
 import type { IndexModel, IndicatorModel } from "../definition/model";
 import { type IndexSheetState, readIndexSheet } from "../plan/index-sheet";
 import { INDEX_SHEET } from "../plan/labels";
-import { foldText, localize, type Lang } from "../i18n/text";
+import { foldText, localize, type Lang, type Message } from "../i18n/text";
 import type { InputValue, Issue, Submission, WorkbookSnapshot } from "../types";
 import { formWithoutTable, readLayoutA } from "./layout-a";
 import { readLayoutB } from "./layout-b";
@@ -61,6 +61,8 @@ export function sheetsWrittenByScoring(snapshot: WorkbookSnapshot, state?: Index
  *   name, and a layout-B row without a name takes its code, with a "missing-unit-name" warning;
  *   a row with values but neither name nor code is not scored ("missing-unit-name" error).
  * - The second submission of a unit code is not scored: only "duplicate-unit" is reported for it.
+ *   A submission on a visible sheet goes before one on a hidden sheet (an older copy kept out of
+ *   sight), wherever the hidden one sits; the finding says which sheet is hidden.
  * - "missing-row" lists the definition's inputs that have no row (layout A) or column (layout B);
  *   group and indicator lines that carry no input are not required. A form's input without a
  *   row is not also reported as "missing-input": the missing-row finding says that the
@@ -112,6 +114,15 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
           ...(sheet.csvFile !== undefined ? { file: sheet.csvFile } : {}),
           cell: broken.cell,
           ...(broken.unit !== undefined ? { unit: broken.unit } : {}),
+          ...(broken.name !== undefined ? { unitName: broken.name } : {}),
+          ...(broken.header
+            ? {
+                headerRow: broken.header.row,
+                missingColumns: broken.header.missing,
+                headerLang: broken.header.lang,
+                ...(broken.header.unknown ? { raw: broken.header.unknown.text } : {}),
+              }
+            : {}),
         }),
       );
       mismatch = true;
@@ -125,41 +136,57 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
     return { submissions: [], issues, layout: "none", sheets };
   }
 
+  // Units are told apart by unitKeyOf, the key Collect and the units list compare codes by. Of the
+  // submissions of one unit, the first on a visible sheet is scored, else the first: a hidden sheet
+  // often keeps an older copy of a form ("Sở Nội vụ 2023" hidden before the current "Sở Nội vụ").
+  const hidden = new Set(snapshot.sheets.filter((s) => s.visible === false).map((s) => s.name));
+  const built = raws.map((raw) => ({ raw, ...buildSubmission(model, raw) }));
+  const keyOf = (b: (typeof built)[number]): string => unitKeyOf((b.submission as Submission).code);
+  const scored = new Map<string, (typeof built)[number]>();
+  for (const b of built) {
+    if (!b.submission) continue;
+    const key = keyOf(b);
+    const chosen = scored.get(key);
+    if (chosen === undefined || (hidden.has(chosen.raw.sheet) && !hidden.has(b.raw.sheet))) scored.set(key, b);
+  }
+  /** Where a unit's scored submission is, as a duplicate names it. */
+  const placeOf = (b: (typeof built)[number]): { found: string; foundRow?: number } => {
+    const at = b.raw.code && keyText(b.raw.code.value) !== "" ? b.raw.code.address : b.raw.name.address;
+    // In a CSV file the other one is named by its row (the same file: a CSV is one sheet).
+    const row = b.raw.file !== undefined ? b.raw.source.row : undefined;
+    return { found: `'${b.raw.sheet}'!${at}`, ...(row !== undefined ? { foundRow: row } : {}) };
+  };
+
   const submissions: Submission[] = [];
-  const firstSeen = new Map<string, { at: string; row?: number; name: string }>();
-  for (const raw of raws) {
-    const built = buildSubmission(model, raw);
-    if (!built.submission) {
-      issues.push(...built.issues);
+  for (const b of built) {
+    const { raw, submission: s } = b;
+    if (!s) {
+      issues.push(...b.issues);
       continue;
     }
-    const s = built.submission;
+    const chosen = scored.get(keyOf(b)) as (typeof built)[number];
+    if (chosen === b) {
+      submissions.push(s);
+      issues.push(...b.issues);
+      continue;
+    }
+    // Another unit typed with a code already taken is that unit's problem, not the scored one's:
+    // the finding goes under its own name. The same unit sent twice stays under its code.
+    const other = chosen.submission as Submission;
+    const same = foldText(other.name) === foldText(s.name);
     const at = raw.code && keyText(raw.code.value) !== "" ? raw.code.address : raw.name.address;
-    // Units are told apart by unitKeyOf, the key Collect and the units list compare codes by.
-    const key = unitKeyOf(s.code);
-    const previous = firstSeen.get(key);
-    if (previous !== undefined) {
-      // Another unit typed with a code already taken is that unit's problem, not the first one's:
-      // the finding goes under its own name. The same unit sent twice stays under its code.
-      const same = foldText(previous.name) === foldText(s.name);
-      issues.push(
-        makeIssue("error", "duplicate-unit", {
-          sheet: raw.sheet,
-          ...(raw.file !== undefined ? { file: raw.file } : {}),
-          cell: at,
-          unit: same ? s.code : s.name,
-          found: previous.at,
-          ...(previous.row !== undefined ? { foundRow: previous.row } : {}),
-          ...(same ? {} : { raw: s.name, expected: previous.name, list: [s.code] }),
-        }),
-      );
-      continue;
-    }
-    // In a CSV file the first one is named by its row (the same file: a CSV is one sheet).
-    const row = raw.file !== undefined ? raw.source.row : undefined;
-    firstSeen.set(key, { at: `'${raw.sheet}'!${at}`, ...(row !== undefined ? { row } : {}), name: s.name });
-    submissions.push(s);
-    issues.push(...built.issues);
+    issues.push(
+      makeIssue("error", "duplicate-unit", {
+        sheet: raw.sheet,
+        ...(raw.file !== undefined ? { file: raw.file } : {}),
+        cell: at,
+        unit: same ? s.code : s.name,
+        ...placeOf(chosen),
+        ...(hidden.has(raw.sheet) ? { hidden: true } : {}),
+        ...(hidden.has(chosen.raw.sheet) ? { foundHidden: true, foundSheet: chosen.raw.sheet } : {}),
+        ...(same ? {} : { raw: s.name, expected: other.name, list: [s.code] }),
+      }),
+    );
   }
 
   return { submissions, issues, layout: layoutA && layoutB ? "A+B" : layoutA ? "A" : "B", sheets };
@@ -173,6 +200,11 @@ export function resolveCategory(model: IndexModel, text: string): string | undef
     if (foldText(localize(c.name, "vi")) === folded || foldText(localize(c.name, "en")) === folded) return c.id;
   }
   return undefined;
+}
+
+/** The index's unit categories by the names users type, in both languages (for messages). */
+export function categoryNames(model: IndexModel): Message[] {
+  return (model.definition.categories ?? []).map((c) => ({ vi: localize(c.name, "vi"), en: localize(c.name, "en") }));
 }
 
 function appliesToUnit(ind: IndicatorModel, category: string | undefined): boolean {
@@ -263,7 +295,16 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
   }
   const code = codeText || name;
   const base: MessageParams = { sheet: raw.sheet, ...(raw.file !== undefined ? { file: raw.file } : {}), unit: code };
-  if (nameText === "") issues.push(makeIssue("warning", "missing-unit-name", { ...base, cell: raw.name.address }));
+  if (nameText === "") {
+    issues.push(
+      makeIssue("warning", "missing-unit-name", {
+        ...base,
+        cell: raw.name.address,
+        unitName: name,
+        ...(raw.noHeaderBlock ? { headerBlockTo: raw.noHeaderBlock.lastColumn } : {}),
+      }),
+    );
+  }
 
   let category: string | undefined;
   if (raw.category && keyText(raw.category.value) !== "") {
@@ -271,13 +312,13 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
     category = resolveCategory(model, text);
     if (category === undefined) {
       issues.push(
-        makeIssue("warning", "unknown-category", { ...base, cell: raw.category.address, raw: text, list: model.categories }),
+        makeIssue("warning", "unknown-category", { ...base, cell: raw.category.address, raw: text, categories: categoryNames(model) }),
       );
     }
   } else if (model.categories.length > 0) {
     // Without a category the unit escapes appliesTo and ranks within categories: say so.
     // At the blank category cell; without a category cell or column, at the unit's name.
-    issues.push(makeIssue("warning", "missing-category", { ...base, cell: raw.category?.address ?? raw.name.address, list: model.categories }));
+    issues.push(makeIssue("warning", "missing-category", { ...base, cell: raw.category?.address ?? raw.name.address, categories: categoryNames(model) }));
   }
 
   const locale = model.definition.numberLocale;

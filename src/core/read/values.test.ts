@@ -1,5 +1,6 @@
 import { FORMAT, parseDefinition } from "../definition";
 import type { IndicatorModel } from "../definition/model";
+import { NOT_APPLICABLE_TEXT } from "../plan/labels";
 import type { CellValue } from "../types";
 import { sampleModel } from "./fixtures";
 import { readCell, type CellReading } from "./values";
@@ -50,8 +51,9 @@ describe("reading one cell for one input", () => {
     expect(read("2.1", 85)).toMatchObject({ kind: "value", value: 0.85, notes: [{ code: "percent-as-number", value: 0.85 }] });
   });
 
-  test("N/A, KAD and Không áp dụng are a not-applicable answer, allowed only where the indicator allows it", () => {
-    for (const text of ["N/A", "n/a", "KAD", "Không áp dụng", "khong ap dung"]) {
+  test("N/A, KAD and Không áp dụng (any case, with or without diacritics, composed or not) are a not-applicable answer, allowed only where the indicator allows it", () => {
+    const nfd = "Không áp dụng".normalize("NFD");
+    for (const text of ["N/A", "n/a", "KAD", "Không áp dụng", "khong ap dung", "KHÔNG ÁP DỤNG", "Khong Ap Dung", nfd, " không\u00a0áp  dụng ", ...Object.values(NOT_APPLICABLE_TEXT)]) {
       expect(read("2.1", text)).toMatchObject({ kind: "na", allowed: true });
       expect(read("1.10", text)).toMatchObject({ kind: "na", allowed: false });
     }

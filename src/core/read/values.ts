@@ -21,7 +21,11 @@ export type CellReading =
   | { kind: "value"; value: InputValue; raw: string; notes: ValueNote[] }
   | { kind: "invalid"; code: IssueCode; raw: string; min?: number; max?: number; list?: string[]; percent?: boolean };
 
-/** Answers meaning "not applicable", folded. */
+/**
+ * Answers meaning "not applicable", folded (foldText: any case, with or without diacritics, NFC or
+ * not). The forms ask for "Không áp dụng" or "N/A" (NOT_APPLICABLE_TEXT) and the `Điểm` column
+ * shows them; "KAD", "NA" and "Not applicable" are read too.
+ */
 const NOT_APPLICABLE = new Set(["n/a", "na", "kad", "khong ap dung", "not applicable"]);
 const YES = new Set(["co", "dat", "yes", "y", "x", "1", "true"]);
 const NO = new Set(["khong", "khong dat", "chua dat", "chua co", "no", "n", "0", "false"]);

@@ -100,3 +100,44 @@ describe("invalid-result issues", () => {
     expect(issues[0]!.message.vi).toBe("Không tính được nhóm T từ giá trị các thành phần (phép chia cho 0: [V] bằng 0); nhóm được tính bằng 0.");
   });
 });
+
+describe("ranking exclusions that match nothing", () => {
+  const model = modelOf({
+    categories: [
+      { id: "co-dvc", name: { vi: "Sở có dịch vụ công", en: "Departments with public services" } },
+      { id: "khong-dvc", name: "Sở không có dịch vụ công" },
+    ],
+    ranking: { exclude: ["SYT", "khong-dvc", "snv", "Sở Tư pháp", "Sở có dịch vụ công", "XYZ", "snv"] },
+    root: { code: "T", name: "Tổng", children: [{ code: "1", name: "Tỷ lệ", max: 10, rule: { kind: "fraction" } }] },
+  });
+  const units = [
+    unit("SYT", { "1": 0.5 }, { name: "Sở Y tế", category: "co-dvc" }),
+    unit("SNV", { "1": 0.7 }, { name: "Sở Nội vụ", category: "co-dvc" }),
+    unit("STP", { "1": 0.9 }, { name: "Sở Tư pháp", category: "co-dvc" }),
+  ];
+
+  it("warns once per entry that is neither a unit's code nor a category's id, suggesting the code or id it resembles", () => {
+    const table = scoreUnits(model, units);
+    // The ranking compares exactly: only SYT is excluded.
+    expect(table.units.map((u) => u.notRankedReason ?? null)).toEqual(["excluded", null, null]);
+    const issues = resultIssues(model, units, table);
+    expect(issues.map((i) => [i.code, i.severity, i.sheet, i.cell, i.unit])).toEqual(Array(4).fill(["exclude-unmatched", "warning", undefined, undefined, undefined]));
+    expect(issues.map((i) => i.message.vi)).toEqual([
+      'Mục "snv" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ Sở Nội vụ, hãy ghi mã "SNV".',
+      'Mục "Sở Tư pháp" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ Sở Tư pháp, hãy ghi mã "STP".',
+      'Mục "Sở có dịch vụ công" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ loại đơn vị "Sở có dịch vụ công", hãy ghi mã "co-dvc".',
+      'Mục "XYZ" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào.',
+    ]);
+    expect(issues[0]!.message.en).toBe(
+      'The ranking exclusion "snv" (ranking.exclude) is neither a unit code nor a unit category id, so it excludes no unit; to exclude Sở Nội vụ, write its code "SNV".',
+    );
+    expect(issues[2]!.message.en).toBe(
+      'The ranking exclusion "Sở có dịch vụ công" (ranking.exclude) is neither a unit code nor a unit category id, so it excludes no unit; to exclude the unit category "Departments with public services", write its id "co-dvc".',
+    );
+  });
+
+  it("follows the exclusions in force for the run, not only the definition's", () => {
+    const table = scoreUnits(model, units, { ranking: { exclude: ["SNV"] } });
+    expect(resultIssues(model, units, table)).toEqual([]);
+  });
+});

@@ -9,7 +9,7 @@ import type { IndexModel } from "../definition/model";
 import { type EvalFailure, evaluateExplained } from "../expr/evaluate";
 import type { Expr } from "../expr/ast";
 import { printExpression } from "../expr/parse";
-import { type Message, formatNumber } from "../i18n/text";
+import { type Message, foldText, formatNumber, localize } from "../i18n/text";
 import { issueLocation } from "../read/messages";
 import type { Issue, NodeResult, ScoreTable, Submission } from "../types";
 import { choiceScales, exprInput } from "./rules";
@@ -157,7 +157,52 @@ export function invalidResultIssue(model: IndexModel, submission: Submission, fo
   };
 }
 
-/** The "invalid-result" errors of a scoring run, unit by unit in submission order. */
+/**
+ * The "exclude-unmatched" warnings of a run: each entry of ranking.exclude that is neither a
+ * unit's code nor a unit category's id (as the ranking compares them: trimmed, exactly) excludes
+ * nothing. When the entry is a unit's code or name, or a category's id or name, but for case,
+ * diacritics or spacing, the sentence says what to write instead.
+ */
+export function excludeIssues(model: IndexModel, table: ScoreTable): Issue[] {
+  const codes = new Set(table.units.map((u) => u.code.trim()));
+  const categories = new Set(model.categories);
+  const entries = [...new Set(table.ranking.exclude.map((e) => e.trim()))].filter((e) => e !== "");
+  const issues: Issue[] = [];
+  for (const entry of entries) {
+    if (codes.has(entry) || categories.has(entry)) continue;
+    const folded = foldText(entry);
+    const unit = table.units.find((u) => foldText(u.code) === folded) ?? table.units.find((u) => foldText(u.name) === folded);
+    const category = (model.definition.categories ?? []).find(
+      (c) => foldText(c.id) === folded || foldText(localize(c.name, "vi")) === folded || foldText(localize(c.name, "en")) === folded,
+    );
+    const what: Message = {
+      vi: `Mục "${entry}" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào`,
+      en: `The ranking exclusion "${entry}" (ranking.exclude) is neither a unit code nor a unit category id, so it excludes no unit`,
+    };
+    const hint: Message | undefined = unit
+      ? {
+          vi: `; để loại trừ ${unit.name}, hãy ghi mã "${unit.code.trim()}"`,
+          en: `; to exclude ${unit.name}, write its code "${unit.code.trim()}"`,
+        }
+      : category
+        ? {
+            vi: `; để loại trừ loại đơn vị "${localize(category.name, "vi")}", hãy ghi mã "${category.id}"`,
+            en: `; to exclude the unit category "${localize(category.name, "en")}", write its id "${category.id}"`,
+          }
+        : undefined;
+    issues.push({
+      severity: "warning",
+      code: "exclude-unmatched",
+      message: { vi: `${what.vi}${hint?.vi ?? ""}.`, en: `${what.en}${hint?.en ?? ""}.` },
+    });
+  }
+  return issues;
+}
+
+/**
+ * The issues of a scoring run itself: the "invalid-result" errors, unit by unit in submission
+ * order, then the "exclude-unmatched" warnings.
+ */
 export function resultIssues(model: IndexModel, submissions: Submission[], table: ScoreTable): Issue[] {
-  return invalidResults(model, submissions, table).map((f) => invalidResultIssue(model, submissions[f.unit]!, f));
+  return [...invalidResults(model, submissions, table).map((f) => invalidResultIssue(model, submissions[f.unit]!, f)), ...excludeIssues(model, table)];
 }

@@ -10,7 +10,10 @@
  * that request, so that a request Excel refuses whole (the user typing in a cell, another workbook
  * active) leaves every form protected. The first write request also unprotects, at its start, every
  * protected sheet the plan writes on and protects it again at its end: a sheet a password protects
- * fails there, before anything is written, and is then left as it is.
+ * fails there, before anything is written. A form is then left as it is (its scores and marks
+ * unwritten, a warning says so); one of the project's own sheets stops the run, nothing written.
+ * An owned sheet is placed and shown only when the run adds it: one that exists keeps the place
+ * and visibility the user gave it (`_index` stays very hidden).
  */
 import type { Message } from "../../core/i18n/text";
 import { INDEX_SHEET } from "../../core/plan";
@@ -21,6 +24,7 @@ import type { Capabilities } from "./requirements";
 import { queueChart, type ExistingChart } from "./charts";
 import { withMarksOfSheetsUnwritten } from "../../core/plan/index-sheet";
 import { planWarnings, relocateMarks, withFillsOfMarkedCells } from "../../core/plan/plan";
+import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { cellKey, fillOnlyMessage, marksAsFillsMessage, markLookup, markScans, queueClear, queueMark, type ItemScan, type MarkLookup } from "./marks";
 import { BLOCK_BUDGET, errorCode, jsonBytes, opBytes, refusedWhole, RequestPacker, type SheetGuard, tooLarge } from "./payload";
 import { ExcelHostError } from "./requirements";
@@ -346,21 +350,29 @@ function sheetsToRemove(plan: WritePlan, lower: Map<string, string>): string[] {
 
 /**
  * What the plan does to the workbook's structure: the order the sheets end up in (null when it
- * stays as it is), the owned sheets whose visibility changes, whether it adds sheets and which it
- * removes.
+ * stays as it is) and the owned sheets it places (those it adds, by their `after`), the owned
+ * sheets whose visibility changes, whether it adds sheets and which it removes. An owned sheet
+ * that exists keeps its place and visibility, as the user arranged the sheets; only a very hidden
+ * one (`_index`) is hidden again when the user showed it.
  */
-function structureChanges(plan: WritePlan, now: SheetsNow, lower: Map<string, string>): { order: Map<string, number> | null; visibility: OwnedSheetPlan[]; adds: boolean; removes: string[] } {
+function structureChanges(
+  plan: WritePlan,
+  now: SheetsNow,
+  lower: Map<string, string>,
+): { order: Map<string, number> | null; placed: Set<string>; visibility: OwnedSheetPlan[]; adds: boolean; removes: string[] } {
   const removes = sheetsToRemove(plan, lower);
-  const adds = plan.owned.some((o) => !lower.has(o.name.toLowerCase()));
-  const names = [...now.names.filter((n) => !removes.includes(n)), ...plan.owned.filter((o) => !lower.has(o.name.toLowerCase())).map((o) => o.name)];
-  const positions = finalPositions(names, plan.owned);
-  const same = plan.owned.every((o) => o.after === undefined || positions.get(o.name) === names.indexOf(o.name));
+  const added = plan.owned.filter((o) => !lower.has(o.name.toLowerCase()));
+  const names = [...now.names.filter((n) => !removes.includes(n)), ...added.map((o) => o.name)];
+  const placed = added.filter((o) => o.after !== undefined);
+  const positions = finalPositions(names, placed);
+  const same = placed.every((o) => positions.get(o.name) === names.indexOf(o.name));
   const visibility = plan.owned.filter((o) => {
     const existing = lower.get(o.name.toLowerCase());
+    if (existing !== undefined && o.visibility !== "veryHidden") return false;
     const current = existing === undefined ? "Visible" : now.visibility.get(existing);
     return current !== VISIBILITY[o.visibility];
   });
-  return { order: same ? null : positions, visibility, adds, removes };
+  return { order: same ? null : positions, placed: new Set(placed.map((o) => o.name)), visibility, adds: added.length > 0, removes };
 }
 
 export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps: Capabilities): Promise<ApplyStats> {
@@ -368,9 +380,10 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   let requests = 0;
 
   // Request 1: the sheets and tables that exist, the protection of the workbook's structure and of
-  // the sheets the plan touches, and, when the plan sets or clears marks, the first page of the
-  // workbook's notes (or comments) with their text.
-  const hasMarks = writtenPlan.marks.length > 0 || writtenPlan.clearMarks.length > 0;
+  // the sheets the plan touches, and, when the plan sets or clears marks or is a run (it writes
+  // `_index`: marks copied with a form, or on a form renamed, are found by their notes), the first
+  // page of the workbook's notes (or comments) with their text.
+  const hasMarks = writtenPlan.marks.length > 0 || writtenPlan.clearMarks.length > 0 || writtenPlan.owned.some((o) => o.name === INDEX_SHEET);
   const scans = hasMarks ? markScans(caps.marks) : { texts: null, comments: null };
   const scanList = [scans.texts, scans.comments].filter((s): s is ItemScan => s !== null);
   const lookUp = async () => {
@@ -471,6 +484,29 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     const color = fillNow.get(cellKey(sheet, cell));
     return color === undefined || /^#?FFFFFF$/i.test(color) ? undefined : `FF${color.replace(/^#/, "").toUpperCase()}`;
   });
+  // Marks found on sheets the plan did not name (a form copied or renamed): their protection too,
+  // in one more packed request, only when there are such sheets.
+  const named = new Set(touchedSheets(writtenPlan).map((n) => n.toLowerCase()));
+  const more = touchedSheets(fullPlan).filter((n) => !named.has(n.toLowerCase()) && lower.has(n.toLowerCase()));
+  if (more.length > 0) {
+    const packer = new RequestPacker();
+    const loaded = more.map((name) => ({ name, ws: undefined as Excel.Worksheet | undefined }));
+    for (const l of loaded) {
+      packer.add(opBytes(1, 1, l.name), (c) => {
+        l.ws = c.workbook.worksheets.getItem(l.name).load("protection/protected,protection/options");
+      }, { response: 600 });
+    }
+    try {
+      await packer.flush(ctx);
+      requests += packer.requests;
+    } catch (e) {
+      requests += packer.requests + 1;
+      forgetAll(ctx);
+      throw e;
+    }
+    for (const l of loaded) if (l.ws?.protection.protected) isProtected.set(l.name, l.ws.protection.options);
+    forgetAll(ctx);
+  }
 
   // The writes; a sheet that a password protects is found when its unprotect() fails in the first
   // write request, before anything is written, then left out.
@@ -511,14 +547,18 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
       const unprotectFailed = at >= 0 && states.slice(at).every((s) => s.protected);
       if (attempt.requests === 0 && unprotectFailed) {
         // The first write request failed at this sheet's unprotect: a password protects it. The
-        // sheets unprotected before it are protected again at once, and the writes start over without it.
-        skipped.push(opened[at]!);
+        // sheets unprotected before it are protected again at once, and the writes start over
+        // without it; when it is one of the project's own sheets, the run stops there instead.
+        const locked = opened[at]!;
+        const owned = fullPlan.owned.some((o) => o.name.toLowerCase() === locked.toLowerCase());
+        if (!owned) skipped.push(locked);
         if (at > 0) {
           for (const n of opened.slice(0, at)) wb.worksheets.getItem(n).protection.protect(isProtected.get(n)!);
           await ctx.sync();
           requests++;
           forgetAll(ctx);
         }
+        if (owned) throw new ExcelHostError("owned-sheet-protected", protectedOwnedSheetMessage(locked, planKind(fullPlan)));
         continue;
       }
       // Something else failed: protect again what the failed request unprotected, then report the failure.
@@ -610,7 +650,10 @@ async function queueAndSend(
       for (const b of merged) queueBlock(packer, e.sheet, b, "unchanged");
       for (const b of rest) queueBlock(packer, e.sheet, b);
     }
-    for (const m of g.clears) queueClear(packer, caps.marks, m, lookup, removing);
+    // A cell marked again is not cleared first: queueMark replaces the project's part of its note,
+    // below which the user's remarks stay.
+    const marked = new Set(g.marks.map((m) => cellKey(m.sheet, m.cell)));
+    for (const m of g.clears) if (!marked.has(cellKey(m.sheet, m.cell))) queueClear(packer, caps.marks, m, lookup, removing);
     for (const m of g.marks) queueMark(packer, caps.marks, m, lookup, removing);
   }
   if (caps.charts) {
@@ -621,7 +664,7 @@ async function queueAndSend(
   const positions = changes.order;
   const shown = new Set(changes.visibility.map((o) => o.name));
   for (const o of plan.owned) {
-    const move = positions !== null && o.after !== undefined;
+    const move = positions !== null && changes.placed.has(o.name);
     if (!move && !shown.has(o.name)) continue;
     packer.add(opBytes(0, 2), (c) => {
       const ws = sheetOf(c, o.name);

@@ -1,5 +1,6 @@
 /** Issue marks on input cells: a fill and a note (or a comment on older Excel), removable later. */
 import type { Message } from "../../core/i18n/text";
+import { markNoteParts, noteWithMark, noteWithoutMark } from "../../core/plan/labels";
 import type { NotedCell } from "../../core/plan/plan";
 import type { CellMark, Severity } from "../../core/types";
 import { excelColor, quoteSheet } from "./address";
@@ -13,8 +14,8 @@ export const MARK_PREFIX = "[DTI Scorer]";
 export type MarkMode = "notes" | "comments" | "fill";
 
 export interface MarkLookup {
-  /** "Sheet!A1" → the note or comment the cell has now (and whether the project wrote it). */
-  texts: Map<string, { ours: boolean; comment?: Excel.Comment; note?: Excel.Note }>;
+  /** "Sheet!A1" → the note or comment the cell has now, its text, and whether the project wrote (part of) it. */
+  texts: Map<string, { ours: boolean; content?: string; comment?: Excel.Comment; note?: Excel.Note }>;
   /**
    * With notes: the cells that hold a threaded comment. Excel gives a cell a note or a threaded
    * comment, not both, so such a cell is marked by its fill alone.
@@ -142,15 +143,17 @@ export function markScans(mode: MarkMode): { texts: ItemScan | null; comments: I
 
 /**
  * The lookup from the located notes or comments, and the cells the marks of the last run are
- * looked for by: the project's notes, and the cells whose note or threaded comment is the user's.
+ * looked for by: the project's notes (on every sheet: a form copied or renamed carries marks
+ * `_index` does not name there), and the cells whose note or threaded comment is the user's.
  */
 export function markLookup(mode: MarkMode, scans: { texts: ItemScan | null; comments: ItemScan | null }): MarkLookup & { noted: NotedCell[] } {
   const texts: MarkLookup["texts"] = new Map();
   const noted: NotedCell[] = [];
   for (const { sheet, cell, content, item } of scans.texts?.located ?? []) {
-    const ours = (content ?? "").startsWith(MARK_PREFIX);
-    texts.set(cellKey(sheet, cell), mode === "notes" ? { ours, note: item as Excel.Note } : { ours, comment: item as Excel.Comment });
-    noted.push({ sheet, cell, ours });
+    const text = content ?? "";
+    const ours = markNoteParts(text) !== undefined;
+    texts.set(cellKey(sheet, cell), mode === "notes" ? { ours, content: text, note: item as Excel.Note } : { ours, content: text, comment: item as Excel.Comment });
+    noted.push({ sheet, cell, ours, text });
   }
   const commented = new Set<string>();
   for (const { sheet, cell } of scans.comments?.located ?? []) {
@@ -161,25 +164,33 @@ export function markLookup(mode: MarkMode, scans: { texts: ItemScan | null; comm
 }
 
 /**
- * Removes a mark: the fill the cell had before comes back and the project's note or comment goes.
- * Where notes or comments exist, the mark was found by its note (relocateMarks), and a cell that
- * carries neither the project's note nor the user's note or threaded comment (which a mark by fill
- * alone leaves) is not the marked cell: its fill is left alone.
+ * Removes a mark: the fill the cell had before comes back and the project's part of the note or
+ * comment goes; the user's text above and below it stays, as their note (a council member's
+ * remark typed at the end of the mark's note). Where notes or comments exist, the mark was found
+ * by its note (relocateMarks), and a cell that carries neither the project's note nor the user's
+ * note or threaded comment (which a mark by fill alone leaves) is not the marked cell: its fill is
+ * left alone. `removing` collects the cells whose note is deleted.
  */
 export function queueClear(packer: RequestPacker, mode: MarkMode, mark: { sheet: string; cell: string; fill?: string }, lookup: MarkLookup, removing: Set<string>): void {
   const key = cellKey(mark.sheet, mark.cell);
   const found = lookup.texts.get(key);
   if (mode !== "fill" && !found && !lookup.commented.has(key)) return;
-  const deletes = found?.ours === true && !removing.has(key);
+  const rest = found?.ours === true ? noteWithoutMark(found.content ?? "") : undefined;
+  const deletes = rest === "" && !removing.has(key);
   if (deletes) removing.add(key);
-  // The range, its format and fill, and the fill set; `notes.getItem(key)` (or the loaded comment) and its delete.
-  packer.add(opBytes(3, 1, mark.cell, mark.fill ?? "") + (deletes ? opBytes(1, 1, key) : 0), (ctx) => {
+  const rewrites = rest !== undefined && rest !== "";
+  // The range, its format and fill, and the fill set; `notes.getItem(key)` (or the loaded comment) and its delete or content.
+  const text = deletes ? opBytes(1, 1, key) : rewrites ? opBytes(1, 1, key, rest) : 0;
+  packer.add(opBytes(3, 1, mark.cell, mark.fill ?? "") + text, (ctx) => {
     const range = sheetOf(ctx, mark.sheet).getRange(mark.cell);
     if (mark.fill) range.format.fill.color = excelColor(mark.fill);
     else range.format.fill.clear();
     if (deletes) {
       if (mode === "notes") ctx.workbook.notes.getItem(key).delete();
       else found?.comment?.delete();
+    } else if (rewrites) {
+      if (mode === "notes") ctx.workbook.notes.getItem(key).content = rest;
+      else if (found?.comment) found.comment.content = rest;
     }
   }, { sheet: mark.sheet });
 }
@@ -191,18 +202,20 @@ export function queueMark(packer: RequestPacker, mode: MarkMode, mark: CellMark,
   // A cell with a threaded comment cannot take a note: its fill alone shows the issue.
   const fillOnly = mode === "fill" || (mode === "notes" && !stillThere && lookup.commented.has(key));
   if (fillOnly && mode !== "fill") lookup.fillOnly.push(key);
+  // A mark refreshed: the project's part of its note is replaced, the user's text around it stays.
+  const content = stillThere && found.ours ? noteWithMark(found.content, mark.note) : mark.note;
   // The range, its format and fill, and the fill set; then `notes.add` (the collection's path is
   // listed once a request), or `notes.getItem(key)` (or the loaded comment) and its content set.
-  const text = fillOnly ? 0 : opBytes(stillThere ? 1 : 0, 1, key, mark.note, "Plain");
+  const text = fillOnly ? 0 : opBytes(stillThere ? 1 : 0, 1, key, content, "Plain");
   packer.add(opBytes(3, 1, mark.cell, MARK_FILL[mark.severity]) + text, (ctx) => {
     sheetOf(ctx, mark.sheet).getRange(mark.cell).format.fill.color = MARK_FILL[mark.severity];
     if (fillOnly) return;
     if (mode === "notes") {
-      if (stillThere && found.ours) ctx.workbook.notes.getItem(key).content = mark.note;
+      if (stillThere && found.ours) ctx.workbook.notes.getItem(key).content = content;
       else if (!stillThere) ctx.workbook.notes.add(key, mark.note);
       // A note the user wrote stays as it is; the fill still shows the issue.
     } else if (!stillThere) ctx.workbook.comments.add(key, mark.note, "Plain");
-    else if (found.ours && found.comment) found.comment.content = mark.note;
+    else if (found.ours && found.comment) found.comment.content = content;
   }, { sheet: mark.sheet });
 }
 

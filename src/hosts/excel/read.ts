@@ -3,8 +3,11 @@
  *   1. the sheet list;
  *   2. each sheet's used range and its top rows (TOP_ROWS: the header block and, on a unit's form,
  *      the table's header row), and from ExcelApi 1.13 its merged areas;
- *   3. the rest of each sheet, packed into requests whose responses stay under the payload limit
- *      (1 unless the workbook is larger than one response can carry). On a unit's form (a sheet
+ *   3. the rest of each sheet with each cell's number format, packed into requests whose responses
+ *      stay under the payload limit (1 unless the workbook is larger than one response can carry),
+ *      and in the same requests the number formats of the top rows' numbers. A number shown as a
+ *      date becomes the date's text ("2025-05-03"), as the file host reads it (dates.ts): a date
+ *      typed into a number cell is then no figure of 45,780 but "not a number". On a unit's form (a sheet
  *      whose top rows hold the `Mã` and `Số liệu` column names, found as the reader finds them)
  *      only the columns the reader uses below that header are loaded: Mã, Số liệu, Số liệu thẩm
  *      định, Tự chấm and Minh chứng. The item names, repeated on every unit's sheet, stay in Excel;
@@ -13,10 +16,20 @@
  */
 import { COLUMNS_READ_BELOW_HEADER, findTableHeader } from "../../core/read/layout-a";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
-import { opBytes, refusedWhole, REQUEST_BUDGET, tooLarge } from "./payload";
+import { datedValue } from "./dates";
+import { opBytes, refusedWhole, REQUEST_BUDGET, RESPONSE_BUDGET, tooLarge } from "./payload";
 
-/** Cells per read request: about 4 MB of response at 24 bytes a cell. */
-export const CELLS_PER_READ = 170_000;
+/**
+ * What a cell read weighs in the response, as JSON: its value (a number or a short text, with its
+ * comma) and its number format ("General" is 10 bytes, "@" 4, "#,##0.##" 11, "dd/mm/yyyy" 13).
+ * A request whose response is larger after all is split in two and sent again.
+ */
+export const VALUE_BYTES = 16;
+export const FORMAT_BYTES = 12;
+/** Cells per read request: RESPONSE_BUDGET of values with their number formats. */
+export const CELLS_PER_READ = Math.floor(RESPONSE_BUDGET / (VALUE_BYTES + FORMAT_BYTES));
+/** What one range read weighs in the request: its getRangeByIndexes path and its query. */
+const PIECE_BYTES = opBytes(2, 1, [0, 0, 0, 0]);
 /** Excel refuses reading more than five million cells of one range. */
 export const MAX_CELLS_PER_RANGE = 5_000_000;
 /** Rows read whole at the top of every sheet (the project's form has its table header on row 8). */
@@ -30,28 +43,45 @@ interface Piece {
   col: number;
   rows: number;
   cols: number;
+  /** Only the number formats (of cells whose values are known already). */
+  formatsOnly?: boolean;
+}
+
+interface PieceRead {
+  /** undefined for a `formatsOnly` piece. */
+  values?: unknown[][];
+  formats: unknown[][];
+}
+
+/** What a piece adds to its request's response. */
+function responseBytes(p: Piece): number {
+  return p.rows * p.cols * (p.formatsOnly ? FORMAT_BYTES : VALUE_BYTES + FORMAT_BYTES);
 }
 
 /** Reads the pieces in one request; a response over the limit is split in two and retried. */
-async function readPieces(ctx: Excel.RequestContext, sheets: Excel.Worksheet[], pieces: Piece[], out: Map<Piece, unknown[][]>): Promise<void> {
-  const ranges = pieces.map((p) => sheets[p.sheet]!.getRangeByIndexes(p.row, p.col, p.rows, p.cols).load("values"));
+async function readPieces(ctx: Excel.RequestContext, sheets: Excel.Worksheet[], pieces: Piece[], out: Map<Piece, PieceRead>): Promise<void> {
+  const ranges = pieces.map((p) => sheets[p.sheet]!.getRangeByIndexes(p.row, p.col, p.rows, p.cols).load(p.formatsOnly ? "numberFormat" : "values,numberFormat"));
   try {
     await ctx.sync();
   } catch (e) {
-    if (tooLarge(e) && (pieces.length > 1 || pieces[0]!.rows > 1)) {
-      let halves: Piece[][];
-      if (pieces.length > 1) halves = [pieces.slice(0, pieces.length >> 1), pieces.slice(pieces.length >> 1)];
-      else {
-        const p = pieces[0]!;
-        const top = p.rows >> 1;
-        halves = [[{ ...p, rows: top }], [{ ...p, row: p.row + top, rows: p.rows - top }]];
-      }
-      for (const h of halves) await readPieces(ctx, sheets, h, out);
+    if (tooLarge(e) && pieces.length > 1) {
+      await readPieces(ctx, sheets, pieces.slice(0, pieces.length >> 1), out);
+      await readPieces(ctx, sheets, pieces.slice(pieces.length >> 1), out);
+      return;
+    }
+    if (tooLarge(e) && pieces[0]!.rows > 1) {
+      // One piece: its top and bottom rows apart, then put together again as the piece asked for.
+      const p = pieces[0]!;
+      const halves: Piece[] = [{ ...p, rows: p.rows >> 1 }, { ...p, row: p.row + (p.rows >> 1), rows: p.rows - (p.rows >> 1) }];
+      for (const h of halves) await readPieces(ctx, sheets, [h], out);
+      const [upper, lower] = halves.map((h) => out.get(h)!);
+      halves.forEach((h) => out.delete(h));
+      out.set(p, { ...(upper!.values && lower!.values ? { values: [...upper!.values, ...lower!.values] } : {}), formats: [...upper!.formats, ...lower!.formats] });
       return;
     }
     throw e;
   }
-  pieces.forEach((p, i) => out.set(p, ranges[i]!.values));
+  pieces.forEach((p, i) => out.set(p, p.formatsOnly ? { formats: ranges[i]!.numberFormat } : { values: ranges[i]!.values, formats: ranges[i]!.numberFormat }));
 }
 
 interface Outline {
@@ -143,14 +173,16 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
 
   const grids: CellValue[][][] = sheets.map(() => []);
   const candidates: { sheet: number; row: number; col: number }[] = [];
-  const put = (sheet: number, row: number, col: number, values: unknown[][]) => {
+  /** Puts values in the grid; with their number formats, a number shown as a date becomes its text. */
+  const put = (sheet: number, row: number, col: number, values: unknown[][], formats?: unknown[][]) => {
     const grid = grids[sheet]!;
     values.forEach((line, r) => {
       const out = (grid[row + r] ??= []);
       line.forEach((v, c) => {
         let cell: CellValue = null;
         if (v === "" || v === null || v === undefined) cell = null;
-        else if (typeof v === "number" || typeof v === "boolean") cell = v;
+        else if (typeof v === "number") cell = formats ? datedValue(v, formats[r]?.[c]) : v;
+        else if (typeof v === "boolean") cell = v;
         else {
           const s = String(v);
           if (ERROR_TEXT.test(s)) candidates.push({ sheet, row: row + r, col: col + c });
@@ -161,11 +193,32 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
     });
   };
 
-  // The rest of each sheet below its top rows: a form's reader columns, any other sheet whole.
+  /** The numbers already in the grid, shown as dates by their number formats, become the dates' text. */
+  const redate = (sheet: number, row: number, col: number, formats: unknown[][]) => {
+    const grid = grids[sheet]!;
+    formats.forEach((line, r) => {
+      const out = grid[row + r];
+      if (out) line.forEach((f, c) => {
+        const v = out[col + c];
+        if (typeof v === "number") out[col + c] = datedValue(v, f);
+      });
+    });
+  };
+
+  // The rest of each sheet below its top rows: a form's reader columns, any other sheet whole; and
+  // the number formats of the top rows where they hold numbers (the smallest block around them).
   const pieces: Piece[] = [];
   sheets.forEach((_, i) => {
     const { used, top } = outlines.get(i) ?? { used: null, top: null };
-    if (top) put(i, top.row, top.col, top.values);
+    if (top) {
+      put(i, top.row, top.col, top.values);
+      let r0 = Infinity, r1 = -1, c0 = Infinity, c1 = -1;
+      top.values.forEach((line, r) => line.forEach((v, c) => {
+        if (typeof v !== "number") return;
+        r0 = Math.min(r0, r); r1 = Math.max(r1, r); c0 = Math.min(c0, c); c1 = Math.max(c1, c);
+      }));
+      if (r1 >= 0) pieces.push({ sheet: i, row: top.row + r0, col: top.col + c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1, formatsOnly: true });
+    }
     if (!used) return;
     const start = Math.max(used.row, TOP_ROWS);
     const end = used.row + used.rows;
@@ -183,23 +236,24 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
       for (let r = start; r < end; r += rowsPerPiece) pieces.push({ sheet: i, row: r, col, rows: Math.min(rowsPerPiece, end - r), cols });
     }
   });
-  const groups: Piece[][] = [];
-  let current: Piece[] = [];
-  let cells = 0;
+  // Each piece in the first request that has room for it in its response (RESPONSE_BUDGET) and in
+  // the request itself (REQUEST_BUDGET): the small pieces fill the room the large ones leave.
+  const groups: { pieces: Piece[]; response: number }[] = [];
   for (const p of pieces) {
-    const n = p.rows * p.cols;
-    if (current.length && cells + n > CELLS_PER_READ) {
-      groups.push(current);
-      current = [];
-      cells = 0;
-    }
-    current.push(p);
-    cells += n;
+    const n = responseBytes(p);
+    let group = groups.find((g) => g.response + n <= RESPONSE_BUDGET && (g.pieces.length + 1) * PIECE_BYTES <= REQUEST_BUDGET);
+    if (!group) groups.push((group = { pieces: [], response: 0 }));
+    group.pieces.push(p);
+    group.response += n;
   }
-  if (current.length) groups.push(current);
-  const values = new Map<Piece, unknown[][]>();
-  for (const g of groups) await readPieces(ctx, sheets, g, values);
-  for (const p of pieces) put(p.sheet, p.row, p.col, values.get(p) ?? []);
+  const reads = new Map<Piece, PieceRead>();
+  for (const g of groups) await readPieces(ctx, sheets, g.pieces, reads);
+  for (const p of pieces) {
+    const read = reads.get(p);
+    if (!read) continue;
+    if (read.values) put(p.sheet, p.row, p.col, read.values, read.formats);
+    else redate(p.sheet, p.row, p.col, read.formats);
+  }
 
   // Text like "#N/A" may be typed by a user; only valueTypes tells an error from text.
   if (candidates.length) {

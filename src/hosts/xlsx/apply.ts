@@ -3,11 +3,14 @@
  * copy); in other sheets only the listed cells change, plus issue marks that a later run removes.
  */
 import ExcelJS from "exceljs";
+import { blockArea, forgetStaleResults, wholeSheet } from "./stale-results";
 import type { Message } from "../../core/i18n/text";
-import { MARK_FILLS, MARK_NOTE_PREFIX, mergedScoreCellsMessage } from "../../core/plan/labels";
+import { INDEX_SHEET as MARKS_INDEX, MARK_FILLS, markNoteParts, mergedScoreCellsMessage, noteWithMark, noteWithoutMark } from "../../core/plan/labels";
 import { parseCell, parseRange } from "../../core/plan/a1";
 import { type NotedCell, relocateMarks } from "../../core/plan/plan";
 import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, WritePlan } from "../../core/types";
+import { PipelineError } from "../../core/pipeline";
+import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { fillFromText, fillText } from "./read";
 
 /** A chart to inject after ExcelJS has written the file (ExcelJS cannot write charts). */
@@ -62,57 +65,6 @@ function unshareFormula(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): void {
       // `other.result`: other.value leaves a result of 0 or FALSE out.
       const result = other.result as ExcelJS.CellValue | undefined;
       other.value = (formula ? { formula, ...(result !== undefined ? { result } : {}) } : (result ?? null)) as ExcelJS.CellValue;
-    }
-  }
-}
-
-/** The text of a formula cell's formula (its own, or the shared one it clones), or undefined. */
-function formulaText(cell: ExcelJS.Cell): string | undefined {
-  const v = cell.value as { formula?: string; sharedFormula?: string } | null;
-  if (v === null || typeof v !== "object" || (v.formula === undefined && v.sharedFormula === undefined)) return undefined;
-  return cell.formula ?? v.formula ?? "";
-}
-
-/**
- * Formulas of the user's that may read what this run wrote lose their cached results, so that
- * every reader computes them: LibreOffice shows a cached number as it is (a VLOOKUP over the
- * results would show the figures before the analyst's correction), and Excel recalculates on
- * opening anyway (fullCalcOnLoad). A formula may read what the run wrote when it is on a sheet
- * the run wrote (the Điểm column of a form) or names such a sheet; a sheet holding such a formula
- * counts as written in turn, until nothing more is found. Other formulas keep their results.
- */
-export function forgetStaleResults(wb: ExcelJS.Workbook, written: string[]): void {
-  const formulas = new Map<ExcelJS.Worksheet, { cell: ExcelJS.Cell; text: string }[]>();
-  wb.eachSheet((ws) => {
-    const list: { cell: ExcelJS.Cell; text: string }[] = [];
-    ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        const text = formulaText(cell);
-        if (text !== undefined) list.push({ cell, text: text.toLowerCase() });
-      }),
-    );
-    if (list.length > 0) formulas.set(ws, list);
-  });
-  if (formulas.size === 0) return;
-  const dirty = new Set(written.map((n) => n.toLowerCase()));
-  const names = (sheet: string) => [`'${sheet.replace(/'/g, "''")}'!`, `${sheet}!`];
-  const reads = (text: string) => [...dirty].some((sheet) => names(sheet).some((n) => text.includes(n)));
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [ws, list] of formulas) {
-      const name = ws.name.toLowerCase();
-      if (dirty.has(name) || !list.some((f) => reads(f.text))) continue;
-      dirty.add(name);
-      grew = true;
-    }
-  }
-  for (const [ws, list] of formulas) {
-    if (!dirty.has(ws.name.toLowerCase())) continue;
-    for (const { cell } of list) {
-      // `cell.result`: cell.value leaves a result of 0 or FALSE out.
-      if (cell.result === undefined) continue;
-      const { result: _result, ...rest } = cell.value as unknown as Record<string, unknown>;
-      cell.value = rest as unknown as ExcelJS.CellValue;
     }
   }
 }
@@ -173,7 +125,8 @@ function removeNote(cell: StyledCell): void {
 
 /**
  * Removes a mark from a cell that locateMarks found carries it: the project's part of the note
- * goes (the user's own part stays), and the cell gets back the fill it had before.
+ * goes (the user's text above and below it stays, as their note), and the cell gets back the fill
+ * it had before.
  */
 function clearMark(ws: ExcelJS.Worksheet, address: string, fill: string | undefined): void {
   const cell = ws.getCell(address);
@@ -185,26 +138,26 @@ function clearMark(ws: ExcelJS.Worksheet, address: string, fill: string | undefi
     cell.style = style;
   }
   const text = noteText(cell.note);
-  if (text === undefined) return;
-  const at = text.indexOf(MARK_NOTE_PREFIX);
-  if (at < 0) return; // someone else's note
-  const rest = text.slice(0, at).trimEnd();
+  if (text === undefined || !markNoteParts(text)) return; // someone else's note
+  const rest = noteWithoutMark(text);
   if (rest === "") removeNote(cell);
   else cell.note = rest;
 }
 
-/** The cells of the given sheets that carry a note, and whether the project wrote (part of) it. */
-function notedCells(wb: ExcelJS.Workbook, sheets: Set<string>): NotedCell[] {
+/**
+ * The cells of every sheet that carry a note, with its text and whether the project wrote (part
+ * of) it: a form copied or renamed since the last run carries marks `_index` does not name there.
+ */
+function notedCells(wb: ExcelJS.Workbook): NotedCell[] {
   const out: NotedCell[] = [];
   for (const ws of wb.worksheets) {
-    if (!sheets.has(ws.name.toLowerCase())) continue;
     // Every row and cell that exists, empty ones too (a mark on a blank input cell has no value);
     // eachRow and eachCell would skip them or make new ones.
     for (let r = 1; r <= ws.rowCount; r++) {
       const cells = (ws.findRow(r) as unknown as { _cells?: (ExcelJS.Cell | undefined)[] } | undefined)?._cells ?? [];
       for (const cell of cells) {
         const text = cell ? noteText(cell.note) : undefined;
-        if (cell && text !== undefined && text !== "") out.push({ sheet: ws.name, cell: cell.address, ours: text.includes(MARK_NOTE_PREFIX) });
+        if (cell && text !== undefined && text !== "") out.push({ sheet: ws.name, cell: cell.address, ours: markNoteParts(text) !== undefined, text });
       }
     }
   }
@@ -213,27 +166,26 @@ function notedCells(wb: ExcelJS.Workbook, sheets: Set<string>): NotedCell[] {
 
 /**
  * The plan with its marks to clear where they are now: a user who inserted rows or columns moved
- * the marked cells, notes and fills with them, so they are found by the project's notes.
+ * the marked cells, notes and fills with them, so they are found by the project's notes; copies
+ * of marks (a form copied, or renamed) are found by them too. A run (it writes `_index`) looks
+ * for them even when `_index` records no mark. A cell marked again is not cleared first: setMark
+ * replaces the project's part of its note, below which the user's remarks stay.
  */
 function locatePlanMarks(wb: ExcelJS.Workbook, plan: WritePlan): WritePlan {
-  if (plan.clearMarks.length === 0) return plan;
-  const sheets = new Set(plan.clearMarks.map((m) => m.sheet.toLowerCase()));
-  return relocateMarks(plan, notedCells(wb, sheets), (sheet, cell) => {
+  if (plan.clearMarks.length === 0 && !plan.owned.some((o) => o.name === MARKS_INDEX)) return plan;
+  const located = relocateMarks(plan, notedCells(wb), (sheet, cell) => {
     const ws = sheetNamed(wb, sheet);
     return ws ? fillText(ws.getCell(cell).fill) : undefined;
   });
+  const marked = new Set(plan.marks.map((m) => `${m.sheet.toLowerCase()}!${m.cell.toUpperCase()}`));
+  return { ...located, clearMarks: located.clearMarks.filter((c) => !marked.has(`${c.sheet.toLowerCase()}!${c.cell.replace(/\$/g, "").toUpperCase()}`)) };
 }
 
 function setMark(ws: ExcelJS.Worksheet, address: string, severity: keyof typeof MARK_FILLS, note: string): void {
   const cell = ws.getCell(address);
   restyle(cell, { fill: solidFill(MARK_FILLS[severity]) });
-  const existing = noteText(cell.note);
-  if (existing === undefined || existing.trim() === "") cell.note = note;
-  else {
-    const at = existing.indexOf(MARK_NOTE_PREFIX);
-    const own = (at < 0 ? existing : existing.slice(0, at)).trimEnd();
-    cell.note = own === "" ? note : `${own}\n\n${note}`;
-  }
+  // The project's part of the note is replaced; the user's note above it and remarks below it stay.
+  cell.note = noteWithMark(noteText(cell.note), note);
 }
 
 function placeSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, after: string | null | undefined, previousIndex: number | undefined): void {
@@ -293,13 +245,60 @@ function sheetNamed(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | und
   return wb.worksheets.find((w) => w.name.toLowerCase() === lower);
 }
 
+/** A sheet's protection as ExcelJS read it (`sheet` set when the sheet is protected), or null. */
+function protectionOf(ws: ExcelJS.Worksheet): Record<string, unknown> | null {
+  const p = (ws as unknown as { sheetProtection?: Record<string, unknown> | null }).sheetProtection;
+  return p && p.sheet ? p : null;
+}
+
+/** Whether a password protects the sheet (the hash Excel keeps of it). */
+function passwordProtected(ws: ExcelJS.Worksheet): boolean {
+  const p = protectionOf(ws);
+  return p !== null && (p.hashValue !== undefined || p.password !== undefined);
+}
+
+/**
+ * A sheet of the project's (results, charts, `_index`) that a password protects: the run stops
+ * before anything is written, with one sentence naming the sheet (the command line and the pane
+ * show it as they show the pipeline's own refusals).
+ */
+export class OwnedSheetProtectedError extends PipelineError {
+  readonly localized: Message;
+  constructor(readonly sheet: string, kind: "score" | "mark" | "clear") {
+    const message = protectedOwnedSheetMessage(sheet, kind);
+    super("owned-sheet-protected", message);
+    this.name = "OwnedSheetProtectedError";
+    this.localized = message;
+  }
+}
+
+/** Throws OwnedSheetProtectedError for the first owned sheet of the plan that a password protects. */
+function assertOwnedSheetsWritable(wb: ExcelJS.Workbook, plan: WritePlan): void {
+  for (const o of plan.owned) {
+    const ws = sheetNamed(wb, o.name);
+    if (!ws || !passwordProtected(ws)) continue;
+    // "mark issues" and "clear marks" write no sheet of the project's but the very hidden `_index`.
+    const marksOnly = plan.edits.length === 0 && plan.owned.every((x) => x.visibility === "veryHidden");
+    throw new OwnedSheetProtectedError(ws.name, !marksOnly ? "score" : plan.marks.length > 0 ? "mark" : "clear");
+  }
+}
+
+/**
+ * Writes an owned sheet anew. One that exists keeps its place among the sheets and its visibility
+ * (how the user arranged them; `_index` stays very hidden), and a protection without a password,
+ * with its settings; one the plan adds goes where the plan's `after` says, shown as it says.
+ */
 function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Worksheet {
   const existing = sheetNamed(wb, plan.name);
   const previousIndex = existing ? wb.worksheets.indexOf(existing) : undefined;
+  const state = existing && plan.visibility !== "veryHidden" ? existing.state : plan.visibility;
+  const protection = existing ? protectionOf(existing) : null;
+  const tabColor = existing?.properties.tabColor;
   if (existing) wb.removeWorksheet(existing.id);
   // Table names are global to the workbook: drop an old table of the same name wherever it is.
   for (const t of plan.tables) for (const w of wb.worksheets) if (w.getTable(t.name)) w.removeTable(t.name);
-  const ws = wb.addWorksheet(plan.name, { state: plan.visibility });
+  const ws = wb.addWorksheet(plan.name, { state, ...(tabColor ? { properties: { tabColor } } : {}) });
+  if (protection) (ws as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection = { ...protection };
   for (const block of plan.blocks) writeBlock(ws, block);
   for (const t of plan.tables) {
     const r = parseRange(t.range);
@@ -356,7 +355,7 @@ function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Wo
   for (const h of plan.rowHeights ?? []) ws.getRow(h.row).height = h.height;
   if (plan.print) setPrint(ws, plan.print);
   if (plan.freeze) ws.views = [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }];
-  placeSheet(wb, ws, plan.after, previousIndex);
+  placeSheet(wb, ws, existing ? undefined : plan.after, previousIndex);
   return ws;
 }
 
@@ -382,6 +381,7 @@ function completeFonts(wb: ExcelJS.Workbook): void {
  * is added to `warnings`.
  */
 export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: Message[]): PendingChart[] {
+  assertOwnedSheetsWritable(wb, written);
   const plan = locatePlanMarks(wb, written);
   completeFonts(wb);
   for (const name of plan.removeSheets ?? []) {
@@ -412,7 +412,10 @@ export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: M
     wb.views = [{ ...(view ?? { x: 0, y: 0, width: 12000, height: 8000, visibility: "visible" }), activeTab: firstVisible, firstSheet: 0 }];
   }
 
-  forgetStaleResults(wb, [...plan.owned.map((o) => o.name), ...plan.edits.map((e) => e.sheet)]);
+  forgetStaleResults(wb, [
+    ...plan.owned.map((o) => wholeSheet(o.name)),
+    ...plan.edits.flatMap((e) => e.blocks.map((b) => blockArea(e.sheet, b.address, b.values.length, Math.max(1, ...b.values.map((r) => r.length))))),
+  ]);
 
   const charts: PendingChart[] = [];
   for (const owned of plan.owned) {

@@ -164,8 +164,8 @@ describe("collecting forms from several files", () => {
           ws.getCell("A8").value = "STT";
         }),
       );
-      // Its header block is not in A:B, where the scorer reads it: each unit goes by its sheet's name.
-      expect(got).toEqual({ taken: ["Sở Y tế", "Sở Nội vụ", "Sở Tài chính"], skipped: [], scored: ["Sở Nội vụ", "Sở Tài chính", "Sở Y tế"] });
+      // Its header block moved to B:C, in the table's Mã column: collect and the scorer read each unit's own code there.
+      expect(got).toEqual({ taken: ["SYT", "SNV", "STC"], skipped: [], scored: ["SNV", "STC", "SYT"] });
     }, 30_000);
   });
 
@@ -223,7 +223,7 @@ describe("collecting forms from several files", () => {
     ]);
     expect(report.take.map((t) => t.file)).toEqual(["cc1.xlsx"]);
     expect(report.unreadable).toEqual(["cc2.xlsx"]);
-    expect(report.skipped.map((s) => s.reason.vi)).toEqual([expect.stringContaining('Tệp "cc2.xlsx" không phải bảng tính Excel (.xlsx) đọc được')]);
+    expect(report.skipped.map((s) => s.reason.vi)).toEqual([expect.stringContaining('Tệp "cc2.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được')]);
     await expect(XlsxHost.fromBuffer(ods, "cc2.xlsx")).rejects.toThrow("cc2.xlsx is not an .xlsx workbook");
   });
 
@@ -328,7 +328,7 @@ describe("collecting forms from several files", () => {
     expect(report.unreadable).toEqual(["hong.xlsx"]);
     expect(report.skipped).toHaveLength(1);
     expect(report.skipped[0]).toMatchObject({ file: "hong.xlsx", sheet: "" });
-    expect(report.skipped[0]!.reason.vi).toContain('Tệp "hong.xlsx" không phải bảng tính Excel (.xlsx) đọc được');
+    expect(report.skipped[0]!.reason.vi).toContain('Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được');
     expect(report.skipped[0]!.reason.en).toContain('File "hong.xlsx" is not a readable Excel workbook (.xlsx)');
     expect((await load(data)).worksheets.map((w) => w.name)).toEqual(["Sở Y tế", "Sở Nội vụ"]);
     // The workbook gathered into is another matter: it cannot be left out.

@@ -3,6 +3,8 @@ import JSZip from "jszip";
 import { parseDefinition } from "../../core/definition";
 import type { IndexModel } from "../../core/definition/model";
 import { runScoring } from "../../core/pipeline";
+import { FORM_SUMMARY_LABELS, unavailableText } from "../../core/plan/labels";
+import { fitWidth } from "../../core/plan/layout";
 import { findBuiltin } from "../../indices";
 import { XlsxHost } from "./host";
 import { makeTemplate, unitSheetName } from "./template";
@@ -122,6 +124,40 @@ describe("self-assessment templates", () => {
     expect(pct.dataValidation?.type).toBe("custom");
     expect(String(pct.dataValidation?.formulae?.[0])).toContain('"N/A"');
     expect(String(pct.dataValidation?.formulae?.[0])).toContain("<=1");
+  });
+
+  it("tell one story of the not-applicable answer: the instructions, the checks and the reader all take “Không áp dụng” and “N/A”", async () => {
+    const withBoolean = JSON.parse(JSON.stringify(definition)) as typeof definition;
+    (withBoolean.root.children[0]!.children[1] as Record<string, unknown>).allowNA = true;
+    const parsed = parseDefinition(withBoolean);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const vi = (await load(await makeTemplate(parsed.model, units, { lang: "vi" }))).getWorksheet("Sở Y tế")!;
+    expect(String(vi.getCell("A6").value)).toContain("ghi “Không áp dụng” (hay “N/A”)");
+    // The line is long: its row has room for two lines (LibreOffice wraps it).
+    expect(vi.getRow(6).height).toBeGreaterThanOrEqual(30);
+    const pct = vi.getCell(rowOf(vi, "2.2"), 4).dataValidation!;
+    const formula = String(pct.formulae?.[0]);
+    for (const word of ['"N/A"', '"KHÔNG ÁP DỤNG"', '"KHONG AP DUNG"']) expect(formula).toContain(`UPPER(TRIM(D${rowOf(vi, "2.2")}))=${word}`);
+    expect(pct.error).toBe("Nhập một số từ 0% đến 100%, hoặc ghi “Không áp dụng” (hay “N/A”).");
+    const yesNo = vi.getCell(rowOf(vi, "1.2"), 4).dataValidation!;
+    expect(yesNo.formulae).toEqual(['"Có,Không,Không áp dụng,N/A"']);
+    expect(yesNo.error).toBe("Chọn Có hoặc Không, hoặc ghi “Không áp dụng” (hay “N/A”).");
+    const en = (await load(await makeTemplate(parsed.model, units, { lang: "en" }))).getWorksheet("Sở Y tế")!;
+    expect(String(en.getCell("A6").value)).toContain("type “N/A” (also “Không áp dụng”)");
+    expect(en.getCell(rowOf(en, "2.2"), 4).dataValidation!.error).toBe("Type a number from 0% to 100%, or “N/A” (also “Không áp dụng”).");
+    expect(en.getCell(rowOf(en, "1.2"), 4).dataValidation!.formulae).toEqual(['"Yes,No,N/A,Không áp dụng"']);
+    // What the Điểm column then shows fits in it; the summary's labels above the table fit in column D.
+    expect(vi.getColumn(9).width).toBeGreaterThanOrEqual(fitWidth([unavailableText("answered-na", "vi")], 0, 99));
+    expect(vi.getColumn(4).width).toBeGreaterThanOrEqual(fitWidth(Object.values(FORM_SUMMARY_LABELS).flatMap((m) => [m.vi, m.en]), 0, 99, true));
+    // Typed either way, in any case, the answer is read as not applicable.
+    const wb = await load(await makeTemplate(parsed.model, units, { lang: "vi" }));
+    const sld = wb.getWorksheet("Sở Lao động - Thương binh và…")!;
+    sld.getCell(rowOf(sld, "2.2"), 4).value = "không áp dụng";
+    sld.getCell(rowOf(sld, "1.2"), 4).value = "N/A";
+    const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()), "phieu.xlsx");
+    const result = await runScoring(host, { definition: withBoolean, lang: "vi", projectVersion: "test", write: false });
+    expect(result.submissions.find((u) => u.code === "SLD")!.notApplicable.sort()).toEqual(["1.2", "2.2"]);
+    expect(result.issues.filter((i) => i.code === "not-applicable-not-allowed")).toEqual([]);
   });
 
   it("leave the input cells unlocked and shaded and protect the rest without a password", async () => {

@@ -8,6 +8,7 @@ import { columnLetter } from "../../core/a1";
 import { MAX_SHEET_NAME, uniqueSheetName } from "../../core/collect";
 import type { IndexModel, IndicatorModel, ModelNode, ResolvedInput } from "../../core/definition/model";
 import { type Lang, localize, normalizeText } from "../../core/i18n/text";
+import { NOT_APPLICABLE_TEXT } from "../../core/plan/labels";
 import { INDENT_WIDTH, type WrappedCell, fitWidth, wrappedHeight } from "../../core/plan/layout";
 
 export interface TemplateUnit {
@@ -43,8 +44,8 @@ const L = {
     en: ["Code", "Item", "Max points", "Value", "Appraised value", "Self score", "Evidence", "Note", "Score"],
   },
   instruction: {
-    vi: "Nhập số liệu vào các ô nền vàng (Số liệu, Tự chấm, Minh chứng, Ghi chú); cột Số liệu thẩm định (nền xanh) dành cho Hội đồng thẩm định. Không sửa cột Mã. Ghi “N/A” ở chỉ tiêu được phép không áp dụng.",
-    en: "Type into the yellow cells (Value, Self score, Evidence, Note); the blue Appraised value column is for the appraisal council. Do not change the Code column. Type “N/A” where an indicator may be not applicable.",
+    vi: "Nhập số liệu vào các ô nền vàng (Số liệu, Tự chấm, Minh chứng, Ghi chú); cột Số liệu thẩm định (nền xanh) dành cho Hội đồng thẩm định. Không sửa cột Mã. Chỉ tiêu không áp dụng với đơn vị (nếu bộ chỉ số cho phép): ghi “Không áp dụng” (hay “N/A”).",
+    en: "Type into the yellow cells (Value, Self score, Evidence, Note); the blue Appraised value column is for the appraisal council. Do not change the Code column. An indicator that does not apply to the unit (where the index allows it): type “N/A” (also “Không áp dụng”).",
   },
   notApplicable: { vi: "Không áp dụng với nhóm đơn vị này", en: "Not applicable to this category of unit" },
   yes: { vi: "Có", en: "Yes" },
@@ -54,8 +55,12 @@ const L = {
 /** Columns of the table, 1-based. */
 const COL = { code: 1, item: 2, max: 3, value: 4, appraised: 5, self: 6, evidence: 7, note: 8, score: 9 } as const;
 const HEADER_ROW = 8;
-/** Column widths, in the order of COL. */
-const WIDTHS = [12, 60, 11, 14, 14, 11, 36, 24, 10];
+/**
+ * Column widths, in the order of COL. `Số liệu` (D) also holds the labels of the summary the
+ * scoring writes above the table ("Hạng trong loại"), and `Điểm` (I) the not-applicable word
+ * ("Không áp dụng"): both wide enough for them in bold.
+ */
+const WIDTHS = [12, 60, 11, 16, 14, 11, 36, 24, 14];
 const widthOf = (col: number): number => WIDTHS[col - 1] ?? 12;
 
 /**
@@ -204,6 +209,9 @@ export function formLists(ws: ExcelJS.Worksheet, firstColumn = FORM_LIST_COLUMN,
   };
 }
 
+/** The not-applicable answers a number check lets through, upper case as UPPER gives them. */
+const NA_FORMULA_WORDS = ["N/A", NOT_APPLICABLE_TEXT.vi.toLocaleUpperCase("vi"), "KHONG AP DUNG"];
+
 function validationFor(
   input: ResolvedInput,
   ind: IndicatorModel,
@@ -213,9 +221,11 @@ function validationFor(
   lists: ListSource,
 ): ExcelJS.DataValidation | null {
   const na = ind.def.allowNA;
-  const naText = lang === "vi" ? " hoặc N/A" : " or N/A";
+  // The not-applicable answer in both spellings the reader takes, the form's language first.
+  const naWords = lang === "vi" ? [NOT_APPLICABLE_TEXT.vi, NOT_APPLICABLE_TEXT.en] : [NOT_APPLICABLE_TEXT.en, NOT_APPLICABLE_TEXT.vi];
+  const naText = lang === "vi" ? `, hoặc ghi “${naWords[0]}” (hay “${naWords[1]}”)` : `, or “${naWords[0]}” (also “${naWords[1]}”)`;
   if (input.type === "choice" && options) {
-    const values = na ? [...options, "N/A"] : options;
+    const values = na ? [...options, ...naWords.filter((w) => !options.some((o) => o.toUpperCase() === w.toUpperCase()))] : options;
     const formula = inlineList(values) ?? lists.add(values);
     return {
       type: "list",
@@ -228,14 +238,14 @@ function validationFor(
     };
   }
   if (input.type === "boolean") {
-    const values = [L.yes[lang], L.no[lang], ...(na ? ["N/A"] : [])];
+    const values = [L.yes[lang], L.no[lang], ...(na ? naWords : [])];
     return {
       type: "list",
       allowBlank: true,
       formulae: [`"${values.join(",")}"`],
       showErrorMessage: true,
       errorStyle: "stop",
-      errorTitle: lang === "vi" ? "Chỉ chọn Có hoặc Không" : "Yes or No only",
+      errorTitle: na ? (lang === "vi" ? "Giá trị không có trong danh sách" : "Not in the list") : lang === "vi" ? "Chỉ chọn Có hoặc Không" : "Yes or No only",
       error: lang === "vi" ? `Chọn Có hoặc Không${na ? naText : ""}.` : `Pick Yes or No${na ? naText : ""}.`,
     };
   }
@@ -267,12 +277,14 @@ function validationFor(
     error,
   };
   if (na) {
-    // A number check would refuse "N/A": a formula accepts both.
+    // A number check would refuse "N/A" and "Không áp dụng": a formula accepts a number and
+    // both, in any case, "Không áp dụng" with or without its diacritics.
     const checks = [`ISNUMBER(${address})`];
     if (whole) checks.push(`INT(${address})=${address}`);
     if (min !== undefined) checks.push(`${address}>=${min}`);
     if (max !== undefined) checks.push(`${address}<=${max}`);
-    return { ...base, type: "custom", formulae: [`OR(AND(${checks.join(",")}),UPPER(TRIM(${address}))="N/A")`] };
+    const words = NA_FORMULA_WORDS.map((w) => `UPPER(TRIM(${address}))="${w}"`);
+    return { ...base, type: "custom", formulae: [`OR(AND(${checks.join(",")}),${words.join(",")})`] };
   }
   const type = whole ? "whole" : "decimal";
   if (min !== undefined && max !== undefined) return { ...base, type, operator: "between", formulae: [min, max] };
@@ -329,7 +341,10 @@ async function writeUnitSheet(
   help.font = font({ italic: true, color: { argb: "FF595959" } });
   ws.mergeCells(6, 1, 6, COL.score);
   help.alignment = { wrapText: true, vertical: "top" };
-  ws.getRow(6).height = wrappedHeight([{ text: L.instruction[lang], width: WIDTHS.reduce((a, b) => a + b, 0) }]);
+  // Two lines at least: across a merged row of this width the estimate is close, and LibreOffice
+  // (its fallback for Calibri, in italic) wraps the line of either language onto a second one.
+  const instruction = { text: L.instruction[lang], width: WIDTHS.reduce((a, b) => a + b, 0) };
+  ws.getRow(6).height = Math.max(wrappedHeight([instruction]), wrappedHeight([{ ...instruction, text: "a\nb" }]));
 
   const headerRow = ws.getRow(HEADER_ROW);
   L.columns[lang].forEach((title, i) => {

@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Issue, Severity } from "../../core/types";
-import { t } from "../i18n";
+import { t, tPattern } from "../i18n";
 import { findingWithoutLocation } from "../state/findings";
 import { type PaneActions, type PaneState, severityCounts } from "../state/usePane";
 import { useStepStyles } from "./styles";
@@ -100,7 +100,7 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
         <section className={st.section} aria-live="polite">
           <Text weight="semibold" data-testid="check-summary">
             {/* Each count stays on one line with its word ("20 cảnh báo"): the sentence wraps only between them. */}
-            {t(lang, "checkSummary")
+            {tPattern(lang, "checkSummary", summaryParts)
               .split(/(\{\w+\})/)
               .map((piece, n) => {
                 const part = summaryParts[/^\{(\w+)\}$/.exec(piece)?.[1] ?? ""];

@@ -45,9 +45,14 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
             onFiles={(f) => {
               const file = f[0];
               if (!file) return;
-              const read = unitListFromCsv(file.data);
+              const read = unitListFromCsv(file.data, file.name);
               if (read === undefined) setCsvProblem({ text: tBoth("unitsCsvNoName", { name: file.name }), state: "error" });
-              else {
+              // Nothing taken from a file whose lines would be read shifted: the first such line, and how many.
+              else if (read.wide.length > 0) {
+                const first = read.wide[0]!;
+                const more = read.wide.length - 1;
+                setCsvProblem({ text: more > 0 ? { vi: `${first.vi} ${t("vi", "unitsCsvMoreWide", { count: more })}`, en: `${first.en} ${t("en", "unitsCsvMoreWide", { count: more })}` } : first, state: "error" });
+              } else {
                 // A file saved as "CSV (Comma delimited)" on Vietnamese Windows: read, with a word to check the diacritics.
                 setCsvProblem(read.encoding === "windows-1258" ? { text: notUtf8Message(file.name), state: "warning" } : undefined);
                 setUnits(read.text);

@@ -284,7 +284,7 @@ export async function markIssues(
   } catch (e) {
     throw paneError(e, snapshot, model);
   }
-  const plan = planMarksOnly(run.issues, { lang, snapshot, ...(run.previous ? { previous: run.previous } : {}) });
+  const plan = planMarksOnly(run.issues, { lang, snapshot, submissions: run.submissions, ...(run.previous ? { previous: run.previous } : {}) });
   await workbench.host.apply(plan);
   const written = lastWrite(workbench.host);
   // Marks on a sheet the host left unwritten were not made.
@@ -297,7 +297,9 @@ export async function markIssues(
 export async function clearIssueMarks(workbench: Workbench, lang: Lang): Promise<{ cleared: number; written: WriteReport }> {
   const snapshot = await workbench.host.read();
   const previous = readIndexSheet(snapshot);
-  if (!previous || previous.marks.length === 0) return { cleared: 0, written: { warnings: [], skippedSheets: [] } };
+  // With no marks recorded there may still be marks of the project's on a form copied from a
+  // marked one: the write finds them by their notes and takes them away too.
+  if (!previous) return { cleared: 0, written: { warnings: [], skippedSheets: [] } };
   await workbench.host.apply(planMarksOnly([], { lang, previous, snapshot }));
   const written = lastWrite(workbench.host);
   // Marks on a sheet the host left unwritten are still there.

@@ -1,6 +1,7 @@
 /** The list of units a template is made for: typed, pasted from Excel, or read from a CSV file. */
 import { type TextEncoding, parseCsv } from "../../core/read/csv";
-import { unitsFromRows } from "../../core/units";
+import type { Message } from "../../core/i18n/text";
+import { rowsWiderThanHeader, unitsFromRows, wideRowMessage } from "../../core/units";
 
 
 export interface UnitLine {
@@ -33,13 +34,15 @@ export function parseUnitList(text: string): UnitLine[] {
  * A units CSV (columns Mã đơn vị/Unit code, Đơn vị/Unit, Nhóm/Category) as unit lines, and how its
  * bytes were read (a file that is not UTF-8 is read as Windows-1258); undefined without a name column.
  */
-export function unitListFromCsv(bytes: Uint8Array): { text: string; encoding: TextEncoding } | undefined {
-  const { encoding } = parseCsv(bytes);
-  const text = unitLines(bytes);
-  return text === undefined ? undefined : { text, encoding };
-}
-
-function unitLines(bytes: Uint8Array): string | undefined {
-  const units = unitsFromRows(parseCsv(bytes).rows);
-  return units?.map((u) => [u.code, u.name, u.category ?? ""].join("; ")).join("\n");
+export function unitListFromCsv(
+  bytes: Uint8Array,
+  fileName: string,
+): { text: string; encoding: TextEncoding; wide: Message[] } | undefined {
+  const { encoding, rows, delimiter } = parseCsv(bytes);
+  const units = unitsFromRows(rows);
+  if (units === undefined) return undefined;
+  // A line with more fields than the header: a name with the delimiter in it, not quoted. Its
+  // fields would be read shifted (a piece of the name taken for the category).
+  const wide = rowsWiderThanHeader(rows).map((w) => wideRowMessage(fileName, w, delimiter));
+  return { text: units.map((u) => [u.code, u.name, u.category ?? ""].join("; ")).join("\n"), encoding, wide };
 }

@@ -1,0 +1,31 @@
+import { M, T, severityCounts } from "./messages";
+
+describe("the command line's count phrases", () => {
+  test("English says one thing in the singular, several in the plural; Vietnamese has no plural", () => {
+    expect(M.templateDone(1, "p.xlsx").en).toBe("Made 1 self-assessment form in p.xlsx.");
+    expect(M.templateDone(3, "p.xlsx").en).toBe("Made 3 self-assessment forms in p.xlsx.");
+    expect(M.scoredSummary(1, 1).en).toBe("Scored 1 unit, ranked 1.");
+    expect(M.scoredSummary(4, 3, 1).en).toBe("Scored 4 units, ranked 3. 1 form was not scored: see the errors below.");
+    expect(M.collected(1, "all.xlsx").en).toBe("Gathered 1 form into all.xlsx.");
+    expect(M.collected(2, "all.xlsx").en).toBe("Gathered 2 forms into all.xlsx.");
+    expect(M.skippedHead(1).en).toBe("Left out 1 sheet or file:");
+    expect(M.skippedHead(2).en).toBe("Left out 2 sheets or files:");
+    expect(M.noFileReadable(1).en).toBe("The file to gather could not be read (not an .xlsx workbook).");
+    expect(M.noFileReadable(2).en).toBe("None of the 2 files to gather could be read (not .xlsx workbooks).");
+    expect(M.templateDone(1, "p.xlsx").vi).toBe("Đã tạo 1 phiếu tự đánh giá trong p.xlsx.");
+  });
+
+  test("counts by severity leave out those of 0; the info severity is Lưu ý / Info", () => {
+    expect(severityCounts({ error: 0, warning: 1, info: 0 }, "vi")).toBe("1 cảnh báo");
+    expect(severityCounts({ error: 2, warning: 0, info: 3 }, "vi")).toBe("2 lỗi, 3 lưu ý");
+    expect(severityCounts({ error: 1, warning: 2, info: 1 }, "en")).toBe("1 error, 2 warnings, 1 info");
+    expect(severityCounts({}, "en")).toBe("");
+    expect([T.severityOne.info.vi, T.severityOne.info.en]).toEqual(["Lưu ý", "Info"]);
+  });
+
+  test("the workbook is a sổ làm việc, never a sổ tính or bảng tính", () => {
+    const texts = [M.needOneFile("score"), M.notXlsx("a.xlsx"), M.unknownExtension("a.pdf", ".pdf"), M.unknownExtension("a.xlsb", ".xlsb"), M.outNotXlsx("score", "a.txt"), M.noFileReadable(2)];
+    for (const m of texts) expect(m.vi).not.toMatch(/sổ tính|bảng tính/);
+    expect(M.notXlsx("a.xlsx").vi).toContain("sổ làm việc Excel");
+  });
+});

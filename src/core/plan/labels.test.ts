@@ -1,0 +1,34 @@
+/** Texts the planner writes into a workbook, as a reader of the sheets sees them. */
+import { FORM_SUMMARY_LABELS, NOT_APPLICABLE_TEXT, resultsSubtitle, unavailableText } from "./labels";
+import { textWidth } from "./layout";
+
+describe("the results sheet's subtitle", () => {
+  test("says who rewrites the sheet, in both languages", () => {
+    // Noon on the computer's clock: the same calendar day whatever zone the tests run in.
+    const now = new Date(2026, 10, 30, 12, 0);
+    expect(resultsSubtitle(now, "1.2.3", 2, "en")).toBe("Scored on 30 Nov 2026 by DTI Scorer 1.2.3; 2 units. DTI Scorer rewrites this sheet each time it scores; do not edit it.");
+    expect(resultsSubtitle(now, "1.2.3", 2, "vi")).toBe("Chấm điểm ngày 30/11/2026 bằng DTI Scorer 1.2.3; 2 đơn vị. Bảng này do chương trình ghi lại ở mỗi lần tính, không sửa tay.");
+  });
+});
+
+describe("the not-applicable answer", () => {
+  test("the Điểm column shows “Không áp dụng” in Vietnamese and “N/A” in English, never an abbreviation", () => {
+    for (const reason of ["not-applicable", "answered-na"] as const) {
+      expect(unavailableText(reason, "vi")).toBe("Không áp dụng");
+      expect(unavailableText(reason, "en")).toBe("N/A");
+    }
+    expect(NOT_APPLICABLE_TEXT).toEqual({ vi: "Không áp dụng", en: "N/A" });
+    expect(unavailableText(undefined, "vi")).toBe("Không tính");
+  });
+});
+
+describe("the summary written into a form", () => {
+  test("its labels fit in bold, next to the rank, in the 14-wide column of forms made before the template widened it", () => {
+    // Measured in LibreOffice (its wider fallback for Calibri): a 14-wide column shows about 13
+    // units of bold text beside a filled cell; "Rank in category" (14.4) lost its last letter.
+    for (const l of ["vi", "en"] as const) {
+      for (const text of Object.values(FORM_SUMMARY_LABELS).map((m) => m[l])) expect([text, textWidth(text, true) <= 13]).toEqual([text, true]);
+    }
+    expect(textWidth("Rank in category", true)).toBeGreaterThan(13);
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Dates in Excel's answers. `Range.values` gives a date as its serial number (45780 for 3 May 2025)
+ * and only the cell's number format tells it is a date. A file read through ExcelJS gives the same
+ * cell as a Date, which the file host writes as ISO text ("2025-05-03"); the Excel host turns a
+ * date-formatted number into that same text, so both hosts give the reader the same snapshot (a
+ * date typed into a number cell is then "not a number", not a figure of 45,780).
+ *
+ * The format codes are `Range.numberFormat`'s (ExcelApi 1.1, so every Excel the add-in runs in):
+ * English codes (d, m, y, h, s) whatever the user's language, where `numberFormatLocal` would give
+ * "TT.MM.JJJJ" in German. `numberFormatCategories` (ExcelApi 1.12) is not needed, and says
+ * "Custom" for a date format that is not one of Excel's own.
+ */
+
+/** The 1900 date system's day 0 (30 December 1899) in days before 1 January 1970. */
+const EPOCH_1900 = 25569;
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Whether an Excel number format code shows numbers as dates or times: it has a date or time code
+ * (d, m, y, h, s, b for Buddhist years, AM/PM, elapsed [h], [m], [s]) outside quoted text,
+ * escaped characters (`\m`), padding (`_m`), fill (`*m`) and other bracketed parts ([Red],
+ * [$-vi-VN], [$₫-42A], [<=100]). "General", "0.00%", "#,##0", "@" and `0" m²"` are not dates;
+ * "d/m/yyyy", "m/d/yy", "[$-vi-VN]dd/mm/yyyy", "h:mm", "[h]:mm:ss" are. Neither "E+"
+ * (scientific notation) nor "General" holds one of these codes.
+ */
+export function isDateFormat(format: unknown): boolean {
+  if (typeof format !== "string") return false;
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i]!;
+    if (c === '"') {
+      const close = format.indexOf('"', i + 1);
+      i = close < 0 ? format.length : close;
+    } else if (c === "\\" || c === "_" || c === "*") i++;
+    else if (c === "[") {
+      const close = format.indexOf("]", i + 1);
+      const inside = format.slice(i + 1, close < 0 ? format.length : close);
+      // Elapsed time ([h]:mm, [ss]) is a time; any other bracketed part is a colour, a locale or a condition.
+      if (/^(h+|m+|s+)$/i.test(inside)) return true;
+      i = close < 0 ? format.length : close;
+    } else if (/[dmyhsb]/i.test(c)) return true;
+  }
+  return false;
+}
+
+/**
+ * The text the file host gives a date cell of the given serial (ExcelJS's Date, then `dateText`):
+ * "2025-05-03" for a day, "2025-05-03T10:30:00" with a time of day, "1899-12-30T12:00:00" for a
+ * time alone. undefined for a number no date can stand for.
+ *
+ * The serial is read in the 1900 date system. A workbook in the 1904 system (old Mac workbooks)
+ * would need `Workbook.use1904DateSystem`, which the released ExcelApi sets do not offer: its dates
+ * read 1462 days (4 years and 2 days) early, still as dates (text), never as figures.
+ */
+export function serialDateText(serial: number): string | undefined {
+  if (!Number.isFinite(serial)) return undefined;
+  const d = new Date(Math.round((serial - EPOCH_1900) * DAY_MS));
+  if (Number.isNaN(d.getTime())) return undefined;
+  const iso = d.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace(/\.\d{3}Z$/, "");
+}
+
+/** A cell's value as the reader gets it: a number shown as a date becomes the date's text. */
+export function datedValue(value: number, format: unknown): number | string {
+  if (!isDateFormat(format)) return value;
+  return serialDateText(value) ?? value;
+}

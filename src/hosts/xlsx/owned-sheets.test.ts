@@ -1,0 +1,156 @@
+/**
+ * The project's own sheets (`Kết quả`, `Biểu đồ`, the hidden `_index`) in an .xlsx file an analyst
+ * scores a second time: what they typed beside the table is named before it is wiped, a sheet they
+ * protected with a password stops the run before anything is written, one protected without a
+ * password stays protected as it was, and the sheets stay where and as the analyst put them.
+ */
+import ExcelJS from "exceljs";
+import { readIndexSheet } from "../../core/plan/index-sheet";
+import { INDEX_SHEET, RESULTS_TABLE } from "../../core/plan/labels";
+import { DEMO_DEFINITION, DEMO_UNITS, layoutAGrid } from "../../core/plan/test-fixtures";
+import { PipelineError, runScoring } from "../../core/pipeline";
+import { XlsxHost } from "./host";
+import { snapshotWorkbook } from "./read";
+import { edit, open } from "./test-workbooks";
+
+const FIRST = new Date("2024-06-01T00:00:00Z");
+const SECOND = new Date("2024-06-08T00:00:00Z");
+
+async function forms(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const u of DEMO_UNITS) {
+    const ws = wb.addWorksheet(u.code);
+    layoutAGrid(u).forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function score(file: Uint8Array, now = FIRST) {
+  const host = await XlsxHost.fromBuffer(file, "bao-cao.xlsx");
+  const result = await runScoring(host, { definition: DEMO_DEFINITION, lang: "vi", projectVersion: "0.1.0", now });
+  return { out: await host.toBuffer(), host, result };
+}
+
+/** The sheets of a file in order, each with how it is shown. */
+async function tabs(file: Uint8Array): Promise<[string, string][]> {
+  return (await open(file)).worksheets.map((w) => [w.name, w.state]);
+}
+
+describe("cells the analyst typed beside the results table", () => {
+  test("a column added to the table and a line typed under it are named in the write-warning", async () => {
+    const first = await score(await forms());
+    const typed = await edit(first.out, (wb) => {
+      const ws = wb.getWorksheet("Kết quả")!;
+      const width = ws.getTable(RESULTS_TABLE) ? ws.getRow(3).cellCount : 0;
+      const column = width + 1;
+      ws.getCell(3, column).value = "Nhận xét của Hội đồng";
+      for (let r = 4; r <= 6; r++) ws.getCell(r, column).value = `Ý kiến ${r - 3}`;
+      ws.getCell("B7").value = "Ghi chú";
+      ws.getCell("C7").value = "Cần xác minh lại số liệu";
+    });
+    const second = await score(typed, SECOND);
+    const warnings = second.host.lastApply!.warnings;
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.vi).toMatch(/^Trang 'Kết quả' do DTI Scorer quản lý: 6 ô bạn nhập \(/);
+    expect(warnings[0]!.en).toMatch(/^The sheet 'Kết quả' is managed by DTI Scorer: 6 cells you typed \(/);
+    // The sheet holds only what the project writes now; the next run says nothing.
+    const third = await score(second.out, SECOND);
+    expect(third.host.lastApply!.warnings).toEqual([]);
+  });
+});
+
+describe("an owned sheet protected with a password", () => {
+  for (const sheet of ["Kết quả", "Biểu đồ"]) {
+    test(`'${sheet}': the run stops before anything is written, with one sentence naming the sheet`, async () => {
+      const first = await score(await forms());
+      const locked = await edit(first.out, (wb) => {
+        void wb.getWorksheet(sheet)!.protect("mật khẩu", { formatColumns: true, spinCount: 1000 } as never);
+        // An input changed since: the workbook must not claim to be scored with it.
+        wb.getWorksheet(DEMO_UNITS[0]!.code)!.getCell("D8").value = 10;
+      });
+      const host = await XlsxHost.fromBuffer(locked, "bao-cao.xlsx");
+      const before = JSON.stringify(snapshotWorkbook(host.workbook));
+      const failure = await runScoring(host, { definition: DEMO_DEFINITION, lang: "vi", projectVersion: "0.1.0", now: SECOND }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(failure).toBeInstanceOf(PipelineError);
+      const message = (failure as PipelineError).userMessage;
+      expect(message.vi).toBe(`Trang "${sheet}" của DTI Scorer được bảo vệ bằng mật khẩu nên chưa có gì được ghi; hãy bỏ bảo vệ trang này (Xem lại > Bỏ bảo vệ trang tính) rồi chấm điểm lại.`);
+      expect(message.en).toBe(`DTI Scorer's sheet "${sheet}" is protected with a password, so nothing was written; unprotect it (Review > Unprotect Sheet) and score again.`);
+      // Nothing changed: not a cell, not the stamp, not the protection.
+      expect(JSON.stringify(snapshotWorkbook(host.workbook))).toBe(before);
+      const wb = await open(await host.toBuffer());
+      expect(readIndexSheet(snapshotWorkbook(wb))!.provenance!.scoredAt).toBe(FIRST.toISOString());
+      const protection = (wb.getWorksheet(sheet) as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection;
+      expect(protection.hashValue).toBeDefined();
+    });
+  }
+});
+
+describe("an owned sheet protected without a password", () => {
+  test("is written and protected again with the same settings", async () => {
+    const first = await score(await forms());
+    const protectedFile = await edit(first.out, (wb) => {
+      void wb.getWorksheet("Kết quả")!.protect("", { formatColumns: true, sort: true, autoFilter: true });
+      wb.getWorksheet(DEMO_UNITS[2]!.code)!.getCell("D8").value = false;
+    });
+    const settings = (await open(protectedFile)).getWorksheet("Kết quả") as unknown as { sheetProtection: Record<string, unknown> };
+    const second = await score(protectedFile, SECOND);
+    expect(second.host.lastApply!.warnings).toEqual([]);
+    const wb = await open(second.out);
+    const ws = wb.getWorksheet("Kết quả")!;
+    expect((ws as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection).toEqual(settings.sheetProtection);
+    expect(String(ws.getCell("A2").value)).toContain("08/06/2024");
+    expect(readIndexSheet(snapshotWorkbook(wb))!.provenance!.scoredAt).toBe(SECOND.toISOString());
+  });
+});
+
+describe("how the analyst arranged the sheets", () => {
+  test("the first run puts the results first and the charts after them, shown, and _index very hidden", async () => {
+    const first = await score(await forms());
+    expect(await tabs(first.out)).toEqual([
+      ["Kết quả", "visible"],
+      ["Biểu đồ", "visible"],
+      ...DEMO_UNITS.map((u): [string, string] => [u.code, "visible"]),
+      [INDEX_SHEET, "veryHidden"],
+    ]);
+  });
+
+  test("a later run keeps a sheet moved to the front there, a hidden Biểu đồ hidden, and _index very hidden", async () => {
+    const first = await score(await forms());
+    const arranged = await edit(first.out, (wb) => {
+      const order = [DEMO_UNITS[2]!.code, "Kết quả", DEMO_UNITS[0]!.code, DEMO_UNITS[1]!.code, "Biểu đồ", INDEX_SHEET];
+      for (const w of wb.worksheets) (w as unknown as { orderNo: number }).orderNo = order.indexOf(w.name) + 1;
+      wb.getWorksheet("Biểu đồ")!.state = "hidden";
+      // Shown by some tool: the project's bookkeeping goes back out of sight.
+      wb.getWorksheet(INDEX_SHEET)!.state = "visible";
+    });
+    const expected: [string, string][] = [
+      [DEMO_UNITS[2]!.code, "visible"],
+      ["Kết quả", "visible"],
+      [DEMO_UNITS[0]!.code, "visible"],
+      [DEMO_UNITS[1]!.code, "visible"],
+      ["Biểu đồ", "hidden"],
+      [INDEX_SHEET, "veryHidden"],
+    ];
+    const second = await score(arranged, SECOND);
+    expect(await tabs(second.out)).toEqual(expected);
+    // Written all the same: the results and the charts of this run.
+    const wb = await open(second.out);
+    expect(wb.getWorksheet("Kết quả")!.getTable(RESULTS_TABLE)).toBeDefined();
+    expect(readIndexSheet(snapshotWorkbook(wb))!.provenance!.scoredAt).toBe(SECOND.toISOString());
+    expect(await tabs((await score(second.out, SECOND)).out)).toEqual(expected);
+  });
+
+  test("a charts sheet the analyst deleted comes back after the results, wherever they are", async () => {
+    const first = await score(await forms());
+    const arranged = await edit(first.out, (wb) => {
+      wb.removeWorksheet(wb.getWorksheet("Biểu đồ")!.id);
+      const order = [DEMO_UNITS[0]!.code, DEMO_UNITS[1]!.code, "Kết quả", DEMO_UNITS[2]!.code, INDEX_SHEET];
+      for (const w of wb.worksheets) (w as unknown as { orderNo: number }).orderNo = order.indexOf(w.name) + 1;
+    });
+    const second = await score(arranged, SECOND);
+    expect((await tabs(second.out)).map(([n]) => n)).toEqual([DEMO_UNITS[0]!.code, DEMO_UNITS[1]!.code, "Kết quả", "Biểu đồ", DEMO_UNITS[2]!.code, INDEX_SHEET]);
+  });
+});
