@@ -378,6 +378,18 @@ function structureChanges(
 export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps: Capabilities): Promise<ApplyStats> {
   const wb = ctx.workbook;
   let requests = 0;
+  /** Sends a packer's requests, counting them (and the one that failed); what failed, with the context forgotten. */
+  const flushCounted = async (packer: RequestPacker): Promise<{ error: unknown } | undefined> => {
+    try {
+      await packer.flush(ctx);
+      requests += packer.requests;
+      return undefined;
+    } catch (error) {
+      requests += packer.requests + 1;
+      forgetAll(ctx);
+      return { error };
+    }
+  };
 
   // Request 1: the sheets and tables that exist, the protection of the workbook's structure and of
   // the sheets the plan touches, and, when the plan sets or clears marks or is a run (it writes
@@ -456,15 +468,11 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
       }
     }
     for (const s of scanList) s.queueStep(packer);
-    try {
-      await packer.flush(ctx);
-      requests += packer.requests;
-    } catch (e) {
-      requests += packer.requests + 1;
-      forgetAll(ctx);
+    const failed = await flushCounted(packer);
+    if (failed) {
       // A page of notes too large for one response: smaller pages, and the step again.
-      if (tooLarge(e) && scanList.map((s) => s.shrink()).some(Boolean)) continue;
-      throw e;
+      if (tooLarge(failed.error) && scanList.map((s) => s.shrink()).some(Boolean)) continue;
+      throw failed.error;
     }
     for (const s of scanList) s.received(splitAddress);
     forgetAll(ctx);
@@ -496,14 +504,8 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
         l.ws = c.workbook.worksheets.getItem(l.name).load("protection/protected,protection/options");
       }, { response: 600 });
     }
-    try {
-      await packer.flush(ctx);
-      requests += packer.requests;
-    } catch (e) {
-      requests += packer.requests + 1;
-      forgetAll(ctx);
-      throw e;
-    }
+    const failed = await flushCounted(packer);
+    if (failed) throw failed.error;
     for (const l of loaded) if (l.ws?.protection.protected) isProtected.set(l.name, l.ws.protection.options);
     forgetAll(ctx);
   }
