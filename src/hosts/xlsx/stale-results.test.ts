@@ -21,7 +21,35 @@ describe("formulaReads", () => {
   });
 });
 
+describe("formulaReads and other workbooks", () => {
+  test("a link to another workbook reads nothing of this one", () => {
+    expect(formulaReads("[1]Sheet1!B3", "p", new Map())).toEqual([]);
+    expect(formulaReads("'[Báo cáo.xlsx]Tổng hợp'!B3:C4*2+A1", "p", new Map())).toEqual([on("p", 1, 1)]);
+  });
+});
+
 describe("forgetStaleResults", () => {
+  test("keeps a unit's figure typed as a formula whatever the number of formulas, and links to other workbooks and INDIRECT on a form", async () => {
+    const wb = new ExcelJS.Workbook();
+    const form = wb.addWorksheet("Sở Y tế");
+    form.getCell("D16").value = { formula: "209+0", result: 209 };
+    form.getCell("D17").value = { formula: "[1]Sheet1!B3", result: 17 };
+    form.getCell("D18").value = { formula: 'SUM(INDIRECT("E16"))', result: 5 };
+    const results = wb.addWorksheet("Kết quả");
+    results.addTable({ name: "DTI_Results", ref: "A3", columns: [{ name: "Hạng" }, { name: "Tổng điểm" }], rows: [[1, 90]] });
+    const calc = wb.addWorksheet("Calc");
+    for (let r = 1; r <= 6000; r++) calc.getCell(r, 1).value = { formula: "1+1", result: 2 };
+    calc.getCell("B1").value = { formula: 'INDIRECT("\'Kết quả\'!B4")', result: 90 };
+    calc.getCell("B2").value = { formula: "SUM(DTI_Results[Tổng điểm])", result: 90 };
+    const file = new ExcelJS.Workbook();
+    await file.xlsx.load(await wb.xlsx.writeBuffer());
+    forgetStaleResults(file, [wholeSheet("Kết quả"), blockArea("Sở Y tế", "I8", 30, 1)]);
+    const f = file.getWorksheet("Sở Y tế")!;
+    const c = file.getWorksheet("Calc")!;
+    expect(["D16", "D17", "D18"].map((a) => f.getCell(a).result)).toEqual([209, 17, 5]);
+    expect([c.getCell("A6000").result, c.getCell("B1").result, c.getCell("B2").result]).toEqual([2, undefined, undefined]);
+  });
+
   test("drops the results of formulas that read what the run wrote, through other formulas too, and keeps the units' own", async () => {
     const wb = new ExcelJS.Workbook();
     const form = wb.addWorksheet("Sở Nội vụ");

@@ -21,8 +21,8 @@ export interface Area {
 const MAX_ROW = 1048576;
 const MAX_COLUMN = 16384;
 
-/** Past this many formulas the closure is taken per sheet, not per cell (a formula on a sheet the run wrote or naming one). */
-const CELL_PRECISION_LIMIT = 5000;
+/** A read taller than this many rows is checked against every cell that turns stale on its sheet, not by row. */
+const TALL_READ = 256;
 
 interface Formula {
   cell: ExcelJS.Cell;
@@ -34,6 +34,8 @@ interface Formula {
   text: string;
 }
 
+/** A reference into another workbook (`[1]Sheet1!B3`, `'[Báo cáo.xlsx]Tổng hợp'!B3:C4`): it reads nothing of this one. */
+const EXTERNAL = /(?:'\[[^\]]*\](?:[^']|'')*'|\[[^\]]*\][^\s!'(),;=+\-*/^&<>]*)!\$?[A-Za-z]{0,3}\$?\d*(?::\$?[A-Za-z]{0,3}\$?\d*)?/g;
 const SHEET = String.raw`(?:'((?:[^']|'')+)'|([^\s'!(),;:=+\-*/^&<>"{}\[\]]+))!`;
 const COL = String.raw`\$?([A-Za-z]{1,3})`;
 const ROW = String.raw`\$?(\d{1,7})`;
@@ -45,7 +47,7 @@ const REF = new RegExp(
 /** The areas a formula reads, on `own` sheet when it names none; undefined when it cannot be told. */
 export function formulaReads(formula: string, own: string, names: Map<string, Area[]>): Area[] | undefined {
   // Text in quotes is not a reference.
-  const text = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  const text = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(EXTERNAL, "0");
   if (/\b(INDIRECT|OFFSET)\s*\(/i.test(text) || /\[/.test(text)) return undefined;
   const out: Area[] = [];
   for (const m of text.matchAll(REF)) {
@@ -99,7 +101,24 @@ export function blockArea(sheet: string, address: string, rows: number, columns:
   return { sheet: sheet.toLowerCase(), top: row, left: column, bottom: row + Math.max(1, rows) - 1, right: column + Math.max(1, columns) - 1 };
 }
 
-/** Drops the cached result of every formula that reads, directly or through other formulas, an area of `written`. */
+/** Lower-case names of the tables on `sheets`. */
+function tablesOn(wb: ExcelJS.Workbook, sheets: Set<string>): string[] {
+  const out: string[] = [];
+  wb.eachSheet((ws) => {
+    if (!sheets.has(ws.name.toLowerCase())) return;
+    const tables = (ws as unknown as { tables?: Record<string, unknown> }).tables ?? {};
+    out.push(...Object.keys(tables).map((n) => n.toLowerCase()));
+  });
+  return out;
+}
+
+/**
+ * Drops the cached result of every formula that reads, directly or through other formulas, an
+ * area of `written`. A formula whose reads cannot be told (INDIRECT, OFFSET, a table's columns)
+ * is taken as reading what the run wrote when it names a sheet written whole (the results, the
+ * charts) or a table on one. The work grows with the formulas and what they read, not with their
+ * product: each formula turns stale once, and the formulas reading a cell are found by its row.
+ */
 export function forgetStaleResults(wb: ExcelJS.Workbook, written: Area[]): void {
   if (written.length === 0) return;
   const names = definedNames(wb);
@@ -110,50 +129,53 @@ export function forgetStaleResults(wb: ExcelJS.Workbook, written: Area[]): void 
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         if (cell.type !== ExcelJS.ValueType.Formula) return;
         const text = cell.formula ?? "";
-        formulas.push({ cell, sheet, row: r, column: c, reads: undefined, text });
+        formulas.push({ cell, sheet, row: r, column: c, reads: formulaReads(text, sheet, names), text: text.toLowerCase() });
       }),
     );
   });
   if (formulas.length === 0) return;
+
+  // Who reads what: by sheet, then by row for reads of a few rows; taller reads in a list of their own.
+  const byRow = new Map<string, Map<number, { formula: Formula; area: Area }[]>>();
+  const tall = new Map<string, { formula: Formula; area: Area }[]>();
+  for (const formula of formulas) {
+    for (const area of formula.reads ?? []) {
+      if (area.bottom - area.top + 1 > TALL_READ) {
+        const list = tall.get(area.sheet);
+        if (list) list.push({ formula, area });
+        else tall.set(area.sheet, [{ formula, area }]);
+        continue;
+      }
+      let rows = byRow.get(area.sheet);
+      if (!rows) byRow.set(area.sheet, (rows = new Map()));
+      for (let r = area.top; r <= area.bottom; r++) {
+        const at = rows.get(r);
+        if (at) at.push({ formula, area });
+        else rows.set(r, [{ formula, area }]);
+      }
+    }
+  }
+
   const dirty = new Set<Formula>();
-  if (formulas.length > CELL_PRECISION_LIMIT) {
-    // Per sheet: a formula on a written sheet, or naming one, until no more sheets are found.
-    const sheets = new Set(written.map((a) => a.sheet));
-    const names = (s: string) => [`'${s.replace(/'/g, "''")}'!`, `${s}!`];
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const f of formulas) {
-        if (sheets.has(f.sheet)) continue;
-        const lower = f.text.toLowerCase();
-        if ([...sheets].some((s) => names(s).some((n) => lower.includes(n)))) {
-          sheets.add(f.sheet);
-          grew = true;
-        }
-      }
+  const queue: Formula[] = [];
+  const stale = (f: Formula) => {
+    if (dirty.has(f)) return;
+    dirty.add(f);
+    queue.push(f);
+  };
+  const wholly = new Set(written.filter((a) => a.top === 1 && a.left === 1 && a.bottom === MAX_ROW && a.right === MAX_COLUMN).map((a) => a.sheet));
+  const named = [...[...wholly].flatMap((n) => [`'${n.replace(/'/g, "''")}'!`, `${n}!`]), ...tablesOn(wb, wholly).map((t) => `${t}[`)];
+  const writtenOn = new Map<string, Area[]>();
+  for (const w of written) writtenOn.set(w.sheet, [...(writtenOn.get(w.sheet) ?? []), w]);
+  for (const f of formulas) {
+    if (f.reads === undefined ? named.some((n) => f.text.includes(n)) : f.reads.some((r) => (writtenOn.get(r.sheet) ?? []).some((w) => overlaps(r, w)))) stale(f);
+  }
+  while (queue.length > 0) {
+    const f = queue.pop()!;
+    const readers = [...(byRow.get(f.sheet)?.get(f.row) ?? []), ...(tall.get(f.sheet) ?? [])];
+    for (const { formula, area } of readers) {
+      if (!dirty.has(formula) && area.top <= f.row && f.row <= area.bottom && area.left <= f.column && f.column <= area.right) stale(formula);
     }
-    for (const f of formulas) if (sheets.has(f.sheet)) dirty.add(f);
-  } else {
-    for (const f of formulas) f.reads = formulaReads(f.text, f.sheet, names);
-    // Breadth first from what the run wrote: a formula reading a written area, then one reading such a formula's cell…
-    const unknown = formulas.filter((f) => f.reads === undefined);
-    const known = formulas.filter((f) => f.reads !== undefined);
-    const bySheet = (areas: Area[]) => {
-      const out = new Map<string, Area[]>();
-      for (const a of areas) out.set(a.sheet, [...(out.get(a.sheet) ?? []), a]);
-      return out;
-    };
-    let frontier = bySheet(written);
-    while (frontier.size > 0) {
-      const next: Area[] = [];
-      for (const f of known) {
-        if (dirty.has(f) || !f.reads!.some((r) => (frontier.get(r.sheet) ?? []).some((w) => overlaps(r, w)))) continue;
-        dirty.add(f);
-        next.push({ sheet: f.sheet, top: f.row, bottom: f.row, left: f.column, right: f.column });
-      }
-      frontier = bySheet(next);
-    }
-    // What cannot be told (INDIRECT, a table's columns) may read anything the run wrote.
-    for (const f of unknown) dirty.add(f);
   }
   for (const { cell } of dirty) {
     // `cell.result`: cell.value leaves a result of 0 or FALSE out.
