@@ -1,9 +1,9 @@
 import type { ChartKind, Issue, WorkbookSnapshot, WritePlan } from "../types";
-import { type IndexSheetState, readIndexSheet } from "./index-sheet";
+import { type IndexSheetState } from "./index-sheet";
 import { CHART_NAMES, INDEX_SHEET, MARK_NOTE_PREFIX } from "./labels";
 import { planMarksOnly } from "./marks-only";
 import { planResults } from "./plan";
-import { demoModel, demoSnapshot, ownedGrid, readAndScore, setCell } from "./test-fixtures";
+import { demoModel, demoSnapshot, indexState, ownedGrid, readAndScore, setCell } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 
@@ -20,12 +20,6 @@ function run(options: { kinds?: ChartKind[]; profileUnits?: string[]; previous?:
     charts,
     ...(options.previous ? { previous: options.previous } : {}),
   });
-}
-
-function indexState(plan: WritePlan): IndexSheetState {
-  const state = readIndexSheet({ sheets: [{ name: INDEX_SHEET, values: ownedGrid(plan, INDEX_SHEET) }] });
-  if (!state) throw new Error("no _index state");
-  return state;
 }
 
 const chartsOf = (plan: WritePlan) => plan.owned.find((o) => o.name === "Biểu đồ")!.charts;

@@ -4,11 +4,11 @@
  * them).
  */
 import type { WorkbookSnapshot, WritePlan } from "../types";
-import { type IndexSheetState, readIndexSheet } from "./index-sheet";
+import { type IndexSheetState } from "./index-sheet";
 import { INDEX_SHEET, MARK_NOTE_PREFIX, markNote, markNoteParts, noteWithMark, noteWithoutMark } from "./labels";
 import { planMarksOnly } from "./marks-only";
 import { locateMarks, planResults, relocateMarks } from "./plan";
-import { applyEdits, demoModel, demoSnapshot, ownedGrid, readAndScore, setCell } from "./test-fixtures";
+import { applyEdits, demoModel, demoSnapshot, indexState, readAndScore, setCell } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 
@@ -16,12 +16,6 @@ function run(snapshot: WorkbookSnapshot, previous?: IndexSheetState) {
   const model = demoModel();
   const { submissions, issues, table } = readAndScore(snapshot, model);
   return planResults(model, table, issues, submissions, { lang: "vi", projectVersion: "1.2.3", now: NOW, snapshot, ...(previous ? { previous } : {}) });
-}
-
-function indexState(plan: WritePlan): IndexSheetState {
-  const state = readIndexSheet({ sheets: [{ name: INDEX_SHEET, values: ownedGrid(plan, INDEX_SHEET) }] });
-  if (!state) throw new Error("no _index state");
-  return state;
 }
 
 const SHADING = "FFFFF2CC";

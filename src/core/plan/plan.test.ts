@@ -1,9 +1,9 @@
-import type { Issue, IssueCode, WritePlan } from "../types";
+import type { Issue, IssueCode } from "../types";
 import { parseRange } from "./a1";
-import { type IndexSheetState, readIndexSheet, staleUnits, unitInputHashes } from "./index-sheet";
+import { type IndexSheetState, staleUnits, unitInputHashes } from "./index-sheet";
 import { CHART_NAMES, INDEX_SHEET, MARK_NOTE_PREFIX, RESULTS_TABLE } from "./labels";
 import { planMarks, planResults } from "./plan";
-import { DEMO_DEFINITION, applyEdits, demoModel, demoSnapshot, ownedGrid, readAndScore, setCell } from "./test-fixtures";
+import { applyEdits, DEMO_DEFINITION, demoModel, demoSnapshot, indexState, ownedGrid, readAndScore, setCell } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 
@@ -18,12 +18,6 @@ function run(lang: "vi" | "en" = "vi", previous?: IndexSheetState, snapshot = de
     ...(previous ? { previous } : {}),
   });
   return { model, submissions, issues, table, plan };
-}
-
-function indexState(plan: WritePlan): IndexSheetState {
-  const state = readIndexSheet({ sheets: [{ name: INDEX_SHEET, values: ownedGrid(plan, INDEX_SHEET) }] });
-  if (!state) throw new Error("no _index state");
-  return state;
 }
 
 /** The one issue of a code the reader found (its message is the reader's, in both languages). */

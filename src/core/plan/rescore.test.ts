@@ -4,25 +4,17 @@
  * see (15 significant digits), the total's data bars start at 0, and a unit ranked within its
  * category reads that rank on its form.
  */
-import { readIndexSheet } from "./index-sheet";
-import { INDEX_SHEET } from "./labels";
 import { planResults } from "./plan";
 import { cellAddress, parseRange } from "./a1";
-import { DEMO_DEFINITION, applyEdits, demoModel, demoSnapshot, ownedGrid, readAndScore, setCell } from "./test-fixtures";
+import { applyEdits, DEMO_DEFINITION, demoModel, demoSnapshot, indexState, ownedGrid, readAndScore, setCell } from "./test-fixtures";
 import type { IndexSheetState } from "./index-sheet";
-import type { WorkbookSnapshot, WritePlan } from "../types";
+import type { WorkbookSnapshot } from "../types";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 
 function run(snapshot: WorkbookSnapshot, model = demoModel(), previous?: IndexSheetState, lang: "vi" | "en" = "vi") {
   const scored = readAndScore(snapshot, model);
   return { ...scored, plan: planResults(model, scored.table, scored.issues, scored.submissions, { lang, projectVersion: "1", now: NOW, snapshot, ...(previous ? { previous } : {}) }) };
-}
-
-function indexState(plan: WritePlan): IndexSheetState {
-  const state = readIndexSheet({ sheets: [{ name: INDEX_SHEET, values: ownedGrid(plan, INDEX_SHEET) }] });
-  if (!state) throw new Error("no _index state");
-  return state;
 }
 
 function grid(snapshot: WorkbookSnapshot, sheet: string): unknown[][] {

@@ -7,12 +7,11 @@ import { rankingTable } from "../../cli/commands/score";
 import { parseDefinition } from "../definition";
 import type { IndexModel } from "../definition/model";
 import { findBuiltin } from "../../indices";
-import type { CellValue, OwnedSheetPlan, WorkbookSnapshot, WritePlan } from "../types";
+import type { CellValue, OwnedSheetPlan, WorkbookSnapshot } from "../types";
 import { parseRange } from "./a1";
-import { type IndexSheetState, readIndexSheet } from "./index-sheet";
-import { INDEX_SHEET } from "./labels";
+import { type IndexSheetState } from "./index-sheet";
 import { planResults } from "./plan";
-import { DEMO_UNITS, demoModel, demoSnapshot, layoutAGrid, ownedGrid, readAndScore } from "./test-fixtures";
+import { DEMO_UNITS, demoModel, demoSnapshot, indexState, layoutAGrid, ownedGrid, readAndScore } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 
@@ -26,12 +25,6 @@ function run(snapshot: WorkbookSnapshot, model: IndexModel, lang: "vi" | "en" = 
   const { submissions, issues, table } = readAndScore(snapshot, model);
   const plan = planResults(model, table, issues, submissions, { lang, projectVersion: "1.2.3", now: NOW, snapshot, ...(previous ? { previous } : {}) });
   return { plan, table, issues };
-}
-
-function indexState(plan: WritePlan): IndexSheetState {
-  const state = readIndexSheet({ sheets: [{ name: INDEX_SHEET, values: ownedGrid(plan, INDEX_SHEET) }] });
-  if (!state) throw new Error("no _index state");
-  return state;
 }
 
 /** A number as Excel shows it in a format of the form "0", "0.0", "0.000". */

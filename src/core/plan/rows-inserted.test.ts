@@ -4,22 +4,16 @@
  */
 import type { WorkbookSnapshot, WritePlan } from "../types";
 import { parseRange } from "./a1";
-import { type IndexSheetState, planIndexSheet, readIndexSheet } from "./index-sheet";
+import { type IndexSheetState, planIndexSheet } from "./index-sheet";
 import { INDEX_SHEET } from "./labels";
 import { locateMarks, planResults, relocateMarks } from "./plan";
-import { applyEdits, demoModel, demoSnapshot, insertRows, ownedGrid, readAndScore, setCell } from "./test-fixtures";
+import { applyEdits, demoModel, demoSnapshot, indexState, insertRows, readAndScore, setCell } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 
 function run(snapshot: WorkbookSnapshot, previous?: IndexSheetState, model = demoModel()) {
   const { submissions, issues, table } = readAndScore(snapshot, model);
   return planResults(model, table, issues, submissions, { lang: "vi", projectVersion: "1.2.3", now: NOW, snapshot, ...(previous ? { previous } : {}) });
-}
-
-function indexState(plan: WritePlan): IndexSheetState {
-  const state = readIndexSheet({ sheets: [{ name: INDEX_SHEET, values: ownedGrid(plan, INDEX_SHEET) }] });
-  if (!state) throw new Error("no _index state");
-  return state;
 }
 
 /** Every cell an edit of `sheet` writes (empties included), by address. */

@@ -7,11 +7,10 @@
  */
 import type { CellValue, WorkbookSnapshot, WritePlan } from "../types";
 import { cellAddress, parseRange, rangeCells } from "./a1";
-import { type IndexSheetState, readIndexSheet } from "./index-sheet";
-import { INDEX_SHEET } from "./labels";
+import { type IndexSheetState } from "./index-sheet";
 import { planResults } from "./plan";
 import { formLanguage, planClearForm } from "./sheet-edits";
-import { DEMO_DEFINITION, applyEdits, demoModel, demoSnapshot, ownedGrid, readAndScore, setCell } from "./test-fixtures";
+import { applyEdits, DEMO_DEFINITION, demoModel, demoSnapshot, indexState, readAndScore, setCell } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 
@@ -19,12 +18,6 @@ function run(snapshot: WorkbookSnapshot, lang: "vi" | "en" = "vi", previous?: In
   const model = demoModel();
   const { submissions, issues, table } = readAndScore(snapshot, model);
   return planResults(model, table, issues, submissions, { lang, projectVersion: "1", now: NOW, snapshot, ...(previous ? { previous } : {}) });
-}
-
-function indexState(plan: WritePlan): IndexSheetState {
-  const state = readIndexSheet({ sheets: [{ name: INDEX_SHEET, values: ownedGrid(plan, INDEX_SHEET) }] });
-  if (!state) throw new Error("no _index state");
-  return state;
 }
 
 /** Every cell an edit of `sheet` writes, by address. */

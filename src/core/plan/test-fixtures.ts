@@ -8,6 +8,8 @@ import { checkSelfScores, readSubmissions } from "../read";
 import { scoreUnits } from "../score";
 import type { CellValue, InputValue, Issue, PlanValue, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "../types";
 import { cellAddress, parseCell } from "./a1";
+import { type IndexSheetState, readIndexSheet } from "./index-sheet";
+import { INDEX_SHEET } from "./labels";
 
 export const DEMO_DEFINITION = {
   format: "index-definition/1",
@@ -162,4 +164,11 @@ export function insertRows(snapshot: WorkbookSnapshot, sheet: string, at: number
     }
     s.fills = fills;
   }
+}
+
+/** What the `_index` sheet a plan writes would say when read back. */
+export function indexState(plan: WritePlan): IndexSheetState {
+  const state = readIndexSheet({ sheets: [{ name: INDEX_SHEET, values: ownedGrid(plan, INDEX_SHEET) }] });
+  if (!state) throw new Error("no _index state");
+  return state;
 }

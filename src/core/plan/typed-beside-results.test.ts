@@ -4,12 +4,11 @@
  * the range the table took, so that a column added beside the table or a line typed under it is
  * told from the table itself.
  */
-import type { CellValue, WorkbookSnapshot, WritePlan } from "../types";
+import type { CellValue, WorkbookSnapshot } from "../types";
 import { columnLetter, parseRange } from "./a1";
-import { type IndexSheetState, readIndexSheet } from "./index-sheet";
-import { INDEX_SHEET } from "./labels";
+import { type IndexSheetState } from "./index-sheet";
 import { planResults } from "./plan";
-import { type DemoUnit, DEMO_UNITS, demoModel, demoSnapshot, ownedGrid, readAndScore } from "./test-fixtures";
+import { DEMO_UNITS, demoModel, demoSnapshot, indexState, ownedGrid, readAndScore, type DemoUnit } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 
@@ -24,12 +23,6 @@ function run(snapshot: WorkbookSnapshot, previous?: IndexSheetState, lang: "vi" 
   const model = demoModel();
   const { submissions, issues, table } = readAndScore(snapshot, model);
   return planResults(model, table, issues, submissions, { lang, projectVersion: "1.2.3", now: NOW, snapshot, ...(previous ? { previous } : {}) });
-}
-
-function indexState(plan: WritePlan): IndexSheetState {
-  const state = readIndexSheet({ sheets: [{ name: INDEX_SHEET, values: ownedGrid(plan, INDEX_SHEET) }] });
-  if (!state) throw new Error("no _index state");
-  return state;
 }
 
 /** The workbook as the first run left it, with the results sheet as `type` changes it. */

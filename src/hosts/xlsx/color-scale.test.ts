@@ -1,21 +1,13 @@
 /** The .xlsx host anchors the results sheet's colour scales where the plan says: 0, 0.5 and 1 for group values. */
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { DEMO_DEFINITION, DEMO_UNITS, layoutAGrid } from "../../core/plan/test-fixtures";
+import { DEMO_DEFINITION } from "../../core/plan/test-fixtures";
+import { demoForms } from "./test-workbooks";
 import { runScoring } from "../../core/pipeline";
 import { XlsxHost } from "./host";
 
-async function demoWorkbook(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  for (const u of DEMO_UNITS) {
-    const ws = wb.addWorksheet(u.code);
-    layoutAGrid(u).forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
-  }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 test("the group values' colour scales sit at the numbers 0, 0.5 and 1, not at the lowest, median and highest", async () => {
-  const host = await XlsxHost.fromBuffer(await demoWorkbook(), "phieu.xlsx");
+  const host = await XlsxHost.fromBuffer(await demoForms(), "phieu.xlsx");
   const result = await runScoring(host, { definition: DEMO_DEFINITION, lang: "vi", projectVersion: "test", now: new Date("2024-06-01T00:00:00Z") });
   const planned = result.plan!.owned.find((o) => o.name === "Kết quả")!.conditionalFormats.filter((c) => c.kind === "colorScale");
   expect(planned).toHaveLength(2);

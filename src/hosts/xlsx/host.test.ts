@@ -3,14 +3,14 @@ import JSZip from "jszip";
 import { parseCell, rangeCells } from "../../core/plan/a1";
 import { type IndexSheetState, readIndexSheet, staleUnits } from "../../core/plan/index-sheet";
 import { CHART_NAMES, INDEX_SHEET, MARK_FILLS, MARK_NOTE_PREFIX, RESULTS_TABLE } from "../../core/plan/labels";
-import { DEMO_DEFINITION, DEMO_UNITS, demoModel, layoutAGrid } from "../../core/plan/test-fixtures";
+import { DEMO_DEFINITION, demoModel } from "../../core/plan/test-fixtures";
 import { runScoring } from "../../core/pipeline";
 import { readSubmissions } from "../../core/read";
 import type { ChartKind, WorkbookSnapshot } from "../../core/types";
 import { XlsxHost } from "./host";
 import { parseRels, sheetParts } from "./ooxml";
 import { snapshotWorkbook } from "./read";
-import { edit, open } from "./test-workbooks";
+import { addDemoForms, edit, open } from "./test-workbooks";
 
 async function inputWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -21,12 +21,10 @@ async function inputWorkbook(): Promise<Uint8Array> {
   notes.getCell("C2").value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue;
   notes.getCell("D2").value = { richText: [{ text: "Hạn " }, { text: "nộp", font: { bold: true } }] };
   notes.getCell("E2").value = { text: "Cổng", hyperlink: "https://example.vn" };
-  for (const u of DEMO_UNITS) {
-    const ws = wb.addWorksheet(u.code);
-    layoutAGrid(u).forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
+  addDemoForms(wb, (ws) => {
     ws.getCell("B1").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
     ws.getCell("E7").value = "Quyết định 12/QĐ-UBND";
-  }
+  });
   // A user note on an input cell the project will mark: it must survive the mark and its removal.
   wb.getWorksheet("SO-03")!.getCell("D10").note = "Số liệu của văn thư";
   return new Uint8Array(await wb.xlsx.writeBuffer());

@@ -6,11 +6,11 @@ import ExcelJS from "exceljs";
 import { type IndexSheetState, readIndexSheet } from "../../core/plan/index-sheet";
 import { MARK_FILLS, MARK_NOTE_PREFIX } from "../../core/plan/labels";
 import { planMarksOnly } from "../../core/plan/marks-only";
-import { DEMO_DEFINITION, DEMO_UNITS, layoutAGrid } from "../../core/plan/test-fixtures";
+import { DEMO_DEFINITION } from "../../core/plan/test-fixtures";
 import { runScoring } from "../../core/pipeline";
 import { XlsxHost } from "./host";
 import { snapshotWorkbook } from "./read";
-import { edit, open } from "./test-workbooks";
+import { addDemoForms, edit, open } from "./test-workbooks";
 
 /** The form's input shading (the template's light yellow). */
 const SHADING = "FFFFF2CC";
@@ -21,11 +21,9 @@ const REMARK = "HĐ thẩm định: đơn vị bổ sung quyết định số 12
 /** The demo forms, their `Số liệu` cells shaded; SO-02 typed text for a number, SO-03's cell shows an Excel error. */
 async function faultyForms(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  for (const u of DEMO_UNITS) {
-    const ws = wb.addWorksheet(u.code);
-    layoutAGrid(u).forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
+  addDemoForms(wb, (ws) => {
     for (let r = 7; r <= 13; r++) ws.getCell(`D${r}`).fill = { type: "pattern", pattern: "solid", fgColor: { argb: SHADING } };
-  }
+  });
   wb.getWorksheet("SO-02")!.getCell("D10").value = "abc";
   wb.getWorksheet("SO-03")!.getCell("D11").value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue;
   return new Uint8Array(await wb.xlsx.writeBuffer());

@@ -4,26 +4,17 @@
  * protected with a password stops the run before anything is written, one protected without a
  * password stays protected as it was, and the sheets stay where and as the analyst put them.
  */
-import ExcelJS from "exceljs";
 import { readIndexSheet } from "../../core/plan/index-sheet";
 import { INDEX_SHEET, RESULTS_TABLE } from "../../core/plan/labels";
-import { DEMO_DEFINITION, DEMO_UNITS, layoutAGrid } from "../../core/plan/test-fixtures";
+import { DEMO_DEFINITION, DEMO_UNITS } from "../../core/plan/test-fixtures";
 import { PipelineError, runScoring } from "../../core/pipeline";
 import { XlsxHost } from "./host";
 import { snapshotWorkbook } from "./read";
-import { edit, open } from "./test-workbooks";
+import { demoForms, edit, open } from "./test-workbooks";
 
 const FIRST = new Date("2024-06-01T00:00:00Z");
 const SECOND = new Date("2024-06-08T00:00:00Z");
 
-async function forms(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  for (const u of DEMO_UNITS) {
-    const ws = wb.addWorksheet(u.code);
-    layoutAGrid(u).forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
-  }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 async function score(file: Uint8Array, now = FIRST) {
   const host = await XlsxHost.fromBuffer(file, "bao-cao.xlsx");
@@ -38,7 +29,7 @@ async function tabs(file: Uint8Array): Promise<[string, string][]> {
 
 describe("cells the analyst typed beside the results table", () => {
   test("a column added to the table and a line typed under it are named in the write-warning", async () => {
-    const first = await score(await forms());
+    const first = await score(await demoForms());
     const typed = await edit(first.out, (wb) => {
       const ws = wb.getWorksheet("Kết quả")!;
       const width = ws.getTable(RESULTS_TABLE) ? ws.getRow(3).cellCount : 0;
@@ -62,7 +53,7 @@ describe("cells the analyst typed beside the results table", () => {
 describe("an owned sheet protected with a password", () => {
   for (const sheet of ["Kết quả", "Biểu đồ"]) {
     test(`'${sheet}': the run stops before anything is written, with one sentence naming the sheet`, async () => {
-      const first = await score(await forms());
+      const first = await score(await demoForms());
       const locked = await edit(first.out, (wb) => {
         void wb.getWorksheet(sheet)!.protect("mật khẩu", { formatColumns: true, spinCount: 1000 } as never);
         // An input changed since: the workbook must not claim to be scored with it.
@@ -90,7 +81,7 @@ describe("an owned sheet protected with a password", () => {
 
 describe("an owned sheet protected without a password", () => {
   test("is written and protected again with the same settings", async () => {
-    const first = await score(await forms());
+    const first = await score(await demoForms());
     const protectedFile = await edit(first.out, (wb) => {
       void wb.getWorksheet("Kết quả")!.protect("", { formatColumns: true, sort: true, autoFilter: true });
       wb.getWorksheet(DEMO_UNITS[2]!.code)!.getCell("D8").value = false;
@@ -108,7 +99,7 @@ describe("an owned sheet protected without a password", () => {
 
 describe("how the analyst arranged the sheets", () => {
   test("the first run puts the results first and the charts after them, shown, and _index very hidden", async () => {
-    const first = await score(await forms());
+    const first = await score(await demoForms());
     expect(await tabs(first.out)).toEqual([
       ["Kết quả", "visible"],
       ["Biểu đồ", "visible"],
@@ -118,7 +109,7 @@ describe("how the analyst arranged the sheets", () => {
   });
 
   test("a later run keeps a sheet moved to the front there, a hidden Biểu đồ hidden, and _index very hidden", async () => {
-    const first = await score(await forms());
+    const first = await score(await demoForms());
     const arranged = await edit(first.out, (wb) => {
       const order = [DEMO_UNITS[2]!.code, "Kết quả", DEMO_UNITS[0]!.code, DEMO_UNITS[1]!.code, "Biểu đồ", INDEX_SHEET];
       for (const w of wb.worksheets) (w as unknown as { orderNo: number }).orderNo = order.indexOf(w.name) + 1;
@@ -144,7 +135,7 @@ describe("how the analyst arranged the sheets", () => {
   });
 
   test("a charts sheet the analyst deleted comes back after the results, wherever they are", async () => {
-    const first = await score(await forms());
+    const first = await score(await demoForms());
     const arranged = await edit(first.out, (wb) => {
       wb.removeWorksheet(wb.getWorksheet("Biểu đồ")!.id);
       const order = [DEMO_UNITS[0]!.code, DEMO_UNITS[1]!.code, "Kết quả", DEMO_UNITS[2]!.code, INDEX_SHEET];

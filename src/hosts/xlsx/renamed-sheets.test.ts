@@ -1,20 +1,12 @@
 import ExcelJS from "exceljs";
 import { readIndexSheet } from "../../core/plan/index-sheet";
 import { INDEX_SHEET, RESULTS_TABLE } from "../../core/plan/labels";
-import { DEMO_DEFINITION, DEMO_UNITS, layoutAGrid } from "../../core/plan/test-fixtures";
+import { DEMO_DEFINITION, DEMO_UNITS } from "../../core/plan/test-fixtures";
 import { runScoring } from "../../core/pipeline";
 import { XlsxHost } from "./host";
 import { snapshotWorkbook } from "./read";
-import { edit, open } from "./test-workbooks";
+import { demoForms, edit, open } from "./test-workbooks";
 
-async function forms(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  for (const u of DEMO_UNITS) {
-    const ws = wb.addWorksheet(u.code);
-    layoutAGrid(u).forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
-  }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 async function score(file: Uint8Array, lang: "vi" | "en" = "vi") {
   const host = await XlsxHost.fromBuffer(file, "bao-cao.xlsx");
@@ -38,7 +30,7 @@ describe("a unit's form sheet renamed between two runs", () => {
   const after = "STP sửa";
 
   async function scoredThenRenamed(dropFormRows = false) {
-    const first = await score(await forms());
+    const first = await score(await demoForms());
     const firstWb = await open(first.out);
     const [place] = summaries(firstWb.getWorksheet(before)!);
     const renamed = await edit(first.out, (wb) => {
@@ -90,7 +82,7 @@ describe("a unit's form sheet renamed between two runs", () => {
 
 describe("the results sheet renamed by the user", () => {
   test("is still the project's: written again under the user's name with its table, no `Kết quả` added, no warning", async () => {
-    const first = await score(await forms());
+    const first = await score(await demoForms());
     const renamed = await edit(first.out, (wb) => {
       wb.getWorksheet("Kết quả")!.name = "KQ 2025";
     });
@@ -111,7 +103,7 @@ describe("the results sheet renamed by the user", () => {
   });
 
   test("the charts sheet renamed too: both written under the user's names, the charts recorded there", async () => {
-    const first = await score(await forms());
+    const first = await score(await demoForms());
     const renamed = await edit(first.out, (wb) => {
       wb.getWorksheet("Kết quả")!.name = "KQ";
       wb.getWorksheet("Biểu đồ")!.name = "BĐ 2025";
@@ -123,7 +115,7 @@ describe("the results sheet renamed by the user", () => {
   });
 
   test("beside a user's own `Kết quả`: the renamed `Kết quả (2)` keeps being ours, and the warning about the user's sheet is not repeated", async () => {
-    const withMine = await edit(await forms(), (wb) => {
+    const withMine = await edit(await demoForms(), (wb) => {
       wb.addWorksheet("Kết quả").getCell("A1").value = "Của tôi";
     });
     const first = await score(withMine);
@@ -144,7 +136,7 @@ describe("the results sheet renamed by the user", () => {
 
 describe("cells the user typed on the results sheet", () => {
   test("are named in a warning of the run that overwrites them", async () => {
-    const first = await score(await forms());
+    const first = await score(await demoForms());
     expect(first.host.lastApply!.warnings).toEqual([]);
     const typed = await edit(first.out, (wb) => {
       const ws = wb.getWorksheet("Kết quả")!;

@@ -6,21 +6,12 @@
 import ExcelJS from "exceljs";
 import { readIndexSheet } from "../../core/plan/index-sheet";
 import { MARK_FILLS, MARK_NOTE_PREFIX } from "../../core/plan/labels";
-import { DEMO_DEFINITION, DEMO_UNITS, layoutAGrid } from "../../core/plan/test-fixtures";
+import { DEMO_DEFINITION } from "../../core/plan/test-fixtures";
 import { runScoring } from "../../core/pipeline";
 import { XlsxHost } from "./host";
 import { snapshotWorkbook } from "./read";
-import { edit, open } from "./test-workbooks";
+import { demoForms, edit, open } from "./test-workbooks";
 
-async function inputWorkbook(change?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  for (const u of DEMO_UNITS) {
-    const ws = wb.addWorksheet(u.code);
-    layoutAGrid(u).forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
-  }
-  change?.(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 async function score(file: Uint8Array) {
   const host = await XlsxHost.fromBuffer(file, "phieu.xlsx");
@@ -67,7 +58,7 @@ const GREEN = "FF00B050";
 
 describe("a second run on an .xlsx after the user inserted rows", () => {
   test("the user's cells in the inserted rows stay as typed, the summary is rewritten where it moved and nowhere else", async () => {
-    const first = await score(await inputWorkbook());
+    const first = await score(await demoForms());
     const scored = await open(first.out);
     expect(scored.getWorksheet("SO-01")!.getCell("D1").value).toBe("Tổng điểm");
     expect(scored.getWorksheet("SO-02")!.getCell("G6").value).toBe("Điểm");
@@ -101,7 +92,7 @@ describe("a second run on an .xlsx after the user inserted rows", () => {
   });
 
   test("a mark moved by inserted rows is removed from the cell it is on now, which gets its own fill back; the cell now at the recorded address is left alone", async () => {
-    const file = await inputWorkbook((wb) => {
+    const file = await demoForms((wb) => {
       const ws = wb.getWorksheet("SO-02")!;
       ws.getCell("D10").value = "abc"; // 1.2.a: not a number
       ws.getCell("D10").fill = { type: "pattern", pattern: "solid", fgColor: { argb: GREEN } };
@@ -152,7 +143,7 @@ describe("a second run on an .xlsx after the user inserted rows", () => {
   });
 
   test("clearing after an insert removes the moved mark at once, and gives no fill to the cell now at the recorded address", async () => {
-    const file = await inputWorkbook((wb) => {
+    const file = await demoForms((wb) => {
       const ws = wb.getWorksheet("SO-03")!;
       ws.getCell("D10").value = "abc";
       ws.getCell("D10").fill = { type: "pattern", pattern: "solid", fgColor: { argb: GREEN } };

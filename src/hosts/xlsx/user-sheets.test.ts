@@ -1,19 +1,16 @@
 import ExcelJS from "exceljs";
 import { readIndexSheet } from "../../core/plan/index-sheet";
 import { INDEX_SHEET, RESULTS_TABLE } from "../../core/plan/labels";
-import { DEMO_DEFINITION, DEMO_UNITS, layoutAGrid } from "../../core/plan/test-fixtures";
+import { DEMO_DEFINITION, DEMO_UNITS } from "../../core/plan/test-fixtures";
 import { runScoring } from "../../core/pipeline";
 import { XlsxHost } from "./host";
 import { snapshotWorkbook } from "./read";
-import { open } from "./test-workbooks";
+import { addDemoForms, open } from "./test-workbooks";
 
 /** The unit forms, and the user's own sheets named as the project's results and charts would be. */
 async function workbookWithUserSheets(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  for (const u of DEMO_UNITS) {
-    const ws = wb.addWorksheet(u.code);
-    layoutAGrid(u).forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
-  }
+  addDemoForms(wb);
   const mine = wb.addWorksheet("Kết quả");
   mine.getCell("A1").value = "Kết quả kiểm tra nội bộ quý II";
   mine.getCell("A1").font = { name: "Times New Roman", size: 14, bold: true };
