@@ -338,6 +338,14 @@ export interface WritePlan {
   clearMarks: { sheet: string; cell: string; /** the fill to restore (as recorded); absent = no fill */ fill?: string }[];
   /** Sheets the project owned in an earlier run and no longer writes (e.g. `Results` after a run in Vietnamese). */
   removeSheets?: string[];
+  /**
+   * Done before anything else in the plan: the last run's results or charts sheet, still in the
+   * workbook under its name in the other language (`from`, as the workbook spells it now), takes
+   * this run's name (`to`, which no sheet has), as Excel renames a sheet: every formula, defined
+   * name, validation and conditional format naming `from` names `to` after it. The plan's `owned`
+   * sheet of that name is then written over the renamed sheet. Absent when nothing is renamed.
+   */
+  renameSheets?: { from: string; to: string }[];
   /** What the user should know about the write (a sheet of theirs had the name the results needed: they went elsewhere). Hosts report them with `lastApply.warnings`. */
   warnings?: Message[];
 }

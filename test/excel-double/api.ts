@@ -113,6 +113,7 @@ export const API_SETS: Record<string, string> = {
   "RangeFormat.rowHeight": "1.2",
   "Application.suspendApiCalculationUntilNextSync": "1.6",
   "Table.worksheet": "1.2",
+  "Table.resize": "1.13",
   "TableCollection.getItemOrNullObject": "1.4",
   "ChartCollection.getItemOrNullObject": "1.4",
   "Chart.chartType (set)": "1.7",
@@ -852,6 +853,22 @@ export class EventHandlerResult {
   }
 }
 
+/**
+ * A formula with its references to sheet `from` (`'Kết quả'!D5`, `Results!A1:B2`; the name
+ * compared without case) naming sheet `to`, quoted when it is not plain letters, digits, `_` and
+ * `.`: what Excel does to every formula of the workbook when a sheet is renamed. Text in string
+ * literals is left alone.
+ */
+export function withSheetRenamed(formula: string, from: string, to: string): string {
+  const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(to) && !/^[A-Za-z]{1,3}\d+$/.test(to) ? to : `'${to.replace(/'/g, "''")}'`;
+  return formula.replace(/("(?:[^"]|"")*"?)|'((?:[^']|'')+)'!|([^\s'"!(),;:=+\-*/^&<>{}[\]]+)!/g, (whole, text?: string, quoted?: string, plain?: string, at?: number) => {
+    if (text !== undefined) return whole;
+    if (plain !== undefined && at! > 0 && formula[at! - 1] === "]") return whole; // another workbook's sheet
+    const sheet = quoted !== undefined ? quoted.replace(/''/g, "'") : plain!;
+    return sheet.toLowerCase() === from.toLowerCase() ? `${name}!` : whole;
+  });
+}
+
 export class Worksheet extends ClientObject {
   protected _scalars() { return ["name", "id", "visibility", "position"]; }
   protected _readScalar(t: unknown, name: string): unknown {
@@ -886,6 +903,13 @@ export class Worksheet extends ClientObject {
       if (!validSheetName(v)) throw invalidArg(`'${v}' is not a valid sheet name.`);
       const other = this.context._state.workbook.sheet(v);
       if (other && other !== s) throw new DoubleError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${v}.`);
+      // As in Excel, every formula of the workbook that names the sheet names it anew.
+      const from = s.name;
+      if (from !== v) {
+        for (const sheet of this.context._state.workbook.sheets) {
+          for (const cell of sheet.cells.values()) if (cell.f !== undefined) cell.f = withSheetRenamed(cell.f, from, v);
+        }
+      }
       s.name = v;
     });
   }
@@ -943,6 +967,10 @@ export class Worksheet extends ClientObject {
         throw new DoubleError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
       wb.sheets = wb.sheets.filter((x) => x !== s);
+      // Its tables go with it: formulas elsewhere that named them read #REF!, as in Excel.
+      for (const t of wb.tables.filter((x) => x.sheet === s)) {
+        for (const sheet of wb.sheets) for (const cell of sheet.cells.values()) if (cell.f !== undefined) cell.f = withoutStructuredRefs(cell.f, t.name);
+      }
       wb.tables = wb.tables.filter((t) => t.sheet !== s);
       wb.notes = wb.notes.filter((n) => n.sheet !== s);
       wb.comments = wb.comments.filter((n) => n.sheet !== s);
@@ -1828,12 +1856,44 @@ export class Table extends ClientObject {
   }
   get style(): string { return this._get("style"); }
   set style(v: string) { this._set("style", v, (m: MTable) => { m.style = v; }); }
-  /** Deletes the table and its data (use convertToRange to keep the cells). */
+  /**
+   * Deletes the table and its data (use convertToRange to keep the cells). As in Excel, every
+   * formula of the workbook that referred to the table by name (`=SUM(Results[Total])`) now
+   * reads `#REF!`.
+   */
   delete(): void {
     this._call("delete", undefined, (m: MTable) => {
       const wb = this.context._state.workbook;
       wb.tables = wb.tables.filter((t) => t !== m);
       for (let r = 0; r < m.rows; r++) for (let c = 0; c < m.cols; c++) m.sheet.cells.delete(m.sheet.key(m.row + r, m.col + c));
+      for (const sheet of wb.sheets) {
+        for (const cell of sheet.cells.values()) if (cell.f !== undefined) cell.f = withoutStructuredRefs(cell.f, m.name);
+      }
+    });
+  }
+  /**
+   * Resizes the table to a new range (ExcelApi 1.13). Excel's rules: the new range overlaps the
+   * table's, its top row (the header row) stays where it is, and it overlaps no other table. The
+   * table keeps its name, style and identity, so formulas that refer to it by name keep working.
+   */
+  resize(newRange: string | Range): void {
+    requireApi(this.context, "Table.resize");
+    this._call("resize", typeof newRange === "string" ? newRange : newRange._path, (m: MTable) => {
+      let rect: Rect | null;
+      if (typeof newRange === "string") {
+        const { sheet: sn, local } = splitSheet(newRange);
+        if (sn !== undefined && this.context._state.workbook.sheet(sn) !== m.sheet) throw invalidArg(`'${newRange}' is not on the table's worksheet.`);
+        rect = parseRect(local);
+      } else {
+        const target = newRange._target<RangeRef>();
+        if (target.sheet !== m.sheet) throw invalidArg("The range is not on the table's worksheet.");
+        rect = target.rect;
+      }
+      if (!rect) throw invalidArg(`'${String(newRange)}' is not a valid address.`);
+      if (!overlaps(m, rect) || rect.row !== m.row) throw invalidArg("The new range must overlap the table and keep its header row in the same row.");
+      const wb = this.context._state.workbook;
+      if (wb.tables.some((x) => x !== m && x.sheet === m.sheet && overlaps(x, rect!))) throw new DoubleError("InvalidOperation", "A table can't overlap another table.");
+      Object.assign(m, { row: rect.row, col: rect.col, rows: rect.rows, cols: rect.cols });
     });
   }
   convertToRange(): void {
@@ -1848,6 +1908,41 @@ export class Table extends ClientObject {
       return { sheet: m.sheet, rect: { row: m.row, col: m.col, rows: m.rows, cols: m.cols } };
     });
   }
+}
+
+/**
+ * A formula with its references to a table (`Name[...]`, brackets nested as in
+ * `Name[[#This Row],[Total]]`) replaced by `#REF!`, as Excel does when the table is deleted.
+ * Text in string literals is left alone.
+ */
+export function withoutStructuredRefs(formula: string, table: string): string {
+  const lower = table.toLowerCase();
+  let out = "";
+  for (let i = 0; i < formula.length; ) {
+    const ch = formula[i]!;
+    if (ch === '"') {
+      const end = formula.indexOf('"', i + 1);
+      const stop = end < 0 ? formula.length : end + 1;
+      out += formula.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    const before = i === 0 ? "" : formula[i - 1]!;
+    if (formula.slice(i, i + table.length).toLowerCase() === lower && formula[i + table.length] === "[" && !/[\p{L}\p{N}_.]/u.test(before)) {
+      let depth = 0;
+      let j = i + table.length;
+      for (; j < formula.length; j++) {
+        if (formula[j] === "[") depth++;
+        else if (formula[j] === "]" && --depth === 0) break;
+      }
+      out += "#REF!";
+      i = j + 1;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

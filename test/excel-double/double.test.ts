@@ -333,6 +333,37 @@ describe("the Excel double batches like Office.js", () => {
     expect(d.value("S!A2")).toBe("");
   });
 
+  test("a table resized (ExcelApi 1.13) keeps its name and the formulas naming it; a table deleted leaves them #REF!", async () => {
+    const d = createExcelDouble();
+    d.addSheet("S", [["Unit", "Total"], ["A", 1], ["B", 2]]);
+    d.addSheet("Mine");
+    d.setCells("Mine", "A1", [[{ formula: "=SUM(Results[Total])" }], [{ formula: '=Results[[#Headers],[Unit]]&"Results[x]"' }], [{ formula: "=MyResults[Total]" }]]);
+    await run(d, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      ws.tables.add("S!A1:B3", true).name = "Results";
+      await ctx.sync();
+      ws.tables.getItem("Results").resize("S!A1:C5");
+      await ctx.sync();
+      // The header row must stay where it is.
+      ws.tables.getItem("Results").resize("A2:C5");
+      expect(await codeOf(ctx.sync())).toBe("InvalidArgument");
+    });
+    expect(d.workbook.tables.map((t) => [t.name, t.row, t.col, t.rows, t.cols])).toEqual([["Results", 0, 0, 5, 3]]);
+    expect(d.cell("Mine!A1")?.f).toBe("=SUM(Results[Total])");
+    await run(d, async (ctx) => {
+      ctx.workbook.tables.getItem("Results").delete();
+      await ctx.sync();
+    });
+    expect([d.cell("Mine!A1")?.f, d.cell("Mine!A2")?.f, d.cell("Mine!A3")?.f]).toEqual(["=SUM(#REF!)", '=#REF!&"Results[x]"', "=MyResults[Total]"]);
+    const old = createExcelDouble({ requirements: { ExcelApi: "1.12" } });
+    old.addSheet("S", [["Unit"], ["A"]]);
+    await run(old, async (ctx) => {
+      const t = ctx.workbook.worksheets.getItem("S").tables.add("S!A1:A2", true);
+      await ctx.sync();
+      expect(() => t.resize("A1:A3")).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+    });
+  });
+
   test("colour scales and data bars are kept on the sheet and cleared with the range's formats", async () => {
     const d = createExcelDouble();
     d.addSheet("S");

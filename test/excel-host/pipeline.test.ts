@@ -83,11 +83,55 @@ describe("scoring a workbook open in Excel", () => {
     expect(double.value(`'${unitSheet}'!L2`)).toBe("ghi chú của người dùng");
   });
 
+  test("a second run resizes the results table in place: the user's formulas naming it keep working; before ExcelApi 1.13 they break and the pane says why", async () => {
+    const mine = ["=SUM(DTI_Results[Tổng điểm])", "=COUNTA(DTI_Results[Đơn vị])"].map((f) => f.replace("DTI_Results", RESULTS_TABLE));
+    for (const [first, again] of [[8, 5], [5, 9]] as const) {
+      // The analyst removes or adds units between the runs: the forms of units 6–9 go or come.
+      const { double, definition } = await layoutAWorkbook(9);
+      const later = (n: number) => (s: { name: string }) => /^Đơn vị số (\d+)$/.test(s.name) && Number(/\d+$/.exec(s.name)![0]) > n;
+      const heldBack = double.workbook.sheets.filter(later(first));
+      double.workbook.sheets = double.workbook.sheets.filter((s) => !heldBack.includes(s));
+      await score(double, definition);
+      const before = double.workbook.tables.find((t) => t.name === RESULTS_TABLE)!;
+      expect(before.rows).toBe(first + 1);
+      double.addSheet("Của tôi");
+      double.setCells("Của tôi", "A1", mine.map((formula) => [{ formula }]));
+      double.workbook.sheets = [...double.workbook.sheets.filter((s) => !later(again)(s)), ...heldBack.filter((s) => !later(again)(s))];
+      await score(double, definition);
+      const table = double.workbook.tables.find((t) => t.name === RESULTS_TABLE)!;
+      expect(table.id).toBe(before.id);
+      expect(table.rows).toBe(again + 1);
+      expect([double.cell("'Của tôi'!A1")?.f, double.cell("'Của tôi'!A2")?.f]).toEqual(mine);
+      // Nothing of the longer table is left below the shorter one.
+      const below = double.grid(`'${resultsSheetName()}'!A${table.row + table.rows + 1}:C${table.row + table.rows + 4}`);
+      expect(below.flat().filter((v) => v !== "")).toEqual([]);
+    }
+    const { double, definition } = await layoutAWorkbook(4, { requirements: { ExcelApi: "1.12" } });
+    const { host } = await score(double, definition);
+    double.addSheet("Của tôi");
+    double.setCells("Của tôi", "A1", [[{ formula: mine[0]! }]]);
+    await score(double, definition);
+    expect(double.cell("'Của tôi'!A1")?.f).toBe("=SUM(#REF!)");
+    expect(host.capabilities().missing.find((m) => m.feature === "keepTables")?.message.vi).toContain("#REF!");
+  });
+
   test("scoring again in the other language renames the owned sheets and keeps one results table and one set of charts", async () => {
     const { double, definition } = await layoutAWorkbook(6);
     double.install();
+    let tableId: number | undefined;
     for (const lang of ["vi", "en", "vi"] as const) {
       await runScoring(new ExcelHost(), { definition, lang, projectVersion: "test", now });
+      // The user's formulas that read the results sheet and its table follow it through each rename.
+      if (lang === "vi" && tableId === undefined) {
+        double.addSheet("Của tôi");
+        double.setCells("Của tôi", "A1", [[{ formula: "='Kết quả'!D4" }], [{ formula: `=SUM(${RESULTS_TABLE}[Tổng điểm])` }]]);
+      } else {
+        expect(double.cell("'Của tôi'!A1")?.f).toBe(lang === "en" ? "=Results!D4" : "='Kết quả'!D4");
+        // (Excel also renames the column in the formula when its header changes language; the double does not.)
+        expect(double.cell("'Của tôi'!A2")?.f).toMatch(new RegExp(`^=SUM\\(${RESULTS_TABLE}\\[`));
+      }
+      const table = double.workbook.tables.find((t) => t.name === RESULTS_TABLE)!;
+      expect(table.id).toBe((tableId ??= table.id));
       const results = (SHEET_NAMES as unknown as { results: Record<string, string> }).results[lang]!;
       const charts = (SHEET_NAMES as unknown as { charts: Record<string, string> }).charts[lang]!;
       const other = (SHEET_NAMES as unknown as { results: Record<string, string> }).results[lang === "vi" ? "en" : "vi"]!;

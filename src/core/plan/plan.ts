@@ -520,6 +520,8 @@ export function planResults(
   // A sheet of the user's under the results' or charts' name is never written: ours takes another name.
   const forms = submissions.flatMap((s) => (s.source ? [s.source.sheet] : []));
   const names = ownedSheetNames(lang, previous, snapshot, forms);
+  // The last run's owned sheets under the names they have now: renamed by the user, or by this run.
+  const movedSheets = new Map([...names.renamed, ...names.renames.map((r): [string, string] => [r.recorded, r.to])]);
   const ranked = unitsByRank(table);
   const counts = countIssuesByUnit(issues);
   const zero: IssueCounts = { errors: 0, warnings: 0 };
@@ -618,7 +620,7 @@ export function planResults(
     definitionJson: JSON.stringify(model.definition),
     owned: {
       sheets: ownedSheets,
-      charts: ownedCharts(charts.name, charts.charts.map((c) => c.name), previous, names.renamed),
+      charts: ownedCharts(charts.name, charts.charts.map((c) => c.name), previous, movedSheets),
       cells: ownedCells,
       forms: ownedForms,
     },
@@ -633,17 +635,23 @@ export function planResults(
     },
   };
   const index = planIndexSheet(state);
-  const overwritten = previous ? overwrittenCells(snapshot?.sheets.find((x) => x.name === results.name), previous, names.renamed, results.name) : undefined;
+  // The results sheet as read: under its old name when this run renames it.
+  const resultsNow = names.renames.find((r) => r.to === results.name)?.from ?? results.name;
+  const overwritten = previous ? overwrittenCells(snapshot?.sheets.find((x) => x.name === resultsNow), previous, movedSheets, results.name) : undefined;
   const warnings = [...names.warnings, ...(overwritten ? [overwrittenMessage(results.name, overwritten)] : []), ...editWarnings, ...chartWarnings];
 
-  // Sheets of an earlier run under other names (the other language) go, so that nothing is duplicated.
-  const removeSheets = (previous?.owned.sheets ?? []).filter((n) => !ownedSet.has(n));
+  // Sheets of an earlier run under other names (the other language) go, so that nothing is
+  // duplicated; those this run renames to its own names stay, and are written under those.
+  const renamedNow = new Set(names.renames.map((r) => r.recorded));
+  const removeSheets = (previous?.owned.sheets ?? []).filter((n) => !ownedSet.has(n) && !renamedNow.has(n));
+  const renameSheets = names.renames.map(({ from, to }) => ({ from, to }));
   return {
     lang,
     owned: [results, charts, index],
     edits,
     marks,
     clearMarks: marksToClear(previous, renamedForms),
+    ...(renameSheets.length > 0 ? { renameSheets } : {}),
     ...(removeSheets.length > 0 ? { removeSheets } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
   };

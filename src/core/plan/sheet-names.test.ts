@@ -70,12 +70,16 @@ describe("the names of the results and charts sheets", () => {
     expect(plain.warnings).toBeUndefined();
   });
 
-  test("scoring in the other language replaces our `Kết quả (2)` by `Results` and leaves the user's `Kết quả` alone", () => {
+  test("scoring in the other language renames our `Kết quả (2)` to `Results` and leaves the user's `Kết quả` alone", () => {
     const before = withSheets(demoSnapshot(), "Kết quả");
     const first = plan(before);
     const en = plan(written(before, first), "en", stateOf(first));
     expect(en.owned.map((o) => o.name)).toEqual(["Results", "Charts", INDEX_SHEET]);
-    expect(en.removeSheets).toEqual(["Kết quả (2)", "Biểu đồ"]);
+    expect(en.renameSheets).toEqual([
+      { from: "Kết quả (2)", to: "Results" },
+      { from: "Biểu đồ", to: "Charts" },
+    ]);
+    expect(en.removeSheets).toBeUndefined();
   });
 
   test("once the user's sheet is gone, our sheet keeps its name while it is there", () => {

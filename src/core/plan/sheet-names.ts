@@ -21,6 +21,11 @@ export interface OwnedSheetNames {
   warnings: Message[];
   /** Owned sheets the user renamed since the last run: the name `_index` recorded → the name it has now. */
   renamed: Map<string, string>;
+  /**
+   * The last run's sheets named for the other language that this run renames to its names:
+   * `from` as the workbook spells it now, `recorded` as `_index` has it, `to` the new name.
+   */
+  renames: { from: string; recorded: string; to: string }[];
 }
 
 const LANGS: Lang[] = ["vi", "en"];
@@ -98,6 +103,8 @@ export function protectedOwnedSheetMessage(sheet: string, kind: "score" | "mark"
  * in the workbook. A sheet the last run owned that the user renamed since (`Kết quả` → `KQ 2025`)
  * is still the project's: it is found by what the project wrote on it (looksOwned) and written
  * again under the user's name, not renamed back; its table keeps its name (`DTI_Results`).
+ * A sheet the last run owned under its name in the other language (`Kết quả` in a run in
+ * English) is renamed to this run's name (`renames`), so that formulas reading it follow it.
  * Otherwise the wanted name, unless a sheet of that name that the project does not own is in the
  * workbook: then the first free `name (n)` (Excel's rules: at most 31 characters, no []:*?/\).
  *
@@ -121,6 +128,7 @@ export function ownedSheetNames(
   const taken = new Set<string>([INDEX_SHEET, ...(existing ?? [])]);
   const warnings: Message[] = [];
   const renamed = new Map<string, string>();
+  const renames: { from: string; recorded: string; to: string }[] = [];
   const isKind = (n: string, kind: OwnedSheetKind) => LANGS.some((l) => isNameFor(n, SHEET_NAMES[kind][l]));
   const pick = (kind: OwnedSheetKind, avoid: string[]): string => {
     const wanted = SHEET_NAMES[kind][lang];
@@ -136,6 +144,19 @@ export function ownedSheetNames(
       return n !== INDEX_SHEET && sheet !== undefined && free(n) && !isKind(n, "results") && !isKind(n, "charts") && looksOwned(kind, sheet);
     });
     if (kept !== undefined) return kept;
+    // The last run's sheet for this purpose under its name in the other language (`Kết quả`, or
+    // `Kết quả (2)` beside a user's sheet), still in the workbook: renamed to this run's name
+    // rather than removed and made anew, so that the user's formulas reading it keep working.
+    const others = LANGS.filter((l) => l !== lang).map((l) => SHEET_NAMES[kind][l]);
+    const before = owned
+      .filter((n) => n !== INDEX_SHEET && others.some((o) => isNameFor(n, o)) && !isNameFor(n, wanted) && exists(n) && free(n))
+      .sort((a, b) => Number(!others.some((o) => same(a, o))) - Number(!others.some((o) => same(b, o))) || a.length - b.length || a.localeCompare(b));
+    const from = existing?.find((n) => before.length > 0 && same(n, before[0]!));
+    if (from !== undefined) {
+      const to = fresh(kind, avoid);
+      if (!exists(to)) renames.push({ from, recorded: before[0]!, to });
+      return to;
+    }
     // The last run's sheet for this purpose (in either language), gone from the workbook by its
     // name: renamed by the user when exactly one sheet of another name holds what we wrote there.
     const recorded = owned.filter((n) => n !== INDEX_SHEET && isKind(n, kind));
@@ -154,15 +175,20 @@ export function ownedSheetNames(
         return candidates[0]!.name;
       }
     }
+    return fresh(kind, avoid);
+  };
+  /** The wanted name, or the first free `name (n)` when a sheet of the user's has it (told once). */
+  function fresh(kind: OwnedSheetKind, avoid: string[]): string {
+    const wanted = SHEET_NAMES[kind][lang];
     const users = existing?.find((n) => same(n, wanted) && !isOwned(n));
-    if (users === undefined && free(wanted)) return wanted;
+    if (users === undefined && !avoid.some((a) => same(a, wanted))) return wanted;
     const name = uniqueSheetName(wanted, new Set([...taken, ...avoid]));
     // Told once: not when the last run already wrote beside the user's sheet.
     const toldBefore = owned.some((n) => isNameFor(n, wanted) && !same(n, wanted));
     if (users !== undefined && !toldBefore) warnings.push(renamedSheetMessage(kind, users, name));
     return name;
-  };
+  }
   const results = pick("results", []);
   const charts = pick("charts", [results]);
-  return { results, charts, warnings, renamed };
+  return { results, charts, warnings, renamed, renames };
 }

@@ -17,7 +17,8 @@
  */
 import type { Message } from "../../core/i18n/text";
 import { INDEX_SHEET } from "../../core/plan";
-import type { CellBlock, OwnedSheetPlan, PlanValue, PrintPlan, WritePlan } from "../../core/types";
+import type { CellBlock, OwnedSheetPlan, PlanValue, PrintPlan, TablePlan, WritePlan } from "../../core/types";
+import { parseRect, type Rect } from "../../core/a1";
 import { a1, excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./address";
 import { forgetAll, sheetOf } from "./proxies";
 import type { Capabilities } from "./requirements";
@@ -182,30 +183,69 @@ function colorScaleCriteria(colors: string[], at?: number[]): Excel.ConditionalC
 interface ExistingTable {
   name: string;
   sheet: string;
+  /** Where it is, looked up for a table of the plan's name on the sheet the plan writes again. */
+  rect?: Rect;
+}
+
+/**
+ * The table of the plan that is already on its sheet with its header row where the plan puts it:
+ * it is resized in place (ExcelApi 1.13) rather than deleted and added again, so that the formulas
+ * that refer to it by name (`=AVERAGE(DTI_Results[Tổng điểm])`) keep working.
+ */
+function tableKept(plan: OwnedSheetPlan, exists: boolean, caps: Capabilities, existingTables: Map<string, ExistingTable>): { plan: TablePlan; name: string; rect: Rect } | undefined {
+  if (!exists || !caps.keepTables) return undefined;
+  for (const t of plan.tables) {
+    const found = existingTables.get(t.name.toLowerCase());
+    const rect = parseRect(t.range);
+    if (found?.rect && rect && found.sheet === plan.name.toLowerCase() && found.rect.row === rect.row && found.rect.col === rect.col) return { plan: t, name: found.name, rect };
+  }
+  return undefined;
 }
 
 /**
  * The tables to delete before an owned sheet is written again: every table on that sheet (the
- * user may have renamed the results table; clearing the sheet keeps it, and the new table would
- * overlap it) and any table elsewhere with a name the plan gives its own.
+ * user may have renamed the results table, and the new table would overlap it) and any table
+ * elsewhere with a name the plan gives its own, but not the table kept.
  */
-function tablesToDelete(plan: OwnedSheetPlan, exists: boolean, existingTables: Map<string, ExistingTable>): string[] {
+function tablesToDelete(plan: OwnedSheetPlan, exists: boolean, existingTables: Map<string, ExistingTable>, kept: string | undefined): string[] {
   const sheet = plan.name.toLowerCase();
   const planned = new Set(plan.tables.map((t) => t.name.toLowerCase()));
-  return [...existingTables].filter(([lower, t]) => (exists && t.sheet === sheet) || planned.has(lower)).map(([, t]) => t.name);
+  return [...existingTables].filter(([lower, t]) => lower !== kept?.toLowerCase() && ((exists && t.sheet === sheet) || planned.has(lower))).map(([, t]) => t.name);
+}
+
+/** The whole sheet but one rectangle, as at most four rectangles (above, below, left, right). */
+function around(r: Rect): Rect[] {
+  const ROWS = 1_048_576, COLS = 16_384;
+  const below = r.row + r.rows, right = r.col + r.cols;
+  return [
+    { row: 0, col: 0, rows: r.row, cols: COLS },
+    { row: below, col: 0, rows: ROWS - below, cols: COLS },
+    { row: r.row, col: 0, rows: r.rows, cols: r.col },
+    { row: r.row, col: right, rows: r.rows, cols: COLS - right },
+  ].filter((x) => x.rows > 0 && x.cols > 0);
 }
 
 function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: boolean, caps: Capabilities, existingTables: Map<string, ExistingTable>): void {
   const name = plan.name;
-  const deletes = tablesToDelete(plan, exists, existingTables);
-  packer.add(opBytes(3, 4) + deletes.reduce((n, t) => n + opBytes(1, 1, t), 0), (ctx) => {
+  const kept = tableKept(plan, exists, caps, existingTables);
+  const deletes = tablesToDelete(plan, exists, existingTables, kept?.name);
+  packer.add(opBytes(3, 4) + opBytes(2, 6, kept?.name ?? "", kept?.plan.range ?? "") + deletes.reduce((n, t) => n + opBytes(1, 1, t), 0), (ctx) => {
     const wb = ctx.workbook;
     for (const t of deletes) wb.tables.getItem(t).delete();
     if (exists) {
-      const all = sheetOf(ctx, name).getRange();
-      all.clear("All");
-      if (caps.conditionalFormats) all.conditionalFormats.clearAll();
-      if (caps.freezePanes) sheetOf(ctx, name).freezePanes.unfreeze();
+      const sheet = sheetOf(ctx, name);
+      if (kept) {
+        // The kept table takes its new size first; then everything else on the sheet is cleared,
+        // and the rows of its body: its header row is written again with the same names, so that
+        // the formulas naming its columns keep them.
+        wb.tables.getItem(kept.name).resize(`${quoteSheet(name)}!${kept.plan.range}`);
+        for (const r of around(kept.rect)) sheet.getRange(rectAddress(r)).clear("All");
+        if (kept.rect.rows > 1) sheet.getRange(rectAddress({ ...kept.rect, row: kept.rect.row + 1, rows: kept.rect.rows - 1 })).clear("All");
+      } else {
+        sheet.getRange().clear("All");
+      }
+      if (caps.conditionalFormats) sheet.getRange().conditionalFormats.clearAll();
+      if (caps.freezePanes) sheet.freezePanes.unfreeze();
     } else {
       wb.worksheets.add(name);
     }
@@ -225,7 +265,7 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
   if (caps.printLayout && plan.print) queuePrint(packer, name, plan.print);
   for (const t of plan.tables) {
     packer.add(opBytes(2, 2, name, t.range, t.name, t.style), (ctx) => {
-      const table = sheetOf(ctx, name).tables.add(`${quoteSheet(name)}!${t.range}`, true);
+      const table = t === kept?.plan ? ctx.workbook.tables.getItem(kept.name) : sheetOf(ctx, name).tables.add(`${quoteSheet(name)}!${t.range}`, true);
       table.name = t.name;
       table.style = t.style;
     }, { sheet: name });
@@ -398,12 +438,14 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   const hasMarks = writtenPlan.marks.length > 0 || writtenPlan.clearMarks.length > 0 || writtenPlan.owned.some((o) => o.name === INDEX_SHEET);
   const scans = hasMarks ? markScans(caps.marks) : { texts: null, comments: null };
   const scanList = [scans.texts, scans.comments].filter((s): s is ItemScan => s !== null);
+  const renamedFrom = new Map((writtenPlan.renameSheets ?? []).map((r) => [r.to.toLowerCase(), r.from]));
   const lookUp = async () => {
     const found = {
       sheetList: wb.worksheets.load("items/name,items/visibility"),
       tableList: wb.tables.load("items/name,items/worksheet/name"),
       structure: wb.protection.load("protected"),
-      protections: touchedSheets(writtenPlan).map((name) => ({ name, ws: wb.worksheets.getItemOrNullObject(name).load("protection/protected,protection/options") })),
+      // A sheet the plan renames is looked up under the name it has now.
+      protections: touchedSheets(writtenPlan).map((name) => ({ name, ws: wb.worksheets.getItemOrNullObject(renamedFrom.get(name.toLowerCase()) ?? name).load("protection/protected,protection/options") })),
     };
     for (const s of scanList) s.queueFirst(ctx);
     await ctx.sync();
@@ -425,17 +467,33 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   }
   const { sheetList, tableList, structure, protections } = found;
   for (const s of scanList) s.received(splitAddress);
-  const now: SheetsNow = { names: sheetList.items.map((s) => s.name), visibility: new Map(sheetList.items.map((s) => [s.name, s.visibility])) };
+  // The owned sheets of the last run under the other language's names, still there, whose new name is free.
+  const names0 = new Set(sheetList.items.map((s) => s.name.toLowerCase()));
+  const renames = (writtenPlan.renameSheets ?? []).filter((r) => names0.has(r.from.toLowerCase()) && !names0.has(r.to.toLowerCase()));
+  const renamedTo = (name: string) => renames.find((r) => r.from.toLowerCase() === name.toLowerCase())?.to ?? name;
+  const now: SheetsNow = {
+    names: sheetList.items.map((s) => renamedTo(s.name)),
+    visibility: new Map(sheetList.items.map((s) => [renamedTo(s.name), s.visibility])),
+  };
   const lower = new Map(now.names.map((n) => [n.toLowerCase(), n]));
   // Table name (lower case) → the table and the sheet it is on: a table on a sheet the plan deletes goes with it.
-  const existingTables = new Map(tableList.items.map((t) => [t.name.toLowerCase(), { name: t.name, sheet: t.worksheet.name.toLowerCase() }]));
+  const existingTables = new Map<string, ExistingTable>(tableList.items.map((t) => [t.name.toLowerCase(), { name: t.name, sheet: renamedTo(t.worksheet.name).toLowerCase() }]));
   const isProtected = new Map<string, Excel.WorksheetProtectionOptions>();
   for (const p of protections) if (!p.ws.isNullObject && p.ws.protection.protected) isProtected.set(p.name, p.ws.protection.options);
   forgetAll(ctx);
-  // With the structure protected, Excel refuses adding, deleting, hiding or moving a sheet: said before anything is written.
+  // With the structure protected, Excel refuses adding, deleting, renaming, hiding or moving a sheet: said before anything is written.
   const changes = structureChanges(writtenPlan, now, lower);
-  if (structure.protected && (changes.adds || changes.removes.length > 0 || changes.order !== null || changes.visibility.length > 0)) {
+  if (structure.protected && (renames.length > 0 || changes.adds || changes.removes.length > 0 || changes.order !== null || changes.visibility.length > 0)) {
     throw new ExcelHostError("workbook-structure-protected", structureProtectedMessage(planKind(writtenPlan)));
+  }
+  // Sheets made for the other language are renamed, not made anew: Excel rewrites the formulas
+  // that read them, and the sheet keeps its place, its table and its charts. A request of its own,
+  // only on the run that switches language, so that every later request finds them by their new names.
+  if (renames.length > 0) {
+    const packer = new RequestPacker();
+    for (const r of renames) packer.add(opBytes(1, 1, r.from, r.to), (c) => { c.workbook.worksheets.getItem(r.from).name = r.to; });
+    const failed = await flushCounted(packer);
+    if (failed) throw failed.error;
   }
 
   // Then, packed into requests under the budgets: the charts of owned sheets that exist, the fill
@@ -450,6 +508,17 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
       for (const c of o.charts) chartLookups.push({ sheet: o.name, name: c.name });
     }
   }
+  // Where the plan's tables are now, on the owned sheets written again: a table whose header row
+  // is where the plan puts it is resized in place.
+  const tableLookups: { key: string; name: string; range?: Excel.Range }[] = [];
+  if (caps.keepTables) {
+    for (const o of writtenPlan.owned) {
+      for (const t of o.tables) {
+        const found = existingTables.get(t.name.toLowerCase());
+        if (found && found.sheet === o.name.toLowerCase()) tableLookups.push({ key: t.name.toLowerCase(), name: found.name });
+      }
+    }
+  }
   const fills = new Map<string, { sheet: string; cell: string; fill?: Excel.RangeFill }>();
   for (const m of writtenPlan.marks) if (lower.has(m.sheet.toLowerCase())) fills.set(cellKey(m.sheet, m.cell), { sheet: m.sheet, cell: m.cell });
   let first = true;
@@ -460,6 +529,11 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
         packer.add(opBytes(3, 1, l.name), (c) => {
           l.chart = sheetOf(c, l.sheet).charts.getItemOrNullObject(l.name).load("name,series/items/name");
         }, { sheet: l.sheet, response: 2000 });
+      }
+      for (const l of tableLookups) {
+        packer.add(opBytes(3, 1, l.name), (c) => {
+          l.range = c.workbook.tables.getItem(l.name).getRange().load("rowIndex,columnIndex,rowCount,columnCount");
+        }, { response: 120 });
       }
       for (const f of fills.values()) {
         packer.add(opBytes(3, 1, f.cell), (c) => {
@@ -477,6 +551,10 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     for (const s of scanList) s.received(splitAddress);
     forgetAll(ctx);
     first = false;
+  }
+  for (const l of tableLookups) {
+    const t = existingTables.get(l.key);
+    if (t && l.range) t.rect = { row: l.range.rowIndex, col: l.range.columnIndex, rows: l.range.rowCount, cols: l.range.columnCount };
   }
   const existingCharts = new Map<string, ExistingChart>();
   for (const l of chartLookups) {

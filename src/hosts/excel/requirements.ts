@@ -33,7 +33,7 @@ export const EXCEL_TOO_OLD: Message = {
   en: `This version of Excel is too old for DTI Scorer (it needs ${BASE_REQUIREMENT.set} ${BASE_REQUIREMENT.version}: Excel 2019, Excel 2021, Microsoft 365 or Excel on the web). Nothing was read or written; open the workbook in a newer Excel, or use the dti-scorer command line on the .xlsx file.`,
 };
 
-export type Feature = "charts" | "conditionalFormats" | "freezePanes" | "printLayout" | "notes" | "comments" | "insertWorkbooks" | "watchInputs" | "suspendCalculation";
+export type Feature = "charts" | "conditionalFormats" | "freezePanes" | "printLayout" | "notes" | "comments" | "insertWorkbooks" | "watchInputs" | "suspendCalculation" | "keepTables";
 
 const NEEDS: Record<Feature, { set: string; version: string; vi: string; en: string }> = {
   charts: { set: "ExcelApi", version: "1.7", vi: "vẽ biểu đồ", en: "charts" },
@@ -50,6 +50,12 @@ const NEEDS: Record<Feature, { set: string; version: string; vi: string; en: str
   insertWorkbooks: { set: "ExcelApi", version: "1.13", vi: "gộp phiếu từ các tệp Excel khác", en: "collecting sheets from other Excel files" },
   watchInputs: { set: "ExcelApi", version: "1.7", vi: "báo kết quả đã cũ khi số liệu thay đổi", en: "telling that results are stale when inputs change" },
   suspendCalculation: { set: "ExcelApi", version: "1.6", vi: "tạm dừng tính toán khi ghi", en: "suspending calculation while writing" },
+  keepTables: {
+    set: "ExcelApi",
+    version: "1.13",
+    vi: "giữ nguyên bảng kết quả khi chấm điểm lại (ở đây bảng được tạo lại, nên công thức của bạn trỏ tới bảng theo tên sẽ báo #REF!)",
+    en: "keeping the results table when scoring again (here the table is made anew, so your formulas that refer to it by name will show #REF!)",
+  },
 };
 
 export interface MissingFeature {
@@ -81,6 +87,8 @@ export interface Capabilities {
   delayForCellEdit: boolean;
   /** Reading the merged areas of a sheet (`Range.getMergedAreasOrNullObject`, ExcelApi 1.13). */
   mergedAreas: boolean;
+  /** The results table is resized in place on a second run (`Table.resize`, ExcelApi 1.13), not deleted and added again. */
+  keepTables: boolean;
   missing: MissingFeature[];
 }
 
@@ -120,9 +128,10 @@ export function detectCapabilities(): Capabilities {
     chartAxisPosition: supported("ExcelApi", "1.8"),
     delayForCellEdit: supported("ExcelApi", "1.11"),
     mergedAreas: supported("ExcelApi", "1.13"),
+    keepTables: has("keepTables"),
     missing: [],
   };
-  for (const f of ["charts", "conditionalFormats", "freezePanes", "printLayout", "insertWorkbooks", "watchInputs", "suspendCalculation"] as const) {
+  for (const f of ["charts", "conditionalFormats", "freezePanes", "printLayout", "insertWorkbooks", "watchInputs", "suspendCalculation", "keepTables"] as const) {
     if (!caps[f]) caps.missing.push(missingMessage(f));
   }
   if (caps.marks === "comments") caps.missing.push(missingMessage("notes"));

@@ -12,6 +12,7 @@ import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, WriteP
 import { PipelineError } from "../../core/pipeline";
 import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { fillFromText, fillText } from "./read";
+import { renameSheets } from "./rename-sheets";
 
 /** A chart to inject after ExcelJS has written the file (ExcelJS cannot write charts). */
 export interface PendingChart {
@@ -275,7 +276,9 @@ export class OwnedSheetProtectedError extends PipelineError {
 /** Throws OwnedSheetProtectedError for the first owned sheet of the plan that a password protects. */
 function assertOwnedSheetsWritable(wb: ExcelJS.Workbook, plan: WritePlan): void {
   for (const o of plan.owned) {
-    const ws = sheetNamed(wb, o.name);
+    // A sheet the plan renames is checked under the name it has now.
+    const from = plan.renameSheets?.find((r) => r.to.toLowerCase() === o.name.toLowerCase())?.from;
+    const ws = sheetNamed(wb, o.name) ?? (from !== undefined ? sheetNamed(wb, from) : undefined);
     if (!ws || !passwordProtected(ws)) continue;
     // "mark issues" and "clear marks" write no sheet of the project's but the very hidden `_index`.
     const marksOnly = plan.edits.length === 0 && plan.owned.every((x) => x.visibility === "veryHidden");
@@ -382,6 +385,10 @@ function completeFonts(wb: ExcelJS.Workbook): void {
  */
 export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: Message[]): PendingChart[] {
   assertOwnedSheetsWritable(wb, written);
+  // First of all: the sheets of the last run named for the other language take this run's names,
+  // and every formula naming them follows (before the cached results of the formulas reading
+  // what this run writes are dropped, so that those reading a renamed sheet are found).
+  renameSheets(wb, written.renameSheets ?? []);
   const plan = locatePlanMarks(wb, written);
   completeFonts(wb);
   for (const name of plan.removeSheets ?? []) {

@@ -14,6 +14,8 @@ export class XlsxHost implements WorkbookHost {
   private pendingCharts: PendingChart[] = [];
   /** Sheets the last applied plan removed: nothing of theirs is carried over. */
   private removedSheets: string[] = [];
+  /** Sheets the last applied plan renamed: their drawings go with them. */
+  private renamedSheets: { from: string; to: string }[] = [];
   /** What the user should know about the last applied plan (a sheet of theirs the results had to avoid). */
   lastApply: { warnings: Message[] } | null = null;
 
@@ -49,6 +51,7 @@ export class XlsxHost implements WorkbookHost {
     const warnings = planWarnings(plan);
     this.pendingCharts = applyPlan(this.workbook, plan, warnings);
     this.removedSheets = [...(plan.removeSheets ?? [])];
+    this.renamedSheets = [...(plan.renameSheets ?? [])];
     this.lastApply = { warnings };
   }
 
@@ -64,7 +67,7 @@ export class XlsxHost implements WorkbookHost {
     const { bytes, dataBarSheets } = await writeUntidied(this.workbook);
     let written = bytes;
     const charts = this.pendingCharts.length > 0;
-    if (this.original) written = await preserveDrawings(this.original, written, { skipSheets: this.removedSheets, ...(charts ? {} : { tidyDataBars: dataBarSheets }) });
+    if (this.original) written = await preserveDrawings(this.original, written, { skipSheets: this.removedSheets, renamedSheets: this.renamedSheets, ...(charts ? {} : { tidyDataBars: dataBarSheets }) });
     else if (!charts) written = await tidyDataBars(written, dataBarSheets);
     if (!charts) return written;
     return addCharts(

@@ -12,11 +12,13 @@
  * merged into the one drawing part the sheet may have: the original drawing is taken as it was,
  * the pictures ExcelJS wrote again (same image bytes at the same cell) are dropped as duplicates,
  * and anything else ExcelJS wrote is kept. Chart formulas name sheets, not parts, so the charts
- * keep pointing at their data.
+ * keep pointing at their data (a sheet the run renamed is named anew in them, and its drawing
+ * goes with it).
  * Pure (jszip only): runs in Node and in the browser.
  */
 import JSZip from "jszip";
 import { tidyDataBarsIn } from "./finish";
+import { renameSheetInFormula } from "./stale-results";
 import {
   CT_DRAWING,
   ContentTypes,
@@ -44,6 +46,11 @@ export { insertDrawingElement, topLevelChildren };
 export interface PreserveOptions {
   /** Sheets the project owns (replaced on every run): their drawings are not carried over. */
   skipSheets: string[];
+  /**
+   * Sheets the plan renamed (`Kết quả` → `Results`): the drawing of `from` in the original goes to
+   * `to`, and the formulas of every chart carried over name `to` instead of `from`.
+   */
+  renamedSheets?: readonly { from: string; to: string }[];
   /** Sheets of the written file whose data bars to make plain first (tidyDataBarsIn), in the same pass. */
   tidyDataBars?: readonly string[];
 }
@@ -58,10 +65,12 @@ export async function preserveDrawings(
   let changed = await tidyDataBarsIn(writtenZip, options.tidyDataBars ?? []);
   const target = await Package.open(writtenZip);
   const skip = new Set(options.skipSheets);
-  const copier = new PartCopier(source, target);
+  const renames = options.renamedSheets ?? [];
+  const copier = new PartCopier(source, target, renames);
   for (const [name, sourceSheet] of source.sheets) {
     if (skip.has(name)) continue;
-    const targetSheet = target.sheets.get(name);
+    const renamed = renames.find((r) => r.from.toLowerCase() === name.toLowerCase())?.to;
+    const targetSheet = target.sheets.get(renamed ?? name);
     if (targetSheet === undefined) continue;
     const sourceDrawing = await source.drawingOf(sourceSheet);
     if (sourceDrawing === undefined || !source.has(sourceDrawing)) continue;
@@ -219,6 +228,8 @@ class PartCopier {
   constructor(
     private readonly source: Package,
     private readonly target: Package,
+    /** Sheets renamed by the run: chart formulas naming `from` are made to name `to`. */
+    private readonly renames: readonly { from: string; to: string }[] = [],
   ) {}
 
   /** `rel` of source part `from`, for target part `to`: its part copied, its target rewritten. */
@@ -243,7 +254,7 @@ class PartCopier {
     }
     const name = this.target.allocate(path);
     this.copied.set(path, name);
-    this.target.zip.file(name, bytes);
+    this.target.zip.file(name, this.renames.length > 0 && CHART_PART.test(path) ? renameInChart(new TextDecoder().decode(bytes), this.renames) : bytes);
     this.target.typeLike(name, this.source, path);
     if (/^xl\/media\//i.test(name)) this.remember(name, bytes);
     if (rels.length > 0) {
@@ -279,6 +290,20 @@ class PartCopier {
     const key = bytesKey(bytes);
     this.mediaIndex.set(key, [...(this.mediaIndex.get(key) ?? []), name]);
   }
+}
+
+/** A chart or chartEx part (its series name their data by formulas). */
+const CHART_PART = /(^|\/)charts\/chart(Ex)?[^/]*\.xml$/i;
+
+/** A chart's XML with the formulas of its `<c:f>` (and chartEx `<cx:f>`) elements naming the renamed sheets by their new names. */
+export function renameInChart(xml: string, renames: readonly { from: string; to: string }[]): string {
+  return xml.replace(/(<((?:\w+:)?f)\b[^>]*>)([^<]*)(<\/\2>)/g, (whole, open: string, _tag: string, text: string, close: string) => {
+    const formula = text.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    let renamed = formula;
+    for (const { from, to } of renames) renamed = renameSheetInFormula(renamed, from, to);
+    if (renamed === formula) return whole;
+    return `${open}${renamed.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}${close}`;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

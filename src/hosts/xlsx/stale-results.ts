@@ -44,6 +44,34 @@ const REF = new RegExp(
   "g",
 );
 
+/** A sheet name as a formula writes it: plain when Excel allows it (letters, digits, `_` and `.`, not a cell's address), else quoted. */
+export function sheetInFormula(name: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^R\d*C\d*$/i.test(name) && !/^(TRUE|FALSE)$/i.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+const SHEET_PREFIX = new RegExp(SHEET, "g");
+
+/**
+ * The formula with every reference to sheet `from` (compared without case, as Excel does) naming
+ * sheet `to` instead, quoted as Excel needs: `'Kết quả'!D5` → `Results!D5`, as Excel rewrites the
+ * formulas of a workbook when a sheet is renamed. Text in quotes and references into other
+ * workbooks (`[1]Kết quả!`, `'[Báo cáo.xlsx]Kết quả'!`) stay as they are.
+ */
+export function renameSheetInFormula(formula: string, from: string, to: string): string {
+  const wanted = from.toLowerCase();
+  // Outside the text in double quotes only.
+  return formula.replace(/("(?:[^"]|"")*"?)|([^"]+)/g, (whole: string, literal: string | undefined) => {
+    if (literal !== undefined) return whole;
+    return whole.replace(SHEET_PREFIX, (ref: string, quoted: string | undefined, plain: string | undefined, at: number) => {
+      // Inside a longer name, or after a workbook's `[1]`.
+      if (at > 0 && /[\]A-Za-z0-9_.]/.test(whole[at - 1]!)) return ref;
+      const name = quoted !== undefined ? quoted.replace(/''/g, "'") : plain!;
+      return name.toLowerCase() === wanted ? `${sheetInFormula(to)}!` : ref;
+    });
+  });
+}
+
 /** The areas a formula reads, on `own` sheet when it names none; undefined when it cannot be told. */
 export function formulaReads(formula: string, own: string, names: Map<string, Area[]>): Area[] | undefined {
   // Text in quotes is not a reference.
