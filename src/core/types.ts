@@ -12,6 +12,12 @@ import type { Lang, Message } from "./i18n/text";
 /** An Excel error value such as #DIV/0!, #N/A, #REF!, #VALUE!, #NAME?. */
 export interface CellError {
   error: string;
+  /**
+   * A formula whose result the file does not store (a program that writes .xlsx without
+   * calculating made it, and nothing has opened and saved it since): its text, e.g. "=B5*2".
+   * `error` is then empty: the cell has no value anyone can read.
+   */
+  formula?: string;
 }
 export type CellValue = number | string | boolean | null | CellError;
 

@@ -316,10 +316,16 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     vi: `${quote(p.raw)} không phải là câu trả lời có/không${of(p).vi}`,
     en: `${quote(p.raw)} is not a yes/no answer${of(p).en}`,
   }),
-  "excel-error": (p) => ({
-    vi: `ô chứa lỗi Excel ${p.raw}, không được dùng làm số liệu${of(p).vi}`,
-    en: `the cell holds the Excel error ${p.raw} and is not used as a value${of(p).en}`,
-  }),
+  "excel-error": (p) =>
+    p.raw?.startsWith("=")
+      ? {
+          vi: `ô chứa công thức ${p.raw} nhưng tệp không lưu kết quả của nó (tệp do một chương trình không tính công thức tạo ra), nên chưa đọc được số liệu${of(p).vi}; hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi chấm điểm lại`,
+          en: `the cell holds the formula ${p.raw} but the file does not store its result (a program that does not calculate formulas wrote it), so the figure cannot be read${of(p).en}; open the file in Excel or LibreOffice, save it and score again`,
+        }
+      : {
+          vi: `ô chứa lỗi Excel ${p.raw}, không được dùng làm số liệu${of(p).vi}`,
+          en: `the cell holds the Excel error ${p.raw} and is not used as a value${of(p).en}`,
+        },
   "numerator-exceeds-denominator": (p) => ({
     vi: `tử số ${p.list?.[0]} (${num(p.value, "vi")}) lớn hơn mẫu số ${p.list?.[1]} (${num(p.other, "vi")}); tỷ lệ được tính tối đa là 100%${of(p).vi}`,
     en: `the numerator ${p.list?.[0]} (${num(p.value, "en")}) is greater than the denominator ${p.list?.[1]} (${num(p.other, "en")}); the ratio is capped at 100%${of(p).en}`,

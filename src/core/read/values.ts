@@ -187,7 +187,7 @@ function readBoolean(v: CellValue, raw: string): CellReading {
  */
 export function readCell(cell: CellValue, ctx: ValueContext): CellReading {
   let v = cell;
-  if (isCellError(v)) return { kind: "invalid", code: "excel-error", raw: v.error };
+  if (isCellError(v)) return { kind: "invalid", code: "excel-error", raw: v.formula ?? v.error };
   if (isBlank(v)) return { kind: "empty" };
   if (typeof v === "string" && isExcelErrorText(stripInvisible(v))) return { kind: "invalid", code: "excel-error", raw: stripInvisible(v).trim() };
   const { input, indicator } = ctx;

@@ -10,7 +10,7 @@ import type { IndexModel } from "../../core/definition/model";
 import type { CellValue, SheetSnapshot } from "../../core/types";
 import { tidyDataBars, writeUntidied } from "./finish";
 import { preserveDrawings } from "./preserve";
-import { cellValue, snapshotValue } from "./read";
+import { cellSnapshot, cellValue, snapshotValue } from "./read";
 import { FORM_LIST_COLUMN, FORM_LIST_FIRST_ROW, formLists } from "./template";
 
 /** The workbook the forms are gathered into cannot be read as an .xlsx workbook. */
@@ -58,7 +58,7 @@ function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const value = cell.type === ExcelJS.ValueType.Merge ? null : snapshotValue(cellValue(cell));
+      const value = cellSnapshot(cell);
       if (value === null) return;
       while (cells.length < c - 1) cells.push(null);
       cells[c - 1] = value;

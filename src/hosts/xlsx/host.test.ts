@@ -154,6 +154,22 @@ describe("XlsxHost", () => {
     expect(second.issues.filter((i) => i.code === "missing-input")).toEqual([]);
   });
 
+  test("a figure written as a formula by a program that stores no result is named as such, not taken for a blank cell", async () => {
+    const file = await edit(await inputWorkbook(), (wb) => {
+      const ws = wb.getWorksheet("SO-02")!;
+      // 1.2.a and 1.2.b: a shared formula, as programs write one for a column.
+      ws.getCell("D10").value = { formula: "H10*0+40", shareType: "shared", ref: "D10:D11" } as unknown as ExcelJS.CellFormulaValue;
+      ws.getCell("D11").value = { sharedFormula: "D10" } as ExcelJS.CellSharedFormulaValue;
+    });
+    const { issues } = await score(file);
+    const at = (cell: string) => issues.find((i) => i.sheet === "SO-02" && i.cell === cell && i.code === "excel-error");
+    expect(issues.filter((i) => i.sheet === "SO-02" && i.code === "missing-input")).toEqual([]);
+    expect(at("D10")?.severity).toBe("error");
+    expect(at("D10")?.message.vi).toContain("ô chứa công thức =H10*0+40 nhưng tệp không lưu kết quả của nó");
+    expect(at("D10")?.message.en).toContain("open the file in Excel or LibreOffice, save it and score again");
+    expect(at("D11")?.message.en).toContain("the formula =H11*0+40 ");
+  });
+
   test("a scored file has a results table sorted by rank with number formats, and the Điểm column on every unit sheet", async () => {
     const { out } = await score(await inputWorkbook());
     const wb = await open(out);

@@ -12,8 +12,11 @@ function richText(runs: { text?: string }[]): string {
   return runs.map((r) => r.text ?? "").join("");
 }
 
-/** One ExcelJS cell value → a snapshot value. */
-export function snapshotValue(v: ExcelJS.CellValue | undefined): CellValue {
+/**
+ * One ExcelJS cell value → a snapshot value. `formula`: the cell's formula when the value is a
+ * clone of a shared formula (its value names only the master cell), to tell the user which.
+ */
+export function snapshotValue(v: ExcelJS.CellValue | undefined, formula?: string): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "boolean") return v;
   if (typeof v === "string") return v;
@@ -23,6 +26,8 @@ export function snapshotValue(v: ExcelJS.CellValue | undefined): CellValue {
     if (typeof o.error === "string") return { error: o.error };
     if ("formula" in o || "sharedFormula" in o) {
       const result = o.result as ExcelJS.CellValue | undefined;
+      // No stored result: not a blank cell (a figure typed as a formula would read as missing), but one that cannot be read.
+      if (result === undefined) return { error: "", formula: `=${String(o.formula ?? formula ?? "")}` };
       return snapshotValue(result);
     }
     if (Array.isArray(o.richText)) return richText(o.richText as { text?: string }[]);
@@ -42,6 +47,12 @@ export function snapshotValue(v: ExcelJS.CellValue | undefined): CellValue {
  * itself: ExcelJS's `cell.value` leaves out a result of 0, FALSE or "" (a council's appraised 0
  * computed by a formula would read as a blank cell).
  */
+/** A cell as the snapshot holds it: a merged cell's hidden part is empty. */
+export function cellSnapshot(cell: ExcelJS.Cell): CellValue {
+  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  return snapshotValue(cellValue(cell), cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined);
+}
+
 export function cellValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
   if (cell.type !== ExcelJS.ValueType.Formula) return cell.value;
   const result = cell.result as ExcelJS.CellValue | undefined;
@@ -92,7 +103,7 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
       const fill = fillText(cell.fill);
       if (fill !== undefined) fills[cell.address] = fill;
       // A merged range holds its value in its top-left cell only.
-      const value = cell.type === ExcelJS.ValueType.Merge ? null : snapshotValue(cellValue(cell));
+      const value = cellSnapshot(cell);
       if (value === null) return;
       while (cells.length < colNumber - 1) cells.push(null);
       cells[colNumber - 1] = value;
