@@ -22,6 +22,11 @@ describe("dti-scorer demo", () => {
       issues: { code: string; severity: string }[];
     };
     expect(json.index.id).toBe("dti-so-nganh-mau");
+    // The JSON of `score --json` on the same forms, key for key: `stale` is null (never scored before).
+    await main(["score", "ket-qua-mau/so-lieu.xlsx", "--json", "so-lieu.json"], { stdout: { write: () => true }, stderr: { write: () => true }, cwd: dir, env: { LANG: "vi_VN.UTF-8" } });
+    const scored = JSON.parse(readFileSync(join(dir, "so-lieu.json"), "utf8")) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(Object.keys(scored));
+    expect((json as unknown as Record<string, unknown>).stale).toBeNull();
     expect(json.units.length).toBeGreaterThanOrEqual(18);
     expect(new Set(json.units.map((u) => u.category))).toEqual(new Set(["co-dvc", "khong-dvc"]));
     // The figures spread the units out rather than tying them.
@@ -33,7 +38,7 @@ describe("dti-scorer demo", () => {
     // The ranking printed as on the results sheet: overall rank first, in rank order, then the rank within the category.
     const lines = out.split("\n");
     const header = lines.findIndex((l) => l.startsWith("Hạng "));
-    expect(lines[header]).toMatch(/^Hạng\s+Mã đơn vị\s+Đơn vị\s+Loại đơn vị\s+Tổng điểm\s+Giá trị\s+Hạng trong loại\s+Độ phủ\s+Số lỗi\s+Số cảnh báo/);
+    expect(lines[header]).toMatch(/^Hạng\s+Mã đơn vị\s+Đơn vị\s+Loại đơn vị\s+Tổng điểm\s+Giá trị\s+Hạng trong loại\s+Tỷ lệ chỉ tiêu có số liệu\s+Số lỗi\s+Số cảnh báo/);
     const ranks = lines
       .slice(header + 2)
       .map((l) => /^\s*(\d+)\s/.exec(l)?.[1])

@@ -116,7 +116,7 @@ describe("dti-scorer score", () => {
     const lines = r.out.split("\n");
     const header = lines[0]!;
     // The labels and order of the results sheet (Kết quả); no category columns for an index without categories.
-    expect(header).toMatch(/^Hạng\s+Mã đơn vị\s+Đơn vị\s+Tổng điểm\s+Giá trị\s+Độ phủ\s+Số lỗi\s+Số cảnh báo$/);
+    expect(header).toMatch(/^Hạng\s+Mã đơn vị\s+Đơn vị\s+Tổng điểm\s+Giá trị\s+Tỷ lệ chỉ tiêu có số liệu\s+Số lỗi\s+Số cảnh báo$/);
     const rows = lines.filter((l) => /Xã /.test(l));
     expect(rows).toHaveLength(3);
     expect(rows[0]).toContain("Xã An Bình");
@@ -334,12 +334,13 @@ describe("what the reviewer found", () => {
     expect(byCode.X03!.notRankedNote).toMatch(/^Không xếp hạng: độ phủ số liệu 33% thấp hơn mức tối thiểu 90%$/);
     const rows = r.out.split("\n");
     expect(rows[0]).toMatch(/Ghi chú$/);
-    expect(rows.find((l) => l.includes("X02"))).toMatch(/không xếp hạng: thuộc danh sách loại trừ$/);
-    expect(rows.find((l) => l.includes("X03"))).toMatch(/không xếp hạng: độ phủ 33% < 90%$/);
+    // The note is the results sheet's, word for word.
+    expect(rows.find((l) => l.includes("X02"))).toMatch(/Không xếp hạng: đơn vị nằm trong danh sách loại trừ của bộ chỉ số$/);
+    expect(rows.find((l) => l.includes("X03"))).toMatch(/Không xếp hạng: độ phủ số liệu 33% thấp hơn mức tối thiểu 90%$/);
     const en = await run(["score", "xa-thieu.csv", "--index", "xa-ngoai-le.json", "--json", "-", "--lang", "en"]);
     const enJson = JSON.parse(en.out) as { units: Record<string, unknown>[] };
     expect(enJson.units.find((u) => u.code === "X03")!.notRankedNote).toBe("Not ranked: data coverage 33% is below the minimum of 90%");
-    expect(en.err).toMatch(/not ranked: coverage 33% < 90%/);
+    expect(en.err).toMatch(/Not ranked: data coverage 33% is below the minimum of 90%/);
   });
 
   it("lists every problem of an invalid definition, one per line after the one-line reason", async () => {
@@ -499,7 +500,7 @@ describe("what the second reviewer found", () => {
     const r = await run(["score", "xa-nhom.csv", "--index", "xa-theo-nhom.json"]);
     expect(r.code).toBe(0);
     const lines = r.out.split("\n");
-    expect(lines[0]).toMatch(/^Hạng\s+Mã đơn vị\s+Đơn vị\s+Loại đơn vị\s+Tổng điểm\s+Giá trị\s+Hạng trong loại\s+Độ phủ\s+Số lỗi\s+Số cảnh báo$/);
+    expect(lines[0]).toMatch(/^Hạng\s+Mã đơn vị\s+Đơn vị\s+Loại đơn vị\s+Tổng điểm\s+Giá trị\s+Hạng trong loại\s+Tỷ lệ chỉ tiêu có số liệu\s+Số lỗi\s+Số cảnh báo$/);
     const rows = lines.slice(2, 6).map((l) => l.trim().split(/\s{2,}/));
     // P01 30 points, X01 22.5, X02 20, X03 12.5: overall ranks 1–4; within categories 1, 1, 2, 3.
     expect(rows.map((c) => [c[0], c[1], c[3], c[6]])).toEqual([
@@ -509,7 +510,7 @@ describe("what the second reviewer found", () => {
       ["4", "X03", "Xã", "3"],
     ]);
     const en = await run(["score", "xa-nhom.csv", "--index", "xa-theo-nhom.json", "--lang", "en"]);
-    expect(en.out.split("\n")[0]).toMatch(/^Rank\s+Unit code\s+Unit\s+Unit category\s+Total points\s+Value\s+Rank in category\s+Coverage\s+Errors\s+Warnings$/);
+    expect(en.out.split("\n")[0]).toMatch(/^Rank\s+Unit code\s+Unit\s+Unit category\s+Total points\s+Value\s+Rank in category\s+Data coverage\s+Errors\s+Warnings$/);
   });
 
   it("says the results are out of date when an input changed since the workbook was scored", async () => {
@@ -650,8 +651,8 @@ describe("what the third audit found", () => {
     expect((JSON.parse(r.out) as ResultsJson).units.map((u) => u.code).sort()).toEqual(["BD", "KQ", "X01"]);
   });
 
-  it("refuses a units file giving one code to two units, or a numbered line another unit's code, naming the lines, and writes nothing", async () => {
-    writeFileSync(join(dir, "dv-trung.csv"), "Mã đơn vị,Đơn vị\nSXD,Sở Xây dựng\nSXD\u200b,Sở Xây dựng 2\n,Sở Tư pháp\nSTP,Sở Tư pháp 2\n3,Sở Số Ba\n");
+  it("refuses a units file giving one code to two units, or one name to two units without a code, naming the lines, and writes nothing", async () => {
+    writeFileSync(join(dir, "dv-trung.csv"), "Mã đơn vị,Đơn vị\nSXD,Sở Xây dựng\nSXD\u200b,Sở Xây dựng 2\n,Sở Tư pháp\nSTP,Sở Tư pháp 2\n,Sở Tư pháp\n3,Sở Số Ba\n");
     const r = await run(["template", "--index", "xa.json", "--units", "dv-trung.csv", "--out", "trung.xlsx"]);
     expect(r.code).toBe(2);
     expect(existsSync(join(dir, "trung.xlsx"))).toBe(false);
@@ -659,11 +660,11 @@ describe("what the third audit found", () => {
     expect(lines[0]).toContain("dv-trung.csv có 2 mã đơn vị ghi cho nhiều đơn vị");
     expect(lines.slice(1)).toEqual([
       'dv-trung.csv, dòng 2 và 3: cùng mã đơn vị "SXD".',
-      'dv-trung.csv, dòng 4 và 6: cùng mã đơn vị "3". Dòng 4 không ghi mã nên được đánh mã theo số thứ tự.',
+      'dv-trung.csv, dòng 4 và 6: cùng tên đơn vị "Sở Tư pháp" và không ghi mã (đơn vị không có mã được nhận theo tên).',
     ]);
     const en = await run(["template", "--index", "xa.json", "--units", "dv-trung.csv", "--out", "trung.xlsx", "--lang", "en"]);
     expect(en.err).toContain('dv-trung.csv, lines 2 and 3: the same unit code "SXD".');
-    expect(en.err).toContain("Line 4 gives no code, so the unit was numbered by its place in the list.");
+    expect(en.err).toContain('dv-trung.csv, lines 4 and 6: the same unit name "Sở Tư pháp" and no code (a unit without a code is known by its name).');
   });
 
   it("takes a built-in id for --index even when a folder of that name is in the current directory", async () => {

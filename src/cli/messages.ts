@@ -1,6 +1,5 @@
 /** What the command line says, in Vietnamese and English. */
 import type { Message } from "../core/i18n/text";
-import type { NotRankedReason } from "../core/types";
 import { wideRowMessage } from "../core/units";
 
 /** "2, 3 và 5" */
@@ -262,24 +261,6 @@ export function severityCounts(counts: Partial<Record<"error" | "warning" | "inf
     .join(", ");
 }
 
-/** The short reason a unit is not ranked, for the ranking table ("không xếp hạng: độ phủ 53% < 90%"). */
-export function notRankedShort(reason: NotRankedReason | undefined, coverage: number, minCoverage: number): Message {
-  const pct = (x: number): string => `${Math.round(x * 100)}%`;
-  switch (reason) {
-    case "excluded":
-      return { vi: "không xếp hạng: thuộc danh sách loại trừ", en: "not ranked: excluded" };
-    case "low-coverage":
-      return {
-        vi: `không xếp hạng: độ phủ ${pct(coverage)} < ${pct(minCoverage)}`,
-        en: `not ranked: coverage ${pct(coverage)} < ${pct(minCoverage)}`,
-      };
-    case "not-available":
-      return { vi: "không xếp hạng: không tính được tổng điểm", en: "not ranked: no total score" };
-    default:
-      return { vi: "không xếp hạng", en: "not ranked" };
-  }
-}
-
 export const M = {
   noCommand: {
     vi: "Thiếu lệnh. Dùng một trong: score, validate, template, collect, indices, demo (xem dti-scorer --help).",
@@ -373,15 +354,27 @@ export const M = {
     vi: `Tệp đơn vị ${path} có ${n} mã đơn vị ghi cho nhiều đơn vị; phiếu trùng mã sẽ không được chấm, nên chưa ghi phiếu nào. Hãy cho mỗi đơn vị một mã riêng.`,
     en: `The units file ${path} has ${n} unit code${n === 1 ? "" : "s"} given to more than one unit; a form with a code already taken would not be scored, so nothing was written. Give each unit a code of its own.`,
   }),
-  /** `numbered`: the lines without a code, which were given their position in the list as code. */
-  sameUnitCode: (path: string, code: string, lines: number[], numbered: number[]): Message => ({
-    vi:
-      `${path}, dòng ${listVi(lines)}: cùng mã đơn vị "${code}".` +
-      (numbered.length > 0 ? ` Dòng ${listVi(numbered)} không ghi mã nên được đánh mã theo số thứ tự.` : ""),
-    en:
-      `${path}, lines ${listEn(lines)}: the same unit code "${code}".` +
-      (numbered.length > 0 ? ` Line${numbered.length === 1 ? "" : "s"} ${listEn(numbered)} give${numbered.length === 1 ? "s" : ""} no code, so the unit was numbered by its place in the list.` : ""),
-  }),
+  /**
+   * `uncoded`: the lines without a code, whose unit is known by its name (the reader's key): with
+   * every line uncoded the clash is a name given twice.
+   */
+  sameUnitCode: (path: string, code: string, lines: number[], uncoded: number[]): Message => {
+    if (uncoded.length === lines.length)
+      return {
+        vi: `${path}, dòng ${listVi(lines)}: cùng tên đơn vị "${code}" và không ghi mã (đơn vị không có mã được nhận theo tên).`,
+        en: `${path}, lines ${listEn(lines)}: the same unit name "${code}" and no code (a unit without a code is known by its name).`,
+      };
+    return {
+      vi:
+        `${path}, dòng ${listVi(lines)}: cùng mã đơn vị "${code}".` +
+        (uncoded.length > 0 ? ` Dòng ${listVi(uncoded)} không ghi mã nên đơn vị được nhận theo tên, trùng với mã đó.` : ""),
+      en:
+        `${path}, lines ${listEn(lines)}: the same unit code "${code}".` +
+        (uncoded.length > 0
+          ? ` Line${uncoded.length === 1 ? "" : "s"} ${listEn(uncoded)} give${uncoded.length === 1 ? "s" : ""} no code, so the unit is known by its name, which is that code.`
+          : ""),
+    };
+  },
   cannotWrite: (path: string, why: string): Message => ({ vi: `Không ghi được tệp ${path}: ${why}`, en: `Cannot write file ${path}: ${why}` }),
   indexFromForms: (id: string): Message => ({
     vi: `Sổ chưa lưu bộ chỉ số và không có --index: dùng bộ chỉ số có sẵn ${id} ghi trên các phiếu.`,

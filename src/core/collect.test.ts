@@ -336,14 +336,49 @@ describe("blank forms and filled ones", () => {
     // The same unit's name in other letters' case is the same unit: its blank form is left out.
     expect(plan.skipped.map((s) => s.sheet)).toEqual(["Y tế"]);
     expect(plan.warnings.map((w) => w.vi)).toEqual([
-      'Trang tính "Sở Y tế" (dai.xlsx, đơn vị "Đài Phát thanh và Truyền hình"): cùng mã SYT với đơn vị "Sở Y tế" (từ tệp a.xlsx), tên khác; đã chép để được báo lỗi khi chấm — hãy sửa mã đơn vị cho đúng.',
+      'Trang tính "Sở Y tế" (dai.xlsx, đơn vị "Đài Phát thanh và Truyền hình"): cùng mã SYT với đơn vị "Sở Y tế" (trang "Sở Y tế", từ tệp a.xlsx), tên khác; đã chép để được báo lỗi khi chấm — hãy sửa mã đơn vị cho đúng.',
     ]);
-    expect(plan.warnings[0]!.en).toContain("same code SYT as unit \"Sở Y tế\" (from a.xlsx), another name; copied so that scoring reports it");
+    expect(plan.warnings[0]!.en).toContain("same code SYT as unit \"Sở Y tế\" (sheet \"Sở Y tế\", from a.xlsx), another name; copied so that scoring reports it");
     // Scoring the sheets gathered reports the code twice.
     const read = readSubmissions(sampleModel(), {
       sheets: plan.take.map((t) => ({ name: t.as, values: [["Đơn vị", t.unitName!], ["Mã đơn vị", t.unitCode!], [], ["Mã", "Số liệu"], ["1.1", "có"]] })),
     });
     expect(read.issues.map((i) => i.code)).toContain("duplicate-unit");
+  });
+});
+
+describe("forms without a unit code", () => {
+  /** A form as `template` writes it for a unit listed without a code: `Mã đơn vị` blank. */
+  const uncoded = (sheet: string, name: string, filled = false): SheetSnapshot => {
+    const s = unitSheet(sheet, name, "", "dti-so-mau@2024");
+    s.values[1] = ["Mã đơn vị", null];
+    if (filled) s.values.push(["1.1", "Ban chỉ đạo", 10, "có"]);
+    return s;
+  };
+
+  it("are known by the unit's name, as the scorer knows them", () => {
+    const sheet = uncoded("Sở Y tế", "Sở Y tế", true);
+    expect(detectLayoutA(sheet)).toMatchObject({ unitName: "Sở Y tế", unitCode: "Sở Y tế", noCode: true });
+    const unit = readSubmissions(sampleModel(), { sheets: [sheet] }).submissions[0];
+    expect(unit && { code: unit.code, name: unit.name }).toEqual({ code: "Sở Y tế", name: "Sở Y tế" });
+  });
+
+  it("of two units gathered from two files are both taken, without a word", () => {
+    const plan = planCollect([], [
+      { file: "dot-1.xlsx", sheets: [uncoded("Sở Y tế", "Sở Y tế", true)] },
+      { file: "dot-2.xlsx", sheets: [uncoded("Sở Nội vụ", "Sở Nội vụ", true)] },
+    ]);
+    expect(plan.take.map((t) => t.as)).toEqual(["Sở Y tế", "Sở Nội vụ"]);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it("of one unit, filled, take the place of its blank form already in the workbook, and a second filled one is left out by name", () => {
+    const blank = detectLayoutA(uncoded("Sở Y tế", "Sở Y tế"))!;
+    const existingForms = [{ sheet: "Sở Y tế", unitCode: blank.unitCode!, unitName: blank.unitName!, blank: true }];
+    const plan = planCollect(["Sở Y tế"], [{ file: "a.xlsx", sheets: [uncoded("Sở Y tế", "Sở Y tế", true)] }, { file: "b.xlsx", sheets: [uncoded("Y tế", "Sở Y tế", true)] }], undefined, { existingForms });
+    expect(plan.take).toEqual([expect.objectContaining({ file: "a.xlsx", as: "Sở Y tế", replaces: "Sở Y tế" })]);
+    expect(plan.skipped.map((s) => s.reason.vi)).toEqual(['Trang tính "Y tế": đơn vị "Sở Y tế" đã có từ tệp a.xlsx; bỏ qua bản trùng.']);
+    expect(plan.skipped[0]!.reason.en).toBe('Sheet "Y tế": unit "Sở Y tế" is already there from a.xlsx; the duplicate is left out.');
   });
 });
 

@@ -60,7 +60,14 @@ function cutTo(s: string, n: number): string {
 
 export interface LayoutAHeader {
   unitName?: string;
+  /**
+   * The code the scorer knows the unit by: its `Mã đơn vị`, or, on a form without one, its name
+   * (the sheet's name without that), as the reader takes it (`noCode` then). Collect compares
+   * forms, and those already in the consolidated workbook, by it.
+   */
   unitCode?: string;
+  /** The form gives no `Mã đơn vị`: `unitCode` is the unit's name. */
+  noCode?: true;
   category?: string;
   /** `Bộ chỉ số` as written, e.g. "dti-so-mau@2024". */
   index?: string;
@@ -101,9 +108,10 @@ export function detectLayoutA(sheet: SheetSnapshot): LayoutAHeader | null {
   const table = findTableHeader(sheet);
   if (!table) return null;
   const block = headerBlock(sheet, table);
+  const byName = block.code === undefined ? (block.name ?? keyText(sheet.name)) : undefined;
   return {
     ...(block.name !== undefined ? { unitName: block.name } : {}),
-    ...(block.code !== undefined ? { unitCode: block.code } : {}),
+    ...(block.code !== undefined ? { unitCode: block.code } : byName ? { unitCode: byName, noCode: true as const } : {}),
     ...(block.category !== undefined ? { category: block.category } : {}),
     ...(block.index !== undefined ? { index: block.index } : {}),
     ...(block.period !== undefined ? { period: block.period } : {}),
@@ -413,6 +421,7 @@ export function planCollect(
       // Noted before the duplicate check: a form of another index is in the files even when its code is taken.
       noteIndex(file, header.index);
       const entry: Entry = { file, sheet, header };
+      // A form without a code is known by its name (detectLayoutA), as the reader knows it.
       if (header.unitCode !== undefined) {
         const candidate: Candidate = { fileAt, file, sheet: sheet.name, header, blank: isBlankForm(sheet), visible: sheet.visible !== false };
         const { group } = groupFor(header.unitCode, header.unitName);
@@ -465,6 +474,8 @@ export function planCollect(
       if (keep !== candidate) {
         const where = whereOf(group);
         const code = header.unitCode as string;
+        // "đơn vị mã SYT", or a unit without a code by its name.
+        const unit: Message = header.noCode ? { vi: `đơn vị "${code}"`, en: `unit "${code}"` } : { vi: `đơn vị mã ${code}`, en: `unit code ${code}` };
         const filledKept = keep ? !keep.blank : group.existing !== undefined && !group.existing.blank;
         // "Trang tính ẩn": a hidden sheet is named as hidden, the user may not know it is there.
         const named: Message = candidate.visible
@@ -477,17 +488,17 @@ export function planCollect(
           reason:
             !candidate.visible && keep?.visible
               ? {
-                  vi: `${named.vi}: đơn vị mã ${code} đã có phiếu trên trang đang hiện "${keep.sheet}" ${where.vi} nên bỏ qua trang ẩn này (thường là bản cũ của phiếu).`,
-                  en: `${named.en}: unit code ${code} has its form on the visible sheet "${keep.sheet}" ${where.en}, so this hidden one (most often an older copy of the form) is left out.`,
+                  vi: `${named.vi}: ${unit.vi} đã có phiếu trên trang đang hiện "${keep.sheet}" ${where.vi} nên bỏ qua trang ẩn này (thường là bản cũ của phiếu).`,
+                  en: `${named.en}: ${unit.en} has its form on the visible sheet "${keep.sheet}" ${where.en}, so this hidden one (most often an older copy of the form) is left out.`,
                 }
               : candidate.blank && filledKept
                 ? {
-                    vi: `${named.vi}: phiếu trống (chưa điền số liệu); đơn vị mã ${code} đã có phiếu đã điền ${where.vi} nên bỏ qua phiếu trống này.`,
-                    en: `${named.en}: a blank form (nothing filled in); unit code ${code} has a filled form ${where.en}, so this blank one is left out.`,
+                    vi: `${named.vi}: phiếu trống (chưa điền số liệu); ${unit.vi} đã có phiếu đã điền ${where.vi} nên bỏ qua phiếu trống này.`,
+                    en: `${named.en}: a blank form (nothing filled in); ${unit.en} has a filled form ${where.en}, so this blank one is left out.`,
                   }
                 : {
-                    vi: `${named.vi}: đơn vị mã ${code} đã có ${where.vi}; bỏ qua bản trùng.`,
-                    en: `${named.en}: unit code ${code} is already there ${where.en}; the duplicate is left out.`,
+                    vi: `${named.vi}: ${unit.vi} đã có ${where.vi}; bỏ qua bản trùng.`,
+                    en: `${named.en}: ${unit.en} is already there ${where.en}; the duplicate is left out.`,
                   },
         });
         continue;
@@ -500,9 +511,12 @@ export function planCollect(
         const first = group.sameCodeAs;
         const firstName = first.existing?.name ?? first.forms[0]?.header.unitName ?? first.code;
         const firstWhere = whereOf(first);
+        // Both forms by sheet and file: the user opens them to see which code is wrong.
+        const firstSheet = chosen.get(first)?.sheet ?? (first.existing?.sheet || first.forms[0]?.sheet);
+        const onSheet: Message = firstSheet ? { vi: `trang "${firstSheet}", `, en: `sheet "${firstSheet}", ` } : { vi: "", en: "" };
         plan.warnings.push({
-          vi: `Trang tính "${sheet.name}" (${file}, đơn vị "${header.unitName ?? sheet.name}"): cùng mã ${header.unitCode} với đơn vị "${firstName}" (${firstWhere.vi}), tên khác; đã chép để được báo lỗi khi chấm — hãy sửa mã đơn vị cho đúng.`,
-          en: `Sheet "${sheet.name}" (${file}, unit "${header.unitName ?? sheet.name}"): same code ${header.unitCode} as unit "${firstName}" (${firstWhere.en}), another name; copied so that scoring reports it — correct the unit code.`,
+          vi: `Trang tính "${sheet.name}" (${file}, đơn vị "${header.unitName ?? sheet.name}"): cùng mã ${group.code} với đơn vị "${firstName}" (${onSheet.vi}${firstWhere.vi}), tên khác; đã chép để được báo lỗi khi chấm — hãy sửa mã đơn vị cho đúng.`,
+          en: `Sheet "${sheet.name}" (${file}, unit "${header.unitName ?? sheet.name}"): same code ${group.code} as unit "${firstName}" (${onSheet.en}${firstWhere.en}), another name; copied so that scoring reports it — correct the unit code.`,
         });
       }
     } else as = uniqueSheetName(sheet.name, taken);

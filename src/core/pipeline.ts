@@ -12,7 +12,7 @@ import { notRankedText } from "./plan/labels";
 import { type ReadResult, checkSelfScores, readSubmissions } from "./read";
 import { resultIssues, scoreUnits, unitsByRank } from "./score";
 import type { Issue, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "./types";
-import type { WorkbookHost } from "../hosts/host";
+import type { WorkbookHost } from "./host";
 
 export type PipelineErrorCode = "definition-invalid" | "definition-missing" | "layout-not-found" | "index-sheet-taken" | "owned-sheet-protected";
 

@@ -284,8 +284,12 @@ export interface ChartPlan {
 
 export interface PrintPlan {
   orientation: "portrait" | "landscape";
-  /** Scale the sheet to one page wide (as many pages tall as it needs). */
+  /** Scale the sheet to `pagesWide` pages wide, one by default (as many pages tall as it needs). */
   fitToWidth: boolean;
+  /** How many pages wide a sheet fitted to the width prints: more than one for a table too wide to read on one page. */
+  pagesWide?: number;
+  /** Columns repeated at the left of every printed page (the units' rank, code and name when the table takes several pages wide). */
+  repeatColumns?: { first: string; last: string };
   /** Rows repeated at the top of every printed page (1-based, inclusive). */
   repeatRows?: { first: number; last: number };
   /** Rows (1-based) that start a new printed page, in order: a manual page break above each. */

@@ -1,16 +1,2 @@
-/** What every host (Excel through Office.js, .xlsx files through ExcelJS) offers the pipeline. */
-import type { Message } from "../core/i18n/text";
-import type { WorkbookSnapshot, WritePlan } from "../core/types";
-
-export interface WorkbookHost {
-  /** One bulk read of the sheets' values. */
-  read(): Promise<WorkbookSnapshot>;
-  /** One bulk write of a plan. */
-  apply(plan: WritePlan): Promise<void>;
-  /**
-   * What the user should know about the last apply (a host that can leave part of a plan unwritten
-   * says so here: the Excel host names each sheet a password protects); absent or null where a host
-   * has nothing to say, or before its first apply. `skippedSheets`: the sheets it left unwritten.
-   */
-  readonly lastApply?: { warnings: Message[]; skippedSheets?: string[] } | null;
-}
+/** What every host offers the pipeline: the interface lives in the core (src/core/host.ts), with the pipeline that uses it. */
+export type { WorkbookHost } from "../core/host";

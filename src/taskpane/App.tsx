@@ -28,6 +28,8 @@ import { ScoreStep } from "./components/ScoreStep";
 import { useStepStyles } from "./components/styles";
 import { type StringKey, t } from "./i18n";
 import type { Environment } from "./state/environment";
+import { leftOutSentences } from "./state/findings";
+import { offerLabel } from "./state/pipeline";
 import { type DownloadKind, type Notice, type PaneState, type StepId, usePane } from "./state/usePane";
 import type { Workbench } from "./state/workbench";
 
@@ -217,12 +219,16 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
     const count = (sev: "error" | "warning" | "info") => issues.filter((i) => i.severity === sev).length;
     const l = langRef.current;
     announce(
-      t(l, "checkSummary", {
-        units: t(l, "unitsCount", { count: state.unitsChecked ?? 0 }),
-        errors: t(l, "countErrors", { count: count("error") }),
-        warnings: t(l, "countWarnings", { count: count("warning") }),
-        infos: t(l, "countInfos", { count: count("info") }),
-      }),
+      [
+        t(l, "checkSummary", {
+          units: t(l, "unitsCount", { count: state.unitsChecked ?? 0 }),
+          errors: t(l, "countErrors", { count: count("error") }),
+          warnings: t(l, "countWarnings", { count: count("warning") }),
+          infos: t(l, "countInfos", { count: count("info") }),
+        }),
+        // Forms the reader left out are not among the units counted: said with the summary.
+        ...leftOutSentences(issues, "check", l),
+      ].join(" "),
       false,
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -340,7 +346,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
             {...(state.notice.useBuiltin !== undefined
               ? {
                   action: {
-                    label: t(lang, "useThisIndex"),
+                    label: offerLabel(state.notice.useBuiltin, state.index, lang),
                     busy: Boolean(state.busy),
                     run: () => {
                       actions.useOfferedIndex(state.notice!.useBuiltin!);

@@ -87,7 +87,12 @@ export const STRINGS = {
     vi: "Sổ này chưa lưu bộ chỉ số nào nên không dùng được bộ chỉ số lưu trong sổ: đã chuyển sang bộ chỉ số có sẵn. Hãy kiểm tra bộ chỉ số được chọn.",
     en: "This workbook holds no index of its own yet, so its own index cannot be used: the pane went back to a built-in index. Check the index chosen.",
   },
-  useThisIndex: { vi: "Dùng bộ chỉ số này", en: "Use this index" },
+  // The notice's button: it switches to a built-in index (named, with its version), in place of the one in use.
+  useBuiltinIndex: { vi: "Dùng bộ chỉ số có sẵn \"{name}\", phiên bản {version}", en: "Use the built-in index \"{name}\", version {version}" },
+  useBuiltinInsteadOfFile: {
+    vi: "Dùng bộ chỉ số có sẵn \"{name}\", phiên bản {version}, thay cho tệp {file}",
+    en: "Use the built-in index \"{name}\", version {version}, instead of the file {file}",
+  },
   indexSwitched: { vi: "Đã chọn bộ chỉ số \"{name}\". Hãy chạy lại thao tác.", en: "The index \"{name}\" is chosen. Run the action again." },
 
   // Collect step
@@ -127,6 +132,24 @@ export const STRINGS = {
   },
   makeTemplates: { vi: "Tạo phiếu", en: "Make forms" },
   templatesMadeExcel: { vi: "Đã thêm {count} trang phiếu vào sổ.", en: "Added {count} form sheets to the workbook." },
+  // In Excel: forms of units already in the workbook are not added again.
+  templatesAlreadyThere: {
+    vi: "Phiếu của {count} đơn vị đã có sẵn trong sổ nên không thêm lại.",
+    en: "{count} units already have their forms in the workbook, so those were not added again.",
+  },
+  templatesNoneAlreadyThere: {
+    vi: "Chưa thêm trang phiếu nào: sổ đã có sẵn phiếu của cả {count} đơn vị.",
+    en: "No form sheet was added: the workbook already has the forms of these {count} units.",
+  },
+  templatesNoneAdded: {
+    vi: "Chưa thêm được trang phiếu nào vào sổ, lý do ở dưới.",
+    en: "No form sheet could be added to the workbook, for the reasons below.",
+  },
+  // An Excel that cannot insert sheets from another file: the forms come as a file to download, as outside Excel.
+  templatesAsFile: {
+    vi: "Phiên bản Excel này không thêm được trang phiếu vào sổ (cần {requirement}: Microsoft 365 hoặc Excel trên web), nên đã tạo tệp phiếu cho {count} đơn vị để tải xuống.",
+    en: "This version of Excel cannot add form sheets to the workbook (it needs {requirement}: Microsoft 365 or Excel on the web), so a form file was made for {count} units to download instead.",
+  },
   templatesMadeFile: { vi: "Đã tạo tệp phiếu cho {count} đơn vị.", en: "Made a form file for {count} units." },
   downloadTemplates: { vi: "Tải xuống tệp phiếu", en: "Download the forms" },
   importTitle: { vi: "Nhập phiếu của các đơn vị", en: "Bring in the units' forms" },
@@ -180,6 +203,13 @@ export const STRINGS = {
   filterLabel: { vi: "Hiện", en: "Show" },
   filterAll: { vi: "Tất cả", en: "All" },
   filterErrors: { vi: "Chỉ lỗi", en: "Errors only" },
+  // "Errors only" with no error: what there is instead.
+  filterNoErrorsWarnings: { vi: "Không có lỗi; chỉ có cảnh báo.", en: "No errors; only warnings." },
+  filterNoErrorsInfos: { vi: "Không có lỗi; chỉ có lưu ý.", en: "No errors; only notes." },
+  filterNoErrorsBoth: { vi: "Không có lỗi; chỉ có cảnh báo và lưu ý.", en: "No errors; only warnings and notes." },
+  // Forms (or rows of a table of units) the reader leaves out: they are not scored.
+  checkLeftOutForms: { vi: "{count} phiếu sẽ không được chấm: xem các lỗi bên dưới.", en: "{count} forms will not be scored: see the errors below." },
+  checkLeftOutRows: { vi: "{count} dòng sẽ không được chấm: xem các lỗi bên dưới.", en: "{count} rows will not be scored: see the errors below." },
 
   // Score step
   rankingTitle: { vi: "Cách xếp hạng", en: "Ranking" },
@@ -205,6 +235,8 @@ export const STRINGS = {
     vi: "Đã chấm {units} đơn vị ({ranked} được xếp hạng).",
     en: "Units scored: {units} ({ranked} ranked).",
   },
+  scoreLeftOutForms: { vi: "{count} phiếu chưa được chấm: xem bước Kiểm tra.", en: "{count} forms were not scored: see the Check step." },
+  scoreLeftOutRows: { vi: "{count} dòng chưa được chấm: xem bước Kiểm tra.", en: "{count} rows were not scored: see the Check step." },
   topUnits: { vi: "Dẫn đầu", en: "Top units" },
   // The ranking table's other headers are the results sheet's (core/plan/labels.ts COLUMN_LABELS).
   colPoints: { vi: "Điểm", en: "Points" },
@@ -275,6 +307,13 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   unitsCount: "{count} unit",
   templatesMadeExcel: "Added {count} form sheet to the workbook.",
   templatesMadeFile: "Made a form file for {count} unit.",
+  templatesAlreadyThere: "1 unit already has its form in the workbook, so it was not added again.",
+  templatesNoneAlreadyThere: "No form sheet was added: the workbook already has this unit's form.",
+  templatesAsFile: "This version of Excel cannot add form sheets to the workbook (it needs {requirement}: Microsoft 365 or Excel on the web), so a form file was made for {count} unit to download instead.",
+  checkLeftOutForms: "1 form will not be scored: see the errors below.",
+  checkLeftOutRows: "1 row will not be scored: see the errors below.",
+  scoreLeftOutForms: "1 form was not scored: see the Check step.",
+  scoreLeftOutRows: "1 row was not scored: see the Check step.",
   unitsSameCode: "1 unit code is given to more than one unit; a form with a code already taken is not scored. No form was made.",
   unitsUnknownCategory: "1 unit names a unit category the index does not have; write one of: {known}. No form was made.",
   summaryGroups: "{count} indicator group",
@@ -288,6 +327,10 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   marked: "Marked {count} cell with an issue; no scores were written.",
   staleBanner: "Results are out of date: {count} unit changed since scoring",
   definitionProblems: "Could not run: the index definition has {count} problem:",
+};
+/** Vietnamese sentences for a count of one, where "cả 1" would read oddly. */
+const VI_ONE: Partial<Record<StringKey, string>> = {
+  templatesNoneAlreadyThere: "Chưa thêm trang phiếu nào: sổ đã có sẵn phiếu của đơn vị này.",
 };
 export type Params = Record<string, string | number>;
 
@@ -315,7 +358,7 @@ function withoutZeroCounts(lang: Lang, text: string, names: readonly string[], p
 
 /** The pane's string `key` in `lang`, with `{name}` placeholders filled (numbers formatted). */
 export function t(lang: Lang, key: StringKey, params?: Params): string {
-  let text: string = (lang === "en" && params?.count === 1 ? EN_ONE[key] : undefined) ?? STRINGS[key][lang];
+  let text: string = (params?.count === 1 ? (lang === "en" ? EN_ONE : VI_ONE)[key] : undefined) ?? STRINGS[key][lang];
   if (!params) return text;
   const counts = COUNT_LISTS[key];
   if (counts) text = withoutZeroCounts(lang, text, counts, params);

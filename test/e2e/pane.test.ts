@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
+import { localize } from "../../src/core/i18n/text";
 import { runScoring } from "../../src/core/pipeline";
 import { unitsByRank } from "../../src/core/score";
 import { XlsxHost } from "../../src/hosts/xlsx";
@@ -319,6 +320,10 @@ describe("outside Excel, more of the work", () => {
     expect(await page.getByRole("link", { name: "Download the forms" }).count()).toBe(0);
     await page.getByLabel("List of units").fill(typed.join("\n"));
     await page.getByText("3 units", { exact: true }).waitFor();
+    // The list typed stays when the user looks at another step and comes back.
+    await step(page, "Check");
+    await step(page, "Collect");
+    expect(await page.getByLabel("List of units").inputValue()).toBe(typed.join("\n"));
     await page.getByRole("button", { name: "Make forms" }).click();
     const link = page.getByRole("link", { name: "Download the forms" });
     await link.waitFor();
@@ -538,6 +543,8 @@ describe("outside Excel, what each action says", () => {
     // The focus goes back to the step's main button, not to the page.
     expect(await focused(page)).toBe("Kiểm tra số liệu");
     await step(page, "Chấm điểm");
+    // The provincial index has no unit categories: ranking within them is not offered.
+    expect(await page.getByLabel("Xếp hạng trong").count()).toBe(0);
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
     await page.getByTestId("notice").filter({ hasText: "bước 1 (Chỉ số)" }).waitFor();
     await idle(page);
@@ -547,7 +554,7 @@ describe("outside Excel, what each action says", () => {
     expect(en).toContain(`"${SAMPLE_NAME_EN}`);
     expect(en).toContain("step 1 (Index)");
     // The notice's own button switches to the forms' index, and the run then reads every form.
-    await page.getByTestId("notice").getByRole("button", { name: "Use this index" }).click();
+    await page.getByTestId("notice").getByRole("button", { name: `Use the built-in index "${localize(sampleModel().definition.name, "en")}", version ${sampleModel().definition.version}` }).click();
     await noticeSaying(page, `The index "${SAMPLE_NAME_EN}`);
     await page.getByRole("button", { name: "Score and write results" }).click();
     await page.getByTestId("score-summary").waitFor();
@@ -586,9 +593,27 @@ describe("outside Excel, what each action says", () => {
     await page.getByText("The CSV file ds.csv has no Unit (or Đơn vị) column.").waitFor();
     await page.getByLabel("Pane language").selectOption("vi");
     await problem.waitFor();
+    // What was said stays when the user goes to another step and back.
+    await step(page, "Kiểm tra");
+    await problem.waitFor({ state: "detached" });
+    await step(page, "Thu thập");
+    await problem.waitFor();
     await page.getByLabel("Danh sách đơn vị").fill("01; Sở Nội vụ");
     await problem.waitFor({ state: "detached" });
     await page.getByText("1 đơn vị", { exact: true }).waitFor();
+    await step(page, "Chấm điểm");
+    await step(page, "Thu thập");
+    expect(await page.getByLabel("Danh sách đơn vị").inputValue()).toBe("01; Sở Nội vụ");
+    await problem.waitFor({ state: "detached" });
+
+    // The language chosen is the one the pane opens in next time, though the browser's is Vietnamese.
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    await page.reload();
+    await page.getByLabel("Pane language").waitFor();
+    expect(await page.getByLabel("Pane language").inputValue()).toBe("en");
+    await page.getByLabel("Pane language").selectOption("vi");
+    await page.reload();
+    await page.getByLabel("Ngôn ngữ giao diện").waitFor();
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 });
@@ -821,11 +846,12 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect(vi[0]).toBe("Tính năng Excel còn thiếu");
     expect(vi.at(-1)).toBe("Đóng");
     const lines = vi.slice(1, -1);
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(lines.every((l) => l.startsWith("Phiên bản Excel này không hỗ trợ ") && l.endsWith("các phần còn lại vẫn hoạt động."))).toBe(true);
     expect(lines.find((l) => l.includes("thiết lập trang in cho trang kết quả"))).toContain("cần ExcelApi 1.9");
     expect(lines.find((l) => l.includes("gộp phiếu từ các tệp Excel khác"))).toContain("cần ExcelApi 1.13");
     expect(lines.find((l) => l.includes("chú thích (comment) trên ô có vấn đề"))).toContain("cần ExcelApi 1.10");
+    expect(lines.find((l) => l.includes("giữ nguyên bảng kết quả khi chấm điểm lại"))).toContain("cần ExcelApi 1.13");
     await page.getByTestId("live-polite").filter({ hasText: "Tính năng Excel còn thiếu" }).waitFor({ state: "attached" });
     await shot(page, "excel-1.7-vi-light");
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
@@ -850,8 +876,17 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await noticeSaying(page, /^Đã chấm 4 đơn vị/);
     await idle(page);
 
-    // Bringing forms in needs ExcelApi 1.13: the headline says so, not "no form sheet was found".
+    // Forms cannot be added to the workbook without ExcelApi 1.13: they come as a file to download, and the notice says why.
     await step(page, "Thu thập");
+    await page.getByLabel("Danh sách đơn vị").fill("SHT; Sở Hạ tầng; co-dvc");
+    await page.getByRole("button", { name: "Tạo phiếu" }).click();
+    const asFile = await noticeSaying(page, "để tải xuống");
+    expect(asFile).toContain("Phiên bản Excel này không thêm được trang phiếu vào sổ (cần ExcelApi 1.13");
+    expect(asFile).not.toContain("Đã thêm 0");
+    await page.getByRole("link", { name: "Tải xuống tệp phiếu" }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __double: { sheetNames(): string[] } }).__double.sheetNames())).not.toContain("Sở Hạ tầng");
+
+    // Bringing forms in needs ExcelApi 1.13: the headline says so, not "no form sheet was found".
     await page.getByTestId("import-files").setInputFiles([{ name: "a.xlsx", mimeType: XLSX, buffer: Buffer.from(await makeSampleWorkbook({ units: [{ code: "SXD", name: "Sở Xây dựng", category: "co-dvc" }], clean: true })) }]);
     const said = await noticeSaying(page, "ExcelApi 1.13");
     expect(said).not.toContain("Không tìm thấy trang phiếu nào");
@@ -882,6 +917,18 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
     await page.getByTestId("check-summary").getByText(/^6 đơn vị:/).waitFor();
+
+    // Forms made into the workbook: added once; a second click for the same unit adds nothing and says why.
+    await step(page, "Thu thập");
+    await page.getByLabel("Danh sách đơn vị").fill("SHT; Sở Hạ tầng; co-dvc");
+    await page.getByRole("button", { name: "Tạo phiếu" }).click();
+    await noticeSaying(page, "Đã thêm 1 trang phiếu vào sổ.");
+    await idle(page);
+    await page.getByRole("button", { name: "Tạo phiếu" }).click();
+    const again = await noticeSaying(page, "Chưa thêm trang phiếu nào");
+    expect(again).toContain("Chưa thêm trang phiếu nào: sổ đã có sẵn phiếu của đơn vị này.");
+    expect(again).toContain("SHT");
+    expect(again).not.toContain("Đã thêm 0");
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 });
@@ -1020,11 +1067,14 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await page.getByTestId("import-files").setInputFiles([file]);
     const said = await noticeSaying(page, "Các phiếu trong các tệp đã chọn được lập theo bộ chỉ số");
     expect(said).toContain(`"${SAMPLE_NAME_VI}`);
-    expect(said).not.toMatch(/Không tìm thấy trang phiếu nào|mau-2023/);
+    // The sentence names the index by its name; the button names the built-in index it switches to, with its version.
+    const [sentence, button] = said.split("Dùng bộ chỉ số có sẵn");
+    expect(sentence).not.toMatch(/Không tìm thấy trang phiếu nào|mau-2023/);
+    expect(button).toContain("phiên bản mau-2023");
     expect(await page.getByTestId("download").count()).toBe(0);
     await shot(page, "import-other-index-vi-light");
     // Its button chooses that index; the same file then comes in.
-    await page.getByTestId("notice").getByRole("button", { name: "Dùng bộ chỉ số này" }).click();
+    await page.getByTestId("notice").getByRole("button", { name: `Dùng bộ chỉ số có sẵn "${localize(sampleModel().definition.name, "vi")}", phiên bản ${sampleModel().definition.version}` }).click();
     await noticeSaying(page, `Đã chọn bộ chỉ số "${SAMPLE_NAME_VI}`);
     await page.getByTestId("import-files").setInputFiles([file]);
     await noticeSaying(page, `Đã chép 1 trang vào sổ: ${unit.name}`);
@@ -1107,6 +1157,52 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await page.getByText("Đang làm việc trên: khac.xlsx", { exact: false }).waitFor();
     expect(asked).toHaveLength(1);
     await idle(page);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("a form whose unit code another form has is counted as not scored, and \"Errors only\" with no error says what there is", async () => {
+    // The clean sample: warnings, no error.
+    const clean = await makeSampleWorkbook({ clean: true });
+    const page = await openPage();
+    await openWorkbook(page, clean, "sach.xlsx");
+    await idle(page);
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    const summary = page.getByTestId("check-summary");
+    await summary.getByText(/^4 đơn vị/).waitFor();
+    expect(await page.getByTestId("check-left-out").count()).toBe(0);
+    // The findings are not a live region (the announcer says the summary once).
+    expect(await page.locator("[aria-live]").filter({ has: summary }).count()).toBe(0);
+    await page.getByRole("radio", { name: "Chỉ lỗi" }).check();
+    await page.getByTestId("filter-empty").getByText("Không có lỗi; chỉ có cảnh báo.", { exact: true }).waitFor();
+    expect(await page.getByTestId("finding").count()).toBe(0);
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    await page.getByTestId("filter-empty").getByText("No errors; only warnings.", { exact: true }).waitFor();
+    await page.getByLabel("Pane language").selectOption("vi");
+    await page.getByRole("radio", { name: "Tất cả" }).check();
+    await page.getByTestId("filter-empty").waitFor({ state: "detached" });
+
+    // Sở Y tế's form given Sở Tài chính's code: 3 units are read, the fourth form is left out, and both steps say so.
+    const wb = await loadXlsx(clean);
+    const ws = wb.getWorksheet("Sở Y tế")!;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === "Mã đơn vị") row.getCell(2).value = "STC";
+    });
+    const dup = new Uint8Array(await wb.xlsx.writeBuffer());
+    await openWorkbook(page, dup, "trung-ma.xlsx");
+    await idle(page);
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    await summary.getByText(/^3 đơn vị/).waitFor();
+    expect(await page.getByTestId("check-left-out").textContent()).toBe("1 phiếu sẽ không được chấm: xem các lỗi bên dưới.");
+    await page.getByTestId("live-polite").filter({ hasText: "1 phiếu sẽ không được chấm" }).waitFor({ state: "attached" });
+    await step(page, "Chấm điểm");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    const said = await noticeSaying(page, /^Đã chấm 3 đơn vị/);
+    expect(said).toMatch(/^Đã chấm 3 đơn vị \(\d+ được xếp hạng\)\. 1 phiếu chưa được chấm: xem bước Kiểm tra\./);
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    await noticeSaying(page, "1 form was not scored: see the Check step.");
+    await page.getByLabel("Pane language").selectOption("vi");
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 

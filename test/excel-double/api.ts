@@ -1133,6 +1133,14 @@ export class PageLayout extends ClientObject {
       s.pageLayout.printTitleRows = { row: rect.row, rows: rect.rows };
     });
   }
+  /** Columns repeated at the left of every printed page: whole columns such as "$A:$C" (or a Range of whole columns). */
+  setPrintTitleColumns(columns: Range | string): void {
+    this._call("setPrintTitleColumns", typeof columns === "string" ? columns : columns._path, (s: MSheet) => {
+      const rect = typeof columns === "string" ? parseRect(splitSheet(columns).local) : columns._target<RangeRef>().rect;
+      if (!rect || rect.cols < 1 || rect.col < 0 || rect.row !== 0 || rect.rows !== 1048576) throw invalidArg(`print title columns '${String(columns)}'`);
+      s.pageLayout.printTitleColumns = { col: rect.col, cols: rect.cols };
+    });
+  }
   /** The print title rows as a Range, or a null object when there are none. */
   getPrintTitleRowsOrNullObject(): Range {
     const r = new Range(this.context, `${this._path}.getPrintTitleRowsOrNullObject()`, () => {

@@ -107,7 +107,7 @@ describe("the Excel host", () => {
     expect(h2.capabilities().marks).toBe("fill");
     expect(h2.capabilities().missing.find((m) => m.feature === "comments")?.message.vi).toContain("ExcelApi 1.10");
     await h2.apply(emptyPlan({ marks: [mark] }));
-    expect(fillOnly.cell("P!B2")?.fill).toBe("#FFEB9C");
+    expect(fillOnly.cell("P!B2")?.fill).toBe("#FFC000");
   });
 
   test("watchInputs reports a user's edit on an input sheet, not the add-in's own writes, and stops when asked", async () => {

@@ -47,7 +47,7 @@ describe("issue marks in Excel", () => {
     expectWithinLimits(d);
     expect(d.workbook.notes).toHaveLength(12_000);
     expect(d.workbook.notes.every((n) => n.content.startsWith("[DTI Scorer]\nCảnh báo mới"))).toBe(true);
-    expect(d.cell("'Đơn vị 60'!D209")?.fill).toBe("#FFEB9C");
+    expect(d.cell("'Đơn vị 60'!D209")?.fill).toBe("#FFC000");
   }, 120_000);
 
   test("the look-ups before the writes take as many requests for 2,000 marks as for 200", async () => {

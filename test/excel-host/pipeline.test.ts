@@ -153,7 +153,7 @@ describe("scoring a workbook open in Excel", () => {
     expect(cells.some((c) => c.f?.includes("HYPERLINK"))).toBe(false);
   });
 
-  test("the results sheet prints on A4 landscape, one page wide, its header row on every page, with a larger title and rows tall enough for the wrapped header", async () => {
+  test("the results sheet prints on A4 landscape, as many pages wide as keep it legible with the units' rank, code and name on each, its header row on every page, with a larger title and rows tall enough for the wrapped header", async () => {
     const { double, definition } = await layoutAWorkbook(34);
     const { result } = await score(double, definition);
     const plan = result.plan!.owned.find((o) => o.name === resultsSheetName())!;
@@ -162,8 +162,10 @@ describe("scoring a workbook open in Excel", () => {
     expect(sheet.pageLayout).toMatchObject({
       paperSize: "A4",
       orientation: "Landscape",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      // The department sample's six groups, each with value, points and rank, take two pages wide.
+      zoom: { horizontalFitToPages: 2, verticalFitToPages: 0 },
       printTitleRows: { row: top - 1, rows: 1 },
+      printTitleColumns: { col: 0, cols: 3 },
       margins: { left: 28.8, right: 28.8 },
     });
     expect(sheet.get(0, 0)?.fontSize).toBeGreaterThan(11);

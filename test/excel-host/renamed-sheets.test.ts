@@ -29,9 +29,9 @@ describe("in Excel, the project's sheets renamed by the user", () => {
     double.install();
     const host = new ExcelHost();
     await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
-    double.addSheet("Kết quả", [["ghi chú của tôi"]], "Y4");
+    double.addSheet("Kết quả", [["ghi chú của tôi"]], "AZ4");
     await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
-    expect(host.lastApply!.warnings.map((w) => w.vi)).toEqual(["Trang 'Kết quả' do DTI Scorer quản lý: 1 ô bạn nhập (Y4) đã bị ghi đè; hãy ghi chú ở trang khác."]);
+    expect(host.lastApply!.warnings.map((w) => w.vi)).toEqual(["Trang 'Kết quả' do DTI Scorer quản lý: 1 ô bạn nhập (AZ4) đã bị ghi đè; hãy ghi chú ở trang khác."]);
     await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
     expect(host.lastApply!.warnings).toEqual([]);
   });
@@ -48,7 +48,7 @@ describe("in Excel, the project's sheets renamed by the user", () => {
     });
     // The user also put a table of their own beside the results: it is on the project's sheet, which is rewritten whole.
     await Excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("Kết quả").tables.add("'Kết quả'!AA1:AB3", true).name = "GhiChu";
+      ctx.workbook.worksheets.getItem("Kết quả").tables.add("'Kết quả'!BA1:BB3", true).name = "GhiChu";
       await ctx.sync();
     });
     for (let run = 0; run < 2; run++) {

@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import { makeIssue } from "../../src/core/read/messages";
-import { findingWithoutLocation, locationPrefixes } from "../../src/taskpane/state/findings";
+import { findingWithoutLocation, leftOutCounts, leftOutSentences, locationPrefixes, noErrorsText } from "../../src/taskpane/state/findings";
+import { scoreDoneNotice } from "../../src/taskpane/state/usePane";
 
 describe("a finding's sentence without its place", () => {
   test("a cell's finding starts after \"Trang tính '…', ô …: \" / \"Sheet '…', cell …: \", its first letter capitalised", () => {
@@ -74,5 +75,41 @@ describe("a finding's sentence without its place", () => {
         expect(prefix + first.toLocaleLowerCase("vi") + shown.slice(1)).toBe(issue.message[lang]);
       }),
     );
+  });
+});
+
+describe("forms the reader leaves out, counted as the command line counts them", () => {
+  const dup = makeIssue("error", "duplicate-unit", { sheet: "Sở Y tế (2)", cell: "B2", unit: "SYT" });
+  const warning = makeIssue("warning", "evidence-missing", { sheet: "Sở Y tế", cell: "G11", node: "1.1", unit: "SYT" });
+
+  test("a form whose unit code another form has is one form left out: said after a check and after scoring", () => {
+    expect(leftOutCounts([dup, warning])).toEqual({ forms: 1, rows: 0 });
+    expect(leftOutSentences([dup, warning], "check", "vi")).toEqual(["1 phiếu sẽ không được chấm: xem các lỗi bên dưới."]);
+    expect(leftOutSentences([dup, warning], "check", "en")).toEqual(["1 form will not be scored: see the errors below."]);
+    expect(leftOutSentences([dup], "score", "vi")).toEqual(["1 phiếu chưa được chấm: xem bước Kiểm tra."]);
+    expect(leftOutSentences([warning], "score", "vi")).toEqual([]);
+  });
+
+  test("scoring says it scored, and with a form left out says how many as a warning, not a plain success", () => {
+    const clean = scoreDoneNotice(20, 20, [warning]);
+    expect([clean.intent, clean.key, clean.message]).toEqual(["success", "scoreDone", undefined]);
+    const left = scoreDoneNotice(20, 20, [dup, warning]);
+    expect(left.intent).toBe("warning");
+    expect(left.key).toBe("scoreDone");
+    expect(left.message).toEqual({
+      vi: "Đã chấm 20 đơn vị (20 được xếp hạng). 1 phiếu chưa được chấm: xem bước Kiểm tra.",
+      en: "Units scored: 20 (20 ranked). 1 form was not scored: see the Check step.",
+    });
+  });
+});
+
+describe("\"Errors only\" with no error says what there is instead", () => {
+  test("warnings only, notes only, both; nothing to say when there are errors or no findings", () => {
+    expect(noErrorsText({ error: 0, warning: 3, info: 0 }, "vi")).toBe("Không có lỗi; chỉ có cảnh báo.");
+    expect(noErrorsText({ error: 0, warning: 3, info: 0 }, "en")).toBe("No errors; only warnings.");
+    expect(noErrorsText({ error: 0, warning: 0, info: 2 }, "vi")).toBe("Không có lỗi; chỉ có lưu ý.");
+    expect(noErrorsText({ error: 0, warning: 1, info: 2 }, "en")).toBe("No errors; only warnings and notes.");
+    expect(noErrorsText({ error: 1, warning: 1, info: 0 }, "vi")).toBeUndefined();
+    expect(noErrorsText({ error: 0, warning: 0, info: 0 }, "vi")).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ import { planCollect, unreadableFileSkip } from "../../src/core/collect";
 import type { SheetSnapshot } from "../../src/core/types";
 import { COLLECT_NEEDS_1_13 } from "../../src/hosts/excel/collect";
 import { t } from "../../src/taskpane/i18n";
-import { importNotice, indexSummary } from "../../src/taskpane/state/pipeline";
+import { anotherIndex, importNotice, indexSummary, offerLabel, templatesNotice } from "../../src/taskpane/state/pipeline";
 import type { AddedSheets } from "../../src/taskpane/state/workbench";
 import type { Notice } from "../../src/taskpane/state/usePane";
 import { sampleModel } from "../e2e/sample";
@@ -110,5 +110,86 @@ describe("the summary of an index in step 1", () => {
   test("an index of points states its maximum", () => {
     expect(indexSummary(SAMPLE, "vi")).toMatch(/^\d+ nhóm chỉ số, \d+ chỉ tiêu, tối đa 200 điểm$/);
     expect(indexSummary(SAMPLE, "en")).toMatch(/^\d+ indicator groups, \d+ indicators, at most 200 points$/);
+  });
+});
+
+describe("the pane's word after making forms into the open workbook in Excel", () => {
+  const forms = [form("Sở Y tế", "SYT"), form("Sở Nội vụ", "SNV")];
+
+  test("forms added: how many, as a success", () => {
+    const n = templatesNotice(collect([{ file: "templates.xlsx", sheets: forms }]));
+    expect(n.intent).toBe("success");
+    expect(text(n, "vi")).toBe("Đã thêm 2 trang phiếu vào sổ.");
+    expect(text(n, "en")).toBe("Added 2 form sheets to the workbook.");
+  });
+
+  test("a second click for the same units adds nothing, and says the workbook already has their forms, naming each", () => {
+    const n = templatesNotice(collect([{ file: "templates.xlsx", sheets: forms }], SAMPLE, ["SYT", "SNV"]));
+    expect(n.intent).toBe("warning");
+    expect(text(n, "vi")).toBe("Chưa thêm trang phiếu nào: sổ đã có sẵn phiếu của cả 2 đơn vị.");
+    expect(text(n, "en")).toBe("No form sheet was added: the workbook already has the forms of these 2 units.");
+    expect(n.details!.map((d) => d.en)).toEqual([expect.stringContaining("unit code SYT is already there"), expect.stringContaining("unit code SNV is already there")]);
+    expect(text(n, "vi")).not.toContain("Đã thêm 0");
+    const one = templatesNotice(collect([{ file: "templates.xlsx", sheets: [forms[0]!] }], SAMPLE, ["SYT"]));
+    expect(text(one, "vi")).toBe("Chưa thêm trang phiếu nào: sổ đã có sẵn phiếu của đơn vị này.");
+    expect(text(one, "en")).toBe("No form sheet was added: the workbook already has this unit's form.");
+  });
+
+  test("some units already there: what was added, and that the others were not added again, as a warning", () => {
+    const n = templatesNotice(collect([{ file: "templates.xlsx", sheets: forms }], SAMPLE, ["SYT"]));
+    expect(n.intent).toBe("warning");
+    expect(text(n, "vi")).toBe("Đã thêm 1 trang phiếu vào sổ. Phiếu của 1 đơn vị đã có sẵn trong sổ nên không thêm lại.");
+    expect(text(n, "en")).toBe("Added 1 form sheet to the workbook. 1 unit already has its form in the workbook, so it was not added again.");
+    expect(n.details).toHaveLength(1);
+  });
+
+  test("nothing could be added (an Excel without ExcelApi 1.13, a protected workbook): a warning, and why under it", () => {
+    const n = templatesNotice({ taken: [], skipped: [], warnings: [], blocked: COLLECT_NEEDS_1_13 });
+    expect(n.intent).toBe("warning");
+    expect(text(n, "vi")).toBe("Chưa thêm được trang phiếu nào vào sổ, lý do ở dưới.");
+    expect(n.details).toEqual([COLLECT_NEEDS_1_13]);
+    expect(n.details![0]!.vi).toContain("ExcelApi 1.13");
+  });
+
+  test("below ExcelApi 1.13 the forms come as a file, and the notice says which Excel adds them to the workbook", () => {
+    const said = { vi: t("vi", "templatesAsFile", { count: 2, requirement: "ExcelApi 1.13" }), en: t("en", "templatesAsFile", { count: 1, requirement: "ExcelApi 1.13" }) };
+    expect(said.vi).toBe("Phiên bản Excel này không thêm được trang phiếu vào sổ (cần ExcelApi 1.13: Microsoft 365 hoặc Excel trên web), nên đã tạo tệp phiếu cho 2 đơn vị để tải xuống.");
+    expect(said.en).toContain("so a form file was made for 1 unit to download instead.");
+  });
+});
+
+describe("forms made for another version of the index in use, of the same name", () => {
+  const name = (lang: "vi" | "en") => (SAMPLE.definition.name as unknown as Record<string, string>)[lang] ?? "";
+  function sameName(changes: { id?: string; version: string }) {
+    const r = parseDefinition({ ...(BUILTIN_INDICES.find((b) => b.id === SAMPLE.definition.id)!.definition as object), ...changes });
+    if (!r.ok) throw new Error("copy");
+    return r.model;
+  }
+
+  test("both are named with their version, so the sentence does not name one index twice", () => {
+    const mine = sameName({ version: "2025-sua" });
+    const other = anotherIndex([SAMPLE_TEXT], mine, "workbook")!;
+    const v = SAMPLE.definition.version;
+    expect(other.message.vi).toContain(`theo bộ chỉ số "${name("vi")}" (phiên bản ${v}), không phải bộ chỉ số đang dùng "${name("vi")}" (phiên bản 2025-sua)`);
+    expect(other.message.en).toContain(`for the index "${name("en")}" (version ${v}), not the index in use "${name("en")}" (version 2025-sua)`);
+    expect(other.offer).toEqual({ builtinId: SAMPLE.definition.id });
+  });
+
+  test("of another id too: each by id@version", () => {
+    const mine = sameName({ id: "cua-toi", version: "1" });
+    const other = anotherIndex([SAMPLE_TEXT], mine, "files")!;
+    expect(other.message.vi).toContain(`"${name("vi")}" (${SAMPLE_TEXT}), không phải bộ chỉ số đang dùng "${name("vi")}" (cua-toi@1)`);
+  });
+
+  test("of another name: by the names alone", () => {
+    const other = anotherIndex([SAMPLE_TEXT], model("dti-tinh-922-2022"), "workbook")!;
+    expect(other.message.vi).not.toContain("phiên bản");
+  });
+
+  test("the button says it switches to the built-in index, by name and version, in place of the user's own file", () => {
+    const v = SAMPLE.definition.version;
+    expect(offerLabel(SAMPLE.definition.id, { source: "file", fileName: "cua-toi.json" }, "vi")).toBe(`Dùng bộ chỉ số có sẵn "${name("vi")}", phiên bản ${v}, thay cho tệp cua-toi.json`);
+    expect(offerLabel(SAMPLE.definition.id, { source: "file", fileName: "cua-toi.json" }, "en")).toBe(`Use the built-in index "${name("en")}", version ${v}, instead of the file cua-toi.json`);
+    expect(offerLabel(SAMPLE.definition.id, { source: "builtin" }, "vi")).toBe(`Dùng bộ chỉ số có sẵn "${name("vi")}", phiên bản ${v}`);
   });
 });

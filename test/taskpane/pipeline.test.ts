@@ -7,6 +7,7 @@ import type { IndexModel } from "../../src/core/definition/model";
 import { clearIssueMarks, isLocalizedError, markIssues, score } from "../../src/taskpane/state/pipeline";
 import { openExcelWorkbench } from "../../src/taskpane/state/excel";
 import { t } from "../../src/taskpane/i18n";
+import { rankedByCategory } from "../../src/taskpane/state/usePane";
 import { layoutAWorkbook } from "../excel-host/fixtures";
 
 const LOCKED = "Đơn vị số 2";
@@ -88,7 +89,7 @@ describe("what the Excel host left unwritten reaches the pane", () => {
     const sheet = double.sheet(LOCKED);
     sheet.protection = { ...sheet.protection, protected: true, password: "mật khẩu" };
     // Cells showing a mark's fill (error, warning or information); the form's own shading is not one.
-    const marked = () => [...sheet.cells.values()].filter((c) => ["#FFC7CE", "#FFEB9C", "#DDEBF7"].includes(c.fill ?? "")).length;
+    const marked = () => [...sheet.cells.values()].filter((c) => ["#FFC7CE", "#FFC000", "#CCC0DA"].includes(c.fill ?? "")).length;
     const before = marked();
     const cleared = await clearIssueMarks(workbench, "vi");
     expect(cleared.cleared).toBe(r.marked - onLocked);
@@ -144,5 +145,24 @@ describe("a definition that cannot be used", () => {
     for (const p of problems) expect(p.vi.split(":")[0]).toBe(p.en.split(":")[0]);
     expect(t("vi", "definitionProblems", { count: problems.length })).toBe(`Không chạy được vì bộ chỉ số có ${problems.length} lỗi:`);
     expect(t("en", "definitionProblems", { count: 1 })).toBe("Could not run: the index definition has 1 problem:");
+  }, 60_000);
+});
+
+describe("ranking within unit categories", () => {
+  test("an index without unit categories ranks every unit together even when asked for categories, and the pane's table shows overall ranks", async () => {
+    const { double, model } = await layoutAWorkbook(3, { via: "insert", index: "dti-tinh-922-2022" });
+    double.install();
+    expect(model.definition.categories ?? []).toEqual([]);
+    const run = await score(openExcelWorkbench(), model, { ...scoreOptions, ranking: { ...scoreOptions.ranking, within: "category" as const } });
+    expect(run.ranking.within).toBe("all");
+    expect(rankedByCategory(run)).toBe(false);
+  }, 60_000);
+
+  test("an index with categories, asked for them, is ranked within them and shown so", async () => {
+    const { double, model } = await layoutAWorkbook(3, { via: "insert" });
+    double.install();
+    const run = await score(openExcelWorkbench(), model, { ...scoreOptions, ranking: { ...scoreOptions.ranking, within: "category" as const } });
+    expect(run.ranking.within).toBe("category");
+    expect(rankedByCategory(run)).toBe(true);
   }, 60_000);
 });

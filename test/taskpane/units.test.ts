@@ -1,7 +1,7 @@
 /** The units list of the Collect step, read from the CSV files officials actually have. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseUnitList, unitListFromCsv } from "../../src/taskpane/state/units";
+import { parseUnitList, unitListFromCsv, unitsFromCsvFile } from "../../src/taskpane/state/units";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, "..", "fixtures", "csv", name)));
 
@@ -39,5 +39,22 @@ describe("a units CSV chosen in the Collect step", () => {
 
   test("without a name column there is no list", () => {
     expect(unitListFromCsv(new TextEncoder().encode("a,b\n1,2\n"), "x.csv")).toBeUndefined();
+  });
+});
+
+describe("what the Collect step takes from a units CSV file, and says about it", () => {
+  test("a file without a unit name column gives no list, and an error naming the file in both languages", () => {
+    const read = unitsFromCsvFile(new TextEncoder().encode("Mã;Ghi chú\n01;x\n"), "ds.csv");
+    expect(read.text).toBeUndefined();
+    expect(read.problem).toEqual({ state: "error", text: { vi: "Tệp CSV ds.csv không có cột Đơn vị (hoặc Unit).", en: "The CSV file ds.csv has no Unit (or Đơn vị) column." } });
+  });
+
+  test("a UTF-8 file gives its list and nothing to say; a Windows-1258 one its list, with a word to check the diacritics", () => {
+    const utf8 = unitsFromCsvFile(new TextEncoder().encode("Mã đơn vị,Đơn vị,Nhóm\nSYT,Sở Y tế,co-dvc\n"), "don-vi.csv");
+    expect(utf8).toEqual({ text: "SYT; Sở Y tế; co-dvc" });
+    const ansi = unitsFromCsvFile(fixture("viet-cp1258.csv"), "viet-cp1258.csv");
+    expect(parseUnitList(ansi.text!).length).toBeGreaterThan(0);
+    expect(ansi.problem?.state).toBe("warning");
+    expect(ansi.problem?.text.vi).toContain("viet-cp1258.csv");
   });
 });

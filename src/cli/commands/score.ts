@@ -4,13 +4,14 @@ import { type Lang, type Message, formatNumber, localize } from "../../core/i18n
 import { countIssuesByUnit, notScoredEntries, readIndexSheet, unitKey } from "../../core/plan";
 import { builtinNamedOnForms } from "../../core/forms-index";
 import { BUILTIN_INDICES } from "../../indices";
-import { label } from "../../core/plan/labels";
+import { label, notRankedText } from "../../core/plan/labels";
+import { figureFormats } from "../../core/plan/results-sheet";
 import { unitsByRank } from "../../core/score";
 import type { Issue, ScoreTable, Severity, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
 import { PipelineError, issuesJson, resultsJson, runScoring } from "../../core/pipeline";
 import { type CliIO, fail, writeOutputFile } from "../io";
-import { M, T, notRankedShort, severityCounts } from "../messages";
+import { M, T, severityCounts } from "../messages";
 import { checkOutputs, clip, formatTable, inputKind, loadIndex, openInput, problemDetails } from "./common";
 import { PROJECT_VERSION } from "../version";
 import type { ParsedArgs } from "../args";
@@ -148,15 +149,25 @@ function fmt(x: number | null, lang: Lang, decimals: number): string {
   return x === null ? "—" : formatNumber(x, lang, decimals);
 }
 
+/** The decimals of a number format of figureFormats ("0.000" → 3, "0" → 0). */
+function decimalsOf(format: string): number {
+  const dot = format.indexOf(".");
+  return dot < 0 ? 0 : format.length - dot - 1;
+}
+
 /**
  * The ranking as an aligned table, with the columns and labels of the results sheet (`Kết
  * quả`) in its order, less the group columns: Hạng (the overall rank), Mã đơn vị, Đơn vị, Loại đơn vị
  * (when the index has categories), Tổng điểm (when it has points), Giá trị, Hạng trong loại
- * (when ranked within categories), Độ phủ, Số lỗi, Số cảnh báo, and Ghi chú when some unit is
- * not ranked. Rows in rank order as on the sheet; units not ranked at the end with the reason.
+ * (when ranked within categories), Tỷ lệ chỉ tiêu có số liệu, Số lỗi, Số cảnh báo, and Ghi chú
+ * (the sheet's sentence) when some unit is not ranked. Points and values with the sheet's decimals
+ * (figureFormats: the figure ranked on with the ranking's decimals, so that tied units show the
+ * same figure). Rows in rank order as on the sheet; units not ranked at the end with the reason.
  */
 export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue[], lang: Lang, fromCsv = false): string {
-  const decimals = table.ranking.decimals ?? 2;
+  const formats = figureFormats(model, table.ranking);
+  const pointsDecimals = decimalsOf(formats.points);
+  const valueDecimals = decimalsOf(formats.value);
   const withCategory = model.categories.length > 0 || table.units.some((u) => u.category !== undefined);
   const withPoints = model.root.max !== undefined;
   const inCategory = table.ranking.within === "category";
@@ -173,12 +184,12 @@ export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue
     { header: label("unitCode", lang), align: "left", cell: (u) => u.code },
     { header: label("unit", lang), align: "left", cell: (u) => clip(u.name, 40) },
     ...(withCategory ? [{ header: label("category", lang), align: "left" as const, cell: (u: ScoreTable["units"][number]) => clip(categoryName(u.category), 40) }] : []),
-    ...(withPoints ? [{ header: label("totalPoints", lang), align: "right" as const, cell: (u: ScoreTable["units"][number]) => fmt(u.points, lang, decimals) }] : []),
-    { header: label("value", lang), align: "right", cell: (u) => fmt(u.value, lang, 4) },
+    ...(withPoints ? [{ header: label("totalPoints", lang), align: "right" as const, cell: (u: ScoreTable["units"][number]) => fmt(u.points, lang, pointsDecimals) }] : []),
+    { header: label("value", lang), align: "right", cell: (u) => fmt(u.value, lang, valueDecimals) },
     ...(inCategory
       ? [{ header: label("rankInCategory", lang), align: "right" as const, cell: (u: ScoreTable["units"][number]) => (u.ranked && u.rankInCategory !== null ? String(u.rankInCategory) : "") }]
       : []),
-    { header: label("coverage", lang), align: "right", cell: (u) => `${Math.round(u.coverage * 100)}%` },
+    { header: label("coverageColumn", lang), align: "right", cell: (u) => `${Math.round(u.coverage * 100)}%` },
     { header: label("errors", lang), align: "right", cell: (u) => String(counts.get(unitKey(u))?.errors ?? 0) },
     { header: label("warnings", lang), align: "right", cell: (u) => String(counts.get(unitKey(u))?.warnings ?? 0) },
     ...(someNotRanked
@@ -186,7 +197,7 @@ export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue
           {
             header: label("note", lang),
             align: "left" as const,
-            cell: (u: ScoreTable["units"][number]) => (u.ranked ? "" : notRankedShort(u.notRankedReason, u.coverage, table.ranking.minCoverage)[lang]),
+            cell: (u: ScoreTable["units"][number]) => (u.ranked ? "" : notRankedText(u.notRankedReason, u.coverage, table.ranking.minCoverage, lang)),
           },
         ]
       : []),

@@ -1,6 +1,6 @@
 /** `template`: self-assessment forms for the units listed in a CSV file. */
 import type { IndexModel } from "../../core/definition/model";
-import type { Lang } from "../../core/i18n/text";
+import type { Lang, Message } from "../../core/i18n/text";
 import { type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
 import { categoryNames } from "../../core/read/read";
 import { rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithSameCode } from "../../core/units";
@@ -14,8 +14,8 @@ import { checkOutputs, loadIndex } from "./common";
 export interface UnitLine {
   unit: TemplateUnit;
   line: number;
-  /** The line gives no code: the unit was given its position in the list as its code. */
-  numbered?: boolean;
+  /** The line gives no code: the form's `Mã đơn vị` is left blank and the reader knows the unit by its name. */
+  uncoded?: boolean;
 }
 
 /**
@@ -33,54 +33,76 @@ export function readUnitsCsv(data: Uint8Array, path: string): { units: UnitLine[
     fail(M.unitsWideLines(path, wide.length), { vi: lines("vi"), en: lines("en") });
   }
   if (entries.length === 0) fail(M.unitsEmpty(path));
-  // A unit without a code is given its line's number, so that its form still has one.
+  // A unit without a code keeps its form's `Mã đơn vị` blank: the reader, Collect and the results
+  // know it by its name. A made-up code ("1", "2", …) would clash with another batch's.
   const units = entries.map((e) => ({
-    unit: { code: e.code || String(e.line - 1), name: e.name, ...(e.category !== undefined ? { category: e.category } : {}) },
+    unit: { code: e.code, name: e.name, ...(e.category !== undefined ? { category: e.category } : {}) },
     line: e.line,
-    ...(e.code === "" ? { numbered: true } : {}),
+    ...(e.code === "" ? { uncoded: true } : {}),
   }));
   return { units, encoding };
+}
+
+/** A problem of a units file: its heading sentence and one line per offending line of the file. */
+interface UnitsProblem {
+  head: Message;
+  lines: Message[];
 }
 
 /**
  * Each unit's category must be one of the definition's (id or name, case and diacritics
  * ignored): a form made for an unknown category would leave out the indicators of the unit's
- * real one. Every unknown category is named with its line; nothing is written. An index without
- * categories ignores the column, and says so.
+ * real one. Every unknown category is named with its line. An index without categories ignores
+ * the column, and says so.
  */
-function checkCategories(io: CliIO, model: IndexModel, units: UnitLine[], path: string, lang: Lang): void {
+function checkCategories(io: CliIO, model: IndexModel, units: UnitLine[], path: string, lang: Lang): UnitsProblem | undefined {
   const withCategory = units.filter((u) => u.unit.category !== undefined);
-  if (withCategory.length === 0) return;
+  if (withCategory.length === 0) return undefined;
   if (model.categories.length === 0) {
     io.stderr.write(M.categoryIgnored(path)[lang] + "\n");
-    return;
+    return undefined;
   }
   const unknownUnits = new Set(unitsOfUnknownCategory(model, units.map((u) => u.unit)));
   const unknown = units.filter((u) => unknownUnits.has(u.unit));
-  if (unknown.length === 0) return;
-  const lines = (l: Lang): string[] => unknown.map((u) => M.unknownUnitCategory(path, u.line, u.unit.category as string)[l]);
-  fail(M.unknownCategories(path, unknown.length, categoryNames(model)), { vi: lines("vi"), en: lines("en") });
+  if (unknown.length === 0) return undefined;
+  return {
+    head: M.unknownCategories(path, unknown.length, categoryNames(model)),
+    lines: unknown.map((u) => M.unknownUnitCategory(path, u.line, u.unit.category as string)),
+  };
 }
 
 /**
  * Every unit needs a code of its own: of two forms with the same code only the first is scored.
- * Each shared code is named with its lines (a line without a code has its number as code, which
- * may be another unit's real code); nothing is written. The check the pane makes too
- * (unitsWithSameCode).
+ * Each shared code is named with its lines (a line without a code is known by its name, which may
+ * be another unit's name or code). The check the pane makes too (unitsWithSameCode).
  */
-function checkCodes(units: UnitLine[], path: string): void {
+function checkCodes(units: UnitLine[], path: string): UnitsProblem | undefined {
   const clashes = unitsWithSameCode(units.map((u) => ({ ...u.unit, entry: u }))).map((c) => ({ code: c.code, lines: c.units.map((u) => u.entry) }));
-  if (clashes.length === 0) return;
-  const lines = (l: Lang): string[] =>
-    clashes.map((c) =>
+  if (clashes.length === 0) return undefined;
+  return {
+    head: M.sameUnitCodes(path, clashes.length),
+    lines: clashes.map((c) =>
       M.sameUnitCode(
         path,
         c.code,
         c.lines.map((u) => u.line),
-        c.lines.filter((u) => u.numbered).map((u) => u.line),
-      )[l],
-    );
-  fail(M.sameUnitCodes(path, clashes.length), { vi: lines("vi"), en: lines("en") });
+        c.lines.filter((u) => u.uncoded).map((u) => u.line),
+      ),
+    ),
+  };
+}
+
+/**
+ * Every problem of the units file at once (unknown categories, shared codes), each line named, so
+ * that one correction of the file is enough; nothing is written.
+ */
+function failOnUnitsProblems(problems: (UnitsProblem | undefined)[]): void {
+  const found = problems.filter((p): p is UnitsProblem => p !== undefined);
+  const first = found[0];
+  if (first === undefined) return;
+  // The first problem heads the message; the others' headings come before their lines.
+  const lines = (l: Lang): string[] => found.flatMap((p, i) => [...(i > 0 ? [p.head[l]] : []), ...p.lines.map((m) => m[l])]);
+  fail(first.head, { vi: lines("vi"), en: lines("en") });
 }
 
 export async function runTemplateCommand(io: CliIO, args: ParsedArgs, lang: Lang): Promise<number> {
@@ -92,8 +114,7 @@ export async function runTemplateCommand(io: CliIO, args: ParsedArgs, lang: Lang
   const { model } = loadIndex(io, args.index, lang);
   const { units: lines, encoding } = readUnitsCsv(readInputFile(io, args.units), args.units);
   if (encoding === "windows-1258") io.stderr.write(`${T.severityOne.warning[lang]}: ${notUtf8Message(args.units)[lang]}\n`);
-  checkCategories(io, model, lines, args.units, lang);
-  checkCodes(lines, args.units);
+  failOnUnitsProblems([checkCategories(io, model, lines, args.units, lang), checkCodes(lines, args.units)]);
   const units = lines.map((l) => l.unit);
   const data = await makeTemplate(model, units, { lang, ...(args.period !== undefined ? { period: args.period } : {}) });
   writeOutputFile(io, args.out, data);

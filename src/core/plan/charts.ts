@@ -13,7 +13,7 @@ import { localize } from "../i18n/text";
 import type { CellBlock, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, UnitResult } from "../types";
 import { cellAddress, columnLetter, parseCell, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
-import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label, profileLeftOutMessage } from "./labels";
+import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label, profileLeftOutMessage, unitLabelText } from "./labels";
 import { DEFAULT_FORMATS, type FigureFormats, figure } from "./results-sheet";
 
 export interface ChartsSheetInput {
@@ -229,7 +229,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
         series: [{ name: totalHeader, values: rangeAddress(top1 + 1, 2, last1, 2) }],
         dataSheet: sheet,
         ...place("barSorted"),
-        xAxisTitle: CHART_LABELS.unitAxis[lang],
+        xAxisTitle: unitLabelText(model.definition.unitLabel, lang),
         yAxisTitle: axisY,
         ...(totalMax !== undefined ? { valueAxisMax: totalMax } : {}),
       },
@@ -254,7 +254,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
         series: groups.map((g, i) => ({ name: g.name, values: rangeAddress(top1 + 1, 3 + i, last1, 3 + i) })),
         dataSheet: sheet,
         ...place("stackedBar"),
-        xAxisTitle: CHART_LABELS.unitAxis[lang],
+        xAxisTitle: unitLabelText(model.definition.unitLabel, lang),
         yAxisTitle: stackPoints ? CHART_LABELS.pointsAxis[lang] : CHART_LABELS.valueAxis[lang],
         ...(groupsMax !== undefined ? { valueAxisMax: groupsMax } : {}),
       },

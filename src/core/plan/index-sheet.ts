@@ -3,10 +3,13 @@
  * one — the definition, what the project owns, the marks it set, and the provenance stamp.
  * Stored as key/value rows of plain text so that any spreadsheet program keeps it intact.
  */
+import { quoteSheet } from "../a1";
 import { canonicalJson, sha256 } from "../hash";
+import { findTableHeader, readHeaderBlock } from "../read/layout-a";
 import type { Lang, Message } from "../i18n/text";
-import type { CellValue, OwnedSheetPlan, PlanValue, ProvenanceStamp, Submission, WorkbookSnapshot } from "../types";
+import type { CellBlock, CellValue, OwnedSheetPlan, PlanValue, ProvenanceStamp, Submission, WorkbookSnapshot } from "../types";
 import { isCellError } from "../types";
+import { cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
 import { INDEX_FORMAT, INDEX_SHEET } from "./labels";
 
 /** Excel holds at most 32,767 characters in a cell; the definition is split below that. */
@@ -15,10 +18,11 @@ export const DEFINITION_CHUNK = 30000;
 /**
  * What the project wrote into a sheet it does not own (the `Điểm` header and column, the
  * summary), and on its results sheet the range its table took, header and rows ("table"), and the
- * lines below the table that list what was not scored ("notes"): a later run knows them for its
+ * lines below the table that list what was not scored ("notes") and the cell that says when the
+ * figures were changed since scoring ("status"): a later run knows them for its
  * own and takes anything else on the results sheet for what the user typed there.
  */
-export type OwnedCellRole = "score" | "header" | "summary" | "notes" | "table";
+export type OwnedCellRole = "score" | "header" | "summary" | "notes" | "table" | "status";
 
 export interface OwnedCells {
   sheet: string;
@@ -52,6 +56,26 @@ export interface IndexSheetState {
   };
   marks: RecordedMark[];
   provenance?: ProvenanceStamp;
+  /**
+   * What each scored unit's figures were when it was scored, copied from its form or its row
+   * (written only: a later run makes them anew). With them `_index` holds one formula a unit that
+   * compares the copy with the cells now, so that the workbook itself tells, in any spreadsheet
+   * program, that figures were changed since (inputsChangedCount).
+   */
+  inputCopies?: InputCopy[];
+}
+
+/** A rectangle of cells a unit's figures were read from, and what it held then. */
+export interface CopiedRange {
+  /** Its top-left cell on the unit's sheet (A1). */
+  address: string;
+  values: PlanValue[][];
+}
+
+export interface InputCopy {
+  unit: string;
+  sheet: string;
+  ranges: CopiedRange[];
 }
 
 /** The key a unit is known by in hashes and issue counts: its code, or its name when it has none. */
@@ -59,17 +83,36 @@ export function unitKey(s: { code: string; name: string }): string {
   return s.code.trim() !== "" ? s.code : s.name;
 }
 
+/** What a unit's figures bring to scoring: the whole hash of the first scheme. */
+function figuresOf(s: Submission): Record<string, unknown> {
+  return { values: s.values, notApplicable: [...s.notApplicable].sort(), category: s.category ?? null, name: s.name };
+}
+
 /**
  * sha256 of what each submission brings to scoring, by unit key: its values and not-applicable
- * answers, its category (which changes what applies to it and whom it is ranked with) and its name
- * (which the results show).
+ * answers, its category (which changes what applies to it and whom it is ranked with), its name
+ * (which the results show), and what else it typed that changes the findings: which indicators
+ * have evidence (`Minh chứng`: "evidence-missing", its mark and the warning counts; null without
+ * the column, which is then not checked) and its self scores (`Tự chấm`: "self-score-differs").
+ * The evidence's text changes no finding: only whether it is there is hashed. Both are in every
+ * hash, empty or not, so that no hash equals one of the first scheme (legacyUnitHash).
  */
 export function unitInputHashes(submissions: Submission[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const s of submissions) {
-    out[unitKey(s)] = sha256(canonicalJson({ values: s.values, notApplicable: [...s.notApplicable].sort(), category: s.category ?? null, name: s.name }));
+    const evidenced = s.evidence === undefined ? null : Object.keys(s.evidence).filter((k) => (s.evidence?.[k] ?? "").trim() !== "").sort();
+    out[unitKey(s)] = sha256(canonicalJson({ ...figuresOf(s), evidenced, selfScores: s.selfScores ?? {} }));
   }
   return out;
+}
+
+/**
+ * The hash the first scheme gave a unit (figures, N/A, category and name only): a workbook scored
+ * before evidence and self scores were hashed is not stale for that alone. Its hashes stand until
+ * the next scoring, so evidence or self scores changed before then go unnoticed, as they did.
+ */
+function legacyUnitHash(s: Submission): string {
+  return sha256(canonicalJson(figuresOf(s)));
 }
 
 /** One hash over every unit's inputs. */
@@ -84,15 +127,201 @@ export function staleUnits(
 ): { changed: string[]; added: string[]; removed: string[] } {
   const before = state.provenance?.unitHashes ?? {};
   const now = unitInputHashes(submissions);
+  const byKey = new Map(submissions.map((s) => [unitKey(s), s]));
   const changed: string[] = [];
   const added: string[] = [];
   for (const [unit, hash] of Object.entries(now)) {
     const old = before[unit];
+    const s = byKey.get(unit);
     if (old === undefined) added.push(unit);
-    else if (old !== hash) changed.push(unit);
+    else if (old !== hash && !(s !== undefined && old === legacyUnitHash(s))) changed.push(unit);
   }
   const removed = Object.keys(before).filter((u) => !(u in now));
   return { changed, added, removed };
+}
+
+/** A cell's value as the copy keeps it; undefined for an error (a cell that shows one cannot be compared). */
+function copiedValue(v: CellValue | undefined): PlanValue | undefined {
+  if (v === undefined || v === null) return null;
+  if (isCellError(v)) return undefined;
+  return v;
+}
+
+/**
+ * The runs of a line of cells (a column of rows, or a row of columns) that hold no error: each is
+ * one rectangle of the copy. A cell that shows an error (#DIV/0!) would make the comparison an
+ * error, and every later opening would say the figures changed.
+ */
+function runs(cells: { row: number; column: number; value: CellValue | undefined }[]): CopiedRange[] {
+  const out: CopiedRange[] = [];
+  let current: { row: number; column: number; values: PlanValue[] }[] = [];
+  const flush = () => {
+    if (current.length === 0) return;
+    const first = current[0]!;
+    const vertical = current.length > 1 && current[1]!.row !== first.row;
+    const values = current.map((c) => c.values[0]!);
+    out.push({ address: cellAddress(first.row, first.column), values: vertical ? values.map((v) => [v]) : [values] });
+    current = [];
+  };
+  for (const c of cells) {
+    const v = copiedValue(c.value);
+    if (v === undefined) flush();
+    else current.push({ row: c.row, column: c.column, values: [v] });
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The cells each scored unit's figures were read from, with what they hold now (before the run
+ * writes anything): on a form (layout A) the `Số liệu` and `Số liệu thẩm định` columns over the
+ * table's input rows and the category cell of the header block; in a table (layout B) the unit's
+ * row across its input columns. Units read from a CSV file have none: their figures are not in
+ * the workbook.
+ */
+export function inputCopies(submissions: Submission[], snapshot: WorkbookSnapshot | undefined): InputCopy[] {
+  if (!snapshot) return [];
+  const out: InputCopy[] = [];
+  for (const s of submissions) {
+    const src = s.source;
+    if (!src) continue;
+    const sheet = snapshot.sheets.find((x) => x.name === src.sheet && x.csvFile === undefined);
+    if (!sheet) continue;
+    const at = (row: number, column: number) => sheet.values[row - 1]?.[column - 1];
+    const cells = Object.values(src.cells ?? {}).flatMap((a) => {
+      try {
+        return [parseCell(a)];
+      } catch {
+        return [];
+      }
+    });
+    if (cells.length === 0) continue;
+    const ranges: CopiedRange[] = [];
+    if (src.layout === "A") {
+      const header = findTableHeader(sheet);
+      if (!header) continue;
+      const first = Math.min(...cells.map((c) => c.row));
+      const last = Math.max(...cells.map((c) => c.row));
+      const columns = [header.cols.value, header.cols.appraised].filter((c): c is number => c !== undefined).map((c) => c + 1);
+      for (const column of columns) {
+        const line = Array.from({ length: last - first + 1 }, (_, i) => ({ row: first + i, column, value: at(first + i, column) }));
+        ranges.push(...runs(line));
+      }
+      const category = readHeaderBlock(sheet, header).category;
+      if (category) {
+        const { row, column } = parseCell(category.address);
+        ranges.push(...runs([{ row, column, value: at(row, column) }]));
+      }
+    } else {
+      const row = cells[0]!.row;
+      const left = Math.min(...cells.map((c) => c.column));
+      const right = Math.max(...cells.map((c) => c.column));
+      ranges.push(...runs(Array.from({ length: right - left + 1 }, (_, i) => ({ row, column: left + i, value: at(row, left + i) }))));
+    }
+    if (ranges.length > 0) out.push({ unit: unitKey(s), sheet: sheet.name, ranges });
+  }
+  return out;
+}
+
+/** The key of the rows of `_index` that hold a unit's changed-figures flag. */
+const INPUTS_KEY = "inputs";
+/** The column of `_index` the flags are in, and where the copies start (column A stays free: readIndexSheet reads keys there). */
+const FLAG_COLUMN = 3;
+const COPY_COLUMN = 2;
+
+/** Text that Excel, given it as a cell's value, would take for a number, a date, a truth value, an error or a formula. */
+function readAsOther(v: PlanValue): boolean {
+  return typeof v === "string" && (/\d/.test(v) || /^\s*[-+=@#]/.test(v) || /^\s*(true|false|đúng|sai)\s*$/i.test(v));
+}
+
+/** The blocks of `_index` that hold its keyed rows (column A), not the copies of the figures. */
+function isKeyedBlock(b: CellBlock): boolean {
+  return /^A\d+$/.test(b.address);
+}
+
+/**
+ * The copies of the units' figures and their flags, from row `top` of `_index` on: one keyed row
+ * per unit (`inputs`, the unit, its flag, its sheet), then the copies below them. A unit's flag is
+ * 0 while its cells hold what the copy holds; otherwise, or when its form's rows were inserted or
+ * deleted (the ranges no longer match in size) or its sheet was deleted, 1 or more. Values are
+ * compared as text, so that a number read back as text, or text as a number, is not a change.
+ */
+function planInputCopies(copies: InputCopy[], top: number): CellBlock[] {
+  if (copies.length === 0) return [];
+  const flags: PlanValue[][] = [];
+  const flagFormulas: (string | null)[][] = [];
+  const grid: PlanValue[][] = [];
+  let row = top + copies.length + 1;
+  for (const copy of copies) {
+    let column = COPY_COLUMN;
+    let height = 1;
+    const terms: string[] = [];
+    const places: string[] = [];
+    for (const r of copy.ranges) {
+      const h = r.values.length;
+      const w = Math.max(1, ...r.values.map((line) => line.length));
+      const { row: fr, column: fc } = parseCell(r.address);
+      const there = `${quoteSheet(copy.sheet)}!${rangeAddress(fr, fc, fr + h - 1, fc + w - 1)}`;
+      const here = rangeAddress(row, column, row + h - 1, column + w - 1);
+      places.push(here);
+      terms.push(`SUMPRODUCT(--((${there})&""<>(${here})&""))`);
+      for (let i = 0; i < h; i++) {
+        const line = (grid[row - (top + copies.length + 1) + i] ??= []);
+        for (let j = 0; j < w; j++) line[column - COPY_COLUMN + j] = r.values[i]?.[j] ?? null;
+      }
+      column += w;
+      height = Math.max(height, h);
+    }
+    // Where each range is on the unit's sheet and its copy here, so that a run that rewrites
+    // `_index` without scoring (marks only) keeps the copies (readIndexSheet).
+    flags.push([INPUTS_KEY, copy.unit, null, copy.sheet, ...copy.ranges.flatMap((r, i) => [r.address, places[i]!])]);
+    flagFormulas.push([null, null, terms.length > 0 ? `=IFERROR(${terms.join("+")},1)` : "=0", null]);
+    row += height;
+  }
+  const width = grid.reduce((w, line) => Math.max(w, line.length), 0);
+  const copyValues = grid.map((line) => Array.from({ length: width }, (_, j) => line?.[j] ?? null));
+  const flagWidth = flags.reduce((w, r) => Math.max(w, r.length), 0);
+  const flagValues = flags.map((r) => [...r, ...Array<PlanValue>(flagWidth - r.length).fill(null)]);
+  const blocks: CellBlock[] = [
+    {
+      address: `A${top}`,
+      values: flagValues,
+      formulas: flagFormulas.map((r) => [...r, ...Array<string | null>(flagWidth - r.length).fill(null)]),
+      numberFormat: flagValues.map((r) => r.map((_, j) => (j === FLAG_COLUMN - 1 ? "General" : "@"))),
+    },
+  ];
+  if (width > 0) {
+    // Text Excel would read as something else when written (a "05" or "1/2" typed as text, TRUE)
+    // is written as text; the other cells keep the sheet's format (a format on each of many
+    // thousand cells costs the hosts dearly).
+    const asText = copyValues.some((line) => line.some(readAsOther));
+    blocks.push({
+      address: cellAddress(top + copies.length + 1, COPY_COLUMN),
+      values: copyValues,
+      ...(asText
+        ? {
+            numberFormat: copyValues.map((line) => {
+              const formats: string[] = new Array<string>(line.length);
+              line.forEach((v, j) => {
+                if (readAsOther(v)) formats[j] = "@";
+              });
+              return formats;
+            }),
+          }
+        : {}),
+    });
+  }
+  return blocks;
+}
+
+/**
+ * How many units' figures were changed since scoring, as a formula expression for another sheet:
+ * the flags of `_index` above 0, wherever its rows are (a check that only marks issues rewrites
+ * `_index` with more or fewer rows above them).
+ */
+export function inputsChangedCount(): string {
+  const sheet = `'${INDEX_SHEET.replace(/'/g, "''")}'`;
+  return `COUNTIFS(${sheet}!$A:$A,"${INPUTS_KEY}",${sheet}!$C:$C,">0")`;
 }
 
 /** Split text into pieces a cell can hold. */
@@ -127,7 +356,7 @@ export function planIndexSheet(state: IndexSheetState): OwnedSheetPlan {
   return {
     name: INDEX_SHEET,
     visibility: "veryHidden",
-    blocks: [{ address: "A1", values, numberFormat: "@" }],
+    blocks: [{ address: "A1", values, numberFormat: "@" }, ...planInputCopies(state.inputCopies ?? [], rows.length + 2)],
     tables: [],
     conditionalFormats: [],
     charts: [],
@@ -142,7 +371,7 @@ export function mapRecordedMarks(sheet: OwnedSheetPlan, change: (m: RecordedMark
   if (sheet.name !== INDEX_SHEET) return sheet;
   return {
     ...sheet,
-    blocks: sheet.blocks.map((b) => ({
+    blocks: sheet.blocks.map((b) => !isKeyedBlock(b) ? b : ({
       ...b,
       values: b.values.map((row) => {
         const [key, s, cell, fill] = row;
@@ -167,13 +396,27 @@ export function withMarksOfSheetsUnwritten(sheet: OwnedSheetPlan, unwritten: (na
   if (sheet.name !== INDEX_SHEET) return sheet;
   return {
     ...sheet,
-    blocks: sheet.blocks.map((b) => {
+    blocks: [...sheet.blocks.map((b, i) => {
+      // The copies, and the flags whose formulas go row by row with their values, stay as they are.
+      if (!isKeyedBlock(b) || b.formulas) return b;
       const rows = b.values.filter((r) => !(r[0] === "mark" && typeof r[1] === "string" && unwritten(r[1])));
+      if (i !== 0 || sheet.blocks.length > 1) return { ...b, values: rows };
       const width = rows[0]?.length ?? 4;
       const added = stillThere.map((m) => [...["mark", m.sheet, m.cell, m.fill ?? ""], ...Array<PlanValue>(Math.max(0, width - 4)).fill(null)]);
       return { ...b, values: [...rows, ...added] };
-    }),
+    }), ...stillThereBelow(sheet, stillThere)],
   };
+}
+
+/**
+ * The marks still there, as rows below everything else of `_index` (the copies of the figures
+ * sit below its keyed rows, at rows their formulas name): readIndexSheet reads keyed rows wherever
+ * they are. None when `_index` is its keyed rows alone (they are added to those).
+ */
+function stillThereBelow(sheet: OwnedSheetPlan, stillThere: RecordedMark[]): CellBlock[] {
+  if (sheet.blocks.length <= 1 || stillThere.length === 0) return [];
+  const bottom = Math.max(...sheet.blocks.map((b) => parseCell(b.address).row + b.values.length - 1));
+  return [{ address: `A${bottom + 2}`, values: stillThere.map((m) => ["mark", m.sheet, m.cell, m.fill ?? ""]), numberFormat: "@" }];
 }
 
 function text(v: CellValue | undefined): string | undefined {
@@ -204,6 +447,36 @@ export function foreignIndexSheetMessage(sheet: string): Message {
 }
 
 /**
+ * A unit's copy of its figures read back from `_index` (its `inputs` row: the unit, the flag, the
+ * sheet, then each range on that sheet and where its copy is here); undefined when the row is
+ * not whole or the sheet is not in the workbook.
+ */
+function copyReadBack(values: CellValue[][], rest: (string | undefined)[], sheets: Set<string>): InputCopy | undefined {
+  const [unit, , sheet, ...places] = rest;
+  // A sheet no longer there (renamed or deleted since): a formula naming it would be a link to another workbook.
+  if (!unit || !sheet || !sheets.has(sheet)) return undefined;
+  const ranges: CopiedRange[] = [];
+  for (let i = 0; i + 1 < places.length; i += 2) {
+    const there = places[i];
+    const here = places[i + 1];
+    if (!there || !here) break;
+    try {
+      const { top, left, bottom, right } = parseRange(here);
+      parseCell(there);
+      ranges.push({
+        address: there,
+        values: Array.from({ length: bottom - top + 1 }, (_, r) =>
+          Array.from({ length: right - left + 1 }, (_, c) => copiedValue(values[top - 1 + r]?.[left - 1 + c]) ?? null),
+        ),
+      });
+    } catch {
+      return undefined;
+    }
+  }
+  return ranges.length > 0 ? { unit, sheet, ranges } : undefined;
+}
+
+/**
  * Read the `_index` sheet back; undefined when the workbook has none (never scored) or it is not
  * ours. A sheet that is a CSV file (`csvFile`) is never `_index`, whatever the file is called
  * ("_index.csv"): the project writes `_index` into workbooks only.
@@ -215,6 +488,7 @@ export function readIndexSheet(snapshot: WorkbookSnapshot): IndexSheetState | un
   let format: string | undefined;
   const stamp: Partial<ProvenanceStamp> = {};
   const unitHashes: Record<string, string> = {};
+  let sheetNames: Set<string> | undefined;
   for (const row of sheet.values) {
     const cells = row.map(text);
     const key = cells[0];
@@ -234,7 +508,7 @@ export function readIndexSheet(snapshot: WorkbookSnapshot): IndexSheetState | un
         if (a && b) state.owned.charts.push({ sheet: a, name: b });
         break;
       case "cells":
-        if (a && (b === "score" || b === "header" || b === "summary" || b === "notes" || b === "table"))
+        if (a && (b === "score" || b === "header" || b === "summary" || b === "notes" || b === "table" || b === "status"))
           state.owned.cells.push({ sheet: a, role: b, ranges: rest.slice(2).filter((x): x is string => !!x) });
         break;
       case "form":
@@ -255,6 +529,12 @@ export function readIndexSheet(snapshot: WorkbookSnapshot): IndexSheetState | un
       case "unit":
         if (a !== undefined && b !== undefined) unitHashes[a] = b;
         break;
+      case INPUTS_KEY: {
+        sheetNames ??= new Set(snapshot.sheets.filter((x) => x.csvFile === undefined).map((x) => x.name));
+        const copy = copyReadBack(sheet.values, rest, sheetNames);
+        if (copy) (state.inputCopies ??= []).push(copy);
+        break;
+      }
       default:
         break;
     }

@@ -1,5 +1,5 @@
 /** Texts the planner writes into a workbook, as a reader of the sheets sees them. */
-import { FORM_SUMMARY_LABELS, NOT_APPLICABLE_TEXT, resultsSubtitle, unavailableText } from "./labels";
+import { FORM_SUMMARY_LABELS, MARK_FILLS, NOT_APPLICABLE_TEXT, resultsSubtitle, unavailableText, unitCount } from "./labels";
 import { textWidth } from "./layout";
 
 describe("the results sheet's subtitle", () => {
@@ -30,5 +30,28 @@ describe("the summary written into a form", () => {
       for (const text of Object.values(FORM_SUMMARY_LABELS).map((m) => m[l])) expect([text, textWidth(text, true) <= 13]).toEqual([text, true]);
     }
     expect(textWidth("Rank in category", true)).toBeGreaterThan(13);
+  });
+});
+
+describe("a count of units", () => {
+  test("uses the index's own word for a unit, lowered inside the sentence unless an acronym, plural in English", () => {
+    expect(unitCount(206, "vi", { vi: "Quốc gia", en: "Country" })).toBe("206 quốc gia");
+    expect(unitCount(206, "en", { vi: "Quốc gia", en: "Country" })).toBe("206 countries");
+    expect(unitCount(1, "en", { vi: "Tỉnh", en: "Province" })).toBe("1 province");
+    expect(unitCount(20, "vi", "UBND cấp huyện")).toBe("20 UBND cấp huyện");
+    expect(unitCount(3, "vi")).toBe("3 đơn vị");
+    expect(unitCount(3, "en")).toBe("3 units");
+  });
+});
+
+describe("mark fills", () => {
+  test("differ from every fill a form has and from each other", () => {
+    // The template's input yellow, appraisal blue, group grey, not-applicable grey, header blue.
+    const form = ["FFFFF2CC", "FFDDEBF7", "FFE7E6E6", "FFF2F2F2", "FF1F4E78"];
+    const rgb = (argb: string) => [0, 2, 4].map((i) => parseInt(argb.slice(2 + i, 4 + i), 16));
+    const distance = (a: string, b: string) => Math.hypot(...rgb(a).map((x, i) => x - rgb(b)[i]!));
+    const marks = Object.values(MARK_FILLS);
+    for (const m of marks) for (const f of form) expect([m, f, distance(m, f) > 40]).toEqual([m, f, true]);
+    for (const a of marks) for (const b of marks) if (a !== b) expect(distance(a, b)).toBeGreaterThan(40);
   });
 });

@@ -1,6 +1,7 @@
 /** Every text the planner writes into a workbook, in Vietnamese and English. */
 import type { Lang, Message } from "../i18n/text";
-import { formatDate, formatNumber } from "../i18n/text";
+import type { LocalizedText } from "../definition/schema";
+import { formatDate, formatNumber, localize } from "../i18n/text";
 import type { NotRankedReason, Severity, UnavailableReason } from "../types";
 
 /** Names that never change with the language: a second run in the other language finds them. */
@@ -25,7 +26,6 @@ export const COLUMN_LABELS = {
   value: { vi: "Giá trị", en: "Value" },
   rankInCategory: { vi: "Hạng trong loại", en: "Rank in category" },
   /** The command line's short header. */
-  coverage: { vi: "Độ phủ", en: "Coverage" },
   /** The results sheet's header: what the share is of. */
   coverageColumn: { vi: "Tỷ lệ chỉ tiêu có số liệu", en: "Data coverage" },
   errors: { vi: "Số lỗi", en: "Errors" },
@@ -47,6 +47,11 @@ export function groupPointsHeader(name: string, lang: Lang): string {
   return lang === "vi" ? `${name} (điểm)` : `${name} (points)`;
 }
 
+/** The header of a group's rank among the units ("ranking.nodes"): "Hạ tầng số (hạng)" / "Digital infrastructure (rank)". */
+export function groupRankHeader(name: string, lang: Lang): string {
+  return lang === "vi" ? `${name} (hạng)` : `${name} (rank)`;
+}
+
 export function resultsTitle(indexName: string, version: string, lang: Lang): string {
   return lang === "vi" ? `Kết quả đánh giá, xếp hạng: ${indexName} (${version})` : `Scores and ranks: ${indexName} (${version})`;
 }
@@ -66,13 +71,52 @@ function notScoredWhat(n: NotScoredCount, lang: Lang): string {
   return parts.filter((p) => p !== "").join(lang === "vi" ? " và " : " and ");
 }
 
-export function resultsSubtitle(now: Date, projectVersion: string, units: number, lang: Lang, notScored: NotScoredCount = { forms: 0, rows: 0 }): string {
+/**
+ * What the index calls a unit (its `unitLabel`: "Quốc gia"/"Country", "Tỉnh"/"Province"), in the
+ * run's language, as a header or an axis title shows it; `Đơn vị`/`Unit` when it says nothing.
+ */
+export function unitLabelText(unitLabel: LocalizedText | undefined, lang: Lang): string {
+  const text = localize(unitLabel, lang).trim();
+  return text !== "" ? text : CHART_LABELS.unitAxis[lang];
+}
+
+/** A label inside a sentence: its first letter lowered, unless it starts an acronym ("UBND"). */
+function inSentence(text: string): string {
+  const [first = "", second = ""] = [...text];
+  return second !== "" && second === second.toLocaleUpperCase("vi") && second !== second.toLocaleLowerCase("vi") ? text : first.toLocaleLowerCase("vi") + text.slice(first.length);
+}
+
+/** An English noun's plural, for a label of plain English words ("country" → "countries"); other labels as they are. */
+function englishPlural(text: string): string {
+  if (!/(^|\s)[a-z]+$/i.test(text)) return text;
+  if (/[^aeiou]y$/i.test(text)) return `${text.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/i.test(text)) return `${text}es`;
+  return `${text}s`;
+}
+
+/** "3 đơn vị", "206 quốc gia" / "1 unit", "206 countries": a count of units, called as the index calls them. */
+export function unitCount(n: number, lang: Lang, unitLabel?: LocalizedText): string {
+  const own = localize(unitLabel, lang).trim();
+  if (lang === "vi") return `${n} ${own !== "" ? inSentence(own) : "đơn vị"}`;
+  if (own === "") return `${n} ${n === 1 ? "unit" : "units"}`;
+  return `${n} ${n === 1 ? inSentence(own) : englishPlural(inSentence(own))}`;
+}
+
+export function resultsSubtitle(
+  now: Date,
+  projectVersion: string,
+  units: number,
+  lang: Lang,
+  notScored: NotScoredCount = { forms: 0, rows: 0 },
+  unitLabel?: LocalizedText,
+): string {
   const date = formatDate(now, lang);
   const left = notScored.forms + notScored.rows > 0;
   const what = notScoredWhat(notScored, lang);
+  const count = unitCount(units, lang, unitLabel);
   return lang === "vi"
-    ? `Chấm điểm ngày ${date} bằng DTI Scorer ${projectVersion}; ${units} đơn vị${left ? `; ${what} chưa được chấm (xem dưới bảng)` : ""}. Bảng này do chương trình ghi lại ở mỗi lần tính, không sửa tay.`
-    : `Scored on ${date} by DTI Scorer ${projectVersion}; ${units} ${units === 1 ? "unit" : "units"}${left ? `; ${what} not scored (see below the table)` : ""}. DTI Scorer rewrites this sheet each time it scores; do not edit it.`;
+    ? `Chấm điểm ngày ${date} bằng DTI Scorer ${projectVersion}; ${count}${left ? `; ${what} chưa được chấm (xem dưới bảng)` : ""}. Bảng này do chương trình ghi lại ở mỗi lần tính, không sửa tay.`
+    : `Scored on ${date} by DTI Scorer ${projectVersion}; ${count}${left ? `; ${what} not scored (see below the table)` : ""}. DTI Scorer rewrites this sheet each time it scores; do not edit it.`;
 }
 
 /** The line above the list of forms and rows left out: "1 phiếu chưa được chấm:" / "1 form was not scored:". */
@@ -211,11 +255,41 @@ export function noteWithMark(text: string | undefined, note: string): string {
   return `${before === "" ? "" : `${before}\n\n`}${note}${tail}`;
 }
 
-/** Solid fills of issue marks by severity (ARGB). */
+/**
+ * Beside a form's `Điểm` of a `sum` group whose points are rescaled: some of its children were
+ * left out (not applicable to the unit, or without data where the index leaves those out) and the
+ * points of the others, out of their own maximum, are brought to the group's scale, so that the
+ * group's Điểm is not the sum of the figures above it. Numbers as the form's language writes them.
+ */
+export function rescaledGroupText(
+  figures: { points: number; max: number; groupMax: number; decimals: number },
+  lang: Lang,
+  kind: { indicators: boolean; applicable: boolean },
+): string {
+  const points = formatNumber(figures.points, lang, figures.decimals);
+  const max = formatNumber(figures.max, lang);
+  const scale = formatNumber(figures.groupMax, lang);
+  if (lang === "vi") {
+    return `Quy đổi: ${points} điểm trên ${max} điểm tối đa của các ${kind.indicators ? "chỉ tiêu" : "mục"} ${kind.applicable ? "áp dụng" : "được tính"}, tính theo thang ${scale}.`;
+  }
+  return `Rescaled: ${points} points out of ${max}, the maximum of the ${kind.applicable ? "applicable" : "scored"} ${kind.indicators ? "indicators" : "items"}, on a scale of ${scale}.`;
+}
+
+/** Whether a cell holds what rescaledGroupText writes, in either language (a later run empties or rewrites it). */
+export function isRescaledGroupText(v: unknown): boolean {
+  return typeof v === "string" && /^(Quy đổi: .* tính theo thang [\d.,]+\.|Rescaled: .* on a scale of [\d.,]+\.)$/.test(v.trim());
+}
+
+/**
+ * Solid fills of issue marks by severity (ARGB), each unlike every fill a form has (the template's
+ * input yellow FFF2CC, appraisal blue DDEBF7, group grey E7E6E6, not-applicable grey F2F2F2) and
+ * unlike the others: a marked input cell must not pass for an unmarked one, nor a warning for a
+ * note. Error pink, warning amber, info lilac.
+ */
 export const MARK_FILLS: Record<Severity, string> = {
   error: "FFFFC7CE",
-  warning: "FFFFEB9C",
-  info: "FFDDEBF7",
+  warning: "FFFFC000",
+  info: "FFCCC0DA",
 };
 
 /** The write's warning that the profile chart was left out: too few groups for a radar. */
@@ -237,4 +311,18 @@ export function mergedScoreCellsMessage(sheet: string, cells: string[]): Message
     vi: `Trang '${sheet}': ${one ? "ô" : `${cells.length} ô`} ${shown} của cột Điểm nằm trong vùng gộp ô nên không được ghi điểm; hãy bỏ gộp ô rồi chấm lại.`,
     en: `Sheet '${sheet}': ${one ? "cell" : `${cells.length} cells`} ${shown} of the Score column ${one ? "is" : "are"} inside merged cells, so ${one ? "its score is" : "their scores are"} not written; unmerge the cells and score again.`,
   };
+}
+
+/**
+ * The results sheet's line saying the figures changed since scoring, as a formula expression
+ * (text literals joined with `count`, an expression giving how many units changed): the workbook
+ * says so on its own, in any spreadsheet program, without DTI Scorer. Each literal stays under
+ * the 255 characters Excel allows in a formula's text.
+ */
+export function inputsChangedStatus(count: string, scoredAt: Date, lang: Lang): string {
+  const date = formatDate(scoredAt, lang);
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return lang === "vi"
+    ? `${q("Số liệu của ")}&${count}&${q(` đơn vị đã được sửa sau lần chấm ngày ${date}: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.`)}`
+    : `${q("The figures of ")}&${count}&IF(${count}=1,${q(" unit")},${q(" units")})&${q(` were changed after scoring on ${date}: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer.`)}`;
 }

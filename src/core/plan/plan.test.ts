@@ -68,7 +68,13 @@ describe("planResults", () => {
     const { plan } = run();
     const grid = ownedGrid(plan, "Kết quả");
     expect(grid.some((r) => r[2] === '=HYPERLINK("http://x","y")')).toBe(true);
-    for (const sheet of plan.owned) for (const b of sheet.blocks) expect(b.formulas).toBeUndefined();
+    // The only formulas are the project's own (the line saying figures changed since scoring, and its flags in _index).
+    const formulas = plan.owned.flatMap((sheet) => sheet.blocks.flatMap((b) => (b.formulas ?? []).flat().filter((f): f is string => typeof f === "string")));
+    expect(formulas.length).toBeGreaterThan(0);
+    for (const f of formulas) {
+      expect(f).not.toContain("HYPERLINK");
+      expect(f).toMatch(/^=IF(ERROR)?\(/);
+    }
   });
 
   test("each layout-A sheet gets a Điểm column after its table and a summary with total and rank", () => {

@@ -13,12 +13,24 @@ import {
   type RecordedMark,
   inputsHash,
   mapRecordedMarks,
+  inputCopies,
+  inputsChangedCount,
   planIndexSheet,
   unitInputHashes,
   unitKey,
 } from "./index-sheet";
 import { INDEX_SHEET, MARK_FILLS, markNote } from "./labels";
-import { type IssueCounts, type NotScoredEntry, RESULTS_HEADER_ROW, figureFormats, notScoredRows, planResultsSheet, resultsTableRange } from "./results-sheet";
+import {
+  type IssueCounts,
+  type NotScoredEntry,
+  RESULTS_HEADER_ROW,
+  figureFormats,
+  inputsChangedStatusCell,
+  notScoredRows,
+  planResultsSheet,
+  resultsTableRange,
+  withInputsChangedStatus,
+} from "./results-sheet";
 import { planClearForm, planSheetEdits } from "./sheet-edits";
 import { ownedSheetNames } from "./sheet-names";
 
@@ -363,7 +375,8 @@ export function relocateMarks(plan: WritePlan, notes: NotedCell[], fillNow?: (sh
 export function withFillsOfMarkedCells(plan: WritePlan, fillOf: (sheet: string, cell: string) => string | undefined): WritePlan {
   if (plan.marks.length === 0) return plan;
   const marked = new Set(plan.clearMarks.map((c) => markKey(c.sheet, c.cell)));
-  const ours = new Set(Object.values(MARK_FILLS).map((f) => f.toUpperCase()));
+  // And the warning fill of earlier versions (their info fill was the appraisal column's own blue: a form's fill).
+  const ours = new Set([...Object.values(MARK_FILLS), "FFFFEB9C"].map((f) => f.toUpperCase()));
   const owned = plan.owned.map((o) =>
     mapRecordedMarks(o, (m) => {
       if (m.fill !== undefined || marked.has(markKey(m.sheet, m.cell))) return m;
@@ -462,7 +475,7 @@ function overwrittenCells(sheet: SheetSnapshot | undefined, previous: IndexSheet
           return [];
         }
       }));
-  const notes = recorded("notes");
+  const notes = [...recorded("notes"), ...recorded("status")];
   const inNotes = (row: number, column: number) => notes.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
   const at = (row: number, column: number) => {
     const v = sheet.values[row - 1]?.[column - 1];
@@ -562,6 +575,11 @@ export function planResults(
   // The range the table takes: anything a later run finds beside or below it is the user's.
   const tableRange = resultsTableRange(results);
   if (tableRange) ownedCells.push({ sheet: results.name, role: "table", ranges: [tableRange] });
+  // A copy of each unit's figures in `_index`, and on the results sheet a line that says, by
+  // formulas, when they were changed since: the project's cell, so a later run does not take it for the user's.
+  const copies = inputCopies(submissions, snapshot);
+  const statusCell = copies.length > 0 ? inputsChangedStatusCell(results) : undefined;
+  if (statusCell) ownedCells.push({ sheet: results.name, role: "status", ranges: [statusCell] });
   const ownedForms: { unit: string; sheet: string }[] = [];
   const rankedCount = table.units.filter((u) => u.rank !== null).length;
   const previousCells = previousCellsOf(previous, snapshot);
@@ -602,7 +620,7 @@ export function planResults(
   const edited = new Set(edits.map((e) => e.sheet));
   const leftOut = new Map<string, OwnedCells[]>();
   for (const c of previous?.owned.cells ?? []) {
-    if (c.role === "notes" || ownedSet.has(c.sheet) || edited.has(c.sheet) || (previous?.owned.sheets ?? []).includes(c.sheet)) continue;
+    if (c.role === "notes" || c.role === "status" || ownedSet.has(c.sheet) || edited.has(c.sheet) || (previous?.owned.sheets ?? []).includes(c.sheet)) continue;
     leftOut.set(c.sheet, [...(leftOut.get(c.sheet) ?? []), c]);
   }
   for (const [sheetName, cells] of leftOut) {
@@ -625,6 +643,7 @@ export function planResults(
       forms: ownedForms,
     },
     marks: recorded,
+    inputCopies: copies,
     provenance: {
       scoredAt: options.now.toISOString(),
       projectVersion: options.projectVersion,
@@ -647,7 +666,7 @@ export function planResults(
   const renameSheets = names.renames.map(({ from, to }) => ({ from, to }));
   return {
     lang,
-    owned: [results, charts, index],
+    owned: [statusCell ? withInputsChangedStatus(results, statusCell, inputsChangedCount(), options.now, lang) : results, charts, index],
     edits,
     marks,
     clearMarks: marksToClear(previous, renamedForms),

@@ -195,3 +195,48 @@ describe("forms that were not scored", () => {
     expect(ownedGrid(run(snapshot, demoModel(), "en").plan, "Results")[6]![0]).toBe("1 row was not scored:");
   });
 });
+
+describe("group ranks", () => {
+  test("an index that ranks its top groups shows each group's rank beside its figures, centred, without a colour scale", () => {
+    const { plan, table: scores } = run(demoSnapshot(), demoModel({ ranking: { nodes: "top" } }));
+    const sheet = plan.owned.find((o) => o.name === "Kết quả")!;
+    const { header, rows } = table(sheet);
+    expect(header.slice(4, 10)).toEqual([
+      "Nhận thức số (giá trị)", "Nhận thức số (điểm)", "Nhận thức số (hạng)", "Hạ tầng số (giá trị)", "Hạ tầng số (điểm)", "Hạ tầng số (hạng)",
+    ]);
+    const rank = header.indexOf("Hạ tầng số (hạng)");
+    for (const r of rows) expect(r[rank]).toBe(scores.units.find((u) => u.code === r[1])!.nodes["2"]!.rank);
+    expect(sheet.blocks.some((b) => b.address === `${String.fromCharCode(65 + rank)}4` && b.align === "center")).toBe(true);
+    expect(sheet.conditionalFormats.filter((c) => c.kind === "colorScale")).toHaveLength(2);
+    // An index that ranks no group has no such column.
+    expect(table(run(demoSnapshot(), demoModel({ ranking: { nodes: "none" } })).plan.owned.find((o) => o.name === "Kết quả")!).header.some((h) => String(h).endsWith("(hạng)"))).toBe(false);
+  });
+});
+
+describe("what the index calls a unit", () => {
+  test("names the units in the subtitle and on the charts' axes, in the run's language", () => {
+    const model = demoModel({ unitLabel: { vi: "Quốc gia", en: "Country" } });
+    const vi = run(demoSnapshot(), model).plan;
+    expect(String(ownedGrid(vi, "Kết quả")[1]![0])).toContain("; 3 quốc gia. ");
+    expect(vi.owned.find((o) => o.name === "Biểu đồ")!.charts.map((c) => c.xAxisTitle).filter((t) => t !== undefined)).toEqual(["Quốc gia", "Quốc gia"]);
+    const en = run(demoSnapshot(), model, "en").plan;
+    expect(String(ownedGrid(en, "Results")[1]![0])).toContain("; 3 countries. ");
+    expect(en.owned.find((o) => o.name === "Charts")!.charts[0]!.xAxisTitle).toBe("Country");
+  });
+});
+
+describe("the results sheet prints legibly", () => {
+  test("a narrow table prints one page wide; one too wide for a legible page takes more pages, with each unit's rank, code and name on every page", () => {
+    const narrow = run(demoSnapshot(), demoModel()).plan.owned[0]!;
+    expect(narrow.print).toEqual({ orientation: "landscape", fitToWidth: true, repeatRows: { first: 3, last: 3 } });
+    const wide = run({ sheets: [] }, builtin("dti-so-nganh-mau")).plan.owned[0]!;
+    const total = (wide.columnWidths ?? []).reduce((a, w) => a + w.width, 0);
+    // The department sample's six groups, each with value, points and rank: wider than one page holds at a readable scale.
+    expect(total).toBeGreaterThan(200);
+    expect(wide.print?.pagesWide).toBeGreaterThanOrEqual(2);
+    expect(wide.print?.repeatColumns).toEqual({ first: "A", last: "C" });
+    // Each page keeps at least three quarters of the full size.
+    const identity = (wide.columnWidths ?? []).slice(0, 3).reduce((a, w) => a + w.width, 0);
+    expect((total - identity) / wide.print!.pagesWide! + identity).toBeLessThanOrEqual(200);
+  });
+});

@@ -2,7 +2,7 @@
 import type { IndexModel } from "../definition/model";
 import type { Lang, Message } from "../i18n/text";
 import { localize } from "../i18n/text";
-import type { CellBlock, ConditionalFormatPlan, OwnedSheetPlan, PlanValue, ScoreTable, UnitResult } from "../types";
+import type { CellBlock, ConditionalFormatPlan, OwnedSheetPlan, PlanValue, PrintPlan, ScoreTable, UnitResult } from "../types";
 import { decimalFigure } from "../score/round";
 import { columnLetter, parseCell, rangeAddress } from "./a1";
 import { fitWidth, widestWord, wrappedHeight } from "./layout";
@@ -10,7 +10,9 @@ import {
   RESULTS_TABLE,
   SHEET_NAMES,
   groupPointsHeader,
+  groupRankHeader,
   groupValueHeader,
+  inputsChangedStatus,
   type NotScoredCount,
   label,
   notRankedText,
@@ -171,6 +173,11 @@ function columnsFor(input: ResultsSheetInput): Column[] {
     if (node.max !== undefined) {
       cols.push({ header: groupPointsHeader(name, lang), width: 9, format: formats.points, cell: (u) => figure(u.nodes[code]?.points) });
     }
+    // The group's rank among the units (ranking.nodes "top" or "all"), beside its figures: narrow,
+    // its header wrapped over the group's name like theirs.
+    if (table.ranking.nodes !== "none") {
+      cols.push({ header: groupRankHeader(name, lang), width: 6, format: RANK_FORMAT, cell: (u) => u.nodes[code]?.rank ?? null, rank: true });
+    }
   }
   const hasPoints = model.root.max !== undefined;
   if (hasPoints) cols.push({ header: label("totalPoints", lang), width: 12, format: formats.points, cell: (u) => figure(u.points), cf: "dataBar" });
@@ -269,6 +276,54 @@ export function resultsTableRange(sheet: OwnedSheetPlan): string | undefined {
   return right > 0 ? rangeAddress(top, 1, top, right) : undefined;
 }
 
+/**
+ * What an A4 landscape page holds legibly, in character widths: about 150 at 100 %, 200 at 75 %.
+ * A wider table (many indicator groups, each with value, points and rank) prints over as many
+ * pages wide as keep it at that scale or larger, with the rank, code and unit on every page.
+ */
+const PAGE_WIDTH_CHARS = 200;
+const IDENTITY_COLUMNS = 3;
+
+export function printWidth(widths: number[]): Pick<PrintPlan, "pagesWide" | "repeatColumns"> {
+  const total = widths.reduce((a, b) => a + b, 0);
+  if (total <= PAGE_WIDTH_CHARS) return {};
+  const identity = widths.slice(0, IDENTITY_COLUMNS).reduce((a, b) => a + b, 0);
+  const pagesWide = Math.ceil((total - identity) / Math.max(PAGE_WIDTH_CHARS - identity, 1));
+  return { pagesWide, repeatColumns: { first: "A", last: columnLetter(IDENTITY_COLUMNS) } };
+}
+
+/**
+ * Where the line saying the figures were changed since scoring goes: on the title's row, in the
+ * first column right of where the title's text ends (its 14-point bold letters take about 1.05
+ * widths of a column's character; 1.2 leaves room for other fonts), so that the formula's empty
+ * text does not cut the title short.
+ */
+export function inputsChangedStatusCell(sheet: OwnedSheetPlan): string {
+  const title = String(sheet.blocks.find((b) => b.address === "A1")?.values[0]?.[0] ?? "");
+  const needed = title.length * 1.2 + 1;
+  const widths = new Map((sheet.columnWidths ?? []).map((w) => [w.column, w.width]));
+  let column = 1;
+  let reached = 0;
+  while (reached < needed && column < 200) {
+    reached += widths.get(columnLetter(column)) ?? 8.43;
+    column++;
+  }
+  return `${columnLetter(column)}1`;
+}
+
+/**
+ * The results sheet with that line at `cell`: a formula, so that the workbook says it on its own
+ * in any spreadsheet program, read or changed without DTI Scorer. Empty while `count` (a formula
+ * expression: how many units' figures changed) is 0; otherwise, in red, how many and what to do.
+ */
+export function withInputsChangedStatus(sheet: OwnedSheetPlan, cell: string, count: string, scoredAt: Date, lang: Lang): OwnedSheetPlan {
+  const formula = `=IF(${count}=0,"",${inputsChangedStatus(count, scoredAt, lang)})`;
+  return {
+    ...sheet,
+    blocks: [...sheet.blocks, { address: cell, values: [[null]], formulas: [[formula]], bold: true, fontColor: "#C00000", numberFormat: "General" }],
+  };
+}
+
 export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
   const { model, table, units, lang } = input;
   const cols = columnsFor(input);
@@ -309,7 +364,7 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
     visibility: "visible",
     blocks: [
       { address: "A1", values: [[resultsTitle(indexName, table.index.version, lang)]], bold: true, fontSize: TITLE_SIZE, numberFormat: TEXT_FORMAT },
-      { address: "A2", values: [[resultsSubtitle(input.now, input.projectVersion, units.length, lang, count)]], numberFormat: TEXT_FORMAT },
+      { address: "A2", values: [[resultsSubtitle(input.now, input.projectVersion, units.length, lang, count, model.definition.unitLabel)]], numberFormat: TEXT_FORMAT },
       { address: `A${top}`, values: [header, ...rows], numberFormat: formats },
       ...headerBlocks(cols, top),
       ...rankBlocks(cols, rows, top),
@@ -322,7 +377,7 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
     columnWidths: cols.map((c, i) => ({ column: columnLetter(i + 1), width: widths[i] ?? c.width })),
     rowHeights: [{ row: 1, height: 21 }, { row: top, height: headerHeight }],
     freeze: { rows: top, columns: 3 },
-    print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: top, last: top } },
+    print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: top, last: top }, ...printWidth(widths) },
     // Where the sheet goes when a run creates it: first. A sheet that exists keeps the place and
     // visibility the user gave it (the hosts move and show an owned sheet only when they add it).
     after: null,

@@ -184,3 +184,62 @@ describe("the form's language", () => {
     expect(cleared).toEqual(["D1", "D2", "D3", "E1", "E2", "E3", "G13", "G6", "G7"]);
   });
 });
+
+describe("the Điểm column a form without one gets", () => {
+  test("goes past a column where the user typed on a scored row: their text stays, and a second run keeps the column", () => {
+    const snapshot = demoSnapshot();
+    // Row 9 is 1.2's; column G is the first right of the table's last header (F, Ghi chú).
+    setCell(snapshot, "SO-01", "G9", "ghi chú của tôi ở cột G");
+    const plan = run(snapshot);
+    const cells = writes(plan, "SO-01");
+    expect([...cells.keys()].filter((a) => a.startsWith("G"))).toEqual([]);
+    expect(cells.get("H6")).toBe("Điểm");
+    expect(cells.get("H9")).toBe(18);
+    // The other forms, with nothing typed there, get it in G.
+    expect(writes(plan, "SO-02").get("G6")).toBe("Điểm");
+    const again = run(applyEdits(snapshot, plan), "vi", indexState(plan));
+    const second = writes(again, "SO-01");
+    expect(second.has("G9")).toBe(false);
+    expect(second.get("H9")).toBe(18);
+    expect(applyEdits(applyEdits(snapshot, plan), again).sheets.find((s) => s.name === "SO-01")!.values[8]![6]).toBe("ghi chú của tôi ở cột G");
+  });
+});
+
+describe("a group whose points are rescaled to its max", () => {
+  test("says beside its Điểm why it is not the sum of its rows, in the form's language, and the text goes once the group adds up", () => {
+    const model = demoModel({ missing: "exclude" });
+    const plan = (snapshot: WorkbookSnapshot, previous?: IndexSheetState) => {
+      const { submissions, issues, table } = readAndScore(snapshot, model);
+      return planResults(model, table, issues, submissions, { lang: "en", projectVersion: "1", now: NOW, snapshot, ...(previous ? { previous } : {}) });
+    };
+    // SO-01 leaves 1.1 (max 10) empty: group 1 scores 1.2's 18 of 20, rescaled to its 30.
+    const snapshot = demoSnapshot();
+    setCell(snapshot, "SO-01", "D8", null);
+    const first = plan(snapshot);
+    const cells = writes(first, "SO-01");
+    expect(cells.get("G7")).toBe(27);
+    expect(cells.get("H7")).toBe("Quy đổi: 18,00 điểm trên 20 điểm tối đa của các chỉ tiêu được tính, tính theo thang 30.");
+    // Group 2 adds up: nothing beside it; nor beside group 1 on the complete forms.
+    expect(cells.has("H12")).toBe(false);
+    expect(writes(first, "SO-02").has("H7")).toBe(false);
+    // The project's: recorded, and emptied once 1.1 is filled in.
+    expect(indexState(first).owned.cells.find((c) => c.sheet === "SO-01" && c.role === "score")!.ranges).toContain("H7");
+    const written = applyEdits(snapshot, first);
+    setCell(written, "SO-01", "D8", true);
+    const second = writes(plan(written, indexState(first)), "SO-01");
+    expect(second.get("H7")).toBeNull();
+    expect(second.get("G7")).toBe(28);
+  });
+
+  test("in English on an English form, whatever the run's language", () => {
+    const model = demoModel({ missing: "exclude" });
+    const snapshot = demoSnapshot();
+    const grid = snapshot.sheets[0]!.values;
+    grid[5] = ["Code", "Item", "Max points", "Value", "Evidence", "Note"];
+    for (const [row, label] of [[0, "Unit"], [1, "Unit code"], [2, "Category"], [3, "Index"]] as const) grid[row]![0] = label;
+    setCell(snapshot, "SO-01", "D8", null);
+    const { submissions, issues, table } = readAndScore(snapshot, model);
+    const p = planResults(model, table, issues, submissions, { lang: "vi", projectVersion: "1", now: NOW, snapshot });
+    expect(writes(p, "SO-01").get("H7")).toBe("Rescaled: 18.00 points out of 20, the maximum of the scored indicators, on a scale of 30.");
+  });
+});

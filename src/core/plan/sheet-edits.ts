@@ -19,8 +19,10 @@ import {
   FORMER_FORM_SUMMARY_LABELS,
   FORMER_UNAVAILABLE_TEXTS,
   FORM_SUMMARY_LABELS,
+  isRescaledGroupText,
   label,
   mergedScoreCellsMessage,
+  rescaledGroupText,
   summaryRankText,
   unavailableText,
 } from "./labels";
@@ -189,6 +191,34 @@ function looksScored(v: CellValue | undefined): boolean {
   return v === undefined || v === null || v === "" || typeof v === "number" || isCellError(v) || (typeof v === "string" && UNAVAILABLE.has(v.trim()));
 }
 
+/**
+ * What a form says beside the `Điểm` of a `sum` group whose points are rescaled to its max (some
+ * of its scored children not available: aggregate.ts, sumOutcome): its children's points and
+ * their max, undefined when they add up to the group's figure.
+ */
+function rescaledText(model: IndexModel, unit: UnitResult, code: string, lang: Lang, pointsFormat: string): string | undefined {
+  const node = model.nodes.get(code);
+  const result = unit.nodes[code];
+  if (node?.kind !== "group" || node.def.aggregate !== "sum" || node.max === undefined || !(node.max > 0) || !result?.available) return undefined;
+  let points = 0;
+  let max = 0;
+  let indicators = true;
+  let applicable = true;
+  for (const c of node.children) {
+    const child = model.nodes.get(c);
+    if (child?.max === undefined || !(child.max > 0)) continue;
+    if (child.kind !== "indicator") indicators = false;
+    const r = unit.nodes[c];
+    if (r?.available && r.value !== null) {
+      points += r.points ?? r.value * child.max;
+      max += child.max;
+    } else if (r?.reason !== "not-applicable" && r?.reason !== "answered-na") applicable = false;
+  }
+  if (!(max > 0) || Math.abs(max - node.max) <= 1e-9 * Math.max(1, node.max)) return undefined;
+  const decimals = /\.(0+)/.exec(pointsFormat)?.[1]?.length ?? 0;
+  return rescaledGroupText({ points, max, groupMax: node.max, decimals }, lang, { indicators, applicable });
+}
+
 /** The first place for a summary of `height` rows and 2 columns from row 1, right of the header block and clear of anything typed or merged. */
 function summaryPlace(sheet: SheetSnapshot | undefined, headerRow: number, startColumn: number, merged: InMerge, height: number): string {
   const free = (r: number, c: number) => isEmpty(sheet, r, c) && !merged(r, c);
@@ -224,8 +254,19 @@ export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; o
 
   const headerRow = src.headerRow;
   const scoreRows = Object.entries(src.rows).flatMap(([code, row]) => (model.nodes.has(code) && unit.nodes[code] ? [row] : []));
-  // A new column for the scores: its header cell free, and none of its cells merged.
-  const freeColumn = (column: number) => isEmpty(input.sheet, headerRow, column) && !merged(headerRow, column) && scoreRows.every((r) => !merged(r, column));
+  // A new column for the scores: its header cell free, and none of its cells merged or holding
+  // what the user typed (a column the form has beyond its last header, a remark on one row):
+  // only a cell the last run wrote a score into, which still holds one, may be written over.
+  const previousScores = new Set((prevOf("score")?.ranges ?? []).flatMap((r) => {
+    try {
+      return rangeCells(r);
+    } catch {
+      return [];
+    }
+  }));
+  const cellFree = (row: number, column: number) =>
+    !merged(row, column) && (isEmpty(input.sheet, row, column) || (previousScores.has(cellAddress(row, column)) && looksScored(valueAt(input.sheet, row, column))));
+  const freeColumn = (column: number) => isEmpty(input.sheet, headerRow, column) && !merged(headerRow, column) && scoreRows.every((r) => cellFree(r, column));
   let scoreColumn = src.scoreColumn;
   if (scoreColumn === undefined) {
     // The column of the header the project added last run, if that cell of the header row is still free.
@@ -285,7 +326,33 @@ export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; o
       blocks.push({ address: a, values: [[null]] });
     }
   }
-  owned.push({ sheet: sheetName, role: "score", ranges: compactRanges(written) });
+  // Beside the Điểm of a group whose points are rescaled, why they are not the sum of its rows:
+  // in a column right of the table, free on those rows (or holding such a text of the last run).
+  const explained = Object.entries(src.rows).flatMap(([code, row]) => {
+    const text = merged(row, scoreColumn) ? undefined : rescaledText(model, unit, code, lang, formats.points);
+    return text !== undefined ? [{ row, text }] : [];
+  });
+  const explainedAt: string[] = [];
+  if (explained.length > 0) {
+    const room = (row: number, column: number) => !merged(row, column) && (isEmpty(input.sheet, row, column) || isRescaledGroupText(valueAt(input.sheet, row, column)));
+    let column = Math.max(src.lastColumn ?? 1, scoreColumn) + 1;
+    while (!explained.every((e) => room(e.row, column))) column++;
+    for (const e of explained) {
+      const address = cellAddress(e.row, column);
+      explainedAt.push(address);
+      blocks.push({ address, values: [[e.text]], numberFormat: "@", fontColor: "#595959" });
+    }
+  }
+  // Such texts of the last run this run does not write again (the group is no longer rescaled).
+  const nowExplained = new Set(explainedAt);
+  for (const range of prevOf("score")?.ranges ?? []) {
+    for (const a of rangeCells(range)) {
+      const { top: row, left: column } = parseRange(a);
+      if (nowExplained.has(a) || column === scoreColumn || merged(row, column) || !isRescaledGroupText(valueAt(input.sheet, row, column))) continue;
+      blocks.push({ address: a, values: [[null]] });
+    }
+  }
+  owned.push({ sheet: sheetName, role: "score", ranges: compactRanges([...written, ...explainedAt]) });
 
   // The summary stays where the last run's is now (found by its labels: inserted rows or columns
   // move it); without one, it goes to the first free place.
@@ -378,7 +445,7 @@ export function planClearForm(sheet: SheetSnapshot, previous: OwnedCells[]): She
   const columns = new Set(scoreCells.map((c) => c.left));
   const ours = new Map([...columns].map((c) => [c, Number.isFinite(firstScoreRow) && headingOk(c)]));
   for (const c of scoreCells) {
-    if (ours.get(c.left) && looksScored(valueAt(sheet, c.top, c.left))) clear(c.top, c.left);
+    if ((ours.get(c.left) && looksScored(valueAt(sheet, c.top, c.left))) || isRescaledGroupText(valueAt(sheet, c.top, c.left))) clear(c.top, c.left);
   }
   for (const c of cellsOf("header")) {
     if (SCORE_LABELS.has(textOf(valueAt(sheet, c.top, c.left)))) clear(c.top, c.left);

@@ -1,13 +1,17 @@
 /** Issue marks on input cells: a fill and a note (or a comment on older Excel), removable later. */
 import type { Message } from "../../core/i18n/text";
-import { markNoteParts, noteWithMark, noteWithoutMark } from "../../core/plan/labels";
+import { MARK_FILLS, markNoteParts, noteWithMark, noteWithoutMark } from "../../core/plan/labels";
 import type { NotedCell } from "../../core/plan/plan";
 import type { CellMark, Severity } from "../../core/types";
 import { excelColor, quoteSheet } from "./address";
 import { sheetOf } from "./proxies";
 import { opBytes, type RequestPacker } from "./payload";
 
-export const MARK_FILL: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
+export const MARK_FILL: Record<Severity, string> = {
+  error: excelColor(MARK_FILLS.error),
+  warning: excelColor(MARK_FILLS.warning),
+  info: excelColor(MARK_FILLS.info),
+};
 /** Every note or comment the project writes starts with this line, so it only removes its own. */
 export const MARK_PREFIX = "[DTI Scorer]";
 

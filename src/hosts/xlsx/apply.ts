@@ -226,14 +226,15 @@ function rangeValues(ws: ExcelJS.Worksheet, range: string): ExcelJS.CellValue[] 
   return out;
 }
 
-/** A4, the plan's orientation, one page wide when asked, the header rows on every page. */
+/** A4, the plan's orientation, fitted to the plan's pages wide when asked, the header rows (and columns) on every page. */
 function setPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: 9,
     orientation: print.orientation,
-    ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    ...(print.fitToWidth ? { fitToPage: true, fitToWidth: print.pagesWide ?? 1, fitToHeight: 0 } : {}),
     ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows.first}:${print.repeatRows.last}` } : {}),
+    printTitlesColumn: print.repeatColumns ? `${print.repeatColumns.first}:${print.repeatColumns.last}` : undefined,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
   };
   // ExcelJS sets a break on the last row of a page (rowBreaks id), across every column.

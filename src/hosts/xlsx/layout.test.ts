@@ -45,7 +45,7 @@ describe("the scored workbook as a reader without the add-in sees it", () => {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   }, 60_000);
 
-  test("the results sheet shows every unit's full name and prints one page wide on landscape A4 with its header row on every page", () => {
+  test("the results sheet shows every unit's full name and prints on landscape A4, two pages wide for the sample's six groups with each unit's rank, code and name on both, its header row on every page", () => {
     const ws = wb.getWorksheet("Kết quả")!;
     const longest = Math.max(...DEMO_UNITS.map((u) => u.name.length));
     expect(longest).toBeGreaterThan(32);
@@ -54,8 +54,9 @@ describe("the scored workbook as a reader without the add-in sees it", () => {
     // The header row is tall enough for its wrapped headers (two lines at least).
     expect(ws.getRow(3).height ?? 0).toBeGreaterThanOrEqual(30);
     expect(ws.getCell("E3").alignment?.wrapText).toBe(true);
-    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 2, fitToHeight: 0 });
     expect(ws.pageSetup.printTitlesRow).toBe("3:3");
+    expect(ws.pageSetup.printTitlesColumn).toBe("A:C");
   });
 
   test("the results sheet's number columns have their headers right-aligned over the numbers, and ranks sit centred clear of the codes", () => {

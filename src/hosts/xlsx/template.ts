@@ -504,6 +504,8 @@ async function writeUnitSheet(
     paperSize: 9,
     printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
     margins: MARGINS,
+    // The notes the scoring adds to marked cells print on a page of their own after the form.
+    cellComments: "atEnd",
   };
   // Protected without a password: the structure stays put while the unit types, and an
   // official who needs to change the form can still unprotect it.

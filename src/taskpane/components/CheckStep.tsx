@@ -15,7 +15,7 @@ import {
 import { useState } from "react";
 import type { Issue, Severity } from "../../core/types";
 import { t, tPattern } from "../i18n";
-import { findingWithoutLocation } from "../state/findings";
+import { findingWithoutLocation, leftOutSentences, noErrorsText } from "../state/findings";
 import { type PaneActions, type PaneState, severityCounts } from "../state/usePane";
 import { useStepStyles } from "./styles";
 
@@ -40,6 +40,7 @@ const useStyles = makeStyles({
   header: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", flexWrap: "wrap", minWidth: 0 },
   unitName: { overflowWrap: "anywhere" },
   nowrap: { whiteSpace: "nowrap" },
+  leftOut: { color: tokens.colorPaletteDarkOrangeForeground1, overflowWrap: "anywhere" },
   // One width for every severity, so that the sentences of a group start on one line.
   severity: { flexShrink: 0, whiteSpace: "nowrap", marginTop: "2px", minWidth: "6em", justifyContent: "center" },
 });
@@ -73,6 +74,9 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
   const issues = state.issues;
   const shown = issues ? (filter === "errors" ? issues.filter((i) => i.severity === "error") : issues) : [];
   const counts = severityCounts(issues ?? []);
+  // Forms the reader leaves out are not among the units counted: said under the summary.
+  const leftOut = issues ? leftOutSentences(issues, "check", lang) : [];
+  const noErrors = noErrorsText(counts, lang);
   const canGo = Boolean(state.workbench?.goTo);
   const busy = Boolean(state.busy);
   const summaryParts: Record<string, string> = {
@@ -97,8 +101,9 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
       </div>
       {!state.workbench && <Text className={st.hint}>{t(lang, "needWorkbook")}</Text>}
       {issues && (
-        <section className={st.section} aria-live="polite">
-          <Text weight="semibold" data-testid="check-summary">
+        // Not a live region: the pane's announcer says the summary once (a live list would be read out whole).
+        <section className={st.section} aria-labelledby="check-summary">
+          <Text weight="semibold" id="check-summary" data-testid="check-summary">
             {/* Each count stays on one line with its word ("20 cảnh báo"): the sentence wraps only between them. */}
             {tPattern(lang, "checkSummary", summaryParts)
               .split(/(\{\w+\})/)
@@ -111,6 +116,11 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
                 );
               })}
           </Text>
+          {leftOut.length > 0 && (
+            <Text className={s.leftOut} data-testid="check-left-out">
+              {leftOut.join(" ")}
+            </Text>
+          )}
           {issues.length === 0 && <Text>{t(lang, "checkClean")}</Text>}
           {issues.length > 0 && (
             <RadioGroup layout="horizontal" aria-label={t(lang, "filterLabel")} value={filter} onChange={(_, d) => setFilter(d.value as "all" | "errors")}>
@@ -118,6 +128,7 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
               <Radio value="errors" label={t(lang, "filterErrors")} />
             </RadioGroup>
           )}
+          {filter === "errors" && noErrors !== undefined && <Text data-testid="filter-empty">{noErrors}</Text>}
           <Accordion multiple collapsible defaultOpenItems={groupByUnit(shown).slice(0, 1).map((g) => g.unit ?? "")}>
             {groupByUnit(shown).map((g) => {
               const c = severityCounts(g.issues);

@@ -1,10 +1,8 @@
 import { Button, Divider, Field, Link, Text, Textarea, mergeClasses } from "@fluentui/react-components";
-import { useState } from "react";
-import { type Message, localize } from "../../core/i18n/text";
-import { t, tBoth } from "../i18n";
+import { localize } from "../../core/i18n/text";
+import { t } from "../i18n";
 import * as pipeline from "../state/pipeline";
-import { parseUnitList, unitListFromCsv } from "../state/units";
-import { notUtf8Message } from "../../core/read/messages";
+import { parseUnitList } from "../state/units";
 import type { PaneActions, PaneState } from "../state/usePane";
 import { FileButton } from "./FileButton";
 import { useStepStyles } from "./styles";
@@ -12,9 +10,10 @@ import { useStepStyles } from "./styles";
 export function CollectStep({ state, actions }: { state: PaneState; actions: PaneActions }) {
   const st = useStepStyles();
   const { lang } = state;
-  const [units, setUnits] = useState("");
-  // Kept in both languages, so that it follows a change of language.
-  const [csvProblem, setCsvProblem] = useState<{ text: Message; state: "error" | "warning" } | undefined>();
+  // Kept in the pane's state, so that the list stays when the user goes to another step and back;
+  // what was said about a CSV file is in both languages, so that it follows a change of language.
+  const units = state.unitsText;
+  const csvProblem = state.unitsCsvProblem;
   const count = parseUnitList(units).length;
   // While work runs, buttons keep the keyboard focus (disabledFocusable) and do nothing.
   const busy = Boolean(state.busy);
@@ -31,11 +30,7 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
         <Text className={st.hint}>{t(lang, "templatesHelp")}</Text>
         {categories.length > 0 && <Text className={mergeClasses(st.hint, st.wrap)}>{t(lang, "unitsCategories", { list: categories.map((c) => `"${c}"`).join(", ") })}</Text>}
         <Field label={t(lang, "unitsLabel")} hint={t(lang, "unitsCount", { count })} validationMessage={csvProblem?.text[lang]} {...(csvProblem ? { validationState: csvProblem.state } : {})}>
-          <Textarea value={units} resize="vertical" rows={5} onChange={(_, d) => {
-              setUnits(d.value);
-              // The list is now the user's own: what was said about the CSV file no longer applies.
-              setCsvProblem(undefined);
-            }} placeholder={`01; Sở Nội vụ${categories[0] ? `; ${categories[0]}` : ""}`} />
+          <Textarea value={units} resize="vertical" rows={5} onChange={(_, d) => actions.setUnitsText(d.value)} placeholder={`01; Sở Nội vụ${categories[0] ? `; ${categories[0]}` : ""}`} />
         </Field>
         <div className={st.row}>
           <FileButton
@@ -44,19 +39,7 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
             testId="units-csv"
             onFiles={(f) => {
               const file = f[0];
-              if (!file) return;
-              const read = unitListFromCsv(file.data, file.name);
-              if (read === undefined) setCsvProblem({ text: tBoth("unitsCsvNoName", { name: file.name }), state: "error" });
-              // Nothing taken from a file whose lines would be read shifted: the first such line, and how many.
-              else if (read.wide.length > 0) {
-                const first = read.wide[0]!;
-                const more = read.wide.length - 1;
-                setCsvProblem({ text: more > 0 ? { vi: `${first.vi} ${t("vi", "unitsCsvMoreWide", { count: more })}`, en: `${first.en} ${t("en", "unitsCsvMoreWide", { count: more })}` } : first, state: "error" });
-              } else {
-                // A file saved as "CSV (Comma delimited)" on Vietnamese Windows: read, with a word to check the diacritics.
-                setCsvProblem(read.encoding === "windows-1258" ? { text: notUtf8Message(file.name), state: "warning" } : undefined);
-                setUnits(read.text);
-              }
+              if (file) actions.openUnitsCsv(file);
             }}
           />
           <Button appearance="primary" disabled={disabled || count === 0} disabledFocusable={busy} data-step-main onClick={() => void actions.makeTemplates(units)}>

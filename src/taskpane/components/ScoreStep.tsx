@@ -4,7 +4,7 @@ import { type Lang, formatNumber, localize } from "../../core/i18n/text";
 import { label, notRankedText } from "../../core/plan/labels";
 import type { UnitResult } from "../../core/types";
 import { t } from "../i18n";
-import type { PaneActions, PaneState, RankMethod, RankWithin, ScoreSummary } from "../state/usePane";
+import { type PaneActions, type PaneState, type RankMethod, type RankWithin, type ScoreSummary, rankedByCategory } from "../state/usePane";
 import { useStepStyles } from "./styles";
 
 const useStyles = makeStyles({
@@ -67,7 +67,10 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
   // it was rounded to, so that tied ranks look tied.
   const onPoints = score ? score.ranking.on === "points" && score.units.some((u) => u.points !== null) : true;
   const decimals = score?.ranking.decimals ?? (onPoints ? 2 : 4);
-  const byCategory = score?.ranking.within === "category";
+  // The table follows what the run did: ranks within categories only when it made them.
+  const byCategory = score ? rankedByCategory(score) : false;
+  // Ranking within unit categories is offered only for an index that has them.
+  const hasCategories = (state.index.model?.definition.categories ?? []).length > 0;
   const groups = score ? topUnits(score, byCategory, state.index.model, lang) : [];
   const scoredAt = state.scoredAt ? formatWhen(state.scoredAt, lang) : undefined;
   return (
@@ -107,12 +110,14 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
               ))}
             </Select>
           </Field>
-          <Field label={t(lang, "within")}>
-            <Select className={st.select} value={ranking.within} onChange={(_, d) => actions.setRanking({ within: d.value as RankWithin })}>
-              <option value="all">{t(lang, "withinAll")}</option>
-              <option value="category">{t(lang, "withinCategory")}</option>
-            </Select>
-          </Field>
+          {hasCategories && (
+            <Field label={t(lang, "within")}>
+              <Select className={st.select} value={ranking.within} onChange={(_, d) => actions.setRanking({ within: d.value as RankWithin })}>
+                <option value="all">{t(lang, "withinAll")}</option>
+                <option value="category">{t(lang, "withinCategory")}</option>
+              </Select>
+            </Field>
+          )}
         </div>
       </section>
       <div className={st.row}>

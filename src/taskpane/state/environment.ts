@@ -30,9 +30,42 @@ export function isDarkColor(color: string | undefined): boolean {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
 }
 
+/** Where the pane keeps the language chosen, for the next time it opens (in Excel too: its webview has local storage). */
+export const LANG_STORAGE_KEY = "dti-scorer.lang";
+
+type LangStorage = Pick<Storage, "getItem" | "setItem">;
+
+/** The page's local storage, or undefined where there is none or it is refused (a sandboxed frame, private mode). */
+function localStorageOf(win: { localStorage?: Storage } | undefined): LangStorage | undefined {
+  try {
+    return win?.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The language chosen the last time the pane was open, when one was. */
+export function savedLang(storage: LangStorage | undefined = localStorageOf(globalThis as { localStorage?: Storage })): Lang | undefined {
+  try {
+    const v = storage?.getItem(LANG_STORAGE_KEY);
+    return v === "vi" || v === "en" ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps the language chosen for the next time the pane opens; nothing when storage is refused. */
+export function saveLang(lang: Lang, storage: LangStorage | undefined = localStorageOf(globalThis as { localStorage?: Storage })): void {
+  try {
+    storage?.setItem(LANG_STORAGE_KEY, lang);
+  } catch {
+    // Storage full or refused: the choice holds for this opening only.
+  }
+}
+
 function browserEnvironment(win: Window): Environment {
   const dark = typeof win.matchMedia === "function" && win.matchMedia("(prefers-color-scheme: dark)").matches;
-  return { mode: "file", lang: langFromDisplayLanguage(win.navigator.language), dark };
+  return { mode: "file", lang: savedLang(localStorageOf(win)) ?? langFromDisplayLanguage(win.navigator.language), dark };
 }
 
 /**
@@ -53,7 +86,8 @@ export async function detectEnvironment(win: Window & { Office?: OfficeLike; __o
     const ctx = office.context ?? {};
     return {
       mode: "excel",
-      lang: langFromDisplayLanguage(ctx.displayLanguage),
+      // The language chosen before wins; with none, Office's own.
+      lang: savedLang(localStorageOf(win)) ?? langFromDisplayLanguage(ctx.displayLanguage),
       dark: isDarkColor(ctx.officeTheme?.bodyBackgroundColor),
     };
   } catch {

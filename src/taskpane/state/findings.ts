@@ -5,7 +5,9 @@
  * go-to link), so the sentence there starts after it.
  */
 import type { Lang } from "../../core/i18n/text";
-import type { Issue } from "../../core/types";
+import { notScoredEntries } from "../../core/plan";
+import type { Issue, Severity } from "../../core/types";
+import { type StringKey, t } from "../i18n";
 
 /** The exact prefixes `where()` writes for a sheet and, when there is one, a cell. */
 export function locationPrefixes(sheet: string, cell: string | undefined, lang: Lang): string[] {
@@ -38,4 +40,37 @@ function capitalizeFirst(s: string): string {
   const first = [...s][0] ?? "";
   if (!/\p{Ll}/u.test(first)) return s;
   return first.toLocaleUpperCase("vi") + s.slice(first.length);
+}
+
+/**
+ * The forms (and rows of a table of units) the reader leaves out of scoring, as the command line
+ * counts them: a unit code another form already has, a form of another index, a form whose table
+ * lost its header, a row with no unit.
+ */
+export function leftOutCounts(issues: Issue[]): { forms: number; rows: number } {
+  const entries = notScoredEntries(issues, []);
+  const rows = entries.filter((e) => e.kind === "row").length;
+  return { forms: entries.length - rows, rows };
+}
+
+/**
+ * "1 phiếu sẽ không được chấm: xem các lỗi bên dưới." after a check, "1 phiếu chưa được chấm: xem
+ * bước Kiểm tra." after scoring; nothing when the reader left nothing out.
+ */
+export function leftOutSentences(issues: Issue[], after: "check" | "score", lang: Lang): string[] {
+  const { forms, rows } = leftOutCounts(issues);
+  const keys: [StringKey, StringKey] = after === "check" ? ["checkLeftOutForms", "checkLeftOutRows"] : ["scoreLeftOutForms", "scoreLeftOutRows"];
+  return [...(forms > 0 ? [t(lang, keys[0], { count: forms })] : []), ...(rows > 0 ? [t(lang, keys[1], { count: rows })] : [])];
+}
+
+/**
+ * What "Errors only" shows when there is no error: what there is instead (warnings, notes).
+ * Undefined when there are errors to show, or no findings at all.
+ */
+export function noErrorsText(counts: Record<Severity, number>, lang: Lang): string | undefined {
+  if (counts.error > 0) return undefined;
+  if (counts.warning > 0 && counts.info > 0) return t(lang, "filterNoErrorsBoth");
+  if (counts.warning > 0) return t(lang, "filterNoErrorsWarnings");
+  if (counts.info > 0) return t(lang, "filterNoErrorsInfos");
+  return undefined;
 }

@@ -87,8 +87,27 @@ export function anotherIndex(named: string[], model: IndexModel, where: "workboo
   if (others.length === 0) return undefined;
   const builtins = others.map((text) => builtinNamed(text, BUILTIN_INDICES));
   const allBuiltin = builtins.every((b) => b !== undefined);
-  const names = (lang: Lang) => others.map((text, i) => (builtins[i] ? `"${definitionName(builtins[i]!.definition, lang)}"` : `"${text}"`)).join(", ");
-  const current = (lang: Lang) => `"${definitionName(def, lang)}"`;
+  // An index of the same name as the one in use (another version of it, or a file of one's own
+  // named as the built-in one) is told apart by its version, or by id@version when the ids differ too.
+  const sameName = (other: unknown, lang: Lang) => definitionName(other, lang) === definitionName(def, lang);
+  const idOf = (d: unknown) => (d as { id?: unknown }).id;
+  const told = (d: unknown, sameId: boolean, lang: Lang): string => {
+    const x = d as { id?: unknown; version?: unknown };
+    return `"${definitionName(d, lang)}" (${sameId ? versionText(x.version, lang) : `${String(x.id)}@${String(x.version)}`})`;
+  };
+  const clashing = (lang: Lang) => builtins.flatMap((b) => (b !== undefined && sameName(b.definition, lang) ? [b] : []));
+  const names = (lang: Lang) =>
+    others
+      .map((text, i) => {
+        const b = builtins[i];
+        if (!b) return `"${text}"`;
+        return sameName(b.definition, lang) ? told(b.definition, idOf(b.definition) === def.id, lang) : `"${definitionName(b.definition, lang)}"`;
+      })
+      .join(", ");
+  const current = (lang: Lang) => {
+    const clash = clashing(lang);
+    return clash.length > 0 ? told(def, clash.every((b) => idOf(b.definition) === def.id), lang) : `"${definitionName(def, lang)}"`;
+  };
   const one = others.length === 1;
   // The step as its tab shows it.
   const step = (lang: Lang) => t(lang, "stepIndexShort");
@@ -106,6 +125,41 @@ export function anotherIndex(named: string[], model: IndexModel, where: "workboo
         : `Open the definition file (.json) of ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then ${inFiles ? "bring the files in again" : "run again"}.`),
   };
   return one && builtins[0] ? { message, offer: { builtinId: builtins[0].id } } : { message };
+}
+
+/** "phiên bản 2024" / "version 2024". */
+function versionText(version: unknown, lang: Lang): string {
+  return `${lang === "vi" ? "phiên bản" : "version"} ${String(version)}`;
+}
+
+/**
+ * The label of a notice's button that switches to a built-in index: the index by its name and
+ * version, and, when the index in use came from a JSON file, that it takes that file's place.
+ */
+export function offerLabel(builtinId: string, index: { source: string; fileName?: string }, lang: Lang): string {
+  const d = builtinDefinition(builtinId) as { version?: unknown } | undefined;
+  const params = { name: definitionName(d ?? { id: builtinId }, lang), version: String(d?.version ?? "?") };
+  return index.source === "file" && index.fileName ? t(lang, "useBuiltinInsteadOfFile", { ...params, file: index.fileName }) : t(lang, "useBuiltinIndex", params);
+}
+
+/**
+ * What the pane says after making forms into the open workbook in Excel: how many sheets were
+ * added; forms of units the workbook already holds are not added again, and said so (which ones,
+ * in the lines under it); nothing added at all is a warning with why.
+ */
+export function templatesNotice(added: AddedSheets): Notice {
+  const reasons = added.skipped.map((s) => s.reason);
+  const details = [...(added.blocked ? [added.blocked] : []), ...added.warnings, ...reasons];
+  const already = added.skipped.filter((s) => s.kind === "duplicate").length;
+  if (added.taken.length > 0) {
+    if (details.length === 0) return { intent: "success", key: "templatesMadeExcel", params: { count: added.taken.length } };
+    const made = tBoth("templatesMadeExcel", { count: added.taken.length });
+    const there = already > 0 ? tBoth("templatesAlreadyThere", { count: already }) : undefined;
+    const message = there ? { vi: `${made.vi} ${there.vi}`, en: `${made.en} ${there.en}` } : made;
+    return { intent: "warning", message, details };
+  }
+  if (!added.blocked && already > 0 && already === added.skipped.length) return { intent: "warning", key: "templatesNoneAlreadyThere", params: { count: already }, details };
+  return { intent: "warning", key: "templatesNoneAdded", details };
 }
 
 /**
@@ -360,7 +414,8 @@ export async function score(
       projectVersion: PROJECT_VERSION,
       ranking: {
         method: options.ranking.method,
-        within: options.ranking.within,
+        // An index without unit categories has no ranking within them: every unit is ranked together.
+        within: (model.definition.categories ?? []).length > 0 ? options.ranking.within : "all",
         ...(options.ranking.decimals !== null ? { decimals: options.ranking.decimals } : {}),
       },
       charts: { kinds: options.chartKinds, ...(options.profileUnits.length > 0 ? { profileUnits: options.profileUnits } : {}) },

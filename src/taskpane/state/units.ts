@@ -2,6 +2,8 @@
 import { type TextEncoding, parseCsv } from "../../core/read/csv";
 import type { Message } from "../../core/i18n/text";
 import { rowsWiderThanHeader, unitsFromRows, wideRowMessage } from "../../core/units";
+import { notUtf8Message } from "../../core/read/messages";
+import { t, tBoth } from "../i18n";
 
 
 export interface UnitLine {
@@ -45,4 +47,32 @@ export function unitListFromCsv(
   // fields would be read shifted (a piece of the name taken for the category).
   const wide = rowsWiderThanHeader(rows).map((w) => wideRowMessage(fileName, w, delimiter));
   return { text: units.map((u) => [u.code, u.name, u.category ?? ""].join("; ")).join("\n"), encoding, wide };
+}
+
+/** What the pane says about a units CSV file, in both languages, under the list it fills. */
+export interface CsvProblem {
+  text: Message;
+  state: "error" | "warning";
+}
+
+/**
+ * A units CSV file as the Collect step takes it: the list it gives (undefined when nothing is
+ * taken: no name column, or lines that would be read shifted), and what to say about it.
+ */
+export function unitsFromCsvFile(bytes: Uint8Array, fileName: string): { text?: string; problem?: CsvProblem } {
+  const read = unitListFromCsv(bytes, fileName);
+  if (read === undefined) return { problem: { text: tBoth("unitsCsvNoName", { name: fileName }), state: "error" } };
+  // Nothing taken from a file whose lines would be read shifted: the first such line, and how many.
+  if (read.wide.length > 0) {
+    const first = read.wide[0]!;
+    const more = read.wide.length - 1;
+    return {
+      problem: {
+        text: more > 0 ? { vi: `${first.vi} ${t("vi", "unitsCsvMoreWide", { count: more })}`, en: `${first.en} ${t("en", "unitsCsvMoreWide", { count: more })}` } : first,
+        state: "error",
+      },
+    };
+  }
+  // A file saved as "CSV (Comma delimited)" on Vietnamese Windows: read, with a word to check the diacritics.
+  return { text: read.text, ...(read.encoding === "windows-1258" ? { problem: { text: notUtf8Message(fileName), state: "warning" as const } } : {}) };
 }

@@ -15,9 +15,10 @@ import type { StaleReport } from "../../hosts/excel/stale";
 import type { PickedFile } from "../components/FileButton";
 import { type Params, type StringKey, t, tBoth } from "../i18n";
 import type { Environment, PaneMode } from "./environment";
-import { yieldToEventLoop } from "./environment";
+import { saveLang, yieldToEventLoop } from "./environment";
+import { leftOutSentences } from "./findings";
 import * as pipeline from "./pipeline";
-import { parseUnitList } from "./units";
+import { type CsvProblem, parseUnitList, unitsFromCsvFile } from "./units";
 import type { Workbench } from "./workbench";
 
 export type StepId = "index" | "collect" | "check" | "score" | "charts";
@@ -52,6 +53,11 @@ export interface ScoreSummary {
   counts: Record<Severity, number>;
   /** The ranking as the run made it: on points or values, rounded to how many decimals, within categories or not. */
   ranking: ScoreTable["ranking"];
+}
+
+/** Whether the run ranked units within their categories: asked to, and some unit got a rank in its category. */
+export function rankedByCategory(score: Pick<ScoreSummary, "ranking" | "units">): boolean {
+  return score.ranking.within === "category" && score.units.some((u) => u.rankInCategory !== null && u.rankInCategory !== undefined);
 }
 
 /** What the last write outside Excel made of the workbook: names the download. */
@@ -96,6 +102,10 @@ export interface PaneState {
   /** In Excel: the features this Excel lacks, said once at start until dismissed. */
   missingFeatures?: MissingFeature[];
   templates?: { url?: string; count: number };
+  /** The Collect step's list of units as typed or read from CSV (kept when the step is left). */
+  unitsText: string;
+  /** What was said about the units CSV file the list came from, until the list is edited. */
+  unitsCsvProblem?: CsvProblem;
   collected?: { taken: string[]; skipped: Message[] };
   /**
    * What the workbook's host said about the last write of scores, marks or charts (e.g. a form a
@@ -111,6 +121,19 @@ export function severityCounts(issues: Issue[]): Record<Severity, number> {
   const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const i of issues) c[i.severity]++;
   return c;
+}
+
+/**
+ * "Đã chấm 20 đơn vị (20 được xếp hạng)." and, when the reader left forms out (a unit code
+ * another form has, a form of another index), how many, as a warning: the run did not score everything.
+ */
+export function scoreDoneNotice(units: number, ranked: number, issues: Issue[]): Notice {
+  const params = { units, ranked };
+  const left = { vi: leftOutSentences(issues, "score", "vi"), en: leftOutSentences(issues, "score", "en") };
+  if (left.vi.length === 0) return { intent: "success", key: "scoreDone", params };
+  const line = (lang: Lang) => [t(lang, "scoreDone", params), ...left[lang]].join(" ");
+  // The key stays: a stale banner takes the place of this notice as of any "scored".
+  return { intent: "warning", key: "scoreDone", params, message: { vi: line("vi"), en: line("en") } };
 }
 
 function errorText(e: unknown): Message {
@@ -130,6 +153,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
     ranking: { method: "competition", decimals: null, within: "all" },
     profileUnits: [],
     chartKinds: [...CHART_KINDS],
+    unitsText: "",
   }));
   const ref = useRef(state);
   ref.current = state;
@@ -256,7 +280,17 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
 
   const actions = useMemo(
     () => ({
-      setLang: (lang: Lang) => patch({ lang }),
+      setLang: (lang: Lang) => {
+        saveLang(lang);
+        patch({ lang });
+      },
+      /** The list of units typed: what was said about a CSV file no longer applies to it. */
+      setUnitsText: (unitsText: string) => patch({ unitsText, unitsCsvProblem: undefined }),
+      /** A units CSV file: its list replaces the one typed, unless nothing could be taken from it. */
+      openUnitsCsv: (file: PickedFile) => {
+        const read = unitsFromCsvFile(file.data, file.name);
+        patch((s) => ({ unitsText: read.text ?? s.unitsText, unitsCsvProblem: read.problem }));
+      },
       // A success message belongs to the step it came from; warnings and errors stay until dismissed.
       setStep: (step: StepId) => patch((s) => ({ step, notice: s.notice && (s.notice.intent === "success" || s.notice.intent === "info") ? undefined : s.notice })),
       dismissNotice: () => patch({ notice: undefined }),
@@ -415,14 +449,21 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             return;
           }
           const bytes = await pipeline.makeTemplateFile(model, units, s.lang);
-          if (s.mode === "excel" && s.workbench) {
+          // An Excel that cannot insert sheets from another file (below ExcelApi 1.13) gets the forms as a file to download.
+          const lacking = s.mode === "excel" ? s.workbench?.missingFeatures?.().find((f) => f.feature === "insertWorkbooks") : undefined;
+          if (s.templates?.url) URL.revokeObjectURL(s.templates.url);
+          if (s.mode === "excel" && s.workbench && !lacking) {
             const added = await s.workbench.addWorkbooks([{ name: "templates.xlsx", data: bytes }], undefined);
-            patch({ templates: { count: added.taken.length }, notice: { intent: "success", key: "templatesMadeExcel", params: { count: added.taken.length } } });
+            patch({ templates: { count: added.taken.length }, notice: pipeline.templatesNotice(added) });
             await refreshSnapshot();
           } else {
-            if (s.templates?.url) URL.revokeObjectURL(s.templates.url);
             const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-            patch({ templates: { url, count: units.length }, notice: { intent: "success", key: "templatesMadeFile", params: { count: units.length } } });
+            patch({
+              templates: { url, count: units.length },
+              notice: lacking
+                ? { intent: "warning", key: "templatesAsFile", params: { count: units.length, requirement: lacking.requirement } }
+                : { intent: "success", key: "templatesMadeFile", params: { count: units.length } },
+            });
           }
         }),
 
@@ -582,7 +623,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
                   : result.written.warnings.length === 0
                     ? { intent: "info", key: "chartsNone" }
                     : undefined
-                : { intent: "success", key: "scoreDone", params: { units: result.units.length, ranked } },
+                : scoreDoneNotice(result.units.length, ranked, result.issues),
             writeWarnings: result.written.warnings.length > 0 ? { step: from, warnings: result.written.warnings } : undefined,
           });
           if (s.workbench.mode === "file") await actions.refreshDownload("scored");

@@ -1,0 +1,81 @@
+/**
+ * Which units read as stale: what each unit typed that changes its findings (evidence there or
+ * not, self scores) counts, and a workbook scored before these were hashed is not stale for that.
+ */
+import { canonicalJson, sha256 } from "../hash";
+import type { Submission, WorkbookSnapshot } from "../types";
+import { type IndexSheetState, staleUnits, unitInputHashes } from "./index-sheet";
+import { demoSnapshot, readAndScore, setCell } from "./test-fixtures";
+
+/** The demo units' forms with a `Tự chấm` column (G) beside `Minh chứng` (E); 1.1 is on row 8. */
+function forms(): WorkbookSnapshot {
+  const snapshot = demoSnapshot();
+  for (const s of snapshot.sheets) setCell(snapshot, s.name, "G6", "Tự chấm");
+  setCell(snapshot, "SO-01", "E8", "Quyết định 12/QĐ-STTTT ngày 02/01/2024");
+  setCell(snapshot, "SO-01", "G8", 10);
+  return snapshot;
+}
+
+function scoredState(submissions: Submission[], hashes = unitInputHashes(submissions)): IndexSheetState {
+  return {
+    owned: { sheets: [], charts: [], cells: [] },
+    marks: [],
+    provenance: { scoredAt: "2026-12-01T08:00:00.000Z", projectVersion: "1", definitionHash: "d", inputsHash: "i", unitHashes: hashes, lang: "vi" },
+  };
+}
+
+const NOTHING = { changed: [], added: [], removed: [] };
+
+describe("stale units", () => {
+  const before = readAndScore(forms()).submissions;
+  const state = scoredState(before);
+
+  it("reads the forms as they were scored as up to date", () => {
+    expect(staleUnits(state, readAndScore(forms()).submissions)).toEqual(NOTHING);
+  });
+
+  it("names a unit whose evidence was removed or added: the evidence-missing finding changes", () => {
+    const removed = forms();
+    setCell(removed, "SO-01", "E8", null);
+    expect(staleUnits(state, readAndScore(removed).submissions)).toEqual({ ...NOTHING, changed: ["SO-01"] });
+    const added = forms();
+    setCell(added, "SO-03", "E8", "Công văn 5/STC");
+    expect(staleUnits(state, readAndScore(added).submissions)).toEqual({ ...NOTHING, changed: ["SO-03"] });
+  });
+
+  it("does not name a unit whose evidence only reads otherwise: no finding changes", () => {
+    const reworded = forms();
+    setCell(reworded, "SO-01", "E8", "Quyết định số 12/QĐ-STTTT");
+    expect(staleUnits(state, readAndScore(reworded).submissions)).toEqual(NOTHING);
+  });
+
+  it("names a unit whose self score was changed, typed or cleared", () => {
+    const changed = forms();
+    setCell(changed, "SO-01", "G8", 5);
+    expect(staleUnits(state, readAndScore(changed).submissions)).toEqual({ ...NOTHING, changed: ["SO-01"] });
+    const typed = forms();
+    setCell(typed, "SO-02", "G8", 10);
+    expect(staleUnits(state, readAndScore(typed).submissions)).toEqual({ ...NOTHING, changed: ["SO-02"] });
+    const cleared = forms();
+    setCell(cleared, "SO-01", "G8", null);
+    expect(staleUnits(state, readAndScore(cleared).submissions)).toEqual({ ...NOTHING, changed: ["SO-01"] });
+  });
+
+  it("keeps a workbook scored by the earlier version (figures, N/A, category and name hashed) up to date, and still sees its figures change", () => {
+    const legacy = Object.fromEntries(
+      before.map((s) => [s.code, sha256(canonicalJson({ values: s.values, notApplicable: [...s.notApplicable].sort(), category: s.category ?? null, name: s.name }))]),
+    );
+    const old = scoredState(before, legacy);
+    expect(staleUnits(old, readAndScore(forms()).submissions)).toEqual(NOTHING);
+    const figures = forms();
+    setCell(figures, "SO-02", "D10", 55); // 1.2.a
+    expect(staleUnits(old, readAndScore(figures).submissions)).toEqual({ ...NOTHING, changed: ["SO-02"] });
+  });
+
+  it("gives a unit without evidence nor self scores another hash than the earlier version's, so that typing them later is seen", () => {
+    const plain = readAndScore(demoSnapshot()).submissions;
+    const s = plain.find((u) => u.code === "SO-03")!;
+    const legacy = sha256(canonicalJson({ values: s.values, notApplicable: [...s.notApplicable].sort(), category: s.category ?? null, name: s.name }));
+    expect(unitInputHashes(plain)["SO-03"]).not.toBe(legacy);
+  });
+});
