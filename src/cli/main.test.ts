@@ -2,27 +2,13 @@ import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, writeFile
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "./main";
+import { runCli, type CliRun } from "./test-run";
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
+type Run = CliRun;
 
 const dir = mkdtempSync(join(tmpdir(), "dti-cli-"));
 
-async function run(argv: string[], env: Record<string, string> = { LANG: "vi_VN.UTF-8" }): Promise<Run> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    cwd: dir,
-    env,
-  });
-  return { code, out, err };
-}
+const run = (argv: string[], env: Record<string, string> = { LANG: "vi_VN.UTF-8" }): Promise<Run> => runCli(argv, dir, env);
 
 /** A small index: a yes/no item, a percentage and a ratio, 30 points. */
 const definition = {

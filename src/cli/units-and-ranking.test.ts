@@ -9,22 +9,12 @@ import ExcelJS from "exceljs";
 import { parseDefinition } from "../core/definition";
 import { findBuiltin } from "../indices";
 import { fillDemoWorkbook } from "./demo";
-import { main } from "./main";
+import { runCli } from "./test-run";
 
 const dir = mkdtempSync(join(tmpdir(), "dti-audit-"));
 const INDEX = "dti-so-nganh-mau";
 
-async function run(argv: string[], lang: "vi" | "en" = "vi"): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    cwd: dir,
-    env: { LANG: lang === "vi" ? "vi_VN.UTF-8" : "en_US.UTF-8" },
-  });
-  return { code, out, err };
-}
+const run = (argv: string[], lang: "vi" | "en" = "vi") => runCli(argv, dir, lang);
 
 function model() {
   const parsed = parseDefinition(findBuiltin(INDEX)!.definition);

@@ -8,21 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { main } from "../main";
+import { runCli } from "../test-run";
 
 const dir = mkdtempSync(join(tmpdir(), "dti-collect-"));
 
-async function run(argv: string[], lang: "vi" | "en" = "vi"): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    cwd: dir,
-    env: { LANG: lang === "vi" ? "vi_VN.UTF-8" : "en_US.UTF-8" },
-  });
-  return { code, out, err };
-}
+const run = (argv: string[], lang: "vi" | "en" = "vi") => runCli(argv, dir, lang);
 
 async function sheetNames(file: string): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
