@@ -42,8 +42,8 @@ const NEEDS: Record<Feature, { set: string; version: string; vi: string; en: str
   printLayout: {
     set: "ExcelApi",
     version: "1.9",
-    vi: "thiết lập trang in cho trang kết quả và trang biểu đồ (khổ A4 nằm ngang, vừa một trang theo chiều ngang, lặp lại dòng tiêu đề trên mỗi trang, mỗi biểu đồ một trang)",
-    en: "print setup of the results and charts sheets (A4 landscape, one page wide, the header row repeated on every page, each chart on a page of its own)",
+    vi: "thiết lập trang in cho trang kết quả và trang biểu đồ (khổ A4 nằm ngang, co vừa chiều ngang trang giấy, lặp lại dòng tiêu đề và các cột đơn vị trên mỗi trang, mỗi biểu đồ một trang)",
+    en: "print setup of the results and charts sheets (A4 landscape, fitted to the page width, the header row and unit columns repeated on every page, each chart on a page of its own)",
   },
   notes: { set: "ExcelApi", version: "1.18", vi: "ghi chú (note) trên ô có vấn đề", en: "notes on cells with issues" },
   comments: { set: "ExcelApi", version: "1.10", vi: "chú thích (comment) trên ô có vấn đề", en: "comments on cells with issues" },
