@@ -7,10 +7,9 @@ import ExcelJS from "exceljs";
 import { type CollectPlan, type ExistingForm, detectLayoutA, isBlankForm, planCollect, unreadableFileSkip } from "../../core/collect";
 import { columnNumber } from "../../core/a1";
 import type { IndexModel } from "../../core/definition/model";
-import type { CellValue, SheetSnapshot } from "../../core/types";
 import { tidyDataBars, writeUntidied } from "./finish";
 import { preserveDrawings } from "./preserve";
-import { cellSnapshot, cellValue, snapshotValue } from "./read";
+import { cellValue, snapshotSheet, snapshotValue } from "./read";
 import { FORM_LIST_COLUMN, FORM_LIST_FIRST_ROW, formLists } from "./template";
 
 /** The workbook the forms are gathered into cannot be read as an .xlsx workbook. */
@@ -47,34 +46,13 @@ async function load(data: Uint8Array): Promise<ExcelJS.Workbook | undefined> {
   return wb.worksheets.length > 0 ? wb : undefined;
 }
 
-/**
- * The values of a sheet as the reader sees them (as snapshotSheet reads them, without the fills:
- * a merged cell other than the top-left one is empty, a date is its ISO day), and whether it is
- * visible: its whole table, to recognise layout A as the scorer does and tell a blank form
- * (isBlankForm).
- */
-function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const values: CellValue[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    const cells: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const value = cellSnapshot(cell);
-      if (value === null) return;
-      while (cells.length < c - 1) cells.push(null);
-      cells[c - 1] = value;
-    });
-    while (values.length < r - 1) values.push([]);
-    values[r - 1] = cells;
-  });
-  return { name: ws.name, values, visible: ws.state === "visible" || ws.state === undefined };
-}
 
 /** The forms (unit code, name, blank or not) and the `Bộ chỉ số` of the forms a workbook already holds. */
 function formsOf(wb: ExcelJS.Workbook): { forms: ExistingForm[]; indices: string[] } {
   const forms: ExistingForm[] = [];
   const indices: string[] = [];
   for (const ws of wb.worksheets) {
-    const snapshot = snapshotOf(ws);
+    const snapshot = snapshotSheet(ws);
     const h = detectLayoutA(snapshot);
     if (h?.unitCode !== undefined) {
       forms.push({ sheet: ws.name, unitCode: h.unitCode, ...(h.unitName !== undefined ? { unitName: h.unitName } : {}), blank: isBlankForm(snapshot) });
@@ -217,7 +195,7 @@ export async function collectFiles(
   const existing = formsOf(target);
   const plan = planCollect(
     target.worksheets.map((w) => w.name),
-    loaded.map(({ name, wb }) => ({ file: name, sheets: wb.worksheets.map((ws) => snapshotOf(ws)) })),
+    loaded.map(({ name, wb }) => ({ file: name, sheets: wb.worksheets.map((ws) => snapshotSheet(ws)) })),
     model,
     { existingForms: existing.forms, existingIndices: existing.indices },
   );
@@ -235,7 +213,7 @@ export async function collectFiles(
       const copy = target.addWorksheet(take.as);
       if (orderNo !== undefined) (copy as unknown as { orderNo: number }).orderNo = orderNo;
       copySheet(ws, copy);
-      localizeLists(ws, copy, () => (detectLayoutA(snapshotOf(ws))?.headerRow ?? FORM_LIST_FIRST_ROW - 1) + 1);
+      localizeLists(ws, copy, () => (detectLayoutA(snapshotSheet(ws))?.headerRow ?? FORM_LIST_FIRST_ROW - 1) + 1);
     }
   }
   let data: Uint8Array;
