@@ -30,11 +30,16 @@ function isGroupObject(schema: unknown): boolean {
 /** A field present with this constant value. */
 const has = (key: string, value: unknown): JsonSchema => ({ required: [key], properties: { [key]: { const: value } } });
 
+/** A group that adds up points: it has children and "aggregate" "sum" or none (the default). */
+const SUM_GROUP: JsonSchema = { required: ["children"], properties: { aggregate: { const: "sum" } } };
+
 /**
  * What the parser's whole-group checks say that JSON Schema 2020-12 can say too: "aggregate":
  * "expr" needs an "expr", and an "expr" needs "aggregate": "expr" (expr-required,
  * expr-not-allowed); "rescale": true only on a sum group, the default aggregate (rescale-not-sum);
- * a child's weight other than 1 only under "mean" or "geomean" (weight-ignored).
+ * a child's weight other than 1 only under "mean" or "geomean" (weight-ignored); a child of a sum
+ * group has a "max", unless it is a sum group itself, whose max is its children's (the same
+ * clause then asks them for theirs) (sum-child-without-max).
  */
 const GROUP_CLAUSES: JsonSchema[] = [
   { if: has("aggregate", "expr"), then: { required: ["expr"] } },
@@ -43,6 +48,22 @@ const GROUP_CLAUSES: JsonSchema[] = [
   {
     if: { required: ["aggregate"], properties: { aggregate: { enum: ["mean", "geomean"] } } },
     else: { properties: { children: { type: "array", items: { type: "object", properties: { weight: { const: 1 } } } } } },
+  },
+  {
+    if: { properties: { aggregate: { const: "sum" } } },
+    then: { properties: { children: { type: "array", items: { if: { type: "object", not: SUM_GROUP }, then: { type: "object", required: ["max"] } } } } },
+  },
+];
+
+/**
+ * What the whole-definition checks say about the top level that JSON Schema can say too:
+ * "ranking": { "within": "category" } needs "categories", at least one
+ * (ranking-within-without-categories).
+ */
+const DEFINITION_CLAUSES: JsonSchema[] = [
+  {
+    if: { required: ["ranking"], properties: { ranking: { type: "object", required: ["within"], properties: { within: { const: "category" } } } } },
+    then: { required: ["categories"], properties: { categories: { type: "array", minItems: 1 } } },
   },
 ];
 
@@ -86,9 +107,9 @@ function trims(schema: ZodInternals): boolean {
  *   "atLeast" and "atMost" (zod's refinements, which its JSON Schema cannot express);
  * - a text in several languages { "vi", "en" } has at least one of them;
  * - a weight is above 0 (the checks' weight-not-positive);
- * - what the whole-definition checks say about one group, indicator or rule that JSON Schema can
- *   say too (GROUP_CLAUSES, INDICATOR_CLAUSES; a target of 0 only with "direction": "lower"; a
- *   log transform's numeric bounds above 0). Checks that compare two numbers of the file (input
+ * - what the whole-definition checks say about one group, indicator, rule or the top level that
+ *   JSON Schema can say too (GROUP_CLAUSES, INDICATOR_CLAUSES, DEFINITION_CLAUSES; a target of 0
+ *   only with "direction": "lower"; a log transform's numeric bounds above 0). Checks that compare two numbers of the file (input
  *   min ≤ max, minmax bounds that differ, points within the indicator's max) or need the whole
  *   tree (unique codes, references, reachable steps, percentage scales…) are the parser's alone.
  */
@@ -112,6 +133,7 @@ function agreeWithParser(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): v
   }
   if (isGroupObject(ctx.zodSchema)) json.allOf = [...((json.allOf as JsonSchema[] | undefined) ?? []), ...GROUP_CLAUSES];
   if (ctx.zodSchema === indicatorSchema) json.allOf = [...((json.allOf as JsonSchema[] | undefined) ?? []), ...INDICATOR_CLAUSES];
+  if (ctx.zodSchema === indexDefinitionSchema) json.allOf = [...((json.allOf as JsonSchema[] | undefined) ?? []), ...DEFINITION_CLAUSES];
   if (ctx.zodSchema === ruleOfKind("target")) {
     // target-positive: 0 is a target only for "lower" (no incidents); "higher" is the default.
     Object.assign(json, { if: has("target", 0), then: has("direction", "lower") });
@@ -145,7 +167,7 @@ export function indexDefinitionJsonSchema(): Record<string, unknown> {
     $schema,
     title: `Index definition (${FORMAT})`,
     description:
-      "Bộ chỉ số đánh giá: chỉ tiêu, cách chấm điểm, cách cộng dồn và xếp hạng. / An index definition: what is measured, how each measure is scored, how scores add up and how units are ranked. Generated from the zod schema in src/core/definition/schema.ts; do not edit by hand.",
+      "An index definition: what is measured, how each measure is scored, how scores add up and how units are ranked. Generated from the zod schema in src/core/definition/schema.ts; do not edit by hand. / Bộ chỉ số đánh giá: chỉ tiêu, cách chấm điểm, cách cộng dồn và xếp hạng. Tệp được tạo từ lược đồ zod trong src/core/definition/schema.ts; không sửa tay.",
     ...rest,
   };
 }

@@ -220,6 +220,56 @@ describe("steps", () => {
     expect(m.en).toContain("steps[1]");
   });
 
+  /** Indicator 1 scored by `steps` on one input with the given fields. */
+  const stepsOn = (input: Record<string, unknown>, steps: unknown[]): any => {
+    const d = base();
+    d.root.children[0] = { code: "1", name: "Nhận thức số", max: 40, inputs: [{ code: "1.a", ...input }], rule: { kind: "steps", steps } };
+    return d;
+  };
+
+  test("a step that every value the input accepts (its min) meets an earlier step for is unreachable, and the message says why", () => {
+    const d = stepsOn({ min: 0 }, [{ atLeast: 0, fraction: 1 }, { atMost: 3, fraction: 0.5 }]);
+    const m = onlyProblem(d, "root.children[0].rule.steps[1]", "unreachable-step");
+    expect(m.en).toBe(
+      'This step can never apply: the input "1.a" accepts only values of at least 0, and every such value this step would match is already matched by an earlier step (root.children[0].rule.steps[0]); steps are tried in the order written. Correct the step\'s threshold, or the input\'s "min".',
+    );
+    expect(m.vi).toBe(
+      'Bậc này không bao giờ được áp dụng: số liệu "1.a" chỉ nhận giá trị từ 0 trở lên, và mọi giá trị như vậy mà bậc này khớp đều đã khớp bậc trước (root.children[0].rule.steps[0]); các bậc được xét theo thứ tự ghi. Hãy sửa ngưỡng của bậc, hoặc "min" của số liệu.',
+    );
+    // Without the min, a negative figure would reach the second step: nothing to report.
+    expect(parseDefinition(stepsOn({}, [{ atLeast: 0, fraction: 1 }, { atMost: 3, fraction: 0.5 }])).ok).toBe(true);
+  });
+
+  test("the input's max counts too, and a step beyond it is reported on its own", () => {
+    const below = stepsOn({ min: 0, max: 10 }, [{ atMost: 10, fraction: 0.5 }, { atLeast: 5, fraction: 1 }]);
+    expect(onlyProblem(below, "root.children[0].rule.steps[1]", "unreachable-step").en).toContain("accepts only values from 0 to 10");
+    const beyond = stepsOn({ max: 100 }, [{ atLeast: 120, fraction: 1 }, { atLeast: 50, fraction: 0.5 }]);
+    const m = onlyProblem(beyond, "root.children[0].rule.steps[0]", "unreachable-step");
+    expect(m.en).toBe(
+      'This step can never apply: it matches only values of at least 120, but the input "1.a" accepts only values of at most 100. Correct the step\'s threshold, or the input\'s "max".',
+    );
+    expect(m.vi).toContain('bậc này chỉ khớp giá trị từ 120 trở lên, nhưng số liệu "1.a" chỉ nhận giá trị từ 100 trở xuống');
+  });
+
+  test("an integer input has no value between two whole numbers, so a step there is unreachable", () => {
+    const steps = [{ atLeast: 3, fraction: 1 }, { atMost: 2, fraction: 0 }, { atLeast: 1.5, fraction: 0.5 }];
+    const m = onlyProblem(stepsOn({ type: "integer" }, steps), "root.children[0].rule.steps[2]", "unreachable-step");
+    expect(m.en).toContain('the input "1.a" accepts only whole numbers, and every such value this step would match is already matched by the earlier steps (root.children[0].rule.steps[0], root.children[0].rule.steps[1])');
+    expect(m.vi).toContain('số liệu "1.a" chỉ nhận số nguyên,');
+    expect(m.en).toMatch(/Correct the step's threshold, or the input's "type"\.$/);
+    // A number input may be 2.5: the third step can apply.
+    expect(parseDefinition(stepsOn({ type: "number" }, steps)).ok).toBe(true);
+  });
+
+  test("steps that split what the input accepts are all reachable; bounds that are themselves a mistake are not used", () => {
+    expect(parseDefinition(stepsOn({ type: "integer", min: 0, max: 10 }, [{ atLeast: 10, fraction: 1 }, { atLeast: 5, fraction: 0.5 }, { atMost: 4, fraction: 0 }])).ok).toBe(true);
+    expect(parseDefinition(stepsOn({ type: "percent", min: 0, max: 1 }, [{ atLeast: 0.9, fraction: 1 }, { atMost: 0.5, fraction: 0 }, { atLeast: 0, fraction: 0.5 }])).ok).toBe(true);
+    // A min above the max is one problem, not also every step unreachable.
+    onlyProblem(stepsOn({ min: 10, max: 5 }, [{ atLeast: 8, fraction: 1 }, { atLeast: 2, fraction: 0.5 }]), "root.children[0].inputs[0].max", "input-min-above-max");
+    // A threshold of 80 on a percent input (0…1) is said once, as a percentage-scale mistake.
+    onlyProblem(stepsOn({ type: "percent", min: 0, max: 1 }, [{ atLeast: 80, fraction: 1 }, { atLeast: 0.5, fraction: 0.5 }]), "root.children[0].rule.steps[0].atLeast", "percent-scale");
+  });
+
   test("steps in decreasing order of atLeast are all reachable", () => {
     const d = base();
     d.root.children[0].rule = {
@@ -287,6 +337,31 @@ describe("expressions", () => {
     const m = onlyProblem(d, "root.children[1].rule.expr", "expr-syntax");
     expect(m.vi).toContain("Ký tự thứ 19");
     expect(m.en).toContain("Character 19: missing ')'");
+  });
+
+  test("the character position counts the expression as written, leading spaces included", () => {
+    const d = base();
+    d.root.children[1].rule = { kind: "expr", expr: "   [2.a] + * 2" };
+    const m = onlyProblem(d, "root.children[1].rule.expr", "expr-syntax");
+    // '*' is the 12th character of "   [2.a] + * 2"; the schema trims the text before the checks read it.
+    expect(m.vi).toContain("Ký tự thứ 12: thiếu một giá trị trước '*'");
+    expect(m.en).toContain("Character 12: a value is missing before '*'");
+    // So in a group's expression, and in a definition the schema rejected for another reason.
+    const g = base();
+    g.root.aggregate = "expr";
+    g.root.expr = "  MIN([1], ([2])";
+    g.root.max = undefined;
+    g.root.rescale = "yes";
+    const problems = problemsOf(g).filter((p) => p.code === "expr-syntax");
+    expect(problems.map((p) => p.message.en)).toEqual(["The expression cannot be read: Character 17: missing ')' to close the '(' at character 6."]);
+  });
+
+  test("a code with diacritics stored decomposed (NFD) counts as one character, as it is seen", () => {
+    const d = base();
+    d.root.children[1].inputs[0].code = "Hạ tầng";
+    d.root.children[1].rule = { kind: "expr", expr: " [Hạ tầng] * * 2".normalize("NFD") };
+    const m = onlyProblem(d, "root.children[1].rule.expr", "expr-syntax");
+    expect(m.en).toContain("Character 14: a value is missing before '*'");
   });
 
   test("an unknown function in an expression is named", () => {

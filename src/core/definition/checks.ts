@@ -7,8 +7,8 @@ import type { Expr } from "../expr/ast";
 import { parseExpression } from "../expr/parse";
 import { foldText } from "../i18n/text";
 import { type DefinitionProblem, type PathSegment, formatPath, messages, needsMaxReason } from "./messages";
-import { type ResolvedInput, resolveInputs, typesForRule } from "./model";
-import { type GroupNode, type IndexDefinition, type IndexNode, type IndicatorNode, isGroup } from "./schema";
+import { type ResolvedInput, resolveInputs, singleRuleInput, typesForRule } from "./model";
+import { type GroupNode, type IndexDefinition, type IndexNode, type IndicatorNode, type Step, isGroup } from "./schema";
 
 export interface CheckResult {
   problems: DefinitionProblem[];
@@ -28,10 +28,99 @@ export interface CheckOptions {
    * reading of a rejected definition passes any.
    */
   unknownMax?: ReadonlySet<IndexNode>;
+  /**
+   * The definition as written (the JSON value before the schema trimmed and normalised its
+   * texts), so that an expression's problem counts characters as written, leading spaces
+   * included: `"   [a] + * 2"` is wrong at character 10, not 7.
+   */
+  written?: unknown;
+}
+
+/** The expression at `path` of the definition as written, when it is the one checked (`checked` is it trimmed, in NFC). */
+function writtenText(written: unknown, path: readonly PathSegment[], checked: string): string {
+  let v = written;
+  for (const seg of path) {
+    if (v === null || typeof v !== "object" || !Object.prototype.hasOwnProperty.call(v, seg)) return checked;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return typeof v === "string" && v.trim().normalize("NFC") === checked ? v : checked;
 }
 
 /** A max that cannot be known (see `CheckOptions.unknownMax`). */
 const UNKNOWN = Symbol("unknown max");
+
+/**
+ * The values a steps rule can be given: those its input accepts (a figure outside the input's
+ * `min`…`max`, or not whole where it is an "integer", is an error and never reaches the rule).
+ * `input` is set when the input narrows them, so that a message can say how.
+ */
+interface Domain {
+  min: number;
+  max: number;
+  integer: boolean;
+  input?: { code: string; min?: number; max?: number; integer: boolean };
+}
+
+/**
+ * The domain of a steps rule's input. Bounds that are themselves a mistake reported elsewhere
+ * (a `min` above the `max`, a percent input or thresholds written on a 0–100 scale) are left out,
+ * so that one mistake gives one problem.
+ */
+function stepDomain(ind: IndicatorNode, inputs: ResolvedInput[]): Domain {
+  const unbounded: Domain = { min: -Infinity, max: Infinity, integer: false };
+  const rule = ind.rule;
+  if (rule.kind !== "steps") return unbounded;
+  const code = singleRuleInput(ind, inputs);
+  const read = inputs.find((i) => i.code === code);
+  if (read === undefined || !["number", "integer", "percent"].includes(read.type)) return unbounded;
+  const min = read.min;
+  const max = read.max;
+  const integer = read.type === "integer";
+  if (min !== undefined && max !== undefined && min > max) return unbounded;
+  if (read.type === "percent") {
+    const aboveOne = max !== undefined && max > 1;
+    const thresholdAboveOne = rule.steps.some((s) => (s.atLeast ?? s.atMost ?? 0) > 1);
+    if ((min !== undefined && min > 1) || (!aboveOne && thresholdAboveOne)) return unbounded;
+  }
+  if (min === undefined && max === undefined && !integer) return unbounded;
+  return {
+    min: min ?? -Infinity,
+    max: max ?? Infinity,
+    integer,
+    input: { code: read.code, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), integer },
+  };
+}
+
+/** One end of a set of numbers: the number and whether it is left out (an open end). */
+interface End {
+  at: number;
+  open: boolean;
+}
+
+/**
+ * Whether some value of the domain meets step `s` and none of the steps `before` (a value meets a
+ * step with `atLeast` a when it is ≥ a, one with `atMost` b when it is ≤ b). The values left by
+ * the earlier steps lie strictly between the highest `atMost` and the lowest `atLeast`.
+ */
+function matchesSome(s: Step, domain: Domain, before: readonly Step[]): boolean {
+  const lows: End[] = [{ at: domain.min, open: false }];
+  const highs: End[] = [{ at: domain.max, open: false }];
+  if (s.atLeast !== undefined) lows.push({ at: s.atLeast, open: false });
+  if (s.atMost !== undefined) highs.push({ at: s.atMost, open: false });
+  for (const e of before) {
+    if (e.atMost !== undefined) lows.push({ at: e.atMost, open: true });
+    if (e.atLeast !== undefined) highs.push({ at: e.atLeast, open: true });
+  }
+  // The tightest ends: the greatest low and the least high, an open end where the numbers are equal.
+  const low = lows.reduce((a, b) => (b.at > a.at || (b.at === a.at && b.open) ? b : a));
+  const high = highs.reduce((a, b) => (b.at < a.at || (b.at === a.at && b.open) ? b : a));
+  if (domain.integer) {
+    const first = low.open ? Math.floor(low.at) + 1 : Math.ceil(low.at);
+    const last = high.open ? Math.ceil(high.at) - 1 : Math.floor(high.at);
+    return first <= last;
+  }
+  return low.at < high.at || (low.at === high.at && !low.open && !high.open);
+}
 
 export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}): CheckResult {
   const problems: DefinitionProblem[] = [];
@@ -88,7 +177,7 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
     known: string[],
     ofGroup: boolean,
   ): void => {
-    const parsed = parseExpression(source);
+    const parsed = parseExpression(writtenText(options.written, path, source));
     if (!parsed.ok) report(path, "expr-syntax", messages.exprSyntax(parsed.message));
     // An expression whose only problems are unknown functions or wrong numbers of arguments still has its references checked.
     const refs = parsed.ok ? parsed.refs : (parsed.refs ?? []);
@@ -245,28 +334,24 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
         break;
       }
       case "steps": {
-        // What the earlier steps already catch: every v ≥ lowestAtLeast and every v ≤ highestAtMost.
-        let lowestAtLeast = Infinity;
-        let highestAtMost = -Infinity;
+        const domain = stepDomain(ind, inputs);
+        const everyValue: Domain = { min: -Infinity, max: Infinity, integer: false };
         const coverers: string[] = [];
         rule.steps.forEach((s, k) => {
           const stepPath: PathSegment[] = [...rulePath, "steps", k];
           pointsWithinMax(s.points, [...stepPath, "points"], needsMaxReason.stepPoints);
-          const everything = highestAtMost >= lowestAtLeast;
-          const covered =
-            everything ||
-            (s.atLeast !== undefined && s.atLeast >= lowestAtLeast) ||
-            (s.atMost !== undefined && s.atMost <= highestAtMost);
-          if (covered) {
-            // Name the one earlier step that covers this one, or all of them when together they cover every value.
-            const single = rule.steps.slice(0, k).findIndex((e) =>
-              s.atLeast !== undefined ? e.atLeast !== undefined && e.atLeast <= s.atLeast : e.atMost !== undefined && e.atMost >= s.atMost!,
-            );
+          const earlier = rule.steps.slice(0, k);
+          if (!matchesSome(s, domain, [])) {
+            // No value the input accepts meets this step's threshold at all.
+            report(stepPath, "unreachable-step", messages.unreachableStepOutsideInput(s, domain.input!));
+          } else if (!matchesSome(s, domain, earlier)) {
+            // Name the one earlier step that covers this one, or all of them when only together they do.
+            const single = earlier.findIndex((e) => !matchesSome(s, domain, [e]));
             const by = single >= 0 ? [coverers[single]!] : coverers;
-            report(stepPath, "unreachable-step", messages.unreachableStep(by));
+            // The input's bounds are named when, without them, the step could apply.
+            const bounds = matchesSome(s, everyValue, earlier) ? domain.input : undefined;
+            report(stepPath, "unreachable-step", messages.unreachableStep(by, bounds));
           }
-          if (s.atLeast !== undefined) lowestAtLeast = Math.min(lowestAtLeast, s.atLeast);
-          if (s.atMost !== undefined) highestAtMost = Math.max(highestAtMost, s.atMost);
           coverers.push(formatPath(stepPath));
         });
         break;

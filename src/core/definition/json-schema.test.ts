@@ -17,9 +17,106 @@ describe("the JSON Schema for editors", () => {
   });
 });
 
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/**
+ * Every schema of the file that describes a field, an item of a list or a rule, with where it is:
+ * the properties of each object, the items of each list, the options of each union, in the whole
+ * file and its $defs. The `if`/`then`/`else`/`not` and `allOf` clauses that say what the parser's
+ * checks say are left out: they restate fields, they do not define them.
+ */
+function fieldSchemas(node: unknown, at: string, out: Array<[string, Json]> = []): Array<[string, Json]> {
+  if (Array.isArray(node)) {
+    node.forEach((n, k) => fieldSchemas(n, `${at}[${k}]`, out));
+    return out;
+  }
+  if (!isObject(node)) return out;
+  for (const [key, value] of Object.entries(node)) {
+    if (["if", "then", "else", "not", "allOf", "default"].includes(key)) continue;
+    if (key === "properties" && isObject(value)) {
+      for (const [name, field] of Object.entries(value)) {
+        if (isObject(field)) out.push([`${at}.${name}`, field]);
+        fieldSchemas(field, `${at}.${name}`, out);
+      }
+    } else fieldSchemas(value, `${at}.${key}`, out);
+  }
+  return out;
+}
+
+describe("the JSON Schema explains every field to an editor's hover", () => {
+  const schema = JSON.parse(readFileSync(JSON_SCHEMA_PATH, "utf8")) as Json;
+  const fields = fieldSchemas(schema, "");
+  const isBilingual = (d: string): boolean => {
+    const parts = d.split(" / ");
+    return parts.some((_, k) => {
+      if (k === 0) return false;
+      const en = parts.slice(0, k).join(" / ");
+      const vi = parts.slice(k).join(" / ");
+      // Diacritics per letter: Vietnamese has them on most words, English only in quoted examples.
+      const marks = (t: string): number => (t.normalize("NFD").match(/[\u0300-\u036f]|đ/giu) ?? []).length / Math.max(1, (t.match(/\p{L}/gu) ?? []).length);
+      return /^["$\p{Lu}\d]/u.test(en) && /[.)]$/.test(en) && /^["$\p{Lu}\d]/u.test(vi) && /[.)]$/.test(vi) && marks(en) < 0.12 && marks(vi) > Math.max(0.12, 2 * marks(en));
+    });
+  };
+
+  test("every property of every object has a description, English first and Vietnamese after it", () => {
+    expect(fields.length).toBeGreaterThan(80);
+    const without = fields.filter(([, f]) => typeof f.description !== "string").map(([at]) => at);
+    expect(without).toEqual([]);
+    const notBilingual = fields.filter(([, f]) => !isBilingual(String(f.description)));
+    expect(notBilingual.map(([at, f]) => `${at}: ${String(f.description)}`)).toEqual([]);
+  });
+
+  test("a field's default is said in its description", () => {
+    const withDefault = fields.filter(([, f]) => "default" in f && !isObject(f.default));
+    // A sanity check of the check itself: the notion of a bilingual description.
+    expect([isBilingual("Yes. / Có."), isBilingual("Yes. Có."), isBilingual("Có. / Yes."), isBilingual("Yes / no.")]).toEqual([true, false, false, false]);
+    expect(withDefault.length).toBeGreaterThan(15);
+    // An empty list by default is said "(default: none)".
+    const said = (f: Json): string => (Array.isArray(f.default) && f.default.length === 0 ? "(default: none)" : `(default: ${JSON.stringify(f.default)}`);
+    const unsaid = withDefault.filter(([, f]) => !String(f.description).includes(said(f)));
+    expect(unsaid.map(([at, f]) => `${at}: ${JSON.stringify(f.default)} — ${String(f.description)}`)).toEqual([]);
+  });
+
+  test("every enum has a line per value for VS Code's completion list, in both languages", () => {
+    const enums = fields.filter(([, f]) => Array.isArray(f.enum));
+    for (const name of [".ranking.method", ".missing", ".numberLocale", ".$defs.group.aggregate", ".zeroDenominator", ".inputs.items.type"]) {
+      expect(enums.some(([at]) => at.endsWith(name))).toBe(true);
+    }
+    for (const [at, f] of enums) {
+      const lines = f.markdownEnumDescriptions as string[] | undefined;
+      expect({ at, lines: lines?.length }).toEqual({ at, lines: (f.enum as unknown[]).length });
+      for (const line of lines!) expect({ at, line, bilingual: isBilingual(line) }).toEqual({ at, line, bilingual: true });
+    }
+  });
+
+  test("every rule kind is described, on the rule and on its \"kind\"", () => {
+    const rules = fields.filter(([at, f]) => at.endsWith(".rule") && Array.isArray(f.oneOf));
+    expect(rules).toHaveLength(1);
+    const kinds = (rules[0]![1].oneOf as Json[]).map((r) => {
+      const kind = (r.properties as Record<string, Json>).kind!;
+      return { kind: kind.const, rule: typeof r.description, hover: String(kind.description).startsWith(`"${String(kind.const)}": `) };
+    });
+    expect(kinds.map((k) => k.kind)).toEqual(["points", "fraction", "boolean", "choice", "ratio", "target", "steps", "count", "relative", "minmax", "expr"]);
+    for (const k of kinds) expect(k).toEqual({ kind: k.kind, rule: "string", hover: true });
+  });
+
+  test("the fields the audit named say what an official needs to know", () => {
+    const at = (suffix: string): string => String(fields.find(([a]) => a.endsWith(suffix))?.[1].description);
+    expect(at(".zeroDenominator")).toMatch(/^What a ratio gives when its denominator is 0 \(default: "na"\)\. \/ Giá trị của tỷ lệ khi mẫu số bằng 0/);
+    expect(at(".ranking.minCoverage")).toContain("(default: 0)");
+    expect(at(".allowNA")).toContain("(default: false");
+    expect(at(".missing")).toContain('(default: "zero")');
+    expect(at(".group.rescale")).toContain("(default: false");
+    expect(at(".group.appliesTo")).toContain("default: every unit");
+  });
+});
+
 describe("the shipped JSON Schema and the parser give the same verdict", () => {
   // strictNumbers off, as in editors' validators: the schema itself must reject what JSON parsers read 1e400 as (Infinity).
-  const validate = new Ajv2020({ allErrors: true, strictNumbers: false }).compile(JSON.parse(readFileSync(JSON_SCHEMA_PATH, "utf8")) as object);
+  // markdownEnumDescriptions is VS Code's annotation (a line per enum value); it validates nothing.
+  const ajv = new Ajv2020({ allErrors: true, strictNumbers: false }).addKeyword({ keyword: "markdownEnumDescriptions", schemaType: "array" });
+  const validate = ajv.compile(JSON.parse(readFileSync(JSON_SCHEMA_PATH, "utf8")) as object);
 
   const indicator = (extra: Record<string, unknown> = {}) => ({ code: "a", name: "Chỉ tiêu a", max: 10, rule: { kind: "points" }, ...extra });
   const definition = (extra: Record<string, unknown> = {}, root: Record<string, unknown> = {}) => ({
@@ -107,6 +204,19 @@ describe("the shipped JSON Schema and the parser give the same verdict", () => {
     ["a log transform with a negative bound", withIndicator({ rule: { kind: "minmax", min: 1, max: -5, transform: "log" } }), false],
     ["a log transform with bounds above 0 or from the data", withIndicator({ rule: { kind: "minmax", min: "data", max: 75000, transform: "log" } }), true],
     ["minmax bounds of 0 without a log transform", withIndicator({ rule: { kind: "minmax", min: 0, max: 100 } }), true],
+    // sum-child-without-max: under a sum group (the default aggregate) a child needs a max, unless it is a sum group itself.
+    ["an indicator without max under a sum group (the default aggregate)", group({}), false],
+    ['an indicator without max under "aggregate": "sum"', group({ aggregate: "sum" }), false],
+    ["an indicator without max under a mean group", group({ aggregate: "mean" }), true],
+    ["a mean group without max under a sum group", definition({}, { children: [{ code: "G", name: "G", aggregate: "mean", children: [{ code: "a", name: "a", rule: { kind: "fraction" } }] }] }), false],
+    ["a mean group with a max under a sum group", definition({}, { children: [{ code: "G", name: "G", aggregate: "mean", max: 10, children: [{ code: "a", name: "a", rule: { kind: "fraction" } }] }] }), true],
+    ["a sum group without max under a sum group, its children with max", definition({}, { children: [{ code: "G", name: "G", children: [indicator()] }] }), true],
+    ["a sum group without max under a sum group, its child without max", definition({}, { children: [{ code: "G", name: "G", children: [{ code: "a", name: "a", rule: { kind: "fraction" } }] }] }), false],
+    // ranking-within-without-categories
+    ['"within": "category" without categories', definition({ ranking: { within: "category" } }), false],
+    ['"within": "category" with an empty list of categories', definition({ categories: [], ranking: { within: "category" } }), false],
+    ['"within": "category" with categories', definition({ categories: [{ id: "co-dvc", name: "Có DVC" }], ranking: { within: "category" } }), true],
+    ['"within": "all" without categories', definition({ ranking: { within: "all" } }), true],
   ];
 
   test.each(cases)("%s", (_label, value, accepted) => {

@@ -284,7 +284,7 @@ export function lenientChecks(input: unknown, schemaProblems: readonly Definitio
   try {
     const read = lenientDefinition(input);
     if (!read) return [];
-    const { problems } = checkDefinition(read.definition, { unknownMax: read.unknownMax });
+    const { problems } = checkDefinition(read.definition, { unknownMax: read.unknownMax, written: input });
     // The sentence is part of the key: "[x1] + [x2]" gives two unknown references at one path.
     const keyOf = (p: DefinitionProblem): string => `${p.path}\u0000${p.code}\u0000${p.message.en}`;
     const seen = new Set(schemaProblems.map(keyOf));

@@ -275,10 +275,38 @@ export const messages = {
     vi: `Số điểm ${points} vượt quá điểm tối đa ${max} của chỉ tiêu.`,
     en: `${points} points exceed the indicator's max of ${max}.`,
   }),
-  unreachableStep: (coveredBy: string[]): Message => ({
-    vi: `Bậc này không bao giờ được áp dụng vì ${coveredBy.length === 1 ? `bậc trước (${coveredBy[0]}) đã bao trùm nó` : `các bậc trước (${coveredBy.join(", ")}) đã bao trùm nó`}; các bậc được xét theo thứ tự ghi.`,
-    en: `This step can never apply because ${coveredBy.length === 1 ? `an earlier step (${coveredBy[0]}) covers it` : `the earlier steps (${coveredBy.join(", ")}) cover it`}; steps are tried in the order written.`,
-  }),
+  /**
+   * A step that can never apply because earlier steps catch every value it would match; `bounds`
+   * names the input whose `min`, `max` or whole numbers make it so, when they do.
+   */
+  unreachableStep: (coveredBy: string[], bounds?: StepInputBounds): Message => {
+    const one = coveredBy.length === 1;
+    if (bounds === undefined) {
+      return {
+        vi: `Bậc này không bao giờ được áp dụng vì ${one ? `bậc trước (${coveredBy[0]}) đã bao trùm nó` : `các bậc trước (${coveredBy.join(", ")}) đã bao trùm nó`}; các bậc được xét theo thứ tự ghi.`,
+        en: `This step can never apply because ${one ? `an earlier step (${coveredBy[0]}) covers it` : `the earlier steps (${coveredBy.join(", ")}) cover it`}; steps are tried in the order written.`,
+      };
+    }
+    const range = acceptedRange(bounds);
+    const fix = stepFix(bounds);
+    return {
+      vi: `Bậc này không bao giờ được áp dụng: số liệu ${q(bounds.code)} chỉ nhận ${range.vi}, và mọi giá trị như vậy mà bậc này khớp đều đã khớp ${one ? `bậc trước (${coveredBy[0]})` : `các bậc trước (${coveredBy.join(", ")})`}; các bậc được xét theo thứ tự ghi. ${fix.vi}`,
+      en: `This step can never apply: the input ${q(bounds.code)} accepts only ${range.en}, and every such value this step would match is already matched by ${one ? `an earlier step (${coveredBy[0]})` : `the earlier steps (${coveredBy.join(", ")})`}; steps are tried in the order written. ${fix.en}`,
+    };
+  },
+  /** A step whose threshold no value the input accepts meets. */
+  unreachableStepOutsideInput: (step: { atLeast?: number | undefined; atMost?: number | undefined }, bounds: StepInputBounds): Message => {
+    const range = acceptedRange(bounds);
+    const needs =
+      step.atLeast !== undefined
+        ? { vi: `giá trị từ ${step.atLeast} trở lên`, en: `values of at least ${step.atLeast}` }
+        : { vi: `giá trị từ ${step.atMost} trở xuống`, en: `values of at most ${step.atMost}` };
+    const fix = stepFix(bounds);
+    return {
+      vi: `Bậc này không bao giờ được áp dụng: bậc này chỉ khớp ${needs.vi}, nhưng số liệu ${q(bounds.code)} chỉ nhận ${range.vi}. ${fix.vi}`,
+      en: `This step can never apply: it matches only ${needs.en}, but the input ${q(bounds.code)} accepts only ${range.en}. ${fix.en}`,
+    };
+  },
   duplicateOption: (text: string, firstPath: string): Message => ({
     vi: `Lựa chọn ${q(text)} trùng với ${firstPath} (không phân biệt hoa thường và dấu).`,
     en: `The choice ${q(text)} is the same as ${firstPath} (ignoring case and diacritics).`,
@@ -393,9 +421,9 @@ export const messages = {
     };
   },
   /** The same key twice in one JSON object: JSON.parse would silently keep the last. */
-  duplicateKey: (key: string, line: number, firstLine: number): Message => ({
-    vi: `Trường ${JSON.stringify(key)} được ghi hai lần trong cùng một đối tượng (dòng ${firstLine} và dòng ${line}); chỉ một lần ghi được dùng, lần kia bị bỏ qua mà không báo. Hãy xoá một trong hai.`,
-    en: `The field ${JSON.stringify(key)} is written twice in the same object (lines ${firstLine} and ${line}); only one of them would be used and the other silently ignored. Remove one of them.`,
+  duplicateKey: (key: string, at: { line: number; column: number }, first: { line: number; column: number }): Message => ({
+    vi: `Trường ${JSON.stringify(key)} được ghi hai lần trong cùng một đối tượng (dòng ${first.line} cột ${first.column} và dòng ${at.line} cột ${at.column}); chỉ một lần ghi được dùng, lần kia bị bỏ qua mà không báo. Hãy xoá một trong hai.`,
+    en: `The field ${JSON.stringify(key)} is written twice in the same object (line ${first.line}, column ${first.column} and line ${at.line}, column ${at.column}); only one of them would be used and the other silently ignored. Remove one of them.`,
   }),
   /** A definition file whose bytes were not UTF-8, read as Windows-1258 (a notice, not a problem). */
   definitionNotUtf8: (file: string): Message => ({
@@ -407,6 +435,32 @@ export const messages = {
     en: `Ranking within unit categories ("within": "category") needs "categories".`,
   }),
 };
+
+/** What a steps rule's input accepts: its code, bounds and whether it takes whole numbers only. */
+export interface StepInputBounds {
+  code: string;
+  min?: number;
+  max?: number;
+  integer: boolean;
+}
+
+/** "whole numbers from 0 to 10", "values of at least 0"… */
+function acceptedRange(b: StepInputBounds): Message {
+  const what = b.integer ? { vi: "số nguyên", en: "whole numbers" } : { vi: "giá trị", en: "values" };
+  if (b.min !== undefined && b.max !== undefined) return { vi: `${what.vi} từ ${b.min} đến ${b.max}`, en: `${what.en} from ${b.min} to ${b.max}` };
+  if (b.min !== undefined) return { vi: `${what.vi} từ ${b.min} trở lên`, en: `${what.en} of at least ${b.min}` };
+  if (b.max !== undefined) return { vi: `${what.vi} từ ${b.max} trở xuống`, en: `${what.en} of at most ${b.max}` };
+  return what;
+}
+
+/** "Correct the step's threshold, or the input's "min" or "type"": the fields of the input that narrow what it accepts. */
+function stepFix(b: StepInputBounds): Message {
+  const fields = [...(b.min !== undefined ? ["min"] : []), ...(b.max !== undefined ? ["max"] : []), ...(b.integer ? ["type"] : [])].map(q);
+  return {
+    vi: `Hãy sửa ngưỡng của bậc, hoặc ${fields.join(" hoặc ")} của số liệu.`,
+    en: `Correct the step's threshold, or the input's ${fields.join(" or ")}.`,
+  };
+}
 
 /** Rule wording for "the rule … needs max". */
 export const needsMaxReason = {

@@ -315,7 +315,7 @@ describe("JSON that is almost right", () => {
     // Rejected although the value JSON keeps (the last, 45) would be valid: which one was meant is not known.
     expect(r.problems.map((p) => [p.path, p.code])).toEqual([["root.children[0].max", "duplicate-key"]]);
     const p = r.problems[0]!;
-    expect(formatProblems([p], "en")).toMatch(/^indicator 1 \(root\.children\[0\]\.max\): The field "max" is written twice in the same object \(lines \d+ and \d+\)/);
+    expect(formatProblems([p], "en")).toMatch(/^indicator 1 \(root\.children\[0\]\.max\): The field "max" is written twice in the same object \(line \d+, column 9 and line \d+, column 9\)/);
     expect(p.message.vi).toContain('Trường "max" được ghi hai lần trong cùng một đối tượng');
     // With another problem elsewhere, both are reported.
     const both = parseDefinitionText(text.replace('"version": "1"', '"version": "1", "id": "Sai"'));
@@ -326,6 +326,20 @@ describe("JSON that is almost right", () => {
     ]);
     // The same key in two different objects is fine.
     expect(parseDefinitionText(JSON.stringify(base())).ok).toBe(true);
+  });
+
+  test("a key written twice on one line is located by line and column, so the two places can be told apart", () => {
+    const text = JSON.stringify(base(), null, 2).replace(/"version": "1",/, '"version": "1", "unitLabel": "Sở", "unitLabel": "Huyện",');
+    const line = text.split("\n").findIndex((l) => l.includes('"unitLabel"')) + 1;
+    const r = parseDefinitionText(text);
+    expect(!r.ok && r.problems.map((p) => p.path)).toEqual(["unitLabel"]);
+    if (r.ok) return;
+    const row = text.split("\n")[line - 1]!;
+    const first = row.indexOf('"unitLabel"') + 1;
+    const second = row.lastIndexOf('"unitLabel"') + 1;
+    expect([first, second]).toEqual([19, 38]);
+    expect(r.problems[0]!.message.vi).toContain(`(dòng ${line} cột ${first} và dòng ${line} cột ${second})`);
+    expect(r.problems[0]!.message.en).toContain(`(line ${line}, column ${first} and line ${line}, column ${second})`);
   });
 });
 

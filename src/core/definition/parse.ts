@@ -63,7 +63,7 @@ function parseChecked(input: unknown): ParseDefinitionResult {
       return { ok: false, problems: [...problems, ...lenientChecks(input, problems)] };
     }
     const definition = parsed.data;
-    const { problems, expressions } = checkDefinition(definition);
+    const { problems, expressions } = checkDefinition(definition, { written: input });
     if (problems.length > 0) return { ok: false, problems };
     return { ok: true, definition, model: buildModel(definition, expressions) };
   } catch {
@@ -169,7 +169,7 @@ function duplicateKeyProblems(text: string, value: unknown): DefinitionProblem[]
     const path = formatPath(d.path);
     const where = safeNodeOnPath(value, path);
     const key = String(d.path[d.path.length - 1]);
-    const message = messages.duplicateKey(key, lineColumn(text, d.offset).line, lineColumn(text, d.firstOffset).line);
+    const message = messages.duplicateKey(key, lineColumn(text, d.offset), lineColumn(text, d.firstOffset));
     return { path, code: "duplicate-key", message, ...(where ? { where } : {}) };
   });
 }

@@ -62,4 +62,9 @@ describe("expressions printed as Excel formulas", () => {
     const negative: Expr = { type: "binary", op: "^", left: { type: "number", value: 3 }, right: { type: "number", value: -2 } };
     expect(toExcelFormula(negative, (c) => c)).toBe("=3^(-2)");
   });
+
+  test("a percent literal is written as the number it stands for, which Excel computes as it computes 95%", () => {
+    expect(excel("IF([k]/[n] >= 95%, 1, 0.5)", { k: "D5", n: "D6" })).toBe("=IF(D5/D6>=0.95,1,0.5)");
+    expect(excel("[a] * 0.1%", { a: "A1" })).toBe("=A1*0.001");
+  });
 });

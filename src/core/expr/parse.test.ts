@@ -27,6 +27,32 @@ describe("reading expressions", () => {
     expect(parsed("2.5E-2")).toEqual({ type: "number", value: 0.025 });
   });
 
+  test("a number followed by % is that number ÷ 100, as in Excel", () => {
+    expect(parsed("95%")).toEqual({ type: "number", value: 0.95 });
+    expect(parsed("12.5%")).toEqual({ type: "number", value: 0.125 });
+    expect(parsed("0.1%")).toEqual({ type: "number", value: 0.001 });
+    expect(parsed(".5%")).toEqual({ type: "number", value: 0.005 });
+    expect(parsed("1e3%")).toEqual({ type: "number", value: 10 });
+    expect(parsed("150%")).toEqual({ type: "number", value: 1.5 });
+    expect(value("IF([k]/[n] >= 95%, 1, 0.5)", { k: 95, n: 100 })).toBe(1);
+    expect(value("IF([k]/[n] >= 95%, 1, 0.5)", { k: 94, n: 100 })).toBe(0.5);
+    // It binds to its number, before ^ and unary minus, as Excel's % does: 2^50% is the square root of 2.
+    expect(value("2^50%")).toBe(Math.SQRT2);
+    expect(value("-50%^2")).toBe(0.25);
+    expect(value("[a] * 10%", { a: 30 })).toBe(3);
+    // Printed back as the number it stands for, which reads back the same.
+    expect(printExpression(parsed("[a] >= 95%"))).toBe("[a] >= 0.95");
+  });
+
+  test("% after anything but a number is explained, in both languages", () => {
+    for (const [source, position] of [["[a]%", 3], ["(1 + 2)%", 7], ["95 %", 3], ["95%%", 3]] as const) {
+      const f = failure(source);
+      expect(f.position).toBe(position);
+      expect(f.vi).toContain("dấu '%' chỉ được viết ngay sau một số, ví dụ 95% (bằng 0.95)");
+      expect(f.en).toContain("'%' may only follow a number, as in 95% (which is 0.95)");
+    }
+  });
+
   test("a reference is any text between square brackets, trimmed", () => {
     expect(parsed("[ 1.3.a ]")).toEqual({ type: "ref", code: "1.3.a" });
     expect(parsed("[Tỷ lệ hồ sơ (%)]")).toEqual({ type: "ref", code: "Tỷ lệ hồ sơ (%)" });
@@ -242,6 +268,39 @@ describe("what a reader of an expression error sees", () => {
     if (r.ok) return;
     expect(r.message.vi).toBe("Ký tự thứ 8: thiếu phép toán trước ',' (dùng dấu chấm cho số thập phân trong biểu thức: 1.5).");
     expect(r.message.en).toBe("Character 8: an operator is missing before ',' (use a point for decimals in expressions: 1.5).");
+  });
+
+  test("comparisons written as other languages write them say what to write instead", () => {
+    const cases: Array<[string, string, string, string]> = [
+      ["[a]=<[b]", "=<", "<=", "less than or equal to"],
+      ["[a]=>[b]", "=>", ">=", "greater than or equal to"],
+      ["[a]==[b]", "==", "=", "equal to, a single '='"],
+      ["[a]!=[b]", "!=", "<>", "not equal to"],
+      ["[a] >< [b]", "><", "<>", "not equal to"],
+    ];
+    for (const [source, written, meant, words] of cases) {
+      const r = parseExpression(source);
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      const at = source.indexOf(written);
+      expect(r.position).toBe(at);
+      expect(r.message.en).toBe(`Character ${at + 1}: there is no comparison '${written}'; write '${meant}' (${words}).`);
+      expect(r.message.vi).toMatch(new RegExp(`^Ký tự thứ ${at + 1}: không có phép so sánh '${written}'; hãy viết '${meant}' \\(`));
+    }
+    // What they stand for is read as it should be.
+    expect(value("[a]<=[b]", { a: 1, b: 1 })).toBe(1);
+    expect(value("[a]>=[b]", { a: 0, b: 1 })).toBe(0);
+    expect(value("[a]<>[b]", { a: 0, b: 1 })).toBe(1);
+    expect(value("[a]=-1", { a: -1 })).toBe(1);
+  });
+
+  test("the position counts the text as written: leading spaces count, trailing ones do not move the end", () => {
+    const f = failure("   [A3.n] + * 2");
+    expect(f.position).toBe(12);
+    expect(f.en).toBe("Character 13: a value is missing before '*'.");
+    expect(f.vi).toBe("Ký tự thứ 13: thiếu một giá trị trước '*'.");
+    expect(failure("  ([a] + 1").en).toBe("Character 11: missing ')' to close the '(' at character 3.");
+    expect(failure("[a] +    ").en).toBe("Character 6: the expression ends where a value is expected.");
   });
 
   test("every error sentence counts characters as 'Ký tự thứ' and ends with one full stop", () => {

@@ -13,7 +13,7 @@ export type ExprParseResult =
   | { ok: true; expr: Expr; refs: string[] }
   | {
       ok: false;
-      /** 0-based offset into the source where the problem is; the message counts from 1. */
+      /** 0-based offset into the source (in NFC) where the problem is; the message counts from 1. */
       position: number;
       message: Message;
       /**
@@ -66,9 +66,33 @@ function fail(position: number, vi: string, en: string): never {
 const NUMBER_RE = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/;
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_.]*/;
 
+/**
+ * Operators written the way other languages write them, and what to write instead: `=<` and `=>`
+ * for `<=` and `>=`, `==` for `=`, `!=` and `><` for `<>`.
+ */
+const MISTAKEN_OPERATORS: Record<string, { op: string; vi: string; en: string }> = {
+  "=<": { op: "<=", vi: "nhỏ hơn hoặc bằng", en: "less than or equal to" },
+  "=>": { op: ">=", vi: "lớn hơn hoặc bằng", en: "greater than or equal to" },
+  "==": { op: "=", vi: "bằng, chỉ một dấu '='", en: "equal to, a single '='" },
+  "!=": { op: "<>", vi: "khác", en: "not equal to" },
+  "><": { op: "<>", vi: "khác", en: "not equal to" },
+};
+
+/**
+ * A number literal followed by `%` is that number ÷ 100, as Excel reads it (95% is 0.95). The
+ * decimal point is moved in the text, so that 0.1% is the number written 0.001, not 0.1 ÷ 100
+ * with its rounding.
+ */
+function percentOf(literal: string): number {
+  const m = /^([^eE]*)(?:[eE]([+-]?\d+))?$/.exec(literal)!;
+  return Number(`${m[1]}e${Number(m[2] ?? 0) - 2}`);
+}
+
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
+  // An expression that ends too early is said to end after its last character, not after trailing spaces.
+  const end = source.trimEnd().length;
   while (i < source.length) {
     const ch = source[i]!;
     if (/\s/.test(ch)) {
@@ -79,10 +103,12 @@ function tokenize(source: string): Token[] {
     if (/[0-9.]/.test(ch)) {
       const m = NUMBER_RE.exec(rest);
       if (!m) fail(i, `số không hợp lệ`, `invalid number`);
-      const value = Number(m[0]);
-      if (!Number.isFinite(value)) fail(i, `số ${m[0]} quá lớn`, `the number ${m[0]} is too large`);
-      tokens.push({ kind: "number", value, pos: i, text: m[0] });
-      i += m[0].length;
+      const percent = source[i + m[0].length] === "%";
+      const value = percent ? percentOf(m[0]) : Number(m[0]);
+      const text = percent ? `${m[0]}%` : m[0];
+      if (!Number.isFinite(value)) fail(i, `số ${text} quá lớn`, `the number ${text} is too large`);
+      tokens.push({ kind: "number", value, pos: i, text });
+      i += text.length;
       continue;
     }
     if (ch === "[") {
@@ -101,6 +127,14 @@ function tokenize(source: string): Token[] {
       continue;
     }
     const two = rest.slice(0, 2);
+    const mistaken = MISTAKEN_OPERATORS[two];
+    if (mistaken) {
+      fail(
+        i,
+        `không có phép so sánh '${two}'; hãy viết '${mistaken.op}' (${mistaken.vi})`,
+        `there is no comparison '${two}'; write '${mistaken.op}' (${mistaken.en})`,
+      );
+    }
     if (two === "<=" || two === ">=" || two === "<>") {
       tokens.push({ kind: "op", op: two, pos: i, text: two });
       i += 2;
@@ -118,9 +152,16 @@ function tokenize(source: string): Token[] {
     }
     if (ch === "]") fail(i, `dấu ']' thừa, không có '[' tương ứng`, `a ']' without a matching '['`);
     if (ch === ";") fail(i, `dùng dấu phẩy ',' để ngăn cách các đối số, không dùng ';'`, `separate arguments with ',' rather than ';'`);
+    if (ch === "%") {
+      fail(
+        i,
+        `dấu '%' chỉ được viết ngay sau một số, ví dụ 95% (bằng 0.95); để lấy phần trăm của một giá trị, hãy chia cho 100`,
+        `'%' may only follow a number, as in 95% (which is 0.95); to take a value as a percentage, divide it by 100`,
+      );
+    }
     fail(i, `ký tự '${ch}' không được dùng trong biểu thức`, `the character '${ch}' cannot be used in an expression`);
   }
-  tokens.push({ kind: "end", pos: source.length, text: "" });
+  tokens.push({ kind: "end", pos: end, text: "" });
   return tokens;
 }
 
@@ -292,12 +333,17 @@ function failure(e: ExprError): Extract<ExprParseResult, { ok: false }> {
   return { ok: false, position: e.position, message: { vi: `Ký tự thứ ${n}: ${e.detail.vi}.`, en: `Character ${n}: ${e.detail.en}.` } };
 }
 
-/** Parse an expression. Never throws: a problem comes back with its position and a sentence. */
+/**
+ * Parse an expression as written: spaces around it are fine and count in a problem's position
+ * (`"   [a] + * 2"` is wrong at character 10), and the text is read in Unicode NFC, so that codes
+ * match however an editor stored their diacritics and a letter with its diacritics counts as one
+ * character, as it is seen. Never throws: a problem comes back with its position and a sentence.
+ */
 export function parseExpression(source: string): ExprParseResult {
   let parser: Parser | undefined;
   try {
     if (typeof source !== "string") fail(0, `biểu thức phải là văn bản`, `an expression must be text`);
-    parser = new Parser(tokenize(source));
+    parser = new Parser(tokenize(source.normalize("NFC")));
     const expr = parser.parseAll();
     if (parser.deferred) return { ...failure(parser.deferred), refs: parser.refs };
     return { ok: true, expr, refs: parser.refs };
