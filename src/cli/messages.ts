@@ -380,6 +380,32 @@ export const M = {
     vi: `Sổ chưa lưu bộ chỉ số và không có --index: dùng bộ chỉ số có sẵn ${id} ghi trên các phiếu.`,
     en: `The workbook holds no index and no --index was given: using the built-in index ${id} named on the forms.`,
   }),
+  /**
+   * After the core's sentence that every form was made for another index: make new forms, or use
+   * the forms' index — kept in the workbook (leave out --index), built in, or from its file.
+   */
+  formsOfAnotherIndexAdvice: (use: { kind: "embedded" } | { kind: "builtin"; id: string } | { kind: "file"; several: boolean }): Message => {
+    const vi =
+      use.kind === "embedded"
+        ? "bỏ --index để dùng bộ chỉ số lưu trong sổ"
+        : use.kind === "builtin"
+          ? `--index ${use.id}`
+          : use.several
+            ? "--index với tệp định nghĩa (.json) của bộ chỉ số mà các phiếu được lập theo"
+            : "--index với tệp định nghĩa (.json) của bộ chỉ số đó";
+    const en =
+      use.kind === "embedded"
+        ? "leave out --index to use the one kept in the workbook"
+        : use.kind === "builtin"
+          ? `--index ${use.id}`
+          : use.several
+            ? "--index with the definition file (.json) of the index the forms were made for"
+            : "--index with that index's definition file (.json)";
+    return {
+      vi: `Hãy lập phiếu mới cho bộ chỉ số đang dùng bằng lệnh template, hoặc dùng bộ chỉ số của các phiếu: ${vi}.`,
+      en: `Make new forms for the index in use with the template command, or use the forms' index: ${en}.`,
+    };
+  },
   wrote: (path: string): Message => ({ vi: `Đã ghi ${path}`, en: `Wrote ${path}` }),
   /** `rows`: what was left out are rows of a table (a CSV file), not forms. */
   scoredSummary: (n: number, ranked: number, notScored = 0, rows = false): Message => ({

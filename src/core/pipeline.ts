@@ -5,8 +5,10 @@
  */
 import { type DefinitionProblem, parseDefinition, problemsSummary } from "./definition";
 import type { IndexModel } from "./definition/model";
+import type { LocalizedText } from "./definition/schema";
 import type { Lang, Message } from "./i18n/text";
-import { localize } from "./i18n/text";
+import { localize, normalizeText } from "./i18n/text";
+import { indicesNamedOnForms, parseIndexText } from "./forms-index";
 import { type IndexSheetState, type PlanOptions, foreignIndexSheet, foreignIndexSheetMessage, planResults, readIndexSheet } from "./plan";
 import { notRankedText } from "./plan/labels";
 import { type ReadResult, checkSelfScores, readSubmissions } from "./read";
@@ -113,11 +115,14 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
   const reading = readSubmissions(model, snapshot, { lang: options.lang, indexSheet: previous ?? null });
   const { submissions } = reading;
   if (submissions.length === 0) {
-    // A workbook made for another index says so ("definition-mismatch"); otherwise nothing looked like a submission.
+    // A workbook made for another index says so, naming it ("definition-mismatch"); otherwise nothing looked like a submission.
+    const otherIndex = reading.issues.some((i) => i.code === "definition-mismatch")
+      ? formsOfAnotherIndexMessage(indicesNamedOnForms(snapshot), model.definition, "workbook")
+      : undefined;
     const notFound = reading.issues.find((i) => i.code === "definition-mismatch") ?? reading.issues.find((i) => i.code === "layout-not-found");
     throw new PipelineError(
       "layout-not-found",
-      notFound?.message ?? {
+      otherIndex ?? notFound?.message ?? {
         vi: "Không tìm thấy phiếu của đơn vị nào: cần các trang có bảng Mã | Nội dung | Số liệu, hoặc một bảng có cột Đơn vị và các cột mã chỉ tiêu.",
         en: "No unit submissions found: sheets need a table with Code | Item | Value, or one table with a Unit column and one column per input code.",
       },
@@ -155,6 +160,83 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
   }
   progress("done", 1);
   return result;
+}
+
+/** An index as a message names it: its id, its version (none when a form names only the id) and its name when known. */
+export interface IndexRef {
+  id: string;
+  version?: string;
+  name?: LocalizedText | Message;
+}
+
+/** "phiên bản mau-2024" / "version mau-2024". */
+function versionWords(version: string, lang: Lang): string {
+  return `${lang === "vi" ? "phiên bản" : "version"} ${version}`;
+}
+
+/**
+ * How a sentence names `index` beside `other`: `"Tên" phiên bản V` (`"Name" version V`); by
+ * `id@version` in parentheses when another index has the same name; by its id when its name is
+ * unknown. `short`: only `phiên bản V` when both are versions of one index (same id and name),
+ * for the second of two named in one sentence.
+ */
+export function indexWords(index: IndexRef, other: IndexRef, lang: Lang, short = false): string {
+  const name = index.name !== undefined ? localize(index.name, lang) : "";
+  const otherName = other.name !== undefined ? localize(other.name, lang) : "";
+  const version = index.version !== undefined ? versionWords(index.version, lang) : undefined;
+  if (name === "") return `"${index.version !== undefined ? `${index.id}@${index.version}` : index.id}"`;
+  if (name === otherName && index.id !== other.id) return `"${name}" (${index.version !== undefined ? `${index.id}@${index.version}` : index.id})`;
+  if (short && name === otherName && version !== undefined) return version;
+  return version !== undefined ? `"${name}" ${version}` : `"${name}"`;
+}
+
+/** An index a form names (`id@version`), with the name of the definition of that id when one is known (the one in use first). */
+function namedIndex(text: string, known: readonly unknown[]): IndexRef {
+  const { id, version } = parseIndexText(text);
+  const defs = known.map((d) => d as { id?: unknown; version?: unknown; name?: LocalizedText });
+  const sameId = defs.filter((d) => typeof d.id === "string" && d.id.toLowerCase() === id.toLowerCase());
+  const match = sameId.find((d) => version !== undefined && normalizeText(String(d.version ?? "")) === version) ?? sameId[0];
+  return { id, ...(version !== undefined ? { version } : {}), ...(match?.name !== undefined ? { name: match.name } : {}) };
+}
+
+/**
+ * Of the `Bộ chỉ số` texts of forms (id@version), the distinct ones that name another index or
+ * version than `inUse` (a definition), as the reader tells them apart: the same id with no version
+ * is the index in use.
+ */
+export function indicesOtherThan(named: string[], inUse: unknown): string[] {
+  const def = inUse as { id?: unknown; version?: unknown };
+  return [...new Set(named.map(normalizeText))].filter((text) => {
+    const { id, version } = parseIndexText(text);
+    return text !== "" && !(id === def.id && (version === undefined || version === normalizeText(String(def.version ?? ""))));
+  });
+}
+
+/**
+ * "Các phiếu trong sổ được lập theo bộ chỉ số "X" phiên bản mau-2023, không phải bộ chỉ số đang dùng
+ * (phiên bản mau-2024), nên chưa đọc được phiếu nào." — forms whose `Bộ chỉ số` cell (`named`,
+ * id@version) names another index or version than `inUse` (a definition), in the open workbook
+ * ("workbook": no form could be read) or in files being brought in ("files": no sheet was copied).
+ * `known`: other definitions whose names may name the forms' index (the built-in ones). One
+ * sentence for every host; each adds what to do there. Undefined when no form names another index.
+ */
+export function formsOfAnotherIndexMessage(named: string[], inUse: unknown, where: "workbook" | "files", known: readonly unknown[] = []): Message | undefined {
+  const def = inUse as { id: string; version: string; name?: LocalizedText };
+  const current: IndexRef = { id: def.id, version: def.version, ...(def.name !== undefined ? { name: def.name } : {}) };
+  const others = indicesOtherThan(named, inUse).map((text) => namedIndex(text, [inUse, ...known]));
+  if (others.length === 0) return undefined;
+  const first = others[0]!;
+  const list = (lang: Lang) => others.map((o) => indexWords(o, current, lang)).join(", ");
+  // Another version of the same index: "(phiên bản mau-2024)"; otherwise by its name.
+  const inUseWords = (lang: Lang) => {
+    const words = indexWords(current, first, lang, others.length === 1);
+    return words.startsWith('"') ? words : `(${words})`;
+  };
+  const files = where === "files";
+  return {
+    vi: `Các phiếu trong ${files ? "các tệp đã chọn" : "sổ"} được lập theo bộ chỉ số ${list("vi")}, không phải bộ chỉ số đang dùng ${inUseWords("vi")}, nên ${files ? "chưa chép trang nào vào sổ" : "chưa đọc được phiếu nào"}.`,
+    en: `The forms in ${files ? "the chosen files" : "this workbook"} were made for the index ${list("en")}, not the index in use ${inUseWords("en")}, so ${files ? "no sheet was copied into the workbook" : "no form could be read"}.`,
+  };
 }
 
 /**

@@ -2,14 +2,14 @@
 import type { IndexModel } from "../../core/definition/model";
 import { type Lang, type Message, formatNumber, localize } from "../../core/i18n/text";
 import { countIssuesByUnit, notScoredEntries, readIndexSheet, unitKey } from "../../core/plan";
-import { builtinNamedOnForms } from "../../core/forms-index";
+import { builtinNamed, builtinNamedOnForms, indicesNamedOnForms } from "../../core/forms-index";
 import { BUILTIN_INDICES } from "../../indices";
 import { label, notRankedText } from "../../core/plan/labels";
 import { figureFormats } from "../../core/plan/results-sheet";
 import { unitsByRank } from "../../core/score";
 import type { Issue, ScoreTable, Severity, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
-import { PipelineError, issuesJson, resultsJson, runScoring } from "../../core/pipeline";
+import { PipelineError, formsOfAnotherIndexMessage, indicesOtherThan, issuesJson, resultsJson, runScoring } from "../../core/pipeline";
 import { type CliIO, fail, writeOutputFile } from "../io";
 import { M, T, severityCounts } from "../messages";
 import { checkOutputs, clip, formatTable, inputKind, loadIndex, openInput, problemDetails } from "./common";
@@ -48,10 +48,13 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
   const progress = new Progress(io, lang, args.progress);
   let result: Awaited<ReturnType<typeof runScoring>>;
   let snapshot: WorkbookSnapshot;
+  // The snapshot as the failure below may explain it (assigned once read).
+  let seen: WorkbookSnapshot | undefined;
   let definition = loaded?.definition;
   try {
     progress.update("read");
     snapshot = await host.read();
+    seen = snapshot;
     if (definition === undefined && readIndexSheet(snapshot)?.definitionJson === undefined) {
       // Forms made by `template` and never scored: the built-in index they name, when it is one.
       const named = builtinNamedOnForms(snapshot, BUILTIN_INDICES);
@@ -71,17 +74,20 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
     progress.done();
     // validate reports a workbook with no readable form like any other finding: in the list, the
     // JSON and the exit status 1 ("done, but the inputs have errors"); score has nothing to score.
-    if (e instanceof PipelineError && e.found && mode === "validate") return reportNothingRead(io, args, lang, e.found, notices);
+    // Every form made for another index: one sentence naming both indices and what to do.
+    const another = e instanceof PipelineError && seen ? formsOfAnotherIndex(e, seen, definition, args.index !== undefined) : undefined;
+    if (e instanceof PipelineError && e.found && mode === "validate") return reportNothingRead(io, args, lang, e.found, notices, another);
+    if (another) fail(another);
     if (e instanceof PipelineError) fail(e.userMessage, e.problems ? problemDetails(e.problems) : undefined);
     throw e;
   }
   progress.done();
 
   // Results kept in the workbook that are older than its inputs: said before anything else.
-  const stale = staleResults(snapshot, { model: result.model, submissions: result.submissions }, lang);
+  const stale = staleResults(snapshot, { model: result.model, submissions: result.submissions, issues: result.issues }, lang);
   const names = new Map(result.submissions.map((s) => [unitKey(s), s.name]));
   const staleNote = stale
-    ? staleMessage(stale, (k) => names.get(k) ?? k, mode === "validate" ? "score-again" : write ? "rescored" : "score-with-out")
+    ? staleMessage(stale, (k) => names.get(k) ?? stale.names[k] ?? k, mode === "validate" ? "score-again" : write ? "rescored" : "score-with-out")
     : undefined;
 
   // What the write had to do differently (a sheet of the user's had the results' name) is said
@@ -94,7 +100,18 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
   const table: ScoreTable = result.table;
   const toStdout = args.json === "-";
   if (args.json !== undefined) {
-    const staleJson = stale && staleNote ? { scoredAt: stale.scoredAt, changed: stale.changed, added: stale.added, removed: stale.removed, message: staleNote[lang] } : null;
+    // `scoredWith` (an addition, docs/index-definition-notes.md): only when the results were scored with another index or version.
+    const staleJson =
+      stale && staleNote
+        ? {
+            scoredAt: stale.scoredAt,
+            changed: stale.changed,
+            added: stale.added,
+            removed: stale.removed,
+            ...(stale.scoredWith ? { scoredWith: { id: stale.scoredWith.id, version: stale.scoredWith.version ?? null } } : {}),
+            message: staleNote[lang],
+          }
+        : null;
     const payload = mode === "score" ? { ...json, stale: staleJson } : { index: json.index, issues: json.issues, stale: staleJson };
     const text = JSON.stringify(payload, null, 2) + "\n";
     if (toStdout) io.stdout.write(text);
@@ -120,6 +137,7 @@ function reportNothingRead(
   lang: Lang,
   found: { index: { id: string; version: string }; issues: Issue[] },
   notices: Message[],
+  headline?: Message,
 ): number {
   const findings: Finding[] = [...notices.map(noticeFinding), ...found.issues];
   const toStdout = args.json === "-";
@@ -130,9 +148,48 @@ function reportNothingRead(
     else writeOutputFile(io, args.json, text);
   }
   const human = toStdout ? io.stderr : io.stdout;
+  if (headline) human.write(headline[lang] + "\n");
   human.write(findingsSummary(findings, lang));
   if (args.json !== undefined && !toStdout) human.write(M.wrote(args.json)[lang] + "\n");
   return 1;
+}
+
+/**
+ * When no form could be read because every form names another index or version than the one in
+ * use (`given`, else the definition kept in the workbook): the core's sentence naming both, then
+ * what to do here — make new forms with `template`, or use the forms' index (leave out --index
+ * when the workbook keeps it, its built-in id, or its definition file). Undefined otherwise.
+ */
+function formsOfAnotherIndex(e: PipelineError, snapshot: WorkbookSnapshot, given: unknown, indexGiven: boolean): Message | undefined {
+  if (e.code !== "layout-not-found" || !e.found?.issues.some((i) => i.code === "definition-mismatch")) return undefined;
+  const embedded = embeddedDefinition(snapshot);
+  const inUse = given ?? embedded;
+  if (inUse === undefined) return undefined;
+  const named = indicesNamedOnForms(snapshot);
+  const headline = formsOfAnotherIndexMessage(named, inUse, "workbook", BUILTIN_INDICES.map((b) => b.definition));
+  if (!headline) return undefined;
+  const others = indicesOtherThan(named, inUse);
+  const one = others.length === 1 ? others[0]! : undefined;
+  const builtin = one !== undefined ? builtinNamed(one, BUILTIN_INDICES) : undefined;
+  const use =
+    one !== undefined && indexGiven && embedded !== undefined && indicesOtherThan([one], embedded).length === 0
+      ? ({ kind: "embedded" } as const)
+      : builtin
+        ? ({ kind: "builtin", id: builtin.id } as const)
+        : ({ kind: "file", several: others.length > 1 } as const);
+  const advice = M.formsOfAnotherIndexAdvice(use);
+  return { vi: `${headline.vi} ${advice.vi}`, en: `${headline.en} ${advice.en}` };
+}
+
+/** The definition kept in the workbook's `_index` (as JSON data), when it has one that parses as JSON. */
+function embeddedDefinition(snapshot: WorkbookSnapshot): unknown {
+  const json = readIndexSheet(snapshot)?.definitionJson;
+  if (json === undefined) return undefined;
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What openInput noticed about the file (a CSV that was not UTF-8), as a warning without a cell. */
