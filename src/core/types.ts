@@ -125,6 +125,8 @@ export type IssueCode =
   | "unknown-category"
   | "missing-category"
   | "missing-row"
+  | "duplicate-row"
+  | "value-not-read"
   | "missing-unit-name"
   | "layout-not-found"
   | "definition-mismatch"
@@ -240,9 +242,22 @@ export interface TablePlan {
 
 export interface ConditionalFormatPlan {
   range: string;
-  kind: "colorScale" | "dataBar";
-  /** colorScale: colours for minimum, midpoint, maximum. dataBar: the bar colour. */
+  /**
+   * colorScale and dataBar: by the cells' numbers. expression: the font of `formula` (`colors[0]`,
+   * `bold`) on every cell of the range while the formula is true; Excel's "Use a formula to
+   * determine which cells to format", so that a line shows red and bold only when it says something.
+   */
+  kind: "colorScale" | "dataBar" | "expression";
+  /** colorScale: colours for minimum, midpoint, maximum. dataBar: the bar colour. expression: the font colour. */
   colors: string[];
+  /**
+   * expression: the formula ("=COUNTIFS(…)>0"), with the leading "=", as for the range's top-left
+   * cell (relative references move across the range). It may name other sheets: renaming one
+   * rewrites it, as every formula of the workbook.
+   */
+  formula?: string;
+  /** expression: the font is bold while the formula is true. */
+  bold?: boolean;
   /**
    * colorScale: the numbers the colours sit at (minimum, midpoint, maximum; as many as `colors`),
    * e.g. [0, 0.5, 1] for values that run from 0 to 1, so a column of full marks is all green.

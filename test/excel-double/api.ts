@@ -4,7 +4,7 @@
  * workbook until `context.sync()`, and a property can be read only after it was loaded and synced.
  */
 import { columnLetters, overlaps, parseRect, quoteSheet, rectAddress, splitSheet, utf8Length, type Rect } from "./address";
-import { defaultProtectionOptions, MSheet, MWorkbook, newId, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MComment, type MNote, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
+import { defaultProtectionOptions, MSheet, MWorkbook, newId, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MComment, type MConditionalFormat, type MCustomFormat, type MNote, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const CELL_LIMIT = 5_000_000;
@@ -908,6 +908,8 @@ export class Worksheet extends ClientObject {
       if (from !== v) {
         for (const sheet of this.context._state.workbook.sheets) {
           for (const cell of sheet.cells.values()) if (cell.f !== undefined) cell.f = withSheetRenamed(cell.f, from, v);
+          // The formulas of conditional formats too.
+          for (const cf of sheet.conditionalFormats) if (cf.custom?.formula !== undefined) cf.custom.formula = withSheetRenamed(cf.custom.formula, from, v);
         }
       }
       s.name = v;
@@ -1725,13 +1727,13 @@ export class FormatProtection extends ClientObject {
 export class ConditionalFormatCollection extends ClientObject {
   protected _scalars() { return []; }
   protected _readScalar() { return undefined; }
-  add(type: "ColorScale" | "DataBar" | string): ConditionalFormat {
+  add(type: "ColorScale" | "DataBar" | "Custom" | string): ConditionalFormat {
     let made: { id: number } | null = null;
     const cf = new ConditionalFormat(this.context, `${this._path}.add(${type})`, () => made);
     this._call("add", type, ({ sheet, rect }: RangeRef) => {
       guardFormat(sheet, rect);
-      if (type !== "ColorScale" && type !== "DataBar") throw invalidArg(`Conditional format type '${type}' is not supported by the double.`);
-      const m = { id: newId(), type, ...rect } as const;
+      if (type !== "ColorScale" && type !== "DataBar" && type !== "Custom") throw invalidArg(`Conditional format type '${type}' is not supported by the double.`);
+      const m: MConditionalFormat = { id: newId(), type, ...rect, ...(type === "Custom" ? { custom: {} } : {}) };
       sheet.conditionalFormats.push({ ...m });
       made = sheet.conditionalFormats[sheet.conditionalFormats.length - 1]!;
     });
@@ -1748,6 +1750,9 @@ export class ConditionalFormatCollection extends ClientObject {
 export class ConditionalFormat extends ClientObject {
   protected _scalars() { return ["type"]; }
   protected _readScalar(t: unknown): unknown { return (t as { type: string }).type; }
+  protected override _nav(name: string): ClientObject | undefined {
+    return name === "custom" ? this.custom : undefined;
+  }
   get type(): string { return this._get("type"); }
   get colorScale() {
     const self = this;
@@ -1770,11 +1775,127 @@ export class ConditionalFormat extends ClientObject {
       },
     };
   }
+  /**
+   * The rule and format of a custom conditional format (ExcelApi 1.6: "Returns the custom
+   * conditional format properties if the current conditional format is a custom type"); a command
+   * through it on another type fails, as `colorScale` and `dataBar` do.
+   */
+  get custom(): CustomConditionalFormat {
+    let c = this._children.get("custom") as CustomConditionalFormat | undefined;
+    if (!c) {
+      c = new CustomConditionalFormat(this.context, `${this._path}.custom`, () => {
+        const m = this._target<MConditionalFormat>();
+        if (m.type !== "Custom") throw new DoubleError("InvalidOperation", "Not a custom conditional format.");
+        return (m.custom ??= {});
+      });
+      this._children.set("custom", c);
+    }
+    return c;
+  }
   delete(): void {
     this._call("delete", undefined, (m: { id: number }) => {
       for (const s of this.context._state.workbook.sheets) s.conditionalFormats = s.conditionalFormats.filter((c) => c.id !== m.id);
     });
   }
+}
+
+/** ConditionalFormat.custom (ExcelApi 1.6): its `rule` and its `format`. */
+export class CustomConditionalFormat extends ClientObject {
+  protected _scalars() { return []; }
+  protected _readScalar() { return undefined; }
+  protected override _nav(name: string): ClientObject | undefined {
+    if (name === "rule") return this.rule;
+    if (name === "format") return this.format;
+    return undefined;
+  }
+  get rule(): ConditionalFormatRule {
+    return this._kid("rule", () => new ConditionalFormatRule(this.context, `${this._path}.rule`, () => this._target<MCustomFormat>()));
+  }
+  get format(): ConditionalRangeFormat {
+    return this._kid("format", () => new ConditionalRangeFormat(this.context, `${this._path}.format`, () => this._target<MCustomFormat>()));
+  }
+  private _kid<T extends ClientObject>(key: string, make: () => T): T {
+    let c = this._children.get(key);
+    if (!c) { c = make(); this._children.set(key, c); }
+    return c as T;
+  }
+}
+
+/**
+ * ConditionalFormatRule (ExcelApi 1.6): the formula the format is applied by, as for the range's
+ * top-left cell ("=A1>5"). `formulaLocal` reads the same (the double's locale is en-US); the
+ * double does not translate to R1C1, nor calculate the formula.
+ */
+export class ConditionalFormatRule extends ClientObject {
+  protected _scalars() { return ["formula", "formulaLocal"]; }
+  protected _readScalar(t: unknown): unknown { return (t as MCustomFormat).formula ?? ""; }
+  get formula(): string { return this._get("formula"); }
+  set formula(v: string) {
+    this._set("formula", v, (m: MCustomFormat) => {
+      if (typeof v !== "string") throw invalidArg("A conditional format's formula must be text.");
+      m.formula = v;
+    });
+  }
+  get formulaLocal(): string { return this._get("formulaLocal"); }
+}
+
+/** ConditionalRangeFormat (ExcelApi 1.6): the font and fill a conditional format gives. */
+export class ConditionalRangeFormat extends ClientObject {
+  protected _scalars() { return []; }
+  protected _readScalar() { return undefined; }
+  protected override _nav(name: string): ClientObject | undefined {
+    if (name === "font") return this.font;
+    if (name === "fill") return this.fill;
+    return undefined;
+  }
+  get font(): ConditionalRangeFont {
+    let f = this._children.get("font") as ConditionalRangeFont | undefined;
+    if (!f) { f = new ConditionalRangeFont(this.context, `${this._path}.font`, () => this._target<MCustomFormat>()); this._children.set("font", f); }
+    return f;
+  }
+  get fill(): ConditionalRangeFill {
+    let f = this._children.get("fill") as ConditionalRangeFill | undefined;
+    if (!f) { f = new ConditionalRangeFill(this.context, `${this._path}.fill`, () => this._target<MCustomFormat>()); this._children.set("fill", f); }
+    return f;
+  }
+}
+
+const UNDERLINES = ["None", "Single", "Double"];
+
+/**
+ * ConditionalRangeFont (ExcelApi 1.6): what the font becomes while the rule is true; a property
+ * never set reads as null (the cell's own font shows through).
+ */
+export class ConditionalRangeFont extends ClientObject {
+  protected _scalars() { return ["bold", "color", "italic", "strikethrough", "underline"]; }
+  protected _readScalar(t: unknown, name: string): unknown {
+    return ((t as MCustomFormat).font as Record<string, unknown> | undefined)?.[name] ?? null;
+  }
+  private _font(name: string, v: unknown, check: (v: unknown) => unknown): void {
+    this._set(name, v, (m: MCustomFormat) => {
+      m.font = { ...m.font, [name]: check(v) };
+    });
+  }
+  get bold(): boolean { return this._get("bold"); }
+  set bold(v: boolean) { this._font("bold", v, (x) => { if (typeof x !== "boolean") throw invalidArg("bold"); return x; }); }
+  get italic(): boolean { return this._get("italic"); }
+  set italic(v: boolean) { this._font("italic", v, (x) => { if (typeof x !== "boolean") throw invalidArg("italic"); return x; }); }
+  get strikethrough(): boolean { return this._get("strikethrough"); }
+  set strikethrough(v: boolean) { this._font("strikethrough", v, (x) => { if (typeof x !== "boolean") throw invalidArg("strikethrough"); return x; }); }
+  get underline(): string { return this._get("underline"); }
+  set underline(v: string) { this._font("underline", v, (x) => { if (!UNDERLINES.includes(x as string)) throw invalidArg(`underline '${String(x)}'`); return x; }); }
+  /** "HTML color code representation of the text color (e.g., #FF0000 represents Red)". */
+  get color(): string { return this._get("color"); }
+  set color(v: string) { this._font("color", v, (x) => normColor(String(x))); }
+}
+
+/** ConditionalRangeFill (ExcelApi 1.6): the fill while the rule is true. */
+export class ConditionalRangeFill extends ClientObject {
+  protected _scalars() { return ["color"]; }
+  protected _readScalar(t: unknown): unknown { return (t as MCustomFormat).fill?.color ?? null; }
+  get color(): string { return this._get("color"); }
+  set color(v: string) { this._set("color", v, (m: MCustomFormat) => { m.fill = { ...m.fill, color: normColor(v) }; }); }
+  clear(): void { this._call("clear", undefined, (m: MCustomFormat) => { delete m.fill; }); }
 }
 
 // ---------------------------------------------------------------------------------------------

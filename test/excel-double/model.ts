@@ -97,15 +97,26 @@ export interface MTable {
   hasHeaders: boolean;
 }
 
+/**
+ * A custom conditional format's rule and format (ConditionalFormat.custom, ExcelApi 1.6): the
+ * formula, as for the range's top-left cell, and what the cells take while it is true.
+ */
+export interface MCustomFormat {
+  formula?: string;
+  font?: { color?: string; bold?: boolean; italic?: boolean; strikethrough?: boolean; underline?: string };
+  fill?: { color?: string };
+}
+
 export interface MConditionalFormat {
   id: number;
-  type: "ColorScale" | "DataBar";
+  type: "ColorScale" | "DataBar" | "Custom";
   row: number;
   col: number;
   rows: number;
   cols: number;
   colorScale?: { criteria?: unknown };
   dataBar?: { barDirection?: string; positiveFillColor?: string };
+  custom?: MCustomFormat;
 }
 
 export interface MSeries {

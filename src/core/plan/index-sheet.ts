@@ -10,19 +10,21 @@ import type { Lang, Message } from "../i18n/text";
 import type { CellBlock, CellValue, OwnedSheetPlan, PlanValue, ProvenanceStamp, Submission, WorkbookSnapshot } from "../types";
 import { isCellError } from "../types";
 import { cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
-import { INDEX_FORMAT, INDEX_SHEET } from "./labels";
+import { INDEX_FORMAT, INDEX_SHEET, formulaText } from "./labels";
 
 /** Excel holds at most 32,767 characters in a cell; the definition is split below that. */
 export const DEFINITION_CHUNK = 30000;
 
 /**
  * What the project wrote into a sheet it does not own (the `Điểm` header and column, the
- * summary), and on its results sheet the range its table took, header and rows ("table"), and the
- * lines below the table that list what was not scored ("notes") and the cell that says when the
- * figures were changed since scoring ("status"): a later run knows them for its
- * own and takes anything else on the results sheet for what the user typed there.
+ * summary, and the line under the summary that says when the unit's figures were changed since
+ * scoring: "formStatus"), and on its results sheet the range its table took, header and rows
+ * ("table"), the lines below the table that list what was not scored ("notes") and the cell that
+ * says when the figures were changed since scoring ("status": the subtitle's cell, A2; earlier
+ * versions put it on the title's row): a later run knows them for its own and takes anything else
+ * on the results sheet for what the user typed there.
  */
-export type OwnedCellRole = "score" | "header" | "summary" | "notes" | "table" | "status";
+export type OwnedCellRole = "score" | "header" | "summary" | "notes" | "table" | "status" | "formStatus";
 
 export interface OwnedCells {
   sheet: string;
@@ -324,6 +326,34 @@ export function inputsChangedCount(): string {
   return `COUNTIFS(${sheet}!$A:$A,"${INPUTS_KEY}",${sheet}!$C:$C,">0")`;
 }
 
+/** The most characters a criterion of COUNTIFS may have: a longer one gives #VALUE!. */
+const CRITERION_MAX = 255;
+
+/**
+ * A criterion of COUNTIFS that matches cells holding exactly `text`: "=" first (text starting
+ * with <, > or = is not taken for a comparison), and the wildcards ~ * ? taken literally (~~,
+ * ~*, ~?). Over 255 characters, its start and a `*`.
+ */
+export function exactCriterion(text: string): string {
+  const full = `=${text.replace(/[~*?]/g, (c) => `~${c}`)}`;
+  if (full.length <= CRITERION_MAX) return full;
+  let cut = full.slice(0, CRITERION_MAX - 1);
+  // Not half of an escape (an odd run of ~ at the end), nor half of a surrogate pair.
+  if ((/~*$/.exec(cut)?.[0].length ?? 0) % 2 === 1) cut = cut.slice(0, -1);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}*`;
+}
+
+/**
+ * Whether one unit's figures were changed since scoring, as a formula expression for another
+ * sheet: how many of its `inputs` rows of `_index` (one) have a flag above 0, found by the unit
+ * key wherever the rows are.
+ */
+export function unitInputsChangedCount(unit: string): string {
+  const sheet = `'${INDEX_SHEET.replace(/'/g, "''")}'`;
+  return `COUNTIFS(${sheet}!$A:$A,"${INPUTS_KEY}",${sheet}!$B:$B,${formulaText(exactCriterion(unit))},${sheet}!$C:$C,">0")`;
+}
+
 /** Split text into pieces a cell can hold. */
 export function chunkText(text: string, size = DEFINITION_CHUNK): string[] {
   const out: string[] = [];
@@ -508,7 +538,7 @@ export function readIndexSheet(snapshot: WorkbookSnapshot): IndexSheetState | un
         if (a && b) state.owned.charts.push({ sheet: a, name: b });
         break;
       case "cells":
-        if (a && (b === "score" || b === "header" || b === "summary" || b === "notes" || b === "table" || b === "status"))
+        if (a && (b === "score" || b === "header" || b === "summary" || b === "notes" || b === "table" || b === "status" || b === "formStatus"))
           state.owned.cells.push({ sheet: a, role: b, ranges: rest.slice(2).filter((x): x is string => !!x) });
         break;
       case "form":

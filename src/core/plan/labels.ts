@@ -321,8 +321,70 @@ export function mergedScoreCellsMessage(sheet: string, cells: string[]): Message
  */
 export function inputsChangedStatus(count: string, scoredAt: Date, lang: Lang): string {
   const date = formatDate(scoredAt, lang);
-  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const q = formulaText;
   return lang === "vi"
     ? `${q("Số liệu của ")}&${count}&${q(` đơn vị đã được sửa sau lần chấm ngày ${date}: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.`)}`
     : `${q("The figures of ")}&${count}&IF(${count}=1,${q(" unit")},${q(" units")})&${q(` were changed after scoring on ${date}: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer.`)}`;
+}
+
+/** The most characters Excel takes in one text literal of a formula ("…"). */
+const FORMULA_LITERAL_MAX = 255;
+
+/**
+ * Text as a formula expression: a literal in double quotes (a quote in it doubled), or literals
+ * joined with `&` when it is longer than one literal may be (255 characters in Excel), so that a
+ * long subtitle or unit name is written whole. `""` for empty text.
+ */
+export function formulaText(text: string): string {
+  const chars = [...text];
+  if (chars.length === 0) return '""';
+  const pieces: string[] = [];
+  let piece = "";
+  let length = 0;
+  for (const ch of chars) {
+    // A quote is written twice; a character outside the BMP takes two of Excel's characters.
+    const size = (ch === '"' ? 2 : 1) * ch.length;
+    if (length + size > FORMULA_LITERAL_MAX) {
+      pieces.push(piece);
+      piece = "";
+      length = 0;
+    }
+    piece += ch === '"' ? '""' : ch;
+    length += size;
+  }
+  pieces.push(piece);
+  return pieces.map((p) => `"${p}"`).join("&");
+}
+
+/**
+ * The line under a form's summary while the unit's figures differ from those scored: its points
+ * and rank are out of date ("Số liệu đã sửa sau lần chấm ngày 01/06/2024: …"), in the form's language.
+ */
+export function formInputsChangedText(scoredAt: Date, lang: Lang): string {
+  const date = formatDate(scoredAt, lang);
+  return lang === "vi"
+    ? `Số liệu đã sửa sau lần chấm ngày ${date}: điểm và hạng này đã cũ. Hãy chấm điểm lại.`
+    : `Figures changed after scoring on ${date}: these points and rank are out of date. Score again.`;
+}
+
+/** What a line of the project's saying figures changed since scoring shows, in either language (the results sheet's or a form's). */
+const INPUTS_CHANGED_TEXTS = [
+  /^Số liệu của \d+ đơn vị đã được sửa sau lần chấm ngày .*Hãy chấm điểm lại bằng DTI Scorer\.$/,
+  /^The figures of \d+ units? were changed after scoring on .*Score again with DTI Scorer\.$/,
+  /^Số liệu đã sửa sau lần chấm ngày .*: điểm và hạng này đã cũ\. Hãy chấm điểm lại\.$/,
+  /^Figures changed after scoring on .*: these points and rank are out of date\. Score again\.$/,
+];
+
+/**
+ * Whether a cell as read holds one of the project's lines saying figures changed since scoring:
+ * the text it shows once computed, or its formula when the file keeps no result (it reads the
+ * flags of `_index`). An empty one reads as empty. A later run takes such a cell for its own.
+ */
+export function isInputsChangedLine(v: unknown): boolean {
+  if (typeof v === "string") return INPUTS_CHANGED_TEXTS.some((re) => re.test(v.trim()));
+  if (typeof v === "object" && v !== null && typeof (v as { formula?: unknown }).formula === "string") {
+    const f = (v as { formula: string }).formula;
+    return /COUNTIFS\('_index'!\$A:\$A,"inputs",/i.test(f);
+  }
+  return false;
 }

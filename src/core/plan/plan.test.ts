@@ -1,4 +1,4 @@
-import type { Issue, IssueCode } from "../types";
+import type { Issue, IssueCode, WritePlan } from "../types";
 import { parseRange } from "./a1";
 import { type IndexSheetState, staleUnits, unitInputHashes } from "./index-sheet";
 import { CHART_NAMES, INDEX_SHEET, MARK_NOTE_PREFIX, RESULTS_TABLE } from "./labels";
@@ -51,7 +51,7 @@ describe("planResults", () => {
     expect(formats[1]![header.indexOf("Nhận thức số (giá trị)")]).toBe("0.0000");
     expect(formats[1]![total]).toBe("0.00");
     expect(formats[1]![header.indexOf("Tỷ lệ chỉ tiêu có số liệu")]).toBe("0%");
-    expect(results.conditionalFormats.map((c) => c.kind).sort()).toEqual(["colorScale", "colorScale", "dataBar"]);
+    expect(results.conditionalFormats.map((c) => c.kind).sort()).toEqual(["colorScale", "colorScale", "dataBar", "expression"]);
     expect(results.freeze).toEqual({ rows: 3, columns: 3 });
   });
 
@@ -96,6 +96,7 @@ describe("planResults", () => {
       { sheet: "SO-03", role: "header", ranges: ["G6"] },
       { sheet: "SO-03", role: "score", ranges: ["G7:G9", "G12:G13"] },
       { sheet: "SO-03", role: "summary", ranges: ["D1:E2"] },
+      { sheet: "SO-03", role: "formStatus", ranges: ["D3"] },
     ]);
   });
 
@@ -103,13 +104,13 @@ describe("planResults", () => {
     const snapshot = demoSnapshot();
     snapshot.sheets[0]!.values[0]![3] = "Ghi chú của người dùng";
     const first = run("vi", undefined, snapshot);
-    const summary = first.plan.edits.find((e) => e.sheet === "SO-01")!.blocks.at(-1)!;
-    expect(summary.address).toBe("E1");
+    const summaryOf = (plan: WritePlan) => plan.edits.find((e) => e.sheet === "SO-01")!.blocks.find((b) => b.values[0]?.[0] === "Tổng điểm")!;
+    expect(summaryOf(first.plan).address).toBe("E1");
     // Next run: even with D1 free again, the summary stays where it is.
     const after = applyEdits(snapshot, first.plan);
     setCell(after, "SO-01", "D1", null);
     const second = run("vi", indexState(first.plan), after);
-    expect(second.plan.edits.find((e) => e.sheet === "SO-01")!.blocks.at(-1)!.address).toBe("E1");
+    expect(summaryOf(second.plan).address).toBe("E1");
   });
 
   test("the _index sheet is very hidden and gives back the definition, owned sheets, charts and the stamp", () => {

@@ -19,13 +19,13 @@ import {
   unitInputHashes,
   unitKey,
 } from "./index-sheet";
-import { INDEX_SHEET, MARK_FILLS, markNote } from "./labels";
+import { INDEX_SHEET, MARK_FILLS, isInputsChangedLine, markNote } from "./labels";
 import {
   type IssueCounts,
   type NotScoredEntry,
   RESULTS_HEADER_ROW,
+  RESULTS_STATUS_CELL,
   figureFormats,
-  inputsChangedStatusCell,
   notScoredRows,
   planResultsSheet,
   resultsTableRange,
@@ -475,8 +475,13 @@ function overwrittenCells(sheet: SheetSnapshot | undefined, previous: IndexSheet
           return [];
         }
       }));
-  const notes = [...recorded("notes"), ...recorded("status")];
-  const inNotes = (row: number, column: number) => notes.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
+  const notes = recorded("notes");
+  // The line that says figures changed (earlier versions put it on the title's row): the
+  // project's while it holds that line; a text the user typed over it is theirs.
+  const status = recorded("status");
+  const inside = (ranges: ReturnType<typeof recorded>, row: number, column: number) => ranges.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
+  const inNotes = (row: number, column: number) =>
+    inside(notes, row, column) || (inside(status, row, column) && isInputsChangedLine(sheet.values[row - 1]?.[column - 1]));
   const at = (row: number, column: number) => {
     const v = sheet.values[row - 1]?.[column - 1];
     return v === undefined || v === null || v === "" ? undefined : v;
@@ -575,11 +580,12 @@ export function planResults(
   // The range the table takes: anything a later run finds beside or below it is the user's.
   const tableRange = resultsTableRange(results);
   if (tableRange) ownedCells.push({ sheet: results.name, role: "table", ranges: [tableRange] });
-  // A copy of each unit's figures in `_index`, and on the results sheet a line that says, by
-  // formulas, when they were changed since: the project's cell, so a later run does not take it for the user's.
+  // A copy of each unit's figures in `_index`, and on the results sheet a subtitle that says, by
+  // formulas, when they were changed since (and on each form, a line under its summary): the
+  // project's cells, so a later run does not take them for the user's.
   const copies = inputCopies(submissions, snapshot);
-  const statusCell = copies.length > 0 ? inputsChangedStatusCell(results) : undefined;
-  if (statusCell) ownedCells.push({ sheet: results.name, role: "status", ranges: [statusCell] });
+  const copied = new Set(copies.map((c) => c.unit));
+  if (copies.length > 0) ownedCells.push({ sheet: results.name, role: "status", ranges: [RESULTS_STATUS_CELL] });
   const ownedForms: { unit: string; sheet: string }[] = [];
   const rankedCount = table.units.filter((u) => u.rank !== null).length;
   const previousCells = previousCellsOf(previous, snapshot);
@@ -607,6 +613,7 @@ export function planResults(
       previous: earlier,
       searchSummary: previous !== undefined && earlier.length === 0,
       formats,
+      ...(copied.has(unitKey(s)) ? { inputsChanged: { unit: unitKey(s), scoredAt: options.now } } : {}),
     });
     if (!planned) return;
     edits.push(planned.edit);
@@ -666,7 +673,7 @@ export function planResults(
   const renameSheets = names.renames.map(({ from, to }) => ({ from, to }));
   return {
     lang,
-    owned: [statusCell ? withInputsChangedStatus(results, statusCell, inputsChangedCount(), options.now, lang) : results, charts, index],
+    owned: [copies.length > 0 ? withInputsChangedStatus(results, inputsChangedCount(), options.now, lang) : results, charts, index],
     edits,
     marks,
     clearMarks: marksToClear(previous, renamedForms),

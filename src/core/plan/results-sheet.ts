@@ -12,6 +12,7 @@ import {
   groupPointsHeader,
   groupRankHeader,
   groupValueHeader,
+  formulaText,
   inputsChangedStatus,
   type NotScoredCount,
   label,
@@ -292,35 +293,32 @@ export function printWidth(widths: number[]): Pick<PrintPlan, "pagesWide" | "rep
   return { pagesWide, repeatColumns: { first: "A", last: columnLetter(IDENTITY_COLUMNS) } };
 }
 
-/**
- * Where the line saying the figures were changed since scoring goes: on the title's row, in the
- * first column right of where the title's text ends (its 14-point bold letters take about 1.05
- * widths of a column's character; 1.2 leaves room for other fonts), so that the formula's empty
- * text does not cut the title short.
- */
-export function inputsChangedStatusCell(sheet: OwnedSheetPlan): string {
-  const title = String(sheet.blocks.find((b) => b.address === "A1")?.values[0]?.[0] ?? "");
-  const needed = title.length * 1.2 + 1;
-  const widths = new Map((sheet.columnWidths ?? []).map((w) => [w.column, w.width]));
-  let column = 1;
-  let reached = 0;
-  while (reached < needed && column < 200) {
-    reached += widths.get(columnLetter(column)) ?? 8.43;
-    column++;
-  }
-  return `${columnLetter(column)}1`;
-}
+/** The cell of the subtitle, which says when figures were changed since scoring. */
+export const RESULTS_STATUS_CELL = "A2";
+/** The red of the line that says the figures changed (as ARGB for a conditional format). */
+const STATUS_RED = "FFC00000";
 
 /**
- * The results sheet with that line at `cell`: a formula, so that the workbook says it on its own
- * in any spreadsheet program, read or changed without DTI Scorer. Empty while `count` (a formula
- * expression: how many units' figures changed) is 0; otherwise, in red, how many and what to do.
+ * The results sheet whose subtitle (A2) says, when the figures were changed since scoring, that
+ * they were, in its place: a formula, so that the workbook says it on its own in any spreadsheet
+ * program, read or changed without DTI Scorer. While `count` (a formula expression: how many
+ * units' figures changed) is 0 it shows the subtitle, which the cell also holds as its value (a
+ * reader that does not calculate shows it); otherwise how many and what to do, red and bold by a
+ * conditional format on the same count, on the sheet's first screen and page.
  */
-export function withInputsChangedStatus(sheet: OwnedSheetPlan, cell: string, count: string, scoredAt: Date, lang: Lang): OwnedSheetPlan {
-  const formula = `=IF(${count}=0,"",${inputsChangedStatus(count, scoredAt, lang)})`;
+export function withInputsChangedStatus(sheet: OwnedSheetPlan, count: string, scoredAt: Date, lang: Lang): OwnedSheetPlan {
+  const at = sheet.blocks.findIndex((b) => b.address === RESULTS_STATUS_CELL);
+  if (at < 0) return sheet;
+  const block = sheet.blocks[at]!;
+  const subtitle = String(block.values[0]?.[0] ?? "");
+  const formula = `=IF(${count}=0,${formulaText(subtitle)},${inputsChangedStatus(count, scoredAt, lang)})`;
+  const blocks = [...sheet.blocks];
+  // "General": a formula written into a text cell would stay text.
+  blocks[at] = { ...block, values: [[subtitle]], formulas: [[formula]], numberFormat: "General" };
   return {
     ...sheet,
-    blocks: [...sheet.blocks, { address: cell, values: [[null]], formulas: [[formula]], bold: true, fontColor: "#C00000", numberFormat: "General" }],
+    blocks,
+    conditionalFormats: [...sheet.conditionalFormats, { range: RESULTS_STATUS_CELL, kind: "expression", formula: `=${count}>0`, colors: [STATUS_RED], bold: true }],
   };
 }
 

@@ -1,9 +1,12 @@
 /**
  * What the project writes into a layout-A sheet it does not own: the `Điểm` column (each node's
  * points, or its value when it has no max) and a two-row summary to the right of the header
- * block. Every cell written is recorded in `_index`; a later run takes the recorded addresses as
+ * block, with under it (its first column) a formula that stays empty until the unit's figures
+ * are changed after scoring and then says, in red, that its points and rank are out of date.
+ * Every cell written is recorded in `_index`; a later run takes the recorded addresses as
  * hints only, since the user may have inserted rows or columns since: the `Điểm` column is found
- * by its header, its cells by the codes on their rows, and the summary by its labels.
+ * by its header, its cells by the codes on their rows, and the summary by its labels (the line
+ * under it goes with it; a summary an earlier version wrote has none).
  * Nothing is written into a merged range: a merged cell reads as empty but writing there writes
  * into the merge (a unit name merged across B1:I1 would be overwritten), so the summary goes
  * where no cell of it is merged, and a `Điểm` cell inside a merge is skipped with a warning.
@@ -13,12 +16,15 @@ import { type Lang, type Message, foldText } from "../i18n/text";
 import type { CellBlock, CellValue, PlanValue, SheetEditPlan, SheetSnapshot, Submission, UnitResult } from "../types";
 import { isCellError } from "../types";
 import { type CellRange, cellAddress, compactRanges, parseRange, rangeCells } from "./a1";
-import type { OwnedCells } from "./index-sheet";
+import { type OwnedCells, unitInputsChangedCount } from "./index-sheet";
 import {
   COLUMN_LABELS,
   FORMER_FORM_SUMMARY_LABELS,
   FORMER_UNAVAILABLE_TEXTS,
   FORM_SUMMARY_LABELS,
+  formInputsChangedText,
+  formulaText,
+  isInputsChangedLine,
   isRescaledGroupText,
   label,
   mergedScoreCellsMessage,
@@ -51,6 +57,11 @@ export interface SheetEditsInput {
   searchSummary?: boolean;
   /** Number formats of points and values (figureFormats: as the ranking compares them). */
   formats?: FigureFormats;
+  /**
+   * The unit's figures are copied into `_index` (its key there, and when it was scored): under the
+   * summary goes the line that says, by a formula on its flag, when they were changed since.
+   */
+  inputsChanged?: { unit: string; scoredAt: Date };
 }
 
 function isEmpty(sheet: SheetSnapshot | undefined, row: number, column: number): boolean {
@@ -219,14 +230,83 @@ function rescaledText(model: IndexModel, unit: UnitResult, code: string, lang: L
   return rescaledGroupText({ points, max, groupMax: node.max, decimals }, lang, { indicators, applicable });
 }
 
-/** The first place for a summary of `height` rows and 2 columns from row 1, right of the header block and clear of anything typed or merged. */
-function summaryPlace(sheet: SheetSnapshot | undefined, headerRow: number, startColumn: number, merged: InMerge, height: number): string {
+/**
+ * The first place for a summary of `height` rows and 2 columns from row 1, right of the header
+ * block and clear of anything typed or merged, with `below` rows under it as clear (the line
+ * that says the figures changed).
+ */
+function summaryPlace(sheet: SheetSnapshot | undefined, headerRow: number, startColumn: number, merged: InMerge, height: number, below = 0): string {
   const free = (r: number, c: number) => isEmpty(sheet, r, c) && !merged(r, c);
-  const rows = Array.from({ length: height }, (_, i) => i + 1);
+  const rows = Array.from({ length: height + below }, (_, i) => i + 1);
   const fits = (c: number) => rows.every((r) => free(r, c) && free(r, c + 1));
-  let c = headerRow <= height ? startColumn : 4;
+  let c = headerRow <= height + below ? startColumn : 4;
   while (!fits(c)) c++;
   return `${cellAddress(1, c)}:${cellAddress(height, c + 1)}`;
+}
+
+/**
+ * The number format of the line under a form's summary: its text red, by the format's text
+ * section (a cell's own font would cost each form a request's worth more in Excel), and not a
+ * text format, in which a formula written would stay text.
+ */
+export const FORM_STATUS_FORMAT = "General;-General;General;[Red]@";
+
+/**
+ * The line under a form's summary: empty while the unit's flag in `_index` is 0, else (red) that
+ * its figures were changed after the scoring of `scoredAt` and its points and rank are out of
+ * date. Its value is the empty text it shows when written (a reader that does not calculate).
+ */
+function statusBlock(address: string, unit: string, scoredAt: Date, lang: Lang): CellBlock {
+  const formula = `=IF(${unitInputsChangedCount(unit)}=0,"",${formulaText(formInputsChangedText(scoredAt, lang))})`;
+  return { address, values: [[""]], formulas: [[formula]], numberFormat: FORM_STATUS_FORMAT };
+}
+
+/**
+ * Where the line under the summary the last run wrote is now: the recorded cell, moved as its
+ * summary moved (found now at `found`, recorded at `summary`), or as recorded when the summary is
+ * not found. Undefined when none is recorded.
+ */
+function previousStatusCell(previous: OwnedCells[], found: { row: number; column: number } | undefined): { row: number; column: number } | undefined {
+  const status = previous.find((p) => p.role === "formStatus")?.ranges[0];
+  if (status === undefined) return undefined;
+  try {
+    const at = parseRange(status);
+    const summary = previous.find((p) => p.role === "summary")?.ranges[0];
+    if (!found || summary === undefined) return { row: at.top, column: at.left };
+    const s = parseRange(summary);
+    const row = found.row + at.top - s.top;
+    const column = found.column + at.left - s.left;
+    return row >= 1 && column >= 1 ? { row, column } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The cells of the line under a summary of the last run to empty: the recorded one (where it is
+ * now: previousStatusCell) unless it holds what the user typed (it may read as empty: the formula
+ * shows nothing while the figures are unchanged), and a line of the project's found right under
+ * the summary at `found` (2 or 3 rows tall), which an earlier run may have left unrecorded. Never
+ * a cell in `keep` (written now) or merged.
+ */
+function staleStatusCells(
+  sheet: SheetSnapshot | undefined,
+  previous: OwnedCells[],
+  found: { row: number; column: number } | undefined,
+  merged: InMerge,
+  keep: Set<string>,
+): string[] {
+  const out = new Set<string>();
+  const consider = (row: number, column: number, recorded: boolean) => {
+    const a = cellAddress(row, column);
+    if (keep.has(a) || merged(row, column)) return;
+    const v = valueAt(sheet, row, column);
+    if (isInputsChangedLine(v) || (recorded && isEmpty(sheet, row, column))) out.add(a);
+  };
+  const recorded = previousStatusCell(previous, found);
+  if (recorded) consider(recorded.row, recorded.column, true);
+  if (found) for (const dr of [2, 3]) consider(found.row + dr, found.column, false);
+  return [...out];
 }
 
 /** Whether (row, column) starts the third row of a summary: the rank-in-category label and a rank (or nothing). */
@@ -364,12 +444,26 @@ export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; o
         ? findSummary(input.sheet, { top: 1, left: 1, bottom: 2, right: 2 }, headerRow)
         : undefined;
   const height = input.inCategory ? 3 : 2;
+  const status = input.inputsChanged;
   const rowsOfSummary = Array.from({ length: height }, (_, i) => i);
+  // The line under the summary the last run wrote, in either place it can be (2 or 3 rows down).
+  const ownStatus = (row: number, column: number) => isInputsChangedLine(valueAt(input.sheet, row, column)) || isEmpty(input.sheet, row, column);
   // A summary the user has since merged cells over is written afresh where nothing is merged.
-  // A third row goes where the last run's was, or where nothing is typed.
+  // A third row goes where the last run's was, or where nothing is typed; so does the line under it.
   const roomBelow = (f: { row: number; column: number }) =>
-    height === 2 || isCategoryRowAt(input.sheet, f.row + 2, f.column) || [0, 1].every((dc) => isEmpty(input.sheet, f.row + 2, f.column + dc));
+    (height === 2 ||
+      isCategoryRowAt(input.sheet, f.row + 2, f.column) ||
+      (ownStatus(f.row + 2, f.column) && isEmpty(input.sheet, f.row + 2, f.column + 1))) &&
+    (!status ||
+      (!merged(f.row + height, f.column) && (ownStatus(f.row + height, f.column) || (height === 2 && isCategoryRowAt(input.sheet, f.row + 2, f.column)))));
   const foundClear = found && roomBelow(found) && !rowsOfSummary.some((dr) => [0, 1].some((dc) => merged(found.row + dr, found.column + dc))) ? found : undefined;
+  const summary = foundClear
+    ? `${cellAddress(foundClear.row, foundClear.column)}:${cellAddress(foundClear.row + height - 1, foundClear.column + 1)}`
+    : summaryPlace(input.sheet, headerRow, Math.max(src.lastColumn ?? 1, scoreColumn) + 2, merged, height, status ? 1 : 0);
+  const s = parseRange(summary);
+  const statusAt = status ? cellAddress(s.bottom + 1, s.left) : undefined;
+  // The cells written now: what is left of the last run's summary elsewhere is emptied.
+  const writtenNow = new Set([...rangeCells(summary), ...(statusAt ? [statusAt] : [])]);
   if (found) {
     // What is left of the last run's summary is emptied, so it does not show twice: outside the
     // merge when it moves, and a rank-in-category row this run does not write.
@@ -378,13 +472,11 @@ export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; o
     for (const [dr, dc] of stale) {
       const row = found.row + dr;
       const column = found.column + dc;
-      if (!merged(row, column) && !isEmpty(input.sheet, row, column)) blocks.push({ address: cellAddress(row, column), values: [[null]] });
+      if (!writtenNow.has(cellAddress(row, column)) && !merged(row, column) && !isEmpty(input.sheet, row, column)) blocks.push({ address: cellAddress(row, column), values: [[null]] });
     }
   }
-  const summary = foundClear
-    ? `${cellAddress(foundClear.row, foundClear.column)}:${cellAddress(foundClear.row + height - 1, foundClear.column + 1)}`
-    : summaryPlace(input.sheet, headerRow, Math.max(src.lastColumn ?? 1, scoreColumn) + 2, merged, height);
-  const s = parseRange(summary);
+  // And the line under it, where this run does not write it.
+  for (const a of staleStatusCells(input.sheet, input.previous, found, merged, writtenNow)) blocks.push({ address: a, values: [[null]] });
   const usePoints = model.root.max !== undefined;
   const values: PlanValue[][] = [
     [usePoints ? FORM_SUMMARY_LABELS.totalPoints[lang] : FORM_SUMMARY_LABELS.value[lang], figure(usePoints ? unit.points : unit.value)],
@@ -400,6 +492,10 @@ export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; o
   }
   blocks.push({ address: cellAddress(s.top, s.left), values, numberFormat, bold: true });
   owned.push({ sheet: sheetName, role: "summary", ranges: [summary] });
+  if (status && statusAt) {
+    blocks.push(statusBlock(statusAt, status.unit, status.scoredAt, lang));
+    owned.push({ sheet: sheetName, role: "formStatus", ranges: [statusAt] });
+  }
   return { edit: { sheet: sheetName, blocks }, owned, warnings };
 }
 
@@ -408,8 +504,8 @@ export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; o
  * form's, it is of another index…): its total, rank and `Điểm` column would stand there as if
  * scored, so they are emptied (values only: the user's formatting stays). Only what still holds
  * what the project writes is emptied: the added `Điểm` header, the cells below a column headed
- * Điểm/Score that hold a score or a "not scored" word, and the summary found by its labels.
- * Undefined when nothing is left to empty.
+ * Điểm/Score that hold a score or a "not scored" word, the summary found by its labels and the
+ * line under it. Undefined when nothing is left to empty.
  */
 export function planClearForm(sheet: SheetSnapshot, previous: OwnedCells[]): SheetEditPlan | undefined {
   const merged = mergeTest(sheet);
@@ -463,6 +559,13 @@ export function planClearForm(sheet: SheetSnapshot, previous: OwnedCells[]): She
       const height = isCategoryRowAt(sheet, found.row + 2, found.column) ? 3 : 2;
       for (let dr = 0; dr < height; dr++) for (const dc of [0, 1]) clear(found.row + dr, found.column + dc);
     }
+    // The line under the summary: a formula that may show nothing, emptied all the same.
+    for (const a of staleStatusCells(sheet, previous, found, merged, cleared)) {
+      cleared.add(a);
+      blocks.push({ address: a, values: [[null]] });
+    }
+  } else {
+    for (const a of staleStatusCells(sheet, previous, undefined, merged, cleared)) blocks.push({ address: a, values: [[null]] });
   }
   return blocks.length > 0 ? { sheet: sheet.name, blocks } : undefined;
 }

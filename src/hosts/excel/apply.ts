@@ -87,6 +87,8 @@ export function queueBlock(packer: RequestPacker, sheet: string, block: CellBloc
     // In Office.js a null leaves the cell as it is; "" empties it.
     return v === null ? (keep ? null : "") : v;
   });
+  // A block of formulas only: Excel computes their values, so none are sent.
+  const formulasOnly = block.formulas !== undefined && Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => block.formulas?.[r]?.[c])).every((line) => line.every((f) => typeof f === "string" && f !== ""));
   const anyText = block.values.some((r) => r.some(needsTextFormat));
   const perCellFormat = Array.isArray(block.numberFormat);
   const formats = anyText || perCellFormat
@@ -100,7 +102,7 @@ export function queueBlock(packer: RequestPacker, sheet: string, block: CellBloc
       : null;
 
   // Each row of each array it sends, and the comma after it.
-  const rowBytes = Array.from({ length: rows }, (_, r) => jsonBytes(values(r)) + 1 + (formats ? jsonBytes(formats(r)) + 1 : 0) + (block.formulas ? jsonBytes(block.formulas[r] ?? []) + 1 : 0));
+  const rowBytes = Array.from({ length: rows }, (_, r) => (formulasOnly ? 0 : jsonBytes(values(r)) + 1) + (formats ? jsonBytes(formats(r)) + 1 : 0) + (block.formulas ? jsonBytes(block.formulas[r] ?? []) + 1 : 0));
   let start = 0;
   while (start < rows) {
     let end = start;
@@ -110,11 +112,11 @@ export function queueBlock(packer: RequestPacker, sheet: string, block: CellBloc
     const count = end - start;
     const styled = [block.bold, block.fill, block.fontColor, block.wrap, block.fontSize, block.align].filter((v) => v !== undefined).length;
     // The range, its value, format and formula sets, and the format, fill and font paths of its style.
-    packer.add(bytes + opBytes(1, 3) + (styled ? opBytes(3, styled) : 0), (ctx) => {
+    packer.add(bytes + opBytes(1, 3 - (formulasOnly ? 1 : 0)) + (styled ? opBytes(3, styled) : 0), (ctx) => {
       const range = sheetOf(ctx, sheet).getRange(rectAddress({ row: row + from, col, rows: count, cols }));
       // The number format goes first so that text written into "@" cells stays text.
       if (formats) range.numberFormat = Array.from({ length: count }, (_, r) => formats(from + r));
-      range.values = Array.from({ length: count }, (_, r) => values(from + r));
+      if (!formulasOnly) range.values = Array.from({ length: count }, (_, r) => values(from + r));
       if (block.formulas) {
         range.formulas = Array.from({ length: count }, (_, r) => Array.from({ length: cols }, (_, c) => block.formulas?.[from + r]?.[c] ?? null)) as never;
       }
@@ -272,9 +274,17 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
   }
   if (caps.conditionalFormats) {
     for (const cf of plan.conditionalFormats) {
-      packer.add(opBytes(5, 2, cf.range, cf.colors) + 300, (ctx) => {
+      packer.add(opBytes(5, 2, cf.range, cf.colors) + 300 + (cf.kind === "expression" ? opBytes(4, 3, cf.formula ?? "") : 0), (ctx) => {
         const range = sheetOf(ctx, name).getRange(cf.range);
-        if (cf.kind === "colorScale") {
+        if (cf.kind === "expression") {
+          // A formula rule ("Use a formula to determine which cells to format"): the font while it is true.
+          if (cf.formula === undefined) return;
+          const format = range.conditionalFormats.add("Custom");
+          format.custom.rule.formula = cf.formula;
+          const color = cf.colors[0];
+          if (color) format.custom.format.font.color = excelColor(color);
+          if (cf.bold) format.custom.format.font.bold = true;
+        } else if (cf.kind === "colorScale") {
           range.conditionalFormats.add("ColorScale").colorScale.criteria = colorScaleCriteria(cf.colors, cf.at);
         } else {
           const format = range.conditionalFormats.add("DataBar");

@@ -37,7 +37,12 @@ export type Feature = "charts" | "conditionalFormats" | "freezePanes" | "printLa
 
 const NEEDS: Record<Feature, { set: string; version: string; vi: string; en: string }> = {
   charts: { set: "ExcelApi", version: "1.7", vi: "vẽ biểu đồ", en: "charts" },
-  conditionalFormats: { set: "ExcelApi", version: "1.6", vi: "thang màu và thanh dữ liệu trên trang kết quả", en: "colour scales and data bars on the results sheet" },
+  conditionalFormats: {
+    set: "ExcelApi",
+    version: "1.6",
+    vi: "thang màu, thanh dữ liệu và chữ đỏ của dòng báo số liệu đã sửa trên trang kết quả",
+    en: "colour scales, data bars and the red of the line saying figures changed on the results sheet",
+  },
   freezePanes: { set: "ExcelApi", version: "1.7", vi: "cố định dòng tiêu đề", en: "frozen header rows" },
   printLayout: {
     set: "ExcelApi",

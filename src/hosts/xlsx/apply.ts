@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { blockArea, forgetStaleResults, wholeSheet } from "./stale-results";
 import type { Message } from "../../core/i18n/text";
 import { INDEX_SHEET as MARKS_INDEX, MARK_FILLS, markNoteParts, mergedScoreCellsMessage, noteWithMark, noteWithoutMark } from "../../core/plan/labels";
-import { parseCell, parseRange } from "../../core/plan/a1";
+import { cellAddress as cellAddressOf, parseCell, parseRange } from "../../core/plan/a1";
 import { type NotedCell, relocateMarks } from "../../core/plan/plan";
 import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, WritePlan } from "../../core/types";
 import { PipelineError } from "../../core/pipeline";
@@ -88,7 +88,11 @@ export function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock, mergedSkippe
       }
       unshareFormula(ws, cell);
       // Text is assigned as a plain string value: ExcelJS stores it as a string, never a formula.
-      cell.value = formula ? { formula: formula.replace(/^=/, ""), date1904: false } : value;
+      // A formula with a value keeps it as its result: what it computes to as written, which a
+      // reader that does not calculate shows (the subtitle of the results sheet).
+      cell.value = formula
+        ? ({ formula: formula.replace(/^=/, ""), date1904: false, ...(value !== null ? { result: value } : {}) } as ExcelJS.CellFormulaValue)
+        : value;
       const change: Partial<ExcelJS.Style> = {};
       const fmt = typeof block.numberFormat === "string" ? block.numberFormat : block.numberFormat?.[r]?.[c];
       if (fmt !== undefined) change.numFmt = fmt;
@@ -326,6 +330,24 @@ function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Wo
     });
   }
   plan.conditionalFormats.forEach((cf, i) => {
+    if (cf.kind === "expression") {
+      // A formula rule: its font while the formula is true (Excel keeps it as a differential format).
+      if (cf.formula === undefined) return;
+      const color = cf.colors[0];
+      ws.addConditionalFormatting({
+        ref: cf.range,
+        rules: [
+          {
+            type: "expression",
+            priority: i + 1,
+            formulae: [cf.formula.replace(/^=/, "")],
+            // The face and size of the project's cells too: LibreOffice draws a font without them in its serif.
+            style: { font: { ...DEFAULT_FONT, ...(color ? { color: { argb: argb(color) } } : {}), ...(cf.bold ? { bold: true } : {}) } },
+          },
+        ],
+      });
+      return;
+    }
     const rule: ExcelJS.ConditionalFormattingRule =
       cf.kind === "colorScale"
         ? {
@@ -380,6 +402,27 @@ function completeFonts(wb: ExcelJS.Workbook): void {
 }
 
 /**
+ * The cells of the plan's own formulas written with their result (`sheet!A1`, the sheet in lower
+ * case): what they compute to as the run leaves the workbook (the subtitle while no figure
+ * changed since the copies were made), so those results are kept.
+ */
+function computedNow(plan: WritePlan): Set<string> {
+  const out = new Set<string>();
+  const add = (sheet: string, block: CellBlock) => {
+    if (!block.formulas) return;
+    const { row, column } = parseCell(block.address);
+    block.formulas.forEach((line, r) =>
+      line.forEach((f, c) => {
+        if (f && (block.values[r]?.[c] ?? null) !== null) out.add(`${sheet.toLowerCase()}!${cellAddressOf(row + r, column + c)}`);
+      }),
+    );
+  };
+  for (const o of plan.owned) for (const b of o.blocks) add(o.name, b);
+  for (const e of plan.edits) for (const b of e.blocks) add(e.sheet, b);
+  return out;
+}
+
+/**
  * Apply a plan; returns the charts to inject when the workbook is written. What the user should
  * know about the write beyond the plan's own warnings (cells left alone because they are merged)
  * is added to `warnings`.
@@ -420,10 +463,14 @@ export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: M
     wb.views = [{ ...(view ?? { x: 0, y: 0, width: 12000, height: 8000, visibility: "visible" }), activeTab: firstVisible, firstSheet: 0 }];
   }
 
-  forgetStaleResults(wb, [
-    ...plan.owned.map((o) => wholeSheet(o.name)),
-    ...plan.edits.flatMap((e) => e.blocks.map((b) => blockArea(e.sheet, b.address, b.values.length, Math.max(1, ...b.values.map((r) => r.length))))),
-  ]);
+  forgetStaleResults(
+    wb,
+    [
+      ...plan.owned.map((o) => wholeSheet(o.name)),
+      ...plan.edits.flatMap((e) => e.blocks.map((b) => blockArea(e.sheet, b.address, b.values.length, Math.max(1, ...b.values.map((r) => r.length))))),
+    ],
+    computedNow(plan),
+  );
 
   const charts: PendingChart[] = [];
   for (const owned of plan.owned) {

@@ -1,7 +1,8 @@
 /**
  * A scored .xlsx says on its own that its figures were changed since scoring: `_index` keeps a
- * copy of each unit's figures and a formula a unit comparing them with the form, and the results
- * sheet a red line that counts the units changed (LibreOffice computes it: test/interop).
+ * copy of each unit's figures and a formula a unit comparing them with the form; the results
+ * sheet's subtitle turns into a red line that counts the units changed, and each form says under
+ * its summary that its points and rank are out of date (LibreOffice computes them: test/interop).
  */
 import ExcelJS from "exceljs";
 import { planMarksOnly, readIndexSheet } from "../../core/plan";
@@ -12,6 +13,7 @@ import { readSubmissions } from "../../core/read";
 import { buildModel } from "../../core/definition/model";
 import { indexDefinitionSchema } from "../../core/definition";
 import { XlsxHost } from "./host";
+import { renameSheets } from "./rename-sheets";
 import { snapshotWorkbook } from "./read";
 import { demoForms, edit, open } from "./test-workbooks";
 
@@ -35,13 +37,29 @@ function flags(wb: ExcelJS.Workbook): { unit: string; formula: string; sheet: st
   return out;
 }
 
-/** The status cell of the results sheet: the one formula on the title's row. */
+/** The status cell of the results sheet: the subtitle's cell, a formula. */
 function status(wb: ExcelJS.Workbook, name = "Kết quả"): ExcelJS.Cell | undefined {
-  let found: ExcelJS.Cell | undefined;
-  wb.getWorksheet(name)!.getRow(1).eachCell((cell) => {
-    if (cell.formula) found = cell;
-  });
-  return found;
+  const cell = wb.getWorksheet(name)!.getCell("A2");
+  return cell.formula ? cell : undefined;
+}
+
+type Rule = { type: string; formulae?: string[]; style?: { font?: { color?: { argb?: string }; bold?: boolean } } };
+
+/** The conditional formats of a sheet: each range with its rules. */
+function formats(ws: ExcelJS.Worksheet): { ref: string; rules: Rule[] }[] {
+  return (ws as unknown as { conditionalFormattings: { ref: string; rules: Rule[] }[] }).conditionalFormattings;
+}
+
+/** The formula rules of a sheet: the one that shows the status line red and bold. */
+function expressionRules(ws: ExcelJS.Worksheet): { ref: string; rule: Rule }[] {
+  return formats(ws).flatMap((f) => f.rules.filter((r) => r.type === "expression").map((rule) => ({ ref: f.ref, rule })));
+}
+
+const COUNT = `COUNTIFS('_index'!$A:$A,"inputs",'_index'!$C:$C,">0")`;
+
+/** The line under a form's summary (D3 on the demo forms: the summary takes D1:E2). */
+function formLine(wb: ExcelJS.Workbook, sheet: string, address = "D3"): ExcelJS.Cell {
+  return wb.getWorksheet(sheet)!.getCell(address);
 }
 
 /** What a comparison `('Sheet'!D7:D13)&""<>(B20:B26)&""` compares: the form's cells and the copy's. */
@@ -85,36 +103,62 @@ describe("the copy of the figures and the line that says they changed", () => {
     expect(rows[0] && cells(index, compared(rows[0].formula)[0]!.here)).toEqual([true, null, 90, 100, null, 0.95]);
   });
 
-  test("the results sheet has the line, red and bold, counting the flags above 0, right of the title", async () => {
+  test("the results sheet's subtitle becomes the line when figures change: a formula counting the flags above 0, the subtitle its result, red and bold by a formula rule", async () => {
     for (const lang of ["vi", "en"] as const) {
+      const name = lang === "vi" ? "Kết quả" : "Results";
       const wb = await open((await score(await demoForms(), FIRST, lang)).out);
-      const cell = status(wb, lang === "vi" ? "Kết quả" : "Results");
+      const ws = wb.getWorksheet(name)!;
+      const cell = status(wb, name);
       expect(cell).toBeDefined();
-      expect(cell!.font?.bold).toBe(true);
-      expect(cell!.font?.color?.argb?.toUpperCase()).toBe("FFC00000");
-      const count = `COUNTIFS('_index'!$A:$A,"inputs",'_index'!$C:$C,">0")`;
+      const subtitle =
+        lang === "vi"
+          ? "Chấm điểm ngày 01/06/2024 bằng DTI Scorer 0.1.0; 3 đơn vị. Bảng này do chương trình ghi lại ở mỗi lần tính, không sửa tay."
+          : "Scored on 1 Jun 2024 by DTI Scorer 0.1.0; 3 units. DTI Scorer rewrites this sheet each time it scores; do not edit it.";
       const text =
         lang === "vi"
-          ? `"Số liệu của "&${count}&" đơn vị đã được sửa sau lần chấm ngày 01/06/2024: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer."`
-          : `"The figures of "&${count}&IF(${count}=1," unit"," units")&" were changed after scoring on 1 Jun 2024: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer."`;
-      expect(cell!.formula).toBe(`IF(${count}=0,"",${text})`);
-      // Right of the title, which stays whole: nothing between them.
-      expect(Number(cell!.col)).toBeGreaterThan(1);
-      const title = String(wb.getWorksheet(lang === "vi" ? "Kết quả" : "Results")!.getCell("A1").value);
-      const ws = wb.getWorksheet(lang === "vi" ? "Kết quả" : "Results")!;
-      let width = 0;
-      for (let c = 1; c < Number(cell!.col); c++) width += ws.getColumn(c).width ?? 8.43;
-      expect(width).toBeGreaterThanOrEqual(title.length * 1.05);
+          ? `"Số liệu của "&${COUNT}&" đơn vị đã được sửa sau lần chấm ngày 01/06/2024: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer."`
+          : `"The figures of "&${COUNT}&IF(${COUNT}=1," unit"," units")&" were changed after scoring on 1 Jun 2024: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer."`;
+      expect(cell!.formula).toBe(`IF(${COUNT}=0,"${subtitle}",${text})`);
+      // A reader that does not calculate shows the subtitle; the cell is not text (a formula there would stay text).
+      expect(cell!.result).toBe(subtitle);
+      expect(cell!.numFmt ?? "General").toBe("General");
+      // Its own font is the sheet's: red and bold come from the rule, only while the count is above 0.
+      expect(cell!.font?.color?.argb).toBeUndefined();
+      expect(cell!.font?.bold).toBeFalsy();
+      expect(expressionRules(ws)).toEqual([{ ref: "A2", rule: expect.objectContaining({ formulae: [`${COUNT}>0`] }) }]);
+      const font = expressionRules(ws)[0]!.rule.style!.font!;
+      expect([font.color?.argb?.toUpperCase(), font.bold]).toEqual(["FFC00000", true]);
+      // Nothing on the title's row but the title.
+      ws.getRow(1).eachCell((c) => expect(c.address).toBe("A1"));
     }
   });
 
-  test("a second run after a figure was changed copies the new figure, and takes the line for its own, not for what the user typed", async () => {
+  test("each form has under its summary a formula on its own flag: empty as written, red when it shows, recorded in _index as the project's", async () => {
+    const { out } = await score(await demoForms());
+    const wb = await open(out);
+    const state = readIndexSheet(snapshotWorkbook(wb))!;
+    for (const u of DEMO_UNITS) {
+      const cell = formLine(wb, u.code);
+      expect(wb.getWorksheet(u.code)!.getCell("D1").value).toBe("Tổng điểm");
+      expect(cell.formula).toBe(
+        `IF(COUNTIFS('_index'!$A:$A,"inputs",'_index'!$B:$B,"=${u.code}",'_index'!$C:$C,">0")=0,"","Số liệu đã sửa sau lần chấm ngày 01/06/2024: điểm và hạng này đã cũ. Hãy chấm điểm lại.")`,
+      );
+      // Its empty result is written too (ExcelJS reads an empty one as none): what LibreOffice shows without calculating, test/interop.
+      // Red by its number format (what it shows is text), and not a text format: the formula is a formula.
+      expect(cell.numFmt).toBe("General;-General;General;[Red]@");
+      expect(state.owned.cells.filter((c) => c.sheet === u.code && c.role === "formStatus")).toEqual([{ sheet: u.code, role: "formStatus", ranges: ["D3"] }]);
+    }
+  });
+
+  test("a second run after a figure was changed copies the new figure, and takes the lines for its own, not for what the user typed", async () => {
     const first = await score(await demoForms());
     const changed = await edit(first.out, (wb) => {
       wb.getWorksheet("SO-01")!.getCell("D10").value = 55;
-      // As LibreOffice or Excel saves it: the line computed.
+      // As LibreOffice or Excel saves it: the lines computed.
       const cell = status(wb)!;
-      cell.value = { formula: cell.formula!, result: "Số liệu của 1 đơn vị đã được sửa sau lần chấm ngày 01/06/2024: …" } as ExcelJS.CellValue;
+      cell.value = { formula: cell.formula!, result: "Số liệu của 1 đơn vị đã được sửa sau lần chấm ngày 01/06/2024: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer." } as ExcelJS.CellValue;
+      const line = formLine(wb, "SO-01");
+      line.value = { formula: line.formula!, result: "Số liệu đã sửa sau lần chấm ngày 01/06/2024: điểm và hạng này đã cũ. Hãy chấm điểm lại." } as ExcelJS.CellValue;
     });
     const second = await score(changed, SECOND);
     expect(second.host.lastApply!.warnings).toEqual([]);
@@ -124,11 +168,94 @@ describe("the copy of the figures and the line that says they changed", () => {
     expect(cells(wb.getWorksheet(INDEX_SHEET)!, part.here)).toEqual(cells(wb.getWorksheet("SO-01")!, part.there));
     expect(cells(wb.getWorksheet(INDEX_SHEET)!, part.here)[2]).toBe(55);
     expect(status(wb)!.formula).toContain("08/06/2024");
-    // `_index` reads back as before: the stamp, the owned cells (the line's among them).
+    // The form's line is written again in its place, with the new date, and nowhere else.
+    expect(formLine(wb, "SO-01").formula).toContain("08/06/2024");
+    expect(wb.getWorksheet("SO-01")!.getCell("D1").value).toBe("Tổng điểm");
+    expect(wb.getWorksheet("SO-01")!.getCell("D4").value).toBeNull();
+    // The rule that colours the subtitle is there once, not once a run.
+    expect(expressionRules(wb.getWorksheet("Kết quả")!)).toHaveLength(1);
+    // `_index` reads back as before: the stamp, the owned cells (the lines' among them).
     const state = readIndexSheet(snapshotWorkbook(wb))!;
     expect(state.provenance?.scoredAt).toBe(SECOND.toISOString());
-    expect(state.owned.cells.filter((c) => c.role === "status").map((c) => c.sheet)).toEqual(["Kết quả"]);
+    expect(state.owned.cells.filter((c) => c.role === "status")).toEqual([{ sheet: "Kết quả", role: "status", ranges: ["A2"] }]);
+    expect(state.owned.cells.filter((c) => c.role === "formStatus").map((c) => `${c.sheet}!${c.ranges.join()}`)).toEqual(DEMO_UNITS.map((u) => `${u.code}!D3`));
     expect(state.inputCopies?.map((c) => c.unit)).toEqual(DEMO_UNITS.map((u) => u.code));
+  });
+
+  test("a workbook scored by an earlier version (the line on the title's row, none under the summaries): the old line is emptied, the new ones written once", async () => {
+    const scored = (await score(await demoForms())).out;
+    const count = `COUNTIFS('_index'!$A:$A,"inputs",'_index'!$C:$C,">0")`;
+    /** As the earlier version left it: the subtitle as text in A2, the line in L1 recorded as "status", no line on the forms. */
+    const earlier = (typed?: string) =>
+      edit(scored, (wb) => {
+        const ws = wb.getWorksheet("Kết quả")!;
+        ws.getCell("A2").value = String(ws.getCell("A2").result);
+        ws.getCell("L1").value = typed ?? ({ formula: `IF(${count}=0,"","Số liệu của "&${count}&" đơn vị đã được sửa")`, result: "" } as ExcelJS.CellValue);
+        for (const u of DEMO_UNITS) formLine(wb, u.code).value = null;
+        const index = wb.getWorksheet(INDEX_SHEET)!;
+        index.eachRow((row) => {
+          if (row.getCell(1).value !== "cells") return;
+          if (row.getCell(3).value === "status") row.getCell(4).value = "L1";
+          if (row.getCell(3).value === "formStatus") for (let c = 1; c <= 4; c++) row.getCell(c).value = null;
+        });
+      });
+    const before = await open(await earlier());
+    expect(readIndexSheet(snapshotWorkbook(before))!.owned.cells.filter((c) => c.role === "status" || c.role === "formStatus")).toEqual([{ sheet: "Kết quả", role: "status", ranges: ["L1"] }]);
+
+    const second = await score(await earlier(), SECOND);
+    expect(second.host.lastApply!.warnings).toEqual([]);
+    const wb = await open(second.out);
+    const ws = wb.getWorksheet("Kết quả")!;
+    expect(ws.getCell("L1").value).toBeNull();
+    expect(status(wb)!.formula).toContain("08/06/2024");
+    expect(expressionRules(ws)).toHaveLength(1);
+    for (const u of DEMO_UNITS) {
+      const form = wb.getWorksheet(u.code)!;
+      // The summary an earlier version wrote is found where it is and keeps its place; the line goes under it.
+      expect([form.getCell("D1").value, form.getCell("D2").value]).toEqual(["Tổng điểm", "Hạng"]);
+      expect(formLine(wb, u.code).formula).toContain(`"=${u.code}"`);
+    }
+
+    // A text the user typed over the old line is theirs: the run, which writes the sheet anew, says it is gone.
+    const typed = await score(await earlier("Ghi chú của tôi"), SECOND);
+    expect(typed.host.lastApply!.warnings.map((w) => w.vi)).toEqual([expect.stringContaining("1 ô bạn nhập (L1)")]);
+  });
+
+  test("scored again in English and back: the renamed results sheet has its subtitle's line and rule once, in the run's language; each form keeps one line, in its own", async () => {
+    const first = await score(await demoForms());
+    const english = await score(first.out, SECOND, "en");
+    expect(english.result.plan!.renameSheets).toEqual([
+      { from: "Kết quả", to: "Results" },
+      { from: "Biểu đồ", to: "Charts" },
+    ]);
+    expect(english.host.lastApply!.warnings).toEqual([]);
+    const wb = await open(english.out);
+    expect(wb.getWorksheet("Kết quả")).toBeUndefined();
+    const cell = status(wb, "Results")!;
+    expect(cell.formula).toContain('"Scored on 8 Jun 2024 by DTI Scorer 0.1.0; 3 units.');
+    expect(cell.formula).toContain("were changed after scoring on 8 Jun 2024");
+    expect(cell.result).toMatch(/^Scored on 8 Jun 2024/);
+    expect(expressionRules(wb.getWorksheet("Results")!)).toEqual([{ ref: "A2", rule: expect.objectContaining({ formulae: [`${COUNT}>0`] }) }]);
+    for (const u of DEMO_UNITS) {
+      // The Vietnamese form keeps Vietnamese, one line under its summary.
+      expect(formLine(wb, u.code).formula).toContain("Số liệu đã sửa sau lần chấm ngày 08/06/2024");
+      let lines = 0;
+      wb.getWorksheet(u.code)!.eachRow((row) => row.eachCell((c) => (lines += c.formula?.includes("'_index'!$B:$B") ? 1 : 0)));
+      expect(lines).toBe(1);
+    }
+    expect(readIndexSheet(snapshotWorkbook(wb))!.owned.cells.filter((c) => c.role === "status")).toEqual([{ sheet: "Results", role: "status", ranges: ["A2"] }]);
+    const back = await open((await score(english.out, SECOND, "vi")).out);
+    expect(status(back, "Kết quả")!.result).toMatch(/^Chấm điểm ngày 08\/06\/2024/);
+    expect(expressionRules(back.getWorksheet("Kết quả")!)).toHaveLength(1);
+  });
+
+  test("renaming a sheet the lines read, as Excel renames one, rewrites the subtitle's rule with the formulas", async () => {
+    const wb = await open((await score(await demoForms())).out);
+    expect(renameSheets(wb, [{ from: INDEX_SHEET, to: "Sổ ghi" }])).toEqual([{ from: INDEX_SHEET, to: "Sổ ghi" }]);
+    const count = `COUNTIFS('Sổ ghi'!$A:$A,"inputs",'Sổ ghi'!$C:$C,">0")`;
+    expect(expressionRules(wb.getWorksheet("Kết quả")!).map((r) => r.rule.formulae)).toEqual([[`${count}>0`]]);
+    expect(wb.getWorksheet("Kết quả")!.getCell("A2").formula).toMatch(new RegExp(`^IF\\(${count.replace(/[$()]/g, "\\$&")}=0,`));
+    expect(formLine(wb, "SO-01").formula).toContain(`COUNTIFS('Sổ ghi'!$A:$A,"inputs",'Sổ ghi'!$B:$B,"=SO-01",'Sổ ghi'!$C:$C,">0")`);
   });
 
   test("a check that only marks issues rewrites _index with the copies as scored, not as the forms are now", async () => {

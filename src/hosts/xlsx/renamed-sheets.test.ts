@@ -91,7 +91,7 @@ describe("the results sheet renamed by the user", () => {
     expect(wb.getWorksheet("Kết quả")).toBeUndefined();
     const ws = wb.getWorksheet("KQ 2025")!;
     expect(ws.getTable(RESULTS_TABLE)).toBeDefined();
-    expect(ws.getCell("A2").value).toContain("2024");
+    expect(ws.getCell("A2").text).toContain("2024");
     expect(second.host.lastApply!.warnings).toEqual([]);
     const state = readIndexSheet(snapshotWorkbook(wb))!;
     expect(state.owned.sheets).toEqual(["KQ 2025", "Biểu đồ", INDEX_SHEET]);

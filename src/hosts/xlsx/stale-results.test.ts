@@ -73,4 +73,19 @@ describe("forgetStaleResults", () => {
     expect([p.getCell("A1").result, p.getCell("A2").result, p.getCell("A3").result]).toEqual([undefined, 2, undefined]);
     expect([f.getCell("I20").formula, p.getCell("A1").formula]).toEqual(["SUM(I8:I12)", "'Sở Nội vụ'!I20*2"]);
   });
+
+  test("keeps the result the run wrote with its own formula (the results' subtitle, reading `_index`), and still drops those reading it through that cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("_index");
+    const results = wb.addWorksheet("Kết quả");
+    results.getCell("A2").value = { formula: `IF(COUNTIFS('_index'!$A:$A,"inputs",'_index'!$C:$C,">0")=0,"Chấm điểm ngày 01/06/2024","Số liệu đã sửa")`, result: "Chấm điểm ngày 01/06/2024" };
+    const mine = wb.addWorksheet("Của tôi");
+    mine.getCell("A1").value = { formula: "'Kết quả'!A2", result: "cũ" };
+    forgetStaleResults(wb, [wholeSheet("_index")], new Set(["kết quả!A2"]));
+    expect(results.getCell("A2").result).toBe("Chấm điểm ngày 01/06/2024");
+    expect(mine.getCell("A1").result).toBeUndefined();
+    // Without it, the subtitle's result would go as every other formula reading `_index`.
+    forgetStaleResults(wb, [wholeSheet("_index")]);
+    expect(results.getCell("A2").result).toBeUndefined();
+  });
 });

@@ -146,8 +146,10 @@ function tablesOn(wb: ExcelJS.Workbook, sheets: Set<string>): string[] {
  * is taken as reading what the run wrote when it names a sheet written whole (the results, the
  * charts) or a table on one. The work grows with the formulas and what they read, not with their
  * product: each formula turns stale once, and the formulas reading a cell are found by its row.
+ * The formulas of `keep` (`sheet!A1`, the sheet in lower case: the run's own, written with the
+ * result they have as it leaves the workbook) keep theirs; those reading them are stale all the same.
  */
-export function forgetStaleResults(wb: ExcelJS.Workbook, written: Area[]): void {
+export function forgetStaleResults(wb: ExcelJS.Workbook, written: Area[], keep?: ReadonlySet<string>): void {
   if (written.length === 0) return;
   const names = definedNames(wb);
   const formulas: Formula[] = [];
@@ -205,9 +207,9 @@ export function forgetStaleResults(wb: ExcelJS.Workbook, written: Area[]): void 
       if (!dirty.has(formula) && area.top <= f.row && f.row <= area.bottom && area.left <= f.column && f.column <= area.right) stale(formula);
     }
   }
-  for (const { cell } of dirty) {
+  for (const { cell, sheet } of dirty) {
     // `cell.result`: cell.value leaves a result of 0 or FALSE out.
-    if (cell.result === undefined) continue;
+    if (cell.result === undefined || keep?.has(`${sheet}!${cell.address}`)) continue;
     const { result: _result, ...rest } = cell.value as unknown as Record<string, unknown>;
     cell.value = rest as unknown as ExcelJS.CellValue;
   }

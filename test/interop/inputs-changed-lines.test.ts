@@ -1,0 +1,201 @@
+/**
+ * A scored workbook says on its own, where a reader looks, that figures were changed after
+ * scoring: the results sheet's subtitle (A2, on the first screen and the first printed page)
+ * turns into a red warning naming how many units changed, and the changed unit's form says under
+ * its summary that its points and rank are out of date. LibreOffice computes them from the copy
+ * of the figures kept in `_index`; unchanged, the subtitle shows and the forms say nothing, also
+ * in a reader that does not calculate (LibreOffice as it opens .xlsx files by default).
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import { parseCsv } from "../../src/core/read";
+import { CSV_ALL_SHEETS, convert } from "./soffice";
+
+const dir = mkdtempSync(join(tmpdir(), "dti-interop-lines-"));
+const sink = { write: (_: string) => true };
+
+/**
+ * A LibreOffice profile that recalculates every formula of an .xlsx file on loading (Tools >
+ * Options > Calc > Formula > Recalculation on file load: Always), as it does as soon as a cell is
+ * typed into: what a user sees after changing a figure in LibreOffice or Excel.
+ */
+const recalculating = mkdtempSync(join(tmpdir(), "dti-lo-recalc-"));
+mkdirSync(join(recalculating, "user"), { recursive: true });
+writeFileSync(
+  join(recalculating, "user", "registrymodifications.xcu"),
+  `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+);
+
+/** `file` converted by LibreOffice, every formula calculated; the names of the files written in `outDir`. */
+function convertCalculated(file: string, filter: string, outDir: string): string[] {
+  const list = () => {
+    try {
+      return readdirSync(outDir);
+    } catch {
+      return [];
+    }
+  };
+  const before = new Set(list());
+  execFileSync("soffice", [`-env:UserInstallation=${pathToFileURL(recalculating).href}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", outDir, file], {
+    stdio: "pipe",
+    timeout: 180000,
+    env: { ...process.env, HOME: recalculating },
+  });
+  return list().filter((f) => !before.has(f));
+}
+
+/** The unit whose first figure the test changes: its form's sheet and its name. */
+let changed: { sheet: string; unit: string };
+
+beforeAll(async () => {
+  const code = await main(["demo", "--out", dir], { stdout: sink, stderr: sink, cwd: dir, env: { LANG: "vi_VN.UTF-8" } });
+  expect(code).toBe(0);
+  // One figure changed outside DTI Scorer: the first figure of the first form.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(join(dir, "ket-qua.xlsx")) as unknown as ArrayBuffer);
+  for (const ws of wb.worksheets) {
+    if (changed || ws.state !== "visible") continue;
+    let valueCol = 0;
+    let headerRow = 0;
+    ws.eachRow((row, r) => {
+      if (headerRow) return;
+      row.eachCell((cell, c) => {
+        if (String(cell.value).trim() === "Số liệu") {
+          valueCol = c;
+          headerRow = r;
+        }
+      });
+    });
+    if (!valueCol) continue;
+    let unit = "";
+    ws.eachRow((row) => {
+      if (String(row.getCell(1).value).trim() === "Đơn vị" && !unit) unit = String(row.getCell(2).value);
+    });
+    for (let r = headerRow + 1; r <= ws.rowCount && !changed; r++) {
+      const cell = ws.getCell(r, valueCol);
+      if (typeof cell.value === "number") {
+        cell.value = cell.value + 7;
+        changed = { sheet: ws.name, unit };
+      }
+    }
+  }
+  expect(changed).toBeDefined();
+  writeFileSync(join(dir, "sua.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
+});
+
+interface Read {
+  /** The results sheet's first two rows. */
+  top: string[][];
+  /** `_index`'s flags, one a unit. */
+  flags: string[];
+  /** Each form by its unit's name: what the cell under its summary shows. */
+  lines: Map<string, string>;
+}
+
+/** Every sheet as LibreOffice shows it, converted to CSV by `how`. */
+function read(file: string, out: string, how: typeof convert): Read {
+  const written = how(join(dir, file), CSV_ALL_SHEETS, join(dir, out));
+  const rows = (name: string) => parseCsv(readFileSync(join(dir, out, name))).rows;
+  const results = written.find((f) => f.normalize("NFC").endsWith("-Kết quả.csv"));
+  const index = written.find((f) => f.endsWith("-_index.csv"));
+  expect(results).toBeDefined();
+  expect(index).toBeDefined();
+  const lines = new Map<string, string>();
+  for (const f of written) {
+    if (f === results || f === index) continue;
+    const grid = rows(f);
+    // A form: its summary's first label, then its rank labels, then the line.
+    for (let r = 0; r < Math.min(grid.length, 10); r++) {
+      const c = grid[r]!.findIndex((v) => v === "Tổng điểm");
+      if (c < 0) continue;
+      let below = r + 1;
+      while (["Hạng", "Hạng trong loại"].includes(grid[below]?.[c] ?? "")) below++;
+      const unit = grid.find((line) => line[0] === "Đơn vị")?.[1];
+      if (unit) lines.set(unit.normalize("NFC"), grid[below]?.[c] ?? "");
+      break;
+    }
+  }
+  return { top: rows(results!).slice(0, 2), flags: rows(index!).filter((r) => r[0] === "inputs").map((r) => r[2]!), lines };
+}
+
+const SUBTITLE = /^Chấm điểm ngày \d\d\/\d\d\/\d{4} bằng DTI Scorer .*; 20 sở, ban, ngành.*\. Bảng này do chương trình ghi lại ở mỗi lần tính, không sửa tay\.$/;
+const STALE = /^Số liệu của (\d+) đơn vị đã được sửa sau lần chấm ngày \d\d\/\d\d\/\d{4}: điểm, hạng và biểu đồ trong sổ này đã cũ\. Hãy chấm điểm lại bằng DTI Scorer\.$/;
+const FORM_STALE = /^Số liệu đã sửa sau lần chấm ngày \d\d\/\d\d\/\d{4}: điểm và hạng này đã cũ\. Hãy chấm điểm lại\.$/;
+
+function expectUnchanged({ top, lines }: Read): void {
+  // The title's row holds the title alone; the subtitle is where it always is.
+  expect(top[0]!.filter((c) => c.trim() !== "")).toHaveLength(1);
+  expect(top[1]![0]).toMatch(SUBTITLE);
+  expect(lines.size).toBe(20);
+  expect([...lines.values()].every((v) => v === "")).toBe(true);
+}
+
+test("as written, in a reader that does not calculate: the subtitle in A2, and nothing under the forms' summaries", () => {
+  expectUnchanged(read("ket-qua.xlsx", "as-written", convert));
+});
+
+test("calculated, nothing changed: the subtitle in A2, every flag 0, nothing under the forms' summaries", () => {
+  const seen = read("ket-qua.xlsx", "calculated", convertCalculated);
+  expect(seen.flags.length).toBe(20);
+  expect(seen.flags.every((f) => f === "0")).toBe(true);
+  expectUnchanged(seen);
+});
+
+test("one figure changed outside DTI Scorer, calculated: A2 says that 1 unit's figures changed, that unit's form says its points and rank are out of date, no other form does", () => {
+  const { top, flags, lines } = read("sua.xlsx", "changed", convertCalculated);
+  expect(flags.filter((f) => f !== "0")).toEqual(["1"]);
+  expect(top[0]!.filter((c) => c.trim() !== "")).toHaveLength(1);
+  expect(top[1]![0]).toMatch(STALE);
+  expect(STALE.exec(top[1]![0]!)![1]).toBe("1");
+  expect(lines.get(changed.unit.normalize("NFC"))).toMatch(FORM_STALE);
+  expect([...lines].filter(([, v]) => v !== "").map(([u]) => u)).toEqual([changed.unit.normalize("NFC")]);
+});
+
+/** Strongly red pixels of a page of a PDF, rendered at 100 dpi (the red of C00000 or FF0000; not the colour scale's F8696B). */
+function redPixels(pdf: string, page: number): number {
+  const ppm = execFileSync("pdftoppm", ["-r", "100", "-f", String(page), "-l", String(page), pdf], { maxBuffer: 256 * 1024 * 1024 });
+  // P6: a header of three lines (magic, size, maximum), then RGB bytes.
+  let at = 0;
+  for (let lines = 0; lines < 3; at++) if (ppm[at] === 0x0a) lines++;
+  let red = 0;
+  for (let i = at; i + 2 < ppm.length; i += 3) if (ppm[i]! > 150 && ppm[i + 1]! < 80 && ppm[i + 2]! < 80) red++;
+  return red;
+}
+
+function pageWith(pdf: string, text: RegExp, pages: number): number | undefined {
+  for (let p = 1; p <= pages; p++) {
+    if (text.test(execFileSync("pdftotext", ["-f", String(p), "-l", String(p), pdf, "-"]).toString("utf8"))) return p;
+  }
+  return undefined;
+}
+
+test("printed, calculated: the warning is on the first page in red, and the changed form's line in red; unchanged, nothing is red", () => {
+  const pdfOf = (file: string, out: string) => {
+    const written = convertCalculated(join(dir, file), "pdf", join(dir, out));
+    expect(written).toHaveLength(1);
+    return join(dir, out, written[0]!);
+  };
+  const before = pdfOf("ket-qua.xlsx", "pdf-as-is");
+  const after = pdfOf("sua.xlsx", "pdf-changed");
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [after]).toString("utf8"))![1]);
+  // The results sheet prints first: its first page says it, whole, in red.
+  const first = execFileSync("pdftotext", ["-f", "1", "-l", "1", after, "-"]).toString("utf8");
+  expect(first).toContain("Số liệu của 1 đơn vị đã được sửa sau lần chấm ngày");
+  expect(first).toContain("Hãy chấm điểm lại bằng DTI Scorer.");
+  expect(redPixels(after, 1)).toBeGreaterThan(200);
+  expect(redPixels(before, 1)).toBe(0);
+  // The changed unit's form: its line, in red, on its page; the same page unchanged has no red.
+  const form = pageWith(after, /Số liệu đã sửa sau lần chấm ngày/, pages);
+  expect(form).toBeDefined();
+  expect(redPixels(after, form!)).toBeGreaterThan(50);
+  expect(redPixels(before, form!)).toBe(0);
+});
