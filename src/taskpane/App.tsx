@@ -24,7 +24,7 @@ import { CollectStep } from "./components/CollectStep";
 import { FileButton } from "./components/FileButton";
 import { Header } from "./components/Header";
 import { IndexStep } from "./components/IndexStep";
-import { ScoreStep } from "./components/ScoreStep";
+import { ScoreStep, findingsAfterScoreText } from "./components/ScoreStep";
 import { useStepStyles } from "./components/styles";
 import { type StringKey, t } from "./i18n";
 import type { Environment } from "./state/environment";
@@ -44,25 +44,27 @@ const STEPS: { id: StepId; key: StringKey; short: StringKey }[] = [
 const useStyles = makeStyles({
   root: { minHeight: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground1 },
   // Five steps on one row down to Office's narrowest pane (320 px, less a scrollbar): a number above
-  // a short label, each tab as wide as its label plus an equal share of the rest, and a label that
-  // wraps between words rather than being cut off if a font runs wider than ours.
+  // a short label, each tab as wide as its label plus an equal share of the rest. Where the row is
+  // narrower than the five labels (a zoomed page: 200% in a 350 px pane leaves 175 CSS px), the
+  // tabs go on to a second row rather than cut a label: a tab is never narrower than its longest
+  // word, and a label wraps only between words.
   tabs: {
     padding: `0 ${tokens.spacingHorizontalXS}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    flexWrap: "nowrap",
+    flexWrap: "wrap",
     alignItems: "stretch",
   },
   tab: {
     flexGrow: 1,
     flexShrink: 1,
     flexBasis: "auto",
-    minWidth: 0,
+    minWidth: "min-content",
     justifyContent: "center",
     paddingLeft: tokens.spacingHorizontalXXS,
     paddingRight: tokens.spacingHorizontalXXS,
     // Fluent keeps a hidden bold copy of the label to reserve its width; our labels never turn bold.
     "& .fui-Tab__content--reserved-space": { display: "none" },
-    "& .fui-Tab__content": { minWidth: 0, maxWidth: "100%", display: "flex", flexDirection: "column", alignItems: "center", gap: "2px" },
+    "& .fui-Tab__content": { maxWidth: "100%", display: "flex", flexDirection: "column", alignItems: "center", gap: "2px" },
   },
   tabNumber: {
     display: "inline-flex",
@@ -85,6 +87,7 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
     whiteSpace: "normal",
     overflowWrap: "normal",
+    wordBreak: "normal",
     textAlign: "center",
     maxWidth: "100%",
   },
@@ -177,10 +180,29 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   const focusStepMain = useCallback(() => {
     focusPending.current = true;
   }, []);
+  // What had the keyboard focus last. When a render takes it out of the page (the Score step's
+  // "check the results still match" goes when the stale banner takes its place), the focus goes to
+  // what the pane asks for next (the banner's "Chấm lại"), else the step's main control, not to the page.
+  const lastFocused = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const onFocus = (e: FocusEvent) => {
+      lastFocused.current = e.target instanceof HTMLElement ? e.target : null;
+    };
+    document.addEventListener("focusin", onFocus);
+    return () => document.removeEventListener("focusin", onFocus);
+  }, []);
   useLayoutEffect(() => {
-    if (!focusPending.current) return;
-    focusPending.current = false;
-    stepMain()?.focus();
+    if (focusPending.current) {
+      focusPending.current = false;
+      stepMain()?.focus();
+      return;
+    }
+    const lost = lastFocused.current;
+    if (!lost || lost.isConnected) return;
+    lastFocused.current = null;
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) return;
+    (document.querySelector<HTMLElement>("[data-stale-rescore]:not([disabled])") ?? stepMain())?.focus();
   });
 
   // What the pane says is read out once, when it is said (not again when the language changes).
@@ -191,12 +213,25 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
     if (!noticeIds.current.has(state.notice)) noticeIds.current.set(state.notice, ++nextNoticeId.current);
     noticeId = noticeIds.current.get(state.notice)!;
   }
+  const scoreRef = useRef(state.score);
+  scoreRef.current = state.score;
   useEffect(() => {
     const n = state.notice;
     if (!n) return;
-    const details = (n.details ?? []).map((d) => d[langRef.current]);
-    announce([noticeText(n, langRef.current), ...details].filter((x) => x !== "").join(" "), n.intent === "error" || n.intent === "warning");
+    const l = langRef.current;
+    const details = (n.details ?? []).map((d) => d[l]);
+    // What was scored, then what the Score step shows under its table: the errors and warnings found.
+    const findings = n.key === "scoreDone" && scoreRef.current ? (findingsAfterScoreText(scoreRef.current.counts, l) ?? "") : "";
+    announce([noticeText(n, l), ...details, findings].filter((x) => x !== "").join(" "), n.intent === "error" || n.intent === "warning");
   }, [state.notice, announce]);
+  // An index definition that cannot be used (a file that is no JSON, a definition with problems):
+  // how many problems and the first, not the whole list the Index step shows.
+  const problems = state.index.problems;
+  useEffect(() => {
+    if (!problems || problems.length === 0) return;
+    const l = langRef.current;
+    announce(t(l, "definitionInvalidSaid", { count: problems.length, first: problems[0]![l] }), true);
+  }, [problems, announce]);
   useEffect(() => {
     const w = state.writeWarnings;
     if (w) announce([t(langRef.current, "writeWarningsTitle"), ...w.warnings.map((m) => m[langRef.current])].join(" "), true);
@@ -323,7 +358,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
             testId="missing-features"
             title={t(lang, "missingFeaturesTitle")}
             items={state.missingFeatures.map((m) => m.message[lang])}
-            dismiss={t(lang, "dismiss")}
+            lang={lang}
             onDismiss={() => {
               actions.dismissMissingFeatures();
               focusStepMain();
@@ -338,7 +373,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
             testId="notice"
             text={noticeText(state.notice, lang)}
             items={(state.notice.details ?? []).map((d) => d[lang])}
-            dismiss={t(lang, "dismiss")}
+            lang={lang}
             onDismiss={() => {
               actions.dismissNotice();
               focusStepMain();
@@ -363,7 +398,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
             testId="write-warnings"
             title={t(lang, "writeWarningsTitle")}
             items={state.writeWarnings.warnings.map((w) => w[lang])}
-            dismiss={t(lang, "dismiss")}
+            lang={lang}
             onDismiss={() => {
               actions.dismissWriteWarnings();
               focusStepMain();
@@ -377,7 +412,12 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
               <div className={st.wrap}>{t(lang, "staleUnits", { names: state.stale.join(", ") })}</div>
             </MessageBarBody>
             <MessageBarActions>
-              <Button size="small" disabled={!state.workbench || !state.index.model} disabledFocusable={Boolean(state.busy)} onClick={() => {
+              <Button
+                size="small"
+                disabled={!state.workbench || !state.index.model}
+                disabledFocusable={Boolean(state.busy)}
+                data-stale-rescore
+                onClick={() => {
                   // Scoring again from any step: the fresh results (and anything left unwritten) show in the Score
                   // step, and the focus goes to its button (this one goes away with the banner).
                   actions.setStep("score");
@@ -430,13 +470,15 @@ function DismissableBar(props: {
   title?: string;
   text?: string;
   items: string[];
-  dismiss: string;
+  lang: PaneState["lang"];
   onDismiss: () => void;
   /** A button that puts right what the notice says. */
   action?: { label: string; busy: boolean; run: () => void };
 }) {
   const st = useStepStyles();
-  const { items } = props;
+  const { items, lang } = props;
+  // Two bars may be open at once: each close button is named by what it closes ("Đóng thông báo: …").
+  const what = shortened(props.title ?? props.text ?? items[0] ?? "");
   return (
     <MessageBar intent={props.intent} layout="multiline" data-testid={props.testId}>
       <MessageBarBody>
@@ -462,10 +504,19 @@ function DismissableBar(props: {
             {props.action.label}
           </Button>
         )}
-        <Button size="small" appearance="transparent" onClick={props.onDismiss}>
-          {props.dismiss}
+        <Button size="small" appearance="transparent" aria-label={what === "" ? undefined : t(lang, "dismissNamed", { what })} onClick={props.onDismiss}>
+          {t(lang, "dismiss")}
         </Button>
       </MessageBarActions>
     </MessageBar>
   );
+}
+
+/** A message's first words, enough to tell it from another: at most about 60 characters, cut between words. */
+export function shortened(text: string, max = 60): string {
+  const clean = text.replace(/\s+/g, " ").trim().replace(/[:.]$/, "");
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max + 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : clean.slice(0, max)).replace(/[\s,;:.]+$/, "")}…`;
 }

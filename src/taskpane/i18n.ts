@@ -62,6 +62,11 @@ export const STRINGS = {
   },
   embeddedFound: { vi: "Sổ làm việc lưu bộ chỉ số \"{name}\".", en: "The workbook holds the index \"{name}\"." },
   definitionInvalid: { vi: "Định nghĩa bộ chỉ số chưa hợp lệ:", en: "The index definition is not valid:" },
+  // Said to a screen reader when a definition cannot be used: how many problems, and the first ({first}, a sentence).
+  definitionInvalidSaid: {
+    vi: "Định nghĩa bộ chỉ số chưa hợp lệ, có {count} lỗi. Lỗi đầu tiên: {first}",
+    en: "The index definition is not valid: {count} problems. The first: {first}",
+  },
   definitionLoaded: { vi: "Đang dùng: {name}", en: "In use: {name}" },
   definitionVersion: { vi: "Mã {id}, phiên bản {version}", en: "Code {id}, version {version}" },
   // The summary of an index: its parts joined by commas; "at most … points" only when the index has a maximum.
@@ -297,6 +302,8 @@ export const STRINGS = {
     en: "Could not run: the index definition has {count} problems:",
   },
   dismiss: { vi: "Đóng", en: "Dismiss" },
+  // The close button's name: what it closes ({what}: the message's first words).
+  dismissNamed: { vi: "Đóng thông báo: {what}", en: "Dismiss the message: {what}" },
 } as const satisfies Record<string, Message>;
 
 export type StringKey = keyof typeof STRINGS;
@@ -327,10 +334,12 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   marked: "Marked {count} cell with an issue; no scores were written.",
   staleBanner: "Results are out of date: {count} unit changed since scoring",
   definitionProblems: "Could not run: the index definition has {count} problem:",
+  definitionInvalidSaid: "The index definition is not valid: {first}",
 };
 /** Vietnamese sentences for a count of one, where "cả 1" would read oddly. */
 const VI_ONE: Partial<Record<StringKey, string>> = {
   templatesNoneAlreadyThere: "Chưa thêm trang phiếu nào: sổ đã có sẵn phiếu của đơn vị này.",
+  definitionInvalidSaid: "Định nghĩa bộ chỉ số chưa hợp lệ: {first}",
 };
 export type Params = Record<string, string | number>;
 

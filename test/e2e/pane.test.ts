@@ -44,9 +44,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPage(options: { dark?: boolean; locale?: string; initScript?: string; width?: number } = {}): Promise<Page> {
+/** `zoom`: the page zoomed as a user zooms it (2: 200%), so that a 360 px pane holds 180 CSS px. */
+async function openPage(options: { dark?: boolean; locale?: string; initScript?: string; width?: number; zoom?: number } = {}): Promise<Page> {
+  const zoom = options.zoom ?? 1;
   const context = await browser.newContext({
-    viewport: { width: options.width ?? 360, height: 800 },
+    viewport: { width: Math.round((options.width ?? 360) / zoom), height: Math.round(800 / zoom) },
+    deviceScaleFactor: zoom,
     locale: options.locale ?? "vi-VN",
     colorScheme: options.dark ? "dark" : "light",
     acceptDownloads: true,
@@ -180,6 +183,37 @@ async function stepTabs(page: Page) {
   );
 }
 
+/** The step tabs' short labels as shown (Fluent keeps a hidden copy of a tab's content too). */
+const TAB_LABELS = "[role=tab] .fui-Tab__content:not(.fui-Tab__content--reserved-space) > span:last-child";
+
+/** The step tabs' short labels that do not show whole (cut at their box's edge). */
+async function clippedLabels(page: Page): Promise<string[]> {
+  return page.locator(TAB_LABELS).evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent ?? ""));
+}
+
+/**
+ * The words in these elements that a line break cuts in two ("Chấm" over "điểm" is two whole
+ * words; "Kiể" over "m" is a word cut): a word is whole when it lies on one line.
+ */
+async function brokenWords(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((els) => {
+    const cut: string[] = [];
+    for (const el of els) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of (node.textContent ?? "").matchAll(/[^\s/\-–—]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
+          if (lines.size > 1) cut.push(m[0]);
+        }
+      }
+    }
+    return cut;
+  });
+}
+
 describe("screenshots of every step", () => {
   for (const lang of ["vi", "en"] as const) {
     for (const dark of [false, true]) {
@@ -199,8 +233,11 @@ describe("screenshots of every step", () => {
           expect([name, await duplicateIds(page)]).toEqual([name, []]);
           await shot(page, `${i + 1}-${STEPS_EN[i]!.toLowerCase()}-${lang}-${dark ? "dark" : "light"}`);
         }
-        const background = await page.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor);
-        expect(background).toBe(dark ? "rgb(41, 41, 41)" : "rgb(255, 255, 255)");
+        const background = () => page.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor);
+        expect(await background()).toBe(dark ? "rgb(41, 41, 41)" : "rgb(255, 255, 255)");
+        // The system switched to dark (or back) while the pane is open: the pane follows it.
+        await page.emulateMedia({ colorScheme: dark ? "light" : "dark" });
+        await page.waitForFunction((bg) => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor === bg, dark ? "rgb(255, 255, 255)" : "rgb(41, 41, 41)");
       });
     }
   }
@@ -662,16 +699,18 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
     await page.getByTestId("check-summary").waitFor();
-    const finding = page.getByRole("button", { name: /^Đi tới ô / }).first();
+    const finding = page.getByRole("button", { name: /^(Lỗi|Cảnh báo|Lưu ý)\. Đi tới ô / }).first();
     const label = (await finding.getAttribute("aria-label")) ?? "";
-    const [, sheet, cell] = /^Đi tới ô (.+)!([A-Z]+\d+):/.exec(label) ?? [];
+    const [, severity, sheet, cell] = /^(Lỗi|Cảnh báo|Lưu ý)\. Đi tới ô (.+)!([A-Z]+\d+):/.exec(label) ?? [];
     // Inside its unit's group the place is said once, on the line under the sentence; a screen
-    // reader hears it once too ("Đi tới ô …"), then the sentence without it.
+    // reader hears it once too ("Đi tới ô …"), then the sentence without it. Before them, the
+    // severity its badge shows: the first finding of the first unit is an error, and is said to be one.
     const lines = (await finding.innerText()).split("\n").map((l) => l.trim()).filter((l) => l !== "");
     expect(lines.some((l) => l.includes("Trang tính"))).toBe(false);
+    expect([lines[0], severity]).toEqual(["Lỗi", "Lỗi"]);
     expect(lines[lines.length - 1]).toBe(`${sheet}!${cell}`);
     expect(label).not.toContain("Trang tính");
-    expect(label).toBe(`Đi tới ô ${sheet}!${cell}: ${lines[lines.length - 2]}`);
+    expect(label).toBe(`Lỗi. Đi tới ô ${sheet}!${cell}: ${lines[lines.length - 2]}`);
     await finding.click();
     await page.waitForFunction(
       ([s, c]) => {
@@ -703,6 +742,11 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await idle(page);
     // The project's own writes (results, Điểm column, marks) did not make the results stale.
     expect(await page.getByTestId("stale-banner").count()).toBe(0);
+    // A screen reader is told what was scored and, with it, what the red bar under the table says.
+    const findings = (await page.getByTestId("score-findings").textContent()) ?? "";
+    expect(findings).toMatch(/^Có [1-9]\d* lỗi và [1-9]\d* cảnh báo trong số liệu: xem bước Kiểm tra\.$/);
+    const said = new RegExp(`^Đã chấm 4 đơn vị \\(\\d+ được xếp hạng\\)\\. ${findings.replace(/[.()]/g, "\\$&")}$`);
+    await page.getByTestId("live-polite").filter({ hasText: said }).waitFor({ state: "attached" });
 
     const target = await inputCell(sample, SAMPLE_UNITS[2]!.name, numericInput());
     await page.evaluate(([sheet, cell]) => (window as unknown as { __double: { userEdit(s: string, a: string, v: number[][]): Promise<void> } }).__double.userEdit(sheet, cell, [[987]]), [target.sheet, target.cell] as const);
@@ -719,6 +763,20 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     // Putting the old value back is a change again, seen by the watch registered after the new run.
     await page.evaluate(([sheet, cell, v]) => (window as unknown as { __double: { userEdit(s: string, a: string, v: number[][]): Promise<void> } }).__double.userEdit(sheet, cell, [[v]]), [target.sheet, target.cell, Number(target.value)] as const);
     await banner.waitFor();
+
+    // A change Excel does not report (no change event): "Kiểm tra kết quả còn khớp" finds it, the banner
+    // takes that button's place, and the keyboard focus goes to the banner's "Chấm lại", not to the page.
+    await banner.getByRole("button", { name: "Chấm lại" }).click();
+    await banner.waitFor({ state: "detached" });
+    await idle(page);
+    await page.evaluate(([sheet, cell]) => (window as unknown as { __double: { setCells(s: string, a: string, v: number[][]): void } }).__double.setCells(sheet, cell, [[555]]), [target.sheet, target.cell] as const);
+    const recheck = page.getByRole("button", { name: "Kiểm tra kết quả còn khớp" });
+    await recheck.focus();
+    await page.keyboard.press("Enter");
+    await banner.waitFor();
+    await idle(page);
+    expect(await recheck.count()).toBe(0);
+    expect(await focused(page)).toBe("Chấm lại");
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
@@ -860,8 +918,8 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await shot(page, "excel-1.7-en-light");
     await page.getByLabel("Pane language").selectOption("vi");
 
-    // Said once: it goes when closed, and the focus goes to the step's main control.
-    await bar.getByRole("button", { name: "Đóng" }).click();
+    // Said once: it goes when closed (its button named by what it closes), and the focus goes to the step's main control.
+    await bar.getByRole("button", { name: "Đóng thông báo: Tính năng Excel còn thiếu", exact: true }).click();
     await bar.waitFor({ state: "detached" });
     expect(await page.evaluate(() => document.activeElement?.hasAttribute("data-step-main"))).toBe(true);
     expect(await focused(page)).not.toBe("<body>");
@@ -1004,18 +1062,20 @@ describe("outside Excel, after a long action and when things go wrong", () => {
     await idle(page);
     const own = page.getByRole("radio", { name: "Bộ chỉ số lưu trong sổ" });
     expect(await own.isChecked()).toBe(true);
-    // With a built-in index chosen, the pane says which index the workbook holds, in the pane's language.
+    // The version code is not for sentences: the name alone, quoted.
+    const taken = await noticeSaying(page, "Sổ này đã được chấm theo bộ chỉ số");
+    expect(taken).toMatch(new RegExp(`^Sổ này đã được chấm theo bộ chỉ số "${SAMPLE_NAME_VI}[^"]*" nên từ giờ dùng bộ chỉ số lưu trong sổ\\.`));
+    expect(taken).not.toMatch(/\(mau-|\(\d{4}\)/);
+    // With a built-in index chosen, the pane says which index the workbook holds, in the pane's language;
+    // what said the pane had chosen the workbook's own no longer applies, and goes.
     await page.getByRole("radio", { name: "Bộ chỉ số có sẵn" }).check();
+    await page.getByTestId("notice").waitFor({ state: "detached" });
     await page.getByText(`Sổ làm việc lưu bộ chỉ số "${SAMPLE_NAME_VI}`, { exact: false }).waitFor();
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     await page.getByText(`The workbook holds the index "${SAMPLE_NAME_EN}`, { exact: false }).waitFor();
     await page.getByRole("radio", { name: "The workbook's own index" }).check();
     await page.getByLabel("Pane language").selectOption("vi");
     expect(await own.isChecked()).toBe(true);
-    // The version code is not for sentences: the name alone, quoted.
-    const taken = await noticeSaying(page, "Sổ này đã được chấm theo bộ chỉ số");
-    expect(taken).toMatch(new RegExp(`^Sổ này đã được chấm theo bộ chỉ số "${SAMPLE_NAME_VI}[^"]*" nên từ giờ dùng bộ chỉ số lưu trong sổ\\.`));
-    expect(taken).not.toMatch(/\(mau-|\(\d{4}\)/);
 
     await openWorkbook(page, sample, "moi.xlsx");
     await idle(page);
@@ -1284,6 +1344,84 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     expect(await kinds.getByRole("checkbox", { name: "Index value by unit" }).count()).toBe(1);
     expect(await kinds.getByRole("checkbox", { name: "Indicator group values by unit" }).count()).toBe(1);
     expect(await kinds.textContent()).not.toMatch(/points/i);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+  test("at 200% zoom (a 350 px pane holds 175 CSS px) every step name, indicator, unit and finding stays readable: words whole, nothing wider than the pane", async () => {
+    const page = await openPage({ width: 350, zoom: 2 });
+    await page.getByRole("tab").first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.clientWidth)).toBe(175);
+    // The tabs go on to a second row rather than cut a label.
+    expect(await clippedLabels(page)).toEqual([]);
+    expect(await brokenWords(page, TAB_LABELS)).toEqual([]);
+    expect((await page.locator(TAB_LABELS).allTextContents()).join("|")).toBe("Chỉ số|Thu thập|Kiểm tra|Chấm điểm|Biểu đồ");
+    await openWorkbook(page, sample);
+    await idle(page);
+    // The index's tree: a name under its code and points, broken only between words.
+    const tree = page.getByRole("region", { name: "Cấu trúc bộ chỉ số" });
+    expect(await tree.locator("li").count()).toBeGreaterThan(5);
+    expect(await brokenWords(page, "[role=region] li > span:nth-child(2)")).toEqual([]);
+    await shot(page, "zoom200-1-index-vi-light");
+    for (const name of STEPS_VI) {
+      await step(page, name);
+      // Nothing in a step makes the pane scroll sideways (the Collect step's list of units was wider).
+      expect([name, await page.evaluate(() => document.documentElement.scrollWidth)]).toEqual([name, 175]);
+    }
+    await step(page, "Chấm điểm");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await page.getByTestId("score-summary").waitFor();
+    await idle(page);
+    const names = await page.getByTestId("score-summary").locator("tbody td:nth-child(2)").allTextContents();
+    expect(names.sort()).toEqual(SAMPLE_UNITS.map((u) => u.name).sort());
+    expect(await brokenWords(page, "[data-testid=score-summary] tbody td")).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(175);
+    await shot(page, "zoom200-4-score-vi-light");
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    await page.getByTestId("check-summary").waitFor();
+    expect(await page.getByTestId("finding").count()).toBeGreaterThan(0);
+    expect(await brokenWords(page, "[data-testid=finding]")).toEqual([]);
+    await shot(page, "zoom200-3-check-vi-light");
+    await page.context().close();
+
+    // The narrowest pane at 200% (150 CSS px), in English: the tabs take a third row, no label is cut.
+    const narrow = await openPage({ width: 300, zoom: 2, locale: "en-US" });
+    await narrow.getByRole("tab").first().waitFor();
+    expect(await clippedLabels(narrow)).toEqual([]);
+    expect(await brokenWords(narrow, TAB_LABELS)).toEqual([]);
+    expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBe(150);
+    await shot(narrow, "zoom200-300-1-index-en-light");
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    expect((narrow as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("a definition that cannot be used is said in one short sentence, and what said the pane chose an index goes once the user chooses", async () => {
+    const page = await openPage();
+    await openWorkbook(page, sample);
+    const notice = page.getByTestId("notice");
+    await notice.filter({ hasText: "Các phiếu trong sổ được lập theo bộ chỉ số" }).waitFor();
+    await idle(page);
+    // Its close button is named by what it closes, in the notice's first words.
+    expect(await notice.getByRole("button").getAttribute("aria-label")).toMatch(/^Đóng thông báo: Các phiếu trong sổ được lập theo bộ chỉ số \S.*…$/);
+    // Another index chosen: the notice that the pane chose one no longer applies.
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("undp-hdi");
+    await notice.waitFor({ state: "detached" });
+
+    await page.getByRole("radio", { name: "Tệp JSON" }).check();
+    const alert = page.getByTestId("live-assertive");
+    const invalid = page.getByRole("group").filter({ hasText: "Định nghĩa bộ chỉ số chưa hợp lệ:" });
+    await page.getByTestId("definition-file").setInputFiles({ name: "hong.json", mimeType: "application/json", buffer: Buffer.from("{không phải JSON") });
+    await invalid.waitFor();
+    const [only] = await invalid.locator("li").allTextContents();
+    await alert.filter({ hasText: `Định nghĩa bộ chỉ số chưa hợp lệ: ${only}` }).waitFor({ state: "attached" });
+    // A definition with several problems: how many, and the first; not the whole list the step shows.
+    await page.getByTestId("definition-file").setInputFiles({ name: "thieu.json", mimeType: "application/json", buffer: Buffer.from('{"id":"x"}') });
+    await page.getByText("thieu.json", { exact: true }).waitFor();
+    const problems = await invalid.locator("li").allTextContents();
+    expect(problems.length).toBeGreaterThan(1);
+    const said = `Định nghĩa bộ chỉ số chưa hợp lệ, có ${problems.length} lỗi. Lỗi đầu tiên: ${problems[0]}`;
+    await alert.filter({ hasText: said }).waitFor({ state: "attached" });
+    expect(await alert.textContent()).toBe(said);
+    await shot(page, "definition-invalid-vi-light");
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
  * The language the pane opens in (src/taskpane/state/environment.ts): the one the user chose the
  * last time when there is one, else Vietnamese when Office's (or the browser's) language is.
  */
-import { LANG_STORAGE_KEY, detectEnvironment, saveLang, savedLang } from "../../src/taskpane/state/environment";
+import { LANG_STORAGE_KEY, detectEnvironment, saveLang, savedLang, watchTheme } from "../../src/taskpane/state/environment";
 
 function memoryStorage(): Storage {
   const map = new Map<string, string>();
@@ -62,5 +62,71 @@ describe("the language the pane opens in", () => {
     const odd = memoryStorage();
     odd.setItem(LANG_STORAGE_KEY, "fr");
     expect((await detectEnvironment(browser("vi-VN", odd))).lang).toBe("vi");
+  });
+});
+
+describe("the theme follows a change while the pane is open", () => {
+  /** A page whose system scheme is switched by `set`, as a user switching the system to dark would. */
+  function systemScheme(dark: boolean) {
+    const listeners = new Set<(e: { matches: boolean }) => void>();
+    const query = {
+      matches: dark,
+      addEventListener: (_: string, l: (e: { matches: boolean }) => void) => void listeners.add(l),
+      removeEventListener: (_: string, l: (e: { matches: boolean }) => void) => void listeners.delete(l),
+    };
+    return {
+      win: { matchMedia: () => query } as unknown as Window,
+      set: (d: boolean) => {
+        query.matches = d;
+        for (const l of [...listeners]) l({ matches: d });
+      },
+      listening: () => listeners.size,
+    };
+  }
+
+  test("outside Excel: the system's light or dark scheme, until the pane stops listening", () => {
+    const page = systemScheme(false);
+    const seen: boolean[] = [];
+    const stop = watchTheme(page.win, "file", (dark) => seen.push(dark));
+    page.set(true);
+    page.set(false);
+    expect(seen).toEqual([true, false]);
+    stop();
+    expect(page.listening()).toBe(0);
+    page.set(true);
+    expect(seen).toEqual([true, false]);
+  });
+
+  test("in Excel: Office's theme where Office raises its change, and nothing (no error) where it does not", () => {
+    type Handler = (args: { officeTheme?: { bodyBackgroundColor?: string } }) => void;
+    let handler: Handler | undefined;
+    const office = (offers: boolean) => ({
+      EventType: { OfficeThemeChanged: "officeThemeChanged" },
+      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      context: {
+        officeTheme: { bodyBackgroundColor: "#ffffff" },
+        document: {
+          addHandlerAsync: (type: string, h: Handler, done: (r: { status: string }) => void) => {
+            if (offers && type === "officeThemeChanged") handler = h;
+            done({ status: offers ? "succeeded" : "failed" });
+          },
+          removeHandlerAsync: () => {
+            handler = undefined;
+          },
+        },
+      },
+    });
+    const seen: boolean[] = [];
+    const stop = watchTheme({ Office: office(true) } as unknown as Window, "excel", (dark) => seen.push(dark));
+    handler!({ officeTheme: { bodyBackgroundColor: "#262626" } });
+    handler!({ officeTheme: { bodyBackgroundColor: "#f3f3f3" } });
+    expect(seen).toEqual([true, false]);
+    stop();
+    expect(handler).toBeUndefined();
+
+    expect(() => watchTheme({ Office: office(false) } as unknown as Window, "excel", (dark) => seen.push(dark))()).not.toThrow();
+    // An Office without documents' events (an older Excel): the pane keeps the theme it opened with.
+    expect(() => watchTheme({ Office: { context: {} } } as unknown as Window, "excel", (dark) => seen.push(dark))()).not.toThrow();
+    expect(seen).toEqual([true, false]);
   });
 });

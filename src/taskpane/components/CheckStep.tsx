@@ -19,8 +19,15 @@ import { findingWithoutLocation, leftOutSentences, noErrorsText } from "../state
 import { type PaneActions, type PaneState, severityCounts } from "../state/usePane";
 import { useStepStyles } from "./styles";
 
+/**
+ * Below this width (a zoomed pane: 200% in a 350 px pane) the severity badge beside a finding would
+ * leave its sentence a word a line: the badge then goes above the sentence.
+ */
+const NARROW = "@container (max-width: 240px)";
+
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  // The list's own width, not the window's, decides how a finding is laid out.
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, containerType: "inline-size" },
   finding: {
     display: "flex",
     gap: tokens.spacingHorizontalS,
@@ -32,15 +39,17 @@ const useStyles = makeStyles({
     height: "auto",
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     fontWeight: tokens.fontWeightRegular,
+    [NARROW]: { flexDirection: "column", gap: tokens.spacingVerticalXXS },
   },
-  text: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
+  // Sentences break between words; only a word (a long sheet name) wider than the line is broken.
+  text: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "break-word", hyphens: "auto" },
   where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   /** In Excel the place is a link to the cell: it looks like one. */
   whereLink: { color: tokens.colorBrandForegroundLink, textDecorationLine: "underline" },
   header: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", flexWrap: "wrap", minWidth: 0 },
-  unitName: { overflowWrap: "anywhere" },
+  unitName: { overflowWrap: "break-word", minWidth: 0 },
   nowrap: { whiteSpace: "nowrap" },
-  leftOut: { color: tokens.colorPaletteDarkOrangeForeground1, overflowWrap: "anywhere" },
+  leftOut: { color: tokens.colorPaletteDarkOrangeForeground1, overflowWrap: "break-word" },
   // One width for every severity, so that the sentences of a group start on one line.
   severity: { flexShrink: 0, whiteSpace: "nowrap", marginTop: "2px", minWidth: "6em", justifyContent: "center" },
 });
@@ -64,6 +73,12 @@ export function groupByUnit(issues: Issue[]): { unit: string | undefined; issues
   }));
   const errors = (g: { issues: Issue[] }) => g.issues.filter((i) => i.severity === "error").length;
   return groups.sort((a, b) => (a.unit === undefined ? -1 : b.unit === undefined ? 1 : errors(b) - errors(a)));
+}
+
+/** A finding's button as a screen reader names it: "Lỗi. Đi tới ô Sở Y tế!D39: …" / "Error. Go to cell Sở Y tế!D39: …". */
+export function findingLabel(issue: Issue, lang: "vi" | "en"): string {
+  const goTo = t(lang, "goToCell", { sheet: issue.sheet ?? "", cell: issue.cell ?? "" });
+  return `${t(lang, SEVERITY_KEY[issue.severity])}. ${goTo}: ${findingWithoutLocation(issue, lang)}`;
 }
 
 export function CheckStep({ state, actions }: { state: PaneState; actions: PaneActions }) {
@@ -168,8 +183,8 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
                               <Button
                                 appearance="subtle"
                                 className={s.finding}
-                                // The place once (in "go to cell"), then the sentence without it.
-                                aria-label={`${t(lang, "goToCell", { sheet: i.sheet, cell: i.cell })}: ${findingWithoutLocation(i, lang)}`}
+                                // The severity the badge shows, the place once (in "go to cell"), then the sentence without it.
+                                aria-label={findingLabel(i, lang)}
                                 data-testid="finding"
                                 onClick={() => void actions.goTo(i)}
                               >

@@ -1,4 +1,4 @@
-import { Button, Divider, Field, Link, Text, Textarea, mergeClasses } from "@fluentui/react-components";
+import { Button, Divider, Field, Link, Text, Textarea, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { localize } from "../../core/i18n/text";
 import { t } from "../i18n";
 import * as pipeline from "../state/pipeline";
@@ -7,8 +7,15 @@ import type { PaneActions, PaneState } from "../state/usePane";
 import { FileButton } from "./FileButton";
 import { useStepStyles } from "./styles";
 
+const useStyles = makeStyles({
+  // As wide as the pane, never wider: a textarea is otherwise as wide as its 20 columns of text,
+  // which a zoomed pane (200% in a 350 px pane leaves 175 CSS px) cannot hold.
+  units: { width: "100%", minWidth: 0, maxWidth: "100%", boxSizing: "border-box", "& textarea": { width: "100%", minWidth: 0 } },
+});
+
 export function CollectStep({ state, actions }: { state: PaneState; actions: PaneActions }) {
   const st = useStepStyles();
+  const s = useStyles();
   const { lang } = state;
   // Kept in the pane's state, so that the list stays when the user goes to another step and back;
   // what was said about a CSV file is in both languages, so that it follows a change of language.
@@ -30,7 +37,7 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
         <Text className={st.hint}>{t(lang, "templatesHelp")}</Text>
         {categories.length > 0 && <Text className={mergeClasses(st.hint, st.wrap)}>{t(lang, "unitsCategories", { list: categories.map((c) => `"${c}"`).join(", ") })}</Text>}
         <Field label={t(lang, "unitsLabel")} hint={t(lang, "unitsCount", { count })} validationMessage={csvProblem?.text[lang]} {...(csvProblem ? { validationState: csvProblem.state } : {})}>
-          <Textarea value={units} resize="vertical" rows={5} onChange={(_, d) => actions.setUnitsText(d.value)} placeholder={`01; Sở Nội vụ${categories[0] ? `; ${categories[0]}` : ""}`} />
+          <Textarea className={s.units} value={units} resize="vertical" rows={5} onChange={(_, d) => actions.setUnitsText(d.value)} placeholder={`01; Sở Nội vụ${categories[0] ? `; ${categories[0]}` : ""}`} />
         </Field>
         <div className={st.row}>
           <FileButton

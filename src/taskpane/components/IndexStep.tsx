@@ -7,12 +7,28 @@ import type { PaneActions, PaneState } from "../state/usePane";
 import { FileButton } from "./FileButton";
 import { useStepStyles } from "./styles";
 
+/**
+ * Below this width (a zoomed pane: 200% in a 350 px pane leaves the box about 130 CSS px) a code and
+ * a maximum on either side would leave a name a few letters a line: the name then goes under them,
+ * across the whole width.
+ */
+const NARROW = "@container (max-width: 240px)";
+
 const useStyles = makeStyles({
   tree: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
-  node: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline", minWidth: 0 },
-  code: { flexShrink: 0, fontWeight: tokens.fontWeightSemibold, minWidth: "2.5em" },
-  name: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
-  max: { flexShrink: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap" },
+  node: {
+    display: "grid",
+    gridTemplateColumns: "minmax(2.5em, auto) minmax(0, 1fr) auto",
+    gridTemplateAreas: '"code name max"',
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "baseline",
+    minWidth: 0,
+    [NARROW]: { gridTemplateColumns: "auto minmax(0, 1fr)", gridTemplateAreas: '"code max" "name name"' },
+  },
+  code: { gridArea: "code", fontWeight: tokens.fontWeightSemibold },
+  // A name breaks between its words; only a word longer than the whole box is broken (hyphenated where the language allows).
+  name: { gridArea: "name", minWidth: 0, overflowWrap: "break-word", hyphens: "auto" },
+  max: { gridArea: "max", justifySelf: "end", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap" },
   group: { fontWeight: tokens.fontWeightSemibold },
   box: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -20,6 +36,8 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalS,
     maxHeight: "340px",
     overflowY: "auto",
+    // The box's own width, not the window's, decides how a row is laid out.
+    containerType: "inline-size",
   },
 });
 

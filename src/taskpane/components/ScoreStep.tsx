@@ -7,17 +7,42 @@ import { t } from "../i18n";
 import { type PaneActions, type PaneState, type RankMethod, type RankWithin, type ScoreSummary, rankedByCategory } from "../state/usePane";
 import { useStepStyles } from "./styles";
 
+/**
+ * Below this width (a zoomed pane: 200% in a 350 px pane leaves about 150 CSS px) the columns of
+ * rank and points would leave the unit's name a few letters a line: each unit's row is then laid
+ * out on two lines, its rank and points on the first, its name across the whole width under them.
+ */
+const NARROW = "@container (max-width: 240px)";
+
 const useStyles = makeStyles({
-  table: { width: "100%", borderCollapse: "collapse", tableLayout: "fixed" },
-  th: { textAlign: "start", fontWeight: tokens.fontWeightSemibold, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "4px" },
-  td: { padding: "4px", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, overflowWrap: "anywhere", verticalAlign: "top" },
+  // The table's own width, not the window's, decides its layout.
+  container: { containerType: "inline-size" },
+  table: { width: "100%", borderCollapse: "collapse", tableLayout: "fixed", [NARROW]: { display: "block" } },
+  group: { [NARROW]: { display: "block" } },
+  row: {
+    [NARROW]: {
+      display: "grid",
+      gridTemplateColumns: "minmax(0, 1fr) auto",
+      gridTemplateAreas: '"rank figure" "unit unit"',
+      columnGap: tokens.spacingHorizontalS,
+      borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    },
+  },
+  headRow: { [NARROW]: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` } },
+  th: { textAlign: "start", fontWeight: tokens.fontWeightSemibold, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "4px", [NARROW]: { display: "block", borderBottom: "none" } },
+  // A name breaks between its words; only a word longer than the whole column is broken (hyphenated where the language allows).
+  td: { padding: "4px", borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, overflowWrap: "break-word", hyphens: "auto", verticalAlign: "top", [NARROW]: { display: "block", borderBottom: "none" } },
   num: { textAlign: "end", whiteSpace: "nowrap" },
-  rankCol: { width: "3.5em" },
+  rankCell: { [NARROW]: { gridArea: "rank" } },
+  unitCell: { [NARROW]: { gridArea: "unit" } },
+  figureCell: { [NARROW]: { gridArea: "figure", justifySelf: "end" } },
+  wholeRow: { [NARROW]: { gridColumn: "1 / -1" } },
+  rankCol: { width: "3.5em", [NARROW]: { width: "auto" } },
   // "Hạng trong loại" on two lines, not three.
-  rankInCategoryCol: { width: "5em" },
-  pointsCol: { width: "5.5em" },
+  rankInCategoryCol: { width: "5em", [NARROW]: { width: "auto" } },
+  pointsCol: { width: "5.5em", [NARROW]: { width: "auto" } },
   options: { display: "grid", gridTemplateColumns: "1fr", gap: tokens.spacingVerticalS },
-  category: { paddingTop: tokens.spacingVerticalS, overflowWrap: "anywhere", color: tokens.colorNeutralForeground2 },
+  category: { paddingTop: tokens.spacingVerticalS, overflowWrap: "break-word", color: tokens.colorNeutralForeground2 },
   why: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -58,6 +83,12 @@ export function formatWhen(iso: string, lang: "vi" | "en"): { time: string; date
   return { time, date };
 }
 
+/** "Có 1 lỗi và 20 cảnh báo trong số liệu: xem bước Kiểm tra.", or undefined when the run found neither. */
+export function findingsAfterScoreText(counts: Record<"error" | "warning", number>, lang: Lang): string | undefined {
+  if (counts.error === 0 && counts.warning === 0) return undefined;
+  return t(lang, "findingsAfterScore", { errors: t(lang, "countErrors", { count: counts.error }), warnings: t(lang, "countWarnings", { count: counts.warning }) });
+}
+
 export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneActions }) {
   const st = useStepStyles();
   const s = useStyles();
@@ -73,6 +104,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
   const hasCategories = (state.index.model?.definition.categories ?? []).length > 0;
   const groups = score ? topUnits(score, byCategory, state.index.model, lang) : [];
   const scoredAt = state.scoredAt ? formatWhen(state.scoredAt, lang) : undefined;
+  const findings = score ? findingsAfterScoreText(score.counts, lang) : undefined;
   return (
     <div className={st.step}>
       {state.scoredAt && !(state.stale && state.stale.length > 0) && (
@@ -128,30 +160,32 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
       {!state.workbench && <Text className={st.hint}>{t(lang, "needWorkbook")}</Text>}
       {!state.index.model && <Text className={st.hint}>{t(lang, "noDefinition")}</Text>}
       {score && (
-        <section className={st.section} aria-labelledby="score-top" data-testid="score-summary">
+        <section className={mergeClasses(st.section, s.container)} aria-labelledby="score-top" data-testid="score-summary">
           <h2 id="score-top" className={st.heading}>
             {t(lang, "topUnits")}
           </h2>
           {byCategory && <Text className={mergeClasses(st.hint, st.wrap)}>{t(lang, "rankedWithinCategories")}</Text>}
-          <table className={s.table}>
-            <thead>
-              <tr>
-                <th className={mergeClasses(s.th, byCategory ? s.rankInCategoryCol : s.rankCol)} scope="col">
+          {/* The roles are the table's own, said again: a narrow pane lays the rows out as a grid, and a
+              table laid out so keeps its rows and cells for screen readers only with them. */}
+          <table className={s.table} role="table">
+            <thead className={s.group} role="rowgroup">
+              <tr className={mergeClasses(s.row, s.headRow)} role="row">
+                <th className={mergeClasses(s.th, s.rankCell, byCategory ? s.rankInCategoryCol : s.rankCol)} scope="col" role="columnheader">
                   {label(byCategory ? "rankInCategory" : "rank", lang)}
                 </th>
-                <th className={s.th} scope="col">
+                <th className={mergeClasses(s.th, s.unitCell)} scope="col" role="columnheader">
                   {label("unit", lang)}
                 </th>
-                <th className={mergeClasses(s.th, s.num, s.pointsCol)} scope="col">
+                <th className={mergeClasses(s.th, s.num, s.figureCell, s.pointsCol)} scope="col" role="columnheader">
                   {onPoints ? t(lang, "colPoints") : label("value", lang)}
                 </th>
               </tr>
             </thead>
             {groups.map((g) => (
-              <tbody key={g.id ?? ""}>
+              <tbody key={g.id ?? ""} className={s.group} role="rowgroup">
                 {g.name !== undefined && (
-                  <tr data-category={g.id ?? ""}>
-                    <th className={mergeClasses(s.th, s.category)} colSpan={3} scope="colgroup">
+                  <tr data-category={g.id ?? ""} className={s.row} role="row">
+                    <th className={mergeClasses(s.th, s.category, s.wholeRow)} colSpan={3} scope="colgroup" role="columnheader">
                       {g.name}
                     </th>
                   </tr>
@@ -160,9 +194,11 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
                   const rank = byCategory ? u.rankInCategory : u.rank;
                   const figure = onPoints && u.points !== null ? u.points : u.value;
                   return (
-                    <tr key={u.code || u.name}>
-                      <td className={s.td}>{u.ranked && rank !== null ? formatNumber(rank, lang) : "—"}</td>
-                      <td className={s.td}>
+                    <tr key={u.code || u.name} className={s.row} role="row">
+                      <td className={mergeClasses(s.td, s.rankCell)} role="cell">
+                        {u.ranked && rank !== null ? formatNumber(rank, lang) : "—"}
+                      </td>
+                      <td className={mergeClasses(s.td, s.unitCell)} role="cell">
                         {u.name}
                         {!u.ranked && (
                           <span className={s.why} data-testid="not-ranked">
@@ -170,16 +206,19 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
                           </span>
                         )}
                       </td>
-                      <td className={mergeClasses(s.td, s.num)}>{figure !== null ? formatNumber(figure, lang, decimals) : "—"}</td>
+                      <td className={mergeClasses(s.td, s.num, s.figureCell)} role="cell">
+                        {figure !== null ? formatNumber(figure, lang, decimals) : "—"}
+                      </td>
                     </tr>
                   );
                 })}
               </tbody>
             ))}
           </table>
-          {(score.counts.error > 0 || score.counts.warning > 0) && (
-            <MessageBar intent={score.counts.error > 0 ? "error" : "warning"} layout="multiline">
-              <MessageBarBody>{t(lang, "findingsAfterScore", { errors: t(lang, "countErrors", { count: score.counts.error }), warnings: t(lang, "countWarnings", { count: score.counts.warning }) })}</MessageBarBody>
+          {/* Said with what was scored (App's announcer): not a live region of its own. */}
+          {findings !== undefined && (
+            <MessageBar intent={score.counts.error > 0 ? "error" : "warning"} layout="multiline" data-testid="score-findings">
+              <MessageBarBody>{findings}</MessageBarBody>
             </MessageBar>
           )}
         </section>

@@ -14,10 +14,23 @@ export interface Environment {
   dark: boolean;
 }
 
+interface OfficeTheme {
+  bodyBackgroundColor?: string;
+}
+
 interface OfficeLike {
   onReady?: () => Promise<{ host: unknown; platform?: unknown }>;
   HostType?: { Excel?: unknown };
-  context?: { displayLanguage?: string; officeTheme?: { bodyBackgroundColor?: string } };
+  EventType?: { OfficeThemeChanged?: unknown };
+  AsyncResultStatus?: { Failed?: unknown };
+  context?: {
+    displayLanguage?: string;
+    officeTheme?: OfficeTheme;
+    document?: {
+      addHandlerAsync?: (type: unknown, handler: (args: { officeTheme?: OfficeTheme }) => void, callback?: (result: { status?: unknown }) => void) => void;
+      removeHandlerAsync?: (type: unknown, options: { handler: (args: { officeTheme?: OfficeTheme }) => void }, callback?: (result: unknown) => void) => void;
+    };
+  };
 }
 
 /** True when a CSS colour #rrggbb (or #rgb) is dark (relative luminance under 0.5). */
@@ -93,6 +106,57 @@ export async function detectEnvironment(win: Window & { Office?: OfficeLike; __o
   } catch {
     return browserEnvironment(win);
   }
+}
+
+type ThemeWindow = Pick<Window, "matchMedia"> & { Office?: OfficeLike };
+
+/**
+ * Calls `onDark` with the new theme whenever it changes while the pane is open; returns what stops
+ * listening. Outside Excel: the system's light or dark scheme (prefers-color-scheme). In Excel:
+ * Office's theme, where this Office raises OfficeThemeChanged on the document (@types/office-js
+ * documents the event for Outlook's mailbox only, so it is asked for and a refusal is taken as
+ * "not offered": the pane keeps the theme it opened with).
+ */
+export function watchTheme(win: ThemeWindow, mode: PaneMode, onDark: (dark: boolean) => void): () => void {
+  if (mode === "excel") {
+    const office = win.Office;
+    const doc = office?.context?.document;
+    const type = office?.EventType?.OfficeThemeChanged;
+    if (!office || !doc || typeof doc.addHandlerAsync !== "function" || type === undefined) return () => undefined;
+    let added = false;
+    const handler = (args: { officeTheme?: OfficeTheme }) => {
+      onDark(isDarkColor((args?.officeTheme ?? office.context?.officeTheme)?.bodyBackgroundColor));
+    };
+    try {
+      doc.addHandlerAsync(type, handler, (result) => {
+        added = result?.status !== (office.AsyncResultStatus?.Failed ?? "failed");
+      });
+    } catch {
+      return () => undefined;
+    }
+    return () => {
+      if (!added || typeof doc.removeHandlerAsync !== "function") return;
+      try {
+        doc.removeHandlerAsync(type, { handler });
+      } catch {
+        // Nothing to take back.
+      }
+    };
+  }
+  if (typeof win.matchMedia !== "function") return () => undefined;
+  const query = win.matchMedia("(prefers-color-scheme: dark)") as MediaQueryList | undefined;
+  if (!query) return () => undefined;
+  const listener = (e: { matches: boolean }) => onDark(e.matches);
+  if (typeof query.addEventListener === "function") {
+    query.addEventListener("change", listener);
+    return () => query.removeEventListener("change", listener);
+  }
+  // Safari before 14 (Excel on an older Mac) has only the older pair.
+  if (typeof query.addListener === "function") {
+    query.addListener(listener);
+    return () => query.removeListener(listener);
+  }
+  return () => undefined;
 }
 
 /** Lets the browser paint and handle input between steps of long work. */

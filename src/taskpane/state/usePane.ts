@@ -15,7 +15,7 @@ import type { StaleReport } from "../../hosts/excel/stale";
 import type { PickedFile } from "../components/FileButton";
 import { type Params, type StringKey, t, tBoth } from "../i18n";
 import type { Environment, PaneMode } from "./environment";
-import { saveLang, yieldToEventLoop } from "./environment";
+import { saveLang, watchTheme, yieldToEventLoop } from "./environment";
 import { leftOutSentences } from "./findings";
 import * as pipeline from "./pipeline";
 import { type CsvProblem, parseUnitList, unitsFromCsvFile } from "./units";
@@ -37,6 +37,19 @@ export interface Notice {
   details?: Message[];
   /** A built-in index the notice offers to switch to (its button "Use this index"). */
   useBuiltin?: string;
+  /** The notice says which index the pane chose for the user: it goes when the user chooses one. */
+  indexChoice?: boolean;
+}
+
+/**
+ * The notice once the user has chosen an index (built-in `builtinId`, or another source): what said
+ * which index the pane chose, or offered the one now chosen, no longer applies; anything else stays.
+ */
+export function noticeAfterIndexChoice(notice: Notice | undefined, builtinId?: string): Notice | undefined {
+  if (!notice) return undefined;
+  if (notice.indexChoice) return undefined;
+  if (builtinId !== undefined && notice.useBuiltin === builtinId) return undefined;
+  return notice;
 }
 
 export interface RankingChoice {
@@ -278,6 +291,9 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
   }, [stopWatching, updateStale]);
   useEffect(() => () => void stopWatching(), [stopWatching]);
 
+  // The pane follows a change of theme while it is open (the system's outside Excel, Office's in it).
+  useEffect(() => (typeof window === "undefined" ? undefined : watchTheme(window as unknown as Parameters<typeof watchTheme>[0], env.mode, (dark) => patch({ dark }))), [env.mode, patch]);
+
   const actions = useMemo(
     () => ({
       setLang: (lang: Lang) => {
@@ -350,8 +366,8 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             actions.chooseBuiltin(named?.id ?? ref.current.index.builtinId);
             patch({
               notice: named
-                ? { intent: "info", message: pipeline.namingIndex("indexFromFormsNoEmbedded", named.definition) }
-                : { intent: "warning", key: "embeddedNoneChosen" },
+                ? { intent: "info", message: pipeline.namingIndex("indexFromFormsNoEmbedded", named.definition), indexChoice: true }
+                : { intent: "warning", key: "embeddedNoneChosen", indexChoice: true },
             });
             return;
           }
@@ -369,7 +385,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         if (inUse && inUse.id === held.id && inUse.version === held.version) return;
         patch((x) => ({ index: { ...x.index, source: "embedded" } }));
         actions.applyDefinition(def);
-        if (ref.current.index.model) patch({ notice: { intent: "info", message: pipeline.namingIndex("indexFromWorkbook", def) } });
+        if (ref.current.index.model) patch({ notice: { intent: "info", message: pipeline.namingIndex("indexFromWorkbook", def), indexChoice: true } });
       },
 
       /** A workbook never scored: the built-in index its forms name, when it is not the one chosen. */
@@ -382,23 +398,24 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         const held = named.definition as { id?: unknown; version?: unknown };
         if (s.index.builtinId === named.id && inUse && inUse.id === held.id && inUse.version === held.version) return;
         actions.chooseBuiltin(named.id);
-        if (ref.current.index.model) patch({ notice: { intent: "info", message: pipeline.namingIndex("indexFromForms", named.definition) } });
+        if (ref.current.index.model) patch({ notice: { intent: "info", message: pipeline.namingIndex("indexFromForms", named.definition), indexChoice: true } });
       },
 
       /** The notice's "Use this index": the built-in index the forms were made for. */
       useOfferedIndex: (id: string) => {
         actions.chooseBuiltin(id);
         const def = pipeline.builtinDefinition(id);
-        if (ref.current.index.model && def !== undefined) patch({ notice: { intent: "success", message: pipeline.namingIndex("indexSwitched", def) } });
+        if (ref.current.index.model && def !== undefined) patch({ notice: { intent: "success", message: pipeline.namingIndex("indexSwitched", def), indexChoice: true } });
       },
 
+      /** A built-in index chosen (by the user, or by the pane before it says so). */
       chooseBuiltin: (id: string) => {
-        patch((s) => ({ index: { ...s.index, source: "builtin", builtinId: id } }));
+        patch((s) => ({ index: { ...s.index, source: "builtin", builtinId: id }, notice: noticeAfterIndexChoice(s.notice, id) }));
         const def = pipeline.builtinDefinition(id);
         if (def !== undefined) actions.applyDefinition(def);
       },
       setSource: (source: IndexSource) => {
-        patch((s) => ({ index: { ...s.index, source } }));
+        patch((s) => ({ index: { ...s.index, source }, notice: noticeAfterIndexChoice(s.notice) }));
         if (source === "builtin") actions.chooseBuiltin(ref.current.index.builtinId);
         if (source === "embedded" && ref.current.snapshot) {
           const def = pipeline.embeddedDefinition(ref.current.snapshot);
@@ -414,7 +431,9 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         else patch((s) => ({ index: { ...s.index, model: undefined, problems: r.problems } }));
         // Shown until dismissed; a later file read cleanly takes away the earlier file's notice, and nothing else.
         if (notice) definitionFileNotices.add(notice);
-        patch((s) => ({ notice: notice ? { intent: "warning", message: notice } : s.notice?.message && definitionFileNotices.has(s.notice.message) ? undefined : s.notice }));
+        patch((s) => ({
+          notice: notice ? { intent: "warning", message: notice } : s.notice?.message && definitionFileNotices.has(s.notice.message) ? undefined : noticeAfterIndexChoice(s.notice),
+        }));
       },
       applyDefinition: (input: unknown) => {
         const r = pipeline.parseDefinitionValue(input);
