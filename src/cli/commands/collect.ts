@@ -1,12 +1,13 @@
 /** `collect`: gather units' forms from several workbooks into one. */
 import { existsSync } from "node:fs";
 import { basename } from "node:path";
+import type { CollectSkip } from "../../core/collect";
 import type { Lang, Message } from "../../core/i18n/text";
 import { CollectReadError, CollectWriteError, collectFiles } from "../../hosts/xlsx/collect";
 import type { ParsedArgs } from "../args";
 import { type CliIO, fail, readInputFile, resolvePath, writeOutputFile } from "../io";
 import { M, T } from "../messages";
-import { checkOutputs, inputKind, loadIndex } from "./common";
+import { checkOutputs, loadIndex, notXlsxByExtension } from "./common";
 
 /** The existing --out workbook, which the forms are added to, cannot be read. */
 function baseUnreadable(out: string): Message {
@@ -36,26 +37,46 @@ export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang)
   if (args.out === undefined) fail(M.needOut("collect"));
   checkOutputs(io, "collect", { files: args.files, out: args.out });
   const model = args.index !== undefined ? loadIndex(io, args.index, lang).model : undefined;
-  const files = args.files.map((f) => {
+  // A file of another format (.xls, .ods, .csv) is left out with its sentence, as an unreadable
+  // .xlsx is, and the others are gathered; given alone, its sentence is the reason nothing ran.
+  const inputs = args.files.map((f) => {
     const data = readInputFile(io, f);
-    if (inputKind(f) !== "xlsx") fail(M.notXlsx(f));
-    return { name: basename(f), data };
+    const name = basename(f);
+    return { path: f, name, data, problem: notXlsxByExtension(f, name) };
   });
+  if (inputs.length === 1 && inputs[0]!.problem !== undefined) fail(notXlsxByExtension(inputs[0]!.path)!);
+  const files = inputs.filter((i) => i.problem === undefined).map(({ name, data }) => ({ name, data }));
   // An existing output workbook receives the new forms: collecting can be done in several goes.
-  const base = existsSync(resolvePath(io, args.out)) ? readInputFile(io, args.out) : undefined;
-  let result: Awaited<ReturnType<typeof collectFiles>>;
+  const base = files.length > 0 && existsSync(resolvePath(io, args.out)) ? readInputFile(io, args.out) : undefined;
+  let result: Awaited<ReturnType<typeof collectFiles>> | undefined;
   try {
-    result = await collectFiles(files, base, model, { baseName: args.out });
+    if (files.length > 0) result = await collectFiles(files, base, model, { baseName: args.out });
   } catch (e) {
     if (e instanceof CollectReadError) return fail(baseUnreadable(args.out));
     if (e instanceof CollectWriteError) return fail(writeFailed(args.out, e.detail, base !== undefined));
     throw e;
   }
-  const { report } = result;
-  if (report.unreadable.length === files.length) {
-    const lines = (l: Lang): string[] => report.unreadable.map((name) => M.notXlsx(name)[l]);
-    fail(M.noFileReadable(files.length), { vi: lines("vi"), en: lines("en") });
+  // The files left out, in the order given: another format with its own sentence, an .xlsx that could not be read.
+  const left: { name: string; skip: CollectSkip; line: Message }[] = [];
+  const unreadableXlsx = result?.report.unreadable ?? [];
+  const unreadableSkips = result?.report.skipped.slice(0, unreadableXlsx.length) ?? [];
+  let next = 0;
+  for (const i of inputs) {
+    if (i.problem !== undefined) left.push({ name: i.name, skip: { file: i.name, sheet: "", kind: "file", reason: i.problem }, line: i.problem });
+    else if (next < unreadableXlsx.length && unreadableXlsx[next] === i.name) {
+      left.push({ name: i.name, skip: unreadableSkips[next]!, line: M.notXlsx(i.name) });
+      next++;
+    }
   }
+  if (result === undefined || left.length === inputs.length) {
+    const lines = (l: Lang): string[] => left.map((x) => x.line[l]);
+    return fail(M.noFileReadable(inputs.length), { vi: lines("vi"), en: lines("en") });
+  }
+  const report = {
+    ...result.report,
+    unreadable: left.map((x) => x.name),
+    skipped: [...left.map((x) => x.skip), ...result.report.skipped.slice(unreadableXlsx.length)],
+  };
   // Forms of different indices (or versions) in one workbook cannot be scored together: said first.
   for (const w of report.warnings) io.stderr.write(`${T.severityOne.warning[lang]}: ${w[lang]}\n`);
   const skipLines = report.skipped.map((s) => `  - ${s.file}: ${s.reason[lang]}`);

@@ -71,11 +71,27 @@ function failInvalidDefinition(file: string, problems: DefinitionProblem[]): nev
 
 export type InputKind = "xlsx" | "csv";
 
-export function inputKind(path: string): InputKind {
+/** The kind of input a file's extension names; undefined for any other file (.xls, .ods…). */
+function kindOfExtension(path: string): InputKind | undefined {
   const ext = extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".txt" || ext === ".tsv") return "csv";
   if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
-  return fail(M.unknownExtension(path, ext));
+  return undefined;
+}
+
+export function inputKind(path: string): InputKind {
+  return kindOfExtension(path) ?? fail(M.unknownExtension(path, extname(path)));
+}
+
+/**
+ * Why a file cannot be read as an .xlsx workbook, by its extension alone: another spreadsheet
+ * format (.xls, .ods…, named with where to convert it) or a table (.csv); undefined for an .xlsx
+ * file, which is then read. `name` is how the sentence names the file.
+ */
+export function notXlsxByExtension(path: string, name: string = path): Message | undefined {
+  const kind = kindOfExtension(path);
+  if (kind === "xlsx") return undefined;
+  return kind === undefined ? M.unknownExtension(name, extname(path)) : M.notXlsx(name);
 }
 
 /** Whether two paths name the same file: the same path, or (both existing) the same inode. */
@@ -151,7 +167,9 @@ export async function openInput(io: CliIO, path: string): Promise<{ host: XlsxHo
     if (csv.encoding === "windows-1258") notices.push(notUtf8Message(path));
   }
   try {
-    return { host: await XlsxHost.fromBuffer(data, basename(path)), notices };
+    // A workbook LibreOffice saved keeps its protection, unlocked cells and passwords (fromBuffer).
+    const host = await XlsxHost.fromBuffer(data, basename(path));
+    return { host, notices };
   } catch {
     return fail(M.notXlsx(path));
   }

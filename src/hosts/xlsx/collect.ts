@@ -8,8 +8,8 @@ import { type CollectPlan, type ExistingForm, detectLayoutA, isBlankForm, planCo
 import { columnNumber } from "../../core/a1";
 import type { IndexModel } from "../../core/definition/model";
 import { tidyDataBars, writeUntidied } from "./finish";
-import { preserveDrawings } from "./preserve";
-import { cellValue, snapshotSheet, snapshotValue } from "./read";
+import { preserveDrawings, restoreLegacyPasswords } from "./preserve";
+import { cellValue, legacyPasswordsOf, loadXlsx, snapshotSheet, snapshotValue } from "./read";
 import { FORM_LIST_COLUMN, FORM_LIST_FIRST_ROW, formLists } from "./template";
 
 /** The workbook the forms are gathered into cannot be read as an .xlsx workbook. */
@@ -35,11 +35,12 @@ export interface CollectReport extends CollectPlan {
  * The workbook in `data`, or undefined when it is not a readable .xlsx workbook: not a zip
  * package ExcelJS reads, or a package with no worksheet — a zip without xl/workbook.xml (an .ods
  * renamed .xlsx), which ExcelJS reads as a workbook of no sheets (as XlsxHost.fromBuffer refuses it).
+ * A file LibreOffice saved is read with its protection, unlocked cells and legacy passwords (loadXlsx).
  */
 async function load(data: Uint8Array): Promise<ExcelJS.Workbook | undefined> {
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    wb = await loadXlsx(data);
   } catch {
     return undefined;
   }
@@ -224,8 +225,15 @@ export async function collectFiles(
     throw new CollectWriteError(e instanceof Error ? e.message : String(e));
   }
   // ExcelJS drops the charts and shapes it read: those of the workbook gathered into come back,
-  // in the same pass as the data bars are made plain.
-  data = base ? await preserveDrawings(base, data, { skipSheets: plan.take.flatMap((t) => (t.replaces !== undefined ? [t.replaces] : [])), tidyDataBars: dataBarSheets }) : await tidyDataBars(data, dataBarSheets);
+  // in the same pass as the data bars are made plain and the legacy passwords of the sheets'
+  // protection (LibreOffice's, which ExcelJS does not write) are put back.
+  const legacyPasswords = legacyPasswordsOf(target);
+  if (base) {
+    const skipSheets = plan.take.flatMap((t) => (t.replaces !== undefined ? [t.replaces] : []));
+    data = await preserveDrawings(base, data, { skipSheets, tidyDataBars: dataBarSheets, legacyPasswords });
+  } else {
+    data = legacyPasswords.size > 0 ? await restoreLegacyPasswords(data, legacyPasswords, { tidyDataBars: dataBarSheets }) : await tidyDataBars(data, dataBarSheets);
+  }
   const report: CollectReport = {
     ...plan,
     skipped: [...unreadable.map(unreadableFileSkip), ...plan.skipped],

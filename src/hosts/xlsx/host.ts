@@ -8,7 +8,7 @@ import { type PendingChart, applyPlan } from "./apply";
 import { addCharts } from "./charts";
 import { tidyDataBars, writeUntidied } from "./finish";
 import { preserveDrawings } from "./preserve";
-import { snapshotWorkbook } from "./read";
+import { prepareXlsx, setLegacyPasswords, snapshotWorkbook } from "./read";
 
 export class XlsxHost implements WorkbookHost {
   private pendingCharts: PendingChart[] = [];
@@ -33,9 +33,13 @@ export class XlsxHost implements WorkbookHost {
    */
   static async fromBuffer(data: Uint8Array | ArrayBuffer, name?: string): Promise<XlsxHost> {
     const wb = new ExcelJS.Workbook();
-    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    // A workbook LibreOffice saved writes its true/false attributes as words, which ExcelJS does
+    // not read: its protection, unlocked cells and passwords are kept as it had them.
+    const prepared = await prepareXlsx(data instanceof Uint8Array ? data : new Uint8Array(data));
+    const bytes = prepared.bytes;
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     if (wb.worksheets.length === 0) throw new Error(`${name ?? "The file"} is not an .xlsx workbook: the package holds no worksheet`);
+    setLegacyPasswords(wb, prepared.legacyPasswords);
     return new XlsxHost(wb, name, bytes.slice());
   }
 

@@ -312,3 +312,124 @@ export function unescapeXml(s: string): string {
     return ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e] ?? "";
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Booleans written as words (LibreOffice)
+
+/**
+ * The boolean attributes (xsd:boolean) of the SpreadsheetML elements ExcelJS reads, by element.
+ * The schema allows "true"/"false" as well as "1"/"0", and LibreOffice writes the words; ExcelJS
+ * compares most of them with "1" or "0" only, so it reads `<sheetProtection sheet="true">` as an
+ * unprotected sheet and `<protection locked="false"/>` as a locked cell.
+ */
+const BOOLEAN_ATTRIBUTES: Record<string, readonly string[]> = {
+  // Worksheet
+  sheetPr: ["filterMode", "published", "syncHorizontal", "syncVertical", "transitionEvaluation", "transitionEntry", "enableFormatConditionsCalculation"],
+  pageSetUpPr: ["autoPageBreaks", "fitToPage"],
+  outlinePr: ["applyStyles", "summaryBelow", "summaryRight", "showOutlineSymbols"],
+  sheetView: ["windowProtection", "showFormulas", "showGridLines", "showRowColHeaders", "showZeros", "rightToLeft", "tabSelected", "showRuler", "showOutlineSymbols", "defaultGridColor", "showWhiteSpace"],
+  sheetFormatPr: ["customHeight", "zeroHeight", "thickTop", "thickBottom"],
+  col: ["hidden", "bestFit", "customWidth", "phonetic", "collapsed"],
+  row: ["customFormat", "hidden", "customHeight", "collapsed", "thickTop", "thickBot", "ph"],
+  sheetProtection: [
+    "sheet", "objects", "scenarios", "formatCells", "formatColumns", "formatRows", "insertColumns", "insertRows",
+    "insertHyperlinks", "deleteColumns", "deleteRows", "selectLockedCells", "sort", "autoFilter", "pivotTables", "selectUnlockedCells",
+  ],
+  dataValidations: ["disablePrompts"],
+  dataValidation: ["allowBlank", "showDropDown", "showInputMessage", "showErrorMessage"],
+  cfRule: ["stopIfTrue", "aboveAverage", "percent", "bottom", "equalAverage"],
+  cfvo: ["gte"],
+  dataBar: ["showValue"],
+  iconSet: ["showValue", "percent", "reverse"],
+  printOptions: ["horizontalCentered", "verticalCentered", "headings", "gridLines", "gridLinesSet"],
+  pageSetup: ["usePrinterDefaults", "blackAndWhite", "draft", "useFirstPageNumber"],
+  headerFooter: ["differentOddEven", "differentFirst", "scaleWithDoc", "alignWithMargins"],
+  // Styles
+  xf: ["quotePrefix", "pivotButton", "applyNumberFormat", "applyFont", "applyFill", "applyBorder", "applyAlignment", "applyProtection"],
+  alignment: ["wrapText", "justifyLastLine", "shrinkToFit"],
+  protection: ["locked", "hidden"],
+  border: ["diagonalUp", "diagonalDown", "outline"],
+  cellStyle: ["hidden", "customBuiltin"],
+  // Workbook
+  workbookPr: ["date1904", "showObjects", "showBorderUnselectedTables", "filterPrivacy", "promptedSolutions", "showInkAnnotation", "backupFile", "saveExternalLinkValues", "hidePivotFieldList", "showPivotChartFilter", "allowRefreshQuery", "publishItems", "checkCompatibility", "autoCompressPictures", "refreshAllConnections"],
+  workbookProtection: ["lockStructure", "lockWindows", "lockRevision"],
+  workbookView: ["minimized", "showHorizontalScroll", "showVerticalScroll", "showSheetTabs", "autoFilterDateGrouping"],
+  definedName: ["hidden", "function", "vbProcedure", "xlm", "publishToServer", "workbookParameter"],
+  calcPr: ["fullCalcOnLoad", "calcCompleted", "calcOnSave", "concurrentCalc", "forceFullCalc", "iterate", "fullPrecision"],
+  // Tables
+  table: ["insertRow", "insertRowShift", "published"],
+  tableStyleInfo: ["showFirstColumn", "showLastColumn", "showRowStripes", "showColumnStripes"],
+  filterColumn: ["hiddenButton", "showButton"],
+};
+
+const BOOLEAN_ELEMENT = new RegExp(
+  `<((?:[\\w.-]+:)?)(${Object.keys(BOOLEAN_ATTRIBUTES).join("|")})(\\s(?:[^>"']|"[^"]*"|'[^']*')*?)(\\/?>)`,
+  "g",
+);
+
+/** Whether a part may hold a boolean written as a word (a cheap test before normalizeBooleans). */
+export function hasWordBooleans(xml: string): boolean {
+  return /=\s*(?:"(?:true|false)"|'(?:true|false)')/.test(xml);
+}
+
+/**
+ * A worksheet, styles, workbook or table part with the boolean attributes of BOOLEAN_ATTRIBUTES
+ * written "true"/"false" (as LibreOffice writes them) written "1"/"0" instead, as Excel writes
+ * them and ExcelJS reads them. Every other attribute and all text stay as they were (a validation
+ * message "true", a sheet named "false").
+ */
+export function normalizeBooleans(xml: string): string {
+  if (!hasWordBooleans(xml)) return xml;
+  return xml.replace(BOOLEAN_ELEMENT, (whole, prefix: string, name: string, attrs: string, close: string) => {
+    if (!/true|false/.test(attrs)) return whole;
+    const booleans = BOOLEAN_ATTRIBUTES[name] ?? [];
+    const fixed = attrs.replace(/([\w.:-]+)(\s*=\s*)("[^"]*"|'[^']*')/g, (pair, attrName: string, eq: string, quoted: string) => {
+      const value = quoted.slice(1, -1);
+      if ((value !== "true" && value !== "false") || !booleans.includes(attrName)) return pair;
+      return `${attrName}${eq}${quoted[0]}${value === "true" ? "1" : "0"}${quoted[0]}`;
+    });
+    return `<${prefix}${name}${fixed}${close}`;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The legacy password of a sheet's protection
+
+/** The worksheet's own <sheetProtection> tag (a child of the root), if any. */
+function sheetProtectionTag(sheetXml: string): { start: number; end: number; tag: string } | undefined {
+  for (const child of topLevelChildren(sheetXml).children) {
+    if (child.name !== "sheetProtection") continue;
+    const end = tagEnd(sheetXml, child.start) + 1;
+    return { start: child.start, end, tag: sheetXml.slice(child.start, end) };
+  }
+  return undefined;
+}
+
+function isTrue(value: string | undefined): boolean {
+  return value === "1" || value === "true";
+}
+
+/**
+ * The legacy `password` of a protected sheet (the 16-bit hash, "DAA7", that Excel 2007 and
+ * LibreOffice write), which ExcelJS neither reads nor writes; undefined when the sheet is not
+ * protected or has no such password.
+ */
+export function legacySheetPassword(sheetXml: string): string | undefined {
+  const found = sheetProtectionTag(sheetXml);
+  if (!found || !isTrue(attr(found.tag, "sheet"))) return undefined;
+  const password = attr(found.tag, "password");
+  return password !== undefined && password !== "" ? password : undefined;
+}
+
+/**
+ * The worksheet with `password` (a legacy hash) given to its protection: only when the sheet is
+ * protected and its protection has no password of either kind (no `password`, no `hashValue`),
+ * as ExcelJS writes a protection read with a legacy password. Unchanged otherwise.
+ */
+export function withLegacyPassword(sheetXml: string, password: string): string {
+  const found = sheetProtectionTag(sheetXml);
+  if (!found || !isTrue(attr(found.tag, "sheet"))) return sheetXml;
+  if (attr(found.tag, "password") !== undefined || attr(found.tag, "hashValue") !== undefined) return sheetXml;
+  const tag = found.tag.replace(/^(<[\w.:-]+)/, `$1 password="${escapeXml(unescapeXml(password))}"`);
+  return sheetXml.slice(0, found.start) + tag + sheetXml.slice(found.end);
+}

@@ -29,6 +29,7 @@ import {
   extensionOf,
   insertDrawingElement,
   isExternal,
+  legacySheetPassword,
   nextRelId,
   parseRels,
   relativeTarget,
@@ -37,6 +38,7 @@ import {
   sheetParts,
   tagEnd,
   topLevelChildren,
+  withLegacyPassword,
   writeRels,
 } from "./ooxml";
 
@@ -53,6 +55,11 @@ export interface PreserveOptions {
   renamedSheets?: readonly { from: string; to: string }[];
   /** Sheets of the written file whose data bars to make plain first (tidyDataBarsIn), in the same pass. */
   tidyDataBars?: readonly string[];
+  /**
+   * Legacy passwords of the written file's sheets, by name (legacyPasswordsOf: forms copied in from
+   * other files); a sheet not named here keeps that of the original's sheet of its name.
+   */
+  legacyPasswords?: ReadonlyMap<string, string>;
 }
 
 export async function preserveDrawings(
@@ -67,6 +74,16 @@ export async function preserveDrawings(
   const skip = new Set(options.skipSheets);
   const renames = options.renamedSheets ?? [];
   const copier = new PartCopier(source, target, renames);
+  // ExcelJS writes a protection read with a legacy password (LibreOffice's) without it.
+  const passwords = new Map(options.legacyPasswords ?? []);
+  for (const [name, sourceSheet] of source.sheets) {
+    if (skip.has(name)) continue;
+    const renamed = renames.find((r) => r.from.toLowerCase() === name.toLowerCase())?.to ?? name;
+    if (passwords.has(renamed) || !source.has(sourceSheet)) continue;
+    const password = legacySheetPassword(await source.text(sourceSheet));
+    if (password !== undefined) passwords.set(renamed, password);
+  }
+  if (await restoreLegacyPasswordsIn(target, passwords)) changed = true;
   for (const [name, sourceSheet] of source.sheets) {
     if (skip.has(name)) continue;
     const renamed = renames.find((r) => r.from.toLowerCase() === name.toLowerCase())?.to;
@@ -86,6 +103,39 @@ export async function preserveDrawings(
   if (!changed) return written;
   target.save();
   return target.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/**
+ * The written file with the legacy password of each sheet in `passwords` (by name) put back into
+ * its protection, when ExcelJS wrote the sheet protected without one (withLegacyPassword), and
+ * the data bars of `tidyDataBars` made plain in the same pass: for a file written with no original
+ * to carry drawings from (forms gathered into a new workbook). Unchanged bytes when nothing needed it.
+ */
+export async function restoreLegacyPasswords(
+  written: Uint8Array,
+  passwords: ReadonlyMap<string, string>,
+  options: { tidyDataBars?: readonly string[] } = {},
+): Promise<Uint8Array> {
+  if (passwords.size === 0 && (options.tidyDataBars ?? []).length === 0) return written;
+  const zip = await JSZip.loadAsync(written);
+  let changed = await tidyDataBarsIn(zip, options.tidyDataBars ?? []);
+  if (passwords.size > 0 && (await restoreLegacyPasswordsIn(await Package.open(zip), passwords))) changed = true;
+  if (!changed) return written;
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+async function restoreLegacyPasswordsIn(target: Package, passwords: ReadonlyMap<string, string>): Promise<boolean> {
+  let changed = false;
+  for (const [name, password] of passwords) {
+    const path = target.sheets.get(name);
+    if (path === undefined || !target.has(path)) continue;
+    const xml = await target.text(path);
+    const fixed = withLegacyPassword(xml, password);
+    if (fixed === xml) continue;
+    target.zip.file(path, fixed);
+    changed = true;
+  }
+  return changed;
 }
 
 // ---------------------------------------------------------------------------------------------

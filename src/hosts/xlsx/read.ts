@@ -1,6 +1,8 @@
 /** An ExcelJS workbook → a WorkbookSnapshot: values only, as the reader expects them. */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
+import { hasWordBooleans, legacySheetPassword, normalizeBooleans, parseRels, sheetParts } from "./ooxml";
 
 /** A date as ISO text: the day alone when there is no time of day. */
 export function dateText(d: Date): string {
@@ -125,4 +127,95 @@ export function snapshotWorkbook(wb: ExcelJS.Workbook, source?: string): Workboo
   // A workbook made from a CSV file (the command line's reading of one) is spoken of as that file.
   const csvFile = source !== undefined && /\.(csv|tsv|txt)$/i.test(source) ? { csvFile: source } : {};
   return { sheets: wb.worksheets.map((ws) => ({ ...snapshotSheet(ws), ...csvFile })), ...(source !== undefined ? { source } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a file another program saved
+
+/** A package ready for ExcelJS, and what ExcelJS would lose of it. */
+export interface PreparedXlsx {
+  /** The file, its booleans written as ExcelJS reads them; the very bytes given when none needed it. */
+  bytes: Uint8Array;
+  /** The legacy `password` of each protected sheet that has one, by sheet name (ExcelJS drops it). */
+  legacyPasswords: Map<string, string>;
+}
+
+/** The parts ExcelJS reads booleans from. */
+const BOOLEAN_PARTS = /^xl\/(?:workbook\.xml|styles\.xml|worksheets\/[^/]+\.xml|tables\/[^/]+\.xml)$/i;
+
+/**
+ * The file as ExcelJS should be given it. LibreOffice writes the booleans of SpreadsheetML as
+ * words ("true"/"false"), which ExcelJS reads as false: a protected form would come out
+ * unprotected and its input cells locked, a sheet fitted to one page unfitted. They are written
+ * "1"/"0" (normalizeBooleans). Also the legacy password of every protected sheet, which ExcelJS
+ * does not read (LibreOffice writes `password="DAA7"`), so that it can be put back in the model
+ * (setLegacyPasswords) and in the file written (preserve.ts). Bytes that are not a zip package are
+ * given back as they are, for ExcelJS to refuse.
+ */
+export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
+  const legacyPasswords = new Map<string, string>();
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    return { bytes: data, legacyPasswords };
+  }
+  const texts = new Map<string, string>();
+  let changed = false;
+  for (const path of Object.keys(zip.files)) {
+    const file = zip.files[path];
+    if (!file || file.dir || !BOOLEAN_PARTS.test(path.replace(/^\//, ""))) continue;
+    const xml = await file.async("string");
+    texts.set(path.replace(/^\//, ""), xml);
+    if (!hasWordBooleans(xml)) continue;
+    const fixed = normalizeBooleans(xml);
+    if (fixed === xml) continue;
+    zip.file(path, fixed);
+    changed = true;
+  }
+  const workbookPath = "xl/workbook.xml";
+  const workbookXml = texts.get(workbookPath);
+  const relsXml = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+  if (workbookXml !== undefined && relsXml !== undefined) {
+    for (const [name, path] of sheetParts(workbookXml, parseRels(relsXml), workbookPath)) {
+      const sheetXml = texts.get(path);
+      const password = sheetXml === undefined ? undefined : legacySheetPassword(sheetXml);
+      if (password !== undefined) legacyPasswords.set(name, password);
+    }
+  }
+  // Stored, not compressed: ExcelJS reads it once, and preserve.ts only copies parts out of it.
+  const bytes = changed ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : data;
+  return { bytes, legacyPasswords };
+}
+
+/**
+ * Puts the legacy passwords of prepareXlsx into the sheets' protection as ExcelJS read it
+ * (`password`, next to the modern `hashValue`), so that a form or results sheet protected with a
+ * password is known to be, and a copy of the sheet (collect) carries it.
+ */
+export function setLegacyPasswords(wb: ExcelJS.Workbook, passwords: ReadonlyMap<string, string>): void {
+  for (const [name, password] of passwords) {
+    const ws = wb.getWorksheet(name);
+    const protection = ws ? (ws as unknown as { sheetProtection?: Record<string, unknown> | null }).sheetProtection : undefined;
+    if (protection && protection.sheet && protection.hashValue === undefined) protection.password = password;
+  }
+}
+
+/** The legacy passwords in the protection of the workbook's sheets (as setLegacyPasswords put them), by sheet name. */
+export function legacyPasswordsOf(wb: ExcelJS.Workbook): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const ws of wb.worksheets) {
+    const p = (ws as unknown as { sheetProtection?: Record<string, unknown> | null }).sheetProtection;
+    if (p && p.sheet && typeof p.password === "string" && p.password !== "") out.set(ws.name, p.password);
+  }
+  return out;
+}
+
+/** The workbook in `data`, read by ExcelJS after prepareXlsx, with its sheets' legacy passwords. Throws as ExcelJS does. */
+export async function loadXlsx(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  const prepared = await prepareXlsx(data);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(prepared.bytes as unknown as ArrayBuffer);
+  setLegacyPasswords(wb, prepared.legacyPasswords);
+  return wb;
 }
