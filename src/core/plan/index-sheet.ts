@@ -177,9 +177,10 @@ function runs(cells: { row: number; column: number; value: CellValue | undefined
 /**
  * The cells each scored unit's figures were read from, with what they hold now (before the run
  * writes anything): on a form (layout A) the `Số liệu` and `Số liệu thẩm định` columns over the
- * table's input rows and the category cell of the header block; in a table (layout B) the unit's
- * row across its input columns. Units read from a CSV file have none: their figures are not in
- * the workbook.
+ * table's input rows, then the category and the unit name cells of the header block (`Nhóm`,
+ * `Đơn vị`: the results show the name, and `validate` says a unit changed when it does); in a
+ * table (layout B) the unit's row across its input columns. Units read from a CSV file have none:
+ * their figures are not in the workbook.
  */
 export function inputCopies(submissions: Submission[], snapshot: WorkbookSnapshot | undefined): InputCopy[] {
   if (!snapshot) return [];
@@ -209,9 +210,11 @@ export function inputCopies(submissions: Submission[], snapshot: WorkbookSnapsho
         const line = Array.from({ length: last - first + 1 }, (_, i) => ({ row: first + i, column, value: at(first + i, column) }));
         ranges.push(...runs(line));
       }
-      const category = readHeaderBlock(sheet, header).category;
-      if (category) {
-        const { row, column } = parseCell(category.address);
+      // The category cell, then the unit's name (a workbook scored before the name was copied has no range for it).
+      const block = readHeaderBlock(sheet, header);
+      for (const field of [block.category, block.name]) {
+        if (!field) continue;
+        const { row, column } = parseCell(field.address);
         ranges.push(...runs([{ row, column, value: at(row, column) }]));
       }
     } else {

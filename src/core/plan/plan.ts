@@ -31,7 +31,7 @@ import {
   resultsTableRange,
   withInputsChangedStatus,
 } from "./results-sheet";
-import { planClearForm, planSheetEdits } from "./sheet-edits";
+import { planClearForm, planClearUnscoredForm, planSheetEdits } from "./sheet-edits";
 import { ownedSheetNames } from "./sheet-names";
 
 /** The warnings a plan carries (none for a plan without). */
@@ -633,6 +633,20 @@ export function planResults(
   for (const [sheetName, cells] of leftOut) {
     const sheet = snapshot?.sheets.find((x) => x.name === sheetName && x.csvFile === undefined);
     const cleared = sheet ? planClearForm(sheet, cells) : undefined;
+    if (cleared) edits.push(cleared);
+  }
+  // Forms this run does not score that the last run did not write into (a copy of a scored form,
+  // one relabelled for another index, one scored in another workbook): a summary of the project's
+  // found on them by its labels, the line under it and their Điểm column are emptied, as copied
+  // marks are found by their notes, so that no form shows a total and a rank of another run.
+  const read = new Set(submissions.flatMap((s) => (s.source ? [s.source.sheet.toLowerCase()] : [])));
+  const passed = new Set(
+    [...ownedSet, ...(previous?.owned.sheets ?? []), ...names.renames.map((r) => r.from), ...names.renamed.values(), ...edited, ...leftOut.keys()].map((n) => n.toLowerCase()),
+  );
+  for (const sheet of snapshot?.sheets ?? []) {
+    const name = sheet.name.toLowerCase();
+    if (sheet.csvFile !== undefined || read.has(name) || passed.has(name)) continue;
+    const cleared = planClearUnscoredForm(sheet);
     if (cleared) edits.push(cleared);
   }
 

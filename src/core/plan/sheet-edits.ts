@@ -15,6 +15,7 @@ import type { IndexModel } from "../definition/model";
 import { type Lang, type Message, foldText } from "../i18n/text";
 import type { CellBlock, CellValue, PlanValue, SheetEditPlan, SheetSnapshot, Submission, UnitResult } from "../types";
 import { isCellError } from "../types";
+import { findTableHeader } from "../read/layout-a";
 import { type CellRange, cellAddress, compactRanges, parseRange, rangeCells } from "./a1";
 import { type OwnedCells, unitInputsChangedCount } from "./index-sheet";
 import {
@@ -566,6 +567,78 @@ export function planClearForm(sheet: SheetSnapshot, previous: OwnedCells[]): She
     }
   } else {
     for (const a of staleStatusCells(sheet, previous, undefined, merged, cleared)) blocks.push({ address: a, values: [[null]] });
+  }
+  return blocks.length > 0 ? { sheet: sheet.name, blocks } : undefined;
+}
+
+/** The headers of a `Điểm` column, folded: the template's and the one the project adds, in either language. */
+const SCORE_HEADERS = new Set([...SCORE_LABELS].map(foldText));
+
+/** Whether a cell of a `Điểm` column holds what the project writes there (not empty): a number or a "not scored" word. */
+function holdsScore(v: CellValue | undefined): boolean {
+  return typeof v === "number" || (typeof v === "string" && UNAVAILABLE.has(v.trim()));
+}
+
+/**
+ * What a scoring left on a form that this run does not score and the last run did not write into
+ * (`_index` records nothing there): a copy of a scored form (Move or Copy, "Create a copy"), a
+ * form relabelled for another index, a form scored in another workbook. Its total, rank and
+ * `Điểm` column would stand there as if scored, so they are emptied (values only: the user's
+ * formatting stays). The form must carry the project's summary, found by its labels and shape (a
+ * total and a rank such as "16/20") above its table: without one, nothing tells what the project
+ * wrote from what the user typed, and the form is left alone. With one, these are emptied: the
+ * summary (with its rank-in-category row); the line under it that says the figures changed (a
+ * formula that may show nothing, so the cell right under the summary is emptied when it reads as
+ * empty); in each column headed `Điểm`/`Score` in the table's header row, on the rows that carry
+ * a code, the numbers and "not scored" words (never a text or an error; a column named otherwise
+ * is not looked at); and right of the table, on those rows, the project's explanation of a
+ * rescaled group. Undefined when nothing is left to empty.
+ */
+export function planClearUnscoredForm(sheet: SheetSnapshot): SheetEditPlan | undefined {
+  const header = findTableHeader(sheet);
+  if (!header) return undefined;
+  const headerRow = header.row + 1;
+  const merged = mergeTest(sheet);
+  const blocks: CellBlock[] = [];
+  const cleared = new Set<string>();
+  const clear = (row: number, column: number, evenEmpty = false) => {
+    const a = cellAddress(row, column);
+    if (cleared.has(a) || merged(row, column) || (!evenEmpty && isEmpty(sheet, row, column))) return;
+    cleared.add(a);
+    blocks.push({ address: a, values: [[null]] });
+  };
+  // Every summary of the project's above the table (or beside its header row), as findSummary looks.
+  const summaries: { row: number; column: number }[] = [];
+  const last = Math.min(sheet.values.length, headerRow + 1);
+  for (let row = 1; row <= last; row++) {
+    const line = sheet.values[row - 1] ?? [];
+    for (let column = 1; column <= line.length; column++) {
+      if (SUMMARY_LABELS.has(textOf(line[column - 1])) && isSummaryAt(sheet, row, column)) summaries.push({ row, column });
+    }
+  }
+  if (summaries.length === 0) return undefined;
+  for (const s of summaries) {
+    const height = isCategoryRowAt(sheet, s.row + 2, s.column) ? 3 : 2;
+    for (let dr = 0; dr < height; dr++) for (const dc of [0, 1]) clear(s.row + dr, s.column + dc);
+    // The line under it: where it is written, even when it shows nothing; a row further when it says something.
+    const v = valueAt(sheet, s.row + height, s.column);
+    if (isInputsChangedLine(v) || isEmpty(sheet, s.row + height, s.column)) clear(s.row + height, s.column, true);
+    for (const dr of [2, 3]) if (isInputsChangedLine(valueAt(sheet, s.row + dr, s.column))) clear(s.row + dr, s.column);
+  }
+  // The Điểm column(s), found by the header in the table's header row.
+  const scoreColumns: number[] = [];
+  (sheet.values[header.row] ?? []).forEach((v, c) => {
+    if (typeof v === "string" && SCORE_HEADERS.has(foldText(v))) scoreColumns.push(c + 1);
+  });
+  const codeColumn = (header.cols.code ?? 0) + 1;
+  for (let row = headerRow + 1; row <= sheet.values.length; row++) {
+    const code = textOf(valueAt(sheet, row, codeColumn));
+    if (code === "" || code.length > 30 || /\s/.test(code)) continue;
+    for (const column of scoreColumns) if (holdsScore(valueAt(sheet, row, column))) clear(row, column);
+    if (scoreColumns.length === 0) continue;
+    (sheet.values[row - 1] ?? []).forEach((v, c) => {
+      if (c + 1 > header.lastColumn + 1 && isRescaledGroupText(v)) clear(row, c + 1);
+    });
   }
   return blocks.length > 0 ? { sheet: sheet.name, blocks } : undefined;
 }

@@ -1,0 +1,102 @@
+/**
+ * A scored form copied in Excel (Move or Copy, "Create a copy") and left as it is: the copy is a
+ * second form of its unit and is not scored, so the next scoring empties the summary it copied
+ * (total, rank, rank in category) and the line under it, and leaves what the user typed on it.
+ * Emptying the copy's `Điểm` column below the first rows needs that column read: the Excel host
+ * reads only the reader's columns below a form's top rows (src/hosts/excel/read.ts).
+ */
+import { topLeft } from "../../src/core/a1";
+import { cellAddress } from "../../src/core/plan/a1";
+import { runScoring } from "../../src/core/pipeline";
+import { ExcelHost } from "../../src/hosts/excel";
+import type { ExcelDouble } from "../excel-double";
+import { layoutAWorkbook } from "./fixtures";
+
+const now = new Date("2026-01-15T08:00:00Z");
+
+async function score(double: ExcelDouble, definition: unknown) {
+  double.install();
+  return runScoring(new ExcelHost(), { definition, lang: "vi", projectVersion: "test", now });
+}
+
+/** A user copying a sheet (Move or Copy, Create a copy): its cells with their formats, merges, protection and notes. */
+function copyForm(double: ExcelDouble, from: string, to: string): void {
+  const src = double.sheet(from);
+  const copy = double.addSheet(to);
+  for (const [k, c] of src.cells) copy.cells.set(k, { ...c });
+  copy.columnWidths = new Map(src.columnWidths);
+  copy.rowHeights = new Map(src.rowHeights);
+  copy.merges = src.merges.map((m) => ({ ...m }));
+  copy.protection = { ...src.protection, options: { ...src.protection.options } };
+  for (const n of double.workbook.notes.filter((x) => x.sheet === src)) double.workbook.notes.push({ ...n, sheet: copy });
+}
+
+function value(double: ExcelDouble, sheet: string, cell: string): unknown {
+  const { row, col } = topLeft(cell);
+  const v = double.sheet(sheet).get(row, col)?.v;
+  return v === undefined || v === "" ? null : v;
+}
+
+/** Where the summary's first label is on a sheet (in its first rows), as "D1". */
+function summaryAt(double: ExcelDouble, sheet: string): { row: number; col: number } | undefined {
+  for (let row = 0; row < 8; row++) for (let col = 0; col < 16; col++) if (double.sheet(sheet).get(row, col)?.v === "Tổng điểm") return { row, col };
+  return undefined;
+}
+
+describe("a copy of a scored form in Excel, scored again", () => {
+  test("loses the summary and the line it copied; the user's figures, own column and the form it copies stay; the copy's protection is kept", async () => {
+    const { double, definition } = await layoutAWorkbook(3);
+    const first = await score(double, definition);
+    const form = first.submissions[0]!.source!.sheet;
+    const at = summaryAt(double, form)!;
+    expect(at).toBeDefined();
+    const cellOf = (dr: number, dc: number) => ({ row: at.row + dr, col: at.col + dc });
+    const before = double.sheet(form);
+    // A three-row summary (the index ranks within categories), and under it the line: a formula.
+    expect(before.get(at.row + 2, at.col)?.v).toBe("Hạng trong loại");
+    expect(String(before.get(at.row + 3, at.col)?.f ?? "")).toContain("COUNTIFS('_index'!$A:$A,\"inputs\"");
+    const copy = `${form} (2)`;
+    copyForm(double, form, copy);
+    // The user's own column right of the table on the copy, with numbers.
+    const header = first.submissions[0]!.source!.headerRow!;
+    const scoreColumn = first.submissions[0]!.source!.scoreColumn!;
+    double.setCells(copy, cellAddress(header, scoreColumn + 1), [["Điểm đề xuất"], [150], [30]]);
+    double.setCells(copy, cellAddress(header + 12, scoreColumn + 1), [[12]]);
+
+    const second = await score(double, definition);
+    expect(double.requests.every((r) => r.ok)).toBe(true);
+    expect(second.issues.some((i) => i.code === "duplicate-unit" && i.sheet === copy)).toBe(true);
+    // The copy: no summary, no line.
+    expect(summaryAt(double, copy)).toBeUndefined();
+    for (let dr = 0; dr <= 3; dr++) {
+      for (const dc of [0, 1]) {
+        const { row, col } = cellOf(dr, dc);
+        expect([dr, dc, value(double, copy, cellAddress(row + 1, col + 1)), double.sheet(copy).get(row, col)?.f ?? null]).toEqual([dr, dc, null, null]);
+      }
+    }
+    // What the user typed stays: the unit, its figures, its own column.
+    expect(value(double, copy, "B2")).toBe(value(double, form, "B2"));
+    const cells = first.submissions[0]!.source!.cells!;
+    for (const a of Object.values(cells)) expect([a, value(double, copy, a)]).toEqual([a, value(double, form, a)]);
+    expect([1, 2, 3, 13].map((dr) => value(double, copy, cellAddress(header + dr - 1, scoreColumn + 1)))).toEqual(["Điểm đề xuất", 150, 30, 12]);
+    // The copy is still protected as it was; the form it copies keeps its summary.
+    expect(double.sheet(copy).protection.protected).toBe(true);
+    expect(summaryAt(double, form)).toEqual(at);
+    expect(double.sheet(form).get(at.row + 1, at.col + 1)?.v).toMatch(/^\d+\/3$/);
+  });
+
+  test("emptying copies takes as many requests for four copied forms as for one", async () => {
+    const syncs = async (copies: number) => {
+      const { double, definition } = await layoutAWorkbook(5);
+      const first = await score(double, definition);
+      const form = first.submissions[0]!.source!.sheet;
+      for (let i = 0; i < copies; i++) copyForm(double, form, `Bản sao ${i + 1}`);
+      double.resetCounters();
+      await score(double, definition);
+      expect(double.requests.every((r) => r.ok)).toBe(true);
+      for (let i = 0; i < copies; i++) expect(summaryAt(double, `Bản sao ${i + 1}`)).toBeUndefined();
+      return double.syncCount;
+    };
+    expect(await syncs(4)).toBe(await syncs(1));
+  }, 60_000);
+});
