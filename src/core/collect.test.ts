@@ -336,14 +336,70 @@ describe("blank forms and filled ones", () => {
     // The same unit's name in other letters' case is the same unit: its blank form is left out.
     expect(plan.skipped.map((s) => s.sheet)).toEqual(["Y tế"]);
     expect(plan.warnings.map((w) => w.vi)).toEqual([
-      'Trang tính "Sở Y tế" (dai.xlsx, đơn vị "Đài Phát thanh và Truyền hình"): cùng mã SYT với đơn vị "Sở Y tế" (trang "Sở Y tế", từ tệp a.xlsx), tên khác; đã chép để được báo lỗi khi chấm — hãy sửa mã đơn vị cho đúng.',
+      'Trang tính "Sở Y tế" (dai.xlsx, đơn vị "Đài Phát thanh và Truyền hình"): cùng mã SYT với đơn vị "Sở Y tế" (trang "Sở Y tế", từ tệp a.xlsx), tên khác, cả hai phiếu đều đã điền; đã chép để được báo lỗi khi chấm — nếu là hai đơn vị, hãy sửa mã của đơn vị bị ghi sai; nếu là một đơn vị, hãy bỏ phiếu không dùng.',
     ]);
-    expect(plan.warnings[0]!.en).toContain("same code SYT as unit \"Sở Y tế\" (sheet \"Sở Y tế\", from a.xlsx), another name; copied so that scoring reports it");
+    expect(plan.warnings[0]!.en).toBe(
+      'Sheet "Sở Y tế" (dai.xlsx, unit "Đài Phát thanh và Truyền hình"): same code SYT as unit "Sở Y tế" (sheet "Sở Y tế", from a.xlsx), another name, both forms filled in; copied so that scoring reports it — if these are two units, correct the code of the one that is wrong; if one unit, remove the form not to be used.',
+    );
     // Scoring the sheets gathered reports the code twice.
     const read = readSubmissions(sampleModel(), {
       sheets: plan.take.map((t) => ({ name: t.as, values: [["Đơn vị", t.unitName!], ["Mã đơn vị", t.unitCode!], [], ["Mã", "Số liệu"], ["1.1", "có"]] })),
     });
     expect(read.issues.map((i) => i.code)).toContain("duplicate-unit");
+  });
+});
+
+describe("a unit known by its code, whatever the name on its forms", () => {
+  const stc = (name: string, unitName: string, filled: boolean): SheetSnapshot =>
+    form(name, unitName, "STC", filled ? { column: "Số liệu", value: 1 } : undefined);
+
+  it("takes the filled form over the blank one of the same code under another name, in either order, without a warning", () => {
+    const blank = { file: "mau.xlsx", sheets: [stc("Sở Tài chính", "Sở Tài chính", false)] };
+    const filled = { file: "stc.xlsx", sheets: [stc("STC 2026", "Sở Tài chính tỉnh", true)] };
+    for (const files of [[blank, filled], [filled, blank]]) {
+      const plan = planCollect([], files);
+      expect(plan.take.map((t) => [t.file, t.as, t.unitName])).toEqual([["stc.xlsx", "STC 2026", "Sở Tài chính tỉnh"]]);
+      expect(plan.skipped.map((s) => s.reason.en)).toEqual([
+        'Sheet "Sở Tài chính": a blank form (nothing filled in); unit code STC has a filled form from stc.xlsx, so this blank one is left out.',
+      ]);
+      expect(plan.warnings).toEqual([]);
+    }
+  });
+
+  it("puts the filled form in place of the code's blank form already in the workbook, whatever its name", () => {
+    const plan = planCollect(["Hướng dẫn", "Sở Tài chính"], [{ file: "stc.xlsx", sheets: [stc("STC 2026", "Sở Tài chính tỉnh", true)] }], undefined, {
+      existingForms: [{ sheet: "Sở Tài chính", unitCode: "STC", unitName: "Sở Tài chính", blank: true }],
+    });
+    expect(plan.take).toEqual([{ file: "stc.xlsx", sheet: "STC 2026", as: "Sở Tài chính", unitCode: "STC", unitName: "Sở Tài chính tỉnh", replaces: "Sở Tài chính" }]);
+    expect(plan.skipped).toEqual([]);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it("leaves out a blank form of a code filled in the workbook under another name", () => {
+    const plan = planCollect(["Sở Tài chính"], [{ file: "mau.xlsx", sheets: [stc("STC", "Sở Tài chính (cũ)", false)] }], undefined, {
+      existingForms: [{ sheet: "Sở Tài chính", unitCode: "STC", unitName: "Sở Tài chính", blank: false }],
+    });
+    expect(plan.take).toEqual([]);
+    expect(plan.skipped.map((s) => s.reason.vi)).toEqual([
+      'Trang tính "STC": phiếu trống (chưa điền số liệu); đơn vị mã STC đã có phiếu đã điền trong sổ tổng hợp nên bỏ qua phiếu trống này.',
+    ]);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it("still takes, with a warning, two filled forms of one code under two names, and leaves out the code's blank forms", () => {
+    const plan = planCollect([], [
+      { file: "mau.xlsx", sheets: [stc("Sở Tài chính", "Sở Tài chính", false)] },
+      { file: "a.xlsx", sheets: [stc("Sở Tài chính", "Sở Tài chính tỉnh", true)] },
+      { file: "b.xlsx", sheets: [stc("Kho bạc", "Kho bạc Nhà nước tỉnh", true)] },
+    ]);
+    expect(plan.take.map((t) => [t.file, t.as])).toEqual([
+      ["a.xlsx", "Sở Tài chính"],
+      ["b.xlsx", "Kho bạc"],
+    ]);
+    expect(plan.skipped.map((s) => [s.file, s.sheet])).toEqual([["mau.xlsx", "Sở Tài chính"]]);
+    expect(plan.warnings.map((w) => w.vi)).toEqual([
+      'Trang tính "Kho bạc" (b.xlsx, đơn vị "Kho bạc Nhà nước tỉnh"): cùng mã STC với đơn vị "Sở Tài chính tỉnh" (trang "Sở Tài chính", từ tệp a.xlsx), tên khác, cả hai phiếu đều đã điền; đã chép để được báo lỗi khi chấm — nếu là hai đơn vị, hãy sửa mã của đơn vị bị ghi sai; nếu là một đơn vị, hãy bỏ phiếu không dùng.',
+    ]);
   });
 });
 

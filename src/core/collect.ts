@@ -305,6 +305,8 @@ function nameKey(name: string | undefined): string | undefined {
 interface Candidate {
   /** Position of its file among the incoming files. */
   fileAt: number;
+  /** Position among all the incoming sheets: which of two forms came first. */
+  order: number;
   file: string;
   sheet: string;
   header: LayoutAHeader;
@@ -313,28 +315,32 @@ interface Candidate {
   visible: boolean;
 }
 
-/** The forms of one unit: one code and one name (a form with no name belongs to the first unit of its code). */
+/**
+ * The forms of one unit name under one code (a form with no name belongs to the first of its code).
+ * A code's groups are weighed together: a blank form under another name is the same unit's, a
+ * filled one under another name another unit claiming the code.
+ */
 interface UnitGroup {
   key: string;
   name?: string;
   code: string;
   existing?: { sheet: string; blank: boolean; name?: string };
   forms: Candidate[];
-  /** The unit code's first unit when this one has the same code under another name. */
-  sameCodeAs?: UnitGroup;
 }
 
 /**
  * Which sheets of the incoming files to copy, and under which names. Only unit sheets (layout
- * A) are taken; with a model, sheets made for another index are left out. One form a unit: a
- * unit's filled form is taken over its blank one (a blank form — the template's, not filled in —
- * in an earlier file, or already in the consolidated workbook, which the filled one replaces
- * under the same sheet name); a blank form is taken only when no file filled that unit in; a
- * second filled form, or any form of a unit already filled in the workbook, is left out. A unit's
+ * A) are taken; with a model, sheets made for another index are left out. A unit is known by its
+ * code (by its name when it has none). One form a unit: a unit's filled form is taken over its
+ * blank one whatever the unit name on either (a blank form — the template's, not filled in — in
+ * an earlier file, or already in the consolidated workbook, which the filled one replaces under
+ * the same sheet name); a blank form is taken only when no file filled that code in; a second
+ * filled form, or any form of a unit already filled in the workbook, is left out. A unit's
  * hidden sheets are weighed only when it has no visible form (a hidden sheet is most often an older
- * copy of the form): one left out for a visible form is named as hidden. A form
- * with a code already taken but another unit name is a different unit: it is taken, with a
- * warning, so that scoring reports the code twice rather than the unit going missing. The
+ * copy of the form): one left out for a visible form is named as hidden. A filled form
+ * with a code already taken by another filled form under another unit name may be a different
+ * unit: it is taken, with a warning, so that scoring reports the code twice rather than the unit
+ * going missing. The
  * template's instructions sheet and hidden list sheet are passed over without a word (a file of
  * nothing else is left out with its reason). When the
  * forms taken (with those already in the consolidated workbook, and the model's index) name more
@@ -367,7 +373,7 @@ export function planCollect(
     const n = nameKey(name);
     const found = list.find((g) => g.name === undefined || n === undefined || g.name === n);
     if (found) return { group: found, isNew: false };
-    const group: UnitGroup = { key, code, ...(n !== undefined ? { name: n } : {}), forms: [], ...(list[0] ? { sameCodeAs: list[0] } : {}) };
+    const group: UnitGroup = { key, code, ...(n !== undefined ? { name: n } : {}), forms: [] };
     list.push(group);
     return { group, isNew: true };
   };
@@ -423,7 +429,7 @@ export function planCollect(
       const entry: Entry = { file, sheet, header };
       // A form without a code is known by its name (detectLayoutA), as the reader knows it.
       if (header.unitCode !== undefined) {
-        const candidate: Candidate = { fileAt, file, sheet: sheet.name, header, blank: isBlankForm(sheet), visible: sheet.visible !== false };
+        const candidate: Candidate = { fileAt, order: entries.length, file, sheet: sheet.name, header, blank: isBlankForm(sheet), visible: sheet.visible !== false };
         const { group } = groupFor(header.unitCode, header.unitName);
         group.forms.push(candidate);
         entry.candidate = candidate;
@@ -435,16 +441,59 @@ export function planCollect(
     if (entries.length === before) entries.push({ skip: noFormInFile(file) });
   });
 
-  // Which form each unit keeps: a filled one before a blank one, the first of each kind; its
-  // visible forms only, when it has one (a hidden sheet of the unit is most often an older copy).
+  // Which form each unit keeps. A unit is known by its code first (by its name only when it has
+  // no code), so the forms of one code are weighed together: its visible forms only, when it has
+  // one (a hidden sheet is most often an older copy); when anything of the code is filled in, the
+  // first filled form of each unit name and no blank form, whatever the name on it (a blank form
+  // is the template's, its name may be an older one; a filled form under another name is another
+  // unit claiming the code: taken, with a warning); when nothing of it is filled in, the first
+  // blank form of each unit name that the workbook does not already hold (so that the unit appears).
   const chosen = new Map<UnitGroup, Candidate | undefined>();
-  for (const list of groups.values()) {
+  /** The blank form already in the workbook that a filled form taken replaces. */
+  const replacing = new Map<Candidate, string>();
+  /** Per code: the units it keeps (in the workbook, or taken), first first; a second one is warned about. */
+  const kept = new Map<string, UnitGroup[]>();
+  /** Per code: the form a form of it left out is compared to when its own unit keeps none, and whether it has a filled one. */
+  const codeKeep = new Map<string, { keep?: Candidate; filled: boolean }>();
+  for (const [key, list] of groups) {
+    const anyVisible = list.some((g) => g.forms.some((c) => c.visible));
+    const weighed = (g: UnitGroup): Candidate[] => g.forms.filter((c) => c.visible || !anyVisible);
+    const inWorkbook = list.filter((g) => g.existing && !g.existing.blank);
+    const filled: Candidate[] = [];
     for (const g of list) {
-      const shown = g.forms.filter((c) => c.visible);
-      const forms = shown.length > 0 ? shown : g.forms;
-      if (g.existing && !g.existing.blank) chosen.set(g, undefined);
-      else chosen.set(g, forms.find((c) => !c.blank) ?? (g.existing ? undefined : forms[0]));
+      const keep = inWorkbook.includes(g) ? undefined : weighed(g).find((c) => !c.blank);
+      chosen.set(g, keep);
+      if (keep) filled.push(keep);
     }
+    filled.sort((a, b) => a.order - b.order);
+    const anyFilled = inWorkbook.length > 0 || filled.length > 0;
+    if (!anyFilled) {
+      for (const g of list) chosen.set(g, g.existing ? undefined : weighed(g)[0]);
+      const firstTaken = list.map((g) => chosen.get(g)).find((c) => c !== undefined);
+      kept.set(key, list.filter((g) => g.existing || chosen.get(g)));
+      codeKeep.set(key, { ...(firstTaken ? { keep: firstTaken } : {}), filled: false });
+      continue;
+    }
+    // Blank forms in the workbook, each replaced by one filled form of the code: its own unit's first.
+    const blanks = list.filter((g) => g.existing?.blank && g.existing.sheet !== "");
+    const free = new Set(blanks);
+    const groupOf = (c: Candidate): UnitGroup => list.find((g) => g.forms.includes(c)) as UnitGroup;
+    for (const c of filled) {
+      const own = groupOf(c);
+      if (free.has(own)) {
+        replacing.set(c, own.existing!.sheet);
+        free.delete(own);
+      }
+    }
+    for (const c of filled) {
+      const other = [...free][0];
+      if (!other) break;
+      if (replacing.has(c)) continue;
+      replacing.set(c, other.existing!.sheet);
+      free.delete(other);
+    }
+    kept.set(key, [...inWorkbook, ...filled.map(groupOf)]);
+    codeKeep.set(key, { ...(inWorkbook.length === 0 && filled[0] ? { keep: filled[0] } : {}), filled: true });
   }
 
   const fileNameCount = new Map<string, number>();
@@ -454,8 +503,7 @@ export function planCollect(
     (fileNameCount.get(c.file) ?? 0) > 1
       ? { vi: `tệp thứ ${c.fileAt + 1}, ${c.file}`, en: `file no. ${c.fileAt + 1}, ${c.file}` }
       : { vi: `tệp ${c.file}`, en: c.file };
-  const whereOf = (g: UnitGroup): Message => {
-    const keep = chosen.get(g);
+  const fromFile = (keep: Candidate | undefined): Message => {
     if (keep === undefined) return { vi: "trong sổ tổng hợp", en: "in the consolidated workbook" };
     const ref = fileRef(keep);
     return { vi: `từ ${ref.vi}`, en: `from ${ref.en}` };
@@ -470,13 +518,18 @@ export function planCollect(
     let as: string;
     let replaces: string | undefined;
     if (candidate && group) {
-      const keep = chosen.get(group);
-      if (keep !== candidate) {
-        const where = whereOf(group);
+      const own = chosen.get(group);
+      if (own !== candidate) {
+        // What the unit keeps: its own form taken, its form in the workbook (unless a filled one of
+        // the code replaces it), or else the form its code keeps.
+        const ofCode = codeKeep.get(group.key) ?? { filled: false };
+        const ownInWorkbook = group.existing !== undefined && (!group.existing.blank || !ofCode.filled);
+        const keep = own ?? (ownInWorkbook ? undefined : ofCode.keep);
+        const where = fromFile(keep);
         const code = header.unitCode as string;
         // "đơn vị mã SYT", or a unit without a code by its name.
         const unit: Message = header.noCode ? { vi: `đơn vị "${code}"`, en: `unit "${code}"` } : { vi: `đơn vị mã ${code}`, en: `unit code ${code}` };
-        const filledKept = keep ? !keep.blank : group.existing !== undefined && !group.existing.blank;
+        const filledKept = keep ? !keep.blank : ofCode.filled;
         // "Trang tính ẩn": a hidden sheet is named as hidden, the user may not know it is there.
         const named: Message = candidate.visible
           ? { vi: `Trang tính "${sheet.name}"`, en: `Sheet "${sheet.name}"` }
@@ -503,21 +556,31 @@ export function planCollect(
         });
         continue;
       }
-      if (group.existing?.blank && group.existing.sheet !== "") {
-        replaces = group.existing.sheet;
-        as = replaces;
-      } else as = uniqueSheetName(sheet.name, taken);
-      if (group.sameCodeAs) {
-        const first = group.sameCodeAs;
-        const firstName = first.existing?.name ?? first.forms[0]?.header.unitName ?? first.code;
-        const firstWhere = whereOf(first);
-        // Both forms by sheet and file: the user opens them to see which code is wrong.
-        const firstSheet = chosen.get(first)?.sheet ?? (first.existing?.sheet || first.forms[0]?.sheet);
+      replaces = replacing.get(candidate);
+      as = replaces ?? uniqueSheetName(sheet.name, taken);
+      // A second unit name kept under one code: two units claim the code, or, both forms filled,
+      // perhaps one unit filled in twice under two names.
+      const first = kept.get(group.key)?.[0];
+      if (first && first !== group) {
+        const firstKeep = chosen.get(first);
+        const firstName = firstKeep?.header.unitName ?? first.existing?.name ?? first.code;
+        // Both forms by sheet and file: the user opens them to see which is wrong.
+        const firstSheet = firstKeep ? (replacing.get(firstKeep) ?? firstKeep.sheet) : first.existing?.sheet;
+        const firstWhere = fromFile(firstKeep);
         const onSheet: Message = firstSheet ? { vi: `trang "${firstSheet}", `, en: `sheet "${firstSheet}", ` } : { vi: "", en: "" };
-        plan.warnings.push({
-          vi: `Trang tính "${sheet.name}" (${file}, đơn vị "${header.unitName ?? sheet.name}"): cùng mã ${group.code} với đơn vị "${firstName}" (${onSheet.vi}${firstWhere.vi}), tên khác; đã chép để được báo lỗi khi chấm — hãy sửa mã đơn vị cho đúng.`,
-          en: `Sheet "${sheet.name}" (${file}, unit "${header.unitName ?? sheet.name}"): same code ${group.code} as unit "${firstName}" (${onSheet.en}${firstWhere.en}), another name; copied so that scoring reports it — correct the unit code.`,
-        });
+        const unit = `(${file}, đơn vị "${header.unitName ?? sheet.name}")`;
+        const unitEn = `(${file}, unit "${header.unitName ?? sheet.name}")`;
+        plan.warnings.push(
+          candidate.blank
+            ? {
+                vi: `Trang tính "${sheet.name}" ${unit}: cùng mã ${group.code} với đơn vị "${firstName}" (${onSheet.vi}${firstWhere.vi}), tên khác; đã chép để được báo lỗi khi chấm — hãy sửa mã đơn vị cho đúng.`,
+                en: `Sheet "${sheet.name}" ${unitEn}: same code ${group.code} as unit "${firstName}" (${onSheet.en}${firstWhere.en}), another name; copied so that scoring reports it — correct the unit code.`,
+              }
+            : {
+                vi: `Trang tính "${sheet.name}" ${unit}: cùng mã ${group.code} với đơn vị "${firstName}" (${onSheet.vi}${firstWhere.vi}), tên khác, cả hai phiếu đều đã điền; đã chép để được báo lỗi khi chấm — nếu là hai đơn vị, hãy sửa mã của đơn vị bị ghi sai; nếu là một đơn vị, hãy bỏ phiếu không dùng.`,
+                en: `Sheet "${sheet.name}" ${unitEn}: same code ${group.code} as unit "${firstName}" (${onSheet.en}${firstWhere.en}), another name, both forms filled in; copied so that scoring reports it — if these are two units, correct the code of the one that is wrong; if one unit, remove the form not to be used.`,
+              },
+        );
       }
     } else as = uniqueSheetName(sheet.name, taken);
     plan.take.push({

@@ -4,8 +4,8 @@
  */
 import type { IndexModel } from "../definition/model";
 import { normalizeText } from "../i18n/text";
-import type { Issue, SheetSnapshot } from "../types";
-import { makeIssue } from "./messages";
+import type { CellValue, Issue, IssueCode, Severity, SheetSnapshot } from "../types";
+import { type MessageParams, makeIssue } from "./messages";
 import type { LocatedCell, RawUnit } from "./raw";
 import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, keyText, looksLikeCode } from "./sheet";
 import { type UnitField, unitFieldOf } from "./unit-fields";
@@ -116,7 +116,32 @@ function labelColumnOf(block: HeaderBlock): number | undefined {
   return Object.values(block).find((f) => f !== undefined)?.labelColumn;
 }
 
-export type LayoutAResult = { kind: "unit"; unit: RawUnit } | { kind: "mismatch"; issue: Issue };
+/**
+ * A finding about one row of a form, said under the form's unit: the reader adds the sheet and
+ * the unit (its code, known once the header block is read) to `params`.
+ */
+export interface RowFinding {
+  severity: Severity;
+  code: IssueCode;
+  params: MessageParams;
+}
+
+/** A form's unit as the layout-A reader reads it, with what it found about the rows of the table. */
+export type LayoutAUnit = RawUnit & {
+  /**
+   * "duplicate-row": a code on a second row of the table (the first row is read, the later one is
+   * not); "value-not-read": a figure in `Số liệu`/`Số liệu thẩm định` on a row that takes none (a
+   * group, an indicator computed from its inputs).
+   */
+  rowFindings: RowFinding[];
+};
+
+export type LayoutAResult = { kind: "unit"; unit: LayoutAUnit } | { kind: "mismatch"; issue: Issue };
+
+/** The cell's content for a finding that quotes it: its text, and its number when it is a number cell. */
+function quoted(v: CellValue): Pick<MessageParams, "raw" | "rawNumber"> {
+  return typeof v === "number" ? { raw: String(v), rawNumber: v } : { raw: cellText(v) };
+}
 
 /** The folded column names of TABLE_COLUMNS that are English (the others are Vietnamese). */
 const ENGLISH_COLUMNS = new Set(["code", "item", "max points", "max", "value", "appraised value", "self score", "evidence", "note", "score"]);
@@ -240,6 +265,10 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
   const evidenceParts = new Map<string, string[]>();
   const evidenceCells: Record<string, string> = {};
   const unknownCodes: { raw: string; address: string }[] = [];
+  const rowFindings: RowFinding[] = [];
+  /** The cell a row's figure is read from: `Số liệu thẩm định` when filled, else `Số liệu`. */
+  const figureColumn = (r: number): number =>
+    cols.appraised !== undefined && !isBlank(cellAt(sheet, r, cols.appraised)) ? cols.appraised : valueCol;
 
   for (let r = header.row + 1; r < sheet.values.length; r++) {
     const codeCell = cellAt(sheet, r, codeCol);
@@ -251,8 +280,39 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
       if (looksLikeCode(text) || (hasValue && !/\s/.test(text))) unknownCodes.push({ raw: text, address: address(r, codeCol) });
       continue;
     }
-    if (rows[code] !== undefined) continue; // the first line of a code is the one read
+    const first = rows[code];
+    if (first !== undefined) {
+      // The first line of a code is the one read; the later one is said, with its figure when it
+      // has one: an error when that figure is not the one read (the unit's answer may be lost).
+      const at = figureColumn(r);
+      const v = cellAt(sheet, r, at);
+      const firstAt = figureColumn(first - 1);
+      const input = model.inputs.has(code);
+      const differs = input && !isBlank(v) && keyText(v) !== keyText(cellAt(sheet, first - 1, firstAt));
+      rowFindings.push({
+        severity: differs ? "error" : "warning",
+        code: "duplicate-row",
+        params: { cell: address(r, at), found: address(first - 1, firstAt), node: code, ...(input && !isBlank(v) ? quoted(v) : {}) },
+      });
+      continue;
+    }
     rows[code] = r + 1;
+    if (!model.inputs.has(code)) {
+      // A group or an indicator computed from its inputs takes no figure on its own row: one typed
+      // there is not read, and is said so (never the project's own Điểm column).
+      const node = model.nodes.get(code);
+      const from = node?.kind === "indicator" ? node.inputs.map((i) => i.code) : undefined;
+      for (const c of [valueCol, cols.appraised]) {
+        if (c === undefined) continue;
+        const v = cellAt(sheet, r, c);
+        if (isBlank(v)) continue;
+        rowFindings.push({
+          severity: "warning",
+          code: "value-not-read",
+          params: { cell: address(r, c), node: code, ...(from ? { list: from } : {}), ...quoted(v) },
+        });
+      }
+    }
 
     if (model.inputs.has(code)) {
       const appraised = cols.appraised !== undefined ? cellAt(sheet, r, cols.appraised) : null;
@@ -282,7 +342,7 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
     cols.evidence !== undefined ? new Map([...evidenceParts].map(([k, parts]) => [k, parts.join("; ")])) : undefined;
 
   const labelColumn = labelColumnOf(block);
-  const unit: RawUnit = {
+  const unit: LayoutAUnit = {
     layout: "A",
     sheet: sheet.name,
     // Without a name label, the name's place is right of the block's labels (B1 on the template);
@@ -300,6 +360,7 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
     fallbackCell: address(header.row, codeCol),
     missingRows,
     unknownCodes,
+    rowFindings,
     source: {
       layout: "A",
       sheet: sheet.name,

@@ -61,3 +61,25 @@ describe("sentences about an indicator", () => {
     expect(makeIssue("warning", "missing-row", { sheet: "b", file: "b.csv", list: ["2.2"], place: "column" }).message.en).toBe("File b.csv: the table has no column for 2.2.");
   });
 });
+
+describe("the content of a cell, quoted", () => {
+  test("a number cell's number is written as each sentence's language writes it, in full", () => {
+    const percent = makeIssue("warning", "percent-as-number", { sheet: "Sở Y tế", cell: "D14", raw: "1.5", rawNumber: 1.5, value: 0.015, node: "2.1" });
+    expect(percent.message.vi).toBe(`Trang tính 'Sở Y tế', ô D14: "1,5" được hiểu là 1,5% (chỉ tiêu 2.1).`);
+    expect(percent.message.en).toBe(`Sheet 'Sở Y tế', cell D14: "1.5" is read as 1.5% (indicator 2.1).`);
+    const whole = makeIssue("error", "not-an-integer", { raw: "-2.5", rawNumber: -2.5, node: "3.1" });
+    expect(whole.message.vi).toBe(`"-2,5" không phải là số nguyên (chỉ tiêu 3.1).`);
+    expect(whole.message.en).toBe(`"-2.5" is not a whole number (indicator 3.1).`);
+    // No thousands separator (1.234.567,25 could be read two ways), and no digit rounded away.
+    const big = makeIssue("error", "out-of-range", { raw: "1234567.123456789", rawNumber: 1234567.123456789, min: 0, max: 100, node: "1.1" });
+    expect(big.message.vi).toContain(`"1234567,123456789" nằm ngoài khoảng cho phép`);
+    expect(big.message.en).toContain(`"1234567.123456789" is out of range`);
+    expect(makeIssue("error", "not-an-integer", { raw: "1e-7", rawNumber: 1e-7 }).message.vi).toContain(`"0,0000001"`);
+  });
+
+  test("text is quoted as the user typed it, in both languages", () => {
+    const typed = makeIssue("error", "not-an-integer", { raw: "2.5", node: "3.1" });
+    expect(typed.message.vi).toBe(`"2.5" không phải là số nguyên (chỉ tiêu 3.1).`);
+    expect(typed.message.en).toBe(`"2.5" is not a whole number (indicator 3.1).`);
+  });
+});

@@ -23,6 +23,12 @@ export interface MessageParams {
   file?: string;
   /** The cell's content as the user typed it. */
   raw?: string;
+  /**
+   * The number the cell held when it is a number cell (`raw` is then its text, "1.5"): quoted as
+   * each sentence's language writes a number ("1,5" in vi, "1.5" in en), in full. Absent for text,
+   * which is quoted as typed.
+   */
+  rawNumber?: number;
   /** Node or input code the issue concerns. */
   node?: string;
   /** When `node` is an input: the indicator it belongs to (an input is named as such when its code differs). */
@@ -90,6 +96,11 @@ export interface MessageParams {
   foundHidden?: boolean;
   /** duplicate-unit: the sheet of the form that is scored. */
   foundSheet?: string;
+  /**
+   * The indicator gives no points (an index of values, the HDI): missing-input and missing-row say
+   * that its value counts as 0, not its points; self-score-differs compares with its value.
+   */
+  noPoints?: boolean;
 }
 
 function num(x: number | undefined, lang: "vi" | "en"): string {
@@ -199,8 +210,22 @@ export function notUtf8Message(file: string): Message {
   };
 }
 
-function quote(raw: string | undefined): string {
-  return `"${raw ?? ""}"`;
+/**
+ * A number cell's content as `lang` writes a number, in full (no rounding, no thousands
+ * separators, so that it cannot be read two ways): 1,5 and 1234567,25 in vi; 1.5 and 1234567.25 in en.
+ */
+export function cellNumberText(x: number, lang: "vi" | "en"): string {
+  if (!Number.isFinite(x)) return String(x);
+  return new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", { useGrouping: false, maximumFractionDigits: 20 }).format(x).replace(/\u2212/g, "-");
+}
+
+/**
+ * The cell's content in quotes, in a sentence in `lang`: text as the user typed it; a number cell's
+ * number (`rawNumber`) as the language writes it, since the user typed a number, not its text.
+ */
+function quote(p: Pick<MessageParams, "raw" | "rawNumber">, lang: "vi" | "en"): string {
+  if (p.rawNumber !== undefined && Number.isFinite(p.rawNumber)) return `"${cellNumberText(p.rawNumber, lang)}"`;
+  return `"${p.raw ?? ""}"`;
 }
 
 /**
@@ -244,6 +269,12 @@ function of(p: MessageParams): Message {
 
 type Body = (p: MessageParams) => Message;
 
+/** Codes in a sentence: "3.1.a và 3.1.b", "3.1.a, 3.1.b và 3.1.c" / "3.1.a and 3.1.b". */
+function joinCodes(codes: string[], lang: "vi" | "en"): string {
+  if (codes.length < 2) return codes.join("");
+  return `${codes.slice(0, -1).join(", ")} ${lang === "vi" ? "và" : "and"} ${codes[codes.length - 1]}`;
+}
+
 /** The unit categories a user may write, by name in `lang`: "\"Sở có dịch vụ công\", \"Sở không có dịch vụ công\"". */
 function categoryChoices(p: MessageParams, lang: "vi" | "en"): string {
   const names = p.categories !== undefined ? p.categories.map((c) => c[lang]) : (p.list ?? []);
@@ -281,12 +312,14 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     const it = input ? "the indicator" : "it";
     return p.missing === "exclude"
       ? { vi: `${what.vi}; chỉ tiêu này không được tính khi tổng hợp`, en: `${what.en}; ${it} is left out of the aggregation` }
-      : { vi: `${what.vi}; chỉ tiêu này được tính 0 điểm`, en: `${what.en}; ${it} scores 0` };
+      : p.noPoints
+        ? { vi: `${what.vi}; giá trị của chỉ tiêu này được tính bằng 0`, en: `${what.en}; ${input ? "the indicator's" : "its"} value counts as 0` }
+        : { vi: `${what.vi}; chỉ tiêu này được tính 0 điểm`, en: `${what.en}; ${it} scores 0` };
   },
-  "not-a-number": (p) => ({ vi: `${quote(p.raw)} không phải là số${of(p).vi}`, en: `${quote(p.raw)} is not a number${of(p).en}` }),
+  "not-a-number": (p) => ({ vi: `${quote(p, "vi")} không phải là số${of(p).vi}`, en: `${quote(p, "en")} is not a number${of(p).en}` }),
   "not-an-integer": (p) => ({
-    vi: `${quote(p.raw)} không phải là số nguyên${of(p).vi}`,
-    en: `${quote(p.raw)} is not a whole number${of(p).en}`,
+    vi: `${quote(p, "vi")} không phải là số nguyên${of(p).vi}`,
+    en: `${quote(p, "en")} is not a whole number${of(p).en}`,
   }),
   "out-of-range": (p) => {
     const bound = (x: number | undefined, lang: "vi" | "en"): string =>
@@ -304,17 +337,17 @@ const bodies: Partial<Record<IssueCode, Body>> = {
           ? `at least ${bound(p.min, "en")}`
           : `at most ${bound(p.max, "en")}`;
     return {
-      vi: `${quote(p.raw)} nằm ngoài khoảng cho phép, giá trị phải ${vi}${of(p).vi}`,
-      en: `${quote(p.raw)} is out of range, the value must be ${en}${of(p).en}`,
+      vi: `${quote(p, "vi")} nằm ngoài khoảng cho phép, giá trị phải ${vi}${of(p).vi}`,
+      en: `${quote(p, "en")} is out of range, the value must be ${en}${of(p).en}`,
     };
   },
   "unknown-choice": (p) => ({
-    vi: `${quote(p.raw)} không thuộc các lựa chọn ${(p.list ?? []).map((o) => `"${o}"`).join(", ")}${of(p).vi}`,
-    en: `${quote(p.raw)} is not one of the options ${(p.list ?? []).map((o) => `"${o}"`).join(", ")}${of(p).en}`,
+    vi: `${quote(p, "vi")} không thuộc các lựa chọn ${(p.list ?? []).map((o) => `"${o}"`).join(", ")}${of(p).vi}`,
+    en: `${quote(p, "en")} is not one of the options ${(p.list ?? []).map((o) => `"${o}"`).join(", ")}${of(p).en}`,
   }),
   "not-a-boolean": (p) => ({
-    vi: `${quote(p.raw)} không phải là câu trả lời có/không${of(p).vi}`,
-    en: `${quote(p.raw)} is not a yes/no answer${of(p).en}`,
+    vi: `${quote(p, "vi")} không phải là câu trả lời có/không${of(p).vi}`,
+    en: `${quote(p, "en")} is not a yes/no answer${of(p).en}`,
   }),
   "excel-error": (p) =>
     p.raw?.startsWith("=")
@@ -345,38 +378,44 @@ const bodies: Partial<Record<IssueCode, Body>> = {
   "ambiguous-number": (p) =>
     p.readAs === "vi"
       ? {
-          vi: `${quote(p.raw)} được hiểu là ${spelledReading(p, "vi")} theo cách viết số của Việt Nam (dấu phẩy thập phân), dù bộ chỉ số viết số kiểu tiếng Anh, trong đó dấu phẩy phân cách hàng nghìn; hãy kiểm tra lại số liệu, hoặc nhập dạng số để tránh nhầm lẫn${of(p).vi}`,
-          en: `${quote(p.raw)} is read the Vietnamese way (decimal comma) as ${spelledReading(p, "en")}, though the index writes numbers the English way, where a comma groups thousands; check the figure, or enter it as a number cell to avoid confusion${of(p).en}`,
+          vi: `${quote(p, "vi")} được hiểu là ${spelledReading(p, "vi")} theo cách viết số của Việt Nam (dấu phẩy thập phân), dù bộ chỉ số viết số kiểu tiếng Anh, trong đó dấu phẩy phân cách hàng nghìn; hãy kiểm tra lại số liệu, hoặc nhập dạng số để tránh nhầm lẫn${of(p).vi}`,
+          en: `${quote(p, "en")} is read the Vietnamese way (decimal comma) as ${spelledReading(p, "en")}, though the index writes numbers the English way, where a comma groups thousands; check the figure, or enter it as a number cell to avoid confusion${of(p).en}`,
         }
       : p.readAs === "en"
         ? {
-            vi: `${quote(p.raw)} được hiểu là ${spelledReading(p, "vi")} theo cách viết số tiếng Anh (dấu chấm thập phân), dù bộ chỉ số viết số kiểu Việt Nam, trong đó dấu chấm phân cách hàng nghìn; hãy kiểm tra lại số liệu, hoặc nhập dạng số để tránh nhầm lẫn${of(p).vi}`,
-            en: `${quote(p.raw)} is read the English way (decimal point) as ${spelledReading(p, "en")}, though the index writes numbers the Vietnamese way, where a dot groups thousands; check the figure, or enter it as a number cell to avoid confusion${of(p).en}`,
+            vi: `${quote(p, "vi")} được hiểu là ${spelledReading(p, "vi")} theo cách viết số tiếng Anh (dấu chấm thập phân), dù bộ chỉ số viết số kiểu Việt Nam, trong đó dấu chấm phân cách hàng nghìn; hãy kiểm tra lại số liệu, hoặc nhập dạng số để tránh nhầm lẫn${of(p).vi}`,
+            en: `${quote(p, "en")} is read the English way (decimal point) as ${spelledReading(p, "en")}, though the index writes numbers the Vietnamese way, where a dot groups thousands; check the figure, or enter it as a number cell to avoid confusion${of(p).en}`,
           }
         : {
-            vi: `${quote(p.raw)} được hiểu là ${spelled(p.value, "vi")} theo cách viết số của Việt Nam, không phải ${plainNumber(p.other, "vi")}; nên nhập dạng số để tránh nhầm lẫn${of(p).vi}`,
-            en: `${quote(p.raw)} is read the Vietnamese way as ${spelled(p.value, "en")}, not ${plainNumber(p.other, "en")}; enter it as a number cell to avoid confusion${of(p).en}`,
+            vi: `${quote(p, "vi")} được hiểu là ${spelled(p.value, "vi")} theo cách viết số của Việt Nam, không phải ${plainNumber(p.other, "vi")}; nên nhập dạng số để tránh nhầm lẫn${of(p).vi}`,
+            en: `${quote(p, "en")} is read the Vietnamese way as ${spelled(p.value, "en")}, not ${plainNumber(p.other, "en")}; enter it as a number cell to avoid confusion${of(p).en}`,
           },
   "percent-as-number": (p) => ({
-    vi: `${quote(p.raw)} được hiểu là ${num(p.value !== undefined ? p.value * 100 : undefined, "vi")}%${of(p).vi}`,
-    en: `${quote(p.raw)} is read as ${num(p.value !== undefined ? p.value * 100 : undefined, "en")}%${of(p).en}`,
+    vi: `${quote(p, "vi")} được hiểu là ${num(p.value !== undefined ? p.value * 100 : undefined, "vi")}%${of(p).vi}`,
+    en: `${quote(p, "en")} is read as ${num(p.value !== undefined ? p.value * 100 : undefined, "en")}%${of(p).en}`,
   }),
   "points-above-max": (p) => ({
-    vi: `${quote(p.raw)} điểm vượt quá điểm tối đa ${num(p.max, "vi")}${of(p).vi}`,
-    en: `${quote(p.raw)} points exceed the maximum of ${num(p.max, "en")}${of(p).en}`,
+    vi: `${quote(p, "vi")} điểm vượt quá điểm tối đa ${num(p.max, "vi")}${of(p).vi}`,
+    en: `${quote(p, "en")} points exceed the maximum of ${num(p.max, "en")}${of(p).en}`,
   }),
   "not-applicable-not-allowed": (p) => ({
-    vi: `${quote(p.raw)} (không áp dụng) không được chấp nhận cho chỉ tiêu ${p.node}`,
-    en: `${quote(p.raw)} (not applicable) is not accepted for indicator ${p.node}`,
+    vi: `${quote(p, "vi")} (không áp dụng) không được chấp nhận cho chỉ tiêu ${p.node}`,
+    en: `${quote(p, "en")} (not applicable) is not accepted for indicator ${p.node}`,
   }),
   "evidence-missing": (p) => ({
     vi: `chỉ tiêu ${p.node} có điểm nhưng chưa có minh chứng`,
     en: `indicator ${p.node} earns points but has no evidence`,
   }),
-  "self-score-differs": (p) => ({
-    vi: `điểm tự chấm ${num(p.value, "vi")} khác với điểm tính được ${num(p.other, "vi")}${of(p).vi}`,
-    en: `the self-assessed score (${num(p.value, "en")}) differs from the computed score (${num(p.other, "en")})${of(p).en}`,
-  }),
+  "self-score-differs": (p) =>
+    p.noPoints
+      ? {
+          vi: `số tự chấm ${num(p.value, "vi")} khác với giá trị tính được ${num(p.other, "vi")}${of(p).vi}; bộ chỉ số này không tính điểm nên số tự chấm được so với giá trị`,
+          en: `the self-assessed figure (${num(p.value, "en")}) differs from the computed value (${num(p.other, "en")})${of(p).en}; this index gives no points, so the self score is compared with the value`,
+        }
+      : {
+          vi: `điểm tự chấm ${num(p.value, "vi")} khác với điểm tính được ${num(p.other, "vi")}${of(p).vi}`,
+          en: `the self-assessed score (${num(p.value, "en")}) differs from the computed score (${num(p.other, "en")})${of(p).en}`,
+        },
   "duplicate-unit": (p) => {
     // In a CSV file a unit is a row: the first one is named by its row, and this one is "this row".
     // A form on a hidden sheet is said to be hidden: a visible form is scored before a hidden one.
@@ -415,16 +454,16 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     // With `found`: a table's second column for one input (`node`); `found` is the column read.
     p.found !== undefined && p.node !== undefined
       ? {
-          vi: `cột ${quote(p.raw)} cũng mang mã ${p.node} như cột ${p.found} nên được bỏ qua; số liệu ${p.node} lấy ở cột ${p.found}. Nếu cần cột này, hãy xóa hoặc đổi tên cột ${p.found}`,
-          en: `column ${quote(p.raw)} names code ${p.node}, as column ${p.found} does, so it is ignored; input ${p.node} is read from column ${p.found}. To use this column, delete or rename column ${p.found}`,
+          vi: `cột ${quote(p, "vi")} cũng mang mã ${p.node} như cột ${p.found} nên được bỏ qua; số liệu ${p.node} lấy ở cột ${p.found}. Nếu cần cột này, hãy xóa hoặc đổi tên cột ${p.found}`,
+          en: `column ${quote(p, "en")} names code ${p.node}, as column ${p.found} does, so it is ignored; input ${p.node} is read from column ${p.found}. To use this column, delete or rename column ${p.found}`,
         }
       : {
-          vi: `mã ${quote(p.raw)} không có trong bộ chỉ số nên được bỏ qua`,
-          en: `code ${quote(p.raw)} is not in the index and is ignored`,
+          vi: `mã ${quote(p, "vi")} không có trong bộ chỉ số nên được bỏ qua`,
+          en: `code ${quote(p, "en")} is not in the index and is ignored`,
         },
   "unknown-category": (p) => ({
-    vi: `loại đơn vị ${quote(p.raw)} không có trong bộ chỉ số; hãy ghi một trong: ${categoryChoices(p, "vi")}. Đến khi sửa, ${noCategory.vi}`,
-    en: `the unit category ${quote(p.raw)} is not in the index; write one of: ${categoryChoices(p, "en")}. Until it is corrected, ${noCategory.en}`,
+    vi: `loại đơn vị ${quote(p, "vi")} không có trong bộ chỉ số; hãy ghi một trong: ${categoryChoices(p, "vi")}. Đến khi sửa, ${noCategory.vi}`,
+    en: `the unit category ${quote(p, "en")} is not in the index; write one of: ${categoryChoices(p, "en")}. Until it is corrected, ${noCategory.en}`,
   }),
   "missing-category": (p) => ({
     vi: `chưa ghi loại đơn vị (hãy ghi một trong: ${categoryChoices(p, "vi")}); ${noCategory.vi}`,
@@ -445,7 +484,9 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     const then =
       p.missing === "exclude"
         ? { vi: "không được tính khi tổng hợp", en: "left out of the aggregation" }
-        : { vi: "0 điểm", en: "0 points" };
+        : p.noPoints
+          ? { vi: "giá trị bằng 0", en: "value 0" }
+          : { vi: "0 điểm", en: "0 points" };
     return {
       vi: `bảng không có dòng cho ${vi}; ${ind.vi} được tính như thiếu số liệu (${then.vi})`,
       en: `the table has no row for ${en}; ${ind.en} is scored as missing (${then.en})`,
@@ -466,8 +507,8 @@ const bodies: Partial<Record<IssueCode, Body>> = {
       : { vi: `dòng có số liệu nhưng không có tên và mã đơn vị nên không được chấm`, en: `the row has values but neither a unit name nor a unit code, so it is not scored` };
   },
   "summary-row": (p) => ({
-    vi: `${quote(p.raw)} được coi là dòng tổng (cộng hoặc trung bình của các đơn vị), không phải một đơn vị, nên không được chấm và xếp hạng; nếu đây là một đơn vị, hãy ghi mã đơn vị cho dòng này`,
-    en: `${quote(p.raw)} is taken as a totals row (a sum or average of the units), not a unit, so it is not scored or ranked; if it is a unit, give the row a unit code`,
+    vi: `${quote(p, "vi")} được coi là dòng tổng (cộng hoặc trung bình của các đơn vị), không phải một đơn vị, nên không được chấm và xếp hạng; nếu đây là một đơn vị, hãy ghi mã đơn vị cho dòng này`,
+    en: `${quote(p, "en")} is taken as a totals row (a sum or average of the units), not a unit, so it is not scored or ranked; if it is a unit, give the row a unit code`,
   }),
   "layout-not-found": (p) => {
     if (p.sheet === undefined) {
@@ -495,8 +536,8 @@ const bodies: Partial<Record<IssueCode, Body>> = {
       const what =
         p.raw !== undefined
           ? {
-              vi: `dòng ${p.headerRow} là dòng tiêu đề bảng nhưng tên cột ${quote(p.raw)} không được nhận ra: ${need.vi}`,
-              en: `row ${p.headerRow} is the table's header row but the column name ${quote(p.raw)} is not recognised: ${need.en}`,
+              vi: `dòng ${p.headerRow} là dòng tiêu đề bảng nhưng tên cột ${quote(p, "vi")} không được nhận ra: ${need.vi}`,
+              en: `row ${p.headerRow} is the table's header row but the column name ${quote(p, "en")} is not recognised: ${need.en}`,
             }
           : {
               vi: `dòng ${p.headerRow} là dòng tiêu đề bảng nhưng thiếu tên cột: ${need.vi}`,
@@ -510,6 +551,25 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     return {
       vi: `trang tính có phần đầu phiếu (Đơn vị, Bộ chỉ số…) nhưng không có dòng tiêu đề bảng với cột "Mã" (Code) và "Số liệu" (Value), nên ${form.vi} chưa được chấm; hãy sửa lại tên cột như phiếu mẫu`,
       en: `the sheet has a form's header (Unit, Index…) but no table header row with "Code" ("Mã") and "Value" ("Số liệu") columns, so ${form.en} is not scored; restore the column names of the template`,
+    };
+  },
+  "duplicate-row": (p) => {
+    // `found`: the cell of the row read; `cell`: the later row's; `raw`: the later row's figure, if any.
+    const lost = p.raw !== undefined ? { vi: `, nên ${quote(p, "vi")} ở đây không được dùng`, en: `, so ${quote(p, "en")} here is not used` } : { vi: "", en: "" };
+    return {
+      vi: `mã ${p.node} có ở hai dòng (${p.found} và ${p.cell}); chỉ dòng đầu được đọc, dòng sau bị bỏ qua${lost.vi} — hãy xóa dòng thừa và để số liệu đúng ở một dòng`,
+      en: `code ${p.node} is on two rows (${p.found} and ${p.cell}); only the first is read and the later one is ignored${lost.en} — delete the extra row and keep the right figure on one row`,
+    };
+  },
+  "value-not-read": (p) => {
+    // `list`: the inputs an indicator is computed from; without it, the row is a group's.
+    const from =
+      p.list !== undefined && p.list.length > 0
+        ? { vi: `được tính từ ${joinCodes(p.list, "vi")}`, en: `it is computed from ${joinCodes(p.list, "en")}` }
+        : { vi: "là nhóm, được tính từ các chỉ tiêu trong nhóm", en: "it is a group, computed from the indicators in it" };
+    return {
+      vi: `dòng ${p.node} không nhận số liệu (${from.vi}); ${quote(p, "vi")} ở đây không được dùng`,
+      en: `row ${p.node} takes no value (${from.en}); ${quote(p, "en")} here is not used`,
     };
   },
   "definition-mismatch": (p) => ({

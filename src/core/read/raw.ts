@@ -1,5 +1,6 @@
 /** What a layout reader finds for one unit, before values are typed and checked (read.ts). */
 import type { CellValue, Issue, SubmissionSource } from "../types";
+import type { RowFinding } from "./layout-a";
 
 export interface LocatedCell {
   value: CellValue;
@@ -46,6 +47,8 @@ export interface RawUnit {
   missingRows: string[];
   /** Layout A: codes in the sheet that the definition does not have. */
   unknownCodes: { raw: string; address: string }[];
+  /** Layout A: findings about rows of the table (a code on two rows, a figure on a row that takes none), said under the unit. */
+  rowFindings?: RowFinding[];
   source: SubmissionSource;
 }
 

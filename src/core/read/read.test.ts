@@ -293,6 +293,9 @@ describe("validation of values", () => {
     expect(byNode["1.3"]).toMatchObject({ code: "unknown-choice", severity: "error" });
     expect(byNode["1.3"]?.message.vi).toContain('"Chủ tịch", "Phó Chủ tịch", "Không"');
     expect(byNode["1.2.a"]).toMatchObject({ code: "not-an-integer" });
+    // A number cell is quoted as each language writes numbers: Vietnamese with a decimal comma.
+    expect(byNode["1.2.a"]?.message.vi).toContain('"2,5"');
+    expect(byNode["1.2.a"]?.message.en).toContain('"2.5"');
     expect(byNode["1.2.b"]).toMatchObject({ code: "out-of-range" });
     expect(byNode["2.2"]).toMatchObject({ code: "points-above-max" });
     expect(Object.keys(only(result).values).sort()).toEqual(["1.1", "2.1", "2.3"]);

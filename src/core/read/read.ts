@@ -352,13 +352,14 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
               makeIssue("warning", "ambiguous-number", {
                 ...at,
                 raw: reading.raw,
+                ...(reading.rawNumber !== undefined ? { rawNumber: reading.rawNumber } : {}),
                 value: note.value,
                 ...(note.other !== undefined ? { other: note.other } : {}),
                 ...(note.readAs !== undefined ? { readAs: note.readAs } : {}),
                 ...(note.percent ? { percent: true } : {}),
               }),
             );
-          } else issues.push(makeIssue("warning", "percent-as-number", { ...at, raw: reading.raw, value: note.value }));
+          } else issues.push(makeIssue("warning", "percent-as-number", { ...at, raw: reading.raw, ...(reading.rawNumber !== undefined ? { rawNumber: reading.rawNumber } : {}), value: note.value }));
         }
         break;
       case "invalid":
@@ -367,6 +368,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
           makeIssue("error", reading.code, {
             ...at,
             raw: reading.raw,
+            ...(reading.rawNumber !== undefined ? { rawNumber: reading.rawNumber } : {}),
             ...(reading.min !== undefined ? { min: reading.min } : {}),
             ...(reading.max !== undefined ? { max: reading.max } : {}),
             ...(reading.list !== undefined ? { list: reading.list } : {}),
@@ -408,6 +410,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
           node: inputCode,
           indicator: indCode,
           missing,
+          ...(ind.max === undefined ? { noPoints: true } : {}),
         }),
       );
     }
@@ -448,7 +451,9 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
 
   for (const code of raw.missingRows) {
     const indicator = scoredWithoutRow.get(code) ?? model.inputs.get(code)?.indicator;
-    const scored = scoredWithoutRow.has(code) ? { missing: model.definition.missing } : {};
+    const scored = scoredWithoutRow.has(code)
+      ? { missing: model.definition.missing, ...(indicator !== undefined && model.nodes.get(indicator)?.max === undefined ? { noPoints: true } : {}) }
+      : {};
     issues.push(
       makeIssue("warning", "missing-row", {
         ...base,
@@ -461,6 +466,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
     );
   }
   for (const u of raw.unknownCodes) issues.push(makeIssue("warning", "unknown-code", { ...base, cell: u.address, raw: u.raw }));
+  for (const f of raw.rowFindings ?? []) issues.push(makeIssue(f.severity, f.code, { ...base, ...f.params }));
 
   const selfScores: Record<string, number> = {};
   const selfScoreCells: Record<string, string> = {};

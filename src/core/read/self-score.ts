@@ -1,4 +1,4 @@
-/** Self scores (`Tự chấm`) compared with the points the engine computed. */
+/** Self scores (`Tự chấm`) compared with the points the engine computed (or the value, for a node without points). */
 import type { IndexModel } from "../definition/model";
 import type { Issue, ScoreTable, Submission, UnitResult } from "../types";
 import { makeIssue } from "./messages";
@@ -9,7 +9,9 @@ const TOLERANCE = 0.005;
 /**
  * A "self-score-differs" warning, at the `Tự chấm` cell, for every node whose self score differs
  * from the computed points by more than 0.005. A node that scores nothing (not available)
- * counts as 0 points. `table.units` is matched to `submissions` by position when the codes
+ * counts as 0 points. A node without points (no `max`: an index of values, the HDI) is compared
+ * with its value, the figure the form's `Điểm` column shows for it, and the warning says so (its
+ * points are none, not 0). `table.units` is matched to `submissions` by position when the codes
  * agree there, else by unit code.
  */
 export function checkSelfScores(model: IndexModel, submissions: Submission[], table: ScoreTable): Issue[] {
@@ -22,10 +24,12 @@ export function checkSelfScores(model: IndexModel, submissions: Submission[], ta
     const result = atIndex !== undefined && atIndex.code === s.code ? atIndex : byCode.get(s.code);
     if (!result) return;
     for (const [node, self] of Object.entries(s.selfScores)) {
-      if (!model.nodes.has(node)) continue;
+      const modelNode = model.nodes.get(node);
+      if (!modelNode) continue;
       const nodeResult = result.nodes[node];
       if (!nodeResult) continue;
-      const computed = nodeResult.points ?? 0;
+      const noPoints = modelNode.max === undefined;
+      const computed = (noPoints ? nodeResult.value : nodeResult.points) ?? 0;
       if (Math.abs(self - computed) <= TOLERANCE) continue;
       const cell = s.source?.selfScoreCells?.[node];
       issues.push(
@@ -36,6 +40,7 @@ export function checkSelfScores(model: IndexModel, submissions: Submission[], ta
           node,
           value: self,
           other: computed,
+          ...(noPoints ? { noPoints: true } : {}),
         }),
       );
     }

@@ -86,7 +86,7 @@ describe("reading one cell for one input", () => {
   });
 
   test("points below 0 are out of range (0 to the indicator's max), never clipped to 0 silently", () => {
-    expect(read("2.2", -2)).toEqual({ kind: "invalid", code: "out-of-range", raw: "-2", min: 0, max: 5 });
+    expect(read("2.2", -2)).toEqual({ kind: "invalid", code: "out-of-range", raw: "-2", rawNumber: -2, min: 0, max: 5 });
     expect(read("2.2", "-0,5", "vi")).toMatchObject({ kind: "invalid", code: "out-of-range", min: 0, max: 5 });
     expect(read("2.2", 0)).toMatchObject({ kind: "value", value: 0 });
   });
@@ -107,7 +107,7 @@ describe("reading one cell for one input", () => {
     if (!r.ok) throw new Error("invalid test definition");
     const input = r.model.inputs.get("f")!;
     const reading = readCell(1.2, { input, indicator: r.model.nodes.get("f") as IndicatorModel, numberLocale: "auto" });
-    expect(reading).toEqual({ kind: "invalid", code: "out-of-range", raw: "1.2", min: 0, max: 1 });
+    expect(reading).toEqual({ kind: "invalid", code: "out-of-range", raw: "1.2", rawNumber: 1.2, min: 0, max: 1 });
   });
 
   test("a negative count is out of range (at least 0), never clipped silently", () => {
@@ -117,7 +117,7 @@ describe("reading one cell for one input", () => {
     });
     if (!r.ok) throw new Error("invalid test definition");
     const ctx = { input: r.model.inputs.get("c")!, indicator: r.model.nodes.get("c") as IndicatorModel, numberLocale: "auto" as const };
-    expect(readCell(-3, ctx)).toEqual({ kind: "invalid", code: "out-of-range", raw: "-3", min: 0 });
+    expect(readCell(-3, ctx)).toEqual({ kind: "invalid", code: "out-of-range", raw: "-3", rawNumber: -3, min: 0 });
     expect(readCell(3, ctx)).toMatchObject({ kind: "value", value: 3 });
   });
 
@@ -128,8 +128,8 @@ describe("reading one cell for one input", () => {
     });
     if (!r.ok) throw new Error("invalid test definition");
     const ctx = (code: string) => ({ input: r.model.inputs.get(code)!, indicator: r.model.nodes.get("q") as IndicatorModel, numberLocale: "auto" as const });
-    expect(readCell(-3, ctx("q.a"))).toEqual({ kind: "invalid", code: "out-of-range", raw: "-3", min: 0 });
-    expect(readCell(-1, ctx("q.b"))).toEqual({ kind: "invalid", code: "out-of-range", raw: "-1", min: 0 });
+    expect(readCell(-3, ctx("q.a"))).toEqual({ kind: "invalid", code: "out-of-range", raw: "-3", rawNumber: -3, min: 0 });
+    expect(readCell(-1, ctx("q.b"))).toEqual({ kind: "invalid", code: "out-of-range", raw: "-1", rawNumber: -1, min: 0 });
     expect(readCell(0, ctx("q.b"))).toMatchObject({ kind: "value", value: 0 });
     expect(readCell(7.5, ctx("q.a"))).toMatchObject({ kind: "value", value: 7.5 });
   });

@@ -15,11 +15,12 @@ export type ValueNote =
   | { code: "ambiguous-number"; value: number; other?: number; readAs?: "vi" | "en"; percent?: boolean }
   | { code: "percent-as-number"; value: number };
 
+/** `rawNumber`: the number a number cell held (`raw` is its text), for sentences to write as their language does. */
 export type CellReading =
   | { kind: "empty" }
   | { kind: "na"; raw: string; allowed: boolean }
-  | { kind: "value"; value: InputValue; raw: string; notes: ValueNote[] }
-  | { kind: "invalid"; code: IssueCode; raw: string; min?: number; max?: number; list?: string[]; percent?: boolean };
+  | { kind: "value"; value: InputValue; raw: string; rawNumber?: number; notes: ValueNote[] }
+  | { kind: "invalid"; code: IssueCode; raw: string; rawNumber?: number; min?: number; max?: number; list?: string[]; percent?: boolean };
 
 /**
  * Answers meaning "not applicable", folded (foldText: any case, with or without diacritics, NFC or
@@ -186,6 +187,11 @@ function readBoolean(v: CellValue, raw: string): CellReading {
  * input's type decides.
  */
 export function readCell(cell: CellValue, ctx: ValueContext): CellReading {
+  const reading = readCellText(cell, ctx);
+  return typeof cell === "number" && (reading.kind === "value" || reading.kind === "invalid") ? { ...reading, rawNumber: cell } : reading;
+}
+
+function readCellText(cell: CellValue, ctx: ValueContext): CellReading {
   let v = cell;
   if (isCellError(v)) return { kind: "invalid", code: "excel-error", raw: v.formula ?? v.error };
   if (isBlank(v)) return { kind: "empty" };

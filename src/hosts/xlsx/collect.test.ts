@@ -282,6 +282,43 @@ describe("collecting forms from several files", () => {
       expect(again.report.take).toEqual([]);
       expect((await scored(again.data)).SNV).toBeCloseTo(6, 10);
     });
+
+    /** The template workbook with Sở Tài chính's sheet filled in (3.2 = 0.7) and its unit name typed anew in B1. */
+    async function renamedStc(): Promise<Uint8Array> {
+      const wb = await load(await sentBack("Sở Tài chính", 0.7));
+      wb.getWorksheet("Sở Tài chính")!.getCell("B1").value = "Sở Tài chính tỉnh";
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    }
+
+    it("takes a unit's filled form over its blank one when the unit typed its name otherwise, whichever file comes first", async () => {
+      for (const order of ["blank first", "filled first"] as const) {
+        const blank = { name: "mau.xlsx", data: await sentBack() };
+        const filled = { name: "stc.xlsx", data: await renamedStc() };
+        const { data, report } = await collectFiles(order === "blank first" ? [blank, filled] : [filled, blank]);
+        const stc = report.take.filter((t) => t.unitCode === "STC");
+        expect([order, stc.map((t) => [t.file, t.unitName])]).toEqual([order, [["stc.xlsx", "Sở Tài chính tỉnh"]]]);
+        expect(report.skipped.find((s) => s.file === "mau.xlsx" && s.sheet === "Sở Tài chính")?.reason.vi).toBe(
+          'Trang tính "Sở Tài chính": phiếu trống (chưa điền số liệu); đơn vị mã STC đã có phiếu đã điền từ tệp stc.xlsx nên bỏ qua phiếu trống này.',
+        );
+        // Nothing says the code is wrong: it is not.
+        expect(report.warnings).toEqual([]);
+        const host = await XlsxHost.fromBuffer(data, "tong-hop.xlsx");
+        const result = await runScoring(host, { definition: builtin.definition, lang: "vi", projectVersion: "test", write: false });
+        expect(result.issues.filter((i) => i.code === "duplicate-unit")).toEqual([]);
+        const unit = result.table.units.find((u) => u.code === "STC");
+        expect([order, unit?.name, unit?.nodes["3.2"]?.points]).toEqual([order, "Sở Tài chính tỉnh", expect.closeTo(7, 10)]);
+      }
+    });
+
+    it("puts a unit's filled form under another name in place of its blank form already in the workbook", async () => {
+      const base = await sentBack();
+      const before = (await load(base)).worksheets.map((w) => w.name);
+      const { data, report } = await collectFiles([{ name: "stc.xlsx", data: await renamedStc() }], base);
+      expect(report.take).toEqual([expect.objectContaining({ file: "stc.xlsx", as: "Sở Tài chính", replaces: "Sở Tài chính", unitName: "Sở Tài chính tỉnh" })]);
+      expect(report.warnings).toEqual([]);
+      expect((await load(data)).worksheets.map((w) => w.name)).toEqual(before);
+      expect((await scored(data)).STC).toBeCloseTo(7, 10);
+    });
   });
 
   it("warns, naming each file and its index, when the forms are of different indices or versions", async () => {

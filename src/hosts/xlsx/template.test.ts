@@ -7,7 +7,7 @@ import { FORM_SUMMARY_LABELS, unavailableText } from "../../core/plan/labels";
 import { fitWidth } from "../../core/plan/layout";
 import { findBuiltin } from "../../indices";
 import { XlsxHost } from "./host";
-import { makeTemplate, unitSheetName } from "./template";
+import { inputLabel, makeTemplate, unitSheetName } from "./template";
 
 const definition = {
   format: "index-definition/1",
@@ -445,4 +445,71 @@ describe("self-assessment templates", () => {
     expect(syt.nodes["1.3"]!.points).toBe(10);
     expect(result.issues.filter((i) => i.sheet === "Sở Y tế" && (i.code === "unknown-code" || i.code === "layout-not-found"))).toEqual([]);
   }, 60_000);
+});
+
+describe("the form of an index without points (the HDI)", () => {
+  const hdi = (): IndexModel => {
+    const parsed = parseDefinition(findBuiltin("undp-hdi")!.definition);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    return parsed.model;
+  };
+  const texts = (ws: ExcelJS.Worksheet): string[] => {
+    const out: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => out.push(typeof c.value === "object" && c.value && "text" in c.value ? String(c.value.text) : String(c.value))));
+    return out;
+  };
+
+  it("asks for no self score and shows no max points, in either language, and its instructions speak of no points", async () => {
+    for (const lang of ["vi", "en"] as const) {
+      const wb = await load(await makeTemplate(hdi(), [{ code: "VNM", name: "Việt Nam" }], { lang }));
+      const ws = wb.getWorksheet("Việt Nam")!;
+      expect((ws.getRow(8).values as unknown[]).slice(1)).toEqual(
+        lang === "vi" ? ["Mã", "Nội dung", "Số liệu", "Số liệu thẩm định", "Minh chứng", "Ghi chú", "Điểm"] : ["Code", "Item", "Value", "Appraised value", "Evidence", "Note", "Score"],
+      );
+      expect(String(ws.getCell(6, 1).value)).toBe(
+        lang === "vi"
+          ? "Nhập số liệu vào các ô nền vàng (Số liệu, Minh chứng, Ghi chú); cột Số liệu thẩm định (nền xanh) dành cho Hội đồng thẩm định. Không sửa cột Mã. Chỉ tiêu không áp dụng với đơn vị (nếu bộ chỉ số cho phép): ghi “Không áp dụng” (hay “N/A”)."
+          : "Type into the yellow cells (Value, Evidence, Note); the blue Appraised value column is for the appraisal council. Do not change the Code column. An indicator that does not apply to the unit (where the index allows it): type “N/A” (also “Không áp dụng”).",
+      );
+      // The instructions sheet neither asks for a self score nor calls the Điểm column points.
+      const help = texts(wb.getWorksheet(lang === "vi" ? "Hướng dẫn" : "Instructions")!);
+      expect(help.some((t) => /Tự chấm|Self score|điểm tự|points the unit/i.test(t))).toBe(false);
+      expect(help).toContain(
+        lang === "vi"
+          ? "Cột Điểm do công cụ tự điền giá trị tính được của từng dòng (bộ chỉ số này không tính điểm); không nhập vào cột này."
+          : "The Score column is filled in by the tool with each row's computed value (this index gives no points); do not type into it.",
+      );
+      // No unlocked cell is left in a column the form does not have.
+      const unlocked = new Set<number>();
+      ws.eachRow((row, r) => row.eachCell({ includeEmpty: true }, (c, col) => r > 8 && c.protection?.locked === false && unlocked.add(col)));
+      expect([...unlocked].sort()).toEqual([3, 4, 5, 6]);
+    }
+  });
+
+  it("says an input's unit once, also when the name already ends with it", async () => {
+    const wb = await load(await makeTemplate(hdi(), [{ code: "VNM", name: "Việt Nam" }], { lang: "vi" }));
+    const ws = wb.getWorksheet("Việt Nam")!;
+    expect(ws.getCell(rowOf(ws, "gnipc"), 2).value).toBe("GNI bình quân đầu người (USD PPP 2017)");
+    expect(ws.getCell(rowOf(ws, "le"), 2).value).toBe("Tuổi thọ trung bình (năm / years)");
+    const en = await load(await makeTemplate(hdi(), [{ code: "VNM", name: "Viet Nam" }], { lang: "en" }));
+    const e = en.getWorksheet("Viet Nam")!;
+    expect(e.getCell(rowOf(e, "gnipc"), 2).value).toBe("GNI per capita (USD PPP 2017)");
+    // A definition whose input name carries its unit in brackets gets it once; a name that merely ends with the unit's word still gets it.
+    const input = { code: "x", type: "number" as const, indicator: "x" };
+    expect(inputLabel({ ...input, name: { vi: "Thu nhập (USD PPP 2017)", en: "Income" }, unit: "USD PPP 2017" }, "vi")).toBe("Thu nhập (USD PPP 2017)");
+    expect(inputLabel({ ...input, name: { vi: "Số văn bản", en: "Documents" }, unit: "văn bản" }, "vi")).toBe("Số văn bản (văn bản)");
+  });
+
+  it("once filled in, scores to the HDI's values", async () => {
+    const wb = await load(await makeTemplate(hdi(), [{ code: "VNM", name: "Việt Nam" }], { lang: "vi" }));
+    const ws = wb.getWorksheet("Việt Nam")!;
+    // Values column C: the form has no Điểm tối đa column.
+    for (const [code, v] of Object.entries({ le: 74.5, eys: 13.2, mys: 9.1, gnipc: 11400 })) ws.getCell(rowOf(ws, code), 3).value = v;
+    const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()), "hdi.xlsx");
+    const result = await runScoring(host, { definition: findBuiltin("undp-hdi")!.definition, lang: "vi", projectVersion: "test", write: false });
+    const unit = result.table.units[0]!;
+    expect(unit.nodes.health!.value).toBeCloseTo((74.5 - 20) / 65, 12);
+    expect(unit.value).toBeCloseTo(0.737975055741013, 12);
+    expect(result.issues).toEqual([]);
+  });
 });

@@ -40,28 +40,63 @@ const L = {
   index: { vi: "Bộ chỉ số", en: "Index" },
   period: { vi: "Kỳ đánh giá", en: "Period" },
   columns: {
-    vi: ["Mã", "Nội dung", "Điểm tối đa", "Số liệu", "Số liệu thẩm định", "Tự chấm", "Minh chứng", "Ghi chú", "Điểm"],
-    en: ["Code", "Item", "Max points", "Value", "Appraised value", "Self score", "Evidence", "Note", "Score"],
+    code: { vi: "Mã", en: "Code" },
+    item: { vi: "Nội dung", en: "Item" },
+    max: { vi: "Điểm tối đa", en: "Max points" },
+    value: { vi: "Số liệu", en: "Value" },
+    appraised: { vi: "Số liệu thẩm định", en: "Appraised value" },
+    self: { vi: "Tự chấm", en: "Self score" },
+    evidence: { vi: "Minh chứng", en: "Evidence" },
+    note: { vi: "Ghi chú", en: "Note" },
+    score: { vi: "Điểm", en: "Score" },
   },
   instruction: {
     vi: "Nhập số liệu vào các ô nền vàng (Số liệu, Tự chấm, Minh chứng, Ghi chú); cột Số liệu thẩm định (nền xanh) dành cho Hội đồng thẩm định. Không sửa cột Mã. Chỉ tiêu không áp dụng với đơn vị (nếu bộ chỉ số cho phép): ghi “Không áp dụng” (hay “N/A”).",
     en: "Type into the yellow cells (Value, Self score, Evidence, Note); the blue Appraised value column is for the appraisal council. Do not change the Code column. An indicator that does not apply to the unit (where the index allows it): type “N/A” (also “Không áp dụng”).",
+  },
+  /** The same line on the form of an index without points: there is nothing to self-score. */
+  instructionNoPoints: {
+    vi: "Nhập số liệu vào các ô nền vàng (Số liệu, Minh chứng, Ghi chú); cột Số liệu thẩm định (nền xanh) dành cho Hội đồng thẩm định. Không sửa cột Mã. Chỉ tiêu không áp dụng với đơn vị (nếu bộ chỉ số cho phép): ghi “Không áp dụng” (hay “N/A”).",
+    en: "Type into the yellow cells (Value, Evidence, Note); the blue Appraised value column is for the appraisal council. Do not change the Code column. An indicator that does not apply to the unit (where the index allows it): type “N/A” (also “Không áp dụng”).",
   },
   notApplicable: { vi: "Không áp dụng với nhóm đơn vị này", en: "Not applicable to this category of unit" },
   yes: { vi: "Có", en: "Yes" },
   no: { vi: "Không", en: "No" },
 };
 
-/** Columns of the table, 1-based. */
-const COL = { code: 1, item: 2, max: 3, value: 4, appraised: 5, self: 6, evidence: 7, note: 8, score: 9 } as const;
-const HEADER_ROW = 8;
+type ColumnKey = keyof typeof L.columns;
+/** The table's columns, in order. */
+const COLUMN_ORDER: readonly ColumnKey[] = ["code", "item", "max", "value", "appraised", "self", "evidence", "note", "score"];
 /**
- * Column widths, in the order of COL. `Số liệu` (D) also holds the labels of the summary the
- * scoring writes above the table ("Hạng trong loại"), and `Điểm` (I) the not-applicable word
- * ("Không áp dụng"): both wide enough for them in bold.
+ * Column widths. `Số liệu` also holds the labels of the summary the scoring writes above the
+ * table ("Hạng trong loại"), and `Điểm` the not-applicable word ("Không áp dụng"): both wide
+ * enough for them in bold.
  */
-const WIDTHS = [12, 60, 11, 16, 14, 11, 36, 24, 14];
-const widthOf = (col: number): number => WIDTHS[col - 1] ?? 12;
+const WIDTH: Record<ColumnKey, number> = { code: 12, item: 60, max: 11, value: 16, appraised: 14, self: 11, evidence: 36, note: 24, score: 14 };
+const HEADER_ROW = 8;
+
+/** Whether any node of the index gives points (a `max`): an index of values only (the HDI) has nothing to self-score. */
+export function givesPoints(model: IndexModel): boolean {
+  for (const node of model.nodes.values()) if (node.max !== undefined) return true;
+  return false;
+}
+
+/** Columns about points, left out of the form of an index that gives none. */
+type PointsColumn = "max" | "self";
+type TableColumns = Record<Exclude<ColumnKey, PointsColumn>, number> & Partial<Record<PointsColumn, number>>;
+
+/**
+ * The table's columns for an index, by key, 1-based. An index without points (the HDI) has no
+ * `Điểm tối đa` (nothing to show) and no `Tự chấm` (nothing to self-score: a self score would be
+ * compared with a value the unit cannot work out by hand, goalposts and logarithms), so the unit
+ * is not asked for one; its `Điểm` column shows each row's computed value.
+ */
+function tableColumns(model: IndexModel): { keys: ColumnKey[]; col: TableColumns } {
+  const points = givesPoints(model);
+  const keys = COLUMN_ORDER.filter((k) => points || (k !== "max" && k !== "self"));
+  const col = Object.fromEntries(keys.map((k, i) => [k, i + 1])) as TableColumns;
+  return { keys, col };
+}
 
 /**
  * Every font written names its face and size: a font without them is drawn by LibreOffice in
@@ -293,10 +328,19 @@ function validationFor(
   return { ...base, type, operator: "between", formulae: [-1e15, 1e15] };
 }
 
-function inputLabel(input: ResolvedInput, lang: Lang): string {
-  const name = localize(input.name, lang);
-  const unit = input.unit ? ` (${input.unit})` : "";
-  return (name || input.code) + unit;
+/**
+ * An input's name with its unit: "Tuổi thọ trung bình (năm / years)". A name whose last brackets
+ * already end with the unit ("GNI bình quân đầu người (USD PPP 2017)") does not get it twice.
+ */
+export function inputLabel(input: ResolvedInput, lang: Lang): string {
+  const name = normalizeText(localize(input.name, lang));
+  const unit = input.unit ? normalizeText(input.unit) : "";
+  const label = name || input.code;
+  if (unit === "") return label;
+  const folded = (t: string): string => t.toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
+  const last = /\(([^()]*)\)$/.exec(name)?.[1];
+  if (last !== undefined && folded(last).endsWith(folded(unit))) return label;
+  return `${label} (${unit})`;
 }
 
 /** Write one unit's layout-A sheet. */
@@ -310,6 +354,12 @@ async function writeUnitSheet(
 ): Promise<void> {
   const { lang } = options;
   const def = model.definition;
+  const { keys: columns, col: COL } = tableColumns(model);
+  const widthOf = (col: number): number => {
+    const key = columns[col - 1];
+    return key !== undefined ? WIDTH[key] : 12;
+  };
+  const instructionText = (COL.self !== undefined ? L.instruction : L.instructionNoPoints)[lang];
   const header: [string, string][] = [
     [L.unit[lang], unit.name],
     [L.unitCode[lang], unit.code],
@@ -337,17 +387,18 @@ async function writeUnitSheet(
   ws.getCell(1, 2).font = font({ bold: true, size: 13 });
   ws.getRow(1).height = 20;
   const help = ws.getCell(6, 1);
-  help.value = L.instruction[lang];
+  help.value = instructionText;
   help.font = font({ italic: true, color: { argb: "FF595959" } });
   ws.mergeCells(6, 1, 6, COL.score);
   help.alignment = { wrapText: true, vertical: "top" };
   // Two lines at least: across a merged row of this width the estimate is close, and LibreOffice
   // (its fallback for Calibri, in italic) wraps the line of either language onto a second one.
-  const instruction = { text: L.instruction[lang], width: WIDTHS.reduce((a, b) => a + b, 0) };
+  const instruction = { text: instructionText, width: columns.reduce((a, k) => a + WIDTH[k], 0) };
   ws.getRow(6).height = Math.max(wrappedHeight([instruction]), wrappedHeight([{ ...instruction, text: "a\nb" }]));
 
   const headerRow = ws.getRow(HEADER_ROW);
-  L.columns[lang].forEach((title, i) => {
+  const titles = columns.map((k) => L.columns[k][lang]);
+  titles.forEach((title, i) => {
     const c = headerRow.getCell(i + 1);
     c.value = title;
     c.font = font({ bold: true, color: { argb: "FFFFFFFF" } });
@@ -355,7 +406,7 @@ async function writeUnitSheet(
     c.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
     c.border = { bottom: { style: "thin" } };
   });
-  headerRow.height = Math.max(30, wrappedHeight(L.columns[lang].map((text, i) => ({ text, width: widthOf(i + 1), bold: true }))));
+  headerRow.height = Math.max(30, wrappedHeight(titles.map((text, i) => ({ text, width: widthOf(i + 1), bold: true }))));
 
   const thin = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
   const border = { top: thin, left: thin, bottom: thin, right: thin };
@@ -406,7 +457,7 @@ async function writeUnitSheet(
       bold: style.bold ?? false,
       ...(description ? { below: [{ text: description, size: DESCRIPTION_SIZE }] } : {}),
     });
-    if (max !== undefined) row.getCell(COL.max).value = max;
+    if (max !== undefined && COL.max !== undefined) row.getCell(COL.max).value = max;
     return row;
   };
   const fillInputCells = (row: ExcelJS.Row, input: ResolvedInput, ind: IndicatorModel): void => {
@@ -425,9 +476,9 @@ async function writeUnitSheet(
     }
   };
   const fillIndicatorCells = (row: ExcelJS.Row, ind: IndicatorModel): void => {
-    unlock(row.getCell(COL.self), INPUT_FILL);
-    const self = row.getCell(COL.self);
-    if (ind.max !== undefined) {
+    const self = COL.self !== undefined ? row.getCell(COL.self) : undefined;
+    if (self) unlock(self, INPUT_FILL);
+    if (self && ind.max !== undefined) {
       self.dataValidation = {
         type: "decimal",
         operator: "between",
@@ -491,9 +542,9 @@ async function writeUnitSheet(
   }
 
   ws.columns.forEach((col, i) => {
-    col.width = WIDTHS[i] ?? 12;
+    col.width = i < columns.length ? widthOf(i + 1) : 12;
   });
-  ws.getColumn(COL.max).numFmt = "#,##0.##";
+  if (COL.max !== undefined) ws.getColumn(COL.max).numFmt = "#,##0.##";
   ws.getColumn(COL.score).numFmt = "#,##0.00";
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `D${HEADER_ROW + 1}` }];
   ws.pageSetup = {
@@ -526,6 +577,8 @@ function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit:
   const { lang } = options;
   const def = model.definition;
   const withCategories = hasCategories(model);
+  // An index of values only (the HDI): no self score, and the Điểm column shows each row's value.
+  const points = givesPoints(model);
   const lines: string[] =
     lang === "vi"
       ? [
@@ -534,11 +587,13 @@ function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit:
           "",
           "Mỗi trang tính là phiếu của một đơn vị. Đơn vị nhập vào các ô nền vàng:",
           "• Số liệu: con số, tỷ lệ (%) hoặc lựa chọn trong danh sách thả xuống.",
-          "• Tự chấm: số điểm đơn vị tự đánh giá cho chỉ tiêu.",
+          ...(points ? ["• Tự chấm: số điểm đơn vị tự đánh giá cho chỉ tiêu."] : []),
           "• Minh chứng: số hiệu, ngày, trích yếu văn bản hoặc đường dẫn đến tài liệu kiểm chứng.",
           "• Ghi chú: giải trình nếu cần.",
           "Cột Số liệu thẩm định (nền xanh) do Hội đồng thẩm định điền; khi có, số liệu này thay cho Số liệu của đơn vị.",
-          "Cột Điểm do công cụ chấm điểm tự điền; không nhập vào cột này.",
+          points
+            ? "Cột Điểm do công cụ chấm điểm tự điền; không nhập vào cột này."
+            : "Cột Điểm do công cụ tự điền giá trị tính được của từng dòng (bộ chỉ số này không tính điểm); không nhập vào cột này.",
           "Trang tính được khóa (không đặt mật khẩu) để giữ nguyên cấu trúc phiếu.",
           "",
           "Danh sách đơn vị:",
@@ -549,11 +604,13 @@ function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit:
           "",
           "Each sheet is one unit's form. Units type into the yellow cells:",
           "• Value: a figure, a percentage or a choice from the drop-down list.",
-          "• Self score: the points the unit gives itself for the indicator.",
+          ...(points ? ["• Self score: the points the unit gives itself for the indicator."] : []),
           "• Evidence: number, date and title of the supporting document, or a link to it.",
           "• Note: explanations where needed.",
           "The blue Appraised value column is for the appraisal council; when filled, it replaces the unit's Value.",
-          "The Score column is filled in by the scoring tool; do not type into it.",
+          points
+            ? "The Score column is filled in by the scoring tool; do not type into it."
+            : "The Score column is filled in by the tool with each row's computed value (this index gives no points); do not type into it.",
           "Sheets are protected (without a password) to keep the form's structure.",
           "",
           "Units:",

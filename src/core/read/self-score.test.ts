@@ -1,0 +1,53 @@
+import { parseDefinition } from "../definition";
+import { scoreUnits } from "../score";
+import type { Submission } from "../types";
+import { findBuiltin } from "../../indices";
+import { sampleModel } from "./fixtures";
+import { checkSelfScores } from "./self-score";
+
+function hdi() {
+  const parsed = parseDefinition(findBuiltin("undp-hdi")!.definition);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.model;
+}
+
+describe("self scores of an index without points", () => {
+  const model = hdi();
+  const unit = (selfScores: Record<string, number>): Submission => ({
+    code: "HN",
+    name: "Hà Nội",
+    values: { le: 74.5, eys: 13.2, mys: 9.1, gnipc: 11400 },
+    notApplicable: [],
+    selfScores,
+    source: { layout: "A", sheet: "Hà Nội", cells: {}, rows: {}, selfScoreCells: { health: "F10", income: "F17" } },
+  });
+
+  it("are compared with the value the form's Điểm column shows, not with points it has none of", () => {
+    const submissions = [unit({ health: 0.838, income: 0.9 })];
+    const table = scoreUnits(model, submissions);
+    expect(table.units[0]!.nodes.health!.points).toBeNull();
+    // 0.838 is health's value (0.8385 rounded): no finding; income's value is 0.7154.
+    const issues = checkSelfScores(model, submissions, table);
+    expect(issues.map((i) => [i.code, i.cell, i.node])).toEqual([["self-score-differs", "F17", "income"]]);
+    expect(issues[0]!.message.vi).toBe(
+      "Trang tính 'Hà Nội', ô F17: số tự chấm 0,9 khác với giá trị tính được 0,7154 (chỉ tiêu income); bộ chỉ số này không tính điểm nên số tự chấm được so với giá trị.",
+    );
+    expect(issues[0]!.message.en).toBe(
+      "Sheet 'Hà Nội', cell F17: the self-assessed figure (0.9) differs from the computed value (0.7154) (indicator income); this index gives no points, so the self score is compared with the value.",
+    );
+  });
+
+  it("of an index with points are still compared with the points", () => {
+    const dti = sampleModel();
+    const s: Submission = {
+      code: "SYT",
+      name: "Sở Y tế",
+      values: { "1.1": true },
+      notApplicable: [],
+      selfScores: { "1.1": 0.9 },
+      source: { layout: "A", sheet: "Sở Y tế", cells: {}, rows: {}, selfScoreCells: { "1.1": "F8" } },
+    };
+    const issues = checkSelfScores(dti, [s], scoreUnits(dti, [s]));
+    expect(issues.map((i) => i.message.vi)).toEqual(["Trang tính 'Sở Y tế', ô F8: điểm tự chấm 0,9 khác với điểm tính được 10 (chỉ tiêu 1.1)."]);
+  });
+});
