@@ -12,6 +12,7 @@ import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { parseRels, sheetParts } from "../../src/hosts/xlsx/ooxml";
 import { XLSX, convert } from "./soffice";
+import { rowOf } from "../../src/hosts/xlsx/test-workbooks";
 
 const dir = mkdtempSync(join(tmpdir(), "dti-interop-protection-"));
 const sink = { write: (_: string) => true };
@@ -35,14 +36,6 @@ function lockedAt(styles: string, sheet: string, address: string): boolean {
   const xf = cellXfs.match(/<xf\b[^>]*?(\/>|>[\s\S]*?<\/xf>)/g)?.[style] ?? "";
   const locked = /<protection[^>]*\blocked="([^"]*)"/.exec(xf)?.[1];
   return !(locked === "0" || locked === "false");
-}
-
-function rowOf(ws: ExcelJS.Worksheet, code: string): number {
-  let found = 0;
-  ws.eachRow((row, r) => {
-    if (row.getCell(1).value === code) found = r;
-  });
-  return found;
 }
 
 const FORMS = ["Sở Nội vụ", "Sở Y tế"];

@@ -6,25 +6,12 @@ import { findBuiltin } from "../../indices";
 import { CollectReadError, collectFiles } from "./collect";
 import { XlsxHost } from "./host";
 import { makeTemplate } from "./template";
+import { rowOf, open as load } from "./test-workbooks";
 
 const builtin = findBuiltin("dti-so-nganh-mau")!;
 const parsed = parseDefinition(builtin.definition);
 if (!parsed.ok) throw new Error("the department sample does not parse");
 const model = parsed.model;
-
-async function load(data: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ArrayBuffer);
-  return wb;
-}
-
-function rowOf(ws: ExcelJS.Worksheet, code: string): number {
-  let found = 0;
-  ws.eachRow((row, r) => {
-    if (row.getCell(1).value === code) found = r;
-  });
-  return found;
-}
 
 /** A unit's form, filled in with a figure for 3.2 (a percentage). */
 async function form(code: string, name: string, percent: number): Promise<Uint8Array> {

@@ -16,6 +16,7 @@ import { XlsxHost } from "./host";
 import { normalizeBooleans, sheetParts, parseRels } from "./ooxml";
 import { prepareXlsx, setLegacyPasswords } from "./read";
 import { makeTemplate } from "./template";
+import { rowOf, open } from "./test-workbooks";
 
 const builtin = findBuiltin("dti-so-nganh-mau")!;
 const parsed = parseDefinition(builtin.definition);
@@ -68,20 +69,6 @@ async function asLibreOfficeSaves(data: Uint8Array, protections: Record<string, 
     styles.replace(/<protection\b([^>]*?)\/>/g, (_, attrs: string) => `<protection locked="${/locked="0"/.test(attrs) ? "false" : "true"}" hidden="false"/>`),
   );
   return p.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-}
-
-async function open(data: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ArrayBuffer);
-  return wb;
-}
-
-function rowOf(ws: ExcelJS.Worksheet, code: string): number {
-  let found = 0;
-  ws.eachRow((row, r) => {
-    if (row.getCell(1).value === code) found = r;
-  });
-  return found;
 }
 
 function protectionOf(ws: ExcelJS.Worksheet): Record<string, unknown> | undefined {

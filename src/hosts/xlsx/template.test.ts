@@ -8,6 +8,7 @@ import { fitWidth } from "../../core/plan/layout";
 import { findBuiltin } from "../../indices";
 import { XlsxHost } from "./host";
 import { inputLabel, makeTemplate, unitSheetName } from "./template";
+import { rowOf, open as load } from "./test-workbooks";
 
 const definition = {
   format: "index-definition/1",
@@ -74,21 +75,6 @@ const units = [
   { code: "TTT", name: "Thanh tra tỉnh", category: "khong-dvc" },
   { code: "SLD", name: "Sở Lao động - Thương binh và Xã hội: [Văn phòng]", category: "co-dvc" },
 ];
-
-async function load(data: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ArrayBuffer);
-  return wb;
-}
-
-function rowOf(ws: ExcelJS.Worksheet, code: string): number {
-  let found = 0;
-  ws.eachRow((row, r) => {
-    if (row.getCell(1).value === code) found = r;
-  });
-  if (found === 0) throw new Error(`no row ${code} on ${ws.name}`);
-  return found;
-}
 
 describe("self-assessment templates", () => {
   it("make one sheet per unit with the header block, a valid sheet name for every unit, and an instructions sheet", async () => {

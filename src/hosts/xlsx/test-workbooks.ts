@@ -8,6 +8,16 @@ export async function open(file: Uint8Array): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** The row of the form on `ws` whose `Mã` (column A) is `code`. */
+export function rowOf(ws: ExcelJS.Worksheet, code: string): number {
+  let found = 0;
+  ws.eachRow((row, r) => {
+    if (row.getCell(1).value === code) found = r;
+  });
+  if (found === 0) throw new Error(`no row ${code} on ${ws.name}`);
+  return found;
+}
+
 /** The file after `change` (a user's edit between two runs), saved again. */
 export async function edit(file: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = await open(file);

@@ -15,21 +15,12 @@ import { XlsxHost } from "./host";
 import { parseRels, sheetParts } from "./ooxml";
 import { snapshotWorkbook } from "./read";
 import { makeTemplate } from "./template";
-import { open } from "./test-workbooks";
+import { open, rowOf } from "./test-workbooks";
 
 const builtin = findBuiltin("dti-so-nganh-mau")!;
 const parsed = parseDefinition(builtin.definition);
 if (!parsed.ok) throw new Error("the department sample does not parse");
 const model = parsed.model;
-
-function rowOf(ws: ExcelJS.Worksheet, code: string): number {
-  let found = 0;
-  ws.eachRow((row, r) => {
-    if (row.getCell(1).value === code) found = r;
-  });
-  if (found === 0) throw new Error(`no row ${code}`);
-  return found;
-}
 
 /** A filled form of the department sample for one unit, changed by `change` before it is saved. */
 async function formFile(change: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
