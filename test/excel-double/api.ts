@@ -722,8 +722,11 @@ export class Workbook extends ClientObject {
       } catch {
         throw invalidArg("The file is not a valid workbook.");
       }
+      // "By default, all the worksheets from the source workbook are inserted" (InsertWorksheetOptions),
+      // and an empty list does the same: the reference's sample passes
+      // `sheetNamesToInsert: [], // Insert all the worksheets from the source workbook.`
       const wanted = options?.sheetNamesToInsert;
-      const chosen = wanted ? wanted.map((n) => {
+      const chosen = wanted && wanted.length > 0 ? wanted.map((n) => {
         const s = sheets.find((x) => x.name === n);
         if (!s) throw invalidArg(`No sheet named '${n}' in the file.`);
         return s;
@@ -965,6 +968,10 @@ export class Worksheet extends ClientObject {
     this._call("delete", undefined, (s: MSheet) => {
       const wb = this.context._state.workbook;
       guardStructure(wb, "deleting a sheet");
+      // The reference (Worksheet.delete): "Note that if the worksheet's visibility is set to
+      // "VeryHidden", the delete operation will fail with an InvalidOperation exception. You should
+      // first change its visibility to hidden or visible before deleting it." (office-js#365)
+      if (s.visibility === "VeryHidden") throw new DoubleError("InvalidOperation", `The operation attempted is invalid on the object. The worksheet '${s.name}' is very hidden: make it hidden or visible before deleting it.`);
       if (wb.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
         throw new DoubleError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
@@ -1198,8 +1205,17 @@ export class WorksheetFreezePanes extends ClientObject {
       s.freeze = { rows: rect.row + rect.rows, cols: rect.col + rect.cols };
     });
   }
+  /**
+   * "Removes all frozen panes in the worksheet." On a hidden or very hidden sheet it throws: a bug
+   * reported in some Excel builds (OfficeDev/office-js#1463, "unfreeze() throws an exception when
+   * trying to unfreeze panes on hidden sheets", later marked fixed; the report gives no error code,
+   * the double answers GeneralException). The double keeps it so that the add-in never relies on it.
+   */
   unfreeze(): void {
-    this._call("unfreeze", undefined, (s: MSheet) => { s.freeze = { rows: 0, cols: 0 }; });
+    this._call("unfreeze", undefined, (s: MSheet) => {
+      if (s.visibility !== "Visible") throw new DoubleError("GeneralException", `There was an internal error while processing the request. (unfreeze on the hidden worksheet '${s.name}': office-js#1463)`);
+      s.freeze = { rows: 0, cols: 0 };
+    });
   }
 }
 
@@ -1222,9 +1238,59 @@ function setRaw(cell: MCell, v: number | string | boolean): void {
   else { cell.v = v; cell.t = "String"; }
 }
 
+function setText(cell: MCell, v: string): void {
+  delete cell.f;
+  if (v === "") { cell.v = ""; cell.t = "Empty"; }
+  else { cell.v = v; cell.t = "String"; }
+}
+
+const NUMBER = String.raw`[+-]?(?:\d+\.?\d*|\.\d+)`;
+
+/**
+ * What Excel reads a string as when it is written into a cell that is not formatted as text: a
+ * number ("1000", "-12.5", "1e3"), a percentage ("50%"), a boolean ("TRUE", any case), a date in
+ * ISO form ("2025-05-03", with a time "2025-05-03 10:30"), a time of day ("10:30", "10:30:15"),
+ * as Excel does with what a user types. With the cell's format General, Excel also gives the
+ * cell the format the text was in ("0%", "0.00E+00", "m/d/yyyy", "h:mm"); a cell with a format of
+ * its own keeps it. null: the string stays text.
+ *
+ * Only forms every locale reads the same way are modelled: "1,000", "1/2", "3-4" or "$5" are a
+ * number or a date in some locales and text in others (in Vietnamese, "1,000" is one), so the
+ * double keeps them as text and the add-in must not rely on that either.
+ */
+export function excelReading(text: string): { value: number | boolean; format?: string } | null {
+  const s = text.trim();
+  if (s === "") return null;
+  if (/^(TRUE|FALSE)$/i.test(s)) return { value: s.toUpperCase() === "TRUE" };
+  if (new RegExp(`^${NUMBER}$`).test(s)) return { value: Number(s) };
+  if (new RegExp(`^${NUMBER}[eE][+-]?\\d+$`).test(s)) return { value: Number(s), format: "0.00E+00" };
+  const percent = new RegExp(`^(${NUMBER})\\s*%$`).exec(s);
+  if (percent) return { value: Number(percent[1]) / 100, format: /\./.test(percent[1]!) ? "0.00%" : "0%" };
+  const time = (h: string, m: string, sec?: string): number | null => {
+    const [hh, mm, ss] = [Number(h), Number(m), Number(sec ?? 0)];
+    return hh < 24 && mm < 60 && ss < 60 ? (hh * 3600 + mm * 60 + ss) / 86400 : null;
+  };
+  const clock = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(s);
+  if (clock) {
+    const t = time(clock[1]!, clock[2]!, clock[3]);
+    return t === null ? null : { value: t, format: clock[3] ? "h:mm:ss" : "h:mm" };
+  }
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?: +(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+  if (iso) {
+    const [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (y < 1900 || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+    const t = iso[4] ? time(iso[4], iso[5]!, iso[6]) : 0;
+    if (t === null) return null;
+    return { value: date.getTime() / 86_400_000 + 25569 + t, format: iso[4] ? "m/d/yyyy h:mm" : "m/d/yyyy" };
+  }
+  return null;
+}
+
 /** What Excel does with a value typed or written through `values`: a leading "=" (or "+", "-",
  *  "@" before non-numbers) makes a formula unless the cell is formatted as text ("@"); a leading
- *  apostrophe forces text; numeric text becomes a number. */
+ *  apostrophe forces text; text Excel reads as a number, percentage, date, time or boolean
+ *  becomes that (see excelReading). */
 function writeValue(cell: MCell, v: unknown): void {
   if (v === null || v === undefined) return; // null leaves the cell as it is
   if (typeof v === "number") {
@@ -1233,11 +1299,15 @@ function writeValue(cell: MCell, v: unknown): void {
   }
   if (typeof v === "boolean") return setRaw(cell, v);
   if (typeof v !== "string") throw invalidArg(`Unsupported value ${JSON.stringify(v)}.`);
-  if (cell.nf === "@") return setRaw(cell, v);
-  if (v.startsWith("'")) return setRaw(cell, v.slice(1));
-  const trimmed = v.trim();
-  if (trimmed !== "" && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return setRaw(cell, Number(trimmed));
-  if (/^(TRUE|FALSE)$/i.test(trimmed)) return setRaw(cell, trimmed.toUpperCase() === "TRUE");
+  // A text cell, or a leading apostrophe, keeps the string as text, an error's text ("#N/A") too.
+  if (cell.nf === "@") return setText(cell, v);
+  if (v.startsWith("'")) return setText(cell, v.slice(1));
+  const read = excelReading(v);
+  if (read) {
+    setRaw(cell, read.value);
+    if (read.format && cell.nf === undefined) cell.nf = read.format;
+    return;
+  }
   if (v.length > 1 && (v.startsWith("=") || v.startsWith("+") || v.startsWith("-") || v.startsWith("@"))) {
     // A formula: the double keeps it but does not calculate it (its value reads as empty).
     cell.v = "";
@@ -1514,10 +1584,16 @@ export class Range extends ClientObject {
     r._instantiate();
     return r;
   }
+  /**
+   * "Selects the specified range in the Excel UI." (Range.select, ExcelApi 1.1). The reference
+   * documents no failure for a range of a sheet that is not active: Excel activates that sheet and
+   * selects the range. A hidden sheet cannot be shown that way: it fails as `activate()` does.
+   */
   select(): void {
     this._call("select", undefined, ({ sheet, rect }: RangeRef) => {
       const wb = this.context._state.workbook;
-      if (wb.activeSheet !== sheet) throw new DoubleError("InvalidSelection", "The current selection is invalid for this operation: the range is not on the active worksheet.");
+      if (sheet.visibility !== "Visible") throw new DoubleError("InvalidOperation", `The worksheet '${sheet.name}' is hidden and its cells cannot be selected.`);
+      wb.activeSheet = sheet;
       wb.selection = { sheet: sheet.name, address: rectAddress(rect) };
     });
   }
@@ -2084,6 +2160,7 @@ export class ChartCollection extends ClientCollection<Chart> {
   protected _item(model: unknown, i: number): Chart {
     return new Chart(this.context, `${this._path}[${i}]`, () => model);
   }
+  /** "Gets a chart using its name. If there are multiple charts with the same name, the first one will be returned." */
   getItem(name: string): Chart {
     const c = new Chart(this.context, `${this._path}.getItem(${JSON.stringify(name)})`, () => this._target<MSheet>().charts.find((x) => x.name === name));
     this.context._push(c._path, "$instantiate", undefined, () => { c._resolve(); });
@@ -2148,9 +2225,9 @@ export class Chart extends ClientObject {
   }
   get name(): string { return this._get("name"); }
   set name(v: string) {
+    // Excel does not keep chart names unique on a sheet: ChartCollection.getItem says "If there are
+    // multiple charts with the same name, the first one will be returned."
     this._set("name", v, (m: MChart) => {
-      const sheet = this.context._state.workbook.sheets.find((s) => s.charts.includes(m));
-      if (sheet?.charts.some((c) => c !== m && c.name === v)) throw new DoubleError("ItemAlreadyExists", `A chart named '${v}' already exists on the sheet.`);
       m.name = v;
     });
   }
@@ -2314,17 +2391,31 @@ function removePlaced<T extends Placed>(list: T[], item: T): void {
   c.length = list.length;
 }
 
-function cellOf(wb: MWorkbook, address: string | Range): { sheet: MSheet; row: number; col: number } {
+/**
+ * The cell a note or comment is added on, or looked up by. Their references differ:
+ * - NoteCollection.add: "This can be a Range object or a string such as "A1". If the string is
+ *   invalid, or the range is not a single cell, an InvalidCellAddress error is thrown." An address
+ *   without a sheet names a cell of the active worksheet (the reference does not say which sheet;
+ *   the workbook's notes collection has no other to pick).
+ * - CommentCollection.add: "If it's a string, it must contain the full address, including the sheet
+ *   name. An InvalidArgument error is thrown if the provided range is larger than one cell."
+ */
+function cellOf(wb: MWorkbook, address: string | Range, rule: { unqualified: "active" | "refused"; code: "InvalidCellAddress" | "InvalidArgument" } = { unqualified: "refused", code: "InvalidArgument" }): { sheet: MSheet; row: number; col: number } {
+  const refuse = (why: string) =>
+    rule.code === "InvalidArgument" ? invalidArg(why) : new DoubleError("InvalidCellAddress", `The cell address is invalid. ${why}`);
   if (typeof address !== "string") {
     const { sheet, rect } = address._target<RangeRef>();
+    if (rect.rows !== 1 || rect.cols !== 1) throw refuse("The range is not a single cell.");
     return { sheet, row: rect.row, col: rect.col };
   }
   const { sheet: sn, local } = splitSheet(address);
-  const sheet = sn !== undefined ? wb.sheet(sn) : undefined;
+  const sheet = sn !== undefined ? wb.sheet(sn) : rule.unqualified === "active" ? wb.activeSheet ?? wb.sheets[0] : undefined;
   const rect = parseRect(local);
-  if (!sheet || !rect || rect.rows !== 1 || rect.cols !== 1) throw invalidArg(`'${address}' is not a single cell on a worksheet (use 'Sheet1!A1').`);
+  if (!sheet || !rect || rect.rows !== 1 || rect.cols !== 1) throw refuse(`'${address}' is not a single cell on a worksheet${rule.unqualified === "refused" ? " (use 'Sheet1!A1')" : ""}.`);
   return { sheet, row: rect.row, col: rect.col };
 }
+/** How notes name their cell: "A1" on the active sheet or "Sheet1!A1"; a bad one is InvalidCellAddress when a note is added. */
+const NOTE_CELL = { unqualified: "active", code: "InvalidCellAddress" } as const;
 
 export class NoteCollection extends ClientCollection<Note> {
   protected _list(wb: unknown): unknown[] { return (wb as MWorkbook).notes; }
@@ -2333,7 +2424,7 @@ export class NoteCollection extends ClientCollection<Note> {
     let made: unknown = null;
     const n = new Note(this.context, `${this._path}.add()`, () => made);
     this._call("add", { cellAddress: typeof cellAddress === "string" ? cellAddress : cellAddress._path, content }, (wb: MWorkbook) => {
-      const at = cellOf(wb, cellAddress);
+      const at = cellOf(wb, cellAddress, NOTE_CELL);
       if (placedAt(wb.notes, at.sheet, at.row, at.col)) throw new DoubleError("InvalidOperation", "The cell already has a note.");
       // A cell holds a note or a threaded comment, not both.
       if (placedAt(wb.comments, at.sheet, at.row, at.col)) throw new DoubleError("InvalidOperation", "The operation attempted is invalid on the object. The cell has a threaded comment, so it cannot also have a note.");
@@ -2346,7 +2437,8 @@ export class NoteCollection extends ClientCollection<Note> {
   }
   private _find(key: string) {
     const wb = this.context._state.workbook;
-    const at = cellOf(wb, key);
+    // "key: The cell address of the note", as add takes it ("A1" is on the active sheet).
+    const at = cellOf(wb, key, { unqualified: "active", code: "InvalidArgument" });
     return placedAt(wb.notes, at.sheet, at.row, at.col);
   }
   getItem(key: string): Note {

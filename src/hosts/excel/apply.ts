@@ -61,9 +61,19 @@ export function passwordProtectedMessage(sheet: string, kind: "score" | "mark" |
 
 const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
 
-/** A string Excel would turn into a formula (or a number) must be written as text. */
+/**
+ * A string Excel could take for something else when it is written as a value must go into a cell
+ * formatted as text ("@"), or it does not stay what the user typed: Excel makes a formula of
+ * "=…" (and of "+…", "-…", "@…"), an error value of "#N/A", a truth value of "TRUE", and a number,
+ * percentage, date or time of text such as "001", "1e3", "50%", "2025-05-03" or "10:30" (a unit
+ * named "2025-05-03" would show as 5/3/2025). Which text is a number or a date depends on the
+ * user's locale ("1,000" and "1/2" are numbers or dates in some, text in others), so every string
+ * with a digit counts, as in `_index`'s copies.
+ */
 export function needsTextFormat(v: PlanValue): boolean {
-  return typeof v === "string" && /^[=+\-@]/.test(v) && v.length > 1;
+  if (typeof v !== "string") return false;
+  if (/^[=+\-@]/.test(v) && v.length > 1) return true;
+  return /\d/.test(v) || /^\s*#/.test(v) || /^\s*(true|false)\s*$/i.test(v);
 }
 
 /** Excel column width in points from a width in characters (Calibri 11: 7 px a character + 5 px). */
@@ -89,12 +99,18 @@ export function queueBlock(packer: RequestPacker, sheet: string, block: CellBloc
   });
   // A block of formulas only: Excel computes their values, so none are sent.
   const formulasOnly = block.formulas !== undefined && Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => block.formulas?.[r]?.[c])).every((line) => line.every((f) => typeof f === "string" && f !== ""));
-  const anyText = block.values.some((r) => r.some(needsTextFormat));
+  // A cell that gets a formula is not made text: Excel would keep the formula as text.
+  const hasFormula = (r: number, c: number) => typeof block.formulas?.[r]?.[c] === "string" && block.formulas[r]![c] !== "";
+  const isText = (r: number, c: number) => needsTextFormat(cell(r, c)) && !hasFormula(r, c);
+  const anyText = block.values.some((line, r) => line.some((_, c) => isText(r, c)));
   const perCellFormat = Array.isArray(block.numberFormat);
   const formats = anyText || perCellFormat
     ? (r: number) => Array.from({ length: cols }, (_, c) => {
-        if (needsTextFormat(cell(r, c))) return "@";
+        if (isText(r, c)) return "@";
         const f = Array.isArray(block.numberFormat) ? block.numberFormat[r]?.[c] : block.numberFormat;
+        // A block without formats of its own (a header written again to make it bold) leaves the
+        // other cells' formats as they are, as it does when none of its cells is text.
+        if (block.numberFormat === undefined) return null;
         return f ?? (keep ? null : "General");
       })
     : block.numberFormat !== undefined
@@ -227,7 +243,18 @@ function around(r: Rect): Rect[] {
   ].filter((x) => x.rows > 0 && x.cols > 0);
 }
 
-function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: boolean, caps: Capabilities, existingTables: Map<string, ExistingTable>): void {
+/**
+ * Whether an owned sheet that exists has its frozen panes taken off before it is written: only a
+ * sheet whose panes the plan sets (never `_index`), and only while it is visible. Excel's
+ * `unfreeze()` throws on a hidden sheet in some builds (OfficeDev/office-js#1463), and a hidden
+ * sheet the plan freezes does not need it: freezeRows, freezeColumns and freezeAt set the frozen
+ * panes anew. The panes of a sheet the plan does not freeze are the user's.
+ */
+export function unfreezesFirst(plan: OwnedSheetPlan, visibility: string | undefined): boolean {
+  return plan.name !== INDEX_SHEET && plan.freeze !== undefined && visibility === "Visible";
+}
+
+function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: boolean, caps: Capabilities, existingTables: Map<string, ExistingTable>, visibility: string | undefined): void {
   const name = plan.name;
   const kept = tableKept(plan, exists, caps, existingTables);
   const deletes = tablesToDelete(plan, exists, existingTables, kept?.name);
@@ -247,7 +274,7 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
         sheet.getRange().clear("All");
       }
       if (caps.conditionalFormats) sheet.getRange().conditionalFormats.clearAll();
-      if (caps.freezePanes) sheet.freezePanes.unfreeze();
+      if (caps.freezePanes && unfreezesFirst(plan, visibility)) sheet.freezePanes.unfreeze();
     } else {
       wb.worksheets.add(name);
     }
@@ -720,9 +747,22 @@ async function queueAndSend(
   // enclosed, in each request, by its unprotect at the start and its protect at the end; the
   // operations on one sheet are kept together so that they take as few requests as they can.
   const packer = new RequestPacker();
-  for (const name of removeSheets) packer.add(opBytes(0, 1), (c) => sheetOf(c, name).delete(), { sheet: name });
+  // Excel refuses to delete a very hidden sheet ("the delete operation will fail with an
+  // InvalidOperation exception. You should first change its visibility to hidden or visible"): such
+  // a sheet is made hidden first, in the same request.
+  for (const name of removeSheets) {
+    const veryHidden = now.visibility.get(lower.get(name.toLowerCase()) ?? name) === "VeryHidden";
+    packer.add(opBytes(0, 2), (c) => {
+      const ws = sheetOf(c, name);
+      if (veryHidden) ws.visibility = "Hidden";
+      ws.delete();
+    }, { sheet: name });
+  }
   const tablesLeft = new Map([...existingTables].filter(([, t]) => !removed.has(t.sheet)));
-  for (const o of plan.owned) queueOwnedSheet(packer, o, lower.has(o.name.toLowerCase()), caps, tablesLeft);
+  for (const o of plan.owned) {
+    const existing = lower.get(o.name.toLowerCase());
+    queueOwnedSheet(packer, o, existing !== undefined, caps, tablesLeft, existing === undefined ? undefined : now.visibility.get(existing));
+  }
   // Per sheet, in the plan's order: its scores, then the marks cleared, then the marks made.
   const bySheet = new Map<string, { edits: WritePlan["edits"]; clears: typeof clears; marks: typeof marks }>();
   const group = (sheet: string) => {
