@@ -241,6 +241,22 @@ export class ExcelDouble {
     return sheet;
   }
 
+  /**
+   * A user copying a sheet (Move or Copy, Create a copy): its cells with their formats, column
+   * widths, row heights, merges, protection and notes, on a new sheet `to`.
+   */
+  copySheet(from: string, to: string): MSheet {
+    const src = this.sheet(from);
+    const copy = this.addSheet(to);
+    for (const [k, c] of src.cells) copy.cells.set(k, { ...c });
+    copy.columnWidths = new Map(src.columnWidths);
+    copy.rowHeights = new Map(src.rowHeights);
+    copy.merges = src.merges.map((m) => ({ ...m }));
+    copy.protection = { ...src.protection, options: { ...src.protection.options } };
+    for (const n of this.workbook.notes.filter((x) => x.sheet === src)) this.workbook.notes.push({ ...n, sheet: copy });
+    return copy;
+  }
+
   setCells(sheetName: string, at: string, rows: SeedValue[][]): void {
     const sheet = this.sheet(sheetName);
     const start = parseRect(at);

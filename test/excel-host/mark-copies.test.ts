@@ -28,14 +28,7 @@ function rc(cell: string): [number, number] {
  * protection, its notes; then typing the new unit's name and code into it.
  */
 function copyForm(double: ExcelDouble, from: string, to: string, unit: { name: string; code: string }): void {
-  const src = double.sheet(from);
-  const copy = double.addSheet(to);
-  for (const [k, c] of src.cells) copy.cells.set(k, { ...c });
-  copy.columnWidths = new Map(src.columnWidths);
-  copy.rowHeights = new Map(src.rowHeights);
-  copy.merges = src.merges.map((m) => ({ ...m }));
-  copy.protection = { ...src.protection, options: { ...src.protection.options } };
-  for (const n of double.workbook.notes.filter((x) => x.sheet === src)) double.workbook.notes.push({ ...n, sheet: copy });
+  double.copySheet(from, to);
   double.setCells(to, "B1", [[unit.name], [unit.code]]);
 }
 

@@ -19,18 +19,6 @@ async function score(double: ExcelDouble, definition: unknown) {
   return runScoring(new ExcelHost(), { definition, lang: "vi", projectVersion: "test", now });
 }
 
-/** A user copying a sheet (Move or Copy, Create a copy): its cells with their formats, merges, protection and notes. */
-function copyForm(double: ExcelDouble, from: string, to: string): void {
-  const src = double.sheet(from);
-  const copy = double.addSheet(to);
-  for (const [k, c] of src.cells) copy.cells.set(k, { ...c });
-  copy.columnWidths = new Map(src.columnWidths);
-  copy.rowHeights = new Map(src.rowHeights);
-  copy.merges = src.merges.map((m) => ({ ...m }));
-  copy.protection = { ...src.protection, options: { ...src.protection.options } };
-  for (const n of double.workbook.notes.filter((x) => x.sheet === src)) double.workbook.notes.push({ ...n, sheet: copy });
-}
-
 function value(double: ExcelDouble, sheet: string, cell: string): unknown {
   const { row, col } = topLeft(cell);
   const v = double.sheet(sheet).get(row, col)?.v;
@@ -56,7 +44,7 @@ describe("a copy of a scored form in Excel, scored again", () => {
     expect(before.get(at.row + 2, at.col)?.v).toBe("Hạng trong loại");
     expect(String(before.get(at.row + 3, at.col)?.f ?? "")).toContain("COUNTIFS('_index'!$A:$A,\"inputs\"");
     const copy = `${form} (2)`;
-    copyForm(double, form, copy);
+    double.copySheet(form, copy);
     // The user's own column right of the table on the copy, with numbers.
     const header = first.submissions[0]!.source!.headerRow!;
     const scoreColumn = first.submissions[0]!.source!.scoreColumn!;
@@ -90,7 +78,7 @@ describe("a copy of a scored form in Excel, scored again", () => {
       const { double, definition } = await layoutAWorkbook(5);
       const first = await score(double, definition);
       const form = first.submissions[0]!.source!.sheet;
-      for (let i = 0; i < copies; i++) copyForm(double, form, `Bản sao ${i + 1}`);
+      for (let i = 0; i < copies; i++) double.copySheet(form, `Bản sao ${i + 1}`);
       double.resetCounters();
       await score(double, definition);
       expect(double.requests.every((r) => r.ok)).toBe(true);
