@@ -45,7 +45,8 @@ interface AsScored {
   issues: Issue[];
 }
 
-function readAsScored(snapshot: WorkbookSnapshot, state: IndexSheetState, lang: Lang): AsScored | undefined {
+/** The definition kept in `_index`, the one the results were computed with (undefined: none, or not valid). */
+function modelAsScored(state: IndexSheetState): IndexModel | undefined {
   if (state.definitionJson === undefined) return undefined;
   let embedded: unknown;
   try {
@@ -54,10 +55,15 @@ function readAsScored(snapshot: WorkbookSnapshot, state: IndexSheetState, lang: 
     return undefined;
   }
   const parsed = parseDefinition(embedded);
-  if (!parsed.ok) return undefined;
+  return parsed.ok ? parsed.model : undefined;
+}
+
+function readAsScored(snapshot: WorkbookSnapshot, state: IndexSheetState, lang: Lang): AsScored | undefined {
+  const model = modelAsScored(state);
+  if (!model) return undefined;
   // The reader leaves out `_index` and the sheets it records as the project's (`state`, not read again).
-  const read = readSubmissions(parsed.model, snapshot, { lang, indexSheet: state });
-  return { model: parsed.model, submissions: read.submissions, issues: read.issues };
+  const read = readSubmissions(model, snapshot, { lang, indexSheet: state });
+  return { model, submissions: read.submissions, issues: read.issues };
 }
 
 /** The workbook's inputs read with the definition kept in `_index` (the one the stamp was made with). */
@@ -68,6 +74,29 @@ export function submissionsAsScored(snapshot: WorkbookSnapshot, state: IndexShee
 function indexRef(model: IndexModel): IndexRef {
   const d = model.definition;
   return { id: d.id, version: d.version, ...(d.name !== undefined ? { name: d.name } : {}) };
+}
+
+/** The index the results were computed with and the one in use, when they are other indices or versions. */
+export interface OtherIndex {
+  scoredWith: IndexRef;
+  inUse: IndexRef;
+}
+
+function otherIndexOf(then: IndexModel, now: IndexModel): OtherIndex | undefined {
+  const scoredWith = indexRef(then);
+  const inUse = indexRef(now);
+  return scoredWith.id !== inUse.id || scoredWith.version !== inUse.version ? { scoredWith, inUse } : undefined;
+}
+
+/**
+ * Whether the results `_index` keeps were computed with another index or version than `model`
+ * (undefined: the same one, or a workbook never scored). Only `_index` is read: the forms need
+ * not be, so that the pane can say it as soon as another index is chosen.
+ */
+export function scoredWithAnother(state: IndexSheetState | null | undefined, model: IndexModel): OtherIndex | undefined {
+  if (!state?.provenance) return undefined;
+  const then = modelAsScored(state);
+  return then ? otherIndexOf(then, model) : undefined;
 }
 
 /**
@@ -106,9 +135,7 @@ export function staleResults(
   const issues = (sameDefinition ? current.issues : asScored?.issues) ?? [];
   // Scored with another index or version than the one in use (a definition of the same id and
   // version whose content changed is compared unit by unit, as before).
-  const then = asScored && current ? indexRef(asScored.model) : undefined;
-  const now = current ? indexRef(current.model) : undefined;
-  const otherDefinition = then && now && (then.id !== now.id || then.version !== now.version) ? { scoredWith: then, inUse: now } : {};
+  const otherDefinition = (asScored && current ? otherIndexOf(asScored.model, current.model) : undefined) ?? {};
 
   const names: Record<string, string> = Object.fromEntries(submissions.map((s) => [unitKey(s), s.name]));
   if (Object.keys(stamp.unitHashes).length === 0) {
@@ -148,6 +175,18 @@ function lowerFirst(s: string): string {
 }
 
 /**
+ * "Kết quả trong sổ được chấm theo bộ chỉ số "X" phiên bản mau-2023; bộ chỉ số đang dùng là phiên
+ * bản mau-2024: hãy chấm điểm lại." (`advice`, lowered after the colon).
+ */
+export function otherIndexMessage(other: OtherIndex, advice: Message): Message {
+  const { scoredWith: then, inUse: now } = other;
+  return {
+    vi: `Kết quả trong sổ được chấm theo bộ chỉ số ${indexWords(then, now, "vi")}; bộ chỉ số đang dùng là ${indexWords(now, then, "vi", true)}: ${lowerFirst(advice.vi)}`,
+    en: `The results in the workbook were scored with the index ${indexWords(then, now, "en")}; the index in use is ${indexWords(now, then, "en", true)}: ${lowerFirst(advice.en)}`,
+  };
+}
+
+/**
  * The sentence for results older than the workbook's inputs, ending with `advice` (what to do
  * where it is shown: "Hãy chấm điểm lại."):
  * - scored with another index or version: "Kết quả trong sổ được chấm theo bộ chỉ số "X" phiên
@@ -157,14 +196,7 @@ function lowerFirst(s: string): string {
  *   names another index is said to be so, not to be gone.
  */
 export function staleMessage(stale: StaleResults, nameOf: (key: string) => string, advice: Message): Message {
-  if (stale.scoredWith && stale.inUse) {
-    const then = stale.scoredWith;
-    const now = stale.inUse;
-    return {
-      vi: `Kết quả trong sổ được chấm theo bộ chỉ số ${indexWords(then, now, "vi")}; bộ chỉ số đang dùng là ${indexWords(now, then, "vi", true)}: ${lowerFirst(advice.vi)}`,
-      en: `The results in the workbook were scored with the index ${indexWords(then, now, "en")}; the index in use is ${indexWords(now, then, "en", true)}: ${lowerFirst(advice.en)}`,
-    };
-  }
+  if (stale.scoredWith && stale.inUse) return otherIndexMessage({ scoredWith: stale.scoredWith, inUse: stale.inUse }, advice);
   const at = new Date(stale.scoredAt);
   const date = (lang: Lang): string => (Number.isNaN(at.getTime()) ? stale.scoredAt : formatDate(at, lang));
   const otherIndex = new Set(stale.otherIndex);

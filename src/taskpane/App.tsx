@@ -29,7 +29,7 @@ import { useStepStyles } from "./components/styles";
 import { type StringKey, t } from "./i18n";
 import type { Environment } from "./state/environment";
 import { leftOutSentences } from "./state/findings";
-import { offerLabel } from "./state/pipeline";
+import { offerLabel, staleIndexMessage } from "./state/pipeline";
 import { type DownloadKind, type Notice, type PaneState, type StepId, usePane } from "./state/usePane";
 import type { Workbench } from "./state/workbench";
 
@@ -244,9 +244,16 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
     }
   }, [state.missingFeatures, announce]);
   const staleCount = state.stale?.length ?? 0;
+  // Results computed with another index or version than the one chosen (an analyst opening the new
+  // year's definition): said even when no figure changed.
+  const staleIndex = staleIndexMessage(state);
+  const staleIndexText = staleIndex?.[lang];
   useEffect(() => {
     if (staleCount > 0) announce(t(langRef.current, "staleBanner", { count: staleCount }), false);
   }, [staleCount, announce]);
+  useEffect(() => {
+    if (staleIndexText !== undefined) announce(staleIndexText, false);
+  }, [staleIndexText, announce]);
   useEffect(() => {
     // After a check (a run that says nothing else): its summary. Marking and scoring say what they did in their notice.
     const issues = state.issues;
@@ -405,11 +412,12 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
             }}
           />
         )}
-        {state.stale && state.stale.length > 0 && (
+        {(staleCount > 0 || staleIndexText !== undefined) && (
           <MessageBar intent="warning" layout="multiline" data-testid="stale-banner">
             <MessageBarBody>
-              <MessageBarTitle>{t(lang, "staleBanner", { count: state.stale.length })}</MessageBarTitle>
-              <div className={st.wrap}>{t(lang, "staleUnits", { names: state.stale.join(", ") })}</div>
+              <MessageBarTitle>{staleCount > 0 ? t(lang, "staleBanner", { count: staleCount }) : t(lang, "staleIndexBanner")}</MessageBarTitle>
+              {staleIndexText !== undefined && <div className={st.wrap}>{staleIndexText}</div>}
+              {staleCount > 0 && <div className={st.wrap}>{t(lang, "staleUnits", { names: (state.stale ?? []).join(", ") })}</div>}
             </MessageBarBody>
             <MessageBarActions>
               <Button

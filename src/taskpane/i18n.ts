@@ -261,6 +261,8 @@ export const STRINGS = {
     en: "Results are out of date: {count} units changed since scoring",
   },
   staleUnits: { vi: "Đơn vị: {names}. Hãy chấm lại.", en: "Units: {names}. Score again." },
+  staleIndexBanner: { vi: "Kết quả được chấm theo bộ chỉ số khác", en: "The results were scored with another index" },
+  staleScoreAgain: { vi: "Hãy chấm lại.", en: "Score again." },
   staleRecheck: { vi: "Kiểm tra kết quả còn khớp", en: "Check the results still match" },
   staleRescore: { vi: "Chấm lại", en: "Score again" },
   staleNone: { vi: "Kết quả vẫn khớp với số liệu hiện tại.", en: "The results still match the data." },

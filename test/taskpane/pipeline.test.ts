@@ -4,7 +4,8 @@
  * definition that cannot be used reaches it with every one of its problems.
  */
 import type { IndexModel } from "../../src/core/definition/model";
-import { clearIssueMarks, isLocalizedError, markIssues, score } from "../../src/taskpane/state/pipeline";
+import { clearIssueMarks, isLocalizedError, markIssues, score, staleIndexMessage } from "../../src/taskpane/state/pipeline";
+import { parseDefinition } from "../../src/core/definition";
 import { openExcelWorkbench } from "../../src/taskpane/state/excel";
 import { t } from "../../src/taskpane/i18n";
 import { rankedByCategory } from "../../src/taskpane/state/usePane";
@@ -164,5 +165,23 @@ describe("ranking within unit categories", () => {
     const run = await score(openExcelWorkbench(), model, { ...scoreOptions, ranking: { ...scoreOptions.ranking, within: "category" as const } });
     expect(run.ranking.within).toBe("category");
     expect(rankedByCategory(run)).toBe(true);
+  }, 60_000);
+});
+
+describe("results scored with another version of the index", () => {
+  test("are said to be so as soon as the new version is chosen, naming both versions, before anything is read again", async () => {
+    const { double, definition, model } = await layoutAWorkbook(2, { via: "insert" });
+    double.install();
+    const workbench = openExcelWorkbench();
+    await score(workbench, model, scoreOptions);
+    const scored = await workbench.host.read();
+    expect(staleIndexMessage({ snapshot: scored, index: { source: "builtin", builtinId: "", model } })).toBeUndefined();
+
+    const parsed = parseDefinition({ ...(definition as object), version: "2099" });
+    if (!parsed.ok) throw new Error("the new version should parse");
+    const next = parsed.model;
+    const message = staleIndexMessage({ snapshot: scored, index: { source: "file", builtinId: "", model: next } });
+    expect(message?.vi).toContain(`phiên bản ${model.definition.version}; bộ chỉ số đang dùng là phiên bản 2099: hãy chấm lại.`);
+    expect(message?.en).toContain(`version ${model.definition.version}; the index in use is version 2099: score again.`);
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import { type Lang, formatNumber, localize } from "../../core/i18n/text";
 import { label, notRankedText } from "../../core/plan/labels";
 import type { UnitResult } from "../../core/types";
 import { t } from "../i18n";
+import { staleIndexMessage } from "../state/pipeline";
 import { type PaneActions, type PaneState, type RankMethod, type RankWithin, type ScoreSummary, rankedByCategory } from "../state/usePane";
 import { useStepStyles } from "./styles";
 
@@ -107,7 +108,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
   const findings = score ? findingsAfterScoreText(score.counts, lang) : undefined;
   return (
     <div className={st.step}>
-      {state.scoredAt && !(state.stale && state.stale.length > 0) && (
+      {state.scoredAt && !(state.stale && state.stale.length > 0) && staleIndexMessage(state) === undefined && (
         <div className={st.row}>
           {scoredAt && <Text className={st.hint}>{t(lang, "scoredAt", scoredAt)}</Text>}
           <Button size="small" disabled={!state.workbench} disabledFocusable={busy} onClick={() => void actions.recheckStale()}>

@@ -16,6 +16,7 @@ import { builtinNamed, builtinNamedOnForms, indicesNamedOnForms } from "../../co
 import type { ChartKind, Issue, ScoreTable, Submission, UnitResult, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
 import { staleFromSnapshot } from "../../hosts/excel/stale";
+import { otherIndexMessage, scoredWithAnother } from "../../core/stale";
 import type { PickedFile } from "../components/FileButton";
 import { type StringKey, t, tBoth } from "../i18n";
 import type { Notice, PaneState, RankingChoice } from "./usePane";
@@ -359,6 +360,29 @@ export async function clearIssueMarks(workbench: Workbench, lang: Lang): Promise
   // Marks on a sheet the host left unwritten are still there.
   const skipped = new Set(written.skippedSheets.map((n) => n.toLowerCase()));
   return { cleared: previous.marks.filter((m) => !skipped.has(m.sheet.toLowerCase())).length, written };
+}
+
+const staleIndexCache = new WeakMap<WorkbookSnapshot, WeakMap<IndexModel, Message | null>>();
+
+/**
+ * When the results in the workbook were computed with another index or version than the one
+ * chosen: the sentence saying so ("Kết quả trong sổ được chấm theo bộ chỉ số … phiên bản
+ * mau-2023; bộ chỉ số đang dùng là phiên bản mau-2024: hãy chấm lại."). Only `_index` is read,
+ * once per workbook read and index.
+ */
+export function staleIndexMessage(state: Pick<PaneState, "snapshot" | "index">): Message | undefined {
+  const { snapshot } = state;
+  const model = state.index.model;
+  if (!snapshot || !model) return undefined;
+  let byModel = staleIndexCache.get(snapshot);
+  if (!byModel) staleIndexCache.set(snapshot, (byModel = new WeakMap()));
+  let message = byModel.get(model);
+  if (message === undefined) {
+    const other = scoredWithAnother(readIndexSheet(snapshot), model);
+    message = other ? otherIndexMessage(other, tBoth("staleScoreAgain")) : null;
+    byModel.set(model, message);
+  }
+  return message ?? undefined;
 }
 
 /** Names of the units whose inputs changed since the workbook was scored (none when never scored). */
