@@ -114,6 +114,24 @@ describe("sum groups", () => {
     expect(m.vi).toContain('"T"');
   });
 
+  test("a child without max under a sum group that has none either is one problem, at that child", () => {
+    const d = base();
+    d.root.children[0] = { code: "G", name: "G", children: [{ code: "B", name: "B", rule: { kind: "fraction" } }] };
+    const m = onlyProblem(d, "root.children[0].children[0].max", "sum-child-without-max");
+    expect(m.en).toBe('The group "G" adds up points (aggregate "sum"), so this node needs a "max".');
+    // Giving B its max clears it (and G's max is then B's, 40, as the root's sum needs).
+    d.root.children[0].children[0].max = 40;
+    expect(parseDefinition(d).ok).toBe(true);
+    // Two levels of sum groups without max: still one problem, at the indicator.
+    const deep = base();
+    deep.root.children[0] = { code: "G", name: "G", children: [{ code: "H", name: "H", children: [{ code: "B", name: "B", rule: { kind: "fraction" } }] }] };
+    onlyProblem(deep, "root.children[0].children[0].children[0].max", "sum-child-without-max");
+    // A mean group without max under a sum group is asked for its own max.
+    const mean = base();
+    mean.root.children[0] = { code: "G", name: "G", aggregate: "mean", children: [{ code: "B", name: "B", rule: { kind: "fraction" } }] };
+    onlyProblem(mean, "root.children[0].max", "sum-child-without-max");
+  });
+
   test("a given group max must equal the sum of its children's max", () => {
     const d = base();
     d.root.max = 1000;
@@ -830,6 +848,25 @@ describe("thresholds written in percentage points on a value that is a fraction"
     onlyProblem(implicit, "root.children[0].inputs[0].min", "percent-scale");
     const number = percent({ kind: "fraction" }, { type: "number", min: 20 });
     expect(onlyProblem(number, "root.children[0].inputs[0].min", "percent-scale").en).toContain('The "fraction" rule reads the input "p" as a share from 0 to 1');
+  });
+
+  test("a fraction rule reading a number input whose max is above 1 is an error at the rule, saying to use a percent input or a ratio", () => {
+    const d = percent({ kind: "fraction" }, { type: "number", min: 0, max: 100 });
+    const m = onlyProblem(d, "root.children[0].rule", "fraction-rule-scale");
+    expect(m.en).toBe(
+      'The "fraction" rule reads the input "p" as a share from 0 to 1, but the input declares "max": 100, so every figure above 1 would be reported out of the range 0–1. If it is a percentage, give the input "type": "percent" (85% is 0.85) and drop its "max"; if it is an amount out of a total, use a "ratio" rule (numerator, denominator) or "target".',
+    );
+    expect(m.vi).toBe(
+      'Quy tắc "fraction" đọc số liệu "p" là một tỷ lệ từ 0 đến 1, nhưng số liệu này khai báo "max": 100, nên mọi số lớn hơn 1 sẽ bị báo là ngoài khoảng 0–1. Nếu đây là tỷ lệ phần trăm, hãy ghi cho số liệu "type": "percent" (85% là 0.85) và bỏ "max"; nếu là một số trên một tổng, hãy dùng quy tắc "ratio" (tử số, mẫu số) hoặc "target".',
+    );
+    onlyProblem(percent({ kind: "fraction" }, { type: "integer", max: 5 }), "root.children[0].rule", "fraction-rule-scale");
+    // A max of 1 or less agrees with the rule; a number input with no max is read 0…1 by the rule.
+    expect(parseDefinition(percent({ kind: "fraction" }, { type: "number", min: 0, max: 1 })).ok).toBe(true);
+    expect(parseDefinition(percent({ kind: "fraction" }, { type: "number" })).ok).toBe(true);
+    // min and max both on a 0–100 scale: the existing percent-scale problems, not a third one.
+    expect(problemsOf(percent({ kind: "fraction" }, { type: "number", min: 20, max: 100 })).map((p) => p.code)).toEqual(["percent-scale", "percent-scale"]);
+    // Another rule on that input is not concerned.
+    expect(parseDefinition(percent({ kind: "target", target: 80 }, { type: "number", max: 100 })).ok).toBe(true);
   });
 
   test("thresholds on the 0–1 scale, thresholds on numbers, and percentages allowed above 100% by the input's max are fine", () => {

@@ -46,6 +46,18 @@ function writtenText(written: unknown, path: readonly PathSegment[], checked: st
   return typeof v === "string" && v.trim().normalize("NFC") === checked ? v : checked;
 }
 
+/**
+ * The sentence for a `fraction` rule reading a number input whose `max` is above 1
+ * (`fraction-rule-scale`). It belongs beside `percentScale` in messages.ts, where it may move.
+ */
+function fractionRuleScale(input: string, max: number): DefinitionProblem["message"] {
+  const q = (s: string): string => `"${s}"`;
+  return {
+    vi: `Quy tắc "fraction" đọc số liệu ${q(input)} là một tỷ lệ từ 0 đến 1, nhưng số liệu này khai báo "max": ${max}, nên mọi số lớn hơn 1 sẽ bị báo là ngoài khoảng 0–1. Nếu đây là tỷ lệ phần trăm, hãy ghi cho số liệu "type": "percent" (85% là 0.85) và bỏ "max"; nếu là một số trên một tổng, hãy dùng quy tắc "ratio" (tử số, mẫu số) hoặc "target".`,
+    en: `The "fraction" rule reads the input ${q(input)} as a share from 0 to 1, but the input declares "max": ${max}, so every figure above 1 would be reported out of the range 0–1. If it is a percentage, give the input "type": "percent" (85% is 0.85) and drop its "max"; if it is an amount out of a total, use a "ratio" rule (numerator, denominator) or "target".`,
+  };
+}
+
 /** A max that cannot be known (see `CheckOptions.unknownMax`). */
 const UNKNOWN = Symbol("unknown max");
 
@@ -233,7 +245,11 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
         if (m === UNKNOWN) complete = false;
         else if (m === undefined) {
           complete = false;
-          report([...path, "children", k, "max"], "sum-child-without-max", messages.sumChildWithoutMax(code));
+          // A sum group without max has its children's sum as max: the child of it that lacks a max
+          // is reported where it is (by that group's own check), not again here.
+          if (!(isGroup(child) && child.aggregate === "sum")) {
+            report([...path, "children", k, "max"], "sum-child-without-max", messages.sumChildWithoutMax(code));
+          }
         } else sum += m;
       });
       // A group with max 0 is shown but scores nothing, whatever its children's max.
@@ -383,7 +399,11 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
    * - the input's own `min` above 1 (every value up to 100% would be out of range), and its `max`
    *   above 1 beside such a min (the pair is on a 0–100 scale);
    * - a step's `atLeast`/`atMost`, a `target`, a `minmax` bound above 1 on a percent input, unless
-   *   the input's own `max` allows values above 1 (a plan fulfilled at up to 200%: `"max": 2`).
+   *   the input's own `max` allows values above 1 (a plan fulfilled at up to 200%: `"max": 2`);
+   * - a `fraction` rule reading a number (or integer) input whose `max` alone is above 1: the
+   *   input declares figures the rule reads as out of range (every figure above 1 would be an
+   *   error "between 0 and 1"), so the rule is the mistake (`fraction-rule-scale`, at the rule):
+   *   a percentage wants a percent input, an amount out of a total a ratio.
    */
   const checkPercentScale = (ind: IndicatorNode, inputs: ResolvedInput[], path: PathSegment[]): void => {
     const rule = ind.rule;
@@ -395,6 +415,9 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
     ind.inputs?.forEach((declared, k) => {
       const resolved = inputs[k];
       const why = resolved ? fractionOf(resolved) : undefined;
+      if (why === "fraction" && declared.max !== undefined && declared.max > 1 && !(declared.min !== undefined && declared.min > 1)) {
+        report([...path, "rule"], "fraction-rule-scale", fractionRuleScale(resolved!.code, declared.max));
+      }
       if (why === undefined || declared.min === undefined || !(declared.min > 1)) return;
       report([...path, "inputs", k, "min"], "percent-scale", messages.percentScale(resolved!.code, "min", declared.min, why, false));
       if (declared.max !== undefined && declared.max > 1) {

@@ -50,6 +50,11 @@ describe("evaluate", () => {
     expect(run("LOG10(-1)")).toBeUndefined();
     expect(run("SQRT(-4)")).toBeUndefined();
     expect(run("(-8) ^ 0.5")).toBeUndefined();
+    // 0 ^ 0 is #NUM! in Excel, as 0 ^ -1 is; a power of 0 otherwise is 0, and any number to the power 0 is 1.
+    expect(run("0 ^ 0")).toBeUndefined();
+    expect(run("0 ^ -1")).toBeUndefined();
+    expect(run("0 ^ 2")).toBe(0);
+    expect(run("5 ^ 0")).toBe(1);
     expect(run("EXP(1000)")).toBeUndefined();
   });
 
@@ -69,6 +74,8 @@ describe("evaluate", () => {
     expect(why("(-8) ^ 0.5")).toEqual({ kind: "power", at: "-8", value: -8 });
     expect(why("[a] ^ (1/3)", { a: -8 })).toEqual({ kind: "power", at: "[a]", value: -8 });
     expect(why("0 ^ -1")).toEqual({ kind: "not-finite" });
+    expect(why("0 ^ 0")).toEqual({ kind: "not-finite" });
+    expect(why("[a] ^ [b]", { a: 0, b: 0 })).toEqual({ kind: "not-finite" });
     expect(why("[a] + LN(0)", {})).toEqual({ kind: "reference" });
     expect(evaluateExplained(parsed("[a] / 2"), () => 3)).toEqual({ ok: true, value: 1.5 });
   });

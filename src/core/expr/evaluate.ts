@@ -37,10 +37,12 @@ function truth(x: number): boolean {
 }
 
 /**
- * Equal to 15 significant digits, as Excel and LibreOffice compare: 0.1 + 0.2 = 0.3, and a
- * percentage of 57% (0.57) × 100 is 57, though binary arithmetic gives 56.99999999999999.
+ * a compared with b (−1, 0 or 1) to 15 significant digits, as Excel and LibreOffice compare:
+ * 0.1 + 0.2 = 0.3, and a percentage of 57% (0.57) × 100 is 57, though binary arithmetic gives
+ * 56.99999999999999. The rules compare their thresholds this way too (steps, target), so that a
+ * figure and an expression over it meet a boundary alike.
  */
-function compare(a: number, b: number): number {
+export function compareFigures(a: number, b: number): number {
   const x = decimalFigure(a);
   const y = decimalFigure(b);
   return x < y ? -1 : x > y ? 1 : 0;
@@ -68,19 +70,20 @@ function binary(op: BinaryOp, a: number, b: number): number {
     case "/":
       return a / b; // b = 0 gives ±Infinity or NaN, which `finite` turns into undefined
     case "^":
-      return a ** b;
+      // 0^0 is #NUM! in Excel (JavaScript gives 1): no result, as 0^-1 has none.
+      return a === 0 && b === 0 ? Number.NaN : a ** b;
     case "=":
-      return compare(a, b) === 0 ? 1 : 0;
+      return compareFigures(a, b) === 0 ? 1 : 0;
     case "<>":
-      return compare(a, b) !== 0 ? 1 : 0;
+      return compareFigures(a, b) !== 0 ? 1 : 0;
     case "<":
-      return compare(a, b) < 0 ? 1 : 0;
+      return compareFigures(a, b) < 0 ? 1 : 0;
     case "<=":
-      return compare(a, b) <= 0 ? 1 : 0;
+      return compareFigures(a, b) <= 0 ? 1 : 0;
     case ">":
-      return compare(a, b) > 0 ? 1 : 0;
+      return compareFigures(a, b) > 0 ? 1 : 0;
     case ">=":
-      return compare(a, b) >= 0 ? 1 : 0;
+      return compareFigures(a, b) >= 0 ? 1 : 0;
   }
 }
 

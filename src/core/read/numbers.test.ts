@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { parseNumberText } from "./numbers";
+import { parseNumberText, percentOf } from "./numbers";
 
 const value = (text: string, locale: "vi" | "en" | "auto"): number | undefined => parseNumberText(text, locale)?.value;
 
@@ -88,5 +88,37 @@ describe("parseNumberText", () => {
         expect(parseNumberText(text, "auto")?.value).toBe(expected);
       }),
     );
+  });
+
+  test("a percentage typed with one decimal is the number its fraction is written as: \"16,4%\" is 0.164, not 16.4 / 100", () => {
+    expect(value("16,4%", "vi")).toBe(0.164);
+    expect(value("16.4%", "en")).toBe(0.164);
+    expect(value("16.4%", "auto")).toBe(0.164);
+    expect(value("56.7%", "auto")).toBe(0.567);
+    expect(value("-16,4 %", "vi")).toBe(-0.164);
+    expect(value("1 234,5%", "vi")).toBe(12.345);
+  });
+
+  test("every one-decimal percentage from 0.0% to 100.0% reads to the same number as its fraction written in decimal", () => {
+    const misread: string[] = [];
+    for (let k = 0; k <= 1000; k++) {
+      const p = `${Math.floor(k / 10)}.${k % 10}`; // "16.4"
+      const fraction = Number(`${Math.floor(k / 1000)}.${String(k % 1000).padStart(3, "0")}`); // 0.164
+      const typed: Array<[string, "vi" | "en" | "auto"]> = [[`${p}%`, "auto"], [`${p}%`, "en"], [`${p.replace(".", ",")}%`, "vi"], [`${p.replace(".", ",")}%`, "auto"]];
+      for (const [text, locale] of typed) if (value(text, locale) !== fraction) misread.push(`${text} (${locale}) → ${value(text, locale)}`);
+    }
+    expect(misread).toEqual([]);
+  });
+});
+
+describe("percentOf", () => {
+  test("moves the decimal point of a literal or of a number's shortest text, as a person does", () => {
+    expect(percentOf("16.4")).toBe(0.164);
+    expect(percentOf(16.4)).toBe(0.164);
+    expect(percentOf(56.7)).toBe(0.567);
+    expect(percentOf("1.5e3")).toBe(15);
+    expect(percentOf(-0.1)).toBe(-0.001);
+    expect(percentOf(1e21)).toBe(1e19);
+    expect(percentOf(Infinity)).toBe(Infinity);
   });
 });

@@ -23,11 +23,26 @@ export interface NumberReading {
 const SPACE_GROUPS = /^[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+$/;
 
 /**
- * Read an unsigned body of digits, "." and "," with the given group and decimal marks.
+ * x ÷ 100 as a person moves the decimal point, not with binary division: the exponent of the
+ * number's decimal text is lowered by 2, so "16.4" gives the number written 0.164 (16.4 / 100 is
+ * 0.16399999999999998) and 56.7 gives 0.567. `x` is a decimal literal ("16.4", "1.5e3") or a
+ * number, taken as its shortest decimal text (which for a figure of up to 15 significant digits is
+ * the figure as written). The expression parser's `n%` literals are read the same way.
+ */
+export function percentOf(x: string | number): number {
+  if (typeof x === "number" && !Number.isFinite(x)) return x / 100;
+  const m = /^([^eE]*)(?:[eE]([+-]?\d+))?$/.exec(String(x));
+  if (!m) return Number.NaN;
+  return Number(`${m[1]}e${Number(m[2] ?? 0) - 2}`);
+}
+
+/**
+ * Read an unsigned body of digits, "." and "," with the given group and decimal marks, to the
+ * number's plain decimal text ("1.234,5" in vi → "1234.5"), or undefined.
  * Groups must be well formed (1–3 leading digits not starting with 0, then groups of 3), so
  * "1.5" is not a vi number and "0.860" is not vi thousands.
  */
-function readBody(body: string, group: "." | ",", decimal: "." | ","): number | undefined {
+function readBody(body: string, group: "." | ",", decimal: "." | ","): string | undefined {
   const parts = body.split(decimal);
   if (parts.length > 2) return undefined;
   const intPart = parts[0] as string;
@@ -43,14 +58,15 @@ function readBody(body: string, group: "." | ",", decimal: "." | ","): number | 
     digits = "0";
   } else if (/^\d+$/.test(intPart)) digits = intPart;
   else return undefined;
-  const value = Number(fracPart === undefined ? digits : `${digits}.${fracPart}`);
-  return Number.isFinite(value) ? value : undefined;
+  const text = fracPart === undefined ? digits : `${digits}.${fracPart}`;
+  return Number.isFinite(Number(text)) ? text : undefined;
 }
 
 /**
  * Read a number typed as text. "1.860" is 1860 in vi and 1.86 in en; "0,75" is 0.75;
  * "1.234,5" and "1,234.5" are 1234.5 whatever the locale (only one reading is well formed);
- * "85%" is 0.85; spaces and NBSP separate thousands; a leading "-", "−" or "+" is a sign.
+ * "85%" is 0.85, and "16,4%" the number written 0.164 (percentOf: the decimal point is moved);
+ * spaces and NBSP separate thousands; a leading "-", "−" or "+" is a sign.
  * In "auto", a text whose vi and en readings differ ("1.860", "1,860") is read the vi way and
  * flagged ambiguous; when only one reading is well formed, that one is used in any locale, and in
  * "vi" or "en" the reading says it went the other way (`readAs`), so the reader can warn: in en
@@ -76,26 +92,28 @@ export function parseNumberText(text: string, locale: NumberLocale): NumberReadi
     const m = /^([^.,]+)(?:([.,])(\d+))?$/.exec(s);
     if (!m || !SPACE_GROUPS.test(m[1] as string)) return undefined;
     const intDigits = (m[1] as string).replace(/[ \u00a0\u202f\u2009]/g, "");
-    const value = Number(m[3] === undefined ? intDigits : `${intDigits}.${m[3]}`);
-    if (!Number.isFinite(value)) return undefined;
-    return { value: sign * (percent ? value / 100 : value), ambiguous: false, percent };
+    const digits = m[3] === undefined ? intDigits : `${intDigits}.${m[3]}`;
+    if (!Number.isFinite(Number(digits))) return undefined;
+    return { value: sign * (percent ? percentOf(digits) : Number(digits)), ambiguous: false, percent };
   }
   if (!/^[\d.,]+$/.test(s)) return undefined;
   const vi = readBody(s, ".", ",");
   const en = readBody(s, ",", ".");
-  let value: number | undefined;
+  let body: string | undefined;
   let ambiguous = false;
   let readAs: "vi" | "en" | undefined;
   if (vi !== undefined && en !== undefined) {
-    value = locale === "en" ? en : vi;
-    ambiguous = locale === "auto" && vi !== en;
+    body = locale === "en" ? en : vi;
+    ambiguous = locale === "auto" && Number(vi) !== Number(en);
   } else {
-    value = vi ?? en;
+    body = vi ?? en;
     // Well formed only the other way. A plain integer ("12") is well formed both ways, so only
     // texts with a mark the locale does not allow there get here.
     if (locale === "en" && vi !== undefined) readAs = "vi";
     if (locale === "vi" && en !== undefined) readAs = "en";
   }
-  if (value === undefined) return undefined;
-  return { value: sign * (percent ? value / 100 : value), ambiguous, percent, ...(readAs !== undefined ? { readAs } : {}) };
+  if (body === undefined) return undefined;
+  // A percentage moves the decimal point in the text: "16,4%" is 0.164, as the literal 0.164 is.
+  const value = percent ? percentOf(body) : Number(body);
+  return { value: sign * value, ambiguous, percent, ...(readAs !== undefined ? { readAs } : {}) };
 }

@@ -1,8 +1,10 @@
 import { FORMAT, parseDefinition } from "../definition";
 import type { IndicatorModel } from "../definition/model";
 import { NOT_APPLICABLE_TEXT } from "../plan/labels";
+import { scoreUnits } from "../score";
 import type { CellValue } from "../types";
 import { sampleModel } from "./fixtures";
+import { readSubmissions } from "./read";
 import { readCell, type CellReading } from "./values";
 
 const model = sampleModel();
@@ -154,5 +156,46 @@ describe("reading one cell for one input", () => {
       expect(read(code, null)).toEqual({ kind: "empty" });
       expect(read(code, "   ")).toEqual({ kind: "empty" });
     }
+  });
+});
+
+describe("a percentage meets the threshold written with the same decimal, however it is typed", () => {
+  // Steps at 16.4% and at most 56.7%, a target of at most 56.7%: each on a percent input.
+  const r = parseDefinition({
+    format: FORMAT, id: "t", version: "1", name: "T",
+    root: {
+      code: "R", name: "R",
+      children: [
+        { code: "p", name: "p", max: 10, inputs: [{ code: "p", type: "percent" }], rule: { kind: "steps", steps: [{ atLeast: 0.164, points: 10 }, { atLeast: 0, points: 5 }] } },
+        { code: "q", name: "q", max: 10, inputs: [{ code: "q", type: "percent" }], rule: { kind: "steps", steps: [{ atMost: 0.567, points: 10 }, { atLeast: 0, points: 2 }] } },
+        { code: "t", name: "t", max: 10, inputs: [{ code: "t", type: "percent" }], rule: { kind: "target", target: 0.567, direction: "lower" } },
+      ],
+    },
+  });
+  if (!r.ok) throw new Error("invalid test definition");
+  const model = r.model;
+
+  test.each([
+    ["16,4%", "56,7%"],
+    ["16.4%", "56.7%"],
+    ["16,4", "56,7"], // a bare 16,4 on a percent input is 16.4%, with a note
+    [16.4, 56.7], // a number cell holding 16.4, likewise
+    [0.164, 0.567],
+  ] as [CellValue, CellValue][])("16.4%% typed as %p and 56.7%% as %p score 10 points each", (p, q) => {
+    const sheet = { name: "Số liệu", visible: true, values: [["Mã đơn vị", "Đơn vị", "p", "q", "t"], ["U1", "Sở Một", p, q, q]] as CellValue[][] };
+    const read = readSubmissions(model, { sheets: [sheet] });
+    expect(read.submissions[0]!.values).toEqual({ p: 0.164, q: 0.567, t: 0.567 });
+    const nodes = scoreUnits(model, read.submissions).units[0]!.nodes;
+    expect([nodes["p"]!.points, nodes["q"]!.points, nodes["t"]!.points]).toEqual([10, 10, 10]);
+  });
+
+  test("every one-decimal number from 1.1 to 100.0 in a percent input's cell reads as its fraction written in decimal", () => {
+    const misread: string[] = [];
+    for (let k = 11; k <= 1000; k++) {
+      const fraction = Number(`${Math.floor(k / 1000)}.${String(k % 1000).padStart(3, "0")}`);
+      const reading = read("2.1", k / 10);
+      if (reading.kind !== "value" || reading.value !== fraction) misread.push(`${k / 10} → ${valueOf(reading)}`);
+    }
+    expect(misread).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import type { IndicatorModel, ResolvedInput } from "../definition/model";
 import type { ChoiceOption } from "../definition/schema";
 import { foldText, normalizeText, stripInvisible } from "../i18n/text";
 import { type CellValue, type InputValue, type IssueCode, isCellError } from "../types";
-import { type NumberLocale, parseNumberText } from "./numbers";
+import { type NumberLocale, parseNumberText, percentOf } from "./numbers";
 import { cellText, isBlank } from "./sheet";
 
 export type ValueNote =
@@ -132,7 +132,8 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
   } else return { kind: "invalid", code: "not-a-number", raw };
 
   if (input.type === "percent" && !typedPercent && Math.abs(value) > 1) {
-    value = value / 100;
+    // 16.4 (a number cell, or "16,4" typed) is 16.4%: the number written 0.164, not 16.4 / 100.
+    value = percentOf(value);
     notes.push({ code: "percent-as-number", value });
   }
   if (input.type === "integer" && !Number.isInteger(value)) return { kind: "invalid", code: "not-an-integer", raw };

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { FORMAT, buildModel, indexDefinitionSchema } from "../definition/index";
 import { parseExpression } from "../expr/parse";
 import type { InputValue, NodeResult } from "../types";
-import { scoreUnits } from "./index";
+import { resultIssues, scoreUnits } from "./index";
 import { modelOf, unit } from "./test-helpers";
 
 /** A one-indicator index: indicator `x` with `rule` (and `max`), the root a sum group. */
@@ -148,6 +148,16 @@ describe("target rule", () => {
     expect(valueOf({ rule }, { x: 0 })).toBe(1);
   });
 
+  it("gives full points to a figure equal to the target to 15 significant digits, as an expression compares it", () => {
+    // 0.1 + 0.2 is 0.30000000000000004 in binary, 0.3 − 0.1 is 0.19999999999999998.
+    const lower = scoreOne({ rule: { kind: "target", target: 0.3, direction: "lower" } }, { x: 0.1 + 0.2 });
+    expect([lower.value, lower.points]).toEqual([1, 10]);
+    const higher = scoreOne({ rule: { kind: "target", target: 0.2 } }, { x: 0.3 - 0.1 });
+    expect([higher.value, higher.points]).toEqual([1, 10]);
+    // A figure really above a lower target still loses points.
+    expect(scoreOne({ rule: { kind: "target", target: 0.3, direction: "lower" } }, { x: 0.6 }).points).toBe(5);
+  });
+
   it("takes a target of 0 for lower-is-better: none at all scores 1, any other figure 0", () => {
     const rule = { kind: "target", target: 0, direction: "lower" };
     expect(valueOf({ rule }, { x: 0 })).toBe(1);
@@ -169,6 +179,19 @@ describe("steps rule", () => {
     expect(valueOf({ rule }, { x: 90 })).toBe(1);
     expect(valueOf({ rule }, { x: 75 })).toBe(0.6);
     expect(valueOf({ rule }, { x: 50 })).toBe(0.3);
+  });
+
+  it("compares a figure with a step's threshold to 15 significant digits, as an expression's comparison does", () => {
+    const atMost = { kind: "steps", steps: [{ atMost: 0.3, points: 10 }, { atLeast: 0, points: 4 }] };
+    const viaExpr = { kind: "expr", expr: "IF([x] <= 0.3, 1, 0.4)" };
+    // 0.1 + 0.2 is 0.30000000000000004 in binary: at most 0.3 for a person, for Excel and for IF.
+    expect(scoreOne({ rule: atMost }, { x: 0.1 + 0.2 }).points).toBe(10);
+    expect(scoreOne({ rule: viaExpr }, { x: 0.1 + 0.2 }).points).toBe(10);
+    const atLeast = { kind: "steps", steps: [{ atLeast: 0.2, points: 10 }, { atLeast: 0, points: 4 }] };
+    expect(scoreOne({ rule: atLeast }, { x: 0.3 - 0.1 }).points).toBe(10);
+    // Figures that differ within 15 significant digits still fall on their side.
+    expect(scoreOne({ rule: atMost }, { x: 0.300000000000001 }).points).toBe(4);
+    expect(scoreOne({ rule: atLeast }, { x: 0.199999999999999 }).points).toBe(4);
   });
 
   it("scores 0 when no step matches", () => {
@@ -313,6 +336,11 @@ describe("minmax rule", () => {
     expect(valuesTogether({ rule }, [{ v: 7 }, { v: 7 }])).toEqual([1, 1]);
   });
 
+  it("takes data bounds that are the same figure to 15 significant digits as equal: every unit gets 1", () => {
+    const rule = { kind: "minmax", min: "data", max: "data" };
+    expect(valuesTogether({ rule }, [{ v: 0.1 + 0.2 }, { v: 0.3 }])).toEqual([1, 1]);
+  });
+
   it("takes log data bounds among the positive values only", () => {
     const rule = { kind: "minmax", min: "data", max: "data", transform: "log" };
     const values = valuesTogether({ rule }, [{ v: 1 }, { v: 0 }, { v: 100 }, { v: 10 }]);
@@ -333,6 +361,20 @@ describe("expr rule", () => {
     expect(valueOf({ inputs, rule: { kind: "expr", expr: "[a] / ([a] + [b])" } }, { a: 1, b: 3 })).toBe(0.25);
     expect(valueOf({ inputs, rule: { kind: "expr", expr: "[a] - [b]" } }, { a: 5, b: 1 })).toBe(1);
     expect(valueOf({ inputs, rule: { kind: "expr", expr: "[a] - [b]" } }, { a: 1, b: 5 })).toBe(0);
+  });
+
+  it("gives no result for 0 ^ 0, as Excel gives #NUM!: an invalid-result error, and 0 points", () => {
+    const model = oneIndicator({ inputs, rule: { kind: "expr", expr: "[a] ^ [b]" } });
+    const units = [unit("u1", { a: 0, b: 0 }), unit("u2", { a: 0, b: 2 })];
+    const table = scoreUnits(model, units);
+    expect(table.units.map((u) => u.nodes["x"]!.points)).toEqual([0, 0]);
+    expect(resultIssues(model, units, table).map((i) => [i.code, i.unit, i.message.en])).toEqual([
+      ["invalid-result", "u1", "Indicator x cannot be computed from the unit's values (the result is not a finite number); it scores 0."],
+    ]);
+    expect(scoreUnits(oneIndicator({ inputs, rule: { kind: "expr", expr: "[a] ^ [b]" } }, { missing: "exclude" }), units).units[0]!.nodes["x"]).toMatchObject({
+      available: false,
+      reason: "invalid-result",
+    });
   });
 
   it("lets IF guard a division by zero", () => {

@@ -6,7 +6,7 @@
  * unit's figure is collected once into an `Extent` per indicator (and per category), then
  * `crossRuleValue` reads it — so a run stays O(units × nodes).
  */
-import { evaluate, referencesRead } from "../expr/evaluate";
+import { compareFigures, evaluate, referencesRead } from "../expr/evaluate";
 import type { ChoiceOption, Rule } from "../definition/schema";
 import type { IndexModel, IndicatorModel } from "../definition/model";
 import { foldText } from "../i18n/text";
@@ -70,6 +70,16 @@ function fractionOrPointsOutcome(o: { fraction?: number | undefined; points?: nu
   return pointsOutcome(o.points ?? 0, max);
 }
 
+/**
+ * The first step v meets, in listed order (atLeast: v ≥ t, atMost: v ≤ t), compared to 15
+ * significant digits as an expression compares (compareFigures); undefined when none does.
+ */
+export function matchingStep<S extends { atLeast?: number | undefined; atMost?: number | undefined }>(steps: readonly S[], v: number): S | undefined {
+  return steps.find((s) =>
+    s.atLeast !== undefined ? compareFigures(v, s.atLeast) >= 0 : s.atMost !== undefined && compareFigures(v, s.atMost) <= 0,
+  );
+}
+
 /** A numeric input: numbers as they are, booleans as 1/0; anything else is unusable. */
 export function inputNumber(v: InputValue | undefined): number | undefined {
   if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
@@ -129,13 +139,16 @@ export function isCrossUnit(rule: Rule): rule is Extract<Rule, { kind: "relative
  * - choice: the matched option's fraction, or its points ÷ max; an unmatched choice counts as missing;
  * - ratio: numerator ÷ denominator, at least 0 and at most 1 unless `cap: false`; a zero denominator
  *   gives "na" → unavailable ("zero-denominator"), "zero" → 0, "full" → 1;
- * - target: higher → v ÷ target, lower → target ÷ v (1 when v ≤ target), capped at 1;
+ * - target: higher → v ÷ target, lower → target ÷ v (1 when v ≤ target), capped at 1; v equal to
+ *   the target gives 1 either way;
  * - steps: the first step that matches in listed order (atLeast: v ≥ t, atMost: v ≤ t), none → 0;
  * - count: min(max, v × pointsEach) ÷ max;
  * - minmax with fixed bounds: see `minmaxValue`;
  * - expr: the expression over the inputs (boolean → 1/0, choice → the option's fraction),
  *   clipped to [0, 1]; no finite result → unavailable ("invalid-result"); missing are only the
  *   inputs the evaluation reads (`inputsRead`), not those of an IF branch it does not take.
+ * Thresholds (a step's, the target) are compared to 15 significant digits, as comparisons in
+ * expressions are (compareFigures): 0.1 + 0.2 meets `atMost: 0.3`, as `[x] <= 0.3` holds for it.
  * Cross-unit rules must go through `crossInput` and `crossRuleValue` instead.
  */
 export function localRuleValue(ind: IndicatorModel, values: Record<string, InputValue>, choices: Map<string, ChoiceScale>): RuleOutcome {
@@ -178,12 +191,13 @@ export function localRuleValue(ind: IndicatorModel, values: Record<string, Input
     }
     case "target":
       return one(inputNumber, (v) => {
-        if (rule.direction === "lower") return v <= rule.target ? value(1) : quotientOutcome(rule.target, v, ind.max);
-        return quotientOutcome(v, rule.target, ind.max);
+        const against = compareFigures(v, rule.target);
+        if (rule.direction === "lower") return against <= 0 ? value(1) : quotientOutcome(rule.target, v, ind.max);
+        return against === 0 ? value(1) : quotientOutcome(v, rule.target, ind.max);
       });
     case "steps":
       return one(inputNumber, (v) => {
-        const hit = rule.steps.find((s) => (s.atLeast !== undefined ? v >= s.atLeast : v <= (s.atMost ?? -Infinity)));
+        const hit = matchingStep(rule.steps, v);
         return hit ? fractionOrPointsOutcome(hit, ind.max) : value(0);
       });
     case "count":
@@ -255,7 +269,8 @@ export function crossFigure(rule: Extract<Rule, { kind: "relative" | "minmax" }>
  * minmax: (t(v) − t(min)) ÷ (t(max) − t(min)), with t the identity or the natural log; under log
  * a v ≤ 0 takes the lowest value 0 (before direction). Clipped to [0, 1] when `clip` (default);
  * "lower" gives 1 − that. A "data" bound is the smallest or largest t(v) among the units scored
- * together (`extent`); when the two bounds are equal every unit with data gets 1.
+ * together (`extent`); when the two bounds are equal (to 15 significant digits) every unit with
+ * data gets 1.
  */
 export function minmaxValue(rule: Extract<Rule, { kind: "minmax" }>, v: number, extent: Extent | undefined): RuleOutcome {
   const tv = transform(rule, v);
@@ -266,7 +281,8 @@ export function minmaxValue(rule: Extract<Rule, { kind: "minmax" }>, v: number, 
     const lo = rule.min === "data" ? extent?.min : transform(rule, rule.min);
     const hi = rule.max === "data" ? extent?.max : transform(rule, rule.max);
     if (lo === undefined || hi === undefined) return { kind: "unavailable", reason: "invalid-result" };
-    if (hi === lo) return { kind: "value", value: 1 };
+    // Bounds that are the same figure to 15 significant digits coincide (compareFigures).
+    if (compareFigures(hi, lo) === 0) return { kind: "value", value: 1 };
     base = (tv - lo) / (hi - lo);
     if (rule.clip) base = clip01(base);
   }
