@@ -14,7 +14,8 @@ import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { parseCsv } from "../../src/core/read";
-import { CSV_ALL_SHEETS, convert } from "./soffice";
+import JSZip from "jszip";
+import { CSV_ALL_SHEETS, XLSX, convert } from "./soffice";
 
 const dir = mkdtempSync(join(tmpdir(), "dti-interop-lines-"));
 const sink = { write: (_: string) => true };
@@ -199,3 +200,32 @@ test("printed, calculated: the warning is on the first page in red, and the chan
   expect(redPixels(after, form!)).toBeGreaterThan(50);
   expect(redPixels(before, form!)).toBe(0);
 });
+
+test("saved by LibreOffice (which writes `_index!` without quotes), then scored again: every form's summary and its line stay where they were, one of each", async () => {
+  const saved = join(dir, "lo");
+  const [name] = convert(join(dir, "ket-qua.xlsx"), XLSX, saved);
+  expect(name).toBeDefined();
+  const bytes = readFileSync(join(saved, name!));
+  // LibreOffice did write the lines' formulas without quoting the sheet's name.
+  const zip = await JSZip.loadAsync(bytes);
+  const sheetXml = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
+  expect(sheetXml.some((x) => /COUNTIFS\(_index!/.test(x))).toBe(true);
+
+  const code = await main(["score", join(saved, name!), "--out", join(dir, "lo-lai.xlsx")], { stdout: sink, stderr: sink, cwd: dir, env: {} });
+  expect(code).toBe(1);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(join(dir, "lo-lai.xlsx")) as unknown as ArrayBuffer);
+  let forms = 0;
+  for (const ws of wb.worksheets) {
+    if (ws.state !== "visible" || String(ws.getCell("A1").value).trim() !== "Đơn vị") continue;
+    const top = [1, 2, 3, 4].flatMap((r) => ["D", "E", "F", "G"].map((c) => ws.getCell(`${c}${r}`)));
+    // The demo's form left unscored (its unit code is another form's) has no summary at all; the 20 scored ones have one.
+    if (!top.some((c) => c.value === "Tổng điểm")) continue;
+    forms++;
+    // The summary in D1:E3 as the first run wrote it, its line in D4, and nothing of it moved to F.
+    expect([ws.getCell("D1").value, ws.getCell("F1").value]).toEqual(["Tổng điểm", null]);
+    const lineFormulas = [...Array(8).keys()].flatMap((r) => ["D", "E", "F", "G"].map((c) => ws.getCell(`${c}${r + 1}`))).filter((c) => c.formula !== undefined && /_index/.test(c.formula));
+    expect(lineFormulas.map((c) => c.address)).toEqual(["D4"]);
+  }
+  expect(forms).toBe(20);
+}, 300_000);

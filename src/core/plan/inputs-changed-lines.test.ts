@@ -164,6 +164,8 @@ describe("the line under a form's summary", () => {
     expect(isInputsChangedLine(LINE_VI)).toBe(true);
     expect(isInputsChangedLine("Figures changed after scoring on 6 May 2024: these points and rank are out of date. Score again.")).toBe(true);
     expect(isInputsChangedLine({ error: "", formula: `=IF(${unitInputsChangedCount("SO-01")}=0,"","…")` })).toBe(true);
+    // As Excel or LibreOffice may save it: the sheet's name without its quotes.
+    expect(isInputsChangedLine({ error: "", formula: `=IF(${unitInputsChangedCount("SO-01").replaceAll("'_index'!", "_index!")}=0,"","…")` })).toBe(true);
     expect(isInputsChangedLine("Số liệu đã sửa lại theo công văn 12")).toBe(false);
     expect(isInputsChangedLine({ error: "#REF!" })).toBe(false);
     const first = run(demoSnapshot());
