@@ -46,18 +46,6 @@ function writtenText(written: unknown, path: readonly PathSegment[], checked: st
   return typeof v === "string" && v.trim().normalize("NFC") === checked ? v : checked;
 }
 
-/**
- * The sentence for a `fraction` rule reading a number input whose `max` is above 1
- * (`fraction-rule-scale`). It belongs beside `percentScale` in messages.ts, where it may move.
- */
-function fractionRuleScale(input: string, max: number): DefinitionProblem["message"] {
-  const q = (s: string): string => `"${s}"`;
-  return {
-    vi: `Quy tắc "fraction" đọc số liệu ${q(input)} là một tỷ lệ từ 0 đến 1, nhưng số liệu này khai báo "max": ${max}, nên mọi số lớn hơn 1 sẽ bị báo là ngoài khoảng 0–1. Nếu đây là tỷ lệ phần trăm, hãy ghi cho số liệu "type": "percent" (85% là 0.85) và bỏ "max"; nếu là một số trên một tổng, hãy dùng quy tắc "ratio" (tử số, mẫu số) hoặc "target".`,
-    en: `The "fraction" rule reads the input ${q(input)} as a share from 0 to 1, but the input declares "max": ${max}, so every figure above 1 would be reported out of the range 0–1. If it is a percentage, give the input "type": "percent" (85% is 0.85) and drop its "max"; if it is an amount out of a total, use a "ratio" rule (numerator, denominator) or "target".`,
-  };
-}
-
 /** A max that cannot be known (see `CheckOptions.unknownMax`). */
 const UNKNOWN = Symbol("unknown max");
 
@@ -416,7 +404,7 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
       const resolved = inputs[k];
       const why = resolved ? fractionOf(resolved) : undefined;
       if (why === "fraction" && declared.max !== undefined && declared.max > 1 && !(declared.min !== undefined && declared.min > 1)) {
-        report([...path, "rule"], "fraction-rule-scale", fractionRuleScale(resolved!.code, declared.max));
+        report([...path, "rule"], "fraction-rule-scale", messages.fractionRuleScale(resolved!.code, declared.max));
       }
       if (why === undefined || declared.min === undefined || !(declared.min > 1)) return;
       report([...path, "inputs", k, "min"], "percent-scale", messages.percentScale(resolved!.code, "min", declared.min, why, false));

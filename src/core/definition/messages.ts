@@ -420,6 +420,14 @@ export const messages = {
       en: `${en.what}, so ${q(field)}: ${value} here means ${formatNumber(value * 100, "en")}%; write ${meant} for ${formatNumber(value, "en")}%.${en.hint}`,
     };
   },
+  /**
+   * A `fraction` rule reading a number (or integer) input whose `max` is above 1: every figure the
+   * input allows above 1 would be out of the rule's range 0–1 (`fraction-rule-scale`, at the rule).
+   */
+  fractionRuleScale: (input: string, max: number): Message => ({
+    vi: `Quy tắc "fraction" đọc số liệu ${q(input)} là một tỷ lệ từ 0 đến 1, nhưng số liệu này khai báo "max": ${max}, nên mọi số lớn hơn 1 sẽ bị báo là ngoài khoảng 0–1. Nếu đây là tỷ lệ phần trăm, hãy ghi cho số liệu "type": "percent" (85% là 0.85) và bỏ "max"; nếu là một số trên một tổng, hãy dùng quy tắc "ratio" (tử số, mẫu số) hoặc "target".`,
+    en: `The "fraction" rule reads the input ${q(input)} as a share from 0 to 1, but the input declares "max": ${max}, so every figure above 1 would be reported out of the range 0–1. If it is a percentage, give the input "type": "percent" (85% is 0.85) and drop its "max"; if it is an amount out of a total, use a "ratio" rule (numerator, denominator) or "target".`,
+  }),
   /** The same key twice in one JSON object: JSON.parse would silently keep the last. */
   duplicateKey: (key: string, at: { line: number; column: number }, first: { line: number; column: number }): Message => ({
     vi: `Trường ${JSON.stringify(key)} được ghi hai lần trong cùng một đối tượng (dòng ${first.line} cột ${first.column} và dòng ${at.line} cột ${at.column}); chỉ một lần ghi được dùng, lần kia bị bỏ qua mà không báo. Hãy xoá một trong hai.`,

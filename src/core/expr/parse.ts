@@ -7,6 +7,7 @@
  * so `-2^2` is 4 and `2^3^2` is 64, as in Excel.
  */
 import type { Message } from "../i18n/text";
+import { percentOf } from "../read/numbers";
 import { type BinaryOp, type Expr, FUNCTIONS, type FunctionName } from "./ast";
 
 export type ExprParseResult =
@@ -78,16 +79,6 @@ const MISTAKEN_OPERATORS: Record<string, { op: string; vi: string; en: string }>
   "><": { op: "<>", vi: "khác", en: "not equal to" },
 };
 
-/**
- * A number literal followed by `%` is that number ÷ 100, as Excel reads it (95% is 0.95). The
- * decimal point is moved in the text, so that 0.1% is the number written 0.001, not 0.1 ÷ 100
- * with its rounding.
- */
-function percentOf(literal: string): number {
-  const m = /^([^eE]*)(?:[eE]([+-]?\d+))?$/.exec(literal)!;
-  return Number(`${m[1]}e${Number(m[2] ?? 0) - 2}`);
-}
-
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -103,6 +94,8 @@ function tokenize(source: string): Token[] {
     if (/[0-9.]/.test(ch)) {
       const m = NUMBER_RE.exec(rest);
       if (!m) fail(i, `số không hợp lệ`, `invalid number`);
+      // A literal followed by `%` is that number ÷ 100, as Excel reads it (95% is 0.95), the
+      // decimal point moved in the text (percentOf): 0.1% is the number written 0.001.
       const percent = source[i + m[0].length] === "%";
       const value = percent ? percentOf(m[0]) : Number(m[0]);
       const text = percent ? `${m[0]}%` : m[0];

@@ -13,7 +13,7 @@ import { formWithoutTable, readLayoutA } from "./layout-a";
 import { readLayoutB } from "./layout-b";
 import { makeIssue, type MessageParams } from "./messages";
 import { parseNumberText } from "./numbers";
-import { choiceScales, inputsRead } from "../score/rules";
+import { choiceScales, inputsRead, matchingStep } from "../score/rules";
 import type { RawUnit } from "./raw";
 import { cellText, keyText } from "./sheet";
 import { unitKeyOf } from "./unit-fields";
@@ -244,7 +244,8 @@ export function claimsPoints(ind: IndicatorModel, values: Record<string, InputVa
     }
     case "steps": {
       if (typeof v !== "number") return false;
-      const step = rule.steps.find((s) => (s.atLeast !== undefined ? v >= s.atLeast : v <= (s.atMost as number)));
+      // The step the score takes (thresholds compared to 15 significant digits), so the two agree.
+      const step = matchingStep(rule.steps, v);
       return step !== undefined && ((step.fraction ?? 0) > 0 || (step.points ?? 0) > 0);
     }
     case "minmax": {

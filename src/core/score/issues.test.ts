@@ -101,6 +101,87 @@ describe("invalid-result issues", () => {
   });
 });
 
+describe("invalid-result issues of rules other than expr", () => {
+  const ratioIndex = (missing: "zero" | "exclude") =>
+    modelOf({
+      missing,
+      root: {
+        code: "T",
+        name: "Tổng",
+        children: [
+          { code: "r", name: "Tỷ lệ", max: 10, inputs: [{ code: "n" }, { code: "d" }], rule: { kind: "ratio", numerator: "n", denominator: "d", cap: false } },
+          { code: "f", name: "Phần", max: 10, rule: { kind: "fraction" } },
+        ],
+      },
+    });
+  // Number cells of a table (layout B): 1e300 over 1e-300 is no number at all.
+  const sheet = (code: string, values: Record<string, number>, row: number): Submission => ({
+    ...unit(code, values),
+    source: { layout: "B", sheet: "Số liệu", row, cells: { n: `C${row}`, d: `D${row}`, f: `E${row}` } },
+  });
+  const units = [sheet("Big", { n: 1e300, d: 1e-300, f: 0.5 }, 2), sheet("Nil", { n: 0, d: 5, f: 0.5 }, 3), sheet("Half", { n: 1, d: 2, f: 0.5 }, 4)];
+
+  it("reports an uncapped ratio too large for a number at the unit's numerator cell, scored 0, and not an honest 0", () => {
+    const model = ratioIndex("zero");
+    const table = scoreUnits(model, units);
+    expect(table.units.map((u) => u.nodes["r"]!.points)).toEqual([0, 0, 5]);
+    expect(resultIssues(model, units, table)).toEqual([
+      {
+        severity: "error",
+        code: "invalid-result",
+        sheet: "Số liệu",
+        cell: "C2",
+        unit: "Big",
+        node: "r",
+        message: {
+          vi: "Trang tính 'Số liệu', ô C2: không tính được chỉ tiêu r từ số liệu của đơn vị (kết quả không phải là một số hữu hạn); chỉ tiêu được tính 0 điểm.",
+          en: "Sheet 'Số liệu', cell C2: indicator r cannot be computed from the unit's values (the result is not a finite number); it scores 0.",
+        },
+      },
+    ]);
+  });
+
+  it("reports it under exclude too, where the node is left out", () => {
+    const model = ratioIndex("exclude");
+    const table = scoreUnits(model, units);
+    expect(table.units[0]!.nodes["r"]).toMatchObject({ available: false, reason: "invalid-result" });
+    expect(resultIssues(model, units, table).map((i) => [i.unit, i.node, i.cell, i.message.en])).toEqual([
+      ["Big", "r", "C2", "Sheet 'Số liệu', cell C2: indicator r cannot be computed from the unit's values (the result is not a finite number); it is not scored."],
+    ]);
+  });
+
+  it("reports a sum group whose children's points add up past any number, at the group", () => {
+    const model = ratioIndex("zero");
+    // 1e306 ÷ 0.1 is 1e307, 1e308 points out of 10: two of them add up to more than a number holds.
+    const huge = [unit("U", { n: 1e306, d: 0.1, m: 1e306, e: 0.1, f: 0.5 })];
+    const both = modelOf({
+      root: {
+        code: "T",
+        name: "Tổng",
+        children: [
+          { code: "r", name: "r", max: 10, inputs: [{ code: "n" }, { code: "d" }], rule: { kind: "ratio", numerator: "n", denominator: "d", cap: false } },
+          { code: "s", name: "s", max: 10, inputs: [{ code: "m" }, { code: "e" }], rule: { kind: "ratio", numerator: "m", denominator: "e", cap: false } },
+        ],
+      },
+    });
+    const table = scoreUnits(both, huge);
+    expect([table.units[0]!.nodes["r"]!.points, table.units[0]!.points]).toEqual([1e308, 0]);
+    expect(resultIssues(both, huge, table).map((i) => [i.node, i.message.en])).toEqual([
+      ["T", "Group T cannot be computed from its children's values (the result is not a finite number); it counts as 0."],
+    ]);
+    // One such child alone is a number: nothing to report.
+    expect(resultIssues(model, huge, scoreUnits(model, huge))).toEqual([]);
+  });
+
+  it("reports a minmax rule on the data whose bounds are too far apart for a number, for the unit at fault only", () => {
+    const model = modelOf({ root: { code: "T", name: "T", children: [{ code: "m", name: "m", max: 10, rule: { kind: "minmax", min: "data", max: "data" } }] } });
+    const subs = [unit("top", { m: 1e308 }), unit("low", { m: -1e308 }), unit("none", {})];
+    const table = scoreUnits(model, subs);
+    expect(table.units.map((u) => u.nodes["m"]!.value)).toEqual([0, 0, 0]);
+    expect(resultIssues(model, subs, table).map((i) => [i.unit, i.node])).toEqual([["top", "m"]]);
+  });
+});
+
 describe("ranking exclusions that match nothing", () => {
   const model = modelOf({
     categories: [

@@ -1,27 +1,34 @@
 /**
  * Issues the engine finds in a unit's figures rather than in its cells: an expression (an `expr`
  * rule or an `expr` group) that gives no finite number — a division by zero, LN of 0, SQRT of a
- * negative — from what the unit reported. The engine scores such a node under the index's
- * missing-data policy (0 under "zero", not available under "exclude"); these issues say so, in
- * the reader's sentence style: where (sheet, cell of the inputs at fault), then what.
+ * negative — from what the unit reported, and likewise any other rule or group whose result is
+ * not a finite number (an uncapped ratio of 1e300 to 1e-300, a sum that overflows). The engine
+ * scores such a node under the index's missing-data policy (0 under "zero", not available under
+ * "exclude"); these issues say so, in the reader's sentence style: where (sheet, cell of the
+ * inputs at fault), then what.
  */
-import type { IndexModel } from "../definition/model";
+import type { GroupModel, IndexModel, IndicatorModel, ModelNode } from "../definition/model";
 import { type EvalFailure, evaluateExplained } from "../expr/evaluate";
 import type { Expr } from "../expr/ast";
 import { printExpression } from "../expr/parse";
 import { type Message, foldText, formatNumber, localize } from "../i18n/text";
 import { issueLocation } from "../read/messages";
 import type { Issue, NodeResult, ScoreTable, Submission } from "../types";
-import { choiceScales, exprInput } from "./rules";
+import { type ChildFigure, aggregateGroup } from "./aggregate";
+import { type ChoiceScale, type Extent, choiceScales, crossFigure, crossInput, crossRuleValue, exprInput, isCrossUnit, localRuleValue } from "./rules";
 
-/** One node of one unit whose expression gave no finite number. */
+/** One node of one unit whose expression (or rule, or aggregation) gave no finite number. */
 export interface InvalidResult {
   /** Index of the unit in the submissions (and in table.units). */
   unit: number;
   node: string;
   kind: "indicator" | "group";
+  /** Why; "not-finite" for a node scored by a rule or a group aggregation other than an expression. */
   failure: Exclude<EvalFailure, { kind: "reference" }>;
-  /** The input codes of the operand at fault (of the whole expression when no operand is), in order of appearance. */
+  /**
+   * The input codes of the operand at fault (of the whole expression when no operand is), in order
+   * of appearance; for another rule the inputs it reads, in the indicator's order; none for a group.
+   */
   inputs: string[];
 }
 
@@ -52,22 +59,109 @@ function mayBeInvalid(n: NodeResult | undefined): boolean {
   return n.reason === "invalid-result" || (n.available && n.value === 0);
 }
 
+/** A cross-unit rule's extents, as scoring collected them: over the whole run, and per category. */
+interface Extents {
+  all?: Extent;
+  byCategory: Map<string, Extent>;
+}
+
+/**
+ * The extents scoring used for a cross-unit indicator, rebuilt from the run: the units whose figure
+ * the rule compared are those it scored from their own figure (available and not scored 0 for a
+ * missing input, or left out for an invalid result), as `collectExtents` in score.ts takes them.
+ */
+function extentsOf(ind: IndicatorModel & { rule: { kind: "relative" | "minmax" } }, submissions: Submission[], table: ScoreTable): Extents {
+  const out: Extents = { byCategory: new Map() };
+  const widen = (e: Extent | undefined, x: number): Extent => (e ? { min: Math.min(e.min, x), max: Math.max(e.max, x) } : { min: x, max: x });
+  table.units.forEach((result, u) => {
+    const n = result.nodes[ind.code];
+    const sub = submissions[u];
+    if (!n || !sub || n.missingScoredZero || !(n.available || n.reason === "invalid-result")) return;
+    const v = crossInput(ind, sub.values);
+    const f = typeof v === "number" ? crossFigure(ind.rule, v) : undefined;
+    if (f === undefined) return;
+    out.all = widen(out.all, f);
+    if (sub.category !== undefined) out.byCategory.set(sub.category, widen(out.byCategory.get(sub.category), f));
+  });
+  return out;
+}
+
+/**
+ * Whether a node not scored by an expression got no finite result for a unit. Under "exclude"
+ * the table says so (reason "invalid-result"); under "zero" such a node is scored 0 like an
+ * honest 0, so its rule (or its group's aggregation) is worked out again from the same figures.
+ */
+function noFiniteResult(
+  node: ModelNode,
+  n: NodeResult,
+  sub: Submission,
+  result: ScoreTable["units"][number],
+  context: { model: IndexModel; choices: Map<string, ChoiceScale>; extents: (ind: IndicatorModel) => Extents },
+): boolean {
+  if (n.reason === "invalid-result") return true;
+  if (n.reason !== undefined) return false;
+  const invalid = (o: { kind: string; reason?: string }): boolean => o.kind === "unavailable" && o.reason === "invalid-result";
+  if (node.kind === "indicator") {
+    const rule = node.rule;
+    if (!isCrossUnit(rule)) return invalid(localRuleValue(node, sub.values, context.choices));
+    const v = crossInput(node, sub.values);
+    if (typeof v !== "number") return false;
+    const extents = context.extents(node);
+    const extent = rule.across === "category" && sub.category !== undefined ? extents.byCategory.get(sub.category) : extents.all;
+    return invalid(crossRuleValue(rule, v, extent, node.max));
+  }
+  return invalid(groupOutcome(node, result, context.model));
+}
+
+/** A group's aggregation over its children as the run scored them (for a group without an expression). */
+function groupOutcome(group: GroupModel, result: ScoreTable["units"][number], model: IndexModel): ReturnType<typeof aggregateGroup> {
+  const available: ChildFigure[] = [];
+  let allUnscored = group.children.length > 0;
+  for (const code of group.children) {
+    const child = model.nodes.get(code);
+    if (!child) continue;
+    if (child.max !== 0) allUnscored = false;
+    const c = result.nodes[code];
+    if (c && c.value !== null) available.push({ code, value: c.value, points: c.points, max: child.max, weight: child.weight });
+  }
+  return aggregateGroup(group, available, (code) => available.find((c) => c.code === code)?.value, allUnscored);
+}
+
 /**
  * Every node whose expression gave no finite number, unit by unit (`table` is `scoreUnits` of
- * `submissions`, in the same order). Nodes not applicable, answered N/A, or missing inputs are
- * not concerned: those are said elsewhere. A group whose evaluation needs a child that is not
- * available is not concerned either (it is not available for that reason).
+ * `submissions`, in the same order), and every node scored by another rule or aggregated by a
+ * group whose result is not a finite number (failure "not-finite"), in the definition's order.
+ * Nodes not applicable, answered N/A, or missing inputs are not concerned: those are said
+ * elsewhere. A group whose evaluation needs a child that is not available is not concerned
+ * either (it is not available for that reason).
  */
 export function invalidResults(model: IndexModel, submissions: Submission[], table: ScoreTable): InvalidResult[] {
-  const exprNodes = [...model.nodes.values()].filter((n) => n.expr !== undefined && (n.kind === "group" || n.rule.kind === "expr"));
-  if (exprNodes.length === 0) return [];
+  const nodes = [...model.nodes.values()];
+  const isExpr = (n: ModelNode): boolean => n.expr !== undefined && (n.kind === "group" || n.rule.kind === "expr");
   const choices = choiceScales(model);
+  const extentsByCode = new Map<string, Extents>();
+  const context = {
+    model,
+    choices,
+    extents: (ind: IndicatorModel): Extents => {
+      let e = extentsByCode.get(ind.code);
+      if (!e) extentsByCode.set(ind.code, (e = extentsOf(ind as IndicatorModel & { rule: { kind: "relative" | "minmax" } }, submissions, table)));
+      return e;
+    },
+  };
   const out: InvalidResult[] = [];
   table.units.forEach((result, u) => {
     const sub = submissions[u];
     if (!sub) return;
-    for (const node of exprNodes) {
-      if (!mayBeInvalid(result.nodes[node.code])) continue;
+    for (const node of nodes) {
+      const n = result.nodes[node.code];
+      if (!n || !mayBeInvalid(n)) continue;
+      if (!isExpr(node)) {
+        if (noFiniteResult(node, n, sub, result, context)) {
+          out.push({ unit: u, node: node.code, kind: node.kind, failure: { kind: "not-finite" }, inputs: node.kind === "indicator" ? [...node.ruleInputs] : [] });
+        }
+        continue;
+      }
       const lookup =
         node.kind === "indicator"
           ? (c: string) => exprInput(sub.values[c], choices.get(c))

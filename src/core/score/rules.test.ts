@@ -111,6 +111,29 @@ describe("ratio rule", () => {
     expect(valueOf(ratio({ cap: false }), { a: 5, b: 4 })).toBe(1.25);
   });
 
+  it("has no result when uncapped and too large for a number (1e300 ÷ 1e-300): 0 points under missing zero, left out under exclude, as an expression that overflows", () => {
+    const big = { a: 1e300, b: 1e-300 };
+    const model = (missing: "zero" | "exclude") =>
+      modelOf({
+        missing,
+        root: { code: "T", name: "T", children: [{ code: "x", name: "x", max: 10, ...ratio({ cap: false }) }, { code: "y", name: "y", max: 10, rule: { kind: "fraction" } }] },
+      });
+    const zero = scoreUnits(model("zero"), [unit("u1", { ...big, y: 0.5 })]).units[0]!;
+    // Numbers, not the nulls a JSON file would get for an infinite value.
+    expect(zero.nodes["x"]).toMatchObject({ value: 0, points: 0, available: true });
+    expect([zero.value, zero.points]).toEqual([0.25, 5]);
+    const exclude = scoreUnits(model("exclude"), [unit("u1", { ...big, y: 0.5 })]).units[0]!;
+    expect(exclude.nodes["x"]).toMatchObject({ value: null, points: null, available: false, reason: "invalid-result" });
+    // y alone is rescaled to the root's max, as for any node left out.
+    expect([exclude.value, exclude.points]).toEqual([0.5, 10]);
+    // A figure whose value is finite but whose points overflow (1e308 × max 10) has no result either.
+    expect(scoreOne(ratio({ cap: false }), { a: 1e307, b: 0.1 })).toMatchObject({ value: 0, points: 0 });
+    // Large but finite, it is scored as it is.
+    expect(scoreOne(ratio({ cap: false }), { a: 1e300, b: 1 })).toMatchObject({ value: 1e300, points: 1e301, available: true });
+    // Capped, any ratio above 1 is full points, however large.
+    expect(scoreOne(ratio(), big)).toMatchObject({ value: 1, points: 10 });
+  });
+
   it("is not available with a zero denominator by default (zeroDenominator: na)", () => {
     expect(scoreOne(ratio(), { a: 0, b: 0 })).toMatchObject({
       value: null,
@@ -139,6 +162,11 @@ describe("target rule", () => {
   it("divides by the target for higher-is-better, capped at 1", () => {
     expect(valueOf({ rule: { kind: "target", target: 80 } }, { x: 60 })).toBe(0.75);
     expect(valueOf({ rule: { kind: "target", target: 80 } }, { x: 100 })).toBe(1);
+  });
+
+  it("stays a number when v ÷ target or target ÷ v overflows or underflows: full points or none", () => {
+    expect(scoreOne({ rule: { kind: "target", target: 1e-300 } }, { x: 1e300 })).toMatchObject({ value: 1, points: 10, available: true });
+    expect(scoreOne({ rule: { kind: "target", target: 1e-300, direction: "lower" } }, { x: 1e300 })).toMatchObject({ value: 0, available: true });
   });
 
   it("gives target ÷ v for lower-is-better, and 1 at or below the target", () => {
@@ -221,6 +249,12 @@ describe("count rule", () => {
     expect(valueOf({ rule }, { x: 30 })).toBe(1);
     expect(scoreOne({ rule }, { x: 30 }).points).toBe(10);
   });
+
+  it("gives full points to a count whose product overflows, and none to a hugely negative one", () => {
+    const rule = { kind: "count", pointsEach: 1e10 };
+    expect(scoreOne({ rule }, { x: 1e300 })).toMatchObject({ value: 1, points: 10, available: true });
+    expect(scoreOne({ rule }, { x: -1e300 })).toMatchObject({ value: 0, available: true });
+  });
 });
 
 describe("relative rule", () => {
@@ -284,6 +318,19 @@ describe("minmax rule", () => {
   it("does not clip with clip: false", () => {
     const rule = { kind: "minmax", min: 0, max: 10, clip: false };
     expect(valuesTogether({ rule }, [{ v: 15 }, { v: -5 }])).toEqual([1.5, -0.5]);
+  });
+
+  it("has no result where the scaling overflows: unclipped past a tiny span, or data bounds too far apart for a number", () => {
+    // (1e300 − 0) ÷ (1e-300 − 0) is infinite: 0 points under missing zero, left out under exclude.
+    const unclipped = { kind: "minmax", min: 0, max: 1e-300, clip: false };
+    expect(valuesTogether({ rule: unclipped }, [{ v: 1e300 }, { v: 0 }])).toEqual([0, 0]);
+    expect(valuesTogether({ rule: unclipped }, [{ v: 1e300 }], { missing: "exclude" })).toEqual([null]);
+    // max − min of the data is 2e308, beyond a number: the top unit's (1e308 − −1e308) ÷ that is NaN.
+    const data = { kind: "minmax", min: "data", max: "data" };
+    const model = oneIndicator({ rule: data }, { missing: "exclude" });
+    const nodes = scoreUnits(model, [unit("u0", { x: 1e308 }), unit("u1", { x: -1e308 })]).units.map((u) => u.nodes["x"]!);
+    expect(nodes[0]).toMatchObject({ value: null, points: null, available: false, reason: "invalid-result" });
+    expect(nodes[1]).toMatchObject({ value: 0, points: 0, available: true });
   });
 
   it("gives 1 − that for lower-is-better", () => {

@@ -71,6 +71,17 @@ function fractionOrPointsOutcome(o: { fraction?: number | undefined; points?: nu
 }
 
 /**
+ * The outcome as scored, or unavailable ("invalid-result") when its value or its points (given,
+ * or value × max as the score takes them) are not finite numbers: an uncapped ratio of 1e300 to
+ * 1e-300 overflows, and is then no figure at all, as an expression that overflows is.
+ */
+function finiteOutcome(o: RuleOutcome, max: number | undefined): RuleOutcome {
+  if (o.kind !== "value") return o;
+  const points = o.points ?? (max !== undefined ? o.value * max : 0);
+  return Number.isFinite(o.value) && Number.isFinite(points) ? o : { kind: "unavailable", reason: "invalid-result" };
+}
+
+/**
  * The first step v meets, in listed order (atLeast: v ≥ t, atMost: v ≤ t), compared to 15
  * significant digits as an expression compares (compareFigures); undefined when none does.
  */
@@ -149,9 +160,15 @@ export function isCrossUnit(rule: Rule): rule is Extract<Rule, { kind: "relative
  *   inputs the evaluation reads (`inputsRead`), not those of an IF branch it does not take.
  * Thresholds (a step's, the target) are compared to 15 significant digits, as comparisons in
  * expressions are (compareFigures): 0.1 + 0.2 meets `atMost: 0.3`, as `[x] <= 0.3` holds for it.
+ * Any rule whose value or points are not a finite number (an uncapped ratio that overflows:
+ * 1e300 ÷ 1e-300) is unavailable ("invalid-result"), as an expression with no finite result is.
  * Cross-unit rules must go through `crossInput` and `crossRuleValue` instead.
  */
 export function localRuleValue(ind: IndicatorModel, values: Record<string, InputValue>, choices: Map<string, ChoiceScale>): RuleOutcome {
+  return finiteOutcome(localOutcome(ind, values, choices), ind.max);
+}
+
+function localOutcome(ind: IndicatorModel, values: Record<string, InputValue>, choices: Map<string, ChoiceScale>): RuleOutcome {
   const rule = ind.rule;
   const value = (v: number): RuleOutcome => ({ kind: "value", value: v });
   const missing = (codes: string[]): RuleOutcome => ({ kind: "missing", codes });
@@ -312,13 +329,16 @@ export function crossInput(ind: IndicatorModel, values: Record<string, InputValu
   return v === undefined ? { missing: [code] } : v;
 }
 
-/** The value of a cross-unit rule, given the extent of the units scored together. */
+/**
+ * The value of a cross-unit rule, given the extent of the units scored together; one whose value
+ * or points are not a finite number is unavailable ("invalid-result"), as for `localRuleValue`.
+ */
 export function crossRuleValue(
   rule: Extract<Rule, { kind: "relative" | "minmax" }>,
   v: number,
   extent: Extent | undefined,
   max?: number,
 ): RuleOutcome {
-  if (rule.kind === "minmax") return minmaxValue(rule, v, extent);
-  return relativeValue(rule, v, extent ?? { min: v, max: v }, max);
+  if (rule.kind === "minmax") return finiteOutcome(minmaxValue(rule, v, extent), max);
+  return finiteOutcome(relativeValue(rule, v, extent ?? { min: v, max: v }, max), max);
 }
