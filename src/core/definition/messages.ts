@@ -104,7 +104,7 @@ const list = (values: readonly (string | number)[]): string => values.map(q).joi
 
 /** What a JSON value is, for "expected X, found Y". */
 export function describeValue(value: unknown): Message {
-  if (value === undefined) return { vi: "không có gì", en: "nothing" };
+  if (value === undefined) return { vi: "chỗ để trống (chưa có giá trị)", en: "nothing" };
   if (value === null) return { vi: "null", en: "null" };
   if (Array.isArray(value)) return { vi: "một danh sách", en: "a list" };
   switch (typeof value) {
@@ -197,6 +197,11 @@ export const messages = {
     };
   },
   format: (found: unknown): Message => {
+    if (found === undefined)
+      return {
+        vi: `Thiếu trường "format" (phải là "index-definition/1"); tệp này có thể không phải là một bộ chỉ số hoặc thuộc phiên bản khác.`,
+        en: `The field "format" is missing (it must be "index-definition/1"); this file may not be an index definition, or may be of another version.`,
+      };
     const f = describeValue(found);
     return {
       vi: `Trường "format" phải là "index-definition/1" (gặp ${f.vi}); tệp này có thể không phải là một bộ chỉ số hoặc thuộc phiên bản khác.`,
