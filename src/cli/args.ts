@@ -31,15 +31,20 @@ const VALUE_OPTIONS: Record<string, CommandName[]> = {
 };
 const FLAG_OPTIONS = new Set(["progress", "help", "version"]);
 
-/** The language of messages: --lang if given, else the LANG environment variable, else Vietnamese. */
-export function languageFrom(argv: string[], env: Record<string, string | undefined>): Lang {
+/**
+ * The language of messages: --lang if given, else Vietnamese. Only --lang chooses it (never the
+ * machine's LANG or LC_ALL), so that a workbook's sheet names (Kết quả / Results) and what the
+ * command says do not change from one computer to another. Read before the arguments are parsed,
+ * so that a mistake in them is said in the language asked for.
+ */
+export function languageFrom(argv: string[]): Lang {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    if (a === "--") break;
     const v = a.startsWith("--lang=") ? a.slice(7) : a === "--lang" ? argv[i + 1] : undefined;
     if (v === "en" || v === "vi") return v;
   }
-  const envLang = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
-  return envLang.toLowerCase().startsWith("en") ? "en" : "vi";
+  return "vi";
 }
 
 export function parseArgs(argv: string[]): ArgsResult {
@@ -110,6 +115,13 @@ export function parseArgs(argv: string[]): ArgsResult {
     args.command = first as CommandName;
   }
   args.files = positional;
+
+  // An option given twice would silently take its last value (`--index a --index b`): say so.
+  const seen = new Set<string>();
+  for (const { name } of pending) {
+    if (seen.has(name)) return { ok: false, reason: { vi: `Tùy chọn --${name} được ghi hai lần; hãy ghi một lần.`, en: `Option --${name} given twice; give it once.` } };
+    seen.add(name);
+  }
 
   for (const { name, value } of pending) {
     const allowed = VALUE_OPTIONS[name]!;

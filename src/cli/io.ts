@@ -54,21 +54,42 @@ export function resolvePath(io: CliIO, path: string): string {
 }
 
 export function readInputFile(io: CliIO, path: string): Uint8Array {
-  const full = resolvePath(io, path);
-  if (!existsSync(full)) fail(M.fileMissing(path));
+  const problem = inputFileProblem(io, path);
+  if (problem) fail(problem);
   try {
-    if (statSync(full).isDirectory()) {
-      // One sentence per language: the reason is said in the same language as the rest.
-      fail({
-        vi: M.fileUnreadable(path, "đây là một thư mục, không phải tệp.").vi,
-        en: M.fileUnreadable(path, "it is a directory, not a file.").en,
-      });
-    }
-    return new Uint8Array(readFileSync(full));
+    return new Uint8Array(readFileSync(resolvePath(io, path)));
   } catch (e) {
-    if (e instanceof CliFailure) throw e;
-    return fail(M.fileUnreadable(path, errorText(e)));
+    return fail(readFailure(path, e));
   }
+}
+
+/**
+ * Why a file named as an input cannot be read before trying to: no name at all (`score ""`), no
+ * such file, or a folder of that name. Undefined when there is a file to read.
+ */
+export function inputFileProblem(io: CliIO, path: string): Message | undefined {
+  if (path.trim() === "") return M.noFileName;
+  const full = resolvePath(io, path);
+  if (!existsSync(full)) return M.fileMissing(path);
+  try {
+    // One sentence per language: the reason is said in the same language as the rest.
+    if (statSync(full).isDirectory()) return { vi: M.fileUnreadable(path, "đây là một thư mục, không phải tệp.").vi, en: M.fileUnreadable(path, "it is a directory, not a file.").en };
+  } catch (e) {
+    return readFailure(path, e);
+  }
+  return undefined;
+}
+
+/** An input file that could not be read, with why in plain words. */
+export function readFailure(path: string, e: unknown): Message {
+  const why = errorReason(e, "read");
+  return { vi: M.fileUnreadable(path, why.vi).vi, en: M.fileUnreadable(path, why.en).en };
+}
+
+/** A file that could not be written, with why in plain words. */
+export function writeFailure(path: string, e: unknown): Message {
+  const why = errorReason(e, "write");
+  return { vi: M.cannotWrite(path, why.vi).vi, en: M.cannotWrite(path, why.en).en };
 }
 
 export function writeOutputFile(io: CliIO, path: string, data: Uint8Array | string): string {
@@ -77,17 +98,64 @@ export function writeOutputFile(io: CliIO, path: string, data: Uint8Array | stri
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, data);
   } catch (e) {
-    fail(M.cannotWrite(path, errorText(e)));
+    fail(writeFailure(path, e));
   }
   return full;
 }
 
-export function errorText(e: unknown): string {
-  if (e instanceof Error) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code ? `${code}` : e.message;
+/**
+ * Why a file could not be read or written, as a sentence a user can act on, for the system's
+ * usual reasons (no such folder, no permission, the file open in Excel, a file where a folder
+ * should be, a full or read-only disk); anything else as the system names it (its code).
+ */
+export function errorReason(e: unknown, op: "read" | "write"): Message {
+  const code = errnoCode(e);
+  const reading = op === "read";
+  switch (code) {
+    case "ENOENT":
+      return reading
+        ? { vi: "tệp hoặc thư mục chứa nó không tồn tại.", en: "the file or the folder it is in does not exist." }
+        : { vi: "thư mục để ghi tệp không tồn tại hoặc không tạo được ở đó.", en: "the folder to write it in does not exist or cannot be made there." };
+    case "EACCES":
+    case "EPERM":
+      return reading
+        ? { vi: "bạn không có quyền đọc tệp này (hoặc thư mục chứa nó).", en: "you do not have permission to read this file (or the folder it is in)." }
+        : {
+            vi: "bạn không có quyền ghi tệp này (hoặc ghi vào thư mục chứa nó), hoặc tệp đang mở trong một chương trình khác như Excel.",
+            en: "you do not have permission to write this file (or into the folder it is in), or the file is open in another program such as Excel.",
+          };
+    case "EBUSY":
+      return {
+        vi: "tệp đang mở trong một chương trình khác (như Excel): hãy đóng tệp rồi chạy lại.",
+        en: "the file is open in another program (such as Excel): close it and run again.",
+      };
+    case "EEXIST":
+    case "ENOTDIR":
+      return {
+        vi: "một phần của đường dẫn là tệp chứ không phải thư mục; hãy kiểm tra lại đường dẫn.",
+        en: "part of the path is a file, not a folder; check the path.",
+      };
+    case "EISDIR":
+      return { vi: "đây là một thư mục, không phải tệp.", en: "it is a directory, not a file." };
+    case "ENOSPC":
+      return { vi: "ổ đĩa đã đầy; hãy giải phóng chỗ trống rồi chạy lại.", en: "the disk is full; free some space and run again." };
+    case "EROFS":
+      return { vi: "ổ đĩa hoặc thư mục này chỉ cho đọc, không ghi được; hãy chọn nơi khác.", en: "the disk or folder is read-only; choose another place." };
   }
-  return String(e);
+  const text = errorText(e);
+  return { vi: text, en: text };
+}
+
+/** The system's code of a failure (ENOENT…), read from any object (an error of another realm is no `instanceof Error`). */
+function errnoCode(e: unknown): string | undefined {
+  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === "string" && code !== "" ? code : undefined;
+}
+
+export function errorText(e: unknown): string {
+  const code = errnoCode(e);
+  if (code !== undefined) return code;
+  return e instanceof Error ? e.message : String(e);
 }
 
 export function say(io: CliIO, message: Message, lang: Lang): void {

@@ -161,11 +161,14 @@ describe("dti-scorer score", () => {
 });
 
 describe("dti-scorer validate", () => {
-  it("writes only the index and the issues, with the cell of each finding", async () => {
+  it("writes the JSON score writes (index, units, issues, stale), with the cell of each finding, and no workbook", async () => {
     const r = await run(["validate", "xa-loi.csv", "--index", "xa.json", "--json", "-", "--lang", "en"]);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out) as ResultsJson;
-    expect(Object.keys(json)).toEqual(["index", "issues", "stale"]);
+    expect(Object.keys(json)).toEqual(["index", "units", "issues", "stale"]);
+    const scored = JSON.parse((await run(["score", "xa-loi.csv", "--index", "xa.json", "--json", "-", "--lang", "en"])).out) as ResultsJson;
+    expect(json).toEqual(scored);
+    expect(json.units.map((u) => u.code)).toEqual(["X01", "X02"]);
     const error = json.issues.find((i) => i.severity === "error");
     expect(error).toMatchObject({ cell: "C3", node: "1.1", sheet: "xa-loi" });
     expect(error!.message).toMatch(/[A-Za-z]/);
@@ -192,8 +195,9 @@ describe("when the command cannot run", () => {
     expect(oneLine(await run(["score", "khong-co.xlsx", "--index", "xa.json"]))).toContain("Không tìm thấy tệp khong-co.xlsx");
   });
 
-  it("says in English which file is missing when LANG is English", async () => {
-    expect(oneLine(await run(["score", "missing.xlsx"], { LANG: "en_US.UTF-8" }))).toContain("File missing.xlsx does not exist");
+  it("speaks Vietnamese whatever LANG or LC_ALL say, and English with --lang en", async () => {
+    expect(oneLine(await run(["score", "missing.xlsx"], { LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8" }))).toBe("Không tìm thấy tệp missing.xlsx.\n");
+    expect(oneLine(await run(["score", "missing.xlsx", "--lang", "en"], { LANG: "vi_VN.UTF-8" }))).toBe("File missing.xlsx does not exist.\n");
   });
 
   it("lists the built-in indices when --index names none", async () => {
@@ -249,7 +253,9 @@ describe("a workbook holding no form", () => {
     writeFileSync(join(dir, "chi-don-vi.csv"), "Mã đơn vị,Ghi chú\nSYT,không phải phiếu\n");
     const v = await run(["validate", "chi-don-vi.csv", "--index", "xa.json", "--json", "-"]);
     expect(v.code).toBe(1);
-    const json = JSON.parse(v.out) as { index: { id: string }; issues: { code: string; severity: string; sheet: string | null }[]; stale: null };
+    const json = JSON.parse(v.out) as { index: { id: string }; units: unknown[]; issues: { code: string; severity: string; sheet: string | null }[]; stale: null };
+    expect(Object.keys(json)).toEqual(["index", "units", "issues", "stale"]);
+    expect(json.units).toEqual([]);
     expect(json.index.id).toBe((definition as { id: string }).id);
     expect(json.issues).toEqual([expect.objectContaining({ code: "layout-not-found", severity: "error", sheet: null })]);
     expect(json.stale).toBeNull();

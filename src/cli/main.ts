@@ -18,7 +18,7 @@ export type { CliIO } from "./io";
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const env = io.env ?? process.env;
-  let lang: Lang = languageFrom(argv, env);
+  let lang: Lang = languageFrom(argv);
   try {
     const parsed = parseArgs(argv);
     if (!parsed.ok) throw new CliFailure(parsed.reason);
@@ -69,14 +69,16 @@ export function lastResortLine(e: unknown, lang: Lang): string {
 
 /**
  * Entry point of the bundled command (bin/dti-scorer.js). When the reader of stdout goes away
- * (`dti-scorer score … | head -1`), the command stops quietly as Unix tools do, with status 0:
- * the reader has what it wanted. Anything unexpected is one line on stderr and status 2.
+ * (`dti-scorer score … | head -1`), the command stops printing, as Unix tools do, but still writes
+ * the files it was asked for (--out, --json to a file): it then ends with status 0 (the reader has
+ * what it wanted), or 2 when it could not run (a file it could not write). Anything unexpected is
+ * one line on stderr and status 2.
  */
 export function run(): void {
   const argv = process.argv.slice(2);
   const lang: Lang = (() => {
     try {
-      return languageFrom(argv, process.env);
+      return languageFrom(argv);
     } catch {
       return "vi";
     }
@@ -89,16 +91,40 @@ export function run(): void {
     }
     process.exit(2);
   };
+  // Once the reader of stdout is gone, what is left to print is dropped (a write to the closed
+  // pipe, or to the stream Node destroyed after it, is not an error of the command's).
+  let stdoutGone = false;
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(0);
+    if (e.code === "EPIPE" || e.code === "ERR_STREAM_DESTROYED" || stdoutGone) {
+      stdoutGone = true;
+      return;
+    }
     lastResort(e);
   });
-  process.stderr.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  // The same for stderr (`2>&1 | head -1`): what is left to say is dropped, the files are still written.
+  let stderrGone = false;
+  process.stderr.on("error", () => {
+    stderrGone = true;
   });
   process.on("uncaughtException", lastResort);
   process.on("unhandledRejection", lastResort);
-  main(argv, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then((code) => {
-    process.exitCode = code;
+  const stdout = {
+    write: (chunk: string): boolean => (stdoutGone ? true : process.stdout.write(chunk)),
+    get isTTY(): boolean {
+      return process.stdout.isTTY === true;
+    },
+  };
+  const stderr = {
+    write: (chunk: string): boolean => (stderrGone ? true : process.stderr.write(chunk)),
+    get isTTY(): boolean {
+      return process.stderr.isTTY === true;
+    },
+  };
+  main(argv, { stdout, stderr, cwd: process.cwd(), env: process.env }).then((code) => {
+    // The closed pipe's error event may still be on its way: the status is decided once it came.
+    setImmediate(() => {
+      const gone = stdoutGone || process.stdout.destroyed;
+      process.exitCode = gone && code !== 2 ? 0 : code;
+    });
   }, lastResort);
 }

@@ -18,17 +18,17 @@ export const HELP: Message = {
 Cách dùng:
   dti-scorer score    <sổ.xlsx | bảng.csv> [--index <tệp.json | mã có sẵn>] [--out đã-chấm.xlsx] [--json kết-quả.json] [--lang vi|en]
   dti-scorer validate <sổ.xlsx | bảng.csv> [--index …] [--json lỗi.json] [--lang vi|en]
-  dti-scorer template --index <…> --units <đơn-vị.csv> --out <phiếu.xlsx> [--period "Năm 2024"] [--lang vi|en]
-  dti-scorer collect  <a.xlsx> <b.xlsx> … --out <tổng-hợp.xlsx> [--index …]
-  dti-scorer indices  [--json -]
-  dti-scorer demo     [--out thư-mục]
+  dti-scorer template --index <…> --units <đơn-vị.csv | đơn-vị.xlsx> --out <phiếu.xlsx> [--period "Năm 2024"] [--lang vi|en]
+  dti-scorer collect  <a.xlsx> <b.xlsx> … --out <tổng-hợp.xlsx> [--index …] [--lang vi|en]
+  dti-scorer indices  [--json - | --json tệp.json] [--lang vi|en]
+  dti-scorer demo     [--out thư-mục] [--lang vi|en]
 
 Lệnh:
   score     Kiểm tra số liệu, chấm điểm, xếp hạng. Không có --out thì chỉ in bảng xếp hạng;
             có --out thì ghi sổ đã chấm (trang Kết quả, Biểu đồ, cột Điểm).
   validate  Chỉ kiểm tra số liệu và liệt kê lỗi, cảnh báo.
-  template  Tạo phiếu tự đánh giá: mỗi đơn vị một trang tính. Tệp đơn vị (CSV) có các cột
-            Mã đơn vị, Đơn vị, Nhóm (loại đơn vị).
+  template  Tạo phiếu tự đánh giá: mỗi đơn vị một trang tính. Tệp đơn vị (CSV hoặc .xlsx) có
+            các cột Mã đơn vị, Đơn vị, Nhóm (loại đơn vị).
   collect   Gom các phiếu của đơn vị từ nhiều tệp vào một sổ.
   indices   Liệt kê các bộ chỉ số có sẵn.
   demo      Tạo sổ mẫu cho khoảng 20 sở, ngành, chấm điểm và ghi kết quả vào demo-output/.
@@ -37,9 +37,10 @@ Tùy chọn:
   --index    Tệp định nghĩa bộ chỉ số (JSON) hoặc mã bộ chỉ số có sẵn. Bỏ trống: dùng định
              nghĩa đã lưu trong sổ (trang _index).
   --out      Tệp .xlsx (hoặc thư mục, với demo) để ghi kết quả; không được là tệp đầu vào
-             (trừ sổ .xlsx được chấm lại tại chỗ).
+             (trừ sổ .xlsx được chấm lại tại chỗ). Với score, tệp đã có chỉ được ghi đè khi
+             đó là sổ đã được chấm điểm (có trang _index).
   --json     Ghi kết quả dạng JSON vào tệp; "-" là ghi ra màn hình.
-  --lang     Ngôn ngữ: vi (mặc định) hoặc en.
+  --lang     Ngôn ngữ: vi (mặc định) hoặc en; biến môi trường LANG không đổi ngôn ngữ.
   --progress Hiện tiến độ cả khi đầu ra không phải màn hình.
   --help     Hiện hướng dẫn này (dti-scorer <lệnh> --help: của riêng lệnh đó).
   --version  Hiện phiên bản.
@@ -48,24 +49,25 @@ Mã thoát: 0 xong; 1 xong nhưng số liệu có lỗi; 2 không chạy đượ
 định nghĩa không hợp lệ: dòng đầu nêu lý do, các dòng sau liệt kê từng lỗi của định nghĩa).
 Với collect: 1 khi có tệp không đọc được, hoặc đọc được tệp nhưng không có phiếu nào để gom
 (khi đó không ghi tệp nào và in lý do bỏ qua từng trang tính); 2 khi không đọc được tệp nào.
-Khi nơi nhận đầu ra đóng lại (ví dụ "| head -1"), lệnh dừng lặng lẽ với mã 0.
+Một tùy chọn chỉ được ghi một lần. Khi nơi nhận đầu ra đóng lại (ví dụ "| head -1"), lệnh thôi in
+nhưng vẫn ghi các tệp --out, --json, rồi dừng lặng lẽ với mã 0 (2 nếu không ghi được tệp).
 `,
   en: `dti-scorer — score and rank units on a digital transformation index (DTI)
 
 Usage:
   dti-scorer score    <workbook.xlsx | table.csv> [--index <file.json | built-in id>] [--out scored.xlsx] [--json results.json] [--lang vi|en]
   dti-scorer validate <workbook.xlsx | table.csv> [--index …] [--json issues.json] [--lang vi|en]
-  dti-scorer template --index <…> --units <units.csv> --out <forms.xlsx> [--period "2024"] [--lang vi|en]
-  dti-scorer collect  <a.xlsx> <b.xlsx> … --out <all.xlsx> [--index …]
-  dti-scorer indices  [--json -]
-  dti-scorer demo     [--out dir]
+  dti-scorer template --index <…> --units <units.csv | units.xlsx> --out <forms.xlsx> [--period "2024"] [--lang vi|en]
+  dti-scorer collect  <a.xlsx> <b.xlsx> … --out <all.xlsx> [--index …] [--lang vi|en]
+  dti-scorer indices  [--json - | --json file.json] [--lang vi|en]
+  dti-scorer demo     [--out dir] [--lang vi|en]
 
 Commands:
   score     Check the inputs, score and rank. Without --out it only prints the ranking; with
             --out it writes the scored workbook (Results and Charts sheets, the Score column).
   validate  Only check the inputs and list errors and warnings.
-  template  Make self-assessment forms, one sheet per unit. The units file (CSV) has the
-            columns Unit code, Unit, Category.
+  template  Make self-assessment forms, one sheet per unit. The units file (CSV or .xlsx) has
+            the columns Unit code, Unit, Category.
   collect   Gather units' forms from several files into one workbook.
   indices   List the built-in index definitions.
   demo      Make a sample workbook for about 20 departments, score it, and write the results
@@ -75,9 +77,10 @@ Options:
   --index    An index definition file (JSON) or a built-in id. Without it the definition stored
              in the workbook (the _index sheet) is used.
   --out      The .xlsx file (or folder, for demo) to write; never an input file (except an .xlsx
-             workbook scored again in place).
+             workbook scored again in place). For score, a file already there is replaced only
+             when it is a workbook scored before (it has the _index sheet).
   --json     Write the results as JSON to a file; "-" writes to the screen.
-  --lang     Language: vi (default) or en.
+  --lang     Language: vi (default) or en; the LANG environment variable does not change it.
   --progress Show progress even when the output is not a terminal.
   --help     Show this help (dti-scorer <command> --help: that command's).
   --version  Show the version.
@@ -88,7 +91,9 @@ of the definition).
 For collect: 1 when some file could not be read, or files were read but held no form to gather
 (then nothing is written and the reason each sheet was left out is printed); 2 when no file could
 be read.
-When the reader of the output goes away (e.g. "| head -1"), the command stops quietly with 0.
+An option may be given once. When the reader of the output goes away (e.g. "| head -1"), the
+command stops printing but still writes its --out and --json files, then ends quietly with 0 (2 if
+a file could not be written).
 `,
 };
 
@@ -108,8 +113,11 @@ và các lỗi, cảnh báo.
   --index    Tệp định nghĩa bộ chỉ số (JSON) hoặc mã có sẵn (xem dti-scorer indices). Bỏ trống: dùng
              định nghĩa đã lưu trong sổ đã chấm (trang _index).
   --out      Ghi sổ đã chấm (.xlsx): trang Kết quả, Biểu đồ, cột Điểm, đánh dấu ô có lỗi. Có thể ghi
-             đè chính sổ .xlsx đầu vào (chấm lại); không ghi đè tệp CSV đầu vào.
-  --json     Ghi kết quả dạng JSON vào tệp; "-" là ghi ra màn hình.
+             đè chính sổ .xlsx đầu vào (chấm lại) hoặc một sổ đã chấm trước đó (có trang _index);
+             không ghi đè tệp CSV đầu vào, cũng không ghi đè tệp nào khác đã có (một sổ phiếu chưa
+             chấm, một tệp không phải .xlsx): khi đó lệnh dừng, hãy chọn tên khác hoặc xoá tệp trước.
+  --json     Ghi kết quả dạng JSON vào tệp; "-" là ghi ra màn hình. Được ghi sau sổ --out, và chỉ khi
+             ghi được sổ đó.
 Sổ đã chấm mà số liệu đã thay đổi từ lần chấm trước: lệnh báo "Kết quả đã cũ" trước khi chấm lại.
 ${EXIT_VI}
 `,
@@ -123,8 +131,12 @@ and the errors and warnings.
   --index    An index definition file (JSON) or a built-in id (see dti-scorer indices). Without it the
              definition kept in a scored workbook (the _index sheet) is used.
   --out      Write the scored workbook (.xlsx): Results and Charts sheets, the Score column, marks on
-             cells with issues. It may be the input .xlsx itself (scoring again); never an input CSV.
-  --json     Write the results as JSON to a file; "-" writes to the screen.
+             cells with issues. It may be the input .xlsx itself (scoring again) or a workbook scored
+             before (it has the _index sheet); never an input CSV, nor any other file already there
+             (a workbook of forms never scored, a file that is no .xlsx): the command then stops;
+             choose another name, or delete that file first.
+  --json     Write the results as JSON to a file; "-" writes to the screen. Written after the --out
+             workbook, and only once that was written.
 A scored workbook whose figures changed since it was scored: the command says "out of date" first.
 ${EXIT_EN}
 `,
@@ -136,7 +148,8 @@ Chỉ kiểm tra số liệu: liệt kê lỗi và cảnh báo, mỗi mục nêu
 Với sổ đã chấm mà số liệu đã thay đổi từ lần chấm trước, báo "Kết quả đã cũ".
 
   --index    Tệp định nghĩa bộ chỉ số (JSON) hoặc mã có sẵn; bỏ trống: định nghĩa lưu trong sổ.
-  --json     Ghi chỉ số, các lỗi, cảnh báo (và "stale") dạng JSON; "-" là ghi ra màn hình.
+  --json     Ghi kết quả dạng JSON như lệnh score (index, units, issues, stale), không ghi sổ;
+             "-" là ghi ra màn hình.
 ${EXIT_VI}
 `,
     en: `dti-scorer validate <workbook.xlsx | table.csv> [--index <file.json | built-in id>] [--json issues.json] [--lang vi|en]
@@ -145,32 +158,36 @@ Only check the inputs: list the errors and warnings, each with its sheet and cel
 For a scored workbook whose figures changed since it was scored, says the results are out of date.
 
   --index    An index definition file (JSON) or a built-in id; without it, the one kept in the workbook.
-  --json     Write the index, the issues (and "stale") as JSON; "-" writes to the screen.
+  --json     Write the results as JSON as score does (index, units, issues, stale), without writing
+             a workbook; "-" writes to the screen.
 ${EXIT_EN}
 `,
   },
   template: {
-    vi: `dti-scorer template --index <tệp.json | mã có sẵn> --units <đơn-vị.csv> --out <phiếu.xlsx> [--period "Năm 2024"] [--lang vi|en]
+    vi: `dti-scorer template --index <tệp.json | mã có sẵn> --units <đơn-vị.csv | đơn-vị.xlsx> --out <phiếu.xlsx> [--period "Năm 2024"] [--lang vi|en]
 
 Tạo phiếu tự đánh giá: trang Hướng dẫn và mỗi đơn vị một trang tính, có danh sách thả xuống và ô
 nhập số liệu tô màu.
 
-  --units    Tệp CSV có các cột Mã đơn vị, Đơn vị và (nếu bộ chỉ số chia loại đơn vị) Nhóm, ghi
-             loại đơn vị. Tên có dấu phẩy phải đặt trong ngoặc kép.
+  --units    Tệp CSV, hoặc sổ .xlsx (trang tính đầu tiên), có các cột Mã đơn vị, Đơn vị và (nếu bộ
+             chỉ số chia loại đơn vị) Nhóm, ghi loại đơn vị; dòng đầu là tiêu đề. Trong CSV, tên có
+             dấu phẩy phải đặt trong ngoặc kép. Tệp .xls, .ods: hãy lưu lại dạng .xlsx hoặc CSV.
   --out      Tệp .xlsx để ghi phiếu.
   --period   Kỳ đánh giá ghi trên mỗi phiếu.
-${EXIT_VI}
+Mã thoát: 0 xong; 2 không chạy được (dòng đầu nêu lý do, các dòng sau nêu từng dòng lỗi của tệp đơn vị).
 `,
-    en: `dti-scorer template --index <file.json | built-in id> --units <units.csv> --out <forms.xlsx> [--period "2024"] [--lang vi|en]
+    en: `dti-scorer template --index <file.json | built-in id> --units <units.csv | units.xlsx> --out <forms.xlsx> [--period "2024"] [--lang vi|en]
 
 Make self-assessment forms: an Instructions sheet and one sheet per unit, with drop-down lists and
 coloured input cells.
 
-  --units    A CSV file with the columns Unit code, Unit and (when the index has unit categories)
-             Category. A name with a comma must be put in double quotes.
+  --units    A CSV file, or an .xlsx workbook (its first sheet), with the columns Unit code, Unit and
+             (when the index has unit categories) Category; the first row is the header. In a CSV
+             file a name with a comma must be put in double quotes. An .xls or .ods file: save it
+             as .xlsx or CSV.
   --out      The .xlsx file to write the forms into.
   --period   The assessment period written on every form.
-${EXIT_EN}
+Exit status: 0 done; 2 could not run (the first line says why, the next lines each wrong line of the units file).
 `,
   },
   collect: {
@@ -179,7 +196,9 @@ ${EXIT_EN}
 Gom phiếu của các đơn vị từ nhiều tệp vào một sổ (giữ định dạng, danh sách thả xuống). Nếu
 tổng-hợp.xlsx đã có, phiếu mới được thêm vào. Bỏ qua (và nêu lý do) trang không phải phiếu, phiếu
 trùng mã đơn vị và, với --index, phiếu của bộ chỉ số khác; cảnh báo khi các tệp chứa phiếu của
-những bộ chỉ số (hoặc phiên bản) khác nhau.
+những bộ chỉ số (hoặc phiên bản) khác nhau. Tệp không có, thư mục, tệp không đọc được được bỏ
+qua và nêu tên, các tệp khác vẫn được gom. Tệp khoá của Excel (~$tên.xlsx) hay LibreOffice
+(.~lock.tên.xlsx#) được bỏ qua kèm một dòng, không tính là lỗi.
 
 Mã thoát: 0 xong; 1 có tệp không đọc được, hoặc không có phiếu nào để gom (không ghi tệp);
 2 không đọc được tệp nào.
@@ -189,20 +208,26 @@ Mã thoát: 0 xong; 1 có tệp không đọc được, hoặc không có phiế
 Gather units' forms from several files into one workbook (formatting and drop-down lists kept). If
 all.xlsx exists, the new forms are added to it. Leaves out (saying why) sheets that are not forms,
 a second form of a unit code and, with --index, forms of another index; warns when the files hold
-forms of different indices (or versions).
+forms of different indices (or versions). A file that is missing, a folder, or cannot be read is
+left out and named, and the others are gathered. The lock file of Excel (~$name.xlsx) or
+LibreOffice (.~lock.name.xlsx#) is left out with a line, and is not an error.
 
 Exit status: 0 done; 1 some file could not be read, or there was no form to gather (nothing is
 written); 2 no file could be read.
 `,
   },
   indices: {
-    vi: `dti-scorer indices [--json -] [--lang vi|en]
+    vi: `dti-scorer indices [--json - | --json tệp.json] [--lang vi|en]
 
 Liệt kê các bộ chỉ số có sẵn: mã, phiên bản, điểm tối đa, tên. Dùng mã với --index.
+
+  --json     Ghi danh sách dạng JSON vào tệp (và báo "Đã ghi …"); "-" là ghi ra màn hình.
 `,
-    en: `dti-scorer indices [--json -] [--lang vi|en]
+    en: `dti-scorer indices [--json - | --json file.json] [--lang vi|en]
 
 List the built-in index definitions: id, version, maximum points, name. Use the id with --index.
+
+  --json     Write the list as JSON to a file (and say "Wrote …"); "-" writes to the screen.
 `,
   },
   demo: {
@@ -228,6 +253,11 @@ const OTHER_SPREADSHEETS: Record<string, { vi: string; en: string; app: string }
   ".ods": { vi: "OpenDocument", en: "OpenDocument", app: "LibreOffice Calc" },
   ".numbers": { vi: "Apple Numbers", en: "Apple Numbers", app: "Numbers" },
 };
+
+/** Whether an extension (".xls") is a spreadsheet format other than .xlsx that is not read: save it as .xlsx. */
+export function isOtherSpreadsheet(ext: string): boolean {
+  return OTHER_SPREADSHEETS[ext.toLowerCase()] !== undefined;
+}
 
 /** Words of the CLI's own output; the ranking's column labels are the results sheet's (core/plan/labels.ts). */
 export const T = {
@@ -275,6 +305,7 @@ export const M = {
     en: `Command ${cmd} takes no file names; use its options.`,
   }),
   fileMissing: (path: string): Message => ({ vi: `Không tìm thấy tệp ${path}.`, en: `File ${path} does not exist.` }),
+  noFileName: { vi: "Tên tệp để trống: hãy ghi tên tệp cần đọc.", en: "No file name was given (the name is empty): give the name of the file to read." },
   fileUnreadable: (path: string, why: string): Message => ({ vi: `Không đọc được tệp ${path}: ${why}`, en: `Cannot read file ${path}: ${why}` }),
   notXlsx: (path: string): Message => ({
     vi: `Tệp ${path} không phải sổ làm việc Excel (.xlsx) đọc được. Hãy lưu lại dưới dạng .xlsx (Excel Workbook).`,
@@ -376,6 +407,21 @@ export const M = {
     };
   },
   cannotWrite: (path: string, why: string): Message => ({ vi: `Không ghi được tệp ${path}: ${why}`, en: `Cannot write file ${path}: ${why}` }),
+  /** --out names a file that is there and is not a workbook this project scored: it is not replaced. */
+  outWouldReplace: (out: string, workbook: boolean): Message => ({
+    vi: `Tệp ${out} (--out) đã có sẵn và ${workbook ? "là một sổ làm việc không do dti-scorer chấm điểm (không có trang _index)" : "không phải sổ làm việc Excel"}; ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xoá tệp đó trước.`,
+    en: `${out} (--out) already exists and ${workbook ? "is a workbook dti-scorer did not score (it has no _index sheet)" : "is not an Excel workbook"}; writing over it would lose what it holds. Choose another --out file name, or delete that file first.`,
+  }),
+  /** --out has the lock file Excel or LibreOffice keeps beside a workbook they have open. */
+  outLocked: (out: string, lock: string): Message => ({
+    vi: `Cảnh báo: có tệp khoá ${lock} bên cạnh ${out}, có vẻ ${out} đang mở trong Excel hoặc LibreOffice; việc ghi có thể thất bại, hoặc bị mất khi chương trình đó lưu tệp. Hãy đóng tệp rồi chạy lại nếu cần.`,
+    en: `Warning: the lock file ${lock} is beside ${out}, so ${out} seems to be open in Excel or LibreOffice; writing it may fail, or be lost when that program saves the file. Close it and run again if so.`,
+  }),
+  /** A file given to collect that is the lock file Excel or LibreOffice keeps while a workbook is open. */
+  lockFile: (workbook: string, app: "Excel" | "LibreOffice"): Message => ({
+    vi: `tệp khoá mà ${app} tạo ra khi sổ ${workbook} đang mở, không phải phiếu; đã bỏ qua.`,
+    en: `the lock file ${app} keeps while the workbook ${workbook} is open, not a form; left out.`,
+  }),
   indexFromForms: (id: string): Message => ({
     vi: `Sổ chưa lưu bộ chỉ số và không có --index: dùng bộ chỉ số có sẵn ${id} ghi trên các phiếu.`,
     en: `The workbook holds no index and no --index was given: using the built-in index ${id} named on the forms.`,
@@ -415,13 +461,21 @@ export const M = {
   noIssues: { vi: "Không có lỗi hay cảnh báo.", en: "No errors or warnings." },
   moreIssues: (n: number): Message => ({ vi: `… và ${n} mục khác (dùng --json để xem đủ).`, en: `… and ${n} more (use --json to see them all).` }),
   findings: { vi: "Kết quả kiểm tra", en: "Findings" },
-  noFileReadable: (n: number): Message =>
+  /** `notXlsx`: every file was there but none is an .xlsx workbook that can be read. */
+  noFileReadable: (n: number, notXlsx = true): Message =>
     n === 1
-      ? { vi: "Không đọc được tệp cần gom (không phải sổ làm việc .xlsx).", en: "The file to gather could not be read (not an .xlsx workbook)." }
-      : {
-          vi: `Không đọc được tệp nào trong ${n} tệp cần gom (không phải sổ làm việc .xlsx).`,
-          en: `None of the ${n} files to gather could be read (not .xlsx workbooks).`,
-        },
+      ? notXlsx
+        ? { vi: "Không đọc được tệp cần gom (không phải sổ làm việc .xlsx).", en: "The file to gather could not be read (not an .xlsx workbook)." }
+        : { vi: "Không đọc được tệp cần gom.", en: "The file to gather could not be read." }
+      : notXlsx
+        ? {
+            vi: `Không đọc được tệp nào trong ${n} tệp cần gom (không phải sổ làm việc .xlsx).`,
+            en: `None of the ${n} files to gather could be read (not .xlsx workbooks).`,
+          }
+        : {
+            vi: `Không đọc được tệp nào trong ${n} tệp cần gom; lý do từng tệp ở các dòng sau.`,
+            en: `None of the ${n} files to gather could be read; the reason for each follows.`,
+          },
   nothingCollected: (out: string): Message => ({
     vi: `Không có phiếu nào để gom nên không ghi ${out}. Lý do:`,
     en: `There is no form to gather, so ${out} was not written. Reasons:`,

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -22,7 +22,8 @@ interface Exit {
   err: string;
 }
 
-function start(script: string, args: string[], closeStdoutAtOnce: boolean): Promise<Exit> {
+/** `closeAtOnce`: the reader of stdout goes away at once (true), or the readers of both stdout and stderr ("both"). */
+function start(script: string, args: string[], closeAtOnce: boolean | "both"): Promise<Exit> {
   return new Promise((done) => {
     const child = spawn(process.execPath, ["--import", "tsx", join(dir, script), ...args], {
       cwd: root,
@@ -30,10 +31,11 @@ function start(script: string, args: string[], closeStdoutAtOnce: boolean): Prom
       stdio: ["ignore", "pipe", "pipe"],
     });
     // The reader that goes away: like `| head -1` having read all it wanted.
-    if (closeStdoutAtOnce) child.stdout.destroy();
+    if (closeAtOnce) child.stdout.destroy();
     else child.stdout.resume();
     let err = "";
-    child.stderr.on("data", (d: Buffer) => (err += d.toString("utf8")));
+    if (closeAtOnce === "both") child.stderr.destroy();
+    else child.stderr.on("data", (d: Buffer) => (err += d.toString("utf8")));
     child.on("close", (code) => done({ code, err }));
   });
 }
@@ -47,6 +49,23 @@ describe("the command as a process", () => {
     expect(scored.err).not.toMatch(/EPIPE| {4}at /);
     expect(scored.code).toBe(0);
   }, 60_000);
+
+  test("still writes the --out workbook and the --json file when the reader of its output goes away", async () => {
+    const out = join(dir, "da-cham.xlsx");
+    const json = join(dir, "da-cham.json");
+    const toStdout = await start("entry.ts", ["score", join(dir, "bang.csv"), "--index", "dti-so-nganh-mau", "--out", out, "--json", "-"], true);
+    expect(toStdout.err).not.toMatch(/EPIPE| {4}at /);
+    expect(toStdout.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    const toFiles = await start("entry.ts", ["score", join(dir, "bang.csv"), "--index", "dti-so-nganh-mau", "--out", out, "--json", json], true);
+    expect(toFiles.code).toBe(0);
+    expect((JSON.parse(readFileSync(json, "utf8")) as { units: unknown[] }).units).toHaveLength(400);
+    // `2>&1 | head -c 5`: the warnings said on stderr before the workbook is written cannot cost it either.
+    writeFileSync(join(dir, "~$mo.xlsx"), "Excel");
+    const both = await start("entry.ts", ["score", join(dir, "bang.csv"), "--index", "dti-so-nganh-mau", "--out", join(dir, "mo.xlsx"), "--json", "-"], "both");
+    expect(both.code).toBe(0);
+    expect(existsSync(join(dir, "mo.xlsx"))).toBe(true);
+  }, 90_000);
 
   test("anything unexpected is one line on stderr and status 2, never a stack trace", async () => {
     const r = await start("boom.ts", ["--version"], false);

@@ -7,7 +7,10 @@ export interface CliRun {
   err: string;
 }
 
-/** `main(argv)` in `cwd`, with the environment given (a language as "vi" or "en" sets LANG). */
+/**
+ * `main(argv)` in `cwd`, with the environment given (a language as "vi" or "en" sets LANG, which
+ * does not choose the language: only --lang does).
+ */
 export async function runCli(argv: string[], cwd: string, env: Record<string, string> | "vi" | "en" = "vi"): Promise<CliRun> {
   let out = "";
   let err = "";

@@ -5,9 +5,9 @@ import type { CollectSkip } from "../../core/collect";
 import type { Lang, Message } from "../../core/i18n/text";
 import { CollectReadError, CollectWriteError, collectFiles } from "../../hosts/xlsx/collect";
 import type { ParsedArgs } from "../args";
-import { type CliIO, fail, readInputFile, resolvePath, writeOutputFile } from "../io";
+import { type CliIO, CliFailure, fail, inputFileProblem, readInputFile, resolvePath, writeOutputFile } from "../io";
 import { M, T } from "../messages";
-import { checkOutputs, loadIndex, notXlsxByExtension } from "./common";
+import { checkOutputs, loadIndex, lockFileOf, notXlsxByExtension, warnIfOutOpen } from "./common";
 
 /** The existing --out workbook, which the forms are added to, cannot be read. */
 function baseUnreadable(out: string): Message {
@@ -25,27 +25,61 @@ function writeFailed(out: string, detail: string, intoExisting: boolean): Messag
   };
 }
 
+/** A file given to collect, read or not, and why it is left out when it is. */
+interface Input {
+  path: string;
+  name: string;
+  data?: Uint8Array;
+  /** Why the file is left out before reading it as a workbook: not there, a folder, another format. */
+  problem?: Message;
+  /** The problem is not that the file is no .xlsx workbook (it is missing, a folder, unreadable). */
+  notThere?: boolean;
+  /** Excel's or LibreOffice's lock file of an open workbook: left out with a word, not an error. */
+  lock?: boolean;
+}
+
+/** Each file given: its bytes, or why it is left out (a lock file, a missing file, a folder, another format). */
+function readInputs(io: CliIO, files: string[]): Input[] {
+  return files.map((f): Input => {
+    const name = basename(f) || f;
+    const lock = lockFileOf(f);
+    if (lock) return { path: f, name, problem: M.lockFile(lock.workbook, lock.app), lock: true };
+    const missing = inputFileProblem(io, f);
+    if (missing) return { path: f, name, problem: missing, notThere: true };
+    const format = notXlsxByExtension(f, name);
+    if (format) return { path: f, name, problem: format };
+    try {
+      return { path: f, name, data: readInputFile(io, f) };
+    } catch (e) {
+      if (e instanceof CliFailure) return { path: f, name, problem: e.reason, notThere: true };
+      throw e;
+    }
+  });
+}
+
 /**
- * Exit status: 0 when every file was read and something was gathered; 1 when something was
- * gathered but some files could not be read (the others are gathered, each file left out is
- * named with its reason), or when files were read but none held a form to gather (nothing is
- * written then, and every reason is said); 2 when no file could be read, when the existing --out
- * workbook cannot be read, or when the gathered workbook cannot be written.
+ * Exit status: 0 when every file was read and something was gathered (a lock file of Excel or
+ * LibreOffice given among the files is left out with a word, and is no error); 1 when something
+ * was gathered but some files could not be read (missing, a folder, another format, a damaged
+ * workbook: the others are gathered, each file left out is named with its reason), or when files
+ * were read but none held a form to gather (nothing is written then, and every reason is said);
+ * 2 when no file could be read, when the existing --out workbook cannot be read, or when the
+ * gathered workbook cannot be written.
  */
 export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang): Promise<number> {
   if (args.files.length === 0) fail(M.needFiles);
   if (args.out === undefined) fail(M.needOut("collect"));
   checkOutputs(io, "collect", { files: args.files, out: args.out });
   const model = args.index !== undefined ? loadIndex(io, args.index, lang).model : undefined;
-  // A file of another format (.xls, .ods, .csv) is left out with its sentence, as an unreadable
-  // .xlsx is, and the others are gathered; given alone, its sentence is the reason nothing ran.
-  const inputs = args.files.map((f) => {
-    const data = readInputFile(io, f);
-    const name = basename(f);
-    return { path: f, name, data, problem: notXlsxByExtension(f, name) };
-  });
-  if (inputs.length === 1 && inputs[0]!.problem !== undefined) fail(notXlsxByExtension(inputs[0]!.path)!);
-  const files = inputs.filter((i) => i.problem === undefined).map(({ name, data }) => ({ name, data }));
+  // A file that cannot be used (another format, missing, a folder) is left out with its sentence,
+  // as an unreadable .xlsx is, and the others are gathered; given alone, its sentence is the reason nothing ran.
+  const inputs = readInputs(io, args.files);
+  if (inputs.length === 1 && inputs[0]!.problem !== undefined) {
+    const only = inputs[0]!;
+    fail(only.lock ? { vi: `${only.name}: ${only.problem!.vi}`, en: `${only.name}: ${only.problem!.en}` } : only.notThere ? only.problem! : notXlsxByExtension(only.path)!);
+  }
+  const files = inputs.filter((i) => i.problem === undefined).map(({ name, data }) => ({ name, data: data! }));
+  warnIfOutOpen(io, args.out, lang);
   // An existing output workbook receives the new forms: collecting can be done in several goes.
   const base = files.length > 0 && existsSync(resolvePath(io, args.out)) ? readInputFile(io, args.out) : undefined;
   let result: Awaited<ReturnType<typeof collectFiles>> | undefined;
@@ -56,25 +90,30 @@ export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang)
     if (e instanceof CollectWriteError) return fail(writeFailed(args.out, e.detail, base !== undefined));
     throw e;
   }
-  // The files left out, in the order given: another format with its own sentence, an .xlsx that could not be read.
-  const left: { name: string; skip: CollectSkip; line: Message }[] = [];
+  // The files left out, in the order given: a lock file, a file not there, another format with its
+  // own sentence, an .xlsx that could not be read.
+  const left: { name: string; skip: CollectSkip; line: Message; lock: boolean; notThere: boolean }[] = [];
   const unreadableXlsx = result?.report.unreadable ?? [];
   const unreadableSkips = result?.report.skipped.slice(0, unreadableXlsx.length) ?? [];
   let next = 0;
   for (const i of inputs) {
-    if (i.problem !== undefined) left.push({ name: i.name, skip: { file: i.name, sheet: "", kind: "file", reason: i.problem }, line: i.problem });
-    else if (next < unreadableXlsx.length && unreadableXlsx[next] === i.name) {
-      left.push({ name: i.name, skip: unreadableSkips[next]!, line: M.notXlsx(i.name) });
+    if (i.problem !== undefined) {
+      const line = i.lock ? { vi: `${i.name}: ${i.problem.vi}`, en: `${i.name}: ${i.problem.en}` } : i.problem;
+      left.push({ name: i.name, skip: { file: i.name, sheet: "", kind: "file", reason: i.problem }, line, lock: i.lock === true, notThere: i.notThere === true });
+    } else if (next < unreadableXlsx.length && unreadableXlsx[next] === i.name) {
+      left.push({ name: i.name, skip: unreadableSkips[next]!, line: M.notXlsx(i.name), lock: false, notThere: false });
       next++;
     }
   }
   if (result === undefined || left.length === inputs.length) {
     const lines = (l: Lang): string[] => left.map((x) => x.line[l]);
-    return fail(M.noFileReadable(inputs.length), { vi: lines("vi"), en: lines("en") });
+    const notXlsx = left.every((x) => !x.lock && !x.notThere);
+    return fail(M.noFileReadable(inputs.length, notXlsx), { vi: lines("vi"), en: lines("en") });
   }
+  const unreadable = left.filter((x) => !x.lock).map((x) => x.name);
   const report = {
     ...result.report,
-    unreadable: left.map((x) => x.name),
+    unreadable,
     skipped: [...left.map((x) => x.skip), ...result.report.skipped.slice(unreadableXlsx.length)],
   };
   // Forms of different indices (or versions) in one workbook cannot be scored together: said first.

@@ -1,7 +1,8 @@
 /** What several commands share: finding the definition, opening the input, printing tables. */
-import { existsSync, statSync } from "node:fs";
-import { basename, extname } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { uniqueSheetName } from "../../core/collect";
 import { INDEX_SHEET } from "../../core/plan";
 import { type DefinitionProblem, decodeDefinitionFile, formatProblems, parseDefinition, parseDefinitionText, problemsSummary } from "../../core/definition";
@@ -9,8 +10,9 @@ import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
 import { type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
 import { XlsxHost } from "../../hosts/xlsx";
+import { parseRels, resolveTarget } from "../../hosts/xlsx/ooxml";
 import { BUILTIN_INDICES, findBuiltin } from "../../indices";
-import { type CliIO, type FailureDetails, fail, readInputFile, resolvePath } from "../io";
+import { type CliIO, CliFailure, type FailureDetails, fail, readInputFile, resolvePath, writeFailure } from "../io";
 import { M, T } from "../messages";
 
 export interface LoadedIndex {
@@ -124,6 +126,79 @@ export function checkOutputs(io: CliIO, command: string, what: { files: string[]
     for (const f of files) if (sameFile(io, json, f)) fail(M.outIsInput("--json", json));
     if (out !== undefined && sameFile(io, json, out)) fail(M.jsonIsOut(json));
   }
+}
+
+/**
+ * The lock file Excel (`~$name.xlsx`) or LibreOffice (`.~lock.name.xlsx#`) keeps while it has a
+ * workbook open: which program, and the workbook's name. Undefined for any other file name.
+ */
+export function lockFileOf(path: string): { app: "Excel" | "LibreOffice"; workbook: string } | undefined {
+  const name = basename(path);
+  if (name.startsWith("~$") && name.length > 2) return { app: "Excel", workbook: name.slice(2) };
+  const lo = /^\.~lock\.(.+)#$/.exec(name);
+  if (lo) return { app: "LibreOffice", workbook: lo[1]! };
+  return undefined;
+}
+
+/**
+ * The lock file beside `out` that says Excel or LibreOffice has it open (`~$tong-hop.xlsx`,
+ * `.~lock.tong-hop.xlsx#`; Office may also drop the first two letters of a long name), or undefined.
+ */
+export function lockFileBeside(io: CliIO, out: string): string | undefined {
+  const full = resolvePath(io, out);
+  const dir = dirname(full);
+  const name = basename(full);
+  const candidates = [`~$${name}`, `.~lock.${name}#`, ...(name.length > 8 ? [`~$${name.slice(2)}`] : [])];
+  return candidates.find((c) => existsSync(join(dir, c)));
+}
+
+/** Said on stderr before --out is written when the workbook seems to be open in Excel or LibreOffice. */
+export function warnIfOutOpen(io: CliIO, out: string, lang: Lang): void {
+  const lock = lockFileBeside(io, out);
+  if (lock !== undefined) io.stderr.write(M.outLocked(out, lock)[lang] + "\n");
+}
+
+/**
+ * What a file is, as --out would replace it: a workbook this project scored (a sheet called
+ * `_index`), another workbook, or something that is no .xlsx workbook at all.
+ */
+async function workbookKind(data: Uint8Array): Promise<"scored" | "workbook" | "other"> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    return "other";
+  }
+  const rels = await zip.file("_rels/.rels")?.async("string");
+  const office = rels !== undefined ? parseRels(rels).find((r) => /\/officeDocument$/.test(r.type)) : undefined;
+  const workbook = await zip.file(office ? resolveTarget("", office.target) : "xl/workbook.xml")?.async("string");
+  if (workbook === undefined || !/<(?:\w+:)?workbook\b/.test(workbook)) return "other";
+  return [...workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"/g)].some((m) => m[1] === INDEX_SHEET) ? "scored" : "workbook";
+}
+
+/**
+ * Before scoring: `score --out` replaces the file it names only when that is the input (scoring
+ * in place), a workbook this project scored before (it has the `_index` sheet), or an empty file.
+ * Any other file (a workbook of forms, another spreadsheet, a document) is not written over: the
+ * command stops with a sentence saying to choose another name or delete the file first. A folder
+ * of that name is said at once, not after scoring.
+ */
+export async function checkOutReplaceable(io: CliIO, input: string, out: string): Promise<void> {
+  const full = resolvePath(io, out);
+  if (!existsSync(full) || sameFile(io, out, input)) return;
+  let data: Uint8Array;
+  try {
+    const stat = statSync(full);
+    if (stat.isDirectory()) fail(writeFailure(out, Object.assign(new Error("EISDIR"), { code: "EISDIR" })));
+    if (stat.size === 0) return;
+    data = new Uint8Array(readFileSync(full));
+  } catch (e) {
+    if (e instanceof CliFailure) throw e;
+    // A file that cannot be read is not looked into: writing it fails, and says why.
+    return;
+  }
+  const kind = await workbookKind(data);
+  if (kind !== "scored") fail(M.outWouldReplace(out, kind === "workbook"));
 }
 
 /**

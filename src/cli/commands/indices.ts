@@ -30,7 +30,10 @@ export async function runIndicesCommand(io: CliIO, args: ParsedArgs, lang: Lang)
   if (args.json !== undefined) {
     const text = JSON.stringify(list, null, 2) + "\n";
     if (args.json === "-") io.stdout.write(text);
-    else writeOutputFile(io, args.json, text);
+    else {
+      writeOutputFile(io, args.json, text);
+      io.stdout.write(M.wrote(args.json)[lang] + "\n");
+    }
     return 0;
   }
   io.stdout.write(

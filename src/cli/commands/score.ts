@@ -12,7 +12,7 @@ import type { WorkbookHost } from "../../hosts/host";
 import { PipelineError, formsOfAnotherIndexMessage, indicesOtherThan, issuesJson, resultsJson, runScoring } from "../../core/pipeline";
 import { type CliIO, fail, writeOutputFile } from "../io";
 import { M, T, severityCounts } from "../messages";
-import { checkOutputs, clip, formatTable, inputKind, loadIndex, openInput, problemDetails } from "./common";
+import { checkOutReplaceable, checkOutputs, clip, formatTable, inputKind, loadIndex, openInput, problemDetails, warnIfOutOpen } from "./common";
 import { PROJECT_VERSION } from "../version";
 import type { ParsedArgs } from "../args";
 import { Progress } from "../progress";
@@ -43,6 +43,10 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
   const file = args.files[0]!;
   const write = mode === "score" && args.out !== undefined;
   checkOutputs(io, mode, { files: [file, ...(args.index !== undefined ? [args.index] : [])], out: write ? args.out : undefined, json: args.json });
+  if (write) {
+    await checkOutReplaceable(io, file, args.out!);
+    warnIfOutOpen(io, args.out!, lang);
+  }
   const loaded = args.index !== undefined ? loadIndex(io, args.index, lang) : undefined;
   const { host, notices } = await openInput(io, file);
   const progress = new Progress(io, lang, args.progress);
@@ -99,6 +103,13 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
   json.issues = [...notes.map((n) => jsonFinding(n, lang)), ...json.issues];
   const table: ScoreTable = result.table;
   const toStdout = args.json === "-";
+  // The workbook first: a --out that cannot be written stops the command (status 2) before any
+  // JSON is written that would stand for results no workbook holds, and a reader of stdout that
+  // goes away (`--json - | head -c 5`) can no longer cost the workbook.
+  if (write) {
+    const data = await host.toBuffer();
+    writeOutputFile(io, args.out!, data);
+  }
   if (args.json !== undefined) {
     // `scoredWith` (an addition, docs/index-definition-notes.md): only when the results were scored with another index or version.
     const staleJson =
@@ -112,14 +123,10 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
             message: staleNote[lang],
           }
         : null;
-    const payload = mode === "score" ? { ...json, stale: staleJson } : { index: json.index, issues: json.issues, stale: staleJson };
-    const text = JSON.stringify(payload, null, 2) + "\n";
+    // validate writes what score writes (the same reading and scoring), only no workbook.
+    const text = JSON.stringify({ ...json, stale: staleJson }, null, 2) + "\n";
     if (toStdout) io.stdout.write(text);
     else writeOutputFile(io, args.json, text);
-  }
-  if (write) {
-    const data = await host.toBuffer();
-    writeOutputFile(io, args.out!, data);
   }
   // With the JSON on stdout, human output goes to stderr so the JSON stays parseable.
   const human = toStdout ? io.stderr : io.stdout;
@@ -143,7 +150,7 @@ function reportNothingRead(
   const toStdout = args.json === "-";
   if (args.json !== undefined) {
     const issues = [...notices.map((n) => jsonFinding(noticeFinding(n), lang)), ...issuesJson(found.issues, lang)];
-    const text = JSON.stringify({ index: found.index, issues, stale: null }, null, 2) + "\n";
+    const text = JSON.stringify({ index: found.index, units: [], issues, stale: null }, null, 2) + "\n";
     if (toStdout) io.stdout.write(text);
     else writeOutputFile(io, args.json, text);
   }

@@ -1,14 +1,17 @@
-/** `template`: self-assessment forms for the units listed in a CSV file. */
+/** `template`: self-assessment forms for the units listed in a CSV file or an .xlsx workbook. */
+import { extname } from "node:path";
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
 import { type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
 import { categoryNames } from "../../core/read/read";
 import { rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithSameCode } from "../../core/units";
 import { type TemplateUnit, makeTemplate } from "../../hosts/xlsx/template";
+import { loadXlsx, snapshotSheet } from "../../hosts/xlsx/read";
+import type { CellValue } from "../../core/types";
 import type { ParsedArgs } from "../args";
 import { type CliIO, fail, readInputFile, writeOutputFile } from "../io";
-import { M, T } from "../messages";
-import { checkOutputs, loadIndex } from "./common";
+import { M, T, isOtherSpreadsheet } from "../messages";
+import { checkOutputs, loadIndex, sameFile, warnIfOutOpen } from "./common";
 
 /** A unit of a units.csv and the file line it came from (1 is the header line). */
 export interface UnitLine {
@@ -25,13 +28,45 @@ export interface UnitLine {
  */
 export function readUnitsCsv(data: Uint8Array, path: string): { units: UnitLine[]; encoding: TextEncoding } {
   const { rows, encoding, delimiter } = parseCsv(data);
-  const entries = unitsFromRows(rows);
-  if (entries === undefined) return fail(M.unitsNoColumn(path));
   const wide = rowsWiderThanHeader(rows);
-  if (wide.length > 0) {
+  if (unitsFromRows(rows) !== undefined && wide.length > 0) {
     const lines = (l: Lang): string[] => wide.map((w) => M.unitsWideLine(path, w.line, w.fields, w.header, delimiter)[l]);
     fail(M.unitsWideLines(path, wide.length), { vi: lines("vi"), en: lines("en") });
   }
+  return { units: unitLines(rows, path), encoding };
+}
+
+/**
+ * The units of the first sheet of an .xlsx workbook, read by the rules of a units CSV: the first
+ * row names the columns (Mã đơn vị/Unit code, Đơn vị/Unit, Nhóm/Category), one unit a row. Cells
+ * are read as the scoring reads them (a formula by its result, a number as its digits).
+ */
+export async function readUnitsXlsx(data: Uint8Array, path: string): Promise<UnitLine[]> {
+  let sheet: ReturnType<typeof snapshotSheet> | undefined;
+  try {
+    const wb = await loadXlsx(data);
+    const first = wb.worksheets[0];
+    sheet = first ? snapshotSheet(first) : undefined;
+  } catch {
+    sheet = undefined;
+  }
+  if (sheet === undefined) return fail(M.notXlsx(path));
+  const rows = sheet.values.map((row) => row.map(cellText));
+  return unitLines(rows, path);
+}
+
+/** A cell of a units workbook as the text a CSV file would hold. */
+function cellText(v: CellValue): string {
+  if (v === null) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  return "";
+}
+
+/** The unit lines of a units table's rows (a header row first), or the sentence saying why there are none. */
+function unitLines(rows: readonly (readonly string[])[], path: string): UnitLine[] {
+  const entries = unitsFromRows(rows);
+  if (entries === undefined) return fail(M.unitsNoColumn(path));
   if (entries.length === 0) fail(M.unitsEmpty(path));
   // A unit without a code keeps its form's `Mã đơn vị` blank: the reader, Collect and the results
   // know it by its name. A made-up code ("1", "2", …) would clash with another batch's.
@@ -40,7 +75,21 @@ export function readUnitsCsv(data: Uint8Array, path: string): { units: UnitLine[
     line: e.line,
     ...(e.code === "" ? { uncoded: true } : {}),
   }));
-  return { units, encoding };
+  return units;
+}
+
+/**
+ * The units file given to --units: an .xlsx workbook (its first sheet), or a table of text (CSV,
+ * with how its bytes were read). Another spreadsheet format (.xls, .ods…) gets the sentence
+ * `score` gives it: save it as .xlsx (or CSV).
+ */
+async function readUnitsFile(io: CliIO, path: string): Promise<{ units: UnitLine[]; encoding?: TextEncoding }> {
+  const ext = extname(path).toLowerCase();
+  // A file that is not there is said to be missing first, whatever its extension.
+  const data = readInputFile(io, path);
+  if (isOtherSpreadsheet(ext)) fail(M.unknownExtension(path, ext));
+  if (ext === ".xlsx" || ext === ".xlsm") return { units: await readUnitsXlsx(data, path) };
+  return readUnitsCsv(data, path);
 }
 
 /** A problem of a units file: its heading sentence and one line per offending line of the file. */
@@ -111,8 +160,11 @@ export async function runTemplateCommand(io: CliIO, args: ParsedArgs, lang: Lang
   if (args.units === undefined) fail(M.needUnits);
   if (args.out === undefined) fail(M.needOut("template"));
   checkOutputs(io, "template", { files: [args.units, args.index], out: args.out });
+  // An .xlsx units list is an input like any other: the forms are never written over it.
+  if (sameFile(io, args.out, args.units)) fail(M.outIsInput("--out", args.out));
   const { model } = loadIndex(io, args.index, lang);
-  const { units: lines, encoding } = readUnitsCsv(readInputFile(io, args.units), args.units);
+  const { units: lines, encoding } = await readUnitsFile(io, args.units);
+  warnIfOutOpen(io, args.out, lang);
   if (encoding === "windows-1258") io.stderr.write(`${T.severityOne.warning[lang]}: ${notUtf8Message(args.units)[lang]}\n`);
   failOnUnitsProblems([checkCategories(io, model, lines, args.units, lang), checkCodes(lines, args.units)]);
   const units = lines.map((l) => l.unit);

@@ -74,7 +74,34 @@ export function compareVi(a: string, b: string): number {
  * the 5.005 it stands for, and a figure shown agrees with the rank it gives.
  */
 export function formatNumber(x: number, lang: Lang, decimals?: number): string {
+  if (needsExponent(x, decimals)) return exponentNumber(x, lang);
   return numberFormat(lang, decimals).format(decimals !== undefined ? roundHalfUp(x, decimals) : x);
+}
+
+/**
+ * Whether a number is written in the short form of exponentNumber rather than in full: from 1e15
+ * on (a cell holding 1e308 would be 309 digits, beyond the 15 a spreadsheet keeps), and, without
+ * `decimals` (which round on purpose), a number too small to show in four decimals (1e-9, not "0").
+ */
+export function needsExponent(x: number, decimals?: number): boolean {
+  if (!Number.isFinite(x) || x === 0) return false;
+  const a = Math.abs(x);
+  return a >= 1e15 || (decimals === undefined && a < 1e-4);
+}
+
+/** A number in the short form with an exponent, as `lang` writes decimals: 1,0e308 / 1.0e308, 2,5e-9 / 2.5e-9. */
+export function exponentNumber(x: number, lang: Lang): string {
+  return exponentFormat(lang).format(x).replace("E", "e");
+}
+
+const exponentFormats = new Map<Lang, Intl.NumberFormat>();
+function exponentFormat(lang: Lang): Intl.NumberFormat {
+  let f = exponentFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", { notation: "scientific", minimumFractionDigits: 1, maximumFractionDigits: 3 });
+    exponentFormats.set(lang, f);
+  }
+  return f;
 }
 
 /** One formatter per language and decimals: making one is costly, and the pane formats thousands of figures. */

@@ -1,0 +1,332 @@
+/**
+ * What the command line does with the files and options it is given: the workbook written before
+ * the JSON, the language chosen by --lang alone, plain sentences for files it cannot read or
+ * write, a units list in an .xlsx workbook, files left out by collect (missing, folders, the lock
+ * files of Excel and LibreOffice), an --out that would destroy another file, options given twice,
+ * an empty file name, huge numbers in findings, and the help.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { readFailure, writeFailure } from "./io";
+import { runCli } from "./test-run";
+
+const dir = mkdtempSync(join(tmpdir(), "dti-files-"));
+
+/** The command in `dir`, with an English LANG unless said otherwise: only --lang may change the language. */
+const run = (argv: string[], env: Record<string, string> = { LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8" }) => runCli(argv, dir, env);
+
+const definition = {
+  format: "index-definition/1",
+  id: "xa-thu",
+  version: "2024",
+  name: { vi: "Bộ chỉ số thử cấp xã", en: "Test commune index" },
+  root: {
+    code: "XA",
+    name: "Chỉ số CĐS cấp xã",
+    children: [
+      { code: "1", name: "Nhận thức số", children: [{ code: "1.1", name: "Có kế hoạch chuyển đổi số", max: 10, rule: { kind: "boolean" } }] },
+      {
+        code: "2",
+        name: "Hoạt động chính quyền số",
+        children: [
+          { code: "2.1", name: "Điểm tự chấm", max: 10, rule: { kind: "points" } },
+          {
+            code: "2.2",
+            name: "Văn bản ký số",
+            max: 10,
+            inputs: [
+              { code: "2.2.a", name: "Số văn bản ký số", type: "integer", min: 0 },
+              { code: "2.2.b", name: "Tổng số văn bản", type: "integer", min: 0 },
+            ],
+            rule: { kind: "ratio", numerator: "2.2.a", denominator: "2.2.b" },
+          },
+        ],
+      },
+    ],
+  },
+};
+
+const TABLE = "Mã đơn vị,Đơn vị,1.1,2.1,2.2.a,2.2.b\nX01,Xã An Bình,Có,5,3,4\nX02,Xã Tân Phú,Không,10,10,10\n";
+
+async function sheetNames(file: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(dir, file));
+  return wb.worksheets.map((w) => w.name);
+}
+
+beforeAll(async () => {
+  writeFileSync(join(dir, "xa.json"), JSON.stringify(definition));
+  writeFileSync(join(dir, "bang.csv"), TABLE);
+  writeFileSync(join(dir, "a.csv"), "Mã đơn vị,Đơn vị\nSYT,Sở Y tế\n");
+  writeFileSync(join(dir, "b.csv"), "Mã đơn vị,Đơn vị\nSTC,Sở Tài chính\n");
+  for (const f of ["a", "b"]) expect((await run(["template", "--index", "dti-so-nganh-mau", "--units", `${f}.csv`, "--out", `${f}.xlsx`])).code).toBe(0);
+  writeFileSync(join(dir, "mot-tep"), "một tệp, không phải thư mục");
+  mkdirSync(join(dir, "thu-muc.xlsx"));
+}, 60_000);
+
+describe("the scored workbook is written before the JSON", () => {
+  it("writes no JSON, to a file or to stdout, when the workbook cannot be written (status 2)", async () => {
+    const toFile = await run(["score", "bang.csv", "--index", "xa.json", "--out", "mot-tep/ket-qua.xlsx", "--json", "ket-qua.json", "--lang", "en"]);
+    expect(toFile.code).toBe(2);
+    expect(toFile.err).toBe("Cannot write file mot-tep/ket-qua.xlsx: part of the path is a file, not a folder; check the path.\n");
+    expect(existsSync(join(dir, "ket-qua.json"))).toBe(false);
+    const toStdout = await run(["score", "bang.csv", "--index", "xa.json", "--out", "mot-tep/ket-qua.xlsx", "--json", "-"]);
+    expect(toStdout.code).toBe(2);
+    expect(toStdout.out).toBe("");
+    expect(toStdout.err).toBe("Không ghi được tệp mot-tep/ket-qua.xlsx: một phần của đường dẫn là tệp chứ không phải thư mục; hãy kiểm tra lại đường dẫn.\n");
+  });
+
+  it("writes both when it can, the workbook first", async () => {
+    const r = await run(["score", "bang.csv", "--index", "xa.json", "--out", "ca-hai.xlsx", "--json", "ca-hai.json"]);
+    expect(r.code).toBe(0);
+    expect(statSync(join(dir, "ca-hai.xlsx")).mtimeMs).toBeLessThanOrEqual(statSync(join(dir, "ca-hai.json")).mtimeMs);
+    expect(r.out).toContain("Đã ghi ca-hai.xlsx\nĐã ghi ca-hai.json\n");
+  });
+});
+
+describe("the language", () => {
+  it("is Vietnamese whatever LANG says, in the messages and in the sheets of the written workbook; --lang en changes both", async () => {
+    const vi = await run(["score", "bang.csv", "--index", "xa.json", "--out", "lang-vi.xlsx"], { LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8", LC_MESSAGES: "en_US.UTF-8" });
+    expect(vi.code).toBe(0);
+    expect(vi.out).toContain("Đã chấm 2 đơn vị, xếp hạng 2.");
+    expect(await sheetNames("lang-vi.xlsx")).toEqual(expect.arrayContaining(["Kết quả", "Biểu đồ"]));
+    const en = await run(["score", "bang.csv", "--index", "xa.json", "--out", "lang-en.xlsx", "--lang", "en"], { LANG: "vi_VN.UTF-8" });
+    expect(en.out).toContain("Scored 2 units, ranked 2.");
+    expect(await sheetNames("lang-en.xlsx")).toEqual(expect.arrayContaining(["Results", "Charts"]));
+  });
+});
+
+describe("files that cannot be read or written", () => {
+  it("are said in a plain sentence in either language, by the system's reason", () => {
+    const err = (code: string): Error => Object.assign(new Error(code), { code });
+    expect(writeFailure("tong-hop.xlsx", err("EBUSY"))).toEqual({
+      vi: "Không ghi được tệp tong-hop.xlsx: tệp đang mở trong một chương trình khác (như Excel): hãy đóng tệp rồi chạy lại.",
+      en: "Cannot write file tong-hop.xlsx: the file is open in another program (such as Excel): close it and run again.",
+    });
+    expect(readFailure("unread.csv", err("EACCES"))).toEqual({
+      vi: "Không đọc được tệp unread.csv: bạn không có quyền đọc tệp này (hoặc thư mục chứa nó).",
+      en: "Cannot read file unread.csv: you do not have permission to read this file (or the folder it is in).",
+    });
+    expect(writeFailure("x.xlsx", err("EPERM")).en).toBe(
+      "Cannot write file x.xlsx: you do not have permission to write this file (or into the folder it is in), or the file is open in another program such as Excel.",
+    );
+    expect(writeFailure("/proc/x.xlsx", err("ENOENT")).en).toBe("Cannot write file /proc/x.xlsx: the folder to write it in does not exist or cannot be made there.");
+    expect(writeFailure("a/x.xlsx", err("EEXIST")).vi).toBe("Không ghi được tệp a/x.xlsx: một phần của đường dẫn là tệp chứ không phải thư mục; hãy kiểm tra lại đường dẫn.");
+    expect(writeFailure("x.xlsx", err("ENOSPC")).vi).toBe("Không ghi được tệp x.xlsx: ổ đĩa đã đầy; hãy giải phóng chỗ trống rồi chạy lại.");
+    expect(writeFailure("x.xlsx", err("EROFS")).en).toBe("Cannot write file x.xlsx: the disk or folder is read-only; choose another place.");
+    // Anything else as the system names it.
+    expect(writeFailure("x.xlsx", err("EMFILE")).en).toBe("Cannot write file x.xlsx: EMFILE");
+  });
+
+  it("a folder given as --out is said before anything is scored", async () => {
+    const r = await run(["score", "bang.csv", "--index", "xa.json", "--out", "thu-muc.xlsx", "--json", "thu-muc.json"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("Không ghi được tệp thu-muc.xlsx: đây là một thư mục, không phải tệp.\n");
+    expect(existsSync(join(dir, "thu-muc.json"))).toBe(false);
+  });
+
+  it("an empty file name is said to be empty", async () => {
+    const r = await run(["score", "", "--index", "xa.json"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("Tên tệp để trống: hãy ghi tên tệp cần đọc.\n");
+    expect((await run(["validate", "", "--index", "xa.json", "--lang", "en"])).err).toBe("No file name was given (the name is empty): give the name of the file to read.\n");
+  });
+});
+
+describe("an option given twice", () => {
+  it("stops the command (status 2) naming the option, instead of taking the last value", async () => {
+    const r = await run(["score", "bang.csv", "--index", "xa.json", "--index", "dti-so-nganh-mau"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("Tùy chọn --index được ghi hai lần; hãy ghi một lần.\n");
+    const en = await run(["score", "bang.csv", "--index", "xa.json", "--json", "-", "--json", "x.json", "--lang", "en"]);
+    expect(en.code).toBe(2);
+    expect(en.out).toBe("");
+    expect(en.err).toBe("Option --json given twice; give it once.\n");
+    expect(existsSync(join(dir, "x.json"))).toBe(false);
+  });
+});
+
+describe("score --out naming a file already there", () => {
+  it("refuses to replace a workbook that is not the input and was never scored (a workbook of forms), and leaves it as it was", async () => {
+    const before = readFileSync(join(dir, "a.xlsx"));
+    const r = await run(["score", "bang.csv", "--index", "xa.json", "--out", "a.xlsx"]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toBe(
+      "Tệp a.xlsx (--out) đã có sẵn và là một sổ làm việc không do dti-scorer chấm điểm (không có trang _index); ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xoá tệp đó trước.\n",
+    );
+    expect(readFileSync(join(dir, "a.xlsx")).equals(before)).toBe(true);
+  });
+
+  it("refuses to replace a file that is no workbook at all", async () => {
+    writeFileSync(join(dir, "ghi-chu.xlsx"), "ghi chú quan trọng");
+    const r = await run(["score", "bang.csv", "--index", "xa.json", "--out", "ghi-chu.xlsx", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      "ghi-chu.xlsx (--out) already exists and is not an Excel workbook; writing over it would lose what it holds. Choose another --out file name, or delete that file first.\n",
+    );
+    expect(readFileSync(join(dir, "ghi-chu.xlsx"), "utf8")).toBe("ghi chú quan trọng");
+  });
+
+  it("replaces a workbook scored before, and the input scored in place", async () => {
+    expect((await run(["score", "bang.csv", "--index", "xa.json", "--out", "lan-1.xlsx"])).code).toBe(0);
+    const again = await run(["score", "bang.csv", "--index", "xa.json", "--out", "lan-1.xlsx"]);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain("Đã ghi lan-1.xlsx");
+    expect((await run(["score", "lan-1.xlsx", "--out", "lan-1.xlsx"])).code).toBe(0);
+  });
+});
+
+describe("a workbook open in Excel or LibreOffice", () => {
+  it("as --out of score or collect: a warning that the write may fail or be lost", async () => {
+    writeFileSync(join(dir, "~$dang-mo.xlsx"), "chủ sở hữu");
+    const s = await run(["score", "bang.csv", "--index", "xa.json", "--out", "dang-mo.xlsx"]);
+    expect(s.code).toBe(0);
+    expect(s.err).toBe(
+      "Cảnh báo: có tệp khoá ~$dang-mo.xlsx bên cạnh dang-mo.xlsx, có vẻ dang-mo.xlsx đang mở trong Excel hoặc LibreOffice; việc ghi có thể thất bại, hoặc bị mất khi chương trình đó lưu tệp. Hãy đóng tệp rồi chạy lại nếu cần.\n",
+    );
+    writeFileSync(join(dir, ".~lock.gom-mo.xlsx#"), "lo");
+    const c = await run(["collect", "a.xlsx", "--out", "gom-mo.xlsx", "--lang", "en"]);
+    expect(c.code).toBe(0);
+    expect(c.err).toBe(
+      "Warning: the lock file .~lock.gom-mo.xlsx# is beside gom-mo.xlsx, so gom-mo.xlsx seems to be open in Excel or LibreOffice; writing it may fail, or be lost when that program saves the file. Close it and run again if so.\n",
+    );
+    expect(existsSync(join(dir, "gom-mo.xlsx"))).toBe(true);
+  });
+
+  it("its lock file given to collect (collect *.xlsx) is left out with a line, and is no error", async () => {
+    writeFileSync(join(dir, "~$a.xlsx"), "chủ sở hữu");
+    writeFileSync(join(dir, ".~lock.b.xlsx#"), "lo");
+    const r = await run(["collect", "a.xlsx", "~$a.xlsx", ".~lock.b.xlsx#", "b.xlsx", "--out", "gom-khoa.xlsx"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    expect(r.out.split("\n").filter((l) => l.startsWith("  - "))).toEqual([
+      "  - ~$a.xlsx: tệp khoá mà Excel tạo ra khi sổ a.xlsx đang mở, không phải phiếu; đã bỏ qua.",
+      "  - .~lock.b.xlsx#: tệp khoá mà LibreOffice tạo ra khi sổ b.xlsx đang mở, không phải phiếu; đã bỏ qua.",
+    ]);
+    expect(await sheetNames("gom-khoa.xlsx")).toEqual(["Sở Y tế", "Sở Tài chính"]);
+    const en = await run(["collect", "~$a.xlsx", "b.xlsx", "--out", "gom-khoa-en.xlsx", "--lang", "en"]);
+    expect(en.code).toBe(0);
+    expect(en.out).toContain("  - ~$a.xlsx: the lock file Excel keeps while the workbook a.xlsx is open, not a form; left out.\n");
+  });
+});
+
+describe("collect with a file that is not there", () => {
+  it("leaves out a missing file and a folder, naming each, gathers the others, and exits 1", async () => {
+    const r = await run(["collect", "a.xlsx", "khong-co.xlsx", "thu-muc.xlsx", "b.xlsx", "--out", "gom-thieu.xlsx"]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("Đã gom 2 phiếu vào gom-thieu.xlsx.");
+    expect(r.out.split("\n").filter((l) => l.startsWith("  - "))).toEqual([
+      "  - khong-co.xlsx: Không tìm thấy tệp khong-co.xlsx.",
+      "  - thu-muc.xlsx: Không đọc được tệp thu-muc.xlsx: đây là một thư mục, không phải tệp.",
+    ]);
+    expect(r.err).toBe("Cảnh báo: bỏ qua 2 tệp không đọc được (khong-co.xlsx, thu-muc.xlsx); các tệp khác đã được gom.\n");
+    expect(await sheetNames("gom-thieu.xlsx")).toEqual(["Sở Y tế", "Sở Tài chính"]);
+  });
+
+  it("exits 2 and writes nothing when no file given could be read, each named", async () => {
+    const r = await run(["collect", "khong-co.xlsx", "thu-muc.xlsx", "--out", "gom-rong.xlsx", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.err.split("\n").filter((l) => l !== "")).toEqual([
+      "None of the 2 files to gather could be read; the reason for each follows.",
+      "File khong-co.xlsx does not exist.",
+      "Cannot read file thu-muc.xlsx: it is a directory, not a file.",
+    ]);
+    expect(existsSync(join(dir, "gom-rong.xlsx"))).toBe(false);
+  });
+});
+
+describe("template with the units in an .xlsx workbook", () => {
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Đơn vị");
+    ws.addRow(["Mã đơn vị", "Đơn vị", "Nhóm"]);
+    ws.addRow(["SNV", "Sở Nội vụ", "co-dvc"]);
+    ws.addRow([101, "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh", "khong-dvc"]);
+    ws.addRow([null, "Sở Không Mã", "co-dvc"]);
+    wb.addWorksheet("Ghi chú").addRow(["Đơn vị", "không phải danh sách"]);
+    await wb.xlsx.writeFile(join(dir, "don-vi.xlsx"));
+  });
+
+  it("reads the units of its first sheet by the rules of a units CSV", async () => {
+    const r = await run(["template", "--index", "dti-so-nganh-mau", "--units", "don-vi.xlsx", "--out", "phieu-xlsx.xlsx"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toBe("Đã tạo 3 phiếu tự đánh giá trong phieu-xlsx.xlsx.\n");
+    const scored = JSON.parse((await run(["score", "phieu-xlsx.xlsx", "--json", "-"])).out) as { units: { code: string; name: string; category: string | null }[] };
+    expect(scored.units.map((u) => [u.name, u.category]).sort()).toEqual([
+      ["Sở Không Mã", "co-dvc"],
+      ["Sở Nội vụ", "co-dvc"],
+      ["Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh", "khong-dvc"],
+    ]);
+    expect(scored.units.find((u) => u.name === "Sở Nội vụ")!.code).toBe("SNV");
+    expect(scored.units.find((u) => u.name.startsWith("Văn phòng"))!.code).toBe("101");
+  }, 30_000);
+
+  it("never writes the forms over the units workbook", async () => {
+    const before = readFileSync(join(dir, "don-vi.xlsx"));
+    const r = await run(["template", "--index", "dti-so-nganh-mau", "--units", "don-vi.xlsx", "--out", "don-vi.xlsx"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("--out don-vi.xlsx là tệp đầu vào, ghi vào đó sẽ làm mất số liệu; hãy chọn một tên tệp .xlsx khác.\n");
+    expect(readFileSync(join(dir, "don-vi.xlsx")).equals(before)).toBe(true);
+  });
+
+  it("names the missing column of the first sheet as for a CSV file", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Danh sách").addRow(["Mã", "Tên gọi khác"]);
+    await wb.xlsx.writeFile(join(dir, "khong-cot.xlsx"));
+    const r = await run(["template", "--index", "dti-so-nganh-mau", "--units", "khong-cot.xlsx", "--out", "phieu-x.xlsx"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('Tệp đơn vị khong-cot.xlsx thiếu cột "Đơn vị" (hoặc "Unit") ở dòng tiêu đề.\n');
+  });
+
+  it("asks for .xlsx (or CSV) for an .xls or .ods units file, as score does", async () => {
+    writeFileSync(join(dir, "don-vi.xls"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    const r = await run(["template", "--index", "dti-so-nganh-mau", "--units", "don-vi.xls", "--out", "phieu-xls.xlsx"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("Tệp don-vi.xls (Excel 97–2003) không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx.\n");
+    expect((await run(["score", "don-vi.xls", "--index", "xa.json"])).err).toBe(r.err);
+    expect(existsSync(join(dir, "phieu-xls.xlsx"))).toBe(false);
+    expect((await run(["template", "--index", "dti-so-nganh-mau", "--units", "khong-co.ods", "--out", "phieu-xls.xlsx"])).err).toBe("Không tìm thấy tệp khong-co.ods.\n");
+  });
+});
+
+describe("a huge number in a finding", () => {
+  it("is written short (1,0e308 / 1.0e308), not in 309 digits", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Data");
+    ws.addRow(["Mã đơn vị", "Đơn vị", "1.1", "2.1", "2.2.a", "2.2.b"]);
+    ws.addRow(["X01", "Xã An Bình", "Có", 5, 1e308, 4]);
+    await wb.xlsx.writeFile(join(dir, "lon.xlsx"));
+    const vi = await run(["score", "lon.xlsx", "--index", "xa.json"]);
+    expect(vi.out).toContain("tử số 2.2.a (1,0e308) lớn hơn mẫu số 2.2.b (4)");
+    const en = await run(["score", "lon.xlsx", "--index", "xa.json", "--lang", "en"]);
+    expect(en.out).toContain("the numerator 2.2.a (1.0e308) is greater than the denominator 2.2.b (4)");
+    expect(en.out).not.toMatch(/\d{20}/);
+  });
+});
+
+describe("the help", () => {
+  it("shows [--lang vi|en] on every usage line, and template's exit statuses are the ones it gives", async () => {
+    for (const lang of ["vi", "en"]) {
+      const usage = (await run(["--help", "--lang", lang])).out.split("\n").filter((l) => l.startsWith("  dti-scorer "));
+      expect(usage).toHaveLength(6);
+      for (const line of usage) expect(line).toContain("[--lang vi|en]");
+    }
+    const template = await run(["template", "--help"]);
+    expect(template.out).toContain("Mã thoát: 0 xong; 2 không chạy được");
+    expect(template.out).not.toContain("1 xong");
+    expect((await run(["template", "--help", "--lang", "en"])).out).not.toContain("1 done");
+    expect((await run(["indices", "--help", "--lang", "en"])).out).toContain("--json - | --json file.json");
+    expect((await run(["validate", "--help", "--lang", "en"])).out).toContain("(index, units, issues, stale)");
+  });
+
+  it("indices --json to a file says that it wrote it, as other commands do", async () => {
+    const r = await run(["indices", "--json", "bo-chi-so.json"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe("Đã ghi bo-chi-so.json\n");
+    expect((JSON.parse(readFileSync(join(dir, "bo-chi-so.json"), "utf8")) as { id: string }[]).map((i) => i.id)).toContain("dti-so-nganh-mau");
+  });
+});
