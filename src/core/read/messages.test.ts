@@ -77,6 +77,14 @@ describe("the content of a cell, quoted", () => {
     expect(makeIssue("error", "not-an-integer", { raw: "1e-7", rawNumber: 1e-7 }).message.vi).toContain(`"0,0000001"`);
   });
 
+  test("a number too large to write out (1e308 typed in a cell) is quoted in short form, not as its 309 digits", () => {
+    const huge = makeIssue("error", "out-of-range", { raw: "1e308", rawNumber: 1e308, min: 0, max: 100, node: "1.1" });
+    expect(huge.message.vi).toContain(`"1,0e308" nằm ngoài khoảng cho phép`);
+    expect(huge.message.en).toContain(`"1.0e308" is out of range`);
+    expect(plainNumber(1e20, "en")).toBe("1.0e20");
+    expect(plainNumber(123456789012345, "vi")).toBe("123456789012345");
+  });
+
   test("text is quoted as the user typed it, in both languages", () => {
     const typed = makeIssue("error", "not-an-integer", { raw: "2.5", node: "3.1" });
     expect(typed.message.vi).toBe(`"2.5" không phải là số nguyên (chỉ tiêu 3.1).`);

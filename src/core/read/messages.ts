@@ -4,7 +4,7 @@
  * số (chỉ tiêu 2.1.a)."; for a CSV file, the file, the row and the column: "Tệp b.csv, dòng 5,
  * cột C: …".
  */
-import { formatNumber, type Message } from "../i18n/text";
+import { exponentNumber, formatNumber, type Message } from "../i18n/text";
 import type { Issue, IssueCode, Severity } from "../types";
 
 export interface MessageParams {
@@ -113,6 +113,8 @@ function num(x: number | undefined, lang: "vi" | "en"): string {
  */
 export function plainNumber(x: number | undefined, lang: "vi" | "en"): string {
   if (x === undefined || !Number.isFinite(x)) return "?";
+  // 1e308 in short form (1,0e308), not as its 309 digits.
+  if (Math.abs(x) >= 1e15) return exponentNumber(x, lang);
   return new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", { useGrouping: false, maximumFractionDigits: 10 }).format(x);
 }
 
@@ -216,6 +218,7 @@ export function notUtf8Message(file: string): Message {
  */
 export function cellNumberText(x: number, lang: "vi" | "en"): string {
   if (!Number.isFinite(x)) return String(x);
+  if (Math.abs(x) >= 1e15) return exponentNumber(x, lang);
   return new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", { useGrouping: false, maximumFractionDigits: 20 }).format(x).replace(/\u2212/g, "-");
 }
 
