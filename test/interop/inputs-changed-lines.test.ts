@@ -229,3 +229,69 @@ test("saved by LibreOffice (which writes `_index!` without quotes), then scored 
   }
   expect(forms).toBe(20);
 }, 300_000);
+
+/**
+ * The demo's scored workbook with `edit` made in it outside DTI Scorer, saved as `file`. A form is
+ * found by its unit's name (B1), its table's columns by their names, a row by its code (column A).
+ */
+async function editedDemo(file: string, edit: (form: (unit: string) => { ws: ExcelJS.Worksheet; cell: (code: string, column: string) => ExcelJS.Cell }) => void): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(join(dir, "ket-qua.xlsx")) as unknown as ArrayBuffer);
+  edit((unit) => {
+    const ws = wb.worksheets.find((w) => String(w.getCell("A1").value).trim() === "Đơn vị" && String(w.getCell("B1").value) === unit);
+    expect([unit, ws !== undefined]).toEqual([unit, true]);
+    return {
+      ws: ws!,
+      cell: (code, column) => {
+        let row = 0;
+        let col = 0;
+        ws!.eachRow((line, r) => {
+          line.eachCell((c, k) => {
+            if (!col && String(c.value).trim() === column) col = k;
+          });
+          if (!row && String(line.getCell(1).value).trim() === code) row = r;
+        });
+        expect([code, column, row > 0 && col > 0]).toEqual([code, column, true]);
+        return ws!.getCell(row, col);
+      },
+    };
+  });
+  writeFileSync(join(dir, file), new Uint8Array(await wb.xlsx.writeBuffer()));
+}
+
+test("a form's unit code, a self score (Tự chấm), evidence emptied (Minh chứng), or the unscored duplicate's code fixed, calculated: A2 says how many units changed, and the forms concerned say so", async () => {
+  // Sở Tài chính's unit code made Sở Y tế's (`validate`: Sở Tài chính changed, STC gone).
+  await editedDemo("ma.xlsx", (form) => {
+    form("Sở Tài chính").ws.getCell("B2").value = "SYT";
+  });
+  // A self score typed on Sở Nội vụ's form (`validate`: Sở Nội vụ changed).
+  await editedDemo("tu-cham.xlsx", (form) => {
+    const cell = form("Sở Nội vụ").cell("1.1", "Tự chấm");
+    expect(cell.value).toBeNull();
+    cell.value = 10;
+  });
+  // Sở Tài chính's evidence for 2.1 emptied, and the form left unscored for Sở Y tế's code given
+  // a code of its own, as the results sheet's note asks (`validate`: Sở Tài chính changed, DPTTH new).
+  await editedDemo("minh-chung.xlsx", (form) => {
+    const evidence = form("Sở Tài chính").cell("2.1", "Minh chứng");
+    expect(String(evidence.value)).not.toBe("");
+    evidence.value = null;
+    const duplicate = form("Đài Phát thanh và Truyền hình tỉnh").ws.getCell("B2");
+    expect(duplicate.value).toBe("SYT");
+    duplicate.value = "DPTTH";
+  });
+  const cases: [string, string[]][] = [
+    ["ma.xlsx", ["Sở Tài chính"]],
+    ["tu-cham.xlsx", ["Sở Nội vụ"]],
+    // The duplicate has no summary of its own: the line shows on the form whose code it had.
+    ["minh-chung.xlsx", ["Sở Tài chính", "Sở Y tế"]],
+  ];
+  for (const [file, units] of cases) {
+    const { top, flags, lines } = read(file, `calculated-${file}`, convertCalculated);
+    expect([file, flags.filter((f) => f !== "0").length]).toEqual([file, units.length]);
+    expect([file, STALE.exec(top[1]![0]!)?.[1]]).toEqual([file, String(units.length)]);
+    const shown = [...lines].filter(([, v]) => v !== "");
+    expect([file, shown.map(([u]) => u).sort()]).toEqual([file, units.map((u) => u.normalize("NFC")).sort()]);
+    for (const [, v] of shown) expect(v).toMatch(FORM_STALE);
+  }
+}, 600_000);

@@ -3,11 +3,13 @@
  * one — the definition, what the project owns, the marks it set, and the provenance stamp.
  * Stored as key/value rows of plain text so that any spreadsheet program keeps it intact.
  */
-import { quoteSheet } from "../a1";
+import { quoteSheet, sheetAddress, splitSheet } from "../a1";
 import { canonicalJson, sha256 } from "../hash";
-import { findTableHeader, readHeaderBlock } from "../read/layout-a";
-import type { Lang, Message } from "../i18n/text";
-import type { CellBlock, CellValue, OwnedSheetPlan, PlanValue, ProvenanceStamp, Submission, WorkbookSnapshot } from "../types";
+import { type HeaderBlock, findTableHeader, readHeaderBlock } from "../read/layout-a";
+import { isBlank, keyText } from "../read/sheet";
+import { unitKeyOf } from "../read/unit-fields";
+import { type Lang, type Message, normalizeText } from "../i18n/text";
+import type { CellBlock, CellValue, OwnedSheetPlan, PlanValue, ProvenanceStamp, SheetSnapshot, Submission, WorkbookSnapshot } from "../types";
 import { isCellError } from "../types";
 import { cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
 import { INDEX_FORMAT, INDEX_SHEET, formulaText } from "./labels";
@@ -69,9 +71,21 @@ export interface IndexSheetState {
 
 /** A rectangle of cells a unit's figures were read from, and what it held then. */
 export interface CopiedRange {
-  /** Its top-left cell on the unit's sheet (A1). */
+  /** Its top-left cell on the unit's sheet, or on `sheet` (A1). */
   address: string;
   values: PlanValue[][];
+  /**
+   * Another sheet than the unit's, when the range is there: the unit code (or name) cell of a form
+   * left unscored because its unit is the scored form's (a duplicate unit code). Fixing that code
+   * makes another unit to score; a sheet deleted since changes nothing (the form was not scored).
+   */
+  sheet?: string;
+  /**
+   * The copy says only whether each cell has something in it (1) or not (empty), not what: the
+   * `Minh chứng` column, whose text changes no finding (unitInputHashes hashes which indicators
+   * have evidence), and a copy of whose text would make `_index` as large again as the forms.
+   */
+  filled?: boolean;
 }
 
 export interface InputCopy {
@@ -175,12 +189,35 @@ function runs(cells: { row: number; column: number; value: CellValue | undefined
 }
 
 /**
+ * Whether a cell has something in it as the flag formula sees it (LEN(TRIM(cell))>0: Excel's and
+ * LibreOffice's TRIM take away spaces only): 1, or null for none; an error stays one (runs). A
+ * copy made otherwise would differ from the form as soon as a cell holds a line break alone.
+ */
+function filledValue(v: CellValue | undefined): CellValue {
+  if (v === undefined || v === null) return null;
+  if (isCellError(v)) return v;
+  return typeof v === "string" && v.replace(/ /g, "") === "" ? null : 1;
+}
+
+/** The unit key a form's header block gives, as the reader makes it (buildSubmission): its code, else its name, else its sheet's. */
+function formUnitKey(sheet: SheetSnapshot, block: HeaderBlock): string {
+  const code = block.code && !isBlank(block.code.value) ? keyText(block.code.value) : "";
+  const name = block.name && !isBlank(block.name.value) ? keyText(block.name.value) : "";
+  return unitKeyOf(code || name || normalizeText(sheet.name));
+}
+
+/**
  * The cells each scored unit's figures were read from, with what they hold now (before the run
  * writes anything): on a form (layout A) the `Số liệu` and `Số liệu thẩm định` columns over the
- * table's input rows, then the category and the unit name cells of the header block (`Nhóm`,
- * `Đơn vị`: the results show the name, and `validate` says a unit changed when it does); in a
- * table (layout B) the unit's row across its input columns. Units read from a CSV file have none:
- * their figures are not in the workbook.
+ * table's input rows, then the category, the unit name and the unit code cells of the header
+ * block (`Nhóm`, `Đơn vị`, `Mã đơn vị`: the results show the name, and `validate` says a unit
+ * changed, went or came when one of them does), the `Tự chấm` column over the table's rows
+ * (self scores are hashed: "self-score-differs"), and whether each `Minh chứng` cell over them
+ * has something in it (`filled`: which indicators have evidence is hashed, not its text); in a
+ * table (layout B) the unit's row across its input columns. A form left unscored because its unit
+ * code is a scored unit's (a duplicate) adds its code cell to that unit's copy (its name cell
+ * when it has no code): fixing it, as the results sheet's note asks, makes a unit to score. Units
+ * read from a CSV file have none: their figures are not in the workbook.
  */
 export function inputCopies(submissions: Submission[], snapshot: WorkbookSnapshot | undefined): InputCopy[] {
   if (!snapshot) return [];
@@ -210,13 +247,22 @@ export function inputCopies(submissions: Submission[], snapshot: WorkbookSnapsho
         const line = Array.from({ length: last - first + 1 }, (_, i) => ({ row: first + i, column, value: at(first + i, column) }));
         ranges.push(...runs(line));
       }
-      // The category cell, then the unit's name (a workbook scored before the name was copied has no range for it).
+      // The category cell, the unit's name, then its code (a workbook scored before the name or
+      // the code was copied has no range for it).
       const block = readHeaderBlock(sheet, header);
-      for (const field of [block.category, block.name]) {
+      for (const field of [block.category, block.name, block.code]) {
         if (!field) continue;
         const { row, column } = parseCell(field.address);
         ranges.push(...runs([{ row, column, value: at(row, column) }]));
       }
+      // Self scores and evidence over every row of the table read (groups and indicators have them too).
+      const tableRows = Object.values(src.rows ?? {}).filter((r) => Number.isInteger(r) && r > 0);
+      const top = Math.min(first, ...tableRows);
+      const bottom = Math.max(last, ...tableRows);
+      const span = (column: number, value: (v: CellValue | undefined) => CellValue | undefined) =>
+        runs(Array.from({ length: bottom - top + 1 }, (_, i) => ({ row: top + i, column, value: value(at(top + i, column)) })));
+      if (header.cols.self !== undefined) ranges.push(...span(header.cols.self + 1, (v) => v));
+      if (header.cols.evidence !== undefined) ranges.push(...span(header.cols.evidence + 1, filledValue).map((r) => ({ ...r, filled: true })));
     } else {
       const row = cells[0]!.row;
       const left = Math.min(...cells.map((c) => c.column));
@@ -225,7 +271,34 @@ export function inputCopies(submissions: Submission[], snapshot: WorkbookSnapsho
     }
     if (ranges.length > 0) out.push({ unit: unitKey(s), sheet: sheet.name, ranges });
   }
+  addUnscoredDuplicates(out, submissions, snapshot);
   return out;
+}
+
+/**
+ * The code cell (the name cell, without a code) of each form left unscored because its unit's key
+ * is a scored unit's, added to that unit's copy as a range on the form's sheet. Such a form is
+ * found as the reader finds forms (a table header, then the header block) on a sheet no
+ * submission was read from.
+ */
+function addUnscoredDuplicates(copies: InputCopy[], submissions: Submission[], snapshot: WorkbookSnapshot): void {
+  if (copies.length === 0) return;
+  const byKey = new Map(copies.map((c) => [unitKeyOf(c.unit), c]));
+  const read = new Set(submissions.flatMap((s) => (s.source && s.source.file === undefined ? [s.source.sheet] : [])));
+  for (const sheet of snapshot.sheets) {
+    if (sheet.csvFile !== undefined || read.has(sheet.name) || sheet.name === INDEX_SHEET) continue;
+    const header = findTableHeader(sheet);
+    if (!header) continue;
+    const block = readHeaderBlock(sheet, header);
+    const copy = byKey.get(formUnitKey(sheet, block));
+    if (!copy) continue;
+    const noCode = !block.code || isBlank(block.code.value);
+    for (const field of noCode ? [block.code, block.name] : [block.code]) {
+      if (!field) continue;
+      const { row, column } = parseCell(field.address);
+      copy.ranges.push(...runs([{ row, column, value: sheet.values[row - 1]?.[column - 1] }]).map((r) => ({ ...r, sheet: sheet.name })));
+    }
+  }
 }
 
 /** The key of the rows of `_index` that hold a unit's changed-figures flag. */
@@ -244,12 +317,35 @@ function isKeyedBlock(b: CellBlock): boolean {
   return /^A\d+$/.test(b.address);
 }
 
+/** The prefix of a range's place in an `inputs` row when its copy says only which cells are filled (CopiedRange.filled). */
+const FILLED_PREFIX = "filled:";
+
+/** Where a range is, as an `inputs` row of `_index` keeps it: "D8", "filled:G9", "'Đài PT-TH'!B2". */
+function placeText(r: CopiedRange): string {
+  return `${r.filled ? FILLED_PREFIX : ""}${r.sheet !== undefined ? sheetAddress(r.sheet, r.address) : r.address}`;
+}
+
+/** placeText read back; undefined when it is not one. */
+function placeOf(text: string): { address: string; sheet?: string; filled?: boolean } | undefined {
+  const filled = text.startsWith(FILLED_PREFIX);
+  const { sheet, local } = splitSheet(filled ? text.slice(FILLED_PREFIX.length) : text);
+  try {
+    parseCell(local);
+  } catch {
+    return undefined;
+  }
+  if (sheet === "") return undefined;
+  return { address: local, ...(sheet !== undefined ? { sheet } : {}), ...(filled ? { filled } : {}) };
+}
+
 /**
  * The copies of the units' figures and their flags, from row `top` of `_index` on: one keyed row
  * per unit (`inputs`, the unit, its flag, its sheet), then the copies below them. A unit's flag is
  * 0 while its cells hold what the copy holds; otherwise, or when its form's rows were inserted or
  * deleted (the ranges no longer match in size) or its sheet was deleted, 1 or more. Values are
- * compared as text, so that a number read back as text, or text as a number, is not a change.
+ * compared as text, so that a number read back as text, or text as a number, is not a change; a
+ * `filled` copy is compared by whether each cell has something in it. A range on another sheet
+ * (an unscored duplicate's code) counts when it differs, and not when that sheet is gone.
  */
 function planInputCopies(copies: InputCopy[], top: number): CellBlock[] {
   if (copies.length === 0) return [];
@@ -261,15 +357,18 @@ function planInputCopies(copies: InputCopy[], top: number): CellBlock[] {
     let column = COPY_COLUMN;
     let height = 1;
     const terms: string[] = [];
+    const elsewhere: string[] = [];
     const places: string[] = [];
     for (const r of copy.ranges) {
       const h = r.values.length;
       const w = Math.max(1, ...r.values.map((line) => line.length));
       const { row: fr, column: fc } = parseCell(r.address);
-      const there = `${quoteSheet(copy.sheet)}!${rangeAddress(fr, fc, fr + h - 1, fc + w - 1)}`;
+      const there = `${quoteSheet(r.sheet ?? copy.sheet)}!${rangeAddress(fr, fc, fr + h - 1, fc + w - 1)}`;
       const here = rangeAddress(row, column, row + h - 1, column + w - 1);
       places.push(here);
-      terms.push(`SUMPRODUCT(--((${there})&""<>(${here})&""))`);
+      (r.sheet !== undefined && r.sheet !== copy.sheet ? elsewhere : terms).push(
+        r.filled ? `SUMPRODUCT(--((LEN(TRIM(${there}))>0)<>(LEN(${here})>0)))` : `SUMPRODUCT(--((${there})&""<>(${here})&""))`,
+      );
       for (let i = 0; i < h; i++) {
         const line = (grid[row - (top + copies.length + 1) + i] ??= []);
         for (let j = 0; j < w; j++) line[column - COPY_COLUMN + j] = r.values[i]?.[j] ?? null;
@@ -279,8 +378,10 @@ function planInputCopies(copies: InputCopy[], top: number): CellBlock[] {
     }
     // Where each range is on the unit's sheet and its copy here, so that a run that rewrites
     // `_index` without scoring (marks only) keeps the copies (readIndexSheet).
-    flags.push([INPUTS_KEY, copy.unit, null, copy.sheet, ...copy.ranges.flatMap((r, i) => [r.address, places[i]!])]);
-    flagFormulas.push([null, null, terms.length > 0 ? `=IFERROR(${terms.join("+")},1)` : "=0", null]);
+    flags.push([INPUTS_KEY, copy.unit, null, copy.sheet, ...copy.ranges.flatMap((r, i) => [placeText(r), places[i]!])]);
+    const own = terms.length > 0 ? `IFERROR(${terms.join("+")},1)` : "0";
+    const formula = elsewhere.length > 0 ? `${own}+IFERROR(${elsewhere.join("+")},0)` : own;
+    flagFormulas.push([null, null, `=${formula}`, null]);
     row += height;
   }
   const width = grid.reduce((w, line) => Math.max(w, line.length), 0);
@@ -481,8 +582,8 @@ export function foreignIndexSheetMessage(sheet: string): Message {
 
 /**
  * A unit's copy of its figures read back from `_index` (its `inputs` row: the unit, the flag, the
- * sheet, then each range on that sheet and where its copy is here); undefined when the row is
- * not whole or the sheet is not in the workbook.
+ * sheet, then each range and where its copy is here); undefined when the row is not whole or the
+ * sheet is not in the workbook. A range on another sheet no longer there is left out.
  */
 function copyReadBack(values: CellValue[][], rest: (string | undefined)[], sheets: Set<string>): InputCopy | undefined {
   const [unit, , sheet, ...places] = rest;
@@ -493,11 +594,13 @@ function copyReadBack(values: CellValue[][], rest: (string | undefined)[], sheet
     const there = places[i];
     const here = places[i + 1];
     if (!there || !here) break;
+    const place = placeOf(there);
+    if (!place) return undefined;
+    if (place.sheet !== undefined && !sheets.has(place.sheet)) continue;
     try {
       const { top, left, bottom, right } = parseRange(here);
-      parseCell(there);
       ranges.push({
-        address: there,
+        ...place,
         values: Array.from({ length: bottom - top + 1 }, (_, r) =>
           Array.from({ length: right - left + 1 }, (_, c) => copiedValue(values[top - 1 + r]?.[left - 1 + c]) ?? null),
         ),

@@ -172,10 +172,11 @@ describe("the copy of a form's figures in _index", () => {
     const snapshot = demoSnapshot();
     const { submissions } = readAndScore(snapshot);
     const copies = inputCopies(submissions, snapshot);
+    // Then the unit code (B2) and whether each Minh chứng cell over the table's rows is filled (E7:E13).
     expect(copies.map((c) => c.ranges.map((r) => r.address))).toEqual([
-      ["D8", "B3", "B1"],
-      ["D8", "B3", "B1"],
-      ["D8", "B3", "B1"],
+      ["D8", "B3", "B1", "B2", "E7"],
+      ["D8", "B3", "B1", "B2", "E7"],
+      ["D8", "B3", "B1", "B2", "E7"],
     ]);
     expect(copies[0]!.ranges[2]!.values).toEqual([["Sở Thông tin và Truyền thông"]]);
     // The flag formula compares the name cell with its copy.
@@ -190,6 +191,8 @@ describe("the copy of a form's figures in _index", () => {
       ["D8", [[true], [null], [90], [100], [null], [0.95]]],
       ["B3", [["Sở, ban, ngành"]]],
       ["B1", [["Sở Thông tin và Truyền thông"]]],
+      ["B2", [["SO-01"]]],
+      ["E7", [[null], [null], [null], [null], [null], [null], [null]]],
     ]);
   });
 

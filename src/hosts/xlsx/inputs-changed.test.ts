@@ -92,8 +92,8 @@ describe("the copy of the figures and the line that says they changed", () => {
     for (const f of rows) {
       expect(f.formula).toMatch(/^IFERROR\(SUMPRODUCT\(.*\),1\)$/);
       const parts = compared(f.formula);
-      // Số liệu (D), Số liệu thẩm định (G) over the input rows, the category (B3) and the unit's name (B1).
-      expect(parts.map((p) => p.there)).toEqual(["D8:D13", "G8:G13", "B3", "B1"]);
+      // Số liệu (D), Số liệu thẩm định (G) over the input rows, the category (B3), the unit's name (B1) and code (B2).
+      expect(parts.map((p) => p.there)).toEqual(["D8:D13", "G8:G13", "B3", "B1", "B2"]);
       const form = wb.getWorksheet(f.sheet)!;
       for (const p of parts) {
         expect(p.sheet).toBe(f.sheet);
