@@ -176,3 +176,31 @@ describe("the ranking printed by score", () => {
     expect(en.out.split("\n").find((l) => l.includes("SWE"))).toMatch(/\s0\.952\s/);
   }, 30_000);
 });
+
+describe("a table scored from a CSV file", () => {
+  it("is in the scored workbook as a sheet whose columns fit their text, and its figures are watched by the workbook's out-of-date line", async () => {
+    const m = model();
+    const codes = [...m.inputs.keys()];
+    const header = ["Mã đơn vị", "Đơn vị", ...codes].join(",");
+    const line = (code: string, name: string) => [code, name, ...codes.map(() => "1")].join(",");
+    writeFileSync(join(dir, "bang-so-lieu.csv"), [header, line("SYT", "Văn phòng Đoàn Đại biểu Quốc hội và Hội đồng nhân dân tỉnh"), line("STP", "Sở Tư pháp")].join("\n") + "\n");
+    const r = await run(["score", "bang-so-lieu.csv", "--index", INDEX, "--out", "bang-so-lieu.xlsx"]);
+    expect([0, 1]).toContain(r.code);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "bang-so-lieu.xlsx"));
+    const data = wb.getWorksheet("bang-so-lieu")!;
+    // The long name's column is wide enough to show it (Excel's width is in characters).
+    expect(data.getColumn(2).width).toBeGreaterThanOrEqual(50);
+    expect(data.getColumn(1).width).toBeGreaterThanOrEqual(9);
+    // `_index` keeps a flag row for each unit, on the data sheet.
+    const index = wb.getWorksheet("_index")!;
+    const flags: string[] = [];
+    index.eachRow((row) => {
+      if (row.getCell(1).value === "inputs") flags.push(String(row.getCell(4).value));
+    });
+    expect(flags).toEqual(["bang-so-lieu", "bang-so-lieu"]);
+    // The results sheet's subtitle is the formula that turns into the warning when a figure changes.
+    const a2 = wb.getWorksheet("Kết quả")!.getCell("A2");
+    expect(a2.formula).toContain("COUNTIFS('_index'!$A:$A,\"inputs\"");
+  }, 60_000);
+});

@@ -222,6 +222,13 @@ export async function csvToWorkbook(data: Uint8Array, fileName: string): Promise
   });
   ws.getRow(1).font = { name: "Calibri", family: 2, size: 11, bold: true };
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
+  // Each column as wide as its longest field (up to 50 characters), so that names and figures
+  // read whole on screen and in print rather than cut off by the next column.
+  const widths: number[] = [];
+  for (const fields of rows) fields.forEach((f, c) => (widths[c] = Math.max(widths[c] ?? 0, f.trim().length)));
+  widths.forEach((w, c) => {
+    ws.getColumn(c + 1).width = Math.min(50, Math.max(9, w + 2));
+  });
   const buf = await wb.xlsx.writeBuffer();
   return { data: new Uint8Array(buf as ArrayBuffer), encoding };
 }

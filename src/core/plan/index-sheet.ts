@@ -217,7 +217,7 @@ function formUnitKey(sheet: SheetSnapshot, block: HeaderBlock): string {
  * table (layout B) the unit's row across its input columns. A form left unscored because its unit
  * code is a scored unit's (a duplicate) adds its code cell to that unit's copy (its name cell
  * when it has no code): fixing it, as the results sheet's note asks, makes a unit to score. Units
- * read from a CSV file have none: their figures are not in the workbook.
+ * read from a CSV file are copied from the sheet the file becomes in the scored workbook.
  */
 export function inputCopies(submissions: Submission[], snapshot: WorkbookSnapshot | undefined): InputCopy[] {
   if (!snapshot) return [];
@@ -225,7 +225,7 @@ export function inputCopies(submissions: Submission[], snapshot: WorkbookSnapsho
   for (const s of submissions) {
     const src = s.source;
     if (!src) continue;
-    const sheet = snapshot.sheets.find((x) => x.name === src.sheet && x.csvFile === undefined);
+    const sheet = snapshot.sheets.find((x) => x.name === src.sheet);
     if (!sheet) continue;
     const at = (row: number, column: number) => sheet.values[row - 1]?.[column - 1];
     const cells = Object.values(src.cells ?? {}).flatMap((a) => {

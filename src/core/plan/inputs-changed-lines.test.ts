@@ -210,9 +210,21 @@ describe("the results sheet's subtitle", () => {
     expect(indexState(plan).owned.cells.filter((c) => c.role === "status")).toEqual([{ sheet: "Kết quả", role: "status", ranges: ["A2"] }]);
   });
 
-  test("without copies (units from a CSV file) stays plain text", () => {
+  test("units read from a CSV file are watched in the sheet the file becomes in the scored workbook", () => {
     const snapshot: WorkbookSnapshot = { sheets: demoSnapshot().sheets.map((s) => ({ ...s, csvFile: `${s.name}.csv` })) };
     const plan = run(snapshot);
+    const results = plan.owned.find((o) => o.name === "Kết quả")!;
+    expect(results.blocks.find((b) => b.address === "A2")!.formulas?.[0]?.[0]).toContain("COUNTIFS('_index'!$A:$A,\"inputs\"");
+    // One flag row per unit in `_index`, each naming the unit's sheet.
+    const index = plan.owned.find((o) => o.name === "_index")!;
+    const flags = index.blocks.flatMap((b) => b.values).filter((r) => r[0] === "inputs");
+    expect(flags.map((r) => r[3])).toEqual(readAndScore(snapshot, demoModel()).submissions.map((u) => u.source?.sheet));
+  });
+
+  test("without copies (no unit read from a sheet) stays plain text", () => {
+    const model = demoModel();
+    const { table, issues } = readAndScore(demoSnapshot(), model);
+    const plan = planResults(model, table, issues, [], { lang: "vi", projectVersion: "1", now: NOW, snapshot: demoSnapshot() });
     const results = plan.owned.find((o) => o.name === "Kết quả")!;
     expect(results.blocks.find((b) => b.address === "A2")!.formulas).toBeUndefined();
     expect(results.conditionalFormats.some((c) => c.kind === "expression")).toBe(false);
