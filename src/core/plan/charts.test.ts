@@ -6,8 +6,9 @@
 import { parseDefinition } from "../definition";
 import type { IndexModel } from "../definition/model";
 import { findBuiltin } from "../../indices";
-import type { ChartKind, ChartPlan, WorkbookSnapshot } from "../types";
+import type { ChartKind, ChartPlan, OwnedSheetPlan, WorkbookSnapshot } from "../types";
 import { parseRange } from "./a1";
+import { categoryAxisLabels } from "./charts";
 import { CHART_NAMES } from "./labels";
 import { planResults } from "./plan";
 import { ownedGrid, readAndScore } from "./test-fixtures";
@@ -160,5 +161,90 @@ describe("the groups chart", () => {
     expect(groups.kind).toBe("stackedBar");
     expect(groups.title).toBe("Điểm theo nhóm chỉ số");
     expect(groups.valueAxisMax).toBe(1000);
+  });
+});
+
+/** `count` provinces on the provincial DTI, each with its own fractions, named as the auditor's test data. */
+function manyProvinces(count: number): WorkbookSnapshot {
+  const header = ["Mã đơn vị", "Đơn vị", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+  const rows = Array.from({ length: count }, (_, i) => [
+    `T${String(i + 1).padStart(3, "0")}`,
+    `Tỉnh số ${i + 1} (tên thử)`,
+    ...Array.from({ length: 9 }, (_, j) => ((i * 7 + j * 13) % 97) / 100),
+  ]);
+  return { sheets: [{ name: "Tỉnh", values: [header, ...rows] }] };
+}
+
+/**
+ * The printed pages of the charts sheet, as a reader makes them: A4 of the sheet's orientation
+ * inside the hosts' margins, the sheet fitted to the page's width (Excel's column unit is 5.25
+ * points; never enlarged), rows of 15 points, a new page at each manual break and wherever a page
+ * is full. Each page as its first and last row.
+ */
+function printedPages(sheet: OwnedSheetPlan, lastRow: number): { first: number; last: number }[] {
+  const landscape = sheet.print!.orientation === "landscape";
+  const page = landscape ? { width: 841.9 - 57.6, height: 595.3 - 72 } : { width: 595.3 - 57.6, height: 841.9 - 72 };
+  const width = (sheet.columnWidths ?? []).reduce((sum, w) => sum + w.width, 0) * 5.25;
+  const scale = Math.min(1, page.width / width);
+  const rowsPerPage = Math.floor(page.height / scale / 15);
+  const starts = [1, ...(sheet.print!.pageBreaksBefore ?? []), lastRow + 1];
+  const pages: { first: number; last: number }[] = [];
+  for (let i = 0; i + 1 < starts.length; i++) {
+    for (let first = starts[i]!; first < starts[i + 1]!; first += rowsPerPage) pages.push({ first, last: Math.min(first + rowsPerPage, starts[i + 1]!) - 1 });
+  }
+  return pages;
+}
+
+describe("each chart prints whole on a page of its own", () => {
+  test.each([
+    [20, "landscape", 1, 9],
+    [63, "portrait", 1, 7],
+    [204, "portrait", 3, 6],
+  ] as const)("%i provinces: the sheet prints %s, each chart on one page, every unit's bar drawn and one in %i named on the axis at %d points or more", (count, orientation, skip, size) => {
+    const plan = run(manyProvinces(count), builtin("dti-tinh-922-2022"));
+    const sheet = plan.owned.find((o) => o.name === "Biểu đồ")!;
+    expect(sheet.print).toMatchObject({ orientation, fitToWidth: true });
+    const charts = sheet.charts;
+    expect(charts.map((c) => c.name)).toEqual([CHART_NAMES.total, CHART_NAMES.groups, CHART_NAMES.profile]);
+    const grid = ownedGrid(plan, "Biểu đồ");
+    const pages = printedPages(sheet, grid.length);
+    const pageOf = (row: number) => pages.findIndex((p) => p.first <= row && row <= p.last);
+    const boxes = charts.map((c) => parseRange(`${c.from}:${c.to}`));
+    for (const b of boxes) {
+      // Top and bottom on the same page, with an empty row between the frame and the page's edge
+      // (but at the top of the sheet).
+      expect(pageOf(b.top)).toBe(pageOf(b.bottom));
+      const page = pages[pageOf(b.top)]!;
+      expect(b.top === 1 || page.first < b.top).toBe(true);
+      expect(page.last).toBeGreaterThan(b.bottom);
+    }
+    // Each on a page of its own, the data on the pages after them.
+    expect(new Set(boxes.map((b) => pageOf(b.top))).size).toBe(3);
+    const dataTop = grid.findIndex((r) => r[0] === "Đơn vị") + 1;
+    expect(pageOf(dataTop)).toBeGreaterThan(Math.max(...boxes.map((b) => pageOf(b.bottom))));
+    // The bar charts show every province, named on the axis at this size or larger (the groups'
+    // chart has a legend under it, and a little less room), every `skip`-th from rank 1.
+    for (const chart of charts.slice(0, 2)) {
+      expect(cellsOf(grid, chart.categories)).toHaveLength(count);
+      const names = categoryAxisLabels(chart)!;
+      expect(names.skip).toBe(skip);
+      expect(names.size).toBeGreaterThanOrEqual(size);
+    }
+    expect(categoryAxisLabels(charts[2]!)).toBeUndefined();
+  });
+
+  test("the names on a bar chart's axis are never larger than the reader's usual 9 points nor smaller than 6, and are the larger the fewer the units", () => {
+    const sizes = [5, 30, 40, 63, 100, 204, 400].map((count) => {
+      const chart = chartsOf(run(manyProvinces(count), builtin("dti-tinh-922-2022")))[0]!;
+      const rows = parseRange(`${chart.from}:${chart.to}`);
+      return { count, rows: rows.bottom - rows.top + 1, ...categoryAxisLabels(chart)! };
+    });
+    for (const s of sizes) {
+      expect(s.size).toBeGreaterThanOrEqual(6);
+      expect(s.size).toBeLessThanOrEqual(9);
+      // The named units' share of the chart's height holds a line of that size.
+      expect(((s.rows * 15 - 80) / s.count) * s.skip).toBeGreaterThanOrEqual(s.size * 1.2);
+    }
+    for (let i = 1; i < sizes.length; i++) expect(sizes[i]!.size / sizes[i]!.skip).toBeLessThanOrEqual(sizes[i - 1]!.size / sizes[i - 1]!.skip);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The charts sheet (`Biểu đồ` / `Charts`): three named native charts one under the other, each as
- * wide as a landscape A4 page and printed on a page of its own — total by unit (sorted bars),
+ * wide as an A4 page and printed whole on a page of its own (landscape, or portrait when there are
+ * too many units for their names to fit a landscape page's height) — total by unit (sorted bars),
  * group points stacked by unit (group values side by side when the index has no points to add
  * up), and a radar profile of chosen units against the average — then, below them, the small
  * data block the charts read. The radar's axes are the top-level groups, or the level below when
@@ -10,8 +11,8 @@
 import type { IndexModel } from "../definition/model";
 import type { Lang, Message } from "../i18n/text";
 import { localize } from "../i18n/text";
-import type { CellBlock, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, UnitResult } from "../types";
-import { cellAddress, columnLetter, parseCell, rangeAddress } from "./a1";
+import type { CellBlock, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, UnitResult } from "../types";
+import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
 import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label, profileLeftOutMessage, unitLabelText } from "./labels";
 import { DEFAULT_FORMATS, type FigureFormats, figure } from "./results-sheet";
@@ -75,26 +76,41 @@ function profileBelow(model: IndexModel): string[] {
 export const CHART_KINDS: ChartKind[] = ["barSorted", "stackedBar", "radar"];
 
 /**
- * The printed page: A4 landscape inside the hosts' margins (0.4 in at the sides, 0.5 in at the
- * top and bottom), in points.
+ * The printed page: A4 inside the hosts' margins (0.4 in at the sides, 0.5 in at the top and
+ * bottom), in points, each way round.
  */
-const PAGE = { width: 841.9 - 0.8 * 72, height: 595.3 - 1.0 * 72 };
+const PAGES: Record<PrintPlan["orientation"], { width: number; height: number }> = {
+  landscape: { width: 841.9 - 0.8 * 72, height: 595.3 - 1.0 * 72 },
+  portrait: { width: 595.3 - 0.8 * 72, height: 841.9 - 1.0 * 72 },
+};
 /** Points of one column unit in Excel (7 pixels of Calibri 11); LibreOffice's are wider and it scales the page down. */
 const POINTS_PER_COLUMN_UNIT = 5.25;
-/** How wide a chart is, in column units: a landscape page's width in Excel, with a little room. */
-const CHART_WIDTH = 140;
+/** How wide a chart is, in column units: a page's width in Excel, with a little room. */
+const CHART_WIDTH: Record<PrintPlan["orientation"], number> = { landscape: 140, portrait: 96 };
 /** The share of a page's height a one-page chart takes, leaving room for rounding in the readers. */
 const PAGE_FILL = 0.92;
-/** Rows a bar chart needs for each unit so that every unit's name shows on the axis. */
-const ROWS_PER_UNIT = 1;
-/** Rows for the title, the value axis and the legend. */
-const CHART_FRAME_ROWS = 9;
-const MAX_CHART_ROWS = 200;
 /**
  * Empty rows between two charts, and between the last chart and the data: the page break goes
  * after the first, so no chart's edge touches the edge of a page (a reader draws it on both).
  */
 const GAP_ROWS = 2;
+/**
+ * The unit names on a bar chart's axis: at most the reader's usual size, at least a size still
+ * legible on paper; each takes its size and a quarter again of height. Where even the smallest
+ * does not fit each unit, only every second (third…) unit is named, from rank 1 on.
+ */
+const AXIS_LABEL = { largest: 9, smallest: 6, line: 1.25 };
+/**
+ * Points of a bar chart's height that are not bars: the title, the value axis with its labels and
+ * title, the chart's inner margins; and the legend under a chart of several series.
+ */
+const BAR_FRAME = 80;
+const LEGEND = 22;
+/**
+ * Landscape while every unit's name fits at this size on a landscape page (up to about 35 units);
+ * with more units the charts sheet prints portrait, whose taller page fits half as many again.
+ */
+const LANDSCAPE_LABEL_SIZE = 8;
 /** A radar with more lines than this cannot be read: the profile compares at most this many units. */
 export const MAX_PROFILE_UNITS = 5;
 /** Width of the data columns the charts read. */
@@ -125,6 +141,51 @@ function largest(xs: (number | null | undefined)[]): number {
 /** An axis maximum when every value stays within it; left out (the reader's own scale) otherwise. */
 function axisMax(bound: number | undefined, values: (number | null | undefined)[]): number | undefined {
   return bound !== undefined && bound > 0 && largest(values) <= bound ? bound : undefined;
+}
+
+/**
+ * Rows of a chart that prints on a page of its own: the sheet, `width` column units wide, is
+ * fitted to the page's width (scaled down when wider), and the page also holds the empty row
+ * above the chart and the one below it.
+ */
+function pageRows(orientation: PrintPlan["orientation"], width: number): number {
+  const page = PAGES[orientation];
+  const scale = Math.min(1, page.width / (Math.max(width, CHART_WIDTH[orientation]) * POINTS_PER_COLUMN_UNIT));
+  return Math.floor((page.height * PAGE_FILL) / scale / LINE_HEIGHT) - 1;
+}
+
+/** How a bar chart names its units on the axis: the labels' size in points, and every how many units one is named. */
+export interface AxisLabels {
+  size: number;
+  skip: number;
+}
+
+/**
+ * The unit names of a bar chart `height` points tall (its legend under it or not) with `count`
+ * units: as large as each unit's share of the height allows, up to the reader's usual size; where
+ * even the smallest legible size does not fit each unit (a few hundred units on a page), every
+ * second, third… unit is named, from rank 1 on, and the bars still show them all.
+ */
+export function barAxisLabels(count: number, height: number, legend: boolean): AxisLabels {
+  const plot = height - BAR_FRAME - (legend ? LEGEND : 0);
+  const slot = plot / Math.max(count, 1);
+  const size = Math.min(AXIS_LABEL.largest, Math.floor((slot / AXIS_LABEL.line) * 2) / 2);
+  if (size >= AXIS_LABEL.smallest) return { size, skip: 1 };
+  return { size: AXIS_LABEL.smallest, skip: Math.ceil((AXIS_LABEL.smallest * AXIS_LABEL.line) / Math.max(slot, 0.01)) };
+}
+
+/**
+ * The axis labels of a bar chart of the charts sheet, from where the plan puts it (its rows are
+ * the sheet's default 15 points) and how many units it shows; undefined for the radar. Both
+ * hosts draw the labels so: at this size, every `skip`-th one.
+ */
+export function categoryAxisLabels(chart: ChartPlan): AxisLabels | undefined {
+  if (chart.kind === "radar") return undefined;
+  const from = parseCell(chart.from);
+  const to = parseCell(chart.to);
+  const rows = Math.abs(to.row - from.row) + 1;
+  const categories = parseRange(chart.categories.slice(chart.categories.lastIndexOf("!") + 1));
+  return barAxisLabels(categories.bottom - categories.top + 1, rows * LINE_HEIGHT, chart.series.length > 1);
 }
 
 export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
@@ -171,18 +232,21 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
 
   const widths = dataColumnWidths(head1, head2, [...rows1, ...rows2]);
   const dataColumns = widths.length;
+  const dataWidth = widths.reduce((a, b) => a + b, 0);
+  // Each chart prints on one page, so a bar chart has a page's height for all its units: the
+  // sheet prints landscape while their names fit there, portrait (a taller page) past that.
+  const legend = groups.length > 1;
+  const landscape = barAxisLabels(units.length, pageRows("landscape", dataWidth) * LINE_HEIGHT, legend);
+  const orientation: PrintPlan["orientation"] = landscape.skip === 1 && landscape.size >= LANDSCAPE_LABEL_SIZE ? "landscape" : "portrait";
   // The charts span the data columns and, when these are narrower than a page, one more column
   // that makes up the width: fit to the page's width, each chart then fills it.
-  const dataWidth = widths.reduce((a, b) => a + b, 0);
-  if (dataWidth < CHART_WIDTH) widths.push(Math.ceil(CHART_WIDTH - dataWidth));
+  if (dataWidth < CHART_WIDTH[orientation]) widths.push(Math.ceil(CHART_WIDTH[orientation] - dataWidth));
   const chartColumns = widths.length;
-  const scale = Math.min(1, PAGE.width / (widths.reduce((a, b) => a + b, 0) * POINTS_PER_COLUMN_UNIT));
-  // Rows of a page at that scale: a chart of this many rows prints on one page.
-  const pageRows = Math.floor((PAGE.height * PAGE_FILL) / scale / LINE_HEIGHT) - 1;
-  // A bar chart is tall enough for one axis label per unit (past a page when there are many
-  // units; past MAX_CHART_ROWS, about 190 units, it stops growing and the reader skips labels).
-  const barRows = Math.min(MAX_CHART_ROWS, Math.max(pageRows, Math.ceil(units.length * ROWS_PER_UNIT) + CHART_FRAME_ROWS));
-  const heights: Record<ChartKind, number> = { barSorted: barRows, stackedBar: barRows, radar: pageRows };
+  const sheetWidth = widths.reduce((a, b) => a + b, 0);
+  const barRows = pageRows(orientation, sheetWidth);
+  // The radar is round: no taller than it is wide.
+  const radarRows = Math.min(barRows, Math.ceil((sheetWidth * POINTS_PER_COLUMN_UNIT) / LINE_HEIGHT));
+  const heights: Record<ChartKind, number> = { barSorted: barRows, stackedBar: barRows, radar: radarRows };
   // Each chart keeps its place whether or not it is chosen, so a later run puts it where it was.
   const tops = new Map<ChartKind, number>();
   let next = 1;
@@ -296,7 +360,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
       { row: top1, height: headerHeight(head1, widths.slice(0, dataColumns)) },
       ...(axes ? [{ row: top2, height: headerHeight(head2, widths.slice(0, dataColumns)) }] : []),
     ],
-    print: { orientation: "landscape", fitToWidth: true, ...(breaks.length > 0 ? { pageBreaksBefore: breaks } : {}) },
+    print: { orientation, fitToWidth: true, ...(breaks.length > 0 ? { pageBreaksBefore: breaks } : {}) },
     after: input.after,
   };
   return { sheet: plan, warnings };

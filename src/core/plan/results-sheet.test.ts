@@ -240,3 +240,27 @@ describe("the results sheet prints legibly", () => {
     expect((total - identity) / wide.print!.pagesWide! + identity).toBeLessThanOrEqual(200);
   });
 });
+
+describe("long unit names", () => {
+  test("a name too long for its column wraps in a row tall enough for its lines, so it prints whole; the other rows keep one line", () => {
+    const long = "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn và các khu công nghiệp tỉnh";
+    const { plan } = run(provinces([["HN", "Hà Nội", HALF], ["BQL", long, HALF.map(() => 0.6)], ["DN", "Đà Nẵng", HALF.map(() => 0.4)]]), builtin("dti-tinh-922-2022"));
+    const sheet = plan.owned.find((o) => o.name === "Kết quả")!;
+    const { header, rows } = table(sheet);
+    const column = header.indexOf("Đơn vị");
+    const letter = String.fromCharCode(65 + column);
+    // The long name is ranked first: row 4, under the header row.
+    expect(rows.map((r) => r[column])).toEqual([long, "Hà Nội", "Đà Nẵng"]);
+    const width = sheet.columnWidths!.find((w) => w.column === letter)!.width;
+    // The column stops at 50 character widths, narrower than the name, which then wraps.
+    expect(width).toBeLessThanOrEqual(50);
+    expect(long.length).toBeGreaterThan(width);
+    const wrapped = sheet.blocks.filter((b) => b.wrap && b.address.startsWith(letter) && b.address !== `${letter}3`);
+    expect(wrapped).toEqual([{ address: `${letter}4`, values: [[long]], numberFormat: "@", wrap: true }]);
+    const height = (row: number) => sheet.rowHeights!.find((h) => h.row === row)?.height;
+    // Two lines of 15 points and a little room; the short names keep the usual line.
+    expect(height(4)).toBeGreaterThanOrEqual(30);
+    expect(height(5)).toBeUndefined();
+    expect(height(6)).toBeUndefined();
+  });
+});

@@ -5,7 +5,7 @@ import { localize } from "../i18n/text";
 import type { CellBlock, ConditionalFormatPlan, OwnedSheetPlan, PlanValue, PrintPlan, ScoreTable, UnitResult } from "../types";
 import { decimalFigure } from "../score/round";
 import { columnLetter, parseCell, rangeAddress } from "./a1";
-import { fitWidth, widestWord, wrappedHeight } from "./layout";
+import { fitWidth, widestWord, wrappedHeight, wrappedLines } from "./layout";
 import {
   RESULTS_TABLE,
   SHEET_NAMES,
@@ -93,7 +93,12 @@ interface Column {
   rank?: boolean;
   /** The header's alignment when it is not the column's (see columnAlign). */
   headerAlign?: CellBlock["align"];
+  /** Values wider than the column wrap over as many lines as they take (the unit's name). */
+  wrap?: boolean;
 }
+
+/** The widest the unit's name column gets; a longer name wraps in its row, made tall enough for it. */
+const UNIT_NAME_WIDTH = 50;
 
 export interface IssueCounts {
   errors: number;
@@ -154,7 +159,7 @@ function columnsFor(input: ResultsSheetInput): Column[] {
   const cols: Column[] = [
     { header: label("rank", lang), width: 7, format: RANK_FORMAT, cell: (u) => u.rank, rank: true },
     { header: label("unitCode", lang), width: 12, format: TEXT_FORMAT, cell: (u) => u.code },
-    { header: label("unit", lang), width: 20, maxWidth: 50, format: TEXT_FORMAT, cell: (u) => u.name },
+    { header: label("unit", lang), width: 20, maxWidth: UNIT_NAME_WIDTH, format: TEXT_FORMAT, cell: (u) => u.name, wrap: true },
   ];
   // An index without categories has no empty category column.
   if (showsCategories(model, input.units)) {
@@ -258,6 +263,35 @@ function rankBlocks(cols: Column[], rows: PlanValue[][], top: number): CellBlock
   return cols.flatMap((c, i): CellBlock[] =>
     c.rank ? [{ address: `${columnLetter(i + 1)}${top + 1}`, values: rows.map((r) => [r[i] ?? null]), numberFormat: c.format, align: "center" }] : [],
   );
+}
+
+/** Whether `value` in column `c`, `width` wide, takes more than one line. */
+function wraps(c: Column, value: PlanValue, width: number): boolean {
+  return c.wrap === true && wrappedLines(shown(value, c.format), width) > 1;
+}
+
+/**
+ * The cells whose value takes more than one line in its column (a long unit name), wrapped so that
+ * it prints whole; the others stay as the readers put one line (wrapped, the xlsx host would set
+ * them apart by centring them in their row).
+ */
+function wrapBlocks(cols: Column[], rows: PlanValue[][], widths: number[], top: number): CellBlock[] {
+  return rows.flatMap((r, n) =>
+    cols.flatMap((c, i): CellBlock[] =>
+      wraps(c, r[i] ?? null, widths[i] ?? c.width) ? [{ address: `${columnLetter(i + 1)}${top + 1 + n}`, values: [[r[i] ?? null]], numberFormat: c.format, wrap: true }] : [],
+    ),
+  );
+}
+
+/**
+ * The height of each unit's row whose value wraps: as many lines as it takes. (Only those rows:
+ * a height for every row would cost the Excel host a command per unit.)
+ */
+function unitRowHeights(cols: Column[], rows: PlanValue[][], widths: number[], top: number): { row: number; height: number }[] {
+  return rows.flatMap((r, n) => {
+    const cells = cols.flatMap((c, i) => (wraps(c, r[i] ?? null, widths[i] ?? c.width) ? [{ text: shown(r[i] ?? null, c.format), width: widths[i] ?? c.width }] : []));
+    return cells.length > 0 ? [{ row: top + 1 + n, height: wrappedHeight(cells) }] : [];
+  });
 }
 
 /**
@@ -366,6 +400,7 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
       { address: `A${top}`, values: [header, ...rows], numberFormat: formats },
       ...headerBlocks(cols, top),
       ...rankBlocks(cols, rows, top),
+      ...wrapBlocks(cols, rows, widths, top),
       ...noteBlocks,
     ],
     // An Excel table needs at least one data row.
@@ -373,7 +408,7 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
     conditionalFormats,
     charts: [],
     columnWidths: cols.map((c, i) => ({ column: columnLetter(i + 1), width: widths[i] ?? c.width })),
-    rowHeights: [{ row: 1, height: 21 }, { row: top, height: headerHeight }],
+    rowHeights: [{ row: 1, height: 21 }, { row: top, height: headerHeight }, ...unitRowHeights(cols, rows, widths, top)],
     freeze: { rows: top, columns: 3 },
     print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: top, last: top }, ...printWidth(widths) },
     // Where the sheet goes when a run creates it: first. A sheet that exists keeps the place and

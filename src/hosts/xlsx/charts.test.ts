@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { ChartPlan } from "../../core/types";
-import { addCharts } from "./charts";
+import { addCharts, chartSpaceXml } from "./charts";
 
 const RESULTS = "Kết quả";
 const CHARTS = "Biểu đồ";
@@ -161,6 +161,33 @@ describe("native charts in a scored workbook", () => {
     expect(xml).toContain('<c:pt idx="0"><c:v>Đơn vị A</c:v></c:pt>');
     expect(xml).toContain('<c:pt idx="0"><c:v>10.5</c:v></c:pt>');
     expect(xml).not.toContain("Sở Tư pháp");
+  });
+
+  test("a bar chart names its units in letters as large as its height allows them, every one, or with a few hundred units every few; the radar keeps its own", () => {
+    /** The category axis's label size (points) and how many units each name stands for, of `count` units on a chart of `rows` rows. */
+    const axis = (count: number, rows: number, plan: ChartPlan = totalChart) => {
+      const names = Array.from({ length: count }, (_, i) => `Tỉnh số ${i + 1}`);
+      const xml = chartSpaceXml(
+        { ...plan, categories: `B2:B${count + 1}`, series: plan.series.map((s) => ({ ...s, values: `C2:C${count + 1}` })), from: "A1", to: `R${rows}` },
+        { categories: names, series: plan.series.map(() => names.map((_, i) => 100 - i / 10)) },
+      );
+      const catAx = /<c:catAx>[\s\S]*?<\/c:catAx>/.exec(xml)![0];
+      return {
+        size: Number(/<a:defRPr sz="(\d+)"\/>/.exec(catAx.replace(/<c:title>[\s\S]*?<\/c:title>/, ""))?.[1]) / 100,
+        skip: Number(/<c:tickLblSkip val="(\d+)"\/>/.exec(catAx)?.[1] ?? Number.NaN),
+      };
+    };
+    // 20 units on a landscape page (31 rows): the usual size.
+    expect(axis(20, 31)).toEqual({ size: 9, skip: 1 });
+    // 63 on a portrait page (46 rows): each named, smaller; with a legend under the chart, smaller still.
+    expect(axis(63, 46)).toEqual({ size: 7.5, skip: 1 });
+    expect(axis(63, 46, stackedChart)).toEqual({ size: 7, skip: 1 });
+    // 204: the smallest legible size does not fit each, so every third is named.
+    expect(axis(204, 46)).toEqual({ size: 6, skip: 3 });
+    // The radar's axes are the groups, not the units: no skipping, the usual size.
+    const radar = chartSpaceXml(radarChart, { categories: GROUP_NAMES, series: [GROUPS[0]!, GROUPS[1]!] });
+    expect(radar).not.toContain("tickLblSkip");
+    expect(/<c:catAx>[\s\S]*?<\/c:catAx>/.exec(radar)![0]).toContain('<a:defRPr sz="900"/>');
   });
 
   test("the workbook with charts still opens in ExcelJS with its values intact", async () => {

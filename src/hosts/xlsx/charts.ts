@@ -10,6 +10,7 @@
 import JSZip from "jszip";
 import { columnLetter, parseCell, parseRange } from "../../core/plan/a1";
 import { tidyDataBarsIn } from "./finish";
+import { categoryAxisLabels } from "../../core/plan/charts";
 import type { ChartPlan } from "../../core/types";
 import {
   CT_DRAWING,
@@ -376,13 +377,16 @@ function axesXml(plan: ChartPlan): string {
   const catOrientation = horizontalBars ? "maxMin" : "minMax";
   // The axis ends at the most a bar can reach (c:max comes before c:min in c:scaling).
   const max = plan.valueAxisMax !== undefined && Number.isFinite(plan.valueAxisMax) ? `<c:max val="${plan.valueAxisMax}"/>` : "";
+  // The units' names as large as each unit's share of the chart's height allows, each named (or,
+  // with a few hundred units, every second, third… from rank 1): left to themselves, readers
+  // skip labels they think do not fit, each its own way.
+  const names = horizontalBars ? categoryAxisLabels(plan) : undefined;
   const catAx =
     `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="${catOrientation}"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${horizontalBars ? "l" : "b"}"/>${catTitle}<c:numFmt formatCode="General" sourceLinked="0"/>` +
-    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${labelText(900)}` +
+    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${labelText(Math.round((names?.size ?? 9) * 100))}` +
     `<c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>` +
-    // Every unit's name on the axis: readers skip labels they think do not fit.
-    `${horizontalBars ? `<c:tickLblSkip val="1"/>` : ""}<c:noMultiLvlLbl val="0"/></c:catAx>`;
+    `${names ? `<c:tickLblSkip val="${names.skip}"/>` : ""}<c:noMultiLvlLbl val="0"/></c:catAx>`;
   const valAx =
     `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/>${max}<c:min val="0"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${horizontalBars ? "b" : "l"}"/><c:majorGridlines/>${valTitle}<c:numFmt formatCode="General" sourceLinked="1"/>` +
