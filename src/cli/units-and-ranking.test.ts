@@ -35,7 +35,7 @@ async function cellOf(file: string, sheet: string, address: string): Promise<Exc
 }
 
 interface ScoreJson {
-  units: { code: string; name: string; rank: number | null }[];
+  units: { code: string | null; name: string; rank: number | null }[];
   issues: { code: string; unit: string | null }[];
   stale: { changed: string[]; added: string[]; removed: string[]; message: string } | null;
 }
@@ -62,9 +62,41 @@ describe("units without a code", () => {
     expect(c.out).toContain("Đã gom 4 phiếu vào dot-gom.xlsx.");
     const s = await run(["score", "dot-gom.xlsx", "--json", "-"]);
     const json = JSON.parse(s.out) as ScoreJson;
-    expect(json.units.map((u) => u.code).sort()).toEqual(["Sở Công Thương", "Sở Tư pháp", "Sở Xây dựng", "Sở Y tế"]);
+    // Four units, none with a code made up from its name: `code` is null, as `category` is when absent.
+    expect(json.units.map((u) => u.name).sort()).toEqual(["Sở Công Thương", "Sở Tư pháp", "Sở Xây dựng", "Sở Y tế"]);
+    expect(json.units.map((u) => u.code)).toEqual([null, null, null, null]);
     expect(json.units.every((u) => u.rank !== null)).toBe(true);
     expect(json.issues.filter((i) => i.code === "duplicate-unit")).toEqual([]);
+  }, 60_000);
+
+  it("mixed with coded units, keep a blank code in the JSON, the results sheet and the ranking table, and the coded ones keep theirs", async () => {
+    writeFileSync(join(dir, "tron.csv"), "Mã đơn vị,Đơn vị,Nhóm\nSNV,Sở Nội vụ,co-dvc\n,Sở Không Mã,co-dvc\n");
+    expect((await run(["template", "--index", INDEX, "--units", "tron.csv", "--out", "tron.xlsx"])).code).toBe(0);
+    await fill("tron.xlsx", "tron-da-dien.xlsx", [{ code: "SNV", name: "Sở Nội vụ" }, { code: "", name: "Sở Không Mã" }]);
+    const s = await run(["score", "tron-da-dien.xlsx", "--json", "-"]);
+    const json = JSON.parse(s.out) as ScoreJson;
+    expect(Object.fromEntries(json.units.map((u) => [u.name, u.code]))).toEqual({ "Sở Nội vụ": "SNV", "Sở Không Mã": null });
+    expect(json.units.every((u) => u.rank !== null)).toBe(true);
+    // The uncoded unit's findings are filed under its name, never under an empty code.
+    expect(json.issues.some((i) => i.unit === "")).toBe(false);
+
+    expect((await run(["score", "tron-da-dien.xlsx", "--out", "tron-cham.xlsx"])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "tron-cham.xlsx"));
+    const results = wb.getWorksheet("Kết quả")!;
+    expect([results.getCell("B3").value, results.getCell("C3").value]).toEqual(["Mã đơn vị", "Đơn vị"]);
+    const rows = [4, 5].map((r) => [results.getCell(`B${r}`).value ?? "", results.getCell(`C${r}`).value]);
+    expect(rows.sort((a, b) => String(a[1]).localeCompare(String(b[1])))).toEqual([
+      ["", "Sở Không Mã"],
+      ["SNV", "Sở Nội vụ"],
+    ]);
+
+    // The terminal's table: the code column is blank for the unit without one, not its name again.
+    const table = await run(["score", "tron-da-dien.xlsx"]);
+    const line = table.out.split("\n").find((l) => l.includes("Sở Không Mã"))!;
+    expect(line).toBeDefined();
+    expect(line.split("Sở Không Mã").length).toBe(2);
+    expect(table.out.split("\n").find((l) => l.includes("Sở Nội vụ"))).toContain("SNV");
   }, 60_000);
 
   it("gathered blank first, then filled, have the filled form take the blank one's place", async () => {

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { MAX_SHEET_NAME, detectLayoutA, isBlankForm, isInstructionsSheet, planCollect, uniqueSheetName } from "./collect";
 import { sampleModel } from "./read/fixtures";
 import { readSubmissions } from "./read";
+import { unitKey } from "./plan";
 import { unitsWithSameCode } from "./units";
 import type { CellValue, SheetSnapshot } from "./types";
 
@@ -416,7 +417,7 @@ describe("forms without a unit code", () => {
     const sheet = uncoded("Sở Y tế", "Sở Y tế", true);
     expect(detectLayoutA(sheet)).toMatchObject({ unitName: "Sở Y tế", unitCode: "Sở Y tế", noCode: true });
     const unit = readSubmissions(sampleModel(), { sheets: [sheet] }).submissions[0];
-    expect(unit && { code: unit.code, name: unit.name }).toEqual({ code: "Sở Y tế", name: "Sở Y tế" });
+    expect(unit && { code: unit.code, name: unit.name, key: unitKey(unit) }).toEqual({ code: "", name: "Sở Y tế", key: "Sở Y tế" });
   });
 
   it("of two units gathered from two files are both taken, without a word", () => {

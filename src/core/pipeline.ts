@@ -241,7 +241,8 @@ export function formsOfAnotherIndexMessage(named: string[], inUse: unknown, wher
 
 /**
  * The `--json` output (architecture.md, "Command line"): full-precision figures, messages in `lang`.
- * A unit that is not ranked also has `notRankedReason` ("excluded" | "low-coverage" |
+ * A unit without a code has `code: null` (as `category`). A unit that is not ranked also has
+ * `notRankedReason` ("excluded" | "low-coverage" |
  * "not-available") and `notRankedNote`, the sentence the results sheet shows.
  */
 export function resultsJson(result: RunResult, lang: Lang): object {
@@ -249,7 +250,7 @@ export function resultsJson(result: RunResult, lang: Lang): object {
   return {
     index: { id: table.index.id, version: table.index.version },
     units: unitsByRank(table).map((u) => ({
-      code: u.code,
+      code: u.code.trim() !== "" ? u.code : null,
       name: u.name,
       category: u.category ?? null,
       value: u.value,

@@ -83,6 +83,7 @@ export interface SubmissionSource {
 }
 
 export interface Submission {
+  /** The unit code; "" when the unit has none (it is then known by its name: `unitKey`). */
   code: string;
   name: string;
   /** A category id of the definition, when known. */
@@ -176,6 +177,7 @@ export interface NodeResult {
 }
 
 export interface UnitResult {
+  /** The unit code; "" when the unit has none (`--json` gives null). */
   code: string;
   name: string;
   category?: string;

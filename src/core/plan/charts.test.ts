@@ -96,6 +96,18 @@ describe("the profile radar", () => {
     expect(chartsOf(run(PROVINCES, model, "en"), "Charts").find((c) => c.name === CHART_NAMES.profile)!.title).toBe("Comparison by component index (values 0–1)");
   });
 
+  test("units without a code are picked for the profile by their names, as the pane names them", () => {
+    const model = builtin("dti-tinh-922-2022");
+    const uncoded: WorkbookSnapshot = { sheets: [{ ...PROVINCES.sheets[0]!, values: PROVINCES.sheets[0]!.values.map((r, i) => (i === 0 ? r : ["", ...r.slice(1)])) }] };
+    const { submissions, issues, table } = readAndScore(uncoded, model);
+    expect(table.units.map((u) => u.code)).toEqual(["", "", ""]);
+    const plan = planResults(model, table, issues, submissions, { lang: "vi", projectVersion: "1", now: NOW, snapshot: uncoded, charts: { profileUnits: ["Hải Phòng", "Hà Nội"] } });
+    expect(chartsOf(plan).find((c) => c.name === CHART_NAMES.profile)!.series.map((x) => x.name)).toEqual(["Hải Phòng", "Hà Nội", "Trung bình"]);
+    // By default, the first three by rank, each one unit.
+    const byRank = run(uncoded, model);
+    expect(chartsOf(byRank).find((c) => c.name === CHART_NAMES.profile)!.series.map((x) => x.name)).toEqual(["Đà Nẵng", "Hải Phòng", "Hà Nội", "Trung bình"]);
+  });
+
   test("an index with three or more top-level groups keeps them as the radar's axes", () => {
     const plan = run(COUNTRIES, builtin("undp-hdi"));
     const radar = chartsOf(plan).find((c) => c.name === CHART_NAMES.profile)!;

@@ -15,6 +15,7 @@ import type { CellBlock, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, PrintP
 import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
 import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label, profileLeftOutMessage, unitLabelText } from "./labels";
+import { unitKey } from "./index-sheet";
 import { DEFAULT_FORMATS, type FigureFormats, figure } from "./results-sheet";
 
 export interface ChartsSheetInput {
@@ -22,7 +23,7 @@ export interface ChartsSheetInput {
   /** Units in rank order. */
   units: UnitResult[];
   lang: Lang;
-  /** Unit codes for the profile chart; default: the first three by rank. */
+  /** Units for the profile chart, by key (code, or name for a unit without one: unitKey); default: the first three by rank. */
   profileUnits?: string[];
   /** The results sheet's name, for placing this sheet after it. */
   after: string;
@@ -219,8 +220,8 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   // on the radar's axes (none: no radar, no block).
   const axes = profileAxes(model);
   const profile = axes ? named(axes.codes) : [];
-  const chosenCodes = input.profileUnits && input.profileUnits.length > 0 ? input.profileUnits : units.slice(0, 3).map((u) => u.code);
-  const chosen = chosenCodes.flatMap((c) => units.filter((u) => u.code === c)).slice(0, MAX_PROFILE_UNITS);
+  const chosenCodes = input.profileUnits && input.profileUnits.length > 0 ? input.profileUnits : units.slice(0, 3).map(unitKey);
+  const chosen = chosenCodes.flatMap((c) => units.filter((u) => unitKey(u) === c)).slice(0, MAX_PROFILE_UNITS);
   const axisHeader = axes?.level === "below" ? CHART_LABELS.component[lang] : CHART_LABELS.pillar[lang];
   const head2: PlanValue[] = axes ? [axisHeader, ...chosen.map((u) => u.name), label("average", lang)] : [];
   const rows2: PlanValue[][] = profile.map((g) => [

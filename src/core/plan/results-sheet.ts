@@ -158,7 +158,8 @@ function columnsFor(input: ResultsSheetInput): Column[] {
   const { model, table, lang, formats } = input;
   const cols: Column[] = [
     { header: label("rank", lang), width: 7, format: RANK_FORMAT, cell: (u) => u.rank, rank: true },
-    { header: label("unitCode", lang), width: 12, format: TEXT_FORMAT, cell: (u) => u.code },
+    // A unit without a code has its code cell left blank: it is known by its name.
+    { header: label("unitCode", lang), width: 12, format: TEXT_FORMAT, cell: (u) => (u.code.trim() !== "" ? u.code : null) },
     { header: label("unit", lang), width: 20, maxWidth: UNIT_NAME_WIDTH, format: TEXT_FORMAT, cell: (u) => u.name, wrap: true },
   ];
   // An index without categories has no empty category column.

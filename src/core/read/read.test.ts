@@ -3,7 +3,7 @@ import { csvToSnapshot } from "./csv";
 import { parseDefinition } from "../definition";
 import { sampleModel } from "./fixtures";
 import { INDEX_FORMAT } from "../plan/labels";
-import { readIndexSheet } from "../plan/index-sheet";
+import { readIndexSheet, unitKey } from "../plan/index-sheet";
 import { checkSelfScores, issueCounts, readSubmissions, sheetsWrittenByScoring } from "./index";
 
 const model = sampleModel();
@@ -518,14 +518,29 @@ describe("layout B: one row per unit", () => {
   test("a unit without a code is known by its name, and a row without a name takes its code with a warning", () => {
     const csv = "Đơn vị,Mã đơn vị,Nhóm,1.1,1.2.a,1.2.b,1.3,1.10,2.1,2.2,2.3\nSở Y tế,,co-dvc,có,3,4,Chủ tịch,4,85%,4,12\n,STC,co-dvc,có,3,4,Chủ tịch,4,85%,4,12\n,,co-dvc,có,3,4,Chủ tịch,4,85%,4,12\n";
     const result = readSubmissions(model, csvToSnapshot(csv, "t.csv"));
-    expect(result.submissions.map((s) => [s.code, s.name])).toEqual([
-      ["Sở Y tế", "Sở Y tế"],
-      ["STC", "STC"],
+    // No code is made up for a unit without one: it keeps none and is known by its name.
+    expect(result.submissions.map((s) => [s.code, s.name, unitKey(s)])).toEqual([
+      ["", "Sở Y tế", "Sở Y tế"],
+      ["STC", "STC", "STC"],
     ]);
     expect(result.issues.map((i) => [i.code, i.severity, i.cell])).toEqual([
       ["missing-unit-name", "warning", "A3"],
       ["missing-unit-name", "error", "A4"],
     ]);
+  });
+
+  test("units without a code are told apart by their names, and one name twice is a duplicate named by that name", () => {
+    const csv = "Đơn vị,Nhóm,1.1\nSở Y tế,co-dvc,có\nSở Tư pháp,co-dvc,có\nSở Y tế,co-dvc,không\n";
+    const result = readSubmissions(model, csvToSnapshot(csv, "t.csv"));
+    expect(result.submissions.map((s) => [s.code, s.name, s.values["1.1"]])).toEqual([
+      ["", "Sở Y tế", true],
+      ["", "Sở Tư pháp", true],
+    ]);
+    const dup = result.issues.filter((i) => i.code === "duplicate-unit");
+    expect(dup).toEqual([expect.objectContaining({ severity: "error", cell: "A4", unit: "Sở Y tế" })]);
+    expect(dup[0]!.message.vi).toContain("Sở Y tế");
+    // Findings of an uncoded unit are filed under its name, as issue counts and the pane look them up.
+    expect(new Set(result.issues.filter((i) => i.code === "missing-input").map((i) => i.unit))).toEqual(new Set(["Sở Y tế", "Sở Tư pháp"]));
   });
 
   test("the same unit code twice is an error and the second row is not scored", () => {
@@ -757,6 +772,21 @@ describe("self scores and issue counts", () => {
       ["self-score-differs", "warning", "Sở Y tế", "F13", "1.3"],
     ]);
     expect(issues[0]?.message.vi).toBe("Trang tính 'Sở Y tế', ô F10: điểm tự chấm 7,5 khác với điểm tính được 7,4 (chỉ tiêu 1.2).");
+  });
+
+  test("the self scores of units without a code are checked against their own results, found by name", () => {
+    const uncoded = (name: string): CellValue[][] => BLOCK.map((r) => (r[0] === "Mã đơn vị" ? ["Mã đơn vị", null] : r[0] === "Đơn vị" ? ["Đơn vị", name] : r));
+    const { submissions } = readSubmissions(model, book(sheetA({ name: "Sở Y tế", block: uncoded("Sở Y tế") }), sheetA({ name: "Sở Tư pháp", block: uncoded("Sở Tư pháp") })));
+    expect(submissions.map((x) => [x.code, x.name])).toEqual([
+      ["", "Sở Y tế"],
+      ["", "Sở Tư pháp"],
+    ]);
+    // Results in another order than the forms: Sở Tư pháp's agree with its self scores, Sở Y tế's do not on 1.2.
+    const agrees = table({ "1": 35, "1.1": 10, "1.2": 7.5, "1.3": 10 }).units[0]!;
+    const differs = table({ "1": 35, "1.1": 10, "1.2": 7.4, "1.3": 10 }).units[0]!;
+    const results = { ...table({}), units: [{ ...agrees, code: "", name: "Sở Tư pháp" }, { ...differs, code: "", name: "Sở Y tế" }] };
+    const issues = checkSelfScores(model, submissions, results);
+    expect(issues.map((i) => [i.code, i.sheet, i.cell, i.unit])).toEqual([["self-score-differs", "Sở Y tế", "F10", "Sở Y tế"]]);
   });
 
   test("issues are counted per unit and severity", () => {
@@ -998,7 +1028,7 @@ describe("forms and tables as units fill them in", () => {
 
   test("a form without its header block says the header was not found, not that the unit's name is blank", () => {
     const result = readSubmissions(model, book(withStt({ name: "Phiếu 1", block: [["PHIẾU TỰ ĐÁNH GIÁ"]] })));
-    expect(only(result).code).toBe("Phiếu 1");
+    expect([only(result).code, only(result).name]).toEqual(["", "Phiếu 1"]);
     const issue = result.issues.find((i) => i.code === "missing-unit-name")!;
     expect(issue).toMatchObject({ severity: "warning", sheet: "Phiếu 1", cell: "A1", unit: "Phiếu 1" });
     expect(issue.message.vi).toBe(

@@ -5,7 +5,7 @@
  * and reported, so scoring still runs.
  */
 import type { IndexModel, IndicatorModel } from "../definition/model";
-import { type IndexSheetState, readIndexSheet } from "../plan/index-sheet";
+import { type IndexSheetState, readIndexSheet, unitKey } from "../plan/index-sheet";
 import { INDEX_SHEET } from "../plan/labels";
 import { foldText, localize, type Lang, type Message } from "../i18n/text";
 import type { InputValue, Issue, Submission, WorkbookSnapshot } from "../types";
@@ -136,12 +136,13 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
     return { submissions: [], issues, layout: "none", sheets };
   }
 
-  // Units are told apart by unitKeyOf, the key Collect and the units list compare codes by. Of the
+  // Units are told apart by unitKeyOf of their key (their code, or their name when they have none),
+  // the key Collect and the units list compare codes by. Of the
   // submissions of one unit, the first on a visible sheet is scored, else the first: a hidden sheet
   // often keeps an older copy of a form ("Sở Nội vụ 2023" hidden before the current "Sở Nội vụ").
   const hidden = new Set(snapshot.sheets.filter((s) => s.visible === false).map((s) => s.name));
   const built = raws.map((raw) => ({ raw, ...buildSubmission(model, raw) }));
-  const keyOf = (b: (typeof built)[number]): string => unitKeyOf((b.submission as Submission).code);
+  const keyOf = (b: (typeof built)[number]): string => unitKeyOf(unitKey(b.submission as Submission));
   const scored = new Map<string, (typeof built)[number]>();
   for (const b of built) {
     if (!b.submission) continue;
@@ -180,11 +181,11 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
         sheet: raw.sheet,
         ...(raw.file !== undefined ? { file: raw.file } : {}),
         cell: at,
-        unit: same ? s.code : s.name,
+        unit: same ? unitKey(s) : s.name,
         ...placeOf(chosen),
         ...(hidden.has(raw.sheet) ? { hidden: true } : {}),
         ...(hidden.has(chosen.raw.sheet) ? { foundHidden: true, foundSheet: chosen.raw.sheet } : {}),
-        ...(same ? {} : { raw: s.name, expected: other.name, list: [s.code] }),
+        ...(same ? {} : { raw: s.name, expected: other.name, list: [unitKey(s)] }),
       }),
     );
   }
@@ -294,8 +295,9 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
     issues.push(makeIssue("error", "missing-unit-name", { sheet: raw.sheet, ...(raw.file !== undefined ? { file: raw.file } : {}), cell: raw.name.address }));
     return { issues };
   }
-  const code = codeText || name;
-  const base: MessageParams = { sheet: raw.sheet, ...(raw.file !== undefined ? { file: raw.file } : {}), unit: code };
+  // A unit without a code keeps none (its code is ""): it is known by its name (unitKey).
+  const code = codeText;
+  const base: MessageParams = { sheet: raw.sheet, ...(raw.file !== undefined ? { file: raw.file } : {}), unit: code || name };
   if (nameText === "") {
     issues.push(
       makeIssue("warning", "missing-unit-name", {

@@ -1,6 +1,7 @@
 /** Self scores (`Tự chấm`) compared with the points the engine computed (or the value, for a node without points). */
 import type { IndexModel } from "../definition/model";
 import type { Issue, ScoreTable, Submission, UnitResult } from "../types";
+import { unitKey } from "../plan/index-sheet";
 import { makeIssue } from "./messages";
 
 /** Differences up to this many points are rounding, not disagreement. */
@@ -12,16 +13,16 @@ const TOLERANCE = 0.005;
  * counts as 0 points. A node without points (no `max`: an index of values, the HDI) is compared
  * with its value, the figure the form's `Điểm` column shows for it, and the warning says so (its
  * points are none, not 0). `table.units` is matched to `submissions` by position when the codes
- * agree there, else by unit code.
+ * agree there, else by the unit's key (its code, or its name when it has none: unitKey).
  */
 export function checkSelfScores(model: IndexModel, submissions: Submission[], table: ScoreTable): Issue[] {
   const issues: Issue[] = [];
-  const byCode = new Map<string, UnitResult>();
-  for (const u of table.units) if (!byCode.has(u.code)) byCode.set(u.code, u);
+  const byKey = new Map<string, UnitResult>();
+  for (const u of table.units) if (!byKey.has(unitKey(u))) byKey.set(unitKey(u), u);
   submissions.forEach((s, i) => {
     if (!s.selfScores) return;
     const atIndex = table.units[i];
-    const result = atIndex !== undefined && atIndex.code === s.code ? atIndex : byCode.get(s.code);
+    const result = atIndex !== undefined && unitKey(atIndex) === unitKey(s) ? atIndex : byKey.get(unitKey(s));
     if (!result) return;
     for (const [node, self] of Object.entries(s.selfScores)) {
       const modelNode = model.nodes.get(node);
@@ -36,7 +37,7 @@ export function checkSelfScores(model: IndexModel, submissions: Submission[], ta
         makeIssue("warning", "self-score-differs", {
           ...(s.source ? { sheet: s.source.sheet } : {}),
           ...(cell !== undefined ? { cell } : {}),
-          unit: s.code,
+          unit: unitKey(s),
           node,
           value: self,
           other: computed,

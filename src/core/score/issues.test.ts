@@ -221,4 +221,27 @@ describe("ranking exclusions that match nothing", () => {
     const table = scoreUnits(model, units, { ranking: { exclude: ["SNV"] } });
     expect(resultIssues(model, units, table)).toEqual([]);
   });
+
+  it("exclude a unit without a code by its name, and suggest the name written exactly", () => {
+    const uncoded = [unit("", { "1": 0.5 }, { name: "Sở Không Mã", category: "co-dvc" }), unit("", { "1": 0.5 }, { name: "Sở Xây dựng", category: "co-dvc" }), ...units.slice(1)];
+    const byName = scoreUnits(model, uncoded, { ranking: { exclude: ["Sở Không Mã"] } });
+    expect(byName.units.map((u) => [u.name, u.code, u.notRankedReason ?? null, u.rank])).toEqual([
+      ["Sở Không Mã", "", "excluded", null],
+      ["Sở Xây dựng", "", null, 3],
+      ["Sở Nội vụ", "SNV", null, 2],
+      ["Sở Tư pháp", "STP", null, 1],
+    ]);
+    expect(resultIssues(model, uncoded, byName)).toEqual([]);
+    // Not excluded, the two units without a code tie on their figure and are still two units, both ranked.
+    const tied = scoreUnits(model, uncoded, { ranking: { exclude: [] } });
+    expect(tied.units.map((u) => u.rank)).toEqual([3, 3, 2, 1]);
+    const table = scoreUnits(model, uncoded, { ranking: { exclude: ["sở không mã"] } });
+    const [issue] = resultIssues(model, uncoded, table);
+    expect(issue!.message.vi).toBe(
+      'Mục "sở không mã" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ Sở Không Mã (đơn vị không có mã), hãy ghi đúng tên "Sở Không Mã".',
+    );
+    expect(issue!.message.en).toBe(
+      'The ranking exclusion "sở không mã" (ranking.exclude) is neither a unit code nor a unit category id, so it excludes no unit; to exclude Sở Không Mã (a unit without a code), write its name exactly "Sở Không Mã".',
+    );
+  });
 });

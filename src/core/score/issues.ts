@@ -13,6 +13,7 @@ import type { Expr } from "../expr/ast";
 import { printExpression } from "../expr/parse";
 import { type Message, foldText, formatNumber, localize } from "../i18n/text";
 import { issueLocation } from "../read/messages";
+import { unitKey } from "../plan/index-sheet";
 import type { Issue, NodeResult, ScoreTable, Submission } from "../types";
 import { type ChildFigure, aggregateGroup } from "./aggregate";
 import { type ChoiceScale, type Extent, choiceScales, crossFigure, crossInput, crossRuleValue, exprInput, isCrossUnit, localRuleValue } from "./rules";
@@ -246,26 +247,26 @@ export function invalidResultIssue(model: IndexModel, submission: Submission, fo
     message: { vi: sentence(at.vi, body.vi), en: sentence(at.en, body.en) },
     ...(source !== undefined ? { sheet: source.sheet } : {}),
     ...(cell !== undefined ? { cell } : {}),
-    unit: submission.code,
+    unit: unitKey(submission),
     node: found.node,
   };
 }
 
 /**
  * The "exclude-unmatched" warnings of a run: each entry of ranking.exclude that is neither a
- * unit's code nor a unit category's id (as the ranking compares them: trimmed, exactly) excludes
+ * unit's code (a unit without one: its name) nor a unit category's id (as the ranking compares them: trimmed, exactly) excludes
  * nothing. When the entry is a unit's code or name, or a category's id or name, but for case,
  * diacritics or spacing, the sentence says what to write instead.
  */
 export function excludeIssues(model: IndexModel, table: ScoreTable): Issue[] {
-  const codes = new Set(table.units.map((u) => u.code.trim()));
+  const codes = new Set(table.units.map((u) => unitKey(u).trim()));
   const categories = new Set(model.categories);
   const entries = [...new Set(table.ranking.exclude.map((e) => e.trim()))].filter((e) => e !== "");
   const issues: Issue[] = [];
   for (const entry of entries) {
     if (codes.has(entry) || categories.has(entry)) continue;
     const folded = foldText(entry);
-    const unit = table.units.find((u) => foldText(u.code) === folded) ?? table.units.find((u) => foldText(u.name) === folded);
+    const unit = table.units.find((u) => u.code.trim() !== "" && foldText(u.code) === folded) ?? table.units.find((u) => foldText(u.name) === folded);
     const category = (model.definition.categories ?? []).find(
       (c) => foldText(c.id) === folded || foldText(localize(c.name, "vi")) === folded || foldText(localize(c.name, "en")) === folded,
     );
@@ -273,11 +274,17 @@ export function excludeIssues(model: IndexModel, table: ScoreTable): Issue[] {
       vi: `Mục "${entry}" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào`,
       en: `The ranking exclusion "${entry}" (ranking.exclude) is neither a unit code nor a unit category id, so it excludes no unit`,
     };
+    // A unit without a code is excluded by its name, written as it is.
     const hint: Message | undefined = unit
-      ? {
-          vi: `; để loại trừ ${unit.name}, hãy ghi mã "${unit.code.trim()}"`,
-          en: `; to exclude ${unit.name}, write its code "${unit.code.trim()}"`,
-        }
+      ? unit.code.trim() !== ""
+        ? {
+            vi: `; để loại trừ ${unit.name}, hãy ghi mã "${unit.code.trim()}"`,
+            en: `; to exclude ${unit.name}, write its code "${unit.code.trim()}"`,
+          }
+        : {
+            vi: `; để loại trừ ${unit.name} (đơn vị không có mã), hãy ghi đúng tên "${unitKey(unit).trim()}"`,
+            en: `; to exclude ${unit.name} (a unit without a code), write its name exactly "${unitKey(unit).trim()}"`,
+          }
       : category
         ? {
             vi: `; để loại trừ loại đơn vị "${localize(category.name, "vi")}", hãy ghi mã "${category.id}"`,

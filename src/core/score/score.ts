@@ -4,6 +4,7 @@
  * their extents once per run, never by re-scanning the units for each unit.
  */
 import type { GroupModel, IndexModel, IndicatorModel, ModelNode } from "../definition/model";
+import { unitKey } from "../plan/index-sheet";
 import type { NodeResult, NotRankedReason, ScoreTable, Submission, UnavailableReason, UnitResult } from "../types";
 import { type AggregateOutcome, type ChildFigure, aggregateGroup } from "./aggregate";
 import { type RankEntry, rankFigures } from "./rank";
@@ -245,9 +246,9 @@ function nodeResult(node: ModelNode, w: Work): NodeResult {
   return { value, points, available: value !== null, coverage, rank: null, rankInCategory: null };
 }
 
-/** Why a unit is not ranked, in this order: excluded by code or category, coverage below the minimum, no root value. */
+/** Why a unit is not ranked, in this order: excluded by code (by name when it has none) or category, coverage below the minimum, no root value. */
 function notRankedReason(unit: UnitResult, ranking: Ranking, exclude: Set<string>): NotRankedReason | undefined {
-  if (exclude.has(unit.code.trim()) || (unit.category !== undefined && exclude.has(unit.category.trim()))) return "excluded";
+  if (exclude.has(unitKey(unit).trim()) || (unit.category !== undefined && exclude.has(unit.category.trim()))) return "excluded";
   if (unit.coverage < ranking.minCoverage) return "low-coverage";
   if (unit.value === null) return "not-available";
   return undefined;
@@ -263,7 +264,7 @@ function assignRanks(
   const entries: { unit: UnitResult; entry: RankEntry }[] = [];
   for (const unit of members) {
     const f = figure(unit);
-    if (f !== null) entries.push({ unit, entry: { figure: f, name: unit.name, code: unit.code } });
+    if (f !== null) entries.push({ unit, entry: { figure: f, name: unit.name, code: unitKey(unit) } });
   }
   const ranks = rankFigures(
     entries.map((e) => e.entry),
