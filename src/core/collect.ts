@@ -4,7 +4,9 @@
  * copies the cells.
  */
 import type { IndexModel } from "./definition/model";
-import { type Message, foldText, normalizeText } from "./i18n/text";
+import { builtinNamed, parseIndexText } from "./forms-index";
+import { type Lang, type Message, foldText, normalizeText } from "./i18n/text";
+import { type IndexRef, indexWords } from "./pipeline";
 import { type TableHeader, findTableHeader, readHeaderBlock } from "./read/layout-a";
 import type { LocatedCell } from "./read/raw";
 import { isBlank, keyText } from "./read/sheet";
@@ -172,6 +174,11 @@ export interface CollectSkip {
   kind: CollectSkipKind;
   /** another-index: the `Bộ chỉ số` the form names ("dti-so-nganh-mau@mau-2023"). */
   index?: string;
+  /**
+   * duplicate: the sheet left out is a blank form (nothing filled in), its unit's form being
+   * elsewhere; nothing a unit filled in is lost, so a report may count such sheets rather than list them.
+   */
+  blank?: true;
   reason: Message;
 }
 
@@ -227,6 +234,35 @@ export interface CollectOptions {
   existingUnitCodes?: string[];
   /** `Bộ chỉ số` of the forms already in the consolidated workbook ("dti-so-nganh-mau@mau-2023"). */
   existingIndices?: string[];
+  /** Definitions (the built-in ones) by whose names a form of another index is named; without, by its id@version. */
+  knownIndices?: readonly unknown[];
+}
+
+/**
+ * Why a sheet (or several, `sheet` a list) was left out that names another index (`index`, its
+ * `Bộ chỉ số` text) than `inUse` (a definition): both indices by their names as other messages
+ * name them (indexWords), the sheet's by its id@version when no definition of `known` (nor the
+ * one in use) has its id and version.
+ */
+export function anotherIndexReason(sheet: string | readonly string[], index: string, inUse: unknown, known: readonly unknown[] = []): Message {
+  const def = inUse as { id: string; version: string; name?: IndexRef["name"] };
+  const current: IndexRef = { id: def.id, version: String(def.version), ...(def.name !== undefined ? { name: def.name } : {}) };
+  const { id, version } = parseIndexText(index);
+  const defs = [inUse, ...known].map((d) => ({ id: String((d as { id?: unknown }).id ?? ""), definition: d }));
+  const match = builtinNamed(index, defs)?.definition as { name?: IndexRef["name"] } | undefined;
+  const other: IndexRef = { id, ...(version !== undefined ? { version } : {}), ...(match?.name !== undefined ? { name: match.name } : {}) };
+  // Another version of the same index: "(phiên bản mau-2024)"; otherwise by its name.
+  const inUseWords = (lang: Lang) => {
+    const words = indexWords(current, other, lang, true);
+    return words.startsWith('"') ? words : `(${words})`;
+  };
+  const sheets = typeof sheet === "string" ? [sheet] : sheet;
+  const quoted = sheets.map((n) => `"${n}"`).join(", ");
+  const one = sheets.length === 1;
+  return {
+    vi: `${one ? `Trang tính ${quoted}` : `${sheets.length} trang tính ${quoted}`} được lập theo bộ chỉ số ${indexWords(other, current, "vi")}, không phải bộ chỉ số đang dùng ${inUseWords("vi")}.`,
+    en: `${one ? `Sheet ${quoted} was` : `${sheets.length} sheets, ${quoted}, were`} made for the index ${indexWords(other, current, "en")}, not the index in use ${inUseWords("en")}.`,
+  };
 }
 
 /** Sheet names of the instructions sheet `template` writes first ("Hướng dẫn (2)" after a clash). */
@@ -416,10 +452,7 @@ export function planCollect(
             sheet: sheet.name,
             kind: "another-index",
             index: header.index,
-            reason: {
-              vi: `Trang tính "${sheet.name}" dùng bộ chỉ số "${header.index}", không phải "${model.definition.id}@${model.definition.version}".`,
-              en: `Sheet "${sheet.name}" uses index "${header.index}", not "${model.definition.id}@${model.definition.version}".`,
-            },
+            reason: anotherIndexReason(sheet.name, header.index, model.definition, options.knownIndices),
           } });
           continue;
         }
@@ -538,6 +571,7 @@ export function planCollect(
           file,
           sheet: sheet.name,
           kind: "duplicate",
+          ...(candidate.blank ? { blank: true as const } : {}),
           reason:
             !candidate.visible && keep?.visible
               ? {

@@ -29,8 +29,8 @@ import { useStepStyles } from "./components/styles";
 import { type StringKey, t } from "./i18n";
 import type { Environment } from "./state/environment";
 import { leftOutSentences } from "./state/findings";
-import { offerLabel, staleIndexMessage } from "./state/pipeline";
-import { type DownloadKind, type Notice, type PaneState, type StepId, usePane } from "./state/usePane";
+import { formsIndexMismatch, offerLabel, staleIndexMessage } from "./state/pipeline";
+import { type DownloadKind, type Notice, type NoticeGroup, type PaneState, type StepId, usePane } from "./state/usePane";
 import type { Workbench } from "./state/workbench";
 
 const STEPS: { id: StepId; key: StringKey; short: StringKey }[] = [
@@ -101,6 +101,10 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  // A notice's counted line ("21 phiếu trống được bỏ qua…") that opens to its list.
+  group: { marginTop: tokens.spacingVerticalXS, "& > summary": { cursor: "pointer" } },
+  // A notice's lists indented as far as their bullets need: the pane is narrow.
+  list: { margin: `${tokens.spacingVerticalXS} 0`, paddingInlineStart: "1.25em" },
   // Read by screen readers, not shown.
   live: {
     position: "absolute",
@@ -174,6 +178,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   const { live, announce } = useAnnouncer();
   const langRef = useRef(lang);
   langRef.current = lang;
+  const formsIndexRef = useRef<{ vi: string; en: string } | undefined>(undefined);
 
   // The focus goes to the step's main control once the page shows what the action changed.
   const focusPending = useRef(false);
@@ -219,7 +224,8 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
     const n = state.notice;
     if (!n) return;
     const l = langRef.current;
-    const details = (n.details ?? []).map((d) => d[l]);
+    // Routine lines by their counts only (the lists stay closed).
+    const details = [...(n.details ?? []), ...(n.groups ?? []).map((g) => g.label)].map((d) => d[l]);
     // What was scored, then what the Score step shows under its table: the errors and warnings found.
     const findings = n.key === "scoreDone" && scoreRef.current ? (findingsAfterScoreText(scoreRef.current.counts, l) ?? "") : "";
     announce([noticeText(n, l), ...details, findings].filter((x) => x !== "").join(" "), n.intent === "error" || n.intent === "warning");
@@ -251,6 +257,14 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   useEffect(() => {
     if (staleCount > 0) announce(t(langRef.current, "staleBanner", { count: staleCount }), false);
   }, [staleCount, announce]);
+  // The Index step's "the forms were made for another index": said when it appears, not again when the language changes.
+  const formsIndex = state.step === "index" ? formsIndexMismatch(state) : undefined;
+  const formsIndexSaid = formsIndex?.message.vi;
+  formsIndexRef.current = formsIndex?.message;
+  useEffect(() => {
+    if (formsIndexSaid === undefined) return;
+    announce(formsIndexRef.current?.[langRef.current] ?? "", true);
+  }, [formsIndexSaid, announce]);
   useEffect(() => {
     if (staleIndexText !== undefined) announce(staleIndexText, false);
   }, [staleIndexText, announce]);
@@ -380,6 +394,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
             testId="notice"
             text={noticeText(state.notice, lang)}
             items={(state.notice.details ?? []).map((d) => d[lang])}
+            groups={state.notice.groups}
             lang={lang}
             onDismiss={() => {
               actions.dismissNotice();
@@ -482,13 +497,16 @@ function DismissableBar(props: {
   onDismiss: () => void;
   /** A button that puts right what the notice says. */
   action?: { label: string; busy: boolean; run: () => void };
+  /** Counted lines under the items, each opening to its list. */
+  groups?: NoticeGroup[];
 }) {
   const st = useStepStyles();
+  const s = useStyles();
   const { items, lang } = props;
   // Two bars may be open at once: each close button is named by what it closes ("Đóng thông báo: …").
   const what = shortened(props.title ?? props.text ?? items[0] ?? "");
   return (
-    <MessageBar intent={props.intent} layout="multiline" data-testid={props.testId}>
+    <MessageBar intent={props.intent} layout="multiline" data-testid={props.testId} data-intent={props.intent}>
       <MessageBarBody>
         {props.title !== undefined && <MessageBarTitle>{props.title}</MessageBarTitle>}
         {props.text !== undefined && <span className={st.wrap}>{props.text}</span>}
@@ -496,7 +514,7 @@ function DismissableBar(props: {
           <div className={st.wrap}>{items[0]}</div>
         ) : (
           items.length > 0 && (
-            <ul>
+            <ul className={s.list}>
               {items.map((d, i) => (
                 <li key={i} className={st.wrap}>
                   {d}
@@ -505,6 +523,18 @@ function DismissableBar(props: {
             </ul>
           )
         )}
+        {(props.groups ?? []).map((g, i) => (
+          <details key={i} className={s.group} data-testid="notice-group">
+            <summary className={st.wrap}>{g.label[lang]}</summary>
+            <ul className={s.list}>
+              {g.items.map((d, j) => (
+                <li key={j} className={st.wrap}>
+                  {d[lang]}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ))}
       </MessageBarBody>
       <MessageBarActions>
         {props.action && (

@@ -99,6 +99,8 @@ export const STRINGS = {
     en: "Use the built-in index \"{name}\", version {version}, instead of the file {file}",
   },
   indexSwitched: { vi: "Đã chọn bộ chỉ số \"{name}\". Hãy chạy lại thao tác.", en: "The index \"{name}\" is chosen. Run the action again." },
+  // The Index step's button under "the forms were made for another index": that index is chosen.
+  indexOfFormsChosen: { vi: "Đã chọn bộ chỉ số \"{name}\" của các phiếu trong sổ.", en: "The index of the workbook's forms, \"{name}\", is chosen." },
 
   // Collect step
   templatesTitle: { vi: "Tạo phiếu tự đánh giá", en: "Make self-assessment forms" },
@@ -164,6 +166,15 @@ export const STRINGS = {
   },
   importFiles: { vi: "Chọn tệp phiếu (.xlsx)", en: "Choose form files (.xlsx)" },
   imported: { vi: "Đã chép {count} trang vào sổ: {names}", en: "Copied {count} sheets into the workbook: {names}" },
+  // What came in names the first sheets; what needs a look is listed under it; blank forms left out are counted.
+  moreSheets: { vi: "{names} và {count} trang khác", en: "{names} and {count} more" },
+  importedToLookAt: { vi: "{count} mục cần xem lại:", en: "{count} items to look at:" },
+  importedBlankSkipped: {
+    vi: "{count} phiếu trống được bỏ qua vì đơn vị đã có phiếu",
+    en: "{count} blank forms left out: their units already have a form",
+  },
+  importedAllSheets: { vi: "Xem cả {count} trang đã chép", en: "See all {count} sheets copied" },
+  importedDuplicatesList: { vi: "Xem {count} trang bị bỏ qua", en: "See the {count} sheets left out" },
   importedNone: { vi: "Không tìm thấy trang phiếu nào trong các tệp đã chọn.", en: "No form sheet was found in the chosen files." },
   // When nothing came in, the headline says why, from the reasons each sheet or file was left out.
   importedNoneDuplicates: {
@@ -220,9 +231,11 @@ export const STRINGS = {
   rankingTitle: { vi: "Cách xếp hạng", en: "Ranking" },
   rankingFromDefinition: { vi: "Mặc định theo bộ chỉ số; có thể đổi cho lần chấm này.", en: "From the index; can be changed for this run." },
   method: { vi: "Đồng hạng", en: "Ties" },
-  methodCompetition: { vi: "1, 1, 3 (bỏ hạng)", en: "1, 1, 3 (skip)" },
-  methodDense: { vi: "1, 1, 2 (liền hạng)", en: "1, 1, 2 (dense)" },
-  methodOrdinal: { vi: "1, 2, 3 (không đồng hạng)", en: "1, 2, 3 (no ties)" },
+  // Read after their label ("Đồng hạng: bỏ qua hạng kế tiếp"), each short enough for the pane's
+  // narrowest select (320 px) to show its example whole.
+  methodCompetition: { vi: "Bỏ qua hạng kế tiếp (1, 1, 3)", en: "Same rank, next skipped (1, 1, 3)" },
+  methodDense: { vi: "Không bỏ hạng (1, 1, 2)", en: "Same rank, none skipped (1, 1, 2)" },
+  methodOrdinal: { vi: "Không xét đồng hạng (1, 2, 3)", en: "Each its own rank (1, 2, 3)" },
   decimals: { vi: "Làm tròn khi xếp hạng (số chữ số thập phân)", en: "Round before ranking (decimal places)" },
   decimalsNone: { vi: "Không làm tròn", en: "No rounding" },
   within: { vi: "Xếp hạng trong", en: "Rank within" },
@@ -242,6 +255,26 @@ export const STRINGS = {
   },
   scoreLeftOutForms: { vi: "{count} phiếu chưa được chấm: xem bước Kiểm tra.", en: "{count} forms were not scored: see the Check step." },
   scoreLeftOutRows: { vi: "{count} dòng chưa được chấm: xem bước Kiểm tra.", en: "{count} rows were not scored: see the Check step." },
+  // Units whose forms hold no figure at all ({names}: up to five, then moreUnits): how the run took them.
+  scoreNoData: {
+    vi: "{count} đơn vị chưa điền số liệu nào ({names}): được tính 0 điểm.",
+    en: "{count} units have not filled in any figure ({names}): they are counted as 0 points.",
+  },
+  scoreNoDataValue: {
+    vi: "{count} đơn vị chưa điền số liệu nào ({names}): được tính giá trị 0.",
+    en: "{count} units have not filled in any figure ({names}): they are counted as a value of 0.",
+  },
+  scoreNoDataUnranked: {
+    vi: "{count} đơn vị chưa điền số liệu nào ({names}): không được xếp hạng.",
+    en: "{count} units have not filled in any figure ({names}): they are not ranked.",
+  },
+  moreUnits: { vi: "{names} và {count} đơn vị khác", en: "{names} and {count} more" },
+  scoreNoneRanked: {
+    vi: "Không đơn vị nào được xếp hạng: lý do ghi dưới tên từng đơn vị.",
+    en: "No unit is ranked: the reason is under each unit's name.",
+  },
+  // Under a unit's name in the table: its form holds no figure (its points are shown as "—").
+  noDataUnit: { vi: "Chưa điền số liệu nào", en: "No figure filled in" },
   topUnits: { vi: "Dẫn đầu", en: "Top units" },
   // The ranking table's other headers are the results sheet's (core/plan/labels.ts COLUMN_LABELS).
   colPoints: { vi: "Điểm", en: "Points" },
@@ -328,6 +361,12 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   summaryGroups: "{count} indicator group",
   summaryIndicators: "{count} indicator",
   imported: "Copied {count} sheet into the workbook: {names}",
+  importedToLookAt: "1 item to look at:",
+  importedBlankSkipped: "1 blank form left out: its unit already has a form",
+  importedDuplicatesList: "See the sheet left out",
+  scoreNoData: "1 unit has not filled in any figure ({names}): it is counted as 0 points.",
+  scoreNoDataValue: "1 unit has not filled in any figure ({names}): it is counted as a value of 0.",
+  scoreNoDataUnranked: "1 unit has not filled in any figure ({names}): it is not ranked.",
   countErrors: "{count} error",
   countWarnings: "{count} warning",
   cleared: "Cleared the marks on {count} cell.",

@@ -14,6 +14,9 @@ import { localize } from "../../src/core/i18n/text";
 import { runScoring } from "../../src/core/pipeline";
 import { unitsByRank } from "../../src/core/score";
 import { XlsxHost } from "../../src/hosts/xlsx";
+import { makeTemplate } from "../../src/hosts/xlsx/template";
+import { parseDefinition } from "../../src/core/definition";
+import { BUILTIN_INDICES } from "../../src/indices";
 import { BLANK_INPUT, SAMPLE_UNITS, inputCell, makeSampleWorkbook, numericInput, sampleModel } from "./sample";
 import { serveDirectory } from "./server";
 
@@ -408,6 +411,28 @@ describe("outside Excel, more of the work", () => {
       if (name) written.set(name, cells[0]);
     });
     expect(written).toEqual(dense);
+
+    // The ways of ranking ties, in words, each with its example; at the narrowest pane the chosen one shows whole.
+    const ties = page.getByLabel("Đồng hạng");
+    expect(await ties.locator("option").allTextContents()).toEqual(["Bỏ qua hạng kế tiếp (1, 1, 3)", "Không bỏ hạng (1, 1, 2)", "Không xét đồng hạng (1, 2, 3)"]);
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    expect(await page.getByLabel("Ties").locator("option").allTextContents()).toEqual(["Same rank, next skipped (1, 1, 3)", "Same rank, none skipped (1, 1, 2)", "Each its own rank (1, 2, 3)"]);
+    await page.setViewportSize({ width: 320, height: 800 });
+    for (const [lang, label] of [["en", "Ties"], ["vi", "Đồng hạng"]] as const) {
+      if (lang === "vi") await page.getByLabel("Pane language").selectOption("vi");
+      for (const method of ["competition", "dense", "ordinal"]) {
+        await page.getByLabel(label).selectOption(method);
+        // The option's text against the room the select gives it, in the select's own font.
+        const room = await page.getByLabel(label).evaluate((el) => {
+          const select = el as HTMLSelectElement;
+          const css = getComputedStyle(select);
+          const ctx = document.createElement("canvas").getContext("2d")!;
+          ctx.font = `${css.fontSize} ${css.fontFamily}`;
+          return select.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight) - ctx.measureText(select.selectedOptions[0]!.text).width;
+        });
+        expect([lang, method, room >= 0]).toEqual([lang, method, true]);
+      }
+    }
   });
 
   test("opening a workbook whose inputs changed since it was scored says the results are out of date", async () => {
@@ -1147,6 +1172,70 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
+  test("blank forms scored: a warning names the units that sent no figure and the table shows none; another index chosen after that is said in step 1, and the warning about the run goes with its results", async () => {
+    const built = (id: string) => {
+      const r = parseDefinition(BUILTIN_INDICES.find((b) => b.id === id)!.definition);
+      if (!r.ok) throw new Error(id);
+      return r.model;
+    };
+    const districts = [
+      { code: "HA", name: "Huyện A" },
+      { code: "HB", name: "Huyện B" },
+    ];
+    const page = await openPage({ width: 320 });
+    await openWorkbook(page, await makeTemplate(built("dti-huyen-mau"), districts, { lang: "vi" }), "huyen.xlsx");
+    await noticeSaying(page, "Các phiếu trong sổ được lập theo bộ chỉ số");
+    await idle(page);
+    await step(page, "Chấm điểm");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    const said = await noticeSaying(page, /^Đã chấm 2 đơn vị/);
+    expect(said).toContain("Đã chấm 2 đơn vị (2 được xếp hạng). 2 đơn vị chưa điền số liệu nào (Huyện A, Huyện B): được tính 0 điểm.");
+    const notice = page.getByTestId("notice");
+    expect(await notice.getAttribute("data-intent")).toBe("warning");
+    await idle(page);
+    // Ranked at 0, but with no figure of their own to show.
+    expect(await unitRows(page)).toEqual(districts.map((d) => ["1", `${d.name}\nChưa điền số liệu nào`, "—"]));
+    await shot(page, "blank-forms-score-vi-light-320");
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    await noticeSaying(page, "2 units have not filled in any figure (Huyện A, Huyện B): they are counted as 0 points.");
+    await page.getByLabel("Pane language").selectOption("vi");
+
+    // Another index chosen: step 1 says at once that the forms are of another, with the button to go back to it;
+    // the results are dropped, and what was said about them goes too.
+    await step(page, "Bộ chỉ số");
+    expect(await notice.count()).toBe(1);
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-tinh-922-2022");
+    await notice.waitFor({ state: "detached" });
+    const other = page.getByTestId("forms-index");
+    expect(await other.textContent()).toMatch(/^Các phiếu trong sổ được lập theo bộ chỉ số "Mẫu — Bộ chỉ số CĐS cấp huyện[^"]*", không phải bộ chỉ số đang chọn "Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh/);
+    await page.getByTestId("live-assertive").filter({ hasText: "không phải bộ chỉ số đang chọn" }).waitFor({ state: "attached" });
+    await shot(page, "forms-index-other-vi-light-320");
+    await step(page, "Chấm điểm");
+    expect(await page.getByTestId("score-summary").count()).toBe(0);
+    expect(await notice.count()).toBe(0);
+    await step(page, "Bộ chỉ số");
+    await other.getByRole("button", { name: /^Dùng bộ chỉ số có sẵn "Mẫu — Bộ chỉ số CĐS cấp huyện/ }).click();
+    await noticeSaying(page, 'Đã chọn bộ chỉ số "Mẫu — Bộ chỉ số CĐS cấp huyện');
+    expect(await page.getByLabel("Chọn bộ chỉ số", { exact: true }).inputValue()).toBe("dti-huyen-mau");
+    expect(await other.count()).toBe(0);
+
+    // An index of values whose forms are blank: no unit ranked is a warning too, and the values are not shown as 0.
+    page.once("dialog", (d) => void d.accept());
+    await openWorkbook(page, await makeTemplate(built("undp-hdi"), districts, { lang: "vi" }), "hdi.xlsx");
+    await noticeSaying(page, "Các phiếu trong sổ được lập theo bộ chỉ số");
+    await idle(page);
+    await step(page, "Chấm điểm");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    expect(await noticeSaying(page, /^Đã chấm 2 đơn vị/)).toContain("Đã chấm 2 đơn vị (0 được xếp hạng). 2 đơn vị chưa điền số liệu nào (Huyện A, Huyện B): không được xếp hạng.");
+    expect(await notice.getAttribute("data-intent")).toBe("warning");
+    await idle(page);
+    expect((await unitRows(page)).map((r) => [r[0], r[2]])).toEqual([
+      ["—", "—"],
+      ["—", "—"],
+    ]);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
   test("a file that cannot be read in a batch is left out with its reason, and the other files come in", async () => {
     const page = await openPage();
     await openEmptySummary(page);
@@ -1154,7 +1243,10 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await idle(page);
     await step(page, "Thu thập");
     const [a, b] = await Promise.all(SAMPLE_UNITS.slice(0, 2).map((u) => makeSampleWorkbook({ units: [u], clean: true })));
+    // The blank forms the units were sent come back too: left out for their filled ones, as a matter of course.
+    const blank = await makeTemplate(sampleModel(), SAMPLE_UNITS.slice(0, 2), { lang: "vi" });
     await page.getByTestId("import-files").setInputFiles([
+      { name: "phieu-mau.xlsx", mimeType: XLSX, buffer: Buffer.from(blank) },
       { name: "A.xlsx", mimeType: XLSX, buffer: Buffer.from(a!) },
       { name: "hong.xlsx", mimeType: XLSX, buffer: Buffer.from("PK\u0003\u0004 không phải sổ làm việc") },
       { name: "B.xlsx", mimeType: XLSX, buffer: Buffer.from(b!) },
@@ -1162,6 +1254,20 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     const said = await noticeSaying(page, "Đã chép 2 trang vào sổ");
     expect(said).toContain("hong.xlsx");
     expect(said).not.toMatch(/Đã có lỗi|zip|central directory/i);
+    // The file that cannot be read is what needs a look: a warning, listed first; the blank forms are one counted line, closed.
+    const notice = page.getByTestId("notice");
+    expect(await notice.getAttribute("data-intent")).toBe("warning");
+    expect(await notice.locator("span").first().textContent()).toMatch(/^Đã chép 2 trang vào sổ: .*\. 1 mục cần xem lại:$/);
+    expect(await notice.locator(":scope li:visible").allTextContents()).toEqual([expect.stringContaining('Tệp "hong.xlsx" không phải sổ làm việc')]);
+    const blanks = notice.getByTestId("notice-group");
+    expect(await blanks.locator("summary").textContent()).toBe("2 phiếu trống được bỏ qua vì đơn vị đã có phiếu");
+    expect(await blanks.locator("li").first().isVisible()).toBe(false);
+    await blanks.locator("summary").click();
+    expect(await blanks.locator("li:visible").allTextContents()).toEqual(SAMPLE_UNITS.slice(0, 2).map((u) => expect.stringContaining(`Trang tính "${u.name}": phiếu trống`)));
+    await shot(page, "import-mix-vi-light");
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    expect(await blanks.locator("summary").textContent()).toBe("2 blank forms left out: their units already have a form");
+    await page.getByLabel("Pane language").selectOption("vi");
     await idle(page);
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();

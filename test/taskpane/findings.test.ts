@@ -7,6 +7,12 @@ import fc from "fast-check";
 import { makeIssue } from "../../src/core/read/messages";
 import { findingWithoutLocation, leftOutCounts, leftOutSentences, locationPrefixes, noErrorsText } from "../../src/taskpane/state/findings";
 import { scoreDoneNotice } from "../../src/taskpane/state/usePane";
+import { parseDefinition } from "../../src/core/definition";
+import { runScoring } from "../../src/core/pipeline";
+import { unitsByRank } from "../../src/core/score";
+import { XlsxHost } from "../../src/hosts/xlsx";
+import { makeTemplate } from "../../src/hosts/xlsx/template";
+import { BUILTIN_INDICES } from "../../src/indices";
 
 describe("a finding's sentence without its place", () => {
   test("a cell's finding starts after \"Trang tính '…', ô …: \" / \"Sheet '…', cell …: \", its first letter capitalised", () => {
@@ -100,6 +106,67 @@ describe("forms the reader leaves out, counted as the command line counts them",
       vi: "Đã chấm 20 đơn vị (20 được xếp hạng). 1 phiếu chưa được chấm: xem bước Kiểm tra.",
       en: "Units scored: 20 (20 ranked). 1 form was not scored: see the Check step.",
     });
+  });
+});
+
+describe("units that sent no figure at all, and a run that ranks no unit", () => {
+  const unit = (name: string, o: { coverage?: number; ranked?: boolean; points?: number | null } = {}) => ({ name, coverage: o.coverage ?? 1, ranked: o.ranked ?? true, points: o.points === undefined ? 10 : o.points });
+
+  test("blank forms scored as 0 and ranked: a warning naming them, not a plain success", () => {
+    const n = scoreDoneNotice(2, 2, [], [unit("Huyện A", { coverage: 0, points: 0 }), unit("Huyện B", { coverage: 0, points: 0 })]);
+    expect(n.intent).toBe("warning");
+    expect(n.key).toBe("scoreDone");
+    expect(n.message).toEqual({
+      vi: "Đã chấm 2 đơn vị (2 được xếp hạng). 2 đơn vị chưa điền số liệu nào (Huyện A, Huyện B): được tính 0 điểm.",
+      en: "Units scored: 2 (2 ranked). 2 units have not filled in any figure (Huyện A, Huyện B): they are counted as 0 points.",
+    });
+  });
+
+  test("one such unit among units with figures: that one alone is named; units with some figures are not", () => {
+    const n = scoreDoneNotice(3, 3, [], [unit("Sở A"), unit("Sở B", { coverage: 0.4 }), unit("Sở C", { coverage: 0, points: 0 })]);
+    expect(n.message!.vi).toBe("Đã chấm 3 đơn vị (3 được xếp hạng). 1 đơn vị chưa điền số liệu nào (Sở C): được tính 0 điểm.");
+    expect(n.message!.en).toBe("Units scored: 3 (3 ranked). 1 unit has not filled in any figure (Sở C): it is counted as 0 points.");
+  });
+
+  test("at most five names, then how many more", () => {
+    const blank = Array.from({ length: 8 }, (_, i) => unit(`Xã ${i + 1}`, { coverage: 0, points: 0 }));
+    const n = scoreDoneNotice(8, 8, [], blank);
+    expect(n.message!.vi).toContain("8 đơn vị chưa điền số liệu nào (Xã 1, Xã 2, Xã 3, Xã 4, Xã 5 và 3 đơn vị khác): được tính 0 điểm.");
+    expect(n.message!.en).toContain("8 units have not filled in any figure (Xã 1, Xã 2, Xã 3, Xã 4, Xã 5 and 3 more): they are counted as 0 points.");
+  });
+
+  test("an index of values: counted as a value of 0; not ranked for want of figures: said so, and no unit ranked is a warning", () => {
+    const values = scoreDoneNotice(1, 1, [], [unit("Tỉnh A", { coverage: 0, points: null })]);
+    expect(values.message!.vi).toBe("Đã chấm 1 đơn vị (1 được xếp hạng). 1 đơn vị chưa điền số liệu nào (Tỉnh A): được tính giá trị 0.");
+    const none = scoreDoneNotice(2, 0, [], [unit("Huyện A", { coverage: 0, ranked: false, points: null }), unit("Huyện B", { coverage: 0, ranked: false, points: null })]);
+    expect(none.intent).toBe("warning");
+    expect(none.message).toEqual({
+      vi: "Đã chấm 2 đơn vị (0 được xếp hạng). 2 đơn vị chưa điền số liệu nào (Huyện A, Huyện B): không được xếp hạng.",
+      en: "Units scored: 2 (0 ranked). 2 units have not filled in any figure (Huyện A, Huyện B): they are not ranked.",
+    });
+  });
+
+  test("no unit ranked for other reasons: a warning that points to the reasons in the table", () => {
+    const n = scoreDoneNotice(2, 0, [], [unit("Tỉnh A", { coverage: 0.75, ranked: false }), unit("Tỉnh B", { coverage: 0.5, ranked: false })]);
+    expect(n.intent).toBe("warning");
+    expect(n.message!.vi).toBe("Đã chấm 2 đơn vị (0 được xếp hạng). Không đơn vị nào được xếp hạng: lý do ghi dưới tên từng đơn vị.");
+    expect(n.message!.en).toBe("Units scored: 2 (0 ranked). No unit is ranked: the reason is under each unit's name.");
+  });
+
+  test("the district sample's blank forms, scored as the core scores them (missing inputs count 0): both named", async () => {
+    const r = parseDefinition(BUILTIN_INDICES.find((b) => b.id === "dti-huyen-mau")!.definition);
+    if (!r.ok) throw new Error("dti-huyen-mau");
+    const blank = await makeTemplate(r.model, [{ code: "A", name: "Huyện A" }, { code: "B", name: "Huyện B" }], { lang: "vi" });
+    const run = await runScoring(await XlsxHost.fromBuffer(blank, "huyen.xlsx"), { definition: r.model.definition, lang: "vi", projectVersion: "test", write: false });
+    const units = unitsByRank(run.table);
+    const n = scoreDoneNotice(units.length, units.filter((u) => u.ranked).length, run.issues, units);
+    expect(n.intent).toBe("warning");
+    expect(n.message!.vi).toMatch(/^Đã chấm 2 đơn vị \(\d được xếp hạng\)\. 2 đơn vị chưa điền số liệu nào \(Huyện A, Huyện B\): /);
+  });
+
+  test("every unit with figures and ranked: a plain success", () => {
+    const n = scoreDoneNotice(2, 2, [], [unit("Sở A"), unit("Sở B", { coverage: 0.9 })]);
+    expect([n.intent, n.message]).toEqual(["success", undefined]);
   });
 });
 

@@ -9,7 +9,7 @@ import { planCollect, unreadableFileSkip } from "../../src/core/collect";
 import type { SheetSnapshot } from "../../src/core/types";
 import { COLLECT_NEEDS_1_13 } from "../../src/hosts/excel/collect";
 import { t } from "../../src/taskpane/i18n";
-import { anotherIndex, importNotice, indexSummary, offerLabel, templatesNotice } from "../../src/taskpane/state/pipeline";
+import { anotherIndex, formsIndexMismatch, importNotice, indexSummary, offerLabel, templatesNotice } from "../../src/taskpane/state/pipeline";
 import type { AddedSheets } from "../../src/taskpane/state/workbench";
 import type { Notice } from "../../src/taskpane/state/usePane";
 import { sampleModel } from "../e2e/sample";
@@ -29,6 +29,11 @@ function form(name: string, code: string, index = SAMPLE_TEXT): SheetSnapshot {
   return { name, values: [["Đơn vị", name], ["Mã đơn vị", code], ["Bộ chỉ số", index], [], ["Mã", "Nội dung", "Số liệu"], ["1.1", "x", 1]] };
 }
 
+/** The same unit's form as the template makes it: nothing filled in. */
+function blankForm(name: string, code: string, index = SAMPLE_TEXT): SheetSnapshot {
+  return { name, values: [["Đơn vị", name], ["Mã đơn vị", code], ["Bộ chỉ số", index], [], ["Mã", "Nội dung", "Số liệu"], ["1.1", "x", null]] };
+}
+
 /** What a collection of `files` into a workbook holding forms of `existing` unit codes reports, as the pane gets it. */
 function collect(files: { file: string; sheets: SheetSnapshot[] }[], m = SAMPLE, existing: string[] = []): AddedSheets {
   const plan = planCollect([], files, m, { existingUnitCodes: existing });
@@ -38,13 +43,74 @@ function collect(files: { file: string; sheets: SheetSnapshot[] }[], m = SAMPLE,
 const text = (n: Notice, lang: "vi" | "en") => (n.message ? n.message[lang] : t(lang, n.key!, n.params));
 
 describe("the pane's word after bringing units' files in", () => {
-  test("forms taken: how many and which, with what was left out under it", () => {
-    // The same unit's form twice (a second sheet of it): the second is left out.
+  test("forms taken: how many and which, with what was left out under it, as a warning", () => {
+    // The same unit's form twice (a second sheet of it, filled in too): the second is left out, which needs a look.
     const again: SheetSnapshot = { ...form("Sở Y tế", "SYT"), name: "Sở Y tế 2" };
     const n = importNotice(collect([{ file: "a.xlsx", sheets: [form("Sở Y tế", "SYT"), again] }]), SAMPLE);
+    expect(n.intent).toBe("warning");
+    expect(text(n, "vi")).toBe("Đã chép 1 trang vào sổ: Sở Y tế. 1 mục cần xem lại:");
+    expect(text(n, "en")).toBe("Copied 1 sheet into the workbook: Sở Y tế. 1 item to look at:");
+    expect(n.details!.map((d) => d.en)).toEqual([expect.stringContaining("unit code SYT is already there")]);
+  });
+
+  test("forms taken and nothing else left out: a success", () => {
+    const n = importNotice(collect([{ file: "a.xlsx", sheets: [form("Sở Y tế", "SYT")] }]), SAMPLE);
     expect(n.intent).toBe("success");
     expect(text(n, "vi")).toBe("Đã chép 1 trang vào sổ: Sở Y tế");
-    expect(n.details!.map((d) => d.en)).toEqual([expect.stringContaining("unit code SYT is already there")]);
+    expect(n.details ?? []).toEqual([]);
+    expect(n.groups).toBeUndefined();
+  });
+
+  test("a mix: the problems are listed first as a warning; blank forms left out for filled ones are one counted line that opens to them", () => {
+    const units = ["SYT", "SNV", "STC", "SXD", "SCT", "SGD", "SNN"];
+    const filled = units.map((c) => form(`Sở ${c}`, c));
+    const blank = units.map((c) => blankForm(`Sở ${c}`, c));
+    const added = collect([
+      { file: "phieu-mau.xlsx", sheets: blank },
+      { file: "huyen.xlsx", sheets: [form("Huyện A", "HA", "dti-huyen-mau@mau-2023"), form("Huyện B", "HB", "dti-huyen-mau@mau-2023")] },
+      { file: "so-lieu.xlsx", sheets: [...filled, { ...form("Sở SYT", "SYT"), name: "Sở SYT (bản 2)" }] },
+    ]);
+    added.skipped.push(unreadableFileSkip("anh.xlsx"));
+    const n = importNotice(added, SAMPLE);
+    expect(n.intent).toBe("warning");
+    expect(text(n, "vi")).toBe("Đã chép 7 trang vào sổ: Sở SYT, Sở SNV, Sở STC, Sở SXD, Sở SCT và 2 trang khác. 3 mục cần xem lại:");
+    expect(text(n, "en")).toBe("Copied 7 sheets into the workbook: Sở SYT, Sở SNV, Sở STC, Sở SXD, Sở SCT and 2 more. 3 items to look at:");
+    // The problems: another index's sheet, by the names of both indices; the unit's second filled form; the file that cannot be read.
+    const problems = n.details!.map((d) => d.vi);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^2 trang tính "Huyện A", "Huyện B" được lập theo bộ chỉ số "Mẫu — Bộ chỉ số CĐS cấp huyện[^"]*" phiên bản mau-2023, không phải bộ chỉ số đang dùng "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành[^"]*" phiên bản mau-2023\.$/);
+    expect(n.details![0]!.en).toMatch(/^2 sheets, "Huyện A", "Huyện B", were made for the index "Sample — DTI for districts[^"]*" version mau-2023, not the index in use "Sample — DTI for provincial departments[^"]*" version mau-2023\.$/);
+    expect(problems[1]).toContain("Sở SYT (bản 2)");
+    expect(problems[2]).toContain("anh.xlsx");
+    for (const d of n.details!) expect(d.vi).not.toContain("phiếu trống");
+    // The routine: counted, and listed only when opened; then every sheet copied, by name.
+    expect(n.groups!.map((g) => g.label.vi)).toEqual(["7 phiếu trống được bỏ qua vì đơn vị đã có phiếu", "Xem cả 7 trang đã chép"]);
+    expect(n.groups!.map((g) => g.label.en)).toEqual(["7 blank forms left out: their units already have a form", "See all 7 sheets copied"]);
+    expect(n.groups![0]!.items).toHaveLength(7);
+    for (const d of n.groups![0]!.items) expect(d.vi).toContain("bỏ qua phiếu trống này");
+    expect(n.groups![1]!.items.map((d) => d.vi)).toEqual(filled.map((f) => f.name));
+  });
+
+  test("a form of another index, as the hosts say it (the in-use index by its name, another unknown one by its id) and as the pane says it", () => {
+    const added = collect([{ file: "a.xlsx", sheets: [form("Sở Y tế", "SYT"), form("Xã A", "XA", "xa-rieng@2024"), form("Huyện A", "HA", "dti-huyen-mau@mau-2023")] }]);
+    const [own, district] = added.skipped.map((x) => x.reason);
+    expect(own!.vi).toMatch(/^Trang tính "Xã A" được lập theo bộ chỉ số "xa-rieng@2024", không phải bộ chỉ số đang dùng "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành[^"]*" phiên bản mau-2023\.$/);
+    // The core knows no built-in index: the district one by its id, until the pane names it.
+    expect(district!.en).toContain('Sheet "Huyện A" was made for the index "dti-huyen-mau@mau-2023", not the index in use "Sample — DTI for provincial departments');
+    const n = importNotice(added, SAMPLE);
+    expect(n.details!.map((d) => d.en)).toEqual([own!.en, expect.stringMatching(/^Sheet "Huyện A" was made for the index "Sample — DTI for districts[^"]*" version mau-2023, /)]);
+    for (const d of n.details!) expect(d.vi).not.toContain("dti-huyen-mau");
+  });
+
+  test("only blank forms left out for filled ones: still a success, with the one counted line", () => {
+    const added = collect([
+      { file: "phieu-mau.xlsx", sheets: [blankForm("Sở Y tế", "SYT")] },
+      { file: "so-lieu.xlsx", sheets: [form("Sở Y tế", "SYT")] },
+    ]);
+    const n = importNotice(added, SAMPLE);
+    expect(n.intent).toBe("success");
+    expect(n.details ?? []).toEqual([]);
+    expect(n.groups!.map((g) => g.label.en)).toEqual(["1 blank form left out: its unit already has a form"]);
   });
 
   test("forms of another index only: the headline names that index by its name, and offers to choose it", () => {
@@ -69,7 +135,15 @@ describe("the pane's word after bringing units' files in", () => {
   test("forms of units already in the workbook: the headline says so", () => {
     const n = importNotice(collect([{ file: "a.xlsx", sheets: [form("Sở Y tế", "SYT")] }], SAMPLE, ["SYT"]), SAMPLE);
     expect([n.intent, n.key]).toEqual(["warning", "importedNoneDuplicates"]);
-    expect(n.details).toHaveLength(1);
+    // The headline says why: each form left out is listed when the line is opened.
+    expect(n.details).toEqual([]);
+    expect(n.groups!.map((g) => [g.label.vi, g.label.en])).toEqual([["Xem 1 trang bị bỏ qua", "See the sheet left out"]]);
+    expect(n.groups![0]!.items.map((d) => d.en)).toEqual([expect.stringContaining("unit code SYT is already there")]);
+    // Blank forms of those units: counted, not listed one by one.
+    const blank = importNotice(collect([{ file: "a.xlsx", sheets: [blankForm("Sở Y tế", "SYT"), blankForm("Sở Nội vụ", "SNV")] }], SAMPLE, ["SYT", "SNV"]), SAMPLE);
+    expect([blank.intent, blank.key]).toEqual(["warning", "importedNoneDuplicates"]);
+    expect(blank.details).toEqual([]);
+    expect(blank.groups!.map((g) => [g.label.vi, g.items.length])).toEqual([["2 phiếu trống được bỏ qua vì đơn vị đã có phiếu", 2]]);
   });
 
   test("files that cannot be read: the headline says none could be read, each file named under it", () => {
@@ -191,5 +265,39 @@ describe("forms made for another version of the index in use, of the same name",
     expect(offerLabel(SAMPLE.definition.id, { source: "file", fileName: "cua-toi.json" }, "vi")).toBe(`Dùng bộ chỉ số có sẵn "${name("vi")}", phiên bản ${v}, thay cho tệp cua-toi.json`);
     expect(offerLabel(SAMPLE.definition.id, { source: "file", fileName: "cua-toi.json" }, "en")).toBe(`Use the built-in index "${name("en")}", version ${v}, instead of the file cua-toi.json`);
     expect(offerLabel(SAMPLE.definition.id, { source: "builtin" }, "vi")).toBe(`Dùng bộ chỉ số có sẵn "${name("vi")}", phiên bản ${v}`);
+  });
+});
+
+describe("the Index step, when the workbook's forms were made for another index than the one chosen", () => {
+  const snapshot = { sheets: [{ name: "Ghi chú", values: [["Tổng hợp"]] }, form("Sở Y tế", "SYT"), form("Sở Nội vụ", "SNV")] };
+  const index = (m: ReturnType<typeof model>) => ({ source: "builtin" as const, builtinId: m.definition.id, model: m });
+
+  test("says so by both names, and offers the forms' built-in index", () => {
+    const province = model("dti-tinh-922-2022");
+    const found = formsIndexMismatch({ snapshot, index: index(province) })!;
+    expect(found.offer).toEqual({ builtinId: SAMPLE.definition.id });
+    expect(found.message.vi).toMatch(
+      /^Các phiếu trong sổ được lập theo bộ chỉ số "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành[^"]*", không phải bộ chỉ số đang chọn "Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh[^"]*": với bộ chỉ số đang chọn, kiểm tra hay chấm điểm sẽ không đọc được phiếu nào\.$/,
+    );
+    expect(found.message.en).toMatch(/^The forms in this workbook were made for the index "Sample — DTI for provincial departments[^"]*", not the index chosen "Provincial Digital Transformation Index[^"]*": with the index chosen, checking or scoring reads none of them\.$/);
+    for (const lang of ["vi", "en"] as const) expect(found.message[lang]).not.toContain(SAMPLE_TEXT);
+    // The same workbook read and index: the same answer, not read again.
+    expect(formsIndexMismatch({ snapshot, index: index(province) })).toBe(found);
+  });
+
+  test("nothing to say with the forms' own index, with no workbook, or with forms of two indices (a run says that)", () => {
+    expect(formsIndexMismatch({ snapshot, index: index(SAMPLE) })).toBeUndefined();
+    expect(formsIndexMismatch({ snapshot: undefined, index: index(model("undp-hdi")) })).toBeUndefined();
+    const mixed = { sheets: [form("Sở Y tế", "SYT"), form("Huyện A", "HA", "dti-huyen-mau@mau-2023")] };
+    expect(formsIndexMismatch({ snapshot: mixed, index: index(model("undp-hdi")) })).toBeUndefined();
+  });
+
+  test("forms of an index that is not built in: no button, and where to open its definition", () => {
+    const own = { sheets: [form("Xã A", "XA", "xa-rieng@2024")] };
+    const found = formsIndexMismatch({ snapshot: own, index: index(SAMPLE) })!;
+    expect(found.offer).toBeUndefined();
+    expect(found.message.vi).toContain('"xa-rieng@2024"');
+    expect(found.message.vi).toContain("Hãy mở tệp định nghĩa (.json) của bộ chỉ số này.");
+    expect(found.message.en).toContain("Open the definition file (.json) of that index.");
   });
 });

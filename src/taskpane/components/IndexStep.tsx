@@ -1,4 +1,4 @@
-import { Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { IndexModel, ModelNode } from "../../core/definition/model";
 import { formatNumber, localize } from "../../core/i18n/text";
 import { t } from "../i18n";
@@ -63,6 +63,9 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
   const s = useStyles();
   const { lang, index } = state;
   const model = index.model;
+  // Forms in the workbook made for another index than the one chosen: said here, where the index is chosen.
+  const formsIndex = pipeline.formsIndexMismatch(state);
+  const offer = formsIndex?.offer;
   return (
     <div className={st.step}>
       <Field label={t(lang, "indexSource")}>
@@ -89,6 +92,18 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
           <FileButton label={t(lang, "openJson")} accept=".json,application/json" testId="definition-file" main onFiles={(f) => f[0] && actions.openDefinitionFile(f[0])} />
           {index.fileName && <Text className={st.wrap}>{index.fileName}</Text>}
         </div>
+      )}
+      {formsIndex && (
+        <MessageBar intent="warning" layout="multiline" data-testid="forms-index">
+          <MessageBarBody className={st.wrap}>{formsIndex.message[lang]}</MessageBarBody>
+          {offer && (
+            <MessageBarActions>
+              <Button size="small" disabledFocusable={Boolean(state.busy)} onClick={() => actions.useFormsIndex(offer.builtinId)}>
+                {pipeline.offerLabel(offer.builtinId, index, lang)}
+              </Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
       )}
       {/* What the workbook holds is said only when it is an option: a workbook that holds no index says nothing here. */}
       {index.source !== "embedded" && index.embeddedName && <Text className={st.hint}>{t(lang, "embeddedFound", { name: index.embeddedName[lang] })}</Text>}

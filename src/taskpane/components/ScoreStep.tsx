@@ -193,7 +193,9 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
                 )}
                 {g.units.map((u) => {
                   const rank = byCategory ? u.rankInCategory : u.rank;
-                  const figure = onPoints && u.points !== null ? u.points : u.value;
+                  // A unit whose form holds no figure has none to show: its 0 is the scoring's, not the unit's.
+                  const noData = u.coverage === 0;
+                  const figure = noData ? null : onPoints && u.points !== null ? u.points : u.value;
                   return (
                     <tr key={u.code || u.name} className={s.row} role="row">
                       <td className={mergeClasses(s.td, s.rankCell)} role="cell">
@@ -204,6 +206,11 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
                         {!u.ranked && (
                           <span className={s.why} data-testid="not-ranked">
                             {notRankedText(u.notRankedReason, u.coverage, score.ranking.minCoverage, lang) || t(lang, "notRanked")}
+                          </span>
+                        )}
+                        {u.ranked && noData && (
+                          <span className={s.why} data-testid="no-data">
+                            {t(lang, "noDataUnit")}
                           </span>
                         )}
                       </td>

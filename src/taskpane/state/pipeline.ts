@@ -11,7 +11,7 @@ import { type Lang, type Message, formatNumber, localize } from "../../core/i18n
 import { BUILTIN_INDICES } from "../../indices";
 import { type IndexSheetState, planMarksOnly, readIndexSheet, staleUnits, unitKey } from "../../core/plan";
 import { unitsByRank } from "../../core/score";
-import { PipelineError, assertIndexSheetFree, runScoring } from "../../core/pipeline";
+import { PipelineError, assertIndexSheetFree, indicesOtherThan, runScoring } from "../../core/pipeline";
 import { builtinNamed, builtinNamedOnForms, indicesNamedOnForms } from "../../core/forms-index";
 import type { ChartKind, Issue, ScoreTable, Submission, UnitResult, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
@@ -19,9 +19,9 @@ import { staleFromSnapshot } from "../../hosts/excel/stale";
 import { otherIndexMessage, scoredWithAnother } from "../../core/stale";
 import type { PickedFile } from "../components/FileButton";
 import { type StringKey, t, tBoth } from "../i18n";
-import type { Notice, PaneState, RankingChoice } from "./usePane";
+import type { Notice, NoticeGroup, PaneState, RankingChoice } from "./usePane";
 import type { UnitLine } from "./units";
-import type { CollectSkipKind } from "../../core/collect";
+import { type CollectSkipKind, anotherIndexReason } from "../../core/collect";
 import { type AddedSheets, type Workbench, XLSX_MIME } from "./workbench";
 import { yieldToEventLoop } from "./environment";
 
@@ -78,10 +78,12 @@ export function formsOfAnotherIndex(snapshot: WorkbookSnapshot, model: IndexMode
 
 /**
  * The sentence for forms made for other indices (`named`: their `Bộ chỉ số` texts, id@version)
- * than the one in use: in the open workbook ("so no form could be read"), or in files being
- * brought in ("so no sheet was copied"). Undefined when none names another index.
+ * than the one in use: in the open workbook ("so no form could be read"), in files being
+ * brought in ("so no sheet was copied"), or in the open workbook as the Index step says it when
+ * another index is chosen ("chosen": checking or scoring would read none). Undefined when none
+ * names another index.
  */
-export function anotherIndex(named: string[], model: IndexModel, where: "workbook" | "files"): { message: Message; offer?: IndexOffer } | undefined {
+export function anotherIndex(named: string[], model: IndexModel, where: "workbook" | "files" | "chosen"): { message: Message; offer?: IndexOffer } | undefined {
   const def = model.definition;
   const inUse = `${def.id}@${def.version}`;
   const others = [...new Set(named.map((text) => text.trim()))].filter((text) => text !== "" && text !== inUse && text !== def.id);
@@ -113,7 +115,14 @@ export function anotherIndex(named: string[], model: IndexModel, where: "workboo
   // The step as its tab shows it.
   const step = (lang: Lang) => t(lang, "stepIndexShort");
   const inFiles = where === "files";
-  const message: Message = {
+  const message: Message = where === "chosen" ? {
+    vi:
+      `Các phiếu trong sổ được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số đang chọn ${current("vi")}: với bộ chỉ số đang chọn, kiểm tra hay chấm điểm sẽ không đọc được phiếu nào.` +
+      (allBuiltin ? "" : ` Hãy mở tệp định nghĩa (.json) của ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"}.`),
+    en:
+      `The forms in this workbook were made for the index ${names("en")}, not the index chosen ${current("en")}: with the index chosen, checking or scoring reads none of them.` +
+      (allBuiltin ? "" : ` Open the definition file (.json) of ${one ? "that index" : "the forms' index"}.`),
+  } : {
     vi:
       `Các phiếu trong ${inFiles ? "các tệp đã chọn" : "sổ"} được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số đang dùng ${current("vi")}, nên ${inFiles ? "chưa chép trang nào vào sổ" : "chưa đọc được phiếu nào"}. ` +
       (allBuiltin
@@ -164,30 +173,84 @@ export function templatesNotice(added: AddedSheets): Notice {
 }
 
 /**
- * What the pane says after bringing units' files in: what was copied, with what was left out
- * under it; when nothing was, a headline chosen from why (forms of another index, named, with
- * the button to choose it; units already in the workbook; files that cannot be read; no form).
+ * What the pane says after bringing units' files in: what was copied (the first sheets by name),
+ * then what needs a look (a file that cannot be read, a form of another index, a unit's form
+ * twice, what the files' forms have against each other), as a warning; blank forms left out for
+ * their unit's form elsewhere are routine, one counted line that opens to its list. When nothing
+ * was copied, a headline chosen from why (forms of another index, named, with the button to choose
+ * it; units already in the workbook; files that cannot be read; no form).
  */
 export function importNotice(added: AddedSheets, model: IndexModel | undefined): Notice {
-  const reasons = added.skipped.map((s) => s.reason);
+  const routine = added.skipped.filter(isRoutineSkip);
+  const groups: NoticeGroup[] = routine.length > 0 ? [{ label: tBoth("importedBlankSkipped", { count: routine.length }), items: routine.map((s) => s.reason) }] : [];
+  // What needs a look: what the files' forms have against each other, then each thing left out but the
+  // routine. The sheets of one other index are one line, both indices by their names (the hosts name
+  // the other by its id; the pane knows the built-in ones).
+  const problems = (skips: AddedSheets["skipped"]): Message[] => {
+    const lines: Message[] = [...added.warnings];
+    const said = new Set<string>();
+    for (const s of skips) {
+      if (isRoutineSkip(s)) continue;
+      if (s.kind !== "another-index" || s.index === undefined || !model) {
+        lines.push(s.reason);
+        continue;
+      }
+      const index = s.index.trim();
+      if (said.has(index)) continue;
+      said.add(index);
+      const sheets = skips.filter((x) => x.kind === "another-index" && x.index?.trim() === index).map((x) => x.sheet);
+      lines.push(anotherIndexReason(sheets, index, model.definition, BUILTIN_DEFINITIONS));
+    }
+    return lines;
+  };
+  const withGroups = (n: Notice): Notice => (groups.length > 0 ? { ...n, groups } : n);
   if (added.taken.length > 0) {
-    return { intent: "success", key: "imported", params: { count: added.taken.length, names: added.taken.join(", ") }, details: [...added.warnings, ...reasons] };
+    const count = added.taken.length;
+    const copied = tBoth("imported", (lang) => ({ count, names: someNames(added.taken, "moreSheets", lang) }));
+    // Every sheet by name, when the headline names only the first.
+    if (count > NAMED) groups.push({ label: tBoth("importedAllSheets", { count }), items: added.taken.map((n) => ({ vi: n, en: n })) });
+    const details = problems(added.skipped);
+    if (details.length === 0) return withGroups({ intent: "success", message: copied });
+    const look = tBoth("importedToLookAt", { count: details.length });
+    return withGroups({ intent: "warning", message: { vi: `${copied.vi}. ${look.vi}`, en: `${copied.en}. ${look.en}` }, details });
   }
-  if (added.blocked) return { intent: "warning", message: added.blocked, details: [...added.warnings, ...reasons] };
+  if (added.blocked) return withGroups({ intent: "warning", message: added.blocked, details: problems(added.skipped) });
   const kinds = added.skipped;
   const of = (k: CollectSkipKind) => kinds.filter((x) => x.kind === k).length;
   const forms = added.skipped.length - of("not-a-form");
   const other = model ? anotherIndex(kinds.flatMap((k) => (k.index !== undefined ? [k.index] : [])), model, "files") : undefined;
   if (other) {
     // The headline names the index: the sheets of that index are not listed one by one again.
-    const rest = added.skipped.filter((_, i) => kinds[i]!.kind !== "another-index").map((s) => s.reason);
-    return { intent: "warning", message: other.message, details: [...added.warnings, ...rest], ...(other.offer ? { useBuiltin: other.offer.builtinId } : {}) };
+    const rest = problems(added.skipped.filter((s) => s.kind !== "another-index"));
+    return withGroups({ intent: "warning", message: other.message, details: rest, ...(other.offer ? { useBuiltin: other.offer.builtinId } : {}) });
   }
-  const details = [...added.warnings, ...reasons];
-  if (forms === 0) return { intent: "warning", key: "importedNone", details };
-  if (of("duplicate") === forms) return { intent: "warning", key: "importedNoneDuplicates", details };
-  if (of("file") === added.skipped.length) return { intent: "warning", key: "importedNoneUnreadable", details };
-  return { intent: "warning", key: "importedNoneMixed", details };
+  const details = problems(added.skipped);
+  if (forms === 0) return withGroups({ intent: "warning", key: "importedNone", details });
+  if (of("duplicate") === forms) {
+    // The headline says why each form was left out: the forms are listed when asked for.
+    const dups = added.skipped.filter((x) => x.kind === "duplicate" && !isRoutineSkip(x)).map((x) => x.reason);
+    if (dups.length > 0) groups.push({ label: tBoth("importedDuplicatesList", { count: dups.length }), items: dups });
+    return withGroups({ intent: "warning", key: "importedNoneDuplicates", details: problems(added.skipped.filter((x) => x.kind !== "duplicate")) });
+  }
+  if (of("file") === added.skipped.length) return withGroups({ intent: "warning", key: "importedNoneUnreadable", details });
+  return withGroups({ intent: "warning", key: "importedNoneMixed", details });
+}
+
+/** A blank form left out because its unit's form is elsewhere: nothing filled in is lost. */
+function isRoutineSkip(s: AddedSheets["skipped"][number]): boolean {
+  return s.kind === "duplicate" && s.blank === true;
+}
+
+/** The built-in definitions, by whose names a form of another index is named. */
+const BUILTIN_DEFINITIONS = BUILTIN_INDICES.map((b) => b.definition);
+
+/** How many names a sentence lists before "và N … khác" / "and N more". */
+export const NAMED = 5;
+
+/** "A, B, C, D, E và 3 trang khác" / "A, B, C, D, E and 3 more": the first names, then how many others. */
+export function someNames(names: readonly string[], more: "moreSheets" | "moreUnits", lang: Lang): string {
+  if (names.length <= NAMED) return names.join(", ");
+  return t(lang, more, { names: names.slice(0, NAMED).join(", "), count: names.length - NAMED });
 }
 
 /** The workbook as one run reads it: read once, so that a failure can be explained from the same snapshot. */
@@ -383,6 +446,30 @@ export function staleIndexMessage(state: Pick<PaneState, "snapshot" | "index">):
     byModel.set(model, message);
   }
   return message ?? undefined;
+}
+
+const formsIndexCache = new WeakMap<WorkbookSnapshot, WeakMap<IndexModel, { message: Message; offer?: IndexOffer } | null>>();
+
+/**
+ * In the Index step: the forms of the open workbook all name one index (their `Bộ chỉ số` cell),
+ * and it is not the index chosen, so that checking or scoring would read none of them. The
+ * sentence saying so and, when the forms' index is a built-in one, that index to offer. Read once
+ * per workbook read and index.
+ */
+export function formsIndexMismatch(state: Pick<PaneState, "snapshot" | "index">): { message: Message; offer?: IndexOffer } | undefined {
+  const { snapshot } = state;
+  const model = state.index.model;
+  if (!snapshot || !model) return undefined;
+  let byModel = formsIndexCache.get(snapshot);
+  if (!byModel) formsIndexCache.set(snapshot, (byModel = new WeakMap()));
+  let found = byModel.get(model);
+  if (found === undefined) {
+    const named = indicesNamedOnForms(snapshot);
+    // Forms of two indices are said when a run reads them; one index named, and not the chosen one, is said here.
+    found = named.length === 1 && indicesOtherThan(named, model.definition).length > 0 ? (anotherIndex(named, model, "chosen") ?? null) : null;
+    byModel.set(model, found);
+  }
+  return found ?? undefined;
 }
 
 /** Names of the units whose inputs changed since the workbook was scored (none when never scored). */

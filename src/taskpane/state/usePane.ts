@@ -35,10 +35,23 @@ export interface Notice {
   params?: Params;
   /** Lines shown under the message (already in both languages). */
   details?: Message[];
+  /** Under the details: routine lines, each group one counted line that opens to its list. */
+  groups?: NoticeGroup[];
   /** A built-in index the notice offers to switch to (its button "Use this index"). */
   useBuiltin?: string;
   /** The notice says which index the pane chose for the user: it goes when the user chooses one. */
   indexChoice?: boolean;
+}
+
+/** "21 phiếu trống được bỏ qua…", which opens to the 21 lines it counts. */
+export interface NoticeGroup {
+  label: Message;
+  items: Message[];
+}
+
+/** A notice that says what a scoring run did (in the Score or the Charts step): it goes with the run's results. */
+export function isRunNotice(notice: Notice | undefined): boolean {
+  return notice?.key === "scoreDone" || notice?.key === "chartsDone" || notice?.key === "chartsNone";
 }
 
 /**
@@ -137,14 +150,32 @@ export function severityCounts(issues: Issue[]): Record<Severity, number> {
 }
 
 /**
- * "Đã chấm 20 đơn vị (20 được xếp hạng)." and, when the reader left forms out (a unit code
- * another form has, a form of another index), how many, as a warning: the run did not score everything.
+ * "Đã chấm 20 đơn vị (20 được xếp hạng)." and, as a warning (the run did not score everything as
+ * the units meant it): units whose forms hold no figure at all (`results` with coverage 0), by
+ * name, and how the run took them (counted as 0, or not ranked); no unit ranked; forms the reader
+ * left out (a unit code another form has, a form of another index), how many.
  */
-export function scoreDoneNotice(units: number, ranked: number, issues: Issue[]): Notice {
+export function scoreDoneNotice(
+  units: number,
+  ranked: number,
+  issues: Issue[],
+  results: readonly Pick<UnitResult, "name" | "coverage" | "ranked" | "points">[] = [],
+): Notice {
   const params = { units, ranked };
-  const left = { vi: leftOutSentences(issues, "score", "vi"), en: leftOutSentences(issues, "score", "en") };
-  if (left.vi.length === 0) return { intent: "success", key: "scoreDone", params };
-  const line = (lang: Lang) => [t(lang, "scoreDone", params), ...left[lang]].join(" ");
+  const empty = results.filter((u) => u.coverage === 0);
+  const counted = empty.filter((u) => u.ranked);
+  const unranked = empty.filter((u) => !u.ranked);
+  const noData = (lang: Lang): string[] => [
+    ...(counted.length > 0
+      ? [t(lang, counted.some((u) => u.points === null) ? "scoreNoDataValue" : "scoreNoData", { count: counted.length, names: pipeline.someNames(counted.map((u) => u.name), "moreUnits", lang) })]
+      : []),
+    ...(unranked.length > 0 ? [t(lang, "scoreNoDataUnranked", { count: unranked.length, names: pipeline.someNames(unranked.map((u) => u.name), "moreUnits", lang) })] : []),
+  ];
+  // No unit ranked, and not every one of them said above: the table says why under each name.
+  const noneRanked = units > 0 && ranked === 0 && unranked.length < units;
+  const said = (lang: Lang): string[] => [...noData(lang), ...(noneRanked ? [t(lang, "scoreNoneRanked")] : []), ...leftOutSentences(issues, "score", lang)];
+  if (said("vi").length === 0) return { intent: "success", key: "scoreDone", params };
+  const line = (lang: Lang) => [t(lang, "scoreDone", params), ...said(lang)].join(" ");
   // The key stays: a stale banner takes the place of this notice as of any "scored".
   return { intent: "warning", key: "scoreDone", params, message: { vi: line("vi"), en: line("en") } };
 }
@@ -186,6 +217,8 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         ranking: { method: r.method, decimals: r.decimals ?? null, within: r.within },
         issues: undefined,
         score: undefined,
+        // What the run whose results are dropped said goes with them.
+        ...(isRunNotice(s.notice) ? { notice: undefined } : {}),
       }));
     },
     [patch],
@@ -406,6 +439,13 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         actions.chooseBuiltin(id);
         const def = pipeline.builtinDefinition(id);
         if (ref.current.index.model && def !== undefined) patch({ notice: { intent: "success", message: pipeline.namingIndex("indexSwitched", def), indexChoice: true } });
+      },
+
+      /** The Index step's button under "the forms were made for another index": the forms' built-in index. */
+      useFormsIndex: (id: string) => {
+        actions.chooseBuiltin(id);
+        const def = pipeline.builtinDefinition(id);
+        if (ref.current.index.model && def !== undefined) patch({ notice: { intent: "success", message: pipeline.namingIndex("indexOfFormsChosen", def), indexChoice: true } });
       },
 
       /** A built-in index chosen (by the user, or by the pane before it says so). */
@@ -642,7 +682,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
                   : result.written.warnings.length === 0
                     ? { intent: "info", key: "chartsNone" }
                     : undefined
-                : scoreDoneNotice(result.units.length, ranked, result.issues),
+                : scoreDoneNotice(result.units.length, ranked, result.issues, result.units),
             writeWarnings: result.written.warnings.length > 0 ? { step: from, warnings: result.written.warnings } : undefined,
           });
           if (s.workbench.mode === "file") await actions.refreshDownload("scored");
