@@ -467,3 +467,19 @@ async function dropTableStyles(file: Uint8Array): Promise<Uint8Array> {
   }
   return zip.generateAsync({ type: "uint8array" });
 }
+
+describe("a form of another built-in index", () => {
+  it("is left out with both indices named by their names, not their ids", async () => {
+    const district = parseDefinition(findBuiltin("dti-huyen-mau")!.definition);
+    if (!district.ok) throw new Error("the district sample does not parse");
+    const other = await makeTemplate(district.model, [{ code: "H-A", name: "Huyện A" }], { lang: "vi" });
+    const { report } = await collectFiles([{ name: "huyen.xlsx", data: other }, { name: "syt.xlsx", data: await form("SYT", "Sở Y tế", 0.8) }], undefined, model);
+    expect(report.take.map((t) => t.as)).toEqual(["Sở Y tế"]);
+    const reason = report.skipped.find((s) => s.kind === "another-index")?.reason;
+    const name = (def: unknown) => (def as { name: { vi: string } | string }).name;
+    const vi = (n: { vi: string } | string) => (typeof n === "string" ? n : n.vi);
+    expect(reason?.vi).toContain(`"${vi(name(district.model.definition))}"`);
+    expect(reason?.vi).toContain(`"${vi(name(model.definition))}"`);
+    expect(reason?.vi).not.toContain("dti-huyen-mau@");
+  });
+});

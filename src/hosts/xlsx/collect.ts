@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { type CollectPlan, type ExistingForm, detectLayoutA, isBlankForm, planCollect, unreadableFileSkip } from "../../core/collect";
 import { columnNumber } from "../../core/a1";
 import type { IndexModel } from "../../core/definition/model";
+import { BUILTIN_INDICES } from "../../indices";
 import { tidyDataBars, writeUntidied } from "./finish";
 import { preserveDrawings, restoreLegacyPasswords } from "./preserve";
 import { cellValue, legacyPasswordsOf, loadXlsx, snapshotSheet, snapshotValue } from "./read";
@@ -198,7 +199,8 @@ export async function collectFiles(
     target.worksheets.map((w) => w.name),
     loaded.map(({ name, wb }) => ({ file: name, sheets: wb.worksheets.map((ws) => snapshotSheet(ws)) })),
     model,
-    { existingForms: existing.forms, existingIndices: existing.indices },
+    // A form of another built-in index is named by that index's name.
+    { existingForms: existing.forms, existingIndices: existing.indices, knownIndices: BUILTIN_INDICES.map((b) => b.definition) },
   );
   // Files may share a name (two folders' "phieu.xlsx"): match takes to workbooks by position.
   let cursor = 0;
