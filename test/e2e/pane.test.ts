@@ -824,6 +824,42 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
+  test("after a scoring run Excel refused, an edit of an input still shows that the results are out of date", async () => {
+    const page = await openPage({ initScript: await doubleScript() });
+    await page.getByText("Trong Excel", { exact: true }).waitFor();
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+    await step(page, "Chấm điểm");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await page.getByTestId("score-summary").waitFor();
+    await idle(page);
+    type R = { __double: { refuseRequests(code: string, o: { at: number; count: number }): void; stopRefusing(): void; userEdit(s: string, a: string, v: number[][]): Promise<void> } };
+    // The watch is stopped for the run, then Excel refuses the run's requests.
+    await page.evaluate(() => (window as unknown as R).__double.refuseRequests("InactiveWorkbook", { at: 2, count: 1000 }));
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await page.getByTestId("notice").getByText("Một sổ làm việc khác đang được chọn", { exact: false }).waitFor();
+    await page.evaluate(() => (window as unknown as R).__double.stopRefusing());
+    await idle(page);
+    const target = await inputCell(sample, SAMPLE_UNITS[2]!.name, numericInput());
+    await page.evaluate(([sheet, cell]) => (window as unknown as R).__double.userEdit(sheet, cell, [[987]]), [target.sheet, target.cell] as const);
+    await page.getByTestId("stale-banner").waitFor();
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("forms for more units than one file carries are put into the workbook in several files, all of them", async () => {
+    const page = await openPage({ initScript: await doubleScript() });
+    await page.getByText("Trong Excel", { exact: true }).waitFor();
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+    await idle(page);
+    await step(page, "Thu thập");
+    const names = Array.from({ length: 205 }, (_, i) => `Xã số ${i + 1}`);
+    await page.getByLabel("Danh sách đơn vị").fill(names.map((n, i) => `X${i + 1}; ${n}; co-dvc`).join("\n"));
+    await page.getByRole("button", { name: "Tạo phiếu" }).click();
+    await noticeSaying(page, /205/);
+    const sheets = await page.evaluate(() => (window as unknown as { __double: { sheetNames(): string[] } }).__double.sheetNames());
+    expect(sheets).toEqual(expect.arrayContaining(names));
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  }, 180_000);
+
   test("marking cells with issues sets fills and notes without writing any score, and clearing removes them", async () => {
     const page = await openPage({ initScript: await doubleScript() });
     await page.getByText("Trong Excel", { exact: true }).waitFor();

@@ -186,6 +186,11 @@ function errorText(e: unknown): Message {
   return { vi: text, en: text };
 }
 
+/** Units' forms per file put into an open workbook (about 7 KB of base64 each: well under a request's budget). */
+export const TEMPLATE_BATCH = 200;
+/** How long after Excel refused to watch the workbook's edits the pane asks again. */
+const WATCH_RETRY_MS = 2000;
+
 export function usePane(env: Environment, excel: Workbench | undefined) {
   const [state, setState] = useState<PaneState>(() => ({
     lang: env.lang,
@@ -298,6 +303,32 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
     unwatch.current = null;
     if (stop) await stop().catch(() => undefined);
   }, []);
+  // When Excel refuses to register the watch (another workbook active, a lost connection), it is
+  // tried again shortly, while this workbook is open and no run is writing (a run stops the watch
+  // on purpose), so that an edit after the refusal is still seen.
+  const retryWatch = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const startWatchingRef = useRef<() => Promise<void>>(async () => undefined);
+  const retryWatching = useCallback((wb: Workbench) => {
+    if (retryWatch.current !== null) return;
+    retryWatch.current = setTimeout(() => {
+      retryWatch.current = null;
+      const now = ref.current;
+      if (now.workbench !== wb || unwatch.current !== null || !now.scoredAt) return;
+      if (now.busy) retryWatching(wb);
+      // Watching again, and what was edited while nothing watched is compared at once.
+      else
+        void startWatchingRef
+          .current()
+          .then(() => updateStale())
+          .catch(() => undefined);
+    }, WATCH_RETRY_MS);
+  }, [updateStale]);
+  useEffect(
+    () => () => {
+      if (retryWatch.current !== null) clearTimeout(retryWatch.current);
+    },
+    [],
+  );
   const startWatching = useCallback(async () => {
     await stopWatching();
     const wb = ref.current.workbench;
@@ -320,8 +351,14 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         running = false;
       }
     };
-    unwatch.current = await wb.watchInputs(() => void onChange());
-  }, [stopWatching, updateStale]);
+    try {
+      unwatch.current = await wb.watchInputs(() => void onChange());
+    } catch (e) {
+      retryWatching(wb);
+      throw e;
+    }
+  }, [stopWatching, updateStale, retryWatching]);
+  startWatchingRef.current = startWatching;
   useEffect(() => () => void stopWatching(), [stopWatching]);
 
   // The pane follows a change of theme while it is open (the system's outside Excel, Office's in it).
@@ -507,15 +544,21 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             patch({ notice: { intent: "error", key: "unitsSameCode", params: { count: clashes.length }, details } });
             return;
           }
-          const bytes = await pipeline.makeTemplateFile(model, units, s.lang);
           // An Excel that cannot insert sheets from another file (below ExcelApi 1.13) gets the forms as a file to download.
           const lacking = s.mode === "excel" ? s.workbench?.missingFeatures?.().find((f) => f.feature === "insertWorkbooks") : undefined;
           if (s.templates?.url) URL.revokeObjectURL(s.templates.url);
           if (s.mode === "excel" && s.workbench && !lacking) {
-            const added = await s.workbench.addWorkbooks([{ name: "templates.xlsx", data: bytes }], undefined);
+            // Into the workbook in files of at most TEMPLATE_BATCH units each: Excel takes one file of
+            // at most a few megabytes per request (a thousand units' forms in one file are over it).
+            const files: PickedFile[] = [];
+            for (let i = 0; i < units.length; i += TEMPLATE_BATCH) {
+              files.push({ name: `templates-${files.length + 1}.xlsx`, data: await pipeline.makeTemplateFile(model, units.slice(i, i + TEMPLATE_BATCH), s.lang) });
+            }
+            const added = await s.workbench.addWorkbooks(files, undefined);
             patch({ templates: { count: added.taken.length }, notice: pipeline.templatesNotice(added) });
             await refreshSnapshot();
           } else {
+            const bytes = await pipeline.makeTemplateFile(model, units, s.lang);
             const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
             patch({
               templates: { url, count: units.length },
@@ -656,38 +699,43 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             return;
           }
           await stopWatching();
-          // The charts step's button runs the same scoring: its warnings belong to that step.
-          const from: StepId = s.step === "charts" ? "charts" : "score";
-          patch({ writeWarnings: undefined });
-          const result = await pipeline.score(s.workbench, model, {
-            lang: s.lang,
-            ranking: s.ranking,
-            profileUnits: s.profileUnits,
-            chartKinds: s.chartKinds,
-            onProgress: (stage, fraction) => progress(stage, fraction),
-          });
-          const counts = severityCounts(result.issues);
-          const ranked = result.units.filter((u) => u.ranked).length;
-          patch({
-            issues: result.issues,
-            unitsChecked: result.units.length,
-            unitNames: Object.fromEntries(result.units.map((u) => [u.code || u.name, u.name])),
-            score: { units: result.units, ranked, counts, ranking: result.ranking },
-            stale: undefined,
-            // The Charts step's button says what it did to the charts; the Score step's, what it scored.
-            notice:
-              from === "charts"
-                ? result.charts > 0
-                  ? { intent: "success", key: "chartsDone", params: { count: result.charts } }
-                  : result.written.warnings.length === 0
-                    ? { intent: "info", key: "chartsNone" }
-                    : undefined
-                : scoreDoneNotice(result.units.length, ranked, result.issues, result.units),
-            writeWarnings: result.written.warnings.length > 0 ? { step: from, warnings: result.written.warnings } : undefined,
-          });
-          if (s.workbench.mode === "file") await actions.refreshDownload("scored");
-          await refreshSnapshot();
-          await startWatching();
+          try {
+            // The charts step's button runs the same scoring: its warnings belong to that step.
+            const from: StepId = s.step === "charts" ? "charts" : "score";
+            patch({ writeWarnings: undefined });
+            const result = await pipeline.score(s.workbench, model, {
+              lang: s.lang,
+              ranking: s.ranking,
+              profileUnits: s.profileUnits,
+              chartKinds: s.chartKinds,
+              onProgress: (stage, fraction) => progress(stage, fraction),
+            });
+            const counts = severityCounts(result.issues);
+            const ranked = result.units.filter((u) => u.ranked).length;
+            patch({
+              issues: result.issues,
+              unitsChecked: result.units.length,
+              unitNames: Object.fromEntries(result.units.map((u) => [u.code || u.name, u.name])),
+              score: { units: result.units, ranked, counts, ranking: result.ranking },
+              stale: undefined,
+              // The Charts step's button says what it did to the charts; the Score step's, what it scored.
+              notice:
+                from === "charts"
+                  ? result.charts > 0
+                    ? { intent: "success", key: "chartsDone", params: { count: result.charts } }
+                    : result.written.warnings.length === 0
+                      ? { intent: "info", key: "chartsNone" }
+                      : undefined
+                  : scoreDoneNotice(result.units.length, ranked, result.issues, result.units),
+              writeWarnings: result.written.warnings.length > 0 ? { step: from, warnings: result.written.warnings } : undefined,
+            });
+            if (s.workbench.mode === "file") await actions.refreshDownload("scored");
+            await refreshSnapshot();
+          } finally {
+            // Watching goes on after a run Excel refused as after one that wrote: the workbook's
+            // earlier results are still there to go stale.
+            if (ref.current.scoredAt) await startWatching().catch(() => undefined);
+          }
           await progress("progressDone", 1);
         }),
     }),
