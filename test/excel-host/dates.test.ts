@@ -167,9 +167,11 @@ describe("date-formatted numbers read through Excel", () => {
 
   test("a range whose response is too large for one request is read in halves and put together, dates and all", async () => {
     const double = createExcelDouble();
-    // 40,000 rows of long text and a date: one piece, over 5 MB with its number formats.
+    // 40,000 rows of long text and a date: one piece, over 5 MB with its number formats. The top
+    // rows, from which the read estimates the rest, hold short text: the estimate falls short.
     const long = "Quyết định số 123/QĐ-UBND về việc ban hành kế hoạch chuyển đổi số năm 2025 của đơn vị";
-    const rows = Array.from({ length: 40_000 }, (_, r) => [`${long} (${r + 1})`, { date: "2025-05-03", numberFormat: "dd/mm/yyyy" } as const, r]);
+    const text = (r: number) => (r < 12 ? `Dòng ${r + 1}` : `${long} (${r + 1})`);
+    const rows = Array.from({ length: 40_000 }, (_, r) => [text(r), { date: "2025-05-03", numberFormat: "dd/mm/yyyy" } as const, r]);
     double.addSheet("Ghi chép", rows);
     double.install();
     double.resetCounters();
@@ -177,7 +179,7 @@ describe("date-formatted numbers read through Excel", () => {
     expect(double.requests.some((r) => !r.ok)).toBe(true);
     const values = snapshot.sheets[0]!.values;
     expect(values).toHaveLength(40_000);
-    expect(values.every((line, r) => line[0] === `${long} (${r + 1})` && line[1] === "2025-05-03" && line[2] === r)).toBe(true);
+    expect(values.every((line, r) => line[0] === text(r) && line[1] === "2025-05-03" && line[2] === r)).toBe(true);
   }, 120_000);
 });
 

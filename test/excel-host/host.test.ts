@@ -4,6 +4,8 @@ import type { WritePlan } from "../../src/core/types";
 import { createExcelDouble } from "../excel-double";
 import { runScoring } from "../../src/core/pipeline";
 import { layoutAWorkbook } from "./fixtures";
+import type { ExcelHostError } from "../../src/hosts/excel/requirements";
+import { isLocalizedError } from "../../src/taskpane/state/pipeline";
 
 function emptyPlan(over: Partial<WritePlan> = {}): WritePlan {
   return { lang: "vi", owned: [], edits: [], marks: [], clearMarks: [], ...over };
@@ -64,6 +66,35 @@ describe("the Excel host", () => {
     await new ExcelHost().goTo("Đơn vị 2", "D12");
     expect(d.workbook.activeSheet?.name).toBe("Đơn vị 2");
     expect(d.workbook.selection).toEqual({ sheet: "Đơn vị 2", address: "D12" });
+  });
+
+  test("goTo a cell of a hidden sheet fails with a sentence that names the sheet and says how to unhide it; a very hidden one without that advice", async () => {
+    const d = createExcelDouble().install();
+    d.addSheet("A");
+    d.addSheet("Đơn vị 2");
+    d.addSheet("_riêng");
+    d.sheet("Đơn vị 2").visibility = "Hidden";
+    d.sheet("_riêng").visibility = "VeryHidden";
+    const host = new ExcelHost();
+    const hidden = await host.goTo("Đơn vị 2", "D12").catch((e: unknown) => e);
+    // The pane shows a LocalizedError's sentence as it is (usePane's goTo), as a warning.
+    expect(isLocalizedError(hidden)).toBe(true);
+    expect(hidden).toMatchObject({ code: "sheet-hidden", intent: "warning" });
+    const { vi, en } = (hidden as ExcelHostError).localized;
+    expect(vi).toBe('Trang "Đơn vị 2" đang bị ẩn nên không thể đi tới ô D12. Hãy bỏ ẩn trang: nhấp chuột phải vào một thẻ trang bất kỳ > Bỏ ẩn, chọn "Đơn vị 2", rồi thử lại.');
+    expect(en).toBe('Sheet "Đơn vị 2" is hidden, so DTI Scorer cannot go to cell D12. Unhide it: right-click any sheet tab > Unhide, choose "Đơn vị 2", then try again.');
+    const veryHidden = (await host.goTo("_riêng", "A1").catch((e: unknown) => e)) as ExcelHostError;
+    expect(veryHidden.localized).toEqual({ vi: 'Trang "_riêng" đang bị ẩn nên không thể đi tới ô A1.', en: 'Sheet "_riêng" is hidden, so DTI Scorer cannot go to cell A1.' });
+    expect(d.workbook.activeSheet?.name).not.toBe("Đơn vị 2");
+    // Once the user unhides it, the same click goes there.
+    d.sheet("Đơn vị 2").visibility = "Visible";
+    await host.goTo("Đơn vị 2", "D12");
+    expect(d.workbook.selection).toEqual({ sheet: "Đơn vị 2", address: "D12" });
+  });
+
+  test("goTo a sheet that is gone fails with Excel's own error, as before", async () => {
+    createExcelDouble().install().addSheet("A");
+    await expect(new ExcelHost().goTo("Không có", "A1")).rejects.toMatchObject({ code: "ItemNotFound" });
   });
 
   test("issue marks get a fill and a note, and clearing them restores the cell's own fill and removes the note", async () => {

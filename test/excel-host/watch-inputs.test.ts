@@ -43,4 +43,32 @@ describe("watching a workbook's inputs", () => {
       expect(heard).toHaveLength(1);
     });
   }
+
+  test("a stop Excel refuses (another workbook active) says what to do, and the next watch removes the handler it left, so an edit is heard once", async () => {
+    const { double } = await layoutAWorkbook(2, { index: "undp-hdi" });
+    double.install();
+    const host = new ExcelHost();
+    const sheet = double.workbook.sheets.find((s) => s.visibility === "Visible" && s.name.startsWith("Đơn vị"))!.name;
+    const first: string[] = [];
+    const stopFirst = await host.watchInputs((e) => first.push(e.address));
+    double.refuseRequests("InactiveWorkbook");
+    await expect(stopFirst()).rejects.toMatchObject({ code: "InactiveWorkbook", localized: { en: expect.stringContaining("click into this workbook") } });
+    expect(double.workbook.handlers).toHaveLength(1);
+    // Still refused when watching again: nothing is added.
+    double.refuseRequests("InactiveWorkbook");
+    await expect(host.watchInputs(() => undefined)).rejects.toMatchObject({ code: "InactiveWorkbook" });
+    expect(double.workbook.handlers).toHaveLength(1);
+
+    const second: string[] = [];
+    const stopSecond = await host.watchInputs((e) => second.push(e.address));
+    expect(double.workbook.handlers).toHaveLength(1);
+    await double.userEdit(sheet, "D12", [[7]]);
+    expect(second).toEqual(["D12"]);
+    expect(first).toEqual([]);
+    // The first stop again does nothing to the second watch.
+    await stopFirst();
+    expect(double.workbook.handlers).toHaveLength(1);
+    await stopSecond();
+    expect(double.workbook.handlers).toHaveLength(0);
+  });
 });

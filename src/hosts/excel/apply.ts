@@ -84,12 +84,22 @@ export function charsToPoints(chars: number): number {
 /** The plan's alignments as Excel.HorizontalAlignment. */
 const ALIGNMENTS = { left: "Left", center: "Center", right: "Right" } as const;
 
+/**
+ * The widest row of a grid. A loop, not Math.max(...rows): spreading a grid of a few hundred
+ * thousand rows (the `_index` copies of thousands of forms) into arguments overflows the stack.
+ */
+export function widestRow(values: readonly (readonly unknown[] | undefined)[]): number {
+  let widest = 0;
+  for (const line of values) if (line && line.length > widest) widest = line.length;
+  return widest;
+}
+
 /** Queues one block, cut into row pieces of at most BLOCK_BUDGET bytes, writing 2D arrays only. */
 export function queueBlock(packer: RequestPacker, sheet: string, block: CellBlock, nullMeans: "empty" | "unchanged" = "empty"): void {
   const keep = nullMeans === "unchanged";
   const { row, col } = topLeft(block.address);
   const rows = block.values.length;
-  const cols = Math.max(0, ...block.values.map((r) => r.length));
+  const cols = widestRow(block.values);
   if (rows === 0 || cols === 0) return;
   const cell = (r: number, c: number): PlanValue => block.values[r]?.[c] ?? null;
   const values = (r: number) => Array.from({ length: cols }, (_, c) => {

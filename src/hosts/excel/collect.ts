@@ -3,7 +3,7 @@ import { type CollectSkip, type CollectTake, type ExistingForm, detectLayoutA, i
 import type { IndexModel } from "../../core/definition/model";
 import type { Message } from "../../core/i18n/text";
 import type { SheetSnapshot } from "../../core/types";
-import { opBytes, REQUEST_BUDGET, RequestPacker, tooLarge, utf8Length } from "./payload";
+import { COMMAND_OVERHEAD, jsonBytes, opBytes, REQUEST_BUDGET, RequestPacker, RESPONSE_BUDGET, tooLarge, utf8Length } from "./payload";
 
 export interface CollectReport {
   /** `replaces`: the unit's blank form this filled one took the place of (and the name of). */
@@ -26,19 +26,37 @@ export const COLLECT_STRUCTURE_PROTECTED: Message = {
 };
 
 /**
- * The largest file (as base64) one insert can carry: Excel refuses a request over 5 MB, and a
- * file goes whole in one call. About 3.3 MB of .xlsx.
+ * What one insert's request carries besides the file: the workbook's path, the call, its options
+ * ({"sheetNamesToInsert":[…],"positionType":"End"}) without the names, the request's frame.
  */
-export const MAX_INSERT_BASE64 = 4.5 * 1024 * 1024;
+const INSERT_OVERHEAD = opBytes(1, 1, { sheetNamesToInsert: [], positionType: "End" }) + COMMAND_OVERHEAD + 1024;
+/** Room left in the request for the names of the sheets inserted (hundreds of forms' names). */
+const INSERT_NAMES_ROOM = 64 * 1024;
+/**
+ * The largest file (as base64) one insert can carry: a file goes whole in one call, and that
+ * request stays under the host's budget (REQUEST_BUDGET) with the call and the sheets' names
+ * around it. About 3 MB of .xlsx.
+ */
+export const MAX_INSERT_BASE64 = REQUEST_BUDGET - INSERT_OVERHEAD - INSERT_NAMES_ROOM;
+
+/** The estimated request of one insert: the file (a JSON string) with the names of the sheets it inserts. */
+export function insertBytes(base64Length: number, sheetNames: string[]): number {
+  return INSERT_OVERHEAD + base64Length + 2 + jsonBytes(sheetNames);
+}
+
+/** The largest file (as base64) whose insert of these sheets fits in one request. */
+function mostBase64(sheetNames: string[]): number {
+  return Math.min(MAX_INSERT_BASE64, REQUEST_BUDGET - insertBytes(0, sheetNames));
+}
 
 function megabytes(n: number): string {
   return (n / (1024 * 1024)).toFixed(1);
 }
 
 /** What the user is told about a file too large to insert through Excel. */
-export function fileTooLargeMessage(file: string, base64Length: number): Message {
+export function fileTooLargeMessage(file: string, base64Length: number, mostBase64Length = MAX_INSERT_BASE64): Message {
   const size = megabytes((base64Length * 3) / 4);
-  const most = megabytes((MAX_INSERT_BASE64 * 3) / 4);
+  const most = megabytes((mostBase64Length * 3) / 4);
   return {
     vi: `Tệp "${file}" quá lớn để chèn qua Excel (${size.replace(".", ",")} MB; tối đa khoảng ${most.replace(".", ",")} MB) nên chưa được chèn. Hãy gộp bằng dòng lệnh (dti-scorer collect) hoặc sao chép trang thủ công; các tệp khác vẫn được chèn.`,
     en: `File "${file}" is too large to insert through Excel (${size} MB; about ${most} MB at most), so it was not inserted. Collect it with the command line (dti-scorer collect) or copy its sheets by hand; the other files were still inserted.`,
@@ -111,7 +129,8 @@ async function insertAll(ctx: Excel.RequestContext, inserts: Insert[], known: Se
     pending = [];
     const packer = new RequestPacker();
     for (const entry of batch) {
-      packer.add(opBytes(1, 1, entry.takes.map((t) => t.sheet)) + utf8Length(entry.base64), (c) => {
+      // The packer adds COMMAND_OVERHEAD of its own.
+      packer.add(insertBytes(utf8Length(entry.base64), entry.takes.map((t) => t.sheet)) - COMMAND_OVERHEAD, (c) => {
         entry.result = c.workbook.insertWorksheetsFromBase64(entry.base64, { sheetNamesToInsert: entry.takes.map((t) => t.sheet), positionType: "End" });
       }, { response: 100 * entry.takes.length });
     }
@@ -160,6 +179,13 @@ async function insertAll(ctx: Excel.RequestContext, inserts: Insert[], known: Se
 /** Rows and columns of each sheet read to recognise a unit's form already in the workbook: its header block and table header row (detectLayoutA) sit in the first 40 rows. */
 const HEAD_RANGE = "A1:Z40";
 const HEAD_ROWS = 40;
+/**
+ * What one sheet's head adds to a response: up to 1,040 values of about 8 bytes on average (most
+ * of a form's head is empty cells, "" and a comma; its item names are long). Measured on the Excel
+ * double, a form of the project's templates takes about 6 KB. A response larger after all is
+ * halved and asked again.
+ */
+const HEAD_RESPONSE_BYTES = 26 * HEAD_ROWS * 8 + 200;
 
 /** The top of a sheet, and whether it is all the sheet holds below row 40 (so a blank table there is the whole table). */
 interface Head {
@@ -208,11 +234,11 @@ async function readHeads(ctx: Excel.RequestContext, sheets: { name: string }[], 
  * số`), from the top of each sheet: the collection leaves out a form of a unit that already has a
  * filled one, as the file mode does, and puts a filled form in place of a blank one. A form whose
  * values go below what is read is taken as filled (a blank form is replaced only when sure). As
- * many sheets a request as 4 MB of request carry.
+ * many sheets a request as 4 MB of request and of response (HEAD_RESPONSE_BYTES a sheet) carry.
  */
 async function existingForms(ctx: Excel.RequestContext, sheets: { name: string }[]): Promise<{ forms: ExistingForm[]; indices: string[] }> {
   const heads = new Map<string, Head>();
-  const perRequest = Math.max(1, Math.floor(REQUEST_BUDGET / opBytes(8, 5)));
+  const perRequest = Math.max(1, Math.min(Math.floor(REQUEST_BUDGET / opBytes(8, 5)), Math.floor(RESPONSE_BUDGET / HEAD_RESPONSE_BYTES)));
   for (let from = 0; from < sheets.length; from += perRequest) await readHeads(ctx, sheets.slice(from, from + perRequest), heads);
   const forms: ExistingForm[] = [];
   const indices: string[] = [];
@@ -237,10 +263,18 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
       continue;
     }
     const sheets = await sheetsOf(f);
-    if (sheets) {
-      incoming.push({ file: f.name, sheets });
-      fitting.push(f);
-    } else report.skipped.push(unreadableFileSkip(f.name));
+    if (!sheets) {
+      report.skipped.push(unreadableFileSkip(f.name));
+      continue;
+    }
+    // With the names of all its sheets (the most it inserts), the insert must fit in one request.
+    const names = sheets.map((s) => s.name);
+    if (insertBytes(f.base64.length, names) > REQUEST_BUDGET) {
+      report.skipped.push({ file: f.name, sheet: "", kind: "file", reason: fileTooLargeMessage(f.name, f.base64.length, mostBase64(names)) });
+      continue;
+    }
+    incoming.push({ file: f.name, sheets });
+    fitting.push(f);
   }
   const list = ctx.workbook.worksheets.load("items/name,items/id");
   const structure = ctx.workbook.protection.load("protected");
@@ -249,8 +283,9 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
   // A unit that already has a form here keeps it: its form in the files is left out, with the reason.
   const existing = fitting.length ? await existingForms(ctx, list.items) : { forms: [], indices: [] };
   const plan = planCollect(list.items.map((s) => s.name), incoming, model, { existingForms: existing.forms, existingIndices: existing.indices });
-  report.skipped.push(...plan.skipped);
-  report.warnings.push(...plan.warnings);
+  // Loops, not push(...list): a list as long as the sheets of a thousand files must not go on the stack.
+  for (const s of plan.skipped) report.skipped.push(s);
+  for (const w of plan.warnings) report.warnings.push(w);
 
   // One insert per file, packed under the payload budget; Excel may rename on a collision.
   const inserts: Insert[] = [];

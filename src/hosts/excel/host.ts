@@ -2,15 +2,15 @@
 import type { IndexModel } from "../../core/definition/model";
 import type { WorkbookSnapshot, WritePlan } from "../../core/types";
 import type { WorkbookHost } from "../host";
-import { applyPlan, coalesceColumnCells, type ApplyStats } from "./apply";
+import { applyPlan, coalesceColumnCells, widestRow, type ApplyStats } from "./apply";
 import { collectWorkbooks, COLLECT_NEEDS_1_13, type CollectReport } from "./collect";
 import { readWorkbook } from "./read";
 import { assertSupported, detectCapabilities, ExcelHostError, type Capabilities } from "./requirements";
-import { USER_REFUSALS, userRefusal } from "./payload";
+import { refusedWhole, USER_REFUSALS, userRefusal } from "./payload";
 import { parseRect, splitSheet, topLeft, type Rect } from "../../core/a1";
 import { staleFromSnapshot, type StaleReport } from "./stale";
 import { sheetsWrittenByScoring } from "../../core/read";
-import type { Lang } from "../../core/i18n/text";
+import type { Lang, Message } from "../../core/i18n/text";
 import { readIndexSheet } from "../../core/plan";
 
 /**
@@ -30,17 +30,41 @@ function writtenRanges(plan: WritePlan): Map<string, Rect[]> {
     const { merged, rest } = coalesceColumnCells(e.blocks);
     for (const b of [...merged, ...rest]) {
       const { row, col } = topLeft(b.address);
-      list.push({ row, col, rows: Math.max(1, b.values.length), cols: Math.max(1, ...b.values.map((r) => r.length)) });
+      list.push({ row, col, rows: Math.max(1, b.values.length), cols: Math.max(1, widestRow(b.values)) });
     }
     out.set(e.sheet.toLowerCase(), list);
   }
   return out;
 }
 
+/**
+ * What the user is told when "Go to" a finding fails because its sheet is hidden: how to show it
+ * (Excel: right-click a sheet tab > Unhide). A very hidden sheet is not in Excel's Unhide list,
+ * so there is no such advice for it.
+ */
+export function hiddenSheetMessage(sheet: string, cell: string, veryHidden = false): Message {
+  if (veryHidden) {
+    return {
+      vi: `Trang "${sheet}" đang bị ẩn nên không thể đi tới ô ${cell}.`,
+      en: `Sheet "${sheet}" is hidden, so DTI Scorer cannot go to cell ${cell}.`,
+    };
+  }
+  return {
+    vi: `Trang "${sheet}" đang bị ẩn nên không thể đi tới ô ${cell}. Hãy bỏ ẩn trang: nhấp chuột phải vào một thẻ trang bất kỳ > Bỏ ẩn, chọn "${sheet}", rồi thử lại.`,
+    en: `Sheet "${sheet}" is hidden, so DTI Scorer cannot go to cell ${cell}. Unhide it: right-click any sheet tab > Unhide, choose "${sheet}", then try again.`,
+  };
+}
+
 /** Excel's refusal of a request the user can put right, as an ExcelHostError; any other error as it is. */
 function asRefusal(e: unknown): unknown {
   const code = userRefusal(e);
   return code ? new ExcelHostError(code, USER_REFUSALS[code], "warning", { cause: e }) : e;
+}
+
+/** The change handlers one watchInputs registered, with the context they were added in (Excel removes them through it). */
+interface Watch {
+  ctx: Excel.RequestContext;
+  handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[];
 }
 
 export class ExcelHost implements WorkbookHost {
@@ -52,6 +76,8 @@ export class ExcelHost implements WorkbookHost {
    * password protects are not written, and `lastApply.warnings` says so, one message per sheet.
    */
   lastApply: ApplyStats | null = null;
+  /** The change handlers this host registered and has not removed yet. */
+  private watches: Watch[] = [];
 
   capabilities(): Capabilities {
     return (this.caps ??= detectCapabilities());
@@ -101,14 +127,27 @@ export class ExcelHost implements WorkbookHost {
     return rect !== null && ranges.some((r) => r.row <= rect.row && r.col <= rect.col && r.row + r.rows >= rect.row + rect.rows && r.col + r.cols >= rect.col + rect.cols);
   }
 
-  /** Shows a cell to the user: activates its sheet and selects it. */
+  /**
+   * Shows a cell to the user: activates its sheet and selects it. A hidden sheet cannot be
+   * activated (activating is clicking the sheet's tab, and a hidden sheet has none): when Excel
+   * refuses, a second request asks how the sheet is shown, and a hidden one fails with a sentence
+   * that says how to show it (an ExcelHostError "sheet-hidden").
+   */
   async goTo(sheet: string, cell: string): Promise<void> {
     this.supported();
     return this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(cell).select();
-      await ctx.sync();
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (refusedWhole(e)) throw e;
+        const found = ctx.workbook.worksheets.getItemOrNullObject(sheet).load("name,visibility");
+        await ctx.sync();
+        if (found.isNullObject || found.visibility === "Visible") throw e;
+        throw new ExcelHostError("sheet-hidden", hiddenSheetMessage(found.name, cell, found.visibility === "VeryHidden"), "warning", { cause: e });
+      }
     });
   }
 
@@ -130,11 +169,19 @@ export class ExcelHost implements WorkbookHost {
    * that stops watching. Changes the add-in itself makes are not reported: Excel says so from
    * ExcelApi 1.14 on (`triggerSource`); before, a change inside a range the add-in is writing, or
    * wrote a moment ago, is taken as its own. One handler hears every sheet from ExcelApi 1.9 on
-   * (`worksheets.onChanged`); before, each input sheet gets a handler of its own.
+   * (`worksheets.onChanged`); before, each input sheet gets a handler of its own. The handlers of
+   * an earlier watch that were not removed (its stop refused) are removed first.
    */
   async watchInputs(onChange: (e: { sheet: string; address: string }) => void): Promise<() => Promise<void>> {
     const caps = this.supported();
     if (!caps.watchInputs) return async () => undefined;
+    // The handlers of earlier watches whose stop Excel refused go first. Refused again, this watch
+    // fails with the same sentence and adds nothing; handlers gone otherwise are forgotten.
+    for (const w of this.watches.slice()) {
+      await this.unwatch(w).catch((e: unknown) => {
+        if (this.watches.includes(w)) throw e;
+      });
+    }
     const owned = sheetsWrittenByScoring(await this.read());
     return this.run(async (ctx) => {
       const list = ctx.workbook.worksheets.load("items/name,items/id");
@@ -163,15 +210,29 @@ export class ExcelHost implements WorkbookHost {
         ? [ctx.workbook.worksheets.onChanged.add(handler)]
         : list.items.filter((s) => !owned.has(s.name)).map((s) => s.onChanged.add(handler));
       await ctx.sync();
-      return async () => {
-        await Excel.run(ctx, async (c) => {
-          handlers.forEach((h) => h.remove());
-          await c.sync();
-        }).catch((e: unknown) => {
-          throw asRefusal(e);
-        });
-      };
+      const watch: Watch = { ctx, handlers };
+      this.watches.push(watch);
+      return () => this.unwatch(watch);
     });
+  }
+
+  /**
+   * Removes a watch's handlers; the watch is forgotten once Excel has removed them. When Excel
+   * refuses (another workbook active), the handlers stay registered and the watch stays known:
+   * the next watchInputs removes them before it adds its own, so that an edit is never heard twice.
+   */
+  private async unwatch(watch: Watch): Promise<void> {
+    if (!this.watches.includes(watch)) return;
+    await Excel.run(watch.ctx, async (c) => {
+      watch.handlers.forEach((h) => h.remove());
+      await c.sync();
+    }).catch((e: unknown) => {
+      // Refused whole: nothing was removed, and the next watch tries again. Any other failure
+      // (the handlers or their context gone with the session) leaves nothing to remove.
+      if (!refusedWhole(e)) this.watches = this.watches.filter((w) => w !== watch);
+      throw asRefusal(e);
+    });
+    this.watches = this.watches.filter((w) => w !== watch);
   }
 
   /** Copies the units' sheets of other workbooks in (ExcelApi 1.13); says what came in and what did not. */

@@ -12,28 +12,44 @@
  *      only the columns the reader uses below that header are loaded: Mã, Số liệu, Số liệu thẩm
  *      định, Tự chấm and Minh chứng. The item names, repeated on every unit's sheet, stay in Excel;
  *      the cells not loaded are null in the snapshot, which stays anchored at A1;
- *   4. the value types of the few cells whose text looks like an Excel error (only when there are any).
+ *   4. the value types of the cells whose text looks like an Excel error (only when there are any),
+ *      a column's cells one under another as one range, packed into requests under the budgets.
  */
 import { COLUMNS_READ_BELOW_HEADER, findTableHeader } from "../../core/read/layout-a";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
 import { datedValue } from "./dates";
-import { opBytes, refusedWhole, REQUEST_BUDGET, RESPONSE_BUDGET, tooLarge } from "./payload";
+import { jsonBytes, opBytes, refusedWhole, REQUEST_BUDGET, RequestPacker, RESPONSE_BUDGET, tooLarge } from "./payload";
 
 /**
- * What a cell read weighs in the response, as JSON: its value (a number or a short text, with its
- * comma) and its number format ("General" is 10 bytes, "@" 4, "#,##0.##" 11, "dd/mm/yyyy" 13).
- * A request whose response is larger after all is split in two and sent again.
+ * What a cell read weighs in the response, as JSON: its value with its comma (a number such as
+ * 12.5 is 5 bytes, 12345.67 9, "Không" 9, a code "1.2.3" 8, an empty cell 3) and its number
+ * format ("General" is 10 bytes, "@" 4, "#,##0" 8); each row adds its brackets and comma in both
+ * arrays, and each piece its result's frame. A column's values are estimated from the rows of it
+ * already read (the top rows below the table's header: columnValueBytes), at least VALUE_BYTES, so
+ * that a column of names or notes in Vietnamese (two or three bytes a letter) is not taken for a
+ * column of figures. Measured on the Excel double, the forms' reader columns take about 19 bytes a
+ * cell and are estimated at about 28; a table of figures takes about 14 and is estimated at 20.
+ * What the estimate misses (longer notes further down) the 1 MB between RESPONSE_BUDGET and
+ * Excel's limit takes; a response over the limit after all is split in two and sent again.
  */
-export const VALUE_BYTES = 16;
-export const FORMAT_BYTES = 12;
-/** Cells per read request: RESPONSE_BUDGET of values with their number formats. */
-export const CELLS_PER_READ = Math.floor(RESPONSE_BUDGET / (VALUE_BYTES + FORMAT_BYTES));
+export const VALUE_BYTES = 10;
+export const FORMAT_BYTES = 10;
+/** What each row of a piece adds: "[", "]" and "," around it in each of the two arrays. */
+const ROW_BYTES = 6;
+/** What each piece's result adds: {"ActionId":…,"Value":{"values":[…],"numberFormat":[…]}} and its comma. */
+const PIECE_RESPONSE_BYTES = 64;
 /** What one range read weighs in the request: its getRangeByIndexes path and its query. */
 const PIECE_BYTES = opBytes(2, 1, [0, 0, 0, 0]);
 /** Excel refuses reading more than five million cells of one range. */
 export const MAX_CELLS_PER_RANGE = 5_000_000;
 /** Rows read whole at the top of every sheet (the project's form has its table header on row 8). */
 export const TOP_ROWS = 12;
+/**
+ * What one sheet's outline adds to a response: its used range, its top rows' values and its merged
+ * areas. Measured on the Excel double, a form of the project's templates takes about 1.7 KB (its
+ * instructions line is long); a response larger after all is halved and asked again.
+ */
+const OUTLINE_RESPONSE_BYTES = 2048;
 
 const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
@@ -45,6 +61,8 @@ interface Piece {
   cols: number;
   /** Only the number formats (of cells whose values are known already). */
   formatsOnly?: boolean;
+  /** The estimated bytes of a row's values (VALUE_BYTES a cell when not given). */
+  rowValueBytes?: number;
 }
 
 interface PieceRead {
@@ -55,7 +73,42 @@ interface PieceRead {
 
 /** What a piece adds to its request's response. */
 function responseBytes(p: Piece): number {
-  return p.rows * p.cols * (p.formatsOnly ? FORMAT_BYTES : VALUE_BYTES + FORMAT_BYTES);
+  return PIECE_RESPONSE_BYTES + p.rows * rowBytes(p.cols, p.formatsOnly ? undefined : (p.rowValueBytes ?? p.cols * VALUE_BYTES));
+}
+
+/** What a row of `cols` cells adds to a response: its values (`valueBytes`; none for formats only), its formats, its brackets. */
+function rowBytes(cols: number, valueBytes: number | undefined): number {
+  return valueBytes === undefined ? cols * FORMAT_BYTES + ROW_BYTES / 2 : valueBytes + cols * FORMAT_BYTES + ROW_BYTES;
+}
+
+/**
+ * The estimated bytes of a value of each column, from the rows of the grid already read between
+ * `from` and `to` (0-based, `to` excluded): of each column's values there (an empty cell is 3
+ * bytes, "" and its comma), the one three quarters of them are not longer than, and at least
+ * VALUE_BYTES. A column of long notes is estimated at their length; one long cell among short ones
+ * (the definition in `_index`, a title) does not make the whole column long.
+ */
+function columnValueBytes(grid: readonly (readonly CellValue[] | undefined)[], from: number, to: number): (col: number) => number {
+  const sizes = new Map<number, number[]>();
+  const rows = Math.max(0, to - Math.max(0, from));
+  for (let r = Math.max(0, from); r < to; r++) {
+    const line = grid[r];
+    if (!line) continue;
+    for (let c = 0; c < line.length; c++) {
+      const v = line[c];
+      if (v === null || v === undefined) continue;
+      let list = sizes.get(c);
+      if (!list) sizes.set(c, (list = []));
+      list.push(jsonBytes(v) + 1);
+    }
+  }
+  return (col) => {
+    const list = sizes.get(col);
+    if (!list) return VALUE_BYTES;
+    // The empty cells of the column, "" with its comma, then the 75th percentile (nearest rank).
+    const all = [...list, ...Array<number>(Math.max(0, rows - list.length)).fill(3)].sort((a, b) => a - b);
+    return Math.max(VALUE_BYTES, all[Math.ceil(all.length * 0.75) - 1] ?? 0);
+  };
 }
 
 /** Reads the pieces in one request; a response over the limit is split in two and retried. */
@@ -82,6 +135,36 @@ async function readPieces(ctx: Excel.RequestContext, sheets: Excel.Worksheet[], 
     throw e;
   }
   pieces.forEach((p, i) => out.set(p, p.formatsOnly ? { formats: ranges[i]!.numberFormat } : { values: ranges[i]!.values, formats: ranges[i]!.numberFormat }));
+}
+
+/** What one cell's value type adds to a response: the longest name ("Boolean", "Integer", "Unknown") in quotes, its brackets and comma. */
+const TYPE_BYTES = 12;
+/** What a valueTypes look-up's result adds to a response besides its cells: {"ActionId":…,"Value":{"valueTypes":[…]}}. */
+const TYPES_RESPONSE_BYTES = 100;
+/** The most cells of one column looked up as one range: its response stays well under RESPONSE_BUDGET. */
+const MAX_TYPES_PER_RUN = Math.floor(RESPONSE_BUDGET / 2 / TYPE_BYTES);
+
+/** Cells whose value types are looked up, one under another in a column of a sheet. */
+interface CandidateRun {
+  sheet: number;
+  row: number;
+  col: number;
+  rows: number;
+  types?: Excel.Range;
+}
+
+/** The cells in runs: by sheet, then column, then row; consecutive rows of a column are one run. */
+function candidateRuns(cells: { sheet: number; row: number; col: number }[]): CandidateRun[] {
+  const sorted = cells.slice().sort((a, b) => a.sheet - b.sheet || a.col - b.col || a.row - b.row);
+  const runs: CandidateRun[] = [];
+  let last: CandidateRun | undefined;
+  for (const c of sorted) {
+    const sameColumn = last !== undefined && last.sheet === c.sheet && last.col === c.col;
+    if (sameColumn && c.row < last!.row + last!.rows) continue; // a cell found twice
+    if (sameColumn && last!.row + last!.rows === c.row && last!.rows < MAX_TYPES_PER_RUN) last!.rows++;
+    else runs.push((last = { sheet: c.sheet, row: c.row, col: c.col, rows: 1 }));
+  }
+  return runs;
 }
 
 interface Outline {
@@ -162,10 +245,10 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
   await ctx.sync();
   const sheets = list.items;
   const outlines = new Map<number, Outline>();
-  // As many sheets a request as 4 MB of request carry (thousands of sheets: one request).
+  // As many sheets a request as 4 MB of request and of response carry (about 2,000 forms).
   const merges = options.merges === true;
   const perSheet = merges ? opBytes(6, 5) : opBytes(4, 4);
-  const perRequest = Math.max(1, Math.floor(REQUEST_BUDGET / perSheet));
+  const perRequest = Math.max(1, Math.min(Math.floor(REQUEST_BUDGET / perSheet), Math.floor(RESPONSE_BUDGET / OUTLINE_RESPONSE_BYTES)));
   for (let from = 0; from < sheets.length; from += perRequest) {
     const which = Array.from({ length: Math.min(perRequest, sheets.length - from) }, (_, k) => from + k);
     await readOutlines(ctx, sheets, which, outlines, merges);
@@ -224,16 +307,24 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
     const end = used.row + used.rows;
     if (start >= end) return;
     let runs: [number, number][] = [[used.col, used.cols]];
+    // The rows that show what the rest of a column holds: those of the top rows below the header
+    // (a form's table header, else the sheet's first row).
+    let sampleFrom = top ? top.row + 1 : TOP_ROWS;
     if (top && sheets[i]!.visibility === "Visible") {
       const header = findTableHeader({ name: sheets[i]!.name, values: grids[i]!.map((r) => Array.from(r ?? [], (v) => v ?? null)) });
       if (header) {
         const wanted = COLUMNS_READ_BELOW_HEADER.map((k) => header.cols[k]).filter((c): c is number => c !== undefined && c >= used.col && c < used.col + used.cols);
         runs = columnRuns(wanted);
+        sampleFrom = header.row + 1;
       }
     }
+    const valueBytes = columnValueBytes(grids[i]!, sampleFrom, TOP_ROWS);
     for (const [col, cols] of runs) {
-      const rowsPerPiece = Math.max(1, Math.floor(Math.min(CELLS_PER_READ, MAX_CELLS_PER_RANGE) / cols));
-      for (let r = start; r < end; r += rowsPerPiece) pieces.push({ sheet: i, row: r, col, rows: Math.min(rowsPerPiece, end - r), cols });
+      let rowValueBytes = 0;
+      for (let c = col; c < col + cols; c++) rowValueBytes += valueBytes(c);
+      // As many rows as one response carries (RESPONSE_BUDGET), and no more cells than Excel reads from one range.
+      const rowsPerPiece = Math.max(1, Math.min(Math.floor((RESPONSE_BUDGET - PIECE_RESPONSE_BYTES) / rowBytes(cols, rowValueBytes)), Math.floor(MAX_CELLS_PER_RANGE / cols)));
+      for (let r = start; r < end; r += rowsPerPiece) pieces.push({ sheet: i, row: r, col, rows: Math.min(rowsPerPiece, end - r), cols, rowValueBytes });
     }
   });
   // Each piece in the first request that has room for it in its response (RESPONSE_BUDGET) and in
@@ -255,16 +346,26 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
     else redate(p.sheet, p.row, p.col, read.formats);
   }
 
-  // Text like "#N/A" may be typed by a user; only valueTypes tells an error from text.
+  // Text like "#N/A" may be typed by a user; only valueTypes tells an error from text. The cells
+  // one under another in a column are looked up as one range, and the look-ups are packed into
+  // requests under the budgets: one request unless the workbook has many thousands of them.
   if (candidates.length) {
-    const types = candidates.map((c) => sheets[c.sheet]!.getRangeByIndexes(c.row, c.col, 1, 1).load("valueTypes"));
-    await ctx.sync();
-    candidates.forEach((c, i) => {
-      if (types[i]!.valueTypes[0]?.[0] === "Error") {
-        const row = grids[c.sheet]![c.row]!;
-        row[c.col] = { error: String(row[c.col]) };
+    const runs = candidateRuns(candidates);
+    const packer = new RequestPacker();
+    for (const run of runs) {
+      packer.add(opBytes(1, 1, [run.row, run.col, run.rows, 1]), () => {
+        run.types = sheets[run.sheet]!.getRangeByIndexes(run.row, run.col, run.rows, 1).load("valueTypes");
+      }, { sheet: sheets[run.sheet]!.name, response: TYPES_RESPONSE_BYTES + run.rows * TYPE_BYTES });
+    }
+    await packer.flush(ctx);
+    for (const run of runs) {
+      const types = run.types!.valueTypes;
+      for (let r = 0; r < run.rows; r++) {
+        if (types[r]?.[0] !== "Error") continue;
+        const row = grids[run.sheet]![run.row + r]!;
+        row[run.col] = { error: String(row[run.col]) };
       }
-    });
+    }
   }
 
   const out: SheetSnapshot[] = sheets.map((s, i) => {

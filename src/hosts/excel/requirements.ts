@@ -17,7 +17,7 @@ export const BASE_REQUIREMENT = { set: "ExcelApi", version: "1.7" } as const;
  */
 export class ExcelHostError extends Error {
   constructor(
-    readonly code: "excel-too-old" | "workbook-structure-protected" | "owned-sheet-protected" | UserRefusalCode,
+    readonly code: "excel-too-old" | "workbook-structure-protected" | "owned-sheet-protected" | "sheet-hidden" | UserRefusalCode,
     readonly localized: Message,
     readonly intent: "error" | "warning" = "error",
     options?: { cause?: unknown },
