@@ -1245,6 +1245,8 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     const other = page.getByTestId("forms-index");
     expect(await other.textContent()).toMatch(/^Các phiếu trong sổ được lập theo bộ chỉ số "Mẫu — Bộ chỉ số CĐS cấp huyện[^"]*", không phải bộ chỉ số đang chọn "Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh/);
     await page.getByTestId("live-assertive").filter({ hasText: "không phải bộ chỉ số đang chọn" }).waitFor({ state: "attached" });
+    // Not also "score again": with this index no form would be read.
+    expect(await page.getByTestId("stale-banner").count()).toBe(0);
     await shot(page, "forms-index-other-vi-light-320");
     await step(page, "Chấm điểm");
     expect(await page.getByTestId("score-summary").count()).toBe(0);

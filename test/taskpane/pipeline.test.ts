@@ -169,7 +169,7 @@ describe("ranking within unit categories", () => {
 });
 
 describe("results scored with another version of the index", () => {
-  test("are said to be so as soon as the new version is chosen, naming both versions, before anything is read again", async () => {
+  test("are said to be so when the new version is chosen for forms made for it, naming both versions, before anything is read again", async () => {
     const { double, definition, model } = await layoutAWorkbook(2, { via: "insert" });
     double.install();
     const workbench = openExcelWorkbench();
@@ -180,7 +180,17 @@ describe("results scored with another version of the index", () => {
     const parsed = parseDefinition({ ...(definition as object), version: "2099" });
     if (!parsed.ok) throw new Error("the new version should parse");
     const next = parsed.model;
-    const message = staleIndexMessage({ snapshot: scored, index: { source: "file", builtinId: "", model: next } });
+    // While the forms still name the earlier version, what to do is to choose theirs (said in step 1), not to score again.
+    expect(staleIndexMessage({ snapshot: scored, index: { source: "file", builtinId: "", model: next } })).toBeUndefined();
+    // Forms made anew for the new version, results still of the earlier one.
+    const renamed = {
+      ...scored,
+      sheets: scored.sheets.map((sh) => ({
+        ...sh,
+        values: sh.values.map((row) => (row[0] === "Bộ chỉ số" ? [row[0], `${model.definition.id}@2099`, ...row.slice(2)] : row)),
+      })),
+    };
+    const message = staleIndexMessage({ snapshot: renamed, index: { source: "file", builtinId: "", model: next } });
     expect(message?.vi).toContain(`phiên bản ${model.definition.version}; bộ chỉ số đang dùng là phiên bản 2099: hãy chấm lại.`);
     expect(message?.en).toContain(`version ${model.definition.version}; the index in use is version 2099: score again.`);
   }, 60_000);

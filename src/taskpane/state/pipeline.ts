@@ -437,6 +437,9 @@ export function staleIndexMessage(state: Pick<PaneState, "snapshot" | "index">):
   const { snapshot } = state;
   const model = state.index.model;
   if (!snapshot || !model) return undefined;
+  // When the forms are not for the chosen index, scoring again with it would read none of them:
+  // what to do is to choose theirs, which formsIndexMismatch says.
+  if (formsIndexMismatch(state)) return undefined;
   let byModel = staleIndexCache.get(snapshot);
   if (!byModel) staleIndexCache.set(snapshot, (byModel = new WeakMap()));
   let message = byModel.get(model);
