@@ -10,43 +10,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { readFailure, writeFailure } from "./io";
-import { runCli } from "./test-run";
+import { communeIndex, runCli } from "./test-run";
 
 const dir = mkdtempSync(join(tmpdir(), "dti-files-"));
 
 /** The command in `dir`, with an English LANG unless said otherwise: only --lang may change the language. */
 const run = (argv: string[], env: Record<string, string> = { LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8" }) => runCli(argv, dir, env);
 
-const definition = {
-  format: "index-definition/1",
-  id: "xa-thu",
-  version: "2024",
-  name: { vi: "Bộ chỉ số thử cấp xã", en: "Test commune index" },
-  root: {
-    code: "XA",
-    name: "Chỉ số CĐS cấp xã",
-    children: [
-      { code: "1", name: "Nhận thức số", children: [{ code: "1.1", name: "Có kế hoạch chuyển đổi số", max: 10, rule: { kind: "boolean" } }] },
-      {
-        code: "2",
-        name: "Hoạt động chính quyền số",
-        children: [
-          { code: "2.1", name: "Điểm tự chấm", max: 10, rule: { kind: "points" } },
-          {
-            code: "2.2",
-            name: "Văn bản ký số",
-            max: 10,
-            inputs: [
-              { code: "2.2.a", name: "Số văn bản ký số", type: "integer", min: 0 },
-              { code: "2.2.b", name: "Tổng số văn bản", type: "integer", min: 0 },
-            ],
-            rule: { kind: "ratio", numerator: "2.2.a", denominator: "2.2.b" },
-          },
-        ],
-      },
-    ],
-  },
-};
+const definition = communeIndex({ name: "Điểm tự chấm", rule: { kind: "points" } });
 
 const TABLE = "Mã đơn vị,Đơn vị,1.1,2.1,2.2.a,2.2.b\nX01,Xã An Bình,Có,5,3,4\nX02,Xã Tân Phú,Không,10,10,10\n";
 

@@ -2,7 +2,7 @@ import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, writeFile
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { runCli, type CliRun } from "./test-run";
+import { communeIndex, runCli, type CliRun } from "./test-run";
 
 type Run = CliRun;
 
@@ -11,40 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), "dti-cli-"));
 const run = (argv: string[], env: Record<string, string> = { LANG: "vi_VN.UTF-8" }): Promise<Run> => runCli(argv, dir, env);
 
 /** A small index: a yes/no item, a percentage and a ratio, 30 points. */
-const definition = {
-  format: "index-definition/1",
-  id: "xa-thu",
-  version: "2024",
-  name: { vi: "Bộ chỉ số thử cấp xã", en: "Test commune index" },
-  root: {
-    code: "XA",
-    name: "Chỉ số CĐS cấp xã",
-    children: [
-      {
-        code: "1",
-        name: "Nhận thức số",
-        children: [{ code: "1.1", name: "Có kế hoạch chuyển đổi số", max: 10, rule: { kind: "boolean" } }],
-      },
-      {
-        code: "2",
-        name: "Hoạt động chính quyền số",
-        children: [
-          { code: "2.1", name: "Tỷ lệ hồ sơ trực tuyến", max: 10, rule: { kind: "fraction" } },
-          {
-            code: "2.2",
-            name: "Văn bản ký số",
-            max: 10,
-            inputs: [
-              { code: "2.2.a", name: "Số văn bản ký số", type: "integer", min: 0 },
-              { code: "2.2.b", name: "Tổng số văn bản", type: "integer", min: 0 },
-            ],
-            rule: { kind: "ratio", numerator: "2.2.a", denominator: "2.2.b" },
-          },
-        ],
-      },
-    ],
-  },
-};
+const definition = communeIndex({ name: "Tỷ lệ hồ sơ trực tuyến", rule: { kind: "fraction" } });
 writeFileSync(join(dir, "xa.json"), JSON.stringify(definition));
 writeFileSync(join(dir, "hong.json"), JSON.stringify({ ...definition, root: { code: "XA", name: "X", children: [{ code: "1", name: "Y", max: 5, rule: { kind: "steps", steps: [] } }] } }));
 writeFileSync(join(dir, "khong-phai-json.json"), "{ format: index-definition/1");
