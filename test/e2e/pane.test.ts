@@ -682,6 +682,18 @@ describe("outside Excel, what each action says", () => {
 
 describe("inside Excel (the Excel double installed before the pane loads)", () => {
   /** The double with `workbook`'s sheets, as an Excel that offers `excelApi` (the double's own default otherwise). */
+  /** The pane in Excel (the double) with the department sample's workbook scored once, in the Score step. */
+  async function scoredInExcel(): Promise<Page> {
+    const page = await openPage({ initScript: await doubleScript() });
+    await page.getByText("Trong Excel", { exact: true }).waitFor();
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+    await step(page, "Chấm điểm");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await page.getByTestId("score-summary").waitFor();
+    await idle(page);
+    return page;
+  }
+
   async function doubleScript(workbook: Uint8Array = sample, excelApi?: string): Promise<string> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(workbook as unknown as ArrayBuffer);
@@ -758,13 +770,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
   });
 
   test("after scoring, a user's edit of an input cell shows at once that the results are out of date", async () => {
-    const page = await openPage({ initScript: await doubleScript() });
-    await page.getByText("Trong Excel", { exact: true }).waitFor();
-    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
-    await step(page, "Chấm điểm");
-    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await page.getByTestId("score-summary").waitFor();
-    await idle(page);
+    const page = await scoredInExcel();
     // The project's own writes (results, Điểm column, marks) did not make the results stale.
     expect(await page.getByTestId("stale-banner").count()).toBe(0);
     // A screen reader is told what was scored and, with it, what the red bar under the table says.
@@ -825,13 +831,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
   });
 
   test("after a scoring run Excel refused, an edit of an input still shows that the results are out of date", async () => {
-    const page = await openPage({ initScript: await doubleScript() });
-    await page.getByText("Trong Excel", { exact: true }).waitFor();
-    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
-    await step(page, "Chấm điểm");
-    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await page.getByTestId("score-summary").waitFor();
-    await idle(page);
+    const page = await scoredInExcel();
     type R = { __double: { refuseRequests(code: string, o: { at: number; count: number }): void; stopRefusing(): void; userEdit(s: string, a: string, v: number[][]): Promise<void> } };
     // The watch is stopped for the run, then Excel refuses the run's requests.
     await page.evaluate(() => (window as unknown as R).__double.refuseRequests("InactiveWorkbook", { at: 2, count: 1000 }));
