@@ -6,7 +6,7 @@
 import type { IndexModel } from "./definition/model";
 import { builtinNamed, parseIndexText } from "./forms-index";
 import { type Lang, type Message, foldText, normalizeText } from "./i18n/text";
-import { type IndexRef, indexWords } from "./pipeline";
+import { type IndexRef, indexWords } from "./index-words";
 import { type TableHeader, findTableHeader, readHeaderBlock } from "./read/layout-a";
 import type { LocatedCell } from "./read/raw";
 import { isBlank, keyText } from "./read/sheet";

@@ -9,7 +9,7 @@ import type { IndexModel } from "./definition/model";
 import { type IndexSheetState, inputsHash, readIndexSheet, staleUnits, unitKey } from "./plan";
 import { readSubmissions } from "./read";
 import { detectLayoutA } from "./collect";
-import { type IndexRef, indexWords } from "./pipeline";
+import { type IndexRef, indexWords } from "./index-words";
 import { formatDate, type Lang, type Message } from "./i18n/text";
 import type { Issue, Submission, WorkbookSnapshot } from "./types";
 
