@@ -2,7 +2,8 @@
  * What the command line does with the files and options it is given: the workbook written before
  * the JSON, the language chosen by --lang alone, plain sentences for files it cannot read or
  * write, a units list in an .xlsx workbook, files left out by collect (missing, folders, the lock
- * files of Excel and LibreOffice), an --out that would destroy another file, options given twice,
+ * files of Excel and LibreOffice), an --out of score or template that would destroy another file
+ * (forms filled in, a workbook never scored or not made by template), options given twice,
  * an empty file name, huge numbers in findings, and the help.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -148,6 +149,76 @@ describe("score --out naming a file already there", () => {
     expect(again.out).toContain("Đã ghi lan-1.xlsx");
     expect((await run(["score", "lan-1.xlsx", "--out", "lan-1.xlsx"])).code).toBe(0);
   });
+});
+
+describe("template --out naming a file already there", () => {
+  /** The forms of a.csv in `file`, with a figure a unit typed into its form. */
+  async function filledForms(file: string): Promise<void> {
+    expect((await run(["template", "--index", "dti-so-nganh-mau", "--units", "a.csv", "--out", file])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, file));
+    const ws = wb.getWorksheet("Sở Y tế")!;
+    let row = 0;
+    ws.eachRow((r, n) => {
+      if (r.getCell(1).value === "3.2") row = n;
+    });
+    ws.getCell(row, 4).value = 0.75;
+    await wb.xlsx.writeFile(join(dir, file));
+  }
+
+  it("refuses to replace forms a unit filled in, naming the sheet, and leaves the file as it was", async () => {
+    await filledForms("da-dien.xlsx");
+    const before = readFileSync(join(dir, "da-dien.xlsx"));
+    const r = await run(["template", "--index", "dti-so-nganh-mau", "--units", "b.csv", "--out", "da-dien.xlsx"]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toBe(
+      'Tệp da-dien.xlsx (--out) đã có sẵn và có phiếu đã điền số liệu (trang "Sở Y tế"); ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xoá tệp đó trước.\n',
+    );
+    const en = await run(["template", "--index", "dti-so-nganh-mau", "--units", "a.csv", "--out", "da-dien.xlsx", "--lang", "en"]);
+    expect(en.code).toBe(2);
+    expect(en.err).toBe(
+      'da-dien.xlsx (--out) already exists and holds a form with figures filled in (sheet "Sở Y tế"); writing over it would lose what it holds. Choose another --out file name, or delete that file first.\n',
+    );
+    expect(readFileSync(join(dir, "da-dien.xlsx")).equals(before)).toBe(true);
+  }, 30_000);
+
+  it("refuses to replace a workbook it did not make, a scored workbook, and a file that is no workbook", async () => {
+    const mine = new ExcelJS.Workbook();
+    mine.addWorksheet("Danh sách").getCell("A1").value = "Ghi chép riêng của chuyên viên";
+    await mine.xlsx.writeFile(join(dir, "rieng.xlsx"));
+    expect((await run(["score", "bang.csv", "--index", "xa.json", "--out", "da-cham-t.xlsx"])).code).toBe(0);
+    writeFileSync(join(dir, "ghi-chu-t.xlsx"), "ghi chú quan trọng");
+    const cases: [string, string][] = [
+      ["rieng.xlsx", "is not a blank set of forms made by the template command"],
+      ["da-cham-t.xlsx", "is a scored workbook (it has the _index sheet)"],
+      ["ghi-chu-t.xlsx", "is not an Excel workbook"],
+    ];
+    for (const [file, why] of cases) {
+      const before = readFileSync(join(dir, file));
+      const r = await run(["template", "--index", "dti-so-nganh-mau", "--units", "a.csv", "--out", file, "--lang", "en"]);
+      expect([file, r.code, r.err]).toEqual([file, 2, `${file} (--out) already exists and ${why}; writing over it would lose what it holds. Choose another --out file name, or delete that file first.\n`]);
+      expect(readFileSync(join(dir, file)).equals(before)).toBe(true);
+    }
+    expect((await run(["template", "--index", "dti-so-nganh-mau", "--units", "a.csv", "--out", "rieng.xlsx"])).err).toBe(
+      "Tệp rieng.xlsx (--out) đã có sẵn và không phải bộ phiếu trống do lệnh template tạo ra; ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xoá tệp đó trước.\n",
+    );
+  }, 30_000);
+
+  it("replaces blank forms it made (the units changed), saved again unchanged too, and an empty file", async () => {
+    expect((await run(["template", "--index", "dti-so-nganh-mau", "--units", "a.csv", "--out", "trong.xlsx"])).code).toBe(0);
+    // Opened and saved again with nothing typed in: still blank forms.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "trong.xlsx"));
+    await wb.xlsx.writeFile(join(dir, "trong.xlsx"));
+    const again = await run(["template", "--index", "dti-so-nganh-mau", "--units", "b.csv", "--out", "trong.xlsx"]);
+    expect(again.code).toBe(0);
+    expect(again.err).toBe("");
+    expect(await sheetNames("trong.xlsx")).toEqual(["Hướng dẫn", "Sở Tài chính"]);
+    writeFileSync(join(dir, "rong.xlsx"), "");
+    expect((await run(["template", "--index", "dti-so-nganh-mau", "--units", "a.csv", "--out", "rong.xlsx"])).code).toBe(0);
+    expect(await sheetNames("rong.xlsx")).toEqual(["Hướng dẫn", "Sở Y tế"]);
+  }, 30_000);
 });
 
 describe("a workbook open in Excel or LibreOffice", () => {

@@ -2,6 +2,7 @@ import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, writeFile
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { MARK_FILLS } from "../core/plan/labels";
 import { communeIndex, runCli, type CliRun } from "./test-run";
 
 type Run = CliRun;
@@ -551,7 +552,7 @@ describe("what the second reviewer found", () => {
     const r = await run(["collect", "mot.xlsx", "hai.xlsx", "--out", "hon-hop.xlsx"]);
     expect(r.code).toBe(0);
     expect(r.err).toBe(
-      "Cảnh báo: Các tệp chứa phiếu của những bộ chỉ số khác nhau: mot.xlsx (xa-thu@2024); hai.xlsx (xa-khac@2024). Một sổ chỉ chấm theo một bộ chỉ số; hãy gom riêng phiếu của từng bộ (hoặc dùng --index để chỉ lấy phiếu của một bộ).\n",
+      "Cảnh báo: Các tệp chứa phiếu của những bộ chỉ số khác nhau: mot.xlsx (\"xa-thu@2024\"); hai.xlsx (\"xa-khac@2024\"). Một sổ chỉ chấm theo một bộ chỉ số; hãy gom riêng phiếu của từng bộ (hoặc dùng --index để chỉ lấy phiếu của một bộ).\n",
     );
     expect(r.out).toContain("Đã gom 2 phiếu");
     expect(r.out).not.toContain("Hướng dẫn");
@@ -645,4 +646,105 @@ describe("what the third audit found", () => {
     expect(r.code).toBe(0);
     expect(pointsByCode(JSON.parse(r.out) as ResultsJson)).toEqual({ X01: 22.5, X02: 20 });
   });
+});
+
+describe("a unit's form protected with a password", () => {
+  /** Every cell of a sheet that holds something: its value, note and fill, by address. */
+  function cells(ws: ExcelJS.Worksheet): Map<string, string> {
+    const out = new Map<string, string>();
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => out.set(cell.address, JSON.stringify([cell.value, cell.note ?? null, cell.fill ?? null]))),
+    );
+    return out;
+  }
+  const protectionOf = (ws: ExcelJS.Worksheet) => (ws as unknown as { sheetProtection?: Record<string, unknown> }).sheetProtection;
+  /** The form's `Điểm` cell of the row whose `Mã` is `code`. */
+  function scoreCell(ws: ExcelJS.Worksheet, code: string): ExcelJS.Cell {
+    let header = 0;
+    let row = 0;
+    ws.eachRow((r, n) => {
+      if (r.getCell(1).value === "Mã") header = n;
+      if (r.getCell(1).value === code) row = n;
+    });
+    let column = 0;
+    ws.getRow(header).eachCell((c, n) => {
+      if (c.value === "Điểm") column = n;
+    });
+    return ws.getCell(row, column);
+  }
+  const read = async (file: string): Promise<ExcelJS.Workbook> => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, file));
+    return wb;
+  };
+  const WARNING_VI =
+    'Trang "Xã An Bình" được bảo vệ bằng mật khẩu nên điểm và các đánh dấu của trang này chưa được ghi. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi chấm điểm lại; các trang khác đã được ghi đầy đủ.';
+
+  beforeAll(async () => {
+    writeFileSync(join(dir, "dv-mat-khau.csv"), "Mã đơn vị,Đơn vị\nX01,Xã An Bình\nX02,Xã Tân Phú\n");
+    expect((await run(["template", "--index", "xa.json", "--units", "dv-mat-khau.csv", "--out", "mat-khau.xlsx"])).code).toBe(0);
+    const wb = await read("mat-khau.xlsx");
+    const figures: Record<string, Record<string, ExcelJS.CellValue>> = {
+      // 2.1 typed as text: an error the scoring would mark on the form.
+      "Xã An Bình": { "1.1": "Có", "2.1": "một nửa", "2.2.a": 3, "2.2.b": 4 },
+      "Xã Tân Phú": { "1.1": "Không", "2.1": 1, "2.2.a": 10, "2.2.b": 10 },
+    };
+    for (const [sheet, values] of Object.entries(figures)) {
+      const ws = wb.getWorksheet(sheet)!;
+      ws.eachRow((r) => {
+        const code = r.getCell(1).value as string;
+        if (code in values) r.getCell(4).value = values[code]!;
+      });
+    }
+    // The official protects one form with a password; the other keeps the template's protection without one.
+    await wb.getWorksheet("Xã An Bình")!.protect("bí mật", { selectLockedCells: true, selectUnlockedCells: true });
+    await wb.xlsx.writeFile(join(dir, "mat-khau.xlsx"));
+  }, 30_000);
+
+  it("is left as it was, the run says which sheet to unprotect, and the other forms and the results are written", async () => {
+    const before = await read("mat-khau.xlsx");
+    const r = await run(["score", "mat-khau.xlsx", "--index", "xa.json", "--out", "mat-khau-da-cham.xlsx", "--json", "-"]);
+    expect(r.code).toBe(1); // the text in 2.1 is an error
+    const json = JSON.parse(r.out) as ResultsJson;
+    // The scores are computed for both units, the protected one included.
+    expect(pointsByCode(json)).toEqual({ X01: 10 + 0 + 7.5, X02: 0 + 10 + 10 });
+    expect(json.issues).toContainEqual(expect.objectContaining({ severity: "warning", code: "write-warning", message: WARNING_VI }));
+    expect(json.issues).toContainEqual(expect.objectContaining({ severity: "error", sheet: "Xã An Bình" }));
+    expect(r.err).toContain(`Cảnh báo: ${WARNING_VI}\n`);
+
+    const scored = await read("mat-khau-da-cham.xlsx");
+    const locked = scored.getWorksheet("Xã An Bình")!;
+    // Not a value, note (mark) or fill changed; still protected with the same password.
+    expect(cells(locked)).toEqual(cells(before.getWorksheet("Xã An Bình")!));
+    expect(scoreCell(locked, "XA").value).toBeNull();
+    expect(protectionOf(locked)).toMatchObject({ sheet: true, hashValue: protectionOf(before.getWorksheet("Xã An Bình")!)!.hashValue });
+    // The form protected without a password is scored, and stays protected without one.
+    const open = scored.getWorksheet("Xã Tân Phú")!;
+    expect(scoreCell(open, "XA").value).toBe(20);
+    expect(protectionOf(open)).toMatchObject({ sheet: true });
+    expect(protectionOf(open)!.hashValue).toBeUndefined();
+    // The results sheet has both units.
+    const results: string[] = [];
+    scored.getWorksheet("Kết quả")!.eachRow((row) => row.eachCell((c) => results.push(String(c.value))));
+    expect(results).toEqual(expect.arrayContaining(["Xã An Bình", "Xã Tân Phú"]));
+
+    const en = await run(["score", "mat-khau.xlsx", "--index", "xa.json", "--out", "mat-khau-en.xlsx", "--lang", "en"]);
+    expect(en.out).toContain(
+      'Warning: Sheet "Xã An Bình" is protected with a password, so its scores and marks were not written. Unprotect the sheet (Review > Unprotect Sheet) and score again; the other sheets were written in full.\n',
+    );
+  }, 30_000);
+
+  it("unprotected and scored again, gets its scores and marks", async () => {
+    const wb = await read("mat-khau-da-cham.xlsx");
+    wb.getWorksheet("Xã An Bình")!.unprotect();
+    await wb.xlsx.writeFile(join(dir, "mat-khau-mo.xlsx"));
+    const r = await run(["score", "mat-khau-mo.xlsx", "--out", "mat-khau-mo.xlsx"]);
+    expect(r.out).not.toContain("mật khẩu");
+    const form = (await read("mat-khau-mo.xlsx")).getWorksheet("Xã An Bình")!;
+    expect(scoreCell(form, "XA").value).toBe(17.5);
+    // The text typed in 2.1 is marked now: the mark's fill and a note naming what was typed.
+    const typed = form.getCell(scoreCell(form, "2.1").row, 4);
+    expect((typed.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(MARK_FILLS.error);
+    expect(String(typed.note)).toContain("một nửa");
+  }, 30_000);
 });

@@ -172,7 +172,9 @@ nhập số liệu tô màu.
   --units    Tệp CSV, hoặc sổ .xlsx (trang tính đầu tiên), có các cột Mã đơn vị, Đơn vị và (nếu bộ
              chỉ số chia loại đơn vị) Nhóm, ghi loại đơn vị; dòng đầu là tiêu đề. Trong CSV, tên có
              dấu phẩy phải đặt trong ngoặc kép. Tệp .xls, .ods: hãy lưu lại dạng .xlsx hoặc CSV.
-  --out      Tệp .xlsx để ghi phiếu.
+  --out      Tệp .xlsx để ghi phiếu. Chỉ ghi đè một bộ phiếu trống do lệnh này tạo ra (hoặc tệp rỗng);
+             không ghi đè phiếu đã điền số liệu hay tệp nào khác đã có: khi đó lệnh dừng, hãy chọn
+             tên khác hoặc xoá tệp trước.
   --period   Kỳ đánh giá ghi trên mỗi phiếu.
 Mã thoát: 0 xong; 2 không chạy được (dòng đầu nêu lý do, các dòng sau nêu từng dòng lỗi của tệp đơn vị).
 `,
@@ -185,7 +187,9 @@ coloured input cells.
              (when the index has unit categories) Category; the first row is the header. In a CSV
              file a name with a comma must be put in double quotes. An .xls or .ods file: save it
              as .xlsx or CSV.
-  --out      The .xlsx file to write the forms into.
+  --out      The .xlsx file to write the forms into. Replaces only blank forms this command made (or
+             an empty file); never forms with figures filled in, nor any other file already there:
+             the command then stops, choose another name or delete the file first.
   --period   The assessment period written on every form.
 Exit status: 0 done; 2 could not run (the first line says why, the next lines each wrong line of the units file).
 `,
@@ -290,6 +294,13 @@ export function severityCounts(counts: Partial<Record<"error" | "warning" | "inf
     })
     .join(", ");
 }
+
+/**
+ * What is in a file --out names that the command will not write over: no workbook at all, a
+ * workbook never scored (for `score`), a scored one or any workbook but blank forms `template`
+ * made (for `template`), forms with figures typed in (the first such sheet).
+ */
+export type OutContent = "not-workbook" | "not-scored" | "scored" | "not-template" | { filled: string };
 
 export const M = {
   noCommand: {
@@ -407,11 +418,22 @@ export const M = {
     };
   },
   cannotWrite: (path: string, why: string): Message => ({ vi: `Không ghi được tệp ${path}: ${why}`, en: `Cannot write file ${path}: ${why}` }),
-  /** --out names a file that is there and is not a workbook this project scored: it is not replaced. */
-  outWouldReplace: (out: string, workbook: boolean): Message => ({
-    vi: `Tệp ${out} (--out) đã có sẵn và ${workbook ? "là một sổ làm việc không do dti-scorer chấm điểm (không có trang _index)" : "không phải sổ làm việc Excel"}; ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xoá tệp đó trước.`,
-    en: `${out} (--out) already exists and ${workbook ? "is a workbook dti-scorer did not score (it has no _index sheet)" : "is not an Excel workbook"}; writing over it would lose what it holds. Choose another --out file name, or delete that file first.`,
-  }),
+  /** --out names a file that is there and is not what the command may replace (see checkOutReplaceable): it is not replaced. */
+  outWouldReplace: (out: string, what: OutContent): Message => {
+    const is =
+      typeof what === "object"
+        ? { vi: `có phiếu đã điền số liệu (trang "${what.filled}")`, en: `holds a form with figures filled in (sheet "${what.filled}")` }
+        : {
+            "not-workbook": { vi: "không phải sổ làm việc Excel", en: "is not an Excel workbook" },
+            "not-scored": { vi: "là một sổ làm việc không do dti-scorer chấm điểm (không có trang _index)", en: "is a workbook dti-scorer did not score (it has no _index sheet)" },
+            scored: { vi: "là một sổ đã chấm điểm (có trang _index)", en: "is a scored workbook (it has the _index sheet)" },
+            "not-template": { vi: "không phải bộ phiếu trống do lệnh template tạo ra", en: "is not a blank set of forms made by the template command" },
+          }[what];
+    return {
+      vi: `Tệp ${out} (--out) đã có sẵn và ${is.vi}; ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xoá tệp đó trước.`,
+      en: `${out} (--out) already exists and ${is.en}; writing over it would lose what it holds. Choose another --out file name, or delete that file first.`,
+    };
+  },
   /** --out has the lock file Excel or LibreOffice keeps beside a workbook they have open. */
   outLocked: (out: string, lock: string): Message => ({
     vi: `Cảnh báo: có tệp khoá ${lock} bên cạnh ${out}, có vẻ ${out} đang mở trong Excel hoặc LibreOffice; việc ghi có thể thất bại, hoặc bị mất khi chương trình đó lưu tệp. Hãy đóng tệp rồi chạy lại nếu cần.`,

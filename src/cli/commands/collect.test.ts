@@ -1,6 +1,7 @@
 /**
  * `dti-scorer collect` with files that cannot all be used: an unreadable file among good ones (a
- * zip that is no .xlsx package too), an existing --out workbook that cannot be read, one saved by
+ * zip that is no .xlsx package too), an existing --out workbook that cannot be read (left as it
+ * was) or an empty --out file (written anew), one saved by
  * LibreOffice with a table, and a file with no form in it; a file of another format (.ods, .xls,
  * .csv) among the units' workbooks is left out with the sentence saying where to convert it, the
  * others gathered, and the status is 1, as for a damaged .xlsx.
@@ -53,6 +54,14 @@ describe("dti-scorer collect", () => {
     );
     expect(r.err).not.toContain("a.xlsx");
     expect(readFileSync(join(dir, "tong-hong.xlsx"), "utf8")).toBe("hỏng");
+  });
+
+  it("gathers into an empty --out file (0 bytes) as into a new one", async () => {
+    writeFileSync(join(dir, "rong.xlsx"), "");
+    const r = await run(["collect", "a.xlsx", "b.xlsx", "--out", "rong.xlsx"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(await sheetNames("rong.xlsx")).toEqual(["Sở Y tế", "Sở Tài chính"]);
   });
 
   it("adds forms to a workbook LibreOffice saved with a table in it", async () => {

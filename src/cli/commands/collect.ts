@@ -7,7 +7,7 @@ import { CollectReadError, CollectWriteError, collectFiles } from "../../hosts/x
 import type { ParsedArgs } from "../args";
 import { type CliIO, CliFailure, fail, inputFileProblem, readInputFile, resolvePath, writeOutputFile } from "../io";
 import { M, T } from "../messages";
-import { checkOutputs, loadIndex, lockFileOf, notXlsxByExtension, warnIfOutOpen } from "./common";
+import { checkOutputs, isEmptyFile, loadIndex, lockFileOf, notXlsxByExtension, warnIfOutOpen } from "./common";
 
 /** The existing --out workbook, which the forms are added to, cannot be read. */
 function baseUnreadable(out: string): Message {
@@ -80,8 +80,9 @@ export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang)
   }
   const files = inputs.filter((i) => i.problem === undefined).map(({ name, data }) => ({ name, data: data! }));
   warnIfOutOpen(io, args.out, lang);
-  // An existing output workbook receives the new forms: collecting can be done in several goes.
-  const base = files.length > 0 && existsSync(resolvePath(io, args.out)) ? readInputFile(io, args.out) : undefined;
+  // An existing output workbook receives the new forms (collecting can be done in several goes),
+  // keeping all it holds; one that cannot be read is not written over. An empty file is written anew.
+  const base = files.length > 0 && existsSync(resolvePath(io, args.out)) && !isEmptyFile(io, args.out) ? readInputFile(io, args.out) : undefined;
   let result: Awaited<ReturnType<typeof collectFiles>> | undefined;
   try {
     if (files.length > 0) result = await collectFiles(files, base, model, { baseName: args.out });

@@ -3,14 +3,16 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { uniqueSheetName } from "../../core/collect";
+import { detectLayoutA, isBlankForm, isInstructionsSheet, uniqueSheetName } from "../../core/collect";
 import { INDEX_SHEET } from "../../core/plan";
 import { type DefinitionProblem, decodeDefinitionFile, formatProblems, parseDefinition, parseDefinitionText, problemsSummary } from "../../core/definition";
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
 import { type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
+import type { SheetSnapshot } from "../../core/types";
 import { XlsxHost } from "../../hosts/xlsx";
 import { parseRels, resolveTarget } from "../../hosts/xlsx/ooxml";
+import { loadXlsx, snapshotSheet } from "../../hosts/xlsx/read";
 import { BUILTIN_INDICES, findBuiltin } from "../../indices";
 import { type CliIO, CliFailure, type FailureDetails, fail, readInputFile, resolvePath, writeFailure } from "../io";
 import { M, T } from "../messages";
@@ -177,15 +179,45 @@ async function workbookKind(data: Uint8Array): Promise<"scored" | "workbook" | "
 }
 
 /**
- * Before scoring: `score --out` replaces the file it names only when that is the input (scoring
- * in place), a workbook this project scored before (it has the `_index` sheet), or an empty file.
- * Any other file (a workbook of forms, another spreadsheet, a document) is not written over: the
- * command stops with a sentence saying to choose another name or delete the file first. A folder
- * of that name is said at once, not after scoring.
+ * What a workbook that `template` would replace holds: `template`'s instructions sheet and units'
+ * forms with nothing typed in (Số liệu, Số liệu thẩm định, Tự chấm, Minh chứng blank) and nothing
+ * else ("blank"), a unit's form with figures typed in (its sheet named), or anything else.
  */
-export async function checkOutReplaceable(io: CliIO, input: string, out: string): Promise<void> {
+async function templateContent(data: Uint8Array): Promise<"blank" | "other" | { filled: string }> {
+  let sheets: SheetSnapshot[];
+  try {
+    sheets = (await loadXlsx(data)).worksheets.map((ws) => snapshotSheet(ws));
+  } catch {
+    return "other";
+  }
+  const filled = sheets.find((s) => detectLayoutA(s) !== null && !isBlankForm(s));
+  if (filled) return { filled: filled.name };
+  const blank = sheets.some(isInstructionsSheet) && sheets.every((s) => isInstructionsSheet(s) || isBlankForm(s));
+  return blank ? "blank" : "other";
+}
+
+/** Whether `path` names a file of 0 bytes (nothing to lose by writing it anew, nothing to read from it). */
+export function isEmptyFile(io: CliIO, path: string): boolean {
+  try {
+    const stat = statSync(resolvePath(io, path));
+    return stat.isFile() && stat.size === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Before anything is written, what --out may replace: an empty file (0 bytes), or what the command
+ * would write there anyway — for `score` the input (scoring in place) or a workbook this project
+ * scored before (it has the `_index` sheet); for `template` a set of forms `template` made that is
+ * still blank. Any other file (a workbook of forms, forms with figures typed in, another
+ * spreadsheet, a document) is not written over: the command stops (status 2) with a sentence
+ * naming the file, what it holds, and saying to choose another name or delete the file first. A
+ * folder of that name is said at once, not after the work.
+ */
+export async function checkOutReplaceable(io: CliIO, out: string, replaces: { scored: true; input: string } | { blankForms: true }): Promise<void> {
   const full = resolvePath(io, out);
-  if (!existsSync(full) || sameFile(io, out, input)) return;
+  if (!existsSync(full) || ("input" in replaces && sameFile(io, out, replaces.input))) return;
   let data: Uint8Array;
   try {
     const stat = statSync(full);
@@ -198,7 +230,14 @@ export async function checkOutReplaceable(io: CliIO, input: string, out: string)
     return;
   }
   const kind = await workbookKind(data);
-  if (kind !== "scored") fail(M.outWouldReplace(out, kind === "workbook"));
+  if (kind === "other") fail(M.outWouldReplace(out, "not-workbook"));
+  if ("scored" in replaces) {
+    if (kind !== "scored") fail(M.outWouldReplace(out, "not-scored"));
+    return;
+  }
+  if (kind === "scored") fail(M.outWouldReplace(out, "scored"));
+  const content = await templateContent(data);
+  if (content !== "blank") fail(M.outWouldReplace(out, content === "other" ? "not-template" : content));
 }
 
 /**

@@ -44,7 +44,7 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
   const write = mode === "score" && args.out !== undefined;
   checkOutputs(io, mode, { files: [file, ...(args.index !== undefined ? [args.index] : [])], out: write ? args.out : undefined, json: args.json });
   if (write) {
-    await checkOutReplaceable(io, file, args.out!);
+    await checkOutReplaceable(io, args.out!, { scored: true, input: file });
     warnIfOutOpen(io, args.out!, lang);
   }
   const loaded = args.index !== undefined ? loadIndex(io, args.index, lang) : undefined;

@@ -11,7 +11,7 @@ import type { CellValue } from "../../core/types";
 import type { ParsedArgs } from "../args";
 import { type CliIO, fail, readInputFile, writeOutputFile } from "../io";
 import { M, T, isOtherSpreadsheet } from "../messages";
-import { checkOutputs, loadIndex, sameFile, warnIfOutOpen } from "./common";
+import { checkOutReplaceable, checkOutputs, loadIndex, sameFile, warnIfOutOpen } from "./common";
 
 /** A unit of a units.csv and the file line it came from (1 is the header line). */
 export interface UnitLine {
@@ -162,6 +162,8 @@ export async function runTemplateCommand(io: CliIO, args: ParsedArgs, lang: Lang
   checkOutputs(io, "template", { files: [args.units, args.index], out: args.out });
   // An .xlsx units list is an input like any other: the forms are never written over it.
   if (sameFile(io, args.out, args.units)) fail(M.outIsInput("--out", args.out));
+  // A workbook the units already filled in (or any file but blank forms made here) is not written over.
+  await checkOutReplaceable(io, args.out, { blankForms: true });
   const { model } = loadIndex(io, args.index, lang);
   const { units: lines, encoding } = await readUnitsFile(io, args.units);
   warnIfOutOpen(io, args.out, lang);

@@ -1,6 +1,8 @@
 /**
  * Execute a WritePlan on an ExcelJS workbook. Owned sheets are replaced by name (never a second
  * copy); in other sheets only the listed cells change, plus issue marks that a later run removes.
+ * A unit's form a password protects is left as it is, as in Excel (a warning names it); one of
+ * the project's own sheets a password protects stops the run before anything is written.
  */
 import ExcelJS from "exceljs";
 import { blockArea, forgetStaleResults, wholeSheet } from "./stale-results";
@@ -13,6 +15,7 @@ import { PipelineError } from "../../core/pipeline";
 import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { fillFromText, fillText } from "./read";
 import { renameSheets } from "./rename-sheets";
+import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
 
 /** A chart to inject after ExcelJS has written the file (ExcelJS cannot write charts). */
 export interface PendingChart {
@@ -285,10 +288,29 @@ function assertOwnedSheetsWritable(wb: ExcelJS.Workbook, plan: WritePlan): void 
     const from = plan.renameSheets?.find((r) => r.to.toLowerCase() === o.name.toLowerCase())?.from;
     const ws = sheetNamed(wb, o.name) ?? (from !== undefined ? sheetNamed(wb, from) : undefined);
     if (!ws || !passwordProtected(ws)) continue;
-    // "mark issues" and "clear marks" write no sheet of the project's but the very hidden `_index`.
-    const marksOnly = plan.edits.length === 0 && plan.owned.every((x) => x.visibility === "veryHidden");
-    throw new OwnedSheetProtectedError(ws.name, !marksOnly ? "score" : plan.marks.length > 0 ? "mark" : "clear");
+    throw new OwnedSheetProtectedError(ws.name, planKind(plan));
   }
+}
+
+/** What a plan does, as its sentences say it: score, or (writing no sheet of the project's but the very hidden `_index`) mark issues or clear marks. */
+function planKind(plan: WritePlan): "score" | "mark" | "clear" {
+  const marksOnly = plan.edits.length === 0 && plan.owned.every((x) => x.visibility === "veryHidden");
+  return !marksOnly ? "score" : plan.marks.length > 0 ? "mark" : "clear";
+}
+
+/**
+ * The sheets other than the project's that the plan writes on (its `Điểm` column and summary, its
+ * marks, or marks to clear) and that a password protects, each once, as the workbook names them.
+ * They are left as they are, as the Excel host leaves them: a protection without a password (the
+ * project's own forms) does not keep the scores out.
+ */
+function passwordProtectedForms(wb: ExcelJS.Workbook, plan: WritePlan): string[] {
+  const names = new Map<string, string>();
+  for (const sheet of [...plan.edits.map((e) => e.sheet), ...plan.marks.map((m) => m.sheet), ...plan.clearMarks.map((m) => m.sheet)]) {
+    const ws = sheetNamed(wb, sheet);
+    if (ws && passwordProtected(ws)) names.set(ws.name.toLowerCase(), ws.name);
+  }
+  return [...names.values()];
 }
 
 /**
@@ -389,8 +411,9 @@ function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Wo
  * Give every font in the workbook a face and a size: a form written by an earlier version (or by
  * another program) may have fonts with neither, which LibreOffice draws in its default serif.
  */
-function completeFonts(wb: ExcelJS.Workbook): void {
+function completeFonts(wb: ExcelJS.Workbook, leave: Set<string>): void {
   for (const ws of wb.worksheets) {
+    if (leave.has(ws.name.toLowerCase())) continue;
     ws.eachRow((row) =>
       // Empty cells too: a styled empty cell (an input cell, the Điểm column) keeps its font when filled.
       row.eachCell({ includeEmpty: true }, (cell) => {
@@ -423,18 +446,24 @@ function computedNow(plan: WritePlan): Set<string> {
 }
 
 /**
- * Apply a plan; returns the charts to inject when the workbook is written. What the user should
- * know about the write beyond the plan's own warnings (cells left alone because they are merged)
- * is added to `warnings`.
+ * Apply a plan; returns the charts to inject when the workbook is written, and the units' forms
+ * left as they were because a password protects them (their scores, summary and marks unwritten;
+ * the rest of the plan, the results sheets included, is written). What the user should know about
+ * the write beyond the plan's own warnings (cells left alone because they are merged, each form a
+ * password kept out, naming the sheet to unprotect) is added to `warnings`.
  */
-export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: Message[]): PendingChart[] {
+export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: Message[]): { charts: PendingChart[]; skippedSheets: string[] } {
   assertOwnedSheetsWritable(wb, written);
   // First of all: the sheets of the last run named for the other language take this run's names,
   // and every formula naming them follows (before the cached results of the formulas reading
   // what this run writes are dropped, so that those reading a renamed sheet are found).
   renameSheets(wb, written.renameSheets ?? []);
-  const plan = locatePlanMarks(wb, written);
-  completeFonts(wb);
+  const located = locatePlanMarks(wb, written);
+  const skippedSheets = passwordProtectedForms(wb, located);
+  const skip = new Set(skippedSheets.map((n) => n.toLowerCase()));
+  const plan = withoutSheets(located, skip);
+  for (const sheet of skippedSheets) warnings?.push(passwordProtectedMessage(sheet, planKind(written)));
+  completeFonts(wb, skip);
   for (const name of plan.removeSheets ?? []) {
     const ws = sheetNamed(wb, name);
     if (ws && !plan.owned.some((o) => o.name === name)) wb.removeWorksheet(ws.id);
@@ -487,5 +516,5 @@ export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: M
       });
     }
   }
-  return charts;
+  return { charts, skippedSheets };
 }

@@ -402,4 +402,40 @@ describe("XlsxHost", () => {
     expect(ws.getCell("D4").font).toMatchObject({ italic: true, name: "Calibri", size: 11, color: { argb: "FF595959" } });
     expect(ws.getCell("I4").font).toMatchObject({ bold: true, name: "Calibri", size: 13 });
   });
+
+  test("a form a password protects keeps its cells and marks, `_index` still records them, and the next run after unprotecting clears them", async () => {
+    const first = await score(await edit(await inputWorkbook(), typeInto("SO-02", "D10", "abc")));
+    expect(first.issues.map((i) => [i.sheet, i.cell])).toEqual([["SO-02", "D10"]]);
+    // The unit corrects the figure, then protects its form with a password.
+    const wb = await open(await edit(first.out, typeInto("SO-02", "D10", 40)));
+    await wb.getWorksheet("SO-02")!.protect("bí mật", {});
+    const locked = new Uint8Array(await wb.xlsx.writeBuffer());
+    const before = await open(locked);
+
+    const host = await XlsxHost.fromBuffer(locked, "phieu.xlsx");
+    const second = await runScoring(host, { definition: DEMO_DEFINITION, lang: "en", projectVersion: "0.1.0", now: new Date("2024-06-02T00:00:00Z") });
+    expect(second.issues).toEqual([]);
+    expect(host.lastApply?.skippedSheets).toEqual(["SO-02"]);
+    expect(host.lastApply?.warnings.map((w) => w.en)).toEqual([
+      'Sheet "SO-02" is protected with a password, so its scores and marks were not written. Unprotect the sheet (Review > Unprotect Sheet) and score again; the other sheets were written in full.',
+    ]);
+    const written = await open(await host.toBuffer());
+    const form = written.getWorksheet("SO-02")!;
+    // Its values (the Điểm of the first run), its mark's fill and note, as they were.
+    expect(cellMap(form)).toEqual(cellMap(before.getWorksheet("SO-02")!));
+    expect(String(form.getCell("D10").note)).toContain(MARK_NOTE_PREFIX);
+    expect((form.getCell("D10").fill as ExcelJS.FillPattern).fgColor?.argb).toBe(MARK_FILLS.error);
+    expect((form as unknown as { sheetProtection?: { hashValue?: string } }).sheetProtection?.hashValue).toBeDefined();
+    // `_index` still names the mark that is there, so that it can be taken away later; the other
+    // forms and the results are written (in English this time).
+    expect(stateOf(written).marks).toEqual([expect.objectContaining({ sheet: "SO-02", cell: "D10" })]);
+    expect(written.getWorksheet("Results")).toBeDefined();
+
+    written.getWorksheet("SO-02")!.unprotect();
+    const third = await score(new Uint8Array(await written.xlsx.writeBuffer()), "en");
+    const cleared = (await open(third.out)).getWorksheet("SO-02")!.getCell("D10");
+    expect(cleared.note).toBeUndefined();
+    expect((cleared.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBeUndefined();
+    expect(stateOf(await open(third.out)).marks).toEqual([]);
+  });
 });

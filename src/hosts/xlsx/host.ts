@@ -16,8 +16,11 @@ export class XlsxHost implements WorkbookHost {
   private removedSheets: string[] = [];
   /** Sheets the last applied plan renamed: their drawings go with them. */
   private renamedSheets: { from: string; to: string }[] = [];
-  /** What the user should know about the last applied plan (a sheet of theirs the results had to avoid). */
-  lastApply: { warnings: Message[] } | null = null;
+  /**
+   * What the user should know about the last applied plan (a sheet of theirs the results had to
+   * avoid, a unit's form a password protects), and the forms it left unwritten for their password.
+   */
+  lastApply: { warnings: Message[]; skippedSheets: string[] } | null = null;
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -53,10 +56,11 @@ export class XlsxHost implements WorkbookHost {
 
   async apply(plan: WritePlan): Promise<void> {
     const warnings = planWarnings(plan);
-    this.pendingCharts = applyPlan(this.workbook, plan, warnings);
+    const { charts, skippedSheets } = applyPlan(this.workbook, plan, warnings);
+    this.pendingCharts = charts;
     this.removedSheets = [...(plan.removeSheets ?? [])];
     this.renamedSheets = [...(plan.renameSheets ?? [])];
-    this.lastApply = { warnings };
+    this.lastApply = { warnings, skippedSheets };
   }
 
   /**
