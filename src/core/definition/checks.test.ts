@@ -187,6 +187,17 @@ describe("points", () => {
     onlyProblem(d, "root.children[0].max", "max-required");
   });
 
+  test("a count indicator without max under a sum group is one problem, the rule's, not a second one for the group", () => {
+    const d = base();
+    d.root.children[0] = { code: "1", name: "Số điểm wifi công cộng", rule: { kind: "count", pointsEach: 2 } };
+    const m = onlyProblem(d, "root.children[0].max", "max-required");
+    expect(m.vi).toBe('Quy tắc "count" tính điểm theo số lượng nên chỉ tiêu cần có "max" (điểm tối đa).');
+    expect(m.en).toBe('A "count" rule scores points per item, so the indicator needs a "max".');
+    // Steps in points under a sum group: once, too.
+    d.root.children[0] = { code: "1", name: "Bậc", rule: { kind: "steps", steps: [{ atLeast: 1, points: 10 }] } };
+    expect(onlyProblem(d, "root.children[0].max", "max-required").en).toBe('This step gives "points", so the indicator needs a "max".');
+  });
+
   test("choice options scored in points need the max and may not exceed it", () => {
     const d = base();
     d.root.children[0].rule = {

@@ -5,10 +5,10 @@
  */
 import type { Expr } from "../expr/ast";
 import { parseExpression } from "../expr/parse";
-import { foldText } from "../i18n/text";
+import { type Message, foldText } from "../i18n/text";
 import { type DefinitionProblem, type PathSegment, formatPath, messages, needsMaxReason } from "./messages";
 import { type ResolvedInput, resolveInputs, singleRuleInput, typesForRule } from "./model";
-import { type GroupNode, type IndexDefinition, type IndexNode, type IndicatorNode, type Step, isGroup } from "./schema";
+import { type GroupNode, type IndexDefinition, type IndexNode, type IndicatorNode, type Rule, type Step, isGroup } from "./schema";
 
 export interface CheckResult {
   problems: DefinitionProblem[];
@@ -120,6 +120,15 @@ function matchesSome(s: Step, domain: Domain, before: readonly Step[]): boolean 
     return first <= last;
   }
   return low.at < high.at || (low.at === high.at && !low.open && !high.open);
+}
+
+/** Why a rule needs its indicator's max (it gives points), or undefined when it does not. */
+function ruleNeedsMax(rule: Rule): Message | undefined {
+  if (rule.kind === "points") return needsMaxReason.points;
+  if (rule.kind === "count") return needsMaxReason.count;
+  if (rule.kind === "choice" && rule.options.some((o) => o.points !== undefined)) return needsMaxReason.optionPoints;
+  if (rule.kind === "steps" && rule.steps.some((s) => s.points !== undefined)) return needsMaxReason.stepPoints;
+  return undefined;
 }
 
 export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}): CheckResult {
@@ -234,8 +243,9 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
         else if (m === undefined) {
           complete = false;
           // A sum group without max has its children's sum as max: the child of it that lacks a max
-          // is reported where it is (by that group's own check), not again here.
-          if (!(isGroup(child) && child.aggregate === "sum")) {
+          // is reported where it is (by that group's own check), not again here. An indicator whose
+          // rule needs a max itself (points, count…) is told so by its own check, once.
+          if (!(isGroup(child) && child.aggregate === "sum") && !(!isGroup(child) && ruleNeedsMax(child.rule) !== undefined)) {
             report([...path, "children", k, "max"], "sum-child-without-max", messages.sumChildWithoutMax(code));
           }
         } else sum += m;
@@ -305,25 +315,16 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
     }
 
     const max = ind.max;
-    let maxReason: DefinitionProblem["message"] | undefined;
-    const pointsWithinMax = (points: number | undefined, where: PathSegment[], reason: DefinitionProblem["message"]): void => {
-      if (points === undefined) return;
-      if (max === undefined) maxReason ??= reason;
-      else if (points > max) report(where, "points-exceed-max", messages.pointsExceedMax(points, max));
+    const pointsWithinMax = (points: number | undefined, where: PathSegment[]): void => {
+      if (points !== undefined && max !== undefined && points > max) report(where, "points-exceed-max", messages.pointsExceedMax(points, max));
     };
 
     switch (rule.kind) {
-      case "points":
-        if (max === undefined) maxReason = needsMaxReason.points;
-        break;
-      case "count":
-        if (max === undefined) maxReason = needsMaxReason.count;
-        break;
       case "choice": {
         const seen = new Map<string, { option: number; path: string }>();
         rule.options.forEach((option, k) => {
           const optionPath: PathSegment[] = [...rulePath, "options", k];
-          pointsWithinMax(option.points, [...optionPath, "points"], needsMaxReason.optionPoints);
+          pointsWithinMax(option.points, [...optionPath, "points"]);
           const texts: Array<[string, PathSegment[]]> = [
             [option.value, [...optionPath, "value"]],
             ...(option.aliases ?? []).map((a, j): [string, PathSegment[]] => [a, [...optionPath, "aliases", j]]),
@@ -343,7 +344,7 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
         const coverers: string[] = [];
         rule.steps.forEach((s, k) => {
           const stepPath: PathSegment[] = [...rulePath, "steps", k];
-          pointsWithinMax(s.points, [...stepPath, "points"], needsMaxReason.stepPoints);
+          pointsWithinMax(s.points, [...stepPath, "points"]);
           const earlier = rule.steps.slice(0, k);
           if (!matchesSome(s, domain, [])) {
             // No value the input accepts meets this step's threshold at all.
@@ -375,6 +376,7 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
       default:
         break;
     }
+    const maxReason = max === undefined ? ruleNeedsMax(rule) : undefined;
     if (maxReason !== undefined) report([...path, "max"], "max-required", messages.maxRequired(maxReason));
     checkPercentScale(ind, inputs, path);
   };

@@ -5,6 +5,7 @@
  */
 import type { Lang, Message } from "../i18n/text";
 import { formatNumber, localize } from "../i18n/text";
+import { parseNumberText } from "../read/numbers";
 
 export interface DefinitionProblem {
   /** JSON path: `id`, `ranking.decimals`, `root.children[2].rule.steps[1]`; `definition` for the whole document. */
@@ -62,7 +63,8 @@ export function nodeOnPath(input: unknown, path: string): Message | undefined {
     if (viaChildren && value !== null && typeof value === "object" && !Array.isArray(value)) {
       const code = (value as { code?: unknown }).code;
       if (typeof code === "string" && code.trim() !== "") {
-        const group = Array.isArray((value as { children?: unknown }).children);
+        // The root is a group, even with its "children" missing or misspelt.
+        const group = Array.isArray((value as { children?: unknown }).children) || (i === 0 && segments[0] === "root");
         found = group ? { vi: `nhóm ${code}`, en: `group ${code}` } : { vi: `chỉ tiêu ${code}`, en: `indicator ${code}` };
       }
     }
@@ -121,6 +123,44 @@ export function describeValue(value: unknown): Message {
   }
 }
 
+/**
+ * What to write instead of a number written as text where JSON needs a number: the exact JSON
+ * number, read as the forms' numbers are read (parseNumberText: "0,5", "1.234,5", "20"), without
+ * quotes and with a dot for decimals. A percentage ("50%") is the share it stands for (0.5) where
+ * the field is a share (`share`: a fraction, a threshold or bound on a percentage…); elsewhere
+ * its "%" has no place. A text whose Vietnamese and English readings differ ("1.860") gets both.
+ * Undefined for a text that is no number.
+ */
+export function numberTextAdvice(text: string, share: boolean): Message | undefined {
+  const reading = parseNumberText(text, "auto");
+  if (reading === undefined) return undefined;
+  if (reading.percent) {
+    if (!share) return { vi: `Hãy ghi một số, không có dấu ngoặc kép và không có dấu %.`, en: `Write a number, without quotes and without %.` };
+    const written = text.trim();
+    return {
+      vi: `Hãy ghi tỷ lệ dưới dạng số, không có dấu ngoặc kép (100% là 1): ghi ${reading.value} cho ${written}.`,
+      en: `Write a percentage as a number, without quotes (100% is 1): write ${reading.value} for ${written}.`,
+    };
+  }
+  const value = String(reading.value);
+  if (!/[.,\s\u00a0\u202f\u2009]/.test(text.trim())) {
+    return { vi: `Hãy ghi số không có dấu ngoặc kép: ${value}.`, en: `Write the number without quotes: ${value}.` };
+  }
+  // "1.860" is 1860 the Vietnamese way and 1.86 the English way; "1,500" is 1.5 and 1500.
+  const other = reading.ambiguous ? parseNumberText(text, "en") : undefined;
+  const mark = text.includes(",") ? "," : ".";
+  const alt: Message =
+    other === undefined
+      ? { vi: "", en: "" }
+      : mark === "."
+        ? { vi: ` (hoặc ${other.value} nếu dấu "." là dấu thập phân)`, en: ` (or ${other.value} if the "." is a decimal point)` }
+        : { vi: ` (hoặc ${other.value} nếu dấu "," ngăn cách hàng nghìn)`, en: ` (or ${other.value} if the "," separates thousands)` };
+  return {
+    vi: `Hãy ghi số theo kiểu JSON, không có dấu ngoặc kép, dùng dấu chấm cho phần thập phân: ${value}${alt.vi}.`,
+    en: `Write it as a JSON number, without quotes, with a dot for decimals: ${value}${alt.en}.`,
+  };
+}
+
 /** What zod's `expected` means, in words. */
 export function describeExpected(expected: string): Message {
   switch (expected) {
@@ -146,13 +186,14 @@ export const messages = {
     vi: `Dòng ${line}, cột ${column}: tệp không phải JSON hợp lệ (${what.vi}).`,
     en: `Line ${line}, column ${column}: the file is not valid JSON (${what.en}).`,
   }),
-  invalidType: (expected: Message, found: Message): Message => ({
-    vi: `Cần ${expected.vi}, nhưng gặp ${found.vi}.`,
-    en: `Expected ${expected.en}, found ${found.en}.`,
+  /** `advice`, when given, is a sentence that says what to write instead (numberTextAdvice). */
+  invalidType: (expected: Message, found: Message, advice?: Message): Message => ({
+    vi: `Cần ${expected.vi}, nhưng gặp ${found.vi}.${advice ? ` ${advice.vi}` : ""}`,
+    en: `Expected ${expected.en}, found ${found.en}.${advice ? ` ${advice.en}` : ""}`,
   }),
-  oneOfTypes: (expected: Message[], found: Message): Message => ({
-    vi: `Cần ${expected.map((e) => e.vi).join(" hoặc ")}, nhưng gặp ${found.vi}.`,
-    en: `Expected ${expected.map((e) => e.en).join(" or ")}, found ${found.en}.`,
+  oneOfTypes: (expected: Message[], found: Message, advice?: Message): Message => ({
+    vi: `Cần ${expected.map((e) => e.vi).join(" hoặc ")}, nhưng gặp ${found.vi}.${advice ? ` ${advice.vi}` : ""}`,
+    en: `Expected ${expected.map((e) => e.en).join(" or ")}, found ${found.en}.${advice ? ` ${advice.en}` : ""}`,
   }),
   missingField: (field: string): Message => ({
     vi: `Thiếu trường bắt buộc ${q(field)}.`,

@@ -119,8 +119,41 @@ describe("problems in the shape of a definition", () => {
     d.root.children[0].max = "40";
     const p = problemAt(d, "root.children[0].max");
     expect(p.code).toBe("invalid-type");
-    expect(p.message.en).toBe('Expected a number, found the text "40".');
-    expect(p.message.vi).toBe('Cần một số, nhưng gặp văn bản "40".');
+    expect(p.message.en).toBe('Expected a number, found the text "40". Write the number without quotes: 40.');
+    expect(p.message.vi).toBe('Cần một số, nhưng gặp văn bản "40". Hãy ghi số không có dấu ngoặc kép: 40.');
+  });
+
+  test("a number written as text says what to write: the JSON number with a dot, a percentage as its share", () => {
+    const d = base();
+    d.root.children[0].max = "20";
+    d.root.children[1].rule = { kind: "steps", steps: [{ atLeast: "80%", fraction: "0,5" }, { atLeast: "1.234,5", fraction: "50%" }] };
+    const at = (path: string): DefinitionProblem => problemAt(d, path);
+    expect(at("root.children[0].max").message.vi).toBe('Cần một số, nhưng gặp văn bản "20". Hãy ghi số không có dấu ngoặc kép: 20.');
+    expect(at("root.children[0].max").message.en).toBe('Expected a number, found the text "20". Write the number without quotes: 20.');
+    const steps = "root.children[1].rule.steps";
+    expect(at(`${steps}[0].fraction`).message.vi).toBe(
+      'Cần một số, nhưng gặp văn bản "0,5". Hãy ghi số theo kiểu JSON, không có dấu ngoặc kép, dùng dấu chấm cho phần thập phân: 0.5.',
+    );
+    expect(at(`${steps}[0].fraction`).message.en).toBe('Expected a number, found the text "0,5". Write it as a JSON number, without quotes, with a dot for decimals: 0.5.');
+    expect(at(`${steps}[1].atLeast`).message.en).toBe(
+      'Expected a number, found the text "1.234,5". Write it as a JSON number, without quotes, with a dot for decimals: 1234.5.',
+    );
+    expect(at(`${steps}[1].fraction`).message.vi).toBe('Cần một số, nhưng gặp văn bản "50%". Hãy ghi tỷ lệ dưới dạng số, không có dấu ngoặc kép (100% là 1): ghi 0.5 cho 50%.');
+    expect(at(`${steps}[1].fraction`).message.en).toBe('Expected a number, found the text "50%". Write a percentage as a number, without quotes (100% is 1): write 0.5 for 50%.');
+    expect(at(`${steps}[0].atLeast`).message.en).toBe('Expected a number, found the text "80%". Write a percentage as a number, without quotes (100% is 1): write 0.8 for 80%.');
+    // A node's max is points, not a share: its "%" is only said to have no place there.
+    const points = base();
+    points.root.children[0].max = "40%";
+    expect(problemAt(points, "root.children[0].max").message.vi).toBe('Cần một số, nhưng gặp văn bản "40%". Hãy ghi một số, không có dấu ngoặc kép và không có dấu %.');
+    expect(problemAt(points, "root.children[0].max").message.en).toBe('Expected a number, found the text "40%". Write a number, without quotes and without %.');
+    // "1.860" reads two ways: both are given. Text that is no number gets no advice.
+    points.root.children[0].max = "1.860";
+    expect(problemAt(points, "root.children[0].max").message.en).toBe(
+      'Expected a number, found the text "1.860". Write it as a JSON number, without quotes, with a dot for decimals: 1860 (or 1.86 if the "." is a decimal point).',
+    );
+    expect(problemAt(points, "root.children[0].max").message.vi).toContain('1860 (hoặc 1.86 nếu dấu "." là dấu thập phân)');
+    points.root.children[0].max = "bốn mươi";
+    expect(problemAt(points, "root.children[0].max").message.vi).toBe('Cần một số, nhưng gặp văn bản "bốn mươi".');
   });
 
   test("an unknown field is named, with the closest known field when it is a near miss", () => {
@@ -172,6 +205,27 @@ describe("problems in the shape of a definition", () => {
     expect(problems.map((p) => [p.path, p.code])).toEqual([
       ["root.children[0].rule.denominator", "missing-field"],
       ["root.children[2].children", "too-small"],
+    ]);
+  });
+
+  test('a group with "children" misspelt is one problem, called a group\'s, suggesting "children" (not "rule is missing")', () => {
+    const d = base();
+    d.root.children.push({ code: "3", name: "Đô thị thông minh", max: 0, chidren: [{ code: "3.1", name: "Nền tảng", max: 5, rule: { kind: "fraction" } }] });
+    const problems = problemsOf(d);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([["root.children[2].chidren", "unknown-field"]]);
+    expect(formatProblems(problems, "vi")).toBe('nhóm 3 (root.children[2].chidren): Trường "chidren" không có trong định dạng; có phải ý bạn là "children"?');
+    expect(formatProblems(problems, "en")).toBe('group 3 (root.children[2].chidren): The field "chidren" is not part of the format; did you mean "children"?');
+    // The root's "children" misspelt: the same one problem, the root named as the group it is.
+    const root = base();
+    root.root.chidren = root.root.children;
+    delete root.root.children;
+    expect(formatProblems(problemsOf(root), "vi")).toBe('nhóm T (root.chidren): Trường "chidren" không có trong định dạng; có phải ý bạn là "children"?');
+    expect(formatProblems(problemsOf(root), "en")).toBe('group T (root.chidren): The field "chidren" is not part of the format; did you mean "children"?');
+    // A group's other problems are still said, as a group's.
+    d.root.children[2].aggregate = "average";
+    expect(problemsOf(d).map((p) => [p.path, p.code])).toEqual([
+      ["root.children[2].aggregate", "invalid-value"],
+      ["root.children[2].chidren", "unknown-field"],
     ]);
   });
 
@@ -317,15 +371,49 @@ describe("JSON that is almost right", () => {
     const p = r.problems[0]!;
     expect(formatProblems([p], "en")).toMatch(/^indicator 1 \(root\.children\[0\]\.max\): The field "max" is written twice in the same object \(line \d+, column 9 and line \d+, column 9\)/);
     expect(p.message.vi).toContain('Trường "max" được ghi hai lần trong cùng một đối tượng');
-    // With another problem elsewhere, both are reported.
-    const both = parseDefinitionText(text.replace('"version": "1"', '"version": "1", "id": "Sai"'));
+    // With another problem elsewhere, both are reported; what follows from keeping the last of two
+    // values ("Sai" is no index id, but the first "thu-nghiem" is) waits until one is removed.
+    const both = parseDefinitionText(text.replace('"version": "1"', '"version": "1", "id": "Sai"').replace('"max": 60', '"max": -60'));
     expect(!both.ok && both.problems.map((q) => [q.path, q.code])).toEqual([
       ["id", "duplicate-key"],
       ["root.children[0].max", "duplicate-key"],
-      ["id", "id-pattern"],
+      ["root.children[1].max", "too-small"],
     ]);
     // The same key in two different objects is fine.
     expect(parseDefinitionText(JSON.stringify(base())).ok).toBe(true);
+  });
+
+  test("a max written twice is one problem: the group's max that no longer adds up with the last value is not said beside it", () => {
+    const d = base();
+    d.root.max = 100;
+    const text = JSON.stringify(d, null, 2).replace('"max": 40,', '"max": 40, "max": 38,');
+    const r = parseDefinitionText(text);
+    expect(!r.ok && r.problems.map((p) => [p.path, p.code])).toEqual([["root.children[0].max", "duplicate-key"]]);
+    if (r.ok) return;
+    expect(r.problems[0]!.message.vi).toMatch(/^Trường "max" được ghi hai lần trong cùng một đối tượng \(dòng \d+ cột \d+ và dòng \d+ cột \d+\); chỉ một lần ghi được dùng, lần kia bị bỏ qua mà không báo\. Hãy xoá một trong hai\.$/);
+    expect(r.problems[0]!.message.en).toMatch(/^The field "max" is written twice in the same object .*Remove one of them\.$/);
+    expect(formatProblems(r.problems, "en")).not.toContain("differs");
+    expect(formatProblems(r.problems, "vi")).not.toContain("Điểm tối đa 100 khác");
+    // Once the first is removed the group's max that differs is said.
+    const kept = parseDefinitionText(text.replace('"max": 40, ', ""));
+    expect(!kept.ok && kept.problems.map((p) => [p.path, p.code])).toEqual([["root.max", "group-max-mismatch"]]);
+    expect(!kept.ok && kept.problems[0]!.message.vi).toContain("Điểm tối đa 100 khác tổng điểm tối đa của các thành phần (98)");
+  });
+
+  test('a decimal comma in a bare number ("fraction": 0,5) is said as such, not as a field name missing', () => {
+    const text = JSON.stringify(base(), null, 2).replace('"max": 40', '"max": 0,5');
+    const p = problemOfText(text);
+    const line = text.split("\n").findIndex((l) => l.includes('"max": 0,5')) + 1;
+    const column = text.split("\n")[line - 1]!.indexOf("0,5") + 1;
+    expect(p.code).toBe("json-syntax");
+    expect(p.message.vi).toBe(`Dòng ${line}, cột ${column}: tệp không phải JSON hợp lệ (số thập phân phải dùng dấu chấm: ghi 0.5, không ghi 0,5).`);
+    expect(p.message.en).toBe(`Line ${line}, column ${column}: the file is not valid JSON (decimal numbers use a dot: write 0.5, not 0,5).`);
+    // Three digits after the comma may be thousands: both readings are given.
+    expect(problemOfText('{"max": 1,500}').message.en).toBe(
+      "Line 1, column 9: the file is not valid JSON (decimal numbers use a dot: write 1.500 (or 1500 if the comma separates thousands), not 1,500).",
+    );
+    // A comma followed by a space and a field name is the comma between fields.
+    expect(problemOfText('{"a": 0, 5}').message.en).toContain('expected a field name in double quotes, found "5"');
   });
 
   test("a key written twice on one line is located by line and column, so the two places can be told apart", () => {

@@ -16,6 +16,7 @@ import {
   formatPath,
   messages,
   nodeOnPath,
+  numberTextAdvice,
 } from "./messages";
 import { type IndexModel, buildModel } from "./model";
 import { decodeTextDetailed } from "../read/csv";
@@ -94,10 +95,39 @@ export function parseDefinitionText(text: string): ParseDefinitionResult {
   } catch {
     return { ok: false, problems: [jsonSyntaxProblem(source)] };
   }
-  const duplicates = duplicateKeyProblems(source, value);
+  let duplicates: DuplicateKey[];
+  try {
+    duplicates = scanJson(source).duplicates;
+  } catch {
+    // Nested too deeply for the scanner: parseDefinition says so.
+    duplicates = [];
+  }
   const parsed = parseDefinition(value);
   if (duplicates.length === 0) return parsed;
-  return { ok: false, problems: [...duplicates, ...(parsed.ok ? [] : parsed.problems)] };
+  // Which of the two values was meant is not known: a problem that follows from keeping the last
+  // (a group's max that no longer adds up) is left out until the user has removed one of them;
+  // a problem that is there whichever is kept is said now.
+  const firstKept = parseDefinition(withFirstValues(source, duplicates));
+  const keyOf = (p: DefinitionProblem): string => `${p.path}\u0000${p.code}\u0000${p.message.en}`;
+  const either = new Set(firstKept.ok ? [] : firstKept.problems.map(keyOf));
+  const others = parsed.ok ? [] : parsed.problems.filter((p) => either.has(keyOf(p)));
+  return { ok: false, problems: [...duplicateKeyProblems(source, value, duplicates), ...others] };
+}
+
+/** The value JSON.parse gave, with the first value written of each key written twice instead of the last. */
+function withFirstValues(text: string, duplicates: readonly DuplicateKey[]): unknown {
+  const copy = JSON.parse(text) as unknown;
+  for (const d of duplicates) {
+    try {
+      let parent: unknown = copy;
+      for (const seg of d.path.slice(0, -1)) parent = (parent as Record<string | number, unknown>)[seg];
+      if (!isPlainObject(parent)) continue;
+      parent[String(d.path[d.path.length - 1])] = JSON.parse(text.slice(d.firstValue[0], d.firstValue[1])) as unknown;
+    } catch {
+      // A path through a value that was itself replaced: that key stays as JSON.parse left it.
+    }
+  }
+  return copy;
 }
 
 /** A definition file's text and, when its bytes were not UTF-8, the notice that says so. */
@@ -137,6 +167,8 @@ interface DuplicateKey {
   path: PathSegment[];
   offset: number;
   firstOffset: number;
+  /** Where the value written the first time starts and ends. */
+  firstValue: [number, number];
 }
 
 /** Line and column (1-based) of an offset in the text. */
@@ -157,14 +189,7 @@ function jsonSyntaxProblem(text: string): DefinitionProblem {
 }
 
 /** Keys written twice in one object of text that JSON.parse accepted, as problems at their paths. */
-function duplicateKeyProblems(text: string, value: unknown): DefinitionProblem[] {
-  let duplicates: DuplicateKey[];
-  try {
-    duplicates = scanJson(text).duplicates;
-  } catch {
-    // Nested too deeply for the scanner: parseDefinition says so.
-    return [];
-  }
+function duplicateKeyProblems(text: string, value: unknown, duplicates: readonly DuplicateKey[]): DefinitionProblem[] {
   return duplicates.map((d) => {
     const path = formatPath(d.path);
     const where = safeNodeOnPath(value, path);
@@ -221,6 +246,8 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
   let i = 0;
   const path: PathSegment[] = [];
   const duplicates: DuplicateKey[] = [];
+  /** Where the last number read starts and ends, to tell a decimal comma ("fraction": 0,5) from a comma between fields. */
+  let lastNumber = { start: -1, end: -1 };
   class Stop {
     constructor(readonly what: Message) {}
   }
@@ -265,6 +292,29 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
       i++;
     }
   };
+  /**
+   * At a comma after a field's value: a whole number, the comma and digits, with no space between
+   * ("fraction": 0,5), is a number written with a decimal comma, not two fields (the digits are no
+   * field name), so that is what is said, at the number.
+   */
+  const decimalComma = (): void => {
+    const digits = /\d+/y;
+    digits.lastIndex = i + 1;
+    if (lastNumber.end !== i || !digits.test(text)) return;
+    const whole = text.slice(lastNumber.start, lastNumber.end);
+    if (!/^-?\d+$/.test(whole)) return;
+    const after = text.slice(i + 1, digits.lastIndex);
+    const meant = `${whole}.${after}`;
+    i = lastNumber.start;
+    // "1,500" may be 1.5 or a thousands comma: 1500.
+    if (after.length === 3) {
+      stop(
+        `số thập phân phải dùng dấu chấm: ghi ${meant} (hoặc ${whole}${after} nếu dấu phẩy ngăn cách hàng nghìn), không ghi ${whole},${after}`,
+        `decimal numbers use a dot: write ${meant} (or ${whole}${after} if the comma separates thousands), not ${whole},${after}`,
+      );
+    }
+    stop(`số thập phân phải dùng dấu chấm: ghi ${meant}, không ghi ${whole},${after}`, `decimal numbers use a dot: write ${meant}, not ${whole},${after}`);
+  };
   const value = (): void => {
     ws();
     if (i >= text.length) stop("tệp kết thúc giữa chừng", "the file ends too early");
@@ -276,7 +326,8 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
         i++;
         return;
       }
-      const keys = new Map<string, number>();
+      /** Each key's first place: where its name starts, and where its value starts and ends. */
+      const keys = new Map<string, { offset: number; value: [number, number] }>();
       for (;;) {
         ws();
         if (i >= text.length) stop("tệp kết thúc giữa chừng", "the file ends too early");
@@ -285,16 +336,19 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
         str();
         const key = JSON.parse(text.slice(keyStart, i)) as string;
         const first = keys.get(key);
-        if (first === undefined) keys.set(key, keyStart);
-        else duplicates.push({ path: [...path, key], offset: keyStart, firstOffset: first });
+        if (first !== undefined) duplicates.push({ path: [...path, key], offset: keyStart, firstOffset: first.offset, firstValue: first.value });
         ws();
         if (text[i] !== ":") stop(`cần dấu ':' sau tên trường`, `expected ':' after the field name`);
         i++;
+        ws();
+        const valueStart = i;
         path.push(key);
         value();
         path.pop();
+        if (first === undefined) keys.set(key, { offset: keyStart, value: [valueStart, i] });
         ws();
         if (text[i] === ",") {
+          decimalComma();
           i++;
           ws();
           if (text[i] === "}") stop("dấu phẩy thừa trước '}'", "a trailing comma before '}'");
@@ -338,6 +392,7 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
     const num = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
     num.lastIndex = i;
     if (num.test(text)) {
+      lastNumber = { start: i, end: num.lastIndex };
       i = num.lastIndex;
       return;
     }
@@ -382,6 +437,21 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** A field of a node that is "children" misspelt ("chidren"), when the node has neither "children" nor "rule". */
+function misspeltChildren(node: unknown): string | undefined {
+  if (!isPlainObject(node) || "children" in node || "rule" in node) return undefined;
+  return Object.keys(node).find((k) => closest(k, ["children"]) !== undefined);
+}
+
+/** A copy of `root` with `value` at `path` (whose parent is an object), the rest shared. */
+function withValueAt(root: unknown, path: readonly PathSegment[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  const here = (root as Record<string | number, unknown>)[head!];
+  if (Array.isArray(root)) return root.map((v, k) => (k === head ? withValueAt(here, rest, value) : v));
+  return { ...(root as Record<string, unknown>), [head!]: withValueAt(here, rest, value) };
+}
 
 function shapeKeys(schema: unknown): string[] {
   const s = schema as { shape?: Record<string, unknown>; unwrap?: () => unknown };
@@ -452,6 +522,22 @@ function problem(path: readonly PathSegment[], code: string, message: Message): 
 
 const num = (v: unknown): number => Number(v);
 
+/** Fields that hold a share (0.85 for 85%) whatever the input: a fraction of the max, a coverage. */
+const SHARE_FIELDS = new Set(["fraction", "minCoverage"]);
+/** Fields of a rule or an input that are on the input's scale: a share when the input is a percentage. */
+const SCALE_FIELDS = new Set(["atLeast", "atMost", "target", "min", "max"]);
+
+/**
+ * What to write instead of a number written as text at `path` ("0,5" → 0.5, and "50%" → 0.5
+ * where the field is a share or on an input's scale, as a percent text says it is a percentage).
+ */
+function numberAdvice(path: readonly PathSegment[], value: unknown): Message | undefined {
+  if (typeof value !== "string") return undefined;
+  const last = String(path[path.length - 1]);
+  const share = SHARE_FIELDS.has(last) || (SCALE_FIELDS.has(last) && path.some((s) => s === "rule" || s === "inputs"));
+  return numberTextAdvice(value, share);
+}
+
 function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], input: unknown): DefinitionProblem[] {
   const out: DefinitionProblem[] = [];
   for (const issue of issues) {
@@ -472,7 +558,19 @@ function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], in
             out.push(problem(path, "invalid-node", messages.invalidNode(value)));
             break;
           }
-          out.push(...mapIssues("children" in value ? branches[0]! : branches[1]!, path, input));
+          if (misspeltChildren(value) === undefined) {
+            out.push(...mapIssues("children" in value ? branches[0]! : branches[1]!, path, input));
+            break;
+          }
+          // A group whose "children" is misspelt ("chidren"): a group's problems, named as a
+          // group's, the misspelt field suggesting "children", and no "children is missing" nor
+          // "rule is missing" beside it.
+          const asGroup = withValueAt(input, [...path, "children"], []);
+          const groupIssues = branches[0]!.filter((i) => !(i.path.length === 1 && i.path[0] === "children"));
+          for (const p of mapIssues(groupIssues, path, asGroup)) {
+            const where = nodeOnPath(asGroup, p.path);
+            out.push(where ? { ...p, where } : p);
+          }
           break;
         }
         const failsAtTop = (b: RawIssue[]): boolean =>
@@ -483,10 +581,12 @@ function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], in
           break;
         }
         const expected: Message[] = [];
+        let wantsNumber = false;
         for (const b of branches) {
           for (const i of b) {
             if (i.path.length !== 0) continue;
             if (i.code === "invalid_type") expected.push(describeExpected(String(i.expected)));
+            if (i.code === "invalid_type" && i.expected === "number") wantsNumber = true;
             if (i.code === "invalid_value") {
               const vs = (i.values as unknown[]).map((v) => JSON.stringify(v)).join(", ");
               expected.push({ vi: vs, en: vs });
@@ -496,15 +596,19 @@ function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], in
         if (value === undefined && path.length > 0) {
           out.push(problem(path, "missing-field", messages.missingField(String(last))));
         } else {
-          out.push(problem(path, "invalid-type", messages.oneOfTypes(expected, describeValue(value))));
+          const advice = wantsNumber ? numberAdvice(path, value) : undefined;
+          out.push(problem(path, "invalid-type", messages.oneOfTypes(expected, describeValue(value), advice)));
         }
         break;
       }
       case "invalid_type":
+        // The root's "children" misspelt: the misspelt field's "did you mean" says it, once.
+        if (value === undefined && path.length === 2 && path[0] === "root" && path[1] === "children" && misspeltChildren(valueAt(input, ["root"])) !== undefined) break;
         if (value === undefined && path.length > 0) {
           out.push(problem(path, "missing-field", messages.missingField(String(path[path.length - 1]))));
         } else {
-          out.push(problem(path, "invalid-type", messages.invalidType(describeExpected(String(issue.expected)), describeValue(value))));
+          const advice = issue.expected === "number" ? numberAdvice(path, value) : undefined;
+          out.push(problem(path, "invalid-type", messages.invalidType(describeExpected(String(issue.expected)), describeValue(value), advice)));
         }
         break;
       case "too_small":

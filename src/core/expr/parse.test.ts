@@ -270,6 +270,21 @@ describe("what a reader of an expression error sees", () => {
     expect(r.message.en).toBe("Character 8: an operator is missing before ',' (use a point for decimals in expressions: 1.5).");
   });
 
+  test("a code written without its brackets (5.1.b, 1.2.3, 2a) is told to go in square brackets, not called an invalid number", () => {
+    const r = parseExpression("IF([5.1.a] > 0, 5.1.b / 5.1.a, 0)");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message.vi).toBe("Ký tự thứ 17: mã trong biểu thức phải viết trong dấu ngoặc vuông: [5.1.b].");
+    expect(r.message.en).toBe("Character 17: codes in an expression are written in square brackets: [5.1.b].");
+    for (const [source, code] of [["[x] + 1.2.3", "1.2.3"], ["2a * [b]", "2a"]] as const) {
+      const other = parseExpression(source);
+      expect(!other.ok && other.message.en).toContain(`codes in an expression are written in square brackets: [${code}]`);
+      expect(!other.ok && other.message.vi).toContain(`mã trong biểu thức phải viết trong dấu ngoặc vuông: [${code}]`);
+    }
+    // Numbers, exponents and percentages are still numbers.
+    expect(parseExpression("1.5e3 + 2E-1 * 95% - .5").ok).toBe(true);
+  });
+
   test("comparisons written as other languages write them say what to write instead", () => {
     const cases: Array<[string, string, string, string]> = [
       ["[a]=<[b]", "=<", "<=", "less than or equal to"],

@@ -93,6 +93,11 @@ function tokenize(source: string): Token[] {
     const rest = source.slice(i);
     if (/[0-9.]/.test(ch)) {
       const m = NUMBER_RE.exec(rest);
+      // A code written without its brackets (5.1.b / 1.2.3 / 2a), read as a number that goes on.
+      const code = /^\d[\w.]*[A-Za-z0-9_]/.exec(rest)?.[0];
+      if (code !== undefined && code.length > (m?.[0].length ?? 0) && (/[A-Za-z_]/.test(code) || /\..*\./.test(code))) {
+        fail(i, `mã trong biểu thức phải viết trong dấu ngoặc vuông: [${code}]`, `codes in an expression are written in square brackets: [${code}]`);
+      }
       if (!m) fail(i, `số không hợp lệ`, `invalid number`);
       // A literal followed by `%` is that number ÷ 100, as Excel reads it (95% is 0.95), the
       // decimal point moved in the text (percentOf): 0.1% is the number written 0.001.
