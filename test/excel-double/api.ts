@@ -4,7 +4,7 @@
  * workbook until `context.sync()`, and a property can be read only after it was loaded and synced.
  */
 import { columnLetters, overlaps, parseRect, quoteSheet, rectAddress, splitSheet, utf8Length, type Rect } from "./address";
-import { defaultProtectionOptions, MSheet, MWorkbook, newId, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MComment, type MConditionalFormat, type MCustomFormat, type MNote, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
+import { defaultProtectionOptions, MSheet, MWorkbook, newId, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MComment, type MConditionalFormat, type MCustomFormat, type MNote, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const CELL_LIMIT = 5_000_000;
@@ -111,6 +111,8 @@ export const API_SETS: Record<string, string> = {
   "RangeFormat.columnWidth": "1.2",
   "RangeFormat.protection": "1.2",
   "RangeFormat.rowHeight": "1.2",
+  "RangeFormat.useStandardHeight": "1.7",
+  "RangeFormat.useStandardWidth": "1.7",
   "Application.suspendApiCalculationUntilNextSync": "1.6",
   "Table.worksheet": "1.2",
   "Table.resize": "1.13",
@@ -119,6 +121,7 @@ export const API_SETS: Record<string, string> = {
   "Chart.chartType (set)": "1.7",
   "ChartAxis.reversePlotOrder": "1.7",
   "ChartAxis.position": "1.8",
+  "ChartAxis.tickLabelSpacing": "1.7",
   "ChartSeriesCollection.add": "1.7",
   "ChartSeries.delete": "1.7",
   "ChartSeries.setValues": "1.7",
@@ -1628,7 +1631,7 @@ export class RangeAreas extends ClientObject {
 }
 
 export class RangeFormat extends ClientObject {
-  protected _scalars() { return ["columnWidth", "rowHeight", "wrapText", "horizontalAlignment"]; }
+  protected _scalars() { return ["columnWidth", "rowHeight", "wrapText", "horizontalAlignment", "useStandardHeight", "useStandardWidth"]; }
   protected override _nav(name: string): ClientObject | undefined {
     if (name === "fill") return this.fill;
     if (name === "font") return this.font;
@@ -1645,13 +1648,31 @@ export class RangeFormat extends ClientObject {
     const { sheet, rect } = t as RangeRef;
     if (name === "columnWidth") {
       const w = new Set<number>();
-      for (let c = rect.col; c < rect.col + Math.min(rect.cols, 1000); c++) w.add(sheet.columnWidths.get(c) ?? 48);
+      for (let c = rect.col; c < rect.col + Math.min(rect.cols, 1000); c++) w.add(sheet.columnWidths.get(c) ?? STANDARD_COLUMN_WIDTH);
       return w.size === 1 ? [...w][0] : null;
     }
     if (name === "rowHeight") {
       const h = new Set<number>();
       for (let r = rect.row; r < rect.row + Math.min(rect.rows, 1000); r++) h.add(sheet.rowHeights.get(r) ?? STANDARD_ROW_HEIGHT);
       return h.size === 1 ? [...h][0] : null;
+    }
+    // "true if the row height of the Range object equals the standard height of the sheet … null if
+    // the range contains more than one row and the rows aren't all the same height … false otherwise."
+    if (name === "useStandardHeight" || name === "useStandardWidth") {
+      const rows = name === "useStandardHeight";
+      const sizes = rows ? sheet.rowHeights : sheet.columnWidths;
+      const standard = rows ? STANDARD_ROW_HEIGHT : STANDARD_COLUMN_WIDTH;
+      const [from, count] = rows ? [rect.row, rect.rows] : [rect.col, rect.cols];
+      const seen = new Set<number>();
+      let sized = 0;
+      for (const [at, size] of sizes) {
+        if (at < from || at >= from + count) continue;
+        seen.add(size);
+        sized++;
+      }
+      // The rows (columns) without a size of their own have the standard one.
+      if (sized < count) seen.add(standard);
+      return seen.size > 1 ? null : seen.has(standard);
     }
     const cell = sheet.get(rect.row, rect.col);
     if (name === "horizontalAlignment") return cell?.align ?? "General";
@@ -1668,6 +1689,29 @@ export class RangeFormat extends ClientObject {
         if (v === STANDARD_ROW_HEIGHT) sheet.rowHeights.delete(r);
         else sheet.rowHeights.set(r, v);
       }
+    });
+  }
+  /**
+   * RangeFormat.useStandardHeight (ExcelApi 1.7): set to true, the range's rows take the sheet's
+   * standard height back, as rows never sized do. "This property is only intended to be set to
+   * true. Setting it to false has no effect."
+   */
+  get useStandardHeight(): boolean | null { return this._get("useStandardHeight"); }
+  set useStandardHeight(v: boolean) { this._useStandard("useStandardHeight", v); }
+  /** RangeFormat.useStandardWidth (ExcelApi 1.7): as useStandardHeight, for the range's columns. */
+  get useStandardWidth(): boolean | null { return this._get("useStandardWidth"); }
+  set useStandardWidth(v: boolean) { this._useStandard("useStandardWidth", v); }
+  private _useStandard(name: "useStandardHeight" | "useStandardWidth", v: boolean): void {
+    requireApi(this.context, `RangeFormat.${name}`);
+    this._set(name, v, ({ sheet, rect }: RangeRef) => {
+      if (typeof v !== "boolean") throw invalidArg(`${name} ${String(v)}`);
+      if (!v) return;
+      const rows = name === "useStandardHeight";
+      if (rows) guardRows(sheet);
+      else guardColumns(sheet);
+      const sizes = rows ? sheet.rowHeights : sheet.columnWidths;
+      const [from, count] = rows ? [rect.row, rect.rows] : [rect.col, rect.cols];
+      for (const at of [...sizes.keys()]) if (at >= from && at < from + count) sizes.delete(at);
     });
   }
   get columnWidth(): number { return this._get("columnWidth"); }
@@ -2188,7 +2232,7 @@ export class ChartCollection extends ClientCollection<Chart> {
       }
       let i = s.charts.length + 1;
       while (s.charts.some((c) => c.name === `Chart ${i}`)) i++;
-      made = { id: newId(), name: `Chart ${i}`, chartType: type, title: "", categoryAxisTitle: "", valueAxisTitle: "", reversePlotOrder: false, valueAxisMaximum: null, valueAxisMinimum: null, categoryAxisPosition: "Automatic", valueAxisPosition: "Automatic", series };
+      made = { id: newId(), name: `Chart ${i}`, chartType: type, title: "", categoryAxisTitle: "", valueAxisTitle: "", reversePlotOrder: false, valueAxisMaximum: null, valueAxisMinimum: null, categoryAxisPosition: "Automatic", valueAxisPosition: "Automatic", categoryAxisLabelSize: null, valueAxisLabelSize: null, categoryAxisTickLabelSpacing: null, series };
       s.charts.push(made);
     });
     return chart;
@@ -2209,6 +2253,15 @@ declare module "./model" {
     categoryAxisPosition?: ChartAxisPosition;
     /** `axes.valueAxis.position` (ExcelApi 1.8): where the category axis crosses the value axis. */
     valueAxisPosition?: ChartAxisPosition;
+    /** `axes.categoryAxis.format.font.size` (ExcelApi 1.1): the labels' size in points; null while the chart's style sets it. */
+    categoryAxisLabelSize?: number | null;
+    /** `axes.valueAxis.format.font.size`. */
+    valueAxisLabelSize?: number | null;
+    /**
+     * `axes.categoryAxis.tickLabelSpacing` (ExcelApi 1.7): every how many categories one is
+     * labelled; null while Excel picks it (it skips the labels it finds no room for).
+     */
+    categoryAxisTickLabelSpacing?: number | null;
   }
 }
 
@@ -2257,6 +2310,33 @@ export class Chart extends ClientObject {
           if (which !== "value") throw invalidArg("The category axis has no minimum.");
           m.valueAxisMinimum = scale(v, "minimum");
         });
+      },
+      /**
+       * ChartAxis.tickLabelSpacing (ExcelApi 1.7): "the number of categories or series between
+       * tick-mark labels. Can be a value from 1 through 31999 or an empty string for automatic
+       * setting." It "applies only to category and series axes": a value axis's label spacing "is
+       * always calculated by Microsoft Excel" (Axis.TickLabelSpacing), so it is refused there.
+       */
+      set tickLabelSpacing(v: number | string) {
+        requireApi(self.context, "ChartAxis.tickLabelSpacing");
+        self._call(`axes.${which}.tickLabelSpacing`, v, (m: MChart) => {
+          if (which !== "category") throw invalidArg("The value axis's tick label spacing is always automatic.");
+          if (v === "") m.categoryAxisTickLabelSpacing = null;
+          else if (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 31999) m.categoryAxisTickLabelSpacing = v;
+          else throw invalidArg(`tickLabelSpacing '${String(v)}' (1 through 31999, or "").`);
+        });
+      },
+      /** ChartAxis.format.font (ExcelApi 1.1): the size of the axis's labels, in points. */
+      format: {
+        font: {
+          set size(v: number) {
+            self._call(`axes.${which}.format.font.size`, v, (m: MChart) => {
+              if (!(typeof v === "number" && Number.isFinite(v) && v > 0)) throw invalidArg(`font size '${String(v)}'.`);
+              if (which === "category") m.categoryAxisLabelSize = v;
+              else m.valueAxisLabelSize = v;
+            });
+          },
+        },
       },
       /** ChartAxis.position (ExcelApi 1.8): where the other axis crosses this one. */
       set position(v: ChartAxisPosition) {

@@ -1,4 +1,7 @@
-/** Chart axes in the Excel double: the value axis's scale (ExcelApi 1.1) and where axes cross (ExcelApi 1.8). */
+/**
+ * Chart axes in the Excel double: the value axis's scale (ExcelApi 1.1), where axes cross (ExcelApi
+ * 1.8), the labels' font size (ExcelApi 1.1) and every how many categories one is labelled (ExcelApi 1.7).
+ */
 import { createExcelDouble, type ExcelDouble } from "./index";
 import { codeOf, run } from "./testing";
 
@@ -108,5 +111,61 @@ describe("the value axis's maximum in the Excel double", () => {
     });
     expect(code).toBe("ApiNotFound");
     expect(d.sheet("Charts").charts[0]!.categoryAxisPosition).toBe("Automatic");
+  });
+});
+
+describe("the axis labels' size and spacing in the Excel double", () => {
+  async function barChart(d: ExcelDouble): Promise<void> {
+    await run(d, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Charts").charts.add("BarClustered", ctx.workbook.worksheets.getItem("Data").getRange("B2:B3"), "Columns").name = "total";
+      await ctx.sync();
+    });
+  }
+  const attempt = (d: ExcelDouble, set: (chart: Excel.Chart) => void): Promise<string | undefined> =>
+    run(d, async (ctx) => {
+      set(ctx.workbook.worksheets.getItem("Charts").charts.getItem("total"));
+      return codeOf(ctx.sync());
+    });
+
+  test("a chart's labels follow its style until sized; each axis takes a size of its own, a size of 0 or not a number is refused", async () => {
+    const d = withChart();
+    await barChart(d);
+    const chart = () => d.sheet("Charts").charts[0]!;
+    expect([chart().categoryAxisLabelSize, chart().valueAxisLabelSize]).toEqual([null, null]);
+    expect(await attempt(d, (c) => { c.axes.categoryAxis.format.font.size = 7.5; c.axes.valueAxis.format.font.size = 9; })).toBeUndefined();
+    expect([chart().categoryAxisLabelSize, chart().valueAxisLabelSize]).toEqual([7.5, 9]);
+    expect(await attempt(d, (c) => { c.axes.categoryAxis.format.font.size = 0; })).toBe("InvalidArgument");
+    expect(await attempt(d, (c) => { c.axes.categoryAxis.format.font.size = Number.NaN; })).toBe("InvalidArgument");
+    expect(chart().categoryAxisLabelSize).toBe(7.5);
+  });
+
+  test("tickLabelSpacing takes 1 through 31999 or \"\" (automatic) on the category axis, and nothing on the value axis, whose spacing Excel always picks", async () => {
+    // ChartAxis.tickLabelSpacing: "Can be a value from 1 through 31999 or an empty string for
+    // automatic setting."; Axis.TickLabelSpacing: "Applies only to category and series axes."
+    const d = withChart();
+    await barChart(d);
+    const chart = () => d.sheet("Charts").charts[0]!;
+    expect(chart().categoryAxisTickLabelSpacing).toBeNull();
+    expect(await attempt(d, (c) => { c.axes.categoryAxis.tickLabelSpacing = 3; })).toBeUndefined();
+    expect(chart().categoryAxisTickLabelSpacing).toBe(3);
+    for (const bad of [0, 32000, 1.5, "2"]) expect([bad, await attempt(d, (c) => { c.axes.categoryAxis.tickLabelSpacing = bad; })]).toEqual([bad, "InvalidArgument"]);
+    expect(await attempt(d, (c) => { c.axes.valueAxis.tickLabelSpacing = 2; })).toBe("InvalidArgument");
+    expect(chart().categoryAxisTickLabelSpacing).toBe(3);
+    expect(await attempt(d, (c) => { c.axes.categoryAxis.tickLabelSpacing = ""; })).toBeUndefined();
+    expect(chart().categoryAxisTickLabelSpacing).toBeNull();
+  });
+
+  test("before ExcelApi 1.7 tickLabelSpacing is not found (ApiNotFound as the property is set)", async () => {
+    const d = withChart({ ExcelApi: "1.6" });
+    await barChart(d);
+    const code = await run(d, async (ctx) => {
+      try {
+        ctx.workbook.worksheets.getItem("Charts").charts.getItem("total").axes.categoryAxis.tickLabelSpacing = 2;
+        return undefined;
+      } catch (e) {
+        return (e as { code?: string }).code;
+      }
+    });
+    expect(code).toBe("ApiNotFound");
   });
 });

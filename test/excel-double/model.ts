@@ -60,6 +60,8 @@ export interface MProtection {
 
 /** Excel's row height in points for Calibri 11, the workbook default. */
 export const STANDARD_ROW_HEIGHT = 15;
+/** Excel's standard column width in points for Calibri 11: 8.43 characters, 64 pixels. */
+export const STANDARD_COLUMN_WIDTH = 48;
 
 /**
  * Worksheet.pageLayout (ExcelApi 1.9): what a new sheet has (portrait Letter at 100 %, no title

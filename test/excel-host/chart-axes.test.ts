@@ -1,6 +1,11 @@
-/** The charts the Excel host writes end their value axis at the most a unit can reach. */
+/**
+ * The charts the Excel host writes end their value axis at the most a unit can reach, and name the
+ * units on their category axis as the file host does: as large as each unit's share of the chart's
+ * height allows, every unit (or, with a few hundred, every second, third… from rank 1).
+ */
 import { runScoring } from "../../src/core/pipeline";
 import { CHART_NAMES, SHEET_NAMES } from "../../src/core/plan";
+import { categoryAxisLabels } from "../../src/core/plan/charts";
 import { ExcelHost } from "../../src/hosts/excel";
 import type { ExcelDouble } from "../excel-double";
 import { departmentModel, layoutAWorkbook } from "./fixtures";
@@ -66,4 +71,41 @@ describe("chart axes in Excel", () => {
     expect(charts).toHaveLength(3);
     expect(charts.every((c) => c.valueAxisMinimum === 0 && c.categoryAxisPosition === "Automatic")).toBe(true);
   });
+
+  test("the bar charts name every unit in 9 pt with a dozen units and every second unit in 6 pt with 100, as the file host does, in as many requests; updated with fewer units, every unit is named again", async () => {
+    const run = async (units: number) => {
+      const { double, definition } = await layoutAWorkbook(units);
+      double.resetCounters();
+      const { plan } = await score(double, definition);
+      expect(double.requests.every((r) => r.ok)).toBe(true);
+      const planned = plan!.owned.find((o) => o.name === chartsSheetName())!.charts;
+      const charts = double.sheet(chartsSheetName()).charts;
+      const labels = (name: string) => {
+        const c = charts.find((x) => x.name === name)!;
+        return { size: c.categoryAxisLabelSize, spacing: c.categoryAxisTickLabelSpacing };
+      };
+      // What the file host draws for the same plan (categoryAxisLabels) is what Excel shows.
+      for (const p of planned.filter((c) => c.kind !== "radar")) {
+        const want = categoryAxisLabels(p)!;
+        expect([p.name, labels(p.name)]).toEqual([p.name, { size: want.size, spacing: want.skip }]);
+      }
+      // The radar's labels are left to Excel.
+      expect(labels(CHART_NAMES.profile)).toEqual({ size: null, spacing: null });
+      return { double, definition, syncs: double.syncCount, total: labels(CHART_NAMES.total), groups: labels(CHART_NAMES.groups) };
+    };
+    const few = await run(12);
+    expect(few.total).toEqual({ size: 9, spacing: 1 });
+    expect(few.groups).toEqual({ size: 9, spacing: 1 });
+    const many = await run(100);
+    expect(many.total.size).toBe(6);
+    expect(many.total.spacing).toBeGreaterThanOrEqual(2);
+    expect(many.groups.spacing).toBeGreaterThanOrEqual(2);
+    expect(many.syncs).toBe(few.syncs);
+    // 100 forms, 60 of them set aside: the charts updated in place name every unit again, larger.
+    many.double.workbook.sheets = many.double.workbook.sheets.filter((s) => !/^Đơn vị số (\d+)$/.test(s.name) || Number(/\d+$/.exec(s.name)![0]) <= 40);
+    await score(many.double, many.definition);
+    const total = many.double.sheet(chartsSheetName()).charts.find((c) => c.name === CHART_NAMES.total)!;
+    expect(total.categoryAxisTickLabelSpacing).toBe(1);
+    expect(total.categoryAxisLabelSize).toBeGreaterThan(6);
+  }, 120_000);
 });

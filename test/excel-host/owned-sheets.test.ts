@@ -5,10 +5,12 @@
  * its options, and the sheets keep the place and visibility the analyst gave them, so that a
  * workbook whose structure is protected can be scored again.
  */
+import { columnNumber } from "../../src/core/a1";
 import { runScoring } from "../../src/core/pipeline";
 import { INDEX_SHEET, RESULTS_TABLE } from "../../src/core/plan";
 import { readIndexSheet } from "../../src/core/plan/index-sheet";
 import { ExcelHost } from "../../src/hosts/excel";
+import { charsToPoints } from "../../src/hosts/excel/apply";
 import { ExcelHostError } from "../../src/hosts/excel/requirements";
 import type { ExcelDouble } from "../excel-double";
 import { layoutAWorkbook } from "./fixtures";
@@ -145,4 +147,45 @@ describe("how the analyst arranged the sheets", () => {
     await score(double, definition, SECOND);
     expect(double.sheetNames().filter((n) => n !== INDEX_SHEET)).toEqual([...names.slice(0, 3), "Biểu đồ", ...names.slice(3)]);
   }, 60_000);
+});
+
+describe("an owned sheet written again with fewer rows", () => {
+  /** Each row or column of a sheet with a size of its own (1-based), as the user sees them. */
+  function sized(double: ExcelDouble, sheet: string): { rows: [number, number][]; columns: [number, number][] } {
+    const s = double.sheet(sheet);
+    const sort = (m: Map<number, number>) => [...m].map(([at, size]): [number, number] => [at + 1, size]).sort((a, b) => a[0] - b[0]);
+    return { rows: sort(s.rowHeights), columns: sort(s.columnWidths) };
+  }
+
+  test("its rows and columns have the sizes of the plan and the others the standard ones, as on a sheet made anew, in as many requests for 16 units as for 6", async () => {
+    // Names long enough to wrap: each unit's row of the results is made taller.
+    const long = (u: number) => `Trung tâm Phục vụ hành chính công và Chuyển đổi số thuộc Ủy ban nhân dân tỉnh, đơn vị số ${u + 1}`;
+    const rerun = async (units: number) => {
+      const { double, definition } = await layoutAWorkbook(units, { unitName: long });
+      double.install();
+      const first = await runScoring(new ExcelHost(), { definition, lang: "vi", projectVersion: "test", now: FIRST });
+      const tall = sized(double, "Kết quả").rows.filter(([, h]) => h > 15).length;
+      expect(tall).toBeGreaterThan(units);
+      // Half the forms are set aside: the table, and the charts' data, are shorter.
+      const aside = new Set(first.submissions.slice(units / 2).map((u) => u.source!.sheet));
+      double.workbook.sheets = double.workbook.sheets.filter((s) => !aside.has(s.name));
+      double.resetCounters();
+      const { plan, table: ranked } = await runScoring(new ExcelHost(), { definition, lang: "vi", projectVersion: "test", now: SECOND });
+      expect(double.requests.every((r) => r.ok)).toBe(true);
+      expect(ranked.units).toHaveLength(units / 2);
+      for (const name of ["Kết quả", "Biểu đồ"]) {
+        const p = plan!.owned.find((o) => o.name === name)!;
+        const want = {
+          rows: (p.rowHeights ?? []).filter((h) => h.height !== 15).map((h): [number, number] => [h.row, h.height]).sort((a, b) => a[0] - b[0]),
+          columns: (p.columnWidths ?? []).map((w): [number, number] => [columnNumber(w.column), charsToPoints(w.width)]).sort((a, b) => a[0] - b[0]),
+        };
+        expect([name, sized(double, name)]).toEqual([name, want]);
+      }
+      // Below the shorter table no row is still tall.
+      const table = double.workbook.tables.find((t) => t.name === RESULTS_TABLE)!;
+      expect(sized(double, "Kết quả").rows.filter(([r]) => r > table.row + table.rows)).toEqual([]);
+      return double.syncCount;
+    };
+    expect(await rerun(16)).toBe(await rerun(6));
+  }, 120_000);
 });

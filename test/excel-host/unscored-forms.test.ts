@@ -3,10 +3,14 @@
  * second form of its unit and is not scored, so the next scoring empties the summary it copied
  * (total, rank, rank in category) and the line under it, and leaves what the user typed on it.
  * Emptying the copy's `Điểm` column below the first rows needs that column read: the Excel host
- * reads only the reader's columns below a form's top rows (src/hosts/excel/read.ts).
+ * reads, below a form's top rows, the reader's columns, the `Điểm` columns and those right of the
+ * table (src/hosts/excel/read.ts), and empties the cells the file host empties.
  */
 import { topLeft } from "../../src/core/a1";
+import { rectAddress } from "../../src/core/a1";
 import { cellAddress } from "../../src/core/plan/a1";
+import { planClearUnscoredForm } from "../../src/core/plan/sheet-edits";
+import type { CellValue, SheetSnapshot } from "../../src/core/types";
 import { runScoring } from "../../src/core/pipeline";
 import { ExcelHost } from "../../src/hosts/excel";
 import type { ExcelDouble } from "../excel-double";
@@ -23,6 +27,28 @@ function value(double: ExcelDouble, sheet: string, cell: string): unknown {
   const { row, col } = topLeft(cell);
   const v = double.sheet(sheet).get(row, col)?.v;
   return v === undefined || v === "" ? null : v;
+}
+
+/** A sheet whole, as the file host reads it: every cell's value, and its merged areas. */
+function wholeSheet(double: ExcelDouble, sheet: string): SheetSnapshot {
+  const s = double.sheet(sheet);
+  const used = s.usedRect(true);
+  const values: CellValue[][] = used
+    ? Array.from({ length: used.row + used.rows }, (_, r) =>
+        Array.from({ length: used.col + used.cols }, (_, c) => {
+          const v = s.get(r, c)?.v;
+          return v === undefined || v === "" ? null : (v as CellValue);
+        }),
+      )
+    : [];
+  return { name: sheet, values, merges: s.merges.map(rectAddress) };
+}
+
+/** Every cell with a value (or a formula) of a sheet, "B3" → value. */
+function filled(double: ExcelDouble, sheet: string): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [k, c] of double.sheet(sheet).cells) if ((c.v !== undefined && c.v !== "") || c.f !== undefined) out.set(cellAddress(Math.floor(k / 16384) + 1, (k % 16384) + 1), c.f ?? c.v);
+  return out;
 }
 
 /** Where the summary's first label is on a sheet (in its first rows), as "D1". */
@@ -87,4 +113,43 @@ describe("a copy of a scored form in Excel, scored again", () => {
     };
     expect(await syncs(4)).toBe(await syncs(1));
   }, 60_000);
+
+  test("loses every score of its Điểm column and the notes on rescaled groups right of its table, as the file host empties them, and nothing else; in as many requests for 12 units as for 3", async () => {
+    const run = async (units: number) => {
+      const { double, definition } = await layoutAWorkbook(units);
+      const first = await score(double, definition);
+      const source = first.submissions[0]!.source!;
+      const form = source.sheet;
+      const copy = `${form} (2)`;
+      double.copySheet(form, copy);
+      const header = source.headerRow!;
+      const scoreColumn = source.scoreColumn!;
+      // The copy's scores run far below the top rows the Excel host reads whole.
+      const scoreRows = [...filled(double, copy)].filter(([a, v]) => topLeft(a).col === scoreColumn - 1 && topLeft(a).row + 1 > header && typeof v === "number");
+      expect(scoreRows.length).toBeGreaterThan(10);
+      expect(Math.max(...scoreRows.map(([a]) => topLeft(a).row + 1))).toBeGreaterThan(20);
+      // Right of the table, low down: a note of the project's on a rescaled group, and the user's own remark.
+      const codeRow = Math.max(...scoreRows.map(([a]) => topLeft(a).row + 1));
+      const right = cellAddress(codeRow, scoreColumn + 2);
+      double.setCells(copy, right, [["Quy đổi: điểm các chỉ tiêu tính theo thang 10."]]);
+      double.setCells(copy, cellAddress(codeRow - 1, scoreColumn + 2), [["Đã đối chiếu với báo cáo năm"]]);
+      // What the file host would empty on the copy as it is now, and everything else on it.
+      const emptied = (planClearUnscoredForm(wholeSheet(double, copy))?.blocks ?? []).map((b) => b.address);
+      expect(emptied).toEqual(expect.arrayContaining([right, ...scoreRows.map(([a]) => a)]));
+      const kept = [...filled(double, copy)].filter(([a]) => !emptied.includes(a));
+      const formBefore = filled(double, form);
+
+      double.resetCounters();
+      await score(double, definition);
+      expect(double.requests.every((r) => r.ok)).toBe(true);
+      const after = filled(double, copy);
+      expect(emptied.filter((a) => after.has(a))).toEqual([]);
+      expect(kept.filter(([a, v]) => after.get(a) !== v)).toEqual([]);
+      // The form it copies keeps its scores.
+      const scoresOfForm = [...formBefore].filter(([a, v]) => topLeft(a).col === scoreColumn - 1 && topLeft(a).row + 1 > header && typeof v === "number");
+      expect(scoresOfForm.filter(([a]) => typeof filled(double, form).get(a) !== "number")).toEqual([]);
+      return double.syncCount;
+    };
+    expect(await run(12)).toBe(await run(3));
+  }, 120_000);
 });

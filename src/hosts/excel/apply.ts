@@ -268,7 +268,7 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
   const name = plan.name;
   const kept = tableKept(plan, exists, caps, existingTables);
   const deletes = tablesToDelete(plan, exists, existingTables, kept?.name);
-  packer.add(opBytes(3, 4) + opBytes(2, 6, kept?.name ?? "", kept?.plan.range ?? "") + deletes.reduce((n, t) => n + opBytes(1, 1, t), 0), (ctx) => {
+  packer.add(opBytes(5, 6) + opBytes(2, 6, kept?.name ?? "", kept?.plan.range ?? "") + deletes.reduce((n, t) => n + opBytes(1, 1, t), 0), (ctx) => {
     const wb = ctx.workbook;
     for (const t of deletes) wb.tables.getItem(t).delete();
     if (exists) {
@@ -283,6 +283,12 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
       } else {
         sheet.getRange().clear("All");
       }
+      // Clearing leaves the rows and columns their sizes: those of the last run (a row made tall
+      // for a long name, a header row that has moved) take the standard ones back, as on a sheet
+      // made anew, before the plan sizes its own (ExcelApi 1.7).
+      const format = sheet.getRange().format;
+      format.useStandardHeight = true;
+      format.useStandardWidth = true;
       if (caps.conditionalFormats) sheet.getRange().conditionalFormats.clearAll();
       if (caps.freezePanes && unfreezesFirst(plan, visibility)) sheet.freezePanes.unfreeze();
     } else {

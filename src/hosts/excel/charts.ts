@@ -1,4 +1,5 @@
 /** The plan's charts as native Excel charts, found by name so a second run updates them. */
+import { categoryAxisLabels } from "../../core/plan/charts";
 import type { ChartKind, ChartPlan } from "../../core/types";
 import { quoteSheet } from "./address";
 import { sheetOf } from "./proxies";
@@ -22,9 +23,9 @@ function dataRange(ctx: Excel.RequestContext, sheet: string, address: string): E
 
 /** Queues the commands that create or update one chart on `sheet`. */
 export function queueChart(packer: RequestPacker, sheet: string, plan: ChartPlan, existing: ExistingChart | undefined, caps: Pick<Capabilities, "chartAxisPosition">): void {
-  // The chart, its title and axes (about 10 paths and 10 actions), then per series its item and
-  // the range of its values, and 4 actions; the plan's text for the arguments.
-  packer.add(opBytes(10, 10) + plan.series.length * opBytes(2, 4) + opBytes(0, 0, plan), (ctx) => {
+  // The chart, its title and axes with their labels' font (about 12 paths and 12 actions), then
+  // per series its item and the range of its values, and 4 actions; the plan's text for the arguments.
+  packer.add(opBytes(12, 12) + plan.series.length * opBytes(2, 4) + opBytes(0, 0, plan), (ctx) => {
     const charts = sheetOf(ctx, sheet).charts;
     const first = plan.series[0];
     let chart: Excel.Chart;
@@ -48,6 +49,15 @@ export function queueChart(packer: RequestPacker, sheet: string, plan: ChartPlan
       // bottom (ExcelApi 1.8; before, Excel draws it above the bars).
       chart.axes.categoryAxis.reversePlotOrder = true;
       if (caps.chartAxisPosition) chart.axes.categoryAxis.position = "Maximum";
+      // The units' names as large as each unit's share of the chart's height allows, each named
+      // (with a few hundred units, every second, third… from rank 1), as the file host draws them:
+      // left to itself, Excel skips the labels it finds no room for. Set on every run, so that a
+      // chart updated in place does not keep the spacing of a run with more units.
+      const labels = categoryAxisLabels(plan);
+      if (labels) {
+        chart.axes.categoryAxis.format.font.size = labels.size;
+        chart.axes.categoryAxis.tickLabelSpacing = labels.skip;
+      }
     }
     // The value axis ends at the most a bar can reach; "" (automatic) when the plan sets no end,
     // so a chart updated in place does not keep an end from an earlier run. It starts at 0: on its

@@ -10,12 +10,18 @@
  *      typed into a number cell is then no figure of 45,780 but "not a number". On a unit's form (a sheet
  *      whose top rows hold the `Mã` and `Số liệu` column names, found as the reader finds them)
  *      only the columns the reader uses below that header are loaded: Mã, Số liệu, Số liệu thẩm
- *      định, Tự chấm and Minh chứng. The item names, repeated on every unit's sheet, stay in Excel;
- *      the cells not loaded are null in the snapshot, which stays anchored at A1;
+ *      định, Tự chấm and Minh chứng; on a form that carries the project's summary, also what the
+ *      planner empties or writes around there: every column headed `Điểm`/`Score` (a copied form's
+ *      scores) and the columns right of the table (the notes on rescaled groups). The item names,
+ *      repeated on every unit's sheet, stay in Excel; the cells not loaded are null in the
+ *      snapshot, which stays anchored at A1;
  *   4. the value types of the cells whose text looks like an Excel error (only when there are any),
  *      a column's cells one under another as one range, packed into requests under the budgets.
  */
-import { COLUMNS_READ_BELOW_HEADER, findTableHeader } from "../../core/read/layout-a";
+import { COLUMNS_READ_BELOW_HEADER, TABLE_COLUMNS, findTableHeader } from "../../core/read/layout-a";
+import { foldLabel } from "../../core/read/sheet";
+import { FORM_SUMMARY_LABELS } from "../../core/plan/labels";
+import { LANGS } from "../../core/i18n/text";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
 import { datedValue } from "./dates";
 import { jsonBytes, opBytes, refusedWhole, REQUEST_BUDGET, RequestPacker, RESPONSE_BUDGET, tooLarge } from "./payload";
@@ -223,6 +229,19 @@ async function readOutlines(ctx: Excel.RequestContext, sheets: Excel.Worksheet[]
   }
 }
 
+const SUMMARY_LABELS = new Set(LANGS.flatMap((l) => [FORM_SUMMARY_LABELS.totalPoints[l], FORM_SUMMARY_LABELS.value[l]]));
+const RANK_LABELS = new Set(LANGS.map((l) => FORM_SUMMARY_LABELS.rank[l]));
+
+/**
+ * Whether the top rows carry the project's summary of a form (its total's label with the rank's
+ * right under it): a form scored, or a copy of one, whose `Điểm` column and the columns right of
+ * its table hold what a run writes, empties or must write around.
+ */
+function carriesSummary(top: unknown[][]): boolean {
+  const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
+  return top.some((line, r) => line.some((v, c) => SUMMARY_LABELS.has(text(v)) && RANK_LABELS.has(text(top[r + 1]?.[c]))));
+}
+
 /** Consecutive runs of the given 0-based columns: [first, count]. */
 function columnRuns(columns: number[]): [number, number][] {
   const sorted = [...new Set(columns)].sort((a, b) => a - b);
@@ -313,7 +332,14 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
     if (top && sheets[i]!.visibility === "Visible") {
       const header = findTableHeader({ name: sheets[i]!.name, values: grids[i]!.map((r) => Array.from(r ?? [], (v) => v ?? null)) });
       if (header) {
-        const wanted = COLUMNS_READ_BELOW_HEADER.map((k) => header.cols[k]).filter((c): c is number => c !== undefined && c >= used.col && c < used.col + used.cols);
+        // The reader's columns; on a form that carries the project's summary (scored, or a copy of
+        // a scored form), also each `Điểm` column (a copy has its scores emptied there, as the file
+        // host empties them) and every column right of the table, where the notes on rescaled
+        // groups go (emptied, or written where the cells are free). A form never scored has none.
+        const scored = carriesSummary(top.values);
+        const scoreColumns = !scored ? [] : (grids[i]![header.row] ?? []).flatMap((v, c) => (typeof v === "string" && (TABLE_COLUMNS.score as readonly string[]).includes(foldLabel(v)) ? [c] : []));
+        const right = !scored ? [] : Array.from({ length: Math.max(0, used.col + used.cols - header.lastColumn - 1) }, (_, k) => header.lastColumn + 1 + k);
+        const wanted = [...COLUMNS_READ_BELOW_HEADER.map((k) => header.cols[k]), ...scoreColumns, ...right].filter((c): c is number => c !== undefined && c >= used.col && c < used.col + used.cols);
         runs = columnRuns(wanted);
         sampleFrom = header.row + 1;
       }
