@@ -26,6 +26,7 @@ import { Header } from "./components/Header";
 import { IndexStep } from "./components/IndexStep";
 import { ScoreStep, findingsAfterScoreText } from "./components/ScoreStep";
 import { useStepStyles } from "./components/styles";
+import type { WorkbookSnapshot } from "../core/types";
 import { type StringKey, t } from "./i18n";
 import type { Environment } from "./state/environment";
 import { leftOutSentences } from "./state/findings";
@@ -101,6 +102,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  // Nothing running: the empty region takes no room, not even the gap above the next block.
+  progressIdle: { marginBottom: `calc(-1 * ${tokens.spacingVerticalM})` },
   // A notice's counted line ("21 phiếu trống được bỏ qua…") that opens to its list.
   group: { marginTop: tokens.spacingVerticalXS, "& > summary": { cursor: "pointer" } },
   // A notice's lists indented as far as their bullets need: the pane is narrow.
@@ -118,6 +121,11 @@ const useStyles = makeStyles({
     border: 0,
   },
 });
+
+/** The sheets the user sees in the workbook's tabs (not the hidden ones, nor the pane's very hidden _index). */
+export function visibleSheets(snapshot: WorkbookSnapshot | undefined): number {
+  return (snapshot?.sheets ?? []).filter((sheet) => sheet.visible !== false).length;
+}
 
 /** A notice's sentence in `lang`. */
 function noticeText(notice: Notice, lang: PaneState["lang"]): string {
@@ -257,13 +265,15 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   useEffect(() => {
     if (staleCount > 0) announce(t(langRef.current, "staleBanner", { count: staleCount }), false);
   }, [staleCount, announce]);
-  // The Index step's "the forms were made for another index": said when it appears, not again when the language changes.
+  // The Index step's "the forms were made for another index": said politely when it appears (the
+  // user is choosing an index, and the step shows it; the select holds the options the arrow keys
+  // pass, so it is said once for the index the user stops on), not again when the language changes.
   const formsIndex = state.step === "index" ? formsIndexMismatch(state) : undefined;
   const formsIndexSaid = formsIndex?.message.vi;
   formsIndexRef.current = formsIndex?.message;
   useEffect(() => {
     if (formsIndexSaid === undefined) return;
-    announce(formsIndexRef.current?.[langRef.current] ?? "", true);
+    announce(formsIndexRef.current?.[langRef.current] ?? "", false);
   }, [formsIndexSaid, announce]);
   useEffect(() => {
     if (staleIndexText !== undefined) announce(staleIndexText, false);
@@ -318,7 +328,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
     <FluentProvider theme={state.dark ? webDarkTheme : webLightTheme} className={s.root}>
       <Header lang={lang} mode={state.mode} onLang={actions.setLang} />
       {state.mode === "file" && (
-        <section className={s.workbook} aria-label={t(lang, "chooseWorkbook")}>
+        <section className={s.workbook} aria-label={t(lang, "workbookRegion")}>
           {!state.workbench && <Text className={st.hint}>{t(lang, "fileIntro")}</Text>}
           <div className={st.row}>
             <FileButton
@@ -344,7 +354,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
           </div>
           <Text className={st.wrap} size={200}>
             {state.workbench?.fileName
-              ? `${t(lang, "workbookOpened", { name: state.workbench.fileName })} · ${t(lang, "workbookSheets", { count: state.snapshot?.sheets.length ?? 0 })}`
+              ? `${t(lang, "workbookOpened", { name: state.workbench.fileName })} · ${t(lang, "workbookSheets", { count: visibleSheets(state.snapshot) })}`
               : t(lang, "noWorkbook")}
           </Text>
         </section>
@@ -367,12 +377,13 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
         </TabList>
       </nav>
       <main className={s.main} role="tabpanel" id="step-panel" aria-labelledby={`step-tab-${state.step}`}>
-        {state.busy && (
-          <div className={s.progress} aria-live="polite">
-            <Text size={200}>{t(lang, state.busy.key)}</Text>
-            <ProgressBar value={state.busy.fraction} aria-label={t(lang, state.busy.key)} />
+        {/* Always in the page, its words changed (a live region that appears with its text is not read): "Đang đọc sổ làm việc…" is said as the work starts. */}
+        <div className={mergeClasses(s.progress, !state.busy && s.progressIdle)} data-testid="progress">
+          <div aria-live="polite" aria-atomic="true">
+            {state.busy && <Text size={200}>{t(lang, state.busy.key)}</Text>}
           </div>
-        )}
+          {state.busy && <ProgressBar value={state.busy.fraction} aria-label={t(lang, state.busy.key)} />}
+        </div>
         {state.missingFeatures && state.missingFeatures.length > 0 && (
           <DismissableBar
             intent="warning"

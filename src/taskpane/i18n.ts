@@ -34,6 +34,8 @@ export const STRINGS = {
     en: "Not running in Excel: choose an .xlsx workbook to check and score it in the browser.",
   },
   chooseWorkbook: { vi: "Chọn sổ làm việc (.xlsx)", en: "Choose a workbook (.xlsx)" },
+  // The name of the region that holds the button above: not the button's own name, read twice otherwise.
+  workbookRegion: { vi: "Sổ làm việc", en: "Workbook" },
   noWorkbook: { vi: "Chưa chọn sổ làm việc.", en: "No workbook chosen yet." },
   workbookOpened: { vi: "Đang làm việc trên: {name}", en: "Working on: {name}" },
   workbookSheets: { vi: "{count} trang tính", en: "{count} sheets" },
@@ -50,6 +52,7 @@ export const STRINGS = {
   needWorkbook: { vi: "Hãy chọn sổ làm việc trước.", en: "Choose a workbook first." },
 
   // Index step
+  indexTitle: { vi: "Bộ chỉ số dùng để chấm điểm", en: "The index to score with" },
   indexSource: { vi: "Lấy bộ chỉ số từ", en: "Take the index from" },
   sourceBuiltin: { vi: "Bộ chỉ số có sẵn", en: "A built-in index" },
   sourceFile: { vi: "Tệp JSON", en: "A JSON file" },
@@ -68,7 +71,8 @@ export const STRINGS = {
     en: "The index definition is not valid: {count} problems. The first: {first}",
   },
   definitionLoaded: { vi: "Đang dùng: {name}", en: "In use: {name}" },
-  definitionVersion: { vi: "Mã {id}, phiên bản {version}", en: "Code {id}, version {version}" },
+  // {id} is shown in a monospace font: it is a code, not words.
+  definitionVersion: { vi: "Mã định danh: {id} · phiên bản {version}", en: "Identifier: {id} · version {version}" },
   // The summary of an index: its parts joined by commas; "at most … points" only when the index has a maximum.
   summaryGroups: { vi: "{count} nhóm chỉ số", en: "{count} indicator groups" },
   summaryIndicators: { vi: "{count} chỉ tiêu", en: "{count} indicators" },
@@ -110,6 +114,8 @@ export const STRINGS = {
   },
   unitsCategories: { vi: "Các loại đơn vị của bộ chỉ số này: {list}.", en: "This index's unit categories: {list}." },
   unitsLabel: { vi: "Danh sách đơn vị", en: "List of units" },
+  // The list's placeholder: a unit's code and name, then (when the index has some) its first unit category.
+  unitsExample: { vi: "01; Sở Nội vụ", en: "01; Department of Home Affairs" },
   unitsCsv: { vi: "Mở danh sách từ CSV", en: "Open the list from CSV" },
   unitsCount: { vi: "{count} đơn vị", en: "{count} units" },
   unitsNone: { vi: "Hãy nhập ít nhất một đơn vị.", en: "Enter at least one unit." },
@@ -191,6 +197,7 @@ export const STRINGS = {
   },
 
   // Check step
+  checkTitle: { vi: "Kiểm tra các phiếu", en: "Check the forms" },
   checkRun: { vi: "Kiểm tra số liệu", en: "Check the data" },
   checkIntro: {
     vi: "Đọc các phiếu trong sổ và liệt kê những chỗ cần xem lại.",
@@ -302,6 +309,7 @@ export const STRINGS = {
   scoredAt: { vi: "Sổ đã được chấm lúc {time} ngày {date}.", en: "The workbook was scored on {date} at {time}." },
 
   // Charts step
+  chartsTitle: { vi: "Tạo biểu đồ", en: "Make charts" },
   chartsIntro: {
     vi: "Chọn biểu đồ để tạo trên trang Biểu đồ; lần sau sẽ cập nhật đúng biểu đồ đó.",
     en: "Choose the charts to make on the Charts sheet; a later run updates the same charts.",
@@ -310,7 +318,7 @@ export const STRINGS = {
   chartGroups: { vi: "Điểm các nhóm chỉ số theo đơn vị", en: "Indicator group points by unit" },
   chartTotalValue: { vi: "Giá trị chỉ số theo đơn vị", en: "Index value by unit" },
   chartGroupsValue: { vi: "Giá trị các nhóm chỉ số theo đơn vị", en: "Indicator group values by unit" },
-  chartProfile: { vi: "Biểu đồ so sánh theo nhóm chỉ số (radar)", en: "Comparison by indicator group (radar)" },
+  chartProfile: { vi: "Biểu đồ mạng nhện so sánh theo nhóm chỉ số", en: "Radar chart comparing indicator groups" },
   profileUnits: { vi: "Đơn vị đưa vào biểu đồ so sánh", en: "Units in the comparison chart" },
   profileHint: {
     vi: "Chọn tối đa 5 đơn vị; không chọn thì lấy 3 đơn vị đứng đầu.",

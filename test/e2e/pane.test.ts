@@ -18,6 +18,7 @@ import { makeTemplate } from "../../src/hosts/xlsx/template";
 import { parseDefinition } from "../../src/core/definition";
 import { BUILTIN_INDICES } from "../../src/indices";
 import { BLANK_INPUT, SAMPLE_UNITS, inputCell, makeSampleWorkbook, numericInput, sampleModel } from "./sample";
+import { indexSummary } from "../../src/taskpane/state/pipeline";
 import { serveDirectory } from "./server";
 
 const root = join(__dirname, "..", "..");
@@ -196,10 +197,11 @@ async function clippedLabels(page: Page): Promise<string[]> {
 
 /**
  * The words in these elements that a line break cuts in two ("Chấm" over "điểm" is two whole
- * words; "Kiể" over "m" is a word cut): a word is whole when it lies on one line.
+ * words; "Kiể" over "m" is a word cut): a word is whole when it lies on one line. `unhyphenated`:
+ * only the words cut where the browser may not put a hyphen (their text has no `hyphens: auto`).
  */
-async function brokenWords(page: Page, selector: string): Promise<string[]> {
-  return page.locator(selector).evaluateAll((els) => {
+async function brokenWords(page: Page, selector: string, unhyphenated = false): Promise<string[]> {
+  return page.locator(selector).evaluateAll((els, unhyphenated) => {
     const cut: string[] = [];
     for (const el of els) {
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
@@ -209,12 +211,12 @@ async function brokenWords(page: Page, selector: string): Promise<string[]> {
           range.setStart(node, m.index);
           range.setEnd(node, m.index + m[0].length);
           const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
-          if (lines.size > 1) cut.push(m[0]);
+          if (lines.size > 1 && !(unhyphenated && getComputedStyle(node.parentElement!).hyphens === "auto")) cut.push(m[0]);
         }
       }
     }
     return cut;
-  });
+  }, unhyphenated);
 }
 
 describe("screenshots of every step", () => {
@@ -1164,7 +1166,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     // Clicking a label works its own checkbox, and no other.
     await page.getByText("Điểm các nhóm chỉ số theo đơn vị", { exact: true }).click();
     const checked = async () =>
-      Promise.all(["Tổng điểm theo đơn vị", "Điểm các nhóm chỉ số theo đơn vị", "Biểu đồ so sánh theo nhóm chỉ số (radar)"].map((name) => kinds.getByRole("checkbox", { name }).isChecked()));
+      Promise.all(["Tổng điểm theo đơn vị", "Điểm các nhóm chỉ số theo đơn vị", "Biểu đồ mạng nhện so sánh theo nhóm chỉ số"].map((name) => kinds.getByRole("checkbox", { name }).isChecked()));
     expect(await checked()).toEqual([true, false, true]);
     await page.getByText("Tổng điểm theo đơn vị", { exact: true }).click();
     expect(await checked()).toEqual([false, false, true]);
@@ -1244,7 +1246,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await notice.waitFor({ state: "detached" });
     const other = page.getByTestId("forms-index");
     expect(await other.textContent()).toMatch(/^Các phiếu trong sổ được lập theo bộ chỉ số "Mẫu — Bộ chỉ số CĐS cấp huyện[^"]*", không phải bộ chỉ số đang chọn "Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh/);
-    await page.getByTestId("live-assertive").filter({ hasText: "không phải bộ chỉ số đang chọn" }).waitFor({ state: "attached" });
+    await page.getByTestId("live-polite").filter({ hasText: "không phải bộ chỉ số đang chọn" }).waitFor({ state: "attached" });
     // Not also "score again": with this index no form would be read.
     expect(await page.getByTestId("stale-banner").count()).toBe(0);
     await shot(page, "forms-index-other-vi-light-320");
@@ -1569,3 +1571,250 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 });
+
+/** Records what the pane's two live regions say, each time they say it, from page load (`window.__said`). */
+const RECORD_LIVE = `
+  window.__said = [];
+  document.addEventListener("DOMContentLoaded", () => {
+    new MutationObserver((ms) => {
+      for (const m of ms) {
+        const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+        const region = el && el.closest && el.closest("[data-testid^=live-]");
+        if (region && region.textContent) window.__said.push(region.getAttribute("aria-live") + ": " + region.textContent);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });`;
+
+/** What the live regions said since the last call. */
+async function saidSince(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __said: string[] }).__said.splice(0));
+}
+
+/** How many lines of text an element's content takes (its height less padding, by its line height). */
+async function lines(page: Page, selector: string): Promise<{ text: string; lines: number }[]> {
+  return page.locator(selector).evaluateAll((els) =>
+    els.map((e) => {
+      const cs = getComputedStyle(e);
+      const height = e.getBoundingClientRect().height - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom) - parseFloat(cs.borderTopWidth) - parseFloat(cs.borderBottomWidth);
+      return { text: (e as HTMLElement).innerText.trim(), lines: Math.round(height / parseFloat(cs.lineHeight)) };
+    }),
+  );
+}
+
+/**
+ * The selects of the page whose chosen option does not show whole: its words, laid out at the
+ * select's width, font and line height, take more room than the select shows.
+ */
+async function cutSelects(page: Page): Promise<string[]> {
+  return page.locator("main select").evaluateAll((els) =>
+    (els as HTMLSelectElement[])
+      .filter((s) => {
+        const cs = getComputedStyle(s);
+        const probe = document.createElement("div");
+        probe.textContent = s.selectedOptions[0]?.text ?? "";
+        Object.assign(probe.style, {
+          position: "absolute",
+          visibility: "hidden",
+          font: cs.font,
+          lineHeight: cs.lineHeight,
+          whiteSpace: "normal",
+          overflowWrap: "break-word",
+          width: `${s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)}px`,
+        });
+        document.body.append(probe);
+        const needed = probe.getBoundingClientRect().height;
+        probe.remove();
+        return needed > s.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom) + 1;
+      })
+      .map((s) => s.selectedOptions[0]?.text ?? ""),
+  );
+}
+
+describe("screen readers, the keyboard and narrow panes, as a second audit found them", () => {
+  test("arrowing through the indices says once, politely, which index the forms were made for; work is said from its start; the sheets counted are those the user sees", async () => {
+    const page = await openPage({ initScript: RECORD_LIVE });
+    await openWorkbook(page, sample);
+    await idle(page);
+    // The sheets counted are the workbook's visible ones.
+    const visible = (wb: ExcelJS.Workbook) => wb.worksheets.filter((w) => w.state === "visible" || w.state === undefined).length;
+    const header = page.getByRole("region", { name: "Sổ làm việc" });
+    expect(await header.innerText()).toContain(`${visible(await loadXlsx(sample))} trang tính`);
+    expect(await page.getByLabel("Chọn bộ chỉ số").inputValue()).toBe("dti-so-nganh-mau");
+    await saidSince(page);
+
+    // Down, down (the HDI), up: the district sample, which the forms were not made for.
+    const select = page.getByLabel("Chọn bộ chỉ số");
+    await select.focus();
+    for (const key of ["ArrowDown", "ArrowDown", "ArrowUp"]) await page.keyboard.press(key);
+    expect(await select.inputValue()).toBe("dti-huyen-mau");
+    await page.getByTestId("forms-index").waitFor();
+    const polite = page.getByTestId("live-polite").filter({ hasText: "Các phiếu trong sổ được lập theo bộ chỉ số" });
+    await polite.waitFor({ state: "attached" });
+    const said = await saidSince(page);
+    // Said once, for the index the keys stopped on, in the polite region; the HDI passed on the way was never loaded.
+    expect(said.filter((s) => s.includes("được lập theo bộ chỉ số"))).toEqual([expect.stringMatching(/^polite: Các phiếu trong sổ được lập theo bộ chỉ số/)]);
+    expect(said.filter((s) => s.startsWith("assertive"))).toEqual([]);
+    expect(await page.getByTestId("index-summary").innerText()).toBe(pipelineSummary("dti-huyen-mau"));
+    // Leaving the select uses the option the keys are on at once.
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Tab");
+    await page.getByTestId("forms-index").waitFor({ state: "detached" });
+    expect(await page.getByTestId("index-summary").innerText()).toBe(pipelineSummary("dti-so-nganh-mau"));
+
+    // The progress region is in the page before the work starts, and says its first words.
+    const progress = page.getByTestId("progress");
+    expect(await progress.locator("[aria-live=polite]").count()).toBe(1);
+    await progress.evaluate((el) => {
+      const w = window as unknown as { __progress: string[]; __region: Element };
+      w.__progress = [];
+      w.__region = el.querySelector("[aria-live]")!;
+      new MutationObserver(() => w.__progress.push(w.__region.textContent ?? "")).observe(w.__region, { subtree: true, childList: true, characterData: true });
+    });
+    await step(page, "Chấm điểm");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await page.getByTestId("score-summary").waitFor();
+    await idle(page);
+    const progressSaid = await page.evaluate(() => {
+      const w = window as unknown as { __progress: string[]; __region: Element };
+      return { said: w.__progress, same: w.__region.isConnected && w.__region === document.querySelector("[data-testid=progress] [aria-live]") };
+    });
+    expect(progressSaid.same).toBe(true);
+    expect(progressSaid.said[0]).toBe("Đang đọc sổ làm việc…");
+
+    // Scoring added the results, the charts and the very hidden _index: the count is of what the user sees.
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+    const scored = await loadXlsx(readFileSync(await file.path()));
+    expect(scored.worksheets.some((w) => w.state === "veryHidden")).toBe(true);
+    expect(await header.innerText()).toContain(`${visible(scored)} trang tính`);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("at 320 px, and zoomed to 200%, the header keeps the language at the right, chosen options and filters show whole, and the rank header takes two lines", async () => {
+    for (const lang of ["vi", "en"] as const) {
+      const page = await openPage({ width: 320, locale: lang === "vi" ? "vi-VN" : "en-US" });
+      await page.getByRole("tab").first().waitFor();
+      // One row: the title (its mode under it if need be) and the language.
+      const [title, language] = await Promise.all([page.locator("header h1").boundingBox(), page.locator("header select").boundingBox()]);
+      expect([lang, language!.y < title!.y + title!.height]).toEqual([lang, true]);
+      expect(language!.x + language!.width).toBeLessThanOrEqual(320 - 8);
+      await page.context().close();
+    }
+
+    const units = SAMPLE_UNITS.map((u, i) => ({ ...u, category: i % 2 ? "khong-dvc" : "co-dvc" }));
+    const book = await makeSampleWorkbook({ units });
+    for (const width of [320, 450]) {
+      for (const lang of ["vi", "en"] as const) {
+        const page = await openPage({ width, locale: lang === "vi" ? "vi-VN" : "en-US" });
+        await openWorkbook(page, book, "loai.xlsx");
+        await idle(page);
+        await step(page, lang === "vi" ? "Chấm điểm" : "Score");
+        await page.getByLabel(lang === "vi" ? "Xếp hạng trong" : "Rank within").selectOption("category");
+        await page.getByRole("button", { name: lang === "vi" ? "Chấm điểm và ghi kết quả" : "Score and write results" }).click();
+        await page.getByTestId("score-summary").waitFor();
+        await idle(page);
+        expect(await lines(page, "[data-testid=score-summary] thead th:first-child")).toEqual([{ text: lang === "vi" ? "Hạng trong loại" : "Rank in category", lines: 2 }]);
+        await page.context().close();
+      }
+    }
+
+    // 200% in a 320 px pane: 160 CSS px.
+    const page = await openPage({ width: 320, zoom: 2 });
+    await openWorkbook(page, book, "loai.xlsx");
+    await idle(page);
+    const [header, language] = await Promise.all([page.locator("header").boundingBox(), page.locator("header .fui-Select").boundingBox()]);
+    // The language on a row of its own, at the right.
+    expect(Math.round(header!.x + header!.width - (language!.x + language!.width))).toBe(12);
+    expect(await cutSelects(page)).toEqual([]);
+    await shot(page, "zoom200-320-1-index-vi-light");
+    await step(page, "Chấm điểm");
+    await page.getByLabel("Đồng hạng").selectOption("competition");
+    await page.getByLabel("Xếp hạng trong").selectOption("category");
+    expect(await cutSelects(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(160);
+    await shot(page, "zoom200-320-4-score-vi-light");
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    await page.getByTestId("check-summary").waitFor();
+    await idle(page);
+    // "Tất cả" and "Chỉ lỗi": each label whole on one line (the second under the first if need be).
+    expect(await lines(page, ".fui-Radio__label")).toEqual([
+      { text: "Tất cả", lines: 1 },
+      { text: "Chỉ lỗi", lines: 1 },
+    ]);
+    await shot(page, "zoom200-320-3-check-vi-light");
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    await page.context().close();
+
+    // 200% in a 300 px pane, in English: the index's tree breaks no word; a word that cannot fit is
+    // broken where English allows a hyphen (the browser's hyphenation, for the page's language).
+    const en = await openPage({ width: 300, zoom: 2, locale: "en-US" });
+    await openWorkbook(en, sample);
+    await idle(en);
+    expect(await en.evaluate(() => document.documentElement.lang)).toBe("en");
+    expect(await brokenWords(en, "[role=region] li > span:nth-child(2)")).toEqual([]);
+    expect(await brokenWords(en, "main", true)).toEqual([]);
+    expect(await cutSelects(en)).toEqual([]);
+    await shot(en, "zoom200-300-1-index-en-light");
+    expect((en as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  for (const dark of [false, true]) {
+    test(`every step has its heading, the words are the pane's language, and the fields show a focus ring (${dark ? "dark" : "light"})`, async () => {
+      const ring = dark ? "rgb(255, 255, 255)" : "rgb(0, 0, 0)";
+      const page = await openPage({ dark });
+      await openWorkbook(page, sample);
+      await idle(page);
+      // The workbook's region is named apart from its button.
+      expect(await page.getByRole("region", { name: "Sổ làm việc", exact: true }).count()).toBe(1);
+      expect(await page.getByRole("region", { name: "Chọn sổ làm việc (.xlsx)" }).count()).toBe(0);
+      const category = (lang: "vi" | "en") => localize(sampleModel().definition.categories![0]!.name, lang);
+      for (const lang of ["vi", "en"] as const) {
+        if (lang === "en") await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+        const steps = lang === "vi" ? STEPS_VI : STEPS_EN;
+        const headings: string[] = [];
+        for (const name of steps) {
+          await step(page, name);
+          headings.push(await page.locator("main h2").first().innerText());
+        }
+        expect(headings).toEqual(
+          lang === "vi"
+            ? ["Bộ chỉ số dùng để chấm điểm", "Tạo phiếu tự đánh giá", "Kiểm tra các phiếu", "Cách xếp hạng", "Tạo biểu đồ"]
+            : ["The index to score with", "Make self-assessment forms", "Check the forms", "Ranking", "Make charts"],
+        );
+        // The profile chart named in the pane's language.
+        expect(await page.getByRole("checkbox", { name: lang === "vi" ? "Biểu đồ mạng nhện so sánh theo nhóm chỉ số" : "Radar chart comparing indicator groups" }).count()).toBe(1);
+        // The index's identifier reads as a sentence, the code in a monospace font.
+        await step(page, steps[0]!);
+        const id = page.getByTestId("index-id");
+        expect(await id.innerText()).toBe(lang === "vi" ? "Mã định danh: dti-so-nganh-mau · phiên bản mau-2023" : "Identifier: dti-so-nganh-mau · version mau-2023");
+        expect(await id.locator("code").evaluate((c) => getComputedStyle(c).fontFamily)).toMatch(/mono|Consolas|Courier/i);
+        // The example of a unit is in the pane's language, with the index's category in it.
+        await step(page, steps[1]!);
+        expect(await page.locator("main textarea").getAttribute("placeholder")).toBe(`${lang === "vi" ? "01; Sở Nội vụ" : "01; Department of Home Affairs"}; ${category(lang)}`);
+      }
+      // A select and the list of units show the ring the buttons show when they have the focus.
+      const outline = (root: string) =>
+        page.locator(root).evaluate((r) => {
+          const cs = getComputedStyle(r);
+          return `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`;
+        });
+      await page.locator("main textarea").focus();
+      expect(await outline("main .fui-Textarea")).toBe(`solid 2px ${ring}`);
+      await page.locator("header select").focus();
+      expect(await outline("header .fui-Select")).toBe(`solid 2px ${ring}`);
+      await step(page, "Index");
+      await page.locator("main select").focus();
+      expect(await outline("main .fui-Select")).toBe(`solid 2px ${ring}`);
+      await shot(page, `focus-select-en-${dark ? "dark" : "light"}`);
+      expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    });
+  }
+});
+
+/** The Index step's summary of a built-in index, as the pane writes it in Vietnamese. */
+function pipelineSummary(id: string): string {
+  const builtin = BUILTIN_INDICES.find((b) => b.id === id)!;
+  const r = parseDefinition(builtin.definition);
+  if (!r.ok) throw new Error(`${id} does not parse`);
+  return indexSummary(r.model, "vi");
+}

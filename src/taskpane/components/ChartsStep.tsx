@@ -43,6 +43,7 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
   const profileHintId = useId();
   return (
     <div className={st.step}>
+      <h2 className={st.heading}>{t(lang, "chartsTitle")}</h2>
       <Text className={st.hint}>{t(lang, "chartsIntro")}</Text>
       <fieldset className={s.fieldset} data-testid="chart-kinds" {...(chartKinds.length === 0 ? { "aria-describedby": noneId } : {})}>
         <legend className={s.legend}>{t(lang, "chartsChoose")}</legend>

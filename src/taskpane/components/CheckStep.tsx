@@ -17,6 +17,7 @@ import type { Issue, Severity } from "../../core/types";
 import { t, tPattern } from "../i18n";
 import { findingWithoutLocation, leftOutSentences, noErrorsText } from "../state/findings";
 import { type PaneActions, type PaneState, severityCounts } from "../state/usePane";
+import { fillPattern } from "./pattern";
 import { useStepStyles } from "./styles";
 
 /**
@@ -49,6 +50,9 @@ const useStyles = makeStyles({
   header: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", flexWrap: "wrap", minWidth: 0 },
   unitName: { overflowWrap: "break-word", minWidth: 0 },
   nowrap: { whiteSpace: "nowrap" },
+  // "Tất cả" and "Chỉ lỗi" side by side while both fit, else one under the other (a flex line takes
+  // each whole): a label breaks over two lines only when it is wider than the pane.
+  filter: { flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
   leftOut: { color: tokens.colorPaletteDarkOrangeForeground1, overflowWrap: "break-word" },
   // One width for every severity, so that the sentences of a group start on one line.
   severity: { flexShrink: 0, whiteSpace: "nowrap", marginTop: "2px", minWidth: "6em", justifyContent: "center" },
@@ -102,6 +106,7 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
   };
   return (
     <div className={st.step}>
+      <h2 className={st.heading}>{t(lang, "checkTitle")}</h2>
       <Text className={st.hint}>{t(lang, "checkIntro")}</Text>
       <div className={st.row}>
         <Button appearance="primary" disabled={!state.workbench || !state.index.model} disabledFocusable={busy} data-step-main onClick={() => void actions.check()}>
@@ -120,16 +125,9 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
         <section className={st.section} aria-labelledby="check-summary">
           <Text weight="semibold" id="check-summary" data-testid="check-summary">
             {/* Each count stays on one line with its word ("20 cảnh báo"): the sentence wraps only between them. */}
-            {tPattern(lang, "checkSummary", summaryParts)
-              .split(/(\{\w+\})/)
-              .map((piece, n) => {
-                const part = summaryParts[/^\{(\w+)\}$/.exec(piece)?.[1] ?? ""];
-                return part === undefined ? piece : (
-                  <span key={n} className={s.nowrap}>
-                    {part}
-                  </span>
-                );
-              })}
+            {fillPattern(tPattern(lang, "checkSummary", summaryParts), (name) =>
+              summaryParts[name] === undefined ? undefined : <span className={s.nowrap}>{summaryParts[name]}</span>,
+            )}
           </Text>
           {leftOut.length > 0 && (
             <Text className={s.leftOut} data-testid="check-left-out">
@@ -138,7 +136,7 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
           )}
           {issues.length === 0 && <Text>{t(lang, "checkClean")}</Text>}
           {issues.length > 0 && (
-            <RadioGroup layout="horizontal" aria-label={t(lang, "filterLabel")} value={filter} onChange={(_, d) => setFilter(d.value as "all" | "errors")}>
+            <RadioGroup layout="horizontal" className={s.filter} aria-label={t(lang, "filterLabel")} value={filter} onChange={(_, d) => setFilter(d.value as "all" | "errors")}>
               <Radio value="all" label={t(lang, "filterAll")} />
               <Radio value="errors" label={t(lang, "filterErrors")} />
             </RadioGroup>

@@ -37,7 +37,7 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
         <Text className={st.hint}>{t(lang, "templatesHelp")}</Text>
         {categories.length > 0 && <Text className={mergeClasses(st.hint, st.wrap)}>{t(lang, "unitsCategories", { list: categories.map((c) => `"${c}"`).join(", ") })}</Text>}
         <Field label={t(lang, "unitsLabel")} hint={t(lang, "unitsCount", { count })} validationMessage={csvProblem?.text[lang]} {...(csvProblem ? { validationState: csvProblem.state } : {})}>
-          <Textarea className={s.units} value={units} resize="vertical" rows={5} onChange={(_, d) => actions.setUnitsText(d.value)} placeholder={`01; Sở Nội vụ${categories[0] ? `; ${categories[0]}` : ""}`} />
+          <Textarea className={mergeClasses(s.units, st.focusRing)} value={units} resize="vertical" rows={5} onChange={(_, d) => actions.setUnitsText(d.value)} placeholder={[t(lang, "unitsExample"), ...categories.slice(0, 1)].join("; ")} />
         </Field>
         <div className={st.row}>
           <FileButton

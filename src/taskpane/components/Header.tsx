@@ -1,7 +1,8 @@
-import { Badge, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../core/i18n/text";
 import { t } from "../i18n";
 import type { PaneMode } from "../state/environment";
+import { useStepStyles } from "./styles";
 
 const useStyles = makeStyles({
   root: {
@@ -12,9 +13,21 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     flexWrap: "wrap",
   },
-  // Title, mode and language on one row at the pane's 360 px.
-  title: { flexGrow: 1, margin: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, whiteSpace: "nowrap" },
-  lang: { width: "100px" },
+  // Title, mode and language on one row down to Office's narrowest pane (320 px): the mode goes
+  // under the title when the two do not fit beside the language. A zoomed pane (200%: 160 CSS px)
+  // puts the title, then the language, on rows of their own.
+  titleBlock: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalSNudge,
+    rowGap: "2px",
+    flexGrow: 1,
+    flexBasis: "8em",
+  },
+  title: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, whiteSpace: "nowrap" },
+  // As wide as its longer option; on a row of its own (a zoomed pane), at the right as on the first.
+  lang: { flexShrink: 0, marginInlineStart: "auto", "& select": { width: "auto" } },
   logo: { width: "20px", height: "20px" },
 });
 
@@ -26,17 +39,20 @@ interface Props {
 
 export function Header({ lang, mode, onLang }: Props) {
   const s = useStyles();
+  const st = useStepStyles();
   return (
     <header className={s.root}>
       <img className={s.logo} src="assets/icon-32.png" alt="" />
-      <Text as="h1" className={s.title}>
-        {t(lang, "appTitle")}
-      </Text>
-      <Badge appearance="tint" size="small" color={mode === "excel" ? "success" : "informative"}>
-        {t(lang, mode === "excel" ? "modeExcel" : "modeFile")}
-      </Badge>
+      <div className={s.titleBlock}>
+        <Text as="h1" className={s.title}>
+          {t(lang, "appTitle")}
+        </Text>
+        <Badge appearance="tint" size="small" color={mode === "excel" ? "success" : "informative"}>
+          {t(lang, mode === "excel" ? "modeExcel" : "modeFile")}
+        </Badge>
+      </div>
       <Select
-        className={s.lang}
+        className={mergeClasses(s.lang, st.focusRing)}
         size="small"
         aria-label={t(lang, "language")}
         value={lang}

@@ -1,10 +1,27 @@
-import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Select,
+  type SelectProps,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { type CSSProperties, useCallback, useEffect, useRef, useState } from "react";
 import type { IndexModel, ModelNode } from "../../core/definition/model";
 import { formatNumber, localize } from "../../core/i18n/text";
 import { t } from "../i18n";
 import * as pipeline from "../state/pipeline";
 import type { PaneActions, PaneState } from "../state/usePane";
 import { FileButton } from "./FileButton";
+import { fillPattern } from "./pattern";
 import { useStepStyles } from "./styles";
 
 /**
@@ -23,7 +40,10 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     alignItems: "baseline",
     minWidth: 0,
-    [NARROW]: { gridTemplateColumns: "auto minmax(0, 1fr)", gridTemplateAreas: '"code max" "name name"' },
+    // Indented by its depth; not in a narrow box, where the indent would leave a long word
+    // ("infrastructure") no line of its own (the codes and the groups' bold say the depth).
+    paddingInlineStart: "calc(var(--depth) * 14px)",
+    [NARROW]: { gridTemplateColumns: "auto minmax(0, 1fr)", gridTemplateAreas: '"code max" "name name"', paddingInlineStart: 0 },
   },
   code: { gridArea: "code", fontWeight: tokens.fontWeightSemibold },
   // A name breaks between its words; only a word longer than the whole box is broken (hyphenated where the language allows).
@@ -38,8 +58,61 @@ const useStyles = makeStyles({
     overflowY: "auto",
     // The box's own width, not the window's, decides how a row is laid out.
     containerType: "inline-size",
+    // A zoomed pane: the room the padding took goes to the names' words.
+    "@media (max-width: 200px)": { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   },
 });
+
+/** How long the select waits, after an arrow key, for the next before it uses the option it is on. */
+const SETTLE_MS = 1000;
+
+/**
+ * A select of indices whose keyboard moves are held. A closed native select fires a change for each
+ * option the arrow keys pass (Chromium), and each change would load that index and have the pane
+ * say, for each, that the forms were made for another. The option the keys stop on is used once
+ * the user settles on it: Enter, leaving the select, or a moment without another key. A choice made
+ * with the pointer, or in the opened list, is used at once.
+ */
+function useSettledChoice(value: string, choose: (value: string) => void): Pick<SelectProps, "value" | "onChange" | "onKeyDown" | "onKeyUp" | "onBlur"> {
+  const [held, setHeld] = useState<string | undefined>(undefined);
+  const heldRef = useRef<string | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const byKey = useRef(false);
+  const latest = useRef({ value, choose });
+  latest.current = { value, choose };
+  const settle = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    const v = heldRef.current;
+    heldRef.current = undefined;
+    setHeld(undefined);
+    if (v !== undefined && v !== latest.current.value) latest.current.choose(v);
+  }, []);
+  // A step left with an option held: that option is the one chosen.
+  useEffect(() => settle, [settle]);
+  return {
+    value: held ?? value,
+    onKeyDown: (e) => {
+      byKey.current = e.key !== "Enter";
+      if (e.key === "Enter") settle();
+    },
+    onKeyUp: () => {
+      byKey.current = false;
+    },
+    onBlur: settle,
+    onChange: (_, d) => {
+      if (!byKey.current) {
+        heldRef.current = d.value;
+        settle();
+        return;
+      }
+      heldRef.current = d.value;
+      setHeld(d.value);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(settle, SETTLE_MS);
+    },
+  };
+}
 
 function Tree({ model, lang }: { model: IndexModel; lang: PaneState["lang"] }) {
   const s = useStyles();
@@ -48,7 +121,7 @@ function Tree({ model, lang }: { model: IndexModel; lang: PaneState["lang"] }) {
   return (
     <ul className={s.tree} aria-label={t(lang, "definitionTree")}>
       {rows.map((n) => (
-        <li key={n.code} className={s.node} style={{ paddingLeft: `${(n.depth - 1) * 14}px` }}>
+        <li key={n.code} className={s.node} style={{ "--depth": n.depth - 1 } as CSSProperties}>
           <span className={mergeClasses(s.code, n.kind === "group" && s.group)}>{n.code}</span>
           <span className={mergeClasses(s.name, n.depth === 1 && s.group)}>{localize(n.name, lang)}</span>
           <span className={s.max}>{n.max !== undefined ? t(lang, "maxPoints", { max: formatNumber(n.max, lang) }) : ""}</span>
@@ -66,8 +139,10 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
   // Forms in the workbook made for another index than the one chosen: said here, where the index is chosen.
   const formsIndex = pipeline.formsIndexMismatch(state);
   const offer = formsIndex?.offer;
+  const builtin = useSettledChoice(index.builtinId, actions.chooseBuiltin);
   return (
     <div className={st.step}>
+      <h2 className={st.heading}>{t(lang, "indexTitle")}</h2>
       <Field label={t(lang, "indexSource")}>
         <RadioGroup value={index.source} onChange={(_, d) => actions.setSource(d.value as "builtin" | "file" | "embedded")}>
           <Radio value="builtin" label={t(lang, "sourceBuiltin")} />
@@ -78,7 +153,7 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
 
       {index.source === "builtin" && (
         <Field label={t(lang, "builtinLabel")}>
-          <Select className={st.select} value={index.builtinId} data-step-main onChange={(_, d) => actions.chooseBuiltin(d.value)}>
+          <Select className={st.select} data-step-main {...builtin}>
             {pipeline.builtinChoices(lang).map((b) => (
               <option key={b.id} value={b.id}>
                 {b.name}
@@ -132,7 +207,9 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
           <Text className={st.hint} data-testid="index-summary">
             {pipeline.indexSummary(model, lang)}
           </Text>
-          <Text className={mergeClasses(st.hint, st.wrap)}>{t(lang, "definitionVersion", { id: model.definition.id, version: model.definition.version })}</Text>
+          <Text className={mergeClasses(st.hint, st.wrap)} data-testid="index-id">
+            {fillPattern(t(lang, "definitionVersion", { version: model.definition.version }), (name) => (name === "id" ? <code className={st.code}>{model.definition.id}</code> : undefined))}
+          </Text>
           <div className={s.box} tabIndex={0} role="region" aria-label={t(lang, "definitionTree")}>
             <Tree model={model} lang={lang} />
           </div>

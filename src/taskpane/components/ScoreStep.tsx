@@ -39,8 +39,9 @@ const useStyles = makeStyles({
   figureCell: { [NARROW]: { gridArea: "figure", justifySelf: "end" } },
   wholeRow: { [NARROW]: { gridColumn: "1 / -1" } },
   rankCol: { width: "3.5em", [NARROW]: { width: "auto" } },
-  // "Hạng trong loại" on two lines, not three.
-  rankInCategoryCol: { width: "5em", [NARROW]: { width: "auto" } },
+  // "Hạng trong loại" ("Rank in category") on two lines, not three: "Hạng trong" is about 5.5em in
+  // the semibold header, and the cell's padding is inside the column's width.
+  rankInCategoryCol: { width: "6.5em", [NARROW]: { width: "auto" } },
   pointsCol: { width: "5.5em", [NARROW]: { width: "auto" } },
   options: { display: "grid", gridTemplateColumns: "1fr", gap: tokens.spacingVerticalS },
   category: { paddingTop: tokens.spacingVerticalS, overflowWrap: "break-word", color: tokens.colorNeutralForeground2 },

@@ -1,5 +1,13 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 
+/**
+ * A focus ring as the buttons have (2 px, the theme's focus colour, in light and dark), for the
+ * fields whose own sign of focus is Fluent's thin underline: selects and text areas.
+ */
+const focusRing = {
+  ":focus-within": { outlineWidth: tokens.strokeWidthThick, outlineStyle: "solid", outlineColor: tokens.colorStrokeFocus2, outlineOffset: "1px" },
+} as const;
+
 /** Layout shared by the steps: a column of sections that never exceeds the pane's width. */
 export const useStepStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -7,7 +15,32 @@ export const useStepStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  /** A native select sizes to its longest option; keep it inside the pane. */
-  select: { width: "100%", minWidth: 0, "& select": { width: "100%", minWidth: 0, textOverflow: "ellipsis" } },
-  wrap: { overflowWrap: "anywhere", wordBreak: "break-word" },
+  /**
+   * A native select sizes to its longest option; keep it inside the pane. Where the chosen option is
+   * wider than the select (a zoomed pane), it wraps over as many lines as it needs rather than being cut.
+   */
+  select: {
+    width: "100%",
+    minWidth: 0,
+    height: "auto",
+    borderRadius: tokens.borderRadiusMedium,
+    ...focusRing,
+    "& select": {
+      width: "100%",
+      minWidth: 0,
+      height: "auto",
+      minHeight: "32px",
+      whiteSpace: "normal",
+      overflowWrap: "break-word",
+      hyphens: "auto",
+      paddingTop: "5px",
+      paddingBottom: "5px",
+    },
+  },
+  /** A field (a text area, the header's select) with the focus ring the buttons have. */
+  focusRing: { borderRadius: tokens.borderRadiusMedium, ...focusRing },
+  /** Text broken between words; only a word wider than the whole line is broken (hyphenated where the language allows). */
+  wrap: { overflowWrap: "anywhere", wordBreak: "break-word", hyphens: "auto" },
+  /** A code (an index's identifier): monospace, broken at its hyphens. */
+  code: { fontFamily: tokens.fontFamilyMonospace },
 });
