@@ -2,6 +2,7 @@
 // (eslint-plugin-office-addins) over TypeScript, with the checks TypeScript already makes left to it.
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
+import reactHooks from "eslint-plugin-react-hooks";
 
 /** The rules about Office.js load/sync: they read `getCell(…).value` as Office.js, so they are for Office.js code only. */
 const OFFICE_JS_RULES = [
@@ -14,9 +15,19 @@ const OFFICE_JS_RULES = [
   "office-addins/test-for-null-using-isNullObject",
 ];
 
+/** The recommended set names only .js/.ts files; the pane's React components (.tsx) get the same rules. */
+const forTypeScript = officeAddins.configs.recommended.find((c) => c.files?.some((f) => f.includes("ts")));
+
 export default [
   { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**", "test-output/**", "demo-output/**"] },
   ...officeAddins.configs.recommended,
+  { ...forTypeScript, files: ["**/*.tsx"] },
+  {
+    // React's rules of hooks: hooks called in the same order on every render, effects naming what they read.
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "warn" },
+  },
   {
     plugins: { "office-addins": officeAddins },
     languageOptions: { parser: tsParser },
