@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { readFailure, writeFailure } from "./io";
 import { communeIndex, runCli } from "./test-run";
@@ -370,5 +370,22 @@ describe("the help", () => {
     expect(r.code).toBe(0);
     expect(r.out).toBe("Đã ghi bo-chi-so.json\n");
     expect((JSON.parse(readFileSync(join(dir, "bo-chi-so.json"), "utf8")) as { id: string }[]).map((i) => i.id)).toContain("dti-so-nganh-mau");
+  });
+
+  it("indices --json gives each built-in's file as a path to open and copy, a definition the command line takes back", async () => {
+    const r = await run(["indices", "--json", "-"]);
+    const list = JSON.parse(r.out) as { id: string; file: string }[];
+    const sample = list.find((i) => i.id === "dti-so-nganh-mau")!;
+    expect(isAbsolute(sample.file)).toBe(true);
+    expect(sample.file.endsWith(join("src", "indices", "dti-department-sample.json"))).toBe(true);
+    const copy = JSON.parse(readFileSync(sample.file, "utf8")) as { id: string; $schema?: string };
+    expect(copy.id).toBe("dti-so-nganh-mau");
+    // Its "$schema" names the shipped schema, for editors' help.
+    expect(existsSync(resolve(dirname(sample.file), copy.$schema!))).toBe(true);
+    writeFileSync(join(dir, "cua-toi.json"), JSON.stringify({ ...copy, id: "dti-so-cua-toi", version: "2025" }));
+    writeFileSync(join(dir, "don-vi-cua-toi.csv"), "Mã đơn vị,Đơn vị\nSYT,Sở Y tế\n");
+    const v = await run(["template", "--index", "cua-toi.json", "--units", "don-vi-cua-toi.csv", "--out", "phieu-cua-toi.xlsx"]);
+    expect(v.code).toBe(0);
+    expect(v.err).toBe("");
   });
 });

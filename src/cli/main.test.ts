@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { MARK_FILLS } from "../core/plan/labels";
+import { BUILTIN_INDICES } from "../indices";
 import { communeIndex, runCli, type CliRun } from "./test-run";
 
 type Run = CliRun;
@@ -248,6 +249,72 @@ describe("forms made by template, scored without --index", () => {
     expect((await run(["template", "--index", "xa.json", "--units", "so.csv", "--out", "phieu-xa.xlsx"])).code).toBe(0);
     const x = await run(["validate", "phieu-xa.xlsx"]);
     expect(x.code).toBe(2);
+  });
+});
+
+describe("a copy of a built-in sample that kept its id and version", () => {
+  it("gets a warning from template, and its forms are never scored with the built-in: without --index the command refuses, with it they score by the copy", async () => {
+    const sample = BUILTIN_INDICES.find((b) => b.id === "dti-so-nganh-mau")!.definition as { root: { children: { max?: number; children: { code: string; max?: number }[] }[] } };
+    const copy = JSON.parse(JSON.stringify(sample)) as typeof sample;
+    // 1.1 worth 5 points instead of 10 (the group's max follows), nothing else changed.
+    const group = copy.root.children[0]!;
+    const item = group.children.find((c) => c.code === "1.1")!;
+    const less = (item.max ?? 0) - 5;
+    item.max = 5;
+    if (group.max !== undefined) group.max -= less;
+    const root = copy.root as { max?: number };
+    if (root.max !== undefined) root.max -= less;
+    writeFileSync(join(dir, "mau-sua.json"), JSON.stringify(copy, null, 2));
+    writeFileSync(join(dir, "so-sua.csv"), "Mã đơn vị,Đơn vị\nSYT,Sở Y tế\n");
+    const t = await run(["template", "--index", "mau-sua.json", "--units", "so-sua.csv", "--out", "phieu-sua.xlsx"]);
+    expect(t.code).toBe(0);
+    expect(t.err).toContain('Cảnh báo: Định nghĩa này có mã và phiên bản (dti-so-nganh-mau@');
+    expect(t.err).toContain('hãy đổi "id" hoặc "version"');
+    // The sample itself, and the same sample with a "$schema" line for editors, give no such warning.
+    writeFileSync(join(dir, "mau-schema.json"), JSON.stringify({ $schema: "./index-definition.schema.json", ...(sample as object) }));
+    const same = await run(["template", "--index", "mau-schema.json", "--units", "so-sua.csv", "--out", "phieu-mau-schema.xlsx"]);
+    expect(same.code).toBe(0);
+    expect(same.err).not.toContain("Định nghĩa này có mã");
+    expect((await run(["validate", "phieu-mau-schema.xlsx"])).out).toContain("dùng bộ chỉ số có sẵn dti-so-nganh-mau@");
+
+    // Filled in: 1.1 at its top answer.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "phieu-sua.xlsx"));
+    const ws = wb.getWorksheet("Sở Y tế")!;
+    let r11 = 0;
+    ws.eachRow((row, r) => {
+      if (row.getCell(1).value === "1.1") r11 = r;
+    });
+    const validation = ws.getCell(r11, 4).dataValidation;
+    const top = validation?.type === "list" ? String(validation.formulae?.[0]).replace(/^"|"$/g, "").split(",")[0]! : 1;
+    ws.getCell(r11, 4).value = top;
+    await wb.xlsx.writeFile(join(dir, "phieu-sua-dien.xlsx"));
+
+    for (const cmd of ["score", "validate"]) {
+      const r = await run([cmd, "phieu-sua-dien.xlsx"]);
+      expect(r.code).toBe(2);
+      expect(r.out).not.toContain("dùng bộ chỉ số có sẵn");
+      expect(r.err).toContain("được tạo từ một định nghĩa khác với bộ chỉ số có sẵn");
+      expect(r.err).toContain("--index <tệp.json>");
+    }
+    const s = await run(["score", "phieu-sua-dien.xlsx", "--index", "mau-sua.json", "--json", "-"]);
+    const json = JSON.parse(s.out) as { units: { nodes: Record<string, { points: number }> }[] };
+    expect(json.units[0]!.nodes["1.1"]!.points).toBe(5);
+  });
+});
+
+describe("a definition file saved in NFD (letters and combining marks)", () => {
+  it("is used in NFC: the results sheet and the definition kept in the workbook hold composed text", async () => {
+    writeFileSync(join(dir, "xa-nfd.json"), JSON.stringify(definition, null, 2).normalize("NFD"));
+    const s = await run(["score", "xa-phay.csv", "--index", "xa-nfd.json", "--out", "kq-nfd.xlsx"]);
+    expect(s.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "kq-nfd.xlsx"));
+    const texts: string[] = [];
+    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === "string" && texts.push(cell.value))));
+    expect(texts.length).toBeGreaterThan(20);
+    expect(texts.filter((t) => t !== t.normalize("NFC"))).toEqual([]);
+    expect(texts.some((t) => t.includes("Tỷ lệ hồ sơ trực tuyến") || t.includes("Nhận thức số"))).toBe(true);
   });
 });
 

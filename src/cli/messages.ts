@@ -444,6 +444,11 @@ export const M = {
     vi: `tệp khoá mà ${app} tạo ra khi sổ ${workbook} đang mở, không phải phiếu; đã bỏ qua.`,
     en: `the lock file ${app} keeps while the workbook ${workbook} is open, not a form; left out.`,
   }),
+  /** Forms naming a built-in's id@version but made (by `template`) from another definition: it must be given. */
+  formsOfAdaptedBuiltin: (id: string): Message => ({
+    vi: `Các phiếu ghi bộ chỉ số ${id} nhưng được tạo từ một định nghĩa khác với bộ chỉ số có sẵn cùng mã và phiên bản (đã sửa nội dung): chấm bằng bộ chỉ số có sẵn sẽ sai. Hãy chỉ rõ tệp định nghĩa đã dùng để tạo phiếu: --index <tệp.json>.`,
+    en: `The forms name the index ${id} but were made from a definition other than the built-in index of that id and version (its content was changed): scoring them with the built-in index would be wrong. Give the definition file the forms were made from: --index <file.json>.`,
+  }),
   indexFromForms: (id: string): Message => ({
     vi: `Sổ chưa lưu bộ chỉ số và không có --index: dùng bộ chỉ số có sẵn ${id} ghi trên các phiếu.`,
     en: `The workbook holds no index and no --index was given: using the built-in index ${id} named on the forms.`,

@@ -488,7 +488,29 @@ describe("the project's own sheets and mixed indices", () => {
     );
     expect(plan.take).toHaveLength(3);
     expect(plan.warnings).toHaveLength(1);
-    expect(plan.warnings[0]?.vi).toContain("huyen.xlsx (dti-huyen-mau@mau-2023); so.xlsx (dti-so-nganh-mau@mau-2023, dti-huyen-mau@mau-2023)");
+    // No definition of these ids known: each by its id@version, as other messages name an index without a name.
+    expect(plan.warnings[0]?.vi).toContain('huyen.xlsx ("dti-huyen-mau@mau-2023"); so.xlsx ("dti-so-nganh-mau@mau-2023", "dti-huyen-mau@mau-2023")');
+  });
+
+  it("names each index by its name in the user's language and its version when its definition is known, by id@version beside another of the same name", () => {
+    const known = [
+      { id: "dti-huyen-mau", version: "mau-2023", name: { vi: "Bộ chỉ số cấp huyện", en: "District index" } },
+      { id: "dti-so-nganh-mau", version: "mau-2023", name: { vi: "Bộ chỉ số cấp sở", en: "Department index" } },
+    ];
+    const incoming = [
+      { file: "huyen.xlsx", sheets: [unitSheet("H01", "Huyện A", "H01", "dti-huyen-mau@mau-2023")] },
+      { file: "so.xlsx", sheets: [unitSheet("Sở Y tế", "Sở Y tế", "SYT")] },
+    ];
+    const plan = planCollect([], incoming, undefined, { knownIndices: known });
+    expect(plan.warnings).toEqual([
+      {
+        vi: 'Các tệp chứa phiếu của những bộ chỉ số khác nhau: huyen.xlsx ("Bộ chỉ số cấp huyện" phiên bản mau-2023); so.xlsx ("Bộ chỉ số cấp sở" phiên bản mau-2023). Một sổ chỉ chấm theo một bộ chỉ số; hãy gom riêng phiếu của từng bộ (hoặc dùng --index để chỉ lấy phiếu của một bộ).',
+        en: `The files hold forms of different indices: huyen.xlsx ("District index" version mau-2023); so.xlsx ("Department index" version mau-2023). A workbook is scored on one index; gather each index's forms separately (or use --index to take one index's forms only).`,
+      },
+    ]);
+    // Two indices of one name: told apart by id@version.
+    const same = planCollect([], incoming, undefined, { knownIndices: known.map((k) => ({ ...k, name: { vi: "Bộ chỉ số", en: "Index" } })) });
+    expect(same.warnings[0]?.en).toContain('huyen.xlsx ("Index" (dti-huyen-mau@mau-2023)); so.xlsx ("Index" (dti-so-nganh-mau@mau-2023))');
   });
 
   it("with an index given, warns about forms of another version of it, and not about forms of other indices it leaves out", () => {
@@ -497,7 +519,10 @@ describe("the project's own sheets and mixed indices", () => {
     expect(plan.take.map((t) => t.unitCode)).toEqual(["SYT"]);
     expect(plan.skipped.map((s) => s.sheet)).toEqual(["H"]);
     expect(plan.warnings.map((w) => w.en)).toEqual([
-      "The files hold forms of different versions of the index dti-so-nganh-mau: the index in use (dti-so-nganh-mau@2025); a.xlsx (dti-so-nganh-mau@mau-2023). A workbook is scored on one version; check the forms.",
+      'The files hold forms of different versions of the index "Sample index": the index in use (version 2025); a.xlsx (version mau-2023). A workbook is scored on one version; check the forms.',
     ]);
+    expect(plan.warnings[0]?.vi).toBe(
+      'Các tệp chứa phiếu của những phiên bản khác nhau của bộ chỉ số "Bộ chỉ số mẫu": bộ chỉ số đang dùng (phiên bản 2025); a.xlsx (phiên bản mau-2023). Một sổ chỉ chấm theo một phiên bản; hãy kiểm tra lại các phiếu.',
+    );
   });
 });

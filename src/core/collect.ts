@@ -4,8 +4,8 @@
  * copies the cells.
  */
 import type { IndexModel } from "./definition/model";
-import { builtinNamed, parseIndexText } from "./forms-index";
-import { type Lang, type Message, foldText, normalizeText } from "./i18n/text";
+import { builtinNamed, namedIndex, parseIndexText } from "./forms-index";
+import { type Lang, type Message, foldText, localize, normalizeText } from "./i18n/text";
 import { type IndexRef, indexWords } from "./index-words";
 import { type TableHeader, findTableHeader, readHeaderBlock } from "./read/layout-a";
 import type { LocatedCell } from "./read/raw";
@@ -289,31 +289,37 @@ function isListsSheet(sheet: SheetSnapshot): boolean {
   return sheet.name === "_lists" && sheet.visible === false;
 }
 
-/** "id@version" as written in a form's `Bộ chỉ số` cell, split; the version may be absent. */
-function splitIndex(index: string): { id: string; version: string } {
-  const at = index.indexOf("@");
-  return at < 0 ? { id: index.trim(), version: "" } : { id: index.slice(0, at).trim(), version: index.slice(at + 1).trim() };
-}
-
 /**
  * The warning when the forms name more than one index, or one index in more than one version:
- * each file with the indices of its forms.
+ * each file with the indices of its forms, named as other messages name them (indexWords: by
+ * their names in the user's language and their versions; by id@version when no definition of
+ * `known`, the one in use first, has the id).
  */
-export function mixedIndicesWarning(byFile: Map<string, Set<string>>): Message | undefined {
+export function mixedIndicesWarning(byFile: Map<string, Set<string>>, known: readonly unknown[] = []): Message | undefined {
   const all = new Set<string>();
   for (const set of byFile.values()) for (const i of set) all.add(i);
   if (all.size < 2) return undefined;
-  const ids = new Set([...all].map((i) => splitIndex(i).id));
-  const list = (lang: "vi" | "en"): string =>
+  const refs = new Map([...all].map((text) => [text, namedIndex(text, known)]));
+  const ids = new Set([...refs.values()].map((r) => r.id.toLowerCase()));
+  const one = ids.size === 1 ? [...refs.values()][0]! : undefined;
+  // One index: each version as "phiên bản V" beside it; several: each by its name, and by its
+  // id@version beside another of the same name.
+  const words = (ref: IndexRef, lang: Lang): string => {
+    if (one) return indexWords(ref, { id: ref.id, ...(one.name !== undefined ? { name: one.name } : {}) }, lang, true);
+    const named = (r: IndexRef) => (r.name !== undefined ? localize(r.name, lang) : "");
+    const other = [...refs.values()].find((r) => r.id !== ref.id && named(r) !== "" && named(r) === named(ref)) ?? ref;
+    return indexWords(ref, other, lang);
+  };
+  const list = (lang: Lang): string =>
     [...byFile.entries()]
       .filter(([, set]) => set.size > 0)
-      .map(([file, set]) => `${(SPECIAL[file]?.[lang] ?? file)} (${[...set].join(", ")})`)
+      .map(([file, set]) => `${(SPECIAL[file]?.[lang] ?? file)} (${[...set].map((i) => words(refs.get(i)!, lang)).join(", ")})`)
       .join("; ");
-  if (ids.size === 1) {
-    const id = [...ids][0] as string;
+  if (one) {
+    const index = (lang: Lang) => indexWords({ id: one.id, ...(one.name !== undefined ? { name: one.name } : {}) }, one, lang);
     return {
-      vi: `Các tệp chứa phiếu của những phiên bản khác nhau của bộ chỉ số ${id}: ${list("vi")}. Một sổ chỉ chấm theo một phiên bản; hãy kiểm tra lại các phiếu.`,
-      en: `The files hold forms of different versions of the index ${id}: ${list("en")}. A workbook is scored on one version; check the forms.`,
+      vi: `Các tệp chứa phiếu của những phiên bản khác nhau của bộ chỉ số ${index("vi")}: ${list("vi")}. Một sổ chỉ chấm theo một phiên bản; hãy kiểm tra lại các phiếu.`,
+      en: `The files hold forms of different versions of the index ${index("en")}: ${list("en")}. A workbook is scored on one version; check the forms.`,
     };
   }
   return {
@@ -626,7 +632,7 @@ export function planCollect(
       ...(replaces !== undefined ? { replaces } : {}),
     });
   }
-  const mixed = mixedIndicesWarning(indices);
+  const mixed = mixedIndicesWarning(indices, [...(model ? [model.definition] : []), ...(options.knownIndices ?? [])]);
   if (mixed) plan.warnings.push(mixed);
   return plan;
 }

@@ -1,4 +1,17 @@
-import { builtinNamed, builtinNamedOnForms, indicesNamedOnForms, parseIndexText } from "./forms-index";
+import { BUILTIN_INDICES } from "../indices";
+import { parseDefinition } from "./definition";
+import {
+  FORM_DEFINITION_PREFIX,
+  builtinNamed,
+  builtinNamedOnForms,
+  builtinOfSameName,
+  contentHash,
+  formDefinitionHash,
+  formsOfAdaptedBuiltin,
+  indicesNamedOnForms,
+  parseIndexText,
+  sameNameAsBuiltinMessage,
+} from "./forms-index";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./types";
 
 function form(name: string, index: string | undefined): SheetSnapshot {
@@ -52,5 +65,42 @@ describe("the index a workbook's forms name", () => {
     expect(parseIndexText(" dti-tinh @ 2022 ")).toEqual({ id: "dti-tinh", version: "2022" });
     expect(parseIndexText("dti-tinh")).toEqual({ id: "dti-tinh" });
     expect(builtinNamed("dti-tinh@2022", BUILTINS)?.id).toBe("dti-tinh");
+  });
+});
+
+describe("forms made from a copy of a built-in that kept its id and version", () => {
+  const sample = BUILTIN_INDICES.find((b) => b.id === "dti-so-nganh-mau")!;
+  const parsed = (raw: unknown) => {
+    const r = parseDefinition(raw);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    return r.model.definition;
+  };
+  const original = parsed(sample.definition);
+  const adapted = parsed({ ...(sample.definition as object), name: "Bộ chỉ số CĐS cấp sở tỉnh X" });
+  const recorded = (name: string, hash: string): SheetSnapshot => {
+    const sheet = form(name, `${original.id}@${original.version}`);
+    // As template writes it: in a hidden column of the Bộ chỉ số row.
+    const row = [...(sheet.values[2] ?? [])];
+    row[39] = FORM_DEFINITION_PREFIX + hash;
+    sheet.values[2] = row;
+    return sheet;
+  };
+
+  test("the copy is told apart from the built-in, a $schema line for editors aside", () => {
+    expect(builtinOfSameName(adapted, BUILTIN_INDICES)?.id).toBe("dti-so-nganh-mau");
+    expect(sameNameAsBuiltinMessage(adapted, BUILTIN_INDICES)?.vi).toContain('hãy đổi "id" hoặc "version"');
+    expect(builtinOfSameName(original, BUILTIN_INDICES)).toBeUndefined();
+    expect(builtinOfSameName(parsed({ $schema: "x.json", ...(sample.definition as object) }), BUILTIN_INDICES)).toBeUndefined();
+    expect(builtinOfSameName(parsed({ ...(sample.definition as object), version: "2025" }), BUILTIN_INDICES)).toBeUndefined();
+  });
+
+  test("its forms are not taken for the built-in's; the built-in's own forms, and forms recording nothing, are", () => {
+    const copyForms: WorkbookSnapshot = { sheets: [recorded("Sở Y tế", contentHash(adapted)), form("Sở Nội vụ", "dti-so-nganh-mau@mau-2023")] };
+    expect(formDefinitionHash(copyForms.sheets[0]!)).toBe(contentHash(adapted));
+    expect(builtinNamedOnForms(copyForms, BUILTIN_INDICES)).toBeUndefined();
+    expect(formsOfAdaptedBuiltin(copyForms, BUILTIN_INDICES)).toBe("dti-so-nganh-mau@mau-2023");
+    const ownForms: WorkbookSnapshot = { sheets: [recorded("Sở Y tế", contentHash(original)), form("Sở Nội vụ", "dti-so-nganh-mau@mau-2023")] };
+    expect(builtinNamedOnForms(ownForms, BUILTIN_INDICES)?.builtin.id).toBe("dti-so-nganh-mau");
+    expect(formsOfAdaptedBuiltin(ownForms, BUILTIN_INDICES)).toBeUndefined();
   });
 });

@@ -5,8 +5,12 @@
  * index when the one in use is another.
  */
 import { detectLayoutA } from "./collect";
-import { normalizeText } from "./i18n/text";
-import type { WorkbookSnapshot } from "./types";
+import { definitionHash, parseDefinition } from "./definition/parse";
+import type { IndexDefinition, LocalizedText } from "./definition/schema";
+import { type Message, normalizeText } from "./i18n/text";
+import type { IndexRef } from "./index-words";
+import { findTableHeader } from "./read/layout-a";
+import type { SheetSnapshot, WorkbookSnapshot } from "./types";
 
 /** The distinct `Bộ chỉ số` texts of the workbook's forms (layout-A sheets), as written, in sheet order. */
 export function indicesNamedOnForms(snapshot: WorkbookSnapshot): string[] {
@@ -27,6 +31,15 @@ export function parseIndexText(text: string): { id: string; version?: string } {
   return { id: normalizeText(text.slice(0, at)), version: normalizeText(text.slice(at + 1)) };
 }
 
+/** An index a form names (`id@version`), with the name of the definition of that id when one is known (the one in use first). */
+export function namedIndex(text: string, known: readonly unknown[]): IndexRef {
+  const { id, version } = parseIndexText(text);
+  const defs = known.map((d) => d as { id?: unknown; version?: unknown; name?: LocalizedText });
+  const sameId = defs.filter((d) => typeof d.id === "string" && d.id.toLowerCase() === id.toLowerCase());
+  const match = sameId.find((d) => version !== undefined && normalizeText(String(d.version ?? "")) === version) ?? sameId[0];
+  return { id, ...(version !== undefined ? { version } : {}), ...(match?.name !== undefined ? { name: match.name } : {}) };
+}
+
 /** The built-in of `builtins` that `text` (`id@version`) names: same id (case ignored) and the very same version. */
 export function builtinNamed<B extends { id: string; definition: unknown }>(text: string, builtins: readonly B[]): B | undefined {
   const { id, version } = parseIndexText(text);
@@ -37,8 +50,9 @@ export function builtinNamed<B extends { id: string; definition: unknown }>(text
 
 /**
  * The built-in index that the workbook's forms name in their `Bộ chỉ số` cell (id@version), when
- * every form that names one names the same and it is a built-in of that very version. `id` is
- * the text as the forms write it.
+ * every form that names one names the same and it is a built-in of that very version, and no form
+ * records that it was made from another definition (formsOfAdaptedBuiltin). `id` is the text as
+ * the forms write it.
  */
 export function builtinNamedOnForms<B extends { id: string; definition: unknown }>(
   snapshot: WorkbookSnapshot,
@@ -48,5 +62,86 @@ export function builtinNamedOnForms<B extends { id: string; definition: unknown 
   if (named.length !== 1) return undefined;
   const text = named[0]!;
   const builtin = builtinNamed(text, builtins);
-  return builtin ? { id: text, builtin, definition: builtin.definition } : undefined;
+  if (!builtin || madeFromAnother(snapshot, builtin)) return undefined;
+  return { id: text, builtin, definition: builtin.definition };
+}
+
+/**
+ * The `id@version` (as the forms write it) of a built-in the workbook's forms name but were not
+ * made from: `template` ran on a definition that kept a built-in's id and version and changed its
+ * content, and recorded so on the forms. Scoring them with the built-in would use the wrong
+ * indicators and maxima; the definition they were made from must be given.
+ */
+export function formsOfAdaptedBuiltin<B extends { id: string; definition: unknown }>(snapshot: WorkbookSnapshot, builtins: readonly B[]): string | undefined {
+  const named = indicesNamedOnForms(snapshot);
+  if (named.length !== 1) return undefined;
+  const builtin = builtinNamed(named[0]!, builtins);
+  return builtin && madeFromAnother(snapshot, builtin) ? named[0] : undefined;
+}
+
+/**
+ * What a form made by `template` keeps in a hidden cell of its header rows: the hash of the
+ * definition it was made from (contentHash), after this prefix. The reader never looks there.
+ */
+export const FORM_DEFINITION_PREFIX = "index-definition-sha256:";
+
+/** The hash of a parsed definition's content: definitionHash, less the `$schema` line (for editors only). */
+export function contentHash(definition: IndexDefinition): string {
+  const { $schema: _schema, ...content } = definition;
+  return definitionHash(content as IndexDefinition);
+}
+
+/** The definition hash a form records (FORM_DEFINITION_PREFIX) in the rows above its table, when it records one. */
+export function formDefinitionHash(sheet: SheetSnapshot): string | undefined {
+  const header = findTableHeader(sheet);
+  if (!header) return undefined;
+  for (let r = 0; r < header.row; r++) {
+    for (const v of sheet.values[r] ?? []) {
+      if (typeof v === "string" && v.startsWith(FORM_DEFINITION_PREFIX)) return v.slice(FORM_DEFINITION_PREFIX.length).trim();
+    }
+  }
+  return undefined;
+}
+
+/** Hashes of the built-ins' parsed definitions, computed once each. */
+const builtinHashes = new WeakMap<object, string | null>();
+
+/** The content hash of a definition as written (a built-in's JSON), or null when it does not parse. */
+function hashOfWritten(definition: unknown): string | null {
+  const key = definition as object;
+  let hash = builtinHashes.get(key);
+  if (hash === undefined) {
+    const parsed = parseDefinition(definition);
+    hash = parsed.ok ? contentHash(parsed.model.definition) : null;
+    builtinHashes.set(key, hash);
+  }
+  return hash;
+}
+
+/** Whether a form naming `builtin` records a definition other than it. */
+function madeFromAnother(snapshot: WorkbookSnapshot, builtin: { definition: unknown }): boolean {
+  const own = hashOfWritten(builtin.definition);
+  return snapshot.sheets.some((sheet) => {
+    const recorded = sheet.csvFile === undefined ? formDefinitionHash(sheet) : undefined;
+    return recorded !== undefined && own !== null && recorded !== own;
+  });
+}
+
+/**
+ * The built-in whose id and version `definition` takes while its content differs (an official's
+ * copy of a sample, adapted but still called as the sample): forms made from it name the built-in.
+ */
+export function builtinOfSameName<B extends { id: string; definition: unknown }>(definition: IndexDefinition, builtins: readonly B[]): B | undefined {
+  const builtin = builtinNamed(`${definition.id}@${definition.version}`, builtins);
+  return builtin && hashOfWritten(builtin.definition) !== contentHash(definition) ? builtin : undefined;
+}
+
+/** The warning `template` gives for such a definition: change its id or its version. */
+export function sameNameAsBuiltinMessage(definition: IndexDefinition, builtins: readonly { id: string; definition: unknown }[]): Message | undefined {
+  if (!builtinOfSameName(definition, builtins)) return undefined;
+  const name = `${definition.id}@${definition.version}`;
+  return {
+    vi: `Định nghĩa này có mã và phiên bản (${name}) của một bộ chỉ số có sẵn nhưng nội dung khác: hãy đổi "id" hoặc "version" trong tệp định nghĩa rồi tạo lại phiếu, để các phiếu không bị nhầm với bộ chỉ số có sẵn. Các phiếu tạo từ định nghĩa này chỉ chấm được với chính tệp định nghĩa này (dòng lệnh: --index <tệp.json>).`,
+    en: `This definition has the id and version (${name}) of a built-in index but other content: change its "id" or "version" and make the forms again, so that they are not taken for the built-in index. Forms made from this definition can only be scored with this very definition file (command line: --index <file.json>).`,
+  };
 }

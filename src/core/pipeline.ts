@@ -8,7 +8,7 @@ import type { IndexModel } from "./definition/model";
 import type { LocalizedText } from "./definition/schema";
 import type { Lang, Message } from "./i18n/text";
 import { localize, normalizeText } from "./i18n/text";
-import { indicesNamedOnForms, parseIndexText } from "./forms-index";
+import { indicesNamedOnForms, namedIndex, parseIndexText } from "./forms-index";
 import { type IndexRef, indexWords } from "./index-words";
 import { type IndexSheetState, type PlanOptions, foreignIndexSheet, foreignIndexSheetMessage, planResults, readIndexSheet } from "./plan";
 import { notRankedText } from "./plan/labels";
@@ -161,15 +161,6 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
   }
   progress("done", 1);
   return result;
-}
-
-/** An index a form names (`id@version`), with the name of the definition of that id when one is known (the one in use first). */
-function namedIndex(text: string, known: readonly unknown[]): IndexRef {
-  const { id, version } = parseIndexText(text);
-  const defs = known.map((d) => d as { id?: unknown; version?: unknown; name?: LocalizedText });
-  const sameId = defs.filter((d) => typeof d.id === "string" && d.id.toLowerCase() === id.toLowerCase());
-  const match = sameId.find((d) => version !== undefined && normalizeText(String(d.version ?? "")) === version) ?? sameId[0];
-  return { id, ...(version !== undefined ? { version } : {}), ...(match?.name !== undefined ? { name: match.name } : {}) };
 }
 
 /**

@@ -47,6 +47,25 @@ describe("staleResults", () => {
     expect(m.en).toMatch(/^The results are out of date: 3 units' forms were changed to another index since they were scored on /);
   });
 
+  test("a table of units (layout B): a unit's category changed, or its code changed only in case, is said as the workbook's own line says it", async () => {
+    const definition = { ...DEMO_DEFINITION, categories: [...DEMO_DEFINITION.categories, { id: "huyen", name: { vi: "UBND cấp huyện", en: "Districts" } }] };
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Bảng");
+    ws.addRow(["Mã đơn vị", "Đơn vị", "1.1", "1.2.a", "1.2.b", "2.1", "Nhóm"]);
+    ws.addRow(["so-tc", "Sở Tài chính", "Có", 90, 100, 0.9, "Sở, ban, ngành"]);
+    ws.addRow(["H01", "Huyện Một", "Không", 40, 100, 0.5, "UBND cấp huyện"]);
+    const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
+    await runScoring(host, { ...base, definition });
+    const changed = async (cell: string, value: string) => {
+      const scored = new ExcelJS.Workbook();
+      await scored.xlsx.load((await host.toBuffer()) as unknown as ArrayBuffer);
+      scored.getWorksheet("Bảng")!.getCell(cell).value = value;
+      return staleResults(await (await XlsxHost.fromBuffer(new Uint8Array(await scored.xlsx.writeBuffer()))).read());
+    };
+    expect(await changed("G3", "Sở, ban, ngành")).toMatchObject({ changed: ["H01"], added: [], removed: [] });
+    expect(await changed("A2", "SO-TC")).toMatchObject({ changed: [], added: ["SO-TC"], removed: ["so-tc"] });
+  });
+
   test("with the definition in use given, results scored with another version say which two versions", async () => {
     const host = await scoredThenChanged(relabel("demo-dti@2025"));
     const snapshot = await host.read();

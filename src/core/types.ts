@@ -70,6 +70,8 @@ export interface SubmissionSource {
   row?: number;
   /** Input or node code → A1 address of the cell its value was read from. */
   cells?: Record<string, string>;
+  /** Layout B: A1 addresses of the unit's name, code and category cells on its row (the table's columns it has). */
+  unitCells?: { name: string; code?: string; category?: string };
   /** Layout A: node code → A1 address of its `Tự chấm` (self score) cell, where one was filled. */
   selfScoreCells?: Record<string, string>;
   /** Layout A: node or input code → 1-based row of its line in the table. */

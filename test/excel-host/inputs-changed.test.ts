@@ -8,6 +8,7 @@
  */
 import { runScoring } from "../../src/core/pipeline";
 import { INDEX_SHEET, SHEET_NAMES } from "../../src/core/plan";
+import { unitInputsChangedCount } from "../../src/core/plan/index-sheet";
 import { ExcelHost } from "../../src/hosts/excel";
 import type { ExcelDouble } from "../excel-double";
 import { layoutAWorkbook } from "./fixtures";
@@ -55,7 +56,7 @@ function formLine(double: ExcelDouble, sheet: string): { address: string; cell: 
   return undefined;
 }
 
-const COMPARED = /\(\(('(?:[^']|'')+'|[^'!()]+)!([A-Z]+\d+(?::[A-Z]+\d+)?)\)&""<>\(([A-Z]+\d+(?::[A-Z]+\d+)?)\)&""\)/g;
+const COMPARED = /EXACT\(\(('(?:[^']|'')+'|[^'!()]+)!([A-Z]+\d+(?::[A-Z]+\d+)?)\)&"",\(([A-Z]+\d+(?::[A-Z]+\d+)?)\)&""\)/g;
 
 describe("the copy of the figures and the line that says they changed, in Excel", () => {
   test("every unit has its flag formula and a copy equal to its form's cells; the subtitle turns into the line, red and bold by a formula rule; each form has its line", async () => {
@@ -91,7 +92,7 @@ describe("the copy of the figures and the line that says they changed, in Excel"
       const line = formLine(double, f.sheet);
       expect(line).toBeDefined();
       expect(line!.cell.f).toBe(
-        `=IF(COUNTIFS('_index'!$A:$A,"inputs",'_index'!$B:$B,"=${f.unit}",'_index'!$C:$C,">0")=0,"","Số liệu đã sửa sau lần chấm ngày 15/01/2026: điểm và hạng này đã cũ. Hãy chấm điểm lại.")`,
+        `=IF(${unitInputsChangedCount(f.unit)}=0,"","Số liệu đã sửa sau lần chấm ngày 15/01/2026: điểm và hạng này đã cũ. Hãy chấm điểm lại.")`,
       );
       expect(line!.cell.nf).toBe("General;-General;General;[Red]@");
     }

@@ -7,52 +7,17 @@
  * in a reader that does not calculate (LibreOffice as it opens .xlsx files by default).
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { parseCsv } from "../../src/core/read";
 import JSZip from "jszip";
-import { CSV_ALL_SHEETS, XLSX, convert } from "./soffice";
+import { CSV_ALL_SHEETS, XLSX, convert, convertCalculated } from "./soffice";
 
 const dir = mkdtempSync(join(tmpdir(), "dti-interop-lines-"));
 const sink = { write: (_: string) => true };
-
-/**
- * A LibreOffice profile that recalculates every formula of an .xlsx file on loading (Tools >
- * Options > Calc > Formula > Recalculation on file load: Always), as it does as soon as a cell is
- * typed into: what a user sees after changing a figure in LibreOffice or Excel.
- */
-const recalculating = mkdtempSync(join(tmpdir(), "dti-lo-recalc-"));
-mkdirSync(join(recalculating, "user"), { recursive: true });
-writeFileSync(
-  join(recalculating, "user", "registrymodifications.xcu"),
-  `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-);
-
-/** `file` converted by LibreOffice, every formula calculated; the names of the files written in `outDir`. */
-function convertCalculated(file: string, filter: string, outDir: string): string[] {
-  const list = () => {
-    try {
-      return readdirSync(outDir);
-    } catch {
-      return [];
-    }
-  };
-  const before = new Set(list());
-  execFileSync("soffice", [`-env:UserInstallation=${pathToFileURL(recalculating).href}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", outDir, file], {
-    stdio: "pipe",
-    timeout: 180000,
-    env: { ...process.env, HOME: recalculating },
-  });
-  return list().filter((f) => !before.has(f));
-}
 
 /** The unit whose first figure the test changes: its form's sheet and its name. */
 let changed: { sheet: string; unit: string };

@@ -1,6 +1,6 @@
 /** Running LibreOffice headless with a profile of its own, so tests never touch a user's profile. */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,6 +15,33 @@ export function convert(file: string, filter: string, outDir: string): string[] 
     [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", outDir, file],
     { stdio: "pipe", timeout: 180000, env: { ...process.env, HOME: profile } },
   );
+  return safeList(outDir).filter((f) => !before.has(f));
+}
+
+/**
+ * A LibreOffice profile that recalculates every formula of an .xlsx file on loading (Tools >
+ * Options > Calc > Formula > Recalculation on file load: Always), as it does as soon as a cell is
+ * typed into: what a user sees after changing a figure in LibreOffice or Excel.
+ */
+const recalculating = mkdtempSync(join(tmpdir(), "dti-lo-recalc-"));
+mkdirSync(join(recalculating, "user"), { recursive: true });
+writeFileSync(
+  join(recalculating, "user", "registrymodifications.xcu"),
+  `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+);
+
+/** `file` converted by LibreOffice, every formula calculated; the names of the files written in `outDir`. */
+export function convertCalculated(file: string, filter: string, outDir: string): string[] {
+  const before = new Set(safeList(outDir));
+  execFileSync("soffice", [`-env:UserInstallation=${pathToFileURL(recalculating).href}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", outDir, file], {
+    stdio: "pipe",
+    timeout: 180000,
+    env: { ...process.env, HOME: recalculating },
+  });
   return safeList(outDir).filter((f) => !before.has(f));
 }
 

@@ -48,7 +48,13 @@ export function loadIndex(io: CliIO, spec: string, lang: Lang): LoadedIndex {
     if (notice) io.stderr.write(`${T.severityOne.warning[lang]}: ${notice[lang]}\n`);
     const parsed = parseDefinitionText(text);
     if (!parsed.ok) failInvalidDefinition(spec, parsed.problems);
-    return { definition: JSON.parse(text.replace(/^\uFEFF/, "")) as unknown, model: parsed.model };
+    // A file saved in NFD (letters and combining marks) is used in NFC: the forms, the results and
+    // the definition kept in the workbook show composed Vietnamese text. JSON's own characters are
+    // ASCII, untouched by NFC: only the text inside strings changes.
+    const nfc = text.normalize("NFC");
+    const again = nfc === text ? parsed : parseDefinitionText(nfc);
+    if (!again.ok) return { definition: JSON.parse(text.replace(/^\uFEFF/, "")) as unknown, model: parsed.model };
+    return { definition: JSON.parse(nfc.replace(/^\uFEFF/, "")) as unknown, model: again.model };
   }
   const builtin = builtinMatch;
   if (!builtin) fail(M.unknownIndex(spec, BUILTIN_INDICES.map((b) => b.id)));

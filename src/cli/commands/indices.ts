@@ -1,4 +1,6 @@
 /** `indices`: the built-in index definitions. */
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parseDefinition } from "../../core/definition";
 import { type Lang, formatNumber, localize } from "../../core/i18n/text";
 import { BUILTIN_INDICES } from "../../indices";
@@ -12,7 +14,23 @@ export interface IndexListing {
   version: string;
   name: string;
   maxPoints: number | null;
+  /** The definition's JSON file, a path the user can open and copy to start a definition of their own. */
   file: string;
+}
+
+/**
+ * Where a built-in's JSON file is: its absolute path in the installed package (src/indices, found
+ * upwards from the command line's own folder, bundled in build/ or run from src/cli/commands), or
+ * that path relative to the package when the package has no sources beside it.
+ */
+export function builtinPath(file: string): string {
+  let dir = __dirname;
+  for (let k = 0; k < 5; k++) {
+    const candidate = join(dir, "src", "indices", file);
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return `src/indices/${file}`;
 }
 
 export function listIndices(lang: Lang): IndexListing[] {
@@ -20,7 +38,7 @@ export function listIndices(lang: Lang): IndexListing[] {
     const parsed = parseDefinition(b.definition);
     if (!parsed.ok) return fail(M.invalidDefinition(b.file, ""));
     const def = parsed.model.definition;
-    return { id: def.id, version: def.version, name: localize(def.name, lang), maxPoints: parsed.model.root.max ?? null, file: b.file };
+    return { id: def.id, version: def.version, name: localize(def.name, lang), maxPoints: parsed.model.root.max ?? null, file: builtinPath(b.file) };
   });
 }
 

@@ -2,7 +2,7 @@
 import type { IndexModel } from "../../core/definition/model";
 import { type Lang, type Message, formatNumber, localize } from "../../core/i18n/text";
 import { countIssuesByUnit, notScoredEntries, readIndexSheet, unitKey } from "../../core/plan";
-import { builtinNamed, builtinNamedOnForms, indicesNamedOnForms } from "../../core/forms-index";
+import { builtinNamed, builtinNamedOnForms, formsOfAdaptedBuiltin, indicesNamedOnForms } from "../../core/forms-index";
 import { BUILTIN_INDICES } from "../../indices";
 import { label, notRankedText } from "../../core/plan/labels";
 import { figureFormats } from "../../core/plan/results-sheet";
@@ -65,6 +65,10 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
       if (named) {
         definition = named.definition;
         (args.json === "-" ? io.stderr : io.stdout).write(M.indexFromForms(named.id)[lang] + "\n");
+      } else {
+        // Forms that name a built-in but were made from an adapted copy of it: never the built-in.
+        const adapted = formsOfAdaptedBuiltin(snapshot, BUILTIN_INDICES);
+        if (adapted !== undefined) fail(M.formsOfAdaptedBuiltin(adapted));
       }
     }
     result = await runScoring(readOnce(host, snapshot), {

@@ -5,7 +5,9 @@ import type { Lang, Message } from "../../core/i18n/text";
 import { type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
 import { categoryNames } from "../../core/read/read";
 import { rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithSameCode } from "../../core/units";
+import { sameNameAsBuiltinMessage } from "../../core/forms-index";
 import { type TemplateUnit, makeTemplate } from "../../hosts/xlsx/template";
+import { BUILTIN_INDICES } from "../../indices";
 import { loadXlsx, snapshotSheet } from "../../hosts/xlsx/read";
 import type { CellValue } from "../../core/types";
 import type { ParsedArgs } from "../args";
@@ -165,6 +167,9 @@ export async function runTemplateCommand(io: CliIO, args: ParsedArgs, lang: Lang
   // A workbook the units already filled in (or any file but blank forms made here) is not written over.
   await checkOutReplaceable(io, args.out, { blankForms: true });
   const { model } = loadIndex(io, args.index, lang);
+  // A copy of a built-in that kept its id and version: its forms would be taken for the built-in's.
+  const sameName = sameNameAsBuiltinMessage(model.definition, BUILTIN_INDICES);
+  if (sameName) io.stderr.write(`${T.severityOne.warning[lang]}: ${sameName[lang]}\n`);
   const { units: lines, encoding } = await readUnitsFile(io, args.units);
   warnIfOutOpen(io, args.out, lang);
   if (encoding === "windows-1258") io.stderr.write(`${T.severityOne.warning[lang]}: ${notUtf8Message(args.units)[lang]}\n`);

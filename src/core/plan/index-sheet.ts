@@ -206,6 +206,17 @@ function formUnitKey(sheet: SheetSnapshot, block: HeaderBlock): string {
   return unitKeyOf(code || name || normalizeText(sheet.name));
 }
 
+/** The cells of A1 addresses, leaving out any that is not one. */
+function parsedCells(addresses: string[]): { row: number; column: number }[] {
+  return addresses.flatMap((a) => {
+    try {
+      return [parseCell(a)];
+    } catch {
+      return [];
+    }
+  });
+}
+
 /**
  * The cells each scored unit's figures were read from, with what they hold now (before the run
  * writes anything): on a form (layout A) the `Số liệu` and `Số liệu thẩm định` columns over the
@@ -214,7 +225,8 @@ function formUnitKey(sheet: SheetSnapshot, block: HeaderBlock): string {
  * changed, went or came when one of them does), the `Tự chấm` column over the table's rows
  * (self scores are hashed: "self-score-differs"), and whether each `Minh chứng` cell over them
  * has something in it (`filled`: which indicators have evidence is hashed, not its text); in a
- * table (layout B) the unit's row across its input columns. A form left unscored because its unit
+ * table (layout B) the unit's row across its input columns, and its code, name and category
+ * cells (adjacent columns make one range). A form left unscored because its unit
  * code is a scored unit's (a duplicate) adds its code cell to that unit's copy (its name cell
  * when it has no code): fixing it, as the results sheet's note asks, makes a unit to score. Units
  * read from a CSV file are copied from the sheet the file becomes in the scored workbook.
@@ -228,13 +240,7 @@ export function inputCopies(submissions: Submission[], snapshot: WorkbookSnapsho
     const sheet = snapshot.sheets.find((x) => x.name === src.sheet);
     if (!sheet) continue;
     const at = (row: number, column: number) => sheet.values[row - 1]?.[column - 1];
-    const cells = Object.values(src.cells ?? {}).flatMap((a) => {
-      try {
-        return [parseCell(a)];
-      } catch {
-        return [];
-      }
-    });
+    const cells = parsedCells(Object.values(src.cells ?? {}));
     if (cells.length === 0) continue;
     const ranges: CopiedRange[] = [];
     if (src.layout === "A") {
@@ -264,10 +270,20 @@ export function inputCopies(submissions: Submission[], snapshot: WorkbookSnapsho
       if (header.cols.self !== undefined) ranges.push(...span(header.cols.self + 1, (v) => v));
       if (header.cols.evidence !== undefined) ranges.push(...span(header.cols.evidence + 1, filledValue).map((r) => ({ ...r, filled: true })));
     } else {
+      // The row across its input columns, and its code, name and category cells (the results show
+      // the name, the category changes what applies and whom the unit is ranked with, and the
+      // code is the unit): runs of adjacent columns, each a range.
       const row = cells[0]!.row;
       const left = Math.min(...cells.map((c) => c.column));
       const right = Math.max(...cells.map((c) => c.column));
-      ranges.push(...runs(Array.from({ length: right - left + 1 }, (_, i) => ({ row, column: left + i, value: at(row, left + i) }))));
+      const own = parsedCells(Object.values(src.unitCells ?? {})).filter((c) => c.row === row).map((c) => c.column);
+      const columns = [...new Set([...Array.from({ length: right - left + 1 }, (_, i) => left + i), ...own])].sort((a, b) => a - b);
+      let from = 0;
+      columns.forEach((column, i) => {
+        if (i + 1 < columns.length && columns[i + 1] === column + 1) return;
+        ranges.push(...runs(columns.slice(from, i + 1).map((c) => ({ row, column: c, value: at(row, c) }))));
+        from = i + 1;
+      });
     }
     if (ranges.length > 0) out.push({ unit: unitKey(s), sheet: sheet.name, ranges });
   }
@@ -343,9 +359,11 @@ function placeOf(text: string): { address: string; sheet?: string; filled?: bool
  * per unit (`inputs`, the unit, its flag, its sheet), then the copies below them. A unit's flag is
  * 0 while its cells hold what the copy holds; otherwise, or when its form's rows were inserted or
  * deleted (the ranges no longer match in size) or its sheet was deleted, 1 or more. Values are
- * compared as text, so that a number read back as text, or text as a number, is not a change; a
- * `filled` copy is compared by whether each cell has something in it. A range on another sheet
- * (an unscored duplicate's code) counts when it differs, and not when that sheet is gone.
+ * compared as text, so that a number read back as text, or text as a number, is not a change, and
+ * with their case (EXACT: `<>` ignores it, and a unit code recased, "so-tc" to "SO-TC", is another
+ * unit; a name recased changes what the results show); a `filled` copy is compared by whether
+ * each cell has something in it. A range on another sheet (an unscored duplicate's code) counts
+ * when it differs, and not when that sheet is gone.
  */
 function planInputCopies(copies: InputCopy[], top: number): CellBlock[] {
   if (copies.length === 0) return [];
@@ -367,7 +385,7 @@ function planInputCopies(copies: InputCopy[], top: number): CellBlock[] {
       const here = rangeAddress(row, column, row + h - 1, column + w - 1);
       places.push(here);
       (r.sheet !== undefined && r.sheet !== copy.sheet ? elsewhere : terms).push(
-        r.filled ? `SUMPRODUCT(--((LEN(TRIM(${there}))>0)<>(LEN(${here})>0)))` : `SUMPRODUCT(--((${there})&""<>(${here})&""))`,
+        r.filled ? `SUMPRODUCT(--((LEN(TRIM(${there}))>0)<>(LEN(${here})>0)))` : `SUMPRODUCT(1-EXACT((${there})&"",(${here})&""))`,
       );
       for (let i = 0; i < h; i++) {
         const line = (grid[row - (top + copies.length + 1) + i] ??= []);
@@ -420,42 +438,32 @@ function planInputCopies(copies: InputCopy[], top: number): CellBlock[] {
   return blocks;
 }
 
+/** `_index` as the lines' formulas name it: quoted, as they always were written. */
+const INDEX_REF = `'${INDEX_SHEET.replace(/'/g, "''")}'`;
+
 /**
  * How many units' figures were changed since scoring, as a formula expression for another sheet:
  * the flags of `_index` above 0, wherever its rows are (a check that only marks issues rewrites
  * `_index` with more or fewer rows above them).
  */
 export function inputsChangedCount(): string {
-  const sheet = `'${INDEX_SHEET.replace(/'/g, "''")}'`;
-  return `COUNTIFS(${sheet}!$A:$A,"${INPUTS_KEY}",${sheet}!$C:$C,">0")`;
-}
-
-/** The most characters a criterion of COUNTIFS may have: a longer one gives #VALUE!. */
-const CRITERION_MAX = 255;
-
-/**
- * A criterion of COUNTIFS that matches cells holding exactly `text`: "=" first (text starting
- * with <, > or = is not taken for a comparison), and the wildcards ~ * ? taken literally (~~,
- * ~*, ~?). Over 255 characters, its start and a `*`.
- */
-export function exactCriterion(text: string): string {
-  const full = `=${text.replace(/[~*?]/g, (c) => `~${c}`)}`;
-  if (full.length <= CRITERION_MAX) return full;
-  let cut = full.slice(0, CRITERION_MAX - 1);
-  // Not half of an escape (an odd run of ~ at the end), nor half of a surrogate pair.
-  if ((/~*$/.exec(cut)?.[0].length ?? 0) % 2 === 1) cut = cut.slice(0, -1);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut}*`;
+  return `COUNTIFS(${INDEX_REF}!$A:$A,"${INPUTS_KEY}",${INDEX_REF}!$C:$C,">0")`;
 }
 
 /**
  * Whether one unit's figures were changed since scoring, as a formula expression for another
- * sheet: how many of its `inputs` rows of `_index` (one) have a flag above 0, found by the unit
- * key wherever the rows are.
+ * sheet: how many of the `inputs` rows of `_index` (one) whose unit is exactly `unit` have a flag
+ * above 0. The rows are found wherever they are (a check that only marks issues rewrites `_index`
+ * with more or fewer rows above them: MATCH finds the first, COUNTIFS how many there are, and the
+ * comparison runs over those rows only); the unit is compared by EXACT, not by a criterion of
+ * COUNTIFS, which ignores case ("so-tc" and "SO-TC" are two units) and takes text that looks like
+ * a number for that number ("01" and "1" are two units). 0 when `_index` has no `inputs` row.
  */
 export function unitInputsChangedCount(unit: string): string {
-  const sheet = `'${INDEX_SHEET.replace(/'/g, "''")}'`;
-  return `COUNTIFS(${sheet}!$A:$A,"${INPUTS_KEY}",${sheet}!$B:$B,${formulaText(exactCriterion(unit))},${sheet}!$C:$C,">0")`;
+  const first = `MATCH("${INPUTS_KEY}",${INDEX_REF}!$A:$A,0)`;
+  const last = `${first}+COUNTIFS(${INDEX_REF}!$A:$A,"${INPUTS_KEY}")-1`;
+  const rows = (c: string) => `INDEX(${INDEX_REF}!$${c}:$${c},${first}):INDEX(${INDEX_REF}!$${c}:$${c},${last})`;
+  return `IFERROR(SUMPRODUCT(EXACT(${rows("B")},${formulaText(unit)})*(${rows("C")}>0)),0)`;
 }
 
 /** Split text into pieces a cell can hold. */

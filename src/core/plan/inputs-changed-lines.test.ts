@@ -6,7 +6,7 @@
  */
 import type { CellValue, WorkbookSnapshot, WritePlan } from "../types";
 import { cellAddress, parseRange } from "./a1";
-import { exactCriterion, type IndexSheetState, unitInputsChangedCount } from "./index-sheet";
+import { type IndexSheetState, unitInputsChangedCount } from "./index-sheet";
 import { formulaText, isInputsChangedLine } from "./labels";
 import { planResults } from "./plan";
 import { planClearForm } from "./sheet-edits";
@@ -47,6 +47,13 @@ function formulaCells(plan: WritePlan, sheet: string): string[] {
   return [...writes(plan, sheet)].filter(([, w]) => w.formula !== undefined).map(([a]) => a);
 }
 
+/** What a form's line counts: the `inputs` rows of `_index` whose unit is exactly `unit` (a formula's text) with a flag above 0. */
+function formCount(unit: string): string {
+  const first = `MATCH("inputs",'_index'!$A:$A,0)`;
+  const rows = (c: string) => `INDEX('_index'!$${c}:$${c},${first}):INDEX('_index'!$${c}:$${c},${first}+COUNTIFS('_index'!$A:$A,"inputs")-1)`;
+  return `IFERROR(SUMPRODUCT(EXACT(${rows("B")},${unit})*(${rows("C")}>0)),0)`;
+}
+
 const LINE_VI = "Số liệu đã sửa sau lần chấm ngày 06/05/2024: điểm và hạng này đã cũ. Hãy chấm điểm lại.";
 
 /** A category for SO-02 of its own, and ranks within categories: summaries of three rows. */
@@ -65,7 +72,7 @@ describe("the line under a form's summary", () => {
     // Red by its number format's text section, and not a text format (a formula there would stay text).
     expect(line.numberFormat).toBe("General;-General;General;[Red]@");
     // A Vietnamese form scored in English keeps Vietnamese.
-    expect(line.formula).toBe(`=IF(COUNTIFS('_index'!$A:$A,"inputs",'_index'!$B:$B,"=SO-02",'_index'!$C:$C,">0")=0,"","${LINE_VI}")`);
+    expect(line.formula).toBe(`=IF(${formCount('"SO-02"')}=0,"","${LINE_VI}")`);
     expect(indexState(plan).owned.cells.filter((c) => c.role === "formStatus")).toEqual(["SO-01", "SO-02", "SO-03"].map((sheet) => ({ sheet, role: "formStatus", ranges: ["D3"] })));
   });
 
@@ -78,17 +85,15 @@ describe("the line under a form's summary", () => {
     expect(line.formula).toContain('"Figures changed after scoring on 6 May 2024: these points and rank are out of date. Score again."');
   });
 
-  test("a unit key with wildcards or quotes is matched as it is", () => {
-    expect(exactCriterion("SO-01")).toBe("=SO-01");
-    expect(exactCriterion("A*B?C~D")).toBe("=A~*B~?C~~D");
-    expect(exactCriterion("<5")).toBe("=<5");
-    expect(unitInputsChangedCount('Sở "Xây dựng"*')).toBe(`COUNTIFS('_index'!$A:$A,"inputs",'_index'!$B:$B,"=Sở ""Xây dựng""~*",'_index'!$C:$C,">0")`);
-    // Over 255 characters (COUNTIFS refuses longer criteria): its start, then any rest.
-    const long = exactCriterion(`${"x".repeat(253)}*yyy`);
-    expect(long).toBe(`=${"x".repeat(253)}*`);
-    expect(long.length).toBeLessThanOrEqual(255);
-    // Never half of an escape.
-    expect(exactCriterion(`${"x".repeat(252)}*yyy`)).toBe(`=${"x".repeat(252)}*`);
+  test("finds its unit's flag by EXACT over the `inputs` rows alone: case, text that looks like a number, quotes and wildcards as they are, any length", () => {
+    expect(unitInputsChangedCount("so-tc")).toBe(formCount('"so-tc"'));
+    expect(unitInputsChangedCount("01")).toBe(formCount('"01"'));
+    expect(unitInputsChangedCount('Sở "Xây dựng"*')).toBe(formCount('"Sở ""Xây dựng""*"'));
+    // Over the 255 characters of a formula's text literal: in pieces, whole.
+    const long = `${"x".repeat(300)}*`;
+    expect(unitInputsChangedCount(long)).toBe(formCount(`"${"x".repeat(255)}"&"${"x".repeat(45)}*"`));
+    // Far under Excel's 8,192 characters, with the line's text around it.
+    expect(writes(run(demoSnapshot()), "SO-01").get("D3")!.formula!.length).toBeLessThan(1000);
   });
 
   test("goes below a three-row summary, and moves with its height when the ranking changes; the old one is emptied, never a cell written now", () => {
@@ -166,6 +171,8 @@ describe("the line under a form's summary", () => {
     expect(isInputsChangedLine({ error: "", formula: `=IF(${unitInputsChangedCount("SO-01")}=0,"","…")` })).toBe(true);
     // As Excel or LibreOffice may save it: the sheet's name without its quotes.
     expect(isInputsChangedLine({ error: "", formula: `=IF(${unitInputsChangedCount("SO-01").replaceAll("'_index'!", "_index!")}=0,"","…")` })).toBe(true);
+    // As earlier versions wrote it: a COUNTIFS on the unit's key.
+    expect(isInputsChangedLine({ error: "", formula: `=IF(COUNTIFS('_index'!$A:$A,"inputs",'_index'!$B:$B,"=SO-01",'_index'!$C:$C,">0")=0,"","…")` })).toBe(true);
     expect(isInputsChangedLine("Số liệu đã sửa lại theo công văn 12")).toBe(false);
     expect(isInputsChangedLine({ error: "#REF!" })).toBe(false);
     const first = run(demoSnapshot());

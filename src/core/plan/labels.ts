@@ -384,8 +384,13 @@ export function isInputsChangedLine(v: unknown): boolean {
   if (typeof v === "string") return INPUTS_CHANGED_TEXTS.some((re) => re.test(v.trim()));
   if (typeof v === "object" && v !== null && typeof (v as { formula?: unknown }).formula === "string") {
     const f = (v as { formula: string }).formula;
-    // Excel and LibreOffice may save the sheet's name without its quotes (`_index!$A:$A`).
-    return /COUNTIFS\(\s*(?:'_index'|_index)!\$?A:\$?A\s*,\s*"inputs"\s*,/i.test(f);
+    // Excel and LibreOffice may save the sheet's name without its quotes (`_index!$A:$A`). The
+    // results sheet's counts the flags (COUNTIFS); a form's finds its unit's rows (MATCH), and
+    // earlier versions' counted them (COUNTIFS).
+    return (
+      /COUNTIFS\(\s*(?:'_index'|_index)!\$?A:\$?A\s*,\s*"inputs"\s*,/i.test(f) ||
+      /MATCH\(\s*"inputs"\s*,\s*(?:'_index'|_index)!\$?A:\$?A\s*,/i.test(f)
+    );
   }
   return false;
 }

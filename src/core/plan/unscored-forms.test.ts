@@ -184,7 +184,7 @@ describe("the copy of a form's figures in _index", () => {
     const index = plan.owned.find((o) => o.name === INDEX_SHEET)!;
     const flags = index.blocks.find((b) => b.formulas)!;
     const so01 = flags.values.findIndex((r) => r[0] === "inputs" && r[1] === "SO-01");
-    expect(flags.formulas![so01]![2]).toContain(`('SO-01'!B1)&""<>(`);
+    expect(flags.formulas![so01]![2]).toContain(`EXACT(('SO-01'!B1)&"",(`);
     // Read back: the three ranges, the name's with what the form said.
     const state = readIndexSheet({ sheets: [...snapshot.sheets, { name: INDEX_SHEET, values: ownedGrid(plan, INDEX_SHEET) }] })!;
     expect(state.inputCopies!.find((c) => c.unit === "SO-01")!.ranges.map((r) => [r.address, r.values])).toEqual([

@@ -26,8 +26,7 @@ function forms(): WorkbookSnapshot {
   return snapshot;
 }
 
-function score(snapshot: WorkbookSnapshot, previous?: IndexSheetState): WritePlan {
-  const model = demoModel();
+function score(snapshot: WorkbookSnapshot, previous?: IndexSheetState, model = demoModel()): WritePlan {
   const { submissions, issues, table } = readAndScore(snapshot, model);
   return planResults(model, table, issues, submissions, { lang: "vi", projectVersion: "1", now: NOW, snapshot, ...(previous ? { previous } : {}) });
 }
@@ -73,13 +72,13 @@ function asText(v: CellValue): string | undefined {
 
 const RANGE = "([A-Z]+\\d+(?::[A-Z]+\\d+)?)";
 const SHEET = "('(?:[^']|'')+'|[^'!()]+)";
-const PLAIN = new RegExp(`^SUMPRODUCT\\(--\\(\\(${SHEET}!${RANGE}\\)&""<>\\(${RANGE}\\)&""\\)\\)$`);
+const PLAIN = new RegExp(`^SUMPRODUCT\\(1-EXACT\\(\\(${SHEET}!${RANGE}\\)&"",\\(${RANGE}\\)&""\\)\\)$`);
 const FILLED = new RegExp(`^SUMPRODUCT\\(--\\(\\(LEN\\(TRIM\\(${SHEET}!${RANGE}\\)\\)>0\\)<>\\(LEN\\(${RANGE}\\)>0\\)\\)\\)$`);
 
 /**
  * The value of one flag formula of `_index` (`index`) over the workbook's sheets: IFERROR groups
- * of SUMPRODUCT comparisons, each a count of the cells that differ from their copy (as text, or
- * by whether they are filled: LEN(TRIM(…))>0); an error (a sheet gone, ranges of other sizes)
+ * of SUMPRODUCT comparisons, each a count of the cells that differ from their copy (as text, case
+ * counting: 1-EXACT, or by whether they are filled: LEN(TRIM(…))>0); an error (a sheet gone, ranges of other sizes)
  * gives the group's fallback.
  */
 function evaluateFlag(formula: string, index: Grid, sheets: Map<string, Grid>): number {
@@ -109,8 +108,8 @@ function evaluateFlag(formula: string, index: Grid, sheets: Map<string, Grid>): 
           const a = asText(there[i]!);
           const b = asText(here[i]!);
           if (a === undefined || b === undefined) sum = undefined;
-          // Text is compared without case, as a spreadsheet does.
-          else if (sum !== undefined && a.toLowerCase() !== b.toLowerCase()) sum++;
+          // EXACT: text compared with its case.
+          else if (sum !== undefined && a !== b) sum++;
         }
       }
     }
@@ -140,8 +139,8 @@ function flagged(plan: WritePlan, now: WorkbookSnapshot): string[] {
 }
 
 /** What `validate` names for `now` against the workbook scored by `plan`: changed, gone and new units. */
-function validateNames(plan: WritePlan, now: WorkbookSnapshot): { changed: string[]; added: string[]; removed: string[] } {
-  return staleUnits(indexState(plan), readAndScore(now).submissions);
+function validateNames(plan: WritePlan, now: WorkbookSnapshot, model = demoModel()): { changed: string[]; added: string[]; removed: string[] } {
+  return staleUnits(indexState(plan), readAndScore(now, model).submissions);
 }
 
 /** `snapshot` with `edit` made on a copy of it. */
@@ -217,6 +216,7 @@ describe("a unit's flag goes up when what validate sees changes on its form, and
 
   test.each<[string, (s: WorkbookSnapshot) => void, string[]]>([
     ["its unit code changed (one unit gone, another new)", (s) => setCell(s, "SO-03", "B2", "SO-09"), ["SO-03"]],
+    ["its unit code changed only in case (another unit)", (s) => setCell(s, "SO-03", "B2", "so-03"), ["SO-03"]],
     ["its unit code made another scored unit's", (s) => setCell(s, "SO-03", "B2", "SO-02"), ["SO-03"]],
     ["a self score changed", (s) => setCell(s, "SO-01", "G8", 5), ["SO-01"]],
     ["a self score typed on a group's row", (s) => setCell(s, "SO-03", "G7", 20), ["SO-03"]],
@@ -325,5 +325,68 @@ describe("a workbook scored before the code, self scores and evidence were copie
     row[4] = "nowhere:D8";
     const state = readIndexSheet({ sheets: [...snapshot.sheets, { name: INDEX_SHEET, values: grid }] })!;
     expect(state.inputCopies!.map((c) => c.unit)).toEqual(["SO-01", "SO-03"]);
+  });
+});
+
+describe("a table of units (layout B): a unit's flag goes up when its code, name or category changes, as for its figures", () => {
+  /** Two categories, ranks within them: a unit's category changes its rank. */
+  const model = demoModel({
+    categories: [
+      { id: "so", name: { vi: "Sở, ban, ngành", en: "Departments" } },
+      { id: "huyen", name: { vi: "UBND cấp huyện", en: "Districts" } },
+    ],
+    ranking: { within: "category" },
+  });
+  /** STT, the code and the name, the inputs, a note, then the category far right. "01" and "1" are two units. */
+  function table(): WorkbookSnapshot {
+    return {
+      sheets: [
+        {
+          name: "Bảng",
+          values: [
+            ["STT", "Mã đơn vị", "Đơn vị", "1.1", "1.2.a", "1.2.b", "2.1", "Ghi chú", "Nhóm"],
+            [1, "so-tc", "Sở Tài chính", "Có", 90, 100, 0.9, "", "Sở, ban, ngành"],
+            [2, "01", "Huyện Một", "Không", 40, 100, 0.5, "", "UBND cấp huyện"],
+            [3, "1", "Huyện Hai", "Có", 70, 100, 0.7, "", "UBND cấp huyện"],
+          ],
+        },
+      ],
+    };
+  }
+  const snapshot = table();
+  const plan = score(snapshot, undefined, model);
+
+  test("the code and name cells are copied with the input columns they adjoin, the category cell on its own", () => {
+    const copies = inputCopies(readAndScore(snapshot, model).submissions, snapshot);
+    expect(copies.map((c) => [c.unit, c.ranges.map((r) => r.address)])).toEqual([
+      ["so-tc", ["B2", "I2"]],
+      ["01", ["B3", "I3"]],
+      ["1", ["B4", "I4"]],
+    ]);
+    expect(copies[1]!.ranges.map((r) => r.values)).toEqual([[["01", "Huyện Một", "Không", 40, 100, 0.5]], [["UBND cấp huyện"]]]);
+    expect(flagged(plan, snapshot)).toEqual([]);
+    expect(validateNames(plan, snapshot, model)).toEqual({ changed: [], added: [], removed: [] });
+  });
+
+  test.each<[string, (s: WorkbookSnapshot) => void, string[]]>([
+    ["its category changed (its rank in category changes)", (s) => setCell(s, "Bảng", "I2", "UBND cấp huyện"), ["so-tc"]],
+    ["its code changed", (s) => setCell(s, "Bảng", "B4", "H02"), ["1"]],
+    ["its code changed only in case", (s) => setCell(s, "Bảng", "B2", "SO-TC"), ["so-tc"]],
+    ["its name changed", (s) => setCell(s, "Bảng", "C3", "Huyện Ba"), ["01"]],
+    ["a figure changed", (s) => setCell(s, "Bảng", "E4", 71), ["1"]],
+  ])("%s", (_, edit, units) => {
+    const now = edited(snapshot, edit);
+    expect(flagged(plan, now)).toEqual(units);
+    const named = validateNames(plan, now, model);
+    expect([...named.changed, ...named.removed]).toEqual(units);
+  });
+
+  test("a column that is neither the unit's nor an input (STT, a note after the inputs) changes no flag, as it changes nothing validate sees", () => {
+    const now = edited(snapshot, (s) => {
+      setCell(s, "Bảng", "A2", 9);
+      setCell(s, "Bảng", "H3", "đã kiểm tra");
+    });
+    expect(validateNames(plan, now, model)).toEqual({ changed: [], added: [], removed: [] });
+    expect(flagged(plan, now)).toEqual([]);
   });
 });

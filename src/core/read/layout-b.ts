@@ -192,7 +192,18 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
       fallbackRow: r + 1,
       missingRows: [],
       unknownCodes: [],
-      source: { layout: "B", sheet: sheet.name, row: r + 1, cells: inputCells, ...file },
+      source: {
+        layout: "B",
+        sheet: sheet.name,
+        row: r + 1,
+        cells: inputCells,
+        unitCells: {
+          name: name.address,
+          ...(code ? { code: code.address } : {}),
+          ...(header.category !== undefined ? { category: address(r, header.category) } : {}),
+        },
+        ...file,
+      },
     });
   }
   return { units, issues };

@@ -67,6 +67,8 @@ export interface MessageParams {
    * a decimal point in a "vi" index).
    */
   readAs?: "vi" | "en";
+  /** ambiguous-number: a percentage ("85%") typed into an input that is no percentage, read as the fraction (0.85). */
+  notPercent?: boolean;
   /**
    * unknown-category, missing-category: the index's unit categories by the names users type, in
    * both languages (the sentence lists them in its own language). Without it, `list` (ids) is listed.
@@ -186,6 +188,11 @@ export function numberInWords(x: number, lang: "vi" | "en"): string | undefined 
 }
 
 /** "1860 (một nghìn tám trăm sáu mươi)": the number plainly, then in words. */
+/** x × 100 without the binary noise of the product (0.85 → 85, not 85.00000000000001). */
+function hundredTimes(x: number | undefined): number | undefined {
+  return x === undefined ? undefined : Math.round(x * 1e11) / 1e9;
+}
+
 function spelled(x: number | undefined, lang: "vi" | "en"): string {
   if (x === undefined) return "?";
   const words = numberInWords(x, lang);
@@ -379,7 +386,12 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     };
   },
   "ambiguous-number": (p) =>
-    p.readAs === "vi"
+    p.notPercent
+      ? {
+          vi: `${quote(p, "vi")} được hiểu là ${plainNumber(p.value, "vi")}; số liệu này không phải tỷ lệ phần trăm — nếu định ghi ${plainNumber(hundredTimes(p.value), "vi")} thì hãy nhập ${plainNumber(hundredTimes(p.value), "vi")}${of(p).vi}`,
+          en: `${quote(p, "en")} is read as ${plainNumber(p.value, "en")}; this figure is not a percentage — write ${plainNumber(hundredTimes(p.value), "en")} if you meant ${plainNumber(hundredTimes(p.value), "en")}${of(p).en}`,
+        }
+      : p.readAs === "vi"
       ? {
           vi: `${quote(p, "vi")} được hiểu là ${spelledReading(p, "vi")} theo cách viết số của Việt Nam (dấu phẩy thập phân), dù bộ chỉ số viết số kiểu tiếng Anh, trong đó dấu phẩy phân cách hàng nghìn; hãy kiểm tra lại số liệu, hoặc nhập dạng số để tránh nhầm lẫn${of(p).vi}`,
           en: `${quote(p, "en")} is read the Vietnamese way (decimal comma) as ${spelledReading(p, "en")}, though the index writes numbers the English way, where a comma groups thousands; check the figure, or enter it as a number cell to avoid confusion${of(p).en}`,

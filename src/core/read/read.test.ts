@@ -501,6 +501,7 @@ describe("layout B: one row per unit", () => {
       sheet: "Tổng hợp",
       row: 5,
       cells: { "1.1": "E5", "1.2.a": "F5", "1.2.b": "G5", "1.3": "H5", "1.10": "I5", "2.1": "J5", "2.2": "K5", "2.3": "L5" },
+      unitCells: { name: "C5", code: "B5", category: "D5" },
     });
   });
 

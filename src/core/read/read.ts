@@ -360,6 +360,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
                 ...(note.other !== undefined ? { other: note.other } : {}),
                 ...(note.readAs !== undefined ? { readAs: note.readAs } : {}),
                 ...(note.percent ? { percent: true } : {}),
+                ...(note.notPercent ? { notPercent: true } : {}),
               }),
             );
           } else issues.push(makeIssue("warning", "percent-as-number", { ...at, raw: reading.raw, ...(reading.rawNumber !== undefined ? { rawNumber: reading.rawNumber } : {}), value: note.value }));

@@ -199,3 +199,42 @@ describe("a percentage meets the threshold written with the same decimal, howeve
     expect(misread).toEqual([]);
   });
 });
+
+describe("a percentage typed into a number input that is no percentage", () => {
+  const r = parseDefinition({
+    format: FORMAT,
+    id: "phan-tram",
+    version: "1",
+    name: "Phần trăm",
+    root: {
+      code: "R",
+      name: "Gốc",
+      children: [
+        {
+          code: "1",
+          name: "Tỷ lệ cán bộ được tập huấn (%)",
+          max: 10,
+          inputs: [{ code: "1", type: "number", min: 0 }],
+          rule: { kind: "steps", steps: [{ atLeast: 80, fraction: 1 }, { atLeast: 0.5, fraction: 0.5 }] },
+        },
+        { code: "2", name: "Tỷ lệ hồ sơ trực tuyến", max: 10, inputs: [{ code: "2", type: "number" }], rule: { kind: "fraction" } },
+        { code: "3", name: "Tỷ lệ đạt", max: 10, inputs: [{ code: "3", type: "number", min: 0, max: 1 }], rule: { kind: "steps", steps: [{ atLeast: 0.8, fraction: 1 }] } },
+      ],
+    },
+  });
+  if (!r.ok) throw new Error("invalid test definition");
+  const model = r.model;
+
+  test('is read as its fraction ("85%" → 0.85), with a warning naming the sheet and cell and what to write instead', () => {
+    const sheet = { name: "Số liệu", visible: true, values: [["Mã đơn vị", "Đơn vị", "1", "2", "3"], ["U1", "Sở Một", "85%", "85%", "85%"]] as CellValue[][] };
+    const read = readSubmissions(model, { sheets: [sheet] });
+    expect(read.submissions[0]!.values).toEqual({ 1: 0.85, 2: 0.85, 3: 0.85 });
+    const warnings = read.issues.filter((i) => i.code === "ambiguous-number");
+    // Only on the input that is no fraction: a fraction rule's input, or one bounded by 1, means 85% as 0.85.
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ severity: "warning", sheet: "Số liệu", cell: "C2", node: "1" });
+    expect(warnings[0]!.message.vi).toContain('"85%" được hiểu là 0,85; số liệu này không phải tỷ lệ phần trăm — nếu định ghi 85 thì hãy nhập 85');
+    expect(warnings[0]!.message.en).toContain('"85%" is read as 0.85; this figure is not a percentage — write 85 if you meant 85');
+    expect(warnings[0]!.message.vi).toMatch(/^Trang tính 'Số liệu', ô C2: /);
+  });
+});

@@ -12,7 +12,7 @@ import { cellText, isBlank } from "./sheet";
 export type ValueNote =
   /** `other`: the other reading of a text read two ways in "auto"; `readAs`: the way a text that is
    *  no number in the definition's "vi" or "en" was read. */
-  | { code: "ambiguous-number"; value: number; other?: number; readAs?: "vi" | "en"; percent?: boolean }
+  | { code: "ambiguous-number"; value: number; other?: number; readAs?: "vi" | "en"; percent?: boolean; notPercent?: boolean }
   | { code: "percent-as-number"; value: number };
 
 /** `rawNumber`: the number a number cell held (`raw` is its text), for sentences to write as their language does. */
@@ -103,6 +103,11 @@ function possibleFor(input: ResolvedInput, indicator: IndicatorModel, x: number)
   return true;
 }
 
+/** Whether a number input holds a fraction 0 … 1 all the same (a `fraction` rule reads it, or its bounds say so): "85%" is meant there. */
+function readsFraction(input: ResolvedInput, indicator: IndicatorModel): boolean {
+  return (indicator.rule.kind === "fraction" && indicator.ruleInputs[0] === input.code) || (input.max !== undefined && input.max <= 1);
+}
+
 function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
   const { input, indicator } = ctx;
   const notes: ValueNote[] = [];
@@ -131,6 +136,11 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
     }
   } else return { kind: "invalid", code: "not-a-number", raw };
 
+  if (typedPercent && notes.length === 0 && input.type !== "percent" && !readsFraction(input, indicator)) {
+    // "85%" in a plain number input: read as 0.85, as the spec reads a percentage, but the
+    // input is no percentage (a step "at least 80" would not match): said, with what to write.
+    notes.push({ code: "ambiguous-number", value, notPercent: true });
+  }
   if (input.type === "percent" && !typedPercent && Math.abs(value) > 1) {
     // 16.4 (a number cell, or "16,4" typed) is 16.4%: the number written 0.164, not 16.4 / 100.
     value = percentOf(value);

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { parseDefinition } from "../../core/definition";
 import { runScoring } from "../../core/pipeline";
+import { localize } from "../../core/i18n/text";
 import { findBuiltin } from "../../indices";
 import { CollectReadError, collectFiles } from "./collect";
 import { XlsxHost } from "./host";
@@ -318,12 +319,13 @@ describe("collecting forms from several files", () => {
     ]);
     expect(mixed.report.take.map((t) => t.file)).toEqual(["phieu.xlsx", "so-lieu.xlsx"]);
     expect(mixed.report.skipped).toEqual([]);
-    const v = `${model.definition.id}@${model.definition.version}`;
-    const d = `${district.model.definition.id}@${district.model.definition.version}`;
+    // Each index by its name in the warning's language, with its version (the built-ins are known).
+    const v = (lang: "vi" | "en") => `"${localize(model.definition.name, lang)}" ${lang === "vi" ? "phiên bản" : "version"} ${model.definition.version}`;
+    const d = (lang: "vi" | "en") => `"${localize(district.model.definition.name, lang)}" ${lang === "vi" ? "phiên bản" : "version"} ${district.model.definition.version}`;
     expect(mixed.report.warnings.map((w) => w.vi)).toEqual([
-      `Các tệp chứa phiếu của những bộ chỉ số khác nhau: phieu.xlsx (${d}); so-lieu.xlsx (${v}). Một sổ chỉ chấm theo một bộ chỉ số; hãy gom riêng phiếu của từng bộ (hoặc dùng --index để chỉ lấy phiếu của một bộ).`,
+      `Các tệp chứa phiếu của những bộ chỉ số khác nhau: phieu.xlsx (${d("vi")}); so-lieu.xlsx (${v("vi")}). Một sổ chỉ chấm theo một bộ chỉ số; hãy gom riêng phiếu của từng bộ (hoặc dùng --index để chỉ lấy phiếu của một bộ).`,
     ]);
-    expect(mixed.report.warnings[0]?.en).toContain(`phieu.xlsx (${d}); so-lieu.xlsx (${v})`);
+    expect(mixed.report.warnings[0]?.en).toContain(`phieu.xlsx (${d("en")}); so-lieu.xlsx (${v("en")})`);
 
     // Another version of the same index, already in the consolidated workbook.
     const newer = parseDefinition({ ...(builtin.definition as object), version: "2025" });
@@ -332,7 +334,7 @@ describe("collecting forms from several files", () => {
     const again = await collectFiles([{ name: "stc-2025.xlsx", data: next }], (await collectFiles([{ name: "a.xlsx", data: await form("SYT", "Sở Y tế", 0.8) }])).data);
     expect(again.report.take.map((t) => t.as)).toEqual(["Sở Tài chính"]);
     expect(again.report.warnings.map((w) => w.en)).toEqual([
-      `The files hold forms of different versions of the index ${model.definition.id}: the consolidated workbook (${v}); stc-2025.xlsx (${model.definition.id}@2025). A workbook is scored on one version; check the forms.`,
+      `The files hold forms of different versions of the index "${localize(model.definition.name, "en")}": the consolidated workbook (version ${model.definition.version}); stc-2025.xlsx (version 2025). A workbook is scored on one version; check the forms.`,
     ]);
     // One index only: no warning.
     const same = await collectFiles([

@@ -6,6 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { planMarksOnly, readIndexSheet } from "../../core/plan";
+import { unitInputsChangedCount } from "../../core/plan/index-sheet";
 import { INDEX_SHEET } from "../../core/plan/labels";
 import { DEMO_DEFINITION, DEMO_UNITS } from "../../core/plan/test-fixtures";
 import { runScoring } from "../../core/pipeline";
@@ -62,10 +63,10 @@ function formLine(wb: ExcelJS.Workbook, sheet: string, address = "D3"): ExcelJS.
   return wb.getWorksheet(sheet)!.getCell(address);
 }
 
-/** What a comparison `('Sheet'!D7:D13)&""<>(B20:B26)&""` compares: the form's cells and the copy's. */
+/** What a comparison `EXACT(('Sheet'!D7:D13)&"",(B20:B26)&"")` compares: the form's cells and the copy's. */
 function compared(formula: string): { sheet: string; there: string; here: string }[] {
   const out: { sheet: string; there: string; here: string }[] = [];
-  const re = /\(\('((?:[^']|'')+)'!([A-Z]+\d+(?::[A-Z]+\d+)?)\)&""<>\(([A-Z]+\d+(?::[A-Z]+\d+)?)\)&""\)/g;
+  const re = /EXACT\(\('((?:[^']|'')+)'!([A-Z]+\d+(?::[A-Z]+\d+)?)\)&"",\(([A-Z]+\d+(?::[A-Z]+\d+)?)\)&""\)/g;
   for (let m = re.exec(formula); m; m = re.exec(formula)) out.push({ sheet: m[1]!.replace(/''/g, "'"), there: m[2]!, here: m[3]! });
   return out;
 }
@@ -140,9 +141,8 @@ describe("the copy of the figures and the line that says they changed", () => {
     for (const u of DEMO_UNITS) {
       const cell = formLine(wb, u.code);
       expect(wb.getWorksheet(u.code)!.getCell("D1").value).toBe("Tổng điểm");
-      expect(cell.formula).toBe(
-        `IF(COUNTIFS('_index'!$A:$A,"inputs",'_index'!$B:$B,"=${u.code}",'_index'!$C:$C,">0")=0,"","Số liệu đã sửa sau lần chấm ngày 01/06/2024: điểm và hạng này đã cũ. Hãy chấm điểm lại.")`,
-      );
+      expect(cell.formula).toBe(`IF(${unitInputsChangedCount(u.code)}=0,"","Số liệu đã sửa sau lần chấm ngày 01/06/2024: điểm và hạng này đã cũ. Hãy chấm điểm lại.")`);
+      expect(cell.formula).toContain(`EXACT(INDEX('_index'!$B:$B,`);
       // Its empty result is written too (ExcelJS reads an empty one as none): what LibreOffice shows without calculating, test/interop.
       // Red by its number format (what it shows is text), and not a text format: the formula is a formula.
       expect(cell.numFmt).toBe("General;-General;General;[Red]@");
@@ -213,7 +213,7 @@ describe("the copy of the figures and the line that says they changed", () => {
       const form = wb.getWorksheet(u.code)!;
       // The summary an earlier version wrote is found where it is and keeps its place; the line goes under it.
       expect([form.getCell("D1").value, form.getCell("D2").value]).toEqual(["Tổng điểm", "Hạng"]);
-      expect(formLine(wb, u.code).formula).toContain(`"=${u.code}"`);
+      expect(formLine(wb, u.code).formula).toContain(`,"${u.code}")`);
     }
 
     // A text the user typed over the old line is theirs: the run, which writes the sheet anew, says it is gone.
@@ -240,7 +240,7 @@ describe("the copy of the figures and the line that says they changed", () => {
       // The Vietnamese form keeps Vietnamese, one line under its summary.
       expect(formLine(wb, u.code).formula).toContain("Số liệu đã sửa sau lần chấm ngày 08/06/2024");
       let lines = 0;
-      wb.getWorksheet(u.code)!.eachRow((row) => row.eachCell((c) => (lines += c.formula?.includes("'_index'!$B:$B") ? 1 : 0)));
+      wb.getWorksheet(u.code)!.eachRow((row) => row.eachCell((c) => (lines += c.formula?.includes(`MATCH("inputs",'_index'!$A:$A,0)`) ? 1 : 0)));
       expect(lines).toBe(1);
     }
     expect(readIndexSheet(snapshotWorkbook(wb))!.owned.cells.filter((c) => c.role === "status")).toEqual([{ sheet: "Results", role: "status", ranges: ["A2"] }]);
@@ -255,7 +255,7 @@ describe("the copy of the figures and the line that says they changed", () => {
     const count = `COUNTIFS('Sổ ghi'!$A:$A,"inputs",'Sổ ghi'!$C:$C,">0")`;
     expect(expressionRules(wb.getWorksheet("Kết quả")!).map((r) => r.rule.formulae)).toEqual([[`${count}>0`]]);
     expect(wb.getWorksheet("Kết quả")!.getCell("A2").formula).toMatch(new RegExp(`^IF\\(${count.replace(/[$()]/g, "\\$&")}=0,`));
-    expect(formLine(wb, "SO-01").formula).toContain(`COUNTIFS('Sổ ghi'!$A:$A,"inputs",'Sổ ghi'!$B:$B,"=SO-01",'Sổ ghi'!$C:$C,">0")`);
+    expect(formLine(wb, "SO-01").formula).toBe(`IF(${unitInputsChangedCount("SO-01").replaceAll("'_index'!", "'Sổ ghi'!")}=0,"","Số liệu đã sửa sau lần chấm ngày 01/06/2024: điểm và hạng này đã cũ. Hãy chấm điểm lại.")`);
   });
 
   test("a check that only marks issues rewrites _index with the copies as scored, not as the forms are now", async () => {
@@ -295,16 +295,21 @@ describe("the copy of the figures and the line that says they changed", () => {
     expect(flags(wb).every((f) => !f.formula.includes("SO-03"))).toBe(true);
   });
 
-  test("a table of units in the workbook (layout B): each unit's row across its input columns is copied", async () => {
+  test("a table of units in the workbook (layout B): each unit's row across its input columns is copied, with its code, name and category cells", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Bảng");
-    ws.addRow(["Mã đơn vị", "Đơn vị", "1.1", "1.2.a", "1.2.b", "Ghi chú", "2.1"]);
-    ws.addRow(["SO-01", "Sở A", "Có", 90, 100, "x", 0.9]);
-    ws.addRow(["SO-02", "Sở B", "Không", 40, 100, "", 0.5]);
+    ws.addRow(["Mã đơn vị", "Đơn vị", "1.1", "1.2.a", "1.2.b", "Ghi chú", "2.1", "STT", "Nhóm"]);
+    ws.addRow(["SO-01", "Sở A", "Có", 90, 100, "x", 0.9, 1, "Sở, ban, ngành"]);
+    ws.addRow(["SO-02", "Sở B", "Không", 40, 100, "", 0.5, 2, "Sở, ban, ngành"]);
     const { out } = await score(new Uint8Array(await wb.xlsx.writeBuffer()));
     const scored = await open(out);
     const rows = flags(scored);
-    expect(rows.map((f) => compared(f.formula).map((p) => p.there))).toEqual([["C2:G2"], ["C3:G3"]]);
+    expect(rows.map((f) => compared(f.formula).map((p) => p.there))).toEqual([
+      ["A2:G2", "I2"],
+      ["A3:G3", "I3"],
+    ]);
+    const index = scored.getWorksheet(INDEX_SHEET)!;
+    for (const f of rows) for (const p of compared(f.formula)) expect(cells(index, p.here)).toEqual(cells(scored.getWorksheet("Bảng")!, p.there));
     expect(status(scored)).toBeDefined();
   });
 });

@@ -433,6 +433,95 @@ describe("self-assessment templates", () => {
   }, 60_000);
 });
 
+describe("an indicator with several inputs, one of which takes the indicator's own code", () => {
+  const ownCode = {
+    format: "index-definition/1",
+    id: "xa-thu",
+    version: "2024",
+    name: "Bộ chỉ số thử cấp xã",
+    root: {
+      code: "XA",
+      name: "Chỉ số CĐS cấp xã",
+      children: [
+        {
+          code: "1",
+          name: "Nhận thức số",
+          children: [
+            {
+              code: "1.1",
+              name: "Tự chấm kế hoạch",
+              max: 10,
+              inputs: [
+                { code: "1.1", type: "number", min: 0, max: 10, name: "Điểm tự chấm" },
+                { code: "1.1.gc", type: "text", name: "Giải trình" },
+              ],
+              rule: { kind: "points", input: "1.1" },
+            },
+            { code: "1.2", name: "Có kế hoạch CĐS", max: 10, rule: { kind: "boolean" } },
+          ],
+        },
+      ],
+    },
+  };
+
+  it("gets one row for that input, the indicator's own (shaded and checked), a row for each other input, and scores once filled in", async () => {
+    const parsed = parseDefinition(ownCode);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const wb = await load(await makeTemplate(parsed.model, [{ code: "X1", name: "Xã Một" }], { lang: "vi" }));
+    const ws = wb.getWorksheet("Xã Một")!;
+    const codes: string[] = [];
+    ws.eachRow((row, r) => {
+      if (r > 8) codes.push(String(row.getCell(1).value));
+    });
+    expect(codes).toEqual(["XA", "1", "1.1", "1.1.gc", "1.2"]);
+    const r = rowOf(ws, "1.1");
+    // The indicator's row is the input's: Số liệu unlocked, yellow, and checked as the input's bounds say.
+    expect(ws.getCell(r, 4).protection?.locked).toBe(false);
+    expect(ws.getCell(r, 4).fill).toMatchObject({ fgColor: { argb: "FFFFF2CC" } });
+    expect(ws.getCell(r, 4).dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 10] });
+    // The other input's row takes text, without a number check.
+    const g = rowOf(ws, "1.1.gc");
+    expect(ws.getCell(g, 4).protection?.locked).toBe(false);
+    expect(ws.getCell(g, 4).dataValidation?.type).toBeUndefined();
+
+    ws.getCell(r, 4).value = 7.5;
+    ws.getCell(g, 4).value = "Kế hoạch ban hành tháng 3";
+    ws.getCell(rowOf(ws, "1.2"), 4).value = "Có";
+    const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()), "phieu.xlsx");
+    const result = await runScoring(host, { definition: ownCode, lang: "vi", projectVersion: "test", write: false });
+    const x1 = result.table.units.find((u) => u.code === "X1")!;
+    expect(x1.nodes["1.1"]!.points).toBe(7.5);
+    expect(x1.points).toBe(17.5);
+    expect(result.issues).toEqual([]);
+  });
+});
+
+describe("a definition saved in NFD (letters and combining marks)", () => {
+  it("gives forms whose every text is in NFC: names, options, notes, the instructions' title", async () => {
+    const nfd = JSON.parse(JSON.stringify({ ...definition, description: "Mô tả bộ chỉ số" }).normalize("NFD")) as unknown;
+    const parsed = parseDefinition(nfd);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(JSON.stringify(parsed.model.definition)).not.toBe(JSON.stringify(parsed.model.definition).normalize("NFC"));
+    const wb = await load(await makeTemplate(parsed.model, units.slice(0, 1), { lang: "vi" }));
+    const texts: string[] = [];
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell({ includeEmpty: true }, (cell) => {
+          const v = cell.value as unknown;
+          if (typeof v === "string") texts.push(v);
+          else if (v && typeof v === "object" && "richText" in v) texts.push(...(v as ExcelJS.CellRichTextValue).richText.map((t) => t.text));
+          const f = cell.dataValidation?.formulae?.[0];
+          if (typeof f === "string") texts.push(f);
+        }),
+      );
+    }
+    expect(texts.filter((t) => t !== t.normalize("NFC"))).toEqual([]);
+    expect(texts).toContain("Trưởng Ban Chỉ đạo CĐS");
+    expect(texts.some((t) => t.includes("Giám đốc,Phó Giám đốc"))).toBe(true);
+    expect(wb.getWorksheet("Hướng dẫn")!.getCell("A1").value).toBe("Phiếu tự đánh giá — Bộ chỉ số thử cấp sở (so-thu@2024)");
+  });
+});
+
 describe("the form of an index without points (the HDI)", () => {
   const hdi = (): IndexModel => {
     const parsed = parseDefinition(findBuiltin("undp-hdi")!.definition);

@@ -6,10 +6,13 @@
 import ExcelJS from "exceljs";
 import { columnLetter } from "../../core/a1";
 import { MAX_SHEET_NAME, uniqueSheetName } from "../../core/collect";
+import { FORM_DEFINITION_PREFIX, builtinOfSameName, contentHash } from "../../core/forms-index";
 import type { IndexModel, IndicatorModel, ModelNode, ResolvedInput } from "../../core/definition/model";
+import { parseDefinition } from "../../core/definition/parse";
 import { type Lang, localize, normalizeText } from "../../core/i18n/text";
 import { NOT_APPLICABLE_TEXT } from "../../core/plan/labels";
 import { INDENT_WIDTH, type WrappedCell, fitWidth, wrappedHeight } from "../../core/plan/layout";
+import { BUILTIN_INDICES } from "../../indices";
 
 export interface TemplateUnit {
   code: string;
@@ -351,6 +354,7 @@ async function writeUnitSheet(
   options: TemplateOptions,
   choices: Map<string, string[]>,
   lists: ListSource,
+  record?: string,
 ): Promise<void> {
   const { lang } = options;
   const def = model.definition;
@@ -378,6 +382,17 @@ async function writeUnitSheet(
     b.value = value;
     b.numFmt = "@";
   });
+  if (record !== undefined) {
+    // The definition the form is made from, by its hash, in a hidden locked cell of the Bộ chỉ số
+    // row (far right, where the lists live): the form names a built-in's id@version but is made
+    // from an adapted copy of it, and is never scored with the built-in (formsOfAdaptedBuiltin).
+    // The reader looks only at the header block's columns and the table.
+    const indexRow = header.findIndex(([label]) => label === L.index[lang]) + 1;
+    const cell = ws.getCell(indexRow, FORM_LIST_COLUMN);
+    cell.value = record;
+    cell.numFmt = "@";
+    ws.getColumn(FORM_LIST_COLUMN).hidden = true;
+  }
   // Without a period given, the unit types it: the cell is an input cell like the table's.
   if (!options.period?.trim()) {
     const period = ws.getCell(header.length, 2);
@@ -521,15 +536,15 @@ async function writeUnitSheet(
     // A row for every node and input even where the indicator does not apply to the unit's
     // category: the reader expects them, and a unit moved to another category keeps its form.
     const ok = applies(node, unit, model);
-    const single = node.inputs.length === 1 && node.inputs[0]!.code === node.code;
+    // An input that takes the indicator's own code is typed on the indicator's row (its only row
+    // with that code: the reader reads the first row of a code); the other inputs get rows of their own.
+    const own = node.inputs.find((i) => i.code === node.code);
     const row = lineFor(node.code, name, node.depth, node.max, {}, description);
     if (ok) fillIndicatorCells(row, node);
     else greyOut(row);
-    if (single) {
-      if (ok) fillInputCells(row, node.inputs[0]!, node);
-      continue;
-    }
+    if (own && ok) fillInputCells(row, own, node);
     for (const input of node.inputs) {
+      if (input === own) continue;
       const irow = lineFor(input.code, inputLabel(input, lang), node.depth + 1, undefined, { italic: true });
       if (ok) fillInputCells(irow, input, node);
       else for (let c = COL.value; c <= COL.note; c++) irow.getCell(c).fill = { type: "pattern", pattern: "solid", fgColor: { argb: NA_FILL } };
@@ -659,20 +674,37 @@ function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit:
   ws.pageSetup = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: MARGINS };
 }
 
+/**
+ * The model with every text of its definition in NFC: a definition saved by an editor in NFD
+ * ("Hạ tầng" as letters and combining marks) would otherwise put NFD names, options, notes and
+ * titles on the forms, which some fonts draw apart and searches miss.
+ */
+function composed(model: IndexModel): IndexModel {
+  const json = JSON.stringify(model.definition);
+  const nfc = json.normalize("NFC");
+  if (nfc === json) return model;
+  const parsed = parseDefinition(JSON.parse(nfc) as unknown);
+  return parsed.ok ? parsed.model : model;
+}
+
 /** The template workbook: an instructions sheet, then one layout-A sheet per unit. */
-export async function makeTemplate(model: IndexModel, units: TemplateUnit[], options: TemplateOptions): Promise<Uint8Array> {
+export async function makeTemplate(given: IndexModel, units: TemplateUnit[], options: TemplateOptions): Promise<Uint8Array> {
+  const model = composed(given);
   const wb = new ExcelJS.Workbook();
   wb.creator = "DTI Scorer";
   const helpName = L.sheetHelp[options.lang];
   const help = wb.addWorksheet(helpName);
   const taken = new Set<string>([helpName]);
   const choices = choiceOptions(model);
+  // Only a definition that takes a built-in's id and version with other content needs its forms
+  // to say which definition they were made from: the others' forms name it unmistakably.
+  const record = builtinOfSameName(model.definition, BUILTIN_INDICES) ? FORM_DEFINITION_PREFIX + contentHash(model.definition) : undefined;
   const placed: { unit: TemplateUnit; sheet: string }[] = [];
   for (const unit of units) {
     const sheet = unitSheetName(unit.name || unit.code, taken);
     const ws = wb.addWorksheet(sheet, { properties: { tabColor: { argb: "FF2E75B6" } } });
     // Option lists that cannot be written inline live on the form itself, so it stands alone.
-    await writeUnitSheet(ws, model, unit, options, choices, formLists(ws));
+    await writeUnitSheet(ws, model, unit, options, choices, formLists(ws), record);
     placed.push({ unit, sheet });
   }
   writeHelpSheet(help, model, placed, options);

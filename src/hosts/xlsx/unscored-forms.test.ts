@@ -141,7 +141,7 @@ describe("the copy of a form's figures in _index", () => {
     expect(rows.length).toBe(20);
     for (const r of rows) {
       const quoted = `'${r.sheet.replace(/'/g, "''")}'!B1`;
-      const m = new RegExp(`\\(${quoted.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\)&""<>\\(([A-Z]+\\d+)\\)&""`).exec(r.formula);
+      const m = new RegExp(`EXACT\\(\\(${quoted.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\)&"",\\(([A-Z]+\\d+)\\)&""`).exec(r.formula);
       expect([r.unit, m !== null]).toEqual([r.unit, true]);
       expect(index.getCell(m![1]!).value).toBe(wb.getWorksheet(r.sheet)!.getCell("B1").value);
     }

@@ -12,7 +12,7 @@ import { BUILTIN_INDICES } from "../../indices";
 import { type IndexSheetState, planMarksOnly, readIndexSheet, staleUnits, unitKey } from "../../core/plan";
 import { unitsByRank } from "../../core/score";
 import { PipelineError, assertIndexSheetFree, indicesOtherThan, runScoring } from "../../core/pipeline";
-import { builtinNamed, builtinNamedOnForms, indicesNamedOnForms } from "../../core/forms-index";
+import { builtinNamed, builtinNamedOnForms, indicesNamedOnForms, sameNameAsBuiltinMessage } from "../../core/forms-index";
 import type { ChartKind, Issue, ScoreTable, Submission, UnitResult, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
 import { staleFromSnapshot } from "../../hosts/excel/stale";
@@ -157,6 +157,16 @@ export function offerLabel(builtinId: string, index: { source: string; fileName?
  * added; forms of units the workbook already holds are not added again, and said so (which ones,
  * in the lines under it); nothing added at all is a warning with why.
  */
+/**
+ * The notice after forms were made, with a warning first when the definition takes a built-in's id
+ * and version while its content differs (its forms would be taken for the built-in's).
+ */
+export function withBuiltinNameWarning(notice: Notice, model: IndexModel): Notice {
+  const warning = sameNameAsBuiltinMessage(model.definition, BUILTIN_INDICES);
+  if (!warning) return notice;
+  return { ...notice, intent: notice.intent === "error" ? "error" : "warning", details: [warning, ...(notice.details ?? [])] };
+}
+
 export function templatesNotice(added: AddedSheets): Notice {
   const reasons = added.skipped.map((s) => s.reason);
   const details = [...(added.blocked ? [added.blocked] : []), ...added.warnings, ...reasons];

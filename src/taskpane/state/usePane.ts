@@ -555,16 +555,19 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
               files.push({ name: `templates-${files.length + 1}.xlsx`, data: await pipeline.makeTemplateFile(model, units.slice(i, i + TEMPLATE_BATCH), s.lang) });
             }
             const added = await s.workbench.addWorkbooks(files, undefined);
-            patch({ templates: { count: added.taken.length }, notice: pipeline.templatesNotice(added) });
+            patch({ templates: { count: added.taken.length }, notice: pipeline.withBuiltinNameWarning(pipeline.templatesNotice(added), model) });
             await refreshSnapshot();
           } else {
             const bytes = await pipeline.makeTemplateFile(model, units, s.lang);
             const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
             patch({
               templates: { url, count: units.length },
-              notice: lacking
-                ? { intent: "warning", key: "templatesAsFile", params: { count: units.length, requirement: lacking.requirement } }
-                : { intent: "success", key: "templatesMadeFile", params: { count: units.length } },
+              notice: pipeline.withBuiltinNameWarning(
+                lacking
+                  ? { intent: "warning", key: "templatesAsFile", params: { count: units.length, requirement: lacking.requirement } }
+                  : { intent: "success", key: "templatesMadeFile", params: { count: units.length } },
+                model,
+              ),
             });
           }
         }),
