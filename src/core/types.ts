@@ -327,6 +327,11 @@ export interface OwnedSheetPlan {
   freeze?: { rows: number; columns: number };
   /** Heights in points of rows whose text wraps (a reader does not grow them on its own). */
   rowHeights?: { row: number; height: number }[];
+  /**
+   * Ranges merged into one cell each ("A1:C1"), merged after the blocks are written: the value and
+   * look of the top-left cell show over the whole range. None of them overlaps a table.
+   */
+  merges?: string[];
   /** How the sheet prints: A4, the orientation, scaled to the page width, header rows repeated. */
   print?: PrintPlan;
   /** Where the sheet goes when it is created: right after this one (or first when null). An existing sheet stays where the user keeps it. */

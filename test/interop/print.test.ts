@@ -2,12 +2,14 @@
  * A scored workbook as LibreOffice prints it: with the 63 provinces of the provincial DTI, each
  * chart of the charts sheet prints whole on a page of its own (title, every province's name and
  * the value axis on the same page), and on the results sheet a province's name too long for its
- * column wraps onto a second line inside the column instead of being cut.
+ * column wraps onto a second line inside the column instead of being cut. The demo's results, two
+ * pages wide, show their title, stamp and the line on the form not scored whole on both pages.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { convert } from "./soffice";
@@ -85,15 +87,21 @@ test("63 provinces: each chart prints whole on a page of its own, its title, eve
   expect(printed[3]).toContain(name(1));
 });
 
-test("the results sheet wraps a province's name too long for its column onto a second line within the column", async () => {
-  const file = pdf(await only(join(dir, "tinh.xlsx"), "Kết quả", "results.xlsx"));
-  const xml = execFileSync("pdftotext", ["-f", "1", "-l", "1", "-bbox", file, "-"]).toString("utf8").normalize("NFC");
-  const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+/** The words LibreOffice printed on page `page` (1-based) of `file`, where they are. */
+function wordsOn(file: string, page: number): { x0: number; y0: number; x1: number; y1: number; text: string }[] {
+  const xml = execFileSync("pdftotext", ["-f", String(page), "-l", String(page), "-bbox", file, "-"]).toString("utf8").normalize("NFC");
+  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
     x0: Number(m[1]),
     y0: Number(m[2]),
     x1: Number(m[3]),
-    text: m[5]!,
+    y1: Number(m[4]),
+    text: m[5]!.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;|&#39;/g, "'"),
   }));
+}
+
+test("the results sheet wraps a province's name too long for its column onto a second line within the column", async () => {
+  const file = pdf(await only(join(dir, "tinh.xlsx"), "Kết quả", "results.xlsx"));
+  const words = wordsOn(file, 1);
   const first = words.find((w) => w.text === "Ban")!;
   const last = words.find((w) => w.text === "tỉnh" && w.y0 > first.y0 && w.y0 < first.y0 + 30)!;
   expect(first).toBeDefined();
@@ -106,3 +114,37 @@ test("the results sheet wraps a province's name too long for its column onto a s
   const nameWords = words.filter((w) => w.y0 >= first.y0 - 2 && w.y0 <= last.y0 + 2 && w.x0 >= first.x0 - 1 && w.x1 < figure.x0);
   expect(nameWords.map((w) => w.text).join(" ")).toBe(LONG);
 });
+
+test("the demo's results, two pages wide: both pages show the title, the stamp and the line on the form not scored whole, within the rank, code and name", async () => {
+  const out = join(dir, "demo");
+  expect(await main(["demo", "--out", out], { stdout: sink, stderr: sink, cwd: dir, env: { LANG: "vi_VN.UTF-8" } })).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(out, "ket-qua.xlsx"));
+  const ws = wb.getWorksheet("Kết quả")!;
+  // The stamp is a formula (it says when figures change after scoring): its result.
+  const text = (a: string) => String(ws.getCell(a).result ?? ws.getCell(a).value).normalize("NFC");
+  const title = text("A1");
+  expect(title).toBe("Kết quả đánh giá, xếp hạng: Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành (điều chỉnh theo quyết định của tỉnh) (mau-2023)");
+  // 20 units on rows 4–23, an empty row, then the heading and the form's line.
+  expect(text("A25")).toBe("1 phiếu chưa được chấm:");
+  const file = pdf(await only(join(out, "ket-qua.xlsx"), "Kết quả", "demo-results.xlsx"));
+  expect(pageCount(file)).toBe(2);
+  for (const page of [1, 2]) {
+    const all = wordsOn(file, page);
+    // Where the rank, code and name end on this page: the first unit's row goes on after its name.
+    const first = all.find((w) => w.text === "SLDTBXH")!;
+    const row = all.filter((w) => Math.abs(w.y0 - first.y0) < 2).sort((a, b) => a.x0 - b.x0);
+    const edge = row[row.findIndex((w) => w.text === "hội") + 1]!.x0;
+    // Above the header row: down to the stamp's last line (the header row's words start below it).
+    const stampEnd = all.find((w) => w.text === "tay.")!;
+    const last = all.find((w) => w.text === "STNMT")!;
+    const above = all.filter((w) => w.y0 <= stampEnd.y0 + 1);
+    const below = all.filter((w) => w.y0 > last.y1 + 2);
+    // Every word of them printed, in order, each left of the columns that follow the name.
+    expect([page, above.map((w) => w.text).join(" ")]).toEqual([page, `${title} ${text("A2")}`.replace(/\s+/g, " ")]);
+    expect([page, below.map((w) => w.text).join(" ")]).toEqual([page, `${text("A25")} ${text("A26")}`.replace(/\s+/g, " ")]);
+    for (const w of [...above, ...below]) expect([page, w.text, w.x1 < edge]).toEqual([page, w.text, true]);
+    // The title over three lines.
+    expect(new Set(above.filter((w) => title.split(" ").includes(w.text)).map((w) => Math.round(w.y0))).size).toBeGreaterThanOrEqual(3);
+  }
+}, 120_000);

@@ -10,7 +10,9 @@ import { findBuiltin } from "../../indices";
 import type { CellValue, OwnedSheetPlan, WorkbookSnapshot } from "../types";
 import { parseRange } from "./a1";
 import { type IndexSheetState } from "./index-sheet";
+import { wrappedLines } from "./layout";
 import { planResults } from "./plan";
+import { DEFAULT_FORMATS, planResultsSheet, withInputsChangedStatus } from "./results-sheet";
 import { DEMO_UNITS, demoModel, demoSnapshot, indexState, layoutAGrid, ownedGrid, readAndScore } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
@@ -238,6 +240,72 @@ describe("the results sheet prints legibly", () => {
     // Each page keeps at least three quarters of the full size.
     const identity = (wide.columnWidths ?? []).slice(0, 3).reduce((a, w) => a + w.width, 0);
     expect((total - identity) / wide.print!.pagesWide! + identity).toBeLessThanOrEqual(200);
+  });
+});
+
+describe("the lines above and below a table printed several pages wide", () => {
+  const NOTE = "Trang tính 'Đài Phát thanh và Truyền hình…', ô B2: \"Đài Phát thanh và Truyền hình tỉnh\" mang mã đơn vị \"SYT\" của \"Sở Y tế\" (ở 'Sở Y tế'!B2) nên chưa được chấm; hãy sửa mã đơn vị.";
+
+  /** The results sheet of `model` for the scored `snapshot`, with one form left out (NOTE). */
+  function sheetOf(snapshot: WorkbookSnapshot, model: IndexModel, notes = [NOTE]) {
+    const { table: scores } = run(snapshot, model);
+    return planResultsSheet({
+      model,
+      table: scores,
+      units: [...scores.units].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9)),
+      counts: () => ({ errors: 0, warnings: 0 }),
+      lang: "vi",
+      projectVersion: "1.2.3",
+      now: NOW,
+      notScored: notes.map((n) => ({ kind: "form" as const, message: { vi: n, en: n } })),
+      formats: DEFAULT_FORMATS,
+    });
+  }
+
+  test("the title, the stamp and the lines on forms not scored are merged over the rank, code and name that every page repeats, wrapped in rows tall enough for them", () => {
+    const model = builtin("dti-so-nganh-mau");
+    const sheet = sheetOf({ sheets: [] }, model);
+    expect(sheet.print?.pagesWide).toBeGreaterThanOrEqual(2);
+    // No unit: the header row 3, an empty row, the heading on row 5 and the form's line on row 6.
+    expect(sheet.merges).toEqual(["A1:C1", "A2:C2", "A5:C5", "A6:C6"]);
+    const block = (address: string) => sheet.blocks.find((b) => b.address === address)!;
+    const title = String(block("A1").values[0]![0]);
+    expect(title).toBe("Kết quả đánh giá, xếp hạng: Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành (điều chỉnh theo quyết định của tỉnh) (mau-2023)");
+    for (const a of ["A1", "A2", "A5", "A6"]) expect([a, block(a).wrap]).toEqual([a, true]);
+    expect(block("A6").values).toEqual([[`– ${NOTE}`]]);
+    // A–C together are narrower than the title, the stamp and the line: each row takes their lines (15 points each at 11 points).
+    const span = sheet.columnWidths!.slice(0, 3).reduce((a, w) => a + w.width, 0);
+    const height = (row: number) => sheet.rowHeights!.find((h) => h.row === row)!.height;
+    expect(wrappedLines(title, span, true, 14)).toBeGreaterThanOrEqual(2);
+    expect(height(1)).toBeGreaterThanOrEqual(wrappedLines(title, span, true, 14) * 15 * (14 / 11));
+    for (const [row, text] of [[2, String(block("A2").values[0]![0])], [6, `– ${NOTE}`]] as const) {
+      expect(wrappedLines(text, span)).toBeGreaterThanOrEqual(2);
+      expect(height(row)).toBeGreaterThanOrEqual(wrappedLines(text, span) * 15);
+    }
+    // No merge reaches into the table's header row.
+    expect(sheet.merges!.every((m) => parseRange(m).top !== 3)).toBe(true);
+  });
+
+  test("the stamp's row also fits the longer, bold sentence that replaces it when figures change after scoring", () => {
+    const sheet = sheetOf({ sheets: [] }, builtin("dti-so-nganh-mau"), []);
+    const changed = withInputsChangedStatus(sheet, "COUNTIFS('_index'!A:A,\"x\")", NOW, "vi");
+    const status = "Số liệu của 12 đơn vị đã được sửa sau lần chấm ngày 06/05/2024: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.";
+    expect(changed.blocks.find((b) => b.address === "A2")!.formulas![0]![0]).toContain(status.slice(status.indexOf(" đơn vị")));
+    const span = sheet.columnWidths!.slice(0, 3).reduce((a, w) => a + w.width, 0);
+    const subtitle = String(sheet.blocks.find((b) => b.address === "A2")!.values[0]![0]);
+    // The sentence takes more lines than the stamp it replaces.
+    expect(wrappedLines(status, span, true)).toBeGreaterThan(wrappedLines(subtitle, span));
+    expect(changed.rowHeights!.find((h) => h.row === 2)!.height).toBeGreaterThanOrEqual(wrappedLines(status, span, true) * 15);
+    expect(changed.merges).toEqual(sheet.merges);
+  });
+
+  test("a table one page wide keeps its lines in column A on one line each, running over the cells to their right: no merge", () => {
+    const sheet = sheetOf(demoSnapshot(), demoModel());
+    expect(sheet.print?.pagesWide).toBeUndefined();
+    expect(sheet.merges).toBeUndefined();
+    expect(sheet.blocks.filter((b) => b.wrap && parseRange(b.address).top !== 3 && parseRange(b.address).left === 1).map((b) => b.address)).toEqual([]);
+    expect(sheet.rowHeights!.filter((h) => h.row < 3 || h.row > 3 + 3)).toEqual([{ row: 1, height: 21 }]);
+    expect(withInputsChangedStatus(sheet, "0", NOW, "vi").rowHeights).toEqual(sheet.rowHeights);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Lang, Message } from "../i18n/text";
 import { localize } from "../i18n/text";
 import type { CellBlock, ConditionalFormatPlan, OwnedSheetPlan, PlanValue, PrintPlan, ScoreTable, UnitResult } from "../types";
 import { decimalFigure } from "../score/round";
-import { columnLetter, parseCell, rangeAddress } from "./a1";
+import { columnLetter, columnNumber, parseCell, parseRange, rangeAddress } from "./a1";
 import { fitWidth, widestWord, wrappedHeight, wrappedLines } from "./layout";
 import {
   RESULTS_TABLE,
@@ -328,6 +328,36 @@ export function printWidth(widths: number[]): Pick<PrintPlan, "pagesWide" | "rep
   return { pagesWide, repeatColumns: { first: "A", last: columnLetter(IDENTITY_COLUMNS) } };
 }
 
+/** A line of text written in column A above or below the table: the title, the stamp, what was not scored. */
+interface SheetLine {
+  row: number;
+  text: string;
+  bold?: boolean;
+  size?: number;
+}
+
+/** How wide the columns of `range` are together, from the widths of the sheet's columns (A, B, …). */
+function spanWidth(range: string, widths: number[]): number {
+  const { left, right } = parseRange(range);
+  return widths.slice(left - 1, right).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * The lines above and below a table that prints more than one page wide, each merged over the
+ * columns repeated on every page (`span`, "A:C") and wrapped there, in a row tall enough for its
+ * lines: left in column A, a line runs on over the empty cells to its right, which print on the
+ * first page only, and every page after it cuts the line where the repeated columns end
+ * ("…Bộ chỉ số (").
+ */
+function spannedLines(lines: SheetLine[], span: { first: string; last: string }, widths: number[]): Required<Pick<OwnedSheetPlan, "merges" | "rowHeights">> {
+  const range = (row: number) => rangeAddress(row, columnNumber(span.first), row, columnNumber(span.last));
+  const width = spanWidth(range(1), widths);
+  return {
+    merges: lines.map((l) => range(l.row)),
+    rowHeights: lines.map((l) => ({ row: l.row, height: wrappedHeight([{ text: l.text, width, ...(l.bold ? { bold: true } : {}), ...(l.size ? { size: l.size } : {}) }]) })),
+  };
+}
+
 /** The cell of the subtitle, which says when figures were changed since scoring. */
 export const RESULTS_STATUS_CELL = "A2";
 /** The red of the line that says the figures changed (as ARGB for a conditional format). */
@@ -353,8 +383,24 @@ export function withInputsChangedStatus(sheet: OwnedSheetPlan, count: string, sc
   return {
     ...sheet,
     blocks,
+    rowHeights: statusRowHeights(sheet, inputsChangedStatus("999", scoredAt, lang)),
     conditionalFormats: [...sheet.conditionalFormats, { range: RESULTS_STATUS_CELL, kind: "expression", formula: `=${count}>0`, colors: [STATUS_RED], bold: true }],
   };
+}
+
+/**
+ * The sheet's row heights with the subtitle's row tall enough for the status too, when the subtitle
+ * is wrapped in a merge (spannedLines): the status (`status`, a formula expression) is longer, and
+ * bold. Its text is taken as every literal of the expression and the count (both " unit" and
+ * " units" in English: a line too many rather than one too few).
+ */
+function statusRowHeights(sheet: OwnedSheetPlan, status: string): OwnedSheetPlan["rowHeights"] {
+  const merge = sheet.merges?.find((m) => m.startsWith(`${RESULTS_STATUS_CELL}:`));
+  if (!merge || !sheet.rowHeights) return sheet.rowHeights;
+  const text = [...status.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"')).join(" ") + " 999";
+  const height = wrappedHeight([{ text, width: spanWidth(merge, (sheet.columnWidths ?? []).map((w) => w.width)), bold: true }]);
+  const { row } = parseCell(RESULTS_STATUS_CELL);
+  return sheet.rowHeights.map((h) => (h.row === row ? { ...h, height: Math.max(h.height, height) } : h));
 }
 
 export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
@@ -386,18 +432,35 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
   const notScored = input.notScored ?? [];
   const count: NotScoredCount = { forms: notScored.filter((n) => n.kind === "form").length, rows: notScored.filter((n) => n.kind === "row").length };
   const notes = notScoredRows(units.length, notScored.length);
+  const print = printWidth(widths);
+  // On a table several pages wide, the lines above and below it are wrapped over the columns every page repeats.
+  const wrap = print.repeatColumns ? { wrap: true } : {};
+  const title = resultsTitle(indexName, table.index.version, lang);
+  const subtitle = resultsSubtitle(input.now, input.projectVersion, units.length, lang, count, model.definition.unitLabel);
+  const noteLines = notScored.map((n) => `– ${localize(n.message, lang)}`);
   const noteBlocks: CellBlock[] = notes
     ? [
-        { address: `A${notes.first}`, values: [[notScoredHeading(count, lang)]], bold: true, numberFormat: TEXT_FORMAT },
-        { address: `A${notes.first + 1}`, values: notScored.map((n) => [`– ${localize(n.message, lang)}`]), numberFormat: TEXT_FORMAT },
+        { address: `A${notes.first}`, values: [[notScoredHeading(count, lang)]], bold: true, numberFormat: TEXT_FORMAT, ...wrap },
+        { address: `A${notes.first + 1}`, values: noteLines.map((t) => [t]), numberFormat: TEXT_FORMAT, ...wrap },
       ]
     : [];
+  const spanned = print.repeatColumns
+    ? spannedLines(
+        [
+          { row: 1, text: title, bold: true, size: TITLE_SIZE },
+          { row: 2, text: subtitle },
+          ...(notes ? [{ row: notes.first, text: notScoredHeading(count, lang), bold: true }, ...noteLines.map((text, i) => ({ row: notes.first + 1 + i, text }))] : []),
+        ],
+        print.repeatColumns,
+        widths,
+      )
+    : undefined;
   return {
     name: input.sheetName ?? SHEET_NAMES.results[lang],
     visibility: "visible",
     blocks: [
-      { address: "A1", values: [[resultsTitle(indexName, table.index.version, lang)]], bold: true, fontSize: TITLE_SIZE, numberFormat: TEXT_FORMAT },
-      { address: "A2", values: [[resultsSubtitle(input.now, input.projectVersion, units.length, lang, count, model.definition.unitLabel)]], numberFormat: TEXT_FORMAT },
+      { address: "A1", values: [[title]], bold: true, fontSize: TITLE_SIZE, numberFormat: TEXT_FORMAT, ...wrap },
+      { address: "A2", values: [[subtitle]], numberFormat: TEXT_FORMAT, ...wrap },
       { address: `A${top}`, values: [header, ...rows], numberFormat: formats },
       ...headerBlocks(cols, top),
       ...rankBlocks(cols, rows, top),
@@ -409,9 +472,12 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
     conditionalFormats,
     charts: [],
     columnWidths: cols.map((c, i) => ({ column: columnLetter(i + 1), width: widths[i] ?? c.width })),
-    rowHeights: [{ row: 1, height: 21 }, { row: top, height: headerHeight }, ...unitRowHeights(cols, rows, widths, top)],
+    rowHeights: spanned
+      ? [...spanned.rowHeights.filter((h) => h.row < top), { row: top, height: headerHeight }, ...unitRowHeights(cols, rows, widths, top), ...spanned.rowHeights.filter((h) => h.row > top)]
+      : [{ row: 1, height: 21 }, { row: top, height: headerHeight }, ...unitRowHeights(cols, rows, widths, top)],
+    ...(spanned ? { merges: spanned.merges } : {}),
     freeze: { rows: top, columns: 3 },
-    print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: top, last: top }, ...printWidth(widths) },
+    print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: top, last: top }, ...print },
     // Where the sheet goes when a run creates it: first. A sheet that exists keeps the place and
     // visibility the user gave it (the hosts move and show an owned sheet only when they add it).
     after: null,

@@ -4,13 +4,15 @@
  * the first page of the workbook's notes), then, packed into requests under the budgets, the
  * charts, the fills of the cells to mark and where the notes are (more requests only for a
  * workbook with more notes than a page holds, or more look-ups than 4 MB carry), then queue every
- * write, packed into requests of at most 4 MB (REQUEST_BUDGET), with calculation suspended in each.
+ * write, packed into requests of at most 4 MB (REQUEST_BUDGET), with calculation suspended in each
+ * and the workbook calculated at the end of the last.
  * A sheet protected without a password (the project's own forms) is unprotected at the start of
  * each write request that writes on it and protected again, with the same options, at the end of
  * that request, so that a request Excel refuses whole (the user typing in a cell, another workbook
  * active) leaves every form protected. The first write request also unprotects, at its start, every
  * protected sheet the plan writes on and protects it again at its end: a sheet a password protects
- * fails there, before anything is written. A form is then left as it is (its scores and marks
+ * fails there, before anything is written (at its unprotect, or at the check that follows when
+ * unprotect() without the password does nothing); the sheets still protected then say which. A form is then left as it is (its scores and marks
  * unwritten, a warning says so); one of the project's own sheets stops the run, nothing written.
  * An owned sheet is placed and shown only when the run adds it: one that exists keeps the place
  * and visibility the user gave it (`_index` stays very hidden).
@@ -23,12 +25,12 @@ import { a1, excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./
 import { forgetAll, sheetOf } from "./proxies";
 import type { Capabilities } from "./requirements";
 import { queueChart, type ExistingChart } from "./charts";
-import { withMarksOfSheetsUnwritten } from "../../core/plan/index-sheet";
 import { planWarnings, relocateMarks, withFillsOfMarkedCells } from "../../core/plan/plan";
 import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { cellKey, fillOnlyMessage, marksAsFillsMessage, markLookup, markScans, queueClear, queueMark, type ItemScan, type MarkLookup } from "./marks";
 import { BLOCK_BUDGET, errorCode, jsonBytes, opBytes, refusedWhole, RequestPacker, type SheetGuard, tooLarge } from "./payload";
 import { ExcelHostError } from "./requirements";
+import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
 
 export interface ApplyStats {
   requests: number;
@@ -37,26 +39,6 @@ export interface ApplyStats {
   skippedSheets: string[];
   /** What the user should know about the write: the plan's own warnings, then one message per sheet left out. */
   warnings: Message[];
-}
-
-/** What the user is told about a sheet that a password protects. */
-export function passwordProtectedMessage(sheet: string, kind: "score" | "mark" | "clear" = "score"): Message {
-  if (kind === "mark") {
-    return {
-      vi: `Trang "${sheet}" được bảo vệ bằng mật khẩu nên các ô có vấn đề trên trang này chưa được đánh dấu. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi đánh dấu lại; các trang khác đã được đánh dấu.`,
-      en: `Sheet "${sheet}" is protected with a password, so the cells with issues on it were not marked. Unprotect the sheet (Review > Unprotect Sheet) and mark again; the other sheets were marked.`,
-    };
-  }
-  if (kind === "clear") {
-    return {
-      vi: `Trang "${sheet}" được bảo vệ bằng mật khẩu nên các đánh dấu trên trang này chưa được xóa. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi xóa đánh dấu lại; các trang khác đã được xóa.`,
-      en: `Sheet "${sheet}" is protected with a password, so its marks were not cleared. Unprotect the sheet (Review > Unprotect Sheet) and clear the marks again; the other sheets were cleared.`,
-    };
-  }
-  return {
-    vi: `Trang "${sheet}" được bảo vệ bằng mật khẩu nên điểm và các đánh dấu của trang này chưa được ghi. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi chấm điểm lại; các trang khác đã được ghi đầy đủ.`,
-    en: `Sheet "${sheet}" is protected with a password, so its scores and marks were not written. Unprotect the sheet (Review > Unprotect Sheet) and score again; the other sheets were written in full.`,
-  };
 }
 
 const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
@@ -296,6 +278,10 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
     }
   }, { sheet: name });
   for (const block of plan.blocks) queueBlock(packer, name, block);
+  // The last run's merges went with the clear above (clearing formats unmerges).
+  for (const range of plan.merges ?? []) {
+    packer.add(opBytes(1, 1, range), (ctx) => sheetOf(ctx, name).getRange(range).merge(false), { sheet: name });
+  }
   for (const w of plan.columnWidths ?? []) {
     packer.add(opBytes(2, 1, w.column, w.column, w.width), (ctx) => {
       sheetOf(ctx, name).getRange(`${w.column}:${w.column}`).format.columnWidth = charsToPoints(w.width);
@@ -388,23 +374,6 @@ function finalPositions(names: string[], owned: OwnedSheetPlan[]): Map<string, n
     order.splice(at < 0 ? order.length : at, 0, p.name);
   }
   return new Map(order.map((n, i) => [n, i]));
-}
-
-/** The plan without the edits, marks and owned sheets of the given sheets (lower-case names). */
-function withoutSheets(plan: WritePlan, skip: Set<string>): WritePlan {
-  if (!skip.size) return plan;
-  const keep = (name: string) => !skip.has(name.toLowerCase());
-  // `_index` must say what is really in the workbook: on a sheet left as it was, the new marks
-  // were not made and the earlier ones are still there, so the next run or "clear marks" finds them.
-  const stillMarked = plan.clearMarks.filter((m) => !keep(m.sheet));
-  const index = (o: OwnedSheetPlan): OwnedSheetPlan => withMarksOfSheetsUnwritten(o, (name) => !keep(name), stillMarked);
-  return {
-    ...plan,
-    owned: plan.owned.filter((o) => keep(o.name)).map(index),
-    edits: plan.edits.filter((e) => keep(e.sheet)),
-    marks: plan.marks.filter((m) => keep(m.sheet)),
-    clearMarks: plan.clearMarks.filter((m) => keep(m.sheet)),
-  };
 }
 
 /** The sheets a plan writes on, each once (Excel's sheet names ignore case). */
@@ -666,7 +635,7 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
       const opened = attempt.guarded;
       if (!opened.length || refusedWhole(e) || errorCode(e) === undefined) throw e;
       // Which sheets of the failed request are still protected? Its unprotects run first and in
-      // order, so when one fails the sheets before it are unprotected and the rest are not.
+      // order, then, in the first request, the check that each is unprotected (protectionGuard).
       let states: { protected: boolean }[];
       try {
         states = opened.map((n) => wb.worksheets.getItem(n).protection.load("protected"));
@@ -677,25 +646,26 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
         forgetAll(ctx);
         throw e;
       }
-      const at = states.findIndex((s) => s.protected);
-      const unprotectFailed = at >= 0 && states.slice(at).every((s) => s.protected);
-      if (attempt.requests === 0 && unprotectFailed) {
-        // The first write request failed at this sheet's unprotect: a password protects it. The
-        // sheets unprotected before it are protected again at once, and the writes start over
-        // without it; when it is one of the project's own sheets, the run stops there instead.
-        const locked = opened[at]!;
-        const owned = fullPlan.owned.some((o) => o.name.toLowerCase() === locked.toLowerCase());
-        if (!owned) skipped.push(locked);
-        if (at > 0) {
-          for (const n of opened.slice(0, at)) wb.worksheets.getItem(n).protection.protect(isProtected.get(n)!);
+      const locked = attempt.requests === 0 ? lockedSheets(opened, states.map((st) => st.protected)) : [];
+      if (locked.length > 0) {
+        // The first write request failed before writing anything, at a sheet that a password
+        // protects. The sheets it unprotected are protected again at once, and the writes start
+        // over without the locked ones; when one is of the project's own sheets, the run stops there instead.
+        const unprotected = opened.filter((_, i) => !states[i]!.protected);
+        if (unprotected.length > 0) {
+          for (const n of unprotected) wb.worksheets.getItem(n).protection.protect(isProtected.get(n)!);
           await ctx.sync();
           requests++;
           forgetAll(ctx);
         }
-        if (owned) throw new ExcelHostError("owned-sheet-protected", protectedOwnedSheetMessage(locked, planKind(fullPlan)));
+        const owned = locked.find((n) => fullPlan.owned.some((o) => o.name.toLowerCase() === n.toLowerCase()));
+        if (owned !== undefined) throw new ExcelHostError("owned-sheet-protected", protectedOwnedSheetMessage(owned, planKind(fullPlan)));
+        skipped.push(...locked);
         continue;
       }
-      // Something else failed: protect again what the failed request unprotected, then report the failure.
+      // Something else failed: calculate what the requests before it wrote (calculation was
+      // suspended in them), protect again what the failed request unprotected, then report the failure.
+      if (caps.suspendCalculation && attempt.requests > 0) wb.application.calculate("Recalculate");
       opened.forEach((n, i) => {
         if (!states[i]!.protected) wb.worksheets.getItem(n).protection.protect(isProtected.get(n)!);
       });
@@ -711,6 +681,22 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   // Before ExcelApi 1.10 a mark is a fill alone: the write says so (the pane would say "fill and note").
   if (caps.marks === "fill" && marksWritten > 0) warnings.push(marksAsFillsMessage(marksWritten));
   return { requests, maxRequestBytes, skippedSheets: skipped, warnings };
+}
+
+/**
+ * The sheets a password protects, from which of the first write request's sheets (in the order it
+ * unprotected them) are still protected after it failed. Excel runs a request's commands in order
+ * and stops at the first that fails: a sheet still protected whose unprotect ran is one a password
+ * protects. The first still protected is one (its unprotect or its check is where the request
+ * stopped), and so is each still protected before a sheet that was unprotected (its unprotect ran
+ * and did nothing). Those after the last sheet unprotected may not have been tried: a later
+ * attempt finds out.
+ */
+export function lockedSheets(opened: string[], stillProtected: boolean[]): string[] {
+  const first = stillProtected.indexOf(true);
+  if (first < 0) return [];
+  const lastOpen = stillProtected.lastIndexOf(false);
+  return opened.filter((_, i) => stillProtected[i] && (i === first || i < lastOpen));
 }
 
 /** What one attempt at the writes did, filled in as it goes (also when it fails). */
@@ -733,13 +719,26 @@ interface Existing {
   lookup: MarkLookup;
 }
 
-/** Unprotecting a sheet at the start of a request and protecting it again, with its options, at the end. */
+/**
+ * Unprotecting a sheet at the start of a request and protecting it again, with its options, at the
+ * end. Whether unprotect() without the password fails on a sheet a password protects, or does
+ * nothing, the reference does not say; in the first request, once every sheet is unprotected, each
+ * is protected and unprotected again: protect() "fails if the worksheet has already been
+ * protected", so a sheet still protected fails the request there, before anything is written.
+ */
 function protectionGuard(name: string, options: Excel.WorksheetProtectionOptions): SheetGuard {
   return {
     name,
     open: (c) => sheetOf(c, name).protection.unprotect(),
     close: (c) => sheetOf(c, name).protection.protect(options),
     bytes: opBytes(1, 1) + opBytes(1, 1, options),
+    // Without the options: the sheet is unprotected at once, and the close gives them back.
+    check: (c) => {
+      const protection = sheetOf(c, name).protection;
+      protection.protect();
+      protection.unprotect();
+    },
+    checkBytes: opBytes(0, 2),
   };
 }
 
@@ -819,6 +818,11 @@ async function queueAndSend(
       if (shown.has(o.name)) ws.visibility = VISIBILITY[o.visibility];
     }, { sheet: o.name });
   }
+  // Calculation is suspended in every write request, and "once set, it is the developer's
+  // responsibility to re-calc the workbook, to ensure that any dependencies are propagated": the
+  // last request calculates it, so that the formulas written (`_index`'s flags, the results sheet's
+  // line saying figures changed) and those that read the cells written show their results.
+  if (caps.suspendCalculation) packer.add(opBytes(1, 1, "Recalculate"), (c) => c.workbook.application.calculate("Recalculate"));
   // Every protected sheet the plan writes on is unprotected at the start of the first request and
   // protected at its end, whether that request writes on it or not: a password fails there, first.
   const guards = new Map<string, SheetGuard>();

@@ -330,6 +330,8 @@ function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Wo
   const ws = wb.addWorksheet(plan.name, { state, ...(tabColor ? { properties: { tabColor } } : {}) });
   if (protection) (ws as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection = { ...protection };
   for (const block of plan.blocks) writeBlock(ws, block);
+  // After the blocks (writeBlock leaves a merged cell alone); the sheet is new, so nothing is merged twice.
+  for (const range of plan.merges ?? []) ws.mergeCells(range);
   for (const t of plan.tables) {
     const r = parseRange(t.range);
     const headers: string[] = [];
