@@ -971,7 +971,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect(lines.every((l) => l.startsWith("Phiên bản Excel này không hỗ trợ ") && l.endsWith("các phần còn lại vẫn hoạt động."))).toBe(true);
     expect(lines.find((l) => l.includes("thiết lập trang in cho trang kết quả"))).toContain("cần ExcelApi 1.9");
     expect(lines.find((l) => l.includes("gộp phiếu từ các tệp Excel khác"))).toContain("cần ExcelApi 1.13");
-    expect(lines.find((l) => l.includes("chú thích (comment) trên ô có vấn đề"))).toContain("cần ExcelApi 1.10");
+    expect(lines.find((l) => l.includes("chú thích dạng hội thoại trên ô có vấn đề"))).toContain("cần ExcelApi 1.10");
     expect(lines.find((l) => l.includes("giữ nguyên bảng kết quả khi chấm điểm lại"))).toContain("cần ExcelApi 1.13");
     await page.getByTestId("live-polite").filter({ hasText: "Tính năng Excel còn thiếu" }).waitFor({ state: "attached" });
     await shot(page, "excel-1.7-vi-light");

@@ -4,7 +4,7 @@
  * workbook until `context.sync()`, and a property can be read only after it was loaded and synced.
  */
 import { columnLetters, overlaps, parseRect, quoteSheet, rectAddress, splitSheet, utf8Length, type Rect } from "./address";
-import { defaultProtectionOptions, MSheet, MWorkbook, newId, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MComment, type MConditionalFormat, type MCustomFormat, type MNote, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
+import { defaultProtectionOptions, MSheet, MWorkbook, newId, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MComment, type MColorScaleCriteria, type MColorScaleCriterion, type MConditionalFormat, type MCustomFormat, type MDataBarRule, type MNote, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const CELL_LIMIT = 5_000_000;
@@ -50,6 +50,12 @@ export interface DoubleState {
   requirements: Record<string, string>;
   /** Requests Excel will refuse whole (a user typing in a cell, another workbook active): see ExcelDouble.refuseRequests. */
   refusals: Refusal[];
+  /**
+   * What `WorksheetProtection.unprotect()` without a password does on a sheet protected with one:
+   * the reference does not say. "fails" (the default): InvalidArgument, as a wrong password does;
+   * "ignored": nothing, the sheet stays protected and the request goes on.
+   */
+  unprotectWithoutPassword: "fails" | "ignored";
 }
 
 /**
@@ -636,12 +642,43 @@ export class ClientResult<T> {
 export class Application extends ClientObject {
   protected _scalars() { return []; }
   protected _readScalar() { return undefined; }
+  /**
+   * "Suspends calculation until the next context.sync() is called. Once set, it is the developer's
+   * responsibility to re-calc the workbook, to ensure that any dependencies are propagated." From
+   * the command on, in the same request, a formula written is left uncalculated (`MCell.dirty`) and
+   * any cell changed leaves the workbook's formulas uncalculated (`calculationPending`), until
+   * `calculate()`: the double takes the reference at its word, a later request does not do it.
+   */
   suspendApiCalculationUntilNextSync(): void {
     requireApi(this.context, "Application.suspendApiCalculationUntilNextSync");
     this._call("suspendApiCalculationUntilNextSync", undefined, () => {
       this.context._state.calculationSuspendedSyncs++;
     });
   }
+  /** Recalculates the workbook (ExcelApi 1.1): every formula is calculated, its dependents too. */
+  calculate(calculationType: "Recalculate" | "Full" | "FullRebuild"): void {
+    this._call("calculate", calculationType, () => {
+      if (!CALCULATION_TYPES.includes(calculationType)) throw invalidArg(`'${String(calculationType)}' is not a calculation type.`);
+      const wb = this.context._state.workbook;
+      for (const sheet of wb.sheets) for (const cell of sheet.cells.values()) delete cell.dirty;
+      wb.calculationPending = false;
+    });
+  }
+}
+
+const CALCULATION_TYPES: string[] = ["Recalculate", "Full", "FullRebuild"];
+
+/**
+ * What a content change does to calculation: with calculation suspended in this request, a formula
+ * written stays uncalculated and the workbook's formulas wait for `calculate()`; otherwise Excel
+ * calculates the formula as it is written.
+ */
+function calculation(state: DoubleState, cell: MCell | undefined): void {
+  const suspended = state.calculationSuspendedSyncs > 0;
+  if (suspended) state.workbook.calculationPending = true;
+  if (!cell) return;
+  if (suspended && cell.f !== undefined) cell.dirty = true;
+  else delete cell.dirty;
 }
 
 export interface ImportedSheet {
@@ -783,8 +820,9 @@ export class WorkbookProtection extends ClientObject {
   }
 }
 
+/** Excel's rules for a sheet name; "History" (in any case) is reserved by Excel. */
 function validSheetName(name: string): boolean {
-  return name.length > 0 && name.length <= 31 && !/[\\/?*[\]:]/.test(name) && !name.startsWith("'") && !name.endsWith("'");
+  return name.toLowerCase() !== "history" && name.length > 0 && name.length <= 31 && !/[\\/?*[\]:]/.test(name) && !name.startsWith("'") && !name.endsWith("'");
 }
 
 export class WorksheetCollection extends ClientCollection<Worksheet> {
@@ -1036,7 +1074,9 @@ const OPTION_KEYS = Object.keys(defaultProtectionOptions()) as (keyof MProtectio
  * `unprotect(password?)`. protect() "fails if the worksheet has already been protected" (the
  * reference; the code is not documented, the double uses InvalidOperation); unprotect() of a sheet
  * that is not protected changes nothing; a wrong or missing password fails with InvalidArgument, the
- * code the reference gives for pauseProtection with an incorrect password.
+ * code the reference gives for pauseProtection with an incorrect password. Without a password on a
+ * sheet protected with one, the reference says nothing: the double fails the same way, or, with
+ * `unprotectWithoutPassword: "ignored"`, does nothing (the sheet stays protected).
  */
 export class WorksheetProtection extends ClientObject {
   protected _scalars() { return ["protected", "options"]; }
@@ -1064,6 +1104,7 @@ export class WorksheetProtection extends ClientObject {
       const p = s.protection;
       if (!p.protected) return;
       if (p.password !== null && (typeof p.password !== "string" || p.password !== password)) {
+        if (password === undefined && this.context._state.unprotectWithoutPassword === "ignored") return;
         throw new DoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. The password to unprotect '${s.name}' is not correct.`);
       }
       s.protection = { ...p, protected: false, password: null };
@@ -1290,6 +1331,27 @@ export function excelReading(text: string): { value: number | boolean; format?: 
   return null;
 }
 
+/**
+ * Excel's specifications and limits: "Total number of characters that a cell can contain: 32,767",
+ * "Length of formula contents: 8,192 characters", and a text value in a formula ("…") of at most
+ * 255 characters. Written through the API, a longer one fails with InvalidArgument.
+ */
+export const CELL_TEXT_LIMIT = 32_767;
+export const FORMULA_LIMIT = 8_192;
+export const FORMULA_TEXT_LIMIT = 255;
+
+function checkText(v: string): void {
+  if (v.length > CELL_TEXT_LIMIT) throw invalidArg(`A cell holds at most ${CELL_TEXT_LIMIT} characters (${v.length} given).`);
+}
+
+function checkFormula(f: string): void {
+  if (f.length > FORMULA_LIMIT) throw invalidArg(`A formula holds at most ${FORMULA_LIMIT} characters (${f.length} given).`);
+  for (const m of f.matchAll(/"((?:[^"]|"")*)"/g)) {
+    const text = m[1]!.replace(/""/g, '"');
+    if (text.length > FORMULA_TEXT_LIMIT) throw invalidArg(`A text value in a formula holds at most ${FORMULA_TEXT_LIMIT} characters (${text.length} given).`);
+  }
+}
+
 /** What Excel does with a value typed or written through `values`: a leading "=" (or "+", "-",
  *  "@" before non-numbers) makes a formula unless the cell is formatted as text ("@"); a leading
  *  apostrophe forces text; text Excel reads as a number, percentage, date, time or boolean
@@ -1302,6 +1364,7 @@ function writeValue(cell: MCell, v: unknown): void {
   }
   if (typeof v === "boolean") return setRaw(cell, v);
   if (typeof v !== "string") throw invalidArg(`Unsupported value ${JSON.stringify(v)}.`);
+  checkText(v);
   // A text cell, or a leading apostrophe, keeps the string as text, an error's text ("#N/A") too.
   if (cell.nf === "@") return setText(cell, v);
   if (v.startsWith("'")) return setText(cell, v.slice(1));
@@ -1313,6 +1376,7 @@ function writeValue(cell: MCell, v: unknown): void {
   }
   if (v.length > 1 && (v.startsWith("=") || v.startsWith("+") || v.startsWith("-") || v.startsWith("@"))) {
     // A formula: the double keeps it but does not calculate it (its value reads as empty).
+    checkFormula(v.startsWith("=") ? v : `=${v}`);
     cell.v = "";
     cell.t = "Empty";
     cell.f = v.startsWith("=") ? v : `=${v}`;
@@ -1323,6 +1387,7 @@ function writeValue(cell: MCell, v: unknown): void {
 
 function writeFormula(cell: MCell, v: unknown): void {
   if (typeof v === "string" && v.startsWith("=") && v.length > 1 && cell.nf !== "@") {
+    checkFormula(v);
     cell.v = "";
     cell.t = "Empty";
     cell.f = v;
@@ -1408,7 +1473,16 @@ export class Range extends ClientObject {
         for (let c = 0; c < rect.cols; c++) {
           const v = scalar ? grid : (grid as unknown[][])[r]![c];
           if (v === null || v === undefined) continue;
-          write(sheet.cell(rect.row + r, rect.col + c), v);
+          const cell = sheet.cell(rect.row + r, rect.col + c);
+          write(cell, v);
+          if (name !== "numberFormat") calculation(this.context._state, cell);
+        }
+      }
+      // Headers written into a table's header row stay unique.
+      if (name !== "numberFormat") {
+        for (const t of this.context._state.workbook.tables) {
+          if (t.sheet !== sheet || t.row < rect.row || t.row >= rect.row + rect.rows || !overlaps(t, { ...rect, row: t.row, rows: 1 })) continue;
+          uniqueHeaders(t, (col) => col >= rect.col && col < rect.col + rect.cols);
         }
       }
       if (name !== "numberFormat") {
@@ -1440,7 +1514,7 @@ export class Range extends ClientObject {
       for (const [k, cell] of [...sheet.cells]) {
         const row = Math.floor(k / 16384), col = k % 16384;
         if (row < rect.row || row >= rect.row + rect.rows || col < rect.col || col >= rect.col + rect.cols) continue;
-        if (what !== "Formats") { cell.v = ""; cell.t = "Empty"; delete cell.f; }
+        if (what !== "Formats") { cell.v = ""; cell.t = "Empty"; delete cell.f; calculation(this.context._state, cell); }
         if (what !== "Contents") { delete cell.nf; delete cell.fill; delete cell.bold; delete cell.fontColor; delete cell.wrap; delete cell.fontSize; delete cell.locked; }
         if (cell.t === "Empty" && cell.f === undefined && cell.nf === undefined && cell.fill === undefined && cell.bold === undefined && cell.fontColor === undefined && cell.wrap === undefined && cell.fontSize === undefined && cell.locked === undefined) sheet.cells.delete(k);
       }
@@ -1844,6 +1918,53 @@ export class FormatProtection extends ClientObject {
 // ---------------------------------------------------------------------------------------------
 // Conditional formats
 
+/**
+ * The types a rule can be set to (Excel.ConditionalFormatRuleType for data bars,
+ * Excel.ConditionalFormatColorCriterionType for colour scales; "Invalid" is what Excel reads back
+ * for a rule it cannot show, not a type to set). Number, Percent, Formula and Percentile need a
+ * `formula`: the number (0 to 100 for Percent and Percentile) or a formula ("=$A$1").
+ */
+const DATA_BAR_RULE_TYPES = ["Automatic", "LowestValue", "HighestValue", "Number", "Percent", "Formula", "Percentile"];
+const COLOR_CRITERION_TYPES = ["LowestValue", "HighestValue", "Number", "Percent", "Formula", "Percentile"];
+
+function ruleFormula(type: string, formula: unknown, what: string): string | undefined {
+  if (!["Number", "Percent", "Formula", "Percentile"].includes(type)) return undefined;
+  if (typeof formula !== "string" || formula.trim() === "") throw invalidArg(`${what}: a rule of type ${type} needs a formula.`);
+  if (type === "Formula" && !formula.startsWith("=")) throw invalidArg(`${what}: '${formula}' is not a formula.`);
+  if (!formula.startsWith("=")) {
+    const n = Number(formula);
+    if (!Number.isFinite(n)) throw invalidArg(`${what}: '${formula}' is not a number.`);
+    if ((type === "Percent" || type === "Percentile") && (n < 0 || n > 100)) throw invalidArg(`${what}: ${type} ${formula} is not between 0 and 100.`);
+  }
+  return formula;
+}
+
+function dataBarRule(v: unknown, what: string): MDataBarRule {
+  const r = v as { type?: unknown; formula?: unknown } | null;
+  if (!r || typeof r !== "object" || typeof r.type !== "string" || !DATA_BAR_RULE_TYPES.includes(r.type)) throw invalidArg(`${what}: '${String(r?.type)}' is not a data bar rule type.`);
+  const formula = ruleFormula(r.type, r.formula, what);
+  return formula === undefined ? { type: r.type } : { type: r.type, formula };
+}
+
+function colorScaleCriteria(v: unknown): MColorScaleCriteria {
+  const c = v as Record<string, unknown> | null;
+  if (!c || typeof c !== "object") throw invalidArg("A colour scale's criteria must be an object.");
+  const point = (key: "minimum" | "midpoint" | "maximum"): MColorScaleCriterion | undefined => {
+    const p = c[key] as { type?: unknown; formula?: unknown; color?: unknown } | null | undefined;
+    if (p === undefined || p === null) {
+      if (key === "midpoint") return undefined;
+      throw invalidArg(`A colour scale needs a ${key}.`);
+    }
+    if (typeof p.type !== "string" || !COLOR_CRITERION_TYPES.includes(p.type)) throw invalidArg(`colour scale ${key}: '${String(p.type)}' is not a criterion type.`);
+    const formula = ruleFormula(p.type, p.formula, `colour scale ${key}`);
+    if (p.color !== undefined && typeof p.color !== "string") throw invalidArg(`colour scale ${key}: the colour must be text.`);
+    const color = p.color === undefined ? undefined : normColor(p.color);
+    return { type: p.type, ...(formula !== undefined ? { formula } : {}), ...(color !== undefined ? { color } : {}) };
+  };
+  const minimum = point("minimum")!, midpoint = point("midpoint"), maximum = point("maximum")!;
+  return { minimum, ...(midpoint ? { midpoint } : {}), maximum };
+}
+
 export class ConditionalFormatCollection extends ClientObject {
   protected _scalars() { return []; }
   protected _readScalar() { return undefined; }
@@ -1874,19 +1995,28 @@ export class ConditionalFormat extends ClientObject {
     return name === "custom" ? this.custom : undefined;
   }
   get type(): string { return this._get("type"); }
+  /** ColorScaleConditionalFormat.criteria (ExcelApi 1.6): minimum, an optional midpoint, maximum. */
   get colorScale() {
     const self = this;
     return {
-      set criteria(v: unknown) { self._call("colorScale.criteria", v, (m: { type: string; colorScale?: unknown }) => {
+      set criteria(v: Excel.ConditionalColorScaleCriteria) { self._call("colorScale.criteria", v, (m: MConditionalFormat) => {
         if (m.type !== "ColorScale") throw new DoubleError("InvalidOperation", "Not a colour scale.");
-        m.colorScale = { criteria: v };
+        m.colorScale = { criteria: colorScaleCriteria(v) };
       }); },
     };
   }
+  /** DataBarConditionalFormat (ExcelApi 1.6): its direction, the bar's fill, where the bar starts and ends. */
   get dataBar() {
     const self = this;
+    const bound = (key: "lowerBoundRule" | "upperBoundRule", v: Excel.ConditionalDataBarRule) =>
+      self._call(`dataBar.${key}`, v, (m: MConditionalFormat) => {
+        if (m.type !== "DataBar") throw new DoubleError("InvalidOperation", "Not a data bar.");
+        m.dataBar = { ...m.dataBar, [key]: dataBarRule(v, key) };
+      });
     return {
       set barDirection(v: string) { self._call("dataBar.barDirection", v, (m: { dataBar?: Record<string, unknown> }) => { m.dataBar = { ...m.dataBar, barDirection: v }; }); },
+      set lowerBoundRule(v: Excel.ConditionalDataBarRule) { bound("lowerBoundRule", v); },
+      set upperBoundRule(v: Excel.ConditionalDataBarRule) { bound("upperBoundRule", v); },
       positiveFormat: {
         set fillColor(v: string) { self._call("dataBar.positiveFormat.fillColor", v, (m: { type: string; dataBar?: Record<string, unknown> }) => {
           if (m.type !== "DataBar") throw new DoubleError("InvalidOperation", "Not a data bar.");
@@ -2066,14 +2196,45 @@ export class TableCollection extends ClientCollection<Table> {
       while (wb.tables.some((x) => x.name === `Table${i}`)) i++;
       made = { id: newId(), name: `Table${i}`, sheet: target.sheet, ...target.rect, style: "TableStyleMedium2", hasHeaders };
       wb.tables.push(made);
-      if (hasHeaders) {
-        for (let c = 0; c < target.rect.cols; c++) {
-          const cell = target.sheet.cell(target.rect.row, target.rect.col + c);
-          if (cell.t === "Empty" && cell.f === undefined) setRaw(cell, `Column${c + 1}`);
-        }
-      }
+      uniqueHeaders(made, () => true);
     });
     return t;
+  }
+}
+
+/**
+ * Excel's rules for a table name: a letter, underscore or backslash first, then letters, digits,
+ * underscores and periods, at most 255 characters; not a cell reference ("AB12", "R1C1", "RC")
+ * nor "C", "c", "R" or "r" ("Rename an Excel table").
+ */
+function validTableName(v: string): boolean {
+  return (
+    typeof v === "string" && v.length <= 255 && /^[A-Za-z_\\\p{L}][\p{L}\p{N}_.]*$/u.test(v) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(v) && !/^[Rr]\d*([Cc]\d*)?$/.test(v) && !/^[Cc]\d*$/.test(v)
+  );
+}
+
+/**
+ * A table's header row as Excel keeps it: every header is text and unique, ignoring case. A header
+ * written (columns `written`, left to right; all of them when the table is made) that is empty
+ * becomes "Column<n>", one that another header already has gets the lowest number from 2 that
+ * makes it unique ("Điểm", "điểm2"); the headers not written keep their names.
+ */
+export function uniqueHeaders(t: MTable, written: (col: number) => boolean): void {
+  if (!t.hasHeaders) return;
+  const cols = Array.from({ length: t.cols }, (_, c) => t.col + c);
+  const text = (col: number) => {
+    const cell = t.sheet.get(t.row, col);
+    return cell && cell.t !== "Empty" ? String(cell.v) : "";
+  };
+  const taken = new Set(cols.filter((col) => !written(col)).map((col) => text(col).toLowerCase()));
+  for (const col of cols) {
+    if (!written(col) || t.sheet.get(t.row, col)?.f !== undefined) continue;
+    const base = text(col) === "" ? `Column${col - t.col + 1}` : text(col);
+    let name = base;
+    for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base}${k}`;
+    taken.add(name.toLowerCase());
+    if (name !== text(col) || typeof t.sheet.get(t.row, col)?.v !== "string") setRaw(t.sheet.cell(t.row, col), name);
   }
 }
 
@@ -2098,7 +2259,7 @@ export class Table extends ClientObject {
   set name(v: string) {
     this._set("name", v, (m: MTable) => {
       const wb = this.context._state.workbook;
-      if (!/^[A-Za-z_\\\p{L}][\p{L}\p{N}_.]*$/u.test(v) || /^[A-Za-z]{1,3}\d+$/.test(v)) throw invalidArg(`'${v}' is not a valid table name.`);
+      if (!validTableName(v)) throw invalidArg(`'${v}' is not a valid table name.`);
       if (wb.tables.some((t) => t !== m && t.name.toLowerCase() === v.toLowerCase())) throw invalidArg(`A table named '${v}' already exists.`);
       m.name = v;
     });
@@ -2199,6 +2360,9 @@ export function withoutStructuredRefs(formula: string, table: string): string {
 
 const CHART_TYPES = ["BarClustered", "BarStacked", "BarStacked100", "ColumnClustered", "ColumnStacked", "Radar", "RadarMarkers", "RadarFilled", "Line", "Pie"];
 
+/** Excel's specifications and limits: "Data series in one chart: 255". */
+export const SERIES_LIMIT = 255;
+
 export class ChartCollection extends ClientCollection<Chart> {
   protected _list(s: unknown): unknown[] { return (s as MSheet).charts; }
   protected _item(model: unknown, i: number): Chart {
@@ -2226,6 +2390,7 @@ export class ChartCollection extends ClientCollection<Chart> {
       const byRows = seriesBy === "Rows" || (seriesBy !== "Columns" && rect.cols > rect.rows);
       const series: MSeries[] = [];
       const n = byRows ? rect.rows : rect.cols;
+      if (n > SERIES_LIMIT) throw invalidArg(`A chart holds at most ${SERIES_LIMIT} series (${n} in the source data).`);
       for (let i = 0; i < n; i++) {
         const r: Rect = byRows ? { row: rect.row + i, col: rect.col, rows: 1, cols: rect.cols } : { row: rect.row, col: rect.col + i, rows: rect.rows, cols: 1 };
         series.push({ name: `Series${i + 1}`, values: `${quoteSheet(sheet.name)}!${rectAddress(r)}` });
@@ -2390,6 +2555,7 @@ export class ChartSeriesCollection extends ClientCollection<ChartSeries> {
     let made: MSeries | null = null;
     const s = new ChartSeries(this.context, `${this._path}.add(${JSON.stringify(name ?? null)})`, () => made);
     this._call("add", name ?? null, (m: MChart) => {
+      if (m.series.length >= SERIES_LIMIT) throw invalidArg(`A chart holds at most ${SERIES_LIMIT} series.`);
       made = { name: name ?? `Series${m.series.length + 1}` };
       m.series.push(made);
     });

@@ -113,3 +113,64 @@ describe("a custom conditional format in the Excel double", () => {
     ).toBe("ApiNotFound");
   });
 });
+
+describe("colour scales and data bars in the Excel double", () => {
+  const onB = async (d: ReturnType<typeof createExcelDouble>, set: (cf: { colorScale: Excel.ColorScaleConditionalFormat; dataBar: Excel.DataBarConditionalFormat }) => void, type: "ColorScale" | "DataBar") =>
+    codeOf(run(d, async (ctx) => {
+      set(ctx.workbook.worksheets.getItem("S").getRange("B2:B9").conditionalFormats.add(type) as never);
+      await ctx.sync();
+    }));
+
+  test("a data bar keeps where it starts and ends (ConditionalDataBarRule: a type, a formula for Number, Percent, Formula, Percentile)", async () => {
+    const d = createExcelDouble();
+    d.addSheet("S");
+    expect(await onB(d, (cf) => {
+      cf.dataBar.lowerBoundRule = { type: "Number", formula: "0" };
+      cf.dataBar.upperBoundRule = { type: "Percentile", formula: "90" };
+    }, "DataBar")).toBeUndefined();
+    expect(await onB(d, (cf) => {
+      cf.dataBar.lowerBoundRule = { type: "LowestValue" };
+      cf.dataBar.upperBoundRule = { type: "Formula", formula: "=MAX($B$2:$B$9)" };
+    }, "DataBar")).toBeUndefined();
+    expect(d.sheet("S").conditionalFormats.map((c) => c.dataBar)).toEqual([
+      { lowerBoundRule: { type: "Number", formula: "0" }, upperBoundRule: { type: "Percentile", formula: "90" } },
+      { lowerBoundRule: { type: "LowestValue" }, upperBoundRule: { type: "Formula", formula: "=MAX($B$2:$B$9)" } },
+    ]);
+    for (const bad of [{ type: "Smallest" }, { type: "Number" }, { type: "Number", formula: "không" }, { type: "Percent", formula: "150" }, { type: "Formula", formula: "MAX(B:B)" }, { type: "Invalid" }]) {
+      expect([bad, await onB(d, (cf) => { cf.dataBar.lowerBoundRule = bad as Excel.ConditionalDataBarRule; }, "DataBar")]).toEqual([bad, "InvalidArgument"]);
+    }
+    // On a colour scale, a data bar's rule is refused.
+    expect(await onB(d, (cf) => { cf.dataBar.lowerBoundRule = { type: "Number", formula: "0" }; }, "ColorScale")).toBe("InvalidOperation");
+  });
+
+  test("a colour scale keeps its criteria (minimum, an optional midpoint, maximum: a type, a formula when it needs one, a colour)", async () => {
+    const d = createExcelDouble();
+    d.addSheet("S");
+    expect(await onB(d, (cf) => {
+      cf.colorScale.criteria = {
+        minimum: { type: "LowestValue", formula: null as never, color: "#f8696b" },
+        midpoint: { type: "Percentile", formula: "50", color: "#FFEB84" },
+        maximum: { type: "HighestValue", color: "#63BE7B" },
+      };
+    }, "ColorScale")).toBeUndefined();
+    expect(await onB(d, (cf) => {
+      cf.colorScale.criteria = { minimum: { type: "Number", formula: "0", color: "red" }, maximum: { type: "Number", formula: "1", color: "#63BE7B" } };
+    }, "ColorScale")).toBeUndefined();
+    expect(d.sheet("S").conditionalFormats.map((c) => c.colorScale?.criteria)).toEqual([
+      { minimum: { type: "LowestValue", color: "#F8696B" }, midpoint: { type: "Percentile", formula: "50", color: "#FFEB84" }, maximum: { type: "HighestValue", color: "#63BE7B" } },
+      { minimum: { type: "Number", formula: "0", color: "#FF0000" }, maximum: { type: "Number", formula: "1", color: "#63BE7B" } },
+    ]);
+    const point = { type: "Number", formula: "1", color: "#63BE7B" };
+    for (const bad of [
+      { minimum: { type: "Lowest", color: "#F8696B" }, maximum: point },
+      { minimum: { type: "Number", color: "#F8696B" }, maximum: point },
+      { minimum: { type: "LowestValue", color: "đỏ" }, maximum: point },
+      { minimum: { type: "Automatic", color: "#F8696B" }, maximum: point },
+      { minimum: { type: "LowestValue", color: "#F8696B" } },
+      { minimum: point, midpoint: { type: "Percentile", formula: "-5", color: "#FFEB84" }, maximum: point },
+    ]) {
+      expect([bad, await onB(d, (cf) => { cf.colorScale.criteria = bad as never; }, "ColorScale")]).toEqual([bad, "InvalidArgument"]);
+    }
+    expect(await onB(d, (cf) => { cf.colorScale.criteria = { minimum: point, maximum: point } as never; }, "DataBar")).toBe("InvalidOperation");
+  });
+});

@@ -369,7 +369,7 @@ describe("the Excel double batches like Office.js", () => {
     await run(d, async (ctx) => {
       const r = ctx.workbook.worksheets.getItem("S").getRange("B2:B9");
       const cs = r.conditionalFormats.add("ColorScale");
-      cs.colorScale.criteria = { minimum: { type: "LowestValue", formula: null, color: "#F8696B" } } as never;
+      cs.colorScale.criteria = { minimum: { type: "LowestValue", formula: null, color: "#F8696B" }, maximum: { type: "HighestValue", formula: null, color: "#63BE7B" } } as never;
       const db = r.conditionalFormats.add("DataBar");
       db.dataBar.positiveFormat.fillColor = "#638EC6";
       await ctx.sync();

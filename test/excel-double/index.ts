@@ -33,6 +33,12 @@ export function excelSerial(iso: string): number {
 export interface DoubleOptions {
   /** Requirement sets the host claims, e.g. { ExcelApi: "1.18" } (default: ExcelApi 1.18). */
   requirements?: Record<string, string>;
+  /**
+   * What `WorksheetProtection.unprotect()` without a password does on a sheet protected with one,
+   * which the reference does not say: "fails" with InvalidArgument (default), or is "ignored" (the
+   * sheet stays protected and the request goes on).
+   */
+  unprotectWithoutPassword?: "fails" | "ignored";
 }
 
 function xmlAttributes(tag: string): Record<string, string> {
@@ -132,7 +138,7 @@ async function importXlsx(base64: string): Promise<ImportedSheet[]> {
 }
 
 export class ExcelDouble {
-  readonly state: DoubleState = { workbook: new MWorkbook(), syncCount: 0, requests: [], pendingEvents: [], calculationSuspendedSyncs: 0, requirements: {}, refusals: [] };
+  readonly state: DoubleState = { workbook: new MWorkbook(), syncCount: 0, requests: [], pendingEvents: [], calculationSuspendedSyncs: 0, requirements: {}, refusals: [], unprotectWithoutPassword: "fails" };
   /** The requirement sets the double claims; an API of a newer ExcelApi throws ApiNotFound. */
   get requirements(): Record<string, string> {
     return this.state.requirements;
@@ -155,6 +161,7 @@ export class ExcelDouble {
 
   constructor(options: DoubleOptions = {}) {
     this.requirements = { ExcelApi: "1.18", ...options.requirements };
+    this.state.unprotectWithoutPassword = options.unprotectWithoutPassword ?? "fails";
     importers.xlsx = importXlsx;
     const state = this.state;
     const double = this;
@@ -353,6 +360,20 @@ export class ExcelDouble {
     const rect = parseRect(local)!;
     const s = this.sheet(sheet!);
     return Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.cols }, (_, c) => s.get(rect.row + r, rect.col + c)?.v ?? ""));
+  }
+
+  /**
+   * What is left uncalculated since calculation was suspended: the formula cells written then
+   * ("Sheet!A2"), and "(workbook)" when cells changed then that formulas may read. Empty once
+   * `application.calculate()` ran.
+   */
+  uncalculated(): string[] {
+    const out: string[] = [];
+    for (const sheet of this.workbook.sheets) {
+      for (const [k, c] of sheet.cells) if (c.dirty) out.push(`${sheet.name}!${rectAddress({ row: Math.floor(k / 16384), col: k % 16384, rows: 1, cols: 1 })}`);
+    }
+    if (this.workbook.calculationPending) out.push("(workbook)");
+    return out;
   }
 
   sheetNames(): string[] {

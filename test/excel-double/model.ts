@@ -18,6 +18,12 @@ export interface MCell {
   fontSize?: number;
   /** `format.protection.locked`: every cell is locked unless unlocked (Excel's default). */
   locked?: boolean;
+  /**
+   * A formula written while calculation was suspended (suspendApiCalculationUntilNextSync) and not
+   * calculated since: its value and its dependents are not what they should be until
+   * `application.calculate()`.
+   */
+  dirty?: true;
 }
 
 /** Excel.WorksheetProtectionOptions: what users may still do on a protected sheet. */
@@ -116,9 +122,29 @@ export interface MConditionalFormat {
   col: number;
   rows: number;
   cols: number;
-  colorScale?: { criteria?: unknown };
-  dataBar?: { barDirection?: string; positiveFillColor?: string };
+  colorScale?: { criteria?: MColorScaleCriteria };
+  dataBar?: { barDirection?: string; positiveFillColor?: string; lowerBoundRule?: MDataBarRule; upperBoundRule?: MDataBarRule };
   custom?: MCustomFormat;
+}
+
+/** Excel.ConditionalDataBarRule: where a data bar starts or ends (`formula` for Number, Percent, Formula, Percentile). */
+export interface MDataBarRule {
+  type: string;
+  formula?: string;
+}
+
+/** Excel.ConditionalColorScaleCriterion, its colour as "#RRGGBB". */
+export interface MColorScaleCriterion {
+  type: string;
+  formula?: string;
+  color?: string;
+}
+
+/** Excel.ConditionalColorScaleCriteria: a 2-colour scale has no midpoint. */
+export interface MColorScaleCriteria {
+  minimum: MColorScaleCriterion;
+  midpoint?: MColorScaleCriterion;
+  maximum: MColorScaleCriterion;
 }
 
 export interface MSeries {
@@ -250,6 +276,11 @@ export class MWorkbook {
   comments: MComment[] = [];
   handlers: MHandler[] = [];
   activeSheet: MSheet | null = null;
+  /**
+   * Cells changed while calculation was suspended and the workbook not calculated since: the
+   * formulas that read them (the double does not know which) may show old results.
+   */
+  calculationPending = false;
   selection: { sheet: string; address: string } | null = null;
 
   /** A sheet by its name (any case) or, as worksheets.getItem takes either, by its id. */

@@ -158,4 +158,37 @@ describe("protected sheets in the Excel double", () => {
     });
     expect(d.sheet("Biểu mẫu").protection.protected).toBe(false);
   });
+
+  test("with `unprotectWithoutPassword: \"ignored\"`, unprotect() without the password does nothing: the request goes on, the sheet stays protected, its locked cells refuse writes", async () => {
+    const d = createExcelDouble({ unprotectWithoutPassword: "ignored" });
+    d.addSheet("Phiếu", [["Mã", "Số liệu"], ["1.1", 5]]);
+    d.addSheet("Mở", [["x"]]);
+    await run(d, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Phiếu").protection.protect({ allowFormatColumns: true }, "bí mật");
+      await ctx.sync();
+    });
+    const state = await run(d, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Phiếu");
+      ws.protection.unprotect();
+      ctx.workbook.worksheets.getItem("Mở").getRange("A1").values = [["y"]];
+      const p = ws.protection.load("protected");
+      await ctx.sync();
+      return p.protected;
+    });
+    expect(state).toBe(true);
+    expect(d.value("Mở!A1")).toBe("y");
+    expect(d.sheet("Phiếu").protection).toMatchObject({ protected: true, password: "bí mật" });
+    // Protecting it again fails, as for any protected sheet; a wrong password still fails; the right one unprotects.
+    const protection = (ctx: Ctx) => ctx.workbook.worksheets.getItem("Phiếu").protection;
+    expect(await codeOf(run(d, async (ctx) => { protection(ctx).unprotect(); protection(ctx).protect(); await ctx.sync(); }))).toBe("InvalidOperation");
+    expect(await codeOf(run(d, async (ctx) => { protection(ctx).unprotect(); ctx.workbook.worksheets.getItem("Phiếu").getRange("A2").values = [["2.2"]]; await ctx.sync(); }))).toBe("AccessDenied");
+    expect(await codeOf(run(d, async (ctx) => { protection(ctx).unprotect("sai"); await ctx.sync(); }))).toBe("InvalidArgument");
+    await run(d, async (ctx) => { protection(ctx).unprotect("bí mật"); await ctx.sync(); });
+    expect(d.sheet("Phiếu").protection.protected).toBe(false);
+    // The default stays the failure.
+    const strict = createExcelDouble();
+    strict.addSheet("Phiếu");
+    strict.sheet("Phiếu").protection = { protected: true, options: { ...strict.sheet("Phiếu").protection.options }, password: "bí mật" };
+    expect(await codeOf(run(strict, async (ctx) => { protection(ctx).unprotect(); await ctx.sync(); }))).toBe("InvalidArgument");
+  });
 });

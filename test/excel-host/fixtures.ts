@@ -37,6 +37,8 @@ export interface LayoutAOptions {
   protection?: "template" | "none" | ((sheet: string) => string | undefined);
   /** "open": the workbook is the template opened in Excel (default); "insert": its sheets are inserted into a blank workbook with insertWorksheetsFromBase64. */
   via?: "open" | "insert";
+  /** What unprotect() without a password does on a sheet protected with one (the double's option; default "fails"). */
+  unprotectWithoutPassword?: "fails" | "ignored";
 }
 
 /** The template for `units` units, its protection changed as asked. */
@@ -63,7 +65,10 @@ export async function templateBytes(model: IndexModel, units: number, options: L
 export async function layoutAWorkbook(units: number, options: LayoutAOptions = {}): Promise<{ double: ExcelDouble; definition: unknown; model: IndexModel }> {
   const { definition, model } = departmentModel(options.index);
   const bytes = await templateBytes(model, units, options);
-  const double = createExcelDouble(options.requirements ? { requirements: options.requirements } : {});
+  const double = createExcelDouble({
+    ...(options.requirements ? { requirements: options.requirements } : {}),
+    ...(options.unprotectWithoutPassword ? { unprotectWithoutPassword: options.unprotectWithoutPassword } : {}),
+  });
   if (options.via === "insert") {
     double.addSheet("Sheet1");
     double.install();

@@ -62,23 +62,43 @@ describe("scoring forms whose sheets are protected", () => {
     expect(host.lastApply?.warnings).toEqual([]);
   }, 60_000);
 
-  test("a sheet protected with a password is left as it is and named in a warning; the other sheets are written", async () => {
-    const { double, definition } = await layoutAWorkbook(4, { via: "insert", protection: (sheet) => (sheet === "Đơn vị số 2" ? "mật khẩu" : undefined) });
-    const host = await score(double, definition);
-    expect(scores(double, "Đơn vị số 2")).toEqual([]);
-    for (const n of ["Đơn vị số 1", "Đơn vị số 3", "Đơn vị số 4"]) expect(scores(double, n).length).toBeGreaterThan(3);
-    expect(host.lastApply?.skippedSheets).toEqual(["Đơn vị số 2"]);
-    expect(host.lastApply?.warnings).toHaveLength(1);
-    expect(host.lastApply!.warnings[0]!.vi).toContain('Trang "Đơn vị số 2" được bảo vệ bằng mật khẩu');
-    expect(host.lastApply!.warnings[0]!.en).toContain('Sheet "Đơn vị số 2" is protected with a password');
-    // Every sheet is protected afterwards, the password one still with its password.
-    const after = await protectionOf(unitSheets(double).map((s) => s.name));
-    expect(after.every((p) => p.protected)).toBe(true);
-    expect(double.sheet("Đơn vị số 2").protection.password).not.toBeNull();
-    // The results still list every unit.
-    const results = double.workbook.tables.find((t) => t.name)!;
-    expect(results.rows).toBe(5);
-  }, 60_000);
+  // The reference does not say what unprotect() without the password does on a sheet protected
+  // with one: fail, or do nothing. The host is tried against both.
+  for (const unprotectWithoutPassword of ["fails", "ignored"] as const) {
+    describe(`when unprotect() without the password ${unprotectWithoutPassword === "fails" ? "fails" : "does nothing"}`, () => {
+      test("a sheet protected with a password is left as it is and named in a warning; the other sheets are written", async () => {
+        const { double, definition } = await layoutAWorkbook(4, { via: "insert", unprotectWithoutPassword, protection: (sheet) => (sheet === "Đơn vị số 2" ? "mật khẩu" : undefined) });
+        const before = JSON.stringify([...double.sheet("Đơn vị số 2").cells]);
+        const host = await score(double, definition);
+        expect(scores(double, "Đơn vị số 2")).toEqual([]);
+        expect(JSON.stringify([...double.sheet("Đơn vị số 2").cells])).toBe(before);
+        for (const n of ["Đơn vị số 1", "Đơn vị số 3", "Đơn vị số 4"]) expect(scores(double, n).length).toBeGreaterThan(3);
+        expect(host.lastApply?.skippedSheets).toEqual(["Đơn vị số 2"]);
+        expect(host.lastApply?.warnings).toHaveLength(1);
+        expect(host.lastApply!.warnings[0]!.vi).toContain('Trang "Đơn vị số 2" được bảo vệ bằng mật khẩu');
+        expect(host.lastApply!.warnings[0]!.en).toContain('Sheet "Đơn vị số 2" is protected with a password');
+        // Every sheet is protected afterwards, the password one still with its password.
+        const after = await protectionOf(unitSheets(double).map((s) => s.name));
+        expect(after.every((p) => p.protected)).toBe(true);
+        expect(double.sheet("Đơn vị số 2").protection.password).not.toBeNull();
+        // The results still list every unit.
+        const results = double.workbook.tables.find((t) => t.name)!;
+        expect(results.rows).toBe(5);
+      }, 60_000);
+
+      test("two sheets protected with passwords, the last ones, are both left as they are; the others are written, and the workbook is calculated", async () => {
+        const locked = new Set(["Đơn vị số 3", "Đơn vị số 4"]);
+        const { double, definition } = await layoutAWorkbook(4, { via: "insert", unprotectWithoutPassword, protection: (sheet) => (locked.has(sheet) ? `mật khẩu ${sheet}` : undefined) });
+        const host = await score(double, definition);
+        expect(host.lastApply?.skippedSheets).toEqual(["Đơn vị số 3", "Đơn vị số 4"]);
+        expect(host.lastApply?.warnings.map((w) => w.en.slice(0, 40))).toEqual(['Sheet "Đơn vị số 3" is protected with a ', 'Sheet "Đơn vị số 4" is protected with a ']);
+        for (const n of locked) expect(scores(double, n)).toEqual([]);
+        for (const n of ["Đơn vị số 1", "Đơn vị số 2"]) expect(scores(double, n).length).toBeGreaterThan(3);
+        for (const s of unitSheets(double)) expect(double.sheet(s.name).protection.protected).toBe(true);
+        expect(double.uncalculated()).toEqual([]);
+      }, 60_000);
+    });
+  }
 
   test("protected forms take as many Excel requests as the same forms unprotected, and get the same scores", async () => {
     const a = await layoutAWorkbook(6, { via: "insert" });

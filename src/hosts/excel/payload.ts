@@ -139,6 +139,14 @@ export interface SheetGuard {
   close: (ctx: Excel.RequestContext) => void;
   /** The estimate of `open` and `close` together. */
   bytes: number;
+  /**
+   * Run in the first request once every guard of `Guarding.first` is open, before any operation:
+   * fails the request when `open` did not do its work (a sheet still protected), so that nothing
+   * is written then.
+   */
+  check?: (ctx: Excel.RequestContext) => void;
+  /** The estimate of `check`. */
+  checkBytes?: number;
 }
 
 export interface Guarding {
@@ -171,7 +179,8 @@ export class RequestPacker {
    * and weighs `prefixBytes`. A request ends before an operation that would take it over `budget`,
    * or its response over RESPONSE_BUDGET; an operation larger than the budget goes alone. With
    * `guarding`, each request opens the guards of the sheets it works on before its first operation
-   * and closes them after its last (the first request also those of `guarding.first`).
+   * and closes them after its last (the first request also those of `guarding.first`, and runs their
+   * checks once they are all open).
    */
   async flush(ctx: Excel.RequestContext, prefix?: (ctx: Excel.RequestContext) => void, budget = REQUEST_BUDGET, prefixBytes = opBytes(2, 1), guarding?: Guarding): Promise<void> {
     const ops = this.ops;
@@ -194,7 +203,7 @@ export class RequestPacker {
           if (!g || p.guarded.includes(g)) continue;
           p.guarded.push(g);
           sheets.add(g.name);
-          p.bytes += g.bytes + sheetPathBytes(g.name);
+          p.bytes += g.bytes + (g.checkBytes ?? 0) + sheetPathBytes(g.name);
         }
       }
       planned.push(p);
@@ -223,10 +232,12 @@ export class RequestPacker {
       current.bytes += op.bytes;
       response += op.response;
     }
-    for (const p of planned) {
+    const checked = new Set(guarding?.first ?? []);
+    for (const [i, p] of planned.entries()) {
       this.lastGuarded = p.guarded.map((g) => g.name);
       prefix?.(ctx);
       for (const g of p.guarded) g.open(ctx);
+      if (i === 0) for (const g of p.guarded) if (checked.has(g.name.toLowerCase())) g.check?.(ctx);
       for (const op of p.ops) op.queue(ctx);
       for (const g of p.guarded) g.close(ctx);
       await ctx.sync();
