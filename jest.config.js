@@ -5,6 +5,9 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   // End-to-end and LibreOffice interop suites have their own commands (test:e2e, test:interop).
   testPathIgnorePatterns: ["/node_modules/", "/test/e2e/", "/test/interop/"],
+  // Tests that write and read whole workbooks take seconds on a loaded 2-core machine; a ceiling,
+  // not a measure (speed is measured by `npm run bench`).
+  testTimeout: 30000,
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx", isolatedModules: true, esModuleInterop: true, resolveJsonModule: true }, isolatedModules: true, diagnostics: false }],
   },

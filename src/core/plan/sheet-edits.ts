@@ -100,6 +100,14 @@ const LANGS: Lang[] = ["vi", "en"];
 /** The first label of a summary (either language, points or value), and the second. */
 const SUMMARY_LABELS = new Set(LANGS.flatMap((l) => [FORM_SUMMARY_LABELS.totalPoints[l], FORM_SUMMARY_LABELS.value[l]]));
 const RANK_LABELS = new Set(LANGS.map((l) => FORM_SUMMARY_LABELS.rank[l]));
+/**
+ * Whether rows (the top of a sheet, as read) carry the project's summary of a form: its total's
+ * label with the rank's right under it. A form scored, or a copy of one, does; a form never scored does not.
+ */
+export function rowsCarrySummary(rows: readonly (readonly unknown[])[]): boolean {
+  const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
+  return rows.some((line, r) => line.some((v, c) => SUMMARY_LABELS.has(text(v)) && RANK_LABELS.has(text(rows[r + 1]?.[c]))));
+}
 /** The third label of a summary of an index ranked within categories (and the one earlier versions wrote). */
 const CATEGORY_RANK_LABELS = new Set([...LANGS.map((l) => FORM_SUMMARY_LABELS.rankInCategory[l]), ...FORMER_FORM_SUMMARY_LABELS.rankInCategory]);
 /** The header the project gives a `Điểm` column it adds, in either language. */

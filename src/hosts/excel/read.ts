@@ -20,8 +20,7 @@
  */
 import { COLUMNS_READ_BELOW_HEADER, TABLE_COLUMNS, findTableHeader } from "../../core/read/layout-a";
 import { foldLabel } from "../../core/read/sheet";
-import { FORM_SUMMARY_LABELS } from "../../core/plan/labels";
-import { LANGS } from "../../core/i18n/text";
+import { rowsCarrySummary } from "../../core/plan/sheet-edits";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
 import { datedValue } from "./dates";
 import { jsonBytes, opBytes, refusedWhole, REQUEST_BUDGET, RequestPacker, RESPONSE_BUDGET, tooLarge } from "./payload";
@@ -229,18 +228,6 @@ async function readOutlines(ctx: Excel.RequestContext, sheets: Excel.Worksheet[]
   }
 }
 
-const SUMMARY_LABELS = new Set(LANGS.flatMap((l) => [FORM_SUMMARY_LABELS.totalPoints[l], FORM_SUMMARY_LABELS.value[l]]));
-const RANK_LABELS = new Set(LANGS.map((l) => FORM_SUMMARY_LABELS.rank[l]));
-
-/**
- * Whether the top rows carry the project's summary of a form (its total's label with the rank's
- * right under it): a form scored, or a copy of one, whose `Điểm` column and the columns right of
- * its table hold what a run writes, empties or must write around.
- */
-function carriesSummary(top: unknown[][]): boolean {
-  const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
-  return top.some((line, r) => line.some((v, c) => SUMMARY_LABELS.has(text(v)) && RANK_LABELS.has(text(top[r + 1]?.[c]))));
-}
 
 /** Consecutive runs of the given 0-based columns: [first, count]. */
 function columnRuns(columns: number[]): [number, number][] {
@@ -336,7 +323,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
         // a scored form), also each `Điểm` column (a copy has its scores emptied there, as the file
         // host empties them) and every column right of the table, where the notes on rescaled
         // groups go (emptied, or written where the cells are free). A form never scored has none.
-        const scored = carriesSummary(top.values);
+        const scored = rowsCarrySummary(top.values);
         const scoreColumns = !scored ? [] : (grids[i]![header.row] ?? []).flatMap((v, c) => (typeof v === "string" && (TABLE_COLUMNS.score as readonly string[]).includes(foldLabel(v)) ? [c] : []));
         const right = !scored ? [] : Array.from({ length: Math.max(0, used.col + used.cols - header.lastColumn - 1) }, (_, k) => header.lastColumn + 1 + k);
         const wanted = [...COLUMNS_READ_BELOW_HEADER.map((k) => header.cols[k]), ...scoreColumns, ...right].filter((c): c is number => c !== undefined && c >= used.col && c < used.col + used.cols);
