@@ -4,32 +4,19 @@
  * wrapped, so every page shows them whole. Written to a file, read back, and scored again: each
  * merge is in the file once, never doubled, and a later run rewrites the sheet without a warning.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import JSZip from "jszip";
 import type ExcelJS from "exceljs";
-import { main } from "../../cli/main";
-import { runScoring } from "../../core/pipeline";
-import { XlsxHost } from "./host";
-import { open } from "./test-workbooks";
+import { open, scoreAgain, scoredDemo } from "./test-workbooks";
 
 const RESULTS = "Kết quả";
 const TITLE = "Kết quả đánh giá, xếp hạng: Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành (điều chỉnh theo quyết định của tỉnh) (mau-2023)";
-const sink = { write: (_: string) => true };
 let demo: Uint8Array;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), "dti-results-merges-"));
-  expect(await main(["demo", "--out", dir], { stdout: sink, stderr: sink, cwd: dir, env: { LANG: "vi_VN.UTF-8" } })).toBe(0);
-  demo = new Uint8Array(readFileSync(join(dir, "ket-qua.xlsx")));
+  demo = await scoredDemo();
 }, 60000);
 
-async function score(file: Uint8Array) {
-  const host = await XlsxHost.fromBuffer(file, "ket-qua.xlsx");
-  const result = await runScoring(host, { lang: "vi", projectVersion: "0.1.0", now: new Date("2024-06-08T00:00:00Z") });
-  return { out: await host.toBuffer(), result, warnings: host.lastApply?.warnings ?? [] };
-}
+const score = scoreAgain;
 
 function merges(ws: ExcelJS.Worksheet): string[] {
   return [...((ws.model as unknown as { merges?: string[] }).merges ?? [])].sort();

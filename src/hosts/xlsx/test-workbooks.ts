@@ -1,5 +1,10 @@
 /** Helpers for the xlsx host's tests: a file opened with ExcelJS, and a file changed as a user would. */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { runScoring } from "../../core/pipeline";
+import { XlsxHost } from "./host";
 import { DEMO_UNITS, layoutAGrid } from "../../core/plan/test-fixtures";
 
 export async function open(file: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -40,4 +45,20 @@ export async function demoForms(change?: (wb: ExcelJS.Workbook) => void): Promis
   addDemoForms(wb);
   change?.(wb);
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The demo's scored workbook (`ket-qua.xlsx`), made by the command line's `demo` in a fresh folder. */
+export async function scoredDemo(): Promise<Uint8Array> {
+  const { main } = await import("../../cli/main");
+  const dir = mkdtempSync(join(tmpdir(), "dti-demo-"));
+  const sink = { write: (_: string) => true };
+  if ((await main(["demo", "--out", dir], { stdout: sink, stderr: sink, cwd: dir, env: { LANG: "vi_VN.UTF-8" } })) !== 0) throw new Error("demo failed");
+  return new Uint8Array(readFileSync(join(dir, "ket-qua.xlsx")));
+}
+
+/** `file` scored again by the xlsx host in Vietnamese at a fixed time: the file written, the run's result and the host's warnings. */
+export async function scoreAgain(file: Uint8Array) {
+  const host = await XlsxHost.fromBuffer(file, "ket-qua.xlsx");
+  const result = await runScoring(host, { lang: "vi", projectVersion: "0.1.0", now: new Date("2024-06-08T00:00:00Z") });
+  return { out: await host.toBuffer(), result, warnings: host.lastApply?.warnings ?? [] };
 }

@@ -4,32 +4,19 @@
  * total, rank, out-of-date line and `Điểm` column it copied, and leaves what the user typed on it.
  * And the copy of each form's figures in `_index` covers the unit name in the form's header.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../cli/main";
 import { INDEX_SHEET } from "../../core/plan/labels";
-import { runScoring } from "../../core/pipeline";
-import { XlsxHost } from "./host";
-import { edit, open } from "./test-workbooks";
+import { edit, open, scoreAgain, scoredDemo } from "./test-workbooks";
 
 const FORM = "Sở Xây dựng";
 const COPY = "Sở Xây dựng (2)";
-const sink = { write: (_: string) => true };
 let scored: Uint8Array;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), "dti-unscored-"));
-  expect(await main(["demo", "--out", dir], { stdout: sink, stderr: sink, cwd: dir, env: { LANG: "vi_VN.UTF-8" } })).toBe(0);
-  scored = new Uint8Array(readFileSync(join(dir, "ket-qua.xlsx")));
+  scored = await scoredDemo();
 }, 60000);
 
-async function score(file: Uint8Array) {
-  const host = await XlsxHost.fromBuffer(file, "ket-qua.xlsx");
-  const result = await runScoring(host, { lang: "vi", projectVersion: "0.1.0", now: new Date("2024-06-08T00:00:00Z") });
-  return { out: await host.toBuffer(), result };
-}
+const score = scoreAgain;
 
 /** A sheet copied as Excel's "Create a copy" does: values (formulas with their results), styles, notes, merges, protection. */
 function copySheet(wb: ExcelJS.Workbook, from: string, to: string): void {
