@@ -357,8 +357,9 @@ describe("outside Excel, more of the work", () => {
     // Two units with one code: only one of their forms could be scored, so none is made.
     await page.getByLabel("List of units").fill([...typed, "02; Sở Y tế (bản 2); co-dvc"].join("\n"));
     await page.getByRole("button", { name: "Make forms" }).click();
-    await page.getByText("1 unit code is given to more than one unit", { exact: false }).waitFor();
-    await page.getByText('Lines 2, 4: the same unit code "02".').waitFor();
+    // In the notice (the assertive live region says the same words to screen readers).
+    await page.getByTestId("notice").getByText("1 unit code is given to more than one unit", { exact: false }).waitFor();
+    await page.getByTestId("notice").getByText('Lines 2, 4: the same unit code "02".').waitFor();
     expect(await page.getByRole("link", { name: "Download the forms" }).count()).toBe(0);
     await page.getByLabel("List of units").fill(typed.join("\n"));
     await page.getByText("3 units", { exact: true }).waitFor();
