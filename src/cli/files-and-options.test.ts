@@ -152,35 +152,90 @@ describe("score --out naming a file already there", () => {
 });
 
 describe("template --out naming a file already there", () => {
-  /** The forms of a.csv in `file`, with a figure a unit typed into its form. */
-  async function filledForms(file: string): Promise<void> {
-    expect((await run(["template", "--index", "dti-so-nganh-mau", "--units", "a.csv", "--out", file])).code).toBe(0);
+  /** The forms of a.csv in `file` (made with `options`), changed by `edit` and saved. */
+  async function editedForms(file: string, edit: (wb: ExcelJS.Workbook, rowOf: (code: string) => number) => void, options: string[] = []): Promise<void> {
+    expect((await run(["template", "--index", "dti-so-nganh-mau", "--units", "a.csv", "--out", file, ...options])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, file));
-    const ws = wb.getWorksheet("Sở Y tế")!;
-    let row = 0;
-    ws.eachRow((r, n) => {
-      if (r.getCell(1).value === "3.2") row = n;
-    });
-    ws.getCell(row, 4).value = 0.75;
+    const rowOf = (code: string): number => {
+      let row = 0;
+      wb.getWorksheet("Sở Y tế")!.eachRow((r, n) => {
+        if (r.getCell(1).value === code) row = n;
+      });
+      return row;
+    };
+    edit(wb, rowOf);
     await wb.xlsx.writeFile(join(dir, file));
   }
 
+  /** The forms of a.csv in `file`, with a figure a unit typed into its form (Số liệu of 3.2): the cell's address. */
+  async function filledForms(file: string): Promise<string> {
+    let address = "";
+    await editedForms(file, (wb, rowOf) => {
+      const cell = wb.getWorksheet("Sở Y tế")!.getCell(rowOf("3.2"), 4);
+      cell.value = 0.75;
+      address = cell.address;
+    });
+    return address;
+  }
+
+  /** `template` with --out `file` is refused with `why`, and the file is left as it was. */
+  async function refused(file: string, why: string): Promise<void> {
+    const before = readFileSync(join(dir, file));
+    const r = await run(["template", "--index", "dti-so-nganh-mau", "--units", "b.csv", "--out", file, "--lang", "en"]);
+    expect([r.code, r.err]).toEqual([2, `${file} (--out) already exists and ${why}; writing over it would lose what it holds. Choose another --out file name, or delete that file first.\n`]);
+    expect(readFileSync(join(dir, file)).equals(before)).toBe(true);
+  }
+
   it("refuses to replace forms a unit filled in, naming the sheet, and leaves the file as it was", async () => {
-    await filledForms("da-dien.xlsx");
+    const cell = await filledForms("da-dien.xlsx");
+    expect(cell).toMatch(/^D\d+$/);
     const before = readFileSync(join(dir, "da-dien.xlsx"));
     const r = await run(["template", "--index", "dti-so-nganh-mau", "--units", "b.csv", "--out", "da-dien.xlsx"]);
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
     expect(r.err).toBe(
-      'Tệp da-dien.xlsx (--out) đã có sẵn và có phiếu đã điền số liệu (trang "Sở Y tế"); ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xoá tệp đó trước.\n',
+      `Tệp da-dien.xlsx (--out) đã có sẵn và có phiếu đã được nhập nội dung (trang "Sở Y tế", ô ${cell}); ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xoá tệp đó trước.\n`,
     );
     const en = await run(["template", "--index", "dti-so-nganh-mau", "--units", "a.csv", "--out", "da-dien.xlsx", "--lang", "en"]);
     expect(en.code).toBe(2);
     expect(en.err).toBe(
-      'da-dien.xlsx (--out) already exists and holds a form with figures filled in (sheet "Sở Y tế"); writing over it would lose what it holds. Choose another --out file name, or delete that file first.\n',
+      `da-dien.xlsx (--out) already exists and holds a form something was typed into (sheet "Sở Y tế", cell ${cell}); writing over it would lose what it holds. Choose another --out file name, or delete that file first.\n`,
     );
     expect(readFileSync(join(dir, "da-dien.xlsx")).equals(before)).toBe(true);
+  }, 30_000);
+
+  it("refuses to replace forms with only a note (Ghi chú) or the period (Kỳ đánh giá) typed in, naming the sheet and cell", async () => {
+    let noteCell = "";
+    await editedForms("ghi-chu-phieu.xlsx", (wb, rowOf) => {
+      const cell = wb.getWorksheet("Sở Y tế")!.getCell(rowOf("3.2"), 8);
+      cell.value = "Số liệu đang chờ Văn phòng xác nhận";
+      noteCell = cell.address;
+    });
+    expect(noteCell).toMatch(/^H\d+$/);
+    await refused("ghi-chu-phieu.xlsx", `holds a form something was typed into (sheet "Sở Y tế", cell ${noteCell})`);
+    await editedForms("ky-danh-gia.xlsx", (wb) => (wb.getWorksheet("Sở Y tế")!.getCell("B5").value = "Năm 2024"));
+    await refused("ky-danh-gia.xlsx", 'holds a form something was typed into (sheet "Sở Y tế", cell B5)');
+  }, 30_000);
+
+  it("refuses to replace blank forms beside a sheet the user added, naming that sheet", async () => {
+    await editedForms("theo-doi.xlsx", (wb) => (wb.addWorksheet("Theo dõi").getCell("A1").value = "Đã gửi phiếu ngày 3/3"));
+    await refused("theo-doi.xlsx", 'holds a sheet "Theo dõi" that template did not make');
+    const vi = await run(["template", "--index", "dti-so-nganh-mau", "--units", "b.csv", "--out", "theo-doi.xlsx"]);
+    expect(vi.err).toBe(
+      'Tệp theo-doi.xlsx (--out) đã có sẵn và có trang "Theo dõi" không do lệnh template tạo ra; ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xoá tệp đó trước.\n',
+    );
+  }, 30_000);
+
+  it("replaces blank forms whose instructions sheet was deleted, and blank forms made with a period", async () => {
+    await editedForms("khong-huong-dan.xlsx", (wb) => wb.removeWorksheet(wb.getWorksheet("Hướng dẫn")!.id));
+    expect(await sheetNames("khong-huong-dan.xlsx")).toEqual(["Sở Y tế"]);
+    await editedForms("co-ky.xlsx", () => undefined, ["--period", "Năm 2024"]);
+    for (const file of ["khong-huong-dan.xlsx", "co-ky.xlsx"]) {
+      const r = await run(["template", "--index", "dti-so-nganh-mau", "--units", "b.csv", "--out", file]);
+      expect([file, r.code, r.err]).toEqual([file, 0, ""]);
+      expect(await sheetNames(file)).toEqual(["Hướng dẫn", "Sở Tài chính"]);
+    }
   }, 30_000);
 
   it("refuses to replace a workbook it did not make, a scored workbook, and a file that is no workbook", async () => {

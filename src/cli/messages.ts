@@ -173,8 +173,8 @@ nhập số liệu tô màu.
              chỉ số chia loại đơn vị) Nhóm, ghi loại đơn vị; dòng đầu là tiêu đề. Trong CSV, tên có
              dấu phẩy phải đặt trong ngoặc kép. Tệp .xls, .ods: hãy lưu lại dạng .xlsx hoặc CSV.
   --out      Tệp .xlsx để ghi phiếu. Chỉ ghi đè một bộ phiếu trống do lệnh này tạo ra (hoặc tệp rỗng);
-             không ghi đè phiếu đã điền số liệu hay tệp nào khác đã có: khi đó lệnh dừng, hãy chọn
-             tên khác hoặc xoá tệp trước.
+             không ghi đè phiếu đã nhập nội dung (số liệu, ghi chú, kỳ đánh giá) hay tệp, trang tính
+             nào khác đã có: khi đó lệnh dừng, hãy chọn tên khác hoặc xoá tệp trước.
   --period   Kỳ đánh giá ghi trên mỗi phiếu.
 Mã thoát: 0 xong; 2 không chạy được (dòng đầu nêu lý do, các dòng sau nêu từng dòng lỗi của tệp đơn vị).
 `,
@@ -188,8 +188,9 @@ coloured input cells.
              file a name with a comma must be put in double quotes. An .xls or .ods file: save it
              as .xlsx or CSV.
   --out      The .xlsx file to write the forms into. Replaces only blank forms this command made (or
-             an empty file); never forms with figures filled in, nor any other file already there:
-             the command then stops, choose another name or delete the file first.
+             an empty file); never forms with anything typed in (a figure, a note, the period), nor
+             any other file or sheet already there: the command then stops, choose another name or
+             delete the file first.
   --period   The assessment period written on every form.
 Exit status: 0 done; 2 could not run (the first line says why, the next lines each wrong line of the units file).
 `,
@@ -300,7 +301,9 @@ export function severityCounts(counts: Partial<Record<"error" | "warning" | "inf
  * workbook never scored (for `score`), a scored one or any workbook but blank forms `template`
  * made (for `template`), forms with figures typed in (the first such sheet).
  */
-export type OutContent = "not-workbook" | "not-scored" | "scored" | "not-template" | { filled: string };
+/** What keeps a workbook of forms from being blank forms `template` made: a form with something typed into a cell, or a sheet `template` does not make. */
+export type TemplateSheetContent = { filled: string; cell: string } | { extra: string };
+export type OutContent = "not-workbook" | "not-scored" | "scored" | "not-template" | TemplateSheetContent;
 
 export const M = {
   noCommand: {
@@ -422,7 +425,9 @@ export const M = {
   outWouldReplace: (out: string, what: OutContent): Message => {
     const is =
       typeof what === "object"
-        ? { vi: `có phiếu đã điền số liệu (trang "${what.filled}")`, en: `holds a form with figures filled in (sheet "${what.filled}")` }
+        ? "filled" in what
+          ? { vi: `có phiếu đã được nhập nội dung (trang "${what.filled}", ô ${what.cell})`, en: `holds a form something was typed into (sheet "${what.filled}", cell ${what.cell})` }
+          : { vi: `có trang "${what.extra}" không do lệnh template tạo ra`, en: `holds a sheet "${what.extra}" that template did not make` }
         : {
             "not-workbook": { vi: "không phải sổ làm việc Excel", en: "is not an Excel workbook" },
             "not-scored": { vi: "là một sổ làm việc không do dti-scorer chấm điểm (không có trang _index)", en: "is a workbook dti-scorer did not score (it has no _index sheet)" },

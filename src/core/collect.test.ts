@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { MAX_SHEET_NAME, detectLayoutA, isBlankForm, isInstructionsSheet, planCollect, uniqueSheetName } from "./collect";
+import { MAX_SHEET_NAME, detectLayoutA, filledFormCell, isBlankForm, isInstructionsSheet, planCollect, uniqueSheetName } from "./collect";
 import { sampleModel } from "./read/fixtures";
 import { readSubmissions } from "./read";
 import { unitKey } from "./plan";
@@ -241,6 +241,14 @@ describe("blank forms and filled ones", () => {
     }
     // A sheet that is not a form is not a blank form.
     expect(isBlankForm({ name: "x", values: [["Ghi chú"]] })).toBe(false);
+  });
+
+  it("names the first cell filled in (what template --out would lose), none on a blank form or a sheet that is no form", () => {
+    expect(filledFormCell(form("A", "A", "A"))).toBeUndefined();
+    expect(filledFormCell(form("A", "A", "A", { column: "Tự chấm", value: 7 }))).toMatch(/^[A-Z]10$/);
+    const header = form("A", "A", "A").values[7]!;
+    expect(filledFormCell(form("A", "A", "A", { column: "Minh chứng", value: "QĐ 12" }))).toBe(`${String.fromCharCode(65 + header.indexOf("Minh chứng"))}10`);
+    expect(filledFormCell({ name: "x", values: [["Ghi chú"], ["y"]] })).toBeUndefined();
   });
 
   it("takes each unit's filled form from the workbook it sent back, not the blank copies of the others' forms in the first file", () => {

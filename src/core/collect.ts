@@ -3,6 +3,7 @@
  * which sheets to take, under which names, and which to leave out and why. Pure: the xlsx host
  * copies the cells.
  */
+import { a1 } from "./a1";
 import type { IndexModel } from "./definition/model";
 import { builtinNamed, namedIndex, parseIndexText } from "./forms-index";
 import { type Lang, type Message, foldText, localize, normalizeText } from "./i18n/text";
@@ -125,20 +126,34 @@ export function detectLayoutA(sheet: SheetSnapshot): LayoutAHeader | null {
 const FILLED_COLUMNS = ["value", "appraised", "self", "evidence"] as const;
 
 /**
- * A unit's form with nothing filled in: its table (found as the reader finds it) holds no value in
- * Số liệu, Số liệu thẩm định, Tự chấm or Minh chứng on any row below the header — a blank form as
- * `template` writes it. False for a sheet without such a table (not sure, so not blank). The
- * snapshot must hold the whole table; a host that reads only part of a sheet says so itself.
+ * Where a unit's form holds something filled in: the first cell (A1 address, row by row) of its
+ * table (found as the reader finds it), below the header, with a value in Số liệu, Số liệu thẩm
+ * định, Tự chấm or Minh chứng; undefined when there is none, or no such table.
  */
-export function isBlankForm(sheet: SheetSnapshot): boolean {
+export function filledFormCell(sheet: SheetSnapshot): string | undefined {
   const header = findTableHeader(sheet);
-  if (!header) return false;
+  return header ? filledCellBelow(sheet, header) : undefined;
+}
+
+function filledCellBelow(sheet: SheetSnapshot, header: TableHeader): string | undefined {
   const cols = FILLED_COLUMNS.map((k) => header.cols[k]).filter((c): c is number => c !== undefined);
   for (let r = header.row + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
-    if (cols.some((c) => !isBlank(row[c] ?? null))) return false;
+    const c = cols.find((col) => !isBlank(row[col] ?? null));
+    if (c !== undefined) return a1(r, c);
   }
-  return true;
+  return undefined;
+}
+
+/**
+ * A unit's form with nothing filled in: its table (found as the reader finds it) holds no value in
+ * Số liệu, Số liệu thẩm định, Tự chấm or Minh chứng on any row below the header (filledFormCell) —
+ * a blank form as `template` writes it. False for a sheet without such a table (not sure, so not
+ * blank). The snapshot must hold the whole table; a host that reads only part of a sheet says so itself.
+ */
+export function isBlankForm(sheet: SheetSnapshot): boolean {
+  const header = findTableHeader(sheet);
+  return header !== undefined && filledCellBelow(sheet, header) === undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,7 +300,7 @@ export function isInstructionsSheet(sheet: SheetSnapshot): boolean {
  * The hidden sheet of long drop-down lists that `template` added before the lists moved onto the
  * forms themselves ("_lists"): not a form either. Its lists are copied onto the forms gathered.
  */
-function isListsSheet(sheet: SheetSnapshot): boolean {
+export function isListsSheet(sheet: SheetSnapshot): boolean {
   return sheet.name === "_lists" && sheet.visible === false;
 }
 

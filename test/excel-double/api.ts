@@ -2192,6 +2192,7 @@ export class TableCollection extends ClientCollection<Table> {
       if (wb.tables.some((x) => x.sheet === target.sheet && overlaps(x, target.rect))) {
         throw new DoubleError("InvalidOperation", "A table can't overlap another table.");
       }
+      refuseMerged(target.sheet, target.rect);
       let i = wb.tables.length + 1;
       while (wb.tables.some((x) => x.name === `Table${i}`)) i++;
       made = { id: newId(), name: `Table${i}`, sheet: target.sheet, ...target.rect, style: "TableStyleMedium2", hasHeaders };
@@ -2236,6 +2237,17 @@ export function uniqueHeaders(t: MTable, written: (col: number) => boolean): voi
     taken.add(name.toLowerCase());
     if (name !== text(col) || typeof t.sheet.get(t.row, col)?.v !== "string") setRaw(t.sheet.cell(t.row, col), name);
   }
+}
+
+/**
+ * A table over merged cells is refused, as Excel refuses it: its UI says "tables can't contain
+ * merged cells" (Insert > Table over a merged area, or a table resized over one). The reference
+ * of TableCollection.add and Table.resize does not say which error the API gives; the double
+ * answers InvalidOperation, as for a table over another table.
+ */
+function refuseMerged(sheet: MSheet, rect: Rect): void {
+  const merged = sheet.merges.find((m) => overlaps(m, rect));
+  if (merged) throw new DoubleError("InvalidOperation", `A table can't contain merged cells (${rectAddress(merged)}).`);
 }
 
 export class Table extends ClientObject {
@@ -2303,6 +2315,7 @@ export class Table extends ClientObject {
       if (!overlaps(m, rect) || rect.row !== m.row) throw invalidArg("The new range must overlap the table and keep its header row in the same row.");
       const wb = this.context._state.workbook;
       if (wb.tables.some((x) => x !== m && x.sheet === m.sheet && overlaps(x, rect!))) throw new DoubleError("InvalidOperation", "A table can't overlap another table.");
+      refuseMerged(m.sheet, rect);
       Object.assign(m, { row: rect.row, col: rect.col, rows: rect.rows, cols: rect.cols });
     });
   }

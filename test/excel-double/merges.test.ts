@@ -109,3 +109,32 @@ describe("merged areas in the Excel double", () => {
     expect(d.sheet("Đơn vị 1").merges).toEqual([]);
   });
 });
+
+describe("a table over merged cells in the Excel double", () => {
+  test("a table is not added, nor resized, over a merged area (InvalidOperation); once unmerged it is", async () => {
+    const d = workbook();
+    d.merge("'Đơn vị 1'!A5:C5");
+    expect(await codeOf(run(d, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Đơn vị 1").tables.add("A2:C6", true);
+      await ctx.sync();
+    }))).toBe("InvalidOperation");
+    expect(d.workbook.tables).toEqual([]);
+    await run(d, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Đơn vị 1").tables.add("A2:C3", true).name = "Results";
+      await ctx.sync();
+    });
+    expect(await codeOf(run(d, async (ctx) => {
+      ctx.workbook.tables.getItem("Results").resize("'Đơn vị 1'!A2:C5");
+      await ctx.sync();
+    }))).toBe("InvalidOperation");
+    expect(d.workbook.tables.map((t) => [t.name, t.row, t.rows])).toEqual([["Results", 1, 2]]);
+    // Unmerged in the same request, before the resize: the table grows over the cells.
+    await run(d, async (ctx) => {
+      ctx.workbook.worksheets.getItem("Đơn vị 1").getRange().unmerge();
+      ctx.workbook.tables.getItem("Results").resize("'Đơn vị 1'!A2:C5");
+      await ctx.sync();
+    });
+    expect(d.workbook.tables.map((t) => [t.name, t.row, t.rows])).toEqual([["Results", 1, 4]]);
+    expect(d.sheet("Đơn vị 1").merges).toEqual([]);
+  });
+});

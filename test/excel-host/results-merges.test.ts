@@ -81,3 +81,30 @@ test("the merges take no request of their own: as many for 6 units as for 60, fi
   };
   expect(await syncs(60)).toEqual(await syncs(6));
 }, 120_000);
+
+test("scored again with more units: the kept table grows over the rows the last run merged, the merges move below it, in as many requests", async () => {
+  /** The second run's requests, with `added` units' forms added (copies of unit 2's, each with a name and code of its own). */
+  const secondRun = async (added: number) => {
+    const { double, definition } = await withCopiedForm(6);
+    await score(double, definition);
+    expect(merges(double)).toEqual(["A11:C11", "A12:C12", "A1:C1", "A2:C2"]);
+    for (let u = 7; u < 7 + added; u++) {
+      double.copySheet("Đơn vị số 2", `Đơn vị số ${u}`);
+      double.setCells(`Đơn vị số ${u}`, "B1", [[`Đơn vị số ${u}`], [`U${String(u).padStart(4, "0")}`]]);
+    }
+    double.resetCounters();
+    await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+    expect(double.requests.every((r) => r.ok)).toBe(true);
+    return { double, syncs: double.syncCount };
+  };
+  const grown = await secondRun(4);
+  // Ten units on rows 4–13 of the table kept from the first run, an empty row, then the heading and the copy's line.
+  const table = grown.double.workbook.tables.find((t) => t.name === "DTI_Results");
+  expect(table && [table.row, table.rows]).toEqual([2, 11]);
+  expect(merges(grown.double)).toEqual(["A15:C15", "A16:C16", "A1:C1", "A2:C2"]);
+  const sheet = grown.double.sheet(RESULTS);
+  expect(sheet.get(14, 0)?.v).toBe("1 phiếu chưa được chấm:");
+  const codes = Array.from({ length: 10 }, (_, r) => String(sheet.get(3 + r, 1)?.v)).sort();
+  expect(codes).toEqual(Array.from({ length: 10 }, (_, u) => `U${String(u + 1).padStart(4, "0")}`));
+  expect(grown.syncs).toBe((await secondRun(0)).syncs);
+}, 60_000);

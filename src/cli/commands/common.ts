@@ -3,19 +3,20 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { detectLayoutA, isBlankForm, isInstructionsSheet, uniqueSheetName } from "../../core/collect";
+import { detectLayoutA, filledFormCell, isInstructionsSheet, isListsSheet, uniqueSheetName } from "../../core/collect";
 import { INDEX_SHEET } from "../../core/plan";
 import { type DefinitionProblem, decodeDefinitionFile, formatProblems, parseDefinition, parseDefinitionText, problemsSummary } from "../../core/definition";
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
 import { type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
+import { isBlank } from "../../core/read/sheet";
 import type { SheetSnapshot } from "../../core/types";
 import { XlsxHost } from "../../hosts/xlsx";
 import { parseRels, resolveTarget } from "../../hosts/xlsx/ooxml";
 import { loadXlsx, snapshotSheet } from "../../hosts/xlsx/read";
 import { BUILTIN_INDICES, findBuiltin } from "../../indices";
 import { type CliIO, CliFailure, type FailureDetails, fail, readInputFile, resolvePath, writeFailure } from "../io";
-import { M, T } from "../messages";
+import { M, T, type TemplateSheetContent } from "../messages";
 
 export interface LoadedIndex {
   /** The definition as written (what a scored workbook embeds). */
@@ -185,21 +186,42 @@ async function workbookKind(data: Uint8Array): Promise<"scored" | "workbook" | "
 }
 
 /**
- * What a workbook that `template` would replace holds: `template`'s instructions sheet and units'
- * forms with nothing typed in (Số liệu, Số liệu thẩm định, Tự chấm, Minh chứng blank) and nothing
- * else ("blank"), a unit's form with figures typed in (its sheet named), or anything else.
+ * What a workbook that `template` would replace holds: only what `template` makes — units' forms
+ * with nothing typed in, its instructions sheet (or not: the user may have deleted it) — ("blank");
+ * a unit's form with something typed in (its sheet and the cell named); a sheet `template` does
+ * not make, beside forms it made (named: it would be lost); or anything else. On a form, what the
+ * unit typed is anything in a cell the form leaves unlocked for typing (Số liệu, Tự chấm, Minh
+ * chứng, Ghi chú, Số liệu thẩm định, and Kỳ đánh giá when no period was given), or in those
+ * columns of the table (filledFormCell) on a form that lost its protection.
  */
-async function templateContent(data: Uint8Array): Promise<"blank" | "other" | { filled: string }> {
-  let sheets: SheetSnapshot[];
+async function templateContent(data: Uint8Array): Promise<"blank" | "other" | TemplateSheetContent> {
+  let sheets: { ws: ExcelJS.Worksheet; snapshot: SheetSnapshot }[];
   try {
-    sheets = (await loadXlsx(data)).worksheets.map((ws) => snapshotSheet(ws));
+    sheets = (await loadXlsx(data)).worksheets.map((ws) => ({ ws, snapshot: snapshotSheet(ws) }));
   } catch {
     return "other";
   }
-  const filled = sheets.find((s) => detectLayoutA(s) !== null && !isBlankForm(s));
-  if (filled) return { filled: filled.name };
-  const blank = sheets.some(isInstructionsSheet) && sheets.every((s) => isInstructionsSheet(s) || isBlankForm(s));
-  return blank ? "blank" : "other";
+  const forms = sheets.filter((s) => detectLayoutA(s.snapshot) !== null);
+  for (const { ws, snapshot } of forms) {
+    const cell = filledFormCell(snapshot) ?? typedInputCell(ws, snapshot);
+    if (cell !== undefined) return { filled: snapshot.name, cell };
+  }
+  const made = (s: SheetSnapshot): boolean => detectLayoutA(s) !== null || isInstructionsSheet(s) || isListsSheet(s);
+  const extra = sheets.find((s) => !made(s.snapshot));
+  if (extra === undefined) return "blank";
+  // A workbook with no form and no instructions sheet is no set of forms at all.
+  return forms.length > 0 || sheets.some((s) => isInstructionsSheet(s.snapshot)) ? { extra: extra.snapshot.name } : "other";
+}
+
+/** The first cell (row by row) that the sheet leaves unlocked for typing and that holds a value. */
+function typedInputCell(ws: ExcelJS.Worksheet, snapshot: SheetSnapshot): string | undefined {
+  let found: string | undefined;
+  ws.eachRow((row, r) => {
+    row.eachCell((cell, c) => {
+      if (found === undefined && cell.protection?.locked === false && !isBlank(snapshot.values[r - 1]?.[c - 1] ?? null)) found = cell.address;
+    });
+  });
+  return found;
 }
 
 /** Whether `path` names a file of 0 bytes (nothing to lose by writing it anew, nothing to read from it). */
@@ -216,8 +238,8 @@ export function isEmptyFile(io: CliIO, path: string): boolean {
  * Before anything is written, what --out may replace: an empty file (0 bytes), or what the command
  * would write there anyway — for `score` the input (scoring in place) or a workbook this project
  * scored before (it has the `_index` sheet); for `template` a set of forms `template` made that is
- * still blank. Any other file (a workbook of forms, forms with figures typed in, another
- * spreadsheet, a document) is not written over: the command stops (status 2) with a sentence
+ * still blank (templateContent). Any other file (a workbook of forms, forms with something typed
+ * in, a sheet the user added, another spreadsheet, a document) is not written over: the command stops (status 2) with a sentence
  * naming the file, what it holds, and saying to choose another name or delete the file first. A
  * folder of that name is said at once, not after the work.
  */

@@ -250,7 +250,7 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
   const name = plan.name;
   const kept = tableKept(plan, exists, caps, existingTables);
   const deletes = tablesToDelete(plan, exists, existingTables, kept?.name);
-  packer.add(opBytes(5, 6) + opBytes(2, 6, kept?.name ?? "", kept?.plan.range ?? "") + deletes.reduce((n, t) => n + opBytes(1, 1, t), 0), (ctx) => {
+  packer.add(opBytes(5, 6) + opBytes(3, 7, kept?.name ?? "", kept?.plan.range ?? "") + deletes.reduce((n, t) => n + opBytes(1, 1, t), 0), (ctx) => {
     const wb = ctx.workbook;
     for (const t of deletes) wb.tables.getItem(t).delete();
     if (exists) {
@@ -258,7 +258,10 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
       if (kept) {
         // The kept table takes its new size first; then everything else on the sheet is cleared,
         // and the rows of its body: its header row is written again with the same names, so that
-        // the formulas naming its columns keep them.
+        // the formulas naming its columns keep them. The last run's merges (its notes under the
+        // table, over A–C) go before (Range.unmerge, ExcelApi 1.2): a table grown over them would
+        // contain merged cells, which Excel refuses.
+        sheet.getRange().unmerge();
         wb.tables.getItem(kept.name).resize(`${quoteSheet(name)}!${kept.plan.range}`);
         for (const r of around(kept.rect)) sheet.getRange(rectAddress(r)).clear("All");
         if (kept.rect.rows > 1) sheet.getRange(rectAddress({ ...kept.rect, row: kept.rect.row + 1, rows: kept.rect.rows - 1 })).clear("All");
