@@ -298,8 +298,33 @@ describe("a copy of a built-in sample that kept its id and version", () => {
       expect(r.err).toContain("--index <tệp.json>");
     }
     const s = await run(["score", "phieu-sua-dien.xlsx", "--index", "mau-sua.json", "--json", "-"]);
-    const json = JSON.parse(s.out) as { units: { nodes: Record<string, { points: number }> }[] };
+    const json = JSON.parse(s.out) as { units: { nodes: Record<string, { points: number }> }[]; issues: { code: string }[] };
     expect(json.units[0]!.nodes["1.1"]!.points).toBe(5);
+    // Scored by the very file they were made from: nothing is said about the definition.
+    expect(json.issues.filter((i) => i.code === "definition-mismatch")).toEqual([]);
+
+    // The built-in given on purpose: scored with it, as asked, with a warning naming the form and its
+    // `Bộ chỉ số` cell; the exit status stays that of a run without errors.
+    const r1c = (ws.getColumn(1).values as unknown[]).indexOf("Bộ chỉ số");
+    const builtin = await run(["score", "phieu-sua-dien.xlsx", "--index", "dti-so-nganh-mau", "--out", "kq-sua-mau.xlsx"]);
+    expect(builtin.code).toBe(0);
+    expect(builtin.out + builtin.err).not.toContain("Không có lỗi hay cảnh báo");
+    expect(builtin.out + builtin.err).toContain(
+      `Trang tính 'Sở Y tế', ô B${r1c}: phiếu được tạo từ một định nghĩa có cùng mã và phiên bản "dti-so-nganh-mau@mau-2023" với bộ chỉ số đang dùng nhưng nội dung khác`,
+    );
+    expect(builtin.out + builtin.err).toContain('--index <tệp.json>; ngăn tác vụ: chọn "Tệp JSON"');
+    const asked = await run(["score", "phieu-sua-dien.xlsx", "--index", "dti-so-nganh-mau", "--json", "-", "--lang", "en"]);
+    expect(asked.code).toBe(0);
+    const askedJson = JSON.parse(asked.out) as typeof json & { issues: { code: string; severity: string; sheet?: string; cell?: string; message: string }[] };
+    expect(askedJson.units[0]!.nodes["1.1"]!.points).toBe(10);
+    expect(askedJson.issues.filter((i) => i.code === "definition-mismatch")).toEqual([
+      expect.objectContaining({ severity: "warning", sheet: "Sở Y tế", cell: `B${r1c}`, message: expect.stringContaining("the same id and version") }),
+    ]);
+    // The form is scored, so it is not counted among the forms left out.
+    expect(asked.err).toContain("Scored 1 unit, ranked 1.\n");
+    // A copy that only adds "$schema" is the built-in's content: forms made from it are scored with the built-in without a word.
+    const plain = await run(["score", "phieu-mau-schema.xlsx", "--index", "dti-so-nganh-mau", "--json", "-"]);
+    expect((JSON.parse(plain.out) as typeof askedJson).issues.filter((i) => i.code === "definition-mismatch")).toEqual([]);
   });
 });
 

@@ -1,11 +1,10 @@
 import { BUILTIN_INDICES } from "../indices";
-import { parseDefinition } from "./definition";
+import { definitionHash, parseDefinition } from "./definition";
 import {
   FORM_DEFINITION_PREFIX,
   builtinNamed,
   builtinNamedOnForms,
   builtinOfSameName,
-  contentHash,
   formDefinitionHash,
   formsOfAdaptedBuiltin,
   indicesNamedOnForms,
@@ -95,11 +94,11 @@ describe("forms made from a copy of a built-in that kept its id and version", ()
   });
 
   test("its forms are not taken for the built-in's; the built-in's own forms, and forms recording nothing, are", () => {
-    const copyForms: WorkbookSnapshot = { sheets: [recorded("Sở Y tế", contentHash(adapted)), form("Sở Nội vụ", "dti-so-nganh-mau@mau-2023")] };
-    expect(formDefinitionHash(copyForms.sheets[0]!)).toBe(contentHash(adapted));
+    const copyForms: WorkbookSnapshot = { sheets: [recorded("Sở Y tế", definitionHash(adapted)), form("Sở Nội vụ", "dti-so-nganh-mau@mau-2023")] };
+    expect(formDefinitionHash(copyForms.sheets[0]!)).toBe(definitionHash(adapted));
     expect(builtinNamedOnForms(copyForms, BUILTIN_INDICES)).toBeUndefined();
     expect(formsOfAdaptedBuiltin(copyForms, BUILTIN_INDICES)).toBe("dti-so-nganh-mau@mau-2023");
-    const ownForms: WorkbookSnapshot = { sheets: [recorded("Sở Y tế", contentHash(original)), form("Sở Nội vụ", "dti-so-nganh-mau@mau-2023")] };
+    const ownForms: WorkbookSnapshot = { sheets: [recorded("Sở Y tế", definitionHash(original)), form("Sở Nội vụ", "dti-so-nganh-mau@mau-2023")] };
     expect(builtinNamedOnForms(ownForms, BUILTIN_INDICES)?.builtin.id).toBe("dti-so-nganh-mau");
     expect(formsOfAdaptedBuiltin(ownForms, BUILTIN_INDICES)).toBeUndefined();
   });

@@ -9,8 +9,8 @@ import { definitionHash, parseDefinition } from "./definition/parse";
 import type { IndexDefinition, LocalizedText } from "./definition/schema";
 import { type Message, normalizeText } from "./i18n/text";
 import type { IndexRef } from "./index-words";
-import { findTableHeader } from "./read/layout-a";
-import type { SheetSnapshot, WorkbookSnapshot } from "./types";
+import { formDefinitionHash } from "./read/layout-a";
+import type { WorkbookSnapshot } from "./types";
 
 /** The distinct `Bộ chỉ số` texts of the workbook's forms (layout-A sheets), as written, in sheet order. */
 export function indicesNamedOnForms(snapshot: WorkbookSnapshot): string[] {
@@ -79,52 +79,40 @@ export function formsOfAdaptedBuiltin<B extends { id: string; definition: unknow
   return builtin && madeFromAnother(snapshot, builtin) ? named[0] : undefined;
 }
 
-/**
- * What a form made by `template` keeps in a hidden cell of its header rows: the hash of the
- * definition it was made from (contentHash), after this prefix. The reader never looks there.
- */
-export const FORM_DEFINITION_PREFIX = "index-definition-sha256:";
-
-/** The hash of a parsed definition's content: definitionHash, less the `$schema` line (for editors only). */
-export function contentHash(definition: IndexDefinition): string {
-  const { $schema: _schema, ...content } = definition;
-  return definitionHash(content as IndexDefinition);
-}
-
-/** The definition hash a form records (FORM_DEFINITION_PREFIX) in the rows above its table, when it records one. */
-export function formDefinitionHash(sheet: SheetSnapshot): string | undefined {
-  const header = findTableHeader(sheet);
-  if (!header) return undefined;
-  for (let r = 0; r < header.row; r++) {
-    for (const v of sheet.values[r] ?? []) {
-      if (typeof v === "string" && v.startsWith(FORM_DEFINITION_PREFIX)) return v.slice(FORM_DEFINITION_PREFIX.length).trim();
-    }
-  }
-  return undefined;
-}
+export { FORM_DEFINITION_PREFIX, formDefinitionHash } from "./read/layout-a";
 
 /** Hashes of the built-ins' parsed definitions, computed once each. */
 const builtinHashes = new WeakMap<object, string | null>();
 
-/** The content hash of a definition as written (a built-in's JSON), or null when it does not parse. */
+/** The definition hash of a definition as written (a built-in's JSON), or null when it does not parse. */
 function hashOfWritten(definition: unknown): string | null {
   const key = definition as object;
   let hash = builtinHashes.get(key);
   if (hash === undefined) {
     const parsed = parseDefinition(definition);
-    hash = parsed.ok ? contentHash(parsed.model.definition) : null;
+    hash = parsed.ok ? definitionHash(parsed.model.definition) : null;
     builtinHashes.set(key, hash);
   }
   return hash;
 }
 
+/** Whether a form of the workbook records (formDefinitionHash) a definition other than the one of hash `hash`. */
+function formsRecordOtherThan(snapshot: WorkbookSnapshot, hash: string | null): boolean {
+  if (hash === null) return false;
+  return snapshot.sheets.some((sheet) => {
+    const recorded = formDefinitionHash(sheet);
+    return recorded !== undefined && recorded !== hash;
+  });
+}
+
 /** Whether a form naming `builtin` records a definition other than it. */
 function madeFromAnother(snapshot: WorkbookSnapshot, builtin: { definition: unknown }): boolean {
-  const own = hashOfWritten(builtin.definition);
-  return snapshot.sheets.some((sheet) => {
-    const recorded = sheet.csvFile === undefined ? formDefinitionHash(sheet) : undefined;
-    return recorded !== undefined && own !== null && recorded !== own;
-  });
+  return formsRecordOtherThan(snapshot, hashOfWritten(builtin.definition));
+}
+
+/** Whether a form of the workbook records that it was made from a definition other than `definition` (the one in use). */
+export function formsMadeFromOtherThan(snapshot: WorkbookSnapshot, definition: IndexDefinition): boolean {
+  return formsRecordOtherThan(snapshot, definitionHash(definition));
 }
 
 /**
@@ -133,7 +121,7 @@ function madeFromAnother(snapshot: WorkbookSnapshot, builtin: { definition: unkn
  */
 export function builtinOfSameName<B extends { id: string; definition: unknown }>(definition: IndexDefinition, builtins: readonly B[]): B | undefined {
   const builtin = builtinNamed(`${definition.id}@${definition.version}`, builtins);
-  return builtin && hashOfWritten(builtin.definition) !== contentHash(definition) ? builtin : undefined;
+  return builtin && hashOfWritten(builtin.definition) !== definitionHash(definition) ? builtin : undefined;
 }
 
 /** The warning `template` gives for such a definition: change its id or its version. */

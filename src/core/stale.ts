@@ -106,7 +106,8 @@ export function scoredWithAnother(state: IndexSheetState | null | undefined, mod
 function formsOfAnotherIndex(snapshot: WorkbookSnapshot, issues: Issue[]): Map<string, string | undefined> {
   const units = new Map<string, string | undefined>();
   for (const issue of issues) {
-    if (issue.code !== "definition-mismatch" || issue.unit === undefined) continue;
+    // A warning is about a form that was read (made from a copy of the index in use): not skipped.
+    if (issue.code !== "definition-mismatch" || issue.severity !== "error" || issue.unit === undefined) continue;
     const sheet = snapshot.sheets.find((s) => s.name === issue.sheet);
     units.set(issue.unit, sheet ? detectLayoutA(sheet)?.unitName : undefined);
   }

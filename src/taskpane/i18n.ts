@@ -84,6 +84,10 @@ export const STRINGS = {
     vi: "Các phiếu trong sổ được lập theo bộ chỉ số \"{name}\" nên bộ chỉ số này được chọn.",
     en: "The forms in this workbook were made for the index \"{name}\", so that index is chosen.",
   },
+  formsOfEditedBuiltin: {
+    vi: "Các phiếu trong sổ được tạo từ một bản sửa của bộ chỉ số \"{name}\" (cùng mã và phiên bản nhưng chỉ tiêu hoặc điểm tối đa khác), không phải từ bộ chỉ số đang chọn. Hãy chọn \"Tệp JSON\" rồi mở chính tệp định nghĩa (.json) đã dùng để tạo phiếu, để kiểm tra và chấm điểm đúng theo phiếu.",
+    en: "The forms in this workbook were made from an edited copy of the index \"{name}\" (same id and version, other indicators or maxima), not from the index chosen. Choose \"A JSON file\" and open the very definition file (.json) the forms were made from, so that checking and scoring follow the forms.",
+  },
   indexFromWorkbook: {
     vi: "Sổ này đã được chấm theo bộ chỉ số \"{name}\" nên từ giờ dùng bộ chỉ số lưu trong sổ.",
     en: "This workbook was scored with the index \"{name}\", so the index it holds is used from now on.",

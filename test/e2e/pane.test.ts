@@ -1053,6 +1053,67 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect(again).not.toContain("Đã thêm 0");
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
+
+  test("forms made from an edited copy of a built-in: step 1 says to open that copy's JSON file, outside Excel and in Excel; checked with the built-in anyway, the form says so", async () => {
+    // The department sample with 1.1 worth 5 points instead of 10, its id and version kept.
+    const copy = structuredClone(BUILTIN_INDICES.find((b) => b.id === "dti-so-nganh-mau")!.definition) as {
+      max?: number;
+      root: { max?: number; children: { max?: number; children: { code: string; max?: number }[] }[] };
+    };
+    const group = copy.root.children[0]!;
+    const item = group.children.find((c) => c.code === "1.1")!;
+    const less = (item.max ?? 0) - 5;
+    item.max = 5;
+    if (group.max !== undefined) group.max -= less;
+    if (copy.root.max !== undefined) copy.root.max -= less;
+    const parsed = parseDefinition(copy);
+    if (!parsed.ok) throw new Error("the copy does not parse");
+    const forms = await makeTemplate(parsed.model, [{ code: "SYT", name: "Sở Y tế", category: "co-dvc" }], { lang: "vi" });
+    const edited = /^Các phiếu trong sổ được tạo từ một bản sửa của bộ chỉ số "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành[^"]*" \(cùng mã và phiên bản nhưng chỉ tiêu hoặc điểm tối đa khác\), không phải từ bộ chỉ số đang chọn\. Hãy chọn "Tệp JSON" rồi mở chính tệp định nghĩa \(\.json\) đã dùng để tạo phiếu, để kiểm tra và chấm điểm đúng theo phiếu\.$/;
+
+    // Outside Excel: said on opening, with no built-in offered, and still said with the built-in chosen on purpose.
+    const page = await openPage();
+    await openWorkbook(page, forms, "phieu-sua.xlsx");
+    await idle(page);
+    const bar = page.getByTestId("forms-index");
+    await bar.waitFor();
+    expect(await bar.textContent()).toMatch(edited);
+    expect(await bar.getByRole("button").count()).toBe(0);
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+    await idle(page);
+    expect(await bar.textContent()).toMatch(edited);
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    expect(await bar.textContent()).toMatch(/^The forms in this workbook were made from an edited copy of the index "[^"]+" \(same id and version, other indicators or maxima\), not from the index chosen\. Choose "A JSON file" and open the very definition file \(\.json\) the forms were made from/);
+    await page.getByLabel("Pane language").selectOption("vi");
+    // Checked with the built-in: the form is read, and says it was made from another definition, at its Bộ chỉ số cell.
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    await page.getByTestId("check-summary").waitFor();
+    const finding = page.getByText(/^Phiếu được tạo từ một định nghĩa có cùng mã và phiên bản "dti-so-nganh-mau@[^"]+" với bộ chỉ số đang dùng nhưng nội dung khác/);
+    expect(await finding.count()).toBe(1);
+    // The first of the unit's findings, at the Bộ chỉ số cell the user sees (B4), not the hidden one that records the definition.
+    expect(await finding.locator("xpath=..").innerText()).toMatch(/Sở Y tế!B4$/);
+    // The copy's own file opened: nothing is said any more, in step 1 nor by checking.
+    await step(page, "Bộ chỉ số");
+    await page.getByRole("radio", { name: "Tệp JSON" }).check();
+    await page.getByTestId("definition-file").setInputFiles({ name: "mau-sua.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(copy)) });
+    await page.getByText("mau-sua.json", { exact: true }).waitFor();
+    await bar.waitFor({ state: "detached" });
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    await idle(page);
+    await page.getByTestId("check-summary").waitFor();
+    expect(await page.getByText(/định nghĩa có cùng mã và phiên bản/).count()).toBe(0);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+
+    // In Excel: the same notice as the pane opens on the workbook.
+    const excel = await openPage({ initScript: await doubleScript(forms) });
+    await excel.getByText("Trong Excel", { exact: true }).waitFor();
+    await excel.getByTestId("forms-index").waitFor();
+    expect(await excel.getByTestId("forms-index").textContent()).toMatch(edited);
+    await shot(excel, "forms-edited-builtin-excel-vi-light");
+    expect((excel as unknown as { errors: string[] }).errors).toEqual([]);
+  });
 });
 
 describe("outside Excel, after a long action and when things go wrong", () => {

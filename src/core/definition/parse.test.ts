@@ -70,6 +70,20 @@ describe("a valid definition", () => {
     expect(definitionHash(a.definition)).toBe(definitionHash(b.definition));
     expect(definitionHash(a.definition)).not.toBe(definitionHash(c.definition));
   });
+
+  test("\"$schema\" (for editors) is not part of the definition: a built-in's hash, and the copy a scored workbook keeps, are those of the same JSON without it", () => {
+    for (const written of [dti, hdi] as Record<string, unknown>[]) {
+      expect(written.$schema).toBe("../../schema/index-definition.schema.json");
+      const { $schema: _editors, ...without } = written;
+      const withLine = parseDefinition(written);
+      const withoutLine = parseDefinition(without);
+      if (!withLine.ok || !withoutLine.ok) throw new Error("expected valid definitions");
+      expect(definitionHash(withLine.definition)).toBe(definitionHash(withoutLine.definition));
+      expect(withLine.definition).not.toHaveProperty("$schema");
+      expect(withLine.model.definition).not.toHaveProperty("$schema");
+      expect(JSON.stringify(withLine.model.definition)).toBe(JSON.stringify(withoutLine.model.definition));
+    }
+  });
 });
 
 describe("problems in the shape of a definition", () => {

@@ -63,7 +63,9 @@ function parseChecked(input: unknown): ParseDefinitionResult {
       const problems = mapIssues(parsed.error.issues as unknown as RawIssue[], [], input);
       return { ok: false, problems: [...problems, ...lenientChecks(input, problems)] };
     }
-    const definition = parsed.data;
+    // `$schema` only points editors at the JSON Schema: it is not part of the definition, so it
+    // changes neither its hash nor the copy a scored workbook keeps in `_index`.
+    const { $schema: _forEditors, ...definition } = parsed.data;
     const { problems, expressions } = checkDefinition(definition, { written: input });
     if (problems.length > 0) return { ok: false, problems };
     return { ok: true, definition, model: buildModel(definition, expressions) };
@@ -148,7 +150,11 @@ export function decodeDefinitionFile(bytes: Uint8Array, file: string): DecodedDe
   return encoding === "windows-1258" ? { text, notice: messages.definitionNotUtf8(file) } : { text };
 }
 
-/** The hash of a definition that goes into the provenance stamp. */
+/**
+ * The hash of a definition that goes into the provenance stamp, and that a form made from a copy
+ * of a built-in records (FORM_DEFINITION_PREFIX): its content as parsed (a `$schema` line is not
+ * part of it), so the same definition written with or without one has the same hash.
+ */
 export function definitionHash(def: IndexDefinition): string {
   return sha256(canonicalJson(def));
 }

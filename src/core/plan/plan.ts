@@ -431,7 +431,7 @@ export function notScoredEntries(issues: Issue[], submissions: Submission[], sna
   const left = issues.filter(
     (i) =>
       i.code === "duplicate-unit" ||
-      i.code === "definition-mismatch" ||
+      (i.code === "definition-mismatch" && i.severity === "error") ||
       (i.code === "layout-not-found" && i.sheet !== undefined) ||
       (i.code === "missing-unit-name" && i.severity === "error"),
   );

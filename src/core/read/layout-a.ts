@@ -3,6 +3,8 @@
  * columns A/B, then a table found by its column names wherever it sits in the sheet.
  */
 import type { IndexModel } from "../definition/model";
+import { definitionHash } from "../definition/parse";
+import type { IndexDefinition } from "../definition/schema";
 import { normalizeText } from "../i18n/text";
 import type { CellValue, Issue, IssueCode, Severity, SheetSnapshot } from "../types";
 import { type MessageParams, makeIssue } from "./messages";
@@ -222,8 +224,43 @@ export function formWithoutTable(sheet: SheetSnapshot): { unit?: string; name?: 
 }
 
 /**
+ * What a form made by `template` from a copy of a built-in that kept its id and version keeps in
+ * a hidden cell of its `Bộ chỉ số` row: the hash of the definition it was made from
+ * (definitionHash), after this prefix.
+ */
+export const FORM_DEFINITION_PREFIX = "index-definition-sha256:";
+
+/**
+ * The definition hash a form records (FORM_DEFINITION_PREFIX) in the rows above its table, when it
+ * records one. A CSV file is a table of units, never a form: it records none.
+ */
+export function formDefinitionHash(sheet: SheetSnapshot, header: TableHeader | undefined = findTableHeader(sheet)): string | undefined {
+  if (!header || sheet.csvFile !== undefined) return undefined;
+  for (let r = 0; r < header.row; r++) {
+    for (const v of sheet.values[r] ?? []) {
+      if (typeof v === "string" && v.startsWith(FORM_DEFINITION_PREFIX)) return v.slice(FORM_DEFINITION_PREFIX.length).trim();
+    }
+  }
+  return undefined;
+}
+
+/** definitionHash of each definition in use, computed once. */
+const hashes = new WeakMap<IndexDefinition, string>();
+
+function hashOf(definition: IndexDefinition): string {
+  let hash = hashes.get(definition);
+  if (hash === undefined) {
+    hash = definitionHash(definition);
+    hashes.set(definition, hash);
+  }
+  return hash;
+}
+
+/**
  * Read a sheet as layout A, or return undefined when it is not one (no table header).
- * A sheet whose header block names another index or version gives a "definition-mismatch".
+ * A sheet whose header block names another index or version gives a "definition-mismatch" error
+ * and is skipped; one that names the index in use but records a definition of other content
+ * (formDefinitionHash) is read, with a "definition-mismatch" warning.
  */
 export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutAResult | undefined {
   const header = findTableHeader(sheet);
@@ -266,6 +303,22 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
   const evidenceCells: Record<string, string> = {};
   const unknownCodes: { raw: string; address: string }[] = [];
   const rowFindings: RowFinding[] = [];
+
+  // A form that names the index in use but records that it was made from a definition with other
+  // content (a copy of a built-in that kept its id and version) is scored, with a word that says so.
+  const formFindings: RowFinding[] = [];
+  const recorded = formDefinitionHash(sheet, header);
+  if (recorded !== undefined && recorded !== hashOf(def)) {
+    formFindings.push({
+      severity: "warning",
+      code: "definition-mismatch",
+      params: {
+        cell: block.index?.address ?? address(header.row, codeCol),
+        expected: `${def.id}@${def.version}`,
+        otherContent: true,
+      },
+    });
+  }
   /** The cell a row's figure is read from: `Số liệu thẩm định` when filled, else `Số liệu`. */
   const figureColumn = (r: number): number =>
     cols.appraised !== undefined && !isBlank(cellAt(sheet, r, cols.appraised)) ? cols.appraised : valueCol;
@@ -361,6 +414,7 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
     missingRows,
     unknownCodes,
     rowFindings,
+    ...(formFindings.length > 0 ? { formFindings } : {}),
     source: {
       layout: "A",
       sheet: sheet.name,

@@ -103,6 +103,11 @@ export interface MessageParams {
    * that its value counts as 0, not its points; self-score-differs compares with its value.
    */
   noPoints?: boolean;
+  /**
+   * definition-mismatch: the form names the index in use (`expected`, id@version) but records that
+   * it was made from a definition with other content; it is scored with the index in use.
+   */
+  otherContent?: boolean;
 }
 
 function num(x: number | undefined, lang: "vi" | "en"): string {
@@ -587,10 +592,16 @@ const bodies: Partial<Record<IssueCode, Body>> = {
       en: `row ${p.node} takes no value (${from.en}); ${quote(p, "en")} here is not used`,
     };
   },
-  "definition-mismatch": (p) => ({
-    vi: `trang tính ghi bộ chỉ số "${p.found}", khác với bộ chỉ số đang dùng "${p.expected}"; trang tính này được bỏ qua`,
-    en: `the sheet names the index "${p.found}", not the index in use "${p.expected}"; the sheet is skipped`,
-  }),
+  "definition-mismatch": (p) =>
+    p.otherContent
+      ? {
+          vi: `phiếu được tạo từ một định nghĩa có cùng mã và phiên bản "${p.expected}" với bộ chỉ số đang dùng nhưng nội dung khác (chỉ tiêu hoặc điểm tối đa khác); điểm của phiếu được chấm theo bộ chỉ số đang dùng — để chấm theo định nghĩa đã tạo phiếu, hãy chọn chính tệp định nghĩa đó (dòng lệnh: --index <tệp.json>; ngăn tác vụ: chọn "Tệp JSON")`,
+          en: `the form was made from a definition with the same id and version "${p.expected}" as the index in use but other content (other indicators or maxima); it is scored with the index in use — to score it by the definition it was made from, choose that very file (command line: --index <file.json>; task pane: choose "A JSON file")`,
+        }
+      : {
+          vi: `trang tính ghi bộ chỉ số "${p.found}", khác với bộ chỉ số đang dùng "${p.expected}"; trang tính này được bỏ qua`,
+          en: `the sheet names the index "${p.found}", not the index in use "${p.expected}"; the sheet is skipped`,
+        },
 };
 
 /** The full sentence for an issue: where, what, and a final full stop. */

@@ -49,6 +49,8 @@ export interface RawUnit {
   unknownCodes: { raw: string; address: string }[];
   /** Layout A: findings about rows of the table (a code on two rows, a figure on a row that takes none), said under the unit. */
   rowFindings?: RowFinding[];
+  /** Layout A: findings about the whole form (made from another definition), said under the unit before any other. */
+  formFindings?: RowFinding[];
   source: SubmissionSource;
 }
 

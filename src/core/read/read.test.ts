@@ -1,6 +1,8 @@
 import type { CellValue, Issue, ScoreTable, SheetSnapshot, Submission, WorkbookSnapshot } from "../types";
 import { csvToSnapshot } from "./csv";
-import { parseDefinition } from "../definition";
+import { definitionHash, parseDefinition } from "../definition";
+import { FORM_DEFINITION_PREFIX } from "./layout-a";
+import { notScoredEntries } from "../plan";
 import { sampleModel } from "./fixtures";
 import { INDEX_FORMAT } from "../plan/labels";
 import { readIndexSheet, unitKey } from "../plan/index-sheet";
@@ -160,6 +162,36 @@ describe("layout A: one sheet per unit", () => {
     expect(mismatch?.message.vi).toBe(
       "Trang tính 'Sở Y tế', ô B4: trang tính ghi bộ chỉ số \"dti-so-mau@2023\", khác với bộ chỉ số đang dùng \"dti-so-mau@2024\"; trang tính này được bỏ qua.",
     );
+  });
+
+  test("a form that names the index in use but records another definition of it is scored, with a definition-mismatch warning at its Bộ chỉ số cell", () => {
+    const stc = BLOCK.map((r) => (r[0] === "Mã đơn vị" ? ["Mã đơn vị", "STC"] : r[0] === "Đơn vị" ? ["Đơn vị", "Sở Tài chính"] : r));
+    // As template writes it: the hash in a hidden cell (column AN) of the Bộ chỉ số row.
+    const recording = (hash: string, block: CellValue[][] = BLOCK): CellValue[][] =>
+      block.map((r) => (r[0] === "Bộ chỉ số" ? [...r, ...Array<CellValue>(37).fill(null), FORM_DEFINITION_PREFIX + hash] : r));
+    const own = definitionHash(model.definition);
+    const other = definitionHash({ ...model.definition, name: { vi: "Bản sửa", en: "Edited copy" } });
+    const result = readSubmissions(model, book(sheetA({ block: recording(other) }), sheetA({ name: "Sở Tài chính", block: recording(other, stc) })));
+    // Both forms are scored, by the index in use, with what they hold.
+    expect(result.submissions.map((s) => s.code)).toEqual(["SYT", "STC"]);
+    expect(result.submissions[0]!.values).toEqual(EXPECTED_VALUES);
+    const warnings = result.issues.filter((i) => i.code === "definition-mismatch");
+    expect(warnings).toEqual([
+      expect.objectContaining({ severity: "warning", sheet: "Sở Y tế", cell: "B4", unit: "SYT" }),
+      expect.objectContaining({ severity: "warning", sheet: "Sở Tài chính", cell: "B4", unit: "STC" }),
+    ]);
+    // Said first of the form's findings.
+    expect(result.issues[0]).toBe(warnings[0]);
+    expect(warnings[0]!.message.vi).toBe(
+      'Trang tính \'Sở Y tế\', ô B4: phiếu được tạo từ một định nghĩa có cùng mã và phiên bản "dti-so-mau@2024" với bộ chỉ số đang dùng nhưng nội dung khác (chỉ tiêu hoặc điểm tối đa khác); điểm của phiếu được chấm theo bộ chỉ số đang dùng — để chấm theo định nghĩa đã tạo phiếu, hãy chọn chính tệp định nghĩa đó (dòng lệnh: --index <tệp.json>; ngăn tác vụ: chọn "Tệp JSON").',
+    );
+    expect(warnings[0]!.message.en).toBe(
+      'Sheet \'Sở Y tế\', cell B4: the form was made from a definition with the same id and version "dti-so-mau@2024" as the index in use but other content (other indicators or maxima); it is scored with the index in use — to score it by the definition it was made from, choose that very file (command line: --index <file.json>; task pane: choose "A JSON file").',
+    );
+    // Scored, so not among the forms left out.
+    expect(notScoredEntries(result.issues, result.submissions)).toEqual([]);
+    // A form made from the definition in use says nothing about it.
+    expect(readSubmissions(model, book(sheetA({ block: recording(own) }))).issues).toEqual([]);
   });
 
   test("a form whose table header was renamed is not dropped silently: layout-not-found names the sheet and the unit", () => {

@@ -298,6 +298,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
   // A unit without a code keeps none (its code is ""): it is known by its name (unitKey).
   const code = codeText;
   const base: MessageParams = { sheet: raw.sheet, ...(raw.file !== undefined ? { file: raw.file } : {}), unit: code || name };
+  for (const f of raw.formFindings ?? []) issues.push(makeIssue(f.severity, f.code, { ...base, ...f.params }));
   if (nameText === "") {
     issues.push(
       makeIssue("warning", "missing-unit-name", {

@@ -6,9 +6,9 @@
 import ExcelJS from "exceljs";
 import { columnLetter } from "../../core/a1";
 import { MAX_SHEET_NAME, uniqueSheetName } from "../../core/collect";
-import { FORM_DEFINITION_PREFIX, builtinOfSameName, contentHash } from "../../core/forms-index";
+import { FORM_DEFINITION_PREFIX, builtinOfSameName } from "../../core/forms-index";
 import type { IndexModel, IndicatorModel, ModelNode, ResolvedInput } from "../../core/definition/model";
-import { parseDefinition } from "../../core/definition/parse";
+import { definitionHash, parseDefinition } from "../../core/definition/parse";
 import { type Lang, localize, normalizeText } from "../../core/i18n/text";
 import { NOT_APPLICABLE_TEXT } from "../../core/plan/labels";
 import { INDENT_WIDTH, type WrappedCell, fitWidth, wrappedHeight } from "../../core/plan/layout";
@@ -698,7 +698,7 @@ export async function makeTemplate(given: IndexModel, units: TemplateUnit[], opt
   const choices = choiceOptions(model);
   // Only a definition that takes a built-in's id and version with other content needs its forms
   // to say which definition they were made from: the others' forms name it unmistakably.
-  const record = builtinOfSameName(model.definition, BUILTIN_INDICES) ? FORM_DEFINITION_PREFIX + contentHash(model.definition) : undefined;
+  const record = builtinOfSameName(model.definition, BUILTIN_INDICES) ? FORM_DEFINITION_PREFIX + definitionHash(model.definition) : undefined;
   const placed: { unit: TemplateUnit; sheet: string }[] = [];
   for (const unit of units) {
     const sheet = unitSheetName(unit.name || unit.code, taken);

@@ -12,7 +12,14 @@ import { BUILTIN_INDICES } from "../../indices";
 import { type IndexSheetState, planMarksOnly, readIndexSheet, staleUnits, unitKey } from "../../core/plan";
 import { unitsByRank } from "../../core/score";
 import { PipelineError, assertIndexSheetFree, indicesOtherThan, runScoring } from "../../core/pipeline";
-import { builtinNamed, builtinNamedOnForms, indicesNamedOnForms, sameNameAsBuiltinMessage } from "../../core/forms-index";
+import {
+  builtinNamed,
+  builtinNamedOnForms,
+  formsMadeFromOtherThan,
+  formsOfAdaptedBuiltin,
+  indicesNamedOnForms,
+  sameNameAsBuiltinMessage,
+} from "../../core/forms-index";
 import type { ChartKind, Issue, ScoreTable, Submission, UnitResult, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
 import { staleFromSnapshot } from "../../hosts/excel/stale";
@@ -466,8 +473,10 @@ const formsIndexCache = new WeakMap<WorkbookSnapshot, WeakMap<IndexModel, { mess
 /**
  * In the Index step: the forms of the open workbook all name one index (their `Bộ chỉ số` cell),
  * and it is not the index chosen, so that checking or scoring would read none of them. The
- * sentence saying so and, when the forms' index is a built-in one, that index to offer. Read once
- * per workbook read and index.
+ * sentence saying so and, when the forms' index is a built-in one, that index to offer. Or the
+ * forms name a built-in but were made from an edited copy of it (formsOfAdaptedBuiltin) that is
+ * not the index chosen: the sentence saying to open that copy's file, with no index to offer.
+ * Read once per workbook read and index.
  */
 export function formsIndexMismatch(state: Pick<PaneState, "snapshot" | "index">): { message: Message; offer?: IndexOffer } | undefined {
   const { snapshot } = state;
@@ -478,8 +487,16 @@ export function formsIndexMismatch(state: Pick<PaneState, "snapshot" | "index">)
   let found = byModel.get(model);
   if (found === undefined) {
     const named = indicesNamedOnForms(snapshot);
+    // Forms that name a built-in but were made from an edited copy of it: that copy's file is what to
+    // open, whichever index is chosen, until it is the one chosen.
+    const edited = formsOfAdaptedBuiltin(snapshot, BUILTIN_INDICES);
+    const builtin = edited !== undefined && formsMadeFromOtherThan(snapshot, model.definition) ? builtinNamed(edited, BUILTIN_INDICES) : undefined;
     // Forms of two indices are said when a run reads them; one index named, and not the chosen one, is said here.
-    found = named.length === 1 && indicesOtherThan(named, model.definition).length > 0 ? (anotherIndex(named, model, "chosen") ?? null) : null;
+    found = builtin
+      ? { message: namingIndex("formsOfEditedBuiltin", builtin.definition) }
+      : named.length === 1 && indicesOtherThan(named, model.definition).length > 0
+        ? (anotherIndex(named, model, "chosen") ?? null)
+        : null;
     byModel.set(model, found);
   }
   return found ?? undefined;
