@@ -9,6 +9,6 @@ module.exports = {
   // not a measure (speed is measured by `npm run bench`).
   testTimeout: 30000,
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx", isolatedModules: true, esModuleInterop: true, resolveJsonModule: true }, isolatedModules: true, diagnostics: false }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx", isolatedModules: true, esModuleInterop: true, resolveJsonModule: true }, diagnostics: false }],
   },
 };

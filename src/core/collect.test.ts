@@ -225,7 +225,7 @@ describe("planning a collection", () => {
 });
 
 /** A unit's form as `template` writes it (blank), or with `fill` typed into one column of its first input row. */
-function form(name: string, unitName: string, code: string, fill?: { column: "Số liệu" | "Số liệu thẩm định" | "Tự chấm" | "Minh chứng"; value: CellValue }): SheetSnapshot {
+function form(name: string, unitName: string, code: string, fill?: { column: "Số liệu" | "Số liệu thẩm định" | "Tự chấm" | "Minh chứng" | "Ghi chú"; value: CellValue }): SheetSnapshot {
   const sheet = unitSheet(name, unitName, code);
   const header = sheet.values[7]!;
   sheet.values.push(["1.1", "Có kế hoạch", 10], ["1.2", "Tỷ lệ", 10]);
@@ -234,9 +234,12 @@ function form(name: string, unitName: string, code: string, fill?: { column: "S�
 }
 
 describe("blank forms and filled ones", () => {
-  it("tells a blank form from one with anything in Số liệu, Số liệu thẩm định, Tự chấm or Minh chứng", () => {
+  it("tells a blank form from one with anything in Số liệu, Số liệu thẩm định, Tự chấm, Minh chứng or Ghi chú", () => {
     expect(isBlankForm(form("A", "A", "A"))).toBe(true);
-    for (const column of ["Số liệu", "Số liệu thẩm định", "Tự chấm", "Minh chứng"] as const) {
+    // The note template writes on a row that does not apply to the unit's category is not the unit's.
+    expect(isBlankForm(form("A", "A", "A", { column: "Ghi chú", value: "Không áp dụng với nhóm đơn vị này" }))).toBe(true);
+    expect(isBlankForm(form("A", "A", "A", { column: "Ghi chú", value: "Not applicable to this category of unit" }))).toBe(true);
+    for (const column of ["Số liệu", "Số liệu thẩm định", "Tự chấm", "Minh chứng", "Ghi chú"] as const) {
       expect(isBlankForm(form("A", "A", "A", { column, value: column === "Số liệu" ? 0 : "x" }))).toBe(false);
     }
     // A sheet that is not a form is not a blank form.

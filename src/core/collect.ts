@@ -122,13 +122,28 @@ export function detectLayoutA(sheet: SheetSnapshot): LayoutAHeader | null {
   };
 }
 
-/** The table columns a unit fills in: Số liệu, Số liệu thẩm định, Tự chấm, Minh chứng. */
-const FILLED_COLUMNS = ["value", "appraised", "self", "evidence"] as const;
+/** The table columns a unit fills in: Số liệu, Số liệu thẩm định, Tự chấm, Minh chứng, Ghi chú. */
+const FILLED_COLUMNS = ["value", "appraised", "self", "evidence", "note"] as const;
+
+/**
+ * What `template` writes in the Ghi chú cell of an indicator that does not apply to the unit's
+ * category (the row greyed out): not something the unit filled in.
+ */
+export const TEMPLATE_NOT_APPLICABLE_NOTE: Message = { vi: "Không áp dụng với nhóm đơn vị này", en: "Not applicable to this category of unit" };
+
+const templateNotes = new Set([TEMPLATE_NOT_APPLICABLE_NOTE.vi, TEMPLATE_NOT_APPLICABLE_NOTE.en].map(normalizeText));
+
+/** A cell of a form's table that holds something the unit filled in. */
+function filledIn(value: CellValue | undefined, column: number, noteColumn: number | undefined): boolean {
+  if (isBlank(value ?? null)) return false;
+  return !(column === noteColumn && typeof value === "string" && templateNotes.has(normalizeText(value)));
+}
 
 /**
  * Where a unit's form holds something filled in: the first cell (A1 address, row by row) of its
  * table (found as the reader finds it), below the header, with a value in Số liệu, Số liệu thẩm
- * định, Tự chấm or Minh chứng; undefined when there is none, or no such table.
+ * định, Tự chấm, Minh chứng or Ghi chú (other than the template's own "not applicable" note);
+ * undefined when there is none, or no such table.
  */
 export function filledFormCell(sheet: SheetSnapshot): string | undefined {
   const header = findTableHeader(sheet);
@@ -139,7 +154,7 @@ function filledCellBelow(sheet: SheetSnapshot, header: TableHeader): string | un
   const cols = FILLED_COLUMNS.map((k) => header.cols[k]).filter((c): c is number => c !== undefined);
   for (let r = header.row + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
-    const c = cols.find((col) => !isBlank(row[col] ?? null));
+    const c = cols.find((col) => filledIn(row[col], col, header.cols.note));
     if (c !== undefined) return a1(r, c);
   }
   return undefined;
@@ -147,7 +162,7 @@ function filledCellBelow(sheet: SheetSnapshot, header: TableHeader): string | un
 
 /**
  * A unit's form with nothing filled in: its table (found as the reader finds it) holds no value in
- * Số liệu, Số liệu thẩm định, Tự chấm or Minh chứng on any row below the header (filledFormCell) —
+ * Số liệu, Số liệu thẩm định, Tự chấm, Minh chứng or Ghi chú on any row below the header (filledFormCell) —
  * a blank form as `template` writes it. False for a sheet without such a table (not sure, so not
  * blank). The snapshot must hold the whole table; a host that reads only part of a sheet says so itself.
  */

@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { columnLetter } from "../../core/a1";
-import { MAX_SHEET_NAME, uniqueSheetName } from "../../core/collect";
+import { MAX_SHEET_NAME, TEMPLATE_NOT_APPLICABLE_NOTE, uniqueSheetName } from "../../core/collect";
 import { FORM_DEFINITION_PREFIX, builtinOfSameName } from "../../core/forms-index";
 import type { IndexModel, IndicatorModel, ModelNode, ResolvedInput } from "../../core/definition/model";
 import { definitionHash, parseDefinition } from "../../core/definition/parse";
@@ -62,7 +62,7 @@ const L = {
     vi: "Nhập số liệu vào các ô nền vàng (Số liệu, Minh chứng, Ghi chú); cột Số liệu thẩm định (nền xanh) dành cho Hội đồng thẩm định. Không sửa cột Mã. Chỉ tiêu không áp dụng với đơn vị (nếu bộ chỉ số cho phép): ghi “Không áp dụng” (hay “N/A”).",
     en: "Type into the yellow cells (Value, Evidence, Note); the blue Appraised value column is for the appraisal council. Do not change the Code column. An indicator that does not apply to the unit (where the index allows it): type “N/A” (also “Không áp dụng”).",
   },
-  notApplicable: { vi: "Không áp dụng với nhóm đơn vị này", en: "Not applicable to this category of unit" },
+  notApplicable: TEMPLATE_NOT_APPLICABLE_NOTE,
   yes: { vi: "Có", en: "Yes" },
   no: { vi: "Không", en: "No" },
 };
