@@ -104,6 +104,11 @@ export interface MessageParams {
    */
   noPoints?: boolean;
   /**
+   * value-not-read: the figure is for an indicator that does not apply to the unit's category, this
+   * one, by its name in both languages.
+   */
+  categoryName?: Message;
+  /**
    * definition-mismatch: the form names the index in use (`expected`, id@version) but records that
    * it was made from a definition with other content; it is scored with the index in use.
    */
@@ -374,10 +379,17 @@ const bodies: Partial<Record<IssueCode, Body>> = {
           vi: `ô chứa lỗi Excel ${p.raw}, không được dùng làm số liệu${of(p).vi}`,
           en: `the cell holds the Excel error ${p.raw} and is not used as a value${of(p).en}`,
         },
-  "numerator-exceeds-denominator": (p) => ({
+  "numerator-exceeds-denominator": (p) =>
+    // Over a negative denominator (−200 ÷ −100) the numerator is the smaller: say the quotient.
+    p.other !== undefined && p.other < 0
+      ? {
+          vi: `tử số ${p.list?.[0]} (${num(p.value, "vi")}) chia cho mẫu số ${p.list?.[1]} (${num(p.other, "vi")}) lớn hơn 1; tỷ lệ được tính tối đa là 100%${of(p).vi}`,
+          en: `the numerator ${p.list?.[0]} (${num(p.value, "en")}) divided by the denominator ${p.list?.[1]} (${num(p.other, "en")}) is more than 1; the ratio is capped at 100%${of(p).en}`,
+        }
+      : {
     vi: `tử số ${p.list?.[0]} (${num(p.value, "vi")}) lớn hơn mẫu số ${p.list?.[1]} (${num(p.other, "vi")}); tỷ lệ được tính tối đa là 100%${of(p).vi}`,
     en: `the numerator ${p.list?.[0]} (${num(p.value, "en")}) is greater than the denominator ${p.list?.[1]} (${num(p.other, "en")}); the ratio is capped at 100%${of(p).en}`,
-  }),
+        },
   "zero-denominator": (p) => {
     const what =
       p.zeroDenominator === "zero"
@@ -582,6 +594,14 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     };
   },
   "value-not-read": (p) => {
+    if (p.categoryName !== undefined) {
+      // A figure for an indicator the unit's category does not take (`node` the input, `indicator` its indicator).
+      const input = isInput(p) ? { vi: ` (số liệu ${p.node})`, en: ` (input ${p.node})` } : { vi: "", en: "" };
+      return {
+        vi: `${quote(p, "vi")} không được tính vì chỉ tiêu ${p.indicator ?? p.node}${input.vi} không áp dụng với loại đơn vị "${p.categoryName.vi}"`,
+        en: `${quote(p, "en")} is not counted because indicator ${p.indicator ?? p.node}${input.en} does not apply to the unit category "${p.categoryName.en}"`,
+      };
+    }
     // `list`: the inputs an indicator is computed from; without it, the row is a group's.
     const from =
       p.list !== undefined && p.list.length > 0

@@ -7,6 +7,9 @@ import { sampleModel } from "./fixtures";
 import { INDEX_FORMAT } from "../plan/labels";
 import { readIndexSheet, unitKey } from "../plan/index-sheet";
 import { checkSelfScores, issueCounts, readSubmissions, sheetsWrittenByScoring } from "./index";
+import { scoreUnits } from "../score";
+import { XlsxHost } from "../../hosts/xlsx/host";
+import { makeTemplate } from "../../hosts/xlsx/template";
 
 const model = sampleModel();
 
@@ -413,12 +416,77 @@ describe("validation of values", () => {
     expect(result.issues).toEqual([]);
   });
 
+  test("a figure for an indicator that does not apply to the unit's category is one note at its cell, naming the category; blank and N/A say nothing", () => {
+    const TABLE: CellValue[][] = [
+      ["Mã đơn vị", "Đơn vị", "Nhóm", "1.1", "1.2.a", "1.2.b", "1.3", "1.10", "2.1", "2.2", "2.3"],
+      ["STC", "Sở Tài chính", "khong-dvc", "có", 3, 4, "Chủ tịch", 4, 0.85, 4, 12],
+      ["SNV", "Sở Nội vụ", "khong-dvc", "có", 3, 4, "Chủ tịch", 4, 0.85, 4, null],
+      ["STP", "Sở Tư pháp", "khong-dvc", "có", 3, 4, "Chủ tịch", 4, 0.85, 4, "N/A"],
+      ["SXD", "Sở Xây dựng", "khong-dvc", "có", 3, 4, "Chủ tịch", 4, 0.85, 4, "Không áp dụng"],
+      ["SGT", "Sở Giao thông", "khong-dvc", "có", 3, 4, "Chủ tịch", 4, 0.85, 4, "nhiều"],
+      ["SYT", "Sở Y tế", "co-dvc", "có", 3, 4, "Chủ tịch", 4, 0.85, 4, 12],
+    ];
+    const result = readSubmissions(model, book({ name: "Tổng hợp", values: TABLE }));
+    expect(result.issues.map((i) => [i.severity, i.code, i.sheet, i.cell, i.unit, i.node])).toEqual([
+      ["info", "value-not-read", "Tổng hợp", "K2", "STC", "2.3"],
+      ["info", "value-not-read", "Tổng hợp", "K6", "SGT", "2.3"],
+    ]);
+    expect(result.issues[0]!.message).toEqual({
+      vi: "Trang tính 'Tổng hợp', ô K2: \"12\" không được tính vì chỉ tiêu 2.3 không áp dụng với loại đơn vị \"Sở không có dịch vụ công\".",
+      en: "Sheet 'Tổng hợp', cell K2: \"12\" is not counted because indicator 2.3 does not apply to the unit category \"Departments without public services\".",
+    });
+    // Not a number either: still the one note, not an error about a cell that does not count.
+    expect(result.issues[1]!.message.vi).toBe("Trang tính 'Tổng hợp', ô K6: \"nhiều\" không được tính vì chỉ tiêu 2.3 không áp dụng với loại đơn vị \"Sở không có dịch vụ công\".");
+    const table = scoreUnits(model, result.submissions);
+    expect(table.units.map((u) => u.nodes["2.3"]!.reason ?? u.nodes["2.3"]!.points)).toEqual(["not-applicable", "not-applicable", "not-applicable", "not-applicable", "not-applicable", 5]);
+    const csv = readSubmissions(model, csvToSnapshot("Mã đơn vị,Đơn vị,Nhóm,2.3\nSTC,Sở Tài chính,khong-dvc,12\n", "tong-hop", "tong-hop.csv"));
+    expect(csv.issues.filter((i) => i.code === "value-not-read").map((i) => i.message.en)).toEqual([
+      'File tong-hop.csv, row 2, column D: "12" is not counted because indicator 2.3 does not apply to the unit category "Departments without public services".',
+    ]);
+  });
+
+  test("a form's figure on the row of an indicator its category does not take is the same note; the row left blank, as the template leaves it, says nothing", () => {
+    const block = BLOCK.map((r) => (r[0] === "Nhóm" ? ["Nhóm", "khong-dvc"] : r));
+    const figure = readSubmissions(model, book(sheetA({ block })));
+    expect(figure.issues.map((i) => [i.severity, i.code, i.cell, i.node])).toEqual([["info", "value-not-read", "D18", "2.3"]]);
+    const blank = readSubmissions(model, book(sheetA({ block, change: { "2.3": { value: null, note: "Không áp dụng với nhóm đơn vị này" } } })));
+    expect(blank.issues).toEqual([]);
+  });
+
+  test("a form made by template for a unit of a category an indicator does not apply to, left blank, gives no note", async () => {
+    const units = [{ code: "STC", name: "Sở Tài chính", category: "khong-dvc" }];
+    const host = await XlsxHost.fromBuffer(await makeTemplate(model, units, { lang: "vi" }), "phieu.xlsx");
+    const sheet = (await host.read()).sheets.find((s) => s.name === "Sở Tài chính")!;
+    expect(sheet.values.some((row) => row.includes("Không áp dụng với nhóm đơn vị này"))).toBe(true);
+    const result = readSubmissions(model, book(sheet));
+    expect(result.issues.filter((i) => i.code === "value-not-read")).toEqual([]);
+  });
+
   test("a numerator above its denominator and a claim with points but no evidence are warnings", () => {
     const result = readSubmissions(model, book(sheetA({ change: { "1.2.a": { value: 5 }, "1.1": { evidence: null } } })));
     expect(result.issues).toContainEqual(expect.objectContaining({ code: "numerator-exceeds-denominator", severity: "warning", cell: "D11", node: "1.2" }));
     expect(result.issues).toContainEqual(expect.objectContaining({ code: "evidence-missing", severity: "warning", cell: "G9", node: "1.1" }));
     const noPoints = readSubmissions(model, book(sheetA({ change: { "1.1": { value: "không", evidence: null } } })));
     expect(codes(noPoints.issues)).not.toContain("evidence-missing");
+  });
+
+  test("a ratio over a negative denominator (a declared negative min) claims points when its quotient is above 0, and only then asks for evidence", () => {
+    const parsed = parseDefinition({
+      format: "index-definition/1", id: "g", version: "1", name: "G",
+      root: {
+        code: "R", name: "R",
+        children: [{ code: "G", name: "Tăng trưởng", max: 10, evidence: "required", inputs: [{ code: "G.n", min: -100 }, { code: "G.d", min: -100 }], rule: { kind: "ratio", numerator: "G.n", denominator: "G.d" } }],
+      },
+    });
+    if (!parsed.ok) throw new Error("invalid test definition");
+    const form = (n: number, d: number): SheetSnapshot => ({
+      name: "Sở A",
+      values: [["Đơn vị", "Sở A"], ["Mã đơn vị", "SA"], [], ["Mã", "Nội dung", "Số liệu", "Minh chứng"], ["G", "Tăng trưởng", null, null], ["G.n", "", n, null], ["G.d", "", d, null]],
+    });
+    const warned = (n: number, d: number) => readSubmissions(parsed.model, book(form(n, d))).issues.filter((i) => i.code === "evidence-missing").map((i) => i.cell);
+    expect(warned(-50, -100)).toEqual(["D5"]);
+    expect(warned(50, -100)).toEqual([]);
+    expect(warned(50, 100)).toEqual(["D5"]);
   });
 
   test("evidence written on an input's row counts for its indicator", () => {

@@ -205,7 +205,17 @@ export function resolveCategory(model: IndexModel, text: string): string | undef
 
 /** The index's unit categories by the names users type, in both languages (for messages). */
 export function categoryNames(model: IndexModel): Message[] {
-  return (model.definition.categories ?? []).map((c) => ({ vi: localize(c.name, "vi"), en: localize(c.name, "en") }));
+  return (model.definition.categories ?? []).map(nameOfCategory);
+}
+
+/** One unit category by its name, in both languages (its id when the index does not know it). */
+function categoryNameOf(model: IndexModel, id: string): Message {
+  const c = (model.definition.categories ?? []).find((k) => k.id === id);
+  return c ? nameOfCategory(c) : { vi: id, en: id };
+}
+
+function nameOfCategory(c: NonNullable<IndexModel["definition"]["categories"]>[number]): Message {
+  return { vi: localize(c.name, "vi"), en: localize(c.name, "en") };
 }
 
 function appliesToUnit(ind: IndicatorModel, category: string | undefined): boolean {
@@ -241,7 +251,9 @@ export function claimsPoints(ind: IndicatorModel, values: Record<string, InputVa
     case "ratio": {
       const n = values[rule.numerator];
       const d = values[rule.denominator];
-      return (typeof n === "number" && n > 0) || (d === 0 && rule.zeroDenominator === "full");
+      if (d === 0 && rule.zeroDenominator === "full") return true;
+      // Points come from a quotient above 0: over a negative denominator (a declared negative `min`), a negative numerator.
+      return typeof n === "number" && (typeof d === "number" && d < 0 ? n < 0 : n > 0);
     }
     case "steps": {
       if (typeof v !== "number") return false;
@@ -337,12 +349,21 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
     if (!input || indicator?.kind !== "indicator") continue;
     const at: MessageParams = { ...base, cell: cell.address, node: inputCode, indicator: indicator.code };
     const reading = readCell(cell.value, { input, indicator, numberLocale: locale });
+    if (category !== undefined && !appliesToUnit(indicator, category) && reading.kind !== "empty" && reading.kind !== "na") {
+      // A figure for an indicator the unit's category does not take is not counted: said once, at
+      // its cell, whatever it holds (kept in the values, as the unit's own, when it is one).
+      issues.push(makeIssue("info", "value-not-read", { ...at, raw: reading.raw, ...(reading.rawNumber !== undefined ? { rawNumber: reading.rawNumber } : {}), categoryName: categoryNameOf(model, category) }));
+      if (reading.kind === "value") values[inputCode] = reading.value;
+      else reported.add(inputCode);
+      continue;
+    }
     switch (reading.kind) {
       case "empty":
         break;
       case "na":
+        // Not applicable is no error where the indicator does not apply to the unit's category anyway.
         if (reading.allowed) notApplicable.add(indicator.code);
-        else {
+        else if (appliesToUnit(indicator, category)) {
           reported.add(inputCode);
           issues.push(makeIssue("error", "not-applicable-not-allowed", { ...at, raw: reading.raw, node: indicator.code }));
         }
@@ -434,7 +455,8 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
     } else if (rule.kind === "ratio" && rule.cap) {
       const n = values[rule.numerator];
       const d = values[rule.denominator];
-      if (typeof n === "number" && typeof d === "number" && n > d) {
+      // The quotient is above 1: n > d over a positive d, n < d over a negative one (−200 ÷ −100).
+      if (typeof n === "number" && typeof d === "number" && (d > 0 ? n > d : n < d)) {
         issues.push(
           makeIssue("warning", "numerator-exceeds-denominator", {
             ...base,

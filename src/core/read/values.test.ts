@@ -136,6 +136,39 @@ describe("reading one cell for one input", () => {
     expect(readCell(7.5, ctx("q.a"))).toMatchObject({ kind: "value", value: 7.5 });
   });
 
+  test("a ratio's numerator and denominator declared with a negative min are read down to it; a negative quotient scores 0, one above 1 is capped with a warning", () => {
+    const r = parseDefinition({
+      format: FORMAT, id: "t", version: "1", name: "T",
+      root: {
+        code: "R", name: "R",
+        children: [{ code: "G", name: "Tăng trưởng", max: 10, inputs: [{ code: "G.n", min: -100 }, { code: "G.d", min: -100 }], rule: { kind: "ratio", numerator: "G.n", denominator: "G.d" } }],
+      },
+    });
+    if (!r.ok) throw new Error("invalid test definition");
+    const ctx = (code: string) => ({ input: r.model.inputs.get(code)!, indicator: r.model.nodes.get("G") as IndicatorModel, numberLocale: "auto" as const });
+    expect(readCell(-50, ctx("G.n"))).toMatchObject({ kind: "value", value: -50 });
+    expect(readCell(-100, ctx("G.d"))).toMatchObject({ kind: "value", value: -100 });
+    expect(readCell(-150, ctx("G.n"))).toEqual({ kind: "invalid", code: "out-of-range", raw: "-150", rawNumber: -150, min: -100 });
+    const sheet = {
+      name: "Số liệu",
+      values: [
+        ["Mã đơn vị", "Đơn vị", "G.n", "G.d"],
+        ["A", "Âm trên dương", -50, 100],
+        ["B", "Âm trên âm", -50, -100],
+        ["C", "Vượt", -100, -50],
+        ["D", "Dương trên âm", 50, -100],
+      ] as CellValue[][],
+    };
+    const read = readSubmissions(r.model, { sheets: [sheet] });
+    expect(read.submissions.map((s) => [s.values["G.n"], s.values["G.d"]])).toEqual([[-50, 100], [-50, -100], [-100, -50], [50, -100]]);
+    expect(read.issues.map((i) => [i.code, i.cell, i.message.vi])).toEqual([
+      ["numerator-exceeds-denominator", "C4", "Trang tính 'Số liệu', ô C4: tử số G.n (-100) chia cho mẫu số G.d (-50) lớn hơn 1; tỷ lệ được tính tối đa là 100% (chỉ tiêu G)."],
+    ]);
+    expect(read.issues[0]!.message.en).toBe("Sheet 'Số liệu', cell C4: the numerator G.n (-100) divided by the denominator G.d (-50) is more than 1; the ratio is capped at 100% (indicator G).");
+    const units = scoreUnits(r.model, read.submissions).units;
+    expect(units.map((u) => [u.nodes["G"]!.value, u.nodes["G"]!.points])).toEqual([[0, 0], [0.5, 5], [1, 10], [0, 0]]);
+  });
+
   test("a number typed as text follows the definition's locale and notes an ambiguous reading", () => {
     expect(read("1.10", "1.860", "auto")).toMatchObject({ kind: "value", value: 1860, notes: [{ code: "ambiguous-number", value: 1860, other: 1.86 }] });
     expect(read("1.10", "1.860", "vi")).toMatchObject({ kind: "value", value: 1860, notes: [] });

@@ -66,11 +66,13 @@ export function matchChoice(text: string, options: ChoiceOption[]): ChoiceOption
 /**
  * The bounds the indicator's rule puts on the input it scores, beyond the input's own: points are
  * 0 … max (above max has its own issue, "points-above-max"), a fraction 0 … 1 (0% … 100%), a count
- * and a ratio's numerator and denominator 0 or more. A figure outside them is an error, never clipped silently.
+ * 0 or more, and a ratio's numerator and denominator 0 or more unless the input declares a `min`
+ * of its own. A figure outside them is an error, never clipped silently.
  */
 function ruleBounds(input: ResolvedInput, indicator: IndicatorModel): { min: number; max?: number } | undefined {
-  // A ratio's numerator and denominator are amounts: 0 or more (a negative one would be clipped to 0).
-  if (indicator.rule.kind === "ratio") return indicator.ruleInputs.includes(input.code) ? { min: 0 } : undefined;
+  // A ratio's numerator and denominator are amounts: 0 or more (a negative one would be clipped to
+  // 0). An input that declares its `min` (a change, a balance: "min": -100) is bounded by it alone.
+  if (indicator.rule.kind === "ratio") return indicator.ruleInputs.includes(input.code) && input.min === undefined ? { min: 0 } : undefined;
   if (indicator.ruleInputs[0] !== input.code) return undefined;
   switch (indicator.rule.kind) {
     case "points":

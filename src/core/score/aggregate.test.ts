@@ -256,6 +256,44 @@ describe("children with max 0 (shown, scoring nothing) under mean, geomean and m
   });
 });
 
+describe("binary rounding at a full score", () => {
+  // 0.1 + 0.2 is 0.30000000000000004 and 1.1 + 2.2 is 3.3000000000000003 in binary: over groups of
+  // max 0.3 and 3.3 and a root of 3.6, a full score would be 1.0000000000000002, 3.6000000000000005 points.
+  const tree = (aggregate: string) => ({
+    root: {
+      code: "T",
+      name: "Tổng",
+      max: 3.6,
+      ...(aggregate === "sum" ? {} : { aggregate }),
+      children: [
+        { code: "A", name: "A", max: 0.3, aggregate, children: [pts("a1", 0.1), pts("a2", 0.2)] },
+        { code: "B", name: "B", max: 3.3, aggregate, children: [pts("b1", 1.1), pts("b2", 2.2)] },
+      ],
+    },
+  });
+  const full = { a1: 0.1, a2: 0.2, b1: 1.1, b2: 2.2 };
+
+  it("gives a sum group whose children all have their max a value of exactly 1 and points of exactly its max", () => {
+    const u = scoreUnits(modelOf(tree("sum")), [unit("u", full)]).units[0]!;
+    expect([u.value, u.points]).toEqual([1, 3.6]);
+    expect([u.nodes["A"]!.value, u.nodes["A"]!.points, u.nodes["B"]!.value, u.nodes["B"]!.points]).toEqual([1, 0.3, 1, 3.3]);
+  });
+
+  it("does the same for mean and geomean groups", () => {
+    for (const aggregate of ["mean", "geomean"]) {
+      const u = scoreUnits(modelOf(tree(aggregate)), [unit("u", full)]).units[0]!;
+      expect([aggregate, u.value, u.points]).toEqual([aggregate, 1, 3.6]);
+    }
+  });
+
+  it("keeps a group over a child beyond 1 (an uncapped ratio) as computed", () => {
+    const t = scoreUnits(modelOf({ root: { code: "T", name: "T", children: [pts("p", 0.1), { code: "r", name: "r", max: 0.2, inputs: [{ code: "n" }, { code: "d" }], rule: { kind: "ratio", numerator: "n", denominator: "d", cap: false } }] } }), [
+      unit("u", { p: 0.1, n: 3, d: 1 }),
+    ]);
+    expect(t.units[0]!.value).toBeGreaterThan(1);
+  });
+});
+
 describe("a ratio with cap: false, the one rule whose value may exceed 1", () => {
   const definition = {
     root: {

@@ -4,6 +4,7 @@
  */
 import { evaluateExplained } from "../expr/evaluate";
 import type { GroupModel } from "../definition/model";
+import { clip01 } from "./rules";
 
 /** An available child as its group sees it. */
 export interface ChildFigure {
@@ -28,6 +29,12 @@ export type AggregateOutcome =
  * The group's points are the children's points added up (5.005 + 0 is 5.005, never the
  * 5.004999999999999 of value × max), and rescaled to the group's max only when the available
  * children's max differ from it.
+ * When every child added up has a value within [0, 1], so that the exact sum is within the
+ * group's max, the value is clamped to [0, 1] and the points to [0, group's max], a value of 1
+ * giving the group's max itself: binary rounding (0.1 + 0.2 points of 0.3, 1.1 + 2.2 of 3.3, over
+ * a max of 3.6) never makes a full score 1.0000000000000002 or 3.6000000000000005 points, nor
+ * 3.5999999999999996. A child beyond [0, 1] (an uncapped ratio, an unclipped minmax) is kept as it
+ * is, and its group with it.
  * When the available children's Σ max is 0:
  * - a group whose own max is 0 (shown, scores nothing, e.g. "Đô thị thông minh — không tính
  *   điểm") takes the plain mean of their values, so that something is shown;
@@ -38,19 +45,42 @@ export type AggregateOutcome =
 export function sumOutcome(children: ChildFigure[], groupMax: number | undefined): { value: number; points?: number } | undefined {
   let points = 0;
   let max = 0;
+  let within = true;
   for (const c of children) {
     if (c.max === undefined || c.max <= 0) continue;
     points += c.points ?? c.value * c.max;
     max += c.max;
+    within &&= isWithin01(c.value);
   }
   if (max > 0) {
     const value = points / max;
-    if (groupMax === undefined || !(groupMax > 0)) return { value };
+    if (groupMax === undefined || !(groupMax > 0)) return { value: within ? clip01(value) : value };
     const same = Math.abs(max - groupMax) <= 1e-9 * Math.max(1, groupMax);
-    return { value, points: same ? points : (points * groupMax) / max };
+    const scaled = same ? points : (points * groupMax) / max;
+    if (!within) return { value, points: scaled };
+    // A full score is the group's max itself, whatever the rounding of the children's points added up.
+    const clamped = clip01(value);
+    return { value: clamped, points: clamped === 1 ? groupMax : Math.min(Math.max(scaled, 0), groupMax) };
   }
   if (groupMax !== undefined && groupMax > 0) return undefined;
-  return { value: children.reduce((s, c) => s + c.value, 0) / children.length };
+  return { value: within01(children, meanOf(children)) };
+}
+
+function isWithin01(x: number): boolean {
+  return x >= 0 && x <= 1;
+}
+
+/**
+ * An aggregate of `children`'s values, clamped to [0, 1] when every one of them is within it: the
+ * exact mean, geometric mean or minimum is then within [0, 1] too, and only binary rounding
+ * (1.0000000000000002) could put it outside.
+ */
+function within01(children: ChildFigure[], value: number): number {
+  return children.every((c) => isWithin01(c.value)) ? clip01(value) : value;
+}
+
+function meanOf(children: ChildFigure[]): number {
+  return children.reduce((s, c) => s + c.value, 0) / children.length;
 }
 
 /** mean: weighted arithmetic mean, weights renormalised over the available children. */
@@ -61,7 +91,7 @@ export function meanValue(children: ChildFigure[]): number {
     total += c.weight * c.value;
     weights += c.weight;
   }
-  return weights > 0 ? total / weights : children.reduce((s, c) => s + c.value, 0) / children.length;
+  return weights > 0 ? total / weights : meanOf(children);
 }
 
 /** geomean: weighted geometric mean (weights renormalised); 0 as soon as one available child is 0. */
@@ -98,7 +128,9 @@ function scoringChildren(group: GroupModel, available: ChildFigure[], allChildre
  * The value of a group. No available child → not available ("children-unavailable"); so is a
  * `sum` group with a positive max whose available children all have max 0, and a `mean`,
  * `geomean` or `min` group whose available children all have max 0 (see `scoringChildren`;
- * `allChildrenUnscored` says every child of the group, available or not, has max 0).
+ * `allChildrenUnscored` says every child of the group, available or not, has max 0). A `sum`,
+ * `mean`, `geomean` or `min` group whose aggregated children's values are all within [0, 1] has
+ * its value clamped to [0, 1], removing binary rounding (see `sumOutcome`).
  * An `expr` group evaluates its expression over the node values (`[code]`) given by `lookup`,
  * without clipping: a child its evaluation needs that is not available leaves the expression
  * nothing to work on → "children-unavailable" (a child named only in an IF branch the condition
@@ -117,7 +149,7 @@ export function aggregateGroup(
   if (aggregate === "mean" || aggregate === "geomean" || aggregate === "min") {
     const counted = scoringChildren(group, available, allChildrenUnscored);
     if (counted.length === 0) return { kind: "unavailable", reason: "children-unavailable" };
-    value = aggregate === "mean" ? meanValue(counted) : aggregate === "geomean" ? geomeanValue(counted) : minValue(counted);
+    value = within01(counted, aggregate === "mean" ? meanValue(counted) : aggregate === "geomean" ? geomeanValue(counted) : minValue(counted));
     return Number.isFinite(value) ? { kind: "value", value } : { kind: "unavailable", reason: "invalid-result" };
   }
   switch (aggregate) {

@@ -173,6 +173,28 @@ describe("invalid-result issues of rules other than expr", () => {
     expect(resultIssues(model, huge, scoreUnits(model, huge))).toEqual([]);
   });
 
+  it("names the cell of a minmax figure with no logarithm (transform log, clip false)", () => {
+    const model = modelOf({
+      missing: "exclude",
+      root: { code: "T", name: "T", children: [{ code: "m", name: "m", max: 10, inputs: [{ code: "g" }], rule: { kind: "minmax", min: 1, max: 1000, transform: "log", clip: false } }] },
+    });
+    const subs: Submission[] = [{ ...unit("Z", { g: 0 }), source: { layout: "B", sheet: "Số liệu", row: 4, cells: { g: "F4" } } }];
+    expect(resultIssues(model, subs, scoreUnits(model, subs))).toEqual([
+      {
+        severity: "error",
+        code: "invalid-result",
+        sheet: "Số liệu",
+        cell: "F4",
+        unit: "Z",
+        node: "m",
+        message: {
+          vi: "Trang tính 'Số liệu', ô F4: không tính được chỉ tiêu m từ số liệu của đơn vị (không lấy được logarit của 0); chỉ tiêu không được tính điểm.",
+          en: "Sheet 'Số liệu', cell F4: indicator m cannot be computed from the unit's values (there is no logarithm of 0); it is not scored.",
+        },
+      },
+    ]);
+  });
+
   it("reports a minmax rule on the data whose bounds are too far apart for a number, for the unit at fault only", () => {
     const model = modelOf({ root: { code: "T", name: "T", children: [{ code: "m", name: "m", max: 10, rule: { kind: "minmax", min: "data", max: "data" } }] } });
     const subs = [unit("top", { m: 1e308 }), unit("low", { m: -1e308 }), unit("none", {})];

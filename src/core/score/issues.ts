@@ -2,7 +2,8 @@
  * Issues the engine finds in a unit's figures rather than in its cells: an expression (an `expr`
  * rule or an `expr` group) that gives no finite number — a division by zero, LN of 0, SQRT of a
  * negative — from what the unit reported, and likewise any other rule or group whose result is
- * not a finite number (an uncapped ratio of 1e300 to 1e-300, a sum that overflows). The engine
+ * not a finite number (an uncapped ratio of 1e300 to 1e-300, a sum that overflows, an unclipped
+ * `minmax` on the log of a figure ≤ 0). The engine
  * scores such a node under the index's missing-data policy (0 under "zero", not available under
  * "exclude"); these issues say so, in the reader's sentence style: where (sheet, cell of the
  * inputs at fault), then what.
@@ -16,7 +17,7 @@ import { issueLocation } from "../read/messages";
 import { unitKey } from "../plan/index-sheet";
 import type { Issue, NodeResult, ScoreTable, Submission } from "../types";
 import { type ChildFigure, aggregateGroup } from "./aggregate";
-import { type ChoiceScale, type Extent, choiceScales, crossFigure, crossInput, crossRuleValue, exprInput, isCrossUnit, localRuleValue } from "./rules";
+import { type ChoiceScale, type Extent, type RuleOutcome, choiceScales, crossFigure, crossInput, crossRuleValue, exprInput, isCrossUnit, localRuleValue } from "./rules";
 
 /** One node of one unit whose expression (or rule, or aggregation) gave no finite number. */
 export interface InvalidResult {
@@ -24,8 +25,12 @@ export interface InvalidResult {
   unit: number;
   node: string;
   kind: "indicator" | "group";
-  /** Why; "not-finite" for a node scored by a rule or a group aggregation other than an expression. */
-  failure: Exclude<EvalFailure, { kind: "reference" }>;
+  /**
+   * Why; "not-finite" for a node scored by a rule or a group aggregation other than an expression,
+   * but "logarithm" without `at` for the unit's figure ≤ 0 of a `minmax` rule with
+   * `"transform": "log"` and `"clip": false`, which has no logarithm.
+   */
+  failure: Exclude<EvalFailure, { kind: "reference" }> | { kind: "logarithm"; value: number };
   /**
    * The input codes of the operand at fault (of the whole expression when no operand is), in order
    * of appearance; for another rule the inputs it reads, in the indicator's order; none for a group.
@@ -88,9 +93,11 @@ function extentsOf(ind: IndicatorModel & { rule: { kind: "relative" | "minmax" }
 }
 
 /**
- * Whether a node not scored by an expression got no finite result for a unit. Under "exclude"
- * the table says so (reason "invalid-result"); under "zero" such a node is scored 0 like an
- * honest 0, so its rule (or its group's aggregation) is worked out again from the same figures.
+ * Why a node not scored by an expression got no finite result for a unit, or undefined when it
+ * got one. Under "exclude" the table says that it got none (reason "invalid-result"); under
+ * "zero" such a node is scored 0 like an honest 0. Either way its rule (or its group's
+ * aggregation) is worked out again from the same figures, which also tells a `minmax` figure with
+ * no logarithm ("logarithm") from a result too large for a number ("not-finite").
  */
 function noFiniteResult(
   node: ModelNode,
@@ -98,20 +105,28 @@ function noFiniteResult(
   sub: Submission,
   result: ScoreTable["units"][number],
   context: { model: IndexModel; choices: Map<string, ChoiceScale>; extents: (ind: IndicatorModel) => Extents },
-): boolean {
-  if (n.reason === "invalid-result") return true;
-  if (n.reason !== undefined) return false;
-  const invalid = (o: { kind: string; reason?: string }): boolean => o.kind === "unavailable" && o.reason === "invalid-result";
-  if (node.kind === "indicator") {
-    const rule = node.rule;
-    if (!isCrossUnit(rule)) return invalid(localRuleValue(node, sub.values, context.choices));
-    const v = crossInput(node, sub.values);
-    if (typeof v !== "number") return false;
-    const extents = context.extents(node);
-    const extent = rule.across === "category" && sub.category !== undefined ? extents.byCategory.get(sub.category) : extents.all;
-    return invalid(crossRuleValue(rule, v, extent, node.max));
+): InvalidResult["failure"] | undefined {
+  if (n.reason !== undefined && n.reason !== "invalid-result") return undefined;
+  const outcome = node.kind === "indicator" ? indicatorOutcome(node, sub, context) : groupOutcome(node, result, context.model);
+  if (outcome?.kind === "unavailable" && outcome.reason === "invalid-result") {
+    return "noLogarithm" in outcome && outcome.noLogarithm !== undefined ? { kind: "logarithm", value: outcome.noLogarithm } : { kind: "not-finite" };
   }
-  return invalid(groupOutcome(node, result, context.model));
+  return n.reason === "invalid-result" ? { kind: "not-finite" } : undefined;
+}
+
+/** An indicator's rule worked out again from the unit's figures (undefined: a cross-unit rule's input is missing). */
+function indicatorOutcome(
+  ind: IndicatorModel,
+  sub: Submission,
+  context: { choices: Map<string, ChoiceScale>; extents: (ind: IndicatorModel) => Extents },
+): RuleOutcome | undefined {
+  const rule = ind.rule;
+  if (!isCrossUnit(rule)) return localRuleValue(ind, sub.values, context.choices);
+  const v = crossInput(ind, sub.values);
+  if (typeof v !== "number") return undefined;
+  const extents = context.extents(ind);
+  const extent = rule.across === "category" && sub.category !== undefined ? extents.byCategory.get(sub.category) : extents.all;
+  return crossRuleValue(rule, v, extent, ind.max);
 }
 
 /** A group's aggregation over its children as the run scored them (for a group without an expression). */
@@ -131,7 +146,8 @@ function groupOutcome(group: GroupModel, result: ScoreTable["units"][number], mo
 /**
  * Every node whose expression gave no finite number, unit by unit (`table` is `scoreUnits` of
  * `submissions`, in the same order), and every node scored by another rule or aggregated by a
- * group whose result is not a finite number (failure "not-finite"), in the definition's order.
+ * group whose result is not a finite number (failure "not-finite"; "logarithm" for a `minmax`
+ * figure ≤ 0 under `"transform": "log"` and `"clip": false`), in the definition's order.
  * Nodes not applicable, answered N/A, or missing inputs are not concerned: those are said
  * elsewhere. A group whose evaluation needs a child that is not available is not concerned
  * either (it is not available for that reason).
@@ -158,9 +174,8 @@ export function invalidResults(model: IndexModel, submissions: Submission[], tab
       const n = result.nodes[node.code];
       if (!n || !mayBeInvalid(n)) continue;
       if (!isExpr(node)) {
-        if (noFiniteResult(node, n, sub, result, context)) {
-          out.push({ unit: u, node: node.code, kind: node.kind, failure: { kind: "not-finite" }, inputs: node.kind === "indicator" ? [...node.ruleInputs] : [] });
-        }
+        const failure = noFiniteResult(node, n, sub, result, context);
+        if (failure) out.push({ unit: u, node: node.code, kind: node.kind, failure, inputs: node.kind === "indicator" ? [...node.ruleInputs] : [] });
         continue;
       }
       const lookup =
@@ -182,7 +197,8 @@ export function invalidResults(model: IndexModel, submissions: Submission[], tab
 
 /** "phép chia cho 0: [d] bằng 0" — what went wrong, naming the operand at fault. */
 export function failureText(failure: InvalidResult["failure"]): Message {
-  const literal = "at" in failure && failure.at.type === "number";
+  // A figure said by itself: a literal of the expression, or the unit's figure a rule could not take the logarithm of.
+  const literal = !("at" in failure) || failure.at.type === "number";
   const shown = "at" in failure ? printExpression(failure.at) : "";
   const value = (lang: "vi" | "en"): string => ("value" in failure ? formatNumber(failure.value, lang) : "");
   switch (failure.kind) {

@@ -349,6 +349,49 @@ describe("minmax rule", () => {
     expect(valuesTogether({ rule: { kind: "minmax", min: 1, max: 100, transform: "log", direction: "lower" } }, [{ v: 0 }])).toEqual([1]);
   });
 
+  it("gives a figure of 0 or less no value under log with clip: false, as LN of 0: 0 under missing zero, left out under exclude, and an invalid-result error", () => {
+    const rule = { kind: "minmax", min: 1, max: 100, transform: "log", clip: false };
+    const figures = [{ x: 0 }, { x: -3 }, { x: 0.5 }, { x: 10 }];
+    const units = figures.map((values, i) => unit(`u${i}`, values));
+    const zero = oneIndicator({ rule });
+    const table = scoreUnits(zero, units);
+    const nodes = table.units.map((u) => u.nodes["x"]!);
+    expect(nodes.slice(0, 2).map((n) => [n.value, n.points, n.available])).toEqual([
+      [0, 0, true],
+      [0, 0, true],
+    ]);
+    // A figure between 0 and min still gets its negative value: it has a logarithm.
+    expect(nodes[2]!.value).toBeCloseTo(Math.log(0.5) / Math.log(100), 12);
+    expect(nodes[3]!.value).toBeCloseTo(0.5, 12);
+    expect(resultIssues(zero, units, table).map((i) => [i.code, i.severity, i.unit, i.node, i.message.en])).toEqual([
+      ["invalid-result", "error", "u0", "x", "Indicator x cannot be computed from the unit's values (there is no logarithm of 0); it scores 0."],
+      ["invalid-result", "error", "u1", "x", "Indicator x cannot be computed from the unit's values (there is no logarithm of -3); it scores 0."],
+    ]);
+    const exclude = oneIndicator({ rule }, { missing: "exclude" });
+    const left = scoreUnits(exclude, units);
+    expect(left.units.slice(0, 2).map((u) => u.nodes["x"])).toEqual([
+      expect.objectContaining({ value: null, available: false, reason: "invalid-result" }),
+      expect.objectContaining({ value: null, available: false, reason: "invalid-result" }),
+    ]);
+    expect(resultIssues(exclude, units, left).map((i) => i.message.vi)).toEqual([
+      "Không tính được chỉ tiêu x từ số liệu của đơn vị (không lấy được logarit của 0); chỉ tiêu không được tính điểm.",
+      "Không tính được chỉ tiêu x từ số liệu của đơn vị (không lấy được logarit của -3); chỉ tiêu không được tính điểm.",
+    ]);
+  });
+
+  it("does the same with data bounds, which a figure of 0 or less never sets", () => {
+    const rule = { kind: "minmax", min: "data", max: "data", transform: "log", clip: false };
+    const units = [unit("u0", { x: 0 }), unit("u1", { x: 1 }), unit("u2", { x: 100 }), unit("u3", { x: 10 })];
+    const model = oneIndicator({ rule });
+    const table = scoreUnits(model, units);
+    const values = table.units.map((u) => u.nodes["x"]!.value);
+    expect(values.slice(0, 3)).toEqual([0, 0, 1]);
+    expect(values[3]).toBeCloseTo(0.5, 12);
+    expect(resultIssues(model, units, table).map((i) => [i.unit, i.message.en])).toEqual([
+      ["u0", "Indicator x cannot be computed from the unit's values (there is no logarithm of 0); it scores 0."],
+    ]);
+  });
+
   it("takes data bounds from the units scored together", () => {
     const rule = { kind: "minmax", min: "data", max: "data" };
     expect(valuesTogether({ rule }, [{ v: 10 }, { v: 30 }, { v: 20 }])).toEqual([0, 1, 0.5]);

@@ -20,8 +20,12 @@ export type RuleOutcome =
    * than value × max, which can land a hair below a half (5.004999999999999).
    */
   | { kind: "value"; value: number; points?: number }
-  /** The rule says the indicator is not available (a zero denominator under "na", an expression with no finite result). */
-  | { kind: "unavailable"; reason: Extract<UnavailableReason, "zero-denominator" | "invalid-result"> }
+  /**
+   * The rule says the indicator is not available (a zero denominator under "na", an expression with
+   * no finite result). `noLogarithm`: the figure ≤ 0 a `minmax` rule with `"transform": "log"` and
+   * `"clip": false` needed the logarithm of (the result is invalid for that reason).
+   */
+  | { kind: "unavailable"; reason: Extract<UnavailableReason, "zero-denominator" | "invalid-result">; noLogarithm?: number }
   /** Input codes the rule needs but could not use: absent, of the wrong type, or a choice matching no option. */
   | { kind: "missing"; codes: string[] };
 
@@ -283,16 +287,19 @@ export function crossFigure(rule: Extract<Rule, { kind: "relative" | "minmax" }>
 }
 
 /**
- * minmax: (t(v) − t(min)) ÷ (t(max) − t(min)), with t the identity or the natural log; under log
- * a v ≤ 0 takes the lowest value 0 (before direction). Clipped to [0, 1] when `clip` (default);
- * "lower" gives 1 − that. A "data" bound is the smallest or largest t(v) among the units scored
- * together (`extent`); when the two bounds are equal (to 15 significant digits) every unit with
- * data gets 1.
+ * minmax: (t(v) − t(min)) ÷ (t(max) − t(min)), with t the identity or the natural log. Clipped to
+ * [0, 1] when `clip` (default); "lower" gives 1 − that. Under log a v ≤ 0 has no logarithm: with
+ * `clip` it is below any bound (bounds are above 0) and takes the lowest value 0 before direction,
+ * as clipping does; without `clip` it has no value at all ("invalid-result", `noLogarithm` v), as
+ * an expression's LN of 0 has none. A "data" bound is the smallest or largest t(v) among the units
+ * scored together (`extent`; a v ≤ 0 never sets one under log); when the two bounds are equal (to
+ * 15 significant digits) every unit with data gets 1.
  */
 export function minmaxValue(rule: Extract<Rule, { kind: "minmax" }>, v: number, extent: Extent | undefined): RuleOutcome {
   const tv = transform(rule, v);
   let base: number;
   if (tv === undefined) {
+    if (!rule.clip) return { kind: "unavailable", reason: "invalid-result", noLogarithm: v };
     base = 0;
   } else {
     const lo = rule.min === "data" ? extent?.min : transform(rule, rule.min);
