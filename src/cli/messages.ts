@@ -203,7 +203,8 @@ tổng-hợp.xlsx đã có, phiếu mới được thêm vào. Bỏ qua (và nê
 trùng mã đơn vị và, với --index, phiếu của bộ chỉ số khác; cảnh báo khi các tệp chứa phiếu của
 những bộ chỉ số (hoặc phiên bản) khác nhau. Tệp không có, thư mục, tệp không đọc được được bỏ
 qua và nêu tên, các tệp khác vẫn được gom. Tệp khoá của Excel (~$tên.xlsx) hay LibreOffice
-(.~lock.tên.xlsx#) được bỏ qua kèm một dòng, không tính là lỗi.
+(.~lock.tên.xlsx#) được bỏ qua kèm một dòng, không tính là lỗi. Gom thêm vào sổ đã chấm điểm:
+lệnh báo kết quả trong sổ đã cũ và cần chấm điểm lại.
 
 Mã thoát: 0 xong; 1 có tệp không đọc được, hoặc không có phiếu nào để gom (không ghi tệp);
 2 không đọc được tệp nào.
@@ -215,7 +216,8 @@ all.xlsx exists, the new forms are added to it. Leaves out (saying why) sheets t
 a second form of a unit code and, with --index, forms of another index; warns when the files hold
 forms of different indices (or versions). A file that is missing, a folder, or cannot be read is
 left out and named, and the others are gathered. The lock file of Excel (~$name.xlsx) or
-LibreOffice (.~lock.name.xlsx#) is left out with a line, and is not an error.
+LibreOffice (.~lock.name.xlsx#) is left out with a line, and is not an error. Gathering into a
+scored workbook says that its results are now out of date and to score it again.
 
 Exit status: 0 done; 1 some file could not be read, or there was no form to gather (nothing is
 written); 2 no file could be read.

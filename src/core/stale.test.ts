@@ -5,30 +5,15 @@
  */
 import ExcelJS from "exceljs";
 import { XlsxHost } from "../hosts/xlsx/host";
+import { SCORING, addDemoForm, scoredThenChanged } from "../../test/stale-workbooks";
 import { BUILTIN_INDICES } from "../indices";
 import { parseDefinition } from "./definition";
-import { DEMO_DEFINITION, DEMO_UNITS, layoutAGrid } from "./plan/test-fixtures";
+import { DEMO_DEFINITION, DEMO_UNITS } from "./plan/test-fixtures";
 import { formsOfAnotherIndexMessage, runScoring } from "./pipeline";
-import { staleMessage, staleResults } from "./stale";
+import { staleGroups, staleMessage, staleResults } from "./stale";
 
-const base = { lang: "vi" as const, projectVersion: "0.1.0", now: new Date("2024-06-01T00:00:00Z") };
 const NEXT = { ...DEMO_DEFINITION, version: "2025" };
 const advice = { vi: "Hãy chấm điểm lại.", en: "Score again." };
-
-/** The demo units' forms, scored with DEMO_DEFINITION, then `change`d and written again: the workbook a user reopens. */
-async function scoredThenChanged(change: (wb: ExcelJS.Workbook) => void): Promise<XlsxHost> {
-  const wb = new ExcelJS.Workbook();
-  for (const u of DEMO_UNITS) {
-    const ws = wb.addWorksheet(u.code);
-    layoutAGrid(u).forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
-  }
-  const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
-  await runScoring(host, { ...base, definition: DEMO_DEFINITION });
-  const scored = new ExcelJS.Workbook();
-  await scored.xlsx.load((await host.toBuffer()) as unknown as ArrayBuffer);
-  change(scored);
-  return XlsxHost.fromBuffer(new Uint8Array(await scored.xlsx.writeBuffer()));
-}
 
 /** Every form (or those of `only`) names `text` in its `Bộ chỉ số` cell (B4). */
 const relabel = (text: string, only?: string[]) => (wb: ExcelJS.Workbook) => {
@@ -55,7 +40,7 @@ describe("staleResults", () => {
     ws.addRow(["so-tc", "Sở Tài chính", "Có", 90, 100, 0.9, "Sở, ban, ngành"]);
     ws.addRow(["H01", "Huyện Một", "Không", 40, 100, 0.5, "UBND cấp huyện"]);
     const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
-    await runScoring(host, { ...base, definition });
+    await runScoring(host, { ...SCORING, definition });
     const changed = async (cell: string, value: string) => {
       const scored = new ExcelJS.Workbook();
       await scored.xlsx.load((await host.toBuffer()) as unknown as ArrayBuffer);
@@ -69,7 +54,7 @@ describe("staleResults", () => {
   test("with the definition in use given, results scored with another version say which two versions", async () => {
     const host = await scoredThenChanged(relabel("demo-dti@2025"));
     const snapshot = await host.read();
-    const run = await runScoring(host, { ...base, definition: NEXT, write: false });
+    const run = await runScoring(host, { ...SCORING, definition: NEXT, write: false });
     const model = parseDefinition(NEXT);
     if (!model.ok) throw new Error("NEXT does not parse");
     const stale = staleResults(snapshot, { model: model.model, submissions: run.submissions, issues: run.issues })!;
@@ -91,6 +76,87 @@ describe("staleResults", () => {
     expect(staleMessage(stale, (k) => stale.names[k] ?? k, advice).vi).toMatch(
       /^Kết quả đã cũ: từ lần chấm điểm \d\d\/\d\d\/2024, 1 đơn vị đã thay đổi số liệu \(Sở Tài chính\); 1 đơn vị có phiếu đã đổi sang bộ chỉ số khác \(.*\)\. Hãy chấm điểm lại\.$/,
     );
+  });
+});
+
+/** A late unit's form added to the scored workbook. */
+const addForm = (code: string, name: string) => (wb: ExcelJS.Workbook) => addDemoForm(wb, code, name);
+
+describe("staleResults: each kind of change said as what it is", () => {
+  /** The audit's workbook in small: a figure corrected, a unit renamed in B1, a form deleted, a late form added. */
+  const audited = (wb: ExcelJS.Workbook) => {
+    wb.getWorksheet("SO-02")!.getCell("D8").value = 55; // 1.2.a: 40 → 55
+    wb.getWorksheet("SO-01")!.getCell("B1").value = "Sở Khoa học và Công nghệ";
+    wb.removeWorksheet(wb.getWorksheet("SO-03")!.id);
+    addForm("SO-04", "Sở Du lịch")(wb);
+  };
+
+  test("a unit gone is named as the last results table named it; a renamed unit is not said to have changed its figures", async () => {
+    const host = await scoredThenChanged(audited);
+    const stale = staleResults(await host.read())!;
+    expect(stale).toMatchObject({ renamed: ["SO-01"], added: ["SO-04"], removed: ["SO-03"], formerNames: { "SO-01": "Sở Thông tin và Truyền thông" } });
+    expect([...stale.changed].sort()).toEqual(["SO-01", "SO-02"]);
+    expect(stale.names["SO-03"]).toBe("Sở Tài chính");
+    const groups = staleGroups(stale);
+    expect(groups.map((g) => [g.kind, g.keys])).toEqual([
+      ["changed", ["SO-02"]],
+      ["renamed", ["SO-01"]],
+      ["added", ["SO-04"]],
+      ["removed", ["SO-03"]],
+    ]);
+    expect(groups[1]!.names).toEqual(["Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ"]);
+    const m = staleMessage(stale, (k) => stale.names[k] ?? k, advice);
+    expect(m.vi).toMatch(
+      /^Kết quả đã cũ: từ lần chấm điểm \d\d\/\d\d\/2024, 1 đơn vị đã thay đổi số liệu \(.*\); 1 đơn vị đã đổi tên \(Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ\); 1 đơn vị mới có trong sổ \(Sở Du lịch\); 1 đơn vị không còn trong sổ \(Sở Tài chính\)\. Hãy chấm điểm lại\.$/,
+    );
+    expect(m.en).toMatch(/1 unit's figures changed \(.*\); 1 unit was renamed \(Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ\); 1 unit is new \(Sở Du lịch\); 1 unit is gone \(Sở Tài chính\)\. Score again\.$/);
+  });
+
+  test("in English, two units of a kind are counted in the plural", async () => {
+    const host = await scoredThenChanged((wb) => {
+      for (const code of ["SO-01", "SO-03"]) wb.removeWorksheet(wb.getWorksheet(code)!.id);
+      addForm("SO-04", "Sở Du lịch")(wb);
+      addForm("SO-05", "Ban Tôn giáo")(wb);
+    });
+    const stale = staleResults(await host.read())!;
+    expect(staleMessage(stale, (k) => stale.names[k] ?? k, advice).en).toMatch(
+      /since they were scored on .*, 2 units are new \(Sở Du lịch, Ban Tôn giáo\); 2 units are gone \(Sở Thông tin và Truyền thông, Sở Tài chính\)\. Score again\.$/,
+    );
+  });
+
+  test("a unit renamed whose figures changed too is a unit whose figures changed", async () => {
+    const host = await scoredThenChanged((wb) => {
+      wb.getWorksheet("SO-01")!.getCell("B1").value = "Sở Khoa học và Công nghệ";
+      wb.getWorksheet("SO-01")!.getCell("D8").value = 10;
+    });
+    const stale = staleResults(await host.read())!;
+    expect(stale).toMatchObject({ changed: ["SO-01"], renamed: [] });
+    expect(staleGroups(stale)).toEqual([{ kind: "changed", keys: ["SO-01"], names: ["Sở Khoa học và Công nghệ"] }]);
+  });
+
+  test("a unit gone and a unit come under the same name are told apart by their codes", async () => {
+    const host = await scoredThenChanged((wb) => {
+      wb.removeWorksheet(wb.getWorksheet("SO-03")!.id);
+      addForm("SO-04", "Sở Tài chính")(wb);
+    });
+    const stale = staleResults(await host.read())!;
+    expect(staleGroups(stale).map((g) => [g.kind, g.names])).toEqual([
+      ["added", ["Sở Tài chính (SO-04)"]],
+      ["removed", ["Sở Tài chính (SO-03)"]],
+    ]);
+  });
+
+  test("without the results table (deleted by hand) a unit gone is known by its code, and a rename is a change", async () => {
+    const host = await scoredThenChanged((wb) => {
+      wb.removeWorksheet(wb.getWorksheet("Kết quả")!.id);
+      wb.removeWorksheet(wb.getWorksheet("SO-03")!.id);
+      wb.getWorksheet("SO-01")!.getCell("B1").value = "Sở Khoa học và Công nghệ";
+    });
+    const stale = staleResults(await host.read())!;
+    expect(staleGroups(stale).map((g) => [g.kind, g.names])).toEqual([
+      ["changed", ["Sở Khoa học và Công nghệ"]],
+      ["removed", ["SO-03"]],
+    ]);
   });
 });
 

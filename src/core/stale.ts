@@ -6,8 +6,11 @@
  */
 import { definitionHash, parseDefinition } from "./definition";
 import type { IndexModel } from "./definition/model";
-import { type IndexSheetState, inputsHash, readIndexSheet, staleUnits, unitKey } from "./plan";
+import { parseRange } from "./a1";
+import { type IndexSheetState, inputsHash, readIndexSheet, staleUnits, unitInputHashes, unitKey } from "./plan";
+import { COLUMN_LABELS } from "./plan/labels";
 import { readSubmissions } from "./read";
+import { isBlank, keyText } from "./read/sheet";
 import { detectLayoutA } from "./collect";
 import { type IndexRef, indexWords } from "./index-words";
 import { formatDate, type Lang, type Message } from "./i18n/text";
@@ -18,11 +21,18 @@ export interface StaleResults {
   scoredAt: string;
   /**
    * Unit keys (code, or name when there is none) whose inputs changed, appeared or disappeared.
-   * `changed` includes the units of `otherIndex`.
+   * `changed` includes the units of `otherIndex` and of `renamed`.
    */
   changed: string[];
   added: string[];
   removed: string[];
+  /**
+   * The units of `changed` whose name alone changed (their form's unit name cell): their figures,
+   * category, evidence and self scores are what they were, and so are their points.
+   */
+  renamed: string[];
+  /** The names the renamed units had when they were scored, by key. */
+  formerNames: Record<string, string>;
   /**
    * The units scored then whose form now names another index or version in its `Bộ chỉ số` cell,
    * so that the definition the results were computed with skips it: its form changed, it is not gone.
@@ -34,7 +44,10 @@ export interface StaleResults {
    */
   scoredWith?: IndexRef;
   inUse?: IndexRef;
-  /** Unit names by key, for the units the workbook holds now (a removed unit is known by its key). */
+  /**
+   * Unit names by key: for the units the workbook holds now, and for a removed unit the name the
+   * last results table gave it (known by its key only when that table is gone).
+   */
   names: Record<string, string>;
 }
 
@@ -114,6 +127,56 @@ function formsOfAnotherIndex(snapshot: WorkbookSnapshot, issues: Issue[]): Map<s
   return units;
 }
 
+/** Whether a header cell of the results table is one of `label`'s texts (the table is written in either language). */
+function isLabel(v: unknown, label: { vi: string; en: string }): boolean {
+  return typeof v === "string" && (v.trim() === label.vi || v.trim() === label.en);
+}
+
+/**
+ * The units' names as the last results table gave them, by key: the table `_index` records
+ * (role "table"), its `Mã đơn vị` and `Đơn vị` columns beside `Hạng`. Empty when the table is not
+ * there, or not as it was written.
+ */
+function namesAsScored(snapshot: WorkbookSnapshot, state: IndexSheetState): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const owned of state.owned.cells) {
+    if (owned.role !== "table" || owned.ranges[0] === undefined) continue;
+    const sheet = snapshot.sheets.find((s) => s.name === owned.sheet && s.csvFile === undefined);
+    if (!sheet) continue;
+    let range;
+    try {
+      range = parseRange(owned.ranges[0]);
+    } catch {
+      continue;
+    }
+    const at = (row: number, column: number) => sheet.values[row - 1]?.[column - 1] ?? null;
+    const { top, left, bottom } = range;
+    if (!isLabel(at(top, left + 1), COLUMN_LABELS.unitCode) || !isLabel(at(top, left + 2), COLUMN_LABELS.unit)) continue;
+    for (let row = top + 1; row <= bottom; row++) {
+      const name = at(row, left + 2);
+      if (isBlank(name)) continue;
+      const code = at(row, left + 1);
+      out.set(unitKey({ code: isBlank(code) ? "" : keyText(code), name: keyText(name) }), String(name).trim());
+    }
+  }
+  return out;
+}
+
+/**
+ * The units of `changed` whose name alone changed: hashed with the name they had when scored,
+ * their inputs give the hash the stamp holds.
+ */
+function renamedUnits(changed: string[], state: IndexSheetState, submissions: Submission[], then: Map<string, string>): string[] {
+  const before = state.provenance?.unitHashes ?? {};
+  const byKey = new Map(submissions.map((s) => [unitKey(s), s]));
+  return changed.filter((k) => {
+    const s = byKey.get(k);
+    const former = then.get(k);
+    if (!s || former === undefined || former === s.name) return false;
+    return unitInputHashes([{ ...s, name: former }])[k] === before[k];
+  });
+}
+
 /**
  * The units whose inputs changed since the workbook was scored, and whether it was scored with
  * another index or version than `current.model`; undefined when it holds no earlier results or
@@ -143,7 +206,7 @@ export function staleResults(
     // A stamp without per-unit hashes: only the hash of all inputs can say something changed.
     const same = inputsHash(submissions) === stamp.inputsHash;
     if (same && !("scoredWith" in otherDefinition)) return undefined;
-    return { scoredAt: stamp.scoredAt, changed: [], added: [], removed: [], otherIndex: [], ...otherDefinition, names };
+    return { scoredAt: stamp.scoredAt, changed: [], added: [], removed: [], renamed: [], formerNames: {}, otherIndex: [], ...otherDefinition, names };
   }
   const diff = staleUnits(state, submissions);
   // A unit the results have whose form now names another index is skipped by the reading: its form
@@ -157,15 +220,24 @@ export function staleResults(
   const changed = [...diff.changed, ...otherIndex];
   const removed = diff.removed.filter((k) => !skipped.has(k));
   if (changed.length + diff.added.length + removed.length === 0 && !("scoredWith" in otherDefinition)) return undefined;
-  return { scoredAt: stamp.scoredAt, changed, added: diff.added, removed, otherIndex, ...otherDefinition, names };
+  // What the last results table called the units: a unit gone is named as it was, and a unit whose
+  // name alone changed is told apart from one whose figures changed.
+  const then = namesAsScored(snapshot, state);
+  for (const k of removed) {
+    const name = then.get(k);
+    if (name !== undefined) names[k] = name;
+  }
+  const renamed = renamedUnits(diff.changed, state, submissions, then);
+  const formerNames = Object.fromEntries(renamed.map((k) => [k, then.get(k)!]));
+  return { scoredAt: stamp.scoredAt, changed, added: diff.added, removed, renamed, formerNames, otherIndex, ...otherDefinition, names };
 }
 
 /** At most this many units are named in the sentence. */
 const NAMES_SHOWN = 5;
 
-function namesText(keys: string[], nameOf: (key: string) => string, lang: Lang): string {
-  const shown = keys.slice(0, NAMES_SHOWN).map(nameOf);
-  const more = keys.length - shown.length;
+function namesText(names: string[], lang: Lang): string {
+  const shown = names.slice(0, NAMES_SHOWN);
+  const more = names.length - shown.length;
   if (more > 0) shown.push(lang === "vi" ? `và ${more} đơn vị khác` : `and ${more} more`);
   return shown.join(", ");
 }
@@ -187,34 +259,78 @@ export function otherIndexMessage(other: OtherIndex, advice: Message): Message {
   };
 }
 
+/** What changed about some units since the workbook was scored. */
+export type StaleKind = "changed" | "renamed" | "otherIndex" | "added" | "removed";
+
+/** The units of one kind of change, by key, and as they are shown. */
+export interface StaleGroup {
+  kind: StaleKind;
+  keys: string[];
+  /**
+   * Each unit by its name (`nameOf`), its code in parentheses when another unit named (now, or
+   * when scored) has the same name; a renamed unit as "former → now".
+   */
+  names: string[];
+}
+
+/**
+ * The units of `stale` by kind of change, in the order they are said: figures changed, renamed
+ * (its name alone: its points are what they were), its form changed to another index, new, gone.
+ * Kinds without units are left out. One list for the command line's sentence and the pane's
+ * banner.
+ */
+export function staleGroups(stale: StaleResults, nameOf: (key: string) => string = (k) => stale.names[k] ?? k): StaleGroup[] {
+  const aside = new Set([...stale.otherIndex, ...stale.renamed]);
+  const groups: { kind: StaleKind; keys: string[] }[] = [
+    { kind: "changed", keys: stale.changed.filter((k) => !aside.has(k)) },
+    { kind: "renamed", keys: stale.renamed },
+    { kind: "otherIndex", keys: stale.otherIndex },
+    { kind: "added", keys: stale.added },
+    { kind: "removed", keys: stale.removed },
+  ];
+  // Names two units share (one gone, one come; two units of one name): those units' codes tell them apart.
+  const keysByName = new Map<string, Set<string>>();
+  const allKeys = new Set([...Object.keys(stale.names), ...groups.flatMap((g) => g.keys)]);
+  for (const k of allKeys) {
+    const name = nameOf(k);
+    keysByName.set(name, (keysByName.get(name) ?? new Set()).add(k));
+  }
+  const shown = (k: string): string => {
+    const name = nameOf(k);
+    return name !== k && (keysByName.get(name)?.size ?? 0) > 1 ? `${name} (${k})` : name;
+  };
+  return groups
+    .filter((g) => g.keys.length > 0)
+    .map((g) => ({ ...g, names: g.keys.map((k) => (g.kind === "renamed" && stale.formerNames[k] !== undefined ? `${stale.formerNames[k]} → ${shown(k)}` : shown(k))) }));
+}
+
+/** How the command line says each kind: "đơn vị {vi}" / "{count} {en(count)}". */
+const KIND_WORDS: Record<StaleKind, { vi: string; en: (n: number) => string }> = {
+  changed: { vi: "đã thay đổi số liệu", en: (n) => (n === 1 ? "unit's figures changed" : "units' figures changed") },
+  renamed: { vi: "đã đổi tên", en: (n) => (n === 1 ? "unit was renamed" : "units were renamed") },
+  otherIndex: {
+    vi: "có phiếu đã đổi sang bộ chỉ số khác",
+    en: (n) => (n === 1 ? "unit's form was changed to another index" : "units' forms were changed to another index"),
+  },
+  added: { vi: "mới có trong sổ", en: (n) => (n === 1 ? "unit is new" : "units are new") },
+  removed: { vi: "không còn trong sổ", en: (n) => (n === 1 ? "unit is gone" : "units are gone") },
+};
+
 /**
  * The sentence for results older than the workbook's inputs, ending with `advice` (what to do
  * where it is shown: "Hãy chấm điểm lại."):
  * - scored with another index or version: "Kết quả trong sổ được chấm theo bộ chỉ số "X" phiên
  *   bản mau-2023; bộ chỉ số đang dùng là phiên bản mau-2024: hãy chấm điểm lại.";
- * - otherwise the units, by name where the workbook has one: "Kết quả đã cũ: 1 đơn vị đã thay đổi
+ * - otherwise the units by kind (staleGroups), by name: "Kết quả đã cũ: 1 đơn vị đã thay đổi
  *   số liệu từ lần chấm điểm 01/12/2026 (Sở Xây dựng). Hãy chấm điểm lại." A unit whose form now
- *   names another index is said to be so, not to be gone.
+ *   names another index is said to be so, not to be gone; a unit gone is named as the last results
+ *   table named it.
  */
 export function staleMessage(stale: StaleResults, nameOf: (key: string) => string, advice: Message): Message {
   if (stale.scoredWith && stale.inUse) return otherIndexMessage({ scoredWith: stale.scoredWith, inUse: stale.inUse }, advice);
   const at = new Date(stale.scoredAt);
   const date = (lang: Lang): string => (Number.isNaN(at.getTime()) ? stale.scoredAt : formatDate(at, lang));
-  const otherIndex = new Set(stale.otherIndex);
-  const kinds = [
-    {
-      keys: stale.changed.filter((k) => !otherIndex.has(k)),
-      vi: "đã thay đổi số liệu",
-      en: (n: number) => (n === 1 ? "unit's figures changed" : "units' figures changed"),
-    },
-    {
-      keys: stale.otherIndex,
-      vi: "có phiếu đã đổi sang bộ chỉ số khác",
-      en: (n: number) => (n === 1 ? "unit's form was changed to another index" : "units' forms were changed to another index"),
-    },
-    { keys: stale.added, vi: "mới có trong sổ", en: (n: number) => (n === 1 ? "unit is new" : "units are new") },
-    { keys: stale.removed, vi: "không còn trong sổ", en: (n: number) => (n === 1 ? "unit is gone" : "units are gone") },
-  ].filter((k) => k.keys.length > 0);
+  const kinds = staleGroups(stale, nameOf).map((g) => ({ ...g, ...KIND_WORDS[g.kind] }));
   if (kinds.length === 0) {
     return {
       vi: `Kết quả đã cũ: số liệu đã thay đổi từ lần chấm điểm ${date("vi")}. ${advice.vi}`,
@@ -225,15 +341,15 @@ export function staleMessage(stale: StaleResults, nameOf: (key: string) => strin
     const k = kinds[0]!;
     const n = k.keys.length;
     return {
-      vi: `Kết quả đã cũ: ${n} đơn vị ${k.vi} từ lần chấm điểm ${date("vi")} (${namesText(k.keys, nameOf, "vi")}). ${advice.vi}`,
-      en: `The results are out of date: ${n} ${k.en(n)} since they were scored on ${date("en")} (${namesText(k.keys, nameOf, "en")}). ${advice.en}`,
+      vi: `Kết quả đã cũ: ${n} đơn vị ${k.vi} từ lần chấm điểm ${date("vi")} (${namesText(k.names, "vi")}). ${advice.vi}`,
+      en: `The results are out of date: ${n} ${k.en(n)} since they were scored on ${date("en")} (${namesText(k.names, "en")}). ${advice.en}`,
     };
   }
   const parts = (lang: Lang): string =>
     kinds
       .map((k) => {
         const n = k.keys.length;
-        return `${n} ${lang === "vi" ? `đơn vị ${k.vi}` : k.en(n)} (${namesText(k.keys, nameOf, lang)})`;
+        return `${n} ${lang === "vi" ? `đơn vị ${k.vi}` : k.en(n)} (${namesText(k.names, lang)})`;
       })
       .join("; ");
   return {

@@ -30,7 +30,7 @@ import type { WorkbookSnapshot } from "../core/types";
 import { type StringKey, t } from "./i18n";
 import type { Environment } from "./state/environment";
 import { leftOutSentences } from "./state/findings";
-import { formsIndexMismatch, offerLabel, staleIndexMessage } from "./state/pipeline";
+import { formsIndexMismatch, offerLabel, staleIndexMessage, staleLines } from "./state/pipeline";
 import { type DownloadKind, type Notice, type NoticeGroup, type PaneState, type StepId, usePane } from "./state/usePane";
 import type { Workbench } from "./state/workbench";
 
@@ -258,13 +258,21 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
     }
   }, [state.missingFeatures, announce]);
   const staleCount = state.stale?.length ?? 0;
+  // One line for each kind of change (figures changed, renamed, new, gone), as the command line says them.
+  const staleText = staleLines(state.stale ?? [], lang);
+  const staleSaid = staleLines(state.stale ?? [], "vi").join(" ");
+  const staleRef = useRef(state.stale);
+  staleRef.current = state.stale;
   // Results computed with another index or version than the one chosen (an analyst opening the new
   // year's definition): said even when no figure changed.
   const staleIndex = staleIndexMessage(state);
   const staleIndexText = staleIndex?.[lang];
+  // Said when what the banner says changes (forms brought in, another edit), not when the language does.
   useEffect(() => {
-    if (staleCount > 0) announce(t(langRef.current, "staleBanner", { count: staleCount }), false);
-  }, [staleCount, announce]);
+    if (staleSaid === "") return;
+    const l = langRef.current;
+    announce(`${t(l, "staleBanner")}. ${[...staleLines(staleRef.current ?? [], l), t(l, "staleScoreAgain")].join(" ")}`, false);
+  }, [staleSaid, announce]);
   // The Index step's "the forms were made for another index": said politely when it appears (the
   // user is choosing an index, and the step shows it; the select holds the options the arrow keys
   // pass, so it is said once for the index the user stops on), not again when the language changes.
@@ -441,9 +449,14 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
         {(staleCount > 0 || staleIndexText !== undefined) && (
           <MessageBar intent="warning" layout="multiline" data-testid="stale-banner">
             <MessageBarBody>
-              <MessageBarTitle>{staleCount > 0 ? t(lang, "staleBanner", { count: staleCount }) : t(lang, "staleIndexBanner")}</MessageBarTitle>
+              <MessageBarTitle>{staleCount > 0 ? t(lang, "staleBanner") : t(lang, "staleIndexBanner")}</MessageBarTitle>
               {staleIndexText !== undefined && <div className={st.wrap}>{staleIndexText}</div>}
-              {staleCount > 0 && <div className={st.wrap}>{t(lang, "staleUnits", { names: (state.stale ?? []).join(", ") })}</div>}
+              {staleText.map((line) => (
+                <div key={line} className={st.wrap} data-testid="stale-line">
+                  {line}
+                </div>
+              ))}
+              {staleCount > 0 && staleIndexText === undefined && <div className={st.wrap}>{t(lang, "staleScoreAgain")}</div>}
             </MessageBarBody>
             <MessageBarActions>
               <Button

@@ -300,11 +300,13 @@ export const STRINGS = {
     vi: "Có {errors} và {warnings} trong số liệu: xem bước Kiểm tra.",
     en: "Found {errors} and {warnings} in the data: see the Check step.",
   },
-  staleBanner: {
-    vi: "Kết quả đã cũ: {count} đơn vị đã thay đổi từ lần chấm trước",
-    en: "Results are out of date: {count} units changed since scoring",
-  },
-  staleUnits: { vi: "Đơn vị: {names}. Hãy chấm lại.", en: "Units: {names}. Score again." },
+  // The stale banner: its title, then one line for each kind of change (core/stale.ts staleGroups, as the command line says them).
+  staleBanner: { vi: "Kết quả đã cũ", en: "The results are out of date" },
+  staleChanged: { vi: "{count} đơn vị đã thay đổi số liệu: {names}.", en: "{count} units' figures changed: {names}." },
+  staleRenamed: { vi: "{count} đơn vị đã đổi tên (số liệu không đổi): {names}.", en: "{count} units were renamed (their figures are unchanged): {names}." },
+  staleOtherIndex: { vi: "{count} đơn vị có phiếu đã đổi sang bộ chỉ số khác: {names}.", en: "{count} units' forms were changed to another index: {names}." },
+  staleAdded: { vi: "{count} đơn vị mới có trong sổ: {names}.", en: "{count} units are new in the workbook: {names}." },
+  staleRemoved: { vi: "{count} đơn vị không còn trong sổ: {names}.", en: "{count} units are no longer in the workbook: {names}." },
   staleIndexBanner: { vi: "Kết quả được chấm theo bộ chỉ số khác", en: "The results were scored with another index" },
   staleScoreAgain: { vi: "Hãy chấm lại.", en: "Score again." },
   staleRecheck: { vi: "Kiểm tra kết quả còn khớp", en: "Check the results still match" },
@@ -337,7 +339,8 @@ export const STRINGS = {
   profileNeedsChart: { vi: "Chỉ dùng cho biểu đồ so sánh theo nhóm chỉ số.", en: "Used by the comparison chart only." },
 
   // What the workbook's host left unwritten (e.g. a form protected with a password)
-  writeWarningsTitle: { vi: "Chưa ghi được hết vào sổ", en: "Not everything was written to the workbook" },
+  // Over every warning of a write: a sheet left unwritten, cells written over, a note (the host's sentences say which).
+  writeWarningsTitle: { vi: "Lưu ý khi ghi vào sổ", en: "Notes on writing to the workbook" },
 
   // In Excel: features this Excel lacks (the rest of the pane works); each is said in the Excel host's own sentence.
   missingFeaturesTitle: { vi: "Tính năng Excel còn thiếu", en: "Missing Excel features" },
@@ -385,7 +388,11 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   chartsDone: "1 chart created or updated on the Charts sheet.",
   unitsCsvMoreWide: "1 more line is like it; no unit was taken from the file.",
   marked: "Marked {count} cell with an issue; no scores were written.",
-  staleBanner: "Results are out of date: {count} unit changed since scoring",
+  staleChanged: "1 unit's figures changed: {names}.",
+  staleRenamed: "1 unit was renamed (its figures are unchanged): {names}.",
+  staleOtherIndex: "1 unit's form was changed to another index: {names}.",
+  staleAdded: "1 unit is new in the workbook: {names}.",
+  staleRemoved: "1 unit is no longer in the workbook: {names}.",
   definitionProblems: "Could not run: the index definition has {count} problem:",
   definitionInvalidSaid: "The index definition is not valid: {first}",
 };

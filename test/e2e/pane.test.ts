@@ -451,9 +451,9 @@ describe("outside Excel, more of the work", () => {
     await openWorkbook(page, edited);
     const banner = page.getByTestId("stale-banner");
     await banner.waitFor();
-    expect(await banner.textContent()).toContain("Kết quả đã cũ: 1 đơn vị đã thay đổi từ lần chấm trước");
-    // The banner names the unit, not its code, as soon as the workbook is opened.
-    expect(await banner.textContent()).toContain(`Đơn vị: ${SAMPLE_UNITS[1]!.name}`);
+    expect(await banner.textContent()).toContain("Kết quả đã cũ");
+    // The banner names the unit, not its code, as soon as the workbook is opened, and says what changed.
+    expect(await banner.textContent()).toContain(`1 đơn vị đã thay đổi số liệu: ${SAMPLE_UNITS[1]!.name}.`);
     // The workbook was scored with the sample index, not the first built-in one: the pane takes the workbook's own.
     expect(await page.getByTestId("notice").textContent()).toContain("Sổ này đã được chấm theo bộ chỉ số");
     expect(await page.getByRole("radio", { name: "Bộ chỉ số lưu trong sổ" }).isChecked()).toBe(true);
@@ -467,6 +467,42 @@ describe("outside Excel, more of the work", () => {
     await idle(page);
     // The banner's button went with the banner: the focus is on the Score step's button.
     expect(await focused(page)).toBe("Chấm điểm và ghi kết quả");
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("a workbook reopened after a unit was renamed and a form deleted says each by kind, and forms brought in with the pane are added to the banner", async () => {
+    const three = SAMPLE_UNITS.slice(0, 3);
+    const host = await XlsxHost.fromBuffer(await makeSampleWorkbook({ units: three, clean: true }), "tong-hop.xlsx");
+    await runScoring(host, { definition: sampleModel().definition, lang: "vi", projectVersion: "test", write: true });
+    const wb = await loadXlsx(await host.toBuffer());
+    // Only the name in B1 changes: the figures, and so the points, stay as they were.
+    wb.getWorksheet(three[1]!.name)!.getCell("B1").value = "Sở Nội vụ và Dân tộc";
+    wb.removeWorksheet(wb.getWorksheet(three[2]!.name)!.id);
+    const page = await openPage();
+    await openWorkbook(page, new Uint8Array(await wb.xlsx.writeBuffer()), "tong-hop.xlsx");
+    const banner = page.getByTestId("stale-banner");
+    await banner.waitFor();
+    await idle(page);
+    expect(await page.getByTestId("stale-line").allTextContents()).toEqual([
+      `1 đơn vị đã đổi tên (số liệu không đổi): ${three[1]!.name} → Sở Nội vụ và Dân tộc.`,
+      // Named as the last results table named it, not by its code.
+      `1 đơn vị không còn trong sổ: ${three[2]!.name}.`,
+    ]);
+
+    // A late unit's form brought in with the pane: the banner says it is new, without another step.
+    const late = SAMPLE_UNITS[3]!;
+    await step(page, "Thu thập");
+    await page.getByTestId("import-files").setInputFiles([{ name: `${late.code}.xlsx`, mimeType: XLSX, buffer: Buffer.from(await makeSampleWorkbook({ units: [late], clean: true })) }]);
+    await page.getByTestId("notice").getByText("Đã chép 1 trang vào sổ", { exact: false }).waitFor();
+    await banner.getByText(`1 đơn vị mới có trong sổ: ${late.name}.`).waitFor();
+    expect(await page.getByTestId("stale-line").count()).toBe(3);
+
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    expect(await page.getByTestId("stale-line").allTextContents()).toEqual([
+      `1 unit was renamed (its figures are unchanged): ${three[1]!.name} → Sở Nội vụ và Dân tộc.`,
+      `1 unit is new in the workbook: ${late.name}.`,
+      `1 unit is no longer in the workbook: ${three[2]!.name}.`,
+    ]);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
@@ -786,8 +822,8 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await page.evaluate(([sheet, cell]) => (window as unknown as { __double: { userEdit(s: string, a: string, v: number[][]): Promise<void> } }).__double.userEdit(sheet, cell, [[987]]), [target.sheet, target.cell] as const);
     const banner = page.getByTestId("stale-banner");
     await banner.waitFor();
-    expect(await banner.textContent()).toContain("Kết quả đã cũ: 1 đơn vị đã thay đổi từ lần chấm trước");
-    expect(await banner.textContent()).toContain(SAMPLE_UNITS[2]!.name);
+    expect(await banner.textContent()).toContain("Kết quả đã cũ");
+    expect(await banner.textContent()).toContain(`1 đơn vị đã thay đổi số liệu: ${SAMPLE_UNITS[2]!.name}.`);
     await shot(page, "excel-stale-vi-light");
 
     // Scoring again brings the results up to date; the banner goes.
@@ -919,7 +955,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await idle(page);
     const warning = page.getByTestId("write-warnings");
     await warning.waitFor();
-    expect(await warning.textContent()).toContain("Chưa ghi được hết vào sổ");
+    expect(await warning.textContent()).toContain("Lưu ý khi ghi vào sổ");
     expect(await warning.textContent()).toContain(`Trang "${locked.sheet}" được bảo vệ bằng mật khẩu nên điểm và các đánh dấu của trang này chưa được ghi.`);
     // The results were written all the same, and the locked form was left as it was.
     expect(await page.evaluate(() => (window as unknown as D).__double.sheetNames())).toEqual(expect.arrayContaining(["Kết quả"]));
@@ -928,7 +964,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
 
     // The warning follows the pane's language.
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
-    await warning.getByText("Not everything was written to the workbook").waitFor();
+    await warning.getByText("Notes on writing to the workbook").waitFor();
     expect(await warning.textContent()).toContain(`Sheet "${locked.sheet}" is protected with a password, so its scores and marks were not written.`);
     await shot(page, "excel-protected-en-light");
     await page.getByLabel("Pane language").selectOption("vi");

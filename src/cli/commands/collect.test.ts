@@ -45,6 +45,32 @@ describe("dti-scorer collect", () => {
     expect(en.out).toContain('File "hong.xlsx" is not a readable Excel workbook (.xlsx), so it was left out');
   }, 30_000);
 
+  it("into a workbook scored before, says its results are now out of date and how to score again; into one never scored, nothing of it", async () => {
+    const first = await run(["collect", "a.xlsx", "--out", "da-cham.xlsx"]);
+    expect(first.out).not.toContain("đã cũ");
+    const more = await run(["collect", "b.xlsx", "--out", "da-cham.xlsx"]);
+    expect(more.out).not.toContain("đã cũ");
+    await run(["score", "da-cham.xlsx", "--index", "dti-so-nganh-mau", "--out", "da-cham.xlsx"]);
+    expect(await sheetNames("da-cham.xlsx")).toContain("_index");
+
+    const r = await run(["collect", "c.xlsx", "--out", "da-cham.xlsx"]);
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n")).toEqual([
+      "Đã gom 1 phiếu vào da-cham.xlsx.",
+      "  + c.xlsx › Sở Xây dựng",
+      "Sổ da-cham.xlsx đã được chấm điểm trước đó: kết quả trong sổ nay đã cũ vì có thêm phiếu. Hãy chấm điểm lại (dti-scorer score da-cham.xlsx --out da-cham.xlsx).",
+      "",
+    ]);
+    // What validate then says of the unit gathered: new in the workbook, by its name.
+    expect((await run(["validate", "da-cham.xlsx"])).out).toMatch(/^Kết quả đã cũ: 1 đơn vị mới có trong sổ từ lần chấm điểm [^(]*\(Sở Xây dựng\)\. Hãy chấm điểm lại\.$/m);
+
+    const en = await run(["collect", "c.xlsx", "--out", "da cham en.xlsx", "--lang", "en"], "en");
+    expect(en.out).not.toContain("out of date");
+    await run(["score", "da cham en.xlsx", "--index", "dti-so-nganh-mau", "--out", "da cham en.xlsx"]);
+    const again = await run(["collect", "a.xlsx", "--out", "da cham en.xlsx", "--lang", "en"], "en");
+    expect(again.out).toContain('da cham en.xlsx was scored before: the results in it are now out of date, as forms were added. Score it again (dti-scorer score "da cham en.xlsx" --out "da cham en.xlsx").');
+  }, 60_000);
+
   it("blames the existing --out workbook, not an input, when that is what cannot be read", async () => {
     writeFileSync(join(dir, "tong-hong.xlsx"), "hỏng");
     const r = await run(["collect", "a.xlsx", "--out", "tong-hong.xlsx"]);

@@ -1,9 +1,13 @@
 /** `collect`: gather units' forms from several workbooks into one. */
 import { existsSync } from "node:fs";
 import { basename } from "node:path";
+import JSZip from "jszip";
 import type { CollectSkip } from "../../core/collect";
 import type { Lang, Message } from "../../core/i18n/text";
+import { INDEX_SHEET, readIndexSheet } from "../../core/plan";
+import type { CellValue } from "../../core/types";
 import { CollectReadError, CollectWriteError, collectFiles } from "../../hosts/xlsx/collect";
+import { parseRels, relsPathOf, resolveTarget, sheetParts, unescapeXml } from "../../hosts/xlsx/ooxml";
 import type { ParsedArgs } from "../args";
 import { type CliIO, CliFailure, fail, inputFileProblem, readInputFile, resolvePath, writeOutputFile } from "../io";
 import { M, T } from "../messages";
@@ -22,6 +26,64 @@ function writeFailed(out: string, detail: string, intoExisting: boolean): Messag
   return {
     vi: `Đã đọc các tệp nhưng không ghi được sổ tổng hợp ${out} (${detail}).${intoExisting ? ` Các phiếu được gom thêm vào ${out} có sẵn: hãy thử gom vào một tệp mới.` : ""}`,
     en: `The files were read, but the gathered workbook ${out} could not be written (${detail}).${intoExisting ? ` The forms were being added to the existing ${out}: try gathering into a new file.` : ""}`,
+  };
+}
+
+/** The text of each `<si>` of a shared strings part, its runs joined. */
+function sharedStrings(xml: string): string[] {
+  return [...xml.matchAll(/<(?:\w+:)?si\b[^>]*>([\s\S]*?)<\/(?:\w+:)?si>/g)].map((si) =>
+    [...si[1]!.matchAll(/<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g)].map((t) => unescapeXml(t[1]!)).join(""),
+  );
+}
+
+/**
+ * Whether the workbook `data` holds results of an earlier scoring: its `_index` sheet carries the
+ * provenance stamp (a workbook only marked has an `_index` without one). Only the workbook part,
+ * its relationships, `_index` and the shared strings are read, not every sheet: columns A and B
+ * of `_index` are the keyed rows readIndexSheet reads.
+ */
+export async function holdsResults(data: Uint8Array): Promise<boolean> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    return false;
+  }
+  const rootRels = await zip.file("_rels/.rels")?.async("string");
+  const office = rootRels !== undefined ? parseRels(rootRels).find((r) => /\/officeDocument$/.test(r.type)) : undefined;
+  const workbookPath = office ? resolveTarget("", office.target) : "xl/workbook.xml";
+  const workbook = await zip.file(workbookPath)?.async("string");
+  const rels = await zip.file(relsPathOf(workbookPath))?.async("string");
+  if (workbook === undefined || rels === undefined) return false;
+  const workbookRels = parseRels(rels);
+  const sheetPath = sheetParts(workbook, workbookRels, workbookPath).get(INDEX_SHEET);
+  const sheet = sheetPath !== undefined ? await zip.file(sheetPath)?.async("string") : undefined;
+  if (sheet === undefined) return false;
+  const stringsRel = workbookRels.find((r) => /\/sharedStrings$/.test(r.type));
+  const stringsXml = stringsRel ? await zip.file(resolveTarget(workbookPath, stringsRel.target))?.async("string") : undefined;
+  const strings = stringsXml !== undefined ? sharedStrings(stringsXml) : [];
+  const values: CellValue[][] = [];
+  for (const cell of sheet.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+    const ref = /\br="([A-Z]+)(\d+)"/.exec(cell[1]!);
+    if (!ref || (ref[1] !== "A" && ref[1] !== "B")) continue;
+    const type = /\bt="([^"]*)"/.exec(cell[1]!)?.[1];
+    const body = cell[2] ?? "";
+    const v = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body)?.[1];
+    const text =
+      type === "s" ? strings[Number(v)] : type === "inlineStr" ? [...body.matchAll(/<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g)].map((t) => unescapeXml(t[1]!)).join("") : v !== undefined ? unescapeXml(v) : undefined;
+    if (text === undefined) continue;
+    ((values[Number(ref[2]) - 1] ??= [])[ref[1] === "A" ? 0 : 1] = text);
+  }
+  const rows = Array.from(values, (r) => [r?.[0] ?? null, r?.[1] ?? null]);
+  return readIndexSheet({ sheets: [{ name: INDEX_SHEET, values: rows }] })?.provenance !== undefined;
+}
+
+/** Said after the forms were gathered into a workbook scored before: its results no longer cover every form. */
+function resultsOutOfDate(out: string): Message {
+  const arg = /[\s"'$`\\]/.test(out) ? JSON.stringify(out) : out;
+  return {
+    vi: `Sổ ${out} đã được chấm điểm trước đó: kết quả trong sổ nay đã cũ vì có thêm phiếu. Hãy chấm điểm lại (dti-scorer score ${arg} --out ${arg}).`,
+    en: `${out} was scored before: the results in it are now out of date, as forms were added. Score it again (dti-scorer score ${arg} --out ${arg}).`,
   };
 }
 
@@ -129,6 +191,8 @@ export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang)
   writeOutputFile(io, args.out, result.data);
   io.stdout.write(M.collected(report.take.length, args.out)[lang] + "\n");
   for (const t of report.take) io.stdout.write(M.took(t.file, t.sheet, t.as)[lang] + (t.replaces !== undefined ? replacedBlank(t.replaces)[lang] : "") + "\n");
+  // Forms added to a workbook that holds results: those results no longer cover what it holds.
+  if (base !== undefined && (await holdsResults(base))) io.stdout.write(resultsOutOfDate(args.out)[lang] + "\n");
   if (skipLines.length > 0) {
     // A file left out is said on stderr too, where a script looks for what went wrong.
     if (report.unreadable.length > 0) io.stderr.write(unreadableSummary(report.unreadable)[lang] + "\n");

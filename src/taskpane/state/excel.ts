@@ -20,7 +20,6 @@ export function openExcelWorkbench(): Workbench {
         ...(report.message ? { blocked: report.message } : {}),
       };
     },
-    isStale: (lang) => host.isStale(lang),
     watchInputs: (onChange) => host.watchInputs(() => onChange()),
     missingFeatures: () => {
       const caps = host.capabilities();

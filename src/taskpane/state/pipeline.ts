@@ -9,7 +9,7 @@ import type { DefinitionProblem } from "../../core/definition/messages";
 import { parseDefinition, parseDefinitionText, problemLine } from "../../core/definition";
 import { type Lang, type Message, formatNumber, localize } from "../../core/i18n/text";
 import { BUILTIN_INDICES } from "../../indices";
-import { type IndexSheetState, planMarksOnly, readIndexSheet, staleUnits, unitKey } from "../../core/plan";
+import { type IndexSheetState, planMarksOnly, readIndexSheet } from "../../core/plan";
 import { unitsByRank } from "../../core/score";
 import { PipelineError, assertIndexSheetFree, indicesOtherThan, runScoring } from "../../core/pipeline";
 import {
@@ -22,8 +22,7 @@ import {
 } from "../../core/forms-index";
 import type { ChartKind, Issue, ScoreTable, Submission, UnitResult, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
-import { staleFromSnapshot } from "../../hosts/excel/stale";
-import { otherIndexMessage, scoredWithAnother } from "../../core/stale";
+import { type StaleGroup, type StaleKind, otherIndexMessage, scoredWithAnother, staleGroups, staleResults } from "../../core/stale";
 import type { PickedFile } from "../components/FileButton";
 import { type StringKey, t, tBoth } from "../i18n";
 import type { Notice, NoticeGroup, PaneState, RankingChoice } from "./usePane";
@@ -387,12 +386,13 @@ export async function check(
   workbench: Workbench,
   model: IndexModel,
   lang: Lang,
-): Promise<{ submissions: Submission[]; issues: Issue[]; stale?: string[] }> {
+): Promise<{ submissions: Submission[]; issues: Issue[]; stale?: StaleGroup[] }> {
   const snapshot = await workbench.host.read();
   try {
     const r = await runScoring(readOnce(workbench.host, snapshot), { definition: model.definition, lang, projectVersion: PROJECT_VERSION, write: false });
-    const stale = r.previous ? staleSince(r.previous, r.submissions) : undefined;
-    return { submissions: r.submissions, issues: r.issues, ...(stale ? { stale } : {}) };
+    // The same reading serves the comparison with the last scoring run (the definition in use is the one scored with, mostly).
+    const stale = staleSince(snapshot, lang, r.previous ?? null, { model, submissions: r.submissions, issues: r.issues });
+    return { submissions: r.submissions, issues: r.issues, ...(stale && stale.length > 0 ? { stale } : {}) };
   } catch (e) {
     throw paneError(e, snapshot, model);
   }
@@ -502,13 +502,35 @@ export function formsIndexMismatch(state: Pick<PaneState, "snapshot" | "index">)
   return found ?? undefined;
 }
 
-/** Names of the units whose inputs changed since the workbook was scored (none when never scored). */
-export function staleSince(previous: IndexSheetState, submissions: Submission[]): string[] | undefined {
-  if (!previous.provenance) return undefined;
-  const { changed, added, removed } = staleUnits(previous, submissions);
-  const names = new Map(submissions.map((s) => [unitKey(s), s.name]));
-  const list = [...changed, ...added].map((k) => names.get(k) ?? k).concat(removed);
-  return list.length > 0 ? list : undefined;
+/**
+ * What changed since the workbook was scored, by kind (the command line's: staleGroups), from a
+ * snapshot the pane read anyway: null for a workbook never scored (or whose `_index` keeps no
+ * definition), an empty list when the results are up to date. `previous` (`_index` already read)
+ * and `current` (the workbook already read with the definition in use) save reading them again.
+ */
+export function staleSince(
+  snapshot: WorkbookSnapshot,
+  lang: Lang,
+  previous: IndexSheetState | null | undefined = readIndexSheet(snapshot),
+  current?: { model: IndexModel; submissions: Submission[]; issues: Issue[] },
+): StaleGroup[] | null {
+  if (!previous?.provenance || previous.definitionJson === undefined) return null;
+  const stale = staleResults(snapshot, current, lang, previous);
+  return stale ? staleGroups(stale) : [];
+}
+
+/** The banner's line for each kind of change: "2 đơn vị mới có trong sổ: Sở Du lịch, Ban Tôn giáo." */
+const STALE_LINES: Record<StaleKind, StringKey> = {
+  changed: "staleChanged",
+  renamed: "staleRenamed",
+  otherIndex: "staleOtherIndex",
+  added: "staleAdded",
+  removed: "staleRemoved",
+};
+
+/** The stale banner's lines, one for each kind of change, each naming its units (five, then how many more). */
+export function staleLines(groups: readonly StaleGroup[], lang: Lang): string[] {
+  return groups.map((g) => t(lang, STALE_LINES[g.kind], { count: g.keys.length, names: someNames(g.names, "moreUnits", lang) }));
 }
 
 const STAGE_KEYS: Record<string, StringKey> = {
@@ -639,7 +661,6 @@ export async function openFileWorkbench(file: PickedFile): Promise<Workbench> {
       }
     },
     toBlob: async () => new Blob([(await opened.bytes()) as BlobPart], { type: XLSX_MIME }),
-    isStale: async (lang) => staleFromSnapshot(await read(), lang),
     close: () => opened.close(),
   };
 }

@@ -11,7 +11,7 @@ import { CHART_KINDS, readIndexSheet } from "../../core/plan";
 import type { ChartKind, Issue, ScoreTable, Severity, UnitResult, WorkbookSnapshot } from "../../core/types";
 import { unitsOfUnknownCategory, unitsWithSameCode } from "../../core/units";
 import type { MissingFeature } from "../../hosts/excel/requirements";
-import type { StaleReport } from "../../hosts/excel/stale";
+import type { StaleGroup } from "../../core/stale";
 import type { PickedFile } from "../components/FileButton";
 import { type Params, type StringKey, t, tBoth } from "../i18n";
 import type { Environment, PaneMode } from "./environment";
@@ -114,8 +114,11 @@ export interface PaneState {
   /** Unit names by the key issues use (code, or name without one). */
   unitNames?: Record<string, string>;
   score?: ScoreSummary;
-  /** Units whose inputs changed, appeared or disappeared since the workbook was last scored. */
-  stale?: string[];
+  /**
+   * The units whose inputs changed, whose name alone changed, that appeared or that disappeared
+   * since the workbook was last scored, by kind (none: up to date, or never scored).
+   */
+  stale?: StaleGroup[];
   /** When the workbook was last scored (ISO time, from `_index`); absent for a workbook never scored. */
   scoredAt?: string;
   profileUnits: string[];
@@ -276,25 +279,31 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
     return snapshot;
   }, [patch]);
 
-  /** Unit names for the keys a stale report gives (codes, or names without a code). */
-  const staleNames = useCallback((report: StaleReport | null): string[] | undefined => {
-    if (!report?.stale) return undefined;
-    const names = { ...report.names, ...(ref.current.unitNames ?? {}) };
-    return [...report.changed, ...report.added, ...report.removed].map((k) => names[k] ?? k);
-  }, []);
-
-  /** Compares the workbook's inputs with the last scoring run and shows or hides the banner. */
-  const updateStale = useCallback(async (): Promise<StaleReport | null> => {
+  /**
+   * Compares the workbook's inputs with the last scoring run and shows or hides the banner: on
+   * `snapshot` when the pane has just read it (no read of its own), else on a fresh read. Null for
+   * a workbook never scored.
+   */
+  const updateStale = useCallback(async (snapshot?: WorkbookSnapshot): Promise<StaleGroup[] | null> => {
     const wb = ref.current.workbench;
     if (!wb) return null;
-    const report = await wb.isStale(ref.current.lang);
+    const read = snapshot ?? (await wb.host.read());
+    const groups = pipeline.staleSince(read, ref.current.lang);
     if (ref.current.workbench === wb) {
-      const stale = staleNames(report);
+      const stale = groups && groups.length > 0 ? groups : undefined;
       // "Scored" and "out of date" together would contradict each other: the banner replaces the success message.
-      patch((s) => ({ stale, ...(stale && stale.length > 0 && s.notice?.key === "scoreDone" ? { notice: undefined } : {}) }));
+      patch((s) => ({ stale, ...(stale && s.notice?.key === "scoreDone" ? { notice: undefined } : {}) }));
     }
-    return report;
-  }, [patch, staleNames]);
+    return groups;
+  }, [patch]);
+
+  /** After a write that changes the forms (forms brought in or added): the banner of a scored workbook on the read done after it. */
+  const refreshStale = useCallback(
+    async (snapshot: WorkbookSnapshot | undefined): Promise<void> => {
+      if (snapshot && ref.current.scoredAt) await updateStale(snapshot);
+    },
+    [updateStale],
+  );
 
   // In Excel, after a scoring run: an edit of an input cell shows the banner at once.
   const unwatch = useRef<(() => Promise<void>) | null>(null);
@@ -390,17 +399,18 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           // What this Excel cannot do, said once: the rest of the pane works.
           const missing = ref.current.workbench?.missingFeatures?.() ?? [];
           if (missing.length > 0) patch({ missingFeatures: missing });
-          actions.takeWorkbookIndex(await refreshSnapshot());
+          const snapshot = await refreshSnapshot();
+          actions.takeWorkbookIndex(snapshot);
           if (ref.current.scoredAt) {
-            await updateStale();
+            await updateStale(snapshot);
             await startWatching();
           }
         }),
       /** "Kiểm tra lại": compares the inputs with the last scoring run again. */
       recheckStale: () =>
         busy("progressCheck", async () => {
-          const report = await updateStale();
-          if (report && !report.stale) patch({ notice: { intent: "success", key: "staleNone" } });
+          const groups = await updateStale();
+          if (groups && groups.length === 0) patch({ notice: { intent: "success", key: "staleNone" } });
         }),
       setChartKinds: (chartKinds: ChartKind[]) => patch({ chartKinds: CHART_KINDS.filter((k) => chartKinds.includes(k)) }),
       setRanking: (ranking: Partial<RankingChoice>) => patch((s) => ({ ranking: { ...s.ranking, ...ranking } })),
@@ -414,7 +424,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           ref.current.workbench?.close?.();
           patch({ workbench: wb, downloadUrl: undefined, downloadKind: undefined, unsaved: false, issues: undefined, score: undefined, stale: undefined, collected: undefined, writeWarnings: undefined });
           const snapshot = await refreshSnapshot();
-          if (ref.current.scoredAt) await updateStale();
+          if (ref.current.scoredAt) await updateStale(snapshot);
           actions.takeWorkbookIndex(snapshot);
         }),
 
@@ -556,7 +566,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             }
             const added = await s.workbench.addWorkbooks(files, undefined);
             patch({ templates: { count: added.taken.length }, notice: pipeline.withBuiltinNameWarning(pipeline.templatesNotice(added), model) });
-            await refreshSnapshot();
+            await refreshStale(await refreshSnapshot());
           } else {
             const bytes = await pipeline.makeTemplateFile(model, units, s.lang);
             const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
@@ -582,7 +592,8 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           const wb = s.workbench;
           const added = await wb.addWorkbooks(files, s.index.model);
           patch({ collected: { taken: added.taken, skipped: added.skipped.map((k) => k.reason) }, notice: pipeline.importNotice(added, s.index.model) });
-          await refreshSnapshot();
+          // Forms brought into a scored workbook: the banner says so, on the read done anyway.
+          await refreshStale(await refreshSnapshot());
           // Outside Excel the forms are in the pane's copy only: they download with the workbook.
           if (wb.mode === "file" && added.taken.length > 0) await actions.refreshDownload("collected");
         }),
@@ -742,7 +753,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           await progress("progressDone", 1);
         }),
     }),
-    [busy, patch, refreshSnapshot, setModel, startWatching, stopWatching, updateStale],
+    [busy, patch, refreshSnapshot, refreshStale, setModel, startWatching, stopWatching, updateStale],
   );
 
   return { state, actions, tr: (key: StringKey, params?: Params) => t(state.lang, key, params) };

@@ -4,9 +4,8 @@
  * that the pane's first scripts stay small).
  */
 import type { IndexModel } from "../../core/definition/model";
-import type { Lang, Message } from "../../core/i18n/text";
+import type { Message } from "../../core/i18n/text";
 import type { MissingFeature } from "../../hosts/excel/requirements";
-import type { StaleReport } from "../../hosts/excel/stale";
 import type { CollectSkip } from "../../core/collect";
 import type { WorkbookHost } from "../../hosts/host";
 import type { PickedFile } from "../components/FileButton";
@@ -37,8 +36,6 @@ export interface Workbench {
   addWorkbooks: (files: PickedFile[], model: IndexModel | undefined) => Promise<AddedSheets>;
   /** Outside Excel: the workbook as it is now, for download. */
   toBlob?: () => Promise<Blob>;
-  /** Whether the inputs changed since the workbook was scored (null: never scored). */
-  isStale: (lang: Lang) => Promise<StaleReport | null>;
   /**
    * In Excel: calls `onChange` when the user edits a sheet that is not the project's own (the
    * add-in's own writes are not reported); resolves to the function that stops watching.

@@ -1,0 +1,77 @@
+/**
+ * The pane's stale banner (src/taskpane/state/pipeline.ts staleSince, staleLines): the same kinds
+ * of change as the command line says (core/stale.ts staleGroups), each on its line, in both
+ * languages; from a snapshot the pane read anyway. Workbooks are real .xlsx files, scored, changed
+ * and read back.
+ */
+import ExcelJS from "exceljs";
+import { parseDefinition } from "../../src/core/definition";
+import { DEMO_DEFINITION, DEMO_UNITS } from "../../src/core/plan/test-fixtures";
+import { XlsxHost } from "../../src/hosts/xlsx/host";
+import { addDemoForm as addForm, scoredThenChanged } from "../stale-workbooks";
+import { check, staleLines, staleSince } from "../../src/taskpane/state/pipeline";
+import type { Workbench } from "../../src/taskpane/state/workbench";
+
+/** A figure corrected, a unit renamed in B1, a form deleted, two late units' forms added. */
+function audited(wb: ExcelJS.Workbook): void {
+  wb.getWorksheet("SO-02")!.getCell("D8").value = 55;
+  wb.getWorksheet("SO-01")!.getCell("B1").value = "Sở Khoa học và Công nghệ";
+  wb.removeWorksheet(wb.getWorksheet("SO-03")!.id);
+  addForm(wb, "SDL", "Sở Du lịch");
+  addForm(wb, "BTG", "Ban Tôn giáo");
+}
+
+describe("the pane's stale banner", () => {
+  test("says each kind of change on its line, as the command line counts them: new and gone units are not 'changed', a unit gone is named, a rename is a rename", async () => {
+    const host = await scoredThenChanged(audited);
+    const groups = staleSince(await host.read(), "vi")!;
+    expect(groups.map((g) => [g.kind, g.keys])).toEqual([
+      ["changed", ["SO-02"]],
+      ["renamed", ["SO-01"]],
+      ["added", ["SDL", "BTG"]],
+      ["removed", ["SO-03"]],
+    ]);
+    const [changed, ...rest] = staleLines(groups, "vi");
+    expect(changed).toMatch(/^1 đơn vị đã thay đổi số liệu: .+\.$/);
+    expect(rest).toEqual([
+      "1 đơn vị đã đổi tên (số liệu không đổi): Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ.",
+      "2 đơn vị mới có trong sổ: Sở Du lịch, Ban Tôn giáo.",
+      "1 đơn vị không còn trong sổ: Sở Tài chính.",
+    ]);
+    expect(staleLines(groups, "en").slice(1)).toEqual([
+      "1 unit was renamed (its figures are unchanged): Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ.",
+      "2 units are new in the workbook: Sở Du lịch, Ban Tôn giáo.",
+      "1 unit is no longer in the workbook: Sở Tài chính.",
+    ]);
+  });
+
+  test("English counts more than one unit in the plural, and names five units, then how many more", async () => {
+    const host = await scoredThenChanged((wb) => {
+      for (const u of DEMO_UNITS) wb.removeWorksheet(wb.getWorksheet(u.code)!.id);
+      for (let i = 1; i <= 7; i++) addForm(wb, `M${i}`, `Đơn vị mới ${i}`);
+    });
+    const lines = staleLines(staleSince(await host.read(), "en")!, "en");
+    expect(lines).toEqual([
+      "7 units are new in the workbook: Đơn vị mới 1, Đơn vị mới 2, Đơn vị mới 3, Đơn vị mới 4, Đơn vị mới 5 and 2 more.",
+      "3 units are no longer in the workbook: Sở Thông tin và Truyền thông, =HYPERLINK(\"http://x\",\"y\"), Sở Tài chính.",
+    ]);
+  });
+
+  test("a workbook never scored has no banner (null), one up to date an empty list", async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const u of DEMO_UNITS) addForm(wb, u.code, u.name, u.values);
+    const never = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(staleSince(await never.read(), "vi")).toBeNull();
+    const same = await scoredThenChanged(() => undefined);
+    expect(staleSince(await same.read(), "vi")).toEqual([]);
+  });
+
+  test("checking says what opening the workbook says: the same kinds, from the check's own reading", async () => {
+    const host = await scoredThenChanged(audited);
+    const parsed = parseDefinition(DEMO_DEFINITION);
+    if (!parsed.ok) throw new Error("the demo definition does not parse");
+    const workbench = { mode: "file", host } as unknown as Workbench;
+    const checked = await check(workbench, parsed.model, "vi");
+    expect(checked.stale).toEqual(staleSince(await host.read(), "vi"));
+  });
+});
