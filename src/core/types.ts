@@ -336,6 +336,13 @@ export interface OwnedSheetPlan {
   print?: PrintPlan;
   /** Where the sheet goes when it is created: right after this one (or first when null). An existing sheet stays where the user keeps it. */
   after?: string | null;
+  /**
+   * When the sheet exists: the only ranges cleared before it is written ("A1:C2", "A3:P40"; the
+   * cells the last run owned there and those this run writes, a handful however many units).
+   * Every other cell is the user's and keeps its value and look. Absent: the whole sheet is the
+   * project's, written anew.
+   */
+  clear?: string[];
 }
 
 /** Cells written inside a sheet the project does not own (the `Điểm` column of a layout-A sheet). */

@@ -24,14 +24,15 @@ describe("in Excel, the project's sheets renamed by the user", () => {
     expect(double.requests.every((r) => r.ok)).toBe(true);
   });
 
-  test("a cell typed beside the results table is named in a warning of the run that overwrites it", async () => {
+  test("a cell typed beside the results table stays when the run writes the sheet again, and nothing is said", async () => {
     const { double, definition } = await layoutAWorkbook(4);
     double.install();
     const host = new ExcelHost();
     await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
     double.addSheet("Kết quả", [["ghi chú của tôi"]], "AZ4");
     await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
-    expect(host.lastApply!.warnings.map((w) => w.vi)).toEqual(["Trang 'Kết quả' do DTI Scorer quản lý: 1 ô bạn nhập (AZ4) đã bị ghi đè; hãy ghi chú ở trang khác."]);
+    expect(host.lastApply!.warnings).toEqual([]);
+    expect(double.sheet("Kết quả").get(3, 51)?.v).toBe("ghi chú của tôi");
     await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
     expect(host.lastApply!.warnings).toEqual([]);
   });

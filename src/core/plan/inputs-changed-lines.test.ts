@@ -10,7 +10,7 @@ import { type IndexSheetState, unitInputsChangedCount } from "./index-sheet";
 import { formulaText, isInputsChangedLine } from "./labels";
 import { planResults } from "./plan";
 import { planClearForm } from "./sheet-edits";
-import { applyEdits, DEMO_DEFINITION, demoModel, demoSnapshot, indexState, insertRows, readAndScore, setCell } from "./test-fixtures";
+import { applyEdits, clearedBy, DEMO_DEFINITION, demoModel, demoSnapshot, indexState, insertRows, readAndScore, setCell } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 const LATER = new Date("2024-05-20T07:08:09Z");
@@ -248,7 +248,7 @@ describe("the results sheet's subtitle", () => {
     expect(formulaText("")).toBe('""');
   });
 
-  test("the line an earlier version put on the title's row is the project's while it holds that line; a text the user typed over it is named as overwritten", () => {
+  test("the line an earlier version put on the title's row is the project's while it holds that line; a text the user typed over it is theirs, and stays", () => {
     const first = run(demoSnapshot());
     const previous = indexState(first);
     previous.owned.cells = previous.owned.cells.map((c) => (c.role === "status" ? { ...c, ranges: ["L1"] } : c));
@@ -263,7 +263,9 @@ describe("the results sheet's subtitle", () => {
     expect(ours.warnings ?? []).toEqual([]);
     const shown = run(results("Số liệu của 2 đơn vị đã được sửa sau lần chấm ngày 06/05/2024: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer."), { previous });
     expect(shown.warnings ?? []).toEqual([]);
+    expect(clearedBy(ours, "Kết quả", "L1")).toBe(true);
     const typed = run(results("Đã duyệt"), { previous });
-    expect(typed.warnings?.map((w) => w.vi)).toEqual([expect.stringContaining("1 ô bạn nhập (L1)")]);
+    expect(typed.warnings ?? []).toEqual([]);
+    expect(clearedBy(typed, "Kết quả", "L1")).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import type { IndexModel } from "../definition/model";
 import type { Lang, Message } from "../i18n/text";
 import { localize } from "../i18n/text";
 import { unitsByRank } from "../score/rank";
-import type { CellMark, ChartKind, Issue, ScoreTable, Severity, SheetEditPlan, SheetSnapshot, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
+import type { CellMark, ChartKind, Issue, ScoreTable, Severity, SheetEditPlan, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
 import { cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
 import { planChartsSheet } from "./charts";
 import {
@@ -19,11 +19,10 @@ import {
   unitInputHashes,
   unitKey,
 } from "./index-sheet";
-import { INDEX_SHEET, MARK_FILLS, isInputsChangedLine, markNote } from "./labels";
+import { INDEX_SHEET, MARK_FILLS, markNote } from "./labels";
 import {
   type IssueCounts,
   type NotScoredEntry,
-  RESULTS_HEADER_ROW,
   RESULTS_STATUS_CELL,
   figureFormats,
   notScoredRows,
@@ -31,6 +30,7 @@ import {
   resultsTableRange,
   withInputsChangedStatus,
 } from "./results-sheet";
+import { addedColumns, droppedValuesMessage, lastRunArea, resultsRewrite, overwrittenMessage } from "./results-area";
 import { planClearForm, planClearUnscoredForm, planSheetEdits } from "./sheet-edits";
 import { ownedSheetNames } from "./sheet-names";
 
@@ -447,86 +447,6 @@ export function notScoredEntries(issues: Issue[], submissions: Submission[], sna
   });
 }
 
-/** How many cell addresses an overwritten-cells warning names. */
-const NAMED_CELLS = 5;
-
-/**
- * The cells of the results sheet as it is now that hold something the last run did not write
- * there: outside its title (A1, A2), its table and the lines it wrote below the table (what was
- * not scored). They are wiped when the sheet is written again. Undefined when there are none,
- * or the sheet was not the project's last run. `_index` records the range the last run's table
- * took (header and rows) and those lines: a column the user added beside the table, or a line
- * typed right under it, is outside them. A workbook whose `_index` does not record the table
- * (scored by an earlier version) has it measured: row RESULTS_HEADER_ROW as wide as its header
- * is now, as many rows as the units the last run scored, and any rows below those with a code
- * and a name.
- */
-function overwrittenCells(sheet: SheetSnapshot | undefined, previous: IndexSheetState, renamed: Map<string, string>, name: string): string[] | undefined {
-  if (!sheet) return undefined;
-  const ours = previous.owned.sheets.some((n) => n === name) || [...renamed.values()].includes(name);
-  if (!ours) return undefined;
-  const recorded = (role: OwnedCells["role"]) =>
-    previous.owned.cells
-      .filter((c) => c.role === role && (c.sheet === name || renamed.get(c.sheet) === name))
-      .flatMap((c) => c.ranges.flatMap((r) => {
-        try {
-          return [parseRange(r)];
-        } catch {
-          return [];
-        }
-      }));
-  const notes = recorded("notes");
-  // The line that says figures changed (earlier versions put it on the title's row): the
-  // project's while it holds that line; a text the user typed over it is theirs.
-  const status = recorded("status");
-  const inside = (ranges: ReturnType<typeof recorded>, row: number, column: number) => ranges.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
-  const inNotes = (row: number, column: number) =>
-    inside(notes, row, column) || (inside(status, row, column) && isInputsChangedLine(sheet.values[row - 1]?.[column - 1]));
-  const at = (row: number, column: number) => {
-    const v = sheet.values[row - 1]?.[column - 1];
-    return v === undefined || v === null || v === "" ? undefined : v;
-  };
-  const top = RESULTS_HEADER_ROW;
-  const tables = recorded("table");
-  let width = 0;
-  let last = top;
-  if (tables.length === 0) {
-    while (at(top, width + 1) !== undefined) width++;
-    if (width > 0) {
-      last = top + Object.keys(previous.provenance?.unitHashes ?? {}).length;
-      // Rows of the table past that count (units recorded under one key): a code and a name.
-      while (at(last + 1, 2) !== undefined && at(last + 1, 3) !== undefined) last++;
-    }
-  }
-  const inTable = (row: number, column: number) =>
-    tables.length > 0
-      ? tables.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right)
-      : row >= top && row <= last && column <= width;
-  const out: string[] = [];
-  sheet.values.forEach((line, r) => {
-    const row = r + 1;
-    line.forEach((v, c) => {
-      const column = c + 1;
-      if (v === undefined || v === null || v === "") return;
-      if (column === 1 && row <= 2) return;
-      if (inTable(row, column)) return;
-      if (inNotes(row, column)) return;
-      out.push(cellAddress(row, column));
-    });
-  });
-  return out.length > 0 ? out : undefined;
-}
-
-/** The warning that cells typed on the results sheet are wiped by this run. */
-export function overwrittenMessage(sheet: string, cells: string[]): Message {
-  const shown = cells.slice(0, NAMED_CELLS).join(", ");
-  const more = cells.length > NAMED_CELLS;
-  return {
-    vi: `Trang '${sheet}' do DTI Scorer quản lý: ${cells.length} ô bạn nhập (${shown}${more ? ", …" : ""}) đã bị ghi đè; hãy ghi chú ở trang khác.`,
-    en: `The sheet '${sheet}' is managed by DTI Scorer: ${cells.length} ${cells.length === 1 ? "cell" : "cells"} you typed (${shown}${more ? ", …" : ""}) ${cells.length === 1 ? "was" : "were"} overwritten; keep notes on another sheet.`,
-  };
-}
-
 export function planResults(
   model: IndexModel,
   table: ScoreTable,
@@ -545,7 +465,13 @@ export function planResults(
   const zero: IssueCounts = { errors: 0, warnings: 0 };
   const formats = figureFormats(model, table.ranking);
   const notScored = notScoredEntries(issues, submissions, snapshot);
+  // The results sheet as read: under its old name when this run renames it. Columns the user
+  // added to its table go with their units, as the table's last columns.
+  const resultsNow = names.renames.find((r) => r.to === names.results)?.from ?? names.results;
+  const sheetNow = snapshot?.sheets.find((x) => x.name === resultsNow);
+  const added = previous && sheetNow ? addedColumns(sheetNow, previous, movedSheets, names.results) : { columns: [] };
   const results = planResultsSheet({
+    ...(added.columns.length > 0 ? { added: added.columns.map((c) => ({ header: c.header, values: new Map([...c.values].map(([k, v]) => [k, v.value])) })) } : {}),
     model,
     table,
     units: ranked,
@@ -577,9 +503,13 @@ export function planResults(
   // The lines below the results table that list what was not scored: the project's, so a later run does not take them for the user's.
   const notes = notScoredRows(ranked.length, notScored.length);
   if (notes) ownedCells.push({ sheet: results.name, role: "notes", ranges: [rangeAddress(notes.first, 1, notes.last, 1)] });
-  // The range the table takes: anything a later run finds beside or below it is the user's.
+  // The range the table takes: anything a later run finds beside or below it is the user's. The
+  // columns the user added to it are left out, so that a later run finds them again right of it.
   const tableRange = resultsTableRange(results);
-  if (tableRange) ownedCells.push({ sheet: results.name, role: "table", ranges: [tableRange] });
+  if (tableRange) {
+    const r = parseRange(tableRange);
+    ownedCells.push({ sheet: results.name, role: "table", ranges: [rangeAddress(r.top, r.left, r.bottom, r.right - added.columns.length)] });
+  }
   // A copy of each unit's figures in `_index`, and on the results sheet a subtitle that says, by
   // formulas, when they were changed since (and on each form, a line under its summary): the
   // project's cells, so a later run does not take them for the user's.
@@ -675,10 +605,16 @@ export function planResults(
     },
   };
   const index = planIndexSheet(state);
-  // The results sheet as read: under its old name when this run renames it.
-  const resultsNow = names.renames.find((r) => r.to === results.name)?.from ?? results.name;
-  const overwritten = previous ? overwrittenCells(snapshot?.sheets.find((x) => x.name === resultsNow), previous, movedSheets, results.name) : undefined;
-  const warnings = [...names.warnings, ...(overwritten ? [overwrittenMessage(results.name, overwritten)] : []), ...editWarnings, ...chartWarnings];
+  const resultsSheet = copies.length > 0 ? withInputsChangedStatus(results, inputsChangedCount(), options.now, lang) : results;
+  // What the user typed on the results sheet stays, outside the cells the last run owned there and
+  // those this run writes: the host clears only those. One inside this run's cells is named.
+  const last = previous && sheetNow ? lastRunArea(sheetNow, previous, movedSheets, results.name) : undefined;
+  const rewrite = last && sheetNow ? resultsRewrite(sheetNow, [...last, ...(added.area ? [added.area] : [])], resultsSheet) : undefined;
+  const overwritten = rewrite && rewrite.overwritten.length > 0 ? [overwrittenMessage(results.name, rewrite.overwritten)] : [];
+  // The values of added columns whose unit this run does not list are named: they are not carried.
+  const listed = new Set(ranked.map((u) => unitKey(u)));
+  const dropped = added.columns.flatMap((c) => [...c.values].filter(([k]) => !listed.has(k)).map(([, v]) => ({ cell: v.cell, text: v.text, header: c.header })));
+  const warnings = [...names.warnings, ...overwritten, ...(dropped.length > 0 ? [droppedValuesMessage(results.name, dropped)] : []), ...editWarnings, ...chartWarnings];
 
   // Sheets of an earlier run under other names (the other language) go, so that nothing is
   // duplicated; those this run renames to its own names stay, and are written under those.
@@ -687,7 +623,7 @@ export function planResults(
   const renameSheets = names.renames.map(({ from, to }) => ({ from, to }));
   return {
     lang,
-    owned: [copies.length > 0 ? withInputsChangedStatus(results, inputsChangedCount(), options.now, lang) : results, charts, index],
+    owned: [rewrite ? { ...resultsSheet, clear: rewrite.clear } : resultsSheet, charts, index],
     edits,
     marks,
     clearMarks: marksToClear(previous, renamedForms),

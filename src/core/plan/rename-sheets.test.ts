@@ -3,7 +3,7 @@ import type { ChartKind, WorkbookSnapshot } from "../types";
 import { type IndexSheetState, readIndexSheet } from "./index-sheet";
 import { INDEX_SHEET } from "./labels";
 import { planResults } from "./plan";
-import { demoModel, demoSnapshot, ownedGrid, readAndScore } from "./test-fixtures";
+import { clearedBy, demoModel, demoSnapshot, ownedGrid, readAndScore } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 
@@ -62,7 +62,7 @@ describe("a run in the other language than the last one", () => {
     expect(en.owned.map((o) => o.name)).toEqual(["Results", "Charts", INDEX_SHEET]);
   });
 
-  test("the sheet is renamed as the workbook spells it, and cells the user typed on it are still named in a warning, under its new name", () => {
+  test("the sheet is renamed as the workbook spells it, and cells the user typed on it stay under its new name", () => {
     const first = plan(demoSnapshot(), "vi");
     const after = written(demoSnapshot(), first);
     const typed = {
@@ -70,7 +70,11 @@ describe("a run in the other language than the last one", () => {
     };
     const en = plan(typed, "en", stateOf(first));
     expect(en.renameSheets?.[0]).toEqual({ from: "KẾT QUẢ", to: "Results" });
-    expect(en.warnings?.map((w) => w.en)).toEqual([expect.stringMatching(/^The sheet 'Results' is managed by DTI Scorer: 1 cell you typed \(Y\d+\) was overwritten/)]);
+    // What the user typed on it stays: only the last run's cells and this run's are cleared.
+    expect(en.warnings ?? []).toEqual([]);
+    const row = typed.sheets.find((s) => s.name === "KẾT QUẢ")!.values.length;
+    expect(clearedBy(en, "Results", `Y${row}`)).toBe(false);
+    expect(clearedBy(en, "Results", "A3")).toBe(true);
   });
 
   test("a user's own `Results` is never renamed over: ours becomes `Results (2)`, with the warning naming both", () => {

@@ -13,7 +13,7 @@ import { type IndexSheetState } from "./index-sheet";
 import { wrappedLines } from "./layout";
 import { planResults } from "./plan";
 import { DEFAULT_FORMATS, planResultsSheet, withInputsChangedStatus } from "./results-sheet";
-import { DEMO_UNITS, demoModel, demoSnapshot, indexState, layoutAGrid, ownedGrid, readAndScore } from "./test-fixtures";
+import { DEMO_UNITS, clearedBy, demoModel, demoSnapshot, indexState, layoutAGrid, ownedGrid, readAndScore } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 
@@ -176,11 +176,13 @@ describe("forms that were not scored", () => {
     expect(grid.length).toBe(3 + 4); // title, subtitle, header, four units: nothing below
     expect(indexState(third.plan).owned.cells.filter((c) => c.role === "notes")).toEqual([]);
     expect(third.plan.warnings ?? []).toEqual([]);
-    // A cell the user typed below the list is still theirs, and still named when it is wiped.
+    // A cell the user typed below the list is still theirs: it stays, and the lines are cleared.
     const typed = withTakenCode();
     typed.sheets.push({ name: "Kết quả", values: [...results.map((r) => [...r]), [], ["ghi chú của tôi"]] });
     const fourth = run(typed, demoModel(), "vi", indexState(first.plan));
-    expect((fourth.plan.warnings ?? []).map((w) => w.vi)).toEqual(["Trang 'Kết quả' do DTI Scorer quản lý: 1 ô bạn nhập (A11) đã bị ghi đè; hãy ghi chú ở trang khác."]);
+    expect(fourth.plan.warnings ?? []).toEqual([]);
+    expect(clearedBy(fourth.plan, "Kết quả", "A11")).toBe(false);
+    expect(clearedBy(fourth.plan, "Kết quả", "A9")).toBe(true);
   });
 
   test("a row of a table of units with neither name nor code is listed as a row", () => {

@@ -5,6 +5,7 @@ import { localize } from "../i18n/text";
 import type { CellBlock, ConditionalFormatPlan, OwnedSheetPlan, PlanValue, PrintPlan, ScoreTable, UnitResult } from "../types";
 import { decimalFigure } from "../score/round";
 import { columnLetter, columnNumber, parseCell, parseRange, rangeAddress } from "./a1";
+import { unitKey } from "./index-sheet";
 import { fitWidth, widestWord, wrappedHeight, wrappedLines } from "./layout";
 import {
   RESULTS_TABLE,
@@ -120,6 +121,8 @@ export interface ResultsSheetInput {
   notScored?: NotScoredEntry[];
   /** Number formats of points and values (figureFormats: as the ranking compares them). */
   formats: FigureFormats;
+  /** Columns the user added to the last run's table, written as its last columns: a header, and a value by unitKey (blank for a unit without). */
+  added?: { header: string; values: Map<string, PlanValue> }[];
 }
 
 export interface NotScoredEntry {
@@ -204,6 +207,9 @@ function columnsFor(input: ResultsSheetInput): Column[] {
     format: TEXT_FORMAT,
     cell: (u) => (u.ranked ? "" : notRankedText(u.notRankedReason, u.coverage, table.ranking.minCoverage, lang)),
   });
+  for (const a of input.added ?? []) {
+    cols.push({ header: a.header, width: 12, maxWidth: 40, format: "General", cell: (u) => a.values.get(unitKey(u)) ?? null });
+  }
   uniqueHeaders(cols);
   return cols;
 }

@@ -7,7 +7,7 @@ import { indexDefinitionSchema } from "../definition/schema";
 import { checkSelfScores, readSubmissions } from "../read";
 import { scoreUnits } from "../score";
 import type { CellValue, InputValue, Issue, PlanValue, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "../types";
-import { cellAddress, parseCell } from "./a1";
+import { cellAddress, parseCell, parseRange } from "./a1";
 import { type IndexSheetState, readIndexSheet } from "./index-sheet";
 import { INDEX_SHEET } from "./labels";
 
@@ -136,6 +136,18 @@ export function ownedGrid(plan: WritePlan, name: string): CellValue[][] {
     );
   }
   return Array.from(grid, (l) => l ?? []);
+}
+
+/** Whether the host clears `cell` of an owned sheet before writing it: the whole sheet when the plan lists no ranges. */
+export function clearedBy(plan: WritePlan, name: string, cell: string): boolean {
+  const sheet = plan.owned.find((o) => o.name === name);
+  if (!sheet) return false;
+  if (!sheet.clear) return true;
+  const { row, column } = parseCell(cell);
+  return sheet.clear.some((r) => {
+    const x = parseRange(r);
+    return row >= x.top && row <= x.bottom && column >= x.left && column <= x.right;
+  });
 }
 
 /** A snapshot after a plan's edits of unit sheets were applied (what the next run reads back). */

@@ -1,14 +1,15 @@
 /**
  * What the analyst typed on the results sheet between two runs, beside the table or right under
- * it, is wiped when the sheet is written again: the run names it in a warning. `_index` records
- * the range the table took, so that a column added beside the table or a line typed under it is
- * told from the table itself.
+ * it, stays when the sheet is written again: the host clears only the cells the last run owned
+ * and those this run writes. `_index` records the range the table took, so that a column added
+ * beside the table or a line typed under it is told from the table itself. A cell this run
+ * writes over is named in a warning, with its text.
  */
 import type { CellValue, WorkbookSnapshot } from "../types";
 import { columnLetter, parseRange } from "./a1";
 import { type IndexSheetState } from "./index-sheet";
 import { planResults } from "./plan";
-import { DEMO_UNITS, demoModel, demoSnapshot, indexState, ownedGrid, readAndScore, type DemoUnit } from "./test-fixtures";
+import { DEMO_UNITS, clearedBy, demoModel, demoSnapshot, indexState, ownedGrid, readAndScore, type DemoUnit } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 
@@ -54,30 +55,88 @@ describe("what the analyst typed beside the results table", () => {
     expect(parseRange(table.range)).toEqual(parseRange(`A3:${columnLetter(header.length)}23`));
   });
 
-  test("a column the analyst added to the table, with a comment per department, is named in the warning of the run that wipes it", () => {
+  test("a column the analyst added to the table (its header in the header row) becomes the table's last column, each value on its department's row; one of a department no longer scored is named", () => {
     let column = 0;
     const { snapshot, previous } = afterFirstRun((results) => {
       column = results[2]!.length + 1;
+      put(results, 3, column, "Nhận xét HĐ");
+      // Two departments have a comment, on their rows of the last run's table.
+      for (let row = 4; row <= 23; row++) {
+        const code = String(results[row - 1]![1]);
+        if (code === "SO-07" || code === "SO-02") put(results, row, column, `Đã xem xét hồ sơ ${code}`);
+      }
+    });
+    // This time without the first five departments: every row moves.
+    const fewer = demoSnapshot(TWENTY.slice(5));
+    fewer.sheets.push(snapshot.sheets.find((s) => s.name === "Kết quả")!);
+    const plan = run(fewer, previous);
+    const grid = ownedGrid(plan, "Kết quả");
+    const header = grid[2]!;
+    expect(header[header.length - 1]).toBe("Nhận xét HĐ");
+    const table = plan.owned.find((o) => o.name === "Kết quả")!.tables[0]!;
+    expect(parseRange(table.range).right).toBe(header.length);
+    const byCode = new Map(grid.slice(3, 18).map((r) => [String(r[1]), r[header.length - 1] ?? null]));
+    expect(byCode.get("SO-07")).toBe("Đã xem xét hồ sơ SO-07");
+    expect([...byCode.values()].filter((v) => v !== null && v !== "")).toHaveLength(1);
+    // SO-02 is no longer scored: its comment is named, with its text and the column's header.
+    const old = snapshot.sheets.find((s) => s.name === "Kết quả")!.values;
+    const at = old.findIndex((r) => r[1] === "SO-02") + 1;
+    expect((plan.warnings ?? []).map((w) => w.vi)).toEqual([
+      `Trang 'Kết quả': cột bạn thêm vào bảng kết quả được giữ lại theo từng đơn vị, nhưng 1 ô của đơn vị không còn được chấm đã bị bỏ: ${columnLetter(column)}${at} "Đã xem xét hồ sơ SO-02" ("Nhận xét HĐ"). Hãy nhập lại ở ô khác nếu cần.`,
+    ]);
+    // Its old cells are the project's to clear. `_index` records the table without the column,
+    // so that the next run finds it again right of it, and carries it once more.
+    expect(clearedBy(plan, "Kết quả", `${columnLetter(column)}${at}`)).toBe(true);
+    const { top, bottom } = parseRange(table.range);
+    expect(indexState(plan).owned.cells.find((c) => c.role === "table")!.ranges).toEqual([`A${top}:${columnLetter(header.length - 1)}${bottom}`]);
+    const third = demoSnapshot(TWENTY.slice(5));
+    third.sheets.push({ name: "Kết quả", values: grid });
+    const again = run(third, indexState(plan));
+    expect(again.warnings ?? []).toEqual([]);
+    const next = ownedGrid(again, "Kết quả");
+    expect(next[2]![header.length - 1]).toBe("Nhận xét HĐ");
+    expect(next.slice(3).find((r) => r[1] === "SO-07")![header.length - 1]).toBe("Đã xem xét hồ sơ SO-07");
+  });
+
+  test("a column typed beside the table, one column away from it, stays where it is: the run clears only its own cells, and warns of nothing", () => {
+    let column = 0;
+    const { snapshot, previous } = afterFirstRun((results) => {
+      column = results[2]!.length + 2;
       put(results, 3, column, "Nhận xét của Hội đồng");
       for (let u = 0; u < 20; u++) put(results, 4 + u, column, `Đã xem xét hồ sơ ${u + 1}`);
     });
     const plan = run(snapshot, previous);
     const letter = columnLetter(column);
-    expect((plan.warnings ?? []).map((w) => w.vi)).toEqual([
-      `Trang 'Kết quả' do DTI Scorer quản lý: 21 ô bạn nhập (${letter}3, ${letter}4, ${letter}5, ${letter}6, ${letter}7, …) đã bị ghi đè; hãy ghi chú ở trang khác.`,
-    ]);
-    expect(plan.warnings![0]!.en).toBe(
-      `The sheet 'Kết quả' is managed by DTI Scorer: 21 cells you typed (${letter}3, ${letter}4, ${letter}5, ${letter}6, ${letter}7, …) were overwritten; keep notes on another sheet.`,
-    );
+    expect(plan.warnings ?? []).toEqual([]);
+    for (let row = 3; row <= 23; row++) expect(clearedBy(plan, "Kết quả", `${letter}${row}`)).toBe(false);
+    // The last run's table and this run's are cleared, and a handful of ranges say so, however many units.
+    expect(clearedBy(plan, "Kết quả", "A23")).toBe(true);
+    expect(clearedBy(plan, "Kết quả", `${columnLetter(column - 2)}3`)).toBe(true);
+    expect(plan.owned.find((o) => o.name === "Kết quả")!.clear!.length).toBeLessThanOrEqual(4);
   });
 
-  test("a line typed right under the table, with text in B and C, is named too", () => {
+  test("a line typed right under the table stays while the table keeps its rows; a table grown over it writes over it, and the warning names each cell with its text", () => {
+    const note = "Số liệu của Sở số 07 cần xác minh lại, theo công văn số 123/SKHĐT ngày 02/05/2024";
     const { snapshot, previous } = afterFirstRun((results) => {
       put(results, 24, 2, "Ghi chú");
-      put(results, 24, 3, "Số liệu của Sở số 07 cần xác minh lại");
+      put(results, 24, 3, note);
+      put(results, 26, 31, "hỏi lại Sở số 03");
     });
-    const plan = run(snapshot, previous);
-    expect((plan.warnings ?? []).map((w) => w.vi)).toEqual(["Trang 'Kết quả' do DTI Scorer quản lý: 2 ô bạn nhập (B24, C24) đã bị ghi đè; hãy ghi chú ở trang khác."]);
+    const same = run(snapshot, previous);
+    expect(same.warnings ?? []).toEqual([]);
+    for (const cell of ["B24", "C24", "AE26"]) expect(clearedBy(same, "Kết quả", cell)).toBe(false);
+    // A twenty-first department: the table takes row 24.
+    const more = demoSnapshot([...TWENTY, { ...TWENTY[0]!, code: "SO-21", name: "Sở số 21" }]);
+    more.sheets.push(snapshot.sheets.find((s) => s.name === "Kết quả")!);
+    const grown = run(more, previous);
+    expect(clearedBy(grown, "Kết quả", "C24")).toBe(true);
+    expect(clearedBy(grown, "Kết quả", "AE26")).toBe(false);
+    expect((grown.warnings ?? []).map((w) => w.vi)).toEqual([
+      `Trang 'Kết quả' do DTI Scorer quản lý: 2 ô bạn nhập nằm trong vùng kết quả của lần chấm này nên đã bị ghi đè: B24 "Ghi chú", C24 "${note.slice(0, 39)}…". Hãy nhập lại ở ô khác, ngoài bảng kết quả; các ô bạn nhập ở chỗ khác được giữ nguyên.`,
+    ]);
+    expect(grown.warnings![0]!.en).toBe(
+      `The sheet 'Kết quả' is managed by DTI Scorer: 2 cells you typed lay where this run writes the results and were overwritten: B24 "Ghi chú", C24 "${note.slice(0, 39)}…". Type them again in another cell, outside the results table; the cells you typed elsewhere are kept.`,
+    );
   });
 
   test("the table as the last run wrote it, and a table that lost rows since (fewer units), are the project's: no warning", () => {
@@ -96,8 +155,9 @@ describe("what the analyst typed beside the results table", () => {
     const untouched = afterFirstRun(() => undefined, true);
     expect(run(untouched.snapshot, untouched.previous).warnings ?? []).toEqual([]);
     const typed = afterFirstRun((results) => put(results, 30, 8, "hỏi lại"), true);
-    expect((run(typed.snapshot, typed.previous).warnings ?? []).map((w) => w.vi)).toEqual([
-      "Trang 'Kết quả' do DTI Scorer quản lý: 1 ô bạn nhập (H30) đã bị ghi đè; hãy ghi chú ở trang khác.",
-    ]);
+    const plan = run(typed.snapshot, typed.previous);
+    expect(plan.warnings ?? []).toEqual([]);
+    expect(clearedBy(plan, "Kết quả", "H30")).toBe(false);
+    expect(clearedBy(plan, "Kết quả", "H23")).toBe(true);
   });
 });

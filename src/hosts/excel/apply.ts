@@ -223,16 +223,28 @@ function tablesToDelete(plan: OwnedSheetPlan, exists: boolean, existingTables: M
   return [...existingTables].filter(([lower, t]) => lower !== kept?.toLowerCase() && ((exists && t.sheet === sheet) || planned.has(lower))).map(([, t]) => t.name);
 }
 
-/** The whole sheet but one rectangle, as at most four rectangles (above, below, left, right). */
-function around(r: Rect): Rect[] {
-  const ROWS = 1_048_576, COLS = 16_384;
-  const below = r.row + r.rows, right = r.col + r.cols;
+const WHOLE_SHEET: Rect = { row: 0, col: 0, rows: 1_048_576, cols: 16_384 };
+
+/** `a` but the cells of `b`, as at most four rectangles (above, below, left, right of `b`). */
+function without(a: Rect, b: Rect): Rect[] {
+  const top = Math.max(a.row, b.row), bottom = Math.min(a.row + a.rows, b.row + b.rows);
+  const left = Math.max(a.col, b.col), right = Math.min(a.col + a.cols, b.col + b.cols);
+  if (top >= bottom || left >= right) return [a];
   return [
-    { row: 0, col: 0, rows: r.row, cols: COLS },
-    { row: below, col: 0, rows: ROWS - below, cols: COLS },
-    { row: r.row, col: 0, rows: r.rows, cols: r.col },
-    { row: r.row, col: right, rows: r.rows, cols: COLS - right },
+    { row: a.row, col: a.col, rows: top - a.row, cols: a.cols },
+    { row: bottom, col: a.col, rows: a.row + a.rows - bottom, cols: a.cols },
+    { row: top, col: a.col, rows: bottom - top, cols: left - a.col },
+    { row: top, col: right, rows: bottom - top, cols: a.col + a.cols - right },
   ].filter((x) => x.rows > 0 && x.cols > 0);
+}
+
+/**
+ * The rectangles of an owned sheet that exists to clear before it is written: those the plan
+ * lists (the last run's cells and this run's; the rest of the sheet is the user's), or the whole
+ * sheet when it lists none.
+ */
+function rectsToClear(plan: OwnedSheetPlan): Rect[] {
+  return plan.clear ? plan.clear.flatMap((r) => parseRect(r) ?? []) : [WHOLE_SHEET];
 }
 
 /**
@@ -250,31 +262,35 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
   const name = plan.name;
   const kept = tableKept(plan, exists, caps, existingTables);
   const deletes = tablesToDelete(plan, exists, existingTables, kept?.name);
-  packer.add(opBytes(5, 6) + opBytes(3, 7, kept?.name ?? "", kept?.plan.range ?? "") + deletes.reduce((n, t) => n + opBytes(1, 1, t), 0), (ctx) => {
+  const areas = exists ? rectsToClear(plan) : [];
+  // The kept table's header row is written again with the same names, not cleared: the formulas
+  // naming its columns keep them.
+  const header = kept ? { ...kept.rect, rows: 1 } : undefined;
+  const cleared = header ? areas.flatMap((r) => without(r, header)) : areas;
+  const areaBytes = areas.reduce((n, r) => n + opBytes(4, 4, rectAddress(r)), 0) + cleared.reduce((n, r) => n + opBytes(1, 1, rectAddress(r)), 0);
+  packer.add(opBytes(5, 6) + opBytes(3, 7, kept?.name ?? "", kept?.plan.range ?? "") + deletes.reduce((n, t) => n + opBytes(1, 1, t), 0) + areaBytes, (ctx) => {
     const wb = ctx.workbook;
     for (const t of deletes) wb.tables.getItem(t).delete();
     if (exists) {
       const sheet = sheetOf(ctx, name);
-      if (kept) {
-        // The kept table takes its new size first; then everything else on the sheet is cleared,
-        // and the rows of its body: its header row is written again with the same names, so that
-        // the formulas naming its columns keep them. The last run's merges (its notes under the
-        // table, over A–C) go before (Range.unmerge, ExcelApi 1.2): a table grown over them would
-        // contain merged cells, which Excel refuses.
-        sheet.getRange().unmerge();
-        wb.tables.getItem(kept.name).resize(`${quoteSheet(name)}!${kept.plan.range}`);
-        for (const r of around(kept.rect)) sheet.getRange(rectAddress(r)).clear("All");
-        if (kept.rect.rows > 1) sheet.getRange(rectAddress({ ...kept.rect, row: kept.rect.row + 1, rows: kept.rect.rows - 1 })).clear("All");
-      } else {
-        sheet.getRange().clear("All");
+      // Only the last run's cells and this run's are cleared (OwnedSheetPlan.clear): what the user
+      // typed elsewhere on the sheet keeps its value and look, its merges, its conditional formats.
+      // The merges there (the last run's notes under the table, over A–C) go first (Range.unmerge,
+      // ExcelApi 1.2): a table grown over them would contain merged cells, which Excel refuses.
+      const rangeOf = (r: Rect) => (r === WHOLE_SHEET ? sheet.getRange() : sheet.getRange(rectAddress(r)));
+      for (const r of areas) rangeOf(r).unmerge();
+      // The kept table takes its new size; then the areas are cleared, its header row excepted.
+      if (kept) wb.tables.getItem(kept.name).resize(`${quoteSheet(name)}!${kept.plan.range}`);
+      for (const r of cleared) rangeOf(r).clear("All");
+      for (const r of areas) {
+        const range = rangeOf(r);
+        // Clearing leaves the rows and columns their sizes: those of the last run (a row made tall
+        // for a long name, a header row that has moved) take the standard ones back, as on a sheet
+        // made anew, before the plan sizes its own (ExcelApi 1.7).
+        range.format.useStandardHeight = true;
+        range.format.useStandardWidth = true;
+        if (caps.conditionalFormats) range.conditionalFormats.clearAll();
       }
-      // Clearing leaves the rows and columns their sizes: those of the last run (a row made tall
-      // for a long name, a header row that has moved) take the standard ones back, as on a sheet
-      // made anew, before the plan sizes its own (ExcelApi 1.7).
-      const format = sheet.getRange().format;
-      format.useStandardHeight = true;
-      format.useStandardWidth = true;
-      if (caps.conditionalFormats) sheet.getRange().conditionalFormats.clearAll();
       if (caps.freezePanes && unfreezesFirst(plan, visibility)) sheet.freezePanes.unfreeze();
     } else {
       wb.worksheets.add(name);

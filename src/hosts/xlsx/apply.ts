@@ -14,7 +14,7 @@ import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, WriteP
 import { PipelineError } from "../../core/pipeline";
 import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { fillFromText, fillText } from "./read";
-import { renameSheets } from "./rename-sheets";
+import { renameSheets, renameTableColumns } from "./rename-sheets";
 import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
 
 /** A chart to inject after ExcelJS has written the file (ExcelJS cannot write charts). */
@@ -313,13 +313,81 @@ function passwordProtectedForms(wb: ExcelJS.Workbook, plan: WritePlan): string[]
   return [...names.values()];
 }
 
+/** What the user typed on an owned sheet outside the ranges the plan clears, carried onto the sheet made anew. */
+interface UserCells {
+  cells: { row: number; column: number; value: ExcelJS.CellValue; style: Partial<ExcelJS.Style>; note?: ExcelJS.Comment | string }[];
+  merges: string[];
+  heights: Map<number, number>;
+  widths: Map<number, number>;
+}
+
+/**
+ * The cells of `ws` outside `clear` (OwnedSheetPlan.clear) with a value, a look or a note: their
+ * value (a formula as its own, with its result), look and note, the heights of their rows and
+ * widths of their columns when set, and the merged areas wholly outside `clear`.
+ */
+function userCells(ws: ExcelJS.Worksheet, clear: string[]): UserCells {
+  const ranges = clear.flatMap((r) => {
+    try {
+      return [parseRange(r)];
+    } catch {
+      return [];
+    }
+  });
+  const inside = (row: number, column: number) => ranges.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
+  const out: UserCells = { cells: [], merges: [], heights: new Map(), widths: new Map() };
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      if (inside(r, c) || cell.type === ExcelJS.ValueType.Merge) return;
+      const v = cell.value;
+      const formula = v !== null && typeof v === "object" && ("formula" in v || "sharedFormula" in v) ? cell.formula : undefined;
+      // A formula another cell shares (a fill-down) becomes the cell's own, as ExcelJS translates it.
+      const value = formula ? ({ formula, ...(cell.result !== undefined ? { result: cell.result } : {}) } as ExcelJS.CellValue) : v;
+      const style = JSON.parse(JSON.stringify(cell.style ?? {})) as Partial<ExcelJS.Style>;
+      const note = cell.note;
+      if ((value === null || value === undefined) && Object.keys(style).length === 0 && note === undefined) return;
+      out.cells.push({ row: r, column: c, value, style, ...(note !== undefined ? { note } : {}) });
+      if (row.height !== undefined) out.heights.set(r, row.height);
+      const width = ws.getColumn(c).width;
+      if (width !== undefined) out.widths.set(c, width);
+    });
+  });
+  const merges = (ws.model as unknown as { merges?: string[] }).merges ?? [];
+  for (const m of merges) {
+    try {
+      const r = parseRange(m);
+      if (!ranges.some((x) => x.top <= r.bottom && r.top <= x.bottom && x.left <= r.right && r.left <= x.right)) out.merges.push(m);
+    } catch {
+      // not a range: left out
+    }
+  }
+  return out;
+}
+
+/** The user's cells (userCells) onto the sheet made anew, with the heights and widths the plan does not set. */
+function restoreUserCells(ws: ExcelJS.Worksheet, kept: UserCells, plan: OwnedSheetPlan): void {
+  for (const k of kept.cells) {
+    const cell = ws.getCell(k.row, k.column);
+    cell.value = k.value;
+    cell.style = k.style;
+    if (k.note !== undefined) cell.note = k.note;
+  }
+  for (const m of kept.merges) ws.mergeCells(m);
+  const rows = new Set((plan.rowHeights ?? []).map((h) => h.row));
+  const columns = new Set((plan.columnWidths ?? []).map((w) => parseCell(`${w.column}1`).column));
+  for (const [row, height] of kept.heights) if (!rows.has(row)) ws.getRow(row).height = height;
+  for (const [column, width] of kept.widths) if (!columns.has(column)) ws.getColumn(column).width = width;
+}
+
 /**
  * Writes an owned sheet anew. One that exists keeps its place among the sheets and its visibility
  * (how the user arranged them; `_index` stays very hidden), and a protection without a password,
- * with its settings; one the plan adds goes where the plan's `after` says, shown as it says.
+ * with its settings; one the plan adds goes where the plan's `after` says, shown as it says. What
+ * the user typed on it outside the ranges the plan clears (OwnedSheetPlan.clear) is kept.
  */
 function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Worksheet {
   const existing = sheetNamed(wb, plan.name);
+  const kept = existing && plan.clear ? userCells(existing, plan.clear) : undefined;
   const previousIndex = existing ? wb.worksheets.indexOf(existing) : undefined;
   const state = existing && plan.visibility !== "veryHidden" ? existing.state : plan.visibility;
   const protection = existing ? protectionOf(existing) : null;
@@ -403,6 +471,7 @@ function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Wo
   });
   for (const w of plan.columnWidths ?? []) ws.getColumn(w.column).width = w.width;
   for (const h of plan.rowHeights ?? []) ws.getRow(h.row).height = h.height;
+  if (kept) restoreUserCells(ws, kept, plan);
   if (plan.print) setPrint(ws, plan.print);
   if (plan.freeze) ws.views = [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }];
   placeSheet(wb, ws, existing ? undefined : plan.after, previousIndex);
@@ -460,6 +529,7 @@ export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: M
   // and every formula naming them follows (before the cached results of the formulas reading
   // what this run writes are dropped, so that those reading a renamed sheet are found).
   renameSheets(wb, written.renameSheets ?? []);
+  renameTableColumns(wb, written, warnings);
   const located = locatePlanMarks(wb, written);
   const skippedSheets = passwordProtectedForms(wb, located);
   const skip = new Set(skippedSheets.map((n) => n.toLowerCase()));

@@ -13,9 +13,9 @@ import { XlsxHost } from "./host";
 import { snapshotWorkbook } from "./read";
 import { demoForms, open } from "./test-workbooks";
 
-async function score(file: Uint8Array, lang: "vi" | "en", kinds?: ChartKind[]) {
+async function score(file: Uint8Array, lang: "vi" | "en", kinds?: ChartKind[], definition: unknown = DEMO_DEFINITION) {
   const host = await XlsxHost.fromBuffer(file, "bao-cao.xlsx");
-  const result = await runScoring(host, { definition: DEMO_DEFINITION, lang, projectVersion: "0.1.0", now: new Date("2024-06-01T00:00:00Z"), ...(kinds ? { charts: { kinds } } : {}) });
+  const result = await runScoring(host, { definition, lang, projectVersion: "0.1.0", now: new Date("2024-06-01T00:00:00Z"), ...(kinds ? { charts: { kinds } } : {}) });
   return { out: await host.toBuffer(), plan: result.plan!, warnings: host.lastApply!.warnings };
 }
 
@@ -35,6 +35,30 @@ function addUserSheet(wb: ExcelJS.Workbook): void {
   ws.getCell("D1").dataValidation = { type: "list", allowBlank: true, formulae: ["'Kết quả'!$C$4:$C$6"] };
   ws.addConditionalFormatting({ ref: "A1:A2", rules: [{ type: "expression", priority: 1, formulae: ["A1>'Kết quả'!$D$5"], style: { font: { bold: true } } }] });
   wb.definedNames.add("'Kết quả'!$D$4:$D$6", "Tong_diem");
+}
+
+/** The analyst's sheet of formulas naming the results table's columns (structured references), as the results are in Vietnamese. */
+function addTableFormulas(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet("Phân tích");
+  const formulas = [
+    `INDEX(DTI_Results[Tổng điểm],MATCH("SO-03",DTI_Results[Mã đơn vị],0))`,
+    `VLOOKUP("SO-03",'Kết quả'!$B$4:$C$6,2,FALSE)`,
+    "DTI_Results[[#Headers],[Mã đơn vị]]",
+    "SUM(DTI_Results[[Tổng điểm]:[Giá trị]])",
+    "DTI_Results[[#This Row],[Tổng điểm]]",
+    `COUNTIF(dti_results[HẠ TẦNG SỐ (ĐIỂM)],">0")`,
+    `"DTI_Results[Tổng điểm]"&COUNTA(DTI_Results[#All])`,
+  ];
+  formulas.forEach((formula, i) => (ws.getCell(`A${i + 1}`).value = { formula, result: 0 }));
+  // A fill-down: the formula's text is in the first cell only.
+  ws.getCell("B1").value = { formula: "MAX(DTI_Results[Tổng điểm])+ROW()", shareType: "shared", ref: "B1:B2", result: 0 } as ExcelJS.CellValue;
+  ws.getCell("B2").value = { sharedFormula: "B1", result: 0 } as ExcelJS.CellValue;
+}
+
+/** The formulas of column A of the analyst's sheet, and the text of the fill-down's first cell. */
+function tableFormulas(wb: ExcelJS.Workbook): (string | undefined)[] {
+  const ws = wb.getWorksheet("Phân tích")!;
+  return [...Array.from({ length: 7 }, (_, i) => formulaOf(ws, `A${i + 1}`)), formulaOf(ws, "B1")];
 }
 
 function formulaOf(ws: ExcelJS.Worksheet, address: string): string | undefined {
@@ -127,5 +151,56 @@ describe("scoring again in the other language", () => {
     expect(wb.getWorksheet("Results")!.getCell("A1").value).toBe("Của tôi");
     expect(wb.getWorksheet("Results (2)")!.getTable(RESULTS_TABLE)).toBeDefined();
     expect(wb.getWorksheet("Kết quả")).toBeUndefined();
+  });
+
+  test("the results table's columns renamed to English follow in the analyst's structured references (DTI_Results[Tổng điểm] → DTI_Results[Total points]), and back", async () => {
+    const first = await score(await demoForms(addTableFormulas), "vi");
+    const wbVi = await open(first.out);
+    expect(wbVi.getWorksheet("Kết quả")!.getTable(RESULTS_TABLE)).toBeDefined();
+    const vietnamese = tableFormulas(wbVi);
+    expect(vietnamese[0]).toBe(`INDEX(DTI_Results[Tổng điểm],MATCH("SO-03",DTI_Results[Mã đơn vị],0))`);
+
+    const second = await score(first.out, "en");
+    expect(second.warnings).toEqual([]);
+    const wb = await open(second.out);
+    expect(tableFormulas(wb)).toEqual([
+      `INDEX(DTI_Results[Total points],MATCH("SO-03",DTI_Results[Unit code],0))`,
+      `VLOOKUP("SO-03",Results!$B$4:$C$6,2,FALSE)`,
+      "DTI_Results[[#Headers],[Unit code]]",
+      "SUM(DTI_Results[[Total points]:[Value]])",
+      "DTI_Results[[#This Row],[Total points]]",
+      `COUNTIF(dti_results[Digital infrastructure (points)],">0")`,
+      `"DTI_Results[Tổng điểm]"&COUNTA(DTI_Results[#All])`,
+      "MAX(DTI_Results[Total points])+ROW()",
+    ]);
+    // Every column the formulas name is a column of the table written.
+    const columns = new Set(((wb.getWorksheet("Results")!.getTable(RESULTS_TABLE) as unknown as { table: { columns: { name: string }[] } }).table.columns).map((c) => c.name.toLowerCase()));
+    for (const f of tableFormulas(wb)) {
+      for (const m of (f ?? "").replace(/"[^"]*"/g, "").matchAll(/\[([^\]#[]+)\]/g)) expect(columns).toContain(m[1]!.toLowerCase());
+    }
+    // Computed again on opening: they read what the run wrote.
+    expect(wb.getWorksheet("Phân tích")!.getCell("A1").result).toBeUndefined();
+
+    const third = await score(second.out, "vi");
+    expect(third.warnings).toEqual([]);
+    const back = tableFormulas(await open(third.out));
+    // Back in Vietnamese, as the analyst wrote them (the names in the table's own spelling).
+    expect(back).toEqual([...vietnamese.slice(0, 5), `COUNTIF(dti_results[Hạ tầng số (điểm)],">0")`, ...vietnamese.slice(6)]);
+  });
+
+  test("a structured reference to a column the results no longer have (a group taken out) is left as it is, and the warning names its sheet and cell", async () => {
+    const first = await score(await demoForms(addTableFormulas), "vi");
+    const withoutGroup2 = { ...DEMO_DEFINITION, root: { ...DEMO_DEFINITION.root, children: DEMO_DEFINITION.root.children.filter((g) => g.code !== "2") } };
+    const second = await score(first.out, "en", undefined, withoutGroup2);
+    const formulas = tableFormulas(await open(second.out));
+    expect(formulas[0]).toBe(`INDEX(DTI_Results[Total points],MATCH("SO-03",DTI_Results[Unit code],0))`);
+    expect(formulas[5]).toBe(`COUNTIF(dti_results[HẠ TẦNG SỐ (ĐIỂM)],">0")`);
+    const said = second.warnings.filter((w) => w.en.includes(RESULTS_TABLE));
+    expect(said).toEqual([
+      {
+        vi: "Trang 'Phân tích', ô A6: công thức dùng cột 'Hạ tầng số (điểm)' của bảng DTI_Results, nay kết quả không còn cột này; công thức được để nguyên và sẽ báo lỗi (#REF! trong Excel) cho đến khi bạn sửa lại.",
+        en: "Sheet 'Phân tích', cell A6: the formula uses column 'Hạ tầng số (điểm)' of the table DTI_Results, which the results no longer have; it is left as it is and shows an error (#REF! in Excel) until you change it.",
+      },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The project's own sheets (`Kết quả`, `Biểu đồ`, the hidden `_index`) in an .xlsx file an analyst
- * scores a second time: what they typed beside the table is named before it is wiped, a sheet they
+ * scores a second time: what they typed beside the table stays, a sheet they
  * protected with a password stops the run before anything is written, one protected without a
  * password stays protected as it was, and the sheets stay where and as the analyst put them.
  */
@@ -28,23 +28,23 @@ async function tabs(file: Uint8Array): Promise<[string, string][]> {
 }
 
 describe("cells the analyst typed beside the results table", () => {
-  test("a column added to the table and a line typed under it are named in the write-warning", async () => {
+  test("a column typed beside the table and a line typed under it stay as they were, and nothing is said", async () => {
     const first = await score(await demoForms());
+    let column = 0;
     const typed = await edit(first.out, (wb) => {
       const ws = wb.getWorksheet("Kết quả")!;
       const width = ws.getTable(RESULTS_TABLE) ? ws.getRow(3).cellCount : 0;
-      const column = width + 1;
+      column = width + 1;
       ws.getCell(3, column).value = "Nhận xét của Hội đồng";
       for (let r = 4; r <= 6; r++) ws.getCell(r, column).value = `Ý kiến ${r - 3}`;
       ws.getCell("B7").value = "Ghi chú";
       ws.getCell("C7").value = "Cần xác minh lại số liệu";
     });
     const second = await score(typed, SECOND);
-    const warnings = second.host.lastApply!.warnings;
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]!.vi).toMatch(/^Trang 'Kết quả' do DTI Scorer quản lý: 6 ô bạn nhập \(/);
-    expect(warnings[0]!.en).toMatch(/^The sheet 'Kết quả' is managed by DTI Scorer: 6 cells you typed \(/);
-    // The sheet holds only what the project writes now; the next run says nothing.
+    expect(second.host.lastApply!.warnings).toEqual([]);
+    const ws = (await open(second.out)).getWorksheet("Kết quả")!;
+    expect([3, 4, 5, 6].map((r) => ws.getCell(r, column).value)).toEqual(["Nhận xét của Hội đồng", "Ý kiến 1", "Ý kiến 2", "Ý kiến 3"]);
+    expect([ws.getCell("B7").value, ws.getCell("C7").value]).toEqual(["Ghi chú", "Cần xác minh lại số liệu"]);
     const third = await score(second.out, SECOND);
     expect(third.host.lastApply!.warnings).toEqual([]);
   });

@@ -1,0 +1,215 @@
+/**
+ * Where the project writes on its results sheet, and where it does not: the cells the last run
+ * owned there (as `_index` records them), the cells this run writes, and so the cells the user
+ * typed that a re-score keeps (outside both) or writes over (inside this run's).
+ */
+import type { Message } from "../i18n/text";
+import type { CellValue, OwnedSheetPlan, PlanValue, SheetSnapshot } from "../types";
+import { isCellError } from "../types";
+import { type CellRange, cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
+import { type IndexSheetState, type OwnedCells, unitKey } from "./index-sheet";
+import { isInputsChangedLine } from "./labels";
+import { RESULTS_HEADER_ROW } from "./results-sheet";
+
+function inside(ranges: CellRange[], row: number, column: number): boolean {
+  return ranges.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
+}
+
+function overlap(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+function parsed(ranges: string[]): CellRange[] {
+  return ranges.flatMap((r) => {
+    try {
+      return [parseRange(r)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * The cells the last run owned on its results sheet (`name` now; `renamed` maps a recorded sheet
+ * to the name it has now), as ranges: its title (A1, A2), its table, the lines it wrote below the
+ * table (what was not scored), and the line that says figures changed while it still holds that
+ * line (a text the user typed over it is theirs). A workbook whose `_index` does not record the
+ * table (scored by an earlier version) has it measured: row RESULTS_HEADER_ROW as wide as its
+ * header is now, as many rows as the units the last run scored, and any rows below those with a
+ * code and a name. Undefined when the sheet was not the project's last run.
+ */
+export function lastRunArea(sheet: SheetSnapshot, previous: IndexSheetState, renamed: Map<string, string>, name: string): CellRange[] | undefined {
+  const ours = previous.owned.sheets.some((n) => n === name) || [...renamed.values()].includes(name);
+  if (!ours) return undefined;
+  const recorded = (role: OwnedCells["role"]) =>
+    parsed(previous.owned.cells.filter((c) => c.role === role && (c.sheet === name || renamed.get(c.sheet) === name)).flatMap((c) => c.ranges));
+  const at = (row: number, column: number) => {
+    const v = sheet.values[row - 1]?.[column - 1];
+    return v === undefined || v === null || v === "" ? undefined : v;
+  };
+  const out: CellRange[] = [{ top: 1, left: 1, bottom: 2, right: 1 }, ...recorded("notes")];
+  // The status line (earlier versions put it on the title's row): cell by cell, the project's while it holds that line.
+  for (const r of recorded("status")) {
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let column = r.left; column <= r.right; column++) {
+        if (isInputsChangedLine(sheet.values[row - 1]?.[column - 1])) out.push({ top: row, left: column, bottom: row, right: column });
+      }
+    }
+  }
+  const tables = recorded("table");
+  if (tables.length > 0) return [...out, ...tables];
+  const top = RESULTS_HEADER_ROW;
+  let width = 0;
+  while (at(top, width + 1) !== undefined) width++;
+  if (width === 0) return out;
+  let last = top + Object.keys(previous.provenance?.unitHashes ?? {}).length;
+  // Rows of the table past that count (units recorded under one key): a code and a name.
+  while (at(last + 1, 2) !== undefined && at(last + 1, 3) !== undefined) last++;
+  return [...out, { top, left: 1, bottom: last, right: width }];
+}
+
+/** The cells a plan of an owned sheet writes: its blocks, its tables and its merges, as ranges. */
+export function writtenArea(plan: OwnedSheetPlan): CellRange[] {
+  const blocks = plan.blocks.flatMap((b): CellRange[] => {
+    const { row, column } = parseCell(b.address);
+    const width = Math.max(0, ...b.values.map((r) => r.length));
+    return b.values.length > 0 && width > 0 ? [{ top: row, left: column, bottom: row + b.values.length - 1, right: column + width - 1 }] : [];
+  });
+  return [...blocks, ...parsed(plan.tables.map((t) => t.range)), ...parsed(plan.merges ?? [])];
+}
+
+/**
+ * Ranges as few as cover the same cells, near enough: a range inside another goes, and two of the
+ * same columns that touch or overlap top to bottom (or of the same rows, side by side) become one.
+ * The blocks of a results sheet (title, table, notes, a cell per long name) come to a handful,
+ * however many units it lists.
+ */
+export function coalesceRanges(ranges: CellRange[]): CellRange[] {
+  const out = ranges.map((r) => ({ ...r }));
+  for (let changed = true; changed; ) {
+    changed = false;
+    outer: for (let i = 0; i < out.length; i++) {
+      for (let j = 0; j < out.length; j++) {
+        if (i === j) continue;
+        const a = out[i]!;
+        const b = out[j]!;
+        const contains = a.top <= b.top && a.bottom >= b.bottom && a.left <= b.left && a.right >= b.right;
+        const stacked = a.left === b.left && a.right === b.right && a.top <= b.bottom + 1 && b.top <= a.bottom + 1;
+        const beside = a.top === b.top && a.bottom === b.bottom && a.left <= b.right + 1 && b.left <= a.right + 1;
+        if (!contains && !stacked && !beside) continue;
+        out[i] = { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+        out.splice(j, 1);
+        changed = true;
+        break outer;
+      }
+    }
+  }
+  return out;
+}
+
+/** A cell the user typed on the results sheet, with its text as the sheet shows it. */
+export interface TypedCell {
+  cell: string;
+  text: string;
+}
+
+function shownValue(v: CellValue): string {
+  if (isCellError(v)) return v.error;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return String(v);
+}
+
+/** The cells of `sheet` that hold something outside `owned`, in reading order. */
+export function typedCells(sheet: SheetSnapshot, owned: CellRange[]): (TypedCell & { row: number; column: number })[] {
+  const out: (TypedCell & { row: number; column: number })[] = [];
+  sheet.values.forEach((line, r) =>
+    line.forEach((v, c) => {
+      if (v === undefined || v === null || v === "") return;
+      if (inside(owned, r + 1, c + 1)) return;
+      out.push({ cell: cellAddress(r + 1, c + 1), row: r + 1, column: c + 1, text: shownValue(v) });
+    }),
+  );
+  return out;
+}
+
+/**
+ * What a re-score does on the results sheet as it is now (`sheet`, the project's last run, whose
+ * cells `last` are): the ranges to clear before writing (the last run's cells, this run's, and
+ * any merged area over them: a handful, however many units), and the cells the user typed that
+ * this run writes over. Every other cell the user typed stays as it is.
+ */
+export function resultsRewrite(sheet: SheetSnapshot, last: CellRange[], plan: OwnedSheetPlan): { clear: string[]; overwritten: TypedCell[] } {
+  const writes = writtenArea(plan);
+  const ours = [...last, ...writes];
+  const merges = parsed(sheet.merges ?? []).filter((m) => ours.some((r) => overlap(m, r)));
+  const clear = coalesceRanges([...ours, ...merges]).map((r) => rangeAddress(r.top, r.left, r.bottom, r.right));
+  const overwritten = typedCells(sheet, last)
+    .filter((t) => inside(writes, t.row, t.column))
+    .map(({ cell, text }) => ({ cell, text }));
+  return { clear, overwritten };
+}
+
+/** The most characters of a cell's text an overwritten-cells warning quotes. */
+const QUOTED_CHARS = 40;
+
+function quoted(text: string): string {
+  const chars = [...text.replace(/\s+/g, " ").trim()];
+  return `"${chars.length > QUOTED_CHARS ? `${chars.slice(0, QUOTED_CHARS - 1).join("")}…` : chars.join("")}"`;
+}
+
+/**
+ * The warning that cells the user typed on the results sheet lay where this run writes, and were
+ * written over: each named with the text it held, so that it can be typed again elsewhere.
+ */
+export function overwrittenMessage(sheet: string, cells: TypedCell[]): Message {
+  const listed = cells.map((c) => `${c.cell} ${quoted(c.text)}`).join(", ");
+  const one = cells.length === 1;
+  return {
+    vi: `Trang '${sheet}' do DTI Scorer quản lý: ${cells.length} ô bạn nhập nằm trong vùng kết quả của lần chấm này nên đã bị ghi đè: ${listed}. Hãy nhập lại ở ô khác, ngoài bảng kết quả; các ô bạn nhập ở chỗ khác được giữ nguyên.`,
+    en: `The sheet '${sheet}' is managed by DTI Scorer: ${cells.length} ${one ? "cell" : "cells"} you typed lay where this run writes the results and ${one ? "was" : "were"} overwritten: ${listed}. Type ${one ? "it" : "them"} again in another cell, outside the results table; the cells you typed elsewhere are kept.`,
+  };
+}
+
+/** A column the user added to the results table: its header, and its values by unit (unitKey of the row's code and name). */
+export interface AddedColumn {
+  header: string;
+  values: Map<string, { cell: string; value: PlanValue; text: string }>;
+}
+
+/**
+ * The columns the user added to the last run's results table (Excel grows a table when one types
+ * right of its last column): each column right of the table `_index` records, one after another,
+ * with a header typed in its header row. Their values are read by each row's unit (its code, or
+ * its name when it has none: the table's second and third columns), so that they go with their
+ * units when the rows are sorted again. `area` is what they took (header and rows).
+ */
+export function addedColumns(sheet: SheetSnapshot, previous: IndexSheetState, renamed: Map<string, string>, name: string): { columns: AddedColumn[]; area?: CellRange } {
+  const table = parsed(previous.owned.cells.filter((c) => c.role === "table" && (c.sheet === name || renamed.get(c.sheet) === name)).flatMap((c) => c.ranges))[0];
+  if (!table) return { columns: [] };
+  const at = (row: number, column: number): CellValue => sheet.values[row - 1]?.[column - 1] ?? null;
+  const columns: AddedColumn[] = [];
+  let column = table.right + 1;
+  for (; ; column++) {
+    const header = at(table.top, column);
+    if (header === null || header === "") break;
+    const values = new Map<string, { cell: string; value: PlanValue; text: string }>();
+    for (let row = table.top + 1; row <= table.bottom; row++) {
+      const v = at(row, column);
+      if (v === null || v === "") continue;
+      const key = unitKey({ code: String(at(row, 2) ?? ""), name: String(at(row, 3) ?? "") });
+      values.set(key, { cell: cellAddress(row, column), value: isCellError(v) ? v.error : v, text: shownValue(v) });
+    }
+    columns.push({ header: shownValue(header), values });
+  }
+  return columns.length > 0 ? { columns, area: { top: table.top, left: table.right + 1, bottom: table.bottom, right: column - 1 } } : { columns };
+}
+
+/** The warning that values of a column the user added to the results table were of units no longer scored, and are not carried. */
+export function droppedValuesMessage(sheet: string, cells: (TypedCell & { header: string })[]): Message {
+  const listed = cells.map((c) => `${c.cell} ${quoted(c.text)} (${quoted(c.header)})`).join(", ");
+  const one = cells.length === 1;
+  return {
+    vi: `Trang '${sheet}': cột bạn thêm vào bảng kết quả được giữ lại theo từng đơn vị, nhưng ${cells.length} ô của đơn vị không còn được chấm đã bị bỏ: ${listed}. Hãy nhập lại ở ô khác nếu cần.`,
+    en: `The sheet '${sheet}': the columns you added to the results table are kept with their units, but ${cells.length} ${one ? "cell" : "cells"} of units no longer scored ${one ? "was" : "were"} dropped: ${listed}. Type ${one ? "it" : "them"} again elsewhere if needed.`,
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * What an analyst types on the results sheet of a scored workbook stays when it is scored again:
+ * the run clears only the cells the last run owned there and those it writes now. A cell the new
+ * results are written over is named in the warning, with the text it held.
+ */
+import ExcelJS from "exceljs";
+import { edit, open, scoreAgain, scoredDemo } from "./test-workbooks";
+
+const NOTE = "Đề nghị Sở Y tế và Đài Phát thanh và Truyền hình tỉnh thống nhất lại mã đơn vị trước kỳ sau";
+
+/** The demo as scored (20 units, table A3:AC23, one form not scored listed in A25:A26), with what the analyst typed. */
+async function typedDemo(): Promise<Uint8Array> {
+  return edit(await scoredDemo(), (wb) => {
+    const ws = wb.getWorksheet("Kết quả")!;
+    ws.getCell("E1").value = "Bản gửi Hội đồng";
+    ws.getCell("E1").font = { bold: true, color: { argb: "FFC00000" } };
+    ws.getCell("AE3").value = "Tổng hợp";
+    ws.getCell("AE16").value = { formula: "COUNTA(B4:B23)", result: 20 } as ExcelJS.CellFormulaValue;
+    ws.getCell("AE16").numFmt = "0";
+    ws.getColumn("AE").width = 30;
+    ws.getCell("A28").value = "Đã báo cáo lãnh đạo ngày 10/06";
+    ws.getRow(28).height = 33;
+    // Right under the table: the row a twenty-first unit takes.
+    ws.getCell("D24").value = NOTE;
+  });
+}
+
+describe("what the analyst typed on the results sheet, scored again", () => {
+  test("the same units: every typed cell stays with its value, formula, look, row height and column width; nothing is said", async () => {
+    const again = await scoreAgain(await typedDemo());
+    expect(again.warnings).toEqual([]);
+    const ws = (await open(again.out)).getWorksheet("Kết quả")!;
+    expect(ws.getCell("E1").value).toBe("Bản gửi Hội đồng");
+    expect(ws.getCell("E1").font).toMatchObject({ bold: true, color: { argb: "FFC00000" } });
+    expect(ws.getCell("AE3").value).toBe("Tổng hợp");
+    expect(ws.getCell("AE16").formula).toBe("COUNTA(B4:B23)");
+    expect(ws.getCell("AE16").numFmt).toBe("0");
+    expect(ws.getColumn("AE").width).toBe(30);
+    expect(ws.getCell("A28").value).toBe("Đã báo cáo lãnh đạo ngày 10/06");
+    expect(ws.getRow(28).height).toBe(33);
+    expect(ws.getCell("D24").value).toBe(NOTE);
+    // The project's own cells are written again, once: the title, the table, the lines under it.
+    expect(String(ws.getCell("A1").value)).toMatch(/^Kết quả đánh giá, xếp hạng/);
+    expect(ws.getCell("A25").value).toBe("1 phiếu chưa được chấm:");
+    expect((ws.model as unknown as { merges: string[] }).merges.sort()).toEqual(["A1:C1", "A25:C25", "A26:C26", "A2:C2"]);
+    // And a third run still says nothing and keeps them.
+    const third = await scoreAgain(again.out);
+    expect(third.warnings).toEqual([]);
+    expect((await open(third.out)).getWorksheet("Kết quả")!.getCell("AE3").value).toBe("Tổng hợp");
+  });
+
+  test("a unit more: the table grows over the line typed under it, which the warning names with its text; the cells elsewhere stay, the old lines under the table go", async () => {
+    const fixed = await edit(await typedDemo(), (wb) => {
+      // The form not scored gets a code of its own: 21 units, the table takes row 24.
+      wb.getWorksheet("Đài Phát thanh và Truyền hình…")!.getCell("B2").value = "DPTTH";
+    });
+    const again = await scoreAgain(fixed);
+    expect(again.warnings.map((w) => w.vi)).toEqual([
+      `Trang 'Kết quả' do DTI Scorer quản lý: 1 ô bạn nhập nằm trong vùng kết quả của lần chấm này nên đã bị ghi đè: D24 "${NOTE.slice(0, 39)}…". Hãy nhập lại ở ô khác, ngoài bảng kết quả; các ô bạn nhập ở chỗ khác được giữ nguyên.`,
+    ]);
+    const ws = (await open(again.out)).getWorksheet("Kết quả")!;
+    expect(ws.getCell("D24").value).not.toBe(NOTE);
+    expect(ws.getCell("B24").value).not.toBeNull();
+    expect(ws.getCell("E1").value).toBe("Bản gửi Hội đồng");
+    expect(ws.getCell("AE3").value).toBe("Tổng hợp");
+    expect(ws.getCell("AE16").formula).toBe("COUNTA(B4:B23)");
+    expect(ws.getCell("A28").value).toBe("Đã báo cáo lãnh đạo ngày 10/06");
+    // Nothing is listed under the table any more: the last run's lines and their merges are gone.
+    expect([ws.getCell("A25").value, ws.getCell("A26").value]).toEqual([null, null]);
+    expect((ws.model as unknown as { merges: string[] }).merges.sort()).toEqual(["A1:C1", "A2:C2"]);
+  });
+});
+
+describe("a column the analyst added to the results table, scored again", () => {
+  test("becomes the table's last column, each value on its unit's row as the rows are sorted again; a unit without one has it blank", async () => {
+    const codes: Record<number, string> = {};
+    const typed = await edit(await scoredDemo(), (wb) => {
+      const ws = wb.getWorksheet("Kết quả")!;
+      // The table ends at AC: typed right of it, as Excel grows the table.
+      expect(ws.getCell("AD3").value).toBeNull();
+      ws.getCell("AD3").value = "Nhận xét HĐ";
+      ws.getCell("AD16").value = "Cần bổ sung minh chứng";
+      ws.getCell("AD19").value = 2;
+      for (const r of [16, 19]) codes[r] = String(ws.getCell(r, 2).value);
+      // A twenty-first unit: the rows after it move down.
+      wb.getWorksheet("Đài Phát thanh và Truyền hình…")!.getCell("B2").value = "DPTTH";
+    });
+    const again = await scoreAgain(typed);
+    expect(again.warnings).toEqual([]);
+    const ws = (await open(again.out)).getWorksheet("Kết quả")!;
+    const table = ws.getTable("DTI_Results") as unknown as { table: { tableRef?: string; ref: string; columns: { name: string }[] } };
+    expect(table.table.columns.at(-1)!.name).toBe("Nhận xét HĐ");
+    expect(table.table.columns).toHaveLength(30);
+    const byCode = new Map<string, unknown>();
+    for (let r = 4; r <= 24; r++) byCode.set(String(ws.getCell(r, 2).value), ws.getCell(r, 30).value);
+    expect(byCode.get(codes[16]!)).toBe("Cần bổ sung minh chứng");
+    expect(byCode.get(codes[19]!)).toBe(2);
+    expect([...byCode.values()].filter((v) => v !== null && v !== "")).toHaveLength(2);
+    expect(byCode.get("DPTTH")).toBeNull();
+    // Scored once more: the column is still the table's last, its values on their units' rows.
+    const third = await scoreAgain(again.out);
+    expect(third.warnings).toEqual([]);
+    const next = (await open(third.out)).getWorksheet("Kết quả")!;
+    expect(next.getCell(3, 30).value).toBe("Nhận xét HĐ");
+    for (let r = 4; r <= 24; r++) expect(next.getCell(r, 30).value).toBe(byCode.get(String(next.getCell(r, 2).value)));
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * What an analyst types on the results sheet of a workbook open in Excel stays when it is scored
+ * again: the run clears only the cells the last run owned there and those it writes now (a
+ * handful of ranges, however many units), so a cell typed elsewhere keeps its value and look. A
+ * cell the new results are written over is named in the warning, with the text it held. The run
+ * takes as many requests as one over a sheet nobody typed on.
+ */
+import { columnNumber } from "../../src/core/a1";
+import { runScoring } from "../../src/core/pipeline";
+import { RESULTS_TABLE } from "../../src/core/plan";
+import { ExcelHost } from "../../src/hosts/excel";
+import type { ExcelDouble } from "../excel-double";
+import { layoutAWorkbook } from "./fixtures";
+
+const RESULTS = "Kết quả";
+const NOTE = "Đề nghị đơn vị số 1 gửi lại phiếu đã ký, kèm minh chứng cho các chỉ tiêu 2.1 và 2.3";
+
+async function score(double: ExcelDouble, definition: unknown, now: Date): Promise<ExcelHost> {
+  double.install();
+  const host = new ExcelHost();
+  await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
+  return host;
+}
+
+/** Six unit forms and a copy of the first (not scored: listed under the table, in rows 11–12), scored once. */
+async function scoredOnce() {
+  const made = await layoutAWorkbook(6);
+  made.double.copySheet("Đơn vị số 1", "Bản sao");
+  await score(made.double, made.definition, new Date("2026-01-15T08:00:00Z"));
+  return made;
+}
+
+/** What the analyst types, as Excel's range API types it: text, a formula, a look, a row height, a column width. */
+async function type(): Promise<void> {
+  await Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem(RESULTS);
+    ws.getRange("E1").values = [["Bản gửi Hội đồng"]];
+    ws.getRange("E1").format.font.bold = true;
+    ws.getRange("AE3").values = [["Tổng hợp"]];
+    ws.getRange("AE16").formulas = [["=COUNTA(B4:B9)"]];
+    ws.getRange("AE:AE").format.columnWidth = 150;
+    // Two rows under the lines on the form not scored.
+    ws.getRange("A14").values = [["Đã báo cáo lãnh đạo ngày 10/06"]];
+    ws.getRange("14:14").format.rowHeight = 33;
+    // Right under the table: the row a seventh unit takes.
+    ws.getRange("D10").values = [[NOTE]];
+    await ctx.sync();
+  });
+}
+
+function cell(double: ExcelDouble, address: string) {
+  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+  return double.sheet(RESULTS).get(Number(m[2]) - 1, columnNumber(m[1]!) - 1);
+}
+
+describe("in Excel, what the analyst typed on the results sheet, scored again", () => {
+  test("the same units: every typed cell stays with its value, formula, look, row height and column width; nothing is said; as many requests as over an untouched sheet", async () => {
+    const untouched = await scoredOnce();
+    untouched.double.resetCounters();
+    await score(untouched.double, untouched.definition, new Date("2026-01-22T08:00:00Z"));
+    const plain = untouched.double.syncCount;
+
+    const { double, definition } = await scoredOnce();
+    await type();
+    const table = double.workbook.tables.find((t) => t.name === RESULTS_TABLE)!;
+    expect(table.col + table.cols).toBeLessThan(columnNumber("AE") - 1);
+    double.resetCounters();
+    const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+    expect(host.lastApply!.warnings).toEqual([]);
+    expect(double.requests.every((r) => r.ok)).toBe(true);
+    expect(double.syncCount).toBe(plain);
+    expect(cell(double, "E1")?.v).toBe("Bản gửi Hội đồng");
+    expect(cell(double, "E1")?.bold).toBe(true);
+    expect(cell(double, "AE3")?.v).toBe("Tổng hợp");
+    expect(cell(double, "AE16")?.f).toBe("=COUNTA(B4:B9)");
+    expect(double.sheet(RESULTS).columnWidths.get(columnNumber("AE") - 1)).toBe(150);
+    expect(cell(double, "A14")?.v).toBe("Đã báo cáo lãnh đạo ngày 10/06");
+    expect(double.sheet(RESULTS).rowHeights.get(13)).toBe(33);
+    expect(cell(double, "D10")?.v).toBe(NOTE);
+    // The project's cells are written again: the title, the table, the lines under it.
+    expect(String(cell(double, "A1")?.v)).toMatch(/^Kết quả đánh giá, xếp hạng/);
+    expect(cell(double, "A11")?.v).toBe("1 phiếu chưa được chấm:");
+    expect(double.workbook.tables.filter((t) => t.name === RESULTS_TABLE)).toHaveLength(1);
+  });
+
+  test("a unit more: the table grows over the line typed under it, which the warning names with its text; the cells elsewhere stay, the old lines go", async () => {
+    const { double, definition } = await scoredOnce();
+    await type();
+    // The copy gets a code of its own: seven units, the table takes row 10.
+    const copy = double.sheet("Bản sao");
+    // (The form is protected: as the analyst who unprotects it, types and protects it again.)
+    [...copy.cells].find(([, c]) => c.v === "U0001")![1].v = "U0099";
+    const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+    expect(host.lastApply!.warnings.map((w) => w.vi)).toEqual([
+      `Trang 'Kết quả' do DTI Scorer quản lý: 1 ô bạn nhập nằm trong vùng kết quả của lần chấm này nên đã bị ghi đè: D10 "${NOTE.slice(0, 39)}…". Hãy nhập lại ở ô khác, ngoài bảng kết quả; các ô bạn nhập ở chỗ khác được giữ nguyên.`,
+    ]);
+    expect(double.requests.every((r) => r.ok)).toBe(true);
+    expect(cell(double, "D10")?.v).not.toBe(NOTE);
+    expect(cell(double, "E1")?.v).toBe("Bản gửi Hội đồng");
+    expect(cell(double, "AE3")?.v).toBe("Tổng hợp");
+    expect(cell(double, "AE16")?.f).toBe("=COUNTA(B4:B9)");
+    expect(cell(double, "A14")?.v).toBe("Đã báo cáo lãnh đạo ngày 10/06");
+    expect([cell(double, "A11")?.v ?? "", cell(double, "A12")?.v ?? ""]).toEqual(["", ""]);
+    expect(double.sheet(RESULTS).merges).toHaveLength(2);
+  });
+});
+
+describe("in Excel, a column the analyst added to the results table, scored again", () => {
+  test("becomes the table's last column, each value on its unit's row as the rows are sorted again; a unit without one has it blank", async () => {
+    const { double, definition } = await scoredOnce();
+    const table = { ...double.workbook.tables.find((t) => t.name === RESULTS_TABLE)! };
+    const col = table.col + table.cols;
+    const codes = [5, 8].map((r) => String(double.sheet(RESULTS).get(r, 1)?.v));
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(RESULTS);
+      ws.getRangeByIndexes(2, col, 1, 1).values = [["Nhận xét HĐ"]];
+      ws.getRangeByIndexes(5, col, 1, 1).values = [["Cần bổ sung minh chứng"]];
+      ws.getRangeByIndexes(8, col, 1, 1).values = [[2]];
+      // Excel grows the table over a column typed right of it.
+      ctx.workbook.tables.getItem(RESULTS_TABLE).resize(ws.getRangeByIndexes(table.row, table.col, table.rows, table.cols + 1));
+      await ctx.sync();
+    });
+    // The copy gets a code of its own: seven units, the rows are sorted again.
+    [...double.sheet("Bản sao").cells].find(([, c]) => c.v === "U0001")![1].v = "U0099";
+    const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+    expect(host.lastApply!.warnings).toEqual([]);
+    expect(double.requests.every((r) => r.ok)).toBe(true);
+    const grown = double.workbook.tables.find((t) => t.name === RESULTS_TABLE)!;
+    expect([grown.rows, grown.cols]).toEqual([8, table.cols + 1]);
+    const sheet = double.sheet(RESULTS);
+    expect(sheet.get(2, col)?.v).toBe("Nhận xét HĐ");
+    const byCode = new Map<string, unknown>();
+    for (let r = 3; r <= 9; r++) byCode.set(String(sheet.get(r, 1)?.v), sheet.get(r, col)?.v ?? "");
+    expect(byCode.get(codes[0]!)).toBe("Cần bổ sung minh chứng");
+    expect(byCode.get(codes[1]!)).toBe(2);
+    expect(byCode.get("U0099")).toBe("");
+    expect([...byCode.values()].filter((v) => v !== "")).toHaveLength(2);
+    // Scored once more: the column is still the table's last, its values on their units' rows.
+    const again = await score(double, definition, new Date("2026-01-29T08:00:00Z"));
+    expect(again.lastApply!.warnings).toEqual([]);
+    expect(double.workbook.tables.find((t) => t.name === RESULTS_TABLE)!.cols).toBe(table.cols + 1);
+    expect(sheet.get(2, col)?.v).toBe("Nhận xét HĐ");
+    for (let r = 3; r <= 9; r++) expect(sheet.get(r, col)?.v ?? "").toBe(byCode.get(String(sheet.get(r, 1)?.v)));
+  });
+});
