@@ -16,6 +16,8 @@ export class XlsxHost implements WorkbookHost {
   private removedSheets: string[] = [];
   /** Sheets the last applied plan renamed: their drawings go with them. */
   private renamedSheets: { from: string; to: string }[] = [];
+  /** Sheets the last applied plan wrote anew: their print titles are the plan's. */
+  private ownedSheets: string[] = [];
   /**
    * What the user should know about the last applied plan (a sheet of theirs the results had to
    * avoid, a unit's form a password protects), and the forms it left unwritten for their password.
@@ -60,11 +62,12 @@ export class XlsxHost implements WorkbookHost {
     this.pendingCharts = charts;
     this.removedSheets = [...(plan.removeSheets ?? [])];
     this.renamedSheets = [...(plan.renameSheets ?? [])];
+    this.ownedSheets = plan.owned.map((o) => o.name);
     this.lastApply = { warnings, skippedSheets };
   }
 
   /**
-   * The workbook as .xlsx bytes, with the drawings of the file read and the charts of the last
+   * The workbook as .xlsx bytes, with the drawings and defined names of the file read and the charts of the last
    * applied plan. As in Excel, where an owned sheet is cleared but its charts and shapes stay,
    * the drawings of owned sheets are carried over too: a chart of an earlier run that this plan
    * does not write (not chosen this time) stays as it was, and one it writes is replaced in place
@@ -75,7 +78,7 @@ export class XlsxHost implements WorkbookHost {
     const { bytes, dataBarSheets } = await writeUntidied(this.workbook);
     let written = bytes;
     const charts = this.pendingCharts.length > 0;
-    if (this.original) written = await preserveDrawings(this.original, written, { skipSheets: this.removedSheets, renamedSheets: this.renamedSheets, ...(charts ? {} : { tidyDataBars: dataBarSheets }) });
+    if (this.original) written = await preserveDrawings(this.original, written, { skipSheets: this.removedSheets, renamedSheets: this.renamedSheets, ownedSheets: this.ownedSheets, ...(charts ? {} : { tidyDataBars: dataBarSheets }) });
     else if (!charts) written = await tidyDataBars(written, dataBarSheets);
     if (!charts) return written;
     return addCharts(

@@ -1,14 +1,16 @@
 /**
  * The package plumbing of an .xlsx file shared by the steps that edit its XML after ExcelJS has
- * written it (charts.ts adds charts, preserve.ts carries the user's drawings over): relationship
- * parts, part paths, [Content_Types].xml, the sheets of the workbook part, the worksheet's
- * <drawing> element, and XML text escaping. Text in, text out; pure (no jszip, no Node).
+ * written it (charts.ts adds charts, preserve.ts carries the user's drawings over, defined-names.ts
+ * puts the user's defined names back): relationship parts, part paths, [Content_Types].xml, the
+ * sheets of the workbook part, a child put where the schema wants it (the worksheet's <drawing>
+ * element), and XML text escaping. Text in, text out; pure (no jszip, no Node).
  */
 
 export const NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 export const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const REL_DRAWING = `${NS_R}/drawing`;
 export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+export const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
 export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 // ---------------------------------------------------------------------------------------------
@@ -88,16 +90,28 @@ export function extensionOf(path: string): string {
 // ---------------------------------------------------------------------------------------------
 // The workbook's sheets
 
+/** The <sheet> elements of the workbook part in their order (the order `localSheetId` counts in): each one's name and attributes. */
+function sheetElements(workbookXml: string): { name: string | undefined; attrs: string }[] {
+  const sheets = /<(?:\w+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheets>/.exec(workbookXml)?.[1] ?? "";
+  return [...sheets.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)].map((m) => {
+    const attrs = m[1] ?? "";
+    const name = attr(attrs, "name");
+    return { name: name === undefined ? undefined : unescapeXml(name), attrs };
+  });
+}
+
+/** The names of the workbook's sheets in their order: a defined name's `localSheetId` is an index into it. */
+export function sheetNames(workbookXml: string): string[] {
+  return sheetElements(workbookXml).map((s) => s.name ?? "");
+}
+
 /** Sheet name → worksheet part path, from the workbook part and its relationships. */
 export function sheetParts(workbookXml: string, workbookRels: Relationship[], workbookPath: string): Map<string, string> {
   const out = new Map<string, string>();
-  const sheets = /<(?:\w+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheets>/.exec(workbookXml)?.[1] ?? "";
-  for (const m of sheets.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
-    const attrs = m[1] ?? "";
-    const name = attr(attrs, "name");
+  for (const { name, attrs } of sheetElements(workbookXml)) {
     const rid = /\s\w+:id="([^"]*)"/.exec(attrs)?.[1];
     const rel = workbookRels.find((r) => r.id === rid);
-    if (name !== undefined && rel && !isExternal(rel)) out.set(unescapeXml(name), resolveTarget(workbookPath, rel.target));
+    if (name !== undefined && rel && !isExternal(rel)) out.set(name, resolveTarget(workbookPath, rel.target));
   }
   return out;
 }
@@ -179,7 +193,7 @@ export function drawingElementId(sheetXml: string): string | undefined {
 
 /** Put <drawing r:id> where CT_Worksheet wants it: before the first child that follows it. */
 export function insertDrawingElement(sheetXml: string, rid: string): string {
-  const { rootStart, rootEnd, children, closeStart } = topLevelChildren(sheetXml);
+  const { rootStart, rootEnd, closeStart } = topLevelChildren(sheetXml);
   if (rootStart < 0 || closeStart < 0) throw new Error("The worksheet part is not a worksheet");
   let root = sheetXml.slice(rootStart, rootEnd + 1);
   const elementPrefix = /^<(\w+:)?/.exec(root)?.[1] ?? "";
@@ -191,10 +205,18 @@ export function insertDrawingElement(sheetXml: string, rid: string): string {
     root = root.replace(/^(<[\w:]+)/, `$1 xmlns:${relPrefix}="${NS_R}"`);
   }
   const element = `<${elementPrefix}drawing ${relPrefix}:id="${rid}"/>`;
-  const shift = root.length - (rootEnd + 1 - rootStart);
-  const xml = sheetXml.slice(0, rootStart) + root + sheetXml.slice(rootEnd + 1);
-  const next = children.find((c) => AFTER_DRAWING.has(c.name));
-  const at = (next ? next.start : closeStart) + shift;
+  return insertChild(sheetXml.slice(0, rootStart) + root + sheetXml.slice(rootEnd + 1), element, AFTER_DRAWING);
+}
+
+/**
+ * `element` put among the root's children where the schema wants it: before the first child named
+ * in `following` (the children the schema puts after it), else last.
+ */
+export function insertChild(xml: string, element: string, following: ReadonlySet<string>): string {
+  const { children, closeStart } = topLevelChildren(xml);
+  if (closeStart < 0) throw new Error("The part has no root element to add to");
+  const next = children.find((c) => following.has(c.name));
+  const at = next ? next.start : closeStart;
   return xml.slice(0, at) + element + xml.slice(at);
 }
 

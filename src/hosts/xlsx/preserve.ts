@@ -13,14 +13,18 @@
  * the pictures ExcelJS wrote again (same image bytes at the same cell) are dropped as duplicates,
  * and anything else ExcelJS wrote is kept. Chart formulas name sheets, not parts, so the charts
  * keep pointing at their data (a sheet the run renamed is named anew in them, and its drawing
- * goes with it).
+ * goes with it). In the same pass the workbook's defined names are put back as the original had
+ * them, which ExcelJS drops, cuts or merges (restoreDefinedNames).
  * Pure (jszip only): runs in Node and in the browser.
  */
 import JSZip from "jszip";
+import { type ColumnRenames, tableColumnRenames } from "../../core/structured-refs";
+import { restoreDefinedNames, tableOf } from "./defined-names";
 import { tidyDataBarsIn } from "./finish";
 import { renameSheetInFormula } from "./stale-results";
 import {
   CT_DRAWING,
+  CT_TABLE,
   ContentTypes,
   REL_DRAWING,
   type Relationship,
@@ -60,6 +64,11 @@ export interface PreserveOptions {
    * other files); a sheet not named here keeps that of the original's sheet of its name.
    */
   legacyPasswords?: ReadonlyMap<string, string>;
+  /**
+   * Sheets the run wrote anew besides `skipSheets` (the project's own): their print titles and
+   * print area are those written, not the original's (restoreDefinedNames).
+   */
+  ownedSheets?: readonly string[];
 }
 
 export async function preserveDrawings(
@@ -84,6 +93,7 @@ export async function preserveDrawings(
     if (password !== undefined) passwords.set(renamed, password);
   }
   if (await restoreLegacyPasswordsIn(target, passwords)) changed = true;
+  if (await restoreDefinedNamesIn(source, target, { ownedSheets: [...options.skipSheets, ...(options.ownedSheets ?? [])], renamedSheets: renames })) changed = true;
   for (const [name, sourceSheet] of source.sheets) {
     if (skip.has(name)) continue;
     const renamed = renames.find((r) => r.from.toLowerCase() === name.toLowerCase())?.to;
@@ -136,6 +146,32 @@ async function restoreLegacyPasswordsIn(target: Package, passwords: ReadonlyMap<
     changed = true;
   }
   return changed;
+}
+
+/**
+ * The defined names of the original put back into the written workbook part as they were, beside
+ * those the run defines (restoreDefinedNames), the columns of the tables the run renamed followed
+ * in their text; whether the part changed.
+ */
+async function restoreDefinedNamesIn(
+  source: Package,
+  target: Package,
+  options: { ownedSheets: readonly string[]; renamedSheets: readonly { from: string; to: string }[] },
+): Promise<boolean> {
+  if (!source.has(source.workbook) || !target.has(target.workbook)) return false;
+  const written = await target.text(target.workbook);
+  const before = await source.tables();
+  const tableColumns = new Map<string, ColumnRenames>();
+  for (const [key, after] of await target.tables()) {
+    const was = before.get(key);
+    if (!was || was.headers.join("\u0000") === after.headers.join("\u0000")) continue;
+    const columns = tableColumnRenames(was.headers, after.headers);
+    if (columns.size > 0) tableColumns.set(after.name, columns);
+  }
+  const restored = restoreDefinedNames(await source.text(source.workbook), written, { ...options, tableColumns });
+  if (restored === written) return false;
+  target.zip.file(target.workbook, restored);
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,6 +400,9 @@ class Package {
   private types = new ContentTypes("");
   private readonly names = new Set<string>();
 
+  /** The workbook part's path. */
+  workbook = "xl/workbook.xml";
+
   private constructor(readonly zip: JSZip) {}
 
   static async open(zip: JSZip): Promise<Package> {
@@ -373,9 +412,21 @@ class Package {
     });
     pkg.types = new ContentTypes((await pkg.textOrUndefined("[Content_Types].xml")) ?? "");
     const workbookPath = await pkg.workbookPath();
+    pkg.workbook = workbookPath;
     const workbook = (await pkg.textOrUndefined(workbookPath)) ?? "";
     for (const [name, path] of sheetParts(workbook, await pkg.rels(workbookPath), workbookPath)) pkg.sheets.set(name, path);
     return pkg;
+  }
+
+  /** The package's tables (their parts, by content type), by name in lower case: the name structured references use, and the headers. */
+  async tables(): Promise<Map<string, { name: string; headers: string[] }>> {
+    const out = new Map<string, { name: string; headers: string[] }>();
+    for (const path of this.paths()) {
+      if (this.types.of(path) !== CT_TABLE) continue;
+      const table = tableOf((await this.textOrUndefined(path)) ?? "");
+      if (table) out.set(table.name.toLowerCase(), table);
+    }
+    return out;
   }
 
   private async workbookPath(): Promise<string> {
