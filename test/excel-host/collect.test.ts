@@ -271,4 +271,32 @@ describe("collecting forms into Excel", () => {
     expect(file.report.take.map((t) => [t.file, t.as])).toEqual(report.inserted.map((i) => [i.file, i.as]));
     expect(new Set(file.report.skipped.map((s) => s.reason.vi))).toEqual(new Set(report.skipped.map((s) => s.reason.vi)));
   }, 60_000);
+  test("forms of units new to the workbook go after the forms already there, not after the user's own sheets, in Excel as in file mode", async () => {
+    const { model } = departmentModel("undp-hdi");
+    // Two units' forms, then a sheet of the official's own at the end.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await templateBytes(model, 2)) as never);
+    wb.addWorksheet("Ghi chú riêng").getCell("A1").value = "Danh sách gửi email";
+    const base = new Uint8Array(await wb.xlsx.writeBuffer());
+    const files = [
+      { name: "u3.xlsx", data: Buffer.from(await formFile("Đơn vị số 3", 2), "base64") },
+      { name: "u4.xlsx", data: Buffer.from(await formFile("Đơn vị số 4", 3), "base64") },
+    ];
+    const double = createExcelDouble();
+    await double.loadXlsx(base);
+    const before = double.sheetNames();
+    expect(before.slice(-1)).toEqual(["Ghi chú riêng"]);
+    double.install();
+    const report = await new ExcelHost().insertWorkbooks(files.map((f) => ({ name: f.name, base64: Buffer.from(f.data).toString("base64") })), model);
+    expect(report.inserted.map((i) => i.as)).toEqual(["Đơn vị số 3", "Đơn vị số 4"]);
+    const expected = [...before.slice(0, before.indexOf("Đơn vị số 2") + 1), "Đơn vị số 3", "Đơn vị số 4", ...before.slice(before.indexOf("Đơn vị số 2") + 1)];
+    expect(double.sheetNames()).toEqual(expected);
+    expect(double.sheetNames().slice(-1)).toEqual(["Ghi chú riêng"]);
+    // The command line gathering the same files into the same workbook puts them in the same places.
+    const file = await collectFiles(files, base, model);
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.load(file.data as never);
+    expect(written.worksheets.map((w) => w.name)).toEqual(expected);
+    expect(written.getWorksheet("Ghi chú riêng")!.getCell("A1").value).toBe("Danh sách gửi email");
+  }, 60_000);
 });

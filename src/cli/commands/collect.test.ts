@@ -103,7 +103,8 @@ describe("dti-scorer collect", () => {
     const r = await run(["collect", "b.xlsx", "--out", "lo.xlsx"]);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(await sheetNames("lo.xlsx")).toEqual(["Sở Y tế", "Danh bạ", "Sở Tài chính"]);
+    // The new form goes after the form already there, before the user's own sheet.
+    expect(await sheetNames("lo.xlsx")).toEqual(["Sở Y tế", "Sở Tài chính", "Danh bạ"]);
     expect(existsSync(join(dir, "lo.xlsx"))).toBe(true);
   }, 30_000);
 

@@ -253,6 +253,13 @@ async function existingForms(ctx: Excel.RequestContext, sheets: { name: string }
   return { forms, indices };
 }
 
+/** The position of the last of `forms` among the sheets (-1 when none is there). */
+function lastFormPosition(forms: readonly ExistingForm[], positionOf: ReadonlyMap<string, number>): number {
+  let last = -1;
+  for (const f of forms) last = Math.max(last, positionOf.get(f.sheet) ?? -1);
+  return last;
+}
+
 export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name: string; base64: string }[], model?: IndexModel): Promise<CollectReport> {
   const report: CollectReport = { inserted: [], skipped: [], warnings: [] };
   const incoming: { file: string; sheets: SheetSnapshot[] }[] = [];
@@ -314,6 +321,18 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
   for (const { t, id } of replacing) {
     ctx.workbook.worksheets.getItem(id).position = positionOf.get(t.replaces)!;
     ctx.workbook.worksheets.getItem(t.replaces).delete();
+  }
+  // A form of a unit new to the workbook goes after the last form already there (not after the
+  // user's own sheets at the end), the files' forms in the order they came. The replacements
+  // above kept every other sheet's position, and the new sheets are all at the end.
+  let at = lastFormPosition(existing.forms, positionOf) + 1;
+  if (at > 0) {
+    for (const entry of done) {
+      entry.takes.forEach((t, i) => {
+        const id = entry.ids?.[i];
+        if (id !== undefined && !replacing.some((r) => r.t === t)) ctx.workbook.worksheets.getItem(id).position = at++;
+      });
+    }
   }
   for (const entry of done) {
     entry.takes.forEach((t, i) => {

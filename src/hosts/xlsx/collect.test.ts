@@ -380,7 +380,8 @@ describe("collecting forms from several files", () => {
     const { data, report } = await collectFiles([{ name: "stc.xlsx", data: await form("STC", "Sở Tài chính", 0.5) }], withoutStyle);
     expect(report.take.map((t) => t.as)).toEqual(["Sở Tài chính"]);
     const wb = await load(data);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Hướng dẫn", "Sở Y tế", "Danh sách", "Sở Tài chính"]);
+    // The new form goes after the form already there, before the user's own sheet.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Hướng dẫn", "Sở Y tế", "Sở Tài chính", "Danh sách"]);
     expect(wb.getWorksheet("Danh sách")!.getCell("B3").value).toBe("Sở Tài chính");
     const table = await (await JSZip.loadAsync(data)).file("xl/tables/table1.xml")!.async("string");
     expect(table).toContain('ref="A1:B3"');

@@ -178,6 +178,26 @@ function localizeLists(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet, fir
  * versions. Throws CollectReadError when `base` cannot be read, CollectWriteError when the
  * gathered workbook cannot be written.
  */
+/**
+ * The forms of units new to the workbook moved after the last form already there (not after the
+ * user's own sheets at the end), in the order they came; nothing moves when there was no form.
+ */
+function placeAfterLastForm(wb: ExcelJS.Workbook, appended: readonly ExcelJS.Worksheet[], forms: readonly ExistingForm[]): void {
+  if (appended.length === 0) return;
+  const formNames = new Set(forms.map((f) => f.sheet));
+  const moving = new Set(appended);
+  const others = wb.worksheets.filter((w) => !moving.has(w));
+  let last = -1;
+  others.forEach((w, i) => {
+    if (formNames.has(w.name)) last = i;
+  });
+  if (last < 0) return;
+  others.splice(last + 1, 0, ...appended);
+  others.forEach((w, i) => {
+    (w as unknown as { orderNo: number }).orderNo = i + 1;
+  });
+}
+
 export async function collectFiles(
   files: { name: string; data: Uint8Array }[],
   base?: Uint8Array,
@@ -204,6 +224,7 @@ export async function collectFiles(
   );
   // Files may share a name (two folders' "phieu.xlsx"): match takes to workbooks by position.
   let cursor = 0;
+  const appended: ExcelJS.Worksheet[] = [];
   for (const { name, wb } of loaded) {
     for (const ws of wb.worksheets) {
       const take = plan.take[cursor];
@@ -217,8 +238,10 @@ export async function collectFiles(
       if (orderNo !== undefined) (copy as unknown as { orderNo: number }).orderNo = orderNo;
       copySheet(ws, copy);
       localizeLists(ws, copy, () => (detectLayoutA(snapshotSheet(ws))?.headerRow ?? FORM_LIST_FIRST_ROW - 1) + 1);
+      if (!blank) appended.push(copy);
     }
   }
+  placeAfterLastForm(target, appended, existing.forms);
   let data: Uint8Array;
   let dataBarSheets: string[];
   try {
