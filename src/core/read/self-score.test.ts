@@ -4,6 +4,7 @@ import type { Submission } from "../types";
 import { findBuiltin } from "../../indices";
 import { sampleModel } from "./fixtures";
 import { checkSelfScores } from "./self-score";
+import { modelOf } from "../score/test-helpers";
 
 function hdi() {
   const parsed = parseDefinition(findBuiltin("undp-hdi")!.definition);
@@ -49,5 +50,29 @@ describe("self scores of an index without points", () => {
     };
     const issues = checkSelfScores(dti, [s], scoreUnits(dti, [s]));
     expect(issues.map((i) => i.message.vi)).toEqual(["Trang tính 'Sở Y tế', ô F8: điểm tự chấm 0,9 khác với điểm tính được 10 (chỉ tiêu 1.1)."]);
+  });
+});
+
+describe("self scores rounded to two decimals", () => {
+  // 60.9% of 15 points is 9.135: 0.609 × 15 comes out 9.134999… in binary arithmetic.
+  const model = modelOf({ root: { code: "T", name: "Tổng", children: [{ code: "3.2", name: "Tỷ lệ", max: 15, rule: { kind: "fraction" } }] } });
+  const check = (self: number) => {
+    const s: Submission = {
+      code: "CL",
+      name: "Huyện Cao Lãnh",
+      values: { "3.2": 0.609 },
+      notApplicable: [],
+      selfScores: { "3.2": self },
+      source: { layout: "A", sheet: "Huyện Cao Lãnh", cells: {}, rows: {}, selfScoreCells: { "3.2": "F20" } },
+    };
+    return checkSelfScores(model, [s], scoreUnits(model, [s]));
+  };
+
+  it("agree with the computed points whichever way the half was rounded, and a cent more does not", () => {
+    expect(check(9.14)).toEqual([]);
+    expect(check(9.13)).toEqual([]);
+    expect(check(9.135)).toEqual([]);
+    expect(check(9.15).map((i) => i.message.vi)).toEqual(["Trang tính 'Huyện Cao Lãnh', ô F20: điểm tự chấm 9,15 khác với điểm tính được 9,135 (chỉ tiêu 3.2)."]);
+    expect(check(9.12)).toHaveLength(1);
   });
 });

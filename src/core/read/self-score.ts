@@ -4,8 +4,13 @@ import type { Issue, ScoreTable, Submission, UnitResult } from "../types";
 import { unitKey } from "../plan/index-sheet";
 import { makeIssue } from "./messages";
 
-/** Differences up to this many points are rounding, not disagreement. */
+/**
+ * Differences up to this many points are rounding, not disagreement: a self score rounded to two
+ * decimals (9.14 for 9.135) agrees. The slack above it absorbs binary arithmetic (0.609 × 15 is
+ * 9.134999…, so 9.14 − 9.135 comes out 0.005000000000000782).
+ */
 const TOLERANCE = 0.005;
+const SLACK = 1e-9;
 
 /**
  * A "self-score-differs" warning, at the `Tự chấm` cell, for every node whose self score differs
@@ -31,7 +36,7 @@ export function checkSelfScores(model: IndexModel, submissions: Submission[], ta
       if (!nodeResult) continue;
       const noPoints = modelNode.max === undefined;
       const computed = (noPoints ? nodeResult.value : nodeResult.points) ?? 0;
-      if (Math.abs(self - computed) <= TOLERANCE) continue;
+      if (Math.abs(self - computed) <= TOLERANCE + SLACK * Math.max(1, Math.abs(computed))) continue;
       const cell = s.source?.selfScoreCells?.[node];
       issues.push(
         makeIssue("warning", "self-score-differs", {
