@@ -181,6 +181,19 @@ export function overlaps(a: Rect, b: Rect): boolean {
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }
 
+/** `a` but the cells of `b`, as at most four rectangles (above, below, left, right of `b`). */
+export function rectWithout(a: Rect, b: Rect): Rect[] {
+  const top = Math.max(a.row, b.row), bottom = Math.min(a.row + a.rows, b.row + b.rows);
+  const left = Math.max(a.col, b.col), right = Math.min(a.col + a.cols, b.col + b.cols);
+  if (top >= bottom || left >= right) return [a];
+  return [
+    { row: a.row, col: a.col, rows: top - a.row, cols: a.cols },
+    { row: bottom, col: a.col, rows: a.row + a.rows - bottom, cols: a.cols },
+    { row: top, col: a.col, rows: bottom - top, cols: left - a.col },
+    { row: top, col: right, rows: bottom - top, cols: a.col + a.cols - right },
+  ].filter((x) => x.rows > 0 && x.cols > 0);
+}
+
 // --- Sheet names -------------------------------------------------------------------------------
 
 /**

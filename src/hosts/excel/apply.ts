@@ -20,7 +20,7 @@
 import type { Message } from "../../core/i18n/text";
 import { INDEX_SHEET } from "../../core/plan";
 import type { CellBlock, OwnedSheetPlan, PlanValue, PrintPlan, TablePlan, WritePlan } from "../../core/types";
-import { parseRect, type Rect } from "../../core/a1";
+import { parseRect, type Rect, rectWithout as without } from "../../core/a1";
 import { a1, excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./address";
 import { forgetAll, sheetOf } from "./proxies";
 import type { Capabilities } from "./requirements";
@@ -224,19 +224,6 @@ function tablesToDelete(plan: OwnedSheetPlan, exists: boolean, existingTables: M
 }
 
 const WHOLE_SHEET: Rect = { row: 0, col: 0, rows: 1_048_576, cols: 16_384 };
-
-/** `a` but the cells of `b`, as at most four rectangles (above, below, left, right of `b`). */
-function without(a: Rect, b: Rect): Rect[] {
-  const top = Math.max(a.row, b.row), bottom = Math.min(a.row + a.rows, b.row + b.rows);
-  const left = Math.max(a.col, b.col), right = Math.min(a.col + a.cols, b.col + b.cols);
-  if (top >= bottom || left >= right) return [a];
-  return [
-    { row: a.row, col: a.col, rows: top - a.row, cols: a.cols },
-    { row: bottom, col: a.col, rows: a.row + a.rows - bottom, cols: a.cols },
-    { row: top, col: a.col, rows: bottom - top, cols: left - a.col },
-    { row: top, col: right, rows: bottom - top, cols: a.col + a.cols - right },
-  ].filter((x) => x.rows > 0 && x.cols > 0);
-}
 
 /**
  * The rectangles of an owned sheet that exists to clear before it is written: those the plan

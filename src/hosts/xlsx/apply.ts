@@ -16,6 +16,7 @@ import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { fillFromText, fillText } from "./read";
 import { renameSheets, renameTableColumns } from "./rename-sheets";
 import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
+import { restoreUserFormats, userFormats } from "./user-formats";
 
 /** A chart to inject after ExcelJS has written the file (ExcelJS cannot write charts). */
 export interface PendingChart {
@@ -383,11 +384,13 @@ function restoreUserCells(ws: ExcelJS.Worksheet, kept: UserCells, plan: OwnedShe
  * Writes an owned sheet anew. One that exists keeps its place among the sheets and its visibility
  * (how the user arranged them; `_index` stays very hidden), and a protection without a password,
  * with its settings; one the plan adds goes where the plan's `after` says, shown as it says. What
- * the user typed on it outside the ranges the plan clears (OwnedSheetPlan.clear) is kept.
+ * the user typed on it outside the ranges the plan clears (OwnedSheetPlan.clear) is kept, and so
+ * are their conditional formats and validations there (user-formats.ts), as the Excel host's clear leaves them.
  */
 function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Worksheet {
   const existing = sheetNamed(wb, plan.name);
   const kept = existing && plan.clear ? userCells(existing, plan.clear) : undefined;
+  const keptFormats = existing && plan.clear ? userFormats(existing, plan.clear) : undefined;
   const previousIndex = existing ? wb.worksheets.indexOf(existing) : undefined;
   const state = existing && plan.visibility !== "veryHidden" ? existing.state : plan.visibility;
   const protection = existing ? protectionOf(existing) : null;
@@ -472,6 +475,7 @@ function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Wo
   for (const w of plan.columnWidths ?? []) ws.getColumn(w.column).width = w.width;
   for (const h of plan.rowHeights ?? []) ws.getRow(h.row).height = h.height;
   if (kept) restoreUserCells(ws, kept, plan);
+  if (keptFormats) restoreUserFormats(ws, keptFormats);
   if (plan.print) setPrint(ws, plan.print);
   if (plan.freeze) ws.views = [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }];
   placeSheet(wb, ws, existing ? undefined : plan.after, previousIndex);

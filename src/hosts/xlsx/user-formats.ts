@@ -1,0 +1,144 @@
+/**
+ * The conditional formats and data validations the user added on an owned sheet that a run keeps
+ * (OwnedSheetPlan.clear: the results sheet), carried onto the sheet the xlsx host makes anew, as the
+ * Excel host leaves them: there the sheet is only cleared, range by range (`clear("All")` and
+ * `conditionalFormats.clearAll()` on each range the plan clears), so what lies outside those ranges
+ * stays, and a rule over both loses the cells cleared, as Excel takes them out of its "applies to".
+ * The project's own rules lie on the cells the last run wrote (its table, its lines), all cleared:
+ * they go, and the plan writes them once again. A sheet the plan writes whole keeps none.
+ * Rules are taken over as ExcelJS read them (ws.conditionalFormattings, ws.dataValidations), so
+ * that they are written as on any other sheet; their formulas already name the sheets and table
+ * columns as this run renamed them (rename-sheets.ts runs first).
+ */
+import type ExcelJS from "exceljs";
+import { columnLetters, compactRanges, MAX_COLS, MAX_ROWS, parseRect, type Rect, rectAddress, rectWithout } from "../../core/a1";
+
+type Rule = { priority?: number; formulae?: unknown[] } & Record<string, unknown>;
+interface ConditionalFormat {
+  ref: string;
+  rules: Rule[];
+}
+type Validations = Record<string, ExcelJS.DataValidation | undefined>;
+
+/** What of a sheet's conditional formats and validations lies outside the ranges cleared. */
+export interface UserFormats {
+  conditional: ConditionalFormat[];
+  validations: [string, ExcelJS.DataValidation][];
+}
+
+function formatsOf(ws: ExcelJS.Worksheet): ConditionalFormat[] {
+  return (ws as unknown as { conditionalFormattings?: ConditionalFormat[] }).conditionalFormattings ?? [];
+}
+
+function validationsOf(ws: ExcelJS.Worksheet): { model: Validations } {
+  return (ws as unknown as { dataValidations: { model: Validations } }).dataValidations;
+}
+
+/** The rectangles of a space-separated list of ranges ("B4:B23 D4"); undefined when one is not a range. */
+function rects(sqref: string): Rect[] | undefined {
+  const out: Rect[] = [];
+  for (const part of sqref.trim().split(/\s+/)) {
+    const r = parseRect(part);
+    if (!r) return undefined;
+    out.push(r);
+  }
+  return out;
+}
+
+/** `from` without the cells of `cleared`: the rectangles left, in reading order of their top-left cells. */
+function remaining(from: Rect[], cleared: Rect[]): Rect[] {
+  let out = from;
+  for (const c of cleared) out = out.flatMap((r) => rectWithout(r, c));
+  return [...out].sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+/** The top-left cell of what rectangles cover, which the formulas of a rule over them are written for. */
+function anchor(of: Rect[]): { row: number; col: number } {
+  return { row: Math.min(...of.map((r) => r.row)), col: Math.min(...of.map((r) => r.col)) };
+}
+
+const CELL = /(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(])/g;
+
+/**
+ * A formula written for a cell `rows` and `cols` further on, its relative references moved with it
+ * (`AB4<>""` for AD4 from AB4: `AD4<>""`), as Excel rewrites a rule whose first cells are cleared:
+ * each cell it still applies to tests what it tested. Text in quotes, quoted sheet names and
+ * structured references stay; a reference moved off the sheet is #REF!.
+ */
+export function movedFormula(formula: string, rows: number, cols: number): string {
+  if (rows === 0 && cols === 0) return formula;
+  return formula.replace(/("(?:[^"]|"")*"?)|('(?:[^']|'')*'?)|(\[[^\]]*\]?)|([^"'[]+)/g, (whole: string, ...groups: (string | undefined)[]) => {
+    if (groups[3] === undefined) return whole;
+    return whole.replace(CELL, (ref: string, colAbs: string, letters: string, rowAbs: string, digits: string) => {
+      const at = parseRect(`${letters}${digits}`);
+      if (!at) return ref;
+      const row = at.row + (rowAbs ? 0 : rows);
+      const col = at.col + (colAbs ? 0 : cols);
+      if (row >= MAX_ROWS || col >= MAX_COLS) return "#REF!";
+      return `${colAbs}${columnLetters(col)}${rowAbs}${row + 1}`;
+    });
+  });
+}
+
+/**
+ * The conditional formats and validations of `ws` outside `clear` (OwnedSheetPlan.clear): a rule
+ * wholly inside goes, one partly inside keeps the cells outside (its formulas moved to its new
+ * top-left cell). A rule on a range this module cannot read stays as it is.
+ */
+export function userFormats(ws: ExcelJS.Worksheet, clear: string[]): UserFormats {
+  const cleared = clear.flatMap((r) => parseRect(r) ?? []);
+  const conditional: ConditionalFormat[] = [];
+  for (const cf of formatsOf(ws)) {
+    const from = rects(cf.ref ?? "");
+    if (!from) {
+      conditional.push(cf);
+      continue;
+    }
+    const left = remaining(from, cleared);
+    if (left.length === 0) continue;
+    const before = anchor(from);
+    const after = anchor(left);
+    const rows = after.row - before.row;
+    const cols = after.col - before.col;
+    const rules = cf.rules.map((rule) => (rule.formulae ? { ...rule, formulae: rule.formulae.map((f) => (typeof f === "string" ? movedFormula(f, rows, cols) : f)) } : rule));
+    conditional.push({ ...cf, ref: left.map(rectAddress).join(" "), rules });
+  }
+  // ExcelJS keeps a validation by cell ("H4", each cell of a range read from a file), or by range
+  // when one was added so ("H4:H23"). The cells are kept as ranges again, runs down a column: ExcelJS
+  // would join them into overlapping ranges (it sorts "H10" before "H4"), each cell under two rules.
+  const validations: [string, ExcelJS.DataValidation][] = [];
+  const cells = new Map<ExcelJS.DataValidation, string[]>();
+  for (const [address, rule] of Object.entries(validationsOf(ws).model)) {
+    if (!rule) continue;
+    const from = rects(address);
+    if (!from) {
+      validations.push([address, rule]);
+      continue;
+    }
+    for (const r of remaining(from, cleared)) {
+      if (r.rows > 1 || r.cols > 1) {
+        validations.push([rectAddress(r), rule]);
+        continue;
+      }
+      let list = cells.get(rule);
+      if (!list) cells.set(rule, (list = []));
+      list.push(rectAddress(r));
+    }
+  }
+  for (const [rule, list] of cells) for (const range of compactRanges(list)) validations.push([range, rule]);
+  return { conditional, validations };
+}
+
+/**
+ * The user's conditional formats and validations (userFormats) onto the sheet made anew, after
+ * the plan's own: their rules in the order they had, after the plan's.
+ */
+export function restoreUserFormats(ws: ExcelJS.Worksheet, kept: UserFormats): void {
+  const own = formatsOf(ws);
+  let priority = Math.max(0, ...own.flatMap((cf) => cf.rules.map((r) => r.priority ?? 0)));
+  const rules = kept.conditional.flatMap((cf) => cf.rules).sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
+  const renumbered = new Map(rules.map((r) => [r, ++priority]));
+  for (const cf of kept.conditional) ws.addConditionalFormatting({ ref: cf.ref, rules: cf.rules.map((r) => ({ ...r, priority: renumbered.get(r) })) as unknown as ExcelJS.ConditionalFormattingRule[] });
+  const model = validationsOf(ws).model;
+  for (const [address, rule] of kept.validations) model[address] = rule;
+}
