@@ -850,6 +850,19 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
+  test("after scoring, a unit's form deleted by hand shows at once that the results are out of date, naming the unit", async () => {
+    const page = await scoredInExcel();
+    expect(await page.getByTestId("stale-banner").count()).toBe(0);
+    const gone = SAMPLE_UNITS[2]!.name;
+    const { sheet } = await inputCell(sample, gone, numericInput());
+    await page.evaluate((s) => (window as unknown as { __double: { userDeleteSheet(s: string): Promise<void> } }).__double.userDeleteSheet(s), sheet);
+    const banner = page.getByTestId("stale-banner");
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain("Kết quả đã cũ");
+    expect(await banner.textContent()).toContain(`1 đơn vị không còn trong sổ: ${gone}.`);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
   test("when Excel refuses a request because another workbook is active, the pane says what to do, and the next try works", async () => {
     const page = await openPage({ initScript: await doubleScript() });
     await page.getByText("Trong Excel", { exact: true }).waitFor();

@@ -4,7 +4,7 @@
  * workbook until `context.sync()`, and a property can be read only after it was loaded and synced.
  */
 import { columnLetters, overlaps, parseRect, quoteSheet, rectAddress, splitSheet, utf8Length, type Rect } from "./address";
-import { defaultProtectionOptions, MSheet, MWorkbook, newId, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MComment, type MColorScaleCriteria, type MColorScaleCriterion, type MConditionalFormat, type MCustomFormat, type MDataBarRule, type MNote, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
+import { defaultProtectionOptions, MSheet, MWorkbook, newId, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MComment, type MColorScaleCriteria, type MColorScaleCriterion, type MConditionalFormat, type MCustomFormat, type MDataBarRule, type MHandler, type MNote, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const CELL_LIMIT = 5_000_000;
@@ -39,12 +39,25 @@ export interface ChangeEvent {
   triggerSource?: "ThisLocalAddin" | "Unknown";
 }
 
+/**
+ * A sheet added, deleted or renamed, as `worksheets.onAdded` / `onDeleted` (WorksheetAddedEventArgs,
+ * WorksheetDeletedEventArgs, ExcelApi 1.7) and `onNameChanged` (WorksheetNameChangedEventArgs, 1.17)
+ * hand it to their handlers.
+ */
+export type SheetEvent =
+  | { type: "WorksheetAdded" | "WorksheetDeleted"; source: "Local"; worksheetId: string }
+  | { type: "WorksheetNameChanged"; source: "Local"; worksheetId: string; nameBefore: string; nameAfter: string };
+
+const SHEET_EVENTS: Record<SheetEvent["type"], MHandler["event"]> = { WorksheetAdded: "added", WorksheetDeleted: "deleted", WorksheetNameChanged: "nameChanged" };
+
 /** Shared state of one double: the workbook, the counters, the requirement sets. */
 export interface DoubleState {
   workbook: MWorkbook;
   syncCount: number;
   requests: RequestRecord[];
   pendingEvents: { sheet: MSheet; address: string; triggerSource: "ThisLocalAddin" | "Unknown" }[];
+  /** Sheets added, deleted or renamed since the last events were sent (Excel sends them once the change is synced). */
+  pendingSheetEvents: SheetEvent[];
   calculationSuspendedSyncs: number;
   /** The requirement sets the host claims ({ ExcelApi: "1.18" }): an API above them is not found. */
   requirements: Record<string, string>;
@@ -100,7 +113,10 @@ export const API_SETS: Record<string, string> = {
   "Workbook.notes": "1.18",
   "Workbook.protection": "1.7",
   "WorksheetCollection.getItemOrNullObject": "1.4",
+  "WorksheetCollection.onAdded": "1.7",
   "WorksheetCollection.onChanged": "1.9",
+  "WorksheetCollection.onDeleted": "1.7",
+  "WorksheetCollection.onNameChanged": "1.17",
   "Worksheet.getRangeByIndexes": "1.7",
   "Worksheet.getUsedRangeOrNullObject": "1.4",
   "Worksheet.freezePanes": "1.7",
@@ -430,11 +446,16 @@ export class RequestContext {
     for (const e of events) {
       for (const h of state.workbook.handlers) {
         // A worksheet's handler hears its sheet; the collection's (sheet null) hears every sheet.
-        if (h.sheet !== null && h.sheet !== e.sheet) continue;
+        if (h.event !== "changed" || (h.sheet !== null && h.sheet !== e.sheet)) continue;
         const args: ChangeEvent = { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", worksheetId: e.sheet.id, address: e.address };
         if (apiSupported(state, "WorksheetChangedEventArgs.triggerSource")) args.triggerSource = e.triggerSource;
         setTimeout(() => void h.handler(args), 0);
       }
+    }
+    const sheetEvents = state.pendingSheetEvents;
+    state.pendingSheetEvents = [];
+    for (const e of sheetEvents) {
+      for (const h of state.workbook.handlers) if (h.event === SHEET_EVENTS[e.type]) setTimeout(() => void h.handler({ ...e }), 0);
     }
   }
 }
@@ -789,6 +810,7 @@ export class Workbook extends ClientObject {
         fillImported(sheet, src);
         wb.sheets.splice(at++, 0, sheet);
         inserted.push(sheet.id);
+        this.context._state.pendingSheetEvents.push({ type: "WorksheetAdded", source: "Local", worksheetId: sheet.id });
       }
       return { response: inserted, commit: () => { result._value = { v: inserted }; } };
     });
@@ -862,6 +884,7 @@ export class WorksheetCollection extends ClientCollection<Worksheet> {
       if (wb.sheet(n)) throw new DoubleError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${n}.`);
       created = new MSheet(n);
       wb.sheets.push(created);
+      this.context._state.pendingSheetEvents.push({ type: "WorksheetAdded", source: "Local", worksheetId: created.id });
     });
     return ws;
   }
@@ -869,21 +892,90 @@ export class WorksheetCollection extends ClientCollection<Worksheet> {
   get onChanged() {
     return changedEvent(this.context, this._path, "WorksheetCollection.onChanged", () => null);
   }
+  /** A sheet added to the workbook (ExcelApi 1.7): by anyone, the add-in included; once the request that added it is synced. */
+  get onAdded() {
+    return sheetEvent<SheetEvent & { type: "WorksheetAdded" }>(this.context, this._path, "WorksheetCollection.onAdded", "added", () => null);
+  }
+  /** A sheet deleted from the workbook (ExcelApi 1.7). */
+  get onDeleted() {
+    return sheetEvent<SheetEvent & { type: "WorksheetDeleted" }>(this.context, this._path, "WorksheetCollection.onDeleted", "deleted", () => null);
+  }
+  /** A sheet renamed (ExcelApi 1.17): its id, the name before and the name after. */
+  get onNameChanged() {
+    return sheetEvent<SheetEvent & { type: "WorksheetNameChanged" }>(this.context, this._path, "WorksheetCollection.onNameChanged", "nameChanged", () => null);
+  }
 }
 
 /** `onChanged` of a worksheet (ExcelApi 1.7) or of the whole collection (ExcelApi 1.9, `sheet` null). */
 function changedEvent(ctx: RequestContext, path: string, api: string, sheetOf: () => MSheet | null) {
+  return sheetEvent<ChangeEvent>(ctx, path, api, "changed", sheetOf);
+}
+
+/**
+ * An event's `add(handler)`: the handler is registered when the request is synced (Office.js queues
+ * it), and the EventHandlerResult's `remove()` takes it away on the next sync.
+ */
+function sheetEvent<A>(ctx: RequestContext, path: string, api: string, event: MHandler["event"], sheetOf: () => MSheet | null) {
   requireApi(ctx, api);
+  const name = { changed: "onChanged", added: "onAdded", deleted: "onDeleted", nameChanged: "onNameChanged" }[event];
   return {
-    add: (handler: (args: ChangeEvent) => unknown): EventHandlerResult => {
+    add: (handler: (args: A) => unknown): EventHandlerResult => {
       const id = newId();
-      ctx._push(path, "onChanged.add", id, () => {
+      ctx._push(path, `${name}.add`, id, () => {
         const sheet = sheetOf();
-        ctx._state.workbook.handlers.push({ id, sheet, handler: handler as (a: unknown) => unknown });
+        ctx._state.workbook.handlers.push({ id, sheet, event, handler: handler as (a: unknown) => unknown });
       });
       return new EventHandlerResult(ctx, id);
     },
   };
+}
+
+/**
+ * Deletes a sheet, as Worksheet.delete or the user does: its tables (formulas that named them read
+ * #REF!), notes, comments and change handlers go with it, and `worksheets.onDeleted` is told.
+ */
+export function deleteSheet(state: DoubleState, s: MSheet): void {
+  const wb = state.workbook;
+  guardStructure(wb, "deleting a sheet");
+  // The reference (Worksheet.delete): "Note that if the worksheet's visibility is set to
+  // "VeryHidden", the delete operation will fail with an InvalidOperation exception. You should
+  // first change its visibility to hidden or visible before deleting it." (office-js#365)
+  if (s.visibility === "VeryHidden") throw new DoubleError("InvalidOperation", `The operation attempted is invalid on the object. The worksheet '${s.name}' is very hidden: make it hidden or visible before deleting it.`);
+  if (wb.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
+    throw new DoubleError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+  }
+  wb.sheets = wb.sheets.filter((x) => x !== s);
+  // Its tables go with it: formulas elsewhere that named them read #REF!, as in Excel.
+  for (const t of wb.tables.filter((x) => x.sheet === s)) {
+    for (const sheet of wb.sheets) for (const cell of sheet.cells.values()) if (cell.f !== undefined) cell.f = withoutStructuredRefs(cell.f, t.name);
+  }
+  wb.tables = wb.tables.filter((t) => t.sheet !== s);
+  wb.notes = wb.notes.filter((n) => n.sheet !== s);
+  wb.comments = wb.comments.filter((n) => n.sheet !== s);
+  wb.handlers = wb.handlers.filter((h) => h.sheet !== s);
+  if (wb.activeSheet === s) wb.activeSheet = wb.sheets.find((x) => x.visibility === "Visible") ?? null;
+  state.pendingSheetEvents.push({ type: "WorksheetDeleted", source: "Local", worksheetId: s.id });
+}
+
+/**
+ * Renames a sheet, as setting Worksheet.name or the user does: as in Excel, every formula of the
+ * workbook that names the sheet names it anew, and `worksheets.onNameChanged` is told.
+ */
+export function renameSheet(state: DoubleState, s: MSheet, v: string): void {
+  const wb = state.workbook;
+  if (s.name !== v) guardStructure(wb, "renaming a sheet");
+  if (!validSheetName(v)) throw invalidArg(`'${v}' is not a valid sheet name.`);
+  const other = wb.sheet(v);
+  if (other && other !== s) throw new DoubleError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${v}.`);
+  const from = s.name;
+  if (from === v) return;
+  for (const sheet of wb.sheets) {
+    for (const cell of sheet.cells.values()) if (cell.f !== undefined) cell.f = withSheetRenamed(cell.f, from, v);
+    // The formulas of conditional formats too.
+    for (const cf of sheet.conditionalFormats) if (cf.custom?.formula !== undefined) cf.custom.formula = withSheetRenamed(cf.custom.formula, from, v);
+  }
+  s.name = v;
+  state.pendingSheetEvents.push({ type: "WorksheetNameChanged", source: "Local", worksheetId: s.id, nameBefore: from, nameAfter: v });
 }
 
 export class EventHandlerResult {
@@ -942,22 +1034,7 @@ export class Worksheet extends ClientObject {
   }
   get name(): string { return this._get("name"); }
   set name(v: string) {
-    this._set("name", v, (s: MSheet) => {
-      if (s.name !== v) guardStructure(this.context._state.workbook, "renaming a sheet");
-      if (!validSheetName(v)) throw invalidArg(`'${v}' is not a valid sheet name.`);
-      const other = this.context._state.workbook.sheet(v);
-      if (other && other !== s) throw new DoubleError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${v}.`);
-      // As in Excel, every formula of the workbook that names the sheet names it anew.
-      const from = s.name;
-      if (from !== v) {
-        for (const sheet of this.context._state.workbook.sheets) {
-          for (const cell of sheet.cells.values()) if (cell.f !== undefined) cell.f = withSheetRenamed(cell.f, from, v);
-          // The formulas of conditional formats too.
-          for (const cf of sheet.conditionalFormats) if (cf.custom?.formula !== undefined) cf.custom.formula = withSheetRenamed(cf.custom.formula, from, v);
-        }
-      }
-      s.name = v;
-    });
+    this._set("name", v, (s: MSheet) => renameSheet(this.context._state, s, v));
   }
   get id(): string { return this._get("id"); }
   get visibility(): string { return this._get("visibility"); }
@@ -1006,27 +1083,7 @@ export class Worksheet extends ClientObject {
     return c as T;
   }
   delete(): void {
-    this._call("delete", undefined, (s: MSheet) => {
-      const wb = this.context._state.workbook;
-      guardStructure(wb, "deleting a sheet");
-      // The reference (Worksheet.delete): "Note that if the worksheet's visibility is set to
-      // "VeryHidden", the delete operation will fail with an InvalidOperation exception. You should
-      // first change its visibility to hidden or visible before deleting it." (office-js#365)
-      if (s.visibility === "VeryHidden") throw new DoubleError("InvalidOperation", `The operation attempted is invalid on the object. The worksheet '${s.name}' is very hidden: make it hidden or visible before deleting it.`);
-      if (wb.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
-        throw new DoubleError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
-      }
-      wb.sheets = wb.sheets.filter((x) => x !== s);
-      // Its tables go with it: formulas elsewhere that named them read #REF!, as in Excel.
-      for (const t of wb.tables.filter((x) => x.sheet === s)) {
-        for (const sheet of wb.sheets) for (const cell of sheet.cells.values()) if (cell.f !== undefined) cell.f = withoutStructuredRefs(cell.f, t.name);
-      }
-      wb.tables = wb.tables.filter((t) => t.sheet !== s);
-      wb.notes = wb.notes.filter((n) => n.sheet !== s);
-      wb.comments = wb.comments.filter((n) => n.sheet !== s);
-      wb.handlers = wb.handlers.filter((h) => h.sheet !== s);
-      if (wb.activeSheet === s) wb.activeSheet = wb.sheets.find((x) => x.visibility === "Visible") ?? null;
-    });
+    this._call("delete", undefined, (s: MSheet) => deleteSheet(this.context._state, s));
   }
   activate(): void {
     this._call("activate", undefined, (s: MSheet) => {

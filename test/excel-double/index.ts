@@ -10,11 +10,11 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { parseRect, rectAddress, splitSheet } from "./address";
-import { DoubleError, RequestContext, importers, versionAtLeast, type DoubleState, type ImportedSheet, type RefusalCode, type RequestRecord } from "./api";
+import { deleteSheet, DoubleError, renameSheet, RequestContext, importers, versionAtLeast, type DoubleState, type ImportedSheet, type RefusalCode, type RequestRecord } from "./api";
 import { defaultProtectionOptions, MSheet, MWorkbook, type MCell, type MProtection } from "./model";
 
 export { API_SETS, DoubleError, PAYLOAD_LIMIT, CELL_LIMIT, REFUSALS, officeRequest } from "./api";
-export type { RequestRecord, ChangeEvent, RefusalCode } from "./api";
+export type { RequestRecord, ChangeEvent, RefusalCode, SheetEvent } from "./api";
 
 /**
  * `{ date }`: a date (and time) as a user types it and Excel keeps it: the serial number of the
@@ -138,7 +138,7 @@ async function importXlsx(base64: string): Promise<ImportedSheet[]> {
 }
 
 export class ExcelDouble {
-  readonly state: DoubleState = { workbook: new MWorkbook(), syncCount: 0, requests: [], pendingEvents: [], calculationSuspendedSyncs: 0, requirements: {}, refusals: [], unprotectWithoutPassword: "fails" };
+  readonly state: DoubleState = { workbook: new MWorkbook(), syncCount: 0, requests: [], pendingEvents: [], pendingSheetEvents: [], calculationSuspendedSyncs: 0, requirements: {}, refusals: [], unprotectWithoutPassword: "fails" };
   /** The requirement sets the double claims; an API of a newer ExcelApi throws ApiNotFound. */
   get requirements(): Record<string, string> {
     return this.state.requirements;
@@ -295,6 +295,33 @@ export class ExcelDouble {
     const ctx = new RequestContext(this.state);
     this.state.pendingEvents.push({ sheet, address, triggerSource: "Unknown" });
     ctx._flushEvents();
+    await new Promise((r) => setTimeout(r, 5));
+  }
+
+  /**
+   * A user adding a sheet (the + tab, or pasting a form onto a new sheet), copying one (Move or
+   * Copy, Create a copy: `from`), deleting one or renaming one: the workbook changes and, as in
+   * Excel, `worksheets.onAdded`, `onDeleted` or `onNameChanged` handlers hear it.
+   */
+  async userAddSheet(name: string, rows: SeedValue[][] = [], from?: string): Promise<MSheet> {
+    if (this.workbook.sheet(name)) throw new Error(`a sheet named ${name} is there already`);
+    if (this.workbook.protection.protected) throw new Error("the workbook's structure is protected");
+    const sheet = from === undefined ? this.addSheet(name, rows) : this.copySheet(from, name);
+    if (from !== undefined && rows.length > 0) this.setCells(name, "A1", rows);
+    await this.userSheetEvent({ type: "WorksheetAdded", source: "Local", worksheetId: sheet.id });
+    return sheet;
+  }
+  async userDeleteSheet(name: string): Promise<void> {
+    deleteSheet(this.state, this.sheet(name));
+    await this.userSheetEvent();
+  }
+  async userRenameSheet(name: string, to: string): Promise<void> {
+    renameSheet(this.state, this.sheet(name), to);
+    await this.userSheetEvent();
+  }
+  private async userSheetEvent(e?: DoubleState["pendingSheetEvents"][number]): Promise<void> {
+    if (e) this.state.pendingSheetEvents.push(e);
+    new RequestContext(this.state)._flushEvents();
     await new Promise((r) => setTimeout(r, 5));
   }
 

@@ -182,8 +182,13 @@ export interface MComment {
 
 export interface MHandler {
   id: number;
-  /** The sheet whose changes the handler hears; null for `worksheets.onChanged` (every sheet). */
+  /** The sheet whose changes the handler hears; null for a handler of `worksheets` (every sheet). */
   sheet: MSheet | null;
+  /**
+   * What it hears: cells changed (`onChanged`), or, for `worksheets`, a sheet added (`onAdded`),
+   * deleted (`onDeleted`, both ExcelApi 1.7) or renamed (`onNameChanged`, ExcelApi 1.17).
+   */
+  event: "changed" | "added" | "deleted" | "nameChanged";
   handler: (args: unknown) => unknown;
 }
 

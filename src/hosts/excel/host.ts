@@ -64,7 +64,17 @@ function asRefusal(e: unknown): unknown {
 /** The change handlers one watchInputs registered, with the context they were added in (Excel removes them through it). */
 interface Watch {
   ctx: Excel.RequestContext;
-  handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[];
+  handlers: OfficeExtension.EventHandlerResult<unknown>[];
+}
+
+/**
+ * What watchInputs reports: a range a user edited, or (`sheetEvent`, with `address` "") a sheet
+ * that is not the project's own added (pasted, copied or brought in by hand), deleted or renamed.
+ */
+export interface InputChange {
+  sheet: string;
+  address: string;
+  sheetEvent?: "added" | "deleted" | "renamed";
 }
 
 export class ExcelHost implements WorkbookHost {
@@ -169,10 +179,13 @@ export class ExcelHost implements WorkbookHost {
    * that stops watching. Changes the add-in itself makes are not reported: Excel says so from
    * ExcelApi 1.14 on (`triggerSource`); before, a change inside a range the add-in is writing, or
    * wrote a moment ago, is taken as its own. One handler hears every sheet from ExcelApi 1.9 on
-   * (`worksheets.onChanged`); before, each input sheet gets a handler of its own. The handlers of
-   * an earlier watch that were not removed (its stop refused) are removed first.
+   * (`worksheets.onChanged`); before, each input sheet gets a handler of its own. A sheet added or
+   * deleted (`worksheets.onAdded`, `onDeleted`, ExcelApi 1.7) or renamed (`onNameChanged`, 1.17)
+   * is reported too, unless it is one the last scoring run wrote (Excel does not say who added or
+   * deleted a sheet). The handlers of an earlier watch that were not removed (its stop refused)
+   * are removed first.
    */
-  async watchInputs(onChange: (e: { sheet: string; address: string }) => void): Promise<() => Promise<void>> {
+  async watchInputs(onChange: (e: InputChange) => void): Promise<() => Promise<void>> {
     const caps = this.supported();
     if (!caps.watchInputs) return async () => undefined;
     // The handlers of earlier watches whose stop Excel refused go first. Refused again, this watch
@@ -187,28 +200,54 @@ export class ExcelHost implements WorkbookHost {
       const list = ctx.workbook.worksheets.load("items/name,items/id");
       await ctx.sync();
       const names = new Map(list.items.map((s) => [s.id, s.name]));
+      // The name of a sheet added since watching began (a unit's form brought in), looked up once.
+      // The names of all sheets come in one request, shared by the events that arrive meanwhile
+      // (forms inserted together): one round trip however many sheets came in. A lookup already
+      // under way may have been sent before this sheet came: then one more.
+      let lookup: Promise<void> | null = null;
+      const nameOf = async (id: string): Promise<string | undefined> => {
+        for (let tries = 0; tries < 2 && !names.has(id); tries++) {
+          lookup ??= this.run(async (c) => {
+            const all = c.workbook.worksheets.load("items/name,items/id");
+            await c.sync();
+            for (const s of all.items) names.set(s.id, s.name);
+          }).finally(() => (lookup = null));
+          await lookup;
+        }
+        return names.get(id);
+      };
       const handler = async (e: Excel.WorksheetChangedEventArgs) => {
         const source = (e as { triggerSource?: string }).triggerSource;
         if (source === "ThisLocalAddin") return;
-        let sheet = names.get(e.worksheetId);
-        // A sheet added since watching began (a unit's form brought in): the one handler of the
-        // workbook hears it too; its name is looked up once.
-        if (sheet === undefined) {
-          sheet = await this.run(async (c) => {
-            const ws = c.workbook.worksheets.getItemOrNullObject(e.worksheetId).load("name");
-            await c.sync();
-            return ws.isNullObject ? undefined : ws.name;
-          });
-          if (sheet === undefined) return;
-          names.set(e.worksheetId, sheet);
-        }
-        if (owned.has(sheet)) return;
+        // A sheet added since watching began: the one handler of the workbook hears it too.
+        const sheet = await nameOf(e.worksheetId);
+        if (sheet === undefined || owned.has(sheet)) return;
         if (!caps.changeSource && this.isOwnWrite(sheet, e.address)) return;
         onChange({ sheet, address: e.address });
       };
-      const handlers = caps.watchWorkbook
-        ? [ctx.workbook.worksheets.onChanged.add(handler)]
+      // A form added, deleted or renamed changes which units scoring would read, as an edit changes their figures.
+      const added = async (e: Excel.WorksheetAddedEventArgs) => {
+        const sheet = await nameOf(e.worksheetId);
+        if (sheet !== undefined && !owned.has(sheet)) onChange({ sheet, address: "", sheetEvent: "added" });
+      };
+      const deleted = async (e: Excel.WorksheetDeletedEventArgs) => {
+        const sheet = names.get(e.worksheetId);
+        names.delete(e.worksheetId);
+        if (sheet !== undefined && !owned.has(sheet)) onChange({ sheet, address: "", sheetEvent: "deleted" });
+      };
+      const renamed = async (e: Excel.WorksheetNameChangedEventArgs) => {
+        names.set(e.worksheetId, e.nameAfter);
+        // The project's own sheet under its name in the other language (a run that switched language) stays its own.
+        if (owned.has(e.nameBefore)) owned.add(e.nameAfter);
+        else if (!owned.has(e.nameAfter)) onChange({ sheet: e.nameAfter, address: "", sheetEvent: "renamed" });
+      };
+      const sheets = ctx.workbook.worksheets;
+      const handlers: OfficeExtension.EventHandlerResult<unknown>[] = caps.watchWorkbook
+        ? [sheets.onChanged.add(handler)]
         : list.items.filter((s) => !owned.has(s.name)).map((s) => s.onChanged.add(handler));
+      // Both ExcelApi 1.7, as watching itself; renames from 1.17. Registered in the same request.
+      handlers.push(sheets.onAdded.add(added), sheets.onDeleted.add(deleted));
+      if (caps.watchSheetNames) handlers.push(sheets.onNameChanged.add(renamed));
       await ctx.sync();
       const watch: Watch = { ctx, handlers };
       this.watches.push(watch);

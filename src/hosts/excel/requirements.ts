@@ -83,6 +83,8 @@ export interface Capabilities {
   watchInputs: boolean;
   /** Changes of every sheet heard through one `worksheets.onChanged` handler (ExcelApi 1.9), else one handler per sheet. */
   watchWorkbook: boolean;
+  /** A sheet renamed is heard (`worksheets.onNameChanged`, ExcelApi 1.17); added or deleted, from ExcelApi 1.7 on, with watchInputs. */
+  watchSheetNames: boolean;
   /** Change events say whether the add-in made the change (`triggerSource`, ExcelApi 1.14). */
   changeSource: boolean;
   suspendCalculation: boolean;
@@ -128,6 +130,7 @@ export function detectCapabilities(): Capabilities {
     insertWorkbooks: has("insertWorkbooks"),
     watchInputs: has("watchInputs"),
     watchWorkbook: supported("ExcelApi", "1.9"),
+    watchSheetNames: supported("ExcelApi", "1.17"),
     changeSource: supported("ExcelApi", "1.14"),
     suspendCalculation: has("suspendCalculation"),
     chartAxisPosition: supported("ExcelApi", "1.8"),
