@@ -142,9 +142,30 @@ function agreeWithParser(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): v
     // log-bound-not-positive: there is no logarithm of a number ≤ 0 ("data" bounds are the units' figures).
     Object.assign(json, { if: has("transform", "log"), then: { properties: { min: { not: notPositive }, max: { not: notPositive } } } });
   }
-  if (ctx.zodSchema === choiceOption) Object.assign(json, exactlyOne("fraction", "points"));
+  if (ctx.zodSchema === choiceOption) json.allOf = [exactlyOne("fraction", "points")];
   if (ctx.zodSchema === step) json.allOf = [exactlyOne("atLeast", "atMost"), exactlyOne("fraction", "points")];
   if (ctx.zodSchema === (localizedText as unknown as ZodInternals)._zod.def.options?.[1]) json.minProperties = 1;
+}
+
+/**
+ * Every field a clause requires is declared beside it (`"required": ["expr"]` comes with
+ * `"properties": { "expr": true }`, which accepts any value): the field's own schema is the
+ * object's, but a strict validator (Ajv's `strictRequired`, part of `strict: true`) wants a
+ * required property defined in the same subschema, and the clauses are checked apart from it.
+ */
+function declareRequired(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const n of node) declareRequired(n);
+    return;
+  }
+  if (node === null || typeof node !== "object") return;
+  const schema = node as JsonSchema;
+  if (Array.isArray(schema.required)) {
+    const properties = (schema.properties ?? {}) as JsonSchema;
+    for (const key of schema.required as string[]) if (!(key in properties)) properties[key] = true;
+    schema.properties = properties;
+  }
+  for (const value of Object.values(schema)) declareRequired(value);
 }
 
 /** The JSON Schema of a definition as written in a file: fields with defaults are optional. */
@@ -163,6 +184,7 @@ export function indexDefinitionJsonSchema(): Record<string, unknown> {
     }
   }
   const { $schema, ...rest } = JSON.parse(text) as Record<string, unknown>;
+  declareRequired(rest);
   return {
     $schema,
     title: `Index definition (${FORMAT})`,

@@ -409,7 +409,8 @@ describe("the help", () => {
   it("shows [--lang vi|en] on every usage line, and template's exit statuses are the ones it gives", async () => {
     for (const lang of ["vi", "en"]) {
       const usage = (await run(["--help", "--lang", lang])).out.split("\n").filter((l) => l.startsWith("  dti-scorer "));
-      expect(usage).toHaveLength(6);
+      // One line per command, and validate's second form (--index alone: the definition only).
+      expect(usage).toHaveLength(7);
       for (const line of usage) expect(line).toContain("[--lang vi|en]");
     }
     const template = await run(["template", "--help"]);

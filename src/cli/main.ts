@@ -9,6 +9,7 @@ import { runCollectCommand } from "./commands/collect";
 import { runIndicesCommand } from "./commands/indices";
 import { runScoreCommand } from "./commands/score";
 import { runTemplateCommand } from "./commands/template";
+import { runValidateIndexCommand } from "./commands/validate";
 import { runDemo } from "./demo";
 import { type CliIO, CliFailure, oneLine } from "./io";
 import { COMMAND_HELP, HELP, M } from "./messages";
@@ -34,7 +35,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     switch (args.command) {
       case "score":
+        return await runScoreCommand(io, args, lang, args.command);
       case "validate":
+        // --index without a workbook or table: the definition alone is checked.
+        if (args.files.length === 0 && args.index !== undefined) return await runValidateIndexCommand(io, args, lang);
         return await runScoreCommand(io, args, lang, args.command);
       case "template":
         return await runTemplateCommand(io, args, lang);

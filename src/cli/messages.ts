@@ -1,5 +1,5 @@
 /** What the command line says, in Vietnamese and English. */
-import type { Message } from "../core/i18n/text";
+import { type Message, formatNumber } from "../core/i18n/text";
 import { wideRowMessage } from "../core/units";
 
 /** "2, 3 và 5" */
@@ -18,6 +18,7 @@ export const HELP: Message = {
 Cách dùng:
   dti-scorer score    <sổ.xlsx | bảng.csv> [--index <tệp.json | mã có sẵn>] [--out đã-chấm.xlsx] [--json kết-quả.json] [--lang vi|en]
   dti-scorer validate <sổ.xlsx | bảng.csv> [--index …] [--json lỗi.json] [--lang vi|en]
+  dti-scorer validate --index <tệp.json | mã có sẵn> [--json …] [--lang vi|en]
   dti-scorer template --index <…> --units <đơn-vị.csv | đơn-vị.xlsx> --out <phiếu.xlsx> [--period "Năm 2024"] [--lang vi|en]
   dti-scorer collect  <a.xlsx> <b.xlsx> … --out <tổng-hợp.xlsx> [--index …] [--lang vi|en]
   dti-scorer indices  [--json - | --json tệp.json] [--lang vi|en]
@@ -26,7 +27,8 @@ Cách dùng:
 Lệnh:
   score     Kiểm tra số liệu, chấm điểm, xếp hạng. Không có --out thì chỉ in bảng xếp hạng;
             có --out thì ghi sổ đã chấm (trang Kết quả, Biểu đồ, cột Điểm).
-  validate  Chỉ kiểm tra số liệu và liệt kê lỗi, cảnh báo.
+  validate  Chỉ kiểm tra số liệu và liệt kê lỗi, cảnh báo. Chỉ có --index, không kèm tệp: kiểm tra
+            riêng định nghĩa bộ chỉ số.
   template  Tạo phiếu tự đánh giá: mỗi đơn vị một trang tính. Tệp đơn vị (CSV hoặc .xlsx) có
             các cột Mã đơn vị, Đơn vị, Nhóm (loại đơn vị).
   collect   Gom các phiếu của đơn vị từ nhiều tệp vào một sổ.
@@ -57,6 +59,7 @@ nhưng vẫn ghi các tệp --out, --json, rồi dừng lặng lẽ với mã 0 
 Usage:
   dti-scorer score    <workbook.xlsx | table.csv> [--index <file.json | built-in id>] [--out scored.xlsx] [--json results.json] [--lang vi|en]
   dti-scorer validate <workbook.xlsx | table.csv> [--index …] [--json issues.json] [--lang vi|en]
+  dti-scorer validate --index <file.json | built-in id> [--json …] [--lang vi|en]
   dti-scorer template --index <…> --units <units.csv | units.xlsx> --out <forms.xlsx> [--period "2024"] [--lang vi|en]
   dti-scorer collect  <a.xlsx> <b.xlsx> … --out <all.xlsx> [--index …] [--lang vi|en]
   dti-scorer indices  [--json - | --json file.json] [--lang vi|en]
@@ -65,7 +68,8 @@ Usage:
 Commands:
   score     Check the inputs, score and rank. Without --out it only prints the ranking; with
             --out it writes the scored workbook (Results and Charts sheets, the Score column).
-  validate  Only check the inputs and list errors and warnings.
+  validate  Only check the inputs and list errors and warnings. With --index and no file: check
+            the index definition alone.
   template  Make self-assessment forms, one sheet per unit. The units file (CSV or .xlsx) has
             the columns Unit code, Unit, Category.
   collect   Gather units' forms from several files into one workbook.
@@ -143,23 +147,32 @@ ${EXIT_EN}
   },
   validate: {
     vi: `dti-scorer validate <sổ.xlsx | bảng.csv> [--index <tệp.json | mã có sẵn>] [--json lỗi.json] [--lang vi|en]
+dti-scorer validate --index <tệp.json | mã có sẵn> [--json …] [--lang vi|en]
 
 Chỉ kiểm tra số liệu: liệt kê lỗi và cảnh báo, mỗi mục nêu trang tính và ô. Không ghi sổ.
 Với sổ đã chấm mà số liệu đã thay đổi từ lần chấm trước, báo "Kết quả đã cũ".
+Chỉ có --index, không kèm tệp: chỉ kiểm tra định nghĩa bộ chỉ số. Định nghĩa không hợp lệ: liệt kê
+mọi lỗi, mỗi lỗi một dòng (mã thoát 2); hợp lệ: in một dòng tóm tắt (tên, mã@phiên bản, số nhóm,
+số chỉ tiêu, tổng điểm) (mã thoát 0).
 
   --index    Tệp định nghĩa bộ chỉ số (JSON) hoặc mã có sẵn; bỏ trống: định nghĩa lưu trong sổ.
   --json     Ghi kết quả dạng JSON như lệnh score (index, units, issues, stale), không ghi sổ;
-             "-" là ghi ra màn hình.
+             "-" là ghi ra màn hình. Chỉ kiểm tra định nghĩa: units và issues là danh sách rỗng.
 ${EXIT_VI}
 `,
     en: `dti-scorer validate <workbook.xlsx | table.csv> [--index <file.json | built-in id>] [--json issues.json] [--lang vi|en]
+dti-scorer validate --index <file.json | built-in id> [--json …] [--lang vi|en]
 
 Only check the inputs: list the errors and warnings, each with its sheet and cell. Writes no workbook.
 For a scored workbook whose figures changed since it was scored, says the results are out of date.
+With --index and no file: check the index definition alone. An invalid one: every problem, one per
+line (exit status 2); a valid one: a one-line summary (name, id@version, groups, indicators, total
+points) (exit status 0).
 
   --index    An index definition file (JSON) or a built-in id; without it, the one kept in the workbook.
   --json     Write the results as JSON as score does (index, units, issues, stale), without writing
-             a workbook; "-" writes to the screen.
+             a workbook; "-" writes to the screen. Checking a definition alone: units and issues are
+             empty lists.
 ${EXIT_EN}
 `,
   },
@@ -312,9 +325,20 @@ export const M = {
     vi: "Thiếu lệnh. Dùng một trong: score, validate, template, collect, indices, demo (xem dti-scorer --help).",
     en: "No command given. Use one of: score, validate, template, collect, indices, demo (see dti-scorer --help).",
   },
-  needOneFile: (cmd: string): Message => ({
-    vi: `Lệnh ${cmd} cần đúng một tệp sổ làm việc (.xlsx) hoặc bảng (.csv).`,
-    en: `Command ${cmd} needs exactly one workbook (.xlsx) or table (.csv).`,
+  needOneFile: (cmd: string): Message =>
+    cmd === "validate"
+      ? {
+          vi: `Lệnh validate cần đúng một tệp sổ làm việc (.xlsx) hoặc bảng (.csv); để chỉ kiểm tra một định nghĩa bộ chỉ số, dùng validate --index <tệp.json | mã có sẵn>, không kèm tệp.`,
+          en: `Command validate needs exactly one workbook (.xlsx) or table (.csv); to check an index definition alone, use validate --index <file.json | built-in id>, without a file.`,
+        }
+      : {
+          vi: `Lệnh ${cmd} cần đúng một tệp sổ làm việc (.xlsx) hoặc bảng (.csv).`,
+          en: `Command ${cmd} needs exactly one workbook (.xlsx) or table (.csv).`,
+        },
+  /** `validate --index` alone, on a valid definition: what it is, on one line. */
+  definitionValid: (d: { name: string; id: string; version: string; groups: number; indicators: number; maxPoints: number | undefined }): Message => ({
+    vi: `Bộ chỉ số hợp lệ: ${d.name} (${d.id}@${d.version}), ${d.groups} nhóm, ${d.indicators} chỉ tiêu, ${d.maxPoints !== undefined ? `tổng điểm ${formatNumber(d.maxPoints, "vi")}` : "chấm theo giá trị (không có tổng điểm)"}.`,
+    en: `Valid index definition: ${d.name} (${d.id}@${d.version}), ${d.groups} group${d.groups === 1 ? "" : "s"}, ${d.indicators} indicator${d.indicators === 1 ? "" : "s"}, ${d.maxPoints !== undefined ? `${formatNumber(d.maxPoints, "en")} point${d.maxPoints === 1 ? "" : "s"} in total` : "scored on values (no total points)"}.`,
   }),
   noFilesAllowed: (cmd: string): Message => ({
     vi: `Lệnh ${cmd} không nhận tên tệp; dùng các tùy chọn.`,
@@ -520,6 +544,21 @@ export const M = {
     en: `  + ${file} › ${sheet}${as !== sheet ? ` → ${as}` : ""}`,
   }),
   skippedHead: (n: number): Message => ({ vi: `Bỏ qua ${n} mục (trang tính hoặc tệp):`, en: `Left out ${n} ${n === 1 ? "sheet or file" : "sheets or files"}:` }),
+  /** Blank forms of units whose filled form came in (or is in --out), counted in one line: every file a unit sends back holds them. */
+  blankFormsSkipped: (n: number): Message => ({
+    vi: `Bỏ qua ${n} phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).`,
+    en: n === 1 ? "Left out 1 blank form of a unit whose filled form came in (each unit sent back the whole template)." : `Left out ${n} blank forms of units whose filled form came in (each unit sent back the whole template).`,
+  }),
+  /** Blank forms of units nobody filled in, beyond the one each keeps, counted in one line. */
+  blankAgainSkipped: (n: number): Message => ({
+    vi: `Bỏ qua ${n} phiếu trống lặp lại của các đơn vị chưa có phiếu đã điền (mỗi đơn vị giữ một phiếu trống).`,
+    en: n === 1 ? "Left out 1 repeated blank form of a unit with no filled form yet (it keeps one blank form)." : `Left out ${n} repeated blank forms of units with no filled form yet (each keeps one blank form).`,
+  }),
+  /** Nothing taken, and nothing wrong: --out already holds every unit's form the files hold. */
+  nothingNew: (out: string): Message => ({
+    vi: `Không có phiếu mới nào để gom: ${out} đã có phiếu của mọi đơn vị trong các tệp này nên không ghi lại.`,
+    en: `Nothing new to gather: ${out} already holds the form of every unit in these files, so it was not written again.`,
+  }),
   templateDone: (n: number, out: string): Message => ({ vi: `Đã tạo ${n} phiếu tự đánh giá trong ${out}.`, en: `Made ${n} self-assessment form${n === 1 ? "" : "s"} in ${out}.` }),
   progress: (done: number, total: number, stage: string): Message => ({
     vi: `\r${stage}: ${done}/${total}`,

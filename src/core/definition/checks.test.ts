@@ -141,6 +141,41 @@ describe("sum groups", () => {
     expect(m.vi).toContain('"rescale": true');
   });
 
+  /** base() with indicator 1 (40 points) made a group "1" of two indicators of 20 points, under a root of max 100. */
+  function withGroup(groupMax: number): any {
+    const d = base();
+    d.root.max = 100;
+    d.root.children[0] = {
+      code: "1",
+      name: "Nhận thức số",
+      max: groupMax,
+      children: [
+        { code: "1.1", name: "Kế hoạch", max: 20, rule: { kind: "fraction" } },
+        { code: "1.2", name: "Tập huấn", max: 20, rule: { kind: "fraction" } },
+      ],
+    };
+    return d;
+  }
+
+  test("one wrong group max is one problem, at that group: the root is summed with the max the group's children give", () => {
+    expect(parseDefinition(withGroup(40)).ok).toBe(true);
+    const m = onlyProblem(withGroup(45), "root.children[0].max", "group-max-mismatch");
+    expect(m.en).toBe('The max 45 differs from the sum of the children\'s max (40); make them equal, or set "rescale": true to rescale to 45.');
+    expect(m.vi).toBe('Điểm tối đa 45 khác tổng điểm tối đa của các thành phần (40); sửa lại cho bằng nhau, hoặc ghi "rescale": true nếu muốn quy đổi về thang 45.');
+    // Also through a group without a max of its own, whose max is its children's.
+    const deep = base();
+    deep.root.max = 100;
+    deep.root.children[0] = { code: "G", name: "G", children: [withGroup(45).root.children[0]] };
+    onlyProblem(deep, "root.children[0].children[0].max", "group-max-mismatch");
+  });
+
+  test("a wrong root max alone is one problem, at the root, whatever groups are under it", () => {
+    const d = withGroup(40);
+    d.root.max = 105;
+    const m = onlyProblem(d, "root.max", "group-max-mismatch");
+    expect(m.en).toContain("The max 105 differs from the sum of the children's max (100)");
+  });
+
   test("a different group max is accepted with rescale", () => {
     const d = base();
     d.root.max = 1000;
@@ -481,6 +516,41 @@ describe("weights, categories and ranking", () => {
     const m = onlyProblem(d, "root.children[0].appliesTo[1]", "unknown-category");
     expect(m.en).toContain('"khong-dvc"');
     expect(m.en).toContain('"co-dvc"');
+  });
+
+  test("an empty appliesTo is an error at its path: the node would apply to no unit", () => {
+    const d = base();
+    d.root.children[0].appliesTo = [];
+    const m = onlyProblem(d, "root.children[0].appliesTo", "applies-to-empty");
+    expect(m.vi).toBe(
+      '"appliesTo" là danh sách rỗng nên chỉ tiêu này không áp dụng cho đơn vị nào và không bao giờ được chấm; hãy ghi ít nhất một mã loại đơn vị, hoặc bỏ "appliesTo" để áp dụng cho mọi đơn vị.',
+    );
+    expect(m.en).toBe(
+      '"appliesTo" is an empty list, so this indicator applies to no unit and is never scored; name at least one unit category, or leave "appliesTo" out for it to apply to every unit.',
+    );
+    // On a group (the root too), and without categories: still the one problem.
+    const g = base();
+    delete g.categories;
+    g.root.appliesTo = [];
+    expect(onlyProblem(g, "root.appliesTo", "applies-to-empty").en).toMatch(/^"appliesTo" is an empty list, so this group applies to no unit/);
+    // Left out, the node applies to every unit.
+    delete d.root.children[0].appliesTo;
+    expect(parseDefinition(d).ok).toBe(true);
+  });
+
+  test("an empty list of categories is an error at \"categories\", and what needs categories is not judged against it", () => {
+    const d = base();
+    d.categories = [];
+    const m = onlyProblem(d, "categories", "categories-empty");
+    expect(m.vi).toBe(
+      '"categories" là danh sách rỗng: bộ chỉ số không có loại đơn vị nào, nên loại đơn vị ghi ở ô "Nhóm" của mọi đơn vị đều bị báo là không có trong bộ chỉ số; hãy liệt kê các loại đơn vị, hoặc bỏ "categories" nếu không chia đơn vị theo loại.',
+    );
+    expect(m.en).toBe(
+      '"categories" is an empty list: the index has no unit category, so every unit\'s category (the "Category" cell) would be reported as not in the index; list the unit categories, or leave "categories" out when units are not divided into categories.',
+    );
+    d.root.children[1].appliesTo = ["co-dvc"];
+    d.ranking = { within: "category" };
+    onlyProblem(d, "categories", "categories-empty");
   });
 
   test("appliesTo needs the definition to declare categories", () => {

@@ -134,27 +134,42 @@ function ruleNeedsMax(rule: Rule): Message | undefined {
 export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}): CheckResult {
   const problems: DefinitionProblem[] = [];
   const unknownMax = options.unknownMax;
-  // effectiveMax, but unknown as soon as a node it adds up is; memoised, as every sum group asks for its children's.
+  // What a node adds to its sum group's max: its own max, or a sum group's children's when it has
+  // none, or when its own was reported as differing from theirs (group-max-mismatch), so that one
+  // wrong group max is one problem, at that group, and not also at every group above it; unknown
+  // as soon as a node it adds up is. Memoised, as every sum group asks for its children's.
   const maxes = new Map<IndexNode, number | undefined | typeof UNKNOWN>();
   const maxOf = (node: IndexNode): number | undefined | typeof UNKNOWN => {
     if (maxes.has(node)) return maxes.get(node);
     let m: number | undefined | typeof UNKNOWN;
     if (unknownMax?.has(node)) m = UNKNOWN;
-    else if (node.max !== undefined || !isGroup(node) || node.aggregate !== "sum") m = node.max;
+    else if (!isGroup(node) || node.aggregate !== "sum") m = node.max;
     else {
-      m = 0;
-      for (const c of node.children) {
-        const cm = maxOf(c);
-        if (cm === UNKNOWN) {
-          m = UNKNOWN;
-          break;
-        }
-        if (cm === undefined || m === undefined) m = undefined;
-        else m += cm;
-      }
+      const children = childrenMax(node);
+      m = node.max === undefined || maxMismatch(node) !== undefined ? children : node.max;
     }
     maxes.set(node, m);
     return m;
+  };
+  /** The sum of a sum group's children's max (as maxOf says them): unknown when one is, undefined when one has none. */
+  const childrenMax = (group: GroupNode): number | undefined | typeof UNKNOWN => {
+    let m: number | undefined = 0;
+    for (const c of group.children) {
+      const cm = maxOf(c);
+      if (cm === UNKNOWN) return UNKNOWN;
+      m = cm === undefined || m === undefined ? undefined : m + cm;
+    }
+    return m;
+  };
+  /**
+   * The children's max sum, when a sum group's own max differs from it: a group with max 0 is
+   * shown but scores nothing, whatever its children's max, and "rescale": true brings them to it.
+   */
+  const maxMismatch = (group: GroupNode): number | undefined => {
+    if (group.aggregate !== "sum" || group.max === undefined || group.max === 0 || group.rescale) return undefined;
+    const sum = childrenMax(group);
+    if (sum === UNKNOWN || sum === undefined) return undefined;
+    return Math.abs(group.max - sum) > 1e-9 * Math.max(1, Math.abs(sum)) ? sum : undefined;
   };
   const expressions = new Map<string, { expr: Expr; refs: string[] }>();
   const report = (path: readonly PathSegment[], code: string, message: DefinitionProblem["message"]): void => {
@@ -234,26 +249,17 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
       });
     }
     if (group.aggregate === "sum") {
-      let sum = 0;
-      let complete = true;
       group.children.forEach((child, k) => {
-        const m = maxOf(child);
         // A max that could not be read was reported by the schema; nothing is compared with it.
-        if (m === UNKNOWN) complete = false;
-        else if (m === undefined) {
-          complete = false;
-          // A sum group without max has its children's sum as max: the child of it that lacks a max
-          // is reported where it is (by that group's own check), not again here. An indicator whose
-          // rule needs a max itself (points, count…) is told so by its own check, once.
-          if (!(isGroup(child) && child.aggregate === "sum") && !(!isGroup(child) && ruleNeedsMax(child.rule) !== undefined)) {
-            report([...path, "children", k, "max"], "sum-child-without-max", messages.sumChildWithoutMax(code));
-          }
-        } else sum += m;
+        // A sum group without max has its children's sum as max: the child of it that lacks a max
+        // is reported where it is (by that group's own check), not again here. An indicator whose
+        // rule needs a max itself (points, count…) is told so by its own check, once.
+        if (maxOf(child) === undefined && !(isGroup(child) && child.aggregate === "sum") && !(!isGroup(child) && ruleNeedsMax(child.rule) !== undefined)) {
+          report([...path, "children", k, "max"], "sum-child-without-max", messages.sumChildWithoutMax(code));
+        }
       });
-      // A group with max 0 is shown but scores nothing, whatever its children's max.
-      if (complete && group.max !== undefined && group.max !== 0 && !group.rescale && Math.abs(group.max - sum) > 1e-9 * Math.max(1, Math.abs(sum))) {
-        report([...path, "max"], "group-max-mismatch", messages.groupMaxMismatch(group.max, Number(sum.toPrecision(12))));
-      }
+      const sum = maxMismatch(group);
+      if (sum !== undefined) report([...path, "max"], "group-max-mismatch", messages.groupMaxMismatch(group.max!, Number(sum.toPrecision(12))));
     }
   };
 

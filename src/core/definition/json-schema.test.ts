@@ -117,6 +117,10 @@ describe("the shipped JSON Schema and the parser give the same verdict", () => {
   // markdownEnumDescriptions is VS Code's annotation (a line per enum value); it validates nothing.
   const ajv = new Ajv2020({ allErrors: true, strictNumbers: false }).addKeyword({ keyword: "markdownEnumDescriptions", schemaType: "array" });
   const validate = ajv.compile(JSON.parse(readFileSync(JSON_SCHEMA_PATH, "utf8")) as object);
+  // A strict Ajv (unknown keywords, required fields not declared beside them… are errors) compiles
+  // it too, once told VS Code's keyword, as the notes say.
+  const strict = new Ajv2020({ strict: true, allErrors: true }).addKeyword("markdownEnumDescriptions");
+  const validateStrict = strict.compile(JSON.parse(readFileSync(JSON_SCHEMA_PATH, "utf8")) as object);
 
   const indicator = (extra: Record<string, unknown> = {}) => ({ code: "a", name: "Chỉ tiêu a", max: 10, rule: { kind: "points" }, ...extra });
   const definition = (extra: Record<string, unknown> = {}, root: Record<string, unknown> = {}) => ({
@@ -217,6 +221,11 @@ describe("the shipped JSON Schema and the parser give the same verdict", () => {
     ['"within": "category" with an empty list of categories', definition({ categories: [], ranking: { within: "category" } }), false],
     ['"within": "category" with categories', definition({ categories: [{ id: "co-dvc", name: "Có DVC" }], ranking: { within: "category" } }), true],
     ['"within": "all" without categories', definition({ ranking: { within: "all" } }), true],
+    // applies-to-empty, categories-empty: an empty list would silently mean no unit, no category.
+    ["an empty list of categories", definition({ categories: [] }), false],
+    ["an empty appliesTo on an indicator", definition({ categories: [{ id: "c", name: "C" }] }, { children: [indicator({ appliesTo: [] })] }), false],
+    ["an empty appliesTo on a group", definition({ categories: [{ id: "c", name: "C" }] }, { appliesTo: [] }), false],
+    ["an appliesTo naming a category", definition({ categories: [{ id: "c", name: "C" }] }, { appliesTo: ["c"] }), true],
   ];
 
   test.each(cases)("%s", (_label, value, accepted) => {
@@ -224,6 +233,12 @@ describe("the shipped JSON Schema and the parser give the same verdict", () => {
     const parsed = parseDefinition(value);
     expect({ parser: parsed.ok, problems: parsed.ok ? [] : parsed.problems.map((p) => p.code) }).toMatchObject({ parser: accepted });
     expect({ jsonSchema: validate(value), errors: validate.errors?.map((e) => `${e.instancePath} ${e.message}`) ?? null }).toMatchObject({ jsonSchema: accepted });
+    expect({ strictJsonSchema: validateStrict(value) }).toEqual({ strictJsonSchema: accepted });
+  });
+
+  test("a strict Ajv refuses the schema only for VS Code's keyword, until it is told it", () => {
+    const schema = JSON.parse(readFileSync(JSON_SCHEMA_PATH, "utf8")) as object;
+    expect(() => new Ajv2020({ strict: true }).compile(schema)).toThrow(/unknown keyword: "markdownEnumDescriptions"/);
   });
 
   test("what the JSON Schema cannot say (it compares two numbers of the file) is the parser's alone, as the notes say", () => {

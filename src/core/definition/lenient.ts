@@ -166,7 +166,9 @@ function readNode(raw: unknown, path: PathSegment[], walk: Walk): IndexNode | un
   const max = field(maxSchema, raw.max);
   const maxUnread = raw.max !== undefined && max === undefined;
   const weight = field(weightSchema, raw.weight);
-  const appliesTo = raw.appliesTo === undefined ? undefined : categoryIdList(raw.appliesTo);
+  // An empty list is the schema's problem (applies-to-empty); nothing is judged against it.
+  const listed = raw.appliesTo === undefined ? undefined : categoryIdList(raw.appliesTo);
+  const appliesTo = listed !== undefined && listed.length > 0 ? listed : undefined;
   const common = {
     code,
     name: "?",
@@ -231,7 +233,8 @@ function readNode(raw: unknown, path: PathSegment[], walk: Walk): IndexNode | un
 
 function readCategories(raw: unknown, walk: Walk): Category[] | undefined {
   if (raw === undefined) return undefined;
-  if (!Array.isArray(raw)) {
+  // An empty list is the schema's problem (categories-empty): what needs categories is not judged.
+  if (!Array.isArray(raw) || raw.length === 0) {
     walk.skip = new Set([...walk.skip, ...CATEGORY_CODES]);
     return undefined;
   }

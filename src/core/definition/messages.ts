@@ -65,7 +65,9 @@ export function nodeOnPath(input: unknown, path: string): Message | undefined {
       if (typeof code === "string" && code.trim() !== "") {
         // The root is a group, even with its "children" missing or misspelt.
         const group = Array.isArray((value as { children?: unknown }).children) || (i === 0 && segments[0] === "root");
-        found = group ? { vi: `nhóm ${code}`, en: `group ${code}` } : { vi: `chỉ tiêu ${code}`, en: `indicator ${code}` };
+        // Named by its code as parsed (trimmed, in NFC), as the sentences name it.
+        const c = code.trim().normalize("NFC");
+        found = group ? { vi: `nhóm ${c}`, en: `group ${c}` } : { vi: `chỉ tiêu ${c}`, en: `indicator ${c}` };
       }
     }
   }
@@ -410,6 +412,14 @@ export const messages = {
   appliesToWithoutCategories: (): Message => ({
     vi: `"appliesTo" dùng mã loại đơn vị nhưng bộ chỉ số chưa khai báo "categories" (các loại đơn vị).`,
     en: `"appliesTo" names unit categories but the definition has no "categories".`,
+  }),
+  appliesToEmpty: (kind: "group" | "indicator"): Message => ({
+    vi: `"appliesTo" là danh sách rỗng nên ${kind === "group" ? "nhóm" : "chỉ tiêu"} này không áp dụng cho đơn vị nào và không bao giờ được chấm; hãy ghi ít nhất một mã loại đơn vị, hoặc bỏ "appliesTo" để áp dụng cho mọi đơn vị.`,
+    en: `"appliesTo" is an empty list, so this ${kind} applies to no unit and is never scored; name at least one unit category, or leave "appliesTo" out for it to apply to every unit.`,
+  }),
+  categoriesEmpty: (): Message => ({
+    vi: `"categories" là danh sách rỗng: bộ chỉ số không có loại đơn vị nào, nên loại đơn vị ghi ở ô "Nhóm" của mọi đơn vị đều bị báo là không có trong bộ chỉ số; hãy liệt kê các loại đơn vị, hoặc bỏ "categories" nếu không chia đơn vị theo loại.`,
+    en: `"categories" is an empty list: the index has no unit category, so every unit's category (the "Category" cell) would be reported as not in the index; list the unit categories, or leave "categories" out when units are not divided into categories.`,
   }),
   appliesToOutsideGroup: (kind: "group" | "indicator", own: string[], group: string, groupIds: string[]): Message => ({
     vi: `${kind === "group" ? "Nhóm" : "Chỉ tiêu"} này áp dụng cho loại đơn vị ${list(own)}, nhưng nằm trong nhóm ${q(group)} chỉ áp dụng cho ${list(groupIds)}, nên không đơn vị nào được chấm ${kind === "group" ? "nhóm" : "chỉ tiêu"} này; hãy ghi trong "appliesTo" loại đơn vị thuộc phạm vi của nhóm ${q(group)}, hoặc bỏ "appliesTo".`,

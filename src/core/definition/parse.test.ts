@@ -558,6 +558,26 @@ describe("robustness", () => {
   });
 });
 
+describe("where a problem is, named by the code as the sentence names it", () => {
+  test("a code written with spaces around it is named trimmed, once, in the place and in the sentence", () => {
+    const d = base();
+    d.root.children[1].code = " 1 ";
+    const p = problemAt(d, "root.children[1].code");
+    expect(p.code).toBe("duplicate-code");
+    expect(formatProblems([p], "en")).toBe(
+      'indicator 1 (root.children[1].code): The code "1" is already used at root.children[0].code; each code (of a group, an indicator or an input) may be used only once.',
+    );
+    expect(formatProblems([p], "vi")).toMatch(/^chỉ tiêu 1 \(root\.children\[1\]\.code\): Mã "1" đã được dùng/);
+  });
+
+  test("a group's code with spaces and decomposed letters is named trimmed and composed", () => {
+    const d = base();
+    d.root.children[0] = { code: " Hạ tầng ".normalize("NFD"), name: "G", max: 40, aggregate: "Sum", children: [{ code: "1", name: "x", max: 40, rule: { kind: "fraction" } }] };
+    const p = problemAt(d, "root.children[0].aggregate");
+    expect(formatProblems([p], "vi").startsWith(`nhóm ${"Hạ tầng".normalize("NFC")} (root.children[0].aggregate): `)).toBe(true);
+  });
+});
+
 describe("categories", () => {
   test("a category id is free text, as codes are (only the index's own id is [a-z0-9-]+)", () => {
     const d = base();

@@ -619,7 +619,7 @@ function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], in
         break;
       case "too_small":
         if (issue.origin === "string") out.push(problem(path, "empty-text", messages.emptyText()));
-        else if (issue.origin === "array") out.push(problem(path, "too-small", messages.tooFewItems(num(issue.minimum))));
+        else if (issue.origin === "array") out.push(emptyListProblem(path, input) ?? problem(path, "too-small", messages.tooFewItems(num(issue.minimum))));
         else out.push(problem(path, "too-small", messages.numberAtLeast(num(issue.minimum), issue.inclusive !== false)));
         break;
       case "too_big":
@@ -659,6 +659,20 @@ function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], in
     }
   }
   return out;
+}
+
+/**
+ * An empty list where the format wants at least one item and an empty one would silently mean
+ * something else: `appliesTo: []` (the node would apply to no unit) and `categories: []` (no unit's
+ * category would be in the index). Undefined for any other list.
+ */
+function emptyListProblem(path: readonly PathSegment[], input: unknown): DefinitionProblem | undefined {
+  const last = path[path.length - 1];
+  if (path.length === 1 && last === "categories") return problem(path, "categories-empty", messages.categoriesEmpty());
+  if (last !== "appliesTo") return undefined;
+  const node = contextAt(input, path.slice(0, -1));
+  if (node !== "group" && node !== "indicator") return undefined;
+  return problem(path, "applies-to-empty", messages.appliesToEmpty(node));
 }
 
 function customProblem(path: PathSegment[], message: string, value: unknown): DefinitionProblem {

@@ -464,11 +464,12 @@ const nodeCommon = {
 const appliesTo = (of: { en: string; vi: string }, more: { en: string; vi: string }) =>
   z
     .array(z.string().trim().normalize("NFC").min(1).describe(doc("A category id from \"categories\".", "Một mã loại đơn vị trong \"categories\".")))
+    .min(1)
     .optional()
     .describe(
       doc(
-        `The categories of unit (their ids) the ${of.en} applies to (optional; default: every unit); to other units it is not applicable${more.en}.`,
-        `Các loại đơn vị (theo mã) mà ${of.vi} áp dụng (không bắt buộc; mặc định: mọi đơn vị); với đơn vị khác thì không áp dụng${more.vi}.`,
+        `The categories of unit (their ids) the ${of.en} applies to (optional; default: every unit); to other units it is not applicable${more.en}. At least one: an empty list would apply to no unit; leave it out for every unit.`,
+        `Các loại đơn vị (theo mã) mà ${of.vi} áp dụng (không bắt buộc; mặc định: mọi đơn vị); với đơn vị khác thì không áp dụng${more.vi}. Ít nhất một mã: danh sách rỗng không áp dụng cho đơn vị nào; muốn áp dụng cho mọi đơn vị thì bỏ trường này.`,
       ),
     );
 
@@ -720,11 +721,12 @@ export const indexDefinitionSchema = z.strictObject({
     ),
   categories: z
     .array(categorySchema)
+    .min(1)
     .optional()
     .describe(
       doc(
-        "Kinds of unit (optional): ranked apart when ranking.within is \"category\"; appliesTo, ranking.exclude and a form's category cell (\"Nhóm\") name them by id.",
-        "Các loại đơn vị (không bắt buộc): được xếp hạng riêng khi ranking.within là \"category\"; appliesTo, ranking.exclude và ô loại đơn vị (\"Nhóm\") trên phiếu ghi chúng theo mã.",
+        "Kinds of unit (optional; at least one when given, else leave it out): ranked apart when ranking.within is \"category\"; appliesTo, ranking.exclude and a form's category cell (\"Nhóm\") name them by id.",
+        "Các loại đơn vị (không bắt buộc; nếu ghi thì có ít nhất một, nếu không thì bỏ trường này): được xếp hạng riêng khi ranking.within là \"category\"; appliesTo, ranking.exclude và ô loại đơn vị (\"Nhóm\") trên phiếu ghi chúng theo mã.",
       ),
     ),
   missing: z

@@ -369,7 +369,7 @@ describe("validation of values", () => {
     const block = BLOCK.filter((r) => r[0] !== "Bộ chỉ số");
     const single = (numberLocale: "vi" | "en" | "auto", value: string) =>
       readSubmissions(
-        sampleModel({ numberLocale, categories: [], root: { code: "R", name: "R", children: [{ code: "1.10", name: "Họp", max: 100000, rule: { kind: "points" } }] } }),
+        sampleModel({ numberLocale, categories: undefined, root: { code: "R", name: "R", children: [{ code: "1.10", name: "Họp", max: 100000, rule: { kind: "points" } }] } }),
         book(sheetA({ lines: [{ ...lines[0]!, value }], block: block.filter((r) => r[0] !== "Nhóm") })),
       );
     // en: a comma groups thousands, so "73,6" is not an en number; it is read as 73.6 and said so.
