@@ -354,7 +354,7 @@ describe("dti-scorer template and collect", () => {
     const c = await run(["collect", "dot1.xlsx", "dot2.xlsx", "--out", "tong-hop.xlsx"]);
     expect(c.code).toBe(0);
     expect(c.out).toContain("Đã gom 3 phiếu");
-    expect(c.out).toContain("X01");
+    expect(c.out).toContain("Bỏ qua 1 phiếu trống lặp lại");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "tong-hop.xlsx"));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Xã An Bình", "Xã Tân Phú", "Xã Phước Long"]);

@@ -109,11 +109,11 @@ describe("units without a code", () => {
     expect(wb.worksheets.map((w) => w.name).filter((n) => n.startsWith("Sở"))).toEqual(["Sở Y tế", "Sở Tư pháp"]);
   }, 60_000);
 
-  it("have a second filled form of the same name left out, named by the unit's name", async () => {
+  it("have the same filled form given twice taken once, the second said to be the same, named by the unit's name", async () => {
     const r = await run(["collect", "dot-1-da-dien.xlsx", "dot-1-da-dien.xlsx", "--out", "dot-trung.xlsx"]);
-    expect(r.out).toContain('  - dot-1-da-dien.xlsx: Trang tính "Sở Y tế": đơn vị "Sở Y tế" đã có từ tệp thứ 1, dot-1-da-dien.xlsx; bỏ qua bản trùng.');
+    expect(r.out).toContain('  - dot-1-da-dien.xlsx: Trang tính "Sở Y tế": giống hệt phiếu của đơn vị "Sở Y tế" đã lấy từ tệp thứ 1, dot-1-da-dien.xlsx (trang "Sở Y tế") nên không chép lại; không cần làm gì.');
     const en = await run(["collect", "dot-1-da-dien.xlsx", "dot-1-da-dien.xlsx", "--out", "dot-trung-en.xlsx", "--lang", "en"], "en");
-    expect(en.out).toContain('Sheet "Sở Y tế": unit "Sở Y tế" is already there from file no. 1, dot-1-da-dien.xlsx; the duplicate is left out.');
+    expect(en.out).toContain('Sheet "Sở Y tế": the same form as the one of unit "Sở Y tế" taken from file no. 1, dot-1-da-dien.xlsx (sheet "Sở Y tế"), so it was not copied again; nothing needs doing.');
   }, 60_000);
 });
 

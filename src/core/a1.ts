@@ -194,6 +194,44 @@ export function rectWithout(a: Rect, b: Rect): Rect[] {
   ].filter((x) => x.rows > 0 && x.cols > 0);
 }
 
+/**
+ * `from` (the areas a rule applies to) without the cells of `cleared`: the rectangles left, in
+ * reading order of their top-left cells; empty when every cell of `from` is cleared.
+ */
+export function rectsWithout(from: Rect[], cleared: Rect[]): Rect[] {
+  let out = from;
+  for (const c of cleared) out = out.flatMap((r) => rectWithout(r, c));
+  return [...out].sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+/** The top-left cell of what rectangles cover, which the formulas of a rule over them are written for. */
+export function rectsTopLeft(of: Rect[]): { row: number; col: number } {
+  return { row: Math.min(...of.map((r) => r.row)), col: Math.min(...of.map((r) => r.col)) };
+}
+
+const CELL_REF = /(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(])/g;
+
+/**
+ * A formula written for a cell `rows` and `cols` further on, its relative references moved with it
+ * (`AB4<>""` for AD4 from AB4: `AD4<>""`), as Excel rewrites a conditional format whose first cells
+ * are cleared: each cell it still applies to tests what it tested. Text in quotes, quoted sheet
+ * names and structured references stay; a reference moved off the sheet is #REF!.
+ */
+export function movedFormula(formula: string, rows: number, cols: number): string {
+  if (rows === 0 && cols === 0) return formula;
+  return formula.replace(/("(?:[^"]|"")*"?)|('(?:[^']|'')*'?)|(\[[^\]]*\]?)|([^"'[]+)/g, (whole: string, ...groups: (string | undefined)[]) => {
+    if (groups[3] === undefined) return whole;
+    return whole.replace(CELL_REF, (ref: string, colAbs: string, letters: string, rowAbs: string, digits: string) => {
+      const at = parseRect(`${letters}${digits}`);
+      if (!at) return ref;
+      const row = at.row + (rowAbs ? 0 : rows);
+      const col = at.col + (colAbs ? 0 : cols);
+      if (row >= MAX_ROWS || col >= MAX_COLS) return "#REF!";
+      return `${colAbs}${columnLetters(col)}${rowAbs}${row + 1}`;
+    });
+  });
+}
+
 // --- Sheet names -------------------------------------------------------------------------------
 
 /**

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { MAX_SHEET_NAME, detectLayoutA, filledFormCell, isBlankForm, isInstructionsSheet, planCollect, uniqueSheetName } from "./collect";
+import { MAX_SHEET_NAME, detectLayoutA, filledFormCell, formContent, isBlankForm, isInstructionsSheet, isRoutineSkip, planCollect, uniqueSheetName } from "./collect";
 import { sampleModel } from "./read/fixtures";
 import { readSubmissions } from "./read";
 import { unitKey } from "./plan";
@@ -283,6 +283,71 @@ describe("blank forms and filled ones", () => {
     expect(plan.warnings).toEqual([]);
   });
 
+  it("says in a word why each form was left out, so that a report counts the blank forms and lists the rest", () => {
+    const sent = (filled: number, value: CellValue = "Có"): SheetSnapshot[] =>
+      [1, 2, 3, 4].map((u) => form(`Đơn vị ${u}`, `Đơn vị ${u}`, `U${u}`, u === filled ? { column: "Số liệu", value } : undefined));
+    const plan = planCollect([], [
+      { file: "g1.xlsx", sheets: sent(1) },
+      { file: "g2.xlsx", sheets: sent(2) },
+      // Unit 1 again, another figure in it; and unit 2's file a second time, the same.
+      { file: "g1-lan-2.xlsx", sheets: sent(1, "Không") },
+      { file: "g2-ban-sao.xlsx", sheets: sent(2) },
+    ]);
+    const listed = plan.skipped.filter((s) => !isRoutineSkip(s));
+    expect(listed.map((s) => [s.file, s.sheet, s.duplicate])).toEqual([
+      ["g1-lan-2.xlsx", "Đơn vị 1", "second-filled"],
+      ["g2-ban-sao.xlsx", "Đơn vị 2", "same-form"],
+    ]);
+    expect(listed[1]!.reason.vi).toBe('Trang tính "Đơn vị 2": giống hệt phiếu của đơn vị mã U2 đã lấy từ tệp g2.xlsx (trang "Đơn vị 2") nên không chép lại; không cần làm gì.');
+    // The rest, each still in the plan with its reason: blank forms of units filled in elsewhere,
+    // and of units 3 and 4, which nobody filled in (the first blank form of each is taken).
+    const counted = plan.skipped.filter(isRoutineSkip);
+    expect(counted.filter((s) => s.duplicate === "blank-form").map((s) => [s.file, s.sheet])).toEqual([
+      ["g1.xlsx", "Đơn vị 2"],
+      ["g2.xlsx", "Đơn vị 1"],
+      ["g1-lan-2.xlsx", "Đơn vị 2"],
+      ["g2-ban-sao.xlsx", "Đơn vị 1"],
+    ]);
+    expect(counted.filter((s) => s.duplicate === "blank-again").length).toBe(6);
+    expect(counted.every((s) => s.blank === true && s.kind === "duplicate" && s.reason.vi.includes("phiếu trống"))).toBe(true);
+    expect(plan.take.map((t) => [t.file, t.sheet])).toEqual([
+      ["g1.xlsx", "Đơn vị 1"],
+      ["g1.xlsx", "Đơn vị 3"],
+      ["g1.xlsx", "Đơn vị 4"],
+      ["g2.xlsx", "Đơn vị 2"],
+    ]);
+    expect(plan.skipped.length).toBe(12);
+  });
+
+  it("compares a filled form with its unit's one in the workbook by what the unit fills in, not the council's Số liệu thẩm định nor the scorer's Điểm", () => {
+    const filled = form("Sở Y tế", "Sở Y tế", "SYT", { column: "Số liệu", value: 0.8 });
+    const inWorkbook = form("Y tế", "Sở Y tế", "SYT", { column: "Số liệu", value: 0.8 });
+    const header = inWorkbook.values[7]!;
+    inWorkbook.values[9]![header.indexOf("Số liệu thẩm định")] = 0.7;
+    inWorkbook.values[9]![header.indexOf("Điểm")] = 8;
+    expect(formContent(inWorkbook)).toBe(formContent(filled));
+    const existingForms = [{ sheet: "Y tế", unitCode: "SYT", unitName: "Sở Y tế", blank: false, snapshot: inWorkbook }];
+    const same = planCollect(["Y tế"], [{ file: "syt.xlsx", sheets: [filled] }], undefined, { existingForms });
+    expect(same.skipped.map((s) => [s.duplicate, s.reason.vi])).toEqual([
+      ["same-form", 'Trang tính "Sở Y tế": giống hệt phiếu đơn vị mã SYT đã có trong sổ tổng hợp (trang "Y tế") nên không chép lại; không cần làm gì.'],
+    ]);
+    // Evidence added: another form, left out with the way to take it.
+    const corrected = form("Sở Y tế", "Sở Y tế", "SYT", { column: "Số liệu", value: 0.8 });
+    corrected.values[9]![header.indexOf("Minh chứng")] = "QĐ 12";
+    expect(formContent(corrected)).not.toBe(formContent(inWorkbook));
+    const other = planCollect(["Y tế"], [{ file: "syt-2.xlsx", sheets: [corrected] }], undefined, { existingForms });
+    expect(other.take).toEqual([]);
+    expect(other.skipped.map((s) => [s.duplicate, s.reason.en])).toEqual([
+      [
+        "filled-in-workbook",
+        'Sheet "Sở Y tế": unit code SYT already has a filled form in the consolidated workbook (sheet "Y tế"); this one was not taken, so that form and any figures the council entered on it are not overwritten. To use this one instead, delete the sheet "Y tế" from the consolidated workbook (or move it to another workbook to keep it), then collect this file again.',
+      ],
+    ]);
+    // A host that did not read the sheet whole cannot tell: the form is left out the same way.
+    const unread = planCollect(["Y tế"], [{ file: "syt.xlsx", sheets: [filled] }], undefined, { existingForms: [{ ...existingForms[0]!, snapshot: undefined }] });
+    expect(unread.skipped.map((s) => s.duplicate)).toEqual(["filled-in-workbook"]);
+  });
+
   it("keeps the first of two filled forms of a unit, and names the file by its place when two files share a name", () => {
     const filled = (v: string): SheetSnapshot => form("Sở Y tế", "Sở Y tế", "SYT", { column: "Số liệu", value: v });
     const plan = planCollect([], [
@@ -290,8 +355,13 @@ describe("blank forms and filled ones", () => {
       { file: "phieu.xlsx", sheets: [filled("Không")] },
     ]);
     expect(plan.take.map((t) => t.file)).toEqual(["phieu.xlsx"]);
-    expect(plan.skipped[0]!.reason.vi).toBe('Trang tính "Sở Y tế": đơn vị mã SYT đã có từ tệp thứ 1, phieu.xlsx; bỏ qua bản trùng.');
-    expect(plan.skipped[0]!.reason.en).toContain("from file no. 1, phieu.xlsx");
+    expect(plan.skipped[0]!.duplicate).toBe("second-filled");
+    expect(plan.skipped[0]!.reason.vi).toBe(
+      'Trang tính "Sở Y tế": đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp thứ 1, phieu.xlsx (trang "Sở Y tế"), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xoá trang "Sở Y tế" khỏi sổ tổng hợp rồi gom lại tệp này.',
+    );
+    expect(plan.skipped[0]!.reason.en).toBe(
+      'Sheet "Sở Y tế": unit code SYT already has another filled form, taken from file no. 1, phieu.xlsx (sheet "Sở Y tế"), so this one was not taken (one form a unit). If this one is the right one, delete the sheet "Sở Y tế" from the consolidated workbook, then collect this file again.',
+    );
   });
 
   it("puts a filled form in place of the unit's blank form already in the workbook, under its sheet name; a filled one there stays", () => {
@@ -307,13 +377,21 @@ describe("blank forms and filled ones", () => {
       },
     );
     expect(plan.take).toEqual([{ file: "b.xlsx", sheet: "Sở Y tế", as: "Y tế", unitCode: "SYT", unitName: "Sở Y tế", replaces: "Y tế" }]);
-    expect(plan.skipped.map((s) => s.reason.vi)).toEqual(['Trang tính "Sở Tài chính": đơn vị mã STC đã có trong sổ tổng hợp; bỏ qua bản trùng.']);
+    expect(plan.skipped.map((s) => [s.duplicate, s.reason.vi])).toEqual([
+      [
+        "filled-in-workbook",
+        'Trang tính "Sở Tài chính": đơn vị mã STC đã có phiếu đã điền trong sổ tổng hợp (trang "Tài chính") nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xoá trang "Tài chính" khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.',
+      ],
+    ]);
     // A blank form coming in for a unit whose blank form is already there adds nothing.
     const again = planCollect(["Y tế"], [{ file: "c.xlsx", sheets: [form("Sở Y tế", "Sở Y tế", "SYT")] }], undefined, {
       existingForms: [{ sheet: "Y tế", unitCode: "SYT", unitName: "Sở Y tế", blank: true }],
     });
     expect(again.take).toEqual([]);
-    expect(again.skipped[0]!.reason.en).toContain("already there in the consolidated workbook");
+    expect(again.skipped[0]!.duplicate).toBe("blank-again");
+    expect(again.skipped[0]!.reason.en).toBe(
+      'Sheet "Sở Y tế": a blank form (nothing filled in); unit code SYT has no filled form yet and already has a blank one in the consolidated workbook, so this one is left out.',
+    );
   });
 
   it("takes a unit's visible form over a hidden older copy before it, and names the copy as hidden", () => {
@@ -440,13 +518,13 @@ describe("forms without a unit code", () => {
     expect(plan.warnings).toEqual([]);
   });
 
-  it("of one unit, filled, take the place of its blank form already in the workbook, and a second filled one is left out by name", () => {
+  it("of one unit, filled, take the place of its blank form already in the workbook, and a second one the same is left out by name", () => {
     const blank = detectLayoutA(uncoded("Sở Y tế", "Sở Y tế"))!;
     const existingForms = [{ sheet: "Sở Y tế", unitCode: blank.unitCode!, unitName: blank.unitName!, blank: true }];
     const plan = planCollect(["Sở Y tế"], [{ file: "a.xlsx", sheets: [uncoded("Sở Y tế", "Sở Y tế", true)] }, { file: "b.xlsx", sheets: [uncoded("Y tế", "Sở Y tế", true)] }], undefined, { existingForms });
     expect(plan.take).toEqual([expect.objectContaining({ file: "a.xlsx", as: "Sở Y tế", replaces: "Sở Y tế" })]);
-    expect(plan.skipped.map((s) => s.reason.vi)).toEqual(['Trang tính "Y tế": đơn vị "Sở Y tế" đã có từ tệp a.xlsx; bỏ qua bản trùng.']);
-    expect(plan.skipped[0]!.reason.en).toBe('Sheet "Y tế": unit "Sở Y tế" is already there from a.xlsx; the duplicate is left out.');
+    expect(plan.skipped.map((s) => s.reason.vi)).toEqual(['Trang tính "Y tế": giống hệt phiếu của đơn vị "Sở Y tế" đã lấy từ tệp a.xlsx (trang "Sở Y tế") nên không chép lại; không cần làm gì.']);
+    expect(plan.skipped[0]!.reason.en).toBe('Sheet "Y tế": the same form as the one of unit "Sở Y tế" taken from a.xlsx (sheet "Sở Y tế"), so it was not copied again; nothing needs doing.');
   });
 });
 

@@ -171,6 +171,35 @@ export function isBlankForm(sheet: SheetSnapshot): boolean {
   return header !== undefined && filledCellBelow(sheet, header) === undefined;
 }
 
+/** The columns of a form's table a unit fills in, as formContent compares them (not Số liệu thẩm định: the council's). */
+const UNIT_COLUMNS = ["code", "value", "self", "evidence", "note"] as const;
+
+/** A cell's value as formContent compares it: its type and text, blank as nothing. */
+function contentText(v: CellValue | undefined): string {
+  if (v === undefined || v === null || isBlank(v)) return "";
+  if (typeof v === "object") return `#${v.error}`;
+  return `${typeof v}:${typeof v === "string" ? normalizeText(v) : String(v)}`;
+}
+
+/**
+ * What a unit filled in on its form, as text two copies of a form are compared by: the header
+ * block (as the reader reads it) and, on each row of the table with something in it, the code,
+ * Số liệu, Tự chấm, Minh chứng and Ghi chú. Not Số liệu thẩm định, which the council fills in on
+ * the consolidated workbook's copy, nor a column the scorer writes. Undefined for a sheet that is no form.
+ */
+export function formContent(sheet: SheetSnapshot): string | undefined {
+  const header = findTableHeader(sheet);
+  if (!header) return undefined;
+  const block = headerBlock(sheet, header);
+  const rows: string[][] = [];
+  for (let r = header.row + 1; r < sheet.values.length; r++) {
+    const row = sheet.values[r] ?? [];
+    const cells = UNIT_COLUMNS.map((k) => (header.cols[k] === undefined ? "-" : contentText(row[header.cols[k]])));
+    if (cells.some((c) => c !== "" && c !== "-")) rows.push(cells);
+  }
+  return JSON.stringify([Object.keys(block).sort().map((k) => [k, block[k as UnitField]]), rows]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Planning a collection
 
@@ -197,6 +226,27 @@ export interface CollectTake {
  */
 export type CollectSkipKind = "file" | "not-a-form" | "another-index" | "duplicate";
 
+/**
+ * Why a unit's form was left out as a duplicate (`kind` "duplicate"), for a report to tell the
+ * routine from what needs a look without reading the text:
+ * - "blank-form": a blank form (nothing filled in) of a unit whose filled form came in or is in
+ *   the workbook — every file a unit sends back holds the other units' blank forms; nothing is lost;
+ * - "blank-again": a blank form of a unit with no filled form, whose blank form is taken from an
+ *   earlier file or is in the workbook already; nothing is lost;
+ * - "hidden-copy": a hidden sheet of a unit with a visible form (most often an older copy);
+ * - "same-form": a filled form the same, in what the unit fills in (formContent), as the unit's
+ *   form in the workbook or taken from an earlier file; nothing to do;
+ * - "filled-in-workbook": a filled form of a unit that has another filled form in the workbook,
+ *   left there untouched (the council may have entered figures on it): a resubmission, say;
+ * - "second-filled": a second, different filled form of a unit in the files; the first is taken.
+ */
+export type DuplicateKind = "blank-form" | "blank-again" | "hidden-copy" | "same-form" | "filled-in-workbook" | "second-filled";
+
+/** A blank form left out for its unit's form elsewhere: nothing a unit filled in is lost, a report may count such sheets rather than list them. */
+export function isRoutineSkip(s: CollectSkip): boolean {
+  return s.duplicate === "blank-form" || s.duplicate === "blank-again";
+}
+
 export interface CollectSkip {
   file: string;
   /** "" for a whole file. */
@@ -209,6 +259,8 @@ export interface CollectSkip {
    * elsewhere; nothing a unit filled in is lost, so a report may count such sheets rather than list them.
    */
   blank?: true;
+  /** duplicate: why, in a word (DuplicateKind). */
+  duplicate?: DuplicateKind;
   reason: Message;
 }
 
@@ -255,6 +307,11 @@ export interface ExistingForm {
   unitName?: string;
   /** Nothing filled in (isBlankForm), and the host read the whole table to be sure of it. */
   blank: boolean;
+  /**
+   * The whole sheet, when the host read it all: a filled form coming in for the unit is compared
+   * with it, and said to be the same form when it is (formContent).
+   */
+  snapshot?: SheetSnapshot;
 }
 
 export interface CollectOptions {
@@ -385,6 +442,7 @@ interface Candidate {
   blank: boolean;
   /** The sheet is not hidden: a unit's hidden sheet is often an older copy of its form. */
   visible: boolean;
+  snapshot: SheetSnapshot;
 }
 
 /**
@@ -396,8 +454,113 @@ interface UnitGroup {
   key: string;
   name?: string;
   code: string;
-  existing?: { sheet: string; blank: boolean; name?: string };
+  existing?: { sheet: string; blank: boolean; name?: string; snapshot?: SheetSnapshot };
   forms: Candidate[];
+}
+
+/** What duplicateReason needs to know of a unit's form left out and of the form its unit keeps. */
+interface LeftOut {
+  candidate: Candidate;
+  /** The form taken from the files that the unit keeps; undefined when it keeps its form in the workbook. */
+  keep: Candidate | undefined;
+  /** What the unit keeps is filled in. */
+  filledKept: boolean;
+  /** The sheet left out, "Trang tính ẩn …" when hidden. */
+  named: Message;
+  /** "đơn vị mã SYT" / "unit code SYT". */
+  unit: Message;
+  /** Where the unit's kept form is: "từ tệp a.xlsx" / "trong sổ tổng hợp". */
+  where: Message;
+  /** The unit's form in the workbook, when that is what it keeps. */
+  existing: UnitGroup["existing"];
+  /** The name in the workbook of `keep`, when it was taken already. */
+  keptAs: string | undefined;
+}
+
+/**
+ * Why a unit's form was left out as a duplicate, in a word and in a sentence. A filled form
+ * compared with its unit's filled one (when the host read that one whole) is said to be the same
+ * when it is; a different one is left out with the way to take it: the unit's form in the
+ * workbook is never written over (the council may have entered figures on it), the user removes
+ * it first.
+ */
+function duplicateReason(l: LeftOut): { duplicate: DuplicateKind; reason: Message } {
+  const { candidate, keep, named, unit, where } = l;
+  // A hidden sheet of a unit whose visible form is taken: named as hidden, the user may not know it is there.
+  if (!candidate.visible && keep?.visible) {
+    return {
+      duplicate: candidate.blank ? "blank-form" : "hidden-copy",
+      reason: {
+        vi: `${named.vi}: ${unit.vi} đã có phiếu trên trang đang hiện "${keep.sheet}" ${where.vi} nên bỏ qua trang ẩn này (thường là bản cũ của phiếu).`,
+        en: `${named.en}: ${unit.en} has its form on the visible sheet "${keep.sheet}" ${where.en}, so this hidden one (most often an older copy of the form) is left out.`,
+      },
+    };
+  }
+  if (candidate.blank) {
+    return l.filledKept
+      ? {
+          duplicate: "blank-form",
+          reason: {
+            vi: `${named.vi}: phiếu trống (chưa điền số liệu); ${unit.vi} đã có phiếu đã điền ${where.vi} nên bỏ qua phiếu trống này.`,
+            en: `${named.en}: a blank form (nothing filled in); ${unit.en} has a filled form ${where.en}, so this blank one is left out.`,
+          },
+        }
+      : {
+          duplicate: "blank-again",
+          reason: {
+            vi: `${named.vi}: phiếu trống (chưa điền số liệu); ${unit.vi} chưa có phiếu đã điền và đã có phiếu trống ${where.vi} nên bỏ qua phiếu trống này.`,
+            en: `${named.en}: a blank form (nothing filled in); ${unit.en} has no filled form yet and already has a blank one ${where.en}, so this one is left out.`,
+          },
+        };
+  }
+  if (!candidate.visible) {
+    return {
+      duplicate: "hidden-copy",
+      reason: {
+        vi: `${named.vi}: ${unit.vi} đã có phiếu ${where.vi} nên bỏ qua trang ẩn này (thường là bản cũ của phiếu).`,
+        en: `${named.en}: ${unit.en} has its form ${where.en}, so this hidden one (most often an older copy of the form) is left out.`,
+      },
+    };
+  }
+  // The form the unit keeps, by its sheet: "(trang "Sở Y tế")".
+  const keptSheet = keep ? keep.sheet : (l.existing?.sheet ?? "");
+  const onSheet: Message = keptSheet !== "" ? { vi: ` (trang "${keptSheet}")`, en: ` (sheet "${keptSheet}")` } : { vi: "", en: "" };
+  const mine = formContent(candidate.snapshot);
+  const kept = keep ? formContent(keep.snapshot) : l.existing?.snapshot && formContent(l.existing.snapshot);
+  if (mine !== undefined && mine === kept) {
+    const there: Message = keep ? { vi: `đã lấy ${where.vi}`, en: `taken ${where.en}` } : { vi: "đã có trong sổ tổng hợp", en: "already has in the consolidated workbook" };
+    return {
+      duplicate: "same-form",
+      reason: keep
+        ? {
+            vi: `${named.vi}: giống hệt phiếu của ${unit.vi} ${there.vi}${onSheet.vi} nên không chép lại; không cần làm gì.`,
+            en: `${named.en}: the same form as the one of ${unit.en} ${there.en}${onSheet.en}, so it was not copied again; nothing needs doing.`,
+          }
+        : {
+            vi: `${named.vi}: giống hệt phiếu ${unit.vi} ${there.vi}${onSheet.vi} nên không chép lại; không cần làm gì.`,
+            en: `${named.en}: the same form as the one ${unit.en} ${there.en}${onSheet.en}, so it was not copied again; nothing needs doing.`,
+          },
+    };
+  }
+  if (keep) {
+    // The sheet to remove for this form to be taken: the kept one, by its name in the workbook.
+    const remove = l.keptAs ?? keep.sheet;
+    return {
+      duplicate: "second-filled",
+      reason: {
+        vi: `${named.vi}: ${unit.vi} đã có một phiếu đã điền khác, lấy ${where.vi}${onSheet.vi}, nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xoá trang "${remove}" khỏi sổ tổng hợp rồi gom lại tệp này.`,
+        en: `${named.en}: ${unit.en} already has another filled form, taken ${where.en}${onSheet.en}, so this one was not taken (one form a unit). If this one is the right one, delete the sheet "${remove}" from the consolidated workbook, then collect this file again.`,
+      },
+    };
+  }
+  const remove: Message = keptSheet !== "" ? { vi: `trang "${keptSheet}"`, en: `the sheet "${keptSheet}"` } : { vi: "phiếu đó", en: "that form" };
+  return {
+    duplicate: "filled-in-workbook",
+    reason: {
+      vi: `${named.vi}: ${unit.vi} đã có phiếu đã điền trong sổ tổng hợp${onSheet.vi} nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xoá ${remove.vi} khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.`,
+      en: `${named.en}: ${unit.en} already has a filled form in the consolidated workbook${onSheet.en}; this one was not taken, so that form and any figures the council entered on it are not overwritten. To use this one instead, delete ${remove.en} from the consolidated workbook (or move it to another workbook to keep it), then collect this file again.`,
+    },
+  };
 }
 
 /**
@@ -455,7 +618,9 @@ export function planCollect(
   }
   for (const f of options.existingForms ?? []) {
     const { group } = groupFor(f.unitCode, f.unitName);
-    if (group.existing === undefined) group.existing = { sheet: f.sheet, blank: f.blank, ...(f.unitName !== undefined ? { name: f.unitName } : {}) };
+    const own = { sheet: f.sheet, blank: f.blank, ...(f.unitName !== undefined ? { name: f.unitName } : {}), ...(f.snapshot !== undefined ? { snapshot: f.snapshot } : {}) };
+    // The unit's filled form there, the first one, is the one a form coming in is compared with.
+    if (group.existing === undefined || (group.existing.blank && !f.blank && group.existing.sheet !== "")) group.existing = own;
     else if (!f.blank) group.existing.blank = false;
   }
 
@@ -498,7 +663,7 @@ export function planCollect(
       const entry: Entry = { file, sheet, header };
       // A form without a code is known by its name (detectLayoutA), as the reader knows it.
       if (header.unitCode !== undefined) {
-        const candidate: Candidate = { fileAt, order: entries.length, file, sheet: sheet.name, header, blank: isBlankForm(sheet), visible: sheet.visible !== false };
+        const candidate: Candidate = { fileAt, order: entries.length, file, sheet: sheet.name, header, blank: isBlankForm(sheet), visible: sheet.visible !== false, snapshot: sheet };
         const { group } = groupFor(header.unitCode, header.unitName);
         group.forms.push(candidate);
         entry.candidate = candidate;
@@ -578,6 +743,8 @@ export function planCollect(
     return { vi: `từ ${ref.vi}`, en: `from ${ref.en}` };
   };
 
+  /** The name each form taken gets in the workbook, for a form of its unit left out to name it. */
+  const takenAs = new Map<Candidate, string>();
   for (const entry of entries) {
     if ("skip" in entry) {
       plan.skipped.push(entry.skip);
@@ -603,31 +770,13 @@ export function planCollect(
         const named: Message = candidate.visible
           ? { vi: `Trang tính "${sheet.name}"`, en: `Sheet "${sheet.name}"` }
           : { vi: `Trang tính ẩn "${sheet.name}"`, en: `Hidden sheet "${sheet.name}"` };
-        plan.skipped.push({
-          file,
-          sheet: sheet.name,
-          kind: "duplicate",
-          ...(candidate.blank ? { blank: true as const } : {}),
-          reason:
-            !candidate.visible && keep?.visible
-              ? {
-                  vi: `${named.vi}: ${unit.vi} đã có phiếu trên trang đang hiện "${keep.sheet}" ${where.vi} nên bỏ qua trang ẩn này (thường là bản cũ của phiếu).`,
-                  en: `${named.en}: ${unit.en} has its form on the visible sheet "${keep.sheet}" ${where.en}, so this hidden one (most often an older copy of the form) is left out.`,
-                }
-              : candidate.blank && filledKept
-                ? {
-                    vi: `${named.vi}: phiếu trống (chưa điền số liệu); ${unit.vi} đã có phiếu đã điền ${where.vi} nên bỏ qua phiếu trống này.`,
-                    en: `${named.en}: a blank form (nothing filled in); ${unit.en} has a filled form ${where.en}, so this blank one is left out.`,
-                  }
-                : {
-                    vi: `${named.vi}: ${unit.vi} đã có ${where.vi}; bỏ qua bản trùng.`,
-                    en: `${named.en}: ${unit.en} is already there ${where.en}; the duplicate is left out.`,
-                  },
-        });
+        const { duplicate, reason } = duplicateReason({ candidate, keep, filledKept, named, unit, where, existing: ownInWorkbook ? group.existing : undefined, keptAs: keep ? takenAs.get(keep) : undefined });
+        plan.skipped.push({ file, sheet: sheet.name, kind: "duplicate", ...(candidate.blank ? { blank: true as const } : {}), duplicate, reason });
         continue;
       }
       replaces = replacing.get(candidate);
       as = replaces ?? uniqueSheetName(sheet.name, taken);
+      takenAs.set(candidate, as);
       // A second unit name kept under one code: two units claim the code, or, both forms filled,
       // perhaps one unit filled in twice under two names.
       const first = kept.get(group.key)?.[0];

@@ -112,6 +112,33 @@ describe("staleResults: each kind of change said as what it is", () => {
     expect(m.en).toMatch(/1 unit's figures changed \(.*\); 1 unit was renamed \(Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ\); 1 unit is new \(Sở Du lịch\); 1 unit is gone \(Sở Tài chính\)\. Score again\.$/);
   });
 
+  test("a form whose table's header row was overwritten is a form no longer read, on its sheet, with what to mend: not a unit gone (with or without the definition in use)", async () => {
+    const host = await scoredThenChanged((wb) => {
+      wb.getWorksheet("SO-03")!.getCell("D6").value = "x"; // the "Số liệu" header of Sở Tài chính's table
+      wb.removeWorksheet(wb.getWorksheet("SO-01")!.id);
+    });
+    const snapshot = await host.read();
+    const run = await runScoring(host, { ...SCORING, definition: DEMO_DEFINITION, write: false });
+    const parsed = parseDefinition(DEMO_DEFINITION);
+    if (!parsed.ok) throw new Error("the demo definition does not parse");
+    // As the Excel host and the pane ask (no definition), and as the command line asks (the one in use, its reading).
+    for (const stale of [staleResults(snapshot)!, staleResults(snapshot, { model: parsed.model, submissions: run.submissions, issues: run.issues })!]) {
+      expect(stale).toMatchObject({ unreadable: ["SO-03"], sheets: { "SO-03": "SO-03" }, removed: ["SO-01"], added: [] });
+      expect(stale.changed).toContain("SO-03");
+      expect(staleGroups(stale).map((g) => [g.kind, g.names, g.sheets])).toEqual([
+        ["unreadable", ["Sở Tài chính"], ["SO-03"]],
+        ["removed", ["Sở Thông tin và Truyền thông"], undefined],
+      ]);
+      const m = staleMessage(stale, (k) => stale.names[k] ?? k, advice);
+      expect(m.vi).toMatch(
+        /^Kết quả đã cũ: từ lần chấm điểm \d\d\/\d\d\/2024, 1 đơn vị có phiếu không còn đọc được vì dòng tiêu đề bảng đã bị sửa \(Sở Tài chính ở trang tính 'SO-03'\); 1 đơn vị không còn trong sổ \(Sở Thông tin và Truyền thông\)\. Hãy sửa lại tên cột như phiếu mẫu\. Hãy chấm điểm lại\.$/,
+      );
+      expect(m.en).toMatch(
+        /, 1 unit's form can no longer be read as its table's header row was changed \(Sở Tài chính on sheet 'SO-03'\); 1 unit is gone \(Sở Thông tin và Truyền thông\)\. Restore the column names of the template\. Score again\.$/,
+      );
+    }
+  });
+
   test("in English, two units of a kind are counted in the plural", async () => {
     const host = await scoredThenChanged((wb) => {
       for (const code of ["SO-01", "SO-03"]) wb.removeWorksheet(wb.getWorksheet(code)!.id);

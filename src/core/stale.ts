@@ -10,6 +10,7 @@ import { parseRange } from "./a1";
 import { type IndexSheetState, inputsHash, readIndexSheet, staleUnits, unitInputHashes, unitKey } from "./plan";
 import { COLUMN_LABELS } from "./plan/labels";
 import { readSubmissions } from "./read";
+import { formWithoutTable } from "./read/layout-a";
 import { isBlank, keyText } from "./read/sheet";
 import { detectLayoutA } from "./collect";
 import { type IndexRef, indexWords } from "./index-words";
@@ -21,7 +22,7 @@ export interface StaleResults {
   scoredAt: string;
   /**
    * Unit keys (code, or name when there is none) whose inputs changed, appeared or disappeared.
-   * `changed` includes the units of `otherIndex` and of `renamed`.
+   * `changed` includes the units of `otherIndex`, of `unreadable` and of `renamed`.
    */
   changed: string[];
   added: string[];
@@ -38,6 +39,14 @@ export interface StaleResults {
    * so that the definition the results were computed with skips it: its form changed, it is not gone.
    */
   otherIndex: string[];
+  /**
+   * The units scored then whose sheet is still there but can no longer be read as a form: the
+   * header row of its table was changed ("Số liệu" overwritten), so the reading skips it. Its form
+   * changed, it is not gone.
+   */
+  unreadable: string[];
+  /** The sheet of each unit of `unreadable`, by key. */
+  sheets: Record<string, string>;
   /**
    * The index the results were computed with, when it is another index or version than the one in
    * use now (`inUse`); absent when they are the same, or when the one in use is not known.
@@ -127,6 +136,20 @@ function formsOfAnotherIndex(snapshot: WorkbookSnapshot, issues: Issue[]): Map<s
   return units;
 }
 
+/**
+ * The units whose forms the reading skipped for want of a table header row (a form's header block
+ * without its table: "layout-not-found" on a sheet), by key, with their names and sheets.
+ */
+function formsUnread(snapshot: WorkbookSnapshot, issues: Issue[]): Map<string, { name: string | undefined; sheet: string }> {
+  const units = new Map<string, { name: string | undefined; sheet: string }>();
+  for (const issue of issues) {
+    if (issue.code !== "layout-not-found" || issue.unit === undefined || issue.sheet === undefined) continue;
+    const sheet = snapshot.sheets.find((s) => s.name === issue.sheet);
+    units.set(issue.unit, { name: sheet ? formWithoutTable(sheet)?.name : undefined, sheet: issue.sheet });
+  }
+  return units;
+}
+
 /** Whether a header cell of the results table is one of `label`'s texts (the table is written in either language). */
 function isLabel(v: unknown, label: { vi: string; en: string }): boolean {
   return typeof v === "string" && (v.trim() === label.vi || v.trim() === label.en);
@@ -206,7 +229,7 @@ export function staleResults(
     // A stamp without per-unit hashes: only the hash of all inputs can say something changed.
     const same = inputsHash(submissions) === stamp.inputsHash;
     if (same && !("scoredWith" in otherDefinition)) return undefined;
-    return { scoredAt: stamp.scoredAt, changed: [], added: [], removed: [], renamed: [], formerNames: {}, otherIndex: [], ...otherDefinition, names };
+    return { scoredAt: stamp.scoredAt, changed: [], added: [], removed: [], renamed: [], formerNames: {}, otherIndex: [], unreadable: [], sheets: {}, ...otherDefinition, names };
   }
   const diff = staleUnits(state, submissions);
   // A unit the results have whose form now names another index is skipped by the reading: its form
@@ -217,19 +240,27 @@ export function staleResults(
     const name = skipped.get(k);
     if (name !== undefined) names[k] = name;
   }
-  const changed = [...diff.changed, ...otherIndex];
-  const removed = diff.removed.filter((k) => !skipped.has(k));
+  // Nor is a unit whose sheet is there but whose table's header row was changed: its form can no longer be read.
+  const unread = formsUnread(snapshot, issues);
+  const unreadable = diff.removed.filter((k) => !skipped.has(k) && unread.has(k));
+  const sheets = Object.fromEntries(unreadable.map((k) => [k, unread.get(k)!.sheet]));
+  for (const k of unreadable) {
+    const name = unread.get(k)!.name;
+    if (name !== undefined) names[k] = name;
+  }
+  const changed = [...diff.changed, ...otherIndex, ...unreadable];
+  const removed = diff.removed.filter((k) => !skipped.has(k) && !unread.has(k));
   if (changed.length + diff.added.length + removed.length === 0 && !("scoredWith" in otherDefinition)) return undefined;
   // What the last results table called the units: a unit gone is named as it was, and a unit whose
   // name alone changed is told apart from one whose figures changed.
   const then = namesAsScored(snapshot, state);
-  for (const k of removed) {
+  for (const k of [...removed, ...unreadable.filter((k) => unread.get(k)!.name === undefined)]) {
     const name = then.get(k);
     if (name !== undefined) names[k] = name;
   }
   const renamed = renamedUnits(diff.changed, state, submissions, then);
   const formerNames = Object.fromEntries(renamed.map((k) => [k, then.get(k)!]));
-  return { scoredAt: stamp.scoredAt, changed, added: diff.added, removed, renamed, formerNames, otherIndex, ...otherDefinition, names };
+  return { scoredAt: stamp.scoredAt, changed, added: diff.added, removed, renamed, formerNames, otherIndex, unreadable, sheets, ...otherDefinition, names };
 }
 
 /** At most this many units are named in the sentence. */
@@ -260,7 +291,7 @@ export function otherIndexMessage(other: OtherIndex, advice: Message): Message {
 }
 
 /** What changed about some units since the workbook was scored. */
-export type StaleKind = "changed" | "renamed" | "otherIndex" | "added" | "removed";
+export type StaleKind = "changed" | "renamed" | "otherIndex" | "unreadable" | "added" | "removed";
 
 /** The units of one kind of change, by key, and as they are shown. */
 export interface StaleGroup {
@@ -271,20 +302,24 @@ export interface StaleGroup {
    * when scored) has the same name; a renamed unit as "former → now".
    */
   names: string[];
+  /** The sheet of each unit (by the order of `keys`), for the kind "unreadable": the sheet to mend. */
+  sheets?: string[];
 }
 
 /**
  * The units of `stale` by kind of change, in the order they are said: figures changed, renamed
- * (its name alone: its points are what they were), its form changed to another index, new, gone.
+ * (its name alone: its points are what they were), its form changed to another index, its form
+ * no longer read (its sheet is there, its table's header row changed), new, gone.
  * Kinds without units are left out. One list for the command line's sentence and the pane's
  * banner.
  */
 export function staleGroups(stale: StaleResults, nameOf: (key: string) => string = (k) => stale.names[k] ?? k): StaleGroup[] {
-  const aside = new Set([...stale.otherIndex, ...stale.renamed]);
+  const aside = new Set([...stale.otherIndex, ...stale.unreadable, ...stale.renamed]);
   const groups: { kind: StaleKind; keys: string[] }[] = [
     { kind: "changed", keys: stale.changed.filter((k) => !aside.has(k)) },
     { kind: "renamed", keys: stale.renamed },
     { kind: "otherIndex", keys: stale.otherIndex },
+    { kind: "unreadable", keys: stale.unreadable },
     { kind: "added", keys: stale.added },
     { kind: "removed", keys: stale.removed },
   ];
@@ -301,8 +336,25 @@ export function staleGroups(stale: StaleResults, nameOf: (key: string) => string
   };
   return groups
     .filter((g) => g.keys.length > 0)
-    .map((g) => ({ ...g, names: g.keys.map((k) => (g.kind === "renamed" && stale.formerNames[k] !== undefined ? `${stale.formerNames[k]} → ${shown(k)}` : shown(k))) }));
+    .map((g) => ({
+      ...g,
+      names: g.keys.map((k) => (g.kind === "renamed" && stale.formerNames[k] !== undefined ? `${stale.formerNames[k]} → ${shown(k)}` : shown(k))),
+      ...(g.kind === "unreadable" ? { sheets: g.keys.map((k) => stale.sheets[k] ?? k) } : {}),
+    }));
 }
+
+/** A group's units as said in `lang`: a unit whose form is no longer read with its sheet ("Sở Nội vụ ở trang tính 'Sở Nội vụ'"). */
+export function staleGroupNames(group: StaleGroup, lang: Lang): string[] {
+  const { sheets } = group;
+  if (!sheets) return group.names;
+  return group.names.map((n, i) => (lang === "vi" ? `${n} ở trang tính '${sheets[i]}'` : `${n} on sheet '${sheets[i]}'`));
+}
+
+/**
+ * What to do about a form no longer read for its table's header row, as the Check step says it
+ * about that form (core/read/messages.ts, "layout-not-found").
+ */
+export const RESTORE_HEADER_ROW: Message = { vi: "Hãy sửa lại tên cột như phiếu mẫu.", en: "Restore the column names of the template." };
 
 /** How the command line says each kind: "đơn vị {vi}" / "{count} {en(count)}". */
 const KIND_WORDS: Record<StaleKind, { vi: string; en: (n: number) => string }> = {
@@ -311,6 +363,10 @@ const KIND_WORDS: Record<StaleKind, { vi: string; en: (n: number) => string }> =
   otherIndex: {
     vi: "có phiếu đã đổi sang bộ chỉ số khác",
     en: (n) => (n === 1 ? "unit's form was changed to another index" : "units' forms were changed to another index"),
+  },
+  unreadable: {
+    vi: "có phiếu không còn đọc được vì dòng tiêu đề bảng đã bị sửa",
+    en: (n) => (n === 1 ? "unit's form can no longer be read as its table's header row was changed" : "units' forms can no longer be read as their tables' header rows were changed"),
   },
   added: { vi: "mới có trong sổ", en: (n) => (n === 1 ? "unit is new" : "units are new") },
   removed: { vi: "không còn trong sổ", en: (n) => (n === 1 ? "unit is gone" : "units are gone") },
@@ -323,8 +379,8 @@ const KIND_WORDS: Record<StaleKind, { vi: string; en: (n: number) => string }> =
  *   bản mau-2023; bộ chỉ số đang dùng là phiên bản mau-2024: hãy chấm điểm lại.";
  * - otherwise the units by kind (staleGroups), by name: "Kết quả đã cũ: 1 đơn vị đã thay đổi
  *   số liệu từ lần chấm điểm 01/12/2026 (Sở Xây dựng). Hãy chấm điểm lại." A unit whose form now
- *   names another index is said to be so, not to be gone; a unit gone is named as the last results
- *   table named it.
+ *   names another index is said to be so, not to be gone, and so is one whose form is no longer
+ *   read (its sheet named, and what to mend); a unit gone is named as the last results table named it.
  */
 export function staleMessage(stale: StaleResults, nameOf: (key: string) => string, advice: Message): Message {
   if (stale.scoredWith && stale.inUse) return otherIndexMessage({ scoredWith: stale.scoredWith, inUse: stale.inUse }, advice);
@@ -337,23 +393,25 @@ export function staleMessage(stale: StaleResults, nameOf: (key: string) => strin
       en: `The results are out of date: the figures changed since they were scored on ${date("en")}. ${advice.en}`,
     };
   }
+  // A form no longer read is mended before scoring again, as the Check step says.
+  const then = (lang: Lang): string => `${kinds.some((k) => k.kind === "unreadable") ? `${RESTORE_HEADER_ROW[lang]} ` : ""}${advice[lang]}`;
   if (kinds.length === 1) {
     const k = kinds[0]!;
     const n = k.keys.length;
     return {
-      vi: `Kết quả đã cũ: ${n} đơn vị ${k.vi} từ lần chấm điểm ${date("vi")} (${namesText(k.names, "vi")}). ${advice.vi}`,
-      en: `The results are out of date: ${n} ${k.en(n)} since they were scored on ${date("en")} (${namesText(k.names, "en")}). ${advice.en}`,
+      vi: `Kết quả đã cũ: ${n} đơn vị ${k.vi} từ lần chấm điểm ${date("vi")} (${namesText(staleGroupNames(k, "vi"), "vi")}). ${then("vi")}`,
+      en: `The results are out of date: ${n} ${k.en(n)} since they were scored on ${date("en")} (${namesText(staleGroupNames(k, "en"), "en")}). ${then("en")}`,
     };
   }
   const parts = (lang: Lang): string =>
     kinds
       .map((k) => {
         const n = k.keys.length;
-        return `${n} ${lang === "vi" ? `đơn vị ${k.vi}` : k.en(n)} (${namesText(k.names, lang)})`;
+        return `${n} ${lang === "vi" ? `đơn vị ${k.vi}` : k.en(n)} (${namesText(staleGroupNames(k, lang), lang)})`;
       })
       .join("; ");
   return {
-    vi: `Kết quả đã cũ: từ lần chấm điểm ${date("vi")}, ${parts("vi")}. ${advice.vi}`,
-    en: `The results are out of date: since they were scored on ${date("en")}, ${parts("en")}. ${advice.en}`,
+    vi: `Kết quả đã cũ: từ lần chấm điểm ${date("vi")}, ${parts("vi")}. ${then("vi")}`,
+    en: `The results are out of date: since they were scored on ${date("en")}, ${parts("en")}. ${then("en")}`,
   };
 }

@@ -343,6 +343,23 @@ export interface OwnedSheetPlan {
    * project's, written anew.
    */
   clear?: string[];
+  /**
+   * When the sheet's table is written again: where the cells of the last run's table (as the sheet
+   * has it now) go in this run's, so that what the user put on them goes with them.
+   */
+  moves?: TableMoves;
+}
+
+/**
+ * How the cells of the last run's results table move in this run's: rows by their unit (sorted
+ * again), columns by their header. The notes the user put on its cells go with them; a column the
+ * user added keeps the width they gave it. Row and column numbers are 1-based.
+ */
+export interface TableMoves {
+  /** The table's rows as the sheet has them (its header row first, without a unit), and the row each goes to (none: its unit is not listed any more). */
+  rows: { from: number; to?: number; unit?: { code: string; name: string } }[];
+  /** The table's columns as the sheet has them, those the user added included (`added`), and the column each goes to (none: not written any more). */
+  columns: { from: number; to?: number; header: string; added?: boolean }[];
 }
 
 /** Cells written inside a sheet the project does not own (the `Điểm` column of a layout-A sheet). */

@@ -133,27 +133,47 @@ function noticeText(notice: Notice, lang: PaneState["lang"]): string {
 }
 
 /**
+ * What a live region's words say: a state the pane shows for as long as it holds (an index
+ * definition's problems, the stale banner, results of another index), taken back when it is gone.
+ */
+type LiveSource = "definition" | "stale" | "staleIndex";
+
+/**
  * Two live regions, always in the page (a region that appears with its text is not read): what the
  * pane just said is put in the polite one (results) or the assertive one (warnings and errors).
+ * What was said of a state (`source`) is taken back (`retract`) when that state is gone, so that
+ * the region does not keep saying it.
  */
 function useAnnouncer() {
   const [live, setLive] = useState({ polite: "", assertive: "" });
   // What is waiting to be said in each region: things said at once are said together.
-  const pending = useRef<{ polite: string[]; assertive: string[] }>({ polite: [], assertive: [] });
+  const pending = useRef<{ polite: { text: string; source?: LiveSource }[]; assertive: { text: string; source?: LiveSource }[] }>({ polite: [], assertive: [] });
+  // The states whose words each region holds now.
+  const holds = useRef({ polite: new Set<LiveSource>(), assertive: new Set<LiveSource>() });
   const timers = useRef<{ polite?: ReturnType<typeof setTimeout>; assertive?: ReturnType<typeof setTimeout> }>({});
-  const announce = useCallback((text: string, urgent: boolean) => {
+  const announce = useCallback((text: string, urgent: boolean, source?: LiveSource) => {
     if (text === "") return;
     const which = urgent ? "assertive" : "polite";
-    pending.current[which].push(text);
+    pending.current[which].push(source ? { text, source } : { text });
     if (timers.current[which] !== undefined) return;
     // Emptied first, so that the same sentence said twice is read twice.
     setLive((l) => ({ ...l, [which]: "" }));
     timers.current[which] = setTimeout(() => {
       timers.current[which] = undefined;
-      const said = pending.current[which].join(" ");
+      const said = pending.current[which];
       pending.current[which] = [];
-      setLive((l) => ({ ...l, [which]: said }));
+      holds.current[which] = new Set(said.flatMap((p) => (p.source ? [p.source] : [])));
+      setLive((l) => ({ ...l, [which]: said.map((p) => p.text).join(" ") }));
     }, 60);
+  }, []);
+  const retract = useCallback((source: LiveSource) => {
+    for (const which of ["polite", "assertive"] as const) {
+      pending.current[which] = pending.current[which].filter((p) => p.source !== source);
+      if (!holds.current[which].has(source)) continue;
+      // Emptied, not said again without it: what else it held was read when it was said.
+      holds.current[which] = new Set();
+      setLive((l) => ({ ...l, [which]: "" }));
+    }
   }, []);
   useEffect(
     () => () => {
@@ -162,7 +182,7 @@ function useAnnouncer() {
     },
     [],
   );
-  return { live, announce };
+  return { live, announce, retract };
 }
 
 /**
@@ -183,7 +203,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   const s = useStyles();
   const st = useStepStyles();
   const { lang } = state;
-  const { live, announce } = useAnnouncer();
+  const { live, announce, retract } = useAnnouncer();
   const langRef = useRef(lang);
   langRef.current = lang;
   const formsIndexRef = useRef<{ vi: string; en: string } | undefined>(undefined);
@@ -242,10 +262,14 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   // how many problems and the first, not the whole list the Index step shows.
   const problems = state.index.problems;
   useEffect(() => {
-    if (!problems || problems.length === 0) return;
+    // A definition that can be used (another file, a built-in index): what was said of the last one no longer holds.
+    if (!problems || problems.length === 0) {
+      retract("definition");
+      return;
+    }
     const l = langRef.current;
-    announce(t(l, "definitionInvalidSaid", { count: problems.length, first: problems[0]![l] }), true);
-  }, [problems, announce]);
+    announce(t(l, "definitionInvalidSaid", { count: problems.length, first: problems[0]![l] }), true, "definition");
+  }, [problems, announce, retract]);
   useEffect(() => {
     const w = state.writeWarnings;
     if (w) announce([t(langRef.current, "writeWarningsTitle"), ...w.warnings.map((m) => m[langRef.current])].join(" "), true);
@@ -269,10 +293,13 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   const staleIndexText = staleIndex?.[lang];
   // Said when what the banner says changes (forms brought in, another edit), not when the language does.
   useEffect(() => {
-    if (staleSaid === "") return;
+    if (staleSaid === "") {
+      retract("stale");
+      return;
+    }
     const l = langRef.current;
-    announce(`${t(l, "staleBanner")}. ${[...staleLines(staleRef.current ?? [], l), t(l, "staleScoreAgain")].join(" ")}`, false);
-  }, [staleSaid, announce]);
+    announce(`${t(l, "staleBanner")}. ${[...staleLines(staleRef.current ?? [], l), t(l, "staleScoreAgain")].join(" ")}`, false, "stale");
+  }, [staleSaid, announce, retract]);
   // The Index step's "the forms were made for another index": said politely when it appears (the
   // user is choosing an index, and the step shows it; the select holds the options the arrow keys
   // pass, so it is said once for the index the user stops on), not again when the language changes.
@@ -284,8 +311,9 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
     announce(formsIndexRef.current?.[langRef.current] ?? "", false);
   }, [formsIndexSaid, announce]);
   useEffect(() => {
-    if (staleIndexText !== undefined) announce(staleIndexText, false);
-  }, [staleIndexText, announce]);
+    if (staleIndexText !== undefined) announce(staleIndexText, false, "staleIndex");
+    else retract("staleIndex");
+  }, [staleIndexText, announce, retract]);
   useEffect(() => {
     // After a check (a run that says nothing else): its summary. Marking and scoring say what they did in their notice.
     const issues = state.issues;

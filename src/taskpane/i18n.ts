@@ -258,6 +258,7 @@ export const STRINGS = {
   progressCheck: { vi: "Đang kiểm tra số liệu…", en: "Checking the data…" },
   progressScore: { vi: "Đang tính điểm…", en: "Computing scores…" },
   progressPlan: { vi: "Đang chuẩn bị kết quả…", en: "Preparing the results…" },
+  progressTemplates: { vi: "Đang tạo phiếu…", en: "Making the forms…" },
   progressWrite: { vi: "Đang ghi vào sổ…", en: "Writing to the workbook…" },
   progressDone: { vi: "Xong.", en: "Done." },
   scoreDone: {
@@ -305,6 +306,11 @@ export const STRINGS = {
   staleChanged: { vi: "{count} đơn vị đã thay đổi số liệu: {names}.", en: "{count} units' figures changed: {names}." },
   staleRenamed: { vi: "{count} đơn vị đã đổi tên (số liệu không đổi): {names}.", en: "{count} units were renamed (their figures are unchanged): {names}." },
   staleOtherIndex: { vi: "{count} đơn vị có phiếu đã đổi sang bộ chỉ số khác: {names}.", en: "{count} units' forms were changed to another index: {names}." },
+  // {names}: each unit with its sheet (core/stale.ts staleGroupNames); the fix is the Check step's for that form.
+  staleUnreadable: {
+    vi: "{count} đơn vị có phiếu không còn đọc được vì dòng tiêu đề bảng đã bị sửa: {names}. Hãy sửa lại tên cột như phiếu mẫu.",
+    en: "{count} units' forms can no longer be read as their tables' header rows were changed: {names}. Restore the column names of the template.",
+  },
   staleAdded: { vi: "{count} đơn vị mới có trong sổ: {names}.", en: "{count} units are new in the workbook: {names}." },
   staleRemoved: { vi: "{count} đơn vị không còn trong sổ: {names}.", en: "{count} units are no longer in the workbook: {names}." },
   staleIndexBanner: { vi: "Kết quả được chấm theo bộ chỉ số khác", en: "The results were scored with another index" },
@@ -327,10 +333,15 @@ export const STRINGS = {
   chartProfile: { vi: "Biểu đồ mạng nhện so sánh theo nhóm chỉ số", en: "Radar chart comparing indicator groups" },
   profileUnits: { vi: "Đơn vị đưa vào biểu đồ so sánh", en: "Units in the comparison chart" },
   profileHint: {
-    vi: "Chọn tối đa 5 đơn vị; không chọn thì lấy 3 đơn vị đứng đầu.",
-    en: "Choose up to 5 units; with none chosen, the top 3 are shown.",
+    vi: "Chọn tối đa 5 đơn vị; không chọn thì lấy 3 đơn vị đứng đầu và các đơn vị đồng hạng với đơn vị thứ 3 (tối đa 5).",
+    en: "Choose up to 5 units; with none chosen, the top 3 are shown, and any units tied with the third (5 at most).",
   },
   chartsNeedScore: { vi: "Hãy chấm điểm trước để có danh sách đơn vị.", en: "Score first to get the list of units." },
+  // The results were dropped when another index (or a changed copy of it) was chosen.
+  chartsIndexChanged: {
+    vi: "Bộ chỉ số đã được đổi sau lần chấm điểm trước: hãy chấm điểm lại để có danh sách đơn vị.",
+    en: "The index was changed after the last scoring: score again to get the list of units.",
+  },
   chartsRun: { vi: "Tạo hoặc cập nhật biểu đồ", en: "Create or update the charts" },
   chartsDone: { vi: "Đã tạo hoặc cập nhật {count} biểu đồ trên trang Biểu đồ.", en: "{count} charts created or updated on the Charts sheet." },
   chartsNone: { vi: "Không có biểu đồ nào được tạo: chưa có đơn vị nào được xếp hạng.", en: "No chart was made: no unit is ranked yet." },
@@ -391,6 +402,7 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   staleChanged: "1 unit's figures changed: {names}.",
   staleRenamed: "1 unit was renamed (its figures are unchanged): {names}.",
   staleOtherIndex: "1 unit's form was changed to another index: {names}.",
+  staleUnreadable: "1 unit's form can no longer be read as its table's header row was changed: {names}. Restore the column names of the template.",
   staleAdded: "1 unit is new in the workbook: {names}.",
   staleRemoved: "1 unit is no longer in the workbook: {names}.",
   definitionProblems: "Could not run: the index definition has {count} problem:",

@@ -897,6 +897,58 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
+  test("while forms are made, the progress says so: not that results are being prepared", async () => {
+    const page = await openPage({ initScript: await doubleScript() });
+    await page.getByText("Trong Excel", { exact: true }).waitFor();
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+    await idle(page);
+    await step(page, "Thu thập");
+    await page.getByLabel("Danh sách đơn vị").fill("SDL; Sở Du lịch; co-dvc\nBTG; Ban Tôn giáo; co-dvc");
+    await page.getByTestId("progress").evaluate((el) => {
+      const w = window as unknown as { __progress: string[] };
+      w.__progress = [];
+      const region = el.querySelector("[aria-live]")!;
+      new MutationObserver(() => w.__progress.push(region.textContent ?? "")).observe(region, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByRole("button", { name: "Tạo phiếu" }).click();
+    await noticeSaying(page, /2/);
+    await idle(page);
+    const said = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress.filter((t) => t !== ""));
+    expect(said[0]).toBe("Đang tạo phiếu…");
+    expect(said).not.toContain("Đang chuẩn bị kết quả…");
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("after scoring and making charts, choosing the workbook's own index (the one just scored with) keeps the units to chart; another index says why they are gone", async () => {
+    const page = await scoredInExcel();
+    await step(page, "Biểu đồ");
+    const units = page.getByTestId("profile-units");
+    await units.waitFor();
+    const before = await units.getByRole("checkbox").allTextContents();
+    expect(before.length).toBe(SAMPLE_UNITS.length);
+    await page.getByRole("button", { name: "Tạo hoặc cập nhật biểu đồ" }).click();
+    await noticeSaying(page, /biểu đồ/);
+    await idle(page);
+
+    await step(page, "Bộ chỉ số");
+    await page.getByRole("radio", { name: "Bộ chỉ số lưu trong sổ" }).check();
+    await idle(page);
+    await step(page, "Biểu đồ");
+    await units.waitFor();
+    expect(await units.getByRole("checkbox").allTextContents()).toEqual(before);
+    expect(await page.getByTestId("charts-need-score").count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Tạo hoặc cập nhật biểu đồ" }).isEnabled()).toBe(true);
+
+    // Another index: the list goes, and the step says it is because the index changed.
+    await step(page, "Bộ chỉ số");
+    await page.getByRole("radio", { name: "Bộ chỉ số có sẵn" }).check();
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("undp-hdi");
+    await step(page, "Biểu đồ");
+    expect(await page.getByTestId("charts-need-score").innerText()).toBe("Bộ chỉ số đã được đổi sau lần chấm điểm trước: hãy chấm điểm lại để có danh sách đơn vị.");
+    expect(await units.count()).toBe(0);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
   test("forms for more units than one file carries are put into the workbook in several files, all of them", async () => {
     const page = await openPage({ initScript: await doubleScript() });
     await page.getByText("Trong Excel", { exact: true }).waitFor();
@@ -1679,6 +1731,32 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await alert.filter({ hasText: said }).waitFor({ state: "attached" });
     expect(await alert.textContent()).toBe(said);
     await shot(page, "definition-invalid-vi-light");
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("once a usable index is chosen, the screen reader's region no longer says the last definition was not valid", async () => {
+    const page = await openPage();
+    await openWorkbook(page, sample);
+    await idle(page);
+    const builtin = BUILTIN_INDICES.find((b) => b.id === "dti-so-nganh-mau")!.definition as { root: { children: { code: string }[] } };
+    // Two groups of one code: a definition with a problem.
+    const twice = structuredClone(builtin);
+    twice.root.children[0]!.code = twice.root.children[1]!.code;
+    const alert = page.getByTestId("live-assertive");
+    await page.getByRole("radio", { name: "Tệp JSON" }).check();
+    await page.getByTestId("definition-file").setInputFiles({ name: "trung-ma.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(twice)) });
+    await alert.filter({ hasText: "Định nghĩa bộ chỉ số chưa hợp lệ" }).waitFor({ state: "attached" });
+    // A good definition, then the built-in list: what was said of the bad one is gone.
+    await page.getByTestId("definition-file").setInputFiles({ name: "dung.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(builtin)) });
+    await page.getByText("dung.json", { exact: true }).waitFor();
+    await page.waitForFunction(() => !document.querySelector("[data-testid=live-assertive]")!.textContent!.includes("chưa hợp lệ"));
+    await page.getByRole("radio", { name: "Bộ chỉ số có sẵn" }).check();
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    await page.getByTestId("check-summary").waitFor();
+    await idle(page);
+    expect(await alert.textContent()).not.toContain("Định nghĩa bộ chỉ số chưa hợp lệ");
+    expect(await page.getByTestId("live-polite").textContent()).toMatch(/^4 đơn vị/);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 });

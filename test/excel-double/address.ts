@@ -2,7 +2,7 @@
  * A1-style addresses as Excel writes them (`A1`, `A1:C3`, `Sheet1!A1:C3`, `'My sheet'!A1`): the
  * project's A1 module, src/core/a1.ts, plus the byte count of what goes over the wire.
  */
-export { columnIndex, columnLetters, MAX_COLS, MAX_ROWS, overlaps, parseRect, quoteSheet, rectAddress, splitSheet } from "../../src/core/a1";
+export { columnIndex, columnLetters, MAX_COLS, MAX_ROWS, movedFormula, overlaps, parseRect, quoteSheet, rectAddress, rectsTopLeft, rectsWithout, splitSheet } from "../../src/core/a1";
 export type { Rect } from "../../src/core/a1";
 
 /** Bytes of a string once UTF-8 encoded (what goes over the wire). */

@@ -3,7 +3,7 @@
  * every method and property set only queues a command on the RequestContext; nothing reaches the
  * workbook until `context.sync()`, and a property can be read only after it was loaded and synced.
  */
-import { columnLetters, overlaps, parseRect, quoteSheet, rectAddress, splitSheet, utf8Length, type Rect } from "./address";
+import { columnLetters, movedFormula, overlaps, parseRect, quoteSheet, rectAddress, rectsTopLeft, rectsWithout, splitSheet, utf8Length, type Rect } from "./address";
 import { defaultProtectionOptions, MSheet, MWorkbook, newId, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MComment, type MColorScaleCriteria, type MColorScaleCriterion, type MConditionalFormat, type MCustomFormat, type MDataBarRule, type MHandler, type MNote, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -1575,7 +1575,7 @@ export class Range extends ClientObject {
         if (what !== "Contents") { delete cell.nf; delete cell.fill; delete cell.bold; delete cell.fontColor; delete cell.wrap; delete cell.fontSize; delete cell.locked; }
         if (cell.t === "Empty" && cell.f === undefined && cell.nf === undefined && cell.fill === undefined && cell.bold === undefined && cell.fontColor === undefined && cell.wrap === undefined && cell.fontSize === undefined && cell.locked === undefined) sheet.cells.delete(k);
       }
-      if (what !== "Contents") sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !overlaps(cf, rect));
+      if (what !== "Contents") clearConditionalFormats(sheet, rect);
       // Clearing formats unmerges the merged areas the range touches.
       if (what !== "Contents") sheet.merges = sheet.merges.filter((m) => !overlaps(m, rect));
     });
@@ -1686,9 +1686,9 @@ export class Range extends ClientObject {
           if (t.row >= rect.row) t.row += by;
           else if (rect.row < t.row + t.rows) t.rows += by;
         }
-        for (const cf of sheet.conditionalFormats) {
-          if (cf.row >= rect.row) cf.row += by;
-          else if (rect.row < cf.row + cf.rows) cf.rows += by;
+        for (const a of sheet.conditionalFormats.flatMap((cf) => cf.areas)) {
+          if (a.row >= rect.row) a.row += by;
+          else if (rect.row < a.row + a.rows) a.rows += by;
         }
       }
       if (wholeCols) sheet.columnWidths = new Map([...sheet.columnWidths].map(([col, w]) => [col >= rect.col ? col + by : col, w]));
@@ -2022,6 +2022,29 @@ function colorScaleCriteria(v: unknown): MColorScaleCriteria {
   return { minimum, ...(midpoint ? { midpoint } : {}), maximum };
 }
 
+/**
+ * Takes the cells of `rect` out of the conditional formats of `sheet`, as Excel's "Clear Rules from
+ * Selected Cells", ConditionalFormatCollection.clearAll and Range.clear("All" | "Formats") do: a
+ * rule over other cells too keeps applying to them (its areas become what is left, possibly several
+ * rectangles), a rule with no cell left is deleted. A custom rule's formula is written for the
+ * top-left cell of its areas: when that cell moves, its relative references move with it (as the
+ * xlsx host does, src/hosts/xlsx/user-formats.ts), so each cell left tests what it tested.
+ * Colour scales and data bars are not rewritten: Excel refuses relative references in their
+ * criteria. What the double does not model: the lowest and highest values a colour scale or data
+ * bar is drawn between now come from the cells left only (the double draws nothing).
+ */
+function clearConditionalFormats(sheet: MSheet, rect: Rect): void {
+  sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => {
+    if (!cf.areas.some((a) => overlaps(a, rect))) return true;
+    const left = rectsWithout(cf.areas, [rect]);
+    if (left.length === 0) return false;
+    const before = rectsTopLeft(cf.areas), after = rectsTopLeft(left);
+    if (cf.custom?.formula !== undefined) cf.custom.formula = movedFormula(cf.custom.formula, after.row - before.row, after.col - before.col);
+    cf.areas = left;
+    return true;
+  });
+}
+
 export class ConditionalFormatCollection extends ClientObject {
   protected _scalars() { return []; }
   protected _readScalar() { return undefined; }
@@ -2031,7 +2054,7 @@ export class ConditionalFormatCollection extends ClientObject {
     this._call("add", type, ({ sheet, rect }: RangeRef) => {
       guardFormat(sheet, rect);
       if (type !== "ColorScale" && type !== "DataBar" && type !== "Custom") throw invalidArg(`Conditional format type '${type}' is not supported by the double.`);
-      const m: MConditionalFormat = { id: newId(), type, ...rect, ...(type === "Custom" ? { custom: {} } : {}) };
+      const m: MConditionalFormat = { id: newId(), type, areas: [{ row: rect.row, col: rect.col, rows: rect.rows, cols: rect.cols }], ...(type === "Custom" ? { custom: {} } : {}) };
       sheet.conditionalFormats.push({ ...m });
       made = sheet.conditionalFormats[sheet.conditionalFormats.length - 1]!;
     });
@@ -2040,7 +2063,7 @@ export class ConditionalFormatCollection extends ClientObject {
   clearAll(): void {
     this._call("clearAll", undefined, ({ sheet, rect }: RangeRef) => {
       guardFormat(sheet, rect);
-      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !overlaps(cf, rect));
+      clearConditionalFormats(sheet, rect);
     });
   }
 }

@@ -1,4 +1,6 @@
 /** The workbook state the double keeps in memory (what Excel would hold). */
+import type { Rect } from "./address";
+
 export type ValueType = "Empty" | "String" | "Double" | "Boolean" | "Error";
 
 export interface MCell {
@@ -107,7 +109,7 @@ export interface MTable {
 
 /**
  * A custom conditional format's rule and format (ConditionalFormat.custom, ExcelApi 1.6): the
- * formula, as for the range's top-left cell, and what the cells take while it is true.
+ * formula, as for the top-left cell of the areas it applies to, and what the cells take while it is true.
  */
 export interface MCustomFormat {
   formula?: string;
@@ -115,13 +117,18 @@ export interface MCustomFormat {
   fill?: { color?: string };
 }
 
+/**
+ * A conditional format and the cells it applies to ("Applies to" in Excel's rules manager): one
+ * rectangle when added on a range, several once cells are cleared out of it (clearAll, or
+ * clear("All"/"Formats"), on part of it), in reading order; a rule with no cell left is gone.
+ * The double does not offer ConditionalFormat.getRange() / getRanges() (ExcelApi 1.6 / 1.9; Excel
+ * documents that getRange() "throws an error if the conditional format is applied to multiple
+ * ranges"), nor read the rules of a range back: tests read `areas` here.
+ */
 export interface MConditionalFormat {
   id: number;
   type: "ColorScale" | "DataBar" | "Custom";
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
+  areas: Rect[];
   colorScale?: { criteria?: MColorScaleCriteria };
   dataBar?: { barDirection?: string; positiveFillColor?: string; lowerBoundRule?: MDataBarRule; upperBoundRule?: MDataBarRule };
   custom?: MCustomFormat;

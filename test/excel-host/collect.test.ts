@@ -141,7 +141,12 @@ describe("collecting forms into Excel", () => {
     const report = await new ExcelHost().insertWorkbooks(files);
     expect(report.inserted.map((i) => [i.file, i.as])).toEqual([["moi.xlsx", "Đơn vị số 3"]]);
     expect(double.sheetNames()).toEqual([...before, "Đơn vị số 3"]);
-    expect(report.skipped.map((s) => [s.file, s.reason.vi])).toEqual([["sua.xlsx", 'Trang tính "Đơn vị số 1": đơn vị mã U0001 đã có trong sổ tổng hợp; bỏ qua bản trùng.']]);
+    expect(report.skipped.map((s) => [s.file, s.reason.vi])).toEqual([
+      [
+        "sua.xlsx",
+        'Trang tính "Đơn vị số 1": đơn vị mã U0001 đã có phiếu đã điền trong sổ tổng hợp (trang "Đơn vị số 1") nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xoá trang "Đơn vị số 1" khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.',
+      ],
+    ]);
     // The command line's collection, into the same workbook as a file, says the same.
     const { model } = departmentModel("undp-hdi");
     const base = await filledTemplate(await templateBytes(model, 2));

@@ -86,7 +86,7 @@ describe("the copy of the figures and the line that says they changed, in Excel"
     // Red and bold only while the count is above 0: a formula rule, the cell's own font plain.
     expect(a2.fontColor).toBeUndefined();
     expect(a2.bold).toBeUndefined();
-    expect(customFormats(double, results)).toEqual([{ type: "Custom", row: 1, col: 0, rows: 1, cols: 1, custom: { formula: `=${COUNT}>0`, font: { color: "#C00000", bold: true } } }]);
+    expect(customFormats(double, results)).toEqual([{ type: "Custom", areas: [{ row: 1, col: 0, rows: 1, cols: 1 }], custom: { formula: `=${COUNT}>0`, font: { color: "#C00000", bold: true } } }]);
     // Each form: under its summary, a formula on its own flag, red by its number format.
     for (const f of rows) {
       const line = formLine(double, f.sheet);
@@ -119,7 +119,7 @@ describe("the copy of the figures and the line that says they changed, in Excel"
     double.install();
     await runScoring(new ExcelHost(), { definition, lang: "en", projectVersion: "test", now });
     expect(double.sheetNames()).not.toContain(SHEET_NAMES.results.vi);
-    expect(customFormats(double, SHEET_NAMES.results.en)).toEqual([{ type: "Custom", row: 1, col: 0, rows: 1, cols: 1, custom: { formula: `=${COUNT}>0`, font: { color: "#C00000", bold: true } } }]);
+    expect(customFormats(double, SHEET_NAMES.results.en)).toEqual([{ type: "Custom", areas: [{ row: 1, col: 0, rows: 1, cols: 1 }], custom: { formula: `=${COUNT}>0`, font: { color: "#C00000", bold: true } } }]);
     expect(double.cell(`'${SHEET_NAMES.results.en}'!A2`)!.f).toMatch(/^=IF\(COUNTIFS\(.*=0,"Scored on 15 Jan 2026 by DTI Scorer test; 6 /);
   }, 60_000);
 

@@ -3,9 +3,11 @@
  * again: the run clears only the cells the last run owned there and those it writes now (a
  * handful of ranges, however many units), so a cell typed elsewhere keeps its value and look. A
  * cell the new results are written over is named in the warning, with the text it held. The run
- * takes as many requests as one over a sheet nobody typed on.
+ * takes as many requests as one over a sheet nobody typed on. A note on a cell of the results
+ * table follows its unit and column as the rows are sorted again (or is named in the warning when
+ * its unit is gone), and a column added to the table keeps the width given it.
  */
-import { columnNumber } from "../../src/core/a1";
+import { columnLetter, columnNumber } from "../../src/core/a1";
 import { runScoring } from "../../src/core/pipeline";
 import { RESULTS_TABLE } from "../../src/core/plan";
 import { ExcelHost } from "../../src/hosts/excel";
@@ -141,5 +143,82 @@ describe("in Excel, a column the analyst added to the results table, scored agai
     expect(double.workbook.tables.find((t) => t.name === RESULTS_TABLE)!.cols).toBe(table.cols + 1);
     expect(sheet.get(2, col)?.v).toBe("Nhận xét HĐ");
     for (let r = 3; r <= 9; r++) expect(sheet.get(r, col)?.v ?? "").toBe(byCode.get(String(sheet.get(r, 1)?.v)));
+  });
+});
+
+/** The notes on the results sheet: [code of the row's unit, header of the column, text]. */
+function notesOn(double: ExcelDouble): string[] {
+  const sheet = double.sheet(RESULTS);
+  return double.workbook.notes
+    .filter((n) => n.sheet === sheet)
+    .map((n) => `${String(sheet.get(n.row, 1)?.v)}|${String(sheet.get(2, n.col)?.v)}|${n.content}`)
+    .sort();
+}
+
+describe("in Excel, notes on the results table, scored again", () => {
+  test("each note follows its unit and column as the rows are sorted again, run after run; an added column keeps its width; as many requests as without them", async () => {
+    const plain = await scoredOnce();
+    // The copy gets a code of its own: seven units, the rows are sorted again.
+    const seventh = (d: ExcelDouble) => ([...d.sheet("Bản sao").cells].find(([, c]) => c.v === "U0001")![1].v = "U0099");
+    seventh(plain.double);
+    plain.double.resetCounters();
+    await score(plain.double, plain.definition, new Date("2026-01-22T08:00:00Z"));
+    const requests = plain.double.syncCount;
+
+    const { double, definition } = await scoredOnce();
+    const sheet = double.sheet(RESULTS);
+    const table = { ...double.workbook.tables.find((t) => t.name === RESULTS_TABLE)! };
+    const col = table.col + table.cols;
+    const rows = [3, 5, 8];
+    const codes = rows.map((r) => String(sheet.get(r, 1)?.v));
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(RESULTS);
+      ws.getRangeByIndexes(2, col, 1, 1).values = [["Ý kiến Hội đồng"]];
+      ws.getRangeByIndexes(3, col, 1, 1).values = [["Đạt"]];
+      ws.getRange(`${columnLetter(col + 1)}:${columnLetter(col + 1)}`).format.columnWidth = 150;
+      ctx.workbook.tables.getItem(RESULTS_TABLE).resize(ws.getRangeByIndexes(table.row, table.col, table.rows, table.cols + 1));
+      for (const r of rows) ctx.workbook.notes.add(`'${RESULTS}'!C${r + 1}`, `Ghi chú của ${String(sheet.get(r, 1)?.v)}`);
+      await ctx.sync();
+    });
+    const expected = codes.map((c) => `${c}|${String(sheet.get(2, 2)?.v)}|Ghi chú của ${c}`).sort();
+    expect(notesOn(double)).toEqual(expected);
+    seventh(double);
+    double.resetCounters();
+    const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+    expect(host.lastApply!.warnings).toEqual([]);
+    expect(double.requests.every((r) => r.ok)).toBe(true);
+    expect(double.syncCount).toBe(requests);
+    expect(notesOn(double)).toEqual(expected);
+    expect(sheet.columnWidths.get(col)).toBe(150);
+    // A note did move with its unit.
+    expect(double.workbook.notes.filter((n) => n.sheet === sheet).map((n) => n.row).sort()).not.toEqual(rows);
+    // Scored once more: still on their units, still 150 wide.
+    const again = await score(double, definition, new Date("2026-01-29T08:00:00Z"));
+    expect(again.lastApply!.warnings).toEqual([]);
+    expect(notesOn(double)).toEqual(expected);
+    expect(sheet.columnWidths.get(col)).toBe(150);
+  });
+
+  test("a note on the row of a unit no longer scored is named in the warning with its unit, column and text", async () => {
+    const { double, definition } = await scoredOnce();
+    const sheet = double.sheet(RESULTS);
+    // A unit other than the first, whose copy would be scored in its place.
+    const row = [3, 4, 5, 6, 7, 8].find((r) => sheet.get(r, 1)?.v !== "U0001")!;
+    const name = String(sheet.get(row, 2)?.v);
+    // The unit's form is deleted: it is not scored any more.
+    const form = double.workbook.sheets.find((s) => s.name === name)!;
+    await Excel.run(async (ctx) => {
+      ctx.workbook.notes.add(`'${RESULTS}'!C${row + 1}`, "Chờ bổ sung hồ sơ");
+      ctx.workbook.worksheets.getItem(form.name).delete();
+      await ctx.sync();
+    });
+    const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+    const said = host.lastApply!.warnings.filter((w) => /ghi chú \(note\)/i.test(w.vi));
+    expect(said).toHaveLength(1);
+    expect(said[0]!.vi).toContain(`'${RESULTS}'!C${row + 1}`);
+    expect(said[0]!.vi).toContain(name);
+    expect(said[0]!.vi).toContain('"Chờ bổ sung hồ sơ"');
+    expect(said[0]!.en).toContain("no longer in the results table");
+    expect(notesOn(double)).toEqual([]);
   });
 });

@@ -44,13 +44,13 @@ const text = (n: Notice, lang: "vi" | "en") => (n.message ? n.message[lang] : t(
 
 describe("the pane's word after bringing units' files in", () => {
   test("forms taken: how many and which, with what was left out under it, as a warning", () => {
-    // The same unit's form twice (a second sheet of it, filled in too): the second is left out, which needs a look.
-    const again: SheetSnapshot = { ...form("Sở Y tế", "SYT"), name: "Sở Y tế 2" };
+    // The same unit's form twice (a second sheet of it, filled in otherwise): the second is left out, which needs a look.
+    const again: SheetSnapshot = { name: "Sở Y tế 2", values: [...form("Sở Y tế", "SYT").values.slice(0, -1), ["1.1", "x", 2]] };
     const n = importNotice(collect([{ file: "a.xlsx", sheets: [form("Sở Y tế", "SYT"), again] }]), SAMPLE);
     expect(n.intent).toBe("warning");
     expect(text(n, "vi")).toBe("Đã chép 1 trang vào sổ: Sở Y tế. 1 mục cần xem lại:");
     expect(text(n, "en")).toBe("Copied 1 sheet into the workbook: Sở Y tế. 1 item to look at:");
-    expect(n.details!.map((d) => d.en)).toEqual([expect.stringContaining("unit code SYT is already there")]);
+    expect(n.details!.map((d) => d.en)).toEqual([expect.stringContaining("unit code SYT already has another filled form, taken from a.xlsx")]);
   });
 
   test("forms taken and nothing else left out: a success", () => {
@@ -138,7 +138,7 @@ describe("the pane's word after bringing units' files in", () => {
     // The headline says why: each form left out is listed when the line is opened.
     expect(n.details).toEqual([]);
     expect(n.groups!.map((g) => [g.label.vi, g.label.en])).toEqual([["Xem 1 trang bị bỏ qua", "See the sheet left out"]]);
-    expect(n.groups![0]!.items.map((d) => d.en)).toEqual([expect.stringContaining("unit code SYT is already there")]);
+    expect(n.groups![0]!.items.map((d) => d.en)).toEqual([expect.stringContaining("unit code SYT already has a filled form in the consolidated workbook")]);
     // Blank forms of those units: counted, not listed one by one.
     const blank = importNotice(collect([{ file: "a.xlsx", sheets: [blankForm("Sở Y tế", "SYT"), blankForm("Sở Nội vụ", "SNV")] }], SAMPLE, ["SYT", "SNV"]), SAMPLE);
     expect([blank.intent, blank.key]).toEqual(["warning", "importedNoneDuplicates"]);
@@ -202,7 +202,7 @@ describe("the pane's word after making forms into the open workbook in Excel", (
     expect(n.intent).toBe("warning");
     expect(text(n, "vi")).toBe("Chưa thêm trang phiếu nào: sổ đã có sẵn phiếu của cả 2 đơn vị.");
     expect(text(n, "en")).toBe("No form sheet was added: the workbook already has the forms of these 2 units.");
-    expect(n.details!.map((d) => d.en)).toEqual([expect.stringContaining("unit code SYT is already there"), expect.stringContaining("unit code SNV is already there")]);
+    expect(n.details!.map((d) => d.en)).toEqual([expect.stringContaining("unit code SYT already has a filled form"), expect.stringContaining("unit code SNV already has a filled form")]);
     expect(text(n, "vi")).not.toContain("Đã thêm 0");
     const one = templatesNotice(collect([{ file: "templates.xlsx", sheets: [forms[0]!] }], SAMPLE, ["SYT"]));
     expect(text(one, "vi")).toBe("Chưa thêm trang phiếu nào: sổ đã có sẵn phiếu của đơn vị này.");

@@ -2,15 +2,19 @@
  * The pane's stale banner (src/taskpane/state/pipeline.ts staleSince, staleLines): the same kinds
  * of change as the command line says (core/stale.ts staleGroups), each on its line, in both
  * languages; from a snapshot the pane read anyway. Workbooks are real .xlsx files, scored, changed
- * and read back.
+ * and read back. In Excel, the watch the pane registers after scoring hears a form deleted or added
+ * by hand as it hears an edit, and the banner follows.
  */
 import ExcelJS from "exceljs";
 import { parseDefinition } from "../../src/core/definition";
 import { DEMO_DEFINITION, DEMO_UNITS } from "../../src/core/plan/test-fixtures";
 import { XlsxHost } from "../../src/hosts/xlsx/host";
 import { addDemoForm as addForm, scoredThenChanged } from "../stale-workbooks";
-import { check, staleLines, staleSince } from "../../src/taskpane/state/pipeline";
+import { check, score, staleLines, staleSince } from "../../src/taskpane/state/pipeline";
 import type { Workbench } from "../../src/taskpane/state/workbench";
+import { openExcelWorkbench } from "../../src/taskpane/state/excel";
+import { layoutAWorkbook } from "../excel-host/fixtures";
+import { a1 } from "../../src/core/a1";
 
 /** A figure corrected, a unit renamed in B1, a form deleted, two late units' forms added. */
 function audited(wb: ExcelJS.Workbook): void {
@@ -73,5 +77,59 @@ describe("the pane's stale banner", () => {
     const workbench = { mode: "file", host } as unknown as Workbench;
     const checked = await check(workbench, parsed.model, "vi");
     expect(checked.stale).toEqual(staleSince(await host.read(), "vi"));
+  });
+});
+
+describe("the pane's stale banner in Excel, while the pane is open", () => {
+  test("a unit's form deleted after scoring is heard at once and the banner names the unit gone; the form pasted back onto a new sheet is heard too, and the banner goes", async () => {
+    const { double, model } = await layoutAWorkbook(3, { via: "insert" });
+    double.install();
+    const workbench = openExcelWorkbench();
+    const run = await score(workbench, model, { lang: "vi", ranking: { method: "competition", decimals: null, within: "all" }, profileUnits: [], chartKinds: ["barSorted"], onProgress: async () => undefined });
+    // What the pane does on each watch callback (usePane's updateStale): read, compare, show the lines.
+    const banners: string[][] = [];
+    const stop = await workbench.watchInputs!(() => {
+      void workbench.host.read().then((snapshot) => banners.push(staleLines(staleSince(snapshot, "vi") ?? [], "vi")));
+    });
+    const gone = run.units[1]!;
+    const form = double.workbook.sheets.find((s) => s.visibility === "Visible" && s.name.startsWith("Đơn vị") && [...s.cells.values()].some((c) => c.v === gone.name))!;
+    const rows: (string | number | null)[][] = [];
+    for (const [k, c] of form.cells) if (c.t !== "Empty") ((rows[Math.floor(k / 16384)] ??= [])[k % 16384] = c.v as string | number);
+    await double.userDeleteSheet(form.name);
+    await until(() => banners.length === 1);
+    expect(banners[0]).toEqual([`1 đơn vị không còn trong sổ: ${gone.name}.`]);
+
+    // Pasting the form back onto a new sheet of another name is heard too: nothing is out of date then.
+    await double.userAddSheet("Phiếu gửi lại", Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? null)));
+    await until(() => banners.length === 2);
+    expect(banners[1]).toEqual([]);
+    await stop();
+    expect(double.workbook.handlers).toHaveLength(0);
+  });
+});
+
+/** Waits for the watch's callbacks (Excel calls handlers after its response; the read after them is asynchronous too). */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 5));
+}
+
+describe("the pane's stale banner when a form can no longer be read", () => {
+  test("a form's 'Số liệu' header overwritten in Excel after scoring: the banner says its form is no longer read, names its sheet and what to mend, and does not say the unit left the workbook", async () => {
+    const { double, model } = await layoutAWorkbook(3, { via: "insert" });
+    double.install();
+    const workbench = openExcelWorkbench();
+    const run = await score(workbench, model, { lang: "vi", ranking: { method: "competition", decimals: null, within: "all" }, profileUnits: [], chartKinds: ["barSorted"], onProgress: async () => undefined });
+    const unit = run.units[1]!;
+    const form = double.workbook.sheets.find((s) => s.visibility === "Visible" && s.name.startsWith("Đơn vị") && [...s.cells.values()].some((c) => c.v === unit.name))!;
+    const header = [...form.cells].find(([, c]) => c.v === "Số liệu")![0];
+    await double.userEdit(form.name, a1(Math.floor(header / 16384), header % 16384), [["x"]]);
+    const groups = staleSince(await workbench.host.read(), "vi")!;
+    expect(groups.map((g) => g.kind)).toEqual(["unreadable"]);
+    expect(staleLines(groups, "vi")).toEqual([
+      `1 đơn vị có phiếu không còn đọc được vì dòng tiêu đề bảng đã bị sửa: ${unit.name} ở trang tính '${form.name}'. Hãy sửa lại tên cột như phiếu mẫu.`,
+    ]);
+    expect(staleLines(groups, "en")).toEqual([
+      `1 unit's form can no longer be read as its table's header row was changed: ${unit.name} on sheet '${form.name}'. Restore the column names of the template.`,
+    ]);
   });
 });

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { rowOf } from "../../hosts/xlsx/test-workbooks";
 import { runCli } from "../test-run";
 
 const dir = mkdtempSync(join(tmpdir(), "dti-collect-"));
@@ -200,4 +201,106 @@ describe("dti-scorer collect with a file of another format", () => {
     expect(alone.err).toBe("File lo1.ods (OpenDocument) cannot be read; open it in LibreOffice Calc and save it as .xlsx.\n");
     expect(existsSync(join(dir, "z.xlsx"))).toBe(false);
   }, 30_000);
+});
+
+describe("dti-scorer collect of the files the units sent back (the whole template, each with its own sheet filled)", () => {
+  const units = ["Sở Y tế", "Sở Tài chính", "Sở Xây dựng", "Sở Nội vụ"];
+  const codes = ["SYT", "STC", "SXD", "SNV"];
+
+  /** The template as unit `u` sends it back: its own sheet filled in (a figure for 3.2, and `evidence` when given). */
+  async function sentBack(u: number, file: string, percent = 0.5, evidence?: string): Promise<void> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "mau-4.xlsx"));
+    const ws = wb.getWorksheet(units[u]!)!;
+    const r = rowOf(ws, "3.2");
+    const header = ws.getRow(rowOf(ws, "Mã"));
+    const column = (label: string): number => (header.values as unknown[]).indexOf(label);
+    ws.getCell(r, column("Số liệu")).value = percent;
+    if (evidence !== undefined) ws.getCell(r, column("Minh chứng")).value = evidence;
+    await wb.xlsx.writeFile(join(dir, file));
+  }
+
+  beforeAll(async () => {
+    writeFileSync(join(dir, "don-vi-4.csv"), `Mã đơn vị,Đơn vị\n${units.map((n, i) => `${codes[i]},${n}`).join("\n")}\n`);
+    expect((await run(["template", "--index", "dti-so-nganh-mau", "--units", "don-vi-4.csv", "--out", "mau-4.xlsx"])).code).toBe(0);
+    for (let u = 0; u < units.length; u++) await sentBack(u, `gui-${codes[u]}.xlsx`, 0.5 + u / 10);
+    // Sở Y tế's form once more, another figure in it, by mistake among the others.
+    await sentBack(0, "gui-SYT-lan-2.xlsx", 0.9);
+  }, 60_000);
+
+  const each = codes.map((c) => `gui-${c}.xlsx`);
+
+  it("counts the other units' blank forms in one line, and exits 0", async () => {
+    const r = await run(["collect", ...each, "--out", "gom-4.xlsx"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    expect(r.out.split("\n")).toEqual([
+      "Đã gom 4 phiếu vào gom-4.xlsx.",
+      ...units.map((n, u) => `  + gui-${codes[u]}.xlsx › ${n}`),
+      "Bỏ qua 12 phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).",
+      "",
+    ]);
+    const en = await run(["collect", ...each, "--out", "gom-4-en.xlsx", "--lang", "en"], "en");
+    expect(en.out).toContain("\nLeft out 12 blank forms of units whose filled form came in (each unit sent back the whole template).\n");
+    expect(en.out).not.toContain("Left out 12 sheets");
+  }, 60_000);
+
+  it("lists a unit's second filled form, and a file that cannot be read, each on its line before the count of blank forms", async () => {
+    const r = await run(["collect", ...each, "gui-SYT-lan-2.xlsx", "hong.xlsx", "--out", "gom-4-trung.xlsx"]);
+    expect(r.code).toBe(1);
+    const lines = r.out.split("\n");
+    expect(lines.slice(lines.indexOf("Bỏ qua 2 mục (trang tính hoặc tệp):"))).toEqual([
+      "Bỏ qua 2 mục (trang tính hoặc tệp):",
+      '  - hong.xlsx: Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ); hãy mở tệp và lưu lại dạng .xlsx (Excel Workbook).',
+      '  - gui-SYT-lan-2.xlsx: Trang tính "Sở Y tế": đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp gui-SYT.xlsx (trang "Sở Y tế"), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xoá trang "Sở Y tế" khỏi sổ tổng hợp rồi gom lại tệp này.',
+      "Bỏ qua 15 phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).",
+      "",
+    ]);
+  }, 60_000);
+
+  it("leaves out a unit's corrected form when --out holds its filled one, naming that sheet and how to take the new one; the same form again needs nothing", async () => {
+    expect((await run(["collect", ...each, "--out", "hoi-dong.xlsx"])).code).toBe(0);
+    await sentBack(0, "gui-SYT-bo-sung.xlsx", 0.5, "QĐ 12/QĐ-SYT");
+    const before = readFileSync(join(dir, "hoi-dong.xlsx"));
+    const r = await run(["collect", "gui-SYT-bo-sung.xlsx", "--out", "hoi-dong.xlsx"]);
+    expect(r.code).toBe(1);
+    expect(r.err.split("\n")).toEqual([
+      "Không có phiếu nào để gom nên không ghi hoi-dong.xlsx. Lý do:",
+      '  - gui-SYT-bo-sung.xlsx: Trang tính "Sở Y tế": đơn vị mã SYT đã có phiếu đã điền trong sổ tổng hợp (trang "Sở Y tế") nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xoá trang "Sở Y tế" khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.',
+      "Bỏ qua 3 phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).",
+      "",
+    ]);
+    expect(r.err).not.toContain("trùng");
+    expect(readFileSync(join(dir, "hoi-dong.xlsx")).equals(before)).toBe(true);
+    const en = await run(["collect", "gui-SYT-bo-sung.xlsx", "--out", "hoi-dong.xlsx", "--lang", "en"], "en");
+    expect(en.err).toContain(
+      'Sheet "Sở Y tế": unit code SYT already has a filled form in the consolidated workbook (sheet "Sở Y tế"); this one was not taken, so that form and any figures the council entered on it are not overwritten. To use this one instead, delete the sheet "Sở Y tế" from the consolidated workbook (or move it to another workbook to keep it), then collect this file again.',
+    );
+    expect(en.err).not.toContain("duplicate");
+
+    // The form it already holds, sent again: nothing is wrong and nothing is written.
+    const same = await run(["collect", "gui-SYT.xlsx", "--out", "hoi-dong.xlsx"]);
+    expect(same.code).toBe(0);
+    expect(same.err).toBe("");
+    expect(same.out.split("\n")).toEqual([
+      "Không có phiếu mới nào để gom: hoi-dong.xlsx đã có phiếu của mọi đơn vị trong các tệp này nên không ghi lại.",
+      '  - gui-SYT.xlsx: Trang tính "Sở Y tế": giống hệt phiếu đơn vị mã SYT đã có trong sổ tổng hợp (trang "Sở Y tế") nên không chép lại; không cần làm gì.',
+      "Bỏ qua 3 phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).",
+      "",
+    ]);
+    expect(readFileSync(join(dir, "hoi-dong.xlsx")).equals(before)).toBe(true);
+
+    // As the sentence says: with that sheet deleted, the corrected form comes in.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "hoi-dong.xlsx"));
+    wb.removeWorksheet(wb.getWorksheet("Sở Y tế")!.id);
+    await wb.xlsx.writeFile(join(dir, "hoi-dong.xlsx"));
+    const taken = await run(["collect", "gui-SYT-bo-sung.xlsx", "--out", "hoi-dong.xlsx"]);
+    expect(taken.code).toBe(0);
+    expect(taken.out).toContain("  + gui-SYT-bo-sung.xlsx › Sở Y tế\n");
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(join(dir, "hoi-dong.xlsx"));
+    const ws = after.getWorksheet("Sở Y tế")!;
+    expect(ws.getRow(rowOf(ws, "3.2")).values).toContain("QĐ 12/QĐ-SYT");
+  }, 90_000);
 });

@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { basename } from "node:path";
 import JSZip from "jszip";
-import type { CollectSkip } from "../../core/collect";
+import { type CollectSkip, type DuplicateKind, isRoutineSkip } from "../../core/collect";
 import type { Lang, Message } from "../../core/i18n/text";
 import { INDEX_SHEET, readIndexSheet } from "../../core/plan";
 import type { CellValue } from "../../core/types";
@@ -124,7 +124,11 @@ function readInputs(io: CliIO, files: string[]): Input[] {
  * LibreOffice given among the files is left out with a word, and is no error); 1 when something
  * was gathered but some files could not be read (missing, a folder, another format, a damaged
  * workbook: the others are gathered, each file left out is named with its reason), or when files
- * were read but none held a form to gather (nothing is written then, and every reason is said);
+ * were read but none held a form to gather (nothing is written then, and every reason is said) —
+ * unless all they hold is already in the existing --out workbook: blank forms of units with a form
+ * there, forms the same as those there (status 0, nothing written: nothing in the inputs is wrong).
+ * Blank forms left out for their unit's form elsewhere are counted in one line, not listed, and
+ * are no error: they alone never make the status 1;
  * 2 when no file could be read, when the existing --out workbook cannot be read, or when the
  * gathered workbook cannot be written.
  */
@@ -181,11 +185,25 @@ export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang)
   };
   // Forms of different indices (or versions) in one workbook cannot be scored together: said first.
   for (const w of report.warnings) io.stderr.write(`${T.severityOne.warning[lang]}: ${w[lang]}\n`);
-  const skipLines = report.skipped.map((s) => `  - ${s.file}: ${s.reason[lang]}`);
+  // Each thing left out on its line, but the blank forms of units whose form is elsewhere (every
+  // file a unit sends back holds the others' blank forms: N units, N×(N−1) of them), counted
+  // after the others in a line of their own; the report keeps each one with its reason.
+  const listed = report.skipped.filter((s) => !isRoutineSkip(s));
+  const skipLines = listed.map((s) => `  - ${s.file}: ${s.reason[lang]}`);
+  const countOf = (d: DuplicateKind): number => report.skipped.filter((s) => s.duplicate === d).length;
+  const counted = [
+    ...(countOf("blank-form") > 0 ? [M.blankFormsSkipped(countOf("blank-form"))[lang]] : []),
+    ...(countOf("blank-again") > 0 ? [M.blankAgainSkipped(countOf("blank-again"))[lang]] : []),
+  ];
   if (report.take.length === 0) {
-    // Nothing to gather: no file is written, and every reason is said.
-    io.stderr.write(M.nothingCollected(args.out)[lang] + "\n");
-    for (const line of skipLines) io.stderr.write(line + "\n");
+    // Nothing to gather: no file is written. When all the files hold is already in --out (blank
+    // forms of units with a form there, forms the same as theirs there), nothing is wrong.
+    if (base !== undefined && report.unreadable.length === 0 && report.skipped.every((s) => isRoutineSkip(s) || s.duplicate === "same-form")) {
+      for (const line of [M.nothingNew(args.out)[lang], ...skipLines, ...counted]) io.stdout.write(line + "\n");
+      return 0;
+    }
+    // Otherwise every reason is said.
+    for (const line of [M.nothingCollected(args.out)[lang], ...skipLines, ...counted]) io.stderr.write(line + "\n");
     return 1;
   }
   writeOutputFile(io, args.out, result.data);
@@ -193,12 +211,10 @@ export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang)
   for (const t of report.take) io.stdout.write(M.took(t.file, t.sheet, t.as)[lang] + (t.replaces !== undefined ? replacedBlank(t.replaces)[lang] : "") + "\n");
   // Forms added to a workbook that holds results: those results no longer cover what it holds.
   if (base !== undefined && (await holdsResults(base))) io.stdout.write(resultsOutOfDate(args.out)[lang] + "\n");
-  if (skipLines.length > 0) {
-    // A file left out is said on stderr too, where a script looks for what went wrong.
-    if (report.unreadable.length > 0) io.stderr.write(unreadableSummary(report.unreadable)[lang] + "\n");
-    io.stdout.write(M.skippedHead(report.skipped.length)[lang] + "\n");
-    for (const line of skipLines) io.stdout.write(line + "\n");
-  }
+  // A file left out is said on stderr too, where a script looks for what went wrong.
+  if (report.unreadable.length > 0) io.stderr.write(unreadableSummary(report.unreadable)[lang] + "\n");
+  if (skipLines.length > 0) io.stdout.write(M.skippedHead(skipLines.length)[lang] + "\n");
+  for (const line of [...skipLines, ...counted]) io.stdout.write(line + "\n");
   return report.unreadable.length > 0 ? 1 : 0;
 }
 

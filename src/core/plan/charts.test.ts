@@ -108,6 +108,52 @@ describe("the profile radar", () => {
     expect(chartsOf(byRank).find((c) => c.name === CHART_NAMES.profile)!.series.map((x) => x.name)).toEqual(["Đà Nẵng", "Hải Phòng", "Hà Nội", "Trung bình"]);
   });
 
+  /** Provinces with the nine components' values each: a row of equal values ties with another of the same. */
+  function provinces(rows: [string, string, number][]): WorkbookSnapshot {
+    return { sheets: [{ name: "Tỉnh", values: [PROVINCES.sheets[0]!.values[0]!, ...rows.map(([code, name, v]) => [code, name, ...Array.from({ length: 9 }, () => v)])] }] };
+  }
+  /** First and second, then two tied for third. */
+  const TIED_THIRD: [string, string, number][] = [
+    ["HN", "Hà Nội", 0.9],
+    ["HP", "Hải Phòng", 0.8],
+    ["DN", "Đà Nẵng", 0.6],
+    ["CT", "Cần Thơ", 0.6],
+  ];
+  const profileNames = (plan: ReturnType<typeof run>, sheet = "Biểu đồ") => chartsOf(plan, sheet).find((c) => c.name === CHART_NAMES.profile)!.series.map((x) => x.name);
+
+  test("by default the profile shows every unit tied for third place, not only the first three rows", () => {
+    const model = builtin("dti-tinh-922-2022");
+    const snapshot = provinces([...TIED_THIRD, ["HUE", "Huế", 0.3]]);
+    const { table } = readAndScore(snapshot, model);
+    expect(table.units.filter((u) => u.rank === 3).map((u) => u.code).sort()).toEqual(["CT", "DN"]);
+    const plan = run(snapshot, model);
+    expect(profileNames(plan)).toEqual(["Hà Nội", "Hải Phòng", "Cần Thơ", "Đà Nẵng", "Trung bình"]);
+    expect(plan.warnings ?? []).toEqual([]);
+  });
+
+  test("ties past five units: the profile keeps five in ranking order and the write names those left out, in both languages; units the user chose are drawn as chosen", () => {
+    const model = builtin("dti-tinh-922-2022");
+    const snapshot = provinces([...TIED_THIRD, ["HUE", "Huế", 0.6], ["QN", "Quảng Ninh", 0.6], ["LC", "Lào Cai", 0.2]]);
+    const vi = run(snapshot, model);
+    // Rank 3 four times over, by name: Cần Thơ, Đà Nẵng, Huế, Quảng Ninh.
+    expect(profileNames(vi)).toEqual(["Hà Nội", "Hải Phòng", "Cần Thơ", "Đà Nẵng", "Huế", "Trung bình"]);
+    const message = {
+      vi: "Biểu đồ so sánh vẽ tối đa 5 đơn vị, nên chỉ 5 trong 6 đơn vị xếp hạng từ 1 đến 3 (có đồng hạng) được đưa vào, theo thứ tự xếp hạng; đơn vị không có trên biểu đồ: Quảng Ninh (QN), hạng 3. Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Tạo biểu đồ.",
+      en: "The comparison chart shows at most 5 units, so only 5 of the 6 units ranked 1 to 3 (with ties) are in it, in ranking order; the unit left out: Quảng Ninh (QN), rank 3. To compare other units, choose them in the Make charts step.",
+    };
+    expect(vi.warnings).toEqual([message]);
+    const en = run(snapshot, model, "en");
+    expect(profileNames(en, "Charts")).toEqual(["Hà Nội", "Hải Phòng", "Cần Thơ", "Đà Nẵng", "Huế", "Average"]);
+    expect(en.warnings).toEqual([message]);
+    // No radar asked for: nothing to say about it.
+    expect(run(snapshot, model, "vi", ["barSorted", "stackedBar"]).warnings ?? []).toEqual([]);
+    // Units the user chose: those, in their order, whatever the ties, and no warning.
+    const { submissions, issues, table } = readAndScore(snapshot, model);
+    const chosen = planResults(model, table, issues, submissions, { lang: "vi", projectVersion: "1", now: NOW, snapshot, charts: { profileUnits: ["QN", "LC"] } });
+    expect(profileNames(chosen)).toEqual(["Quảng Ninh", "Lào Cai", "Trung bình"]);
+    expect(chosen.warnings ?? []).toEqual([]);
+  });
+
   test("an index with three or more top-level groups keeps them as the radar's axes", () => {
     const plan = run(COUNTRIES, builtin("undp-hdi"));
     const radar = chartsOf(plan).find((c) => c.name === CHART_NAMES.profile)!;

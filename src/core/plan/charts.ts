@@ -14,7 +14,7 @@ import { localize } from "../i18n/text";
 import type { CellBlock, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, UnitResult } from "../types";
 import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
-import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label, profileLeftOutMessage, unitLabelText } from "./labels";
+import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label, profileLeftOutMessage, profileTiesLeftOutMessage, unitLabelText } from "./labels";
 import { unitKey } from "./index-sheet";
 import { DEFAULT_FORMATS, type FigureFormats, figure } from "./results-sheet";
 
@@ -23,7 +23,10 @@ export interface ChartsSheetInput {
   /** Units in rank order. */
   units: UnitResult[];
   lang: Lang;
-  /** Units for the profile chart, by key (code, or name for a unit without one: unitKey); default: the first three by rank. */
+  /**
+   * Units for the profile chart, by key (code, or name for a unit without one: unitKey), at most
+   * MAX_PROFILE_UNITS; default: the top three by rank and those tied with them (profileDefault).
+   */
   profileUnits?: string[];
   /** The results sheet's name, for placing this sheet after it. */
   after: string;
@@ -114,6 +117,20 @@ const LEGEND = 22;
 const LANDSCAPE_LABEL_SIZE = 8;
 /** A radar with more lines than this cannot be read: the profile compares at most this many units. */
 export const MAX_PROFILE_UNITS = 5;
+/** How many units the profile compares when none are chosen: the top three by rank (and their ties). */
+export const PROFILE_TOP = 3;
+
+/**
+ * The units the profile compares when none are chosen (`units` in rank order): the first
+ * PROFILE_TOP, and after them every unit ranked PROFILE_TOP or better (tied for third place:
+ * no unit of a rank shown is silently left out), at most MAX_PROFILE_UNITS in rank order;
+ * `left`: those ranked PROFILE_TOP or better that this cap leaves out.
+ */
+export function profileDefault(units: readonly UnitResult[]): { shown: UnitResult[]; left: UnitResult[] } {
+  const top = units.filter((u, i) => i < PROFILE_TOP || (u.rank !== null && u.rank <= PROFILE_TOP));
+  return { shown: top.slice(0, MAX_PROFILE_UNITS), left: top.slice(MAX_PROFILE_UNITS) };
+}
+
 /** Width of the data columns the charts read. */
 const DATA_COLUMN_WIDTH = 10;
 
@@ -220,8 +237,9 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   // on the radar's axes (none: no radar, no block).
   const axes = profileAxes(model);
   const profile = axes ? named(axes.codes) : [];
-  const chosenCodes = input.profileUnits && input.profileUnits.length > 0 ? input.profileUnits : units.slice(0, 3).map(unitKey);
-  const chosen = chosenCodes.flatMap((c) => units.filter((u) => unitKey(u) === c)).slice(0, MAX_PROFILE_UNITS);
+  const picked = input.profileUnits && input.profileUnits.length > 0 ? input.profileUnits : undefined;
+  const byDefault = picked ? undefined : profileDefault(units);
+  const chosen = picked ? picked.flatMap((c) => units.filter((u) => unitKey(u) === c)).slice(0, MAX_PROFILE_UNITS) : byDefault!.shown;
   const axisHeader = axes?.level === "below" ? CHART_LABELS.component[lang] : CHART_LABELS.pillar[lang];
   const head2: PlanValue[] = axes ? [axisHeader, ...chosen.map((u) => u.name), label("average", lang)] : [];
   const rows2: PlanValue[][] = profile.map((g) => [
@@ -347,8 +365,11 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const wanted = new Set(input.kinds ?? CHART_KINDS);
   const shown = charts.filter((c) => wanted.has(c.slot)).map((c) => c.chart);
   const breaks = pageBreaksAround(shown);
-  // The radar was asked for, and there are units to draw, but the index has too few groups for one.
-  const warnings = wanted.has("radar") && units.length > 0 && !axes ? [profileLeftOutMessage(model.topCodes.length, profileBelow(model).length)] : [];
+  // The radar was asked for, and there are units to draw, but the index has too few groups for one;
+  // or it is drawn, and more units tie for the top places than it compares.
+  const warnings: Message[] = [];
+  if (wanted.has("radar") && units.length > 0 && !axes) warnings.push(profileLeftOutMessage(model.topCodes.length, profileBelow(model).length));
+  if (wanted.has("radar") && axes && byDefault && byDefault.left.length > 0) warnings.push(profileTiesLeftOutMessage(byDefault.shown.length, byDefault.left));
   const plan: OwnedSheetPlan = {
     name: sheet,
     visibility: "visible",

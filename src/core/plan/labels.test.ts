@@ -6,8 +6,8 @@ describe("the results sheet's subtitle", () => {
   test("says who rewrites the sheet, in both languages", () => {
     // Noon on the computer's clock: the same calendar day whatever zone the tests run in.
     const now = new Date(2026, 10, 30, 12, 0);
-    expect(resultsSubtitle(now, "1.2.3", 2, "en")).toBe("Scored on 30 Nov 2026 by DTI Scorer 1.2.3; 2 units. DTI Scorer rewrites this sheet each time it scores; do not edit it.");
-    expect(resultsSubtitle(now, "1.2.3", 2, "vi")).toBe("Chấm điểm ngày 30/11/2026 bằng DTI Scorer 1.2.3; 2 đơn vị. Bảng này do chương trình ghi lại ở mỗi lần tính, không sửa tay.");
+    expect(resultsSubtitle(now, "1.2.3", 2, "en")).toBe("Scored on 30 Nov 2026 by DTI Scorer 1.2.3; 2 units. DTI Scorer rewrites this table each time it scores: do not edit its figures; columns and notes you add are kept.");
+    expect(resultsSubtitle(now, "1.2.3", 2, "vi")).toBe("Chấm điểm ngày 30/11/2026 bằng DTI Scorer 1.2.3; 2 đơn vị. Chương trình ghi lại bảng này ở mỗi lần tính: đừng sửa số liệu trong bảng; cột và ghi chú bạn thêm được giữ lại.");
   });
 });
 

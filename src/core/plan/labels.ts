@@ -115,8 +115,8 @@ export function resultsSubtitle(
   const what = notScoredWhat(notScored, lang);
   const count = unitCount(units, lang, unitLabel);
   return lang === "vi"
-    ? `Chấm điểm ngày ${date} bằng DTI Scorer ${projectVersion}; ${count}${left ? `; ${what} chưa được chấm (xem dưới bảng)` : ""}. Bảng này do chương trình ghi lại ở mỗi lần tính, không sửa tay.`
-    : `Scored on ${date} by DTI Scorer ${projectVersion}; ${count}${left ? `; ${what} not scored (see below the table)` : ""}. DTI Scorer rewrites this sheet each time it scores; do not edit it.`;
+    ? `Chấm điểm ngày ${date} bằng DTI Scorer ${projectVersion}; ${count}${left ? `; ${what} chưa được chấm (xem dưới bảng)` : ""}. Chương trình ghi lại bảng này ở mỗi lần tính: đừng sửa số liệu trong bảng; cột và ghi chú bạn thêm được giữ lại.`
+    : `Scored on ${date} by DTI Scorer ${projectVersion}; ${count}${left ? `; ${what} not scored (see below the table)` : ""}. DTI Scorer rewrites this table each time it scores: do not edit its figures; columns and notes you add are kept.`;
 }
 
 /** The line above the list of forms and rows left out: "1 phiếu chưa được chấm:" / "1 form was not scored:". */
@@ -297,6 +297,33 @@ export function profileLeftOutMessage(top: number, below: number): Message {
   return {
     vi: `Không tạo biểu đồ hồ sơ theo nhóm: bộ chỉ số có ${top} nhóm ở cấp trên cùng và ${below} ở cấp dưới, biểu đồ radar cần ít nhất 3.`,
     en: `The group profile chart was not made: the index has ${top} ${top === 1 ? "group" : "groups"} at its top level and ${below} below, and a radar chart needs at least 3.`,
+  };
+}
+
+/** A unit as the results show it: its name, and its code after it when it has one ("Sở Y tế (SYT)"). */
+export function unitWithCode(u: { code: string; name: string }): string {
+  const code = u.code.trim();
+  return code === "" || code === u.name ? u.name : `${u.name} (${code})`;
+}
+
+/** How many units a warning of the profile's ties names. */
+const NAMED_TIED = 5;
+
+/**
+ * The write's warning that more units are ranked in the top three (ties) than the profile chart
+ * compares: it shows the first `shown` in ranking order, and `left` (named, with their ranks) are not in it.
+ */
+export function profileTiesLeftOutMessage(shown: number, left: readonly { code: string; name: string; rank: number | null }[]): Message {
+  const named = (lang: Lang) =>
+    left
+      .slice(0, NAMED_TIED)
+      .map((u) => unitWithCode(u) + (u.rank === null ? "" : lang === "vi" ? `, hạng ${u.rank}` : `, rank ${u.rank}`))
+      .join("; ") + (left.length > NAMED_TIED ? "; …" : "");
+  const total = shown + left.length;
+  const one = left.length === 1;
+  return {
+    vi: `Biểu đồ so sánh vẽ tối đa ${shown} đơn vị, nên chỉ ${shown} trong ${total} đơn vị xếp hạng từ 1 đến 3 (có đồng hạng) được đưa vào, theo thứ tự xếp hạng; ${one ? "đơn vị" : `${left.length} đơn vị`} không có trên biểu đồ: ${named("vi")}. Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Tạo biểu đồ.`,
+    en: `The comparison chart shows at most ${shown} units, so only ${shown} of the ${total} units ranked 1 to 3 (with ties) are in it, in ranking order; ${one ? "the unit" : `${left.length} units`} left out: ${named("en")}. To compare other units, choose them in the Make charts step.`,
   };
 }
 

@@ -7,7 +7,7 @@ import type { Lang } from "../i18n/text";
 import type { Issue, Submission, WorkbookSnapshot, WritePlan } from "../types";
 import { type IndexSheetState, planIndexSheet } from "./index-sheet";
 import { sheetsWrittenByScoring } from "../read/read";
-import { formsRenamed, marksToClear, planMarks, recordMarks } from "./plan";
+import { formLanguages, formsRenamed, marksToClear, planMarks, recordMarks } from "./plan";
 
 export interface MarksOnlyOptions {
   lang: Lang;
@@ -26,7 +26,8 @@ export function planMarksOnly(issues: Issue[], options: MarksOnlyOptions): Write
   const { lang, previous, snapshot } = options;
   // No marks on the sheets scoring wrote (the one rule, sheetsWrittenByScoring).
   const owned = sheetsWrittenByScoring(snapshot ?? { sheets: [] }, previous ?? null);
-  const marks = planMarks(issues, lang, owned);
+  // Each form's notes in its own language, as scoring writes them (formLanguages).
+  const marks = planMarks(issues, lang, owned, formLanguages(lang, options.submissions ?? [], snapshot, previous));
   const renamed = formsRenamed(previous, snapshot, options.submissions ?? []);
   const state: IndexSheetState = {
     ...(previous ?? { owned: { sheets: [], charts: [], cells: [] } }),

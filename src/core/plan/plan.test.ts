@@ -159,7 +159,7 @@ describe("planResults", () => {
     expect(staleUnits(state, moved).changed.sort()).toEqual(["SO-01", "SO-03"]);
   });
 
-  test("mistakes in the input become marks with the reader's messages in the user's language, counted per unit; the next run clears them", () => {
+  test("mistakes in the input become marks with the reader's messages in the form's language, counted per unit on results in the run's; the next run clears them", () => {
     const snapshot = demoSnapshot();
     setCell(snapshot, "SO-02", "D10", "abc"); // 1.2.a: text in a number cell
     setCell(snapshot, "SO-02", "D13", null); // 2.1 left blank
@@ -173,8 +173,9 @@ describe("planResults", () => {
     ]);
     expect(notANumber.message.en).toContain('"abc"');
     expect(first.plan.marks).toEqual([
-      { sheet: "SO-02", cell: "D10", severity: "error", note: `${MARK_NOTE_PREFIX}\nError: ${notANumber.message.en}\n` },
-      { sheet: "SO-02", cell: "D13", severity: "warning", note: `${MARK_NOTE_PREFIX}\nWarning: ${missing.message.en}\n` },
+      // The demo forms are Vietnamese: their notes are too, in an English run.
+      { sheet: "SO-02", cell: "D10", severity: "error", note: `${MARK_NOTE_PREFIX}\nLỗi: ${notANumber.message.vi}\n` },
+      { sheet: "SO-02", cell: "D13", severity: "warning", note: `${MARK_NOTE_PREFIX}\nCảnh báo: ${missing.message.vi}\n` },
     ]);
     const grid = ownedGrid(first.plan, "Results");
     const header = grid[2]!;
@@ -199,6 +200,28 @@ describe("planResults", () => {
     const excelError = found(issues, "excel-error", "D11");
     expect(excelError.message.vi).toContain("#DIV/0!");
     expect(plan.marks).toEqual([{ sheet: "SO-03", cell: "D11", severity: "error", note: `${MARK_NOTE_PREFIX}\nLỗi: ${excelError.message.vi}\n` }]);
+  });
+
+  test("the mark notes on a form speak the form's language, whatever the run's: on a form scored and on one left out", () => {
+    const snapshot = demoSnapshot();
+    // SO-03 as a form made in English; a second form of SO-01 (left out: its code is taken).
+    const so3 = snapshot.sheets[2]!;
+    const english: Record<string, string> = { "Đơn vị": "Unit", "Mã đơn vị": "Unit code", Nhóm: "Category", "Bộ chỉ số": "Index", Mã: "Code", "Nội dung": "Item", "Điểm tối đa": "Max points", "Số liệu": "Value", "Minh chứng": "Evidence", "Ghi chú": "Note" };
+    so3.values = so3.values.map((row, r) => row.map((v, c) => (typeof v === "string" && (c === 0 || r === 5) ? (english[v] ?? v) : v)));
+    snapshot.sheets.push({ name: "SO-01 (2)", values: snapshot.sheets[0]!.values.map((r) => [...r]) });
+    setCell(snapshot, "SO-02", "D10", "bốn mươi,5");
+    setCell(snapshot, "SO-03", "D10", "seventy,5");
+    const { plan, issues } = run("en", undefined, snapshot);
+    const bySheet = (sheet: string) => plan.marks.filter((m) => m.sheet === sheet);
+    const so2 = found(issues.filter((i) => i.sheet === "SO-02"), "not-a-number", "D10");
+    expect(bySheet("SO-02")).toEqual([{ sheet: "SO-02", cell: "D10", severity: "error", note: `${MARK_NOTE_PREFIX}\nLỗi: ${so2.message.vi}\n` }]);
+    const so3Error = issues.find((i) => i.sheet === "SO-03" && i.cell === "D10")!;
+    expect(bySheet("SO-03")).toEqual([{ sheet: "SO-03", cell: "D10", severity: "error", note: `${MARK_NOTE_PREFIX}\nError: ${so3Error.message.en}\n` }]);
+    const left = issues.find((i) => i.code === "duplicate-unit" && i.sheet === "SO-01 (2)")!;
+    expect(bySheet("SO-01 (2)").map((m) => m.note)).toEqual([`${MARK_NOTE_PREFIX}\nLỗi: ${left.message.vi}\n`]);
+    // The same in a Vietnamese run: each form as its own language says.
+    const again = run("vi", undefined, snapshot).plan.marks;
+    expect(again).toEqual(plan.marks);
   });
 
   test("several findings on one cell make one mark at the worst severity, the most severe line first", () => {

@@ -30,8 +30,8 @@ import {
   resultsTableRange,
   withInputsChangedStatus,
 } from "./results-sheet";
-import { addedColumns, droppedValuesMessage, lastRunArea, resultsRewrite, overwrittenMessage } from "./results-area";
-import { planClearForm, planClearUnscoredForm, planSheetEdits } from "./sheet-edits";
+import { addedColumns, droppedValuesMessage, lastRunArea, resultsRewrite, overwrittenMessage, tableMoves } from "./results-area";
+import { languageOfForm, languageOfSheet, planClearForm, planClearUnscoredForm, planSheetEdits } from "./sheet-edits";
 import { ownedSheetNames } from "./sheet-names";
 
 /** The warnings a plan carries (none for a plan without). */
@@ -69,8 +69,11 @@ export function countIssuesByUnit(issues: Issue[]): Map<string, IssueCounts> {
   return out;
 }
 
-/** One mark per cell that has issues: the worst severity, every message as a line of the note. */
-export function planMarks(issues: Issue[], lang: Lang, ownedSheets: Set<string>): CellMark[] {
+/**
+ * One mark per cell that has issues: the worst severity, every message as a line of the note, in
+ * the language of the sheet it is on (`langOf`, formLanguages; the run's when not given).
+ */
+export function planMarks(issues: Issue[], lang: Lang, ownedSheets: Set<string>, langOf: (sheet: string) => Lang = () => lang): CellMark[] {
   const byCell = new Map<string, { sheet: string; cell: string; issues: Issue[] }>();
   for (const i of issues) {
     if (i.sheet === undefined || i.cell === undefined || ownedSheets.has(i.sheet)) continue;
@@ -81,16 +84,42 @@ export function planMarks(issues: Issue[], lang: Lang, ownedSheets: Set<string>)
   }
   return [...byCell.values()].map((e) => {
     const sorted = [...e.issues].sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity]);
+    const noteLang = langOf(e.sheet);
     return {
       sheet: e.sheet,
       cell: e.cell,
       severity: sorted[0]!.severity,
       note: markNote(
-        sorted.map((i) => ({ severity: i.severity, text: localize(i.message, lang) })),
-        lang,
+        sorted.map((i) => ({ severity: i.severity, text: localize(i.message, noteLang) })),
+        noteLang,
       ),
     };
   });
+}
+
+/**
+ * The language of what the project writes on each sheet, by name: on a unit's form, the form's
+ * own (languageOfForm, the decision its Điểm column and summary follow), so that its marks' notes
+ * speak it too and a Vietnamese form scored in English stays one language; on a form the reader
+ * left out, its own as its table's header tells (languageOfSheet); elsewhere the run's (`lang`).
+ */
+export function formLanguages(lang: Lang, submissions: Submission[], snapshot: WorkbookSnapshot | undefined, previous: IndexSheetState | undefined): (sheet: string) => Lang {
+  const previousCells = previousCellsOf(previous, snapshot);
+  const sheetOf = (name: string) => snapshot?.sheets.find((x) => x.name === name);
+  const known = new Map<string, Lang>();
+  for (const s of submissions) {
+    const src = s.source;
+    if (src?.layout !== "A" || src.headerRow === undefined || known.has(src.sheet)) continue;
+    known.set(src.sheet, languageOfForm({ headerRow: src.headerRow, scoreColumn: src.scoreColumn }, sheetOf(src.sheet), previousCells(src.sheet, unitKey(s)), lang));
+  }
+  return (sheet) => {
+    let found = known.get(sheet);
+    if (found === undefined) {
+      found = languageOfSheet(sheetOf(sheet), (previous?.owned.cells ?? []).filter((c) => c.sheet === sheet), lang);
+      known.set(sheet, found);
+    }
+    return found;
+  };
 }
 
 /**
@@ -581,7 +610,7 @@ export function planResults(
   }
 
   // Marks: set the new ones, clear every mark of the last run (on a form renamed since, under its new name).
-  const marks = planMarks(issues, lang, ownedSet);
+  const marks = planMarks(issues, lang, ownedSet, formLanguages(lang, submissions, snapshot, previous));
   const renamedForms = formsRenamed(previous, snapshot, submissions);
   const recorded = recordMarks(marks, previous, snapshot, renamedForms);
 
@@ -613,7 +642,7 @@ export function planResults(
   const overwritten = rewrite && rewrite.overwritten.length > 0 ? [overwrittenMessage(results.name, rewrite.overwritten)] : [];
   // The values of added columns whose unit this run does not list are named: they are not carried.
   const listed = new Set(ranked.map((u) => unitKey(u)));
-  const dropped = added.columns.flatMap((c) => [...c.values].filter(([k]) => !listed.has(k)).map(([, v]) => ({ cell: v.cell, text: v.text, header: c.header })));
+  const dropped = added.columns.flatMap((c) => [...c.values].filter(([k]) => !listed.has(k)).map(([, v]) => ({ cell: v.cell, text: v.text, header: c.header, unit: v.unit })));
   const warnings = [...names.warnings, ...overwritten, ...(dropped.length > 0 ? [droppedValuesMessage(results.name, dropped)] : []), ...editWarnings, ...chartWarnings];
 
   // Sheets of an earlier run under other names (the other language) go, so that nothing is
@@ -623,7 +652,7 @@ export function planResults(
   const renameSheets = names.renames.map(({ from, to }) => ({ from, to }));
   return {
     lang,
-    owned: [rewrite ? { ...resultsSheet, clear: rewrite.clear } : resultsSheet, charts, index],
+    owned: [rewrite ? { ...resultsSheet, clear: rewrite.clear, ...tableMoves(sheetNow, previous, movedSheets, resultsSheet) } : resultsSheet, charts, index],
     edits,
     marks,
     clearMarks: marksToClear(previous, renamedForms),

@@ -4,11 +4,12 @@
  * typed that a re-score keeps (outside both) or writes over (inside this run's).
  */
 import type { Message } from "../i18n/text";
-import type { CellValue, OwnedSheetPlan, PlanValue, SheetSnapshot } from "../types";
+import type { CellValue, OwnedSheetPlan, PlanValue, SheetSnapshot, TableMoves } from "../types";
 import { isCellError } from "../types";
+import { sheetAddress } from "../a1";
 import { type CellRange, cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
 import { type IndexSheetState, type OwnedCells, unitKey } from "./index-sheet";
-import { isInputsChangedLine } from "./labels";
+import { isInputsChangedLine, unitWithCode } from "./labels";
 import { RESULTS_HEADER_ROW } from "./results-sheet";
 
 function inside(ranges: CellRange[], row: number, column: number): boolean {
@@ -170,10 +171,23 @@ export function overwrittenMessage(sheet: string, cells: TypedCell[]): Message {
   };
 }
 
+/** A value typed in a column the user added to the results table: its cell, its value and text, and the unit of its row (code and name as the table showed them). */
+export interface AddedValue {
+  cell: string;
+  value: PlanValue;
+  text: string;
+  unit: { code: string; name: string };
+}
+
 /** A column the user added to the results table: its header, and its values by unit (unitKey of the row's code and name). */
 export interface AddedColumn {
   header: string;
-  values: Map<string, { cell: string; value: PlanValue; text: string }>;
+  values: Map<string, AddedValue>;
+}
+
+/** The last run's results table as `_index` records it (the columns the user added to it left out), when it does. */
+function lastTable(previous: IndexSheetState, renamed: Map<string, string>, name: string): CellRange | undefined {
+  return parsed(previous.owned.cells.filter((c) => c.role === "table" && (c.sheet === name || renamed.get(c.sheet) === name)).flatMap((c) => c.ranges))[0];
 }
 
 /**
@@ -184,7 +198,7 @@ export interface AddedColumn {
  * units when the rows are sorted again. `area` is what they took (header and rows).
  */
 export function addedColumns(sheet: SheetSnapshot, previous: IndexSheetState, renamed: Map<string, string>, name: string): { columns: AddedColumn[]; area?: CellRange } {
-  const table = parsed(previous.owned.cells.filter((c) => c.role === "table" && (c.sheet === name || renamed.get(c.sheet) === name)).flatMap((c) => c.ranges))[0];
+  const table = lastTable(previous, renamed, name);
   if (!table) return { columns: [] };
   const at = (row: number, column: number): CellValue => sheet.values[row - 1]?.[column - 1] ?? null;
   const columns: AddedColumn[] = [];
@@ -192,24 +206,143 @@ export function addedColumns(sheet: SheetSnapshot, previous: IndexSheetState, re
   for (; ; column++) {
     const header = at(table.top, column);
     if (header === null || header === "") break;
-    const values = new Map<string, { cell: string; value: PlanValue; text: string }>();
+    const values = new Map<string, AddedValue>();
     for (let row = table.top + 1; row <= table.bottom; row++) {
       const v = at(row, column);
       if (v === null || v === "") continue;
-      const key = unitKey({ code: String(at(row, 2) ?? ""), name: String(at(row, 3) ?? "") });
-      values.set(key, { cell: cellAddress(row, column), value: isCellError(v) ? v.error : v, text: shownValue(v) });
+      const unit = { code: String(at(row, 2) ?? ""), name: String(at(row, 3) ?? "") };
+      values.set(unitKey(unit), { cell: cellAddress(row, column), value: isCellError(v) ? v.error : v, text: shownValue(v), unit });
     }
     columns.push({ header: shownValue(header), values });
   }
   return columns.length > 0 ? { columns, area: { top: table.top, left: table.right + 1, bottom: table.bottom, right: column - 1 } } : { columns };
 }
 
-/** The warning that values of a column the user added to the results table were of units no longer scored, and are not carried. */
-export function droppedValuesMessage(sheet: string, cells: (TypedCell & { header: string })[]): Message {
-  const listed = cells.map((c) => `${c.cell} ${quoted(c.text)} (${quoted(c.header)})`).join(", ");
-  const one = cells.length === 1;
+/** A value of an added column that this run does not carry: its unit is not in the results table any more. */
+export type DroppedValue = TypedCell & { header: string; unit: { code: string; name: string } };
+
+/**
+ * The warning that values typed in columns the user added to the results table were dropped: the
+ * run carries each value with its unit (the row's code, or its name), and these units are not in
+ * this run's results table (no longer scored, or scored under another code). Each value is named
+ * with its unit as the table showed it, its column's header and the cell it was in.
+ */
+export function droppedValuesMessage(sheet: string, cells: readonly DroppedValue[]): Message {
+  if (cells.length === 1) {
+    const c = cells[0]!;
+    const unit = unitWithCode(c.unit);
+    const at = sheetAddress(sheet, c.cell);
+    return {
+      vi: `Đơn vị ${unit} không còn trong bảng kết quả nên giá trị ${quoted(c.text)} bạn nhập ở cột ${quoted(c.header)} (ô ${at}) đã bị bỏ. Hãy nhập lại ở nơi khác nếu cần.`,
+      en: `${unit} is no longer in the results table, so the value ${quoted(c.text)} you typed in the column ${quoted(c.header)} (cell ${at}) was dropped. Type it again elsewhere if you still need it.`,
+    };
+  }
+  const listed = (column: string, cell: string) =>
+    cells.map((c) => `${unitWithCode(c.unit)}, ${column} ${quoted(c.header)}, ${cell} ${sheetAddress(sheet, c.cell)}: ${quoted(c.text)}`).join("; ");
   return {
-    vi: `Trang '${sheet}': cột bạn thêm vào bảng kết quả được giữ lại theo từng đơn vị, nhưng ${cells.length} ô của đơn vị không còn được chấm đã bị bỏ: ${listed}. Hãy nhập lại ở ô khác nếu cần.`,
-    en: `The sheet '${sheet}': the columns you added to the results table are kept with their units, but ${cells.length} ${one ? "cell" : "cells"} of units no longer scored ${one ? "was" : "were"} dropped: ${listed}. Type ${one ? "it" : "them"} again elsewhere if needed.`,
+    vi: `${cells.length} giá trị bạn nhập ở cột thêm vào bảng kết quả đã bị bỏ vì đơn vị của chúng không còn trong bảng kết quả: ${listed("cột", "ô")}. Hãy nhập lại ở nơi khác nếu cần.`,
+    en: `${cells.length} values you typed in columns added to the results table were dropped, as their units are no longer in it: ${listed("column", "cell")}. Type them again elsewhere if you still need them.`,
+  };
+}
+
+/**
+ * Where the cells of the last run's results table (`sheet` as it is now) go in this run's (`plan`):
+ * each row to the row of its unit (by code, or by name without one: as added columns are carried),
+ * the header row to the header row, each column to the column of its header, and the columns the
+ * user added to theirs (the table's last, in the same order). None when `_index` does not record
+ * the table, or this run writes none.
+ */
+export function tableMoves(sheet: SheetSnapshot | undefined, previous: IndexSheetState | undefined, renamed: Map<string, string>, plan: OwnedSheetPlan): { moves?: TableMoves } {
+  if (!sheet || !previous) return {};
+  const table = lastTable(previous, renamed, plan.name);
+  const written = parsed(plan.tables.map((t) => t.range))[0];
+  if (!table || !written) return {};
+  const block = plan.blocks.find((b) => b.address === cellAddress(written.top, written.left));
+  if (!block) return {};
+  const at = (row: number, column: number): CellValue => sheet.values[row - 1]?.[column - 1] ?? null;
+  const text = (v: CellValue | undefined) => (v === null || v === undefined ? "" : shownValue(v));
+  const headers = (block.values[0] ?? []).map((v) => text(v));
+  const { columns: added } = addedColumns(sheet, previous, renamed, plan.name);
+  const ownColumns = headers.length - added.length;
+  const columns: TableMoves["columns"] = [];
+  for (let column = table.left; column <= table.right + added.length; column++) {
+    const header = text(at(table.top, column));
+    const user = column > table.right;
+    const index = user ? ownColumns + (column - table.right - 1) : headers.slice(0, ownColumns).indexOf(header);
+    const to = index >= 0 ? written.left + index : undefined;
+    columns.push({ from: column, ...(to !== undefined ? { to } : {}), header, ...(user ? { added: true } : {}) });
+  }
+  const rowOf = new Map<string, number>();
+  block.values.slice(1).forEach((line, i) => rowOf.set(unitKey({ code: text(line[1]), name: text(line[2]) }), written.top + 1 + i));
+  const rows: TableMoves["rows"] = [{ from: table.top, to: written.top }];
+  for (let row = table.top + 1; row <= table.bottom; row++) {
+    const unit = { code: text(at(row, 2)), name: text(at(row, 3)) };
+    const to = rowOf.get(unitKey(unit));
+    rows.push({ from: row, ...(to !== undefined ? { to } : {}), unit });
+  }
+  return { moves: { rows, columns } };
+}
+
+/** A note the user put on a cell of the results sheet that a re-score writes anew. */
+export interface CellNote {
+  cell: string;
+  text: string;
+}
+
+/** A note this run does not carry: the unit of its row or its column is not in the results table any more (or, outside it, its cell is written anew). */
+export type DroppedNote = CellNote & { unit?: { code: string; name: string }; header?: string; gone: "unit" | "column" | "cell" };
+
+/**
+ * Where the notes on the cells a re-score clears (`clear`) go: on the table, with their unit and
+ * column (`moves`); above it (the title's lines, written again in place), where they are. The
+ * others are dropped: their unit or column is gone, or their cell (a line under the table) is
+ * written anew with something else. The notes outside `clear` stay where they are.
+ */
+export function movedNotes(notes: readonly CellNote[], clear: readonly string[], moves: TableMoves | undefined): { carried: (CellNote & { to: string })[]; dropped: DroppedNote[] } {
+  const cleared = parsed([...clear]);
+  const carried: (CellNote & { to: string })[] = [];
+  const dropped: DroppedNote[] = [];
+  const top = moves?.rows[0]?.from ?? RESULTS_HEADER_ROW;
+  for (const note of notes) {
+    const { row, column } = parseCell(note.cell.replace(/\$/g, ""));
+    if (!inside(cleared, row, column)) continue;
+    if (row < top) {
+      carried.push({ ...note, to: cellAddress(row, column) });
+      continue;
+    }
+    const r = moves?.rows.find((x) => x.from === row);
+    const c = moves?.columns.find((x) => x.from === column);
+    if (!r || !c) dropped.push({ ...note, gone: "cell" });
+    else if (r.to === undefined) dropped.push({ ...note, ...(r.unit ? { unit: r.unit } : {}), header: c.header, gone: "unit" });
+    else if (c.to === undefined) dropped.push({ ...note, ...(r.unit ? { unit: r.unit } : {}), header: c.header, gone: "column" });
+    else carried.push({ ...note, to: cellAddress(r.to, c.to) });
+  }
+  return { carried, dropped };
+}
+
+/**
+ * The warning that notes the user put on cells of the results sheet were not carried: each named
+ * with its cell, its unit and column when it was on the table, why, and its text, so that it can
+ * be put back elsewhere.
+ */
+export function droppedNotesMessage(sheet: string, notes: readonly DroppedNote[]): Message {
+  const item = (n: DroppedNote, lang: "vi" | "en") => {
+    const at = sheetAddress(sheet, n.cell);
+    const unit = n.unit ? unitWithCode(n.unit) : undefined;
+    const column = n.header !== undefined ? quoted(n.header) : undefined;
+    const where =
+      lang === "vi"
+        ? [`ô ${at}`, ...(unit ? [`đơn vị ${unit}`] : []), ...(column ? [`cột ${column}`] : [])].join(", ")
+        : [`cell ${at}`, ...(unit ? [unit] : []), ...(column ? [`column ${column}`] : [])].join(", ");
+    const why =
+      lang === "vi"
+        ? { unit: "đơn vị không còn trong bảng kết quả", column: "cột không còn trong bảng kết quả", cell: "ô được ghi lại nội dung khác" }[n.gone]
+        : { unit: "the unit is no longer in the results table", column: "the column is no longer in the results table", cell: "the cell is written anew with something else" }[n.gone];
+    return `${where} (${why}): ${quoted(n.text)}`;
+  };
+  const one = notes.length === 1;
+  return {
+    vi: `${one ? "Ghi chú (note)" : `${notes.length} ghi chú (note)`} bạn đặt trên trang '${sheet}' đã bị bỏ khi chấm lại: ${notes.map((n) => item(n, "vi")).join("; ")}. Hãy thêm lại ở nơi khác nếu cần.`,
+    en: `${one ? "A note" : `${notes.length} notes`} you put on the sheet '${sheet}' ${one ? "was" : "were"} dropped by this run: ${notes.map((n) => item(n, "en")).join("; ")}. Add ${one ? "it" : "them"} again elsewhere if you still need ${one ? "it" : "them"}.`,
   };
 }

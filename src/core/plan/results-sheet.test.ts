@@ -172,7 +172,7 @@ describe("forms that were not scored", () => {
     fixed.sheets.push({ name: "Kết quả", values: results });
     const third = run(fixed, demoModel(), "vi", indexState(first.plan));
     const grid = ownedGrid(third.plan, "Kết quả");
-    expect(String(grid[1]![0])).toContain("; 4 đơn vị. Bảng này");
+    expect(String(grid[1]![0])).toContain("; 4 đơn vị. Chương trình ghi lại");
     expect(grid.length).toBe(3 + 4); // title, subtitle, header, four units: nothing below
     expect(indexState(third.plan).owned.cells.filter((c) => c.role === "notes")).toEqual([]);
     expect(third.plan.warnings ?? []).toEqual([]);
@@ -295,8 +295,8 @@ describe("the lines above and below a table printed several pages wide", () => {
     expect(changed.blocks.find((b) => b.address === "A2")!.formulas![0]![0]).toContain(status.slice(status.indexOf(" đơn vị")));
     const span = sheet.columnWidths!.slice(0, 3).reduce((a, w) => a + w.width, 0);
     const subtitle = String(sheet.blocks.find((b) => b.address === "A2")!.values[0]![0]);
-    // The sentence takes more lines than the stamp it replaces.
-    expect(wrappedLines(status, span, true)).toBeGreaterThan(wrappedLines(subtitle, span));
+    // The sentence takes at least as many lines as the stamp it replaces.
+    expect(wrappedLines(status, span, true)).toBeGreaterThanOrEqual(wrappedLines(subtitle, span));
     expect(changed.rowHeights!.find((h) => h.row === 2)!.height).toBeGreaterThanOrEqual(wrappedLines(status, span, true) * 15);
     expect(changed.merges).toEqual(sheet.merges);
   });

@@ -96,6 +96,11 @@ interface Column {
   headerAlign?: CellBlock["align"];
   /** Values wider than the column wrap over as many lines as they take (the unit's name). */
   wrap?: boolean;
+  /**
+   * A column the user added to the table: its header gets no look of the project's (Excel draws
+   * the header of a column added to a table by the table's style, and the look the user gave it is theirs).
+   */
+  added?: boolean;
 }
 
 /** The widest the unit's name column gets; a longer name wraps in its row, made tall enough for it. */
@@ -208,7 +213,7 @@ function columnsFor(input: ResultsSheetInput): Column[] {
     cell: (u) => (u.ranked ? "" : notRankedText(u.notRankedReason, u.coverage, table.ranking.minCoverage, lang)),
   });
   for (const a of input.added ?? []) {
-    cols.push({ header: a.header, width: 12, maxWidth: 40, format: "General", cell: (u) => a.values.get(unitKey(u)) ?? null });
+    cols.push({ header: a.header, width: 12, maxWidth: 40, format: "General", cell: (u) => a.values.get(unitKey(u)) ?? null, added: true });
   }
   uniqueHeaders(cols);
   return cols;
@@ -240,14 +245,18 @@ function columnWidths(cols: Column[], rows: PlanValue[][]): number[] {
   });
 }
 
-/** The header row's look, in runs of columns aligned alike. */
+/** The header row's look, in runs of columns aligned alike (the columns the user added left to the table's style). */
 function headerBlocks(cols: Column[], top: number): CellBlock[] {
   const out: CellBlock[] = [];
   let start = 0;
   const headerAlign = (c: Column) => c.headerAlign ?? columnAlign(c);
   cols.forEach((c, i) => {
+    if (c.added) {
+      start = i + 1;
+      return;
+    }
     const next = cols[i + 1];
-    if (next && headerAlign(next) === headerAlign(c)) return;
+    if (next && !next.added && headerAlign(next) === headerAlign(c)) return;
     const align = headerAlign(c);
     const block: CellBlock = {
       address: `${columnLetter(start + 1)}${top}`,

@@ -151,6 +151,33 @@ export function formLanguage(sheet: SheetSnapshot | undefined, headerRow: number
   return votes.vi > votes.en ? "vi" : votes.en > votes.vi ? "en" : undefined;
 }
 
+/**
+ * The language of what the project writes into a form: its `Điểm` header, scores, summary, the
+ * line under it and the notes of its issue marks. The form's own, told by its labels
+ * (formLanguage), so that a Vietnamese form scored with the pane or the command line in English
+ * stays Vietnamese; the `Điểm` header an earlier run added (`previous`: what the last run recorded
+ * on the sheet) does not vote. The run's language when the labels do not tell.
+ */
+export function languageOfForm(
+  table: { headerRow: number; scoreColumn?: number | undefined },
+  sheet: SheetSnapshot | undefined,
+  previous: readonly OwnedCells[],
+  runLang: Lang,
+): Lang {
+  const ownHeader = table.scoreColumn !== undefined && previous.some((p) => p.role === "header") ? { row: table.headerRow, column: table.scoreColumn } : undefined;
+  return formLanguage(sheet, table.headerRow, ownHeader) ?? runLang;
+}
+
+/**
+ * languageOfForm of a sheet the reader did not take as a unit's form (a second form of the same
+ * unit, a form of another index): its table found by its header; the run's language without one.
+ */
+export function languageOfSheet(sheet: SheetSnapshot | undefined, previous: readonly OwnedCells[], runLang: Lang): Lang {
+  const header = sheet && sheet.csvFile === undefined ? findTableHeader(sheet) : undefined;
+  if (!header) return runLang;
+  return languageOfForm({ headerRow: header.row + 1, ...(header.cols.score !== undefined ? { scoreColumn: header.cols.score + 1 } : {}) }, sheet, previous, runLang);
+}
+
 /** Whether the 2×2 block at (row, column) is a summary the project wrote: its labels, a number and a rank. */
 function isSummaryAt(sheet: SheetSnapshot, row: number, column: number): boolean {
   if (!SUMMARY_LABELS.has(textOf(valueAt(sheet, row, column))) || !RANK_LABELS.has(textOf(valueAt(sheet, row + 1, column)))) return false;
@@ -329,10 +356,7 @@ export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; o
   const { model, submission, unit } = input;
   const src = submission.source;
   if (!src || src.layout !== "A" || !src.rows || src.headerRow === undefined) return undefined;
-  // What is written into the form speaks the form's language (a Vietnamese form scored with the
-  // pane or the command line in English keeps Vietnamese labels); the run's when the form does not tell.
-  const ownHeader = src.scoreColumn !== undefined && input.previous.some((p) => p.role === "header") ? { row: src.headerRow, column: src.scoreColumn } : undefined;
-  const lang = formLanguage(input.sheet, src.headerRow, ownHeader) ?? input.lang;
+  const lang = languageOfForm({ headerRow: src.headerRow, scoreColumn: src.scoreColumn }, input.sheet, input.previous, input.lang);
   const sheetName = src.sheet;
   const formats = input.formats ?? DEFAULT_FORMATS;
   const merged = mergeTest(input.sheet);

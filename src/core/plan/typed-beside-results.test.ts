@@ -5,7 +5,7 @@
  * beside the table or a line typed under it is told from the table itself. A cell this run
  * writes over is named in a warning, with its text.
  */
-import type { CellValue, WorkbookSnapshot } from "../types";
+import type { CellValue, ChartKind, WorkbookSnapshot } from "../types";
 import { columnLetter, parseRange } from "./a1";
 import { type IndexSheetState } from "./index-sheet";
 import { planResults } from "./plan";
@@ -20,10 +20,15 @@ const TWENTY: DemoUnit[] = Array.from({ length: 20 }, (_, i) => {
   return { ...base, code: `SO-${n}`, name: `Sở số ${n}` };
 });
 
+/**
+ * A run's plan. Its charts leave out the profile radar: the twenty departments tie seven by seven,
+ * more than the radar compares, and its warning of that (charts.test.ts) is not what these tests are about.
+ */
 function run(snapshot: WorkbookSnapshot, previous?: IndexSheetState, lang: "vi" | "en" = "vi") {
   const model = demoModel();
   const { submissions, issues, table } = readAndScore(snapshot, model);
-  return planResults(model, table, issues, submissions, { lang, projectVersion: "1.2.3", now: NOW, snapshot, ...(previous ? { previous } : {}) });
+  const charts = { kinds: ["barSorted", "stackedBar"] as ChartKind[] };
+  return planResults(model, table, issues, submissions, { lang, projectVersion: "1.2.3", now: NOW, snapshot, charts, ...(previous ? { previous } : {}) });
 }
 
 /** The workbook as the first run left it, with the results sheet as `type` changes it. */
@@ -78,11 +83,14 @@ describe("what the analyst typed beside the results table", () => {
     const byCode = new Map(grid.slice(3, 18).map((r) => [String(r[1]), r[header.length - 1] ?? null]));
     expect(byCode.get("SO-07")).toBe("Đã xem xét hồ sơ SO-07");
     expect([...byCode.values()].filter((v) => v !== null && v !== "")).toHaveLength(1);
-    // SO-02 is no longer scored: its comment is named, with its text and the column's header.
+    // SO-02 is no longer scored: its comment is named, with its unit, its text, the column's header and its cell.
     const old = snapshot.sheets.find((s) => s.name === "Kết quả")!.values;
     const at = old.findIndex((r) => r[1] === "SO-02") + 1;
-    expect((plan.warnings ?? []).map((w) => w.vi)).toEqual([
-      `Trang 'Kết quả': cột bạn thêm vào bảng kết quả được giữ lại theo từng đơn vị, nhưng 1 ô của đơn vị không còn được chấm đã bị bỏ: ${columnLetter(column)}${at} "Đã xem xét hồ sơ SO-02" ("Nhận xét HĐ"). Hãy nhập lại ở ô khác nếu cần.`,
+    expect(plan.warnings).toEqual([
+      {
+        vi: `Đơn vị Sở số 02 (SO-02) không còn trong bảng kết quả nên giá trị "Đã xem xét hồ sơ SO-02" bạn nhập ở cột "Nhận xét HĐ" (ô 'Kết quả'!${columnLetter(column)}${at}) đã bị bỏ. Hãy nhập lại ở nơi khác nếu cần.`,
+        en: `Sở số 02 (SO-02) is no longer in the results table, so the value "Đã xem xét hồ sơ SO-02" you typed in the column "Nhận xét HĐ" (cell 'Kết quả'!${columnLetter(column)}${at}) was dropped. Type it again elsewhere if you still need it.`,
+      },
     ]);
     // Its old cells are the project's to clear. `_index` records the table without the column,
     // so that the next run finds it again right of it, and carries it once more.
@@ -96,6 +104,36 @@ describe("what the analyst typed beside the results table", () => {
     const next = ownedGrid(again, "Kết quả");
     expect(next[2]![header.length - 1]).toBe("Nhận xét HĐ");
     expect(next.slice(3).find((r) => r[1] === "SO-07")![header.length - 1]).toBe("Đã xem xét hồ sơ SO-07");
+  });
+
+  test("values of two added columns whose departments are no longer scored: the warning names each department by name and code, the column and the old cell, in both languages", () => {
+    let column = 0;
+    const { snapshot, previous } = afterFirstRun((results) => {
+      column = results[2]!.length + 1;
+      put(results, 3, column, "Ghi chú của hội đồng");
+      put(results, 3, column + 1, "Điểm thưởng");
+      for (let row = 4; row <= 23; row++) {
+        const code = String(results[row - 1]![1]);
+        if (code === "SO-01") put(results, row, column, "Cần bổ sung minh chứng");
+        if (code === "SO-03") put(results, row, column + 1, 2);
+        if (code === "SO-09") put(results, row, column, "Giữ nguyên");
+      }
+    });
+    // SO-01 to SO-05 are no longer scored; SO-09 still is.
+    const fewer = demoSnapshot(TWENTY.slice(5));
+    fewer.sheets.push(snapshot.sheets.find((s) => s.name === "Kết quả")!);
+    const old = snapshot.sheets.find((s) => s.name === "Kết quả")!.values;
+    const cell = (code: string, c: number) => `'Kết quả'!${columnLetter(c)}${old.findIndex((r) => r[1] === code) + 1}`;
+    const vi = run(fewer, previous);
+    expect(vi.warnings).toEqual([
+      {
+        vi: `2 giá trị bạn nhập ở cột thêm vào bảng kết quả đã bị bỏ vì đơn vị của chúng không còn trong bảng kết quả: Sở số 01 (SO-01), cột "Ghi chú của hội đồng", ô ${cell("SO-01", column)}: "Cần bổ sung minh chứng"; Sở số 03 (SO-03), cột "Điểm thưởng", ô ${cell("SO-03", column + 1)}: "2". Hãy nhập lại ở nơi khác nếu cần.`,
+        en: `2 values you typed in columns added to the results table were dropped, as their units are no longer in it: Sở số 01 (SO-01), column "Ghi chú của hội đồng", cell ${cell("SO-01", column)}: "Cần bổ sung minh chứng"; Sở số 03 (SO-03), column "Điểm thưởng", cell ${cell("SO-03", column + 1)}: "2". Type them again elsewhere if you still need them.`,
+      },
+    ]);
+    // The one of a department still scored goes on with it.
+    const grid = ownedGrid(vi, "Kết quả");
+    expect(grid.find((r) => r[1] === "SO-09")![grid[2]!.indexOf("Ghi chú của hội đồng")]).toBe("Giữ nguyên");
   });
 
   test("a column typed beside the table, one column away from it, stays where it is: the run clears only its own cells, and warns of nothing", () => {

@@ -31,6 +31,9 @@ import { cellKey, fillOnlyMessage, marksAsFillsMessage, markLookup, markScans, q
 import { BLOCK_BUDGET, errorCode, jsonBytes, opBytes, refusedWhole, RequestPacker, type SheetGuard, tooLarge } from "./payload";
 import { ExcelHostError } from "./requirements";
 import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
+import { type DroppedNote, droppedNotesMessage, movedNotes } from "../../core/plan/results-area";
+import type { NotedCell } from "../../core/plan/plan";
+import { columnLetter } from "../../core/a1";
 
 export interface ApplyStats {
   requests: number;
@@ -245,8 +248,51 @@ export function unfreezesFirst(plan: OwnedSheetPlan, visibility: string | undefi
   return plan.name !== INDEX_SHEET && plan.freeze !== undefined && visibility === "Visible";
 }
 
-function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: boolean, caps: Capabilities, existingTables: Map<string, ExistingTable>, visibility: string | undefined): void {
+/**
+ * What the user put on the cells of an owned sheet's table that goes with them when it is written
+ * again (OwnedSheetPlan.moves): their notes (or comments), deleted where they are before the clear
+ * and added where they go after the writes, and the widths (in points) of the columns they added.
+ */
+export interface CarriedNotes {
+  deletes: string[];
+  adds: { key: string; content: string }[];
+  widths: { column: number; points: number }[];
+  dropped: DroppedNote[];
+}
+
+/**
+ * Where the notes the lookup found on an owned sheet that is written again go (movedNotes: with
+ * their unit and column on its table): the user's own, those the project's marks are not part of.
+ */
+export function carriedNotes(plan: OwnedSheetPlan, noted: readonly NotedCell[], renamedFrom: string | undefined): Omit<CarriedNotes, "widths"> {
+  const names = new Set([plan.name.toLowerCase(), ...(renamedFrom !== undefined ? [renamedFrom.toLowerCase()] : [])]);
+  const mine = noted.filter((n) => names.has(n.sheet.toLowerCase()) && !n.ours && n.text !== undefined).map((n) => ({ cell: n.cell, text: n.text! }));
+  const { carried, dropped } = movedNotes(mine, plan.clear ?? [], plan.moves);
+  return {
+    deletes: [...carried.map((n) => n.cell), ...dropped.map((n) => n.cell)].map((c) => cellKey(plan.name, c)),
+    adds: carried.map((n) => ({ key: cellKey(plan.name, n.to), content: n.text })),
+    dropped,
+  };
+}
+
+function queueOwnedSheet(
+  packer: RequestPacker,
+  plan: OwnedSheetPlan,
+  exists: boolean,
+  caps: Capabilities,
+  existingTables: Map<string, ExistingTable>,
+  visibility: string | undefined,
+  carried?: CarriedNotes,
+): void {
   const name = plan.name;
+  // The notes carried go from their cells first: Excel's clear takes them (and a cell takes one note).
+  const byComments = caps.marks === "comments";
+  for (const key of carried?.deletes ?? []) {
+    packer.add(opBytes(2, 1, key), (ctx) => {
+      if (byComments) ctx.workbook.comments.getItemByCell(key).delete();
+      else ctx.workbook.notes.getItem(key).delete();
+    }, { sheet: name });
+  }
   const kept = tableKept(plan, exists, caps, existingTables);
   const deletes = tablesToDelete(plan, exists, existingTables, kept?.name);
   const areas = exists ? rectsToClear(plan) : [];
@@ -293,9 +339,22 @@ function queueOwnedSheet(packer: RequestPacker, plan: OwnedSheetPlan, exists: bo
       sheetOf(ctx, name).getRange(`${w.column}:${w.column}`).format.columnWidth = charsToPoints(w.width);
     }, { sheet: name });
   }
+  // A column the user added keeps the width they gave it.
+  for (const w of carried?.widths ?? []) {
+    const column = columnLetter(w.column);
+    packer.add(opBytes(2, 1, column, column, w.points), (ctx) => {
+      sheetOf(ctx, name).getRange(`${column}:${column}`).format.columnWidth = w.points;
+    }, { sheet: name });
+  }
   for (const h of plan.rowHeights ?? []) {
     packer.add(opBytes(2, 1, h.row, h.row, h.height), (ctx) => {
       sheetOf(ctx, name).getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
+    }, { sheet: name });
+  }
+  for (const n of carried?.adds ?? []) {
+    packer.add(opBytes(0, 1, n.key, n.content, "Plain"), (ctx) => {
+      if (byComments) ctx.workbook.comments.add(n.key, n.content, "Plain");
+      else ctx.workbook.notes.add(n.key, n.content);
     }, { sheet: name });
   }
   // On an Excel without ExcelApi 1.9 the sheet keeps Excel's print defaults (capabilities() says so).
@@ -548,6 +607,12 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
       }
     }
   }
+  // The widths of the columns the user added to a table written again, which stay theirs.
+  const widthLookups: { sheet: string; from: number; to: number; format?: Excel.RangeFormat }[] = [];
+  for (const o of writtenPlan.owned) {
+    if (!lower.has(o.name.toLowerCase())) continue;
+    for (const c of o.moves?.columns ?? []) if (c.added && c.to !== undefined) widthLookups.push({ sheet: o.name, from: c.from, to: c.to });
+  }
   const fills = new Map<string, { sheet: string; cell: string; fill?: Excel.RangeFill }>();
   for (const m of writtenPlan.marks) if (lower.has(m.sheet.toLowerCase())) fills.set(cellKey(m.sheet, m.cell), { sheet: m.sheet, cell: m.cell });
   let first = true;
@@ -563,6 +628,12 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
         packer.add(opBytes(3, 1, l.name), (c) => {
           l.range = c.workbook.tables.getItem(l.name).getRange().load("rowIndex,columnIndex,rowCount,columnCount");
         }, { response: 120 });
+      }
+      for (const w of widthLookups) {
+        const column = columnLetter(w.from);
+        packer.add(opBytes(3, 1, column, column), (c) => {
+          w.format = sheetOf(c, w.sheet).getRange(`${column}:${column}`).format.load("columnWidth,useStandardWidth");
+        }, { sheet: w.sheet, response: 120 });
       }
       for (const f of fills.values()) {
         packer.add(opBytes(3, 1, f.cell), (c) => {
@@ -590,6 +661,15 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     if (l.chart && !l.chart.isNullObject) existingCharts.set(`${l.sheet}\u0000${l.name}`, { seriesCount: l.chart.series.items.length });
   }
   const { texts, commented, noted } = markLookup(caps.marks, scans);
+  // The notes on the owned sheets' tables written again go with their units and columns; the
+  // widths of the columns the user added stay. Where notes cannot be read, none is carried.
+  const carried = new Map<string, CarriedNotes>();
+  for (const o of writtenPlan.owned) {
+    if (!o.moves || !o.clear || !lower.has(o.name.toLowerCase())) continue;
+    const notes = caps.marks === "fill" ? { deletes: [], adds: [], dropped: [] } : carriedNotes(o, noted, renamedFrom.get(o.name.toLowerCase()));
+    const widths = widthLookups.flatMap((w) => (w.sheet === o.name && w.format && w.format.useStandardWidth === false ? [{ column: w.to, points: w.format.columnWidth }] : []));
+    carried.set(o.name.toLowerCase(), { ...notes, widths });
+  }
   const lookup: MarkLookup = { texts, commented, fillOnly: [] };
   // The marks of the last run are cleared where they are now: rows the user inserted move them.
   const fillNow = new Map([...fills].map(([key, f]) => [key, f.fill?.color]));
@@ -628,7 +708,7 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     const attempt: WriteAttempt = { requests: 0, maxRequestBytes: 0, guarded: [], marks: 0 };
     lookup.fillOnly = [];
     try {
-      requests += await queueAndSend(ctx, plan, caps, { now, lower, existingTables, existingCharts, lookup }, guarded, attempt);
+      requests += await queueAndSend(ctx, plan, caps, { now, lower, existingTables, existingCharts, lookup, carried }, guarded, attempt);
       maxRequestBytes = Math.max(maxRequestBytes, attempt.maxRequestBytes);
       marksWritten = attempt.marks;
       break;
@@ -683,6 +763,10 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   }
   const kind = planKind(fullPlan);
   const warnings = [...planWarnings(writtenPlan), ...skipped.map((n) => passwordProtectedMessage(n, kind))];
+  for (const o of fullPlan.owned) {
+    const dropped = carried.get(o.name.toLowerCase())?.dropped ?? [];
+    if (dropped.length > 0) warnings.push(droppedNotesMessage(o.name, dropped));
+  }
   if (lookup.fillOnly.length) warnings.push(fillOnlyMessage(lookup.fillOnly));
   // Before ExcelApi 1.10 a mark is a fill alone: the write says so (the pane would say "fill and note").
   if (caps.marks === "fill" && marksWritten > 0) warnings.push(marksAsFillsMessage(marksWritten));
@@ -723,6 +807,8 @@ interface Existing {
   existingCharts: Map<string, ExistingChart>;
   /** The notes or comments of the workbook by cell, as looked up before the writes. */
   lookup: MarkLookup;
+  /** By owned sheet (lower case): the user's notes and widths that go with its table. */
+  carried: Map<string, CarriedNotes>;
 }
 
 /**
@@ -753,7 +839,7 @@ async function queueAndSend(
   ctx: Excel.RequestContext,
   plan: WritePlan,
   caps: Capabilities,
-  { now, lower, existingTables, existingCharts, lookup }: Existing,
+  { now, lower, existingTables, existingCharts, lookup, carried }: Existing,
   protectedSheets: Map<string, Excel.WorksheetProtectionOptions>,
   stats: WriteAttempt,
 ): Promise<number> {
@@ -782,7 +868,7 @@ async function queueAndSend(
   const tablesLeft = new Map([...existingTables].filter(([, t]) => !removed.has(t.sheet)));
   for (const o of plan.owned) {
     const existing = lower.get(o.name.toLowerCase());
-    queueOwnedSheet(packer, o, existing !== undefined, caps, tablesLeft, existing === undefined ? undefined : now.visibility.get(existing));
+    queueOwnedSheet(packer, o, existing !== undefined, caps, tablesLeft, existing === undefined ? undefined : now.visibility.get(existing), carried.get(o.name.toLowerCase()));
   }
   // Per sheet, in the plan's order: its scores, then the marks cleared, then the marks made.
   const bySheet = new Map<string, { edits: WritePlan["edits"]; clears: typeof clears; marks: typeof marks }>();

@@ -10,6 +10,7 @@ import type { Message } from "../../core/i18n/text";
 import { INDEX_SHEET as MARKS_INDEX, MARK_FILLS, markNoteParts, mergedScoreCellsMessage, noteWithMark, noteWithoutMark } from "../../core/plan/labels";
 import { cellAddress as cellAddressOf, parseCell, parseRange } from "../../core/plan/a1";
 import { type NotedCell, relocateMarks } from "../../core/plan/plan";
+import { type CellNote, type DroppedNote, droppedNotesMessage, movedNotes } from "../../core/plan/results-area";
 import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, WritePlan } from "../../core/types";
 import { PipelineError } from "../../core/pipeline";
 import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
@@ -380,6 +381,56 @@ function restoreUserCells(ws: ExcelJS.Worksheet, kept: UserCells, plan: OwnedShe
   for (const [column, width] of kept.widths) if (!columns.has(column)) ws.getColumn(column).width = width;
 }
 
+/** What the user put on the results table that goes with its units and columns when the table is written again (OwnedSheetPlan.moves). */
+interface CarriedCells {
+  notes: { to: string; note: ExcelJS.Comment | string }[];
+  dropped: DroppedNote[];
+  /** The columns the user added: the width they gave each, and the look of its header cell, where this run writes it. */
+  added: { to: number; width?: number; headerStyle?: Partial<ExcelJS.Style> }[];
+}
+
+/** Whether a cell's style is a look of its own (a fill, a font, borders, an alignment), not just a number format. */
+function hasLook(style: Partial<ExcelJS.Style>): boolean {
+  return style.fill !== undefined || style.font !== undefined || style.border !== undefined || style.alignment !== undefined;
+}
+
+/**
+ * The notes on the cells of `ws` that the plan clears, where they go (movedNotes: with their unit
+ * and column on the table), and the widths and header looks of the columns the user added to it.
+ */
+function carriedCells(ws: ExcelJS.Worksheet, plan: OwnedSheetPlan): CarriedCells {
+  const byCell = new Map<string, ExcelJS.Comment | string>();
+  const notes: CellNote[] = [];
+  ws.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      const text = noteText(cell.note);
+      // The user's notes: an issue mark of the project's is not carried.
+      if (text === undefined || text === "" || cell.type === ExcelJS.ValueType.Merge || markNoteParts(text)) return;
+      byCell.set(cell.address, cell.note);
+      notes.push({ cell: cell.address, text });
+    }),
+  );
+  const { carried, dropped } = movedNotes(notes, plan.clear ?? [], plan.moves);
+  const top = plan.moves?.rows[0]?.from;
+  const added = (plan.moves?.columns ?? []).flatMap((c) => {
+    if (!c.added || c.to === undefined) return [];
+    const width = ws.getColumn(c.from).width;
+    const style = top !== undefined ? (JSON.parse(JSON.stringify(ws.getCell(top, c.from).style ?? {})) as Partial<ExcelJS.Style>) : {};
+    return [{ to: c.to, ...(width !== undefined ? { width } : {}), ...(hasLook(style) ? { headerStyle: style } : {}) }];
+  });
+  return { notes: carried.map((n) => ({ to: n.to, note: byCell.get(n.cell)! })), dropped, added };
+}
+
+/** The user's notes, widths and header looks (carriedCells) onto the sheet made anew, over what the plan set there. */
+function restoreCarried(ws: ExcelJS.Worksheet, carried: CarriedCells, plan: OwnedSheetPlan): void {
+  for (const n of carried.notes) ws.getCell(n.to).note = n.note;
+  const top = plan.moves?.rows[0]?.to;
+  for (const a of carried.added) {
+    if (a.width !== undefined) ws.getColumn(a.to).width = a.width;
+    if (a.headerStyle && top !== undefined) ws.getCell(top, a.to).style = a.headerStyle;
+  }
+}
+
 /**
  * Writes an owned sheet anew. One that exists keeps its place among the sheets and its visibility
  * (how the user arranged them; `_index` stays very hidden), and a protection without a password,
@@ -387,9 +438,10 @@ function restoreUserCells(ws: ExcelJS.Worksheet, kept: UserCells, plan: OwnedShe
  * the user typed on it outside the ranges the plan clears (OwnedSheetPlan.clear) is kept, and so
  * are their conditional formats and validations there (user-formats.ts), as the Excel host's clear leaves them.
  */
-function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Worksheet {
+function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan, warnings?: Message[]): ExcelJS.Worksheet {
   const existing = sheetNamed(wb, plan.name);
   const kept = existing && plan.clear ? userCells(existing, plan.clear) : undefined;
+  const carried = existing && plan.clear ? carriedCells(existing, plan) : undefined;
   const keptFormats = existing && plan.clear ? userFormats(existing, plan.clear) : undefined;
   const previousIndex = existing ? wb.worksheets.indexOf(existing) : undefined;
   const state = existing && plan.visibility !== "veryHidden" ? existing.state : plan.visibility;
@@ -475,6 +527,8 @@ function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan): ExcelJS.Wo
   for (const w of plan.columnWidths ?? []) ws.getColumn(w.column).width = w.width;
   for (const h of plan.rowHeights ?? []) ws.getRow(h.row).height = h.height;
   if (kept) restoreUserCells(ws, kept, plan);
+  if (carried) restoreCarried(ws, carried, plan);
+  if (carried && carried.dropped.length > 0) warnings?.push(droppedNotesMessage(plan.name, carried.dropped));
   if (keptFormats) restoreUserFormats(ws, keptFormats);
   if (plan.print) setPrint(ws, plan.print);
   if (plan.freeze) ws.views = [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }];
@@ -548,7 +602,7 @@ export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: M
     const ws = sheetNamed(wb, m.sheet);
     if (ws) clearMark(ws, m.cell, m.fill);
   }
-  for (const owned of plan.owned) writeOwnedSheet(wb, owned);
+  for (const owned of plan.owned) writeOwnedSheet(wb, owned, warnings);
   for (const edit of plan.edits) {
     const ws = sheetNamed(wb, edit.sheet);
     if (!ws) throw new Error(`sheet not found: ${edit.sheet}`);

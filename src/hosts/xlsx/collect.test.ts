@@ -57,7 +57,9 @@ describe("collecting forms from several files", () => {
       ["b.xlsx", "Sở Y tế (2)"],
     ]);
     const dup = report.skipped.find((s) => s.file === "c.xlsx" && s.sheet === "SỞ Y TẾ");
-    expect(dup?.reason.vi).toBe('Trang tính "SỞ Y TẾ": đơn vị mã SYT đã có từ tệp a.xlsx; bỏ qua bản trùng.');
+    expect(dup?.reason.vi).toBe(
+      'Trang tính "SỞ Y TẾ": đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp a.xlsx (trang "Sở Y tế"), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xoá trang "Sở Y tế" khỏi sổ tổng hợp rồi gom lại tệp này.',
+    );
     expect((await load(data)).worksheets.map((w) => w.name)).toEqual(["Sở Y tế", "Sở Y tế (2)"]);
   });
 
@@ -250,7 +252,7 @@ describe("collecting forms from several files", () => {
       expect(report.skipped.map((s) => s.reason.vi)).toEqual([
         'Trang tính "Sở Nội vụ": phiếu trống (chưa điền số liệu); đơn vị mã SNV đã có phiếu đã điền từ tệp snv.xlsx nên bỏ qua phiếu trống này.',
         'Trang tính "Sở Y tế": phiếu trống (chưa điền số liệu); đơn vị mã SYT đã có phiếu đã điền từ tệp syt.xlsx nên bỏ qua phiếu trống này.',
-        'Trang tính "Sở Tài chính": đơn vị mã STC đã có từ tệp syt.xlsx; bỏ qua bản trùng.',
+        'Trang tính "Sở Tài chính": phiếu trống (chưa điền số liệu); đơn vị mã STC chưa có phiếu đã điền và đã có phiếu trống từ tệp syt.xlsx nên bỏ qua phiếu trống này.',
       ]);
       const points = await scored(data);
       expect(points.SYT).toBeCloseTo(8, 10);
@@ -269,6 +271,47 @@ describe("collecting forms from several files", () => {
       const again = await collectFiles([{ name: "snv2.xlsx", data: await sentBack("Sở Nội vụ", 0.2) }], data);
       expect(again.report.take).toEqual([]);
       expect((await scored(again.data)).SNV).toBeCloseTo(6, 10);
+    });
+
+    it("says a unit's form sent again is the same one, after scoring and with the council's figures on the workbook's copy; a corrected one is left out, naming the sheet", async () => {
+      const first = await collectFiles([
+        { name: "syt.xlsx", data: await sentBack("Sở Y tế", 0.8) },
+        { name: "snv.xlsx", data: await sentBack("Sở Nội vụ", 0.6) },
+      ]);
+      // Scored (the Điểm column written on the forms), then the council types its figure beside the unit's.
+      const host = await XlsxHost.fromBuffer(first.data, "tong-hop.xlsx");
+      await runScoring(host, { definition: builtin.definition, lang: "vi", projectVersion: "test" });
+      const wb = await load(await host.toBuffer());
+      const ws = wb.getWorksheet("Sở Y tế")!;
+      const header = ws.getRow(rowOf(ws, "Mã")).values as unknown[];
+      ws.getCell(rowOf(ws, "3.2"), header.indexOf("Số liệu thẩm định")).value = 0.7;
+      const base = new Uint8Array(await wb.xlsx.writeBuffer());
+
+      const same = await collectFiles([{ name: "syt.xlsx", data: await sentBack("Sở Y tế", 0.8) }], base);
+      expect(same.report.take).toEqual([]);
+      const said = same.report.skipped.filter((s) => s.duplicate !== "blank-form" && s.duplicate !== "blank-again");
+      expect(said.map((s) => [s.sheet, s.duplicate, s.reason.en])).toEqual([
+        ["Sở Y tế", "same-form", 'Sheet "Sở Y tế": the same form as the one unit code SYT already has in the consolidated workbook (sheet "Sở Y tế"), so it was not copied again; nothing needs doing.'],
+      ]);
+
+      // The unit adds its evidence and sends the file again.
+      const corrected = await load(await sentBack("Sở Y tế", 0.8));
+      const own = corrected.getWorksheet("Sở Y tế")!;
+      own.getCell(rowOf(own, "3.2"), header.indexOf("Minh chứng")).value = "Báo cáo số 15/BC-SYT";
+      const again = await collectFiles([{ name: "syt-bo-sung.xlsx", data: new Uint8Array(await corrected.xlsx.writeBuffer()) }], base);
+      expect(again.report.take).toEqual([]);
+      expect(again.report.skipped.filter((s) => s.sheet === "Sở Y tế").map((s) => [s.duplicate, s.reason.vi])).toEqual([
+        [
+          "filled-in-workbook",
+          'Trang tính "Sở Y tế": đơn vị mã SYT đã có phiếu đã điền trong sổ tổng hợp (trang "Sở Y tế") nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xoá trang "Sở Y tế" khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.',
+        ],
+      ]);
+      // Every sheet left out is in the report with its reason: the other units' blank forms too.
+      expect(again.report.skipped.map((s) => [s.sheet, s.duplicate])).toEqual([
+        ["Sở Y tế", "filled-in-workbook"],
+        ["Sở Nội vụ", "blank-form"],
+        ["Sở Tài chính", "blank-again"],
+      ]);
     });
 
     /** The template workbook with Sở Tài chính's sheet filled in (3.2 = 0.7) and its unit name typed anew in B1. */

@@ -57,7 +57,7 @@ function formsOf(wb: ExcelJS.Workbook): { forms: ExistingForm[]; indices: string
     const snapshot = snapshotSheet(ws);
     const h = detectLayoutA(snapshot);
     if (h?.unitCode !== undefined) {
-      forms.push({ sheet: ws.name, unitCode: h.unitCode, ...(h.unitName !== undefined ? { unitName: h.unitName } : {}), blank: isBlankForm(snapshot) });
+      forms.push({ sheet: ws.name, unitCode: h.unitCode, ...(h.unitName !== undefined ? { unitName: h.unitName } : {}), blank: isBlankForm(snapshot), snapshot });
     }
     if (h?.index !== undefined) indices.push(h.index);
   }

@@ -23,6 +23,13 @@ export function rowOf(ws: ExcelJS.Worksheet, code: string): number {
   return found;
 }
 
+/** The text of a cell's note (a plain note or a rich one), undefined when it has none. */
+export function noteOf(cell: ExcelJS.Cell): string | undefined {
+  const note = cell.note as string | ExcelJS.Comment | undefined;
+  if (note === undefined) return undefined;
+  return typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join("");
+}
+
 /** The file after `change` (a user's edit between two runs), saved again. */
 export async function edit(file: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = await open(file);

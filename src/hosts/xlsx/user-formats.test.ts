@@ -10,7 +10,7 @@ import { runScoring } from "../../core/pipeline";
 import { XlsxHost } from "./host";
 import { edit, open, scoreAgain, scoredDemo } from "./test-workbooks";
 import { parseRels, sheetParts } from "./ooxml";
-import { movedFormula } from "./user-formats";
+import { movedFormula } from "../../core/a1";
 
 type Formats = { ref: string; rules: { type: string; formulae?: string[]; operator?: string; style?: { fill?: { bgColor?: { argb?: string } } } }[] }[];
 const formats = (ws: ExcelJS.Worksheet) => (ws as unknown as { conditionalFormattings: Formats }).conditionalFormattings;

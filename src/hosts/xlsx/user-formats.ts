@@ -11,7 +11,7 @@
  * columns as this run renamed them (rename-sheets.ts runs first).
  */
 import type ExcelJS from "exceljs";
-import { columnLetters, compactRanges, MAX_COLS, MAX_ROWS, parseRect, type Rect, rectAddress, rectWithout } from "../../core/a1";
+import { compactRanges, movedFormula, parseRect, type Rect, rectAddress, rectsTopLeft as anchor, rectsWithout as remaining } from "../../core/a1";
 
 type Rule = { priority?: number; formulae?: unknown[] } & Record<string, unknown>;
 interface ConditionalFormat {
@@ -43,41 +43,6 @@ function rects(sqref: string): Rect[] | undefined {
     out.push(r);
   }
   return out;
-}
-
-/** `from` without the cells of `cleared`: the rectangles left, in reading order of their top-left cells. */
-function remaining(from: Rect[], cleared: Rect[]): Rect[] {
-  let out = from;
-  for (const c of cleared) out = out.flatMap((r) => rectWithout(r, c));
-  return [...out].sort((a, b) => a.row - b.row || a.col - b.col);
-}
-
-/** The top-left cell of what rectangles cover, which the formulas of a rule over them are written for. */
-function anchor(of: Rect[]): { row: number; col: number } {
-  return { row: Math.min(...of.map((r) => r.row)), col: Math.min(...of.map((r) => r.col)) };
-}
-
-const CELL = /(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(])/g;
-
-/**
- * A formula written for a cell `rows` and `cols` further on, its relative references moved with it
- * (`AB4<>""` for AD4 from AB4: `AD4<>""`), as Excel rewrites a rule whose first cells are cleared:
- * each cell it still applies to tests what it tested. Text in quotes, quoted sheet names and
- * structured references stay; a reference moved off the sheet is #REF!.
- */
-export function movedFormula(formula: string, rows: number, cols: number): string {
-  if (rows === 0 && cols === 0) return formula;
-  return formula.replace(/("(?:[^"]|"")*"?)|('(?:[^']|'')*'?)|(\[[^\]]*\]?)|([^"'[]+)/g, (whole: string, ...groups: (string | undefined)[]) => {
-    if (groups[3] === undefined) return whole;
-    return whole.replace(CELL, (ref: string, colAbs: string, letters: string, rowAbs: string, digits: string) => {
-      const at = parseRect(`${letters}${digits}`);
-      if (!at) return ref;
-      const row = at.row + (rowAbs ? 0 : rows);
-      const col = at.col + (colAbs ? 0 : cols);
-      if (row >= MAX_ROWS || col >= MAX_COLS) return "#REF!";
-      return `${colAbs}${columnLetters(col)}${rowAbs}${row + 1}`;
-    });
-  });
 }
 
 /**

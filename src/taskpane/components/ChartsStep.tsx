@@ -86,7 +86,9 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
           </Text>
         </fieldset>
       ) : (
-        <Text className={st.hint}>{t(lang, "chartsNeedScore")}</Text>
+        <Text className={st.hint} data-testid="charts-need-score">
+          {t(lang, state.scoreOfOtherIndex ? "chartsIndexChanged" : "chartsNeedScore")}
+        </Text>
       )}
       <div className={st.row}>
         <Button appearance="primary" disabled={!score || chartKinds.length === 0} disabledFocusable={Boolean(state.busy)} data-step-main onClick={() => void actions.score()}>

@@ -22,12 +22,12 @@ import {
 } from "../../core/forms-index";
 import type { ChartKind, Issue, ScoreTable, Submission, UnitResult, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
-import { type StaleGroup, type StaleKind, otherIndexMessage, scoredWithAnother, staleGroups, staleResults } from "../../core/stale";
+import { type StaleGroup, type StaleKind, otherIndexMessage, scoredWithAnother, staleGroupNames, staleGroups, staleResults } from "../../core/stale";
 import type { PickedFile } from "../components/FileButton";
 import { type StringKey, t, tBoth } from "../i18n";
 import type { Notice, NoticeGroup, PaneState, RankingChoice } from "./usePane";
 import type { UnitLine } from "./units";
-import { type CollectSkipKind, anotherIndexReason } from "../../core/collect";
+import { type CollectSkipKind, anotherIndexReason, isRoutineSkip } from "../../core/collect";
 import { type AddedSheets, type Workbench, XLSX_MIME } from "./workbench";
 import { yieldToEventLoop } from "./environment";
 
@@ -252,11 +252,6 @@ export function importNotice(added: AddedSheets, model: IndexModel | undefined):
   return withGroups({ intent: "warning", key: "importedNoneMixed", details });
 }
 
-/** A blank form left out because its unit's form is elsewhere: nothing filled in is lost. */
-function isRoutineSkip(s: AddedSheets["skipped"][number]): boolean {
-  return s.kind === "duplicate" && s.blank === true;
-}
-
 /** The built-in definitions, by whose names a form of another index is named. */
 const BUILTIN_DEFINITIONS = BUILTIN_INDICES.map((b) => b.definition);
 
@@ -407,6 +402,8 @@ export async function markIssues(
   workbench: Workbench,
   model: IndexModel,
   lang: Lang,
+  /** Called once the check is done, as the marks are about to be written (the progress says so). */
+  beforeWrite?: () => Promise<void>,
 ): Promise<{ submissions: Submission[]; issues: Issue[]; marked: number; written: WriteReport }> {
   const snapshot = await workbench.host.read();
   // The check reads this same snapshot: one read for both.
@@ -420,6 +417,7 @@ export async function markIssues(
     throw paneError(e, snapshot, model);
   }
   const plan = planMarksOnly(run.issues, { lang, snapshot, submissions: run.submissions, ...(run.previous ? { previous: run.previous } : {}) });
+  await beforeWrite?.();
   await workbench.host.apply(plan);
   const written = lastWrite(workbench.host);
   // Marks on a sheet the host left unwritten were not made.
@@ -524,13 +522,14 @@ const STALE_LINES: Record<StaleKind, StringKey> = {
   changed: "staleChanged",
   renamed: "staleRenamed",
   otherIndex: "staleOtherIndex",
+  unreadable: "staleUnreadable",
   added: "staleAdded",
   removed: "staleRemoved",
 };
 
 /** The stale banner's lines, one for each kind of change, each naming its units (five, then how many more). */
 export function staleLines(groups: readonly StaleGroup[], lang: Lang): string[] {
-  return groups.map((g) => t(lang, STALE_LINES[g.kind], { count: g.keys.length, names: someNames(g.names, "moreUnits", lang) }));
+  return groups.map((g) => t(lang, STALE_LINES[g.kind], { count: g.keys.length, names: someNames(staleGroupNames(g, lang), "moreUnits", lang) }));
 }
 
 const STAGE_KEYS: Record<string, StringKey> = {

@@ -4,7 +4,7 @@
  * freezes.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { decodeDefinitionFile } from "../../core/definition/parse";
+import { decodeDefinitionFile, definitionHash } from "../../core/definition/parse";
 import type { IndexModel } from "../../core/definition/model";
 import { type Lang, type Message, localize } from "../../core/i18n/text";
 import { CHART_KINDS, readIndexSheet } from "../../core/plan";
@@ -114,6 +114,8 @@ export interface PaneState {
   /** Unit names by the key issues use (code, or name without one). */
   unitNames?: Record<string, string>;
   score?: ScoreSummary;
+  /** The last run's results were dropped when another index (or another content of it) was chosen: scoring again brings them back. */
+  scoreOfOtherIndex?: boolean;
   /**
    * The units whose inputs changed, whose name alone changed, that appeared or that disappeared
    * since the workbook was last scored, by kind (none: up to date, or never scored).
@@ -220,14 +222,21 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
   const setModel = useCallback(
     (model: IndexModel) => {
       const r = model.definition.ranking;
-      patch((s) => ({
-        index: { ...s.index, model, problems: undefined },
-        ranking: { method: r.method, decimals: r.decimals ?? null, within: r.within },
-        issues: undefined,
-        score: undefined,
-        // What the run whose results are dropped said goes with them.
-        ...(isRunNotice(s.notice) ? { notice: undefined } : {}),
-      }));
+      patch((s) => {
+        // The same definition from elsewhere (the copy the workbook keeps of the one just scored
+        // with): the findings, the results and the ranking chosen are still this index's.
+        if (s.index.model && definitionHash(s.index.model.definition) === definitionHash(model.definition)) return { index: { ...s.index, model, problems: undefined } };
+        return {
+          index: { ...s.index, model, problems: undefined },
+          ranking: { method: r.method, decimals: r.decimals ?? null, within: r.within },
+          issues: undefined,
+          score: undefined,
+          // The Charts step says why its list of units is gone.
+          ...(s.score ? { scoreOfOtherIndex: true } : {}),
+          // What the run whose results are dropped said goes with them.
+          ...(isRunNotice(s.notice) ? { notice: undefined } : {}),
+        };
+      });
     },
     [patch],
   );
@@ -422,7 +431,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           const wb = await pipeline.openFileWorkbench(file);
           if (ref.current.downloadUrl) URL.revokeObjectURL(ref.current.downloadUrl);
           ref.current.workbench?.close?.();
-          patch({ workbench: wb, downloadUrl: undefined, downloadKind: undefined, unsaved: false, issues: undefined, score: undefined, stale: undefined, collected: undefined, writeWarnings: undefined });
+          patch({ workbench: wb, downloadUrl: undefined, downloadKind: undefined, unsaved: false, issues: undefined, score: undefined, scoreOfOtherIndex: undefined, stale: undefined, collected: undefined, writeWarnings: undefined });
           const snapshot = await refreshSnapshot();
           if (ref.current.scoredAt) await updateStale(snapshot);
           actions.takeWorkbookIndex(snapshot);
@@ -529,7 +538,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       },
 
       makeTemplates: (unitsText: string) =>
-        busy("progressPlan", async () => {
+        busy("progressTemplates", async () => {
           const s = ref.current;
           const model = s.index.model;
           if (!model) return;
@@ -665,8 +674,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           patch({ writeWarnings: undefined });
           // Marks left by an earlier run are replaced: with none before and none now, the file is as it was.
           const marksBefore = s.snapshot ? (readIndexSheet(s.snapshot)?.marks.length ?? 0) : 0;
-          const { submissions, issues, marked, written } = await pipeline.markIssues(s.workbench, model, s.lang);
-          await progress("progressWrite", 0.8);
+          const { submissions, issues, marked, written } = await pipeline.markIssues(s.workbench, model, s.lang, () => progress("progressWrite", 0.6));
           patch({
             issues,
             unitsChecked: submissions.length,
@@ -731,6 +739,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
               unitsChecked: result.units.length,
               unitNames: Object.fromEntries(result.units.map((u) => [u.code || u.name, u.name])),
               score: { units: result.units, ranked, counts, ranking: result.ranking },
+              scoreOfOtherIndex: undefined,
               stale: undefined,
               // The Charts step's button says what it did to the charts; the Score step's, what it scored.
               notice:
