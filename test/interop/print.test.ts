@@ -136,7 +136,7 @@ test("the demo's results, two pages wide: both pages show the title, the stamp a
     const row = all.filter((w) => Math.abs(w.y0 - first.y0) < 2).sort((a, b) => a.x0 - b.x0);
     const edge = row[row.findIndex((w) => w.text === "hội") + 1]!.x0;
     // Above the header row: down to the stamp's last line (the header row's words start below it).
-    const stampEnd = all.find((w) => w.text === "tay.")!;
+    const stampEnd = all.find((w) => w.text === "lại.")!;
     const last = all.find((w) => w.text === "STNMT")!;
     const above = all.filter((w) => w.y0 <= stampEnd.y0 + 1);
     const below = all.filter((w) => w.y0 > last.y1 + 2);
