@@ -919,7 +919,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
-  test("after scoring and making charts, choosing the workbook's own index (the one just scored with) keeps the units to chart; another index says why they are gone", async () => {
+  test("after scoring and making charts, choosing the workbook's own index (the one just scored with) keeps the units to chart; another index says why they are gone, and going back to the first brings its results back until another is scored", async () => {
     const page = await scoredInExcel();
     await step(page, "Biểu đồ");
     const units = page.getByTestId("profile-units");
@@ -946,6 +946,34 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await step(page, "Biểu đồ");
     expect(await page.getByTestId("charts-need-score").innerText()).toBe("Bộ chỉ số đã được đổi sau lần chấm điểm trước: hãy chấm điểm lại để có danh sách đơn vị.");
     expect(await units.count()).toBe(0);
+
+    // Back to the index scored with, nothing written meanwhile: its results come back, without scoring again.
+    await step(page, "Bộ chỉ số");
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+    await step(page, "Biểu đồ");
+    await units.waitFor();
+    expect(await units.getByRole("checkbox").allTextContents()).toEqual(before);
+    expect(await page.getByTestId("charts-need-score").count()).toBe(0);
+    await step(page, "Chấm điểm");
+    expect(await page.getByTestId("score-summary").count()).toBe(1);
+
+    // Another content scored meanwhile (the same index with its name edited, from a file): the workbook's
+    // results are that one's, and the first's do not come back.
+    const copy = structuredClone(BUILTIN_INDICES.find((b) => b.id === "dti-so-nganh-mau")!.definition) as { name: { vi: string; en: string } };
+    copy.name.vi += " (bản của tỉnh)";
+    await step(page, "Bộ chỉ số");
+    await page.getByRole("radio", { name: "Tệp JSON" }).check();
+    await page.getByTestId("definition-file").setInputFiles({ name: "ban-tinh.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(copy)) });
+    await step(page, "Chấm điểm");
+    expect(await page.getByTestId("score-summary").count()).toBe(0);
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await noticeSaying(page, /^Đã chấm/);
+    await idle(page);
+    await step(page, "Bộ chỉ số");
+    await page.getByRole("radio", { name: "Bộ chỉ số có sẵn" }).check();
+    await idle(page);
+    await step(page, "Chấm điểm");
+    expect(await page.getByTestId("score-summary").count()).toBe(0);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 

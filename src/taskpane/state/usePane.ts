@@ -117,6 +117,11 @@ export interface PaneState {
   /** The last run's results were dropped when another index (or another content of it) was chosen: scoring again brings them back. */
   scoreOfOtherIndex?: boolean;
   /**
+   * The findings, results and ranking choice of the index chosen before the one in use, kept while
+   * the workbook is not written: choosing that index again brings them back (A, then B, then A).
+   */
+  setAside?: SetAside;
+  /**
    * The units whose inputs changed, whose name alone changed, that appeared or that disappeared
    * since the workbook was last scored, by kind (none: up to date, or never scored).
    */
@@ -143,6 +148,16 @@ export interface PaneState {
    * password protects was left unwritten), shown in the step the write was started from.
    */
   writeWarnings?: { step: StepId; warnings: Message[] };
+}
+
+/** What a change of index puts aside, by the definition's hash. */
+export interface SetAside {
+  hash: string;
+  ranking: RankingChoice;
+  issues?: Issue[];
+  unitsChecked?: number;
+  unitNames?: Record<string, string>;
+  score?: ScoreSummary;
 }
 
 /** The notices "this definition file was not UTF-8" the pane made, so that the next file opened can take them away. */
@@ -223,16 +238,27 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
     (model: IndexModel) => {
       const r = model.definition.ranking;
       patch((s) => {
+        const hash = definitionHash(model.definition);
+        const before = s.index.model ? definitionHash(s.index.model.definition) : undefined;
         // The same definition from elsewhere (the copy the workbook keeps of the one just scored
         // with): the findings, the results and the ranking chosen are still this index's.
-        if (s.index.model && definitionHash(s.index.model.definition) === definitionHash(model.definition)) return { index: { ...s.index, model, problems: undefined } };
+        if (before === hash) return { index: { ...s.index, model, problems: undefined } };
+        // What this index's check and run found is put aside: choosing it again brings it back.
+        const setAside: SetAside | undefined =
+          before !== undefined && (s.issues || s.score)
+            ? { hash: before, ranking: s.ranking, issues: s.issues, unitsChecked: s.unitsChecked, unitNames: s.unitNames, score: s.score }
+            : s.setAside;
+        const back = s.setAside?.hash === hash ? s.setAside : undefined;
         return {
           index: { ...s.index, model, problems: undefined },
-          ranking: { method: r.method, decimals: r.decimals ?? null, within: r.within },
-          issues: undefined,
-          score: undefined,
+          ranking: back?.ranking ?? { method: r.method, decimals: r.decimals ?? null, within: r.within },
+          issues: back?.issues,
+          unitsChecked: back?.unitsChecked,
+          unitNames: back?.unitNames,
+          score: back?.score,
+          setAside: setAside?.hash === hash ? undefined : setAside,
           // The Charts step says why its list of units is gone.
-          ...(s.score ? { scoreOfOtherIndex: true } : {}),
+          scoreOfOtherIndex: back?.score ? undefined : s.score || s.scoreOfOtherIndex ? true : undefined,
           // What the run whose results are dropped said goes with them.
           ...(isRunNotice(s.notice) ? { notice: undefined } : {}),
         };
@@ -431,7 +457,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           const wb = await pipeline.openFileWorkbench(file);
           if (ref.current.downloadUrl) URL.revokeObjectURL(ref.current.downloadUrl);
           ref.current.workbench?.close?.();
-          patch({ workbench: wb, downloadUrl: undefined, downloadKind: undefined, unsaved: false, issues: undefined, score: undefined, scoreOfOtherIndex: undefined, stale: undefined, collected: undefined, writeWarnings: undefined });
+          patch({ workbench: wb, downloadUrl: undefined, downloadKind: undefined, unsaved: false, issues: undefined, score: undefined, scoreOfOtherIndex: undefined, setAside: undefined, stale: undefined, collected: undefined, writeWarnings: undefined });
           const snapshot = await refreshSnapshot();
           if (ref.current.scoredAt) await updateStale(snapshot);
           actions.takeWorkbookIndex(snapshot);
@@ -574,7 +600,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
               files.push({ name: `templates-${files.length + 1}.xlsx`, data: await pipeline.makeTemplateFile(model, units.slice(i, i + TEMPLATE_BATCH), s.lang) });
             }
             const added = await s.workbench.addWorkbooks(files, undefined);
-            patch({ templates: { count: added.taken.length }, notice: pipeline.withBuiltinNameWarning(pipeline.templatesNotice(added), model) });
+            patch({ templates: { count: added.taken.length }, setAside: added.taken.length > 0 ? undefined : s.setAside, notice: pipeline.withBuiltinNameWarning(pipeline.templatesNotice(added), model) });
             await refreshStale(await refreshSnapshot());
           } else {
             const bytes = await pipeline.makeTemplateFile(model, units, s.lang);
@@ -600,7 +626,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           }
           const wb = s.workbench;
           const added = await wb.addWorkbooks(files, s.index.model);
-          patch({ collected: { taken: added.taken, skipped: added.skipped.map((k) => k.reason) }, notice: pipeline.importNotice(added, s.index.model) });
+          patch({ collected: { taken: added.taken, skipped: added.skipped.map((k) => k.reason) }, setAside: added.taken.length > 0 ? undefined : s.setAside, notice: pipeline.importNotice(added, s.index.model) });
           // Forms brought into a scored workbook: the banner says so, on the read done anyway.
           await refreshStale(await refreshSnapshot());
           // Outside Excel the forms are in the pane's copy only: they download with the workbook.
@@ -646,6 +672,8 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           patch({ writeWarnings: undefined });
           const { cleared: count, written } = await pipeline.clearIssueMarks(wb, ref.current.lang);
           patch({
+            // The marks of the index put aside are gone with the others: its findings no longer match the workbook.
+            setAside: undefined,
             notice:
               count > 0
                 ? { intent: "success", key: "cleared", params: { count } }
@@ -679,6 +707,8 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             issues,
             unitsChecked: submissions.length,
             unitNames: Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name])),
+            // The marks now are this index's: what was put aside of another no longer matches the workbook.
+            setAside: undefined,
             // With every mark on sheets left unwritten, the warnings alone say what happened.
             notice:
               marked > 0
@@ -740,6 +770,8 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
               unitNames: Object.fromEntries(result.units.map((u) => [u.code || u.name, u.name])),
               score: { units: result.units, ranked, counts, ranking: result.ranking },
               scoreOfOtherIndex: undefined,
+              // The workbook's results are now this index's: another's put aside no longer match them.
+              setAside: undefined,
               stale: undefined,
               // The Charts step's button says what it did to the charts; the Score step's, what it scored.
               notice:
