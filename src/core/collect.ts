@@ -261,6 +261,8 @@ export interface CollectSkip {
   blank?: true;
   /** duplicate: why, in a word (DuplicateKind). */
   duplicate?: DuplicateKind;
+  /** duplicate: the sheet that holds the form the unit keeps (in the workbook, or taken from a file), when known. */
+  kept?: string;
   reason: Message;
 }
 
@@ -484,7 +486,12 @@ interface LeftOut {
  * workbook is never written over (the council may have entered figures on it), the user removes
  * it first.
  */
-function duplicateReason(l: LeftOut): { duplicate: DuplicateKind; reason: Message } {
+function duplicateReason(l: LeftOut): { duplicate: DuplicateKind; reason: Message; kept?: string } {
+  const kept = l.keptAs ?? l.keep?.sheet ?? l.existing?.sheet;
+  return { ...duplicateWhy(l), ...(kept ? { kept } : {}) };
+}
+
+function duplicateWhy(l: LeftOut): { duplicate: DuplicateKind; reason: Message } {
   const { candidate, keep, named, unit, where } = l;
   // A hidden sheet of a unit whose visible form is taken: named as hidden, the user may not know it is there.
   if (!candidate.visible && keep?.visible) {
@@ -770,8 +777,8 @@ export function planCollect(
         const named: Message = candidate.visible
           ? { vi: `Trang tính "${sheet.name}"`, en: `Sheet "${sheet.name}"` }
           : { vi: `Trang tính ẩn "${sheet.name}"`, en: `Hidden sheet "${sheet.name}"` };
-        const { duplicate, reason } = duplicateReason({ candidate, keep, filledKept, named, unit, where, existing: ownInWorkbook ? group.existing : undefined, keptAs: keep ? takenAs.get(keep) : undefined });
-        plan.skipped.push({ file, sheet: sheet.name, kind: "duplicate", ...(candidate.blank ? { blank: true as const } : {}), duplicate, reason });
+        const { duplicate, reason, kept } = duplicateReason({ candidate, keep, filledKept, named, unit, where, existing: ownInWorkbook ? group.existing : undefined, keptAs: keep ? takenAs.get(keep) : undefined });
+        plan.skipped.push({ file, sheet: sheet.name, kind: "duplicate", ...(candidate.blank ? { blank: true as const } : {}), duplicate, ...(kept ? { kept } : {}), reason });
         continue;
       }
       replaces = replacing.get(candidate);

@@ -202,11 +202,24 @@ describe("the pane's word after making forms into the open workbook in Excel", (
     expect(n.intent).toBe("warning");
     expect(text(n, "vi")).toBe("Chưa thêm trang phiếu nào: sổ đã có sẵn phiếu của cả 2 đơn vị.");
     expect(text(n, "en")).toBe("No form sheet was added: the workbook already has the forms of these 2 units.");
-    expect(n.details!.map((d) => d.en)).toEqual([expect.stringContaining("unit code SYT already has a filled form"), expect.stringContaining("unit code SNV already has a filled form")]);
+    expect(n.details!.map((d) => d.vi)).toEqual([
+      'Phiếu "Sở Y tế": đơn vị này đã có phiếu trong sổ nên không thêm phiếu mới; phiếu đang có và số liệu trong đó được giữ nguyên.',
+      'Phiếu "Sở Nội vụ": đơn vị này đã có phiếu trong sổ nên không thêm phiếu mới; phiếu đang có và số liệu trong đó được giữ nguyên.',
+    ]);
+    expect(n.details!.map((d) => d.en)).toEqual([expect.stringContaining('Form "Sở Y tế": this unit already has a form in the workbook, so no new one was added'), expect.any(String)]);
+    // Not the words of collecting units' files: the user made these forms, there is no file to collect again.
+    expect(n.details!.map((d) => d.vi).join(" ")).not.toContain("gom lại");
     expect(text(n, "vi")).not.toContain("Đã thêm 0");
     const one = templatesNotice(collect([{ file: "templates.xlsx", sheets: [forms[0]!] }], SAMPLE, ["SYT"]));
     expect(text(one, "vi")).toBe("Chưa thêm trang phiếu nào: sổ đã có sẵn phiếu của đơn vị này.");
     expect(text(one, "en")).toBe("No form sheet was added: the workbook already has this unit's form.");
+  });
+
+  test("a unit whose form the workbook holds under another sheet name: the line names that sheet", () => {
+    const plan = planCollect([], [{ file: "templates.xlsx", sheets: [blankForm("Sở Y tế", "SYT")] }], SAMPLE, { existingForms: [{ sheet: "SYT (đã thẩm định)", unitCode: "SYT", blank: false }] });
+    const n = templatesNotice({ taken: [], skipped: plan.skipped, warnings: plan.warnings });
+    expect(n.details!.map((d) => d.vi)).toEqual(['Phiếu "Sở Y tế": đơn vị này đã có phiếu trong sổ (trang "SYT (đã thẩm định)") nên không thêm phiếu mới; phiếu đang có và số liệu trong đó được giữ nguyên.']);
+    expect(n.details![0]!.en).toBe('Form "Sở Y tế": this unit already has a form in the workbook (sheet "SYT (đã thẩm định)"), so no new one was added; the form there and its figures are kept as they are.');
   });
 
   test("some units already there: what was added, and that the others were not added again, as a warning", () => {

@@ -174,7 +174,8 @@ export function withBuiltinNameWarning(notice: Notice, model: IndexModel): Notic
 }
 
 export function templatesNotice(added: AddedSheets): Notice {
-  const reasons = added.skipped.map((s) => s.reason);
+  // A unit that has its form already: said as a form not made again, not as a unit's file to collect again.
+  const reasons = added.skipped.map((s) => (s.kind === "duplicate" ? formAlreadyThere(s.sheet, s.kept) : s.reason));
   const details = [...(added.blocked ? [added.blocked] : []), ...added.warnings, ...reasons];
   const already = added.skipped.filter((s) => s.kind === "duplicate").length;
   if (added.taken.length > 0) {
@@ -186,6 +187,15 @@ export function templatesNotice(added: AddedSheets): Notice {
   }
   if (!added.blocked && already > 0 && already === added.skipped.length) return { intent: "warning", key: "templatesNoneAlreadyThere", params: { count: already }, details };
   return { intent: "warning", key: "templatesNoneAdded", details };
+}
+
+/** A form not made for a unit whose form the workbook has (sheet `kept`, when known): that form stays as it is. */
+function formAlreadyThere(sheet: string, kept: string | undefined): Message {
+  const on: Message = kept !== undefined && kept !== sheet ? { vi: ` (trang "${kept}")`, en: ` (sheet "${kept}")` } : { vi: "", en: "" };
+  return {
+    vi: `Phiếu "${sheet}": đơn vị này đã có phiếu trong sổ${on.vi} nên không thêm phiếu mới; phiếu đang có và số liệu trong đó được giữ nguyên.`,
+    en: `Form "${sheet}": this unit already has a form in the workbook${on.en}, so no new one was added; the form there and its figures are kept as they are.`,
+  };
 }
 
 /**
