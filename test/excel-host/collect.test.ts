@@ -10,12 +10,19 @@ import { importers } from "../excel-double/api";
 import { departmentModel, layoutAWorkbook, templateBytes } from "./fixtures";
 
 /** A unit's form as a file: one sheet of the given name holding the layout-A table of unit `u`. */
-async function formFile(sheetName: string, u: number): Promise<string> {
+async function formFile(sheetName: string, u: number, options: { corrected?: boolean } = {}): Promise<string> {
   const source = await layoutAWorkbook(u + 1, { index: "undp-hdi" });
   const form = source.double.workbook.sheets.filter((s) => [...s.cells.values()].some((c) => c.v === "Số liệu"))[u]!;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName);
   for (const [k, c] of form.cells) if (c.t !== "Empty") ws.getCell(Math.floor(k / 16384) + 1, (k % 16384) + 1).value = c.v as never;
+  if (options.corrected) {
+    // The unit's figure for its first indicator, corrected: one more than it sent before.
+    const header = [...form.cells].find(([, c]) => c.v === "Số liệu")![0];
+    const sent = Number(form.cells.get(header + 16384)?.v);
+    if (!Number.isFinite(sent)) throw new Error("the form's first figure is not a number");
+    ws.getCell(Math.floor(header / 16384) + 2, (header % 16384) + 1).value = sent + 1;
+  }
   return Buffer.from(await wb.xlsx.writeBuffer()).toString("base64");
 }
 
@@ -133,7 +140,7 @@ describe("collecting forms into Excel", () => {
     const { double } = await layoutAWorkbook(2, { index: "undp-hdi" });
     // The unit U0001 sends a corrected form; U0003 is new.
     const files = [
-      { name: "sua.xlsx", base64: await formFile("Đơn vị số 1", 0) },
+      { name: "sua.xlsx", base64: await formFile("Đơn vị số 1", 0, { corrected: true }) },
       { name: "moi.xlsx", base64: await formFile("Đơn vị số 3", 2) },
     ];
     double.install();
@@ -153,6 +160,24 @@ describe("collecting forms into Excel", () => {
     const file = await collectFiles(files.map((f) => ({ name: f.name, data: Buffer.from(f.base64, "base64") })), base);
     expect(report.skipped).toEqual(file.report.skipped);
     expect(report.inserted.map((i) => i.as)).toEqual(file.report.take.map((t) => t.as));
+  }, 60_000);
+
+  test("a unit's form sent again unchanged is said to be the same form, nothing to do, read whole from the workbook in a constant number of requests", async () => {
+    const again = [{ name: "gui-lai.xlsx", base64: await formFile("Đơn vị số 1", 0) }];
+    const syncsFor = async (units: number) => {
+      const { double } = await layoutAWorkbook(units, { index: "undp-hdi" });
+      double.install();
+      const before = double.sheetNames();
+      const from = double.syncCount;
+      const report = await new ExcelHost().insertWorkbooks(again);
+      expect(report.inserted).toEqual([]);
+      expect(double.sheetNames()).toEqual(before);
+      expect(report.skipped.map((s) => [s.file, s.duplicate, s.reason.vi])).toEqual([
+        ["gui-lai.xlsx", "same-form", 'Trang tính "Đơn vị số 1": giống hệt phiếu đơn vị mã U0001 đã có trong sổ tổng hợp (trang "Đơn vị số 1") nên không chép lại; không cần làm gì.'],
+      ]);
+      return double.syncCount - from;
+    };
+    expect(await syncsFor(2)).toBe(await syncsFor(30));
   }, 60_000);
 
   test("new forms made for units that already have theirs (“Tạo phiếu” again) add only the new units' sheets", async () => {

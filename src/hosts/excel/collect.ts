@@ -1,9 +1,11 @@
 /** Collecting units' sheets from other .xlsx files into the open workbook (ExcelApi 1.13). */
 import { type CollectSkip, type CollectTake, type ExistingForm, detectLayoutA, isBlankForm, planCollect, unreadableFileSkip } from "../../core/collect";
 import type { IndexModel } from "../../core/definition/model";
+import { unitKeyOf } from "../../core/read/unit-fields";
 import type { Message } from "../../core/i18n/text";
 import type { SheetSnapshot } from "../../core/types";
 import { COMMAND_OVERHEAD, jsonBytes, opBytes, REQUEST_BUDGET, RequestPacker, RESPONSE_BUDGET, tooLarge, utf8Length } from "./payload";
+import { readWorkbook } from "./read";
 
 export interface CollectReport {
   /** `replaces`: the unit's blank form this filled one took the place of (and the name of). */
@@ -253,6 +255,29 @@ async function existingForms(ctx: Excel.RequestContext, sheets: { name: string }
   return { forms, indices };
 }
 
+/**
+ * The filled forms in the workbook of units a file brings a filled form of, read whole (as a check
+ * reads them, in a few requests under the payload budget): a form the same as the one there (a unit
+ * that sent its file twice) is said to be the same, nothing to do, rather than one to delete first.
+ */
+async function readWholeForms(ctx: Excel.RequestContext, forms: ExistingForm[], incoming: { sheets: SheetSnapshot[] }[]): Promise<void> {
+  const coming = new Set<string>();
+  for (const f of incoming) {
+    for (const sheet of f.sheets) {
+      const code = detectLayoutA(sheet)?.unitCode;
+      if (code !== undefined && !isBlankForm(sheet)) coming.add(unitKeyOf(code));
+    }
+  }
+  const wanted = forms.filter((f) => !f.blank && f.snapshot === undefined && coming.has(unitKeyOf(f.unitCode)));
+  if (wanted.length === 0) return;
+  const read = await readWorkbook(ctx, { only: new Set(wanted.map((f) => f.sheet)) });
+  const bySheet = new Map(read.sheets.map((s) => [s.name, s]));
+  for (const f of wanted) {
+    const whole = bySheet.get(f.sheet);
+    if (whole) f.snapshot = whole;
+  }
+}
+
 /** The position of the last of `forms` among the sheets (-1 when none is there). */
 function lastFormPosition(forms: readonly ExistingForm[], positionOf: ReadonlyMap<string, number>): number {
   let last = -1;
@@ -288,8 +313,11 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
   await ctx.sync();
   if (structure.protected && fitting.length) return { ...report, message: COLLECT_STRUCTURE_PROTECTED };
   // A unit that already has a form here keeps it: its form in the files is left out, with the reason.
-  const existing = fitting.length ? await existingForms(ctx, list.items) : { forms: [], indices: [] };
-  const plan = planCollect(list.items.map((s) => s.name), incoming, model, { existingForms: existing.forms, existingIndices: existing.indices });
+  // Names and ids as they are now: a later load of the sheets (readWholeForms) gives the collection new items.
+  const items = list.items.map((s) => ({ name: s.name, id: s.id }));
+  const existing = fitting.length ? await existingForms(ctx, items) : { forms: [], indices: [] };
+  await readWholeForms(ctx, existing.forms, incoming);
+  const plan = planCollect(items.map((s) => s.name), incoming, model, { existingForms: existing.forms, existingIndices: existing.indices });
   // Loops, not push(...list): a list as long as the sheets of a thousand files must not go on the stack.
   for (const s of plan.skipped) report.skipped.push(s);
   for (const w of plan.warnings) report.warnings.push(w);
@@ -301,7 +329,7 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
     if (takes.length) inserts.push({ file: f.name, base64: f.base64, takes });
   }
   if (!inserts.length) return report;
-  const known = new Set(list.items.map((s) => s.id));
+  const known = new Set(items.map((s) => s.id));
   const { inserts: done } = await insertAll(ctx, inserts, known, report);
   if (!done.length) return report;
 

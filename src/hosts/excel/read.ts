@@ -244,12 +244,15 @@ function columnRuns(columns: number[]): [number, number][] {
 export interface ReadOptions {
   /** Read each sheet's merged areas (ExcelApi 1.13) with its outline; without, `merges` stays undefined. */
   merges?: boolean;
+  /** Read only the sheets of these names (the others are not in the snapshot). */
+  only?: ReadonlySet<string>;
 }
 
 export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const list = ctx.workbook.worksheets.load("items/name,items/visibility");
   await ctx.sync();
-  const sheets = list.items;
+  const only = options.only;
+  const sheets = only ? list.items.filter((s) => only.has(s.name)) : list.items;
   const outlines = new Map<number, Outline>();
   // As many sheets a request as 4 MB of request and of response carry (about 2,000 forms).
   const merges = options.merges === true;
