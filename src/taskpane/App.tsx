@@ -383,7 +383,14 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
               }}
             />
             {state.downloadUrl && state.workbench?.fileName && (
-              <Link href={state.downloadUrl} download={downloadName(state.workbench.fileName, lang, state.downloadKind ?? "scored")} data-testid="download" onClick={actions.downloaded}>
+              <Link
+                href={state.downloadUrl}
+                download={downloadName(state.workbench.fileName, lang, state.downloadKind ?? "scored")}
+                data-testid="download"
+                onClick={actions.downloaded}
+                // While a run writes, the link still holds the workbook as it was before the run.
+                disabledFocusable={Boolean(state.busy)}
+              >
                 {t(lang, DOWNLOAD_KEYS[state.downloadKind ?? "scored"])}
               </Link>
             )}

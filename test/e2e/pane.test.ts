@@ -400,8 +400,20 @@ describe("outside Excel, more of the work", () => {
     expect(await shownRanks(page)).toEqual(competition);
 
     await page.getByLabel("Đồng hạng").selectOption("dense");
+    // While the run writes, the download link (still the workbook before the run) cannot be followed.
+    await page.evaluate(() => {
+      const w = window as unknown as { __linkWhileBusy: (string | null)[] };
+      w.__linkWhileBusy = [];
+      const bar = document.querySelector("[data-testid=progress]")!;
+      new MutationObserver(() => {
+        if (bar.querySelector("[role=progressbar]")) w.__linkWhileBusy.push(document.querySelector("[data-testid=download]")?.getAttribute("aria-disabled") ?? null);
+      }).observe(bar, { subtree: true, childList: true, attributes: true });
+    });
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
     await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=score-summary] tbody tr td:first-child")].map((td) => td.textContent).join(",") === "1,2,2,3");
+    const whileBusy = await page.evaluate(() => (window as unknown as { __linkWhileBusy: (string | null)[] }).__linkWhileBusy);
+    expect(whileBusy.length).toBeGreaterThan(0);
+    expect(whileBusy.every((d) => d === "true")).toBe(true);
     expect(await shownRanks(page)).toEqual(dense);
     await idle(page);
     const download = page.getByTestId("download");

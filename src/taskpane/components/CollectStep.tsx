@@ -54,7 +54,7 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
           </Button>
         </div>
         {state.templates?.url && (
-          <Link href={state.templates.url} download={pipeline.templateFileName(state)}>
+          <Link href={state.templates.url} download={pipeline.templateFileName(state)} disabledFocusable={Boolean(state.busy)}>
             {t(lang, "downloadTemplates")}
           </Link>
         )}
