@@ -151,14 +151,15 @@ describe("staleResults: each kind of change said as what it is", () => {
     );
   });
 
-  test("a unit renamed whose figures changed too is a unit whose figures changed", async () => {
+  test("a unit renamed whose figures changed too is a unit whose figures changed, named by its former and its new name", async () => {
     const host = await scoredThenChanged((wb) => {
       wb.getWorksheet("SO-01")!.getCell("B1").value = "Sở Khoa học và Công nghệ";
       wb.getWorksheet("SO-01")!.getCell("D8").value = 10;
     });
     const stale = staleResults(await host.read())!;
     expect(stale).toMatchObject({ changed: ["SO-01"], renamed: [] });
-    expect(staleGroups(stale)).toEqual([{ kind: "changed", keys: ["SO-01"], names: ["Sở Khoa học và Công nghệ"] }]);
+    expect(staleGroups(stale)).toEqual([{ kind: "changed", keys: ["SO-01"], names: ["Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ"] }]);
+    expect(staleMessage(stale, (k) => stale.names[k] ?? k, advice).vi).toMatch(/^Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu từ lần chấm điểm .* \(Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ\)\. Hãy chấm điểm lại\.$/);
   });
 
   test("a unit gone and a unit come under the same name are told apart by their codes", async () => {

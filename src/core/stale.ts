@@ -32,7 +32,7 @@ export interface StaleResults {
    * category, evidence and self scores are what they were, and so are their points.
    */
   renamed: string[];
-  /** The names the renamed units had when they were scored, by key. */
+  /** The names the units of `changed` whose name changed (alone, or with their figures) had when they were scored, by key. */
   formerNames: Record<string, string>;
   /**
    * The units scored then whose form now names another index or version in its `Bộ chỉ số` cell,
@@ -259,7 +259,8 @@ export function staleResults(
     if (name !== undefined) names[k] = name;
   }
   const renamed = renamedUnits(diff.changed, state, submissions, then);
-  const formerNames = Object.fromEntries(renamed.map((k) => [k, then.get(k)!]));
+  // Every unit whose name changed, its figures too or not: the banner names it "former → now".
+  const formerNames = Object.fromEntries(diff.changed.filter((k) => then.has(k) && then.get(k) !== names[k]).map((k) => [k, then.get(k)!]));
   return { scoredAt: stamp.scoredAt, changed, added: diff.added, removed, renamed, formerNames, otherIndex, unreadable, sheets, ...otherDefinition, names };
 }
 
@@ -338,7 +339,7 @@ export function staleGroups(stale: StaleResults, nameOf: (key: string) => string
     .filter((g) => g.keys.length > 0)
     .map((g) => ({
       ...g,
-      names: g.keys.map((k) => (g.kind === "renamed" && stale.formerNames[k] !== undefined ? `${stale.formerNames[k]} → ${shown(k)}` : shown(k))),
+      names: g.keys.map((k) => ((g.kind === "renamed" || g.kind === "changed") && stale.formerNames[k] !== undefined ? `${stale.formerNames[k]} → ${shown(k)}` : shown(k))),
       ...(g.kind === "unreadable" ? { sheets: g.keys.map((k) => stale.sheets[k] ?? k) } : {}),
     }));
 }
