@@ -1,4 +1,4 @@
-import { type DefinitionProblem, parseDefinition } from "./index";
+import { type DefinitionProblem, formatProblems, parseDefinition } from "./index";
 
 /** A small valid definition: a sum root of 100 points with two indicators. */
 function base(): any {
@@ -459,6 +459,40 @@ describe("expressions", () => {
     expect(problems[0]!.message.en).toContain("ABS takes exactly 1 argument, here it has 2");
     expect(problems[1]!.message.vi).toContain("[zz]");
     expect(problems[2]!.message.en).toContain("[yy]");
+  });
+
+  test("every mistake of one expression is reported in one pass: the syntax error, each unknown function and each unknown reference", () => {
+    const d = base();
+    d.root.children[1].inputs = [
+      { code: "4.1.a", type: "integer", min: 0 },
+      { code: "4.1.b", type: "integer", min: 0 },
+    ];
+    d.root.children[1].rule = { kind: "expr", expr: "IF([4.1.b]=0, 0, [4.1.a]/[4.1.c] + FOO([4.1.d])" };
+    const problems = problemsOf(d);
+    const at = "chỉ tiêu 2 (root.children[1].rule.expr): ";
+    expect(problems.map((p) => `${at}${p.message.vi}`)).toEqual([
+      `${at}Biểu thức không đọc được: Ký tự thứ 36: không có hàm 'FOO'; các hàm dùng được: MIN, MAX, ABS, ROUND, LN, LOG10, EXP, SQRT, IF, AND, OR, NOT, AVERAGE, SUM.`,
+      `${at}Biểu thức không đọc được: Ký tự thứ 48: thiếu dấu ')' để đóng dấu '(' ở ký tự 3.`,
+      `${at}Biểu thức tham chiếu [4.1.c] nhưng chỉ tiêu không có số liệu đầu vào mã đó; các mã có: "4.1.a", "4.1.b".`,
+      `${at}Biểu thức tham chiếu [4.1.d] nhưng chỉ tiêu không có số liệu đầu vào mã đó; các mã có: "4.1.a", "4.1.b".`,
+    ]);
+    expect(formatProblems(problems, "en").split("\n")).toEqual([
+      "indicator 2 (root.children[1].rule.expr): The expression cannot be read: Character 36: there is no function 'FOO'; the functions available are MIN, MAX, ABS, ROUND, LN, LOG10, EXP, SQRT, IF, AND, OR, NOT, AVERAGE, SUM.",
+      "indicator 2 (root.children[1].rule.expr): The expression cannot be read: Character 48: missing ')' to close the '(' at character 3.",
+      'indicator 2 (root.children[1].rule.expr): The expression refers to [4.1.c] but the indicator has no input with that code; its inputs are "4.1.a", "4.1.b".',
+      'indicator 2 (root.children[1].rule.expr): The expression refers to [4.1.d] but the indicator has no input with that code; its inputs are "4.1.a", "4.1.b".',
+    ]);
+    expect(formatProblems(problems, "vi").split("\n")[0]).toMatch(/^chỉ tiêu 2 \(root\.children\[1\]\.rule\.expr\): /);
+    // So in a group's expression, with two unknown functions and a character that cannot be read.
+    const g = base();
+    g.root.aggregate = "expr";
+    g.root.expr = "MEDIAN([1]; [2]) + foo([3])";
+    expect(problemsOf(g).map((p) => p.message.en)).toEqual([
+      "The expression cannot be read: Character 1: there is no function 'MEDIAN'; the functions available are MIN, MAX, ABS, ROUND, LN, LOG10, EXP, SQRT, IF, AND, OR, NOT, AVERAGE, SUM.",
+      "The expression cannot be read: Character 11: separate arguments with ',' rather than ';'.",
+      "The expression cannot be read: Character 20: there is no function 'foo'; the functions available are MIN, MAX, ABS, ROUND, LN, LOG10, EXP, SQRT, IF, AND, OR, NOT, AVERAGE, SUM.",
+      'The expression refers to [3] but the group has no child with that code; its children are "1", "2".',
+    ]);
   });
 
   test("an expr rule may refer only to the indicator's own inputs", () => {

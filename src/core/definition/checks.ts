@@ -202,9 +202,10 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
     ofGroup: boolean,
   ): void => {
     const parsed = parseExpression(writtenText(options.written, path, source));
-    if (!parsed.ok) report(path, "expr-syntax", messages.exprSyntax(parsed.message));
-    // An expression whose only problems are unknown functions or wrong numbers of arguments still has its references checked.
-    const refs = parsed.ok ? parsed.refs : (parsed.refs ?? []);
+    // Every problem of the text at once: its syntax error, unknown functions, wrong numbers of
+    // arguments, then every reference to a code that is not there, found even where it cannot be parsed.
+    if (!parsed.ok) for (const p of parsed.problems) report(path, "expr-syntax", messages.exprSyntax(p.message));
+    const refs = parsed.refs;
     const unknown = [...new Set(refs.filter((r) => !known.includes(r)))];
     for (const code of unknown) report(path, "expr-unknown-reference", messages.exprUnknownRef(code, known, ofGroup));
     if (parsed.ok && unknown.length === 0) expressions.set(nodeCode, { expr: parsed.expr, refs: parsed.refs });

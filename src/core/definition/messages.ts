@@ -49,8 +49,10 @@ export function pathSegments(path: string): PathSegment[] {
 }
 
 /**
- * The innermost group or indicator (with a string code) on a path through the definition's
- * tree, named as in the index: "nhóm 1" / "chỉ tiêu 1.2".
+ * The innermost group or indicator on a path through the definition's tree, named as in the
+ * index: "nhóm 1" / "chỉ tiêu 1.2" by its code; a node whose code cannot be read (missing, not
+ * text, blank) by its name ("chỉ tiêu \"Cổng dịch vụ công\""), else by its place among its
+ * siblings of the same kind ("chỉ tiêu thứ 2 của nhóm 1"), never by its parent's name.
  */
 export function nodeOnPath(input: unknown, path: string): Message | undefined {
   let value: unknown = input;
@@ -58,20 +60,45 @@ export function nodeOnPath(input: unknown, path: string): Message | undefined {
   const segments = pathSegments(path);
   for (let i = 0; i < segments.length; i++) {
     if (value === null || typeof value !== "object") break;
+    const parent = value;
     value = (value as Record<string | number, unknown>)[segments[i]!];
-    const viaChildren = segments[i - 1] === "children" || (i === 1 && segments[0] === "root") || (i === 0 && segments[0] === "root");
+    const viaChildren = segments[i - 1] === "children" || (i === 0 && segments[0] === "root");
     if (viaChildren && value !== null && typeof value === "object" && !Array.isArray(value)) {
+      // The root is a group, even with its "children" missing or misspelt.
+      const group = isGroupLike(value) || (i === 0 && segments[0] === "root");
       const code = (value as { code?: unknown }).code;
       if (typeof code === "string" && code.trim() !== "") {
-        // The root is a group, even with its "children" missing or misspelt.
-        const group = Array.isArray((value as { children?: unknown }).children) || (i === 0 && segments[0] === "root");
         // Named by its code as parsed (trimmed, in NFC), as the sentences name it.
         const c = code.trim().normalize("NFC");
         found = group ? { vi: `nhóm ${c}`, en: `group ${c}` } : { vi: `chỉ tiêu ${c}`, en: `indicator ${c}` };
+      } else {
+        const name = nameOf((value as { name?: unknown }).name);
+        const kind = group ? { vi: "nhóm", en: "group" } : { vi: "chỉ tiêu", en: "indicator" };
+        if (name !== undefined) found = { vi: `${kind.vi} ${JSON.stringify(name.vi)}`, en: `${kind.en} ${JSON.stringify(name.en)}` };
+        else if (i === 0) found = { vi: "nhóm gốc", en: "the root group" };
+        else {
+          const siblings = Array.isArray(parent) ? parent.slice(0, Number(segments[i]) + 1) : [value];
+          const n = siblings.filter((s) => s !== null && typeof s === "object" && !Array.isArray(s) && isGroupLike(s) === group).length;
+          const of = found ?? { vi: "nhóm gốc", en: "the root group" };
+          found = { vi: `${kind.vi} thứ ${n} của ${of.vi}`, en: `${kind.en} no. ${n} of ${of.en}` };
+        }
       }
     }
   }
   return found;
+}
+
+const isGroupLike = (node: object): boolean => Array.isArray((node as { children?: unknown }).children);
+
+/** A node's name as written, in each language (the other one where only one is given), when it can be read. */
+function nameOf(name: unknown): Message | undefined {
+  const text = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v.trim().normalize("NFC") : undefined);
+  if (text(name) !== undefined) return { vi: text(name)!, en: text(name)! };
+  if (name === null || typeof name !== "object") return undefined;
+  const vi = text((name as { vi?: unknown }).vi);
+  const en = text((name as { en?: unknown }).en);
+  if (vi === undefined && en === undefined) return undefined;
+  return { vi: vi ?? en!, en: en ?? vi! };
 }
 
 /** A problem on one line: where it is (the node, then the JSON path), then the sentence. */
@@ -163,6 +190,16 @@ export function numberTextAdvice(text: string, share: boolean): Message | undefi
   };
 }
 
+/**
+ * What to write instead of a number where JSON needs text ("version": 2024, "code": 11): the same,
+ * in double quotes, as numberTextAdvice says it the other way round. Undefined for any other value.
+ */
+export function textAdvice(value: unknown): Message | undefined {
+  if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
+  const text = JSON.stringify(String(value));
+  return { vi: `Hãy ghi trong dấu ngoặc kép: ${text}.`, en: `Write it in double quotes: ${text}.` };
+}
+
 /** What zod's `expected` means, in words. */
 export function describeExpected(expected: string): Message {
   switch (expected) {
@@ -210,6 +247,17 @@ export const messages = {
     vi: `Chỉ được có nhiều nhất ${n} phần tử.`,
     en: `May have at most ${n} item${n === 1 ? "" : "s"}.`,
   }),
+  /**
+   * A share (a fraction, a coverage: 0 to 1) written in percentage points (90 for 90%): the
+   * bound, and what to write, as the percent-scale check says it for thresholds.
+   */
+  shareAboveOne: (field: string, value: number): Message => {
+    const meant = Number((value / 100).toPrecision(12));
+    return {
+      vi: `Phải nhỏ hơn hoặc bằng 1: ${q(field)} là một tỷ lệ từ 0 đến 1 (100% là 1), nên ${value} ở đây nghĩa là ${formatNumber(value * 100, "vi")}%; hãy ghi ${meant} cho ${formatNumber(value, "vi")}%.`,
+      en: `Must be 1 or less: ${q(field)} is a share from 0 to 1 (100% is 1), so ${value} here means ${formatNumber(value * 100, "en")}%; write ${meant} for ${formatNumber(value, "en")}%.`,
+    };
+  },
   tooLongText: (n: number): Message => ({ vi: `Dài quá ${n} ký tự.`, en: `Longer than ${n} characters.` }),
   numberAtLeast: (n: number, inclusive: boolean): Message =>
     inclusive
@@ -222,6 +270,15 @@ export const messages = {
   unknownField: (key: string, suggestion: string | undefined): Message => ({
     vi: `Trường ${q(key)} không có trong định dạng${suggestion ? `; có phải ý bạn là ${q(suggestion)}?` : "."}`,
     en: `The field ${q(key)} is not part of the format${suggestion ? `; did you mean ${q(suggestion)}?` : "."}`,
+  }),
+  /**
+   * A field the format has, but elsewhere (`options` on an input, `weight` inside a rule): `here`
+   * names what it was written on ("Số liệu đầu vào" / "An input"), `places` where it belongs
+   * ("quy tắc \"choice\" (ghi trong \"rule\")" / "in a \"choice\" rule (inside \"rule\")").
+   */
+  fieldElsewhere: (key: string, here: Message, places: readonly Message[]): Message => ({
+    vi: `${here.vi} không có trường ${q(key)}; trường này thuộc về ${places.map((p) => p.vi).join(" hoặc ")}.`,
+    en: `${here.en} has no field ${q(key)}; it belongs ${places.map((p) => p.en).join(" or ")}.`,
   }),
   indicatorFieldInGroup: (key: string): Message => ({
     vi: `Một nhóm (có "children") không có ${q(key)}; hãy bỏ ${q(key)} hoặc bỏ "children".`,

@@ -170,6 +170,45 @@ describe("problems in the shape of a definition", () => {
     expect(problemAt(points, "root.children[0].max").message.vi).toBe('Cần một số, nhưng gặp văn bản "bốn mươi".');
   });
 
+  test("a number where text is needed (\"version\": 2024, \"code\": 11) says to write it in quotes, as a number in quotes is told to drop them", () => {
+    const d = base();
+    d.version = 2024;
+    d.root.children[0].name = 5;
+    const version = problemAt(d, "version");
+    expect(version.message.vi).toBe('Cần văn bản, nhưng gặp số 2024. Hãy ghi trong dấu ngoặc kép: "2024".');
+    expect(version.message.en).toBe('Expected text, found the number 2024. Write it in double quotes: "2024".');
+    // A name may also be { "vi", "en" }: the advice is the same.
+    expect(problemAt(d, "root.children[0].name").message.vi).toBe('Cần văn bản hoặc một đối tượng { … }, nhưng gặp số 5. Hãy ghi trong dấu ngoặc kép: "5".');
+    // Anything but a number gets no advice.
+    d.version = true;
+    expect(problemAt(d, "version").message.en).toBe("Expected text, found true.");
+  });
+
+  test("a field the format has elsewhere says where it belongs, not that the format lacks it", () => {
+    const d = base();
+    d.root.children[0].inputs = [{ code: "1", type: "choice", options: [{ value: "Có", fraction: 1 }] }];
+    d.root.children[0].rule = { kind: "fraction", weight: 2 };
+    d.root.children[1].rule.direction = "higher";
+    d.ranking = { minCoverage: 0.5, max: 10 };
+    const options = problemAt(d, "root.children[0].inputs[0].options");
+    expect(options.code).toBe("misplaced-field");
+    expect(formatProblems([options], "vi")).toBe('chỉ tiêu 1 (root.children[0].inputs[0].options): Số liệu đầu vào không có trường "options"; trường này thuộc về quy tắc "choice" (ghi trong "rule").');
+    expect(formatProblems([options], "en")).toBe('indicator 1 (root.children[0].inputs[0].options): An input has no field "options"; it belongs in a "choice" rule (inside "rule").');
+    const weight = problemAt(d, "root.children[0].rule.weight");
+    expect(weight.message.vi).toBe('Quy tắc "fraction" không có trường "weight"; trường này thuộc về chính chỉ tiêu hoặc nhóm (ghi cùng cấp với "code", bên ngoài "rule").');
+    expect(weight.message.en).toBe('The "fraction" rule has no field "weight"; it belongs on the indicator or group itself (beside its "code", outside "rule").');
+    const direction = problemAt(d, "root.children[1].rule.direction");
+    expect(direction.message.vi).toBe('Quy tắc "steps" không có trường "direction"; trường này thuộc về quy tắc "target", "relative" hoặc "minmax" (ghi trong "rule").');
+    expect(direction.message.en).toBe('The "steps" rule has no field "direction"; it belongs in a "target", "relative" or "minmax" rule (inside "rule").');
+    // Every place it belongs is named.
+    expect(problemAt(d, "ranking.max").message.en).toBe(
+      '"ranking" has no field "max"; it belongs on the indicator or group itself (beside its "code") or on an input (an item of "inputs") or in a "minmax" rule (inside "rule").',
+    );
+    // A field the format has nowhere is still "not part of the format".
+    d.root.children[1].rule.colour = "red";
+    expect(problemAt(d, "root.children[1].rule.colour").message.vi).toBe('Trường "colour" không có trong định dạng.');
+  });
+
   test("an unknown field is named, with the closest known field when it is a near miss", () => {
     const d = base();
     d.ranking = { methods: "dense" };
@@ -249,8 +288,24 @@ describe("problems in the shape of a definition", () => {
     d.ranking = { minCoverage: 1.5 };
     d.root.children[1].rule.steps[0].fraction = 2;
     expect(problemAt(d, "root.children[0].max").message.en).toBe("Must be 0 or more.");
-    expect(problemAt(d, "ranking.minCoverage").message.vi).toBe("Phải nhỏ hơn hoặc bằng 1.");
+    expect(problemAt(d, "ranking.minCoverage").message.vi).toBe('Phải nhỏ hơn hoặc bằng 1: "minCoverage" là một tỷ lệ từ 0 đến 1 (100% là 1), nên 1.5 ở đây nghĩa là 150%; hãy ghi 0.015 cho 1,5%.');
     expect(problemAt(d, "root.children[1].rule.steps[0].fraction").code).toBe("too-big");
+    // Above 100 it cannot be a percentage written as points: only the bound is said.
+    d.ranking = { minCoverage: 250 };
+    expect(problemAt(d, "ranking.minCoverage").message.en).toBe("Must be 1 or less.");
+  });
+
+  test("a share written in percentage points (\"minCoverage\": 90, \"fraction\": 90) says to write 0.9 for 90%, as thresholds on a percentage do", () => {
+    const d = base();
+    d.ranking = { minCoverage: 90 };
+    d.root.children[1].rule.steps[0].fraction = 80;
+    const coverage = problemAt(d, "ranking.minCoverage");
+    expect(coverage.code).toBe("too-big");
+    expect(coverage.message.vi).toBe('Phải nhỏ hơn hoặc bằng 1: "minCoverage" là một tỷ lệ từ 0 đến 1 (100% là 1), nên 90 ở đây nghĩa là 9.000%; hãy ghi 0.9 cho 90%.');
+    expect(coverage.message.en).toBe('Must be 1 or less: "minCoverage" is a share from 0 to 1 (100% is 1), so 90 here means 9,000%; write 0.9 for 90%.');
+    const fraction = problemAt(d, "root.children[1].rule.steps[0].fraction");
+    expect(fraction.message.vi).toBe('Phải nhỏ hơn hoặc bằng 1: "fraction" là một tỷ lệ từ 0 đến 1 (100% là 1), nên 80 ở đây nghĩa là 8.000%; hãy ghi 0.8 cho 80%.');
+    expect(fraction.message.en).toBe('Must be 1 or less: "fraction" is a share from 0 to 1 (100% is 1), so 80 here means 8,000%; write 0.8 for 80%.');
   });
 
   test("empty text is reported as empty, for plain and localized text", () => {
@@ -330,6 +385,31 @@ describe("problems in the shape of a definition", () => {
     d.root.children[2].children[0].max = 10;
     d.root.children[2].code = "1";
     expect(formatProblems(problemsOf(d), "en")).toMatch(/^group 1 \(root\.children\[2\]\.code\): /);
+  });
+
+  test("a node whose code cannot be read is named as itself, by its name or its place, never as its group", () => {
+    const d = base();
+    d.root.children.push({ code: "3", name: "Nhóm 3", children: [{ code: 11, name: "Cổng dịch vụ công", max: 5, rule: { kind: "fraction" } }] });
+    d.root.children.push({ code: "  ", name: { vi: "Chuyển đổi số", en: "Digital transformation" }, children: [{ code: "4.1", name: "x", max: 5, rule: { kind: "fraction" } }] });
+    const byName = problemsOf(d);
+    expect(formatProblems(byName.filter((p) => p.path === "root.children[2].children[0].code"), "vi")).toBe(
+      'chỉ tiêu "Cổng dịch vụ công" (root.children[2].children[0].code): Cần văn bản, nhưng gặp số 11. Hãy ghi trong dấu ngoặc kép: "11".',
+    );
+    expect(formatProblems(byName.filter((p) => p.path === "root.children[2].children[0].code"), "en")).toBe(
+      'indicator "Cổng dịch vụ công" (root.children[2].children[0].code): Expected text, found the number 11. Write it in double quotes: "11".',
+    );
+    expect(formatProblems(byName.filter((p) => p.path === "root.children[3].code"), "en")).toBe('group "Digital transformation" (root.children[3].code): Must not be empty.');
+    expect(formatProblems(byName.filter((p) => p.path === "root.children[3].code"), "vi")).toBe('nhóm "Chuyển đổi số" (root.children[3].code): Không được để trống.');
+    // Without a name either: its place among the indicators (or groups) of its group.
+    d.root.children[2].children.unshift({ code: "3.0", name: "a", max: 5, rule: { kind: "fraction" } });
+    d.root.children[2].children[1] = { code: "  ", max: 5, rule: { kind: "fraction" } };
+    const byPlace = problemsOf(d).filter((p) => p.path.startsWith("root.children[2].children[1]"));
+    expect(formatProblems(byPlace, "vi")).toBe(
+      ["chỉ tiêu thứ 2 của nhóm 3 (root.children[2].children[1].code): Không được để trống.", 'chỉ tiêu thứ 2 của nhóm 3 (root.children[2].children[1].name): Thiếu trường bắt buộc "name".'].join("\n"),
+    );
+    expect(formatProblems(byPlace, "en")).toBe(
+      ["indicator no. 2 of group 3 (root.children[2].children[1].code): Must not be empty.", 'indicator no. 2 of group 3 (root.children[2].children[1].name): The required field "name" is missing.'].join("\n"),
+    );
   });
 
   test("a JSON syntax error is one sentence in the chosen language, without a path", () => {
@@ -428,6 +508,29 @@ describe("JSON that is almost right", () => {
     );
     // A comma followed by a space and a field name is the comma between fields.
     expect(problemOfText('{"a": 0, 5}').message.en).toContain('expected a field name in double quotes, found "5"');
+  });
+
+  test("curly quotes (“2024”) are told to be typed again as straight quotes \"", () => {
+    const value = problemOfText('{"format": "index-definition/1", "version": “2024”}');
+    expect(value.message.vi).toBe('Dòng 1, cột 45: tệp không phải JSON hợp lệ (gặp dấu ngoặc cong “ ở chỗ cần một giá trị; JSON chỉ nhận dấu ngoặc kép thẳng ", hãy gõ lại dấu này).');
+    expect(value.message.en).toBe('Line 1, column 45: the file is not valid JSON (found the curly quote “ where a value is expected; JSON takes only straight double quotes ", so type it again).');
+    const key = problemOfText("{\n  “version”: \"2024\"\n}");
+    expect(key.message.vi).toBe('Dòng 2, cột 3: tệp không phải JSON hợp lệ (cần tên trường trong dấu ngoặc kép, gặp dấu ngoặc cong “; JSON chỉ nhận dấu ngoặc kép thẳng ", hãy gõ lại dấu này).');
+    // A text opened with " and closed with ” runs on to the end of the line: the ” is where it is said.
+    const closing = problemOfText('{\n  "version": "2024”,\n  "id": "x"\n}');
+    expect(closing.message.vi).toBe('Dòng 2, cột 19: tệp không phải JSON hợp lệ (dấu ” không đóng được chuỗi văn bản; JSON chỉ nhận dấu ngoặc kép thẳng ", hãy gõ lại dấu này).');
+    expect(closing.message.en).toBe('Line 2, column 19: the file is not valid JSON (the ” does not close the text string; JSON takes only straight double quotes ", so type it again).');
+  });
+
+  test("a missing comma shows the quote it found as a quote, not escaped, and says a ',' is probably missing", () => {
+    const object = problemOfText('{\n  "format": "index-definition/1"\n  "version": "2024"\n}');
+    expect(object.message.vi).toBe('Dòng 3, cột 3: tệp không phải JSON hợp lệ (cần dấu \',\' hoặc \'}\', gặp dấu ngoặc kép "; có lẽ thiếu dấu \',\' sau giá trị đứng trước).');
+    expect(object.message.en).toBe('Line 3, column 3: the file is not valid JSON (expected \',\' or \'}\', found a double quote "; a \',\' is probably missing after the value before it).');
+    expect(object.message.en).not.toContain("\\");
+    const list = problemOfText('{"appliesTo": ["a" "b"]}');
+    expect(list.message.en).toBe('Line 1, column 20: the file is not valid JSON (expected \',\' or \']\', found a double quote "; a \',\' is probably missing after the value before it).');
+    // Something else in that place is only shown.
+    expect(problemOfText('{"a": 1 x}').message.en).toBe('Line 1, column 9: the file is not valid JSON (expected \',\' or \'}\', found "x").');
   });
 
   test("a key written twice on one line is located by line and column, so the two places can be told apart", () => {

@@ -17,6 +17,7 @@ import {
   messages,
   nodeOnPath,
   numberTextAdvice,
+  textAdvice,
 } from "./messages";
 import { type IndexModel, buildModel } from "./model";
 import { decodeTextDetailed } from "../read/csv";
@@ -240,8 +241,20 @@ function shownChar(text: string, i: number): Message {
       en: `the invisible character ${hex}${name ? ` (${name.en})` : ""}`,
     };
   }
+  // A quote or a backslash shown in quotes would be escaped ("\""): named instead, then shown.
+  if (ch === '"') return { vi: `dấu ngoặc kép "`, en: `a double quote "` };
+  if (ch === "\\") return { vi: `dấu gạch chéo ngược \\`, en: `a backslash \\` };
+  if (CURLY_QUOTES.includes(ch)) return { vi: `dấu ngoặc cong ${ch}`, en: `the curly quote ${ch}` };
   return { vi: JSON.stringify(ch), en: JSON.stringify(ch) };
 }
+
+/** Quotes a word processor (Word, a PDF, a web page) puts for '"' and "'" ("smart quotes"), which JSON does not take. */
+const CURLY_QUOTES = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2033";
+/** What to do about a curly quote, said after what was found. */
+const STRAIGHT_QUOTES = {
+  vi: `; JSON chỉ nhận dấu ngoặc kép thẳng ", hãy gõ lại dấu này`,
+  en: `; JSON takes only straight double quotes ", so type it again`,
+};
 
 /**
  * Our own small JSON scanner: where the first syntax error is, said in words (so the message never
@@ -263,7 +276,17 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
   /** stop() with the character at i in the sentence, where `{}` stands. */
   const stopAt = (vi: string, en: string): never => {
     const s = shownChar(text, i);
-    return stop(vi.replace("{}", s.vi), en.replace("{}", s.en));
+    // A curly quote where JSON needs '"': say to type the straight one.
+    const hint = i < text.length && CURLY_QUOTES.includes(text[i]!) ? STRAIGHT_QUOTES : { vi: "", en: "" };
+    return stop(`${vi.replace("{}", s.vi)}${hint.vi}`, `${en.replace("{}", s.en)}${hint.en}`);
+  };
+  /**
+   * stopAt() where a ',' is expected: a field name or a value there ('"', '{', '[') most likely
+   * follows a line whose ',' is missing, so that is said.
+   */
+  const stopAtComma = (vi: string, en: string): never => {
+    if (i >= text.length || !'"{['.includes(text[i]!)) return stopAt(vi, en);
+    return stopAt(`${vi}; có lẽ thiếu dấu ',' sau giá trị đứng trước`, `${en}; a ',' is probably missing after the value before it`);
   };
   const ws = (): void => {
     while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
@@ -274,10 +297,30 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
       );
     }
   };
+  /**
+   * A string that runs on (to a line break or the end) past a curly quote ("2024”,): the last
+   * such quote was surely meant to close it, so that is where the problem is said.
+   */
+  const stopAtCurlyInString = (start: number): void => {
+    let at = -1;
+    for (let k = i - 1; k > start; k--) {
+      if (CURLY_QUOTES.includes(text[k]!)) {
+        at = k;
+        break;
+      }
+    }
+    if (at < 0) return;
+    i = at;
+    stop(`dấu ${text[at]} không đóng được chuỗi văn bản${STRAIGHT_QUOTES.vi}`, `the ${text[at]} does not close the text string${STRAIGHT_QUOTES.en}`);
+  };
   const str = (): void => {
+    const start = i;
     i++;
     for (;;) {
-      if (i >= text.length) stop("chuỗi văn bản chưa có dấu \" đóng", "a text string has no closing \"");
+      if (i >= text.length) {
+        stopAtCurlyInString(start);
+        stop(`chuỗi văn bản chưa có dấu " đóng`, `a text string has no closing "`);
+      }
       const ch = text[i]!;
       if (ch === '"') {
         i++;
@@ -294,7 +337,10 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
         i += 2;
         continue;
       }
-      if (ch.charCodeAt(0) < 0x20) stop("xuống dòng hoặc ký tự điều khiển nằm trong chuỗi văn bản", "a line break or control character inside a text string");
+      if (ch.charCodeAt(0) < 0x20) {
+        stopAtCurlyInString(start);
+        stop("xuống dòng hoặc ký tự điều khiển nằm trong chuỗi văn bản", "a line break or control character inside a text string");
+      }
       i++;
     }
   };
@@ -365,7 +411,7 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
           return;
         }
         if (i >= text.length) stop("tệp kết thúc giữa chừng, thiếu '}'", "the file ends too early, '}' is missing");
-        stopAt("cần dấu ',' hoặc '}', gặp {}", "expected ',' or '}', found {}");
+        stopAtComma("cần dấu ',' hoặc '}', gặp {}", "expected ',' or '}', found {}");
       }
     }
     if (ch === "[") {
@@ -391,7 +437,7 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
           return;
         }
         if (i >= text.length) stop("tệp kết thúc giữa chừng, thiếu ']'", "the file ends too early, ']' is missing");
-        stopAt("cần dấu ',' hoặc ']', gặp {}", "expected ',' or ']', found {}");
+        stopAtComma("cần dấu ',' hoặc ']', gặp {}", "expected ',' or ']', found {}");
       }
     }
     if (ch === '"') return str();
@@ -522,6 +568,62 @@ function knownKeysAt(input: unknown, path: readonly PathSegment[]): string[] {
   return [];
 }
 
+const inQuotes = (values: readonly string[], or: string): string => {
+  const quoted = values.map((v) => `"${v}"`);
+  return quoted.length <= 1 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} ${or} ${quoted[quoted.length - 1]}`;
+};
+
+/** What the object a field was written on is, as the sentence names it ("Số liệu đầu vào" / "An input"). */
+const HERE: Partial<Record<Context, Message>> = {
+  definition: { vi: "Phần đầu của tệp", en: "The top level of the file" },
+  ranking: { vi: `Phần "ranking"`, en: `"ranking"` },
+  category: { vi: "Loại đơn vị", en: "A unit category" },
+  group: { vi: "Nhóm", en: "A group" },
+  indicator: { vi: "Chỉ tiêu", en: "An indicator" },
+  input: { vi: "Số liệu đầu vào", en: "An input" },
+  step: { vi: "Bậc", en: "A step" },
+  option: { vi: "Lựa chọn", en: "A choice option" },
+};
+function whatIsHere(ctx: Context, kind: unknown): Message {
+  if (ctx === "rule") return typeof kind === "string" ? { vi: `Quy tắc "${kind}"`, en: `The "${kind}" rule` } : { vi: "Quy tắc", en: "The rule" };
+  return HERE[ctx] ?? { vi: "Chỗ này", en: "This object" };
+}
+
+/**
+ * Where else in the format a field that is not known here belongs (`options` on an input: on a
+ * choice rule; `weight` inside a rule: on the node), nearest first; empty when nowhere. A node's
+ * fields of the other kind of node are said by their own sentences, not here.
+ */
+function placesOf(key: string, ctx: Context, kind: unknown): Message[] {
+  const places: Message[] = [];
+  if (ctx !== "group" && ctx !== "indicator") {
+    const inGroup = KEYS.group.includes(key);
+    const inIndicator = KEYS.indicator.includes(key);
+    // Written inside a node's rule or inputs: the field goes out of them, beside the node's code.
+    const inside = ctx === "rule" || ctx === "step" || ctx === "option" ? "rule" : ctx === "input" ? "inputs" : undefined;
+    const out = inside === undefined ? { vi: "", en: "" } : { vi: `, bên ngoài "${inside}"`, en: `, outside "${inside}"` };
+    if (inGroup && inIndicator) places.push({ vi: `chính chỉ tiêu hoặc nhóm (ghi cùng cấp với "code"${out.vi})`, en: `on the indicator or group itself (beside its "code"${out.en})` });
+    else if (inIndicator) places.push({ vi: `chỉ tiêu (ghi cùng cấp với "code"${out.vi})`, en: `on an indicator (beside its "code"${out.en})` });
+    else if (inGroup) places.push({ vi: `nhóm (ghi cùng cấp với "code")`, en: `on a group (beside its "code")` });
+  }
+  if (ctx !== "input" && KEYS.input.includes(key)) places.push({ vi: `số liệu đầu vào (mục trong "inputs")`, en: `on an input (an item of "inputs")` });
+  const kinds = RULE_KINDS.filter((k) => !(ctx === "rule" && k === kind) && ruleKeys(k).includes(key));
+  if (kinds.length === RULE_KINDS.length) places.push({ vi: `quy tắc chấm điểm (ghi trong "rule")`, en: `in the scoring rule (inside "rule")` });
+  else if (kinds.length > 0) {
+    places.push({ vi: `quy tắc ${inQuotes(kinds, "hoặc")} (ghi trong "rule")`, en: `in a ${inQuotes(kinds, "or")} rule (inside "rule")` });
+  }
+  if (ctx !== "step" && KEYS.step.includes(key)) places.push({ vi: `bậc (mục trong "steps" của quy tắc "steps")`, en: `on a step (an item of a "steps" rule's "steps")` });
+  if (ctx !== "option" && KEYS.option.includes(key)) {
+    places.push({ vi: `lựa chọn (mục trong "options" của quy tắc "choice")`, en: `on a choice option (an item of a "choice" rule's "options")` });
+  }
+  if (ctx !== "category" && KEYS.category.includes(key)) places.push({ vi: `loại đơn vị (mục trong "categories")`, en: `on a unit category (an item of "categories")` });
+  if (ctx !== "ranking" && KEYS.ranking.includes(key)) places.push({ vi: `phần "ranking"`, en: `in "ranking"` });
+  if (ctx !== "definition" && KEYS.definition.includes(key)) {
+    places.push({ vi: `phần đầu của tệp (cùng cấp với "format" và "root")`, en: `at the top level of the file (beside "format" and "root")` });
+  }
+  return places;
+}
+
 function problem(path: readonly PathSegment[], code: string, message: Message): DefinitionProblem {
   return { path: formatPath(path), code, message };
 }
@@ -542,6 +644,14 @@ function numberAdvice(path: readonly PathSegment[], value: unknown): Message | u
   const last = String(path[path.length - 1]);
   const share = SHARE_FIELDS.has(last) || (SCALE_FIELDS.has(last) && path.some((s) => s === "rule" || s === "inputs"));
   return numberTextAdvice(value, share);
+}
+
+/**
+ * A share (a fraction, a coverage) above its bound of 1 and at most 100: written in percentage
+ * points (90 for 90%), so the problem says what to write (0.9).
+ */
+function shareInPercent(path: readonly PathSegment[], value: unknown, issue: RawIssue): boolean {
+  return SHARE_FIELDS.has(String(path[path.length - 1])) && num(issue.maximum) === 1 && typeof value === "number" && value > 1 && value <= 100;
 }
 
 function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], input: unknown): DefinitionProblem[] {
@@ -588,11 +698,13 @@ function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], in
         }
         const expected: Message[] = [];
         let wantsNumber = false;
+        let wantsText = false;
         for (const b of branches) {
           for (const i of b) {
             if (i.path.length !== 0) continue;
             if (i.code === "invalid_type") expected.push(describeExpected(String(i.expected)));
             if (i.code === "invalid_type" && i.expected === "number") wantsNumber = true;
+            if (i.code === "invalid_type" && i.expected === "string") wantsText = true;
             if (i.code === "invalid_value") {
               const vs = (i.values as unknown[]).map((v) => JSON.stringify(v)).join(", ");
               expected.push({ vi: vs, en: vs });
@@ -602,7 +714,7 @@ function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], in
         if (value === undefined && path.length > 0) {
           out.push(problem(path, "missing-field", messages.missingField(String(last))));
         } else {
-          const advice = wantsNumber ? numberAdvice(path, value) : undefined;
+          const advice = wantsNumber ? numberAdvice(path, value) : wantsText ? textAdvice(value) : undefined;
           out.push(problem(path, "invalid-type", messages.oneOfTypes(expected, describeValue(value), advice)));
         }
         break;
@@ -613,7 +725,7 @@ function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], in
         if (value === undefined && path.length > 0) {
           out.push(problem(path, "missing-field", messages.missingField(String(path[path.length - 1]))));
         } else {
-          const advice = issue.expected === "number" ? numberAdvice(path, value) : undefined;
+          const advice = issue.expected === "number" ? numberAdvice(path, value) : issue.expected === "string" ? textAdvice(value) : undefined;
           out.push(problem(path, "invalid-type", messages.invalidType(describeExpected(String(issue.expected)), describeValue(value), advice)));
         }
         break;
@@ -625,6 +737,7 @@ function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], in
       case "too_big":
         if (issue.origin === "string") out.push(problem(path, "too-big", messages.tooLongText(num(issue.maximum))));
         else if (issue.origin === "array") out.push(problem(path, "too-big", messages.tooManyItems(num(issue.maximum))));
+        else if (shareInPercent(path, value, issue)) out.push(problem(path, "too-big", messages.shareAboveOne(String(path[path.length - 1]), value as number)));
         else out.push(problem(path, "too-big", messages.numberAtMost(num(issue.maximum), issue.inclusive !== false)));
         break;
       case "unrecognized_keys": {
@@ -637,6 +750,11 @@ function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], in
           } else if (ctx === "indicator" && KEYS.group.includes(key) && !KEYS.indicator.includes(key)) {
             out.push(problem([...path, key], "group-field-in-indicator", messages.groupFieldInIndicator(key)));
           } else {
+            const elsewhere = placesOf(key, ctx, valueAt(input, [...path, "kind"]));
+            if (elsewhere.length > 0) {
+              out.push(problem([...path, key], "misplaced-field", messages.fieldElsewhere(key, whatIsHere(ctx, valueAt(input, [...path, "kind"])), elsewhere)));
+              continue;
+            }
             const suggestion = closest(key, known.filter((k) => k !== key));
             out.push(problem([...path, key], "unknown-field", messages.unknownField(key, suggestion)));
           }

@@ -119,10 +119,42 @@ describe("expressions that cannot be read", () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.refs).toEqual(["a", "zz"]);
     expect(!r.ok && r.message.en).toContain("there is no function 'FOO'");
-    // A syntax error after the unknown function: the first problem is said, and no references are claimed.
+    // A syntax error after the unknown function: both are said, the first in the source first, and the references are still given.
     const broken = parseExpression("FOO([a]) + ([zz]");
     expect(!broken.ok && broken.message.en).toContain("FOO");
-    expect(!broken.ok && broken.refs).toBeUndefined();
+    expect(!broken.ok && broken.problems.map((p) => p.message.en)).toEqual([
+      "Character 1: there is no function 'FOO'; the functions available are MIN, MAX, ABS, ROUND, LN, LOG10, EXP, SQRT, IF, AND, OR, NOT, AVERAGE, SUM.",
+      "Character 17: missing ')' to close the '(' at character 12.",
+    ]);
+    expect(!broken.ok && broken.refs).toEqual(["a", "zz"]);
+  });
+
+  test("one reading gives every problem of the text: the syntax error, each unknown function and the references, even past the error", () => {
+    const r = parseExpression("IF([4.1.b]=0, 0, [4.1.a]/[4.1.c] + FOO([4.1.d])");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.message.vi)).toEqual([
+      "Ký tự thứ 36: không có hàm 'FOO'; các hàm dùng được: MIN, MAX, ABS, ROUND, LN, LOG10, EXP, SQRT, IF, AND, OR, NOT, AVERAGE, SUM.",
+      "Ký tự thứ 48: thiếu dấu ')' để đóng dấu '(' ở ký tự 3.",
+    ]);
+    expect(r.problems.map((p) => p.message.en)).toEqual([
+      "Character 36: there is no function 'FOO'; the functions available are MIN, MAX, ABS, ROUND, LN, LOG10, EXP, SQRT, IF, AND, OR, NOT, AVERAGE, SUM.",
+      "Character 48: missing ')' to close the '(' at character 3.",
+    ]);
+    expect(r.refs).toEqual(["4.1.b", "4.1.a", "4.1.c", "4.1.d"]);
+    // An unknown function after the syntax error, and after a character that cannot be read, is still found.
+    const after = parseExpression("[a] + * 2 + BAR([b]) + bar(1)");
+    expect(!after.ok && after.problems.map((p) => p.message.en)).toEqual([
+      "Character 7: a value is missing before '*'.",
+      "Character 13: there is no function 'BAR'; the functions available are MIN, MAX, ABS, ROUND, LN, LOG10, EXP, SQRT, IF, AND, OR, NOT, AVERAGE, SUM.",
+    ]);
+    expect(!after.ok && after.refs).toEqual(["a", "b"]);
+    const unread = parseExpression("MEDIAN([a]; [b]) & [c]");
+    expect(!unread.ok && unread.problems.map((p) => p.message.vi)).toEqual([
+      "Ký tự thứ 1: không có hàm 'MEDIAN'; các hàm dùng được: MIN, MAX, ABS, ROUND, LN, LOG10, EXP, SQRT, IF, AND, OR, NOT, AVERAGE, SUM.",
+      "Ký tự thứ 11: dùng dấu phẩy ',' để ngăn cách các đối số, không dùng ';'.",
+    ]);
+    expect(!unread.ok && unread.refs).toEqual(["a", "b", "c"]);
   });
 
   test("a wrong number of arguments still gives the references, and the first problem in the source is said", () => {
@@ -132,6 +164,11 @@ describe("expressions that cannot be read", () => {
     const nested = parseExpression("IF([a], ROUND([b]), SQRT(1, 2))");
     expect(!nested.ok && nested.message.en).toContain("Character 9: ROUND takes exactly 2 arguments");
     expect(!nested.ok && nested.refs).toEqual(["a", "b"]);
+    // Every call given the wrong number of arguments is said, not only the first.
+    expect(!nested.ok && nested.problems.map((p) => p.message.en)).toEqual([
+      "Character 9: ROUND takes exactly 2 arguments, here it has 1.",
+      "Character 21: SQRT takes exactly 1 argument, here it has 2.",
+    ]);
   });
 
   test("a function given the wrong number of arguments is rejected", () => {

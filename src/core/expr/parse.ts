@@ -10,19 +10,32 @@ import type { Message } from "../i18n/text";
 import { percentOf } from "../read/numbers";
 import { type BinaryOp, type Expr, FUNCTIONS, type FunctionName } from "./ast";
 
+/** One problem of an expression: where it is (0-based, in NFC) and its sentence ("Ký tự thứ 5: …"). */
+export interface ExprProblem {
+  position: number;
+  message: Message;
+}
+
 export type ExprParseResult =
   | { ok: true; expr: Expr; refs: string[] }
   | {
       ok: false;
-      /** 0-based offset into the source (in NFC) where the problem is; the message counts from 1. */
+      /** 0-based offset into the source (in NFC) where the first problem is; the message counts from 1. */
       position: number;
+      /** The first problem in the source (the first of `problems`). */
       message: Message;
       /**
-       * The references of an expression that could be read to the end, its only problems being
-       * unknown functions or functions given the wrong number of arguments (`FOO([a]) + [zz]`,
-       * `ABS(1, 2) + [zz]`), so that they can be checked as well.
+       * Every problem found in one reading, in the order of the source: the first syntax error (what
+       * follows it cannot be read reliably), every function given the wrong number of arguments in
+       * what was read before it, and every unknown function named anywhere in the text (the first
+       * time each is named), so that an official fixes them all at once.
        */
-      refs?: string[];
+      problems: ExprProblem[];
+      /**
+       * Every reference written in the text, in order, found by reading its tokens even where the
+       * expression cannot be parsed, so that unknown codes are said at the same time.
+       */
+      refs: string[];
     };
 
 /** How many arguments each function takes: [least, most]. */
@@ -79,9 +92,20 @@ const MISTAKEN_OPERATORS: Record<string, { op: string; vi: string; en: string }>
   "><": { op: "<>", vi: "khác", en: "not equal to" },
 };
 
-function tokenize(source: string): Token[] {
+/**
+ * The tokens of an expression. A character that cannot be read is a problem (the first one is
+ * kept); reading goes on after it, so that the references and function names of the rest of the
+ * text are still known.
+ */
+function tokenize(source: string): { tokens: Token[]; error?: ExprError } {
   const tokens: Token[] = [];
+  let error: ExprError | undefined;
   let i = 0;
+  /** A problem at `i`: kept when it is the first; reading goes on `skip` characters further. */
+  const problem = (skip: number, vi: string, en: string): void => {
+    error ??= new ExprError(i, { vi, en });
+    i += skip;
+  };
   // An expression that ends too early is said to end after its last character, not after trailing spaces.
   const end = source.trimEnd().length;
   while (i < source.length) {
@@ -96,24 +120,37 @@ function tokenize(source: string): Token[] {
       // A code written without its brackets (5.1.b / 1.2.3 / 2a), read as a number that goes on.
       const code = /^\d[\w.]*[A-Za-z0-9_]/.exec(rest)?.[0];
       if (code !== undefined && code.length > (m?.[0].length ?? 0) && (/[A-Za-z_]/.test(code) || /\..*\./.test(code))) {
-        fail(i, `mã trong biểu thức phải viết trong dấu ngoặc vuông: [${code}]`, `codes in an expression are written in square brackets: [${code}]`);
+        problem(code.length, `mã trong biểu thức phải viết trong dấu ngoặc vuông: [${code}]`, `codes in an expression are written in square brackets: [${code}]`);
+        continue;
       }
-      if (!m) fail(i, `số không hợp lệ`, `invalid number`);
+      if (!m) {
+        problem(1, `số không hợp lệ`, `invalid number`);
+        continue;
+      }
       // A literal followed by `%` is that number ÷ 100, as Excel reads it (95% is 0.95), the
       // decimal point moved in the text (percentOf): 0.1% is the number written 0.001.
       const percent = source[i + m[0].length] === "%";
       const value = percent ? percentOf(m[0]) : Number(m[0]);
       const text = percent ? `${m[0]}%` : m[0];
-      if (!Number.isFinite(value)) fail(i, `số ${text} quá lớn`, `the number ${text} is too large`);
+      if (!Number.isFinite(value)) {
+        problem(text.length, `số ${text} quá lớn`, `the number ${text} is too large`);
+        continue;
+      }
       tokens.push({ kind: "number", value, pos: i, text });
       i += text.length;
       continue;
     }
     if (ch === "[") {
       const close = source.indexOf("]", i + 1);
-      if (close < 0) fail(i, `thiếu dấu ']' để đóng tham chiếu mở ở đây`, `missing ']' to close the reference opened here`);
+      if (close < 0) {
+        problem(1, `thiếu dấu ']' để đóng tham chiếu mở ở đây`, `missing ']' to close the reference opened here`);
+        continue;
+      }
       const code = source.slice(i + 1, close).trim();
-      if (code === "") fail(i, `tham chiếu trống: ghi mã trong dấu ngoặc vuông, ví dụ [1.3.a]`, `empty reference: write a code inside the brackets, e.g. [1.3.a]`);
+      if (code === "") {
+        problem(close + 1 - i, `tham chiếu trống: ghi mã trong dấu ngoặc vuông, ví dụ [1.3.a]`, `empty reference: write a code inside the brackets, e.g. [1.3.a]`);
+        continue;
+      }
       tokens.push({ kind: "ref", code, pos: i, text: source.slice(i, close + 1) });
       i = close + 1;
       continue;
@@ -127,11 +164,12 @@ function tokenize(source: string): Token[] {
     const two = rest.slice(0, 2);
     const mistaken = MISTAKEN_OPERATORS[two];
     if (mistaken) {
-      fail(
-        i,
+      problem(
+        2,
         `không có phép so sánh '${two}'; hãy viết '${mistaken.op}' (${mistaken.vi})`,
         `there is no comparison '${two}'; write '${mistaken.op}' (${mistaken.en})`,
       );
+      continue;
     }
     if (two === "<=" || two === ">=" || two === "<>") {
       tokens.push({ kind: "op", op: two, pos: i, text: two });
@@ -148,19 +186,41 @@ function tokenize(source: string): Token[] {
       i++;
       continue;
     }
-    if (ch === "]") fail(i, `dấu ']' thừa, không có '[' tương ứng`, `a ']' without a matching '['`);
-    if (ch === ";") fail(i, `dùng dấu phẩy ',' để ngăn cách các đối số, không dùng ';'`, `separate arguments with ',' rather than ';'`);
-    if (ch === "%") {
-      fail(
-        i,
+    if (ch === "]") problem(1, `dấu ']' thừa, không có '[' tương ứng`, `a ']' without a matching '['`);
+    else if (ch === ";") problem(1, `dùng dấu phẩy ',' để ngăn cách các đối số, không dùng ';'`, `separate arguments with ',' rather than ';'`);
+    else if (ch === "%") {
+      problem(
+        1,
         `dấu '%' chỉ được viết ngay sau một số, ví dụ 95% (bằng 0.95); để lấy phần trăm của một giá trị, hãy chia cho 100`,
         `'%' may only follow a number, as in 95% (which is 0.95); to take a value as a percentage, divide it by 100`,
       );
-    }
-    fail(i, `ký tự '${ch}' không được dùng trong biểu thức`, `the character '${ch}' cannot be used in an expression`);
+    } else problem(1, `ký tự '${ch}' không được dùng trong biểu thức`, `the character '${ch}' cannot be used in an expression`);
   }
   tokens.push({ kind: "end", pos: end, text: "" });
-  return tokens;
+  return error ? { tokens, error } : { tokens };
+}
+
+/**
+ * Every function named in the tokens that does not exist (a name followed by '('), the first time
+ * each is named: found in the text, whether or not the expression could be parsed.
+ */
+function unknownFunctions(tokens: readonly Token[]): ExprError[] {
+  const out: ExprError[] = [];
+  const seen = new Set<string>();
+  tokens.forEach((t, k) => {
+    const open = tokens[k + 1];
+    if (t.kind !== "name" || open?.kind !== "punct" || open.ch !== "(") return;
+    const upper = t.name.toUpperCase();
+    if ((FUNCTIONS as readonly string[]).includes(upper) || seen.has(upper)) return;
+    seen.add(upper);
+    out.push(
+      new ExprError(t.pos, {
+        vi: `không có hàm '${t.name}'; các hàm dùng được: ${FUNCTIONS.join(", ")}`,
+        en: `there is no function '${t.name}'; the functions available are ${FUNCTIONS.join(", ")}`,
+      }),
+    );
+  });
+  return out;
 }
 
 const COMPARISONS: readonly BinaryOp[] = ["=", "<>", "<", "<=", ">", ">="];
@@ -169,10 +229,10 @@ class Parser {
   private i = 0;
   readonly refs: string[] = [];
   /**
-   * The first unknown function or wrong number of arguments: reported once the rest has been
-   * read, so that the expression's references are known too.
+   * Functions given the wrong number of arguments: the expression is still read to the end (or to
+   * its first syntax error), so that every such call and the other problems are said together.
    */
-  deferred: ExprError | undefined;
+  readonly arity: ExprError[] = [];
   constructor(private readonly tokens: Token[]) {}
 
   private peek(): Token {
@@ -278,13 +338,8 @@ class Parser {
         `'${t.name}' is not a number, a function or a reference; a reference to a code is written in square brackets, e.g. [${t.name}]`,
       );
     }
+    // An unknown function is said by unknownFunctions(), which finds it in the tokens.
     const known = (FUNCTIONS as readonly string[]).includes(upper);
-    if (!known) {
-      this.defer(new ExprError(t.pos, {
-        vi: `không có hàm '${t.name}'; các hàm dùng được: ${FUNCTIONS.join(", ")}`,
-        en: `there is no function '${t.name}'; the functions available are ${FUNCTIONS.join(", ")}`,
-      }));
-    }
     const name = upper as FunctionName;
     this.next(); // "("
     const args: Expr[] = [];
@@ -315,46 +370,50 @@ class Parser {
           : least === most
             ? `exactly ${least} argument${least === 1 ? "" : "s"}`
             : `${least} or ${most} arguments`;
-      this.defer(new ExprError(t.pos, { vi: `hàm ${name} cần ${wantVi}, ở đây có ${args.length}`, en: `${name} takes ${wantEn}, here it has ${args.length}` }));
+      this.arity.push(new ExprError(t.pos, { vi: `hàm ${name} cần ${wantVi}, ở đây có ${args.length}`, en: `${name} takes ${wantEn}, here it has ${args.length}` }));
     }
     return { type: "call", name, args };
   }
-
-  /** Keep the problem that comes first in the source (an inner call is closed before the outer one). */
-  private defer(e: ExprError): void {
-    if (this.deferred === undefined || e.position < this.deferred.position) this.deferred = e;
-  }
 }
 
-function failure(e: ExprError): Extract<ExprParseResult, { ok: false }> {
+function sentence(e: ExprError): ExprProblem {
   const n = e.position + 1;
-  return { ok: false, position: e.position, message: { vi: `Ký tự thứ ${n}: ${e.detail.vi}.`, en: `Character ${n}: ${e.detail.en}.` } };
+  return { position: e.position, message: { vi: `Ký tự thứ ${n}: ${e.detail.vi}.`, en: `Character ${n}: ${e.detail.en}.` } };
+}
+
+/** The problems in the order of the source (an inner call is closed before the outer one), as a failed result. */
+function failure(errors: readonly ExprError[], refs: string[]): Extract<ExprParseResult, { ok: false }> {
+  const problems = [...errors].sort((a, b) => a.position - b.position).map(sentence);
+  const first = problems[0]!;
+  return { ok: false, position: first.position, message: first.message, problems, refs };
 }
 
 /**
  * Parse an expression as written: spaces around it are fine and count in a problem's position
  * (`"   [a] + * 2"` is wrong at character 10), and the text is read in Unicode NFC, so that codes
  * match however an editor stored their diacritics and a letter with its diacritics counts as one
- * character, as it is seen. Never throws: a problem comes back with its position and a sentence.
+ * character, as it is seen. Never throws: the problems come back together, each with its position
+ * and a sentence, with every reference written in the text.
  */
 export function parseExpression(source: string): ExprParseResult {
-  let parser: Parser | undefined;
+  if (typeof source !== "string") return failure([new ExprError(0, { vi: `biểu thức phải là văn bản`, en: `an expression must be text` })], []);
+  const { tokens, error } = tokenize(source.normalize("NFC"));
+  // Every reference and unknown function written in the text, whatever else is wrong with it.
+  const refs = tokens.flatMap((t) => (t.kind === "ref" ? [t.code] : []));
+  const unknown = unknownFunctions(tokens);
+  // Tokens after a character that cannot be read are not parsed: what they would say follows from it.
+  if (error) return failure([error, ...unknown], refs);
+  const parser = new Parser(tokens);
   try {
-    if (typeof source !== "string") fail(0, `biểu thức phải là văn bản`, `an expression must be text`);
-    parser = new Parser(tokenize(source.normalize("NFC")));
     const expr = parser.parseAll();
-    if (parser.deferred) return { ...failure(parser.deferred), refs: parser.refs };
+    const errors = [...parser.arity, ...unknown];
+    if (errors.length > 0) return failure(errors, refs);
     return { ok: true, expr, refs: parser.refs };
   } catch (e) {
-    // The first problem in the source is the one said: an unknown function read before a syntax error.
-    if (parser?.deferred) return failure(parser.deferred);
-    if (e instanceof ExprError) return failure(e);
+    // The syntax error, with the calls read before it and every unknown function of the text.
+    if (e instanceof ExprError) return failure([e, ...parser.arity, ...unknown], refs);
     // A stack overflow on absurdly deep nesting is the only other way here.
-    return {
-      ok: false,
-      position: 0,
-      message: { vi: `Ký tự thứ 1: biểu thức lồng nhau quá sâu.`, en: `Character 1: the expression is nested too deeply.` },
-    };
+    return failure([new ExprError(0, { vi: `biểu thức lồng nhau quá sâu`, en: `the expression is nested too deeply` })], refs);
   }
 }
 
