@@ -8,7 +8,8 @@ import { INDEX_SHEET } from "../../core/plan";
 import { type DefinitionProblem, decodeDefinitionFile, formatProblems, parseDefinition, parseDefinitionText, problemsSummary } from "../../core/definition";
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
-import { type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
+import { type TextEncoding, notUtf8Message, parseCsv, parseNumberText } from "../../core/read";
+import { isExcelErrorText, isNotApplicableText } from "../../core/read/values";
 import { isBlank } from "../../core/read/sheet";
 import type { SheetSnapshot } from "../../core/types";
 import { XlsxHost } from "../../hosts/xlsx";
@@ -268,10 +269,36 @@ export async function checkOutReplaceable(io: CliIO, out: string, replaces: { sc
   if (content !== "blank") fail(M.outWouldReplace(out, content === "other" ? "not-template" : content));
 }
 
+/** Printed width of an A4 landscape page, in column-width units, at the smallest scale that still reads well (about 70%). */
+const CSV_PAGE_WIDTH = 190;
+
+/**
+ * Whether a column of a CSV table holds figures: most of its fields below the header are numbers
+ * as the reader may read them ("62.879", "1,5", "85%"), the others blank, "N/A"-like or errors.
+ */
+function isFigureColumn(rows: string[][], c: number): boolean {
+  let figures = 0;
+  let others = 0;
+  for (const fields of rows.slice(1)) {
+    const f = (fields[c] ?? "").trim();
+    if (f === "" || isNotApplicableText(f) || isExcelErrorText(f)) continue;
+    if (parseNumberText(f, "auto") !== undefined) figures++;
+    else others++;
+  }
+  return figures > 0 && figures >= others;
+}
+
 /**
  * A CSV table (layout B) as a workbook of one sheet, the fields written as text exactly as they
- * were in the file, so the reader sees what it would see in the CSV and the scored workbook
- * keeps the figures it was scored from. Also says how the bytes were decoded.
+ * were in the file, so the reader sees what it would see in the CSV (a text read per the index's
+ * numberLocale: "1.860" read two ways is said, "73,6" in an en index is said) and the scored
+ * workbook keeps the figures it was scored from. Storing them as numbers would change that: the
+ * reader takes a number cell as it is, so the warnings about how a text was read would be lost,
+ * and "1.0000" is no well-formed number in a vi index. The sheet is made to read as a table all
+ * the same: figure columns right-aligned, the header and the unit's columns frozen, each column as wide as its
+ * longest field, printed on A4 landscape with the header row on every page, one page wide when
+ * that stays legible, else as many pages wide as needed with the unit's columns (those before the
+ * first figure column) on every page. Also says how the bytes were decoded.
  */
 export async function csvToWorkbook(data: Uint8Array, fileName: string): Promise<{ data: Uint8Array; encoding: TextEncoding }> {
   const { rows, encoding } = parseCsv(data);
@@ -281,14 +308,17 @@ export async function csvToWorkbook(data: Uint8Array, fileName: string): Promise
   // a CSV file for `_index`) but for writing, as the scored workbook gets the project's own `_index`.
   const sheetName = uniqueSheetName(basename(fileName, extname(fileName)) || "Data", new Set([INDEX_SHEET]));
   const ws = wb.addWorksheet(sheetName);
+  const columns = Math.max(0, ...rows.map((fields) => fields.length));
+  const figures = Array.from({ length: columns }, (_, c) => isFigureColumn(rows, c));
   rows.forEach((fields, r) => {
     fields.forEach((f, c) => {
       if (f.trim() === "") return;
-      ws.getCell(r + 1, c + 1).value = f;
+      const cell = ws.getCell(r + 1, c + 1);
+      cell.value = f;
+      if (figures[c]) cell.alignment = { horizontal: "right" };
     });
   });
   ws.getRow(1).font = { name: "Calibri", family: 2, size: 11, bold: true };
-  ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
   // Each column as wide as its longest field (up to 50 characters), so that names and figures
   // read whole on screen and in print rather than cut off by the next column.
   const widths: number[] = [];
@@ -296,6 +326,29 @@ export async function csvToWorkbook(data: Uint8Array, fileName: string): Promise
   widths.forEach((w, c) => {
     ws.getColumn(c + 1).width = Math.min(50, Math.max(9, w + 2));
   });
+  const width = (from: number, to: number): number => {
+    let sum = 0;
+    for (let c = from; c < to; c++) sum += ws.getColumn(c + 1).width ?? 9;
+    return sum;
+  };
+  const total = width(0, columns);
+  // The unit's columns (code, name, category) are the text columns before the first figure column.
+  const firstFigure = figures.indexOf(true);
+  const titles = firstFigure > 0 && firstFigure <= 3 ? firstFigure : 0;
+  const titleWidth = width(0, titles);
+  // The header row and the unit's columns stay in sight while scrolling.
+  ws.views = [{ state: "frozen", xSplit: titles, ySplit: 1 }];
+  const pages = total <= CSV_PAGE_WIDTH || titles === 0 ? 1 : Math.ceil((total - titleWidth) / (CSV_PAGE_WIDTH - titleWidth));
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: pages,
+    fitToHeight: 0,
+    printTitlesRow: "1:1",
+    ...(pages > 1 ? { printTitlesColumn: `A:${ws.getColumn(titles).letter}` } : {}),
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
   const buf = await wb.xlsx.writeBuffer();
   return { data: new Uint8Array(buf as ArrayBuffer), encoding };
 }

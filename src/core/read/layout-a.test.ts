@@ -63,8 +63,8 @@ describe("rows the layout-A reader does not read, said", () => {
         severity: "error",
         code: "duplicate-row",
         cell: "D9",
-        vi: 'Trang tính \'Sở Y tế\', ô D9: mã 2.1 có ở hai dòng (D8 và D9); chỉ dòng đầu được đọc, dòng sau bị bỏ qua, nên "0,3" ở đây không được dùng — hãy xóa dòng thừa và để số liệu đúng ở một dòng.',
-        en: "Sheet 'Sở Y tế', cell D9: code 2.1 is on two rows (D8 and D9); only the first is read and the later one is ignored, so \"0.3\" here is not used — delete the extra row and keep the right figure on one row.",
+        vi: 'Trang tính \'Sở Y tế\', ô D9: mã 2.1 có ở hai dòng (D8 và D9); chỉ dòng đầu được đọc, dòng sau bị bỏ qua, nên 0,3 ở đây không được dùng — hãy xóa dòng thừa và để số liệu đúng ở một dòng.',
+        en: "Sheet 'Sở Y tế', cell D9: code 2.1 is on two rows (D8 and D9); only the first is read and the later one is ignored, so 0.3 here is not used — delete the extra row and keep the right figure on one row.",
       },
     ]);
   });
@@ -84,15 +84,15 @@ describe("rows the layout-A reader does not read, said", () => {
         severity: "warning",
         code: "value-not-read",
         cell: "D7",
-        vi: "Trang tính 'Sở Y tế', ô D7: dòng 1 không nhận số liệu (là nhóm, được tính từ các chỉ tiêu trong nhóm); \"40\" ở đây không được dùng.",
-        en: "Sheet 'Sở Y tế', cell D7: row 1 takes no value (it is a group, computed from the indicators in it); \"40\" here is not used.",
+        vi: "Trang tính 'Sở Y tế', ô D7: dòng 1 không nhận số liệu (là nhóm, được tính từ các chỉ tiêu trong nhóm); 40 ở đây không được dùng.",
+        en: "Sheet 'Sở Y tế', cell D7: row 1 takes no value (it is a group, computed from the indicators in it); 40 here is not used.",
       },
       {
         severity: "warning",
         code: "value-not-read",
         cell: "D8",
-        vi: "Trang tính 'Sở Y tế', ô D8: dòng 1.2 không nhận số liệu (được tính từ 1.2.a và 1.2.b); \"0,8\" ở đây không được dùng.",
-        en: "Sheet 'Sở Y tế', cell D8: row 1.2 takes no value (it is computed from 1.2.a and 1.2.b); \"0.8\" here is not used.",
+        vi: "Trang tính 'Sở Y tế', ô D8: dòng 1.2 không nhận số liệu (được tính từ 1.2.a và 1.2.b); 0,8 ở đây không được dùng.",
+        en: "Sheet 'Sở Y tế', cell D8: row 1.2 takes no value (it is computed from 1.2.a and 1.2.b); 0.8 here is not used.",
       },
     ]);
     // Typed in Số liệu thẩm định too: each cell is named.

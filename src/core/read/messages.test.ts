@@ -63,24 +63,24 @@ describe("sentences about an indicator", () => {
 });
 
 describe("the content of a cell, quoted", () => {
-  test("a number cell's number is written as each sentence's language writes it, in full", () => {
+  test("a number cell's number is written as each sentence's language writes it, in full, without quotes", () => {
     const percent = makeIssue("warning", "percent-as-number", { sheet: "Sở Y tế", cell: "D14", raw: "1.5", rawNumber: 1.5, value: 0.015, node: "2.1" });
-    expect(percent.message.vi).toBe(`Trang tính 'Sở Y tế', ô D14: "1,5" được hiểu là 1,5% (chỉ tiêu 2.1).`);
-    expect(percent.message.en).toBe(`Sheet 'Sở Y tế', cell D14: "1.5" is read as 1.5% (indicator 2.1).`);
+    expect(percent.message.vi).toBe(`Trang tính 'Sở Y tế', ô D14: 1,5 được hiểu là 1,5% (chỉ tiêu 2.1).`);
+    expect(percent.message.en).toBe(`Sheet 'Sở Y tế', cell D14: 1.5 is read as 1.5% (indicator 2.1).`);
     const whole = makeIssue("error", "not-an-integer", { raw: "-2.5", rawNumber: -2.5, node: "3.1" });
-    expect(whole.message.vi).toBe(`"-2,5" không phải là số nguyên (chỉ tiêu 3.1).`);
-    expect(whole.message.en).toBe(`"-2.5" is not a whole number (indicator 3.1).`);
+    expect(whole.message.vi).toBe(`-2,5 không phải là số nguyên (chỉ tiêu 3.1).`);
+    expect(whole.message.en).toBe(`-2.5 is not a whole number (indicator 3.1).`);
     // No thousands separator (1.234.567,25 could be read two ways), and no digit rounded away.
     const big = makeIssue("error", "out-of-range", { raw: "1234567.123456789", rawNumber: 1234567.123456789, min: 0, max: 100, node: "1.1" });
-    expect(big.message.vi).toContain(`"1234567,123456789" nằm ngoài khoảng cho phép`);
-    expect(big.message.en).toContain(`"1234567.123456789" is out of range`);
-    expect(makeIssue("error", "not-an-integer", { raw: "1e-7", rawNumber: 1e-7 }).message.vi).toContain(`"0,0000001"`);
+    expect(big.message.vi).toContain(`1234567,123456789 nằm ngoài khoảng cho phép`);
+    expect(big.message.en).toContain(`1234567.123456789 is out of range`);
+    expect(makeIssue("error", "not-an-integer", { raw: "1e-7", rawNumber: 1e-7 }).message.vi).toBe(`0,0000001 không phải là số nguyên.`);
   });
 
   test("a number too large to write out (1e308 typed in a cell) is quoted in short form, not as its 309 digits", () => {
     const huge = makeIssue("error", "out-of-range", { raw: "1e308", rawNumber: 1e308, min: 0, max: 100, node: "1.1" });
-    expect(huge.message.vi).toContain(`"1,0e308" nằm ngoài khoảng cho phép`);
-    expect(huge.message.en).toContain(`"1.0e308" is out of range`);
+    expect(huge.message.vi).toContain(`1,0e308 nằm ngoài khoảng cho phép`);
+    expect(huge.message.en).toContain(`1.0e308 is out of range`);
     expect(plainNumber(1e20, "en")).toBe("1.0e20");
     expect(plainNumber(123456789012345, "vi")).toBe("123456789012345");
   });

@@ -4,7 +4,7 @@
  * số (chỉ tiêu 2.1.a)."; for a CSV file, the file, the row and the column: "Tệp b.csv, dòng 5,
  * cột C: …".
  */
-import { exponentNumber, formatNumber, type Message } from "../i18n/text";
+import { exponentNumber, foldText, formatNumber, type Message } from "../i18n/text";
 import type { Issue, IssueCode, Severity } from "../types";
 
 export interface MessageParams {
@@ -56,6 +56,11 @@ export interface MessageParams {
   missing?: "zero" | "exclude";
   /** missing-row: "row" in layout A, "column" in layout B. */
   place?: "row" | "column";
+  /**
+   * not-applicable-not-allowed: the type of the input the cell is for, so the sentence says what
+   * to enter instead (a number, yes/no, one of the options in `list`).
+   */
+  inputType?: "number" | "integer" | "percent" | "boolean" | "choice" | "text";
   /** out-of-range: the input is a percentage, so bounds are shown as 0%…100%. ambiguous-number
    *  read another way: the text was typed with "%", so the value is shown as a percentage. */
   percent?: boolean;
@@ -219,6 +224,34 @@ function spelledReading(p: MessageParams, lang: "vi" | "en"): string {
 }
 
 /**
+ * How to write a figure read two ways ("1.860": 1860 or 1,86) so that it is read one way: on a sheet,
+ * as a number cell; in a CSV file, which has only text, without the thousands separator (1860) or
+ * as the decimal number it is (1,86 / 1.86, both read one way).
+ */
+function eitherWay(p: MessageParams): Message {
+  if (p.file === undefined) return { vi: "nên nhập dạng số để tránh nhầm lẫn", en: "enter it as a number cell to avoid confusion" };
+  return {
+    vi: `để tránh nhầm lẫn, trong tệp CSV hãy viết ${plainNumber(p.value, "vi")} (không có dấu phân cách hàng nghìn), hoặc ${plainNumber(p.other, "vi")} nếu đó là số thập phân`,
+    en: `to avoid confusion, write it in the CSV file as ${plainNumber(p.value, "en")} (no thousands separator), or as ${plainNumber(p.other, "en")} if it is a decimal`,
+  };
+}
+
+/**
+ * How to write a figure that was read the other way than the index writes numbers ("73,6" in an en
+ * index): on a sheet, as a number cell; in a CSV file, with the index's decimal separator (73.6).
+ */
+function otherWay(p: MessageParams): Message {
+  if (p.file === undefined) return { vi: "nhập dạng số để tránh nhầm lẫn", en: "enter it as a number cell to avoid confusion" };
+  const index = p.readAs === "vi" ? "en" : "vi";
+  const x = p.percent ? hundredTimes(p.value) : p.value;
+  const written = `${plainNumber(x, index)}${p.percent ? "%" : ""}`;
+  return {
+    vi: `trong tệp CSV hãy viết số theo cách của bộ chỉ số: ${written}`,
+    en: `write it in the CSV file the index's way: ${written}`,
+  };
+}
+
+/**
  * The warning for a text file whose bytes were not UTF-8 and were read as Windows-1258 (a CSV
  * saved by Excel on Vietnamese Windows as "CSV (Comma delimited)").
  */
@@ -240,11 +273,12 @@ export function cellNumberText(x: number, lang: "vi" | "en"): string {
 }
 
 /**
- * The cell's content in quotes, in a sentence in `lang`: text as the user typed it; a number cell's
- * number (`rawNumber`) as the language writes it, since the user typed a number, not its text.
+ * The cell's content in a sentence in `lang`: text in quotes, as the user typed it; a number cell's
+ * number (`rawNumber`) without quotes, as the language writes it (-1, 1,5 in vi; 1.5 in en), since
+ * the user typed a number, not its text.
  */
 function quote(p: Pick<MessageParams, "raw" | "rawNumber">, lang: "vi" | "en"): string {
-  if (p.rawNumber !== undefined && Number.isFinite(p.rawNumber)) return `"${cellNumberText(p.rawNumber, lang)}"`;
+  if (p.rawNumber !== undefined && Number.isFinite(p.rawNumber)) return cellNumberText(p.rawNumber, lang);
   return `"${p.raw ?? ""}"`;
 }
 
@@ -288,6 +322,28 @@ function of(p: MessageParams): Message {
 }
 
 type Body = (p: MessageParams) => Message;
+
+/** What a cell for an input of `inputType` takes, as an instruction ends: "số liệu (số)" / "the figure (a number)". */
+function expectedEntry(p: MessageParams): Message {
+  switch (p.inputType) {
+    case "integer":
+      return { vi: "số liệu (số nguyên)", en: "the figure (a whole number)" };
+    case "percent":
+      return { vi: "số liệu (tỷ lệ phần trăm)", en: "the figure (a percentage)" };
+    case "boolean":
+      return { vi: "câu trả lời có hoặc không", en: "the answer yes or no" };
+    case "choice": {
+      const options = (p.list ?? []).map((o) => `"${o}"`);
+      return options.length > 0
+        ? { vi: `một trong các lựa chọn ${options.join(", ")}`, en: `one of the options ${options.join(", ")}` }
+        : { vi: "câu trả lời", en: "the answer" };
+    }
+    case "text":
+      return { vi: "nội dung", en: "the text" };
+    default:
+      return { vi: "số liệu (số)", en: "the figure (a number)" };
+  }
+}
 
 /** Codes in a sentence: "3.1.a và 3.1.b", "3.1.a, 3.1.b và 3.1.c" / "3.1.a and 3.1.b". */
 function joinCodes(codes: string[], lang: "vi" | "en"): string {
@@ -410,17 +466,17 @@ const bodies: Partial<Record<IssueCode, Body>> = {
         }
       : p.readAs === "vi"
       ? {
-          vi: `${quote(p, "vi")} được hiểu là ${spelledReading(p, "vi")} theo cách viết số của Việt Nam (dấu phẩy thập phân), dù bộ chỉ số viết số kiểu tiếng Anh, trong đó dấu phẩy phân cách hàng nghìn; hãy kiểm tra lại số liệu, hoặc nhập dạng số để tránh nhầm lẫn${of(p).vi}`,
-          en: `${quote(p, "en")} is read the Vietnamese way (decimal comma) as ${spelledReading(p, "en")}, though the index writes numbers the English way, where a comma groups thousands; check the figure, or enter it as a number cell to avoid confusion${of(p).en}`,
+          vi: `${quote(p, "vi")} được hiểu là ${spelledReading(p, "vi")} theo cách viết số của Việt Nam (dấu phẩy thập phân), dù bộ chỉ số viết số kiểu tiếng Anh, trong đó dấu phẩy phân cách hàng nghìn; hãy kiểm tra lại số liệu, hoặc ${otherWay(p).vi}${of(p).vi}`,
+          en: `${quote(p, "en")} is read the Vietnamese way (decimal comma) as ${spelledReading(p, "en")}, though the index writes numbers the English way, where a comma groups thousands; check the figure, or ${otherWay(p).en}${of(p).en}`,
         }
       : p.readAs === "en"
         ? {
-            vi: `${quote(p, "vi")} được hiểu là ${spelledReading(p, "vi")} theo cách viết số tiếng Anh (dấu chấm thập phân), dù bộ chỉ số viết số kiểu Việt Nam, trong đó dấu chấm phân cách hàng nghìn; hãy kiểm tra lại số liệu, hoặc nhập dạng số để tránh nhầm lẫn${of(p).vi}`,
-            en: `${quote(p, "en")} is read the English way (decimal point) as ${spelledReading(p, "en")}, though the index writes numbers the Vietnamese way, where a dot groups thousands; check the figure, or enter it as a number cell to avoid confusion${of(p).en}`,
+            vi: `${quote(p, "vi")} được hiểu là ${spelledReading(p, "vi")} theo cách viết số tiếng Anh (dấu chấm thập phân), dù bộ chỉ số viết số kiểu Việt Nam, trong đó dấu chấm phân cách hàng nghìn; hãy kiểm tra lại số liệu, hoặc ${otherWay(p).vi}${of(p).vi}`,
+            en: `${quote(p, "en")} is read the English way (decimal point) as ${spelledReading(p, "en")}, though the index writes numbers the Vietnamese way, where a dot groups thousands; check the figure, or ${otherWay(p).en}${of(p).en}`,
           }
         : {
-            vi: `${quote(p, "vi")} được hiểu là ${spelled(p.value, "vi")} theo cách viết số của Việt Nam, không phải ${plainNumber(p.other, "vi")}; nên nhập dạng số để tránh nhầm lẫn${of(p).vi}`,
-            en: `${quote(p, "en")} is read the Vietnamese way as ${spelled(p.value, "en")}, not ${plainNumber(p.other, "en")}; enter it as a number cell to avoid confusion${of(p).en}`,
+            vi: `${quote(p, "vi")} được hiểu là ${spelled(p.value, "vi")} theo cách viết số của Việt Nam, không phải ${plainNumber(p.other, "vi")}; ${eitherWay(p).vi}${of(p).vi}`,
+            en: `${quote(p, "en")} is read the Vietnamese way as ${spelled(p.value, "en")}, not ${plainNumber(p.other, "en")}; ${eitherWay(p).en}${of(p).en}`,
           },
   "percent-as-number": (p) => ({
     vi: `${quote(p, "vi")} được hiểu là ${num(p.value !== undefined ? p.value * 100 : undefined, "vi")}%${of(p).vi}`,
@@ -430,10 +486,16 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     vi: `${quote(p, "vi")} điểm vượt quá điểm tối đa ${num(p.max, "vi")}${of(p).vi}`,
     en: `${quote(p, "en")} points exceed the maximum of ${num(p.max, "en")}${of(p).en}`,
   }),
-  "not-applicable-not-allowed": (p) => ({
-    vi: `${quote(p, "vi")} (không áp dụng) không được chấp nhận cho chỉ tiêu ${p.node}`,
-    en: `${quote(p, "en")} (not applicable) is not accepted for indicator ${p.node}`,
-  }),
+  "not-applicable-not-allowed": (p) => {
+    // "N/A" or "KAD" is said with its meaning; "Không áp dụng" (or "Not applicable") is its own.
+    const plain = /^(khong ap dung|not applicable)$/.test(foldText(p.raw ?? ""));
+    const meaning = plain ? { vi: "", en: "" } : { vi: " (không áp dụng)", en: " (not applicable)" };
+    const want = expectedEntry(p);
+    return {
+      vi: `chỉ tiêu ${p.node} không cho ghi ${quote(p, "vi")}${meaning.vi}; hãy nhập ${want.vi}`,
+      en: `indicator ${p.node} does not take ${quote(p, "en")}${meaning.en}; enter ${want.en}`,
+    };
+  },
   "evidence-missing": (p) => ({
     vi: `chỉ tiêu ${p.node} có điểm nhưng chưa có minh chứng`,
     en: `indicator ${p.node} earns points but has no evidence`,

@@ -328,9 +328,9 @@ describe("validation of values", () => {
     expect(byNode["1.3"]).toMatchObject({ code: "unknown-choice", severity: "error" });
     expect(byNode["1.3"]?.message.vi).toContain('"Chủ tịch", "Phó Chủ tịch", "Không"');
     expect(byNode["1.2.a"]).toMatchObject({ code: "not-an-integer" });
-    // A number cell is quoted as each language writes numbers: Vietnamese with a decimal comma.
-    expect(byNode["1.2.a"]?.message.vi).toContain('"2,5"');
-    expect(byNode["1.2.a"]?.message.en).toContain('"2.5"');
+    // A number cell is written as each language writes numbers (Vietnamese with a decimal comma), without quotes.
+    expect(byNode["1.2.a"]?.message.vi).toContain(": 2,5 không phải là số nguyên");
+    expect(byNode["1.2.a"]?.message.en).toContain(": 2.5 is not a whole number");
     expect(byNode["1.2.b"]).toMatchObject({ code: "out-of-range" });
     expect(byNode["2.2"]).toMatchObject({ code: "points-above-max" });
     expect(Object.keys(only(result).values).sort()).toEqual(["1.1", "2.1", "2.3"]);
@@ -432,8 +432,8 @@ describe("validation of values", () => {
       ["info", "value-not-read", "Tổng hợp", "K6", "SGT", "2.3"],
     ]);
     expect(result.issues[0]!.message).toEqual({
-      vi: "Trang tính 'Tổng hợp', ô K2: \"12\" không được tính vì chỉ tiêu 2.3 không áp dụng với loại đơn vị \"Sở không có dịch vụ công\".",
-      en: "Sheet 'Tổng hợp', cell K2: \"12\" is not counted because indicator 2.3 does not apply to the unit category \"Departments without public services\".",
+      vi: "Trang tính 'Tổng hợp', ô K2: 12 không được tính vì chỉ tiêu 2.3 không áp dụng với loại đơn vị \"Sở không có dịch vụ công\".",
+      en: "Sheet 'Tổng hợp', cell K2: 12 is not counted because indicator 2.3 does not apply to the unit category \"Departments without public services\".",
     });
     // Not a number either: still the one note, not an error about a cell that does not count.
     expect(result.issues[1]!.message.vi).toBe("Trang tính 'Tổng hợp', ô K6: \"nhiều\" không được tính vì chỉ tiêu 2.3 không áp dụng với loại đơn vị \"Sở không có dịch vụ công\".");

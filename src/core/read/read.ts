@@ -17,7 +17,7 @@ import { choiceScales, inputsRead, matchingStep } from "../score/rules";
 import type { RawUnit } from "./raw";
 import { cellText, keyText } from "./sheet";
 import { unitKeyOf } from "./unit-fields";
-import { choiceOptions, isCheckMark, readCell } from "./values";
+import { type ValueNote, choiceOptions, isCheckMark, readCell } from "./values";
 
 export interface ReadOptions {
   /** The user's language. Issue messages always carry both languages; this is kept for callers. */
@@ -292,6 +292,23 @@ function inputPlace(raw: RawUnit, inputCode: string): Pick<MessageParams, "cell"
   return cell !== undefined ? { cell } : unitRow(raw, raw.fallbackCell);
 }
 
+/** The warnings about how a cell's text was read (read two ways, a bare number taken as a percentage). */
+function noteIssues(at: MessageParams, reading: { raw: string; rawNumber?: number; notes?: ValueNote[] }): Issue[] {
+  const quoted = { ...at, raw: reading.raw, ...(reading.rawNumber !== undefined ? { rawNumber: reading.rawNumber } : {}) };
+  return (reading.notes ?? []).map((note) =>
+    note.code === "ambiguous-number"
+      ? makeIssue("warning", "ambiguous-number", {
+          ...quoted,
+          value: note.value,
+          ...(note.other !== undefined ? { other: note.other } : {}),
+          ...(note.readAs !== undefined ? { readAs: note.readAs } : {}),
+          ...(note.percent ? { percent: true } : {}),
+          ...(note.notPercent ? { notPercent: true } : {}),
+        })
+      : makeIssue("warning", "percent-as-number", { ...quoted, value: note.value }),
+  );
+}
+
 interface Built {
   submission?: Submission;
   issues: Issue[];
@@ -365,28 +382,21 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
         if (reading.allowed) notApplicable.add(indicator.code);
         else if (appliesToUnit(indicator, category)) {
           reported.add(inputCode);
-          issues.push(makeIssue("error", "not-applicable-not-allowed", { ...at, raw: reading.raw, node: indicator.code }));
+          issues.push(
+            makeIssue("error", "not-applicable-not-allowed", {
+              ...at,
+              raw: reading.raw,
+              node: indicator.code,
+              inputType: input.type,
+              ...(input.type === "choice" ? { list: choiceOptions(indicator).map((o) => o.value) } : {}),
+            }),
+          );
         }
         break;
       case "value":
         values[inputCode] = reading.value;
         if (input.type === "boolean" && isCheckMark(cell.value)) checklist = true;
-        for (const note of reading.notes) {
-          if (note.code === "ambiguous-number") {
-            issues.push(
-              makeIssue("warning", "ambiguous-number", {
-                ...at,
-                raw: reading.raw,
-                ...(reading.rawNumber !== undefined ? { rawNumber: reading.rawNumber } : {}),
-                value: note.value,
-                ...(note.other !== undefined ? { other: note.other } : {}),
-                ...(note.readAs !== undefined ? { readAs: note.readAs } : {}),
-                ...(note.percent ? { percent: true } : {}),
-                ...(note.notPercent ? { notPercent: true } : {}),
-              }),
-            );
-          } else issues.push(makeIssue("warning", "percent-as-number", { ...at, raw: reading.raw, ...(reading.rawNumber !== undefined ? { rawNumber: reading.rawNumber } : {}), value: note.value }));
-        }
+        issues.push(...noteIssues(at, reading));
         break;
       case "invalid":
         reported.add(inputCode);
@@ -401,6 +411,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
             ...(reading.percent ? { percent: true } : {}),
           }),
         );
+        issues.push(...noteIssues(at, reading));
         break;
     }
   }

@@ -25,7 +25,7 @@ describe("rows of a form the reader does not read", () => {
       ["error", "duplicate-row", "Sở Y tế", "D10", "SYT", "2.1"],
     ]);
     expect(rows[1]!.message.vi).toBe(
-      "Trang tính 'Sở Y tế', ô D10: mã 2.1 có ở hai dòng (D9 và D10); chỉ dòng đầu được đọc, dòng sau bị bỏ qua, nên \"0,3\" ở đây không được dùng — hãy xóa dòng thừa và để số liệu đúng ở một dòng.",
+      "Trang tính 'Sở Y tế', ô D10: mã 2.1 có ở hai dòng (D9 và D10); chỉ dòng đầu được đọc, dòng sau bị bỏ qua, nên 0,3 ở đây không được dùng — hãy xóa dòng thừa và để số liệu đúng ở một dòng.",
     );
     expect(issueCounts(issues).get("SYT")).toMatchObject({ error: 1 });
   });

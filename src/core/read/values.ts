@@ -20,14 +20,26 @@ export type CellReading =
   | { kind: "empty" }
   | { kind: "na"; raw: string; allowed: boolean }
   | { kind: "value"; value: InputValue; raw: string; rawNumber?: number; notes: ValueNote[] }
-  | { kind: "invalid"; code: IssueCode; raw: string; rawNumber?: number; min?: number; max?: number; list?: string[]; percent?: boolean };
+  | {
+      kind: "invalid";
+      code: IssueCode;
+      raw: string;
+      rawNumber?: number;
+      min?: number;
+      max?: number;
+      list?: string[];
+      percent?: boolean;
+      /** A text read two ways ("1.860") whose reading is then refused (out of range): said beside the error. */
+      notes?: ValueNote[];
+    };
 
 /**
  * Answers meaning "not applicable", folded (foldText: any case, with or without diacritics, NFC or
  * not). The forms ask for "Không áp dụng" or "N/A" (NOT_APPLICABLE_TEXT) and the `Điểm` column
  * shows them; "KAD", "NA" and "Not applicable" are read too.
  */
-const NOT_APPLICABLE = new Set(["n/a", "na", "kad", "khong ap dung", "not applicable"]);
+export const NOT_APPLICABLE_ANSWERS: readonly string[] = ["n/a", "na", "kad", "khong ap dung", "not applicable"];
+const NOT_APPLICABLE = new Set(NOT_APPLICABLE_ANSWERS);
 const YES = new Set(["co", "dat", "yes", "y", "x", "1", "true"]);
 const NO = new Set(["khong", "khong dat", "chua dat", "chua co", "no", "n", "0", "false"]);
 
@@ -148,7 +160,11 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
     value = percentOf(value);
     notes.push({ code: "percent-as-number", value });
   }
-  if (input.type === "integer" && !Number.isInteger(value)) return { kind: "invalid", code: "not-an-integer", raw };
+  // A refused figure keeps what was said about how its text was read: "1.860" in a percentage is
+  // 1860 (186000%, out of range) the Vietnamese way, not 1,86 — the error alone would not say why.
+  const ambiguous = notes.filter((n) => n.code === "ambiguous-number");
+  const noted = ambiguous.length > 0 ? { notes: ambiguous } : {};
+  if (input.type === "integer" && !Number.isInteger(value)) return { kind: "invalid", code: "not-an-integer", raw, ...noted };
   if ((input.min !== undefined && value < input.min) || (input.max !== undefined && value > input.max)) {
     return {
       kind: "invalid",
@@ -157,6 +173,7 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
       ...(input.min !== undefined ? { min: input.min } : {}),
       ...(input.max !== undefined ? { max: input.max } : {}),
       ...(input.type === "percent" ? { percent: true } : {}),
+      ...noted,
     };
   }
   if (
@@ -165,7 +182,7 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
     indicator.max !== undefined &&
     value > indicator.max + 1e-9
   ) {
-    return { kind: "invalid", code: "points-above-max", raw, max: indicator.max };
+    return { kind: "invalid", code: "points-above-max", raw, max: indicator.max, ...noted };
   }
   const bounds = ruleBounds(input, indicator);
   if (bounds && (value < bounds.min || (bounds.max !== undefined && value > bounds.max + 1e-9))) {
@@ -176,6 +193,7 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
       min: bounds.min,
       ...(bounds.max !== undefined ? { max: bounds.max } : {}),
       ...(input.type === "percent" ? { percent: true } : {}),
+      ...noted,
     };
   }
   return { kind: "value", value, raw, notes };

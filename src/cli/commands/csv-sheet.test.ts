@@ -1,0 +1,62 @@
+/**
+ * The sheet a CSV table becomes in the scored workbook: its fields kept as the text they were
+ * (the reader reads them per numberLocale, and reads them the same when the workbook is scored
+ * again), laid out for a reader: figures right-aligned, header row and unit columns frozen and
+ * printed on every page, A4 landscape.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { communeIndex, runCli } from "../test-run";
+import { csvToWorkbook } from "./common";
+
+const dir = mkdtempSync(join(tmpdir(), "dti-csv-sheet-"));
+
+async function sheetOf(file: string, name: string): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(dir, file));
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name}`);
+  return ws;
+}
+
+test("a scored CSV table's sheet reads as a table (figures right-aligned, header on every printed page) and scores the same when scored again", async () => {
+  writeFileSync(join(dir, "xa.json"), JSON.stringify(communeIndex({ name: "Điểm tự chấm", rule: { kind: "points" } })));
+  writeFileSync(join(dir, "bang.csv"), 'Mã đơn vị,Đơn vị,1.1,2.1,2.2.a,2.2.b\nX01,Xã An Bình,Có,"7,5",3,4\nX02,Xã Tân Phú,Không,1.860,10,10\n');
+  const first = await runCli(["score", "bang.csv", "--index", "xa.json", "--out", "ket-qua.xlsx", "--json", "lan-1.json"], dir, "en");
+  expect(first.code).toBe(0);
+  const ws = await sheetOf("ket-qua.xlsx", "bang");
+  // The figures are the file's text, right-aligned; the unit's name and the yes/no answers are not figures.
+  expect(ws.getCell("D2").value).toBe("7,5");
+  expect(ws.getCell("D3").value).toBe("1.860");
+  for (const a of ["D1", "D2", "D3", "E2", "F3"]) expect(ws.getCell(a).alignment?.horizontal).toBe("right");
+  for (const a of ["B2", "C2"]) expect(ws.getCell(a).alignment?.horizontal).toBeUndefined();
+  expect(ws.getRow(1).font?.bold).toBe(true);
+  expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1, xSplit: 3 });
+  expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
+  expect(ws.getColumn(2).width).toBeGreaterThanOrEqual("Xã Tân Phú".length);
+
+  // Scored again from the workbook (its definition embedded), the sheet gives the same scores and findings.
+  const again = await runCli(["score", "ket-qua.xlsx", "--out", "ket-qua.xlsx", "--json", "lan-2.json"], dir, "en");
+  expect(again.code).toBe(0);
+  const scores = (file: string) => {
+    const json = JSON.parse(readFileSync(join(dir, file), "utf8")) as { units: { code: string; points: unknown; nodes: unknown }[]; issues: { code: string; cell?: string }[] };
+    return { units: json.units.map((u) => [u.code, u.points, u.nodes]), issues: json.issues.map((i) => [i.code, i.cell]) };
+  };
+  expect(scores("lan-2.json")).toEqual(scores("lan-1.json"));
+  expect(scores("lan-1.json").units.length).toBe(2);
+});
+
+test("a table too wide for one legible page prints on several pages wide, the unit's columns on each", async () => {
+  const codes = Array.from({ length: 40 }, (_, k) => `${k + 1}.1`);
+  const csv = [["Mã đơn vị", "Đơn vị", "Nhóm", ...codes], ["X01", "Xã An Bình", "Xã", ...codes.map((_, k) => `${k * 1000 + 0.5}`)]].map((r) => r.join(";")).join("\n");
+  const { data } = await csvToWorkbook(new TextEncoder().encode(csv), "rong.csv");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet("rong")!;
+  expect(ws.pageSetup.fitToWidth).toBeGreaterThan(1);
+  expect(ws.pageSetup).toMatchObject({ orientation: "landscape", printTitlesRow: "1:1", printTitlesColumn: "A:C" });
+  expect(ws.getCell("D2").alignment?.horizontal).toBe("right");
+  expect(ws.getCell("C2").alignment?.horizontal).toBeUndefined();
+});
