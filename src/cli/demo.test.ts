@@ -2,6 +2,9 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { parseDefinition } from "../core/definition";
+import { findBuiltin } from "../indices";
+import { DEMO_INDEX } from "./demo";
 import { main } from "./main";
 
 describe("dti-scorer demo", () => {
@@ -63,6 +66,59 @@ describe("dti-scorer demo", () => {
     const form = wb.getWorksheet("Sở Y tế")!;
     const period = [...Array(10).keys()].map((r) => form.getRow(r + 1)).find((row) => row.getCell(1).value === "Period");
     expect(period?.getCell(2).value).toBe("2024");
+  }, 60000);
+
+  it("fills the English forms in English: Yes/No from their lists, evidence in English, and scores them as the Vietnamese ones", async () => {
+    const run = async (lang: "vi" | "en"): Promise<{ wb: ExcelJS.Workbook; points: unknown; issues: { code: string; unit?: string }[] }> => {
+      const dir = mkdtempSync(join(tmpdir(), "dti-demo-"));
+      await main(["demo", "--lang", lang], { stdout: { write: () => true }, stderr: { write: () => true }, cwd: dir, env: {} });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(dir, "demo-output", "so-lieu.xlsx"));
+      const json = JSON.parse(readFileSync(join(dir, "demo-output", "ket-qua.json"), "utf8")) as { units: { code: string; points: number }[]; issues: { code: string; unit?: string }[] };
+      return { wb, points: json.units.map((u) => [u.code, u.points]), issues: json.issues };
+    };
+    const parsed = parseDefinition(findBuiltin(DEMO_INDEX)!.definition);
+    if (!parsed.ok) throw new Error("sample invalid");
+    const booleans = new Set([...parsed.model.inputs.values()].filter((i) => i.type === "boolean").map((i) => i.code));
+    const evidenceCodes = new Set(parsed.model.indicators);
+    /** Every yes/no answer and every evidence text the units' forms hold. */
+    const filled = (wb: ExcelJS.Workbook): { answers: Set<string>; evidence: string[] } => {
+      const answers = new Set<string>();
+      const evidence: string[] = [];
+      for (const ws of wb.worksheets) {
+        ws.eachRow((row, r) => {
+          const code = row.getCell(1).value;
+          if (r <= 8 || typeof code !== "string") return;
+          const value = row.getCell(4).value;
+          if (booleans.has(code) && typeof value === "string") answers.add(value);
+          const cited = row.getCell(7).value;
+          if (evidenceCodes.has(code) && typeof cited === "string") evidence.push(cited);
+        });
+      }
+      return { answers, evidence };
+    };
+    const en = await run("en");
+    const enFilled = filled(en.wb);
+    // The lists offer "Yes,No": the answers are those, and the one typed by hand ("y").
+    const list = en.wb.worksheets.flatMap((ws) => {
+      const out: string[] = [];
+      ws.eachRow((row) => {
+        if (booleans.has(String(row.getCell(1).value))) out.push(String(row.getCell(4).dataValidation?.formulae?.[0] ?? ""));
+      });
+      return out;
+    });
+    expect(new Set(list)).toEqual(new Set(['"Yes,No"']));
+    expect(enFilled.answers).toEqual(new Set(["Yes", "No", "y"]));
+    expect(enFilled.evidence.length).toBeGreaterThan(20);
+    for (const text of enFilled.evidence) expect(text).toMatch(/^(Decision|Plan|Report|Official letter) No\. /);
+    const vi = await run("vi");
+    const viFilled = filled(vi.wb);
+    expect(viFilled.answers).toEqual(new Set(["Có", "Không", "co"]));
+    for (const text of viFilled.evidence) expect(text).toMatch(/^(Quyết định|Kế hoạch|Báo cáo|Công văn) số /);
+    // The same figures in either language: the same points, and the same findings (no answer left unread).
+    expect(en.points).toEqual(vi.points);
+    expect(en.issues.map((i) => [i.code, i.unit])).toEqual(vi.issues.map((i) => [i.code, i.unit]));
+    expect(en.issues.map((i) => i.code)).not.toContain("not-a-boolean");
   }, 60000);
 
   it("gives the same figures on every run", async () => {

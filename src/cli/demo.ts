@@ -9,7 +9,7 @@ import type { Lang, Message } from "../core/i18n/text";
 import { resultsJson, runScoring } from "../core/pipeline";
 import { wrappedHeight } from "../core/plan/layout";
 import { XlsxHost } from "../hosts/xlsx";
-import { type TemplateUnit, makeTemplate } from "../hosts/xlsx/template";
+import { type TemplateUnit, UNIT_CODE_LABEL, YES_NO, makeTemplate } from "../hosts/xlsx/template";
 import type { ParsedArgs } from "./args";
 import { findingsSummary, rankingTable } from "./commands/score";
 import { loadIndex } from "./commands/common";
@@ -59,20 +59,33 @@ export function random(seed: number): () => number {
   };
 }
 
-const EVIDENCE = [
-  "Quyết định số {n}/QĐ-{u} ngày {d}/{m}/2024 về kiện toàn Ban Chỉ đạo chuyển đổi số",
-  "Kế hoạch số {n}/KH-{u} ngày {d}/{m}/2024 thực hiện chuyển đổi số năm 2024",
-  "Báo cáo số {n}/BC-{u} ngày {d}/{m}/2024 kết quả chuyển đổi số",
-  "Công văn số {n}/{u}-VP ngày {d}/{m}/2024",
+/** Evidence as units cite it, in the form's language (the documents' numbers keep their Vietnamese letters). */
+const EVIDENCE: Message[] = [
+  {
+    vi: "Quyết định số {n}/QĐ-{u} ngày {d}/{m}/2024 về kiện toàn Ban Chỉ đạo chuyển đổi số",
+    en: "Decision No. {n}/QĐ-{u} of {d}/{m}/2024 on the digital transformation steering committee",
+  },
+  {
+    vi: "Kế hoạch số {n}/KH-{u} ngày {d}/{m}/2024 thực hiện chuyển đổi số năm 2024",
+    en: "Plan No. {n}/KH-{u} of {d}/{m}/2024 for digital transformation in 2024",
+  },
+  { vi: "Báo cáo số {n}/BC-{u} ngày {d}/{m}/2024 kết quả chuyển đổi số", en: "Report No. {n}/BC-{u} of {d}/{m}/2024 on digital transformation results" },
+  { vi: "Công văn số {n}/{u}-VP ngày {d}/{m}/2024", en: "Official letter No. {n}/{u}-VP of {d}/{m}/2024" },
 ];
+
+/** The language a form is written in, from its unit code's label; undefined for a sheet that is no form. */
+function formLang(ws: ExcelJS.Worksheet): Lang | undefined {
+  const label = String(ws.getCell("A2").value ?? "");
+  return (["vi", "en"] as const).find((lang) => label.startsWith(UNIT_CODE_LABEL[lang]));
+}
 
 type Figure = number | string | { formula: string; result: { error: string } };
 
-/** Plausible figures for one unit: a quality level per unit so that rankings spread out. */
-function figuresFor(model: IndexModel, unit: TemplateUnit, rand: () => number): Map<string, Figure> {
+/** Plausible figures for one unit, answers in the form's language: a quality level per unit so that rankings spread out. */
+function figuresFor(model: IndexModel, unit: TemplateUnit, rand: () => number, lang: Lang): Map<string, Figure> {
   const level = 0.55 + 0.45 * rand();
   const out = new Map<string, Figure>();
-  const yes = (): string => (rand() < level + 0.1 ? "Có" : "Không");
+  const yes = (): string => (rand() < level + 0.1 ? YES_NO.yes : YES_NO.no)[lang];
   for (const ind of model.indicators.map((c) => model.nodes.get(c) as IndicatorModel)) {
     if (ind.appliesTo && (unit.category === undefined || !ind.appliesTo.includes(unit.category))) continue;
     const rule = ind.rule;
@@ -123,7 +136,8 @@ function figureFor(input: ResolvedInput, ind: IndicatorModel, level: number, ran
 interface DemoMistake {
   unit: string;
   input: string;
-  value: Figure;
+  /** What is typed, as a person writing the form's language would. */
+  value: Figure | Message;
   /** Leave the evidence cell of the indicator empty instead. */
   clearEvidence?: boolean;
 }
@@ -141,17 +155,19 @@ function mistakes(model: IndexModel): DemoMistake[] {
   const denominator = find((i, ind) => ind.rule.kind === "ratio" && ind.rule.denominator === i.code && !ind.appliesTo);
   const evidence = find((i, ind) => i.type === "boolean" && ind.def.evidence === "required");
   const list: DemoMistake[] = [];
-  if (relative) list.push({ unit: "SYT", input: relative, value: "1.860" });
-  if (bool) list.push({ unit: "STP", input: bool, value: "co" });
+  // A thousands separator typed as text, the way of the form's language.
+  if (relative) list.push({ unit: "SYT", input: relative, value: { vi: "1.860", en: "1,860" } });
+  // Yes typed by hand rather than picked from the list: without diacritics, or as a letter.
+  if (bool) list.push({ unit: "STP", input: bool, value: { vi: "co", en: "y" } });
   if (percent) list.push({ unit: "SCT", input: percent, value: "85%" });
   if (percent2) list.push({ unit: "SXD", input: percent2, value: "135%" });
-  if (evidence) list.push({ unit: "SGTVT", input: evidence, value: "Có", clearEvidence: true });
+  if (evidence) list.push({ unit: "SGTVT", input: evidence, value: YES_NO.yes, clearEvidence: true });
   if (denominator) list.push({ unit: "SNNPTNT", input: denominator, value: { formula: "12/0", result: { error: "#DIV/0!" } } });
   return list;
 }
 
-function evidenceText(unit: TemplateUnit, rand: () => number): string {
-  const pattern = EVIDENCE[Math.floor(rand() * EVIDENCE.length)] ?? EVIDENCE[0]!;
+function evidenceText(unit: TemplateUnit, rand: () => number, lang: Lang): string {
+  const pattern = (EVIDENCE[Math.floor(rand() * EVIDENCE.length)] ?? EVIDENCE[0]!)[lang];
   return pattern
     .replace("{n}", String(10 + Math.floor(rand() * 990)))
     .replace("{u}", unit.code)
@@ -159,17 +175,20 @@ function evidenceText(unit: TemplateUnit, rand: () => number): string {
     .replace("{m}", String(1 + Math.floor(rand() * 11)));
 }
 
-/** Fill the forms of `template` as the units would (figures, evidence), mistakes included. */
+/** Fill the forms of `template` as the units would (figures, evidence), mistakes included, each form in its own language. */
 export async function fillDemoWorkbook(model: IndexModel, template: Uint8Array, units: TemplateUnit[] = DEMO_UNITS, seed = 2024): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(template as unknown as ArrayBuffer);
   const rand = random(seed);
   const planted = mistakes(model);
-  const sheets = wb.worksheets.filter((ws) => String(ws.getCell("A2").value ?? "").startsWith("Mã đơn vị") || String(ws.getCell("A2").value ?? "").startsWith("Unit code"));
-  sheets.forEach((ws, k) => {
+  const sheets = wb.worksheets.flatMap((ws) => {
+    const lang = formLang(ws);
+    return lang ? [{ ws, lang }] : [];
+  });
+  sheets.forEach(({ ws, lang }, k) => {
     const unit = units[k];
     if (!unit) return;
-    const figures = figuresFor(model, unit, rand);
+    const figures = figuresFor(model, unit, rand, lang);
     const unitMistakes = planted.filter((m) => m.unit === unit.code && k === units.findIndex((u) => u.code === unit.code));
     const rows = new Map<string, number>();
     ws.eachRow((row, r) => {
@@ -186,7 +205,7 @@ export async function fillDemoWorkbook(model: IndexModel, template: Uint8Array, 
       const r = rows.get(code);
       if (r === undefined || ws.getCell(r, 7).protection?.locked !== false) continue;
       if (ind.def.evidence === "required" || rand() < 0.3) {
-        const text = evidenceText(unit, rand);
+        const text = evidenceText(unit, rand, lang);
         ws.getCell(r, 7).value = text;
         // Excel grows a row as a person types into a wrapping cell; a file written here must say so itself.
         const row = ws.getRow(r);
@@ -197,7 +216,8 @@ export async function fillDemoWorkbook(model: IndexModel, template: Uint8Array, 
     for (const m of unitMistakes) {
       const r = rows.get(m.input);
       if (r === undefined) continue;
-      ws.getCell(r, 4).value = m.value as ExcelJS.CellValue;
+      const typed = typeof m.value === "object" && "vi" in m.value ? m.value[lang] : m.value;
+      ws.getCell(r, 4).value = typed as ExcelJS.CellValue;
       if (m.clearEvidence) {
         const ind = model.inputs.get(m.input)?.indicator;
         const er = ind !== undefined ? rows.get(ind) : undefined;

@@ -313,6 +313,8 @@ export interface PrintPlan {
   repeatRows?: { first: number; last: number };
   /** Rows (1-based) that start a new printed page, in order: a manual page break above each. */
   pageBreaksBefore?: number[];
+  /** The part of the sheet that prints ("A1:H120"); absent: all of it. */
+  printArea?: string;
 }
 
 /** A sheet the project owns: created when absent, otherwise cleared and rewritten. */

@@ -1251,6 +1251,17 @@ export class PageLayout extends ClientObject {
       s.pageLayout.printTitleColumns = { col: rect.col, cols: rect.cols };
     });
   }
+  /**
+   * The part of the sheet that prints (ExcelApi 1.9): a range such as "A1:H120" (or a Range);
+   * setting it again replaces it.
+   */
+  setPrintArea(printArea: Range | string): void {
+    this._call("setPrintArea", typeof printArea === "string" ? printArea : printArea._path, (s: MSheet) => {
+      const rect = typeof printArea === "string" ? parseRect(splitSheet(printArea).local) : printArea._target<RangeRef>().rect;
+      if (!rect || rect.rows < 1 || rect.cols < 1 || rect.row < 0 || rect.col < 0) throw invalidArg(`print area '${String(printArea)}'`);
+      s.pageLayout.printArea = { row: rect.row, rows: rect.rows, col: rect.col, cols: rect.cols };
+    });
+  }
   /** The print title rows as a Range, or a null object when there are none. */
   getPrintTitleRowsOrNullObject(): Range {
     const r = new Range(this.context, `${this._path}.getPrintTitleRowsOrNullObject()`, () => {

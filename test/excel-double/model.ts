@@ -84,13 +84,15 @@ export interface MPageLayout {
   printTitleRows: { row: number; rows: number } | null;
   /** 0-based first column and column count of the columns repeated at the left of each printed page. */
   printTitleColumns: { col: number; cols: number } | null;
+  /** 0-based rectangle of the sheet that prints; null: all of it. */
+  printArea: { row: number; rows: number; col: number; cols: number } | null;
   /** Margins in points (Excel's "Normal" margins: 0.7 in at the sides, 0.75 in top and bottom, 0.3 in header and footer). */
   margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
 }
 
 export function defaultPageLayout(): MPageLayout {
   return {
-    orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 }, printTitleRows: null, printTitleColumns: null,
+    orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 }, printTitleRows: null, printTitleColumns: null, printArea: null,
     margins: { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 },
   };
 }

@@ -72,7 +72,7 @@ describe("chart axes in Excel", () => {
     expect(charts.every((c) => c.valueAxisMinimum === 0 && c.categoryAxisPosition === "Automatic")).toBe(true);
   });
 
-  test("the bar charts name every unit in 9 pt with a dozen units and every second unit in 6 pt with 100, as the file host does, in as many requests; updated with fewer units, every unit is named again", async () => {
+  test("the bar charts name every unit in 9 pt with a dozen units and in 8 pt or more with 100 (the total's chart taller than a page, the groups' the first and last), as the file host does, in as many requests, printing the charts only; updated with fewer units, still one chart of each", async () => {
     const run = async (units: number) => {
       const { double, definition } = await layoutAWorkbook(units);
       double.resetCounters();
@@ -96,14 +96,23 @@ describe("chart axes in Excel", () => {
     const few = await run(12);
     expect(few.total).toEqual({ size: 9, spacing: 1 });
     expect(few.groups).toEqual({ size: 9, spacing: 1 });
+    // 100 units: the total's chart grows down the sheet and names each at 8 pt or more; the
+    // groups' chart shows the first and last by rank, each named.
     const many = await run(100);
-    expect(many.total.size).toBe(6);
-    expect(many.total.spacing).toBeGreaterThanOrEqual(2);
-    expect(many.groups.spacing).toBeGreaterThanOrEqual(2);
+    expect(many.total.spacing).toBe(1);
+    expect(many.total.size).toBeGreaterThanOrEqual(8);
+    expect(many.groups.spacing).toBe(1);
     expect(many.syncs).toBe(few.syncs);
+    // The sheet prints its charts only: the print area ends under the last one.
+    const printed = many.double.sheet(chartsSheetName()).pageLayout.printArea!;
+    const lastRow = Math.max(...many.double.sheet(chartsSheetName()).charts.map((c) => Number(/\d+$/.exec(c.position?.end ?? c.position?.start ?? "0")![0])));
+    expect(printed.row).toBe(0);
+    expect(printed.row + printed.rows).toBeGreaterThan(lastRow);
     // 100 forms, 60 of them set aside: the charts updated in place name every unit again, larger.
     many.double.workbook.sheets = many.double.workbook.sheets.filter((s) => !/^Đơn vị số (\d+)$/.test(s.name) || Number(/\d+$/.exec(s.name)![0]) <= 40);
     await score(many.double, many.definition);
+    // Updated by name: still one chart of each.
+    expect(many.double.sheet(chartsSheetName()).charts.map((c) => c.name).sort()).toEqual([CHART_NAMES.total, CHART_NAMES.groups, CHART_NAMES.profile].sort());
     const total = many.double.sheet(chartsSheetName()).charts.find((c) => c.name === CHART_NAMES.total)!;
     expect(total.categoryAxisTickLabelSpacing).toBe(1);
     expect(total.categoryAxisLabelSize).toBeGreaterThan(6);

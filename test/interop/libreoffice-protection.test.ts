@@ -77,7 +77,7 @@ test.each(["tong-hop.xlsx", "da-cham.xlsx", "tong-hop-da-cham.xlsx"])("%s keeps 
     expect(lockedAt(styles, sheets.get(name)!, label.address)).toBe(true);
     // LibreOffice adds an empty second formula to a list, which a list does not use.
     const list = ws.getCell(rowOf(ws, "2.1"), 4).dataValidation;
-    expect(list).toMatchObject({ type: "list", showErrorMessage: true, errorStyle: "stop", error: "Chọn Có hoặc Không." });
+    expect(list).toMatchObject({ type: "list", showErrorMessage: true, errorStyle: "warning", error: "Chọn Có hoặc Không. Viết cách khác (co / khong, đạt / không đạt, x, 1 / 0, yes / no) vẫn được đọc; bước Kiểm tra báo ô nào không đọc được." });
     expect(list.formulae?.[0]).toBe('"Có,Không"');
     const tag = /<sheetProtection\b[^>]*>/.exec(sheets.get(name)!)?.[0] ?? "";
     expect(tag).toMatch(/\ssheet="1"/);

@@ -257,7 +257,6 @@ describe("each chart prints whole on a page of its own", () => {
   test.each([
     [20, "landscape", 1, 9],
     [63, "portrait", 1, 7],
-    [204, "portrait", 3, 6],
   ] as const)("%i provinces: the sheet prints %s, each chart on one page, every unit's bar drawn and one in %i named on the axis at %d points or more", (count, orientation, skip, size) => {
     const plan = run(manyProvinces(count), builtin("dti-tinh-922-2022"));
     const sheet = plan.owned.find((o) => o.name === "Biểu đồ")!;
@@ -303,6 +302,32 @@ describe("each chart prints whole on a page of its own", () => {
       // The named units' share of the chart's height holds a line of that size.
       expect(((s.rows * 15 - 80) / s.count) * s.skip).toBeGreaterThanOrEqual(s.size * 1.2);
     }
-    for (let i = 1; i < sizes.length; i++) expect(sizes[i]!.size / sizes[i]!.skip).toBeLessThanOrEqual(sizes[i - 1]!.size / sizes[i - 1]!.skip);
+    // Past a page's worth, the chart grows instead of its names shrinking: each named at 8 points or more.
+    for (const s of sizes.filter((x) => x.count >= 100)) expect(s).toMatchObject({ skip: 1, size: expect.any(Number) as number });
+    for (const s of sizes.filter((x) => x.count >= 100)) expect(s.size).toBeGreaterThanOrEqual(8);
+  });
+
+  test("204 countries (the HDI): the total's chart names every one over several pages; the groups' chart shows the first and last 20 on a page, its title saying so; the sheet prints the charts, not the data under its heading", () => {
+    const header = ["Mã đơn vị", "Đơn vị", "le", "eys", "mys", "gnipc"];
+    const rows = Array.from({ length: 204 }, (_, i) => [`C${i + 1}`, `Quốc gia ${i + 1}`, 50 + (i % 35), 8 + (i % 10), 3 + (i % 12), 1000 + i * 300]);
+    const plan = run({ sheets: [{ name: "HDI", values: [header, ...rows] }] }, builtin("undp-hdi"));
+    const sheet = plan.owned.find((o) => o.name === "Biểu đồ")!;
+    const [total, groups] = sheet.charts;
+    const grid = ownedGrid(plan, "Biểu đồ");
+    expect(cellsOf(grid, total!.categories)).toHaveLength(204);
+    expect(categoryAxisLabels(total!)).toEqual({ size: 9, skip: 1 });
+    const totalBox = parseRange(`${total!.from}:${total!.to}`);
+    expect(totalBox.bottom - totalBox.top + 1).toBeGreaterThan(2 * 50);
+    const names = cellsOf(grid, groups!.categories);
+    expect(names).toHaveLength(41);
+    expect(names[20]).toBe("… 164 quốc gia ở giữa …");
+    expect(groups!.title).toBe("Giá trị từng nhóm chỉ số theo đơn vị (0–1): 20 đứng đầu và 20 đứng cuối trong 204 quốc gia");
+    expect(categoryAxisLabels(groups!)!.skip).toBe(1);
+    // The data's heading, under the charts and outside the print area.
+    const headingRow = grid.findIndex((r) => String(r[0] ?? "").startsWith("Số liệu của các biểu đồ")) + 1;
+    const lastChartRow = Math.max(...sheet.charts.map((c) => parseRange(`${c.from}:${c.to}`).bottom));
+    expect(headingRow).toBeGreaterThan(lastChartRow);
+    expect(parseRange(sheet.print!.printArea!).bottom).toBe(lastChartRow + 1);
+    expect(parseRange(sheet.print!.printArea!).bottom).toBeLessThan(headingRow);
   });
 });

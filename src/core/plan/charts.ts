@@ -14,7 +14,7 @@ import { localize } from "../i18n/text";
 import type { CellBlock, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, UnitResult } from "../types";
 import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
-import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label, profileLeftOutMessage, profileTiesLeftOutMessage, unitLabelText } from "./labels";
+import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label, profileLeftOutMessage, profileTiesLeftOutMessage, unitCount, unitLabelText } from "./labels";
 import { unitKey } from "./index-sheet";
 import { DEFAULT_FORMATS, type FigureFormats, figure } from "./results-sheet";
 
@@ -115,6 +115,23 @@ const LEGEND = 22;
  * with more units the charts sheet prints portrait, whose taller page fits half as many again.
  */
 const LANDSCAPE_LABEL_SIZE = 8;
+/**
+ * A bar chart of one page names every unit at this size or larger; with more units than that, it
+ * grows down the sheet (over several printed pages) at a unit's line of READABLE_LABEL_SIZE each,
+ * so every name still shows: readers cannot make a name legible that is printed smaller.
+ */
+const PAGE_LABEL_SIZE = 7;
+const READABLE_LABEL_SIZE = 8;
+/**
+ * How tall a chart can be (Excel's largest drawing, 1584 in, with room): past it, with some ten
+ * thousand units, a chart's names thin out to every second, third… as barAxisLabels says.
+ * (LibreOffice names only every second unit past some 500 units whatever the room.)
+ */
+const MAX_CHART_HEIGHT = 1584 * 72 * 0.9;
+/** The thinnest bar still seen on paper, in points: a unit of the side-by-side groups' chart takes at least one per group. */
+const MIN_BAR = 3;
+/** The groups' chart that cannot show every unit on its page shows as many first and last by rank, a multiple of this. */
+const GROUP_ROUND = 5;
 /** A radar with more lines than this cannot be read: the profile compares at most this many units. */
 export const MAX_PROFILE_UNITS = 5;
 /** How many units the profile compares when none are chosen: the top three by rank (and their ties). */
@@ -129,6 +146,22 @@ export const PROFILE_TOP = 3;
 export function profileDefault(units: readonly UnitResult[]): { shown: UnitResult[]; left: UnitResult[] } {
   const top = units.filter((u, i) => i < PROFILE_TOP || (u.rank !== null && u.rank <= PROFILE_TOP));
   return { shown: top.slice(0, MAX_PROFILE_UNITS), left: top.slice(MAX_PROFILE_UNITS) };
+}
+
+/** The heading over the data the charts read. */
+const DATA_HEADING: Message = {
+  vi: "Số liệu của các biểu đồ (không sửa: chương trình ghi lại mỗi lần chấm; số liệu đầy đủ ở trang kết quả)",
+  en: "The charts' data (do not edit: DTI Scorer rewrites it each time it scores; the full figures are on the results sheet)",
+};
+
+/** The mark between the first and the last units on the groups' chart: "… 143 quốc gia ở giữa …". */
+function unitsBetween(lang: Lang, count: string): string {
+  return lang === "vi" ? `… ${count} ở giữa …` : `… ${count} in between …`;
+}
+
+/** The groups' chart's title when it shows the first and last `each` of `count` units only. */
+function groupsEndsTitle(lang: Lang, title: string, each: number, count: string): string {
+  return lang === "vi" ? `${title}: ${each} đứng đầu và ${each} đứng cuối trong ${count}` : `${title}: top ${each} and bottom ${each} of ${count}`;
 }
 
 /** Width of the data columns the charts read. */
@@ -190,6 +223,47 @@ export function barAxisLabels(count: number, height: number, legend: boolean): A
   const size = Math.min(AXIS_LABEL.largest, Math.floor((slot / AXIS_LABEL.line) * 2) / 2);
   if (size >= AXIS_LABEL.smallest) return { size, skip: 1 };
   return { size: AXIS_LABEL.smallest, skip: Math.ceil((AXIS_LABEL.smallest * AXIS_LABEL.line) / Math.max(slot, 0.01)) };
+}
+
+/** Room for the bars in a bar chart `rows` rows tall, in points. */
+function plotHeight(rows: number, legend: boolean): number {
+  return rows * LINE_HEIGHT - BAR_FRAME - (legend ? LEGEND : 0);
+}
+
+/**
+ * Whether `count` units fit a bar chart `rows` rows tall: every name at PAGE_LABEL_SIZE or larger,
+ * and each unit `perUnit` points or more (its bars side by side).
+ */
+function unitsFit(count: number, rows: number, legend: boolean, perUnit: number): boolean {
+  const labels = barAxisLabels(count, rows * LINE_HEIGHT, legend);
+  return labels.skip === 1 && labels.size >= PAGE_LABEL_SIZE && plotHeight(rows, legend) / Math.max(count, 1) >= perUnit;
+}
+
+/** Points one unit takes on a bar chart grown past its page: a name at READABLE_LABEL_SIZE, or its bars side by side. */
+function unitSlot(perUnit: number): number {
+  return Math.max(READABLE_LABEL_SIZE * 1.5, perUnit);
+}
+
+/**
+ * Rows of a bar chart of all `count` units: a page's (`pageRows`) when they fit there, else as
+ * many as they take at a legible size each, over as many printed pages as that makes.
+ */
+export function barChartRows(count: number, pageRows: number, legend: boolean, perUnit = 0): number {
+  if (unitsFit(count, pageRows, legend, perUnit)) return pageRows;
+  const height = Math.min(MAX_CHART_HEIGHT, count * unitSlot(perUnit) + BAR_FRAME + (legend ? LEGEND : 0));
+  return Math.max(pageRows, Math.ceil(height / LINE_HEIGHT));
+}
+
+/**
+ * How many units the groups' chart shows first and last by rank when not all `count` fit its page
+ * of `pageRows` rows (a multiple of GROUP_ROUND filling the page, a row between them left for the
+ * "… n units in between …" mark); undefined when all fit.
+ */
+export function groupsEachEnd(count: number, pageRows: number, legend: boolean, perUnit: number): number | undefined {
+  if (unitsFit(count, pageRows, legend, perUnit)) return undefined;
+  const capacity = Math.floor(plotHeight(pageRows, legend) / unitSlot(perUnit));
+  const each = Math.max(GROUP_ROUND, Math.floor((capacity - 1) / 2 / GROUP_ROUND) * GROUP_ROUND);
+  return 2 * each < count ? each : undefined;
 }
 
 /**
@@ -262,10 +336,16 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   if (dataWidth < CHART_WIDTH[orientation]) widths.push(Math.ceil(CHART_WIDTH[orientation] - dataWidth));
   const chartColumns = widths.length;
   const sheetWidth = widths.reduce((a, b) => a + b, 0);
-  const barRows = pageRows(orientation, sheetWidth);
+  const pageBarRows = pageRows(orientation, sheetWidth);
+  // The total's chart shows every unit, named: a page when they fit there, else as many pages as
+  // it takes. The groups' chart stays on its page (a unit's bars side by side take more room):
+  // with too many units, the first and last by rank, the leaders and those to help, and their
+  // groups to look at; the results sheet has every unit's groups.
+  const perUnit = stackPoints ? 0 : (groups.length + 0.6) * MIN_BAR;
+  const eachEnd = groupsEachEnd(units.length, pageBarRows, legend, perUnit);
   // The radar is round: no taller than it is wide.
-  const radarRows = Math.min(barRows, Math.ceil((sheetWidth * POINTS_PER_COLUMN_UNIT) / LINE_HEIGHT));
-  const heights: Record<ChartKind, number> = { barSorted: barRows, stackedBar: barRows, radar: radarRows };
+  const radarRows = Math.min(pageBarRows, Math.ceil((sheetWidth * POINTS_PER_COLUMN_UNIT) / LINE_HEIGHT));
+  const heights: Record<ChartKind, number> = { barSorted: barChartRows(units.length, pageBarRows, false), stackedBar: pageBarRows, radar: radarRows };
   // Each chart keeps its place whether or not it is chosen, so a later run puts it where it was.
   const tops = new Map<ChartKind, number>();
   let next = 1;
@@ -273,10 +353,25 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
     tops.set(kind, next);
     next += heights[kind] + GAP_ROWS;
   }
-  const top1 = next;
+  // The data, under a heading that says what it is, from the row after the last chart's gap.
+  const heading = next;
+  const top1 = heading + 1;
   const top2 = top1 + units.length + 2;
+  // The groups' chart's own rows when it shows the first and last units only: those, with a
+  // mark between them of how many it leaves out.
+  const top3 = top2 + (axes ? profile.length + 2 : 0);
+  const ends = eachEnd !== undefined ? { each: eachEnd, left: units.length - 2 * eachEnd } : undefined;
+  const rows3: PlanValue[][] = ends
+    ? [
+        ...rows1.slice(0, ends.each).map((r) => [r[0]!, ...r.slice(2)]),
+        [unitsBetween(lang, unitCount(ends.left, lang, model.definition.unitLabel)), ...groups.map(() => null)],
+        ...rows1.slice(-ends.each).map((r) => [r[0]!, ...r.slice(2)]),
+      ]
+    : [];
+  const head3: PlanValue[] = [label("unit", lang), ...groups.map((g) => g.name)];
 
   const blocks: CellBlock[] = [
+    { address: cellAddress(heading, 1), values: [[DATA_HEADING[lang]]], bold: true },
     { address: cellAddress(top1, 1), values: [head1, ...rows1], numberFormat: formats1 },
     // The header rows bold and wrapped, so long group and unit names show whole.
     { address: cellAddress(top1, 1), values: [head1], bold: true, wrap: true },
@@ -284,6 +379,12 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
       ? [
           { address: cellAddress(top2, 1), values: [head2, ...rows2], numberFormat: formats2 },
           { address: cellAddress(top2, 1), values: [head2], bold: true, wrap: true },
+        ]
+      : []),
+    ...(ends
+      ? [
+          { address: cellAddress(top3, 1), values: [head3, ...rows3], numberFormat: [head3.map(() => "@"), ...rows3.map(() => ["@", ...groups.map(() => groupFormat)])] },
+          { address: cellAddress(top3, 1), values: [head3], bold: true, wrap: true },
         ]
       : []),
   ];
@@ -326,15 +427,18 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
           groupValues.map((r) => r.reduce<number>((sum, v) => sum + (typeof v === "number" ? v : 0), 0)),
         )
       : axisMax(1, groupValues.flat().map((v) => (typeof v === "number" ? v : null)));
+    const groupsTitle = stackPoints ? CHART_LABELS.groupsTitle[lang] : CHART_LABELS.groupsClusteredTitle[lang];
+    const last3 = top3 + rows3.length;
     charts.push({
       slot: "stackedBar",
       chart: {
         name: CHART_NAMES.groups,
         // Clustered bars (the hosts draw "barSorted" as clustered bars, one series per group).
         kind: stackPoints ? "stackedBar" : "barSorted",
-        title: stackPoints ? CHART_LABELS.groupsTitle[lang] : CHART_LABELS.groupsClusteredTitle[lang],
-        categories: unitCats,
-        series: groups.map((g, i) => ({ name: g.name, values: rangeAddress(top1 + 1, 3 + i, last1, 3 + i) })),
+        title: ends ? groupsEndsTitle(lang, groupsTitle, ends.each, unitCount(units.length, lang, model.definition.unitLabel)) : groupsTitle,
+        categories: ends ? rangeAddress(top3 + 1, 1, last3, 1) : unitCats,
+        series: groups.map((g, i) =>
+          ({ name: g.name, values: ends ? rangeAddress(top3 + 1, 2 + i, last3, 2 + i) : rangeAddress(top1 + 1, 3 + i, last1, 3 + i) })),
         dataSheet: sheet,
         ...place("stackedBar"),
         xAxisTitle: unitLabelText(model.definition.unitLabel, lang),
@@ -365,6 +469,8 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const wanted = new Set(input.kinds ?? CHART_KINDS);
   const shown = charts.filter((c) => wanted.has(c.slot)).map((c) => c.chart);
   const breaks = pageBreaksAround(shown);
+  // The sheet prints its charts, not the data under them: the same figures as the results sheet's.
+  const lastShown = Math.max(0, ...shown.map((c) => Math.max(parseCell(c.from).row, parseCell(c.to).row)));
   // The radar was asked for, and there are units to draw, but the index has too few groups for one;
   // or it is drawn, and more units tie for the top places than it compares.
   const warnings: Message[] = [];
@@ -381,8 +487,14 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
     rowHeights: [
       { row: top1, height: headerHeight(head1, widths.slice(0, dataColumns)) },
       ...(axes ? [{ row: top2, height: headerHeight(head2, widths.slice(0, dataColumns)) }] : []),
+      ...(ends ? [{ row: top3, height: headerHeight(head3, widths.slice(0, dataColumns)) }] : []),
     ],
-    print: { orientation, fitToWidth: true, ...(breaks.length > 0 ? { pageBreaksBefore: breaks } : {}) },
+    print: {
+      orientation,
+      fitToWidth: true,
+      ...(breaks.length > 0 ? { pageBreaksBefore: breaks } : {}),
+      ...(lastShown > 0 ? { printArea: rangeAddress(1, 1, lastShown + 1, chartColumns) } : {}),
+    },
     after: input.after,
   };
   return { sheet: plan, warnings };

@@ -20,13 +20,13 @@ export const DEFINITION_CHUNK = 30000;
 /**
  * What the project wrote into a sheet it does not own (the `Điểm` header and column, the
  * summary, and the line under the summary that says when the unit's figures were changed since
- * scoring: "formStatus"), and on its results sheet the range its table took, header and rows
+ * scoring: "formStatus"; on a form left out of the scoring, the line that says why: "formNotScored"), and on its results sheet the range its table took, header and rows
  * ("table"), the lines below the table that list what was not scored ("notes") and the cell that
  * says when the figures were changed since scoring ("status": the subtitle's cell, A2; earlier
  * versions put it on the title's row): a later run knows them for its own and takes anything else
  * on the results sheet for what the user typed there.
  */
-export type OwnedCellRole = "score" | "header" | "summary" | "notes" | "table" | "status" | "formStatus";
+export type OwnedCellRole = "score" | "header" | "summary" | "notes" | "table" | "status" | "formStatus" | "formNotScored";
 
 export interface OwnedCells {
   sheet: string;
@@ -652,7 +652,7 @@ export function readIndexSheet(snapshot: WorkbookSnapshot): IndexSheetState | un
         if (a && b) state.owned.charts.push({ sheet: a, name: b });
         break;
       case "cells":
-        if (a && (b === "score" || b === "header" || b === "summary" || b === "notes" || b === "table" || b === "status" || b === "formStatus"))
+        if (a && (b === "score" || b === "header" || b === "summary" || b === "notes" || b === "table" || b === "status" || b === "formStatus" || b === "formNotScored"))
           state.owned.cells.push({ sheet: a, role: b, ranges: rest.slice(2).filter((x): x is string => !!x) });
         break;
       case "form":

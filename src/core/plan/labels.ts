@@ -119,6 +119,22 @@ export function resultsSubtitle(
     : `Scored on ${date} by DTI Scorer ${projectVersion}; ${count}${left ? `; ${what} not scored (see below the table)` : ""}. DTI Scorer rewrites this table each time it scores: do not edit its figures; columns and notes you add are kept.`;
 }
 
+/** How the line on a form left out of the scoring starts, before its reason. */
+const FORM_NOT_SCORED = { vi: "Chưa được chấm: ", en: "Not scored: " } as const;
+
+/**
+ * The line a form left out of the scoring shows where its summary goes, visible and printed (a
+ * mark's note is neither): "Chưa được chấm: " and the finding the results sheet lists for it.
+ */
+export function formNotScoredLine(reason: string, lang: Lang): string {
+  return `${FORM_NOT_SCORED[lang]}${reason}`;
+}
+
+/** Whether a cell holds that line (formNotScoredLine), in either language. */
+export function isFormNotScoredLine(v: unknown): boolean {
+  return typeof v === "string" && Object.values(FORM_NOT_SCORED).some((p) => v.startsWith(p));
+}
+
 /** The line above the list of forms and rows left out: "1 phiếu chưa được chấm:" / "1 form was not scored:". */
 export function notScoredHeading(n: NotScoredCount, lang: Lang): string {
   const what = notScoredWhat(n, lang);

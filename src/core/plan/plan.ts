@@ -31,7 +31,7 @@ import {
   withInputsChangedStatus,
 } from "./results-sheet";
 import { addedColumns, droppedValuesMessage, lastRunArea, resultsRewrite, overwrittenMessage, tableMoves } from "./results-area";
-import { languageOfForm, languageOfSheet, planClearForm, planClearUnscoredForm, planSheetEdits } from "./sheet-edits";
+import { languageOfForm, languageOfSheet, planClearForm, planClearUnscoredForm, planFormNotScored, planSheetEdits } from "./sheet-edits";
 import { ownedSheetNames } from "./sheet-names";
 
 /** The warnings a plan carries (none for a plan without). */
@@ -472,7 +472,7 @@ export function notScoredEntries(issues: Issue[], submissions: Submission[], sna
     const row =
       i.code === "missing-unit-name" ||
       (i.code === "duplicate-unit" && i.sheet !== undefined && (tables.has(i.sheet) || (perSheet.get(i.sheet) ?? 0) > 1));
-    return { kind: row ? "row" : "form", message: i.message };
+    return { kind: row ? "row" : "form", message: i.message, ...(i.sheet !== undefined ? { sheet: i.sheet } : {}) };
   });
 }
 
@@ -609,8 +609,22 @@ export function planResults(
     if (cleared) edits.push(cleared);
   }
 
+  // On each form left out, where its summary goes, why: the finding the results sheet lists for it.
+  const langOf = formLanguages(lang, submissions, snapshot, previous);
+  for (const entry of notScored) {
+    const sheet = entry.kind === "form" && entry.sheet !== undefined ? snapshot?.sheets.find((x) => x.name === entry.sheet) : undefined;
+    if (!sheet || ownedSet.has(sheet.name) || edited.has(sheet.name) || ownedCells.some((c) => c.role === "formNotScored" && c.sheet === sheet.name)) continue;
+    const emptying = edits.find((e) => e.sheet === sheet.name);
+    const formLang = langOf(sheet.name);
+    const line = planFormNotScored(sheet, localize(entry.message, formLang), (previous?.owned.cells ?? []).filter((c) => c.sheet === sheet.name), emptying?.blocks ?? [], formLang);
+    if (!line) continue;
+    if (emptying) emptying.blocks.push(...line.blocks);
+    else edits.push({ sheet: sheet.name, blocks: line.blocks });
+    ownedCells.push(line.owned);
+  }
+
   // Marks: set the new ones, clear every mark of the last run (on a form renamed since, under its new name).
-  const marks = planMarks(issues, lang, ownedSet, formLanguages(lang, submissions, snapshot, previous));
+  const marks = planMarks(issues, lang, ownedSet, langOf);
   const renamedForms = formsRenamed(previous, snapshot, submissions);
   const recorded = recordMarks(marks, previous, snapshot, renamedForms);
 

@@ -71,7 +71,8 @@ describe("figures are shown as the ranking compares them", () => {
     expect(cli).toMatch(/Hải Phòng\s+500\.0\b/);
     // The charts' data show it alike.
     const charts = ownedGrid(plan, "Biểu đồ");
-    const chartBlock = plan.owned.find((o) => o.name === "Biểu đồ")!.blocks[0]!;
+    // The first block of figures (under the block's heading).
+    const chartBlock = plan.owned.find((o) => o.name === "Biểu đồ")!.blocks.find((b) => b.numberFormat !== undefined)!;
     expect((chartBlock.numberFormat as string[][])[1]![1]).toBe("0.0");
     expect(charts.some((r) => r[0] === "Hải Phòng")).toBe(true);
   });

@@ -90,8 +90,11 @@ interface Column {
   cell: (u: UnitResult) => PlanValue;
   /** Conditional format on this column's data cells. */
   cf?: ConditionalFormatPlan["kind"];
-  /** A rank: centred, header and cells, so that it stands clear of the code beside it. */
-  rank?: boolean;
+  /**
+   * Centred, header and cells: a rank, so that it stands clear of the code beside it; a count of
+   * issues, so that it stands clear of the text of the note right of it ("3Không xếp hạng…").
+   */
+  centered?: boolean;
   /** The header's alignment when it is not the column's (see columnAlign). */
   headerAlign?: CellBlock["align"];
   /** Values wider than the column wrap over as many lines as they take (the unit's name). */
@@ -135,6 +138,8 @@ export interface NotScoredEntry {
   kind: "form" | "row";
   /** The reader's finding: where it is and why it was not scored. */
   message: Message;
+  /** The sheet the finding is on (a form's: its line says why there, planFormNotScored). */
+  sheet?: string;
 }
 
 /** The rows below the table that list what was not scored (a heading, then one line each); undefined when nothing was left out. */
@@ -165,7 +170,7 @@ function uniqueHeaders(columns: Column[]): void {
 function columnsFor(input: ResultsSheetInput): Column[] {
   const { model, table, lang, formats } = input;
   const cols: Column[] = [
-    { header: label("rank", lang), width: 7, format: RANK_FORMAT, cell: (u) => u.rank, rank: true },
+    { header: label("rank", lang), width: 7, format: RANK_FORMAT, cell: (u) => u.rank, centered: true },
     // A unit without a code has its code cell left blank: it is known by its name.
     { header: label("unitCode", lang), width: 12, format: TEXT_FORMAT, cell: (u) => (u.code.trim() !== "" ? u.code : null) },
     { header: label("unit", lang), width: 20, maxWidth: UNIT_NAME_WIDTH, format: TEXT_FORMAT, cell: (u) => u.name, wrap: true },
@@ -191,21 +196,21 @@ function columnsFor(input: ResultsSheetInput): Column[] {
     // The group's rank among the units (ranking.nodes "top" or "all"), beside its figures: narrow,
     // its header wrapped over the group's name like theirs.
     if (table.ranking.nodes !== "none") {
-      cols.push({ header: groupRankHeader(name, lang), width: 6, format: RANK_FORMAT, cell: (u) => u.nodes[code]?.rank ?? null, rank: true });
+      cols.push({ header: groupRankHeader(name, lang), width: 6, format: RANK_FORMAT, cell: (u) => u.nodes[code]?.rank ?? null, centered: true });
     }
   }
   const hasPoints = model.root.max !== undefined;
   if (hasPoints) cols.push({ header: label("totalPoints", lang), width: 12, format: formats.points, cell: (u) => figure(u.points), cf: "dataBar" });
   cols.push({ header: label("value", lang), width: 10, format: formats.value, cell: (u) => figure(u.value), ...(hasPoints ? {} : { cf: "dataBar" as const }) });
   if (table.ranking.within === "category") {
-    cols.push({ header: label("rankInCategory", lang), width: 10, format: RANK_FORMAT, cell: (u) => u.rankInCategory, rank: true });
+    cols.push({ header: label("rankInCategory", lang), width: 10, format: RANK_FORMAT, cell: (u) => u.rankInCategory, centered: true });
   }
   cols.push({ header: label("coverageColumn", lang), width: 11, format: COVERAGE_FORMAT, cell: (u) => figure(u.coverage) });
-  cols.push({ header: label("errors", lang), width: 8, format: COUNT_FORMAT, cell: (u) => input.counts(u).errors });
-  cols.push({ header: label("warnings", lang), width: 10, format: COUNT_FORMAT, cell: (u) => input.counts(u).warnings });
+  cols.push({ header: label("errors", lang), width: 8, format: COUNT_FORMAT, cell: (u) => input.counts(u).errors, centered: true });
+  cols.push({ header: label("warnings", lang), width: 10, format: COUNT_FORMAT, cell: (u) => input.counts(u).warnings, centered: true });
   cols.push({
     header: label("note", lang),
-    // Centred: left-aligned, it would run into the right-aligned header of the counts before it ("Số cảnh báoGhi chú").
+    // Centred over its texts, clear of the header of the counts before it ("Số cảnh báoGhi chú").
     headerAlign: "center",
     width: 12,
     maxWidth: 70,
@@ -232,7 +237,7 @@ function shown(value: PlanValue, format: string): string {
  * of number columns right-aligned over their numbers; text as the readers put it (left).
  */
 function columnAlign(c: Column): CellBlock["align"] {
-  if (c.rank) return "center";
+  if (c.centered) return "center";
   return c.format === TEXT_FORMAT ? undefined : "right";
 }
 
@@ -273,11 +278,11 @@ function headerBlocks(cols: Column[], top: number): CellBlock[] {
   return out;
 }
 
-/** The rank columns' cells, centred. */
-function rankBlocks(cols: Column[], rows: PlanValue[][], top: number): CellBlock[] {
+/** The centred columns' cells (ranks, counts). */
+function centeredBlocks(cols: Column[], rows: PlanValue[][], top: number): CellBlock[] {
   if (rows.length === 0) return [];
   return cols.flatMap((c, i): CellBlock[] =>
-    c.rank ? [{ address: `${columnLetter(i + 1)}${top + 1}`, values: rows.map((r) => [r[i] ?? null]), numberFormat: c.format, align: "center" }] : [],
+    c.centered ? [{ address: `${columnLetter(i + 1)}${top + 1}`, values: rows.map((r) => [r[i] ?? null]), numberFormat: c.format, align: "center" }] : [],
   );
 }
 
@@ -478,7 +483,7 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
       { address: "A2", values: [[subtitle]], numberFormat: TEXT_FORMAT, ...wrap },
       { address: `A${top}`, values: [header, ...rows], numberFormat: formats },
       ...headerBlocks(cols, top),
-      ...rankBlocks(cols, rows, top),
+      ...centeredBlocks(cols, rows, top),
       ...wrapBlocks(cols, rows, widths, top),
       ...noteBlocks,
     ],

@@ -25,6 +25,8 @@ import {
   FORM_SUMMARY_LABELS,
   formInputsChangedText,
   formulaText,
+  formNotScoredLine,
+  isFormNotScoredLine,
   isInputsChangedLine,
   isRescaledGroupText,
   label,
@@ -352,7 +354,10 @@ function isCategoryRowAt(sheet: SheetSnapshot | undefined, row: number, column: 
   return rank === "" || /^\d+\/\d+$/.test(rank) || NOT_RANKED.has(rank);
 }
 
-export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; owned: OwnedCells[]; warnings: Message[] } | undefined {
+export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; owned: OwnedCells[]; warnings: Message[] } | undefined {
+  // The line of a run that left the form out (planFormNotScored) goes: the summary may take its place.
+  const stale = given.sheet ? notScoredLineAt(given.sheet, given.previous) : undefined;
+  const input = stale && given.sheet ? { ...given, sheet: withBlanks(given.sheet, [stale]) } : given;
   const { model, submission, unit } = input;
   const src = submission.source;
   if (!src || src.layout !== "A" || !src.rows || src.headerRow === undefined) return undefined;
@@ -360,7 +365,7 @@ export function planSheetEdits(input: SheetEditsInput): { edit: SheetEditPlan; o
   const sheetName = src.sheet;
   const formats = input.formats ?? DEFAULT_FORMATS;
   const merged = mergeTest(input.sheet);
-  const blocks: CellBlock[] = [];
+  const blocks: CellBlock[] = stale ? [{ address: stale, values: [[null]] }] : [];
   const owned: OwnedCells[] = [];
   const warnings: Message[] = [];
   const prevOf = (role: OwnedCells["role"]) => input.previous.find((p) => p.role === role);
@@ -560,6 +565,11 @@ export function planClearForm(sheet: SheetSnapshot, previous: OwnedCells[]): She
         }
       }),
     );
+  const line = notScoredLineAt(sheet, previous);
+  if (line !== undefined) {
+    const { top, left } = parseRange(line);
+    clear(top, left);
+  }
   const scoreCells = cellsOf("score");
   const firstScoreRow = scoreCells.reduce((m, c) => Math.min(m, c.top), Infinity);
   // The score column: the project's where its heading above the first score cell still says so.
@@ -673,4 +683,51 @@ export function planClearUnscoredForm(sheet: SheetSnapshot): SheetEditPlan | und
     });
   }
   return blocks.length > 0 ? { sheet: sheet.name, blocks } : undefined;
+}
+
+/** The cell of the line a run wrote on a form it left out (planFormNotScored), while it still holds such a line. */
+function notScoredLineAt(sheet: SheetSnapshot, previous: readonly OwnedCells[]): string | undefined {
+  const recorded = previous.find((p) => p.role === "formNotScored")?.ranges[0];
+  if (recorded === undefined) return undefined;
+  try {
+    const { top, left } = parseRange(recorded);
+    return isFormNotScoredLine(valueAt(sheet, top, left)) ? cellAddress(top, left) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The sheet with `cells` empty: as it is once a plan's blocks emptied them. */
+function withBlanks(sheet: SheetSnapshot, cells: readonly string[]): SheetSnapshot {
+  const values = sheet.values.map((line) => [...line]);
+  for (const a of cells) {
+    const { top, left } = parseRange(a);
+    const line = values[top - 1];
+    if (line && left <= line.length) line[left - 1] = null;
+  }
+  return { ...sheet, values };
+}
+
+/**
+ * On a form left out of the scoring (a unit code another form has, a form of another index…),
+ * the line that says so where its summary goes, visible and printed (the mark on the cell at
+ * fault is a note, which neither shows nor prints): "Chưa được chấm: " and the finding the results
+ * sheet lists (`reason`), in the form's language. Where the last run's line is, while it holds
+ * one; else the first free place above the table right of it (as summaryPlace finds for a summary),
+ * counting as empty the cells `emptied` (what the run empties on the form first). The project's
+ * (`formNotScored`): a later run that scores the form removes it. Undefined without a table.
+ */
+export function planFormNotScored(sheet: SheetSnapshot, reason: string, previous: readonly OwnedCells[], emptied: readonly CellBlock[], lang: Lang): { blocks: CellBlock[]; owned: OwnedCells } | undefined {
+  if (sheet.csvFile !== undefined) return undefined;
+  const header = findTableHeader(sheet);
+  if (!header) return undefined;
+  const blanks = emptied.filter((b) => b.values.length === 1 && b.values[0]?.length === 1 && b.values[0][0] === null).map((b) => b.address);
+  const now = withBlanks(sheet, blanks);
+  const lastColumn = (now.values[header.row] ?? []).reduce<number>((last, v, c) => (v === null || v === undefined || v === "" ? last : c + 1), 0);
+  const place = () => parseRange(summaryPlace(now, header.row + 1, lastColumn + 2, mergeTest(now), 1));
+  const at = notScoredLineAt(sheet, previous) ?? cellAddress(1, place().left);
+  return {
+    blocks: [{ address: at, values: [[formNotScoredLine(reason, lang)]], numberFormat: "@", bold: true, fontColor: "#C00000" }],
+    owned: { sheet: sheet.name, role: "formNotScored", ranges: [at] },
+  };
 }

@@ -75,10 +75,12 @@ describe("a copy of a scored form, not scored", () => {
     expect(table.units).toHaveLength(3);
     const now = applyEdits(snapshot, plan);
     // Nothing of the copied scoring is left on the copy.
-    for (const a of ["D1", "E1", "D2", "E2", "D3", ...SCORE_CELLS.filter((c) => c !== "G9")]) expect([a, at(now, "SO-01 (2)", a)]).toEqual([a, null]);
+    for (const a of ["E1", "D2", "E2", "D3", ...SCORE_CELLS.filter((c) => c !== "G9")]) expect([a, at(now, "SO-01 (2)", a)]).toEqual([a, null]);
+    // Where its summary was, why it is not scored.
+    expect(String(at(now, "SO-01 (2)", "D1"))).toMatch(/^Chưa được chấm: Trang tính 'SO-01 \(2\)', ô B\d: /);
     // Only those cells are written, values only: the Điểm header, the user's columns, the remark and the figures stay.
-    expect(written(plan, "SO-01 (2)").sort()).toEqual(["D1", "D2", "D3", "E1", "E2", "G12", "G13", "G7", "G8"].sort());
-    for (const b of plan.edits.find((e) => e.sheet === "SO-01 (2)")!.blocks) {
+    expect([...new Set(written(plan, "SO-01 (2)"))].sort()).toEqual(["D1", "D2", "D3", "E1", "E2", "G12", "G13", "G7", "G8"].sort());
+    for (const b of plan.edits.find((e) => e.sheet === "SO-01 (2)")!.blocks.filter((x) => !String(x.values[0]?.[0]).startsWith("Chưa được chấm"))) {
       expect(b.values.flat().every((v) => v === null)).toBe(true);
       expect(b.numberFormat).toBeUndefined();
       expect(b.formulas).toBeUndefined();
@@ -94,9 +96,11 @@ describe("a copy of a scored form, not scored", () => {
     // The original keeps its summary and scores, and its own user columns.
     expect([at(now, "SO-01", "D1"), at(now, "SO-01", "E1"), at(now, "SO-01", "E2"), at(now, "SO-01", "H7")]).toEqual(["Tổng điểm", at(snapshot, "SO-01", "E1"), "1/3", 14]);
     expect(typeof at(now, "SO-01", "G7")).toBe("number");
-    // The copy is not recorded as the project's: the next run leaves it alone, and has nothing left to empty there.
-    expect(indexState(plan).owned.cells.filter((c) => c.sheet === "SO-01 (2)")).toEqual([]);
-    expect(run(now, { previous: indexState(plan) }).plan.edits.some((e) => e.sheet === "SO-01 (2)")).toBe(false);
+    // Of the copy, only the line that says why is recorded as the project's: the next run writes it again in place, and nothing else there.
+    expect(indexState(plan).owned.cells.filter((c) => c.sheet === "SO-01 (2)")).toEqual([{ sheet: "SO-01 (2)", role: "formNotScored", ranges: ["D1"] }]);
+    const next = run(now, { previous: indexState(plan) }).plan.edits.filter((e) => e.sheet === "SO-01 (2)");
+    expect(next.flatMap((e) => e.blocks.map((b) => b.address))).toEqual(["D1", "D1"]);
+    expect(at(applyEdits(now, run(now, { previous: indexState(plan) }).plan), "SO-01 (2)", "D1")).toBe(at(now, "SO-01 (2)", "D1"));
   });
 
   test("a copy whose line shows that figures changed, under a three-row summary: all of it goes", () => {
@@ -110,7 +114,8 @@ describe("a copy of a scored form, not scored", () => {
     copySheet(snapshot, "SO-03", "Bản sao SO-03");
     const { plan } = run(snapshot, { previous: indexState(first.plan), model });
     const now = applyEdits(snapshot, plan);
-    for (const a of ["D1", "E1", "D2", "E2", "D3", "E3", "D4", ...SCORE_CELLS]) expect([a, at(now, "Bản sao SO-03", a)]).toEqual([a, null]);
+    for (const a of ["E1", "D2", "E2", "D3", "E3", "D4", ...SCORE_CELLS]) expect([a, at(now, "Bản sao SO-03", a)]).toEqual([a, null]);
+    expect(String(at(now, "Bản sao SO-03", "D1"))).toMatch(/^Chưa được chấm: Trang tính 'Bản sao SO-03', ô B\d: /);
     expect(at(now, "SO-03", "D3")).toBe("Hạng trong loại");
   });
 
@@ -143,8 +148,10 @@ describe("other forms not scored, never written by this workbook's runs", () => 
     const { plan, issues } = run(snapshot, { previous });
     expect(issues.filter((i) => i.code === "definition-mismatch").map((i) => i.sheet).sort()).toEqual(["Phiếu khác", "Tự chấm"]);
     const now = applyEdits(snapshot, plan);
-    for (const a of ["D1", "E1", "D2", "E2", ...SCORE_CELLS]) expect([a, at(now, "Phiếu khác", a)]).toEqual([a, null]);
-    expect(plan.edits.some((e) => e.sheet === "Tự chấm")).toBe(false);
+    for (const a of ["E1", "D2", "E2", ...SCORE_CELLS]) expect([a, at(now, "Phiếu khác", a)]).toEqual([a, null]);
+    expect(String(at(now, "Phiếu khác", "D1"))).toMatch(/^Chưa được chấm: Trang tính 'Phiếu khác', ô B\d: /);
+    // A form of another index with no summary: only the line that says why is written on it.
+    expect(plan.edits.filter((e) => e.sheet === "Tự chấm").flatMap((e) => e.blocks.map((b) => [b.address, String(b.values[0]?.[0]).slice(0, 16)]))).toEqual([["D1", "Chưa được chấm: "]]);
     expect(typeof at(now, "Tự chấm", "G7")).toBe("number");
   });
 

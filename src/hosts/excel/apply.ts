@@ -409,13 +409,14 @@ const PRINT_MARGINS = { side: 0.4 * 72, topBottom: 0.5 * 72, headerFooter: 0.3 *
  * as it needs (a vertical fit of 0 leaves the height free), the header rows on every page.
  */
 function queuePrint(packer: RequestPacker, name: string, print: PrintPlan): void {
-  packer.add(opBytes(3, 13, print.repeatRows ?? "", print.repeatColumns ?? "") + opBytes(0, 1, "A1048576") * (print.pageBreaksBefore?.length ?? 0), (ctx) => {
+  packer.add(opBytes(3, 14, print.repeatRows ?? "", print.repeatColumns ?? "", print.printArea ?? "") + opBytes(0, 1, "A1048576") * (print.pageBreaksBefore?.length ?? 0), (ctx) => {
     const layout = sheetOf(ctx, name).pageLayout;
     layout.paperSize = "A4";
     layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
     if (print.fitToWidth) layout.zoom = { horizontalFitToPages: print.pagesWide ?? 1, verticalFitToPages: 0 };
     if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows.first}:$${print.repeatRows.last}`);
     if (print.repeatColumns) layout.setPrintTitleColumns(`$${print.repeatColumns.first}:$${print.repeatColumns.last}`);
+    if (print.printArea) layout.setPrintArea(print.printArea);
     // The xlsx host's margins (inches) in points: narrow sides so that a wide table stays legible.
     layout.leftMargin = layout.rightMargin = PRINT_MARGINS.side;
     layout.topMargin = layout.bottomMargin = PRINT_MARGINS.topBottom;

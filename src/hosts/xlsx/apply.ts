@@ -244,6 +244,8 @@ function setPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
     ...(print.fitToWidth ? { fitToPage: true, fitToWidth: print.pagesWide ?? 1, fitToHeight: 0 } : {}),
     ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows.first}:${print.repeatRows.last}` } : {}),
     printTitlesColumn: print.repeatColumns ? `${print.repeatColumns.first}:${print.repeatColumns.last}` : undefined,
+    // ExcelJS puts a "$" before each end's column only; readers take no print area but an absolute one.
+    printArea: print.printArea?.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
   };
   // ExcelJS sets a break on the last row of a page (rowBreaks id), across every column.
@@ -387,6 +389,8 @@ interface CarriedCells {
   dropped: DroppedNote[];
   /** The columns the user added: the width they gave each, and the look of its header cell, where this run writes it. */
   added: { to: number; width?: number; headerStyle?: Partial<ExcelJS.Style> }[];
+  /** The columns of the table the user hid (the project's, by their header, or their own), where this run writes them. */
+  hidden: number[];
 }
 
 /** Whether a cell's style is a look of its own (a fill, a font, borders, an alignment), not just a number format. */
@@ -418,10 +422,11 @@ function carriedCells(ws: ExcelJS.Worksheet, plan: OwnedSheetPlan): CarriedCells
     const style = top !== undefined ? (JSON.parse(JSON.stringify(ws.getCell(top, c.from).style ?? {})) as Partial<ExcelJS.Style>) : {};
     return [{ to: c.to, ...(width !== undefined ? { width } : {}), ...(hasLook(style) ? { headerStyle: style } : {}) }];
   });
-  return { notes: carried.map((n) => ({ to: n.to, note: byCell.get(n.cell)! })), dropped, added };
+  const hidden = (plan.moves?.columns ?? []).flatMap((c) => (c.to !== undefined && ws.getColumn(c.from).hidden ? [c.to] : []));
+  return { notes: carried.map((n) => ({ to: n.to, note: byCell.get(n.cell)! })), dropped, added, hidden };
 }
 
-/** The user's notes, widths and header looks (carriedCells) onto the sheet made anew, over what the plan set there. */
+/** The user's notes, widths, header looks and hidden columns (carriedCells) onto the sheet made anew, over what the plan set there. */
 function restoreCarried(ws: ExcelJS.Worksheet, carried: CarriedCells, plan: OwnedSheetPlan): void {
   for (const n of carried.notes) ws.getCell(n.to).note = n.note;
   const top = plan.moves?.rows[0]?.to;
@@ -429,6 +434,7 @@ function restoreCarried(ws: ExcelJS.Worksheet, carried: CarriedCells, plan: Owne
     if (a.width !== undefined) ws.getColumn(a.to).width = a.width;
     if (a.headerStyle && top !== undefined) ws.getCell(top, a.to).style = a.headerStyle;
   }
+  for (const column of carried.hidden) ws.getColumn(column).hidden = true;
 }
 
 /**

@@ -4,6 +4,7 @@
  *   - before: a table saved by LibreOffice has no <tableStyleInfo>, which ExcelJS reads as a null
  *     style and then fails on ("Cannot read properties of null (reading 'theme')"): such a table
  *     gets the plain style it had (no style name, no stripes);
+ *   - after: links to the workbook's own cells are made internal links (links.ts);
  *   - after: ExcelJS gives every data bar an <extLst> whose <x14:id/> is empty and that no x14
  *     rule matches (ExcelJS issue #3015), which the file format does not allow: that extLst is
  *     taken out of the sheet XML, leaving a plain Excel 2007 data bar.
@@ -11,6 +12,7 @@
  */
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { internalLinksIn } from "./links";
 import { parseRels, sheetParts } from "./ooxml";
 
 /** Gives every table read without a style the plain style it showed: ExcelJS cannot write a null one. */
@@ -50,18 +52,18 @@ export function dropEmptyDataBarExt(sheetXml: string): string {
 }
 
 /**
- * Makes the data bars of `sheets` plain (dropEmptyDataBarExt) in an opened package; whether any
- * sheet changed. A step that opens the written package anyway (preserveDrawings, addCharts) does
- * it before its own work, so the package is compressed once for both.
+ * Makes the data bars of `sheets` plain (dropEmptyDataBarExt) in an opened package, and every
+ * sheet's links to the workbook's own cells internal links (internalLinksIn: ExcelJS writes them
+ * as links to a file); whether any sheet changed. A step that opens the written package anyway
+ * (preserveDrawings, addCharts) does it before its own work, so the package is compressed once for all.
  */
 export async function tidyDataBarsIn(zip: JSZip, sheets: readonly string[]): Promise<boolean> {
-  if (sheets.length === 0) return false;
   const workbookPath = "xl/workbook.xml";
   const workbookXml = await zip.file(workbookPath)?.async("string");
   const relsXml = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
   if (workbookXml === undefined || relsXml === undefined) return false;
   const parts = sheetParts(workbookXml, parseRels(relsXml), workbookPath);
-  let changed = false;
+  let changed = await internalLinksIn(zip, parts.values());
   for (const name of sheets) {
     const path = parts.get(name);
     const file = path === undefined ? null : zip.file(path);
@@ -76,9 +78,8 @@ export async function tidyDataBarsIn(zip: JSZip, sheets: readonly string[]): Pro
   return changed;
 }
 
-/** The written file with the data bars of `sheets` made plain (dropEmptyDataBarExt); unchanged bytes when nothing needed it. */
+/** The written file with the data bars of `sheets` made plain and the links internal (tidyDataBarsIn); unchanged bytes when nothing needed it. */
 export async function tidyDataBars(xlsx: Uint8Array, sheets: readonly string[]): Promise<Uint8Array> {
-  if (sheets.length === 0) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
   if (!(await tidyDataBarsIn(zip, sheets))) return xlsx;
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });

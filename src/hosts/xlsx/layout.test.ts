@@ -70,12 +70,16 @@ describe("the scored workbook as a reader without the add-in sees it", () => {
       if (found === 0) throw new Error(`no column ${title}`);
       return found;
     };
-    for (const title of ["Tổng điểm", "Giá trị", "Tỷ lệ chỉ tiêu có số liệu", "Số lỗi", "Số cảnh báo"]) {
+    for (const title of ["Tổng điểm", "Giá trị", "Tỷ lệ chỉ tiêu có số liệu"]) {
       expect([title, header.getCell(column(title)).alignment?.horizontal]).toEqual([title, "right"]);
       // The numbers under it are right-aligned too (Excel's and LibreOffice's default for numbers).
       expect(ws.getCell(4, column(title)).alignment?.horizontal ?? "right").toBe("right");
     }
     expect(header.getCell(column("Hạng")).alignment?.horizontal).toBe("center");
+    // The counts of issues are centred, header and numbers, clear of the note's text right of them ("3Không xếp hạng…").
+    for (const title of ["Số lỗi", "Số cảnh báo"]) {
+      expect([title, header.getCell(column(title)).alignment?.horizontal, ws.getCell(4, column(title)).alignment?.horizontal]).toEqual([title, "center", "center"]);
+    }
     expect(ws.getCell(4, column("Hạng")).alignment?.horizontal).toBe("center");
     expect(ws.getCell(4, column("Hạng")).value).toBe(1);
     for (const title of ["Mã đơn vị", "Đơn vị"]) expect(header.getCell(column(title)).alignment?.horizontal).toBeUndefined();

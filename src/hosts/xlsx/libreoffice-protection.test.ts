@@ -102,8 +102,9 @@ async function expectFormKept(data: Uint8Array, sheet: string, protection: "pass
     formulae: ['"Có,Không"'],
     allowBlank: true,
     showErrorMessage: true,
-    errorTitle: "Chỉ chọn Có hoặc Không",
-    error: "Chọn Có hoặc Không.",
+    errorStyle: "warning",
+    errorTitle: "Không có trong danh sách",
+    error: "Chọn Có hoặc Không. Viết cách khác (co / khong, đạt / không đạt, x, 1 / 0, yes / no) vẫn được đọc; bước Kiểm tra báo ô nào không đọc được.",
   });
   expect(ws.pageSetup.fitToPage).toBe(true);
   const tag = /<sheetProtection\b[^>]*>/.exec(await sheetXml(data, sheet))?.[0] ?? "";

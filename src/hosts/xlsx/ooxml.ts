@@ -195,17 +195,25 @@ export function drawingElementId(sheetXml: string): string | undefined {
 export function insertDrawingElement(sheetXml: string, rid: string): string {
   const { rootStart, rootEnd, closeStart } = topLevelChildren(sheetXml);
   if (rootStart < 0 || closeStart < 0) throw new Error("The worksheet part is not a worksheet");
-  let root = sheetXml.slice(rootStart, rootEnd + 1);
-  const elementPrefix = /^<(\w+:)?/.exec(root)?.[1] ?? "";
-  let relPrefix = new RegExp(`\\sxmlns:(\\w+)="${escapeRegExp(NS_R)}"`).exec(root)?.[1];
-  if (relPrefix === undefined) {
-    relPrefix = "r";
-    let n = 1;
-    while (new RegExp(`\\sxmlns:${relPrefix}="`).test(root)) relPrefix = `r${++n}`;
-    root = root.replace(/^(<[\w:]+)/, `$1 xmlns:${relPrefix}="${NS_R}"`);
-  }
+  const { xml, relPrefix } = withRelationshipPrefix(sheetXml, rootStart, rootEnd);
+  const elementPrefix = /^<(\w+:)?/.exec(sheetXml.slice(rootStart))?.[1] ?? "";
   const element = `<${elementPrefix}drawing ${relPrefix}:id="${rid}"/>`;
-  return insertChild(sheetXml.slice(0, rootStart) + root + sheetXml.slice(rootEnd + 1), element, AFTER_DRAWING);
+  return insertChild(xml, element, AFTER_DRAWING);
+}
+
+/**
+ * The prefix the part's root element binds to the relationships namespace (`r` as a rule), and the
+ * part with one declared on its root (from `rootStart` to `rootEnd`, the end of its tag) when none was.
+ */
+export function withRelationshipPrefix(partXml: string, rootStart: number, rootEnd: number): { xml: string; relPrefix: string } {
+  const root = partXml.slice(rootStart, rootEnd + 1);
+  const declared = new RegExp(`\\sxmlns:(\\w+)="${escapeRegExp(NS_R)}"`).exec(root)?.[1];
+  if (declared !== undefined) return { xml: partXml, relPrefix: declared };
+  let relPrefix = "r";
+  let n = 1;
+  while (new RegExp(`\\sxmlns:${relPrefix}="`).test(root)) relPrefix = `r${++n}`;
+  const declaring = root.replace(/^(<[\w:]+)/, `$1 xmlns:${relPrefix}="${NS_R}"`);
+  return { xml: partXml.slice(0, rootStart) + declaring + partXml.slice(rootEnd + 1), relPrefix };
 }
 
 /**

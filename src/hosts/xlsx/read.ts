@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
 import { hasWordBooleans, legacySheetPassword, normalizeBooleans, parseRels, sheetParts } from "./ooxml";
+import { readableLinksIn } from "./links";
 
 /** A date as ISO text: the day alone when there is no time of day. */
 export function dateText(d: Date): string {
@@ -149,7 +150,8 @@ const BOOLEAN_PARTS = /^xl\/(?:workbook\.xml|styles\.xml|worksheets\/[^/]+\.xml|
  * unprotected and its input cells locked, a sheet fitted to one page unfitted. They are written
  * "1"/"0" (normalizeBooleans). Also the legacy password of every protected sheet, which ExcelJS
  * does not read (LibreOffice writes `password="DAA7"`), so that it can be put back in the model
- * (setLegacyPasswords) and in the file written (preserve.ts). Bytes that are not a zip package are
+ * (setLegacyPasswords) and in the file written (preserve.ts). Links to the workbook's own cells
+ * are given a relationship ExcelJS reads (readableLinksIn). Bytes that are not a zip package are
  * given back as they are, for ExcelJS to refuse.
  */
 export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
@@ -177,11 +179,15 @@ export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
   const workbookXml = texts.get(workbookPath);
   const relsXml = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
   if (workbookXml !== undefined && relsXml !== undefined) {
-    for (const [name, path] of sheetParts(workbookXml, parseRels(relsXml), workbookPath)) {
+    const parts = sheetParts(workbookXml, parseRels(relsXml), workbookPath);
+    for (const [name, path] of parts) {
       const sheetXml = texts.get(path);
       const password = sheetXml === undefined ? undefined : legacySheetPassword(sheetXml);
       if (password !== undefined) legacyPasswords.set(name, password);
     }
+    // Links to the workbook's own cells (the instructions' links to the forms), which ExcelJS would drop.
+    const linked = [...parts.values()].filter((path) => texts.get(path)?.includes("location=") === true);
+    if (await readableLinksIn(zip, linked)) changed = true;
   }
   // Stored, not compressed: ExcelJS reads it once, and preserve.ts only copies parts out of it.
   const bytes = changed ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : data;

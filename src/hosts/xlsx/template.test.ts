@@ -7,6 +7,8 @@ import { FORM_SUMMARY_LABELS, unavailableText } from "../../core/plan/labels";
 import { fitWidth } from "../../core/plan/layout";
 import { findBuiltin } from "../../indices";
 import { XlsxHost } from "./host";
+import { parseRels, relsPathOf, sheetParts } from "./ooxml";
+import { loadXlsx } from "./read";
 import { inputLabel, makeTemplate, unitSheetName } from "./template";
 import { rowOf, open as load } from "./test-workbooks";
 
@@ -76,6 +78,15 @@ const units = [
   { code: "SLD", name: "Sở Lao động - Thương binh và Xã hội: [Văn phòng]", category: "co-dvc" },
 ];
 
+/** The not-applicable answers a number check's formula looks up: the cells of the form's range it names. */
+function naListOf(ws: ExcelJS.Worksheet, formula: string): string[] {
+  const range = /MATCH\(TRIM\([A-Z]+\d+\),\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+),0\)/.exec(formula);
+  if (!range) throw new Error(`no list in ${formula}`);
+  const out: string[] = [];
+  for (let r = Number(range[2]); r <= Number(range[3]); r++) out.push(String(ws.getCell(`${range[1]}${r}`).value));
+  return out;
+}
+
 describe("self-assessment templates", () => {
   it("make one sheet per unit with the header block, a valid sheet name for every unit, and an instructions sheet", async () => {
     const wb = await load(await makeTemplate(model(), units, { lang: "vi", period: "Năm 2024" }));
@@ -108,7 +119,7 @@ describe("self-assessment templates", () => {
     const pct = ws.getCell(rowOf(ws, "2.2"), 4);
     expect(pct.numFmt).toContain("%");
     expect(pct.dataValidation?.type).toBe("custom");
-    expect(String(pct.dataValidation?.formulae?.[0])).toContain('"N/A"');
+    expect(naListOf(ws, String(pct.dataValidation?.formulae?.[0]))).toContain("N/A");
     expect(String(pct.dataValidation?.formulae?.[0])).toContain("<=1");
   });
 
@@ -123,11 +134,16 @@ describe("self-assessment templates", () => {
     expect(vi.getRow(6).height).toBeGreaterThanOrEqual(30);
     const pct = vi.getCell(rowOf(vi, "2.2"), 4).dataValidation!;
     const formula = String(pct.formulae?.[0]);
-    for (const word of ['"N/A"', '"KHÔNG ÁP DỤNG"', '"KHONG AP DUNG"']) expect(formula).toContain(`UPPER(TRIM(D${rowOf(vi, "2.2")}))=${word}`);
+    // A number within the bounds, or a not-applicable answer looked up (MATCH ignores case) in a list on the form.
+    const d = `D${rowOf(vi, "2.2")}`;
+    expect(formula).toMatch(new RegExp(`^IF\\(ISNUMBER\\(${d}\\),AND\\(${d}>=0,${d}<=1\\),ISNUMBER\\(MATCH\\(TRIM\\(${d}\\),\\$AN\\$\\d+:\\$AN\\$\\d+,0\\)\\)\\)$`));
+    expect(naListOf(vi, formula)).toEqual(["Không áp dụng", "N/A", "NA", "KAD", "KHONG AP DUNG", "NOT APPLICABLE"]);
     expect(pct.error).toBe("Nhập một số từ 0% đến 100%, hoặc ghi “Không áp dụng” (hay “N/A”).");
     const yesNo = vi.getCell(rowOf(vi, "1.2"), 4).dataValidation!;
     expect(yesNo.formulae).toEqual(['"Có,Không,Không áp dụng,N/A"']);
-    expect(yesNo.error).toBe("Chọn Có hoặc Không, hoặc ghi “Không áp dụng” (hay “N/A”).");
+    expect(yesNo.error).toBe(
+      "Chọn Có hoặc Không, hoặc ghi “Không áp dụng” (hay “N/A”). Viết cách khác (co / khong, đạt / không đạt, x, 1 / 0, yes / no) vẫn được đọc; bước Kiểm tra báo ô nào không đọc được.",
+    );
     const en = (await load(await makeTemplate(parsed.model, units, { lang: "en" }))).getWorksheet("Sở Y tế")!;
     expect(String(en.getCell("A6").value)).toContain("type “N/A” (also “Không áp dụng”)");
     expect(en.getCell(rowOf(en, "2.2"), 4).dataValidation!.error).toBe("Type a number from 0% to 100%, or “N/A” (also “Không áp dụng”).");
@@ -144,6 +160,71 @@ describe("self-assessment templates", () => {
     const result = await runScoring(host, { definition: withBoolean, lang: "vi", projectVersion: "test", write: false });
     expect(result.submissions.find((u) => u.code === "SLD")!.notApplicable.sort()).toEqual(["1.2", "2.2"]);
     expect(result.issues.filter((i) => i.code === "not-applicable-not-allowed")).toEqual([]);
+  });
+
+  it("let through every not-applicable answer the reader takes (“KAD” too), and the reader takes every one the check lets through", async () => {
+    const parsed = parseDefinition(definition);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const data = await makeTemplate(parsed.model, units, { lang: "vi" });
+    const ws = (await load(data)).getWorksheet("Sở Y tế")!;
+    const listed = naListOf(ws, String(ws.getCell(rowOf(ws, "2.2"), 4).dataValidation?.formulae?.[0]));
+    // The check compares with MATCH, which ignores case but not diacritics.
+    const passes = (typed: string): boolean => listed.some((w) => w.toLocaleUpperCase("vi") === typed.trim().toLocaleUpperCase("vi"));
+    for (const typed of ["KAD", "kad", "N/A", "n/a", "NA", "Không áp dụng", "KHÔNG ÁP DỤNG", "khong ap dung", "Not applicable"]) expect(passes(typed)).toBe(true);
+    // Every word listed, typed on a form (one form per answer), is read as not applicable with no finding.
+    const many = listed.map((w, i) => ({ code: `U${i}`, name: `Đơn vị ${i}`, category: "co-dvc" }));
+    const wb = await load(await makeTemplate(parsed.model, many, { lang: "vi" }));
+    listed.forEach((word, i) => {
+      const form = wb.getWorksheet(`Đơn vị ${i}`)!;
+      form.getCell(rowOf(form, "2.2"), 4).value = word;
+    });
+    const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()), "phieu.xlsx");
+    const result = await runScoring(host, { definition, lang: "vi", projectVersion: "test", write: false });
+    for (const unit of many) expect(result.submissions.find((u) => u.code === unit.code)!.notApplicable).toEqual(["2.2"]);
+    expect(result.issues.filter((i) => i.node === "2.2")).toEqual([]);
+  });
+
+  it("question, not refuse, a choice or yes/no typed outside the drop-down list, which the reader may take (an alias, no diacritics)", async () => {
+    const withAliases = JSON.parse(JSON.stringify(definition)) as typeof definition;
+    const rule = withAliases.root.children[0]!.children[0]!.rule as { options: { value: string; aliases?: string[] }[] };
+    rule.options[1]!.aliases = ["Phó GĐ"];
+    const parsed = parseDefinition(withAliases);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    for (const lang of ["vi", "en"] as const) {
+      const ws = (await load(await makeTemplate(parsed.model, units, { lang }))).getWorksheet("Sở Y tế")!;
+      for (const code of ["1.1", "1.2"]) {
+        for (const col of [4, 5]) {
+          const v = ws.getCell(rowOf(ws, code), col).dataValidation!;
+          // The drop-down stays; a value typed outside it is kept once the user says so.
+          expect(v).toMatchObject({ type: "list", showErrorMessage: true, errorStyle: "warning" });
+          expect(v.errorTitle!.length).toBeLessThanOrEqual(32);
+          // Excel refuses a message over 255 characters.
+          expect(v.error!.length).toBeLessThanOrEqual(255);
+          expect(v.error).toContain(lang === "vi" ? "bước Kiểm tra báo ô nào không đọc được" : "the check reports any cell it cannot read");
+        }
+      }
+      expect(ws.getCell(rowOf(ws, "1.1"), 4).dataValidation!.error).toBe(
+        lang === "vi"
+          ? "Chọn một giá trị trong danh sách. Viết cách khác (không dấu, chữ hoa hay thường, tên gọi khác của lựa chọn) vẫn được đọc; bước Kiểm tra báo ô nào không đọc được."
+          : "Pick a value from the list. Written another way (without diacritics, in other case, another name of the choice) it is read all the same; the check reports any cell it cannot read.",
+      );
+    }
+    // What such typing gives is read: the alias, the option without diacritics, "co" for Có.
+    const wb = await load(await makeTemplate(parsed.model, units, { lang: "vi" }));
+    const fill = (sheet: string, choice: string, yes: string): void => {
+      const ws = wb.getWorksheet(sheet)!;
+      ws.getCell(rowOf(ws, "1.1"), 4).value = choice;
+      ws.getCell(rowOf(ws, "1.2"), 4).value = yes;
+    };
+    fill("Sở Y tế", "Phó GĐ", "co");
+    fill("Thanh tra tỉnh", "pho giam doc", "x");
+    const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()), "phieu.xlsx");
+    const result = await runScoring(host, { definition: withAliases, lang: "vi", projectVersion: "test", write: false });
+    for (const code of ["SYT", "TTT"]) {
+      expect(result.table.units.find((u) => u.code === code)!.nodes["1.1"]!.points).toBe(5);
+      expect(result.table.units.find((u) => u.code === code)!.nodes["1.2"]!.points).toBe(10);
+    }
+    expect(result.issues.filter((i) => i.code === "unknown-choice" || i.code === "not-a-boolean")).toEqual([]);
   });
 
   it("leave the input cells unlocked and shaded and protect the rest without a password", async () => {
@@ -294,7 +375,8 @@ describe("self-assessment templates", () => {
     const builtin = findBuiltin("dti-so-nganh-mau");
     const parsed = parseDefinition(builtin!.definition);
     if (!parsed.ok) throw new Error("sample invalid");
-    const wb = await load(await makeTemplate(parsed.model, units, { lang: "vi", period: "Năm 2024" }));
+    const data = await makeTemplate(parsed.model, units, { lang: "vi", period: "Năm 2024" });
+    const wb = await load(data);
     const ws = wb.getWorksheet("Hướng dẫn")!;
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     const widths = [1, 2, 3].map((c) => ws.getColumn(c).width ?? 0);
@@ -316,8 +398,47 @@ describe("self-assessment templates", () => {
     // The unit table: code, name (a link to the unit's sheet) and category by name.
     const first = 15;
     expect([ws.getCell(first, 1).value, ws.getCell(first, 3).value]).toEqual(["SYT", "Sở, ban, ngành có dịch vụ công"]);
-    expect(ws.getCell(first, 2).value).toMatchObject({ text: "Sở Y tế", hyperlink: "#'Sở Y tế'!A1" });
+    expect((await loadXlsx(data)).getWorksheet("Hướng dẫn")!.getCell(first, 2).value).toMatchObject({ text: "Sở Y tế", hyperlink: "#'Sở Y tế'!A1" });
   });
+
+  it("link each unit on the instructions sheet to its form with a link inside the workbook (a location, no relationship to a file), a unit named with quotes or “=” too", async () => {
+    const odd = [...units, { code: "Q", name: `Sở "Mới" = 1+1 'A'!B2`, category: "co-dvc" }];
+    const data = await makeTemplate(model(), odd, { lang: "vi" });
+    const zip = await JSZip.loadAsync(data);
+    const help = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const links = [...help.matchAll(/<hyperlink\b[^>]*\/>/g)].map((m) => m[0]);
+    const sheets = (await load(data)).worksheets.slice(1).map((w) => w.name);
+    expect(sheets[3]).toBe(`Sở "Mới" = 1+1 'A'!B2`);
+    expect(links).toEqual(
+      sheets.map((name, i) => `<hyperlink ref="B${15 + i}" location="${`'${name.replace(/'/g, "''")}'!A1`.replace(/"/g, "&quot;")}"/>`),
+    );
+    // No relationship is left for them (the sheet has none other).
+    expect(zip.file("xl/worksheets/_rels/sheet1.xml.rels")).toBeNull();
+    // The name shows as text, never as a formula.
+    expect(help).not.toContain("<f>");
+    const read = (await loadXlsx(data)).getWorksheet("Hướng dẫn")!;
+    expect(read.getCell(18, 2).value).toEqual({ text: `Sở "Mới" = 1+1 'A'!B2`, hyperlink: `#'Sở "Mới" = 1+1 ''A''!B2'!A1` });
+  });
+
+  it("keep the instructions' links inside the workbook through two scoring runs", async () => {
+    let data = await makeTemplate(model(), units, { lang: "vi" });
+    for (let run = 0; run < 2; run++) {
+      const host = await XlsxHost.fromBuffer(data, "phieu.xlsx");
+      await runScoring(host, { definition, lang: "vi", projectVersion: "test", write: true });
+      data = await host.toBuffer();
+    }
+    const zip = await JSZip.loadAsync(data);
+    const parts = sheetParts(await zip.file("xl/workbook.xml")!.async("string"), parseRels(await zip.file("xl/_rels/workbook.xml.rels")!.async("string")), "xl/workbook.xml");
+    const part = parts.get("Hướng dẫn")!;
+    const help = await zip.file(part)!.async("string");
+    expect([...help.matchAll(/<hyperlink\b[^>]*\/>/g)].map((m) => m[0])).toEqual([
+      `<hyperlink ref="B15" location="'Sở Y tế'!A1"/>`,
+      `<hyperlink ref="B16" location="'Thanh tra tỉnh'!A1"/>`,
+      `<hyperlink ref="B17" location="'Sở Lao động - Thương binh và…'!A1"/>`,
+    ]);
+    const rels = (await zip.file(relsPathOf(part))?.async("string")) ?? "";
+    expect(rels).not.toContain("hyperlink");
+  }, 60_000);
 
   it("for an index without categories, show no Nhóm line on the forms and no category column in the instructions", async () => {
     const plain = { ...definition, categories: undefined, root: { ...definition.root, children: definition.root.children.map((g) => ({ ...g, children: g.children.map((c) => ({ ...c, appliesTo: undefined })) })) } };

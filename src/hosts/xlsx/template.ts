@@ -9,10 +9,12 @@ import { MAX_SHEET_NAME, TEMPLATE_NOT_APPLICABLE_NOTE, uniqueSheetName } from ".
 import { FORM_DEFINITION_PREFIX, builtinOfSameName } from "../../core/forms-index";
 import type { IndexModel, IndicatorModel, ModelNode, ResolvedInput } from "../../core/definition/model";
 import { definitionHash, parseDefinition } from "../../core/definition/parse";
-import { type Lang, localize, normalizeText } from "../../core/i18n/text";
+import { type Lang, type Message, localize, normalizeText } from "../../core/i18n/text";
 import { NOT_APPLICABLE_TEXT } from "../../core/plan/labels";
+import { NOT_APPLICABLE_ANSWERS } from "../../core/read/values";
 import { INDENT_WIDTH, type WrappedCell, fitWidth, wrappedHeight } from "../../core/plan/layout";
 import { BUILTIN_INDICES } from "../../indices";
+import { writeWorkbook } from "./finish";
 
 export interface TemplateUnit {
   code: string;
@@ -66,6 +68,11 @@ const L = {
   yes: { vi: "Có", en: "Yes" },
   no: { vi: "Không", en: "No" },
 };
+
+/** The answers a yes/no input's drop-down offers, in the form's language. */
+export const YES_NO: { yes: Message; no: Message } = { yes: L.yes, no: L.no };
+/** The label of a form's unit code (column A, row 2), by which a form's language is known. */
+export const UNIT_CODE_LABEL: Message = L.unitCode;
 
 type ColumnKey = keyof typeof L.columns;
 /** The table's columns, in order. */
@@ -247,8 +254,36 @@ export function formLists(ws: ExcelJS.Worksheet, firstColumn = FORM_LIST_COLUMN,
   };
 }
 
-/** The not-applicable answers a number check lets through, upper case as UPPER gives them. */
-const NA_FORMULA_WORDS = ["N/A", NOT_APPLICABLE_TEXT.vi.toLocaleUpperCase("vi"), "KHONG AP DUNG"];
+/**
+ * The not-applicable answers a number check lets through: the words the forms ask for, with their
+ * diacritics ("Không áp dụng", "N/A"), and every answer the reader takes as not applicable
+ * (NOT_APPLICABLE_ANSWERS, folded: "KAD", "khong ap dung", "NA"…). Excel's MATCH ignores case, as
+ * the reader does; it does not ignore diacritics, hence both spellings.
+ */
+function notApplicableAnswers(): string[] {
+  const out: string[] = [];
+  for (const word of [NOT_APPLICABLE_TEXT.vi, NOT_APPLICABLE_TEXT.en, ...NOT_APPLICABLE_ANSWERS.map((w) => w.toUpperCase())]) {
+    if (!out.some((o) => o.toLocaleUpperCase("vi") === word.toLocaleUpperCase("vi"))) out.push(word);
+  }
+  return out;
+}
+
+/**
+ * A drop-down's check as a warning (Excel asks "Continue?", LibreOffice offers OK): a value typed
+ * that is not in the list is kept once the user says so, for the reader takes more than the list
+ * shows. `ask` says what the list holds, `others` the other ways of writing it the reader takes.
+ */
+function listWarning(lang: Lang, ask: string, others: string): Pick<ExcelJS.DataValidation, "showErrorMessage" | "errorStyle" | "errorTitle" | "error"> {
+  return {
+    showErrorMessage: true,
+    errorStyle: "warning",
+    errorTitle: lang === "vi" ? "Không có trong danh sách" : "Not in the list",
+    error:
+      lang === "vi"
+        ? `${ask} Viết cách khác (${others}) vẫn được đọc; bước Kiểm tra báo ô nào không đọc được.`
+        : `${ask} Written another way (${others}) it is read all the same; the check reports any cell it cannot read.`,
+  };
+}
 
 function validationFor(
   input: ResolvedInput,
@@ -265,26 +300,31 @@ function validationFor(
   if (input.type === "choice" && options) {
     const values = na ? [...options, ...naWords.filter((w) => !options.some((o) => o.toUpperCase() === w.toUpperCase()))] : options;
     const formula = inlineList(values) ?? lists.add(values);
+    // The reader takes an option's aliases and any spelling without diacritics ("mot phan"): a
+    // stop would refuse them, so a value typed outside the list is questioned, not refused.
     return {
       type: "list",
       allowBlank: true,
       formulae: [formula],
-      showErrorMessage: true,
-      errorStyle: "stop",
-      errorTitle: lang === "vi" ? "Giá trị không có trong danh sách" : "Not in the list",
-      error: lang === "vi" ? "Chọn một giá trị trong danh sách." : "Pick a value from the list.",
+      ...listWarning(
+        lang,
+        lang === "vi" ? `Chọn một giá trị trong danh sách${na ? naText : ""}.` : `Pick a value from the list${na ? naText : ""}.`,
+        lang === "vi" ? "không dấu, chữ hoa hay thường, tên gọi khác của lựa chọn" : "without diacritics, in other case, another name of the choice",
+      ),
     };
   }
   if (input.type === "boolean") {
     const values = [L.yes[lang], L.no[lang], ...(na ? naWords : [])];
+    // The reader also takes co / khong, x, đạt / không đạt, yes / no, 1 / 0: questioned, not refused.
     return {
       type: "list",
       allowBlank: true,
       formulae: [`"${values.join(",")}"`],
-      showErrorMessage: true,
-      errorStyle: "stop",
-      errorTitle: na ? (lang === "vi" ? "Giá trị không có trong danh sách" : "Not in the list") : lang === "vi" ? "Chỉ chọn Có hoặc Không" : "Yes or No only",
-      error: lang === "vi" ? `Chọn Có hoặc Không${na ? naText : ""}.` : `Pick Yes or No${na ? naText : ""}.`,
+      ...listWarning(
+        lang,
+        lang === "vi" ? `Chọn Có hoặc Không${na ? naText : ""}.` : `Pick Yes or No${na ? naText : ""}.`,
+        lang === "vi" ? "co / khong, đạt / không đạt, x, 1 / 0, yes / no" : "yes / no in any case, x, 1 / 0, có / không",
+      ),
     };
   }
   if (input.type === "text") return null;
@@ -315,14 +355,17 @@ function validationFor(
     error,
   };
   if (na) {
-    // A number check would refuse "N/A" and "Không áp dụng": a formula accepts a number and
-    // both, in any case, "Không áp dụng" with or without its diacritics.
-    const checks = [`ISNUMBER(${address})`];
+    // A number check would refuse "N/A" and "Không áp dụng": a formula accepts a number within
+    // the bounds, or any not-applicable answer the reader takes, in any case (MATCH ignores it),
+    // looked up in a list kept on the form (no array constant: Excel allows none in a check). The
+    // number's checks run only on a number: INT of a text is an error, which would refuse all.
+    const checks: string[] = [];
     if (whole) checks.push(`INT(${address})=${address}`);
     if (min !== undefined) checks.push(`${address}>=${min}`);
     if (max !== undefined) checks.push(`${address}<=${max}`);
-    const words = NA_FORMULA_WORDS.map((w) => `UPPER(TRIM(${address}))="${w}"`);
-    return { ...base, type: "custom", formulae: [`OR(AND(${checks.join(",")}),${words.join(",")})`] };
+    const number = checks.length === 0 ? "TRUE" : checks.length === 1 ? checks[0]! : `AND(${checks.join(",")})`;
+    const words = lists.add(notApplicableAnswers());
+    return { ...base, type: "custom", formulae: [`IF(ISNUMBER(${address}),${number},ISNUMBER(MATCH(TRIM(${address}),${words},0)))`] };
   }
   const type = whole ? "whole" : "decimal";
   if (min !== undefined && max !== undefined) return { ...base, type, operator: "between", formulae: [min, max] };
@@ -664,6 +707,8 @@ function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit:
     const [code, name, category] = rows[k]!;
     ws.getCell(r, 1).value = code ?? "";
     const link = ws.getCell(r, 2);
+    // A link to the form (an internal link once written: internalLinksIn). The sheet name is the
+    // unit's text, quoted as a sheet reference: it is never a formula.
     link.value = { text: name ?? "", hyperlink: `#'${sheet.replace(/'/g, "''")}'!A1` };
     link.font = font({ color: { argb: "FF0563C1" }, underline: true });
     if (withCategories) ws.getCell(r, 3).value = category ?? "";
@@ -708,6 +753,6 @@ export async function makeTemplate(given: IndexModel, units: TemplateUnit[], opt
     placed.push({ unit, sheet });
   }
   writeHelpSheet(help, model, placed, options);
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  // Written with the repairs of finish.ts: the links to the forms become internal links.
+  return writeWorkbook(wb);
 }

@@ -105,3 +105,20 @@ describe("a column the analyst added to the results table, scored again", () => 
     for (let r = 4; r <= 24; r++) expect(next.getCell(r, 30).value).toBe(byCode.get(String(next.getCell(r, 2).value)));
   });
 });
+
+describe("columns the analyst hid on the results table, scored again", () => {
+  test("stay hidden, found by their headers; the others stay shown", async () => {
+    const hidden = await edit(await scoredDemo(), (wb) => {
+      const ws = wb.getWorksheet("Kết quả")!;
+      for (const c of ["E", "F", "G"]) ws.getColumn(c).hidden = true;
+    });
+    const before = (await open(hidden)).getWorksheet("Kết quả")!;
+    const headers = ["E", "F", "G"].map((c) => before.getCell(`${c}3`).value);
+    const again = await scoreAgain(hidden);
+    expect(again.warnings).toEqual([]);
+    const ws = (await open(again.out)).getWorksheet("Kết quả")!;
+    const shownHidden: unknown[] = [];
+    for (let c = 1; c <= 30; c++) if (ws.getColumn(c).hidden) shownHidden.push(ws.getCell(3, c).value);
+    expect(shownHidden).toEqual(headers);
+  });
+});

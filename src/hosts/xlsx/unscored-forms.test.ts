@@ -95,7 +95,9 @@ describe("a copy of a scored form, scored again", () => {
     const { row, col } = table(copy);
     // Nothing of the scoring it copied.
     expect(summary(copy)).toBeUndefined();
-    for (let dr = 0; dr <= 3; dr++) for (const dc of [0, 1]) expect([dr, dc, copy.getCell(at.row + dr, at.col + dc).value]).toEqual([dr, dc, null]);
+    // Where its summary was, why it is not scored, as the results sheet lists it; the rest is empty.
+    expect(String(copy.getCell(at.row, at.col).value)).toMatch(/^Chưa được chấm: .*bản thứ hai nên không được chấm\.$/);
+    for (let dr = 0; dr <= 3; dr++) for (const dc of [0, 1]) if (dr + dc > 0) expect([dr, dc, copy.getCell(at.row + dr, at.col + dc).value]).toEqual([dr, dc, null]);
     expect(copy.getCell(at.row + 3, at.col).formula).toBeUndefined();
     expect(numbersUnder(copy, col["Điểm"]!)).toEqual([]);
     // The header stays (the template's), so does the user's column, and the unit's figures.
@@ -114,6 +116,9 @@ describe("a copy of a scored form, scored again", () => {
     expect(summary(copyAgain)).toBeUndefined();
     expect(numbersUnder(copyAgain, col["Điểm"]!)).toEqual([]);
     expect(copyAgain.getCell(row + 1, col["Điểm"]! + 1).value).toBe(150);
+    // The line that says why stays where it is, once.
+    expect(copyAgain.getCell(at.row, at.col).value).toBe(copy.getCell(at.row, at.col).value);
+    expect(copyAgain.getCell(at.row, at.col + 2).value).toBeNull();
   }, 60000);
 });
 
