@@ -30,7 +30,7 @@ import type { WorkbookSnapshot } from "../core/types";
 import { type StringKey, t } from "./i18n";
 import type { Environment } from "./state/environment";
 import { leftOutSentences } from "./state/findings";
-import { formsIndexMismatch, offerLabel, staleIndexMessage, staleLines } from "./state/pipeline";
+import { formsIndexMismatch, missingFeaturesNotice, offerLabel, staleIndexMessage, staleLines } from "./state/pipeline";
 import { type DownloadKind, type Notice, type NoticeGroup, type PaneState, type StepId, usePane } from "./state/usePane";
 import type { Workbench } from "./state/workbench";
 
@@ -278,7 +278,8 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
     const missing = state.missingFeatures;
     if (missing && missing.length > 0) {
       const l = langRef.current;
-      announce([t(l, "missingFeaturesTitle"), ...missing.map((m) => m.message[l])].join(" "), false);
+      const said = missingFeaturesNotice(missing, l);
+      announce([t(l, "missingFeaturesTitle"), said.lead, ...said.lines, said.need].join(" "), false);
     }
   }, [state.missingFeatures, announce]);
   const staleCount = state.stale?.length ?? 0;
@@ -360,6 +361,8 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   }, []);
 
   const stepProps = { state, actions };
+  // What this Excel lacks, short: one plain line each, which Excel has them, the API sets when asked for.
+  const missing = state.missingFeatures && state.missingFeatures.length > 0 ? missingFeaturesNotice(state.missingFeatures, lang) : undefined;
   return (
     <FluentProvider theme={state.dark ? webDarkTheme : webLightTheme} className={s.root}>
       <Header lang={lang} mode={state.mode} onLang={actions.setLang} />
@@ -427,12 +430,15 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
           </div>
           {state.busy && <ProgressBar value={state.busy.fraction} aria-label={t(lang, state.busy.key)} />}
         </div>
-        {state.missingFeatures && state.missingFeatures.length > 0 && (
+        {missing && (
           <DismissableBar
             intent="warning"
             testId="missing-features"
             title={t(lang, "missingFeaturesTitle")}
-            items={state.missingFeatures.map((m) => m.message[lang])}
+            text={missing.lead}
+            items={missing.lines}
+            after={missing.need}
+            groups={[missing.details]}
             lang={lang}
             onDismiss={() => {
               actions.dismissMissingFeatures();
@@ -465,7 +471,21 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
                     },
                   },
                 }
-              : {})}
+              : state.notice.goTo !== undefined
+                ? {
+                    action: {
+                      label: t(lang, "noFormsGoCollect"),
+                      busy: Boolean(state.busy),
+                      // The notice is done with once its step is open: the focus goes to that step's main control.
+                      run: () => {
+                        const to = state.notice!.goTo!;
+                        actions.dismissNotice();
+                        actions.setStep(to);
+                        focusStepMain();
+                      },
+                    },
+                  }
+                : {})}
           />
         )}
         {state.writeWarnings && state.writeWarnings.step === state.step && (
@@ -558,6 +578,8 @@ function DismissableBar(props: {
   action?: { label: string; busy: boolean; run: () => void };
   /** Counted lines under the items, each opening to its list. */
   groups?: NoticeGroup[];
+  /** A line under the items (what to do about them all). */
+  after?: string;
 }) {
   const st = useStepStyles();
   const s = useStyles();
@@ -568,7 +590,8 @@ function DismissableBar(props: {
     <MessageBar intent={props.intent} layout="multiline" data-testid={props.testId} data-intent={props.intent}>
       <MessageBarBody>
         {props.title !== undefined && <MessageBarTitle>{props.title}</MessageBarTitle>}
-        {props.text !== undefined && <span className={st.wrap}>{props.text}</span>}
+        {/* Under a title, on a line of its own. */}
+        {props.text !== undefined && (props.title !== undefined ? <div className={st.wrap}>{props.text}</div> : <span className={st.wrap}>{props.text}</span>)}
         {props.text === undefined && items.length === 1 ? (
           <div className={st.wrap}>{items[0]}</div>
         ) : (
@@ -582,6 +605,7 @@ function DismissableBar(props: {
             </ul>
           )
         )}
+        {props.after !== undefined && <div className={st.wrap}>{props.after}</div>}
         {(props.groups ?? []).map((g, i) => (
           <details key={i} className={s.group} data-testid="notice-group">
             <summary className={st.wrap}>{g.label[lang]}</summary>

@@ -34,7 +34,7 @@ describe("the pane's texts", () => {
 
   test("the findings after scoring leave out a count of 0, with its conjunction", () => {
     const after = (lang: "vi" | "en", errors: number, warnings: number) =>
-      t(lang, "findingsAfterScore", { errors: t(lang, "countErrors", { count: errors }), warnings: t(lang, "countWarnings", { count: warnings }) });
+      t(lang, "findingsAfterScore", { errors: t(lang, "countErrors", { count: errors }), warnings: t(lang, "countWarnings", { count: warnings }), see: t(lang, "findingsSeeCheck") });
     expect(after("vi", 0, 1)).toBe("Có 1 cảnh báo trong số liệu: xem bước Kiểm tra.");
     expect(after("vi", 2, 0)).toBe("Có 2 lỗi trong số liệu: xem bước Kiểm tra.");
     expect(after("vi", 2, 3)).toBe("Có 2 lỗi và 3 cảnh báo trong số liệu: xem bước Kiểm tra.");

@@ -80,6 +80,17 @@ export const STRINGS = {
   definitionTree: { vi: "Cấu trúc bộ chỉ số", en: "Structure of the index" },
   maxPoints: { vi: "{max} điểm", en: "{max} pts" },
   noDefinition: { vi: "Chưa chọn bộ chỉ số.", en: "No index chosen yet." },
+  // Each step after the first, when the definition chosen (a JSON file) cannot be used: one sentence, and a button to step 1.
+  definitionNotUsable: {
+    vi: "Tệp định nghĩa {file} đã chọn chưa hợp lệ nên chưa dùng được: xem các lỗi ở bước 1 ({step}).",
+    en: "The definition file chosen, {file}, is not valid, so it cannot be used: see its problems in step 1 ({step}).",
+  },
+  definitionNotUsableNoFile: {
+    vi: "Định nghĩa bộ chỉ số đã chọn chưa hợp lệ nên chưa dùng được: xem các lỗi ở bước 1 ({step}).",
+    en: "The index definition chosen is not valid, so it cannot be used: see its problems in step 1 ({step}).",
+  },
+  // A button that goes to a step: "Đến bước 1 (Chỉ số)".
+  goToStep: { vi: "Đến bước {n} ({name})", en: "Go to step {n} ({name})" },
   indexFromForms: {
     vi: "Các phiếu trong sổ được lập theo bộ chỉ số \"{name}\" nên bộ chỉ số này được chọn.",
     en: "The forms in this workbook were made for the index \"{name}\", so that index is chosen.",
@@ -128,16 +139,36 @@ export const STRINGS = {
     en: "{count} units name a unit category the index does not have; write one of: {known}. No form was made.",
   },
   unitUnknownCategory: {
-    vi: "{name}: loại đơn vị \"{category}\" không có trong bộ chỉ số.",
-    en: "{name}: unit category \"{category}\" is not in the index.",
+    vi: "{unit}: loại đơn vị \"{category}\" không có trong bộ chỉ số.",
+    en: "{unit}: unit category \"{category}\" is not in the index.",
   },
   unitsSameCode: {
     vi: "{count} mã đơn vị được ghi cho nhiều đơn vị; phiếu trùng mã sẽ không được chấm. Chưa tạo phiếu nào.",
     en: "{count} unit codes are given to more than one unit; a form with a code already taken is not scored. No form was made.",
   },
+  // Units without a code are known by their names: two of one name clash as two of one code do.
+  unitsSameName: {
+    vi: "{count} tên đơn vị được ghi cho nhiều đơn vị không có mã; phiếu trùng sẽ không được chấm. Chưa tạo phiếu nào.",
+    en: "{count} unit names are given to more than one unit without a code; a form of a unit already there is not scored. No form was made.",
+  },
+  // The list's problems of more than one kind, said at once.
+  unitsProblems: {
+    vi: "Danh sách đơn vị có {count} chỗ cần sửa; loại đơn vị phải là một trong: {known}. Chưa tạo phiếu nào.",
+    en: "The list of units has {count} things to put right; a unit category must be one of: {known}. No form was made.",
+  },
+  // "Dòng 2 (Sở A)" / "line 2 (Sở A)": a line of the list and its unit, as every problem of the list names it.
+  unitAtLine: { vi: "dòng {line} ({name})", en: "line {line} ({name})" },
   unitSameCode: {
-    vi: "Dòng {lines}: cùng mã đơn vị \"{code}\".",
-    en: "Lines {lines}: the same unit code \"{code}\".",
+    vi: "{lines}: cùng mã đơn vị \"{code}\".",
+    en: "{lines}: the same unit code \"{code}\".",
+  },
+  unitSameName: {
+    vi: "{lines}: cùng tên đơn vị \"{code}\" và không ghi mã (đơn vị không có mã được nhận theo tên).",
+    en: "{lines}: the same unit name \"{code}\" and no code (a unit without a code is known by its name).",
+  },
+  unitSameCodeUncoded: {
+    vi: "{lines}: cùng mã đơn vị \"{code}\"; {uncoded} không ghi mã nên đơn vị được nhận theo tên, trùng với mã đó.",
+    en: "{lines}: the same unit code \"{code}\"; {uncoded} gives no code, so the unit is known by its name, which is that code.",
   },
   unitsCsvNoName: {
     vi: "Tệp CSV {name} không có cột Đơn vị (hoặc Unit).",
@@ -298,9 +329,13 @@ export const STRINGS = {
   noCategory: { vi: "Chưa ghi loại đơn vị", en: "No unit category" },
   // {errors}, {warnings}: countErrors, countWarnings; a count of 0 is left out, with its "và"/"and" (COUNT_LISTS).
   findingsAfterScore: {
-    vi: "Có {errors} và {warnings} trong số liệu: xem bước Kiểm tra.",
-    en: "Found {errors} and {warnings} in the data: see the Check step.",
+    vi: "Có {errors} và {warnings} trong số liệu: {see}.",
+    en: "Found {errors} and {warnings} in the data: {see}.",
   },
+  // The end of findingsAfterScore: a link to the Check step.
+  findingsSeeCheck: { vi: "xem bước Kiểm tra", en: "see the Check step" },
+  // The ranking table: a unit whose data has errors ({count}), by a badge next to its name.
+  unitHasErrors: { vi: "có {count} lỗi", en: "has {count} errors" },
   // The stale banner: its title, then one line for each kind of change (core/stale.ts staleGroups, as the command line says them).
   staleBanner: { vi: "Kết quả đã cũ", en: "The results are out of date" },
   staleChanged: { vi: "{count} đơn vị đã thay đổi số liệu: {names}.", en: "{count} units' figures changed: {names}." },
@@ -318,6 +353,11 @@ export const STRINGS = {
   staleRecheck: { vi: "Kiểm tra kết quả còn khớp", en: "Check the results still match" },
   staleRescore: { vi: "Chấm lại", en: "Score again" },
   staleNone: { vi: "Kết quả vẫn khớp với số liệu hiện tại.", en: "The results still match the data." },
+  // "Check the results still match" with another index chosen than the one scored with: the figures are not compared with it.
+  staleRecheckOtherIndex: {
+    vi: "Số liệu chưa được so với kết quả (xem bên dưới để chọn bộ chỉ số của các phiếu).",
+    en: "The figures were not compared with the results (see below to choose the forms' index).",
+  },
   scoredAt: { vi: "Sổ đã được chấm lúc {time} ngày {date}.", en: "The workbook was scored on {date} at {time}." },
 
   // Charts step
@@ -355,6 +395,35 @@ export const STRINGS = {
 
   // In Excel: features this Excel lacks (the rest of the pane works); each is said in the Excel host's own sentence.
   missingFeaturesTitle: { vi: "Tính năng Excel còn thiếu", en: "Missing Excel features" },
+  missingFeaturesLead: {
+    vi: "Phiên bản Excel này chưa làm được những việc sau; các phần khác vẫn hoạt động:",
+    en: "This version of Excel cannot do the following; everything else works:",
+  },
+  // What the user needs for them: the Excel versions that have every missing feature.
+  missingFeaturesNeedRecent: {
+    vi: "Cần Excel cho Microsoft 365, Excel 2021 trở lên hoặc Excel trên web.",
+    en: "They need Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.",
+  },
+  missingFeaturesNeedSubscription: {
+    vi: "Cần Excel cho Microsoft 365 hoặc Excel trên web.",
+    en: "They need Excel for Microsoft 365 or Excel on the web.",
+  },
+  // The requirement sets, for whoever supports the add-in: a collapsed list.
+  missingFeaturesDetails: { vi: "Chi tiết kỹ thuật (tập API cần có)", en: "Technical details (API sets needed)" },
+  // One line for each feature this Excel lacks: what does not work, in plain words.
+  missingCharts: { vi: "Vẽ biểu đồ.", en: "Charts." },
+  missingConditionalFormats: { vi: "Tô màu theo điểm trên trang kết quả.", en: "Colour scales and data bars on the results sheet." },
+  missingFreezePanes: { vi: "Cố định dòng tiêu đề.", en: "Frozen header rows." },
+  missingPrintLayout: { vi: "Thiết lập sẵn trang in cho trang kết quả và biểu đồ.", en: "Print setup of the results and charts sheets." },
+  missingNotes: { vi: "Ghi chú trên ô có vấn đề (dùng chú thích thay).", en: "Notes on cells with issues (comments are used instead)." },
+  missingComments: { vi: "Lời giải thích trên ô có vấn đề (ô chỉ được tô màu).", en: "Text on cells with issues (the cells are only filled)." },
+  missingInsertWorkbooks: { vi: "Gộp phiếu từ tệp khác, thêm phiếu trống vào sổ (phiếu được tải xuống thành tệp).", en: "Bringing forms in from other files, adding blank forms to the workbook (they download as a file)." },
+  missingWatchInputs: { vi: "Báo ngay khi số liệu đổi sau khi chấm.", en: "Telling at once that results are out of date when figures change." },
+  missingSuspendCalculation: { vi: "Tạm dừng tính toán khi ghi (ghi có thể chậm hơn).", en: "Pausing calculation while writing (writing may be slower)." },
+  missingKeepTables: { vi: "Giữ bảng kết quả khi chấm lại (công thức trỏ tới bảng sẽ báo #REF!).", en: "Keeping the results table when scoring again (formulas naming it will show #REF!)." },
+
+  // A workbook with no forms: where to get them.
+  noFormsGoCollect: { vi: "Tạo phiếu hoặc nhập tệp của các đơn vị", en: "Make forms or bring in units' files" },
 
   // Errors
   errorUnexpected: { vi: "Đã có lỗi: {reason}", en: "Something went wrong: {reason}" },
@@ -382,6 +451,9 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   checkLeftOutRows: "1 row will not be scored: see the errors below.",
   scoreLeftOutForms: "1 form was not scored: see the Check step.",
   scoreLeftOutRows: "1 row was not scored: see the Check step.",
+  unitsSameName: "1 unit name is given to more than one unit without a code; a form of a unit already there is not scored. No form was made.",
+  unitHasErrors: "has 1 error",
+  unitsProblems: "The list of units has 1 thing to put right; a unit category must be one of: {known}. No form was made.",
   unitsSameCode: "1 unit code is given to more than one unit; a form with a code already taken is not scored. No form was made.",
   unitsUnknownCategory: "1 unit names a unit category the index does not have; write one of: {known}. No form was made.",
   summaryGroups: "{count} indicator group",

@@ -3,6 +3,7 @@ import { useId } from "react";
 import type { ChartKind } from "../../core/types";
 import { type StringKey, t } from "../i18n";
 import type { PaneActions, PaneState } from "../state/usePane";
+import { IndexNeeded } from "./IndexNeeded";
 import { useStepStyles } from "./styles";
 
 const useStyles = makeStyles({
@@ -19,6 +20,7 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalXS,
   },
   kinds: { display: "flex", flexDirection: "column" },
+  unitLabel: { color: tokens.colorNeutralForeground1 },
   warning: { color: tokens.colorStatusWarningForeground1, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -73,7 +75,8 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
               return (
                 <Checkbox
                   key={key}
-                  label={u.name}
+                  // The theme's foreground, as the chart kinds above have it (checked): Fluent greys an unchecked label, which reads as disabled.
+                  label={{ children: u.name, className: profile && (on || chosen.length < MAX_PROFILE_UNITS) ? s.unitLabel : undefined }}
                   checked={on}
                   disabled={!profile || (!on && chosen.length >= MAX_PROFILE_UNITS)}
                   onChange={(_, d) => actions.setProfileUnits(d.checked ? [...chosen, key] : chosen.filter((c) => c !== key))}
@@ -90,6 +93,7 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
           {t(lang, state.scoreOfOtherIndex ? "chartsIndexChanged" : "chartsNeedScore")}
         </Text>
       )}
+      <IndexNeeded state={state} actions={actions} />
       <div className={st.row}>
         <Button appearance="primary" disabled={!score || chartKinds.length === 0} disabledFocusable={Boolean(state.busy)} data-step-main onClick={() => void actions.score()}>
           {t(lang, "chartsRun")}

@@ -17,6 +17,7 @@ import type { Issue, Severity } from "../../core/types";
 import { t, tPattern } from "../i18n";
 import { findingWithoutLocation, leftOutSentences, noErrorsText } from "../state/findings";
 import { type PaneActions, type PaneState, severityCounts } from "../state/usePane";
+import { IndexNeeded } from "./IndexNeeded";
 import { fillPattern } from "./pattern";
 import { useStepStyles } from "./styles";
 
@@ -120,6 +121,8 @@ export function CheckStep({ state, actions }: { state: PaneState; actions: PaneA
         </Button>
       </div>
       {!state.workbench && <Text className={st.hint}>{t(lang, "needWorkbook")}</Text>}
+      {/* Clearing marks needs no index (it takes away what `_index` recorded): only checking and marking wait for one. */}
+      <IndexNeeded state={state} actions={actions} />
       {issues && (
         // Not a live region: the pane's announcer says the summary once (a live list would be read out whole).
         <section className={st.section} aria-labelledby="check-summary">

@@ -5,6 +5,7 @@ import * as pipeline from "../state/pipeline";
 import { parseUnitList } from "../state/units";
 import type { PaneActions, PaneState } from "../state/usePane";
 import { FileButton } from "./FileButton";
+import { IndexNeeded } from "./IndexNeeded";
 import { useStepStyles } from "./styles";
 
 const useStyles = makeStyles({
@@ -53,6 +54,7 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
             {t(lang, "makeTemplates")}
           </Button>
         </div>
+        <IndexNeeded state={state} actions={actions} />
         {state.templates?.url && (
           <Link href={state.templates.url} download={pipeline.templateFileName(state)} disabledFocusable={Boolean(state.busy)}>
             {t(lang, "downloadTemplates")}

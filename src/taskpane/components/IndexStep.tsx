@@ -1,8 +1,6 @@
 import {
-  Button,
   Field,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Radio,
@@ -21,6 +19,7 @@ import { t } from "../i18n";
 import * as pipeline from "../state/pipeline";
 import type { PaneActions, PaneState } from "../state/usePane";
 import { FileButton } from "./FileButton";
+import { FormsIndexBar } from "./IndexNeeded";
 import { fillPattern } from "./pattern";
 import { useStepStyles } from "./styles";
 
@@ -136,9 +135,6 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
   const s = useStyles();
   const { lang, index } = state;
   const model = index.model;
-  // Forms in the workbook made for another index than the one chosen: said here, where the index is chosen.
-  const formsIndex = pipeline.formsIndexMismatch(state);
-  const offer = formsIndex?.offer;
   const builtin = useSettledChoice(index.builtinId, actions.chooseBuiltin);
   return (
     <div className={st.step}>
@@ -168,18 +164,8 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
           {index.fileName && <Text className={st.wrap}>{index.fileName}</Text>}
         </div>
       )}
-      {formsIndex && (
-        <MessageBar intent="warning" layout="multiline" data-testid="forms-index">
-          <MessageBarBody className={st.wrap}>{formsIndex.message[lang]}</MessageBarBody>
-          {offer && (
-            <MessageBarActions>
-              <Button size="small" disabledFocusable={Boolean(state.busy)} onClick={() => actions.useFormsIndex(offer.builtinId)}>
-                {pipeline.offerLabel(offer.builtinId, index, lang)}
-              </Button>
-            </MessageBarActions>
-          )}
-        </MessageBar>
-      )}
+      {/* Forms in the workbook made for another index than the one chosen: said here, where the index is chosen. */}
+      <FormsIndexBar state={state} actions={actions} />
       {/* What the workbook holds is said only when it is an option: a workbook that holds no index says nothing here. */}
       {index.source !== "embedded" && index.embeddedName && <Text className={st.hint}>{t(lang, "embeddedFound", { name: index.embeddedName[lang] })}</Text>}
       {index.source === "embedded" && !index.embeddedName && <Text className={st.hint}>{t(lang, "embeddedNone")}</Text>}

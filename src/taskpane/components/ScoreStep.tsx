@@ -1,11 +1,12 @@
-import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { IndexModel } from "../../core/definition/model";
-import { type Lang, formatNumber, localize } from "../../core/i18n/text";
+import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { type Lang, formatNumber } from "../../core/i18n/text";
 import { label, notRankedText } from "../../core/plan/labels";
 import type { UnitResult } from "../../core/types";
-import { t } from "../i18n";
+import { t, tPattern } from "../i18n";
 import { staleIndexMessage } from "../state/pipeline";
 import { type PaneActions, type PaneState, type RankMethod, type RankWithin, type ScoreSummary, rankedByCategory } from "../state/usePane";
+import { FormsIndexBar, IndexNeeded } from "./IndexNeeded";
+import { fillPattern } from "./pattern";
 import { useStepStyles } from "./styles";
 
 /**
@@ -46,6 +47,7 @@ const useStyles = makeStyles({
   options: { display: "grid", gridTemplateColumns: "1fr", gap: tokens.spacingVerticalS },
   category: { paddingTop: tokens.spacingVerticalS, overflowWrap: "break-word", color: tokens.colorNeutralForeground2 },
   why: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  errors: { marginInlineStart: tokens.spacingHorizontalXS, verticalAlign: "text-bottom" },
 });
 
 const TOP = 10;
@@ -54,9 +56,11 @@ const TOP = 10;
  * The units the table shows: the first ten in rank order; ranked within categories, the first ten of
  * each category under its name, in the index's order of categories (units with none last).
  */
-export function topUnits(score: ScoreSummary, byCategory: boolean, model: IndexModel | undefined, lang: Lang): { id?: string; name?: string; units: UnitResult[] }[] {
+export function topUnits(score: Pick<ScoreSummary, "units" | "categories">, byCategory: boolean, lang: Lang): { id?: string; name?: string; units: UnitResult[] }[] {
   if (!byCategory) return [{ units: score.units.slice(0, TOP) }];
-  const order = (model?.definition.categories ?? []).map((c) => c.id);
+  // The categories of the index scored with, kept with the results: another index chosen since (or a
+  // definition that cannot be used) does not change what the table says.
+  const order = score.categories.map((c) => c.id);
   const ids = [...new Set(score.units.map((u) => u.category ?? ""))].sort((a, b) => {
     const i = a === "" ? Infinity : order.indexOf(a) < 0 ? order.length : order.indexOf(a);
     const j = b === "" ? Infinity : order.indexOf(b) < 0 ? order.length : order.indexOf(b);
@@ -67,8 +71,8 @@ export function topUnits(score: ScoreSummary, byCategory: boolean, model: IndexM
       .filter((u) => (u.category ?? "") === id)
       .sort((a, b) => (a.ranked !== b.ranked ? (a.ranked ? -1 : 1) : (a.rankInCategory ?? Infinity) - (b.rankInCategory ?? Infinity)))
       .slice(0, TOP);
-    const c = model?.definition.categories?.find((x) => x.id === id);
-    return { id, name: id === "" ? t(lang, "noCategory") : c ? localize(c.name, lang) : id, units };
+    const c = score.categories.find((x) => x.id === id);
+    return { id, name: id === "" ? t(lang, "noCategory") : c ? c.name[lang] : id, units };
   });
 }
 
@@ -85,10 +89,14 @@ export function formatWhen(iso: string, lang: "vi" | "en"): { time: string; date
   return { time, date };
 }
 
+function findingsParams(counts: Record<"error" | "warning", number>, lang: Lang) {
+  return { errors: t(lang, "countErrors", { count: counts.error }), warnings: t(lang, "countWarnings", { count: counts.warning }), see: t(lang, "findingsSeeCheck") };
+}
+
 /** "Có 1 lỗi và 20 cảnh báo trong số liệu: xem bước Kiểm tra.", or undefined when the run found neither. */
 export function findingsAfterScoreText(counts: Record<"error" | "warning", number>, lang: Lang): string | undefined {
   if (counts.error === 0 && counts.warning === 0) return undefined;
-  return t(lang, "findingsAfterScore", { errors: t(lang, "countErrors", { count: counts.error }), warnings: t(lang, "countWarnings", { count: counts.warning }) });
+  return t(lang, "findingsAfterScore", findingsParams(counts, lang));
 }
 
 export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneActions }) {
@@ -104,7 +112,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
   const byCategory = score ? rankedByCategory(score) : false;
   // Ranking within unit categories is offered only for an index that has them.
   const hasCategories = (state.index.model?.definition.categories ?? []).length > 0;
-  const groups = score ? topUnits(score, byCategory, state.index.model, lang) : [];
+  const groups = score ? topUnits(score, byCategory, lang) : [];
   const scoredAt = state.scoredAt ? formatWhen(state.scoredAt, lang) : undefined;
   const findings = score ? findingsAfterScoreText(score.counts, lang) : undefined;
   return (
@@ -154,13 +162,15 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
           )}
         </div>
       </section>
+      {/* Forms made for another index than the one chosen: said before scoring with it, which would read none. */}
+      {state.notice?.useBuiltin === undefined && <FormsIndexBar state={state} actions={actions} />}
       <div className={st.row}>
         <Button appearance="primary" disabled={!state.workbench || !state.index.model} disabledFocusable={busy} data-step-main onClick={() => void actions.score()}>
           {t(lang, "scoreRun")}
         </Button>
       </div>
       {!state.workbench && <Text className={st.hint}>{t(lang, "needWorkbook")}</Text>}
-      {!state.index.model && <Text className={st.hint}>{t(lang, "noDefinition")}</Text>}
+      <IndexNeeded state={state} actions={actions} />
       {score && (
         <section className={mergeClasses(st.section, s.container)} aria-labelledby="score-top" data-testid="score-summary">
           <h2 id="score-top" className={st.heading}>
@@ -204,6 +214,20 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
                       </td>
                       <td className={mergeClasses(s.td, s.unitCell)} role="cell">
                         {u.name}
+                        {(score.errors[u.code || u.name] ?? 0) > 0 && (
+                          // The unit's data has errors: its rank may not be what it would be with them put right.
+                          <Badge
+                            className={s.errors}
+                            size="small"
+                            appearance="tint"
+                            color="danger"
+                            role="img"
+                            aria-label={t(lang, "unitHasErrors", { count: score.errors[u.code || u.name]! })}
+                            data-testid="unit-errors"
+                          >
+                            {t(lang, "countErrors", { count: score.errors[u.code || u.name]! })}
+                          </Badge>
+                        )}
                         {!u.ranked && (
                           <span className={s.why} data-testid="not-ranked">
                             {notRankedText(u.notRankedReason, u.coverage, score.ranking.minCoverage, lang) || t(lang, "notRanked")}
@@ -227,7 +251,18 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
           {/* Said with what was scored (App's announcer): not a live region of its own. */}
           {findings !== undefined && (
             <MessageBar intent={score.counts.error > 0 ? "error" : "warning"} layout="multiline" data-testid="score-findings">
-              <MessageBarBody>{findings}</MessageBarBody>
+              <MessageBarBody>
+                {/* "xem bước Kiểm tra" goes there. */}
+                {fillPattern(tPattern(lang, "findingsAfterScore", findingsParams(score.counts, lang)), (name) =>
+                  name === "see" ? (
+                    <Link as="button" inline onClick={() => actions.setStep("check")}>
+                      {t(lang, "findingsSeeCheck")}
+                    </Link>
+                  ) : name === "errors" || name === "warnings" ? (
+                    findingsParams(score.counts, lang)[name]
+                  ) : undefined,
+                )}
+              </MessageBarBody>
             </MessageBar>
           )}
         </section>

@@ -25,7 +25,8 @@ import type { WorkbookHost } from "../../hosts/host";
 import { type StaleGroup, type StaleKind, otherIndexMessage, scoredWithAnother, staleGroupNames, staleGroups, staleResults } from "../../core/stale";
 import type { PickedFile } from "../components/FileButton";
 import { type StringKey, t, tBoth } from "../i18n";
-import type { Notice, NoticeGroup, PaneState, RankingChoice } from "./usePane";
+import type { Notice, NoticeGroup, PaneState, RankingChoice, StepId } from "./usePane";
+import type { MissingFeature } from "../../hosts/excel/requirements";
 import type { UnitLine } from "./units";
 import { type CollectSkipKind, anotherIndexReason, isRoutineSkip } from "../../core/collect";
 import { type AddedSheets, type Workbench, XLSX_MIME } from "./workbench";
@@ -37,7 +38,7 @@ export const PROJECT_VERSION = "0.1.0";
  * An error that carries its sentence in both languages, and for a definition that cannot be used,
  * every one of its problems (`path: sentence`), to be listed one per line.
  */
-export function isLocalizedError(e: unknown): e is { localized: Message; problems?: Message[]; intent?: "error" | "warning"; offer?: IndexOffer } {
+export function isLocalizedError(e: unknown): e is { localized: Message; problems?: Message[]; intent?: "error" | "warning"; offer?: IndexOffer; goTo?: StepId } {
   return typeof e === "object" && e !== null && "localized" in e;
 }
 export class LocalizedError extends Error {
@@ -48,6 +49,8 @@ export class LocalizedError extends Error {
     readonly intent: "error" | "warning" = "error",
     /** A built-in index that would put it right, offered by a button in the notice. */
     readonly offer?: IndexOffer,
+    /** The step where what the notice says is put right, offered by a button in the notice. */
+    readonly goTo?: StepId,
   ) {
     super(localized.en);
   }
@@ -69,6 +72,8 @@ function paneError(e: unknown, snapshot?: WorkbookSnapshot, model?: IndexModel):
     const other = formsOfAnotherIndex(snapshot, model);
     if (other) return new LocalizedError(other.message, undefined, "warning", other.offer);
   }
+  // No form at all: the forms are made, or brought in, in step 2.
+  if (e.code === "layout-not-found" && !e.found?.issues.some((i) => i.code === "definition-mismatch")) return new LocalizedError(e.userMessage, undefined, "error", undefined, "collect");
   const problems = e.problems?.map((p) => ({ vi: problemLine(p, "vi"), en: problemLine(p, "en") }));
   return new LocalizedError(e.userMessage, problems && problems.length > 0 ? problems : undefined);
 }
@@ -476,6 +481,23 @@ export function staleIndexMessage(state: Pick<PaneState, "snapshot" | "index">):
   return message ?? undefined;
 }
 
+/**
+ * What "Kiểm tra kết quả còn khớp" says once the comparison is done (`groups`: the kinds of change,
+ * none when the figures are as scored): with the index chosen not the one the results were scored
+ * with, that the results are of that other index, both named, not that they still match.
+ * Undefined when the banner says it (changes found).
+ */
+export function recheckNotice(state: Pick<PaneState, "snapshot" | "index">, groups: readonly StaleGroup[] | null): Notice | undefined {
+  const { snapshot } = state;
+  const model = state.index.model;
+  if (snapshot && model) {
+    const other = scoredWithAnother(readIndexSheet(snapshot), model);
+    // With forms of the index chosen, scoring again is what to do; else the Score step offers the forms' index.
+    if (other) return { intent: "warning", message: otherIndexMessage(other, tBoth(formsIndexMismatch(state) ? "staleRecheckOtherIndex" : "staleScoreAgain")) };
+  }
+  return groups && groups.length === 0 ? { intent: "success", key: "staleNone" } : undefined;
+}
+
 const formsIndexCache = new WeakMap<WorkbookSnapshot, WeakMap<IndexModel, { message: Message; offer?: IndexOffer } | null>>();
 
 /**
@@ -684,5 +706,45 @@ function notAWorkbook(name: string): Message {
   return {
     vi: `Không đọc được tệp ${name}: tệp không phải sổ làm việc .xlsx hợp lệ (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ). Hãy mở tệp trong Excel, lưu lại dưới dạng .xlsx rồi chọn lại.`,
     en: `Could not read the file ${name}: it is not a valid .xlsx workbook (it may be damaged, not fully downloaded, or an old .xls file). Open it in Excel, save it as .xlsx, and choose it again.`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What this Excel lacks
+
+const MISSING_KEYS: Record<MissingFeature["feature"], StringKey> = {
+  charts: "missingCharts",
+  conditionalFormats: "missingConditionalFormats",
+  freezePanes: "missingFreezePanes",
+  printLayout: "missingPrintLayout",
+  notes: "missingNotes",
+  comments: "missingComments",
+  insertWorkbooks: "missingInsertWorkbooks",
+  watchInputs: "missingWatchInputs",
+  suspendCalculation: "missingSuspendCalculation",
+  keepTables: "missingKeepTables",
+};
+
+/** The highest ExcelApi Excel 2021 (one-time purchase) offers: what needs more is in Microsoft 365 and on the web only. */
+const EXCEL_2021_API = [1, 14];
+
+/**
+ * The notice of the features this Excel lacks, short: what does not work, one plain line each; then
+ * which Excel has them; the requirement sets in a list that opens when asked.
+ */
+export function missingFeaturesNotice(missing: readonly MissingFeature[], lang: Lang): { lead: string; lines: string[]; need: string; details: NoticeGroup } {
+  const beyond2021 = missing.some((m) => {
+    const [major = 0, minor = 0] = (/(\d+)\.(\d+)/.exec(m.requirement) ?? []).slice(1).map(Number);
+    return major > EXCEL_2021_API[0]! || (major === EXCEL_2021_API[0] && minor > EXCEL_2021_API[1]!);
+  });
+  const line = (m: MissingFeature, l: Lang) => t(l, MISSING_KEYS[m.feature]);
+  return {
+    lead: t(lang, "missingFeaturesLead"),
+    lines: missing.map((m) => line(m, lang)),
+    need: beyond2021 ? t(lang, "missingFeaturesNeedSubscription") : t(lang, "missingFeaturesNeedRecent"),
+    details: {
+      label: tBoth("missingFeaturesDetails"),
+      items: missing.map((m) => ({ vi: `${line(m, "vi").replace(/\.$/, "")}: ${m.requirement}`, en: `${line(m, "en").replace(/\.$/, "")}: ${m.requirement}` })),
+    },
   };
 }

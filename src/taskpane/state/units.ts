@@ -1,7 +1,10 @@
 /** The list of units a template is made for: typed, pasted from Excel, or read from a CSV file. */
 import { type TextEncoding, parseCsv } from "../../core/read/csv";
 import type { Message } from "../../core/i18n/text";
-import { rowsWiderThanHeader, unitsFromRows, wideRowMessage } from "../../core/units";
+import { type Lang, localize } from "../../core/i18n/text";
+import type { IndexModel } from "../../core/definition/model";
+import { rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithSameCode, wideRowMessage } from "../../core/units";
+import type { Notice } from "./usePane";
 import { notUtf8Message } from "../../core/read/messages";
 import { t, tBoth } from "../i18n";
 
@@ -75,4 +78,46 @@ export function unitsFromCsvFile(bytes: Uint8Array, fileName: string): { text?: 
   }
   // A file saved as "CSV (Comma delimited)" on Vietnamese Windows: read, with a word to check the diacritics.
   return { text: read.text, ...(read.encoding === "windows-1258" ? { problem: { text: notUtf8Message(fileName), state: "warning" as const } } : {}) };
+}
+
+/** "dòng 2 (Sở A) và dòng 4 (Sở B)" / "Line 2 (Sở A) and line 4 (Sở B)": lines of the list with their units, as each problem names them. */
+function unitLines(units: readonly UnitLine[], lang: Lang): string {
+  const each = units.map((u) => t(lang, "unitAtLine", { line: u.line, name: u.name }));
+  const and = lang === "vi" ? " và " : " and ";
+  const text = each.length < 2 ? each.join("") : `${each.slice(0, -1).join(", ")}${and}${each[each.length - 1]}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Every problem of a list of units forms would be made for, at once, in the order of the list's
+ * lines, each naming its lines and units: a category the index does not have (the form would leave
+ * out the unit's indicators), a code two units share, or a name two units without a code share
+ * (the reader would score only the first of their forms). Undefined when there is none.
+ */
+export function unitListProblems(model: IndexModel, units: readonly UnitLine[]): Notice | undefined {
+  const unknown = unitsOfUnknownCategory(model, units);
+  const clashes = unitsWithSameCode(units);
+  if (unknown.length === 0 && clashes.length === 0) return undefined;
+  const lines: { line: number; text: Message }[] = [
+    ...unknown.map((u) => ({ line: u.line, text: tBoth("unitUnknownCategory", (lang) => ({ unit: unitLines([u], lang), category: u.category ?? "" })) })),
+    ...clashes.map((c) => {
+      const uncoded = c.units.filter((u) => u.code.trim() === "");
+      const key = uncoded.length === c.units.length ? "unitSameName" : "unitSameCode";
+      return {
+        line: c.units[0]!.line,
+        text: tBoth(uncoded.length > 0 && uncoded.length < c.units.length ? "unitSameCodeUncoded" : key, (lang) => ({
+          lines: unitLines(c.units, lang),
+          code: c.units.every((u) => u.code.trim() === "") ? c.units[0]!.name : c.code,
+          uncoded: unitLines(uncoded, lang).replace(/^./, (x) => x.toLowerCase()),
+        })),
+      };
+    }),
+  ];
+  const details = lines.sort((a, b) => a.line - b.line).map((l) => l.text);
+  // One kind of problem: the headline says what to do about it; more kinds: how many problems, each line under it.
+  const known = (lang: Lang) => (model.definition.categories ?? []).map((c) => `"${localize(c.name, lang)}"`).join(", ");
+  if (clashes.length === 0) return { intent: "error", message: tBoth("unitsUnknownCategory", (lang) => ({ count: unknown.length, known: known(lang) })), details };
+  const named = clashes.every((c) => c.units.every((u) => u.code.trim() === ""));
+  if (unknown.length === 0) return { intent: "error", key: named ? "unitsSameName" : "unitsSameCode", params: { count: clashes.length }, details };
+  return { intent: "error", message: tBoth("unitsProblems", (lang) => ({ count: details.length, known: known(lang) })), details };
 }

@@ -9,16 +9,15 @@ import type { IndexModel } from "../../core/definition/model";
 import { type Lang, type Message, localize } from "../../core/i18n/text";
 import { CHART_KINDS, readIndexSheet } from "../../core/plan";
 import type { ChartKind, Issue, ScoreTable, Severity, UnitResult, WorkbookSnapshot } from "../../core/types";
-import { unitsOfUnknownCategory, unitsWithSameCode } from "../../core/units";
 import type { MissingFeature } from "../../hosts/excel/requirements";
 import type { StaleGroup } from "../../core/stale";
 import type { PickedFile } from "../components/FileButton";
-import { type Params, type StringKey, t, tBoth } from "../i18n";
+import { type Params, type StringKey, t } from "../i18n";
 import type { Environment, PaneMode } from "./environment";
 import { saveLang, watchTheme, yieldToEventLoop } from "./environment";
 import { leftOutSentences } from "./findings";
 import * as pipeline from "./pipeline";
-import { type CsvProblem, parseUnitList, unitsFromCsvFile } from "./units";
+import { type CsvProblem, parseUnitList, unitListProblems, unitsFromCsvFile } from "./units";
 import type { Workbench } from "./workbench";
 
 export type StepId = "index" | "collect" | "check" | "score" | "charts";
@@ -41,6 +40,8 @@ export interface Notice {
   useBuiltin?: string;
   /** The notice says which index the pane chose for the user: it goes when the user chooses one. */
   indexChoice?: boolean;
+  /** The step where what the notice says is put right (its button goes there). */
+  goTo?: StepId;
 }
 
 /** "21 phiếu trống được bỏ qua…", which opens to the 21 lines it counts. */
@@ -79,6 +80,24 @@ export interface ScoreSummary {
   counts: Record<Severity, number>;
   /** The ranking as the run made it: on points or values, rounded to how many decimals, within categories or not. */
   ranking: ScoreTable["ranking"];
+  /** The index's unit categories as they were when scored, by id: the table keeps their names whatever index is chosen after. */
+  categories: { id: string; name: Message }[];
+  /** How many errors each unit's data had when scored, by the key issues use (code, or name without one). */
+  errors: Record<string, number>;
+}
+
+/** The summary of a scoring run: the units, their ranks, and what the table needs of the index scored with. */
+export function scoreSummary(units: UnitResult[], issues: Issue[], ranking: ScoreTable["ranking"], model: IndexModel): ScoreSummary {
+  const errors: Record<string, number> = {};
+  for (const i of issues) if (i.severity === "error" && i.unit !== undefined) errors[i.unit] = (errors[i.unit] ?? 0) + 1;
+  return {
+    units,
+    ranked: units.filter((u) => u.ranked).length,
+    counts: severityCounts(issues),
+    ranking,
+    categories: (model.definition.categories ?? []).map((c) => ({ id: c.id, name: { vi: localize(c.name, "vi"), en: localize(c.name, "en") } })),
+    errors,
+  };
 }
 
 /** Whether the run ranked units within their categories: asked to, and some unit got a rank in its category. */
@@ -286,7 +305,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             notice:
               problems && problems.length > 0
                 ? { intent: "error", key: "definitionProblems", params: { count: problems.length }, details: problems }
-                : { intent: e.intent ?? "error", message: e.localized, ...(e.offer ? { useBuiltin: e.offer.builtinId } : {}) },
+                : { intent: e.intent ?? "error", message: e.localized, ...(e.offer ? { useBuiltin: e.offer.builtinId } : {}), ...(e.goTo ? { goTo: e.goTo } : {}) },
           });
         } else {
           console.error(e);
@@ -445,7 +464,9 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       recheckStale: () =>
         busy("progressCheck", async () => {
           const groups = await updateStale();
-          if (groups && groups.length === 0) patch({ notice: { intent: "success", key: "staleNone" } });
+          // Results of another index than the one chosen are said to be so, not to "still match".
+          const notice = pipeline.recheckNotice(ref.current, groups);
+          if (notice) patch({ notice });
         }),
       setChartKinds: (chartKinds: ChartKind[]) => patch({ chartKinds: CHART_KINDS.filter((k) => chartKinds.includes(k)) }),
       setRanking: (ranking: Partial<RankingChoice>) => patch((s) => ({ ranking: { ...s.ranking, ...ranking } })),
@@ -573,20 +594,10 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             patch({ notice: { intent: "warning", key: "unitsNone" } });
             return;
           }
-          // A form made for a category the index does not have would leave out the unit's indicators.
-          const unknown = unitsOfUnknownCategory(model, units);
-          if (unknown.length > 0) {
-            // Both languages now, so that the notice follows a change of language: the categories by their names.
-            const known = (lang: Lang) => (model.definition.categories ?? []).map((c) => `"${localize(c.name, lang)}"`).join(", ");
-            const details = unknown.map((u) => tBoth("unitUnknownCategory", { name: u.name, category: u.category ?? "" }));
-            patch({ notice: { intent: "error", message: tBoth("unitsUnknownCategory", (lang) => ({ count: unknown.length, known: known(lang) })), details } });
-            return;
-          }
-          // Two units with one code: the reader would score only the first of their forms.
-          const clashes = unitsWithSameCode(units);
-          if (clashes.length > 0) {
-            const details = clashes.map((c) => tBoth("unitSameCode", { lines: c.units.map((u) => u.line).join(", "), code: c.code }));
-            patch({ notice: { intent: "error", key: "unitsSameCode", params: { count: clashes.length }, details } });
+          // Units of a category the index does not have, units of one code: every problem of the list at once.
+          const problems = unitListProblems(model, units);
+          if (problems) {
+            patch({ notice: problems });
             return;
           }
           // An Excel that cannot insert sheets from another file (below ExcelApi 1.13) gets the forms as a file to download.
@@ -762,13 +773,13 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
               chartKinds: s.chartKinds,
               onProgress: (stage, fraction) => progress(stage, fraction),
             });
-            const counts = severityCounts(result.issues);
-            const ranked = result.units.filter((u) => u.ranked).length;
+            const summary = scoreSummary(result.units, result.issues, result.ranking, model);
+            const ranked = summary.ranked;
             patch({
               issues: result.issues,
               unitsChecked: result.units.length,
               unitNames: Object.fromEntries(result.units.map((u) => [u.code || u.name, u.name])),
-              score: { units: result.units, ranked, counts, ranking: result.ranking },
+              score: summary,
               scoreOfOtherIndex: undefined,
               // The workbook's results are now this index's: another's put aside no longer match them.
               setAside: undefined,
