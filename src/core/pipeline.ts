@@ -11,7 +11,7 @@ import { localize, normalizeText } from "./i18n/text";
 import { indicesNamedOnForms, namedIndex, parseIndexText } from "./forms-index";
 import { type IndexRef, indexWords } from "./index-words";
 import { type IndexSheetState, type PlanOptions, foreignIndexSheet, foreignIndexSheetMessage, planResults, readIndexSheet } from "./plan";
-import { notRankedText } from "./plan/labels";
+import { notRankedText, uncomputedParts } from "./plan/labels";
 import { type ReadResult, checkSelfScores, readSubmissions } from "./read";
 import { resultIssues, scoreUnits, unitsByRank } from "./score";
 import type { Issue, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "./types";
@@ -227,7 +227,7 @@ export function resultsJson(result: RunResult, lang: Lang): object {
         ? {}
         : {
             notRankedReason: u.notRankedReason,
-            notRankedNote: notRankedText(u.notRankedReason, u.coverage, table.ranking.minCoverage, lang),
+            notRankedNote: notRankedText(u.notRankedReason, u.coverage, table.ranking.minCoverage, lang, uncomputedParts(result.model, u, lang)),
           }),
       coverage: u.coverage,
       nodes: Object.fromEntries(

@@ -4,7 +4,7 @@ import { type Lang, type Message, formatNumber, localize } from "../../core/i18n
 import { countIssuesByUnit, notScoredEntries, readIndexSheet, unitKey } from "../../core/plan";
 import { builtinNamed, builtinNamedOnForms, formsOfAdaptedBuiltin, indicesNamedOnForms } from "../../core/forms-index";
 import { BUILTIN_INDICES } from "../../indices";
-import { label, notRankedText } from "../../core/plan/labels";
+import { label, notRankedText, uncomputedParts } from "../../core/plan/labels";
 import { figureFormats } from "../../core/plan/results-sheet";
 import { unitsByRank } from "../../core/score";
 import type { Issue, ScoreTable, Severity, WorkbookSnapshot } from "../../core/types";
@@ -265,7 +265,7 @@ export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue
           {
             header: label("note", lang),
             align: "left" as const,
-            cell: (u: ScoreTable["units"][number]) => (u.ranked ? "" : notRankedText(u.notRankedReason, u.coverage, table.ranking.minCoverage, lang)),
+            cell: (u: ScoreTable["units"][number]) => (u.ranked ? "" : notRankedText(u.notRankedReason, u.coverage, table.ranking.minCoverage, lang, uncomputedParts(model, u, lang))),
           },
         ]
       : []),

@@ -1,5 +1,7 @@
 /** Texts the planner writes into a workbook, as a reader of the sheets sees them. */
-import { FORM_SUMMARY_LABELS, MARK_FILLS, NOT_APPLICABLE_TEXT, resultsSubtitle, unavailableText, unitCount } from "./labels";
+import { scoreUnits } from "../score/index";
+import { modelOf, unit } from "../score/test-helpers";
+import { FORM_SUMMARY_LABELS, MARK_FILLS, NOT_APPLICABLE_TEXT, notRankedText, resultsSubtitle, uncomputedParts, unavailableText, unitCount } from "./labels";
 import { textWidth } from "./layout";
 
 describe("the results sheet's subtitle", () => {
@@ -53,5 +55,34 @@ describe("mark fills", () => {
     const marks = Object.values(MARK_FILLS);
     for (const m of marks) for (const f of form) expect([m, f, distance(m, f) > 40]).toEqual([m, f, true]);
     for (const a of marks) for (const b of marks) if (a !== b) expect(distance(a, b)).toBeGreaterThan(40);
+  });
+});
+
+describe("why a unit whose total could not be computed is not ranked", () => {
+  // An index whose total needs both groups (an expression), read with missing data left out.
+  const model = modelOf({
+    missing: "exclude",
+    root: {
+      code: "T",
+      name: "Tổng",
+      aggregate: "expr",
+      expr: "([A] + [B]) / 2",
+      children: [
+        { code: "A", name: "Hạ tầng số", aggregate: "mean", children: [{ code: "a", name: "a", rule: { kind: "fraction" } }] },
+        { code: "B", name: { vi: "Nhân lực số", en: "Digital workforce" }, aggregate: "mean", children: [{ code: "b", name: "b", rule: { kind: "fraction" } }] },
+      ],
+    },
+  });
+
+  test("names the part of the index the unit's figures could not give, in the user's language", () => {
+    const u = scoreUnits(model, [unit("E3", { a: 0.5 })]).units[0]!;
+    expect(u.notRankedReason).toBe("not-available");
+    const parts = (lang: "vi" | "en") => uncomputedParts(model, u, lang);
+    expect(notRankedText(u.notRankedReason, u.coverage, 0, "vi", parts("vi"))).toBe("Không xếp hạng: không tính được điểm tổng vì không tính được B Nhân lực số");
+    expect(notRankedText(u.notRankedReason, u.coverage, 0, "en", parts("en"))).toBe("Not ranked: no total score could be computed, as B Digital workforce could not be computed");
+  });
+
+  test("without a part to name, the sentence stays the short one", () => {
+    expect(notRankedText("not-available", 0, 0, "vi")).toBe("Không xếp hạng: không tính được điểm tổng");
   });
 });

@@ -2,7 +2,8 @@
 import type { Lang, Message } from "../i18n/text";
 import type { LocalizedText } from "../definition/schema";
 import { formatDate, formatNumber, localize } from "../i18n/text";
-import type { NotRankedReason, Severity, UnavailableReason } from "../types";
+import type { IndexModel } from "../definition/model";
+import type { NotRankedReason, Severity, UnavailableReason, UnitResult } from "../types";
 
 /** Names that never change with the language: a second run in the other language finds them. */
 export const INDEX_SHEET = "_index";
@@ -142,11 +143,29 @@ export function notScoredHeading(n: NotScoredCount, lang: Lang): string {
   return `${what} ${n.forms + n.rows === 1 ? "was" : "were"} not scored:`;
 }
 
+/**
+ * The root's children a unit's total could not be computed without ("3 Hạ tầng số"): those not
+ * available to it for another reason than not applying to it.
+ */
+export function uncomputedParts(model: IndexModel, unit: Pick<UnitResult, "nodes">, lang: Lang): string[] {
+  return model.topCodes.flatMap((code) => {
+    const node = unit.nodes[code];
+    if (!node || node.available || node.reason === "not-applicable" || node.reason === "answered-na") return [];
+    const name = model.nodes.get(code)?.name;
+    return [name !== undefined ? `${code} ${localize(name, lang)}` : code];
+  });
+}
+
+/**
+ * Why a unit is not ranked, as the results sheet's note says it; for a total that could not be
+ * computed, the parts of the index it lacked (`parts`, uncomputedParts) when there are any.
+ */
 export function notRankedText(
   reason: NotRankedReason | undefined,
   coverage: number,
   minCoverage: number,
   lang: Lang,
+  parts: readonly string[] = [],
 ): string {
   const pct = (x: number) => `${formatNumber(x * 100, lang, 0)}%`;
   switch (reason) {
@@ -157,6 +176,11 @@ export function notRankedText(
         ? `Không xếp hạng: độ phủ số liệu ${pct(coverage)} thấp hơn mức tối thiểu ${pct(minCoverage)}`
         : `Not ranked: data coverage ${pct(coverage)} is below the minimum of ${pct(minCoverage)}`;
     case "not-available":
+      if (parts.length > 0) {
+        return lang === "vi"
+          ? `Không xếp hạng: không tính được điểm tổng vì không tính được ${parts.join("; ")}`
+          : `Not ranked: no total score could be computed, as ${parts.join("; ")} could not be computed`;
+      }
       return lang === "vi" ? "Không xếp hạng: không tính được điểm tổng" : "Not ranked: no total score could be computed";
     default:
       return "";

@@ -21,6 +21,7 @@ import {
   notScoredHeading,
   resultsSubtitle,
   resultsTitle,
+  uncomputedParts,
 } from "./labels";
 
 /** Values and points when the ranking does not say how many decimals it compares. */
@@ -215,7 +216,7 @@ function columnsFor(input: ResultsSheetInput): Column[] {
     width: 12,
     maxWidth: 70,
     format: TEXT_FORMAT,
-    cell: (u) => (u.ranked ? "" : notRankedText(u.notRankedReason, u.coverage, table.ranking.minCoverage, lang)),
+    cell: (u) => (u.ranked ? "" : notRankedText(u.notRankedReason, u.coverage, table.ranking.minCoverage, lang, uncomputedParts(model, u, lang))),
   });
   for (const a of input.added ?? []) {
     cols.push({ header: a.header, width: 12, maxWidth: 40, format: "General", cell: (u) => a.values.get(unitKey(u)) ?? null, added: true });
