@@ -5,7 +5,7 @@ import { countIssuesByUnit, notScoredEntries, readIndexSheet, unitKey } from "..
 import { builtinNamed, builtinNamedOnForms, formsOfAdaptedBuiltin, indicesNamedOnForms } from "../../core/forms-index";
 import { BUILTIN_INDICES } from "../../indices";
 import { label, notRankedText, uncomputedParts } from "../../core/plan/labels";
-import { figureFormats } from "../../core/plan/results-sheet";
+import { figureFormats, valueLeftOut } from "../../core/plan/results-sheet";
 import { unitsByRank } from "../../core/score";
 import type { Issue, ScoreTable, Severity, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
@@ -253,7 +253,7 @@ export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue
     { header: label("unit", lang), align: "left", cell: (u) => clip(u.name, 40) },
     ...(withCategory ? [{ header: label("category", lang), align: "left" as const, cell: (u: ScoreTable["units"][number]) => clip(categoryName(u.category), 40) }] : []),
     ...(withPoints ? [{ header: label("totalPoints", lang), align: "right" as const, cell: (u: ScoreTable["units"][number]) => fmt(u.points, lang, pointsDecimals) }] : []),
-    { header: label("value", lang), align: "right", cell: (u) => fmt(u.value, lang, valueDecimals) },
+    { header: label("value", lang), align: "right", cell: (u) => fmt(valueLeftOut(model, u, u.coverage) ? null : u.value, lang, valueDecimals) },
     ...(inCategory
       ? [{ header: label("rankInCategory", lang), align: "right" as const, cell: (u: ScoreTable["units"][number]) => (u.ranked && u.rankInCategory !== null ? String(u.rankInCategory) : "") }]
       : []),

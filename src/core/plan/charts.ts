@@ -16,7 +16,7 @@ import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
 import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label, profileLeftOutMessage, profileTiesLeftOutMessage, unitCount, unitLabelText } from "./labels";
 import { unitKey } from "./index-sheet";
-import { DEFAULT_FORMATS, type FigureFormats, figure } from "./results-sheet";
+import { DEFAULT_FORMATS, type FigureFormats, figure, valueLeftOut } from "./results-sheet";
 
 export interface ChartsSheetInput {
   model: IndexModel;
@@ -293,7 +293,8 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const groups = named(model.topCodes);
   // Points add up to the total: stacked. Values (0–1 each) do not: side by side.
   const stackPoints = usePoints && groups.every((g) => g.hasMax);
-  const units = input.units.filter((u) => (usePoints ? u.points : u.value) !== null);
+  // A value left out of the results (an index of values, computed with missing inputs as 0) is left out of the charts and their average too.
+  const units = input.units.filter((u) => (usePoints ? u.points : u.value) !== null && !valueLeftOut(model, u, u.coverage));
 
   // Block 1 (below the charts): unit, total, one column per group, in rank order.
   const totalHeader = usePoints ? label("totalPoints", lang) : label("value", lang);

@@ -88,6 +88,24 @@ describe("figures are shown as the ranking compares them", () => {
     expect(formats[0]![header.indexOf("Sức khỏe (giá trị)")]).toBe("0.000");
   });
 
+  test("a country of the HDI without all its figures is not ranked, and shows no HDI nor index it lacks a figure for (no \"0.000\" that reads as a real HDI), in the sheet, the command line and the charts", () => {
+    const model = builtin("undp-hdi");
+    const snapshot: WorkbookSnapshot = {
+      sheets: [{ name: "HDI", values: [["Mã đơn vị", "Đơn vị", "le", "eys", "mys", "gnipc"], ["VN", "Việt Nam", 74.6, 13.1, 8.5, 11000], ["TH", "Thái Lan", 79.7, 15.9, 8.8, 17000], ["PRK", "Triều Tiên", 73.6, null, null, null]] }],
+    };
+    const { plan, table: scores, issues } = run(snapshot, model);
+    const { header, rows } = table(plan.owned.find((o) => o.name === "Kết quả")!);
+    const prk = rows.find((r) => r[1] === "PRK")!;
+    const at = (h: string) => prk[header.indexOf(h)];
+    expect([at("Sức khỏe (giá trị)"), at("Giáo dục (giá trị)"), at("Thu nhập (giá trị)"), at("Giá trị")]).toEqual([expect.any(Number), null, null, null]);
+    expect(at("Sức khỏe (giá trị)")).toBeGreaterThan(0.8);
+    // A country with every figure shows them all.
+    expect(rows.find((r) => r[1] === "VN")!.slice(header.indexOf("Sức khỏe (giá trị)")).filter((v) => v === null)).toEqual([]);
+    expect(rankingTable(scores, model, issues, "vi")).toMatch(/Triều Tiên\s+—/);
+    // The charts leave it out, and their average is of the countries with every figure.
+    expect(ownedGrid(plan, "Biểu đồ").some((r) => r[0] === "Triều Tiên")).toBe(false);
+  });
+
   test("without decimals in the ranking, points show two decimals and values four, as before", () => {
     const { plan } = run(demoSnapshot(), demoModel());
     const { header, formats } = table(plan.owned.find((o) => o.name === "Kết quả")!);

@@ -47,6 +47,16 @@ export function figure(x: number | null | undefined): number | null {
   return typeof x === "number" ? decimalFigure(x) : null;
 }
 
+/**
+ * Whether a value of an index of values (no points: the HDI) is left out where it is shown, for a
+ * unit not ranked: computed with missing inputs counted as 0 (`coverage` below 1 under missing
+ * "zero"), it is no measurement ("0.000" would read as a real HDI); the note says why the unit is
+ * not ranked. The figures of an index of points stay: there a missing input scores 0 by the rule.
+ */
+export function valueLeftOut(model: IndexModel, unit: Pick<UnitResult, "ranked">, coverage: number | undefined): boolean {
+  return model.root.max === undefined && (model.definition.missing ?? "zero") === "zero" && !unit.ranked && coverage !== undefined && coverage < 1;
+}
+
 /** The number formats of points and values wherever the project writes them. */
 export interface FigureFormats {
   points: string;
@@ -188,7 +198,7 @@ function columnsFor(input: ResultsSheetInput): Column[] {
       header: groupValueHeader(name, lang),
       width: 10,
       format: formats.value,
-      cell: (u) => figure(u.nodes[code]?.value),
+      cell: (u) => (valueLeftOut(model, u, u.nodes[code]?.coverage) ? null : figure(u.nodes[code]?.value)),
       cf: "colorScale",
     });
     if (node.max !== undefined) {
@@ -202,7 +212,7 @@ function columnsFor(input: ResultsSheetInput): Column[] {
   }
   const hasPoints = model.root.max !== undefined;
   if (hasPoints) cols.push({ header: label("totalPoints", lang), width: 12, format: formats.points, cell: (u) => figure(u.points), cf: "dataBar" });
-  cols.push({ header: label("value", lang), width: 10, format: formats.value, cell: (u) => figure(u.value), ...(hasPoints ? {} : { cf: "dataBar" as const }) });
+  cols.push({ header: label("value", lang), width: 10, format: formats.value, cell: (u) => (valueLeftOut(model, u, u.coverage) ? null : figure(u.value)), ...(hasPoints ? {} : { cf: "dataBar" as const }) });
   if (table.ranking.within === "category") {
     cols.push({ header: label("rankInCategory", lang), width: 10, format: RANK_FORMAT, cell: (u) => u.rankInCategory, centered: true });
   }
