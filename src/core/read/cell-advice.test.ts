@@ -114,3 +114,28 @@ describe("a number cell's number is written as a number, not quoted as text", ()
     expect(percent.message.en).toMatch(/cell C2: 150\.5 is out of range/);
   });
 });
+
+describe("a blank figure of an indicator that scores nothing", () => {
+  test("is a note, not a warning that it scores 0: the provincial DTI's smart-city indicator (max 0)", () => {
+    const parsed = parseDefinition({
+      format: "index-definition/1",
+      id: "thu",
+      version: "1",
+      name: "Thử",
+      root: {
+        code: "R",
+        name: "R",
+        children: [
+          { code: "1", name: "Nhận thức số", max: 100, rule: { kind: "fraction" } },
+          { code: "G", name: "Đô thị thông minh (không tính điểm)", max: 0, children: [{ code: "6", name: "Đô thị thông minh", max: 10, rule: { kind: "fraction" } }], rescale: true },
+        ],
+      },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const { issues } = readSubmissions(parsed.model, sheetTable({ "1": 0.5, "6": null }));
+    const blank = issues.filter((i) => i.code === "missing-input");
+    expect(blank.map((i) => [i.node, i.severity])).toEqual([["6", "info"]]);
+    expect(blank[0]!.message.vi).toContain("chưa có số liệu cho chỉ tiêu 6; chỉ tiêu này không tính điểm nên kết quả không đổi");
+    expect(blank[0]!.message.en).toContain("no value for indicator 6; it scores nothing, so no result changes");
+  });
+});

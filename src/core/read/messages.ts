@@ -108,6 +108,8 @@ export interface MessageParams {
    * that its value counts as 0, not its points; self-score-differs compares with its value.
    */
   noPoints?: boolean;
+  /** missing-input: the indicator scores nothing (max 0, or under a group of max 0): its blank changes no result. */
+  scoresNothing?: boolean;
   /**
    * value-not-read: the figure is for an indicator that does not apply to the unit's category, this
    * one, by its name in both languages.
@@ -386,6 +388,7 @@ const bodies: Partial<Record<IssueCode, Body>> = {
       ? { vi: `chưa có số liệu ${p.node} của chỉ tiêu ${p.indicator}`, en: `no value for input ${p.node} of indicator ${p.indicator}` }
       : { vi: `chưa có số liệu cho chỉ tiêu ${p.node}`, en: `no value for indicator ${p.node}` };
     const it = input ? "the indicator" : "it";
+    if (p.scoresNothing) return { vi: `${what.vi}; chỉ tiêu này không tính điểm nên kết quả không đổi`, en: `${what.en}; ${it} scores nothing, so no result changes` };
     return p.missing === "exclude"
       ? { vi: `${what.vi}; chỉ tiêu này không được tính khi tổng hợp`, en: `${what.en}; ${it} is left out of the aggregation` }
       : p.noPoints

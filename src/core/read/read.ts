@@ -440,14 +440,17 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
         scoredWithoutRow.set(inputCode, indCode);
         continue;
       }
+      // An indicator that scores nothing (max 0, or under a group of max 0: "không tính điểm"): its blank changes no result.
+      const nothing = scoresNothing(model, indCode);
       issues.push(
-        makeIssue(missing === "zero" ? "warning" : "info", "missing-input", {
+        makeIssue(missing === "zero" && !nothing ? "warning" : "info", "missing-input", {
           ...base,
           ...inputPlace(raw, inputCode),
           node: inputCode,
           indicator: indCode,
           missing,
           ...(ind.max === undefined ? { noPoints: true } : {}),
+          ...(nothing ? { scoresNothing: true } : {}),
         }),
       );
     }
@@ -542,4 +545,15 @@ export function issueCounts(issues: Issue[]): Map<string, { error: number; warni
     counts.set(issue.unit, c);
   }
   return counts;
+}
+
+/** Whether a node scores nothing whatever its figures: it, or a group above it, has a max of 0 ("không tính điểm"). */
+function scoresNothing(model: IndexModel, code: string): boolean {
+  for (let at: string | undefined = code; at !== undefined; ) {
+    const node = model.nodes.get(at);
+    if (!node) return false;
+    if (node.max === 0) return true;
+    at = node.parent;
+  }
+  return false;
 }
