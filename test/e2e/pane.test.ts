@@ -1815,6 +1815,8 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     expect(byName.get("Tỉnh A")![2]).toMatch(/^0,\d{3}$/);
     // Not ranked: the reason is on the page, under the unit's name.
     expect(byName.get("Tỉnh D")![0]).toBe("—");
+    // Its HDI, computed with the missing figure as 0, is no measurement: none shown, as on the results sheet.
+    expect(byName.get("Tỉnh D")![2]).toBe("—");
     expect(await summary.getByTestId("not-ranked").allInnerTexts()).toEqual(["Không xếp hạng: độ phủ số liệu 75% thấp hơn mức tối thiểu 100%"]);
     await shot(page, "hdi-score-vi-light");
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");

@@ -1,6 +1,7 @@
 import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { type Lang, formatNumber } from "../../core/i18n/text";
-import { label, notRankedText } from "../../core/plan/labels";
+import { label, notRankedText, uncomputedParts } from "../../core/plan/labels";
+import { valueLeftOut } from "../../core/plan/results-sheet";
 import type { UnitResult } from "../../core/types";
 import { t, tPattern } from "../i18n";
 import { staleIndexMessage } from "../state/pipeline";
@@ -112,6 +113,8 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
   const byCategory = score ? rankedByCategory(score) : false;
   // Ranking within unit categories is offered only for an index that has them.
   const hasCategories = (state.index.model?.definition.categories ?? []).length > 0;
+  // The index the results were scored with (a change of index drops or sets them aside).
+  const model = state.index.model;
   const groups = score ? topUnits(score, byCategory, lang) : [];
   const scoredAt = state.scoredAt ? formatWhen(state.scoredAt, lang) : undefined;
   const findings = score ? findingsAfterScoreText(score.counts, lang) : undefined;
@@ -206,7 +209,9 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
                   const rank = byCategory ? u.rankInCategory : u.rank;
                   // A unit whose form holds no figure has none to show: its 0 is the scoring's, not the unit's.
                   const noData = u.coverage === 0;
-                  const figure = noData ? null : onPoints && u.points !== null ? u.points : u.value;
+                  // An index of values: a value computed with missing figures as 0 is shown as none, as on the results sheet.
+                  const onValue = !(onPoints && u.points !== null);
+                  const figure = noData || (onValue && model !== undefined && valueLeftOut(model, u, u.coverage)) ? null : onValue ? u.value : u.points;
                   return (
                     <tr key={u.code || u.name} className={s.row} role="row">
                       <td className={mergeClasses(s.td, s.rankCell)} role="cell">
@@ -230,7 +235,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
                         )}
                         {!u.ranked && (
                           <span className={s.why} data-testid="not-ranked">
-                            {notRankedText(u.notRankedReason, u.coverage, score.ranking.minCoverage, lang) || t(lang, "notRanked")}
+                            {notRankedText(u.notRankedReason, u.coverage, score.ranking.minCoverage, lang, model ? uncomputedParts(model, u, lang) : []) || t(lang, "notRanked")}
                           </span>
                         )}
                         {u.ranked && noData && (
