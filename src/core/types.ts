@@ -136,7 +136,10 @@ export type IssueCode =
   | "definition-embedded"
   | "unit-not-scored"
   | "exclude-unmatched"
-  | "summary-row";
+  | "summary-row"
+  | "unknown-column"
+  | "relative-below-zero"
+  | "minmax-bounds-reversed";
 
 export interface Issue {
   severity: Severity;
@@ -190,6 +193,11 @@ export interface UnitResult {
   rankInCategory: number | null;
   ranked: boolean;
   notRankedReason?: NotRankedReason;
+  /**
+   * With notRankedReason "excluded": the category id in ranking.exclude that excluded the unit,
+   * when the unit's own code (its name without one) is not in it.
+   */
+  excludedCategory?: string;
   coverage: number;
   /** Input codes that were missing. */
   missingInputs: string[];
@@ -294,6 +302,13 @@ export interface ChartPlan {
    * 200-point index is not drawn on an axis to 250. Left out: the reader picks the scale.
    */
   valueAxisMax?: number;
+  /**
+   * Each bar labelled with its value at its end, in the number format of its cell, while every
+   * unit is named (categoryAxisLabels skips none): a chart over several printed pages then shows
+   * its figures on each page, not only beside the value axis at the bottom of the last one.
+   * `numberFormat`: the cells' format, for readers that do not take it from the cells.
+   */
+  valueLabels?: { numberFormat: string };
   /**
    * Printed on pages of its own: a page break one row above the chart (unless it starts the
    * sheet) and one row below it, so that its frame touches no page's edge.

@@ -652,7 +652,7 @@ export const rankingSchema = z.strictObject({
       enumDoc(["none", "top", "all"], "Which groups also get ranks (default: \"top\").", "Những nhóm nào cũng được xếp hạng (mặc định: \"top\").", {
         none: ["None: only the index itself.", "Không nhóm nào: chỉ xếp hạng theo tổng."],
         top: ["The root's children.", "Các nhóm con trực tiếp của nút gốc."],
-        all: ["Every group.", "Mọi nhóm."],
+        all: ["Every group, and the indicators directly under the root.", "Mọi nhóm, và các chỉ tiêu nằm ngay dưới gốc."],
       }),
     ),
   minCoverage: z

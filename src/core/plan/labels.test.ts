@@ -86,3 +86,40 @@ describe("why a unit whose total could not be computed is not ranked", () => {
     expect(notRankedText("not-available", 0, 0, "vi")).toBe("Không xếp hạng: không tính được điểm tổng");
   });
 });
+
+describe("why a unit is not ranked for its coverage or an exclusion", () => {
+  test("a coverage just below the minimum is shown with the decimals that tell it from the minimum", () => {
+    // 26 of 29 indicators is 89.66%: "90%" would read as the minimum itself.
+    expect(notRankedText("low-coverage", 26 / 29, 0.9, "vi")).toBe("Không xếp hạng: độ phủ số liệu 89,7% thấp hơn mức tối thiểu 90%");
+    expect(notRankedText("low-coverage", 26 / 29, 0.9, "en")).toBe("Not ranked: data coverage 89.7% is below the minimum of 90%");
+    expect(notRankedText("low-coverage", 0.8999, 0.9, "vi")).toBe("Không xếp hạng: độ phủ số liệu 89,99% thấp hơn mức tối thiểu 90%");
+    // A minimum with decimals is shown as it is; a coverage far below it needs none.
+    expect(notRankedText("low-coverage", 0.8, 0.875, "en")).toBe("Not ranked: data coverage 80% is below the minimum of 87.5%");
+    expect(notRankedText("low-coverage", 1 / 3, 0.9, "vi")).toBe("Không xếp hạng: độ phủ số liệu 33% thấp hơn mức tối thiểu 90%");
+  });
+
+  const model = modelOf({
+    categories: [
+      { id: "K1", name: { vi: "Loại 1", en: "Kind 1" } },
+      { id: "K2", name: { vi: "Loại 2", en: "Kind 2" } },
+    ],
+    ranking: { exclude: ["K2", "V1"] },
+    root: { code: "T", name: "Tổng", children: [{ code: "a", name: "a", max: 10, rule: { kind: "points" } }] },
+  });
+  const table = scoreUnits(model, [unit("V1", { a: 1 }, { category: "K1" }), unit("V2", { a: 2 }, { category: "K2" }), unit("V3", { a: 3 }, { category: "K1" })]);
+  const note = (code: string, lang: "vi" | "en") => {
+    const u = table.units.find((x) => x.code === code)!;
+    return notRankedText(u.notRankedReason, u.coverage, 0, lang, uncomputedParts(model, u, lang));
+  };
+
+  test("a unit excluded through its category is told so, by the category's name", () => {
+    expect(note("V2", "vi")).toBe('Không xếp hạng: loại đơn vị "Loại 2" nằm trong danh sách loại trừ của bộ chỉ số');
+    expect(note("V2", "en")).toBe('Not ranked: the unit category "Kind 2" is excluded by the index definition');
+  });
+
+  test("a unit excluded by its own code keeps the sentence about the unit", () => {
+    expect(note("V1", "vi")).toBe("Không xếp hạng: đơn vị nằm trong danh sách loại trừ của bộ chỉ số");
+    expect(note("V1", "en")).toBe("Not ranked: the unit is excluded by the index definition");
+    expect(table.units.find((x) => x.code === "V3")!.ranked).toBe(true);
+  });
+});

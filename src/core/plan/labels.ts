@@ -2,6 +2,7 @@
 import type { Lang, Message } from "../i18n/text";
 import type { LocalizedText } from "../definition/schema";
 import { formatDate, formatNumber, localize } from "../i18n/text";
+import { roundHalfUp } from "../score/round";
 import type { IndexModel } from "../definition/model";
 import type { NotRankedReason, Severity, UnavailableReason, UnitResult } from "../types";
 
@@ -144,10 +145,18 @@ export function notScoredHeading(n: NotScoredCount, lang: Lang): string {
 }
 
 /**
- * The root's children a unit's total could not be computed without ("3 Hạ tầng số"): those not
- * available to it for another reason than not applying to it.
+ * What a unit's not-ranked note names besides its reason (notRankedText's `parts`): for a unit
+ * excluded through its category (`excludedCategory`), that category's name ("Sở không có dịch vụ
+ * công"); otherwise the root's children its total could not be computed without ("3 Hạ tầng
+ * số"): those not available to it for another reason than not applying to it.
  */
-export function uncomputedParts(model: IndexModel, unit: Pick<UnitResult, "nodes">, lang: Lang): string[] {
+export function uncomputedParts(model: IndexModel, unit: Pick<UnitResult, "nodes" | "notRankedReason" | "excludedCategory">, lang: Lang): string[] {
+  if (unit.notRankedReason === "excluded") {
+    const id = unit.excludedCategory;
+    if (id === undefined) return [];
+    const category = model.definition.categories?.find((c) => c.id === id);
+    return [category ? localize(category.name, lang) : id];
+  }
   return model.topCodes.flatMap((code) => {
     const node = unit.nodes[code];
     if (!node || node.available || node.reason === "not-applicable" || node.reason === "answered-na") return [];
@@ -157,8 +166,22 @@ export function uncomputedParts(model: IndexModel, unit: Pick<UnitResult, "nodes
 }
 
 /**
- * Why a unit is not ranked, as the results sheet's note says it; for a total that could not be
- * computed, the parts of the index it lacked (`parts`, uncomputedParts) when there are any.
+ * A coverage below the minimum and the minimum, as percentages that visibly differ: the minimum
+ * as it is (up to 2 decimals: 90%, 87,5%), the coverage with the fewest decimals that tell it from
+ * the minimum (26 of 29 indicators against 90% is 89,7%, not 90%), more than 2 only when 2 do not.
+ */
+export function coveragePercents(coverage: number, minCoverage: number, lang: Lang): { coverage: string; minimum: string } {
+  const minimum = `${formatNumber(roundHalfUp(minCoverage * 100, 2), lang)}%`;
+  let decimals = 0;
+  while (decimals < 4 && formatNumber(coverage * 100, lang, decimals) === formatNumber(minCoverage * 100, lang, decimals)) decimals++;
+  // Shown without trailing zeros, as the minimum is: 89,7%, not 89,70%.
+  return { coverage: `${formatNumber(roundHalfUp(coverage * 100, decimals), lang)}%`, minimum };
+}
+
+/**
+ * Why a unit is not ranked, as the results sheet's note says it, naming `parts` (uncomputedParts)
+ * when there are any: the category for a unit excluded through it, the parts of the index it
+ * lacked for a total that could not be computed.
  */
 export function notRankedText(
   reason: NotRankedReason | undefined,
@@ -167,14 +190,21 @@ export function notRankedText(
   lang: Lang,
   parts: readonly string[] = [],
 ): string {
-  const pct = (x: number) => `${formatNumber(x * 100, lang, 0)}%`;
   switch (reason) {
     case "excluded":
+      if (parts.length > 0) {
+        const name = parts.join(", ");
+        return lang === "vi"
+          ? `Không xếp hạng: loại đơn vị "${name}" nằm trong danh sách loại trừ của bộ chỉ số`
+          : `Not ranked: the unit category "${name}" is excluded by the index definition`;
+      }
       return lang === "vi" ? "Không xếp hạng: đơn vị nằm trong danh sách loại trừ của bộ chỉ số" : "Not ranked: the unit is excluded by the index definition";
-    case "low-coverage":
+    case "low-coverage": {
+      const pct = coveragePercents(coverage, minCoverage, lang);
       return lang === "vi"
-        ? `Không xếp hạng: độ phủ số liệu ${pct(coverage)} thấp hơn mức tối thiểu ${pct(minCoverage)}`
-        : `Not ranked: data coverage ${pct(coverage)} is below the minimum of ${pct(minCoverage)}`;
+        ? `Không xếp hạng: độ phủ số liệu ${pct.coverage} thấp hơn mức tối thiểu ${pct.minimum}`
+        : `Not ranked: data coverage ${pct.coverage} is below the minimum of ${pct.minimum}`;
+    }
     case "not-available":
       if (parts.length > 0) {
         return lang === "vi"

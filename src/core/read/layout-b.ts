@@ -2,8 +2,8 @@
  * Layout B: one table, one row per unit (a consolidated sheet or a CSV file). The header row has
  * `Đơn vị`/`Unit`, optionally `Mã đơn vị`/`Unit code` and `Nhóm`/`Category`, and one column per
  * input code ("1.3.a", "1.3.a – Số văn bản…", "1.3.a: …", "1.3.a Số văn bản", "1.3.b. Tổng số").
- * Other columns are ignored. A totals row ("Tổng cộng", "Trung bình") without a unit code is no
- * unit: it is left out with a "summary-row" note.
+ * Other columns are ignored. A totals row ("Tổng cộng", "Trung bình") without a unit code (or with
+ * that label in the code's column and no name) is no unit: it is left out with a "summary-row" note.
  */
 import type { IndexModel } from "../definition/model";
 import { foldText, localize } from "../i18n/text";
@@ -156,9 +156,12 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
     if (isBlank(name.value) && noCode && values.size === 0) continue;
     // A totals row ("Tổng cộng") without a unit code is no unit: scored, it would be ranked, and on
     // relative rules its sum would be everyone's best. Its label may sit in the name column or, the
-    // name being blank, in another column that is not an input's ("STT" merged with "Đơn vị"). A
+    // name being blank, in another column that is not an input's ("STT" merged with "Đơn vị"),
+    // the unit code's column among them ("Tổng cộng" merged over "Mã đơn vị" and "Đơn vị"): a
+    // code cell that holds a totals label, with no name beside it, is that label, not a code. A
     // row with a code is a unit, whatever its name.
-    if (noCode) {
+    const labelAsCode = code !== undefined && isBlank(name.value) && isSummaryName(code.value);
+    if (noCode || labelAsCode) {
       const label = isSummaryName(name.value)
         ? name
         : isBlank(name.value)

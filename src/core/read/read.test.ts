@@ -1178,6 +1178,24 @@ describe("forms and tables as units fill them in", () => {
     expect(note.message.vi).toMatch(/^Tệp bang\.csv, dòng 4: "Tổng cộng" được coi là dòng tổng/);
   });
 
+  test("a totals label in the unit-code column with no name beside it (merged over Mã and Đơn vị) is a totals row too", () => {
+    const values = [...TABLE, [null, "Tổng cộng", null, null, null, 4, 6, null, 6, 1.35, 7, 14]];
+    const sheet = readSubmissions(model, book({ name: "Tổng hợp", values }));
+    expect(sheet.submissions.map((s) => s.code)).toEqual(["SYT", "STC"]);
+    expect(sheet.issues).toEqual([expect.objectContaining({ severity: "info", code: "summary-row", sheet: "Tổng hợp", cell: "B4" })]);
+    expect(sheet.issues[0]!.message.vi).toMatch(/^Trang tính 'Tổng hợp', dòng 4: "Tổng cộng" được coi là dòng tổng/);
+    const csv = readSubmissions(model, csvToSnapshot("Mã đơn vị,Đơn vị,1.2.a,1.2.b\nA1,An,1,2\nA2,Bảo,3,4\nTotal,,4,6\n", "bang", "bang.csv"));
+    expect(csv.submissions.map((s) => s.code)).toEqual(["A1", "A2"]);
+    expect(csv.issues.find((i) => i.code === "summary-row")!.message.en).toMatch(/^File bang\.csv, row 4: "Total" is taken as a totals row/);
+  });
+
+  test("a unit whose code holds a totals word among others, or whose code is such a word beside a name, is scored", () => {
+    const values = [...TABLE, [3, "TONG-CUC", null, "co-dvc", "có", 1, 2, "Không", 2, 0.5, 3, 2], [4, "Tổng", "Tổng cục Thuế", "co-dvc", "có", 1, 2, "Không", 2, 0.5, 3, 2]];
+    const result = readSubmissions(model, book({ name: "Tổng hợp", values }));
+    expect(result.submissions.map((s) => s.code)).toEqual(["SYT", "STC", "TONG-CUC", "Tổng"]);
+    expect(codes(result.issues)).not.toContain("summary-row");
+  });
+
   test("a row with a unit code is a unit whatever its name, and a name that only starts like a total is a unit", () => {
     const values = [...TABLE, [3, "TC", "Tổng cộng", "co-dvc", "có", 1, 2, "Không", 2, 0.5, 3, 2], [4, null, "Tổng cục Thống kê", "co-dvc", "có", 1, 2, "Không", 2, 0.5, 3, 2]];
     const result = readSubmissions(model, book({ name: "Tổng hợp", values }));

@@ -209,7 +209,7 @@ export function categoryNames(model: IndexModel): Message[] {
 }
 
 /** One unit category by its name, in both languages (its id when the index does not know it). */
-function categoryNameOf(model: IndexModel, id: string): Message {
+export function categoryNameOf(model: IndexModel, id: string): Message {
   const c = (model.definition.categories ?? []).find((k) => k.id === id);
   return c ? nameOfCategory(c) : { vi: id, en: id };
 }

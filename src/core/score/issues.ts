@@ -17,7 +17,21 @@ import { issueLocation } from "../read/messages";
 import { unitKey } from "../plan/index-sheet";
 import type { Issue, NodeResult, ScoreTable, Submission } from "../types";
 import { type ChildFigure, aggregateGroup } from "./aggregate";
-import { type ChoiceScale, type Extent, type RuleOutcome, choiceScales, crossFigure, crossInput, crossRuleValue, exprInput, isCrossUnit, localRuleValue } from "./rules";
+import { categoryNameOf } from "../read/read";
+import {
+  type ChoiceScale,
+  type Extent,
+  type RuleOutcome,
+  choiceScales,
+  crossFigure,
+  crossInput,
+  crossRuleValue,
+  exprInput,
+  isCrossUnit,
+  localRuleValue,
+  minmaxBounds,
+  reversedBounds,
+} from "./rules";
 
 /** One node of one unit whose expression (or rule, or aggregation) gave no finite number. */
 export interface InvalidResult {
@@ -82,7 +96,7 @@ function extentsOf(ind: IndicatorModel & { rule: { kind: "relative" | "minmax" }
   table.units.forEach((result, u) => {
     const n = result.nodes[ind.code];
     const sub = submissions[u];
-    if (!n || !sub || n.missingScoredZero || !(n.available || n.reason === "invalid-result")) return;
+    if (!sub || !scoredFromFigure(n)) return;
     const v = crossInput(ind, sub.values);
     const f = typeof v === "number" ? crossFigure(ind.rule, v) : undefined;
     if (f === undefined) return;
@@ -246,6 +260,16 @@ export function invalidResultIssue(model: IndexModel, submission: Submission, fo
           vi: `không tính được nhóm ${found.node} từ giá trị các thành phần (${why.vi}); nhóm ${zero ? "được tính bằng 0" : "không được tính điểm"}`,
           en: `group ${found.node} cannot be computed from its children's values (${why.en}); ${zero ? "it counts as 0" : "it is not scored"}`,
         };
+  return unitFigureIssue("error", "invalid-result", submission, cell, body, found.node);
+}
+
+/**
+ * A finding about a unit's figure, its sentence starting with where it is ("Trang tính 'Sở Y tế',
+ * ô D14: …"; a table's row when no cell is known: "Tệp b.csv, dòng 5: …"), capitalised when the
+ * submission says nothing of where it came from.
+ */
+function unitFigureIssue(severity: Issue["severity"], code: Issue["code"], submission: Submission, cell: string | undefined, body: Message, node: string): Issue {
+  const source = submission.source;
   const at: Message =
     source === undefined
       ? { vi: "", en: "" }
@@ -258,14 +282,117 @@ export function invalidResultIssue(model: IndexModel, submission: Submission, fo
         });
   const sentence = (prefix: string, text: string): string => `${prefix === "" ? text.charAt(0).toUpperCase() + text.slice(1) : prefix + text}.`;
   return {
-    severity: "error",
-    code: "invalid-result",
+    severity,
+    code,
     message: { vi: sentence(at.vi, body.vi), en: sentence(at.en, body.en) },
     ...(source !== undefined ? { sheet: source.sheet } : {}),
     ...(cell !== undefined ? { cell } : {}),
     unit: unitKey(submission),
-    node: found.node,
+    node,
   };
+}
+
+/** Whether the run scored a cross-unit indicator of a unit from the unit's figure (as `collectExtents` takes it). */
+function scoredFromFigure(n: NodeResult | undefined): n is NodeResult {
+  return n !== undefined && !n.missingScoredZero && (n.available || n.reason === "invalid-result");
+}
+
+/** What an indicator gives: "0 điểm" / "điểm tối đa", or for one that scores no points its value 0 / 1. */
+function outcomeWords(ind: IndicatorModel, full: boolean): Message {
+  if (ind.max !== undefined && ind.max > 0) return full ? { vi: "được điểm tối đa", en: "scores full points" } : { vi: "được 0 điểm", en: "scores 0 points" };
+  return full ? { vi: "có giá trị 1", en: "has a value of 1" } : { vi: "có giá trị 0", en: "has a value of 0" };
+}
+
+/**
+ * The "relative-below-zero" warnings of a run: a `relative` rule takes a unit's figure as a ratio
+ * to the best, which means nothing below 0, so a figure below 0 counts as 0 (relativeValue): under
+ * "higher" it scores 0, under "lower" it scores full points and makes the best 0, so that every
+ * unit compared with it whose figure is above 0 scores 0. One warning per unit and indicator, at
+ * the figure's cell, saying so and to use a `minmax` rule for figures that may be negative.
+ */
+export function negativeRelativeIssues(model: IndexModel, submissions: Submission[], table: ScoreTable): Issue[] {
+  const out: Issue[] = [];
+  const relatives = model.indicators.flatMap((code) => {
+    const ind = model.nodes.get(code);
+    return ind?.kind === "indicator" && ind.rule.kind === "relative" ? [ind] : [];
+  });
+  if (relatives.length === 0) return out;
+  table.units.forEach((result, u) => {
+    const sub = submissions[u];
+    if (!sub) return;
+    for (const ind of relatives) {
+      if (!scoredFromFigure(result.nodes[ind.code])) continue;
+      const v = crossInput(ind, sub.values);
+      if (typeof v !== "number" || !(v < 0)) continue;
+      const lower = ind.rule.kind === "relative" && ind.rule.direction === "lower";
+      const input = ind.ruleInputs[0];
+      const cell = input !== undefined ? sub.source?.cells?.[input] : undefined;
+      const scored = outcomeWords(ind, lower);
+      const others = outcomeWords(ind, false);
+      const what: Message = {
+        vi: `số liệu ${formatNumber(v, "vi")} của chỉ tiêu ${ind.code} nhỏ hơn 0; quy tắc "relative" (tỷ lệ chuẩn hóa) lấy tỷ lệ so với số liệu tốt nhất, không có nghĩa với số âm, nên số liệu này được tính như 0: chỉ tiêu ${scored.vi}`,
+        en: `the figure ${formatNumber(v, "en")} of indicator ${ind.code} is below 0; a "relative" rule takes the ratio to the best figure, which means nothing for a negative figure, so it counts as 0: the indicator ${scored.en}`,
+      };
+      const spread: Message = lower
+        ? {
+            vi: `, và mọi đơn vị so với đơn vị này có số liệu lớn hơn 0 ${others.vi} ở chỉ tiêu này`,
+            en: `, and every unit compared with this one whose figure is above 0 ${others.en} on it`,
+          }
+        : { vi: "", en: "" };
+      const hint: Message = { vi: `. Nếu số liệu có thể âm, hãy dùng quy tắc "minmax"`, en: `. Where figures may be negative, use a "minmax" rule` };
+      out.push(unitFigureIssue("warning", "relative-below-zero", sub, cell, { vi: what.vi + spread.vi + hint.vi, en: what.en + spread.en + hint.en }, ind.code));
+    }
+  });
+  return out;
+}
+
+/**
+ * The "minmax-bounds-reversed" notes of a run: a `minmax` rule with one `"data"` bound whose bound
+ * from the figures is not on its side of the fixed one (reversedBounds), among all units or the
+ * units of a category (`"across": "category"`), so that the fixed bound decided every unit's value
+ * (minmaxValue). One note per indicator and set of units compared, in the definition's order.
+ */
+export function reversedBoundsIssues(model: IndexModel, submissions: Submission[], table: ScoreTable): Issue[] {
+  const out: Issue[] = [];
+  for (const code of model.indicators) {
+    const ind = model.nodes.get(code);
+    if (ind?.kind !== "indicator" || ind.rule.kind !== "minmax" || !isCrossUnit(ind.rule)) continue;
+    const rule = ind.rule;
+    const cross = ind as IndicatorModel & { rule: { kind: "minmax" } };
+    let extents: Extents | undefined;
+    // The sets of units compared (a category's id, or undefined for all units) whose bounds are reversed, in order of first unit.
+    const reversed = new Map<string | undefined, "min" | "max">();
+    table.units.forEach((result, u) => {
+      const sub = submissions[u];
+      if (!sub || !scoredFromFigure(result.nodes[code])) return;
+      extents ??= extentsOf(cross, submissions, table);
+      const key = rule.across === "category" && sub.category !== undefined ? sub.category : undefined;
+      const extent = key !== undefined ? extents.byCategory.get(key) : extents.all;
+      const bounds = minmaxBounds(rule, extent);
+      const fixed = bounds ? reversedBounds(rule, bounds) : undefined;
+      if (fixed !== undefined && !reversed.has(key)) reversed.set(key, fixed);
+    });
+    for (const [category, fixed] of reversed) {
+      const bound = fixed === "min" ? rule.min : rule.max;
+      const n = (lang: "vi" | "en") => (typeof bound === "number" ? formatNumber(bound, lang) : "");
+      const name = category !== undefined ? categoryNameOf(model, category) : undefined;
+      const among: Message = name ? { vi: ` thuộc loại "${name.vi}"`, en: ` of the category "${name.en}"` } : { vi: "", en: "" };
+      // The fixed min gives 0 to every figure at or below it, the fixed max 1 to every figure at or above it; "lower" turns them round.
+      const scored = outcomeWords(ind, (fixed === "max") !== (rule.direction === "lower"));
+      const body: Message =
+        fixed === "min"
+          ? {
+              vi: `Chỉ tiêu ${code}: không đơn vị nào${among.vi} có số liệu lớn hơn mức tối thiểu ${n("vi")} của quy tắc "minmax", nên mức tối đa lấy theo số liệu ("max": "data") không lớn hơn mức tối thiểu; mức tối thiểu được dùng: mọi đơn vị${among.vi} có số liệu ${scored.vi} ở chỉ tiêu này.`,
+              en: `Indicator ${code}: no unit${among.en} has a figure above the minimum ${n("en")} of its "minmax" rule, so the maximum taken from the figures ("max": "data") is not above the minimum; the minimum decides: every unit${among.en} with a figure ${scored.en} on it.`,
+            }
+          : {
+              vi: `Chỉ tiêu ${code}: không đơn vị nào${among.vi} có số liệu nhỏ hơn mức tối đa ${n("vi")} của quy tắc "minmax", nên mức tối thiểu lấy theo số liệu ("min": "data") không nhỏ hơn mức tối đa; mức tối đa được dùng: mọi đơn vị${among.vi} có số liệu ${scored.vi} ở chỉ tiêu này.`,
+              en: `Indicator ${code}: no unit${among.en} has a figure below the maximum ${n("en")} of its "minmax" rule, so the minimum taken from the figures ("min": "data") is not below the maximum; the maximum decides: every unit${among.en} with a figure ${scored.en} on it.`,
+            };
+      out.push({ severity: "info", code: "minmax-bounds-reversed", message: body, node: code });
+    }
+  }
+  return out;
 }
 
 /**
@@ -318,8 +445,14 @@ export function excludeIssues(model: IndexModel, table: ScoreTable): Issue[] {
 
 /**
  * The issues of a scoring run itself: the "invalid-result" errors, unit by unit in submission
- * order, then the "exclude-unmatched" warnings.
+ * order, the "relative-below-zero" warnings likewise, then the "minmax-bounds-reversed" notes and
+ * the "exclude-unmatched" warnings.
  */
 export function resultIssues(model: IndexModel, submissions: Submission[], table: ScoreTable): Issue[] {
-  return [...invalidResults(model, submissions, table).map((f) => invalidResultIssue(model, submissions[f.unit]!, f)), ...excludeIssues(model, table)];
+  return [
+    ...invalidResults(model, submissions, table).map((f) => invalidResultIssue(model, submissions[f.unit]!, f)),
+    ...negativeRelativeIssues(model, submissions, table),
+    ...reversedBoundsIssues(model, submissions, table),
+    ...excludeIssues(model, table),
+  ];
 }

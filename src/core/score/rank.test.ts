@@ -283,6 +283,29 @@ describe("ranks of nodes", () => {
     expect(t.units.map((u) => u.nodes["DTI"]!.rank)).toEqual([null, null, null, null]);
   });
 
+  it('ranks with nodes: "all" every node "top" ranks, an indicator directly under the root too, in tree order', () => {
+    const d = (nodes: string) => ({
+      ranking: { nodes },
+      root: {
+        code: "R",
+        name: "R",
+        children: [
+          { code: "a", name: "Cổng thông tin", max: 10, rule: { kind: "points" } },
+          { code: "G", name: "G", children: [{ code: "g", name: "g", max: 10, rule: { kind: "points" } }] },
+        ],
+      },
+    });
+    const subs = [unit("x", { a: 4, g: 9 }), unit("y", { a: 8, g: 3 })];
+    const top = scoreUnits(modelOf(d("top")), subs);
+    const all = scoreUnits(modelOf(d("all")), subs);
+    expect(top.rankedNodes).toEqual(["a", "G"]);
+    expect(all.rankedNodes).toEqual(["a", "G"]);
+    expect(all.units.map((u) => u.nodes["a"]!.rank)).toEqual([2, 1]);
+    expect(all.units.map((u) => u.nodes["G"]!.rank)).toEqual([1, 2]);
+    // Indicators below a group are not ranked by either.
+    expect(all.units.map((u) => u.nodes["g"]!.rank)).toEqual([null, null]);
+  });
+
   it('ranks no node with nodes: "none"', () => {
     const t = scoreUnits(modelOf(definition("none")), units);
     expect(t.rankedNodes).toEqual([]);

@@ -271,6 +271,43 @@ describe("relative rule", () => {
     expect(valuesTogether({ rule: { kind: "relative" } }, [{ v: 0 }, { v: 0 }])).toEqual([0, 0]);
   });
 
+  it("counts a figure below 0 as 0 in either direction: 0 under higher, 1 under lower, where 0 is the best", () => {
+    expect(valuesTogether({ rule: { kind: "relative" } }, [{ v: -4 }, { v: 8 }, { v: 0 }])).toEqual([0, 1, 0]);
+    expect(valuesTogether({ rule: { kind: "relative" } }, [{ v: -4 }, { v: -1 }])).toEqual([0, 0]);
+    // Under lower a negative figure is at or past the best possible 0: every figure above 0 gets 0 ÷ v.
+    expect(valuesTogether({ rule: { kind: "relative", direction: "lower" } }, [{ v: -10 }, { v: 5 }, { v: -2 }])).toEqual([1, 0, 1]);
+  });
+
+  it("warns at the figure's cell of each unit whose figure below 0 a relative rule counted as 0, saying what that did", () => {
+    const model = modelOf({
+      root: {
+        code: "T",
+        name: "Tổng",
+        children: [
+          { code: "rl", name: "rl", max: 10, rule: { kind: "relative", direction: "lower" } },
+          { code: "rh", name: "rh", max: 10, rule: { kind: "relative" } },
+        ],
+      },
+    });
+    const source = (row: number) => ({ layout: "B" as const, sheet: "Số liệu", row, cells: { rl: `C${row}`, rh: `D${row}` } });
+    const units = [
+      { ...unit("K1", { rl: -10, rh: -4 }), source: source(2) },
+      { ...unit("K2", { rl: 5, rh: 8 }), source: source(3) },
+    ];
+    const issues = resultIssues(model, units, scoreUnits(model, units));
+    expect(issues.map((i) => [i.severity, i.code, i.sheet, i.cell, i.unit, i.node])).toEqual([
+      ["warning", "relative-below-zero", "Số liệu", "C2", "K1", "rl"],
+      ["warning", "relative-below-zero", "Số liệu", "D2", "K1", "rh"],
+    ]);
+    expect(issues[0]!.message).toEqual({
+      vi: 'Trang tính \'Số liệu\', ô C2: số liệu -10 của chỉ tiêu rl nhỏ hơn 0; quy tắc "relative" (tỷ lệ chuẩn hóa) lấy tỷ lệ so với số liệu tốt nhất, không có nghĩa với số âm, nên số liệu này được tính như 0: chỉ tiêu được điểm tối đa, và mọi đơn vị so với đơn vị này có số liệu lớn hơn 0 được 0 điểm ở chỉ tiêu này. Nếu số liệu có thể âm, hãy dùng quy tắc "minmax".',
+      en: 'Sheet \'Số liệu\', cell C2: the figure -10 of indicator rl is below 0; a "relative" rule takes the ratio to the best figure, which means nothing for a negative figure, so it counts as 0: the indicator scores full points, and every unit compared with this one whose figure is above 0 scores 0 points on it. Where figures may be negative, use a "minmax" rule.',
+    });
+    expect(issues[1]!.message.en).toBe(
+      'Sheet \'Số liệu\', cell D2: the figure -4 of indicator rh is below 0; a "relative" rule takes the ratio to the best figure, which means nothing for a negative figure, so it counts as 0: the indicator scores 0 points. Where figures may be negative, use a "minmax" rule.',
+    );
+  });
+
   it("takes the best within the unit's category with across: category", () => {
     const definition = {
       categories: [
@@ -429,6 +466,48 @@ describe("minmax rule", () => {
   it("takes data bounds that are the same figure to 15 significant digits as equal: every unit gets 1", () => {
     const rule = { kind: "minmax", min: "data", max: "data" };
     expect(valuesTogether({ rule }, [{ v: 0.1 + 0.2 }, { v: 0.3 }])).toEqual([1, 1]);
+  });
+
+  it("lets the fixed bound decide when the data's bound is on its wrong side: at or below a fixed min 0, at or above a fixed max 1", () => {
+    // min 0, max "data" and every figure negative: the largest figure is below the minimum.
+    const fixedMin = { kind: "minmax", min: 0, max: "data" };
+    expect(valuesTogether({ rule: fixedMin }, [{ v: -5 }, { v: -2 }, { v: -1 }])).toEqual([0, 0, 0]);
+    expect(valuesTogether({ rule: { ...fixedMin, direction: "lower" } }, [{ v: -5 }, { v: -1 }])).toEqual([1, 1]);
+    // The data's max at the minimum itself: a figure below it is not lifted to 1 as by bounds that coincide.
+    expect(valuesTogether({ rule: fixedMin }, [{ v: -5 }, { v: 0 }])).toEqual([0, 0]);
+    // min "data", max 100 and every figure above 100: the smallest figure is above the maximum.
+    const fixedMax = { kind: "minmax", min: "data", max: 100 };
+    expect(valuesTogether({ rule: fixedMax }, [{ v: 150 }, { v: 120 }, { v: 130 }])).toEqual([1, 1, 1]);
+    expect(valuesTogether({ rule: { ...fixedMax, direction: "lower" } }, [{ v: 150 }, { v: 100 }])).toEqual([0, 0]);
+    // Without clip too: the formula's denominator would be negative.
+    expect(valuesTogether({ rule: { ...fixedMax, clip: false } }, [{ v: 150 }, { v: 120 }])).toEqual([1, 1]);
+    // Bounds on their sides still scale as before, and two numbers in either order are the formula as written.
+    expect(valuesTogether({ rule: fixedMin }, [{ v: -5 }, { v: 10 }, { v: 5 }])).toEqual([0, 1, 0.5]);
+    expect(valuesTogether({ rule: { kind: "minmax", min: 100, max: 0 } }, [{ v: 25 }])).toEqual([0.75]);
+  });
+
+  it("says in a note, per set of units compared, that the fixed bound decided every unit's value", () => {
+    const definition = { categories: [{ id: "a", name: { vi: "Sở", en: "Departments" } }, { id: "b", name: "Huyện" }] };
+    const model = oneIndicator({ rule: { kind: "minmax", min: 0, max: "data", across: "category" } }, definition);
+    const units = [unit("a1", { x: -3 }, { category: "a" }), unit("a2", { x: -1 }, { category: "a" }), unit("b1", { x: 4 }, { category: "b" }), unit("b2", { x: 2 }, { category: "b" })];
+    const table = scoreUnits(model, units);
+    expect(table.units.map((u) => u.nodes["x"]!.value)).toEqual([0, 0, 1, 0.5]);
+    expect(resultIssues(model, units, table)).toEqual([
+      {
+        severity: "info",
+        code: "minmax-bounds-reversed",
+        node: "x",
+        message: {
+          vi: 'Chỉ tiêu x: không đơn vị nào thuộc loại "Sở" có số liệu lớn hơn mức tối thiểu 0 của quy tắc "minmax", nên mức tối đa lấy theo số liệu ("max": "data") không lớn hơn mức tối thiểu; mức tối thiểu được dùng: mọi đơn vị thuộc loại "Sở" có số liệu được 0 điểm ở chỉ tiêu này.',
+          en: 'Indicator x: no unit of the category "Departments" has a figure above the minimum 0 of its "minmax" rule, so the maximum taken from the figures ("max": "data") is not above the minimum; the minimum decides: every unit of the category "Departments" with a figure scores 0 points on it.',
+        },
+      },
+    ]);
+    const above = oneIndicator({ rule: { kind: "minmax", min: "data", max: 100, direction: "lower" } });
+    const high = [unit("u1", { x: 150 }), unit("u2", { x: 120 })];
+    expect(resultIssues(above, high, scoreUnits(above, high)).map((i) => i.message.vi)).toEqual([
+      'Chỉ tiêu x: không đơn vị nào có số liệu nhỏ hơn mức tối đa 100 của quy tắc "minmax", nên mức tối thiểu lấy theo số liệu ("min": "data") không nhỏ hơn mức tối đa; mức tối đa được dùng: mọi đơn vị có số liệu được 0 điểm ở chỉ tiêu này.',
+    ]);
   });
 
   it("takes log data bounds among the positive values only", () => {

@@ -293,7 +293,12 @@ export function crossFigure(rule: Extract<Rule, { kind: "relative" | "minmax" }>
  * as clipping does; without `clip` it has no value at all ("invalid-result", `noLogarithm` v), as
  * an expression's LN of 0 has none. A "data" bound is the smallest or largest t(v) among the units
  * scored together (`extent`; a v ≤ 0 never sets one under log); when the two bounds are equal (to
- * 15 significant digits) every unit with data gets 1.
+ * 15 significant digits) every unit with data gets 1. When one bound is `"data"` and the other a
+ * number, and the data's bound is not on its side of the number (a fixed min 0, every figure 0 or
+ * less; a fixed max 100, every figure 100 or more: `reversedBounds`), the formula's denominator is
+ * 0 or negative and means nothing; the fixed bound decides, as the rule does for figures beyond
+ * it: a figure at or below a fixed min gives 0, one at or above a fixed max 1 (before direction),
+ * with `clip` or without.
  */
 export function minmaxValue(rule: Extract<Rule, { kind: "minmax" }>, v: number, extent: Extent | undefined): RuleOutcome {
   const tv = transform(rule, v);
@@ -302,29 +307,57 @@ export function minmaxValue(rule: Extract<Rule, { kind: "minmax" }>, v: number, 
     if (!rule.clip) return { kind: "unavailable", reason: "invalid-result", noLogarithm: v };
     base = 0;
   } else {
-    const lo = rule.min === "data" ? extent?.min : transform(rule, rule.min);
-    const hi = rule.max === "data" ? extent?.max : transform(rule, rule.max);
-    if (lo === undefined || hi === undefined) return { kind: "unavailable", reason: "invalid-result" };
+    const bounds = minmaxBounds(rule, extent);
+    if (bounds === undefined) return { kind: "unavailable", reason: "invalid-result" };
+    const { min: lo, max: hi } = bounds;
+    const fixed = reversedBounds(rule, bounds);
+    if (fixed === "min") base = compareFigures(tv, lo) <= 0 ? 0 : 1;
+    else if (fixed === "max") base = compareFigures(tv, hi) >= 0 ? 1 : 0;
     // Bounds that are the same figure to 15 significant digits coincide (compareFigures).
-    if (compareFigures(hi, lo) === 0) return { kind: "value", value: 1 };
-    base = (tv - lo) / (hi - lo);
-    if (rule.clip) base = clip01(base);
+    else if (compareFigures(hi, lo) === 0) return { kind: "value", value: 1 };
+    else {
+      base = (tv - lo) / (hi - lo);
+      if (rule.clip) base = clip01(base);
+    }
   }
   const value = rule.direction === "lower" ? 1 - base : base;
   return Number.isFinite(value) ? { kind: "value", value } : { kind: "unavailable", reason: "invalid-result" };
 }
 
+/** The bounds a `minmax` rule scores with, after the transform: the `"data"` ones from `extent`; undefined when one is not known. */
+export function minmaxBounds(rule: Extract<Rule, { kind: "minmax" }>, extent: Extent | undefined): Extent | undefined {
+  const min = rule.min === "data" ? extent?.min : transform(rule, rule.min);
+  const max = rule.max === "data" ? extent?.max : transform(rule, rule.max);
+  return min === undefined || max === undefined ? undefined : { min, max };
+}
+
+/**
+ * Which fixed bound of a `minmax` rule with one `"data"` bound decides, when the bound taken from
+ * the data (`bounds`, minmaxBounds) is not on its side of the fixed one: "min" for a fixed
+ * min at or above the data's max (every figure at or below the min), "max" for a fixed max at or
+ * below the data's min (every figure at or above the max); undefined otherwise, and for a rule
+ * with two numbers or two `"data"` bounds (numbers in either order are the formula as written).
+ */
+export function reversedBounds(rule: Extract<Rule, { kind: "minmax" }>, bounds: Extent): "min" | "max" | undefined {
+  if ((rule.min === "data") === (rule.max === "data")) return undefined;
+  if (compareFigures(bounds.max, bounds.min) > 0) return undefined;
+  return rule.min === "data" ? "max" : "min";
+}
+
 /**
  * relative ("tỷ lệ chuẩn hóa"): higher → v ÷ best, best the largest v among the units scored
- * together (a best of 0 or less gives everyone 0); lower → best ÷ v, best the smallest v, and
- * v = 0 gives 1. Clipped to [0, 1].
+ * together; lower → best ÷ v, best the smallest v. A ratio to the best means something for
+ * figures of 0 and above only: a figure below 0 counts as 0, in either direction. So under higher
+ * a figure of 0 or less gives 0, and a best of 0 or less gives everyone 0; under lower a figure
+ * of 0 or less gives 1, and a best of 0 or less gives every figure above 0 a 0 (0 ÷ v). Clipped
+ * to [0, 1]. `negativeRelativeIssues` tells the user of figures below 0.
  */
 export function relativeValue(rule: Extract<Rule, { kind: "relative" }>, v: number, extent: Extent, max?: number): RuleOutcome {
   if (rule.direction === "lower") {
-    if (v === 0) return { kind: "value", value: 1 };
-    return quotientOutcome(extent.min, v, max);
+    if (v <= 0) return { kind: "value", value: 1 };
+    return quotientOutcome(Math.max(extent.min, 0), v, max);
   }
-  if (extent.max <= 0) return { kind: "value", value: 0 };
+  if (extent.max <= 0 || v <= 0) return { kind: "value", value: 0 };
   return quotientOutcome(v, extent.max, max);
 }
 

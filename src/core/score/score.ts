@@ -36,11 +36,16 @@ export function resolveRanking(model: IndexModel, options: ScoreOptions = {}): R
   };
 }
 
-/** Nodes that carry ranks besides the root: "top" the root's children, "all" every group but the root, "none" none. */
+/**
+ * Nodes that carry ranks besides the root: "top" the root's children (groups and indicators),
+ * "all" those and every other group, in tree order (so "all" ranks every node "top" ranks, and
+ * the results sheet's rank column of an indicator under the root is filled either way), "none" none.
+ */
 export function rankedNodeCodes(model: IndexModel, nodes: Ranking["nodes"]): string[] {
   if (nodes === "none") return [];
   if (nodes === "top") return [...model.topCodes];
-  return [...model.nodes.values()].filter((n) => n.kind === "group" && n.code !== model.root.code).map((n) => n.code);
+  const top = new Set(model.topCodes);
+  return [...model.nodes.values()].filter((n) => n.code !== model.root.code && (n.kind === "group" || top.has(n.code))).map((n) => n.code);
 }
 
 /** The tree laid out in arrays once per run. */
@@ -246,11 +251,15 @@ function nodeResult(node: ModelNode, w: Work): NodeResult {
   return { value, points, available: value !== null, coverage, rank: null, rankInCategory: null };
 }
 
-/** Why a unit is not ranked, in this order: excluded by code (by name when it has none) or category, coverage below the minimum, no root value. */
-function notRankedReason(unit: UnitResult, ranking: Ranking, exclude: Set<string>): NotRankedReason | undefined {
-  if (exclude.has(unitKey(unit).trim()) || (unit.category !== undefined && exclude.has(unit.category.trim()))) return "excluded";
-  if (unit.coverage < ranking.minCoverage) return "low-coverage";
-  if (unit.value === null) return "not-available";
+/**
+ * Why a unit is not ranked, in this order: excluded by code (by name when it has none) or else by
+ * category (`byCategory`: the category id the list names), coverage below the minimum, no root value.
+ */
+function notRankedReason(unit: UnitResult, ranking: Ranking, exclude: Set<string>): { reason: NotRankedReason; byCategory?: string } | undefined {
+  if (exclude.has(unitKey(unit).trim())) return { reason: "excluded" };
+  if (unit.category !== undefined && exclude.has(unit.category.trim())) return { reason: "excluded", byCategory: unit.category };
+  if (unit.coverage < ranking.minCoverage) return { reason: "low-coverage" };
+  if (unit.value === null) return { reason: "not-available" };
   return undefined;
 }
 
@@ -304,10 +313,11 @@ function rankUnits(units: UnitResult[], ranking: Ranking, rankedNodes: string[],
   const ranked: UnitResult[] = [];
   const exclude = new Set(ranking.exclude.map((c) => c.trim()));
   for (const u of units) {
-    const reason = notRankedReason(u, ranking, exclude);
-    if (reason) {
+    const why = notRankedReason(u, ranking, exclude);
+    if (why) {
       u.ranked = false;
-      u.notRankedReason = reason;
+      u.notRankedReason = why.reason;
+      if (why.byCategory !== undefined) u.excludedCategory = why.byCategory;
     } else {
       u.ranked = true;
       ranked.push(u);
