@@ -69,7 +69,22 @@ export interface DoubleState {
    * "ignored": nothing, the sheet stays protected and the request goes on.
    */
   unprotectWithoutPassword: "fails" | "ignored";
+  /** Where Excel runs, as Office.context.platform says it: on the web ("OfficeOnline") some calls do less (insertWorksheetsFromBase64). */
+  platform: DoublePlatform;
 }
+
+/** Office.PlatformType of the Excels the double plays: Windows, Mac, the web. */
+export type DoublePlatform = "PC" | "Mac" | "OfficeOnline";
+
+/**
+ * Excel on the web refusing to insert sheets that carry what it cannot insert (OfficeDev/office-js
+ * #4518; the reference: "In Excel on the web, this API doesn't support inserting charts, comments,
+ * PivotTables, or slicers"), with Excel's message. The code is Excel.ErrorCodes.unsupportedFeature.
+ */
+export const WEB_UNSUPPORTED_INSERT = {
+  code: "UnsupportedFeature",
+  message: "The operation failed because the source contains one or more unsupported features. Features currently unsupported on this platform are Comment, Slicer, Chart, and PivotTable.",
+} as const;
 
 /**
  * Why Excel refuses a request as a whole, before running any of it. The messages are those of the
@@ -709,6 +724,8 @@ export interface ImportedSheet {
   protection?: MProtection;
   /** The file's merged areas ("A6:I6"). */
   merges?: string[];
+  /** What the sheet carries that Excel on the web cannot insert, as its error names it: "Comment" (notes and comments), "Chart", "PivotTable", "Slicer". */
+  unsupportedOnWeb?: string[];
 }
 export type XlsxImporter = (base64: string) => Promise<ImportedSheet[]>;
 
@@ -792,6 +809,11 @@ export class Workbook extends ClientObject {
         if (!s) throw invalidArg(`No sheet named '${n}' in the file.`);
         return s;
       }) : sheets;
+      // Excel on the web inserts none of the sheets when one of them carries notes or comments, a
+      // chart, a PivotTable or a slicer; Excel on Windows and Mac insert them all.
+      if (this.context._state.platform === "OfficeOnline" && chosen.some((s) => (s.unsupportedOnWeb ?? []).length > 0)) {
+        throw new DoubleError(WEB_UNSUPPORTED_INSERT.code, WEB_UNSUPPORTED_INSERT.message, "Workbook.insertWorksheetsFromBase64");
+      }
       const inserted: string[] = [];
       let at = wb.sheets.length;
       const pos = options?.positionType ?? "None";
@@ -2531,8 +2553,17 @@ declare module "./model" {
      * labelled; null while Excel picks it (it skips the labels it finds no room for).
      */
     categoryAxisTickLabelSpacing?: number | null;
+    /** `dataLabels.showValue` (ExcelApi 1.1): each point's value shown beside it; off on a new chart. */
+    dataLabelsShowValue?: boolean;
+    /** `dataLabels.position` (ExcelApi 1.1), an Excel.ChartDataLabelPosition. */
+    dataLabelsPosition?: string;
+    /** `dataLabels.format.font.size` (ExcelApi 1.1), in points; null while the chart's style sets it. */
+    dataLabelsFontSize?: number | null;
   }
 }
+
+/** Excel.ChartDataLabelPosition, the values `ChartDataLabels.position` takes. */
+const DATA_LABEL_POSITIONS = ["Invalid", "None", "Center", "InsideEnd", "InsideBase", "OutsideEnd", "Left", "Right", "Top", "Bottom", "BestFit", "Callout"];
 
 /** Excel.ChartAxisPosition; "Custom" is what `setPositionAt` gives, not a value to set. */
 export type ChartAxisPosition = "Automatic" | "Maximum" | "Minimum" | "Custom";
@@ -2623,6 +2654,37 @@ export class Chart extends ClientObject {
       throw invalidArg(`${what} '${String(v)}'.`);
     };
     return { categoryAxis: axis("category"), valueAxis: axis("value") };
+  }
+  /**
+   * Chart.dataLabels (ExcelApi 1.1): the data labels of all the chart's series. showValue a
+   * boolean; position one of Excel.ChartDataLabelPosition; format.font.size in points.
+   */
+  get dataLabels() {
+    const self = this;
+    return {
+      set showValue(v: boolean) {
+        self._call("dataLabels.showValue", v, (m: MChart) => {
+          if (typeof v !== "boolean") throw invalidArg(`showValue '${String(v)}'.`);
+          m.dataLabelsShowValue = v;
+        });
+      },
+      set position(v: string) {
+        self._call("dataLabels.position", v, (m: MChart) => {
+          if (!DATA_LABEL_POSITIONS.includes(v)) throw invalidArg(`position '${String(v)}'.`);
+          m.dataLabelsPosition = v;
+        });
+      },
+      format: {
+        font: {
+          set size(v: number) {
+            self._call("dataLabels.format.font.size", v, (m: MChart) => {
+              if (!(typeof v === "number" && Number.isFinite(v) && v > 0)) throw invalidArg(`font size '${String(v)}'.`);
+              m.dataLabelsFontSize = v;
+            });
+          },
+        },
+      },
+    };
   }
   get series(): ChartSeriesCollection {
     let s = this._children.get("series") as ChartSeriesCollection | undefined;

@@ -3,7 +3,8 @@
  * it keeps so that the add-in stays clear of it): each test quotes what it pins.
  */
 import ExcelJS from "exceljs";
-import { createExcelDouble, excelSerial } from "./index";
+import JSZip from "jszip";
+import { createExcelDouble, excelSerial, WEB_UNSUPPORTED_INSERT } from "./index";
 import { codeOf, run } from "./testing";
 
 describe("worksheets", () => {
@@ -213,5 +214,64 @@ describe("freeze panes", () => {
     expect(await unfreeze("H")).toBe("GeneralException");
     expect(await unfreeze("V")).toBe("GeneralException");
     expect(["A", "H", "V"].map((n) => d.sheet(n).freeze)).toEqual([{ rows: 0, cols: 0 }, { rows: 2, cols: 1 }, { rows: 2, cols: 1 }]);
+  });
+});
+
+describe("Excel on the web inserts no sheet that carries notes, comments or charts", () => {
+  /** A file of sheets "Plain", "Noted" (a note on A1) and, with `chart`, "Charted" (a drawing that holds a chart). */
+  async function file(chart: boolean): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Plain").getCell("A1").value = 1;
+    const noted = wb.addWorksheet("Noted");
+    noted.getCell("A1").value = 2;
+    noted.getCell("A1").note = "checked";
+    if (chart) wb.addWorksheet("Charted").getCell("A1").value = 3;
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    if (chart) {
+      // The chart's parts as Excel writes them: the sheet's drawing, and the drawing's chart.
+      const sheet = "xl/worksheets/sheet3.xml";
+      const xml = await zip.file(sheet)!.async("string");
+      zip.file(sheet, xml.replace("</worksheet>", '<drawing r:id="rIdD"/></worksheet>'));
+      zip.file("xl/worksheets/_rels/sheet3.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdD" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>');
+      zip.file("xl/drawings/drawing1.xml", '<?xml version="1.0" encoding="UTF-8"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>');
+      zip.file("xl/drawings/_rels/drawing1.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/></Relationships>');
+      zip.file("xl/charts/chart1.xml", '<?xml version="1.0" encoding="UTF-8"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    }
+    return Buffer.from(await zip.generateAsync({ type: "uint8array" })).toString("base64");
+  }
+
+  async function insert(d: ReturnType<typeof createExcelDouble>, base64: string, sheetNamesToInsert: string[]): Promise<string | undefined> {
+    return codeOf(run(d, async (ctx) => {
+      ctx.workbook.insertWorksheetsFromBase64(base64, { sheetNamesToInsert });
+      await ctx.sync();
+    }));
+  }
+
+  test("on the web a sheet with a note, or one with a chart, is refused with UnsupportedFeature and Excel's message, and nothing goes in; on Windows it goes in", async () => {
+    // The reference (Workbook.insertWorksheetsFromBase64): "In Excel on the web, this API doesn't
+    // support inserting charts, comments, PivotTables, or slicers." Excel on the web says so as
+    // (OfficeDev/office-js#4518): "The operation failed because the source contains one or more
+    // unsupported features. Features currently unsupported on this platform are Comment, Slicer,
+    // Chart, and PivotTable."
+    const base64 = await file(true);
+    const web = createExcelDouble({ platform: "OfficeOnline" });
+    web.addSheet("A", [[1]]);
+    const error = await run(web, async (ctx) => {
+      ctx.workbook.insertWorksheetsFromBase64(base64, { sheetNamesToInsert: ["Plain", "Noted"] });
+      await ctx.sync();
+    }).catch((e: { code?: string; message?: string }) => e);
+    expect(error).toMatchObject({ code: "UnsupportedFeature", message: WEB_UNSUPPORTED_INSERT.message });
+    expect(await insert(web, base64, ["Charted"])).toBe("UnsupportedFeature");
+    expect(web.sheetNames()).toEqual(["A"]);
+    // A file without them goes in on the web as anywhere.
+    expect(await insert(web, await file(false), ["Plain"])).toBeUndefined();
+    expect(web.sheetNames()).toEqual(["A", "Plain"]);
+    expect((await web.Office.onReady()).platform).toBe("OfficeOnline");
+
+    const desktop = createExcelDouble();
+    desktop.addSheet("A", [[1]]);
+    expect(await insert(desktop, base64, [])).toBeUndefined();
+    expect(desktop.sheetNames()).toEqual(["A", "Plain", "Noted", "Charted"]);
+    expect(desktop.Office.context.platform).toBe("PC");
   });
 });

@@ -10,11 +10,11 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { parseRect, rectAddress, splitSheet } from "./address";
-import { deleteSheet, DoubleError, renameSheet, RequestContext, importers, versionAtLeast, type DoubleState, type ImportedSheet, type RefusalCode, type RequestRecord } from "./api";
+import { deleteSheet, DoubleError, renameSheet, RequestContext, importers, versionAtLeast, type DoublePlatform, type DoubleState, type ImportedSheet, type RefusalCode, type RequestRecord } from "./api";
 import { defaultProtectionOptions, MSheet, MWorkbook, type MCell, type MProtection } from "./model";
 
-export { API_SETS, DoubleError, PAYLOAD_LIMIT, CELL_LIMIT, REFUSALS, officeRequest } from "./api";
-export type { RequestRecord, ChangeEvent, RefusalCode, SheetEvent } from "./api";
+export { API_SETS, DoubleError, PAYLOAD_LIMIT, CELL_LIMIT, REFUSALS, WEB_UNSUPPORTED_INSERT, officeRequest } from "./api";
+export type { DoublePlatform, RequestRecord, ChangeEvent, RefusalCode, SheetEvent } from "./api";
 
 /**
  * `{ date }`: a date (and time) as a user types it and Excel keeps it: the serial number of the
@@ -39,6 +39,12 @@ export interface DoubleOptions {
    * sheet stays protected and the request goes on).
    */
   unprotectWithoutPassword?: "fails" | "ignored";
+  /**
+   * Where Excel runs (Office.context.platform, and what Office.onReady reports): "PC" (default),
+   * "Mac" or "OfficeOnline" (Excel on the web, where insertWorksheetsFromBase64 refuses sheets that
+   * carry notes or comments, charts, PivotTables or slicers).
+   */
+  platform?: DoublePlatform;
 }
 
 function xmlAttributes(tag: string): Record<string, string> {
@@ -55,22 +61,14 @@ function xmlAttributes(tag: string): Record<string, string> {
  * restrict selection.
  */
 export async function sheetProtections(bytes: Uint8Array): Promise<Map<string, MProtection>> {
+  return protectionsIn(await JSZip.loadAsync(bytes));
+}
+
+async function protectionsIn(zip: JSZip): Promise<Map<string, MProtection>> {
   const out = new Map<string, MProtection>();
-  const zip = await JSZip.loadAsync(bytes);
-  const workbook = await zip.file("xl/workbook.xml")?.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
-  if (!workbook || !rels) return out;
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const a = xmlAttributes(m[0]);
-    if (a.Id && a.Target) targets.set(a.Id, a.Target.startsWith("/") ? a.Target.slice(1) : `xl/${a.Target}`);
-  }
-  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-    const a = xmlAttributes(m[0]);
-    const target = targets.get(a["r:id"] ?? "");
-    const xml = target ? await zip.file(target)?.async("string") : undefined;
-    const tag = xml ? /<sheetProtection\b[^>]*>/.exec(xml)?.[0] : undefined;
-    if (!a.name || !tag) continue;
+  for (const { name, xml } of await sheetPartsOf(zip)) {
+    const tag = /<sheetProtection\b[^>]*>/.exec(xml)?.[0];
+    if (!tag) continue;
     const p = xmlAttributes(tag);
     const on = (k: string, byDefault: boolean) => (p[k] === undefined ? byDefault : p[k] === "1" || p[k] === "true");
     if (!on("sheet", false)) continue;
@@ -90,7 +88,66 @@ export async function sheetProtections(bytes: Uint8Array): Promise<Map<string, M
     options.allowPivotTables = !on("pivotTables", true);
     options.selectionMode = on("selectUnlockedCells", false) ? "None" : on("selectLockedCells", false) ? "Unlocked" : "Normal";
     const hash = p.hashValue ?? p.password;
-    out.set(a.name, { protected: true, options, password: hash ? { hash } : null });
+    out.set(name, { protected: true, options, password: hash ? { hash } : null });
+  }
+  return out;
+}
+
+/** Each sheet of the file, by name, with its part's path and XML (read with `zip`). */
+async function sheetPartsOf(zip: JSZip): Promise<{ name: string; path: string; xml: string }[]> {
+  const out: { name: string; path: string; xml: string }[] = [];
+  const workbook = await zip.file("xl/workbook.xml")?.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+  if (!workbook || !rels) return out;
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const a = xmlAttributes(m[0]);
+    if (a.Id && a.Target) targets.set(a.Id, a.Target.startsWith("/") ? a.Target.slice(1) : `xl/${a.Target}`);
+  }
+  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const a = xmlAttributes(m[0]);
+    const target = targets.get(a["r:id"] ?? "");
+    const xml = target ? await zip.file(target)?.async("string") : undefined;
+    if (a.name && target && xml) out.push({ name: a.name, path: target, xml });
+  }
+  return out;
+}
+
+/** The relationships of a part ("xl/worksheets/sheet1.xml"): type and the target's path in the package. */
+async function partRels(zip: JSZip, path: string): Promise<{ type: string; target: string }[]> {
+  const slash = path.lastIndexOf("/");
+  const xml = await zip.file(`${path.slice(0, slash)}/_rels/${path.slice(slash + 1)}.rels`)?.async("string");
+  const dir = path.slice(0, slash).split("/");
+  return [...(xml ?? "").matchAll(/<Relationship\b[^>]*>/g)].map((m) => {
+    const a = xmlAttributes(m[0]);
+    const target = a.Target ?? "";
+    if (target.startsWith("/")) return { type: a.Type ?? "", target: target.slice(1) };
+    const parts = [...dir];
+    for (const step of target.split("/")) {
+      if (step === "..") parts.pop();
+      else if (step !== ".") parts.push(step);
+    }
+    return { type: a.Type ?? "", target: parts.join("/") };
+  });
+}
+
+/**
+ * What each sheet of the file carries that Excel on the web cannot insert ("In Excel on the web,
+ * this API doesn't support inserting charts, comments, PivotTables, or slicers"), named as its error
+ * names them: notes and threaded comments ("Comment"), charts in its drawing ("Chart"), PivotTables,
+ * slicers. Read from the sheets' relationships: ExcelJS drops charts, PivotTables and slicers.
+ */
+async function webUnsupportedContent(zip: JSZip): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const part of await sheetPartsOf(zip)) {
+    const found = new Set<string>();
+    for (const rel of await partRels(zip, part.path)) {
+      if (/\/(comments|threadedComment)$/.test(rel.type)) found.add("Comment");
+      else if (/\/pivotTable$/.test(rel.type)) found.add("PivotTable");
+      else if (/\/slicer$/.test(rel.type)) found.add("Slicer");
+      else if (/\/drawing$/.test(rel.type) && (await partRels(zip, rel.target)).some((d) => /\/chart(Ex)?$/.test(d.type))) found.add("Chart");
+    }
+    if (found.size > 0) out.set(part.name, [...found]);
   }
   return out;
 }
@@ -100,7 +157,9 @@ async function importXlsx(base64: string): Promise<ImportedSheet[]> {
   const wb = new ExcelJS.Workbook();
   const bytes = typeof Buffer !== "undefined" ? Buffer.from(base64, "base64") : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   await wb.xlsx.load(bytes as never);
-  const protections = await sheetProtections(bytes);
+  const zip = await JSZip.loadAsync(bytes);
+  const protections = await protectionsIn(zip);
+  const unsupported = await webUnsupportedContent(zip);
   return wb.worksheets.map((ws) => {
     const cells: ImportedSheet["cells"] = [];
     // Empty cells count too when they are unlocked: a form's input cells are empty until answered.
@@ -133,12 +192,13 @@ async function importXlsx(base64: string): Promise<ImportedSheet[]> {
     });
     const protection = protections.get(ws.name);
     const merges = ((ws as unknown as { model: { merges?: string[] } }).model.merges ?? []).filter((m) => /^[A-Z]+\d+:[A-Z]+\d+$/i.test(m));
-    return { name: ws.name, cells, ...(protection ? { protection } : {}), ...(merges.length ? { merges } : {}) };
+    const onWeb = unsupported.get(ws.name);
+    return { name: ws.name, cells, ...(protection ? { protection } : {}), ...(merges.length ? { merges } : {}), ...(onWeb ? { unsupportedOnWeb: onWeb } : {}) };
   });
 }
 
 export class ExcelDouble {
-  readonly state: DoubleState = { workbook: new MWorkbook(), syncCount: 0, requests: [], pendingEvents: [], pendingSheetEvents: [], calculationSuspendedSyncs: 0, requirements: {}, refusals: [], unprotectWithoutPassword: "fails" };
+  readonly state: DoubleState = { workbook: new MWorkbook(), syncCount: 0, requests: [], pendingEvents: [], pendingSheetEvents: [], calculationSuspendedSyncs: 0, requirements: {}, refusals: [], unprotectWithoutPassword: "fails", platform: "PC" };
   /** The requirement sets the double claims; an API of a newer ExcelApi throws ApiNotFound. */
   get requirements(): Record<string, string> {
     return this.state.requirements;
@@ -153,7 +213,7 @@ export class ExcelDouble {
     ErrorCodes: Record<string, string>;
   };
   readonly Office: {
-    context: { requirements: { isSetSupported: (name: string, version?: string) => boolean } };
+    context: { platform: DoublePlatform; requirements: { isSetSupported: (name: string, version?: string) => boolean } };
     onReady: (cb?: (info: { host: string; platform: string }) => void) => Promise<{ host: string; platform: string }>;
     HostType: { Excel: string };
   };
@@ -162,6 +222,7 @@ export class ExcelDouble {
   constructor(options: DoubleOptions = {}) {
     this.requirements = { ExcelApi: "1.18", ...options.requirements };
     this.state.unprotectWithoutPassword = options.unprotectWithoutPassword ?? "fails";
+    this.state.platform = options.platform ?? "PC";
     importers.xlsx = importXlsx;
     const state = this.state;
     const double = this;
@@ -181,6 +242,7 @@ export class ExcelDouble {
     };
     this.Office = {
       context: {
+        platform: state.platform,
         requirements: {
           isSetSupported(name: string, version?: string): boolean {
             const have = double.requirements[name];
@@ -190,7 +252,7 @@ export class ExcelDouble {
         },
       },
       async onReady(cb) {
-        const info = { host: "Excel", platform: "OfficeOnline" };
+        const info = { host: "Excel", platform: state.platform };
         cb?.(info);
         return info;
       },

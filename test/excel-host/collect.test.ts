@@ -6,11 +6,11 @@ import { RESPONSE_BUDGET } from "../../src/hosts/excel/payload";
 import { MAX_INSERT_BASE64 } from "../../src/hosts/excel/collect";
 import { collectFiles } from "../../src/hosts/xlsx/collect";
 import { createExcelDouble } from "../excel-double";
-import { importers } from "../excel-double/api";
+import { importers, Workbook, WEB_UNSUPPORTED_INSERT, DoubleError } from "../excel-double/api";
 import { departmentModel, layoutAWorkbook, templateBytes } from "./fixtures";
 
 /** A unit's form as a file: one sheet of the given name holding the layout-A table of unit `u`. */
-async function formFile(sheetName: string, u: number, options: { corrected?: boolean } = {}): Promise<string> {
+async function formFile(sheetName: string, u: number, options: { corrected?: boolean; marked?: boolean } = {}): Promise<string> {
   const source = await layoutAWorkbook(u + 1, { index: "undp-hdi" });
   const form = source.double.workbook.sheets.filter((s) => [...s.cells.values()].some((c) => c.v === "Số liệu"))[u]!;
   const wb = new ExcelJS.Workbook();
@@ -23,6 +23,8 @@ async function formFile(sheetName: string, u: number, options: { corrected?: boo
     if (!Number.isFinite(sent)) throw new Error("the form's first figure is not a number");
     ws.getCell(Math.floor(header / 16384) + 2, (header % 16384) + 1).value = sent + 1;
   }
+  // A form a check marked: a note on a cell, as the scorer marks them.
+  if (options.marked) ws.getCell("A1").note = "DTI Scorer: kiểm tra lại ô này.";
   return Buffer.from(await wb.xlsx.writeBuffer()).toString("base64");
 }
 
@@ -329,4 +331,72 @@ describe("collecting forms into Excel", () => {
     expect(written.worksheets.map((w) => w.name)).toEqual(expected);
     expect(written.getWorksheet("Ghi chú riêng")!.getCell("A1").value).toBe("Danh sách gửi email");
   }, 60_000);
+
+  describe("on Excel on the web, which inserts no sheet that carries notes, comments or charts", () => {
+    /** Files of units 1…n: the first `marked` carry a note (forms a check marked), the rest do not. */
+    async function files(n: number, marked: number[]): Promise<{ name: string; base64: string }[]> {
+      return Promise.all(Array.from({ length: n }, async (_, u) => ({ name: `u${u + 1}.xlsx`, base64: await formFile(`Đơn vị ${u + 1}`, u, { marked: marked.includes(u) }) })));
+    }
+
+    test("marked forms are left out, each naming its file, why and what to do; the others come in; as many requests for four marked forms as for one", async () => {
+      const run = async (n: number, marked: number[]) => {
+        const d = createExcelDouble({ platform: "OfficeOnline" }).install();
+        d.addSheet("Sheet1");
+        const sent = await files(n, marked);
+        d.resetCounters();
+        const report = await new ExcelHost().insertWorkbooks(sent);
+        return { d, report, syncs: d.syncCount };
+      };
+      const one = await run(3, [1]);
+      expect(one.report.inserted.map((i) => i.file)).toEqual(["u1.xlsx", "u3.xlsx"]);
+      expect(one.d.sheetNames()).toEqual(["Sheet1", "Đơn vị 1", "Đơn vị 3"]);
+      expect(one.report.skipped.map((k) => k.file)).toEqual(["u2.xlsx"]);
+      const reason = one.report.skipped[0]!.reason;
+      expect(reason.en).toBe(
+        'Excel on the web could not insert file "u2.xlsx": Excel on the web cannot insert sheets that carry notes or comments, charts, PivotTables or slicers ' +
+          `(Excel said: ${WEB_UNSUPPORTED_INSERT.message}). Its sheets were not inserted; the other files were still inserted. ` +
+          'To collect it: open the workbook in Excel for desktop (Windows or Mac) and collect again; or delete the notes (and charts) in "u2.xlsx" and collect it again; ' +
+          "or collect with the command line (dti-scorer collect) or with the pane opened in a browser, outside Excel.",
+      );
+      expect(reason.vi).toContain('Excel trên web không chèn được tệp "u2.xlsx": Excel trên web không chèn được trang tính có ghi chú hay chú thích (note, comment), biểu đồ, PivotTable hoặc slicer');
+      expect(reason.vi).toContain("mở sổ làm việc bằng Excel trên máy tính (Windows hoặc Mac) rồi gộp lại");
+      expect(reason.vi).toContain('xoá các ghi chú (và biểu đồ) trong tệp "u2.xlsx"');
+      expect(reason.vi).toContain("dti-scorer collect");
+
+      const four = await run(6, [0, 2, 3, 5]);
+      expect(four.report.inserted.map((i) => i.file)).toEqual(["u2.xlsx", "u5.xlsx"]);
+      expect(four.report.skipped.map((k) => k.file)).toEqual(["u1.xlsx", "u3.xlsx", "u4.xlsx", "u6.xlsx"]);
+      expect(four.report.skipped.every((k) => k.reason.en.startsWith(`Excel on the web could not insert file "${k.file}"`))).toBe(true);
+      expect(four.syncs).toBe(one.syncs);
+
+      // Excel for Windows inserts the same files, notes and all, as before.
+      const desktop = createExcelDouble().install();
+      desktop.addSheet("Sheet1");
+      const report = await new ExcelHost().insertWorkbooks(await files(6, [0, 2, 3, 5]));
+      expect(report.skipped).toEqual([]);
+      expect(report.inserted.map((i) => i.file)).toEqual(["u1.xlsx", "u2.xlsx", "u3.xlsx", "u4.xlsx", "u5.xlsx", "u6.xlsx"]);
+    }, 120_000);
+
+    test("a marked form whose sheets Excel on the web inserted while it said it failed (office-js#3179) is reported inserted, and the files after it still come in", async () => {
+      const sent = await files(3, [1]);
+      const d = createExcelDouble().install();
+      d.addSheet("Sheet1");
+      // Excel inserts u2.xlsx's sheet, then fails the request with the web's refusal.
+      const insert = Workbook.prototype.insertWorksheetsFromBase64;
+      const spy = jest.spyOn(Workbook.prototype, "insertWorksheetsFromBase64").mockImplementation(function (this: Workbook, base64, options) {
+        const result = insert.call(this, base64, options);
+        if (base64 === sent[1]!.base64) this._call("insertWorksheetsFromBase64", undefined, () => { throw new DoubleError(WEB_UNSUPPORTED_INSERT.code, WEB_UNSUPPORTED_INSERT.message); });
+        return result;
+      });
+      let report;
+      try {
+        report = await new ExcelHost().insertWorkbooks(sent);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(report.skipped).toEqual([]);
+      expect(report.inserted.map((i) => [i.file, i.as])).toEqual([["u1.xlsx", "Đơn vị 1"], ["u2.xlsx", "Đơn vị 2"], ["u3.xlsx", "Đơn vị 3"]]);
+      expect(d.sheetNames()).toEqual(["Sheet1", "Đơn vị 1", "Đơn vị 2", "Đơn vị 3"]);
+    }, 60_000);
+  });
 });

@@ -35,6 +35,12 @@ const WRAP_PADDING = 1.5;
 export const INDENT_WIDTH = 1.5;
 /** Height in points of one line of 11-point text. */
 export const LINE_HEIGHT = 15;
+/**
+ * The tallest row Excel takes, in points ("Excel specifications and limits": row height, 409
+ * points). Excel refuses a taller `RangeFormat.rowHeight` with InvalidArgument, so a row whose text
+ * needs more is written this tall: it shows what fits, and the whole text stays in the cell.
+ */
+export const MAX_ROW_HEIGHT = 409;
 
 /** How wide `text` is in column units. */
 export function textWidth(text: string, bold = false): number {
@@ -105,10 +111,14 @@ function cellHeight(c: WrappedCell): number {
   }, 0);
 }
 
-/** The height of a row whose cells wrap: enough lines for the tallest cell. */
+/**
+ * The height of a row whose cells wrap: enough lines for the tallest cell, up to the tallest row
+ * Excel takes ({@link MAX_ROW_HEIGHT}). Every row height the planner and the template write comes
+ * from here.
+ */
 export function wrappedHeight(cells: WrappedCell[]): number {
   const height = cells.reduce((h, c) => Math.max(h, cellHeight(c)), LINE_HEIGHT);
-  return Math.ceil(height) + 3;
+  return Math.min(MAX_ROW_HEIGHT, Math.ceil(height) + 3);
 }
 
 function clamp(x: number, min: number, max: number): number {

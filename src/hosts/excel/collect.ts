@@ -6,6 +6,7 @@ import type { Message } from "../../core/i18n/text";
 import type { SheetSnapshot } from "../../core/types";
 import { COMMAND_OVERHEAD, jsonBytes, opBytes, REQUEST_BUDGET, RequestPacker, RESPONSE_BUDGET, tooLarge, utf8Length } from "./payload";
 import { readWorkbook } from "./read";
+import { parseRels, REL_DRAWING, relsPathOf, resolveTarget, sheetParts } from "../xlsx/ooxml";
 
 export interface CollectReport {
   /** `replaces`: the unit's blank form this filled one took the place of (and the name of). */
@@ -65,9 +66,27 @@ export function fileTooLargeMessage(file: string, base64Length: number, mostBase
   };
 }
 
+/**
+ * Excel on the web refusing a file whose sheets carry what it cannot insert: "In Excel on the web,
+ * this API doesn't support inserting charts, comments, PivotTables, or slicers" (the reference),
+ * said as UnsupportedFeature, "The operation failed because the source contains one or more
+ * unsupported features. Features currently unsupported on this platform are Comment, Slicer,
+ * Chart, and PivotTable." (OfficeDev/office-js#4518). Forms this project marked carry notes.
+ */
+export function refusedOnWeb(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === "UnsupportedFeature" || (typeof e?.message === "string" && /unsupported features/i.test(e.message) && /\b(Comment|Chart|PivotTable|Slicer)\b/.test(e.message));
+}
+
 /** What the user is told about a file whose insert Excel refused. */
 export function insertFailedMessage(file: string, error: unknown): Message {
   const said = (error as { message?: string } | null)?.message ?? String(error);
+  if (refusedOnWeb(error)) {
+    return {
+      vi: `Excel trên web không chèn được tệp "${file}": Excel trên web không chèn được trang tính có ghi chú hay chú thích (note, comment), biểu đồ, PivotTable hoặc slicer (Excel báo: ${said}). Các trang của tệp này chưa được chèn; các tệp khác vẫn được chèn. Để gộp tệp này: mở sổ làm việc bằng Excel trên máy tính (Windows hoặc Mac) rồi gộp lại; hoặc xoá các ghi chú (và biểu đồ) trong tệp "${file}" rồi gộp lại; hoặc gộp bằng dòng lệnh (dti-scorer collect) hay bằng ngăn tác vụ mở trên trình duyệt, ngoài Excel.`,
+      en: `Excel on the web could not insert file "${file}": Excel on the web cannot insert sheets that carry notes or comments, charts, PivotTables or slicers (Excel said: ${said}). Its sheets were not inserted; the other files were still inserted. To collect it: open the workbook in Excel for desktop (Windows or Mac) and collect again; or delete the notes (and charts) in "${file}" and collect it again; or collect with the command line (dti-scorer collect) or with the pane opened in a browser, outside Excel.`,
+    };
+  }
   return {
     vi: `Excel không chèn được tệp "${file}" (Excel báo: ${said}) nên các trang của tệp này chưa được chèn; các tệp khác vẫn được chèn.`,
     en: `Excel could not insert file "${file}" (Excel said: ${said}), so its sheets were not inserted; the other files were still inserted.`,
@@ -82,7 +101,31 @@ function bytesOf(base64: string): Uint8Array {
   return out;
 }
 
-async function sheetsOf(file: { name: string; base64: string }): Promise<SheetSnapshot[] | null> {
+/** A sheet's relationships to what Excel on the web cannot insert: notes, threaded comments, PivotTables, slicers (a chart is in the sheet's drawing). */
+const WEB_UNSUPPORTED_REL = /\/(comments|threadedComment|pivotTable|slicer)$/;
+const CHART_REL = /\/chart(Ex)?$/;
+
+/** The sheets of the file that carry what Excel on the web cannot insert (notes or comments, charts, PivotTables, slicers), from their relationships; none when the package cannot be read so. */
+async function sheetsUnsupportedOnWeb(bytes: Uint8Array): Promise<Set<string>> {
+  const out = new Set<string>();
+  try {
+    const { default: JSZip } = await import("jszip");
+    const zip = await JSZip.loadAsync(bytes);
+    const relsOf = async (part: string) => parseRels((await zip.file(relsPathOf(part))?.async("string")) ?? "");
+    const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    for (const [name, path] of sheetParts(workbook, await relsOf("xl/workbook.xml"), "xl/workbook.xml")) {
+      for (const rel of await relsOf(path)) {
+        const chart = rel.type === REL_DRAWING && (await relsOf(resolveTarget(path, rel.target))).some((d) => CHART_REL.test(d.type));
+        if (chart || WEB_UNSUPPORTED_REL.test(rel.type)) out.add(name);
+      }
+    }
+  } catch {
+    // Not known: the file is sent, and Excel says.
+  }
+  return out;
+}
+
+async function sheetsOf(file: { name: string; base64: string }): Promise<{ sheets: SheetSnapshot[]; unsupportedOnWeb: Set<string> } | null> {
   try {
     // ExcelJS is large and only this step needs it: loaded on demand, outside the pane's first scripts.
     const [{ default: ExcelJS }, { snapshotWorkbook }] = await Promise.all([
@@ -90,10 +133,11 @@ async function sheetsOf(file: { name: string; base64: string }): Promise<SheetSn
       import("../xlsx/read"),
     ]);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytesOf(file.base64) as never);
+    const bytes = bytesOf(file.base64);
+    await wb.xlsx.load(bytes as never);
     // A zip without xl/workbook.xml (an .ods renamed .xlsx) loads as a workbook of no sheets: not a workbook.
     if (wb.worksheets.length === 0) return null;
-    return snapshotWorkbook(wb, file.name).sheets;
+    return { sheets: snapshotWorkbook(wb, file.name).sheets, unsupportedOnWeb: await sheetsUnsupportedOnWeb(bytes) };
   } catch {
     return null;
   }
@@ -103,6 +147,8 @@ interface Insert {
   file: string;
   base64: string;
   takes: CollectTake[];
+  /** Whether a sheet it inserts carries what Excel on the web cannot insert (notes or comments, charts, PivotTables, slicers). */
+  unsupportedOnWeb: boolean;
   /** What insertWorksheetsFromBase64 gives back: the ids of the sheets it inserted. */
   result?: OfficeExtension.ClientResult<string[]>;
   ids?: string[];
@@ -121,14 +167,28 @@ function valueOf<T>(r: OfficeExtension.ClientResult<T> | undefined): T | undefin
  * does so at the file Excel refused: the files before it in that request went in (their sheets are
  * the new ones at the end, in order), that file is left out with Excel's reason, and the files
  * after it are sent again. Returns the files that went in, with the ids of their sheets.
+ *
+ * Excel on the web refuses a file whose sheets carry notes or comments, charts, PivotTables or
+ * slicers (refusedOnWeb). Then the file that failed is the first of its request that carries them,
+ * and the sheets read after the failure say whether they went in all the same (Excel on the web may
+ * insert sheets and still fail, OfficeDev/office-js#3179): in, it is reported inserted and the files
+ * after it are sent again; not in, it is left out, and so are the other files that carry them,
+ * with the same reason and without being sent (not one request more for each).
  */
 async function insertAll(ctx: Excel.RequestContext, inserts: Insert[], known: Set<string>, report: CollectReport): Promise<{ inserts: Insert[]; requests: number }> {
   const done: Insert[] = [];
   let pending = inserts;
   let requests = 0;
+  let webRefusal: unknown;
   while (pending.length) {
-    const batch = pending;
+    let batch = pending;
     pending = [];
+    if (webRefusal !== undefined) {
+      // Excel on the web refused a file for what its sheets carry: it refuses the others that carry it.
+      for (const entry of batch) if (entry.unsupportedOnWeb) refuse(entry, webRefusal);
+      batch = batch.filter((entry) => !entry.unsupportedOnWeb);
+      if (!batch.length) break;
+    }
     const packer = new RequestPacker();
     for (const entry of batch) {
       // The packer adds COMMAND_OVERHEAD of its own.
@@ -160,22 +220,32 @@ async function insertAll(ctx: Excel.RequestContext, inserts: Insert[], known: Se
       const fresh = list.items.map((s) => s.id).filter((id) => !known.has(id));
       const failedRequest = batch.filter((entry) => entry.result !== undefined && !sent.includes(entry));
       if (failedRequest.length === 0) throw e;
-      let refused = false;
+      // On the web, the file refused is the first that carries what the web cannot insert.
+      const culprit = refusedOnWeb(e) ? failedRequest.find((entry) => entry.unsupportedOnWeb) : undefined;
+      let stopped = false;
       for (const entry of failedRequest) {
-        if (!refused && fresh.length >= entry.takes.length) {
+        if (stopped) pending.push(entry);
+        else if (fresh.length >= entry.takes.length) {
+          // In: before the file refused, or the file refused itself whose sheets went in all the same.
           entry.ids = fresh.splice(0, entry.takes.length);
           entry.ids.forEach((id) => known.add(id));
           done.push(entry);
-        } else if (!refused) {
-          refused = true;
-          report.skipped.push({ file: entry.file, sheet: "", kind: "file", reason: insertFailedMessage(entry.file, e) });
-        } else pending.push(entry);
+          stopped = entry === culprit;
+        } else {
+          stopped = true;
+          refuse(entry, e);
+          if (refusedOnWeb(e)) webRefusal = e;
+        }
       }
       for (const entry of batch) if (entry.result === undefined) pending.push(entry);
       for (const entry of pending) delete entry.result;
     }
   }
   return { inserts: done, requests };
+
+  function refuse(entry: Insert, error: unknown): void {
+    report.skipped.push({ file: entry.file, sheet: "", kind: "file", reason: insertFailedMessage(entry.file, error) });
+  }
 }
 
 /** Rows and columns of each sheet read to recognise a unit's form already in the workbook: its header block and table header row (detectLayoutA) sit in the first 40 rows. */
@@ -287,25 +357,26 @@ function lastFormPosition(forms: readonly ExistingForm[], positionOf: ReadonlyMa
 
 export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name: string; base64: string }[], model?: IndexModel): Promise<CollectReport> {
   const report: CollectReport = { inserted: [], skipped: [], warnings: [] };
-  const incoming: { file: string; sheets: SheetSnapshot[] }[] = [];
+  const incoming: { file: string; sheets: SheetSnapshot[]; unsupportedOnWeb: Set<string> }[] = [];
   const fitting: { name: string; base64: string }[] = [];
   for (const f of files) {
     if (f.base64.length > MAX_INSERT_BASE64) {
       report.skipped.push({ file: f.name, sheet: "", kind: "file", reason: fileTooLargeMessage(f.name, f.base64.length) });
       continue;
     }
-    const sheets = await sheetsOf(f);
-    if (!sheets) {
+    const read = await sheetsOf(f);
+    if (!read) {
       report.skipped.push(unreadableFileSkip(f.name));
       continue;
     }
+    const { sheets, unsupportedOnWeb } = read;
     // With the names of all its sheets (the most it inserts), the insert must fit in one request.
     const names = sheets.map((s) => s.name);
     if (insertBytes(f.base64.length, names) > REQUEST_BUDGET) {
       report.skipped.push({ file: f.name, sheet: "", kind: "file", reason: fileTooLargeMessage(f.name, f.base64.length, mostBase64(names)) });
       continue;
     }
-    incoming.push({ file: f.name, sheets });
+    incoming.push({ file: f.name, sheets, unsupportedOnWeb });
     fitting.push(f);
   }
   const list = ctx.workbook.worksheets.load("items/name,items/id");
@@ -324,9 +395,10 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
 
   // One insert per file, packed under the payload budget; Excel may rename on a collision.
   const inserts: Insert[] = [];
-  for (const f of fitting) {
+  for (const [i, f] of fitting.entries()) {
     const takes = plan.take.filter((t) => t.file === f.name);
-    if (takes.length) inserts.push({ file: f.name, base64: f.base64, takes });
+    const unsupported = incoming[i]!.unsupportedOnWeb;
+    if (takes.length) inserts.push({ file: f.name, base64: f.base64, takes, unsupportedOnWeb: takes.some((t) => unsupported.has(t.sheet)) });
   }
   if (!inserts.length) return report;
   const known = new Set(items.map((s) => s.id));
