@@ -65,6 +65,41 @@ describe("reading unit forms from Excel", () => {
     expect(snap.values).toHaveLength(full.sheets.find((s) => s.name === sheet)!.values.length);
   });
 
+  test("a form's Số liệu thẩm định and Minh chứng columns renamed with words after their names are read, below the top rows too; so is evidence merged over rows", async () => {
+    const { double, model } = await layoutAWorkbook(2);
+    const sheet = "Đơn vị số 2";
+    const appraised = headerCell(double, sheet, "Số liệu thẩm định");
+    const evidence = headerCell(double, sheet, "Minh chứng");
+    const code = headerCell(double, sheet, "Mã");
+    double.setCells(sheet, `${String.fromCharCode(65 + appraised.col)}${appraised.row + 1}`, [["Số liệu thẩm định của Hội đồng"]]);
+    double.setCells(sheet, `${String.fromCharCode(65 + evidence.col)}${evidence.row + 1}`, [["Minh chứng (số, ngày văn bản)"]]);
+    // The rows of the form by code, and the whole-number inputs far below the top rows.
+    const rowOf = new Map<string, number>();
+    for (const [k, c] of double.sheet(sheet).cells) if (k % 16384 === code.col && Math.floor(k / 16384) > code.row) rowOf.set(String(c.v), Math.floor(k / 16384));
+    const far = [...model.inputs.values()].filter((i) => i.type === "integer" && (rowOf.get(i.code) ?? 0) > code.row + 12);
+    expect(far.length).toBeGreaterThan(0);
+    for (const input of far) {
+      const cell = double.sheet(sheet).cell(rowOf.get(input.code)!, appraised.col);
+      cell.v = 1;
+      cell.t = "Double";
+    }
+    // One decision cited for the indicators of the last group, merged over their rows.
+    const indicators = model.indicators.filter((c) => rowOf.has(c)).slice(-3);
+    const rows = indicators.map((c) => rowOf.get(c)!).sort((a, b) => a - b);
+    const col = String.fromCharCode(65 + evidence.col);
+    for (const r of rows) double.setCells(sheet, `${col}${r + 1}`, [[""]]);
+    double.setCells(sheet, `${col}${rows[0]! + 1}`, [["Quyết định 12/QĐ-UBND (chung)"]]);
+    double.install();
+    double.merge(`'${sheet}'!${col}${rows[0]! + 1}:${col}${rows[rows.length - 1]! + 1}`);
+
+    const partial = await new ExcelHost().read();
+    const read = readSubmissions(model, partial);
+    const unit = read.submissions.find((s) => s.name === sheet)!;
+    for (const input of far) expect([input.code, unit.values[input.code]]).toEqual([input.code, 1]);
+    for (const c of indicators) expect([c, unit.evidence?.[c]]).toEqual([c, "Quyết định 12/QĐ-UBND (chung)"]);
+    expect(read.issues.filter((i) => i.sheet === sheet && (i.code === "unknown-column" || i.code === "evidence-missing"))).toEqual([]);
+  }, 60_000);
+
   test("700 department forms are read in as many Excel requests as 34, every response under 5 MB", async () => {
     const count = async (units: number) => {
       const { double } = await layoutAWorkbook(units);

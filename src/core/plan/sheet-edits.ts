@@ -72,6 +72,51 @@ function isEmpty(sheet: SheetSnapshot | undefined, row: number, column: number):
   return v === undefined || v === null || v === "";
 }
 
+/**
+ * The `Điểm` column the last run wrote the scores in, when its header has since been renamed to
+ * something that is no `Điểm`/`Score` ("Điểm HĐ chấm") and it still holds those scores, while this
+ * run writes them in `scoreColumn`: its header cell and new header text. Its scores would stand
+ * there beside the new column's, looking official. The last run's column is the one most of its
+ * recorded score cells are in (its header cell when it added one).
+ */
+function renamedScoreColumn(
+  sheet: SheetSnapshot | undefined,
+  previous: OwnedCells[],
+  headerRow: number,
+  scoreColumn: number,
+): { cell: string; text: string } | undefined {
+  if (!sheet) return undefined;
+  const cells = (previous.find((p) => p.role === "score")?.ranges ?? []).flatMap((r) => {
+    try {
+      return rangeCells(r).map((a) => parseRange(a)).filter((c) => c.top > headerRow);
+    } catch {
+      return [];
+    }
+  });
+  const counts = new Map<number, number>();
+  for (const c of cells) counts.set(c.left, (counts.get(c.left) ?? 0) + 1);
+  const header = previous.find((p) => p.role === "header")?.ranges[0];
+  const column = header !== undefined ? parseRange(header).left : [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  if (column === undefined || column === scoreColumn) return undefined;
+  const text = textOf(valueAt(sheet, headerRow, column));
+  if (text === "" || SCORE_HEADERS.has(foldText(text))) return undefined;
+  // Still the last run's scores: most of the cells it wrote in that column that hold something
+  // hold a score (in Excel, the cells below a form's first rows of a column not read are empty).
+  const held = cells.filter((c) => c.left === column && !isEmpty(sheet, c.top, column));
+  if (held.filter((c) => holdsScore(valueAt(sheet, c.top, column))).length * 2 <= held.length || held.length === 0) return undefined;
+  return { cell: cellAddress(headerRow, column), text };
+}
+
+/** What renamedScoreColumn finds, said: the scores now go in the column of `now` (its header cell), the old column keeps the last run's. */
+function renamedScoreColumnMessage(sheet: string, old: { cell: string; text: string }, now: string): Message {
+  const col = (a: string) => a.replace(/\d+$/, "");
+  const [was, is] = [col(old.cell), col(now)];
+  return {
+    vi: `Trang '${sheet}': tiêu đề cột Điểm ở ô ${old.cell} đã được đổi thành "${old.text}", nên điểm của lần chấm này được ghi vào cột ${is} (tiêu đề ở ô ${now}); cột ${was} vẫn giữ điểm của lần chấm trước, không phải điểm hiện hành. Hãy xóa cột ${was}, hoặc đặt lại tiêu đề "Điểm" cho ô ${old.cell} và xóa cột ${is}, rồi chấm lại.`,
+    en: `Sheet '${sheet}': the Score column's header in cell ${old.cell} was renamed "${old.text}", so this run's scores are written in column ${is} (its header in cell ${now}); column ${was} still holds the scores of the earlier run, not the current ones. Delete column ${was}, or name cell ${old.cell} "Điểm" ("Score") again and delete column ${is}, then score again.`,
+  };
+}
+
 /** Whether a cell lies in one of the sheet's merged ranges (unreadable ranges are ignored). */
 type InMerge = (row: number, column: number) => boolean;
 
@@ -403,6 +448,9 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
     // A header the project added in an earlier run is still the project's, where it is now.
     owned.push({ sheet: sheetName, role: "header", ranges: [cellAddress(headerRow, scoreColumn)] });
   }
+
+  const renamed = renamedScoreColumn(input.sheet, input.previous, headerRow, scoreColumn);
+  if (renamed) warnings.push(renamedScoreColumnMessage(sheetName, renamed, cellAddress(headerRow, scoreColumn)));
 
   const written: string[] = [];
   const skipped: string[] = [];

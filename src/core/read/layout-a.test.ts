@@ -2,6 +2,7 @@ import type { CellValue, SheetSnapshot } from "../types";
 import { sampleModel } from "./fixtures";
 import { COLUMNS_READ_BELOW_HEADER, TABLE_COLUMNS, findTableHeader, readLayoutA } from "./layout-a";
 import { makeIssue } from "./messages";
+import { readSubmissions } from "./read";
 
 const model = sampleModel();
 
@@ -104,5 +105,111 @@ describe("rows the layout-A reader does not read, said", () => {
   test("nothing is said about the Điểm, Tự chấm or Ghi chú columns of those rows, nor about the template's rows", () => {
     // LINES: the project's Điểm column filled on every row, a self score and a note on group 1.
     expect(findings(LINES)).toEqual([]);
+  });
+});
+
+describe("a form whose column names were reworded", () => {
+  /** The form with some header cells renamed (by their name on the template). */
+  function renamed(names: Record<string, string>, lines: CellValue[][] = LINES, merges?: string[]): SheetSnapshot {
+    const s = sheet(lines);
+    s.values[5] = HEADER.map((h) => names[h] ?? h);
+    return merges ? { ...s, merges } : s;
+  }
+  /** The form's findings about its header, as the user reads them. */
+  function said(s: SheetSnapshot): { code: string; cell?: string; vi: string; en: string }[] {
+    const read = readSubmissions(model, { sheets: [s] });
+    return read.issues
+      .filter((i) => i.code === "unknown-column")
+      .map((i) => ({ code: i.code, ...(i.cell !== undefined ? { cell: i.cell } : {}), vi: i.message.vi, en: i.message.en }));
+  }
+
+  test("the council's appraised figures are read under a header that starts with Số liệu thẩm định, or named Thẩm định", () => {
+    for (const name of ["Số liệu thẩm định của Hội đồng", "Thẩm định", "THẨM ĐỊNH:", "Appraised value (council)"]) {
+      const s = renamed({ "Số liệu thẩm định": name });
+      expect([name, findTableHeader(s)?.cols.appraised]).toEqual([name, 4]);
+      const a = readLayoutA(model, s);
+      if (a?.kind !== "unit") throw new Error("not read as a form");
+      // 1.2.a: 3 typed by the unit, 2 appraised.
+      expect([name, a.unit.values.get("1.2.a")]).toEqual([name, { value: 2, address: "E10" }]);
+      expect(said(s)).toEqual([]);
+    }
+  });
+
+  test("the longest name wins, an exact name goes first, and Điểm is never taken by the start of a header", () => {
+    // "Điểm tối đa" stays the max, not Điểm; "Số liệu (đơn vị)" is no Số liệu thẩm định.
+    const s = renamed({ "Điểm tối đa": "Điểm tối đa (điểm)", Điểm: "Điểm HĐ chấm" });
+    const h = findTableHeader(s)!;
+    expect(h.cols.max).toBe(2);
+    expect(h.cols.score).toBeUndefined();
+    // An exact Minh chứng right of one that merely starts with it is the one read.
+    const both = sheet(LINES);
+    both.values[5] = ["Mã", "Nội dung", "Điểm tối đa", "Số liệu", "Số liệu thẩm định", "Tự chấm", "Minh chứng bổ sung", "Minh chứng", "Điểm"];
+    expect(findTableHeader(both)!.cols.evidence).toBe(7);
+    // Mã and Số liệu are found by their exact names only: a table of units' "Mã đơn vị" is no Mã.
+    expect(findTableHeader({ name: "Tổng hợp", values: [["Mã đơn vị", "Đơn vị", "Số liệu 1.1"], ["SYT", "Sở Y tế", 3]] })).toBeUndefined();
+  });
+
+  test("the evidence is checked under a header that starts with Minh chứng", () => {
+    const s = renamed({ "Minh chứng": "Minh chứng (số, ngày văn bản)" });
+    const read = readSubmissions(model, { sheets: [s] });
+    expect(read.submissions[0]!.evidence?.["1.1"]).toBe("QĐ 12/QĐ-SYT");
+    expect(said(s)).toEqual([]);
+  });
+
+  test("a header that looks meant for the appraised figures, the evidence or the self scores but is not recognised is said, with the name to give it", () => {
+    const s = renamed({ "Số liệu thẩm định": "Kết quả thẩm định", "Minh chứng": "Tài liệu kèm theo (minh chứng)", "Tự chấm": "Điểm đơn vị tự chấm" });
+    const a = readLayoutA(model, s);
+    if (a?.kind !== "unit") throw new Error("not read as a form");
+    // Not read: 1.2.a's figure is the unit's own.
+    expect(a.unit.values.get("1.2.a")).toEqual({ value: 3, address: "D10" });
+    expect(said(s)).toEqual([
+      {
+        code: "unknown-column",
+        cell: "E6",
+        vi: 'Trang tính \'Sở Y tế\', ô E6: tên cột "Kết quả thẩm định" không được nhận ra nên số liệu trong cột này không được đọc; nếu đây là số liệu thẩm định (được dùng thay cho số liệu của đơn vị khi có), hãy đặt tên cột là "Số liệu thẩm định" (Appraised value).',
+        en: 'Sheet \'Sở Y tế\', cell E6: the column name "Kết quả thẩm định" is not recognised, so the figures in it are not read; if it holds the appraised figures (used in place of the unit\'s own where filled), name the column "Số liệu thẩm định" (Appraised value).',
+      },
+      {
+        code: "unknown-column",
+        cell: "F6",
+        vi: 'Trang tính \'Sở Y tế\', ô F6: tên cột "Điểm đơn vị tự chấm" không được nhận ra nên điểm tự chấm không được so với điểm chấm; nếu đây là cột điểm tự chấm, hãy đặt tên cột là "Tự chấm" (Self score).',
+        en: 'Sheet \'Sở Y tế\', cell F6: the column name "Điểm đơn vị tự chấm" is not recognised, so the self scores are not compared with the scores; if it holds the self scores, name the column "Tự chấm" (Self score).',
+      },
+      {
+        code: "unknown-column",
+        cell: "G6",
+        vi: 'Trang tính \'Sở Y tế\', ô G6: tên cột "Tài liệu kèm theo (minh chứng)" không được nhận ra nên minh chứng của phiếu không được kiểm tra; nếu đây là cột minh chứng, hãy đặt tên cột là "Minh chứng" (Evidence).',
+        en: 'Sheet \'Sở Y tế\', cell G6: the column name "Tài liệu kèm theo (minh chứng)" is not recognised, so the form\'s evidence is not checked; if it holds the evidence, name the column "Minh chứng" (Evidence).',
+      },
+    ]);
+    // Under the unit, as a warning.
+    expect(readSubmissions(model, { sheets: [s] }).issues.filter((i) => i.code === "unknown-column").every((i) => i.severity === "warning" && i.unit === "SYT")).toBe(true);
+  });
+
+  test("nothing is said of such a header when the form has the column otherwise, nor of a column of points (Điểm thẩm định)", () => {
+    const s = sheet(LINES);
+    s.values[5] = [...HEADER, "Ghi chú thẩm định", "Minh chứng khác (bản giấy)"];
+    expect(said(s)).toEqual([]);
+    expect(said(renamed({ "Số liệu thẩm định": "Điểm thẩm định" }))).toEqual([]);
+  });
+
+  test("evidence merged over several indicators' rows counts for each of them, once; a blank merge is said at its top cell", () => {
+    // 1.1, 1.2 (with its inputs 1.2.a, 1.2.b) and 1.3 under one decision, merged over G8:G12.
+    const lines = LINES.map((l) => [...l]);
+    for (const r of [1, 2, 3, 4, 5]) lines[r]![6] = null;
+    lines[1]![6] = "QĐ 12/QĐ-SYT (chung)";
+    const s = sheet(lines);
+    const merged = readSubmissions(model, { sheets: [{ ...s, merges: ["G8:G12"] }] });
+    expect(merged.submissions[0]!.evidence).toMatchObject({ "1.1": "QĐ 12/QĐ-SYT (chung)", "1.2": "QĐ 12/QĐ-SYT (chung)", "1.3": "QĐ 12/QĐ-SYT (chung)" });
+    expect(merged.issues.filter((i) => i.code === "evidence-missing")).toEqual([]);
+    // Without the merge, 1.2 (evidence required, points claimed) has none.
+    expect(readSubmissions(model, { sheets: [s] }).issues.filter((i) => i.code === "evidence-missing").map((i) => i.cell)).toEqual(["G9"]);
+    // The merge left blank: said at the cell that shows, not inside the merge.
+    lines[1]![6] = null;
+    const blank = readSubmissions(model, { sheets: [{ ...sheet(lines), merges: ["'Sở Y tế'!G8:G12"] }] });
+    expect(blank.issues.filter((i) => i.code === "evidence-missing").map((i) => [i.node, i.cell])).toEqual([
+      ["1.1", "G8"],
+      ["1.2", "G8"],
+    ]);
   });
 });

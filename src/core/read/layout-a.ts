@@ -3,6 +3,7 @@
  * columns A/B, then a table found by its column names wherever it sits in the sheet.
  */
 import type { IndexModel } from "../definition/model";
+import { parseRange } from "../a1";
 import { definitionHash } from "../definition/parse";
 import type { IndexDefinition } from "../definition/schema";
 import { normalizeText } from "../i18n/text";
@@ -40,6 +41,93 @@ function keyOf<K extends string>(table: Record<K, readonly string[]>, folded: st
   return undefined;
 }
 
+/** Other names forms give a column, folded ("Thẩm định" for `Số liệu thẩm định`). */
+const COLUMN_ALIASES: Partial<Record<ColumnKey, readonly string[]>> = {
+  appraised: ["tham dinh", "so lieu sau tham dinh", "so lieu hoi dong", "appraised", "appraisal"],
+  self: ["tu danh gia", "diem tu danh gia", "self assessment"],
+  evidence: ["tai lieu minh chung"],
+};
+
+/**
+ * The names a header cell may start with to name a column (a name or alias of TABLE_COLUMNS,
+ * longest first, so that "Số liệu thẩm định của Hội đồng" is `Số liệu thẩm định`): never `Mã` and
+ * `Số liệu`, which find the table's header row (a table of units has a "Mã đơn vị" column), nor
+ * `Điểm`, which the project writes ("Điểm HĐ chấm" is the user's own column).
+ */
+const PREFIXES = (["item", "max", "appraised", "self", "evidence", "note"] as const)
+  .flatMap((key) => [...TABLE_COLUMNS[key], ...(COLUMN_ALIASES[key] ?? [])].map((name) => ({ name, key })))
+  .sort((a, b) => b.name.length - a.name.length);
+
+/** The column a header cell names by starting with one of its names followed by a non-letter ("Minh chứng (số, ngày văn bản)"), with the name. */
+function prefixKeyOf(folded: string): { key: ColumnKey; name: string } | undefined {
+  return PREFIXES.find(({ name }) => folded.startsWith(name) && !/\p{L}/u.test(folded.charAt(name.length)));
+}
+
+/** The folded column names of TABLE_COLUMNS and COLUMN_ALIASES that are English (the others are Vietnamese). */
+const ENGLISH_COLUMNS = new Set(["code", "item", "max points", "max", "value", "appraised value", "self score", "evidence", "note", "score", "appraised", "appraisal", "self assessment"]);
+
+/** One non-blank cell of a header row, with the column it names (exactly, else by a name it starts with). */
+interface HeaderCell {
+  c: number;
+  text: string;
+  folded: string;
+  key?: ColumnKey;
+  /** Its column's name is an English one. */
+  english: boolean;
+}
+
+/**
+ * The columns a row names: each cell that is a column's name, then each other cell that starts
+ * with one (PREFIXES) for a column no cell names exactly; the first cell of a column wins.
+ * `prefixes` false: exact names only, and no cells (enough to tell that a row is no header).
+ */
+function headerRowOf(row: readonly CellValue[], prefixes = true): { cells: HeaderCell[]; cols: Partial<Record<ColumnKey, number>>; lastColumn: number } {
+  const cells: HeaderCell[] = [];
+  const cols: Partial<Record<ColumnKey, number>> = {};
+  let lastColumn = -1;
+  row.forEach((v, c) => {
+    if (isBlank(v)) return;
+    lastColumn = c;
+    const folded = foldLabel(v);
+    const key = keyOf(TABLE_COLUMNS, folded);
+    if (prefixes) cells.push({ c, text: cellText(v), folded, ...(key !== undefined ? { key } : {}), english: key !== undefined && ENGLISH_COLUMNS.has(folded) });
+    if (key !== undefined && cols[key] === undefined) cols[key] = c;
+  });
+  if (prefixes) {
+    for (const cell of cells) {
+      if (cell.key !== undefined) continue;
+      const found = prefixKeyOf(cell.folded);
+      if (!found) continue;
+      cell.key = found.key;
+      cell.english = ENGLISH_COLUMNS.has(found.name);
+      if (cols[found.key] === undefined) cols[found.key] = cell.c;
+    }
+  }
+  return { cells, cols, lastColumn };
+}
+
+/** The language most of a header row's recognised column names are in. */
+function headerLangOf(cells: HeaderCell[]): "vi" | "en" {
+  const known = cells.filter((c) => c.key !== undefined);
+  return known.filter((c) => c.english).length * 2 > known.length ? "en" : "vi";
+}
+
+/**
+ * Words that show a header cell the reader does not recognise is meant for one of the columns
+ * below (read only when named so): a warning says what to name it. A column of points ("Điểm
+ * thẩm định") is not taken for the appraised figures: the reader reads no points.
+ */
+const COLUMN_HINTS: { key: "appraised" | "evidence" | "self"; words: string[]; not?: RegExp }[] = [
+  { key: "appraised", words: ["tham dinh", "appraised", "appraisal"], not: /^(diem|score|points?)(?!\p{L})/u },
+  { key: "evidence", words: ["minh chung", "evidence"] },
+  { key: "self", words: ["tu cham", "tu danh gia", "self"] },
+];
+
+function hintOf(folded: string): "appraised" | "evidence" | "self" | undefined {
+  const has = (w: string) => new RegExp(`(^|[^\\p{L}])${w}($|[^\\p{L}])`, "u").test(folded);
+  return COLUMN_HINTS.find((h) => h.words.some(has) && !h.not?.test(folded))?.key;
+}
+
 export interface TableHeader {
   /** 0-based row of the header. */
   row: number;
@@ -49,19 +137,18 @@ export interface TableHeader {
   lastColumn: number;
 }
 
-/** The first row holding at least the `Mã`/`Code` and `Số liệu`/`Value` column names. */
+/**
+ * The first row holding at least the `Mã`/`Code` and `Số liệu`/`Value` column names (exactly),
+ * with its other columns by their names or the names they start with (headerRowOf).
+ */
 export function findTableHeader(sheet: SheetSnapshot): TableHeader | undefined {
   for (let r = 0; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
-    const cols: Partial<Record<ColumnKey, number>> = {};
-    let lastColumn = -1;
-    row.forEach((v, c) => {
-      if (isBlank(v)) return;
-      lastColumn = c;
-      const key = keyOf(TABLE_COLUMNS, foldLabel(v));
-      if (key !== undefined && cols[key] === undefined) cols[key] = c;
-    });
-    if (cols.code !== undefined && cols.value !== undefined) return { row: r, cols, lastColumn };
+    const { cols } = headerRowOf(row, false);
+    if (cols.code === undefined || cols.value === undefined) continue;
+    // The header row: its other columns also by the names their cells start with.
+    const header = headerRowOf(row);
+    return { row: r, cols: header.cols, lastColumn: header.lastColumn };
   }
   return undefined;
 }
@@ -145,9 +232,6 @@ function quoted(v: CellValue): Pick<MessageParams, "raw" | "rawNumber"> {
   return typeof v === "number" ? { raw: String(v), rawNumber: v } : { raw: cellText(v) };
 }
 
-/** The folded column names of TABLE_COLUMNS that are English (the others are Vietnamese). */
-const ENGLISH_COLUMNS = new Set(["code", "item", "max points", "max", "value", "appraised value", "self score", "evidence", "note", "score"]);
-
 /**
  * A row that is the table's header but for a column whose name was changed: the row holds at
  * least two of the table's column names, more than the cells it does not recognise, yet not both
@@ -168,29 +252,17 @@ export interface NearHeader {
 function nearHeader(sheet: SheetSnapshot): NearHeader | undefined {
   let best: (NearHeader & { known: number }) | undefined;
   for (let r = 0; r < sheet.values.length; r++) {
-    const row = sheet.values[r] ?? [];
-    const found = new Set<ColumnKey>();
-    const unknown: { text: string; folded: string; c: number }[] = [];
-    let english = 0;
-    let first = -1;
-    row.forEach((v, c) => {
-      if (isBlank(v)) return;
-      if (first < 0) first = c;
-      const folded = foldLabel(v);
-      const key = keyOf(TABLE_COLUMNS, folded);
-      if (key === undefined) unknown.push({ text: cellText(v), folded, c });
-      else {
-        found.add(key);
-        if (ENGLISH_COLUMNS.has(folded)) english++;
-      }
-    });
+    const { cells } = headerRowOf(sheet.values[r] ?? []);
+    const found = new Set(cells.flatMap((cell) => (cell.key !== undefined ? [cell.key] : [])));
+    const unknown = cells.filter((cell) => cell.key === undefined);
+    const first = cells[0]?.c ?? -1;
     if (found.size < 2 || found.size <= unknown.length || (best !== undefined && found.size <= best.known)) continue;
     const missing = (["code", "value"] as const).filter((k) => !found.has(k));
     if (missing.length === 0) continue;
     // The unrecognised cell that holds a missing name ("Số liệu đơn vị"), else the only one.
     const names = missing.flatMap((k) => TABLE_COLUMNS[k]);
     const pick = unknown.find((u) => names.some((n) => ` ${u.folded} `.includes(` ${n} `))) ?? (unknown.length === 1 ? unknown[0] : undefined);
-    const lang = english * 2 > found.size ? "en" : "vi";
+    const lang = headerLangOf(cells);
     best = {
       row: r + 1,
       missing: [...missing],
@@ -257,6 +329,47 @@ function hashOf(definition: IndexDefinition): string {
 }
 
 /**
+ * A warning for each header cell the reader does not recognise whose words show it is meant for
+ * the appraised figures, the evidence or the self scores (COLUMN_HINTS) when the form has no
+ * such column otherwise: what is in it is not read, and the finding says what to name it.
+ */
+function unrecognisedColumns(sheet: SheetSnapshot, header: TableHeader): RowFinding[] {
+  const { cells } = headerRowOf(sheet.values[header.row] ?? []);
+  const headerLang = headerLangOf(cells);
+  const said = new Set<string>();
+  return cells.flatMap((cell) => {
+    const column = cell.key === undefined ? hintOf(cell.folded) : undefined;
+    if (column === undefined || header.cols[column] !== undefined || said.has(column)) return [];
+    said.add(column);
+    return [{ severity: "warning" as const, code: "unknown-column" as const, params: { cell: address(header.row, cell.c), raw: cell.text, column, headerLang } }];
+  });
+}
+
+/**
+ * A sheet's cells as the eye reads them: a blank cell inside a merged range shows its top-left
+ * cell's value (`merge` set, `address` the top-left's); any other cell is itself. Without the
+ * sheet's merges (a host that does not read them), every cell is itself.
+ */
+function mergedReader(sheet: SheetSnapshot): (r: number, c: number) => { value: CellValue; address: string; merge?: string } {
+  const ranges: { range: string; top: number; left: number; bottom: number; right: number }[] = [];
+  for (const m of sheet.merges ?? []) {
+    try {
+      const range = m.replace(/^.*!/, "");
+      const { top, left, bottom, right } = parseRange(range);
+      if (top !== bottom || left !== right) ranges.push({ range, top: top - 1, left: left - 1, bottom: bottom - 1, right: right - 1 });
+    } catch {
+      // Not an A1 range: no merge to read.
+    }
+  }
+  return (r, c) => {
+    const value = cellAt(sheet, r, c);
+    const m = ranges.find((x) => r >= x.top && r <= x.bottom && c >= x.left && c <= x.right);
+    if (!m) return { value, address: address(r, c) };
+    return { value: isBlank(value) ? cellAt(sheet, m.top, m.left) : value, address: address(m.top, m.left), merge: m.range };
+  };
+}
+
+/**
  * Read a sheet as layout A, or return undefined when it is not one (no table header).
  * A sheet whose header block names another index or version gives a "definition-mismatch" error
  * and is skipped; one that names the index in use but records a definition of other content
@@ -319,6 +432,10 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
       },
     });
   }
+  formFindings.push(...unrecognisedColumns(sheet, header));
+  const evidenceAt = mergedReader(sheet);
+  /** Evidence merged over several rows, by indicator and top-left cell: taken once for each indicator. */
+  const mergedEvidence = new Set<string>();
   /** The cell a row's figure is read from: `Số liệu thẩm định` when filled, else `Số liệu`. */
   const figureColumn = (r: number): number =>
     cols.appraised !== undefined && !isBlank(cellAt(sheet, r, cols.appraised)) ? cols.appraised : valueCol;
@@ -383,9 +500,13 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
       const node = model.nodes.get(code);
       const indicator = node?.kind === "indicator" ? code : model.inputs.get(code)?.indicator;
       if (indicator !== undefined) {
-        const ev = cellText(cellAt(sheet, r, cols.evidence));
-        if (ev !== "") evidenceParts.set(indicator, [...(evidenceParts.get(indicator) ?? []), ev]);
-        if (node?.kind === "indicator" || evidenceCells[indicator] === undefined) evidenceCells[indicator] = address(r, cols.evidence);
+        // A cell inside a merge (one decision cited for several indicators) reads as its top-left cell.
+        const at = evidenceAt(r, cols.evidence);
+        const ev = cellText(at.value);
+        const once = at.merge === undefined || !mergedEvidence.has(`${indicator}|${at.address}`);
+        if (at.merge !== undefined) mergedEvidence.add(`${indicator}|${at.address}`);
+        if (ev !== "" && once) evidenceParts.set(indicator, [...(evidenceParts.get(indicator) ?? []), ev]);
+        if (node?.kind === "indicator" || evidenceCells[indicator] === undefined) evidenceCells[indicator] = at.address;
       }
     }
   }

@@ -93,6 +93,11 @@ export interface MessageParams {
   missingColumns?: ("code" | "value")[];
   headerLang?: "vi" | "en";
   /**
+   * unknown-column: the column a form's header cell (`raw`, at `cell`) looks meant for but is not
+   * named as; `headerLang` the language the header row's column names are written in.
+   */
+  column?: "appraised" | "evidence" | "self";
+  /**
    * missing-unit-name on a form: no label of the header block was found above the table in the
    * columns from A to this one (the table's `Mã` column), so the unit takes the sheet's name.
    */
@@ -372,11 +377,14 @@ function unitNamed(p: MessageParams): string | undefined {
 }
 
 /** A table column by its name in the form's language, then in the other: "\"Số liệu\" (Value)". */
-const COLUMN_NAMES: Record<"code" | "value", Message> = {
+const COLUMN_NAMES: Record<"code" | "value" | NonNullable<MessageParams["column"]>, Message> = {
   code: { vi: "Mã", en: "Code" },
   value: { vi: "Số liệu", en: "Value" },
+  appraised: { vi: "Số liệu thẩm định", en: "Appraised value" },
+  evidence: { vi: "Minh chứng", en: "Evidence" },
+  self: { vi: "Tự chấm", en: "Self score" },
 };
-function columnName(key: "code" | "value", formLang: "vi" | "en"): string {
+function columnName(key: keyof typeof COLUMN_NAMES, formLang: "vi" | "en"): string {
   const names = COLUMN_NAMES[key];
   return `"${names[formLang]}" (${names[formLang === "vi" ? "en" : "vi"]})`;
 }
@@ -648,6 +656,28 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     return {
       vi: `trang tính có phần đầu phiếu (Đơn vị, Bộ chỉ số…) nhưng không có dòng tiêu đề bảng với cột "Mã" (Code) và "Số liệu" (Value), nên ${form.vi} chưa được chấm; hãy sửa lại tên cột như phiếu mẫu`,
       en: `the sheet has a form's header (Unit, Index…) but no table header row with "Code" ("Mã") and "Value" ("Số liệu") columns, so ${form.en} is not scored; restore the column names of the template`,
+    };
+  },
+  "unknown-column": (p) => {
+    const column = p.column ?? "appraised";
+    const name = columnName(column, p.headerLang ?? "vi");
+    const what: Record<typeof column, Message> = {
+      appraised: {
+        vi: `nên số liệu trong cột này không được đọc; nếu đây là số liệu thẩm định (được dùng thay cho số liệu của đơn vị khi có), hãy đặt tên cột là ${name}`,
+        en: `so the figures in it are not read; if it holds the appraised figures (used in place of the unit's own where filled), name the column ${name}`,
+      },
+      evidence: {
+        vi: `nên minh chứng của phiếu không được kiểm tra; nếu đây là cột minh chứng, hãy đặt tên cột là ${name}`,
+        en: `so the form's evidence is not checked; if it holds the evidence, name the column ${name}`,
+      },
+      self: {
+        vi: `nên điểm tự chấm không được so với điểm chấm; nếu đây là cột điểm tự chấm, hãy đặt tên cột là ${name}`,
+        en: `so the self scores are not compared with the scores; if it holds the self scores, name the column ${name}`,
+      },
+    };
+    return {
+      vi: `tên cột ${quote(p, "vi")} không được nhận ra ${what[column].vi}`,
+      en: `the column name ${quote(p, "en")} is not recognised, ${what[column].en}`,
     };
   },
   "duplicate-row": (p) => {
