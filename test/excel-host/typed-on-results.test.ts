@@ -155,15 +155,33 @@ function notesOn(double: ExcelDouble): string[] {
     .sort();
 }
 
+/** The copy gets a code of its own: seven units, the rows are sorted again. */
+function seventh(d: ExcelDouble): void {
+  [...d.sheet("Bản sao").cells].find(([, c]) => c.v === "U0001")![1].v = "U0099";
+}
+
+/** The requests of a run that scores a seventh unit on a results sheet nobody typed on. */
+async function plainRequests(): Promise<number> {
+  const plain = await scoredOnce();
+  seventh(plain.double);
+  plain.double.resetCounters();
+  await score(plain.double, plain.definition, new Date("2026-01-22T08:00:00Z"));
+  return plain.double.syncCount;
+}
+
+/** `double` scored again with a seventh unit: nothing said, every request taken, as many requests as `requests`. */
+async function scoredWithSeventh(double: ExcelDouble, definition: unknown, requests: number): Promise<void> {
+  seventh(double);
+  double.resetCounters();
+  const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+  expect(host.lastApply!.warnings).toEqual([]);
+  expect(double.requests.every((r) => r.ok)).toBe(true);
+  expect(double.syncCount).toBe(requests);
+}
+
 describe("in Excel, notes on the results table, scored again", () => {
   test("each note follows its unit and column as the rows are sorted again, run after run; an added column keeps its width; as many requests as without them", async () => {
-    const plain = await scoredOnce();
-    // The copy gets a code of its own: seven units, the rows are sorted again.
-    const seventh = (d: ExcelDouble) => ([...d.sheet("Bản sao").cells].find(([, c]) => c.v === "U0001")![1].v = "U0099");
-    seventh(plain.double);
-    plain.double.resetCounters();
-    await score(plain.double, plain.definition, new Date("2026-01-22T08:00:00Z"));
-    const requests = plain.double.syncCount;
+    const requests = await plainRequests();
 
     const { double, definition } = await scoredOnce();
     const sheet = double.sheet(RESULTS);
@@ -182,12 +200,7 @@ describe("in Excel, notes on the results table, scored again", () => {
     });
     const expected = codes.map((c) => `${c}|${String(sheet.get(2, 2)?.v)}|Ghi chú của ${c}`).sort();
     expect(notesOn(double)).toEqual(expected);
-    seventh(double);
-    double.resetCounters();
-    const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
-    expect(host.lastApply!.warnings).toEqual([]);
-    expect(double.requests.every((r) => r.ok)).toBe(true);
-    expect(double.syncCount).toBe(requests);
+    await scoredWithSeventh(double, definition, requests);
     expect(notesOn(double)).toEqual(expected);
     expect(sheet.columnWidths.get(col)).toBe(150);
     // A note did move with its unit.
@@ -220,5 +233,35 @@ describe("in Excel, notes on the results table, scored again", () => {
     expect(said[0]!.vi).toContain('"Chờ bổ sung hồ sơ"');
     expect(said[0]!.en).toContain("no longer in the results table");
     expect(notesOn(double)).toEqual([]);
+  });
+});
+
+describe("in Excel, a remark typed in the results table's Ghi chú column, scored again", () => {
+  test("stays on its unit's row as the rows are sorted again, run after run; nothing is said; as many requests as without it", async () => {
+    const requests = await plainRequests();
+
+    const { double, definition } = await scoredOnce();
+    const sheet = double.sheet(RESULTS);
+    const table = double.workbook.tables.find((t) => t.name === RESULTS_TABLE)!;
+    let col = table.col;
+    while (sheet.get(2, col)?.v !== "Ghi chú") col++;
+    expect(col).toBeLessThan(table.col + table.cols);
+    const code = String(sheet.get(8, 1)?.v);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(RESULTS).getRangeByIndexes(8, col, 1, 1).values = [["Đã xác minh tại chỗ"]];
+      await ctx.sync();
+    });
+    const remarks = () => {
+      const out: string[] = [];
+      for (let r = 3; r <= 9; r++) if ((sheet.get(r, col)?.v ?? "") !== "") out.push(`${String(sheet.get(r, 1)?.v)}|${String(sheet.get(r, col)?.v)}`);
+      return out;
+    };
+    await scoredWithSeventh(double, definition, requests);
+    expect(remarks()).toEqual([`${code}|Đã xác minh tại chỗ`]);
+    // The row did move with its unit.
+    expect(String(sheet.get(8, 1)?.v)).not.toBe(code);
+    const again = await score(double, definition, new Date("2026-01-29T08:00:00Z"));
+    expect(again.lastApply!.warnings).toEqual([]);
+    expect(remarks()).toEqual([`${code}|Đã xác minh tại chỗ`]);
   });
 });

@@ -67,6 +67,22 @@ export interface IndexSheetState {
    * program, that figures were changed since (inputsChangedCount).
    */
   inputCopies?: InputCopy[];
+  /**
+   * The note the results table wrote in its note column (`Ghi chú`) for each unit, as a hash
+   * (resultNoteHash) by unit key; a unit it wrote no note for is not listed. Absent when the last
+   * run did not record them (an earlier version). A later run knows by it which part of such a
+   * cell is the project's, and carries the rest, which the user typed, with its unit (noteRemarks).
+   */
+  resultNotes?: Record<string, string>;
+}
+
+/** The keys of `_index`'s rows that record the results table's notes: the marker, then one row a unit with a note. */
+const RESULT_NOTES_KEY = "resultNotes";
+const RESULT_NOTE_KEY = "resultNote";
+
+/** The hash `_index` records of a note the results table wrote (IndexSheetState.resultNotes). */
+export function resultNoteHash(note: string): string {
+  return sha256(note);
 }
 
 /** A rectangle of cells a unit's figures were read from, and what it held then. */
@@ -493,6 +509,11 @@ export function planIndexSheet(state: IndexSheetState): OwnedSheetPlan {
     rows.push(["lang", p.lang]);
     for (const [unit, hash] of Object.entries(p.unitHashes)) rows.push(["unit", unit, hash]);
   }
+  if (state.resultNotes) {
+    // The marker row says the notes are recorded (a table whose units are all ranked has none).
+    rows.push([RESULT_NOTES_KEY, "sha256"]);
+    for (const [unit, hash] of Object.entries(state.resultNotes)) rows.push([RESULT_NOTE_KEY, unit, hash]);
+  }
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const values = rows.map((r) => [...r, ...Array<PlanValue>(width - r.length).fill(null)]);
   return {
@@ -672,6 +693,12 @@ export function readIndexSheet(snapshot: WorkbookSnapshot): IndexSheetState | un
         break;
       case "unit":
         if (a !== undefined && b !== undefined) unitHashes[a] = b;
+        break;
+      case RESULT_NOTES_KEY:
+        state.resultNotes ??= {};
+        break;
+      case RESULT_NOTE_KEY:
+        if (a !== undefined && b !== undefined) (state.resultNotes ??= {})[a] = b;
         break;
       case INPUTS_KEY: {
         sheetNames ??= new Set(snapshot.sheets.filter((x) => x.csvFile === undefined).map((x) => x.name));

@@ -16,6 +16,7 @@ import {
   inputCopies,
   inputsChangedCount,
   planIndexSheet,
+  resultNoteHash,
   unitInputHashes,
   unitKey,
 } from "./index-sheet";
@@ -26,11 +27,13 @@ import {
   RESULTS_STATUS_CELL,
   figureFormats,
   notScoredRows,
+  ownResultsHeaders,
   planResultsSheet,
+  resultsNote,
   resultsTableRange,
   withInputsChangedStatus,
 } from "./results-sheet";
-import { addedColumns, droppedValuesMessage, lastRunArea, resultsRewrite, overwrittenMessage, tableMoves } from "./results-area";
+import { type AddedValue, addedColumns, droppedValuesMessage, lastRunArea, noteRemarks, resultsRewrite, overwrittenMessage, tableMoves, unclearRemarksMessage } from "./results-area";
 import { languageOfForm, languageOfSheet, planClearForm, planClearUnscoredForm, planFormNotScored, planSheetEdits } from "./sheet-edits";
 import { ownedSheetNames } from "./sheet-names";
 
@@ -499,8 +502,11 @@ export function planResults(
   const resultsNow = names.renames.find((r) => r.to === names.results)?.from ?? names.results;
   const sheetNow = snapshot?.sheets.find((x) => x.name === resultsNow);
   const added = previous && sheetNow ? addedColumns(sheetNow, previous, movedSheets, names.results) : { columns: [] };
-  const results = planResultsSheet({
+  // What the user typed in the table's note column goes with its unit too, under the project's note.
+  const typedNotes = previous && sheetNow ? noteRemarks(sheetNow, previous, movedSheets, names.results) : { remarks: new Map<string, never>(), unclear: [] };
+  const resultsInput = {
     ...(added.columns.length > 0 ? { added: added.columns.map((c) => ({ header: c.header, values: new Map([...c.values].map(([k, v]) => [k, v.value])) })) } : {}),
+    ...(typedNotes.remarks.size > 0 ? { remarks: new Map([...typedNotes.remarks].map(([k, v]) => [k, v.value])) } : {}),
     model,
     table,
     units: ranked,
@@ -511,7 +517,8 @@ export function planResults(
     sheetName: names.results,
     notScored,
     formats,
-  });
+  };
+  const results = planResultsSheet(resultsInput);
   const { sheet: charts, warnings: chartWarnings } = planChartsSheet({
     model,
     units: ranked,
@@ -638,6 +645,11 @@ export function planResults(
     },
     marks: recorded,
     inputCopies: copies,
+    // The notes the table writes, so that a later run tells them from what the user types under them.
+    resultNotes: Object.fromEntries(ranked.flatMap((u) => {
+      const note = resultsNote(model, table, u, lang);
+      return note === "" ? [] : [[unitKey(u), resultNoteHash(note)]];
+    })),
     provenance: {
       scoredAt: options.now.toISOString(),
       projectVersion: options.projectVersion,
@@ -656,8 +668,11 @@ export function planResults(
   const overwritten = rewrite && rewrite.overwritten.length > 0 ? [overwrittenMessage(results.name, rewrite.overwritten)] : [];
   // The values of added columns whose unit this run does not list are named: they are not carried.
   const listed = new Set(ranked.map((u) => unitKey(u)));
-  const dropped = added.columns.flatMap((c) => [...c.values].filter(([k]) => !listed.has(k)).map(([, v]) => ({ cell: v.cell, text: v.text, header: c.header, unit: v.unit })));
-  const warnings = [...names.warnings, ...overwritten, ...(dropped.length > 0 ? [droppedValuesMessage(results.name, dropped)] : []), ...editWarnings, ...chartWarnings];
+  const droppedOf = (header: string, values: Iterable<[string, AddedValue]>) =>
+    [...values].filter(([k]) => !listed.has(k)).map(([, v]) => ({ cell: v.cell, text: v.text, header, unit: v.unit }));
+  const dropped = [...droppedOf(typedNotes.header ?? "", typedNotes.remarks), ...added.columns.flatMap((c) => droppedOf(c.header, c.values))];
+  const unclear = typedNotes.unclear.length > 0 ? [unclearRemarksMessage(results.name, typedNotes.unclear)] : [];
+  const warnings = [...names.warnings, ...overwritten, ...(dropped.length > 0 ? [droppedValuesMessage(results.name, dropped)] : []), ...unclear, ...editWarnings, ...chartWarnings];
 
   // Sheets of an earlier run under other names (the other language) go, so that nothing is
   // duplicated; those this run renames to its own names stay, and are written under those.
@@ -666,7 +681,11 @@ export function planResults(
   const renameSheets = names.renames.map(({ from, to }) => ({ from, to }));
   return {
     lang,
-    owned: [rewrite ? { ...resultsSheet, clear: rewrite.clear, ...tableMoves(sheetNow, previous, movedSheets, resultsSheet) } : resultsSheet, charts, index],
+    owned: [
+      rewrite ? { ...resultsSheet, clear: rewrite.clear, ...tableMoves(sheetNow, previous, movedSheets, resultsSheet, ownResultsHeaders(resultsInput, lang === "vi" ? "en" : "vi")) } : resultsSheet,
+      charts,
+      index,
+    ],
     edits,
     marks,
     clearMarks: marksToClear(previous, renamedForms),

@@ -8,8 +8,8 @@ import type { CellValue, OwnedSheetPlan, PlanValue, SheetSnapshot, TableMoves } 
 import { isCellError } from "../types";
 import { sheetAddress } from "../a1";
 import { type CellRange, cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
-import { type IndexSheetState, type OwnedCells, unitKey } from "./index-sheet";
-import { isInputsChangedLine, unitWithCode } from "./labels";
+import { type IndexSheetState, type OwnedCells, resultNoteHash, unitKey } from "./index-sheet";
+import { isInputsChangedLine, label, notRankedText, unitWithCode } from "./labels";
 import { RESULTS_HEADER_ROW } from "./results-sheet";
 
 function inside(ranges: CellRange[], row: number, column: number): boolean {
@@ -245,14 +245,104 @@ export function droppedValuesMessage(sheet: string, cells: readonly DroppedValue
   };
 }
 
+/** How each of the project's notes in the results table begins ("Không xếp hạng:", "Not ranked:"): a line that does reads as the project's. */
+const NOTE_OPENINGS = (["vi", "en"] as const).map((lang) => {
+  const text = notRankedText("excluded", 0, 0, lang);
+  return text.slice(0, text.indexOf(":") + 1);
+});
+
+function readsAsProjectNote(line: string): boolean {
+  return NOTE_OPENINGS.some((o) => line.trimStart().startsWith(o));
+}
+
+/**
+ * What the user typed in a cell of the note column, as the sheet has it (`value`, `text`), once
+ * the project's note is taken out: `recorded` is the hash `_index` keeps of the note the last run
+ * wrote there (null: it wrote none; undefined: it kept no record, an earlier version). The
+ * project's part is the line of that hash (without a record, the first line that reads as one of
+ * the project's notes); what else the cell holds is the user's. Undefined when the cell holds the
+ * project's note alone; "unclear" when a line reads as the project's note but is not the one
+ * recorded (the user changed it): which part is whose cannot be told.
+ */
+function remarkOf(value: CellValue, text: string, recorded: string | null | undefined): PlanValue | "unclear" | undefined {
+  const own = (v: CellValue): PlanValue => (isCellError(v) ? v.error : v);
+  if (recorded === null) return own(value);
+  if (recorded !== undefined && resultNoteHash(text) === recorded) return undefined;
+  const lines = text.split(/\r?\n/);
+  const at = recorded !== undefined ? lines.findIndex((l) => resultNoteHash(l) === recorded) : lines.findIndex(readsAsProjectNote);
+  if (at < 0) return recorded !== undefined && lines.some(readsAsProjectNote) ? "unclear" : own(value);
+  const rest = [...lines.slice(0, at), ...lines.slice(at + 1)].join("\n").trim();
+  return rest === "" ? undefined : rest;
+}
+
+/**
+ * The remarks the user typed in the note column (`Ghi chú` or `Note`) of the last run's results
+ * table (`sheet` as it is now), the project's note taken out of each cell (remarkOf, by what
+ * `_index` records of the notes it wrote), by the unit of their row (unitKey of its code and name):
+ * this run writes each after its note on the unit's row, wherever the unit is ranked now. `unclear`
+ * names the cells whose text cannot be told from the project's note; `header` is the column's as
+ * the table showed it. None when `_index` does not record the table.
+ */
+export function noteRemarks(
+  sheet: SheetSnapshot,
+  previous: IndexSheetState,
+  renamed: Map<string, string>,
+  name: string,
+): { remarks: Map<string, AddedValue>; unclear: TypedCell[]; header?: string } {
+  const remarks = new Map<string, AddedValue>();
+  const unclear: TypedCell[] = [];
+  const table = lastTable(previous, renamed, name);
+  if (!table) return { remarks, unclear };
+  const at = (row: number, column: number): CellValue => sheet.values[row - 1]?.[column - 1] ?? null;
+  const headers = [label("note", "vi"), label("note", "en")];
+  let column = table.left;
+  while (column <= table.right && !headers.includes(String(at(table.top, column) ?? ""))) column++;
+  if (column > table.right) return { remarks, unclear };
+  for (let row = table.top + 1; row <= table.bottom; row++) {
+    const v = at(row, column);
+    if (v === null || v === "") continue;
+    const unit = { code: String(at(row, 2) ?? ""), name: String(at(row, 3) ?? "") };
+    const key = unitKey(unit);
+    const text = shownValue(v);
+    const recorded = previous.resultNotes === undefined ? undefined : (previous.resultNotes[key] ?? null);
+    const remark = remarkOf(v, text, recorded);
+    const cell = cellAddress(row, column);
+    if (remark === "unclear") unclear.push({ cell, text });
+    else if (remark !== undefined) remarks.set(key, { cell, value: remark, text: shownValue(remark), unit });
+  }
+  return { remarks, unclear, header: String(at(table.top, column)) };
+}
+
+/**
+ * The warning that cells of the results table's note column hold the project's note changed by
+ * the user, so that what they typed cannot be told from the note: the cells get this run's note,
+ * and are named with the text they held, so that the remark can be typed again under the note.
+ */
+export function unclearRemarksMessage(sheet: string, cells: readonly TypedCell[]): Message {
+  const listed = cells.map((c) => `${sheetAddress(sheet, c.cell)} ${quoted(c.text)}`).join(", ");
+  const one = cells.length === 1;
+  return {
+    vi: `${one ? "Ô" : `${cells.length} ô`} ghi chú trong bảng kết quả có ghi chú của DTI Scorer đã bị sửa nên không tách được phần bạn nhập: ${listed}. ${one ? "Ô này" : "Các ô này"} được ghi lại theo lần chấm này; hãy nhập lại nhận xét của bạn ở dòng dưới ghi chú (Alt+Enter) thay vì sửa chính ghi chú.`,
+    en: `${one ? "A cell" : `${cells.length} cells`} of the results table's note column ${one ? "holds" : "hold"} a note of DTI Scorer's that was changed, so what you typed cannot be told from it: ${listed}. ${one ? "It was" : "They were"} written anew by this run; type your remark again on a line under the note (Alt+Enter) rather than changing the note itself.`,
+  };
+}
+
 /**
  * Where the cells of the last run's results table (`sheet` as it is now) go in this run's (`plan`):
  * each row to the row of its unit (by code, or by name without one: as added columns are carried),
  * the header row to the header row, each column to the column of its header, and the columns the
- * user added to theirs (the table's last, in the same order). None when `_index` does not record
- * the table, or this run writes none.
+ * user added to theirs (the table's last, in the same order). A column of the project's is known by
+ * its header in this run's language or in the other (`otherHeaders`: this run's own columns'
+ * headers in it, in order), so that what the user put on it stays when the language changes. None
+ * when `_index` does not record the table, or this run writes none.
  */
-export function tableMoves(sheet: SheetSnapshot | undefined, previous: IndexSheetState | undefined, renamed: Map<string, string>, plan: OwnedSheetPlan): { moves?: TableMoves } {
+export function tableMoves(
+  sheet: SheetSnapshot | undefined,
+  previous: IndexSheetState | undefined,
+  renamed: Map<string, string>,
+  plan: OwnedSheetPlan,
+  otherHeaders: readonly string[] = [],
+): { moves?: TableMoves } {
   if (!sheet || !previous) return {};
   const table = lastTable(previous, renamed, plan.name);
   const written = parsed(plan.tables.map((t) => t.range))[0];
@@ -268,7 +358,9 @@ export function tableMoves(sheet: SheetSnapshot | undefined, previous: IndexShee
   for (let column = table.left; column <= table.right + added.length; column++) {
     const header = text(at(table.top, column));
     const user = column > table.right;
-    const index = user ? ownColumns + (column - table.right - 1) : headers.slice(0, ownColumns).indexOf(header);
+    const own = headers.slice(0, ownColumns).indexOf(header);
+    const other = otherHeaders.slice(0, ownColumns).indexOf(header);
+    const index = user ? ownColumns + (column - table.right - 1) : own >= 0 ? own : other;
     const to = index >= 0 ? written.left + index : undefined;
     columns.push({ from: column, ...(to !== undefined ? { to } : {}), header, ...(user ? { added: true } : {}) });
   }

@@ -110,6 +110,8 @@ interface Column {
   headerAlign?: CellBlock["align"];
   /** Values wider than the column wrap over as many lines as they take (the unit's name). */
   wrap?: boolean;
+  /** Values of more than one line (a note with the user's remark under it) wrap, so that each line shows. */
+  wrapLines?: boolean;
   /**
    * A column the user added to the table: its header gets no look of the project's (Excel draws
    * the header of a column added to a table by the table's style, and the look the user gave it is theirs).
@@ -142,6 +144,11 @@ export interface ResultsSheetInput {
   formats: FigureFormats;
   /** Columns the user added to the last run's table, written as its last columns: a header, and a value by unitKey (blank for a unit without). */
   added?: { header: string; values: Map<string, PlanValue> }[];
+  /**
+   * What the user typed in the table's note column (`Ghi chú`), by unitKey (noteRemarks): written
+   * after the project's note for the unit, on a line of its own (alone when the note is empty).
+   */
+  remarks?: Map<string, PlanValue>;
 }
 
 export interface NotScoredEntry {
@@ -226,13 +233,30 @@ function columnsFor(input: ResultsSheetInput): Column[] {
     width: 12,
     maxWidth: 70,
     format: TEXT_FORMAT,
-    cell: (u) => (u.ranked ? "" : notRankedText(u.notRankedReason, u.coverage, table.ranking.minCoverage, lang, uncomputedParts(model, u, lang))),
+    cell: (u) => withRemark(resultsNote(model, table, u, lang), input.remarks?.get(unitKey(u))),
+    wrapLines: true,
   });
   for (const a of input.added ?? []) {
     cols.push({ header: a.header, width: 12, maxWidth: 40, format: "General", cell: (u) => a.values.get(unitKey(u)) ?? null, added: true });
   }
   uniqueHeaders(cols);
   return cols;
+}
+
+/** The project's note on a unit in the results table's note column: why it is not ranked ("" when it is). */
+export function resultsNote(model: IndexModel, table: ScoreTable, u: UnitResult, lang: Lang): string {
+  return u.ranked ? "" : notRankedText(u.notRankedReason, u.coverage, table.ranking.minCoverage, lang, uncomputedParts(model, u, lang));
+}
+
+/** The note with the user's remark under it, on a line of its own; the remark alone (as typed) when there is no note. */
+function withRemark(note: string, remark: PlanValue | undefined): PlanValue {
+  if (remark === undefined || remark === null || remark === "") return note;
+  return note === "" ? remark : `${note}\n${String(remark)}`;
+}
+
+/** The headers of the project's own columns of the results table in `lang` (the columns the user added left out), in order. */
+export function ownResultsHeaders(input: ResultsSheetInput, lang: Lang): string[] {
+  return columnsFor({ ...input, lang, added: [] }).map((c) => c.header);
 }
 
 /** A value as a reader shows it in `format`, to size its column. */
@@ -256,7 +280,7 @@ function columnAlign(c: Column): CellBlock["align"] {
 function columnWidths(cols: Column[], rows: PlanValue[][]): number[] {
   return cols.map((c, i) => {
     const max = c.maxWidth ?? 24;
-    const values = fitWidth(rows.map((r) => shown(r[i] ?? null, c.format)), c.width, max);
+    const values = fitWidth(rows.flatMap((r) => shown(r[i] ?? null, c.format).split("\n")), c.width, max);
     return Math.min(max, Math.max(values, widestWord([c.header], true)));
   });
 }
@@ -299,7 +323,8 @@ function centeredBlocks(cols: Column[], rows: PlanValue[][], top: number): CellB
 
 /** Whether `value` in column `c`, `width` wide, takes more than one line. */
 function wraps(c: Column, value: PlanValue, width: number): boolean {
-  return c.wrap === true && wrappedLines(shown(value, c.format), width) > 1;
+  const text = shown(value, c.format);
+  return (c.wrap === true || (c.wrapLines === true && text.includes("\n"))) && wrappedLines(text, width) > 1;
 }
 
 /**
