@@ -5,7 +5,7 @@
  */
 import { runScoring } from "../../src/core/pipeline";
 import { CHART_NAMES, SHEET_NAMES } from "../../src/core/plan";
-import { categoryAxisLabels } from "../../src/core/plan/charts";
+import { categoryAxisLabels, valueLabelSize } from "../../src/core/plan/charts";
 import { ExcelHost } from "../../src/hosts/excel";
 import type { ExcelDouble } from "../excel-double";
 import { departmentModel, layoutAWorkbook } from "./fixtures";
@@ -62,6 +62,22 @@ describe("chart axes in Excel", () => {
     await score(double, definition);
     expect(double.sheet(chartsSheetName()).charts.filter((c) => c.chartType !== "Radar").map((c) => c.categoryAxisPosition)).toEqual(["Maximum", "Maximum"]);
   });
+
+  test("the total's bars show their values at their ends, as large as the names, so every printed page of a tall chart has its figures; the groups' and the profile's do not", async () => {
+    const { double, definition } = await layoutAWorkbook(100);
+    const { plan } = await score(double, definition);
+    const planned = plan!.owned.find((o) => o.name === chartsSheetName())!.charts.find((c) => c.name === CHART_NAMES.total)!;
+    const byName = new Map(double.sheet(chartsSheetName()).charts.map((c) => [c.name, c]));
+    const total = byName.get(CHART_NAMES.total)!;
+    expect(total.dataLabelsShowValue).toBe(true);
+    expect(total.dataLabelsPosition).toBe("OutsideEnd");
+    expect(total.dataLabelsFontSize).toBe(total.categoryAxisLabelSize);
+    expect(valueLabelSize(planned)).toBe(total.categoryAxisLabelSize);
+    expect(byName.get(CHART_NAMES.groups)!.dataLabelsShowValue).toBe(false);
+    expect(byName.get(CHART_NAMES.profile)!.dataLabelsShowValue).not.toBe(true);
+    // A chart too crowded to name every unit shows no values either: they would overlap as much.
+    expect(valueLabelSize({ ...planned, from: "A1", to: "R40", categories: `'${chartsSheetName()}'!A2:A2001` })).toBeUndefined();
+  }, 60_000);
 
   test("on ExcelApi 1.7 (no axis positions) the charts are still written, their value axes starting at 0", async () => {
     const { double, definition } = await layoutAWorkbook(3, { requirements: { ExcelApi: "1.7" } });

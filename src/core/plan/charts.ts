@@ -280,6 +280,17 @@ export function categoryAxisLabels(chart: ChartPlan): AxisLabels | undefined {
   return barAxisLabels(categories.bottom - categories.top + 1, rows * LINE_HEIGHT, chart.series.length > 1);
 }
 
+/**
+ * The size (points) of the values at the ends of a chart's bars, the size of the units' names
+ * beside them; undefined when the chart has none: not asked for (valueLabels), or names skipped
+ * for want of room, where values would overlap as much.
+ */
+export function valueLabelSize(chart: ChartPlan): number | undefined {
+  if (!chart.valueLabels) return undefined;
+  const names = categoryAxisLabels(chart);
+  return names && names.skip === 1 ? names.size : undefined;
+}
+
 export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const { model, lang } = input;
   const sheet = input.sheetName ?? SHEET_NAMES.charts[lang];
@@ -417,6 +428,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
         xAxisTitle: unitLabelText(model.definition.unitLabel, lang),
         yAxisTitle: axisY,
         ...(totalMax !== undefined ? { valueAxisMax: totalMax } : {}),
+        valueLabels: { numberFormat: totalFormat },
       },
     });
     // Stacked group points reach at most the sum of the groups' maximum points; group values

@@ -1,5 +1,5 @@
 /** The plan's charts as native Excel charts, found by name so a second run updates them. */
-import { categoryAxisLabels } from "../../core/plan/charts";
+import { categoryAxisLabels, valueLabelSize } from "../../core/plan/charts";
 import type { ChartKind, ChartPlan } from "../../core/types";
 import { quoteSheet } from "./address";
 import { sheetOf } from "./proxies";
@@ -23,9 +23,9 @@ function dataRange(ctx: Excel.RequestContext, sheet: string, address: string): E
 
 /** Queues the commands that create or update one chart on `sheet`. */
 export function queueChart(packer: RequestPacker, sheet: string, plan: ChartPlan, existing: ExistingChart | undefined, caps: Pick<Capabilities, "chartAxisPosition">): void {
-  // The chart, its title and axes with their labels' font (about 12 paths and 12 actions), then
+  // The chart, its title, axes with their labels' font and the bars' values (about 15 paths and 15 actions), then
   // per series its item and the range of its values, and 4 actions; the plan's text for the arguments.
-  packer.add(opBytes(12, 12) + plan.series.length * opBytes(2, 4) + opBytes(0, 0, plan), (ctx) => {
+  packer.add(opBytes(15, 15) + plan.series.length * opBytes(2, 4) + opBytes(0, 0, plan), (ctx) => {
     const charts = sheetOf(ctx, sheet).charts;
     const first = plan.series[0];
     let chart: Excel.Chart;
@@ -57,6 +57,15 @@ export function queueChart(packer: RequestPacker, sheet: string, plan: ChartPlan
       if (labels) {
         chart.axes.categoryAxis.format.font.size = labels.size;
         chart.axes.categoryAxis.tickLabelSpacing = labels.skip;
+      }
+      // Each bar's value at its end, as large as the names, in its cell's number format (ExcelApi
+      // 1.1), so every printed page of a tall chart shows its figures; set on every run, so a chart
+      // updated in place for many more units (names skipped, values would overlap) drops them.
+      const valueSize = valueLabelSize(plan);
+      chart.dataLabels.showValue = valueSize !== undefined;
+      if (valueSize !== undefined) {
+        chart.dataLabels.position = "OutsideEnd";
+        chart.dataLabels.format.font.size = valueSize;
       }
     }
     // The value axis ends at the most a bar can reach; "" (automatic) when the plan sets no end,

@@ -190,6 +190,26 @@ describe("native charts in a scored workbook", () => {
     expect(/<c:catAx>[\s\S]*?<\/c:catAx>/.exec(radar)![0]).toContain('<a:defRPr sz="900"/>');
   });
 
+  test("the total's bars carry their values at their ends, in the cells' number format and the names' size; a chart without them, or too crowded to name every unit, has none", () => {
+    const names = ["Đơn vị A", "Đơn vị B", "Đơn vị C", "Đơn vị D"];
+    const labelled: ChartPlan = { ...totalChart, valueLabels: { numberFormat: "#,##0.00" } };
+    const xml = chartSpaceXml(labelled, { categories: names, series: [[180.5, 170, 150.25, 90]] });
+    const dLbls = /<c:dLbls>[\s\S]*?<\/c:dLbls>/.exec(xml)?.[0] ?? "";
+    expect(dLbls).toContain('<c:numFmt formatCode="#,##0.00" sourceLinked="0"/>');
+    expect(dLbls).toContain('<c:dLblPos val="outEnd"/>');
+    expect(dLbls).toContain('<c:showVal val="1"/>');
+    expect(dLbls).toContain('<c:showCatName val="0"/>');
+    // As large as the names on the category axis.
+    const catAx = /<c:catAx>[\s\S]*?<\/c:catAx>/.exec(xml)![0].replace(/<c:title>[\s\S]*?<\/c:title>/, "");
+    expect(/<a:defRPr sz="(\d+)"\/>/.exec(dLbls)?.[1]).toBe(/<a:defRPr sz="(\d+)"\/>/.exec(catAx)?.[1]);
+    // In the schema's order: after the series' look, before its categories.
+    expect(xml.indexOf("<c:invertIfNegative")).toBeLessThan(xml.indexOf("<c:dLbls>"));
+    expect(xml.indexOf("<c:dLbls>")).toBeLessThan(xml.indexOf("<c:cat>"));
+    expect(chartSpaceXml(totalChart, { categories: names, series: [[1, 2, 3, 4]] })).not.toContain("<c:dLbls>");
+    const crowded = Array.from({ length: 600 }, (_, i) => `Xã ${i + 1}`);
+    expect(chartSpaceXml({ ...labelled, categories: "B2:B601", series: [{ name: "Tổng điểm", values: "C2:C601" }] }, { categories: crowded, series: [crowded.map((_, i) => 100 - i / 10)] })).not.toContain("<c:dLbls>");
+  });
+
   test("the workbook with charts still opens in ExcelJS with its values intact", async () => {
     const out = await addCharts(await scoredWorkbook(), ALL);
     const wb = new ExcelJS.Workbook();

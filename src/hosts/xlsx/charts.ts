@@ -10,7 +10,7 @@
 import JSZip from "jszip";
 import { columnLetter, parseCell, parseRange } from "../../core/plan/a1";
 import { tidyDataBarsIn } from "./finish";
-import { categoryAxisLabels } from "../../core/plan/charts";
+import { categoryAxisLabels, valueLabelSize } from "../../core/plan/charts";
 import type { ChartPlan } from "../../core/types";
 import {
   CT_DRAWING,
@@ -356,10 +356,24 @@ function seriesXml(plan: ChartPlan, cache: { categories: string[]; series: numbe
         `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr></c:marker>`
       : `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
   return (
-    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${fill}` +
+    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${fill}${valueLabelsXml(plan)}` +
     `<c:cat><c:strRef><c:f>${escapeXml(seriesFormula(plan.dataSheet, plan.categories))}</c:f>${strCache(cache.categories)}</c:strRef></c:cat>` +
     `<c:val><c:numRef><c:f>${escapeXml(seriesFormula(plan.dataSheet, s.values))}</c:f>${numCache(values, count)}</c:numRef></c:val>` +
     `</c:ser>`
+  );
+}
+
+/**
+ * Each bar's value at its end (c:dLbls comes after the series' look, before its categories), as
+ * large as the units' names, in the cells' number format; nothing when the plan asks for none.
+ */
+function valueLabelsXml(plan: ChartPlan): string {
+  const size = valueLabelSize(plan);
+  if (size === undefined || !plan.valueLabels) return "";
+  return (
+    `<c:dLbls><c:numFmt formatCode="${escapeXml(plan.valueLabels.numberFormat)}" sourceLinked="0"/>` +
+    `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${labelText(Math.round(size * 100))}<c:dLblPos val="outEnd"/>` +
+    `<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
   );
 }
 
