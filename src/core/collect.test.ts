@@ -590,13 +590,19 @@ describe("the project's own sheets and mixed indices", () => {
       { file: "huyen.xlsx", sheets: [unitSheet("H01", "Huyện A", "H01", "dti-huyen-mau@mau-2023")] },
       { file: "so.xlsx", sheets: [unitSheet("Sở Y tế", "Sở Y tế", "SYT")] },
     ];
-    const plan = planCollect([], incoming, undefined, { knownIndices: known });
+    // On the command line: its option --index is what takes one index's forms.
+    const plan = planCollect([], incoming, undefined, { knownIndices: known, commandLine: true });
     expect(plan.warnings).toEqual([
       {
         vi: 'Các tệp chứa phiếu của những bộ chỉ số khác nhau: huyen.xlsx ("Bộ chỉ số cấp huyện" phiên bản mau-2023); so.xlsx ("Bộ chỉ số cấp sở" phiên bản mau-2023). Một sổ chỉ chấm theo một bộ chỉ số; hãy gom riêng phiếu của từng bộ (hoặc dùng --index để chỉ lấy phiếu của một bộ).',
         en: `The files hold forms of different indices: huyen.xlsx ("District index" version mau-2023); so.xlsx ("Department index" version mau-2023). A workbook is scored on one index; gather each index's forms separately (or use --index to take one index's forms only).`,
       },
     ]);
+    // In the pane, which has no options to type: no "--index".
+    const inPane = planCollect([], incoming, undefined, { knownIndices: known });
+    expect(inPane.warnings[0]!.vi).toMatch(/hãy gom riêng phiếu của từng bộ vào một sổ của riêng bộ đó\.$/);
+    expect(inPane.warnings[0]!.en).toMatch(/gather each index's forms separately, in a workbook of its own\.$/);
+    expect(JSON.stringify(inPane.warnings)).not.toContain("--index");
     // Two indices of one name: told apart by id@version.
     const same = planCollect([], incoming, undefined, { knownIndices: known.map((k) => ({ ...k, name: { vi: "Bộ chỉ số", en: "Index" } })) });
     expect(same.warnings[0]?.en).toContain('huyen.xlsx ("Index" (dti-huyen-mau@mau-2023)); so.xlsx ("Index" (dti-so-nganh-mau@mau-2023))');

@@ -325,6 +325,8 @@ export interface CollectOptions {
   existingIndices?: string[];
   /** Definitions (the built-in ones) by whose names a form of another index is named; without, by its id@version. */
   knownIndices?: readonly unknown[];
+  /** Said on the command line: its sentences may name its options (--index); the pane's do not. */
+  commandLine?: boolean;
 }
 
 /**
@@ -384,7 +386,7 @@ export function isListsSheet(sheet: SheetSnapshot): boolean {
  * their names in the user's language and their versions; by id@version when no definition of
  * `known`, the one in use first, has the id).
  */
-export function mixedIndicesWarning(byFile: Map<string, Set<string>>, known: readonly unknown[] = []): Message | undefined {
+export function mixedIndicesWarning(byFile: Map<string, Set<string>>, known: readonly unknown[] = [], commandLine = false): Message | undefined {
   const all = new Set<string>();
   for (const set of byFile.values()) for (const i of set) all.add(i);
   if (all.size < 2) return undefined;
@@ -412,8 +414,9 @@ export function mixedIndicesWarning(byFile: Map<string, Set<string>>, known: rea
     };
   }
   return {
-    vi: `Các tệp chứa phiếu của những bộ chỉ số khác nhau: ${list("vi")}. Một sổ chỉ chấm theo một bộ chỉ số; hãy gom riêng phiếu của từng bộ (hoặc dùng --index để chỉ lấy phiếu của một bộ).`,
-    en: `The files hold forms of different indices: ${list("en")}. A workbook is scored on one index; gather each index's forms separately (or use --index to take one index's forms only).`,
+    // The command line takes one index's forms with --index; the pane, with the index chosen in its first step.
+    vi: `Các tệp chứa phiếu của những bộ chỉ số khác nhau: ${list("vi")}. Một sổ chỉ chấm theo một bộ chỉ số; hãy gom riêng phiếu của từng bộ${commandLine ? " (hoặc dùng --index để chỉ lấy phiếu của một bộ)" : " vào một sổ của riêng bộ đó"}.`,
+    en: `The files hold forms of different indices: ${list("en")}. A workbook is scored on one index; gather each index's forms separately${commandLine ? " (or use --index to take one index's forms only)" : ", in a workbook of its own"}.`,
   };
 }
 
@@ -818,7 +821,7 @@ export function planCollect(
       ...(replaces !== undefined ? { replaces } : {}),
     });
   }
-  const mixed = mixedIndicesWarning(indices, [...(model ? [model.definition] : []), ...(options.knownIndices ?? [])]);
+  const mixed = mixedIndicesWarning(indices, [...(model ? [model.definition] : []), ...(options.knownIndices ?? [])], options.commandLine);
   if (mixed) plan.warnings.push(mixed);
   return plan;
 }

@@ -30,6 +30,7 @@ import type { WorkbookSnapshot } from "../core/types";
 import { type StringKey, t } from "./i18n";
 import type { Environment } from "./state/environment";
 import { leftOutSentences } from "./state/findings";
+import { withPathBreaks } from "./components/pattern";
 import { formsIndexMismatch, missingFeaturesNotice, offerLabel, staleIndexMessage, staleLines } from "./state/pipeline";
 import { type DownloadKind, type Notice, type NoticeGroup, type PaneState, type StepId, usePane } from "./state/usePane";
 import type { Workbench } from "./state/workbench";
@@ -463,7 +464,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
             {...(state.notice.useBuiltin !== undefined
               ? {
                   action: {
-                    label: offerLabel(state.notice.useBuiltin, state.index, lang),
+                    label: offerLabel(lang),
                     busy: Boolean(state.busy),
                     run: () => {
                       actions.useOfferedIndex(state.notice!.useBuiltin!);
@@ -593,13 +594,13 @@ function DismissableBar(props: {
         {/* Under a title, on a line of its own. */}
         {props.text !== undefined && (props.title !== undefined ? <div className={st.wrap}>{props.text}</div> : <span className={st.wrap}>{props.text}</span>)}
         {props.text === undefined && items.length === 1 ? (
-          <div className={st.wrap}>{items[0]}</div>
+          <div className={st.wrap}>{withPathBreaks(items[0]!)}</div>
         ) : (
           items.length > 0 && (
             <ul className={s.list}>
               {items.map((d, i) => (
                 <li key={i} className={st.wrap}>
-                  {d}
+                  {withPathBreaks(d)}
                 </li>
               ))}
             </ul>

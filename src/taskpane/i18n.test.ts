@@ -26,9 +26,9 @@ describe("the pane's texts", () => {
 
   test("a message kept for a change of language has both sentences, its parameters in each language", () => {
     expect(tBoth("unitsCount", { count: 1 })).toEqual({ vi: "1 đơn vị", en: "1 unit" });
-    expect(tBoth("indexSwitched", (lang) => ({ name: lang === "vi" ? "Bộ mẫu" : "Sample" }))).toEqual({
-      vi: 'Đã chọn bộ chỉ số "Bộ mẫu". Hãy chạy lại thao tác.',
-      en: 'The index "Sample" is chosen. Run the action again.',
+    expect(tBoth("indexSwitched", (lang) => ({ name: lang === "vi" ? "Bộ mẫu" : "Sample", action: t(lang, "scoreRun") }))).toEqual({
+      vi: 'Đã chọn bộ chỉ số "Bộ mẫu". Hãy bấm lại "Chấm điểm và ghi kết quả".',
+      en: 'The index "Sample" is chosen. Press "Score and write results" again.',
     });
   });
 

@@ -59,9 +59,14 @@ export const STRINGS = {
   sourceEmbedded: { vi: "Bộ chỉ số lưu trong sổ", en: "The workbook's own index" },
   builtinLabel: { vi: "Chọn bộ chỉ số", en: "Choose an index" },
   openJson: { vi: "Mở tệp định nghĩa (.json)", en: "Open a definition file (.json)" },
+  // Beside the greyed option "Bộ chỉ số lưu trong sổ", while it cannot be chosen: why.
   embeddedNone: {
-    vi: "Sổ làm việc này chưa lưu bộ chỉ số nào (sổ chưa được chấm lần nào).",
-    en: "This workbook holds no index yet (it has never been scored).",
+    vi: "Chưa chọn được \"Bộ chỉ số lưu trong sổ\": sổ làm việc này chưa lưu bộ chỉ số nào (sổ lưu bộ chỉ số đã dùng khi được chấm điểm).",
+    en: "\"The workbook's own index\" cannot be chosen yet: this workbook holds no index (a workbook keeps the index it is scored with).",
+  },
+  embeddedNoWorkbook: {
+    vi: "Chưa chọn được \"Bộ chỉ số lưu trong sổ\": chưa mở sổ làm việc nào.",
+    en: "\"The workbook's own index\" cannot be chosen yet: no workbook is open.",
   },
   embeddedFound: { vi: "Sổ làm việc lưu bộ chỉ số \"{name}\".", en: "The workbook holds the index \"{name}\"." },
   definitionInvalid: { vi: "Định nghĩa bộ chỉ số chưa hợp lệ:", en: "The index definition is not valid:" },
@@ -111,13 +116,12 @@ export const STRINGS = {
     vi: "Sổ này chưa lưu bộ chỉ số nào nên không dùng được bộ chỉ số lưu trong sổ: đã chuyển sang bộ chỉ số có sẵn. Hãy kiểm tra bộ chỉ số được chọn.",
     en: "This workbook holds no index of its own yet, so its own index cannot be used: the pane went back to a built-in index. Check the index chosen.",
   },
-  // The notice's button: it switches to a built-in index (named, with its version), in place of the one in use.
-  useBuiltinIndex: { vi: "Dùng bộ chỉ số có sẵn \"{name}\", phiên bản {version}", en: "Use the built-in index \"{name}\", version {version}" },
-  useBuiltinInsteadOfFile: {
-    vi: "Dùng bộ chỉ số có sẵn \"{name}\", phiên bản {version}, thay cho tệp {file}",
-    en: "Use the built-in index \"{name}\", version {version}, instead of the file {file}",
-  },
-  indexSwitched: { vi: "Đã chọn bộ chỉ số \"{name}\". Hãy chạy lại thao tác.", en: "The index \"{name}\" is chosen. Run the action again." },
+  // The notice's button: it switches to the built-in index of the forms, which the notice names. Short:
+  // a narrow pane shows it on one line, and the sentence above it says which index and in place of what.
+  useBuiltinIndex: { vi: "Dùng bộ chỉ số của các phiếu", en: "Use the forms' index" },
+  // {action}: the label of the button whose run offered the index (checkRun, scoreRun, importFiles…).
+  indexSwitched: { vi: "Đã chọn bộ chỉ số \"{name}\". Hãy bấm lại \"{action}\".", en: "The index \"{name}\" is chosen. Press \"{action}\" again." },
+  indexSwitchedNoAction: { vi: "Đã chọn bộ chỉ số \"{name}\". Hãy làm lại việc vừa rồi với bộ chỉ số này.", en: "The index \"{name}\" is chosen. Do again what you just did, with this index." },
   // The Index step's button under "the forms were made for another index": that index is chosen.
   indexOfFormsChosen: { vi: "Đã chọn bộ chỉ số \"{name}\" của các phiếu trong sổ.", en: "The index of the workbook's forms, \"{name}\", is chosen." },
 
@@ -127,6 +131,13 @@ export const STRINGS = {
     vi: "Mỗi dòng một đơn vị: mã; tên; loại đơn vị (mã và loại đơn vị có thể bỏ trống). Hoặc mở tệp CSV có cột Mã đơn vị, Đơn vị và cột Nhóm ghi loại đơn vị.",
     en: "One unit a line: code; name; unit category (code and category may be left out). Or open a CSV file with columns Unit code, Unit, Category.",
   },
+  // How a line is split: the rule of state/units.ts parseUnitList, said to the user.
+  unitsFormats: {
+    vi: "Ngăn cách bằng dấu chấm phẩy, dấu tab (dán từ Excel) hoặc dấu phẩy. Tên có dấu phẩy thì đặt trong ngoặc kép hoặc dùng dấu chấm phẩy; ở dòng chỉ có dấu phẩy, phần đầu là mã khi viết hoa hoặc có chữ số, phần cuối là loại đơn vị khi là một loại của bộ chỉ số (hoặc một từ viết liền), phần còn lại là tên.",
+    en: "Separate with semicolons, tabs (pasted from Excel) or commas. Put a name with a comma in double quotes, or use semicolons; on a line of commas only, the first part is the code when it is in capitals or has a digit, the last part the unit category when it is one of the index's (or a single word), and the rest is the name.",
+  },
+  unitsPreview: { vi: "Đọc được (mã · tên · loại đơn vị):", en: "Read as (code · name · unit category):" },
+  unitsPreviewMore: { vi: "… và {count} đơn vị nữa.", en: "… and {count} more units." },
   unitsCategories: { vi: "Các loại đơn vị của bộ chỉ số này: {list}.", en: "This index's unit categories: {list}." },
   unitsLabel: { vi: "Danh sách đơn vị", en: "List of units" },
   // The list's placeholder: a unit's code and name, then (when the index has some) its first unit category.
@@ -206,6 +217,11 @@ export const STRINGS = {
     en: "Choose the .xlsx files the units sent back: their form sheets are copied into the open workbook.",
   },
   importFiles: { vi: "Chọn tệp phiếu (.xlsx)", en: "Choose form files (.xlsx)" },
+  // Beside the button above, disabled: this Excel cannot insert sheets from another file.
+  importNeedsRequirement: {
+    vi: "Phiên bản Excel này không chép được trang phiếu từ tệp khác (cần {requirement}: Microsoft 365 hoặc Excel trên web). Hãy mở sổ trong Excel trên web, hoặc gộp phiếu bằng dòng lệnh dti-scorer collect.",
+    en: "This version of Excel cannot copy form sheets from other files (it needs {requirement}: Microsoft 365 or Excel on the web). Open the workbook in Excel on the web, or gather the forms with the dti-scorer collect command.",
+  },
   imported: { vi: "Đã chép {count} trang vào sổ: {names}", en: "Copied {count} sheets into the workbook: {names}" },
   // What came in names the first sheets; what needs a look is listed under it; blank forms left out are counted.
   moreSheets: { vi: "{names} và {count} trang khác", en: "{names} and {count} more" },
@@ -383,7 +399,8 @@ export const STRINGS = {
     en: "The index was changed after the last scoring: score again to get the list of units.",
   },
   chartsRun: { vi: "Tạo hoặc cập nhật biểu đồ", en: "Create or update the charts" },
-  chartsDone: { vi: "Đã tạo hoặc cập nhật {count} biểu đồ trên trang Biểu đồ.", en: "{count} charts created or updated on the Charts sheet." },
+  // {sheet}: the charts' sheet as the run named it (in the language of the run).
+  chartsDone: { vi: "Đã tạo hoặc cập nhật {count} biểu đồ trên trang \"{sheet}\".", en: "{count} charts created or updated on the sheet \"{sheet}\"." },
   chartsNone: { vi: "Không có biểu đồ nào được tạo: chưa có đơn vị nào được xếp hạng.", en: "No chart was made: no unit is ranked yet." },
   chartsChoose: { vi: "Biểu đồ cần tạo", en: "Charts to make" },
   chartsChooseNone: { vi: "Hãy chọn ít nhất một biểu đồ.", en: "Choose at least one chart." },
@@ -442,6 +459,7 @@ export type StringKey = keyof typeof STRINGS;
 const EN_ONE: Partial<Record<StringKey, string>> = {
   workbookSheets: "{count} sheet",
   unitsCount: "{count} unit",
+  unitsPreviewMore: "… and 1 more unit.",
   templatesMadeExcel: "Added {count} form sheet to the workbook.",
   templatesMadeFile: "Made a form file for {count} unit.",
   templatesAlreadyThere: "1 unit already has its form in the workbook, so it was not added again.",
@@ -468,7 +486,7 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   countErrors: "{count} error",
   countWarnings: "{count} warning",
   cleared: "Cleared the marks on {count} cell.",
-  chartsDone: "1 chart created or updated on the Charts sheet.",
+  chartsDone: "1 chart created or updated on the sheet \"{sheet}\".",
   unitsCsvMoreWide: "1 more line is like it; no unit was taken from the file.",
   marked: "Marked {count} cell with an issue; no scores were written.",
   staleChanged: "1 unit's figures changed: {names}.",

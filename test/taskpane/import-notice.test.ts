@@ -9,9 +9,9 @@ import { planCollect, unreadableFileSkip } from "../../src/core/collect";
 import type { SheetSnapshot } from "../../src/core/types";
 import { COLLECT_NEEDS_1_13 } from "../../src/hosts/excel/collect";
 import { t } from "../../src/taskpane/i18n";
-import { anotherIndex, formsIndexMismatch, importNotice, indexSummary, offerLabel, templatesNotice } from "../../src/taskpane/state/pipeline";
+import { anotherIndex, csvFileSkip, formsIndexBar, formsIndexMismatch, holdsFormsOf, importNotice, isCsvFile, openFileWorkbench, indexSummary, indexSwitchedMessage, offerLabel, templatesNotice } from "../../src/taskpane/state/pipeline";
 import type { AddedSheets } from "../../src/taskpane/state/workbench";
-import type { Notice } from "../../src/taskpane/state/usePane";
+import { type Notice, noticeAfterIndexChange } from "../../src/taskpane/state/usePane";
 import { sampleModel } from "../e2e/sample";
 import { parseDefinition } from "../../src/core/definition";
 import { BUILTIN_INDICES } from "../../src/indices";
@@ -130,6 +130,22 @@ describe("the pane's word after bringing units' files in", () => {
     expect(text(n, "vi")).not.toContain("Không tìm thấy trang phiếu nào");
     // The sheets of that index are not listed again one by one.
     expect(n.details).toEqual([]);
+  });
+
+  test("forms of another index brought into a workbook whose own forms are of the index in use: said to need a workbook of their own, no other index offered", () => {
+    const inUse = model("dti-tinh-922-2022");
+    const own = `${inUse.definition.id}@${inUse.definition.version}`;
+    const workbook = { sheets: [form("Sở Tư pháp", "STP", own)] };
+    expect(holdsFormsOf(workbook, inUse)).toBe(true);
+    expect(holdsFormsOf({ sheets: [{ name: "Ghi chú", values: [["x"]] }] }, inUse)).toBe(false);
+    const added = collect([{ file: "a.xlsx", sheets: [form("Sở Y tế", "SYT"), form("Sở Nội vụ", "SNV")] }], inUse);
+    const n = importNotice(added, inUse, holdsFormsOf(workbook, inUse));
+    expect(n.intent).toBe("warning");
+    expect(n.useBuiltin).toBeUndefined();
+    expect(text(n, "vi")).toMatch(/^Các phiếu trong các tệp đã chọn được lập theo bộ chỉ số "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành[^"]*", không phải bộ chỉ số "Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh[^"]*" của các phiếu đã có trong sổ, nên chưa chép trang nào vào sổ\. /);
+    expect(text(n, "vi")).toContain("hãy nhập các tệp này vào một sổ của riêng bộ chỉ số đó.");
+    expect(text(n, "en")).toContain("bring these files into a workbook of that index's own.");
+    for (const lang of ["vi", "en"] as const) expect(text(n, lang)).not.toMatch(/step 1|bước 1/);
   });
 
   test("forms of units already in the workbook: the headline says so", () => {
@@ -273,11 +289,17 @@ describe("forms made for another version of the index in use, of the same name",
     expect(other.message.vi).not.toContain("phiên bản");
   });
 
-  test("the button says it switches to the built-in index, by name and version, in place of the user's own file", () => {
-    const v = SAMPLE.definition.version;
-    expect(offerLabel(SAMPLE.definition.id, { source: "file", fileName: "cua-toi.json" }, "vi")).toBe(`Dùng bộ chỉ số có sẵn "${name("vi")}", phiên bản ${v}, thay cho tệp cua-toi.json`);
-    expect(offerLabel(SAMPLE.definition.id, { source: "file", fileName: "cua-toi.json" }, "en")).toBe(`Use the built-in index "${name("en")}", version ${v}, instead of the file cua-toi.json`);
-    expect(offerLabel(SAMPLE.definition.id, { source: "builtin" }, "vi")).toBe(`Dùng bộ chỉ số có sẵn "${name("vi")}", phiên bản ${v}`);
+  test("the button is short (one line in a narrow pane, no file name to break): the sentence above it names the index", () => {
+    expect(offerLabel("vi")).toBe("Dùng bộ chỉ số của các phiếu");
+    expect(offerLabel("en")).toBe("Use the forms' index");
+  });
+
+  test("once the offered index is chosen, the pane names the button to press again", () => {
+    expect(indexSwitchedMessage(SAMPLE.definition, "checkRun")).toEqual({
+      vi: `Đã chọn bộ chỉ số "${name("vi")}". Hãy bấm lại "Kiểm tra số liệu".`,
+      en: `The index "${name("en")}" is chosen. Press "Check the data" again.`,
+    });
+    expect(indexSwitchedMessage(SAMPLE.definition, "importFiles").en).toContain('Press "Choose form files (.xlsx)" again.');
   });
 });
 
@@ -298,6 +320,17 @@ describe("the Index step, when the workbook's forms were made for another index 
     expect(formsIndexMismatch({ snapshot, index: index(province) })).toBe(found);
   });
 
+  test("said once: not under the index while the notice at the top says it with its button; that notice goes when the index changes", () => {
+    const province = model("dti-tinh-922-2022");
+    const offering: Notice = { intent: "error", message: { vi: "x", en: "x" }, useBuiltin: SAMPLE.definition.id, rerun: "scoreRun" };
+    expect(formsIndexBar({ snapshot, index: index(province), notice: offering })).toBeUndefined();
+    expect(formsIndexBar({ snapshot, index: index(province), notice: undefined })).toBe(formsIndexMismatch({ snapshot, index: index(province) }));
+    // Another index chosen (a JSON file): the notice naming the one before as in use goes; the bar says it afresh.
+    expect(noticeAfterIndexChange(offering)).toBeUndefined();
+    const other: Notice = { intent: "warning", key: "importedNone" };
+    expect(noticeAfterIndexChange(other)).toBe(other);
+  });
+
   test("nothing to say with the forms' own index, with no workbook, or with forms of two indices (a run says that)", () => {
     expect(formsIndexMismatch({ snapshot, index: index(SAMPLE) })).toBeUndefined();
     expect(formsIndexMismatch({ snapshot: undefined, index: index(model("undp-hdi")) })).toBeUndefined();
@@ -312,5 +345,30 @@ describe("the Index step, when the workbook's forms were made for another index 
     expect(found.message.vi).toContain('"xa-rieng@2024"');
     expect(found.message.vi).toContain("Hãy mở tệp định nghĩa (.json) của bộ chỉ số này.");
     expect(found.message.en).toContain("Open the definition file (.json) of that index.");
+  });
+});
+
+describe("a CSV table picked where the pane takes .xlsx workbooks", () => {
+  const csv = { name: "so-lieu.csv", data: new TextEncoder().encode("Mã đơn vị,Đơn vị,1.1\nSYT,Sở Y tế,1\n") };
+
+  test("as the workbook: said to be a CSV table, with the command line and Excel's Save as .xlsx, not a damaged .xlsx", async () => {
+    expect(isCsvFile(csv)).toBe(true);
+    // An .xlsx saved under a .txt name is still a zip archive.
+    expect(isCsvFile({ name: "phieu.txt", data: new Uint8Array([0x50, 0x4b, 3, 4]) })).toBe(false);
+    const failure = await openFileWorkbench(csv).then(
+      () => undefined,
+      (e: unknown) => e as { localized: { vi: string; en: string } },
+    );
+    expect(failure?.localized.en).toBe(
+      "The file so-lieu.csv is a CSV table, not a workbook: the pane opens .xlsx workbooks only (it writes the results into the workbook itself). A CSV table can be scored with the command line (dti-scorer score so-lieu.csv --out scored.xlsx), or opened in Excel, saved as .xlsx (Excel Workbook) and chosen again.",
+    );
+    expect(failure?.localized.vi).not.toMatch(/hỏng/);
+  });
+
+  test("among the units' files: left out as a CSV table, not as a damaged workbook", () => {
+    const n = importNotice({ taken: [], skipped: [csvFileSkip("so-lieu.csv")], warnings: [] }, SAMPLE);
+    expect(n.key).toBe("importedNoneUnreadable");
+    expect(n.details!.map((d) => d.en)).toEqual([expect.stringMatching(/^File "so-lieu.csv" is a CSV table, not an .xlsx form file, so it was left out/)]);
+    expect(n.details![0]!.vi).not.toMatch(/hỏng/);
   });
 });

@@ -11,7 +11,7 @@ import type { UnitResult } from "../../src/core/types";
 import type { MissingFeature } from "../../src/hosts/excel/requirements";
 import { BUILTIN_INDICES } from "../../src/indices";
 import { topUnits } from "../../src/taskpane/components/ScoreStep";
-import { formsIndexMismatch, missingFeaturesNotice, recheckNotice } from "../../src/taskpane/state/pipeline";
+import { chartsNotice, embeddedUnavailable, formsIndexMismatch, importUnavailable, missingFeaturesNotice, recheckNotice } from "../../src/taskpane/state/pipeline";
 import { parseUnitList, unitListProblems } from "../../src/taskpane/state/units";
 import { scoreSummary } from "../../src/taskpane/state/usePane";
 import { t } from "../../src/taskpane/i18n";
@@ -96,8 +96,44 @@ describe("the features an older Excel lacks", () => {
     expect(missingFeaturesNotice(at17, "en").lines[1]).toBe("Bringing forms in from other files, adding blank forms to the workbook (they download as a file).");
   });
 
+  test("an Excel below ExcelApi 1.13 has the Collect step's button to bring forms in disabled, with the reason to show beside it", () => {
+    const workbench = (lacks: MissingFeature[]) => ({ missingFeatures: () => lacks }) as never;
+    const lacking = importUnavailable({ mode: "excel", workbench: workbench([missing("charts", "ExcelApi 1.7"), missing("insertWorkbooks", "ExcelApi 1.13")]) })!;
+    expect(lacking.requirement).toBe("ExcelApi 1.13");
+    expect(t("vi", "importNeedsRequirement", { requirement: lacking.requirement })).toMatch(/^Phiên bản Excel này không chép được trang phiếu từ tệp khác \(cần ExcelApi 1\.13: /);
+    expect(importUnavailable({ mode: "excel", workbench: workbench([missing("charts", "ExcelApi 1.7")]) })).toBeUndefined();
+    // Outside Excel the pane's own worker brings the files in.
+    expect(importUnavailable({ mode: "file", workbench: workbench([missing("insertWorkbooks", "ExcelApi 1.13")]) })).toBeUndefined();
+  });
+
   test("a feature only Microsoft 365 and the web have says so", () => {
     expect(missingFeaturesNotice([missing("notes", "ExcelApi 1.18")], "vi").need).toBe("Cần Excel cho Microsoft 365 hoặc Excel trên web.");
+  });
+});
+
+describe("the greyed option \"Bộ chỉ số lưu trong sổ\"", () => {
+  test("says why it cannot be chosen while it cannot: no workbook open, or a workbook that holds no index", () => {
+    const index = { source: "builtin", builtinId: "x" } as never;
+    expect(t("vi", embeddedUnavailable({ index, workbench: {} as never })!)).toBe(
+      'Chưa chọn được "Bộ chỉ số lưu trong sổ": sổ làm việc này chưa lưu bộ chỉ số nào (sổ lưu bộ chỉ số đã dùng khi được chấm điểm).',
+    );
+    expect(t("en", embeddedUnavailable({ index, workbench: undefined })!)).toBe('"The workbook\'s own index" cannot be chosen yet: no workbook is open.');
+    expect(embeddedUnavailable({ index: { source: "builtin", builtinId: "x", embeddedName: { vi: "A", en: "A" } } as never, workbench: {} as never })).toBeUndefined();
+    // Not twice: while the notice says the pane left that option for this reason.
+    expect(embeddedUnavailable({ index, workbench: {} as never, notice: { noEmbedded: true } })).toBeUndefined();
+  });
+});
+
+describe("what the Charts step's run says", () => {
+  test("names the charts' sheet as the run wrote it, whatever the pane's language is switched to", () => {
+    const written = { warnings: [], skippedSheets: [] };
+    const vi = chartsNotice({ charts: 3, written }, "vi")!;
+    expect(t("en", vi.key!, vi.params)).toBe('3 charts created or updated on the sheet "Biểu đồ".');
+    expect(t("vi", vi.key!, vi.params)).toBe('Đã tạo hoặc cập nhật 3 biểu đồ trên trang "Biểu đồ".');
+    // A sheet that had to take another name is named by it.
+    const renamed = chartsNotice({ charts: 1, chartsSheet: "Charts (2)", written }, "en")!;
+    expect(t("vi", renamed.key!, renamed.params)).toBe('Đã tạo hoặc cập nhật 1 biểu đồ trên trang "Charts (2)".');
+    expect(chartsNotice({ charts: 0, written }, "vi")).toEqual({ intent: "info", key: "chartsNone" });
   });
 });
 
@@ -117,5 +153,15 @@ describe("the ranking table after another index, or a definition that cannot be 
     // No model at all now: the names are the run's.
     expect(topUnits(summary, true, "vi")[0]!.name).toBe(name.vi);
     expect(topUnits(summary, true, "vi")[0]!.name).not.toBe("co-dvc");
+  });
+
+  test("ranked within categories, units without a category (rank \"—\" in the table) are not counted as ranked in the summary", () => {
+    const none = (code: string): UnitResult => ({ ...unit(code, code, "", 3), category: undefined, rankInCategory: null }) as unknown as UnitResult;
+    const units = [unit("SYT", "Sở Y tế", "co-dvc", 1), unit("STC", "Sở Tài chính", "co-dvc", 2), none("X1"), none("X2")];
+    const within = scoreSummary(units, [], { method: "competition", within: "category", on: "points" } as never, department);
+    expect(within.ranked).toBe(2);
+    expect(t("vi", "scoreDone", { units: units.length, ranked: within.ranked })).toBe("Đã chấm 4 đơn vị (2 được xếp hạng).");
+    // Ranked all together, every one of them has a rank.
+    expect(scoreSummary(units, [], { method: "competition", within: "all", on: "points" } as never, department).ranked).toBe(4);
   });
 });

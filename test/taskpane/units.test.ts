@@ -1,7 +1,9 @@
 /** The units list of the Collect step, read from the CSV files officials actually have. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseUnitList, unitListFromCsv, unitsFromCsvFile } from "../../src/taskpane/state/units";
+import { parseDefinition } from "../../src/core/definition";
+import { BUILTIN_INDICES } from "../../src/indices";
+import { parseUnitList, unitListFromCsv, unitListProblems, unitsFromCsvFile } from "../../src/taskpane/state/units";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, "..", "fixtures", "csv", name)));
 
@@ -56,5 +58,47 @@ describe("what the Collect step takes from a units CSV file, and says about it",
     expect(parseUnitList(ansi.text!).length).toBeGreaterThan(0);
     expect(ansi.problem?.state).toBe("warning");
     expect(ansi.problem?.text.vi).toContain("viet-cp1258.csv");
+  });
+});
+
+describe("a list of units typed with commas", () => {
+  const department = (() => {
+    const r = parseDefinition(BUILTIN_INDICES.find((b) => b.id === "dti-so-nganh-mau")!.definition);
+    if (!r.ok) throw new Error("the built-in index does not parse");
+    return r.model;
+  })();
+
+  test("\"code, name, category\" is read as a CSV line, so a unit listed twice is caught rather than given a second form under a made-up name", () => {
+    const units = parseUnitList("SNV, Sở Nội vụ, co-dvc\nSNV; Sở Nội vụ; co-dvc", department);
+    expect(units).toEqual([
+      { code: "SNV", name: "Sở Nội vụ", category: "co-dvc", line: 1 },
+      { code: "SNV", name: "Sở Nội vụ", category: "co-dvc", line: 2 },
+    ]);
+    expect(unitListProblems(department, units)?.key).toBe("unitsSameCode");
+  });
+
+  test("a name with commas of its own stays one name: unless quoted, the first part is a code only when it looks like one, the last a category only when it is one", () => {
+    expect(parseUnitList("Sở Văn hóa, Thể thao và Du lịch", department)).toEqual([{ code: "", name: "Sở Văn hóa, Thể thao và Du lịch", line: 1 }]);
+    expect(parseUnitList("SVHTTDL, Sở Văn hóa, Thể thao và Du lịch", department)).toEqual([{ code: "SVHTTDL", name: "Sở Văn hóa, Thể thao và Du lịch", line: 1 }]);
+    // A category named with commas ("Sở, ban, ngành có dịch vụ công") is found as a whole at the end of the line.
+    expect(parseUnitList("SVH, Sở Văn hóa, Thể thao và Du lịch, Sở, ban, ngành có dịch vụ công", department)).toEqual([
+      { code: "SVH", name: "Sở Văn hóa, Thể thao và Du lịch", category: "Sở, ban, ngành có dịch vụ công", line: 1 },
+    ]);
+    expect(parseUnitList('SVH, "Sở Văn hóa, Thể thao và Du lịch", khong-dvc', department)).toEqual([
+      { code: "SVH", name: "Sở Văn hóa, Thể thao và Du lịch", category: "khong-dvc", line: 1 },
+    ]);
+    // A one-word category the index does not have is kept as the category, to be reported, not glued to the name.
+    const typo = parseUnitList("SNV, Sở Nội vụ, co-dvcc", department);
+    expect(typo).toEqual([{ code: "SNV", name: "Sở Nội vụ", category: "co-dvcc", line: 1 }]);
+    expect(unitListProblems(department, typo)?.message?.en).toMatch(/unit category the index does not have/);
+  });
+
+  test("a units CSV file's names with a semicolon or a comma come back whole through the list it fills", () => {
+    const bytes = new TextEncoder().encode('Mã đơn vị,Đơn vị,Nhóm\nSVH,"Sở Văn hóa, Thể thao và Du lịch",co-dvc\nX1,"Ban A; B",\n');
+    const read = unitsFromCsvFile(bytes, "don-vi.csv");
+    expect(parseUnitList(read.text!, department)).toEqual([
+      { code: "SVH", name: "Sở Văn hóa, Thể thao và Du lịch", category: "co-dvc", line: 1 },
+      { code: "X1", name: "Ban A; B", line: 2 },
+    ]);
   });
 });

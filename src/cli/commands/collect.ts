@@ -151,7 +151,7 @@ export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang)
   const base = files.length > 0 && existsSync(resolvePath(io, args.out)) && !isEmptyFile(io, args.out) ? readInputFile(io, args.out) : undefined;
   let result: Awaited<ReturnType<typeof collectFiles>> | undefined;
   try {
-    if (files.length > 0) result = await collectFiles(files, base, model, { baseName: args.out });
+    if (files.length > 0) result = await collectFiles(files, base, model, { baseName: args.out, commandLine: true });
   } catch (e) {
     if (e instanceof CollectReadError) return fail(baseUnreadable(args.out));
     if (e instanceof CollectWriteError) return fail(writeFailed(args.out, e.detail, base !== undefined));

@@ -251,8 +251,23 @@ export const messages = {
    * A share (a fraction, a coverage: 0 to 1) written in percentage points (90 for 90%): the
    * bound, and what to write, as the percent-scale check says it for thresholds.
    */
-  shareAboveOne: (field: string, value: number): Message => {
+  shareAboveOne: (field: string, value: number, ofPoints?: "option" | "step"): Message => {
     const meant = Number((value / 100).toPrecision(12));
+    // A choice option's or a step's fraction: the share of the indicator's points it gives. Below 2 it
+    // is no percentage written as points (1.5%?) but more than the full points, or points meant.
+    if (ofPoints) {
+      const what = ofPoints === "option" ? { vi: "lựa chọn", en: "answer" } : { vi: "bậc", en: "step" };
+      const points = { vi: `nếu ${value} là số điểm, hãy ghi "points": ${value} thay cho "fraction"`, en: `if ${value} is a number of points, write "points": ${value} instead of "fraction"` };
+      return value < 2
+        ? {
+            vi: `Phải nhỏ hơn hoặc bằng 1: "fraction" là phần điểm của chỉ tiêu mà ${what.vi} này cho, từ 0 đến 1 (1 là đủ điểm, 0.5 là nửa số điểm), nên ${value} sẽ cho quá số điểm tối đa; ${points.vi}.`,
+            en: `Must be 1 or less: "fraction" is the share of the indicator's points this ${what.en} gives, from 0 to 1 (1 is the full points, 0.5 half of them), so ${value} would give more than the maximum; ${points.en}.`,
+          }
+        : {
+            vi: `Phải nhỏ hơn hoặc bằng 1: "fraction" là phần điểm của chỉ tiêu mà ${what.vi} này cho, từ 0 đến 1 (1 là đủ điểm, 0.5 là nửa số điểm); nếu là ${formatNumber(value, "vi")}% số điểm, hãy ghi ${meant}; ${points.vi}.`,
+            en: `Must be 1 or less: "fraction" is the share of the indicator's points this ${what.en} gives, from 0 to 1 (1 is the full points, 0.5 half of them); for ${formatNumber(value, "en")}% of the points, write ${meant}; ${points.en}.`,
+          };
+    }
     return {
       vi: `Phải nhỏ hơn hoặc bằng 1: ${q(field)} là một tỷ lệ từ 0 đến 1 (100% là 1), nên ${value} ở đây nghĩa là ${formatNumber(value * 100, "vi")}%; hãy ghi ${meant} cho ${formatNumber(value, "vi")}%.`,
       en: `Must be 1 or less: ${q(field)} is a share from 0 to 1 (100% is 1), so ${value} here means ${formatNumber(value * 100, "en")}%; write ${meant} for ${formatNumber(value, "en")}%.`,

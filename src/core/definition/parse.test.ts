@@ -303,9 +303,19 @@ describe("problems in the shape of a definition", () => {
     expect(coverage.code).toBe("too-big");
     expect(coverage.message.vi).toBe('Phải nhỏ hơn hoặc bằng 1: "minCoverage" là một tỷ lệ từ 0 đến 1 (100% là 1), nên 90 ở đây nghĩa là 9.000%; hãy ghi 0.9 cho 90%.');
     expect(coverage.message.en).toBe('Must be 1 or less: "minCoverage" is a share from 0 to 1 (100% is 1), so 90 here means 9,000%; write 0.9 for 90%.');
+    // A step's fraction is a share of the indicator's points: 80% of them, or 80 points meant.
     const fraction = problemAt(d, "root.children[1].rule.steps[0].fraction");
-    expect(fraction.message.vi).toBe('Phải nhỏ hơn hoặc bằng 1: "fraction" là một tỷ lệ từ 0 đến 1 (100% là 1), nên 80 ở đây nghĩa là 8.000%; hãy ghi 0.8 cho 80%.');
-    expect(fraction.message.en).toBe('Must be 1 or less: "fraction" is a share from 0 to 1 (100% is 1), so 80 here means 8,000%; write 0.8 for 80%.');
+    expect(fraction.message.vi).toBe('Phải nhỏ hơn hoặc bằng 1: "fraction" là phần điểm của chỉ tiêu mà bậc này cho, từ 0 đến 1 (1 là đủ điểm, 0.5 là nửa số điểm); nếu là 80% số điểm, hãy ghi 0.8; nếu 80 là số điểm, hãy ghi "points": 80 thay cho "fraction".');
+    expect(fraction.message.en).toBe('Must be 1 or less: "fraction" is the share of the indicator\'s points this step gives, from 0 to 1 (1 is the full points, 0.5 half of them); for 80% of the points, write 0.8; if 80 is a number of points, write "points": 80 instead of "fraction".');
+  });
+
+  test("a choice option's \"fraction\": 1.5 is said to be more than the full points (or points meant), not 1.5% to be written 0.015", () => {
+    const d = base();
+    d.root.children[1].rule = { kind: "choice", options: [{ value: "Có", fraction: 1.5 }, { value: "Không", fraction: 0 }] };
+    const p = problemAt(d, "root.children[1].rule.options[0].fraction");
+    expect(p.message.vi).toBe('Phải nhỏ hơn hoặc bằng 1: "fraction" là phần điểm của chỉ tiêu mà lựa chọn này cho, từ 0 đến 1 (1 là đủ điểm, 0.5 là nửa số điểm), nên 1.5 sẽ cho quá số điểm tối đa; nếu 1.5 là số điểm, hãy ghi "points": 1.5 thay cho "fraction".');
+    expect(p.message.en).toBe('Must be 1 or less: "fraction" is the share of the indicator\'s points this answer gives, from 0 to 1 (1 is the full points, 0.5 half of them), so 1.5 would give more than the maximum; if 1.5 is a number of points, write "points": 1.5 instead of "fraction".');
+    for (const lang of ["vi", "en"] as const) expect(p.message[lang]).not.toContain("0.015");
   });
 
   test("empty text is reported as empty, for plain and localized text", () => {

@@ -654,6 +654,13 @@ function shareInPercent(path: readonly PathSegment[], value: unknown, issue: Raw
   return SHARE_FIELDS.has(String(path[path.length - 1])) && num(issue.maximum) === 1 && typeof value === "number" && value > 1 && value <= 100;
 }
 
+/** A `fraction` of a choice option or a step: a share of the indicator's points, not of a figure. */
+function ofPoints(path: readonly PathSegment[]): "option" | "step" | undefined {
+  if (path[path.length - 1] !== "fraction") return undefined;
+  const list = path[path.length - 3];
+  return list === "options" ? "option" : list === "steps" ? "step" : undefined;
+}
+
 function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], input: unknown): DefinitionProblem[] {
   const out: DefinitionProblem[] = [];
   for (const issue of issues) {
@@ -737,7 +744,7 @@ function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], in
       case "too_big":
         if (issue.origin === "string") out.push(problem(path, "too-big", messages.tooLongText(num(issue.maximum))));
         else if (issue.origin === "array") out.push(problem(path, "too-big", messages.tooManyItems(num(issue.maximum))));
-        else if (shareInPercent(path, value, issue)) out.push(problem(path, "too-big", messages.shareAboveOne(String(path[path.length - 1]), value as number)));
+        else if (shareInPercent(path, value, issue)) out.push(problem(path, "too-big", messages.shareAboveOne(String(path[path.length - 1]), value as number, ofPoints(path))));
         else out.push(problem(path, "too-big", messages.numberAtMost(num(issue.maximum), issue.inclusive !== false)));
         break;
       case "unrecognized_keys": {

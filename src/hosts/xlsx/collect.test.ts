@@ -366,7 +366,7 @@ describe("collecting forms from several files", () => {
     const v = (lang: "vi" | "en") => `"${localize(model.definition.name, lang)}" ${lang === "vi" ? "phiên bản" : "version"} ${model.definition.version}`;
     const d = (lang: "vi" | "en") => `"${localize(district.model.definition.name, lang)}" ${lang === "vi" ? "phiên bản" : "version"} ${district.model.definition.version}`;
     expect(mixed.report.warnings.map((w) => w.vi)).toEqual([
-      `Các tệp chứa phiếu của những bộ chỉ số khác nhau: phieu.xlsx (${d("vi")}); so-lieu.xlsx (${v("vi")}). Một sổ chỉ chấm theo một bộ chỉ số; hãy gom riêng phiếu của từng bộ (hoặc dùng --index để chỉ lấy phiếu của một bộ).`,
+      `Các tệp chứa phiếu của những bộ chỉ số khác nhau: phieu.xlsx (${d("vi")}); so-lieu.xlsx (${v("vi")}). Một sổ chỉ chấm theo một bộ chỉ số; hãy gom riêng phiếu của từng bộ vào một sổ của riêng bộ đó.`,
     ]);
     expect(mixed.report.warnings[0]?.en).toContain(`phieu.xlsx (${d("en")}); so-lieu.xlsx (${v("en")})`);
 

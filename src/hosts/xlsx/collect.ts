@@ -202,7 +202,7 @@ export async function collectFiles(
   files: { name: string; data: Uint8Array }[],
   base?: Uint8Array,
   model?: IndexModel,
-  options: { baseName?: string } = {},
+  options: { baseName?: string; commandLine?: boolean } = {},
 ): Promise<{ data: Uint8Array; report: CollectReport }> {
   const target = base ? await load(base) : new ExcelJS.Workbook();
   if (!target) throw new CollectReadError(options.baseName ?? "base");
@@ -220,7 +220,12 @@ export async function collectFiles(
     loaded.map(({ name, wb }) => ({ file: name, sheets: wb.worksheets.map((ws) => snapshotSheet(ws)) })),
     model,
     // A form of another built-in index is named by that index's name.
-    { existingForms: existing.forms, existingIndices: existing.indices, knownIndices: BUILTIN_INDICES.map((b) => b.definition) },
+    {
+      existingForms: existing.forms,
+      existingIndices: existing.indices,
+      knownIndices: BUILTIN_INDICES.map((b) => b.definition),
+      ...(options.commandLine ? { commandLine: true } : {}),
+    },
   );
   // Files may share a name (two folders' "phieu.xlsx"): match takes to workbooks by position.
   let cursor = 0;

@@ -2,7 +2,9 @@ import { Button, Divider, Field, Link, Text, Textarea, makeStyles, mergeClasses 
 import { localize } from "../../core/i18n/text";
 import { t } from "../i18n";
 import * as pipeline from "../state/pipeline";
-import { parseUnitList } from "../state/units";
+import type { IndexModel } from "../../core/definition/model";
+import { resolveCategory } from "../../core/read/read";
+import { type UnitLine, parseUnitList } from "../state/units";
 import type { PaneActions, PaneState } from "../state/usePane";
 import { FileButton } from "./FileButton";
 import { IndexNeeded } from "./IndexNeeded";
@@ -11,8 +13,34 @@ import { useStepStyles } from "./styles";
 const useStyles = makeStyles({
   // As wide as the pane, never wider: a textarea is otherwise as wide as its 20 columns of text,
   // which a zoomed pane (200% in a 350 px pane leaves 175 CSS px) cannot hold.
+  preview: { margin: 0, paddingInlineStart: "1.5em", display: "flex", flexDirection: "column", gap: "2px" },
   units: { width: "100%", minWidth: 0, maxWidth: "100%", boxSizing: "border-box", "& textarea": { width: "100%", minWidth: 0 } },
 });
+
+/** How many units the preview lists before it counts the rest. */
+const PREVIEW = 8;
+
+/** How the list was read, unit by unit: its code, name and category (by the index's name for it), so that a line read otherwise than meant shows. */
+function UnitsPreview({ units, lang, model }: { units: UnitLine[]; lang: PaneState["lang"]; model: IndexModel | undefined }) {
+  const st = useStepStyles();
+  const s = useStyles();
+  const categoryName = (c: string): string => {
+    const id = model ? resolveCategory(model, c) : undefined;
+    const known = id !== undefined ? model?.definition.categories?.find((x) => x.id === id) : undefined;
+    return known ? localize(known.name, lang) : c;
+  };
+  return (
+    <div data-testid="units-preview">
+      <Text className={st.hint}>{t(lang, "unitsPreview")}</Text>
+      <ol className={mergeClasses(s.preview, st.hint, st.wrap)}>
+        {units.slice(0, PREVIEW).map((u) => (
+          <li key={u.line}>{[u.code || "—", u.name, u.category !== undefined ? categoryName(u.category) : "—"].join(" · ")}</li>
+        ))}
+      </ol>
+      {units.length > PREVIEW && <Text className={st.hint}>{t(lang, "unitsPreviewMore", { count: units.length - PREVIEW })}</Text>}
+    </div>
+  );
+}
 
 export function CollectStep({ state, actions }: { state: PaneState; actions: PaneActions }) {
   const st = useStepStyles();
@@ -22,10 +50,14 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
   // what was said about a CSV file is in both languages, so that it follows a change of language.
   const units = state.unitsText;
   const csvProblem = state.unitsCsvProblem;
-  const count = parseUnitList(units).length;
+  // Read as the forms will be made: the index's categories tell a category from a piece of a name.
+  const read = parseUnitList(units, state.index.model);
+  const count = read.length;
   // While work runs, buttons keep the keyboard focus (disabledFocusable) and do nothing.
   const busy = Boolean(state.busy);
   const disabled = !state.index.model;
+  // An Excel below ExcelApi 1.13 cannot bring sheets in from other files.
+  const lacking = pipeline.importUnavailable(state);
   // The example line and the hint use the chosen index's own unit categories, by their names (a
   // name is read as well as a code, and says more).
   const categories = (state.index.model?.definition.categories ?? []).map((c) => localize(c.name, lang));
@@ -37,9 +69,13 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
         </h2>
         <Text className={st.hint}>{t(lang, "templatesHelp")}</Text>
         {categories.length > 0 && <Text className={mergeClasses(st.hint, st.wrap)}>{t(lang, "unitsCategories", { list: categories.map((c) => `"${c}"`).join(", ") })}</Text>}
+        <Text className={mergeClasses(st.hint, st.wrap)} id="units-formats">
+          {t(lang, "unitsFormats")}
+        </Text>
         <Field label={t(lang, "unitsLabel")} hint={t(lang, "unitsCount", { count })} validationMessage={csvProblem?.text[lang]} {...(csvProblem ? { validationState: csvProblem.state } : {})}>
-          <Textarea className={mergeClasses(s.units, st.focusRing)} value={units} resize="vertical" rows={5} onChange={(_, d) => actions.setUnitsText(d.value)} placeholder={[t(lang, "unitsExample"), ...categories.slice(0, 1)].join("; ")} />
+          <Textarea className={mergeClasses(s.units, st.focusRing)} value={units} resize="vertical" rows={5} onChange={(_, d) => actions.setUnitsText(d.value)} placeholder={[t(lang, "unitsExample"), ...categories.slice(0, 1)].join("; ")} aria-describedby="units-formats" />
         </Field>
+        {count > 0 && <UnitsPreview units={read} lang={lang} model={state.index.model} />}
         <div className={st.row}>
           <FileButton
             label={t(lang, "unitsCsv")}
@@ -72,13 +108,19 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
             label={t(lang, "importFiles")}
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             multiple
-            disabled={!state.workbench}
+            disabled={!state.workbench || lacking !== undefined}
             disabledFocusable={busy}
             testId="import-files"
             onFiles={(f) => void actions.importWorkbooks(f)}
           />
         </div>
         {!state.workbench && <Text className={st.hint}>{t(lang, "needWorkbook")}</Text>}
+        {/* Said, not only greyed: why the button cannot be used, and what can. */}
+        {lacking && (
+          <Text className={mergeClasses(st.reason, st.wrap)} data-testid="import-unavailable">
+            {t(lang, "importNeedsRequirement", { requirement: lacking.requirement })}
+          </Text>
+        )}
       </section>
     </div>
   );

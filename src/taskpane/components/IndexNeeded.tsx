@@ -31,11 +31,12 @@ export function IndexNeeded({ state, actions }: { state: PaneState; actions: Pan
 /**
  * "The forms in this workbook were made for another index than the one chosen" (formsIndexMismatch),
  * with its button to choose the forms' index when it is a built-in one: in step 1, and in the Score
- * step before the user scores with an index that would read no form.
+ * step before the user scores with an index that would read no form. Not when the notice at the
+ * top says it already (formsIndexBar).
  */
 export function FormsIndexBar({ state, actions }: { state: PaneState; actions: PaneActions }) {
   const st = useStepStyles();
-  const formsIndex = pipeline.formsIndexMismatch(state);
+  const formsIndex = pipeline.formsIndexBar(state);
   if (!formsIndex) return null;
   const offer = formsIndex.offer;
   return (
@@ -44,7 +45,7 @@ export function FormsIndexBar({ state, actions }: { state: PaneState; actions: P
       {offer && (
         <MessageBarActions>
           <Button size="small" disabledFocusable={Boolean(state.busy)} onClick={() => actions.useFormsIndex(offer.builtinId)}>
-            {pipeline.offerLabel(offer.builtinId, state.index, state.lang)}
+            {pipeline.offerLabel(state.lang)}
           </Button>
         </MessageBarActions>
       )}

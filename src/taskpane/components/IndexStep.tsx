@@ -20,7 +20,7 @@ import * as pipeline from "../state/pipeline";
 import type { PaneActions, PaneState } from "../state/usePane";
 import { FileButton } from "./FileButton";
 import { FormsIndexBar } from "./IndexNeeded";
-import { fillPattern } from "./pattern";
+import { fillPattern, withPathBreaks } from "./pattern";
 import { useStepStyles } from "./styles";
 
 /**
@@ -136,6 +136,7 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
   const { lang, index } = state;
   const model = index.model;
   const builtin = useSettledChoice(index.builtinId, actions.chooseBuiltin);
+  const embeddedWhy = pipeline.embeddedUnavailable(state);
   return (
     <div className={st.step}>
       <h2 className={st.heading}>{t(lang, "indexTitle")}</h2>
@@ -143,9 +144,15 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
         <RadioGroup value={index.source} onChange={(_, d) => actions.setSource(d.value as "builtin" | "file" | "embedded")}>
           <Radio value="builtin" label={t(lang, "sourceBuiltin")} />
           <Radio value="file" label={t(lang, "sourceFile")} />
-          <Radio value="embedded" label={t(lang, "sourceEmbedded")} disabled={!index.embeddedName} />
+          <Radio value="embedded" label={t(lang, "sourceEmbedded")} disabled={!index.embeddedName} {...(embeddedWhy ? { input: { "aria-describedby": "embedded-why" } } : {})} />
         </RadioGroup>
       </Field>
+      {/* Why the greyed option cannot be chosen, while it cannot: in the body's own colour, not greyed. */}
+      {embeddedWhy && (
+        <Text id="embedded-why" className={mergeClasses(st.reason, st.wrap)} data-testid="embedded-why">
+          {t(lang, embeddedWhy)}
+        </Text>
+      )}
 
       {index.source === "builtin" && (
         <Field label={t(lang, "builtinLabel")}>
@@ -168,7 +175,6 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
       <FormsIndexBar state={state} actions={actions} />
       {/* What the workbook holds is said only when it is an option: a workbook that holds no index says nothing here. */}
       {index.source !== "embedded" && index.embeddedName && <Text className={st.hint}>{t(lang, "embeddedFound", { name: index.embeddedName[lang] })}</Text>}
-      {index.source === "embedded" && !index.embeddedName && <Text className={st.hint}>{t(lang, "embeddedNone")}</Text>}
 
       {index.problems && index.problems.length > 0 && (
         <MessageBar intent="error" layout="multiline">
@@ -177,7 +183,7 @@ export function IndexStep({ state, actions }: { state: PaneState; actions: PaneA
             <ul>
               {index.problems.map((p, i) => (
                 <li key={i} className={st.wrap}>
-                  {p[lang]}
+                  {withPathBreaks(p[lang])}
                 </li>
               ))}
             </ul>

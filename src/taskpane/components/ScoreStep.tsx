@@ -166,7 +166,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
         </div>
       </section>
       {/* Forms made for another index than the one chosen: said before scoring with it, which would read none. */}
-      {state.notice?.useBuiltin === undefined && <FormsIndexBar state={state} actions={actions} />}
+      <FormsIndexBar state={state} actions={actions} />
       <div className={st.row}>
         <Button appearance="primary" disabled={!state.workbench || !state.index.model} disabledFocusable={busy} data-step-main onClick={() => void actions.score()}>
           {t(lang, "scoreRun")}

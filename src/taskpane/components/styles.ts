@@ -15,6 +15,8 @@ export const useStepStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  /** Why a control beside it is unavailable: read in full (the body's own contrast), not greyed as the control is. */
+  reason: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   /**
    * A native select sizes to its longest option; keep it inside the pane. Where the chosen option is
    * wider than the select (a zoomed pane), it wraps over as many lines as it needs rather than being cut.

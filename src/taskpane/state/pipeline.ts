@@ -10,6 +10,7 @@ import { parseDefinition, parseDefinitionText, problemLine } from "../../core/de
 import { type Lang, type Message, formatNumber, localize } from "../../core/i18n/text";
 import { BUILTIN_INDICES } from "../../indices";
 import { type IndexSheetState, planMarksOnly, readIndexSheet } from "../../core/plan";
+import { SHEET_NAMES } from "../../core/plan/labels";
 import { unitsByRank } from "../../core/score";
 import { PipelineError, assertIndexSheetFree, indicesOtherThan, runScoring } from "../../core/pipeline";
 import {
@@ -29,7 +30,7 @@ import type { Notice, NoticeGroup, PaneState, RankingChoice, StepId } from "./us
 import type { MissingFeature } from "../../hosts/excel/requirements";
 import type { UnitLine } from "./units";
 import { type CollectSkipKind, anotherIndexReason, isRoutineSkip } from "../../core/collect";
-import { type AddedSheets, type Workbench, XLSX_MIME } from "./workbench";
+import { type AddedSheets, type SkippedSheet, type Workbench, XLSX_MIME } from "./workbench";
 import { yieldToEventLoop } from "./environment";
 
 export const PROJECT_VERSION = "0.1.0";
@@ -94,7 +95,7 @@ export function formsOfAnotherIndex(snapshot: WorkbookSnapshot, model: IndexMode
  * another index is chosen ("chosen": checking or scoring would read none). Undefined when none
  * names another index.
  */
-export function anotherIndex(named: string[], model: IndexModel, where: "workbook" | "files" | "chosen"): { message: Message; offer?: IndexOffer } | undefined {
+export function anotherIndex(named: string[], model: IndexModel, where: "workbook" | "files" | "beside" | "chosen"): { message: Message; offer?: IndexOffer } | undefined {
   const def = model.definition;
   const inUse = `${def.id}@${def.version}`;
   const others = [...new Set(named.map((text) => text.trim()))].filter((text) => text !== "" && text !== inUse && text !== def.id);
@@ -126,6 +127,15 @@ export function anotherIndex(named: string[], model: IndexModel, where: "workboo
   // The step as its tab shows it.
   const step = (lang: Lang) => t(lang, "stepIndexShort");
   const inFiles = where === "files";
+  // Files of another index brought into a workbook whose forms are of the index in use: choosing
+  // theirs would leave one workbook with two indices' forms, scored on one of them. Not to be offered.
+  if (where === "beside") {
+    const message: Message = {
+      vi: `Các phiếu trong các tệp đã chọn được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số ${current("vi")} của các phiếu đã có trong sổ, nên chưa chép trang nào vào sổ. Một sổ chỉ chấm theo một bộ chỉ số: hãy nhập các tệp này vào một sổ của riêng ${one ? "bộ chỉ số đó" : "từng bộ chỉ số"}.`,
+      en: `The forms in the chosen files were made for the index ${names("en")}, not the index ${current("en")} of the forms already in this workbook, so no sheet was copied into it. A workbook is scored on one index: bring these files into a workbook of ${one ? "that index's" : "each index's"} own.`,
+    };
+    return { message };
+  }
   const message: Message = where === "chosen" ? {
     vi:
       `Các phiếu trong sổ được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số đang chọn ${current("vi")}: với bộ chỉ số đang chọn, kiểm tra hay chấm điểm sẽ không đọc được phiếu nào.` +
@@ -154,13 +164,11 @@ function versionText(version: unknown, lang: Lang): string {
 }
 
 /**
- * The label of a notice's button that switches to a built-in index: the index by its name and
- * version, and, when the index in use came from a JSON file, that it takes that file's place.
+ * The label of a notice's button that switches to the forms' built-in index: short, the notice's
+ * sentence names that index and the one it replaces.
  */
-export function offerLabel(builtinId: string, index: { source: string; fileName?: string }, lang: Lang): string {
-  const d = builtinDefinition(builtinId) as { version?: unknown } | undefined;
-  const params = { name: definitionName(d ?? { id: builtinId }, lang), version: String(d?.version ?? "?") };
-  return index.source === "file" && index.fileName ? t(lang, "useBuiltinInsteadOfFile", { ...params, file: index.fileName }) : t(lang, "useBuiltinIndex", params);
+export function offerLabel(lang: Lang): string {
+  return t(lang, "useBuiltinIndex");
 }
 
 /**
@@ -209,9 +217,11 @@ function formAlreadyThere(sheet: string, kept: string | undefined): Message {
  * twice, what the files' forms have against each other), as a warning; blank forms left out for
  * their unit's form elsewhere are routine, one counted line that opens to its list. When nothing
  * was copied, a headline chosen from why (forms of another index, named, with the button to choose
- * it; units already in the workbook; files that cannot be read; no form).
+ * it; units already in the workbook; files that cannot be read; no form). `workbookOfIndex`: the
+ * open workbook holds forms of the index in use; forms of another are then said to need a workbook
+ * of their own, and no other index is offered.
  */
-export function importNotice(added: AddedSheets, model: IndexModel | undefined): Notice {
+export function importNotice(added: AddedSheets, model: IndexModel | undefined, workbookOfIndex = false): Notice {
   const routine = added.skipped.filter(isRoutineSkip);
   const groups: NoticeGroup[] = routine.length > 0 ? [{ label: tBoth("importedBlankSkipped", { count: routine.length }), items: routine.map((s) => s.reason) }] : [];
   // What needs a look: what the files' forms have against each other, then each thing left out but the
@@ -249,7 +259,7 @@ export function importNotice(added: AddedSheets, model: IndexModel | undefined):
   const kinds = added.skipped;
   const of = (k: CollectSkipKind) => kinds.filter((x) => x.kind === k).length;
   const forms = added.skipped.length - of("not-a-form");
-  const other = model ? anotherIndex(kinds.flatMap((k) => (k.index !== undefined ? [k.index] : [])), model, "files") : undefined;
+  const other = model ? anotherIndex(kinds.flatMap((k) => (k.index !== undefined ? [k.index] : [])), model, workbookOfIndex ? "beside" : "files") : undefined;
   if (other) {
     // The headline names the index: the sheets of that index are not listed one by one again.
     const rest = problems(added.skipped.filter((s) => s.kind !== "another-index"));
@@ -265,6 +275,13 @@ export function importNotice(added: AddedSheets, model: IndexModel | undefined):
   }
   if (of("file") === added.skipped.length) return withGroups({ intent: "warning", key: "importedNoneUnreadable", details });
   return withGroups({ intent: "warning", key: "importedNoneMixed", details });
+}
+
+/** Whether the workbook holds a form made for the index in use (its `Bộ chỉ số` names it). */
+export function holdsFormsOf(snapshot: WorkbookSnapshot | undefined, model: IndexModel | undefined): boolean {
+  if (!snapshot || !model) return false;
+  const def = model.definition;
+  return indicesNamedOnForms(snapshot).some((text) => text.trim() === `${def.id}@${def.version}` || text.trim() === def.id);
 }
 
 /** The built-in definitions, by whose names a form of another index is named. */
@@ -365,6 +382,30 @@ export function definitionName(definition: unknown, lang: Lang): string {
 /** A pane string that names an index, in both languages (so that it follows a change of language). */
 export function namingIndex(key: StringKey, definition: unknown): Message {
   return tBoth(key, (lang) => ({ name: definitionName(definition, lang) }));
+}
+
+/** "Đã chọn bộ chỉ số X. Hãy bấm lại "Kiểm tra dữ liệu"": the index chosen from a notice's offer, and the button (`rerun`) whose run offered it. */
+export function indexSwitchedMessage(definition: unknown, rerun: StringKey | undefined): Message {
+  return tBoth(rerun ? "indexSwitched" : "indexSwitchedNoAction", (lang) => ({ name: definitionName(definition, lang), action: rerun ? t(lang, rerun) : "" }));
+}
+
+/**
+ * Why the option "Bộ chỉ số lưu trong sổ" is disabled, said beside it: no workbook open, or one that
+ * holds no index. Undefined when it can be chosen, or while the notice at the top says it (the pane
+ * has just left that option for a workbook that holds none): said once.
+ */
+export function embeddedUnavailable(state: Pick<PaneState, "index" | "workbench"> & { notice?: Pick<Notice, "noEmbedded"> }): StringKey | undefined {
+  if (state.index.embeddedName || state.notice?.noEmbedded) return undefined;
+  return state.workbench ? "embeddedNone" : "embeddedNoWorkbook";
+}
+
+/**
+ * What the pane says after a run from the Charts step: how many charts, on the sheet named as the run
+ * wrote it ("Biểu đồ" after a run in Vietnamese, though the pane be switched to English since).
+ */
+export function chartsNotice(run: Pick<ScoreRun, "charts" | "chartsSheet" | "written">, runLang: Lang): Notice | undefined {
+  if (run.charts > 0) return { intent: "success", key: "chartsDone", params: { count: run.charts, sheet: run.chartsSheet ?? SHEET_NAMES.charts[runLang] } };
+  return run.written.warnings.length === 0 ? { intent: "info", key: "chartsNone" } : undefined;
 }
 
 /**
@@ -498,6 +539,15 @@ export function recheckNotice(state: Pick<PaneState, "snapshot" | "index">, grou
   return groups && groups.length === 0 ? { intent: "success", key: "staleNone" } : undefined;
 }
 
+/**
+ * What the bar under the index (Index step) and above the Score button says of the forms' index:
+ * formsIndexMismatch, unless the notice at the top already says it with its button (a run that read
+ * no form): said once, with one button.
+ */
+export function formsIndexBar(state: Pick<PaneState, "snapshot" | "index" | "notice">): { message: Message; offer?: IndexOffer } | undefined {
+  return state.notice?.useBuiltin !== undefined ? undefined : formsIndexMismatch(state);
+}
+
 const formsIndexCache = new WeakMap<WorkbookSnapshot, WeakMap<IndexModel, { message: Message; offer?: IndexOffer } | null>>();
 
 /**
@@ -582,6 +632,8 @@ export interface ScoreRun {
   written: WriteReport;
   /** How many charts the run wrote (created or updated in place). */
   charts: number;
+  /** The sheet they are on, as named in the workbook. */
+  chartsSheet?: string;
   /** The ranking as it was made (the definition's, with this run's choices). */
   ranking: ScoreTable["ranking"];
 }
@@ -622,8 +674,11 @@ export async function score(
     const written = lastWrite(workbench.host);
     await pending;
     const skipped = new Set(written.skippedSheets.map((n) => n.toLowerCase()));
-    const charts = (result.plan?.owned ?? []).filter((o) => !skipped.has(o.name.toLowerCase())).reduce((n, o) => n + o.charts.length, 0);
-    return { units: unitsByRank(result.table), issues: result.issues, written, charts, ranking: result.table.ranking };
+    const owned = (result.plan?.owned ?? []).filter((o) => !skipped.has(o.name.toLowerCase()));
+    const charts = owned.reduce((n, o) => n + o.charts.length, 0);
+    // The charts' sheet by the name it was written under (the run's language), whatever the pane's language becomes.
+    const chartsSheet = owned.find((o) => o.charts.length > 0)?.name;
+    return { units: unitsByRank(result.table), issues: result.issues, written, charts, ...(chartsSheet !== undefined ? { chartsSheet } : {}), ranking: result.table.ranking };
   } catch (e) {
     // Progress reported before the failure must not show again once the failure is shown.
     await pending.catch(() => undefined);
@@ -640,6 +695,8 @@ export async function score(
  * the pane's own view costs one read.
  */
 export async function openFileWorkbench(file: PickedFile): Promise<Workbench> {
+  // A CSV table is said to be one, not taken for a damaged .xlsx.
+  if (isCsvFile(file)) throw new LocalizedError(csvNotAWorkbook(file.name));
   const { isFileServiceError, openFile } = await import(/* webpackChunkName: "xlsx-client" */ "./xlsx-client");
   let opened: Awaited<ReturnType<typeof openFile>>;
   try {
@@ -702,6 +759,39 @@ const COLLECT_WRITE_FAILED: Message = {
   en: "The forms were read, but the workbook could not be written with them; it is as it was before. Open the workbook in Excel, save it, and choose it again, or gather the forms with the dti-scorer collect command.",
 };
 
+/**
+ * A table of text (a CSV or tab-separated file) rather than an .xlsx workbook: by its name, and
+ * bytes that are not a zip archive (an .xlsx starts "PK").
+ */
+export function isCsvFile(file: { name: string; data: Uint8Array }): boolean {
+  return /\.(csv|tsv|txt)$/i.test(file.name) && !(file.data[0] === 0x50 && file.data[1] === 0x4b);
+}
+
+/**
+ * A CSV file chosen as the workbook: the pane writes its results, marks and charts into the
+ * workbook it opens, which a CSV file cannot hold; the command line scores a CSV table (into an
+ * .xlsx of its own), and Excel saves one as .xlsx.
+ */
+export function csvNotAWorkbook(name: string): Message {
+  return {
+    vi: `Tệp ${name} là bảng CSV, không phải sổ làm việc: ngăn tác vụ chỉ mở sổ .xlsx (kết quả được ghi vào chính sổ đó). Bảng CSV có thể chấm bằng dòng lệnh (dti-scorer score ${name} --out đã-chấm.xlsx), hoặc mở trong Excel, lưu dưới dạng .xlsx (Excel Workbook) rồi chọn lại.`,
+    en: `The file ${name} is a CSV table, not a workbook: the pane opens .xlsx workbooks only (it writes the results into the workbook itself). A CSV table can be scored with the command line (dti-scorer score ${name} --out scored.xlsx), or opened in Excel, saved as .xlsx (Excel Workbook) and chosen again.`,
+  };
+}
+
+/** A CSV file among the units' files brought in: left out, and why (the forms come as .xlsx files). */
+export function csvFileSkip(name: string): SkippedSheet {
+  return {
+    file: name,
+    sheet: "",
+    kind: "file",
+    reason: {
+      vi: `Tệp "${name}" là bảng CSV, không phải tệp phiếu .xlsx, nên được bỏ qua: ngăn tác vụ chỉ nhập phiếu .xlsx. Hãy mở tệp trong Excel, lưu dưới dạng .xlsx (Excel Workbook) rồi nhập lại; một bảng CSV số liệu có thể chấm riêng bằng dòng lệnh dti-scorer score.`,
+      en: `File "${name}" is a CSV table, not an .xlsx form file, so it was left out: the pane brings in .xlsx forms only. Open it in Excel, save it as .xlsx (Excel Workbook) and bring it in again; a CSV table of figures can be scored on its own with the dti-scorer score command.`,
+    },
+  };
+}
+
 function notAWorkbook(name: string): Message {
   return {
     vi: `Không đọc được tệp ${name}: tệp không phải sổ làm việc .xlsx hợp lệ (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ). Hãy mở tệp trong Excel, lưu lại dưới dạng .xlsx rồi chọn lại.`,
@@ -727,6 +817,15 @@ const MISSING_KEYS: Record<MissingFeature["feature"], StringKey> = {
 
 /** The highest ExcelApi Excel 2021 (one-time purchase) offers: what needs more is in Microsoft 365 and on the web only. */
 const EXCEL_2021_API = [1, 14];
+
+/**
+ * In an Excel that cannot insert sheets from another file (below ExcelApi 1.13): what it lacks, for
+ * the Collect step to say beside its button to bring forms in, which it disables. Undefined elsewhere.
+ */
+export function importUnavailable(state: Pick<PaneState, "mode" | "workbench">): MissingFeature | undefined {
+  if (state.mode !== "excel") return undefined;
+  return state.workbench?.missingFeatures?.().find((f) => f.feature === "insertWorkbooks");
+}
 
 /**
  * The notice of the features this Excel lacks, short: what does not work, one plain line each; then

@@ -3,6 +3,7 @@ import { type TextEncoding, parseCsv } from "../../core/read/csv";
 import type { Message } from "../../core/i18n/text";
 import { type Lang, localize } from "../../core/i18n/text";
 import type { IndexModel } from "../../core/definition/model";
+import { resolveCategory } from "../../core/read/read";
 import { rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithSameCode, wideRowMessage } from "../../core/units";
 import type { Notice } from "./usePane";
 import { notUtf8Message } from "../../core/read/messages";
@@ -17,15 +18,101 @@ export interface UnitLine {
   line: number;
 }
 
-/** Lines "code; name; category", "name" alone, or tab/comma separated as pasted from Excel. */
-export function parseUnitList(text: string): UnitLine[] {
+/**
+ * The fields of one line split on `delimiter` as a CSV file's are: a field in double quotes may hold
+ * the delimiter ("Sở Văn hóa, Thể thao và Du lịch"), a doubled quote inside it is one quote.
+ */
+function splitFields(line: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  let wasQuoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field.trim() === "" && !wasQuoted) {
+      quoted = wasQuoted = true;
+      field = "";
+    } else if (ch === delimiter) {
+      fields.push(field.trim());
+      field = "";
+      wasQuoted = false;
+    } else field += ch;
+  }
+  fields.push(field.trim());
+  return fields;
+}
+
+/** The fields of a line as a CSV file with `delimiter` would hold them (quoted where they must be), so that parseUnitList reads them back. */
+export function joinFields(fields: readonly string[], delimiter = "; "): string {
+  const mark = delimiter.trim() || delimiter;
+  return fields.map((f) => (f.includes(mark) || f.startsWith('"') ? `"${f.replace(/"/g, '""')}"` : f)).join(delimiter);
+}
+
+/**
+ * A field that reads as a unit's code: one word of at most 20 characters, in capitals or with a
+ * digit ("SNV", "01", "H.01", "UBND-X2"); a Vietnamese word of a name ("Sở", "Trường") is not one.
+ */
+export function looksLikeCode(text: string): boolean {
+  return text.length <= 20 && !/\s/.test(text) && (/\d/.test(text) || /^[\p{Lu}][\p{Lu}\p{N}._\-/]*$/u.test(text));
+}
+
+/**
+ * A line with commas (and neither a tab nor a semicolon): "code, name, category" as a CSV line
+ * (quotes around a name with a comma), but a name may have commas of its own ("Sở Văn hóa, Thể
+ * thao và Du lịch"). Its fields are: a category last when they end with one of the index's
+ * categories (its id or name, which may itself have commas), or with a third field of one word
+ * ("co-dvc", to be reported when the index has no such category); a code first when the first of
+ * the rest looks like a code (looksLikeCode); the name is what is left, commas kept. A line with
+ * neither is one name.
+ */
+function commaLine(fields: string[], model: IndexModel | undefined): Omit<UnitLine, "line"> {
+  let rest = fields;
+  let category: string | undefined;
+  if (model) {
+    for (let k = fields.length - 1; k >= 1; k--) {
+      const tail = fields.slice(k).join(", ");
+      if (resolveCategory(model, tail) !== undefined) {
+        category = tail;
+        rest = fields.slice(0, k);
+        break;
+      }
+    }
+  }
+  if (category === undefined && fields.length >= 3 && !/\s/.test(fields[fields.length - 1]!)) {
+    category = fields[fields.length - 1]!;
+    rest = fields.slice(0, -1);
+  }
+  const code = rest.length >= 2 && looksLikeCode(rest[0]!) ? rest[0]! : "";
+  const name = (code !== "" ? rest.slice(1) : rest).filter((f) => f !== "").join(", ");
+  return { code, name: name === "" ? code : name, ...(category !== undefined && category !== "" ? { category } : {}) };
+}
+
+/**
+ * The units of the list the Collect step is given, one a line: "code; name; category", "name"
+ * alone, fields separated by a tab (rows pasted from Excel), a semicolon or a comma. A line is
+ * split on a tab if it has one, else on semicolons, else on commas, with quotes as in a CSV file
+ * (a name in double quotes may hold the separator). A line of commas is read by commaLine: a
+ * Vietnamese name may have commas, so the index's categories (`model`) and the look of a code
+ * decide what is the name.
+ */
+export function parseUnitList(text: string, model?: IndexModel): UnitLine[] {
   const units: UnitLine[] = [];
   for (const [i, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.trim();
     if (line === "") continue;
-    const sep = line.includes("\t") ? "\t" : line.includes(";") ? ";" : null;
-    const parts = sep ? line.split(sep).map((p) => p.trim()) : [line];
-    if (parts.length === 1) units.push({ code: "", name: parts[0]!, line: i + 1 });
+    const sep = line.includes("\t") ? "\t" : line.includes(";") ? ";" : line.includes(",") ? "," : null;
+    const parts = sep ? splitFields(line, sep) : [line];
+    if (parts.every((p) => p === "")) continue;
+    if (sep === ",") {
+      const read = commaLine(parts, model);
+      if (read.name !== "") units.push({ ...read, line: i + 1 });
+    } else if (parts.length === 1) units.push({ code: "", name: parts[0]!, line: i + 1 });
     else {
       const [code = "", name = "", category = ""] = parts;
       if (name === "" && code === "") continue;
@@ -49,7 +136,7 @@ export function unitListFromCsv(
   // A line with more fields than the header: a name with the delimiter in it, not quoted. Its
   // fields would be read shifted (a piece of the name taken for the category).
   const wide = rowsWiderThanHeader(rows).map((w) => wideRowMessage(fileName, w, delimiter));
-  return { text: units.map((u) => [u.code, u.name, u.category ?? ""].join("; ")).join("\n"), encoding, wide };
+  return { text: units.map((u) => joinFields([u.code, u.name, u.category ?? ""])).join("\n"), encoding, wide };
 }
 
 /** What the pane says about a units CSV file, in both languages, under the list it fills. */

@@ -40,6 +40,10 @@ export interface Notice {
   useBuiltin?: string;
   /** The notice says which index the pane chose for the user: it goes when the user chooses one. */
   indexChoice?: boolean;
+  /** The notice says the workbook holds no index of its own (the greyed option's reason is not said beside it too). */
+  noEmbedded?: boolean;
+  /** The button to press again once the index the notice offers is chosen (the one whose run raised it). */
+  rerun?: StringKey;
   /** The step where what the notice says is put right (its button goes there). */
   goTo?: StepId;
 }
@@ -66,6 +70,15 @@ export function noticeAfterIndexChoice(notice: Notice | undefined, builtinId?: s
   return notice;
 }
 
+/**
+ * The notice once the index in use has changed (another definition, or one that cannot be used): a
+ * notice offering the forms' index names the index that was in use as in use, and the Index and
+ * Score steps now say afresh, under the index chosen, what the forms were made for. It goes.
+ */
+export function noticeAfterIndexChange(notice: Notice | undefined): Notice | undefined {
+  return notice?.useBuiltin !== undefined ? undefined : notice;
+}
+
 export interface RankingChoice {
   method: RankMethod;
   /** null: no rounding before ranking. */
@@ -90,9 +103,11 @@ export interface ScoreSummary {
 export function scoreSummary(units: UnitResult[], issues: Issue[], ranking: ScoreTable["ranking"], model: IndexModel): ScoreSummary {
   const errors: Record<string, number> = {};
   for (const i of issues) if (i.severity === "error" && i.unit !== undefined) errors[i.unit] = (errors[i.unit] ?? 0) + 1;
+  // Ranked within categories, a unit without a category has no rank in one: the table shows it "—", and it is not counted.
+  const byCategory = rankedByCategory({ ranking, units });
   return {
     units,
-    ranked: units.filter((u) => u.ranked).length,
+    ranked: units.filter((u) => u.ranked && (!byCategory || (u.rankInCategory !== null && u.rankInCategory !== undefined))).length,
     counts: severityCounts(issues),
     ranking,
     categories: (model.definition.categories ?? []).map((c) => ({ id: c.id, name: { vi: localize(c.name, "vi"), en: localize(c.name, "en") } })),
@@ -279,7 +294,8 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           // The Charts step says why its list of units is gone.
           scoreOfOtherIndex: back?.score ? undefined : s.score || s.scoreOfOtherIndex ? true : undefined,
           // What the run whose results are dropped said goes with them.
-          ...(isRunNotice(s.notice) ? { notice: undefined } : {}),
+          // What named the index put aside as the one in use is out of date.
+          ...(isRunNotice(s.notice) ? { notice: undefined } : { notice: noticeAfterIndexChange(s.notice) }),
         };
       });
     },
@@ -288,7 +304,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
 
   /** Runs `work` with the busy bar; any failure becomes a notice in the user's language. */
   const busy = useCallback(
-    async (key: StringKey, work: (progress: (key: StringKey, fraction?: number) => Promise<void>) => Promise<void>) => {
+    async (key: StringKey, work: (progress: (key: StringKey, fraction?: number) => Promise<void>) => Promise<void>, rerun?: StringKey) => {
       patch({ busy: { key, fraction: 0 }, notice: undefined });
       const progress = async (k: StringKey, fraction?: number) => {
         patch({ busy: { key: k, ...(fraction !== undefined ? { fraction } : {}) } });
@@ -305,7 +321,12 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             notice:
               problems && problems.length > 0
                 ? { intent: "error", key: "definitionProblems", params: { count: problems.length }, details: problems }
-                : { intent: e.intent ?? "error", message: e.localized, ...(e.offer ? { useBuiltin: e.offer.builtinId } : {}), ...(e.goTo ? { goTo: e.goTo } : {}) },
+                : {
+                    intent: e.intent ?? "error",
+                    message: e.localized,
+                    ...(e.offer ? { useBuiltin: e.offer.builtinId, ...(rerun ? { rerun } : {}) } : {}),
+                    ...(e.goTo ? { goTo: e.goTo } : {}),
+                  },
           });
         } else {
           console.error(e);
@@ -502,8 +523,8 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             actions.chooseBuiltin(named?.id ?? ref.current.index.builtinId);
             patch({
               notice: named
-                ? { intent: "info", message: pipeline.namingIndex("indexFromFormsNoEmbedded", named.definition), indexChoice: true }
-                : { intent: "warning", key: "embeddedNoneChosen", indexChoice: true },
+                ? { intent: "info", message: pipeline.namingIndex("indexFromFormsNoEmbedded", named.definition), indexChoice: true, noEmbedded: true }
+                : { intent: "warning", key: "embeddedNoneChosen", indexChoice: true, noEmbedded: true },
             });
             return;
           }
@@ -539,9 +560,11 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
 
       /** The notice's "Use this index": the built-in index the forms were made for. */
       useOfferedIndex: (id: string) => {
+        // The button of the run that offered the index: the one to press again.
+        const rerun = ref.current.notice?.rerun;
         actions.chooseBuiltin(id);
         const def = pipeline.builtinDefinition(id);
-        if (ref.current.index.model && def !== undefined) patch({ notice: { intent: "success", message: pipeline.namingIndex("indexSwitched", def), indexChoice: true } });
+        if (ref.current.index.model && def !== undefined) patch({ notice: { intent: "success", message: pipeline.indexSwitchedMessage(def, rerun), indexChoice: true } });
       },
 
       /** The Index step's button under "the forms were made for another index": the forms' built-in index. */
@@ -571,7 +594,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         const { text, notice } = decodeDefinitionFile(file.data, file.name);
         const r = pipeline.parseDefinitionJson(text);
         if (r.ok) setModel(r.model);
-        else patch((s) => ({ index: { ...s.index, model: undefined, problems: r.problems } }));
+        else patch((s) => ({ index: { ...s.index, model: undefined, problems: r.problems }, notice: noticeAfterIndexChange(s.notice) }));
         // Shown until dismissed; a later file read cleanly takes away the earlier file's notice, and nothing else.
         if (notice) definitionFileNotices.add(notice);
         patch((s) => ({
@@ -581,7 +604,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       applyDefinition: (input: unknown) => {
         const r = pipeline.parseDefinitionValue(input);
         if (r.ok) setModel(r.model);
-        else patch((s) => ({ index: { ...s.index, model: undefined, problems: r.problems } }));
+        else patch((s) => ({ index: { ...s.index, model: undefined, problems: r.problems }, notice: noticeAfterIndexChange(s.notice) }));
       },
 
       makeTemplates: (unitsText: string) =>
@@ -589,7 +612,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           const s = ref.current;
           const model = s.index.model;
           if (!model) return;
-          const units = parseUnitList(unitsText);
+          const units = parseUnitList(unitsText, model);
           if (units.length === 0) {
             patch({ notice: { intent: "warning", key: "unitsNone" } });
             return;
@@ -636,13 +659,24 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             return;
           }
           const wb = s.workbench;
-          const added = await wb.addWorkbooks(files, s.index.model);
-          patch({ collected: { taken: added.taken, skipped: added.skipped.map((k) => k.reason) }, setAside: added.taken.length > 0 ? undefined : s.setAside, notice: pipeline.importNotice(added, s.index.model) });
+          // A CSV table is no form file: said so, not taken for a damaged .xlsx.
+          const csv = files.filter(pipeline.isCsvFile);
+          const rest = files.filter((f) => !pipeline.isCsvFile(f));
+          const read = rest.length > 0 ? await wb.addWorkbooks(rest, s.index.model) : { taken: [], skipped: [], warnings: [] };
+          const added = { ...read, skipped: [...csv.map((f) => pipeline.csvFileSkip(f.name)), ...read.skipped] };
+          // The workbook as it is now: whether its own forms are of the index in use decides what is said of files of another.
+          const after = await refreshSnapshot();
+          const notice = pipeline.importNotice(added, s.index.model, pipeline.holdsFormsOf(after, s.index.model));
+          patch({
+            collected: { taken: added.taken, skipped: added.skipped.map((k) => k.reason) },
+            setAside: added.taken.length > 0 ? undefined : s.setAside,
+            notice: notice.useBuiltin !== undefined ? { ...notice, rerun: "importFiles" } : notice,
+          });
           // Forms brought into a scored workbook: the banner says so, on the read done anyway.
-          await refreshStale(await refreshSnapshot());
+          await refreshStale(after);
           // Outside Excel the forms are in the pane's copy only: they download with the workbook.
           if (wb.mode === "file" && added.taken.length > 0) await actions.refreshDownload("collected");
-        }),
+        }, "importFiles"),
 
       check: () =>
         busy("progressRead", async (progress) => {
@@ -661,7 +695,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           patch({ issues, unitsChecked: submissions.length, stale, unitNames: Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name])) });
           await refreshSnapshot();
           await progress("progressDone", 1);
-        }),
+        }, "checkRun"),
 
       goTo: async (issue: Issue) => {
         const wb = ref.current.workbench;
@@ -732,7 +766,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           if (s.workbench.mode === "file" && (marked > 0 || marksBefore > 0)) await actions.refreshDownload("marked");
           await refreshSnapshot();
           await progress("progressDone", 1);
-        }),
+        }, "markCells"),
 
       /** Outside Excel: the workbook as the last write left it, for download, named by what that write did. */
       refreshDownload: async (kind: DownloadKind) => {
@@ -787,11 +821,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
               // The Charts step's button says what it did to the charts; the Score step's, what it scored.
               notice:
                 from === "charts"
-                  ? result.charts > 0
-                    ? { intent: "success", key: "chartsDone", params: { count: result.charts } }
-                    : result.written.warnings.length === 0
-                      ? { intent: "info", key: "chartsNone" }
-                      : undefined
+                  ? pipeline.chartsNotice(result, s.lang)
                   : scoreDoneNotice(result.units.length, ranked, result.issues, result.units),
               writeWarnings: result.written.warnings.length > 0 ? { step: from, warnings: result.written.warnings } : undefined,
             });
@@ -803,7 +833,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             if (ref.current.scoredAt) await startWatching().catch(() => undefined);
           }
           await progress("progressDone", 1);
-        }),
+        }, ref.current.step === "charts" ? "chartsRun" : "scoreRun"),
     }),
     [busy, patch, refreshSnapshot, refreshStale, setModel, startWatching, stopWatching, updateStale],
   );
