@@ -2559,6 +2559,8 @@ declare module "./model" {
     dataLabelsPosition?: string;
     /** `dataLabels.format.font.size` (ExcelApi 1.1), in points; null while the chart's style sets it. */
     dataLabelsFontSize?: number | null;
+    /** `dataLabels.format.fill.setSolidColor` (ExcelApi 1.1): the labels' background, as given ("#FFFFFF" or a colour name). */
+    dataLabelsFill?: string;
   }
 }
 
@@ -2680,6 +2682,15 @@ export class Chart extends ClientObject {
             self._call("dataLabels.format.font.size", v, (m: MChart) => {
               if (!(typeof v === "number" && Number.isFinite(v) && v > 0)) throw invalidArg(`font size '${String(v)}'.`);
               m.dataLabelsFontSize = v;
+            });
+          },
+        },
+        /** ChartFill.setSolidColor(color): "HTML color code representing the color of the background, in the form #RRGGBB (e.g., "FFA500") or as a named HTML color (e.g., "orange")". */
+        fill: {
+          setSolidColor(color: string): void {
+            self._call("dataLabels.format.fill.setSolidColor", color, (m: MChart) => {
+              if (typeof color !== "string" || !(/^#?[0-9a-f]{6}$/i.test(color) || /^[a-z]+$/i.test(color))) throw invalidArg(`color '${String(color)}'.`);
+              m.dataLabelsFill = color;
             });
           },
         },

@@ -72,6 +72,8 @@ describe("chart axes in Excel", () => {
     expect(total.dataLabelsShowValue).toBe(true);
     expect(total.dataLabelsPosition).toBe("OutsideEnd");
     expect(total.dataLabelsFontSize).toBe(total.categoryAxisLabelSize);
+    // On white: the gridlines do not run through the digits.
+    expect(total.dataLabelsFill).toBe("#FFFFFF");
     expect(valueLabelSize(planned)).toBe(total.categoryAxisLabelSize);
     expect(byName.get(CHART_NAMES.groups)!.dataLabelsShowValue).toBe(false);
     expect(byName.get(CHART_NAMES.profile)!.dataLabelsShowValue).not.toBe(true);

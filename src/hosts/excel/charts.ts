@@ -66,6 +66,8 @@ export function queueChart(packer: RequestPacker, sheet: string, plan: ChartPlan
       if (valueSize !== undefined) {
         chart.dataLabels.position = "OutsideEnd";
         chart.dataLabels.format.font.size = valueSize;
+        // On white, so that no gridline runs through the digits (ChartFill, ExcelApi 1.1).
+        chart.dataLabels.format.fill.setSolidColor("#FFFFFF");
       }
     }
     // The value axis ends at the most a bar can reach; "" (automatic) when the plan sets no end,

@@ -199,6 +199,8 @@ describe("native charts in a scored workbook", () => {
     expect(dLbls).toContain('<c:dLblPos val="outEnd"/>');
     expect(dLbls).toContain('<c:showVal val="1"/>');
     expect(dLbls).toContain('<c:showCatName val="0"/>');
+    // On white: the gridlines do not run through the digits.
+    expect(dLbls).toContain('<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>');
     // As large as the names on the category axis.
     const catAx = /<c:catAx>[\s\S]*?<\/c:catAx>/.exec(xml)![0].replace(/<c:title>[\s\S]*?<\/c:title>/, "");
     expect(/<a:defRPr sz="(\d+)"\/>/.exec(dLbls)?.[1]).toBe(/<a:defRPr sz="(\d+)"\/>/.exec(catAx)?.[1]);

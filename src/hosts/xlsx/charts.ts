@@ -365,14 +365,15 @@ function seriesXml(plan: ChartPlan, cache: { categories: string[]; series: numbe
 
 /**
  * Each bar's value at its end (c:dLbls comes after the series' look, before its categories), as
- * large as the units' names, in the cells' number format; nothing when the plan asks for none.
+ * large as the units' names, in the cells' number format, on white so that no gridline runs
+ * through its digits; nothing when the plan asks for none.
  */
 function valueLabelsXml(plan: ChartPlan): string {
   const size = valueLabelSize(plan);
   if (size === undefined || !plan.valueLabels) return "";
   return (
     `<c:dLbls><c:numFmt formatCode="${escapeXml(plan.valueLabels.numberFormat)}" sourceLinked="0"/>` +
-    `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${labelText(Math.round(size * 100))}<c:dLblPos val="outEnd"/>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>${labelText(Math.round(size * 100))}<c:dLblPos val="outEnd"/>` +
     `<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
   );
 }
