@@ -10,7 +10,7 @@ import { sheetAddress } from "../a1";
 import { type CellRange, cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
 import { type IndexSheetState, type OwnedCells, resultNoteHash, unitKey } from "./index-sheet";
 import { isInputsChangedLine, label, notRankedText, unitWithCode } from "./labels";
-import { RESULTS_HEADER_ROW } from "./results-sheet";
+import { RESULTS_HEADER_ROW, comparableNote } from "./results-sheet";
 
 function inside(ranges: CellRange[], row: number, column: number): boolean {
   return ranges.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
@@ -245,14 +245,20 @@ export function droppedValuesMessage(sheet: string, cells: readonly DroppedValue
   };
 }
 
-/** How each of the project's notes in the results table begins ("Không xếp hạng:", "Not ranked:"): a line that does reads as the project's. */
+/** `text` as an opening is compared: comparableNote, without whitespace (the user may have added or taken out spaces). */
+const openingText = (text: string): string => comparableNote(text).replace(/ /g, "");
+
+/**
+ * How each of the project's notes in the results table begins ("Không xếp hạng:", "Not ranked:"):
+ * a line that does, whatever its whitespace and case, reads as the project's.
+ */
 const NOTE_OPENINGS = (["vi", "en"] as const).map((lang) => {
   const text = notRankedText("excluded", 0, 0, lang);
-  return text.slice(0, text.indexOf(":") + 1);
+  return openingText(text.slice(0, text.indexOf(":") + 1));
 });
 
 function readsAsProjectNote(line: string): boolean {
-  return NOTE_OPENINGS.some((o) => line.trimStart().startsWith(o));
+  return NOTE_OPENINGS.some((o) => openingText(line).startsWith(o));
 }
 
 /**

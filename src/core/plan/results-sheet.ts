@@ -233,7 +233,7 @@ function columnsFor(input: ResultsSheetInput): Column[] {
     width: 12,
     maxWidth: 70,
     format: TEXT_FORMAT,
-    cell: (u) => withRemark(resultsNote(model, table, u, lang), input.remarks?.get(unitKey(u))),
+    cell: (u) => withRemark(resultsNote(model, table, u, lang), input.remarks?.get(unitKey(u)), [resultsNote(model, table, u, "vi"), resultsNote(model, table, u, "en")]),
     wrapLines: true,
   });
   for (const a of input.added ?? []) {
@@ -248,8 +248,21 @@ export function resultsNote(model: IndexModel, table: ScoreTable, u: UnitResult,
   return u.ranked ? "" : notRankedText(u.notRankedReason, u.coverage, table.ranking.minCoverage, lang, uncomputedParts(model, u, lang));
 }
 
-/** The note with the user's remark under it, on a line of its own; the remark alone (as typed) when there is no note. */
-function withRemark(note: string, remark: PlanValue | undefined): PlanValue {
+/** A line of the note column as compared with the project's notes: NFC, whitespace collapsed, case ignored. */
+export function comparableNote(line: string): string {
+  return line.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+/**
+ * The note with the user's remark under it, on a line of its own; the remark alone (as typed) when
+ * there is no note. A line of the remark that is this run's note for the unit in either language
+ * (`notes`; comparableNote) is left out: the note is not written twice, nor again in the other language.
+ */
+function withRemark(note: string, remark: PlanValue | undefined, notes: readonly string[]): PlanValue {
+  const own = new Set(notes.filter((n) => n !== "").map(comparableNote));
+  if (typeof remark === "string" && own.size > 0 && remark.split(/\r?\n/).some((l) => own.has(comparableNote(l)))) {
+    remark = remark.split(/\r?\n/).filter((l) => !own.has(comparableNote(l))).join("\n").trim();
+  }
   if (remark === undefined || remark === null || remark === "") return note;
   return note === "" ? remark : `${note}\n${String(remark)}`;
 }

@@ -12,6 +12,9 @@ import type { Lang } from "../../core/i18n/text";
 import { XlsxHost } from "./host";
 import { edit, noteOf, open, scoredDemo } from "./test-workbooks";
 
+// Each test scores the demo workbook two to four times (some 5 s each on a busy machine).
+jest.setTimeout(120_000);
+
 const EXCLUDED = "Không xếp hạng: đơn vị nằm trong danh sách loại trừ của bộ chỉ số";
 
 /** The definition the workbook keeps in `_index`, with `exclude` as its ranking's exclusions. */
@@ -68,6 +71,19 @@ async function remarked(): Promise<{ file: Uint8Array; rows: Record<string, numb
   return { file, rows };
 }
 
+/** The demo scored with SYT not ranked, then `text` typed over SYT's Ghi chú cell (its project's note); the cell's address. */
+async function sytNoteTyped(text: string): Promise<{ file: Uint8Array; cell: string }> {
+  const scored = await score(await scoredDemo(), { exclude: ["SYT"] });
+  let cell = "";
+  const file = await edit(scored.out, (wb) => {
+    const ws = wb.getWorksheet("Kết quả")!;
+    const c = ws.getCell(rowOfUnit(ws, "SYT"), NOTE_COLUMN);
+    cell = c.address;
+    c.value = text;
+  });
+  return { file, cell };
+}
+
 describe("a remark typed in the results table's Ghi chú column, scored again", () => {
   test("stays on its unit's row as the rows are sorted again, under the project's note on a line of its own; nothing is said; once, run after run", async () => {
     const { file, rows } = await remarked();
@@ -112,20 +128,42 @@ describe("a remark typed in the results table's Ghi chú column, scored again", 
   });
 
   test("a note of the project's the analyst changed cannot be told from their remark: the cell gets the note again and is named in the warning with the text it held", async () => {
-    const scored = await score(await scoredDemo(), { exclude: ["SYT"] });
-    let cell = "";
-    const changed = await edit(scored.out, (wb) => {
-      const ws = wb.getWorksheet("Kết quả")!;
-      const c = ws.getCell(rowOfUnit(ws, "SYT"), NOTE_COLUMN);
-      cell = c.address;
-      c.value = `${EXCLUDED} (theo Quyết định 12/QĐ-UBND)`;
-    });
+    const { file: changed, cell } = await sytNoteTyped(`${EXCLUDED} (theo Quyết định 12/QĐ-UBND)`);
     const again = await score(changed, { exclude: ["SYT"] });
     expect(again.warnings).toHaveLength(1);
     expect(again.warnings[0]!.vi).toBe(
       `Ô ghi chú trong bảng kết quả có ghi chú của DTI Scorer đã bị sửa nên không tách được phần bạn nhập: 'Kết quả'!${cell} "Không xếp hạng: đơn vị nằm trong danh s…". Ô này được ghi lại theo lần chấm này; hãy nhập lại nhận xét của bạn ở dòng dưới ghi chú (Alt+Enter) thay vì sửa chính ghi chú.`,
     );
     expect(again.warnings[0]!.en).toContain(`'Kết quả'!${cell}`);
+    const ws = (await open(again.out)).getWorksheet("Kết quả")!;
+    expect(ws.getCell(rowOfUnit(ws, "SYT"), NOTE_COLUMN).value).toBe(EXCLUDED);
+  });
+
+  test("a remark that is the project's note (typed on a ranked unit that is then excluded) is not written twice, nor kept in Vietnamese once scored in English", async () => {
+    const scored = await score(await scoredDemo(), { exclude: ["SYT"] });
+    const typed = await edit(scored.out, (wb) => {
+      const ws = wb.getWorksheet("Kết quả")!;
+      // Other spacing and case than the project's: still its note.
+      ws.getCell(rowOfUnit(ws, "SNV"), NOTE_COLUMN).value = `  ${EXCLUDED.replace("xếp hạng", "Xếp  Hạng")}\nHồ sơ nộp muộn`;
+      ws.getCell(rowOfUnit(ws, "STP"), NOTE_COLUMN).value = EXCLUDED;
+    });
+    const again = await score(typed, { exclude: ["SYT", "SNV", "STP"] });
+    expect(again.warnings).toEqual([]);
+    const notes = notesByUnit((await open(again.out)).getWorksheet("Kết quả")!);
+    expect(notes.get("SNV")).toBe(`${EXCLUDED}\nHồ sơ nộp muộn`);
+    expect(notes.get("STP")).toBe(EXCLUDED);
+
+    const english = await score(again.out, { exclude: ["SYT", "SNV", "STP"], lang: "en" });
+    expect(english.warnings).toEqual([]);
+    const en = notesByUnit((await open(english.out)).getWorksheet("Results")!);
+    expect(en.get("SNV")).toBe("Not ranked: the unit is excluded by the index definition\nHồ sơ nộp muộn");
+    expect(en.get("STP")).toBe("Not ranked: the unit is excluded by the index definition");
+  });
+
+  test("a note of the project's whose spacing the analyst changed is still told as the project's: named in the warning, written anew once", async () => {
+    const { file: changed, cell } = await sytNoteTyped(`${EXCLUDED.replace("xếp hạng", "xếp  hạng")}\nĐoàn kiểm tra 5/6`);
+    const again = await score(changed, { exclude: ["SYT"] });
+    expect(again.warnings.map((w) => w.vi)).toEqual([expect.stringContaining(`không tách được phần bạn nhập: 'Kết quả'!${cell} "Không xếp hạng: đơn vị nằm trong danh s…"`)]);
     const ws = (await open(again.out)).getWorksheet("Kết quả")!;
     expect(ws.getCell(rowOfUnit(ws, "SYT"), NOTE_COLUMN).value).toBe(EXCLUDED);
   });
