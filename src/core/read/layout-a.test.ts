@@ -193,6 +193,100 @@ describe("a form whose column names were reworded", () => {
     expect(said(renamed({ "Số liệu thẩm định": "Điểm thẩm định" }))).toEqual([]);
   });
 
+  /** The form with header cells renamed (null: cleared) and a column J added, `j` its header and `jCell` its cell on each row. */
+  function withJ(names: Record<string, string | null>, j: string, jCell: (code: string) => CellValue, cells: Record<number, (code: string) => CellValue> = {}): SheetSnapshot {
+    const lines = LINES.map((l) => [...l.map((v, c) => (cells[c] ? cells[c](String(l[0])) : v)), jCell(String(l[0]))]);
+    const s = sheet(lines);
+    s.values[5] = [...HEADER.map((h) => (h in names ? names[h]! : h)), j];
+    return s;
+  }
+
+  test("a header that only starts with a column's name holds something else when what follows is another year, an addition, people or comments", () => {
+    const taken = (name: string) => findTableHeader(renamed({ "Số liệu thẩm định": name, "Tự chấm": name, "Minh chứng": name }))!.cols;
+    for (const name of ["Thẩm định viên", "Appraisal notes", "Số liệu thẩm định 2023", "Số liệu thẩm định (năm trước)", "Số liệu thẩm định cũ", "Appraised value - previous", "Tự chấm kỳ trước", "Minh chứng bổ sung", "Minh chứng (ghi chú)", "Số liệu thẩm định viên"]) {
+      const cols = taken(name);
+      expect([name, cols.appraised, cols.self, cols.evidence]).toEqual([name, undefined, undefined, undefined]);
+    }
+    // Nor one whose next words are no qualifier ("Minh chứng khác"), while "của", ":" and "-" are.
+    expect(taken("Minh chứng khác").evidence).toBeUndefined();
+    expect(findTableHeader(renamed({ "Minh chứng": "Minh chứng - số, ngày văn bản", "Tự chấm": "Tự chấm của đơn vị" }))!.cols).toMatchObject({ evidence: 6, self: 5 });
+  });
+
+  test("Thẩm định viên (the appraisers' names) is no column of figures: the Số liệu sau thẩm định further right is read; Appraisal notes neither, and are not said", () => {
+    const s = withJ({ "Số liệu thẩm định": "Thẩm định viên" }, "Số liệu sau thẩm định", (code) => (code === "1.2.a" ? 2 : null), { 4: (code) => (code.startsWith("1.") ? "Nguyễn Văn A" : null) });
+    expect(findTableHeader(s)!.cols.appraised).toBe(9);
+    const a = readLayoutA(model, s);
+    if (a?.kind !== "unit") throw new Error("not read as a form");
+    expect(a.unit.values.get("1.2.a")).toEqual({ value: 2, address: "J10" });
+    expect(readSubmissions(model, { sheets: [s] }).issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(said(s)).toEqual([]);
+    const notes = renamed({ "Số liệu thẩm định": "Appraisal notes" }, LINES.map((l) => l.map((v, c) => (c === 4 ? "ok" : v))));
+    const b = readLayoutA(model, notes);
+    if (b?.kind !== "unit") throw new Error("not read as a form");
+    expect(findTableHeader(notes)!.cols.appraised).toBeUndefined();
+    expect(b.unit.values.get("1.2.a")).toEqual({ value: 3, address: "D10" });
+    expect(readSubmissions(model, { sheets: [notes] }).issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(said(notes)).toEqual([]);
+  });
+
+  test("Thẩm định (its cells Đạt) and Số liệu sau thẩm định both could be the appraised figures: neither is read, and both are named with the name to give the right one", () => {
+    const s = withJ({ "Số liệu thẩm định": "Thẩm định" }, "Số liệu sau thẩm định", (code) => (code === "1.2.a" ? 2 : null), { 4: (code) => (code.includes(".") ? "Đạt" : null) });
+    expect(findTableHeader(s)!.cols.appraised).toBeUndefined();
+    const a = readLayoutA(model, s);
+    if (a?.kind !== "unit") throw new Error("not read as a form");
+    // The unit's own figures: no "Đạt" read as a figure.
+    expect(a.unit.values.get("1.2.a")).toEqual({ value: 3, address: "D10" });
+    expect(readSubmissions(model, { sheets: [s] }).issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(said(s)).toEqual([
+      {
+        code: "unknown-column",
+        cell: "E6",
+        vi: 'Trang tính \'Sở Y tế\', ô E6: các tên cột "Thẩm định" và "Số liệu sau thẩm định" (ô J6) đều có thể là cột "Số liệu thẩm định" (Appraised value), nên không cột nào được đọc và số liệu thẩm định không được dùng; hãy đặt tên "Số liệu thẩm định" (Appraised value) cho đúng cột chứa số liệu thẩm định (được dùng thay cho số liệu của đơn vị khi có) và đổi tên các cột còn lại.',
+        en: 'Sheet \'Sở Y tế\', cell E6: the column names "Thẩm định" and "Số liệu sau thẩm định" (cell J6) could each be the "Số liệu thẩm định" (Appraised value) column, so none of them is read and no appraised figure is used; name the one that holds the appraised figures (used in place of the unit\'s own where filled) "Số liệu thẩm định" (Appraised value) and rename the others.',
+      },
+    ]);
+    // Named exactly, the right one is read and nothing is said.
+    const fixed = withJ({ "Số liệu thẩm định": "Thẩm định" }, "Số liệu thẩm định", (code) => (code === "1.2.a" ? 2 : null), { 4: (code) => (code.includes(".") ? "Đạt" : null) });
+    expect(findTableHeader(fixed)!.cols.appraised).toBe(9);
+    expect(said(fixed)).toEqual([]);
+  });
+
+  test("Điểm tự chấm 2023 and Điểm tự chấm 2024: neither is taken for the self scores, and both are named in one warning", () => {
+    const s = withJ({ "Tự chấm": "Điểm tự chấm 2023" }, "Điểm tự chấm 2024", () => 2);
+    expect(findTableHeader(s)!.cols.self).toBeUndefined();
+    expect(readSubmissions(model, { sheets: [s] }).issues.filter((i) => i.code === "self-score-differs")).toEqual([]);
+    expect(said(s)).toEqual([
+      {
+        code: "unknown-column",
+        cell: "F6",
+        vi: 'Trang tính \'Sở Y tế\', ô F6: các tên cột "Điểm tự chấm 2023" và "Điểm tự chấm 2024" (ô J6) không được nhận ra nên điểm tự chấm không được so với điểm chấm; nếu một trong các cột này chứa điểm tự chấm, hãy đặt tên cột đó là "Tự chấm" (Self score).',
+        en: 'Sheet \'Sở Y tế\', cell F6: the column names "Điểm tự chấm 2023" and "Điểm tự chấm 2024" (cell J6) are not recognised, so the self scores are not compared with the scores; if one of them holds the self scores, name that column "Tự chấm" (Self score).',
+      },
+    ]);
+  });
+
+  test("last year's self scores and evidence (năm trước) are not read as this year's when the real headers are cleared: said instead", () => {
+    const self = withJ({ "Tự chấm": null }, "Điểm tự chấm năm trước", () => 1);
+    expect(findTableHeader(self)!.cols.self).toBeUndefined();
+    expect(said(self).map((f) => [f.cell, f.en])).toEqual([
+      ["J6", 'Sheet \'Sở Y tế\', cell J6: the column name "Điểm tự chấm năm trước" is not recognised, so the self scores are not compared with the scores; if it holds the self scores, name the column "Tự chấm" (Self score).'],
+    ]);
+    const evidence = withJ({ "Minh chứng": null }, "Minh chứng năm trước", () => "cũ");
+    expect(findTableHeader(evidence)!.cols.evidence).toBeUndefined();
+    expect(readSubmissions(model, { sheets: [evidence] }).submissions[0]!.evidence?.["1.1"]).toBeUndefined();
+    expect(said(evidence).map((f) => f.cell)).toEqual(["J6"]);
+  });
+
+  test("every look-alike header is named, not only the first", () => {
+    const s = withJ({ "Số liệu thẩm định": "Kết quả thẩm định" }, "Số liệu thẩm định (đợt 2) 2024", () => null);
+    expect(said(s).map((f) => [f.cell, f.vi])).toEqual([
+      [
+        "E6",
+        'Trang tính \'Sở Y tế\', ô E6: các tên cột "Kết quả thẩm định" và "Số liệu thẩm định (đợt 2) 2024" (ô J6) không được nhận ra nên số liệu trong các cột này không được đọc; nếu một trong các cột này chứa số liệu thẩm định (được dùng thay cho số liệu của đơn vị khi có), hãy đặt tên cột đó là "Số liệu thẩm định" (Appraised value).',
+      ],
+    ]);
+  });
+
   test("evidence merged over several indicators' rows counts for each of them, once; a blank merge is said at its top cell", () => {
     // 1.1, 1.2 (with its inputs 1.2.a, 1.2.b) and 1.3 under one decision, merged over G8:G12.
     const lines = LINES.map((l) => [...l]);

@@ -49,18 +49,36 @@ const COLUMN_ALIASES: Partial<Record<ColumnKey, readonly string[]>> = {
 };
 
 /**
- * The names a header cell may start with to name a column (a name or alias of TABLE_COLUMNS,
- * longest first, so that "Số liệu thẩm định của Hội đồng" is `Số liệu thẩm định`): never `Mã` and
+ * The names a header cell may start with to name a column (a name of TABLE_COLUMNS, longest
+ * first, so that "Số liệu thẩm định của Hội đồng" is `Số liệu thẩm định`): never `Mã` and
  * `Số liệu`, which find the table's header row (a table of units has a "Mã đơn vị" column), nor
- * `Điểm`, which the project writes ("Điểm HĐ chấm" is the user's own column).
+ * `Điểm`, which the project writes ("Điểm HĐ chấm" is the user's own column). Aliases
+ * (COLUMN_ALIASES) only name a column whole: "Thẩm định viên" is no `Thẩm định`.
  */
 const PREFIXES = (["item", "max", "appraised", "self", "evidence", "note"] as const)
-  .flatMap((key) => [...TABLE_COLUMNS[key], ...(COLUMN_ALIASES[key] ?? [])].map((name) => ({ name, key })))
+  .flatMap((key) => TABLE_COLUMNS[key].map((name) => ({ name, key })))
   .sort((a, b) => b.name.length - a.name.length);
 
-/** The column a header cell names by starting with one of its names followed by a non-letter ("Minh chứng (số, ngày văn bản)"), with the name. */
+/** What may follow a column's name in a header naming it: "(…)", ": …", "- …", "của …", "by …". */
+const QUALIFIER = /^\s*(?:\(|[:\-–]|(?:cua|by|of|do)(?!\p{L}))/u;
+/**
+ * What shows that a header starting with a column's name holds something else: another year's
+ * ("2023", "năm trước", "cũ"), an addition ("bổ sung"), people ("viên") or comments.
+ */
+const NOT_THIS_COLUMN = /(?:^|[^\p{L}\d])(?:\d{4}|nam truoc|ky truoc|cu|previous|prior|last year|bo sung|vien|notes?|ghi chu|y kien|nhan xet|comments?|remarks?)(?![\p{L}\d])/u;
+
+/**
+ * The column a header cell names by one of its aliases (whole), else by starting with one of its
+ * names followed by a qualifier ("Minh chứng (số, ngày văn bản)"), with the name.
+ */
 function prefixKeyOf(folded: string): { key: ColumnKey; name: string } | undefined {
-  return PREFIXES.find(({ name }) => folded.startsWith(name) && !/\p{L}/u.test(folded.charAt(name.length)));
+  const alias = keyOf(COLUMN_ALIASES as Record<ColumnKey, readonly string[]>, folded);
+  if (alias !== undefined) return { key: alias, name: folded };
+  return PREFIXES.find(({ name }) => {
+    if (!folded.startsWith(name)) return false;
+    const rest = folded.slice(name.length);
+    return QUALIFIER.test(rest) && !NOT_THIS_COLUMN.test(rest);
+  });
 }
 
 /** The folded column names of TABLE_COLUMNS and COLUMN_ALIASES that are English (the others are Vietnamese). */
@@ -77,11 +95,16 @@ interface HeaderCell {
 }
 
 /**
- * The columns a row names: each cell that is a column's name, then each other cell that starts
- * with one (PREFIXES) for a column no cell names exactly; the first cell of a column wins.
- * `prefixes` false: exact names only, and no cells (enough to tell that a row is no header).
+ * The columns a row names: each cell that is a column's name, then, for a column no cell names
+ * exactly, the one other cell that names it by an alias or a start (prefixKeyOf); the first exact
+ * cell of a column wins. Two or more such cells for one column name none of them: they are
+ * `ambiguous`, said by unrecognisedColumns. `prefixes` false: exact names only, and no cells
+ * (enough to tell that a row is no header).
  */
-function headerRowOf(row: readonly CellValue[], prefixes = true): { cells: HeaderCell[]; cols: Partial<Record<ColumnKey, number>>; lastColumn: number } {
+function headerRowOf(
+  row: readonly CellValue[],
+  prefixes = true,
+): { cells: HeaderCell[]; cols: Partial<Record<ColumnKey, number>>; ambiguous: Partial<Record<ColumnKey, HeaderCell[]>>; lastColumn: number } {
   const cells: HeaderCell[] = [];
   const cols: Partial<Record<ColumnKey, number>> = {};
   let lastColumn = -1;
@@ -93,6 +116,7 @@ function headerRowOf(row: readonly CellValue[], prefixes = true): { cells: Heade
     if (prefixes) cells.push({ c, text: cellText(v), folded, ...(key !== undefined ? { key } : {}), english: key !== undefined && ENGLISH_COLUMNS.has(folded) });
     if (key !== undefined && cols[key] === undefined) cols[key] = c;
   });
+  const loose: Partial<Record<ColumnKey, HeaderCell[]>> = {};
   if (prefixes) {
     for (const cell of cells) {
       if (cell.key !== undefined) continue;
@@ -100,10 +124,15 @@ function headerRowOf(row: readonly CellValue[], prefixes = true): { cells: Heade
       if (!found) continue;
       cell.key = found.key;
       cell.english = ENGLISH_COLUMNS.has(found.name);
-      if (cols[found.key] === undefined) cols[found.key] = cell.c;
+      if (cols[found.key] === undefined) (loose[found.key] ??= []).push(cell);
     }
   }
-  return { cells, cols, lastColumn };
+  const ambiguous: Partial<Record<ColumnKey, HeaderCell[]>> = {};
+  for (const [key, found] of Object.entries(loose) as [ColumnKey, HeaderCell[]][]) {
+    if (found.length === 1) cols[key] = found[0]!.c;
+    else ambiguous[key] = found;
+  }
+  return { cells, cols, ambiguous, lastColumn };
 }
 
 /** The language most of a header row's recognised column names are in. */
@@ -115,10 +144,15 @@ function headerLangOf(cells: HeaderCell[]): "vi" | "en" {
 /**
  * Words that show a header cell the reader does not recognise is meant for one of the columns
  * below (read only when named so): a warning says what to name it. A column of points ("Điểm
- * thẩm định") is not taken for the appraised figures: the reader reads no points.
+ * thẩm định") is not taken for the appraised figures: the reader reads no points; nor are
+ * comments ("Ghi chú thẩm định", "Appraisal notes") or people ("Thẩm định viên").
  */
 const COLUMN_HINTS: { key: "appraised" | "evidence" | "self"; words: string[]; not?: RegExp }[] = [
-  { key: "appraised", words: ["tham dinh", "appraised", "appraisal"], not: /^(diem|score|points?)(?!\p{L})/u },
+  {
+    key: "appraised",
+    words: ["tham dinh", "appraised", "appraisal"],
+    not: /^(diem|score|points?)(?!\p{L})|(^|[^\p{L}])(ghi chu|y kien|nhan xet|notes?|comments?|remarks?|vien)(?!\p{L})/u,
+  },
   { key: "evidence", words: ["minh chung", "evidence"] },
   { key: "self", words: ["tu cham", "tu danh gia", "self"] },
 ];
@@ -329,20 +363,27 @@ function hashOf(definition: IndexDefinition): string {
 }
 
 /**
- * A warning for each header cell the reader does not recognise whose words show it is meant for
- * the appraised figures, the evidence or the self scores (COLUMN_HINTS) when the form has no
- * such column otherwise: what is in it is not read, and the finding says what to name it.
+ * A warning for each column of the appraised figures, the evidence or the self scores the form
+ * has not (TableHeader.cols): naming every header cell that could be it, by an alias or a start
+ * (headerRowOf's `ambiguous`: none of them is read), else every cell the reader does not
+ * recognise whose words show it is meant for it (COLUMN_HINTS). What is in them is not read, and
+ * the finding says what to name the right one.
  */
 function unrecognisedColumns(sheet: SheetSnapshot, header: TableHeader): RowFinding[] {
-  const { cells } = headerRowOf(sheet.values[header.row] ?? []);
+  const { cells, ambiguous } = headerRowOf(sheet.values[header.row] ?? []);
   const headerLang = headerLangOf(cells);
-  const said = new Set<string>();
-  return cells.flatMap((cell) => {
-    const column = cell.key === undefined ? hintOf(cell.folded) : undefined;
-    if (column === undefined || header.cols[column] !== undefined || said.has(column)) return [];
-    said.add(column);
-    return [{ severity: "warning" as const, code: "unknown-column" as const, params: { cell: address(header.row, cell.c), raw: cell.text, column, headerLang } }];
+  const found = COLUMN_HINTS.flatMap(({ key: column }) => {
+    if (header.cols[column] !== undefined) return [];
+    const both = ambiguous[column];
+    const alike = both ?? cells.filter((cell) => cell.key === undefined && hintOf(cell.folded) === column);
+    const [first, ...rest] = alike;
+    if (first === undefined) return [];
+    const others = rest.map((cell) => ({ cell: address(header.row, cell.c), raw: cell.text }));
+    const params: MessageParams = { cell: address(header.row, first.c), raw: first.text, column, headerLang, ...(others.length > 0 ? { others } : {}), ...(both ? { ambiguous: true } : {}) };
+    return [{ c: first.c, finding: { severity: "warning" as const, code: "unknown-column" as const, params } }];
   });
+  // In the order of their first cells along the row.
+  return found.sort((a, b) => a.c - b.c).map((f) => f.finding);
 }
 
 /**

@@ -97,6 +97,13 @@ export interface MessageParams {
    * named as; `headerLang` the language the header row's column names are written in.
    */
   column?: "appraised" | "evidence" | "self";
+  /** unknown-column: the other header cells that look meant for `column`, by their cells and texts. */
+  others?: { cell: string; raw: string }[];
+  /**
+   * unknown-column: `raw` and `others` could each be `column` by their names (an alias, or its
+   * name with a qualifier), so none of them is read.
+   */
+  ambiguous?: boolean;
   /**
    * missing-unit-name on a form: no label of the header block was found above the table in the
    * columns from A to this one (the table's `Mã` column), so the unit takes the sheet's name.
@@ -661,23 +668,52 @@ const bodies: Partial<Record<IssueCode, Body>> = {
   "unknown-column": (p) => {
     const column = p.column ?? "appraised";
     const name = columnName(column, p.headerLang ?? "vi");
-    const what: Record<typeof column, Message> = {
+    /** What is lost (one cell, several), and what the right column holds (one cell, several), per column. */
+    const what: Record<typeof column, { lost: Message; lostMany: Message; lostNone: Message; holds: Message; holdsMany: Message }> = {
       appraised: {
-        vi: `nên số liệu trong cột này không được đọc; nếu đây là số liệu thẩm định (được dùng thay cho số liệu của đơn vị khi có), hãy đặt tên cột là ${name}`,
-        en: `so the figures in it are not read; if it holds the appraised figures (used in place of the unit's own where filled), name the column ${name}`,
+        lost: { vi: "số liệu trong cột này không được đọc", en: "the figures in it are not read" },
+        lostMany: { vi: "số liệu trong các cột này không được đọc", en: "the figures in them are not read" },
+        lostNone: { vi: "số liệu thẩm định không được dùng", en: "no appraised figure is used" },
+        holds: { vi: "đây là số liệu thẩm định (được dùng thay cho số liệu của đơn vị khi có)", en: "it holds the appraised figures (used in place of the unit's own where filled)" },
+        holdsMany: { vi: "số liệu thẩm định (được dùng thay cho số liệu của đơn vị khi có)", en: "the appraised figures (used in place of the unit's own where filled)" },
       },
       evidence: {
-        vi: `nên minh chứng của phiếu không được kiểm tra; nếu đây là cột minh chứng, hãy đặt tên cột là ${name}`,
-        en: `so the form's evidence is not checked; if it holds the evidence, name the column ${name}`,
+        lost: { vi: "minh chứng của phiếu không được kiểm tra", en: "the form's evidence is not checked" },
+        lostMany: { vi: "minh chứng của phiếu không được kiểm tra", en: "the form's evidence is not checked" },
+        lostNone: { vi: "minh chứng của phiếu không được kiểm tra", en: "the form's evidence is not checked" },
+        holds: { vi: "đây là cột minh chứng", en: "it holds the evidence" },
+        holdsMany: { vi: "minh chứng", en: "the evidence" },
       },
       self: {
-        vi: `nên điểm tự chấm không được so với điểm chấm; nếu đây là cột điểm tự chấm, hãy đặt tên cột là ${name}`,
-        en: `so the self scores are not compared with the scores; if it holds the self scores, name the column ${name}`,
+        lost: { vi: "điểm tự chấm không được so với điểm chấm", en: "the self scores are not compared with the scores" },
+        lostMany: { vi: "điểm tự chấm không được so với điểm chấm", en: "the self scores are not compared with the scores" },
+        lostNone: { vi: "điểm tự chấm không được so với điểm chấm", en: "the self scores are not compared with the scores" },
+        holds: { vi: "đây là cột điểm tự chấm", en: "it holds the self scores" },
+        holdsMany: { vi: "điểm tự chấm", en: "the self scores" },
       },
     };
+    const w = what[column];
+    const others = p.others ?? [];
+    if (others.length === 0 && !p.ambiguous) {
+      return {
+        vi: `tên cột ${quote(p, "vi")} không được nhận ra nên ${w.lost.vi}; nếu ${w.holds.vi}, hãy đặt tên cột là ${name}`,
+        en: `the column name ${quote(p, "en")} is not recognised, so ${w.lost.en}; if ${w.holds.en}, name the column ${name}`,
+      };
+    }
+    // The first cell is the finding's own (its place opens the sentence); the others by their cells.
+    const list = (lang: "vi" | "en") => {
+      const all = [quote(p, lang), ...others.map((o) => `"${o.raw}" (${lang === "vi" ? "ô" : "cell"} ${o.cell})`)];
+      return `${all.slice(0, -1).join(", ")} ${lang === "vi" ? "và" : "and"} ${all[all.length - 1]!}`;
+    };
+    if (p.ambiguous) {
+      return {
+        vi: `các tên cột ${list("vi")} đều có thể là cột ${name}, nên không cột nào được đọc và ${w.lostNone.vi}; hãy đặt tên ${name} cho đúng cột chứa ${w.holdsMany.vi} và đổi tên các cột còn lại`,
+        en: `the column names ${list("en")} could each be the ${name} column, so none of them is read and ${w.lostNone.en}; name the one that holds ${w.holdsMany.en} ${name} and rename the others`,
+      };
+    }
     return {
-      vi: `tên cột ${quote(p, "vi")} không được nhận ra ${what[column].vi}`,
-      en: `the column name ${quote(p, "en")} is not recognised, ${what[column].en}`,
+      vi: `các tên cột ${list("vi")} không được nhận ra nên ${w.lostMany.vi}; nếu một trong các cột này chứa ${w.holdsMany.vi}, hãy đặt tên cột đó là ${name}`,
+      en: `the column names ${list("en")} are not recognised, so ${w.lostMany.en}; if one of them holds ${w.holdsMany.en}, name that column ${name}`,
     };
   },
   "duplicate-row": (p) => {
