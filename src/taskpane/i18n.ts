@@ -133,11 +133,10 @@ export const STRINGS = {
   },
   // How a line is split: the rule of state/units.ts parseUnitList, said to the user.
   unitsFormats: {
-    vi: "Ngăn cách bằng dấu chấm phẩy, dấu tab (dán từ Excel) hoặc dấu phẩy. Tên có dấu phẩy thì đặt trong ngoặc kép hoặc dùng dấu chấm phẩy; ở dòng chỉ có dấu phẩy, phần đầu là mã khi viết hoa hoặc có chữ số, phần cuối là loại đơn vị khi là một loại của bộ chỉ số (hoặc một từ viết liền), phần còn lại là tên.",
-    en: "Separate with semicolons, tabs (pasted from Excel) or commas. Put a name with a comma in double quotes, or use semicolons; on a line of commas only, the first part is the code when it is in capitals or has a digit, the last part the unit category when it is one of the index's (or a single word), and the rest is the name.",
+    vi: "Ngăn cách bằng dấu chấm phẩy, dấu tab (dán từ Excel) hoặc dấu phẩy. Tên có dấu phẩy thì đặt trong ngoặc kép hoặc dùng dấu chấm phẩy; ở dòng chỉ có dấu phẩy, phần đầu là mã khi viết hoa hoặc có chữ số, phần cuối là loại đơn vị khi là một loại của bộ chỉ số, phần còn lại là tên. Dòng tiêu đề (Mã đơn vị, Đơn vị, Nhóm) cho biết thứ tự các cột của các dòng dưới nó.",
+    en: "Separate with semicolons, tabs (pasted from Excel) or commas. Put a name with a comma in double quotes, or use semicolons; on a line of commas only, the first part is the code when it is in capitals or has a digit, the last part the unit category when it is one of the index's, and the rest is the name. A header line (Unit code, Unit, Category) gives the order of the columns of the lines under it.",
   },
   unitsPreview: { vi: "Đọc được (mã · tên · loại đơn vị):", en: "Read as (code · name · unit category):" },
-  unitsPreviewMore: { vi: "… và {count} đơn vị nữa.", en: "… and {count} more units." },
   unitsCategories: { vi: "Các loại đơn vị của bộ chỉ số này: {list}.", en: "This index's unit categories: {list}." },
   unitsLabel: { vi: "Danh sách đơn vị", en: "List of units" },
   // The list's placeholder: a unit's code and name, then (when the index has some) its first unit category.
@@ -459,7 +458,6 @@ export type StringKey = keyof typeof STRINGS;
 const EN_ONE: Partial<Record<StringKey, string>> = {
   workbookSheets: "{count} sheet",
   unitsCount: "{count} unit",
-  unitsPreviewMore: "… and 1 more unit.",
   templatesMadeExcel: "Added {count} form sheet to the workbook.",
   templatesMadeFile: "Made a form file for {count} unit.",
   templatesAlreadyThere: "1 unit already has its form in the workbook, so it was not added again.",

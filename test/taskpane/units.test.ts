@@ -1,9 +1,20 @@
 /** The units list of the Collect step, read from the CSV files officials actually have. */
 import { readFileSync } from "node:fs";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { join } from "node:path";
 import { parseDefinition } from "../../src/core/definition";
 import { BUILTIN_INDICES } from "../../src/indices";
+import { CollectStep } from "../../src/taskpane/components/CollectStep";
 import { parseUnitList, unitListFromCsv, unitListProblems, unitsFromCsvFile } from "../../src/taskpane/state/units";
+import type { PaneActions, PaneState } from "../../src/taskpane/state/usePane";
+
+/** A built-in index's model. */
+function builtinModel(id: string) {
+  const r = parseDefinition(BUILTIN_INDICES.find((b) => b.id === id)!.definition);
+  if (!r.ok) throw new Error("the built-in index does not parse");
+  return r.model;
+}
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, "..", "fixtures", "csv", name)));
 
@@ -62,11 +73,7 @@ describe("what the Collect step takes from a units CSV file, and says about it",
 });
 
 describe("a list of units typed with commas", () => {
-  const department = (() => {
-    const r = parseDefinition(BUILTIN_INDICES.find((b) => b.id === "dti-so-nganh-mau")!.definition);
-    if (!r.ok) throw new Error("the built-in index does not parse");
-    return r.model;
-  })();
+  const department = builtinModel("dti-so-nganh-mau");
 
   test("\"code, name, category\" is read as a CSV line, so a unit listed twice is caught rather than given a second form under a made-up name", () => {
     const units = parseUnitList("SNV, Sở Nội vụ, co-dvc\nSNV; Sở Nội vụ; co-dvc", department);
@@ -87,10 +94,8 @@ describe("a list of units typed with commas", () => {
     expect(parseUnitList('SVH, "Sở Văn hóa, Thể thao và Du lịch", khong-dvc', department)).toEqual([
       { code: "SVH", name: "Sở Văn hóa, Thể thao và Du lịch", category: "khong-dvc", line: 1 },
     ]);
-    // A one-word category the index does not have is kept as the category, to be reported, not glued to the name.
-    const typo = parseUnitList("SNV, Sở Nội vụ, co-dvcc", department);
-    expect(typo).toEqual([{ code: "SNV", name: "Sở Nội vụ", category: "co-dvcc", line: 1 }]);
-    expect(unitListProblems(department, typo)?.message?.en).toMatch(/unit category the index does not have/);
+    // A last part that is not one of the index's categories is a piece of the name (a typo shows in the preview as such).
+    expect(parseUnitList("SNV, Sở Nội vụ, co-dvcc", department)).toEqual([{ code: "SNV", name: "Sở Nội vụ, co-dvcc", line: 1 }]);
   });
 
   test("a units CSV file's names with a semicolon or a comma come back whole through the list it fills", () => {
@@ -100,5 +105,69 @@ describe("a list of units typed with commas", () => {
       { code: "SVH", name: "Sở Văn hóa, Thể thao và Du lịch", category: "co-dvc", line: 1 },
       { code: "X1", name: "Ban A; B", line: 2 },
     ]);
+  });
+
+  test("a trailing separator does not take the category's place, whatever the separator", () => {
+    for (const line of ["SNV, Sở Nội vụ, co-dvc,", "SNV,Sở Nội vụ,co-dvc,,", "SNV; Sở Nội vụ; co-dvc;", "SNV\tSở Nội vụ\tco-dvc\t"])
+      expect(parseUnitList(line, department)).toEqual([{ code: "SNV", name: "Sở Nội vụ", category: "co-dvc", line: 1 }]);
+    expect(parseUnitList("SNV, Sở Nội vụ, Sở, ban, ngành có dịch vụ công,", department)).toEqual([
+      { code: "SNV", name: "Sở Nội vụ", category: "Sở, ban, ngành có dịch vụ công", line: 1 },
+    ]);
+    expect(parseUnitList("Sở Nội vụ;", department)).toEqual([{ code: "", name: "Sở Nội vụ", line: 1 }]);
+  });
+
+  test("a row pasted from Excel with a blank code cell keeps its columns, and a name with a known category is not read as a code", () => {
+    expect(parseUnitList("\tSở Nội vụ\tco-dvc", department)).toEqual([{ code: "", name: "Sở Nội vụ", category: "co-dvc", line: 1 }]);
+    expect(parseUnitList("Sở Nội vụ\tco-dvc", department)).toEqual([{ code: "", name: "Sở Nội vụ", category: "co-dvc", line: 1 }]);
+    expect(parseUnitList("Sở Nội vụ; Sở, ban, ngành có dịch vụ công", department)).toEqual([
+      { code: "", name: "Sở Nội vụ", category: "Sở, ban, ngành có dịch vụ công", line: 1 },
+    ]);
+    // Two fields whose last is not a category stay code and name.
+    expect(parseUnitList("SNV\tSở Nội vụ", department)).toEqual([{ code: "SNV", name: "Sở Nội vụ", line: 1 }]);
+  });
+
+  test("a pasted header line is not a unit: the lines under it are read by its columns, an STT column left out", () => {
+    const units = parseUnitList("Mã đơn vị, Đơn vị, Nhóm\nSNV, Sở Nội vụ, co-dvc\n\nSTP, Sở Tư pháp, khong-dvc\n", department);
+    expect(units).toEqual([
+      { code: "SNV", name: "Sở Nội vụ", category: "co-dvc", line: 2 },
+      { code: "STP", name: "Sở Tư pháp", category: "khong-dvc", line: 4 },
+    ]);
+    expect(unitListProblems(department, units)).toBeUndefined();
+    expect(parseUnitList("STT\tMã\tĐơn vị\tNhóm\tGhi chú\n1\tSNV\tSở Nội vụ\tco-dvc\tx\n2\t\tSở Tư pháp\tkhong-dvc", department)).toEqual([
+      { code: "SNV", name: "Sở Nội vụ", category: "co-dvc", line: 2 },
+      { code: "", name: "Sở Tư pháp", category: "khong-dvc", line: 3 },
+    ]);
+    // Columns in another order, and a name with commas of its own on a line of commas.
+    expect(parseUnitList("Unit, Category, Unit code\nSở Văn hóa, Thể thao và Du lịch, co-dvc, SVH", department)).toEqual([
+      { code: "SVH", name: "Sở Văn hóa, Thể thao và Du lịch", category: "co-dvc", line: 2 },
+    ]);
+  });
+});
+
+describe("a list of units typed with commas, for an index without unit categories", () => {
+  const district = builtinModel("dti-huyen-mau");
+
+  test("the last part of a name with commas stays in the name", () => {
+    expect(district.definition.categories ?? []).toEqual([]);
+    expect(parseUnitList("UBND phường Bến Nghé, Quận 1, TP.HCM\nP.BN, UBND phường Bến Nghé, Quận 1, TP.HCM", district)).toEqual([
+      { code: "", name: "UBND phường Bến Nghé, Quận 1, TP.HCM", line: 1 },
+      { code: "P.BN", name: "UBND phường Bến Nghé, Quận 1, TP.HCM", line: 2 },
+    ]);
+  });
+});
+
+describe("the Collect step's preview of how the list was read", () => {
+  test("lists every line of a long list, so that a misread far down shows", () => {
+    const model = builtinModel("dti-so-nganh-mau");
+    const lines = Array.from({ length: 20 }, (_, i) => `S${i + 1}, Sở số ${i + 1}, co-dvc`);
+    lines.push("SNV, Sở Nội vụ, co-dvcc");
+    const state = { lang: "en", mode: "xlsx", index: { source: "builtin", builtinId: "dti-so-nganh-mau", model }, unitsText: lines.join("\n") } as unknown as PaneState;
+    const html = renderToStaticMarkup(createElement(CollectStep, { state, actions: {} as PaneActions }));
+    const preview = html.slice(html.indexOf('data-testid="units-preview"'));
+    const items = preview.match(/<li>[^<]*<\/li>/g) ?? [];
+    expect(items).toHaveLength(21);
+    expect(items[0]).toBe("<li>S1 · Sở số 1 · Departments with public services</li>");
+    // The last line's category typo is shown in its name, with no category.
+    expect(items[20]).toBe("<li>SNV · Sở Nội vụ, co-dvcc · —</li>");
   });
 });

@@ -11,14 +11,12 @@ import { IndexNeeded } from "./IndexNeeded";
 import { useStepStyles } from "./styles";
 
 const useStyles = makeStyles({
+  // Every line as read, however long the list: scrolled within a bounded height, so that a misread far down shows.
+  preview: { margin: 0, paddingInlineStart: "2.5em", display: "flex", flexDirection: "column", gap: "2px", maxHeight: "12em", overflowY: "auto" },
   // As wide as the pane, never wider: a textarea is otherwise as wide as its 20 columns of text,
   // which a zoomed pane (200% in a 350 px pane leaves 175 CSS px) cannot hold.
-  preview: { margin: 0, paddingInlineStart: "1.5em", display: "flex", flexDirection: "column", gap: "2px" },
   units: { width: "100%", minWidth: 0, maxWidth: "100%", boxSizing: "border-box", "& textarea": { width: "100%", minWidth: 0 } },
 });
-
-/** How many units the preview lists before it counts the rest. */
-const PREVIEW = 8;
 
 /** How the list was read, unit by unit: its code, name and category (by the index's name for it), so that a line read otherwise than meant shows. */
 function UnitsPreview({ units, lang, model }: { units: UnitLine[]; lang: PaneState["lang"]; model: IndexModel | undefined }) {
@@ -31,13 +29,15 @@ function UnitsPreview({ units, lang, model }: { units: UnitLine[]; lang: PaneSta
   };
   return (
     <div data-testid="units-preview">
-      <Text className={st.hint}>{t(lang, "unitsPreview")}</Text>
-      <ol className={mergeClasses(s.preview, st.hint, st.wrap)}>
-        {units.slice(0, PREVIEW).map((u) => (
+      <Text className={st.hint} id="units-preview-label">
+        {t(lang, "unitsPreview")}
+      </Text>
+      {/* A scrolled region is reached by the keyboard too. */}
+      <ol className={mergeClasses(s.preview, st.hint, st.wrap, st.focusRing)} tabIndex={0} aria-labelledby="units-preview-label">
+        {units.map((u) => (
           <li key={u.line}>{[u.code || "—", u.name, u.category !== undefined ? categoryName(u.category) : "—"].join(" · ")}</li>
         ))}
       </ol>
-      {units.length > PREVIEW && <Text className={st.hint}>{t(lang, "unitsPreviewMore", { count: units.length - PREVIEW })}</Text>}
     </div>
   );
 }

@@ -65,11 +65,10 @@ export function looksLikeCode(text: string): boolean {
 /**
  * A line with commas (and neither a tab nor a semicolon): "code, name, category" as a CSV line
  * (quotes around a name with a comma), but a name may have commas of its own ("Sở Văn hóa, Thể
- * thao và Du lịch"). Its fields are: a category last when they end with one of the index's
- * categories (its id or name, which may itself have commas), or with a third field of one word
- * ("co-dvc", to be reported when the index has no such category); a code first when the first of
- * the rest looks like a code (looksLikeCode); the name is what is left, commas kept. A line with
- * neither is one name.
+ * thao và Du lịch"). Its fields are: a category last only when they end with one of the index's
+ * categories (its id or name, which may itself have commas; a typo stays in the name, where the
+ * preview shows it); a code first when the first of the rest looks like a code (looksLikeCode);
+ * the name is what is left, commas kept. A line with neither is one name.
  */
 function commaLine(fields: string[], model: IndexModel | undefined): Omit<UnitLine, "line"> {
   let rest = fields;
@@ -84,39 +83,77 @@ function commaLine(fields: string[], model: IndexModel | undefined): Omit<UnitLi
       }
     }
   }
-  if (category === undefined && fields.length >= 3 && !/\s/.test(fields[fields.length - 1]!)) {
-    category = fields[fields.length - 1]!;
-    rest = fields.slice(0, -1);
-  }
   const code = rest.length >= 2 && looksLikeCode(rest[0]!) ? rest[0]! : "";
   const name = (code !== "" ? rest.slice(1) : rest).filter((f) => f !== "").join(", ");
-  return { code, name: name === "" ? code : name, ...(category !== undefined && category !== "" ? { category } : {}) };
+  return { code, name: name === "" ? code : name, ...(category !== undefined ? { category } : {}) };
+}
+
+/** The fields of a line without the blank ones at its end ("SNV, Sở Nội vụ, co-dvc," and a row pasted with empty cells after it). */
+function withoutTrailingBlanks(fields: string[]): string[] {
+  let n = fields.length;
+  while (n > 0 && fields[n - 1] === "") n--;
+  return fields.slice(0, n);
+}
+
+/**
+ * A header line ("Mã đơn vị, Đơn vị, Nhóm", "STT\tMã\tTên đơn vị"): a line with a unit name column,
+ * by the labels the units CSV reader takes (unitsFromRows), so that a list pasted with its header
+ * reads as the CSV file would.
+ */
+function isHeader(fields: readonly string[]): boolean {
+  return unitsFromRows([fields]) !== undefined;
+}
+
+/**
+ * A line under a header, read by its columns as the units CSV reader reads a row (an "STT" column,
+ * and any the reader does not know, left out). A line of commas wider than the header has a name
+ * with commas of its own: the extra fields are the name's.
+ */
+function lineUnderHeader(header: readonly string[], fields: string[], sep: string | null): Omit<UnitLine, "line"> | undefined {
+  let row = fields;
+  const nameCol = header.findIndex((h) => isHeader([h]));
+  const extra = fields.length - header.length;
+  if (sep === "," && extra > 0 && nameCol >= 0) row = [...fields.slice(0, nameCol), fields.slice(nameCol, nameCol + extra + 1).join(", "), ...fields.slice(nameCol + extra + 1)];
+  const [unit] = unitsFromRows([header, row]) ?? [];
+  return unit && { code: unit.code, name: unit.name, ...(unit.category !== undefined ? { category: unit.category } : {}) };
 }
 
 /**
  * The units of the list the Collect step is given, one a line: "code; name; category", "name"
  * alone, fields separated by a tab (rows pasted from Excel), a semicolon or a comma. A line is
  * split on a tab if it has one, else on semicolons, else on commas, with quotes as in a CSV file
- * (a name in double quotes may hold the separator). A line of commas is read by commaLine: a
- * Vietnamese name may have commas, so the index's categories (`model`) and the look of a code
- * decide what is the name.
+ * (a name in double quotes may hold the separator); each field is trimmed, and blank fields at the
+ * end of a line are dropped. A header line (isHeader) is not a unit: the lines after it are read
+ * by its columns. Otherwise a line of commas is read by commaLine (a Vietnamese name may have
+ * commas, so the index's categories (`model`) and the look of a code decide what is the name);
+ * other lines by position, a blank code staying blank, except that two fields whose last is one
+ * of the index's categories are a name and its category.
  */
 export function parseUnitList(text: string, model?: IndexModel): UnitLine[] {
   const units: UnitLine[] = [];
+  let header: string[] | undefined;
   for (const [i, raw] of text.split(/\r?\n/).entries()) {
-    const line = raw.trim();
-    if (line === "") continue;
-    const sep = line.includes("\t") ? "\t" : line.includes(";") ? ";" : line.includes(",") ? "," : null;
-    const parts = sep ? splitFields(line, sep) : [line];
-    if (parts.every((p) => p === "")) continue;
-    if (sep === ",") {
+    if (raw.trim() === "") continue;
+    const sep = raw.includes("\t") ? "\t" : raw.includes(";") ? ";" : raw.includes(",") ? "," : null;
+    const parts = withoutTrailingBlanks(sep ? splitFields(raw, sep) : [raw.trim()]);
+    if (parts.length === 0) continue;
+    const line = i + 1;
+    if (parts.length > 1 && isHeader(parts)) {
+      header = parts;
+      continue;
+    }
+    if (parts.length === 1) units.push({ code: "", name: parts[0]!, line });
+    else if (header) {
+      const read = lineUnderHeader(header, parts, sep);
+      if (read) units.push({ ...read, line });
+    } else if (sep === ",") {
       const read = commaLine(parts, model);
-      if (read.name !== "") units.push({ ...read, line: i + 1 });
-    } else if (parts.length === 1) units.push({ code: "", name: parts[0]!, line: i + 1 });
+      if (read.name !== "") units.push({ ...read, line });
+    } else if (parts.length === 2 && model && resolveCategory(model, parts[1]!) !== undefined) units.push({ code: "", name: parts[0]!, category: parts[1]!, line });
     else {
       const [code = "", name = "", category = ""] = parts;
       if (name === "" && code === "") continue;
-      units.push({ code, name: name === "" ? code : name, ...(category !== "" ? { category } : {}), line: i + 1 });
+      units.push({ code, name: name === "" ? code : name, ...(category !== "" ? { category } : {}), line });
     }
   }
   return units;
