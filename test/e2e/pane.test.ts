@@ -575,9 +575,9 @@ const SAMPLE_NAME_VI = "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành";
 const SAMPLE_NAME_EN = "Sample — DTI for provincial departments";
 
 /** The text of the pane's notice once it says `text` (a string it contains, or a pattern). */
-async function noticeSaying(page: Page, text: string | RegExp): Promise<string> {
+async function noticeSaying(page: Page, text: string | RegExp, timeout?: number): Promise<string> {
   const notice = page.getByTestId("notice");
-  await notice.filter({ hasText: text }).waitFor();
+  await notice.filter({ hasText: text }).waitFor(timeout === undefined ? {} : { timeout });
   return (await notice.textContent()) ?? "";
 }
 
@@ -1010,7 +1010,8 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     const names = Array.from({ length: 205 }, (_, i) => `Xã số ${i + 1}`);
     await page.getByLabel("Danh sách đơn vị").fill(names.map((n, i) => `X${i + 1}; ${n}; co-dvc`).join("\n"));
     await page.getByRole("button", { name: "Tạo phiếu" }).click();
-    await noticeSaying(page, /205/);
+    // 205 forms made and inserted in the double running in the page: over 30 s on a busy machine.
+    await noticeSaying(page, /205/, 120_000);
     const sheets = await page.evaluate(() => (window as unknown as { __double: { sheetNames(): string[] } }).__double.sheetNames());
     expect(sheets).toEqual(expect.arrayContaining(names));
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
