@@ -178,8 +178,10 @@ const SNIFF_RECORDS = 20;
 /**
  * Split CSV text into records of fields with the given delimiter: quoted fields, doubled quotes,
  * line breaks inside quotes, CRLF/LF/CR line ends. Stops after `limit` records when given.
+ * `spacedQuotes`: a quote after spaces still opens a quoted field (`SNV, "Sở Văn hóa, Thể thao"`, as
+ * people type a list), the spaces dropped; a file as Excel writes it has none.
  */
-function splitRecords(text: string, delimiter: CsvDelimiter, limit = Infinity): string[][] {
+function splitRecords(text: string, delimiter: CsvDelimiter, limit = Infinity, spacedQuotes = false): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
@@ -208,8 +210,10 @@ function splitRecords(text: string, delimiter: CsvDelimiter, limit = Infinity): 
       i += 1;
       continue;
     }
-    if (ch === '"' && field === "") quoted = true;
-    else if (ch === delimiter) endField();
+    if (ch === '"' && (field === "" || (spacedQuotes && field.trim() === ""))) {
+      quoted = true;
+      field = "";
+    } else if (ch === delimiter) endField();
     else if (ch === "\r") {
       endRow();
       if (text[i + 1] === "\n") i += 1;
@@ -219,6 +223,14 @@ function splitRecords(text: string, delimiter: CsvDelimiter, limit = Infinity): 
   }
   if (rows.length < limit && (field !== "" || row.length > 0)) endRow();
   return rows;
+}
+
+/**
+ * The fields of one line typed or pasted by a person, split on `delimiter` as a CSV record (quotes
+ * may follow spaces), each trimmed.
+ */
+export function splitCsvLine(line: string, delimiter: CsvDelimiter): string[] {
+  return (splitRecords(line, delimiter, 1, true)[0] ?? [""]).map((f) => f.trim());
 }
 
 /** Field counts of the first records that are not blank. */

@@ -1,5 +1,5 @@
 /** The list of units a template is made for: typed, pasted from Excel, or read from a CSV file. */
-import { type TextEncoding, parseCsv } from "../../core/read/csv";
+import { type TextEncoding, parseCsv, splitCsvLine } from "../../core/read/csv";
 import type { Message } from "../../core/i18n/text";
 import { type Lang, localize } from "../../core/i18n/text";
 import type { IndexModel } from "../../core/definition/model";
@@ -16,36 +16,6 @@ export interface UnitLine {
   category?: string;
   /** The line of the list it was typed on (1-based), for messages. */
   line: number;
-}
-
-/**
- * The fields of one line split on `delimiter` as a CSV file's are: a field in double quotes may hold
- * the delimiter ("Sở Văn hóa, Thể thao và Du lịch"), a doubled quote inside it is one quote.
- */
-function splitFields(line: string, delimiter: string): string[] {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let wasQuoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field.trim() === "" && !wasQuoted) {
-      quoted = wasQuoted = true;
-      field = "";
-    } else if (ch === delimiter) {
-      fields.push(field.trim());
-      field = "";
-      wasQuoted = false;
-    } else field += ch;
-  }
-  fields.push(field.trim());
-  return fields;
 }
 
 /** The fields of a line as a CSV file with `delimiter` would hold them (quoted where they must be), so that parseUnitList reads them back. */
@@ -135,7 +105,7 @@ export function parseUnitList(text: string, model?: IndexModel): UnitLine[] {
   for (const [i, raw] of text.split(/\r?\n/).entries()) {
     if (raw.trim() === "") continue;
     const sep = raw.includes("\t") ? "\t" : raw.includes(";") ? ";" : raw.includes(",") ? "," : null;
-    const parts = withoutTrailingBlanks(sep ? splitFields(raw, sep) : [raw.trim()]);
+    const parts = withoutTrailingBlanks(sep ? splitCsvLine(raw, sep) : [raw.trim()]);
     if (parts.length === 0) continue;
     const line = i + 1;
     if (parts.length > 1 && isHeader(parts)) {
