@@ -45,6 +45,12 @@ export interface SheetSnapshot {
    * the planner treats every cell of a merge as taken and writes nothing there.
    */
   merges?: string[];
+  /**
+   * The cells holding a number shown as a percentage (a number format with %), A1, when the host
+   * reads number formats: the person saw "90,9%" where the cell holds 0.909, so a `percent`
+   * input's figure there is no bare fraction to wonder about.
+   */
+  percentCells?: string[];
 }
 
 export interface WorkbookSnapshot {
@@ -119,6 +125,7 @@ export type IssueCode =
   | "invalid-result"
   | "ambiguous-number"
   | "percent-as-number"
+  | "percent-as-fraction"
   | "points-above-max"
   | "not-applicable-not-allowed"
   | "evidence-missing"
@@ -287,6 +294,12 @@ export interface ChartPlan {
   name: string;
   kind: ChartKind;
   title: string;
+  /**
+   * The titles that are the project's: `title` in either language and the title the last run
+   * wrote (recorded in `_index`). A chart updated in place that shows another title was retitled
+   * by the user and keeps it; one showing one of these (or none) gets `title`.
+   */
+  ourTitles?: string[];
   /** Categories (unit names, or group names for radar), an A1 range on `sheet`. */
   categories: string;
   series: { name: string; values: string }[];

@@ -510,6 +510,33 @@ describe("expressions", () => {
     expect(m.vi).toContain("[2.a]");
   });
 
+  test.each([
+    ["1/0", "1 / 0", "đây là phép chia cho 0", "it divides by 0"],
+    ["[2.a] + 1/0", "1 / 0", "đây là phép chia cho 0", "it divides by 0"],
+    ["[2.a] / (1 - 1)", "[2.a] / (1 - 1)", "đây là phép chia cho 0", "it divides by 0"],
+    ["SQRT(-1) * [2.a]", "SQRT(-1)", "không có căn bậc hai của số âm -1", "there is no square root of the negative number -1"],
+    ["IF([2.b] > 0, [2.a] / [2.b], LN(0))", "LN(0)", "không có logarit của 0 (chỉ số lớn hơn 0 mới có logarit)", "there is no logarithm of 0 (only numbers above 0 have one)"],
+    ["[2.a] * 10^400", "10^400", "kết quả không phải là một số hữu hạn (quá lớn, hoặc không xác định)", "its result is not a finite number (too large, or undefined)"],
+  ])("an expression with a part that never gives a result (%s) is a definition error naming the part", (expr, piece, vi, en) => {
+    const d = base();
+    d.root.children[1].rule = { kind: "expr", expr };
+    const m = onlyProblem(d, "root.children[1].rule.expr", "expr-no-result");
+    expect(m.vi).toBe(`Phần "${piece}" của biểu thức không bao giờ cho kết quả: ${vi}. Mọi đơn vị sẽ không có kết quả (lỗi "invalid-result") khi phần này được tính; hãy sửa lại.`);
+    expect(m.en).toBe(`The part "${piece}" of the expression never gives a result: ${en}. Every unit would get no result ("invalid-result") wherever it is evaluated; correct it.`);
+  });
+
+  test("an expr group with a part that never gives a result is told so too; parts that may give one are accepted", () => {
+    const d = base();
+    d.root.aggregate = "expr";
+    d.root.expr = "([1] + [2]) / (2 - 2)";
+    expect(onlyProblem(d, "root.expr", "expr-no-result").en).toContain('The part "([1] + [2]) / (2 - 2)" of the expression');
+    for (const expr of ["IF([2.b] = 0, 0, [2.a] / [2.b])", "LN([2.a] + 1) + SQRT(4) / 2", "[2.a] / 0.5", "10^300 * 0 + [2.a]"]) {
+      const ok = base();
+      ok.root.children[1].rule = { kind: "expr", expr };
+      expect([expr, parseDefinition(ok).ok]).toEqual([expr, true]);
+    }
+  });
+
   test("an expr group needs an expression", () => {
     const d = base();
     d.root.aggregate = "expr";

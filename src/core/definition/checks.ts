@@ -4,7 +4,8 @@
  * nothing stops at the first one. Expressions are parsed here once, and handed on to the model.
  */
 import type { Expr } from "../expr/ast";
-import { parseExpression } from "../expr/parse";
+import { constantFailures } from "../expr/evaluate";
+import { parseExpression, printExpression } from "../expr/parse";
 import { type Message, foldText } from "../i18n/text";
 import { type DefinitionProblem, type PathSegment, formatPath, messages, needsMaxReason } from "./messages";
 import { type ResolvedInput, resolveInputs, singleRuleInput, typesForRule } from "./model";
@@ -208,7 +209,10 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
     const refs = parsed.refs;
     const unknown = [...new Set(refs.filter((r) => !known.includes(r)))];
     for (const code of unknown) report(path, "expr-unknown-reference", messages.exprUnknownRef(code, known, ofGroup));
-    if (parsed.ok && unknown.length === 0) expressions.set(nodeCode, { expr: parsed.expr, refs: parsed.refs });
+    if (!parsed.ok) return;
+    // A part that can never give a result (1/0, SQRT(-1), [a] / 0) would leave every unit without one: said here, at the part.
+    for (const f of constantFailures(parsed.expr)) report(path, "expr-no-result", messages.exprNoResult(printExpression(f.at), f.failure));
+    if (unknown.length === 0) expressions.set(nodeCode, { expr: parsed.expr, refs: parsed.refs });
   };
 
   const checkCommon = (node: IndexNode, path: PathSegment[]): void => {

@@ -6,6 +6,8 @@
 import type { Lang, Message } from "../i18n/text";
 import { formatNumber, localize } from "../i18n/text";
 import { parseNumberText } from "../read/numbers";
+import type { EvalFailure } from "../expr/evaluate";
+import { printNumber } from "../expr/parse";
 
 export interface DefinitionProblem {
   /** JSON path: `id`, `ranking.decimals`, `root.children[2].rule.steps[1]`; `definition` for the whole document. */
@@ -299,6 +301,30 @@ export const messages = {
     vi: `Một nhóm (có "children") không có ${q(key)}; hãy bỏ ${q(key)} hoặc bỏ "children".`,
     en: `A group (with "children") has no ${q(key)}; remove ${q(key)} or remove "children".`,
   }),
+  /** A number beyond a double's range (read as ±Infinity), as written when known; `negative`: below −1.8e308. */
+  numberTooLarge: (negative: boolean, written?: string): Message => {
+    const it = written !== undefined ? { vi: `Số ${written}`, en: `The number ${written}` } : { vi: "Số này", en: "The number" };
+    return negative
+      ? {
+          vi: `${it.vi} quá lớn về độ lớn: JSON chỉ ghi được số âm đến khoảng -1,8e308; hãy ghi một số gần 0 hơn.`,
+          en: `${it.en} is too large in size: JSON numbers go down to about -1.8e308; write a number nearer 0.`,
+        }
+      : {
+          vi: `${it.vi} quá lớn: JSON chỉ ghi được số đến khoảng 1,8e308; hãy ghi một số nhỏ hơn.`,
+          en: `${it.en} is too large: JSON numbers go up to about 1.8e308; write a smaller number.`,
+        };
+  },
+  numberTooSmall: (written: string): Message => ({
+    vi: `Số ${written} quá nhỏ, sẽ bị đọc thành 0; hãy ghi 0 nếu muốn ghi 0, hoặc một số lớn hơn.`,
+    en: `The number ${written} is too small and would be read as 0; write 0 if 0 is meant, or a larger number.`,
+  }),
+  rootIsIndicator: (code: string): Message => {
+    const it = code !== "" ? { vi: `chỉ tiêu ${q(code)}`, en: `indicator ${q(code)}` } : { vi: "chỉ tiêu", en: "the indicator" };
+    return {
+      vi: `Gốc ("root") phải là một nhóm: hãy đặt ${it.vi} vào trong "root.children" ("root": {"code": …, "name": …, "children": [ … ]}).`,
+      en: `The root must be a group: put ${it.en} inside "root.children" ("root": {"code": …, "name": …, "children": [ … ]}).`,
+    };
+  },
   groupFieldInIndicator: (key: string): Message => ({
     vi: `Trường ${q(key)} chỉ dùng cho nhóm (nút có "children"); một chỉ tiêu (có "rule") không có trường này.`,
     en: `The field ${q(key)} belongs to groups (nodes with "children"); an indicator (with "rule") does not have it.`,
@@ -457,6 +483,24 @@ export const messages = {
           vi: `Biểu thức tham chiếu [${code}] nhưng chỉ tiêu không có số liệu đầu vào mã đó; các mã có: ${list(known)}.`,
           en: `The expression refers to [${code}] but the indicator has no input with that code; its inputs are ${list(known)}.`,
         },
+  /** A part of an expression without references that gives no finite number, or a division by such a part that is 0. */
+  exprNoResult: (piece: string, failure: EvalFailure): Message => {
+    const v = "value" in failure ? printNumber(failure.value) : "";
+    const why: Message =
+      failure.kind === "division-by-zero"
+        ? { vi: "đây là phép chia cho 0", en: "it divides by 0" }
+        : failure.kind === "logarithm"
+          ? { vi: `không có logarit của ${v} (chỉ số lớn hơn 0 mới có logarit)`, en: `there is no logarithm of ${v} (only numbers above 0 have one)` }
+          : failure.kind === "square-root"
+            ? { vi: `không có căn bậc hai của số âm ${v}`, en: `there is no square root of the negative number ${v}` }
+            : failure.kind === "power"
+              ? { vi: `không nâng được số âm ${v} lên lũy thừa không nguyên`, en: `a negative number (${v}) cannot be raised to a power that is not whole` }
+              : { vi: "kết quả không phải là một số hữu hạn (quá lớn, hoặc không xác định)", en: "its result is not a finite number (too large, or undefined)" };
+    return {
+      vi: `Phần ${q(piece)} của biểu thức không bao giờ cho kết quả: ${why.vi}. Mọi đơn vị sẽ không có kết quả (lỗi "invalid-result") khi phần này được tính; hãy sửa lại.`,
+      en: `The part ${q(piece)} of the expression never gives a result: ${why.en}. Every unit would get no result ("invalid-result") wherever it is evaluated; correct it.`,
+    };
+  },
   exprRequired: (): Message => ({
     vi: `Nhóm có "aggregate": "expr" phải có "expr" (biểu thức tính giá trị nhóm).`,
     en: `A group with "aggregate": "expr" needs an "expr".`,

@@ -782,3 +782,68 @@ describe("codes in Unicode NFC", () => {
     expect([...r.model.inputs.keys()]).toEqual(expect.arrayContaining(["Hạ tầng.a", "Hạ tầng.b", "Số"].map((c) => c.normalize("NFC"))));
   });
 });
+
+describe("findings an audit of the definition check asked for", () => {
+  const textOf = (d: unknown): string => JSON.stringify(d, null, 2);
+  const rejected = (text: string): DefinitionProblem[] => {
+    const r = parseDefinitionText(text);
+    if (r.ok) throw new Error("expected the definition to be rejected");
+    return r.problems;
+  };
+
+  test("a root written as an indicator gets one sentence: the root must be a group, with the indicator inside root.children", () => {
+    const d = base();
+    d.root = { code: "T", max: 10, rule: { kind: "points" } };
+    const problems = problemsOf(d);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([["root", "root-is-indicator"]]);
+    expect(problems[0]!.message.vi).toBe('Gốc ("root") phải là một nhóm: hãy đặt chỉ tiêu "T" vào trong "root.children" ("root": {"code": …, "name": …, "children": [ … ]}).');
+    expect(problems[0]!.message.en).toBe('The root must be a group: put indicator "T" inside "root.children" ("root": {"code": …, "name": …, "children": [ … ]}).');
+    // Its other problems are still said; a root group with a rule is still told to drop one of them.
+    d.root.bogus = 1;
+    expect(problemsOf(d).map((p) => p.code)).toEqual(["root-is-indicator", "unknown-field"]);
+    const group = base();
+    group.root.rule = { kind: "points" };
+    expect(problemAt(group, "root.rule").code).toBe("indicator-field-in-group");
+  });
+
+  test('a number too large for JSON ("atLeast": 1e400) is said to be too large, as written, not "found Infinity"', () => {
+    const text = textOf(base()).replace('"atLeast": 10', '"atLeast": 1e400').replace('"max": 40', '"max": -1e999');
+    const problems = rejected(text);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ["root.children[0].max", "number-too-large"],
+      ["root.children[1].rule.steps[0].atLeast", "number-too-large"],
+    ]);
+    const [max, atLeast] = problems;
+    expect(atLeast!.message.vi).toBe("Số 1e400 quá lớn: JSON chỉ ghi được số đến khoảng 1,8e308; hãy ghi một số nhỏ hơn.");
+    expect(atLeast!.message.en).toBe("The number 1e400 is too large: JSON numbers go up to about 1.8e308; write a smaller number.");
+    expect(max!.message.en).toBe("The number -1e999 is too large in size: JSON numbers go down to about -1.8e308; write a number nearer 0.");
+    for (const p of problems) expect(`${p.message.vi} ${p.message.en}`).not.toContain("Infinity");
+    // Given as a value (no text to quote), the sentence says the same without the figure.
+    const d = base();
+    d.root.children[1].rule.steps[0].atLeast = Infinity;
+    expect(problemAt(d, "root.children[1].rule.steps[0].atLeast").message.en).toBe("The number is too large: JSON numbers go up to about 1.8e308; write a smaller number.");
+  });
+
+  test('a number too small to be told from 0 ("decimals": 1e-400) is a problem, not read as 0 silently; 0.0e-999 is 0', () => {
+    const d = { ...base(), ranking: { decimals: 2 } };
+    const problems = rejected(textOf(d).replace('"decimals": 2', '"decimals": 1e-400'));
+    expect(problems.map((p) => [p.path, p.code])).toEqual([["ranking.decimals", "number-too-small"]]);
+    expect(problems[0]!.message.vi).toBe("Số 1e-400 quá nhỏ, sẽ bị đọc thành 0; hãy ghi 0 nếu muốn ghi 0, hoặc một số lớn hơn.");
+    expect(problems[0]!.message.en).toBe("The number 1e-400 is too small and would be read as 0; write 0 if 0 is meant, or a larger number.");
+    expect(parseDefinitionText(textOf(d).replace('"decimals": 2', '"decimals": 0.0e-999')).ok).toBe(true);
+  });
+
+  test('a step whose threshold is misspelt ("atleast") is told only the field\'s "did you mean"', () => {
+    const d = base();
+    d.root.children[1].rule.steps[0] = { atleast: 10, fraction: 1 };
+    const problems = problemsOf(d).filter((p) => p.path.startsWith("root.children[1].rule.steps[0]"));
+    expect(problems.map((p) => [p.path, p.code])).toEqual([["root.children[1].rule.steps[0].atleast", "unknown-field"]]);
+    expect(problems[0]!.message.en).toBe('The field "atleast" is not part of the format; did you mean "atLeast"?');
+    expect(problems[0]!.message.vi).toBe('Trường "atleast" không có trong định dạng; có phải ý bạn là "atLeast"?');
+    // A step with no threshold at all, or with both, is still told it needs exactly one.
+    d.root.children[1].rule.steps[0] = { value: 10, fraction: 1 };
+    expect(problemsOf(d).map((p) => p.code)).toContain("atleast-xor-atmost");
+    d.root.children[1].rule.steps[0] = { atLeast: 10, atmost: 20, fraction: 1 };
+    expect(problemsOf(d).map((p) => p.code)).toEqual(["unknown-field"]);
+  });
+});

@@ -99,13 +99,15 @@ export function parseDefinitionText(text: string): ParseDefinitionResult {
     return { ok: false, problems: [jsonSyntaxProblem(source)] };
   }
   let duplicates: DuplicateKey[];
+  let extremes: ExtremeNumber[];
   try {
-    duplicates = scanJson(source).duplicates;
+    ({ duplicates, extremes } = scanJson(source));
   } catch {
     // Nested too deeply for the scanner: parseDefinition says so.
     duplicates = [];
+    extremes = [];
   }
-  const parsed = parseDefinition(value);
+  const parsed = withExtremeNumbers(parseDefinition(value), extremes);
   if (duplicates.length === 0) return parsed;
   // Which of the two values was meant is not known: a problem that follows from keeping the last
   // (a group's max that no longer adds up) is left out until the user has removed one of them;
@@ -115,6 +117,24 @@ export function parseDefinitionText(text: string): ParseDefinitionResult {
   const either = new Set(firstKept.ok ? [] : firstKept.problems.map(keyOf));
   const others = parsed.ok ? [] : parsed.problems.filter((p) => either.has(keyOf(p)));
   return { ok: false, problems: [...duplicateKeyProblems(source, value, duplicates), ...others] };
+}
+
+/**
+ * The numbers written beyond what JSON.parse can hold, said as written: one too large (1e400, read
+ * as Infinity) in place of the problem at its path ("a number is too large" without the figure),
+ * and one too small to be told from 0 (1e-400, read as 0, which the checks would take as written)
+ * as a problem of its own.
+ */
+function withExtremeNumbers(result: ParseDefinitionResult, extremes: readonly ExtremeNumber[]): ParseDefinitionResult {
+  if (extremes.length === 0) return result;
+  const large = new Map(extremes.filter((e) => e.kind === "large").map((e) => [formatPath(e.path), e.text]));
+  const problems = (result.ok ? [] : result.problems).map((p) => {
+    const text = p.code === "number-too-large" ? large.get(p.path) : undefined;
+    return text !== undefined ? { ...p, message: messages.numberTooLarge(text.startsWith("-"), text) } : p;
+  });
+  const small = extremes.filter((e) => e.kind === "small").map((e) => problem(e.path, "number-too-small", messages.numberTooSmall(e.text)));
+  if (small.length === 0 && result.ok) return result;
+  return { ok: false, problems: [...problems, ...small] };
 }
 
 /** The value JSON.parse gave, with the first value written of each key written twice instead of the last. */
@@ -170,6 +190,13 @@ interface JsonSyntaxError {
 }
 
 /** A key written a second time in the same object, where, and where it was first. */
+/** A number written beyond a double's range: read as ±Infinity ("large") or as 0 though not 0 ("small"). */
+interface ExtremeNumber {
+  path: PathSegment[];
+  text: string;
+  kind: "large" | "small";
+}
+
 interface DuplicateKey {
   path: PathSegment[];
   offset: number;
@@ -261,10 +288,11 @@ const STRAIGHT_QUOTES = {
  * depends on the JavaScript engine's wording), and which keys are written twice in one object.
  * Throws only on a stack overflow.
  */
-function scanJson(text: string): { error?: JsonSyntaxError; duplicates: DuplicateKey[] } {
+function scanJson(text: string): { error?: JsonSyntaxError; duplicates: DuplicateKey[]; extremes: ExtremeNumber[] } {
   let i = 0;
   const path: PathSegment[] = [];
   const duplicates: DuplicateKey[] = [];
+  const extremes: ExtremeNumber[] = [];
   /** Where the last number read starts and ends, to tell a decimal comma ("fraction": 0,5) from a comma between fields. */
   let lastNumber = { start: -1, end: -1 };
   class Stop {
@@ -445,6 +473,10 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
     num.lastIndex = i;
     if (num.test(text)) {
       lastNumber = { start: i, end: num.lastIndex };
+      const written = text.slice(i, num.lastIndex);
+      const read = Number(written);
+      if (!Number.isFinite(read)) extremes.push({ path: [...path], text: written, kind: "large" });
+      else if (read === 0 && /[1-9]/.test(written.replace(/[eE].*$/, ""))) extremes.push({ path: [...path], text: written, kind: "small" });
       i = num.lastIndex;
       return;
     }
@@ -461,9 +493,9 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
     value();
     ws();
     if (i < text.length) stopAt("còn nội dung thừa sau khi JSON đã kết thúc: {}", "there is more after the end of the JSON: {}");
-    return { duplicates };
+    return { duplicates, extremes };
   } catch (e) {
-    if (e instanceof Stop) return { error: { offset: Math.min(i, text.length), what: e.what }, duplicates };
+    if (e instanceof Stop) return { error: { offset: Math.min(i, text.length), what: e.what }, duplicates, extremes };
     throw e;
   }
 }
@@ -494,6 +526,26 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null &
 function misspeltChildren(node: unknown): string | undefined {
   if (!isPlainObject(node) || "children" in node || "rule" in node) return undefined;
   return Object.keys(node).find((k) => closest(k, ["children"]) !== undefined);
+}
+
+/**
+ * The root written as an indicator: an object without "children" that has a field only an
+ * indicator has ("rule", "inputs"…). Its code (or "" without one) then, else undefined: the root is
+ * a group, and one sentence says to put the indicator inside `root.children`, instead of "children
+ * missing" beside "a group has no rule".
+ */
+function rootIndicator(input: unknown): string | undefined {
+  const root = valueAt(input, ["root"]);
+  // "children" written, or misspelt ("chidren"), says the root is a group.
+  if (!isPlainObject(root) || Object.keys(root).some((k) => k === "children" || closest(k, ["children"]) !== undefined)) return undefined;
+  if (!Object.keys(root).some((k) => KEYS.indicator.includes(k) && !KEYS.group.includes(k))) return undefined;
+  return typeof root.code === "string" ? root.code : "";
+}
+
+/** A step with neither "atLeast" nor "atMost" but a field that is one of them misspelt ("atleast", "at_most"). */
+function misspeltThreshold(step: unknown): boolean {
+  if (!isPlainObject(step) || "atLeast" in step || "atMost" in step) return false;
+  return Object.keys(step).some((k) => closest(k, ["atLeast", "atMost"]) !== undefined);
 }
 
 /** A copy of `root` with `value` at `path` (whose parent is an object), the rest shared. */
@@ -666,6 +718,19 @@ function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], in
   for (const issue of issues) {
     const path: PathSegment[] = [...base, ...issue.path.map((p) => (typeof p === "number" ? p : String(p)))];
     const value = valueAt(input, path);
+    // The root written as an indicator: one sentence at the root, with the group's shape, says what
+    // its missing "children" (and "code", "name"), and its indicator fields, would each say.
+    // A number too large for JSON.parse (1e400 is read as Infinity): said so, not "found Infinity",
+    // which the user never wrote (parseDefinitionText puts the figure as written in the sentence).
+    if (typeof value === "number" && !Number.isFinite(value) && (issue.code === "invalid_type" || issue.code === "invalid_union")) {
+      out.push(problem(path, "number-too-large", messages.numberTooLarge(value < 0)));
+      continue;
+    }
+    const rootField = path.length === 2 && path[0] === "root" && value === undefined ? path[1] : undefined;
+    if ((rootField === "children" || rootField === "code" || rootField === "name") && rootIndicator(input) !== undefined) {
+      if (rootField === "children") out.push(problem(["root"], "root-is-indicator", messages.rootIsIndicator(rootIndicator(input) as string)));
+      continue;
+    }
     switch (issue.code) {
       case "invalid_union": {
         const branches = (issue.errors as RawIssue[][] | undefined) ?? [];
@@ -753,6 +818,8 @@ function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], in
         for (const key of (issue.keys as string[] | undefined) ?? []) {
           // A field of the other kind of node: a group (it has children) with a rule, an indicator with an aggregate.
           if (ctx === "group" && KEYS.indicator.includes(key) && !KEYS.group.includes(key)) {
+            // The root written as an indicator has its one sentence ("root-is-indicator").
+            if (path.length === 1 && path[0] === "root" && rootIndicator(input) !== undefined) continue;
             out.push(problem([...path, key], "indicator-field-in-group", messages.indicatorFieldInGroup(key)));
           } else if (ctx === "indicator" && KEYS.group.includes(key) && !KEYS.indicator.includes(key)) {
             out.push(problem([...path, key], "group-field-in-indicator", messages.groupFieldInIndicator(key)));
@@ -777,6 +844,8 @@ function mapIssues(issues: readonly RawIssue[], base: readonly PathSegment[], in
       }
       case "invalid_format":
       case "custom":
+        // A step whose threshold is misspelt ("atleast"): the unknown field's "did you mean" says it, once.
+        if (issue.message === "atleast-xor-atmost" && misspeltThreshold(value)) break;
         out.push(customProblem(path, issue.message, value));
         break;
       default:

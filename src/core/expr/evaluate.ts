@@ -252,3 +252,32 @@ export function referencesRead(expr: Expr, lookup: Lookup): string[] {
   walk(expr);
   return out;
 }
+
+/**
+ * The parts of `expr` that can never give a result, whatever the figures: a part without references
+ * that gives no finite number (1/0, SQRT(-1), LN(0), 10^400), the innermost one of each (`1 + 1/0`
+ * names 1/0), and a division by a part without references that is 0 ([a] / (1 - 1)). `failure`:
+ * why, as an evaluation says it. An IF's branch counts: it breaks down whenever it is taken.
+ */
+export function constantFailures(expr: Expr): { at: Expr; failure: EvalFailure }[] {
+  const out: { at: Expr; failure: EvalFailure }[] = [];
+  const none: Lookup = () => undefined;
+  /** Whether `e` has no references, and its value then (undefined: it broke down, and was said). */
+  const walk = (e: Expr): { constant: boolean; value?: number } => {
+    const parts = e.type === "unary" ? [e.arg] : e.type === "binary" ? [e.left, e.right] : e.type === "call" ? e.args : [];
+    const results = parts.map(walk);
+    if (e.type === "ref") return { constant: false };
+    if (e.type === "binary" && e.op === "/" && results[1]?.constant && results[1].value === 0 && !results[0]?.constant) {
+      out.push({ at: e, failure: { kind: "division-by-zero", at: e.right } });
+    }
+    if (!results.every((r) => r.constant)) return { constant: false };
+    // A part that broke down is said once, there, not again for each part around it.
+    if (results.some((r) => r.value === undefined)) return { constant: true };
+    const r = evaluateExplained(e, none);
+    if (r.ok) return { constant: true, value: r.value };
+    out.push({ at: e, failure: r.failure });
+    return { constant: true };
+  };
+  walk(expr);
+  return out;
+}

@@ -6,6 +6,7 @@
  */
 import { exponentNumber, foldText, formatNumber, type Message } from "../i18n/text";
 import type { Issue, IssueCode, Severity } from "../types";
+import { percentOf } from "./numbers";
 
 export interface MessageParams {
   sheet?: string;
@@ -64,6 +65,12 @@ export interface MessageParams {
   /** out-of-range: the input is a percentage, so bounds are shown as 0%…100%. ambiguous-number
    *  read another way: the text was typed with "%", so the value is shown as a percentage. */
   percent?: boolean;
+  /**
+   * percent-as-fraction said across units: the other units that write the same percent input as a
+   * bare percentage (16,4 for 16,4%, "percent-as-number"), how many, and the first of them by its
+   * name and figure (`value` the fraction it was read as).
+   */
+  percentUnits?: { count: number; unit: string; raw: string; rawNumber?: number; value: number };
   /** zero-denominator: what the rule does with a zero denominator. */
   zeroDenominator?: "na" | "zero" | "full";
   /**
@@ -500,6 +507,23 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     vi: `${quote(p, "vi")} được hiểu là ${num(p.value !== undefined ? p.value * 100 : undefined, "vi")}%${of(p).vi}`,
     en: `${quote(p, "en")} is read as ${num(p.value !== undefined ? p.value * 100 : undefined, "en")}%${of(p).en}`,
   }),
+  "percent-as-fraction": (p) => {
+    // `value`: the figure written, read as the fraction it is (1 is 100%); 1% is written 1% or 0,01.
+    const meant = (lang: "vi" | "en"): string => {
+      const x = plainNumber(p.value, lang);
+      const fraction = plainNumber(p.value !== undefined ? percentOf(p.value) : undefined, lang);
+      return lang === "vi" ? `nếu muốn ghi ${x}%, hãy ghi ${x}% hoặc ${fraction}` : `if ${x}% was meant, write ${x}% or ${fraction}`;
+    };
+    const read = { vi: `${quote(p, "vi")} được đọc là ${plainNumber(hundredTimes(p.value), "vi")}%`, en: `${quote(p, "en")} is read as ${plainNumber(hundredTimes(p.value), "en")}%` };
+    // Said only where other units write the same input as bare percentages (`percentUnits`).
+    const o = p.percentUnits;
+    if (o === undefined) return { vi: `${read.vi}; ${meant("vi")}${of(p).vi}`, en: `${read.en}; ${meant("en")}${of(p).en}` };
+    const example = (lang: "vi" | "en"): string => `${o.unit} ${lang === "vi" ? "ghi" : "wrote"} ${quote(o, lang)}, ${lang === "vi" ? "được đọc là" : "read as"} ${plainNumber(hundredTimes(o.value), lang)}%`;
+    return {
+      vi: `${read.vi}, trong khi ${o.count === 1 ? "một đơn vị khác" : `${o.count} đơn vị khác`} ghi số liệu này là số phần trăm không kèm dấu % (${example("vi")}); ${meant("vi")}${of(p).vi}`,
+      en: `${read.en}, while ${o.count === 1 ? "another unit writes" : `${o.count} other units write`} this figure as a percentage without a % sign (${example("en")}); ${meant("en")}${of(p).en}`,
+    };
+  },
   "points-above-max": (p) => ({
     vi: `${quote(p, "vi")} điểm vượt quá điểm tối đa ${num(p.max, "vi")}${of(p).vi}`,
     en: `${quote(p, "en")} points exceed the maximum of ${num(p.max, "en")}${of(p).en}`,

@@ -141,7 +141,8 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
   // submissions of one unit, the first on a visible sheet is scored, else the first: a hidden sheet
   // often keeps an older copy of a form ("Sở Nội vụ 2023" hidden before the current "Sở Nội vụ").
   const hidden = new Set(snapshot.sheets.filter((s) => s.visible === false).map((s) => s.name));
-  const built = raws.map((raw) => ({ raw, ...buildSubmission(model, raw) }));
+  const percentCells = new Map(snapshot.sheets.filter((s) => s.percentCells && s.percentCells.length > 0).map((s) => [s.name, new Set(s.percentCells)]));
+  const built = raws.map((raw) => ({ raw, ...buildSubmission(model, raw, percentCells.get(raw.sheet)) }));
   const keyOf = (b: (typeof built)[number]): string => unitKeyOf(unitKey(b.submission as Submission));
   const scored = new Map<string, (typeof built)[number]>();
   for (const b of built) {
@@ -150,6 +151,7 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
     const chosen = scored.get(key);
     if (chosen === undefined || (hidden.has(chosen.raw.sheet) && !hidden.has(b.raw.sheet))) scored.set(key, b);
   }
+  bareFractionIssues(built.filter((b) => b.submission !== undefined && scored.get(keyOf(b)) === b));
   /** Where a unit's scored submission is, as a duplicate names it. */
   const placeOf = (b: (typeof built)[number]): { found: string; foundRow?: number } => {
     const at = b.raw.code && keyText(b.raw.code.value) !== "" ? b.raw.code.address : b.raw.name.address;
@@ -292,9 +294,14 @@ function inputPlace(raw: RawUnit, inputCode: string): Pick<MessageParams, "cell"
   return cell !== undefined ? { cell } : unitRow(raw, raw.fallbackCell);
 }
 
+/** A cell's content as a sentence quotes it: its text, and its number when it is a number cell. */
+function quotedCell(c: { raw: string; rawNumber?: number }): { raw: string; rawNumber?: number } {
+  return { raw: c.raw, ...(c.rawNumber !== undefined ? { rawNumber: c.rawNumber } : {}) };
+}
+
 /** The warnings about how a cell's text was read (read two ways, a bare number taken as a percentage). */
 function noteIssues(at: MessageParams, reading: { raw: string; rawNumber?: number; notes?: ValueNote[] }): Issue[] {
-  const quoted = { ...at, raw: reading.raw, ...(reading.rawNumber !== undefined ? { rawNumber: reading.rawNumber } : {}) };
+  const quoted = { ...at, ...quotedCell(reading) };
   return (reading.notes ?? []).map((note) =>
     note.code === "ambiguous-number"
       ? makeIssue("warning", "ambiguous-number", {
@@ -305,16 +312,65 @@ function noteIssues(at: MessageParams, reading: { raw: string; rawNumber?: numbe
           ...(note.percent ? { percent: true } : {}),
           ...(note.notPercent ? { notPercent: true } : {}),
         })
-      : makeIssue("warning", "percent-as-number", { ...quoted, value: note.value }),
+      : makeIssue("warning", note.code, { ...quoted, value: note.value }),
   );
+}
+
+/** A figure of a `percent` input written without a % sign: above 1, read as a percentage (16,4 → 16,4%), or a fraction (0,5 → 50%). */
+interface BareFigure {
+  input: string;
+  kind: "percentage" | "fraction";
+  at: MessageParams;
+  unitName: string;
+  raw: string;
+  rawNumber?: number;
+  value: number;
 }
 
 interface Built {
   submission?: Submission;
   issues: Issue[];
+  bareFigures?: BareFigure[];
 }
 
-function buildSubmission(model: IndexModel, raw: RawUnit): Built {
+/**
+ * A percent input that other units write as bare percentages (16,4 for 16,4%), at least as many
+ * as write bare fractions: a bare fraction written there (0,5, read as 50%, as the spec reads it)
+ * may be a percentage too (0,5%): a warning at its cell, with one of the others. A fraction in a
+ * cell that shows it as a percentage is not bare (values.ts). 0 is 0 either way; a bare 1 alone is 100% (a form's cell
+ * formatted as a percentage holds 1 when 100% is typed) and is said only beside bare percentages.
+ * `units`: the submissions scored (a duplicate left out is no unit of the run).
+ */
+function bareFractionIssues(units: Built[]): void {
+  const percentages = new Map<string, BareFigure[]>();
+  const fractions = new Map<string, number>();
+  for (const u of units) {
+    for (const f of u.bareFigures ?? []) {
+      if (f.kind === "percentage") percentages.set(f.input, [...(percentages.get(f.input) ?? []), f]);
+      else fractions.set(f.input, (fractions.get(f.input) ?? 0) + 1);
+    }
+  }
+  for (const u of units) {
+    for (const f of u.bareFigures ?? []) {
+      const others = percentages.get(f.input);
+      const first = others?.[0];
+      // Where most units write fractions, the one writing a bare percentage is the odd one (its
+      // own "percent-as-number" says so): the fractions are not in doubt.
+      if (f.kind !== "fraction" || first === undefined || others!.length < (fractions.get(f.input) ?? 0)) continue;
+      u.issues.push(
+        makeIssue("warning", "percent-as-fraction", {
+          ...f.at,
+          ...quotedCell(f),
+          value: f.value,
+          percentUnits: { count: others!.length, unit: first.unitName, ...quotedCell(first), value: first.value },
+        }),
+      );
+    }
+  }
+}
+
+/** `percentCells`: the cells of the unit's sheet that show their number as a percentage. */
+function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: ReadonlySet<string>): Built {
   const issues: Issue[] = [];
   // Codes and names are compared without the invisible characters text pasted from Word or a PDF brings.
   const codeText = raw.code ? keyText(raw.code.value) : "";
@@ -358,6 +414,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
   const values: Record<string, InputValue> = {};
   const notApplicable = new Set<string>();
   const reported = new Set<string>();
+  const bareFigures: BareFigure[] = [];
   let checklist = false;
 
   for (const [inputCode, cell] of raw.values) {
@@ -365,11 +422,11 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
     const indicator = input ? model.nodes.get(input.indicator) : undefined;
     if (!input || indicator?.kind !== "indicator") continue;
     const at: MessageParams = { ...base, cell: cell.address, node: inputCode, indicator: indicator.code };
-    const reading = readCell(cell.value, { input, indicator, numberLocale: locale });
+    const reading = readCell(cell.value, { input, indicator, numberLocale: locale, ...(percentCells?.has(cell.address) ? { shownAsPercent: true } : {}) });
     if (category !== undefined && !appliesToUnit(indicator, category) && reading.kind !== "empty" && reading.kind !== "na") {
       // A figure for an indicator the unit's category does not take is not counted: said once, at
       // its cell, whatever it holds (kept in the values, as the unit's own, when it is one).
-      issues.push(makeIssue("info", "value-not-read", { ...at, raw: reading.raw, ...(reading.rawNumber !== undefined ? { rawNumber: reading.rawNumber } : {}), categoryName: categoryNameOf(model, category) }));
+      issues.push(makeIssue("info", "value-not-read", { ...at, ...quotedCell(reading), categoryName: categoryNameOf(model, category) }));
       if (reading.kind === "value") values[inputCode] = reading.value;
       else reported.add(inputCode);
       continue;
@@ -393,18 +450,22 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
           );
         }
         break;
-      case "value":
+      case "value": {
         values[inputCode] = reading.value;
         if (input.type === "boolean" && isCheckMark(cell.value)) checklist = true;
         issues.push(...noteIssues(at, reading));
+        const percentage = reading.notes.some((n) => n.code === "percent-as-number");
+        if ((percentage || reading.bareFraction) && typeof reading.value === "number") {
+          bareFigures.push({ input: inputCode, kind: percentage ? "percentage" : "fraction", at, unitName: name, ...quotedCell(reading), value: reading.value });
+        }
         break;
+      }
       case "invalid":
         reported.add(inputCode);
         issues.push(
           makeIssue("error", reading.code, {
             ...at,
-            raw: reading.raw,
-            ...(reading.rawNumber !== undefined ? { rawNumber: reading.rawNumber } : {}),
+            ...quotedCell(reading),
             ...(reading.min !== undefined ? { min: reading.min } : {}),
             ...(reading.max !== undefined ? { max: reading.max } : {}),
             ...(reading.list !== undefined ? { list: reading.list } : {}),
@@ -532,7 +593,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit): Built {
     ...(raw.layout === "A" ? { selfScores } : {}),
     source: { ...raw.source, ...(raw.layout === "A" ? { selfScoreCells } : {}) },
   };
-  return { submission, issues };
+  return { submission, issues, bareFigures };
 }
 
 /** How many issues of each severity each unit has (issues without a unit are not counted). */

@@ -271,3 +271,92 @@ describe("a percentage typed into a number input that is no percentage", () => {
     expect(warnings[0]!.message.vi).toMatch(/^Trang tính 'Số liệu', ô C2: /);
   });
 });
+
+describe("a bare figure of 1 or less in a percent input", () => {
+  // A late-file rate: at most 2% late gives full points, more gives none.
+  const r = parseDefinition({
+    format: FORMAT, id: "tre-han", version: "1", name: "Trễ hạn",
+    root: {
+      code: "R", name: "R",
+      children: [{ code: "tre", name: "Tỷ lệ hồ sơ trễ hạn", max: 20, inputs: [{ code: "tre", type: "percent" }], rule: { kind: "steps", steps: [{ atMost: 0.02, points: 20 }, { atLeast: 0, points: 0 }] } }],
+    },
+  });
+  if (!r.ok) throw new Error("invalid test definition");
+  const late = r.model;
+  const ctx = { input: late.inputs.get("tre")!, indicator: late.nodes.get("tre") as IndicatorModel, numberLocale: "auto" as const };
+  const table = (...rows: [string, string, CellValue][]) => ({
+    name: "Số liệu",
+    visible: true,
+    values: [["Mã đơn vị", "Đơn vị", "tre"], ...rows] as CellValue[][],
+  });
+  const warnings = (rows: [string, string, CellValue][]) =>
+    readSubmissions(late, { sheets: [table(...rows)] }).issues.filter((i) => i.code === "percent-as-fraction" || i.code === "percent-as-number");
+
+  test("a bare 1 alone, a number cell or text, is 100% without a word (a cell formatted as a percentage holds 1 for 100%); 1%, 0,01 and 0,5 are what they say", () => {
+    for (const cell of [1, "1"]) expect(readCell(cell, ctx)).toMatchObject({ kind: "value", value: 1, notes: [] });
+    for (const [cell, value] of [["1%", 0.01], ["100%", 1], [0.01, 0.01], ["0,01", 0.01], [0.5, 0.5]] as const) expect(readCell(cell, ctx)).toMatchObject({ kind: "value", value, notes: [] });
+    const read = readSubmissions(late, { sheets: [table(["A", "Sở Một", 1], ["B", "Sở Hai", "1"], ["C", "Sở Ba", "0,5"])] });
+    expect(read.submissions.map((s) => s.values["tre"])).toEqual([1, 1, 0.5]);
+    expect(read.issues.filter((i) => i.code === "percent-as-fraction" || i.code === "percent-as-number")).toEqual([]);
+  });
+
+  test("where other units write the input as bare percentages, a bare fraction other than 0 is said to be perhaps one too, and still read as the fraction", () => {
+    const rows: [string, string, CellValue][] = [
+      ["A", "Sở Một", 16.4],
+      ["B", "Sở Hai", 0.5],
+      ["C", "Sở Ba", "0,8"],
+      ["D", "Sở Bốn", 0],
+      ["E", "Sở Năm", "0,5%"],
+      ["F", "Sở Sáu", "2,5"],
+    ];
+    const read = readSubmissions(late, { sheets: [table(...rows)] });
+    expect(read.submissions.map((s) => s.values["tre"])).toEqual([0.164, 0.5, 0.8, 0, 0.005, 0.025]);
+    const said = read.issues.filter((i) => i.code === "percent-as-fraction");
+    expect(said.map((i) => [i.severity, i.cell, i.unit])).toEqual([
+      ["warning", "C3", "B"],
+      ["warning", "C4", "C"],
+    ]);
+    expect(said[0]!.message.vi).toBe(
+      "Trang tính 'Số liệu', ô C3: 0,5 được đọc là 50%, trong khi 2 đơn vị khác ghi số liệu này là số phần trăm không kèm dấu % (Sở Một ghi 16,4, được đọc là 16,4%); nếu muốn ghi 0,5%, hãy ghi 0,5% hoặc 0,005 (chỉ tiêu tre).",
+    );
+    expect(said[0]!.message.en).toBe(
+      "Sheet 'Số liệu', cell C3: 0.5 is read as 50%, while 2 other units write this figure as a percentage without a % sign (Sở Một wrote 16.4, read as 16.4%); if 0.5% was meant, write 0.5% or 0.005 (indicator tre).",
+    );
+    expect(said[1]!.message.en).toContain(`cell C4: "0,8" is read as 80%, while 2 other units write`);
+    // One unit writing a bare percentage is named as "another unit".
+    const one = warnings([["A", "Sở Một", 16.4], ["B", "Sở Hai", 0.5]]).find((i) => i.code === "percent-as-fraction")!;
+    expect(one.message.vi).toContain("trong khi một đơn vị khác ghi số liệu này");
+    expect(one.message.en).toContain("while another unit writes this figure");
+  });
+
+  test("where most units write fractions, the one bare percentage is said as such and the fractions are not in doubt", () => {
+    const said = warnings([["A", "Sở Một", 0.5], ["B", "Sở Hai", 0.8], ["C", "Sở Ba", 1], ["D", "Sở Bốn", 0.95], ["E", "Sở Năm", 85]]);
+    expect(said.map((i) => [i.code, i.cell])).toEqual([["percent-as-number", "C6"]]);
+    // As many percentages as fractions: the fractions are said.
+    expect(warnings([["A", "Sở Một", 12.5], ["B", "Sở Hai", 0.8]]).map((i) => [i.code, i.cell])).toEqual([
+      ["percent-as-number", "C2"],
+      ["percent-as-fraction", "C3"],
+    ]);
+  });
+
+  test("a fraction in a cell that shows it as a percentage (a form's 0.0% cell) is not in doubt beside bare percentages", () => {
+    const sheet = { ...table(["A", "Sở Một", 16.4], ["B", "Sở Hai", 0.5], ["C", "Sở Ba", 0.8]), percentCells: ["C3"] };
+    const said = readSubmissions(late, { sheets: [sheet] }).issues.filter((i) => i.code === "percent-as-fraction");
+    expect(said.map((i) => i.cell)).toEqual(["C4"]);
+  });
+
+  test("a column of fractions alone says nothing, and a bare 1 beside bare percentages is said once, with how to write 1%", () => {
+    expect(warnings([["A", "Sở Một", 0.5], ["B", "Sở Hai", 0.8], ["C", "Sở Ba", "1%"], ["D", "Sở Bốn", 1]])).toEqual([]);
+    const said = warnings([["A", "Sở Một", 16.4], ["B", "Sở Hai", 1]]);
+    expect(said.map((i) => [i.code, i.cell])).toEqual([
+      ["percent-as-number", "C2"],
+      ["percent-as-fraction", "C3"],
+    ]);
+    expect(said[1]!.message.vi).toBe(
+      "Trang tính 'Số liệu', ô C3: 1 được đọc là 100%, trong khi một đơn vị khác ghi số liệu này là số phần trăm không kèm dấu % (Sở Một ghi 16,4, được đọc là 16,4%); nếu muốn ghi 1%, hãy ghi 1% hoặc 0,01 (chỉ tiêu tre).",
+    );
+    // The reading is the spec's: 1 is 100%, and scores 0 of 20 (the warning is what tells the unit).
+    const read = readSubmissions(late, { sheets: [table(["A", "Sở Một", 16.4], ["B", "Sở Hai", 1])] });
+    expect(scoreUnits(late, read.submissions).units.map((u) => u.nodes["tre"]!.points)).toEqual([0, 0]);
+  });
+});

@@ -19,7 +19,19 @@ export type ValueNote =
 export type CellReading =
   | { kind: "empty" }
   | { kind: "na"; raw: string; allowed: boolean }
-  | { kind: "value"; value: InputValue; raw: string; rawNumber?: number; notes: ValueNote[] }
+  | {
+      kind: "value";
+      value: InputValue;
+      raw: string;
+      rawNumber?: number;
+      notes: ValueNote[];
+      /**
+       * A figure 0 < |x| ≤ 1 written without a % sign in a `percent` input, read as the fraction it
+       * is (0,5 is 50%): where other units write the same input as bare percentages (16,4 for
+       * 16,4%), the reader says this one may be a percentage too.
+       */
+      bareFraction?: true;
+    }
   | {
       kind: "invalid";
       code: IssueCode;
@@ -63,6 +75,13 @@ export interface ValueContext {
   input: ResolvedInput;
   indicator: IndicatorModel;
   numberLocale: NumberLocale;
+  /** The cell shows its number as a percentage (SheetSnapshot.percentCells): 0,909 is seen as 90,9%. */
+  shownAsPercent?: boolean;
+}
+
+/** Whether a number format shows a percentage: a % outside quotes and escapes ("0.0%", "0%;[Red]-0%"). */
+export function isPercentFormat(format: unknown): boolean {
+  return typeof format === "string" && format.replace(/"[^"]*"|\\./g, "").includes("%");
 }
 
 /** The options of the indicator's choice rule (the only list of choices). */
@@ -160,6 +179,8 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
     value = percentOf(value);
     notes.push({ code: "percent-as-number", value });
   }
+  // A fraction shown as a percentage (a form's cell formatted 0.0%) was seen as one: no doubt there.
+  const bareFraction = input.type === "percent" && !typedPercent && !ctx.shownAsPercent && value !== 0 && Math.abs(value) <= 1;
   // A refused figure keeps what was said about how its text was read: "1.860" in a percentage is
   // 1860 (186000%, out of range) the Vietnamese way, not 1,86 — the error alone would not say why.
   const ambiguous = notes.filter((n) => n.code === "ambiguous-number");
@@ -196,7 +217,7 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
       ...noted,
     };
   }
-  return { kind: "value", value, raw, notes };
+  return { kind: "value", value, raw, notes, ...(bareFraction ? { bareFraction: true as const } : {}) };
 }
 
 function readBoolean(v: CellValue, raw: string): CellReading {

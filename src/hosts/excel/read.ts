@@ -23,6 +23,8 @@ import { foldLabel } from "../../core/read/sheet";
 import { rowsCarrySummary } from "../../core/plan/sheet-edits";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
 import { datedValue } from "./dates";
+import { isPercentFormat } from "../../core/read/values";
+import { a1 } from "../../core/a1";
 import { jsonBytes, opBytes, refusedWhole, REQUEST_BUDGET, RequestPacker, RESPONSE_BUDGET, tooLarge } from "./payload";
 
 /**
@@ -264,6 +266,11 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
   }
 
   const grids: CellValue[][][] = sheets.map(() => []);
+  /** Of each sheet, the cells whose number is shown as a percentage (SheetSnapshot.percentCells). */
+  const percents: Set<string>[] = sheets.map(() => new Set());
+  const notePercent = (sheet: number, row: number, col: number, format: unknown) => {
+    if (isPercentFormat(format)) percents[sheet]!.add(a1(row, col));
+  };
   const candidates: { sheet: number; row: number; col: number }[] = [];
   /** Puts values in the grid; with their number formats, a number shown as a date becomes its text. */
   const put = (sheet: number, row: number, col: number, values: unknown[][], formats?: unknown[][]) => {
@@ -273,7 +280,10 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
       line.forEach((v, c) => {
         let cell: CellValue = null;
         if (v === "" || v === null || v === undefined) cell = null;
-        else if (typeof v === "number") cell = formats ? datedValue(v, formats[r]?.[c]) : v;
+        else if (typeof v === "number") {
+          cell = formats ? datedValue(v, formats[r]?.[c]) : v;
+          if (formats) notePercent(sheet, row + r, col + c, formats[r]?.[c]);
+        }
         else if (typeof v === "boolean") cell = v;
         else {
           const s = String(v);
@@ -292,7 +302,10 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
       const out = grid[row + r];
       if (out) line.forEach((f, c) => {
         const v = out[col + c];
-        if (typeof v === "number") out[col + c] = datedValue(v, f);
+        if (typeof v === "number") {
+          out[col + c] = datedValue(v, f);
+          notePercent(sheet, row + r, col + c, f);
+        }
       });
     });
   };
@@ -396,7 +409,14 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
       rows.push(line);
     }
     const merges = outlines.get(i)?.merges;
-    return { name: s.name, values: rows, visible: s.visibility === "Visible", ...(merges !== undefined ? { merges } : {}) };
+    const percentCells = [...percents[i]!];
+    return {
+      name: s.name,
+      values: rows,
+      visible: s.visibility === "Visible",
+      ...(merges !== undefined ? { merges } : {}),
+      ...(percentCells.length > 0 ? { percentCells } : {}),
+    };
   });
   return { sheets: out };
 }

@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
+import { isPercentFormat } from "../../core/read/values";
 import { hasWordBooleans, legacySheetPassword, normalizeBooleans, parseRels, sheetParts } from "./ooxml";
 import { readableLinksIn } from "./links";
 
@@ -99,6 +100,7 @@ export function mergedRanges(ws: ExcelJS.Worksheet): string[] {
 export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   const values: CellValue[][] = [];
   const fills: Record<string, string> = {};
+  const percentCells: string[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
     // Empty cells too: an empty input cell may carry a fill that an issue mark must give back.
@@ -108,6 +110,7 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
       // A merged range holds its value in its top-left cell only.
       const value = cellSnapshot(cell);
       if (value === null) return;
+      if (typeof value === "number" && isPercentFormat(cell.numFmt)) percentCells.push(cell.address);
       while (cells.length < colNumber - 1) cells.push(null);
       cells[colNumber - 1] = value;
     });
@@ -121,6 +124,7 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     visible: ws.state === "visible" || ws.state === undefined,
     ...(Object.keys(fills).length > 0 ? { fills } : {}),
     ...(merges.length > 0 ? { merges } : {}),
+    ...(percentCells.length > 0 ? { percentCells } : {}),
   };
 }
 
