@@ -3,6 +3,7 @@
  * departments, fills them with plausible figures (and the mistakes units typically make), then
  * validates, scores and writes the results, as an official would see them.
  */
+import { mkdirSync } from "node:fs";
 import ExcelJS from "exceljs";
 import type { IndexModel, IndicatorModel, ResolvedInput } from "../core/definition/model";
 import type { Lang, Message } from "../core/i18n/text";
@@ -13,7 +14,7 @@ import { type TemplateUnit, UNIT_CODE_LABEL, YES_NO, makeTemplate } from "../hos
 import type { ParsedArgs } from "./args";
 import { findingsSummary, rankingTable } from "./commands/score";
 import { loadIndex } from "./commands/common";
-import { type CliIO, writeOutputFile } from "./io";
+import { type CliIO, fail, resolvePath, writeFailure, writeOutputFile } from "./io";
 import { PROJECT_VERSION } from "./version";
 
 /** The built-in department sample the demo runs on. */
@@ -231,6 +232,12 @@ export async function fillDemoWorkbook(model: IndexModel, template: Uint8Array, 
 
 export async function runDemo(io: CliIO, args: ParsedArgs, lang: Lang): Promise<number> {
   const dir = args.out ?? "demo-output";
+  // The demo's own folder is made here (writeOutputFile makes no folder).
+  try {
+    mkdirSync(resolvePath(io, dir), { recursive: true });
+  } catch (e) {
+    fail(writeFailure(dir, e));
+  }
   const { definition, model } = loadIndex(io, DEMO_INDEX, lang);
   const say = (vi: string, en: string): void => {
     io.stdout.write((lang === "vi" ? vi : en) + "\n");

@@ -1,6 +1,6 @@
 /** The command line's contact with the outside: files, streams, and its one-line failures. */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, parse, relative, resolve, sep } from "node:path";
 import type { Lang, Message } from "../core/i18n/text";
 import { M } from "./messages";
 
@@ -15,6 +15,8 @@ export interface CliIO {
   stderr: OutStream;
   cwd: string;
   env?: Record<string, string | undefined>;
+  /** How long a run goes before its progress is shown (1 s when not given; tests give 0). */
+  progressDelayMs?: number;
 }
 
 /** Lines that follow a failure's one-line reason (every problem of a definition, say), by language. */
@@ -49,8 +51,38 @@ export function oneLine(text: string): string {
     .join(" ");
 }
 
+/**
+ * The full path of `path` (relative to the command's folder). A name typed in one Unicode
+ * normalisation (NFC, as a keyboard types "Sở Nội vụ") that is stored in the other (NFD, as a
+ * file copied from a Mac) names the file that is there: when the path does not exist as typed,
+ * each part of it that is not found is looked for in its folder under the other normalisation.
+ */
 export function resolvePath(io: CliIO, path: string): string {
-  return resolve(io.cwd, path);
+  const full = resolve(io.cwd, path);
+  if (existsSync(full) || full.normalize("NFC") === full.normalize("NFD")) return full;
+  const root = parse(full).root;
+  let at = root;
+  for (const part of relative(root, full).split(sep)) {
+    const next = join(at, part);
+    if (existsSync(next)) {
+      at = next;
+      continue;
+    }
+    const same = otherNormalisation(at, part);
+    if (same === undefined) return full;
+    at = join(at, same);
+  }
+  return at;
+}
+
+/** The entry of folder `dir` whose name is `name` in another Unicode normalisation, if there is one. */
+function otherNormalisation(dir: string, name: string): string | undefined {
+  const nfc = name.normalize("NFC");
+  try {
+    return readdirSync(dir).find((entry) => entry !== name && entry.normalize("NFC") === nfc);
+  } catch {
+    return undefined;
+  }
 }
 
 export function readInputFile(io: CliIO, path: string): Uint8Array {
@@ -92,10 +124,23 @@ export function writeFailure(path: string, e: unknown): Message {
   return { vi: M.cannotWrite(path, why.vi).vi, en: M.cannotWrite(path, why.en).en };
 }
 
-export function writeOutputFile(io: CliIO, path: string, data: Uint8Array | string): string {
+/**
+ * Stops the command when the folder an output file goes into is not there (said before any work,
+ * and again when it is written); the full path of the file otherwise.
+ */
+export function checkOutputFolder(io: CliIO, path: string): string {
   const full = resolvePath(io, path);
+  if (!existsSync(dirname(full))) fail(M.outFolderMissing(path, dirname(path)));
+  return full;
+}
+
+/**
+ * Writes an output file. Its folder must be there: a folder name mistyped is said (one sentence
+ * naming it), not made, so that the results do not land where nobody looks.
+ */
+export function writeOutputFile(io: CliIO, path: string, data: Uint8Array | string): string {
+  const full = checkOutputFolder(io, path);
   try {
-    mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, data);
   } catch (e) {
     fail(writeFailure(path, e));

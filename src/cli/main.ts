@@ -74,9 +74,9 @@ export function lastResortLine(e: unknown, lang: Lang): string {
 /**
  * Entry point of the bundled command (bin/dti-scorer.js). When the reader of stdout goes away
  * (`dti-scorer score … | head -1`), the command stops printing, as Unix tools do, but still writes
- * the files it was asked for (--out, --json to a file): it then ends with status 0 (the reader has
- * what it wanted), or 2 when it could not run (a file it could not write). Anything unexpected is
- * one line on stderr and status 2.
+ * the files it was asked for (--out, --json to a file). A closed stdout is no error of the run: the
+ * exit status is the run's own (0 done, 1 done but the inputs have errors, 2 could not run),
+ * whenever the reader went away. Anything unexpected is one line on stderr and status 2.
  */
 export function run(): void {
   const argv = process.argv.slice(2);
@@ -125,10 +125,7 @@ export function run(): void {
     },
   };
   main(argv, { stdout, stderr, cwd: process.cwd(), env: process.env }).then((code) => {
-    // The closed pipe's error event may still be on its way: the status is decided once it came.
-    setImmediate(() => {
-      const gone = stdoutGone || process.stdout.destroyed;
-      process.exitCode = gone && code !== 2 ? 0 : code;
-    });
+    // The run's own status, whether or not the reader of stdout is still there.
+    process.exitCode = code;
   }, lastResort);
 }

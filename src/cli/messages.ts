@@ -40,19 +40,22 @@ Tùy chọn:
              nghĩa đã lưu trong sổ (trang _index).
   --out      Tệp .xlsx (hoặc thư mục, với demo) để ghi kết quả; không được là tệp đầu vào
              (trừ sổ .xlsx được chấm lại tại chỗ). Với score, tệp đã có chỉ được ghi đè khi
-             đó là sổ đã được chấm điểm (có trang _index).
-  --json     Ghi kết quả dạng JSON vào tệp; "-" là ghi ra màn hình.
+             đó là sổ đã được chấm điểm (có trang _index) mà ghi đè không làm mất gì: số liệu
+             không bị sửa từ lần chấm, lần chấm này có mọi đơn vị của sổ, và sổ không có trang
+             nào do người dùng thêm vào. Thư mục của tệp phải có sẵn.
+  --json     Ghi kết quả dạng JSON vào tệp; "-" là ghi ra màn hình. Tệp đã có chỉ được ghi đè
+             khi đó là tệp JSON do dti-scorer ghi ra (score, validate, indices) hoặc tệp rỗng.
   --lang     Ngôn ngữ: vi (mặc định) hoặc en; biến môi trường LANG không đổi ngôn ngữ.
-  --progress Hiện tiến độ cả khi đầu ra không phải màn hình.
+  --progress Hiện tiến độ cả khi đầu ra không phải màn hình (khi đó mỗi bước một dòng).
   --help     Hiện hướng dẫn này (dti-scorer <lệnh> --help: của riêng lệnh đó).
   --version  Hiện phiên bản.
 
 Mã thoát: 0 xong; 1 xong nhưng số liệu có lỗi; 2 không chạy được (sai tham số, không đọc được tệp,
-định nghĩa không hợp lệ: dòng đầu nêu lý do, các dòng sau liệt kê từng lỗi của định nghĩa).
+định nghĩa không hợp lệ: dòng đầu nêu lý do và lỗi đầu tiên, các dòng sau liệt kê các lỗi còn lại).
 Với collect: 1 khi có tệp không đọc được, hoặc đọc được tệp nhưng không có phiếu nào để gom
 (khi đó không ghi tệp nào và in lý do bỏ qua từng trang tính); 2 khi không đọc được tệp nào.
 Một tùy chọn chỉ được ghi một lần. Khi nơi nhận đầu ra đóng lại (ví dụ "| head -1"), lệnh thôi in
-nhưng vẫn ghi các tệp --out, --json, rồi dừng lặng lẽ với mã 0 (2 nếu không ghi được tệp).
+nhưng vẫn ghi các tệp --out, --json; mã thoát vẫn là của lần chạy (0, 1 hoặc 2 như trên).
 `,
   en: `dti-scorer — score and rank units on a digital transformation index (DTI)
 
@@ -82,22 +85,25 @@ Options:
              in the workbook (the _index sheet) is used.
   --out      The .xlsx file (or folder, for demo) to write; never an input file (except an .xlsx
              workbook scored again in place). For score, a file already there is replaced only
-             when it is a workbook scored before (it has the _index sheet).
-  --json     Write the results as JSON to a file; "-" writes to the screen.
+             when it is a workbook scored before (it has the _index sheet) that would lose
+             nothing: its inputs unchanged since its scoring, every unit of it in this run, and
+             no sheet the user added. The file's folder must exist.
+  --json     Write the results as JSON to a file; "-" writes to the screen. A file already there
+             is replaced only when it is JSON dti-scorer wrote (score, validate, indices) or empty.
   --lang     Language: vi (default) or en; the LANG environment variable does not change it.
-  --progress Show progress even when the output is not a terminal.
+  --progress Show progress even when the output is not a terminal (then one line a step).
   --help     Show this help (dti-scorer <command> --help: that command's).
   --version  Show the version.
 
 Exit status: 0 done; 1 done but the inputs have errors; 2 could not run (bad arguments,
-unreadable file, invalid definition: the first line says why, the next lines list every problem
-of the definition).
+unreadable file, invalid definition: the first line says why and names the first problem, the
+next lines list the definition's other problems).
 For collect: 1 when some file could not be read, or files were read but held no form to gather
 (then nothing is written and the reason each sheet was left out is printed); 2 when no file could
 be read.
 An option may be given once. When the reader of the output goes away (e.g. "| head -1"), the
-command stops printing but still writes its --out and --json files, then ends quietly with 0 (2 if
-a file could not be written).
+command stops printing but still writes its --out and --json files; the exit status is still the
+run's own (0, 1 or 2 as above).
 `,
 };
 
@@ -117,9 +123,11 @@ và các lỗi, cảnh báo.
   --index    Tệp định nghĩa bộ chỉ số (JSON) hoặc mã có sẵn (xem dti-scorer indices). Bỏ trống: dùng
              định nghĩa đã lưu trong sổ đã chấm (trang _index).
   --out      Ghi sổ đã chấm (.xlsx): trang Kết quả, Biểu đồ, cột Điểm, đánh dấu ô có lỗi. Có thể ghi
-             đè chính sổ .xlsx đầu vào (chấm lại) hoặc một sổ đã chấm trước đó (có trang _index);
-             không ghi đè tệp CSV đầu vào, cũng không ghi đè tệp nào khác đã có (một sổ phiếu chưa
-             chấm, một tệp không phải .xlsx): khi đó lệnh dừng, hãy chọn tên khác hoặc xoá tệp trước.
+             đè chính sổ .xlsx đầu vào (chấm lại) hoặc một sổ đã chấm trước đó (có trang _index) khi
+             ghi đè không làm mất gì; không ghi đè tệp CSV đầu vào, một sổ đã chấm có số liệu sửa
+             sau lần chấm (hãy chấm chính sổ đó), có đơn vị không có trong tệp đầu vào hay có
+             trang do người dùng thêm vào, cũng không ghi đè tệp nào khác đã có (một sổ phiếu chưa chấm, một tệp không phải .xlsx):
+             khi đó lệnh dừng, hãy chọn tên khác hoặc xoá tệp trước.
   --json     Ghi kết quả dạng JSON vào tệp; "-" là ghi ra màn hình. Được ghi sau sổ --out, và chỉ khi
              ghi được sổ đó.
 Sổ đã chấm mà số liệu đã thay đổi từ lần chấm trước: lệnh báo "Kết quả đã cũ" trước khi chấm lại.
@@ -136,9 +144,11 @@ and the errors and warnings.
              definition kept in a scored workbook (the _index sheet) is used.
   --out      Write the scored workbook (.xlsx): Results and Charts sheets, the Score column, marks on
              cells with issues. It may be the input .xlsx itself (scoring again) or a workbook scored
-             before (it has the _index sheet); never an input CSV, nor any other file already there
-             (a workbook of forms never scored, a file that is no .xlsx): the command then stops;
-             choose another name, or delete that file first.
+             before (it has the _index sheet) that would lose nothing; never an input CSV, a scored
+             workbook whose inputs were changed since its scoring (score that workbook itself), that
+             holds units the input does not or sheets the user added, nor any other file already there (a workbook of forms
+             never scored, a file that is no .xlsx): the command then stops; choose another name,
+             or delete that file first.
   --json     Write the results as JSON to a file; "-" writes to the screen. Written after the --out
              workbook, and only once that was written.
 A scored workbook whose figures changed since it was scored: the command says "out of date" first.
@@ -318,7 +328,23 @@ export function severityCounts(counts: Partial<Record<"error" | "warning" | "inf
  */
 /** What keeps a workbook of forms from being blank forms `template` made: a form with something typed into a cell, or a sheet `template` does not make. */
 export type TemplateSheetContent = { filled: string; cell: string } | { extra: string };
-export type OutContent = "not-workbook" | "not-scored" | "scored" | "not-template" | TemplateSheetContent;
+export type OutContent = "not-workbook" | "not-scored" | "scored" | "not-template" | "not-json" | "not-our-json" | TemplateSheetContent;
+
+/** A file name as it is typed in a command: quoted when it has spaces or characters the shell reads. */
+export function shellArg(path: string): string {
+  return /[\s"'$`\\]/.test(path) ? JSON.stringify(path) : path;
+}
+
+/** At most this many units are named in a sentence; the others are counted. */
+const UNITS_NAMED = 5;
+
+/** '"Sở A", "Sở B" và 3 đơn vị khác' / '"Sở A", "Sở B" and 3 more': each name quoted, as a name may hold a comma. */
+function unitList(names: readonly string[], lang: "vi" | "en"): string {
+  const shown = names.slice(0, UNITS_NAMED).map((n) => `"${n}"`);
+  const more = names.length - shown.length;
+  if (more === 0) return lang === "vi" ? listVi(shown) : listEn(shown);
+  return lang === "vi" ? `${shown.join(", ")} và ${more} đơn vị khác` : `${shown.join(", ")} and ${more} more`;
+}
 
 export const M = {
   noCommand: {
@@ -345,6 +371,28 @@ export const M = {
     en: `Command ${cmd} takes no file names; use its options.`,
   }),
   fileMissing: (path: string): Message => ({ vi: `Không tìm thấy tệp ${path}.`, en: `File ${path} does not exist.` }),
+  /** The folder an output file goes into is not there: it is not made (a mistyped name would hide the results). */
+  outFolderMissing: (path: string, folder: string): Message => ({
+    vi: `Không ghi được tệp ${path}: thư mục ${folder} không tồn tại; hãy tạo thư mục đó trước, hoặc chọn một thư mục đã có.`,
+    en: `Cannot write file ${path}: the folder ${folder} does not exist; make that folder first, or choose a folder that exists.`,
+  }),
+  /** An .xlsx file encrypted with a password to open (an OLE compound file holding "EncryptedPackage"). */
+  passwordToOpen: (path: string): Message => ({
+    vi: `Tệp ${path} được bảo vệ bằng mật khẩu mở tệp: hãy mở tệp trong Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ Sổ làm việc > Mã hóa bằng Mật khẩu, xoá mật khẩu), lưu lại rồi chạy lại.`,
+    en: `File ${path} is protected by a password to open: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password), save, and run again.`,
+  }),
+  /** A file named .csv that is an .xlsx workbook (a zip package). */
+  xlsxNamedCsv: (path: string): Message => ({
+    vi: `Tệp ${path} là sổ làm việc Excel (.xlsx) nhưng được đặt tên đuôi .csv; hãy đổi đuôi tên tệp thành .xlsx rồi chạy lại.`,
+    en: `File ${path} is an Excel workbook (.xlsx) named as a .csv file; rename it to end in .xlsx and run again.`,
+  }),
+  /** A table file of 0 bytes. */
+  emptyFile: (path: string): Message => ({
+    vi: `Tệp ${path} rỗng (0 byte), không có gì để đọc; hãy kiểm tra lại tệp (có thể tệp chưa được lưu hết).`,
+    en: `File ${path} is empty (0 bytes): there is nothing to read; check the file (it may not have been saved completely).`,
+  }),
+  /** A workbook in which no form or table of units was found: the core's sentence, with the file named. */
+  inFile: (path: string, sentence: Message): Message => ({ vi: `Tệp ${path}: ${sentence.vi}`, en: `File ${path}: ${sentence.en}` }),
   noFileName: { vi: "Tên tệp để trống: hãy ghi tên tệp cần đọc.", en: "No file name was given (the name is empty): give the name of the file to read." },
   fileUnreadable: (path: string, why: string): Message => ({ vi: `Không đọc được tệp ${path}: ${why}`, en: `Cannot read file ${path}: ${why}` }),
   notXlsx: (path: string): Message => ({
@@ -447,8 +495,11 @@ export const M = {
     };
   },
   cannotWrite: (path: string, why: string): Message => ({ vi: `Không ghi được tệp ${path}: ${why}`, en: `Cannot write file ${path}: ${why}` }),
-  /** --out names a file that is there and is not what the command may replace (see checkOutReplaceable): it is not replaced. */
-  outWouldReplace: (out: string, what: OutContent): Message => {
+  /**
+   * --out (or --json, `option`) names a file that is there and is not what the command may replace
+   * (see checkOutReplaceable, checkJsonReplaceable): it is not replaced.
+   */
+  outWouldReplace: (out: string, what: OutContent, option: "--out" | "--json" = "--out"): Message => {
     const is =
       typeof what === "object"
         ? "filled" in what
@@ -459,10 +510,56 @@ export const M = {
             "not-scored": { vi: "là một sổ làm việc không do dti-scorer chấm điểm (không có trang _index)", en: "is a workbook dti-scorer did not score (it has no _index sheet)" },
             scored: { vi: "là một sổ đã chấm điểm (có trang _index)", en: "is a scored workbook (it has the _index sheet)" },
             "not-template": { vi: "không phải bộ phiếu trống do lệnh template tạo ra", en: "is not a blank set of forms made by the template command" },
+            "not-json": { vi: "không phải tệp JSON", en: "is not a JSON file" },
+            "not-our-json": {
+              vi: "là tệp JSON không do dti-scorer ghi ra (không phải kết quả của score, validate hay indices --json; có thể là tệp định nghĩa bộ chỉ số)",
+              en: "is a JSON file dti-scorer did not write (not the output of score, validate or indices --json; it may be an index definition)",
+            },
           }[what];
     return {
-      vi: `Tệp ${out} (--out) đã có sẵn và ${is.vi}; ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xoá tệp đó trước.`,
-      en: `${out} (--out) already exists and ${is.en}; writing over it would lose what it holds. Choose another --out file name, or delete that file first.`,
+      vi: `Tệp ${out} (${option}) đã có sẵn và ${is.vi}; ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho ${option}, hoặc xoá tệp đó trước.`,
+      en: `${out} (${option}) already exists and ${is.en}; writing over it would lose what it holds. Choose another ${option} file name, or delete that file first.`,
+    };
+  },
+  /**
+   * `score --out` names a scored workbook (not the input) that holds what this run would lose:
+   * figures changed in it since it was scored (`changed`: the units, as the stale report names
+   * them; scoring that workbook itself keeps them), units this run's input does not have (`units`,
+   * named or counted when many), or sheets the user added that the new workbook will not have
+   * (`sheets`). Names are quoted: a unit's name may hold a comma ("Sở Văn hóa, Thể thao và Du lịch").
+   */
+  outWouldLose: (out: string, what: { changed: string[] } | { units: string[] } | { sheets: string[] }): Message => {
+    const arg = shellArg(out);
+    const elsewhere = {
+      vi: `hãy xoá tệp đó trước, hoặc chọn tên tệp khác cho --out.`,
+      en: `delete that file first, or choose another --out file name.`,
+    };
+    if ("changed" in what) {
+      const n = what.changed.length;
+      const held =
+        n === 0
+          ? { vi: "có số liệu đã thay đổi từ lần chấm điểm", en: "holds figures changed since it was scored" }
+          : {
+              vi: `có ${n} đơn vị đã thay đổi từ lần chấm điểm (${unitList(what.changed, "vi")})`,
+              en: `holds ${n} unit${n === 1 ? "" : "s"} changed since it was scored (${unitList(what.changed, "en")})`,
+            };
+      return {
+        vi: `Tệp ${out} (--out) là sổ đã chấm điểm và ${held.vi}: ghi đè sẽ làm mất những thay đổi đó; hãy chấm điểm chính sổ đó (dti-scorer score ${arg} --out ${arg}), hoặc chọn tên tệp khác cho --out.`,
+        en: `${out} (--out) is a scored workbook that ${held.en}: writing over it would lose ${n === 1 ? "that change" : "those changes"}; score that workbook itself (dti-scorer score ${arg} --out ${arg}), or choose another --out file name.`,
+      };
+    }
+    if ("units" in what) {
+      const n = what.units.length;
+      return {
+        vi: `Tệp ${out} (--out) là sổ đã chấm điểm và có ${n} đơn vị không có trong tệp đầu vào của lần chấm này (${unitList(what.units, "vi")}): ghi đè sẽ làm mất ${n === 1 ? "đơn vị đó" : "các đơn vị đó"}. Nếu đúng là như vậy (đơn vị đã bỏ, đã gộp hoặc đã đổi mã), ${elsewhere.vi}`,
+        en: `${out} (--out) is a scored workbook that holds ${n} unit${n === 1 ? "" : "s"} that this run's input does not have (${unitList(what.units, "en")}): writing over it would lose ${n === 1 ? "it" : "them"}. If that is meant (a unit removed, merged, or its code changed), ${elsewhere.en}`,
+      };
+    }
+    const n = what.sheets.length;
+    const sheets = (lang: "vi" | "en"): string => (lang === "vi" ? listVi : listEn)(what.sheets.map((x) => `"${x}"`));
+    return {
+      vi: `Tệp ${out} (--out) là sổ đã chấm điểm và có ${n === 1 ? "trang" : `${n} trang`} ${sheets("vi")} không do dti-scorer tạo, mà sổ ghi mới sẽ không có: ghi đè sẽ làm mất ${n === 1 ? "trang đó" : "các trang đó"}; ${elsewhere.vi}`,
+      en: `${out} (--out) is a scored workbook that holds ${n === 1 ? "a sheet" : `${n} sheets`} dti-scorer did not make (${sheets("en")}) that the new workbook will not have: writing over it would lose ${n === 1 ? "it" : "them"}; ${elsewhere.en}`,
     };
   },
   /** --out has the lock file Excel or LibreOffice keeps beside a workbook they have open. */

@@ -1,6 +1,10 @@
 /**
  * Progress on stderr for long runs: only on a terminal (or with --progress), and only once a run
- * has taken more than a second, so short runs and pipes stay quiet.
+ * has taken more than a second, so short runs and pipes stay quiet. The clock starts when the
+ * command does (before any file is opened): a step that takes long without reporting (reading a
+ * large workbook) is shown once the second has passed, by a timer, not only at the next report.
+ * On a terminal one line is rewritten in place; with --progress and stderr no terminal (a log),
+ * each step is written once as a plain line, without escape codes.
  */
 import type { Lang } from "../core/i18n/text";
 import type { CliIO } from "./io";
@@ -13,37 +17,77 @@ const STAGES: Record<string, { vi: string; en: string }> = {
   check: { vi: "Đang kiểm tra", en: "Checking" },
   score: { vi: "Đang chấm điểm", en: "Scoring" },
   plan: { vi: "Đang chuẩn bị kết quả", en: "Preparing results" },
+  template: { vi: "Đang tạo phiếu", en: "Making the forms" },
+  collect: { vi: "Đang gom phiếu", en: "Gathering the forms" },
   write: { vi: "Đang ghi", en: "Writing" },
 };
+
+type Stage = { stage: string; done?: number; total?: number };
 
 export class Progress {
   private readonly started = Date.now();
   private shown = false;
+  private finished = false;
   private readonly enabled: boolean;
+  /** On a terminal the line is rewritten in place; elsewhere (a log) each step is a plain line of its own. */
+  private readonly terminal: boolean;
+  private lastLine: string | undefined;
+  private readonly delay: number;
+  private current: Stage | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly io: CliIO,
     private readonly lang: Lang,
     forced: boolean,
   ) {
-    this.enabled = forced || io.stderr.isTTY === true;
+    this.terminal = io.stderr.isTTY === true;
+    this.enabled = forced || this.terminal;
+    this.delay = io.progressDelayMs ?? DELAY_MS;
+    if (this.enabled) {
+      this.timer = setTimeout(() => this.show(), this.delay);
+      // The timer never keeps the process alive.
+      this.timer.unref?.();
+    }
   }
 
   /** Accepts what the pipeline reports: a stage name, optionally with done/total counts. */
   update(p: unknown): void {
-    if (!this.enabled) return;
-    if (!this.shown && Date.now() - this.started < DELAY_MS) return;
-    const { stage, done, total } = normalise(p);
-    if (stage === "done") return;
-    const label = STAGES[stage]?.[this.lang] ?? stage;
-    const count = done !== undefined && total !== undefined && total > 0 ? ` ${done}/${total}` : "";
-    this.io.stderr.write(`\r\x1b[K${label}${count}…`);
+    if (!this.enabled || this.finished) return;
+    const stage = normalise(p);
+    if (stage.stage === "done") return;
+    this.current = stage;
+    if (this.shown || Date.now() - this.started >= this.delay) this.show();
+  }
+
+  private show(): void {
+    const now = this.current;
+    if (this.finished || now === undefined) return;
+    const label = STAGES[now.stage]?.[this.lang] ?? now.stage;
+    const count = now.done !== undefined && now.total !== undefined && now.total > 0 ? ` ${now.done}/${now.total}` : "";
+    if (this.terminal) this.io.stderr.write(`\r\x1b[K${label}${count}…`);
+    // Not a terminal: no escape codes, and a line only when the step changes (not its count).
+    else if (label !== this.lastLine) this.io.stderr.write(`${label}…\n`);
+    this.lastLine = label;
     this.shown = true;
   }
 
+  /** The run is over (done or failed): the line is cleared, and nothing more is shown. */
   done(): void {
-    if (this.shown) this.io.stderr.write("\r\x1b[K");
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.finished = true;
+    if (this.shown && this.terminal) this.io.stderr.write("\r\x1b[K");
     this.shown = false;
+  }
+}
+
+/** Runs `work` with a progress line (`args.progress`: shown even when stderr is no terminal), cleared however it ends. */
+export async function withProgress<T>(io: CliIO, lang: Lang, forced: boolean, work: (progress: Progress) => Promise<T>): Promise<T> {
+  const progress = new Progress(io, lang, forced);
+  try {
+    return await work(progress);
+  } finally {
+    progress.done();
   }
 }
 

@@ -10,8 +10,9 @@ import { CollectReadError, CollectWriteError, collectFiles } from "../../hosts/x
 import { parseRels, relsPathOf, resolveTarget, sheetParts, unescapeXml } from "../../hosts/xlsx/ooxml";
 import type { ParsedArgs } from "../args";
 import { type CliIO, CliFailure, fail, inputFileProblem, readInputFile, resolvePath, writeOutputFile } from "../io";
-import { M, T } from "../messages";
-import { checkOutputs, isEmptyFile, loadIndex, lockFileOf, notXlsxByExtension, warnIfOutOpen } from "./common";
+import { M, T, shellArg } from "../messages";
+import { type Progress, withProgress } from "../progress";
+import { checkOutputs, isEmptyFile, loadIndex, lockFileOf, notXlsxByExtension, notXlsxReason, warnIfOutOpen } from "./common";
 
 /** The existing --out workbook, which the forms are added to, cannot be read. */
 function baseUnreadable(out: string): Message {
@@ -80,7 +81,7 @@ export async function holdsResults(data: Uint8Array): Promise<boolean> {
 
 /** Said after the forms were gathered into a workbook scored before: its results no longer cover every form. */
 function resultsOutOfDate(out: string): Message {
-  const arg = /[\s"'$`\\]/.test(out) ? JSON.stringify(out) : out;
+  const arg = shellArg(out);
   return {
     vi: `Sổ ${out} đã được chấm điểm trước đó: kết quả trong sổ nay đã cũ vì có thêm phiếu. Hãy chấm điểm lại (dti-scorer score ${arg} --out ${arg}).`,
     en: `${out} was scored before: the results in it are now out of date, as forms were added. Score it again (dti-scorer score ${arg} --out ${arg}).`,
@@ -133,8 +134,13 @@ function readInputs(io: CliIO, files: string[]): Input[] {
  * gathered workbook cannot be written.
  */
 export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang): Promise<number> {
+  return withProgress(io, lang, args.progress, (progress) => gather(io, args, lang, progress));
+}
+
+async function gather(io: CliIO, args: ParsedArgs, lang: Lang, progress: Progress): Promise<number> {
   if (args.files.length === 0) fail(M.needFiles);
   if (args.out === undefined) fail(M.needOut("collect"));
+  progress.update("read");
   checkOutputs(io, "collect", { files: args.files, out: args.out });
   const model = args.index !== undefined ? loadIndex(io, args.index, lang).model : undefined;
   // A file that cannot be used (another format, missing, a folder) is left out with its sentence,
@@ -151,6 +157,7 @@ export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang)
   const base = files.length > 0 && existsSync(resolvePath(io, args.out)) && !isEmptyFile(io, args.out) ? readInputFile(io, args.out) : undefined;
   let result: Awaited<ReturnType<typeof collectFiles>> | undefined;
   try {
+    progress.update("collect");
     if (files.length > 0) result = await collectFiles(files, base, model, { baseName: args.out, commandLine: true });
   } catch (e) {
     if (e instanceof CollectReadError) return fail(baseUnreadable(args.out));
@@ -168,7 +175,7 @@ export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang)
       const line = i.lock ? { vi: `${i.name}: ${i.problem.vi}`, en: `${i.name}: ${i.problem.en}` } : i.problem;
       left.push({ name: i.name, skip: { file: i.name, sheet: "", kind: "file", reason: i.problem }, line, lock: i.lock === true, notThere: i.notThere === true });
     } else if (next < unreadableXlsx.length && unreadableXlsx[next] === i.name) {
-      left.push({ name: i.name, skip: unreadableSkips[next]!, line: M.notXlsx(i.name), lock: false, notThere: false });
+      left.push({ name: i.name, skip: unreadableSkips[next]!, line: notXlsxReason(i.data!, i.name), lock: false, notThere: false });
       next++;
     }
   }
@@ -183,6 +190,7 @@ export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang)
     unreadable,
     skipped: [...left.map((x) => x.skip), ...result.report.skipped.slice(unreadableXlsx.length)],
   };
+  progress.done();
   // Forms of different indices (or versions) in one workbook cannot be scored together: said first.
   for (const w of report.warnings) io.stderr.write(`${T.severityOne.warning[lang]}: ${w[lang]}\n`);
   // Each thing left out on its line, but the blank forms of units whose form is elsewhere (every

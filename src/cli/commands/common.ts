@@ -4,19 +4,20 @@ import { basename, dirname, extname, join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { detectLayoutA, filledFormCell, isInstructionsSheet, isListsSheet, uniqueSheetName } from "../../core/collect";
-import { INDEX_SHEET } from "../../core/plan";
+import { INDEX_SHEET, readIndexSheet, unitKey } from "../../core/plan";
+import { type StaleKind, staleGroups, staleResults, submissionsAsScored } from "../../core/stale";
 import { type DefinitionProblem, decodeDefinitionFile, formatProblems, parseDefinition, parseDefinitionText, problemsSummary } from "../../core/definition";
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
 import { type TextEncoding, notUtf8Message, parseCsv, parseNumberText } from "../../core/read";
 import { isExcelErrorText, isNotApplicableText } from "../../core/read/values";
 import { isBlank } from "../../core/read/sheet";
-import type { SheetSnapshot } from "../../core/types";
+import type { Issue, SheetSnapshot } from "../../core/types";
 import { XlsxHost } from "../../hosts/xlsx";
 import { parseRels, resolveTarget } from "../../hosts/xlsx/ooxml";
 import { loadXlsx, snapshotSheet } from "../../hosts/xlsx/read";
 import { BUILTIN_INDICES, findBuiltin } from "../../indices";
-import { type CliIO, CliFailure, type FailureDetails, fail, readInputFile, resolvePath, writeFailure } from "../io";
+import { type CliIO, CliFailure, type FailureDetails, checkOutputFolder, fail, readInputFile, resolvePath, writeFailure } from "../io";
 import { M, T, type TemplateSheetContent } from "../messages";
 
 export interface LoadedIndex {
@@ -66,12 +67,13 @@ export function loadIndex(io: CliIO, spec: string, lang: Lang): LoadedIndex {
 }
 
 /**
- * Every problem of a definition lines, one per line ("path: sentence"), after the one-line reason
- * (which names the only problem, or how many there are and the first).
+ * The problems of a definition after the first, one per line ("path: sentence"), after the one-line
+ * reason (which names the only problem, or how many there are and the first): each said once.
  */
 export function problemDetails(problems: DefinitionProblem[]): FailureDetails | undefined {
-  if (problems.length < 2) return undefined;
-  return { vi: formatProblems(problems, "vi").split("\n"), en: formatProblems(problems, "en").split("\n") };
+  const others = problems.slice(1);
+  if (others.length === 0) return undefined;
+  return { vi: formatProblems(others, "vi").split("\n"), en: formatProblems(others, "en").split("\n") };
 }
 
 function failInvalidDefinition(file: string, problems: DefinitionProblem[]): never {
@@ -131,10 +133,12 @@ export function checkOutputs(io: CliIO, command: string, what: { files: string[]
   if (out !== undefined) {
     for (const f of files) if (!/\.xlsx$/i.test(f) && sameFile(io, out, f)) fail(M.outIsInput("--out", out));
     if (!/\.xlsx$/i.test(out)) fail(M.outNotXlsx(command, out));
+    checkOutputFolder(io, out);
   }
   if (json !== undefined && json !== "-") {
     for (const f of files) if (sameFile(io, json, f)) fail(M.outIsInput("--json", json));
     if (out !== undefined && sameFile(io, json, out)) fail(M.jsonIsOut(json));
+    checkJsonReplaceable(io, json);
   }
 }
 
@@ -235,38 +239,157 @@ export function isEmptyFile(io: CliIO, path: string): boolean {
   }
 }
 
+/** An output named where a folder of that name is: it cannot be written. */
+function isFolder(path: string): Message {
+  return writeFailure(path, Object.assign(new Error("EISDIR"), { code: "EISDIR" }));
+}
+
 /**
  * Before anything is written, what --out may replace: an empty file (0 bytes), or what the command
  * would write there anyway — for `score` the input (scoring in place) or a workbook this project
- * scored before (it has the `_index` sheet); for `template` a set of forms `template` made that is
- * still blank (templateContent). Any other file (a workbook of forms, forms with something typed
- * in, a sheet the user added, another spreadsheet, a document) is not written over: the command stops (status 2) with a sentence
- * naming the file, what it holds, and saying to choose another name or delete the file first. A
- * folder of that name is said at once, not after the work.
+ * scored before (it has the `_index` sheet) whose inputs did not change since it was scored; for
+ * `template` a set of forms `template` made that is still blank (templateContent). Any other file
+ * (a workbook of forms, forms with something typed in, a sheet the user added, another
+ * spreadsheet, a document, a scored workbook corrected since its scoring) is not written over:
+ * the command stops (status 2) with a sentence naming the file, what it holds, and what to do
+ * instead. A folder of that name is said at once, not after the work. For `score`, the units of
+ * the scored workbook it would replace (by key, with their names): the run must hold them all
+ * (unitsLostBy), or it would lose them.
  */
-export async function checkOutReplaceable(io: CliIO, out: string, replaces: { scored: true; input: string } | { blankForms: true }): Promise<void> {
+export async function checkOutReplaceable(io: CliIO, out: string, replaces: { scored: true; input: string } | { blankForms: true }): Promise<ScoredOut> {
+  const none: ScoredOut = { units: new Map(), sheets: [] };
   const full = resolvePath(io, out);
-  if (!existsSync(full) || ("input" in replaces && sameFile(io, out, replaces.input))) return;
+  if (!existsSync(full) || ("input" in replaces && sameFile(io, out, replaces.input))) return none;
   let data: Uint8Array;
   try {
     const stat = statSync(full);
-    if (stat.isDirectory()) fail(writeFailure(out, Object.assign(new Error("EISDIR"), { code: "EISDIR" })));
-    if (stat.size === 0) return;
+    if (stat.isDirectory()) fail(isFolder(out));
+    if (stat.size === 0) return none;
     data = new Uint8Array(readFileSync(full));
   } catch (e) {
     if (e instanceof CliFailure) throw e;
     // A file that cannot be read is not looked into: writing it fails, and says why.
-    return;
+    return none;
   }
   const kind = await workbookKind(data);
   if (kind === "other") fail(M.outWouldReplace(out, "not-workbook"));
   if ("scored" in replaces) {
     if (kind !== "scored") fail(M.outWouldReplace(out, "not-scored"));
-    return;
+    return scoredUnits(out, data);
   }
   if (kind === "scored") fail(M.outWouldReplace(out, "scored"));
   const content = await templateContent(data);
   if (content !== "blank") fail(M.outWouldReplace(out, content === "other" ? "not-template" : content));
+  return none;
+}
+
+/**
+ * What a scored workbook that --out would replace holds that the run must keep: its units (by key,
+ * with their names) and the sheets that are neither the project's (`_index` and the sheets it lists)
+ * nor a unit's form or table (a sheet the user added: "Nhận xét của Hội đồng").
+ */
+export interface ScoredOut {
+  units: Map<string, string>;
+  sheets: string[];
+}
+
+/** Kinds of change that leave nothing in the workbook to lose: a unit's form added to it (its unit is held) or deleted from it. */
+const NOTHING_LOST = new Set<StaleKind>(["added", "removed"]);
+
+/**
+ * The units a scored workbook holds (read with the definition it keeps: with the forms added since
+ * it was scored, and those its provenance stamp names but for the forms deleted from it), by key
+ * with their names, and the sheets of its own (ScoredOut); stops the command when figures in it
+ * changed since it was scored (a correction made in it would be lost), naming the units as the
+ * stale report does.
+ */
+async function scoredUnits(out: string, data: Uint8Array): Promise<ScoredOut> {
+  let snapshot;
+  try {
+    snapshot = await (await XlsxHost.fromBuffer(data, basename(out))).read();
+  } catch {
+    return { units: new Map(), sheets: [] };
+  }
+  const state = readIndexSheet(snapshot);
+  if (!state) return { units: new Map(), sheets: [] };
+  const stale = staleResults(snapshot, undefined, "vi", state);
+  const groups = stale ? staleGroups(stale) : [];
+  const changed = groups.filter((g) => !NOTHING_LOST.has(g.kind));
+  if (stale && (changed.length > 0 || groups.length === 0)) fail(M.outWouldLose(out, { changed: changed.flatMap((g) => g.names) }));
+  const removed = new Set(groups.filter((g) => g.kind === "removed").flatMap((g) => g.keys));
+  const submissions = submissionsAsScored(snapshot, state) ?? [];
+  const units = new Map(submissions.map((s) => [unitKey(s), s.name]));
+  for (const k of Object.keys(state.provenance?.unitHashes ?? {})) if (!units.has(k) && !removed.has(k)) units.set(k, k);
+  // The project's sheets (as `_index` lists them: renamed by a language switch too), the units' forms
+  // and tables, and the instructions and lists sheets `template` makes are no sheets of the user's.
+  const own = new Set([INDEX_SHEET, ...state.owned.sheets, ...submissions.flatMap((s) => (s.source ? [s.source.sheet] : []))]);
+  const sheets = snapshot.sheets.filter((s) => !own.has(s.name) && !isInstructionsSheet(s) && !isListsSheet(s)).map((s) => s.name);
+  return { units, sheets };
+}
+
+/**
+ * The units (and names) the run's input names: those scored, and those its findings name (a unit
+ * left unscored as its code is taken, "duplicate-unit", is in the input all the same).
+ */
+export function unitsOfRun(submissions: readonly { code: string; name: string }[], issues: readonly Issue[]): Set<string> {
+  const keys = new Set(submissions.map((s) => unitKey(s)));
+  for (const i of issues) if (i.unit !== undefined) keys.add(i.unit);
+  return keys;
+}
+
+/**
+ * Before a scored workbook --out (not the input) is written over: the units it holds (from
+ * checkOutReplaceable) that the run's input does not name (`keys`, unitsOfRun: by key or name), and
+ * the sheets of its own that the workbook about to be written (`sheets`) has not, which would be lost.
+ */
+export function failIfOutLoses(out: string, held: ScoredOut, keys: Set<string>, sheets: readonly string[]): void {
+  const lost = [...held.units].filter(([k, name]) => !keys.has(k) && !keys.has(name)).map(([, name]) => name);
+  if (lost.length > 0) fail(M.outWouldLose(out, { units: lost }));
+  const kept = new Set(sheets);
+  const gone = held.sheets.filter((n) => !kept.has(n));
+  if (gone.length > 0) fail(M.outWouldLose(out, { sheets: gone }));
+}
+
+/**
+ * Before --json is written to a file (its folder must be there): a file already there is replaced
+ * only when it is what this tool writes with --json (isOurJson) or empty; any other file (a
+ * workbook, a document, an index definition or other JSON) is not written over.
+ */
+export function checkJsonReplaceable(io: CliIO, json: string): void {
+  const full = checkOutputFolder(io, json);
+  let text: string;
+  try {
+    const stat = statSync(full);
+    if (stat.isDirectory()) fail(isFolder(json));
+    text = readFileSync(full, "utf8");
+  } catch (e) {
+    if (e instanceof CliFailure) throw e;
+    // Not there (written anew), or not readable (writing it fails, and says why).
+    return;
+  }
+  const body = text.replace(/^\uFEFF/, "");
+  if (body.trim() === "") return;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    fail(M.outWouldReplace(json, "not-json", "--json"));
+  }
+  if (!isOurJson(value)) fail(M.outWouldReplace(json, "not-our-json", "--json"));
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Whether JSON data is what this tool writes with --json: the results of score or validate (an
+ * object with the lists "units" and "issues"), or the list of `indices --json` (objects with "id",
+ * "version" and "file"). An index definition, or any other JSON, is not.
+ */
+function isOurJson(v: unknown): boolean {
+  if (isObject(v)) return Array.isArray(v.units) && Array.isArray(v.issues) && !("root" in v);
+  return Array.isArray(v) && v.every((e) => isObject(e) && typeof e.id === "string" && typeof e.version === "string" && "file" in e);
 }
 
 /** Printed width of an A4 landscape page, in column-width units, at the smallest scale that still reads well (about 70%). */
@@ -364,6 +487,8 @@ export async function openInput(io: CliIO, path: string): Promise<{ host: XlsxHo
   const notices: Message[] = [];
   let data = bytes;
   if (kind === "csv") {
+    const problem = notATable(bytes, path);
+    if (problem) fail(problem);
     const csv = await csvToWorkbook(bytes, path);
     data = csv.data;
     if (csv.encoding === "windows-1258") notices.push(notUtf8Message(path));
@@ -373,8 +498,37 @@ export async function openInput(io: CliIO, path: string): Promise<{ host: XlsxHo
     const host = await XlsxHost.fromBuffer(data, basename(path));
     return { host, notices };
   } catch {
-    return fail(M.notXlsx(path));
+    return fail(notXlsxReason(data, path));
   }
+}
+
+/** The first bytes of an OLE compound file: an .xls workbook, or an .xlsx encrypted with a password to open. */
+const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** The stream of an encrypted Office document, named in UTF-16LE in the compound file's directory. */
+const ENCRYPTED_PACKAGE = Buffer.from("EncryptedPackage", "utf16le");
+
+function startsWith(data: Uint8Array, bytes: readonly number[]): boolean {
+  return data.length >= bytes.length && bytes.every((b, i) => data[i] === b);
+}
+
+/** Whether `data` is a workbook encrypted with a password to open (a compound file holding "EncryptedPackage"). */
+export function isPasswordEncrypted(data: Uint8Array): boolean {
+  return startsWith(data, COMPOUND_FILE) && Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes(ENCRYPTED_PACKAGE);
+}
+
+/** Why a file named as an .xlsx workbook could not be read as one: a password to open, or not a readable .xlsx. */
+export function notXlsxReason(data: Uint8Array, path: string): Message {
+  return isPasswordEncrypted(data) ? M.passwordToOpen(path) : M.notXlsx(path);
+}
+
+/**
+ * Why a file named as a table of text (.csv) cannot be read as one, before parsing it: it is empty
+ * (0 bytes), or it is an .xlsx workbook (a zip package, "PK\x03\x04") given the name of a CSV file.
+ */
+export function notATable(data: Uint8Array, path: string): Message | undefined {
+  if (data.length === 0) return M.emptyFile(path);
+  if (startsWith(data, [0x50, 0x4b, 0x03, 0x04])) return M.xlsxNamedCsv(path);
+  return undefined;
 }
 
 /** Display width of a cell of text: code points after NFC (Vietnamese letters are one column each). */

@@ -7,7 +7,7 @@ import { BUILTIN_INDICES } from "../../indices";
 import type { ParsedArgs } from "../args";
 import { type CliIO, fail, writeOutputFile } from "../io";
 import { M, T } from "../messages";
-import { formatTable } from "./common";
+import { checkJsonReplaceable, formatTable } from "./common";
 
 export interface IndexListing {
   id: string;
@@ -49,6 +49,8 @@ export async function runIndicesCommand(io: CliIO, args: ParsedArgs, lang: Lang)
     const text = JSON.stringify(list, null, 2) + "\n";
     if (args.json === "-") io.stdout.write(text);
     else {
+      // Never written over a file that is not JSON (`--json list.xlsx` by mistake).
+      checkJsonReplaceable(io, args.json);
       writeOutputFile(io, args.json, text);
       io.stdout.write(M.wrote(args.json)[lang] + "\n");
     }

@@ -12,10 +12,10 @@ import type { WorkbookHost } from "../../hosts/host";
 import { PipelineError, formsOfAnotherIndexMessage, indicesOtherThan, issuesJson, resultsJson, runScoring } from "../../core/pipeline";
 import { type CliIO, fail, writeOutputFile } from "../io";
 import { M, T, severityCounts } from "../messages";
-import { checkOutReplaceable, checkOutputs, clip, formatTable, inputKind, loadIndex, openInput, problemDetails, warnIfOutOpen } from "./common";
+import { checkOutReplaceable, checkOutputs, clip, failIfOutLoses, formatTable, inputKind, loadIndex, openInput, problemDetails, unitsOfRun, warnIfOutOpen } from "./common";
 import { PROJECT_VERSION } from "../version";
 import type { ParsedArgs } from "../args";
-import { Progress } from "../progress";
+import { type Progress, withProgress } from "../progress";
 import { staleMessage, staleResults } from "../stale";
 
 /** How many findings the human summary lists before "… and N more". */
@@ -40,16 +40,20 @@ function readOnce(host: WorkbookHost, snapshot: WorkbookSnapshot): WorkbookHost 
 
 export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" | "validate"): Promise<number> {
   if (args.files.length !== 1) fail(M.needOneFile(mode));
+  // Progress from the start: reading --out, the definition and the input may be most of the run.
+  return withProgress(io, lang, args.progress, (progress) => scoreFile(io, args, lang, mode, progress));
+}
+
+async function scoreFile(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" | "validate", progress: Progress): Promise<number> {
   const file = args.files[0]!;
   const write = mode === "score" && args.out !== undefined;
   checkOutputs(io, mode, { files: [file, ...(args.index !== undefined ? [args.index] : [])], out: write ? args.out : undefined, json: args.json });
-  if (write) {
-    await checkOutReplaceable(io, args.out!, { scored: true, input: file });
-    warnIfOutOpen(io, args.out!, lang);
-  }
+  progress.update("read");
+  // The units of a scored workbook --out replaces (not the input): this run must keep them all.
+  const held = write ? await checkOutReplaceable(io, args.out!, { scored: true, input: file }) : undefined;
+  if (write) warnIfOutOpen(io, args.out!, lang);
   const loaded = args.index !== undefined ? loadIndex(io, args.index, lang) : undefined;
   const { host, notices } = await openInput(io, file);
-  const progress = new Progress(io, lang, args.progress);
   let result: Awaited<ReturnType<typeof runScoring>>;
   let snapshot: WorkbookSnapshot;
   // The snapshot as the failure below may explain it (assigned once read).
@@ -84,12 +88,19 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
     // JSON and the exit status 1 ("done, but the inputs have errors"); score has nothing to score.
     // Every form made for another index: one sentence naming both indices and what to do.
     const another = e instanceof PipelineError && seen ? formsOfAnotherIndex(e, seen, definition, args.index !== undefined) : undefined;
-    if (e instanceof PipelineError && e.found && mode === "validate") return reportNothingRead(io, args, lang, e.found, notices, another);
+    // No form anywhere in the workbook: the sentence names the file.
+    const named = (i: Issue): boolean => noFormIn(i) && inputKind(file) === "xlsx";
+    const found = e instanceof PipelineError && e.found ? { ...e.found, issues: e.found.issues.map((i) => (named(i) ? { ...i, message: M.inFile(file, i.message) } : i)) } : undefined;
+    if (found && mode === "validate") return reportNothingRead(io, args, lang, found, notices, another);
     if (another) fail(another);
-    if (e instanceof PipelineError) fail(e.userMessage, e.problems ? problemDetails(e.problems) : undefined);
+    if (e instanceof PipelineError) {
+      const nowhere = e.found?.issues.find((i) => named(i) && i.message === e.userMessage);
+      fail(nowhere ? M.inFile(file, e.userMessage) : e.userMessage, e.problems ? problemDetails(e.problems) : undefined);
+    }
     throw e;
   }
-  progress.done();
+  // A scored workbook --out would lose the units this run's input does not name, or a sheet of the user's.
+  if (held) failIfOutLoses(args.out!, held, unitsOfRun(result.submissions, result.issues), host.workbook.worksheets.map((ws) => ws.name));
 
   // Results kept in the workbook that are older than its inputs: said before anything else.
   const stale = staleResults(snapshot, { model: result.model, submissions: result.submissions, issues: result.issues }, lang);
@@ -100,7 +111,11 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
 
   // What the write had to do differently (a sheet of the user's had the results' name) is said
   // with the findings, in the JSON too.
-  const writeNotices = (host.lastApply?.warnings ?? []).map((m): Finding => ({ severity: "warning", code: "write-warning", message: m }));
+  const sheetNames = [...snapshot.sheets.map((sh) => sh.name), ...host.workbook.worksheets.map((ws) => ws.name)];
+  const writeNotices = (host.lastApply?.warnings ?? []).map((m): Finding => {
+    const sheet = sheetNamedIn(m, sheetNames);
+    return { severity: "warning", code: "write-warning", ...(sheet !== undefined ? { sheet } : {}), message: m };
+  });
   const notes: Finding[] = [...notices.map(noticeFinding), ...writeNotices];
   const findings: Finding[] = [...notes, ...result.issues];
   const json = resultsJson(result, lang) as { index: unknown; units: unknown[]; issues: unknown[] };
@@ -111,6 +126,7 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
   // JSON is written that would stand for results no workbook holds, and a reader of stdout that
   // goes away (`--json - | head -c 5`) can no longer cost the workbook.
   if (write) {
+    progress.update("write");
     const data = await host.toBuffer();
     writeOutputFile(io, args.out!, data);
   }
@@ -132,6 +148,7 @@ export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, m
     if (toStdout) io.stdout.write(text);
     else writeOutputFile(io, args.json, text);
   }
+  progress.done();
   // With the JSON on stdout, human output goes to stderr so the JSON stays parseable.
   const human = toStdout ? io.stderr : io.stdout;
   if (staleNote) human.write(staleNote[lang] + (mode === "score" ? "\n\n" : "\n"));
@@ -201,6 +218,29 @@ function embeddedDefinition(snapshot: WorkbookSnapshot): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The finding that no sheet anywhere holds a form or a table of units (of a CSV file, the sentence names the file). */
+function noFormIn(issue: Issue): boolean {
+  return issue.code === "layout-not-found" && issue.sheet === undefined;
+}
+
+/**
+ * The sheet a message of the write names ('SO-02', "Kết quả"): of the workbook's sheets, the one
+ * named first in it (in either language), quoted as the messages quote sheet names.
+ */
+function sheetNamedIn(message: Message, sheets: readonly string[]): string | undefined {
+  let best: { sheet: string; at: number } | undefined;
+  for (const text of [message.vi, message.en]) {
+    for (const sheet of sheets) {
+      for (const q of [`'${sheet}'`, `"${sheet}"`]) {
+        const at = text.indexOf(q);
+        if (at >= 0 && (best === undefined || at < best.at || (at === best.at && sheet.length > best.sheet.length))) best = { sheet, at };
+      }
+    }
+    if (best !== undefined) return best.sheet;
+  }
+  return undefined;
 }
 
 /** What openInput noticed about the file (a CSV that was not UTF-8), as a warning without a cell. */

@@ -13,7 +13,8 @@ import type { CellValue } from "../../core/types";
 import type { ParsedArgs } from "../args";
 import { type CliIO, fail, readInputFile, writeOutputFile } from "../io";
 import { M, T, isOtherSpreadsheet } from "../messages";
-import { checkOutReplaceable, checkOutputs, loadIndex, sameFile, warnIfOutOpen } from "./common";
+import { type Progress, withProgress } from "../progress";
+import { checkOutReplaceable, checkOutputs, loadIndex, notATable, notXlsxReason, sameFile, warnIfOutOpen } from "./common";
 
 /** A unit of a units.csv and the file line it came from (1 is the header line). */
 export interface UnitLine {
@@ -52,7 +53,7 @@ export async function readUnitsXlsx(data: Uint8Array, path: string): Promise<Uni
   } catch {
     sheet = undefined;
   }
-  if (sheet === undefined) return fail(M.notXlsx(path));
+  if (sheet === undefined) return fail(notXlsxReason(data, path));
   const rows = sheet.values.map((row) => row.map(cellText));
   return unitLines(rows, path);
 }
@@ -91,6 +92,8 @@ async function readUnitsFile(io: CliIO, path: string): Promise<{ units: UnitLine
   const data = readInputFile(io, path);
   if (isOtherSpreadsheet(ext)) fail(M.unknownExtension(path, ext));
   if (ext === ".xlsx" || ext === ".xlsm") return { units: await readUnitsXlsx(data, path) };
+  const problem = notATable(data, path);
+  if (problem) fail(problem);
   return readUnitsCsv(data, path);
 }
 
@@ -157,10 +160,15 @@ function failOnUnitsProblems(problems: (UnitsProblem | undefined)[]): void {
 }
 
 export async function runTemplateCommand(io: CliIO, args: ParsedArgs, lang: Lang): Promise<number> {
+  return withProgress(io, lang, args.progress, (progress) => makeForms(io, args, lang, progress));
+}
+
+async function makeForms(io: CliIO, args: ParsedArgs, lang: Lang, progress: Progress): Promise<number> {
   if (args.files.length > 0) fail(M.noFilesAllowed("template"));
   if (args.index === undefined) fail(M.needIndex("template"));
   if (args.units === undefined) fail(M.needUnits);
   if (args.out === undefined) fail(M.needOut("template"));
+  progress.update("read");
   checkOutputs(io, "template", { files: [args.units, args.index], out: args.out });
   // An .xlsx units list is an input like any other: the forms are never written over it.
   if (sameFile(io, args.out, args.units)) fail(M.outIsInput("--out", args.out));
@@ -175,8 +183,11 @@ export async function runTemplateCommand(io: CliIO, args: ParsedArgs, lang: Lang
   if (encoding === "windows-1258") io.stderr.write(`${T.severityOne.warning[lang]}: ${notUtf8Message(args.units)[lang]}\n`);
   failOnUnitsProblems([checkCategories(io, model, lines, args.units, lang), checkCodes(lines, args.units)]);
   const units = lines.map((l) => l.unit);
+  progress.update("template");
   const data = await makeTemplate(model, units, { lang, ...(args.period !== undefined ? { period: args.period } : {}) });
+  progress.update("write");
   writeOutputFile(io, args.out, data);
+  progress.done();
   io.stdout.write(M.templateDone(units.length, args.out)[lang] + "\n");
   return 0;
 }
