@@ -2576,6 +2576,7 @@ export class Chart extends ClientObject {
   protected _readScalar(t: unknown, name: string): unknown { return (t as unknown as Record<string, unknown>)[name]; }
   protected override _nav(name: string): ClientObject | undefined {
     if (name === "series") return this.series;
+    if (name === "title") return this.title;
     return undefined;
   }
   get name(): string { return this._get("name"); }
@@ -2588,9 +2589,11 @@ export class Chart extends ClientObject {
   }
   get chartType(): string { return this._get("chartType"); }
   set chartType(v: string) { requireApi(this.context, "Chart.chartType (set)"); this._set("chartType", v, (m: MChart) => { if (!CHART_TYPES.includes(v)) throw invalidArg(v); m.chartType = v; }); }
-  get title() {
-    const self = this;
-    return { set text(v: string) { self._call("title.text", v, (m: MChart) => { m.title = v; }); } };
+  /** The chart's title (ChartTitle, ExcelApi 1.1): its text set, or loaded (`load("title/text")`). */
+  get title(): ChartTitle {
+    let t = this._children.get("title") as ChartTitle | undefined;
+    if (!t) { t = new ChartTitle(this.context, `${this._path}.title`, () => this._target<MChart>()); this._children.set("title", t); }
+    return t;
   }
   get axes() {
     const self = this;
@@ -2716,6 +2719,14 @@ export class Chart extends ClientObject {
       for (const s of this.context._state.workbook.sheets) s.charts = s.charts.filter((c) => c !== m);
     });
   }
+}
+
+/** A chart's title (ExcelApi 1.1): the text the chart shows above it, "" when it has none. */
+export class ChartTitle extends ClientObject {
+  protected _scalars() { return ["text"]; }
+  protected _readScalar(t: unknown): unknown { return (t as MChart).title; }
+  get text(): string { return this._get("text"); }
+  set text(v: string) { this._set("text", v, (m: MChart) => { m.title = v; }); }
 }
 
 export class ChartSeriesCollection extends ClientCollection<ChartSeries> {

@@ -85,11 +85,11 @@ describe("scoring a workbook open in Excel", () => {
     expect(double.value(`'${unitSheet}'!L2`)).toBe("ghi chú của người dùng");
   });
 
-  test("a second run resizes the results table in place: the user's formulas naming it keep working; before ExcelApi 1.13 they break and the pane says why", async () => {
+  test("a second run keeps the results table: resized in place, or before ExcelApi 1.13 written over when the same units are scored again; the user's formulas naming it keep working", async () => {
     const mine = ["=SUM(DTI_Results[Tổng điểm])", "=COUNTA(DTI_Results[Đơn vị])"].map((f) => f.replace("DTI_Results", RESULTS_TABLE));
-    for (const [first, again] of [[8, 5], [5, 9]] as const) {
+    for (const [api, first, again] of [["1.13", 8, 5], ["1.13", 5, 9], ["1.13", 6, 6], ["1.12", 6, 6]] as const) {
       // The analyst removes or adds units between the runs: the forms of units 6–9 go or come.
-      const { double, definition } = await layoutAWorkbook(9);
+      const { double, definition } = await layoutAWorkbook(9, { requirements: { ExcelApi: api } });
       const later = (n: number) => (s: { name: string }) => /^Đơn vị số (\d+)$/.test(s.name) && Number(/\d+$/.exec(s.name)![0]) > n;
       const heldBack = double.workbook.sheets.filter(later(first));
       double.workbook.sheets = double.workbook.sheets.filter((s) => !heldBack.includes(s));
@@ -99,21 +99,43 @@ describe("scoring a workbook open in Excel", () => {
       double.addSheet("Của tôi");
       double.setCells("Của tôi", "A1", mine.map((formula) => [{ formula }]));
       double.workbook.sheets = [...double.workbook.sheets.filter((s) => !later(again)(s)), ...heldBack.filter((s) => !later(again)(s))];
-      await score(double, definition);
+      const { host, result } = await score(double, definition);
       const table = double.workbook.tables.find((t) => t.name === RESULTS_TABLE)!;
       expect(table.id).toBe(before.id);
       expect(table.rows).toBe(again + 1);
       expect([double.cell("'Của tôi'!A1")?.f, double.cell("'Của tôi'!A2")?.f]).toEqual(mine);
+      // Every unit of the run is in the table, once.
+      const units = double.grid(`'${resultsSheetName()}'!A${table.row + 2}:Z${table.row + table.rows}`).flat();
+      for (const u of result.table.units) expect(units.filter((v) => v === u.name)).toHaveLength(1);
       // Nothing of the longer table is left below the shorter one.
       const below = double.grid(`'${resultsSheetName()}'!A${table.row + table.rows + 1}:C${table.row + table.rows + 4}`);
       expect(below.flat().filter((v) => v !== "")).toEqual([]);
+      expect(host.lastApply?.warnings.map((w) => w.en).join(" ")).not.toContain("#REF!");
     }
+  });
+
+  test.each(["its columns", "its number of units"])("before ExcelApi 1.13, a results table whose size changed (%s) is made anew, cells below it stay where they were, and the run says formulas naming it may show #REF!", async (what) => {
+    const mine = `=ROWS(${RESULTS_TABLE}[Đơn vị])`;
     const { double, definition } = await layoutAWorkbook(4, { requirements: { ExcelApi: "1.12" } });
     const { host } = await score(double, definition);
     double.addSheet("Của tôi");
-    double.setCells("Của tôi", "A1", [[{ formula: mine[0]! }]]);
-    await score(double, definition);
-    expect(double.cell("'Của tôi'!A1")?.f).toBe("=SUM(#REF!)");
+    double.setCells("Của tôi", "A1", [[{ formula: mine }]]);
+    const results = resultsSheetName();
+    const first = double.workbook.tables.find((t) => t.name === RESULTS_TABLE)!;
+    // A line the analyst typed a little below the table, beside it too: it stays on its row.
+    const below = first.row + first.rows + 8;
+    double.setCells(results, `B${below}`, [["Người duyệt:"]]);
+    double.setCells(results, `AF${below}`, [["Nguyễn Văn A"]]);
+    // Table Design > Resize Table, without its last column; or one unit's form gone.
+    if (what === "its columns") double.workbook.tables.find((t) => t.name === RESULTS_TABLE)!.cols -= 1;
+    else double.workbook.sheets = double.workbook.sheets.filter((s) => s.name !== "Đơn vị số 4");
+    const again = await score(double, definition);
+    expect([double.value(`'${results}'!B${below}`), double.value(`'${results}'!AF${below}`)]).toEqual(["Người duyệt:", "Nguyễn Văn A"]);
+    expect(double.cell("'Của tôi'!A1")?.f).toBe("=ROWS(#REF!)");
+    const said = again.host.lastApply?.warnings.find((w) => w.vi.includes(RESULTS_TABLE));
+    expect(said?.vi).toContain("#REF!");
+    expect(said?.vi).toContain(resultsSheetName());
+    expect(said?.en).toContain("may now show #REF!");
     expect(host.capabilities().missing.find((m) => m.feature === "keepTables")?.message.vi).toContain("#REF!");
   });
 

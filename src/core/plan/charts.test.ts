@@ -138,8 +138,8 @@ describe("the profile radar", () => {
     // Rank 3 four times over, by name: Cần Thơ, Đà Nẵng, Huế, Quảng Ninh.
     expect(profileNames(vi)).toEqual(["Hà Nội", "Hải Phòng", "Cần Thơ", "Đà Nẵng", "Huế", "Trung bình"]);
     const message = {
-      vi: "Biểu đồ so sánh vẽ tối đa 5 đơn vị, nên chỉ 5 trong 6 đơn vị xếp hạng từ 1 đến 3 (có đồng hạng) được đưa vào, theo thứ tự xếp hạng; đơn vị không có trên biểu đồ: Quảng Ninh (QN), hạng 3. Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Tạo biểu đồ.",
-      en: "The comparison chart shows at most 5 units, so only 5 of the 6 units ranked 1 to 3 (with ties) are in it, in ranking order; the unit left out: Quảng Ninh (QN), rank 3. To compare other units, choose them in the Make charts step.",
+      vi: "Biểu đồ so sánh vẽ tối đa 5 đơn vị, nên chỉ 5 trong 6 đơn vị xếp hạng từ 1 đến 3 (có đồng hạng) được đưa vào, theo thứ tự xếp hạng; đơn vị không có trên biểu đồ: Quảng Ninh (QN), hạng 3. Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Biểu đồ.",
+      en: "The comparison chart shows at most 5 units, so only 5 of the 6 units ranked 1 to 3 (with ties) are in it, in ranking order; the unit left out: Quảng Ninh (QN), rank 3. To compare other units, choose them in the Charts step.",
     };
     expect(vi.warnings).toEqual([message]);
     const en = run(snapshot, model, "en");

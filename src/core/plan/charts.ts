@@ -291,6 +291,15 @@ export function valueLabelSize(chart: ChartPlan): number | undefined {
   return names && names.skip === 1 ? names.size : undefined;
 }
 
+/**
+ * Whether a host writes the plan's title on a chart that shows `shown` now: one made now or
+ * showing none, or one showing one of the project's own titles (ChartPlan.ourTitles); a title
+ * the user gave it stays. Both hosts decide so.
+ */
+export function writesTitle(chart: ChartPlan, shown: string | undefined): boolean {
+  return !shown || !chart.ourTitles || chart.ourTitles.includes(shown);
+}
+
 export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const { model, lang } = input;
   const sheet = input.sheetName ?? SHEET_NAMES.charts[lang];
@@ -404,6 +413,9 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   // Each chart with the place it holds on the sheet (the kind the user chooses it by): the
   // groups' chart is chosen as "stackedBar" even when it draws its values side by side.
   const charts: { slot: ChartKind; chart: ChartPlan }[] = [];
+  // A chart's title in this run's language, and in both as the project's own (a title the user
+  // gave it stays; one of ours is written again, in the language of the run).
+  const titled = (title: (l: Lang) => string) => ({ title: title(lang), ourTitles: [title("vi"), title("en")] });
   if (units.length > 0 && groups.length > 0) {
     // `to` is the chart's last cell, included.
     const place = (kind: ChartKind) => {
@@ -420,7 +432,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
       chart: {
         name: CHART_NAMES.total,
         kind: "barSorted",
-        title: usePoints ? CHART_LABELS.totalTitle[lang] : CHART_LABELS.totalValueTitle[lang],
+        ...titled((l) => (usePoints ? CHART_LABELS.totalTitle[l] : CHART_LABELS.totalValueTitle[l])),
         categories: unitCats,
         series: [{ name: totalHeader, values: rangeAddress(top1 + 1, 2, last1, 2) }],
         dataSheet: sheet,
@@ -440,7 +452,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
           groupValues.map((r) => r.reduce<number>((sum, v) => sum + (typeof v === "number" ? v : 0), 0)),
         )
       : axisMax(1, groupValues.flat().map((v) => (typeof v === "number" ? v : null)));
-    const groupsTitle = stackPoints ? CHART_LABELS.groupsTitle[lang] : CHART_LABELS.groupsClusteredTitle[lang];
+    const groupsTitle = (l: Lang) => (stackPoints ? CHART_LABELS.groupsTitle[l] : CHART_LABELS.groupsClusteredTitle[l]);
     const last3 = top3 + rows3.length;
     charts.push({
       slot: "stackedBar",
@@ -448,7 +460,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
         name: CHART_NAMES.groups,
         // Clustered bars (the hosts draw "barSorted" as clustered bars, one series per group).
         kind: stackPoints ? "stackedBar" : "barSorted",
-        title: ends ? groupsEndsTitle(lang, groupsTitle, ends.each, unitCount(units.length, lang, model.definition.unitLabel)) : groupsTitle,
+        ...titled((l) => (ends ? groupsEndsTitle(l, groupsTitle(l), ends.each, unitCount(units.length, l, model.definition.unitLabel)) : groupsTitle(l))),
         categories: ends ? rangeAddress(top3 + 1, 1, last3, 1) : unitCats,
         series: groups.map((g, i) =>
           ({ name: g.name, values: ends ? rangeAddress(top3 + 1, 2 + i, last3, 2 + i) : rangeAddress(top1 + 1, 3 + i, last1, 3 + i) })),
@@ -468,7 +480,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
         chart: {
           name: CHART_NAMES.profile,
           kind: "radar",
-          title: axes.level === "below" ? CHART_LABELS.profileBelowTitle[lang] : CHART_LABELS.profileTitle[lang],
+          ...titled((l) => (axes.level === "below" ? CHART_LABELS.profileBelowTitle[l] : CHART_LABELS.profileTitle[l])),
           categories: rangeAddress(top2 + 1, 1, lastAxisRow, 1),
           series: head2.slice(1).map((h, i) => ({ name: String(h), values: rangeAddress(top2 + 1, 2 + i, lastAxisRow, 2 + i) })),
           dataSheet: sheet,

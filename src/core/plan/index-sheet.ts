@@ -50,7 +50,8 @@ export interface IndexSheetState {
   definitionJson?: string;
   owned: {
     sheets: string[];
-    charts: { sheet: string; name: string }[];
+    /** `title`: the title the project last wrote on the chart (absent in an earlier version's `_index`). */
+    charts: { sheet: string; name: string; title?: string }[];
     cells: OwnedCells[];
     /**
      * The sheet each unit's form was read from (unit key → sheet), for the units whose sheet the
@@ -496,7 +497,7 @@ export function planIndexSheet(state: IndexSheetState): OwnedSheetPlan {
   rows.push(["about", "DTI Scorer: do not edit / không sửa trang này"]);
   if (state.definitionJson !== undefined) rows.push(["definition", ...chunkText(state.definitionJson)]);
   for (const s of state.owned.sheets) rows.push(["sheet", s]);
-  for (const c of state.owned.charts) rows.push(["chart", c.sheet, c.name]);
+  for (const c of state.owned.charts) rows.push(["chart", c.sheet, c.name, ...(c.title !== undefined ? [c.title] : [])]);
   for (const c of state.owned.cells) rows.push(["cells", c.sheet, c.role, ...c.ranges]);
   for (const f of state.owned.forms ?? []) rows.push(["form", f.unit, f.sheet]);
   for (const m of state.marks) rows.push(["mark", m.sheet, m.cell, m.fill ?? ""]);
@@ -670,7 +671,7 @@ export function readIndexSheet(snapshot: WorkbookSnapshot): IndexSheetState | un
         if (a) state.owned.sheets.push(a);
         break;
       case "chart":
-        if (a && b) state.owned.charts.push({ sheet: a, name: b });
+        if (a && b) state.owned.charts.push({ sheet: a, name: b, ...(c !== undefined ? { title: c } : {}) });
         break;
       case "cells":
         if (a && (b === "score" || b === "header" || b === "summary" || b === "notes" || b === "table" || b === "status" || b === "formStatus" || b === "formNotScored"))

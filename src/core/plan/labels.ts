@@ -392,8 +392,8 @@ export function profileTiesLeftOutMessage(shown: number, left: readonly { code: 
   const total = shown + left.length;
   const one = left.length === 1;
   return {
-    vi: `Biểu đồ so sánh vẽ tối đa ${shown} đơn vị, nên chỉ ${shown} trong ${total} đơn vị xếp hạng từ 1 đến 3 (có đồng hạng) được đưa vào, theo thứ tự xếp hạng; ${one ? "đơn vị" : `${left.length} đơn vị`} không có trên biểu đồ: ${named("vi")}. Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Tạo biểu đồ.`,
-    en: `The comparison chart shows at most ${shown} units, so only ${shown} of the ${total} units ranked 1 to 3 (with ties) are in it, in ranking order; ${one ? "the unit" : `${left.length} units`} left out: ${named("en")}. To compare other units, choose them in the Make charts step.`,
+    vi: `Biểu đồ so sánh vẽ tối đa ${shown} đơn vị, nên chỉ ${shown} trong ${total} đơn vị xếp hạng từ 1 đến 3 (có đồng hạng) được đưa vào, theo thứ tự xếp hạng; ${one ? "đơn vị" : `${left.length} đơn vị`} không có trên biểu đồ: ${named("vi")}. Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Biểu đồ.`,
+    en: `The comparison chart shows at most ${shown} units, so only ${shown} of the ${total} units ranked 1 to 3 (with ties) are in it, in ranking order; ${one ? "the unit" : `${left.length} units`} left out: ${named("en")}. To compare other units, choose them in the Charts step.`,
   };
 }
 

@@ -4,7 +4,7 @@ import type { IndexModel } from "../definition/model";
 import type { Lang, Message } from "../i18n/text";
 import { localize } from "../i18n/text";
 import { unitsByRank } from "../score/rank";
-import type { CellMark, ChartKind, Issue, ScoreTable, Severity, SheetEditPlan, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
+import type { CellMark, ChartKind, ChartPlan, Issue, ScoreTable, Severity, SheetEditPlan, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
 import { cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
 import { planChartsSheet } from "./charts";
 import {
@@ -420,14 +420,26 @@ export function withFillsOfMarkedCells(plan: WritePlan, fillOf: (sheet: string, 
 }
 
 /**
- * The charts the project owns after this run: those it writes now, and those of an earlier run on
- * the same sheet that this run leaves as they are (not chosen this time), so they stay known.
+ * The charts the project owns after this run: those it writes now, with the title it writes on
+ * them, and those of an earlier run on the same sheet that this run leaves as they are (not
+ * chosen this time), so they stay known.
  */
-function ownedCharts(sheet: string, written: string[], previous: IndexSheetState | undefined, renamed: Map<string, string>): { sheet: string; name: string }[] {
+function ownedCharts(sheet: string, written: ChartPlan[], previous: IndexSheetState | undefined, renamed: Map<string, string>): IndexSheetState["owned"]["charts"] {
   const kept = (previous?.owned.charts ?? [])
-    .map((c) => ({ sheet: renamed.get(c.sheet) ?? c.sheet, name: c.name }))
-    .filter((c) => c.sheet === sheet && !written.includes(c.name));
-  return [...written.map((name) => ({ sheet, name })), ...kept];
+    .map((c) => ({ ...c, sheet: renamed.get(c.sheet) ?? c.sheet }))
+    .filter((c) => c.sheet === sheet && !written.some((w) => w.name === c.name));
+  return [...written.map((c) => ({ sheet, name: c.name, title: c.title })), ...kept];
+}
+
+/**
+ * The charts with, among the project's titles, the one the last run wrote on each (`_index`): a
+ * chart that still shows it is retitled, one the user retitled keeps theirs.
+ */
+function withTitlesWritten(charts: ChartPlan[], previous: IndexSheetState | undefined): ChartPlan[] {
+  return charts.map((c) => {
+    const last = previous?.owned.charts.find((p) => p.name === c.name)?.title;
+    return last === undefined || !c.ourTitles || c.ourTitles.includes(last) ? c : { ...c, ourTitles: [...c.ourTitles, last] };
+  });
 }
 
 /**
@@ -639,7 +651,7 @@ export function planResults(
     definitionJson: JSON.stringify(model.definition),
     owned: {
       sheets: ownedSheets,
-      charts: ownedCharts(charts.name, charts.charts.map((c) => c.name), previous, movedSheets),
+      charts: ownedCharts(charts.name, charts.charts, previous, movedSheets),
       cells: ownedCells,
       forms: ownedForms,
     },
@@ -683,7 +695,7 @@ export function planResults(
     lang,
     owned: [
       rewrite ? { ...resultsSheet, clear: rewrite.clear, ...tableMoves(sheetNow, previous, movedSheets, resultsSheet, ownResultsHeaders(resultsInput, lang === "vi" ? "en" : "vi")) } : resultsSheet,
-      charts,
+      { ...charts, charts: withTitlesWritten(charts.charts, previous) },
       index,
     ],
     edits,

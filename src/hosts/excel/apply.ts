@@ -201,18 +201,54 @@ interface ExistingTable {
 }
 
 /**
- * The table of the plan that is already on its sheet with its header row where the plan puts it:
- * it is resized in place (ExcelApi 1.13) rather than deleted and added again, so that the formulas
- * that refer to it by name (`=AVERAGE(DTI_Results[Tổng điểm])`) keep working.
+ * The table of the plan that is already on its sheet with its header row where the plan puts it,
+ * kept rather than deleted and added again, so that the formulas that refer to it by name
+ * (`=AVERAGE(DTI_Results[Tổng điểm])`) keep working: resized in place (ExcelApi 1.13), or, before,
+ * when it already has the plan's size (the same units scored again after a correction), written
+ * over as it is. Before ExcelApi 1.13 a table of another size is made anew: adding or deleting
+ * table rows would move what the user typed below it, in its columns only, out of line with the
+ * rest of its row, or fail on a merged area reaching past it.
  */
-function tableKept(plan: OwnedSheetPlan, exists: boolean, caps: Capabilities, existingTables: Map<string, ExistingTable>): { plan: TablePlan; name: string; rect: Rect } | undefined {
-  if (!exists || !caps.keepTables) return undefined;
+interface KeptTable {
+  plan: TablePlan;
+  name: string;
+  rect: Rect;
+  /** Written over as it is (before ExcelApi 1.13), not resized. */
+  asIs?: true;
+}
+
+function tableKept(plan: OwnedSheetPlan, exists: boolean, caps: Capabilities, existingTables: Map<string, ExistingTable>): KeptTable | undefined {
+  if (!exists) return undefined;
   for (const t of plan.tables) {
     const found = existingTables.get(t.name.toLowerCase());
     const rect = parseRect(t.range);
-    if (found?.rect && rect && found.sheet === plan.name.toLowerCase() && found.rect.row === rect.row && found.rect.col === rect.col) return { plan: t, name: found.name, rect };
+    if (!found?.rect || !rect || found.sheet !== plan.name.toLowerCase() || found.rect.row !== rect.row || found.rect.col !== rect.col) continue;
+    if (caps.keepTables) return { plan: t, name: found.name, rect };
+    if (found.rect.cols === rect.cols && found.rect.rows === rect.rows) return { plan: t, name: found.name, rect, asIs: true };
   }
   return undefined;
+}
+
+/**
+ * The plan's tables on an owned sheet written again that are there now under their names but are
+ * made anew (their columns changed before ExcelApi 1.13, or their header row moved): the user's
+ * formulas that name them now read #REF!.
+ */
+function tablesMadeAnew(plan: OwnedSheetPlan, exists: boolean, caps: Capabilities, existingTables: Map<string, ExistingTable>): string[] {
+  if (!exists) return [];
+  const kept = tableKept(plan, exists, caps, existingTables)?.name.toLowerCase();
+  return plan.tables.flatMap((t) => {
+    const found = existingTables.get(t.name.toLowerCase());
+    return found && found.sheet === plan.name.toLowerCase() && found.name.toLowerCase() !== kept ? [found.name] : [];
+  });
+}
+
+/** What the user is told when the run made one of its tables anew, so that formulas naming it break. */
+export function tableMadeAnewMessage(sheet: string, table: string): Message {
+  return {
+    vi: `Bảng ${table} trên trang ${quoteSheet(sheet)} đã được tạo lại (chỗ của bảng đã đổi, hoặc số đơn vị hay các cột của bảng đã đổi mà phiên bản Excel này chưa có ExcelApi 1.13 để đổi kích thước bảng tại chỗ), nên công thức trỏ tới bảng theo tên (như =ROWS(${table}[…])) có thể báo #REF!; hãy nhập lại các công thức đó.`,
+    en: `The table ${table} on sheet ${quoteSheet(sheet)} was made anew (its place changed, or its number of units or its columns changed and this Excel lacks ExcelApi 1.13 to resize a table in place), so formulas that refer to it by name (such as =ROWS(${table}[…])) may now show #REF!; enter those formulas again.`,
+  };
 }
 
 /**
@@ -313,7 +349,7 @@ function queueOwnedSheet(
       const rangeOf = (r: Rect) => (r === WHOLE_SHEET ? sheet.getRange() : sheet.getRange(rectAddress(r)));
       for (const r of areas) rangeOf(r).unmerge();
       // The kept table takes its new size; then the areas are cleared, its header row excepted.
-      if (kept) wb.tables.getItem(kept.name).resize(`${quoteSheet(name)}!${kept.plan.range}`);
+      if (kept && !kept.asIs) wb.tables.getItem(kept.name).resize(`${quoteSheet(name)}!${kept.plan.range}`);
       for (const r of cleared) rangeOf(r).clear("All");
       for (const r of areas) {
         const range = rangeOf(r);
@@ -598,14 +634,12 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     }
   }
   // Where the plan's tables are now, on the owned sheets written again: a table whose header row
-  // is where the plan puts it is resized in place.
+  // is where the plan puts it is kept (tableKept).
   const tableLookups: { key: string; name: string; range?: Excel.Range }[] = [];
-  if (caps.keepTables) {
-    for (const o of writtenPlan.owned) {
-      for (const t of o.tables) {
-        const found = existingTables.get(t.name.toLowerCase());
-        if (found && found.sheet === o.name.toLowerCase()) tableLookups.push({ key: t.name.toLowerCase(), name: found.name });
-      }
+  for (const o of writtenPlan.owned) {
+    for (const t of o.tables) {
+      const found = existingTables.get(t.name.toLowerCase());
+      if (found && found.sheet === o.name.toLowerCase()) tableLookups.push({ key: t.name.toLowerCase(), name: found.name });
     }
   }
   // The widths of the columns the user added to a table written again, which stay theirs.
@@ -622,8 +656,8 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     if (first) {
       for (const l of chartLookups) {
         packer.add(opBytes(3, 1, l.name), (c) => {
-          l.chart = sheetOf(c, l.sheet).charts.getItemOrNullObject(l.name).load("name,series/items/name");
-        }, { sheet: l.sheet, response: 2000 });
+          l.chart = sheetOf(c, l.sheet).charts.getItemOrNullObject(l.name).load("name,title/text,series/items/name");
+        }, { sheet: l.sheet, response: 2500 });
       }
       for (const l of tableLookups) {
         packer.add(opBytes(3, 1, l.name), (c) => {
@@ -659,7 +693,7 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   }
   const existingCharts = new Map<string, ExistingChart>();
   for (const l of chartLookups) {
-    if (l.chart && !l.chart.isNullObject) existingCharts.set(`${l.sheet}\u0000${l.name}`, { seriesCount: l.chart.series.items.length });
+    if (l.chart && !l.chart.isNullObject) existingCharts.set(`${l.sheet}\u0000${l.name}`, { seriesCount: l.chart.series.items.length, title: l.chart.title.text });
   }
   const { texts, commented, noted } = markLookup(caps.marks, scans);
   // The notes on the owned sheets' tables written again go with their units and columns; the
@@ -764,6 +798,9 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   }
   const kind = planKind(fullPlan);
   const warnings = [...planWarnings(writtenPlan), ...skipped.map((n) => passwordProtectedMessage(n, kind))];
+  for (const o of fullPlan.owned) {
+    for (const t of tablesMadeAnew(o, lower.has(o.name.toLowerCase()), caps, existingTables)) warnings.push(tableMadeAnewMessage(o.name, t));
+  }
   for (const o of fullPlan.owned) {
     const dropped = carried.get(o.name.toLowerCase())?.dropped ?? [];
     if (dropped.length > 0) warnings.push(droppedNotesMessage(o.name, dropped));

@@ -1,5 +1,5 @@
 /** The plan's charts as native Excel charts, found by name so a second run updates them. */
-import { categoryAxisLabels, valueLabelSize } from "../../core/plan/charts";
+import { categoryAxisLabels, valueLabelSize, writesTitle } from "../../core/plan/charts";
 import type { ChartKind, ChartPlan } from "../../core/types";
 import { quoteSheet } from "./address";
 import { sheetOf } from "./proxies";
@@ -15,6 +15,16 @@ export const CHART_TYPE: Record<ChartKind, "BarClustered" | "BarStacked" | "Rada
 export interface ExistingChart {
   /** Number of series the chart has now. */
   seriesCount: number;
+  /** The title it shows now. */
+  title?: string;
+}
+
+/**
+ * Whether a chart gets the plan's title: one made now, or one that shows none or one of the
+ * project's own titles (ChartPlan.ourTitles); a title the user gave it stays.
+ */
+export function retitles(plan: ChartPlan, existing: ExistingChart | undefined): boolean {
+  return writesTitle(plan, existing?.title);
 }
 
 function dataRange(ctx: Excel.RequestContext, sheet: string, address: string): Excel.Range {
@@ -40,7 +50,7 @@ export function queueChart(packer: RequestPacker, sheet: string, plan: ChartPlan
       chart.name = plan.name;
       have = 1;
     }
-    chart.title.text = plan.title;
+    if (retitles(plan, existing)) chart.title.text = plan.title;
     if (plan.kind !== "radar") {
       if (plan.xAxisTitle !== undefined) chart.axes.categoryAxis.title.text = plan.xAxisTitle;
       if (plan.yAxisTitle !== undefined) chart.axes.valueAxis.title.text = plan.yAxisTitle;

@@ -183,9 +183,10 @@ export class ExcelHost implements WorkbookHost {
    * deleted (`worksheets.onAdded`, `onDeleted`, ExcelApi 1.7) or renamed (`onNameChanged`, 1.17)
    * is reported too, unless it is one the last scoring run wrote (Excel does not say who added or
    * deleted a sheet). The handlers of an earlier watch that were not removed (its stop refused)
-   * are removed first.
+   * are removed first. `snapshot`: the workbook as the caller has just read it (the sheets the
+   * last scoring run wrote are taken from it), which saves reading it again.
    */
-  async watchInputs(onChange: (e: InputChange) => void): Promise<() => Promise<void>> {
+  async watchInputs(onChange: (e: InputChange) => void, snapshot?: WorkbookSnapshot): Promise<() => Promise<void>> {
     const caps = this.supported();
     if (!caps.watchInputs) return async () => undefined;
     // The handlers of earlier watches whose stop Excel refused go first. Refused again, this watch
@@ -195,7 +196,7 @@ export class ExcelHost implements WorkbookHost {
         if (this.watches.includes(w)) throw e;
       });
     }
-    const owned = sheetsWrittenByScoring(await this.read());
+    const owned = sheetsWrittenByScoring(snapshot ?? (await this.read()));
     return this.run(async (ctx) => {
       const list = ctx.workbook.worksheets.load("items/name,items/id");
       await ctx.sync();

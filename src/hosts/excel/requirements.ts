@@ -33,9 +33,26 @@ export const EXCEL_TOO_OLD: Message = {
   en: `This version of Excel is too old for DTI Scorer (it needs ${BASE_REQUIREMENT.set} ${BASE_REQUIREMENT.version}: Excel 2019, Excel 2021, Microsoft 365 or Excel on the web). Nothing was read or written; open the workbook in a newer Excel, or use the dti-scorer command line on the .xlsx file.`,
 };
 
-export type Feature = "charts" | "conditionalFormats" | "freezePanes" | "printLayout" | "notes" | "comments" | "insertWorkbooks" | "watchInputs" | "suspendCalculation" | "keepTables";
+export type Feature =
+  | "charts"
+  | "conditionalFormats"
+  | "freezePanes"
+  | "printLayout"
+  | "notes"
+  | "comments"
+  | "insertWorkbooks"
+  | "watchInputs"
+  | "suspendCalculation"
+  | "keepTables"
+  | "mergedAreas"
+  | "delayForCellEdit"
+  | "watchSheetNames";
 
-const NEEDS: Record<Feature, { set: string; version: string; vi: string; en: string }> = {
+/**
+ * Each feature: the requirement set it needs, what it is (in the sentence "This version of Excel
+ * does not support …") and, for some, the pane's one plain line when it is missing (`line`).
+ */
+const NEEDS: Record<Feature, { set: string; version: string; vi: string; en: string; line?: Message }> = {
   charts: { set: "ExcelApi", version: "1.7", vi: "vẽ biểu đồ", en: "charts" },
   conditionalFormats: {
     set: "ExcelApi",
@@ -58,8 +75,42 @@ const NEEDS: Record<Feature, { set: string; version: string; vi: string; en: str
   keepTables: {
     set: "ExcelApi",
     version: "1.13",
-    vi: "giữ nguyên bảng kết quả khi chấm điểm lại (ở đây bảng được tạo lại, nên công thức của bạn trỏ tới bảng theo tên sẽ báo #REF!)",
-    en: "keeping the results table when scoring again (here the table is made anew, so your formulas that refer to it by name will show #REF!)",
+    vi: "đổi kích thước bảng kết quả tại chỗ khi chấm điểm lại (ở đây bảng được giữ khi chấm lại đúng các đơn vị đó, nhưng khi số đơn vị hay các cột của bảng thay đổi thì bảng được tạo lại, lần chấm đó báo rằng công thức trỏ tới bảng theo tên có thể báo #REF!)",
+    en: "resizing the results table in place when scoring again (here the table is kept when the same units are scored again, but when the number of units or its columns change it is made anew, and that run says formulas that refer to it by name may show #REF!)",
+    line: {
+      vi: "Giữ bảng kết quả khi số đơn vị đổi (công thức trỏ tới bảng có thể báo #REF!).",
+      en: "Keeping the results table when the number of units changes (formulas naming it may show #REF!).",
+    },
+  },
+  mergedAreas: {
+    set: "ExcelApi",
+    version: "1.13",
+    vi: "nhận biết ô đã gộp trên trang phiếu (ở đây ô tổng hợp hoặc ô Điểm có thể bị ghi vào vùng ô đã gộp)",
+    en: "seeing merged cells on the forms (here a summary or Điểm cell may be written into a merged area)",
+    line: {
+      vi: "Nhận biết ô đã gộp (ô tổng hợp, ô Điểm có thể bị ghi vào ô gộp).",
+      en: "Seeing merged cells (a summary or Điểm cell may be written into a merge).",
+    },
+  },
+  delayForCellEdit: {
+    set: "ExcelApi",
+    version: "1.11",
+    vi: "chờ bạn nhập xong ô đang sửa rồi mới ghi (ở đây việc ghi bị từ chối khi một ô đang được sửa; hãy nhấn Enter rồi làm lại)",
+    en: "waiting while you finish typing in a cell before writing (here the write is refused while a cell is being edited; press Enter and try again)",
+    line: {
+      vi: "Chờ bạn nhập xong ô đang sửa rồi mới ghi.",
+      en: "Waiting while you finish typing in a cell before writing.",
+    },
+  },
+  watchSheetNames: {
+    set: "ExcelApi",
+    version: "1.17",
+    vi: "biết khi một trang được đổi tên sau khi chấm (kết quả không được báo là đã cũ)",
+    en: "noticing a sheet renamed after scoring (results are not said to be out of date)",
+    line: {
+      vi: "Báo kết quả đã cũ khi một trang được đổi tên.",
+      en: "Telling that results are out of date when a sheet is renamed.",
+    },
   },
 };
 
@@ -67,6 +118,8 @@ export interface MissingFeature {
   feature: Feature;
   requirement: string;
   message: Message;
+  /** The pane's one plain line for it, when the host gives one (no requirement set in it). */
+  line?: Message;
 }
 
 export interface Capabilities {
@@ -94,7 +147,11 @@ export interface Capabilities {
   delayForCellEdit: boolean;
   /** Reading the merged areas of a sheet (`Range.getMergedAreasOrNullObject`, ExcelApi 1.13). */
   mergedAreas: boolean;
-  /** The results table is resized in place on a second run (`Table.resize`, ExcelApi 1.13), not deleted and added again. */
+  /**
+   * The results table is resized in place on a second run (`Table.resize`, ExcelApi 1.13). Before,
+   * it is kept when it already has the run's size (the same units scored again), and made anew,
+   * with a warning, when its number of rows or its columns change.
+   */
   keepTables: boolean;
   missing: MissingFeature[];
 }
@@ -112,6 +169,7 @@ function missingMessage(f: Feature): MissingFeature {
   return {
     feature: f,
     requirement: `${n.set} ${n.version}`,
+    ...(n.line ? { line: n.line } : {}),
     message: {
       vi: `Phiên bản Excel này không hỗ trợ ${n.vi} (cần ${n.set} ${n.version}, có trong Microsoft 365 hoặc Excel trên web bản mới); các phần còn lại vẫn hoạt động.`,
       en: `This version of Excel does not support ${n.en} (it needs ${n.set} ${n.version}, available in Microsoft 365 or a recent Excel on the web); everything else still works.`,
@@ -121,6 +179,7 @@ function missingMessage(f: Feature): MissingFeature {
 
 export function detectCapabilities(): Capabilities {
   const has = (f: Feature) => supported(NEEDS[f].set, NEEDS[f].version);
+  const watchInputs = has("watchInputs");
   const caps: Capabilities = {
     charts: has("charts"),
     conditionalFormats: has("conditionalFormats"),
@@ -128,20 +187,22 @@ export function detectCapabilities(): Capabilities {
     printLayout: has("printLayout"),
     marks: has("notes") ? "notes" : has("comments") ? "comments" : "fill",
     insertWorkbooks: has("insertWorkbooks"),
-    watchInputs: has("watchInputs"),
+    watchInputs,
     watchWorkbook: supported("ExcelApi", "1.9"),
-    watchSheetNames: supported("ExcelApi", "1.17"),
+    watchSheetNames: has("watchSheetNames"),
     changeSource: supported("ExcelApi", "1.14"),
     suspendCalculation: has("suspendCalculation"),
     chartAxisPosition: supported("ExcelApi", "1.8"),
-    delayForCellEdit: supported("ExcelApi", "1.11"),
-    mergedAreas: supported("ExcelApi", "1.13"),
+    delayForCellEdit: has("delayForCellEdit"),
+    mergedAreas: has("mergedAreas"),
     keepTables: has("keepTables"),
     missing: [],
   };
-  for (const f of ["charts", "conditionalFormats", "freezePanes", "printLayout", "insertWorkbooks", "watchInputs", "suspendCalculation", "keepTables"] as const) {
+  for (const f of ["charts", "conditionalFormats", "freezePanes", "printLayout", "insertWorkbooks", "watchInputs", "suspendCalculation", "keepTables", "mergedAreas", "delayForCellEdit"] as const) {
     if (!caps[f]) caps.missing.push(missingMessage(f));
   }
+  // Renames are heard only where inputs are watched at all (watchInputs says when they are not).
+  if (watchInputs && !caps.watchSheetNames) caps.missing.push(missingMessage("watchSheetNames"));
   if (caps.marks === "comments") caps.missing.push(missingMessage("notes"));
   if (caps.marks === "fill") caps.missing.push(missingMessage("comments"));
   if (!supported(BASE_REQUIREMENT.set, BASE_REQUIREMENT.version)) caps.tooOld = EXCEL_TOO_OLD;

@@ -10,7 +10,7 @@
 import JSZip from "jszip";
 import { columnLetter, parseCell, parseRange } from "../../core/plan/a1";
 import { tidyDataBarsIn } from "./finish";
-import { categoryAxisLabels, valueLabelSize } from "../../core/plan/charts";
+import { categoryAxisLabels, valueLabelSize, writesTitle } from "../../core/plan/charts";
 import type { ChartPlan } from "../../core/types";
 import {
   CT_DRAWING,
@@ -149,20 +149,25 @@ class Book {
     const rels = await this.readRels(drawingRelsPath);
     let drawing = await this.text(drawingPath);
     for (const request of requests) {
-      const chartXml = chartSpaceXml(request.plan, request.cache ?? (await this.readCache(request.plan)));
+      const cache = request.cache ?? (await this.readCache(request.plan));
       const anchors = findAnchors(drawing);
       const same = anchors.find((a) => a.name === request.plan.name && a.chartRelId !== undefined);
       const sameRel = same ? rels.find((r) => r.id === same.chartRelId && r.type === REL_CHART) : undefined;
       if (same && sameRel) {
-        // Replace in place: same chart part, same relationship, new anchor and content.
-        this.zip.file(resolveTarget(drawingPath, sameRel.target), chartXml);
-        const anchor = anchorXml(request.plan, same.frameId, sameRel.id);
+        // Replace in place: same chart part, same relationship, new anchor and content; the title
+        // the user gave the chart stays (writesTitle), as they formatted it.
+        const chartPath = resolveTarget(drawingPath, sameRel.target);
+        const shown = this.zip.file(chartPath) ? chartTitleOf(await this.text(chartPath)) : undefined;
+        const kept = shown && !writesTitle(request.plan, shown.text) ? shown : undefined;
+        const plan = kept ? { ...request.plan, title: kept.text } : request.plan;
+        this.zip.file(chartPath, chartSpaceXml(plan, cache, kept?.xml));
+        const anchor = anchorXml(plan, same.frameId, sameRel.id);
         drawing = drawing.slice(0, same.start) + anchor + drawing.slice(same.end);
         continue;
       }
       const n = this.nextPartNumber("xl/charts", "chart");
       const chartPath = `xl/charts/chart${n}.xml`;
-      this.zip.file(chartPath, chartXml);
+      this.zip.file(chartPath, chartSpaceXml(request.plan, cache));
       this.types.setOverride(chartPath, CT_CHART);
       const rid = nextRelId(new Set(rels.map((r) => r.id)));
       rels.push({ id: rid, type: REL_CHART, target: relativeTarget(drawingPath, chartPath), extra: "" });
@@ -410,7 +415,30 @@ function axesXml(plan: ChartPlan): string {
   return catAx + valAx;
 }
 
-export function chartSpaceXml(plan: ChartPlan, cache: { categories: string[]; series: number[][] }): string {
+/**
+ * The title a chart part shows (its own c:title, not an axis's): the text of its rich text runs
+ * joined, paragraphs on lines of their own, or the cached text of the cell it names; with the
+ * element itself when it is made of chart and DrawingML elements only, so that it can be written
+ * again as it is. Undefined when the chart has no title.
+ */
+export function chartTitleOf(chartXml: string): { text: string; xml?: string } | undefined {
+  const chart = /<c:chart(?:\s[^>]*)?>/.exec(chartXml);
+  if (!chart) return undefined;
+  const plotArea = chartXml.indexOf("<c:plotArea", chart.index);
+  const head = chartXml.slice(chart.index, plotArea < 0 ? undefined : plotArea);
+  const title = /<c:title(?:\s[^>]*)?(?:\/>|>[\s\S]*?<\/c:title>)/.exec(head)?.[0];
+  if (title === undefined) return undefined;
+  const runs = (xml: string) => [...xml.matchAll(/<a:t(?:\s[^>]*)?>([\s\S]*?)<\/a:t>/g)].map((m) => unescapeXml(m[1] ?? "")).join("");
+  const rich = /<c:rich>([\s\S]*?)<\/c:rich>/.exec(title)?.[1];
+  const text = rich !== undefined
+    ? [...rich.matchAll(/<a:p(?:\s[^>]*)?>([\s\S]*?)<\/a:p>/g)].map((p) => runs(p[1] ?? "")).join("\n")
+    : [...title.matchAll(/<c:v>([\s\S]*?)<\/c:v>/g)].map((m) => unescapeXml(m[1] ?? "")).join("");
+  if (text === "") return undefined;
+  return /<\/?(?!c:|a:)[\w.-]+:/.test(title) ? { text } : { text, xml: title };
+}
+
+/** `titleXml`: the chart's title element as it is (chartTitleOf), in place of the plan's title. */
+export function chartSpaceXml(plan: ChartPlan, cache: { categories: string[]; series: number[][] }, titleXml?: string): string {
   const series = plan.series.map((_, i) => seriesXml(plan, cache, i)).join("");
   const axIds = `<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/>`;
   let plot: string;
@@ -428,7 +456,7 @@ export function chartSpaceXml(plan: ChartPlan, cache: { categories: string[]; se
   const legend = plan.series.length > 1 ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` : "";
   return (
     `${XML_HEAD}<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
-    `<c:roundedCorners val="0"/><c:chart>${richTitle(plan.title, 1400)}<c:autoTitleDeleted val="0"/>` +
+    `<c:roundedCorners val="0"/><c:chart>${titleXml ?? richTitle(plan.title, 1400)}<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>${plot}${axesXml(plan)}</c:plotArea>${legend}` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
