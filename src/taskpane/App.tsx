@@ -216,7 +216,8 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   }, []);
   // What had the keyboard focus last. When a render takes it out of the page (the Score step's
   // "check the results still match" goes when the stale banner takes its place), the focus goes to
-  // what the pane asks for next (the banner's "Chấm lại"), else the step's main control, not to the page.
+  // what the pane asks for next (the banner's "Chấm lại"; in the Score step, whose own button scores
+  // again, the banner has none), else the step's main control, not to the page.
   const lastFocused = useRef<HTMLElement | null>(null);
   useEffect(() => {
     const onFocus = (e: FocusEvent) => {
@@ -514,23 +515,26 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
               ))}
               {staleCount > 0 && staleIndexText === undefined && <div className={st.wrap}>{t(lang, "staleScoreAgain")}</div>}
             </MessageBarBody>
-            <MessageBarActions>
-              <Button
-                size="small"
-                disabled={!state.workbench || !state.index.model}
-                disabledFocusable={Boolean(state.busy)}
-                data-stale-rescore
-                onClick={() => {
-                  // Scoring again from any step: the fresh results (and anything left unwritten) show in the Score
-                  // step, and the focus goes to its button (this one goes away with the banner).
-                  actions.setStep("score");
-                  focusStepMain();
-                  void actions.score();
-                }}
-              >
-                {t(lang, "staleRescore")}
-              </Button>
-            </MessageBarActions>
+            {/* In the Score step its own button scores again, under the ranking chosen: the banner has none of its own. */}
+            {state.step !== "score" && (
+              <MessageBarActions>
+                <Button
+                  size="small"
+                  disabled={!state.workbench || !state.index.model}
+                  disabledFocusable={Boolean(state.busy)}
+                  data-stale-rescore
+                  onClick={() => {
+                    // Scoring again from any step: the fresh results (and anything left unwritten) show in the Score
+                    // step, and the focus goes to its button (this one goes away with the banner).
+                    actions.setStep("score");
+                    focusStepMain();
+                    void actions.score();
+                  }}
+                >
+                  {t(lang, "staleRescore")}
+                </Button>
+              </MessageBarActions>
+            )}
           </MessageBar>
         )}
         {state.step === "index" && <IndexStep {...stepProps} />}

@@ -131,16 +131,32 @@ export const STRINGS = {
     vi: "Mỗi dòng một đơn vị: mã; tên; loại đơn vị (mã và loại đơn vị có thể bỏ trống). Hoặc mở tệp CSV có cột Mã đơn vị, Đơn vị và cột Nhóm ghi loại đơn vị.",
     en: "One unit a line: code; name; unit category (code and category may be left out). Or open a CSV file with columns Unit code, Unit, Category.",
   },
+  // An index without unit categories: nothing said of them.
+  templatesHelpNoCategories: {
+    vi: "Mỗi dòng một đơn vị: mã; tên (mã có thể bỏ trống). Hoặc mở tệp CSV có cột Mã đơn vị và Đơn vị.",
+    en: "One unit a line: code; name (the code may be left out). Or open a CSV file with columns Unit code and Unit.",
+  },
   // How a line is split: the rule of state/units.ts parseUnitList, said to the user.
   unitsFormats: {
-    vi: "Ngăn cách bằng dấu chấm phẩy, dấu tab (dán từ Excel) hoặc dấu phẩy. Tên có dấu phẩy thì đặt trong ngoặc kép hoặc dùng dấu chấm phẩy; ở dòng chỉ có dấu phẩy, phần đầu là mã khi viết hoa hoặc có chữ số, phần cuối là loại đơn vị khi là một loại của bộ chỉ số, phần còn lại là tên. Dòng tiêu đề (Mã đơn vị, Đơn vị, Nhóm) cho biết thứ tự các cột của các dòng dưới nó.",
-    en: "Separate with semicolons, tabs (pasted from Excel) or commas. Put a name with a comma in double quotes, or use semicolons; on a line of commas only, the first part is the code when it is in capitals or has a digit, the last part the unit category when it is one of the index's, and the rest is the name. A header line (Unit code, Unit, Category) gives the order of the columns of the lines under it.",
+    vi: "Ngăn cách bằng dấu chấm phẩy, dấu tab (dán từ Excel) hoặc dấu phẩy. Tên có dấu phẩy thì đặt trong ngoặc kép hoặc dùng dấu chấm phẩy; ở dòng chỉ có dấu phẩy, phần đầu là mã khi là một từ viết hoa, có chữ số hoặc viết thường không dấu, phần cuối là loại đơn vị khi là một loại của bộ chỉ số, phần còn lại là tên. Dòng tiêu đề (Mã đơn vị, Đơn vị, Nhóm) cho biết thứ tự các cột của các dòng dưới nó.",
+    en: "Separate with semicolons, tabs (pasted from Excel) or commas. Put a name with a comma in double quotes, or use semicolons; on a line of commas only, the first part is the code when it is one word in capitals, with a digit, or in small letters without diacritics, the last part the unit category when it is one of the index's, and the rest is the name. A header line (Unit code, Unit, Category) gives the order of the columns of the lines under it.",
+  },
+  // unitsFormats for an index without unit categories.
+  unitsFormatsNoCategories: {
+    vi: "Ngăn cách bằng dấu chấm phẩy, dấu tab (dán từ Excel) hoặc dấu phẩy. Tên có dấu phẩy thì đặt trong ngoặc kép hoặc dùng dấu chấm phẩy; ở dòng chỉ có dấu phẩy, phần đầu là mã khi là một từ viết hoa, có chữ số hoặc viết thường không dấu, phần còn lại là tên. Dòng tiêu đề (Mã đơn vị, Đơn vị) cho biết thứ tự các cột của các dòng dưới nó.",
+    en: "Separate with semicolons, tabs (pasted from Excel) or commas. Put a name with a comma in double quotes, or use semicolons; on a line of commas only, the first part is the code when it is one word in capitals, with a digit, or in small letters without diacritics, and the rest is the name. A header line (Unit code, Unit) gives the order of the columns of the lines under it.",
   },
   unitsPreview: { vi: "Đọc được (mã · tên · loại đơn vị):", en: "Read as (code · name · unit category):" },
+  unitsPreviewNoCategories: { vi: "Đọc được (mã · tên):", en: "Read as (code · name):" },
   unitsCategories: { vi: "Các loại đơn vị của bộ chỉ số này: {list}.", en: "This index's unit categories: {list}." },
   unitsLabel: { vi: "Danh sách đơn vị", en: "List of units" },
-  // The list's placeholder: a unit's code and name, then (when the index has some) its first unit category.
+  // The list's placeholder: a unit's code and name, of the kind of unit the index ranks (its unitLabel),
+  // then (when the index has some) its first unit category.
   unitsExample: { vi: "01; Sở Nội vụ", en: "01; Department of Home Affairs" },
+  unitsExampleDistrict: { vi: "H01; Huyện Mộc Châu", en: "D01; Moc Chau District" },
+  unitsExampleProvince: { vi: "01; Hà Nội", en: "01; Ha Noi" },
+  unitsExampleCountry: { vi: "VNM; Việt Nam", en: "VNM; Viet Nam" },
+  unitsExampleOther: { vi: "01; Đơn vị A", en: "01; Unit A" },
   unitsCsv: { vi: "Mở danh sách từ CSV", en: "Open the list from CSV" },
   unitsCount: { vi: "{count} đơn vị", en: "{count} units" },
   unitsNone: { vi: "Hãy nhập ít nhất một đơn vị.", en: "Enter at least one unit." },
@@ -276,6 +292,8 @@ export const STRINGS = {
   filterLabel: { vi: "Hiện", en: "Show" },
   filterAll: { vi: "Tất cả", en: "All" },
   filterErrors: { vi: "Chỉ lỗi", en: "Errors only" },
+  // A unit whose form holds no figure at all: its "no value" findings as one line, which opens to them.
+  checkNoFigures: { vi: "Phiếu chưa điền số liệu nào: {count} ô Số liệu còn trống.", en: "The form holds no figure: {count} Value cells are empty." },
   // "Errors only" with no error: what there is instead.
   filterNoErrorsWarnings: { vi: "Không có lỗi; chỉ có cảnh báo.", en: "No errors; only warnings." },
   filterNoErrorsInfos: { vi: "Không có lỗi; chỉ có lưu ý.", en: "No errors; only notes." },
@@ -425,6 +443,10 @@ export const STRINGS = {
     en: "They need Excel for Microsoft 365 or Excel on the web.",
   },
   // The requirement sets, for whoever supports the add-in: a collapsed list.
+  missingFeaturesMore: {
+    vi: "Và {count} việc khác, liệt kê trong phần chi tiết bên dưới.",
+    en: "And {count} more, listed in the details below.",
+  },
   missingFeaturesDetails: { vi: "Chi tiết kỹ thuật (tập API cần có)", en: "Technical details (API sets needed)" },
   // One line for each feature this Excel lacks: what does not work, in plain words.
   missingCharts: { vi: "Vẽ biểu đồ.", en: "Charts." },
@@ -436,7 +458,6 @@ export const STRINGS = {
   missingInsertWorkbooks: { vi: "Gộp phiếu từ tệp khác, thêm phiếu trống vào sổ (phiếu được tải xuống thành tệp).", en: "Bringing forms in from other files, adding blank forms to the workbook (they download as a file)." },
   missingWatchInputs: { vi: "Báo ngay khi số liệu đổi sau khi chấm.", en: "Telling at once that results are out of date when figures change." },
   missingSuspendCalculation: { vi: "Tạm dừng tính toán khi ghi (ghi có thể chậm hơn).", en: "Pausing calculation while writing (writing may be slower)." },
-  missingKeepTables: { vi: "Giữ bảng kết quả khi chấm lại (công thức trỏ tới bảng sẽ báo #REF!).", en: "Keeping the results table when scoring again (formulas naming it will show #REF!)." },
 
   // A workbook with no forms: where to get them.
   noFormsGoCollect: { vi: "Tạo phiếu hoặc nhập tệp của các đơn vị", en: "Make forms or bring in units' files" },
@@ -469,6 +490,7 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   scoreLeftOutRows: "1 row was not scored: see the Check step.",
   unitsSameName: "1 unit name is given to more than one unit without a code; a form of a unit already there is not scored. No form was made.",
   unitHasErrors: "has 1 error",
+  checkNoFigures: "The form holds no figure: 1 Value cell is empty.",
   unitsProblems: "The list of units has 1 thing to put right; a unit category must be one of: {known}. No form was made.",
   unitsSameCode: "1 unit code is given to more than one unit; a form with a code already taken is not scored. No form was made.",
   unitsUnknownCategory: "1 unit names a unit category the index does not have; write one of: {known}. No form was made.",

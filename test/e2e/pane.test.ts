@@ -17,7 +17,7 @@ import { XlsxHost } from "../../src/hosts/xlsx";
 import { makeTemplate } from "../../src/hosts/xlsx/template";
 import { parseDefinition } from "../../src/core/definition";
 import { BUILTIN_INDICES } from "../../src/indices";
-import { BLANK_INPUT, SAMPLE_UNITS, inputCell, makeSampleWorkbook, numericInput, sampleModel } from "./sample";
+import { BLANK_INPUT, SAMPLE_INDEX, SAMPLE_UNITS, inputCell, makeSampleWorkbook, numericInput, sampleModel } from "./sample";
 import { indexSummary } from "../../src/taskpane/state/pipeline";
 import { serveDirectory } from "./server";
 
@@ -743,6 +743,20 @@ describe("outside Excel, what each action says", () => {
   });
 });
 
+/** `contents` (TypeScript importing from the repository) bundled into one script for the page, run before the pane loads. */
+async function pageScript(contents: string): Promise<string> {
+  const bundle = await build({
+    stdin: { contents, resolveDir: root, loader: "ts" },
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    write: false,
+    define: { "process.env.NODE_ENV": '"production"', global: "globalThis" },
+    logLevel: "silent",
+  });
+  return bundle.outputFiles[0]!.text;
+}
+
 describe("inside Excel (the Excel double installed before the pane loads)", () => {
   /** The double with `workbook`'s sheets, as an Excel that offers `excelApi` (the double's own default otherwise). */
   /** The pane in Excel (the double) with the department sample's workbook scored once, in the Score step. */
@@ -772,24 +786,11 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
       });
       return { name: ws.name, rows: [...rows].map((r) => r ?? []) };
     });
-    const bundle = await build({
-      stdin: {
-        contents: `import { install } from "./test/excel-double";
+    return pageScript(`import { install } from "./test/excel-double";
           const d = install(window${excelApi ? `, { requirements: { ExcelApi: ${JSON.stringify(excelApi)} } }` : ""});
           for (const s of ${JSON.stringify(seed)}) d.addSheet(s.name, s.rows);
           window.Office.context.displayLanguage = "vi-VN";
-          window.__double = d;`,
-        resolveDir: root,
-        loader: "ts",
-      },
-      bundle: true,
-      format: "iife",
-      platform: "browser",
-      write: false,
-      define: { "process.env.NODE_ENV": '"production"', global: "globalThis" },
-      logLevel: "silent",
-    });
-    return bundle.outputFiles[0]!.text;
+          window.__double = d;`);
   }
 
   test("the whole flow works in Excel, and clicking a finding selects its cell", async () => {
@@ -832,6 +833,77 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
+  /**
+   * The double holding `workbook` scored once with the sample index (before the pane starts), and
+   * in the page `__read()` and `__score()`: one read of the workbook, and one scoring run that
+   * writes, by the Excel host itself, to count what they take.
+   */
+  async function scoredDoubleScript(workbook: Uint8Array): Promise<string> {
+    return pageScript(`import { Buffer } from "buffer";
+          globalThis.Buffer = Buffer;
+          import { install } from "./test/excel-double";
+          import { ExcelHost } from "./src/hosts/excel";
+          import { runScoring } from "./src/core/pipeline";
+          import { BUILTIN_INDICES } from "./src/indices";
+          const d = install(window);
+          window.Office.context.displayLanguage = "vi-VN";
+          window.__double = d;
+          const definition = BUILTIN_INDICES.find((b) => b.id === ${JSON.stringify(SAMPLE_INDEX)}).definition;
+          const run = () => runScoring(new ExcelHost(), { definition, lang: "vi", projectVersion: "0.1.0", write: true });
+          window.__read = () => new ExcelHost().read();
+          window.__score = run;
+          const bytes = Uint8Array.from(atob(${JSON.stringify(Buffer.from(workbook).toString("base64"))}), (c) => c.charCodeAt(0));
+          const ready = d.loadXlsx(bytes).then(run).then(() => d.resetCounters(), (e) => { window.__setupError = String(e && e.stack || e); });
+          const onReady = window.Office.onReady.bind(window.Office);
+          window.Office.onReady = async (cb) => { await ready; return onReady(cb); };`);
+  }
+
+  test("opening a scored workbook, checking it and scoring it each read the workbook once, at 10 units as at 60", async () => {
+    type D = { __double: { syncCount: number; resetCounters(): void }; __read(): Promise<unknown>; __score(): Promise<unknown> };
+    const syncs = (page: Page) => page.evaluate(() => (window as unknown as D).__double.syncCount);
+    const reset = (page: Page) => page.evaluate(() => (window as unknown as D).__double.resetCounters());
+    const counted: Record<number, { read: number; run: number; open: number; check: number; score: number }> = {};
+    for (const n of [10, 60]) {
+      const units = Array.from({ length: n }, (_, i) => ({ code: `U${String(i + 1).padStart(3, "0")}`, name: `Sở thử ${i + 1}`, category: i % 3 === 0 ? "khong-dvc" : "co-dvc" }));
+      const page = await openPage({ initScript: await scoredDoubleScript(await makeSampleWorkbook({ units })) });
+      await page.getByText("Trong Excel", { exact: true }).waitFor();
+      expect(await page.evaluate(() => (window as unknown as { __setupError?: string }).__setupError)).toBeUndefined();
+      await step(page, "Chấm điểm");
+      await page.getByText(/^Sổ đã được chấm lúc/).waitFor();
+      await idle(page);
+      // Opening: one read, then watching the inputs (the sheets listed, the handlers added).
+      const open = await syncs(page);
+      /** The requests of pressing `button` in the step `stepName`, until its work is over and `shown` shows. */
+      const pressing = async (stepName: string, button: string, shown: string) => {
+        await step(page, stepName);
+        await reset(page);
+        await page.getByRole("button", { name: button }).click();
+        await page.getByTestId(shown).waitFor();
+        await idle(page);
+        return syncs(page);
+      };
+      const check = await pressing("Kiểm tra", "Kiểm tra số liệu", "check-summary");
+      const score = await pressing("Chấm điểm", "Chấm điểm và ghi kết quả", "score-summary");
+      // What one read takes, and one scoring run (a read and the write), by the host alone.
+      await reset(page);
+      await page.evaluate(() => (window as unknown as D).__read());
+      const read = await syncs(page);
+      await reset(page);
+      await page.evaluate(() => (window as unknown as D).__score());
+      const run = await syncs(page);
+      counted[n] = { read, run, open, check, score };
+      expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+      await page.context().close();
+    }
+    const at10 = counted[10]!;
+    expect(counted[60]).toEqual(at10);
+    // Checking is its read; opening, the read and the two requests of watching; scoring, stopping
+    // the watch, the run, the workbook read once as the run left it, and watching again.
+    expect(at10.check).toBe(at10.read);
+    expect(at10.open).toBe(at10.read + 2);
+    expect(at10.score).toBe(1 + at10.run + at10.read + 2);
+  });
+
   test("after scoring, a user's edit of an input cell shows at once that the results are out of date", async () => {
     const page = await scoredInExcel();
     // The project's own writes (results, Điểm column, marks) did not make the results stale.
@@ -858,9 +930,9 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await page.evaluate(([sheet, cell, v]) => (window as unknown as { __double: { userEdit(s: string, a: string, v: number[][]): Promise<void> } }).__double.userEdit(sheet, cell, [[v]]), [target.sheet, target.cell, Number(target.value)] as const);
     await banner.waitFor();
 
-    // A change Excel does not report (no change event): "Kiểm tra kết quả còn khớp" finds it, the banner
-    // takes that button's place, and the keyboard focus goes to the banner's "Chấm lại", not to the page.
-    await banner.getByRole("button", { name: "Chấm lại" }).click();
+    // In the Score step the banner has no button of its own: the step's button scores again, once.
+    expect(await banner.getByRole("button").count()).toBe(0);
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
     await banner.waitFor({ state: "detached" });
     await idle(page);
     await page.evaluate(([sheet, cell]) => (window as unknown as { __double: { setCells(s: string, a: string, v: number[][]): void } }).__double.setCells(sheet, cell, [[555]]), [target.sheet, target.cell] as const);
@@ -869,8 +941,13 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await page.keyboard.press("Enter");
     await banner.waitFor();
     await idle(page);
+    // A change Excel does not report (no change event): "Kiểm tra kết quả còn khớp" finds it, the banner
+    // takes that button's place, and the keyboard focus goes to the step's button that scores again, not to the page.
     expect(await recheck.count()).toBe(0);
-    expect(await focused(page)).toBe("Chấm lại");
+    expect(await focused(page)).toBe("Chấm điểm và ghi kết quả");
+    // In another step the banner keeps its own button.
+    await step(page, "Kiểm tra");
+    expect(await banner.getByRole("button", { name: "Chấm lại" }).count()).toBe(1);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
@@ -1124,9 +1201,9 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
       "Phiên bản Excel này chưa làm được những việc sau; các phần khác vẫn hoạt động:",
       "Thiết lập sẵn trang in cho trang kết quả và biểu đồ.",
       "Gộp phiếu từ tệp khác, thêm phiếu trống vào sổ (phiếu được tải xuống thành tệp).",
-      "Giữ bảng kết quả khi chấm lại (công thức trỏ tới bảng sẽ báo #REF!).",
-      "Lời giải thích trên ô có vấn đề (ô chỉ được tô màu).",
-      "Cần Excel cho Microsoft 365, Excel 2021 trở lên hoặc Excel trên web.",
+      "Giữ bảng kết quả khi số đơn vị đổi (công thức trỏ tới bảng có thể báo #REF!).",
+      "Và 4 việc khác, liệt kê trong phần chi tiết bên dưới.",
+      "Cần Excel cho Microsoft 365 hoặc Excel trên web.",
       "Chi tiết kỹ thuật (tập API cần có)",
       "Đóng",
     ]);
@@ -1136,6 +1213,10 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     await details.locator("summary").click();
     expect(await details.innerText()).toContain("Gộp phiếu từ tệp khác, thêm phiếu trống vào sổ (phiếu được tải xuống thành tệp): ExcelApi 1.13");
+    // The features past the first lines are in the list that opens, each with its set.
+    expect(await details.innerText()).toContain("Lời giải thích trên ô có vấn đề (ô chỉ được tô màu): ExcelApi 1.10");
+    expect(await details.innerText()).toContain("Báo kết quả đã cũ khi một trang được đổi tên: ExcelApi 1.17");
+    expect(await details.innerText()).toContain("Nhận biết ô đã gộp (ô tổng hợp, ô Điểm có thể bị ghi vào ô gộp): ExcelApi 1.13");
     await details.locator("summary").click();
     await page.getByTestId("live-polite").filter({ hasText: "Tính năng Excel còn thiếu" }).waitFor({ state: "attached" });
     await shot(page, "excel-1.7-vi-light");
@@ -1553,7 +1634,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
-  test("blank forms scored: a warning names the units that sent no figure and the table shows none; another index chosen after that is said in step 1, and the warning about the run goes with its results", async () => {
+  test("blank forms scored: a warning names the units that sent no figure and the table shows their 0 with why; another index chosen after that is said in step 1, and the warning about the run goes with its results", async () => {
     const built = (id: string) => {
       const r = parseDefinition(BUILTIN_INDICES.find((b) => b.id === id)!.definition);
       if (!r.ok) throw new Error(id);
@@ -1574,8 +1655,8 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     const notice = page.getByTestId("notice");
     expect(await notice.getAttribute("data-intent")).toBe("warning");
     await idle(page);
-    // Ranked at 0, but with no figure of their own to show.
-    expect(await unitRows(page)).toEqual(districts.map((d) => ["1", `${d.name}\nChưa điền số liệu nào`, "—"]));
+    // Ranked at 0, shown as the results sheet shows it, with why under each name.
+    expect(await unitRows(page)).toEqual(districts.map((d) => ["1", `${d.name}\nChưa điền số liệu nào`, "0,00"]));
     await shot(page, "blank-forms-score-vi-light-320");
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     await noticeSaying(page, "2 units have not filled in any figure (Huyện A, Huyện B): they are counted as 0 points.");
@@ -1755,6 +1836,70 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
+  test("\"Errors only\" opens every unit with errors; a form with no figure shows its \"no value\" findings as one line that opens to them, and its 0 in the ranking", async () => {
+    // Sở Tài chính's form left blank; a word in a figure of Sở Y tế's (the sample's last unit has one too).
+    const wb = await loadXlsx(sample);
+    const blank = SAMPLE_UNITS[0]!;
+    const blankSheet = (await inputCell(sample, blank.name, numericInput())).sheet;
+    const ws = wb.getWorksheet(blankSheet)!;
+    const inputs = sampleModel().inputs;
+    let codeCol = 0;
+    let valueCol = 0;
+    ws.eachRow((row) => {
+      row.eachCell((cell, c) => {
+        if (cell.value === "Mã") codeCol = c;
+        if (cell.value === "Số liệu") valueCol = c;
+      });
+      if (codeCol && valueCol && inputs.has(String(row.getCell(codeCol).value ?? "").trim())) row.getCell(valueCol).value = null;
+    });
+    const word = await inputCell(sample, SAMPLE_UNITS[1]!.name, numericInput());
+    wb.getWorksheet(word.sheet)!.getCell(word.cell).value = "chưa rõ";
+    const page = await openPage();
+    await openWorkbook(page, new Uint8Array(await wb.xlsx.writeBuffer()), "trong.xlsx");
+    await idle(page);
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    await page.getByTestId("check-summary").waitFor();
+    await idle(page);
+    // The blank form: one line for its "no value" findings, which opens to each of them.
+    await page.getByRole("button", { name: new RegExp(`^${blank.name}`) }).click();
+    const collapsed = page.getByTestId("no-figures");
+    expect(await collapsed.count()).toBe(1);
+    const line = (await collapsed.locator("summary").innerText()).replace(/\s+/g, " ").trim();
+    // A triangle says the line opens, turned down once it is open.
+    const [, count] = /^▸ Cảnh báo Phiếu chưa điền số liệu nào: (\d+) ô Số liệu còn trống\.$/.exec(line) ?? [];
+    expect(Number(count)).toBeGreaterThan(10);
+    expect(await collapsed.getByTestId("finding").first().isVisible()).toBe(false);
+    await collapsed.locator("summary").click();
+    await collapsed.locator("summary").getByText("▾").waitFor();
+    expect(await collapsed.getByTestId("finding").count()).toBe(Number(count));
+    expect(await collapsed.getByTestId("finding").first().isVisible()).toBe(true);
+    expect(await collapsed.getByTestId("finding").first().innerText()).toContain("Chưa có số liệu");
+    await shot(page, "check-no-figures-vi-light");
+    // "Errors only": each unit with an error is open, the second as the first.
+    await page.getByRole("radio", { name: "Chỉ lỗi" }).check();
+    const headers = page.locator("section [aria-expanded]");
+    expect(await headers.count()).toBe(2);
+    expect(await headers.evaluateAll((hs) => hs.map((h) => h.getAttribute("aria-expanded")))).toEqual(["true", "true"]);
+    expect(await page.getByTestId("finding").count()).toBe(2);
+    await shot(page, "check-errors-only-vi-light");
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    await page.getByRole("radio", { name: "All" }).check();
+    await page.getByRole("button", { name: new RegExp(`^${blank.name}`) }).click();
+    await page.getByText(/^The form holds no figure: \d+ Value cells are empty\.$/).waitFor();
+    await page.getByLabel("Pane language").selectOption("vi");
+
+    // Scored, the blank form's unit shows the 0 the results sheet shows, with why under its name.
+    await step(page, "Chấm điểm");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await page.getByTestId("score-summary").waitFor();
+    await idle(page);
+    const row = (await unitRows(page)).find((r) => r[1]!.startsWith(blank.name))!;
+    expect(row[1]).toBe(`${blank.name}\nChưa điền số liệu nào`);
+    expect(row[2]).toBe("0,00");
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
   test("ranked within unit categories, the top units are shown by category, by name, with their rank in it", async () => {
     const units = SAMPLE_UNITS.map((u, i) => ({ ...u, category: i % 2 ? "khong-dvc" : "co-dvc" }));
     const book = await makeSampleWorkbook({ units, clean: true });
@@ -1865,6 +2010,19 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     expect(names.sort()).toEqual(SAMPLE_UNITS.map((u) => u.name).sort());
     expect(await brokenWords(page, "[data-testid=score-summary] tbody td")).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(175);
+    // "…: xem bước Kiểm tra." ends on one line: the full stop stays with the link, not alone under it.
+    const link = page.getByTestId("score-findings").getByRole("button", { name: "xem bước Kiểm tra" });
+    const stop = await link.evaluate((el) => {
+      const after = el.nextSibling;
+      if (!after || after.textContent !== ".") return null;
+      const range = document.createRange();
+      range.selectNodeContents(after);
+      const dot = range.getBoundingClientRect();
+      const rects = el.getClientRects();
+      const end = rects[rects.length - 1]!;
+      return { sameLine: Math.abs(dot.bottom - end.bottom) < 4, afterLink: dot.left >= end.right - 1 };
+    });
+    expect(stop).toEqual({ sameLine: true, afterLink: true });
     await shot(page, "zoom200-4-score-vi-light");
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();

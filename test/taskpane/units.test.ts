@@ -94,6 +94,12 @@ describe("a list of units typed with commas", () => {
     expect(parseUnitList('SVH, "Sở Văn hóa, Thể thao và Du lịch", khong-dvc', department)).toEqual([
       { code: "SVH", name: "Sở Văn hóa, Thể thao và Du lịch", category: "khong-dvc", line: 1 },
     ]);
+    // A code typed in small letters is a code too; a one-word name with diacritics or a capital is not.
+    expect(parseUnitList("snv, Sở Nội vụ, co-dvc\nsyt,Sở Y tế", department)).toEqual([
+      { code: "snv", name: "Sở Nội vụ", category: "co-dvc", line: 1 },
+      { code: "syt", name: "Sở Y tế", line: 2 },
+    ]);
+    expect(parseUnitList("Ban, Dân tộc", department)).toEqual([{ code: "", name: "Ban, Dân tộc", line: 1 }]);
     // A last part that is not one of the index's categories is a piece of the name (a typo shows in the preview as such).
     expect(parseUnitList("SNV, Sở Nội vụ, co-dvcc", department)).toEqual([{ code: "SNV", name: "Sở Nội vụ, co-dvcc", line: 1 }]);
   });
@@ -169,5 +175,34 @@ describe("the Collect step's preview of how the list was read", () => {
     expect(items[0]).toBe("<li>S1 · Sở số 1 · Departments with public services</li>");
     // The last line's category typo is shown in its name, with no category.
     expect(items[20]).toBe("<li>SNV · Sở Nội vụ, co-dvcc · —</li>");
+  });
+});
+
+describe("the Collect step of an index without unit categories", () => {
+  const render = (id: string, lang: "vi" | "en", unitsText: string) => {
+    const state = { lang, mode: "xlsx", index: { source: "builtin", builtinId: id, model: builtinModel(id) }, unitsText } as unknown as PaneState;
+    return renderToStaticMarkup(createElement(CollectStep, { state, actions: {} as PaneActions }));
+  };
+
+  test("says nothing of unit categories, previews code and name only, and gives a district as its example", () => {
+    for (const lang of ["vi", "en"] as const) {
+      const html = render("dti-huyen-mau", lang, "H01; Huyện Mộc Châu\nH02, Huyện Yên Châu");
+      expect(html).not.toMatch(lang === "vi" ? /loại đơn vị|Nhóm/ : /[Cc]ategor/);
+      const items = html.slice(html.indexOf('data-testid="units-preview"')).match(/<li>[^<]*<\/li>/g);
+      expect(items).toEqual(["<li>H01 · Huyện Mộc Châu</li>", "<li>H02 · Huyện Yên Châu</li>"]);
+    }
+    expect(render("dti-huyen-mau", "vi", "")).toContain('placeholder="H01; Huyện Mộc Châu"');
+    expect(render("dti-huyen-mau", "en", "")).toContain('placeholder="D01; Moc Chau District"');
+    // A province for the provincial index, a country for the HDI.
+    expect(render("dti-tinh-922-2022", "vi", "")).toContain('placeholder="01; Hà Nội"');
+    expect(render("undp-hdi", "en", "")).toContain('placeholder="VNM; Viet Nam"');
+    // A category typed for such an index shows in the preview (making the forms says it is not the index's).
+    expect(render("dti-huyen-mau", "vi", "H01; Huyện Mộc Châu; co-dvc")).toContain("<li>H01 · Huyện Mộc Châu · co-dvc</li>");
+  });
+
+  test("an index with categories still says them, and its example is a department of its first category", () => {
+    const html = render("dti-so-nganh-mau", "vi", "");
+    expect(html).toContain("loại đơn vị");
+    expect(html).toMatch(/placeholder="01; Sở Nội vụ; [^"]+"/);
   });
 });

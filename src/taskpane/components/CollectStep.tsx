@@ -1,6 +1,6 @@
 import { Button, Divider, Field, Link, Text, Textarea, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { localize } from "../../core/i18n/text";
-import { t } from "../i18n";
+import { type StringKey, t } from "../i18n";
 import * as pipeline from "../state/pipeline";
 import type { IndexModel } from "../../core/definition/model";
 import { resolveCategory } from "../../core/read/read";
@@ -22,6 +22,8 @@ const useStyles = makeStyles({
 function UnitsPreview({ units, lang, model }: { units: UnitLine[]; lang: PaneState["lang"]; model: IndexModel | undefined }) {
   const st = useStepStyles();
   const s = useStyles();
+  // A category column only for an index that has them, or a line that names one (which the index lacks: said when forms are made).
+  const withCategory = (model?.definition.categories ?? []).length > 0 || units.some((u) => u.category !== undefined);
   const categoryName = (c: string): string => {
     const id = model ? resolveCategory(model, c) : undefined;
     const known = id !== undefined ? model?.definition.categories?.find((x) => x.id === id) : undefined;
@@ -30,16 +32,33 @@ function UnitsPreview({ units, lang, model }: { units: UnitLine[]; lang: PaneSta
   return (
     <div data-testid="units-preview">
       <Text className={st.hint} id="units-preview-label">
-        {t(lang, "unitsPreview")}
+        {t(lang, withCategory ? "unitsPreview" : "unitsPreviewNoCategories")}
       </Text>
       {/* A scrolled region is reached by the keyboard too. */}
       <ol className={mergeClasses(s.preview, st.hint, st.wrap, st.focusRing)} tabIndex={0} aria-labelledby="units-preview-label">
         {units.map((u) => (
-          <li key={u.line}>{[u.code || "—", u.name, u.category !== undefined ? categoryName(u.category) : "—"].join(" · ")}</li>
+          <li key={u.line}>{[u.code || "—", u.name, ...(withCategory ? [u.category !== undefined ? categoryName(u.category) : "—"] : [])].join(" · ")}</li>
         ))}
       </ol>
     </div>
   );
+}
+
+/**
+ * The list's example line, of the kind of unit the index ranks (its `unitLabel`, in either
+ * language): a department, a district, a province or a country; a unit of no kind known otherwise.
+ */
+export function unitsExampleKey(model: IndexModel | undefined): StringKey {
+  const label = model?.definition.unitLabel;
+  if (label === undefined) return "unitsExample";
+  const text = `${localize(label, "en")} ${localize(label, "vi")}`.toLowerCase();
+  // A whole word (Vietnamese letters are letters too).
+  const has = (...words: string[]) => words.some((w) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, "u").test(text));
+  if (has("district", "huyện", "quận")) return "unitsExampleDistrict";
+  if (has("province", "tỉnh")) return "unitsExampleProvince";
+  if (has("country", "nation", "quốc gia")) return "unitsExampleCountry";
+  if (has("department", "agency", "sở", "ngành")) return "unitsExample";
+  return "unitsExampleOther";
 }
 
 export function CollectStep({ state, actions }: { state: PaneState; actions: PaneActions }) {
@@ -61,19 +80,21 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
   // The example line and the hint use the chosen index's own unit categories, by their names (a
   // name is read as well as a code, and says more).
   const categories = (state.index.model?.definition.categories ?? []).map((c) => localize(c.name, lang));
+  const hasCategories = categories.length > 0;
   return (
     <div className={st.step}>
       <section className={st.section} aria-labelledby="collect-templates">
         <h2 id="collect-templates" className={st.heading}>
           {t(lang, "templatesTitle")}
         </h2>
-        <Text className={st.hint}>{t(lang, "templatesHelp")}</Text>
+        {/* An index without unit categories: the help, the formats and the preview say nothing of them. */}
+        <Text className={st.hint}>{t(lang, hasCategories ? "templatesHelp" : "templatesHelpNoCategories")}</Text>
         {categories.length > 0 && <Text className={mergeClasses(st.hint, st.wrap)}>{t(lang, "unitsCategories", { list: categories.map((c) => `"${c}"`).join(", ") })}</Text>}
         <Text className={mergeClasses(st.hint, st.wrap)} id="units-formats">
-          {t(lang, "unitsFormats")}
+          {t(lang, hasCategories ? "unitsFormats" : "unitsFormatsNoCategories")}
         </Text>
         <Field label={t(lang, "unitsLabel")} hint={t(lang, "unitsCount", { count })} validationMessage={csvProblem?.text[lang]} {...(csvProblem ? { validationState: csvProblem.state } : {})}>
-          <Textarea className={mergeClasses(s.units, st.focusRing)} value={units} resize="vertical" rows={5} onChange={(_, d) => actions.setUnitsText(d.value)} placeholder={[t(lang, "unitsExample"), ...categories.slice(0, 1)].join("; ")} aria-describedby="units-formats" />
+          <Textarea className={mergeClasses(s.units, st.focusRing)} value={units} resize="vertical" rows={5} onChange={(_, d) => actions.setUnitsText(d.value)} placeholder={[t(lang, unitsExampleKey(state.index.model)), ...categories.slice(0, 1)].join("; ")} aria-describedby="units-formats" />
         </Field>
         {count > 0 && <UnitsPreview units={read} lang={lang} model={state.index.model} />}
         <div className={st.row}>

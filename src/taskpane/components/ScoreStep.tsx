@@ -207,11 +207,11 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
                 )}
                 {g.units.map((u) => {
                   const rank = byCategory ? u.rankInCategory : u.rank;
-                  // A unit whose form holds no figure has none to show: its 0 is the scoring's, not the unit's.
+                  // A unit whose form holds no figure is ranked with the 0 the results sheet shows, and said so under its name.
                   const noData = u.coverage === 0;
                   // An index of values: a value computed with missing figures as 0 is shown as none, as on the results sheet.
                   const onValue = !(onPoints && u.points !== null);
-                  const figure = noData || (onValue && model !== undefined && valueLeftOut(model, u, u.coverage)) ? null : onValue ? u.value : u.points;
+                  const figure = onValue && model !== undefined && valueLeftOut(model, u, u.coverage) ? null : onValue ? u.value : u.points;
                   return (
                     <tr key={u.code || u.name} className={s.row} role="row">
                       <td className={mergeClasses(s.td, s.rankCell)} role="cell">
@@ -257,10 +257,11 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
           {findings !== undefined && (
             <MessageBar intent={score.counts.error > 0 ? "error" : "warning"} layout="multiline" data-testid="score-findings">
               <MessageBarBody>
-                {/* "xem bước Kiểm tra" goes there. */}
+                {/* "xem bước Kiểm tra" goes there. An inline span, not a button (a box of its own): its words wrap as
+                    the sentence's do, and the full stop after it stays on its last line. */}
                 {fillPattern(tPattern(lang, "findingsAfterScore", findingsParams(score.counts, lang)), (name) =>
                   name === "see" ? (
-                    <Link as="button" inline onClick={() => actions.setStep("check")}>
+                    <Link as="span" inline onClick={() => actions.setStep("check")}>
                       {t(lang, "findingsSeeCheck")}
                     </Link>
                   ) : name === "errors" || name === "warnings" ? (

@@ -20,7 +20,7 @@ export function openExcelWorkbench(): Workbench {
         ...(report.message ? { blocked: report.message } : {}),
       };
     },
-    watchInputs: (onChange) => host.watchInputs(() => onChange()),
+    watchInputs: (onChange, snapshot) => host.watchInputs(() => onChange(), snapshot),
     missingFeatures: () => {
       const caps = host.capabilities();
       // An Excel too old for the add-in says so in one sentence when the workbook is read: no list then.

@@ -432,18 +432,23 @@ export function templateFileName(state: PaneState): string {
 // ---------------------------------------------------------------------------------------------
 // Checking and scoring
 
+/** The units whose forms hold no figure at all (coverage 0), by the key issues use (code, or name without one). */
+export function unitsWithoutFigures(units: readonly Pick<UnitResult, "code" | "name" | "coverage">[]): string[] {
+  return units.filter((u) => u.coverage === 0).map((u) => u.code || u.name);
+}
+
 /** Reads and checks the workbook without writing anything (the same reading as a scoring run). */
 export async function check(
   workbench: Workbench,
   model: IndexModel,
   lang: Lang,
-): Promise<{ submissions: Submission[]; issues: Issue[]; stale?: StaleGroup[] }> {
+): Promise<{ submissions: Submission[]; issues: Issue[]; stale?: StaleGroup[]; snapshot: WorkbookSnapshot; noFigures: string[] }> {
   const snapshot = await workbench.host.read();
   try {
     const r = await runScoring(readOnce(workbench.host, snapshot), { definition: model.definition, lang, projectVersion: PROJECT_VERSION, write: false });
     // The same reading serves the comparison with the last scoring run (the definition in use is the one scored with, mostly).
     const stale = staleSince(snapshot, lang, r.previous ?? null, { model, submissions: r.submissions, issues: r.issues });
-    return { submissions: r.submissions, issues: r.issues, ...(stale && stale.length > 0 ? { stale } : {}) };
+    return { submissions: r.submissions, issues: r.issues, ...(stale && stale.length > 0 ? { stale } : {}), snapshot, noFigures: unitsWithoutFigures(r.table.units) };
   } catch (e) {
     throw paneError(e, snapshot, model);
   }
@@ -460,7 +465,7 @@ export async function markIssues(
   lang: Lang,
   /** Called once the check is done, as the marks are about to be written (the progress says so). */
   beforeWrite?: () => Promise<void>,
-): Promise<{ submissions: Submission[]; issues: Issue[]; marked: number; written: WriteReport }> {
+): Promise<{ submissions: Submission[]; issues: Issue[]; marked: number; written: WriteReport; noFigures: string[] }> {
   const snapshot = await workbench.host.read();
   // The check reads this same snapshot: one read for both.
   const once: WorkbookHost = { read: async () => snapshot, apply: async () => undefined };
@@ -479,7 +484,7 @@ export async function markIssues(
   // Marks on a sheet the host left unwritten were not made.
   const skipped = new Set(written.skippedSheets.map((n) => n.toLowerCase()));
   const marked = plan.marks.filter((m) => !skipped.has(m.sheet.toLowerCase())).length;
-  return { submissions: run.submissions, issues: run.issues, marked, written };
+  return { submissions: run.submissions, issues: run.issues, marked, written, noFigures: unitsWithoutFigures(run.table.units) };
 }
 
 /** Removes the marks the project set (those `_index` recorded), and records that none are left. */
@@ -802,7 +807,8 @@ function notAWorkbook(name: string): Message {
 // ---------------------------------------------------------------------------------------------
 // What this Excel lacks
 
-const MISSING_KEYS: Record<MissingFeature["feature"], StringKey> = {
+/** The pane's own line for a feature, where the host gives none (MissingFeature.line). */
+const MISSING_KEYS: Partial<Record<MissingFeature["feature"], StringKey>> = {
   charts: "missingCharts",
   conditionalFormats: "missingConditionalFormats",
   freezePanes: "missingFreezePanes",
@@ -812,8 +818,10 @@ const MISSING_KEYS: Record<MissingFeature["feature"], StringKey> = {
   insertWorkbooks: "missingInsertWorkbooks",
   watchInputs: "missingWatchInputs",
   suspendCalculation: "missingSuspendCalculation",
-  keepTables: "missingKeepTables",
 };
+
+/** The most lines the notice of missing features shows before "and N more, in the details". */
+const MISSING_LINES = 4;
 
 /** The highest ExcelApi Excel 2021 (one-time purchase) offers: what needs more is in Microsoft 365 and on the web only. */
 const EXCEL_2021_API = [1, 14];
@@ -836,10 +844,17 @@ export function missingFeaturesNotice(missing: readonly MissingFeature[], lang: 
     const [major = 0, minor = 0] = (/(\d+)\.(\d+)/.exec(m.requirement) ?? []).slice(1).map(Number);
     return major > EXCEL_2021_API[0]! || (major === EXCEL_2021_API[0] && minor > EXCEL_2021_API[1]!);
   });
-  const line = (m: MissingFeature, l: Lang) => t(l, MISSING_KEYS[m.feature]);
+  const line = (m: MissingFeature, l: Lang) => {
+    const key = MISSING_KEYS[m.feature];
+    return m.line?.[l] ?? (key ? t(l, key) : m.message[l]);
+  };
   return {
     lead: t(lang, "missingFeaturesLead"),
-    lines: missing.map((m) => line(m, lang)),
+    // A few lines keep the step in sight in a narrow pane; the others are in the list that opens.
+    lines:
+      missing.length <= MISSING_LINES
+        ? missing.map((m) => line(m, lang))
+        : [...missing.slice(0, MISSING_LINES - 1).map((m) => line(m, lang)), t(lang, "missingFeaturesMore", { count: missing.length - MISSING_LINES + 1 })],
     need: beyond2021 ? t(lang, "missingFeaturesNeedSubscription") : t(lang, "missingFeaturesNeedRecent"),
     details: {
       label: tBoth("missingFeaturesDetails"),

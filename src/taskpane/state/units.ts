@@ -25,11 +25,12 @@ export function joinFields(fields: readonly string[], delimiter = "; "): string 
 }
 
 /**
- * A field that reads as a unit's code: one word of at most 20 characters, in capitals or with a
- * digit ("SNV", "01", "H.01", "UBND-X2"); a Vietnamese word of a name ("Sở", "Trường") is not one.
+ * A field that reads as a unit's code: one word of at most 20 characters, in capitals, with a
+ * digit, or in small letters without diacritics ("SNV", "01", "H.01", "UBND-X2", "snv"); a
+ * Vietnamese word of a name ("Sở", "Trường", "Ban") is not one.
  */
 export function looksLikeCode(text: string): boolean {
-  return text.length <= 20 && !/\s/.test(text) && (/\d/.test(text) || /^[\p{Lu}][\p{Lu}\p{N}._\-/]*$/u.test(text));
+  return text.length <= 20 && !/\s/.test(text) && (/\d/.test(text) || /^[\p{Lu}][\p{Lu}\p{N}._\-/]*$/u.test(text) || /^[a-z][a-z._\-/]*$/.test(text));
 }
 
 /**

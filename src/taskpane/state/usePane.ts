@@ -147,6 +147,8 @@ export interface PaneState {
   unitsChecked?: number;
   /** Unit names by the key issues use (code, or name without one). */
   unitNames?: Record<string, string>;
+  /** The units whose forms held no figure at all when checked or scored, by the key issues use: the Check step shows their "no value" findings as one line. */
+  noFigures?: string[];
   score?: ScoreSummary;
   /** The last run's results were dropped when another index (or another content of it) was chosen: scoring again brings them back. */
   scoreOfOtherIndex?: boolean;
@@ -191,6 +193,7 @@ export interface SetAside {
   issues?: Issue[];
   unitsChecked?: number;
   unitNames?: Record<string, string>;
+  noFigures?: string[];
   score?: ScoreSummary;
 }
 
@@ -280,7 +283,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         // What this index's check and run found is put aside: choosing it again brings it back.
         const setAside: SetAside | undefined =
           before !== undefined && (s.issues || s.score)
-            ? { hash: before, ranking: s.ranking, issues: s.issues, unitsChecked: s.unitsChecked, unitNames: s.unitNames, score: s.score }
+            ? { hash: before, ranking: s.ranking, issues: s.issues, unitsChecked: s.unitsChecked, unitNames: s.unitNames, noFigures: s.noFigures, score: s.score }
             : s.setAside;
         const back = s.setAside?.hash === hash ? s.setAside : undefined;
         return {
@@ -289,6 +292,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           issues: back?.issues,
           unitsChecked: back?.unitsChecked,
           unitNames: back?.unitNames,
+          noFigures: back?.noFigures,
           score: back?.score,
           setAside: setAside?.hash === hash ? undefined : setAside,
           // The Charts step says why its list of units is gone.
@@ -298,6 +302,17 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           ...(isRunNotice(s.notice) ? { notice: undefined } : { notice: noticeAfterIndexChange(s.notice) }),
         };
       });
+    },
+    [patch],
+  );
+
+  /** The definition of the index in use when a workbook is open and an index chosen; otherwise the pane says which is missing. */
+  const readyToRead = useCallback(
+    (s: PaneState): IndexModel | undefined => {
+      if (!s.workbench) patch({ notice: { intent: "warning", key: "needWorkbook" } });
+      else if (!s.index.model) patch({ notice: { intent: "warning", key: "noDefinition" } });
+      else return s.index.model;
+      return undefined;
     },
     [patch],
   );
@@ -340,19 +355,26 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
     [patch],
   );
 
+  /** The workbook as just read (by a run, or by refreshSnapshot): notes it, its embedded definition and when it was scored. */
+  const takeSnapshot = useCallback(
+    (snapshot: WorkbookSnapshot): WorkbookSnapshot => {
+      const embedded = pipeline.embeddedDefinition(snapshot);
+      patch((s) => ({
+        snapshot,
+        scoredAt: readIndexSheet(snapshot)?.provenance?.scoredAt,
+        index: { ...s.index, embeddedName: embedded ? { vi: pipeline.definitionName(embedded, "vi"), en: pipeline.definitionName(embedded, "en") } : undefined },
+      }));
+      return snapshot;
+    },
+    [patch],
+  );
+
   /** Reads the workbook, and notes an embedded definition and whether results are stale. */
   const refreshSnapshot = useCallback(async (): Promise<WorkbookSnapshot | undefined> => {
     const wb = ref.current.workbench;
     if (!wb) return undefined;
-    const snapshot = await wb.host.read();
-    const embedded = pipeline.embeddedDefinition(snapshot);
-    patch((s) => ({
-      snapshot,
-      scoredAt: readIndexSheet(snapshot)?.provenance?.scoredAt,
-      index: { ...s.index, embeddedName: embedded ? { vi: pipeline.definitionName(embedded, "vi"), en: pipeline.definitionName(embedded, "en") } : undefined },
-    }));
-    return snapshot;
-  }, [patch]);
+    return takeSnapshot(await wb.host.read());
+  }, [takeSnapshot]);
 
   /**
    * Compares the workbook's inputs with the last scoring run and shows or hides the banner: on
@@ -413,7 +435,8 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
     },
     [],
   );
-  const startWatching = useCallback(async () => {
+  /** `snapshot`: the workbook as the pane has just read it (watching then reads nothing of its own). */
+  const startWatching = useCallback(async (snapshot?: WorkbookSnapshot) => {
     await stopWatching();
     const wb = ref.current.workbench;
     if (!wb?.watchInputs) return;
@@ -436,7 +459,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       }
     };
     try {
-      unwatch.current = await wb.watchInputs(() => void onChange());
+      unwatch.current = await wb.watchInputs(() => void onChange(), snapshot);
     } catch (e) {
       retryWatching(wb);
       throw e;
@@ -478,7 +501,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           actions.takeWorkbookIndex(snapshot);
           if (ref.current.scoredAt) {
             await updateStale(snapshot);
-            await startWatching();
+            await startWatching(snapshot);
           }
         }),
       /** "Kiểm tra lại": compares the inputs with the last scoring run again. */
@@ -499,7 +522,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           const wb = await pipeline.openFileWorkbench(file);
           if (ref.current.downloadUrl) URL.revokeObjectURL(ref.current.downloadUrl);
           ref.current.workbench?.close?.();
-          patch({ workbench: wb, downloadUrl: undefined, downloadKind: undefined, unsaved: false, issues: undefined, score: undefined, scoreOfOtherIndex: undefined, setAside: undefined, stale: undefined, collected: undefined, writeWarnings: undefined });
+          patch({ workbench: wb, downloadUrl: undefined, downloadKind: undefined, unsaved: false, issues: undefined, noFigures: undefined, score: undefined, scoreOfOtherIndex: undefined, setAside: undefined, stale: undefined, collected: undefined, writeWarnings: undefined });
           const snapshot = await refreshSnapshot();
           if (ref.current.scoredAt) await updateStale(snapshot);
           actions.takeWorkbookIndex(snapshot);
@@ -681,19 +704,13 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       check: () =>
         busy("progressRead", async (progress) => {
           const s = ref.current;
-          const model = s.index.model;
-          if (!s.workbench) {
-            patch({ notice: { intent: "warning", key: "needWorkbook" } });
-            return;
-          }
-          if (!model) {
-            patch({ notice: { intent: "warning", key: "noDefinition" } });
-            return;
-          }
+          const model = readyToRead(s);
+          if (!model || !s.workbench) return;
           await progress("progressCheck", 0.3);
-          const { submissions, issues, stale } = await pipeline.check(s.workbench, model, s.lang);
-          patch({ issues, unitsChecked: submissions.length, stale, unitNames: Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name])) });
-          await refreshSnapshot();
+          const { submissions, issues, stale, snapshot, noFigures } = await pipeline.check(s.workbench, model, s.lang);
+          patch({ issues, noFigures, unitsChecked: submissions.length, stale, unitNames: Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name])) });
+          // The workbook as the check read it: not read again.
+          takeSnapshot(snapshot);
           await progress("progressDone", 1);
         }, "checkRun"),
 
@@ -735,21 +752,15 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       markCells: () =>
         busy("progressCheck", async (progress) => {
           const s = ref.current;
-          const model = s.index.model;
-          if (!s.workbench) {
-            patch({ notice: { intent: "warning", key: "needWorkbook" } });
-            return;
-          }
-          if (!model) {
-            patch({ notice: { intent: "warning", key: "noDefinition" } });
-            return;
-          }
+          const model = readyToRead(s);
+          if (!model || !s.workbench) return;
           patch({ writeWarnings: undefined });
           // Marks left by an earlier run are replaced: with none before and none now, the file is as it was.
           const marksBefore = s.snapshot ? (readIndexSheet(s.snapshot)?.marks.length ?? 0) : 0;
-          const { submissions, issues, marked, written } = await pipeline.markIssues(s.workbench, model, s.lang, () => progress("progressWrite", 0.6));
+          const { submissions, issues, marked, written, noFigures } = await pipeline.markIssues(s.workbench, model, s.lang, () => progress("progressWrite", 0.6));
           patch({
             issues,
+            noFigures,
             unitsChecked: submissions.length,
             unitNames: Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name])),
             // The marks now are this index's: what was put aside of another no longer matches the workbook.
@@ -786,16 +797,10 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       score: () =>
         busy("progressRead", async (progress) => {
           const s = ref.current;
-          const model = s.index.model;
-          if (!s.workbench) {
-            patch({ notice: { intent: "warning", key: "needWorkbook" } });
-            return;
-          }
-          if (!model) {
-            patch({ notice: { intent: "warning", key: "noDefinition" } });
-            return;
-          }
+          const model = readyToRead(s);
+          if (!model || !s.workbench) return;
           await stopWatching();
+          let after: WorkbookSnapshot | undefined;
           try {
             // The charts step's button runs the same scoring: its warnings belong to that step.
             const from: StepId = s.step === "charts" ? "charts" : "score";
@@ -811,6 +816,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             const ranked = summary.ranked;
             patch({
               issues: result.issues,
+              noFigures: pipeline.unitsWithoutFigures(result.units),
               unitsChecked: result.units.length,
               unitNames: Object.fromEntries(result.units.map((u) => [u.code || u.name, u.name])),
               score: summary,
@@ -826,16 +832,17 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
               writeWarnings: result.written.warnings.length > 0 ? { step: from, warnings: result.written.warnings } : undefined,
             });
             if (s.workbench.mode === "file") await actions.refreshDownload("scored");
-            await refreshSnapshot();
+            // The workbook as the run left it, read once: for the pane and for watching its inputs.
+            after = await refreshSnapshot();
           } finally {
             // Watching goes on after a run Excel refused as after one that wrote: the workbook's
             // earlier results are still there to go stale.
-            if (ref.current.scoredAt) await startWatching().catch(() => undefined);
+            if (ref.current.scoredAt) await startWatching(after).catch(() => undefined);
           }
           await progress("progressDone", 1);
         }, ref.current.step === "charts" ? "chartsRun" : "scoreRun"),
     }),
-    [busy, patch, refreshSnapshot, refreshStale, setModel, startWatching, stopWatching, updateStale],
+    [busy, patch, readyToRead, refreshSnapshot, refreshStale, setModel, startWatching, stopWatching, takeSnapshot, updateStale],
   );
 
   return { state, actions, tr: (key: StringKey, params?: Params) => t(state.lang, key, params) };

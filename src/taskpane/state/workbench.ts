@@ -8,6 +8,7 @@ import type { Message } from "../../core/i18n/text";
 import type { MissingFeature } from "../../hosts/excel/requirements";
 import type { CollectSkip } from "../../core/collect";
 import type { WorkbookHost } from "../../hosts/host";
+import type { WorkbookSnapshot } from "../../core/types";
 import type { PickedFile } from "../components/FileButton";
 import type { PaneMode } from "./environment";
 
@@ -39,8 +40,9 @@ export interface Workbench {
   /**
    * In Excel: calls `onChange` when the user edits a sheet that is not the project's own (the
    * add-in's own writes are not reported); resolves to the function that stops watching.
+   * `snapshot`: the workbook as just read, so that watching does not read it again.
    */
-  watchInputs?: (onChange: () => void) => Promise<() => Promise<void>>;
+  watchInputs?: (onChange: () => void, snapshot?: WorkbookSnapshot) => Promise<() => Promise<void>>;
   /** Outside Excel: lets go of the file when another one is opened. */
   close?: () => void;
   /** In Excel: the features this Excel lacks, each with the host's sentence saying what it needs (none when it lacks the add-in's base). */
