@@ -2,7 +2,7 @@
  * What every host (Excel through Office.js, .xlsx files through ExcelJS) offers the pipeline. In
  * the core, which the pipeline is part of; src/hosts/host.ts gives it on to the hosts.
  */
-import type { Message } from "./i18n/text";
+import type { SheetMessage } from "./i18n/text";
 import type { WorkbookSnapshot, WritePlan } from "./types";
 
 export interface WorkbookHost {
@@ -15,5 +15,5 @@ export interface WorkbookHost {
    * says so here: the Excel host names each sheet a password protects); absent or null where a host
    * has nothing to say, or before its first apply. `skippedSheets`: the sheets it left unwritten.
    */
-  readonly lastApply?: { warnings: Message[]; skippedSheets?: string[] } | null;
+  readonly lastApply?: { warnings: SheetMessage[]; skippedSheets?: string[] } | null;
 }

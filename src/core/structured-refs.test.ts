@@ -78,6 +78,7 @@ describe("renameTableColumnsInFormula", () => {
 describe("goneColumnsMessage", () => {
   test("names the sheet, the cells and the columns, in Vietnamese and English", () => {
     expect(goneColumnsMessage("DTI_Results", { sheet: "Tổng hợp", cells: ["B7"] }, ["Hạ tầng số (điểm)"])).toEqual({
+      sheet: "Tổng hợp",
       vi: "Trang 'Tổng hợp', ô B7: công thức dùng cột 'Hạ tầng số (điểm)' của bảng DTI_Results, nay kết quả không còn cột này; công thức được để nguyên và sẽ báo lỗi (#REF! trong Excel) cho đến khi bạn sửa lại.",
       en: "Sheet 'Tổng hợp', cell B7: the formula uses column 'Hạ tầng số (điểm)' of the table DTI_Results, which the results no longer have; it is left as it is and shows an error (#REF! in Excel) until you change it.",
     });

@@ -6,7 +6,7 @@
  * to renamed columns naming them by their new names, as Excel rewrites them when a column's header
  * changes. A reference to a column the run no longer writes is left as it is, and said.
  */
-import type { Message } from "./i18n/text";
+import type { SheetMessage } from "./i18n/text";
 import { normalizeText } from "./i18n/text";
 import { parseCell, parseRange } from "./a1";
 import { COLUMN_LABELS, groupPointsHeader, groupRankHeader, groupValueHeader } from "./plan/labels";
@@ -204,12 +204,13 @@ const NAMED_CELLS = 5;
  * The user's formulas at `place` name columns of `table` (`columns`) that this run's table no
  * longer has (a group taken out of the index): they are left as they are, and show an error.
  */
-export function goneColumnsMessage(table: string, place: FormulaPlace, columns: readonly string[]): Message {
+export function goneColumnsMessage(table: string, place: FormulaPlace, columns: readonly string[]): SheetMessage {
   const cols = columns.map((c) => `'${c}'`).join(", ");
   const many = columns.length > 1;
   const shown = place.cells.slice(0, NAMED_CELLS).join(", ") + (place.cells.length > NAMED_CELLS ? ", …" : "");
   const one = place.cells.length === 1;
   return {
+    sheet: place.sheet,
     vi: `Trang '${place.sheet}', ${one ? "ô" : `${place.cells.length} ô`} ${shown}: ${one ? "công thức" : "các công thức"} dùng ${many ? "các cột" : "cột"} ${cols} của bảng ${table}, nay kết quả không còn ${many ? "các cột này" : "cột này"}; ${one ? "công thức" : "các công thức"} được để nguyên và sẽ báo lỗi (#REF! trong Excel) cho đến khi bạn sửa lại.`,
     en: `Sheet '${place.sheet}', ${one ? "cell" : `${place.cells.length} cells`} ${shown}: the ${one ? "formula uses" : "formulas use"} ${many ? "columns" : "column"} ${cols} of the table ${table}, which the results no longer have; ${one ? "it is" : "they are"} left as ${one ? "it is" : "they are"} and ${one ? "shows" : "show"} an error (#REF! in Excel) until you change ${one ? "it" : "them"}.`,
   };

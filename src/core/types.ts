@@ -4,7 +4,7 @@
  *   plan = plan(...) → host.apply(plan)
  * Every type here is plain, serialisable data (no classes, no Office objects).
  */
-import type { Lang, Message } from "./i18n/text";
+import type { Lang, Message, SheetMessage } from "./i18n/text";
 
 // ---------------------------------------------------------------------------------------------
 // Workbook snapshot: what a host reads
@@ -435,5 +435,5 @@ export interface WritePlan {
    */
   renameSheets?: { from: string; to: string }[];
   /** What the user should know about the write (a sheet of theirs had the name the results needed: they went elsewhere). Hosts report them with `lastApply.warnings`. */
-  warnings?: Message[];
+  warnings?: SheetMessage[];
 }

@@ -110,12 +110,13 @@ async function scoreFile(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" 
     : undefined;
 
   // What the write had to do differently (a sheet of the user's had the results' name) is said
-  // with the findings, in the JSON too.
-  const sheetNames = [...snapshot.sheets.map((sh) => sh.name), ...host.workbook.worksheets.map((ws) => ws.name)];
-  const writeNotices = (host.lastApply?.warnings ?? []).map((m): Finding => {
-    const sheet = sheetNamedIn(m, sheetNames);
-    return { severity: "warning", code: "write-warning", ...(sheet !== undefined ? { sheet } : {}), message: m };
-  });
+  // with the findings, in the JSON too, naming the sheet it is about.
+  const writeNotices = (host.lastApply?.warnings ?? []).map(({ sheet, vi, en }): Finding => ({
+    severity: "warning",
+    code: "write-warning",
+    ...(sheet !== undefined ? { sheet } : {}),
+    message: { vi, en },
+  }));
   const notes: Finding[] = [...notices.map(noticeFinding), ...writeNotices];
   const findings: Finding[] = [...notes, ...result.issues];
   const json = resultsJson(result, lang) as { index: unknown; units: unknown[]; issues: unknown[] };
@@ -223,24 +224,6 @@ function embeddedDefinition(snapshot: WorkbookSnapshot): unknown {
 /** The finding that no sheet anywhere holds a form or a table of units (of a CSV file, the sentence names the file). */
 function noFormIn(issue: Issue): boolean {
   return issue.code === "layout-not-found" && issue.sheet === undefined;
-}
-
-/**
- * The sheet a message of the write names ('SO-02', "Kết quả"): of the workbook's sheets, the one
- * named first in it (in either language), quoted as the messages quote sheet names.
- */
-function sheetNamedIn(message: Message, sheets: readonly string[]): string | undefined {
-  let best: { sheet: string; at: number } | undefined;
-  for (const text of [message.vi, message.en]) {
-    for (const sheet of sheets) {
-      for (const q of [`'${sheet}'`, `"${sheet}"`]) {
-        const at = text.indexOf(q);
-        if (at >= 0 && (best === undefined || at < best.at || (at === best.at && sheet.length > best.sheet.length))) best = { sheet, at };
-      }
-    }
-    if (best !== undefined) return best.sheet;
-  }
-  return undefined;
 }
 
 /** What openInput noticed about the file (a CSV that was not UTF-8), as a warning without a cell. */

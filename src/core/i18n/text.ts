@@ -11,6 +11,11 @@ export interface Message {
   en: string;
 }
 
+/** A sentence about what a write did on one sheet: `sheet` names it (a finding's sheet in the CLI's output). */
+export interface SheetMessage extends Message {
+  readonly sheet?: string;
+}
+
 export function localize(text: LocalizedText | Message | undefined, lang: Lang): string {
   if (text === undefined) return "";
   if (typeof text === "string") return text;

@@ -1,5 +1,5 @@
 /** Every text the planner writes into a workbook, in Vietnamese and English. */
-import type { Lang, Message } from "../i18n/text";
+import type { Lang, Message, SheetMessage } from "../i18n/text";
 import type { LocalizedText } from "../definition/schema";
 import { formatDate, formatNumber, localize } from "../i18n/text";
 import { roundHalfUp } from "../score/round";
@@ -401,10 +401,11 @@ export function profileTiesLeftOutMessage(shown: number, left: readonly { code: 
 const NAMED_MERGED = 5;
 
 /** The write's warning that cells of a form's `Điểm` column sit in merged cells and were not written. */
-export function mergedScoreCellsMessage(sheet: string, cells: string[]): Message {
+export function mergedScoreCellsMessage(sheet: string, cells: string[]): SheetMessage {
   const shown = cells.slice(0, NAMED_MERGED).join(", ") + (cells.length > NAMED_MERGED ? ", …" : "");
   const one = cells.length === 1;
   return {
+    sheet: sheet,
     vi: `Trang '${sheet}': ${one ? "ô" : `${cells.length} ô`} ${shown} của cột Điểm nằm trong vùng gộp ô nên không được ghi điểm; hãy bỏ gộp ô rồi chấm lại.`,
     en: `Sheet '${sheet}': ${one ? "cell" : `${cells.length} cells`} ${shown} of the Score column ${one ? "is" : "are"} inside merged cells, so ${one ? "its score is" : "their scores are"} not written; unmerge the cells and score again.`,
   };

@@ -1,7 +1,7 @@
 /** Score table + issues → a WritePlan: everything the project writes into a workbook, as plain data. */
 import { definitionHash } from "../definition";
 import type { IndexModel } from "../definition/model";
-import type { Lang, Message } from "../i18n/text";
+import type { Lang, Message, SheetMessage } from "../i18n/text";
 import { localize } from "../i18n/text";
 import { unitsByRank } from "../score/rank";
 import type { CellMark, ChartKind, ChartPlan, Issue, ScoreTable, Severity, SheetEditPlan, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
@@ -38,7 +38,7 @@ import { languageOfForm, languageOfSheet, planClearForm, planClearUnscoredForm, 
 import { ownedSheetNames } from "./sheet-names";
 
 /** The warnings a plan carries (none for a plan without). */
-export function planWarnings(plan: WritePlan): Message[] {
+export function planWarnings(plan: WritePlan): SheetMessage[] {
   return [...(plan.warnings ?? [])];
 }
 

@@ -3,7 +3,7 @@
  * owned there (as `_index` records them), the cells this run writes, and so the cells the user
  * typed that a re-score keeps (outside both) or writes over (inside this run's).
  */
-import type { Message } from "../i18n/text";
+import type { SheetMessage } from "../i18n/text";
 import type { CellValue, OwnedSheetPlan, PlanValue, SheetSnapshot, TableMoves } from "../types";
 import { isCellError } from "../types";
 import { sheetAddress } from "../a1";
@@ -162,10 +162,11 @@ function quoted(text: string): string {
  * The warning that cells the user typed on the results sheet lay where this run writes, and were
  * written over: each named with the text it held, so that it can be typed again elsewhere.
  */
-export function overwrittenMessage(sheet: string, cells: TypedCell[]): Message {
+export function overwrittenMessage(sheet: string, cells: TypedCell[]): SheetMessage {
   const listed = cells.map((c) => `${c.cell} ${quoted(c.text)}`).join(", ");
   const one = cells.length === 1;
   return {
+    sheet: sheet,
     vi: `Trang '${sheet}' do DTI Scorer quản lý: ${cells.length} ô bạn nhập nằm trong vùng kết quả của lần chấm này nên đã bị ghi đè: ${listed}. Hãy nhập lại ở ô khác, ngoài bảng kết quả; các ô bạn nhập ở chỗ khác được giữ nguyên.`,
     en: `The sheet '${sheet}' is managed by DTI Scorer: ${cells.length} ${one ? "cell" : "cells"} you typed lay where this run writes the results and ${one ? "was" : "were"} overwritten: ${listed}. Type ${one ? "it" : "them"} again in another cell, outside the results table; the cells you typed elsewhere are kept.`,
   };
@@ -227,12 +228,13 @@ export type DroppedValue = TypedCell & { header: string; unit: { code: string; n
  * this run's results table (no longer scored, or scored under another code). Each value is named
  * with its unit as the table showed it, its column's header and the cell it was in.
  */
-export function droppedValuesMessage(sheet: string, cells: readonly DroppedValue[]): Message {
+export function droppedValuesMessage(sheet: string, cells: readonly DroppedValue[]): SheetMessage {
   if (cells.length === 1) {
     const c = cells[0]!;
     const unit = unitWithCode(c.unit);
     const at = sheetAddress(sheet, c.cell);
     return {
+      sheet: sheet,
       vi: `Đơn vị ${unit} không còn trong bảng kết quả nên giá trị ${quoted(c.text)} bạn nhập ở cột ${quoted(c.header)} (ô ${at}) đã bị bỏ. Hãy nhập lại ở nơi khác nếu cần.`,
       en: `${unit} is no longer in the results table, so the value ${quoted(c.text)} you typed in the column ${quoted(c.header)} (cell ${at}) was dropped. Type it again elsewhere if you still need it.`,
     };
@@ -240,6 +242,7 @@ export function droppedValuesMessage(sheet: string, cells: readonly DroppedValue
   const listed = (column: string, cell: string) =>
     cells.map((c) => `${unitWithCode(c.unit)}, ${column} ${quoted(c.header)}, ${cell} ${sheetAddress(sheet, c.cell)}: ${quoted(c.text)}`).join("; ");
   return {
+    sheet: sheet,
     vi: `${cells.length} giá trị bạn nhập ở cột thêm vào bảng kết quả đã bị bỏ vì đơn vị của chúng không còn trong bảng kết quả: ${listed("cột", "ô")}. Hãy nhập lại ở nơi khác nếu cần.`,
     en: `${cells.length} values you typed in columns added to the results table were dropped, as their units are no longer in it: ${listed("column", "cell")}. Type them again elsewhere if you still need them.`,
   };
@@ -324,10 +327,11 @@ export function noteRemarks(
  * the user, so that what they typed cannot be told from the note: the cells get this run's note,
  * and are named with the text they held, so that the remark can be typed again under the note.
  */
-export function unclearRemarksMessage(sheet: string, cells: readonly TypedCell[]): Message {
+export function unclearRemarksMessage(sheet: string, cells: readonly TypedCell[]): SheetMessage {
   const listed = cells.map((c) => `${sheetAddress(sheet, c.cell)} ${quoted(c.text)}`).join(", ");
   const one = cells.length === 1;
   return {
+    sheet: sheet,
     vi: `${one ? "Ô" : `${cells.length} ô`} ghi chú trong bảng kết quả có ghi chú của DTI Scorer đã bị sửa nên không tách được phần bạn nhập: ${listed}. ${one ? "Ô này" : "Các ô này"} được ghi lại theo lần chấm này; hãy nhập lại nhận xét của bạn ở dòng dưới ghi chú (Alt+Enter) thay vì sửa chính ghi chú.`,
     en: `${one ? "A cell" : `${cells.length} cells`} of the results table's note column ${one ? "holds" : "hold"} a note of DTI Scorer's that was changed, so what you typed cannot be told from it: ${listed}. ${one ? "It was" : "They were"} written anew by this run; type your remark again on a line under the note (Alt+Enter) rather than changing the note itself.`,
   };
@@ -423,7 +427,7 @@ export function movedNotes(notes: readonly CellNote[], clear: readonly string[],
  * with its cell, its unit and column when it was on the table, why, and its text, so that it can
  * be put back elsewhere.
  */
-export function droppedNotesMessage(sheet: string, notes: readonly DroppedNote[]): Message {
+export function droppedNotesMessage(sheet: string, notes: readonly DroppedNote[]): SheetMessage {
   const item = (n: DroppedNote, lang: "vi" | "en") => {
     const at = sheetAddress(sheet, n.cell);
     const unit = n.unit ? unitWithCode(n.unit) : undefined;
@@ -440,6 +444,7 @@ export function droppedNotesMessage(sheet: string, notes: readonly DroppedNote[]
   };
   const one = notes.length === 1;
   return {
+    sheet: sheet,
     vi: `${one ? "Ghi chú (note)" : `${notes.length} ghi chú (note)`} bạn đặt trên trang '${sheet}' đã bị bỏ khi chấm lại: ${notes.map((n) => item(n, "vi")).join("; ")}. Hãy thêm lại ở nơi khác nếu cần.`,
     en: `${one ? "A note" : `${notes.length} notes`} you put on the sheet '${sheet}' ${one ? "was" : "were"} dropped by this run: ${notes.map((n) => item(n, "en")).join("; ")}. Add ${one ? "it" : "them"} again elsewhere if you still need ${one ? "it" : "them"}.`,
   };

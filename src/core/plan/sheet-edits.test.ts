@@ -98,6 +98,7 @@ describe("merged cells on a form", () => {
     expect(cells.get("G7")).toBe(28); // the other rows are scored as usual
     expect(plan.warnings).toEqual([
       {
+        sheet: "SO-01",
         vi: "Trang 'SO-01': 2 ô G8, G13 của cột Điểm nằm trong vùng gộp ô nên không được ghi điểm; hãy bỏ gộp ô rồi chấm lại.",
         en: "Sheet 'SO-01': 2 cells G8, G13 of the Score column are inside merged cells, so their scores are not written; unmerge the cells and score again.",
       },
@@ -112,6 +113,7 @@ describe("merged cells on a form", () => {
     merge(snapshot, "SO-02", "G9:H9");
     expect(run(snapshot, "en").warnings).toEqual([
       {
+        sheet: "SO-02",
         vi: "Trang 'SO-02': ô G9 của cột Điểm nằm trong vùng gộp ô nên không được ghi điểm; hãy bỏ gộp ô rồi chấm lại.",
         en: "Sheet 'SO-02': cell G9 of the Score column is inside merged cells, so its score is not written; unmerge the cells and score again.",
       },

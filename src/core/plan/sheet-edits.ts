@@ -12,7 +12,7 @@
  * where no cell of it is merged, and a `Điểm` cell inside a merge is skipped with a warning.
  */
 import type { IndexModel } from "../definition/model";
-import { type Lang, type Message, foldText } from "../i18n/text";
+import { type Lang, type SheetMessage, foldText } from "../i18n/text";
 import type { CellBlock, CellValue, PlanValue, SheetEditPlan, SheetSnapshot, Submission, UnitResult } from "../types";
 import { isCellError } from "../types";
 import { findTableHeader } from "../read/layout-a";
@@ -108,10 +108,11 @@ function renamedScoreColumn(
 }
 
 /** What renamedScoreColumn finds, said: the scores now go in the column of `now` (its header cell), the old column keeps the last run's. */
-function renamedScoreColumnMessage(sheet: string, old: { cell: string; text: string }, now: string): Message {
+function renamedScoreColumnMessage(sheet: string, old: { cell: string; text: string }, now: string): SheetMessage {
   const col = (a: string) => a.replace(/\d+$/, "");
   const [was, is] = [col(old.cell), col(now)];
   return {
+    sheet: sheet,
     vi: `Trang '${sheet}': tiêu đề cột Điểm ở ô ${old.cell} đã được đổi thành "${old.text}", nên điểm của lần chấm này được ghi vào cột ${is} (tiêu đề ở ô ${now}); cột ${was} vẫn giữ điểm của lần chấm trước, không phải điểm hiện hành. Hãy xóa cột ${was}, hoặc đặt lại tiêu đề "Điểm" cho ô ${old.cell} và xóa cột ${is}, rồi chấm lại.`,
     en: `Sheet '${sheet}': the Score column's header in cell ${old.cell} was renamed "${old.text}", so this run's scores are written in column ${is} (its header in cell ${now}); column ${was} still holds the scores of the earlier run, not the current ones. Delete column ${was}, or name cell ${old.cell} "Điểm" ("Score") again and delete column ${is}, then score again.`,
   };
@@ -399,7 +400,7 @@ function isCategoryRowAt(sheet: SheetSnapshot | undefined, row: number, column: 
   return rank === "" || /^\d+\/\d+$/.test(rank) || NOT_RANKED.has(rank);
 }
 
-export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; owned: OwnedCells[]; warnings: Message[] } | undefined {
+export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; owned: OwnedCells[]; warnings: SheetMessage[] } | undefined {
   // The line of a run that left the form out (planFormNotScored) goes: the summary may take its place.
   const stale = given.sheet ? notScoredLineAt(given.sheet, given.previous) : undefined;
   const input = stale && given.sheet ? { ...given, sheet: withBlanks(given.sheet, [stale]) } : given;
@@ -412,7 +413,7 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
   const merged = mergeTest(input.sheet);
   const blocks: CellBlock[] = stale ? [{ address: stale, values: [[null]] }] : [];
   const owned: OwnedCells[] = [];
-  const warnings: Message[] = [];
+  const warnings: SheetMessage[] = [];
   const prevOf = (role: OwnedCells["role"]) => input.previous.find((p) => p.role === role);
 
   const headerRow = src.headerRow;

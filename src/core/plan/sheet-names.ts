@@ -6,7 +6,7 @@
  * and a later run goes on using it.
  */
 import { uniqueSheetName } from "../collect";
-import type { Lang, Message } from "../i18n/text";
+import type { Lang, Message, SheetMessage } from "../i18n/text";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../types";
 import { isCellError } from "../types";
 import type { IndexSheetState } from "./index-sheet";
@@ -18,7 +18,7 @@ export interface OwnedSheetNames {
   results: string;
   charts: string;
   /** One sentence per sheet that had to take another name because the user has a sheet of its name. */
-  warnings: Message[];
+  warnings: SheetMessage[];
   /** Owned sheets the user renamed since the last run: the name `_index` recorded → the name it has now. */
   renamed: Map<string, string>;
   /**
@@ -70,14 +70,16 @@ function isNameFor(name: string, wanted: string): boolean {
 }
 
 /** What the user is told when a sheet of theirs keeps its name and the project writes elsewhere. */
-export function renamedSheetMessage(kind: OwnedSheetKind, userSheet: string, ours: string): Message {
+export function renamedSheetMessage(kind: OwnedSheetKind, userSheet: string, ours: string): SheetMessage {
   if (kind === "results") {
     return {
+      sheet: userSheet,
       vi: `Bảng tính đã có trang "${userSheet}" không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang "${ours}".`,
       en: `The workbook already has a sheet "${userSheet}" that DTI Scorer did not make: it is left as it is, and the scores are written to the sheet "${ours}".`,
     };
   }
   return {
+    sheet: userSheet,
     vi: `Bảng tính đã có trang "${userSheet}" không do DTI Scorer tạo: trang này được giữ nguyên, các biểu đồ được ghi vào trang "${ours}".`,
     en: `The workbook already has a sheet "${userSheet}" that DTI Scorer did not make: it is left as it is, and the charts are written to the sheet "${ours}".`,
   };
@@ -126,7 +128,7 @@ export function ownedSheetNames(
   const exists = (name: string) => existing === undefined || existing.some((n) => same(n, name));
   const isOwned = (name: string) => owned.some((n) => same(n, name));
   const taken = new Set<string>([INDEX_SHEET, ...(existing ?? [])]);
-  const warnings: Message[] = [];
+  const warnings: SheetMessage[] = [];
   const renamed = new Map<string, string>();
   const renames: { from: string; recorded: string; to: string }[] = [];
   const isKind = (n: string, kind: OwnedSheetKind) => LANGS.some((l) => isNameFor(n, SHEET_NAMES[kind][l]));

@@ -88,6 +88,7 @@ describe("what the analyst typed beside the results table", () => {
     const at = old.findIndex((r) => r[1] === "SO-02") + 1;
     expect(plan.warnings).toEqual([
       {
+        sheet: "Kết quả",
         vi: `Đơn vị Sở số 02 (SO-02) không còn trong bảng kết quả nên giá trị "Đã xem xét hồ sơ SO-02" bạn nhập ở cột "Nhận xét HĐ" (ô 'Kết quả'!${columnLetter(column)}${at}) đã bị bỏ. Hãy nhập lại ở nơi khác nếu cần.`,
         en: `Sở số 02 (SO-02) is no longer in the results table, so the value "Đã xem xét hồ sơ SO-02" you typed in the column "Nhận xét HĐ" (cell 'Kết quả'!${columnLetter(column)}${at}) was dropped. Type it again elsewhere if you still need it.`,
       },
@@ -127,6 +128,7 @@ describe("what the analyst typed beside the results table", () => {
     const vi = run(fewer, previous);
     expect(vi.warnings).toEqual([
       {
+        sheet: "Kết quả",
         vi: `2 giá trị bạn nhập ở cột thêm vào bảng kết quả đã bị bỏ vì đơn vị của chúng không còn trong bảng kết quả: Sở số 01 (SO-01), cột "Ghi chú của hội đồng", ô ${cell("SO-01", column)}: "Cần bổ sung minh chứng"; Sở số 03 (SO-03), cột "Điểm thưởng", ô ${cell("SO-03", column + 1)}: "2". Hãy nhập lại ở nơi khác nếu cần.`,
         en: `2 values you typed in columns added to the results table were dropped, as their units are no longer in it: Sở số 01 (SO-01), column "Ghi chú của hội đồng", cell ${cell("SO-01", column)}: "Cần bổ sung minh chứng"; Sở số 03 (SO-03), column "Điểm thưởng", cell ${cell("SO-03", column + 1)}: "2". Type them again elsewhere if you still need them.`,
       },

@@ -17,7 +17,7 @@
  * An owned sheet is placed and shown only when the run adds it: one that exists keeps the place
  * and visibility the user gave it (`_index` stays very hidden).
  */
-import type { Message } from "../../core/i18n/text";
+import type { Message, SheetMessage } from "../../core/i18n/text";
 import { INDEX_SHEET } from "../../core/plan";
 import type { CellBlock, OwnedSheetPlan, PlanValue, PrintPlan, TablePlan, WritePlan } from "../../core/types";
 import { parseRect, type Rect, rectWithout as without } from "../../core/a1";
@@ -41,7 +41,7 @@ export interface ApplyStats {
   /** Sheets whose edits were left out because a password protects them. */
   skippedSheets: string[];
   /** What the user should know about the write: the plan's own warnings, then one message per sheet left out. */
-  warnings: Message[];
+  warnings: SheetMessage[];
 }
 
 const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
@@ -244,8 +244,9 @@ function tablesMadeAnew(plan: OwnedSheetPlan, exists: boolean, caps: Capabilitie
 }
 
 /** What the user is told when the run made one of its tables anew, so that formulas naming it break. */
-export function tableMadeAnewMessage(sheet: string, table: string): Message {
+export function tableMadeAnewMessage(sheet: string, table: string): SheetMessage {
   return {
+    sheet: sheet,
     vi: `Bảng ${table} trên trang ${quoteSheet(sheet)} đã được tạo lại (chỗ của bảng đã đổi, hoặc số đơn vị hay các cột của bảng đã đổi mà phiên bản Excel này chưa có ExcelApi 1.13 để đổi kích thước bảng tại chỗ), nên công thức trỏ tới bảng theo tên (như =ROWS(${table}[…])) có thể báo #REF!; hãy nhập lại các công thức đó.`,
     en: `The table ${table} on sheet ${quoteSheet(sheet)} was made anew (its place changed, or its number of units or its columns changed and this Excel lacks ExcelApi 1.13 to resize a table in place), so formulas that refer to it by name (such as =ROWS(${table}[…])) may now show #REF!; enter those formulas again.`,
   };

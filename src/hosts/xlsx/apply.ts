@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { blockArea, forgetStaleResults, wholeSheet } from "./stale-results";
-import type { Message } from "../../core/i18n/text";
+import type { Message, SheetMessage } from "../../core/i18n/text";
 import { INDEX_SHEET as MARKS_INDEX, MARK_FILLS, markNoteParts, mergedScoreCellsMessage, noteWithMark, noteWithoutMark } from "../../core/plan/labels";
 import { cellAddress as cellAddressOf, parseCell, parseRange } from "../../core/plan/a1";
 import { type NotedCell, relocateMarks } from "../../core/plan/plan";
@@ -444,7 +444,7 @@ function restoreCarried(ws: ExcelJS.Worksheet, carried: CarriedCells, plan: Owne
  * the user typed on it outside the ranges the plan clears (OwnedSheetPlan.clear) is kept, and so
  * are their conditional formats and validations there (user-formats.ts), as the Excel host's clear leaves them.
  */
-function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan, warnings?: Message[]): ExcelJS.Worksheet {
+function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan, warnings?: SheetMessage[]): ExcelJS.Worksheet {
   const existing = sheetNamed(wb, plan.name);
   const kept = existing && plan.clear ? userCells(existing, plan.clear) : undefined;
   const carried = existing && plan.clear ? carriedCells(existing, plan) : undefined;
@@ -587,7 +587,7 @@ function computedNow(plan: WritePlan): Set<string> {
  * the write beyond the plan's own warnings (cells left alone because they are merged, each form a
  * password kept out, naming the sheet to unprotect) is added to `warnings`.
  */
-export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: Message[]): { charts: PendingChart[]; skippedSheets: string[] } {
+export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: SheetMessage[]): { charts: PendingChart[]; skippedSheets: string[] } {
   assertOwnedSheetsWritable(wb, written);
   // First of all: the sheets of the last run named for the other language take this run's names,
   // and every formula naming them follows (before the cached results of the formulas reading

@@ -1,6 +1,6 @@
 /** The .xlsx host: a workbook file in memory, read and written through ExcelJS (Node and browser). */
 import ExcelJS from "exceljs";
-import type { Message } from "../../core/i18n/text";
+import type { SheetMessage } from "../../core/i18n/text";
 import { planWarnings } from "../../core/plan/plan";
 import type { WorkbookSnapshot, WritePlan } from "../../core/types";
 import type { WorkbookHost } from "../host";
@@ -22,7 +22,7 @@ export class XlsxHost implements WorkbookHost {
    * What the user should know about the last applied plan (a sheet of theirs the results had to
    * avoid, a unit's form a password protects), and the forms it left unwritten for their password.
    */
-  lastApply: { warnings: Message[]; skippedSheets: string[] } | null = null;
+  lastApply: { warnings: SheetMessage[]; skippedSheets: string[] } | null = null;
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,

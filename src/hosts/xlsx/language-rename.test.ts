@@ -198,6 +198,7 @@ describe("scoring again in the other language", () => {
     const said = second.warnings.filter((w) => w.en.includes(RESULTS_TABLE));
     expect(said).toEqual([
       {
+        sheet: "Phân tích",
         vi: "Trang 'Phân tích', ô A6: công thức dùng cột 'Hạ tầng số (điểm)' của bảng DTI_Results, nay kết quả không còn cột này; công thức được để nguyên và sẽ báo lỗi (#REF! trong Excel) cho đến khi bạn sửa lại.",
         en: "Sheet 'Phân tích', cell A6: the formula uses column 'Hạ tầng số (điểm)' of the table DTI_Results, which the results no longer have; it is left as it is and shows an error (#REF! in Excel) until you change it.",
       },

@@ -10,7 +10,7 @@
  * sees renamed.
  */
 import type ExcelJS from "exceljs";
-import type { Message } from "../../core/i18n/text";
+import type { SheetMessage } from "../../core/i18n/text";
 import { type ColumnRenames, type FormulaPlace, goneColumnsMessage, plannedHeaders, renameTableColumnsInFormula, tableColumnRenames } from "../../core/structured-refs";
 import type { WritePlan } from "../../core/types";
 import { renameSheetInFormula } from "./stale-results";
@@ -118,7 +118,7 @@ function tableHeaders(wb: ExcelJS.Workbook, name: string): string[] | undefined 
  * in one sentence per sheet. Done before the tables are written anew, while
  * the workbook still has the last run's headers.
  */
-export function renameTableColumns(wb: ExcelJS.Workbook, plan: WritePlan, warnings?: Message[]): void {
+export function renameTableColumns(wb: ExcelJS.Workbook, plan: WritePlan, warnings?: SheetMessage[]): void {
   for (const sheet of plan.owned) {
     for (const table of sheet.tables) {
       const before = tableHeaders(wb, table.name);

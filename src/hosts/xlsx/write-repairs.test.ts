@@ -73,6 +73,7 @@ describe("merged cells", () => {
     await host.apply(plan);
     expect(host.lastApply!.warnings).toEqual([
       {
+        sheet: "Sở Xây dựng",
         vi: "Trang 'Sở Xây dựng': 3 ô K2, L2, L3 của cột Điểm nằm trong vùng gộp ô nên không được ghi điểm; hãy bỏ gộp ô rồi chấm lại.",
         en: "Sheet 'Sở Xây dựng': 3 cells K2, L2, L3 of the Score column are inside merged cells, so their scores are not written; unmerge the cells and score again.",
       },
