@@ -36,7 +36,8 @@ const SUM_GROUP: JsonSchema = { required: ["children"], properties: { aggregate:
 /**
  * What the parser's whole-group checks say that JSON Schema 2020-12 can say too: "aggregate":
  * "expr" needs an "expr", and an "expr" needs "aggregate": "expr" (expr-required,
- * expr-not-allowed); "rescale": true only on a sum group, the default aggregate (rescale-not-sum);
+ * expr-not-allowed); "rescale": true only on a sum group, the default aggregate (rescale-not-sum),
+ * with a "max" to rescale to (rescale-without-max);
  * a child's weight other than 1 only under "mean" or "geomean" (weight-ignored); a child of a sum
  * group has a "max", unless it is a sum group itself, whose max is its children's (the same
  * clause then asks them for theirs) (sum-child-without-max).
@@ -44,7 +45,7 @@ const SUM_GROUP: JsonSchema = { required: ["children"], properties: { aggregate:
 const GROUP_CLAUSES: JsonSchema[] = [
   { if: has("aggregate", "expr"), then: { required: ["expr"] } },
   { if: { required: ["expr"] }, then: has("aggregate", "expr") },
-  { if: has("rescale", true), then: { properties: { aggregate: { const: "sum" } } } },
+  { if: has("rescale", true), then: { required: ["max"], properties: { aggregate: { const: "sum" }, max: true } } },
   {
     if: { required: ["aggregate"], properties: { aggregate: { enum: ["mean", "geomean"] } } },
     else: { properties: { children: { type: "array", items: { type: "object", properties: { weight: { const: 1 } } } } } },
@@ -58,9 +59,11 @@ const GROUP_CLAUSES: JsonSchema[] = [
 /**
  * What the whole-definition checks say about the top level that JSON Schema can say too:
  * "ranking": { "within": "category" } needs "categories", at least one
- * (ranking-within-without-categories).
+ * (ranking-within-without-categories); the root, in no group, has no weight other than 1
+ * (weight-ignored).
  */
 const DEFINITION_CLAUSES: JsonSchema[] = [
+  { properties: { root: { type: "object", properties: { weight: { const: 1 } } } } },
   {
     if: { required: ["ranking"], properties: { ranking: { type: "object", required: ["within"], properties: { within: { const: "category" } } } } },
     then: { required: ["categories"], properties: { categories: { type: "array", minItems: 1 } } },

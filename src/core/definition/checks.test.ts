@@ -255,6 +255,24 @@ describe("points", () => {
     d.root.children[0].rule = { kind: "steps", steps: [{ atLeast: 0.9, points: 45 }, { atLeast: 0.5, points: 20 }] };
     onlyProblem(d, "root.children[0].rule.steps[0].points", "points-exceed-max");
   });
+
+  test("on a 40-point indicator, an option or a step worth 40 is accepted and one worth 40.5 is an error naming both figures", () => {
+    const choice = (top: number) => {
+      const d = base();
+      d.root.children[0].rule = { kind: "choice", options: [{ value: "Đạt", points: top }, { value: "Không đạt", points: 0 }] };
+      return d;
+    };
+    const steps = (top: number) => {
+      const d = base();
+      d.root.children[0].rule = { kind: "steps", steps: [{ atLeast: 0.9, points: top }, { atLeast: 0.5, points: 20 }] };
+      return d;
+    };
+    expect(parseDefinition(choice(40)).ok).toBe(true);
+    expect(parseDefinition(steps(40)).ok).toBe(true);
+    const m = onlyProblem(choice(40.5), "root.children[0].rule.options[0].points", "points-exceed-max");
+    expect(m.en).toBe("40.5 points exceed the indicator's max of 40.");
+    onlyProblem(steps(40.5), "root.children[0].rule.steps[0].points", "points-exceed-max");
+  });
 });
 
 describe("steps", () => {
@@ -376,6 +394,21 @@ describe("minmax and inputs", () => {
     const d = base();
     d.root.children[0].rule = { kind: "minmax", min: 20, max: 20 };
     onlyProblem(d, "root.children[0].rule.max", "minmax-bounds-equal");
+  });
+
+  test("minmax bounds that are the same figure to 15 significant digits are not distinct, as steps' thresholds compare", () => {
+    const d = base();
+    d.root.children[0].rule = { kind: "minmax", min: 0.3, max: 0.30000000000000004 };
+    const { vi, en } = onlyProblem(d, "root.children[0].rule.max", "minmax-bounds-equal");
+    expect(en).toBe(
+      'The bounds "min" (0.3) and "max" (0.30000000000000004) must differ: to 15 significant digits, as figures are compared, they are the same number, so every unit would get full points.',
+    );
+    expect(vi).toContain("tính đến 15 chữ số có nghĩa");
+    d.root.children[0].rule = { kind: "minmax", min: 1e10, max: 1.00000000000001e10, transform: "log" };
+    onlyProblem(d, "root.children[0].rule.max", "minmax-bounds-equal");
+    // Bounds that differ within 15 digits are accepted.
+    d.root.children[0].rule = { kind: "minmax", min: 0.3, max: 0.300000000000001 };
+    expect(parseDefinition(d).ok).toBe(true);
   });
 
   test("a log transform needs bounds above 0", () => {
@@ -913,6 +946,33 @@ describe("options that would be silently ignored", () => {
     const m = onlyProblem(d, "root.children[2].rescale", "rescale-not-sum");
     expect(m.en).toContain('"aggregate": "mean"');
     expect(m.vi).toContain('Hãy bỏ "rescale"');
+  });
+
+  test('"rescale": true on a sum group without a max, where it has nothing to rescale to, is an error', () => {
+    const d = base();
+    delete d.root.max;
+    d.root.rescale = true;
+    const m = onlyProblem(d, "root.rescale", "rescale-without-max");
+    expect(m.en).toBe(
+      '"rescale": true brings the children\'s total to the group\'s "max", but this group has no "max" (its max is the sum of its children\'s), so "rescale" does nothing. Give the group a "max" (e.g. "max": 100) to rescale to it, or remove "rescale".',
+    );
+    expect(m.vi).toContain('nhóm này không có "max"');
+    d.root.rescale = false;
+    d.root.children.push({ code: "3", name: "Nhóm 3", rescale: true, children: [{ code: "3.1", name: "x", max: 10, rule: { kind: "fraction" } }] });
+    onlyProblem(d, "root.children[2].rescale", "rescale-without-max");
+    // With a max, rescale is what lets it differ from the children's sum.
+    d.root.children[2].max = 50;
+    expect(parseDefinition(d).ok).toBe(true);
+  });
+
+  test("a weight on the root, which belongs to no group, is an error", () => {
+    const d = base();
+    d.root.weight = 2;
+    const m = onlyProblem(d, "root.weight", "weight-ignored");
+    expect(m.en).toBe('The root is the whole index and belongs to no group, so its "weight" would be ignored. Remove "weight".');
+    expect(m.vi).toContain('Hãy bỏ "weight"');
+    d.root.weight = 1;
+    expect(parseDefinition(d).ok).toBe(true);
   });
 
   test("a weight on a child of a sum group is an error saying that sum weighs children by their max", () => {

@@ -4,7 +4,8 @@
  * nothing stops at the first one. Expressions are parsed here once, and handed on to the model.
  */
 import type { Expr } from "../expr/ast";
-import { constantFailures } from "../expr/evaluate";
+import { compareFigures, constantFailures } from "../expr/evaluate";
+import { minmaxTransform } from "../score/rules";
 import { parseExpression, printExpression } from "../expr/parse";
 import { type Message, foldText } from "../i18n/text";
 import { type DefinitionProblem, type PathSegment, formatPath, messages, needsMaxReason } from "./messages";
@@ -244,6 +245,11 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
     }
     if (group.rescale && group.aggregate !== "sum") {
       report([...path, "rescale"], "rescale-not-sum", messages.rescaleNotSum(group.aggregate));
+    } else if (group.rescale && group.max === undefined && !unknownMax?.has(group)) {
+      // The engine scales a sum group's points to its own max; without one, its max is its
+      // children's sum, and there is nothing to rescale to. (A group that lost a child while it was
+      // read, whose max is then unknown, is not judged.)
+      report([...path, "rescale"], "rescale-without-max", messages.rescaleWithoutMax());
     }
     if (!WEIGHING.has(group.aggregate)) {
       group.children.forEach((child, k) => {
@@ -373,8 +379,14 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
         break;
       }
       case "minmax": {
-        if (typeof rule.min === "number" && typeof rule.max === "number" && rule.min === rule.max) {
-          report([...rulePath, "max"], "minmax-bounds-equal", messages.minmaxBoundsEqual());
+        if (typeof rule.min === "number" && typeof rule.max === "number") {
+          // The engine takes bounds that are the same figure to 15 significant digits (after the
+          // transform) as equal, as it compares steps' thresholds: every unit would get 1.
+          const lo = minmaxTransform(rule, rule.min);
+          const hi = minmaxTransform(rule, rule.max);
+          if (rule.min === rule.max || (lo !== undefined && hi !== undefined && compareFigures(lo, hi) === 0)) {
+            report([...rulePath, "max"], "minmax-bounds-equal", messages.minmaxBoundsEqual(rule.min, rule.max));
+          }
         }
         if (rule.transform === "log") {
           for (const bound of ["min", "max"] as const) {
@@ -478,6 +490,10 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
     }
   };
   visit(def.root, ["root"], undefined);
+  // The root belongs to no group, so no weight of it is ever used (1, the default, says nothing).
+  if (def.root.weight !== undefined && def.root.weight > 0 && def.root.weight !== 1) {
+    report(["root", "weight"], "weight-ignored", messages.rootWeightIgnored());
+  }
 
   if (def.ranking.on === "points" && maxOf(def.root) === undefined) {
     report(["ranking", "on"], "ranking-points-without-max", messages.rankingPointsWithoutMax());

@@ -270,6 +270,15 @@ export const messages = {
             en: `Must be 1 or less: "fraction" is the share of the indicator's points this ${what.en} gives, from 0 to 1 (1 is the full points, 0.5 half of them); for ${formatNumber(value, "en")}% of the points, write ${meant}; ${points.en}.`,
           };
     }
+    // Below 10 it is hardly a percentage written as points (a minimum coverage of 1.5%?): what the
+    // share is, with an example, instead of "write 0.015 for 1.5%".
+    if (value < 10) {
+      const coverage = field === "minCoverage";
+      return {
+        vi: `Phải nhỏ hơn hoặc bằng 1: ${q(field)} là ${coverage ? "tỷ lệ tối thiểu các chỉ tiêu có số liệu để đơn vị được xếp hạng, " : "một tỷ lệ "}từ 0 đến 1 (100% là 1; ví dụ 0.8 cho 80%)${coverage ? `; độ bao phủ không bao giờ vượt quá 1, nên với ${value} sẽ không đơn vị nào được xếp hạng` : ""}.`,
+        en: `Must be 1 or less: ${q(field)} is ${coverage ? "the least share of indicators with data a unit needs to be ranked, " : "a share "}from 0 to 1 (100% is 1; e.g. 0.8 for 80%)${coverage ? `; coverage is never above 1, so with ${value} no unit would be ranked` : ""}.`,
+      };
+    }
     return {
       vi: `Phải nhỏ hơn hoặc bằng 1: ${q(field)} là một tỷ lệ từ 0 đến 1 (100% là 1), nên ${value} ở đây nghĩa là ${formatNumber(value * 100, "vi")}%; hãy ghi ${meant} cho ${formatNumber(value, "vi")}%.`,
       en: `Must be 1 or less: ${q(field)} is a share from 0 to 1 (100% is 1), so ${value} here means ${formatNumber(value * 100, "en")}%; write ${meant} for ${formatNumber(value, "en")}%.`,
@@ -457,10 +466,14 @@ export const messages = {
     vi: `Lựa chọn ${q(text)} trùng với ${firstPath} (không phân biệt hoa thường và dấu).`,
     en: `The choice ${q(text)} is the same as ${firstPath} (ignoring case and diacritics).`,
   }),
-  minmaxBoundsEqual: (): Message => ({
-    vi: `Cận dưới "min" và cận trên "max" phải khác nhau.`,
-    en: `The bounds "min" and "max" must differ.`,
-  }),
+  /** `min` and `max` the same figure to 15 significant digits (0.3 and 0.30000000000000004), or equal. */
+  minmaxBoundsEqual: (min: number, max: number): Message =>
+    min === max
+      ? { vi: `Cận dưới "min" và cận trên "max" phải khác nhau.`, en: `The bounds "min" and "max" must differ.` }
+      : {
+          vi: `Cận dưới "min" (${min}) và cận trên "max" (${max}) phải khác nhau: tính đến 15 chữ số có nghĩa, như các số liệu được so sánh, chúng là cùng một số, nên mọi đơn vị sẽ được điểm tối đa.`,
+          en: `The bounds "min" (${min}) and "max" (${max}) must differ: to 15 significant digits, as figures are compared, they are the same number, so every unit would get full points.`,
+        },
   logBoundNotPositive: (): Message => ({
     vi: `Với "transform": "log", cận phải lớn hơn 0 (không lấy logarit được của số ≤ 0).`,
     en: `With "transform": "log" the bound must be more than 0 (there is no logarithm of a number ≤ 0).`,
@@ -552,6 +565,14 @@ export const messages = {
   rescaleNotSum: (aggregate: string): Message => ({
     vi: `"rescale" chỉ dùng cho nhóm cộng điểm ("aggregate": "sum"), để quy đổi tổng điểm các thành phần về "max" của nhóm; nhóm này dùng "aggregate": "${aggregate}" nên "rescale" không có tác dụng. Hãy bỏ "rescale".`,
     en: `"rescale" is for groups that add up points ("aggregate": "sum"), to bring the children's total to the group's "max"; this group uses "aggregate": "${aggregate}", where "rescale" does nothing. Remove "rescale".`,
+  }),
+  rescaleWithoutMax: (): Message => ({
+    vi: `"rescale": true quy đổi tổng điểm các thành phần về "max" của nhóm, nhưng nhóm này không có "max" (điểm tối đa của nhóm là tổng "max" của các thành phần) nên "rescale" không có tác dụng. Hãy ghi "max" cho nhóm (ví dụ "max": 100) để quy đổi về thang đó, hoặc bỏ "rescale".`,
+    en: `"rescale": true brings the children's total to the group's "max", but this group has no "max" (its max is the sum of its children's), so "rescale" does nothing. Give the group a "max" (e.g. "max": 100) to rescale to it, or remove "rescale".`,
+  }),
+  rootWeightIgnored: (): Message => ({
+    vi: `Gốc ("root") là cả bộ chỉ số, không nằm trong nhóm nào, nên trọng số ("weight") của nó không có tác dụng. Hãy bỏ "weight".`,
+    en: `The root is the whole index and belongs to no group, so its "weight" would be ignored. Remove "weight".`,
   }),
   weightIgnored: (group: string, aggregate: string): Message => ({
     vi: `Trọng số ("weight") chỉ dùng khi nhóm lấy trung bình có trọng số ("aggregate": "mean" hoặc "geomean"); nhóm ${q(group)} dùng "aggregate": "${aggregate}"${aggregate === "sum" ? `, cộng điểm theo "max" của từng thành phần,` : ""} nên trọng số này bị bỏ qua. Hãy bỏ "weight"${aggregate === "sum" ? `, hoặc đổi "max" để thay đổi tỷ trọng` : ""}.`,

@@ -288,7 +288,15 @@ describe("problems in the shape of a definition", () => {
     d.ranking = { minCoverage: 1.5 };
     d.root.children[1].rule.steps[0].fraction = 2;
     expect(problemAt(d, "root.children[0].max").message.en).toBe("Must be 0 or more.");
-    expect(problemAt(d, "ranking.minCoverage").message.vi).toBe('Phải nhỏ hơn hoặc bằng 1: "minCoverage" là một tỷ lệ từ 0 đến 1 (100% là 1), nên 1.5 ở đây nghĩa là 150%; hãy ghi 0.015 cho 1,5%.');
+    // 1.5 is hardly 1.5% written as points: what coverage is, with an example, not "write 0.015 for 1.5%".
+    const coverage = problemAt(d, "ranking.minCoverage");
+    expect(coverage.message.vi).toBe(
+      'Phải nhỏ hơn hoặc bằng 1: "minCoverage" là tỷ lệ tối thiểu các chỉ tiêu có số liệu để đơn vị được xếp hạng, từ 0 đến 1 (100% là 1; ví dụ 0.8 cho 80%); độ bao phủ không bao giờ vượt quá 1, nên với 1.5 sẽ không đơn vị nào được xếp hạng.',
+    );
+    expect(coverage.message.en).toBe(
+      'Must be 1 or less: "minCoverage" is the least share of indicators with data a unit needs to be ranked, from 0 to 1 (100% is 1; e.g. 0.8 for 80%); coverage is never above 1, so with 1.5 no unit would be ranked.',
+    );
+    for (const lang of ["vi", "en"] as const) expect(coverage.message[lang]).not.toContain("0.015");
     expect(problemAt(d, "root.children[1].rule.steps[0].fraction").code).toBe("too-big");
     // Above 100 it cannot be a percentage written as points: only the bound is said.
     d.ranking = { minCoverage: 250 };

@@ -43,6 +43,11 @@ describe("expressions printed as Excel formulas", () => {
     expect(excel("2 * IF([a] > [b], [a] < 5, 0)", { a: "A1", b: "B1" })).toBe("=2*(IF(A1>B1,A1<5,0)*1)");
   });
 
+  test("an IF whose comparison is only in its else part also gives 1 or 0, at the top and in arithmetic", () => {
+    expect(excel("IF([a] > 1, 0, [a] < 5)", { a: "A1" })).toBe("=IF(A1>1,0,A1<5)*1");
+    expect(excel("10 * IF([a] > 1, 0, [a] < 5)", { a: "A1" })).toBe("=10*(IF(A1>1,0,A1<5)*1)");
+  });
+
   test("comparisons elsewhere are written as they are", () => {
     expect(excel("IF([a] > 0.5, 1, 0)", { a: "A1" })).toBe("=IF(A1>0.5,1,0)");
     expect(excel("MIN([a] > 0.5, 1)", { a: "A1" })).toBe("=MIN(A1>0.5,1)");

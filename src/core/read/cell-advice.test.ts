@@ -37,10 +37,15 @@ function sheetTable(cells: Record<string, CellValue>) {
   return { sheets: [{ name: "Số liệu", values: [["Mã đơn vị", "Đơn vị", ...codes], ["A", "Đơn vị A", ...codes.map((c) => cells[c]!)]] }] };
 }
 
+/** The ambiguous-number finding of a CSV file bang.csv whose one unit writes `text` for 1.1 (auto), and the value read. */
+function csvAmbiguity(text: string) {
+  const r = readSubmissions(modelOf("auto"), csvToSnapshot(`Mã đơn vị,Đơn vị,1.1\nA,Đơn vị A,"${text}"\n`, "bang", "bang.csv"));
+  return { issue: r.issues.find((i) => i.code === "ambiguous-number")!, value: r.submissions[0]!.values["1.1"] };
+}
+
 describe("a figure read two ways is said with how to write it where it was typed", () => {
   test('"1.860" in a CSV file: write it without the thousands separator, or as the decimal it is, not "as a number cell"', () => {
-    const r = readSubmissions(modelOf("auto"), csvToSnapshot('Mã đơn vị,Đơn vị,1.1\nA,Đơn vị A,"1.860"\n', "bang", "bang.csv"));
-    const issue = r.issues.find((i) => i.code === "ambiguous-number")!;
+    const { issue } = csvAmbiguity("1.860");
     expect(issue.message.vi).toBe(
       'Tệp bang.csv, dòng 2, cột C: "1.860" được hiểu là 1860 (một nghìn tám trăm sáu mươi) theo cách viết số của Việt Nam, không phải 1,86; để tránh nhầm lẫn, trong tệp CSV hãy viết 1860 (không có dấu phân cách hàng nghìn), hoặc 1,86 nếu đó là số thập phân (chỉ tiêu 1.1).',
     );
@@ -51,6 +56,26 @@ describe("a figure read two ways is said with how to write it where it was typed
     const sheet = readSubmissions(modelOf("auto"), sheetTable({ "1.1": "1.860" }));
     expect(sheet.issues.find((i) => i.code === "ambiguous-number")!.message.en).toContain("; enter it as a number cell to avoid confusion (indicator 1.1).");
     expect(sheet.issues.find((i) => i.code === "ambiguous-number")!.message.vi).toContain("; nên nhập dạng số để tránh nhầm lẫn (chỉ tiêu 1.1).");
+  });
+
+  test('"1,860" in a CSV file: the advice still writes the thousands without a separator and the decimal as a decimal', () => {
+    const { issue, value } = csvAmbiguity("1,860");
+    expect(issue.message.vi).toBe(
+      'Tệp bang.csv, dòng 2, cột C: "1,860" được hiểu là 1,86 (một phẩy tám sáu) theo cách viết số của Việt Nam, không phải 1860; để tránh nhầm lẫn, trong tệp CSV hãy viết 1860 (không có dấu phân cách hàng nghìn), hoặc 1,86 nếu đó là số thập phân (chỉ tiêu 1.1).',
+    );
+    expect(issue.message.en).toBe(
+      'File bang.csv, row 2, column C: "1,860" is read the Vietnamese way as 1.86 (one point eight six), not 1860; to avoid confusion, write it in the CSV file as 1860 (no thousands separator), or as 1.86 if it is a decimal (indicator 1.1).',
+    );
+    expect(value).toBe(1.86);
+  });
+
+  test('"1,860%" and "1.860%" in a CSV file are said as percentages, with the same advice', () => {
+    expect(csvAmbiguity("1,860%").issue.message.vi).toBe(
+      'Tệp bang.csv, dòng 2, cột C: "1,860%" được hiểu là 1,86% (một phẩy tám sáu phần trăm) theo cách viết số của Việt Nam, không phải 1860%; để tránh nhầm lẫn, trong tệp CSV hãy viết 1860% (không có dấu phân cách hàng nghìn), hoặc 1,86% nếu đó là số thập phân (chỉ tiêu 1.1).',
+    );
+    expect(csvAmbiguity("1.860%").issue.message.en).toBe(
+      'File bang.csv, row 2, column C: "1.860%" is read the Vietnamese way as 1860% (one thousand eight hundred sixty percent), not 1.86%; to avoid confusion, write it in the CSV file as 1860% (no thousands separator), or as 1.86% if it is a decimal (indicator 1.1).',
+    );
   });
 
   test('"73,6" in a CSV file for an index that writes numbers the English way: write it the index\'s way', () => {

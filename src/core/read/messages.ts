@@ -63,7 +63,7 @@ export interface MessageParams {
    */
   inputType?: "number" | "integer" | "percent" | "boolean" | "choice" | "text";
   /** out-of-range: the input is a percentage, so bounds are shown as 0%…100%. ambiguous-number
-   *  read another way: the text was typed with "%", so the value is shown as a percentage. */
+   *  (read another way, or read two ways): the text was typed with "%", so the values are shown as percentages. */
   percent?: boolean;
   /**
    * percent-as-fraction said across units: the other units that write the same percent input as a
@@ -244,16 +244,23 @@ function spelledReading(p: MessageParams, lang: "vi" | "en"): string {
   return words === undefined ? plain : `${plain} (${words} ${lang === "vi" ? "phần trăm" : "percent"})`;
 }
 
+/** A figure as `lang` writes it, as a percentage ("1,86%") when the text was typed with "%" (`p.percent`). */
+function plainFigure(x: number | undefined, p: MessageParams, lang: "vi" | "en"): string {
+  return p.percent ? `${plainNumber(hundredTimes(x), lang)}%` : plainNumber(x, lang);
+}
+
 /**
- * How to write a figure read two ways ("1.860": 1860 or 1,86) so that it is read one way: on a sheet,
- * as a number cell; in a CSV file, which has only text, without the thousands separator (1860) or
- * as the decimal number it is (1,86 / 1.86, both read one way).
+ * How to write a figure read two ways ("1.860" or "1,860": 1860 or 1,86) so that it is read one way:
+ * on a sheet, as a number cell; in a CSV file, which has only text, without the thousands separator
+ * (1860) or as the decimal number it is (1,86 / 1.86, both read one way). The reading as thousands
+ * is the larger of the two (`value`, the vi reading, for "1.860"; `other`, the en one, for "1,860").
  */
 function eitherWay(p: MessageParams): Message {
   if (p.file === undefined) return { vi: "nên nhập dạng số để tránh nhầm lẫn", en: "enter it as a number cell to avoid confusion" };
+  const [thousands, decimal] = Math.abs(p.value ?? 0) >= Math.abs(p.other ?? 0) ? [p.value, p.other] : [p.other, p.value];
   return {
-    vi: `để tránh nhầm lẫn, trong tệp CSV hãy viết ${plainNumber(p.value, "vi")} (không có dấu phân cách hàng nghìn), hoặc ${plainNumber(p.other, "vi")} nếu đó là số thập phân`,
-    en: `to avoid confusion, write it in the CSV file as ${plainNumber(p.value, "en")} (no thousands separator), or as ${plainNumber(p.other, "en")} if it is a decimal`,
+    vi: `để tránh nhầm lẫn, trong tệp CSV hãy viết ${plainFigure(thousands, p, "vi")} (không có dấu phân cách hàng nghìn), hoặc ${plainFigure(decimal, p, "vi")} nếu đó là số thập phân`,
+    en: `to avoid confusion, write it in the CSV file as ${plainFigure(thousands, p, "en")} (no thousands separator), or as ${plainFigure(decimal, p, "en")} if it is a decimal`,
   };
 }
 
@@ -500,8 +507,8 @@ const bodies: Partial<Record<IssueCode, Body>> = {
             en: `${quote(p, "en")} is read the English way (decimal point) as ${spelledReading(p, "en")}, though the index writes numbers the Vietnamese way, where a dot groups thousands; check the figure, or ${otherWay(p).en}${of(p).en}`,
           }
         : {
-            vi: `${quote(p, "vi")} được hiểu là ${spelled(p.value, "vi")} theo cách viết số của Việt Nam, không phải ${plainNumber(p.other, "vi")}; ${eitherWay(p).vi}${of(p).vi}`,
-            en: `${quote(p, "en")} is read the Vietnamese way as ${spelled(p.value, "en")}, not ${plainNumber(p.other, "en")}; ${eitherWay(p).en}${of(p).en}`,
+            vi: `${quote(p, "vi")} được hiểu là ${spelledReading(p, "vi")} theo cách viết số của Việt Nam, không phải ${plainFigure(p.other, p, "vi")}; ${eitherWay(p).vi}${of(p).vi}`,
+            en: `${quote(p, "en")} is read the Vietnamese way as ${spelledReading(p, "en")}, not ${plainFigure(p.other, p, "en")}; ${eitherWay(p).en}${of(p).en}`,
           },
   "percent-as-number": (p) => ({
     vi: `${quote(p, "vi")} được hiểu là ${num(p.value !== undefined ? p.value * 100 : undefined, "vi")}%${of(p).vi}`,

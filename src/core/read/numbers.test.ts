@@ -45,6 +45,14 @@ describe("parseNumberText", () => {
     }
   });
 
+  test("a group of thousands never starts with 0: \"0,860\" is 0.86 in en (read the vi way) and in auto, never 860", () => {
+    expect(parseNumberText("0,860", "en")).toEqual({ value: 0.86, ambiguous: false, percent: false, readAs: "vi" });
+    expect(parseNumberText("0,860", "auto")).toEqual({ value: 0.86, ambiguous: false, percent: false });
+    expect(parseNumberText("0,860", "vi")).toEqual({ value: 0.86, ambiguous: false, percent: false });
+    // And the same in vi with a dot: "0.860" is 0.86, not 860.
+    expect(parseNumberText("0.860", "vi")).toEqual({ value: 0.86, ambiguous: false, percent: false, readAs: "en" });
+  });
+
   test("reads a percent sign as a fraction and says so", () => {
     expect(parseNumberText("85%", "vi")).toEqual({ value: 0.85, ambiguous: false, percent: true });
     expect(parseNumberText("12,5 %", "vi")?.value).toBeCloseTo(0.125, 12);
@@ -61,6 +69,30 @@ describe("parseNumberText", () => {
     expect(value("-1.234", "vi")).toBe(-1234);
     expect(value("\u22120,5", "vi")).toBe(-0.5);
     expect(value("+3", "vi")).toBe(3);
+  });
+
+  test("reads scientific notation as Excel, Python and R write it, its mantissa's mark the decimal one", () => {
+    for (const locale of ["vi", "en", "auto"] as const) {
+      expect([locale, value("1e-05", locale), value("1E4", locale), value("1e3", locale), value("-2.5e-3", "auto"), value("+1E+2", locale)]).toEqual([locale, 1e-5, 1e4, 1000, -0.0025, 100]);
+    }
+    expect(parseNumberText("1.5E+2", "en")).toEqual({ value: 150, ambiguous: false, percent: false });
+    expect(parseNumberText("1.5E+2", "auto")).toEqual({ value: 150, ambiguous: false, percent: false });
+    expect(parseNumberText("1,5E+2", "vi")).toEqual({ value: 150, ambiguous: false, percent: false });
+    expect(parseNumberText("1,5E+02", "auto")).toEqual({ value: 150, ambiguous: false, percent: false });
+    // The other locale's decimal mark is read the other way and said, as "73,6" in en is.
+    expect(parseNumberText("1,5E+2", "en")).toEqual({ value: 150, ambiguous: false, percent: false, readAs: "vi" });
+    expect(parseNumberText("1.5e+02", "vi")).toEqual({ value: 150, ambiguous: false, percent: false, readAs: "en" });
+    // No thousands separator before an exponent: one mark is a decimal mark, two are no number.
+    expect(value("1.500E3", "auto")).toBe(1500);
+    expect(value("1.234e+20", "auto")).toBe(1.234e20);
+    expect(parseNumberText("1e3%", "auto")).toEqual({ value: 10, ambiguous: false, percent: true });
+  });
+
+  test("text with an e that is no scientific notation is still no number", () => {
+    for (const text of ["e", "e5", "1e", "1e+", "E-3", "1,234.5e3", "1.234.567e3", "1.234,5E3", "1,234,567e3", "1e3.5", "1 e3", "1e 3", "2e5x", "1.2.e3", ".5e3", "1.e3", "1e400", "1ee3", "0x1e3", "e1.3"]) {
+      expect([text, parseNumberText(text, "auto")]).toEqual([text, undefined]);
+      expect([text, parseNumberText(text, "vi")]).toEqual([text, undefined]);
+    }
   });
 
   test("returns nothing for text that is not a number", () => {

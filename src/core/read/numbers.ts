@@ -63,10 +63,29 @@ function readBody(body: string, group: "." | ",", decimal: "." | ","): string | 
 }
 
 /**
+ * Scientific notation, as Excel, Python and R write very small and very large figures ("1e-05",
+ * "1.5E+2", "1,5E+02" from Excel in Vietnamese), to its decimal text ("1.5e+2"), or undefined. The
+ * mantissa is digits with at most one mark, its decimal mark: no thousands separator has a place
+ * before an exponent, so "1.500E3" is 1.5e3 and "1,234.5E3" is no number. A mark the locale does
+ * not write decimals with (a comma in en, a dot in vi) is read the other way and said (`readAs`),
+ * as "73,6" is in en; in auto either mark is the decimal one.
+ */
+function readExponent(s: string, locale: NumberLocale): { text: string; readAs?: "vi" | "en" } | undefined {
+  const m = /^(\d+)(?:([.,])(\d+))?[eE]([+-]?\d+)$/.exec(s);
+  if (!m) return undefined;
+  const [, whole, mark, fraction, power] = m;
+  const text = `${whole}${fraction !== undefined ? `.${fraction}` : ""}e${power}`;
+  if (mark === "," && locale === "en") return { text, readAs: "vi" };
+  if (mark === "." && locale === "vi") return { text, readAs: "en" };
+  return { text };
+}
+
+/**
  * Read a number typed as text. "1.860" is 1860 in vi and 1.86 in en; "0,75" is 0.75;
  * "1.234,5" and "1,234.5" are 1234.5 whatever the locale (only one reading is well formed);
  * "85%" is 0.85, and "16,4%" the number written 0.164 (percentOf: the decimal point is moved);
- * spaces and NBSP separate thousands; a leading "-", "−" or "+" is a sign.
+ * spaces and NBSP separate thousands; a leading "-", "−" or "+" is a sign; scientific notation
+ * ("1e-05", "1.5E+2") is read as Excel reads it (readExponent).
  * In "auto", a text whose vi and en readings differ ("1.860", "1,860") is read the vi way and
  * flagged ambiguous; when only one reading is well formed, that one is used in any locale, and in
  * "vi" or "en" the reading says it went the other way (`readAs`), so the reader can warn: in en
@@ -95,6 +114,11 @@ export function parseNumberText(text: string, locale: NumberLocale): NumberReadi
     const digits = m[3] === undefined ? intDigits : `${intDigits}.${m[3]}`;
     if (!Number.isFinite(Number(digits))) return undefined;
     return { value: sign * (percent ? percentOf(digits) : Number(digits)), ambiguous: false, percent };
+  }
+  const exponent = readExponent(s, locale);
+  if (exponent !== undefined) {
+    const value = percent ? percentOf(exponent.text) : Number(exponent.text);
+    return Number.isFinite(value) ? { value: sign * value, ambiguous: false, percent, ...(exponent.readAs !== undefined ? { readAs: exponent.readAs } : {}) } : undefined;
   }
   if (!/^[\d.,]+$/.test(s)) return undefined;
   const vi = readBody(s, ".", ",");

@@ -549,6 +549,39 @@ describe("findings a reviewer asked for", () => {
     ]);
   });
 
+  test("a zero denominator decides whatever the numerator holds, and its note agrees with the score", () => {
+    const said = { na: "is left out of the aggregation (not applicable)", zero: "scores 0", full: "scores full points" } as const;
+    for (const missing of ["zero", "exclude"] as const) {
+      for (const zeroDenominator of ["na", "zero", "full"] as const) {
+        const ratioModel = sampleModel({
+          missing,
+          categories: undefined,
+          root: {
+            code: "R",
+            name: "R",
+            children: [
+              { code: "q", name: "Q", max: 10, inputs: [{ code: "q.n" }, { code: "q.d" }], rule: { kind: "ratio", numerator: "q.n", denominator: "q.d", zeroDenominator } },
+              { code: "p", name: "P", max: 10, rule: { kind: "points" } },
+            ],
+          },
+        });
+        for (const numerator of ["", "0", "3"]) {
+          const read = readSubmissions(ratioModel, csvToSnapshot(`Mã đơn vị,Đơn vị,q.n,q.d,p\nU1,Sở Một,${numerator},0,5\n`, "u", "u.csv"));
+          const where = `${missing}/${zeroDenominator}/numerator "${numerator}"`;
+          // One note, at the denominator, and no missing-input warning for a blank numerator.
+          expect([where, read.issues.map((i) => [i.code, i.cell, i.message.en])]).toEqual([
+            where,
+            [["zero-denominator", "D2", `File u.csv, row 2, column D: the denominator q.d is 0, so indicator q ${said[zeroDenominator]}.`]],
+          ]);
+          const result = scoreUnits(ratioModel, read.submissions).units[0]!;
+          const expected = { na: { value: null, points: null, available: false }, zero: { value: 0, points: 0, available: true }, full: { value: 1, points: 10, available: true } };
+          expect([where, result.nodes["q"]]).toMatchObject([where, { ...expected[zeroDenominator], coverage: 1 }]);
+          expect([where, result.missingInputs, result.points]).toEqual([where, [], { na: 10, zero: 5, full: 15 }[zeroDenominator]]);
+        }
+      }
+    }
+  });
+
   test("an Excel error written as text in a CSV file is reported as an Excel error", () => {
     const csv = "Mã đơn vị,Đơn vị,Nhóm,1.1,1.2.a,1.2.b,1.3,1.10,2.1,2.2,2.3\nSYT,Sở Y tế,co-dvc,có,3,4,Chủ tịch,#DIV/0!,85%,4,12\n";
     const result = readSubmissions(model, csvToSnapshot(csv, "tong-hop", "tong-hop.csv"));

@@ -225,7 +225,6 @@ function appliesToUnit(ind: IndicatorModel, category: string | undefined): boole
   return category !== undefined && ind.appliesTo.includes(category);
 }
 
-/** Inputs whose absence matters: those the rule reads, or every non-text input when unknown. */
 /** The choice inputs' scales, worked out once per definition rather than once per unit. */
 const scalesByModel = new WeakMap<IndexModel, ReturnType<typeof choiceScales>>();
 function scalesOf(model: IndexModel): ReturnType<typeof choiceScales> {
@@ -234,8 +233,13 @@ function scalesOf(model: IndexModel): ReturnType<typeof choiceScales> {
   return scales;
 }
 
-function scoredInputs(ind: IndicatorModel): string[] {
-  return ind.ruleInputs.length > 0 ? ind.ruleInputs : ind.inputs.filter((i) => i.type !== "text").map((i) => i.code);
+/**
+ * Inputs whose absence matters: those the rule reads from the unit's values (`inputsRead`: an
+ * expression's IF branch not taken, or a ratio's numerator over a zero denominator, is not read),
+ * or every non-text input when unknown.
+ */
+function scoredInputs(ind: IndicatorModel, values: Record<string, InputValue>, model: IndexModel): string[] {
+  return ind.ruleInputs.length > 0 ? inputsRead(ind, values, scalesOf(model)) : ind.inputs.filter((i) => i.type !== "text").map((i) => i.code);
 }
 
 /** Whether the unit's answer to an indicator earns points (for the evidence check). */
@@ -491,9 +495,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
   for (const indCode of model.indicators) {
     const ind = model.nodes.get(indCode);
     if (ind?.kind !== "indicator" || !appliesToUnit(ind, category) || notApplicable.has(indCode)) continue;
-    // An expr rule reads only what its evaluation needs: a blank input of an IF branch not taken is not missing.
-    const read = ind.rule.kind === "expr" && ind.expr ? inputsRead(ind, values, scalesOf(model)) : scoredInputs(ind);
-    for (const inputCode of read) {
+    for (const inputCode of scoredInputs(ind, values, model)) {
       if (values[inputCode] !== undefined || reported.has(inputCode)) continue;
       const missing = model.definition.missing;
       if (missingRows.has(inputCode)) {

@@ -4,6 +4,7 @@ import { NOT_APPLICABLE_TEXT } from "../plan/labels";
 import { scoreUnits } from "../score";
 import type { CellValue } from "../types";
 import { sampleModel } from "./fixtures";
+import { csvToSnapshot } from "./csv";
 import { readSubmissions } from "./read";
 import { readCell, type CellReading } from "./values";
 
@@ -358,5 +359,19 @@ describe("a bare figure of 1 or less in a percent input", () => {
     // The reading is the spec's: 1 is 100%, and scores 0 of 20 (the warning is what tells the unit).
     const read = readSubmissions(late, { sheets: [table(["A", "Sở Một", 16.4], ["B", "Sở Hai", 1])] });
     expect(scoreUnits(late, read.submissions).units.map((u) => u.nodes["tre"]!.points)).toEqual([0, 0]);
+  });
+});
+
+describe("scientific notation in a CSV file", () => {
+  test('figures exported as "1e-05", "1.5E+2" or "1E4" are read and scored; a text with an e that is no such figure is still an error', () => {
+    const points = sampleModel({ categories: undefined, root: { code: "R", name: "R", children: ["x", "y", "z"].map((code) => ({ code, name: code, max: 100000, rule: { kind: "points" } })) } });
+    const csv = 'Mã đơn vị,Đơn vị,x,y,z\nA,Sở Một,1e-05,1.5E+2,1E4\nB,Sở Hai,2e,"1,5E+02",1.234.567e3\n';
+    const read = readSubmissions(points, csvToSnapshot(csv, "so-lieu", "so-lieu.csv"));
+    expect(read.submissions.map((s) => s.values)).toEqual([{ x: 1e-5, y: 150, z: 10000 }, { y: 150 }]);
+    expect(read.issues.map((i) => [i.code, i.cell])).toEqual([
+      ["not-a-number", "C3"],
+      ["not-a-number", "E3"],
+    ]);
+    expect(scoreUnits(points, read.submissions).units[0]!.nodes["y"]!.points).toBe(150);
   });
 });

@@ -164,7 +164,7 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
       const other = parseNumberText(v, "en")?.value ?? reading.value;
       const viPossible = possibleFor(input, indicator, reading.value);
       const otherPossible = possibleFor(input, indicator, other);
-      if (viPossible && otherPossible) notes.push({ code: "ambiguous-number", value: reading.value, other });
+      if (viPossible && otherPossible) notes.push({ code: "ambiguous-number", value: reading.value, other, ...(reading.percent ? { percent: true } : {}) });
       else if (!viPossible && otherPossible) value = other;
     }
   } else return { kind: "invalid", code: "not-a-number", raw };

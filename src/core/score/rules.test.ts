@@ -149,6 +149,19 @@ describe("ratio rule", () => {
     expect(scoreOne(ratio({ zeroDenominator: "full" }), { a: 0, b: 0 })).toMatchObject({ value: 1, points: 10, available: true });
   });
 
+  it("lets a zero denominator decide whatever the numerator holds: a blank numerator is not missing", () => {
+    for (const missing of ["zero", "exclude"] as const) {
+      const model = (zeroDenominator: string) =>
+        modelOf({ missing, root: { code: "T", name: "T", children: [{ code: "x", name: "x", max: 10, ...ratio({ zeroDenominator }) }] } });
+      const scored = (zeroDenominator: string) => scoreUnits(model(zeroDenominator), [unit("u1", { b: 0 })]).units[0]!;
+      expect(scored("full").nodes["x"]).toMatchObject({ value: 1, points: 10, available: true, coverage: 1 });
+      expect(scored("zero").nodes["x"]).toMatchObject({ value: 0, points: 0, available: true, coverage: 1 });
+      expect(scored("zero").nodes["x"]!.missingScoredZero).toBeUndefined();
+      expect(scored("na").nodes["x"]).toMatchObject({ value: null, available: false, reason: "zero-denominator", coverage: 1 });
+      for (const z of ["full", "zero", "na"]) expect(scored(z).missingInputs).toEqual([]);
+    }
+  });
+
   it("is missing when either input is absent, and records only the absent one", () => {
     const table = scoreUnits(modelOf({ root: { code: "T", name: "T", children: [{ code: "x", name: "x", max: 10, ...ratio() }] } }), [
       unit("u1", { a: 3 }),
@@ -379,6 +392,27 @@ describe("minmax rule", () => {
     const rule = { kind: "minmax", min: 100, max: 75000, transform: "log" };
     const [v] = valuesTogether({ rule }, [{ v: 10000 }]);
     expect(v).toBeCloseTo((Math.log(10000) - Math.log(100)) / (Math.log(75000) - Math.log(100)), 12);
+  });
+
+  it("is exact under log where the decimal answer is: 100 between 10 and 1000 is 0.5, and 7.5 points, not 7.500000000000002", () => {
+    const fixed = { kind: "minmax", min: 10, max: 1000, transform: "log" };
+    expect(valuesTogether({ rule: fixed }, [{ v: 10 }, { v: 100 }, { v: 1000 }, { v: 1e4 }])).toEqual([0, 0.5, 1, 1]);
+    expect(valuesTogether({ rule: { ...fixed, min: 1, max: 10000 } }, [{ v: 10 }, { v: 100 }, { v: 1000 }])).toEqual([0.25, 0.5, 0.75]);
+    const data = { kind: "minmax", min: "data", max: "data", transform: "log" };
+    expect(valuesTogether({ rule: data }, [{ v: 10 }, { v: 100 }, { v: 1000 }])).toEqual([0, 0.5, 1]);
+    // The auditor's case: a log minmax of max 10 beside a ratio of max 10, summed under the root.
+    const model = modelOf({
+      root: {
+        code: "T",
+        name: "T",
+        children: [
+          { code: "m", name: "m", max: 10, rule: data },
+          { code: "p", name: "p", max: 10, rule: { kind: "points" } },
+        ],
+      },
+    });
+    const table = scoreUnits(model, [unit("u1", { m: 10, p: 0 }), unit("u2", { m: 100, p: 2.5 }), unit("u3", { m: 1000, p: 0 })]);
+    expect(table.units.map((u) => [u.nodes["m"]!.points, u.points])).toEqual([[0, 0], [5, 7.5], [10, 10]]);
   });
 
   it("gives a value of 0 or less the lowest value under log, before direction", () => {

@@ -10,6 +10,7 @@ import { compareFigures, evaluate, referencesRead } from "../expr/evaluate";
 import type { ChoiceOption, Rule } from "../definition/schema";
 import type { IndexModel, IndicatorModel } from "../definition/model";
 import { foldText } from "../i18n/text";
+import { log10Figure } from "./round";
 import type { InputValue, UnavailableReason } from "../types";
 
 /** What a rule made of a unit's inputs. */
@@ -153,7 +154,8 @@ export function isCrossUnit(rule: Rule): rule is Extract<Rule, { kind: "relative
  * - boolean: true → 1, false → 0 (the numbers 1 and 0 too);
  * - choice: the matched option's fraction, or its points ÷ max; an unmatched choice counts as missing;
  * - ratio: numerator ÷ denominator, at least 0 and at most 1 unless `cap: false`; a zero denominator
- *   gives "na" → unavailable ("zero-denominator"), "zero" → 0, "full" → 1;
+ *   gives "na" → unavailable ("zero-denominator"), "zero" → 0, "full" → 1, whatever the numerator
+ *   holds (a blank numerator is then not missing);
  * - target: higher → v ÷ target, lower → target ÷ v (1 when v ≤ target), capped at 1; v equal to
  *   the target gives 1 either way;
  * - steps: the first step that matches in listed order (atLeast: v ≥ t, atMost: v ≤ t), none → 0;
@@ -201,13 +203,14 @@ function localOutcome(ind: IndicatorModel, values: Record<string, InputValue>, c
       const denCode = rule.denominator.trim();
       const num = inputNumber(values[numCode]);
       const den = inputNumber(values[denCode]);
-      const absent = [...(num === undefined ? [numCode] : []), ...(den === undefined ? [denCode] : [])];
-      if (num === undefined || den === undefined) return missing(absent);
+      // A zero denominator decides whatever the numerator holds, blank or not (`inputsRead`).
       if (den === 0) {
         if (rule.zeroDenominator === "zero") return value(0);
         if (rule.zeroDenominator === "full") return value(1);
         return { kind: "unavailable", reason: "zero-denominator" };
       }
+      const absent = [...(num === undefined ? [numCode] : []), ...(den === undefined ? [denCode] : [])];
+      if (num === undefined || den === undefined) return missing(absent);
       return quotientOutcome(num, den, ind.max, rule.cap);
     }
     case "target":
@@ -245,11 +248,14 @@ function localOutcome(ind: IndicatorModel, values: Record<string, InputValue>, c
 /**
  * The inputs an indicator's rule reads from this unit's values, in the order the indicator lists
  * them: every input the rule names, except that an `expr` rule reads only what its evaluation
- * needs (`referencesRead`: not the inputs of an IF branch the condition does not take). An
+ * needs (`referencesRead`: not the inputs of an IF branch the condition does not take), and a
+ * `ratio` whose denominator is 0 reads only the denominator (its `zeroDenominator` decides). An
  * input the rule reads and the unit lacks is a missing input; any other may be left blank.
  */
 export function inputsRead(ind: IndicatorModel, values: Record<string, InputValue>, choices: Map<string, ChoiceScale>): string[] {
-  if (ind.rule.kind !== "expr" || !ind.expr) return [...ind.ruleInputs];
+  const rule = ind.rule;
+  if (rule.kind === "ratio" && inputNumber(values[rule.denominator.trim()]) === 0) return [rule.denominator.trim()];
+  if (rule.kind !== "expr" || !ind.expr) return [...ind.ruleInputs];
   return inInputOrder(ind, referencesRead(ind.expr, (c) => exprInput(values[c], choices.get(c))));
 }
 
@@ -272,9 +278,14 @@ export function exprInput(v: InputValue | undefined, choice: ChoiceScale | undef
   return inputNumber(v);
 }
 
-/** The transform of a minmax rule: identity, or the natural log (undefined for v ≤ 0). */
-function transform(rule: Extract<Rule, { kind: "minmax" }>, v: number): number | undefined {
-  if (rule.transform === "log") return v > 0 ? Math.log(v) : undefined;
+/**
+ * The transform of a minmax rule: identity, or the logarithm (undefined for v ≤ 0). The rule's
+ * value is a ratio of differences of logarithms, the same in any base; the decimal one, to 15
+ * significant digits (log10Figure), makes it exact where the decimal answer is (100 between 10 and
+ * 1000 gives 0.5, not 0.5000000000000001).
+ */
+export function minmaxTransform(rule: Pick<Extract<Rule, { kind: "minmax" }>, "transform">, v: number): number | undefined {
+  if (rule.transform === "log") return v > 0 ? log10Figure(v) : undefined;
   return v;
 }
 
@@ -283,12 +294,12 @@ function transform(rule: Extract<Rule, { kind: "minmax" }>, v: number): number |
  * t(v) for `minmax` (none when the log of v is undefined, so v ≤ 0 never sets a bound).
  */
 export function crossFigure(rule: Extract<Rule, { kind: "relative" | "minmax" }>, v: number): number | undefined {
-  return rule.kind === "relative" ? v : transform(rule, v);
+  return rule.kind === "relative" ? v : minmaxTransform(rule, v);
 }
 
 /**
- * minmax: (t(v) − t(min)) ÷ (t(max) − t(min)), with t the identity or the natural log. Clipped to
- * [0, 1] when `clip` (default); "lower" gives 1 − that. Under log a v ≤ 0 has no logarithm: with
+ * minmax: (t(v) − t(min)) ÷ (t(max) − t(min)), with t the identity or the logarithm
+ * (minmaxTransform). Clipped to [0, 1] when `clip` (default); "lower" gives 1 − that. Under log a v ≤ 0 has no logarithm: with
  * `clip` it is below any bound (bounds are above 0) and takes the lowest value 0 before direction,
  * as clipping does; without `clip` it has no value at all ("invalid-result", `noLogarithm` v), as
  * an expression's LN of 0 has none. A "data" bound is the smallest or largest t(v) among the units
@@ -301,7 +312,7 @@ export function crossFigure(rule: Extract<Rule, { kind: "relative" | "minmax" }>
  * with `clip` or without.
  */
 export function minmaxValue(rule: Extract<Rule, { kind: "minmax" }>, v: number, extent: Extent | undefined): RuleOutcome {
-  const tv = transform(rule, v);
+  const tv = minmaxTransform(rule, v);
   let base: number;
   if (tv === undefined) {
     if (!rule.clip) return { kind: "unavailable", reason: "invalid-result", noLogarithm: v };
@@ -326,8 +337,8 @@ export function minmaxValue(rule: Extract<Rule, { kind: "minmax" }>, v: number, 
 
 /** The bounds a `minmax` rule scores with, after the transform: the `"data"` ones from `extent`; undefined when one is not known. */
 export function minmaxBounds(rule: Extract<Rule, { kind: "minmax" }>, extent: Extent | undefined): Extent | undefined {
-  const min = rule.min === "data" ? extent?.min : transform(rule, rule.min);
-  const max = rule.max === "data" ? extent?.max : transform(rule, rule.max);
+  const min = rule.min === "data" ? extent?.min : minmaxTransform(rule, rule.min);
+  const max = rule.max === "data" ? extent?.max : minmaxTransform(rule, rule.max);
   return min === undefined || max === undefined ? undefined : { min, max };
 }
 
