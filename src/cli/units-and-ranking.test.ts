@@ -84,7 +84,7 @@ describe("units without a code", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "tron-cham.xlsx"));
     const results = wb.getWorksheet("Kết quả")!;
-    expect([results.getCell("B3").value, results.getCell("C3").value]).toEqual(["Mã đơn vị", "Đơn vị"]);
+    expect([results.getCell("B3").value, results.getCell("C3").value]).toEqual(["Mã sở, ban, ngành", "Sở, ban, ngành"]);
     const rows = [4, 5].map((r) => [results.getCell(`B${r}`).value ?? "", results.getCell(`C${r}`).value]);
     expect(rows.sort((a, b) => String(a[1]).localeCompare(String(b[1])))).toEqual([
       ["", "Sở Không Mã"],
@@ -181,7 +181,8 @@ describe("results out of date after evidence or a self score changed", () => {
     const r = await run(["validate", "cu-bo-minh-chung.xlsx", "--json", "-"]);
     const stale = (JSON.parse(r.out) as ScoreJson).stale;
     expect(stale).toMatchObject({ changed: ["SYT"], added: [], removed: [] });
-    expect(stale!.message).toMatch(/^Kết quả đã cũ: 1 đơn vị .*\(Sở Y tế\)\. Hãy chấm điểm lại\.$/);
+    // The index compares units (a "relative" rule): the other units' points may change too, it says.
+    expect(stale!.message).toMatch(/^Kết quả đã cũ: 1 đơn vị .*\(Sở Y tế\)\. Bộ chỉ số có chỉ tiêu so sánh giữa các đơn vị, nên điểm và hạng của các đơn vị khác cũng có thể thay đổi\. Hãy chấm điểm lại\.$/);
   }, 30_000);
 
   it("is said when a self score was typed", async () => {

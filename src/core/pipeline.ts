@@ -46,7 +46,8 @@ export interface RunOptions {
   /** false: read and score only (validate, dry runs). */
   write?: boolean;
   charts?: PlanOptions["charts"];
-  onProgress?: (step: string, fraction: number) => void;
+  /** Awaited when it returns a promise: a caller on a page's thread gives the page its turn between the stages. */
+  onProgress?: (step: string, fraction: number) => unknown;
 }
 
 
@@ -81,13 +82,13 @@ export function assertIndexSheetFree(snapshot: WorkbookSnapshot): void {
 
 export async function runScoring(host: WorkbookHost, options: RunOptions): Promise<RunResult> {
   const progress = options.onProgress ?? (() => undefined);
-  progress("read", 0);
+  await progress("read", 0);
   const snapshot = await host.read();
   // Read once, for the definition, the reader and the plan (a CSV file is never `_index`: readIndexSheet).
   const previous = readIndexSheet(snapshot);
   if (options.write !== false) assertIndexSheetFree(snapshot);
 
-  progress("definition", 0.2);
+  await progress("definition", 0.2);
   let input: unknown = options.definition;
   let definitionSource: RunResult["definitionSource"] = "given";
   if (input === undefined) {
@@ -111,7 +112,7 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
   if (!parsed.ok) throw new PipelineError("definition-invalid", describeProblems(parsed.problems), parsed.problems);
   const model = parsed.model;
 
-  progress("read", 0.3);
+  await progress("read", 0.3);
   // The reader skips the sheets `_index` records as the project's (sheetsWrittenByScoring), and only those.
   const reading = readSubmissions(model, snapshot, { lang: options.lang, indexSheet: previous ?? null });
   const { submissions } = reading;
@@ -132,7 +133,7 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
     );
   }
 
-  progress("score", 0.5);
+  await progress("score", 0.5);
   const table = scoreUnits(model, submissions, options.ranking ? { ranking: options.ranking } : {});
   const issues = [...reading.issues, ...resultIssues(model, submissions, table), ...checkSelfScores(model, submissions, table)];
 
@@ -146,7 +147,7 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
     ...(previous ? { previous } : {}),
   };
   if (options.write !== false) {
-    progress("plan", 0.7);
+    await progress("plan", 0.7);
     const plan = planResults(model, table, issues, submissions, {
       lang: options.lang,
       projectVersion: options.projectVersion,
@@ -155,11 +156,11 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
       ...(previous ? { previous } : {}),
       ...(options.charts ? { charts: options.charts } : {}),
     });
-    progress("write", 0.8);
+    await progress("write", 0.8);
     await host.apply(plan);
     result.plan = plan;
   }
-  progress("done", 1);
+  await progress("done", 1);
   return result;
 }
 

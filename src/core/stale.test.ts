@@ -51,6 +51,38 @@ describe("staleResults", () => {
     expect(await changed("A2", "SO-TC")).toMatchObject({ changed: [], added: ["SO-TC"], removed: ["so-tc"] });
   });
 
+  test("a unit's figure changed: with an index that compares units (a relative rule) the sentence adds that other units' points may change too; with one that does not, it says nothing of them", async () => {
+    const relative = {
+      ...DEMO_DEFINITION,
+      root: {
+        ...DEMO_DEFINITION.root,
+        children: DEMO_DEFINITION.root.children.map((g) =>
+          g.code === "2" ? { ...g, children: [{ code: "2.1", name: "Tỷ lệ máy tính kết nối", max: 30, rule: { kind: "relative" } }] } : g,
+        ),
+      },
+    };
+    const sentence = async (definition: unknown) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Bảng");
+      ws.addRow(["Mã đơn vị", "Đơn vị", "1.1", "1.2.a", "1.2.b", "2.1"]);
+      ws.addRow(["SO-TC", "Sở Tài chính", "Có", 90, 100, 0.9]);
+      ws.addRow(["SO-XD", "Sở Xây dựng", "Không", 40, 100, 0.5]);
+      const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
+      await runScoring(host, { ...SCORING, definition });
+      const scored = new ExcelJS.Workbook();
+      await scored.xlsx.load((await host.toBuffer()) as unknown as ArrayBuffer);
+      scored.getWorksheet("Bảng")!.getCell("F2").value = 0.95;
+      const stale = staleResults(await (await XlsxHost.fromBuffer(new Uint8Array(await scored.xlsx.writeBuffer()))).read())!;
+      expect(stale.changed).toEqual(["SO-TC"]);
+      return staleMessage(stale, (k) => stale.names[k] ?? k, advice);
+    };
+    expect(await sentence(relative)).toEqual({
+      vi: "Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu từ lần chấm điểm 01/06/2024 (Sở Tài chính). Bộ chỉ số có chỉ tiêu so sánh giữa các đơn vị, nên điểm và hạng của các đơn vị khác cũng có thể thay đổi. Hãy chấm điểm lại.",
+      en: "The results are out of date: 1 unit's figures changed since they were scored on 1 Jun 2024 (Sở Tài chính). The index has indicators that compare units, so the points and ranks of other units may change too. Score again.",
+    });
+    expect((await sentence(DEMO_DEFINITION)).vi).toBe("Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu từ lần chấm điểm 01/06/2024 (Sở Tài chính). Hãy chấm điểm lại.");
+  });
+
   test("with the definition in use given, results scored with another version say which two versions", async () => {
     const host = await scoredThenChanged(relabel("demo-dti@2025"));
     const snapshot = await host.read();

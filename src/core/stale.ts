@@ -8,7 +8,8 @@ import { definitionHash, parseDefinition } from "./definition";
 import type { IndexModel } from "./definition/model";
 import { parseRange } from "./a1";
 import { type IndexSheetState, inputsHash, readIndexSheet, staleUnits, unitInputHashes, unitKey } from "./plan";
-import { COLUMN_LABELS } from "./plan/labels";
+import { indexComparesUnits } from "./plan/index-sheet";
+import { OTHERS_MAY_CHANGE, isUnitHeaders, lowerFirst } from "./plan/labels";
 import { readSubmissions } from "./read";
 import { formWithoutTable } from "./read/layout-a";
 import { isBlank, keyText } from "./read/sheet";
@@ -58,6 +59,12 @@ export interface StaleResults {
    * last results table gave it (known by its key only when that table is gone).
    */
   names: Record<string, string>;
+  /**
+   * The index the results were scored with compares units (indexComparesUnits: `relative`,
+   * `minmax` with "data"): a unit whose figures changed, came or went changes the other units'
+   * points too, not only their ranks.
+   */
+  comparesUnits?: boolean;
 }
 
 /** What the workbook holds read with the definition kept in `_index` (the one the stamp was made with). */
@@ -150,11 +157,6 @@ function formsUnread(snapshot: WorkbookSnapshot, issues: Issue[]): Map<string, {
   return units;
 }
 
-/** Whether a header cell of the results table is one of `label`'s texts (the table is written in either language). */
-function isLabel(v: unknown, label: { vi: string; en: string }): boolean {
-  return typeof v === "string" && (v.trim() === label.vi || v.trim() === label.en);
-}
-
 /**
  * The units' names as the last results table gave them, by key: the table `_index` records
  * (role "table"), its `Mã đơn vị` and `Đơn vị` columns beside `Hạng`. Empty when the table is not
@@ -174,7 +176,8 @@ function namesAsScored(snapshot: WorkbookSnapshot, state: IndexSheetState): Map<
     }
     const at = (row: number, column: number) => sheet.values[row - 1]?.[column - 1] ?? null;
     const { top, left, bottom } = range;
-    if (!isLabel(at(top, left + 1), COLUMN_LABELS.unitCode) || !isLabel(at(top, left + 2), COLUMN_LABELS.unit)) continue;
+    // In either language, and as the index calls a unit ("Mã quốc gia", "Quốc gia").
+    if (!isUnitHeaders(at(top, left + 1), at(top, left + 2))) continue;
     for (let row = top + 1; row <= bottom; row++) {
       const name = at(row, left + 2);
       if (isBlank(name)) continue;
@@ -225,11 +228,13 @@ export function staleResults(
   const otherDefinition = (asScored && current ? otherIndexOf(asScored.model, current.model) : undefined) ?? {};
 
   const names: Record<string, string> = Object.fromEntries(submissions.map((s) => [unitKey(s), s.name]));
+  const scoredWith = sameDefinition ? current.model : asScored?.model;
+  const compares = scoredWith !== undefined && indexComparesUnits(scoredWith) ? { comparesUnits: true } : {};
   if (Object.keys(stamp.unitHashes).length === 0) {
     // A stamp without per-unit hashes: only the hash of all inputs can say something changed.
     const same = inputsHash(submissions) === stamp.inputsHash;
     if (same && !("scoredWith" in otherDefinition)) return undefined;
-    return { scoredAt: stamp.scoredAt, changed: [], added: [], removed: [], renamed: [], formerNames: {}, otherIndex: [], unreadable: [], sheets: {}, ...otherDefinition, names };
+    return { scoredAt: stamp.scoredAt, changed: [], added: [], removed: [], renamed: [], formerNames: {}, otherIndex: [], unreadable: [], sheets: {}, ...otherDefinition, names, ...compares };
   }
   const diff = staleUnits(state, submissions);
   // A unit the results have whose form now names another index is skipped by the reading: its form
@@ -261,7 +266,7 @@ export function staleResults(
   const renamed = renamedUnits(diff.changed, state, submissions, then);
   // Every unit whose name changed, its figures too or not: the banner names it "former → now".
   const formerNames = Object.fromEntries(diff.changed.filter((k) => then.has(k) && then.get(k) !== names[k]).map((k) => [k, then.get(k)!]));
-  return { scoredAt: stamp.scoredAt, changed, added: diff.added, removed, renamed, formerNames, otherIndex, unreadable, sheets, ...otherDefinition, names };
+  return { scoredAt: stamp.scoredAt, changed, added: diff.added, removed, renamed, formerNames, otherIndex, unreadable, sheets, ...otherDefinition, names, ...compares };
 }
 
 /** At most this many units are named in the sentence. */
@@ -272,11 +277,6 @@ function namesText(names: string[], lang: Lang): string {
   const more = names.length - shown.length;
   if (more > 0) shown.push(lang === "vi" ? `và ${more} đơn vị khác` : `and ${more} more`);
   return shown.join(", ");
-}
-
-/** "Hãy chấm điểm lại." after a colon: "hãy chấm điểm lại." */
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 /**
@@ -305,6 +305,11 @@ export interface StaleGroup {
   names: string[];
   /** The sheet of each unit (by the order of `keys`), for the kind "unreadable": the sheet to mend. */
   sheets?: string[];
+  /**
+   * The change of these units changes the other units' points too (the index compares units:
+   * StaleResults.comparesUnits); absent for units renamed only, whose points are what they were.
+   */
+  othersMayChange?: true;
 }
 
 /**
@@ -341,7 +346,13 @@ export function staleGroups(stale: StaleResults, nameOf: (key: string) => string
       ...g,
       names: g.keys.map((k) => ((g.kind === "renamed" || g.kind === "changed") && stale.formerNames[k] !== undefined ? `${stale.formerNames[k]} → ${shown(k)}` : shown(k))),
       ...(g.kind === "unreadable" ? { sheets: g.keys.map((k) => stale.sheets[k] ?? k) } : {}),
+      ...(stale.comparesUnits && g.kind !== "renamed" ? { othersMayChange: true as const } : {}),
     }));
+}
+
+/** What the stale sentence (and the pane's banner) adds when a group's change changes the other units' points (StaleGroup.othersMayChange). */
+export function othersMayChangeNote(groups: readonly StaleGroup[]): Message | undefined {
+  return groups.some((g) => g.othersMayChange) ? OTHERS_MAY_CHANGE : undefined;
 }
 
 /** A group's units as said in `lang`: a unit whose form is no longer read with its sheet ("Sở Nội vụ ở trang tính 'Sở Nội vụ'"). */
@@ -387,15 +398,19 @@ export function staleMessage(stale: StaleResults, nameOf: (key: string) => strin
   if (stale.scoredWith && stale.inUse) return otherIndexMessage({ scoredWith: stale.scoredWith, inUse: stale.inUse }, advice);
   const at = new Date(stale.scoredAt);
   const date = (lang: Lang): string => (Number.isNaN(at.getTime()) ? stale.scoredAt : formatDate(at, lang));
-  const kinds = staleGroups(stale, nameOf).map((g) => ({ ...g, ...KIND_WORDS[g.kind] }));
+  const groups = staleGroups(stale, nameOf);
+  const kinds = groups.map((g) => ({ ...g, ...KIND_WORDS[g.kind] }));
   if (kinds.length === 0) {
     return {
       vi: `Kết quả đã cũ: số liệu đã thay đổi từ lần chấm điểm ${date("vi")}. ${advice.vi}`,
       en: `The results are out of date: the figures changed since they were scored on ${date("en")}. ${advice.en}`,
     };
   }
-  // A form no longer read is mended before scoring again, as the Check step says.
-  const then = (lang: Lang): string => `${kinds.some((k) => k.kind === "unreadable") ? `${RESTORE_HEADER_ROW[lang]} ` : ""}${advice[lang]}`;
+  // The other units' points may change too (the index compares units); a form no longer read is
+  // mended before scoring again, as the Check step says.
+  const others = othersMayChangeNote(groups);
+  const then = (lang: Lang): string =>
+    `${others ? `${others[lang]} ` : ""}${kinds.some((k) => k.kind === "unreadable") ? `${RESTORE_HEADER_ROW[lang]} ` : ""}${advice[lang]}`;
   if (kinds.length === 1) {
     const k = kinds[0]!;
     const n = k.keys.length;

@@ -9,7 +9,7 @@
 import type { SheetMessage } from "./i18n/text";
 import { normalizeText } from "./i18n/text";
 import { parseCell, parseRange } from "./a1";
-import { COLUMN_LABELS, groupPointsHeader, groupRankHeader, groupValueHeader } from "./plan/labels";
+import { COLUMN_LABELS, groupPointsHeader, groupRankHeader, groupValueHeader, isUnitHeaders } from "./plan/labels";
 import type { OwnedSheetPlan, TablePlan } from "./types";
 
 /** What became of a column of the table: its header as it was, and its header now (null: gone). */
@@ -63,6 +63,15 @@ function roleOf(header: string): Role | undefined {
   return undefined;
 }
 
+/**
+ * What each header of a results table holds (roleOf), the unit's code and name columns (second and
+ * third) also when called as the index calls a unit (`Mã quốc gia`, `Quốc gia`: isUnitHeaders).
+ */
+function rolesOf(headers: readonly string[]): (Role | undefined)[] {
+  const unitColumns = isUnitHeaders(headers[1], headers[2]);
+  return headers.map((h, i) => roleOf(h) ?? (unitColumns && i === 1 ? { fixed: "unitCode" } : unitColumns && i === 2 ? { fixed: "unit" } : undefined));
+}
+
 /** The groups in the order their columns come, each once. */
 function groupsOf(roles: (Role | undefined)[]): string[] {
   return [...new Set(roles.flatMap((r) => (r && "group" in r ? [r.group] : [])))];
@@ -78,8 +87,8 @@ function groupsOf(roles: (Role | undefined)[]): string[] {
 export function tableColumnRenames(before: readonly string[], after: readonly string[]): Map<string, ColumnRename> {
   const out = new Map<string, ColumnRename>();
   const kept = new Set(after.map(key));
-  const oldRoles = before.map(roleOf);
-  const newRoles = after.map(roleOf);
+  const oldRoles = rolesOf(before);
+  const newRoles = rolesOf(after);
   const oldGroups = groupsOf(oldRoles);
   const newGroups = groupsOf(newRoles);
   const groupNow = new Map(oldGroups.filter((g) => newGroups.includes(g)).map((g) => [g, g]));

@@ -343,6 +343,12 @@ export interface PrintPlan {
   pageBreaksBefore?: number[];
   /** The part of the sheet that prints ("A1:H120"); absent: all of it. */
   printArea?: string;
+  /**
+   * What every printed page shows above and below the sheet, left, centre and right, in Excel's
+   * header codes (`&A` the sheet's name, `&P` the page, `&N` the pages; `&&` a literal "&").
+   */
+  pageHeader?: { left?: string; center?: string; right?: string };
+  pageFooter?: { left?: string; center?: string; right?: string };
 }
 
 /** A sheet the project owns: created when absent, otherwise cleared and rewritten. */

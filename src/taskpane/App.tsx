@@ -139,23 +139,29 @@ function noticeText(notice: Notice, lang: PaneState["lang"]): string {
  */
 type LiveSource = "definition" | "stale" | "staleIndex";
 
+/** What a live region says, made in the language the pane has when it is said. */
+type Saying = (lang: PaneState["lang"]) => string;
+
 /**
  * Two live regions, always in the page (a region that appears with its text is not read): what the
  * pane just said is put in the polite one (results) or the assertive one (warnings and errors).
  * What was said of a state (`source`) is taken back (`retract`) when that state is gone, so that
- * the region does not keep saying it.
+ * the region does not keep saying it. What is said is made in the pane's language when it is put
+ * in the region; a change of language empties both regions (what they held was read, and is not
+ * read again), so that they never hold words of the language left.
  */
-function useAnnouncer() {
+function useAnnouncer(lang: PaneState["lang"]) {
   const [live, setLive] = useState({ polite: "", assertive: "" });
+  const langRef = useRef(lang);
   // What is waiting to be said in each region: things said at once are said together.
-  const pending = useRef<{ polite: { text: string; source?: LiveSource }[]; assertive: { text: string; source?: LiveSource }[] }>({ polite: [], assertive: [] });
+  const pending = useRef<{ polite: { say: Saying; source?: LiveSource }[]; assertive: { say: Saying; source?: LiveSource }[] }>({ polite: [], assertive: [] });
   // The states whose words each region holds now.
   const holds = useRef({ polite: new Set<LiveSource>(), assertive: new Set<LiveSource>() });
   const timers = useRef<{ polite?: ReturnType<typeof setTimeout>; assertive?: ReturnType<typeof setTimeout> }>({});
-  const announce = useCallback((text: string, urgent: boolean, source?: LiveSource) => {
-    if (text === "") return;
+  const announce = useCallback((say: Saying, urgent: boolean, source?: LiveSource) => {
+    if (say(langRef.current) === "") return;
     const which = urgent ? "assertive" : "polite";
-    pending.current[which].push(source ? { text, source } : { text });
+    pending.current[which].push(source ? { say, source } : { say });
     if (timers.current[which] !== undefined) return;
     // Emptied first, so that the same sentence said twice is read twice.
     setLive((l) => ({ ...l, [which]: "" }));
@@ -164,9 +170,16 @@ function useAnnouncer() {
       const said = pending.current[which];
       pending.current[which] = [];
       holds.current[which] = new Set(said.flatMap((p) => (p.source ? [p.source] : [])));
-      setLive((l) => ({ ...l, [which]: said.map((p) => p.text).join(" ") }));
+      setLive((l) => ({ ...l, [which]: said.map((p) => p.say(langRef.current)).filter((x) => x !== "").join(" ") }));
     }, 60);
   }, []);
+  // A change of language: what the regions hold goes (what waits to be said is made in the new language).
+  useEffect(() => {
+    if (langRef.current === lang) return;
+    langRef.current = lang;
+    holds.current = { polite: new Set(), assertive: new Set() };
+    setLive((l) => (l.polite === "" && l.assertive === "" ? l : { polite: "", assertive: "" }));
+  }, [lang]);
   const retract = useCallback((source: LiveSource) => {
     for (const which of ["polite", "assertive"] as const) {
       pending.current[which] = pending.current[which].filter((p) => p.source !== source);
@@ -204,9 +217,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   const s = useStyles();
   const st = useStepStyles();
   const { lang } = state;
-  const { live, announce, retract } = useAnnouncer();
-  const langRef = useRef(lang);
-  langRef.current = lang;
+  const { live, announce, retract } = useAnnouncer(lang);
   const formsIndexRef = useRef<{ vi: string; en: string } | undefined>(undefined);
 
   // The focus goes to the step's main control once the page shows what the action changed.
@@ -253,12 +264,14 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   useEffect(() => {
     const n = state.notice;
     if (!n) return;
-    const l = langRef.current;
-    // Routine lines by their counts only (the lists stay closed).
-    const details = [...(n.details ?? []), ...(n.groups ?? []).map((g) => g.label)].map((d) => d[l]);
     // What was scored, then what the Score step shows under its table: the errors and warnings found.
-    const findings = n.key === "scoreDone" && scoreRef.current ? (findingsAfterScoreText(scoreRef.current.counts, l) ?? "") : "";
-    announce([noticeText(n, l), ...details, findings].filter((x) => x !== "").join(" "), n.intent === "error" || n.intent === "warning");
+    const counts = n.key === "scoreDone" ? scoreRef.current?.counts : undefined;
+    announce((l) => {
+      // Routine lines by their counts only (the lists stay closed).
+      const details = [...(n.details ?? []), ...(n.groups ?? []).map((g) => g.label)].map((d) => d[l]);
+      const findings = counts ? (findingsAfterScoreText(counts, l) ?? "") : "";
+      return [noticeText(n, l), ...details, findings].filter((x) => x !== "").join(" ");
+    }, n.intent === "error" || n.intent === "warning");
   }, [state.notice, announce]);
   // An index definition that cannot be used (a file that is no JSON, a definition with problems):
   // how many problems and the first, not the whole list the Index step shows.
@@ -269,19 +282,19 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
       retract("definition");
       return;
     }
-    const l = langRef.current;
-    announce(t(l, "definitionInvalidSaid", { count: problems.length, first: problems[0]![l] }), true, "definition");
+    announce((l) => t(l, "definitionInvalidSaid", { count: problems.length, first: problems[0]![l] }), true, "definition");
   }, [problems, announce, retract]);
   useEffect(() => {
     const w = state.writeWarnings;
-    if (w) announce([t(langRef.current, "writeWarningsTitle"), ...w.warnings.map((m) => m[langRef.current])].join(" "), true);
+    if (w) announce((l) => [t(l, "writeWarningsTitle"), ...w.warnings.map((m) => m[l])].join(" "), true);
   }, [state.writeWarnings, announce]);
   useEffect(() => {
     const missing = state.missingFeatures;
     if (missing && missing.length > 0) {
-      const l = langRef.current;
-      const said = missingFeaturesNotice(missing, l);
-      announce([t(l, "missingFeaturesTitle"), said.lead, ...said.lines, said.need].join(" "), false);
+      announce((l) => {
+        const said = missingFeaturesNotice(missing, l);
+        return [t(l, "missingFeaturesTitle"), said.lead, ...said.lines, said.need].join(" ");
+      }, false);
     }
   }, [state.missingFeatures, announce]);
   const staleCount = state.stale?.length ?? 0;
@@ -300,8 +313,8 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
       retract("stale");
       return;
     }
-    const l = langRef.current;
-    announce(`${t(l, "staleBanner")}. ${[...staleLines(staleRef.current ?? [], l), t(l, "staleScoreAgain")].join(" ")}`, false, "stale");
+    const groups = staleRef.current ?? [];
+    announce((l) => `${t(l, "staleBanner")}. ${[...staleLines(groups, l), t(l, "staleScoreAgain")].join(" ")}`, false, "stale");
   }, [staleSaid, announce, retract]);
   // The Index step's "the forms were made for another index": said politely when it appears (the
   // user is choosing an index, and the step shows it; the select holds the options the arrow keys
@@ -310,23 +323,29 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   const formsIndexSaid = formsIndex?.message.vi;
   formsIndexRef.current = formsIndex?.message;
   useEffect(() => {
-    if (formsIndexSaid === undefined) return;
-    announce(formsIndexRef.current?.[langRef.current] ?? "", false);
+    const said = formsIndexRef.current;
+    if (formsIndexSaid === undefined || !said) return;
+    announce((l) => said[l], false);
   }, [formsIndexSaid, announce]);
+  // Said when it appears or says something else, not again when the language changes.
+  const staleIndexSaid = staleIndex?.vi;
+  const staleIndexRef = useRef(staleIndex);
+  staleIndexRef.current = staleIndex;
   useEffect(() => {
-    if (staleIndexText !== undefined) announce(staleIndexText, false, "staleIndex");
+    const said = staleIndexRef.current;
+    if (staleIndexSaid !== undefined && said) announce((l) => said[l], false, "staleIndex");
     else retract("staleIndex");
-  }, [staleIndexText, announce, retract]);
+  }, [staleIndexSaid, announce, retract]);
   useEffect(() => {
     // After a check (a run that says nothing else): its summary. Marking and scoring say what they did in their notice.
     const issues = state.issues;
     if (!issues || state.notice) return;
     const count = (sev: "error" | "warning" | "info") => issues.filter((i) => i.severity === sev).length;
-    const l = langRef.current;
+    const unitsChecked = state.unitsChecked ?? 0;
     announce(
-      [
+      (l) => [
         t(l, "checkSummary", {
-          units: t(l, "unitsCount", { count: state.unitsChecked ?? 0 }),
+          units: t(l, "unitsCount", { count: unitsChecked }),
           errors: t(l, "countErrors", { count: count("error") }),
           warnings: t(l, "countWarnings", { count: count("warning") }),
           infos: t(l, "countInfos", { count: count("info") }),

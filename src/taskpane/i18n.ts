@@ -311,6 +311,8 @@ export const STRINGS = {
   methodCompetition: { vi: "Bỏ qua hạng kế tiếp (1, 1, 3)", en: "Same rank, next skipped (1, 1, 3)" },
   methodDense: { vi: "Không bỏ hạng (1, 1, 2)", en: "Same rank, none skipped (1, 1, 2)" },
   methodOrdinal: { vi: "Không xét đồng hạng (1, 2, 3)", en: "Each its own rank (1, 2, 3)" },
+  // Under the select while "each its own rank" is chosen: what decides the order of tied units (as the results sheet orders them).
+  methodOrdinalHint: { vi: "Các đơn vị bằng điểm nhau được xếp theo tên (thứ tự chữ cái).", en: "Tied units are ordered by name (alphabetically)." },
   decimals: { vi: "Làm tròn khi xếp hạng (số chữ số thập phân)", en: "Round before ranking (decimal places)" },
   decimalsNone: { vi: "Không làm tròn", en: "No rounding" },
   within: { vi: "Xếp hạng trong", en: "Rank within" },

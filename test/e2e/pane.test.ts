@@ -288,8 +288,9 @@ async function openEmptySummary(page: Page): Promise<void> {
 }
 
 /** Waits until the pane's work is over (no progress bar). */
+/** No work running, and the Check step's findings drawn (they are drawn in the background after a check or a change). */
 async function idle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector("[role=progressbar]") === null);
+  await page.waitForFunction(() => document.querySelector("[role=progressbar]") === null && document.querySelector("[data-testid=check-findings][aria-busy=true]") === null);
 }
 
 /** The rank and unit columns of the score step's table of top units. */
@@ -509,6 +510,8 @@ describe("outside Excel, more of the work", () => {
       `1 đơn vị đã đổi tên (số liệu không đổi): ${three[1]!.name} → Sở Nội vụ và Dân tộc.`,
       // Named as the last results table named it, not by its code.
       `1 đơn vị không còn trong sổ: ${three[2]!.name}.`,
+      // The sample index compares units (a relative rule): a unit gone changes the others' points too.
+      "Bộ chỉ số có chỉ tiêu so sánh giữa các đơn vị, nên điểm và hạng của các đơn vị khác cũng có thể thay đổi.",
     ]);
 
     // A late unit's form brought in with the pane: the banner says it is new, without another step.
@@ -517,13 +520,14 @@ describe("outside Excel, more of the work", () => {
     await page.getByTestId("import-files").setInputFiles([{ name: `${late.code}.xlsx`, mimeType: XLSX, buffer: Buffer.from(await makeSampleWorkbook({ units: [late], clean: true })) }]);
     await page.getByTestId("notice").getByText("Đã chép 1 trang vào sổ", { exact: false }).waitFor();
     await banner.getByText(`1 đơn vị mới có trong sổ: ${late.name}.`).waitFor();
-    expect(await page.getByTestId("stale-line").count()).toBe(3);
+    expect(await page.getByTestId("stale-line").count()).toBe(4);
 
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     expect(await page.getByTestId("stale-line").allTextContents()).toEqual([
       `1 unit was renamed (its figures are unchanged): ${three[1]!.name} → Sở Nội vụ và Dân tộc.`,
       `1 unit is new in the workbook: ${late.name}.`,
       `1 unit is no longer in the workbook: ${three[2]!.name}.`,
+      "The index has indicators that compare units, so the points and ranks of other units may change too.",
     ]);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
@@ -1980,6 +1984,11 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     expect(await kinds.getByRole("checkbox", { name: "Index value by unit" }).count()).toBe(1);
     expect(await kinds.getByRole("checkbox", { name: "Indicator group values by unit" }).count()).toBe(1);
     expect(await kinds.textContent()).not.toMatch(/points/i);
+    // Tỉnh D has no HDI to draw: it cannot be chosen for the comparison chart, and says why.
+    const units = page.getByTestId("profile-units");
+    expect(await units.getByRole("checkbox", { name: /Tỉnh D/ }).isDisabled()).toBe(true);
+    expect(await units.getByTestId("not-drawn").allInnerTexts()).toEqual(["No value to draw (not ranked: data coverage 75% is below the minimum of 100%)"]);
+    expect(await units.getByRole("checkbox", { name: /Tỉnh A/ }).isEnabled()).toBe(true);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
   test("at 200% zoom (a 350 px pane holds 175 CSS px) every step name, indicator, unit and finding stays readable: words whole, nothing wider than the pane", async () => {
@@ -2348,3 +2357,117 @@ function pipelineSummary(id: string): string {
   if (!r.ok) throw new Error(`${id} does not parse`);
   return indexSummary(r.model, "vi");
 }
+
+describe("many units, the live regions and the Score step's words, as a fourth audit found them", () => {
+  test("a unit's findings appear when its section is opened, by click or by keyboard, and follow the filter and the language", async () => {
+    const units = Array.from({ length: 12 }, (_, i) => ({ code: `DV${String(i + 1).padStart(2, "0")}`, name: `Đơn vị số ${i + 1}`, category: "co-dvc" }));
+    const page = await openPage();
+    await openWorkbook(page, await makeSampleWorkbook({ units, fills: units.map((_, i) => i % 5) }), "nhieu.xlsx");
+    await idle(page);
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    await page.getByTestId("check-summary").waitFor();
+    await idle(page);
+    const headers = page.locator("[data-testid=check-findings] [aria-expanded]");
+    expect(await headers.count()).toBeGreaterThan(5);
+    // The first unit is open with its findings; every other is closed, its findings not in the page.
+    const expanded = await headers.evaluateAll((hs) => hs.map((h) => h.getAttribute("aria-expanded")));
+    expect(expanded[0]).toBe("true");
+    expect(expanded.slice(1).every((e) => e === "false")).toBe(true);
+    const shownBefore = await page.getByTestId("finding").count();
+    expect(shownBefore).toBeGreaterThan(0);
+    // The last unit, opened with the keyboard: its findings appear, each a line with its severity.
+    const last = headers.last();
+    const name = (await last.innerText()).split("\n")[0]!.trim();
+    await last.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((n) => document.querySelectorAll("[data-testid=finding]").length > n, shownBefore);
+    expect(await last.getAttribute("aria-expanded")).toBe("true");
+    // The new findings are that unit's, in its own section.
+    const item = page.locator("[data-testid=check-findings] .fui-AccordionItem").last();
+    expect(await item.innerText()).toContain(name);
+    expect((await item.getByTestId("finding").count()) + (await item.getByTestId("no-figures").count())).toBeGreaterThan(0);
+    // Closed again by a click, then opened: its findings are there again.
+    await last.click();
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=check-findings] [aria-expanded]")].at(-1)!.getAttribute("aria-expanded") === "false");
+    await last.click();
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=check-findings] [aria-expanded]")].at(-1)!.getAttribute("aria-expanded") === "true");
+    // In English, the open units' findings and the units' counts are said in English.
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    await page.getByTestId("check-summary").filter({ hasText: /units/ }).waitFor();
+    await idle(page);
+    const english = await page.getByTestId("finding").allInnerTexts();
+    expect(english.length).toBeGreaterThan(0);
+    expect(english.every((f) => /^(Error|Warning|Note)\b/.test(f.trim()))).toBe(true);
+    // "Errors only": each unit shown is open, with its errors alone.
+    await page.getByRole("radio", { name: "Errors only" }).check();
+    await idle(page);
+    const errorsOnly = await headers.evaluateAll((hs) => hs.map((h) => h.getAttribute("aria-expanded")));
+    expect(errorsOnly.every((e) => e === "true")).toBe(true);
+    expect((await page.getByTestId("finding").allInnerTexts()).every((f) => f.trim().startsWith("Error"))).toBe(true);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("after a change of language the live regions hold no words of the language left; what is said next is in the new one", async () => {
+    const page = await openPage();
+    await openWorkbook(page, sample);
+    await idle(page);
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Đánh dấu ô cần xem lại" }).click();
+    await noticeSaying(page, /^Đã đánh dấu/);
+    await idle(page);
+    await page.getByRole("button", { name: "Xóa dấu" }).click();
+    await noticeSaying(page, /^Đã xóa dấu trên \d+ ô/);
+    const polite = page.getByTestId("live-polite");
+    await polite.filter({ hasText: /^Đã xóa dấu trên \d+ ô/ }).waitFor({ state: "attached" });
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    await page.getByTestId("notice").filter({ hasText: /^Cleared the marks on \d+ cells/ }).waitFor();
+    await page.waitForFunction(() => document.querySelector("[data-testid=live-polite]")!.textContent === "");
+    // Scored in English, then back to Vietnamese: the region that said it is emptied, not left in English.
+    await step(page, "Score");
+    await page.getByRole("button", { name: "Score and write results" }).click();
+    await noticeSaying(page, /^Units scored: \d+/);
+    const region = (await page.getByTestId("live-polite").textContent()) !== "" ? "live-polite" : "live-assertive";
+    await page.getByTestId(region).filter({ hasText: /^Units scored: \d+/ }).waitFor({ state: "attached" });
+    await page.getByLabel("Pane language").selectOption("vi");
+    await noticeSaying(page, /^Đã chấm \d+ đơn vị/);
+    await page.waitForFunction(() => ["live-polite", "live-assertive"].every((id) => document.querySelector(`[data-testid=${id}]`)!.textContent === ""));
+    // What is said after the change is said in the language chosen.
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Xóa dấu" }).click();
+    await page.getByTestId("live-polite").filter({ hasText: /^(Đã xóa dấu|Không có dấu)/ }).waitFor({ state: "attached" });
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("'each its own rank' says that tied units are ordered by name; the table of top units heads its units with the index's word for them", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("HDI");
+    ws.addRow(["Mã đơn vị", "Đơn vị", "le", "eys", "mys", "gnipc"]);
+    ws.addRow(["A", "Nước A", 74.6, 13.1, 8.4, 11000]);
+    ws.addRow(["B", "Nước B", 80, 15, 11, 30000]);
+    const page = await openPage();
+    await openWorkbook(page, new Uint8Array(await wb.xlsx.writeBuffer()), "hdi.xlsx");
+    await idle(page);
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("undp-hdi");
+    await step(page, "Chấm điểm");
+    const ties = page.getByLabel("Đồng hạng");
+    expect(await page.getByText("Các đơn vị bằng điểm nhau được xếp theo tên (thứ tự chữ cái).").count()).toBe(0);
+    await ties.selectOption("ordinal");
+    // The hint is the select's description: a screen reader says it with the select.
+    const hint = page.getByText("Các đơn vị bằng điểm nhau được xếp theo tên (thứ tự chữ cái).");
+    expect(await hint.count()).toBe(1);
+    expect((await ties.getAttribute("aria-describedby"))?.split(" ")).toContain(await hint.getAttribute("id"));
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    expect(await page.getByText("Tied units are ordered by name (alphabetically).").count()).toBe(1);
+    await page.getByLabel("Pane language").selectOption("vi");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await noticeSaying(page, /^Đã chấm 2 đơn vị/);
+    await idle(page);
+    const summary = page.getByTestId("score-summary");
+    expect(await summary.getByRole("columnheader", { name: "Quốc gia" }).count()).toBe(1);
+    expect(await summary.getByRole("columnheader", { name: "Đơn vị" }).count()).toBe(0);
+    await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
+    expect(await summary.getByRole("columnheader", { name: "Country" }).count()).toBe(1);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+});

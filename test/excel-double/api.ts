@@ -4,7 +4,7 @@
  * workbook until `context.sync()`, and a property can be read only after it was loaded and synced.
  */
 import { columnLetters, movedFormula, overlaps, parseRect, quoteSheet, rectAddress, rectsTopLeft, rectsWithout, splitSheet, utf8Length, type Rect } from "./address";
-import { defaultProtectionOptions, MSheet, MWorkbook, newId, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MComment, type MColorScaleCriteria, type MColorScaleCriterion, type MConditionalFormat, type MCustomFormat, type MDataBarRule, type MHandler, type MNote, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
+import { defaultProtectionOptions, HEADER_FOOTER_PARTS, type HeaderFooterPart, MSheet, MWorkbook, newId, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MComment, type MColorScaleCriteria, type MColorScaleCriterion, type MConditionalFormat, type MCustomFormat, type MDataBarRule, type MHandler, type MNote, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const CELL_LIMIT = 5_000_000;
@@ -138,6 +138,7 @@ export const API_SETS: Record<string, string> = {
   "Worksheet.horizontalPageBreaks": "1.9",
   "Worksheet.onChanged": "1.7",
   "Worksheet.pageLayout": "1.9",
+  "PageLayout.headersFooters": "1.9",
   "Worksheet.protection": "1.2",
   "Worksheet.visibility (set)": "1.2",
   "Range.conditionalFormats": "1.6",
@@ -1284,6 +1285,16 @@ export class PageLayout extends ClientObject {
       s.pageLayout.printArea = { row: rect.row, rows: rect.rows, col: rect.col, cols: rect.cols };
     });
   }
+  private _headersFooters?: HeaderFooterGroup;
+  /** The headers and footers of the printed pages (ExcelApi 1.9). */
+  get headersFooters(): HeaderFooterGroup {
+    requireApi(this.context, "PageLayout.headersFooters");
+    this._headersFooters ??= new HeaderFooterGroup(this.context, `${this._path}.headersFooters`, () => this._target<MSheet>());
+    return this._headersFooters;
+  }
+  protected override _nav(name: string): ClientObject | undefined {
+    return name === "headersFooters" ? this.headersFooters : undefined;
+  }
   /** The print title rows as a Range, or a null object when there are none. */
   getPrintTitleRowsOrNullObject(): Range {
     const r = new Range(this.context, `${this._path}.getPrintTitleRowsOrNullObject()`, () => {
@@ -1294,6 +1305,57 @@ export class PageLayout extends ClientObject {
     r._instantiate();
     return r;
   }
+}
+
+const HEADER_FOOTER_STATES = ["Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven"];
+
+/** PageLayout.headersFooters (ExcelApi 1.9): `state` says which pages differ; `defaultForAllPages` holds the texts of every page. */
+export class HeaderFooterGroup extends ClientObject {
+  protected _scalars() { return ["state"]; }
+  protected _readScalar(t: unknown): unknown { return (t as MSheet).pageLayout.headersFooters.state; }
+  get state(): string { return this._get("state"); }
+  set state(v: string) {
+    this._set("state", v, (s: MSheet) => {
+      if (!HEADER_FOOTER_STATES.includes(v)) throw invalidArg(`headersFooters.state '${v}'`);
+      s.pageLayout.headersFooters.state = v;
+    });
+  }
+  private _all?: HeaderFooter;
+  get defaultForAllPages(): HeaderFooter {
+    this._all ??= new HeaderFooter(this.context, `${this._path}.defaultForAllPages`, () => this._target<MSheet>());
+    return this._all;
+  }
+  protected override _nav(name: string): ClientObject | undefined {
+    return name === "defaultForAllPages" ? this.defaultForAllPages : undefined;
+  }
+}
+
+/**
+ * HeaderFooter: the left, centre and right texts of a page's header and footer, in Excel's codes
+ * (&P the page, &N the pages, &A the sheet's name, && an ampersand). Excel refuses a text of more
+ * than 255 characters.
+ */
+export class HeaderFooter extends ClientObject {
+  protected _scalars() { return [...HEADER_FOOTER_PARTS]; }
+  protected _readScalar(t: unknown, name: string): unknown { return (t as MSheet).pageLayout.headersFooters.defaultForAllPages[name as HeaderFooterPart]; }
+  private _part(part: HeaderFooterPart, v: string): void {
+    this._set(part, v, (s: MSheet) => {
+      if (typeof v !== "string" || v.length > 255) throw invalidArg(`${part} of ${String(v).length} characters`);
+      s.pageLayout.headersFooters.defaultForAllPages[part] = v;
+    });
+  }
+  get leftHeader(): string { return this._get("leftHeader"); }
+  set leftHeader(v: string) { this._part("leftHeader", v); }
+  get centerHeader(): string { return this._get("centerHeader"); }
+  set centerHeader(v: string) { this._part("centerHeader", v); }
+  get rightHeader(): string { return this._get("rightHeader"); }
+  set rightHeader(v: string) { this._part("rightHeader", v); }
+  get leftFooter(): string { return this._get("leftFooter"); }
+  set leftFooter(v: string) { this._part("leftFooter", v); }
+  get centerFooter(): string { return this._get("centerFooter"); }
+  set centerFooter(v: string) { this._part("centerFooter", v); }
+  get rightFooter(): string { return this._get("rightFooter"); }
+  set rightFooter(v: string) { this._part("rightFooter", v); }
 }
 
 /**

@@ -88,12 +88,18 @@ export interface MPageLayout {
   printArea: { row: number; rows: number; col: number; cols: number } | null;
   /** Margins in points (Excel's "Normal" margins: 0.7 in at the sides, 0.75 in top and bottom, 0.3 in header and footer). */
   margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** PageLayout.headersFooters (ExcelApi 1.9): which pages differ (`state`), and the texts of every page (`defaultForAllPages`, in Excel's codes: &P, &N, &A). */
+  headersFooters: { state: string; defaultForAllPages: Record<HeaderFooterPart, string> };
 }
+
+export const HEADER_FOOTER_PARTS = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"] as const;
+export type HeaderFooterPart = (typeof HEADER_FOOTER_PARTS)[number];
 
 export function defaultPageLayout(): MPageLayout {
   return {
     orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 }, printTitleRows: null, printTitleColumns: null, printArea: null,
     margins: { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 },
+    headersFooters: { state: "Default", defaultForAllPages: { leftHeader: "", centerHeader: "", rightHeader: "", leftFooter: "", centerFooter: "", rightFooter: "" } },
   };
 }
 

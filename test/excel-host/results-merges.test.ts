@@ -47,7 +47,7 @@ test("title, stamp and the lines on a form not scored are merged over A–C, wra
   for (const r of [1, 11]) expect(sheet.rowHeights.get(r)).toBeGreaterThanOrEqual(2 * 15);
   // The cells under a merge stay empty, and the table's header row is no merge.
   expect([sheet.get(0, 1)?.v ?? "", sheet.get(0, 2)?.v ?? ""]).toEqual(["", ""]);
-  expect(sheet.get(2, 1)?.v).toBe("Mã đơn vị");
+  expect(sheet.get(2, 1)?.v).toBe("Mã sở, ban, ngành");
 });
 
 test("scored again: each merge once; with the copy deleted, its lines and their merges are gone, and no row keeps their height", async () => {

@@ -125,7 +125,7 @@ test("the demo's results, two pages wide: both pages show the title, the stamp a
   // The stamp is a formula (it says when figures change after scoring): its result.
   const text = (a: string) => String(ws.getCell(a).result ?? ws.getCell(a).value).normalize("NFC");
   const title = text("A1");
-  expect(title).toBe("Kết quả đánh giá, xếp hạng: Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành (điều chỉnh theo quyết định của tỉnh) (mau-2023)");
+  expect(title).toBe("Kết quả đánh giá, xếp hạng: Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành (điều chỉnh theo quyết định của tỉnh) (mau-2023) — Kỳ đánh giá: Năm 2024");
   // 20 units on rows 4–23, an empty row, then the heading and the form's line.
   expect(text("A25")).toBe("1 phiếu chưa được chấm:");
   const file = pdf(await only(join(out, "ket-qua.xlsx"), "Kết quả", "demo-results.xlsx"));
@@ -139,8 +139,18 @@ test("the demo's results, two pages wide: both pages show the title, the stamp a
     // Above the header row: down to the stamp's last line (the header row's words start below it).
     const stampEnd = all.find((w) => w.text === "lại.")!;
     const last = all.find((w) => w.text === "STNMT")!;
-    const above = all.filter((w) => w.y0 <= stampEnd.y0 + 1);
-    const below = all.filter((w) => w.y0 > last.y1 + 2);
+    // The page's header (the index and period) above the title, its footer (the sheet, the page) under the lines.
+    const titleTop = all.find((w) => w.text === "Kết")!.y0;
+    const footer = all.filter((w) => w.y0 > last.y1 + 2 && w.text === `${page}/2`);
+    expect([page, footer.length]).toEqual([page, 1]);
+    const footerTop = footer[0]!.y0;
+    expect([page, all.filter((w) => Math.abs(w.y0 - footerTop) < 2).map((w) => w.text).join(" ")]).toEqual([page, `Kết quả Trang ${page}/2`]);
+    expect([page, all.filter((w) => w.y0 < titleTop - 2).map((w) => w.text).join(" ")]).toEqual([
+      page,
+      "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành (điều chỉnh theo quyết định của tỉnh) — Kỳ đánh giá: Năm 2024",
+    ]);
+    const above = all.filter((w) => w.y0 <= stampEnd.y0 + 1 && w.y0 >= titleTop - 2);
+    const below = all.filter((w) => w.y0 > last.y1 + 2 && w.y0 < footerTop - 2);
     // Every word of them printed, in order, each left of the columns that follow the name.
     expect([page, above.map((w) => w.text).join(" ")]).toEqual([page, `${title} ${text("A2")}`.replace(/\s+/g, " ")]);
     expect([page, below.map((w) => w.text).join(" ")]).toEqual([page, `${text("A25")} ${text("A26")}`.replace(/\s+/g, " ")]);
@@ -148,4 +158,23 @@ test("the demo's results, two pages wide: both pages show the title, the stamp a
     // The title over three lines.
     expect(new Set(above.filter((w) => title.split(" ").includes(w.text)).map((w) => Math.round(w.y0))).size).toBeGreaterThanOrEqual(3);
   }
+}, 120_000);
+
+test("a form of the template printed over two pages: each page names the form's sheet (its unit) and says which page of how many, at its foot", async () => {
+  const units = join(dir, "don-vi.csv");
+  writeFileSync(units, "Mã đơn vị,Đơn vị,Nhóm\nSXD,Sở Xây dựng,co-dvc\n");
+  const out = join(dir, "phieu.xlsx");
+  expect(await main(["template", "--index", "dti-so-nganh-mau", "--units", units, "--period", "Năm 2025", "--out", out], { stdout: sink, stderr: sink, cwd: dir, env: {} })).toBe(0);
+  // The instructions sheet on page 1, the form on the pages after it (LibreOffice counts the pages of the whole printout).
+  const file = pdf(out);
+  expect(pageCount(file)).toBe(3);
+  /** The words of a page's top line and bottom line (its header and its footer), in reading order. */
+  const edges = (page: number) => {
+    const words = wordsOn(file, page);
+    const line = (y: number) => words.filter((w) => Math.abs(w.y0 - y) < 2).sort((a, b) => a.x0 - b.x0).map((w) => w.text).join(" ");
+    return { header: line(Math.min(...words.map((w) => w.y0))), footer: line(Math.max(...words.map((w) => w.y0))) };
+  };
+  const header = "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành (điều chỉnh theo quyết định của tỉnh) — Kỳ đánh giá: Năm 2025";
+  expect(edges(1)).toEqual({ header, footer: "Hướng dẫn Trang 1/3" });
+  for (const page of [2, 3]) expect([page, edges(page)]).toEqual([page, { header, footer: `Sở Xây dựng Trang ${page}/3` }]);
 }, 120_000);

@@ -63,7 +63,7 @@ describe("dti-scorer collect", () => {
       "",
     ]);
     // What validate then says of the unit gathered: new in the workbook, by its name.
-    expect((await run(["validate", "da-cham.xlsx"])).out).toMatch(/^Kết quả đã cũ: 1 đơn vị mới có trong sổ từ lần chấm điểm [^(]*\(Sở Xây dựng\)\. Hãy chấm điểm lại\.$/m);
+    expect((await run(["validate", "da-cham.xlsx"])).out).toMatch(/^Kết quả đã cũ: 1 đơn vị mới có trong sổ từ lần chấm điểm [^(]*\(Sở Xây dựng\)\. Bộ chỉ số có chỉ tiêu so sánh giữa các đơn vị, nên điểm và hạng của các đơn vị khác cũng có thể thay đổi\. Hãy chấm điểm lại\.$/m);
 
     const en = await run(["collect", "c.xlsx", "--out", "da cham en.xlsx", "--lang", "en"], "en");
     expect(en.out).not.toContain("out of date");

@@ -66,7 +66,7 @@ const COUNTRIES: WorkbookSnapshot = {
 };
 
 describe("the profile radar", () => {
-  test("the provincial DTI has two top-level groups: the radar shows its nine component indices, named, and the write claims nothing else", () => {
+  test("the provincial DTI has two top-level groups: the radar shows its component indices worth points, named, and the write claims nothing else", () => {
     const model = builtin("dti-tinh-922-2022");
     expect(model.topCodes).toHaveLength(2);
     const plan = run(PROVINCES, model);
@@ -81,7 +81,7 @@ describe("the profile radar", () => {
       "Hạ tầng số",
       "Nhân lực số",
       "An toàn thông tin mạng",
-      "Đô thị thông minh (không tính điểm)",
+      // Not "Đô thị thông minh (không tính điểm)": worth 0 points, it has no value, which a radar draws as 0.
       "Hoạt động chính quyền số",
       "Hoạt động kinh tế số",
       "Hoạt động xã hội số",
@@ -154,6 +154,26 @@ describe("the profile radar", () => {
     expect(chosen.warnings ?? []).toEqual([]);
   });
 
+  test("units chosen for the profile that have no value to draw (the HDI's units without full data) are named in the write with why, in both languages", () => {
+    const model = builtin("undp-hdi");
+    const snapshot: WorkbookSnapshot = {
+      sheets: [{ ...COUNTRIES.sheets[0]!, values: [...COUNTRIES.sheets[0]!.values, ["KH", "Campuchia", 70.7, 11.5, 5.1, null]] }],
+    };
+    const { submissions, issues, table } = readAndScore(snapshot, model);
+    expect(table.units.find((u) => u.code === "KH")!.ranked).toBe(false);
+    const plan = planResults(model, table, issues, submissions, { lang: "vi", projectVersion: "1", now: NOW, snapshot, charts: { profileUnits: ["KH", "VN"] } });
+    expect(profileNames(plan)).toEqual(["Việt Nam", "Trung bình"]);
+    expect(plan.warnings).toEqual([
+      {
+        vi: "Biểu đồ so sánh bỏ qua đơn vị đã chọn: Campuchia (KH) — không có giá trị để vẽ (không xếp hạng: độ phủ số liệu 75% thấp hơn mức tối thiểu 100%). Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Biểu đồ.",
+        en: "The comparison chart leaves out a chosen unit: Campuchia (KH) — no value to draw (not ranked: data coverage 75% is below the minimum of 100%). To compare other units, choose them in the Charts step.",
+      },
+    ]);
+    // No radar asked for: nothing to say about it.
+    const noRadar = planResults(model, table, issues, submissions, { lang: "vi", projectVersion: "1", now: NOW, snapshot, charts: { profileUnits: ["KH"], kinds: ["barSorted"] } });
+    expect(noRadar.warnings ?? []).toEqual([]);
+  });
+
   test("an index with three or more top-level groups keeps them as the radar's axes", () => {
     const plan = run(COUNTRIES, builtin("undp-hdi"));
     const radar = chartsOf(plan).find((c) => c.name === CHART_NAMES.profile)!;
@@ -165,6 +185,45 @@ describe("the profile radar", () => {
     const enRadar = chartsOf(en, "Charts").find((c) => c.name === CHART_NAMES.profile)!;
     expect(enRadar.title).toBe("Comparison by indicator group (values 0–1)");
     expect(ownedGrid(en, "Charts")[parseRange(enRadar.categories).top - 2]![0]).toBe("Indicator group");
+  });
+
+  test("a top-level group worth 0 points is neither an axis of the radar nor a series of the groups' chart, and too few axes left makes no radar", () => {
+    const definition = (groups: string[]) => {
+      const parsed = parseDefinition({
+        format: "index-definition/1",
+        id: "khong-diem",
+        version: "1",
+        name: "Có nhóm không tính điểm",
+        root: {
+          code: "T",
+          name: "Tổng",
+          children: [
+            ...groups.map((g) => ({ code: g, name: `Nhóm ${g}`, children: [{ code: `${g}1`, name: `Chỉ tiêu ${g}1`, max: 50, rule: { kind: "fraction" } }] })),
+            { code: "Z", name: "Nhóm Z (không tính điểm)", children: [{ code: "Z1", name: "Chỉ tiêu Z1", max: 0, rule: { kind: "fraction" } }] },
+          ],
+        },
+      });
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+      return parsed.model;
+    };
+    const model = definition(["A", "B", "C"]);
+    expect(model.nodes.get("Z")!.max).toBe(0);
+    const snapshot: WorkbookSnapshot = {
+      sheets: [{ name: "Bảng", values: [["Mã đơn vị", "Đơn vị", "A1", "B1", "C1", "Z1"], ["X", "Xã X", 0.5, 0.4, 0.3, 1], ["Y", "Xã Y", 0.9, 0.1, 0.2, 1]] }],
+    };
+    const plan = run(snapshot, model);
+    const grid = ownedGrid(plan, "Biểu đồ");
+    const radar = chartsOf(plan).find((c) => c.name === CHART_NAMES.profile)!;
+    expect(cellsOf(grid, radar.categories)).toEqual(["Nhóm A", "Nhóm B", "Nhóm C"]);
+    const groups = chartsOf(plan).find((c) => c.name === CHART_NAMES.groups)!;
+    expect(groups.series.map((x) => x.name)).toEqual(["Nhóm A", "Nhóm B", "Nhóm C"]);
+    expect(plan.warnings ?? []).toEqual([]);
+    // Two groups worth points and one worth none: two axes, no radar, and the write counts the two.
+    const two = definition(["A", "B"]);
+    const twoSnapshot: WorkbookSnapshot = { sheets: [{ name: "Bảng", values: [["Mã đơn vị", "Đơn vị", "A1", "B1", "Z1"], ["X", "Xã X", 0.5, 0.4, 1], ["Y", "Xã Y", 0.9, 0.1, 1]] }] };
+    const twoPlan = run(twoSnapshot, two);
+    expect(chartsOf(twoPlan).map((c) => c.name)).toEqual([CHART_NAMES.total, CHART_NAMES.groups]);
+    expect(twoPlan.warnings?.map((w) => w.vi)).toEqual(["Không tạo biểu đồ hồ sơ theo nhóm: bộ chỉ số có 2 nhóm ở cấp trên cùng và 2 ở cấp dưới, biểu đồ radar cần ít nhất 3."]);
   });
 
   test("an index of two indicators makes no radar, and the write says why in both languages", () => {

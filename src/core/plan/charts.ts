@@ -11,12 +11,12 @@
 import type { IndexModel } from "../definition/model";
 import type { Lang, Message } from "../i18n/text";
 import { localize } from "../i18n/text";
-import type { CellBlock, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, UnitResult } from "../types";
+import type { CellBlock, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, ScoreTable, UnitResult } from "../types";
 import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
-import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label, profileLeftOutMessage, profileTiesLeftOutMessage, unitCount, unitLabelText } from "./labels";
+import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label, profileLeftOutMessage, profileTiesLeftOutMessage, profileUnitsLeftOutMessage, unitCount, unitLabelText } from "./labels";
 import { unitKey } from "./index-sheet";
-import { DEFAULT_FORMATS, type FigureFormats, figure, valueLeftOut } from "./results-sheet";
+import { DEFAULT_FORMATS, type FigureFormats, figure, resultsNote, valueLeftOut } from "./results-sheet";
 
 export interface ChartsSheetInput {
   model: IndexModel;
@@ -36,6 +36,8 @@ export interface ChartsSheetInput {
   sheetName?: string;
   /** Number formats of points and values (figureFormats: as the ranking compares them). */
   formats?: FigureFormats;
+  /** The scoring's table: its ranking says why a unit chosen for the profile but not drawn is not ranked (resultsNote). */
+  table?: ScoreTable;
 }
 
 /** The charts sheet, and what the write says about it (the radar asked for but left out). */
@@ -60,18 +62,29 @@ export interface ProfileAxes {
  * that too gives fewer than three, and the radar is left out.
  */
 export function profileAxes(model: IndexModel): ProfileAxes | undefined {
-  const top = model.topCodes.filter((c) => model.nodes.has(c));
+  const top = chartedNodes(model, model.topCodes);
   if (top.length >= MIN_PROFILE_AXES) return { codes: top, level: "top" };
   const below = profileBelow(model);
   return below.length >= MIN_PROFILE_AXES ? { codes: below, level: "below" } : undefined;
 }
 
-/** The level below the top: each top-level group's children, a top-level indicator itself. */
-function profileBelow(model: IndexModel): string[] {
-  return model.topCodes.flatMap((c) => {
+/**
+ * The nodes of `codes` the charts show: those of the index, but for one worth no points (max 0:
+ * the provincial DTI's "Đô thị thông minh (không tính điểm)"), which has no value to draw (a
+ * radar would draw its blank as 0, its line diving to the centre).
+ */
+function chartedNodes(model: IndexModel, codes: readonly string[]): string[] {
+  return codes.filter((c) => {
     const node = model.nodes.get(c);
-    if (!node) return [];
-    const children = node.kind === "group" ? node.children.filter((k) => model.nodes.has(k)) : [];
+    return node !== undefined && node.max !== 0;
+  });
+}
+
+/** The level below the top: each top-level group's children, a top-level indicator itself (nodes worth no points left out: chartedNodes). */
+function profileBelow(model: IndexModel): string[] {
+  return chartedNodes(model, model.topCodes).flatMap((c) => {
+    const node = model.nodes.get(c)!;
+    const children = node.kind === "group" ? chartedNodes(model, node.children) : [];
     return children.length > 0 ? children : [c];
   });
 }
@@ -300,6 +313,15 @@ export function writesTitle(chart: ChartPlan, shown: string | undefined): boolea
   return !shown || !chart.ourTitles || chart.ourTitles.includes(shown);
 }
 
+/**
+ * Whether the charts draw a unit: it has a total (points, or a value in an index of values), and
+ * not a value computed with missing inputs as 0 (valueLeftOut). The others are left out of every
+ * chart and the average, and cannot be compared on the profile.
+ */
+export function chartedUnit(model: IndexModel, u: UnitResult): boolean {
+  return (model.root.max !== undefined ? u.points : u.value) !== null && !valueLeftOut(model, u, u.coverage);
+}
+
 export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const { model, lang } = input;
   const sheet = input.sheetName ?? SHEET_NAMES.charts[lang];
@@ -310,11 +332,11 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
       const node = model.nodes.get(code);
       return node ? [{ code, name: localize(node.name, lang), hasMax: node.max !== undefined }] : [];
     });
-  const groups = named(model.topCodes);
+  const groups = named(chartedNodes(model, model.topCodes));
   // Points add up to the total: stacked. Values (0–1 each) do not: side by side.
   const stackPoints = usePoints && groups.every((g) => g.hasMax);
   // A value left out of the results (an index of values, computed with missing inputs as 0) is left out of the charts and their average too.
-  const units = input.units.filter((u) => (usePoints ? u.points : u.value) !== null && !valueLeftOut(model, u, u.coverage));
+  const units = input.units.filter((u) => chartedUnit(model, u));
 
   // Block 1 (below the charts): unit, total, one column per group, in rank order.
   const totalHeader = usePoints ? label("totalPoints", lang) : label("value", lang);
@@ -335,6 +357,8 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const picked = input.profileUnits && input.profileUnits.length > 0 ? input.profileUnits : undefined;
   const byDefault = picked ? undefined : profileDefault(units);
   const chosen = picked ? picked.flatMap((c) => units.filter((u) => unitKey(u) === c)).slice(0, MAX_PROFILE_UNITS) : byDefault!.shown;
+  // Units chosen that the charts do not draw: the write names them, and says why.
+  const notDrawn = picked ? picked.flatMap((c) => input.units.filter((u) => unitKey(u) === c && !chartedUnit(model, u))) : [];
   const axisHeader = axes?.level === "below" ? CHART_LABELS.component[lang] : CHART_LABELS.pillar[lang];
   const head2: PlanValue[] = axes ? [axisHeader, ...chosen.map((u) => u.name), label("average", lang)] : [];
   const rows2: PlanValue[][] = profile.map((g) => [
@@ -499,8 +523,12 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   // The radar was asked for, and there are units to draw, but the index has too few groups for one;
   // or it is drawn, and more units tie for the top places than it compares.
   const warnings: Message[] = [];
-  if (wanted.has("radar") && units.length > 0 && !axes) warnings.push(profileLeftOutMessage(model.topCodes.length, profileBelow(model).length));
+  if (wanted.has("radar") && units.length > 0 && !axes) warnings.push(profileLeftOutMessage(chartedNodes(model, model.topCodes).length, profileBelow(model).length));
   if (wanted.has("radar") && axes && byDefault && byDefault.left.length > 0) warnings.push(profileTiesLeftOutMessage(byDefault.shown.length, byDefault.left));
+  if (wanted.has("radar") && axes && notDrawn.length > 0) {
+    const note = (u: UnitResult, l: Lang) => (input.table ? resultsNote(model, input.table, u, l) : "");
+    warnings.push(profileUnitsLeftOutMessage(notDrawn.map((u) => ({ code: u.code, name: u.name, note: { vi: note(u, "vi"), en: note(u, "en") } })), usePoints));
+  }
   const plan: OwnedSheetPlan = {
     name: sheet,
     visibility: "visible",

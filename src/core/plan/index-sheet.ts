@@ -9,10 +9,12 @@ import { type HeaderBlock, findTableHeader, readHeaderBlock } from "../read/layo
 import { isBlank, keyText } from "../read/sheet";
 import { unitKeyOf } from "../read/unit-fields";
 import { type Lang, type Message, normalizeText } from "../i18n/text";
+import type { IndexModel } from "../definition/model";
+import { isCrossUnit } from "../score/rules";
 import type { CellBlock, CellValue, OwnedSheetPlan, PlanValue, ProvenanceStamp, SheetSnapshot, Submission, WorkbookSnapshot } from "../types";
 import { isCellError } from "../types";
 import { cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
-import { INDEX_FORMAT, INDEX_SHEET, formulaText } from "./labels";
+import { INDEX_FORMAT, INDEX_SHEET, formInputsChangedText, formOthersChangedText, formulaText } from "./labels";
 
 /** Excel holds at most 32,767 characters in a cell; the definition is split below that. */
 export const DEFINITION_CHUNK = 30000;
@@ -481,6 +483,29 @@ export function unitInputsChangedCount(unit: string): string {
   const last = `${first}+COUNTIFS(${INDEX_REF}!$A:$A,"${INPUTS_KEY}")-1`;
   const rows = (c: string) => `INDEX(${INDEX_REF}!$${c}:$${c},${first}):INDEX(${INDEX_REF}!$${c}:$${c},${last})`;
   return `IFERROR(SUMPRODUCT(EXACT(${rows("B")},${formulaText(unit)})*(${rows("C")}>0)),0)`;
+}
+
+/**
+ * Whether a unit's points depend on the other units' figures: the index has an indicator whose
+ * rule compares units (`relative`, `minmax` with a "data" bound). Its ranks always do.
+ */
+export function indexComparesUnits(model: IndexModel): boolean {
+  return model.indicators.some((code) => {
+    const node = model.nodes.get(code);
+    return node?.kind === "indicator" && isCrossUnit(node.rule);
+  });
+}
+
+/**
+ * The formula of the line under a form's summary (the unit's key in `_index`: `unit`): empty while
+ * no unit's figures changed since the scoring of `scoredAt`; that the unit's own points and rank
+ * are out of date while its flag is above 0 (formInputsChangedText); else, while other units' flags
+ * are, that its rank (and its points, when the index compares units: `comparesUnits`) may be
+ * (formOthersChangedText). Its size grows with the unit's key alone.
+ */
+export function formInputsChangedFormula(unit: string, scoredAt: Date, lang: Lang, comparesUnits: boolean): string {
+  const others = formulaText(formOthersChangedText(scoredAt, lang, comparesUnits));
+  return `=IF(${unitInputsChangedCount(unit)}=0,IF(${inputsChangedCount()}=0,"",${others}),${formulaText(formInputsChangedText(scoredAt, lang))})`;
 }
 
 /** Split text into pieces a cell can hold. */

@@ -72,7 +72,11 @@ describe("the line under a form's summary", () => {
     // Red by its number format's text section, and not a text format (a formula there would stay text).
     expect(line.numberFormat).toBe("General;-General;General;[Red]@");
     // A Vietnamese form scored in English keeps Vietnamese.
-    expect(line.formula).toBe(`=IF(${formCount('"SO-02"')}=0,"","${LINE_VI}")`);
+    // While its own flag is 0, other units' flags: how many, and that its rank may be out of date (this index compares no units).
+    const others = `COUNTIFS('_index'!$A:$A,"inputs",'_index'!$C:$C,">0")`;
+    expect(line.formula).toBe(
+      `=IF(${formCount('"SO-02"')}=0,IF(${others}=0,"","Số liệu của đơn vị khác đã sửa sau lần chấm ngày 06/05/2024: hạng này có thể đã cũ. Hãy chấm điểm lại."),"${LINE_VI}")`,
+    );
     expect(indexState(plan).owned.cells.filter((c) => c.role === "formStatus")).toEqual(["SO-01", "SO-02", "SO-03"].map((sheet) => ({ sheet, role: "formStatus", ranges: ["D3"] })));
   });
 
@@ -173,6 +177,11 @@ describe("the line under a form's summary", () => {
     expect(isInputsChangedLine({ error: "", formula: `=IF(${unitInputsChangedCount("SO-01").replaceAll("'_index'!", "_index!")}=0,"","…")` })).toBe(true);
     // As earlier versions wrote it: a COUNTIFS on the unit's key.
     expect(isInputsChangedLine({ error: "", formula: `=IF(COUNTIFS('_index'!$A:$A,"inputs",'_index'!$B:$B,"=SO-01",'_index'!$C:$C,">0")=0,"","…")` })).toBe(true);
+    // The line while other units' figures changed, computed, in either language, with points or without.
+    expect(isInputsChangedLine("Số liệu của đơn vị khác đã sửa sau lần chấm ngày 06/05/2024: điểm và hạng này có thể đã cũ. Hãy chấm điểm lại.")).toBe(true);
+    expect(isInputsChangedLine("Số liệu của đơn vị khác đã sửa sau lần chấm ngày 06/05/2024: hạng này có thể đã cũ. Hãy chấm điểm lại.")).toBe(true);
+    expect(isInputsChangedLine("Figures of other units were changed after scoring on 6 May 2024: this rank may be out of date. Score again.")).toBe(true);
+    expect(isInputsChangedLine("Figures of other units were changed after scoring on 6 May 2024: these points and rank may be out of date. Score again.")).toBe(true);
     expect(isInputsChangedLine("Số liệu đã sửa lại theo công văn 12")).toBe(false);
     expect(isInputsChangedLine({ error: "#REF!" })).toBe(false);
     const first = run(demoSnapshot());

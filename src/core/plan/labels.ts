@@ -4,7 +4,7 @@ import type { LocalizedText } from "../definition/schema";
 import { formatDate, formatNumber, localize } from "../i18n/text";
 import { roundHalfUp } from "../score/round";
 import type { IndexModel } from "../definition/model";
-import type { NotRankedReason, Severity, UnavailableReason, UnitResult } from "../types";
+import type { NotRankedReason, PrintPlan, Severity, UnavailableReason, UnitResult } from "../types";
 
 /** Names that never change with the language: a second run in the other language finds them. */
 export const INDEX_SHEET = "_index";
@@ -397,6 +397,35 @@ export function profileTiesLeftOutMessage(shown: number, left: readonly { code: 
   };
 }
 
+/** Text after a colon: its first letter lowered ("Hãy chấm điểm lại." → "hãy chấm điểm lại."). */
+export function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/**
+ * Why a unit is not drawn on the comparison chart: it has no points (no value, in an index of
+ * values) the charts draw, and `note` (the results sheet's: "Không xếp hạng: độ phủ số liệu 75%
+ * …", "" for none) says why. "Không có giá trị để vẽ (không xếp hạng: …)".
+ */
+export function noFigureToDrawText(usePoints: boolean, note: string, lang: Lang): string {
+  const why = note.trim() === "" ? "" : ` (${lowerFirst(note.trim())})`;
+  if (lang === "vi") return `Không có ${usePoints ? "điểm" : "giá trị"} để vẽ${why}`;
+  return `No ${usePoints ? "points" : "value"} to draw${why}`;
+}
+
+/**
+ * The write's warning that units the user chose for the comparison chart are not in it, each
+ * named with why (noFigureToDrawText; `note`: its results note in each language).
+ */
+export function profileUnitsLeftOutMessage(left: readonly { code: string; name: string; note: Message }[], usePoints: boolean): Message {
+  const named = (lang: Lang) => left.map((u) => `${unitWithCode(u)} — ${lowerFirst(noFigureToDrawText(usePoints, u.note[lang], lang))}`).join("; ");
+  const one = left.length === 1;
+  return {
+    vi: `Biểu đồ so sánh bỏ qua ${one ? "đơn vị" : `${left.length} đơn vị`} đã chọn: ${named("vi")}. Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Biểu đồ.`,
+    en: `The comparison chart leaves out ${one ? "a chosen unit" : `${left.length} chosen units`}: ${named("en")}. To compare other units, choose them in the Charts step.`,
+  };
+}
+
 /** How many cell addresses a merged-cells warning names. */
 const NAMED_MERGED = 5;
 
@@ -465,13 +494,39 @@ export function formInputsChangedText(scoredAt: Date, lang: Lang): string {
     : `Figures changed after scoring on ${date}: these points and rank are out of date. Score again.`;
 }
 
+/**
+ * The line under a form's summary while the unit's own figures are those scored but other units'
+ * were changed since: its rank may be out of date, and its points too when the index has rules
+ * that compare units (`scores`: indexComparesUnits). Plain text (how many units changed is on the
+ * results sheet): the form's formula stays short, 600 forms of it in one write request.
+ * "Số liệu của đơn vị khác đã sửa sau lần chấm ngày 01/06/2024: hạng này có thể đã cũ. …"
+ */
+export function formOthersChangedText(scoredAt: Date, lang: Lang, scores: boolean): string {
+  const date = formatDate(scoredAt, lang);
+  return lang === "vi"
+    ? `Số liệu của đơn vị khác đã sửa sau lần chấm ngày ${date}: ${scores ? "điểm và hạng" : "hạng"} này có thể đã cũ. Hãy chấm điểm lại.`
+    : `Figures of other units were changed after scoring on ${date}: ${scores ? "these points and rank" : "this rank"} may be out of date. Score again.`;
+}
+
 /** What a line of the project's saying figures changed since scoring shows, in either language (the results sheet's or a form's). */
 const INPUTS_CHANGED_TEXTS = [
   /^Số liệu của \d+ đơn vị đã được sửa sau lần chấm ngày .*Hãy chấm điểm lại bằng DTI Scorer\.$/,
   /^The figures of \d+ units? were changed after scoring on .*Score again with DTI Scorer\.$/,
   /^Số liệu đã sửa sau lần chấm ngày .*: điểm và hạng này đã cũ\. Hãy chấm điểm lại\.$/,
   /^Figures changed after scoring on .*: these points and rank are out of date\. Score again\.$/,
+  /^Số liệu của đơn vị khác đã sửa sau lần chấm ngày .*: (điểm và )?hạng này có thể đã cũ\. Hãy chấm điểm lại\.$/,
+  /^Figures of other units were changed after scoring on .*: (these points and rank|this rank) may be out of date\. Score again\.$/,
 ];
+
+/**
+ * The stale sentence's addition when the index has rules that compare units (relative, minmax
+ * with "data": indexComparesUnits) and units' figures changed, came or went: the other units'
+ * points (not only their ranks) may change too.
+ */
+export const OTHERS_MAY_CHANGE: Message = {
+  vi: "Bộ chỉ số có chỉ tiêu so sánh giữa các đơn vị, nên điểm và hạng của các đơn vị khác cũng có thể thay đổi.",
+  en: "The index has indicators that compare units, so the points and ranks of other units may change too.",
+};
 
 /**
  * Whether a cell as read holds one of the project's lines saying figures changed since scoring:
@@ -491,4 +546,132 @@ export function isInputsChangedLine(v: unknown): boolean {
     );
   }
   return false;
+}
+
+/** The label of a form's assessment period (`Kỳ đánh giá`), as the template writes it and the results name it. */
+export const PERIOD_LABEL: Message = { vi: "Kỳ đánh giá", en: "Period" };
+
+/** How many different periods a title names before "…". */
+const NAMED_PERIODS = 3;
+
+/**
+ * The assessment periods the forms state, as a title says them: "Kỳ đánh giá: Năm 2025" /
+ * "Period: 2025"; several different ones are listed, said to differ ("Kỳ đánh giá (các phiếu ghi
+ * khác nhau): Năm 2024, Năm 2025"); "" when no form states one.
+ */
+export function periodText(periods: readonly string[], lang: Lang): string {
+  const distinct = [...new Set(periods.map((p) => p.trim()).filter((p) => p !== ""))];
+  if (distinct.length === 0) return "";
+  const listed = distinct.slice(0, NAMED_PERIODS).join(", ") + (distinct.length > NAMED_PERIODS ? ", …" : "");
+  if (distinct.length === 1) return `${PERIOD_LABEL[lang]}: ${listed}`;
+  return lang === "vi" ? `${PERIOD_LABEL.vi} (các phiếu ghi khác nhau): ${listed}` : `Periods (the forms differ): ${listed}`;
+}
+
+/** A title with the periods the forms state after it ("… — Kỳ đánh giá: Năm 2025"); the title alone when they state none. */
+export function withPeriod(title: string, periods: readonly string[], lang: Lang): string {
+  const period = periodText(periods, lang);
+  return period === "" ? title : `${title} — ${period}`;
+}
+
+/**
+ * Texts of a printed page's header or footer, left, centre and right, in the codes Excel and
+ * LibreOffice share: `&A` the sheet's name, `&P` the page's number, `&N` the number of pages.
+ */
+export type PageTexts = NonNullable<PrintPlan["pageFooter"]>;
+
+/** "Trang &P/&N" / "Page &P of &N": the page's number and how many, as a footer prints them. */
+export function pageNumberCode(lang: Lang): string {
+  return lang === "vi" ? "Trang &P/&N" : "Page &P of &N";
+}
+
+/** The most characters of text a header or footer takes from a title: Excel allows 255 in one, codes included. */
+const PAGE_TEXT_MAX = 100;
+
+/** Text as a header or footer prints it as written: each `&` doubled (a code otherwise), cut to PAGE_TEXT_MAX. */
+export function pageLiteral(text: string): string {
+  const chars = [...text.replace(/\s+/g, " ").trim()];
+  const cut = chars.length > PAGE_TEXT_MAX ? `${chars.slice(0, PAGE_TEXT_MAX - 1).join("")}…` : chars.join("");
+  return cut.replace(/&/g, "&&");
+}
+
+/**
+ * The footer of every sheet the project makes (a form of a template, the results and charts
+ * sheets): the sheet's name at the left (it follows a rename), the page's number and how many at
+ * the right, so that printed pages can be sorted back to their unit.
+ */
+export function sheetFooter(lang: Lang): PageTexts {
+  return { left: "&A", right: pageNumberCode(lang) };
+}
+
+/** How many cells a results note of a unit's errors names. */
+const NAMED_ERROR_CELLS = 2;
+
+/**
+ * The results table's note on a unit with errors, so that a printed table says why its coverage
+ * is short: how many, the first cells (by sheet), and where the finding is written ("1 lỗi: ô D17
+ * trang 'Sở Xây dựng' — xem ghi chú của ô"). One line. "" without errors.
+ */
+export function unitErrorsNote(count: number, cells: readonly { sheet: string; cell: string }[], lang: Lang): string {
+  if (count <= 0) return "";
+  const what = lang === "vi" ? `${count} lỗi` : `${count} ${count === 1 ? "error" : "errors"}`;
+  const named = cells.slice(0, NAMED_ERROR_CELLS);
+  if (named.length === 0) return lang === "vi" ? `${what} (xem kết quả kiểm tra)` : `${what} (see the check's findings)`;
+  const bySheet: { sheet: string; cells: string[] }[] = [];
+  for (const c of named) {
+    const entry = bySheet.find((b) => b.sheet === c.sheet);
+    if (entry) entry.cells.push(c.cell);
+    else bySheet.push({ sheet: c.sheet, cells: [c.cell] });
+  }
+  const more = cells.length > named.length ? ", …" : "";
+  const one = cells.length === 1;
+  if (lang === "vi") {
+    const where = bySheet.map((b) => `${b.cells.join(", ")} trang '${b.sheet}'`).join("; ");
+    return `${what}: ô ${where}${more} — xem ghi chú của ô`;
+  }
+  const where = bySheet.map((b) => `${b.cells.join(", ")} on sheet '${b.sheet}'`).join("; ");
+  return `${what}: ${one ? "cell" : "cells"} ${where}${more} — see the ${one ? "cell's note" : "cells' notes"}`;
+}
+
+/** Whether a line of the results table's note column reads as unitErrorsNote, in either language (whatever its whitespace and case). */
+export function isUnitErrorsNote(line: string): boolean {
+  return /^\s*\d+\s*(lỗi|errors?)\b/iu.test(line.normalize("NFC"));
+}
+
+/**
+ * The results table's header of the units' codes, called as the index calls a unit (its
+ * `unitLabel`): "Mã quốc gia" / "Country code"; "Mã đơn vị" / "Unit code" when it says nothing.
+ */
+export function unitCodeHeader(unitLabel: LocalizedText | undefined, lang: Lang): string {
+  const own = localize(unitLabel, lang).trim();
+  if (own === "") return COLUMN_LABELS.unitCode[lang];
+  return lang === "vi" ? `Mã ${inSentence(own)}` : `${own} code`;
+}
+
+/**
+ * Whether two headers are the results table's code and unit columns (`Mã đơn vị`, `Đơn vị`), in
+ * either language, or as an index's `unitLabel` names them (`Mã quốc gia`, `Quốc gia`; `Country
+ * code`, `Country`): a reader finds a results table by them, written before or after unitLabel was used.
+ */
+export function isUnitHeaders(code: unknown, name: unknown): boolean {
+  if (typeof code !== "string" || typeof name !== "string") return false;
+  const c = code.trim();
+  const n = name.trim();
+  if (n === "") return false;
+  if ((["vi", "en"] as const).some((l) => c === COLUMN_LABELS.unitCode[l] && n === COLUMN_LABELS.unit[l])) return true;
+  return c.toLocaleLowerCase("vi") === `mã ${n.toLocaleLowerCase("vi")}` || c.toLowerCase() === `${n.toLowerCase()} code`;
+}
+
+/**
+ * The line a form's instructions add for a unit some of whose rows do not apply to its category
+ * (shaded grey): they are left out, and their group is scored on the rows that apply.
+ */
+export function notApplicableRowsInstruction(lang: Lang, points: boolean): string {
+  if (lang === "vi") {
+    return points
+      ? "Các dòng nền xám không áp dụng với loại đơn vị này: không nhập vào các dòng đó; điểm của nhóm chứa chúng được quy đổi theo các dòng áp dụng (không bị trừ điểm)."
+      : "Các dòng nền xám không áp dụng với loại đơn vị này: không nhập vào các dòng đó; giá trị của nhóm chứa chúng chỉ tính trên các dòng áp dụng.";
+  }
+  return points
+    ? "Grey rows do not apply to this unit's category: leave them empty; the points of their group are scaled to the rows that apply (no points are lost)."
+    : "Grey rows do not apply to this unit's category: leave them empty; the value of their group is computed from the rows that apply.";
 }

@@ -274,7 +274,15 @@ describe("planResults", () => {
     const breaks = boxes.flatMap((b, i) => [...(i > 0 ? [b.top - 1] : []), b.bottom + 2]);
     // The charts print, not the data under them (the results sheet prints the same figures with a header on every page).
     const last = Math.max(...boxes.map((b) => b.bottom));
-    expect(sheet.print).toEqual({ orientation: "landscape", fitToWidth: true, pageBreaksBefore: [...new Set(breaks)].sort((a, b) => a - b), printArea: expect.stringMatching(/^A1:[A-Z]+\d+$/) });
+    expect(sheet.print).toEqual({
+      orientation: "landscape",
+      fitToWidth: true,
+      pageBreaksBefore: [...new Set(breaks)].sort((a, b) => a - b),
+      printArea: expect.stringMatching(/^A1:[A-Z]+\d+$/),
+      // Each printed page names the index at the top, the sheet and the page at the foot.
+      pageHeader: { center: "Demo index" },
+      pageFooter: { left: "&A", right: "Page &P of &N" },
+    });
     expect(Number(/\d+$/.exec(sheet.print!.printArea!)![0])).toBeGreaterThanOrEqual(last);
     // The data block sits below every chart.
     const grid = ownedGrid(plan, "Charts");

@@ -21,6 +21,7 @@ import {
   unitKey,
 } from "./index-sheet";
 import { INDEX_SHEET, MARK_FILLS, markNote } from "./labels";
+import { detectLayoutA } from "../collect";
 import {
   type IssueCounts,
   type NotScoredEntry,
@@ -29,6 +30,7 @@ import {
   notScoredRows,
   ownResultsHeaders,
   planResultsSheet,
+  printedPageTexts,
   resultsNote,
   resultsTableRange,
   withInputsChangedStatus,
@@ -65,8 +67,10 @@ export function countIssuesByUnit(issues: Issue[]): Map<string, IssueCounts> {
   for (const i of issues) {
     if (i.unit === undefined) continue;
     const c = out.get(i.unit) ?? { errors: 0, warnings: 0 };
-    if (i.severity === "error") c.errors++;
-    else if (i.severity === "warning") c.warnings++;
+    if (i.severity === "error") {
+      c.errors++;
+      if (i.sheet !== undefined && i.cell !== undefined) (c.errorCells ??= []).push({ sheet: i.sheet, cell: i.cell });
+    } else if (i.severity === "warning") c.warnings++;
     out.set(i.unit, c);
   }
   return out;
@@ -491,6 +495,21 @@ export function notScoredEntries(issues: Issue[], submissions: Submission[], sna
   });
 }
 
+/**
+ * The assessment periods the scored forms state (their `Kỳ đánh giá`, as read from the sheets of
+ * `snapshot`), in the order of the submissions, each once.
+ */
+export function statedPeriods(submissions: Submission[], snapshot: WorkbookSnapshot | undefined): string[] {
+  const out: string[] = [];
+  for (const s of submissions) {
+    if (s.source?.layout !== "A") continue;
+    const sheet = snapshot?.sheets.find((x) => x.name === s.source!.sheet && x.csvFile === undefined);
+    const period = sheet ? detectLayoutA(sheet)?.period : undefined;
+    if (period !== undefined && period.trim() !== "" && !out.includes(period.trim())) out.push(period.trim());
+  }
+  return out;
+}
+
 export function planResults(
   model: IndexModel,
   table: ScoreTable,
@@ -509,6 +528,7 @@ export function planResults(
   const zero: IssueCounts = { errors: 0, warnings: 0 };
   const formats = figureFormats(model, table.ranking);
   const notScored = notScoredEntries(issues, submissions, snapshot);
+  const periods = statedPeriods(submissions, snapshot);
   // The results sheet as read: under its old name when this run renames it. Columns the user
   // added to its table go with their units, as the table's last columns.
   const resultsNow = names.renames.find((r) => r.to === names.results)?.from ?? names.results;
@@ -529,6 +549,7 @@ export function planResults(
     sheetName: names.results,
     notScored,
     formats,
+    periods,
   };
   const results = planResultsSheet(resultsInput);
   const { sheet: charts, warnings: chartWarnings } = planChartsSheet({
@@ -540,6 +561,7 @@ export function planResults(
     after: results.name,
     sheetName: names.charts,
     formats,
+    table,
   });
   const ownedSheets = [results.name, charts.name, INDEX_SHEET];
   const ownedSet = new Set(ownedSheets);
@@ -659,7 +681,7 @@ export function planResults(
     inputCopies: copies,
     // The notes the table writes, so that a later run tells them from what the user types under them.
     resultNotes: Object.fromEntries(ranked.flatMap((u) => {
-      const note = resultsNote(model, table, u, lang);
+      const note = resultsNote(model, table, u, lang, counts.get(unitKey(u)));
       return note === "" ? [] : [[unitKey(u), resultNoteHash(note)]];
     })),
     provenance: {
@@ -695,7 +717,7 @@ export function planResults(
     lang,
     owned: [
       rewrite ? { ...resultsSheet, clear: rewrite.clear, ...tableMoves(sheetNow, previous, movedSheets, resultsSheet, ownResultsHeaders(resultsInput, lang === "vi" ? "en" : "vi")) } : resultsSheet,
-      { ...charts, charts: withTitlesWritten(charts.charts, previous) },
+      { ...charts, charts: withTitlesWritten(charts.charts, previous), ...(charts.print ? { print: { ...charts.print, ...printedPageTexts(localize(model.definition.name, lang), periods, lang) } } : {}) },
       index,
     ],
     edits,

@@ -9,7 +9,7 @@ import { isCellError } from "../types";
 import { sheetAddress } from "../a1";
 import { type CellRange, cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
 import { type IndexSheetState, type OwnedCells, resultNoteHash, unitKey } from "./index-sheet";
-import { isInputsChangedLine, label, notRankedText, unitWithCode } from "./labels";
+import { isInputsChangedLine, isUnitErrorsNote, isUnitHeaders, label, notRankedText, unitWithCode } from "./labels";
 import { RESULTS_HEADER_ROW, comparableNote } from "./results-sheet";
 
 function inside(ranges: CellRange[], row: number, column: number): boolean {
@@ -261,7 +261,7 @@ const NOTE_OPENINGS = (["vi", "en"] as const).map((lang) => {
 });
 
 function readsAsProjectNote(line: string): boolean {
-  return NOTE_OPENINGS.some((o) => openingText(line).startsWith(o));
+  return NOTE_OPENINGS.some((o) => openingText(line).startsWith(o)) || isUnitErrorsNote(line);
 }
 
 /**
@@ -370,7 +370,10 @@ export function tableMoves(
     const user = column > table.right;
     const own = headers.slice(0, ownColumns).indexOf(header);
     const other = otherHeaders.slice(0, ownColumns).indexOf(header);
-    const index = user ? ownColumns + (column - table.right - 1) : own >= 0 ? own : other;
+    // The unit's code and name columns, called as the index calls a unit or not (`Mã quốc gia` was `Mã đơn vị`), stay where they are.
+    const place = column - table.left;
+    const unitColumn = (place === 1 || place === 2) && isUnitHeaders(at(table.top, table.left + 1), at(table.top, table.left + 2)) && isUnitHeaders(headers[1], headers[2]) ? place : -1;
+    const index = user ? ownColumns + (column - table.right - 1) : own >= 0 ? own : other >= 0 ? other : unitColumn;
     const to = index >= 0 ? written.left + index : undefined;
     columns.push({ from: column, ...(to !== undefined ? { to } : {}), header, ...(user ? { added: true } : {}) });
   }

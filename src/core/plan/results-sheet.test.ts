@@ -129,7 +129,8 @@ describe("the category column", () => {
     const model = builtin("dti-tinh-922-2022");
     const { plan } = run(provinces([["HN", "Hà Nội", HALF]]), model);
     const { header } = table(plan.owned.find((o) => o.name === "Kết quả")!);
-    expect(header.slice(0, 4)).toEqual(["Hạng", "Mã đơn vị", "Đơn vị", "Nhóm chỉ số nền tảng chung (giá trị)"]);
+    // The unit's columns are called as the index calls a unit (its unitLabel "Tỉnh").
+    expect(header.slice(0, 4)).toEqual(["Hạng", "Mã tỉnh", "Tỉnh", "Nhóm chỉ số nền tảng chung (giá trị)"]);
     expect(header).not.toContain("Loại đơn vị");
     const en = run(provinces([["HN", "Hà Nội", HALF]]), model, "en").plan;
     expect(table(en.owned.find((o) => o.name === "Results")!).header).not.toContain("Unit category");
@@ -246,12 +247,25 @@ describe("what the index calls a unit", () => {
     expect(String(ownedGrid(en, "Results")[1]![0])).toContain("; 3 countries. ");
     expect(en.owned.find((o) => o.name === "Charts")!.charts[0]!.xAxisTitle).toBe("Country");
   });
+
+  test("names the results table's unit and code columns, in the run's language; an index that says nothing keeps Đơn vị / Unit", () => {
+    const model = demoModel({ unitLabel: { vi: "Quốc gia", en: "Country" } });
+    expect(table(run(demoSnapshot(), model).plan.owned.find((o) => o.name === "Kết quả")!).header.slice(0, 3)).toEqual(["Hạng", "Mã quốc gia", "Quốc gia"]);
+    expect(table(run(demoSnapshot(), model, "en").plan.owned.find((o) => o.name === "Results")!).header.slice(0, 3)).toEqual(["Rank", "Country code", "Country"]);
+    expect(table(run(demoSnapshot(), demoModel()).plan.owned.find((o) => o.name === "Kết quả")!).header.slice(0, 3)).toEqual(["Hạng", "Mã đơn vị", "Đơn vị"]);
+  });
 });
 
 describe("the results sheet prints legibly", () => {
   test("a narrow table prints one page wide; one too wide for a legible page takes more pages, with each unit's rank, code and name on every page", () => {
     const narrow = run(demoSnapshot(), demoModel()).plan.owned[0]!;
-    expect(narrow.print).toEqual({ orientation: "landscape", fitToWidth: true, repeatRows: { first: 3, last: 3 } });
+    expect(narrow.print).toEqual({
+      orientation: "landscape",
+      fitToWidth: true,
+      repeatRows: { first: 3, last: 3 },
+      pageHeader: { center: "Bộ chỉ số thử nghiệm" },
+      pageFooter: { left: "&A", right: "Trang &P/&N" },
+    });
     const wide = run({ sheets: [] }, builtin("dti-so-nganh-mau")).plan.owned[0]!;
     const total = (wide.columnWidths ?? []).reduce((a, w) => a + w.width, 0);
     // The department sample's six groups, each with value, points and rank: wider than one page holds at a readable scale.
@@ -336,7 +350,7 @@ describe("long unit names", () => {
     const { plan } = run(provinces([["HN", "Hà Nội", HALF], ["BQL", long, HALF.map(() => 0.6)], ["DN", "Đà Nẵng", HALF.map(() => 0.4)]]), builtin("dti-tinh-922-2022"));
     const sheet = plan.owned.find((o) => o.name === "Kết quả")!;
     const { header, rows } = table(sheet);
-    const column = header.indexOf("Đơn vị");
+    const column = header.indexOf("Tỉnh");
     const letter = String.fromCharCode(65 + column);
     // The long name is ranked first: row 4, under the header row.
     expect(rows.map((r) => r[column])).toEqual([long, "Hà Nội", "Đà Nẵng"]);

@@ -19,9 +19,15 @@ import {
   label,
   notRankedText,
   notScoredHeading,
+  pageLiteral,
   resultsSubtitle,
   resultsTitle,
+  sheetFooter,
   uncomputedParts,
+  unitCodeHeader,
+  unitErrorsNote,
+  unitLabelText,
+  withPeriod,
 } from "./labels";
 
 /** Values and points when the ranking does not say how many decimals it compares. */
@@ -108,10 +114,8 @@ interface Column {
   centered?: boolean;
   /** The header's alignment when it is not the column's (see columnAlign). */
   headerAlign?: CellBlock["align"];
-  /** Values wider than the column wrap over as many lines as they take (the unit's name). */
+  /** Values wider than the column, or of more than one line (a note with the user's remark under it), wrap over as many lines as they take. */
   wrap?: boolean;
-  /** Values of more than one line (a note with the user's remark under it) wrap, so that each line shows. */
-  wrapLines?: boolean;
   /**
    * A column the user added to the table: its header gets no look of the project's (Excel draws
    * the header of a column added to a table by the table's style, and the look the user gave it is theirs).
@@ -119,12 +123,17 @@ interface Column {
   added?: boolean;
 }
 
+/** The widest the note column gets; a longer note wraps in its row, made tall enough for it. */
+const NOTE_WIDTH = 40;
+
 /** The widest the unit's name column gets; a longer name wraps in its row, made tall enough for it. */
 const UNIT_NAME_WIDTH = 50;
 
 export interface IssueCounts {
   errors: number;
   warnings: number;
+  /** The cells of the unit's errors, in the order found (those with a sheet and a cell): the results note names the first. */
+  errorCells?: { sheet: string; cell: string }[];
 }
 
 export interface ResultsSheetInput {
@@ -149,6 +158,8 @@ export interface ResultsSheetInput {
    * after the project's note for the unit, on a line of its own (alone when the note is empty).
    */
   remarks?: Map<string, PlanValue>;
+  /** The assessment periods the forms state (`Kỳ đánh giá`), named after the title; none: nothing is said. */
+  periods?: string[];
 }
 
 export interface NotScoredEntry {
@@ -190,8 +201,9 @@ function columnsFor(input: ResultsSheetInput): Column[] {
   const cols: Column[] = [
     { header: label("rank", lang), width: 7, format: RANK_FORMAT, cell: (u) => u.rank, centered: true },
     // A unit without a code has its code cell left blank: it is known by its name.
-    { header: label("unitCode", lang), width: 12, format: TEXT_FORMAT, cell: (u) => (u.code.trim() !== "" ? u.code : null) },
-    { header: label("unit", lang), width: 20, maxWidth: UNIT_NAME_WIDTH, format: TEXT_FORMAT, cell: (u) => u.name, wrap: true },
+    // Called as the index calls a unit ("Mã quốc gia", "Quốc gia"), as the subtitle and the charts do.
+    { header: unitCodeHeader(model.definition.unitLabel, lang), width: 12, format: TEXT_FORMAT, cell: (u) => (u.code.trim() !== "" ? u.code : null) },
+    { header: unitLabelText(model.definition.unitLabel, lang), width: 20, maxWidth: UNIT_NAME_WIDTH, format: TEXT_FORMAT, cell: (u) => u.name, wrap: true },
   ];
   // An index without categories has no empty category column.
   if (showsCategories(model, input.units)) {
@@ -231,10 +243,15 @@ function columnsFor(input: ResultsSheetInput): Column[] {
     // Centred over its texts, clear of the header of the counts before it ("Số cảnh báoGhi chú").
     headerAlign: "center",
     width: 12,
-    maxWidth: 70,
+    // A long note (why a unit is not ranked, where its errors are) wraps over lines of its own
+    // rather than widen the table by a page.
+    maxWidth: NOTE_WIDTH,
     format: TEXT_FORMAT,
-    cell: (u) => withRemark(resultsNote(model, table, u, lang), input.remarks?.get(unitKey(u)), [resultsNote(model, table, u, "vi"), resultsNote(model, table, u, "en")]),
-    wrapLines: true,
+    cell: (u) => {
+      const counts = input.counts(u);
+      return withRemark(resultsNote(model, table, u, lang, counts), input.remarks?.get(unitKey(u)), [resultsNote(model, table, u, "vi", counts), resultsNote(model, table, u, "en", counts)]);
+    },
+    wrap: true,
   });
   for (const a of input.added ?? []) {
     cols.push({ header: a.header, width: 12, maxWidth: 40, format: "General", cell: (u) => a.values.get(unitKey(u)) ?? null, added: true });
@@ -243,9 +260,15 @@ function columnsFor(input: ResultsSheetInput): Column[] {
   return cols;
 }
 
-/** The project's note on a unit in the results table's note column: why it is not ranked ("" when it is). */
-export function resultsNote(model: IndexModel, table: ScoreTable, u: UnitResult, lang: Lang): string {
-  return u.ranked ? "" : notRankedText(u.notRankedReason, u.coverage, table.ranking.minCoverage, lang, uncomputedParts(model, u, lang));
+/**
+ * The project's note on a unit in the results table's note column, on one line: why it is not
+ * ranked, and how many errors it has and where (`counts`: a printed table says why a unit's
+ * coverage is short, the cells' notes do not print); "" when neither.
+ */
+export function resultsNote(model: IndexModel, table: ScoreTable, u: UnitResult, lang: Lang, counts?: IssueCounts): string {
+  const notRanked = u.ranked ? "" : notRankedText(u.notRankedReason, u.coverage, table.ranking.minCoverage, lang, uncomputedParts(model, u, lang));
+  const errors = counts ? unitErrorsNote(counts.errors, counts.errorCells ?? [], lang) : "";
+  return [notRanked, errors].filter((t) => t !== "").join("; ");
 }
 
 /** A line of the note column as compared with the project's notes: NFC, whitespace collapsed, case ignored. */
@@ -337,7 +360,7 @@ function centeredBlocks(cols: Column[], rows: PlanValue[][], top: number): CellB
 /** Whether `value` in column `c`, `width` wide, takes more than one line. */
 function wraps(c: Column, value: PlanValue, width: number): boolean {
   const text = shown(value, c.format);
-  return (c.wrap === true || (c.wrapLines === true && text.includes("\n"))) && wrappedLines(text, width) > 1;
+  return c.wrap === true && wrappedLines(text, width) > 1;
 }
 
 /**
@@ -427,6 +450,15 @@ function spannedLines(lines: SheetLine[], span: { first: string; last: string },
   };
 }
 
+/**
+ * What every printed page of the results and charts sheets says: the index and the periods the
+ * forms state at the top, the sheet's name and the page's number at the foot, so that the pages
+ * of a printed workbook tell where they belong.
+ */
+export function printedPageTexts(indexName: string, periods: readonly string[], lang: Lang): Pick<PrintPlan, "pageHeader" | "pageFooter"> {
+  return { pageHeader: { center: pageLiteral(withPeriod(indexName, periods, lang)) }, pageFooter: sheetFooter(lang) };
+}
+
 /** The cell of the subtitle, which says when figures were changed since scoring. */
 export const RESULTS_STATUS_CELL = "A2";
 /** The red of the line that says the figures changed (as ARGB for a conditional format). */
@@ -504,7 +536,7 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
   const print = printWidth(widths);
   // On a table several pages wide, the lines above and below it are wrapped over the columns every page repeats.
   const wrap = print.repeatColumns ? { wrap: true } : {};
-  const title = resultsTitle(indexName, table.index.version, lang);
+  const title = withPeriod(resultsTitle(indexName, table.index.version, lang), input.periods ?? [], lang);
   const subtitle = resultsSubtitle(input.now, input.projectVersion, units.length, lang, count, model.definition.unitLabel);
   const noteLines = notScored.map((n) => `– ${localize(n.message, lang)}`);
   const noteBlocks: CellBlock[] = notes
@@ -546,7 +578,13 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
       : [{ row: 1, height: 21 }, { row: top, height: headerHeight }, ...unitRowHeights(cols, rows, widths, top)],
     ...(spanned ? { merges: spanned.merges } : {}),
     freeze: { rows: top, columns: 3 },
-    print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: top, last: top }, ...print },
+    print: {
+      orientation: "landscape",
+      fitToWidth: true,
+      repeatRows: { first: top, last: top },
+      ...print,
+      ...printedPageTexts(indexName, input.periods ?? [], lang),
+    },
     // Where the sheet goes when a run creates it: first. A sheet that exists keeps the place and
     // visibility the user gave it (the hosts move and show an owned sheet only when they add it).
     after: null,

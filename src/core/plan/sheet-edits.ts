@@ -17,14 +17,12 @@ import type { CellBlock, CellValue, PlanValue, SheetEditPlan, SheetSnapshot, Sub
 import { isCellError } from "../types";
 import { findTableHeader } from "../read/layout-a";
 import { type CellRange, cellAddress, compactRanges, parseRange, rangeCells } from "./a1";
-import { type OwnedCells, unitInputsChangedCount } from "./index-sheet";
+import { type OwnedCells, formInputsChangedFormula, indexComparesUnits } from "./index-sheet";
 import {
   COLUMN_LABELS,
   FORMER_FORM_SUMMARY_LABELS,
   FORMER_UNAVAILABLE_TEXTS,
   FORM_SUMMARY_LABELS,
-  formInputsChangedText,
-  formulaText,
   formNotScoredLine,
   isFormNotScoredLine,
   isInputsChangedLine,
@@ -336,12 +334,12 @@ function summaryPlace(sheet: SheetSnapshot | undefined, headerRow: number, start
 export const FORM_STATUS_FORMAT = "General;-General;General;[Red]@";
 
 /**
- * The line under a form's summary: empty while the unit's flag in `_index` is 0, else (red) that
- * its figures were changed after the scoring of `scoredAt` and its points and rank are out of
- * date. Its value is the empty text it shows when written (a reader that does not calculate).
+ * The line under a form's summary: empty while no flag in `_index` is above 0, else (red) that
+ * the unit's figures, or other units' (formInputsChangedFormula), were changed after the scoring
+ * of `scoredAt`. Its value is the empty text it shows when written (a reader that does not calculate).
  */
-function statusBlock(address: string, unit: string, scoredAt: Date, lang: Lang): CellBlock {
-  const formula = `=IF(${unitInputsChangedCount(unit)}=0,"",${formulaText(formInputsChangedText(scoredAt, lang))})`;
+function statusBlock(address: string, unit: string, scoredAt: Date, lang: Lang, model: IndexModel): CellBlock {
+  const formula = formInputsChangedFormula(unit, scoredAt, lang, indexComparesUnits(model));
   return { address, values: [[""]], formulas: [[formula]], numberFormat: FORM_STATUS_FORMAT };
 }
 
@@ -580,7 +578,7 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
   blocks.push({ address: cellAddress(s.top, s.left), values, numberFormat, bold: true });
   owned.push({ sheet: sheetName, role: "summary", ranges: [summary] });
   if (status && statusAt) {
-    blocks.push(statusBlock(statusAt, status.unit, status.scoredAt, lang));
+    blocks.push(statusBlock(statusAt, status.unit, status.scoredAt, lang, model));
     owned.push({ sheet: sheetName, role: "formStatus", ranges: [statusAt] });
   }
   return { edit: { sheet: sheetName, blocks }, owned, warnings };

@@ -10,7 +10,7 @@ import type { Lang, Message, SheetMessage } from "../i18n/text";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../types";
 import { isCellError } from "../types";
 import type { IndexSheetState } from "./index-sheet";
-import { CHART_LABELS, COLUMN_LABELS, INDEX_SHEET, SHEET_NAMES } from "./labels";
+import { CHART_LABELS, COLUMN_LABELS, INDEX_SHEET, SHEET_NAMES, isUnitHeaders } from "./labels";
 
 export type OwnedSheetKind = keyof typeof SHEET_NAMES;
 
@@ -37,14 +37,14 @@ function textOf(v: CellValue | undefined): string {
 
 /**
  * Whether a sheet holds what the project writes on its results sheet (a title in A1, the table's
- * header in row 3 starting Rank, Unit code, Unit) or on its charts sheet (the charts' data: a
+ * header in row 3 starting Rank, Unit code, Unit) or on its charts sheet  (the charts' data: a
  * `Unit | Total points` header in column A and, below it, an `Indicator group` or `Component index` header),
  * in either language.
  */
 function looksOwned(kind: OwnedSheetKind, sheet: SheetSnapshot): boolean {
   const at = (row: number, column: number) => textOf(sheet.values[row - 1]?.[column - 1]);
   if (kind === "results") {
-    return at(1, 1) !== "" && LANGS.some((l) => at(3, 1) === COLUMN_LABELS.rank[l] && at(3, 2) === COLUMN_LABELS.unitCode[l] && at(3, 3) === COLUMN_LABELS.unit[l]);
+    return at(1, 1) !== "" && LANGS.some((l) => at(3, 1) === COLUMN_LABELS.rank[l] && isUnitHeaders(at(3, 2), at(3, 3)));
   }
   return LANGS.some((l) => {
     const head = sheet.values.findIndex((r) => textOf(r[0]) === COLUMN_LABELS.unit[l] && [COLUMN_LABELS.totalPoints[l], COLUMN_LABELS.value[l]].includes(textOf(r[1])));

@@ -446,7 +446,9 @@ const PRINT_MARGINS = { side: 0.4 * 72, topBottom: 0.5 * 72, headerFooter: 0.3 *
  * as it needs (a vertical fit of 0 leaves the height free), the header rows on every page.
  */
 function queuePrint(packer: RequestPacker, name: string, print: PrintPlan): void {
-  packer.add(opBytes(3, 14, print.repeatRows ?? "", print.repeatColumns ?? "", print.printArea ?? "") + opBytes(0, 1, "A1048576") * (print.pageBreaksBefore?.length ?? 0), (ctx) => {
+  const pageTexts = Object.values({ ...print.pageHeader, ...print.pageFooter }).length;
+  const textBytes = pageTexts > 0 ? opBytes(2, 1 + pageTexts, print.pageHeader ?? {}, print.pageFooter ?? {}) : 0;
+  packer.add(opBytes(3, 14, print.repeatRows ?? "", print.repeatColumns ?? "", print.printArea ?? "") + opBytes(0, 1, "A1048576") * (print.pageBreaksBefore?.length ?? 0) + textBytes, (ctx) => {
     const layout = sheetOf(ctx, name).pageLayout;
     layout.paperSize = "A4";
     layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
@@ -462,6 +464,19 @@ function queuePrint(packer: RequestPacker, name: string, print: PrintPlan): void
     const breaks = sheetOf(ctx, name).horizontalPageBreaks;
     breaks.removePageBreaks();
     for (const row of print.pageBreaksBefore ?? []) breaks.add(`A${row}`);
+    // What every page shows above and below the sheet (ExcelApi 1.9, as the rest of the page layout): the same on every page.
+    if (pageTexts > 0) {
+      const texts = layout.headersFooters;
+      texts.state = "Default";
+      const all = texts.defaultForAllPages;
+      const { pageHeader: h, pageFooter: f } = print;
+      if (h?.left !== undefined) all.leftHeader = h.left;
+      if (h?.center !== undefined) all.centerHeader = h.center;
+      if (h?.right !== undefined) all.rightHeader = h.right;
+      if (f?.left !== undefined) all.leftFooter = f.left;
+      if (f?.center !== undefined) all.centerFooter = f.center;
+      if (f?.right !== undefined) all.rightFooter = f.right;
+    }
   }, { sheet: name });
 }
 

@@ -8,7 +8,7 @@ import { createExcelDouble, type ExcelDouble } from "../../../test/excel-double"
 import { queueBlock } from "./apply";
 import { queueChart } from "./charts";
 import { cellKey, queueClear, queueMark, type MarkLookup } from "./marks";
-import { opBytes, RequestPacker, type Guarding } from "./payload";
+import { BLOCK_BUDGET, opBytes, REQUEST_BUDGET, RESPONSE_BUDGET, RequestPacker, type Guarding } from "./payload";
 import { sheetOf } from "./proxies";
 
 const SHEETS = Array.from({ length: 30 }, (_, i) => `Đơn vị số ${i + 1}`);
@@ -104,5 +104,55 @@ describe("the request packer's estimates", () => {
     }, { guards, first: [...guards.keys()] }));
     expect(SHEETS.every((s) => d.sheet(s).protection.protected)).toBe(true);
     expect(d.value(`'${SHEETS[29]}'!I211`)).toBe(5999 / 7);
+  });
+});
+
+describe("the request packer's budgets", () => {
+  test("lookups whose answers add up past the response budget are sent in several requests, each answer under it, and every value comes back", async () => {
+    const d = createExcelDouble().install();
+    // Five ranges of about 1.2 MB of text each: 6 MB in all, over Excel's 5 MB response limit.
+    const text = (r: number) => `${r}:`.padEnd(1200, "x");
+    d.addSheet("Dữ liệu", Array.from({ length: 5000 }, (_, r) => [text(r)]));
+    const packer = new RequestPacker();
+    const loaded: Excel.Range[] = [];
+    const inRequest: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      packer.add(opBytes(2, 1), (ctx) => {
+        inRequest.push(packer.requests);
+        loaded.push(sheetOf(ctx, "Dữ liệu").getRange(`A${i * 1000 + 1}:A${i * 1000 + 1000}`).load("values"));
+      }, { sheet: "Dữ liệu", response: 1.3 * 1024 * 1024 });
+    }
+    d.resetCounters();
+    await Excel.run(async (ctx) => packer.flush(ctx));
+    expect(d.requests.every((r) => r.ok)).toBe(true);
+    // Three lookups' estimates (3.9 MB) fit the 4 MB budget, four do not.
+    expect(inRequest).toEqual([0, 0, 0, 1, 1]);
+    for (const r of d.requests) expect(r.responseBytes).toBeLessThanOrEqual(RESPONSE_BUDGET);
+    expect(loaded.map((r) => r.values[999]![0])).toEqual([999, 1999, 2999, 3999, 4999].map(text));
+  });
+
+  test("a block of cells larger than a request can carry is written in pieces of at most BLOCK_BUDGET, all of it", async () => {
+    const d = createExcelDouble().install();
+    d.addSheet("Kết quả");
+    // About 6 MB of values: more than Excel takes in one request (5 MB).
+    const values = Array.from({ length: 5000 }, (_, r) => [`Đơn vị ${r}`.padEnd(600, "."), `Ghi chú ${r}`.padEnd(600, "-"), r / 3]);
+    const packer = new RequestPacker();
+    queueBlock(packer, "Kết quả", { address: "A2", values });
+    d.resetCounters();
+    // Sent one piece a request: each request is about one piece.
+    await Excel.run(async (ctx) => packer.flush(ctx, undefined, 1));
+    expect(d.requests.every((r) => r.ok)).toBe(true);
+    expect(d.requests.length).toBeGreaterThanOrEqual(6);
+    for (const r of d.requests) expect(r.bytes).toBeLessThanOrEqual(BLOCK_BUDGET + 4096);
+    expect(d.value("'Kết quả'!A5001")).toBe(values[4999]![0]);
+    expect(d.value("'Kết quả'!C5001")).toBe(4999 / 3);
+    // Packed under the request budget as the host sends them: every request under it, all written.
+    const d2 = createExcelDouble().install();
+    d2.addSheet("Kết quả");
+    const packed = new RequestPacker();
+    queueBlock(packed, "Kết quả", { address: "A2", values });
+    await Excel.run(async (ctx) => packed.flush(ctx));
+    expect(d2.requests.every((r) => r.ok && r.bytes <= REQUEST_BUDGET)).toBe(true);
+    expect(d2.value("'Kết quả'!B5001")).toBe(values[4999]![1]);
   });
 });

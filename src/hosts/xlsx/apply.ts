@@ -15,6 +15,7 @@ import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, WriteP
 import { PipelineError } from "../../core/pipeline";
 import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { fillFromText, fillText } from "./read";
+import { setPageTexts } from "./page-texts";
 import { renameSheets, renameTableColumns } from "./rename-sheets";
 import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
 import { restoreUserFormats, userFormats } from "./user-formats";
@@ -250,6 +251,7 @@ function setPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
   };
   // ExcelJS sets a break on the last row of a page (rowBreaks id), across every column.
   for (const row of print.pageBreaksBefore ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak(0, 16384);
+  setPageTexts(ws, print.pageHeader, print.pageFooter);
 }
 
 /** The sheet of that name, compared as Excel compares sheet names: without case. */

@@ -141,7 +141,10 @@ describe("the copy of the figures and the line that says they changed", () => {
     for (const u of DEMO_UNITS) {
       const cell = formLine(wb, u.code);
       expect(wb.getWorksheet(u.code)!.getCell("D1").value).toBe("Tổng điểm");
-      expect(cell.formula).toBe(`IF(${unitInputsChangedCount(u.code)}=0,"","Số liệu đã sửa sau lần chấm ngày 01/06/2024: điểm và hạng này đã cũ. Hãy chấm điểm lại.")`);
+      // Its own figures changed: its points and rank are out of date; else other units': its rank may be (this index compares no units).
+      expect(cell.formula).toBe(
+        `IF(${unitInputsChangedCount(u.code)}=0,IF(${COUNT}=0,"","Số liệu của đơn vị khác đã sửa sau lần chấm ngày 01/06/2024: hạng này có thể đã cũ. Hãy chấm điểm lại."),"Số liệu đã sửa sau lần chấm ngày 01/06/2024: điểm và hạng này đã cũ. Hãy chấm điểm lại.")`,
+      );
       expect(cell.formula).toContain(`EXACT(INDEX('_index'!$B:$B,`);
       // Its empty result is written too (ExcelJS reads an empty one as none): what LibreOffice shows without calculating, test/interop.
       // Red by its number format (what it shows is text), and not a text format: the formula is a formula.
@@ -256,7 +259,9 @@ describe("the copy of the figures and the line that says they changed", () => {
     const count = `COUNTIFS('Sổ ghi'!$A:$A,"inputs",'Sổ ghi'!$C:$C,">0")`;
     expect(expressionRules(wb.getWorksheet("Kết quả")!).map((r) => r.rule.formulae)).toEqual([[`${count}>0`]]);
     expect(wb.getWorksheet("Kết quả")!.getCell("A2").formula).toMatch(new RegExp(`^IF\\(${count.replace(/[$()]/g, "\\$&")}=0,`));
-    expect(formLine(wb, "SO-01").formula).toBe(`IF(${unitInputsChangedCount("SO-01").replaceAll("'_index'!", "'Sổ ghi'!")}=0,"","Số liệu đã sửa sau lần chấm ngày 01/06/2024: điểm và hạng này đã cũ. Hãy chấm điểm lại.")`);
+    expect(formLine(wb, "SO-01").formula).toBe(
+      `IF(${unitInputsChangedCount("SO-01").replaceAll("'_index'!", "'Sổ ghi'!")}=0,IF(${count}=0,"","Số liệu của đơn vị khác đã sửa sau lần chấm ngày 01/06/2024: hạng này có thể đã cũ. Hãy chấm điểm lại."),"Số liệu đã sửa sau lần chấm ngày 01/06/2024: điểm và hạng này đã cũ. Hãy chấm điểm lại.")`,
+    );
   });
 
   test("a check that only marks issues rewrites _index with the copies as scored, not as the forms are now", async () => {

@@ -82,7 +82,7 @@ describe("the scored workbook as a reader without the add-in sees it", () => {
     }
     expect(ws.getCell(4, column("Hạng")).alignment?.horizontal).toBe("center");
     expect(ws.getCell(4, column("Hạng")).value).toBe(1);
-    for (const title of ["Mã đơn vị", "Đơn vị"]) expect(header.getCell(column(title)).alignment?.horizontal).toBeUndefined();
+    for (const title of ["Mã sở, ban, ngành", "Sở, ban, ngành"]) expect(header.getCell(column(title)).alignment?.horizontal).toBeUndefined();
     // Centred, so that it does not run into the right-aligned "Số cảnh báo" beside it in print.
     expect(header.getCell(column("Ghi chú")).alignment?.horizontal).toBe("center");
     // The header keeps its wrapping and its look.

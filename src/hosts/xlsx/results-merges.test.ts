@@ -9,7 +9,7 @@ import type ExcelJS from "exceljs";
 import { open, scoreAgain, scoredDemo } from "./test-workbooks";
 
 const RESULTS = "Kết quả";
-const TITLE = "Kết quả đánh giá, xếp hạng: Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành (điều chỉnh theo quyết định của tỉnh) (mau-2023)";
+const TITLE = "Kết quả đánh giá, xếp hạng: Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành (điều chỉnh theo quyết định của tỉnh) (mau-2023) — Kỳ đánh giá: Năm 2024";
 let demo: Uint8Array;
 
 beforeAll(async () => {
@@ -56,7 +56,7 @@ test("the demo's results, two pages wide: title, stamp and the line on the form 
   expect(ws.getRow(1).height).toBeGreaterThanOrEqual(3 * 15 * (14 / 11));
   for (const r of [2, 26]) expect(ws.getRow(r).height).toBeGreaterThanOrEqual(2 * 15);
   // The table below the title is not merged: its header row stays a row of cells.
-  expect(ws.getCell("B3").value).toBe("Mã đơn vị");
+  expect(ws.getCell("B3").value).toBe("Mã sở, ban, ngành");
   expect(ws.getCell("B3").isMerged).toBe(false);
 });
 

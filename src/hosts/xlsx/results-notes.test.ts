@@ -58,8 +58,8 @@ describe("notes on the results table, scored again", () => {
     const expected = new Set([
       `${codes[0]}|${TOTAL}|Hội đồng thẩm định: đã đối chiếu hồ sơ`,
       `${codes[1]}|${TOTAL}|Kiểm tra lại chỉ tiêu 3.2`,
-      `${codes[2]}|Đơn vị|Đơn vị mới sáp nhập`,
-      `Mã đơn vị|${TOTAL}|Điểm sau thẩm định`,
+      `${codes[2]}|Sở, ban, ngành|Đơn vị mới sáp nhập`,
+      `Mã sở, ban, ngành|${TOTAL}|Điểm sau thẩm định`,
     ]);
     const again = await scoreAgain(typed);
     expect(again.warnings).toEqual([]);

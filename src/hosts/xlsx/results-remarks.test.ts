@@ -94,7 +94,8 @@ describe("a remark typed in the results table's Ghi chú column, scored again", 
     expect(notes.size).toBe(21);
     expect(notes.get("VP-UBND")).toBe("Đã xác minh tại chỗ");
     expect(notes.get("SYT")).toBe(`${EXCLUDED}\nĐoàn kiểm tra đã làm việc ngày 5/6`);
-    expect([...notes.values()].filter((t) => t !== "")).toHaveLength(2);
+    // Besides the notes of the units with errors (where their errors are).
+    expect([...notes.values()].filter((t) => t !== "" && !/^\d+ lỗi: /.test(t))).toHaveLength(2);
     // The rows did move: the remarks went with their units.
     expect(rowOfUnit(ws, "VP-UBND") !== rows.VP || rowOfUnit(ws, "SYT") !== rows.SYT).toBe(true);
     // The two lines show: the cell wraps.
@@ -110,6 +111,29 @@ describe("a remark typed in the results table's Ghi chú column, scored again", 
     const fourth = await score(third.out, { exclude: ["SYT"] });
     expect(fourth.warnings).toEqual([]);
     expect(notesByUnit((await open(fourth.out)).getWorksheet("Kết quả")!).get("SYT")).toBe(`${EXCLUDED}\nĐoàn kiểm tra đã làm việc ngày 5/6`);
+  });
+
+  test("a unit with errors: the note says how many and where; a remark typed under it stays on rescoring, and stays alone once the error is corrected", async () => {
+    const note = "1 lỗi: ô D34 trang 'Sở Xây dựng' — xem ghi chú của ô";
+    const scored = await scoredDemo();
+    const ws = (await open(scored)).getWorksheet("Kết quả")!;
+    // The demo's 135% typed in a percentage of Sở Xây dựng: ranked, with its error named in print.
+    expect(notesByUnit(ws).get("SXD")).toBe(note);
+    expect(ws.getCell(rowOfUnit(ws, "SXD"), 1).value).toEqual(expect.any(Number));
+    const typed = await edit(scored, (wb) => {
+      const results = wb.getWorksheet("Kết quả")!;
+      results.getCell(rowOfUnit(results, "SXD"), NOTE_COLUMN).value = `${note}\nĐã yêu cầu sở gửi lại`;
+    });
+    const again = await score(typed);
+    expect(again.warnings).toEqual([]);
+    expect(notesByUnit((await open(again.out)).getWorksheet("Kết quả")!).get("SXD")).toBe(`${note}\nĐã yêu cầu sở gửi lại`);
+    // The figure corrected: the project's note goes, the remark stays.
+    const corrected = await edit(again.out, (wb) => {
+      wb.getWorksheet("Sở Xây dựng")!.getCell("D34").value = 0.35;
+    });
+    const third = await score(corrected);
+    expect(third.warnings).toEqual([]);
+    expect(notesByUnit((await open(third.out)).getWorksheet("Kết quả")!).get("SXD")).toBe("Đã yêu cầu sở gửi lại");
   });
 
   test("a workbook scored by an earlier version (no record of the notes in _index): the project's note is told by its wording, the remark stays", async () => {

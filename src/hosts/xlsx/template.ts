@@ -10,11 +10,12 @@ import { FORM_DEFINITION_PREFIX, builtinOfSameName } from "../../core/forms-inde
 import type { IndexModel, IndicatorModel, ModelNode, ResolvedInput } from "../../core/definition/model";
 import { definitionHash, parseDefinition } from "../../core/definition/parse";
 import { type Lang, type Message, localize, normalizeText } from "../../core/i18n/text";
-import { NOT_APPLICABLE_TEXT } from "../../core/plan/labels";
+import { NOT_APPLICABLE_TEXT, PERIOD_LABEL, notApplicableRowsInstruction, pageLiteral, sheetFooter, withPeriod } from "../../core/plan/labels";
 import { NOT_APPLICABLE_ANSWERS } from "../../core/read/values";
 import { INDENT_WIDTH, type WrappedCell, fitWidth, wrappedHeight } from "../../core/plan/layout";
 import { BUILTIN_INDICES } from "../../indices";
 import { writeWorkbook } from "./finish";
+import { setPageTexts } from "./page-texts";
 
 export interface TemplateUnit {
   code: string;
@@ -43,7 +44,7 @@ const L = {
   unitCode: { vi: "Mã đơn vị", en: "Unit code" },
   category: { vi: "Nhóm", en: "Category" },
   index: { vi: "Bộ chỉ số", en: "Index" },
-  period: { vi: "Kỳ đánh giá", en: "Period" },
+  period: PERIOD_LABEL,
   columns: {
     code: { vi: "Mã", en: "Code" },
     item: { vi: "Nội dung", en: "Item" },
@@ -406,7 +407,12 @@ async function writeUnitSheet(
     const key = columns[col - 1];
     return key !== undefined ? WIDTH[key] : 12;
   };
-  const instructionText = (COL.self !== undefined ? L.instruction : L.instructionNoPoints)[lang];
+  // A unit some of whose rows do not apply to its category is told, on a line of its own, what the grey rows mean for its points.
+  const someNotApplicable = [...model.nodes.values()].some((node) => !applies(node, unit, model));
+  const instructionText = [
+    (COL.self !== undefined ? L.instruction : L.instructionNoPoints)[lang],
+    ...(someNotApplicable ? [notApplicableRowsInstruction(lang, givesPoints(model))] : []),
+  ].join("\n");
   const header: [string, string][] = [
     [L.unit[lang], unit.name],
     [L.unitCode[lang], unit.code],
@@ -449,10 +455,12 @@ async function writeUnitSheet(
   help.font = font({ italic: true, color: { argb: "FF595959" } });
   ws.mergeCells(6, 1, 6, COL.score);
   help.alignment = { wrapText: true, vertical: "top" };
-  // Two lines at least: across a merged row of this width the estimate is close, and LibreOffice
-  // (its fallback for Calibri, in italic) wraps the line of either language onto a second one.
+  // Two lines at least for each line of it: across a merged row of this width the estimate is
+  // close, and LibreOffice (its fallback for Calibri, in italic) wraps the line of either language
+  // onto a second one.
   const instruction = { text: instructionText, width: columns.reduce((a, k) => a + WIDTH[k], 0) };
-  ws.getRow(6).height = Math.max(wrappedHeight([instruction]), wrappedHeight([{ ...instruction, text: "a\nb" }]));
+  const lineCount = instructionText.split("\n").length;
+  ws.getRow(6).height = Math.max(wrappedHeight([instruction]), wrappedHeight([{ ...instruction, text: Array.from({ length: 2 * lineCount }, () => "a").join("\n") }]));
 
   const headerRow = ws.getRow(HEADER_ROW);
   const titles = columns.map((k) => L.columns[k][lang]);
@@ -616,6 +624,9 @@ async function writeUnitSheet(
     // The notes the scoring adds to marked cells print on a page of their own after the form.
     cellComments: "atEnd",
   };
+  // Every printed page names the index and period at the top, the form's sheet (its unit) and the
+  // page at the foot: the pages of twenty forms printed together can be sorted back.
+  setPageTexts(ws, formPageHeader(model, options), sheetFooter(lang));
   // Protected without a password: the structure stays put while the unit types, and an
   // official who needs to change the form can still unprotect it.
   await ws.protect("", {
@@ -717,6 +728,12 @@ function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit:
     if (height > wrappedHeight([])) ws.getRow(r).height = height;
   }
   ws.pageSetup = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: MARGINS };
+  setPageTexts(ws, formPageHeader(model, options), sheetFooter(lang));
+}
+
+/** The printed header of a template's sheets: the index's name, and the period when the template gives one. */
+function formPageHeader(model: IndexModel, options: TemplateOptions): { center: string } {
+  return { center: pageLiteral(withPeriod(localize(model.definition.name, options.lang), options.period?.trim() ? [options.period] : [], options.lang)) };
 }
 
 /**

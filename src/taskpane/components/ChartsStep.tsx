@@ -1,5 +1,7 @@
 import { Button, Checkbox, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useId } from "react";
+import { chartedUnit } from "../../core/plan/charts";
+import { noFigureToDrawText, notRankedText, uncomputedParts } from "../../core/plan/labels";
 import type { ChartKind } from "../../core/types";
 import { type StringKey, t } from "../i18n";
 import type { PaneActions, PaneState } from "../state/usePane";
@@ -21,6 +23,8 @@ const useStyles = makeStyles({
   },
   kinds: { display: "flex", flexDirection: "column" },
   unitLabel: { color: tokens.colorNeutralForeground1 },
+  // Why a unit cannot be chosen, under its name (readable: not the greyed label's colour).
+  notDrawn: { display: "block", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   warning: { color: tokens.colorStatusWarningForeground1, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -72,13 +76,30 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
             {score.units.map((u) => {
               const key = u.code || u.name;
               const on = chosen.includes(key);
+              // A unit the charts do not draw (no total; an HDI computed with missing figures) cannot be compared: said why, and not choosable (one chosen before can be unchosen).
+              const drawn = model === undefined || chartedUnit(model, u);
+              const why = drawn
+                ? undefined
+                : noFigureToDrawText(!byValue, notRankedText(u.notRankedReason, u.coverage, score.ranking.minCoverage, lang, uncomputedParts(model, u, lang)), lang);
               return (
                 <Checkbox
                   key={key}
                   // The theme's foreground, as the chart kinds above have it (checked): Fluent greys an unchecked label, which reads as disabled.
-                  label={{ children: u.name, className: profile && (on || chosen.length < MAX_PROFILE_UNITS) ? s.unitLabel : undefined }}
+                  label={{
+                    children: why ? (
+                      <>
+                        {u.name}
+                        <span className={s.notDrawn} data-testid="not-drawn">
+                          {why}
+                        </span>
+                      </>
+                    ) : (
+                      u.name
+                    ),
+                    className: profile && drawn && (on || chosen.length < MAX_PROFILE_UNITS) ? s.unitLabel : undefined,
+                  }}
                   checked={on}
-                  disabled={!profile || (!on && chosen.length >= MAX_PROFILE_UNITS)}
+                  disabled={!profile || (!on && (!drawn || chosen.length >= MAX_PROFILE_UNITS))}
                   onChange={(_, d) => actions.setProfileUnits(d.checked ? [...chosen, key] : chosen.filter((c) => c !== key))}
                 />
               );

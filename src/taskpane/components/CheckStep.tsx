@@ -12,7 +12,8 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { memo, useCallback, useDeferredValue, useMemo, useState } from "react";
+import type { Lang } from "../../core/i18n/text";
 import type { Issue, Severity } from "../../core/types";
 import { t, tPattern } from "../i18n";
 import {
@@ -184,75 +185,28 @@ export function CheckStep({
   const s = useStyles();
   const { lang } = state;
   const [filter, setFilter] = useState<"all" | "errors">("all");
-  /** The units whose "no value" line is open (its triangle turned down). */
-  const [openBlank, setOpenBlank] = useState<ReadonlySet<string>>(new Set());
-  const issues = state.issues;
-  const shown = issues
-    ? filter === "errors"
-      ? issues.filter((i) => i.severity === "error")
-      : issues
-    : [];
-  const groups = groupByUnit(shown);
-  const noFigures = new Set(state.noFigures ?? []);
-  const counts = severityCounts(issues ?? []);
+  // The findings (summary and list) are drawn from deferred values: after a check, a change of
+  // filter or of language, the pane answers at once (the radio button, the language) and draws the
+  // findings of hundreds of units in the background, a few milliseconds at a time, never frozen.
+  // They appear all together when drawn.
+  const issues = useDeferredValue(state.issues);
+  const listFilter = useDeferredValue(filter);
+  const listLang = useDeferredValue(lang);
+  const unitNames = useDeferredValue(state.unitNames);
+  const noFigures = useDeferredValue(state.noFigures);
+  const unitsChecked = useDeferredValue(state.unitsChecked);
+  const drawing = issues !== state.issues || listFilter !== filter || listLang !== lang;
+  const counts = useMemo(() => severityCounts(issues ?? []), [issues]);
   // Forms the reader leaves out are not among the units counted: said under the summary.
-  const leftOut = issues ? leftOutSentences(issues, "check", lang) : [];
-  const noErrors = noErrorsText(counts, lang);
+  const leftOut = useMemo(() => (issues ? leftOutSentences(issues, "check", listLang) : []), [issues, listLang]);
+  const noErrors = noErrorsText(counts, listLang);
   const canGo = Boolean(state.workbench?.goTo);
   const busy = Boolean(state.busy);
   const summaryParts: Record<string, string> = {
-    units: t(lang, "unitsCount", { count: state.unitsChecked ?? 0 }),
-    errors: t(lang, "countErrors", { count: counts.error }),
-    warnings: t(lang, "countWarnings", { count: counts.warning }),
-    infos: t(lang, "countInfos", { count: counts.info }),
-  };
-  /** One finding of a unit's group (`unit`, undefined for the general findings): a button to its cell in Excel. */
-  const finding = (unit: string | undefined, i: Issue, n: number) => {
-    const where = i.sheet && i.cell ? `${i.sheet}!${i.cell}` : (i.sheet ?? "");
-    const link = canGo && Boolean(i.sheet && i.cell);
-    // Inside a unit's group the place is on the line below: the sentence starts after it.
-    const sentence =
-      unit === undefined ? i.message[lang] : findingWithoutLocation(i, lang);
-    const body = (
-      <>
-        <Badge
-          size="small"
-          appearance="tint"
-          color={BADGE[i.severity]}
-          className={s.severity}
-        >
-          {t(lang, SEVERITY_KEY[i.severity])}
-        </Badge>
-        <span className={s.text}>
-          <span>{sentence}</span>
-          {where && (
-            <span className={mergeClasses(s.where, link && s.whereLink)}>
-              {where}
-            </span>
-          )}
-        </span>
-      </>
-    );
-    return (
-      <li key={n}>
-        {link && i.sheet && i.cell ? (
-          <Button
-            appearance="subtle"
-            className={s.finding}
-            // The severity the badge shows, the place once (in "go to cell"), then the sentence without it.
-            aria-label={findingLabel(i, lang)}
-            data-testid="finding"
-            onClick={() => void actions.goTo(i)}
-          >
-            {body}
-          </Button>
-        ) : (
-          <div className={s.finding} data-testid="finding">
-            {body}
-          </div>
-        )}
-      </li>
-    );
+    units: t(listLang, "unitsCount", { count: unitsChecked ?? 0 }),
+    errors: t(listLang, "countErrors", { count: counts.error }),
+    warnings: t(listLang, "countWarnings", { count: counts.warning }),
+    infos: t(listLang, "countInfos", { count: counts.info }),
   };
   return (
     <div className={st.step}>
@@ -290,7 +244,12 @@ export function CheckStep({
       <IndexNeeded state={state} actions={actions} />
       {issues && (
         // Not a live region: the pane's announcer says the summary once (a live list would be read out whole).
-        <section className={st.section} aria-labelledby="check-summary">
+        <section
+          className={st.section}
+          aria-labelledby="check-summary"
+          aria-busy={drawing}
+          data-testid="check-findings"
+        >
           <Text
             weight="semibold"
             id="check-summary"
@@ -298,7 +257,7 @@ export function CheckStep({
           >
             {/* Each count stays on one line with its word ("20 cảnh báo"): the sentence wraps only between them. */}
             {fillPattern(
-              tPattern(lang, "checkSummary", summaryParts),
+              tPattern(listLang, "checkSummary", summaryParts),
               (name) =>
                 summaryParts[name] === undefined ? undefined : (
                   <span className={s.nowrap}>{summaryParts[name]}</span>
@@ -310,7 +269,7 @@ export function CheckStep({
               {leftOut.join(" ")}
             </Text>
           )}
-          {issues.length === 0 && <Text>{t(lang, "checkClean")}</Text>}
+          {issues.length === 0 && <Text>{t(listLang, "checkClean")}</Text>}
           {issues.length > 0 && (
             <RadioGroup
               layout="horizontal"
@@ -323,105 +282,275 @@ export function CheckStep({
               <Radio value="errors" label={t(lang, "filterErrors")} />
             </RadioGroup>
           )}
-          {filter === "errors" && noErrors !== undefined && (
+          {listFilter === "errors" && noErrors !== undefined && (
             <Text data-testid="filter-empty">{noErrors}</Text>
           )}
-          {/* "Errors only" opens every unit it shows (each has errors); all findings, the first unit. Each filter opens its own. */}
-          <Accordion
-            key={filter}
-            multiple
-            collapsible
-            defaultOpenItems={(filter === "errors"
-              ? groups
-              : groups.slice(0, 1)
-            ).map((g) => g.unit ?? "")}
-          >
-            {groups.map((g) => {
-              const c = severityCounts(g.issues);
-              const blank = g.unit !== undefined && noFigures.has(g.unit);
-              const blankFindings = blank
-                ? g.issues.filter((i) => i.code === "missing-input")
-                : [];
-              return (
-                <AccordionItem key={g.unit ?? ""} value={g.unit ?? ""}>
-                  <AccordionHeader>
-                    <span className={s.header}>
-                      <span className={s.unitName}>
-                        {g.unit === undefined
-                          ? t(lang, "generalFindings")
-                          : (state.unitNames?.[g.unit] ?? g.unit)}
-                      </span>
-                      {SEVERITY_ORDER.filter((k) => c[k] > 0).map((k) => (
-                        <Badge
-                          key={k}
-                          size="small"
-                          appearance="filled"
-                          color={BADGE[k]}
-                          aria-label={t(lang, COUNT_KEY[k], { count: c[k] })}
-                        >
-                          {c[k]}
-                        </Badge>
-                      ))}
-                    </span>
-                  </AccordionHeader>
-                  <AccordionPanel>
-                    <ul className={s.list}>
-                      {(blank
-                        ? g.issues.filter((i) => i.code !== "missing-input")
-                        : g.issues
-                      ).map((i, n) => finding(g.unit, i, n))}
-                      {blank && blankFindings.length > 0 && (
-                        <li>
-                          {/* The "no value" findings of a form that holds no figure: one line, which opens to each of them. */}
-                          <details
-                            data-testid="no-figures"
-                            onToggle={(e) => {
-                              const open = e.currentTarget.open;
-                              setOpenBlank((was) =>
-                                open === was.has(g.unit!)
-                                  ? was
-                                  : new Set(
-                                      open
-                                        ? [...was, g.unit!]
-                                        : [...was].filter((u) => u !== g.unit),
-                                    ),
-                              );
-                            }}
-                          >
-                            <summary className={s.noFigures}>
-                              <span className={s.marker} aria-hidden="true">
-                                {openBlank.has(g.unit!) ? "▾" : "▸"}
-                              </span>
-                              <Badge
-                                size="small"
-                                appearance="tint"
-                                color={BADGE[worst(blankFindings)]}
-                                className={s.severity}
-                              >
-                                {t(lang, SEVERITY_KEY[worst(blankFindings)])}
-                              </Badge>
-                              <span className={s.text}>
-                                {t(lang, "checkNoFigures", {
-                                  count: blankFindings.length,
-                                })}
-                              </span>
-                            </summary>
-                            <ul className={s.list}>
-                              {blankFindings.map((i, n) =>
-                                finding(g.unit, i, n),
-                              )}
-                            </ul>
-                          </details>
-                        </li>
-                      )}
-                    </ul>
-                  </AccordionPanel>
-                </AccordionItem>
-              );
-            })}
-          </Accordion>
+          {/* Each filter opens its own units: a list of its own. */}
+          <FindingsList
+            key={listFilter}
+            issues={issues}
+            filter={listFilter}
+            lang={listLang}
+            unitNames={unitNames}
+            noFigures={noFigures}
+            canGo={canGo}
+            goTo={actions.goTo}
+          />
         </section>
       )}
     </div>
+  );
+}
+
+interface ListProps {
+  issues: Issue[];
+  filter: "all" | "errors";
+  lang: Lang;
+  unitNames: Record<string, string> | undefined;
+  noFigures: string[] | undefined;
+  canGo: boolean;
+  goTo: (issue: Issue) => Promise<void>;
+}
+
+/**
+ * The findings by unit, each unit a section that opens. "Errors only" opens every unit it shows
+ * (each has errors); all findings, the first unit. A unit's findings are made only once it is
+ * opened: a list of hundreds of units draws only their headers.
+ */
+const FindingsList = memo(function FindingsList({
+  issues,
+  filter,
+  lang,
+  unitNames,
+  noFigures,
+  canGo,
+  goTo,
+}: ListProps) {
+  const groups = useMemo(
+    () =>
+      groupByUnit(
+        filter === "errors"
+          ? issues.filter((i) => i.severity === "error")
+          : issues,
+      ),
+    [issues, filter],
+  );
+  const blankUnits = useMemo(() => new Set(noFigures ?? []), [noFigures]);
+  const [open, setOpen] = useState<string[]>(() =>
+    (filter === "errors" ? groups : groups.slice(0, 1)).map(
+      (g) => g.unit ?? "",
+    ),
+  );
+  /** The units opened at some time: their findings stay made while their section closes. */
+  const [made, setMade] = useState<ReadonlySet<string>>(() => new Set(open));
+  /** The units whose "no value" line is open (its triangle turned down). */
+  const [openBlank, setOpenBlank] = useState<ReadonlySet<string>>(new Set());
+  const onBlankToggle = useCallback((unit: string, isOpen: boolean) => {
+    setOpenBlank((was) =>
+      isOpen === was.has(unit)
+        ? was
+        : new Set(
+            isOpen ? [...was, unit] : [...was].filter((u) => u !== unit),
+          ),
+    );
+  }, []);
+  return (
+    <Accordion
+      multiple
+      collapsible
+      openItems={open}
+      onToggle={(_, d) => {
+        const items = d.openItems.map(String);
+        setOpen(items);
+        setMade((was) =>
+          items.every((u) => was.has(u)) ? was : new Set([...was, ...items]),
+        );
+      }}
+    >
+      {groups.map((g) => {
+        const key = g.unit ?? "";
+        return (
+          <UnitGroup
+            key={key}
+            unit={g.unit}
+            issues={g.issues}
+            name={
+              g.unit === undefined
+                ? t(lang, "generalFindings")
+                : (unitNames?.[g.unit] ?? g.unit)
+            }
+            made={made.has(key)}
+            blank={g.unit !== undefined && blankUnits.has(g.unit)}
+            blankOpen={openBlank.has(key)}
+            onBlankToggle={onBlankToggle}
+            lang={lang}
+            canGo={canGo}
+            goTo={goTo}
+          />
+        );
+      })}
+    </Accordion>
+  );
+});
+
+/** A unit's section: its name and counts; its findings once it has been opened. */
+const UnitGroup = memo(function UnitGroup({
+  unit,
+  issues,
+  name,
+  made,
+  blank,
+  blankOpen,
+  onBlankToggle,
+  lang,
+  canGo,
+  goTo,
+}: {
+  unit: string | undefined;
+  issues: Issue[];
+  name: string;
+  made: boolean;
+  blank: boolean;
+  blankOpen: boolean;
+  onBlankToggle: (unit: string, open: boolean) => void;
+  lang: Lang;
+  canGo: boolean;
+  goTo: (issue: Issue) => Promise<void>;
+}) {
+  const s = useStyles();
+  const c = severityCounts(issues);
+  const blankFindings = blank
+    ? issues.filter((i) => i.code === "missing-input")
+    : [];
+  const finding = (i: Issue, n: number) => (
+    <Finding
+      key={n}
+      unit={unit}
+      issue={i}
+      lang={lang}
+      canGo={canGo}
+      goTo={goTo}
+    />
+  );
+  return (
+    <AccordionItem value={unit ?? ""}>
+      <AccordionHeader>
+        <span className={s.header}>
+          <span className={s.unitName}>{name}</span>
+          {SEVERITY_ORDER.filter((k) => c[k] > 0).map((k) => (
+            <Badge
+              key={k}
+              size="small"
+              appearance="filled"
+              color={BADGE[k]}
+              aria-label={t(lang, COUNT_KEY[k], { count: c[k] })}
+            >
+              {c[k]}
+            </Badge>
+          ))}
+        </span>
+      </AccordionHeader>
+      <AccordionPanel>
+        {made && (
+          <ul className={s.list}>
+            {(blank
+              ? issues.filter((i) => i.code !== "missing-input")
+              : issues
+            ).map(finding)}
+            {blank && blankFindings.length > 0 && (
+              <li>
+                {/* The "no value" findings of a form that holds no figure: one line, which opens to each of them. */}
+                <details
+                  data-testid="no-figures"
+                  onToggle={(e) => onBlankToggle(unit!, e.currentTarget.open)}
+                >
+                  <summary className={s.noFigures}>
+                    <span className={s.marker} aria-hidden="true">
+                      {blankOpen ? "▾" : "▸"}
+                    </span>
+                    <Badge
+                      size="small"
+                      appearance="tint"
+                      color={BADGE[worst(blankFindings)]}
+                      className={s.severity}
+                    >
+                      {t(lang, SEVERITY_KEY[worst(blankFindings)])}
+                    </Badge>
+                    <span className={s.text}>
+                      {t(lang, "checkNoFigures", {
+                        count: blankFindings.length,
+                      })}
+                    </span>
+                  </summary>
+                  <ul className={s.list}>{blankFindings.map(finding)}</ul>
+                </details>
+              </li>
+            )}
+          </ul>
+        )}
+      </AccordionPanel>
+    </AccordionItem>
+  );
+});
+
+/** One finding of a unit's group (`unit`, undefined for the general findings): a button to its cell in Excel. */
+function Finding({
+  unit,
+  issue: i,
+  lang,
+  canGo,
+  goTo,
+}: {
+  unit: string | undefined;
+  issue: Issue;
+  lang: Lang;
+  canGo: boolean;
+  goTo: (issue: Issue) => Promise<void>;
+}) {
+  const s = useStyles();
+  const where = i.sheet && i.cell ? `${i.sheet}!${i.cell}` : (i.sheet ?? "");
+  const link = canGo && Boolean(i.sheet && i.cell);
+  // Inside a unit's group the place is on the line below: the sentence starts after it.
+  const sentence =
+    unit === undefined ? i.message[lang] : findingWithoutLocation(i, lang);
+  const body = (
+    <>
+      <Badge
+        size="small"
+        appearance="tint"
+        color={BADGE[i.severity]}
+        className={s.severity}
+      >
+        {t(lang, SEVERITY_KEY[i.severity])}
+      </Badge>
+      <span className={s.text}>
+        <span>{sentence}</span>
+        {where && (
+          <span className={mergeClasses(s.where, link && s.whereLink)}>
+            {where}
+          </span>
+        )}
+      </span>
+    </>
+  );
+  return (
+    <li>
+      {link && i.sheet && i.cell ? (
+        <Button
+          appearance="subtle"
+          className={s.finding}
+          // The severity the badge shows, the place once (in "go to cell"), then the sentence without it.
+          aria-label={findingLabel(i, lang)}
+          data-testid="finding"
+          onClick={() => void goTo(i)}
+        >
+          {body}
+        </Button>
+      ) : (
+        <div className={s.finding} data-testid="finding">
+          {body}
+        </div>
+      )}
+    </li>
   );
 }

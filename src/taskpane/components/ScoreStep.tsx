@@ -1,6 +1,6 @@
 import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { type Lang, formatNumber } from "../../core/i18n/text";
-import { label, notRankedText, uncomputedParts } from "../../core/plan/labels";
+import { label, notRankedText, uncomputedParts, unitLabelText } from "../../core/plan/labels";
 import { valueLeftOut } from "../../core/plan/results-sheet";
 import type { UnitResult } from "../../core/types";
 import { t, tPattern } from "../i18n";
@@ -134,7 +134,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
         </h2>
         <Text className={st.hint}>{t(lang, "rankingFromDefinition")}</Text>
         <div className={s.options}>
-          <Field label={t(lang, "method")}>
+          <Field label={t(lang, "method")} {...(ranking.method === "ordinal" ? { hint: t(lang, "methodOrdinalHint") } : {})}>
             <Select className={st.select} value={ranking.method} onChange={(_, d) => actions.setRanking({ method: d.value as RankMethod })}>
               <option value="competition">{t(lang, "methodCompetition")}</option>
               <option value="dense">{t(lang, "methodDense")}</option>
@@ -189,7 +189,8 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
                   {label(byCategory ? "rankInCategory" : "rank", lang)}
                 </th>
                 <th className={mergeClasses(s.th, s.unitCell)} scope="col" role="columnheader">
-                  {label("unit", lang)}
+                  {/* The index's own word for its units ("Quốc gia" for HDI), as the results sheet heads its column. */}
+                  {unitLabelText(model?.definition.unitLabel, lang)}
                 </th>
                 <th className={mergeClasses(s.th, s.num, s.figureCell, s.pointsCol)} scope="col" role="columnheader">
                   {onPoints ? t(lang, "colPoints") : label("value", lang)}

@@ -23,7 +23,7 @@ import {
 } from "../../core/forms-index";
 import type { ChartKind, Issue, ScoreTable, Submission, UnitResult, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
-import { type StaleGroup, type StaleKind, otherIndexMessage, scoredWithAnother, staleGroupNames, staleGroups, staleResults } from "../../core/stale";
+import { type StaleGroup, type StaleKind, otherIndexMessage, othersMayChangeNote, scoredWithAnother, staleGroupNames, staleGroups, staleResults } from "../../core/stale";
 import type { PickedFile } from "../components/FileButton";
 import { type StringKey, t, tBoth } from "../i18n";
 import type { Notice, NoticeGroup, PaneState, RankingChoice, StepId } from "./usePane";
@@ -437,6 +437,9 @@ export function unitsWithoutFigures(units: readonly Pick<UnitResult, "code" | "n
   return units.filter((u) => u.coverage === 0).map((u) => u.code || u.name);
 }
 
+/** Between the stages of a run that shows no stage (a check): the page responds, then the run goes on. */
+const giveTurn = (): Promise<void> => yieldToEventLoop();
+
 /** Reads and checks the workbook without writing anything (the same reading as a scoring run). */
 export async function check(
   workbench: Workbench,
@@ -445,7 +448,7 @@ export async function check(
 ): Promise<{ submissions: Submission[]; issues: Issue[]; stale?: StaleGroup[]; snapshot: WorkbookSnapshot; noFigures: string[] }> {
   const snapshot = await workbench.host.read();
   try {
-    const r = await runScoring(readOnce(workbench.host, snapshot), { definition: model.definition, lang, projectVersion: PROJECT_VERSION, write: false });
+    const r = await runScoring(readOnce(workbench.host, snapshot), { definition: model.definition, lang, projectVersion: PROJECT_VERSION, write: false, onProgress: giveTurn });
     // The same reading serves the comparison with the last scoring run (the definition in use is the one scored with, mostly).
     const stale = staleSince(snapshot, lang, r.previous ?? null, { model, submissions: r.submissions, issues: r.issues });
     return { submissions: r.submissions, issues: r.issues, ...(stale && stale.length > 0 ? { stale } : {}), snapshot, noFigures: unitsWithoutFigures(r.table.units) };
@@ -471,7 +474,7 @@ export async function markIssues(
   const once: WorkbookHost = { read: async () => snapshot, apply: async () => undefined };
   let run: Awaited<ReturnType<typeof runScoring>>;
   try {
-    run = await runScoring(once, { definition: model.definition, lang, projectVersion: PROJECT_VERSION, write: false });
+    run = await runScoring(once, { definition: model.definition, lang, projectVersion: PROJECT_VERSION, write: false, onProgress: giveTurn });
     // Marks are recorded in `_index`: never over a sheet of the user's of that name.
     assertIndexSheetFree(snapshot);
   } catch (e) {
@@ -616,7 +619,8 @@ const STALE_LINES: Record<StaleKind, StringKey> = {
 
 /** The stale banner's lines, one for each kind of change, each naming its units (five, then how many more). */
 export function staleLines(groups: readonly StaleGroup[], lang: Lang): string[] {
-  return groups.map((g) => t(lang, STALE_LINES[g.kind], { count: g.keys.length, names: someNames(staleGroupNames(g, lang), "moreUnits", lang) }));
+  const others = othersMayChangeNote(groups);
+  return [...groups.map((g) => t(lang, STALE_LINES[g.kind], { count: g.keys.length, names: someNames(staleGroupNames(g, lang), "moreUnits", lang) })), ...(others ? [others[lang]] : [])];
 }
 
 const STAGE_KEYS: Record<string, StringKey> = {
@@ -671,8 +675,10 @@ export async function score(
       },
       charts: { kinds: options.chartKinds, ...(options.profileUnits.length > 0 ? { profileUnits: options.profileUnits } : {}) },
       write: true,
+      // Awaited by the run: the pane shows the stage and responds between stages (reading, scoring, planning).
       onProgress: (stage, fraction) => {
         pending = pending.then(() => options.onProgress(STAGE_KEYS[stage] ?? "scoring", fraction));
+        return pending;
       },
     });
     // runScoring wrote the plan (write: true): what the host says now is about that write.
