@@ -1882,6 +1882,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await shot(page, "check-no-figures-vi-light");
     // "Errors only": each unit with an error is open, the second as the first.
     await page.getByRole("radio", { name: "Chỉ lỗi" }).check();
+    await idle(page);
     const headers = page.locator("section [aria-expanded]");
     expect(await headers.count()).toBe(2);
     expect(await headers.evaluateAll((hs) => hs.map((h) => h.getAttribute("aria-expanded")))).toEqual(["true", "true"]);
