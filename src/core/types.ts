@@ -115,6 +115,8 @@ export type Severity = "error" | "warning" | "info";
 export type IssueCode =
   | "missing-input"
   | "not-a-number"
+  | "number-too-large"
+  | "number-too-small"
   | "not-an-integer"
   | "out-of-range"
   | "unknown-choice"

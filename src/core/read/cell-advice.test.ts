@@ -89,16 +89,17 @@ describe("a figure read two ways is said with how to write it where it was typed
     expect(vi.issues.find((i) => i.code === "ambiguous-number")!.message.en).toContain("write it in the CSV file the index's way: 73,6 (indicator 1.1).");
   });
 
-  test('"1.860" in a percentage is out of range read the Vietnamese way, and said to be read two ways beside the error', () => {
-    const r = readSubmissions(modelOf("auto"), csvToSnapshot('Mã đơn vị,Đơn vị,2.1\nA,Đơn vị A,"1.860"\n', "bang", "bang.csv"));
-    expect(r.issues.filter((i) => i.node === "2.1").map((i) => [i.code, i.severity, i.cell])).toEqual([
-      ["out-of-range", "error", "C2"],
-      ["ambiguous-number", "warning", "C2"],
-    ]);
-    const ambiguous = r.issues.find((i) => i.code === "ambiguous-number")!;
-    expect(ambiguous.message.vi).toContain('Tệp bang.csv, dòng 2, cột C: "1.860" được hiểu là 1860 (một nghìn tám trăm sáu mươi) theo cách viết số của Việt Nam, không phải 1,86;');
-    expect(ambiguous.message.en).toContain('File bang.csv, row 2, column C: "1.860" is read the Vietnamese way as 1860 (one thousand eight hundred sixty), not 1.86;');
-    expect(r.submissions[0]!.values["2.1"]).toBeUndefined();
+  test('"1.860" and "1,860%" in a percentage of 0–100%: the reading the input refuses (1860%) does not count, the other is taken silently', () => {
+    const read = (text: string, locale: "vi" | "en" | "auto") => {
+      const r = readSubmissions(modelOf(locale), csvToSnapshot(`Mã đơn vị,Đơn vị,2.1\nA,Đơn vị A,"${text}"\n`, "bang", "bang.csv"));
+      return { codes: r.issues.filter((i) => i.node === "2.1").map((i) => [i.code, i.severity, i.cell]), value: r.submissions[0]!.values["2.1"] };
+    };
+    // 1860 the Vietnamese way is 1860%, beyond the fraction's 100%: 1,86% it is, said only as a bare percentage.
+    expect(read("1.860", "auto")).toEqual({ codes: [["percent-as-number", "warning", "C2"]], value: 0.0186 });
+    // "1,860%" is 1,86% the Vietnamese way, 1860% the English way, which the input refuses: no ambiguity offered.
+    expect(read("1,860%", "auto")).toEqual({ codes: [], value: 0.0186 });
+    // Read the English way only, it is refused as out of range.
+    expect(read("1,860%", "en").codes).toEqual([["out-of-range", "error", "C2"]]);
   });
 });
 
@@ -162,5 +163,31 @@ describe("a blank figure of an indicator that scores nothing", () => {
     expect(blank.map((i) => [i.node, i.severity])).toEqual([["6", "info"]]);
     expect(blank[0]!.message.vi).toContain("chưa có số liệu cho chỉ tiêu 6; chỉ tiêu này không tính điểm nên kết quả không đổi");
     expect(blank[0]!.message.en).toContain("no value for indicator 6; it scores nothing, so no result changes");
+  });
+});
+
+describe("a figure beyond what a number holds is said so, at its cell, and not used", () => {
+  test('"1e309" is too large, "1e-400" too small (it would be read as 0), "-1e400" too large in size', () => {
+    const r = readSubmissions(modelOf("vi"), sheetTable({ "1.1": "1e309", "2.1": "1e-400", "6.2": "-1e400" }));
+    const found = r.issues.filter((i) => i.code.startsWith("number-too"));
+    expect(found.map((i) => [i.code, i.severity, i.sheet, i.cell, i.node])).toEqual([
+      ["number-too-large", "error", "Số liệu", "C2", "1.1"],
+      ["number-too-small", "error", "Số liệu", "D2", "2.1"],
+      ["number-too-large", "error", "Số liệu", "E2", "6.2"],
+    ]);
+    expect(found[0]!.message).toEqual({
+      vi: `Trang tính 'Số liệu', ô C2: "1e309" quá lớn: một số chỉ ghi được đến khoảng 1,8e308, nên số liệu này không được dùng; hãy kiểm tra lại số liệu (chỉ tiêu 1.1).`,
+      en: `Sheet 'Số liệu', cell C2: "1e309" is too large: a number goes up to about 1.8e308, so this figure is not used; check the figure (indicator 1.1).`,
+    });
+    expect(found[1]!.message).toEqual({
+      vi: `Trang tính 'Số liệu', ô D2: "1e-400" quá nhỏ, sẽ bị đọc thành 0, nên số liệu này không được dùng; hãy ghi 0 nếu muốn ghi 0, hoặc một số lớn hơn (chỉ tiêu 2.1).`,
+      en: `Sheet 'Số liệu', cell D2: "1e-400" is too small and would be read as 0, so this figure is not used; write 0 if 0 is meant, or a larger number (indicator 2.1).`,
+    });
+    expect(r.issues.some((i) => i.code === "not-a-number")).toBe(false);
+    expect(r.submissions[0]!.values).not.toHaveProperty("2.1");
+    // 0 written with an exponent is 0, and 5e-324 (the smallest number) is read.
+    const zero = readSubmissions(modelOf("vi"), sheetTable({ "1.1": "0e-999", "2.1": "5e-324" }));
+    expect(zero.issues.filter((i) => i.code.startsWith("number-too"))).toEqual([]);
+    expect(zero.submissions[0]!.values["1.1"]).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { IssueCode } from "../types";
 import { issueMessage, makeIssue, numberInWords, plainNumber } from "./messages";
+import { parseNumberText } from "./numbers";
 
 describe("numbers said plainly and in words", () => {
   test.each([
@@ -79,9 +80,12 @@ describe("the content of a cell, quoted", () => {
 
   test("a number too large to write out (1e308 typed in a cell) is quoted in short form, not as its 309 digits", () => {
     const huge = makeIssue("error", "out-of-range", { raw: "1e308", rawNumber: 1e308, min: 0, max: 100, node: "1.1" });
-    expect(huge.message.vi).toContain(`1,0e308 nằm ngoài khoảng cho phép`);
-    expect(huge.message.en).toContain(`1.0e308 is out of range`);
-    expect(plainNumber(1e20, "en")).toBe("1.0e20");
+    expect(huge.message.vi).toContain(`1E+308 nằm ngoài khoảng cho phép`);
+    expect(huge.message.en).toContain(`1E+308 is out of range`);
+    expect(plainNumber(1e20, "en")).toBe("1E+20");
+    // A number cell's 1.23456E+17 is quoted with all its digits, not as 1,235e17.
+    expect(makeIssue("error", "not-a-number", { raw: "1.23456E+17", rawNumber: 1.23456e17 }).message.vi).toBe(`1,23456E+17 không phải là số.`);
+    expect(makeIssue("error", "not-an-integer", { raw: "1e-25", rawNumber: 1e-25 }).message.en).toBe(`1E-25 is not a whole number.`);
     expect(plainNumber(123456789012345, "vi")).toBe("123456789012345");
   });
 
@@ -89,5 +93,33 @@ describe("the content of a cell, quoted", () => {
     const typed = makeIssue("error", "not-an-integer", { raw: "2.5", node: "3.1" });
     expect(typed.message.vi).toBe(`"2.5" không phải là số nguyên (chỉ tiêu 3.1).`);
     expect(typed.message.en).toBe(`"2.5" is not a whole number (indicator 3.1).`);
+  });
+});
+
+describe("a figure written with an exponent, shown as read and advised in the index's way", () => {
+  const figures = [1.5e-12, 1.234e-10, -2.5e-9, 1.23456e17, 1.2345678901234568e25, 1e308, 0.000001, 123456.789, 1860, 0.1 + 0.2];
+  test.each(["vi", "en"] as const)("in %s, to its 15 significant digits, in a form the reader reads back as the same number", (lang) => {
+    for (const x of figures) {
+      const text = plainNumber(x, lang);
+      const back = parseNumberText(text, lang);
+      expect([text, back?.value, back?.readAs, back?.ambiguous]).toEqual([text, Number(x.toPrecision(15)), undefined, false]);
+    }
+    expect(plainNumber(1.5e-12, lang)).toBe(lang === "vi" ? "1,5E-12" : "1.5E-12");
+    expect(plainNumber(1.2345678901234568e25, lang)).toBe(lang === "vi" ? "1,23456789012346E+25" : "1.23456789012346E+25");
+  });
+
+  test('"1.5e-12" in a vi index is said to be 1,5E-12, not 0, and the advice is to write 1,5E-12', () => {
+    const at = { sheet: "b", file: "b.csv", cell: "C2", node: "1.1", readAs: "en" as const };
+    const m = makeIssue("warning", "ambiguous-number", { ...at, raw: "1.5e-12", value: 1.5e-12 }).message;
+    expect(m.vi).toBe(
+      'Tệp b.csv, dòng 2, cột C: "1.5e-12" được hiểu là 1,5E-12 theo cách viết số tiếng Anh (dấu chấm thập phân), dù bộ chỉ số viết số kiểu Việt Nam, trong đó dấu chấm phân cách hàng nghìn; hãy kiểm tra lại số liệu, hoặc trong tệp CSV hãy viết số theo cách của bộ chỉ số: 1,5E-12 (chỉ tiêu 1.1).',
+    );
+    expect(makeIssue("warning", "ambiguous-number", { ...at, raw: "1.23456E+17", value: 1.23456e17 }).message.vi).toContain("được hiểu là 1,23456E+17 theo");
+    expect(makeIssue("warning", "ambiguous-number", { ...at, raw: "1.234E-10", value: 1.234e-10 }).message.vi).toContain("theo cách của bộ chỉ số: 1,234E-10 (");
+    // In an en index, "1,5E-12%" is advised as 1.5E-12%, which reads back as the same figure.
+    const pct = makeIssue("warning", "ambiguous-number", { ...at, readAs: "vi", raw: "1,5E-12%", value: 1.5e-14, percent: true }).message.en;
+    expect(pct).toContain("as 1.5E-12%, though");
+    expect(pct).toContain("the index's way: 1.5E-12% (indicator 1.1).");
+    expect(parseNumberText("1.5E-12%", "en")?.value).toBe(1.5e-14);
   });
 });

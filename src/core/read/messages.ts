@@ -4,9 +4,9 @@
  * số (chỉ tiêu 2.1.a)."; for a CSV file, the file, the row and the column: "Tệp b.csv, dòng 5,
  * cột C: …".
  */
-import { exponentNumber, foldText, formatNumber, type Message } from "../i18n/text";
-import type { Issue, IssueCode, Severity } from "../types";
-import { percentOf } from "./numbers";
+import { foldText, formatNumber, type Message } from "../i18n/text";
+import type { Issue, IssueCode, Severity, UnavailableReason } from "../types";
+import { percentOf, shiftDecimal } from "./numbers";
 
 export interface MessageParams {
   sheet?: string;
@@ -127,6 +127,11 @@ export interface MessageParams {
    * that its value counts as 0, not its points; self-score-differs compares with its value.
    */
   noPoints?: boolean;
+  /**
+   * self-score-differs: the node is not scored for the unit (left out, not applicable: its
+   * NodeResult.reason, or true when none is given), though the unit gave it a self score (`value`).
+   */
+  notScored?: UnavailableReason | true;
   /** missing-input: the indicator scores nothing (max 0, or under a group of max 0): its blank changes no result. */
   scoresNothing?: boolean;
   /**
@@ -145,15 +150,36 @@ function num(x: number | undefined, lang: "vi" | "en"): string {
   return x === undefined ? "?" : formatNumber(x, lang);
 }
 
+/** The significant digits a spreadsheet keeps of a number, and the most a sentence shows. */
+const SIGNIFICANT = 15;
+
 /**
  * A number written plainly, without thousands separators, so that it cannot be read two ways:
- * 1860 and 1,86 in vi; 1860 and 1.86 in en.
+ * 1860 and 1,86 in vi; 1860 and 1.86 in en; to its 15 significant digits. A figure from 1e15 on,
+ * or below 1e-6, is written with an exponent as Excel writes it (exponentText: "1,5E-12" in vi,
+ * "1.5E-12" in en), a form the reader takes back as the same number.
  */
 export function plainNumber(x: number | undefined, lang: "vi" | "en"): string {
   if (x === undefined || !Number.isFinite(x)) return "?";
-  // 1e308 in short form (1,0e308), not as its 309 digits.
-  if (Math.abs(x) >= 1e15) return exponentNumber(x, lang);
-  return new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", { useGrouping: false, maximumFractionDigits: 10 }).format(x);
+  const a = Math.abs(x);
+  if (a >= 1e15 || (a !== 0 && a < 1e-6)) return exponentText(x, lang);
+  return plainFormat(lang).format(x).replace(/\u2212/g, "-");
+}
+
+/** A number with an exponent as Excel writes it, to 15 significant digits: "1,5E-12", "1,23456789012346E+25" / "1.5E-12". */
+function exponentText(x: number, lang: "vi" | "en"): string {
+  const [mantissa, power] = Number(x.toPrecision(SIGNIFICANT)).toExponential().split("e") as [string, string];
+  return `${lang === "vi" ? mantissa.replace(".", ",") : mantissa}E${power}`;
+}
+
+const plainFormats = new Map<"vi" | "en", Intl.NumberFormat>();
+function plainFormat(lang: "vi" | "en"): Intl.NumberFormat {
+  let f = plainFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", { useGrouping: false, maximumSignificantDigits: SIGNIFICANT });
+    plainFormats.set(lang, f);
+  }
+  return f;
 }
 
 const VI_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
@@ -198,8 +224,9 @@ function enGroup(n: number): string {
  */
 export function numberInWords(x: number, lang: "vi" | "en"): string | undefined {
   if (!Number.isFinite(x) || Math.abs(x) >= 1e12) return undefined;
-  const [intText, fracText = ""] = plainNumber(Math.abs(x), "en").split(".");
-  if (fracText.length > 6) return undefined;
+  const [intText = "", fracText = ""] = plainNumber(Math.abs(x), "en").split(".");
+  // A figure written with an exponent (1.5E-12) is not said in words.
+  if (fracText.length > 6 || !/^\d+$/.test(intText + fracText)) return undefined;
   let n = Number(intText);
   const scales = lang === "vi" ? ["", "nghìn", "triệu", "tỷ"] : ["", "thousand", "million", "billion"];
   const groups: number[] = [];
@@ -223,11 +250,12 @@ export function numberInWords(x: number, lang: "vi" | "en"): string | undefined 
   return words.join(" ");
 }
 
-/** "1860 (một nghìn tám trăm sáu mươi)": the number plainly, then in words. */
-/** x × 100 without the binary noise of the product (0.85 → 85, not 85.00000000000001). */
+/** x × 100 without the binary noise of the product (0.85 → 85, not 85.00000000000001), however small x is. */
 function hundredTimes(x: number | undefined): number | undefined {
-  return x === undefined ? undefined : Math.round(x * 1e11) / 1e9;
+  return x === undefined ? undefined : shiftDecimal(x, 2);
 }
+
+/** "1860 (một nghìn tám trăm sáu mươi)": the number plainly, then in words. */
 
 function spelled(x: number | undefined, lang: "vi" | "en"): string {
   if (x === undefined) return "?";
@@ -237,8 +265,8 @@ function spelled(x: number | undefined, lang: "vi" | "en"): string {
 
 /** The value of a text read another way: "73,6 (bảy mươi ba phẩy sáu)", or "12,5% (mười hai phẩy năm phần trăm)". */
 function spelledReading(p: MessageParams, lang: "vi" | "en"): string {
-  if (!p.percent || p.value === undefined) return spelled(p.value, lang);
-  const x = p.value * 100;
+  const x = hundredTimes(p.value);
+  if (!p.percent || x === undefined) return spelled(p.value, lang);
   const words = numberInWords(x, lang);
   const plain = `${plainNumber(x, lang)}%`;
   return words === undefined ? plain : `${plain} (${words} ${lang === "vi" ? "phần trăm" : "percent"})`;
@@ -296,8 +324,10 @@ export function notUtf8Message(file: string): Message {
  */
 export function cellNumberText(x: number, lang: "vi" | "en"): string {
   if (!Number.isFinite(x)) return String(x);
-  if (Math.abs(x) >= 1e15) return exponentNumber(x, lang);
-  return new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", { useGrouping: false, maximumFractionDigits: 20 }).format(x).replace(/\u2212/g, "-");
+  if (Math.abs(x) >= 1e15) return exponentText(x, lang);
+  const plain = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", { useGrouping: false, maximumFractionDigits: 20 }).format(x).replace(/\u2212/g, "-");
+  // A figure too small for 20 decimals (1e-25 would be "0") is written with an exponent.
+  return Number(plain.replace(",", ".")) === x ? plain : exponentText(x, lang);
 }
 
 /**
@@ -410,6 +440,20 @@ function columnName(key: keyof typeof COLUMN_NAMES, formLang: "vi" | "en"): stri
   return `"${names[formLang]}" (${names[formLang === "vi" ? "en" : "vi"]})`;
 }
 
+/** Why a node is not scored for a unit (NodeResult.reason), as self-score-differs says it. */
+const NOT_SCORED: Record<UnavailableReason, Message> = {
+  "not-applicable": { vi: "không áp dụng với loại đơn vị này", en: "it does not apply to the unit's category" },
+  "answered-na": { vi: "đơn vị ghi không áp dụng", en: "the unit answered not applicable" },
+  missing: { vi: "thiếu số liệu, không được tính khi tổng hợp", en: "its figures are missing, so it is left out of the aggregation" },
+  "zero-denominator": { vi: "mẫu số bằng 0 nên không áp dụng", en: "its denominator is 0, so it does not apply" },
+  "invalid-result": { vi: "công thức không cho ra một số", en: "its formula gives no number" },
+  "children-unavailable": { vi: "không chỉ tiêu nào trong nhóm được chấm điểm", en: "none of the indicators in it is scored" },
+};
+
+function notScored(reason: UnavailableReason | true): Message {
+  return reason === true ? { vi: "không được tính khi tổng hợp", en: "it is left out of the aggregation" } : NOT_SCORED[reason];
+}
+
 const bodies: Partial<Record<IssueCode, Body>> = {
   "missing-input": (p) => {
     const input = isInput(p);
@@ -425,6 +469,15 @@ const bodies: Partial<Record<IssueCode, Body>> = {
         : { vi: `${what.vi}; chỉ tiêu này được tính 0 điểm`, en: `${what.en}; ${it} scores 0` };
   },
   "not-a-number": (p) => ({ vi: `${quote(p, "vi")} không phải là số${of(p).vi}`, en: `${quote(p, "en")} is not a number${of(p).en}` }),
+  // As a definition's numbers are said (number-too-large, number-too-small of the definition's problems).
+  "number-too-large": (p) => ({
+    vi: `${quote(p, "vi")} quá lớn: một số chỉ ghi được đến khoảng 1,8e308, nên số liệu này không được dùng; hãy kiểm tra lại số liệu${of(p).vi}`,
+    en: `${quote(p, "en")} is too large: a number goes up to about 1.8e308, so this figure is not used; check the figure${of(p).en}`,
+  }),
+  "number-too-small": (p) => ({
+    vi: `${quote(p, "vi")} quá nhỏ, sẽ bị đọc thành 0, nên số liệu này không được dùng; hãy ghi 0 nếu muốn ghi 0, hoặc một số lớn hơn${of(p).vi}`,
+    en: `${quote(p, "en")} is too small and would be read as 0, so this figure is not used; write 0 if 0 is meant, or a larger number${of(p).en}`,
+  }),
   "not-an-integer": (p) => ({
     vi: `${quote(p, "vi")} không phải là số nguyên${of(p).vi}`,
     en: `${quote(p, "en")} is not a whole number${of(p).en}`,
@@ -550,7 +603,12 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     en: `indicator ${p.node} earns points but has no evidence`,
   }),
   "self-score-differs": (p) =>
-    p.noPoints
+    p.notScored !== undefined
+      ? {
+          vi: `chỉ tiêu ${p.node} không được chấm điểm (${notScored(p.notScored).vi}) nhưng đơn vị tự chấm ${num(p.value, "vi")}${p.noPoints ? "" : " điểm"}`,
+          en: `indicator ${p.node} is not scored (${notScored(p.notScored).en}), but the unit gave itself ${num(p.value, "en")}${p.noPoints ? "" : p.value === 1 ? " point" : " points"}`,
+        }
+      : p.noPoints
       ? {
           vi: `số tự chấm ${num(p.value, "vi")} khác với giá trị tính được ${num(p.other, "vi")}${of(p).vi}; bộ chỉ số này không tính điểm nên số tự chấm được so với giá trị`,
           en: `the self-assessed figure (${num(p.value, "en")}) differs from the computed value (${num(p.other, "en")})${of(p).en}; this index gives no points, so the self score is compared with the value`,

@@ -17,6 +17,12 @@ export interface NumberReading {
   readAs?: "vi" | "en";
   /** True when the text ended with "%" (the value is then already divided by 100). */
   percent: boolean;
+  /**
+   * Set when the figure is beyond what a number holds (readNumberText): "large" for a magnitude
+   * above about 1.8e308 ("1e309", value ±Infinity), "small" for a figure other than 0 below about
+   * 5e-324 ("1e-400", value 0).
+   */
+  beyond?: "large" | "small";
 }
 
 /** Spaces that may separate thousands: space, NBSP, narrow NBSP, thin space. */
@@ -30,10 +36,19 @@ const SPACE_GROUPS = /^[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+$/;
  * the figure as written). The expression parser's `n%` literals are read the same way.
  */
 export function percentOf(x: string | number): number {
-  if (typeof x === "number" && !Number.isFinite(x)) return x / 100;
+  return shiftDecimal(x, -2);
+}
+
+/**
+ * x × 10^places as a person moves the decimal point: the exponent of x's decimal text (its shortest
+ * text when x is a number) is moved by `places`, so 0.85 × 100 is 85, not 85.00000000000001, and
+ * 1.5e-14 × 100 is 1.5e-12, not rounded away.
+ */
+export function shiftDecimal(x: string | number, places: number): number {
+  if (typeof x === "number" && !Number.isFinite(x)) return x * 10 ** places;
   const m = /^([^eE]*)(?:[eE]([+-]?\d+))?$/.exec(String(x));
   if (!m) return Number.NaN;
-  return Number(`${m[1]}e${Number(m[2] ?? 0) - 2}`);
+  return Number(`${m[1]}e${Number(m[2] ?? 0) + places}`);
 }
 
 /**
@@ -58,8 +73,13 @@ function readBody(body: string, group: "." | ",", decimal: "." | ","): string | 
     digits = "0";
   } else if (/^\d+$/.test(intPart)) digits = intPart;
   else return undefined;
-  const text = fracPart === undefined ? digits : `${digits}.${fracPart}`;
-  return Number.isFinite(Number(text)) ? text : undefined;
+  return fracPart === undefined ? digits : `${digits}.${fracPart}`;
+}
+
+/** Whether the decimal text `text` read as `value` went beyond what a number holds (NumberReading.beyond). */
+function beyondOf(text: string, value: number): { beyond?: "large" | "small" } {
+  if (!Number.isFinite(value)) return { beyond: "large" };
+  return value === 0 && /[1-9]/.test(text.split(/[eE]/)[0] as string) ? { beyond: "small" } : {};
 }
 
 /**
@@ -90,9 +110,19 @@ function readExponent(s: string, locale: NumberLocale): { text: string; readAs?:
  * flagged ambiguous; when only one reading is well formed, that one is used in any locale, and in
  * "vi" or "en" the reading says it went the other way (`readAs`), so the reader can warn: in en
  * a comma groups thousands, so "73,6" is no en number; in vi a dot does, so "73.6" is no vi one.
- * Returns undefined for anything that is not a number ("1,5 lần", "", "abc").
+ * Returns undefined for anything that is not a number ("1,5 lần", "", "abc") and for a figure too
+ * large for a number ("1e309"); a figure too small for one ("1e-400") is read as 0, with `beyond`.
  */
 export function parseNumberText(text: string, locale: NumberLocale): NumberReading | undefined {
+  const reading = readNumberText(text, locale);
+  return reading?.beyond === "large" ? undefined : reading;
+}
+
+/**
+ * parseNumberText, and a figure too large for a number ("1e309", "-1e400") as a reading of ±Infinity
+ * with `beyond: "large"`, so the reader can say so rather than that it is no number.
+ */
+export function readNumberText(text: string, locale: NumberLocale): NumberReading | undefined {
   let s = text.normalize("NFC").trim();
   let percent = false;
   if (s.endsWith("%")) {
@@ -106,20 +136,20 @@ export function parseNumberText(text: string, locale: NumberLocale): NumberReadi
     s = s.slice(1).trimStart();
   }
   if (s === "") return undefined;
+  /** The reading of the decimal text `body` ("1234.5", "1.5e3"). */
+  const read = (body: string, rest: Partial<NumberReading> = {}): NumberReading => {
+    const value = percent ? percentOf(body) : Number(body);
+    return { value: sign * value, ambiguous: false, percent, ...rest, ...beyondOf(body, value) };
+  };
   if (/[ \u00a0\u202f\u2009]/.test(s)) {
     // Spaces group thousands; what follows the last group may be a decimal part with either mark.
     const m = /^([^.,]+)(?:([.,])(\d+))?$/.exec(s);
     if (!m || !SPACE_GROUPS.test(m[1] as string)) return undefined;
     const intDigits = (m[1] as string).replace(/[ \u00a0\u202f\u2009]/g, "");
-    const digits = m[3] === undefined ? intDigits : `${intDigits}.${m[3]}`;
-    if (!Number.isFinite(Number(digits))) return undefined;
-    return { value: sign * (percent ? percentOf(digits) : Number(digits)), ambiguous: false, percent };
+    return read(m[3] === undefined ? intDigits : `${intDigits}.${m[3]}`);
   }
   const exponent = readExponent(s, locale);
-  if (exponent !== undefined) {
-    const value = percent ? percentOf(exponent.text) : Number(exponent.text);
-    return Number.isFinite(value) ? { value: sign * value, ambiguous: false, percent, ...(exponent.readAs !== undefined ? { readAs: exponent.readAs } : {}) } : undefined;
-  }
+  if (exponent !== undefined) return read(exponent.text, exponent.readAs !== undefined ? { readAs: exponent.readAs } : {});
   if (!/^[\d.,]+$/.test(s)) return undefined;
   const vi = readBody(s, ".", ",");
   const en = readBody(s, ",", ".");
@@ -138,6 +168,5 @@ export function parseNumberText(text: string, locale: NumberLocale): NumberReadi
   }
   if (body === undefined) return undefined;
   // A percentage moves the decimal point in the text: "16,4%" is 0.164, as the literal 0.164 is.
-  const value = percent ? percentOf(body) : Number(body);
-  return { value: sign * value, ambiguous, percent, ...(readAs !== undefined ? { readAs } : {}) };
+  return read(body, { ambiguous, ...(readAs !== undefined ? { readAs } : {}) });
 }

@@ -908,6 +908,13 @@ describe("self scores and issue counts", () => {
     expect(issues[0]?.message.vi).toBe("Trang tính 'Sở Y tế', ô F10: điểm tự chấm 7,5 khác với điểm tính được 7,4 (chỉ tiêu 1.2).");
   });
 
+  test('"Không áp dụng" as a self score is no number to warn about, and gives itself no points to compare', () => {
+    const { submissions, issues } = readSubmissions(model, book(sheetA({ change: { "1.3": { ...LINES[5]!, self: "Không áp dụng" } } })));
+    expect(issues.filter((i) => i.cell === "F13")).toEqual([]);
+    expect(submissions[0]!.selfScores).not.toHaveProperty("1.3");
+    expect(checkSelfScores(model, submissions, table({ "1": 35, "1.1": 10, "1.2": 7.5, "1.3": null }))).toEqual([]);
+  });
+
   test("the self scores of units without a code are checked against their own results, found by name", () => {
     const uncoded = (name: string): CellValue[][] => BLOCK.map((r) => (r[0] === "Mã đơn vị" ? ["Mã đơn vị", null] : r[0] === "Đơn vị" ? ["Đơn vị", name] : r));
     const { submissions } = readSubmissions(model, book(sheetA({ name: "Sở Y tế", block: uncoded("Sở Y tế") }), sheetA({ name: "Sở Tư pháp", block: uncoded("Sở Tư pháp") })));

@@ -17,7 +17,7 @@ import { choiceScales, inputsRead, matchingStep } from "../score/rules";
 import type { RawUnit } from "./raw";
 import { cellText, keyText } from "./sheet";
 import { unitKeyOf } from "./unit-fields";
-import { type ValueNote, choiceOptions, isCheckMark, readCell } from "./values";
+import { type ValueNote, choiceOptions, isCheckMark, isNotApplicableText, readCell } from "./values";
 
 export interface ReadOptions {
   /** The user's language. Issue messages always carry both languages; this is kept for callers. */
@@ -576,6 +576,8 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
   const selfScoreCells: Record<string, string> = {};
   for (const [node, cell] of raw.selfScores) {
     const v = cell.value;
+    // "Không áp dụng" (N/A) as a self score gives itself no points: nothing to compare.
+    if (typeof v === "string" && isNotApplicableText(v)) continue;
     const n = typeof v === "number" ? v : typeof v === "string" ? parseNumberText(v, locale)?.value : undefined;
     if (n === undefined || !Number.isFinite(n)) {
       issues.push(makeIssue("warning", "not-a-number", { ...base, cell: cell.address, node, raw: cellText(v) }));

@@ -76,3 +76,48 @@ describe("self scores rounded to two decimals", () => {
     expect(check(9.12)).toHaveLength(1);
   });
 });
+
+describe("self scores of an indicator that is not scored", () => {
+  // 2.1 is a ratio left out when its denominator is 0; 2.2 takes "Không áp dụng".
+  const model = modelOf({
+    root: {
+      code: "T",
+      name: "Tổng",
+      children: [
+        { code: "2.1", name: "Tỷ lệ hồ sơ", max: 10, inputs: [{ code: "n" }, { code: "d" }], rule: { kind: "ratio", numerator: "n", denominator: "d", zeroDenominator: "na" } },
+        { code: "2.2", name: "Tỷ lệ trực tuyến", max: 20, rule: { kind: "fraction" }, allowNA: true },
+      ],
+    },
+  });
+  const check = (selfScores: Record<string, number>) => {
+    const s: Submission = {
+      code: "SYT",
+      name: "Sở Y tế",
+      values: { n: 0, d: 0 },
+      notApplicable: ["2.2"],
+      selfScores,
+      source: { layout: "A", sheet: "Sở Y tế", cells: {}, rows: {}, selfScoreCells: { "2.1": "F8", "2.2": "F9" } },
+    };
+    const table = scoreUnits(model, [s]);
+    expect(table.units[0]!.nodes["2.1"]!.points).toBeNull();
+    return checkSelfScores(model, [s], table);
+  };
+
+  it("are not compared with 0: the sentence says the indicator is not scored, and why, while the unit gave itself points", () => {
+    const issues = check({ "2.1": 10, "2.2": 1 });
+    expect(issues.map((i) => [i.code, i.cell, i.node])).toEqual([
+      ["self-score-differs", "F8", "2.1"],
+      ["self-score-differs", "F9", "2.2"],
+    ]);
+    expect(issues[0]!.message).toEqual({
+      vi: "Trang tính 'Sở Y tế', ô F8: chỉ tiêu 2.1 không được chấm điểm (mẫu số bằng 0 nên không áp dụng) nhưng đơn vị tự chấm 10 điểm.",
+      en: "Sheet 'Sở Y tế', cell F8: indicator 2.1 is not scored (its denominator is 0, so it does not apply), but the unit gave itself 10 points.",
+    });
+    expect(issues[1]!.message.en).toBe("Sheet 'Sở Y tế', cell F9: indicator 2.2 is not scored (the unit answered not applicable), but the unit gave itself 1 point.");
+    expect(issues[0]!.message.en).not.toContain("computed score (0)");
+  });
+
+  it("of 0 agree: no finding", () => {
+    expect(check({ "2.1": 0, "2.2": 0 })).toEqual([]);
+  });
+});

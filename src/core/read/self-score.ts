@@ -14,8 +14,9 @@ const SLACK = 1e-9;
 
 /**
  * A "self-score-differs" warning, at the `Tự chấm` cell, for every node whose self score differs
- * from the computed points by more than 0.005. A node that scores nothing (not available)
- * counts as 0 points. A node without points (no `max`: an index of values, the HDI) is compared
+ * from the computed points by more than 0.005. A node that is not scored (not available: not
+ * applicable, a zero denominator under "na", N/A answered…) is not compared as 0: a self score
+ * other than 0 there is said as given to an indicator that is not scored, with why. A node without points (no `max`: an index of values, the HDI) is compared
  * with its value, the figure the form's `Điểm` column shows for it, and the warning says so (its
  * points are none, not 0). `table.units` is matched to `submissions` by position when the codes
  * agree there, else by the unit's key (its code, or its name when it has none: unitKey).
@@ -35,20 +36,17 @@ export function checkSelfScores(model: IndexModel, submissions: Submission[], ta
       const nodeResult = result.nodes[node];
       if (!nodeResult) continue;
       const noPoints = modelNode.max === undefined;
-      const computed = (noPoints ? nodeResult.value : nodeResult.points) ?? 0;
-      if (Math.abs(self - computed) <= TOLERANCE + SLACK * Math.max(1, Math.abs(computed))) continue;
+      const computed = noPoints ? nodeResult.value : nodeResult.points;
       const cell = s.source?.selfScoreCells?.[node];
-      issues.push(
-        makeIssue("warning", "self-score-differs", {
-          ...(s.source ? { sheet: s.source.sheet } : {}),
-          ...(cell !== undefined ? { cell } : {}),
-          unit: unitKey(s),
-          node,
-          value: self,
-          other: computed,
-          ...(noPoints ? { noPoints: true } : {}),
-        }),
-      );
+      const at = { ...(s.source ? { sheet: s.source.sheet } : {}), ...(cell !== undefined ? { cell } : {}), unit: unitKey(s), node, value: self, ...(noPoints ? { noPoints: true } : {}) };
+      if (computed === null) {
+        // Left out (not applicable, a zero denominator…): no score to compare with, and none is 0.
+        // A self score of 0 agrees; any other is said with why the indicator is not scored.
+        if (Math.abs(self) > TOLERANCE) issues.push(makeIssue("warning", "self-score-differs", { ...at, notScored: nodeResult.reason ?? true }));
+        continue;
+      }
+      if (Math.abs(self - computed) <= TOLERANCE + SLACK * Math.max(1, Math.abs(computed))) continue;
+      issues.push(makeIssue("warning", "self-score-differs", { ...at, other: computed }));
     }
   });
   return issues;

@@ -6,7 +6,7 @@ import type { IndicatorModel, ResolvedInput } from "../definition/model";
 import type { ChoiceOption } from "../definition/schema";
 import { foldText, normalizeText, stripInvisible } from "../i18n/text";
 import { type CellValue, type InputValue, type IssueCode, isCellError } from "../types";
-import { type NumberLocale, parseNumberText, percentOf } from "./numbers";
+import { type NumberLocale, parseNumberText, percentOf, readNumberText } from "./numbers";
 import { cellText, isBlank } from "./sheet";
 
 export type ValueNote =
@@ -119,13 +119,13 @@ function ruleBounds(input: ResolvedInput, indicator: IndicatorModel): { min: num
 
 /**
  * Whether a number typed as text could be the input's value: a whole number where the input is
- * an integer, within its bounds, and no more than the indicator's maximum where it is points
- * (a percentage's bounds are checked after the reading, which may divide by 100, so only its
- * type counts here).
+ * an integer, within its bounds, and no more than the indicator's maximum where it is points. In a
+ * percentage, the figure is taken as the reading takes it (`percent`: typed with "%", already
+ * divided by 100; else 16,4 is 16,4%), so "1,860%" read as 1860% is out of a fraction's 0–100%.
  */
-function possibleFor(input: ResolvedInput, indicator: IndicatorModel, x: number): boolean {
-  if (input.type === "integer" && !Number.isInteger(x)) return false;
-  if (input.type === "percent") return true;
+function possibleFor(input: ResolvedInput, indicator: IndicatorModel, read: number, percent: boolean): boolean {
+  if (input.type === "integer" && !Number.isInteger(read)) return false;
+  const x = input.type === "percent" && !percent && Math.abs(read) > 1 ? percentOf(read) : read;
   if (input.min !== undefined && x < input.min) return false;
   if (input.max !== undefined && x > input.max) return false;
   const bounds = ruleBounds(input, indicator);
@@ -150,8 +150,10 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
     if (!Number.isFinite(v)) return { kind: "invalid", code: "not-a-number", raw };
     value = v;
   } else if (typeof v === "string") {
-    const reading = parseNumberText(v, ctx.numberLocale);
+    const reading = readNumberText(v, ctx.numberLocale);
     if (!reading) return { kind: "invalid", code: "not-a-number", raw };
+    // "1e309" is beyond what a number holds, "1e-400" would be read as 0: said, not taken.
+    if (reading.beyond !== undefined) return { kind: "invalid", code: reading.beyond === "large" ? "number-too-large" : "number-too-small", raw };
     value = reading.value;
     typedPercent = reading.percent;
     // "73,6" in an en index, "73.6" in a vi one: read the only way it can be, and said so.
@@ -162,8 +164,8 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
       // "1.860" is 1860 the Vietnamese way and 1.86 the English way. When the input cannot take
       // one of the two (a whole number, or bounds), the other is what was meant: no warning then.
       const other = parseNumberText(v, "en")?.value ?? reading.value;
-      const viPossible = possibleFor(input, indicator, reading.value);
-      const otherPossible = possibleFor(input, indicator, other);
+      const viPossible = possibleFor(input, indicator, reading.value, reading.percent);
+      const otherPossible = possibleFor(input, indicator, other, reading.percent);
       if (viPossible && otherPossible) notes.push({ code: "ambiguous-number", value: reading.value, other, ...(reading.percent ? { percent: true } : {}) });
       else if (!viPossible && otherPossible) value = other;
     }
