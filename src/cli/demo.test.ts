@@ -41,7 +41,7 @@ describe("dti-scorer demo", () => {
     // The ranking printed as on the results sheet: overall rank first, in rank order, then the rank within the category.
     const lines = out.split("\n");
     const header = lines.findIndex((l) => l.startsWith("Hạng "));
-    expect(lines[header]).toMatch(/^Hạng\s+Mã đơn vị\s+Đơn vị\s+Loại đơn vị\s+Tổng điểm\s+Giá trị\s+Hạng trong loại\s+Tỷ lệ chỉ tiêu có số liệu\s+Số lỗi\s+Số cảnh báo/);
+    expect(lines[header]).toMatch(/^Hạng\s+Mã sở, ban, ngành\s+Sở, ban, ngành\s+Loại đơn vị\s+Tổng điểm\s+Giá trị\s+Hạng trong loại\s+Tỷ lệ chỉ tiêu có số liệu\s+Số lỗi\s+Số cảnh báo/);
     const ranks = lines
       .slice(header + 2)
       .map((l) => /^\s*(\d+)\s/.exec(l)?.[1])

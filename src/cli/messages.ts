@@ -463,6 +463,14 @@ export const M = {
     vi: `${path}, dòng ${line}: loại đơn vị "${category}" không có trong bộ chỉ số.`,
     en: `${path}, line ${line}: the unit category "${category}" is not in the index.`,
   }),
+  /** A unit whose category is left blank in an index that has categories; `known`: the categories by name, in both languages. */
+  unitWithoutCategory: (path: string, line: number, name: string, known: Message[]): Message => {
+    const list = (lang: "vi" | "en"): string => known.map((k) => `"${k[lang]}"`).join(", ");
+    return {
+      vi: `${path}, dòng ${line}: đơn vị "${name}" chưa ghi loại đơn vị (cột Nhóm để trống), nên phiếu của đơn vị này để nền xám, không tính, các dòng chỉ áp dụng với một số loại đơn vị. Nếu cần, hãy ghi một trong: ${list("vi")} rồi tạo lại phiếu.`,
+      en: `${path}, line ${line}: the unit "${name}" has no category (its Category is blank), so its form shades grey, and does not count, the rows that apply to some categories only. If it needs one, write one of: ${list("en")} and make the forms again.`,
+    };
+  },
   /** Lines of a units CSV with more fields than its header line: a name with the delimiter, not quoted. */
   unitsWideLines: (path: string, n: number): Message => ({
     vi: `Tệp đơn vị ${path} có ${n} dòng nhiều cột hơn dòng tiêu đề; chưa ghi phiếu nào.`,

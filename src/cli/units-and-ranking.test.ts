@@ -134,6 +134,23 @@ describe("collect with one code in two files", () => {
 });
 
 describe("template with several problems in its units file", () => {
+  it("names a unit whose category is left blank, with its line, in a warning, and writes its form saying why its grey rows do not apply", async () => {
+    writeFileSync(join(dir, "thieu-nhom.csv"), "Mã đơn vị,Đơn vị,Nhóm\nSTC,Sở Tài chính,co-dvc\nSTP,Sở Tư pháp,\n");
+    const vi = await run(["template", "--index", INDEX, "--units", "thieu-nhom.csv", "--out", "thieu-nhom.xlsx"]);
+    expect(vi.code).toBe(0);
+    expect(vi.err).toContain('thieu-nhom.csv, dòng 3: đơn vị "Sở Tư pháp" chưa ghi loại đơn vị (cột Nhóm để trống)');
+    expect(vi.err).not.toContain("Sở Tài chính");
+    expect(String(await cellOf("thieu-nhom.xlsx", "Sở Tư pháp", "A6"))).toContain("Đơn vị này chưa ghi loại đơn vị (ô Nhóm để trống) nên các dòng nền xám");
+    const en = await run(["template", "--index", INDEX, "--units", "thieu-nhom.csv", "--out", "thieu-nhom-en.xlsx", "--lang", "en"], "en");
+    expect(en.err).toContain('thieu-nhom.csv, line 3: the unit "Sở Tư pháp" has no category');
+    expect(String(await cellOf("thieu-nhom-en.xlsx", "Sở Tư pháp", "A6"))).toContain("This unit has no category");
+    // A list that gives no unit a category: every form says so; nothing is said.
+    writeFileSync(join(dir, "khong-nhom.csv"), "Mã đơn vị,Đơn vị\nSTC,Sở Tài chính\nSTP,Sở Tư pháp\n");
+    const none = await run(["template", "--index", INDEX, "--units", "khong-nhom.csv", "--out", "khong-nhom.xlsx"]);
+    expect([none.code, none.err]).toEqual([0, ""]);
+    expect(String(await cellOf("khong-nhom.xlsx", "Sở Tài chính", "A6"))).toContain("Đơn vị này chưa ghi loại đơn vị");
+  }, 60_000);
+
   it("names the unknown category and the shared code, each with its line, and writes nothing", async () => {
     writeFileSync(join(dir, "hai-loi.csv"), "Mã đơn vị,Đơn vị,Nhóm\nSYT,Sở Y tế,co-dvc\nSTP,Sở Tư pháp,co-dvc\nSYT,Sở Y tế 2,khong-dvc\nSXD,Sở Xây dựng,phuong\n");
     const r = await run(["template", "--index", INDEX, "--units", "hai-loi.csv", "--out", "hai-loi.xlsx"]);
@@ -200,7 +217,7 @@ describe("the ranking printed by score", () => {
     );
     const r = await run(["score", "hdi.csv", "--index", "undp-hdi"]);
     const rows = r.out.split("\n");
-    expect(rows[0]).toMatch(/^Hạng\s+Mã đơn vị\s+Đơn vị\s+Giá trị\s+Tỷ lệ chỉ tiêu có số liệu\s+Số lỗi\s+Số cảnh báo$/);
+    expect(rows[0]).toMatch(/^Hạng\s+Mã quốc gia\s+Quốc gia\s+Giá trị\s+Tỷ lệ chỉ tiêu có số liệu\s+Số lỗi\s+Số cảnh báo$/);
     // Denmark 0.95164…, Sweden 0.95239…: both 0.952 at the index's 3 decimals, both 2nd.
     expect(rows.find((l) => l.includes("DNK"))).toMatch(/^\s*2\s+DNK\s+Denmark\s+0,952\s/);
     expect(rows.find((l) => l.includes("SWE"))).toMatch(/^\s*2\s+SWE\s+Sweden\s+0,952\s/);

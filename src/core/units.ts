@@ -104,6 +104,15 @@ export function unitsOfUnknownCategory<U extends { category?: string }>(model: I
   return units.filter((u) => u.category !== undefined && u.category !== "" && resolveCategory(model, u.category) === undefined);
 }
 
+/**
+ * The units of an index that has categories whose category is left blank: their forms leave out
+ * (shade grey) the rows of some categories only, and they are ranked with no category.
+ */
+export function unitsWithoutCategory<U extends { category?: string }>(model: IndexModel, units: readonly U[]): U[] {
+  if (model.categories.length === 0) return [];
+  return units.filter((u) => (u.category ?? "").trim() === "");
+}
+
 /** Units of a list that share a code: the code, and the units carrying it in list order (two or more). */
 export interface CodeClash<U> {
   code: string;

@@ -1202,11 +1202,12 @@ const MARGINS = ["left", "right", "top", "bottom", "header", "footer"] as const;
  * the file format. Page setup is not blocked by sheet protection (Excel allows it on a protected sheet).
  */
 export class PageLayout extends ClientObject {
-  protected _scalars() { return ["orientation", "paperSize", "zoom", ...MARGINS.map((m) => `${m}Margin`)]; }
+  protected _scalars() { return ["orientation", "paperSize", "zoom", "firstPageNumber", ...MARGINS.map((m) => `${m}Margin`)]; }
   protected _readScalar(t: unknown, name: string): unknown {
     const l = (t as MSheet).pageLayout;
     const margin = MARGINS.find((m) => name === `${m}Margin`);
     if (margin) return l.margins[margin];
+    if (name === "firstPageNumber") return l.firstPageNumber;
     if (name === "zoom") return "scale" in l.zoom ? { scale: l.zoom.scale, horizontalFitToPages: null, verticalFitToPages: null } : { scale: null, ...l.zoom };
     return name === "orientation" ? l.orientation : l.paperSize;
   }
@@ -1238,6 +1239,14 @@ export class PageLayout extends ClientObject {
         if (!fit(v.horizontalFitToPages) || !fit(v.verticalFitToPages)) throw invalidArg("zoom: pages to fit must be whole numbers.");
         s.pageLayout.zoom = { horizontalFitToPages: v.horizontalFitToPages ?? 1, verticalFitToPages: v.verticalFitToPages ?? 1 };
       } else throw invalidArg("zoom: give a scale or pages to fit.");
+    });
+  }
+  /** The number of the sheet's first printed page, or "" for Excel's default (the pages printed before it counted). */
+  get firstPageNumber(): number | "" { return this._get("firstPageNumber"); }
+  set firstPageNumber(v: number | "") {
+    this._set("firstPageNumber", v, (s: MSheet) => {
+      if (v !== "" && !(Number.isInteger(v) && v >= 0 && v <= 32767)) throw invalidArg(`firstPageNumber ${String(v)}`);
+      s.pageLayout.firstPageNumber = v;
     });
   }
   private _margin(which: (typeof MARGINS)[number], v: number): void {

@@ -90,6 +90,8 @@ export interface MPageLayout {
   margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
   /** PageLayout.headersFooters (ExcelApi 1.9): which pages differ (`state`), and the texts of every page (`defaultForAllPages`, in Excel's codes: &P, &N, &A). */
   headersFooters: { state: string; defaultForAllPages: Record<HeaderFooterPart, string> };
+  /** The number the sheet's first printed page gets; "" (Excel's default): it follows the pages printed before it. */
+  firstPageNumber: number | "";
 }
 
 export const HEADER_FOOTER_PARTS = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"] as const;
@@ -100,6 +102,7 @@ export function defaultPageLayout(): MPageLayout {
     orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 }, printTitleRows: null, printTitleColumns: null, printArea: null,
     margins: { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 },
     headersFooters: { state: "Default", defaultForAllPages: { leftHeader: "", centerHeader: "", rightHeader: "", leftFooter: "", centerFooter: "", rightFooter: "" } },
+    firstPageNumber: "",
   };
 }
 

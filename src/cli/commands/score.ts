@@ -4,7 +4,7 @@ import { type Lang, type Message, formatNumber, localize } from "../../core/i18n
 import { countIssuesByUnit, notScoredEntries, readIndexSheet, unitKey } from "../../core/plan";
 import { builtinNamed, builtinNamedOnForms, formsOfAdaptedBuiltin, indicesNamedOnForms } from "../../core/forms-index";
 import { BUILTIN_INDICES } from "../../indices";
-import { label, notRankedText, uncomputedParts } from "../../core/plan/labels";
+import { label, notRankedText, uncomputedParts, unitCodeHeader, unitLabelText } from "../../core/plan/labels";
 import { figureFormats, valueLeftOut } from "../../core/plan/results-sheet";
 import { unitsByRank } from "../../core/score";
 import type { Issue, ScoreTable, Severity, WorkbookSnapshot } from "../../core/types";
@@ -272,8 +272,9 @@ export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue
   const someNotRanked = units.some((u) => !u.ranked);
   const columns: { header: string; align: "left" | "right"; cell: (u: ScoreTable["units"][number]) => string }[] = [
     { header: label("rank", lang), align: "right", cell: (u) => (u.ranked ? String(u.rank ?? "") : "—") },
-    { header: label("unitCode", lang), align: "left", cell: (u) => u.code },
-    { header: label("unit", lang), align: "left", cell: (u) => clip(u.name, 40) },
+    // Called as the results sheet calls them: as the index calls a unit.
+    { header: unitCodeHeader(model.definition.unitLabel, lang), align: "left", cell: (u) => u.code },
+    { header: unitLabelText(model.definition.unitLabel, lang), align: "left", cell: (u) => clip(u.name, 40) },
     ...(withCategory ? [{ header: label("category", lang), align: "left" as const, cell: (u: ScoreTable["units"][number]) => clip(categoryName(u.category), 40) }] : []),
     ...(withPoints ? [{ header: label("totalPoints", lang), align: "right" as const, cell: (u: ScoreTable["units"][number]) => fmt(u.points, lang, pointsDecimals) }] : []),
     { header: label("value", lang), align: "right", cell: (u) => fmt(valueLeftOut(model, u, u.coverage) ? null : u.value, lang, valueDecimals) },

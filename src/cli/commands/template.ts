@@ -4,7 +4,7 @@ import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
 import { type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
 import { categoryNames } from "../../core/read/read";
-import { rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithSameCode } from "../../core/units";
+import { rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithSameCode, unitsWithoutCategory } from "../../core/units";
 import { sameNameAsBuiltinMessage } from "../../core/forms-index";
 import { type TemplateUnit, makeTemplate } from "../../hosts/xlsx/template";
 import { BUILTIN_INDICES } from "../../indices";
@@ -126,6 +126,18 @@ function checkCategories(io: CliIO, model: IndexModel, units: UnitLine[], path: 
 }
 
 /**
+ * A unit whose category is left blank, in a list that gives the others theirs (an index with
+ * categories), gets a form with the rows of some categories only shaded grey and not counted:
+ * each is named with its line. A list that gives no unit a category says so on every form. The
+ * forms are written.
+ */
+function warnUnitsWithoutCategory(io: CliIO, model: IndexModel, units: UnitLine[], path: string, lang: Lang): void {
+  const blank = unitsWithoutCategory(model, units.map((u) => ({ ...u, category: u.unit.category })));
+  if (blank.length === units.length) return;
+  for (const u of blank) io.stderr.write(`${T.severityOne.warning[lang]}: ${M.unitWithoutCategory(path, u.line, u.unit.name || u.unit.code, categoryNames(model))[lang]}\n`);
+}
+
+/**
  * Every unit needs a code of its own: of two forms with the same code only the first is scored.
  * Each shared code is named with its lines (a line without a code is known by its name, which may
  * be another unit's name or code). The check the pane makes too (unitsWithSameCode).
@@ -182,6 +194,7 @@ async function makeForms(io: CliIO, args: ParsedArgs, lang: Lang, progress: Prog
   warnIfOutOpen(io, args.out, lang);
   if (encoding === "windows-1258") io.stderr.write(`${T.severityOne.warning[lang]}: ${notUtf8Message(args.units)[lang]}\n`);
   failOnUnitsProblems([checkCategories(io, model, lines, args.units, lang), checkCodes(lines, args.units)]);
+  warnUnitsWithoutCategory(io, model, lines, args.units, lang);
   const units = lines.map((l) => l.unit);
   progress.update("template");
   const data = await makeTemplate(model, units, { lang, ...(args.period !== undefined ? { period: args.period } : {}) });

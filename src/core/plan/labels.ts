@@ -579,25 +579,48 @@ export function withPeriod(title: string, periods: readonly string[], lang: Lang
  */
 export type PageTexts = NonNullable<PrintPlan["pageFooter"]>;
 
-/** "Trang &P/&N" / "Page &P of &N": the page's number and how many, as a footer prints them. */
+/**
+ * "Trang &P" / "Page &P": the page's number, as a footer prints it. Not how many (`&N`): LibreOffice
+ * counts there the pages of the whole workbook when all of it is printed, not the sheet's; each
+ * sheet the project makes numbers its pages from 1 instead (PrintPlan's first page number).
+ */
 export function pageNumberCode(lang: Lang): string {
-  return lang === "vi" ? "Trang &P/&N" : "Page &P of &N";
+  return lang === "vi" ? "Trang &P" : "Page &P";
 }
 
 /** The most characters of text a header or footer takes from a title: Excel allows 255 in one, codes included. */
 const PAGE_TEXT_MAX = 100;
 
+/** `text` on one line, cut to `max` characters with an ellipsis when longer. */
+function shortened(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, " ").trim()];
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : chars.join("");
+}
+
 /** Text as a header or footer prints it as written: each `&` doubled (a code otherwise), cut to PAGE_TEXT_MAX. */
 export function pageLiteral(text: string): string {
-  const chars = [...text.replace(/\s+/g, " ").trim()];
-  const cut = chars.length > PAGE_TEXT_MAX ? `${chars.slice(0, PAGE_TEXT_MAX - 1).join("")}…` : chars.join("");
-  return cut.replace(/&/g, "&&");
+  return shortened(text, PAGE_TEXT_MAX).replace(/&/g, "&&");
+}
+
+/** The fewest characters of a title a page header keeps before its periods. */
+const PAGE_TITLE_MIN = 20;
+
+/**
+ * A printed page's header: `title` with the periods the forms state after it (withPeriod), as a
+ * literal (pageLiteral). When that is too long, the title is shortened (with an ellipsis) so that
+ * the periods print whole: a long index name does not push the period off the page.
+ */
+export function pageTitle(title: string, periods: readonly string[], lang: Lang): string {
+  const period = shortened(periodText(periods, lang), PAGE_TEXT_MAX);
+  const room = PAGE_TEXT_MAX - [...period].length - [..." — "].length;
+  if (period === "" || room < PAGE_TITLE_MIN) return pageLiteral(withPeriod(title, periods, lang));
+  return pageLiteral(`${shortened(title, room)} — ${period}`);
 }
 
 /**
  * The footer of every sheet the project makes (a form of a template, the results and charts
- * sheets): the sheet's name at the left (it follows a rename), the page's number and how many at
- * the right, so that printed pages can be sorted back to their unit.
+ * sheets): the sheet's name at the left (it follows a rename), the page's number at the right,
+ * counted from 1 on each sheet, so that printed pages can be sorted back to their unit.
  */
 export function sheetFooter(lang: Lang): PageTexts {
   return { left: "&A", right: pageNumberCode(lang) };
@@ -615,7 +638,7 @@ export function unitErrorsNote(count: number, cells: readonly { sheet: string; c
   if (count <= 0) return "";
   const what = lang === "vi" ? `${count} lỗi` : `${count} ${count === 1 ? "error" : "errors"}`;
   const named = cells.slice(0, NAMED_ERROR_CELLS);
-  if (named.length === 0) return lang === "vi" ? `${what} (xem kết quả kiểm tra)` : `${what} (see the check's findings)`;
+  if (named.length === 0) return `${what}${ERRORS_NOTE_ENDINGS.none[lang]}`;
   const bySheet: { sheet: string; cells: string[] }[] = [];
   for (const c of named) {
     const entry = bySheet.find((b) => b.sheet === c.sheet);
@@ -626,10 +649,32 @@ export function unitErrorsNote(count: number, cells: readonly { sheet: string; c
   const one = cells.length === 1;
   if (lang === "vi") {
     const where = bySheet.map((b) => `${b.cells.join(", ")} trang '${b.sheet}'`).join("; ");
-    return `${what}: ô ${where}${more} — xem ghi chú của ô`;
+    return `${what}: ô ${where}${more}${ERRORS_NOTE_ENDINGS.one.vi}`;
   }
   const where = bySheet.map((b) => `${b.cells.join(", ")} on sheet '${b.sheet}'`).join("; ");
-  return `${what}: ${one ? "cell" : "cells"} ${where}${more} — see the ${one ? "cell's note" : "cells' notes"}`;
+  return `${what}: ${one ? "cell" : "cells"} ${where}${more}${(one ? ERRORS_NOTE_ENDINGS.one : ERRORS_NOTE_ENDINGS.several).en}`;
+}
+
+/** How unitErrorsNote ends: without cells named, with one cell, with several (the same in Vietnamese). */
+const ERRORS_NOTE_ENDINGS = {
+  none: { vi: " (xem kết quả kiểm tra)", en: " (see the check's findings)" },
+  one: { vi: " — xem ghi chú của ô", en: " — see the cell's note" },
+  several: { vi: " — xem ghi chú của ô", en: " — see the cells' notes" },
+} satisfies Record<string, Message>;
+
+/**
+ * Where the project's note on a unit's errors (unitErrorsNote) ends in `line`, which begins with
+ * it (isUnitErrorsNote): the index past the last of its endings, whatever their case and spaces;
+ * undefined when the line holds none of them.
+ */
+export function unitErrorsNoteEnd(line: string): number | undefined {
+  const endings = Object.values(ERRORS_NOTE_ENDINGS).flatMap((m) => [m.vi, m.en]);
+  let end: number | undefined;
+  for (const ending of endings) {
+    const pattern = new RegExp(ending.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"), "giu");
+    for (const m of line.matchAll(pattern)) end = Math.max(end ?? 0, m.index + m[0].length);
+  }
+  return end;
 }
 
 /** Whether a line of the results table's note column reads as unitErrorsNote, in either language (whatever its whitespace and case). */
@@ -663,15 +708,23 @@ export function isUnitHeaders(code: unknown, name: unknown): boolean {
 
 /**
  * The line a form's instructions add for a unit some of whose rows do not apply to its category
- * (shaded grey): they are left out, and their group is scored on the rows that apply.
+ * (shaded grey): they are left out, and their group is scored on the rows that apply. A unit
+ * `withoutCategory` (its category left blank in an index that has categories) is told so: the
+ * rows of some categories only do not apply to it.
  */
-export function notApplicableRowsInstruction(lang: Lang, points: boolean): string {
+export function notApplicableRowsInstruction(lang: Lang, points: boolean, withoutCategory = false): string {
   if (lang === "vi") {
+    const which = withoutCategory
+      ? "Đơn vị này chưa ghi loại đơn vị (ô Nhóm để trống) nên các dòng nền xám, chỉ áp dụng với một số loại đơn vị, không áp dụng với đơn vị này"
+      : "Các dòng nền xám không áp dụng với loại đơn vị này";
     return points
-      ? "Các dòng nền xám không áp dụng với loại đơn vị này: không nhập vào các dòng đó; điểm của nhóm chứa chúng được quy đổi theo các dòng áp dụng (không bị trừ điểm)."
-      : "Các dòng nền xám không áp dụng với loại đơn vị này: không nhập vào các dòng đó; giá trị của nhóm chứa chúng chỉ tính trên các dòng áp dụng.";
+      ? `${which}: không nhập vào các dòng đó; điểm của nhóm chứa chúng được quy đổi theo các dòng áp dụng (không bị trừ điểm).`
+      : `${which}: không nhập vào các dòng đó; giá trị của nhóm chứa chúng chỉ tính trên các dòng áp dụng.`;
   }
+  const which = withoutCategory
+    ? "This unit has no category (its Category cell is blank), so the grey rows, which apply to some categories only, do not apply to it"
+    : "Grey rows do not apply to this unit's category";
   return points
-    ? "Grey rows do not apply to this unit's category: leave them empty; the points of their group are scaled to the rows that apply (no points are lost)."
-    : "Grey rows do not apply to this unit's category: leave them empty; the value of their group is computed from the rows that apply.";
+    ? `${which}: leave them empty; the points of their group are scaled to the rows that apply (no points are lost).`
+    : `${which}: leave them empty; the value of their group is computed from the rows that apply.`;
 }

@@ -9,7 +9,7 @@ import { isCellError } from "../types";
 import { sheetAddress } from "../a1";
 import { type CellRange, cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
 import { type IndexSheetState, type OwnedCells, resultNoteHash, unitKey } from "./index-sheet";
-import { isInputsChangedLine, isUnitErrorsNote, isUnitHeaders, label, notRankedText, unitWithCode } from "./labels";
+import { isInputsChangedLine, isUnitErrorsNote, isUnitHeaders, label, notRankedText, unitErrorsNoteEnd, unitWithCode } from "./labels";
 import { RESULTS_HEADER_ROW, comparableNote } from "./results-sheet";
 
 function inside(ranges: CellRange[], row: number, column: number): boolean {
@@ -153,9 +153,10 @@ export function resultsRewrite(sheet: SheetSnapshot, last: CellRange[], plan: Ow
 /** The most characters of a cell's text an overwritten-cells warning quotes. */
 const QUOTED_CHARS = 40;
 
-function quoted(text: string): string {
+/** `text` in quotes, on one line; cut to QUOTED_CHARS with an ellipsis unless `whole` (the user's words that are lost are quoted whole). */
+function quoted(text: string, whole = false): string {
   const chars = [...text.replace(/\s+/g, " ").trim()];
-  return `"${chars.length > QUOTED_CHARS ? `${chars.slice(0, QUOTED_CHARS - 1).join("")}…` : chars.join("")}"`;
+  return `"${!whole && chars.length > QUOTED_CHARS ? `${chars.slice(0, QUOTED_CHARS - 1).join("")}…` : chars.join("")}"`;
 }
 
 /**
@@ -264,12 +265,33 @@ function readsAsProjectNote(line: string): boolean {
   return NOTE_OPENINGS.some((o) => openingText(line).startsWith(o)) || isUnitErrorsNote(line);
 }
 
+/** What separates a remark typed after the project's note on the same line from it: spaces and dashes, colons, semicolons, commas, full stops. */
+const REMARK_SEPARATOR = /^[\s—–\-:;,.]+/u;
+
+/**
+ * The project's note at the start of `line` and what the user typed after it on the same line:
+ * the note is the one `_index` recorded (`recorded`: the longest start of the line with that hash)
+ * or, without a record, a note up to the last ending of a note on errors (unitErrorsNoteEnd). The
+ * rest, its leading separators taken out; undefined when the line does not start with such a note.
+ */
+function afterNote(line: string, recorded: string | undefined): string | undefined {
+  if (!readsAsProjectNote(line)) return undefined;
+  let end: number | undefined;
+  if (recorded !== undefined) {
+    for (let i = line.length - 1; i > 0 && end === undefined; i--) {
+      if (REMARK_SEPARATOR.test(line.slice(i)) && resultNoteHash(line.slice(0, i)) === recorded) end = i;
+    }
+  } else end = unitErrorsNoteEnd(line);
+  return end === undefined ? undefined : line.slice(end).replace(REMARK_SEPARATOR, "").trim();
+}
+
 /**
  * What the user typed in a cell of the note column, as the sheet has it (`value`, `text`), once
  * the project's note is taken out: `recorded` is the hash `_index` keeps of the note the last run
  * wrote there (null: it wrote none; undefined: it kept no record, an earlier version). The
  * project's part is the line of that hash (without a record, the first line that reads as one of
- * the project's notes); what else the cell holds is the user's. Undefined when the cell holds the
+ * the project's notes), or the start of a line that is that note with more typed after it on the
+ * same line (afterNote); what else the cell holds is the user's. Undefined when the cell holds the
  * project's note alone; "unclear" when a line reads as the project's note but is not the one
  * recorded (the user changed it): which part is whose cannot be told.
  */
@@ -278,9 +300,16 @@ function remarkOf(value: CellValue, text: string, recorded: string | null | unde
   if (recorded === null) return own(value);
   if (recorded !== undefined && resultNoteHash(text) === recorded) return undefined;
   const lines = text.split(/\r?\n/);
-  const at = recorded !== undefined ? lines.findIndex((l) => resultNoteHash(l) === recorded) : lines.findIndex(readsAsProjectNote);
+  let at = recorded !== undefined ? lines.findIndex((l) => resultNoteHash(l) === recorded) : -1;
+  let typed: string | undefined;
+  if (at < 0) {
+    // The note with the user's words after it on its own line.
+    at = lines.findIndex((l) => afterNote(l, recorded) !== undefined);
+    if (at >= 0) typed = afterNote(lines[at]!, recorded);
+  }
+  if (at < 0 && recorded === undefined) at = lines.findIndex(readsAsProjectNote);
   if (at < 0) return recorded !== undefined && lines.some(readsAsProjectNote) ? "unclear" : own(value);
-  const rest = [...lines.slice(0, at), ...lines.slice(at + 1)].join("\n").trim();
+  const rest = [...lines.slice(0, at), ...(typed ? [typed] : []), ...lines.slice(at + 1)].join("\n").trim();
   return rest === "" ? undefined : rest;
 }
 
@@ -328,7 +357,8 @@ export function noteRemarks(
  * and are named with the text they held, so that the remark can be typed again under the note.
  */
 export function unclearRemarksMessage(sheet: string, cells: readonly TypedCell[]): SheetMessage {
-  const listed = cells.map((c) => `${sheetAddress(sheet, c.cell)} ${quoted(c.text)}`).join(", ");
+  // The whole text: what the user typed in it is written over, and nowhere else.
+  const listed = cells.map((c) => `${sheetAddress(sheet, c.cell)} ${quoted(c.text, true)}`).join(", ");
   const one = cells.length === 1;
   return {
     sheet: sheet,

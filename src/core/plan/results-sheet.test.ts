@@ -12,7 +12,7 @@ import { parseRange } from "./a1";
 import { type IndexSheetState } from "./index-sheet";
 import { wrappedLines } from "./layout";
 import { planResults } from "./plan";
-import { DEFAULT_FORMATS, planResultsSheet, withInputsChangedStatus } from "./results-sheet";
+import { DEFAULT_FORMATS, planResultsSheet, printedPageTexts, withInputsChangedStatus } from "./results-sheet";
 import { DEMO_UNITS, clearedBy, demoModel, demoSnapshot, indexState, layoutAGrid, ownedGrid, readAndScore } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
@@ -264,7 +264,7 @@ describe("the results sheet prints legibly", () => {
       fitToWidth: true,
       repeatRows: { first: 3, last: 3 },
       pageHeader: { center: "Bộ chỉ số thử nghiệm" },
-      pageFooter: { left: "&A", right: "Trang &P/&N" },
+      pageFooter: { left: "&A", right: "Trang &P" },
     });
     const wide = run({ sheets: [] }, builtin("dti-so-nganh-mau")).plan.owned[0]!;
     const total = (wide.columnWidths ?? []).reduce((a, w) => a + w.width, 0);
@@ -275,6 +275,20 @@ describe("the results sheet prints legibly", () => {
     // Each page keeps at least three quarters of the full size.
     const identity = (wide.columnWidths ?? []).slice(0, 3).reduce((a, w) => a + w.width, 0);
     expect((total - identity) / wide.print!.pagesWide! + identity).toBeLessThanOrEqual(200);
+  });
+});
+
+describe("the printed pages' header", () => {
+  test("with a long index name and several periods, keeps the periods whole and shortens the name (with an ellipsis)", () => {
+    const name = "Bộ chỉ số đánh giá mức độ chuyển đổi số của các sở, ban, ngành và Ủy ban nhân dân các huyện, thị xã, thành phố thuộc tỉnh";
+    const header = printedPageTexts(name, ["Năm 2024", "Năm 2025"], "vi").pageHeader!.center!;
+    const period = "Kỳ đánh giá (các phiếu ghi khác nhau): Năm 2024, Năm 2025";
+    expect(header.endsWith(` — ${period}`)).toBe(true);
+    expect(header.startsWith(name.slice(0, 30))).toBe(true);
+    expect(header).toContain("… — ");
+    expect([...header].length).toBeLessThanOrEqual(100);
+    // A short name is not shortened; an "&" in it prints as written.
+    expect(printedPageTexts("A & B", ["Năm 2025"], "en").pageHeader).toEqual({ center: "A && B — Period: Năm 2025" });
   });
 });
 

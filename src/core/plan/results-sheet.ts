@@ -19,7 +19,7 @@ import {
   label,
   notRankedText,
   notScoredHeading,
-  pageLiteral,
+  pageTitle,
   resultsSubtitle,
   resultsTitle,
   sheetFooter,
@@ -456,7 +456,7 @@ function spannedLines(lines: SheetLine[], span: { first: string; last: string },
  * of a printed workbook tell where they belong.
  */
 export function printedPageTexts(indexName: string, periods: readonly string[], lang: Lang): Pick<PrintPlan, "pageHeader" | "pageFooter"> {
-  return { pageHeader: { center: pageLiteral(withPeriod(indexName, periods, lang)) }, pageFooter: sheetFooter(lang) };
+  return { pageHeader: { center: pageTitle(indexName, periods, lang) }, pageFooter: sheetFooter(lang) };
 }
 
 /** The cell of the subtitle, which says when figures were changed since scoring. */

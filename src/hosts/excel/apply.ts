@@ -447,7 +447,8 @@ const PRINT_MARGINS = { side: 0.4 * 72, topBottom: 0.5 * 72, headerFooter: 0.3 *
  */
 function queuePrint(packer: RequestPacker, name: string, print: PrintPlan): void {
   const pageTexts = Object.values({ ...print.pageHeader, ...print.pageFooter }).length;
-  const textBytes = pageTexts > 0 ? opBytes(2, 1 + pageTexts, print.pageHeader ?? {}, print.pageFooter ?? {}) : 0;
+  // The texts, and the first page's number (1: each sheet with a footer numbers its own pages).
+  const textBytes = pageTexts > 0 ? opBytes(2, 2 + pageTexts, print.pageHeader ?? {}, print.pageFooter ?? {}) : 0;
   packer.add(opBytes(3, 14, print.repeatRows ?? "", print.repeatColumns ?? "", print.printArea ?? "") + opBytes(0, 1, "A1048576") * (print.pageBreaksBefore?.length ?? 0) + textBytes, (ctx) => {
     const layout = sheetOf(ctx, name).pageLayout;
     layout.paperSize = "A4";
@@ -466,6 +467,8 @@ function queuePrint(packer: RequestPacker, name: string, print: PrintPlan): void
     for (const row of print.pageBreaksBefore ?? []) breaks.add(`A${row}`);
     // What every page shows above and below the sheet (ExcelApi 1.9, as the rest of the page layout): the same on every page.
     if (pageTexts > 0) {
+      // The footer's page number counts this sheet's pages, from 1, not those printed before it.
+      layout.firstPageNumber = 1;
       const texts = layout.headersFooters;
       texts.state = "Default";
       const all = texts.defaultForAllPages;

@@ -15,8 +15,10 @@ export function pageTextsCode(texts: PageTexts | undefined): string | undefined 
 }
 
 /**
- * Sets what every printed page of `ws` shows above and below it (the same on every page). A sheet
- * given neither keeps its own.
+ * Sets what every printed page of `ws` shows above and below it (the same on every page), and,
+ * with a footer, numbers its pages from 1 (`firstPageNumber`, which ExcelJS writes with
+ * `useFirstPageNumber`): the footer's page number is then the sheet's own in Excel and in
+ * LibreOffice, however many sheets are printed before it. A sheet given neither keeps its own.
  */
 export function setPageTexts(ws: ExcelJS.Worksheet, header: PageTexts | undefined, footer: PageTexts | undefined): void {
   const oddHeader = pageTextsCode(header);
@@ -29,4 +31,5 @@ export function setPageTexts(ws: ExcelJS.Worksheet, header: PageTexts | undefine
     ...(oddHeader !== undefined ? { oddHeader } : {}),
     ...(oddFooter !== undefined ? { oddFooter } : {}),
   };
+  if (oddFooter !== undefined) ws.pageSetup.firstPageNumber = 1;
 }

@@ -39,12 +39,14 @@ describe("a template's forms", () => {
     const vi = await template("vi", "Năm 2025");
     for (const sheet of ["Sở Xây dựng", "Văn phòng UBND tỉnh", "Hướng dẫn"]) {
       const ws = vi.getWorksheet(sheet)!;
-      expect([sheet, ws.headerFooter.oddFooter]).toEqual([sheet, "&L&A&RTrang &P/&N"]);
+      expect([sheet, ws.headerFooter.oddFooter]).toEqual([sheet, "&L&A&RTrang &P"]);
+      // Each form numbers its pages from 1, whatever is printed before it.
+      expect([sheet, ws.pageSetup.firstPageNumber]).toEqual([sheet, 1]);
       expect([sheet, ws.headerFooter.oddHeader]).toEqual([sheet, "&CMẫu — Bộ chỉ số CĐS cấp sở, ban, ngành (điều chỉnh theo quyết định của tỉnh) — Kỳ đánh giá: Năm 2025"]);
     }
     const en = await template("en");
     const ws = en.getWorksheet("Sở Xây dựng")!;
-    expect(ws.headerFooter.oddFooter).toBe("&L&A&RPage &P of &N");
+    expect(ws.headerFooter.oddFooter).toBe("&L&A&RPage &P");
     // Without a period given, the header names the index alone.
     expect(ws.headerFooter.oddHeader).not.toContain("Period");
   });
@@ -69,9 +71,9 @@ describe("a scored workbook", () => {
     const header = "&CMẫu — Bộ chỉ số CĐS cấp sở, ban, ngành (điều chỉnh theo quyết định của tỉnh) — Kỳ đánh giá: Năm 2024";
     for (const sheet of ["Kết quả", "Biểu đồ"]) {
       const ws = wb.getWorksheet(sheet)!;
-      expect([sheet, ws.headerFooter.oddFooter, ws.headerFooter.oddHeader]).toEqual([sheet, "&L&A&RTrang &P/&N", header]);
+      expect([sheet, ws.headerFooter.oddFooter, ws.headerFooter.oddHeader, ws.pageSetup.firstPageNumber]).toEqual([sheet, "&L&A&RTrang &P", header, 1]);
     }
-    expect(wb.getWorksheet("Sở Xây dựng")!.headerFooter.oddFooter).toBe("&L&A&RTrang &P/&N");
+    expect(wb.getWorksheet("Sở Xây dựng")!.headerFooter.oddFooter).toBe("&L&A&RTrang &P");
   });
 
   test("the results' title names the assessment period the forms state; several different periods are listed as differing; none, nothing", async () => {

@@ -151,16 +151,43 @@ describe("a remark typed in the results table's Ghi chú column, scored again", 
     expect(notes.get("SYT")).toBe(`${EXCLUDED}\nĐoàn kiểm tra đã làm việc ngày 5/6`);
   });
 
-  test("a note of the project's the analyst changed cannot be told from their remark: the cell gets the note again and is named in the warning with the text it held", async () => {
-    const { file: changed, cell } = await sytNoteTyped(`${EXCLUDED} (theo Quyết định 12/QĐ-UBND)`);
+  test("a note of the project's the analyst changed cannot be told from their remark: the cell gets the note again and is named in the warning with the whole text it held", async () => {
+    const typed = EXCLUDED.replace("danh sách loại trừ", "danh sách loại trừ tạm thời (theo Quyết định 12/QĐ-UBND)");
+    const { file: changed, cell } = await sytNoteTyped(typed);
     const again = await score(changed, { exclude: ["SYT"] });
     expect(again.warnings).toHaveLength(1);
     expect(again.warnings[0]!.vi).toBe(
-      `Ô ghi chú trong bảng kết quả có ghi chú của DTI Scorer đã bị sửa nên không tách được phần bạn nhập: 'Kết quả'!${cell} "Không xếp hạng: đơn vị nằm trong danh s…". Ô này được ghi lại theo lần chấm này; hãy nhập lại nhận xét của bạn ở dòng dưới ghi chú (Alt+Enter) thay vì sửa chính ghi chú.`,
+      `Ô ghi chú trong bảng kết quả có ghi chú của DTI Scorer đã bị sửa nên không tách được phần bạn nhập: 'Kết quả'!${cell} "${typed}". Ô này được ghi lại theo lần chấm này; hãy nhập lại nhận xét của bạn ở dòng dưới ghi chú (Alt+Enter) thay vì sửa chính ghi chú.`,
     );
     expect(again.warnings[0]!.en).toContain(`'Kết quả'!${cell}`);
     const ws = (await open(again.out)).getWorksheet("Kết quả")!;
     expect(ws.getCell(rowOfUnit(ws, "SYT"), NOTE_COLUMN).value).toBe(EXCLUDED);
+  });
+
+  test("a remark typed after the project's note on the same line is the analyst's: it stays, under the note, and alone once the note goes; with or without a record of the note", async () => {
+    const { file: typed } = await sytNoteTyped(`${EXCLUDED} — theo Quyết định 12/QĐ-UBND`);
+    const again = await score(typed, { exclude: ["SYT"] });
+    expect(again.warnings).toEqual([]);
+    expect(notesByUnit((await open(again.out)).getWorksheet("Kết quả")!).get("SYT")).toBe(`${EXCLUDED}\ntheo Quyết định 12/QĐ-UBND`);
+
+    const note = "1 lỗi: ô D34 trang 'Sở Xây dựng' — xem ghi chú của ô";
+    const remarkedOnLine = (file: Uint8Array, earlier: boolean) =>
+      edit(file, (wb) => {
+        const results = wb.getWorksheet("Kết quả")!;
+        results.getCell(rowOfUnit(results, "SXD"), NOTE_COLUMN).value = `${note} — đã gọi điện`;
+        // The figure corrected: the project's note goes.
+        wb.getWorksheet("Sở Xây dựng")!.getCell("D34").value = 0.35;
+        if (earlier) {
+          wb.getWorksheet("_index")!.eachRow((row) => {
+            if (row.getCell(1).value === "resultNotes" || row.getCell(1).value === "resultNote") row.values = [];
+          });
+        }
+      });
+    for (const earlier of [false, true]) {
+      const fixed = await score(await remarkedOnLine(await scoredDemo(), earlier));
+      expect([earlier, fixed.warnings]).toEqual([earlier, []]);
+      expect([earlier, notesByUnit((await open(fixed.out)).getWorksheet("Kết quả")!).get("SXD")]).toEqual([earlier, "đã gọi điện"]);
+    }
   });
 
   test("a remark that is the project's note (typed on a ranked unit that is then excluded) is not written twice, nor kept in Vietnamese once scored in English", async () => {
@@ -187,7 +214,7 @@ describe("a remark typed in the results table's Ghi chú column, scored again", 
   test("a note of the project's whose spacing the analyst changed is still told as the project's: named in the warning, written anew once", async () => {
     const { file: changed, cell } = await sytNoteTyped(`${EXCLUDED.replace("xếp hạng", "xếp  hạng")}\nĐoàn kiểm tra 5/6`);
     const again = await score(changed, { exclude: ["SYT"] });
-    expect(again.warnings.map((w) => w.vi)).toEqual([expect.stringContaining(`không tách được phần bạn nhập: 'Kết quả'!${cell} "Không xếp hạng: đơn vị nằm trong danh s…"`)]);
+    expect(again.warnings.map((w) => w.vi)).toEqual([expect.stringContaining(`không tách được phần bạn nhập: 'Kết quả'!${cell} "${EXCLUDED} Đoàn kiểm tra 5/6"`)]);
     const ws = (await open(again.out)).getWorksheet("Kết quả")!;
     expect(ws.getCell(rowOfUnit(ws, "SYT"), NOTE_COLUMN).value).toBe(EXCLUDED);
   });

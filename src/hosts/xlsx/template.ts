@@ -10,7 +10,7 @@ import { FORM_DEFINITION_PREFIX, builtinOfSameName } from "../../core/forms-inde
 import type { IndexModel, IndicatorModel, ModelNode, ResolvedInput } from "../../core/definition/model";
 import { definitionHash, parseDefinition } from "../../core/definition/parse";
 import { type Lang, type Message, localize, normalizeText } from "../../core/i18n/text";
-import { NOT_APPLICABLE_TEXT, PERIOD_LABEL, notApplicableRowsInstruction, pageLiteral, sheetFooter, withPeriod } from "../../core/plan/labels";
+import { NOT_APPLICABLE_TEXT, PERIOD_LABEL, notApplicableRowsInstruction, pageTitle, sheetFooter } from "../../core/plan/labels";
 import { NOT_APPLICABLE_ANSWERS } from "../../core/read/values";
 import { INDENT_WIDTH, type WrappedCell, fitWidth, wrappedHeight } from "../../core/plan/layout";
 import { BUILTIN_INDICES } from "../../indices";
@@ -411,7 +411,7 @@ async function writeUnitSheet(
   const someNotApplicable = [...model.nodes.values()].some((node) => !applies(node, unit, model));
   const instructionText = [
     (COL.self !== undefined ? L.instruction : L.instructionNoPoints)[lang],
-    ...(someNotApplicable ? [notApplicableRowsInstruction(lang, givesPoints(model))] : []),
+    ...(someNotApplicable ? [notApplicableRowsInstruction(lang, givesPoints(model), hasCategories(model) && categoryId(unit.category, model) === undefined)] : []),
   ].join("\n");
   const header: [string, string][] = [
     [L.unit[lang], unit.name],
@@ -733,7 +733,7 @@ function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit:
 
 /** The printed header of a template's sheets: the index's name, and the period when the template gives one. */
 function formPageHeader(model: IndexModel, options: TemplateOptions): { center: string } {
-  return { center: pageLiteral(withPeriod(localize(model.definition.name, options.lang), options.period?.trim() ? [options.period] : [], options.lang)) };
+  return { center: pageTitle(localize(model.definition.name, options.lang), options.period?.trim() ? [options.period] : [], options.lang) };
 }
 
 /**
