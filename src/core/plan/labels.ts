@@ -434,7 +434,7 @@ export function mergedScoreCellsMessage(sheet: string, cells: string[]): SheetMe
   const shown = cells.slice(0, NAMED_MERGED).join(", ") + (cells.length > NAMED_MERGED ? ", …" : "");
   const one = cells.length === 1;
   return {
-    sheet: sheet,
+    sheet,
     vi: `Trang '${sheet}': ${one ? "ô" : `${cells.length} ô`} ${shown} của cột Điểm nằm trong vùng gộp ô nên không được ghi điểm; hãy bỏ gộp ô rồi chấm lại.`,
     en: `Sheet '${sheet}': ${one ? "cell" : `${cells.length} cells`} ${shown} of the Score column ${one ? "is" : "are"} inside merged cells, so ${one ? "its score is" : "their scores are"} not written; unmerge the cells and score again.`,
   };

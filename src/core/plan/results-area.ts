@@ -167,7 +167,7 @@ export function overwrittenMessage(sheet: string, cells: TypedCell[]): SheetMess
   const listed = cells.map((c) => `${c.cell} ${quoted(c.text)}`).join(", ");
   const one = cells.length === 1;
   return {
-    sheet: sheet,
+    sheet,
     vi: `Trang '${sheet}' do DTI Scorer quản lý: ${cells.length} ô bạn nhập nằm trong vùng kết quả của lần chấm này nên đã bị ghi đè: ${listed}. Hãy nhập lại ở ô khác, ngoài bảng kết quả; các ô bạn nhập ở chỗ khác được giữ nguyên.`,
     en: `The sheet '${sheet}' is managed by DTI Scorer: ${cells.length} ${one ? "cell" : "cells"} you typed lay where this run writes the results and ${one ? "was" : "were"} overwritten: ${listed}. Type ${one ? "it" : "them"} again in another cell, outside the results table; the cells you typed elsewhere are kept.`,
   };
@@ -235,7 +235,7 @@ export function droppedValuesMessage(sheet: string, cells: readonly DroppedValue
     const unit = unitWithCode(c.unit);
     const at = sheetAddress(sheet, c.cell);
     return {
-      sheet: sheet,
+      sheet,
       vi: `Đơn vị ${unit} không còn trong bảng kết quả nên giá trị ${quoted(c.text)} bạn nhập ở cột ${quoted(c.header)} (ô ${at}) đã bị bỏ. Hãy nhập lại ở nơi khác nếu cần.`,
       en: `${unit} is no longer in the results table, so the value ${quoted(c.text)} you typed in the column ${quoted(c.header)} (cell ${at}) was dropped. Type it again elsewhere if you still need it.`,
     };
@@ -243,7 +243,7 @@ export function droppedValuesMessage(sheet: string, cells: readonly DroppedValue
   const listed = (column: string, cell: string) =>
     cells.map((c) => `${unitWithCode(c.unit)}, ${column} ${quoted(c.header)}, ${cell} ${sheetAddress(sheet, c.cell)}: ${quoted(c.text)}`).join("; ");
   return {
-    sheet: sheet,
+    sheet,
     vi: `${cells.length} giá trị bạn nhập ở cột thêm vào bảng kết quả đã bị bỏ vì đơn vị của chúng không còn trong bảng kết quả: ${listed("cột", "ô")}. Hãy nhập lại ở nơi khác nếu cần.`,
     en: `${cells.length} values you typed in columns added to the results table were dropped, as their units are no longer in it: ${listed("column", "cell")}. Type them again elsewhere if you still need them.`,
   };
@@ -304,8 +304,7 @@ function remarkOf(value: CellValue, text: string, recorded: string | null | unde
   let typed: string | undefined;
   if (at < 0) {
     // The note with the user's words after it on its own line.
-    at = lines.findIndex((l) => afterNote(l, recorded) !== undefined);
-    if (at >= 0) typed = afterNote(lines[at]!, recorded);
+    at = lines.findIndex((l) => (typed = afterNote(l, recorded)) !== undefined);
   }
   if (at < 0 && recorded === undefined) at = lines.findIndex(readsAsProjectNote);
   if (at < 0) return recorded !== undefined && lines.some(readsAsProjectNote) ? "unclear" : own(value);
@@ -361,7 +360,7 @@ export function unclearRemarksMessage(sheet: string, cells: readonly TypedCell[]
   const listed = cells.map((c) => `${sheetAddress(sheet, c.cell)} ${quoted(c.text, true)}`).join(", ");
   const one = cells.length === 1;
   return {
-    sheet: sheet,
+    sheet,
     vi: `${one ? "Ô" : `${cells.length} ô`} ghi chú trong bảng kết quả có ghi chú của DTI Scorer đã bị sửa nên không tách được phần bạn nhập: ${listed}. ${one ? "Ô này" : "Các ô này"} được ghi lại theo lần chấm này; hãy nhập lại nhận xét của bạn ở dòng dưới ghi chú (Alt+Enter) thay vì sửa chính ghi chú.`,
     en: `${one ? "A cell" : `${cells.length} cells`} of the results table's note column ${one ? "holds" : "hold"} a note of DTI Scorer's that was changed, so what you typed cannot be told from it: ${listed}. ${one ? "It was" : "They were"} written anew by this run; type your remark again on a line under the note (Alt+Enter) rather than changing the note itself.`,
   };
@@ -477,7 +476,7 @@ export function droppedNotesMessage(sheet: string, notes: readonly DroppedNote[]
   };
   const one = notes.length === 1;
   return {
-    sheet: sheet,
+    sheet,
     vi: `${one ? "Ghi chú (note)" : `${notes.length} ghi chú (note)`} bạn đặt trên trang '${sheet}' đã bị bỏ khi chấm lại: ${notes.map((n) => item(n, "vi")).join("; ")}. Hãy thêm lại ở nơi khác nếu cần.`,
     en: `${one ? "A note" : `${notes.length} notes`} you put on the sheet '${sheet}' ${one ? "was" : "were"} dropped by this run: ${notes.map((n) => item(n, "en")).join("; ")}. Add ${one ? "it" : "them"} again elsewhere if you still need ${one ? "it" : "them"}.`,
   };

@@ -110,7 +110,7 @@ function renamedScoreColumnMessage(sheet: string, old: { cell: string; text: str
   const col = (a: string) => a.replace(/\d+$/, "");
   const [was, is] = [col(old.cell), col(now)];
   return {
-    sheet: sheet,
+    sheet,
     vi: `Trang '${sheet}': tiêu đề cột Điểm ở ô ${old.cell} đã được đổi thành "${old.text}", nên điểm của lần chấm này được ghi vào cột ${is} (tiêu đề ở ô ${now}); cột ${was} vẫn giữ điểm của lần chấm trước, không phải điểm hiện hành. Hãy xóa cột ${was}, hoặc đặt lại tiêu đề "Điểm" cho ô ${old.cell} và xóa cột ${is}, rồi chấm lại.`,
     en: `Sheet '${sheet}': the Score column's header in cell ${old.cell} was renamed "${old.text}", so this run's scores are written in column ${is} (its header in cell ${now}); column ${was} still holds the scores of the earlier run, not the current ones. Delete column ${was}, or name cell ${old.cell} "Điểm" ("Score") again and delete column ${is}, then score again.`,
   };

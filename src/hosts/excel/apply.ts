@@ -246,7 +246,7 @@ function tablesMadeAnew(plan: OwnedSheetPlan, exists: boolean, caps: Capabilitie
 /** What the user is told when the run made one of its tables anew, so that formulas naming it break. */
 export function tableMadeAnewMessage(sheet: string, table: string): SheetMessage {
   return {
-    sheet: sheet,
+    sheet,
     vi: `Bảng ${table} trên trang ${quoteSheet(sheet)} đã được tạo lại (chỗ của bảng đã đổi, hoặc số đơn vị hay các cột của bảng đã đổi mà phiên bản Excel này chưa có ExcelApi 1.13 để đổi kích thước bảng tại chỗ), nên công thức trỏ tới bảng theo tên (như =ROWS(${table}[…])) có thể báo #REF!; hãy nhập lại các công thức đó.`,
     en: `The table ${table} on sheet ${quoteSheet(sheet)} was made anew (its place changed, or its number of units or its columns changed and this Excel lacks ExcelApi 1.13 to resize a table in place), so formulas that refer to it by name (such as =ROWS(${table}[…])) may now show #REF!; enter those formulas again.`,
   };
