@@ -21,23 +21,48 @@ export const MAX_SHEET_NAME = 31;
 const RESERVED = new Set(["history", "_index"]);
 
 /**
+ * Sheet names taken, compared as Excel compares them (ignoring case), in a set that answers at
+ * once however many there are: a template of 3,321 communes names each form against all before it.
+ */
+export class TakenSheetNames {
+  private readonly lower = new Set<string>();
+  constructor(names: Iterable<string> = []) {
+    for (const n of names) this.add(n);
+  }
+  has(name: string): boolean {
+    return this.lower.has(name.toLocaleLowerCase("vi"));
+  }
+  add(name: string): void {
+    this.lower.add(name.toLocaleLowerCase("vi"));
+  }
+  /** Whether `name` can be given to a new sheet: not taken, not one Excel refuses or the project keeps. */
+  free(name: string): boolean {
+    return !this.has(name) && !RESERVED.has(name.toLowerCase());
+  }
+}
+
+/** `wanted` as a sheet name before any "(2)": forbidden characters []:*?/\ replaced, no apostrophe at either end, at most 31 characters. */
+export function cleanSheetName(wanted: string): string {
+  const base = normalizeText(wanted.replace(/[[\]:*?/\\]/g, " ")).replace(/^'+|'+$/g, "").trim();
+  return cutTo(base === "" ? "Sheet" : base, MAX_SHEET_NAME);
+}
+
+/**
  * A sheet name Excel accepts, built from `wanted`: forbidden characters []:*?/\ replaced, no
  * apostrophe at either end, at most 31 characters, and different (ignoring case) from every
  * name in `taken` — "Sở Y tế" becomes "Sở Y tế (2)" when "Sở Y tế" is taken. The name is
  * added to `taken`.
  */
-export function uniqueSheetName(wanted: string, taken: Set<string>): string {
-  let base = normalizeText(wanted.replace(/[[\]:*?/\\]/g, " ")).replace(/^'+|'+$/g, "").trim();
-  if (base === "") base = "Sheet";
-  base = cutTo(base, MAX_SHEET_NAME);
-  const lowerTaken = new Set([...taken].map((t) => t.toLocaleLowerCase("vi")));
-  const free = (n: string): boolean => !lowerTaken.has(n.toLocaleLowerCase("vi")) && !RESERVED.has(n.toLowerCase());
+export function uniqueSheetName(wanted: string, taken: Set<string> | TakenSheetNames): string {
+  const names = taken instanceof TakenSheetNames ? taken : new TakenSheetNames(taken);
+  const base = cleanSheetName(wanted);
   let name = base;
-  for (let k = 2; !free(name); k++) {
+  for (let k = 2; !names.free(name); k++) {
     const suffix = ` (${k})`;
     name = cutTo(base, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
   }
-  taken.add(name);
+  names.add(name);
+  if (taken instanceof Set) taken.add(name);
   return name;
 }
 
@@ -597,7 +622,7 @@ export function planCollect(
   model?: IndexModel,
   options: CollectOptions = {},
 ): CollectPlan {
-  const taken = new Set(existingSheetNames);
+  const taken = new TakenSheetNames(existingSheetNames);
   const plan: CollectPlan = { take: [], skipped: [], warnings: [] };
   const indices = new Map<string, Set<string>>();
   const noteIndex = (file: string, index: string | undefined): void => {

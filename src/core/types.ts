@@ -104,6 +104,8 @@ export interface Submission {
   evidence?: Record<string, string>;
   /** Self scores by node code (layout A's `Tự chấm`). */
   selfScores?: Record<string, number>;
+  /** Layout A: codes of nodes the unit self-assessed "not applicable" (`Tự chấm` holding N/A, Không áp dụng); absent when none. */
+  selfNotApplicable?: string[];
   source?: SubmissionSource;
 }
 

@@ -136,7 +136,10 @@ export function unitInputHashes(submissions: Submission[]): Record<string, strin
   const out: Record<string, string> = {};
   for (const s of submissions) {
     const evidenced = s.evidence === undefined ? null : Object.keys(s.evidence).filter((k) => (s.evidence?.[k] ?? "").trim() !== "").sort();
-    out[unitKey(s)] = sha256(canonicalJson({ ...figuresOf(s), evidenced, selfScores: s.selfScores ?? {} }));
+    // Self scores of "not applicable" are hashed only when there are some: a hash stays what it was
+    // for every unit that has none.
+    const selfNA = s.selfNotApplicable && s.selfNotApplicable.length > 0 ? { selfNotApplicable: [...s.selfNotApplicable].sort() } : {};
+    out[unitKey(s)] = sha256(canonicalJson({ ...figuresOf(s), evidenced, selfScores: s.selfScores ?? {}, ...selfNA }));
   }
   return out;
 }
@@ -151,8 +154,8 @@ function legacyUnitHash(s: Submission): string {
 }
 
 /** One hash over every unit's inputs. */
-export function inputsHash(submissions: Submission[]): string {
-  return sha256(canonicalJson(unitInputHashes(submissions)));
+export function inputsHash(submissions: Submission[], unitHashes: Record<string, string> = unitInputHashes(submissions)): string {
+  return sha256(canonicalJson(unitHashes));
 }
 
 /** Which units changed, appeared or disappeared since the workbook was scored. */

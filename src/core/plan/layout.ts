@@ -12,6 +12,18 @@
  * t, f, r and j about half, capitals and m, w wider, spaces and most punctuation half a digit.
  */
 function charWidth(ch: string): number {
+  let w = CHAR_WIDTHS.get(ch);
+  if (w === undefined) {
+    w = measureChar(ch);
+    CHAR_WIDTHS.set(ch, w);
+  }
+  return w;
+}
+
+/** charWidth's answers so far: a workbook's text uses a few hundred characters, each measured once. */
+const CHAR_WIDTHS = new Map<string, number>();
+
+function measureChar(ch: string): number {
   if (ch >= "0" && ch <= "9") return 1;
   if (ch === " " || ch === "\t") return 0.5;
   if (ch === "%") return 1.5;
@@ -44,10 +56,19 @@ export const MAX_ROW_HEIGHT = 409;
 
 /** How wide `text` is in column units. */
 export function textWidth(text: string, bold = false): number {
-  let w = 0;
-  for (const ch of text.normalize("NFC")) w += charWidth(ch);
+  let w = TEXT_WIDTHS.get(text);
+  if (w === undefined) {
+    w = 0;
+    for (const ch of text.normalize("NFC")) w += charWidth(ch);
+    if (TEXT_WIDTHS.size >= TEXT_WIDTHS_MAX) TEXT_WIDTHS.clear();
+    TEXT_WIDTHS.set(text, w);
+  }
   return w * (bold ? BOLD : 1);
 }
+
+/** textWidth's answers (regular weight) for texts and words met so far, up to this many (then it starts afresh): forms repeat theirs on every sheet. */
+const TEXT_WIDTHS_MAX = 50_000;
+const TEXT_WIDTHS = new Map<string, number>();
 
 /** A column width that shows every text of `texts` on one line, within `min` … `max`. */
 export function fitWidth(texts: string[], min: number, max: number, bold = false): number {

@@ -669,6 +669,7 @@ export function planResults(
   const renamedForms = formsRenamed(previous, snapshot, submissions);
   const recorded = recordMarks(marks, previous, snapshot, renamedForms);
 
+  const unitHashes = unitInputHashes(submissions);
   const state: IndexSheetState = {
     definitionJson: JSON.stringify(model.definition),
     owned: {
@@ -688,8 +689,8 @@ export function planResults(
       scoredAt: options.now.toISOString(),
       projectVersion: options.projectVersion,
       definitionHash: definitionHash(model.definition),
-      inputsHash: inputsHash(submissions),
-      unitHashes: unitInputHashes(submissions),
+      inputsHash: inputsHash(submissions, unitHashes),
+      unitHashes,
       lang,
     },
   };

@@ -132,6 +132,8 @@ export interface MessageParams {
    * NodeResult.reason, or true when none is given), though the unit gave it a self score (`value`).
    */
   notScored?: UnavailableReason | true;
+  /** self-score-differs: the unit self-assessed the node "not applicable", but it is scored (`other`). */
+  selfNotApplicable?: boolean;
   /** missing-input: the indicator scores nothing (max 0, or under a group of max 0): its blank changes no result. */
   scoresNothing?: boolean;
   /**
@@ -603,7 +605,17 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     en: `indicator ${p.node} earns points but has no evidence`,
   }),
   "self-score-differs": (p) =>
-    p.notScored !== undefined
+    p.selfNotApplicable
+      ? p.noPoints
+        ? {
+            vi: `đơn vị tự chấm chỉ tiêu ${p.node} là không áp dụng, nhưng chỉ tiêu này được tính, giá trị ${num(p.other, "vi")}`,
+            en: `the unit self-assessed indicator ${p.node} as not applicable, but it is computed, with the value ${num(p.other, "en")}`,
+          }
+        : {
+            vi: `đơn vị tự chấm chỉ tiêu ${p.node} là không áp dụng, nhưng chỉ tiêu này được chấm ${num(p.other, "vi")} điểm`,
+            en: `the unit self-assessed indicator ${p.node} as not applicable, but it is scored: ${num(p.other, "en")} ${p.other === 1 ? "point" : "points"}`,
+          }
+      : p.notScored !== undefined
       ? {
           vi: `chỉ tiêu ${p.node} không được chấm điểm (${notScored(p.notScored).vi}) nhưng đơn vị tự chấm ${num(p.value, "vi")}${p.noPoints ? "" : " điểm"}`,
           en: `indicator ${p.node} is not scored (${notScored(p.notScored).en}), but the unit gave itself ${num(p.value, "en")}${p.noPoints ? "" : p.value === 1 ? " point" : " points"}`,

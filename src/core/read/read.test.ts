@@ -5,7 +5,7 @@ import { FORM_DEFINITION_PREFIX } from "./layout-a";
 import { notScoredEntries } from "../plan";
 import { sampleModel } from "./fixtures";
 import { INDEX_FORMAT } from "../plan/labels";
-import { readIndexSheet, unitKey } from "../plan/index-sheet";
+import { readIndexSheet, unitInputHashes, unitKey } from "../plan/index-sheet";
 import { checkSelfScores, issueCounts, readSubmissions, sheetsWrittenByScoring } from "./index";
 import { scoreUnits } from "../score";
 import { XlsxHost } from "../../hosts/xlsx/host";
@@ -908,11 +908,27 @@ describe("self scores and issue counts", () => {
     expect(issues[0]?.message.vi).toBe("Trang tính 'Sở Y tế', ô F10: điểm tự chấm 7,5 khác với điểm tính được 7,4 (chỉ tiêu 1.2).");
   });
 
-  test('"Không áp dụng" as a self score is no number to warn about, and gives itself no points to compare', () => {
+  test('"Không áp dụng" as a self score is no number to warn about, and agrees with an indicator that is not scored', () => {
     const { submissions, issues } = readSubmissions(model, book(sheetA({ change: { "1.3": { ...LINES[5]!, self: "Không áp dụng" } } })));
     expect(issues.filter((i) => i.cell === "F13")).toEqual([]);
     expect(submissions[0]!.selfScores).not.toHaveProperty("1.3");
+    expect(submissions[0]!.selfNotApplicable).toEqual(["1.3"]);
     expect(checkSelfScores(model, submissions, table({ "1": 35, "1.1": 10, "1.2": 7.5, "1.3": null }))).toEqual([]);
+  });
+
+  test('"Không áp dụng" as the self score of an indicator that is scored is a warning at the Tự chấm cell, with its points', () => {
+    const { submissions } = readSubmissions(model, book(sheetA({ change: { "1.3": { ...LINES[5]!, self: "N/A" } } })));
+    const issues = checkSelfScores(model, submissions, table({ "1": 35, "1.1": 10, "1.2": 7.5, "1.3": 0 }));
+    expect(issues.map((i) => [i.code, i.severity, i.sheet, i.cell, i.node])).toEqual([["self-score-differs", "warning", "Sở Y tế", "F13", "1.3"]]);
+    expect(issues[0]?.message.vi).toBe("Trang tính 'Sở Y tế', ô F13: đơn vị tự chấm chỉ tiêu 1.3 là không áp dụng, nhưng chỉ tiêu này được chấm 0 điểm.");
+    expect(issues[0]?.message.en).toBe("Sheet 'Sở Y tế', cell F13: the unit self-assessed indicator 1.3 as not applicable, but it is scored: 0 points.");
+  });
+
+  test('a self score changed to or from "Không áp dụng" changes the unit\'s input hash', () => {
+    const hash = (self: CellValue) => unitInputHashes(readSubmissions(model, book(sheetA({ change: { "1.3": { ...LINES[5]!, self } } }))).submissions);
+    const blank = hash(null);
+    expect(hash("Không áp dụng")).not.toEqual(blank);
+    expect(hash("Không áp dụng")).not.toEqual(hash(0));
   });
 
   test("the self scores of units without a code are checked against their own results, found by name", () => {

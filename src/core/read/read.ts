@@ -574,10 +574,16 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
 
   const selfScores: Record<string, number> = {};
   const selfScoreCells: Record<string, string> = {};
+  const selfNotApplicable: string[] = [];
   for (const [node, cell] of raw.selfScores) {
     const v = cell.value;
-    // "Không áp dụng" (N/A) as a self score gives itself no points: nothing to compare.
-    if (typeof v === "string" && isNotApplicableText(v)) continue;
+    // "Không áp dụng" (N/A) as a self score: the unit says the indicator is not scored for it,
+    // which checkSelfScores compares with whether it is.
+    if (typeof v === "string" && isNotApplicableText(v)) {
+      selfNotApplicable.push(node);
+      selfScoreCells[node] = cell.address;
+      continue;
+    }
     const n = typeof v === "number" ? v : typeof v === "string" ? parseNumberText(v, locale)?.value : undefined;
     if (n === undefined || !Number.isFinite(n)) {
       issues.push(makeIssue("warning", "not-a-number", { ...base, cell: cell.address, node, raw: cellText(v) }));
@@ -595,6 +601,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
     notApplicable: [...notApplicable],
     ...(raw.evidence ? { evidence: Object.fromEntries(raw.evidence) } : {}),
     ...(raw.layout === "A" ? { selfScores } : {}),
+    ...(selfNotApplicable.length > 0 ? { selfNotApplicable } : {}),
     source: { ...raw.source, ...(raw.layout === "A" ? { selfScoreCells } : {}) },
   };
   return { submission, issues, bareFigures };

@@ -26,11 +26,33 @@ export function checkSelfScores(model: IndexModel, submissions: Submission[], ta
   const byKey = new Map<string, UnitResult>();
   for (const u of table.units) if (!byKey.has(unitKey(u))) byKey.set(unitKey(u), u);
   submissions.forEach((s, i) => {
-    if (!s.selfScores) return;
+    if (!s.selfScores && !s.selfNotApplicable) return;
     const atIndex = table.units[i];
     const result = atIndex !== undefined && unitKey(atIndex) === unitKey(s) ? atIndex : byKey.get(unitKey(s));
     if (!result) return;
-    for (const [node, self] of Object.entries(s.selfScores)) {
+    for (const node of s.selfNotApplicable ?? []) {
+      // The unit says "not applicable": it agrees when the indicator is not scored for it, whatever
+      // the reason; when it is scored, the warning says with what.
+      const modelNode = model.nodes.get(node);
+      const nodeResult = result.nodes[node];
+      if (!modelNode || !nodeResult) continue;
+      const noPoints = modelNode.max === undefined;
+      const computed = noPoints ? nodeResult.value : nodeResult.points;
+      if (computed === null) continue;
+      const cell = s.source?.selfScoreCells?.[node];
+      issues.push(
+        makeIssue("warning", "self-score-differs", {
+          ...(s.source ? { sheet: s.source.sheet } : {}),
+          ...(cell !== undefined ? { cell } : {}),
+          unit: unitKey(s),
+          node,
+          selfNotApplicable: true,
+          other: computed,
+          ...(noPoints ? { noPoints: true } : {}),
+        }),
+      );
+    }
+    for (const [node, self] of Object.entries(s.selfScores ?? {})) {
       const modelNode = model.nodes.get(node);
       if (!modelNode) continue;
       const nodeResult = result.nodes[node];

@@ -36,8 +36,20 @@ export function isBlank(v: CellValue): boolean {
 
 /** A label folded for matching: case, diacritics and invisible characters ignored, a trailing ":" or "*" dropped. */
 export function foldLabel(v: CellValue): string {
-  return foldText(cellText(v)).replace(/[\s:*]+$/, "");
+  if (typeof v !== "string") return foldText(cellText(v)).replace(/[\s:*]+$/, "");
+  // Labels repeat on every form (hundreds of sheets): each text is folded once.
+  let folded = FOLDED_LABELS.get(v);
+  if (folded === undefined) {
+    folded = foldText(cellText(v)).replace(/[\s:*]+$/, "");
+    if (FOLDED_LABELS.size >= FOLDED_LABELS_MAX) FOLDED_LABELS.clear();
+    FOLDED_LABELS.set(v, folded);
+  }
+  return folded;
 }
+
+/** foldLabel's answers for text cells, up to this many texts (then it starts afresh). */
+const FOLDED_LABELS_MAX = 20_000;
+const FOLDED_LABELS = new Map<string, string>();
 
 /**
  * Finds the definition's codes from what a cell holds. Text matches exactly (after trimming, in

@@ -5,12 +5,13 @@
  */
 import ExcelJS from "exceljs";
 import { columnLetter } from "../../core/a1";
-import { MAX_SHEET_NAME, TEMPLATE_NOT_APPLICABLE_NOTE, uniqueSheetName } from "../../core/collect";
+import { MAX_SHEET_NAME, TEMPLATE_NOT_APPLICABLE_NOTE, TakenSheetNames, cleanSheetName, uniqueSheetName } from "../../core/collect";
 import { FORM_DEFINITION_PREFIX, builtinOfSameName } from "../../core/forms-index";
 import type { IndexModel, IndicatorModel, ModelNode, ResolvedInput } from "../../core/definition/model";
 import { definitionHash, parseDefinition } from "../../core/definition/parse";
 import { type Lang, type Message, localize, normalizeText } from "../../core/i18n/text";
 import { NOT_APPLICABLE_TEXT, PERIOD_LABEL, notApplicableRowsInstruction, pageTitle, sheetFooter } from "../../core/plan/labels";
+import { resolveCategory } from "../../core/read/read";
 import { NOT_APPLICABLE_ANSWERS } from "../../core/read/values";
 import { INDENT_WIDTH, type WrappedCell, fitWidth, wrappedHeight } from "../../core/plan/layout";
 import { BUILTIN_INDICES } from "../../indices";
@@ -125,18 +126,22 @@ const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, foo
  * names already taken): a name longer than Excel's 31 characters is cut at a word boundary and
  * ends with "…", "Sở Nông nghiệp và Phát triển nông thôn" → "Sở Nông nghiệp và Phát triển…".
  */
-export function unitSheetName(wanted: string, taken: Set<string>): string {
+export function unitSheetName(wanted: string, taken: Set<string> | TakenSheetNames): string {
+  const names = taken instanceof TakenSheetNames ? taken : new TakenSheetNames(taken);
   const base = normalizeText(wanted.replace(/[[\]:*?/\\]/g, " ")).replace(/^'+|'+$/g, "").trim();
   for (let k = 1; k < 1000 && base !== ""; k++) {
     const suffix = k === 1 ? "" : ` (${k})`;
     const candidate = shorten(base, MAX_SHEET_NAME - suffix.length) + suffix;
-    // The same rules as every other sheet name: accepted only when uniqueSheetName keeps it as is.
-    if (uniqueSheetName(candidate, new Set(taken)) === candidate) {
-      taken.add(candidate);
+    // The same rules as every other sheet name: accepted only when uniqueSheetName would keep it as is.
+    if (cleanSheetName(candidate) === candidate && names.free(candidate)) {
+      names.add(candidate);
+      if (taken instanceof Set) taken.add(candidate);
       return candidate;
     }
   }
-  return uniqueSheetName(wanted, taken);
+  const name = uniqueSheetName(wanted, names);
+  if (taken instanceof Set) taken.add(name);
+  return name;
 }
 
 /** `name` in at most `n` UTF-16 units: cut after a whole word and ended with "…" when too long. */
@@ -179,14 +184,14 @@ function applies(node: ModelNode, unit: TemplateUnit, model: IndexModel): boolea
   return cat !== undefined && node.appliesTo.includes(cat);
 }
 
-/** A category given as an id or as a name → the id. */
+/**
+ * A category given as an id or as a name → the id, as the reader resolves it (case and diacritics
+ * ignored: "CO-DVC", "so, ban, nganh co dich vu cong"); a category the index does not know stays as typed.
+ */
 function categoryId(category: string | undefined, model: IndexModel): string | undefined {
   if (category === undefined || category.trim() === "") return undefined;
   const c = category.trim();
-  for (const def of model.definition.categories ?? []) {
-    if (def.id === c || localize(def.name, "vi") === c || localize(def.name, "en") === c) return def.id;
-  }
-  return c;
+  return resolveCategory(model, c) ?? c;
 }
 
 /** The category's name in `lang` (the reader accepts an id or a name); empty when the index has no categories. */
@@ -756,7 +761,7 @@ export async function makeTemplate(given: IndexModel, units: TemplateUnit[], opt
   wb.creator = "DTI Scorer";
   const helpName = L.sheetHelp[options.lang];
   const help = wb.addWorksheet(helpName);
-  const taken = new Set<string>([helpName]);
+  const taken = new TakenSheetNames([helpName]);
   const choices = choiceOptions(model);
   // Only a definition that takes a built-in's id and version with other content needs its forms
   // to say which definition they were made from: the others' forms name it unmistakably.
