@@ -252,6 +252,28 @@ describe("forms made by template, scored without --index", () => {
   });
 });
 
+describe("forms of two indices in one workbook, scored without --index", () => {
+  it("are refused in one sentence naming each index with its number of forms and saying to choose one with --index", async () => {
+    writeFileSync(join(dir, "hai-so.csv"), "Mã đơn vị,Đơn vị\nSYT,Sở Y tế\nSTC,Sở Tài chính\n");
+    writeFileSync(join(dir, "mot-huyen.csv"), "Mã đơn vị,Đơn vị\nH01,Huyện Mường Nhé\n");
+    expect((await run(["template", "--index", "dti-so-nganh-mau", "--units", "hai-so.csv", "--out", "phieu-hai-so.xlsx"])).code).toBe(0);
+    expect((await run(["template", "--index", "dti-huyen-mau", "--units", "mot-huyen.csv", "--out", "phieu-huyen.xlsx"])).code).toBe(0);
+    const c = await run(["collect", "phieu-hai-so.xlsx", "phieu-huyen.xlsx", "--out", "hai-bo.xlsx"]);
+    expect(c.code).not.toBe(2);
+    for (const cmd of ["validate", "score"]) {
+      const r = await run([cmd, "hai-bo.xlsx"]);
+      expect(r.code).toBe(2);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+      expect(r.err).toMatch(/các phiếu ghi 2 bộ chỉ số khác nhau: dti-so-nganh-mau@[^ ]+ \(2 phiếu\), dti-huyen-mau@[^ ]+ \(1 phiếu\)\. Hãy chọn bộ chỉ số để chấm bằng --index/);
+    }
+    const en = await run(["validate", "hai-bo.xlsx", "--lang", "en"]);
+    expect(en.err).toMatch(/its forms name 2 different indices: dti-so-nganh-mau@[^ ]+ \(2 forms\), dti-huyen-mau@[^ ]+ \(1 form\)\. Choose the index/);
+    // Chosen: the other index's form is named and left out, the rest is scored.
+    const chosen = await run(["validate", "hai-bo.xlsx", "--index", "dti-so-nganh-mau"]);
+    expect(chosen.code).not.toBe(2);
+  });
+});
+
 describe("a copy of a built-in sample that kept its id and version", () => {
   it("gets a warning from template, and its forms are never scored with the built-in: without --index the command refuses, with it they score by the copy", async () => {
     const sample = BUILTIN_INDICES.find((b) => b.id === "dti-so-nganh-mau")!.definition as { root: { children: { max?: number; children: { code: string; max?: number }[] }[] } };

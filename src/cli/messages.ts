@@ -585,6 +585,11 @@ export const M = {
     vi: `Các phiếu ghi bộ chỉ số ${id} nhưng được tạo từ một định nghĩa khác với bộ chỉ số có sẵn cùng mã và phiên bản (đã sửa nội dung): chấm bằng bộ chỉ số có sẵn sẽ sai. Hãy chỉ rõ tệp định nghĩa đã dùng để tạo phiếu: --index <tệp.json>.`,
     en: `The forms name the index ${id} but were made from a definition other than the built-in index of that id and version (its content was changed): scoring them with the built-in index would be wrong. Give the definition file the forms were made from: --index <file.json>.`,
   }),
+  /** The workbook holds no index, none was given, and its forms name several: which, with how many forms each. */
+  formsOfSeveralIndices: (named: { index: string; forms: number }[]): Message => ({
+    vi: `Sổ chưa lưu bộ chỉ số và không có --index, mà các phiếu ghi ${named.length} bộ chỉ số khác nhau: ${named.map((n) => `${n.index} (${n.forms} phiếu)`).join(", ")}. Hãy chọn bộ chỉ số để chấm bằng --index <mã hoặc tệp.json>; phiếu của bộ chỉ số khác sẽ được nêu và bỏ qua.`,
+    en: `The workbook holds no index and no --index was given, and its forms name ${named.length} different indices: ${named.map((n) => `${n.index} (${n.forms} ${n.forms === 1 ? "form" : "forms"})`).join(", ")}. Choose the index to score with --index <id or file.json>; forms of another index are named and left out.`,
+  }),
   indexFromForms: (id: string): Message => ({
     vi: `Sổ chưa lưu bộ chỉ số và không có --index: dùng bộ chỉ số có sẵn ${id} ghi trên các phiếu.`,
     en: `The workbook holds no index and no --index was given: using the built-in index ${id} named on the forms.`,

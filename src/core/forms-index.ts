@@ -24,6 +24,18 @@ export function indicesNamedOnForms(snapshot: WorkbookSnapshot): string[] {
   return named;
 }
 
+/** The `Bộ chỉ số` texts of the workbook's forms (as indicesNamedOnForms), each with how many forms name it. */
+export function formsPerIndexNamed(snapshot: WorkbookSnapshot): { index: string; forms: number }[] {
+  const counts = new Map<string, number>();
+  for (const sheet of snapshot.sheets) {
+    const text = detectLayoutA(sheet)?.index;
+    if (text === undefined) continue;
+    const t = normalizeText(text);
+    if (t !== "") counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return [...counts].map(([index, forms]) => ({ index, forms }));
+}
+
 /** "dti-so-nganh-mau@mau-2023" → its id and version (no version when there is no "@"). */
 export function parseIndexText(text: string): { id: string; version?: string } {
   const at = text.indexOf("@");

@@ -2,7 +2,7 @@
 import type { IndexModel } from "../../core/definition/model";
 import { type Lang, type Message, formatNumber, localize } from "../../core/i18n/text";
 import { countIssuesByUnit, notScoredEntries, readIndexSheet, unitKey } from "../../core/plan";
-import { builtinNamed, builtinNamedOnForms, formsOfAdaptedBuiltin, indicesNamedOnForms } from "../../core/forms-index";
+import { builtinNamed, builtinNamedOnForms, formsOfAdaptedBuiltin, formsPerIndexNamed, indicesNamedOnForms } from "../../core/forms-index";
 import { BUILTIN_INDICES } from "../../indices";
 import { label, notRankedText, uncomputedParts, unitCodeHeader, unitLabelText } from "../../core/plan/labels";
 import { figureFormats, valueLeftOut } from "../../core/plan/results-sheet";
@@ -73,6 +73,9 @@ async function scoreFile(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" 
         // Forms that name a built-in but were made from an adapted copy of it: never the built-in.
         const adapted = formsOfAdaptedBuiltin(snapshot, BUILTIN_INDICES);
         if (adapted !== undefined) fail(M.formsOfAdaptedBuiltin(adapted));
+        // Forms of several indices: which one to score with is the user's choice, said as such.
+        const several = formsPerIndexNamed(snapshot);
+        if (several.length > 1) fail(M.formsOfSeveralIndices(several));
       }
     }
     result = await runScoring(readOnce(host, snapshot), {
