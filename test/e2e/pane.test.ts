@@ -1068,6 +1068,11 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     copy.name.vi += " (bản của tỉnh)";
     await step(page, "Bộ chỉ số");
     await page.getByRole("radio", { name: "Tệp JSON" }).check();
+    // No file opened yet: no index to score with, not the built-in chosen before.
+    await step(page, "Chấm điểm");
+    expect(await page.getByText("Chưa chọn bộ chỉ số.").count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).isDisabled()).toBe(true);
+    await step(page, "Bộ chỉ số");
     await page.getByTestId("definition-file").setInputFiles({ name: "ban-tinh.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(copy)) });
     await step(page, "Chấm điểm");
     expect(await page.getByTestId("score-summary").count()).toBe(0);

@@ -53,6 +53,17 @@ describe("the pane's word after bringing units' files in", () => {
     expect(n.details!.map((d) => d.en)).toEqual([expect.stringContaining("unit code SYT already has another filled form, taken from a.xlsx")]);
   });
 
+  test("a sheet that is not a form is named with its file, so that two files' \"Sheet1\" are told apart", () => {
+    const empty = (): SheetSnapshot => ({ name: "Sheet1", values: [["ghi chú"]] });
+    const n = importNotice(collect([{ file: "so-y-te.xlsx", sheets: [empty()] }, { file: "so-noi-vu.xlsx", sheets: [empty()] }, { file: "a.xlsx", sheets: [form("Sở Y tế", "SYT")] }]), SAMPLE);
+    const lines = (n.details ?? []).map((d) => d.vi);
+    expect(lines).toEqual([
+      expect.stringMatching(/^so-y-te\.xlsx: Trang tính "Sheet1" không phải phiếu/),
+      expect.stringMatching(/^so-noi-vu\.xlsx: Trang tính "Sheet1" không phải phiếu/),
+    ]);
+    expect((n.details ?? [])[0]!.en).toMatch(/^so-y-te\.xlsx: /);
+  });
+
   test("forms taken and nothing else left out: a success", () => {
     const n = importNotice(collect([{ file: "a.xlsx", sheets: [form("Sở Y tế", "SYT")] }]), SAMPLE);
     expect(n.intent).toBe("success");
@@ -360,9 +371,23 @@ describe("a CSV table picked where the pane takes .xlsx workbooks", () => {
       (e: unknown) => e as { localized: { vi: string; en: string } },
     );
     expect(failure?.localized.en).toBe(
-      "The file so-lieu.csv is a CSV table, not a workbook: the pane opens .xlsx workbooks only (it writes the results into the workbook itself). A CSV table can be scored with the command line (dti-scorer score so-lieu.csv --out scored.xlsx), or opened in Excel, saved as .xlsx (Excel Workbook) and chosen again.",
+      'The file so-lieu.csv is a CSV table, not a workbook: the pane opens .xlsx workbooks only (it writes the results into the workbook itself). A CSV table can be scored with the command line (dti-scorer score "so-lieu.csv" --index <definition .json file> --out "scored.xlsx"), or opened in Excel, saved as .xlsx (Excel Workbook) and chosen again.',
     );
     expect(failure?.localized.vi).not.toMatch(/hỏng/);
+    // With a built-in index in use, the command names it: it runs as written (a CSV table holds no index).
+    const named = await openFileWorkbench({ ...csv, name: "bảng số liệu.csv" }, "dti-so-nganh-mau").then(
+      () => undefined,
+      (e: unknown) => e as { localized: { vi: string; en: string } },
+    );
+    expect(named?.localized.vi).toContain('(dti-scorer score "bảng số liệu.csv" --index dti-so-nganh-mau --out "đã-chấm.xlsx")');
+  });
+
+  test("a .txt file is a CSV table only when its first line has a separator", () => {
+    const text = (s: string) => new TextEncoder().encode(s);
+    expect(isCsvFile({ name: "bang.txt", data: text("Mã đơn vị;Đơn vị;1.1\nSYT;Sở Y tế;1\n") })).toBe(true);
+    expect(isCsvFile({ name: "bang.txt", data: text("Mã đơn vị\tĐơn vị\n") })).toBe(true);
+    expect(isCsvFile({ name: "ghi-chu.txt", data: text("hello world\nsecond line, with a comma\n") })).toBe(false);
+    expect(isCsvFile({ name: "trong.csv", data: text("") })).toBe(true);
   });
 
   test("among the units' files: left out as a CSV table, not as a damaged workbook", () => {

@@ -233,7 +233,8 @@ export function importNotice(added: AddedSheets, model: IndexModel | undefined, 
     for (const s of skips) {
       if (isRoutineSkip(s)) continue;
       if (s.kind !== "another-index" || s.index === undefined || !model) {
-        lines.push(s.reason);
+        // Named by its file, as the command line does, unless the sentence names it already.
+        lines.push(s.file !== "" && !s.reason.vi.includes(s.file) ? { vi: `${s.file}: ${s.reason.vi}`, en: `${s.file}: ${s.reason.en}` } : s.reason);
         continue;
       }
       const index = s.index.trim();
@@ -705,9 +706,9 @@ export async function score(
  * The snapshot read is kept until the next write, so that reading for a check, a stale test and
  * the pane's own view costs one read.
  */
-export async function openFileWorkbench(file: PickedFile): Promise<Workbench> {
-  // A CSV table is said to be one, not taken for a damaged .xlsx.
-  if (isCsvFile(file)) throw new LocalizedError(csvNotAWorkbook(file.name));
+export async function openFileWorkbench(file: PickedFile, indexId?: string): Promise<Workbench> {
+  // A CSV table is said to be one, not taken for a damaged .xlsx: with the command that scores it by the built-in index in use (`indexId`).
+  if (isCsvFile(file)) throw new LocalizedError(csvNotAWorkbook(file.name, indexId));
   const { isFileServiceError, openFile } = await import(/* webpackChunkName: "xlsx-client" */ "./xlsx-client");
   let opened: Awaited<ReturnType<typeof openFile>>;
   try {
@@ -775,7 +776,18 @@ const COLLECT_WRITE_FAILED: Message = {
  * bytes that are not a zip archive (an .xlsx starts "PK").
  */
 export function isCsvFile(file: { name: string; data: Uint8Array }): boolean {
-  return /\.(csv|tsv|txt)$/i.test(file.name) && !(file.data[0] === 0x50 && file.data[1] === 0x4b);
+  if (file.data[0] === 0x50 && file.data[1] === 0x4b) return false;
+  if (/\.(csv|tsv)$/i.test(file.name)) return true;
+  // A .txt file is a table when its first line is cut by a separator; a note or a stray text is not a CSV table.
+  if (!/\.txt$/i.test(file.name)) return false;
+  const firstLine = new TextDecoder().decode(file.data.subarray(0, 4096)).split(/\r?\n/)[0] ?? "";
+  return /[,;\t]/.test(firstLine);
+}
+
+/** The command line's command that scores the CSV file `name` with the index in use (its id when built in). */
+function csvScoreCommand(name: string, indexId: string | undefined, lang: "vi" | "en"): string {
+  const index = indexId ?? (lang === "vi" ? "<tệp định nghĩa .json>" : "<definition .json file>");
+  return `dti-scorer score "${name}" --index ${index} --out "${lang === "vi" ? "đã-chấm.xlsx" : "scored.xlsx"}"`;
 }
 
 /**
@@ -783,10 +795,10 @@ export function isCsvFile(file: { name: string; data: Uint8Array }): boolean {
  * workbook it opens, which a CSV file cannot hold; the command line scores a CSV table (into an
  * .xlsx of its own), and Excel saves one as .xlsx.
  */
-export function csvNotAWorkbook(name: string): Message {
+export function csvNotAWorkbook(name: string, indexId?: string): Message {
   return {
-    vi: `Tệp ${name} là bảng CSV, không phải sổ làm việc: ngăn tác vụ chỉ mở sổ .xlsx (kết quả được ghi vào chính sổ đó). Bảng CSV có thể chấm bằng dòng lệnh (dti-scorer score ${name} --out đã-chấm.xlsx), hoặc mở trong Excel, lưu dưới dạng .xlsx (Excel Workbook) rồi chọn lại.`,
-    en: `The file ${name} is a CSV table, not a workbook: the pane opens .xlsx workbooks only (it writes the results into the workbook itself). A CSV table can be scored with the command line (dti-scorer score ${name} --out scored.xlsx), or opened in Excel, saved as .xlsx (Excel Workbook) and chosen again.`,
+    vi: `Tệp ${name} là bảng CSV, không phải sổ làm việc: ngăn tác vụ chỉ mở sổ .xlsx (kết quả được ghi vào chính sổ đó). Bảng CSV có thể chấm bằng dòng lệnh (${csvScoreCommand(name, indexId, "vi")}), hoặc mở trong Excel, lưu dưới dạng .xlsx (Excel Workbook) rồi chọn lại.`,
+    en: `The file ${name} is a CSV table, not a workbook: the pane opens .xlsx workbooks only (it writes the results into the workbook itself). A CSV table can be scored with the command line (${csvScoreCommand(name, indexId, "en")}), or opened in Excel, saved as .xlsx (Excel Workbook) and chosen again.`,
   };
 }
 

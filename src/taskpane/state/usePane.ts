@@ -403,6 +403,8 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
   );
 
   // In Excel, after a scoring run: an edit of an input cell shows the banner at once.
+  /** What the last JSON definition file opened gave (its model, or its problems), for when "Tệp JSON" is chosen again. */
+  const lastFile = useRef<{ model?: IndexModel; problems?: PaneState["index"]["problems"] } | undefined>(undefined);
   const unwatch = useRef<(() => Promise<void>) | null>(null);
   const stopWatching = useCallback(async () => {
     const stop = unwatch.current;
@@ -519,7 +521,8 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       /** Outside Excel: open the chosen .xlsx file. */
       openWorkbook: (file: PickedFile) =>
         busy("progressRead", async () => {
-          const wb = await pipeline.openFileWorkbench(file);
+          const { index } = ref.current;
+          const wb = await pipeline.openFileWorkbench(file, index.source === "builtin" && index.model ? index.builtinId : undefined);
           if (ref.current.downloadUrl) URL.revokeObjectURL(ref.current.downloadUrl);
           ref.current.workbench?.close?.();
           patch({ workbench: wb, downloadUrl: undefined, downloadKind: undefined, unsaved: false, issues: undefined, noFigures: undefined, score: undefined, scoreOfOtherIndex: undefined, setAside: undefined, stale: undefined, collected: undefined, writeWarnings: undefined });
@@ -606,6 +609,13 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       setSource: (source: IndexSource) => {
         patch((s) => ({ index: { ...s.index, source }, notice: noticeAfterIndexChoice(s.notice) }));
         if (source === "builtin") actions.chooseBuiltin(ref.current.index.builtinId);
+        // "Tệp JSON": the file opened before, if any; none yet, then no index until one is opened
+        // (never the index chosen before under another option, scored with as if it were the file's).
+        if (source === "file") {
+          const file = lastFile.current;
+          if (file?.model) setModel(file.model);
+          else patch((s) => ({ index: { ...s.index, model: undefined, problems: file?.problems } }));
+        }
         if (source === "embedded" && ref.current.snapshot) {
           const def = pipeline.embeddedDefinition(ref.current.snapshot);
           if (def) actions.applyDefinition(def);
@@ -616,6 +626,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         // As a CSV file is read: UTF-8, UTF-16 ("Unicode"), or ANSI (Windows-1258) with a warning to check the diacritics.
         const { text, notice } = decodeDefinitionFile(file.data, file.name);
         const r = pipeline.parseDefinitionJson(text);
+        lastFile.current = r.ok ? { model: r.model } : { problems: r.problems };
         if (r.ok) setModel(r.model);
         else patch((s) => ({ index: { ...s.index, model: undefined, problems: r.problems }, notice: noticeAfterIndexChange(s.notice) }));
         // Shown until dismissed; a later file read cleanly takes away the earlier file's notice, and nothing else.
