@@ -401,6 +401,39 @@ describe("self-assessment templates", () => {
     expect((await loadXlsx(data)).getWorksheet("Hướng dẫn")!.getCell(first, 2).value).toMatchObject({ text: "Sở Y tế", hyperlink: "#'Sở Y tế'!A1" });
   });
 
+  it("show a long unit name whole in the instructions: its column as wide as the name (LibreOffice draws a link on one line), the wider table printed landscape with its title on rows tall enough", async () => {
+    const builtin = findBuiltin("dti-so-nganh-mau");
+    const parsed = parseDefinition(builtin!.definition);
+    if (!parsed.ok) throw new Error("sample invalid");
+    const long = "Ủy ban nhân dân huyện Bình Xuyên và các đơn vị sự nghiệp trực thuộc thuộc tỉnh Vĩnh Phúc theo quyết định số 123";
+    const wb = await load(await makeTemplate(parsed.model, [{ code: "A1", name: "Sở A", category: "co-dvc" }, { code: "UB", name: long, category: "co-dvc" }], { lang: "vi" }));
+    const ws = wb.getWorksheet("Hướng dẫn")!;
+    const r = 16;
+    // The link's text (ExcelJS reads a link inside the workbook back as its text alone).
+    const shown = (v: ExcelJS.CellValue): unknown => (typeof v === "object" && v !== null && "text" in v ? v.text : v);
+    expect(shown(ws.getCell(r, 2).value)).toBe(long);
+    const width = ws.getColumn(2).width ?? 0;
+    // The name fits the column on one line, as a heading in bold would: nothing is cut at its edge.
+    expect(width).toBeGreaterThanOrEqual(fitWidth([long], 0, 255, true));
+    expect(ws.getCell(r, 2).alignment?.wrapText).toBe(true);
+    expect(ws.getCell(r, 3).value).toBe("Sở, ban, ngành có dịch vụ công");
+    const span = [1, 2, 3].reduce((a, c) => a + (ws.getColumn(c).width ?? 0), 0);
+    // Wider than a portrait page (538 points between margins, a column unit 5.25 points): landscape.
+    expect(span * 5.25).toBeGreaterThan(560);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    // The title, in 14-point bold, nearly as long as the wider table: LibreOffice draws it on two lines, and the row holds both.
+    expect(ws.getRow(1).height ?? 0).toBeGreaterThanOrEqual((2 * 15 * 14) / 11);
+
+    // A name longer than the widest column wraps (in Excel), in a row tall enough for it.
+    const longer = `${long}, ${long}`;
+    const wb2 = await load(await makeTemplate(parsed.model, [{ code: "UB", name: longer, category: "co-dvc" }], { lang: "vi" }));
+    const ws2 = wb2.getWorksheet("Hướng dẫn")!;
+    expect(shown(ws2.getCell(15, 2).value)).toBe(longer);
+    expect(ws2.getCell(15, 2).alignment?.wrapText).toBe(true);
+    expect(ws2.getColumn(2).width ?? 0).toBeLessThan(fitWidth([longer], 0, 255, true));
+    expect(ws2.getRow(15).height ?? 0).toBeGreaterThanOrEqual(2 * 15);
+  });
+
   it("link each unit on the instructions sheet to its form with a link inside the workbook (a location, no relationship to a file), a unit named with quotes or “=” too", async () => {
     const odd = [...units, { code: "Q", name: `Sở "Mới" = 1+1 'A'!B2`, category: "co-dvc" }];
     const data = await makeTemplate(model(), odd, { lang: "vi" });

@@ -647,6 +647,25 @@ async function writeUnitSheet(
   });
 }
 
+/**
+ * The widest the instructions' `Đơn vị` column grows for a long name, in column units: about 140
+ * characters of Vietnamese text on one line. A longer name still wraps in Excel (its row is tall
+ * enough) but is cut in LibreOffice, which does not wrap a link.
+ */
+const HELP_NAME_WIDTH = 120;
+/**
+ * The widest unit table the instructions print on a portrait page (code 14, name up to 60 and
+ * category up to 36, at about 93 % to fit the page's width); a wider one prints landscape.
+ */
+const HELP_PORTRAIT_WIDTH = 110;
+/**
+ * The share of the instructions' width their title is measured against, for its row's height:
+ * LibreOffice (DejaVu Sans Bold for Calibri) draws the 14-point bold title about 5 % wider than
+ * estimated (a line of 11 points as wide as estimated). A row a line too tall is better than a
+ * line cut off.
+ */
+const TITLE_WRAP_SHARE = 0.92;
+
 function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit: TemplateUnit; sheet: string }[], options: TemplateOptions): void {
   const { lang } = options;
   const def = model.definition;
@@ -692,8 +711,10 @@ function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit:
   const heads = [L.unitCode[lang], L.unit[lang], ...(withCategories ? [L.category[lang]] : [])];
   const rows = units.map(({ unit }) => [unit.code, unit.name, ...(withCategories ? [categoryName(unit.category, model, lang)] : [])]);
   // The unit table sets the columns; the text above spans all of them (at least a portrait page's
-  // width) and wraps there, so nothing runs off the printed page.
-  const widths = heads.map((h, i) => fitWidth([h, ...rows.map((row) => row[i] ?? "")], i === 1 ? 32 : 14, i === 1 ? 60 : 36, true));
+  // width) and wraps there, so nothing runs off the printed page. The `Đơn vị` column is as wide as
+  // the longest name: a name is a link, and LibreOffice draws a link on one line whatever the
+  // cell's wrapping (cut at the column's edge, on screen and on paper), where Excel wraps it.
+  const widths = heads.map((h, i) => fitWidth([h, ...rows.map((row) => row[i] ?? "")], i === 1 ? 32 : 14, i === 1 ? HELP_NAME_WIDTH : 36, true));
   const TEXT_WIDTH = 90;
   const total = widths.reduce((a, b) => a + b, 0);
   if (total < TEXT_WIDTH) widths[1] = (widths[1] ?? 0) + TEXT_WIDTH - total;
@@ -709,7 +730,7 @@ function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit:
     cell.font = font(title ? { bold: true, size: 14 } : {});
     cell.alignment = { wrapText: true, vertical: "top" };
     ws.mergeCells(i + 1, 1, i + 1, heads.length);
-    const height = wrappedHeight([{ text: line, width: span, bold: title, size: title ? 14 : 11 }]);
+    const height = wrappedHeight([{ text: line, width: title ? span * TITLE_WRAP_SHARE : span, bold: title, size: title ? 14 : 11 }]);
     if (title || height > wrappedHeight([])) ws.getRow(i + 1).height = height;
   });
   let r = lines.length + 1;
@@ -732,7 +753,10 @@ function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit:
     const height = wrappedHeight(rows[k]!.map((text, i) => ({ text, width: widths[i] ?? 14 })));
     if (height > wrappedHeight([])) ws.getRow(r).height = height;
   }
-  ws.pageSetup = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: MARGINS };
+  // A table wider than a portrait page takes (a unit of a long name) prints across a landscape one,
+  // rather than shrunk to fit a portrait page's width.
+  const orientation = span > HELP_PORTRAIT_WIDTH ? "landscape" : "portrait";
+  ws.pageSetup = { paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: MARGINS };
   setPageTexts(ws, formPageHeader(model, options), sheetFooter(lang));
 }
 
