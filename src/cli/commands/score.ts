@@ -4,7 +4,7 @@ import { type Lang, type Message, formatNumber, localize } from "../../core/i18n
 import { countIssuesByUnit, notScoredEntries, readIndexSheet, unitKey } from "../../core/plan";
 import { builtinNamed, builtinNamedOnForms, formsOfAdaptedBuiltin, formsPerIndexNamed, indicesNamedOnForms } from "../../core/forms-index";
 import { BUILTIN_INDICES } from "../../indices";
-import { label, notRankedText, uncomputedParts, unitCodeHeader, unitLabelText } from "../../core/plan/labels";
+import { coverageDecimals, label, notRankedText, uncomputedParts, unitCodeHeader, unitLabelText } from "../../core/plan/labels";
 import { figureFormats, valueLeftOut } from "../../core/plan/results-sheet";
 import { unitsByRank } from "../../core/score";
 import type { Issue, ScoreTable, Severity, WorkbookSnapshot } from "../../core/types";
@@ -273,6 +273,8 @@ export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue
   const counts = countIssuesByUnit(issues);
   const units = unitsByRank(table);
   const someNotRanked = units.some((u) => !u.ranked);
+  // As the results sheet shows it: a coverage below the minimum never reads as the minimum (66,7%, not 67%).
+  const coverageDecimalsShown = coverageDecimals(units.map((u) => u.coverage), table.ranking.minCoverage);
   const columns: { header: string; align: "left" | "right"; cell: (u: ScoreTable["units"][number]) => string }[] = [
     { header: label("rank", lang), align: "right", cell: (u) => (u.ranked ? String(u.rank ?? "") : "—") },
     // Called as the results sheet calls them: as the index calls a unit.
@@ -284,7 +286,7 @@ export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue
     ...(inCategory
       ? [{ header: label("rankInCategory", lang), align: "right" as const, cell: (u: ScoreTable["units"][number]) => (u.ranked && u.rankInCategory !== null ? String(u.rankInCategory) : "") }]
       : []),
-    { header: label("coverageColumn", lang), align: "right", cell: (u) => `${Math.round(u.coverage * 100)}%` },
+    { header: label("coverageColumn", lang), align: "right", cell: (u) => `${formatNumber(u.coverage * 100, lang, coverageDecimalsShown)}%` },
     { header: label("errors", lang), align: "right", cell: (u) => String(counts.get(unitKey(u))?.errors ?? 0) },
     { header: label("warnings", lang), align: "right", cell: (u) => String(counts.get(unitKey(u))?.warnings ?? 0) },
     ...(someNotRanked

@@ -223,10 +223,15 @@ describe("the profile radar", () => {
     const twoSnapshot: WorkbookSnapshot = { sheets: [{ name: "Bảng", values: [["Mã đơn vị", "Đơn vị", "A1", "B1", "Z1"], ["X", "Xã X", 0.5, 0.4, 1], ["Y", "Xã Y", 0.9, 0.1, 1]] }] };
     const twoPlan = run(twoSnapshot, two);
     expect(chartsOf(twoPlan).map((c) => c.name)).toEqual([CHART_NAMES.total, CHART_NAMES.groups]);
-    expect(twoPlan.warnings?.map((w) => w.vi)).toEqual(["Không tạo biểu đồ hồ sơ theo nhóm: bộ chỉ số có 2 nhóm ở cấp trên cùng và 2 ở cấp dưới, biểu đồ radar cần ít nhất 3."]);
+    expect(twoPlan.warnings).toEqual([
+      {
+        vi: "Không tạo biểu đồ hồ sơ theo nhóm: bộ chỉ số có 2 nhóm ở cấp trên cùng (ngoài 1 nhóm không tính điểm), trong các nhóm đó có 2 chỉ tiêu; biểu đồ radar cần ít nhất 3 ở một cấp.",
+        en: "The group profile chart was not made: the index has 2 groups at its top level (besides 1 group worth no points), and 2 indicators in those groups; a radar chart needs at least 3 at one of these levels.",
+      },
+    ]);
   });
 
-  test("an index of two indicators makes no radar, and the write says why in both languages", () => {
+  test("an index of two indicators makes no radar, and the write says why in both languages, calling them indicators", () => {
     const parsed = parseDefinition({
       format: "index-definition/1",
       id: "hai-chi-tieu",
@@ -247,12 +252,39 @@ describe("the profile radar", () => {
     expect(chartsOf(plan).map((c) => c.name)).toEqual([CHART_NAMES.total, CHART_NAMES.groups]);
     expect(plan.warnings).toEqual([
       {
-        vi: "Không tạo biểu đồ hồ sơ theo nhóm: bộ chỉ số có 2 nhóm ở cấp trên cùng và 2 ở cấp dưới, biểu đồ radar cần ít nhất 3.",
-        en: "The group profile chart was not made: the index has 2 groups at its top level and 2 below, and a radar chart needs at least 3.",
+        vi: "Không tạo biểu đồ hồ sơ theo nhóm: bộ chỉ số không có nhóm nào, chỉ có 2 chỉ tiêu ngay dưới gốc, biểu đồ radar cần ít nhất 3.",
+        en: "The group profile chart was not made: the index has no groups, only 2 indicators directly under its root, and a radar chart needs at least 3.",
       },
     ]);
     // No radar asked for: nothing to say.
     expect(run(snapshot, parsed.model, "vi", ["barSorted", "stackedBar"]).warnings ?? []).toEqual([]);
+  });
+
+  test("a group and an indicator at the top make no radar, and the write counts each as what it is, at each level", () => {
+    const parsed = parseDefinition({
+      format: "index-definition/1",
+      id: "nhom-va-chi-tieu",
+      version: "1",
+      name: "Một nhóm và một chỉ tiêu",
+      root: {
+        code: "T",
+        name: "Tổng",
+        children: [
+          { code: "G", name: "Nhóm G", children: [{ code: "G1", name: "Chỉ tiêu G1", max: 50, rule: { kind: "fraction" } }] },
+          { code: "B", name: "Chỉ tiêu B", max: 50, rule: { kind: "fraction" } },
+        ],
+      },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const snapshot: WorkbookSnapshot = { sheets: [{ name: "Bảng", values: [["Mã đơn vị", "Đơn vị", "G1", "B"], ["X", "Xã X", 0.5, 0.4], ["Y", "Xã Y", 0.9, 0.1]] }] };
+    const plan = run(snapshot, parsed.model);
+    expect(chartsOf(plan).map((c) => c.name)).toEqual([CHART_NAMES.total, CHART_NAMES.groups]);
+    expect(plan.warnings).toEqual([
+      {
+        vi: "Không tạo biểu đồ hồ sơ theo nhóm: bộ chỉ số có 1 nhóm và 1 chỉ tiêu ở cấp trên cùng, trong nhóm đó có 1 chỉ tiêu (2 ở cấp dưới, tính cả 1 chỉ tiêu ở cấp trên cùng); biểu đồ radar cần ít nhất 3 ở một cấp.",
+        en: "The group profile chart was not made: the index has 1 group and 1 indicator at its top level, and 1 indicator in that group (2 one level down, with 1 indicator of the top level); a radar chart needs at least 3 at one of these levels.",
+      },
+    ]);
   });
 });
 

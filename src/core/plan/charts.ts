@@ -14,7 +14,7 @@ import { localize } from "../i18n/text";
 import type { CellBlock, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, ScoreTable, UnitResult } from "../types";
 import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
-import { CHART_LABELS, CHART_NAMES, SHEET_NAMES, label, profileLeftOutMessage, profileTiesLeftOutMessage, profileUnitsLeftOutMessage, unitCount, unitLabelText } from "./labels";
+import { CHART_LABELS, CHART_NAMES, type PartCounts, type ProfileShape, SHEET_NAMES, label, profileLeftOutMessage, profileTiesLeftOutMessage, profileUnitsLeftOutMessage, unitCount, unitLabelText } from "./labels";
 import { unitKey } from "./index-sheet";
 import { DEFAULT_FORMATS, type FigureFormats, figure, resultsNote, valueLeftOut } from "./results-sheet";
 
@@ -87,6 +87,32 @@ function profileBelow(model: IndexModel): string[] {
     const children = node.kind === "group" ? chartedNodes(model, node.children) : [];
     return children.length > 0 ? children : [c];
   });
+}
+
+/**
+ * What the index has for the profile's axes, for the write's warning that it is left out
+ * (profileLeftOutMessage): the top level's groups and indicators worth points and those worth none,
+ * the parts of its groups, and the axes of the level below (profileBelow).
+ */
+export function profileShape(model: IndexModel): ProfileShape {
+  const count = (codes: readonly string[]): PartCounts => {
+    const groups = codes.filter((c) => model.nodes.get(c)?.kind === "group").length;
+    return { groups, indicators: codes.length - groups };
+  };
+  const top = chartedNodes(model, model.topCodes);
+  const unscored = model.topCodes.filter((c) => model.nodes.has(c) && !top.includes(c));
+  const parts = top.map((c) => {
+    const node = model.nodes.get(c)!;
+    return node.kind === "group" ? chartedNodes(model, node.children) : [];
+  });
+  return {
+    top: count(top),
+    unscored: count(unscored),
+    inGroups: count(parts.flat()),
+    // What stands for itself one level down: an indicator, or a group without parts worth points.
+    standAlone: count(top.filter((_, i) => parts[i]!.length === 0)),
+    below: profileBelow(model).length,
+  };
 }
 
 /** The three charts in the order they sit on the sheet, top to bottom. */
@@ -523,7 +549,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   // The radar was asked for, and there are units to draw, but the index has too few groups for one;
   // or it is drawn, and more units tie for the top places than it compares.
   const warnings: Message[] = [];
-  if (wanted.has("radar") && units.length > 0 && !axes) warnings.push(profileLeftOutMessage(chartedNodes(model, model.topCodes).length, profileBelow(model).length));
+  if (wanted.has("radar") && units.length > 0 && !axes) warnings.push(profileLeftOutMessage(profileShape(model)));
   if (wanted.has("radar") && axes && byDefault && byDefault.left.length > 0) warnings.push(profileTiesLeftOutMessage(byDefault.shown.length, byDefault.left));
   if (wanted.has("radar") && axes && notDrawn.length > 0) {
     const note = (u: UnitResult, l: Lang) => (input.table ? resultsNote(model, input.table, u, l) : "");

@@ -1,7 +1,7 @@
 /** Texts the planner writes into a workbook, as a reader of the sheets sees them. */
 import { scoreUnits } from "../score/index";
 import { modelOf, unit } from "../score/test-helpers";
-import { FORM_SUMMARY_LABELS, MARK_FILLS, NOT_APPLICABLE_TEXT, notRankedText, resultsSubtitle, uncomputedParts, unavailableText, unitCount } from "./labels";
+import { FORM_SUMMARY_LABELS, MARK_FILLS, NOT_APPLICABLE_TEXT, coverageDecimals, notRankedText, resultsSubtitle, uncomputedParts, unavailableText, unitCount } from "./labels";
 import { textWidth } from "./layout";
 
 describe("the results sheet's subtitle", () => {
@@ -96,6 +96,19 @@ describe("why a unit is not ranked for its coverage or an exclusion", () => {
     // A minimum with decimals is shown as it is; a coverage far below it needs none.
     expect(notRankedText("low-coverage", 0.8, 0.875, "en")).toBe("Not ranked: data coverage 80% is below the minimum of 87.5%");
     expect(notRankedText("low-coverage", 1 / 3, 0.9, "vi")).toBe("Không xếp hạng: độ phủ số liệu 33% thấp hơn mức tối thiểu 90%");
+  });
+
+  test("the coverage column takes the decimals its closest coverage below the minimum needs, as the note shows it, and the minimum's own", () => {
+    // 2 of 3 against 67%: 66.7%, not 67%; 26 of 29 against 90%: 89.7%; 0.8999 against 90%: 89.99%.
+    expect(coverageDecimals([1, 2 / 3], 0.67)).toBe(1);
+    expect(coverageDecimals([1, 26 / 29, 0.8999], 0.9)).toBe(2);
+    // Far below the minimum, at it, or no minimum: whole percentages.
+    expect(coverageDecimals([1, 1 / 3], 0.9)).toBe(0);
+    expect(coverageDecimals([0.9, 0.95], 0.9)).toBe(0);
+    expect(coverageDecimals([0.5], 0)).toBe(0);
+    // A minimum of 87.4%: shown to a decimal, so that a coverage at it never reads below it (87.4%, not 87%).
+    expect(coverageDecimals([0.874, 1], 0.874)).toBe(1);
+    expect(coverageDecimals([1], 0.8725)).toBe(2);
   });
 
   const model = modelOf({

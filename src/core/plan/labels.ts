@@ -165,6 +165,24 @@ export function uncomputedParts(model: IndexModel, unit: Pick<UnitResult, "nodes
   });
 }
 
+/** The most decimals a percentage of coverage is shown with (89,9999%): more would not read. */
+const MAX_COVERAGE_DECIMALS = 4;
+
+/** The decimals of the minimum coverage as a percentage, up to 2: 90% → 0, 87,5% → 1. */
+function minimumDecimals(minCoverage: number): number {
+  const shown = roundHalfUp(minCoverage * 100, 2);
+  let decimals = 0;
+  while (decimals < 2 && roundHalfUp(shown, decimals) !== shown) decimals++;
+  return decimals;
+}
+
+/** The fewest decimals that tell a coverage as a percentage from the minimum (up to 4): 0 for 50% against 90%, 1 for 89,7%. */
+function decimalsApart(coverage: number, minCoverage: number): number {
+  let decimals = 0;
+  while (decimals < MAX_COVERAGE_DECIMALS && roundHalfUp(coverage * 100, decimals) === roundHalfUp(minCoverage * 100, decimals)) decimals++;
+  return decimals;
+}
+
 /**
  * A coverage below the minimum and the minimum, as percentages that visibly differ: the minimum
  * as it is (up to 2 decimals: 90%, 87,5%), the coverage with the fewest decimals that tell it from
@@ -172,10 +190,23 @@ export function uncomputedParts(model: IndexModel, unit: Pick<UnitResult, "nodes
  */
 export function coveragePercents(coverage: number, minCoverage: number, lang: Lang): { coverage: string; minimum: string } {
   const minimum = `${formatNumber(roundHalfUp(minCoverage * 100, 2), lang)}%`;
-  let decimals = 0;
-  while (decimals < 4 && formatNumber(coverage * 100, lang, decimals) === formatNumber(minCoverage * 100, lang, decimals)) decimals++;
+  const decimals = decimalsApart(coverage, minCoverage);
   // Shown without trailing zeros, as the minimum is: 89,7%, not 89,70%.
   return { coverage: `${formatNumber(roundHalfUp(coverage * 100, decimals), lang)}%`, minimum };
+}
+
+/**
+ * The decimals of the coverage column (the results sheet's `Tỷ lệ chỉ tiêu có số liệu`, the
+ * command line's table), one for every unit of `coverages`, so that the column reads on the side
+ * of the minimum each unit is: as many as the minimum is shown with (87,4%: one; a coverage at or
+ * above it then never reads below it), and as many as a coverage below it needs to read apart
+ * from it, as the not-ranked note shows it (2 of 3 indicators against 67% is 66,7%, not 67%).
+ * 0 (100%, 67%) when the index sets no minimum with decimals and no coverage is that close to it.
+ */
+export function coverageDecimals(coverages: Iterable<number>, minCoverage: number): number {
+  let decimals = minimumDecimals(minCoverage);
+  for (const c of coverages) if (c < minCoverage) decimals = Math.max(decimals, decimalsApart(c, minCoverage));
+  return decimals;
 }
 
 /**
@@ -362,12 +393,77 @@ export const MARK_FILLS: Record<Severity, string> = {
   info: "FFCCC0DA",
 };
 
-/** The write's warning that the profile chart was left out: too few groups for a radar. */
-export function profileLeftOutMessage(top: number, below: number): Message {
-  return {
-    vi: `Không tạo biểu đồ hồ sơ theo nhóm: bộ chỉ số có ${top} nhóm ở cấp trên cùng và ${below} ở cấp dưới, biểu đồ radar cần ít nhất 3.`,
-    en: `The group profile chart was not made: the index has ${top} ${top === 1 ? "group" : "groups"} at its top level and ${below} below, and a radar chart needs at least 3.`,
+/** How many groups and indicators a level of the index has (profileLeftOutMessage). */
+export interface PartCounts {
+  groups: number;
+  indicators: number;
+}
+
+/**
+ * What an index has for the profile chart's axes (profileLeftOutMessage): at its top level, the
+ * groups and indicators worth points (`top`) and those worth none (`unscored`, which the charts
+ * leave out); in its top-level groups, their parts worth points (`inGroups`); `below`, the axes of
+ * the level below the top, where a top-level indicator (`standAlone`, with a group without parts
+ * worth points) is its own axis.
+ */
+export interface ProfileShape {
+  top: PartCounts;
+  unscored: PartCounts;
+  inGroups: PartCounts;
+  standAlone: PartCounts;
+  below: number;
+}
+
+/** Groups and indicators counted: "2 nhóm và 1 chỉ tiêu" / "2 groups and 1 indicator". */
+function partsText(p: PartCounts, lang: Lang): string {
+  const groups = lang === "vi" ? `${p.groups} nhóm` : `${p.groups} ${p.groups === 1 ? "group" : "groups"}`;
+  const indicators = lang === "vi" ? `${p.indicators} chỉ tiêu` : `${p.indicators} ${p.indicators === 1 ? "indicator" : "indicators"}`;
+  if (p.groups > 0 && p.indicators > 0) return lang === "vi" ? `${groups} và ${indicators}` : `${groups} and ${indicators}`;
+  if (p.groups > 0) return groups;
+  if (p.indicators > 0) return indicators;
+  return lang === "vi" ? "không có nhóm hay chỉ tiêu nào tính điểm" : "no group or indicator worth points";
+}
+
+/**
+ * The write's warning that the profile chart was left out: the index has too few groups or
+ * indicators worth points at its top level, and at the level below, for a radar's 3 axes. Says what
+ * it has: indicators straight under the root are not called groups (`shape`: ProfileShape).
+ */
+export function profileLeftOutMessage(shape: ProfileShape): Message {
+  const total = (p: PartCounts) => p.groups + p.indicators;
+  const text = (lang: Lang): string => {
+    const vi = lang === "vi";
+    const head = vi ? "Không tạo biểu đồ hồ sơ theo nhóm: bộ chỉ số" : "The group profile chart was not made: the index";
+    const unscored = total(shape.unscored) === 0 ? "" : vi ? ` (ngoài ${partsText(shape.unscored, lang)} không tính điểm)` : ` (besides ${partsText(shape.unscored, lang)} worth no points)`;
+    if (total(shape.top) === 0) {
+      return vi
+        ? `${head} không có nhóm hay chỉ tiêu nào tính điểm ngay dưới gốc${unscored}, biểu đồ radar cần ít nhất 3.`
+        : `${head} has no group or indicator worth points directly under its root${unscored}, and a radar chart needs at least 3.`;
+    }
+    if (shape.top.groups === 0) {
+      const n = shape.top.indicators;
+      const worth = shape.unscored.groups > 0 ? (vi ? " tính điểm" : " worth points") : "";
+      return vi
+        ? `${head} không có nhóm nào${worth}, chỉ có ${n} chỉ tiêu ngay dưới gốc${unscored}, biểu đồ radar cần ít nhất 3.`
+        : `${head} has no groups${worth}, only ${n} ${n === 1 ? "indicator" : "indicators"} directly under its root${unscored}, and a radar chart needs at least 3.`;
+    }
+    const those = shape.top.groups === 1 ? (vi ? "nhóm đó" : "that group") : vi ? "các nhóm đó" : "those groups";
+    const inGroups = vi
+      ? total(shape.inGroups) > 0
+        ? `trong ${those} có ${partsText(shape.inGroups, lang)}`
+        : `trong ${those} không có nhóm hay chỉ tiêu nào tính điểm`
+      : `${partsText(shape.inGroups, lang)} in ${those}`;
+    const standAlone =
+      total(shape.standAlone) === 0
+        ? ""
+        : vi
+          ? ` (${shape.below} ở cấp dưới, tính cả ${partsText(shape.standAlone, lang)} ở cấp trên cùng)`
+          : ` (${shape.below} one level down, with ${partsText(shape.standAlone, lang)} of the top level)`;
+    return vi
+      ? `${head} có ${partsText(shape.top, lang)} ở cấp trên cùng${unscored}, ${inGroups}${standAlone}; biểu đồ radar cần ít nhất 3 ở một cấp.`
+      : `${head} has ${partsText(shape.top, lang)} at its top level${unscored}, and ${inGroups}${standAlone}; a radar chart needs at least 3 at one of these levels.`;
   };
+  return { vi: text("vi"), en: text("en") };
 }
 
 /** A unit as the results show it: its name, and its code after it when it has one ("Sở Y tế (SYT)"). */

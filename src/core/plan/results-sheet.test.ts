@@ -381,3 +381,65 @@ describe("long unit names", () => {
     expect(height(6)).toBeUndefined();
   });
 });
+
+describe("the coverage column", () => {
+  /** Three indicators, a minimum coverage of `minCoverage`; U1 has figures for `u1` of them, U2 for all three. */
+  function coverageRun(minCoverage: number, u1: (number | null)[], lang: "vi" | "en" = "vi") {
+    const parsed = parseDefinition({
+      format: "index-definition/1",
+      id: "do-phu",
+      version: "1",
+      name: "Độ phủ",
+      ranking: { minCoverage },
+      root: {
+        code: "R",
+        name: "Tổng",
+        children: ["a", "b", "c"].map((code) => ({ code, name: `Chỉ tiêu ${code}`, max: 10, rule: { kind: "fraction" } })),
+      },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const snapshot: WorkbookSnapshot = { sheets: [{ name: "Bảng", values: [["Mã đơn vị", "Đơn vị", "a", "b", "c"], ["U1", "Một", ...u1], ["U2", "Hai", 1, 1, 1]] }] };
+    const { plan, table: scores, issues } = run(snapshot, parsed.model, lang);
+    const sheet = table(plan.owned.find((o) => o.name === (lang === "vi" ? "Kết quả" : "Results"))!);
+    const column = sheet.header.indexOf(lang === "vi" ? "Tỷ lệ chỉ tiêu có số liệu" : "Data coverage");
+    const note = sheet.header.indexOf(lang === "vi" ? "Ghi chú" : "Note");
+    const row = (code: string) => sheet.rows.findIndex((r) => r[1] === code);
+    /** The unit's coverage as Excel and LibreOffice show it in its cell's format ("0.0%": 66.7%). */
+    const shown = (code: string) => `${shownAs((sheet.rows[row(code)]![column] as number) * 100, sheet.formats[row(code)]![column]!.replace(/%$/, ""))}%`;
+    const cli = (code: string) => rankingTable(scores, parsed.model, issues, lang).split("\n").find((l) => l.includes(code))!;
+    return { sheet, column, note, row, shown, cli };
+  }
+
+  test("2 of 3 indicators against a minimum of 67% reads 66.7%, as the not-ranked note says, in the sheet and the command line, never 67%", () => {
+    const r = coverageRun(0.67, [0.5, 0.5, null]);
+    const u1 = r.sheet.rows[r.row("U1")]!;
+    // The cell holds the coverage itself; only its format shows a decimal more.
+    expect(u1[r.column]).toBeCloseTo(2 / 3, 12);
+    expect(r.sheet.formats.map((f) => f[r.column])).toEqual(["0.0%", "0.0%"]);
+    expect(r.shown("U1")).toBe("66.7%");
+    expect(r.shown("U2")).toBe("100.0%");
+    expect(u1[r.note]).toBe("Không xếp hạng: độ phủ số liệu 66,7% thấp hơn mức tối thiểu 67%");
+    expect(r.cli("U1")).toMatch(/\s66,7%\s+0\s+1\s+Không xếp hạng: độ phủ số liệu 66,7% thấp hơn mức tối thiểu 67%$/);
+    expect(r.cli("U2")).toMatch(/\s100,0%\s+0\s+0$/);
+    const en = coverageRun(0.67, [0.5, 0.5, null], "en");
+    expect(en.shown("U1")).toBe("66.7%");
+    expect(en.cli("U1")).toMatch(/\s66\.7%\s+0\s+1\s+Not ranked: data coverage 66\.7% is below the minimum of 67%$/);
+  });
+
+  test("a coverage well below the minimum, or none set, keeps whole percentages: 67% against 90%", () => {
+    const low = coverageRun(0.9, [0.5, 0.5, null]);
+    expect(low.sheet.formats.map((f) => f[low.column])).toEqual(["0%", "0%"]);
+    expect(low.shown("U1")).toBe("67%");
+    expect(low.cli("U1")).toMatch(/\s67%\s+0\s+1\s+Không xếp hạng: độ phủ số liệu 67% thấp hơn mức tối thiểu 90%$/);
+    const none = coverageRun(0, [0.5, 0.5, null]);
+    expect(none.sheet.formats.map((f) => f[none.column])).toEqual(["0%", "0%"]);
+    expect(none.cli("U1")).toMatch(/\s67%\s+0\s+1$/);
+  });
+
+  test("a minimum with a decimal is shown to that decimal: a unit at 66.7% against 66.5% reads above it, and is ranked", () => {
+    const r = coverageRun(0.665, [0.5, 0.5, null]);
+    expect(r.sheet.formats.map((f) => f[r.column])).toEqual(["0.0%", "0.0%"]);
+    expect(r.shown("U1")).toBe("66.7%");
+    expect(r.cli("U1")).toMatch(/^\s+2\s.*\s66,7%\s+0\s+1$/);
+  });
+});

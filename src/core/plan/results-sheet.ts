@@ -9,6 +9,7 @@ import { unitKey } from "./index-sheet";
 import { fitWidth, widestWord, wrappedHeight, wrappedLines } from "./layout";
 import {
   RESULTS_TABLE,
+  coverageDecimals,
   SHEET_NAMES,
   groupPointsHeader,
   groupRankHeader,
@@ -34,9 +35,18 @@ import {
 export const VALUE_FORMAT = "0.0000";
 export const POINTS_FORMAT = "0.00";
 const RANK_FORMAT = "0";
-const COVERAGE_FORMAT = "0%";
 const COUNT_FORMAT = "0";
 const TEXT_FORMAT = "@";
+
+/**
+ * The number format of the coverage column: a percentage with the decimals coverageDecimals gives
+ * (0 → "0%", 1 → "0.0%"), so that a coverage below the minimum never reads as the minimum (2 of 3
+ * indicators against a minimum of 67% shows 66.7%, as the unit's note says, not 67%). The cells
+ * hold the full-precision coverage.
+ */
+export function coverageFormat(units: readonly Pick<UnitResult, "coverage">[], minCoverage: number): string {
+  return `${decimalFormat(coverageDecimals(units.map((u) => u.coverage), minCoverage))}%`;
+}
 
 /** A number format with `decimals` places: 0 → "0", 1 → "0.0", 3 → "0.000". */
 export function decimalFormat(decimals: number): string {
@@ -235,7 +245,7 @@ function columnsFor(input: ResultsSheetInput): Column[] {
   if (table.ranking.within === "category") {
     cols.push({ header: label("rankInCategory", lang), width: 10, format: RANK_FORMAT, cell: (u) => u.rankInCategory, centered: true });
   }
-  cols.push({ header: label("coverageColumn", lang), width: 11, format: COVERAGE_FORMAT, cell: (u) => figure(u.coverage) });
+  cols.push({ header: label("coverageColumn", lang), width: 11, format: coverageFormat(input.units, table.ranking.minCoverage), cell: (u) => figure(u.coverage) });
   cols.push({ header: label("errors", lang), width: 8, format: COUNT_FORMAT, cell: (u) => input.counts(u).errors, centered: true });
   cols.push({ header: label("warnings", lang), width: 10, format: COUNT_FORMAT, cell: (u) => input.counts(u).warnings, centered: true });
   cols.push({
@@ -298,9 +308,8 @@ export function ownResultsHeaders(input: ResultsSheetInput, lang: Lang): string[
 /** A value as a reader shows it in `format`, to size its column. */
 function shown(value: PlanValue, format: string): string {
   if (typeof value !== "number") return value === null ? "" : String(value);
-  if (format === COVERAGE_FORMAT) return `${Math.round(value * 100)}%`;
   const decimals = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
-  return value.toFixed(decimals);
+  return format.endsWith("%") ? `${(value * 100).toFixed(decimals)}%` : value.toFixed(decimals);
 }
 
 /**
