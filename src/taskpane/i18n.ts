@@ -164,6 +164,10 @@ export const STRINGS = {
     vi: "{count} đơn vị ghi loại đơn vị không có trong bộ chỉ số; hãy ghi một trong: {known}. Chưa tạo phiếu nào.",
     en: "{count} units name a unit category the index does not have; write one of: {known}. No form was made.",
   },
+  unitWithoutCategory: {
+    vi: "{unit}: chưa ghi loại đơn vị (cột Nhóm để trống), nên phiếu của đơn vị này để nền xám, không tính, các dòng chỉ áp dụng với một số loại đơn vị. Nếu cần, hãy ghi một trong: {known} rồi tạo lại phiếu.",
+    en: "{unit}: no unit category (its Category is blank), so its form shades grey, and does not count, the rows that apply to some categories only. If it needs one, write one of: {known} and make the forms again.",
+  },
   unitUnknownCategory: {
     vi: "{unit}: loại đơn vị \"{category}\" không có trong bộ chỉ số.",
     en: "{unit}: unit category \"{category}\" is not in the index.",

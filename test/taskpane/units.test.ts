@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { parseDefinition } from "../../src/core/definition";
 import { BUILTIN_INDICES } from "../../src/indices";
 import { CollectStep } from "../../src/taskpane/components/CollectStep";
-import { parseUnitList, unitListFromCsv, unitListProblems, unitsFromCsvFile } from "../../src/taskpane/state/units";
+import { parseUnitList, unitListFromCsv, unitListProblems, unitsFromCsvFile, withUnitsWithoutCategory } from "../../src/taskpane/state/units";
 import type { PaneActions, PaneState } from "../../src/taskpane/state/usePane";
 
 /** A built-in index's model. */
@@ -204,5 +204,29 @@ describe("the Collect step of an index without unit categories", () => {
     const html = render("dti-so-nganh-mau", "vi", "");
     expect(html).toContain("loại đơn vị");
     expect(html).toMatch(/placeholder="01; Sở Nội vụ; [^"]+"/);
+  });
+});
+
+describe("forms made for a list where a unit's category is blank", () => {
+  const department = builtinModel("dti-so-nganh-mau");
+  const made = { intent: "success" as const, key: "templatesMadeFile" as const, params: { count: 3 } };
+
+  test("the notice turns to a warning naming the unit and its line, with the categories to choose from", () => {
+    const units = parseUnitList("SYT; Sở Y tế; co-dvc\nSTC; Sở Tài chính\nSNV; Sở Nội vụ; khong-dvc", department);
+    const n = withUnitsWithoutCategory(made, department, units);
+    expect(n.intent).toBe("warning");
+    expect(n.key).toBe("templatesMadeFile");
+    expect(n.details).toHaveLength(1);
+    expect(n.details![0]!.vi).toContain("chưa ghi loại đơn vị (cột Nhóm để trống), nên phiếu của đơn vị này để nền xám");
+    expect(n.details![0]!.vi).toMatch(/^Dòng 2 \(Sở Tài chính\): /);
+    expect(n.details![0]!.vi).toContain('"Sở, ban, ngành có dịch vụ công"');
+    expect(n.details![0]!.en).toMatch(/no unit category \(its Category is blank\)/);
+  });
+
+  test("a list that gives no unit a category, or an index without categories, says nothing more", () => {
+    const none = parseUnitList("SYT; Sở Y tế\nSTC; Sở Tài chính", department);
+    expect(withUnitsWithoutCategory(made, department, none)).toEqual(made);
+    const hdi = builtinModel("undp-hdi");
+    expect(withUnitsWithoutCategory(made, hdi, parseUnitList("VNM; Việt Nam\nTHA; Thái Lan; x", hdi))).toEqual(made);
   });
 });

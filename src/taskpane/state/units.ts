@@ -4,7 +4,7 @@ import type { Message } from "../../core/i18n/text";
 import { type Lang, localize } from "../../core/i18n/text";
 import type { IndexModel } from "../../core/definition/model";
 import { resolveCategory } from "../../core/read/read";
-import { rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithSameCode, wideRowMessage } from "../../core/units";
+import { rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithSameCode, unitsWithoutCategory, wideRowMessage } from "../../core/units";
 import type { Notice } from "./usePane";
 import { notUtf8Message } from "../../core/read/messages";
 import { t, tBoth } from "../i18n";
@@ -181,6 +181,20 @@ function unitLines(units: readonly UnitLine[], lang: Lang): string {
   const and = lang === "vi" ? " và " : " and ";
   const text = each.length < 2 ? each.join("") : `${each.slice(0, -1).join(", ")}${and}${each[each.length - 1]}`;
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The notice after forms were made, with a line for each unit whose category is left blank in a
+ * list that gives the others theirs (an index with categories): its form shades grey, and does not
+ * count, the rows that apply to some categories only (the command line's template says the same).
+ * A list that gives no unit a category says nothing: every form says so itself.
+ */
+export function withUnitsWithoutCategory(notice: Notice, model: IndexModel, units: readonly UnitLine[]): Notice {
+  const blank = unitsWithoutCategory(model, units);
+  if (blank.length === 0 || blank.length === units.length) return notice;
+  const known = (lang: Lang) => (model.definition.categories ?? []).map((c) => `"${localize(c.name, lang)}"`).join(", ");
+  const lines = blank.map((u) => tBoth("unitWithoutCategory", (lang) => ({ unit: unitLines([u], lang), known: known(lang) })));
+  return { ...notice, intent: notice.intent === "error" ? "error" : "warning", details: [...(notice.details ?? []), ...lines] };
 }
 
 /**

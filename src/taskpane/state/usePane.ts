@@ -17,7 +17,7 @@ import type { Environment, PaneMode } from "./environment";
 import { saveLang, watchTheme, yieldToEventLoop } from "./environment";
 import { leftOutSentences } from "./findings";
 import * as pipeline from "./pipeline";
-import { type CsvProblem, parseUnitList, unitListProblems, unitsFromCsvFile } from "./units";
+import { type CsvProblem, parseUnitList, unitListProblems, unitsFromCsvFile, withUnitsWithoutCategory } from "./units";
 import type { Workbench } from "./workbench";
 
 export type StepId = "index" | "collect" | "check" | "score" | "charts";
@@ -668,7 +668,12 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
               files.push({ name: `templates-${files.length + 1}.xlsx`, data: await pipeline.makeTemplateFile(model, units.slice(i, i + TEMPLATE_BATCH), s.lang) });
             }
             const added = await s.workbench.addWorkbooks(files, undefined);
-            patch({ templates: { count: added.taken.length }, setAside: added.taken.length > 0 ? undefined : s.setAside, notice: pipeline.withBuiltinNameWarning(pipeline.templatesNotice(added), model) });
+            const made = pipeline.templatesNotice(added);
+            patch({
+              templates: { count: added.taken.length },
+              setAside: added.taken.length > 0 ? undefined : s.setAside,
+              notice: pipeline.withBuiltinNameWarning(added.taken.length > 0 ? withUnitsWithoutCategory(made, model, units) : made, model),
+            });
             await refreshStale(await refreshSnapshot());
           } else {
             const bytes = await pipeline.makeTemplateFile(model, units, s.lang);
@@ -676,9 +681,13 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             patch({
               templates: { url, count: units.length },
               notice: pipeline.withBuiltinNameWarning(
-                lacking
-                  ? { intent: "warning", key: "templatesAsFile", params: { count: units.length, requirement: lacking.requirement } }
-                  : { intent: "success", key: "templatesMadeFile", params: { count: units.length } },
+                withUnitsWithoutCategory(
+                  lacking
+                    ? { intent: "warning", key: "templatesAsFile", params: { count: units.length, requirement: lacking.requirement } }
+                    : { intent: "success", key: "templatesMadeFile", params: { count: units.length } },
+                  model,
+                  units,
+                ),
                 model,
               ),
             });
