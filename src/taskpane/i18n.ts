@@ -225,8 +225,8 @@ export const STRINGS = {
   },
   // An Excel that cannot insert sheets from another file: the forms come as a file to download, as outside Excel.
   templatesAsFile: {
-    vi: "Phiên bản Excel này không thêm được trang phiếu vào sổ (cần {requirement}: Microsoft 365 hoặc Excel trên web), nên đã tạo tệp phiếu cho {count} đơn vị để tải xuống.",
-    en: "This version of Excel cannot add form sheets to the workbook (it needs {requirement}: Microsoft 365 or Excel on the web), so a form file was made for {count} units to download instead.",
+    vi: "Phiên bản Excel này không thêm được trang phiếu vào sổ (cần {requirement}: Excel 2021 trở lên, Microsoft 365 hoặc Excel trên web), nên đã tạo tệp phiếu cho {count} đơn vị để tải xuống.",
+    en: "This version of Excel cannot add form sheets to the workbook (it needs {requirement}: Excel 2021 or later, Microsoft 365 or Excel on the web), so a form file was made for {count} units to download instead.",
   },
   templatesMadeFile: { vi: "Đã tạo tệp phiếu cho {count} đơn vị.", en: "Made a form file for {count} units." },
   downloadTemplates: { vi: "Tải xuống tệp phiếu", en: "Download the forms" },
@@ -238,8 +238,8 @@ export const STRINGS = {
   importFiles: { vi: "Chọn tệp phiếu (.xlsx)", en: "Choose form files (.xlsx)" },
   // Beside the button above, disabled: this Excel cannot insert sheets from another file.
   importNeedsRequirement: {
-    vi: "Phiên bản Excel này không chép được trang phiếu từ tệp khác (cần {requirement}: Microsoft 365 hoặc Excel trên web). Hãy mở sổ trong Excel trên web, hoặc gộp phiếu bằng dòng lệnh dti-scorer collect.",
-    en: "This version of Excel cannot copy form sheets from other files (it needs {requirement}: Microsoft 365 or Excel on the web). Open the workbook in Excel on the web, or gather the forms with the dti-scorer collect command.",
+    vi: "Phiên bản Excel này không chép được trang phiếu từ tệp khác (cần {requirement}: Excel 2021 trở lên, Microsoft 365 hoặc Excel trên web). Hãy mở sổ trong Excel trên web, hoặc gộp phiếu bằng dòng lệnh dti-scorer collect.",
+    en: "This version of Excel cannot copy form sheets from other files (it needs {requirement}: Excel 2021 or later, Microsoft 365 or Excel on the web). Open the workbook in Excel on the web, or gather the forms with the dti-scorer collect command.",
   },
   imported: { vi: "Đã chép {count} trang vào sổ: {names}", en: "Copied {count} sheets into the workbook: {names}" },
   // What came in names the first sheets; what needs a look is listed under it; blank forms left out are counted.
@@ -444,6 +444,10 @@ export const STRINGS = {
     vi: "Cần Excel cho Microsoft 365, Excel 2021 trở lên hoặc Excel trên web.",
     en: "They need Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.",
   },
+  missingFeaturesNeed2024: {
+    vi: "Cần Excel cho Microsoft 365, Excel 2024 hoặc Excel trên web.",
+    en: "They need Excel for Microsoft 365, Excel 2024, or Excel on the web.",
+  },
   missingFeaturesNeedSubscription: {
     vi: "Cần Excel cho Microsoft 365 hoặc Excel trên web.",
     en: "They need Excel for Microsoft 365 or Excel on the web.",
@@ -489,7 +493,7 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   templatesMadeFile: "Made a form file for {count} unit.",
   templatesAlreadyThere: "1 unit already has its form in the workbook, so it was not added again.",
   templatesNoneAlreadyThere: "No form sheet was added: the workbook already has this unit's form.",
-  templatesAsFile: "This version of Excel cannot add form sheets to the workbook (it needs {requirement}: Microsoft 365 or Excel on the web), so a form file was made for {count} unit to download instead.",
+  templatesAsFile: "This version of Excel cannot add form sheets to the workbook (it needs {requirement}: Excel 2021 or later, Microsoft 365 or Excel on the web), so a form file was made for {count} unit to download instead.",
   checkLeftOutForms: "1 form will not be scored: see the errors below.",
   checkLeftOutRows: "1 row will not be scored: see the errors below.",
   scoreLeftOutForms: "1 form was not scored: see the Check step.",

@@ -12,6 +12,12 @@ export const CELL_LIMIT = 5_000_000;
 export class DoubleError extends Error {
   readonly code: string;
   readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  /**
+   * OfficeExtension.Error.traceMessages: "Trace messages (if any) that were added via a
+   * context.trace() invocation before calling context.sync(). If there was an error, this contains
+   * all trace messages that were executed before the error occurred."
+   */
+  traceMessages: string[] = [];
   constructor(code: string, message: string, location?: string) {
     super(message);
     this.name = "RichApi.Error";
@@ -184,8 +190,8 @@ export function requireApi(ctx: RequestContext, api: string): void {
 }
 
 type Outcome = { response?: unknown; commit?: () => void } | void;
-/** What the command is on the wire: a query (load), an instantiation of an object path, a property set or a method call. */
-type ActionKind = "query" | "instantiate" | "set" | "method";
+/** What the command is on the wire: a query (load), an instantiation of an object path, a property set, a method call or a trace. */
+type ActionKind = "query" | "instantiate" | "set" | "method" | "trace";
 interface Command {
   wire: { o: string; n: string; a?: unknown; k: ActionKind };
   run: () => Outcome | Promise<Outcome>;
@@ -303,6 +309,14 @@ export function officeRequest(commands: Command["wire"][], nextId: () => number)
   }
 
   for (const c of commands) {
+    // context.trace(message): an action of its own on no object path; the message stays in
+    // Office.js, which maps the trace ids Excel sends back to it (ActionFactory.createTraceAction).
+    if (c.k === "trace") {
+      const id = nextId();
+      actionIds.push(id);
+      actions.push({ Id: id, ActionType: 5, Name: "Trace", ObjectPathId: 0 });
+      continue;
+    }
     // "title.text", "axes.value.title.text": the leading names are navigation properties.
     const names = c.n.startsWith("$") ? [c.n] : c.n.split(".");
     const name = names.pop()!;
@@ -408,6 +422,18 @@ export class RequestContext {
     return hit;
   }
 
+  /** The trace messages the request being run has reached, in order. */
+  private _traced: string[] = [];
+
+  /**
+   * "Adds a trace message to the queue. If the promise returned by context.sync() is rejected due
+   * to an error, this adds a .traceMessages array to the OfficeExtension.Error object, containing
+   * all trace messages that were executed."
+   */
+  trace(message: string): void {
+    this._push("", "Trace", undefined, () => { this._traced.push(message); }, "trace");
+  }
+
   _push(o: string, n: string, a: unknown, run: Command["run"], kind?: ActionKind): void {
     const k = kind ?? (n === "$load" ? "query" : n === "$instantiate" ? "instantiate" : "method");
     this._queue.push({ wire: a === undefined ? { o, n, k } : { o, n, a, k }, run });
@@ -433,6 +459,9 @@ export class RequestContext {
     // The response holds one result per action that returns something: {"ActionId": …, "Value": …}.
     const responses: unknown[] = [];
     const commits: (() => void)[] = [];
+    // Excel runs the commands in order and stops at the first that fails: those before it are
+    // done (nothing is rolled back), those after it are not.
+    this._traced = [];
     try {
       for (const [i, c] of queue.entries()) {
         const out = await c.run();
@@ -441,6 +470,9 @@ export class RequestContext {
           if (out.commit) commits.push(out.commit);
         }
       }
+    } catch (e) {
+      if (e instanceof DoubleError) e.traceMessages = this._traced;
+      throw e;
     } finally {
       this._flushEvents();
       record.calculationSuspended = state.calculationSuspendedSyncs > 0;

@@ -267,7 +267,7 @@ describe("the pane's word after making forms into the open workbook in Excel", (
 
   test("below ExcelApi 1.13 the forms come as a file, and the notice says which Excel adds them to the workbook", () => {
     const said = { vi: t("vi", "templatesAsFile", { count: 2, requirement: "ExcelApi 1.13" }), en: t("en", "templatesAsFile", { count: 1, requirement: "ExcelApi 1.13" }) };
-    expect(said.vi).toBe("Phiên bản Excel này không thêm được trang phiếu vào sổ (cần ExcelApi 1.13: Microsoft 365 hoặc Excel trên web), nên đã tạo tệp phiếu cho 2 đơn vị để tải xuống.");
+    expect(said.vi).toBe("Phiên bản Excel này không thêm được trang phiếu vào sổ (cần ExcelApi 1.13: Excel 2021 trở lên, Microsoft 365 hoặc Excel trên web), nên đã tạo tệp phiếu cho 2 đơn vị để tải xuống.");
     expect(said.en).toContain("so a form file was made for 1 unit to download instead.");
   });
 });

@@ -109,6 +109,11 @@ describe("the features an older Excel lacks", () => {
   test("a feature only Microsoft 365 and the web have says so", () => {
     expect(missingFeaturesNotice([missing("notes", "ExcelApi 1.18")], "vi").need).toBe("Cần Excel cho Microsoft 365 hoặc Excel trên web.");
   });
+
+  test("features of Excel 2021 or of Excel 2024 name those versions too, by the newest requirement set lacking", () => {
+    expect(missingFeaturesNotice([missing("insertWorkbooks", "ExcelApi 1.13"), missing("charts", "ExcelApi 1.8")], "vi").need).toBe("Cần Excel cho Microsoft 365, Excel 2021 trở lên hoặc Excel trên web.");
+    expect(missingFeaturesNotice([missing("insertWorkbooks", "ExcelApi 1.13"), missing("watchSheetNames", "ExcelApi 1.17")], "en").need).toBe("They need Excel for Microsoft 365, Excel 2024, or Excel on the web.");
+  });
 });
 
 describe("the greyed option \"Bộ chỉ số lưu trong sổ\"", () => {

@@ -27,7 +27,7 @@ import type { Capabilities } from "./requirements";
 import { queueChart, type ExistingChart } from "./charts";
 import { planWarnings, relocateMarks, withFillsOfMarkedCells } from "../../core/plan/plan";
 import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
-import { cellKey, fillOnlyMessage, marksAsFillsMessage, markLookup, markScans, queueClear, queueMark, type ItemScan, type MarkLookup } from "./marks";
+import { cellKey, commentRefusedMessage, fillOnlyMessage, marksAsFillsMessage, markLookup, markScans, queueClear, queueMark, type ItemScan, type MarkLookup } from "./marks";
 import { BLOCK_BUDGET, errorCode, jsonBytes, opBytes, refusedWhole, RequestPacker, type SheetGuard, tooLarge } from "./payload";
 import { ExcelHostError } from "./requirements";
 import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
@@ -724,7 +724,7 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     const widths = widthLookups.flatMap((w) => (w.sheet === o.name && w.format && w.format.useStandardWidth === false ? [{ column: w.to, points: w.format.columnWidth }] : []));
     carried.set(o.name.toLowerCase(), { ...notes, widths });
   }
-  const lookup: MarkLookup = { texts, commented, fillOnly: [] };
+  const lookup: MarkLookup = { texts, commented, fillOnly: [], refused: { cells: [], untried: [] } };
   // The marks of the last run are cleared where they are now: rows the user inserted move them.
   const fillNow = new Map([...fills].map(([key, f]) => [key, f.fill?.color]));
   const relocated = caps.marks === "fill" ? writtenPlan : relocateMarks(writtenPlan, noted);
@@ -761,6 +761,7 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     const guarded = new Map([...isProtected].filter(([n]) => !skipped.includes(n)));
     const attempt: WriteAttempt = { requests: 0, maxRequestBytes: 0, guarded: [], marks: 0 };
     lookup.fillOnly = [];
+    lookup.refused = { cells: [], untried: [] };
     try {
       requests += await queueAndSend(ctx, plan, caps, { now, lower, existingTables, existingCharts, lookup, carried }, guarded, attempt);
       maxRequestBytes = Math.max(maxRequestBytes, attempt.maxRequestBytes);
@@ -825,6 +826,7 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     if (dropped.length > 0) warnings.push(droppedNotesMessage(o.name, dropped));
   }
   if (lookup.fillOnly.length) warnings.push(fillOnlyMessage(lookup.fillOnly));
+  if (lookup.refused?.cells.length) warnings.push(commentRefusedMessage(lookup.refused));
   // Before ExcelApi 1.10 a mark is a fill alone: the write says so (the pane would say "fill and note").
   if (caps.marks === "fill" && marksWritten > 0) warnings.push(marksAsFillsMessage(marksWritten));
   return { requests, maxRequestBytes, skippedSheets: skipped, warnings };

@@ -5,7 +5,7 @@ import type { NotedCell } from "../../core/plan/plan";
 import type { CellMark, Severity } from "../../core/types";
 import { excelColor, quoteSheet } from "./address";
 import { sheetOf } from "./proxies";
-import { opBytes, type RequestPacker } from "./payload";
+import { errorCode, opBytes, type Fallback, type RequestPacker } from "./payload";
 
 export const MARK_FILL: Record<Severity, string> = {
   error: excelColor(MARK_FILLS.error),
@@ -18,15 +18,25 @@ export const MARK_PREFIX = "[DTI Scorer]";
 export type MarkMode = "notes" | "comments" | "fill";
 
 export interface MarkLookup {
-  /** "Sheet!A1" → the note or comment the cell has now, its text, and whether the project wrote (part of) it. */
+  /**
+   * "Sheet!A1" → the note or comment the cell has now, its text, and whether the project wrote (part
+   * of) it. With notes, also the project's threaded comments: the marks made on an Excel without
+   * notes (ExcelApi 1.10 to 1.17), which a mark made now replaces by a note.
+   */
   texts: Map<string, { ours: boolean; content?: string; comment?: Excel.Comment; note?: Excel.Note }>;
   /**
-   * With notes: the cells that hold a threaded comment. Excel gives a cell a note or a threaded
-   * comment, not both, so such a cell is marked by its fill alone.
+   * With notes: the cells that hold a threaded comment of the user's. Excel gives a cell a note or a
+   * threaded comment, not both, so such a cell is marked by its fill alone.
    */
   commented: Set<string>;
   /** Filled in while queueing: the marks made by fill alone because their cell has a threaded comment. */
   fillOnly: string[];
+  /**
+   * With comments, filled in while writing: the marks made by fill alone because Excel refused their
+   * comment (the cell has a note, which an Excel without ExcelApi 1.18 cannot read beforehand), and
+   * those whose comment was not tried after Excel refused several in the same request (REFUSALS_TRIED).
+   */
+  refused?: { cells: string[]; untried: string[] };
 }
 
 export function cellKey(sheet: string, cell: string): string {
@@ -131,14 +141,15 @@ export class ItemScan {
 }
 
 /**
- * What to scan for a mode: with notes, the notes with their text and the threaded comments (only
- * where they are); with comments, the comments with their text; nothing with fill alone.
+ * What to scan for a mode: with notes, the notes and the threaded comments with their text (the
+ * project's own comments, from a run on an Excel without notes, are known by it); with comments,
+ * the comments with their text; nothing with fill alone.
  */
 export function markScans(mode: MarkMode): { texts: ItemScan | null; comments: ItemScan | null } {
   if (mode === "notes") {
     return {
       texts: new ItemScan((ctx) => ctx.workbook.notes, "content"),
-      comments: new ItemScan((ctx) => ctx.workbook.comments, "id"),
+      comments: new ItemScan((ctx) => ctx.workbook.comments, "content"),
     };
   }
   if (mode === "comments") return { texts: new ItemScan((ctx) => ctx.workbook.comments, "content"), comments: null };
@@ -160,11 +171,17 @@ export function markLookup(mode: MarkMode, scans: { texts: ItemScan | null; comm
     noted.push({ sheet, cell, ours, text });
   }
   const commented = new Set<string>();
-  for (const { sheet, cell } of scans.comments?.located ?? []) {
+  for (const { sheet, cell, content, item } of scans.comments?.located ?? []) {
+    // A mark made as a threaded comment (ExcelApi 1.10 to 1.17) is the project's, found as its notes are.
+    if (content !== undefined && markNoteParts(content) !== undefined) {
+      texts.set(cellKey(sheet, cell), { ours: true, content, comment: item as Excel.Comment });
+      noted.push({ sheet, cell, ours: true, text: content });
+      continue;
+    }
     commented.add(cellKey(sheet, cell));
     noted.push({ sheet, cell, ours: false });
   }
-  return { texts, commented, fillOnly: [], noted };
+  return { texts, commented, fillOnly: [], refused: { cells: [], untried: [] }, noted };
 }
 
 /**
@@ -189,12 +206,13 @@ export function queueClear(packer: RequestPacker, mode: MarkMode, mark: { sheet:
     const range = sheetOf(ctx, mark.sheet).getRange(mark.cell);
     if (mark.fill) range.format.fill.color = excelColor(mark.fill);
     else range.format.fill.clear();
+    // The project's comment (in both modes: with notes, one a run on an Excel without them made), or its note.
     if (deletes) {
-      if (mode === "notes") ctx.workbook.notes.getItem(key).delete();
-      else found?.comment?.delete();
+      if (found?.comment) found.comment.delete();
+      else if (mode === "notes") ctx.workbook.notes.getItem(key).delete();
     } else if (rewrites) {
-      if (mode === "notes") ctx.workbook.notes.getItem(key).content = rest;
-      else if (found?.comment) found.comment.content = rest;
+      if (found?.comment) found.comment.content = rest;
+      else if (mode === "notes") ctx.workbook.notes.getItem(key).content = rest;
     }
   }, { sheet: mark.sheet });
 }
@@ -208,19 +226,41 @@ export function queueMark(packer: RequestPacker, mode: MarkMode, mark: CellMark,
   if (fillOnly && mode !== "fill") lookup.fillOnly.push(key);
   // A mark refreshed: the project's part of its note is replaced, the user's text around it stays.
   const content = stillThere && found.ours ? noteWithMark(found.content, mark.note) : mark.note;
+  // With notes, the project's comment from a run on an Excel without them gives way to a note.
+  const replacesComment = mode === "notes" && stillThere && found.ours && found.comment !== undefined;
   // The range, its format and fill, and the fill set; then `notes.add` (the collection's path is
   // listed once a request), or `notes.getItem(key)` (or the loaded comment) and its content set.
-  const text = fillOnly ? 0 : opBytes(stillThere ? 1 : 0, 1, key, content, "Plain");
-  packer.add(opBytes(3, 1, mark.cell, MARK_FILL[mark.severity]) + text, (ctx) => {
+  const text = fillOnly ? 0 : replacesComment ? opBytes(0, 2, key, content) : opBytes(stillThere ? 1 : 0, 1, key, content, "Plain");
+  const fill = (ctx: Excel.RequestContext) => {
     sheetOf(ctx, mark.sheet).getRange(mark.cell).format.fill.color = MARK_FILL[mark.severity];
+  };
+  // Before ExcelApi 1.18 notes cannot be read, and Excel refuses a comment on a cell that has one
+  // (the user's, or the project's from a run on Microsoft 365): the request is sent again from
+  // there with the fill alone (RequestPacker.flush), and the user told which cells.
+  const addsComment = mode === "comments" && !stillThere;
+  const fallback: Fallback | undefined = addsComment
+    ? {
+        when: (e) => errorCode(e) === "InvalidOperation",
+        queue: (ctx, reason) => {
+          fill(ctx);
+          const refused = (lookup.refused ??= { cells: [], untried: [] });
+          (reason === "refused" ? refused.cells : refused.untried).push(key);
+        },
+      }
+    : undefined;
+  packer.add(opBytes(3, 1, mark.cell, MARK_FILL[mark.severity]) + text, (ctx) => {
+    fill(ctx);
     if (fillOnly) return;
     if (mode === "notes") {
-      if (stillThere && found.ours) ctx.workbook.notes.getItem(key).content = content;
+      if (replacesComment) {
+        found.comment!.delete();
+        ctx.workbook.notes.add(key, content);
+      } else if (stillThere && found.ours) ctx.workbook.notes.getItem(key).content = content;
       else if (!stillThere) ctx.workbook.notes.add(key, mark.note);
       // A note the user wrote stays as it is; the fill still shows the issue.
     } else if (!stillThere) ctx.workbook.comments.add(key, mark.note, "Plain");
     else if (found.ours && found.comment) found.comment.content = content;
-  }, { sheet: mark.sheet });
+  }, { sheet: mark.sheet, ...(fallback ? { fallback } : {}) });
 }
 
 /** At most this many cells are named in a message; the rest are counted. */
@@ -234,6 +274,38 @@ export function fillOnlyMessage(cells: string[]): Message {
     vi: `${cells.length === 1 ? "Ô" : `${cells.length} ô`} ${named}${more > 0 ? ` và ${more} ô khác` : ""} có chú thích dạng hội thoại (threaded comment), mà Excel không cho một ô có cả chú thích lẫn ghi chú (note), nên chỉ được tô màu, không có ghi chú nêu vấn đề. Xem nội dung vấn đề trong danh sách vấn đề của ngăn tác vụ.`,
     en: `${cells.length === 1 ? "Cell" : `${cells.length} cells`} ${named}${more > 0 ? ` and ${more} more` : ""} ${cells.length === 1 ? "has" : "have"} a threaded comment, and Excel does not let a cell have both a comment and a note, so ${cells.length === 1 ? "it was" : "they were"} marked by fill only, without a note saying what the issue is. The task pane's list of issues says what it is.`,
   };
+}
+
+/** The cells named, the first CELLS_NAMED of them, and how many more there are. */
+function namedCells(cells: string[]): { named: string; more: number } {
+  return { named: cells.slice(0, CELLS_NAMED).join(", "), more: Math.max(0, cells.length - CELLS_NAMED) };
+}
+
+/**
+ * What the user is told about cells marked by fill alone, with comments, because Excel refused a
+ * threaded comment there: the cell has a note (the user's, or one the project wrote on an Excel
+ * with notes), which this Excel cannot read. `untried`: the cells whose comment was not tried
+ * after Excel refused several in the same request.
+ */
+export function commentRefusedMessage({ cells, untried }: NonNullable<MarkLookup["refused"]>): Message {
+  const one = cells.length === 1;
+  const { named, more } = namedCells(cells);
+  const rest = namedCells(untried);
+  const vi = [
+    `${one ? "Ô" : `${cells.length} ô`} ${named}${more > 0 ? ` và ${more} ô khác` : ""} đã có ghi chú (note), mà Excel không cho một ô có cả ghi chú lẫn chú thích dạng hội thoại (threaded comment), nên chỉ được tô màu, không có chú thích nêu vấn đề.`,
+    untried.length > 0
+      ? `Vì Excel đã từ chối nhiều lần trong cùng một lượt ghi, ${untried.length === 1 ? "ô" : `${untried.length} ô`} ${rest.named}${rest.more > 0 ? ` và ${rest.more} ô khác` : ""} cũng chỉ được tô màu mà không thử thêm chú thích: phiên bản Excel này không đọc được ghi chú để biết trước ô nào có.`
+      : "",
+    `${one ? "Ghi chú đó được" : "Các ghi chú đó được"} giữ nguyên; ghi chú do DTI Scorer viết khi chấm trong Microsoft 365 hay Excel trên web có thể đã cũ. Xem nội dung vấn đề trong danh sách vấn đề của ngăn tác vụ, hoặc mở sổ làm việc trong Microsoft 365 hay Excel trên web và đánh dấu lại để có ghi chú mới.`,
+  ];
+  const en = [
+    `${one ? "Cell" : `${cells.length} cells`} ${named}${more > 0 ? ` and ${more} more` : ""} ${one ? "has a note" : "have notes"}, and Excel does not let a cell have both a note and a threaded comment, so ${one ? "it was" : "they were"} marked by fill only, without a comment saying what the issue is.`,
+    untried.length > 0
+      ? `As Excel refused several times in the same write, ${untried.length === 1 ? "cell" : `${untried.length} cells`} ${rest.named}${rest.more > 0 ? ` and ${rest.more} more` : ""} ${untried.length === 1 ? "was" : "were"} also marked by fill only, without trying a comment: this version of Excel cannot read notes to know beforehand which cells have one.`
+      : "",
+    `${one ? "The note stays" : "The notes stay"} as ${one ? "it is" : "they are"}; a note DTI Scorer wrote when scoring in Microsoft 365 or Excel on the web may be out of date. The task pane's list of issues says what each issue is; or open the workbook in Microsoft 365 or Excel on the web and mark the issues again to get new notes.`,
+  ];
+  return { vi: vi.filter((t) => t !== "").join(" "), en: en.filter((t) => t !== "").join(" ") };
 }
 
 /**

@@ -11,6 +11,7 @@
  * a long session reaches, most of it paths, not arguments.
  */
 import type { Message } from "../../core/i18n/text";
+import { forgetAll } from "./proxies";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** What the host lets one request weigh: 1 MB below the limit for what the estimates miss. */
@@ -118,6 +119,23 @@ export interface QueuedOp {
   /** The sheet whose path it goes through (counted once a request). */
   sheet?: string;
   queue: (ctx: Excel.RequestContext) => void;
+  fallback?: Fallback;
+}
+
+/**
+ * Why an operation went by its fallback: Excel refused it ("refused"), or Excel refused others in
+ * the same request so many times that it was not tried ("untried", REFUSALS_TRIED).
+ */
+export type FallbackReason = "refused" | "untried";
+
+/**
+ * What an operation does instead when Excel refuses it for a reason of the workbook's that cannot
+ * be read beforehand (a comment on a cell that has a note, before ExcelApi 1.18): `when` says which
+ * failures. The fallback must do nothing that fails where the operation did.
+ */
+export interface Fallback {
+  when: (e: unknown) => boolean;
+  queue: (ctx: Excel.RequestContext, reason: FallbackReason) => void;
 }
 
 export interface OpOptions {
@@ -125,6 +143,33 @@ export interface OpOptions {
   sheet?: string;
   /** The estimated size of what the operation brings back (loads). */
   response?: number;
+  /** What it does instead when Excel refuses it (write requests only: a request sent again brings no loads back). */
+  fallback?: Fallback;
+}
+
+/**
+ * How many times one request is sent again after Excel refused an operation with a fallback: the
+ * last time, every operation left with a fallback goes by it, so that a request is sent at most
+ * 1 + REFUSALS_TRIED times however many of its operations Excel would refuse.
+ */
+export const REFUSALS_TRIED = 3;
+
+/**
+ * The trace messages around an operation with a fallback (`context.trace`, an action without
+ * arguments: the message stays in Office.js). "If the promise returned by context.sync() is
+ * rejected due to an error, this adds a .traceMessages array to the OfficeExtension.Error object,
+ * containing all trace messages that were executed": the last one says where the request stopped.
+ */
+const TRACE_BYTES = opBytes(0, 2);
+const traceBefore = (i: number) => `>${i}`;
+const traceAfter = (i: number) => `<${i}`;
+
+/** The index of the operation a failed request stopped in, from the trace messages Excel ran before the failure. */
+function stoppedAt(e: unknown): number | undefined {
+  const messages = (e as { traceMessages?: unknown } | null)?.traceMessages;
+  if (!Array.isArray(messages) || messages.length === 0) return undefined;
+  const last = messages[messages.length - 1];
+  return typeof last === "string" && last.startsWith(">") ? Number(last.slice(1)) : undefined;
 }
 
 /**
@@ -167,7 +212,13 @@ export class RequestPacker {
   lastGuarded: string[] = [];
 
   add(bytes: number, queue: (ctx: Excel.RequestContext) => void, options: OpOptions = {}): void {
-    this.ops.push({ bytes: bytes + COMMAND_OVERHEAD, response: options.response ?? 0, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), queue });
+    this.ops.push({
+      bytes: bytes + COMMAND_OVERHEAD + (options.fallback ? TRACE_BYTES : 0),
+      response: options.response ?? 0,
+      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+      ...(options.fallback ? { fallback: options.fallback } : {}),
+      queue,
+    });
   }
 
   get size(): number {
@@ -234,13 +285,41 @@ export class RequestPacker {
     }
     const checked = new Set(guarding?.first ?? []);
     for (const [i, p] of planned.entries()) {
-      this.lastGuarded = p.guarded.map((g) => g.name);
-      prefix?.(ctx);
-      for (const g of p.guarded) g.open(ctx);
-      if (i === 0) for (const g of p.guarded) if (checked.has(g.name.toLowerCase())) g.check?.(ctx);
-      for (const op of p.ops) op.queue(ctx);
-      for (const g of p.guarded) g.close(ctx);
-      await ctx.sync();
+      // A request whose operation with a fallback Excel refused is sent again from that operation
+      // on: Excel runs a request's commands in order and stops at the first that fails, leaving
+      // those before it done (the OfficeExtension.Error reference's example: a batch that "inserts
+      // the third and fourth paragraphs but causes an error in the call to insert the fifth"). The
+      // prefix and the guards go again (unprotect() on a sheet the failed request left unprotected
+      // does nothing; the close protects it again); nothing that ran is sent twice.
+      let ops: { op: QueuedOp; instead?: FallbackReason }[] = p.ops.map((op) => ({ op }));
+      for (let refusals = 0; ; refusals++) {
+        this.lastGuarded = p.guarded.map((g) => g.name);
+        prefix?.(ctx);
+        for (const g of p.guarded) g.open(ctx);
+        if (i === 0 && refusals === 0) for (const g of p.guarded) if (checked.has(g.name.toLowerCase())) g.check?.(ctx);
+        ops.forEach(({ op, instead }, j) => {
+          if (instead) return op.fallback!.queue(ctx, instead);
+          if (op.fallback) ctx.trace(traceBefore(j));
+          op.queue(ctx);
+          if (op.fallback) ctx.trace(traceAfter(j));
+        });
+        for (const g of p.guarded) g.close(ctx);
+        try {
+          await ctx.sync();
+        } catch (e) {
+          const at = stoppedAt(e);
+          const refused = at === undefined ? undefined : ops[at];
+          if (!refused || refused.instead || !refused.op.fallback!.when(e)) throw e;
+          // Sent and answered: the round trip counts.
+          this.requests++;
+          this.estimates.push(p.bytes);
+          forgetAll(ctx);
+          const last = refusals + 1 >= REFUSALS_TRIED;
+          ops = ops.slice(at!).map((o, k) => (k === 0 ? { op: o.op, instead: "refused" } : last && o.op.fallback && !o.instead ? { op: o.op, instead: "untried" } : o));
+          continue;
+        }
+        break;
+      }
       this.requests++;
       this.estimates.push(p.bytes);
       this.maxRequestBytes = Math.max(this.maxRequestBytes, p.bytes);

@@ -164,15 +164,30 @@ function supported(set: string, version: string): boolean {
   }
 }
 
+/**
+ * Which Excel has an ExcelApi version, as Microsoft's table of requirement sets says ("Excel
+ * JavaScript API requirement sets": Office 2019 has up to 1.8, Office 2021 up to 1.14, Office 2024
+ * up to 1.17; 1.18 and later only Microsoft 365, on Windows and Mac, and Excel on the web).
+ */
+export function excelsWith(version: string): Message {
+  const [major = 0, minor = 0] = version.split(".").map(Number);
+  const v = major * 1000 + minor;
+  if (v <= 1008) return { vi: "có trong Excel 2019 trở lên, Microsoft 365 và Excel trên web", en: "available in Excel 2019 or later, Microsoft 365 and Excel on the web" };
+  if (v <= 1014) return { vi: "có trong Excel 2021 trở lên, Microsoft 365 và Excel trên web", en: "available in Excel 2021 or later, Microsoft 365 and Excel on the web" };
+  if (v <= 1017) return { vi: "có trong Excel 2024, Microsoft 365 và Excel trên web", en: "available in Excel 2024, Microsoft 365 and Excel on the web" };
+  return { vi: "chỉ có trong Microsoft 365 và Excel trên web", en: "only in Microsoft 365 and Excel on the web" };
+}
+
 function missingMessage(f: Feature): MissingFeature {
   const n = NEEDS[f];
+  const where = excelsWith(n.version);
   return {
     feature: f,
     requirement: `${n.set} ${n.version}`,
     ...(n.line ? { line: n.line } : {}),
     message: {
-      vi: `Phiên bản Excel này không hỗ trợ ${n.vi} (cần ${n.set} ${n.version}, có trong Microsoft 365 hoặc Excel trên web bản mới); các phần còn lại vẫn hoạt động.`,
-      en: `This version of Excel does not support ${n.en} (it needs ${n.set} ${n.version}, available in Microsoft 365 or a recent Excel on the web); everything else still works.`,
+      vi: `Phiên bản Excel này không hỗ trợ ${n.vi} (cần ${n.set} ${n.version}, ${where.vi}); các phần còn lại vẫn hoạt động.`,
+      en: `This version of Excel does not support ${n.en} (it needs ${n.set} ${n.version}, ${where.en}); everything else still works.`,
     },
   };
 }

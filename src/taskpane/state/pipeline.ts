@@ -858,10 +858,14 @@ export function importUnavailable(state: Pick<PaneState, "mode" | "workbench">):
  * which Excel has them; the requirement sets in a list that opens when asked.
  */
 export function missingFeaturesNotice(missing: readonly MissingFeature[], lang: Lang): { lead: string; lines: string[]; need: string; details: NoticeGroup } {
-  const beyond2021 = missing.some((m) => {
-    const [major = 0, minor = 0] = (/(\d+)\.(\d+)/.exec(m.requirement) ?? []).slice(1).map(Number);
-    return major > EXCEL_2021_API[0]! || (major === EXCEL_2021_API[0] && minor > EXCEL_2021_API[1]!);
-  });
+  // The newest requirement set among them says which Excel has them all: Excel 2021 has ExcelApi 1.14, Excel 2024 1.17.
+  const newest = Math.max(
+    ...missing.map((m) => {
+      const [major = 0, minor = 0] = (/(\d+)\.(\d+)/.exec(m.requirement) ?? []).slice(1).map(Number);
+      return major * 1000 + minor;
+    }),
+  );
+  const need = newest <= EXCEL_2021_API[0]! * 1000 + EXCEL_2021_API[1]! ? "missingFeaturesNeedRecent" : newest <= 1017 ? "missingFeaturesNeed2024" : "missingFeaturesNeedSubscription";
   const line = (m: MissingFeature, l: Lang) => {
     const key = MISSING_KEYS[m.feature];
     return m.line?.[l] ?? (key ? t(l, key) : m.message[l]);
@@ -873,7 +877,7 @@ export function missingFeaturesNotice(missing: readonly MissingFeature[], lang: 
       missing.length <= MISSING_LINES
         ? missing.map((m) => line(m, lang))
         : [...missing.slice(0, MISSING_LINES - 1).map((m) => line(m, lang)), t(lang, "missingFeaturesMore", { count: missing.length - MISSING_LINES + 1 })],
-    need: beyond2021 ? t(lang, "missingFeaturesNeedSubscription") : t(lang, "missingFeaturesNeedRecent"),
+    need: t(lang, need),
     details: {
       label: tBoth("missingFeaturesDetails"),
       items: missing.map((m) => ({ vi: `${line(m, "vi").replace(/\.$/, "")}: ${m.requirement}`, en: `${line(m, "en").replace(/\.$/, "")}: ${m.requirement}` })),

@@ -1,0 +1,230 @@
+/**
+ * Issue marks across Excel versions: before ExcelApi 1.18 (Excel 2021 and 2024) a mark's text is a
+ * threaded comment, from it (Microsoft 365, Excel on the web) a note, and a cell holds one or the
+ * other, never both. Before ExcelApi 1.18 notes cannot be read, so Excel's refusal of a comment on
+ * a cell that has one (the user's, or the project's own from a run on Microsoft 365) is met while
+ * writing; from ExcelApi 1.18 the project's comments of a run on Excel 2021 or 2024 are its marks.
+ * And what the user is told an Excel lacks names the versions of Excel that have it.
+ */
+import { runScoring } from "../../src/core/pipeline";
+import type { CellMark, WritePlan } from "../../src/core/types";
+import { ExcelHost } from "../../src/hosts/excel";
+import { MARK_FILL } from "../../src/hosts/excel/marks";
+import { REFUSALS_TRIED } from "../../src/hosts/excel/payload";
+import { clearIssueMarks, markIssues } from "../../src/taskpane/state/pipeline";
+import { createExcelDouble, type ExcelDouble } from "../excel-double";
+import { layoutAWorkbook } from "./fixtures";
+
+const now = new Date("2026-01-15T08:00:00Z");
+/** The fills of a mark, by severity. */
+const MARKED = Object.values(MARK_FILL).map((f) => f.toUpperCase());
+
+function plan(over: Partial<WritePlan> = {}): WritePlan {
+  return { lang: "vi", owned: [], edits: [], marks: [], clearMarks: [], ...over };
+}
+
+function workbook(sheets: number, ExcelApi: string): ExcelDouble {
+  const d = createExcelDouble({ requirements: { ExcelApi } }).install();
+  for (let s = 0; s < sheets; s++) d.addSheet(`Đơn vị ${s + 1}`, [["Mã", "Số liệu"]]);
+  return d;
+}
+
+const mark = (sheet: string, cell: string, note = `[DTI Scorer]\nLỗi: ô ${cell} không phải là số.`): CellMark => ({ sheet, cell, severity: "error", note });
+
+/** A note on a cell, as Excel keeps it (an Excel before ExcelApi 1.18 cannot read it). */
+function noteOn(d: ExcelDouble, sheet: string, row: number, col: number, content: string): void {
+  d.workbook.notes.push({ sheet: d.sheet(sheet), row, col, content });
+}
+
+const commentCells = (d: ExcelDouble) => d.workbook.comments.map((c) => `${c.sheet.name}!${String.fromCharCode(65 + c.col)}${c.row + 1}`).sort();
+
+/** A form of layout A whose first input (in `Số liệu`) holds text where a number is expected: the check marks it. */
+async function formsWithAnIssue(requirements?: Record<string, string>) {
+  const { double: d, definition, model } = await layoutAWorkbook(3, requirements ? { requirements } : {});
+  d.install();
+  const sheet = d.workbook.sheets.find((s) => [...s.cells.values()].some((c) => c.v === "Số liệu"))!;
+  let header = -1, col = -1;
+  for (const [k, c] of sheet.cells) if (c.v === "Số liệu") { header = Math.floor(k / 16384); col = k % 16384; }
+  const row = header + 2;
+  const cell = sheet.cell(row, col);
+  cell.v = "nhiều";
+  cell.t = "String";
+  return { d, definition, model, sheet, row, col, address: `'${sheet.name}'!${String.fromCharCode(65 + col)}${row + 1}` };
+}
+
+const workbench = (host: ExcelHost) => ({ mode: "excel" as never, host, addWorkbooks: async () => ({}) as never });
+
+describe("marks on Excel 2021 and 2024 (comments) where a cell has a note", () => {
+  test("Excel refuses the comment: that cell is marked by its fill alone, its note kept; the rest of the write goes through, the other cells get their comments, the form is protected again, and the user is told", async () => {
+    const d = workbook(2, "1.17");
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Đơn vị 1").protection.protect();
+      await ctx.sync();
+    });
+    noteOn(d, "Đơn vị 1", 4, 3, "Số liệu theo báo cáo quý 3");
+    const host = new ExcelHost();
+    await host.apply(plan({
+      edits: [{ sheet: "Đơn vị 2", blocks: [{ address: "E5", values: [[7]] }] }],
+      marks: [mark("Đơn vị 1", "D4"), mark("Đơn vị 1", "D5"), mark("Đơn vị 1", "D6"), mark("Đơn vị 2", "D6")],
+    }));
+    expect(d.value("'Đơn vị 2'!E5")).toBe(7);
+    expect(["D4", "D5", "D6"].map((c) => d.cell(`'Đơn vị 1'!${c}`)?.fill)).toEqual(["#FFC7CE", "#FFC7CE", "#FFC7CE"]);
+    expect(d.cell("'Đơn vị 2'!D6")?.fill).toBe("#FFC7CE");
+    // Only the cell with the note goes without a comment, and each comment is there once.
+    expect(commentCells(d)).toEqual(["Đơn vị 1!D4", "Đơn vị 1!D6", "Đơn vị 2!D6"]);
+    expect(d.workbook.notes.map((n) => n.content)).toEqual(["Số liệu theo báo cáo quý 3"]);
+    expect(d.sheet("Đơn vị 1").protection.protected).toBe(true);
+    const told = host.lastApply!.warnings;
+    expect(told).toHaveLength(1);
+    expect(told[0]!.vi).toContain("Ô 'Đơn vị 1'!D5 đã có ghi chú (note)");
+    expect(told[0]!.vi).toContain("chỉ được tô màu");
+    expect(told[0]!.en).toContain("Cell 'Đơn vị 1'!D5 has a note");
+    expect(told[0]!.en).toContain("marked by fill only");
+    expect(`${told[0]!.vi} ${told[0]!.en}`).not.toContain("D6");
+    // One request was refused and sent again from the refused comment on.
+    expect(d.requests.filter((r) => !r.ok)).toHaveLength(1);
+
+    // Cleared, the cells get their fills back; the note and the comments of the user's stay theirs.
+    await host.clearMarks([{ sheet: "Đơn vị 1", cell: "D4" }, { sheet: "Đơn vị 1", cell: "D5" }, { sheet: "Đơn vị 1", cell: "D6" }, { sheet: "Đơn vị 2", cell: "D6" }]);
+    expect(d.workbook.comments).toHaveLength(0);
+    expect(d.cell("'Đơn vị 1'!D4")?.fill).toBeUndefined();
+    expect(d.workbook.notes.map((n) => n.content)).toEqual(["Số liệu theo báo cáo quý 3"]);
+  });
+
+  test("however many marked cells have notes, the write takes as many requests: after a few refusals in one request, the rest of its marks go by fill alone and the user is told which", async () => {
+    const syncs = async (count: number) => {
+      const d = workbook(4, "1.14");
+      const marks = Array.from({ length: count }, (_, i) => mark(`Đơn vị ${(i % 4) + 1}`, `D${10 + Math.floor(i / 4)}`));
+      // Every cell has a note (a run on Microsoft 365 marked them), the last one excepted.
+      marks.slice(0, -1).forEach((m, i) => noteOn(d, m.sheet, 9 + Math.floor(i / 4), 3, "[DTI Scorer]\nLỗi cũ."));
+      const host = new ExcelHost();
+      await host.apply(plan({ marks }));
+      expect(marks.every((m) => d.cell(`'${m.sheet}'!${m.cell}`)?.fill === "#FFC7CE")).toBe(true);
+      expect(d.workbook.comments).toHaveLength(0);
+      expect(d.workbook.notes).toHaveLength(count - 1);
+      const told = host.lastApply!.warnings;
+      expect(told).toHaveLength(1);
+      // The marks go sheet by sheet: Excel refused the first ones on the first sheet.
+      expect(told[0]!.vi).toContain(`${REFUSALS_TRIED} ô 'Đơn vị 1'!D10, 'Đơn vị 1'!D11, 'Đơn vị 1'!D12 đã có ghi chú`);
+      expect(told[0]!.vi).toContain(`${count - REFUSALS_TRIED} ô 'Đơn vị 1'!D13`);
+      expect(told[0]!.vi).toContain("không thử thêm chú thích");
+      expect(told[0]!.en).toContain(`${REFUSALS_TRIED} cells 'Đơn vị 1'!D10, 'Đơn vị 1'!D11, 'Đơn vị 1'!D12 have notes`);
+      expect(told[0]!.en).toContain(`${count - REFUSALS_TRIED} cells 'Đơn vị 1'!D13`);
+      expect(told[0]!.en).toContain("without trying a comment");
+      return d.syncCount;
+    };
+    expect(await syncs(400)).toBe(await syncs(20));
+  });
+
+  test("scoring again on Excel 2024 after a run on Microsoft 365: the run completes, the marked cells keep the notes of that run, and the user is told", async () => {
+    const { d, definition, address } = await formsWithAnIssue();
+    await runScoring(new ExcelHost(), { definition, lang: "vi", projectVersion: "test", now });
+    const notes = d.workbook.notes.map((n) => n.content);
+    expect(notes.length).toBeGreaterThan(0);
+    d.requirements = { ExcelApi: "1.17" };
+    const host = new ExcelHost();
+    await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
+    expect(MARKED).toContain(d.cell(address)?.fill);
+    expect(d.workbook.comments).toHaveLength(0);
+    expect(d.workbook.notes.map((n) => n.content)).toEqual(notes);
+    const told = host.lastApply!.warnings.find((w) => w.en.includes("has a note") || w.en.includes("have notes"));
+    expect(told?.vi).toContain(address);
+    expect(told?.vi).toContain("Microsoft 365");
+  });
+
+  test("marking the issues from the pane on Excel 2021 where a unit put a note on a cell with an issue: the other cells get their comments, that one its fill", async () => {
+    const { d, model, sheet, row, col, address } = await formsWithAnIssue({ ExcelApi: "1.14" });
+    d.workbook.notes.push({ sheet, row, col, content: "Số liệu theo báo cáo quý 3" });
+    const result = await markIssues(workbench(new ExcelHost()), model, "vi");
+    expect(result.marked).toBeGreaterThan(1);
+    expect(MARKED).toContain(d.cell(address)?.fill);
+    expect(d.workbook.comments).toHaveLength(result.marked - 1);
+    expect(d.workbook.notes.map((n) => n.content)).toEqual(["Số liệu theo báo cáo quý 3"]);
+    expect(result.written.warnings.map((w) => w.vi).join(" ")).toContain(`Ô ${address} đã có ghi chú`);
+  });
+});
+
+describe("marks made as comments on Excel 2021 or 2024, then on Microsoft 365 (notes)", () => {
+  test("clearing from the pane deletes the project's comments and gives the cells their fills back", async () => {
+    const { d, model, address } = await formsWithAnIssue({ ExcelApi: "1.14" });
+    const before = d.cell(address)?.fill;
+    const marked = await markIssues(workbench(new ExcelHost()), model, "vi");
+    expect(d.workbook.comments).toHaveLength(marked.marked);
+    d.requirements = { ExcelApi: "1.18" };
+    const cleared = await clearIssueMarks(workbench(new ExcelHost()), "vi");
+    expect(cleared.cleared).toBe(marked.marked);
+    expect(d.workbook.comments).toHaveLength(0);
+    expect(d.workbook.notes).toHaveLength(0);
+    expect(d.cell(address)?.fill).toBe(before);
+    expect(cleared.written.warnings).toEqual([]);
+  });
+
+  test("marking again replaces each of the project's comments by a note, with the remark the user typed in it; the user's own comment stays and its cell is marked by fill", async () => {
+    const d = workbook(1, "1.14");
+    const first = [mark("Đơn vị 1", "D4"), mark("Đơn vị 1", "D5"), mark("Đơn vị 1", "D6")];
+    await new ExcelHost().apply(plan({ marks: first }));
+    expect(d.workbook.comments).toHaveLength(3);
+    d.workbook.comments.find((c) => c.row === 4)!.content += "\n\nĐơn vị đã giải trình.";
+    d.workbook.comments.push({ id: "c-user", sheet: d.sheet("Đơn vị 1"), row: 7, col: 3, content: "Anh xem lại số này giúp em" });
+    d.requirements = { ExcelApi: "1.18" };
+    const host = new ExcelHost();
+    const again = [...first, mark("Đơn vị 1", "D8")].map((m) => ({ ...m, note: `[DTI Scorer]\nCảnh báo mới ở ${m.cell}.` }));
+    await host.apply(plan({ marks: again, clearMarks: first.map((m) => ({ sheet: m.sheet, cell: m.cell })) }));
+    expect(d.workbook.comments.map((c) => c.content)).toEqual(["Anh xem lại số này giúp em"]);
+    expect(d.workbook.notes.map((n) => [n.row, n.content]).sort()).toEqual([
+      [3, "[DTI Scorer]\nCảnh báo mới ở D4."],
+      [4, "[DTI Scorer]\nCảnh báo mới ở D5.\nĐơn vị đã giải trình."],
+      [5, "[DTI Scorer]\nCảnh báo mới ở D6."],
+    ]);
+    expect(d.cell("'Đơn vị 1'!D8")?.fill).toBe("#FFC7CE");
+    // Only the user's comment is said to keep its cell from a note.
+    const told = host.lastApply!.warnings;
+    expect(told).toHaveLength(1);
+    expect(told[0]!.en).toContain("Cell 'Đơn vị 1'!D8 has a threaded comment");
+  });
+
+  test("the project's comments are found in as many requests for 400 marks as for 40", async () => {
+    const syncs = async (count: number) => {
+      const d = workbook(4, "1.14");
+      const marks = Array.from({ length: count }, (_, i) => mark(`Đơn vị ${(i % 4) + 1}`, `D${10 + Math.floor(i / 4)}`));
+      await new ExcelHost().apply(plan({ marks }));
+      d.requirements = { ExcelApi: "1.18" };
+      d.resetCounters();
+      await new ExcelHost().clearMarks(marks.map((m) => ({ sheet: m.sheet, cell: m.cell })));
+      expect(d.workbook.comments).toHaveLength(0);
+      expect(d.requests.every((r) => r.ok)).toBe(true);
+      return d.syncCount;
+    };
+    expect(await syncs(400)).toBe(await syncs(40));
+  });
+});
+
+describe("what an Excel lacks names the versions of Excel that have it", () => {
+  const missing = (ExcelApi: string) => {
+    createExcelDouble({ requirements: { ExcelApi } }).install();
+    return new ExcelHost().capabilities().missing;
+  };
+
+  test("ExcelApi 1.9 to 1.14 are in Excel 2021 and later, 1.15 to 1.17 in Excel 2024, 1.18 only in Microsoft 365 and Excel on the web", () => {
+    const on112 = missing("1.12");
+    const merges = on112.find((m) => m.feature === "mergedAreas")!;
+    expect(merges.message.vi).toContain("(cần ExcelApi 1.13, có trong Excel 2021 trở lên, Microsoft 365 và Excel trên web)");
+    expect(merges.message.en).toContain("(it needs ExcelApi 1.13, available in Excel 2021 or later, Microsoft 365 and Excel on the web)");
+    const on114 = missing("1.14");
+    const renames = on114.find((m) => m.feature === "watchSheetNames")!;
+    expect(renames.message.vi).toContain("(cần ExcelApi 1.17, có trong Excel 2024, Microsoft 365 và Excel trên web)");
+    expect(renames.message.en).toContain("(it needs ExcelApi 1.17, available in Excel 2024, Microsoft 365 and Excel on the web)");
+    const notes = on114.find((m) => m.feature === "notes")!;
+    expect(notes.message.vi).toContain("(cần ExcelApi 1.18, chỉ có trong Microsoft 365 và Excel trên web)");
+    expect(notes.message.en).toContain("(it needs ExcelApi 1.18, only in Microsoft 365 and Excel on the web)");
+    expect(missing("1.17").map((m) => m.feature)).toEqual(["notes"]);
+  });
+
+  test("collecting sheets from other files needs ExcelApi 1.13, which Excel 2021 has", async () => {
+    createExcelDouble({ requirements: { ExcelApi: "1.12" } }).install();
+    const report = await new ExcelHost().insertWorkbooks([{ name: "don-vi-1.xlsx", base64: "" }]);
+    expect(report.inserted).toEqual([]);
+    expect(report.message?.vi).toContain("(cần ExcelApi 1.13: Excel 2021 trở lên, Microsoft 365 hoặc Excel trên web)");
+    expect(report.message?.en).toContain("(it needs ExcelApi 1.13: Excel 2021 or later, Microsoft 365 or Excel on the web)");
+  });
+});
