@@ -304,3 +304,57 @@ describe("dti-scorer collect of the files the units sent back (the whole templat
     expect(ws.getRow(rowOf(ws, "3.2")).values).toContain("QĐ 12/QĐ-SYT");
   }, 90_000);
 });
+
+describe("dti-scorer collect of a scored workbook's forms", () => {
+  it("gathers the forms of a scored workbook without its summaries, marks and formulas reading its _index: the next score writes one summary a form", async () => {
+    expect((await run(["demo", "--out", "demo"])).code).toBe(0);
+    writeFileSync(join(dir, "d.csv"), "Mã đơn vị,Đơn vị\nBQLDA,Ban Quản lý dự án\n");
+    expect((await run(["template", "--index", "dti-so-nganh-mau", "--units", "d.csv", "--out", "u1.xlsx"])).code).toBe(0);
+    const u1 = new ExcelJS.Workbook();
+    await u1.xlsx.readFile(join(dir, "u1.xlsx"));
+    const form = u1.getWorksheet("Ban Quản lý dự án")!;
+    form.getCell(rowOf(form, "3.2"), 4).value = 0.5;
+    await u1.xlsx.writeFile(join(dir, "u1.xlsx"));
+
+    expect((await run(["collect", "demo/ket-qua.xlsx", "u1.xlsx", "--out", "c2.xlsx"])).code).toBe(0);
+    /** By form: the cells labelled "Tổng điểm", those whose formula reads `_index`, the marks' notes. */
+    const scoring = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(dir, file));
+      const out = new Map<string, { totals: string[]; readingIndex: string[]; marks: string[] }>();
+      for (const ws of wb.worksheets) {
+        if (ws.state === "veryHidden" || ws.name === "Kết quả" || ws.name === "Biểu đồ") continue;
+        const found = { totals: [] as string[], readingIndex: [] as string[], marks: [] as string[] };
+        ws.eachRow((row) =>
+          row.eachCell((c) => {
+            if (c.value === "Tổng điểm") found.totals.push(c.address);
+            if (c.type === ExcelJS.ValueType.Formula && /_index/.test(c.formula ?? "")) found.readingIndex.push(c.address);
+            const note = typeof c.note === "string" ? c.note : (c.note?.texts ?? []).map((t) => t.text).join("");
+            if (note.includes("[DTI Scorer]")) found.marks.push(c.address);
+          }),
+        );
+        out.set(ws.name, found);
+      }
+      return { wb, forms: out };
+    };
+    const collected = await scoring("c2.xlsx");
+    expect(collected.forms.size).toBe(22);
+    for (const [name, found] of collected.forms) expect([name, found]).toEqual([name, { totals: [], readingIndex: [], marks: [] }]);
+    // Nothing of the scoring's on the form: the unit's figures and its name stay.
+    const snv = collected.wb.getWorksheet("Sở Nội vụ")!;
+    expect([snv.getCell("D1").value, snv.getCell("E2").value, snv.getCell("D4").value]).toEqual([null, null, null]);
+    expect(snv.getCell("B1").value).toBe("Sở Nội vụ");
+
+    expect((await run(["score", "c2.xlsx", "--out", "c2s.xlsx"])).code).toBe(1);
+    const again = await scoring("c2s.xlsx");
+    for (const [name, found] of again.forms) {
+      // The form of a unit code another form has is not scored: it says why, with its mark.
+      if (name.startsWith("Đài Phát thanh")) expect([name, found]).toEqual([name, { totals: [], readingIndex: [], marks: ["B2"] }]);
+      else expect([name, found.totals.length, found.readingIndex.length]).toEqual([name, 1, 1]);
+    }
+    const ranked = again.wb.getWorksheet("Sở Nội vụ")!;
+    expect(ranked.getCell("D2").value).toBe("Hạng");
+    expect(String(ranked.getCell("E2").value)).toMatch(/^\d+\/21$/);
+    expect([ranked.getCell("F1").value, ranked.getCell("F2").value, ranked.getCell("F4").value]).toEqual([null, null, null]);
+  }, 120_000);
+});

@@ -1,10 +1,15 @@
 /** Collecting units' sheets from other .xlsx files into the open workbook (ExcelApi 1.13). */
+import type ExcelJSModule from "exceljs";
 import { type CollectSkip, type CollectTake, type ExistingForm, detectLayoutA, isBlankForm, planCollect, unreadableFileSkip } from "../../core/collect";
+import { type IncomingNote, type IncomingSheetClean, incomingCleaner, incomingNotCleanedMessage, protectedIncomingMessage } from "../../core/collect-clean";
 import type { IndexModel } from "../../core/definition/model";
+import { markNoteParts, noteWithoutMark } from "../../core/plan/labels";
 import { unitKeyOf } from "../../core/read/unit-fields";
 import type { Message } from "../../core/i18n/text";
 import type { SheetSnapshot } from "../../core/types";
-import { COMMAND_OVERHEAD, jsonBytes, opBytes, REQUEST_BUDGET, RequestPacker, RESPONSE_BUDGET, tooLarge, utf8Length } from "./payload";
+import { excelColor, quoteSheet } from "./address";
+import { COMMAND_OVERHEAD, jsonBytes, opBytes, REQUEST_BUDGET, RequestPacker, RESPONSE_BUDGET, type SheetGuard, tooLarge, utf8Length } from "./payload";
+import { forgetSheet, sheetOf } from "./proxies";
 import { readWorkbook } from "./read";
 import { parseRels, REL_DRAWING, relsPathOf, resolveTarget, sheetParts } from "../xlsx/ooxml";
 
@@ -19,8 +24,8 @@ export interface CollectReport {
 }
 
 export const COLLECT_NEEDS_1_13: Message = {
-  vi: "Phiên bản Excel này không chèn được trang tính từ tệp khác (cần ExcelApi 1.13: Microsoft 365 hoặc Excel trên web). Không có trang nào được chèn; hãy dùng dòng lệnh dti-scorer hoặc sao chép trang thủ công.",
-  en: "This version of Excel cannot insert sheets from another file (it needs ExcelApi 1.13: Microsoft 365 or Excel on the web). Nothing was inserted; use the dti-scorer command line or copy the sheets by hand.",
+  vi: "Phiên bản Excel này không chèn được trang tính từ tệp khác (cần ExcelApi 1.13: Excel 2021 trở lên, Microsoft 365 hoặc Excel trên web). Không có trang nào được chèn; hãy dùng dòng lệnh dti-scorer hoặc sao chép trang thủ công.",
+  en: "This version of Excel cannot insert sheets from another file (it needs ExcelApi 1.13: Excel 2021 or later, Microsoft 365 or Excel on the web). Nothing was inserted; use the dti-scorer command line or copy the sheets by hand.",
 };
 
 export const COLLECT_STRUCTURE_PROTECTED: Message = {
@@ -105,9 +110,17 @@ function bytesOf(base64: string): Uint8Array {
 const WEB_UNSUPPORTED_REL = /\/(comments|threadedComment|pivotTable|slicer)$/;
 const CHART_REL = /\/chart(Ex)?$/;
 
-/** The sheets of the file that carry what Excel on the web cannot insert (notes or comments, charts, PivotTables, slicers), from their relationships; none when the package cannot be read so. */
-async function sheetsUnsupportedOnWeb(bytes: Uint8Array): Promise<Set<string>> {
-  const out = new Set<string>();
+/** A sheet's protection with a password: Excel's hash of it, or LibreOffice's legacy `password`. */
+const PASSWORD_PROTECTION = /<(?:\w+:)?sheetProtection\b[^>]*\b(?:password|hashValue)\s*=\s*"[^"]/;
+
+/**
+ * From the file's parts: the sheets that carry what Excel on the web cannot insert (notes or
+ * comments, charts, PivotTables, slicers), from their relationships, and which of the sheets
+ * `askPasswords` names a password protects; none when the package cannot be read so.
+ */
+async function packageFacts(bytes: Uint8Array, askPasswords: ReadonlySet<string>): Promise<{ unsupportedOnWeb: Set<string>; passwords: Set<string> }> {
+  const unsupportedOnWeb = new Set<string>();
+  const passwords = new Set<string>();
   try {
     const { default: JSZip } = await import("jszip");
     const zip = await JSZip.loadAsync(bytes);
@@ -116,16 +129,46 @@ async function sheetsUnsupportedOnWeb(bytes: Uint8Array): Promise<Set<string>> {
     for (const [name, path] of sheetParts(workbook, await relsOf("xl/workbook.xml"), "xl/workbook.xml")) {
       for (const rel of await relsOf(path)) {
         const chart = rel.type === REL_DRAWING && (await relsOf(resolveTarget(path, rel.target))).some((d) => CHART_REL.test(d.type));
-        if (chart || WEB_UNSUPPORTED_REL.test(rel.type)) out.add(name);
+        if (chart || WEB_UNSUPPORTED_REL.test(rel.type)) unsupportedOnWeb.add(name);
       }
+      if (askPasswords.has(name) && PASSWORD_PROTECTION.test((await zip.file(path)?.async("string")) ?? "")) passwords.add(name);
     }
   } catch {
     // Not known: the file is sent, and Excel says.
   }
+  return { unsupportedOnWeb, passwords };
+}
+
+function noteText(note: string | ExcelJSModule.Comment | undefined): string | undefined {
+  if (note === undefined || note === null) return undefined;
+  if (typeof note === "string") return note;
+  return (note.texts ?? []).map((t) => t.text).join("");
+}
+
+/** The cells of a sheet read by ExcelJS that carry a note, with its text (empty cells too: a mark on a blank input cell has no value). */
+function sheetNotes(ws: ExcelJSModule.Worksheet): IncomingNote[] {
+  const out: IncomingNote[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const cells = (ws.findRow(r) as unknown as { _cells?: (ExcelJSModule.Cell | undefined)[] } | undefined)?._cells ?? [];
+    for (const cell of cells) {
+      const text = cell ? noteText(cell.note) : undefined;
+      if (cell && text !== undefined && text !== "") out.push({ cell: cell.address, text });
+    }
+  }
   return out;
 }
 
-async function sheetsOf(file: { name: string; base64: string }): Promise<{ sheets: SheetSnapshot[]; unsupportedOnWeb: Set<string> } | null> {
+/** What a file brings: its sheets, those Excel on the web cannot insert, and what its scoring left on each form (and which a password keeps so). */
+interface IncomingFile {
+  sheets: SheetSnapshot[];
+  unsupportedOnWeb: Set<string>;
+  /** By sheet name: what the file's scoring left on the form (incomingSheetClean), to take off once it is inserted. */
+  clean: Map<string, IncomingSheetClean>;
+  /** The sheets of `clean` a password protects: left as they are. */
+  passwords: Set<string>;
+}
+
+async function sheetsOf(file: { name: string; base64: string }): Promise<IncomingFile | null> {
   try {
     // ExcelJS is large and only this step needs it: loaded on demand, outside the pane's first scripts.
     const [{ default: ExcelJS }, { snapshotWorkbook }] = await Promise.all([
@@ -137,7 +180,16 @@ async function sheetsOf(file: { name: string; base64: string }): Promise<{ sheet
     await wb.xlsx.load(bytes as never);
     // A zip without xl/workbook.xml (an .ods renamed .xlsx) loads as a workbook of no sheets: not a workbook.
     if (wb.worksheets.length === 0) return null;
-    return { sheets: snapshotWorkbook(wb, file.name).sheets, unsupportedOnWeb: await sheetsUnsupportedOnWeb(bytes) };
+    const sheets = snapshotWorkbook(wb, file.name).sheets;
+    // What the file's scoring left on its forms (its `_index` read once), with the notes ExcelJS reads.
+    const cleaner = incomingCleaner(sheets);
+    const clean = new Map<string, IncomingSheetClean>();
+    wb.worksheets.forEach((ws, i) => {
+      const c = sheets[i] ? cleaner(sheets[i], sheetNotes(ws)) : undefined;
+      if (c) clean.set(ws.name, c);
+    });
+    const { unsupportedOnWeb, passwords } = await packageFacts(bytes, new Set(clean.keys()));
+    return { sheets, unsupportedOnWeb, clean, passwords };
   } catch {
     return null;
   }
@@ -147,6 +199,8 @@ interface Insert {
   file: string;
   base64: string;
   takes: CollectTake[];
+  /** What the file brings (its forms' cleaning). */
+  from: IncomingFile;
   /** Whether a sheet it inserts carries what Excel on the web cannot insert (notes or comments, charts, PivotTables, slicers). */
   unsupportedOnWeb: boolean;
   /** What insertWorksheetsFromBase64 gives back: the ids of the sheets it inserted. */
@@ -357,7 +411,7 @@ function lastFormPosition(forms: readonly ExistingForm[], positionOf: ReadonlyMa
 
 export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name: string; base64: string }[], model?: IndexModel): Promise<CollectReport> {
   const report: CollectReport = { inserted: [], skipped: [], warnings: [] };
-  const incoming: { file: string; sheets: SheetSnapshot[]; unsupportedOnWeb: Set<string> }[] = [];
+  const incoming: (IncomingFile & { file: string })[] = [];
   const fitting: { name: string; base64: string }[] = [];
   for (const f of files) {
     if (f.base64.length > MAX_INSERT_BASE64) {
@@ -369,14 +423,13 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
       report.skipped.push(unreadableFileSkip(f.name));
       continue;
     }
-    const { sheets, unsupportedOnWeb } = read;
     // With the names of all its sheets (the most it inserts), the insert must fit in one request.
-    const names = sheets.map((s) => s.name);
+    const names = read.sheets.map((s) => s.name);
     if (insertBytes(f.base64.length, names) > REQUEST_BUDGET) {
       report.skipped.push({ file: f.name, sheet: "", kind: "file", reason: fileTooLargeMessage(f.name, f.base64.length, mostBase64(names)) });
       continue;
     }
-    incoming.push({ file: f.name, sheets, unsupportedOnWeb });
+    incoming.push({ file: f.name, ...read });
     fitting.push(f);
   }
   const list = ctx.workbook.worksheets.load("items/name,items/id");
@@ -397,8 +450,8 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
   const inserts: Insert[] = [];
   for (const [i, f] of fitting.entries()) {
     const takes = plan.take.filter((t) => t.file === f.name);
-    const unsupported = incoming[i]!.unsupportedOnWeb;
-    if (takes.length) inserts.push({ file: f.name, base64: f.base64, takes, unsupportedOnWeb: takes.some((t) => unsupported.has(t.sheet)) });
+    const from = incoming[i]!;
+    if (takes.length) inserts.push({ file: f.name, base64: f.base64, takes, from, unsupportedOnWeb: takes.some((t) => from.unsupportedOnWeb.has(t.sheet)) });
   }
   if (!inserts.length) return report;
   const known = new Set(items.map((s) => s.id));
@@ -434,6 +487,7 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
       });
     }
   }
+  const cleaning: Cleaning[] = [];
   for (const entry of done) {
     entry.takes.forEach((t, i) => {
       const id = entry.ids?.[i];
@@ -441,8 +495,129 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
       // worksheets.getItem takes a sheet's id as well as its name.
       if (id !== undefined && got !== undefined && got !== t.as) ctx.workbook.worksheets.getItem(id).name = t.as;
       report.inserted.push({ file: t.file, sheet: t.sheet, as: t.as, ...(t.replaces !== undefined && replacing.some((r) => r.t === t) ? { replaces: t.replaces } : {}) });
+      const clean = entry.from.clean.get(t.sheet);
+      if (id === undefined || got === undefined || !clean) return;
+      // A form a password protects is left as it is, as a run leaves it.
+      if (entry.from.passwords.has(t.sheet)) report.warnings.push(protectedIncomingMessage(t.file, t.as, clean));
+      else cleaning.push({ file: t.file, id, sheet: t.as, clean });
     });
   }
+  // In the request that names the sheets: what the cleaning needs to know of them.
+  const looked = lookUpCleaning(ctx, cleaning);
   await ctx.sync();
+  await cleanInserted(ctx, looked, report);
   return report;
+}
+
+/** An inserted form to take the file's scoring off (incomingSheetClean), under the name it has now. */
+interface Cleaning {
+  file: string;
+  id: string;
+  sheet: string;
+  clean: IncomingSheetClean;
+}
+
+interface LookedUp extends Cleaning {
+  ws: Excel.Worksheet;
+  /** The notes of the marks' cells as Excel has them (with notes, ExcelApi 1.18). */
+  notes: { cell: string; key: string; note: Excel.Note }[];
+}
+
+/** Whether this Excel has notes (ExcelApi 1.18): the marks' notes inserted with a form are taken off through them. */
+function notesSupported(): boolean {
+  try {
+    return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.18") === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Queued into the request that names the inserted sheets: each one's protection, and (with notes)
+ * the notes of its marks' cells, to know which are there and what they say.
+ */
+function lookUpCleaning(ctx: Excel.RequestContext, cleaning: Cleaning[]): LookedUp[] {
+  const notes = notesSupported();
+  return cleaning.map((c) => ({
+    ...c,
+    ws: ctx.workbook.worksheets.getItem(c.id).load("protection/protected,protection/options"),
+    notes: notes
+      ? c.clean.marks.filter((m) => m.note !== undefined).map((m) => {
+          const key = `${quoteSheet(c.sheet)}!${m.cell}`;
+          return { cell: m.cell, key, note: ctx.workbook.notes.getItemOrNullObject(key).load("content") };
+        })
+      : [],
+  }));
+}
+
+/** A fill `_index` recorded ("#RRGGBB", ARGB, or "xlsx:" and an ExcelJS fill) as Office.js sets it; undefined for none or one it cannot set. */
+function fillColor(fill: string | undefined): string | undefined {
+  if (!fill) return undefined;
+  if (fill.startsWith("xlsx:")) {
+    try {
+      const argb = (JSON.parse(fill.slice(5)) as { fgColor?: { argb?: unknown } } | null)?.fgColor?.argb;
+      return typeof argb === "string" && /^[0-9a-f]{8}$/i.test(argb) ? excelColor(argb) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  const color = excelColor(fill);
+  return /^#[0-9a-f]{6}$/i.test(color) ? color : undefined;
+}
+
+/**
+ * Takes off the inserted forms what their files' scoring left on them: the cells emptied (their
+ * contents only, the formatting stays), each mark's cell given back its fill and its note without
+ * the project's part (the user's text around it stays). A protected sheet (without a password:
+ * those with one were left out) is unprotected at the start of each request and protected again,
+ * with its options, at its end. As few requests as the payload allows, whatever the number of forms.
+ * A request Excel refuses leaves its forms as they came, with a warning naming each.
+ */
+async function cleanInserted(ctx: Excel.RequestContext, looked: LookedUp[], report: CollectReport): Promise<void> {
+  if (looked.length === 0) return;
+  const packer = new RequestPacker();
+  const guards = new Map<string, SheetGuard>();
+  for (const c of looked) {
+    // The name may have been a sheet's deleted in this context (the blank form replaced).
+    forgetSheet(ctx, c.sheet);
+    if (c.ws.protection.protected) guards.set(c.sheet.toLowerCase(), protectionGuard(c.sheet, c.ws.protection.options));
+    for (const cell of c.clean.empty) {
+      packer.add(opBytes(2, 1, cell, "Contents"), (x) => sheetOf(x, c.sheet).getRange(cell).clear("Contents"), { sheet: c.sheet });
+    }
+    for (const m of c.clean.marks) {
+      const color = fillColor(m.fill);
+      packer.add(opBytes(3, 1, m.cell, color ?? ""), (x) => {
+        const fill = sheetOf(x, c.sheet).getRange(m.cell).format.fill;
+        if (color) fill.color = color;
+        else fill.clear();
+      }, { sheet: c.sheet });
+    }
+    for (const n of c.notes) {
+      if (n.note.isNullObject) continue;
+      const content = n.note.content;
+      // The note as Excel has it: the project's part goes, the user's text around it stays.
+      if (markNoteParts(content) === undefined) continue;
+      const rest = noteWithoutMark(content);
+      packer.add(opBytes(1, 1, n.key, rest), (x) => {
+        const note = x.workbook.notes.getItem(n.key);
+        if (rest === "") note.delete();
+        else note.content = rest;
+      }, { sheet: c.sheet });
+    }
+  }
+  try {
+    await packer.flush(ctx, undefined, undefined, undefined, { guards });
+  } catch {
+    for (const c of looked) report.warnings.push(incomingNotCleanedMessage(c.file, c.sheet, c.clean));
+  }
+}
+
+/** Unprotecting a protected form (one no password protects) at the start of a request and protecting it again, with its options, at the end. */
+function protectionGuard(name: string, options: Excel.WorksheetProtectionOptions): SheetGuard {
+  return {
+    name,
+    open: (c) => sheetOf(c, name).protection.unprotect(),
+    close: (c) => sheetOf(c, name).protection.protect(options),
+    bytes: opBytes(1, 1) + opBytes(1, 1, options),
+  };
 }

@@ -5,12 +5,13 @@
  */
 import ExcelJS from "exceljs";
 import { type CollectPlan, type ExistingForm, detectLayoutA, isBlankForm, planCollect, unreadableFileSkip } from "../../core/collect";
+import { type IncomingNote, type IncomingSheetClean, incomingCleaner, protectedIncomingMessage } from "../../core/collect-clean";
 import { columnNumber } from "../../core/a1";
 import type { IndexModel } from "../../core/definition/model";
 import { BUILTIN_INDICES } from "../../indices";
 import { tidyDataBars, writeUntidied } from "./finish";
 import { preserveDrawings, restoreLegacyPasswords } from "./preserve";
-import { cellValue, legacyPasswordsOf, loadXlsx, snapshotSheet, snapshotValue } from "./read";
+import { cellValue, fillFromText, legacyPasswordsOf, loadXlsx, snapshotSheet, snapshotValue } from "./read";
 import { FORM_LIST_COLUMN, FORM_LIST_FIRST_ROW, formLists } from "./template";
 
 /** The workbook the forms are gathered into cannot be read as an .xlsx workbook. */
@@ -80,8 +81,42 @@ function cloneValue<T>(v: T): T {
   return v;
 }
 
-/** Copy one worksheet into `target` (a new, empty sheet). */
-function copySheet(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet): void {
+function noteText(note: string | ExcelJS.Comment | undefined): string | undefined {
+  if (note === undefined || note === null) return undefined;
+  if (typeof note === "string") return note;
+  return (note.texts ?? []).map((t) => t.text).join("");
+}
+
+/**
+ * The cells of a sheet that carry a note, with its text: every row and cell that exists, empty ones
+ * too (a mark on a blank input cell has no value), which eachRow and eachCell would skip.
+ */
+function sheetNotes(ws: ExcelJS.Worksheet): IncomingNote[] {
+  const out: IncomingNote[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const cells = (ws.findRow(r) as unknown as { _cells?: (ExcelJS.Cell | undefined)[] } | undefined)?._cells ?? [];
+    for (const cell of cells) {
+      const text = cell ? noteText(cell.note) : undefined;
+      if (cell && text !== undefined && text !== "") out.push({ cell: cell.address, text });
+    }
+  }
+  return out;
+}
+
+/** Whether a password protects the sheet (the hash Excel keeps of it, or LibreOffice's legacy password). */
+function passwordProtected(ws: ExcelJS.Worksheet): boolean {
+  const p = (ws as unknown as { sheetProtection?: Record<string, unknown> | null }).sheetProtection;
+  return !!p && !!p.sheet && (p.hashValue !== undefined || (typeof p.password === "string" && p.password !== ""));
+}
+
+/**
+ * Copy one worksheet into `target` (a new, empty sheet), without what `clean` says the source's
+ * scoring left on it: those cells come without their value (their formatting stays), a mark's cell
+ * with the fill it had before and its note without the project's part (incomingSheetClean).
+ */
+function copySheet(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet, clean?: IncomingSheetClean): void {
+  const empty = new Set(clean?.empty ?? []);
+  const marks = new Map((clean?.marks ?? []).map((m) => [m.cell, m]));
   source.eachRow({ includeEmpty: true }, (row, r) => {
     const to = target.getRow(r);
     if (row.height !== undefined) to.height = row.height;
@@ -91,18 +126,34 @@ function copySheet(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet): void {
       // A shared formula points at its master cell in the source; copy the formula text itself.
       // A formula's cached result from the cell itself: cell.value leaves a result of 0 or FALSE out.
       const v = cell.value;
-      if (cell.type === ExcelJS.ValueType.Formula) {
+      if (empty.has(dest.address)) dest.value = null;
+      else if (cell.type === ExcelJS.ValueType.Formula) {
         const result = cell.result === undefined ? {} : { result: cloneValue(cell.result) };
         const own = v !== null && typeof v === "object" && "sharedFormula" in v ? { formula: cell.formula } : cloneValue(v as object);
         dest.value = { ...own, ...result } as ExcelJS.CellFormulaValue;
       } else {
         dest.value = cloneValue(v);
       }
-      dest.style = cloneValue(cell.style);
-      if (cell.note !== undefined) dest.note = cloneValue(cell.note);
+      const style = cloneValue(cell.style);
+      const mark = marks.get(dest.address);
+      marks.delete(dest.address);
+      if (mark) {
+        const fill = fillFromText(mark.fill);
+        if (fill) style.fill = fill;
+        else delete style.fill;
+      }
+      dest.style = style;
+      if (mark?.note !== undefined) {
+        if (mark.note !== "") dest.note = mark.note;
+      } else if (cell.note !== undefined) dest.note = cloneValue(cell.note);
       if (cell.dataValidation) dest.dataValidation = cloneValue(cell.dataValidation);
     });
   });
+  // A mark recorded on a cell the sheet no longer styles (by fill alone, its fill taken off since): its fill given back, as a run does.
+  for (const mark of marks.values()) {
+    const fill = fillFromText(mark.fill);
+    if (fill) target.getCell(mark.cell).fill = fill;
+  }
   const merges = (source.model as unknown as { merges?: string[] }).merges ?? [];
   for (const range of merges) target.mergeCells(range);
   // Validations on ranges that hold no cell yet (e.g. "D9:D200") live only in the sheet's model.
@@ -169,16 +220,6 @@ function localizeLists(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet, fir
 }
 
 /**
- * Gather the layout-A sheets of `files` into `base` (or a new workbook). A file that is not a
- * readable .xlsx workbook is left out with its reason (the others are still gathered); so are
- * sheets that are not unit forms, forms of a unit code already present (a unit's blank form in
- * `base` is replaced by its filled one, in place and under its name), and (with a model) forms
- * of another index; the template's own instructions sheet and hidden list sheet are left out
- * silently. The report warns when the forms (those of `base` included) name different indices or
- * versions. Throws CollectReadError when `base` cannot be read, CollectWriteError when the
- * gathered workbook cannot be written.
- */
-/**
  * The forms of units new to the workbook moved after the last form already there (not after the
  * user's own sheets at the end), in the order they came; nothing moves when there was no form.
  */
@@ -198,6 +239,19 @@ function placeAfterLastForm(wb: ExcelJS.Workbook, appended: readonly ExcelJS.Wor
   });
 }
 
+/**
+ * Gather the layout-A sheets of `files` into `base` (or a new workbook). A file that is not a
+ * readable .xlsx workbook is left out with its reason (the others are still gathered); so are
+ * sheets that are not unit forms, forms of a unit code already present (a unit's blank form in
+ * `base` is replaced by its filled one, in place and under its name), and (with a model) forms
+ * of another index; the template's own instructions sheet and hidden list sheet are left out
+ * silently. The report warns when the forms (those of `base` included) name different indices or
+ * versions. A form taken from a scored workbook comes without what that scoring left on it (its
+ * summary, the line under it that reads that workbook's `_index`, its points and issue marks:
+ * incomingSheetClean), so that the next scoring writes one summary; the report warns of a form a
+ * password protects, which is left as it is. Throws CollectReadError when `base` cannot be read, CollectWriteError when the
+ * gathered workbook cannot be written.
+ */
 export async function collectFiles(
   files: { name: string; data: Uint8Array }[],
   base?: Uint8Array,
@@ -215,9 +269,10 @@ export async function collectFiles(
     else unreadable.push(f.name);
   }
   const existing = formsOf(target);
+  const incoming = loaded.map(({ name, wb }) => ({ file: name, sheets: wb.worksheets.map((ws) => snapshotSheet(ws)) }));
   const plan = planCollect(
     target.worksheets.map((w) => w.name),
-    loaded.map(({ name, wb }) => ({ file: name, sheets: wb.worksheets.map((ws) => snapshotSheet(ws)) })),
+    incoming,
     model,
     // A form of another built-in index is named by that index's name.
     {
@@ -230,18 +285,29 @@ export async function collectFiles(
   // Files may share a name (two folders' "phieu.xlsx"): match takes to workbooks by position.
   let cursor = 0;
   const appended: ExcelJS.Worksheet[] = [];
-  for (const { name, wb } of loaded) {
-    for (const ws of wb.worksheets) {
+  /** What the collection should say besides the plan: a form whose file's scoring could not be taken off it. */
+  const warnings: CollectPlan["warnings"] = [];
+  for (const [at, { name, wb }] of loaded.entries()) {
+    const snapshots = incoming[at]!.sheets;
+    // What each form's file's scoring left on it (its `_index`, its summaries and marks) goes as it is copied.
+    const cleaner = incomingCleaner(snapshots);
+    for (const [i, ws] of wb.worksheets.entries()) {
       const take = plan.take[cursor];
       if (!take || take.file !== name || take.sheet !== ws.name) continue;
       cursor++;
+      let clean = cleaner(snapshots[i]!, sheetNotes(ws));
+      // A form a password protects is left as it is, as a run leaves it.
+      if (clean && passwordProtected(ws)) {
+        warnings.push(protectedIncomingMessage(name, take.as, clean));
+        clean = undefined;
+      }
       // A filled form in place of the unit's blank one: the blank sheet goes, the copy takes its place and name.
       const blank = take.replaces !== undefined ? target.getWorksheet(take.replaces) : undefined;
       const orderNo = blank ? (blank as unknown as { orderNo: number }).orderNo : undefined;
       if (blank) target.removeWorksheet(blank.id);
       const copy = target.addWorksheet(take.as);
       if (orderNo !== undefined) (copy as unknown as { orderNo: number }).orderNo = orderNo;
-      copySheet(ws, copy);
+      copySheet(ws, copy, clean);
       localizeLists(ws, copy, () => (detectLayoutA(snapshotSheet(ws))?.headerRow ?? FORM_LIST_FIRST_ROW - 1) + 1);
       if (!blank) appended.push(copy);
     }
@@ -266,6 +332,7 @@ export async function collectFiles(
   }
   const report: CollectReport = {
     ...plan,
+    warnings: [...plan.warnings, ...warnings],
     skipped: [...unreadable.map(unreadableFileSkip), ...plan.skipped],
     unreadable,
   };

@@ -1,0 +1,178 @@
+/**
+ * The pane collecting forms from a workbook scored before (the demo's `ket-qua.xlsx`) into the
+ * workbook open in Excel: insertWorksheetsFromBase64 brings each form in as the file has it, with
+ * that scoring's summary, the line under it reading that file's `_index`, the points and the issue
+ * marks; they are taken off in the same run, in as many requests for 21 forms as for 2, so that
+ * the next scoring writes one summary a form. What the unit and the council typed stays.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { runScoring } from "../../src/core/pipeline";
+import { ExcelHost } from "../../src/hosts/excel";
+import { main } from "../../src/cli/main";
+import { createExcelDouble, type ExcelDouble } from "../excel-double";
+import type { MSheet } from "../excel-double/model";
+import { departmentModel } from "./fixtures";
+
+let sent: Uint8Array;
+let scored: Uint8Array;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), "dti-pane-collect-scored-"));
+  const sink = { write: (_: string) => true };
+  if ((await main(["demo", "--out", dir], { stdout: sink, stderr: sink, cwd: dir, env: { LANG: "vi_VN.UTF-8" } })) !== 0) throw new Error("demo failed");
+  sent = new Uint8Array(readFileSync(join(dir, "so-lieu.xlsx")));
+  scored = new Uint8Array(readFileSync(join(dir, "ket-qua.xlsx")));
+}, 120_000);
+
+async function edited(bytes: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as never);
+  change(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function noteText(note: ExcelJS.Cell["note"]): string | undefined {
+  if (note === undefined || note === null) return undefined;
+  return typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join("");
+}
+
+/**
+ * A double into which inserted sheets come with the notes the file gives them, as in Excel for
+ * Windows and Mac (the double's importer carries cells, formats, merges and protection only).
+ */
+async function doubleKeepingNotes(files: Uint8Array[], requirements?: Record<string, string>): Promise<ExcelDouble> {
+  const notes = new Map<string, { row: number; col: number; content: string }[]>();
+  for (const bytes of files) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as never);
+    for (const ws of wb.worksheets) {
+      const list: { row: number; col: number; content: string }[] = [];
+      ws.eachRow((row, r) => row.eachCell({ includeEmpty: true }, (cell, c) => {
+        const text = noteText(cell.note);
+        if (text) list.push({ row: r - 1, col: c - 1, content: text });
+      }));
+      notes.set(ws.name, list);
+    }
+  }
+  const double = createExcelDouble(requirements ? { requirements } : {});
+  double.addSheet("Sheet1");
+  const sheets = double.workbook.sheets;
+  const splice = sheets.splice.bind(sheets);
+  sheets.splice = ((start: number, deleteCount: number, ...items: MSheet[]) => {
+    const out = splice(start, deleteCount, ...items);
+    for (const sheet of items) for (const n of notes.get(sheet.name) ?? []) double.workbook.notes.push({ sheet, ...n });
+    return out;
+  }) as typeof sheets.splice;
+  return double.install();
+}
+
+/** What a sheet of the double holds: each cell's value (a formula as itself) and fill, by address. */
+function cellsOf(sheet: MSheet): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const [k, c] of sheet.cells) {
+    const value = c.f ?? (c.v === "" ? null : c.v);
+    if (value !== null || c.fill !== undefined) out.set(k, JSON.stringify([value, c.fill ?? null]));
+  }
+  return out;
+}
+
+/** On a sheet of the double: the cells labelled "Tổng điểm", those whose formula reads `_index`, and the marks' notes. */
+function scoringOn(double: ExcelDouble, sheet: MSheet): { totals: number; readingIndex: number; marks: number } {
+  const cells = [...sheet.cells.values()];
+  return {
+    totals: cells.filter((c) => c.v === "Tổng điểm").length,
+    readingIndex: cells.filter((c) => c.f !== undefined && c.f.includes("_index")).length,
+    marks: double.workbook.notes.filter((n) => n.sheet === sheet && n.content.includes("[DTI Scorer]")).length,
+  };
+}
+
+const isForm = (sheet: MSheet) => [...sheet.cells.values()].some((c) => c.v === "Số liệu");
+
+describe("collecting a scored workbook's forms into Excel", () => {
+  test("each form comes in as the unit sent it, protected again; the next scoring writes one summary on each", async () => {
+    const double = await doubleKeepingNotes([scored]);
+    const report = await new ExcelHost().insertWorkbooks([{ name: "ket-qua.xlsx", base64: Buffer.from(scored).toString("base64") }]);
+    expect(report.message).toBeUndefined();
+    expect(report.inserted).toHaveLength(21);
+    expect(report.warnings.map((w) => w.vi)).not.toContainEqual(expect.stringContaining("không xóa được"));
+
+    // The units' forms as they sent them, opened in Excel, to compare cell by cell.
+    const units = createExcelDouble();
+    await units.loadXlsx(sent);
+    const forms = double.workbook.sheets.filter(isForm);
+    expect(forms.map((s) => s.name)).toEqual(units.workbook.sheets.filter(isForm).map((s) => s.name));
+    for (const sheet of forms) {
+      expect([sheet.name, cellsOf(sheet)]).toEqual([sheet.name, cellsOf(units.sheet(sheet.name))]);
+      expect([sheet.name, scoringOn(double, sheet)]).toEqual([sheet.name, { totals: 0, readingIndex: 0, marks: 0 }]);
+      // A form the template protects is protected again once cleaned.
+      expect([sheet.name, sheet.protection.protected]).toEqual([sheet.name, units.sheet(sheet.name).protection.protected]);
+    }
+    expect(double.sheet("Sở Xây dựng").get(33, 3)?.fill).toBe("#FFF2CC");
+
+    await runScoring(new ExcelHost(), { definition: departmentModel().definition, lang: "vi", projectVersion: "test", now: new Date("2024-06-08T00:00:00Z") });
+    for (const sheet of double.workbook.sheets.filter(isForm)) {
+      const found = scoringOn(double, sheet);
+      if (sheet.name.startsWith("Đài Phát thanh")) expect([sheet.name, found.totals, found.readingIndex]).toEqual([sheet.name, 0, 0]);
+      else expect([sheet.name, found.totals, found.readingIndex]).toEqual([sheet.name, 1, 1]);
+    }
+    expect(double.value("'Sở Nội vụ'!E2")).toBe("13/20");
+    expect(double.value("'Sở Nội vụ'!G2")).toBe("");
+  }, 120_000);
+
+  test("a remark typed below a mark's note stays as the note, the council's figures stay; as many requests for 21 forms as for 2", async () => {
+    const typed = await edited(scored, (wb) => {
+      const ws = wb.getWorksheet("Sở Xây dựng")!;
+      ws.getCell("E34").value = 0.9;
+      ws.getCell("D34").note = `${noteText(ws.getCell("D34").note)}Đã gọi điện cho đơn vị.`;
+    });
+    const run = async (bytes: Uint8Array) => {
+      const double = await doubleKeepingNotes([bytes]);
+      double.resetCounters();
+      const report = await new ExcelHost().insertWorkbooks([{ name: "ket-qua.xlsx", base64: Buffer.from(bytes).toString("base64") }]);
+      return { double, report, requests: double.requests.length };
+    };
+    const all = await run(typed);
+    const sheet = all.double.sheet("Sở Xây dựng");
+    expect(all.double.workbook.notes.filter((n) => n.sheet === sheet).map((n) => [n.row, n.col, n.content])).toContainEqual([33, 3, "Đã gọi điện cho đơn vị."]);
+    expect(all.double.value("'Sở Xây dựng'!E34")).toBe(0.9);
+    expect(all.double.value("'Sở Xây dựng'!D34")).toBe("135%");
+    expect(scoringOn(all.double, sheet)).toEqual({ totals: 0, readingIndex: 0, marks: 0 });
+
+    // The same workbook with two of its forms.
+    const two = await run(await edited(typed, (wb) => {
+      for (const ws of [...wb.worksheets]) if (!["Sở Xây dựng", "Sở Nội vụ", "_index", "Kết quả"].includes(ws.name)) wb.removeWorksheet(ws.id);
+    }));
+    expect(two.report.inserted.map((i) => i.as)).toEqual(["Sở Nội vụ", "Sở Xây dựng"]);
+    for (const s of two.double.workbook.sheets.filter(isForm)) expect(scoringOn(two.double, s)).toEqual({ totals: 0, readingIndex: 0, marks: 0 });
+    expect(all.requests).toBe(two.requests);
+    expect(all.double.requests.every((r) => r.ok)).toBe(true);
+  }, 120_000);
+
+  test("in an Excel without notes (ExcelApi 1.13 to 1.17) the summaries, points and marks' fills still go, no request refused; the notes stay as the file had them", async () => {
+    const double = await doubleKeepingNotes([scored], { ExcelApi: "1.13" });
+    const report = await new ExcelHost().insertWorkbooks([{ name: "ket-qua.xlsx", base64: Buffer.from(scored).toString("base64") }]);
+    expect(report.inserted).toHaveLength(21);
+    expect(report.warnings.map((w) => w.vi)).not.toContainEqual(expect.stringContaining("không xóa được"));
+    expect(double.requests.every((r) => r.ok)).toBe(true);
+    for (const sheet of double.workbook.sheets.filter(isForm)) expect([sheet.name, scoringOn(double, sheet).totals, scoringOn(double, sheet).readingIndex]).toEqual([sheet.name, 0, 0]);
+    expect(double.sheet("Sở Xây dựng").get(33, 3)?.fill).toBe("#FFF2CC");
+  }, 120_000);
+
+  test("a form a password protects comes in as the file has it, with a warning naming its file, sheet and cells; the others are cleaned, no request refused", async () => {
+    const locked = await edited(scored, (wb) => {
+      void wb.getWorksheet("Sở Nội vụ")!.protect("mat-khau", {});
+    });
+    const double = await doubleKeepingNotes([locked]);
+    const report = await new ExcelHost().insertWorkbooks([{ name: "ket-qua.xlsx", base64: Buffer.from(locked).toString("base64") }]);
+    expect(double.requests.every((r) => r.ok)).toBe(true);
+    expect(double.sheet("Sở Nội vụ").protection.protected).toBe(true);
+    expect(scoringOn(double, double.sheet("Sở Nội vụ")).totals).toBe(1);
+    expect(scoringOn(double, double.sheet("Sở Tài chính"))).toEqual({ totals: 0, readingIndex: 0, marks: 0 });
+    const warning = report.warnings.find((w) => w.vi.includes("Sở Nội vụ"));
+    expect(warning?.vi).toMatch(/^Trang tính "Sở Nội vụ" \(tệp ket-qua.xlsx\) được bảo vệ bằng mật khẩu nên vẫn giữ tổng điểm, hạng .*\(ô D1:D4, E1:E3, I9:I12/);
+    expect(warning?.en).toMatch(/^Sheet "Sở Nội vụ" \(file ket-qua.xlsx\) is protected with a password/);
+  }, 120_000);
+});
