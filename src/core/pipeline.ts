@@ -13,6 +13,7 @@ import { type IndexRef, indexWords } from "./index-words";
 import { type IndexSheetState, type PlanOptions, foreignIndexSheet, foreignIndexSheetMessage, planResults, readIndexSheet } from "./plan";
 import { notRankedText, uncomputedParts } from "./plan/labels";
 import { type ReadResult, checkSelfScores, readSubmissions } from "./read";
+import { withEvidenceFindings } from "./read/evidence";
 import { resultIssues, scoreUnits, unitsByRank } from "./score";
 import type { Issue, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "./types";
 import type { WorkbookHost } from "./host";
@@ -135,7 +136,9 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
 
   await progress("score", 0.5);
   const table = scoreUnits(model, submissions, options.ranking ? { ranking: options.ranking } : {});
-  const issues = [...reading.issues, ...resultIssues(model, submissions, table), ...checkSelfScores(model, submissions, table)];
+  // Findings that need the scores: a blank required evidence where the indicator earns points
+  // (put among the unit's reading findings, where the reader found it), then the results' and the self scores'.
+  const issues = [...withEvidenceFindings(model, reading, table), ...resultIssues(model, submissions, table), ...checkSelfScores(model, submissions, table)];
 
   const result: RunResult = {
     model,

@@ -78,6 +78,45 @@ describe("codes", () => {
     d.root.children[0].inputs = [{ code: "1", type: "percent" }];
     expect(parseDefinition(d).ok).toBe(true);
   });
+
+  test("a node, input or unit category code that is a name every JavaScript object has is refused, at the code", () => {
+    const node = base();
+    node.root.children[0].code = "__proto__";
+    const m = onlyProblem(node, "root.children[0].code", "reserved-code");
+    expect(m.en).toBe(
+      'The code "__proto__" cannot be used: it is a name JavaScript (the language of the program) has built in, so figures and points kept under it would be lost or misread. Choose another code.',
+    );
+    expect(m.vi).toBe(
+      'Không dùng được mã "__proto__": đây là tên có sẵn trong JavaScript (ngôn ngữ viết chương trình), nên số liệu và điểm ghi theo mã này sẽ bị mất hoặc bị đọc sai. Hãy đặt mã khác.',
+    );
+    for (const code of ["constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "toLocaleString", "__defineGetter__"]) {
+      const d = base();
+      d.root.children[0].code = ` ${code} `;
+      onlyProblem(d, "root.children[0].code", "reserved-code");
+    }
+    const group = base();
+    group.root.code = "constructor";
+    onlyProblem(group, "root.code", "reserved-code");
+    const input = base();
+    input.root.children[1].inputs[1].code = "valueOf";
+    input.root.children[1].rule.denominator = "valueOf";
+    onlyProblem(input, "root.children[1].inputs[1].code", "reserved-code");
+    const category = base();
+    category.categories[0].id = "toString";
+    category.root.children[0].appliesTo = ["toString"];
+    const c = onlyProblem(category, "categories[0].id", "reserved-code");
+    expect(c.en).toContain('The unit category id "toString" cannot be used');
+    expect(c.vi).toContain('Không dùng được mã loại đơn vị "toString"');
+  });
+
+  test("a code that only looks like such a name (another case, a prefix) is accepted", () => {
+    const d = base();
+    d.root.children[0].code = "ToString";
+    d.root.children[1].inputs[0].code = "proto";
+    d.root.children[1].rule.numerator = "proto";
+    d.categories[0].id = "constructors";
+    expect(parseDefinition(d).ok).toBe(true);
+  });
 });
 
 describe("rule inputs", () => {
@@ -130,6 +169,42 @@ describe("sum groups", () => {
     const mean = base();
     mean.root.children[0] = { code: "G", name: "G", aggregate: "mean", children: [{ code: "B", name: "B", rule: { kind: "fraction" } }] };
     onlyProblem(mean, "root.children[0].max", "sum-child-without-max");
+  });
+
+  test("children's max that add up to more than a number holds are one problem, at the lowest group that adds them", () => {
+    const d = base();
+    d.root.children[0].max = 1e308;
+    d.root.children[1].max = 1e308;
+    const m = onlyProblem(d, "root", "max-not-finite");
+    expect(m.en).toBe(
+      "The children's max add up to more than the largest number the program can compute with (about 1.8 × 10^308), so the group's points cannot be computed; use smaller max values.",
+    );
+    expect(m.vi).toBe(
+      'Tổng điểm tối đa của các thành phần của nhóm vượt quá số lớn nhất chương trình tính được (khoảng 1,8 × 10^308), nên không tính được điểm của nhóm; hãy dùng điểm tối đa ("max") nhỏ hơn.',
+    );
+    // Deeper, said at that group and not again at the root; also when the group has a max of its own (not also "differs").
+    const deep = base();
+    deep.root.children[0] = { code: "G", name: "G", children: [{ code: "a", name: "a", max: 1e308, rule: { kind: "fraction" } }, { code: "b", name: "b", max: 1e308, rule: { kind: "fraction" } }] };
+    onlyProblem(deep, "root.children[0]", "max-not-finite");
+    deep.root.children[0].max = 1e308;
+    deep.root.children[0].rescale = true;
+    onlyProblem(deep, "root.children[0]", "max-not-finite");
+    delete deep.root.children[0].rescale;
+    onlyProblem(deep, "root.children[0]", "max-not-finite");
+    // Large max that still add up to a number are accepted.
+    const large = base();
+    large.root.children[0].max = 8e307;
+    large.root.children[1].max = 8e307;
+    expect(parseDefinition(large).ok).toBe(true);
+  });
+
+  test("a group without max over children of max 0.1 and 0.2 has max 0.3, not 0.30000000000000004", () => {
+    const d = base();
+    d.root.children[0] = { code: "G", name: "G", children: [{ code: "a", name: "a", max: 0.1, rule: { kind: "fraction" } }, { code: "b", name: "b", max: 0.2, rule: { kind: "fraction" } }] };
+    const r = parseDefinition(d);
+    if (!r.ok) throw new Error(formatProblems(r.problems, "en"));
+    expect(r.model.nodes.get("G")!.max).toBe(0.3);
+    expect(r.model.root.max).toBe(60.3);
   });
 
   test("a given group max must equal the sum of its children's max", () => {
@@ -428,6 +503,49 @@ describe("minmax and inputs", () => {
 });
 
 describe("expressions", () => {
+  test("an input of an expr rule whose code holds ']' is one problem, at the code, saying why the expression cannot name it", () => {
+    const d = base();
+    d.root.children[1].inputs[1].code = "2]b";
+    d.root.children[1].rule = { kind: "expr", expr: "[2.a] / [2]b]" };
+    const m = onlyProblem(d, "root.children[1].inputs[1].code", "expr-code-bracket");
+    expect(m.en).toBe(
+      'The code "2]b" contains "]", so the expression of the indicator "2" cannot refer to it: in an expression a reference ends at the first "]" ([2]b] reads as [2] followed by "b]"). Remove the "]" from the code.',
+    );
+    expect(m.vi).toBe(
+      'Mã "2]b" có dấu "]" nên biểu thức của chỉ tiêu "2" không tham chiếu được mã này: trong biểu thức, tham chiếu kết thúc ở dấu "]" đầu tiên ([2]b] được đọc là [2] rồi đến "b]"). Hãy bỏ dấu "]" khỏi mã.',
+    );
+    // Said also where the expression does not name it yet; the expression's own problems are still said, with the code as written.
+    d.root.children[1].rule = { kind: "expr", expr: "[2.a] + [zz]" };
+    expect(problemsOf(d).map((p) => [p.path, p.code])).toEqual([
+      ["root.children[1].inputs[1].code", "expr-code-bracket"],
+      ["root.children[1].rule.expr", "expr-unknown-reference"],
+    ]);
+    d.root.children[1].rule = { kind: "expr", expr: "[2]b] / 0" };
+    const noResult = problemsOf(d).find((p) => p.code === "expr-no-result")!;
+    expect(noResult.message.en).toContain('"[2]b] / 0"');
+    // An indicator scored by an expression on its own figure (its implicit input).
+    const own = base();
+    own.root.children[0].code = "1]";
+    own.root.children[0].rule = { kind: "expr", expr: "[1]]" };
+    onlyProblem(own, "root.children[0].code", "expr-code-bracket");
+  });
+
+  test("a child of an expr group whose code holds ']' is the same problem, at the child's code; elsewhere ']' is accepted", () => {
+    const g = base();
+    g.root.aggregate = "expr";
+    g.root.max = 100;
+    g.root.rescale = undefined;
+    g.root.children[0].code = "1]";
+    g.root.expr = "([1]] + [2]) / 2";
+    const m = onlyProblem(g, "root.children[0].code", "expr-code-bracket");
+    expect(m.en).toContain('the expression of the group "T" cannot refer to it');
+    const plain = base();
+    plain.root.children[0].code = "1]";
+    plain.root.children[1].inputs[0].code = "2]a";
+    plain.root.children[1].rule.numerator = "2]a";
+    expect(parseDefinition(plain).ok).toBe(true);
+  });
+
   test("an expression that cannot be read is reported with the character position", () => {
     const d = base();
     d.root.children[1].rule = { kind: "expr", expr: "([2.a] + [2.b] / 2" };

@@ -22,6 +22,22 @@ const SINGLE_INPUT_KINDS = new Set(["points", "fraction", "boolean", "choice", "
 /** Aggregations that weigh their children; under the others a child's `weight` would be ignored. */
 const WEIGHING = new Set(["mean", "geomean"]);
 
+/**
+ * Codes no node, input or unit category may have: the names of the properties every JavaScript
+ * object has (`constructor`, `toString`, `hasOwnProperty`…) and `__proto__`. Figures, results and
+ * categories are kept in plain objects by code, where `__proto__` stores nothing and the others
+ * are there before any figure is, so data under such a code would be lost or misread.
+ */
+const RESERVED_CODES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), "__proto__"]);
+
+/**
+ * What stands for "]" inside a code an expression names while the expression is checked (a
+ * character of the Unicode private use area, which no definition writes): `[x]y]` is read as the
+ * reference to `x]y` it was meant to be, so that the code's problem is said once, at the code
+ * (exprCodeBracket), and the expression's other problems at their places.
+ */
+const BRACKET_STAND_IN = "\uE000";
+
 export interface CheckOptions {
   /**
    * Nodes whose max cannot be known because the schema rejected what it depends on (a `max` or
@@ -170,7 +186,8 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
   const maxMismatch = (group: GroupNode): number | undefined => {
     if (group.aggregate !== "sum" || group.max === undefined || group.max === 0 || group.rescale) return undefined;
     const sum = childrenMax(group);
-    if (sum === UNKNOWN || sum === undefined) return undefined;
+    // A sum beyond what a number holds is its own problem (max-not-finite), at the group.
+    if (sum === UNKNOWN || sum === undefined || !Number.isFinite(sum)) return undefined;
     return Math.abs(group.max - sum) > 1e-9 * Math.max(1, Math.abs(sum)) ? sum : undefined;
   };
   const expressions = new Map<string, { expr: Expr; refs: string[] }>();
@@ -185,12 +202,14 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
   categoryIds.forEach((id, k) => {
     const path: PathSegment[] = ["categories", k, "id"];
     const first = categoryFirst.get(foldText(id));
+    if (RESERVED_CODES.has(id)) report(path, "reserved-code", messages.reservedCode(id, "category"));
     if (first === undefined) categoryFirst.set(foldText(id), { id, path: formatPath(path) });
     else if (first.id === id) report(path, "duplicate-category", messages.duplicateCategory(id, first.path));
     else report(path, "duplicate-category", messages.categoryLikeAnother(id, first.id, first.path));
   });
   const codeOwners = new Map<string, string>();
   const claimCode = (code: string, path: PathSegment[]): void => {
+    if (RESERVED_CODES.has(code)) report(path, "reserved-code", messages.reservedCode(code, "code"));
     const first = codeOwners.get(code);
     if (first !== undefined) report(path, "duplicate-code", messages.duplicateCode(code, first));
     else codeOwners.set(code, formatPath(path));
@@ -203,17 +222,32 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
     known: string[],
     ofGroup: boolean,
   ): void => {
-    const parsed = parseExpression(writtenText(options.written, path, source));
+    // A code with "]" (reported at the code: exprCodeBracket) is read as meant where the text names it.
+    let text = writtenText(options.written, path, source);
+    const standIns = new Map<string, string>();
+    for (const code of known.filter((c) => c.includes("]")).sort((a, b) => b.length - a.length)) {
+      const standIn = code.split("]").join(BRACKET_STAND_IN);
+      text = text.split(`[${code}]`).join(`[${standIn}]`);
+      standIns.set(standIn, code);
+    }
+    const said = (m: Message): Message =>
+      standIns.size === 0 ? m : { vi: m.vi.split(BRACKET_STAND_IN).join("]"), en: m.en.split(BRACKET_STAND_IN).join("]") };
+    const parsed = parseExpression(text);
     // Every problem of the text at once: its syntax error, unknown functions, wrong numbers of
     // arguments, then every reference to a code that is not there, found even where it cannot be parsed.
-    if (!parsed.ok) for (const p of parsed.problems) report(path, "expr-syntax", messages.exprSyntax(p.message));
+    if (!parsed.ok) for (const p of parsed.problems) report(path, "expr-syntax", said(messages.exprSyntax(p.message)));
     const refs = parsed.refs;
-    const unknown = [...new Set(refs.filter((r) => !known.includes(r)))];
-    for (const code of unknown) report(path, "expr-unknown-reference", messages.exprUnknownRef(code, known, ofGroup));
+    const unknown = [...new Set(refs.filter((r) => !known.includes(r) && !standIns.has(r)))];
+    for (const code of unknown) report(path, "expr-unknown-reference", said(messages.exprUnknownRef(code, known, ofGroup)));
     if (!parsed.ok) return;
     // A part that can never give a result (1/0, SQRT(-1), [a] / 0) would leave every unit without one: said here, at the part.
-    for (const f of constantFailures(parsed.expr)) report(path, "expr-no-result", messages.exprNoResult(printExpression(f.at), f.failure));
-    if (unknown.length === 0) expressions.set(nodeCode, { expr: parsed.expr, refs: parsed.refs });
+    for (const f of constantFailures(parsed.expr)) report(path, "expr-no-result", said(messages.exprNoResult(printExpression(f.at), f.failure)));
+    if (unknown.length === 0 && standIns.size === 0) expressions.set(nodeCode, { expr: parsed.expr, refs: parsed.refs });
+  };
+
+  /** A code an expression can name, at `path`, that holds a "]" (which ends a reference). */
+  const checkNameable = (nameable: string, path: PathSegment[], owner: string, ofGroup: boolean): void => {
+    if (nameable.includes("]")) report(path, "expr-code-bracket", messages.exprCodeBracket(nameable, owner, ofGroup));
   };
 
   const checkCommon = (node: IndexNode, path: PathSegment[]): void => {
@@ -238,6 +272,7 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
     const code = group.code.trim();
     const childCodes = group.children.map((c) => c.code.trim());
     if (group.aggregate === "expr") {
+      childCodes.forEach((c, k) => checkNameable(c, [...path, "children", k, "code"], code, true));
       if (group.expr === undefined) report([...path, "expr"], "expr-required", messages.exprRequired());
       else checkExpression(group.expr, [...path, "expr"], code, childCodes, true);
     } else if (group.expr !== undefined) {
@@ -271,6 +306,11 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
       });
       const sum = maxMismatch(group);
       if (sum !== undefined) report([...path, "max"], "group-max-mismatch", messages.groupMaxMismatch(group.max!, Number(sum.toPrecision(12))));
+      // Children's max whose sum overflows (two of 1e308): the group's max, or the sum its points are
+      // rescaled by, is no number. Said at the lowest such group; those above it follow from it.
+      const children = childrenMax(group);
+      const finite = (m: number | undefined | typeof UNKNOWN): boolean => typeof m !== "number" || Number.isFinite(m);
+      if (!finite(children) && group.children.every((c) => finite(maxOf(c)))) report(path, "max-not-finite", messages.maxNotFinite());
     }
   };
 
@@ -321,6 +361,9 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
       typeFits(rule.numerator);
       if (rule.denominator.trim() !== rule.numerator.trim()) typeFits(rule.denominator);
     } else if (rule.kind === "expr") {
+      // The implicit input is the indicator's own code.
+      if (ind.inputs) ind.inputs.forEach((input, k) => checkNameable(input.code.trim(), [...path, "inputs", k, "code"], code, false));
+      else checkNameable(code, [...path, "code"], code, false);
       checkExpression(rule.expr, [...rulePath, "expr"], code, known, false);
       for (const ref of new Set(expressions.get(code)?.refs ?? [])) typeFits(ref);
     } else if (SINGLE_INPUT_KINDS.has(rule.kind)) {

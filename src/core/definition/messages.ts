@@ -406,6 +406,28 @@ export const messages = {
     vi: `Mã ${q(code)} đã được dùng ở ${firstPath}; mỗi mã (của nhóm, chỉ tiêu hay số liệu đầu vào) chỉ được dùng một lần.`,
     en: `The code ${q(code)} is already used at ${firstPath}; each code (of a group, an indicator or an input) may be used only once.`,
   }),
+  /** A code (`category`: a unit category id) that is the name of a property every JavaScript object has. */
+  reservedCode: (code: string, what: "code" | "category"): Message => ({
+    vi: `Không dùng được ${what === "category" ? "mã loại đơn vị" : "mã"} ${q(code)}: đây là tên có sẵn trong JavaScript (ngôn ngữ viết chương trình), nên số liệu và điểm ghi theo mã này sẽ bị mất hoặc bị đọc sai. Hãy đặt mã khác.`,
+    en: `The ${what === "category" ? "unit category id" : "code"} ${q(code)} cannot be used: it is a name JavaScript (the language of the program) has built in, so figures and points kept under it would be lost or misread. Choose another ${what === "category" ? "id" : "code"}.`,
+  }),
+  /**
+   * A code an expression can name (an input of an indicator scored by an `expr` rule, a child of an
+   * `expr` group) that holds a "]": in `[x]y]` the reference ends at the first "]".
+   */
+  exprCodeBracket: (code: string, owner: string, ofGroup: boolean): Message => {
+    const cut = code.slice(0, code.indexOf("]"));
+    const rest = code.slice(code.indexOf("]") + 1);
+    return {
+      vi: `Mã ${q(code)} có dấu "]" nên biểu thức của ${ofGroup ? "nhóm" : "chỉ tiêu"} ${q(owner)} không tham chiếu được mã này: trong biểu thức, tham chiếu kết thúc ở dấu "]" đầu tiên ([${code}] được đọc là [${cut}] rồi đến "${rest}]"). Hãy bỏ dấu "]" khỏi mã.`,
+      en: `The code ${q(code)} contains "]", so the expression of the ${ofGroup ? "group" : "indicator"} ${q(owner)} cannot refer to it: in an expression a reference ends at the first "]" ([${code}] reads as [${cut}] followed by "${rest}]"). Remove the "]" from the code.`,
+    };
+  },
+  /** A sum group whose children's max add up to more than a number can hold. */
+  maxNotFinite: (): Message => ({
+    vi: `Tổng điểm tối đa của các thành phần của nhóm vượt quá số lớn nhất chương trình tính được (khoảng 1,8 × 10^308), nên không tính được điểm của nhóm; hãy dùng điểm tối đa ("max") nhỏ hơn.`,
+    en: `The children's max add up to more than the largest number the program can compute with (about 1.8 × 10^308), so the group's points cannot be computed; use smaller max values.`,
+  }),
   unknownInput: (code: string, indicator: string, known: string[]): Message => ({
     vi: `Chỉ tiêu ${q(indicator)} không có số liệu đầu vào mã ${q(code)}; các mã có: ${list(known)}.`,
     en: `The indicator ${q(indicator)} has no input ${q(code)}; its inputs are ${list(known)}.`,

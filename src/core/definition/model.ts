@@ -3,6 +3,7 @@
  * definition (by `parseDefinition`) and shared by the reader, the engine and the planner.
  */
 import type { Expr } from "../expr/ast";
+import { decimalFigure } from "../score/round";
 import {
   type GroupNode,
   type IndexDefinition,
@@ -144,7 +145,11 @@ export function singleRuleInput(ind: IndicatorNode, inputs: ResolvedInput[]): st
   return inputs.length === 1 ? inputs[0]!.code : undefined;
 }
 
-/** The effective max of a node: given, or for a `sum` group the sum of its children's effective max. */
+/**
+ * The effective max of a node: given, or for a `sum` group the sum of its children's effective
+ * max, to 15 significant digits (decimalFigure), as a person adding them up would have it: 0.1 +
+ * 0.2 is 0.3, not the 0.30000000000000004 of binary arithmetic.
+ */
 export function effectiveMax(node: IndexNode): number | undefined {
   if (node.max !== undefined) return node.max;
   if (isGroup(node) && node.aggregate === "sum") {
@@ -154,7 +159,7 @@ export function effectiveMax(node: IndexNode): number | undefined {
       if (m === undefined) return undefined;
       total += m;
     }
-    return total;
+    return decimalFigure(total);
   }
   return undefined;
 }

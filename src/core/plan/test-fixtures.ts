@@ -5,6 +5,7 @@
 import { buildModel, type IndexModel } from "../definition/model";
 import { indexDefinitionSchema } from "../definition/schema";
 import { checkSelfScores, readSubmissions } from "../read";
+import { withEvidenceFindings } from "../read/evidence";
 import { scoreUnits } from "../score";
 import type { CellValue, InputValue, Issue, PlanValue, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "../types";
 import { cellAddress, parseCell, parseRange } from "./a1";
@@ -80,7 +81,7 @@ export function readAndScore(snapshot: WorkbookSnapshot, model: IndexModel = dem
 } {
   const reading = readSubmissions(model, snapshot);
   const table = scoreUnits(model, reading.submissions);
-  return { submissions: reading.submissions, issues: [...reading.issues, ...checkSelfScores(model, reading.submissions, table)], table };
+  return { submissions: reading.submissions, issues: [...withEvidenceFindings(model, reading, table), ...checkSelfScores(model, reading.submissions, table)], table };
 }
 
 /** The grid of a demo layout-A sheet. */

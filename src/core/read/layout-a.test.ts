@@ -1,8 +1,10 @@
-import type { CellValue, SheetSnapshot } from "../types";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../types";
 import { sampleModel } from "./fixtures";
 import { COLUMNS_READ_BELOW_HEADER, TABLE_COLUMNS, findTableHeader, readLayoutA } from "./layout-a";
 import { makeIssue } from "./messages";
 import { readSubmissions } from "./read";
+import { withEvidenceFindings } from "./evidence";
+import { scoreUnits } from "../score";
 
 const model = sampleModel();
 
@@ -293,15 +295,20 @@ describe("a form whose column names were reworded", () => {
     for (const r of [1, 2, 3, 4, 5]) lines[r]![6] = null;
     lines[1]![6] = "QĐ 12/QĐ-SYT (chung)";
     const s = sheet(lines);
-    const merged = readSubmissions(model, { sheets: [{ ...s, merges: ["G8:G12"] }] });
-    expect(merged.submissions[0]!.evidence).toMatchObject({ "1.1": "QĐ 12/QĐ-SYT (chung)", "1.2": "QĐ 12/QĐ-SYT (chung)", "1.3": "QĐ 12/QĐ-SYT (chung)" });
-    expect(merged.issues.filter((i) => i.code === "evidence-missing")).toEqual([]);
-    // Without the merge, 1.2 (evidence required, points claimed) has none.
-    expect(readSubmissions(model, { sheets: [s] }).issues.filter((i) => i.code === "evidence-missing").map((i) => i.cell)).toEqual(["G9"]);
+    // Whether an indicator earns points (and so needs evidence) is known once the unit is scored.
+    const evidenceMissing = (snapshot: WorkbookSnapshot) => {
+      const reading = readSubmissions(model, snapshot);
+      return withEvidenceFindings(model, reading, scoreUnits(model, reading.submissions)).filter((i) => i.code === "evidence-missing");
+    };
+    const merged = { sheets: [{ ...s, merges: ["G8:G12"] }] };
+    expect(readSubmissions(model, merged).submissions[0]!.evidence).toMatchObject({ "1.1": "QĐ 12/QĐ-SYT (chung)", "1.2": "QĐ 12/QĐ-SYT (chung)", "1.3": "QĐ 12/QĐ-SYT (chung)" });
+    expect(evidenceMissing(merged)).toEqual([]);
+    // Without the merge, 1.2 (evidence required, earning points) has none.
+    expect(evidenceMissing({ sheets: [s] }).map((i) => i.cell)).toEqual(["G9"]);
     // The merge left blank: said at the cell that shows, not inside the merge.
     lines[1]![6] = null;
-    const blank = readSubmissions(model, { sheets: [{ ...sheet(lines), merges: ["'Sở Y tế'!G8:G12"] }] });
-    expect(blank.issues.filter((i) => i.code === "evidence-missing").map((i) => [i.node, i.cell])).toEqual([
+    const blank = evidenceMissing({ sheets: [{ ...sheet(lines), merges: ["'Sở Y tế'!G8:G12"] }] });
+    expect(blank.map((i) => [i.node, i.cell])).toEqual([
       ["1.1", "G8"],
       ["1.2", "G8"],
     ]);

@@ -1,4 +1,5 @@
 import type { CellValue, Issue, ScoreTable, SheetSnapshot, Submission, WorkbookSnapshot } from "../types";
+import type { IndexModel } from "../definition/model";
 import { csvToSnapshot } from "./csv";
 import { definitionHash, parseDefinition } from "../definition";
 import { FORM_DEFINITION_PREFIX } from "./layout-a";
@@ -8,6 +9,7 @@ import { INDEX_FORMAT } from "../plan/labels";
 import { readIndexSheet, unitInputHashes, unitKey } from "../plan/index-sheet";
 import { checkSelfScores, issueCounts, readSubmissions, sheetsWrittenByScoring } from "./index";
 import { scoreUnits } from "../score";
+import { withEvidenceFindings } from "./evidence";
 import { XlsxHost } from "../../hosts/xlsx/host";
 import { makeTemplate } from "../../hosts/xlsx/template";
 
@@ -75,6 +77,11 @@ const indexSheet = (...owned: string[]): SheetSnapshot => ({
   visible: false,
 });
 const codes = (issues: Issue[]): string[] => issues.map((i) => i.code);
+/** The reading's findings once the units are scored, as runScoring gives them ("evidence-missing" needs the scores). */
+const scoredFindings = (m: IndexModel, snapshot: WorkbookSnapshot): Issue[] => {
+  const reading = readSubmissions(m, snapshot);
+  return withEvidenceFindings(m, reading, scoreUnits(m, reading.submissions));
+};
 const only = (result: { submissions: Submission[] }): Submission => {
   expect(result.submissions).toHaveLength(1);
   return result.submissions[0]!;
@@ -463,11 +470,13 @@ describe("validation of values", () => {
   });
 
   test("a numerator above its denominator and a claim with points but no evidence are warnings", () => {
-    const result = readSubmissions(model, book(sheetA({ change: { "1.2.a": { value: 5 }, "1.1": { evidence: null } } })));
-    expect(result.issues).toContainEqual(expect.objectContaining({ code: "numerator-exceeds-denominator", severity: "warning", cell: "D11", node: "1.2" }));
-    expect(result.issues).toContainEqual(expect.objectContaining({ code: "evidence-missing", severity: "warning", cell: "G9", node: "1.1" }));
-    const noPoints = readSubmissions(model, book(sheetA({ change: { "1.1": { value: "không", evidence: null } } })));
-    expect(codes(noPoints.issues)).not.toContain("evidence-missing");
+    const result = scoredFindings(model, book(sheetA({ change: { "1.2.a": { value: 5 }, "1.1": { evidence: null } } })));
+    expect(result).toContainEqual(expect.objectContaining({ code: "numerator-exceeds-denominator", severity: "warning", cell: "D11", node: "1.2" }));
+    expect(result).toContainEqual(expect.objectContaining({ code: "evidence-missing", severity: "warning", cell: "G9", node: "1.1" }));
+    // Before scoring nothing is said: whether 1.1 earns points is not known yet.
+    expect(codes(readSubmissions(model, book(sheetA({ change: { "1.1": { evidence: null } } }))).issues)).not.toContain("evidence-missing");
+    const noPoints = scoredFindings(model, book(sheetA({ change: { "1.1": { value: "không", evidence: null } } })));
+    expect(codes(noPoints)).not.toContain("evidence-missing");
   });
 
   test("a ratio over a negative denominator (a declared negative min) claims points when its quotient is above 0, and only then asks for evidence", () => {
@@ -483,16 +492,19 @@ describe("validation of values", () => {
       name: "Sở A",
       values: [["Đơn vị", "Sở A"], ["Mã đơn vị", "SA"], [], ["Mã", "Nội dung", "Số liệu", "Minh chứng"], ["G", "Tăng trưởng", null, null], ["G.n", "", n, null], ["G.d", "", d, null]],
     });
-    const warned = (n: number, d: number) => readSubmissions(parsed.model, book(form(n, d))).issues.filter((i) => i.code === "evidence-missing").map((i) => i.cell);
+    const warned = (n: number, d: number) => scoredFindings(parsed.model, book(form(n, d))).filter((i) => i.code === "evidence-missing").map((i) => i.cell);
     expect(warned(-50, -100)).toEqual(["D5"]);
     expect(warned(50, -100)).toEqual([]);
     expect(warned(50, 100)).toEqual(["D5"]);
   });
 
   test("evidence written on an input's row counts for its indicator", () => {
-    const result = readSubmissions(model, book(sheetA({ change: { "1.2": { evidence: null }, "1.2.b": { evidence: "VB số 5" } } })));
-    expect(codes(result.issues)).not.toContain("evidence-missing");
-    expect(only(result).evidence?.["1.2"]).toBe("VB số 5");
+    const snapshot = book(sheetA({ change: { "1.2": { evidence: null }, "1.2.b": { evidence: "VB số 5" } } }));
+    expect(codes(scoredFindings(model, snapshot))).not.toContain("evidence-missing");
+    expect(only(readSubmissions(model, snapshot)).evidence?.["1.2"]).toBe("VB số 5");
+    // Without it, 1.2 (which earns points) is warned about.
+    const without = scoredFindings(model, book(sheetA({ change: { "1.2": { evidence: null } } })));
+    expect(without.filter((i) => i.code === "evidence-missing").map((i) => i.node)).toEqual(["1.2"]);
   });
 
   test("in an x / blank checklist, a blank yes/no cell means no", () => {

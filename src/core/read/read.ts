@@ -13,8 +13,9 @@ import { formWithoutTable, readLayoutA } from "./layout-a";
 import { readLayoutB } from "./layout-b";
 import { makeIssue, type MessageParams } from "./messages";
 import { parseNumberText } from "./numbers";
-import { choiceScales, inputsRead, matchingStep } from "../score/rules";
+import { choiceScales, inputsRead } from "../score/rules";
 import type { RawUnit } from "./raw";
+import type { EvidenceGap } from "./evidence";
 import { cellText, keyText } from "./sheet";
 import { unitKeyOf } from "./unit-fields";
 import { type ValueNote, choiceOptions, isCheckMark, isNotApplicableText, readCell } from "./values";
@@ -32,6 +33,11 @@ export interface ReadOptions {
 export interface ReadResult {
   submissions: Submission[];
   issues: Issue[];
+  /**
+   * Blank `Minh chứng` cells of indicators whose evidence is required: "evidence-missing" where
+   * the indicator earns points, which scoring tells (withEvidenceFindings, in evidence.ts).
+   */
+  evidenceGaps: EvidenceGap[];
   layout: "A" | "B" | "A+B" | "none";
   /** Sheets that were read as submissions. */
   sheets: string[];
@@ -133,7 +139,7 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
     // A CSV file (one sheet) is named as such: it has no sheets nor forms to look for.
     const file = snapshot.sheets.length === 1 ? snapshot.sheets[0]?.csvFile : undefined;
     if (!mismatch) issues.push(makeIssue("error", "layout-not-found", file !== undefined ? { file } : {}));
-    return { submissions: [], issues, layout: "none", sheets };
+    return { submissions: [], issues, layout: "none", sheets, evidenceGaps: [] };
   }
 
   // Units are told apart by unitKeyOf of their key (their code, or their name when they have none),
@@ -161,6 +167,7 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
   };
 
   const submissions: Submission[] = [];
+  const evidenceGaps: EvidenceGap[] = [];
   for (const b of built) {
     const { raw, submission: s } = b;
     if (!s) {
@@ -169,6 +176,8 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
     }
     const chosen = scored.get(keyOf(b)) as (typeof built)[number];
     if (chosen === b) {
+      // A gap's place among the unit's findings becomes its place among all of them.
+      for (const g of b.evidenceGaps ?? []) evidenceGaps.push({ ...g, submission: submissions.length, at: issues.length + g.at });
       submissions.push(s);
       issues.push(...b.issues);
       continue;
@@ -192,7 +201,7 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
     );
   }
 
-  return { submissions, issues, layout: layoutA && layoutB ? "A+B" : layoutA ? "A" : "B", sheets };
+  return { submissions, issues, layout: layoutA && layoutB ? "A+B" : layoutA ? "A" : "B", sheets, evidenceGaps };
 }
 
 /** The category id named by a cell: an id, or a category's name in either language (folded). */
@@ -240,46 +249,6 @@ function scalesOf(model: IndexModel): ReturnType<typeof choiceScales> {
  */
 function scoredInputs(ind: IndicatorModel, values: Record<string, InputValue>, model: IndexModel): string[] {
   return ind.ruleInputs.length > 0 ? inputsRead(ind, values, scalesOf(model)) : ind.inputs.filter((i) => i.type !== "text").map((i) => i.code);
-}
-
-/** Whether the unit's answer to an indicator earns points (for the evidence check). */
-export function claimsPoints(ind: IndicatorModel, values: Record<string, InputValue>): boolean {
-  const rule = ind.rule;
-  const first = ind.ruleInputs[0];
-  const v = first !== undefined ? values[first] : undefined;
-  switch (rule.kind) {
-    case "boolean":
-      return v === true;
-    case "choice": {
-      const option = choiceOptions(ind).find((o) => o.value === v);
-      return option !== undefined && ((option.fraction ?? 0) > 0 || (option.points ?? 0) > 0);
-    }
-    case "ratio": {
-      const n = values[rule.numerator];
-      const d = values[rule.denominator];
-      if (d === 0 && rule.zeroDenominator === "full") return true;
-      // Points come from a quotient above 0: over a negative denominator (a declared negative `min`), a negative numerator.
-      return typeof n === "number" && (typeof d === "number" && d < 0 ? n < 0 : n > 0);
-    }
-    case "steps": {
-      if (typeof v !== "number") return false;
-      // The step the score takes (thresholds compared to 15 significant digits), so the two agree.
-      const step = matchingStep(rule.steps, v);
-      return step !== undefined && ((step.fraction ?? 0) > 0 || (step.points ?? 0) > 0);
-    }
-    case "minmax": {
-      if (typeof v !== "number") return false;
-      if (rule.direction === "lower") return typeof rule.max !== "number" || v < rule.max;
-      return typeof rule.min !== "number" || v > rule.min;
-    }
-    case "expr":
-      return ind.inputs.some((i) => {
-        const x = values[i.code];
-        return x === true || (typeof x === "number" && x !== 0) || (typeof x === "string" && x !== "");
-      });
-    default:
-      return typeof v === "number" && v > 0;
-  }
 }
 
 /**
@@ -335,6 +304,8 @@ interface Built {
   submission?: Submission;
   issues: Issue[];
   bareFigures?: BareFigure[];
+  /** The unit's blank required evidence, `at` an index into `issues` (`submission` is set by readSubmissions). */
+  evidenceGaps?: Omit<EvidenceGap, "submission">[];
 }
 
 /**
@@ -419,6 +390,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
   const notApplicable = new Set<string>();
   const reported = new Set<string>();
   const bareFigures: BareFigure[] = [];
+  const evidenceGaps: NonNullable<Built["evidenceGaps"]> = [];
   let checklist = false;
 
   for (const [inputCode, cell] of raw.values) {
@@ -546,10 +518,9 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
         );
       }
     }
-    if (raw.evidence && ind.def.evidence === "required" && (raw.evidence.get(indCode) ?? "") === "" && claimsPoints(ind, values)) {
-      issues.push(
-        makeIssue("warning", "evidence-missing", { ...base, cell: raw.evidenceCells[indCode] ?? raw.fallbackCell, node: indCode }),
-      );
+    // Whether the indicator earns points, and so needs its evidence, is known once it is scored (checkEvidence).
+    if (raw.evidence && ind.def.evidence === "required" && (raw.evidence.get(indCode) ?? "") === "") {
+      evidenceGaps.push({ node: indCode, params: { ...base, cell: raw.evidenceCells[indCode] ?? raw.fallbackCell, node: indCode }, at: issues.length });
     }
   }
 
@@ -604,7 +575,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
     ...(selfNotApplicable.length > 0 ? { selfNotApplicable } : {}),
     source: { ...raw.source, ...(raw.layout === "A" ? { selfScoreCells } : {}) },
   };
-  return { submission, issues, bareFigures };
+  return { submission, issues, bareFigures, evidenceGaps };
 }
 
 /** How many issues of each severity each unit has (issues without a unit are not counted). */

@@ -279,6 +279,22 @@ describe("binary rounding at a full score", () => {
     expect([u.nodes["A"]!.value, u.nodes["A"]!.points, u.nodes["B"]!.value, u.nodes["B"]!.points]).toEqual([1, 0.3, 1, 3.3]);
   });
 
+  it("does the same for sum groups without a max of their own, whose max is their children's to 15 significant digits", () => {
+    const noMax = {
+      root: {
+        code: "T",
+        name: "Tổng",
+        children: [
+          { code: "A", name: "A", children: [pts("a1", 0.1), pts("a2", 0.2)] },
+          { code: "B", name: "B", children: [pts("b1", 1.1), pts("b2", 2.2)] },
+        ],
+      },
+    };
+    const u = scoreUnits(modelOf(noMax), [unit("u", full)]).units[0]!;
+    expect([u.value, u.points]).toEqual([1, 3.6]);
+    expect([u.nodes["A"]!.points, u.nodes["B"]!.points]).toEqual([0.3, 3.3]);
+  });
+
   it("does the same for mean and geomean groups", () => {
     for (const aggregate of ["mean", "geomean"]) {
       const u = scoreUnits(modelOf(tree(aggregate)), [unit("u", full)]).units[0]!;
