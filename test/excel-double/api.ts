@@ -759,11 +759,18 @@ export interface ImportedSheet {
   merges?: string[];
   /** What the sheet carries that Excel on the web cannot insert, as its error names it: "Comment" (notes and comments), "Chart", "PivotTable", "Slicer". */
   unsupportedOnWeb?: string[];
+  /** The file's notes (legacy comments, xl/comments*.xml), 0-based, with their text. */
+  notes?: { row: number; col: number; content: string }[];
+  /** The file's threaded comments (xl/threadedComments/*.xml): each thread's first comment, 0-based. */
+  comments?: { row: number; col: number; content: string }[];
 }
 export type XlsxImporter = (base64: string) => Promise<ImportedSheet[]>;
 
-/** Puts an imported sheet's cells, formats and protection into a sheet of the double. */
-export function fillImported(sheet: MSheet, src: ImportedSheet): void {
+/**
+ * Puts an imported sheet's cells, formats, protection and merged areas into a sheet of the double,
+ * and its notes and threaded comments into the workbook's, on that sheet.
+ */
+export function fillImported(sheet: MSheet, src: ImportedSheet, wb: MWorkbook): void {
   for (const c of src.cells) {
     const cell = sheet.cell(c.row, c.col);
     setRaw(cell, c.value);
@@ -777,6 +784,8 @@ export function fillImported(sheet: MSheet, src: ImportedSheet): void {
     const rect = parseRect(m);
     if (rect && rect.rows * rect.cols > 1 && !sheet.merges.some((x) => overlaps(x, rect))) sheet.merges.push(rect);
   }
+  for (const n of src.notes ?? []) addPlaced(wb.notes, { sheet, row: n.row, col: n.col, content: n.content });
+  for (const c of src.comments ?? []) addPlaced(wb.comments, { id: `c${newId()}`, sheet, row: c.row, col: c.col, content: c.content });
 }
 export const importers: { xlsx: XlsxImporter | null } = { xlsx: null };
 
@@ -861,8 +870,10 @@ export class Workbook extends ClientObject {
         let name = src.name;
         for (let i = 2; wb.sheet(name); i++) name = `${src.name.slice(0, 31 - ` (${i})`.length)} (${i})`;
         const sheet = new MSheet(name);
-        // Inserted sheets keep their cells, formats and protection (a protected sheet stays protected).
-        fillImported(sheet, src);
+        // Inserted sheets keep their cells, formats, merged areas, protection (a protected sheet
+        // stays protected), notes and comments: "Comments … has been supported on Excel Desktop"
+        // (OfficeDev/office-js#1565); only Excel on the web refuses them (above).
+        fillImported(sheet, src, wb);
         wb.sheets.splice(at++, 0, sheet);
         inserted.push(sheet.id);
         this.context._state.pendingSheetEvents.push({ type: "WorksheetAdded", source: "Local", worksheetId: sheet.id });

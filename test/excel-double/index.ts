@@ -152,7 +152,147 @@ async function webUnsupportedContent(zip: JSZip): Promise<Map<string, string[]>>
   return out;
 }
 
-/** Reads an .xlsx (base64) into sheets of cells, as insertWorksheetsFromBase64 needs. */
+/** The XML text of an element's content, its entities read. */
+function xmlText(s: string): string {
+  return s.replace(/<[^>]*>/g, "").replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+/** "D34" → 0-based row and column. */
+function cellAt(ref: string): { row: number; col: number } | undefined {
+  const rect = parseRect(ref);
+  return rect && rect.rows === 1 && rect.cols === 1 ? { row: rect.row, col: rect.col } : undefined;
+}
+
+/** The plain text of a note's or comment's <text>: its runs' texts (not the phonetic runs'), `_xHHHH_` escapes read. */
+function runsText(xml: string): string {
+  const body = xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "");
+  return [...body.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)]
+    .map((m) => xmlText(m[1]!).replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))))
+    .join("");
+}
+
+/**
+ * Each sheet's notes (legacy comments, xl/comments*.xml, related to the sheet), by sheet name, with
+ * their text. Read from the XML: ExcelJS gives a cell its note only when the sheet's data has the
+ * cell, and Excel writes no cell for an empty, unformatted one that has a note.
+ */
+async function notesIn(zip: JSZip): Promise<Map<string, { row: number; col: number; content: string }[]>> {
+  const out = new Map<string, { row: number; col: number; content: string }[]>();
+  for (const part of await sheetPartsOf(zip)) {
+    const list: { row: number; col: number; content: string }[] = [];
+    for (const rel of await partRels(zip, part.path)) {
+      if (!/\/comments$/.test(rel.type)) continue;
+      const xml = (await zip.file(rel.target)?.async("string")) ?? "";
+      for (const m of xml.matchAll(/<(?:\w+:)?comment\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?comment>)/g)) {
+        const at = cellAt(xmlAttributes(m[1]!).ref ?? "");
+        const text = /<(?:\w+:)?text>([\s\S]*?)<\/(?:\w+:)?text>/.exec(m[2] ?? "")?.[1];
+        if (at) list.push({ ...at, content: runsText(text ?? "") });
+      }
+    }
+    if (list.length > 0) out.set(part.name, list);
+  }
+  return out;
+}
+
+/**
+ * Each sheet's threaded comments (Excel 365's comments, xl/threadedComments/*.xml, related to the
+ * sheet), by sheet name: each thread's first comment (the replies name it as `parentId`). Excel
+ * writes a legacy note beside each (xl/comments*.xml, "[Threaded comment] Your version of Excel
+ * allows you to read this threaded comment…") for older versions; Excel itself reads the thread.
+ * ExcelJS reads only the legacy part.
+ */
+async function threadedCommentsIn(zip: JSZip): Promise<Map<string, { row: number; col: number; content: string }[]>> {
+  const out = new Map<string, { row: number; col: number; content: string }[]>();
+  for (const part of await sheetPartsOf(zip)) {
+    const list: { row: number; col: number; content: string }[] = [];
+    for (const rel of await partRels(zip, part.path)) {
+      if (!/\/threadedComment$/.test(rel.type)) continue;
+      const xml = (await zip.file(rel.target)?.async("string")) ?? "";
+      for (const m of xml.matchAll(/<(?:\w+:)?threadedComment\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?threadedComment>)/g)) {
+        const a = xmlAttributes(m[1]!);
+        const at = cellAt(a.ref ?? "");
+        if (!at || a.parentId !== undefined) continue;
+        const text = /<(?:\w+:)?text>([\s\S]*?)<\/(?:\w+:)?text>/.exec(m[2] ?? "")?.[1];
+        list.push({ ...at, content: xmlText(text ?? "").replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) });
+      }
+    }
+    if (list.length > 0) out.set(part.name, list);
+  }
+  return out;
+}
+
+/**
+ * The colours of the file's theme (xl/theme/theme1.xml) as SpreadsheetML numbers them in a
+ * colour's `theme` attribute: 0 lt1, 1 dk1, 2 lt2, 3 dk2 (light and dark swapped from the
+ * theme's own order), 4 to 9 accent1 to accent6, 10 hlink, 11 folHlink; "RRGGBB".
+ */
+async function themeColorsIn(zip: JSZip): Promise<string[]> {
+  const path = Object.keys(zip.files).find((p) => /^xl\/theme\/theme\d*\.xml$/.test(p));
+  const xml = path ? await zip.file(path)!.async("string") : "";
+  const scheme = /<(?:\w+:)?clrScheme\b[\s\S]*?<\/(?:\w+:)?clrScheme>/.exec(xml)?.[0] ?? "";
+  const of = (name: string) => {
+    const el = new RegExp(`<(?:\\w+:)?${name}>([\\s\\S]*?)</(?:\\w+:)?${name}>`).exec(scheme)?.[1] ?? "";
+    const a = xmlAttributes(/<(?:\w+:)?(?:srgbClr|sysClr)\b[^>]*>/.exec(el)?.[0] ?? "");
+    return (a.lastClr ?? a.val ?? "").toUpperCase();
+  };
+  return ["lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "hlink", "folHlink"].map(of);
+}
+
+/** The 64 colours of Excel's default palette, by a colour's `indexed` attribute (64 and 65: the system's text and window colours). */
+const INDEXED_COLORS = [
+  "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF", "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
+  "800000", "008000", "000080", "808000", "800080", "008080", "C0C0C0", "808080", "9999FF", "993366", "FFFFCC", "CCFFFF", "660066", "FF8080", "0066CC", "CCCCFF",
+  "000080", "FF00FF", "FFFF00", "00FFFF", "800080", "800000", "008080", "0000FF", "00CCFF", "CCFFFF", "CCFFCC", "FFFF99", "99CCFF", "FF99CC", "CC99FF", "FFCC99",
+  "3366FF", "33CCCC", "99CC00", "FFCC00", "FF9900", "FF6600", "666699", "969696", "003366", "339966", "003300", "333300", "993300", "993366", "333399", "333333",
+  "000000", "FFFFFF",
+];
+
+/**
+ * A colour with a tint (ECMA-376 Part 1, 18.8.19, `tint`): its luminance in HLS darkened
+ * (tint < 0: L × (1 + tint)) or lightened (tint > 0: L × (1 − tint) + tint). Computed without
+ * Excel's integer steps: a channel may differ by one from what Excel shows ("Gold, Accent 4,
+ * Lighter 80%" is FFF2CC either way, Office 2013's "Blue, Accent 1, Lighter 80%" DEEBF7 here,
+ * DDEBF7 in Excel).
+ */
+function tinted(rgb: string, tint: number): string {
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(rgb.slice(i, i + 2), 16) / 255) as [number, number, number];
+  const max = Math.max(r, g, b), min = Math.min(r, g, b);
+  let l = (max + min) / 2;
+  const s = max === min ? 0 : l <= 0.5 ? (max - min) / (max + min) : (max - min) / (2 - max - min);
+  let h = 0;
+  if (max !== min) {
+    const d = max - min;
+    h = max === r ? (g - b) / d + (g < b ? 6 : 0) : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+    h /= 6;
+  }
+  l = tint < 0 ? l * (1 + tint) : l * (1 - tint) + tint;
+  const q = l < 0.5 ? l * (1 + s) : l + s - l * s;
+  const p = 2 * l - q;
+  const channel = (t: number) => {
+    const u = t < 0 ? t + 1 : t > 1 ? t - 1 : t;
+    const v = u < 1 / 6 ? p + (q - p) * 6 * u : u < 1 / 2 ? q : u < 2 / 3 ? p + (q - p) * (2 / 3 - u) * 6 : p;
+    return Math.round(v * 255).toString(16).padStart(2, "0");
+  };
+  return (s === 0 ? [l, l, l].map((v) => Math.round(v * 255).toString(16).padStart(2, "0")) : [channel(h + 1 / 3), channel(h), channel(h - 1 / 3)]).join("").toUpperCase();
+}
+
+/** A colour of the file (ExcelJS's `{ argb }`, `{ theme, tint }` or `{ indexed }`) as "#RRGGBB", as Excel shows it. */
+function colorOf(color: Partial<ExcelJS.Color> & { indexed?: number; tint?: number } | undefined, theme: string[]): string | undefined {
+  if (!color) return undefined;
+  let rgb: string | undefined;
+  if (typeof color.argb === "string" && /^[0-9A-F]{8}$/i.test(color.argb)) rgb = color.argb.slice(2);
+  else if (typeof color.theme === "number") rgb = theme[color.theme];
+  else if (typeof color.indexed === "number") rgb = INDEXED_COLORS[color.indexed];
+  if (!rgb || !/^[0-9A-F]{6}$/i.test(rgb)) return undefined;
+  return `#${(color.tint ? tinted(rgb, color.tint) : rgb).toUpperCase()}`;
+}
+
+/**
+ * Reads an .xlsx (base64) into sheets as Excel opens them, as insertWorksheetsFromBase64 needs:
+ * their cells (values, formulas, number formats, solid fills, unlocked cells), merged areas,
+ * protection, notes and threaded comments.
+ */
 async function importXlsx(base64: string): Promise<ImportedSheet[]> {
   const wb = new ExcelJS.Workbook();
   const bytes = typeof Buffer !== "undefined" ? Buffer.from(base64, "base64") : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -160,18 +300,27 @@ async function importXlsx(base64: string): Promise<ImportedSheet[]> {
   const zip = await JSZip.loadAsync(bytes);
   const protections = await protectionsIn(zip);
   const unsupported = await webUnsupportedContent(zip);
+  const notesBySheet = await notesIn(zip);
+  const threads = await threadedCommentsIn(zip);
+  const theme = await themeColorsIn(zip);
   return wb.worksheets.map((ws) => {
     const cells: ImportedSheet["cells"] = [];
-    // Empty cells count too when they are unlocked: a form's input cells are empty until answered.
+    // A cell with a threaded comment has Excel's legacy copy of it as a note: Excel reads the thread.
+    const comments = threads.get(ws.name) ?? [];
+    const threaded = new Set(comments.map((c) => `${c.row}|${c.col}`));
+    const notes = (notesBySheet.get(ws.name) ?? []).filter((n) => !threaded.has(`${n.row}|${n.col}`));
+    // Empty cells count too when they are unlocked or formatted: a form's input cells are empty until answered.
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       row.eachCell({ includeEmpty: true }, (cell, c) => {
         const unlocked = cell.protection?.locked === false;
-        // A solid fill the cell has in the file ("#RRGGBB", as Range.format.fill.color reads it).
-        const pattern = cell.fill && cell.fill.type === "pattern" && cell.fill.pattern === "solid" ? cell.fill.fgColor?.argb : undefined;
-        const fill = pattern && /^[0-9A-F]{8}$/i.test(pattern) ? `#${pattern.slice(2).toUpperCase()}` : undefined;
+        // A solid fill the cell has in the file ("#RRGGBB", as Range.format.fill.color reads it,
+        // a theme's colour with its tint as Excel shows it).
+        const fill = cell.fill && cell.fill.type === "pattern" && cell.fill.pattern === "solid" ? colorOf(cell.fill.fgColor, theme) : undefined;
+        // An empty cell keeps its number format: what is typed into it later shows in that format.
+        const numberFormat = cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : undefined;
         // In Excel a merged area's value is in its top-left cell only (ExcelJS repeats it in each).
         const merged = cell.isMerged && cell.master.address !== cell.address;
-        if ((cell.type === ExcelJS.ValueType.Null || merged) && !unlocked && !fill) return;
+        if ((cell.type === ExcelJS.ValueType.Null || merged) && !unlocked && !fill && !numberFormat) return;
         const v = (merged ? null : cell.value) as unknown;
         let value: number | string | boolean = "";
         let formula: string | undefined;
@@ -187,13 +336,16 @@ async function importXlsx(base64: string): Promise<ImportedSheet[]> {
           else if (o.richText) value = o.richText.map((t) => t.text).join("");
           else if (typeof o.text === "string") value = o.text;
         }
-        cells.push({ row: r - 1, col: c - 1, value, ...(formula ? { formula } : {}), ...(cell.numFmt && cell.type !== ExcelJS.ValueType.Null ? { numberFormat: cell.numFmt } : {}), ...(unlocked ? { locked: false as const } : {}), ...(fill ? { fill } : {}) });
+        cells.push({ row: r - 1, col: c - 1, value, ...(formula ? { formula } : {}), ...(numberFormat ? { numberFormat } : {}), ...(unlocked ? { locked: false as const } : {}), ...(fill ? { fill } : {}) });
       });
     });
     const protection = protections.get(ws.name);
     const merges = ((ws as unknown as { model: { merges?: string[] } }).model.merges ?? []).filter((m) => /^[A-Z]+\d+:[A-Z]+\d+$/i.test(m));
     const onWeb = unsupported.get(ws.name);
-    return { name: ws.name, cells, ...(protection ? { protection } : {}), ...(merges.length ? { merges } : {}), ...(onWeb ? { unsupportedOnWeb: onWeb } : {}) };
+    return {
+      name: ws.name, cells, ...(protection ? { protection } : {}), ...(merges.length ? { merges } : {}), ...(onWeb ? { unsupportedOnWeb: onWeb } : {}),
+      ...(notes.length ? { notes } : {}), ...(comments.length ? { comments } : {}),
+    };
   });
 }
 

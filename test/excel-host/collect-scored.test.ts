@@ -40,32 +40,12 @@ function noteText(note: ExcelJS.Cell["note"]): string | undefined {
 }
 
 /**
- * A double into which inserted sheets come with the notes the file gives them, as in Excel for
- * Windows and Mac (the double's importer carries cells, formats, merges and protection only).
+ * The workbook open in Excel (one empty sheet), into which the pane collects: inserted sheets come
+ * with the notes the file gives them, as in Excel for Windows and Mac.
  */
-async function doubleKeepingNotes(files: Uint8Array[], requirements?: Record<string, string>): Promise<ExcelDouble> {
-  const notes = new Map<string, { row: number; col: number; content: string }[]>();
-  for (const bytes of files) {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as never);
-    for (const ws of wb.worksheets) {
-      const list: { row: number; col: number; content: string }[] = [];
-      ws.eachRow((row, r) => row.eachCell({ includeEmpty: true }, (cell, c) => {
-        const text = noteText(cell.note);
-        if (text) list.push({ row: r - 1, col: c - 1, content: text });
-      }));
-      notes.set(ws.name, list);
-    }
-  }
+function openWorkbook(requirements?: Record<string, string>): ExcelDouble {
   const double = createExcelDouble(requirements ? { requirements } : {});
   double.addSheet("Sheet1");
-  const sheets = double.workbook.sheets;
-  const splice = sheets.splice.bind(sheets);
-  sheets.splice = ((start: number, deleteCount: number, ...items: MSheet[]) => {
-    const out = splice(start, deleteCount, ...items);
-    for (const sheet of items) for (const n of notes.get(sheet.name) ?? []) double.workbook.notes.push({ sheet, ...n });
-    return out;
-  }) as typeof sheets.splice;
   return double.install();
 }
 
@@ -93,7 +73,7 @@ const isForm = (sheet: MSheet) => [...sheet.cells.values()].some((c) => c.v === 
 
 describe("collecting a scored workbook's forms into Excel", () => {
   test("each form comes in as the unit sent it, protected again; the next scoring writes one summary on each", async () => {
-    const double = await doubleKeepingNotes([scored]);
+    const double = openWorkbook();
     const report = await new ExcelHost().insertWorkbooks([{ name: "ket-qua.xlsx", base64: Buffer.from(scored).toString("base64") }]);
     expect(report.message).toBeUndefined();
     expect(report.inserted).toHaveLength(21);
@@ -129,7 +109,7 @@ describe("collecting a scored workbook's forms into Excel", () => {
       ws.getCell("D34").note = `${noteText(ws.getCell("D34").note)}Đã gọi điện cho đơn vị.`;
     });
     const run = async (bytes: Uint8Array) => {
-      const double = await doubleKeepingNotes([bytes]);
+      const double = openWorkbook();
       double.resetCounters();
       const report = await new ExcelHost().insertWorkbooks([{ name: "ket-qua.xlsx", base64: Buffer.from(bytes).toString("base64") }]);
       return { double, report, requests: double.requests.length };
@@ -152,20 +132,31 @@ describe("collecting a scored workbook's forms into Excel", () => {
   }, 120_000);
 
   test("in an Excel without notes (ExcelApi 1.13 to 1.17) the summaries, points and marks' fills still go, no request refused; the notes stay as the file had them", async () => {
-    const double = await doubleKeepingNotes([scored], { ExcelApi: "1.13" });
+    const double = openWorkbook({ ExcelApi: "1.13" });
     const report = await new ExcelHost().insertWorkbooks([{ name: "ket-qua.xlsx", base64: Buffer.from(scored).toString("base64") }]);
     expect(report.inserted).toHaveLength(21);
     expect(report.warnings.map((w) => w.vi)).not.toContainEqual(expect.stringContaining("không xóa được"));
     expect(double.requests.every((r) => r.ok)).toBe(true);
     for (const sheet of double.workbook.sheets.filter(isForm)) expect([sheet.name, scoringOn(double, sheet).totals, scoringOn(double, sheet).readingIndex]).toEqual([sheet.name, 0, 0]);
     expect(double.sheet("Sở Xây dựng").get(33, 3)?.fill).toBe("#FFF2CC");
+    // Without notes the marks' notes cannot be taken off: they stay, each where the file has it.
+    const file = new ExcelJS.Workbook();
+    await file.xlsx.load(scored as never);
+    const inFile: [number, number, string][] = [];
+    file.getWorksheet("Sở Xây dựng")!.eachRow((row, r) => row.eachCell((cell, c) => {
+      const text = noteText(cell.note);
+      if (text?.includes("[DTI Scorer]")) inFile.push([r - 1, c - 1, text]);
+    }));
+    expect(inFile.length).toBeGreaterThan(0);
+    const sheet = double.sheet("Sở Xây dựng");
+    expect(double.workbook.notes.filter((n) => n.sheet === sheet && n.content.includes("[DTI Scorer]")).map((n) => [n.row, n.col, n.content]).sort()).toEqual(inFile.sort());
   }, 120_000);
 
   test("a form a password protects comes in as the file has it, with a warning naming its file, sheet and cells; the others are cleaned, no request refused", async () => {
     const locked = await edited(scored, (wb) => {
       void wb.getWorksheet("Sở Nội vụ")!.protect("mat-khau", {});
     });
-    const double = await doubleKeepingNotes([locked]);
+    const double = openWorkbook();
     const report = await new ExcelHost().insertWorkbooks([{ name: "ket-qua.xlsx", base64: Buffer.from(locked).toString("base64") }]);
     expect(double.requests.every((r) => r.ok)).toBe(true);
     expect(double.sheet("Sở Nội vụ").protection.protected).toBe(true);
