@@ -1212,7 +1212,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
       "Gộp phiếu từ tệp khác, thêm phiếu trống vào sổ (phiếu được tải xuống thành tệp).",
       "Giữ bảng kết quả khi số đơn vị đổi (công thức trỏ tới bảng có thể báo #REF!).",
       "Và 4 việc khác, liệt kê trong phần chi tiết bên dưới.",
-      "Cần Excel cho Microsoft 365 hoặc Excel trên web.",
+      "Cần Excel cho Microsoft 365, Excel 2024 hoặc Excel trên web.",
       "Chi tiết kỹ thuật (tập API cần có)",
       "Đóng",
     ]);
