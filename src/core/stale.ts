@@ -7,7 +7,7 @@
 import { definitionHash, parseDefinition } from "./definition";
 import type { IndexModel } from "./definition/model";
 import { parseRange } from "./a1";
-import { type IndexSheetState, inputsHash, readIndexSheet, staleUnits, unitInputHashes, unitKey } from "./plan";
+import { type IndexSheetState, inputsHash, readIndexSheet, staleUnits, unitHashMatches, unitInputHashes, unitKey } from "./plan";
 import { indexComparesUnits } from "./plan/index-sheet";
 import { OTHERS_MAY_CHANGE, isUnitHeaders, lowerFirst } from "./plan/labels";
 import { readSubmissions } from "./read";
@@ -199,7 +199,8 @@ function renamedUnits(changed: string[], state: IndexSheetState, submissions: Su
     const s = byKey.get(k);
     const former = then.get(k);
     if (!s || former === undefined || former === s.name) return false;
-    return unitInputHashes([{ ...s, name: former }])[k] === before[k];
+    const hash = before[k];
+    return hash !== undefined && unitHashMatches(state, { ...s, name: former }, hash);
   });
 }
 

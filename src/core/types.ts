@@ -424,6 +424,11 @@ export interface ProvenanceStamp {
   /** Hash of each unit's inputs by unit code, to tell which units changed since scoring. */
   unitHashes: Record<string, string>;
   lang: Lang;
+  /**
+   * Which unit hash `unitHashes` holds: 2 when "not applicable" self scores are in it; absent in a
+   * workbook scored before, whose hashes leave them out (staleUnits accepts those).
+   */
+  unitHashScheme?: number;
 }
 
 export interface WritePlan {

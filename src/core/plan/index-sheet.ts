@@ -132,16 +132,30 @@ function figuresOf(s: Submission): Record<string, unknown> {
  * The evidence's text changes no finding: only whether it is there is hashed. Both are in every
  * hash, empty or not, so that no hash equals one of the first scheme (legacyUnitHash).
  */
-export function unitInputHashes(submissions: Submission[]): Record<string, string> {
+export function unitInputHashes(submissions: Submission[], scheme = UNIT_HASH_SCHEME): Record<string, string> {
   const out: Record<string, string> = {};
   for (const s of submissions) {
     const evidenced = s.evidence === undefined ? null : Object.keys(s.evidence).filter((k) => (s.evidence?.[k] ?? "").trim() !== "").sort();
-    // Self scores of "not applicable" are hashed only when there are some: a hash stays what it was
-    // for every unit that has none.
-    const selfNA = s.selfNotApplicable && s.selfNotApplicable.length > 0 ? { selfNotApplicable: [...s.selfNotApplicable].sort() } : {};
+    // Self scores of "not applicable" are hashed only when there are some (and not in the scheme
+    // before them): a hash stays what it was for every unit that has none.
+    const selfNA = scheme >= 2 && s.selfNotApplicable && s.selfNotApplicable.length > 0 ? { selfNotApplicable: [...s.selfNotApplicable].sort() } : {};
     out[unitKey(s)] = sha256(canonicalJson({ ...figuresOf(s), evidenced, selfScores: s.selfScores ?? {}, ...selfNA }));
   }
   return out;
+}
+
+/** The unit hash scheme this version writes (ProvenanceStamp.unitHashScheme): "not applicable" self scores hashed. */
+export const UNIT_HASH_SCHEME = 2;
+
+/**
+ * Whether `hash`, recorded for unit `s` in `state`, is the unit's hash now: by this version's scheme,
+ * or, in a workbook scored before it, by the scheme of its version (without "not applicable" self
+ * scores) or the first one (legacyUnitHash).
+ */
+export function unitHashMatches(state: IndexSheetState, s: Submission, hash: string, now = unitInputHashes([s])[unitKey(s)]): boolean {
+  if (hash === now) return true;
+  if ((state.provenance?.unitHashScheme ?? 1) >= UNIT_HASH_SCHEME) return false;
+  return hash === unitInputHashes([s], 1)[unitKey(s)] || hash === legacyUnitHash(s);
 }
 
 /**
@@ -172,7 +186,7 @@ export function staleUnits(
     const old = before[unit];
     const s = byKey.get(unit);
     if (old === undefined) added.push(unit);
-    else if (old !== hash && !(s !== undefined && old === legacyUnitHash(s))) changed.push(unit);
+    else if (old !== hash && !(s !== undefined && unitHashMatches(state, s, old, hash))) changed.push(unit);
   }
   const removed = Object.keys(before).filter((u) => !(u in now));
   return { changed, added, removed };
@@ -536,6 +550,7 @@ export function planIndexSheet(state: IndexSheetState): OwnedSheetPlan {
     rows.push(["definitionHash", p.definitionHash]);
     rows.push(["inputsHash", p.inputsHash]);
     rows.push(["lang", p.lang]);
+    if (p.unitHashScheme !== undefined) rows.push(["unitHashScheme", String(p.unitHashScheme)]);
     for (const [unit, hash] of Object.entries(p.unitHashes)) rows.push(["unit", unit, hash]);
   }
   if (state.resultNotes) {
@@ -720,6 +735,9 @@ export function readIndexSheet(snapshot: WorkbookSnapshot): IndexSheetState | un
       case "lang":
         if (a === "vi" || a === "en") stamp.lang = a as Lang;
         break;
+      case "unitHashScheme":
+        if (a !== undefined && /^\d+$/.test(a)) stamp.unitHashScheme = Number(a);
+        break;
       case "unit":
         if (a !== undefined && b !== undefined) unitHashes[a] = b;
         break;
@@ -748,6 +766,7 @@ export function readIndexSheet(snapshot: WorkbookSnapshot): IndexSheetState | un
       inputsHash: stamp.inputsHash,
       unitHashes,
       lang: stamp.lang ?? "vi",
+      ...(stamp.unitHashScheme !== undefined ? { unitHashScheme: stamp.unitHashScheme } : {}),
     };
   }
   return state;

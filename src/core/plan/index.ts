@@ -9,6 +9,7 @@ export {
   foreignIndexSheetMessage,
   planIndexSheet,
   unitInputHashes,
+  unitHashMatches,
   inputsHash,
   staleUnits,
   unitKey,

@@ -18,6 +18,7 @@ import {
   planIndexSheet,
   resultNoteHash,
   unitInputHashes,
+  UNIT_HASH_SCHEME,
   unitKey,
 } from "./index-sheet";
 import { INDEX_SHEET, MARK_FILLS, markNote } from "./labels";
@@ -692,6 +693,7 @@ export function planResults(
       inputsHash: inputsHash(submissions, unitHashes),
       unitHashes,
       lang,
+      unitHashScheme: UNIT_HASH_SCHEME,
     },
   };
   const index = planIndexSheet(state);

@@ -4,7 +4,7 @@
  */
 import { canonicalJson, sha256 } from "../hash";
 import type { Submission, WorkbookSnapshot } from "../types";
-import { type IndexSheetState, staleUnits, unitInputHashes } from "./index-sheet";
+import { type IndexSheetState, UNIT_HASH_SCHEME, planIndexSheet, readIndexSheet, staleUnits, unitInputHashes } from "./index-sheet";
 import { demoSnapshot, readAndScore, setCell } from "./test-fixtures";
 
 /** The demo units' forms with a `Tự chấm` column (G) beside `Minh chứng` (E); 1.1 is on row 8. */
@@ -16,11 +16,20 @@ function forms(): WorkbookSnapshot {
   return snapshot;
 }
 
-function scoredState(submissions: Submission[], hashes = unitInputHashes(submissions)): IndexSheetState {
+/** `_index` as a run records it: by this version (its hash scheme), or by an earlier one (`scheme` null: none recorded). */
+function scoredState(submissions: Submission[], hashes = unitInputHashes(submissions), scheme: number | null = UNIT_HASH_SCHEME): IndexSheetState {
   return {
     owned: { sheets: [], charts: [], cells: [] },
     marks: [],
-    provenance: { scoredAt: "2026-12-01T08:00:00.000Z", projectVersion: "1", definitionHash: "d", inputsHash: "i", unitHashes: hashes, lang: "vi" },
+    provenance: {
+      scoredAt: "2026-12-01T08:00:00.000Z",
+      projectVersion: "1",
+      definitionHash: "d",
+      inputsHash: "i",
+      unitHashes: hashes,
+      lang: "vi",
+      ...(scheme !== null ? { unitHashScheme: scheme } : {}),
+    },
   };
 }
 
@@ -65,11 +74,31 @@ describe("stale units", () => {
     const legacy = Object.fromEntries(
       before.map((s) => [s.code, sha256(canonicalJson({ values: s.values, notApplicable: [...s.notApplicable].sort(), category: s.category ?? null, name: s.name }))]),
     );
-    const old = scoredState(before, legacy);
+    const old = scoredState(before, legacy, null);
     expect(staleUnits(old, readAndScore(forms()).submissions)).toEqual(NOTHING);
     const figures = forms();
     setCell(figures, "SO-02", "D10", 55); // 1.2.a
     expect(staleUnits(old, readAndScore(figures).submissions)).toEqual({ ...NOTHING, changed: ["SO-02"] });
+  });
+
+  it('names a unit whose self score was typed "Không áp dụng"; a workbook scored before such self scores were hashed is up to date with them', () => {
+    const na = forms();
+    setCell(na, "SO-02", "G8", "Không áp dụng");
+    expect(staleUnits(state, readAndScore(na).submissions)).toEqual({ ...NOTHING, changed: ["SO-02"] });
+    // Scored by the version before: its hashes leave the N/A self score out, and nothing was changed since.
+    const then = readAndScore(na).submissions;
+    const earlier = scoredState(then, unitInputHashes(then, 1), null);
+    expect(staleUnits(earlier, readAndScore(na).submissions)).toEqual(NOTHING);
+    // A figure changed since is still seen.
+    setCell(na, "SO-02", "D10", 55);
+    expect(staleUnits(earlier, readAndScore(na).submissions)).toEqual({ ...NOTHING, changed: ["SO-02"] });
+  });
+
+  it("records its hash scheme in _index and reads it back", () => {
+    const sheet = planIndexSheet(state);
+    const values = sheet.blocks[0]!.values.map((r) => r.map((v) => (v === null ? null : v)));
+    const back = readIndexSheet({ sheets: [{ name: sheet.name, values }] } as WorkbookSnapshot);
+    expect(back?.provenance?.unitHashScheme).toBe(UNIT_HASH_SCHEME);
   });
 
   it("gives a unit without evidence nor self scores another hash than the earlier version's, so that typing them later is seen", () => {
