@@ -13,6 +13,8 @@ import type { LocatedCell } from "./read/raw";
 import { isBlank, keyText } from "./read/sheet";
 import { type UnitField, unitKeyOf } from "./read/unit-fields";
 import type { CellValue, SheetSnapshot } from "./types";
+import { readIndexSheet } from "./plan/index-sheet";
+import { INDEX_SHEET } from "./plan/labels";
 
 /** Excel's limit on a sheet name's length. */
 export const MAX_SHEET_NAME = 31;
@@ -665,9 +667,12 @@ export function planCollect(
   const entries: (Entry | { skip: CollectSkip })[] = [];
   incoming.forEach(({ file, sheets }, fileAt) => {
     const before = entries.length;
+    // A scored workbook's own sheets (results, charts, `_index`) are no unit's and no one's to be told about.
+    const scored = readIndexSheet({ sheets });
+    const projects = new Set(scored ? [INDEX_SHEET, ...scored.owned.sheets].map((n) => n.toLowerCase()) : []);
     for (const sheet of sheets) {
       const header = detectLayoutA(sheet);
-      if (!header && (isInstructionsSheet(sheet) || isListsSheet(sheet))) continue;
+      if (!header && (isInstructionsSheet(sheet) || isListsSheet(sheet) || projects.has(sheet.name.toLowerCase()))) continue;
       if (!header) {
         entries.push({ skip: {
           file,

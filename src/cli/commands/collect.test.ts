@@ -316,7 +316,10 @@ describe("dti-scorer collect of a scored workbook's forms", () => {
     form.getCell(rowOf(form, "3.2"), 4).value = 0.5;
     await u1.xlsx.writeFile(join(dir, "u1.xlsx"));
 
-    expect((await run(["collect", "demo/ket-qua.xlsx", "u1.xlsx", "--out", "c2.xlsx"])).code).toBe(0);
+    const gathered = await run(["collect", "demo/ket-qua.xlsx", "u1.xlsx", "--out", "c2.xlsx"]);
+    expect(gathered.code).toBe(0);
+    // The scored workbook's own sheets are not listed as sheets that are no form.
+    for (const own of ["Kết quả", "Biểu đồ", "_index"]) expect(gathered.out + gathered.err).not.toContain(`"${own}"`);
     /** By form: the cells labelled "Tổng điểm", those whose formula reads `_index`, the marks' notes. */
     const scoring = async (file: string) => {
       const wb = new ExcelJS.Workbook();
