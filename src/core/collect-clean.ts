@@ -42,6 +42,12 @@ export interface MarkRemoval {
    * note goes); absent when the note is left as it is (the cell has the user's note alone, or none).
    */
   note?: string;
+  /**
+   * The fill it had is not known: no `_index` came with the form (a scored form copied out on its
+   * own), so the mark was found by its note alone. A host gives the cell the fill of its column's
+   * neighbour that is no mark (the form's input fill), not none.
+   */
+  fillUnknown?: boolean;
 }
 
 /** What to take off one incoming sheet. */
@@ -113,7 +119,12 @@ export function incomingSheetClean(sheet: SheetSnapshot, index: IndexSheetState 
     const cell = m.cell.replace(/\$/g, "").toUpperCase();
     if (marks.has(cell)) continue;
     const note = noteAt.get(cell);
-    marks.set(cell, { cell, ...(m.fill !== undefined ? { fill: m.fill } : {}), ...(note?.ours && note.text !== undefined ? { note: noteWithoutMark(note.text) } : {}) });
+    marks.set(cell, {
+      cell,
+      ...(m.fill !== undefined ? { fill: m.fill } : {}),
+      ...(note?.ours && note.text !== undefined ? { note: noteWithoutMark(note.text) } : {}),
+      ...(index === undefined ? { fillUnknown: true } : {}),
+    });
   }
   const clean = { empty: [...empty], marks: [...marks.values()] };
   return hasCleaning(clean) ? clean : undefined;

@@ -117,6 +117,19 @@ describe("collecting forms from a scored workbook", () => {
     expect(summariesOn(ws)).toEqual({ totals: [], readingIndex: [] });
   }, 60_000);
 
+  test("a scored form copied out without its workbook's _index: its marks found by their notes give the cells the form's own input fill back, not none", async () => {
+    const alone = await edit(scored, (wb) => {
+      wb.removeWorksheet(wb.getWorksheet("_index")!.id);
+    });
+    const { data } = await collectFiles([{ name: "ket-qua.xlsx", data: alone }]);
+    const ws = (await open(data)).getWorksheet("Sở Xây dựng")!;
+    const sentForm = (await open(sent)).getWorksheet("Sở Xây dựng")!;
+    // D34 (the figure "135%") was marked as an error: its note goes, and it is yellow again as the unit sent it.
+    expect(noteOf(ws.getCell("D34"))).toBeUndefined();
+    expect(fillText(ws.getCell("D34").fill)).toBe(fillText(sentForm.getCell("D34").fill));
+    expect(fillText(ws.getCell("D34").fill)).toBe("#FFF2CC");
+  }, 60_000);
+
   test("a form a password protects is left as it came, with a warning naming its file, sheet and cells; the others come in clean", async () => {
     const locked = await edit(scored, (wb) => {
       void wb.getWorksheet("Sở Nội vụ")!.protect("mat-khau", {});

@@ -13,6 +13,34 @@ import { tidyDataBars, writeUntidied } from "./finish";
 import { preserveDrawings, restoreLegacyPasswords } from "./preserve";
 import { cellValue, fillFromText, legacyPasswordsOf, loadXlsx, snapshotSheet, snapshotValue } from "./read";
 import { FORM_LIST_COLUMN, FORM_LIST_FIRST_ROW, formLists } from "./template";
+import { MARK_FILLS } from "../../core/plan/labels";
+
+/** The solid colours of issue marks, as ExcelJS reads a fill's colour. */
+const MARK_COLOURS = new Set(Object.values(MARK_FILLS).map((c) => c.toUpperCase()));
+
+function isMarkFill(fill: ExcelJS.Fill | undefined): boolean {
+  const argb = fill?.type === "pattern" ? fill.fgColor?.argb : undefined;
+  return argb !== undefined && MARK_COLOURS.has(argb.toUpperCase());
+}
+
+/**
+ * The fill of the nearest cell above or below (row `r`, column `c`) that is no mark and is locked
+ * or not as the cell is: the form's input fill of that column (input cells are the unlocked ones,
+ * group rows the locked grey ones), for a marked cell whose own fill was not recorded. Undefined
+ * when none of the eight rows each way has one.
+ */
+function neighbourFill(source: ExcelJS.Worksheet, r: number, c: number): ExcelJS.Fill | undefined {
+  const locked = (row: number) => source.getCell(row, c).protection?.locked !== false;
+  const own = locked(r);
+  for (let d = 1; d <= 8; d++) {
+    for (const row of [r - d, r + d]) {
+      if (row < 1 || locked(row) !== own) continue;
+      const fill = source.getCell(row, c).fill as ExcelJS.Fill | undefined;
+      if (fill && fill.type === "pattern" && fill.pattern !== "none" && !isMarkFill(fill)) return cloneValue(fill);
+    }
+  }
+  return undefined;
+}
 
 /** The workbook the forms are gathered into cannot be read as an .xlsx workbook. */
 export class CollectReadError extends Error {
@@ -138,7 +166,7 @@ function copySheet(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet, clean?:
       const mark = marks.get(dest.address);
       marks.delete(dest.address);
       if (mark) {
-        const fill = fillFromText(mark.fill);
+        const fill = mark.fillUnknown ? neighbourFill(source, r, c) : fillFromText(mark.fill);
         if (fill) style.fill = fill;
         else delete style.fill;
       }
