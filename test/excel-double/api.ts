@@ -4,7 +4,7 @@
  * workbook until `context.sync()`, and a property can be read only after it was loaded and synced.
  */
 import { columnLetters, movedFormula, overlaps, parseRect, quoteSheet, rectAddress, rectsTopLeft, rectsWithout, splitSheet, utf8Length, type Rect } from "./address";
-import { defaultProtectionOptions, HEADER_FOOTER_PARTS, type HeaderFooterPart, MSheet, MWorkbook, newId, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MComment, type MColorScaleCriteria, type MColorScaleCriterion, type MConditionalFormat, type MCustomFormat, type MDataBarRule, type MHandler, type MNote, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
+import { defaultProtectionOptions, HEADER_FOOTER_PARTS, type HeaderFooterPart, MSheet, MWorkbook, newId, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MComment, type MCommentReply, type MColorScaleCriteria, type MColorScaleCriterion, type MConditionalFormat, type MCustomFormat, type MDataBarRule, type MHandler, type MNote, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const CELL_LIMIT = 5_000_000;
@@ -761,8 +761,8 @@ export interface ImportedSheet {
   unsupportedOnWeb?: string[];
   /** The file's notes (legacy comments, xl/comments*.xml), 0-based, with their text. */
   notes?: { row: number; col: number; content: string }[];
-  /** The file's threaded comments (xl/threadedComments/*.xml): each thread's first comment, 0-based. */
-  comments?: { row: number; col: number; content: string }[];
+  /** The file's threaded comments (xl/threadedComments/*.xml): each thread's first comment, 0-based, and its replies' texts. */
+  comments?: { row: number; col: number; content: string; replies?: string[] }[];
 }
 export type XlsxImporter = (base64: string) => Promise<ImportedSheet[]>;
 
@@ -785,7 +785,9 @@ export function fillImported(sheet: MSheet, src: ImportedSheet, wb: MWorkbook): 
     if (rect && rect.rows * rect.cols > 1 && !sheet.merges.some((x) => overlaps(x, rect))) sheet.merges.push(rect);
   }
   for (const n of src.notes ?? []) addPlaced(wb.notes, { sheet, row: n.row, col: n.col, content: n.content });
-  for (const c of src.comments ?? []) addPlaced(wb.comments, { id: `c${newId()}`, sheet, row: c.row, col: c.col, content: c.content });
+  for (const c of src.comments ?? []) {
+    addPlaced(wb.comments, { id: `c${newId()}`, sheet, row: c.row, col: c.col, content: c.content, ...(c.replies?.length ? { replies: c.replies.map((content) => ({ id: `r${newId()}`, content })) } : {}) });
+  }
 }
 export const importers: { xlsx: XlsxImporter | null } = { xlsx: null };
 
@@ -3053,22 +3055,92 @@ export class CommentCollection extends ClientCollection<Comment> {
 }
 
 export class Comment extends ClientObject {
+  private _replies?: CommentReplyCollection;
   protected _scalars() { return ["content", "id"]; }
   protected _readScalar(t: unknown, name: string): unknown { return (t as Record<string, unknown>)[name]; }
+  protected override _nav(name: string): ClientObject | undefined {
+    return name === "replies" ? this.replies : undefined;
+  }
   get id(): string { return this._get("id"); }
   get content(): string { return this._get("content"); }
   set content(v: string) { this._set("content", v, (m: { sheet: MSheet; content: string }) => { guardObjects(m.sheet); m.content = v; }); }
+  /** "Represents a collection of reply objects associated with the comment" (ExcelApi 1.10); `load("replies/items/…")` goes through it. */
+  get replies(): CommentReplyCollection {
+    return (this._replies ??= new CommentReplyCollection(this.context, `${this._path}.replies`, () => this._resolve()));
+  }
   getLocation(): Range {
     return new Range(this.context, `${this._path}.getLocation()`, () => {
       const m = this._target<{ sheet: MSheet; row: number; col: number }>();
       return { sheet: m.sheet, rect: { row: m.row, col: m.col, rows: 1, cols: 1 } };
     });
   }
+  /** "Deletes the comment and all the connected replies." */
   delete(): void {
     this._call("delete", undefined, (m: { sheet: MSheet }) => {
       guardObjects(m.sheet);
       const wb = this.context._state.workbook;
       removePlaced(wb.comments, m as MComment);
+    });
+  }
+}
+
+/**
+ * A thread's replies (CommentReplyCollection, ExcelApi 1.10): `add(content, contentType?)` "creates
+ * a comment reply for a comment", `getCount()`, `getItem(commentReplyId)`, `getItemAt(index)`, and
+ * `items` once loaded.
+ */
+export class CommentReplyCollection extends ClientCollection<CommentReply> {
+  protected _list(c: unknown): unknown[] { return ((c as MComment).replies ??= []); }
+  protected _item(model: unknown, i: number): CommentReply { return new CommentReply(this.context, `${this._path}[${i}]`, () => model); }
+  add(content: string, _contentType?: string): CommentReply {
+    let made: unknown = null;
+    const r = new CommentReply(this.context, `${this._path}.add()`, () => made);
+    this._call("add", { content }, (c: MComment) => {
+      guardObjects(c.sheet);
+      const m: MCommentReply = { id: `r${newId()}`, content };
+      (c.replies ??= []).push(m);
+      made = m;
+    });
+    return r;
+  }
+  getCount(): ClientResult<number> {
+    const result = new ClientResult<number>();
+    this._call("getCount", undefined, (c: MComment) => {
+      const n = c.replies?.length ?? 0;
+      return { response: n, commit: () => { result._value = { v: n }; } };
+    });
+    return result;
+  }
+  getItem(commentReplyId: string): CommentReply {
+    const r = new CommentReply(this.context, `${this._path}.getItem(${JSON.stringify(commentReplyId)})`, () => this._target<MComment>().replies?.find((x) => x.id === commentReplyId));
+    this.context._push(r._path, "$instantiate", undefined, () => { r._resolve(); });
+    return r;
+  }
+  getItemAt(index: number): CommentReply {
+    const r = new CommentReply(this.context, `${this._path}.getItemAt(${index})`, () => this._target<MComment>().replies?.[index]);
+    this.context._push(r._path, "$instantiate", undefined, () => { r._resolve(); });
+    return r;
+  }
+}
+
+/** A reply in a thread (CommentReply, ExcelApi 1.10). */
+export class CommentReply extends ClientObject {
+  protected _scalars() { return ["content", "id"]; }
+  protected _readScalar(t: unknown, name: string): unknown { return (t as Record<string, unknown>)[name]; }
+  get id(): string { return this._get("id"); }
+  get content(): string { return this._get("content"); }
+  set content(v: string) { this._set("content", v, (m: MCommentReply) => { m.content = v; }); }
+  /** Deletes the reply; the comment and its other replies stay. */
+  delete(): void {
+    this._call("delete", undefined, (m: MCommentReply) => {
+      const wb = this.context._state.workbook;
+      for (const c of wb.comments) {
+        const i = c.replies?.indexOf(m) ?? -1;
+        if (i < 0) continue;
+        guardObjects(c.sheet);
+        c.replies!.splice(i, 1);
+        return;
+      }
     });
   }
 }

@@ -202,19 +202,29 @@ async function notesIn(zip: JSZip): Promise<Map<string, { row: number; col: numb
  * allows you to read this threaded comment…") for older versions; Excel itself reads the thread.
  * ExcelJS reads only the legacy part.
  */
-async function threadedCommentsIn(zip: JSZip): Promise<Map<string, { row: number; col: number; content: string }[]>> {
-  const out = new Map<string, { row: number; col: number; content: string }[]>();
+async function threadedCommentsIn(zip: JSZip): Promise<Map<string, { row: number; col: number; content: string; replies?: string[] }[]>> {
+  const out = new Map<string, { row: number; col: number; content: string; replies?: string[] }[]>();
   for (const part of await sheetPartsOf(zip)) {
-    const list: { row: number; col: number; content: string }[] = [];
+    const list: { row: number; col: number; content: string; replies?: string[] }[] = [];
     for (const rel of await partRels(zip, part.path)) {
       if (!/\/threadedComment$/.test(rel.type)) continue;
       const xml = (await zip.file(rel.target)?.async("string")) ?? "";
+      const byId = new Map<string, { replies?: string[] }>();
       for (const m of xml.matchAll(/<(?:\w+:)?threadedComment\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?threadedComment>)/g)) {
         const a = xmlAttributes(m[1]!);
         const at = cellAt(a.ref ?? "");
-        if (!at || a.parentId !== undefined) continue;
         const text = /<(?:\w+:)?text>([\s\S]*?)<\/(?:\w+:)?text>/.exec(m[2] ?? "")?.[1];
-        list.push({ ...at, content: xmlText(text ?? "").replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) });
+        const content = xmlText(text ?? "").replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+        // A reply names its thread's first comment as `parentId`.
+        if (a.parentId !== undefined) {
+          const parent = byId.get(a.parentId);
+          if (parent) (parent.replies ??= []).push(content);
+          continue;
+        }
+        if (!at) continue;
+        const thread: { row: number; col: number; content: string; replies?: string[] } = { ...at, content };
+        if (a.id !== undefined) byId.set(a.id, thread);
+        list.push(thread);
       }
     }
     if (list.length > 0) out.set(part.name, list);

@@ -172,7 +172,7 @@ describe("insertWorksheetsFromBase64 brings a sheet in as Excel on Windows and M
     expect((await notesOf(d)).find(([a]) => a === "Phiếu!D4")).toEqual(["Phiếu!D4", "đổi"]);
   });
 
-  test("a threaded comment comes in as a comment, its first comment's text; the legacy note Excel writes beside it does not come in as a note", async () => {
+  test("a threaded comment comes in as a comment, its first comment's text, with its replies; the legacy note Excel writes beside it does not come in as a note", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Phiếu");
     ws.getCell("B2").value = 12;
@@ -200,6 +200,13 @@ describe("insertWorksheetsFromBase64 brings a sheet in as Excel on Windows and M
       return list.items.map((c, i) => [unquoted(at[i]!.address), c.content]);
     });
     expect(comments).toEqual([["Phiếu!B2", "Kiểm tra lại số này & gửi lại"]]);
+    // The reply (it names the thread's first comment as its parentId) comes in as the thread's reply.
+    const replies = await run(d, async (ctx) => {
+      const list = ctx.workbook.comments.getItemByCell("Phiếu!B2").replies.load("items/content");
+      await ctx.sync();
+      return list.items.map((r) => r.content);
+    });
+    expect(replies).toEqual(["Đã sửa"]);
     expect(await notesOf(d)).toEqual([["Phiếu!C3", "Ghi chú thường"]]);
   });
 

@@ -196,6 +196,14 @@ export interface MComment {
   row: number;
   col: number;
   content: string;
+  /** The thread's replies, in order (Comment.replies, ExcelApi 1.10). */
+  replies?: MCommentReply[];
+}
+
+/** A reply in a threaded comment (CommentReply, ExcelApi 1.10). */
+export interface MCommentReply {
+  id: string;
+  content: string;
 }
 
 export interface MHandler {

@@ -9,10 +9,12 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { runScoring } from "../../src/core/pipeline";
 import { ExcelHost } from "../../src/hosts/excel";
 import { main } from "../../src/cli/main";
 import { createExcelDouble, type ExcelDouble } from "../excel-double";
+import { DoubleError, Range } from "../excel-double/api";
 import type { MSheet } from "../excel-double/model";
 import { departmentModel } from "./fixtures";
 
@@ -70,6 +72,36 @@ function scoringOn(double: ExcelDouble, sheet: MSheet): { totals: number; readin
 }
 
 const isForm = (sheet: MSheet) => [...sheet.cells.values()].some((c) => c.v === "Số liệu");
+
+/**
+ * The file with the mark's note on `sheet`!`cell` made a threaded comment, as a scoring on Excel
+ * 2021 or 2024 leaves it: the thread (xl/threadedComments, its first comment the mark's text, and
+ * a reply when `reply` is given) and the note Excel writes beside it for older versions.
+ */
+async function threadedMark(bytes: Uint8Array, sheet: string, cell: string, reply?: string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const text = async (path: string) => zip.file(path)!.async("string");
+  const workbook = await text("xl/workbook.xml");
+  const rid = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(workbook)![1]!;
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(await text("xl/_rels/workbook.xml.rels"))![1]!;
+  const part = `xl/${target.replace(/^\/?xl\//, "")}`;
+  const relsPath = part.replace(/([^/]+)$/, "_rels/$1.rels");
+  const rels = await text(relsPath);
+  const commentsPath = `xl/${/Type="[^"]*\/comments" Target="\.\.\/([^"]+)"/.exec(rels)![1]!}`;
+  const comments = await text(commentsPath);
+  const element = new RegExp(`<comment ref="${cell}"[^>]*>([\\s\\S]*?)</comment>`).exec(comments)!;
+  const mark = [...element[1]!.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => m[1]!).join("");
+  const legacy = `[Threaded comment]\n\nYour version of Excel allows you to read this threaded comment; however, any edits to it will get removed if the file is opened in a newer version of Excel. Learn more: https://go.microsoft.com/fwlink/?linkid=870924\n\nComment:\n    ${mark}`;
+  zip.file(commentsPath, comments.replace(element[0], `<comment ref="${cell}" authorId="0"><text><t xml:space="preserve">${legacy}</t></text></comment>`));
+  zip.file(relsPath, rels.replace("</Relationships>", '<Relationship Id="rIdT1" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment1.xml"/></Relationships>'));
+  zip.file("xl/threadedComments/threadedComment1.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    + `<threadedComment ref="${cell}" dT="2024-06-01T08:00:00.00" personId="{00000000-0000-0000-0000-000000000001}" id="{00000000-0000-0000-0000-0000000000A1}"><text>${mark}</text></threadedComment>`
+    + (reply !== undefined ? `<threadedComment ref="${cell}" dT="2024-06-02T08:00:00.00" personId="{00000000-0000-0000-0000-000000000002}" id="{00000000-0000-0000-0000-0000000000A2}" parentId="{00000000-0000-0000-0000-0000000000A1}"><text>${reply}</text></threadedComment>` : "")
+    + "</ThreadedComments>");
+  const types = await text("[Content_Types].xml");
+  zip.file("[Content_Types].xml", types.replace("</Types>", '<Override PartName="/xl/threadedComments/threadedComment1.xml" ContentType="application/vnd.ms-excel.threadedcomments+xml"/></Types>'));
+  return zip.generateAsync({ type: "uint8array" });
+}
 
 describe("collecting a scored workbook's forms into Excel", () => {
   test("each form comes in as the unit sent it, protected again; the next scoring writes one summary on each", async () => {
@@ -131,25 +163,77 @@ describe("collecting a scored workbook's forms into Excel", () => {
     expect(all.double.requests.every((r) => r.ok)).toBe(true);
   }, 120_000);
 
-  test("in an Excel without notes (ExcelApi 1.13 to 1.17) the summaries, points and marks' fills still go, no request refused; the notes stay as the file had them", async () => {
+  test("in an Excel without notes (ExcelApi 1.13 to 1.17) the forms come in clean all the same: the marks' notes are taken out of the file before it goes in, a remark typed in one stays as the note, the unit's own notes stay; no request refused, nothing to warn of", async () => {
+    const typed = await edited(scored, (wb) => {
+      const ws = wb.getWorksheet("Sở Xây dựng")!;
+      ws.getCell("D34").note = `${noteText(ws.getCell("D34").note)}Đã gọi điện cho đơn vị.`;
+    });
     const double = openWorkbook({ ExcelApi: "1.13" });
-    const report = await new ExcelHost().insertWorkbooks([{ name: "ket-qua.xlsx", base64: Buffer.from(scored).toString("base64") }]);
+    const report = await new ExcelHost().insertWorkbooks([{ name: "ket-qua.xlsx", base64: Buffer.from(typed).toString("base64") }]);
     expect(report.inserted).toHaveLength(21);
     expect(report.warnings.map((w) => w.vi)).not.toContainEqual(expect.stringContaining("không xóa được"));
+    expect(report.warnings.map((w) => w.vi)).not.toContainEqual(expect.stringContaining("ghi chú (note) của DTI Scorer"));
     expect(double.requests.every((r) => r.ok)).toBe(true);
-    for (const sheet of double.workbook.sheets.filter(isForm)) expect([sheet.name, scoringOn(double, sheet).totals, scoringOn(double, sheet).readingIndex]).toEqual([sheet.name, 0, 0]);
+    for (const sheet of double.workbook.sheets.filter(isForm)) expect([sheet.name, scoringOn(double, sheet)]).toEqual([sheet.name, { totals: 0, readingIndex: 0, marks: 0 }]);
     expect(double.sheet("Sở Xây dựng").get(33, 3)?.fill).toBe("#FFF2CC");
-    // Without notes the marks' notes cannot be taken off: they stay, each where the file has it.
+    // The unit's own notes, each where the file has it; the remark typed under a mark's note, alone.
     const file = new ExcelJS.Workbook();
-    await file.xlsx.load(scored as never);
-    const inFile: [number, number, string][] = [];
+    await file.xlsx.load(typed as never);
+    const own: [number, number, string][] = [];
     file.getWorksheet("Sở Xây dựng")!.eachRow((row, r) => row.eachCell((cell, c) => {
       const text = noteText(cell.note);
-      if (text?.includes("[DTI Scorer]")) inFile.push([r - 1, c - 1, text]);
+      if (text !== undefined && !text.includes("[DTI Scorer]")) own.push([r - 1, c - 1, text]);
     }));
-    expect(inFile.length).toBeGreaterThan(0);
+    expect(own.length).toBeGreaterThan(0);
     const sheet = double.sheet("Sở Xây dựng");
-    expect(double.workbook.notes.filter((n) => n.sheet === sheet && n.content.includes("[DTI Scorer]")).map((n) => [n.row, n.col, n.content]).sort()).toEqual(inFile.sort());
+    expect(double.workbook.notes.filter((n) => n.sheet === sheet).map((n) => [n.row, n.col, n.content]).sort()).toEqual([...own, [33, 3, "Đã gọi điện cho đơn vị."]].sort());
+  }, 120_000);
+
+  test("a mark made as a threaded comment (a scoring on Excel 2021 or 2024) comes off with the form's other marks; one someone replied to stays, with its replies", async () => {
+    for (const reply of [false, true]) {
+      const double = openWorkbook({ ExcelApi: "1.14" });
+      const file = await threadedMark(scored, "Sở Xây dựng", "D34", reply ? "Đơn vị đã sửa số liệu." : undefined);
+      const report = await new ExcelHost().insertWorkbooks([{ name: "ket-qua.xlsx", base64: Buffer.from(file).toString("base64") }]);
+      expect(report.inserted).toHaveLength(21);
+      expect(double.requests.every((r) => r.ok)).toBe(true);
+      const sheet = double.sheet("Sở Xây dựng");
+      expect(double.workbook.notes.filter((n) => n.sheet === sheet && n.row === 33 && n.col === 3)).toEqual([]);
+      const threads = double.workbook.comments.filter((c) => c.sheet === sheet).map((c) => [c.row, c.col, c.content.startsWith("[DTI Scorer]"), c.replies?.map((r) => r.content)]);
+      expect(threads).toEqual(reply ? [[33, 3, true, ["Đơn vị đã sửa số liệu."]]] : []);
+      expect(scoringOn(double, sheet)).toEqual({ totals: 0, readingIndex: 0, marks: 0 });
+    }
+  }, 120_000);
+
+  test("a form Excel refuses to clean part way is the only one said to be left uncleaned: the forms before and after it are cleaned, every form is protected again", async () => {
+    const clear = Range.prototype.clear;
+    // One cell of one form refuses to be emptied (part of an array formula in the unit's file).
+    Range.prototype.clear = function (this: Range, applyTo?: Parameters<typeof clear>[0]) {
+      if (applyTo === "Contents" && this._path.includes("Sở Xây dựng")) {
+        this._call("clear", applyTo, () => {
+          throw new DoubleError("InvalidOperation", "You can't change part of an array.");
+        });
+        return;
+      }
+      clear.call(this, applyTo);
+    } as typeof clear;
+    try {
+      const double = openWorkbook();
+      const report = await new ExcelHost().insertWorkbooks([{ name: "ket-qua.xlsx", base64: Buffer.from(scored).toString("base64") }]);
+      expect(report.inserted).toHaveLength(21);
+      const left = report.warnings.filter((w) => w.vi.includes("không xóa được"));
+      expect(left).toHaveLength(1);
+      expect(left[0]!.vi).toContain('trên trang tính "Sở Xây dựng"');
+      expect(left[0]!.en).toContain('off sheet "Sở Xây dựng"');
+      const units = createExcelDouble();
+      await units.loadXlsx(sent);
+      for (const sheet of double.workbook.sheets.filter(isForm)) {
+        expect([sheet.name, sheet.protection.protected]).toEqual([sheet.name, units.sheet(sheet.name).protection.protected]);
+        if (sheet.name !== "Sở Xây dựng") expect([sheet.name, scoringOn(double, sheet)]).toEqual([sheet.name, { totals: 0, readingIndex: 0, marks: 0 }]);
+      }
+      expect(scoringOn(double, double.sheet("Sở Xây dựng")).totals).toBe(1);
+    } finally {
+      Range.prototype.clear = clear;
+    }
   }, 120_000);
 
   test("a form a password protects comes in as the file has it, with a warning naming its file, sheet and cells; the others are cleaned, no request refused", async () => {

@@ -10,9 +10,10 @@ import { runScoring } from "../../src/core/pipeline";
 import type { CellMark, WritePlan } from "../../src/core/types";
 import { ExcelHost } from "../../src/hosts/excel";
 import { MARK_FILL } from "../../src/hosts/excel/marks";
-import { REFUSALS_TRIED } from "../../src/hosts/excel/payload";
+import { LIKELY_TRIED, REFUSALS_TRIED } from "../../src/hosts/excel/payload";
 import { clearIssueMarks, markIssues } from "../../src/taskpane/state/pipeline";
 import { createExcelDouble, type ExcelDouble } from "../excel-double";
+import { RequestContext } from "../excel-double/api";
 import { layoutAWorkbook } from "./fixtures";
 
 const now = new Date("2026-01-15T08:00:00Z");
@@ -91,7 +92,7 @@ describe("marks on Excel 2021 and 2024 (comments) where a cell has a note", () =
     expect(d.workbook.notes.map((n) => n.content)).toEqual(["Số liệu theo báo cáo quý 3"]);
   });
 
-  test("however many marked cells have notes, the write takes as many requests: after a few refusals in one request, the rest of its marks go by fill alone and the user is told which", async () => {
+  test("however many marked cells have notes, the write takes as many requests: after two refusals on a form the rest of its marks go by fill alone, after a third those of the request, and the user is told which", async () => {
     const syncs = async (count: number) => {
       const d = workbook(4, "1.14");
       const marks = Array.from({ length: count }, (_, i) => mark(`Đơn vị ${(i % 4) + 1}`, `D${10 + Math.floor(i / 4)}`));
@@ -102,18 +103,60 @@ describe("marks on Excel 2021 and 2024 (comments) where a cell has a note", () =
       expect(marks.every((m) => d.cell(`'${m.sheet}'!${m.cell}`)?.fill === "#FFC7CE")).toBe(true);
       expect(d.workbook.comments).toHaveLength(0);
       expect(d.workbook.notes).toHaveLength(count - 1);
+      expect(d.requests.filter((r) => !r.ok)).toHaveLength(REFUSALS_TRIED);
       const told = host.lastApply!.warnings;
       expect(told).toHaveLength(1);
-      // The marks go sheet by sheet: Excel refused the first ones on the first sheet.
-      expect(told[0]!.vi).toContain(`${REFUSALS_TRIED} ô 'Đơn vị 1'!D10, 'Đơn vị 1'!D11, 'Đơn vị 1'!D12 đã có ghi chú`);
-      expect(told[0]!.vi).toContain(`${count - REFUSALS_TRIED} ô 'Đơn vị 1'!D13`);
+      // The marks go sheet by sheet: Excel refused two on the first sheet, whose other marks then
+      // went untried, and the first on the second sheet, after which none was tried.
+      expect(told[0]!.vi).toContain(`${REFUSALS_TRIED} ô 'Đơn vị 1'!D10, 'Đơn vị 1'!D11, 'Đơn vị 2'!D10 đã có ghi chú`);
+      expect(told[0]!.vi).toContain(`${count - REFUSALS_TRIED} ô 'Đơn vị 1'!D12`);
       expect(told[0]!.vi).toContain("không thử thêm chú thích");
-      expect(told[0]!.en).toContain(`${REFUSALS_TRIED} cells 'Đơn vị 1'!D10, 'Đơn vị 1'!D11, 'Đơn vị 1'!D12 have notes`);
-      expect(told[0]!.en).toContain(`${count - REFUSALS_TRIED} cells 'Đơn vị 1'!D13`);
+      expect(told[0]!.en).toContain(`${REFUSALS_TRIED} cells 'Đơn vị 1'!D10, 'Đơn vị 1'!D11, 'Đơn vị 2'!D10 have notes`);
+      expect(told[0]!.en).toContain(`${count - REFUSALS_TRIED} cells 'Đơn vị 1'!D12`);
       expect(told[0]!.en).toContain("without trying a comment");
       return d.syncCount;
     };
     expect(await syncs(400)).toBe(await syncs(20));
+  });
+
+  test("notes of a unit's on one form (which this Excel cannot read): after two refusals there, that form's other marks go by fill, and every mark on the other forms still gets its comment", async () => {
+    const d = workbook(2, "1.17");
+    for (const r of [9, 10, 11]) noteOn(d, "Đơn vị 1", r, 3, "Số liệu theo báo cáo quý");
+    const fresh = Array.from({ length: 10 }, (_, i) => mark("Đơn vị 2", `E${5 + i}`));
+    const host = new ExcelHost();
+    await host.apply(plan({ marks: [mark("Đơn vị 1", "D10"), mark("Đơn vị 1", "D11"), mark("Đơn vị 1", "D12"), ...fresh] }));
+    expect(commentCells(d)).toEqual(fresh.map((m) => `Đơn vị 2!${m.cell}`).sort());
+    expect(["D10", "D11", "D12"].map((c) => d.cell(`'Đơn vị 1'!${c}`)?.fill)).toEqual(["#FFC7CE", "#FFC7CE", "#FFC7CE"]);
+    expect(d.requests.filter((r) => !r.ok)).toHaveLength(LIKELY_TRIED);
+    const told = host.lastApply!.warnings;
+    expect(told).toHaveLength(1);
+    expect(told[0]!.vi).toContain("2 ô 'Đơn vị 1'!D10, 'Đơn vị 1'!D11 đã có ghi chú");
+    expect(told[0]!.vi).toContain("ô 'Đơn vị 1'!D12 cũng chỉ được tô màu mà không thử thêm chú thích");
+    expect(told[0]!.en).toContain("2 cells 'Đơn vị 1'!D10, 'Đơn vị 1'!D11 have notes");
+    expect(told[0]!.en).toContain("cell 'Đơn vị 1'!D12 was also marked by fill only, without trying a comment");
+    expect(`${told[0]!.vi} ${told[0]!.en}`).not.toContain("Đơn vị 2");
+  });
+
+  test("after a run on Microsoft 365 marked a form by notes, a run on Excel 2024 with new issues on it: the cells that hold the run's notes are tried last, so every new issue gets its comment, and at most two requests are refused", async () => {
+    const d = workbook(1, "1.18");
+    const old = [mark("Đơn vị 1", "D10"), mark("Đơn vị 1", "D11"), mark("Đơn vị 1", "D12")];
+    await new ExcelHost().apply(plan({ marks: old }));
+    expect(d.workbook.notes).toHaveLength(3);
+    d.requirements = { ExcelApi: "1.17" };
+    d.resetCounters();
+    // The marks of the last run, as `_index` records them, come first on the form.
+    const fresh = Array.from({ length: 10 }, (_, i) => mark("Đơn vị 1", `E${5 + i}`));
+    const host = new ExcelHost();
+    await host.apply(plan({ marks: [...old.map((m) => ({ ...m, note: `[DTI Scorer]\nVẫn lỗi ở ${m.cell}.` })), ...fresh], clearMarks: old.map((m) => ({ sheet: m.sheet, cell: m.cell })) }));
+    expect(commentCells(d)).toEqual(fresh.map((m) => `Đơn vị 1!${m.cell}`).sort());
+    expect([...old, ...fresh].every((m) => d.cell(`'${m.sheet}'!${m.cell}`)?.fill === "#FFC7CE")).toBe(true);
+    expect(d.workbook.notes).toHaveLength(3);
+    expect(d.requests.filter((r) => !r.ok)).toHaveLength(LIKELY_TRIED);
+    const told = host.lastApply!.warnings;
+    expect(told).toHaveLength(1);
+    expect(told[0]!.en).toContain("2 cells 'Đơn vị 1'!D10, 'Đơn vị 1'!D11 have notes");
+    expect(told[0]!.en).toContain("cell 'Đơn vị 1'!D12 was also marked by fill only");
+    expect(told[0]!.en).not.toContain("E5");
   });
 
   test("scoring again on Excel 2024 after a run on Microsoft 365: the run completes, the marked cells keep the notes of that run, and the user is told", async () => {
@@ -141,6 +184,154 @@ describe("marks on Excel 2021 and 2024 (comments) where a cell has a note", () =
     expect(d.workbook.comments).toHaveLength(result.marked - 1);
     expect(d.workbook.notes.map((n) => n.content)).toEqual(["Số liệu theo báo cáo quý 3"]);
     expect(result.written.warnings.map((w) => w.vi).join(" ")).toContain(`Ô ${address} đã có ghi chú`);
+  });
+});
+
+describe("a mark made by fill alone on Excel 2021 or 2024 (its cell has a note) is cleared as the others are", () => {
+  test("the issue corrected, the next run gives the cell its own fill back and leaves its note as it is", async () => {
+    const { d, definition, sheet, row, col, address } = await formsWithAnIssue({ ExcelApi: "1.17" });
+    const own = d.cell(address)?.fill;
+    d.workbook.notes.push({ sheet, row, col, content: "Số liệu theo báo cáo quý 3" });
+    await runScoring(new ExcelHost(), { definition, lang: "vi", projectVersion: "test", now });
+    expect(MARKED).toContain(d.cell(address)?.fill);
+    expect(commentCells(d)).not.toContain(address.replace(/'/g, ""));
+    // The unit takes out what it typed there (the check marked it).
+    const cell = sheet.cell(row, col);
+    cell.v = "";
+    cell.t = "Empty";
+    const host = new ExcelHost();
+    await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
+    expect(d.cell(address)?.fill).toBe(own);
+    expect(d.workbook.notes.filter((n) => n.sheet === sheet && n.row === row && n.col === col).map((n) => n.content)).toEqual(["Số liệu theo báo cáo quý 3"]);
+    expect(host.lastApply!.warnings.map((w) => w.en).join(" ")).not.toContain(address);
+  });
+
+  test("clearing the marks from the pane clears the mark made by fill alone too; the user's note stays", async () => {
+    const { d, model, sheet, row, col, address } = await formsWithAnIssue({ ExcelApi: "1.14" });
+    const own = d.cell(address)?.fill;
+    d.workbook.notes.push({ sheet, row, col, content: "Số liệu theo báo cáo quý 3" });
+    const marked = await markIssues(workbench(new ExcelHost()), model, "vi");
+    expect(MARKED).toContain(d.cell(address)?.fill);
+    const cleared = await clearIssueMarks(workbench(new ExcelHost()), "vi");
+    expect(cleared.cleared).toBe(marked.marked);
+    expect(d.cell(address)?.fill).toBe(own);
+    expect(d.workbook.comments).toHaveLength(0);
+    expect(d.workbook.notes.map((n) => n.content)).toEqual(["Số liệu theo báo cáo quý 3"]);
+  });
+
+  test("on Microsoft 365, clearing the marks of a run on Excel 2024 clears those made by fill alone too, on a cell with a note or not", async () => {
+    const d = workbook(1, "1.17");
+    noteOn(d, "Đơn vị 1", 9, 3, "Số liệu theo báo cáo quý 3");
+    noteOn(d, "Đơn vị 1", 10, 3, "Số liệu theo báo cáo quý 4");
+    const marks = [mark("Đơn vị 1", "D10"), mark("Đơn vị 1", "D11"), mark("Đơn vị 1", "D12")];
+    const host = new ExcelHost();
+    await host.apply(plan({ marks }));
+    // Refused twice on the form, Excel was not asked for D12's comment: it has none, nor a note.
+    expect(d.workbook.comments).toHaveLength(0);
+    expect(host.lastApply!.warnings[0]!.en).toContain("cell 'Đơn vị 1'!D12 was also marked by fill only");
+    d.requirements = { ExcelApi: "1.18" };
+    await new ExcelHost().clearMarks(marks.map((m) => ({ sheet: m.sheet, cell: m.cell, fill: "#FFF2CC" })));
+    expect(marks.map((m) => d.cell(`'${m.sheet}'!${m.cell}`)?.fill)).toEqual(["#FFF2CC", "#FFF2CC", "#FFF2CC"]);
+    expect(d.workbook.notes.map((n) => n.content)).toEqual(["Số liệu theo báo cáo quý 3", "Số liệu theo báo cáo quý 4"]);
+  });
+
+  test("a cell marked so whose fill the user changed since is left as it is", async () => {
+    const d = workbook(1, "1.17");
+    noteOn(d, "Đơn vị 1", 4, 3, "Số liệu theo báo cáo quý 3");
+    await new ExcelHost().apply(plan({ marks: [mark("Đơn vị 1", "D5")] }));
+    expect(d.cell("'Đơn vị 1'!D5")?.fill).toBe("#FFC7CE");
+    d.sheet("Đơn vị 1").cell(4, 3).fill = "#C6EFCE";
+    await new ExcelHost().clearMarks([{ sheet: "Đơn vị 1", cell: "D5", fill: "#FFF2CC" }]);
+    expect(d.cell("'Đơn vị 1'!D5")?.fill).toBe("#C6EFCE");
+    expect(d.workbook.notes.map((n) => n.content)).toEqual(["Số liệu theo báo cáo quý 3"]);
+  });
+});
+
+describe("an Excel that does not say which comment it refused", () => {
+  test("without trace messages (an older build): the request is sent again with its comments left out; the write completes, every mark has its fill, the form is protected again, and the user is told which cells may lack a comment", async () => {
+    const trace = RequestContext.prototype.trace;
+    RequestContext.prototype.trace = function () {
+      // Not sent back to the add-in.
+    };
+    try {
+      const d = workbook(2, "1.17");
+      await Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Đơn vị 1").protection.protect();
+        await ctx.sync();
+      });
+      noteOn(d, "Đơn vị 1", 4, 3, "Số liệu theo báo cáo quý 3");
+      const host = new ExcelHost();
+      await host.apply(plan({
+        edits: [{ sheet: "Đơn vị 2", blocks: [{ address: "E5", values: [[7]] }] }],
+        marks: [mark("Đơn vị 1", "D4"), mark("Đơn vị 1", "D5"), mark("Đơn vị 1", "D6"), mark("Đơn vị 2", "D6")],
+      }));
+      expect(d.value("'Đơn vị 2'!E5")).toBe(7);
+      expect(["'Đơn vị 1'!D4", "'Đơn vị 1'!D5", "'Đơn vị 1'!D6", "'Đơn vị 2'!D6"].map((c) => d.cell(c)?.fill)).toEqual(["#FFC7CE", "#FFC7CE", "#FFC7CE", "#FFC7CE"]);
+      expect(d.sheet("Đơn vị 1").protection.protected).toBe(true);
+      expect(d.workbook.notes.map((n) => n.content)).toEqual(["Số liệu theo báo cáo quý 3"]);
+      // Each comment there is there once: those written before the refusal stay.
+      expect(new Set(commentCells(d)).size).toBe(commentCells(d).length);
+      expect(d.requests.filter((r) => !r.ok)).toHaveLength(1);
+      const told = host.lastApply!.warnings;
+      expect(told).toHaveLength(1);
+      expect(told[0]!.vi).toContain("mà không cho biết ô nào, nên 4 ô 'Đơn vị 2'!D6, 'Đơn vị 1'!D4, 'Đơn vị 1'!D5, 'Đơn vị 1'!D6 được tô màu, có thể không có chú thích nêu vấn đề");
+      expect(told[0]!.en).toContain("without saying which, so 4 cells 'Đơn vị 2'!D6, 'Đơn vị 1'!D4, 'Đơn vị 1'!D5, 'Đơn vị 1'!D6 were marked by fill, possibly without a comment");
+    } finally {
+      RequestContext.prototype.trace = trace;
+    }
+  });
+
+  test("without trace messages, a form a password protects is still found before anything is written, and left out as with them", async () => {
+    const trace = RequestContext.prototype.trace;
+    RequestContext.prototype.trace = function () {
+      // Not sent back to the add-in.
+    };
+    try {
+      for (const unprotectWithoutPassword of ["fails", "ignored"] as const) {
+        const d = createExcelDouble({ requirements: { ExcelApi: "1.17" }, unprotectWithoutPassword }).install();
+        d.addSheet("Đơn vị 1", [["Mã", "Số liệu"]]);
+        d.addSheet("Đơn vị 2", [["Mã", "Số liệu"]]);
+        await Excel.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem("Đơn vị 1").protection.protect({}, "mật khẩu");
+          ctx.workbook.worksheets.getItem("Đơn vị 2").protection.protect();
+          await ctx.sync();
+        });
+        noteOn(d, "Đơn vị 2", 4, 3, "Số liệu theo báo cáo quý 3");
+        const host = new ExcelHost();
+        await host.apply(plan({ marks: [mark("Đơn vị 1", "D4"), mark("Đơn vị 2", "D4"), mark("Đơn vị 2", "D5")] }));
+        expect([unprotectWithoutPassword, d.cell("'Đơn vị 1'!D4")?.fill, d.cell("'Đơn vị 2'!D4")?.fill, d.cell("'Đơn vị 2'!D5")?.fill]).toEqual([unprotectWithoutPassword, undefined, "#FFC7CE", "#FFC7CE"]);
+        expect(d.sheet("Đơn vị 1").protection.password).not.toBeNull();
+        expect(d.sheet("Đơn vị 2").protection.protected).toBe(true);
+        const told = host.lastApply!.warnings.map((w) => w.en);
+        expect(told).toContainEqual(expect.stringContaining('Sheet "Đơn vị 1" is protected with a password'));
+        expect(told).toContainEqual(expect.stringContaining("without saying which"));
+      }
+    } finally {
+      RequestContext.prototype.trace = trace;
+    }
+  });
+
+  test.each(["InvalidArgument", "GeneralException"])("Excel refusing the comment with %s (the reference lists InvalidArgument for CommentCollection.add): that cell is marked by its fill alone, the others get their comments", async (code) => {
+    const sync = RequestContext.prototype.sync;
+    RequestContext.prototype.sync = async function (this: RequestContext) {
+      try {
+        await sync.call(this);
+      } catch (e) {
+        if ((e as { code?: string }).code === "InvalidOperation") Object.assign(e as object, { code });
+        throw e;
+      }
+    };
+    try {
+      const d = workbook(1, "1.17");
+      noteOn(d, "Đơn vị 1", 4, 3, "Số liệu theo báo cáo quý 3");
+      const host = new ExcelHost();
+      await host.apply(plan({ marks: [mark("Đơn vị 1", "D4"), mark("Đơn vị 1", "D5"), mark("Đơn vị 1", "D6")] }));
+      expect(commentCells(d)).toEqual(["Đơn vị 1!D4", "Đơn vị 1!D6"]);
+      expect(d.cell("'Đơn vị 1'!D5")?.fill).toBe("#FFC7CE");
+      expect(host.lastApply!.warnings.map((w) => w.en)).toEqual([expect.stringContaining("Cell 'Đơn vị 1'!D5 has a note")]);
+    } finally {
+      RequestContext.prototype.sync = sync;
+    }
   });
 });
 
@@ -196,6 +387,57 @@ describe("marks made as comments on Excel 2021 or 2024, then on Microsoft 365 (n
       return d.syncCount;
     };
     expect(await syncs(400)).toBe(await syncs(40));
+  });
+
+  test("a comment of the project's that someone replied to stays, with its replies: marked again, its cell is marked by fill; cleared, its cell gets its fill back; the others become notes", async () => {
+    const d = workbook(1, "1.14");
+    const first = [mark("Đơn vị 1", "D4"), mark("Đơn vị 1", "D5")];
+    await new ExcelHost().apply(plan({ marks: first }));
+    await Excel.run(async (ctx) => {
+      ctx.workbook.comments.getItemByCell("'Đơn vị 1'!D5").replies.add("Đơn vị đã giải trình, xem công văn 12/UBND.");
+      await ctx.sync();
+    });
+    d.requirements = { ExcelApi: "1.18" };
+    const host = new ExcelHost();
+    await host.apply(plan({ marks: first.map((m) => ({ ...m, note: `[DTI Scorer]\nCảnh báo mới ở ${m.cell}.` })), clearMarks: first.map((m) => ({ sheet: m.sheet, cell: m.cell })) }));
+    expect(d.workbook.comments.map((c) => [c.row, c.content, c.replies?.map((r) => r.content)])).toEqual([[4, first[1]!.note, ["Đơn vị đã giải trình, xem công văn 12/UBND."]]]);
+    expect(d.workbook.notes.map((n) => [n.row, n.content])).toEqual([[3, "[DTI Scorer]\nCảnh báo mới ở D4."]]);
+    expect(d.cell("'Đơn vị 1'!D5")?.fill).toBe("#FFC7CE");
+    expect(host.lastApply!.warnings.map((w) => w.en)).toEqual([expect.stringContaining("Cell 'Đơn vị 1'!D5 has a threaded comment")]);
+
+    await new ExcelHost().clearMarks(first.map((m) => ({ sheet: m.sheet, cell: m.cell })));
+    expect(d.workbook.notes).toHaveLength(0);
+    expect(d.workbook.comments.map((c) => c.replies?.length)).toEqual([1]);
+    expect(d.cell("'Đơn vị 1'!D4")?.fill).toBeUndefined();
+    expect(d.cell("'Đơn vị 1'!D5")?.fill).toBeUndefined();
+  });
+
+  test("on Excel 2021 too, clearing a mark whose comment someone replied to keeps the thread", async () => {
+    const d = workbook(1, "1.14");
+    await new ExcelHost().apply(plan({ marks: [mark("Đơn vị 1", "D4")] }));
+    await Excel.run(async (ctx) => {
+      ctx.workbook.comments.getItemByCell("'Đơn vị 1'!D4").replies.add("Đã sửa.");
+      await ctx.sync();
+    });
+    await new ExcelHost().clearMarks([{ sheet: "Đơn vị 1", cell: "D4" }]);
+    expect(d.workbook.comments.map((c) => c.replies?.map((r) => r.content))).toEqual([["Đã sửa."]]);
+    expect(d.cell("'Đơn vị 1'!D4")?.fill).toBeUndefined();
+  });
+
+  test("a comment of the user's that mentions [DTI Scorer] is theirs: not deleted nor edited, on Microsoft 365 or on Excel 2021", async () => {
+    const text = "Anh xem lại giúp em ô này, bản [DTI Scorer]\nLỗi: số liệu cũ.";
+    const d = workbook(1, "1.18");
+    d.workbook.comments.push({ id: "c-user", sheet: d.sheet("Đơn vị 1"), row: 4, col: 3, content: text });
+    const host = new ExcelHost();
+    await host.apply(plan({ marks: [mark("Đơn vị 1", "D5")] }));
+    expect(d.workbook.comments.map((c) => c.content)).toEqual([text]);
+    expect(d.workbook.notes).toHaveLength(0);
+    expect(d.cell("'Đơn vị 1'!D5")?.fill).toBe("#FFC7CE");
+    expect(host.lastApply!.warnings.map((w) => w.en)).toEqual([expect.stringContaining("Cell 'Đơn vị 1'!D5 has a threaded comment")]);
+    d.requirements = { ExcelApi: "1.14" };
+    await new ExcelHost().clearMarks([{ sheet: "Đơn vị 1", cell: "D5" }]);
+    expect(d.workbook.comments.map((c) => c.content)).toEqual([text]);
+    expect(d.cell("'Đơn vị 1'!D5")?.fill).toBeUndefined();
   });
 });
 

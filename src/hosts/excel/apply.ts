@@ -27,7 +27,7 @@ import type { Capabilities } from "./requirements";
 import { queueChart, type ExistingChart } from "./charts";
 import { planWarnings, relocateMarks, withFillsOfMarkedCells } from "../../core/plan/plan";
 import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
-import { cellKey, commentRefusedMessage, fillOnlyMessage, marksAsFillsMessage, markLookup, markScans, queueClear, queueMark, type ItemScan, type MarkLookup } from "./marks";
+import { cellKey, commentRefusedMessage, fillOnlyMessage, MARK_FILL, marksAsFillsMessage, markLookup, markScans, queueClear, queueMark, type ItemScan, type MarkLookup } from "./marks";
 import { BLOCK_BUDGET, errorCode, jsonBytes, opBytes, refusedWhole, RequestPacker, type SheetGuard, tooLarge } from "./payload";
 import { ExcelHostError } from "./requirements";
 import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
@@ -137,7 +137,7 @@ export function queueBlock(packer: RequestPacker, sheet: string, block: CellBloc
       if (block.wrap !== undefined) range.format.wrapText = block.wrap;
       if (block.fontSize !== undefined) range.format.font.size = block.fontSize;
       if (block.align !== undefined) range.format.horizontalAlignment = ALIGNMENTS[block.align];
-    }, { sheet });
+    }, { sheet, replay: "same" });
     start = end;
   }
 }
@@ -365,7 +365,8 @@ function queueOwnedSheet(
     } else {
       wb.worksheets.add(name);
     }
-  }, { sheet: name });
+    // Sent twice (Replay) it does the same on a sheet that exists, unless it deletes tables.
+  }, { sheet: name, ...(exists && deletes.length === 0 ? { replay: "same" as const } : {}) });
   for (const block of plan.blocks) queueBlock(packer, name, block);
   // The last run's merges went with the clear above (clearing formats unmerges).
   for (const range of plan.merges ?? []) {
@@ -374,19 +375,19 @@ function queueOwnedSheet(
   for (const w of plan.columnWidths ?? []) {
     packer.add(opBytes(2, 1, w.column, w.column, w.width), (ctx) => {
       sheetOf(ctx, name).getRange(`${w.column}:${w.column}`).format.columnWidth = charsToPoints(w.width);
-    }, { sheet: name });
+    }, { sheet: name, replay: "same" });
   }
   // A column the user added keeps the width they gave it.
   for (const w of carried?.widths ?? []) {
     const column = columnLetter(w.column);
     packer.add(opBytes(2, 1, column, column, w.points), (ctx) => {
       sheetOf(ctx, name).getRange(`${column}:${column}`).format.columnWidth = w.points;
-    }, { sheet: name });
+    }, { sheet: name, replay: "same" });
   }
   for (const h of plan.rowHeights ?? []) {
     packer.add(opBytes(2, 1, h.row, h.row, h.height), (ctx) => {
       sheetOf(ctx, name).getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
-    }, { sheet: name });
+    }, { sheet: name, replay: "same" });
   }
   for (const n of carried?.adds ?? []) {
     packer.add(opBytes(0, 1, n.key, n.content, "Plain"), (ctx) => {
@@ -435,7 +436,7 @@ function queueOwnedSheet(
       if (rows > 0 && columns > 0) panes.freezeAt(sheetOf(ctx, name).getRange(rectAddress({ row: 0, col: 0, rows, cols: columns })));
       else if (rows > 0) panes.freezeRows(rows);
       else panes.freezeColumns(columns);
-    }, { sheet: name });
+    }, { sheet: name, replay: "same" });
   }
 }
 
@@ -480,7 +481,8 @@ function queuePrint(packer: RequestPacker, name: string, print: PrintPlan): void
       if (f?.center !== undefined) all.centerFooter = f.center;
       if (f?.right !== undefined) all.rightFooter = f.right;
     }
-  }, { sheet: name });
+    // The page breaks are removed before they are added: sent twice, it does the same.
+  }, { sheet: name, replay: "same" });
 }
 
 /** Where each sheet ends up once the plan's `after` rules are followed, in plan order. */
@@ -669,6 +671,15 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   }
   const fills = new Map<string, { sheet: string; cell: string; fill?: Excel.RangeFill }>();
   for (const m of writtenPlan.marks) if (lower.has(m.sheet.toLowerCase())) fills.set(cellKey(m.sheet, m.cell), { sheet: m.sheet, cell: m.cell });
+  // The fills of the cells `_index` records as marked too: a mark made by its fill alone on an Excel
+  // without notes (Excel refused its comment: the cell has a note, which that Excel cannot read; or
+  // it was not tried) carries no comment to be found by, and is known by its fill (MarkLookup.byFill).
+  if (caps.marks !== "fill") {
+    for (const m of writtenPlan.clearMarks) {
+      const key = cellKey(m.sheet, m.cell);
+      if (lower.has(m.sheet.toLowerCase()) && !fills.has(key)) fills.set(key, { sheet: m.sheet, cell: m.cell.replace(/\$/g, "").toUpperCase() });
+    }
+  }
   let first = true;
   while (first || scanList.some((s) => !s.done)) {
     const packer = new RequestPacker();
@@ -724,9 +735,10 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     const widths = widthLookups.flatMap((w) => (w.sheet === o.name && w.format && w.format.useStandardWidth === false ? [{ column: w.to, points: w.format.columnWidth }] : []));
     carried.set(o.name.toLowerCase(), { ...notes, widths });
   }
-  const lookup: MarkLookup = { texts, commented, fillOnly: [], refused: { cells: [], untried: [] } };
   // The marks of the last run are cleared where they are now: rows the user inserted move them.
   const fillNow = new Map([...fills].map(([key, f]) => [key, f.fill?.color]));
+  const { byFill, likely } = caps.marks !== "fill" ? noteHolders(writtenPlan, texts, commented, fillNow, noted) : { byFill: undefined, likely: undefined };
+  const lookup: MarkLookup = { texts, commented, fillOnly: [], refused: { cells: [], untried: [] }, ...(byFill ? { byFill } : {}), ...(caps.marks === "comments" && likely ? { likely } : {}) };
   const relocated = caps.marks === "fill" ? writtenPlan : relocateMarks(writtenPlan, noted);
   // Excel reports a cell without a fill as white.
   const fullPlan = withFillsOfMarkedCells(relocated, (sheet, cell) => {
@@ -826,10 +838,38 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     if (dropped.length > 0) warnings.push(droppedNotesMessage(o.name, dropped));
   }
   if (lookup.fillOnly.length) warnings.push(fillOnlyMessage(lookup.fillOnly));
-  if (lookup.refused?.cells.length) warnings.push(commentRefusedMessage(lookup.refused));
+  if (lookup.refused && (lookup.refused.cells.length || lookup.refused.untried.length || lookup.refused.unsaid?.length)) warnings.push(commentRefusedMessage(lookup.refused));
   // Before ExcelApi 1.10 a mark is a fill alone: the write says so (the pane would say "fill and note").
   if (caps.marks === "fill" && marksWritten > 0) warnings.push(marksAsFillsMessage(marksWritten));
   return { requests, maxRequestBytes, skippedSheets: skipped, warnings };
+}
+
+/** The fills of the issue marks as Excel reports them ("#FFC7CE"), and the warning fill of earlier versions. */
+const MARK_FILLS_NOW = new Set([...Object.values(MARK_FILL), "#FFEB9C"].map((f) => f.toUpperCase()));
+
+/**
+ * The cells `_index` records as marked that carry no note or comment now (none that can be read:
+ * with comments, on an Excel without notes, a note cannot). With comments, each is likely to hold a
+ * note (MarkLookup.likely): the last run marked it by a note (on an Excel with notes), or by its
+ * fill alone because Excel refused the comment there. Those that still show a mark's fill
+ * (MarkLookup.byFill) are taken for marks made by the fill alone (with comments, because of such a
+ * note or untried; the user may also have deleted the mark's note or comment): `noted` gets them
+ * as cells with a note of the user's, so that the marks of the last run are found there
+ * (relocateMarks) and cleared, their recorded fills given back.
+ */
+function noteHolders(plan: WritePlan, texts: MarkLookup["texts"], commented: Set<string>, fillNow: Map<string, string | undefined>, noted: NotedCell[]): { byFill: Set<string>; likely: Set<string> } {
+  const byFill = new Set<string>();
+  const likely = new Set<string>();
+  for (const m of plan.clearMarks) {
+    const key = cellKey(m.sheet, m.cell);
+    if (texts.has(key) || commented.has(key) || likely.has(key)) continue;
+    likely.add(key);
+    const fill = fillNow.get(key);
+    if (fill === undefined || !MARK_FILLS_NOW.has(fill.toUpperCase())) continue;
+    byFill.add(key);
+    noted.push({ sheet: m.sheet, cell: m.cell.replace(/\$/g, "").toUpperCase(), ours: false });
+  }
+  return { byFill, likely };
 }
 
 /**
@@ -967,13 +1007,13 @@ async function queueAndSend(
       const ws = sheetOf(c, o.name);
       if (move) ws.position = positions.get(o.name) ?? 0;
       if (shown.has(o.name)) ws.visibility = VISIBILITY[o.visibility];
-    }, { sheet: o.name });
+    }, { sheet: o.name, replay: "same" });
   }
   // Calculation is suspended in every write request, and "once set, it is the developer's
   // responsibility to re-calc the workbook, to ensure that any dependencies are propagated": the
   // last request calculates it, so that the formulas written (`_index`'s flags, the results sheet's
   // line saying figures changed) and those that read the cells written show their results.
-  if (caps.suspendCalculation) packer.add(opBytes(1, 1, "Recalculate"), (c) => c.workbook.application.calculate("Recalculate"));
+  if (caps.suspendCalculation) packer.add(opBytes(1, 1, "Recalculate"), (c) => c.workbook.application.calculate("Recalculate"), { replay: "same" });
   // Every protected sheet the plan writes on is unprotected at the start of the first request and
   // protected at its end, whether that request writes on it or not: a password fails there, first.
   const guards = new Map<string, SheetGuard>();

@@ -8,10 +8,11 @@ import { unitKeyOf } from "../../core/read/unit-fields";
 import type { Message } from "../../core/i18n/text";
 import type { SheetSnapshot } from "../../core/types";
 import { excelColor, quoteSheet } from "./address";
-import { COMMAND_OVERHEAD, jsonBytes, opBytes, REQUEST_BUDGET, RequestPacker, RESPONSE_BUDGET, type SheetGuard, tooLarge, utf8Length } from "./payload";
-import { forgetSheet, sheetOf } from "./proxies";
+import { COMMAND_OVERHEAD, jsonBytes, opBytes, REQUEST_BUDGET, RequestPacker, RESPONSE_BUDGET, type SheetGuard, tooLarge, tracesOf, utf8Length } from "./payload";
+import { forgetAll, forgetSheet, sheetOf } from "./proxies";
+import { commentIsOurs } from "./marks";
 import { readWorkbook } from "./read";
-import { parseRels, REL_DRAWING, relsPathOf, resolveTarget, sheetParts } from "../xlsx/ooxml";
+import { attr, ContentTypes, escapeXml, parseRels, REL_DRAWING, relsPathOf, resolveTarget, sheetParts, unescapeXml, writeRels } from "../xlsx/ooxml";
 
 export interface CollectReport {
   /** `replaces`: the unit's blank form this filled one took the place of (and the name of). */
@@ -106,12 +107,182 @@ function bytesOf(base64: string): Uint8Array {
   return out;
 }
 
+function base64Of(bytes: Uint8Array): string {
+  if (typeof Buffer !== "undefined") return Buffer.from(bytes).toString("base64");
+  let bin = "";
+  // In slices: String.fromCharCode(...bytes) of a whole file would overflow the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
 /** A sheet's relationships to what Excel on the web cannot insert: notes, threaded comments, PivotTables, slicers (a chart is in the sheet's drawing). */
 const WEB_UNSUPPORTED_REL = /\/(comments|threadedComment|pivotTable|slicer)$/;
 const CHART_REL = /\/chart(Ex)?$/;
 
 /** A sheet's protection with a password: Excel's hash of it, or LibreOffice's legacy `password`. */
 const PASSWORD_PROTECTION = /<(?:\w+:)?sheetProtection\b[^>]*\b(?:password|hashValue)\s*=\s*"[^"]/;
+
+const REL_COMMENTS = /\/comments$/;
+const REL_VML = /\/vmlDrawing$/;
+const REL_THREADED = /\/threadedComment$/;
+
+/** The plain text of a note's <text> as Excel shows it: its runs' texts (not the phonetic runs'), `_xHHHH_` escapes read. */
+function noteRunsText(body: string): string {
+  const text = /<(?:\w+:)?text>([\s\S]*?)<\/(?:\w+:)?text>/.exec(body)?.[1] ?? "";
+  return [...text.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "").matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)]
+    .map((m) => unescapeXml(m[1]!).replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))))
+    .join("");
+}
+
+/** "D34" → its 0-based row and column, as a note's VML shape names its cell (<x:Row>, <x:Column>). */
+function rowColumn(ref: string): { row: number; col: number } | undefined {
+  const m = /^([A-Z]{1,3})(\d+)$/.exec(ref);
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/**
+ * The file with the project's part taken out of the notes on the forms `clean` names (the user's
+ * text around it stays, as the note; a note left empty goes, with its shape in the sheet's VML
+ * drawing, and a sheet left without notes loses its notes part, its VML drawing when that holds
+ * nothing else, and their relationships), before it is inserted: an Excel without notes
+ * (ExcelApi 1.13 to 1.17) cannot edit them once inserted, and Excel on the web inserts a sheet
+ * without notes. A mark made as a threaded comment (a scoring on Excel 2021 or 2024) goes too,
+ * with the note Excel writes beside it, unless someone replied to it or wrote in it (it is then
+ * a conversation, kept as it is). A form a password protects is left as it is (as the run leaves
+ * it). Returns the new file (none when nothing changed), by sheet the cells whose note was dealt
+ * with, and the cells with a threaded comment (their note is Excel's copy of the thread, not a
+ * note to clean); on a package it cannot read so, nothing.
+ */
+async function withoutMarkNotes(bytes: Uint8Array, clean: ReadonlyMap<string, IncomingSheetClean>): Promise<{ bytes?: Uint8Array; done: Map<string, Set<string>>; threaded: Map<string, Set<string>> }> {
+  const done = new Map<string, Set<string>>();
+  const threadedBySheet = new Map<string, Set<string>>();
+  if (clean.size === 0) return { done, threaded: threadedBySheet };
+  try {
+    const { default: JSZip } = await import("jszip");
+    const zip = await JSZip.loadAsync(bytes);
+    const read = async (path: string) => (await zip.file(path)?.async("string")) ?? "";
+    const types = new ContentTypes(await read("[Content_Types].xml"));
+    let changed = false;
+    for (const [name, path] of sheetParts(await read("xl/workbook.xml"), parseRels(await read(relsPathOf("xl/workbook.xml"))), "xl/workbook.xml")) {
+      // The forms whose file's scoring is taken off (the notes ExcelJS reads are not all there are:
+      // none on a cell the sheet's data leaves out, Excel's copy of a thread in a shape of its own).
+      if (!clean.has(name)) continue;
+      let sheetXml = await read(path);
+      if (PASSWORD_PROTECTION.test(sheetXml)) continue;
+      const relsPath = relsPathOf(path);
+      let rels = parseRels(await read(relsPath));
+      const commentsRel = rels.find((r) => REL_COMMENTS.test(r.type));
+      if (!commentsRel) continue;
+      const commentsPath = resolveTarget(path, commentsRel.target);
+      // The threads: each one's first comment by cell, with its text and how many replied to it.
+      const THREADED = /<(\w+:)?threadedComment\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1threadedComment>)/g;
+      const threadParts: { rel: (typeof rels)[number]; path: string; xml: string }[] = [];
+      const threads = new Map<string, { id?: string; text: string; replies: number }>();
+      const replies = new Map<string, number>();
+      for (const rel of rels.filter((x) => REL_THREADED.test(x.type))) {
+        const part = { rel, path: resolveTarget(path, rel.target), xml: "" };
+        part.xml = await read(part.path);
+        threadParts.push(part);
+        for (const m of part.xml.matchAll(THREADED)) {
+          const parent = attr(m[2]!, "parentId");
+          if (parent !== undefined) replies.set(parent, (replies.get(parent) ?? 0) + 1);
+          const ref = attr(m[2]!, "ref")?.replace(/\$/g, "").toUpperCase();
+          if (parent !== undefined || !ref || threads.has(ref)) continue;
+          const id = attr(m[2]!, "id");
+          threads.set(ref, { ...(id !== undefined ? { id } : {}), text: unescapeXml(/<(?:\w+:)?text>([\s\S]*?)<\/(?:\w+:)?text>/.exec(m[3] ?? "")?.[1] ?? ""), replies: 0 });
+        }
+      }
+      for (const t of threads.values()) t.replies = t.id !== undefined ? (replies.get(t.id) ?? 0) : 0;
+      threadedBySheet.set(name, new Set(threads.keys()));
+      const threadsGone = new Set<string>();
+      const cells = new Set<string>();
+      const removed: { row: number; col: number }[] = [];
+      const comments = (await read(commentsPath)).replace(/<(\w+:)?comment\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1comment>)/g, (whole, prefix: string | undefined, attrs: string, body: string | undefined) => {
+        const ref = attr(attrs, "ref")?.replace(/\$/g, "").toUpperCase();
+        const at = ref ? rowColumn(ref) : undefined;
+        if (!ref || !at) return whole;
+        const thread = threads.get(ref);
+        if (thread) {
+          // A mark made as a threaded comment, nobody's words in it but the project's: the thread
+          // and Excel's note beside it go.
+          if (!commentIsOurs(thread.text, thread.replies) || noteWithoutMark(thread.text) !== "") return whole;
+          threadsGone.add(ref);
+          cells.add(ref);
+          removed.push(at);
+          return "";
+        }
+        const text = noteRunsText(body ?? "");
+        if (markNoteParts(text) === undefined) return whole;
+        cells.add(ref);
+        const rest = noteWithoutMark(text);
+        if (rest === "") {
+          removed.push(at);
+          return "";
+        }
+        const p = prefix ?? "";
+        return `<${p}comment${attrs}><${p}text><${p}t xml:space="preserve">${escapeXml(rest)}</${p}t></${p}text></${p}comment>`;
+      });
+      if (cells.size === 0) continue;
+      changed = true;
+      done.set(name, cells);
+      for (const part of threadParts) {
+        if (threadsGone.size === 0) break;
+        const xml = part.xml.replace(THREADED, (whole, _p: string | undefined, attrs: string) => {
+          const ref = attr(attrs, "ref")?.replace(/\$/g, "").toUpperCase();
+          return attr(attrs, "parentId") === undefined && ref !== undefined && threadsGone.has(ref) ? "" : whole;
+        });
+        if (/<(?:\w+:)?threadedComment\b/.test(xml)) zip.file(part.path, xml);
+        else {
+          zip.remove(part.path);
+          types.removeOverride(part.path);
+          rels = rels.filter((r) => r !== part.rel);
+        }
+      }
+      const vmlRel = rels.find((r) => REL_VML.test(r.type));
+      const vmlPath = vmlRel ? resolveTarget(path, vmlRel.target) : undefined;
+      let vml = vmlPath ? await read(vmlPath) : "";
+      if (vmlPath && removed.length > 0) {
+        // The note's shape in the sheet's VML drawing: <x:ClientData ObjectType="Note"> naming its row and column.
+        vml = vml.replace(/<(\w+:)?shape\b[\s\S]*?<\/\1shape>/g, (shape) => {
+          if (!/ObjectType="Note"/.test(shape)) return shape;
+          const row = Number(/<(?:\w+:)?Row>\s*(\d+)\s*</.exec(shape)?.[1]);
+          const col = Number(/<(?:\w+:)?Column>\s*(\d+)\s*</.exec(shape)?.[1]);
+          return removed.some((r) => r.row === row && r.col === col) ? "" : shape;
+        });
+      }
+      if (/<(?:\w+:)?comment\b/.test(comments)) {
+        zip.file(commentsPath, comments);
+        if (vmlPath) zip.file(vmlPath, vml);
+        zip.file(relsPath, writeRels(rels));
+        continue;
+      }
+      // No note left on the sheet: its notes part goes, and its VML drawing when it holds no other shape.
+      zip.remove(commentsPath);
+      types.removeOverride(commentsPath);
+      rels = rels.filter((r) => r !== commentsRel);
+      if (vmlRel && vmlPath) {
+        if (/<(?:\w+:)?shape\b/.test(vml)) zip.file(vmlPath, vml);
+        else {
+          zip.remove(vmlPath);
+          types.removeOverride(vmlPath);
+          rels = rels.filter((r) => r !== vmlRel);
+          sheetXml = sheetXml.replace(/<(?:\w+:)?legacyDrawing\b([^>]*?)\/>/g, (el, attrs: string) => (/\s\w+:id="([^"]*)"/.exec(attrs)?.[1] === vmlRel.id ? "" : el));
+          zip.file(path, sheetXml);
+        }
+      }
+      zip.file(relsPath, writeRels(rels));
+    }
+    if (!changed) return { done, threaded: threadedBySheet };
+    zip.file("[Content_Types].xml", types.xml);
+    return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), done, threaded: threadedBySheet };
+  } catch {
+    // Not read so: the file goes as it is, and the notes are dealt with once it is inserted.
+    return { done: new Map(), threaded: new Map() };
+  }
+}
 
 /**
  * From the file's parts: the sheets that carry what Excel on the web cannot insert (notes or
@@ -160,6 +331,8 @@ function sheetNotes(ws: ExcelJSModule.Worksheet): IncomingNote[] {
 
 /** What a file brings: its sheets, those Excel on the web cannot insert, and what its scoring left on each form (and which a password keeps so). */
 interface IncomingFile {
+  /** The file to insert when it is not the one given: the project's notes taken out of it (withoutMarkNotes). */
+  base64?: string;
   sheets: SheetSnapshot[];
   unsupportedOnWeb: Set<string>;
   /** By sheet name: what the file's scoring left on the form (incomingSheetClean), to take off once it is inserted. */
@@ -188,8 +361,18 @@ async function sheetsOf(file: { name: string; base64: string }): Promise<Incomin
       const c = sheets[i] ? cleaner(sheets[i], sheetNotes(ws)) : undefined;
       if (c) clean.set(ws.name, c);
     });
-    const { unsupportedOnWeb, passwords } = await packageFacts(bytes, new Set(clean.keys()));
-    return { sheets, unsupportedOnWeb, clean, passwords };
+    // The project's notes are taken out of the file before it goes in (an Excel without notes
+    // cannot once it is in); a file rewritten larger than an insert carries goes as it was.
+    const stripped = await withoutMarkNotes(bytes, clean);
+    const base64 = stripped.bytes ? base64Of(stripped.bytes) : undefined;
+    const rewritten = base64 !== undefined && insertBytes(base64.length, sheets.map((s) => s.name)) <= REQUEST_BUDGET && base64.length <= MAX_INSERT_BASE64;
+    // A note dealt with in the file, or Excel's copy of a thread (no note once inserted), is not cleaned once inserted.
+    for (const [sheet, c] of clean) {
+      const handled = new Set([...(rewritten ? (stripped.done.get(sheet) ?? []) : []), ...(stripped.threaded.get(sheet) ?? [])]);
+      if (handled.size > 0) clean.set(sheet, { ...c, marks: c.marks.map(({ note, ...m }) => (note !== undefined && !handled.has(m.cell) ? { ...m, note } : m)) });
+    }
+    const { unsupportedOnWeb, passwords } = await packageFacts(rewritten ? stripped.bytes! : bytes, new Set(clean.keys()));
+    return { ...(rewritten ? { base64 } : {}), sheets, unsupportedOnWeb, clean, passwords };
   } catch {
     return null;
   }
@@ -430,7 +613,7 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
       continue;
     }
     incoming.push({ file: f.name, ...read });
-    fitting.push(f);
+    fitting.push(read.base64 !== undefined ? { name: f.name, base64: read.base64 } : f);
   }
   const list = ctx.workbook.worksheets.load("items/name,items/id");
   const structure = ctx.workbook.protection.load("protected");
@@ -502,6 +685,14 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
       else cleaning.push({ file: t.file, id, sheet: t.as, clean });
     });
   }
+  // Without notes (ExcelApi 1.13 to 1.17) the notes of the project's the file could not be
+  // rewritten without (withoutMarkNotes) stay as they came: the user is told which.
+  if (!notesSupported()) {
+    for (const c of cleaning) {
+      const cells = c.clean.marks.filter((m) => m.note !== undefined).map((m) => m.cell);
+      if (cells.length > 0) report.warnings.push(incomingNotesLeftMessage(c.file, c.sheet, cells));
+    }
+  }
   // In the request that names the sheets: what the cleaning needs to know of them.
   const looked = lookUpCleaning(ctx, cleaning);
   await ctx.sync();
@@ -565,19 +756,62 @@ function fillColor(fill: string | undefined): string | undefined {
   return /^#[0-9a-f]{6}$/i.test(color) ? color : undefined;
 }
 
+/** At most this many cells are named in a message; the rest are counted. */
+const CELLS_NAMED = 8;
+
+/**
+ * Said of a form taken in on an Excel without notes (ExcelApi 1.13 to 1.17) whose file still gave
+ * it notes of the project's (the file could not be rewritten without them): they stay.
+ */
+export function incomingNotesLeftMessage(file: string, sheet: string, cells: string[]): Message {
+  const named = cells.slice(0, CELLS_NAMED).join(", ");
+  const more = cells.length - CELLS_NAMED;
+  return {
+    vi: `Trang tính "${sheet}" (tệp ${file}) vẫn còn ghi chú (note) của DTI Scorer từ lần chấm trong tệp đó ở ô ${named}${more > 0 ? ` và ${more} ô khác` : ""}: phiên bản Excel này không sửa được ghi chú (cần ExcelApi 1.18, chỉ có trong Microsoft 365 và Excel trên web). Hãy xóa các ghi chú đó (giữ lại phần do đơn vị viết, nếu có), hoặc gộp tệp này bằng dòng lệnh (dti-scorer collect), hay trong Microsoft 365 hoặc Excel trên web.`,
+    en: `Sheet "${sheet}" (file ${file}) still has DTI Scorer's notes from that file's scoring on cells ${named}${more > 0 ? ` and ${more} more` : ""}: this version of Excel cannot edit notes (it needs ExcelApi 1.18, only in Microsoft 365 and Excel on the web). Delete those notes (keeping any text the unit wrote in them), or collect this file with the command line (dti-scorer collect), or in Microsoft 365 or Excel on the web.`,
+  };
+}
+
+/** The trace every cleaning request starts with: an Excel build that sends no traces back is known by its absence. */
+const CLEAN_START = "^clean";
+const cleanedTrace = (i: number) => `cleaned ${i}`;
+
 /**
  * Takes off the inserted forms what their files' scoring left on them: the cells emptied (their
  * contents only, the formatting stays), each mark's cell given back its fill and its note without
  * the project's part (the user's text around it stays). A protected sheet (without a password:
  * those with one were left out) is unprotected at the start of each request and protected again,
  * with its options, at its end. As few requests as the payload allows, whatever the number of forms.
- * A request Excel refuses leaves its forms as they came, with a warning naming each.
+ * A request Excel refuses stops at the form it refused, those before it done: the sheets it
+ * unprotected are protected again, and the forms after it are cleaned in one more go (once); each
+ * form left as it came (or partly cleaned) gets a warning naming it.
  */
 async function cleanInserted(ctx: Excel.RequestContext, looked: LookedUp[], report: CollectReport): Promise<void> {
-  if (looked.length === 0) return;
+  let pending = looked;
+  for (let again = false; pending.length > 0; again = true) {
+    const { left, failing } = await cleanForms(ctx, pending);
+    if (left.length === 0) return;
+    // The form Excel refused is known (the traces came back): the others are tried once more.
+    if (!again && failing !== undefined) {
+      report.warnings.push(incomingNotCleanedMessage(failing.file, failing.sheet, failing.clean));
+      pending = left.filter((c) => c !== failing);
+      continue;
+    }
+    for (const c of left) report.warnings.push(incomingNotCleanedMessage(c.file, c.sheet, c.clean));
+    return;
+  }
+}
+
+/**
+ * One go at cleaning the forms; returns those it did not clean (all of them, or partly) and, when
+ * Excel's traces say so, the one it refused.
+ */
+async function cleanForms(ctx: Excel.RequestContext, looked: LookedUp[]): Promise<{ left: LookedUp[]; failing?: LookedUp }> {
   const packer = new RequestPacker();
-  const guards = new Map<string, SheetGuard>();
-  for (const c of looked) {
+  const guards = new Map<string, ReturnType<typeof protectionGuard>>();
+  /** The index, among the packer's operations, of each form's trace once its operations are queued. */
+  const traced: number[] = [];
+  for (const [i, c] of looked.entries()) {
     // The name may have been a sheet's deleted in this context (the blank form replaced).
     forgetSheet(ctx, c.sheet);
     if (c.ws.protection.protected) guards.set(c.sheet.toLowerCase(), protectionGuard(c.sheet, c.ws.protection.options));
@@ -604,18 +838,51 @@ async function cleanInserted(ctx: Excel.RequestContext, looked: LookedUp[], repo
         else note.content = rest;
       }, { sheet: c.sheet });
     }
+    // Excel runs a request's commands in order: a trace reached says the form before it is done.
+    traced.push(packer.size);
+    packer.add(opBytes(0, 1), (x) => x.trace(cleanedTrace(i)));
   }
   try {
-    await packer.flush(ctx, undefined, undefined, undefined, { guards });
+    await packer.flush(ctx, (x) => x.trace(CLEAN_START), undefined, opBytes(0, 1), { guards });
+    return { left: [] };
+  } catch (e) {
+    forgetAll(ctx);
+    const traces = tracesOf(e);
+    const usable = traces?.includes(CLEAN_START) === true;
+    const reached = new Set(usable ? traces : []);
+    const left = looked.filter((_, i) => traced[i]! >= packer.completedOps && !reached.has(cleanedTrace(i)));
+    await protectAgain(ctx, packer.lastGuarded, guards);
+    // The first form not done is the one Excel refused (those before it are done).
+    return { left, ...(usable && left.length > 0 ? { failing: left[0]! } : {}) };
+  }
+}
+
+/**
+ * The sheets a failed request unprotected at its start (`names`), protected again with their
+ * options: those still unprotected, as the failed request left them (as applyPlan does).
+ */
+async function protectAgain(ctx: Excel.RequestContext, names: string[], guards: Map<string, ReturnType<typeof protectionGuard>>): Promise<void> {
+  if (names.length === 0) return;
+  try {
+    const states = names.map((n) => ctx.workbook.worksheets.getItem(n).protection.load("protected"));
+    await ctx.sync();
+    names.forEach((n, i) => {
+      const options = guards.get(n.toLowerCase())?.options;
+      if (!states[i]!.protected && options) ctx.workbook.worksheets.getItem(n).protection.protect(options);
+    });
+    await ctx.sync();
   } catch {
-    for (const c of looked) report.warnings.push(incomingNotCleanedMessage(c.file, c.sheet, c.clean));
+    // Not known or refused: the sheets stay as the failed request left them.
+  } finally {
+    forgetAll(ctx);
   }
 }
 
 /** Unprotecting a protected form (one no password protects) at the start of a request and protecting it again, with its options, at the end. */
-function protectionGuard(name: string, options: Excel.WorksheetProtectionOptions): SheetGuard {
+function protectionGuard(name: string, options: Excel.WorksheetProtectionOptions): SheetGuard & { options: Excel.WorksheetProtectionOptions } {
   return {
     name,
+    options,
     open: (c) => sheetOf(c, name).protection.unprotect(),
     close: (c) => sheetOf(c, name).protection.protect(options),
     bytes: opBytes(1, 1) + opBytes(1, 1, options),

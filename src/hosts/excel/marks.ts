@@ -5,7 +5,7 @@ import type { NotedCell } from "../../core/plan/plan";
 import type { CellMark, Severity } from "../../core/types";
 import { excelColor, quoteSheet } from "./address";
 import { sheetOf } from "./proxies";
-import { errorCode, opBytes, type Fallback, type RequestPacker } from "./payload";
+import { errorCode, opBytes, REFUSAL_CODES, type Fallback, type RequestPacker } from "./payload";
 
 export const MARK_FILL: Record<Severity, string> = {
   error: excelColor(MARK_FILLS.error),
@@ -29,14 +29,30 @@ export interface MarkLookup {
    * threaded comment, not both, so such a cell is marked by its fill alone.
    */
   commented: Set<string>;
+  /**
+   * The cells `_index` records as marked that carry no note or comment (that can be read) now but
+   * still a mark's fill. Their mark was made by the fill alone on an Excel without notes (Excel
+   * refused the comment: the cell has a note, which that Excel cannot read; or it was not tried),
+   * or by a note on an Excel with notes, read by one without: clearing it gives the cell its
+   * recorded fill back, as for a mark of the user's commented cell with notes.
+   */
+  byFill?: Set<string>;
+  /**
+   * With comments: the cells `_index` records as marked that carry no comment now. Such a cell is
+   * likely to hold a note (the mark was made by one, or by its fill alone because of one): a new
+   * comment there is tried after the others of its request (Fallback.likely).
+   */
+  likely?: Set<string>;
   /** Filled in while queueing: the marks made by fill alone because their cell has a threaded comment. */
   fillOnly: string[];
   /**
    * With comments, filled in while writing: the marks made by fill alone because Excel refused their
-   * comment (the cell has a note, which an Excel without ExcelApi 1.18 cannot read beforehand), and
-   * those whose comment was not tried after Excel refused several in the same request (REFUSALS_TRIED).
+   * comment (the cell has a note, which an Excel without ExcelApi 1.18 cannot read beforehand),
+   * those whose comment was not tried after Excel refused several in the same request
+   * (REFUSALS_TRIED, LIKELY_TRIED), and those of a request Excel refused without saying on which
+   * cell (`unsaid`: sent again with every comment left out; a comment added before the refusal stays).
    */
-  refused?: { cells: string[]; untried: string[] };
+  refused?: { cells: string[]; untried: string[]; unsaid?: string[] };
 }
 
 export function cellKey(sheet: string, cell: string): string {
@@ -53,6 +69,8 @@ const LOCATION_RESPONSE = 120;
 interface Scanned {
   item: Excel.Note | Excel.Comment;
   content?: string;
+  /** A threaded comment's replies, when they were loaded. */
+  replies?: number;
 }
 
 export interface Located {
@@ -60,6 +78,7 @@ export interface Located {
   cell: string;
   content?: string;
   item: Excel.Note | Excel.Comment;
+  replies?: number;
 }
 
 /**
@@ -79,6 +98,11 @@ export class ItemScan {
     /** "content" to know the project's own; "id" when only where they are matters. */
     private readonly select: "content" | "id",
     public pageSize = SCAN_PAGE,
+    /**
+     * Threaded comments: their replies are loaded too (`replies/items/id`, ExcelApi 1.10, in the
+     * same page): a thread the user replied to is a conversation, never deleted with the mark.
+     */
+    private readonly replies = false,
   ) {}
 
   /** Every page loaded and every item located. */
@@ -89,7 +113,8 @@ export class ItemScan {
   private loadPage(ctx: Excel.RequestContext): { list: Excel.NoteCollection | Excel.CommentCollection; skip: number; top: number } {
     const skip = this.next ?? 0;
     const top = this.pageSize;
-    const list = (this.collection(ctx) as Excel.NoteCollection).load({ select: this.select, top, skip });
+    const select = this.replies ? `${this.select},replies/items/id` : this.select;
+    const list = (this.collection(ctx) as Excel.NoteCollection).load({ select, top, skip });
     return { list, skip, top };
   }
 
@@ -121,12 +146,16 @@ export class ItemScan {
     if (!step) return;
     for (const { s, range } of step.locating) {
       const [sheet, cell] = split(range!.address);
-      this.located.push({ sheet, cell, item: s.item, ...(s.content !== undefined ? { content: s.content } : {}) });
+      this.located.push({ sheet, cell, item: s.item, ...(s.content !== undefined ? { content: s.content } : {}), ...(s.replies !== undefined ? { replies: s.replies } : {}) });
     }
     this.waiting = [];
     if (step.page) {
       const items = step.page.list.items as (Excel.Note | Excel.Comment)[];
-      this.waiting = items.map((item) => (this.select === "content" ? { item, content: item.content } : { item }));
+      this.waiting = items.map((item) => ({
+        item,
+        ...(this.select === "content" ? { content: item.content } : {}),
+        ...(this.replies ? { replies: (item as Excel.Comment).replies.items.length } : {}),
+      }));
       this.next = items.length === step.page.top ? step.page.skip + step.page.top : null;
     }
   }
@@ -149,10 +178,10 @@ export function markScans(mode: MarkMode): { texts: ItemScan | null; comments: I
   if (mode === "notes") {
     return {
       texts: new ItemScan((ctx) => ctx.workbook.notes, "content"),
-      comments: new ItemScan((ctx) => ctx.workbook.comments, "content"),
+      comments: new ItemScan((ctx) => ctx.workbook.comments, "content", SCAN_PAGE, true),
     };
   }
-  if (mode === "comments") return { texts: new ItemScan((ctx) => ctx.workbook.comments, "content"), comments: null };
+  if (mode === "comments") return { texts: new ItemScan((ctx) => ctx.workbook.comments, "content", SCAN_PAGE, true), comments: null };
   return { texts: null, comments: null };
 }
 
@@ -164,16 +193,16 @@ export function markScans(mode: MarkMode): { texts: ItemScan | null; comments: I
 export function markLookup(mode: MarkMode, scans: { texts: ItemScan | null; comments: ItemScan | null }): MarkLookup & { noted: NotedCell[] } {
   const texts: MarkLookup["texts"] = new Map();
   const noted: NotedCell[] = [];
-  for (const { sheet, cell, content, item } of scans.texts?.located ?? []) {
+  for (const { sheet, cell, content, item, replies } of scans.texts?.located ?? []) {
     const text = content ?? "";
-    const ours = markNoteParts(text) !== undefined;
+    const ours = mode === "notes" ? markNoteParts(text) !== undefined : commentIsOurs(text, replies);
     texts.set(cellKey(sheet, cell), mode === "notes" ? { ours, content: text, note: item as Excel.Note } : { ours, content: text, comment: item as Excel.Comment });
     noted.push({ sheet, cell, ours, text });
   }
   const commented = new Set<string>();
-  for (const { sheet, cell, content, item } of scans.comments?.located ?? []) {
+  for (const { sheet, cell, content, item, replies } of scans.comments?.located ?? []) {
     // A mark made as a threaded comment (ExcelApi 1.10 to 1.17) is the project's, found as its notes are.
-    if (content !== undefined && markNoteParts(content) !== undefined) {
+    if (content !== undefined && commentIsOurs(content, replies)) {
       texts.set(cellKey(sheet, cell), { ours: true, content, comment: item as Excel.Comment });
       noted.push({ sheet, cell, ours: true, text: content });
       continue;
@@ -182,6 +211,17 @@ export function markLookup(mode: MarkMode, scans: { texts: ItemScan | null; comm
     noted.push({ sheet, cell, ours: false });
   }
   return { texts, commented, fillOnly: [], refused: { cells: [], untried: [] }, noted };
+}
+
+/**
+ * Whether a threaded comment is a mark of the project's: it starts with MARK_PREFIX, as the project
+ * writes it (a comment of the user's that mentions DTI Scorer is theirs), and nobody replied to it.
+ * A thread with replies is the user's conversation: Comment.delete() "deletes the comment and all
+ * the connected replies", so it is kept as it is, and its cell marked by fill alone, as a cell with
+ * the user's comment is.
+ */
+export function commentIsOurs(content: string, replies: number | undefined): boolean {
+  return content.startsWith(MARK_PREFIX) && markNoteParts(content) !== undefined && !(replies !== undefined && replies > 0);
 }
 
 /**
@@ -195,17 +235,20 @@ export function markLookup(mode: MarkMode, scans: { texts: ItemScan | null; comm
 export function queueClear(packer: RequestPacker, mode: MarkMode, mark: { sheet: string; cell: string; fill?: string }, lookup: MarkLookup, removing: Set<string>): void {
   const key = cellKey(mark.sheet, mark.cell);
   const found = lookup.texts.get(key);
-  if (mode !== "fill" && !found && !lookup.commented.has(key)) return;
+  if (mode !== "fill" && !found && !lookup.commented.has(key) && !lookup.byFill?.has(key)) return;
   const rest = found?.ours === true ? noteWithoutMark(found.content ?? "") : undefined;
   const deletes = rest === "" && !removing.has(key);
   if (deletes) removing.add(key);
   const rewrites = rest !== undefined && rest !== "";
   // The range, its format and fill, and the fill set; `notes.getItem(key)` (or the loaded comment) and its delete or content.
   const text = deletes ? opBytes(1, 1, key) : rewrites ? opBytes(1, 1, key, rest) : 0;
-  packer.add(opBytes(3, 1, mark.cell, mark.fill ?? "") + text, (ctx) => {
+  const fill = (ctx: Excel.RequestContext) => {
     const range = sheetOf(ctx, mark.sheet).getRange(mark.cell);
     if (mark.fill) range.format.fill.color = excelColor(mark.fill);
     else range.format.fill.clear();
+  };
+  packer.add(opBytes(3, 1, mark.cell, mark.fill ?? "") + text, (ctx) => {
+    fill(ctx);
     // The project's comment (in both modes: with notes, one a run on an Excel without them made), or its note.
     if (deletes) {
       if (found?.comment) found.comment.delete();
@@ -214,7 +257,9 @@ export function queueClear(packer: RequestPacker, mode: MarkMode, mark: { sheet:
       if (found?.comment) found.comment.content = rest;
       else if (mode === "notes") ctx.workbook.notes.getItem(key).content = rest;
     }
-  }, { sheet: mark.sheet });
+    // Sent again whole (Replay): the fill alone when the note or comment is deleted (it may be gone
+    // already; one left is the project's still, and the next clear takes it).
+  }, { sheet: mark.sheet, replay: deletes ? fill : "same" });
 }
 
 export function queueMark(packer: RequestPacker, mode: MarkMode, mark: CellMark, lookup: MarkLookup, removing: Set<string>): void {
@@ -240,14 +285,17 @@ export function queueMark(packer: RequestPacker, mode: MarkMode, mark: CellMark,
   const addsComment = mode === "comments" && !stillThere;
   const fallback: Fallback | undefined = addsComment
     ? {
-        when: (e) => errorCode(e) === "InvalidOperation",
+        when: (e) => REFUSAL_CODES.has(errorCode(e) ?? ""),
         queue: (ctx, reason) => {
           fill(ctx);
           const refused = (lookup.refused ??= { cells: [], untried: [] });
-          (reason === "refused" ? refused.cells : refused.untried).push(key);
+          (reason === "refused" ? refused.cells : reason === "untried" ? refused.untried : (refused.unsaid ??= [])).push(key);
         },
+        ...(lookup.likely?.has(key) ? { likely: true } : {}),
       }
     : undefined;
+  // A note added, or the project's comment replaced by one, cannot be sent twice; a fill or a text set can.
+  const replay = fillOnly || (stillThere && !replacesComment) ? ("same" as const) : undefined;
   packer.add(opBytes(3, 1, mark.cell, MARK_FILL[mark.severity]) + text, (ctx) => {
     fill(ctx);
     if (fillOnly) return;
@@ -260,7 +308,7 @@ export function queueMark(packer: RequestPacker, mode: MarkMode, mark: CellMark,
       // A note the user wrote stays as it is; the fill still shows the issue.
     } else if (!stillThere) ctx.workbook.comments.add(key, mark.note, "Plain");
     else if (found.ours && found.comment) found.comment.content = content;
-  }, { sheet: mark.sheet, ...(fallback ? { fallback } : {}) });
+  }, { sheet: mark.sheet, ...(fallback ? { fallback } : {}), ...(replay ? { replay } : {}) });
 }
 
 /** At most this many cells are named in a message; the rest are counted. */
@@ -285,25 +333,41 @@ function namedCells(cells: string[]): { named: string; more: number } {
  * What the user is told about cells marked by fill alone, with comments, because Excel refused a
  * threaded comment there: the cell has a note (the user's, or one the project wrote on an Excel
  * with notes), which this Excel cannot read. `untried`: the cells whose comment was not tried
- * after Excel refused several in the same request.
+ * after Excel refused several in the same request; `unsaid`: those of a request Excel refused
+ * without saying on which cell.
  */
-export function commentRefusedMessage({ cells, untried }: NonNullable<MarkLookup["refused"]>): Message {
+export function commentRefusedMessage({ cells, untried, unsaid = [] }: NonNullable<MarkLookup["refused"]>): Message {
   const one = cells.length === 1;
   const { named, more } = namedCells(cells);
   const rest = namedCells(untried);
+  const left = namedCells(unsaid);
   const vi = [
-    `${one ? "Ô" : `${cells.length} ô`} ${named}${more > 0 ? ` và ${more} ô khác` : ""} đã có ghi chú (note), mà Excel không cho một ô có cả ghi chú lẫn chú thích dạng hội thoại (threaded comment), nên chỉ được tô màu, không có chú thích nêu vấn đề.`,
+    cells.length > 0
+      ? `${one ? "Ô" : `${cells.length} ô`} ${named}${more > 0 ? ` và ${more} ô khác` : ""} đã có ghi chú (note), mà Excel không cho một ô có cả ghi chú lẫn chú thích dạng hội thoại (threaded comment), nên chỉ được tô màu, không có chú thích nêu vấn đề.`
+      : "",
     untried.length > 0
       ? `Vì Excel đã từ chối nhiều lần trong cùng một lượt ghi, ${untried.length === 1 ? "ô" : `${untried.length} ô`} ${rest.named}${rest.more > 0 ? ` và ${rest.more} ô khác` : ""} cũng chỉ được tô màu mà không thử thêm chú thích: phiên bản Excel này không đọc được ghi chú để biết trước ô nào có.`
       : "",
-    `${one ? "Ghi chú đó được" : "Các ghi chú đó được"} giữ nguyên; ghi chú do DTI Scorer viết khi chấm trong Microsoft 365 hay Excel trên web có thể đã cũ. Xem nội dung vấn đề trong danh sách vấn đề của ngăn tác vụ, hoặc mở sổ làm việc trong Microsoft 365 hay Excel trên web và đánh dấu lại để có ghi chú mới.`,
+    unsaid.length > 0
+      ? `Excel đã từ chối thêm chú thích dạng hội thoại vào một ô (có lẽ ô đó đã có ghi chú) mà không cho biết ô nào, nên ${unsaid.length === 1 ? "ô" : `${unsaid.length} ô`} ${left.named}${left.more > 0 ? ` và ${left.more} ô khác` : ""} được tô màu, có thể không có chú thích nêu vấn đề.`
+      : "",
+    cells.length > 0 || untried.length > 0 || unsaid.length > 0
+      ? `Ghi chú có sẵn trên các ô được giữ nguyên; ghi chú do DTI Scorer viết khi chấm trong Microsoft 365 hay Excel trên web có thể đã cũ. Xem nội dung vấn đề trong danh sách vấn đề của ngăn tác vụ, hoặc mở sổ làm việc trong Microsoft 365 hay Excel trên web và đánh dấu lại để có ghi chú mới.`
+      : "",
   ];
   const en = [
-    `${one ? "Cell" : `${cells.length} cells`} ${named}${more > 0 ? ` and ${more} more` : ""} ${one ? "has a note" : "have notes"}, and Excel does not let a cell have both a note and a threaded comment, so ${one ? "it was" : "they were"} marked by fill only, without a comment saying what the issue is.`,
+    cells.length > 0
+      ? `${one ? "Cell" : `${cells.length} cells`} ${named}${more > 0 ? ` and ${more} more` : ""} ${one ? "has a note" : "have notes"}, and Excel does not let a cell have both a note and a threaded comment, so ${one ? "it was" : "they were"} marked by fill only, without a comment saying what the issue is.`
+      : "",
     untried.length > 0
       ? `As Excel refused several times in the same write, ${untried.length === 1 ? "cell" : `${untried.length} cells`} ${rest.named}${rest.more > 0 ? ` and ${rest.more} more` : ""} ${untried.length === 1 ? "was" : "were"} also marked by fill only, without trying a comment: this version of Excel cannot read notes to know beforehand which cells have one.`
       : "",
-    `${one ? "The note stays" : "The notes stay"} as ${one ? "it is" : "they are"}; a note DTI Scorer wrote when scoring in Microsoft 365 or Excel on the web may be out of date. The task pane's list of issues says what each issue is; or open the workbook in Microsoft 365 or Excel on the web and mark the issues again to get new notes.`,
+    unsaid.length > 0
+      ? `Excel refused a threaded comment on a cell (probably one that has a note) without saying which, so ${unsaid.length === 1 ? "cell" : `${unsaid.length} cells`} ${left.named}${left.more > 0 ? ` and ${left.more} more` : ""} ${unsaid.length === 1 ? "was" : "were"} marked by fill, possibly without a comment saying what the issue is.`
+      : "",
+    cells.length > 0 || untried.length > 0 || unsaid.length > 0
+      ? `The notes the cells have stay as they are; a note DTI Scorer wrote when scoring in Microsoft 365 or Excel on the web may be out of date. The task pane's list of issues says what each issue is; or open the workbook in Microsoft 365 or Excel on the web and mark the issues again to get new notes.`
+      : "",
   ];
   return { vi: vi.filter((t) => t !== "").join(" "), en: en.filter((t) => t !== "").join(" ") };
 }

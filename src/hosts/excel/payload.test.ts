@@ -53,6 +53,12 @@ describe("the request packer's estimates", () => {
     expect(d.workbook.notes).toHaveLength(3000);
   });
 
+  test("marks with threaded comments, each between the traces that say where a refused request stopped, are estimated at or above what Office.js sends", async () => {
+    const d = doubleWithSheets();
+    expectEstimates(await measure(d, (p) => { const l = lookup(); for (const m of marks(3000)) queueMark(p, "comments", m, l, new Set()); }));
+    expect(d.workbook.comments).toHaveLength(3000);
+  });
+
   test("clearing marks (fill back, note deleted) and updating notes in place are estimated at or above what Office.js sends", async () => {
     const d = doubleWithSheets();
     const all = marks(3000);
@@ -154,5 +160,62 @@ describe("the request packer's budgets", () => {
     await Excel.run(async (ctx) => packed.flush(ctx));
     expect(d2.requests.every((r) => r.ok && r.bytes <= REQUEST_BUDGET)).toBe(true);
     expect(d2.value("'Kết quả'!B5001")).toBe(values[4999]![1]);
+  });
+});
+
+describe("operations Excel may refuse (a comment on a cell that has a note) in a request that sends no traces back", () => {
+  /** An Excel build that does not send back the traces it ran. */
+  async function withoutTraces(body: () => Promise<void>): Promise<void> {
+    const { RequestContext } = await import("../../../test/excel-double/api");
+    const trace = RequestContext.prototype.trace;
+    RequestContext.prototype.trace = function () {
+      // Not sent back.
+    };
+    try {
+      await body();
+    } finally {
+      RequestContext.prototype.trace = trace;
+    }
+  }
+
+  function noted(): ExcelDouble {
+    const d = createExcelDouble({ requirements: { ExcelApi: "1.17" } }).install();
+    d.addSheet("Đơn vị 1", [["Mã", "Số liệu"]]);
+    d.workbook.notes.push({ sheet: d.sheet("Đơn vị 1"), row: 4, col: 3, content: "Ghi chú của đơn vị" });
+    return d;
+  }
+
+  const queueMarks = (packer: RequestPacker, l: MarkLookup) => {
+    for (const cell of ["D4", "D5", "D6"]) queueMark(packer, "comments", { sheet: "Đơn vị 1", cell, severity: "error", note: NOTE }, l, new Set());
+  };
+
+  test("sent again whole, once, with every comment left out, when each of its other operations does the same sent twice", async () => {
+    await withoutTraces(async () => {
+      const d = noted();
+      const packer = new RequestPacker();
+      queueBlock(packer, "Đơn vị 1", { address: "E4", values: [[7]] });
+      const l: MarkLookup = { ...lookup(), refused: { cells: [], untried: [] } };
+      queueMarks(packer, l);
+      await Excel.run(async (ctx) => packer.flush(ctx));
+      expect(d.requests.map((r) => r.ok)).toEqual([false, true]);
+      expect(d.value("'Đơn vị 1'!E4")).toBe(7);
+      expect(["D4", "D5", "D6"].map((c) => d.cell(`'Đơn vị 1'!${c}`)?.fill)).toEqual(["#FFC7CE", "#FFC7CE", "#FFC7CE"]);
+      // D4's comment went in before the refusal; none was sent twice.
+      expect(d.workbook.comments.map((c) => c.row)).toEqual([3]);
+      expect(l.refused?.unsaid).toEqual(["'Đơn vị 1'!D4", "'Đơn vị 1'!D5", "'Đơn vị 1'!D6"]);
+    });
+  });
+
+  test("not sent again when one of its operations cannot be sent twice (a sheet added): the failure stands, and that operation ran once", async () => {
+    await withoutTraces(async () => {
+      const d = noted();
+      const packer = new RequestPacker();
+      packer.add(opBytes(1, 1, "Mới"), (ctx) => ctx.workbook.worksheets.add("Mới"));
+      queueMarks(packer, lookup());
+      const failed = await Excel.run(async (ctx) => packer.flush(ctx)).then(() => undefined, (e: { code?: string }) => e.code);
+      expect(failed).toBe("InvalidOperation");
+      expect(d.requests.map((r) => r.ok)).toEqual([false]);
+      expect(d.workbook.sheets.filter((s) => s.name === "Mới")).toHaveLength(1);
+    });
   });
 });

@@ -120,23 +120,44 @@ export interface QueuedOp {
   sheet?: string;
   queue: (ctx: Excel.RequestContext) => void;
   fallback?: Fallback;
+  replay?: Replay;
 }
 
 /**
- * Why an operation went by its fallback: Excel refused it ("refused"), or Excel refused others in
- * the same request so many times that it was not tried ("untried", REFUSALS_TRIED).
+ * Why an operation went by its fallback: Excel refused it ("refused"); Excel refused others in the
+ * same request so many times that it was not tried ("untried", REFUSALS_TRIED and LIKELY_TRIED);
+ * or Excel refused one of the request's operations with a fallback without saying which (no
+ * trace messages came back: "unsaid"), and the request was sent again with all of them by their
+ * fallbacks (an operation that ran before the refusal stays done).
  */
-export type FallbackReason = "refused" | "untried";
+export type FallbackReason = "refused" | "untried" | "unsaid";
 
 /**
  * What an operation does instead when Excel refuses it for a reason of the workbook's that cannot
  * be read beforehand (a comment on a cell that has a note, before ExcelApi 1.18): `when` says which
- * failures. The fallback must do nothing that fails where the operation did.
+ * failures. The fallback must do nothing that fails where the operation did, and must do the same
+ * when it is sent twice (a request Excel refused without saying where is sent again whole).
  */
 export interface Fallback {
   when: (e: unknown) => boolean;
   queue: (ctx: Excel.RequestContext, reason: FallbackReason) => void;
+  /**
+   * Excel is likely to refuse it (the cell is thought to hold a note): it goes after the other
+   * operations of its request, and by its fallback without being tried once Excel has refused
+   * LIKELY_TRIED operations in the request.
+   */
+  likely?: boolean;
 }
+
+/**
+ * What an operation sends when its request is sent again whole because Excel refused it without
+ * saying where (no trace messages came back): part of it may have run already. "same": the
+ * operation itself does the same when sent twice (values, formats and fills written again, a
+ * property set); a function: what to send instead (e.g. a mark's fill without deleting its
+ * comment, which may be gone already). An operation without one (adding or deleting a sheet, a
+ * table, a note) keeps its request from being sent again whole.
+ */
+export type Replay = "same" | ((ctx: Excel.RequestContext) => void);
 
 export interface OpOptions {
   /** The sheet the operation works on through `sheetOf`: its path is counted once a request. */
@@ -145,6 +166,8 @@ export interface OpOptions {
   response?: number;
   /** What it does instead when Excel refuses it (write requests only: a request sent again brings no loads back). */
   fallback?: Fallback;
+  /** What it sends when its request is sent again whole (Replay); absent: it cannot be. */
+  replay?: Replay;
 }
 
 /**
@@ -153,6 +176,20 @@ export interface OpOptions {
  * 1 + REFUSALS_TRIED times however many of its operations Excel would refuse.
  */
 export const REFUSALS_TRIED = 3;
+/**
+ * After this many refusals in one request, the operations with a fallback left in it that Excel is
+ * likely to refuse go by it untried: those marked so (Fallback.likely), and those on a sheet where
+ * Excel refused one in this request (notes come by the sheet: a form whose unit, or a scoring on an
+ * Excel with notes, gave many of its cells one). The others keep the last try.
+ */
+export const LIKELY_TRIED = 2;
+
+/**
+ * The codes Excel gives a refused operation with a fallback (a threaded comment on a cell that has
+ * a note): the reference lists InvalidArgument for CommentCollection.add, Excel answers
+ * InvalidOperation, and some builds answer GeneralException.
+ */
+export const REFUSAL_CODES: ReadonlySet<string> = new Set(["InvalidOperation", "InvalidArgument", "GeneralException"]);
 
 /**
  * The trace messages around an operation with a fallback (`context.trace`, an action without
@@ -163,13 +200,29 @@ export const REFUSALS_TRIED = 3;
 const TRACE_BYTES = opBytes(0, 2);
 const traceBefore = (i: number) => `>${i}`;
 const traceAfter = (i: number) => `<${i}`;
+/**
+ * The first action of a request with operations that have a fallback: an Excel build that does
+ * not send back the traces it ran (the error then has no `traceMessages`, or an empty list) is
+ * known by its absence, and the traces are not taken to say where the request stopped.
+ */
+const TRACE_START = "^";
 
-/** The index of the operation a failed request stopped in, from the trace messages Excel ran before the failure. */
-function stoppedAt(e: unknown): number | undefined {
+/**
+ * Where a failed request stopped, from the trace messages Excel ran before the failure: `usable`
+ * when they came back (TRACE_START is among them), and then `at`, the index of the operation with
+ * a fallback it stopped in (undefined: it stopped elsewhere).
+ */
+function stoppedAt(e: unknown): { usable: boolean; at?: number } {
   const messages = (e as { traceMessages?: unknown } | null)?.traceMessages;
-  if (!Array.isArray(messages) || messages.length === 0) return undefined;
+  if (!Array.isArray(messages) || !messages.includes(TRACE_START)) return { usable: false };
   const last = messages[messages.length - 1];
-  return typeof last === "string" && last.startsWith(">") ? Number(last.slice(1)) : undefined;
+  return typeof last === "string" && last.startsWith(">") ? { usable: true, at: Number(last.slice(1)) } : { usable: true };
+}
+
+/** The trace messages a failed request ran before the failure (those of `context.trace`), or undefined when Excel sent none back. */
+export function tracesOf(e: unknown): string[] | undefined {
+  const messages = (e as { traceMessages?: unknown } | null)?.traceMessages;
+  return Array.isArray(messages) ? messages.filter((m): m is string => typeof m === "string") : undefined;
 }
 
 /**
@@ -210,6 +263,11 @@ export class RequestPacker {
   readonly estimates: number[] = [];
   /** The guarded sheets of the last request sent or attempted, in the order they were opened. */
   lastGuarded: string[] = [];
+  /**
+   * How many of the operations queued (in the order they were added) went in requests that
+   * completed: when a flush fails, those after them were in the request that failed or never sent.
+   */
+  completedOps = 0;
 
   add(bytes: number, queue: (ctx: Excel.RequestContext) => void, options: OpOptions = {}): void {
     this.ops.push({
@@ -217,6 +275,7 @@ export class RequestPacker {
       response: options.response ?? 0,
       ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
       ...(options.fallback ? { fallback: options.fallback } : {}),
+      ...(options.replay ? { replay: options.replay } : {}),
       queue,
     });
   }
@@ -236,6 +295,7 @@ export class RequestPacker {
   async flush(ctx: Excel.RequestContext, prefix?: (ctx: Excel.RequestContext) => void, budget = REQUEST_BUDGET, prefixBytes = opBytes(2, 1), guarding?: Guarding): Promise<void> {
     const ops = this.ops;
     this.ops = [];
+    this.completedOps = 0;
     if (!ops.length) return;
     const guardOf = (sheet: string | undefined) => (sheet === undefined ? undefined : guarding?.guards.get(sheet.toLowerCase()));
     // First where each request ends, then each request queued: the guards it opens go first.
@@ -279,6 +339,8 @@ export class RequestPacker {
           current.bytes += sheetPathBytes(guard.name);
         }
       }
+      // The trace a request with operations that have a fallback starts with (TRACE_START).
+      if (op.fallback && !current.ops.some((o) => o.fallback)) current.bytes += opBytes(0, 1);
       current.ops.push(op);
       current.bytes += op.bytes;
       response += op.response;
@@ -290,15 +352,23 @@ export class RequestPacker {
       // those before it done (the OfficeExtension.Error reference's example: a batch that "inserts
       // the third and fourth paragraphs but causes an error in the call to insert the fifth"). The
       // prefix and the guards go again (unprotect() on a sheet the failed request left unprotected
-      // does nothing; the close protects it again); nothing that ran is sent twice.
-      let ops: { op: QueuedOp; instead?: FallbackReason }[] = p.ops.map((op) => ({ op }));
+      // does nothing; the close protects it again); nothing that ran is sent twice. Those Excel is
+      // likely to refuse go last, so that the others are tried before the tries run out.
+      const likely = p.ops.filter((op) => op.fallback?.likely);
+      const ordered = likely.length ? [...p.ops.filter((op) => !op.fallback?.likely), ...likely] : p.ops;
+      const traced = ordered.some((op) => op.fallback);
+      let ops: { op: QueuedOp; instead?: FallbackReason; replays?: true }[] = ordered.map((op) => ({ op }));
+      let sentWhole = false;
+      const refusedOn = new Set<string>();
       for (let refusals = 0; ; refusals++) {
         this.lastGuarded = p.guarded.map((g) => g.name);
+        if (traced) ctx.trace(TRACE_START);
         prefix?.(ctx);
         for (const g of p.guarded) g.open(ctx);
         if (i === 0 && refusals === 0) for (const g of p.guarded) if (checked.has(g.name.toLowerCase())) g.check?.(ctx);
-        ops.forEach(({ op, instead }, j) => {
+        ops.forEach(({ op, instead, replays }, j) => {
           if (instead) return op.fallback!.queue(ctx, instead);
+          if (replays && op.replay !== "same") return op.replay!(ctx);
           if (op.fallback) ctx.trace(traceBefore(j));
           op.queue(ctx);
           if (op.fallback) ctx.trace(traceAfter(j));
@@ -307,15 +377,43 @@ export class RequestPacker {
         try {
           await ctx.sync();
         } catch (e) {
-          const at = stoppedAt(e);
-          const refused = at === undefined ? undefined : ops[at];
-          if (!refused || refused.instead || !refused.op.fallback!.when(e)) throw e;
+          const stopped = stoppedAt(e);
+          if (stopped.usable) {
+            const refused = stopped.at === undefined ? undefined : ops[stopped.at];
+            if (!refused || refused.instead || !refused.op.fallback?.when(e)) throw e;
+            const tries = refusals + 1;
+            if (refused.op.sheet !== undefined) refusedOn.add(refused.op.sheet.toLowerCase());
+            const likelyRefused = (op: QueuedOp) => op.fallback?.likely === true || (op.sheet !== undefined && refusedOn.has(op.sheet.toLowerCase()));
+            ops = ops.slice(stopped.at).map((o, k) => {
+              if (k === 0) return { op: o.op, instead: "refused" as const };
+              const untried = o.op.fallback && !o.instead && (tries >= REFUSALS_TRIED || (tries >= LIKELY_TRIED && likelyRefused(o.op)));
+              return untried ? { op: o.op, instead: "untried" as const } : o;
+            });
+          } else {
+            // No trace came back (an older build): where the request stopped is not known. When it
+            // has operations with a fallback that Excel could have refused, and each of its other
+            // operations can be sent twice (Replay), it is sent again whole once, every operation
+            // with a fallback by it; else (or when that fails too) the failure stands.
+            const pending = ops.filter((o) => o.op.fallback && !o.instead);
+            if (sentWhole || !pending.length || !pending[0]!.op.fallback!.when(e) || !ops.every((o) => o.instead || o.op.fallback || o.op.replay)) throw e;
+            // In the first request the failure may be a guard's (a sheet a password protects, whose
+            // check fails): a guarded sheet still protected says so, and the failure is the
+            // caller's to deal with (this look is not counted: the caller looks again).
+            if (i === 0 && refusals === 0 && p.guarded.some((g) => g.check && checked.has(g.name.toLowerCase()))) {
+              forgetAll(ctx);
+              const states = p.guarded.map((g) => ctx.workbook.worksheets.getItem(g.name).protection.load("protected"));
+              await ctx.sync().catch(() => {
+                throw e;
+              });
+              if (states.some((st) => st.protected)) throw e;
+            }
+            sentWhole = true;
+            ops = ops.map((o) => (o.instead ? o : o.op.fallback ? { op: o.op, instead: "unsaid" as const } : { op: o.op, replays: true as const }));
+          }
           // Sent and answered: the round trip counts.
           this.requests++;
           this.estimates.push(p.bytes);
           forgetAll(ctx);
-          const last = refusals + 1 >= REFUSALS_TRIED;
-          ops = ops.slice(at!).map((o, k) => (k === 0 ? { op: o.op, instead: "refused" } : last && o.op.fallback && !o.instead ? { op: o.op, instead: "untried" } : o));
           continue;
         }
         break;
@@ -323,6 +421,7 @@ export class RequestPacker {
       this.requests++;
       this.estimates.push(p.bytes);
       this.maxRequestBytes = Math.max(this.maxRequestBytes, p.bytes);
+      this.completedOps += p.ops.length;
     }
   }
 }
