@@ -444,7 +444,7 @@ export const STRINGS = {
     vi: "Cần Excel cho Microsoft 365, Excel 2021 trở lên hoặc Excel trên web.",
     en: "They need Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.",
   },
-  missingFeaturesNeed2024: {
+  missingFeaturesNeedNewest: {
     vi: "Cần Excel cho Microsoft 365, Excel 2024 hoặc Excel trên web.",
     en: "They need Excel for Microsoft 365, Excel 2024, or Excel on the web.",
   },

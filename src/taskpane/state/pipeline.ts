@@ -865,7 +865,7 @@ export function missingFeaturesNotice(missing: readonly MissingFeature[], lang: 
       return major * 1000 + minor;
     }),
   );
-  const need = newest <= EXCEL_2021_API[0]! * 1000 + EXCEL_2021_API[1]! ? "missingFeaturesNeedRecent" : newest <= 1017 ? "missingFeaturesNeed2024" : "missingFeaturesNeedSubscription";
+  const need = newest <= EXCEL_2021_API[0]! * 1000 + EXCEL_2021_API[1]! ? "missingFeaturesNeedRecent" : newest <= 1017 ? "missingFeaturesNeedNewest" : "missingFeaturesNeedSubscription";
   const line = (m: MissingFeature, l: Lang) => {
     const key = MISSING_KEYS[m.feature];
     return m.line?.[l] ?? (key ? t(l, key) : m.message[l]);
