@@ -414,6 +414,13 @@ export interface CellMark {
   cell: string;
   severity: Severity;
   note: string;
+  /**
+   * "template": the cell is one the project's template gives a note of its own (the `Minh chứng`
+   * cell of an indicator whose evidence is required, where "evidence-missing" goes). An Excel
+   * without notes (ExcelApi 1.10 to 1.17) refuses a threaded comment there, so it marks the cell
+   * by its fill alone without asking.
+   */
+  noted?: "template";
 }
 
 export interface ProvenanceStamp {

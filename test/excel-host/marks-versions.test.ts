@@ -470,3 +470,93 @@ describe("what an Excel lacks names the versions of Excel that have it", () => {
     expect(report.message?.en).toContain("(it needs ExcelApi 1.13: Excel 2021 or later, Microsoft 365 or Excel on the web)");
   });
 });
+
+describe("forms made by the project's template, whose Minh chứng cells of indicators with required evidence carry the template's note", () => {
+  /**
+   * Four forms of the template, inserted as a unit's file is (their notes come with them), with
+   * every evidence cell blank (each indicator that earns points is warned about) and five inputs
+   * of each form holding text where a number is expected: 20 errors on cells without a note.
+   */
+  async function templateForms(ExcelApi: string) {
+    const { double: d, definition, model } = await layoutAWorkbook(4, { requirements: { ExcelApi }, via: "insert" });
+    const numbers = [...model.inputs.values()].filter((i) => i.type === "number" || i.type === "integer").map((i) => i.code);
+    const errors: string[] = [];
+    const evidence: string[] = [];
+    for (const sheet of d.workbook.sheets) {
+      let header = -1, codeCol = -1, valueCol = -1, evidenceCol = -1;
+      for (const [k, c] of sheet.cells) if (c.v === "Số liệu") { header = Math.floor(k / 16384); valueCol = k % 16384; }
+      if (header < 0) continue;
+      for (const [k, c] of sheet.cells) {
+        if (Math.floor(k / 16384) !== header) continue;
+        if (c.v === "Mã") codeCol = k % 16384;
+        if (c.v === "Minh chứng") evidenceCol = k % 16384;
+      }
+      const at = (row: number, col: number) => `'${sheet.name}'!${String.fromCharCode(65 + col)}${row + 1}`;
+      for (const [k, c] of [...sheet.cells]) {
+        const row = Math.floor(k / 16384);
+        if (row <= header || k % 16384 !== codeCol) continue;
+        const evidenceCell = sheet.get(row, evidenceCol);
+        if (evidenceCell && evidenceCell.v !== "" && evidenceCell.v !== null && evidenceCell.v !== undefined) {
+          evidenceCell.v = "";
+          evidenceCell.t = "Empty";
+          evidence.push(at(row, evidenceCol));
+        }
+        if (numbers.slice(0, 5).includes(String(c.v))) {
+          const cell = sheet.cell(row, valueCol);
+          cell.v = "nhiều";
+          cell.t = "String";
+          errors.push(at(row, valueCol));
+        }
+      }
+    }
+    return { d, definition, errors, evidence };
+  }
+  const at = (sheet: { name: string }, row: number, col: number) => `'${sheet.name}'!${String.fromCharCode(65 + col)}${row + 1}`;
+
+  test("on Excel 2021 (ExcelApi 1.14): the evidence cells are marked by fill alone without asking Excel, so no request is refused and every error gets its comment; the user is told the form's own note is there", async () => {
+    const { d, definition, errors, evidence } = await templateForms("1.14");
+    const templateNotes = d.workbook.notes.map((n) => at(n.sheet, n.row, n.col));
+    expect(templateNotes.length).toBeGreaterThan(20);
+    expect(errors).toHaveLength(20);
+    const host = new ExcelHost();
+    const run = await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
+    const warned = [...new Set(run.issues.filter((i) => i.code === "evidence-missing").map((i) => `'${i.sheet}'!${i.cell}`))];
+    // Many evidence cells are warned about, each one the template put its note on.
+    expect(warned.length).toBeGreaterThan(3 * REFUSALS_TRIED);
+    expect(warned.every((c) => evidence.includes(c) && templateNotes.includes(c))).toBe(true);
+    expect(run.issues.filter((i) => i.severity === "error").map((i) => `'${i.sheet}'!${i.cell}`).sort()).toEqual([...errors].sort());
+    expect(d.requests.filter((r) => !r.ok)).toHaveLength(0);
+    const commented = d.workbook.comments.filter((c) => c.content.startsWith("[DTI Scorer]")).map((c) => at(c.sheet, c.row, c.col));
+    for (const cell of errors) expect([cell, commented.includes(cell), d.cell(cell)?.fill]).toEqual([cell, true, MARK_FILL.error]);
+    for (const cell of warned) expect([cell, commented.includes(cell), MARKED.includes(d.cell(cell)?.fill ?? "")]).toEqual([cell, false, true]);
+    // The template's notes are as they were.
+    expect(d.workbook.notes.map((n) => at(n.sheet, n.row, n.col))).toEqual(templateNotes);
+    const told = host.lastApply!.warnings.filter((w) => w.en.includes("note"));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.vi).toContain(`${warned.length} ô Minh chứng ${warned[0]}`);
+    expect(told[0]!.vi).toContain("có ghi chú (note) của chính biểu mẫu");
+    expect(told[0]!.vi).toContain("nên chỉ được tô màu");
+    expect(told[0]!.en).toContain(`${warned.length} evidence cells (Minh chứng) ${warned[0]}`);
+    expect(told[0]!.en).toContain("have the form's own note");
+    expect(told[0]!.en).toContain("marked by fill only");
+    // Nothing was refused, so nothing is said to be.
+    expect(told[0]!.vi).not.toContain("không thử thêm chú thích");
+    expect(`${told[0]!.vi} ${told[0]!.en}`).not.toContain(errors[0]!);
+  });
+
+  test("on Microsoft 365 (ExcelApi 1.18) as before: the notes are read, every error gets a note, and an evidence cell keeps the template's note as it is, marked by its fill", async () => {
+    const { d, definition, errors } = await templateForms("1.18");
+    const templateNotes = d.workbook.notes.map((n) => [at(n.sheet, n.row, n.col), n.content]);
+    const host = new ExcelHost();
+    const run = await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
+    const warned = [...new Set(run.issues.filter((i) => i.code === "evidence-missing").map((i) => `'${i.sheet}'!${i.cell}`))];
+    expect(warned.length).toBeGreaterThan(0);
+    expect(d.requests.filter((r) => !r.ok)).toHaveLength(0);
+    expect(d.workbook.comments).toHaveLength(0);
+    const notes = new Map(d.workbook.notes.map((n) => [at(n.sheet, n.row, n.col), n.content]));
+    for (const cell of errors) expect(notes.get(cell)?.startsWith("[DTI Scorer]")).toBe(true);
+    for (const [cell, content] of templateNotes) expect(notes.get(cell!)).toBe(content);
+    for (const cell of warned) expect(MARKED).toContain(d.cell(cell)?.fill);
+    expect(host.lastApply!.warnings.map((w) => w.en).join(" ")).not.toContain("form's own note");
+  });
+});

@@ -79,7 +79,9 @@ export function countIssuesByUnit(issues: Issue[]): Map<string, IssueCounts> {
 
 /**
  * One mark per cell that has issues: the worst severity, every message as a line of the note, in
- * the language of the sheet it is on (`langOf`, formLanguages; the run's when not given).
+ * the language of the sheet it is on (`langOf`, formLanguages; the run's when not given). A cell
+ * with "evidence-missing" is the `Minh chứng` cell of an indicator whose evidence is required,
+ * which the template gives a note ("Bắt buộc có minh chứng…", makeTemplate): `noted: "template"`.
  */
 export function planMarks(issues: Issue[], lang: Lang, ownedSheets: Set<string>, langOf: (sheet: string) => Lang = () => lang): CellMark[] {
   const byCell = new Map<string, { sheet: string; cell: string; issues: Issue[] }>();
@@ -101,6 +103,7 @@ export function planMarks(issues: Issue[], lang: Lang, ownedSheets: Set<string>,
         sorted.map((i) => ({ severity: i.severity, text: localize(i.message, noteLang) })),
         noteLang,
       ),
+      ...(e.issues.some((i) => i.code === "evidence-missing") ? { noted: "template" as const } : {}),
     };
   });
 }

@@ -838,7 +838,7 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     if (dropped.length > 0) warnings.push(droppedNotesMessage(o.name, dropped));
   }
   if (lookup.fillOnly.length) warnings.push(fillOnlyMessage(lookup.fillOnly));
-  if (lookup.refused && (lookup.refused.cells.length || lookup.refused.untried.length || lookup.refused.unsaid?.length)) warnings.push(commentRefusedMessage(lookup.refused));
+  if (lookup.refused && (lookup.refused.cells.length || lookup.refused.untried.length || lookup.refused.unsaid?.length || lookup.refused.noted?.length)) warnings.push(commentRefusedMessage(lookup.refused));
   // Before ExcelApi 1.10 a mark is a fill alone: the write says so (the pane would say "fill and note").
   if (caps.marks === "fill" && marksWritten > 0) warnings.push(marksAsFillsMessage(marksWritten));
   return { requests, maxRequestBytes, skippedSheets: skipped, warnings };

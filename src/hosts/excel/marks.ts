@@ -51,8 +51,10 @@ export interface MarkLookup {
    * those whose comment was not tried after Excel refused several in the same request
    * (REFUSALS_TRIED, LIKELY_TRIED), and those of a request Excel refused without saying on which
    * cell (`unsaid`: sent again with every comment left out; a comment added before the refusal stays).
+   * Filled in while queueing: `noted`, the marks made by fill alone without asking, because their
+   * cell is one the template gives a note (CellMark.noted), which Excel would refuse a comment on.
    */
-  refused?: { cells: string[]; untried: string[]; unsaid?: string[] };
+  refused?: { cells: string[]; untried: string[]; unsaid?: string[]; noted?: string[] };
 }
 
 export function cellKey(sheet: string, cell: string): string {
@@ -266,9 +268,14 @@ export function queueMark(packer: RequestPacker, mode: MarkMode, mark: CellMark,
   const key = cellKey(mark.sheet, mark.cell);
   const found = lookup.texts.get(key);
   const stillThere = found !== undefined && !(found.ours && removing.has(key));
+  // With comments, a cell the template gives a note of its own (CellMark.noted) and that has no
+  // comment now would have Excel refuse one: its fill alone shows the issue, and no refusal is
+  // spent on it (REFUSALS_TRIED), so that the other cells of its request keep their tries.
+  const templateNoted = mode === "comments" && !stillThere && mark.noted === "template";
+  if (templateNoted) ((lookup.refused ??= { cells: [], untried: [] }).noted ??= []).push(key);
   // A cell with a threaded comment cannot take a note: its fill alone shows the issue.
-  const fillOnly = mode === "fill" || (mode === "notes" && !stillThere && lookup.commented.has(key));
-  if (fillOnly && mode !== "fill") lookup.fillOnly.push(key);
+  const fillOnly = mode === "fill" || templateNoted || (mode === "notes" && !stillThere && lookup.commented.has(key));
+  if (fillOnly && mode === "notes") lookup.fillOnly.push(key);
   // A mark refreshed: the project's part of its note is replaced, the user's text around it stays.
   const content = stillThere && found.ours ? noteWithMark(found.content, mark.note) : mark.note;
   // With notes, the project's comment from a run on an Excel without them gives way to a note.
@@ -282,7 +289,7 @@ export function queueMark(packer: RequestPacker, mode: MarkMode, mark: CellMark,
   // Before ExcelApi 1.18 notes cannot be read, and Excel refuses a comment on a cell that has one
   // (the user's, or the project's from a run on Microsoft 365): the request is sent again from
   // there with the fill alone (RequestPacker.flush), and the user told which cells.
-  const addsComment = mode === "comments" && !stillThere;
+  const addsComment = mode === "comments" && !stillThere && !fillOnly;
   const fallback: Fallback | undefined = addsComment
     ? {
         when: (e) => REFUSAL_CODES.has(errorCode(e) ?? ""),
@@ -334,14 +341,19 @@ function namedCells(cells: string[]): { named: string; more: number } {
  * threaded comment there: the cell has a note (the user's, or one the project wrote on an Excel
  * with notes), which this Excel cannot read. `untried`: the cells whose comment was not tried
  * after Excel refused several in the same request; `unsaid`: those of a request Excel refused
- * without saying on which cell.
+ * without saying on which cell; `noted`: the `Minh chứng` cells the form's template gives a note,
+ * marked by fill alone without asking.
  */
-export function commentRefusedMessage({ cells, untried, unsaid = [] }: NonNullable<MarkLookup["refused"]>): Message {
+export function commentRefusedMessage({ cells, untried, unsaid = [], noted = [] }: NonNullable<MarkLookup["refused"]>): Message {
   const one = cells.length === 1;
   const { named, more } = namedCells(cells);
   const rest = namedCells(untried);
   const left = namedCells(unsaid);
+  const own = namedCells(noted);
   const vi = [
+    noted.length > 0
+      ? `${noted.length === 1 ? "Ô" : `${noted.length} ô`} Minh chứng ${own.named}${own.more > 0 ? ` và ${own.more} ô khác` : ""} có ghi chú (note) của chính biểu mẫu ("Bắt buộc có minh chứng…"), mà Excel không cho một ô có cả ghi chú lẫn chú thích dạng hội thoại (threaded comment), nên chỉ được tô màu, không có chú thích nêu vấn đề; ghi chú của biểu mẫu được giữ nguyên.`
+      : "",
     cells.length > 0
       ? `${one ? "Ô" : `${cells.length} ô`} ${named}${more > 0 ? ` và ${more} ô khác` : ""} đã có ghi chú (note), mà Excel không cho một ô có cả ghi chú lẫn chú thích dạng hội thoại (threaded comment), nên chỉ được tô màu, không có chú thích nêu vấn đề.`
       : "",
@@ -353,9 +365,14 @@ export function commentRefusedMessage({ cells, untried, unsaid = [] }: NonNullab
       : "",
     cells.length > 0 || untried.length > 0 || unsaid.length > 0
       ? `Ghi chú có sẵn trên các ô được giữ nguyên; ghi chú do DTI Scorer viết khi chấm trong Microsoft 365 hay Excel trên web có thể đã cũ. Xem nội dung vấn đề trong danh sách vấn đề của ngăn tác vụ, hoặc mở sổ làm việc trong Microsoft 365 hay Excel trên web và đánh dấu lại để có ghi chú mới.`
-      : "",
+      : noted.length > 0
+        ? "Xem nội dung vấn đề trong danh sách vấn đề của ngăn tác vụ."
+        : "",
   ];
   const en = [
+    noted.length > 0
+      ? `${noted.length === 1 ? "Evidence cell" : `${noted.length} evidence cells`} (Minh chứng) ${own.named}${own.more > 0 ? ` and ${own.more} more` : ""} ${noted.length === 1 ? "has" : "have"} the form's own note ("Evidence is required…"), and Excel does not let a cell have both a note and a threaded comment, so ${noted.length === 1 ? "it was" : "they were"} marked by fill only, without a comment saying what the issue is; the form's note stays as it is.`
+      : "",
     cells.length > 0
       ? `${one ? "Cell" : `${cells.length} cells`} ${named}${more > 0 ? ` and ${more} more` : ""} ${one ? "has a note" : "have notes"}, and Excel does not let a cell have both a note and a threaded comment, so ${one ? "it was" : "they were"} marked by fill only, without a comment saying what the issue is.`
       : "",
@@ -367,7 +384,9 @@ export function commentRefusedMessage({ cells, untried, unsaid = [] }: NonNullab
       : "",
     cells.length > 0 || untried.length > 0 || unsaid.length > 0
       ? `The notes the cells have stay as they are; a note DTI Scorer wrote when scoring in Microsoft 365 or Excel on the web may be out of date. The task pane's list of issues says what each issue is; or open the workbook in Microsoft 365 or Excel on the web and mark the issues again to get new notes.`
-      : "",
+      : noted.length > 0
+        ? "The task pane's list of issues says what each issue is."
+        : "",
   ];
   return { vi: vi.filter((t) => t !== "").join(" "), en: en.filter((t) => t !== "").join(" ") };
 }
