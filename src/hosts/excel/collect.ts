@@ -24,10 +24,7 @@ export interface CollectReport {
   message?: Message;
 }
 
-export const COLLECT_NEEDS_1_13: Message = {
-  vi: "Phiên bản Excel này không chèn được trang tính từ tệp khác (cần ExcelApi 1.13: Excel 2021 trở lên, Microsoft 365 hoặc Excel trên web). Không có trang nào được chèn; hãy dùng dòng lệnh dti-scorer hoặc sao chép trang thủ công.",
-  en: "This version of Excel cannot insert sheets from another file (it needs ExcelApi 1.13: Excel 2021 or later, Microsoft 365 or Excel on the web). Nothing was inserted; use the dti-scorer command line or copy the sheets by hand.",
-};
+export { COLLECT_NEEDS_1_13 } from "./collect-needs";
 
 export const COLLECT_STRUCTURE_PROTECTED: Message = {
   vi: "Sổ làm việc đang được bảo vệ cấu trúc (Xem lại > Bảo vệ sổ làm việc), nên không thể chèn thêm trang. Không có trang nào được chèn; hãy bỏ bảo vệ sổ làm việc rồi gộp phiếu lại.",

@@ -3,7 +3,8 @@ import type { IndexModel } from "../../core/definition/model";
 import type { WorkbookSnapshot, WritePlan } from "../../core/types";
 import type { WorkbookHost } from "../host";
 import { applyPlan, coalesceColumnCells, widestRow, type ApplyStats } from "./apply";
-import { collectWorkbooks, COLLECT_NEEDS_1_13, type CollectReport } from "./collect";
+import type { CollectReport } from "./collect";
+import { COLLECT_NEEDS_1_13 } from "./collect-needs";
 import { readWorkbook } from "./read";
 import { assertSupported, detectCapabilities, ExcelHostError, type Capabilities } from "./requirements";
 import { refusedWhole, USER_REFUSALS, userRefusal } from "./payload";
@@ -279,6 +280,8 @@ export class ExcelHost implements WorkbookHost {
   async insertWorkbooks(files: { name: string; base64: string }[], model?: IndexModel): Promise<CollectReport> {
     const caps = this.supported();
     if (!caps.insertWorkbooks) return { inserted: [], skipped: [], warnings: [], message: COLLECT_NEEDS_1_13 };
+    // The collect code (and the package code it rewrites files with) is loaded when forms are brought in, not with the pane.
+    const { collectWorkbooks } = await import(/* webpackChunkName: "excel-collect" */ "./collect");
     return this.run((ctx) => collectWorkbooks(ctx, files, model));
   }
 }

@@ -1,0 +1,10 @@
+/**
+ * Why an Excel cannot collect (below ExcelApi 1.13): said by the host before it loads the collect
+ * code (./collect), which is a chunk of its own, loaded when forms are brought in.
+ */
+import type { Message } from "../../core/i18n/text";
+
+export const COLLECT_NEEDS_1_13: Message = {
+  vi: "Phiên bản Excel này không chèn được trang tính từ tệp khác (cần ExcelApi 1.13: Excel 2021 trở lên, Microsoft 365 hoặc Excel trên web). Không có trang nào được chèn; hãy dùng dòng lệnh dti-scorer hoặc sao chép trang thủ công.",
+  en: "This version of Excel cannot insert sheets from another file (it needs ExcelApi 1.13: Excel 2021 or later, Microsoft 365 or Excel on the web). Nothing was inserted; use the dti-scorer command line or copy the sheets by hand.",
+};
