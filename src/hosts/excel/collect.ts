@@ -1,7 +1,6 @@
 /** Collecting units' sheets from other .xlsx files into the open workbook (ExcelApi 1.13). */
-import type ExcelJSModule from "exceljs";
 import { type CollectSkip, type CollectTake, type ExistingForm, detectLayoutA, isBlankForm, planCollect, unreadableFileSkip } from "../../core/collect";
-import { type IncomingNote, type IncomingSheetClean, incomingCleaner, incomingNotCleanedMessage, protectedIncomingMessage } from "../../core/collect-clean";
+import { type IncomingSheetClean, incomingCleaner, incomingNotCleanedMessage, protectedIncomingMessage } from "../../core/collect-clean";
 import type { IndexModel } from "../../core/definition/model";
 import { markNoteParts, noteWithoutMark } from "../../core/plan/labels";
 import { unitKeyOf } from "../../core/read/unit-fields";
@@ -13,6 +12,7 @@ import { forgetAll, forgetSheet, sheetOf } from "./proxies";
 import { commentIsOurs } from "./marks";
 import { readWorkbook } from "./read";
 import { attr, ContentTypes, escapeXml, parseRels, REL_DRAWING, relsPathOf, resolveTarget, sheetParts, unescapeXml, writeRels } from "../xlsx/ooxml";
+import { sheetNotes } from "../xlsx/sheet-notes";
 
 export interface CollectReport {
   /** `replaces`: the unit's blank form this filled one took the place of (and the name of). */
@@ -307,24 +307,6 @@ async function packageFacts(bytes: Uint8Array, askPasswords: ReadonlySet<string>
   return { unsupportedOnWeb, passwords };
 }
 
-function noteText(note: string | ExcelJSModule.Comment | undefined): string | undefined {
-  if (note === undefined || note === null) return undefined;
-  if (typeof note === "string") return note;
-  return (note.texts ?? []).map((t) => t.text).join("");
-}
-
-/** The cells of a sheet read by ExcelJS that carry a note, with its text (empty cells too: a mark on a blank input cell has no value). */
-function sheetNotes(ws: ExcelJSModule.Worksheet): IncomingNote[] {
-  const out: IncomingNote[] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const cells = (ws.findRow(r) as unknown as { _cells?: (ExcelJSModule.Cell | undefined)[] } | undefined)?._cells ?? [];
-    for (const cell of cells) {
-      const text = cell ? noteText(cell.note) : undefined;
-      if (cell && text !== undefined && text !== "") out.push({ cell: cell.address, text });
-    }
-  }
-  return out;
-}
 
 /** What a file brings: its sheets, those Excel on the web cannot insert, and what its scoring left on each form (and which a password keeps so). */
 interface IncomingFile {

@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { type CollectPlan, type ExistingForm, detectLayoutA, isBlankForm, planCollect, unreadableFileSkip } from "../../core/collect";
-import { type IncomingNote, type IncomingSheetClean, incomingCleaner, protectedIncomingMessage } from "../../core/collect-clean";
+import { type IncomingSheetClean, incomingCleaner, protectedIncomingMessage } from "../../core/collect-clean";
 import { columnNumber } from "../../core/a1";
 import type { IndexModel } from "../../core/definition/model";
 import { BUILTIN_INDICES } from "../../indices";
@@ -14,6 +14,7 @@ import { preserveDrawings, restoreLegacyPasswords } from "./preserve";
 import { cellValue, fillFromText, legacyPasswordsOf, loadXlsx, snapshotSheet, snapshotValue } from "./read";
 import { FORM_LIST_COLUMN, FORM_LIST_FIRST_ROW, formLists } from "./template";
 import { MARK_FILLS } from "../../core/plan/labels";
+import { sheetNotes } from "./sheet-notes";
 
 /** The solid colours of issue marks, as ExcelJS reads a fill's colour. */
 const MARK_COLOURS = new Set(Object.values(MARK_FILLS).map((c) => c.toUpperCase()));
@@ -109,27 +110,6 @@ function cloneValue<T>(v: T): T {
   return v;
 }
 
-function noteText(note: string | ExcelJS.Comment | undefined): string | undefined {
-  if (note === undefined || note === null) return undefined;
-  if (typeof note === "string") return note;
-  return (note.texts ?? []).map((t) => t.text).join("");
-}
-
-/**
- * The cells of a sheet that carry a note, with its text: every row and cell that exists, empty ones
- * too (a mark on a blank input cell has no value), which eachRow and eachCell would skip.
- */
-function sheetNotes(ws: ExcelJS.Worksheet): IncomingNote[] {
-  const out: IncomingNote[] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const cells = (ws.findRow(r) as unknown as { _cells?: (ExcelJS.Cell | undefined)[] } | undefined)?._cells ?? [];
-    for (const cell of cells) {
-      const text = cell ? noteText(cell.note) : undefined;
-      if (cell && text !== undefined && text !== "") out.push({ cell: cell.address, text });
-    }
-  }
-  return out;
-}
 
 /** Whether a password protects the sheet (the hash Excel keeps of it, or LibreOffice's legacy password). */
 function passwordProtected(ws: ExcelJS.Worksheet): boolean {
