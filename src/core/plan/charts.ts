@@ -14,7 +14,7 @@ import { localize } from "../i18n/text";
 import type { CellBlock, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, ScoreTable, UnitResult } from "../types";
 import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
-import { CHART_LABELS, CHART_NAMES, type PartCounts, type ProfileShape, SHEET_NAMES, label, profileLeftOutMessage, profileTiesLeftOutMessage, profileUnitsLeftOutMessage, unitCount, unitLabelText } from "./labels";
+import { CHART_LABELS, CHART_NAMES, type PartCounts, chartTitle, type ProfileShape, SHEET_NAMES, label, profileLeftOutMessage, profileTiesLeftOutMessage, profileUnitsLeftOutMessage, unitCount, unitLabelText } from "./labels";
 import { unitKey } from "./index-sheet";
 import { DEFAULT_FORMATS, type FigureFormats, figure, resultsNote, valueLeftOut } from "./results-sheet";
 
@@ -38,6 +38,8 @@ export interface ChartsSheetInput {
   formats?: FigureFormats;
   /** The scoring's table: its ranking says why a unit chosen for the profile but not drawn is not ranked (resultsNote). */
   table?: ScoreTable;
+  /** The assessment periods the forms state (`Kỳ đánh giá`), named in each chart's title (chartTitle); none: nothing is said. */
+  periods?: readonly string[];
 }
 
 /** The charts sheet, and what the write says about it (the radar asked for but left out). */
@@ -465,7 +467,10 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const charts: { slot: ChartKind; chart: ChartPlan }[] = [];
   // A chart's title in this run's language, and in both as the project's own (a title the user
   // gave it stays; one of ours is written again, in the language of the run).
-  const titled = (title: (l: Lang) => string) => ({ title: title(lang), ourTitles: [title("vi"), title("en")] });
+  const titled = (title: (l: Lang) => string) => {
+    const dated = (l: Lang) => chartTitle(title(l), input.periods ?? []);
+    return { title: dated(lang), ourTitles: [dated("vi"), dated("en")] };
+  };
   if (units.length > 0 && groups.length > 0) {
     // `to` is the chart's last cell, included.
     const place = (kind: ChartKind) => {

@@ -1,7 +1,7 @@
 /** Texts the planner writes into a workbook, as a reader of the sheets sees them. */
 import { scoreUnits } from "../score/index";
 import { modelOf, unit } from "../score/test-helpers";
-import { FORM_SUMMARY_LABELS, MARK_FILLS, NOT_APPLICABLE_TEXT, coverageDecimals, notRankedText, resultsSubtitle, uncomputedParts, unavailableText, unitCount } from "./labels";
+import { FORM_SUMMARY_LABELS, MARK_FILLS, chartTitle, NOT_APPLICABLE_TEXT, coverageDecimals, notRankedText, resultsSubtitle, uncomputedParts, unavailableText, unitCount } from "./labels";
 import { textWidth } from "./layout";
 
 describe("the results sheet's subtitle", () => {
@@ -134,5 +134,17 @@ describe("why a unit is not ranked for its coverage or an exclusion", () => {
     expect(note("V1", "vi")).toBe("Không xếp hạng: đơn vị nằm trong danh sách loại trừ của bộ chỉ số");
     expect(note("V1", "en")).toBe("Not ranked: the unit is excluded by the index definition");
     expect(table.units.find((x) => x.code === "V3")!.ranked).toBe(true);
+  });
+});
+
+describe("chartTitle", () => {
+  test("names the period the forms state in brackets, several ones listed, a long one cut, none: the title alone", () => {
+    expect(chartTitle("Tổng điểm theo đơn vị", ["Năm 2025", " Năm 2025 "])).toBe("Tổng điểm theo đơn vị (Năm 2025)");
+    expect(chartTitle("Tổng điểm theo đơn vị", ["Năm 2024", "Năm 2025"])).toBe("Tổng điểm theo đơn vị (Năm 2024, Năm 2025)");
+    expect(chartTitle("Total points by unit", [])).toBe("Total points by unit");
+    expect(chartTitle("Total points by unit", ["", "  "])).toBe("Total points by unit");
+    const long = chartTitle("T", ["Kỳ đánh giá năm 2025 theo Quyết định số 922/QĐ-BTTTT ngày 20/5/2022"]);
+    expect([...long].length).toBeLessThanOrEqual(45);
+    expect(long).toMatch(/^T \(Kỳ đánh giá năm 2025 .*…\)$/);
   });
 });

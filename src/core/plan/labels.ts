@@ -669,6 +669,22 @@ export function withPeriod(title: string, periods: readonly string[], lang: Lang
   return period === "" ? title : `${title} — ${period}`;
 }
 
+/** The most characters of the periods a chart's title names. */
+const CHART_PERIOD_MAX = 40;
+
+/**
+ * A chart's title with the periods the forms state after it, in brackets ("Tổng điểm theo đơn vị
+ * (Năm 2025)"), so that a chart copied into a report still says which period it shows; the title
+ * alone when they state none. Several different periods are listed (the results sheet's title
+ * says that the forms differ).
+ */
+export function chartTitle(title: string, periods: readonly string[]): string {
+  const distinct = [...new Set(periods.map((p) => p.replace(/\s+/g, " ").trim()).filter((p) => p !== ""))];
+  if (distinct.length === 0) return title;
+  const listed = distinct.slice(0, NAMED_PERIODS).join(", ") + (distinct.length > NAMED_PERIODS ? ", …" : "");
+  return `${title} (${shortened(listed, CHART_PERIOD_MAX)})`;
+}
+
 /**
  * Texts of a printed page's header or footer, left, centre and right, in the codes Excel and
  * LibreOffice share: `&A` the sheet's name, `&P` the page's number, `&N` the number of pages.

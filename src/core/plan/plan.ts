@@ -566,6 +566,7 @@ export function planResults(
     sheetName: names.charts,
     formats,
     table,
+    periods,
   });
   const ownedSheets = [results.name, charts.name, INDEX_SHEET];
   const ownedSet = new Set(ownedSheets);

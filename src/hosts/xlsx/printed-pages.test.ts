@@ -5,6 +5,7 @@
  * and charts say the assessment period the forms state; a form whose rows do not all apply to its
  * unit says what that does to its points; the results table calls the units as the index does.
  */
+import JSZip from "jszip";
 import { parseDefinition } from "../../core/definition";
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang } from "../../core/i18n/text";
@@ -90,6 +91,13 @@ describe("a scored workbook", () => {
     const scored = await open((await scoreAgain(none)).out);
     expect(titleOf(scored)).toMatch(/\(mau-2023\)$/);
     expect(scored.getWorksheet("Biểu đồ")!.headerFooter.oddHeader).toBe("&CMẫu — Bộ chỉ số CĐS cấp sở, ban, ngành (điều chỉnh theo quyết định của tỉnh)");
+  });
+
+  test("each chart's title names the assessment period the forms state, so that a chart copied into a report still says which one it shows", async () => {
+    const zip = await JSZip.loadAsync(await scoredDemo());
+    const charts = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
+    const titles = charts.map((xml) => [...(/<c:chart><c:title>([\s\S]*?)<\/c:title>/.exec(xml)?.[1] ?? "").matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(""));
+    expect(titles.sort()).toEqual(["Điểm theo nhóm chỉ số (Năm 2024)", "So sánh theo nhóm chỉ số (giá trị 0–1) (Năm 2024)", "Tổng điểm theo đơn vị (Năm 2024)"].sort());
   });
 
   test("the results table calls the units as the index does; a table written with the former Mã đơn vị / Đơn vị headers is rewritten in place, what the user put on it carried", async () => {
