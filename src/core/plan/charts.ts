@@ -350,6 +350,15 @@ export function chartedUnit(model: IndexModel, u: UnitResult): boolean {
   return (model.root.max !== undefined ? u.points : u.value) !== null && !valueLeftOut(model, u, u.coverage);
 }
 
+/** The most characters of a chart series' name: Excel refuses a longer one (ChartSeries.name). */
+export const SERIES_NAME_MAX = 255;
+
+/** A group's or unit's name as a series' name: cut to SERIES_NAME_MAX characters, with an ellipsis. */
+function seriesName(name: string): string {
+  const chars = [...name];
+  return chars.length > SERIES_NAME_MAX ? `${chars.slice(0, SERIES_NAME_MAX - 1).join("")}…` : name;
+}
+
 export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const { model, lang } = input;
   const sheet = input.sheetName ?? SHEET_NAMES.charts[lang];
@@ -518,7 +527,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
         ...titled((l) => (ends ? groupsEndsTitle(l, groupsTitle(l), ends.each, unitCount(units.length, l, model.definition.unitLabel)) : groupsTitle(l))),
         categories: ends ? rangeAddress(top3 + 1, 1, last3, 1) : unitCats,
         series: groups.map((g, i) =>
-          ({ name: g.name, values: ends ? rangeAddress(top3 + 1, 2 + i, last3, 2 + i) : rangeAddress(top1 + 1, 3 + i, last1, 3 + i) })),
+          ({ name: seriesName(g.name), values: ends ? rangeAddress(top3 + 1, 2 + i, last3, 2 + i) : rangeAddress(top1 + 1, 3 + i, last1, 3 + i) })),
         dataSheet: sheet,
         ...place("stackedBar"),
         xAxisTitle: unitLabelText(model.definition.unitLabel, lang),
@@ -537,7 +546,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
           kind: "radar",
           ...titled((l) => (axes.level === "below" ? CHART_LABELS.profileBelowTitle[l] : CHART_LABELS.profileTitle[l])),
           categories: rangeAddress(top2 + 1, 1, lastAxisRow, 1),
-          series: head2.slice(1).map((h, i) => ({ name: String(h), values: rangeAddress(top2 + 1, 2 + i, lastAxisRow, 2 + i) })),
+          series: head2.slice(1).map((h, i) => ({ name: seriesName(String(h)), values: rangeAddress(top2 + 1, 2 + i, lastAxisRow, 2 + i) })),
           dataSheet: sheet,
           ...place("radar"),
           ...(profileMax !== undefined ? { valueAxisMax: profileMax } : {}),
