@@ -425,7 +425,7 @@ describe("each chart prints whole on a page of its own", () => {
 
 test("a unit's name longer than Excel takes for a series' name (255 characters) names the profile's series cut, with an ellipsis; the data keeps it whole", () => {
   const long = `Hà Nội ${"và vùng phụ cận ".repeat(20)}`.trim();
-  const snapshot: WorkbookSnapshot = { sheets: [{ ...PROVINCES.sheets[0]!, values: PROVINCES.sheets[0]!.values.map((r, i) => (i === 1 ? [r[0], long, ...r.slice(2)] : r)) }] };
+  const snapshot: WorkbookSnapshot = { sheets: [{ ...PROVINCES.sheets[0]!, values: PROVINCES.sheets[0]!.values.map((r, i) => (i === 1 ? [r[0]!, long, ...r.slice(2)] : r)) }] };
   const plan = run(snapshot, builtin("dti-tinh-922-2022"));
   const radar = chartsOf(plan).find((c) => c.name === CHART_NAMES.profile)!;
   const names = radar.series.map((s) => s.name);
