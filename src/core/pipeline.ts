@@ -15,7 +15,7 @@ import { notRankedText, uncomputedParts } from "./plan/labels";
 import { type ReadResult, checkSelfScores, readSubmissions } from "./read";
 import { withEvidenceFindings } from "./read/evidence";
 import { resultIssues, scoreUnits, unitsByRank } from "./score";
-import type { Issue, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "./types";
+import type { Issue, RankingOverride, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "./types";
 import type { WorkbookHost } from "./host";
 
 export type PipelineErrorCode = "definition-invalid" | "definition-missing" | "layout-not-found" | "index-sheet-taken" | "owned-sheet-protected";
@@ -41,7 +41,8 @@ export interface RunOptions {
   /** The definition as JSON data; when absent, the definition embedded in the workbook's `_index`. */
   definition?: unknown;
   lang: Lang;
-  ranking?: Partial<ScoreTable["ranking"]>;
+  /** The run's ranking over the definition's (`decimals: null`: no rounding, whatever the definition gives). */
+  ranking?: RankingOverride;
   projectVersion: string;
   now?: Date;
   /** false: read and score only (validate, dry runs). */

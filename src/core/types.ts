@@ -132,6 +132,7 @@ export type IssueCode =
   | "percent-as-fraction"
   | "points-above-max"
   | "not-applicable-not-allowed"
+  | "not-applicable-with-figures"
   | "evidence-missing"
   | "self-score-differs"
   | "duplicate-unit"
@@ -170,7 +171,7 @@ export interface Issue {
 export type UnavailableReason =
   | "not-applicable" // the unit's category is not in appliesTo
   | "answered-na" // the unit answered N/A where allowNA is true
-  | "missing" // inputs missing under missing: "exclude"
+  | "missing" // all of its inputs missing under missing: "exclude"
   | "zero-denominator" // ratio with a zero denominator and zeroDenominator: "na"
   | "invalid-result" // an expression that gave no finite number (division by zero, LN of 0…)
   | "children-unavailable"; // a group none of whose children is available
@@ -184,7 +185,7 @@ export interface NodeResult {
   points: number | null;
   available: boolean;
   reason?: UnavailableReason;
-  /** True when the value is 0 only because inputs were missing under missing: "zero". */
+  /** True when the value is 0 only because inputs were missing: under missing "zero", or under "exclude" with some of its inputs given. */
   missingScoredZero?: boolean;
   /** Share of the applicable indicators under this node that have data (1 for a complete unit). */
   coverage: number;
@@ -232,6 +233,13 @@ export interface ScoreTable {
   /** One result per submission, in the order the submissions were given. */
   units: UnitResult[];
 }
+
+/**
+ * Overrides of the definition's ranking for one run (the task pane's choices): a key left
+ * undefined keeps the definition's. `decimals: null` is "no rounding": figures are compared
+ * unrounded (to 10 decimals, as when the definition gives none), whatever decimals the definition gives.
+ */
+export type RankingOverride = Partial<Omit<ScoreTable["ranking"], "decimals">> & { decimals?: number | null };
 
 // ---------------------------------------------------------------------------------------------
 // Write plan: what a host writes (executed by the xlsx host and the Excel host alike)

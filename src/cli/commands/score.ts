@@ -5,7 +5,7 @@ import { countIssuesByUnit, notScoredEntries, readIndexSheet, unitKey } from "..
 import { builtinNamed, builtinNamedOnForms, formsOfAdaptedBuiltin, formsPerIndexNamed, indicesNamedOnForms } from "../../core/forms-index";
 import { BUILTIN_INDICES } from "../../indices";
 import { coverageDecimals, label, notRankedText, uncomputedParts, unitCodeHeader, unitLabelText } from "../../core/plan/labels";
-import { figureFormats, valueLeftOut } from "../../core/plan/results-sheet";
+import { figureFormats, formatDecimals, valueLeftOut } from "../../core/plan/results-sheet";
 import { unitsByRank } from "../../core/score";
 import type { Issue, ScoreTable, Severity, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
@@ -243,12 +243,6 @@ function fmt(x: number | null, lang: Lang, decimals: number): string {
   return x === null ? "—" : formatNumber(x, lang, decimals);
 }
 
-/** The decimals of a number format of figureFormats ("0.000" → 3, "0" → 0). */
-function decimalsOf(format: string): number {
-  const dot = format.indexOf(".");
-  return dot < 0 ? 0 : format.length - dot - 1;
-}
-
 /**
  * The ranking as an aligned table, with the columns and labels of the results sheet (`Kết
  * quả`) in its order, less the group columns: Hạng (the overall rank), Mã đơn vị, Đơn vị, Loại đơn vị
@@ -256,12 +250,13 @@ function decimalsOf(format: string): number {
  * (when ranked within categories), Tỷ lệ chỉ tiêu có số liệu, Số lỗi, Số cảnh báo, and Ghi chú
  * (the sheet's sentence) when some unit is not ranked. Points and values with the sheet's decimals
  * (figureFormats: the figure ranked on with the ranking's decimals, so that tied units show the
- * same figure). Rows in rank order as on the sheet; units not ranked at the end with the reason.
+ * same figure; without them, with enough decimals that units ranked apart show different
+ * figures). Rows in rank order as on the sheet; units not ranked at the end with the reason.
  */
 export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue[], lang: Lang, fromCsv = false): string {
-  const formats = figureFormats(model, table.ranking);
-  const pointsDecimals = decimalsOf(formats.points);
-  const valueDecimals = decimalsOf(formats.value);
+  const formats = figureFormats(model, table);
+  const pointsDecimals = formatDecimals(formats.points);
+  const valueDecimals = formatDecimals(formats.value);
   const withCategory = model.categories.length > 0 || table.units.some((u) => u.category !== undefined);
   const withPoints = model.root.max !== undefined;
   const inCategory = table.ranking.within === "category";

@@ -736,8 +736,8 @@ export const indexDefinitionSchema = z.strictObject({
       enumDoc(["zero", "exclude"], "What a missing input does (default: \"zero\").", "Cách xử lý số liệu bị thiếu (mặc định: \"zero\").", {
         zero: ["A missing input scores 0 and is reported.", "Số liệu thiếu được tính 0 điểm và được báo."],
         exclude: [
-          "An indicator missing its inputs is not available, and its group is computed without it.",
-          "Chỉ tiêu thiếu số liệu được coi là không có, và nhóm được tính không có nó.",
+          "An indicator missing all of its inputs is not available, and its group is computed without it; one missing only some scores 0 and is reported.",
+          "Chỉ tiêu thiếu mọi số liệu được coi là không có, và nhóm được tính không có nó; chỉ tiêu chỉ thiếu một phần số liệu được tính 0 điểm và được báo.",
         ],
       }),
     ),

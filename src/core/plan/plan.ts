@@ -530,7 +530,7 @@ export function planResults(
   const ranked = unitsByRank(table);
   const counts = countIssuesByUnit(issues);
   const zero: IssueCounts = { errors: 0, warnings: 0 };
-  const formats = figureFormats(model, table.ranking);
+  const formats = figureFormats(model, table);
   const notScored = notScoredEntries(issues, submissions, snapshot);
   const periods = statedPeriods(submissions, snapshot);
   // The results sheet as read: under its old name when this run renames it. Columns the user

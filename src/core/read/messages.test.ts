@@ -41,7 +41,7 @@ describe("sentences about an indicator", () => {
     const codes: IssueCode[] = [
       "missing-input", "not-a-number", "not-an-integer", "out-of-range", "unknown-choice", "not-a-boolean", "excel-error",
       "numerator-exceeds-denominator", "zero-denominator", "ambiguous-number", "percent-as-number", "percent-as-fraction", "points-above-max",
-      "not-applicable-not-allowed", "evidence-missing", "self-score-differs", "duplicate-unit", "unknown-code", "unknown-category",
+      "not-applicable-not-allowed", "not-applicable-with-figures", "evidence-missing", "self-score-differs", "duplicate-unit", "unknown-code", "unknown-category",
       "missing-category", "missing-row", "missing-unit-name", "layout-not-found", "definition-mismatch",
     ];
     for (const code of codes) {

@@ -55,6 +55,12 @@ export interface MessageParams {
    * leaves the indicator without data, so it scores as missing under this rule.
    */
   missing?: "zero" | "exclude";
+  /**
+   * missing-input, missing-row under missing "exclude": the inputs of the indicator the unit gave
+   * (some are, others missing), so that it scores 0 rather than being left out of the aggregation.
+   * not-applicable-with-figures: the inputs of the indicator that hold figures beside the N/A answer.
+   */
+  given?: string[];
   /** missing-row: "row" in layout A, "column" in layout B. */
   place?: "row" | "column";
   /**
@@ -452,6 +458,19 @@ const NOT_SCORED: Record<UnavailableReason, Message> = {
   "children-unavailable": { vi: "không chỉ tiêu nào trong nhóm được chấm điểm", en: "none of the indicators in it is scored" },
 };
 
+/**
+ * Why an indicator missing some inputs scores 0 under missing "exclude", as the sentence goes on
+ * after "0 điểm": " vì đã có số liệu 2.b (chỉ khi thiếu mọi số liệu, chỉ tiêu mới không được tính
+ * khi tổng hợp)"; `short`, without the parenthesis.
+ */
+function givenWhy(given: string[], short = false): Message {
+  const many = given.length > 1;
+  return {
+    vi: ` vì đã có số liệu ${joinCodes(given, "vi")}${short ? "" : " (chỉ khi thiếu mọi số liệu, chỉ tiêu mới không được tính khi tổng hợp)"}`,
+    en: `, since ${many ? "inputs" : "input"} ${joinCodes(given, "en")} ${many ? "have values" : "has a value"}${short ? "" : " (an indicator is left out of the aggregation only when all its inputs are missing)"}`,
+  };
+}
+
 function notScored(reason: UnavailableReason | true): Message {
   return reason === true ? { vi: "không được tính khi tổng hợp", en: "it is left out of the aggregation" } : NOT_SCORED[reason];
 }
@@ -464,6 +483,13 @@ const bodies: Partial<Record<IssueCode, Body>> = {
       : { vi: `chưa có số liệu cho chỉ tiêu ${p.node}`, en: `no value for indicator ${p.node}` };
     const it = input ? "the indicator" : "it";
     if (p.scoresNothing) return { vi: `${what.vi}; chỉ tiêu này không tính điểm nên kết quả không đổi`, en: `${what.en}; ${it} scores nothing, so no result changes` };
+    if (p.missing === "exclude" && p.given !== undefined && p.given.length > 0) {
+      // Some inputs given, others missing: scored 0, as under "zero" (left out only when all are missing).
+      const why = givenWhy(p.given);
+      return p.noPoints
+        ? { vi: `${what.vi}; giá trị của chỉ tiêu này được tính bằng 0${why.vi}`, en: `${what.en}; ${input ? "the indicator's" : "its"} value counts as 0${why.en}` }
+        : { vi: `${what.vi}; chỉ tiêu này được tính 0 điểm${why.vi}`, en: `${what.en}; ${it} scores 0${why.en}` };
+    }
     return p.missing === "exclude"
       ? { vi: `${what.vi}; chỉ tiêu này không được tính khi tổng hợp`, en: `${what.en}; ${it} is left out of the aggregation` }
       : p.noPoints
@@ -600,6 +626,15 @@ const bodies: Partial<Record<IssueCode, Body>> = {
       en: `indicator ${p.node} does not take ${quote(p, "en")}${meaning.en}; enter ${want.en}`,
     };
   },
+  "not-applicable-with-figures": (p) => {
+    // `raw`: the N/A answer as typed, at `cell`, for the input `node`; `given`: the inputs with figures.
+    const unit = unitNamed(p);
+    const given = p.given ?? [];
+    return {
+      vi: `đơn vị${unit !== undefined ? ` ${unit}` : ""} ghi ${quote(p, "vi")} cho ${p.node} nhưng đã có số liệu cho ${joinCodes(given, "vi")}; chỉ tiêu ${p.indicator} được coi là không áp dụng — nếu chỉ tiêu có áp dụng, hãy xóa chữ ${quote(p, "vi")} và nhập số liệu`,
+      en: `the unit${unit !== undefined ? ` ${unit}` : ""} answered ${quote(p, "en")} for input ${p.node} but gave ${given.length > 1 ? "figures for inputs" : "a figure for input"} ${joinCodes(given, "en")}; indicator ${p.indicator} is taken as not applicable — if it applies, delete ${quote(p, "en")} and enter the figure`,
+    };
+  },
   "evidence-missing": (p) => ({
     vi: `chỉ tiêu ${p.node} có điểm nhưng chưa có minh chứng`,
     en: `indicator ${p.node} earns points but has no evidence`,
@@ -694,12 +729,13 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     if (p.missing === undefined) return { vi: `bảng không có dòng cho ${vi}`, en: `the table has no row for ${en}` };
     // The row's absence is why the indicator has no data: say what that does, once (no missing-input beside it).
     const ind = isInput(p) ? { vi: `chỉ tiêu ${p.indicator}`, en: `indicator ${p.indicator}` } : { vi: "chỉ tiêu này", en: "the indicator" };
+    const given = p.missing === "exclude" && p.given !== undefined && p.given.length > 0 ? givenWhy(p.given, true) : undefined;
     const then =
-      p.missing === "exclude"
+      p.missing === "exclude" && given === undefined
         ? { vi: "không được tính khi tổng hợp", en: "left out of the aggregation" }
         : p.noPoints
-          ? { vi: "giá trị bằng 0", en: "value 0" }
-          : { vi: "0 điểm", en: "0 points" };
+          ? { vi: `giá trị bằng 0${given?.vi ?? ""}`, en: `value 0${given?.en ?? ""}` }
+          : { vi: `0 điểm${given?.vi ?? ""}`, en: `0 points${given?.en ?? ""}` };
     return {
       vi: `bảng không có dòng cho ${vi}; ${ind.vi} được tính như thiếu số liệu (${then.vi})`,
       en: `the table has no row for ${en}; ${ind.en} is scored as missing (${then.en})`,

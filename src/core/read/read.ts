@@ -13,7 +13,7 @@ import { formWithoutTable, readLayoutA } from "./layout-a";
 import { readLayoutB } from "./layout-b";
 import { makeIssue, type MessageParams } from "./messages";
 import { parseNumberText } from "./numbers";
-import { choiceScales, inputsRead } from "../score/rules";
+import { choiceScales, givenRuleInputs, inputsRead } from "../score/rules";
 import type { RawUnit } from "./raw";
 import type { EvidenceGap } from "./evidence";
 import { cellText, keyText } from "./sheet";
@@ -80,6 +80,11 @@ export function sheetsWrittenByScoring(snapshot: WorkbookSnapshot, state?: Index
  *   x / blank checklist convention); otherwise it is a missing input.
  * - Missing inputs are not reported for indicators that do not apply to the unit's category,
  *   nor, when the unit's category is unknown, for indicators restricted to some categories.
+ * - Under missing "exclude", a missing input of an indicator whose rule has other inputs given
+ *   says that the indicator scores 0 (a warning, as under "zero"); only one with none given is
+ *   left out of the aggregation (information), as the scorer does (givenRuleInputs).
+ * - An N/A answer (allowed) for one input of an indicator makes the whole indicator not
+ *   applicable; beside figures for its other inputs it gets "not-applicable-with-figures".
  */
 export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, options: ReadOptions = {}): ReadResult {
   const issues: Issue[] = [];
@@ -344,6 +349,22 @@ function bareFractionIssues(units: Built[]): void {
   }
 }
 
+/**
+ * The "not-applicable-with-figures" warnings: an input answered N/A (allowed) while other inputs of
+ * the same indicator hold figures (as the unit typed them: before blank checklist boxes are read
+ * as "no"), one at each such N/A cell. The indicator is scored as not applicable, as the unit
+ * answered; the warning names the unit, the indicator and the inputs with figures, and says to
+ * delete the N/A if the indicator applies. Not said for an indicator the unit's category does not take.
+ */
+function naWithFigures(answers: { at: MessageParams; raw: string; input: string; indicator: IndicatorModel }[], values: Record<string, InputValue>, category: string | undefined, unitName: string): Issue[] {
+  return answers.flatMap(({ at, raw, input, indicator }) => {
+    if (!appliesToUnit(indicator, category)) return [];
+    const given = indicator.inputs.filter((i) => i.code !== input && i.type !== "text" && values[i.code] !== undefined).map((i) => i.code);
+    if (given.length === 0) return [];
+    return [makeIssue("warning", "not-applicable-with-figures", { ...at, raw, node: input, indicator: indicator.code, unitName, given })];
+  });
+}
+
 /** `percentCells`: the cells of the unit's sheet that show their number as a percentage. */
 function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: ReadonlySet<string>): Built {
   const issues: Issue[] = [];
@@ -391,6 +412,8 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
   const reported = new Set<string>();
   const bareFigures: BareFigure[] = [];
   const evidenceGaps: NonNullable<Built["evidenceGaps"]> = [];
+  /** The N/A answers allowed, in cell order: the indicator then counts as not applicable, whatever its other inputs hold. */
+  const naAnswers: { at: MessageParams; raw: string; input: string; indicator: IndicatorModel }[] = [];
   let checklist = false;
 
   for (const [inputCode, cell] of raw.values) {
@@ -412,8 +435,10 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
         break;
       case "na":
         // Not applicable is no error where the indicator does not apply to the unit's category anyway.
-        if (reading.allowed) notApplicable.add(indicator.code);
-        else if (appliesToUnit(indicator, category)) {
+        if (reading.allowed) {
+          notApplicable.add(indicator.code);
+          naAnswers.push({ at, raw: reading.raw, input: inputCode, indicator });
+        } else if (appliesToUnit(indicator, category)) {
           reported.add(inputCode);
           issues.push(
             makeIssue("error", "not-applicable-not-allowed", {
@@ -453,6 +478,8 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
     }
   }
 
+  issues.push(...naWithFigures(naAnswers, values, category, name));
+
   if (checklist) {
     for (const input of model.inputs.values()) {
       if (input.type === "boolean" && raw.inputCells[input.code] !== undefined && values[input.code] === undefined && !reported.has(input.code)) {
@@ -464,12 +491,19 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
   const missingRows = new Set(raw.missingRows);
   /** Inputs without a row whose absence leaves their indicator without data → the indicator. */
   const scoredWithoutRow = new Map<string, string>();
+  /**
+   * Under missing "exclude", the inputs given of an indicator that lacks others (givenRuleInputs):
+   * it then scores 0 rather than being left out, which missing-input and missing-row say.
+   */
+  const givenOf = new Map<string, string[]>();
+  const missing = model.definition.missing;
   for (const indCode of model.indicators) {
     const ind = model.nodes.get(indCode);
     if (ind?.kind !== "indicator" || !appliesToUnit(ind, category) || notApplicable.has(indCode)) continue;
     for (const inputCode of scoredInputs(ind, values, model)) {
       if (values[inputCode] !== undefined || reported.has(inputCode)) continue;
-      const missing = model.definition.missing;
+      if (missing === "exclude" && !givenOf.has(indCode)) givenOf.set(indCode, givenRuleInputs(ind, values, scalesOf(model)));
+      const given = givenOf.get(indCode) ?? [];
       if (missingRows.has(inputCode)) {
         // Said once, by missing-row below, with what it does to the indicator.
         scoredWithoutRow.set(inputCode, indCode);
@@ -477,13 +511,16 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
       }
       // An indicator that scores nothing (max 0, or under a group of max 0: "không tính điểm"): its blank changes no result.
       const nothing = scoresNothing(model, indCode);
+      // Scored 0 (under "zero", or under "exclude" beside inputs given): a warning, as it lowers the score.
+      const scoredZero = missing === "zero" || given.length > 0;
       issues.push(
-        makeIssue(missing === "zero" && !nothing ? "warning" : "info", "missing-input", {
+        makeIssue(scoredZero && !nothing ? "warning" : "info", "missing-input", {
           ...base,
           ...inputPlace(raw, inputCode),
           node: inputCode,
           indicator: indCode,
           missing,
+          ...(given.length > 0 ? { given } : {}),
           ...(ind.max === undefined ? { noPoints: true } : {}),
           ...(nothing ? { scoresNothing: true } : {}),
         }),
@@ -526,8 +563,13 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
 
   for (const code of raw.missingRows) {
     const indicator = scoredWithoutRow.get(code) ?? model.inputs.get(code)?.indicator;
+    const given = indicator !== undefined ? (givenOf.get(indicator) ?? []) : [];
     const scored = scoredWithoutRow.has(code)
-      ? { missing: model.definition.missing, ...(indicator !== undefined && model.nodes.get(indicator)?.max === undefined ? { noPoints: true } : {}) }
+      ? {
+          missing,
+          ...(given.length > 0 ? { given } : {}),
+          ...(indicator !== undefined && model.nodes.get(indicator)?.max === undefined ? { noPoints: true } : {}),
+        }
       : {};
     issues.push(
       makeIssue("warning", "missing-row", {

@@ -624,8 +624,12 @@ describe("expr rule", () => {
     const three = [...inputs, { code: "c", type: "number" }];
     const sum = oneIndicator({ inputs: three, rule: { kind: "expr", expr: "([c] + [b] + [a]) / 10" } }, { missing: "exclude" });
     const s = scoreUnits(sum, [unit("u", { b: 1 })]).units[0]!;
-    expect(s.nodes["x"]).toMatchObject({ available: false, reason: "missing" });
+    // b is given: under "exclude" only an indicator with all of its inputs missing is left out.
+    expect(s.nodes["x"]).toMatchObject({ value: 0, points: 0, available: true, missingScoredZero: true });
     expect(s.missingInputs).toEqual(["a", "c"]); // in the order the indicator lists its inputs
+    const none = scoreUnits(sum, [unit("u", {})]).units[0]!;
+    expect(none.nodes["x"]).toMatchObject({ available: false, reason: "missing" });
+    expect(none.missingInputs).toEqual(["a", "b", "c"]);
     const cond = oneIndicator({ inputs: three, rule: { kind: "expr", expr: "IF([a] > 1, [b], [c])" } });
     expect(scoreUnits(cond, [unit("u", {})]).units[0]!.missingInputs).toEqual(["a"]);
     expect(scoreUnits(cond, [unit("u", { a: 0 })]).units[0]!.missingInputs).toEqual(["c"]);

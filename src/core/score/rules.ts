@@ -27,8 +27,12 @@ export type RuleOutcome =
    * `"clip": false` needed the logarithm of (the result is invalid for that reason).
    */
   | { kind: "unavailable"; reason: Extract<UnavailableReason, "zero-denominator" | "invalid-result">; noLogarithm?: number }
-  /** Input codes the rule needs but could not use: absent, of the wrong type, or a choice matching no option. */
-  | { kind: "missing"; codes: string[] };
+  /**
+   * Input codes the rule needs but could not use: absent, of the wrong type, or a choice matching
+   * no option. `someGiven`: another input the rule names holds a value it can use (givenRuleInputs),
+   * so that under missing "exclude" the indicator scores 0 rather than being left out.
+   */
+  | { kind: "missing"; codes: string[]; someGiven?: true };
 
 /** Smallest and largest figure among the units scored together. */
 export interface Extent {
@@ -171,7 +175,36 @@ export function isCrossUnit(rule: Rule): rule is Extract<Rule, { kind: "relative
  * Cross-unit rules must go through `crossInput` and `crossRuleValue` instead.
  */
 export function localRuleValue(ind: IndicatorModel, values: Record<string, InputValue>, choices: Map<string, ChoiceScale>): RuleOutcome {
-  return finiteOutcome(localOutcome(ind, values, choices), ind.max);
+  const outcome = finiteOutcome(localOutcome(ind, values, choices), ind.max);
+  return outcome.kind === "missing" && givenRuleInputs(ind, values, choices).length > 0 ? { ...outcome, someGiven: true } : outcome;
+}
+
+/**
+ * The inputs the indicator's rule names (`ruleInputs`: a one-input rule's input, a ratio's
+ * numerator and denominator, every input an `expr` rule references, in any branch of an IF) for
+ * which the unit gave a value the rule can use, in the order the indicator lists them: a number
+ * (a yes/no as 1/0) for a numeric rule and a ratio, yes/no for `boolean`, an option for `choice`,
+ * what an expression reads (exprInput) for `expr`. A blank, an unreadable cell (left out of the
+ * values) and an N/A answer where the index does not allow one count as no value.
+ * Under missing "exclude" an indicator lacking inputs it reads is left out only when this is empty
+ * ("all of its inputs are missing"); otherwise it scores 0, as under "zero".
+ */
+export function givenRuleInputs(ind: IndicatorModel, values: Record<string, InputValue>, choices: Map<string, ChoiceScale>): string[] {
+  const rule = ind.rule;
+  const usable = (c: string): boolean => {
+    const v = values[c];
+    switch (rule.kind) {
+      case "expr":
+        return exprInput(v, choices.get(c)) !== undefined;
+      case "boolean":
+        return inputBoolean(v) !== undefined;
+      case "choice":
+        return matchChoice(rule.options, v) !== undefined;
+      default:
+        return inputNumber(v) !== undefined;
+    }
+  };
+  return inInputOrder(ind, ind.ruleInputs.filter(usable));
 }
 
 function localOutcome(ind: IndicatorModel, values: Record<string, InputValue>, choices: Map<string, ChoiceScale>): RuleOutcome {

@@ -5,26 +5,28 @@
  */
 import type { GroupModel, IndexModel, IndicatorModel, ModelNode } from "../definition/model";
 import { unitKey } from "../plan/index-sheet";
-import type { NodeResult, NotRankedReason, ScoreTable, Submission, UnavailableReason, UnitResult } from "../types";
+import type { NodeResult, NotRankedReason, RankingOverride, ScoreTable, Submission, UnavailableReason, UnitResult } from "../types";
 import { type AggregateOutcome, type ChildFigure, aggregateGroup } from "./aggregate";
 import { type RankEntry, rankFigures } from "./rank";
 import { type Extent, type RuleOutcome, choiceScales, crossFigure, crossInput, crossRuleValue, isCrossUnit, localRuleValue } from "./rules";
 
 /** Overrides of the definition's ranking for one run (e.g. from the task pane or the command line). */
 export interface ScoreOptions {
-  ranking?: Partial<ScoreTable["ranking"]>;
+  ranking?: RankingOverride;
 }
 
 type Ranking = ScoreTable["ranking"];
 
 /**
  * The ranking in force: the definition's, overridden by `options.ranking` (keys left undefined
- * do not override). `on` defaults to "points" when the root has an effective max, else "value".
+ * do not override). `decimals: null` overrides the definition's decimals with none: figures are
+ * compared unrounded (to 10 decimals), as the task pane's "no rounding" asks. `on` defaults to
+ * "points" when the root has an effective max, else "value".
  */
 export function resolveRanking(model: IndexModel, options: ScoreOptions = {}): Ranking {
   const base = model.definition.ranking;
   const over = options.ranking ?? {};
-  const decimals = over.decimals ?? base.decimals;
+  const decimals = over.decimals === null ? undefined : (over.decimals ?? base.decimals);
   return {
     method: over.method ?? base.method,
     on: over.on ?? base.on ?? (model.root.max !== undefined ? "points" : "value"),
@@ -88,7 +90,8 @@ function appliesToUnit(node: ModelNode, category: string | undefined): boolean {
  * - node.appliesTo (inherited from groups) without the unit's category, or a unit with no
  *   category → not available, "not-applicable";
  * - an indicator the unit answered N/A: with allowNA → not available, "answered-na";
- *   without allowNA → every rule input is treated as missing (the reader reports the answer).
+ *   without allowNA → every rule input is treated as missing, none given (the reader reports
+ *   the answer), so under missing "exclude" it is left out as an indicator with no figure is.
  */
 function prepare(ind: IndicatorModel, sub: Submission, na: Set<string>, choices: ReturnType<typeof choiceScales>): Prepared {
   if (!appliesToUnit(ind, sub.category)) return { kind: "inapplicable", reason: "not-applicable" };
@@ -151,6 +154,7 @@ interface Work {
    */
   points?: number;
   reason?: UnavailableReason;
+  /** Scored 0 for missing inputs: under missing "zero", or under "exclude" with some of its inputs given. */
   missingScoredZero?: boolean;
   /** Applicable indicators under the node, and those of them whose rule inputs are all present. */
   applicable: number;
@@ -160,7 +164,9 @@ interface Work {
 /**
  * Missing data (rule inputs absent from the submission, unusable, or an unmatched choice):
  * under missing "zero" the indicator scores 0, is available and flagged `missingScoredZero`;
- * under "exclude" it is not available ("missing"). Either way the codes go to unit.missingInputs.
+ * under "exclude" it is not available ("missing") when all of its inputs are missing (none of
+ * those its rule names holds a value the rule can use: givenRuleInputs), and scores 0 as under
+ * "zero" when some are given (`someGiven`). Either way the codes go to unit.missingInputs.
  * An expression that gives no finite number from the unit's inputs (a division by zero, LN of
  * 0…) follows the same policy: 0 under "zero", not available ("invalid-result") under "exclude" —
  * so a unit never gains by reporting a figure that breaks the formula. `invalidResults` says why.
@@ -190,7 +196,9 @@ function indicatorWork(
       return { value: null, reason: outcome.reason, applicable: 1, present: 1 };
     case "missing":
       for (const c of outcome.codes) missing.add(c);
-      if (missingMode === "zero") return { value: 0, missingScoredZero: true, applicable: 1, present: 0 };
+      // Under "exclude" only an indicator none of whose inputs the unit gave is left out: one
+      // given in part scores 0, or leaving a figure blank would lift a unit above one that filled it.
+      if (missingMode === "zero" || outcome.someGiven) return { value: 0, missingScoredZero: true, applicable: 1, present: 0 };
       return { value: null, reason: "missing", applicable: 1, present: 0 };
   }
 }

@@ -1,7 +1,8 @@
 import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { type Lang, formatNumber } from "../../core/i18n/text";
 import { label, notRankedText, uncomputedParts, unitLabelText } from "../../core/plan/labels";
-import { valueLeftOut } from "../../core/plan/results-sheet";
+import { distinguishingDecimals, figureFormats, formatDecimals, valueLeftOut } from "../../core/plan/results-sheet";
+import type { IndexModel } from "../../core/definition/model";
 import type { UnitResult } from "../../core/types";
 import { t, tPattern } from "../i18n";
 import { staleIndexMessage } from "../state/pipeline";
@@ -100,21 +101,46 @@ export function findingsAfterScoreText(counts: Record<"error" | "warning", numbe
   return t(lang, "findingsAfterScore", findingsParams(counts, lang));
 }
 
+/**
+ * The decimals the table shows the figure the ranking compared with, as the results sheet shows it
+ * (figureFormats): those it was rounded to, so that tied ranks look tied; without rounding, enough
+ * that units ranked apart show apart (10.004 and 10.001, not 10.00 twice). A definition that cannot
+ * be used leaves the table of the last run without its index: then the total's figures alone decide.
+ */
+export function shownDecimals(score: Pick<ScoreSummary, "ranking" | "units">, model: IndexModel | undefined, onPoints: boolean): number {
+  if (model) {
+    const formats = figureFormats(model, score);
+    return formatDecimals(onPoints ? formats.points : formats.value);
+  }
+  const figures = score.units.flatMap((u) => (u.ranked ? [onPoints ? u.points : u.value] : [])).filter((x): x is number => x !== null);
+  return score.ranking.decimals ?? distinguishingDecimals(figures, onPoints ? 2 : 4);
+}
+
+/**
+ * The numbers of decimals the select offers to round to before ranking: 0 to 4, and on up to the
+ * definition's own or the one chosen when either is more (a definition may say up to 12), so that
+ * the select always shows the rounding in force.
+ */
+export function decimalsChoices(definition: number | undefined, chosen: number | null): number[] {
+  const most = Math.max(4, definition ?? 0, chosen ?? 0);
+  return Array.from({ length: most + 1 }, (_, n) => n);
+}
+
 export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneActions }) {
   const st = useStepStyles();
   const s = useStyles();
   const { lang, ranking, score } = state;
   const busy = Boolean(state.busy);
+  // The index the results were scored with (a change of index drops or sets them aside).
+  const model = state.index.model;
   // The figure the ranking compared (points, or values for an index of values), with the decimals
-  // it was rounded to, so that tied ranks look tied.
+  // the results sheet shows it with.
   const onPoints = score ? score.ranking.on === "points" && score.units.some((u) => u.points !== null) : true;
-  const decimals = score?.ranking.decimals ?? (onPoints ? 2 : 4);
+  const decimals = score ? shownDecimals(score, model, onPoints) : 0;
   // The table follows what the run did: ranks within categories only when it made them.
   const byCategory = score ? rankedByCategory(score) : false;
   // Ranking within unit categories is offered only for an index that has them.
   const hasCategories = (state.index.model?.definition.categories ?? []).length > 0;
-  // The index the results were scored with (a change of index drops or sets them aside).
-  const model = state.index.model;
   const groups = score ? topUnits(score, byCategory, lang) : [];
   const scoredAt = state.scoredAt ? formatWhen(state.scoredAt, lang) : undefined;
   const findings = score ? findingsAfterScoreText(score.counts, lang) : undefined;
@@ -148,7 +174,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
               onChange={(_, d) => actions.setRanking({ decimals: d.value === "" ? null : Number(d.value) })}
             >
               <option value="">{t(lang, "decimalsNone")}</option>
-              {[0, 1, 2, 3, 4].map((n) => (
+              {decimalsChoices(model?.definition.ranking.decimals, ranking.decimals).map((n) => (
                 <option key={n} value={String(n)}>
                   {formatNumber(n, lang)}
                 </option>

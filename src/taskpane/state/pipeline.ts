@@ -672,7 +672,8 @@ export async function score(
         method: options.ranking.method,
         // An index without unit categories has no ranking within them: every unit is ranked together.
         within: (model.definition.categories ?? []).length > 0 ? options.ranking.within : "all",
-        ...(options.ranking.decimals !== null ? { decimals: options.ranking.decimals } : {}),
+        // null ("no rounding") is said too: left out, the definition's decimals would be used.
+        decimals: options.ranking.decimals,
       },
       charts: { kinds: options.chartKinds, ...(options.profileUnits.length > 0 ? { profileUnits: options.profileUnits } : {}) },
       write: true,
