@@ -543,11 +543,29 @@ export function mergedScoreCellsMessage(sheet: string, cells: string[]): SheetMe
  * the 255 characters Excel allows in a formula's text.
  */
 export function inputsChangedStatus(count: string, scoredAt: Date, lang: Lang): string {
-  const date = formatDate(scoredAt, lang);
+  const w = inputsChangedWords(scoredAt, lang);
   const q = formulaText;
+  return w.one === w.more
+    ? `${q(w.before)}&${count}&${q(`${w.one}${w.after}`)}`
+    : `${q(w.before)}&${count}&IF(${count}=1,${q(w.one)},${q(w.more)})&${q(w.after)}`;
+}
+
+/**
+ * What the line of inputsChangedStatus shows with `count` units changed: the cached result a host
+ * gives the results sheet's subtitle formula when it knows figures changed without calculating
+ * (forms gathered into a scored workbook), so that a reader that does not calculate says it too.
+ */
+export function inputsChangedStatusText(count: number, scoredAt: Date, lang: Lang): string {
+  const w = inputsChangedWords(scoredAt, lang);
+  return `${w.before}${count}${count === 1 ? w.one : w.more}${w.after}`;
+}
+
+/** The words of the results sheet's line saying figures changed, around how many units: before the count, the units (one, more), the rest. */
+function inputsChangedWords(scoredAt: Date, lang: Lang): { before: string; one: string; more: string; after: string } {
+  const date = formatDate(scoredAt, lang);
   return lang === "vi"
-    ? `${q("Số liệu của ")}&${count}&${q(` đơn vị đã được sửa sau lần chấm ngày ${date}: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.`)}`
-    : `${q("The figures of ")}&${count}&IF(${count}=1,${q(" unit")},${q(" units")})&${q(` were changed after scoring on ${date}: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer.`)}`;
+    ? { before: "Số liệu của ", one: " đơn vị", more: " đơn vị", after: ` đã được sửa sau lần chấm ngày ${date}: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.` }
+    : { before: "The figures of ", one: " unit", more: " units", after: ` were changed after scoring on ${date}: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer.` };
 }
 
 /** The most characters Excel takes in one text literal of a formula ("…"). */

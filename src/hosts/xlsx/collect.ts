@@ -15,6 +15,7 @@ import { cellValue, fillFromText, legacyPasswordsOf, loadXlsx, snapshotSheet, sn
 import { FORM_LIST_COLUMN, FORM_LIST_FIRST_ROW, formLists } from "./template";
 import { MARK_FILLS } from "../../core/plan/labels";
 import { sheetNotes } from "./sheet-notes";
+import { refreshGatheredResults } from "./collect-status";
 
 /** The solid colours of issue marks, as ExcelJS reads a fill's colour. */
 const MARK_COLOURS = new Set(Object.values(MARK_FILLS).map((c) => c.toUpperCase()));
@@ -257,7 +258,9 @@ function placeAfterLastForm(wb: ExcelJS.Workbook, appended: readonly ExcelJS.Wor
  * versions. A form taken from a scored workbook comes without what that scoring left on it (its
  * summary, the line under it that reads that workbook's `_index`, its points and issue marks:
  * incomingSheetClean), so that the next scoring writes one summary; the report warns of a form a
- * password protects, which is left as it is. Throws CollectReadError when `base` cannot be read, CollectWriteError when the
+ * password protects, which is left as it is. Gathered into a workbook scored before, its results'
+ * subtitle is left with the result its formula computes now, that they are out of date, for a
+ * reader that does not calculate (refreshGatheredResults). Throws CollectReadError when `base` cannot be read, CollectWriteError when the
  * gathered workbook cannot be written.
  */
 export async function collectFiles(
@@ -321,6 +324,9 @@ export async function collectFiles(
     }
   }
   placeAfterLastForm(target, appended, existing.forms);
+  // What the workbook gathered into computed from the forms before them: its results' subtitle
+  // says now that they are out of date, and what else reads the forms computes anew.
+  if (base) refreshGatheredResults(target, plan.take.map((t) => t.as));
   let data: Uint8Array;
   let dataBarSheets: string[];
   try {
