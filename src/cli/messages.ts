@@ -1,6 +1,6 @@
 /** What the command line says, in Vietnamese and English. */
 import { type Message, formatNumber } from "../core/i18n/text";
-import { wideRowMessage } from "../core/units";
+import { categoryIgnoredMessage, wideRowMessage } from "../core/units";
 
 /** "2, 3 và 5" */
 function listVi(items: readonly (string | number)[]): string {
@@ -447,10 +447,12 @@ export const M = {
     vi: `Tệp đơn vị ${path} thiếu cột "Đơn vị" (hoặc "Unit") ở dòng tiêu đề.`,
     en: `The units file ${path} has no "Unit" (or "Đơn vị") column in its header line.`,
   }),
-  categoryIgnored: (path: string): Message => ({
-    vi: `Cảnh báo: bộ chỉ số không chia loại đơn vị nên cột loại đơn vị (Nhóm) của ${path} được bỏ qua.`,
-    en: `Warning: the index has no unit categories, so the unit category column of ${path} is ignored.`,
-  }),
+  /** The pane says the same of its list of units (categoryIgnoredMessage), as a warning of its own. */
+  categoryIgnored: (path: string): Message => {
+    const said = categoryIgnoredMessage({ vi: path, en: path });
+    const lower = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+    return { vi: `Cảnh báo: ${lower(said.vi)}`, en: `Warning: ${lower(said.en)}` };
+  },
   /** `known`: the index's unit categories by name, in both languages. */
   unknownCategories: (path: string, n: number, known: Message[]): Message => {
     const list = (lang: "vi" | "en"): string => known.map((k) => `"${k[lang]}"`).join(", ");

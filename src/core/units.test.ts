@@ -1,7 +1,7 @@
 import { parseDefinition } from "./definition";
 import { findBuiltin } from "../indices";
 import { parseCsv } from "./read/csv";
-import { rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithSameCode } from "./units";
+import { categoryIgnoredMessage, rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithIgnoredCategory, unitsWithSameCode } from "./units";
 
 const parsed = parseDefinition(findBuiltin("dti-so-nganh-mau")!.definition);
 if (!parsed.ok) throw new Error("the department sample does not parse");
@@ -43,6 +43,19 @@ describe("the list of units forms are made for", () => {
       { name: "d" },
     ];
     expect(unitsOfUnknownCategory(model, units).map((u) => u.name)).toEqual(["c"]);
+  });
+
+  it("names the units whose category an index without categories ignores, and says so in both languages", () => {
+    const province = parseDefinition(findBuiltin("dti-tinh-922-2022")!.definition);
+    if (!province.ok) throw new Error("the provincial index does not parse");
+    const units = [{ name: "a", category: "co-dvc" }, { name: "b", category: " " }, { name: "c" }];
+    expect(unitsWithIgnoredCategory(province.model, units).map((u) => u.name)).toEqual(["a"]);
+    // An index with categories reads them: none is ignored (an unknown one is refused instead).
+    expect(unitsWithIgnoredCategory(model, units)).toEqual([]);
+    expect(categoryIgnoredMessage({ vi: "dv.csv", en: "dv.csv" })).toEqual({
+      vi: "Bộ chỉ số không chia loại đơn vị nên cột loại đơn vị (Nhóm) của dv.csv được bỏ qua.",
+      en: "The index has no unit categories, so the unit category column of dv.csv is ignored.",
+    });
   });
 
   it("drops the invisible characters pasted from Word or a PDF from codes and names", () => {

@@ -105,6 +105,27 @@ export function unitsOfUnknownCategory<U extends { category?: string }>(model: I
 }
 
 /**
+ * The units of a list that name a category for an index without categories: the index ranks
+ * every unit alike, so their forms are made without it (the category is ignored, and said so).
+ */
+export function unitsWithIgnoredCategory<U extends { category?: string }>(model: IndexModel, units: readonly U[]): U[] {
+  if (model.categories.length > 0) return [];
+  return units.filter((u) => (u.category ?? "").trim() !== "");
+}
+
+/**
+ * What is said of a list of units whose categories an index without categories ignores
+ * (unitsWithIgnoredCategory), by the command line and the pane alike; `list`: the list, as the
+ * sentence names it ("dv.csv"; "danh sách đơn vị", "the list of units").
+ */
+export function categoryIgnoredMessage(list: Message): Message {
+  return {
+    vi: `Bộ chỉ số không chia loại đơn vị nên cột loại đơn vị (Nhóm) của ${list.vi} được bỏ qua.`,
+    en: `The index has no unit categories, so the unit category column of ${list.en} is ignored.`,
+  };
+}
+
+/**
  * The units of an index that has categories whose category is left blank: their forms leave out
  * (shade grey) the rows of some categories only, and they are ranked with no category.
  */

@@ -148,6 +148,8 @@ export const STRINGS = {
   },
   unitsPreview: { vi: "Đọc được (mã · tên · loại đơn vị):", en: "Read as (code · name · unit category):" },
   unitsPreviewNoCategories: { vi: "Đọc được (mã · tên):", en: "Read as (code · name):" },
+  // The list of units as the sentence "… the unit category column of {list} is ignored" (core's categoryIgnoredMessage) names it.
+  unitsListIgnored: { vi: "danh sách đơn vị", en: "the list of units" },
   unitsCategories: { vi: "Các loại đơn vị của bộ chỉ số này: {list}.", en: "This index's unit categories: {list}." },
   unitsLabel: { vi: "Danh sách đơn vị", en: "List of units" },
   // The list's placeholder: a unit's code and name, of the kind of unit the index ranks (its unitLabel),
@@ -228,6 +230,11 @@ export const STRINGS = {
     vi: "Phiên bản Excel này không thêm được trang phiếu vào sổ (cần {requirement}: Excel 2021 trở lên, Microsoft 365 hoặc Excel trên web), nên đã tạo tệp phiếu cho {count} đơn vị để tải xuống.",
     en: "This version of Excel cannot add form sheets to the workbook (it needs {requirement}: Excel 2021 or later, Microsoft 365 or Excel on the web), so a form file was made for {count} units to download instead.",
   },
+  // Excel on iPad, which cannot insert sheets from another file whatever its version.
+  templatesAsFileOnIpad: {
+    vi: "Excel trên iPad không thêm được trang phiếu vào sổ (cần Excel trên Windows, Mac hoặc Excel trên web), nên đã tạo tệp phiếu cho {count} đơn vị để tải xuống.",
+    en: "Excel on iPad cannot add form sheets to the workbook (it needs Excel on Windows, Mac or the web), so a form file was made for {count} units to download instead.",
+  },
   templatesMadeFile: { vi: "Đã tạo tệp phiếu cho {count} đơn vị.", en: "Made a form file for {count} units." },
   downloadTemplates: { vi: "Tải xuống tệp phiếu", en: "Download the forms" },
   importTitle: { vi: "Nhập phiếu của các đơn vị", en: "Bring in the units' forms" },
@@ -240,6 +247,10 @@ export const STRINGS = {
   importNeedsRequirement: {
     vi: "Phiên bản Excel này không chép được trang phiếu từ tệp khác (cần {requirement}: Excel 2021 trở lên, Microsoft 365 hoặc Excel trên web). Hãy mở sổ trong Excel trên web, hoặc gộp phiếu bằng dòng lệnh dti-scorer collect.",
     en: "This version of Excel cannot copy form sheets from other files (it needs {requirement}: Excel 2021 or later, Microsoft 365 or Excel on the web). Open the workbook in Excel on the web, or gather the forms with the dti-scorer collect command.",
+  },
+  importNeedsDesktop: {
+    vi: "Excel trên iPad không chép được trang phiếu từ tệp khác. Hãy mở sổ trong Excel trên Windows, Mac hoặc Excel trên web, hoặc gộp phiếu bằng dòng lệnh dti-scorer collect.",
+    en: "Excel on iPad cannot copy form sheets from other files. Open the workbook in Excel on Windows, Mac or the web, or gather the forms with the dti-scorer collect command.",
   },
   imported: { vi: "Đã chép {count} trang vào sổ: {names}", en: "Copied {count} sheets into the workbook: {names}" },
   // What came in names the first sheets; what needs a look is listed under it; blank forms left out are counted.
@@ -448,6 +459,10 @@ export const STRINGS = {
     vi: "Cần Excel cho Microsoft 365, Excel 2024 hoặc Excel trên web.",
     en: "They need Excel for Microsoft 365, Excel 2024, or Excel on the web.",
   },
+  missingFeaturesNeedDesktop: {
+    vi: "Cần Excel trên Windows, Mac hoặc Excel trên web.",
+    en: "They need Excel on Windows, Mac or the web.",
+  },
   missingFeaturesNeedSubscription: {
     vi: "Cần Excel cho Microsoft 365 hoặc Excel trên web.",
     en: "They need Excel for Microsoft 365 or Excel on the web.",
@@ -491,6 +506,7 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   unitsCount: "{count} unit",
   templatesMadeExcel: "Added {count} form sheet to the workbook.",
   templatesMadeFile: "Made a form file for {count} unit.",
+  templatesAsFileOnIpad: "Excel on iPad cannot add form sheets to the workbook (it needs Excel on Windows, Mac or the web), so a form file was made for {count} unit to download instead.",
   templatesAlreadyThere: "1 unit already has its form in the workbook, so it was not added again.",
   templatesNoneAlreadyThere: "No form sheet was added: the workbook already has this unit's form.",
   templatesAsFile: "This version of Excel cannot add form sheets to the workbook (it needs {requirement}: Excel 2021 or later, Microsoft 365 or Excel on the web), so a form file was made for {count} unit to download instead.",

@@ -1087,6 +1087,97 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
+  test("passing over \"Tệp JSON\" without opening a file, by the arrow keys or by clicks, keeps the findings, the results and the units to chart of the index chosen again", async () => {
+    const page = await scoredInExcel();
+    await step(page, "Kiểm tra");
+    await idle(page);
+    const findings = await page.getByTestId("check-summary").innerText();
+    await step(page, "Biểu đồ");
+    const units = page.getByTestId("profile-units");
+    await units.waitFor();
+    const before = await units.getByRole("checkbox").allTextContents();
+    expect(before.length).toBe(SAMPLE_UNITS.length);
+    /** Every step still shows what the index scored with found: the findings, the table of top units, the units to chart. */
+    const kept = async () => {
+      await idle(page);
+      await step(page, "Kiểm tra");
+      expect(await page.getByTestId("check-summary").innerText()).toBe(findings);
+      await step(page, "Chấm điểm");
+      expect(await page.getByTestId("score-summary").count()).toBe(1);
+      expect(await page.getByRole("heading", { name: "Dẫn đầu" }).count()).toBe(1);
+      await step(page, "Biểu đồ");
+      await units.waitFor();
+      expect(await units.getByRole("checkbox").allTextContents()).toEqual(before);
+      expect(await page.getByTestId("charts-need-score").count()).toBe(0);
+      await step(page, "Bộ chỉ số");
+    };
+
+    // Down twice from the built-in index: "Tệp JSON" (no file opened), then the workbook's own (the one scored with).
+    await step(page, "Bộ chỉ số");
+    await page.getByRole("radio", { name: "Bộ chỉ số có sẵn" }).focus();
+    for (const key of ["ArrowDown", "ArrowDown"]) await page.keyboard.press(key);
+    expect(await page.getByRole("radio", { name: "Bộ chỉ số lưu trong sổ" }).isChecked()).toBe(true);
+    await kept();
+
+    // Down and up again: back to the same built-in index.
+    await page.getByRole("radio", { name: "Bộ chỉ số có sẵn" }).check();
+    await page.getByRole("radio", { name: "Bộ chỉ số có sẵn" }).focus();
+    await page.keyboard.press("ArrowDown");
+    expect(await page.getByRole("radio", { name: "Tệp JSON" }).isChecked()).toBe(true);
+    await page.keyboard.press("ArrowUp");
+    expect(await page.getByRole("radio", { name: "Bộ chỉ số có sẵn" }).isChecked()).toBe(true);
+    expect(await page.getByLabel("Chọn bộ chỉ số").inputValue()).toBe("dti-so-nganh-mau");
+    await kept();
+
+    // "Tệp JSON" clicked, then the built-in index clicked again.
+    await page.getByRole("radio", { name: "Tệp JSON" }).check();
+    await page.getByRole("radio", { name: "Bộ chỉ số có sẵn" }).check();
+    await kept();
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("going to a finding whose sheet was renamed since the check says so in the pane's language, and to check again", async () => {
+    const page = await openPage({ initScript: await doubleScript() });
+    await page.getByText("Trong Excel", { exact: true }).waitFor();
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    await page.getByTestId("check-summary").waitFor();
+    await idle(page);
+    const finding = page.getByRole("button", { name: /^(Lỗi|Cảnh báo|Lưu ý)\. Đi tới ô / }).first();
+    const label = (await finding.getAttribute("aria-label")) ?? "";
+    const [, sheet, cell] = /^(?:Lỗi|Cảnh báo|Lưu ý)\. Đi tới ô (.+)!([A-Z]+\d+):/.exec(label) ?? [];
+    await page.evaluate((s) => (window as unknown as { __double: { userRenameSheet(s: string, to: string): Promise<void> } }).__double.userRenameSheet(s, "XD"), sheet!);
+    await finding.focus();
+    await page.keyboard.press("Enter");
+    const said = await noticeSaying(page, "không còn trong sổ làm việc");
+    expect(said).toContain(`Trang "${sheet}" không còn trong sổ làm việc (đã được đổi tên hoặc bị xóa) nên không thể đi tới ô ${cell}. Hãy bấm "Kiểm tra số liệu" để kiểm tra lại các phiếu.`);
+    expect(said).not.toMatch(/Đã có lỗi|requested resource|getItem/);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("units given categories for an index without them: the preview reads code and name only, and it and the notice after the forms are made say the categories are ignored", async () => {
+    const page = await openPage({ initScript: await doubleScript() });
+    await page.getByText("Trong Excel", { exact: true }).waitFor();
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-tinh-922-2022");
+    await idle(page);
+    await step(page, "Thu thập");
+    await page.getByLabel("Danh sách đơn vị").fill(["01; Sở Nội vụ; co-dvc", "02; Sở Tài chính; khong-dvc", "03; Sở Y tế; Sở, ban, ngành có dịch vụ công"].join("\n"));
+    // The command line's sentence for a units file, of the list.
+    const ignored = "Bộ chỉ số không chia loại đơn vị nên cột loại đơn vị (Nhóm) của danh sách đơn vị được bỏ qua.";
+    const preview = page.getByTestId("units-preview");
+    await preview.waitFor();
+    expect(await preview.innerText()).toContain("Đọc được (mã · tên):");
+    expect(await preview.innerText()).not.toContain("loại đơn vị)");
+    expect(await preview.getByRole("listitem").allTextContents()).toEqual(["01 · Sở Nội vụ", "02 · Sở Tài chính", "03 · Sở Y tế"]);
+    expect(await page.getByTestId("units-categories-ignored").innerText()).toBe(ignored);
+    await page.getByRole("button", { name: "Tạo phiếu" }).click();
+    const said = await noticeSaying(page, "Đã thêm 3 trang phiếu vào sổ.");
+    expect(said).toContain(ignored);
+    await idle(page);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
   test("forms for more units than one file carries are put into the workbook in several files, all of them", async () => {
     const page = await openPage({ initScript: await doubleScript() });
     await page.getByText("Trong Excel", { exact: true }).waitFor();

@@ -92,9 +92,34 @@ describe("the Excel host", () => {
     expect(d.workbook.selection).toEqual({ sheet: "Đơn vị 2", address: "D12" });
   });
 
-  test("goTo a sheet that is gone fails with Excel's own error, as before", async () => {
+  test("goTo a cell of a sheet renamed or deleted since the check fails with a sentence that names the sheet and says to check again, not Excel's own error", async () => {
+    const d = createExcelDouble().install();
+    d.addSheet("A");
+    d.addSheet("Sở Xây dựng");
+    d.addSheet("Sở Y tế");
+    const host = new ExcelHost();
+    await d.userRenameSheet("Sở Xây dựng", "XD");
+    const renamed = await host.goTo("Sở Xây dựng", "D12").catch((e: unknown) => e);
+    // The pane shows a LocalizedError's sentence as it is (usePane's goTo), as a warning.
+    expect(isLocalizedError(renamed)).toBe(true);
+    expect(renamed).toMatchObject({ code: "sheet-missing", intent: "warning" });
+    expect((renamed as ExcelHostError).localized).toEqual({
+      vi: 'Trang "Sở Xây dựng" không còn trong sổ làm việc (đã được đổi tên hoặc bị xóa) nên không thể đi tới ô D12. Hãy bấm "Kiểm tra số liệu" để kiểm tra lại các phiếu.',
+      en: 'Sheet "Sở Xây dựng" is no longer in the workbook (it was renamed or deleted), so DTI Scorer cannot go to cell D12. Press "Check the data" to check the forms again.',
+    });
+    expect((renamed as ExcelHostError).localized.en).not.toContain("doesn't exist");
+    await d.userDeleteSheet("Sở Y tế");
+    const deleted = (await host.goTo("Sở Y tế", "C5").catch((e: unknown) => e)) as ExcelHostError;
+    expect(deleted).toMatchObject({ code: "sheet-missing", intent: "warning" });
+    expect(deleted.localized.vi).toContain('Trang "Sở Y tế" không còn trong sổ làm việc');
+    // Under its new name (as a check run again finds it), the same cell is reached.
+    await host.goTo("XD", "D12");
+    expect(d.workbook.selection).toEqual({ sheet: "XD", address: "D12" });
+  });
+
+  test("goTo a cell that is no cell of a sheet that is there fails with Excel's own error, as before", async () => {
     createExcelDouble().install().addSheet("A");
-    await expect(new ExcelHost().goTo("Không có", "A1")).rejects.toMatchObject({ code: "ItemNotFound" });
+    await expect(new ExcelHost().goTo("A", "không phải ô")).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 
   test("issue marks get a fill and a note, and clearing them restores the cell's own fill and removes the note", async () => {

@@ -59,8 +59,8 @@ describe("the Excel host when Excel refuses a request", () => {
   test("an error the user cannot put right in Excel is not dressed up as one", async () => {
     const d = createExcelDouble().install();
     d.addSheet("Một");
-    const e = await failure(new ExcelHost().goTo("Không có", "A1"));
+    const e = await failure(new ExcelHost().goTo("Một", "không phải ô"));
     expect(e).not.toBeInstanceOf(ExcelHostError);
-    expect(e).toMatchObject({ code: "ItemNotFound" });
+    expect(e).toMatchObject({ code: "InvalidArgument" });
   });
 });

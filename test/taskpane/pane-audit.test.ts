@@ -8,7 +8,7 @@ import { parseDefinition } from "../../src/core/definition";
 import type { IndexModel } from "../../src/core/definition/model";
 import { DEMO_DEFINITION } from "../../src/core/plan/test-fixtures";
 import type { UnitResult } from "../../src/core/types";
-import type { MissingFeature } from "../../src/hosts/excel/requirements";
+import { INSERT_WORKBOOKS_ON_IPAD, type MissingFeature } from "../../src/hosts/excel/requirements";
 import { BUILTIN_INDICES } from "../../src/indices";
 import { topUnits } from "../../src/taskpane/components/ScoreStep";
 import { chartsNotice, embeddedUnavailable, formsIndexMismatch, importUnavailable, missingFeaturesNotice, recheckNotice } from "../../src/taskpane/state/pipeline";
@@ -104,6 +104,19 @@ describe("the features an older Excel lacks", () => {
     expect(importUnavailable({ mode: "excel", workbench: workbench([missing("charts", "ExcelApi 1.7")]) })).toBeUndefined();
     // Outside Excel the pane's own worker brings the files in.
     expect(importUnavailable({ mode: "file", workbench: workbench([missing("insertWorkbooks", "ExcelApi 1.13")]) })).toBeUndefined();
+  });
+
+  test("Excel on iPad, which cannot bring sheets in from other files whatever its version: the notice, the Collect step and the forms made as a file name Excel on Windows, Mac or the web, not a newer version", () => {
+    const ipad = INSERT_WORKBOOKS_ON_IPAD;
+    expect(missingFeaturesNotice([ipad], "vi").need).toBe("Cần Excel trên Windows, Mac hoặc Excel trên web.");
+    expect(missingFeaturesNotice([ipad], "en").need).toBe("They need Excel on Windows, Mac or the web.");
+    // Beside features a newer Excel has: the version they need, the iPad's own line says the rest.
+    expect(missingFeaturesNotice([ipad, missing("notes", "ExcelApi 1.18")], "vi").need).toBe("Cần Excel cho Microsoft 365 hoặc Excel trên web.");
+    const workbench = { missingFeatures: () => [ipad] } as never;
+    expect(importUnavailable({ mode: "excel", workbench })?.onIpad).toBe(true);
+    expect(t("vi", "importNeedsDesktop")).toBe("Excel trên iPad không chép được trang phiếu từ tệp khác. Hãy mở sổ trong Excel trên Windows, Mac hoặc Excel trên web, hoặc gộp phiếu bằng dòng lệnh dti-scorer collect.");
+    expect(t("en", "templatesAsFileOnIpad", { count: 1 })).toBe("Excel on iPad cannot add form sheets to the workbook (it needs Excel on Windows, Mac or the web), so a form file was made for 1 unit to download instead.");
+    expect(t("vi", "templatesAsFileOnIpad", { count: 3 })).not.toMatch(/ExcelApi|2021/);
   });
 
   test("a feature only Microsoft 365 and the web have says so", () => {

@@ -8,6 +8,7 @@ import { BUILTIN_INDICES } from "../../src/indices";
 import { CollectStep } from "../../src/taskpane/components/CollectStep";
 import { parseUnitList, unitListFromCsv, unitListProblems, unitsFromCsvFile, withUnitsWithoutCategory } from "../../src/taskpane/state/units";
 import type { PaneActions, PaneState } from "../../src/taskpane/state/usePane";
+import { M } from "../../src/cli/messages";
 
 /** A built-in index's model. */
 function builtinModel(id: string) {
@@ -196,8 +197,25 @@ describe("the Collect step of an index without unit categories", () => {
     // A province for the provincial index, a country for the HDI.
     expect(render("dti-tinh-922-2022", "vi", "")).toContain('placeholder="01; Hà Nội"');
     expect(render("undp-hdi", "en", "")).toContain('placeholder="VNM; Viet Nam"');
-    // A category typed for such an index shows in the preview (making the forms says it is not the index's).
-    expect(render("dti-huyen-mau", "vi", "H01; Huyện Mộc Châu; co-dvc")).toContain("<li>H01 · Huyện Mộc Châu · co-dvc</li>");
+  });
+
+  test("a category typed for it is not read as one: the preview shows code and name only, and says under the lines that categories are ignored, as the command line says", () => {
+    const list = ["01; Sở Nội vụ; co-dvc", "02; Sở Tài chính; khong-dvc", "03; Sở Y tế; Sở, ban, ngành có dịch vụ công"].join("\n");
+    const vi = render("dti-tinh-922-2022", "vi", list);
+    const preview = vi.slice(vi.indexOf('data-testid="units-preview"'));
+    expect(preview).toContain("Đọc được (mã · tên):");
+    expect(preview).not.toContain("Đọc được (mã · tên · loại đơn vị)");
+    expect(preview.match(/<li>[^<]*<\/li>/g)).toEqual(["<li>01 · Sở Nội vụ</li>", "<li>02 · Sở Tài chính</li>", "<li>03 · Sở Y tế</li>"]);
+    expect(preview).toContain("Bộ chỉ số không chia loại đơn vị nên cột loại đơn vị (Nhóm) của danh sách đơn vị được bỏ qua.");
+    const en = render("dti-tinh-922-2022", "en", list);
+    expect(en).toContain("Read as (code · name):");
+    expect(en).toContain("The index has no unit categories, so the unit category column of the list of units is ignored.");
+    // Nothing to say of a list that names no category.
+    expect(render("dti-tinh-922-2022", "vi", "01; Sở Nội vụ\n02; Sở Tài chính")).not.toContain("units-categories-ignored");
+    // An index with categories reads and shows them, and ignores none.
+    const department = render("dti-so-nganh-mau", "vi", "SNV; Sở Nội vụ; co-dvc");
+    expect(department).toContain("Đọc được (mã · tên · loại đơn vị):");
+    expect(department).not.toContain("units-categories-ignored");
   });
 
   test("an index with categories still says them, and its example is a department of its first category", () => {
@@ -223,10 +241,39 @@ describe("forms made for a list where a unit's category is blank", () => {
     expect(n.details![0]!.en).toMatch(/no unit category \(its Category is blank\)/);
   });
 
-  test("a list that gives no unit a category, or an index without categories, says nothing more", () => {
+  test("a list that gives no unit a category says nothing more, for an index with categories or without", () => {
     const none = parseUnitList("SYT; Sở Y tế\nSTC; Sở Tài chính", department);
     expect(withUnitsWithoutCategory(made, department, none)).toEqual(made);
     const hdi = builtinModel("undp-hdi");
-    expect(withUnitsWithoutCategory(made, hdi, parseUnitList("VNM; Việt Nam\nTHA; Thái Lan; x", hdi))).toEqual(made);
+    expect(withUnitsWithoutCategory(made, hdi, parseUnitList("VNM; Việt Nam\nTHA; Thái Lan", hdi))).toEqual(made);
+  });
+});
+
+describe("forms made for a list that gives categories to units of an index without them", () => {
+  const province = builtinModel("dti-tinh-922-2022");
+  const list = ["01; Sở Nội vụ; co-dvc", "02; Sở Tài chính; khong-dvc", "03; Sở Y tế; Sở, ban, ngành có dịch vụ công"].join("\n");
+
+  test("the notice after the forms are made is a warning that says, as the command line does, that the categories are ignored", () => {
+    const units = parseUnitList(list, province);
+    expect(units.map((u) => u.category)).toEqual(["co-dvc", "khong-dvc", "Sở, ban, ngành có dịch vụ công"]);
+    // Not refused: the index has no category for them to be unknown in.
+    expect(unitListProblems(province, units)).toBeUndefined();
+    for (const made of [
+      { intent: "success" as const, key: "templatesMadeExcel" as const, params: { count: 3 } },
+      { intent: "success" as const, key: "templatesMadeFile" as const, params: { count: 3 } },
+    ]) {
+      const n = withUnitsWithoutCategory(made, province, units);
+      expect(n.intent).toBe("warning");
+      expect(n.key).toBe(made.key);
+      expect(n.details).toEqual([
+        {
+          vi: "Bộ chỉ số không chia loại đơn vị nên cột loại đơn vị (Nhóm) của danh sách đơn vị được bỏ qua.",
+          en: "The index has no unit categories, so the unit category column of the list of units is ignored.",
+        },
+      ]);
+    }
+    // The command line's warning for a units file is the same sentence.
+    expect(M.categoryIgnored("dv.csv").vi).toBe("Cảnh báo: bộ chỉ số không chia loại đơn vị nên cột loại đơn vị (Nhóm) của dv.csv được bỏ qua.");
+    expect(M.categoryIgnored("dv.csv").en).toBe("Warning: the index has no unit categories, so the unit category column of dv.csv is ignored.");
   });
 });

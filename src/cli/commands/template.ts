@@ -4,7 +4,7 @@ import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
 import { type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
 import { categoryNames } from "../../core/read/read";
-import { rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithSameCode, unitsWithoutCategory } from "../../core/units";
+import { rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithIgnoredCategory, unitsWithSameCode, unitsWithoutCategory } from "../../core/units";
 import { sameNameAsBuiltinMessage } from "../../core/forms-index";
 import { type TemplateUnit, makeTemplate } from "../../hosts/xlsx/template";
 import { BUILTIN_INDICES } from "../../indices";
@@ -110,9 +110,8 @@ interface UnitsProblem {
  * the column, and says so.
  */
 function checkCategories(io: CliIO, model: IndexModel, units: UnitLine[], path: string, lang: Lang): UnitsProblem | undefined {
-  const withCategory = units.filter((u) => u.unit.category !== undefined);
-  if (withCategory.length === 0) return undefined;
-  if (model.categories.length === 0) {
+  // The same units the pane says it ignores the categories of.
+  if (unitsWithIgnoredCategory(model, units.map((u) => u.unit)).length > 0) {
     io.stderr.write(M.categoryIgnored(path)[lang] + "\n");
     return undefined;
   }

@@ -4,7 +4,7 @@ import { type StringKey, t } from "../i18n";
 import * as pipeline from "../state/pipeline";
 import type { IndexModel } from "../../core/definition/model";
 import { resolveCategory } from "../../core/read/read";
-import { type UnitLine, parseUnitList } from "../state/units";
+import { type UnitLine, ignoredCategoriesMessage, parseUnitList } from "../state/units";
 import type { PaneActions, PaneState } from "../state/usePane";
 import { FileButton } from "./FileButton";
 import { IndexNeeded } from "./IndexNeeded";
@@ -22,8 +22,10 @@ const useStyles = makeStyles({
 function UnitsPreview({ units, lang, model }: { units: UnitLine[]; lang: PaneState["lang"]; model: IndexModel | undefined }) {
   const st = useStepStyles();
   const s = useStyles();
-  // A category column only for an index that has them, or a line that names one (which the index lacks: said when forms are made).
-  const withCategory = (model?.definition.categories ?? []).length > 0 || units.some((u) => u.category !== undefined);
+  // A category column only for an index that has them (a category it lacks shows as typed: said when forms are made), or,
+  // no index chosen yet, for a line that names one. An index without categories ignores them, and says so under the lines.
+  const withCategory = model ? (model.definition.categories ?? []).length > 0 : units.some((u) => u.category !== undefined);
+  const ignored = model ? ignoredCategoriesMessage(model, units) : undefined;
   const categoryName = (c: string): string => {
     const id = model ? resolveCategory(model, c) : undefined;
     const known = id !== undefined ? model?.definition.categories?.find((x) => x.id === id) : undefined;
@@ -40,6 +42,11 @@ function UnitsPreview({ units, lang, model }: { units: UnitLine[]; lang: PaneSta
           <li key={u.line}>{[u.code || "—", u.name, ...(withCategory ? [u.category !== undefined ? categoryName(u.category) : "—"] : [])].join(" · ")}</li>
         ))}
       </ol>
+      {ignored && (
+        <Text block className={mergeClasses(st.reason, st.wrap)} data-testid="units-categories-ignored">
+          {ignored[lang]}
+        </Text>
+      )}
     </div>
   );
 }
@@ -139,7 +146,7 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
         {/* Said, not only greyed: why the button cannot be used, and what can. */}
         {lacking && (
           <Text className={mergeClasses(st.reason, st.wrap)} data-testid="import-unavailable">
-            {t(lang, "importNeedsRequirement", { requirement: lacking.requirement })}
+            {lacking.onIpad ? t(lang, "importNeedsDesktop") : t(lang, "importNeedsRequirement", { requirement: lacking.requirement })}
           </Text>
         )}
       </section>

@@ -860,13 +860,23 @@ export function importUnavailable(state: Pick<PaneState, "mode" | "workbench">):
  */
 export function missingFeaturesNotice(missing: readonly MissingFeature[], lang: Lang): { lead: string; lines: string[]; need: string; details: NoticeGroup } {
   // The newest requirement set among them says which Excel has them all: Excel 2021 has ExcelApi 1.14, Excel 2024 1.17.
+  // What Excel on iPad lacks whatever its version is had by another Excel, not a newer one: its own line says which.
+  const versioned = missing.filter((m) => !m.onIpad);
   const newest = Math.max(
-    ...missing.map((m) => {
+    0,
+    ...versioned.map((m) => {
       const [major = 0, minor = 0] = (/(\d+)\.(\d+)/.exec(m.requirement) ?? []).slice(1).map(Number);
       return major * 1000 + minor;
     }),
   );
-  const need = newest <= EXCEL_2021_API[0]! * 1000 + EXCEL_2021_API[1]! ? "missingFeaturesNeedRecent" : newest <= 1017 ? "missingFeaturesNeedNewest" : "missingFeaturesNeedSubscription";
+  const need =
+    versioned.length === 0
+      ? "missingFeaturesNeedDesktop"
+      : newest <= EXCEL_2021_API[0]! * 1000 + EXCEL_2021_API[1]!
+        ? "missingFeaturesNeedRecent"
+        : newest <= 1017
+          ? "missingFeaturesNeedNewest"
+          : "missingFeaturesNeedSubscription";
   const line = (m: MissingFeature, l: Lang) => {
     const key = MISSING_KEYS[m.feature];
     return m.line?.[l] ?? (key ? t(l, key) : m.message[l]);

@@ -4,7 +4,7 @@ import type { Message } from "../../core/i18n/text";
 import { type Lang, localize } from "../../core/i18n/text";
 import type { IndexModel } from "../../core/definition/model";
 import { resolveCategory } from "../../core/read/read";
-import { rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithSameCode, unitsWithoutCategory, wideRowMessage } from "../../core/units";
+import { categoryIgnoredMessage, rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithIgnoredCategory, unitsWithSameCode, unitsWithoutCategory, wideRowMessage } from "../../core/units";
 import type { Notice } from "./usePane";
 import { notUtf8Message } from "../../core/read/messages";
 import { t, tBoth } from "../i18n";
@@ -184,12 +184,23 @@ function unitLines(units: readonly UnitLine[], lang: Lang): string {
 }
 
 /**
+ * What is said of a list that gives units categories an index without categories does not have:
+ * they are ignored (the command line's template says the same). Undefined when nothing is ignored.
+ */
+export function ignoredCategoriesMessage(model: IndexModel, units: readonly UnitLine[]): Message | undefined {
+  return unitsWithIgnoredCategory(model, units).length > 0 ? categoryIgnoredMessage(tBoth("unitsListIgnored")) : undefined;
+}
+
+/**
  * The notice after forms were made, with a line for each unit whose category is left blank in a
  * list that gives the others theirs (an index with categories): its form shades grey, and does not
  * count, the rows that apply to some categories only (the command line's template says the same).
- * A list that gives no unit a category says nothing: every form says so itself.
+ * A list that gives no unit a category says nothing: every form says so itself. For an index
+ * without categories, a list that gives some: a line that they are ignored.
  */
 export function withUnitsWithoutCategory(notice: Notice, model: IndexModel, units: readonly UnitLine[]): Notice {
+  const ignored = ignoredCategoriesMessage(model, units);
+  if (ignored) return { ...notice, intent: notice.intent === "error" ? "error" : "warning", details: [...(notice.details ?? []), ignored] };
   const blank = unitsWithoutCategory(model, units);
   if (blank.length === 0 || blank.length === units.length) return notice;
   const known = (lang: Lang) => (model.definition.categories ?? []).map((c) => `"${localize(c.name, lang)}"`).join(", ");

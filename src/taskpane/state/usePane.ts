@@ -139,6 +139,12 @@ export interface PaneState {
     /** Name of the definition embedded in the workbook, in both languages, when there is one. */
     embeddedName?: Message;
     model?: IndexModel;
+    /**
+     * The hash of the last definition in use: the model's, or, while no index is in use ("Tệp JSON"
+     * with no file opened yet, a definition with problems), the one before. The findings, results
+     * and ranking choice the pane holds are its own.
+     */
+    lastHash?: string;
     /** Problems of the last definition tried, in both languages. */
     problems?: Message[];
   };
@@ -237,6 +243,49 @@ export function scoreDoneNotice(
   return { intent: "warning", key: "scoreDone", params, message: { vi: line("vi"), en: line("en") } };
 }
 
+/**
+ * The pane once `model` is the index in use. The same definition as the last one in use (the copy
+ * the workbook keeps of the one just scored with, or the index chosen again after passing over
+ * "Tệp JSON" with no file): the findings, the results and the ranking chosen are still its own.
+ * Another: what the last one's check and run found is put aside, and what was put aside of this
+ * one comes back (A, then B, then A).
+ */
+export function withModel(s: PaneState, model: IndexModel): Partial<PaneState> {
+  const r = model.definition.ranking;
+  const hash = definitionHash(model.definition);
+  const before = s.index.model ? definitionHash(s.index.model.definition) : s.index.lastHash;
+  if (before === hash) return { index: { ...s.index, model, lastHash: hash, problems: undefined } };
+  const setAside: SetAside | undefined =
+    before !== undefined && (s.issues || s.score)
+      ? { hash: before, ranking: s.ranking, issues: s.issues, unitsChecked: s.unitsChecked, unitNames: s.unitNames, noFigures: s.noFigures, score: s.score }
+      : s.setAside;
+  const back = s.setAside?.hash === hash ? s.setAside : undefined;
+  return {
+    index: { ...s.index, model, lastHash: hash, problems: undefined },
+    ranking: back?.ranking ?? { method: r.method, decimals: r.decimals ?? null, within: r.within },
+    issues: back?.issues,
+    unitsChecked: back?.unitsChecked,
+    unitNames: back?.unitNames,
+    noFigures: back?.noFigures,
+    score: back?.score,
+    setAside: setAside?.hash === hash ? undefined : setAside,
+    // The Charts step says why its list of units is gone.
+    scoreOfOtherIndex: back?.score ? undefined : s.score || s.scoreOfOtherIndex ? true : undefined,
+    // What the run whose results are dropped said goes with them.
+    // What named the index put aside as the one in use is out of date.
+    ...(isRunNotice(s.notice) ? { notice: undefined } : { notice: noticeAfterIndexChange(s.notice) }),
+  };
+}
+
+/**
+ * The pane with no index in use ("Tệp JSON" with no file opened yet, or a definition that has
+ * `problems`). Nothing is put aside or dropped: the findings and results stay the last index's
+ * (`lastHash`), so that choosing it again keeps them and choosing another puts them aside.
+ */
+export function withoutModel(s: PaneState, problems: Message[] | undefined): Partial<PaneState> {
+  return { index: { ...s.index, model: undefined, problems } };
+}
+
 function errorText(e: unknown): Message {
   if (pipeline.isLocalizedError(e)) return e.localized;
   const text = e instanceof Error ? e.message : String(e);
@@ -271,40 +320,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
     setState(next);
   }, []);
 
-  const setModel = useCallback(
-    (model: IndexModel) => {
-      const r = model.definition.ranking;
-      patch((s) => {
-        const hash = definitionHash(model.definition);
-        const before = s.index.model ? definitionHash(s.index.model.definition) : undefined;
-        // The same definition from elsewhere (the copy the workbook keeps of the one just scored
-        // with): the findings, the results and the ranking chosen are still this index's.
-        if (before === hash) return { index: { ...s.index, model, problems: undefined } };
-        // What this index's check and run found is put aside: choosing it again brings it back.
-        const setAside: SetAside | undefined =
-          before !== undefined && (s.issues || s.score)
-            ? { hash: before, ranking: s.ranking, issues: s.issues, unitsChecked: s.unitsChecked, unitNames: s.unitNames, noFigures: s.noFigures, score: s.score }
-            : s.setAside;
-        const back = s.setAside?.hash === hash ? s.setAside : undefined;
-        return {
-          index: { ...s.index, model, problems: undefined },
-          ranking: back?.ranking ?? { method: r.method, decimals: r.decimals ?? null, within: r.within },
-          issues: back?.issues,
-          unitsChecked: back?.unitsChecked,
-          unitNames: back?.unitNames,
-          noFigures: back?.noFigures,
-          score: back?.score,
-          setAside: setAside?.hash === hash ? undefined : setAside,
-          // The Charts step says why its list of units is gone.
-          scoreOfOtherIndex: back?.score ? undefined : s.score || s.scoreOfOtherIndex ? true : undefined,
-          // What the run whose results are dropped said goes with them.
-          // What named the index put aside as the one in use is out of date.
-          ...(isRunNotice(s.notice) ? { notice: undefined } : { notice: noticeAfterIndexChange(s.notice) }),
-        };
-      });
-    },
-    [patch],
-  );
+  const setModel = useCallback((model: IndexModel) => patch((s) => withModel(s, model)), [patch]);
 
   /** The definition of the index in use when a workbook is open and an index chosen; otherwise the pane says which is missing. */
   const readyToRead = useCallback(
@@ -614,7 +630,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         if (source === "file") {
           const file = lastFile.current;
           if (file?.model) setModel(file.model);
-          else patch((s) => ({ index: { ...s.index, model: undefined, problems: file?.problems } }));
+          else patch((s) => withoutModel(s, file?.problems));
         }
         if (source === "embedded" && ref.current.snapshot) {
           const def = pipeline.embeddedDefinition(ref.current.snapshot);
@@ -628,7 +644,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         const r = pipeline.parseDefinitionJson(text);
         lastFile.current = r.ok ? { model: r.model } : { problems: r.problems };
         if (r.ok) setModel(r.model);
-        else patch((s) => ({ index: { ...s.index, model: undefined, problems: r.problems }, notice: noticeAfterIndexChange(s.notice) }));
+        else patch((s) => ({ ...withoutModel(s, r.problems), notice: noticeAfterIndexChange(s.notice) }));
         // Shown until dismissed; a later file read cleanly takes away the earlier file's notice, and nothing else.
         if (notice) definitionFileNotices.add(notice);
         patch((s) => ({
@@ -638,7 +654,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       applyDefinition: (input: unknown) => {
         const r = pipeline.parseDefinitionValue(input);
         if (r.ok) setModel(r.model);
-        else patch((s) => ({ index: { ...s.index, model: undefined, problems: r.problems }, notice: noticeAfterIndexChange(s.notice) }));
+        else patch((s) => ({ ...withoutModel(s, r.problems), notice: noticeAfterIndexChange(s.notice) }));
       },
 
       makeTemplates: (unitsText: string) =>
@@ -683,7 +699,9 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
               notice: pipeline.withBuiltinNameWarning(
                 withUnitsWithoutCategory(
                   lacking
-                    ? { intent: "warning", key: "templatesAsFile", params: { count: units.length, requirement: lacking.requirement } }
+                    ? lacking.onIpad
+                      ? { intent: "warning", key: "templatesAsFileOnIpad", params: { count: units.length } }
+                      : { intent: "warning", key: "templatesAsFile", params: { count: units.length, requirement: lacking.requirement } }
                     : { intent: "success", key: "templatesMadeFile", params: { count: units.length } },
                   model,
                   units,
