@@ -75,12 +75,27 @@ export interface DoubleState {
    * "ignored": nothing, the sheet stays protected and the request goes on.
    */
   unprotectWithoutPassword: "fails" | "ignored";
-  /** Where Excel runs, as Office.context.platform says it: on the web ("OfficeOnline") some calls do less (insertWorksheetsFromBase64). */
+  /**
+   * Where Excel runs, as Office.context.platform says it: on the web ("OfficeOnline") some calls do
+   * less, on iPad ("iOS") some are missing (insertWorksheetsFromBase64).
+   */
   platform: DoublePlatform;
+  /** The user signed in to Excel: the author of the comments and replies an add-in adds (Comment.authorName). */
+  userName: string;
 }
 
-/** Office.PlatformType of the Excels the double plays: Windows, Mac, the web. */
-export type DoublePlatform = "PC" | "Mac" | "OfficeOnline";
+/** Office.PlatformType of the Excels the double plays: Windows, Mac, the web, iPad. */
+export type DoublePlatform = "PC" | "Mac" | "OfficeOnline" | "iOS";
+
+/**
+ * Excel on iPad without insertWorksheetsFromBase64: the reference says it "is only supported for
+ * Office on Windows, Mac, and the web" and not what Excel on iPad answers; the double fails the
+ * request with ApiNotFound, as for an API this Excel does not have.
+ */
+export const IPAD_NO_INSERT = {
+  code: "ApiNotFound",
+  message: "The API you are trying to use could not be found. It may be available in a newer version of Excel. (insertWorksheetsFromBase64 is only supported for Office on Windows, Mac, and the web)",
+} as const;
 
 /**
  * Excel on the web refusing to insert sheets that carry what it cannot insert (OfficeDev/office-js
@@ -836,6 +851,7 @@ export class Workbook extends ClientObject {
     requireApi(this.context, "Workbook.insertWorksheetsFromBase64");
     const result = new ClientResult<string[]>();
     this._call("insertWorksheetsFromBase64", { base64, options }, async (wb: MWorkbook) => {
+      if (this.context._state.platform === "iOS") throw new DoubleError(IPAD_NO_INSERT.code, IPAD_NO_INSERT.message, "Workbook.insertWorksheetsFromBase64");
       guardStructure(wb, "inserting sheets");
       if (!importers.xlsx) throw new DoubleError("GeneralException", "No xlsx importer installed in the double.");
       let sheets: Awaited<ReturnType<XlsxImporter>>;
@@ -1712,6 +1728,12 @@ export class Range extends ClientObject {
   get worksheet(): Worksheet {
     return new Worksheet(this.context, `${this._path}.worksheet`, () => this._target<RangeRef>().sheet);
   }
+  /**
+   * Clears the range (ExcelApi 1.1). Excel.ClearApplyTo: "All" (the default) "clears everything in
+   * the range", as Excel's Clear All does: values and formulas, formats (merges and conditional
+   * formats with them), and the notes and threaded comments (with their replies) on its cells;
+   * "Contents" and "Formats" leave notes and comments where they are.
+   */
   clear(applyTo?: "All" | "Formats" | "Contents"): void {
     const what = applyTo ?? "All";
     this._call("clear", what, ({ sheet, rect }: RangeRef) => {
@@ -1727,6 +1749,12 @@ export class Range extends ClientObject {
       if (what !== "Contents") clearConditionalFormats(sheet, rect);
       // Clearing formats unmerges the merged areas the range touches.
       if (what !== "Contents") sheet.merges = sheet.merges.filter((m) => !overlaps(m, rect));
+      if (what === "All") {
+        const wb = this.context._state.workbook;
+        const inside = (p: { sheet: MSheet; row: number; col: number }) => p.sheet === sheet && p.row >= rect.row && p.row < rect.row + rect.rows && p.col >= rect.col && p.col < rect.col + rect.cols;
+        for (const n of wb.notes.filter(inside)) removePlaced(wb.notes, n);
+        for (const c of wb.comments.filter(inside)) removePlaced(wb.comments, c);
+      }
     });
   }
 
@@ -3036,7 +3064,8 @@ export class CommentCollection extends ClientCollection<Comment> {
       if (placedAt(wb.comments, at.sheet, at.row, at.col)) throw new DoubleError("InvalidOperation", "The cell already has a comment thread.");
       if (placedAt(wb.notes, at.sheet, at.row, at.col)) throw new DoubleError("InvalidOperation", "The operation attempted is invalid on the object. The cell has a note, so it cannot also have a threaded comment.");
       guardObjects(at.sheet);
-      const m = { id: `c${newId()}`, ...at, content };
+      // Office.js sets no author: the comment is the signed-in user's.
+      const m: MComment = { id: `c${newId()}`, ...at, content, author: this.context._state.userName };
       addPlaced(wb.comments, m);
       made = m;
     });
@@ -3056,12 +3085,14 @@ export class CommentCollection extends ClientCollection<Comment> {
 
 export class Comment extends ClientObject {
   private _replies?: CommentReplyCollection;
-  protected _scalars() { return ["content", "id"]; }
-  protected _readScalar(t: unknown, name: string): unknown { return (t as Record<string, unknown>)[name]; }
+  protected _scalars() { return ["content", "id", "authorName"]; }
+  protected _readScalar(t: unknown, name: string): unknown { return name === "authorName" ? (t as MComment).author ?? "" : (t as Record<string, unknown>)[name]; }
   protected override _nav(name: string): ClientObject | undefined {
     return name === "replies" ? this.replies : undefined;
   }
   get id(): string { return this._get("id"); }
+  /** "Gets the name of the comment's author" (read-only, ExcelApi 1.10): Office.js cannot set it. */
+  get authorName(): string { return this._get("authorName"); }
   get content(): string { return this._get("content"); }
   set content(v: string) { this._set("content", v, (m: { sheet: MSheet; content: string }) => { guardObjects(m.sheet); m.content = v; }); }
   /** "Represents a collection of reply objects associated with the comment" (ExcelApi 1.10); `load("replies/items/…")` goes through it. */
@@ -3097,7 +3128,7 @@ export class CommentReplyCollection extends ClientCollection<CommentReply> {
     const r = new CommentReply(this.context, `${this._path}.add()`, () => made);
     this._call("add", { content }, (c: MComment) => {
       guardObjects(c.sheet);
-      const m: MCommentReply = { id: `r${newId()}`, content };
+      const m: MCommentReply = { id: `r${newId()}`, content, author: this.context._state.userName };
       (c.replies ??= []).push(m);
       made = m;
     });
@@ -3125,9 +3156,11 @@ export class CommentReplyCollection extends ClientCollection<CommentReply> {
 
 /** A reply in a thread (CommentReply, ExcelApi 1.10). */
 export class CommentReply extends ClientObject {
-  protected _scalars() { return ["content", "id"]; }
-  protected _readScalar(t: unknown, name: string): unknown { return (t as Record<string, unknown>)[name]; }
+  protected _scalars() { return ["content", "id", "authorName"]; }
+  protected _readScalar(t: unknown, name: string): unknown { return name === "authorName" ? (t as MCommentReply).author ?? "" : (t as Record<string, unknown>)[name]; }
   get id(): string { return this._get("id"); }
+  /** "Gets the name of the comment reply's author" (read-only, ExcelApi 1.10). */
+  get authorName(): string { return this._get("authorName"); }
   get content(): string { return this._get("content"); }
   set content(v: string) { this._set("content", v, (m: MCommentReply) => { m.content = v; }); }
   /** Deletes the reply; the comment and its other replies stay. */

@@ -13,7 +13,7 @@ import { parseRect, rectAddress, splitSheet } from "./address";
 import { deleteSheet, DoubleError, renameSheet, RequestContext, importers, versionAtLeast, type DoublePlatform, type DoubleState, type ImportedSheet, type RefusalCode, type RequestRecord } from "./api";
 import { defaultProtectionOptions, MSheet, MWorkbook, type MCell, type MProtection } from "./model";
 
-export { API_SETS, DoubleError, PAYLOAD_LIMIT, CELL_LIMIT, REFUSALS, WEB_UNSUPPORTED_INSERT, officeRequest } from "./api";
+export { API_SETS, DoubleError, PAYLOAD_LIMIT, CELL_LIMIT, REFUSALS, WEB_UNSUPPORTED_INSERT, IPAD_NO_INSERT, officeRequest } from "./api";
 export type { DoublePlatform, RequestRecord, ChangeEvent, RefusalCode, SheetEvent } from "./api";
 
 /**
@@ -41,10 +41,13 @@ export interface DoubleOptions {
   unprotectWithoutPassword?: "fails" | "ignored";
   /**
    * Where Excel runs (Office.context.platform, and what Office.onReady reports): "PC" (default),
-   * "Mac" or "OfficeOnline" (Excel on the web, where insertWorksheetsFromBase64 refuses sheets that
-   * carry notes or comments, charts, PivotTables or slicers).
+   * "Mac", "OfficeOnline" (Excel on the web, where insertWorksheetsFromBase64 refuses sheets that
+   * carry notes or comments, charts, PivotTables or slicers) or "iOS" (Excel on iPad, which has no
+   * insertWorksheetsFromBase64).
    */
   platform?: DoublePlatform;
+  /** The user signed in to Excel, who authors the comments and replies added (default "Excel User"). */
+  userName?: string;
 }
 
 function xmlAttributes(tag: string): Record<string, string> {
@@ -360,13 +363,20 @@ async function importXlsx(base64: string): Promise<ImportedSheet[]> {
 }
 
 export class ExcelDouble {
-  readonly state: DoubleState = { workbook: new MWorkbook(), syncCount: 0, requests: [], pendingEvents: [], pendingSheetEvents: [], calculationSuspendedSyncs: 0, requirements: {}, refusals: [], unprotectWithoutPassword: "fails", platform: "PC" };
+  readonly state: DoubleState = { workbook: new MWorkbook(), syncCount: 0, requests: [], pendingEvents: [], pendingSheetEvents: [], calculationSuspendedSyncs: 0, requirements: {}, refusals: [], unprotectWithoutPassword: "fails", platform: "PC", userName: "Excel User" };
   /** The requirement sets the double claims; an API of a newer ExcelApi throws ApiNotFound. */
   get requirements(): Record<string, string> {
     return this.state.requirements;
   }
   set requirements(r: Record<string, string>) {
     this.state.requirements = r;
+  }
+  /** The user signed in to Excel: the author of the comments and replies added from now on. */
+  get userName(): string {
+    return this.state.userName;
+  }
+  set userName(name: string) {
+    this.state.userName = name;
   }
 
   readonly Excel: {
@@ -385,6 +395,7 @@ export class ExcelDouble {
     this.requirements = { ExcelApi: "1.18", ...options.requirements };
     this.state.unprotectWithoutPassword = options.unprotectWithoutPassword ?? "fails";
     this.state.platform = options.platform ?? "PC";
+    this.state.userName = options.userName ?? "Excel User";
     importers.xlsx = importXlsx;
     const state = this.state;
     const double = this;

@@ -196,6 +196,8 @@ export interface MComment {
   row: number;
   col: number;
   content: string;
+  /** Who wrote it (Comment.authorName, read-only): the user signed in when it was added (ExcelDouble.userName). */
+  author?: string;
   /** The thread's replies, in order (Comment.replies, ExcelApi 1.10). */
   replies?: MCommentReply[];
 }
@@ -204,6 +206,8 @@ export interface MComment {
 export interface MCommentReply {
   id: string;
   content: string;
+  /** Who wrote it (CommentReply.authorName, read-only). */
+  author?: string;
 }
 
 export interface MHandler {

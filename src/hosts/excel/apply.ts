@@ -20,7 +20,7 @@
 import type { Message, SheetMessage } from "../../core/i18n/text";
 import { INDEX_SHEET } from "../../core/plan";
 import type { CellBlock, OwnedSheetPlan, PlanValue, PrintPlan, TablePlan, WritePlan } from "../../core/types";
-import { parseRect, type Rect, rectWithout as without } from "../../core/a1";
+import { overlaps, parseRect, type Rect, rectsWithout, rectWithout as without } from "../../core/a1";
 import { a1, excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./address";
 import { forgetAll, sheetOf } from "./proxies";
 import type { Capabilities } from "./requirements";
@@ -28,12 +28,13 @@ import { queueChart, type ExistingChart } from "./charts";
 import { planWarnings, relocateMarks, withFillsOfMarkedCells } from "../../core/plan/plan";
 import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { cellKey, commentRefusedMessage, fillOnlyMessage, MARK_FILL, marksAsFillsMessage, markLookup, markScans, queueClear, queueMark, type ItemScan, type MarkLookup } from "./marks";
-import { BLOCK_BUDGET, errorCode, jsonBytes, opBytes, refusedWhole, RequestPacker, type SheetGuard, tooLarge } from "./payload";
+import { BLOCK_BUDGET, errorCode, type Fallback, jsonBytes, opBytes, REFUSAL_CODES, refusedWhole, RequestPacker, type SheetGuard, tooLarge } from "./payload";
 import { ExcelHostError } from "./requirements";
 import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
 import { type DroppedNote, droppedNotesMessage, movedNotes } from "../../core/plan/results-area";
 import type { NotedCell } from "../../core/plan/plan";
 import { columnLetter } from "../../core/a1";
+import { carriedTexts, droppedThreadsMessage, type DroppedThread, refusedThreadsMessage, type RefusedThread, type Thread, threadInWords } from "./threads";
 
 export interface ApplyStats {
   requests: number;
@@ -287,28 +288,55 @@ export function unfreezesFirst(plan: OwnedSheetPlan, visibility: string | undefi
 
 /**
  * What the user put on the cells of an owned sheet's table that goes with them when it is written
- * again (OwnedSheetPlan.moves): their notes (or comments), deleted where they are before the clear
- * and added where they go after the writes, and the widths (in points) of the columns they added.
+ * again (OwnedSheetPlan.moves): their notes (ExcelApi 1.18) and threaded comments (ExcelApi 1.10),
+ * deleted where they are before the clear and added where they go after the writes (those whose
+ * cell stays theirs are left as they are: `keep`, which the clear leaves), and the widths (in
+ * points) of the columns they added.
  */
 export interface CarriedNotes {
+  /** The notes that move or are dropped ("Sheet!A1"), deleted before the clear. */
   deletes: string[];
+  /** The notes added where they go. */
   adds: { key: string; content: string }[];
+  /** The threaded comments that move or are dropped, deleted (with their replies) before the clear. */
+  threadDeletes: string[];
+  /** The threads added where they go: their texts (the first comment's, then each reply's), each with its author's name (./threads). */
+  threadAdds: { key: string; from: string; to: string; texts: string[]; words: string }[];
+  /** The cells (A1, on the sheet) of the notes and threads that stay where they are: the clear leaves them. */
+  keep: string[];
   widths: { column: number; points: number }[];
   dropped: DroppedNote[];
+  droppedThreads: DroppedThread[];
+  /** Filled in while writing, with comments (before ExcelApi 1.18): the threads Excel refused at their new cell (it has a note). */
+  refused: RefusedThread[];
 }
 
+const bare = (cell: string) => cell.replace(/\$/g, "").toUpperCase();
+
 /**
- * Where the notes the lookup found on an owned sheet that is written again go (movedNotes: with
- * their unit and column on its table): the user's own, those the project's marks are not part of.
+ * Where the notes and threaded comments the lookup found on an owned sheet that is written again
+ * go (movedNotes: with their unit and column on its table): the user's own, those the project's
+ * marks are not part of. With comments (before ExcelApi 1.18) notes cannot be read: `noted` has the
+ * user's threads, which go as threads, and the notes stay on their cells (the clear leaves them).
  */
-export function carriedNotes(plan: OwnedSheetPlan, noted: readonly NotedCell[], renamedFrom: string | undefined): Omit<CarriedNotes, "widths"> {
+export function carriedNotes(plan: OwnedSheetPlan, noted: readonly NotedCell[], threads: readonly Thread[], renamedFrom: string | undefined): Omit<CarriedNotes, "widths" | "refused"> {
   const names = new Set([plan.name.toLowerCase(), ...(renamedFrom !== undefined ? [renamedFrom.toLowerCase()] : [])]);
-  const mine = noted.filter((n) => names.has(n.sheet.toLowerCase()) && !n.ours && n.text !== undefined).map((n) => ({ cell: n.cell, text: n.text! }));
-  const { carried, dropped } = movedNotes(mine, plan.clear ?? [], plan.moves);
+  const onSheet = (n: { sheet: string }) => names.has(n.sheet.toLowerCase());
+  const threadAt = new Map(threads.filter(onSheet).map((t) => [bare(t.cell), t]));
+  const mine = noted.filter((n) => onSheet(n) && !n.ours && n.text !== undefined && !threadAt.has(bare(n.cell))).map((n) => ({ cell: bare(n.cell), text: n.text! }));
+  const notes = movedNotes(mine, plan.clear ?? [], plan.moves);
+  const theirs = movedNotes([...threadAt].map(([cell, t]) => ({ cell, text: threadInWords(t) })), plan.clear ?? [], plan.moves);
+  const stays = (n: { cell: string; to: string }) => bare(n.to) === n.cell;
+  const moving = <T extends { cell: string; to: string }>(list: T[]) => list.filter((n) => !stays(n));
+  const key = (cell: string) => cellKey(plan.name, cell);
   return {
-    deletes: [...carried.map((n) => n.cell), ...dropped.map((n) => n.cell)].map((c) => cellKey(plan.name, c)),
-    adds: carried.map((n) => ({ key: cellKey(plan.name, n.to), content: n.text })),
-    dropped,
+    deletes: [...moving(notes.carried), ...notes.dropped].map((n) => key(n.cell)),
+    adds: moving(notes.carried).map((n) => ({ key: key(n.to), content: n.text })),
+    threadDeletes: [...moving(theirs.carried), ...theirs.dropped].map((n) => key(n.cell)),
+    threadAdds: moving(theirs.carried).map((n) => ({ key: key(n.to), from: n.cell, to: n.to, texts: carriedTexts(threadAt.get(n.cell)!), words: n.text })),
+    keep: [...notes.carried, ...theirs.carried].filter(stays).map((n) => n.cell),
+    dropped: notes.dropped,
+    droppedThreads: theirs.dropped,
   };
 }
 
@@ -322,14 +350,15 @@ function queueOwnedSheet(
   carried?: CarriedNotes,
 ): void {
   const name = plan.name;
-  // The notes carried go from their cells first: Excel's clear takes them (and a cell takes one note).
-  const byComments = caps.marks === "comments";
+  // The notes and threads carried go from their cells first (a cell takes one note or one thread).
   for (const key of carried?.deletes ?? []) {
-    packer.add(opBytes(2, 1, key), (ctx) => {
-      if (byComments) ctx.workbook.comments.getItemByCell(key).delete();
-      else ctx.workbook.notes.getItem(key).delete();
-    }, { sheet: name });
+    packer.add(opBytes(2, 1, key), (ctx) => ctx.workbook.notes.getItem(key).delete(), { sheet: name });
   }
+  // "Deletes the comment and all the connected replies."
+  for (const key of carried?.threadDeletes ?? []) {
+    packer.add(opBytes(2, 1, key), (ctx) => ctx.workbook.comments.getItemByCell(key).delete(), { sheet: name });
+  }
+  if (carried) carried.refused = [];
   const kept = tableKept(plan, exists, caps, existingTables);
   const deletes = tablesToDelete(plan, exists, existingTables, kept?.name);
   const areas = exists ? rectsToClear(plan) : [];
@@ -337,7 +366,17 @@ function queueOwnedSheet(
   // naming its columns keep them.
   const header = kept ? { ...kept.rect, rows: 1 } : undefined;
   const cleared = header ? areas.flatMap((r) => without(r, header)) : areas;
-  const areaBytes = areas.reduce((n, r) => n + opBytes(4, 4, rectAddress(r)), 0) + cleared.reduce((n, r) => n + opBytes(1, 1, rectAddress(r)), 0);
+  // How the areas are cleared. Clearing "All" "clears everything in the range", the notes and
+  // threaded comments on it too (Excel.ClearApplyTo.all): only with notes (ExcelApi 1.18), where
+  // every note and thread there has been read and is carried, dropped with a warning, or stays
+  // (`keep`: its cell is cleared of contents and formats only). Before, the user's notes cannot be
+  // read (nor, before ExcelApi 1.10, their threads): the areas are cleared of contents and formats
+  // only, so that a note stays on its cell, rather than being deleted unseen.
+  const keep = (carried?.keep ?? []).flatMap((c) => parseRect(c) ?? []).filter((k) => cleared.some((r) => overlaps(r, k)));
+  const clearsAll = caps.marks === "notes";
+  const allOf = clearsAll ? rectsWithout(cleared, keep) : [];
+  const partly = clearsAll ? keep : cleared;
+  const areaBytes = areas.reduce((n, r) => n + opBytes(4, 4, rectAddress(r)), 0) + allOf.reduce((n, r) => n + opBytes(1, 1, rectAddress(r)), 0) + partly.reduce((n, r) => n + opBytes(1, 2, rectAddress(r)), 0);
   packer.add(opBytes(5, 6) + opBytes(3, 7, kept?.name ?? "", kept?.plan.range ?? "") + deletes.reduce((n, t) => n + opBytes(1, 1, t), 0) + areaBytes, (ctx) => {
     const wb = ctx.workbook;
     for (const t of deletes) wb.tables.getItem(t).delete();
@@ -351,7 +390,12 @@ function queueOwnedSheet(
       for (const r of areas) rangeOf(r).unmerge();
       // The kept table takes its new size; then the areas are cleared, its header row excepted.
       if (kept && !kept.asIs) wb.tables.getItem(kept.name).resize(`${quoteSheet(name)}!${kept.plan.range}`);
-      for (const r of cleared) rangeOf(r).clear("All");
+      for (const r of allOf) rangeOf(r).clear("All");
+      for (const r of partly) {
+        const range = rangeOf(r);
+        range.clear("Contents");
+        range.clear("Formats");
+      }
       for (const r of areas) {
         const range = rangeOf(r);
         // Clearing leaves the rows and columns their sizes: those of the last run (a row made tall
@@ -390,10 +434,21 @@ function queueOwnedSheet(
     }, { sheet: name, replay: "same" });
   }
   for (const n of carried?.adds ?? []) {
-    packer.add(opBytes(0, 1, n.key, n.content, "Plain"), (ctx) => {
-      if (byComments) ctx.workbook.comments.add(n.key, n.content, "Plain");
-      else ctx.workbook.notes.add(n.key, n.content);
-    }, { sheet: name });
+    packer.add(opBytes(0, 1, n.key, n.content), (ctx) => ctx.workbook.notes.add(n.key, n.content), { sheet: name });
+  }
+  // A thread goes where its unit is now: its first comment, then each reply (Office.js sets no
+  // author: each text says who wrote it). Before ExcelApi 1.18 its new cell may have a note, which
+  // that Excel cannot read and refuses a thread on: the thread is said in a warning instead.
+  const refusable = caps.marks === "comments";
+  for (const t of carried?.threadAdds ?? []) {
+    const fallback: Fallback | undefined = refusable
+      ? { when: (e) => REFUSAL_CODES.has(errorCode(e) ?? ""), queue: () => carried!.refused.push({ from: t.from, to: t.to, text: t.words }) }
+      : undefined;
+    // The comment added, its replies and each reply added; the cell, the texts and their content types.
+    packer.add(opBytes(1 + t.texts.length, t.texts.length, t.key, ...t.texts, ...t.texts.map(() => "Plain")), (ctx) => {
+      const thread = ctx.workbook.comments.add(t.key, t.texts[0]!, "Plain");
+      for (const reply of t.texts.slice(1)) thread.replies.add(reply, "Plain");
+    }, { sheet: name, ...(fallback ? { fallback } : {}) });
   }
   // On an Excel without ExcelApi 1.9 the sheet keeps Excel's print defaults (capabilities() says so).
   if (caps.printLayout && plan.print) queuePrint(packer, name, plan.print);
@@ -725,15 +780,16 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   for (const l of chartLookups) {
     if (l.chart && !l.chart.isNullObject) existingCharts.set(`${l.sheet}\u0000${l.name}`, { seriesCount: l.chart.series.items.length, title: l.chart.title.text });
   }
-  const { texts, commented, noted } = markLookup(caps.marks, scans);
-  // The notes on the owned sheets' tables written again go with their units and columns; the
-  // widths of the columns the user added stay. Where notes cannot be read, none is carried.
+  const { texts, commented, noted, threads } = markLookup(caps.marks, scans);
+  // The notes and threaded comments on the owned sheets' tables written again go with their units
+  // and columns; the widths of the columns the user added stay. What cannot be read (notes before
+  // ExcelApi 1.18, threads before 1.10) is not carried: it stays on its cell.
   const carried = new Map<string, CarriedNotes>();
   for (const o of writtenPlan.owned) {
     if (!o.moves || !o.clear || !lower.has(o.name.toLowerCase())) continue;
-    const notes = caps.marks === "fill" ? { deletes: [], adds: [], dropped: [] } : carriedNotes(o, noted, renamedFrom.get(o.name.toLowerCase()));
+    const notes = carriedNotes(o, noted, threads, renamedFrom.get(o.name.toLowerCase()));
     const widths = widthLookups.flatMap((w) => (w.sheet === o.name && w.format && w.format.useStandardWidth === false ? [{ column: w.to, points: w.format.columnWidth }] : []));
-    carried.set(o.name.toLowerCase(), { ...notes, widths });
+    carried.set(o.name.toLowerCase(), { ...notes, widths, refused: [] });
   }
   // The marks of the last run are cleared where they are now: rows the user inserted move them.
   const fillNow = new Map([...fills].map(([key, f]) => [key, f.fill?.color]));
@@ -834,8 +890,10 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     for (const t of tablesMadeAnew(o, lower.has(o.name.toLowerCase()), caps, existingTables)) warnings.push(tableMadeAnewMessage(o.name, t));
   }
   for (const o of fullPlan.owned) {
-    const dropped = carried.get(o.name.toLowerCase())?.dropped ?? [];
-    if (dropped.length > 0) warnings.push(droppedNotesMessage(o.name, dropped));
+    const c = carried.get(o.name.toLowerCase());
+    if (c && c.dropped.length > 0) warnings.push(droppedNotesMessage(o.name, c.dropped));
+    if (c && c.droppedThreads.length > 0) warnings.push(droppedThreadsMessage(o.name, c.droppedThreads));
+    if (c && c.refused.length > 0) warnings.push(refusedThreadsMessage(o.name, c.refused));
   }
   if (lookup.fillOnly.length) warnings.push(fillOnlyMessage(lookup.fillOnly));
   if (lookup.refused && (lookup.refused.cells.length || lookup.refused.untried.length || lookup.refused.unsaid?.length || lookup.refused.noted?.length)) warnings.push(commentRefusedMessage(lookup.refused));

@@ -4,7 +4,7 @@ import type { WorkbookSnapshot, WritePlan } from "../../core/types";
 import type { WorkbookHost } from "../host";
 import { applyPlan, coalesceColumnCells, widestRow, type ApplyStats } from "./apply";
 import type { CollectReport } from "./collect";
-import { COLLECT_NEEDS_1_13 } from "./collect-needs";
+import { COLLECT_NEEDS_1_13, COLLECT_NEEDS_DESKTOP } from "./collect-needs";
 import { readWorkbook } from "./read";
 import { assertSupported, detectCapabilities, ExcelHostError, type Capabilities } from "./requirements";
 import { refusedWhole, USER_REFUSALS, userRefusal } from "./payload";
@@ -53,6 +53,18 @@ export function hiddenSheetMessage(sheet: string, cell: string, veryHidden = fal
   return {
     vi: `Trang "${sheet}" đang bị ẩn nên không thể đi tới ô ${cell}. Hãy bỏ ẩn trang: nhấp chuột phải vào một thẻ trang bất kỳ > Bỏ ẩn, chọn "${sheet}", rồi thử lại.`,
     en: `Sheet "${sheet}" is hidden, so DTI Scorer cannot go to cell ${cell}. Unhide it: right-click any sheet tab > Unhide, choose "${sheet}", then try again.`,
+  };
+}
+
+/**
+ * What the user is told when "Go to" a finding fails because its sheet is no longer in the
+ * workbook (renamed or deleted since the check or the run that found it): to check again, by
+ * the Check step's button (the pane's checkRun).
+ */
+export function missingSheetMessage(sheet: string, cell: string): Message {
+  return {
+    vi: `Trang "${sheet}" không còn trong sổ làm việc (đã được đổi tên hoặc bị xóa) nên không thể đi tới ô ${cell}. Hãy bấm "Kiểm tra số liệu" để kiểm tra lại các phiếu.`,
+    en: `Sheet "${sheet}" is no longer in the workbook (it was renamed or deleted), so DTI Scorer cannot go to cell ${cell}. Press "Check the data" to check the forms again.`,
   };
 }
 
@@ -142,7 +154,9 @@ export class ExcelHost implements WorkbookHost {
    * Shows a cell to the user: activates its sheet and selects it. A hidden sheet cannot be
    * activated (activating is clicking the sheet's tab, and a hidden sheet has none): when Excel
    * refuses, a second request asks how the sheet is shown, and a hidden one fails with a sentence
-   * that says how to show it (an ExcelHostError "sheet-hidden").
+   * that says how to show it (an ExcelHostError "sheet-hidden"), and one no longer in the workbook
+   * (renamed or deleted since the finding was made) with a sentence that says to check again
+   * ("sheet-missing").
    */
   async goTo(sheet: string, cell: string): Promise<void> {
     this.supported();
@@ -156,7 +170,8 @@ export class ExcelHost implements WorkbookHost {
         if (refusedWhole(e)) throw e;
         const found = ctx.workbook.worksheets.getItemOrNullObject(sheet).load("name,visibility");
         await ctx.sync();
-        if (found.isNullObject || found.visibility === "Visible") throw e;
+        if (found.isNullObject) throw new ExcelHostError("sheet-missing", missingSheetMessage(sheet, cell), "warning", { cause: e });
+        if (found.visibility === "Visible") throw e;
         throw new ExcelHostError("sheet-hidden", hiddenSheetMessage(found.name, cell, found.visibility === "VeryHidden"), "warning", { cause: e });
       }
     });
@@ -276,10 +291,10 @@ export class ExcelHost implements WorkbookHost {
     this.watches = this.watches.filter((w) => w !== watch);
   }
 
-  /** Copies the units' sheets of other workbooks in (ExcelApi 1.13); says what came in and what did not. */
+  /** Copies the units' sheets of other workbooks in (ExcelApi 1.13, not on iPad); says what came in and what did not. */
   async insertWorkbooks(files: { name: string; base64: string }[], model?: IndexModel): Promise<CollectReport> {
     const caps = this.supported();
-    if (!caps.insertWorkbooks) return { inserted: [], skipped: [], warnings: [], message: COLLECT_NEEDS_1_13 };
+    if (!caps.insertWorkbooks) return { inserted: [], skipped: [], warnings: [], message: caps.iPad ? COLLECT_NEEDS_DESKTOP : COLLECT_NEEDS_1_13 };
     // The collect code (and the package code it rewrites files with) is loaded when forms are brought in, not with the pane.
     const { collectWorkbooks } = await import(/* webpackChunkName: "excel-collect" */ "./collect");
     return this.run((ctx) => collectWorkbooks(ctx, files, model));

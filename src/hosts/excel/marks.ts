@@ -6,6 +6,7 @@ import type { CellMark, Severity } from "../../core/types";
 import { excelColor, quoteSheet } from "./address";
 import { sheetOf } from "./proxies";
 import { errorCode, opBytes, REFUSAL_CODES, type Fallback, type RequestPacker } from "./payload";
+import type { Thread, ThreadPart } from "./threads";
 
 export const MARK_FILL: Record<Severity, string> = {
   error: excelColor(MARK_FILLS.error),
@@ -73,6 +74,9 @@ interface Scanned {
   content?: string;
   /** A threaded comment's replies, when they were loaded. */
   replies?: number;
+  /** A threaded comment's author and its replies' texts and authors, when they were loaded. */
+  author?: string;
+  thread?: ThreadPart[];
 }
 
 export interface Located {
@@ -81,6 +85,8 @@ export interface Located {
   content?: string;
   item: Excel.Note | Excel.Comment;
   replies?: number;
+  author?: string;
+  thread?: ThreadPart[];
 }
 
 /**
@@ -101,8 +107,10 @@ export class ItemScan {
     private readonly select: "content" | "id",
     public pageSize = SCAN_PAGE,
     /**
-     * Threaded comments: their replies are loaded too (`replies/items/id`, ExcelApi 1.10, in the
-     * same page): a thread the user replied to is a conversation, never deleted with the mark.
+     * Threaded comments: their author and their replies are loaded too (`authorName`,
+     * `replies/items/content`, `replies/items/authorName`, ExcelApi 1.10, in the same page): a
+     * thread the user replied to is a conversation, never deleted with the mark, and a thread of the
+     * user's on a table written again goes with its unit, replies and authors said (./threads).
      */
     private readonly replies = false,
   ) {}
@@ -115,7 +123,7 @@ export class ItemScan {
   private loadPage(ctx: Excel.RequestContext): { list: Excel.NoteCollection | Excel.CommentCollection; skip: number; top: number } {
     const skip = this.next ?? 0;
     const top = this.pageSize;
-    const select = this.replies ? `${this.select},replies/items/id` : this.select;
+    const select = this.replies ? `${this.select},authorName,replies/items/id,replies/items/content,replies/items/authorName` : this.select;
     const list = (this.collection(ctx) as Excel.NoteCollection).load({ select, top, skip });
     return { list, skip, top };
   }
@@ -148,16 +156,19 @@ export class ItemScan {
     if (!step) return;
     for (const { s, range } of step.locating) {
       const [sheet, cell] = split(range!.address);
-      this.located.push({ sheet, cell, item: s.item, ...(s.content !== undefined ? { content: s.content } : {}), ...(s.replies !== undefined ? { replies: s.replies } : {}) });
+      this.located.push({ sheet, cell, item: s.item, ...(s.content !== undefined ? { content: s.content } : {}), ...(s.replies !== undefined ? { replies: s.replies } : {}), ...(s.author !== undefined ? { author: s.author } : {}), ...(s.thread ? { thread: s.thread } : {}) });
     }
     this.waiting = [];
     if (step.page) {
       const items = step.page.list.items as (Excel.Note | Excel.Comment)[];
-      this.waiting = items.map((item) => ({
-        item,
-        ...(this.select === "content" ? { content: item.content } : {}),
-        ...(this.replies ? { replies: (item as Excel.Comment).replies.items.length } : {}),
-      }));
+      this.waiting = items.map((item) => {
+        const replies = this.replies ? (item as Excel.Comment).replies.items : undefined;
+        return {
+          item,
+          ...(this.select === "content" ? { content: item.content } : {}),
+          ...(replies ? { replies: replies.length, author: (item as Excel.Comment).authorName, thread: replies.map((r) => ({ content: r.content, author: r.authorName })) } : {}),
+        };
+      });
       this.next = items.length === step.page.top ? step.page.skip + step.page.top : null;
     }
   }
@@ -187,22 +198,33 @@ export function markScans(mode: MarkMode): { texts: ItemScan | null; comments: I
   return { texts: null, comments: null };
 }
 
+/** A located threaded comment of the user's, with its texts and authors (when they were loaded). */
+function threadOf({ sheet, cell, content, author, thread }: Located): Thread[] {
+  return content !== undefined && thread ? [{ sheet, cell, content, author: author ?? "", replies: thread }] : [];
+}
+
 /**
  * The lookup from the located notes or comments, and the cells the marks of the last run are
  * looked for by: the project's notes (on every sheet: a form copied or renamed carries marks
  * `_index` does not name there), and the cells whose note or threaded comment is the user's.
+ * `threads`: the user's threaded comments, with their replies and authors (ExcelApi 1.10), which
+ * go with their unit on a table written again (./threads).
  */
-export function markLookup(mode: MarkMode, scans: { texts: ItemScan | null; comments: ItemScan | null }): MarkLookup & { noted: NotedCell[] } {
+export function markLookup(mode: MarkMode, scans: { texts: ItemScan | null; comments: ItemScan | null }): MarkLookup & { noted: NotedCell[]; threads: Thread[] } {
   const texts: MarkLookup["texts"] = new Map();
   const noted: NotedCell[] = [];
-  for (const { sheet, cell, content, item, replies } of scans.texts?.located ?? []) {
+  const threads: Thread[] = [];
+  for (const located of scans.texts?.located ?? []) {
+    const { sheet, cell, content, item, replies } = located;
     const text = content ?? "";
     const ours = mode === "notes" ? markNoteParts(text) !== undefined : commentIsOurs(text, replies);
     texts.set(cellKey(sheet, cell), mode === "notes" ? { ours, content: text, note: item as Excel.Note } : { ours, content: text, comment: item as Excel.Comment });
     noted.push({ sheet, cell, ours, text });
+    if (mode === "comments" && !ours) threads.push(...threadOf(located));
   }
   const commented = new Set<string>();
-  for (const { sheet, cell, content, item, replies } of scans.comments?.located ?? []) {
+  for (const located of scans.comments?.located ?? []) {
+    const { sheet, cell, content, item, replies } = located;
     // A mark made as a threaded comment (ExcelApi 1.10 to 1.17) is the project's, found as its notes are.
     if (content !== undefined && commentIsOurs(content, replies)) {
       texts.set(cellKey(sheet, cell), { ours: true, content, comment: item as Excel.Comment });
@@ -211,8 +233,9 @@ export function markLookup(mode: MarkMode, scans: { texts: ItemScan | null; comm
     }
     commented.add(cellKey(sheet, cell));
     noted.push({ sheet, cell, ours: false });
+    threads.push(...threadOf(located));
   }
-  return { texts, commented, fillOnly: [], refused: { cells: [], untried: [] }, noted };
+  return { texts, commented, fillOnly: [], refused: { cells: [], untried: [] }, noted, threads };
 }
 
 /**

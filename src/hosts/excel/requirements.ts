@@ -17,7 +17,7 @@ export const BASE_REQUIREMENT = { set: "ExcelApi", version: "1.7" } as const;
  */
 export class ExcelHostError extends Error {
   constructor(
-    readonly code: "excel-too-old" | "workbook-structure-protected" | "owned-sheet-protected" | "sheet-hidden" | UserRefusalCode,
+    readonly code: "excel-too-old" | "workbook-structure-protected" | "owned-sheet-protected" | "sheet-hidden" | "sheet-missing" | UserRefusalCode,
     readonly localized: Message,
     readonly intent: "error" | "warning" = "error",
     options?: { cause?: unknown },
@@ -120,6 +120,8 @@ export interface MissingFeature {
   message: Message;
   /** The pane's one plain line for it, when the host gives one (no requirement set in it). */
   line?: Message;
+  /** Missing on Excel on iPad whatever its version: another Excel (Windows, Mac, the web) has it, not a newer one. */
+  onIpad?: true;
 }
 
 export interface Capabilities {
@@ -132,7 +134,14 @@ export interface Capabilities {
   printLayout: boolean;
   /** How issue marks carry their text: notes (ExcelApi 1.18), else comments (1.10), else fill only. */
   marks: "notes" | "comments" | "fill";
+  /** Sheets inserted from other files (`insertWorksheetsFromBase64`, ExcelApi 1.13, on Windows, Mac and the web: not on iPad). */
   insertWorkbooks: boolean;
+  /**
+   * Excel on iPad (Office.context.platform is Office.PlatformType.iOS), which has no
+   * `insertWorksheetsFromBase64` whatever its ExcelApi: the office-js reference says it "is only
+   * supported for Office on Windows, Mac, and the web".
+   */
+  iPad: boolean;
   watchInputs: boolean;
   /** Changes of every sheet heard through one `worksheets.onChanged` handler (ExcelApi 1.9), else one handler per sheet. */
   watchWorkbook: boolean;
@@ -178,6 +187,33 @@ export function excelsWith(version: string): Message {
   return { vi: "chỉ có trong Microsoft 365 và Excel trên web", en: "only in Microsoft 365 and Excel on the web" };
 }
 
+/** Where Excel runs: "iOS" on iPad (Office.PlatformType.iOS), undefined where Office.js says nothing. */
+function platform(): string | undefined {
+  try {
+    return typeof Office !== "undefined" && Office.context?.platform !== undefined ? String(Office.context.platform) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What the user is told when Excel on iPad cannot bring sheets in from other files: not a version
+ * to update to, but Excel on Windows, Mac or the web to open the workbook in.
+ */
+export const INSERT_WORKBOOKS_ON_IPAD: MissingFeature = {
+  feature: "insertWorkbooks",
+  onIpad: true,
+  requirement: `${NEEDS.insertWorkbooks.set} ${NEEDS.insertWorkbooks.version} (Windows, Mac, web)`,
+  line: {
+    vi: "Gộp phiếu từ tệp khác, thêm phiếu trống vào sổ: cần Excel trên Windows, Mac hoặc Excel trên web (phiếu trống được tải xuống thành tệp).",
+    en: "Bringing forms in from other files, adding blank forms to the workbook: they need Excel on Windows, Mac or the web (blank forms download as a file).",
+  },
+  message: {
+    vi: "Excel trên iPad không chèn được trang tính từ tệp khác (cần Excel trên Windows, Mac hoặc Excel trên web); các phần còn lại vẫn hoạt động.",
+    en: "Excel on iPad cannot insert sheets from other files (it needs Excel on Windows, Mac or the web); everything else still works.",
+  },
+};
+
 function missingMessage(f: Feature): MissingFeature {
   const n = NEEDS[f];
   const where = excelsWith(n.version);
@@ -195,13 +231,15 @@ function missingMessage(f: Feature): MissingFeature {
 export function detectCapabilities(): Capabilities {
   const has = (f: Feature) => supported(NEEDS[f].set, NEEDS[f].version);
   const watchInputs = has("watchInputs");
+  const iPad = platform() === "iOS";
   const caps: Capabilities = {
     charts: has("charts"),
     conditionalFormats: has("conditionalFormats"),
     freezePanes: has("freezePanes"),
     printLayout: has("printLayout"),
     marks: has("notes") ? "notes" : has("comments") ? "comments" : "fill",
-    insertWorkbooks: has("insertWorkbooks"),
+    insertWorkbooks: has("insertWorkbooks") && !iPad,
+    iPad,
     watchInputs,
     watchWorkbook: supported("ExcelApi", "1.9"),
     watchSheetNames: has("watchSheetNames"),
@@ -214,7 +252,8 @@ export function detectCapabilities(): Capabilities {
     missing: [],
   };
   for (const f of ["charts", "conditionalFormats", "freezePanes", "printLayout", "insertWorkbooks", "watchInputs", "suspendCalculation", "keepTables", "mergedAreas", "delayForCellEdit"] as const) {
-    if (!caps[f]) caps.missing.push(missingMessage(f));
+    // On iPad no version of Excel inserts sheets from other files: the user is told where it can.
+    if (!caps[f]) caps.missing.push(f === "insertWorkbooks" && iPad ? INSERT_WORKBOOKS_ON_IPAD : missingMessage(f));
   }
   // Renames are heard only where inputs are watched at all (watchInputs says when they are not).
   if (watchInputs && !caps.watchSheetNames) caps.missing.push(missingMessage("watchSheetNames"));

@@ -1,0 +1,214 @@
+/**
+ * The user's threaded comments and notes on the results table when it is scored again and its rows
+ * sorted anew. On Microsoft 365 (ExcelApi 1.18) a thread goes with its unit and column, as a note
+ * does: its first comment and replies in order, each text starting with the name of who wrote it
+ * (Office.js cannot set a comment's author: Excel shows the one running the add-in), the name not
+ * added twice when it moves again; a thread whose unit stays on its row is left as it is; one whose
+ * unit is gone is named in the warning with its texts. On Excel 2021 and 2024 (ExcelApi 1.14 and
+ * 1.17: no notes to read) threads go with their units the same way, and a note the user put on the
+ * table, which that Excel cannot read, stays on its cell, not deleted; a thread whose unit's new
+ * cell holds such a note is named in the warning with its texts. The run takes as many requests as
+ * one over a table nobody commented on.
+ */
+import { runScoring } from "../../src/core/pipeline";
+import { ExcelHost } from "../../src/hosts/excel";
+import type { ExcelDouble } from "../excel-double";
+import { layoutAWorkbook } from "./fixtures";
+
+const RESULTS = "Kết quả";
+/** The no-break space after the author's name in a text carried. */
+const NBSP = "\u00A0";
+
+async function score(double: ExcelDouble, definition: unknown, now: Date): Promise<ExcelHost> {
+  double.install();
+  const host = new ExcelHost();
+  await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
+  return host;
+}
+
+/** Six unit forms and a copy of the first (not scored), scored once, on an Excel with `ExcelApi`. */
+async function scoredOnce(ExcelApi: string) {
+  const made = await layoutAWorkbook(6, { requirements: { ExcelApi } });
+  made.double.copySheet("Đơn vị số 1", "Bản sao");
+  await score(made.double, made.definition, new Date("2026-01-15T08:00:00Z"));
+  return made;
+}
+
+/** The copy gets a code of its own (a seventh unit: the rows are sorted again), or its first one back (six units). */
+function copyCode(d: ExcelDouble, code: "U0099" | "U0001"): void {
+  [...d.sheet("Bản sao").cells].find(([, c]) => c.v === (code === "U0099" ? "U0001" : "U0099"))![1].v = code;
+}
+
+/** The code of the unit on a row of the results table (0-based row). */
+const codeAt = (d: ExcelDouble, row: number) => String(d.sheet(RESULTS).get(row, 1)?.v);
+/** The row (0-based) of a unit on the results table. */
+function rowOf(d: ExcelDouble, code: string): number {
+  for (let r = 3; r < 20; r++) if (codeAt(d, r) === code) return r;
+  throw new Error(`no row for ${code}`);
+}
+
+/** The threads on the results sheet: [code of the row's unit, column header, first comment by its author, then each reply]. */
+function threadsOn(d: ExcelDouble): string[] {
+  const sheet = d.sheet(RESULTS);
+  return d.workbook.comments
+    .filter((c) => c.sheet === sheet)
+    .map((c) => [`${codeAt(d, c.row)}|${String(sheet.get(2, c.col)?.v)}|${c.author ?? ""}> ${c.content}`, ...(c.replies ?? []).map((r) => `${r.author ?? ""}> ${r.content}`)].join(" // "))
+    .sort();
+}
+
+/** A thread on a cell of the results sheet: its first comment by `by`, then each reply by its author. */
+async function thread(d: ExcelDouble, cell: string, by: string, content: string, replies: [string, string][] = []): Promise<void> {
+  d.userName = by;
+  await Excel.run(async (ctx) => {
+    ctx.workbook.comments.add(`'${RESULTS}'!${cell}`, content, "Plain");
+    await ctx.sync();
+  });
+  for (const [author, reply] of replies) {
+    d.userName = author;
+    await Excel.run(async (ctx) => {
+      ctx.workbook.comments.getItemByCell(`'${RESULTS}'!${cell}`).replies.add(reply, "Plain");
+      await ctx.sync();
+    });
+  }
+  // The analyst who scores again.
+  d.userName = "Lê Văn Chấm";
+}
+
+/** The requests of a run that scores a seventh unit on a results sheet nobody commented on. */
+async function plainRequests(ExcelApi: string): Promise<number> {
+  const plain = await scoredOnce(ExcelApi);
+  copyCode(plain.double, "U0099");
+  plain.double.resetCounters();
+  await score(plain.double, plain.definition, new Date("2026-01-22T08:00:00Z"));
+  return plain.double.syncCount;
+}
+
+/** Where each unit's row goes when the seventh unit is scored: code → [row before, row after] (0-based). */
+async function rowsWithSeventh(ExcelApi: string): Promise<Map<string, [number, number]>> {
+  const { double, definition } = await scoredOnce(ExcelApi);
+  const before = new Map([3, 4, 5, 6, 7, 8].map((r) => [codeAt(double, r), r]));
+  copyCode(double, "U0099");
+  await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+  return new Map([...before].map(([code, r]) => [code, [r, rowOf(double, code)]]));
+}
+
+describe("in Microsoft 365 (ExcelApi 1.18), a threaded comment on the results table, scored again", () => {
+  test("goes with its unit as the rows are sorted again, its replies with it, each text naming who wrote it, once however often it moves; as many requests as without it", async () => {
+    const requests = await plainRequests("1.18");
+    const moves = await rowsWithSeventh("1.18");
+    // A unit whose row changes when the seventh is scored.
+    const [code, [from, to]] = [...moves].find(([, [a, b]]) => a !== b)!;
+
+    const { double, definition } = await scoredOnce("1.18");
+    expect(codeAt(double, from)).toBe(code);
+    await thread(double, `C${from + 1}`, "Nguyễn Văn A", `Số liệu của ${code} cần xác minh`, [["Trần Thị B", "Đã xác minh tại chỗ"], ["Nguyễn Văn A", "Cảm ơn"]]);
+    const header = String(double.sheet(RESULTS).get(2, 2)?.v);
+
+    copyCode(double, "U0099");
+    double.resetCounters();
+    const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+    expect(host.lastApply!.warnings).toEqual([]);
+    expect(double.requests.every((r) => r.ok)).toBe(true);
+    expect(double.syncCount).toBe(requests);
+    expect(rowOf(double, code)).toBe(to);
+    const carried = [`${code}|${header}|Lê Văn Chấm> Nguyễn Văn A:${NBSP}Số liệu của ${code} cần xác minh`, `Lê Văn Chấm> Trần Thị B:${NBSP}Đã xác minh tại chỗ`, `Lê Văn Chấm> Nguyễn Văn A:${NBSP}Cảm ơn`].join(" // ");
+    expect(threadsOn(double)).toEqual([carried]);
+    // Nothing is left on the row it was on.
+    expect(double.workbook.comments.filter((c) => c.row === from && c.col === 2)).toEqual([]);
+
+    // The seventh unit goes again: the rows are sorted back, the thread goes back with its unit,
+    // its texts named once, by who wrote them.
+    copyCode(double, "U0001");
+    const back = await score(double, definition, new Date("2026-01-29T08:00:00Z"));
+    expect(back.lastApply!.warnings).toEqual([]);
+    expect(rowOf(double, code)).toBe(from);
+    expect(threadsOn(double)).toEqual([carried]);
+  });
+
+  test("a thread whose unit stays on its row is left as it is: the same thread, its author's own, its text without a name added", async () => {
+    const { double, definition } = await scoredOnce("1.18");
+    await thread(double, "C5", "Nguyễn Văn A", "Đơn vị này nộp muộn", [["Trần Thị B", "Đã nhắc"]]);
+    const before = double.workbook.comments.find((c) => c.sheet === double.sheet(RESULTS))!;
+    const code = codeAt(double, 4);
+    const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+    expect(host.lastApply!.warnings).toEqual([]);
+    expect(codeAt(double, 4)).toBe(code);
+    const after = double.workbook.comments.filter((c) => c.sheet === double.sheet(RESULTS));
+    expect(after).toHaveLength(1);
+    expect(after[0]!.id).toBe(before.id);
+    expect(threadsOn(double)).toEqual([`${code}|${String(double.sheet(RESULTS).get(2, 2)?.v)}|Nguyễn Văn A> Đơn vị này nộp muộn // Trần Thị B> Đã nhắc`]);
+  });
+
+  test("a thread on the row of a unit no longer scored is deleted and named in the warning with its unit and texts, each with its author", async () => {
+    const { double, definition } = await scoredOnce("1.18");
+    const row = [3, 4, 5, 6, 7, 8].find((r) => codeAt(double, r) !== "U0001")!;
+    const name = String(double.sheet(RESULTS).get(row, 2)?.v);
+    await thread(double, `C${row + 1}`, "Nguyễn Văn A", "Chờ bổ sung hồ sơ", [["Trần Thị B", "Đã bổ sung một phần"]]);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(name).delete();
+      await ctx.sync();
+    });
+    const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+    const said = host.lastApply!.warnings.filter((w) => /threaded comment/.test(w.vi));
+    expect(said).toHaveLength(1);
+    expect(said[0]!.vi).toContain(`'${RESULTS}'!C${row + 1}`);
+    expect(said[0]!.vi).toContain(name);
+    expect(said[0]!.vi).toContain(`"Nguyễn Văn A: Chờ bổ sung hồ sơ" / "Trần Thị B: Đã bổ sung một phần"`);
+    expect(said[0]!.en).toContain("no longer in the results table");
+    expect(threadsOn(double)).toEqual([]);
+  });
+});
+
+describe("in Excel 2021 and 2024 (ExcelApi 1.14, no notes to read), the results table scored again", () => {
+  test("a note the user put on the table stays on its cell, not deleted; a thread goes with its unit, its replies and authors with it; as many requests as without them", async () => {
+    const requests = await plainRequests("1.14");
+    const moves = await rowsWithSeventh("1.14");
+    const moving = [...moves].filter(([, [a, b]]) => a !== b);
+    expect(moving.length).toBeGreaterThanOrEqual(2);
+    const [noted, [noteRow]] = moving[0]!;
+    // A thread whose unit's new row is not the note's.
+    const [commented, [from, to]] = moving.slice(1).find(([, [, b]]) => b !== noteRow)!;
+
+    const { double, definition } = await scoredOnce("1.14");
+    const sheet = double.sheet(RESULTS);
+    // Excel 2021 cannot add a note (nor read one): the note was put there in Microsoft 365.
+    double.workbook.notes.push({ sheet, row: noteRow, col: 2, content: `Ghi chú về ${noted}` });
+    await thread(double, `C${from + 1}`, "Nguyễn Văn A", `Hỏi lại ${commented}`, [["Trần Thị B", "Đã hỏi"]]);
+
+    copyCode(double, "U0099");
+    double.resetCounters();
+    const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+    expect(host.lastApply!.warnings).toEqual([]);
+    expect(double.requests.every((r) => r.ok)).toBe(true);
+    expect(double.syncCount).toBe(requests);
+    // The note is still there, on the cell it was on (this Excel cannot say whose row it was).
+    expect(double.workbook.notes.filter((n) => n.sheet === sheet).map((n) => [n.row, n.col, n.content])).toEqual([[noteRow, 2, `Ghi chú về ${noted}`]]);
+    expect(rowOf(double, commented)).toBe(to);
+    expect(threadsOn(double)).toEqual([
+      [`${commented}|${String(sheet.get(2, 2)?.v)}|Lê Văn Chấm> Nguyễn Văn A:${NBSP}Hỏi lại ${commented}`, `Lê Văn Chấm> Trần Thị B:${NBSP}Đã hỏi`].join(" // "),
+    ]);
+  });
+
+  test("a thread whose unit's new cell holds a note Excel refuses there: the rest is written, the note stays, and the warning gives the thread's texts", async () => {
+    const moves = await rowsWithSeventh("1.14");
+    const [commented, [from, to]] = [...moves].find(([, [a, b]]) => a !== b)!;
+
+    const { double, definition } = await scoredOnce("1.14");
+    const sheet = double.sheet(RESULTS);
+    double.workbook.notes.push({ sheet, row: to, col: 2, content: "Ghi chú đặt trong Microsoft 365" });
+    await thread(double, `C${from + 1}`, "Nguyễn Văn A", `Hỏi lại ${commented}`, [["Trần Thị B", "Đã hỏi"]]);
+
+    copyCode(double, "U0099");
+    const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+    expect(rowOf(double, commented)).toBe(to);
+    expect(double.workbook.notes.filter((n) => n.sheet === sheet).map((n) => [n.row, n.col, n.content])).toEqual([[to, 2, "Ghi chú đặt trong Microsoft 365"]]);
+    expect(threadsOn(double)).toEqual([]);
+    const said = host.lastApply!.warnings.filter((w) => /threaded comment/.test(w.vi));
+    expect(said).toHaveLength(1);
+    expect(said[0]!.vi).toContain(`từ ô '${RESULTS}'!C${from + 1} sang ô '${RESULTS}'!C${to + 1}`);
+    expect(said[0]!.vi).toContain(`"Nguyễn Văn A: Hỏi lại ${commented}" / "Trần Thị B: Đã hỏi"`);
+    expect(said[0]!.en).toContain("has a note, which this version of Excel cannot read");
+    // The rest of the results were written: every unit has its row.
+    expect([3, 4, 5, 6, 7, 8, 9].map((r) => codeAt(double, r)).sort()).toEqual([...moves.keys(), "U0099"].sort());
+  });
+});
