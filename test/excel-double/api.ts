@@ -2873,6 +2873,15 @@ export class ChartTitle extends ClientObject {
   set text(v: string) { this._set("text", v, (m: MChart) => { m.title = v; }); }
 }
 
+/**
+ * ChartSeries.name: "The name's length should not be greater than 255 characters" (the Excel JS
+ * reference); a longer one fails the request.
+ */
+const SERIES_NAME_MAX = 255;
+function checkSeriesName(name: string): void {
+  if (name.length > SERIES_NAME_MAX) throw invalidArg(`A series' name is at most ${SERIES_NAME_MAX} characters long.`);
+}
+
 export class ChartSeriesCollection extends ClientCollection<ChartSeries> {
   protected _list(c: unknown): unknown[] { return (c as MChart).series; }
   protected _item(model: unknown, i: number): ChartSeries {
@@ -2888,6 +2897,7 @@ export class ChartSeriesCollection extends ClientCollection<ChartSeries> {
     const s = new ChartSeries(this.context, `${this._path}.add(${JSON.stringify(name ?? null)})`, () => made);
     this._call("add", name ?? null, (m: MChart) => {
       if (m.series.length >= SERIES_LIMIT) throw invalidArg(`A chart holds at most ${SERIES_LIMIT} series.`);
+      if (name !== undefined) checkSeriesName(name);
       made = { name: name ?? `Series${m.series.length + 1}` };
       m.series.push(made);
     });
@@ -2899,7 +2909,7 @@ export class ChartSeries extends ClientObject {
   protected _scalars() { return ["name"]; }
   protected _readScalar(t: unknown): unknown { return (t as MSeries).name; }
   get name(): string { return this._get("name"); }
-  set name(v: string) { this._set("name", v, (m: MSeries) => { m.name = v; }); }
+  set name(v: string) { this._set("name", v, (m: MSeries) => { checkSeriesName(v); m.name = v; }); }
   private _rangeAddress(r: Range): string {
     const { sheet, rect } = r._target<RangeRef>();
     return `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;

@@ -75,4 +75,32 @@ describe("Excel's limits in the double", () => {
     }))).toBe("InvalidArgument");
     expect(d.sheet("S").charts[0]!.series).toHaveLength(255);
   });
+
+  test("a series' name is at most 255 characters long, added or set: a longer one fails the request (ChartSeries.name)", async () => {
+    const d = createExcelDouble().install();
+    d.addSheet("S");
+    await run(d, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      ws.getRange("A1:B2").values = [[1, 2], [3, 4]];
+      ws.charts.add("Line", ws.getRange("A1:B2"), "Columns");
+      await ctx.sync();
+    });
+    const series = (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem("S").charts.getItem("Chart 1").series;
+    await run(d, async (ctx) => {
+      series(ctx).add("x".repeat(255));
+      await ctx.sync();
+    });
+    expect(await codeOf(run(d, async (ctx) => {
+      series(ctx).add("x".repeat(256));
+      await ctx.sync();
+    }))).toBe("InvalidArgument");
+    expect(await codeOf(run(d, async (ctx) => {
+      series(ctx).getItemAt(0).name = "y".repeat(256);
+      await ctx.sync();
+    }))).toBe("InvalidArgument");
+    // Neither failed request changed a name: the one of 255 characters is there, none longer.
+    const lengths = d.sheet("S").charts[0]!.series.map((s) => s.name.length);
+    expect(lengths.at(-1)).toBe(255);
+    expect(lengths.filter((n) => n > 255)).toEqual([]);
+  });
 });
