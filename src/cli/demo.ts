@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import ExcelJS from "exceljs";
 import type { IndexModel, IndicatorModel, ResolvedInput } from "../core/definition/model";
+import { optionName } from "../core/definition/options";
 import type { Lang, Message } from "../core/i18n/text";
 import { resultsJson, runScoring } from "../core/pipeline";
 import { wrappedHeight } from "../core/plan/layout";
@@ -99,13 +100,13 @@ function figuresFor(model: IndexModel, unit: TemplateUnit, rand: () => number, l
       continue;
     }
     for (const input of ind.inputs) {
-      out.set(input.code, figureFor(input, ind, level, rand, yes));
+      out.set(input.code, figureFor(input, ind, level, rand, yes, lang));
     }
   }
   return out;
 }
 
-function figureFor(input: ResolvedInput, ind: IndicatorModel, level: number, rand: () => number, yes: () => string): Figure {
+function figureFor(input: ResolvedInput, ind: IndicatorModel, level: number, rand: () => number, yes: () => string, lang: Lang): Figure {
   const rule = ind.rule;
   switch (input.type) {
     case "boolean":
@@ -113,7 +114,9 @@ function figureFor(input: ResolvedInput, ind: IndicatorModel, level: number, ran
     case "choice": {
       if (rule.kind !== "choice") return "";
       const i = rand() < level ? 0 : Math.min(rule.options.length - 1, 1 + Math.floor(rand() * (rule.options.length - 1)));
-      return rule.options[i]?.value ?? "";
+      // As the form's drop-down list offers it, in the form's language.
+      const option = rule.options[i];
+      return option ? optionName(option, lang) : "";
     }
     case "percent":
       return Math.round(Math.min(1, Math.max(0.3, level + (rand() - 0.5) * 0.3)) * 1000) / 1000;

@@ -10,6 +10,7 @@ import { parseExpression, printExpression } from "../expr/parse";
 import { type Message, foldText } from "../i18n/text";
 import { type DefinitionProblem, type PathSegment, formatPath, messages, needsMaxReason } from "./messages";
 import { type ResolvedInput, resolveInputs, singleRuleInput, typesForRule } from "./model";
+import { optionTextsAt } from "./options";
 import { type GroupNode, type IndexDefinition, type IndexNode, type IndicatorNode, type Rule, type Step, isGroup } from "./schema";
 
 export interface CheckResult {
@@ -385,11 +386,9 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
         rule.options.forEach((option, k) => {
           const optionPath: PathSegment[] = [...rulePath, "options", k];
           pointsWithinMax(option.points, [...optionPath, "points"]);
-          const texts: Array<[string, PathSegment[]]> = [
-            [option.value, [...optionPath, "value"]],
-            ...(option.aliases ?? []).map((a, j): [string, PathSegment[]] => [a, [...optionPath, "aliases", j]]),
-          ];
-          for (const [text, where] of texts) {
+          // The value, the names in every language and the aliases: a form may be written with any of them.
+          for (const [text, at] of optionTextsAt(option)) {
+            const where: PathSegment[] = [...optionPath, ...at];
             const key = foldText(text);
             const first = seen.get(key);
             if (first === undefined) seen.set(key, { option: k, path: formatPath(where) });

@@ -3,3 +3,4 @@ export { formatProblems, formatPath, problemLine, problemsSummary, type Definiti
 export { checkDefinition, type CheckResult } from "./checks";
 export * from "./schema";
 export * from "./model";
+export { optionName, optionTexts, optionTextsAt, unitText } from "./options";

@@ -32,6 +32,7 @@ import {
   categorySchema,
   choiceOption,
   inputSchema,
+  localizedText,
   nodeCode,
   rankingSchema,
   ruleSchema,
@@ -94,8 +95,9 @@ const UNREAD_CODE = "\u0000code:";
 /**
  * A choice option as far as it can be read, so that one bad option does not throw away the rule
  * and the other options' problems (duplicate values) are still found. An option that cannot be
- * read keeps its value and aliases when they can be read (a later option may repeat them), and
- * stands in with a fraction of 0, which raises nothing; its value, when unreadable, matches nothing.
+ * read keeps its value, names and aliases when they can be read (a later option may repeat
+ * them), and stands in with a fraction of 0, which raises nothing; its value, when unreadable,
+ * matches nothing.
  */
 function readOption(raw: unknown, k: number): ChoiceOption {
   const whole = salvage(choiceOption, raw);
@@ -103,7 +105,8 @@ function readOption(raw: unknown, k: number): ChoiceOption {
   const o = isPlainObject(raw) ? raw : {};
   const value = field(z.string().trim().min(1), o.value) ?? `${UNREAD_CODE}option ${k}`;
   const aliases = Array.isArray(o.aliases) ? o.aliases.filter((a): a is string => typeof a === "string" && a.trim() !== "").map((a) => a.trim()) : undefined;
-  return { value, ...(aliases !== undefined ? { aliases } : {}), fraction: 0 };
+  const name = field(localizedText, o.name);
+  return { value, ...(name !== undefined ? { name } : {}), ...(aliases !== undefined ? { aliases } : {}), fraction: 0 };
 }
 
 /**

@@ -21,7 +21,8 @@ export interface ResolvedInput {
   type: InputType;
   min?: number;
   max?: number;
-  unit?: string;
+  /** Display only: a text, or `{ vi, en }` (unitText shows it in a language). */
+  unit?: LocalizedText;
   /** Code of the indicator the input belongs to. */
   indicator: string;
 }

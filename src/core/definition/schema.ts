@@ -31,16 +31,16 @@ const EXPR_SYNTAX = {
   vi: "số (95% là 0.95), + - * / ^, dấu ngoặc, phép so sánh = <> < <= > >=, và các hàm MIN MAX ABS ROUND LN LOG10 EXP SQRT IF AND OR NOT AVERAGE SUM",
 };
 
+/** `{ vi, en }` with at least one of them: the form of a LocalizedText that differs by language. */
+const localizedObject = z
+  .strictObject({
+    vi: z.string().trim().min(1).optional().describe(doc("The text in Vietnamese.", "Văn bản tiếng Việt.")),
+    en: z.string().trim().min(1).optional().describe(doc("The text in English (left out, the Vietnamese text is shown).", "Văn bản tiếng Anh (nếu bỏ trống, dùng văn bản tiếng Việt).")),
+  })
+  .refine((t) => t.vi !== undefined || t.en !== undefined, { message: "localized-text-empty" });
+
 /** A string in every language, or `{ vi, en }` with at least one of them. */
-export const localizedText = z.union([
-  z.string().trim().min(1),
-  z
-    .strictObject({
-      vi: z.string().trim().min(1).optional().describe(doc("The text in Vietnamese.", "Văn bản tiếng Việt.")),
-      en: z.string().trim().min(1).optional().describe(doc("The text in English (left out, the Vietnamese text is shown).", "Văn bản tiếng Anh (nếu bỏ trống, dùng văn bản tiếng Việt).")),
-    })
-    .refine((t) => t.vi !== undefined || t.en !== undefined, { message: "localized-text-empty" }),
-]);
+export const localizedText = z.union([z.string().trim().min(1), localizedObject]);
 export type LocalizedText = z.infer<typeof localizedText>;
 
 /**
@@ -99,10 +99,16 @@ export const inputSchema = z
           "Giá trị lớn nhất được nhận (không bắt buộc): số liệu lớn hơn là lỗi. Với số liệu phần trăm, max lớn hơn 1 cho phép số liệu trên 100%.",
         ),
       ),
+    // Any text, blank included, as before; or `{ vi, en }`, an addition (docs/index-definition-notes.md).
     unit: z
-      .string()
+      .union([z.string(), localizedObject])
       .optional()
-      .describe(doc("The unit of measure, for display only (e.g. \"văn bản\", \"%\").", "Đơn vị tính, chỉ để hiển thị (ví dụ \"văn bản\", \"%\").")),
+      .describe(
+        doc(
+          "The unit of measure, for display only: a text, or { \"vi\": …, \"en\": … } shown in the form's language (e.g. { \"vi\": \"văn bản\", \"en\": \"documents\" }, \"%\").",
+          "Đơn vị tính, chỉ để hiển thị: một chuỗi, hoặc { \"vi\": …, \"en\": … } hiển thị theo ngôn ngữ của phiếu (ví dụ { \"vi\": \"văn bản\", \"en\": \"documents\" }, \"%\").",
+        ),
+      ),
   })
   .describe(doc("An input: one figure a unit reports for the indicator.", "Một số liệu đầu vào mà đơn vị báo cáo cho chỉ tiêu."));
 export type InputDefinition = z.infer<typeof inputSchema>;
@@ -154,6 +160,14 @@ export const choiceOption = z
       .trim()
       .min(1)
       .describe(doc("The answer as written on the form.", "Câu trả lời như ghi trên phiếu.")),
+    name: localizedText
+      .optional()
+      .describe(
+        doc(
+          "How the answer is written on a form in each language (optional): a text, or { \"vi\": …, \"en\": … }, e.g. { \"en\": \"Director\" }. A form lists the name in its language in its drop-down list; the Vietnamese name is the value unless given, and the English name the Vietnamese one unless given. Every name is read as this answer, like the value and the aliases.",
+          "Cách ghi câu trả lời trên phiếu theo từng ngôn ngữ (không bắt buộc): một chuỗi, hoặc { \"vi\": …, \"en\": … }, ví dụ { \"en\": \"Director\" }. Danh sách chọn của phiếu ghi tên theo ngôn ngữ của phiếu; tên tiếng Việt là value nếu không ghi, tên tiếng Anh nếu không ghi thì dùng tên tiếng Việt. Mọi tên đều được đọc là câu trả lời này, như value và aliases.",
+        ),
+      ),
     aliases: z
       .array(z.string().trim().min(1).describe(doc("Another way to write the answer.", "Một cách viết khác của câu trả lời.")))
       .optional()

@@ -93,6 +93,12 @@ export interface MessageParams {
    */
   categories?: Message[];
   /**
+   * unknown-choice, not-applicable-not-allowed on a choice input: the options as a form in each
+   * language writes them (their names), listed in the sentence's own language. Without it, `list`
+   * (the options' values) is listed.
+   */
+  choices?: Message[];
+  /**
    * layout-not-found: the unit's name, said with its code as "Sở Nội vụ (SNV)". missing-unit-name:
    * the name used instead of the blank one (a form's sheet name).
    */
@@ -399,9 +405,9 @@ function expectedEntry(p: MessageParams): Message {
     case "boolean":
       return { vi: "câu trả lời có hoặc không", en: "the answer yes or no" };
     case "choice": {
-      const options = (p.list ?? []).map((o) => `"${o}"`);
-      return options.length > 0
-        ? { vi: `một trong các lựa chọn ${options.join(", ")}`, en: `one of the options ${options.join(", ")}` }
+      const options = choicesIn(p, "vi");
+      return options !== ""
+        ? { vi: `một trong các lựa chọn ${options}`, en: `one of the options ${choicesIn(p, "en")}` }
         : { vi: "câu trả lời", en: "the answer" };
     }
     case "text":
@@ -409,6 +415,12 @@ function expectedEntry(p: MessageParams): Message {
     default:
       return { vi: "số liệu (số)", en: "the figure (a number)" };
   }
+}
+
+/** A choice input's options as a form in `lang` writes them, quoted: "\"Có\", \"Không\"" ("" when none is known). */
+function choicesIn(p: MessageParams, lang: "vi" | "en"): string {
+  const names = p.choices !== undefined ? p.choices.map((c) => c[lang]) : (p.list ?? []);
+  return names.map((o) => `"${o}"`).join(", ");
 }
 
 /** Codes in a sentence: "3.1.a và 3.1.b", "3.1.a, 3.1.b và 3.1.c" / "3.1.a and 3.1.b". */
@@ -531,8 +543,8 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     };
   },
   "unknown-choice": (p) => ({
-    vi: `${quote(p, "vi")} không thuộc các lựa chọn ${(p.list ?? []).map((o) => `"${o}"`).join(", ")}${of(p).vi}`,
-    en: `${quote(p, "en")} is not one of the options ${(p.list ?? []).map((o) => `"${o}"`).join(", ")}${of(p).en}`,
+    vi: `${quote(p, "vi")} không thuộc các lựa chọn ${choicesIn(p, "vi")}${of(p).vi}`,
+    en: `${quote(p, "en")} is not one of the options ${choicesIn(p, "en")}${of(p).en}`,
   }),
   "not-a-boolean": (p) => ({
     vi: `${quote(p, "vi")} không phải là câu trả lời có/không${of(p).vi}`,

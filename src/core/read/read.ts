@@ -18,7 +18,7 @@ import type { RawUnit } from "./raw";
 import type { EvidenceGap } from "./evidence";
 import { cellText, keyText } from "./sheet";
 import { unitKeyOf } from "./unit-fields";
-import { type ValueNote, choiceOptions, isCheckMark, isNotApplicableText, readCell } from "./values";
+import { type ValueNote, choiceNames, choiceOptions, isCheckMark, isNotApplicableText, readCell } from "./values";
 
 export interface ReadOptions {
   /** The user's language. Issue messages always carry both languages; this is kept for callers. */
@@ -446,7 +446,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
               raw: reading.raw,
               node: indicator.code,
               inputType: input.type,
-              ...(input.type === "choice" ? { list: choiceOptions(indicator).map((o) => o.value) } : {}),
+              ...(input.type === "choice" ? { list: choiceOptions(indicator).map((o) => o.value), choices: choiceNames(indicator) } : {}),
             }),
           );
         }
@@ -470,6 +470,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
             ...(reading.min !== undefined ? { min: reading.min } : {}),
             ...(reading.max !== undefined ? { max: reading.max } : {}),
             ...(reading.list !== undefined ? { list: reading.list } : {}),
+            ...(reading.choices !== undefined ? { choices: reading.choices } : {}),
             ...(reading.percent ? { percent: true } : {}),
           }),
         );

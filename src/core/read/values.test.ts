@@ -44,6 +44,8 @@ describe("reading one cell for one input", () => {
       code: "unknown-choice",
       raw: "Giám đốc",
       list: ["Chủ tịch", "Phó Chủ tịch", "Không"],
+      // The options as a form in each language writes them: without names, their values in both.
+      choices: ["Chủ tịch", "Phó Chủ tịch", "Không"].map((o) => ({ vi: o, en: o })),
     });
   });
 

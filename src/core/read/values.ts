@@ -4,7 +4,8 @@
  */
 import type { IndicatorModel, ResolvedInput } from "../definition/model";
 import type { ChoiceOption } from "../definition/schema";
-import { foldText, normalizeText, stripInvisible } from "../i18n/text";
+import { optionName, optionTexts } from "../definition/options";
+import { type Message, foldText, normalizeText, stripInvisible } from "../i18n/text";
 import { type CellValue, type InputValue, type IssueCode, isCellError } from "../types";
 import { type NumberLocale, parseNumberText, percentOf, readNumberText } from "./numbers";
 import { cellText, isBlank } from "./sheet";
@@ -40,6 +41,8 @@ export type CellReading =
       min?: number;
       max?: number;
       list?: string[];
+      /** unknown-choice: the options by their names in each language (MessageParams.choices). */
+      choices?: Message[];
       percent?: boolean;
       /** A text read two ways ("1.860") whose reading is then refused (out of range): said beside the error. */
       notes?: ValueNote[];
@@ -89,9 +92,15 @@ export function choiceOptions(indicator: IndicatorModel): ChoiceOption[] {
   return indicator.rule.kind === "choice" ? indicator.rule.options : [];
 }
 
+/** The options of the indicator's choice rule as a form in each language writes them (optionName). */
+export function choiceNames(indicator: IndicatorModel): Message[] {
+  return choiceOptions(indicator).map((o) => ({ vi: optionName(o, "vi"), en: optionName(o, "en") }));
+}
+
+/** The option a cell's text names: by its value, its name in any language or an alias, folded (case, diacritics). */
 export function matchChoice(text: string, options: ChoiceOption[]): ChoiceOption | undefined {
   const folded = foldText(normalizeText(text));
-  return options.find((o) => foldText(o.value) === folded || (o.aliases ?? []).some((a) => foldText(a) === folded));
+  return options.find((o) => optionTexts(o).some((t) => foldText(t) === folded));
 }
 
 /**
@@ -267,7 +276,7 @@ function readCellText(cell: CellValue, ctx: ValueContext): CellReading {
   if (typeof v === "string" && isNotApplicableText(raw)) return { kind: "na", raw, allowed: indicator.def.allowNA };
   switch (input.type) {
     case "choice":
-      return { kind: "invalid", code: "unknown-choice", raw, list: choiceOptions(indicator).map((o) => o.value) };
+      return { kind: "invalid", code: "unknown-choice", raw, list: choiceOptions(indicator).map((o) => o.value), choices: choiceNames(indicator) };
     case "boolean":
       return readBoolean(v, raw);
     default:

@@ -8,6 +8,7 @@
  */
 import { compareFigures, evaluate, referencesRead } from "../expr/evaluate";
 import type { ChoiceOption, Rule } from "../definition/schema";
+import { optionTexts } from "../definition/options";
 import type { IndexModel, IndicatorModel } from "../definition/model";
 import { foldText } from "../i18n/text";
 import { log10Figure } from "./round";
@@ -116,12 +117,13 @@ function inputBoolean(v: InputValue | undefined): number | undefined {
 
 /**
  * The option an input names. The reader gives the option's canonical value; matching is
- * folded (case, diacritics) and accepts aliases so a hand-made submission still matches.
+ * folded (case, diacritics) and accepts the option's names in every language and its aliases,
+ * so a hand-made submission (an English form's "Director") still matches.
  */
 export function matchChoice(options: ChoiceOption[], v: InputValue | undefined): ChoiceOption | undefined {
   if (v === undefined || typeof v === "boolean") return undefined;
   const key = foldText(String(v));
-  return options.find((o) => foldText(o.value) === key) ?? options.find((o) => (o.aliases ?? []).some((a) => foldText(a) === key));
+  return options.find((o) => foldText(o.value) === key) ?? options.find((o) => optionTexts(o).some((t) => foldText(t) === key));
 }
 
 /** The single input a one-input rule reads. */

@@ -719,14 +719,18 @@ describe("the form of an index without points (the HDI)", () => {
     const wb = await load(await makeTemplate(hdi(), [{ code: "VNM", name: "Việt Nam" }], { lang: "vi" }));
     const ws = wb.getWorksheet("Việt Nam")!;
     expect(ws.getCell(rowOf(ws, "gnipc"), 2).value).toBe("GNI bình quân đầu người (USD PPP 2017)");
-    expect(ws.getCell(rowOf(ws, "le"), 2).value).toBe("Tuổi thọ trung bình (năm / years)");
+    expect(ws.getCell(rowOf(ws, "le"), 2).value).toBe("Tuổi thọ trung bình (năm)");
     const en = await load(await makeTemplate(hdi(), [{ code: "VNM", name: "Viet Nam" }], { lang: "en" }));
     const e = en.getWorksheet("Viet Nam")!;
     expect(e.getCell(rowOf(e, "gnipc"), 2).value).toBe("GNI per capita (USD PPP 2017)");
+    // A unit given in both languages is said in the form's.
+    expect(e.getCell(rowOf(e, "le"), 2).value).toBe("Life expectancy at birth (years)");
     // A definition whose input name carries its unit in brackets gets it once; a name that merely ends with the unit's word still gets it.
     const input = { code: "x", type: "number" as const, indicator: "x" };
     expect(inputLabel({ ...input, name: { vi: "Thu nhập (USD PPP 2017)", en: "Income" }, unit: "USD PPP 2017" }, "vi")).toBe("Thu nhập (USD PPP 2017)");
     expect(inputLabel({ ...input, name: { vi: "Số văn bản", en: "Documents" }, unit: "văn bản" }, "vi")).toBe("Số văn bản (văn bản)");
+    expect(inputLabel({ ...input, name: { vi: "Số văn bản", en: "Directives" }, unit: { vi: "văn bản", en: "documents" } }, "en")).toBe("Directives (documents)");
+    expect(inputLabel({ ...input, name: { vi: "Thu nhập (USD)", en: "Income (USD)" }, unit: { vi: "USD", en: "USD" } }, "en")).toBe("Income (USD)");
   });
 
   it("once filled in, scores to the HDI's values", async () => {

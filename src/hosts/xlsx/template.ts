@@ -8,6 +8,7 @@ import { columnLetter } from "../../core/a1";
 import { MAX_SHEET_NAME, TEMPLATE_NOT_APPLICABLE_NOTE, TakenSheetNames, cleanSheetName, uniqueSheetName } from "../../core/collect";
 import { FORM_DEFINITION_PREFIX, builtinOfSameName } from "../../core/forms-index";
 import type { IndexModel, IndicatorModel, ModelNode, ResolvedInput } from "../../core/definition/model";
+import { optionName, unitText } from "../../core/definition/options";
 import { definitionHash, parseDefinition } from "../../core/definition/parse";
 import { type Lang, type Message, localize, normalizeText } from "../../core/i18n/text";
 import { NOT_APPLICABLE_TEXT, PERIOD_LABEL, notApplicableRowsInstruction, pageTitle, sheetFooter } from "../../core/plan/labels";
@@ -157,13 +158,17 @@ function shorten(name: string, n: number): string {
   return `${cut}…`;
 }
 
-/** The options of the choice rule that reads each input. */
-function choiceOptions(model: IndexModel): Map<string, string[]> {
+/**
+ * The options of the choice rule that reads each input, as a form in `lang` writes them: each
+ * option's name in that language (its value when it has none). The reader takes every name, the
+ * value and the aliases alike, so a form in either language scores the same.
+ */
+function choiceOptions(model: IndexModel, lang: Lang): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const node of model.nodes.values()) {
     if (node.kind === "indicator" && node.rule.kind === "choice") {
       const input = node.ruleInputs[0];
-      if (input !== undefined) out.set(input, node.rule.options.map((o) => o.value));
+      if (input !== undefined) out.set(input, node.rule.options.map((o) => normalizeText(optionName(o, lang))));
     }
   }
   return out;
@@ -381,12 +386,13 @@ function validationFor(
 }
 
 /**
- * An input's name with its unit: "Tuổi thọ trung bình (năm / years)". A name whose last brackets
- * already end with the unit ("GNI bình quân đầu người (USD PPP 2017)") does not get it twice.
+ * An input's name with its unit, both in the form's language: "Tuổi thọ trung bình (năm)", "Life
+ * expectancy at birth (years)". A name whose last brackets already end with the unit ("GNI bình
+ * quân đầu người (USD PPP 2017)") does not get it twice.
  */
 export function inputLabel(input: ResolvedInput, lang: Lang): string {
   const name = normalizeText(localize(input.name, lang));
-  const unit = input.unit ? normalizeText(input.unit) : "";
+  const unit = normalizeText(unitText(input.unit, lang));
   const label = name || input.code;
   if (unit === "") return label;
   const folded = (t: string): string => t.toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
@@ -786,7 +792,7 @@ export async function makeTemplate(given: IndexModel, units: TemplateUnit[], opt
   const helpName = L.sheetHelp[options.lang];
   const help = wb.addWorksheet(helpName);
   const taken = new TakenSheetNames([helpName]);
-  const choices = choiceOptions(model);
+  const choices = choiceOptions(model, options.lang);
   // Only a definition that takes a built-in's id and version with other content needs its forms
   // to say which definition they were made from: the others' forms name it unmistakably.
   const record = builtinOfSameName(model.definition, BUILTIN_INDICES) ? FORM_DEFINITION_PREFIX + definitionHash(model.definition) : undefined;
