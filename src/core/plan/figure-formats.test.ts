@@ -159,3 +159,32 @@ describe("a ranking with decimals (every built-in index) is shown as before", ()
     expect(formats[0]![header.indexOf("Tổng điểm")]).toBe("0.0");
   });
 });
+
+test("groups ranked under nodes \"all\" that the results table does not show (below the root's children) do not widen the figures it shows", () => {
+  const def = (nodes: string) =>
+    modelOf({
+      ranking: { nodes },
+      root: {
+        code: "R",
+        name: "R",
+        children: [
+          {
+            code: "1",
+            name: "G1",
+            children: [
+              { code: "1.1", name: "S", children: [{ code: "a", name: "a", max: 10, rule: { kind: "fraction" } }, { code: "b", name: "b", max: 10, rule: { kind: "fraction" } }] },
+              { code: "c", name: "c", max: 10, rule: { kind: "fraction" } },
+            ],
+          },
+        ],
+      },
+    });
+  const units = [unit("U1", { a: 0.5, b: 0.5, c: 0.9 }), unit("U2", { a: 0.5000001, b: 0.4999999 + 1e-9, c: 0.5 })];
+  const top = def("top");
+  const all = def("all");
+  const tAll = scoreUnits(all, units);
+  // 1.1 is ranked apart (its points differ by 1e-8) but has no column of its own.
+  expect(tAll.units.map((u) => u.nodes["1.1"]!.rank)).toEqual([2, 1]);
+  expect(figureFormats(all, tAll)).toEqual(figureFormats(top, scoreUnits(top, units)));
+  expect(figureFormats(all, tAll).points).toBe("0.00");
+});

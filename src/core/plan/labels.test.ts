@@ -1,7 +1,7 @@
 /** Texts the planner writes into a workbook, as a reader of the sheets sees them. */
 import { scoreUnits } from "../score/index";
 import { modelOf, unit } from "../score/test-helpers";
-import { FORM_SUMMARY_LABELS, MARK_FILLS, chartTitle, NOT_APPLICABLE_TEXT, coverageDecimals, notRankedText, resultsSubtitle, uncomputedParts, unavailableText, unitCount } from "./labels";
+import { FORM_SUMMARY_LABELS, MARK_FILLS, chartTitle, inputsChangedStatus, inputsChangedStatusText, NOT_APPLICABLE_TEXT, coverageDecimals, notRankedText, resultsSubtitle, uncomputedParts, unavailableText, unitCount } from "./labels";
 import { textWidth } from "./layout";
 
 describe("the results sheet's subtitle", () => {
@@ -146,5 +146,20 @@ describe("chartTitle", () => {
     const long = chartTitle("T", ["Kỳ đánh giá năm 2025 theo Quyết định số 922/QĐ-BTTTT ngày 20/5/2022"]);
     expect([...long].length).toBeLessThanOrEqual(45);
     expect(long).toMatch(/^T \(Kỳ đánh giá năm 2025 .*…\)$/);
+  });
+});
+
+describe("inputsChangedStatusText", () => {
+  test("repeats the date its formula names, as the machine that scored wrote it, whatever this machine's time zone; without a formula, the date here", () => {
+    const scoredAt = new Date("2026-01-14T23:30:00Z");
+    // Scored in Việt Nam (UTC+7): the formula names 15/01/2026.
+    const vi = inputsChangedStatus("C", scoredAt, "vi").replace("14/01/2026", "15/01/2026");
+    expect(inputsChangedStatusText(2, scoredAt, "vi", `=IF(C=0,"x",${vi})`)).toBe(
+      "Số liệu của 2 đơn vị đã được sửa sau lần chấm ngày 15/01/2026: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.",
+    );
+    const en = inputsChangedStatus("C", scoredAt, "en").replace(/on \d+ Jan 2026/, "on 15 Jan 2026");
+    expect(inputsChangedStatusText(1, scoredAt, "en", `=IF(C=0,"x",${en})`)).toMatch(/^The figures of 1 unit were changed after scoring on 15 Jan 2026: /);
+    // A formula that names no date (typed over): the date as this machine tells it.
+    expect(inputsChangedStatusText(1, new Date(2026, 0, 14, 12), "vi", "=1+1")).toContain("ngày 14/01/2026:");
   });
 });

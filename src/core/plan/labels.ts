@@ -543,7 +543,7 @@ export function mergedScoreCellsMessage(sheet: string, cells: string[]): SheetMe
  * the 255 characters Excel allows in a formula's text.
  */
 export function inputsChangedStatus(count: string, scoredAt: Date, lang: Lang): string {
-  const w = inputsChangedWords(scoredAt, lang);
+  const w = inputsChangedWords(formatDate(scoredAt, lang), lang);
   const q = formulaText;
   return w.one === w.more
     ? `${q(w.before)}&${count}&${q(`${w.one}${w.after}`)}`
@@ -554,15 +554,28 @@ export function inputsChangedStatus(count: string, scoredAt: Date, lang: Lang): 
  * What the line of inputsChangedStatus shows with `count` units changed: the cached result a host
  * gives the results sheet's subtitle formula when it knows figures changed without calculating
  * (forms gathered into a scored workbook), so that a reader that does not calculate says it too.
+ * `formula`: the formula the line is the result of, whose date (the scoring's, as the machine that
+ * scored wrote it in its own time zone) the text repeats; without it, `scoredAt` in this machine's.
  */
-export function inputsChangedStatusText(count: number, scoredAt: Date, lang: Lang): string {
-  const w = inputsChangedWords(scoredAt, lang);
+export function inputsChangedStatusText(count: number, scoredAt: Date, lang: Lang, formula?: string): string {
+  const w = inputsChangedWords((formula !== undefined ? inputsChangedDate(formula, lang) : undefined) ?? formatDate(scoredAt, lang), lang);
   return `${w.before}${count}${count === 1 ? w.one : w.more}${w.after}`;
 }
 
+/** The date a formula of inputsChangedStatus names, as it is written there; undefined when it names none in `lang`. */
+function inputsChangedDate(formula: string, lang: Lang): string | undefined {
+  const marker = "\u0000";
+  const lead = inputsChangedWords(marker, lang).after.split(marker)[0]!;
+  const at = formula.indexOf(lead);
+  if (at < 0) return undefined;
+  const from = at + lead.length;
+  const end = formula.indexOf(":", from);
+  const date = end < 0 ? "" : formula.slice(from, end);
+  return date !== "" && !date.includes('"') ? date : undefined;
+}
+
 /** The words of the results sheet's line saying figures changed, around how many units: before the count, the units (one, more), the rest. */
-function inputsChangedWords(scoredAt: Date, lang: Lang): { before: string; one: string; more: string; after: string } {
-  const date = formatDate(scoredAt, lang);
+function inputsChangedWords(date: string, lang: Lang): { before: string; one: string; more: string; after: string } {
   return lang === "vi"
     ? { before: "Số liệu của ", one: " đơn vị", more: " đơn vị", after: ` đã được sửa sau lần chấm ngày ${date}: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.` }
     : { before: "The figures of ", one: " unit", more: " units", after: ` were changed after scoring on ${date}: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer.` };

@@ -96,7 +96,8 @@ export const DEFAULT_FORMATS: FigureFormats = { points: POINTS_FORMAT, value: VA
  *
  * A ranking without decimals compares the figures unrounded (to 10 decimals): each kind then
  * shows the fewest decimals, from the default (2 for points, 4 for values) up to 10, with which
- * any two units ranked apart on a figure of that kind (the total, or a ranked group's) show
+ * any two units ranked apart on a figure of that kind (the total, or a ranked group's the results
+ * table shows: one under the root) show
  * different figures: 10.004 and 10.001 points, ranked 1st and 2nd, show 10.004 and 10.001, not
  * 10.00 twice. Units of the same rank may differ further on; they show the same figure.
  */
@@ -110,7 +111,10 @@ export function figureFormats(model: IndexModel, table: Pick<ScoreTable, "rankin
   const ranked = table.units.filter((u) => u.ranked);
   const lists: Record<"points" | "value", number[][]> = { points: [], value: [] };
   lists[onPoints ? "points" : "value"].push(ranked.map((u) => (onPoints ? u.points : u.value)).filter((x): x is number => x !== null));
-  for (const code of rankedNodeCodes(model, ranking.nodes)) {
+  // The ranked groups the results table shows (those under the root): the groups further down
+  // ranked under nodes "all" have no column there, and their figures do not widen the others'.
+  const top = new Set(model.topCodes);
+  for (const code of rankedNodeCodes(model, ranking.nodes).filter((c) => top.has(c))) {
     const max = model.nodes.get(code)?.max;
     const nodeOnPoints = ranking.on === "points" && max !== undefined && max > 0;
     const figures = ranked.map((u) => {

@@ -98,7 +98,7 @@ export function refreshGatheredResults(wb: ExcelJS.Workbook, gathered: readonly 
           continue;
         }
         if (Number.isNaN(scoredAt.getTime())) continue;
-        cell.value = { ...(cell.value as ExcelJS.CellFormulaValue), result: inputsChangedStatusText(count, scoredAt, stamp.lang) };
+        cell.value = { ...(cell.value as ExcelJS.CellFormulaValue), result: inputsChangedStatusText(count, scoredAt, stamp.lang, cell.formula) };
         keep.add(`${ws.name.toLowerCase()}!${cell.address}`);
       }
     }
