@@ -14,7 +14,7 @@ import { localize } from "../i18n/text";
 import type { CellBlock, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, ScoreTable, UnitResult } from "../types";
 import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
-import { CHART_LABELS, CHART_NAMES, type PartCounts, chartTitle, type ProfileShape, SHEET_NAMES, label, profileLeftOutMessage, profileTiesLeftOutMessage, profileUnitsLeftOutMessage, unitCount, unitLabelText } from "./labels";
+import { CHART_LABELS, CHART_NAMES, type PartCounts, chartTitle, shortened, type ProfileShape, SHEET_NAMES, label, profileLeftOutMessage, profileTiesLeftOutMessage, profileUnitsLeftOutMessage, unitCount, unitLabelText } from "./labels";
 import { unitKey } from "./index-sheet";
 import { DEFAULT_FORMATS, type FigureFormats, figure, resultsNote, valueLeftOut } from "./results-sheet";
 
@@ -353,10 +353,9 @@ export function chartedUnit(model: IndexModel, u: UnitResult): boolean {
 /** The most characters of a chart series' name: Excel refuses a longer one (ChartSeries.name). */
 export const SERIES_NAME_MAX = 255;
 
-/** A group's or unit's name as a series' name: cut to SERIES_NAME_MAX characters, with an ellipsis. */
+/** A group's or unit's name as a series' name: on one line, cut to SERIES_NAME_MAX characters, with an ellipsis. */
 function seriesName(name: string): string {
-  const chars = [...name];
-  return chars.length > SERIES_NAME_MAX ? `${chars.slice(0, SERIES_NAME_MAX - 1).join("")}…` : name;
+  return shortened(name, SERIES_NAME_MAX);
 }
 
 export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {

@@ -735,7 +735,7 @@ export function pageNumberCode(lang: Lang): string {
 const PAGE_TEXT_MAX = 100;
 
 /** `text` on one line, cut to `max` characters with an ellipsis when longer. */
-function shortened(text: string, max: number): string {
+export function shortened(text: string, max: number): string {
   const chars = [...text.replace(/\s+/g, " ").trim()];
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : chars.join("");
 }

@@ -16,7 +16,7 @@ import { PipelineError } from "../../core/pipeline";
 import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { fillFromText, fillText } from "./read";
 import { setPageTexts } from "./page-texts";
-import { renameSheets, renameTableColumns } from "./rename-sheets";
+import { renameSheets, renameTableColumns, sheetNamed } from "./rename-sheets";
 import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
 import { restoreUserFormats, userFormats } from "./user-formats";
 
@@ -252,12 +252,6 @@ function setPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
   // ExcelJS sets a break on the last row of a page (rowBreaks id), across every column.
   for (const row of print.pageBreaksBefore ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak(0, 16384);
   setPageTexts(ws, print.pageHeader, print.pageFooter);
-}
-
-/** The sheet of that name, compared as Excel compares sheet names: without case. */
-function sheetNamed(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
-  const lower = name.toLowerCase();
-  return wb.worksheets.find((w) => w.name.toLowerCase() === lower);
 }
 
 /** A sheet's protection as ExcelJS read it (`sheet` set when the sheet is protected), or null. */

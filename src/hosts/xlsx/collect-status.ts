@@ -16,12 +16,7 @@ import { inputsChangedStatusText, isInputsChangedLine } from "../../core/plan/la
 import { submissionsAsScored } from "../../core/stale";
 import { forgetStaleResults, wholeSheet } from "./stale-results";
 import { snapshotSheet, snapshotWorkbook } from "./read";
-
-/** The sheet of that name, compared as Excel compares sheet names: without case. */
-function sheetNamed(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
-  const lower = name.toLowerCase();
-  return wb.worksheets.find((w) => w.name.toLowerCase() === lower);
-}
+import { sheetNamed } from "./rename-sheets";
 
 /** Every formula cell of `ws` (`sheet!A1`, the sheet in lower case, as forgetStaleResults keeps them). */
 function formulaCells(ws: ExcelJS.Worksheet): string[] {

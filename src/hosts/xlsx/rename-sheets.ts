@@ -16,7 +16,7 @@ import type { WritePlan } from "../../core/types";
 import { renameSheetInFormula } from "./stale-results";
 
 /** The sheet of that name, compared as Excel compares sheet names: without case. */
-function sheetNamed(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+export function sheetNamed(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
   const lower = name.toLowerCase();
   return wb.worksheets.find((w) => w.name.toLowerCase() === lower);
 }
