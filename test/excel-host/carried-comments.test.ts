@@ -7,8 +7,8 @@
  * unit is gone is named in the warning with its texts. On Excel 2021 and 2024 (ExcelApi 1.14 and
  * 1.17: no notes to read) threads go with their units the same way, and a note the user put on the
  * table, which that Excel cannot read, stays on its cell, not deleted; a thread whose unit's new
- * cell holds such a note is named in the warning with its texts. The run takes as many requests as
- * one over a table nobody commented on.
+ * cell holds such a note stays on its old cell, and is named in the warning with its texts. The run
+ * takes as many requests as one over a table nobody commented on.
  */
 import { runScoring } from "../../src/core/pipeline";
 import { ExcelHost } from "../../src/hosts/excel";
@@ -189,7 +189,7 @@ describe("in Excel 2021 and 2024 (ExcelApi 1.14, no notes to read), the results 
     ]);
   });
 
-  test("a thread whose unit's new cell holds a note Excel refuses there: the rest is written, the note stays, and the warning gives the thread's texts", async () => {
+  test("a thread whose unit's new cell holds a note Excel refuses there: the rest is written, the note stays, the thread stays on its old cell, and the warning gives the thread's texts", async () => {
     const moves = await rowsWithSeventh("1.14");
     const [commented, [from, to]] = [...moves].find(([, [a, b]]) => a !== b)!;
 
@@ -202,7 +202,10 @@ describe("in Excel 2021 and 2024 (ExcelApi 1.14, no notes to read), the results 
     const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
     expect(rowOf(double, commented)).toBe(to);
     expect(double.workbook.notes.filter((n) => n.sheet === sheet).map((n) => [n.row, n.col, n.content])).toEqual([[to, 2, "Ghi chú đặt trong Microsoft 365"]]);
-    expect(threadsOn(double)).toEqual([]);
+    // The thread is on its old cell as the user left it (its row is now another unit's).
+    const other = codeAt(double, from);
+    expect(threadsOn(double)).toEqual([`${other}|${String(sheet.get(2, 2)?.v)}|Nguyễn Văn A> Hỏi lại ${commented} // Trần Thị B> Đã hỏi`]);
+    expect(double.workbook.comments.filter((c) => c.sheet === sheet).map((c) => [c.row, c.col])).toEqual([[from, 2]]);
     const said = host.lastApply!.warnings.filter((w) => /threaded comment/.test(w.vi));
     expect(said).toHaveLength(1);
     expect(said[0]!.vi).toContain(`từ ô '${RESULTS}'!C${from + 1} sang ô '${RESULTS}'!C${to + 1}`);

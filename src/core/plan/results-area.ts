@@ -417,6 +417,20 @@ export function tableMoves(
   return { moves: { rows, columns } };
 }
 
+/**
+ * The unit on each row (1-based) of the table a run writes on an owned sheet (its first table: the
+ * code in its second column, the name in its third), as tableMoves reads them.
+ */
+export function unitsOnRows(plan: OwnedSheetPlan): Map<number, { code: string; name: string }> {
+  const units = new Map<number, { code: string; name: string }>();
+  const written = parsed(plan.tables.map((t) => t.range))[0];
+  const block = written && plan.blocks.find((b) => b.address === cellAddress(written.top, written.left));
+  if (!written || !block) return units;
+  const text = (v: CellValue | undefined) => (v === null || v === undefined ? "" : shownValue(v));
+  block.values.slice(1).forEach((line, i) => units.set(written.top + 1 + i, { code: text(line[1]), name: text(line[2]) }));
+  return units;
+}
+
 /** A note the user put on a cell of the results sheet that a re-score writes anew. */
 export interface CellNote {
   cell: string;
@@ -455,25 +469,32 @@ export function movedNotes(notes: readonly CellNote[], clear: readonly string[],
 }
 
 /**
+ * One note or threaded comment a run does not carry, in a warning: its cell, its unit and column
+ * when it was on the table, and why (DroppedNote.gone), followed by `text` (the note's or the
+ * thread's words, as the caller quotes them). The notes' warning and the threads' share it.
+ */
+export function droppedItem(sheet: string, n: DroppedNote, lang: "vi" | "en", text: string): string {
+  const at = sheetAddress(sheet, n.cell);
+  const unit = n.unit ? unitWithCode(n.unit) : undefined;
+  const column = n.header !== undefined ? quoted(n.header) : undefined;
+  const where =
+    lang === "vi"
+      ? [`ô ${at}`, ...(unit ? [`đơn vị ${unit}`] : []), ...(column ? [`cột ${column}`] : [])].join(", ")
+      : [`cell ${at}`, ...(unit ? [unit] : []), ...(column ? [`column ${column}`] : [])].join(", ");
+  const why =
+    lang === "vi"
+      ? { unit: "đơn vị không còn trong bảng kết quả", column: "cột không còn trong bảng kết quả", cell: "ô được ghi lại nội dung khác" }[n.gone]
+      : { unit: "the unit is no longer in the results table", column: "the column is no longer in the results table", cell: "the cell is written anew with something else" }[n.gone];
+  return `${where} (${why}): ${text}`;
+}
+
+/**
  * The warning that notes the user put on cells of the results sheet were not carried: each named
  * with its cell, its unit and column when it was on the table, why, and its text, so that it can
  * be put back elsewhere.
  */
 export function droppedNotesMessage(sheet: string, notes: readonly DroppedNote[]): SheetMessage {
-  const item = (n: DroppedNote, lang: "vi" | "en") => {
-    const at = sheetAddress(sheet, n.cell);
-    const unit = n.unit ? unitWithCode(n.unit) : undefined;
-    const column = n.header !== undefined ? quoted(n.header) : undefined;
-    const where =
-      lang === "vi"
-        ? [`ô ${at}`, ...(unit ? [`đơn vị ${unit}`] : []), ...(column ? [`cột ${column}`] : [])].join(", ")
-        : [`cell ${at}`, ...(unit ? [unit] : []), ...(column ? [`column ${column}`] : [])].join(", ");
-    const why =
-      lang === "vi"
-        ? { unit: "đơn vị không còn trong bảng kết quả", column: "cột không còn trong bảng kết quả", cell: "ô được ghi lại nội dung khác" }[n.gone]
-        : { unit: "the unit is no longer in the results table", column: "the column is no longer in the results table", cell: "the cell is written anew with something else" }[n.gone];
-    return `${where} (${why}): ${quoted(n.text)}`;
-  };
+  const item = (n: DroppedNote, lang: "vi" | "en") => droppedItem(sheet, n, lang, quoted(n.text));
   const one = notes.length === 1;
   return {
     sheet,

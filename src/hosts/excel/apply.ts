@@ -21,8 +21,9 @@ import type { Message, SheetMessage } from "../../core/i18n/text";
 import { INDEX_SHEET } from "../../core/plan";
 import type { CellBlock, OwnedSheetPlan, PlanValue, PrintPlan, TablePlan, WritePlan } from "../../core/types";
 import { overlaps, parseRect, type Rect, rectsWithout, rectWithout as without } from "../../core/a1";
-import { a1, excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./address";
+import { excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./address";
 import { forgetAll, sheetOf } from "./proxies";
+import { coalesceColumnCells, widestRow } from "./blocks";
 import type { Capabilities } from "./requirements";
 import { queueChart, type ExistingChart } from "./charts";
 import { planWarnings, relocateMarks, withFillsOfMarkedCells } from "../../core/plan/plan";
@@ -31,10 +32,10 @@ import { cellKey, commentRefusedMessage, fillOnlyMessage, MARK_FILL, marksAsFill
 import { BLOCK_BUDGET, errorCode, type Fallback, jsonBytes, opBytes, REFUSAL_CODES, refusedWhole, RequestPacker, type SheetGuard, tooLarge } from "./payload";
 import { ExcelHostError } from "./requirements";
 import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
-import { type DroppedNote, droppedNotesMessage, movedNotes } from "../../core/plan/results-area";
+import { type DroppedNote, droppedNotesMessage, movedNotes, unitsOnRows } from "../../core/plan/results-area";
 import type { NotedCell } from "../../core/plan/plan";
 import { columnLetter } from "../../core/a1";
-import { carriedTexts, droppedThreadsMessage, type DroppedThread, refusedThreadsMessage, type RefusedThread, type Thread, threadInWords } from "./threads";
+import { carriedTexts, droppedThreadsMessage, type DroppedThread, leftThreadsMessage, type LeftThread, type Thread, threadInWords, type ThreadMove, type ThreadStep, threadSteps } from "./threads";
 
 export interface ApplyStats {
   requests: number;
@@ -69,16 +70,6 @@ export function charsToPoints(chars: number): number {
 
 /** The plan's alignments as Excel.HorizontalAlignment. */
 const ALIGNMENTS = { left: "Left", center: "Center", right: "Right" } as const;
-
-/**
- * The widest row of a grid. A loop, not Math.max(...rows): spreading a grid of a few hundred
- * thousand rows (the `_index` copies of thousands of forms) into arguments overflows the stack.
- */
-export function widestRow(values: readonly (readonly unknown[] | undefined)[]): number {
-  let widest = 0;
-  for (const line of values) if (line && line.length > widest) widest = line.length;
-  return widest;
-}
 
 /** Queues one block, cut into row pieces of at most BLOCK_BUDGET bytes, writing 2D arrays only. */
 export function queueBlock(packer: RequestPacker, sheet: string, block: CellBlock, nullMeans: "empty" | "unchanged" = "empty"): void {
@@ -141,39 +132,6 @@ export function queueBlock(packer: RequestPacker, sheet: string, block: CellBloc
     }, { sheet, replay: "same" });
     start = end;
   }
-}
-
-/**
- * The planner writes the `Điểm` cells of a unit sheet one by one; cells of one column with the
- * same formatting are written as one column range instead, with null (unchanged) in the gaps.
- */
-export function coalesceColumnCells(blocks: CellBlock[]): { merged: CellBlock[]; rest: CellBlock[] } {
-  const groups = new Map<string, { row: number; block: CellBlock }[]>();
-  const rest: CellBlock[] = [];
-  for (const b of blocks) {
-    const single = b.values.length === 1 && b.values[0]?.length === 1 && !b.formulas && !Array.isArray(b.numberFormat) && b.values[0][0] !== null;
-    if (!single) {
-      rest.push(b);
-      continue;
-    }
-    const { row, col } = topLeft(b.address);
-    const key = JSON.stringify([col, b.numberFormat ?? null, b.bold ?? null, b.fill ?? null, b.fontColor ?? null, b.wrap ?? null, b.fontSize ?? null]);
-    const list = groups.get(key) ?? [];
-    list.push({ row, block: b });
-    groups.set(key, list);
-  }
-  const merged: CellBlock[] = [];
-  for (const list of groups.values()) {
-    list.sort((a, b) => a.row - b.row);
-    const first = list[0]!;
-    const last = list[list.length - 1]!;
-    const { col } = topLeft(first.block.address);
-    const values: CellBlock["values"] = Array.from({ length: last.row - first.row + 1 }, () => [null]);
-    for (const { row, block } of list) values[row - first.row] = [block.values[0]![0]!];
-    const { address: _a, values: _v, ...style } = first.block;
-    merged.push({ ...style, address: a1(first.row, col), values });
-  }
-  return { merged, rest };
 }
 
 /**
@@ -288,27 +246,32 @@ export function unfreezesFirst(plan: OwnedSheetPlan, visibility: string | undefi
 
 /**
  * What the user put on the cells of an owned sheet's table that goes with them when it is written
- * again (OwnedSheetPlan.moves): their notes (ExcelApi 1.18) and threaded comments (ExcelApi 1.10),
- * deleted where they are before the clear and added where they go after the writes (those whose
- * cell stays theirs are left as they are: `keep`, which the clear leaves), and the widths (in
- * points) of the columns they added.
+ * again (OwnedSheetPlan.moves): their notes (ExcelApi 1.18), deleted where they are before the
+ * clear and added where they go after the writes, and threaded comments (ExcelApi 1.10), each added
+ * where it goes after the writes and only then deleted where it was (those whose cell stays theirs
+ * are left as they are: `keep`, which the clear leaves, as it leaves the cells of the threads that
+ * move), and the widths (in points) of the columns they added.
  */
 export interface CarriedNotes {
   /** The notes that move or are dropped ("Sheet!A1"), deleted before the clear. */
   deletes: string[];
   /** The notes added where they go. */
   adds: { key: string; content: string }[];
-  /** The threaded comments that move or are dropped, deleted (with their replies) before the clear. */
+  /** The threaded comments that are dropped, deleted (with their replies) before the clear. */
   threadDeletes: string[];
-  /** The threads added where they go: their texts (the first comment's, then each reply's), each with its author's name (./threads). */
-  threadAdds: { key: string; from: string; to: string; texts: string[]; words: string }[];
-  /** The cells (A1, on the sheet) of the notes and threads that stay where they are: the clear leaves them. */
+  /** The threads that go where their units go, in the order they go (threadSteps). */
+  threadSteps: ThreadStep[];
+  /** The cells (A1, on the sheet) of the notes and threads that stay where they are, and of the threads that move: the clear leaves them. */
   keep: string[];
   widths: { column: number; points: number }[];
   dropped: DroppedNote[];
   droppedThreads: DroppedThread[];
-  /** Filled in while writing, with comments (before ExcelApi 1.18): the threads Excel refused at their new cell (it has a note). */
-  refused: RefusedThread[];
+  /**
+   * Filled in while writing, with comments (before ExcelApi 1.18), by the cell each was on: the
+   * threads that stayed there (Excel refused them at their new cell, which has a note; they were
+   * not tried; their new cell kept its thread), or may have ("unsaid").
+   */
+  left: Map<string, LeftThread>;
 }
 
 const bare = (cell: string) => cell.replace(/\$/g, "").toUpperCase();
@@ -319,7 +282,7 @@ const bare = (cell: string) => cell.replace(/\$/g, "").toUpperCase();
  * marks are not part of. With comments (before ExcelApi 1.18) notes cannot be read: `noted` has the
  * user's threads, which go as threads, and the notes stay on their cells (the clear leaves them).
  */
-export function carriedNotes(plan: OwnedSheetPlan, noted: readonly NotedCell[], threads: readonly Thread[], renamedFrom: string | undefined): Omit<CarriedNotes, "widths" | "refused"> {
+export function carriedNotes(plan: OwnedSheetPlan, noted: readonly NotedCell[], threads: readonly Thread[], renamedFrom: string | undefined): Omit<CarriedNotes, "widths" | "left"> {
   const names = new Set([plan.name.toLowerCase(), ...(renamedFrom !== undefined ? [renamedFrom.toLowerCase()] : [])]);
   const onSheet = (n: { sheet: string }) => names.has(n.sheet.toLowerCase());
   const threadAt = new Map(threads.filter(onSheet).map((t) => [bare(t.cell), t]));
@@ -329,12 +292,23 @@ export function carriedNotes(plan: OwnedSheetPlan, noted: readonly NotedCell[], 
   const stays = (n: { cell: string; to: string }) => bare(n.to) === n.cell;
   const moving = <T extends { cell: string; to: string }>(list: T[]) => list.filter((n) => !stays(n));
   const key = (cell: string) => cellKey(plan.name, cell);
+  // The unit of a thread's row, and the one whose row its cell is on once the table is written again.
+  const rowOf = (cell: string) => parseRect(cell)?.row;
+  const unitFrom = (row: number | undefined) => plan.moves?.rows.find((r) => row !== undefined && r.from === row + 1)?.unit;
+  const onRows = unitsOnRows(plan);
+  const unitTo = (row: number | undefined) => (row === undefined ? undefined : onRows.get(row + 1));
+  const threadMoves = moving(theirs.carried).map((n): ThreadMove => {
+    const unit = unitFrom(rowOf(n.cell));
+    const now = unitTo(rowOf(n.cell));
+    const other = now !== undefined && (unit === undefined || now.code !== unit.code || now.name !== unit.name);
+    return { from: n.cell, to: bare(n.to), texts: carriedTexts(threadAt.get(n.cell)!), words: n.text, ...(unit ? { unit } : {}), ...(other ? { nowOn: now } : {}) };
+  });
   return {
     deletes: [...moving(notes.carried), ...notes.dropped].map((n) => key(n.cell)),
     adds: moving(notes.carried).map((n) => ({ key: key(n.to), content: n.text })),
-    threadDeletes: [...moving(theirs.carried), ...theirs.dropped].map((n) => key(n.cell)),
-    threadAdds: moving(theirs.carried).map((n) => ({ key: key(n.to), from: n.cell, to: n.to, texts: carriedTexts(threadAt.get(n.cell)!), words: n.text })),
-    keep: [...notes.carried, ...theirs.carried].filter(stays).map((n) => n.cell),
+    threadDeletes: theirs.dropped.map((n) => key(n.cell)),
+    threadSteps: threadSteps(threadMoves),
+    keep: [...notes.carried.filter(stays), ...theirs.carried].map((n) => n.cell),
     dropped: notes.dropped,
     droppedThreads: theirs.dropped,
   };
@@ -350,7 +324,8 @@ function queueOwnedSheet(
   carried?: CarriedNotes,
 ): void {
   const name = plan.name;
-  // The notes and threads carried go from their cells first (a cell takes one note or one thread).
+  // The notes carried and the threads dropped go from their cells first (a cell takes one note or
+  // one thread); a thread that moves goes from its cell once it is on its new one (below).
   for (const key of carried?.deletes ?? []) {
     packer.add(opBytes(2, 1, key), (ctx) => ctx.workbook.notes.getItem(key).delete(), { sheet: name });
   }
@@ -358,7 +333,7 @@ function queueOwnedSheet(
   for (const key of carried?.threadDeletes ?? []) {
     packer.add(opBytes(2, 1, key), (ctx) => ctx.workbook.comments.getItemByCell(key).delete(), { sheet: name });
   }
-  if (carried) carried.refused = [];
+  if (carried) carried.left = new Map();
   const kept = tableKept(plan, exists, caps, existingTables);
   const deletes = tablesToDelete(plan, exists, existingTables, kept?.name);
   const areas = exists ? rectsToClear(plan) : [];
@@ -433,22 +408,10 @@ function queueOwnedSheet(
       sheetOf(ctx, name).getRange(`${h.row}:${h.row}`).format.rowHeight = h.height;
     }, { sheet: name, replay: "same" });
   }
+  if (carried) queueThreadSteps(packer, name, caps, carried);
+  // The notes go where they go once the threads there have left (ExcelApi 1.18: every thread moves).
   for (const n of carried?.adds ?? []) {
     packer.add(opBytes(0, 1, n.key, n.content), (ctx) => ctx.workbook.notes.add(n.key, n.content), { sheet: name });
-  }
-  // A thread goes where its unit is now: its first comment, then each reply (Office.js sets no
-  // author: each text says who wrote it). Before ExcelApi 1.18 its new cell may have a note, which
-  // that Excel cannot read and refuses a thread on: the thread is said in a warning instead.
-  const refusable = caps.marks === "comments";
-  for (const t of carried?.threadAdds ?? []) {
-    const fallback: Fallback | undefined = refusable
-      ? { when: (e) => REFUSAL_CODES.has(errorCode(e) ?? ""), queue: () => carried!.refused.push({ from: t.from, to: t.to, text: t.words }) }
-      : undefined;
-    // The comment added, its replies and each reply added; the cell, the texts and their content types.
-    packer.add(opBytes(1 + t.texts.length, t.texts.length, t.key, ...t.texts, ...t.texts.map(() => "Plain")), (ctx) => {
-      const thread = ctx.workbook.comments.add(t.key, t.texts[0]!, "Plain");
-      for (const reply of t.texts.slice(1)) thread.replies.add(reply, "Plain");
-    }, { sheet: name, ...(fallback ? { fallback } : {}) });
   }
   // On an Excel without ExcelApi 1.9 the sheet keeps Excel's print defaults (capabilities() says so).
   if (caps.printLayout && plan.print) queuePrint(packer, name, plan.print);
@@ -492,6 +455,55 @@ function queueOwnedSheet(
       else if (rows > 0) panes.freezeRows(rows);
       else panes.freezeColumns(columns);
     }, { sheet: name, replay: "same" });
+  }
+}
+
+/**
+ * The threads that go with their units (CarriedNotes.threadSteps): each is added at its new cell,
+ * its first comment, then each reply (Office.js sets no author: each text says who wrote it), and
+ * only then deleted at its old cell, in the same operation: Excel runs a request's commands in
+ * order and stops at the first that fails, so a thread Excel refuses at its new cell stays on its
+ * old one, as do one that is not tried and one whose new cell keeps the thread that was to leave
+ * it. Before ExcelApi 1.18 the new cell may have a note, which that Excel cannot read and refuses a
+ * thread on: the thread stays, and a warning says so (CarriedNotes.left, leftThreadsMessage).
+ * Threads that take each other's cells (`cycle`, two units that swap rows) go in one operation, the
+ * first one deleted before the others move and added last, without a fallback: each new cell of
+ * theirs has a thread of theirs, hence no note, and Excel has no reason to refuse them (nor are
+ * they left untried when others are refused).
+ */
+function queueThreadSteps(packer: RequestPacker, name: string, caps: Capabilities, carried: CarriedNotes): void {
+  const refusable = caps.marks === "comments";
+  const add = (ctx: Excel.RequestContext, t: ThreadMove) => {
+    const thread = ctx.workbook.comments.add(cellKey(name, t.to), t.texts[0]!, "Plain");
+    for (const reply of t.texts.slice(1)) thread.replies.add(reply, "Plain");
+  };
+  const remove = (ctx: Excel.RequestContext, t: ThreadMove) => ctx.workbook.comments.getItemByCell(cellKey(name, t.from)).delete();
+  // The comment added, its replies and each reply added (the cell, the texts and their content
+  // types); the comment at its old cell deleted.
+  const bytes = (t: ThreadMove) => opBytes(1 + t.texts.length, t.texts.length, cellKey(name, t.to), ...t.texts, ...t.texts.map(() => "Plain")) + opBytes(2, 1, cellKey(name, t.from));
+  for (const step of carried.threadSteps) {
+    if ("cycle" in step) {
+      const [first, ...rest] = step.cycle;
+      packer.add(step.cycle.reduce((n, t) => n + bytes(t), 0), (ctx) => {
+        remove(ctx, first!);
+        // The last one goes to the first one's cell, then each to the cell of the one after it.
+        for (const t of [...rest].reverse()) {
+          add(ctx, t);
+          remove(ctx, t);
+        }
+        add(ctx, first!);
+      }, { sheet: name });
+      continue;
+    }
+    const t = step.move;
+    const leave = (reason: LeftThread["reason"]) => carried.left.set(t.from, { ...t, reason });
+    const fallback: Fallback | undefined = refusable ? { when: (e) => REFUSAL_CODES.has(errorCode(e) ?? ""), queue: (_ctx, reason) => leave(reason) } : undefined;
+    packer.add(bytes(t), (ctx) => {
+      // The thread on its new cell stayed there: this one stays on its own.
+      if (step.after !== undefined && carried.left.has(step.after)) return leave("blocked");
+      add(ctx, t);
+      remove(ctx, t);
+    }, { sheet: name, ...(fallback ? { fallback } : {}) });
   }
 }
 
@@ -789,7 +801,7 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     if (!o.moves || !o.clear || !lower.has(o.name.toLowerCase())) continue;
     const notes = carriedNotes(o, noted, threads, renamedFrom.get(o.name.toLowerCase()));
     const widths = widthLookups.flatMap((w) => (w.sheet === o.name && w.format && w.format.useStandardWidth === false ? [{ column: w.to, points: w.format.columnWidth }] : []));
-    carried.set(o.name.toLowerCase(), { ...notes, widths, refused: [] });
+    carried.set(o.name.toLowerCase(), { ...notes, widths, left: new Map() });
   }
   // The marks of the last run are cleared where they are now: rows the user inserted move them.
   const fillNow = new Map([...fills].map(([key, f]) => [key, f.fill?.color]));
@@ -893,7 +905,7 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     const c = carried.get(o.name.toLowerCase());
     if (c && c.dropped.length > 0) warnings.push(droppedNotesMessage(o.name, c.dropped));
     if (c && c.droppedThreads.length > 0) warnings.push(droppedThreadsMessage(o.name, c.droppedThreads));
-    if (c && c.refused.length > 0) warnings.push(refusedThreadsMessage(o.name, c.refused));
+    if (c && c.left.size > 0) warnings.push(leftThreadsMessage(o.name, [...c.left.values()]));
   }
   if (lookup.fillOnly.length) warnings.push(fillOnlyMessage(lookup.fillOnly));
   if (lookup.refused && (lookup.refused.cells.length || lookup.refused.untried.length || lookup.refused.unsaid?.length || lookup.refused.noted?.length)) warnings.push(commentRefusedMessage(lookup.refused));
