@@ -2,7 +2,8 @@
 import type { IndexModel } from "../../core/definition/model";
 import type { WorkbookSnapshot, WritePlan } from "../../core/types";
 import type { WorkbookHost } from "../host";
-import { applyPlan, coalesceColumnCells, widestRow, type ApplyStats } from "./apply";
+import type { ApplyStats } from "./apply";
+import { coalesceColumnCells, widestRow } from "./blocks";
 import type { CollectReport } from "./collect";
 import { COLLECT_NEEDS_1_13, COLLECT_NEEDS_DESKTOP } from "./collect-needs";
 import { readWorkbook } from "./read";
@@ -136,6 +137,8 @@ export class ExcelHost implements WorkbookHost {
     const caps = this.supported();
     this.ownWrites = { ranges: writtenRanges(plan), until: Number.POSITIVE_INFINITY };
     try {
+      // The write's code comes when a run first writes: the pane opens and checks without it.
+      const { applyPlan } = await import(/* webpackChunkName: "excel-write" */ "./apply");
       this.lastApply = await this.run((ctx) => applyPlan(ctx, plan, caps));
     } finally {
       this.ownWrites.until = Date.now() + OWN_WRITE_GRACE_MS;
