@@ -108,32 +108,44 @@ function hashOfWritten(definition: unknown): string | null {
   return hash;
 }
 
-/** Whether a form of the workbook records (formDefinitionHash) a definition other than the one of hash `hash`. */
-function formsRecordOtherThan(snapshot: WorkbookSnapshot, hash: string | null): boolean {
-  if (hash === null) return false;
+/** Whether a form of the workbook records (formDefinitionHash) a definition other than those of hashes `hashes` (one of them). */
+function formsRecordOtherThan(snapshot: WorkbookSnapshot, hashes: readonly (string | null)[]): boolean {
+  if (hashes[0] === null) return false;
   return snapshot.sheets.some((sheet) => {
     const recorded = formDefinitionHash(sheet);
-    return recorded !== undefined && recorded !== hash;
+    return recorded !== undefined && !hashes.includes(recorded);
   });
 }
 
+/** A built-in's content now, and as earlier releases of the same id and version wrote it (BuiltinIndex.formerHashes). */
+interface Released {
+  definition: unknown;
+  formerHashes?: readonly string[];
+}
+
+/** The hashes of a built-in's content, now and in earlier releases that score the same. */
+function releasedHashes(builtin: Released): (string | null)[] {
+  return [hashOfWritten(builtin.definition), ...(builtin.formerHashes ?? [])];
+}
+
 /** Whether a form naming `builtin` records a definition other than it. */
-function madeFromAnother(snapshot: WorkbookSnapshot, builtin: { definition: unknown }): boolean {
-  return formsRecordOtherThan(snapshot, hashOfWritten(builtin.definition));
+function madeFromAnother(snapshot: WorkbookSnapshot, builtin: Released): boolean {
+  return formsRecordOtherThan(snapshot, releasedHashes(builtin));
 }
 
 /** Whether a form of the workbook records that it was made from a definition other than `definition` (the one in use). */
 export function formsMadeFromOtherThan(snapshot: WorkbookSnapshot, definition: IndexDefinition): boolean {
-  return formsRecordOtherThan(snapshot, definitionHash(definition));
+  return formsRecordOtherThan(snapshot, [definitionHash(definition)]);
 }
 
 /**
  * The built-in whose id and version `definition` takes while its content differs (an official's
  * copy of a sample, adapted but still called as the sample): forms made from it name the built-in.
+ * A copy of an earlier release of the built-in that scores the same (formerHashes) is the built-in.
  */
-export function builtinOfSameName<B extends { id: string; definition: unknown }>(definition: IndexDefinition, builtins: readonly B[]): B | undefined {
+export function builtinOfSameName<B extends { id: string; definition: unknown; formerHashes?: readonly string[] }>(definition: IndexDefinition, builtins: readonly B[]): B | undefined {
   const builtin = builtinNamed(`${definition.id}@${definition.version}`, builtins);
-  return builtin && hashOfWritten(builtin.definition) !== definitionHash(definition) ? builtin : undefined;
+  return builtin && !releasedHashes(builtin).includes(definitionHash(definition)) ? builtin : undefined;
 }
 
 /** The warning `template` gives for such a definition: change its id or its version. */

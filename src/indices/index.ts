@@ -14,13 +14,30 @@ export interface BuiltinIndex {
   file: string;
   /** The definition as written (not yet parsed). */
   definition: unknown;
+  /**
+   * The definition hashes (definitionHash) of earlier releases of this id and version whose content
+   * scores as this one does (they lacked only the English names of choice options and units, and
+   * some aliases): a copy of one (a scored workbook's `_index`, a file saved from it) and forms made
+   * from one are this built-in, not an adapted copy of it.
+   */
+  formerHashes?: readonly string[];
 }
 
 export const BUILTIN_INDICES: BuiltinIndex[] = [
   { id: dtiProvince2022.id, file: "dti-province-2022.json", definition: dtiProvince2022 },
-  { id: dtiDepartmentSample.id, file: "dti-department-sample.json", definition: dtiDepartmentSample },
-  { id: dtiDistrictSample.id, file: "dti-district-sample.json", definition: dtiDistrictSample },
-  { id: hdi.id, file: "hdi.json", definition: hdi },
+  {
+    id: dtiDepartmentSample.id,
+    file: "dti-department-sample.json",
+    definition: dtiDepartmentSample,
+    formerHashes: ["2b9ee0aaa19eeceab5b881cfd7a216e0c51b9be5e99f6171be5792bc22d9dd1a"],
+  },
+  {
+    id: dtiDistrictSample.id,
+    file: "dti-district-sample.json",
+    definition: dtiDistrictSample,
+    formerHashes: ["944dfb4c6e6398acf1edf1a0c692cf599af3b9e74d2208207ffe10c2b64c13b8"],
+  },
+  { id: hdi.id, file: "hdi.json", definition: hdi, formerHashes: ["c98b18a6b29eb806ed9c0b779a52afb657ecc13acaa1c657ff411c8379cb8188"] },
 ];
 
 /** The built-in definition with this id (case and surrounding spaces ignored). */

@@ -65,6 +65,8 @@ describe("the department sample's forms in English", () => {
     expect(itemOf(ws, "3.1.a")).toBe("Civil servants with a computer (people)");
     expect(itemOf(ws, "5.1.a")).toBe("Systems with an approved level (systems)");
     expect(itemOf(ws, "6.3.a")).toBe("Services online at level 4 (services)");
+    // An input typed on its indicator's own row: the row names its unit too.
+    expect(itemOf(ws, "1.4").split("\n")[0]).toMatch(/ \(meetings\)$/);
     for (const col of [4, 5]) expect(listOf(ws, "1.1", col)).toEqual(["Director / head of the unit", "Deputy director / deputy head", "None"]);
     // No Vietnamese word is left on an input's row of the English form.
     const inputs = ["1.3.a", "1.3.b", "3.1.a", "3.1.b", "4.2.a", "4.2.b", "5.1.a", "5.1.b", "6.3.a", "6.3.b", "6.4.a", "6.4.b"];

@@ -272,12 +272,12 @@ describe("self-assessment templates", () => {
     const ws = (await load(await makeTemplate(parsed.model, unit, { lang: "vi" }))).getWorksheet("Sở Nội vụ")!;
     const item = ws.getCell(rowOf(ws, "1.4"), 2);
     const runs = (item.value as ExcelJS.CellRichTextValue).richText;
-    expect(runs.map((t) => t.text).join("")).toBe("Ban Chỉ đạo chuyển đổi số họp định kỳ trong năm\nHọp 4 lần/năm: 20 điểm; 3 lần: 15; 2 lần: 10; 1 lần: 5; còn lại: 0.");
+    expect(runs.map((t) => t.text).join("")).toBe("Ban Chỉ đạo chuyển đổi số họp định kỳ trong năm (cuộc họp)\nHọp 4 lần/năm: 20 điểm; 3 lần: 15; 2 lần: 10; 1 lần: 5; còn lại: 0.");
     expect(runs[1]!.font).toMatchObject({ italic: true, size: 9, color: { argb: "FF595959" }, name: "Calibri" });
     expect(runs[0]!.font?.size).toBe(11);
     expect(item.alignment?.wrapText).toBe(true);
     // A node without a description keeps its plain name.
-    expect(ws.getCell(rowOf(ws, "3.2"), 2).value).toBe("Tỷ lệ máy tính kết nối mạng LAN và Internet");
+    expect(ws.getCell(rowOf(ws, "3.2"), 2).value).toBe("Tỷ lệ máy tính kết nối mạng LAN và Internet (%)");
     const en = (await load(await makeTemplate(parsed.model, unit, { lang: "en" }))).getWorksheet("Sở Nội vụ")!;
     expect(JSON.stringify(en.getCell(rowOf(en, "1.2"), 2).value)).toContain("Each item met: half of the points.");
     // The forms, filled in, are still read row by row by their codes.

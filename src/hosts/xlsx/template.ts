@@ -391,12 +391,15 @@ function validationFor(
  * quân đầu người (USD PPP 2017)") does not get it twice.
  */
 export function inputLabel(input: ResolvedInput, lang: Lang): string {
-  const name = normalizeText(localize(input.name, lang));
+  return withUnit(normalizeText(localize(input.name, lang)) || input.code, input, lang);
+}
+
+/** `label` followed by `input`'s unit of measure in brackets ("… (văn bản)"), unless it ends with it already. */
+function withUnit(label: string, input: ResolvedInput, lang: Lang): string {
   const unit = normalizeText(unitText(input.unit, lang));
-  const label = name || input.code;
   if (unit === "") return label;
   const folded = (t: string): string => t.toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
-  const last = /\(([^()]*)\)$/.exec(name)?.[1];
+  const last = /\(([^()]*)\)$/.exec(label)?.[1];
   if (last !== undefined && folded(last).endsWith(folded(unit))) return label;
   return `${label} (${unit})`;
 }
@@ -601,7 +604,8 @@ async function writeUnitSheet(
     // An input that takes the indicator's own code is typed on the indicator's row (its only row
     // with that code: the reader reads the first row of a code); the other inputs get rows of their own.
     const own = node.inputs.find((i) => i.code === node.code);
-    const row = lineFor(node.code, name, node.depth, node.max, {}, description);
+    // The indicator's row names the unit of measure of the input typed on it, as an input's own row does.
+    const row = lineFor(node.code, own ? withUnit(name, own, lang) : name, node.depth, node.max, {}, description);
     if (ok) fillIndicatorCells(row, node);
     else greyOut(row);
     if (own && ok) fillInputCells(row, own, node);
