@@ -139,13 +139,13 @@ describe("why a unit is not ranked for its coverage or an exclusion", () => {
 
 describe("chartTitle", () => {
   test("names the period the forms state in brackets, several ones listed, a long one cut, none: the title alone", () => {
-    expect(chartTitle("Tổng điểm theo đơn vị", ["Năm 2025", " Năm 2025 "])).toBe("Tổng điểm theo đơn vị (Năm 2025)");
-    expect(chartTitle("Tổng điểm theo đơn vị", ["Năm 2024", "Năm 2025"])).toBe("Tổng điểm theo đơn vị (Năm 2024, Năm 2025)");
+    expect(chartTitle("Tổng điểm theo đơn vị", ["Năm 2025", " Năm 2025 "])).toBe("Tổng điểm theo đơn vị — Năm 2025");
+    expect(chartTitle("Tổng điểm theo đơn vị", ["Năm 2024", "Năm 2025"])).toBe("Tổng điểm theo đơn vị — Năm 2024, Năm 2025");
     expect(chartTitle("Total points by unit", [])).toBe("Total points by unit");
     expect(chartTitle("Total points by unit", ["", "  "])).toBe("Total points by unit");
     const long = chartTitle("T", ["Kỳ đánh giá năm 2025 theo Quyết định số 922/QĐ-BTTTT ngày 20/5/2022"]);
     expect([...long].length).toBeLessThanOrEqual(45);
-    expect(long).toMatch(/^T \(Kỳ đánh giá năm 2025 .*…\)$/);
+    expect(long).toMatch(/^T — Kỳ đánh giá năm 2025 .*…$/);
   });
 });
 

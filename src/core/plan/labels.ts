@@ -704,8 +704,8 @@ export function withPeriod(title: string, periods: readonly string[], lang: Lang
 const CHART_PERIOD_MAX = 40;
 
 /**
- * A chart's title with the periods the forms state after it, in brackets ("Tổng điểm theo đơn vị
- * (Năm 2025)"), so that a chart copied into a report still says which period it shows; the title
+ * A chart's title with the periods the forms state after it ("Tổng điểm theo đơn vị — Năm 2025";
+ * a title may end in brackets of its own), so that a chart copied into a report still says which period it shows; the title
  * alone when they state none. Several different periods are listed (the results sheet's title
  * says that the forms differ).
  */
@@ -713,7 +713,7 @@ export function chartTitle(title: string, periods: readonly string[]): string {
   const distinct = [...new Set(periods.map((p) => p.replace(/\s+/g, " ").trim()).filter((p) => p !== ""))];
   if (distinct.length === 0) return title;
   const listed = distinct.slice(0, NAMED_PERIODS).join(", ") + (distinct.length > NAMED_PERIODS ? ", …" : "");
-  return `${title} (${shortened(listed, CHART_PERIOD_MAX)})`;
+  return `${title} — ${shortened(listed, CHART_PERIOD_MAX)}`;
 }
 
 /**
