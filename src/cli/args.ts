@@ -42,9 +42,30 @@ export function languageFrom(argv: string[]): Lang {
     const a = argv[i]!;
     if (a === "--") break;
     const v = a.startsWith("--lang=") ? a.slice(7) : a === "--lang" ? argv[i + 1] : undefined;
-    if (v === "en" || v === "vi") return v;
+    const lang = v === undefined ? undefined : langOf(v);
+    if (lang) return lang;
   }
   return "vi";
+}
+
+/**
+ * A --lang value → the language it names, in any case: vi, vi-VN, vi_VN, Vietnamese, Tiếng Việt
+ * (or tieng viet) → vi; en, en-US, en_GB, English → en. Undefined for any other.
+ */
+export function langOf(value: string): Lang | undefined {
+  const v = value.normalize("NFC").trim().toLocaleLowerCase("vi").replace(/\s+/g, " ");
+  if (/^vi([-_][a-z0-9]+)*$/.test(v) || v === "vie" || v === "vietnamese" || v === "tiếng việt" || v === "tieng viet") return "vi";
+  if (/^en([-_][a-z0-9]+)*$/.test(v) || v === "eng" || v === "english") return "en";
+  return undefined;
+}
+
+/**
+ * A mistake in --lang itself, said in both languages on one line: the user asked for a language
+ * that could not be told, so neither can be assumed to be theirs.
+ */
+function inBoth(m: { vi: string; en: string }): Message {
+  const both = `${m.vi} / ${m.en}`;
+  return { vi: both, en: both };
 }
 
 export function parseArgs(argv: string[]): ArgsResult {
@@ -96,7 +117,8 @@ export function parseArgs(argv: string[]): ArgsResult {
       }
     }
     if (value === undefined || value === "") {
-      return { ok: false, reason: { vi: `Tùy chọn --${name} cần một giá trị.`, en: `Option --${name} needs a value.` } };
+      const reason = { vi: `Tùy chọn --${name} cần một giá trị.`, en: `Option --${name} needs a value.` };
+      return { ok: false, reason: name === "lang" ? inBoth(reason) : reason };
     }
     pending.push({ name, value });
   }
@@ -132,10 +154,11 @@ export function parseArgs(argv: string[]): ArgsResult {
       };
     }
     if (name === "lang") {
-      if (value !== "vi" && value !== "en") {
-        return { ok: false, reason: { vi: `--lang chỉ nhận vi hoặc en, không nhận "${value}".`, en: `--lang takes vi or en, not "${value}".` } };
+      const lang = langOf(value);
+      if (lang === undefined) {
+        return { ok: false, reason: inBoth({ vi: `--lang chỉ nhận vi hoặc en, không nhận "${value}".`, en: `--lang takes vi or en, not "${value}".` }) };
       }
-      args.lang = value;
+      args.lang = lang;
     } else if (name === "index") args.index = value;
     else if (name === "out") args.out = value;
     else if (name === "json") args.json = value;

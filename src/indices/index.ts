@@ -17,25 +17,31 @@ export interface BuiltinIndex {
   /**
    * The definition hashes (definitionHash) of earlier releases of this id and version whose content
    * scores as this one does (they lacked only the English names of choice options and units, and
-   * some aliases): a copy of one (a scored workbook's `_index`, a file saved from it) and forms made
-   * from one are this built-in, not an adapted copy of it.
+   * some aliases, or worded some English descriptions otherwise): a copy of one (a scored
+   * workbook's `_index`, a file saved from it) and forms made from one are this built-in, not an
+   * adapted copy of it.
    */
   formerHashes?: readonly string[];
 }
 
 export const BUILTIN_INDICES: BuiltinIndex[] = [
-  { id: dtiProvince2022.id, file: "dti-province-2022.json", definition: dtiProvince2022 },
+  {
+    id: dtiProvince2022.id,
+    file: "dti-province-2022.json",
+    definition: dtiProvince2022,
+    formerHashes: ["50588b3de7485d0b2df34c452094ea3dc5003f06ac9292ecb6749130d9cfe7ee"],
+  },
   {
     id: dtiDepartmentSample.id,
     file: "dti-department-sample.json",
     definition: dtiDepartmentSample,
-    formerHashes: ["2b9ee0aaa19eeceab5b881cfd7a216e0c51b9be5e99f6171be5792bc22d9dd1a"],
+    formerHashes: ["2b9ee0aaa19eeceab5b881cfd7a216e0c51b9be5e99f6171be5792bc22d9dd1a", "42659c78e0d8cd7ca1adbfe86df502b971bbf9499ca21c352ed6115058ecdd51"],
   },
   {
     id: dtiDistrictSample.id,
     file: "dti-district-sample.json",
     definition: dtiDistrictSample,
-    formerHashes: ["944dfb4c6e6398acf1edf1a0c692cf599af3b9e74d2208207ffe10c2b64c13b8"],
+    formerHashes: ["944dfb4c6e6398acf1edf1a0c692cf599af3b9e74d2208207ffe10c2b64c13b8", "de886cddf10704dbaf294b073838a2eb2533d0b81bf16c83cb6330b9957b4564"],
   },
   { id: hdi.id, file: "hdi.json", definition: hdi, formerHashes: ["c98b18a6b29eb806ed9c0b779a52afb657ecc13acaa1c657ff411c8379cb8188"] },
 ];

@@ -105,14 +105,21 @@ function renamedScoreColumn(
   return { cell: cellAddress(headerRow, column), text };
 }
 
-/** What renamedScoreColumn finds, said: the scores now go in the column of `now` (its header cell), the old column keeps the last run's. */
-function renamedScoreColumnMessage(sheet: string, old: { cell: string; text: string }, now: string): SheetMessage {
+/**
+ * What renamedScoreColumn finds, said: the scores now go in the column of `now` (its header cell),
+ * the old column keeps the last run's. The header to give the old column back is the form's own, in
+ * the form's language (`formLang`): "Điểm" on a Vietnamese form (glossed "Score" in English), "Score"
+ * on an English one.
+ */
+function renamedScoreColumnMessage(sheet: string, old: { cell: string; text: string }, now: string, formLang: Lang): SheetMessage {
   const col = (a: string) => a.replace(/\d+$/, "");
   const [was, is] = [col(old.cell), col(now)];
+  const header = label("score", formLang);
+  const headerEn = formLang === "vi" ? `"${header}" ("${label("score", "en")}")` : `"${header}"`;
   return {
     sheet,
-    vi: `Trang '${sheet}': tiêu đề cột Điểm ở ô ${old.cell} đã được đổi thành "${old.text}", nên điểm của lần chấm này được ghi vào cột ${is} (tiêu đề ở ô ${now}); cột ${was} vẫn giữ điểm của lần chấm trước, không phải điểm hiện hành. Hãy xóa cột ${was}, hoặc đặt lại tiêu đề "Điểm" cho ô ${old.cell} và xóa cột ${is}, rồi chấm lại.`,
-    en: `Sheet '${sheet}': the Score column's header in cell ${old.cell} was renamed "${old.text}", so this run's scores are written in column ${is} (its header in cell ${now}); column ${was} still holds the scores of the earlier run, not the current ones. Delete column ${was}, or name cell ${old.cell} "Điểm" ("Score") again and delete column ${is}, then score again.`,
+    vi: `Trang '${sheet}': tiêu đề cột Điểm ở ô ${old.cell} đã được đổi thành "${old.text}", nên điểm của lần chấm này được ghi vào cột ${is} (tiêu đề ở ô ${now}); cột ${was} vẫn giữ điểm của lần chấm trước, không phải điểm hiện hành. Hãy xóa cột ${was}, hoặc đặt lại tiêu đề "${header}" cho ô ${old.cell} và xóa cột ${is}, rồi chấm lại.`,
+    en: `Sheet '${sheet}': the Score column's header in cell ${old.cell} was renamed "${old.text}", so this run's scores are written in column ${is} (its header in cell ${now}); column ${was} still holds the scores of the earlier run, not the current ones. Delete column ${was}, or name cell ${old.cell} ${headerEn} again and delete column ${is}, then score again.`,
   };
 }
 
@@ -449,7 +456,7 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
   }
 
   const renamed = renamedScoreColumn(input.sheet, input.previous, headerRow, scoreColumn);
-  if (renamed) warnings.push(renamedScoreColumnMessage(sheetName, renamed, cellAddress(headerRow, scoreColumn)));
+  if (renamed) warnings.push(renamedScoreColumnMessage(sheetName, renamed, cellAddress(headerRow, scoreColumn), lang));
 
   const written: string[] = [];
   const skipped: string[] = [];

@@ -134,10 +134,11 @@ describe("a number cell's number is written as a number, not quoted as text", ()
     expect(text.issues.find((i) => i.code === "out-of-range")!.message.vi).toBe(
       "Trang tính 'Số liệu', ô C2: \"-1\" nằm ngoài khoảng cho phép, giá trị phải không nhỏ hơn 0 (chỉ tiêu 6.2).",
     );
-    // In a sentence of each language, a number cell's decimal is written that language's way.
+    // In a sentence of each language, a number cell's decimal is written that language's way (in a
+    // percentage, 150.5 is read as 150.5%, and quoted so, as its bounds are).
     const percent = readSubmissions(modelOf("auto"), sheetTable({ "2.1": 150.5 })).issues.find((i) => i.code === "out-of-range")!;
-    expect(percent.message.vi).toMatch(/ô C2: 150,5 nằm ngoài khoảng/);
-    expect(percent.message.en).toMatch(/cell C2: 150\.5 is out of range/);
+    expect(percent.message.vi).toMatch(/ô C2: 150,5% nằm ngoài khoảng cho phép, giá trị phải không lớn hơn 100%/);
+    expect(percent.message.en).toMatch(/cell C2: 150\.5% is out of range, the value must be at most 100%/);
   });
 });
 

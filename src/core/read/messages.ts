@@ -537,9 +537,14 @@ const bodies: Partial<Record<IssueCode, Body>> = {
         : p.min !== undefined
           ? `at least ${bound(p.min, "en")}`
           : `at most ${bound(p.max, "en")}`;
+    // A percentage's number cell is quoted as the percentage it was read as, as its bounds are:
+    // -0,2 (shown -20,0%) as -20%, and a bare percentage (150, read as 150%: percent-as-number) as
+    // 150%. A text is quoted as typed.
+    const shown = p.percent && p.rawNumber !== undefined ? (Math.abs(p.rawNumber) > 1 ? p.rawNumber : shiftDecimal(p.rawNumber, 2)) : undefined;
+    const held = (lang: "vi" | "en"): string => (shown !== undefined && Number.isFinite(shown) ? `${cellNumberText(shown, lang)}%` : quote(p, lang));
     return {
-      vi: `${quote(p, "vi")} nằm ngoài khoảng cho phép, giá trị phải ${vi}${of(p).vi}`,
-      en: `${quote(p, "en")} is out of range, the value must be ${en}${of(p).en}`,
+      vi: `${held("vi")} nằm ngoài khoảng cho phép, giá trị phải ${vi}${of(p).vi}`,
+      en: `${held("en")} is out of range, the value must be ${en}${of(p).en}`,
     };
   },
   "unknown-choice": (p) => ({

@@ -86,10 +86,10 @@ const NEEDS: Record<Feature, { set: string; version: string; vi: string; en: str
     set: "ExcelApi",
     version: "1.13",
     vi: "nhận biết ô đã gộp trên trang phiếu (ở đây ô tổng hợp hoặc ô Điểm có thể bị ghi vào vùng ô đã gộp)",
-    en: "seeing merged cells on the forms (here a summary or Điểm cell may be written into a merged area)",
+    en: "seeing merged cells on the forms (here a summary or Score cell may be written into a merged area)",
     line: {
       vi: "Nhận biết ô đã gộp (ô tổng hợp, ô Điểm có thể bị ghi vào ô gộp).",
-      en: "Seeing merged cells (a summary or Điểm cell may be written into a merge).",
+      en: "Seeing merged cells (a summary or Score cell may be written into a merge).",
     },
   },
   delayForCellEdit: {

@@ -144,22 +144,33 @@ describe("self-assessment templates", () => {
     expect(yesNo.error).toBe(
       "Chọn Có hoặc Không, hoặc ghi “Không áp dụng” (hay “N/A”). Viết cách khác (co / khong, đạt / không đạt, x, 1 / 0, yes / no) vẫn được đọc; bước Kiểm tra báo ô nào không đọc được.",
     );
+    // An English form speaks English only: "N/A" in its instructions, its messages and its lists;
+    // the number check still lets “Không áp dụng” through, and the reader takes it.
     const en = (await load(await makeTemplate(parsed.model, units, { lang: "en" }))).getWorksheet("Sở Y tế")!;
-    expect(String(en.getCell("A6").value)).toContain("type “N/A” (also “Không áp dụng”)");
-    expect(en.getCell(rowOf(en, "2.2"), 4).dataValidation!.error).toBe("Type a number from 0% to 100%, or “N/A” (also “Không áp dụng”).");
-    expect(en.getCell(rowOf(en, "1.2"), 4).dataValidation!.formulae).toEqual(['"Yes,No,N/A,Không áp dụng"']);
+    expect(String(en.getCell("A6").value)).toContain("(where the index allows it): type “N/A”.");
+    expect(String(en.getCell("A6").value)).not.toMatch(/Không|áp dụng/);
+    const enPct = en.getCell(rowOf(en, "2.2"), 4).dataValidation!;
+    expect(enPct.error).toBe("Type a number from 0% to 100%, or “N/A”.");
+    expect(naListOf(en, String(enPct.formulae?.[0]))).toContain("Không áp dụng");
+    const enYesNo = en.getCell(rowOf(en, "1.2"), 4).dataValidation!;
+    expect(enYesNo.formulae).toEqual(['"Yes,No,N/A"']);
+    expect(enYesNo.error).toBe(
+      "Pick Yes or No, or “N/A”. Written another way (yes / no in upper or lower case, x, 1 / 0) it is read all the same; the check reports any cell it cannot read.",
+    );
     // What the Điểm column then shows fits in it; the summary's labels above the table fit in column D.
     expect(vi.getColumn(9).width).toBeGreaterThanOrEqual(fitWidth([unavailableText("answered-na", "vi")], 0, 99));
     expect(vi.getColumn(4).width).toBeGreaterThanOrEqual(fitWidth(Object.values(FORM_SUMMARY_LABELS).flatMap((m) => [m.vi, m.en]), 0, 99, true));
-    // Typed either way, in any case, the answer is read as not applicable.
-    const wb = await load(await makeTemplate(parsed.model, units, { lang: "vi" }));
-    const sld = wb.getWorksheet("Sở Lao động - Thương binh và…")!;
-    sld.getCell(rowOf(sld, "2.2"), 4).value = "không áp dụng";
-    sld.getCell(rowOf(sld, "1.2"), 4).value = "N/A";
-    const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()), "phieu.xlsx");
-    const result = await runScoring(host, { definition: withBoolean, lang: "vi", projectVersion: "test", write: false });
-    expect(result.submissions.find((u) => u.code === "SLD")!.notApplicable.sort()).toEqual(["1.2", "2.2"]);
-    expect(result.issues.filter((i) => i.code === "not-applicable-not-allowed")).toEqual([]);
+    // Typed either way, in any case, on a form in either language, the answer is read as not applicable.
+    for (const lang of ["vi", "en"] as const) {
+      const wb = await load(await makeTemplate(parsed.model, units, { lang }));
+      const sld = wb.getWorksheet("Sở Lao động - Thương binh và…")!;
+      sld.getCell(rowOf(sld, "2.2"), 4).value = "không áp dụng";
+      sld.getCell(rowOf(sld, "1.2"), 4).value = lang === "vi" ? "N/A" : "Không áp dụng";
+      const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()), "phieu.xlsx");
+      const result = await runScoring(host, { definition: withBoolean, lang, projectVersion: "test", write: false });
+      expect(result.submissions.find((u) => u.code === "SLD")!.notApplicable.sort()).toEqual(["1.2", "2.2"]);
+      expect(result.issues.filter((i) => i.code === "not-applicable-not-allowed")).toEqual([]);
+    }
   });
 
   it("let through every not-applicable answer the reader takes (“KAD” too), and the reader takes every one the check lets through", async () => {
@@ -206,7 +217,7 @@ describe("self-assessment templates", () => {
       expect(ws.getCell(rowOf(ws, "1.1"), 4).dataValidation!.error).toBe(
         lang === "vi"
           ? "Chọn một giá trị trong danh sách. Viết cách khác (không dấu, chữ hoa hay thường, tên gọi khác của lựa chọn) vẫn được đọc; bước Kiểm tra báo ô nào không đọc được."
-          : "Pick a value from the list. Written another way (without diacritics, in other case, another name of the choice) it is read all the same; the check reports any cell it cannot read.",
+          : "Pick a value from the list. Written another way (without diacritics, in upper or lower case, another name of the choice) it is read all the same; the check reports any cell it cannot read.",
       );
     }
     // What such typing gives is read: the alias, the option without diacritics, "co" for Có.
@@ -698,7 +709,7 @@ describe("the form of an index without points (the HDI)", () => {
       expect(String(ws.getCell(6, 1).value)).toBe(
         lang === "vi"
           ? "Nhập số liệu vào các ô nền vàng (Số liệu, Minh chứng, Ghi chú); cột Số liệu thẩm định (nền xanh) dành cho Hội đồng thẩm định. Không sửa cột Mã. Chỉ tiêu không áp dụng với đơn vị (nếu bộ chỉ số cho phép): ghi “Không áp dụng” (hay “N/A”)."
-          : "Type into the yellow cells (Value, Evidence, Note); the blue Appraised value column is for the appraisal council. Do not change the Code column. An indicator that does not apply to the unit (where the index allows it): type “N/A” (also “Không áp dụng”).",
+          : "Type into the yellow cells (Value, Evidence, Note); the blue Appraised value column is for the appraisal council. Do not change the Code column. An indicator that does not apply to the unit (where the index allows it): type “N/A”.",
       );
       // The instructions sheet neither asks for a self score nor calls the Điểm column points.
       const help = texts(wb.getWorksheet(lang === "vi" ? "Hướng dẫn" : "Instructions")!);

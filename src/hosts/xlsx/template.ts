@@ -60,12 +60,12 @@ const L = {
   },
   instruction: {
     vi: "Nhập số liệu vào các ô nền vàng (Số liệu, Tự chấm, Minh chứng, Ghi chú); cột Số liệu thẩm định (nền xanh) dành cho Hội đồng thẩm định. Không sửa cột Mã. Chỉ tiêu không áp dụng với đơn vị (nếu bộ chỉ số cho phép): ghi “Không áp dụng” (hay “N/A”).",
-    en: "Type into the yellow cells (Value, Self score, Evidence, Note); the blue Appraised value column is for the appraisal council. Do not change the Code column. An indicator that does not apply to the unit (where the index allows it): type “N/A” (also “Không áp dụng”).",
+    en: "Type into the yellow cells (Value, Self score, Evidence, Note); the blue Appraised value column is for the appraisal council. Do not change the Code column. An indicator that does not apply to the unit (where the index allows it): type “N/A”.",
   },
   /** The same line on the form of an index without points: there is nothing to self-score. */
   instructionNoPoints: {
     vi: "Nhập số liệu vào các ô nền vàng (Số liệu, Minh chứng, Ghi chú); cột Số liệu thẩm định (nền xanh) dành cho Hội đồng thẩm định. Không sửa cột Mã. Chỉ tiêu không áp dụng với đơn vị (nếu bộ chỉ số cho phép): ghi “Không áp dụng” (hay “N/A”).",
-    en: "Type into the yellow cells (Value, Evidence, Note); the blue Appraised value column is for the appraisal council. Do not change the Code column. An indicator that does not apply to the unit (where the index allows it): type “N/A” (also “Không áp dụng”).",
+    en: "Type into the yellow cells (Value, Evidence, Note); the blue Appraised value column is for the appraisal council. Do not change the Code column. An indicator that does not apply to the unit (where the index allows it): type “N/A”.",
   },
   notApplicable: TEMPLATE_NOT_APPLICABLE_NOTE,
   yes: { vi: "Có", en: "Yes" },
@@ -305,9 +305,11 @@ function validationFor(
   lists: ListSource,
 ): ExcelJS.DataValidation | null {
   const na = ind.def.allowNA;
-  // The not-applicable answer in both spellings the reader takes, the form's language first.
-  const naWords = lang === "vi" ? [NOT_APPLICABLE_TEXT.vi, NOT_APPLICABLE_TEXT.en] : [NOT_APPLICABLE_TEXT.en, NOT_APPLICABLE_TEXT.vi];
-  const naText = lang === "vi" ? `, hoặc ghi “${naWords[0]}” (hay “${naWords[1]}”)` : `, or “${naWords[0]}” (also “${naWords[1]}”)`;
+  // The not-applicable answer the form offers: on a Vietnamese form in both spellings the reader
+  // takes, its own first; on an English form "N/A" alone, for its English texts speak no
+  // Vietnamese (the reader still takes “Không áp dụng” typed there, and the number check lets it through).
+  const naWords = lang === "vi" ? [NOT_APPLICABLE_TEXT.vi, NOT_APPLICABLE_TEXT.en] : [NOT_APPLICABLE_TEXT.en];
+  const naText = lang === "vi" ? `, hoặc ghi “${naWords[0]}” (hay “${naWords[1]}”)` : `, or “${naWords[0]}”`;
   if (input.type === "choice" && options) {
     const values = na ? [...options, ...naWords.filter((w) => !options.some((o) => o.toUpperCase() === w.toUpperCase()))] : options;
     const formula = inlineList(values) ?? lists.add(values);
@@ -320,13 +322,14 @@ function validationFor(
       ...listWarning(
         lang,
         lang === "vi" ? `Chọn một giá trị trong danh sách${na ? naText : ""}.` : `Pick a value from the list${na ? naText : ""}.`,
-        lang === "vi" ? "không dấu, chữ hoa hay thường, tên gọi khác của lựa chọn" : "without diacritics, in other case, another name of the choice",
+        lang === "vi" ? "không dấu, chữ hoa hay thường, tên gọi khác của lựa chọn" : "without diacritics, in upper or lower case, another name of the choice",
       ),
     };
   }
   if (input.type === "boolean") {
     const values = [L.yes[lang], L.no[lang], ...(na ? naWords : [])];
-    // The reader also takes co / khong, x, đạt / không đạt, yes / no, 1 / 0: questioned, not refused.
+    // The reader also takes co / khong, x, đạt / không đạt, yes / no, 1 / 0: questioned, not refused
+    // (an English form names only the English ways of writing them).
     return {
       type: "list",
       allowBlank: true,
@@ -334,7 +337,7 @@ function validationFor(
       ...listWarning(
         lang,
         lang === "vi" ? `Chọn Có hoặc Không${na ? naText : ""}.` : `Pick Yes or No${na ? naText : ""}.`,
-        lang === "vi" ? "co / khong, đạt / không đạt, x, 1 / 0, yes / no" : "yes / no in any case, x, 1 / 0, có / không",
+        lang === "vi" ? "co / khong, đạt / không đạt, x, 1 / 0, yes / no" : "yes / no in upper or lower case, x, 1 / 0",
       ),
     };
   }
@@ -349,12 +352,12 @@ function validationFor(
         : `from ${show(min)} to ${show(max)}`
       : min !== undefined
         ? lang === "vi"
-          ? `không nhỏ hơn ${show(min)}`
-          : `at least ${show(min)}`
+          ? `từ ${show(min)} trở lên`
+          : `of ${show(min)} or more`
         : max !== undefined
           ? lang === "vi"
-            ? `không lớn hơn ${show(max)}`
-            : `at most ${show(max)}`
+            ? `từ ${show(max)} trở xuống`
+            : `of ${show(max)} or less`
           : "";
   const kind = whole ? (lang === "vi" ? "một số nguyên" : "a whole number") : lang === "vi" ? "một số" : "a number";
   const error = lang === "vi" ? `Nhập ${kind}${range ? " " + range : ""}${na ? naText : ""}.` : `Type ${kind}${range ? " " + range : ""}${na ? naText : ""}.`;
@@ -556,7 +559,9 @@ async function writeUnitSheet(
     }
   };
   const fillIndicatorCells = (row: ExcelJS.Row, ind: IndicatorModel): void => {
-    const self = COL.self !== undefined ? row.getCell(COL.self) : undefined;
+    // An indicator worth no points (max 0: tracked, not scored) has nothing to self-score: its
+    // `Tự chấm` cell stays locked and unshaded, as a group's (the reader takes a blank as no self score).
+    const self = COL.self !== undefined && ind.max !== 0 ? row.getCell(COL.self) : undefined;
     if (self) unlock(self, INPUT_FILL);
     if (self && ind.max !== undefined) {
       self.dataValidation = {
