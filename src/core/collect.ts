@@ -428,11 +428,18 @@ export function mixedIndicesWarning(byFile: Map<string, Set<string>>, known: rea
     const other = [...refs.values()].find((r) => r.id !== ref.id && named(r) !== "" && named(r) === named(ref)) ?? ref;
     return indexWords(ref, other, lang);
   };
-  const list = (lang: Lang): string =>
-    [...byFile.entries()]
-      .filter(([, set]) => set.size > 0)
-      .map(([file, set]) => `${(SPECIAL[file]?.[lang] ?? file)} (${[...set].map((i) => words(refs.get(i)!, lang)).join(", ")})`)
-      .join("; ");
+  // The files of forms the pane has just made are one entry, "các phiếu vừa tạo", however many files carried them.
+  const list = (lang: Lang): string => {
+    const byWords = new Map<string, Set<string>>();
+    for (const [file, set] of byFile) {
+      if (set.size === 0) continue;
+      const named = fileWords(file, lang);
+      const into = byWords.get(named) ?? new Set<string>();
+      for (const i of set) into.add(i);
+      byWords.set(named, into);
+    }
+    return [...byWords].map(([named, set]) => `${named} (${[...set].map((i) => words(refs.get(i)!, lang)).join(", ")})`).join("; ");
+  };
   if (one) {
     const index = (lang: Lang) => indexWords({ id: one.id, ...(one.name !== undefined ? { name: one.name } : {}) }, one, lang);
     return {
@@ -454,6 +461,34 @@ const SPECIAL: Record<string, Message> = {
   [RECEIVING]: { vi: "sổ tổng hợp", en: "the consolidated workbook" },
   [IN_USE]: { vi: "bộ chỉ số đang dùng", en: "the index in use" },
 };
+
+const MADE_FORMS = "\u0002";
+const MADE_FORMS_WORDS: Message = { vi: "các phiếu vừa tạo", en: "the forms just made" };
+
+/**
+ * The name the pane gives a file of forms it has just made (`batch`: its place among them) to put
+ * them into the open workbook. It is no file of the user's, who never saw it: what is said names
+ * such files "các phiếu vừa tạo" / "the forms just made" (a control character, which no file name
+ * has, marks them).
+ */
+export function madeFormsFile(batch: number): string {
+  return `${MADE_FORMS}${batch}${MADE_FORMS}`;
+}
+/** A name madeFormsFile gives, quoted or not, wherever a sentence says it. */
+// eslint-disable-next-line no-control-regex
+const MADE_FORMS_NAME = /"?\u0002\d+\u0002"?/g;
+
+/** A file as sentences name it: by its name, or by what the names that are not files stand for. */
+export function fileWords(file: string, lang: Lang): string {
+  if (file.startsWith(MADE_FORMS)) return MADE_FORMS_WORDS[lang];
+  return SPECIAL[file]?.[lang] ?? file;
+}
+
+/** A sentence about files with the names madeFormsFile gave said as "các phiếu vừa tạo" / "the forms just made". */
+export function namingMadeForms(message: Message): Message {
+  const said = (lang: Lang) => message[lang].replace(MADE_FORMS_NAME, MADE_FORMS_WORDS[lang]);
+  return message.vi.includes(MADE_FORMS) || message.en.includes(MADE_FORMS) ? { vi: said("vi"), en: said("en") } : message;
+}
 
 /** A unit's name compared as written, ignoring case, diacritics and spacing. */
 function nameKey(name: string | undefined): string | undefined {

@@ -17,7 +17,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { type Ref, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { ChartsStep } from "./components/ChartsStep";
 import { CheckStep } from "./components/CheckStep";
 import { CollectStep } from "./components/CollectStep";
@@ -259,6 +259,16 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
     if (!noticeIds.current.has(state.notice)) noticeIds.current.set(state.notice, ++nextNoticeId.current);
     noticeId = noticeIds.current.get(state.notice)!;
   }
+  // A notice that comes of something done lower in the pane (a finding clicked far down the Check
+  // step, a button under a long list) is brought into view as it appears, before it is painted: a
+  // sighted user sees what the pane said where they are. The focus stays where it is (on the
+  // finding, the button): a screen reader hears the notice from the live region.
+  const noticeBar = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const bar = noticeBar.current;
+    if (noticeId === 0 || !bar) return;
+    if (bar.getBoundingClientRect().top < 0) bar.scrollIntoView({ block: "start" });
+  }, [noticeId]);
   const scoreRef = useRef(state.score);
   scoreRef.current = state.score;
   useEffect(() => {
@@ -481,32 +491,49 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
               actions.dismissNotice();
               focusStepMain();
             }}
-            {...(state.notice.useBuiltin !== undefined
-              ? {
-                  action: {
-                    label: offerLabel(lang),
-                    busy: Boolean(state.busy),
-                    run: () => {
-                      actions.useOfferedIndex(state.notice!.useBuiltin!);
-                      focusStepMain();
-                    },
-                  },
-                }
-              : state.notice.goTo !== undefined
-                ? {
-                    action: {
-                      label: t(lang, "noFormsGoCollect"),
+            barRef={noticeBar}
+            actions={[
+              ...(state.notice.useBuiltin !== undefined
+                ? [
+                    {
+                      label: offerLabel(lang),
                       busy: Boolean(state.busy),
-                      // The notice is done with once its step is open: the focus goes to that step's main control.
                       run: () => {
-                        const to = state.notice!.goTo!;
-                        actions.dismissNotice();
-                        actions.setStep(to);
+                        actions.useOfferedIndex(state.notice!.useBuiltin!);
                         focusStepMain();
                       },
                     },
-                  }
-                : {})}
+                  ]
+                : state.notice.goTo !== undefined
+                  ? [
+                      {
+                        label: t(lang, "noFormsGoCollect"),
+                        busy: Boolean(state.busy),
+                        // The notice is done with once its step is open: the focus goes to that step's main control.
+                        run: () => {
+                          const to = state.notice!.goTo!;
+                          actions.dismissNotice();
+                          actions.setStep(to);
+                          focusStepMain();
+                        },
+                      },
+                    ]
+                  : []),
+              ...(state.notice.makeFile
+                ? [
+                    {
+                      label: t(lang, "templatesAsFileButton"),
+                      busy: Boolean(state.busy),
+                      // The forms of the list typed, as a file: its download link is in the Collect step, whose button gets the focus.
+                      run: () => {
+                        actions.setStep("collect");
+                        focusStepMain();
+                        void actions.makeTemplates(state.unitsText, true);
+                      },
+                    },
+                  ]
+                : []),
+            ]}
           />
         )}
         {state.writeWarnings && state.writeWarnings.step === state.step && (
@@ -598,8 +625,10 @@ function DismissableBar(props: {
   items: string[];
   lang: PaneState["lang"];
   onDismiss: () => void;
-  /** A button that puts right what the notice says. */
-  action?: { label: string; busy: boolean; run: () => void };
+  /** Buttons that put right what the notice says. */
+  actions?: { label: string; busy: boolean; run: () => void }[];
+  /** The bar's element (the notice's, to bring into view). */
+  barRef?: Ref<HTMLDivElement>;
   /** Counted lines under the items, each opening to its list. */
   groups?: NoticeGroup[];
   /** A line under the items (what to do about them all). */
@@ -611,7 +640,7 @@ function DismissableBar(props: {
   // Two bars may be open at once: each close button is named by what it closes ("Đóng thông báo: …").
   const what = shortened(props.title ?? props.text ?? items[0] ?? "");
   return (
-    <MessageBar intent={props.intent} layout="multiline" data-testid={props.testId} data-intent={props.intent}>
+    <MessageBar ref={props.barRef} intent={props.intent} layout="multiline" data-testid={props.testId} data-intent={props.intent}>
       <MessageBarBody>
         {props.title !== undefined && <MessageBarTitle>{props.title}</MessageBarTitle>}
         {/* Under a title, on a line of its own. */}
@@ -644,11 +673,11 @@ function DismissableBar(props: {
         ))}
       </MessageBarBody>
       <MessageBarActions>
-        {props.action && (
-          <Button size="small" disabledFocusable={props.action.busy} onClick={props.action.run}>
-            {props.action.label}
+        {(props.actions ?? []).map((a) => (
+          <Button key={a.label} size="small" disabledFocusable={a.busy} onClick={a.run}>
+            {a.label}
           </Button>
-        )}
+        ))}
         <Button size="small" appearance="transparent" aria-label={what === "" ? undefined : t(lang, "dismissNamed", { what })} onClick={props.onDismiss}>
           {t(lang, "dismiss")}
         </Button>

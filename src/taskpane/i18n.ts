@@ -236,6 +236,17 @@ export const STRINGS = {
     en: "Excel on iPad cannot add form sheets to the workbook (it needs Excel on Windows, Mac or the web), so a form file was made for {count} units to download instead.",
   },
   templatesMadeFile: { vi: "Đã tạo tệp phiếu cho {count} đơn vị.", en: "Made a form file for {count} units." },
+  // In Excel, a workbook whose forms are of another index than the one chosen: no form is added to it.
+  templatesOtherIndexNone: {
+    vi: "Chưa thêm phiếu nào vào sổ: một sổ chỉ chấm theo một bộ chỉ số.",
+    en: "No form was added to the workbook: a workbook is scored on one index.",
+  },
+  templatesAsFileOr: {
+    vi: "Hoặc tạo phiếu theo bộ chỉ số đang chọn thành một tệp riêng để tải xuống.",
+    en: "Or make the forms of the index chosen as a file of their own, to download.",
+  },
+  // The button of that notice: the forms of the index chosen, as a file to download.
+  templatesAsFileButton: { vi: "Tạo tệp phiếu để tải xuống", en: "Make a form file to download" },
   downloadTemplates: { vi: "Tải xuống tệp phiếu", en: "Download the forms" },
   importTitle: { vi: "Nhập phiếu của các đơn vị", en: "Bring in the units' forms" },
   importHelp: {
@@ -489,6 +500,11 @@ export const STRINGS = {
 
   // Errors
   errorUnexpected: { vi: "Đã có lỗi: {reason}", en: "Something went wrong: {reason}" },
+  // A part of the pane's code fetched when first needed could not be loaded (webpack's ChunkLoadError).
+  chunkLoadFailed: {
+    vi: "Không tải được một phần của Chấm điểm DTI, có thể do mất kết nối mạng. Hãy kiểm tra kết nối mạng, hoặc đóng rồi mở lại ngăn tác vụ, rồi thử lại.",
+    en: "A part of DTI Scorer could not be loaded, perhaps because the network connection dropped. Check the network connection, or close and reopen the pane, then try again.",
+  },
   definitionProblems: {
     vi: "Không chạy được vì bộ chỉ số có {count} lỗi:",
     en: "Could not run: the index definition has {count} problems:",

@@ -9,7 +9,7 @@ import { build } from "esbuild";
 import ExcelJS from "exceljs";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, type Page, chromium } from "playwright-core";
+import { type Browser, type Page, type Route, chromium } from "playwright-core";
 import { localize } from "../../src/core/i18n/text";
 import { runScoring } from "../../src/core/pipeline";
 import { unitsByRank } from "../../src/core/score";
@@ -48,8 +48,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** `zoom`: the page zoomed as a user zooms it (2: 200%), so that a 360 px pane holds 180 CSS px. */
-async function openPage(options: { dark?: boolean; locale?: string; initScript?: string; width?: number; zoom?: number } = {}): Promise<Page> {
+/**
+ * `zoom`: the page zoomed as a user zooms it (2: 200%), so that a 360 px pane holds 180 CSS px.
+ * `route`: requests of the page answered by `handler` from the start (before the pane's scripts prefetch anything).
+ */
+async function openPage(options: { dark?: boolean; locale?: string; initScript?: string; width?: number; zoom?: number; route?: { url: string; handler: (route: Route) => Promise<void> } } = {}): Promise<Page> {
   const zoom = options.zoom ?? 1;
   const context = await browser.newContext({
     viewport: { width: Math.round((options.width ?? 360) / zoom), height: Math.round(800 / zoom) },
@@ -60,6 +63,7 @@ async function openPage(options: { dark?: boolean; locale?: string; initScript?:
   });
   // office.js never loads here: fail it at once, as an offline browser would.
   await context.route(OFFICE_JS, (route) => route.abort());
+  if (options.route) await context.route(options.route.url, options.route.handler);
   if (options.initScript) await context.addInitScript({ content: options.initScript });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -1136,7 +1140,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
-  test("going to a finding whose sheet was renamed since the check says so in the pane's language, and to check again", async () => {
+  test("going to a finding whose sheet was renamed since the check says so in the pane's language, where the user is, and to check again", async () => {
     const page = await openPage({ initScript: await doubleScript() });
     await page.getByText("Trong Excel", { exact: true }).waitFor();
     await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
@@ -1144,20 +1148,56 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
     await page.getByTestId("check-summary").waitFor();
     await idle(page);
-    const finding = page.getByRole("button", { name: /^(Lỗi|Cảnh báo|Lưu ý)\. Đi tới ô / }).first();
+    // The last finding, far down the list: the notice at the top of the pane is out of sight when it is clicked.
+    const finding = page.getByRole("button", { name: /^(Lỗi|Cảnh báo|Lưu ý)\. Đi tới ô / }).last();
     const label = (await finding.getAttribute("aria-label")) ?? "";
     const [, sheet, cell] = /^(?:Lỗi|Cảnh báo|Lưu ý)\. Đi tới ô (.+)!([A-Z]+\d+):/.exec(label) ?? [];
     await page.evaluate((s) => (window as unknown as { __double: { userRenameSheet(s: string, to: string): Promise<void> } }).__double.userRenameSheet(s, "XD"), sheet!);
     await finding.focus();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     await page.keyboard.press("Enter");
     const said = await noticeSaying(page, "không còn trong sổ làm việc");
     expect(said).toContain(`Trang "${sheet}" không còn trong sổ làm việc (đã được đổi tên hoặc bị xóa) nên không thể đi tới ô ${cell}. Hãy bấm "Kiểm tra số liệu" để kiểm tra lại các phiếu.`);
     expect(said).not.toMatch(/Đã có lỗi|requested resource|getItem/);
+    // Seen where the user is: the notice is brought into view; the focus stays on the finding (screen readers hear the notice from the live region).
+    const box = await page.getByTestId("notice").evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { top: r.top, height: window.innerHeight };
+    });
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.top).toBeLessThan(box.height);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(label);
+    await page.waitForFunction(() => document.querySelector("[data-testid=live-assertive]")?.textContent?.includes("không còn trong sổ làm việc"));
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("the code that writes to Excel cannot be loaded (the connection lost): the notice says a part of the add-in could not be loaded and what to do, not webpack's words; once it loads, scoring works", async () => {
+    let offline = true;
+    const page = await openPage({
+      initScript: await doubleScript(),
+      // The write's chunk (prefetched once the pane opens, loaded when a run first writes) fails while offline.
+      route: { url: "**/excel-write*.js", handler: (route) => (offline ? route.abort("internetdisconnected") : route.continue()) },
+    });
+    await page.getByText("Trong Excel", { exact: true }).waitFor();
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+    await idle(page);
+    await step(page, "Chấm điểm");
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    const said = await noticeSaying(page, "Không tải được một phần của Chấm điểm DTI");
+    expect(said).toContain("Hãy kiểm tra kết nối mạng, hoặc đóng rồi mở lại ngăn tác vụ, rồi thử lại.");
+    expect(said).not.toMatch(/Loading chunk|ChunkLoadError|Đã có lỗi|\.js/);
+    await idle(page);
+    offline = false;
+    await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+    await noticeSaying(page, /^Đã chấm 4 đơn vị/);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
   test("units given categories for an index without them: the preview reads code and name only, and it and the notice after the forms are made say the categories are ignored", async () => {
-    const page = await openPage({ initScript: await doubleScript() });
+    // A workbook with no forms yet (one of the department index's would take none of the province index's).
+    const blank = new ExcelJS.Workbook();
+    blank.addWorksheet("Sheet1").getCell("A1").value = "Ghi chép";
+    const page = await openPage({ initScript: await doubleScript(new Uint8Array(await blank.xlsx.writeBuffer())) });
     await page.getByText("Trong Excel", { exact: true }).waitFor();
     await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-tinh-922-2022");
     await idle(page);
@@ -1175,6 +1215,33 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     const said = await noticeSaying(page, "Đã thêm 3 trang phiếu vào sổ.");
     expect(said).toContain(ignored);
     await idle(page);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("forms of another index than the workbook's are not added to it: the notice says so, offers the forms' index and a file to download, and names no file of the pane's own", async () => {
+    const page = await openPage({ initScript: await doubleScript() });
+    await page.getByText("Trong Excel", { exact: true }).waitFor();
+    // The sample's forms are of the department index, which the pane takes as it reads the workbook; then the district index is chosen.
+    await noticeSaying(page, "nên bộ chỉ số này được chọn");
+    await idle(page);
+    await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-huyen-mau");
+    await idle(page);
+    const before = await page.evaluate(() => (window as unknown as { __double: { sheetNames(): string[] } }).__double.sheetNames());
+    await step(page, "Thu thập");
+    await page.getByLabel("Danh sách đơn vị").fill("H01; Huyện A\nH02; Huyện B");
+    await page.getByRole("button", { name: "Tạo phiếu" }).click();
+    const said = await noticeSaying(page, "nên chưa thêm phiếu nào vào sổ");
+    expect(said).toContain(`Các phiếu trong sổ được lập theo bộ chỉ số "${SAMPLE_NAME_VI}"`);
+    expect(said).toContain('hãy dùng bộ chỉ số của các phiếu rồi bấm lại "Tạo phiếu"');
+    expect(said).not.toMatch(/templates-|\.xlsx|Các tệp chứa phiếu/);
+    expect(await page.evaluate(() => (window as unknown as { __double: { sheetNames(): string[] } }).__double.sheetNames())).toEqual(before);
+    const notice = page.getByTestId("notice");
+    expect(await notice.getByRole("button", { name: "Dùng bộ chỉ số của các phiếu" }).count()).toBe(1);
+    // The forms of the index chosen, as a file of their own.
+    await notice.getByRole("button", { name: "Tạo tệp phiếu để tải xuống" }).click();
+    await noticeSaying(page, "Đã tạo tệp phiếu cho 2 đơn vị.");
+    await page.getByRole("link", { name: "Tải xuống tệp phiếu" }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __double: { sheetNames(): string[] } }).__double.sheetNames())).toEqual(before);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 

@@ -139,3 +139,48 @@ describe("the pane's stale banner when a form can no longer be read", () => {
     ]);
   });
 });
+
+describe("the pane's stale banner after a scoring run during which an input was edited", () => {
+  const options = { lang: "vi" as const, ranking: { method: "competition" as const, decimals: null, within: "all" as const }, profileUnits: [], chartKinds: ["barSorted" as const], onProgress: async () => undefined };
+
+  test("the run compares the workbook it leaves with the inputs it scored: a figure typed between its read and its write is out of date at once, as the banner says it", async () => {
+    const { double, model } = await layoutAWorkbook(3, { via: "insert" });
+    double.install();
+    const excel = openExcelWorkbench();
+    const form = double.workbook.sheets.find((s) => s.visibility === "Visible" && s.name.startsWith("Đơn vị") && [...s.cells.values()].some((c) => c.v === "Đơn vị số 2"))!;
+    const header = [...form.cells].find(([, c]) => c.v === "Số liệu")![0];
+    const [headerRow, valueCol] = [Math.floor(header / 16384), header % 16384];
+    const [key, cell] = [...form.cells].filter(([k, c]) => k % 16384 === valueCol && Math.floor(k / 16384) > headerRow && typeof c.v === "number").sort((a, b) => a[0] - b[0])[0]!;
+    const was = cell.v as number;
+    // The official types a figure while the run scores: after the run has read the workbook, before it writes.
+    let edited = false;
+    const host = excel.host;
+    const workbench: Workbench = {
+      ...excel,
+      host: {
+        read: async () => {
+          const snapshot = await host.read();
+          if (!edited) {
+            edited = true;
+            await double.userEdit(form.name, a1(Math.floor(key / 16384), valueCol), [[was === 0 ? 1 : 0]]);
+          }
+          return snapshot;
+        },
+        apply: (plan) => host.apply(plan),
+        get lastApply() {
+          return host.lastApply;
+        },
+      },
+    };
+    const run = await score(workbench, model, options);
+    expect(edited).toBe(true);
+    // What usePane's score takes as its banner (not "up to date" on the workbook read after the run).
+    expect(run.stale?.map((g) => [g.kind, g.names])).toEqual([["changed", ["Đơn vị số 2"]]]);
+    expect(staleLines(run.stale!, "vi")[0]).toBe("1 đơn vị đã thay đổi số liệu: Đơn vị số 2.");
+    // The workbook as the run left it, with the figure typed: the pane's snapshot and the watch's start.
+    expect(run.after?.sheets.find((s) => s.name === form.name)?.values[Math.floor(key / 16384)]?.[valueCol]).toBe(was === 0 ? 1 : 0);
+
+    // Scored again with nothing typed meanwhile: nothing is out of date.
+    expect((await score(excel, model, options)).stale).toBeUndefined();
+  }, 60_000);
+});

@@ -137,8 +137,8 @@ export class ExcelHost implements WorkbookHost {
     const caps = this.supported();
     this.ownWrites = { ranges: writtenRanges(plan), until: Number.POSITIVE_INFINITY };
     try {
-      // The write's code comes when a run first writes: the pane opens and checks without it.
-      const { applyPlan } = await import(/* webpackChunkName: "excel-write" */ "./apply");
+      // The write's code is its own chunk, fetched in idle time after the pane opens (prefetch): the pane opens and checks without waiting for it.
+      const { applyPlan } = await import(/* webpackChunkName: "excel-write", webpackPrefetch: true */ "./apply");
       this.lastApply = await this.run((ctx) => applyPlan(ctx, plan, caps));
     } finally {
       this.ownWrites.until = Date.now() + OWN_WRITE_GRACE_MS;
@@ -299,7 +299,7 @@ export class ExcelHost implements WorkbookHost {
     const caps = this.supported();
     if (!caps.insertWorkbooks) return { inserted: [], skipped: [], warnings: [], message: caps.iPad ? COLLECT_NEEDS_DESKTOP : COLLECT_NEEDS_1_13 };
     // The collect code (and the package code it rewrites files with) is loaded when forms are brought in, not with the pane.
-    const { collectWorkbooks } = await import(/* webpackChunkName: "excel-collect" */ "./collect");
+    const { collectWorkbooks } = await import(/* webpackChunkName: "excel-collect", webpackPrefetch: true */ "./collect");
     return this.run((ctx) => collectWorkbooks(ctx, files, model));
   }
 }

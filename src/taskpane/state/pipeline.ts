@@ -29,7 +29,7 @@ import { type StringKey, t, tBoth } from "../i18n";
 import type { Notice, NoticeGroup, PaneState, RankingChoice, StepId } from "./usePane";
 import type { MissingFeature } from "../../hosts/excel/requirements";
 import type { UnitLine } from "./units";
-import { type CollectSkipKind, anotherIndexReason, isRoutineSkip } from "../../core/collect";
+import { type CollectSkipKind, anotherIndexReason, isRoutineSkip, namingMadeForms } from "../../core/collect";
 import { type AddedSheets, type SkippedSheet, type Workbench, XLSX_MIME } from "./workbench";
 import { yieldToEventLoop } from "./environment";
 
@@ -95,7 +95,7 @@ export function formsOfAnotherIndex(snapshot: WorkbookSnapshot, model: IndexMode
  * another index is chosen ("chosen": checking or scoring would read none). Undefined when none
  * names another index.
  */
-export function anotherIndex(named: string[], model: IndexModel, where: "workbook" | "files" | "beside" | "chosen"): { message: Message; offer?: IndexOffer } | undefined {
+export function anotherIndex(named: string[], model: IndexModel, where: "workbook" | "files" | "beside" | "chosen" | "make"): { message: Message; offer?: IndexOffer } | undefined {
   const def = model.definition;
   const inUse = `${def.id}@${def.version}`;
   const others = [...new Set(named.map((text) => text.trim()))].filter((text) => text !== "" && text !== inUse && text !== def.id);
@@ -135,6 +135,26 @@ export function anotherIndex(named: string[], model: IndexModel, where: "workboo
       en: `The forms in the chosen files were made for the index ${names("en")}, not the index ${current("en")} of the forms already in this workbook, so no sheet was copied into it. A workbook is scored on one index: bring these files into a workbook of ${one ? "that index's" : "each index's"} own.`,
     };
     return { message };
+  }
+  // Forms of the index chosen about to be made into a workbook of another's: none is added (the
+  // workbook's own forms say which index it is scored on); its index, or a file of their own.
+  if (where === "make") {
+    const make = (lang: Lang) => t(lang, "makeTemplates");
+    const message: Message = {
+      vi:
+        `Các phiếu trong sổ được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số đang chọn ${current("vi")}, nên chưa thêm phiếu nào vào sổ: một sổ chỉ chấm theo một bộ chỉ số. ` +
+        (allBuiltin
+          ? `Để thêm phiếu vào sổ này, hãy dùng bộ chỉ số của các phiếu rồi bấm lại "${make("vi")}". `
+          : `Để thêm phiếu vào sổ này, hãy mở tệp định nghĩa (.json) của ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi bấm lại "${make("vi")}". `) +
+        t("vi", "templatesAsFileOr"),
+      en:
+        `The forms in this workbook were made for the index ${names("en")}, not the index chosen ${current("en")}, so no form was added to it: a workbook is scored on one index. ` +
+        (allBuiltin
+          ? `To add forms to this workbook, use the forms' index, then press "${make("en")}" again. `
+          : `To add forms to this workbook, open the definition file (.json) of ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then press "${make("en")}" again. `) +
+        t("en", "templatesAsFileOr"),
+    };
+    return one && builtins[0] ? { message, offer: { builtinId: builtins[0].id } } : { message };
   }
   const message: Message = where === "chosen" ? {
     vi:
@@ -189,7 +209,8 @@ export function withBuiltinNameWarning(notice: Notice, model: IndexModel): Notic
 export function templatesNotice(added: AddedSheets): Notice {
   // A unit that has its form already: said as a form not made again, not as a unit's file to collect again.
   const reasons = added.skipped.map((s) => (s.kind === "duplicate" ? formAlreadyThere(s.sheet, s.kept) : s.reason));
-  const details = [...(added.blocked ? [added.blocked] : []), ...added.warnings, ...reasons];
+  // The files the forms went in by are the pane's own: "the forms just made", never their names.
+  const details = [...(added.blocked ? [added.blocked] : []), ...added.warnings, ...reasons].map(namingMadeForms);
   const already = added.skipped.filter((s) => s.kind === "duplicate").length;
   if (added.taken.length > 0) {
     if (details.length === 0) return { intent: "success", key: "templatesMadeExcel", params: { count: added.taken.length } };
@@ -557,7 +578,14 @@ export function formsIndexBar(state: Pick<PaneState, "snapshot" | "index" | "not
   return state.notice?.useBuiltin !== undefined ? undefined : formsIndexMismatch(state);
 }
 
-const formsIndexCache = new WeakMap<WorkbookSnapshot, WeakMap<IndexModel, { message: Message; offer?: IndexOffer } | null>>();
+/** What formsIndexMismatch found: the sentence, the forms' built-in index to offer, and whether the forms were made from an edited copy of a built-in. */
+export interface FormsIndexMismatch {
+  message: Message;
+  offer?: IndexOffer;
+  edited?: true;
+}
+
+const formsIndexCache = new WeakMap<WorkbookSnapshot, WeakMap<IndexModel, FormsIndexMismatch | null>>();
 
 /**
  * In the Index step: the forms of the open workbook all name one index (their `Bộ chỉ số` cell),
@@ -567,7 +595,7 @@ const formsIndexCache = new WeakMap<WorkbookSnapshot, WeakMap<IndexModel, { mess
  * not the index chosen: the sentence saying to open that copy's file, with no index to offer.
  * Read once per workbook read and index.
  */
-export function formsIndexMismatch(state: Pick<PaneState, "snapshot" | "index">): { message: Message; offer?: IndexOffer } | undefined {
+export function formsIndexMismatch(state: Pick<PaneState, "snapshot" | "index">): FormsIndexMismatch | undefined {
   const { snapshot } = state;
   const model = state.index.model;
   if (!snapshot || !model) return undefined;
@@ -582,13 +610,35 @@ export function formsIndexMismatch(state: Pick<PaneState, "snapshot" | "index">)
     const builtin = edited !== undefined && formsMadeFromOtherThan(snapshot, model.definition) ? builtinNamed(edited, BUILTIN_INDICES) : undefined;
     // Forms of two indices are said when a run reads them; one index named, and not the chosen one, is said here.
     found = builtin
-      ? { message: namingIndex("formsOfEditedBuiltin", builtin.definition) }
+      ? { message: namingIndex("formsOfEditedBuiltin", builtin.definition), edited: true }
       : named.length === 1 && indicesOtherThan(named, model.definition).length > 0
         ? (anotherIndex(named, model, "chosen") ?? null)
         : null;
     byModel.set(model, found);
   }
   return found ?? undefined;
+}
+
+/**
+ * Before forms are made into the open workbook in Excel: the workbook's forms are of another index
+ * than the one chosen (formsIndexMismatch, as the Index and Score steps say it), so none is added.
+ * The sentence saying so and what the user can do: choose the forms' index (offered when it is a
+ * built-in one) and make the forms again, or make them as a file to download. Undefined when the
+ * forms can go into the workbook.
+ */
+export function templatesIntoOtherIndex(state: Pick<PaneState, "snapshot" | "index">): { message: Message; offer?: IndexOffer } | undefined {
+  const found = formsIndexMismatch(state);
+  const { snapshot } = state;
+  const model = state.index.model;
+  if (!found || !snapshot || !model) return undefined;
+  if (!found.edited) {
+    const other = anotherIndex(indicesNamedOnForms(snapshot), model, "make");
+    if (other) return other;
+  }
+  // Forms made from an edited copy of a built-in: what step 1 says of them, after why no form was added.
+  const none = tBoth("templatesOtherIndexNone");
+  const or = tBoth("templatesAsFileOr");
+  return { message: { vi: `${none.vi} ${found.message.vi} ${or.vi}`, en: `${none.en} ${found.message.en} ${or.en}` } };
 }
 
 /**
@@ -646,6 +696,13 @@ export interface ScoreRun {
   chartsSheet?: string;
   /** The ranking as it was made (the definition's, with this run's choices). */
   ranking: ScoreTable["ranking"];
+  /** The workbook as the run left it, read once the run had written (none when that read failed: the results are written all the same). */
+  after?: WorkbookSnapshot;
+  /**
+   * What changed in it since the run read it (an edit made while the run went on), compared with
+   * the inputs the run scored as the banner compares them (staleSince): none when nothing did.
+   */
+  stale?: StaleGroup[];
 }
 
 export async function score(
@@ -691,7 +748,20 @@ export async function score(
     const charts = owned.reduce((n, o) => n + o.charts.length, 0);
     // The charts' sheet by the name it was written under (the run's language), whatever the pane's language becomes.
     const chartsSheet = owned.find((o) => o.charts.length > 0)?.name;
-    return { units: unitsByRank(result.table), issues: result.issues, written, charts, ...(chartsSheet !== undefined ? { chartsSheet } : {}), ranking: result.table.ranking };
+    // The workbook as the run left it, compared with the inputs the run scored (their hashes are in
+    // the `_index` it wrote): a figure edited between the run's read and its write is out of date at once.
+    const after = await workbench.host.read().catch(() => undefined);
+    const changed = after ? staleSince(after, options.lang) : null;
+    return {
+      units: unitsByRank(result.table),
+      issues: result.issues,
+      written,
+      charts,
+      ...(chartsSheet !== undefined ? { chartsSheet } : {}),
+      ranking: result.table.ranking,
+      ...(after ? { after } : {}),
+      ...(changed && changed.length > 0 ? { stale: changed } : {}),
+    };
   } catch (e) {
     // Progress reported before the failure must not show again once the failure is shown.
     await pending.catch(() => undefined);

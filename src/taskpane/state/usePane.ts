@@ -7,12 +7,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { decodeDefinitionFile, definitionHash } from "../../core/definition/parse";
 import type { IndexModel } from "../../core/definition/model";
 import { type Lang, type Message, localize } from "../../core/i18n/text";
+import { madeFormsFile } from "../../core/collect";
 import { CHART_KINDS, readIndexSheet } from "../../core/plan";
 import type { ChartKind, Issue, ScoreTable, Severity, UnitResult, WorkbookSnapshot } from "../../core/types";
 import type { MissingFeature } from "../../hosts/excel/requirements";
 import type { StaleGroup } from "../../core/stale";
 import type { PickedFile } from "../components/FileButton";
-import { type Params, type StringKey, t } from "../i18n";
+import { type Params, type StringKey, t, tBoth } from "../i18n";
 import type { Environment, PaneMode } from "./environment";
 import { saveLang, watchTheme, yieldToEventLoop } from "./environment";
 import { leftOutSentences } from "./findings";
@@ -46,6 +47,8 @@ export interface Notice {
   rerun?: StringKey;
   /** The step where what the notice says is put right (its button goes there). */
   goTo?: StepId;
+  /** The notice offers to make the forms as a file to download (its button "Tạo tệp phiếu để tải xuống"). */
+  makeFile?: boolean;
 }
 
 /** "21 phiếu trống được bỏ qua…", which opens to the 21 lines it counts. */
@@ -286,10 +289,29 @@ export function withoutModel(s: PaneState, problems: Message[] | undefined): Par
   return { index: { ...s.index, model: undefined, problems } };
 }
 
+/**
+ * webpack's error when a part of the pane's code fetched when first needed (a chunk: the code that
+ * writes to Excel, the .xlsx reader) could not be loaded: the connection dropped, or the add-in was
+ * updated since the pane opened.
+ */
+export function isChunkLoadError(e: unknown): boolean {
+  if (typeof e !== "object" || e === null) return false;
+  const { name, message } = e as { name?: unknown; message?: unknown };
+  return name === "ChunkLoadError" || (typeof message === "string" && /Loading (?:CSS )?chunk \S+ failed/.test(message));
+}
+
 function errorText(e: unknown): Message {
   if (pipeline.isLocalizedError(e)) return e.localized;
+  // Not webpack's "Loading chunk 487 failed. (error: http://…/487.….js)": what it means, and what to do.
+  if (isChunkLoadError(e)) return tBoth("chunkLoadFailed");
   const text = e instanceof Error ? e.message : String(e);
   return { vi: text, en: text };
+}
+
+/** The notice of a failure nobody foresaw, in `lang`: a part of the pane that could not be loaded is said as such, not as "something went wrong". */
+export function unexpectedNotice(e: unknown, lang: Lang): Notice {
+  if (isChunkLoadError(e)) return { intent: "error", key: "chunkLoadFailed" };
+  return { intent: "error", key: "errorUnexpected", params: { reason: errorText(e)[lang] }, details: [] };
 }
 
 /** Units' forms per file put into an open workbook (about 7 KB of base64 each: well under a request's budget). */
@@ -361,8 +383,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           });
         } else {
           console.error(e);
-          const m = errorText(e);
-          patch({ notice: { intent: "error", key: "errorUnexpected", params: { reason: m[ref.current.lang] }, details: [] } });
+          patch({ notice: unexpectedNotice(e, ref.current.lang) });
         }
       } finally {
         patch({ busy: undefined });
@@ -657,7 +678,8 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         else patch((s) => ({ ...withoutModel(s, r.problems), notice: noticeAfterIndexChange(s.notice) }));
       },
 
-      makeTemplates: (unitsText: string) =>
+      /** `asFile`: in Excel too, as a file to download (the notice's offer when the workbook's forms are of another index). */
+      makeTemplates: (unitsText: string, asFile = false) =>
         busy("progressTemplates", async () => {
           const s = ref.current;
           const model = s.index.model;
@@ -675,13 +697,23 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           }
           // An Excel that cannot insert sheets from another file (below ExcelApi 1.13) gets the forms as a file to download.
           const lacking = s.mode === "excel" ? s.workbench?.missingFeatures?.().find((f) => f.feature === "insertWorkbooks") : undefined;
+          if (s.mode === "excel" && s.workbench && !lacking && !asFile) {
+            // A workbook whose forms are of another index gets none of this one's (it is scored on one
+            // index): said before anything is made, with what the user can do, as the workbook is now.
+            const other = pipeline.templatesIntoOtherIndex({ snapshot: await refreshSnapshot(), index: ref.current.index });
+            if (other) {
+              patch({ notice: { intent: "warning", message: other.message, makeFile: true, ...(other.offer ? { useBuiltin: other.offer.builtinId, rerun: "makeTemplates" as const } : {}) } });
+              return;
+            }
+          }
           if (s.templates?.url) URL.revokeObjectURL(s.templates.url);
-          if (s.mode === "excel" && s.workbench && !lacking) {
+          if (s.mode === "excel" && s.workbench && !lacking && !asFile) {
             // Into the workbook in files of at most TEMPLATE_BATCH units each: Excel takes one file of
             // at most a few megabytes per request (a thousand units' forms in one file are over it).
+            // The files are named as the pane's own (madeFormsFile): what is said of them says "the forms just made".
             const files: PickedFile[] = [];
             for (let i = 0; i < units.length; i += TEMPLATE_BATCH) {
-              files.push({ name: `templates-${files.length + 1}.xlsx`, data: await pipeline.makeTemplateFile(model, units.slice(i, i + TEMPLATE_BATCH), s.lang) });
+              files.push({ name: madeFormsFile(files.length + 1), data: await pipeline.makeTemplateFile(model, units.slice(i, i + TEMPLATE_BATCH), s.lang) });
             }
             const added = await s.workbench.addWorkbooks(files, undefined);
             const made = pipeline.templatesNotice(added);
@@ -759,8 +791,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             await wb.goTo(issue.sheet, issue.cell);
           } catch (e) {
             // A sentence written for the user (Excel refused the request: another workbook active, a cell being edited) is shown as it is.
-            const m = errorText(e);
-            patch({ notice: pipeline.isLocalizedError(e) ? { intent: e.intent ?? "error", message: e.localized } : { intent: "error", key: "errorUnexpected", params: { reason: m[ref.current.lang] } } });
+            patch({ notice: pipeline.isLocalizedError(e) ? { intent: e.intent ?? "error", message: e.localized } : unexpectedNotice(e, ref.current.lang) });
           }
         }
       },
@@ -852,6 +883,10 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             });
             const summary = scoreSummary(result.units, result.issues, result.ranking, model);
             const ranked = summary.ranked;
+            // The Charts step's button says what it did to the charts; the Score step's, what it scored.
+            const done = from === "charts" ? pipeline.chartsNotice(result, s.lang) : scoreDoneNotice(result.units.length, ranked, result.issues, result.units);
+            // An input edited while the run went on: the banner says so at once, in place of "scored" (updateStale's rule).
+            const stale = result.stale;
             patch({
               issues: result.issues,
               noFigures: pipeline.unitsWithoutFigures(result.units),
@@ -861,17 +896,13 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
               scoreOfOtherIndex: undefined,
               // The workbook's results are now this index's: another's put aside no longer match them.
               setAside: undefined,
-              stale: undefined,
-              // The Charts step's button says what it did to the charts; the Score step's, what it scored.
-              notice:
-                from === "charts"
-                  ? pipeline.chartsNotice(result, s.lang)
-                  : scoreDoneNotice(result.units.length, ranked, result.issues, result.units),
+              stale,
+              notice: stale && done?.key === "scoreDone" ? undefined : done,
               writeWarnings: result.written.warnings.length > 0 ? { step: from, warnings: result.written.warnings } : undefined,
             });
+            // The workbook as the run left it, read once (by the run): for the pane and for watching its inputs.
+            after = result.after ? takeSnapshot(result.after) : await refreshSnapshot();
             if (s.workbench.mode === "file") await actions.refreshDownload("scored");
-            // The workbook as the run left it, read once: for the pane and for watching its inputs.
-            after = await refreshSnapshot();
           } finally {
             // Watching goes on after a run Excel refused as after one that wrote: the workbook's
             // earlier results are still there to go stale.
