@@ -1231,7 +1231,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await page.getByLabel("Danh sách đơn vị").fill("H01; Huyện A\nH02; Huyện B");
     await page.getByRole("button", { name: "Tạo phiếu" }).click();
     const said = await noticeSaying(page, "nên chưa thêm phiếu nào vào sổ");
-    expect(said).toContain(`Các phiếu trong sổ được lập theo bộ chỉ số "${SAMPLE_NAME_VI}"`);
+    expect(said).toContain(`Các phiếu trong sổ được lập theo bộ chỉ số "${SAMPLE_NAME_VI} (điều chỉnh theo quyết định của tỉnh)", không phải bộ chỉ số đang chọn`);
     expect(said).toContain('hãy dùng bộ chỉ số của các phiếu rồi bấm lại "Tạo phiếu"');
     expect(said).not.toMatch(/templates-|\.xlsx|Các tệp chứa phiếu/);
     expect(await page.evaluate(() => (window as unknown as { __double: { sheetNames(): string[] } }).__double.sheetNames())).toEqual(before);
