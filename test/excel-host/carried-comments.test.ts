@@ -10,42 +10,8 @@
  * cell holds such a note stays on its old cell, and is named in the warning with its texts. The run
  * takes as many requests as one over a table nobody commented on.
  */
-import { runScoring } from "../../src/core/pipeline";
-import { ExcelHost } from "../../src/hosts/excel";
 import type { ExcelDouble } from "../excel-double";
-import { layoutAWorkbook } from "./fixtures";
-
-const RESULTS = "Kết quả";
-/** The no-break space after the author's name in a text carried. */
-const NBSP = "\u00A0";
-
-async function score(double: ExcelDouble, definition: unknown, now: Date): Promise<ExcelHost> {
-  double.install();
-  const host = new ExcelHost();
-  await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
-  return host;
-}
-
-/** Six unit forms and a copy of the first (not scored), scored once, on an Excel with `ExcelApi`. */
-async function scoredOnce(ExcelApi: string) {
-  const made = await layoutAWorkbook(6, { requirements: { ExcelApi } });
-  made.double.copySheet("Đơn vị số 1", "Bản sao");
-  await score(made.double, made.definition, new Date("2026-01-15T08:00:00Z"));
-  return made;
-}
-
-/** The copy gets a code of its own (a seventh unit: the rows are sorted again), or its first one back (six units). */
-function copyCode(d: ExcelDouble, code: "U0099" | "U0001"): void {
-  [...d.sheet("Bản sao").cells].find(([, c]) => c.v === (code === "U0099" ? "U0001" : "U0099"))![1].v = code;
-}
-
-/** The code of the unit on a row of the results table (0-based row). */
-const codeAt = (d: ExcelDouble, row: number) => String(d.sheet(RESULTS).get(row, 1)?.v);
-/** The row (0-based) of a unit on the results table. */
-function rowOf(d: ExcelDouble, code: string): number {
-  for (let r = 3; r < 20; r++) if (codeAt(d, r) === code) return r;
-  throw new Error(`no row for ${code}`);
-}
+import { NBSP, RESULTS, codeAt, copyCode, plainRequests, rowOf, score, scoredOnce, thread } from "./results-threads";
 
 /** The threads on the results sheet: [code of the row's unit, column header, first comment by its author, then each reply]. */
 function threadsOn(d: ExcelDouble): string[] {
@@ -54,33 +20,6 @@ function threadsOn(d: ExcelDouble): string[] {
     .filter((c) => c.sheet === sheet)
     .map((c) => [`${codeAt(d, c.row)}|${String(sheet.get(2, c.col)?.v)}|${c.author ?? ""}> ${c.content}`, ...(c.replies ?? []).map((r) => `${r.author ?? ""}> ${r.content}`)].join(" // "))
     .sort();
-}
-
-/** A thread on a cell of the results sheet: its first comment by `by`, then each reply by its author. */
-async function thread(d: ExcelDouble, cell: string, by: string, content: string, replies: [string, string][] = []): Promise<void> {
-  d.userName = by;
-  await Excel.run(async (ctx) => {
-    ctx.workbook.comments.add(`'${RESULTS}'!${cell}`, content, "Plain");
-    await ctx.sync();
-  });
-  for (const [author, reply] of replies) {
-    d.userName = author;
-    await Excel.run(async (ctx) => {
-      ctx.workbook.comments.getItemByCell(`'${RESULTS}'!${cell}`).replies.add(reply, "Plain");
-      await ctx.sync();
-    });
-  }
-  // The analyst who scores again.
-  d.userName = "Lê Văn Chấm";
-}
-
-/** The requests of a run that scores a seventh unit on a results sheet nobody commented on. */
-async function plainRequests(ExcelApi: string): Promise<number> {
-  const plain = await scoredOnce(ExcelApi);
-  copyCode(plain.double, "U0099");
-  plain.double.resetCounters();
-  await score(plain.double, plain.definition, new Date("2026-01-22T08:00:00Z"));
-  return plain.double.syncCount;
 }
 
 /** Where each unit's row goes when the seventh unit is scored: code → [row before, row after] (0-based). */

@@ -9,36 +9,18 @@
  * threads with them, in as many requests as a run over a table nobody commented on. A name with a
  * colon is put in front of a thread's texts once, however often it moves.
  */
-import { runScoring } from "../../src/core/pipeline";
 import { droppedNotesMessage } from "../../src/core/plan/results-area";
 import { ExcelHost } from "../../src/hosts/excel";
 import { LIKELY_TRIED } from "../../src/hosts/excel/payload";
 import { droppedThreadsMessage, leftThreadsMessage, type ThreadMove, threadSteps } from "../../src/hosts/excel/threads";
 import type { ExcelDouble } from "../excel-double";
-import { layoutAWorkbook } from "./fixtures";
+import { NBSP, RESULTS, codeAt, copyCode, plainRequests, rowOf, score, scoredOnce, thread } from "./results-threads";
 
-const RESULTS = "Kết quả";
-const NBSP = "\u00A0";
 const COLUMNS = ["C", "D", "E", "F", "G"];
-
-async function score(double: ExcelDouble, definition: unknown, now: Date): Promise<ExcelHost> {
-  double.install();
-  const host = new ExcelHost();
-  await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
-  return host;
-}
-
-/** Six unit forms and a copy of the first (not scored), scored once, on an Excel with `ExcelApi`. */
-async function scoredOnce(ExcelApi: string) {
-  const made = await layoutAWorkbook(6, { requirements: { ExcelApi } });
-  made.double.copySheet("Đơn vị số 1", "Bản sao");
-  await score(made.double, made.definition, new Date("2026-01-15T08:00:00Z"));
-  return made;
-}
 
 /** The copy gets a code of its own: a seventh unit, scored between the others (the rows below it move down one). */
 function seventhUnit(d: ExcelDouble): void {
-  [...d.sheet("Bản sao").cells].find(([, c]) => c.v === "U0001")![1].v = "U0099";
+  copyCode(d, "U0099");
 }
 
 /** Two unit forms swap their units' codes and names: each unit gets the other's answers, and their rows swap. */
@@ -50,13 +32,6 @@ function swapUnits(d: ExcelDouble, a: number, b: number): void {
   }
 }
 
-/** The code of the unit on a row of the results table (0-based row). */
-const codeAt = (d: ExcelDouble, row: number) => String(d.sheet(RESULTS).get(row, 1)?.v);
-function rowOf(d: ExcelDouble, code: string): number {
-  for (let r = 3; r < 20; r++) if (codeAt(d, r) === code) return r;
-  throw new Error(`no row for ${code}`);
-}
-
 /** The threads on the results sheet: "cell|code of the row's unit|author> first comment // author> reply…", by cell. */
 function threadsOn(d: ExcelDouble): string[] {
   const sheet = d.sheet(RESULTS);
@@ -64,31 +39,6 @@ function threadsOn(d: ExcelDouble): string[] {
     .filter((c) => c.sheet === sheet)
     .sort((x, y) => x.row - y.row || x.col - y.col)
     .map((c) => [`${String.fromCharCode(65 + c.col)}${c.row + 1}|${codeAt(d, c.row)}|${c.author ?? ""}> ${c.content}`, ...(c.replies ?? []).map((r) => `${r.author ?? ""}> ${r.content}`)].join(" // "));
-}
-
-async function thread(d: ExcelDouble, cell: string, by: string, content: string, replies: [string, string][] = []): Promise<void> {
-  d.userName = by;
-  await Excel.run(async (ctx) => {
-    ctx.workbook.comments.add(`'${RESULTS}'!${cell}`, content, "Plain");
-    await ctx.sync();
-  });
-  for (const [author, reply] of replies) {
-    d.userName = author;
-    await Excel.run(async (ctx) => {
-      ctx.workbook.comments.getItemByCell(`'${RESULTS}'!${cell}`).replies.add(reply, "Plain");
-      await ctx.sync();
-    });
-  }
-  d.userName = "Lê Văn Chấm";
-}
-
-/** The requests of a run that scores a seventh unit on a results sheet nobody commented on. */
-async function plainRequests(ExcelApi: string): Promise<number> {
-  const plain = await scoredOnce(ExcelApi);
-  seventhUnit(plain.double);
-  plain.double.resetCounters();
-  await score(plain.double, plain.definition, new Date("2026-01-22T08:00:00Z"));
-  return plain.double.syncCount;
 }
 
 const threadWarnings = (host: ExcelHost) => host.lastApply!.warnings.filter((w) => /threaded comment/.test(w.vi));
