@@ -56,8 +56,8 @@ describe("codes", () => {
     d.root.children[1].inputs = undefined;
     d.root.children[1].rule = { kind: "fraction" };
     const m = onlyProblem(d, "root.children[1].code", "duplicate-code");
-    expect(m.en).toContain("root.children[0].code");
-    expect(m.vi).toContain('Mã "1"');
+    expect(m.vi).toBe('Mã "1" đã được dùng cho chỉ tiêu "Nhận thức số" (root.children[0].code); mỗi mã (của nhóm, chỉ tiêu hay số liệu đầu vào) chỉ được dùng một lần.');
+    expect(m.en).toBe('The code "1" is already used by the indicator "Nhận thức số" (root.children[0].code); each code (of a group, an indicator or an input) may be used only once.');
   });
 
   test("an input code may not repeat a node code elsewhere in the definition", () => {
@@ -65,6 +65,33 @@ describe("codes", () => {
     d.root.children[1].inputs[1].code = "1";
     d.root.children[1].rule.denominator = "1";
     onlyProblem(d, "root.children[1].inputs[1].code", "duplicate-code");
+  });
+
+  test("the sentence names what has the code already by its name: a group in its language, an input with its indicator", () => {
+    const group = base();
+    group.root.children[0] = { code: "G", name: { vi: "Hạ tầng số", en: "Digital infrastructure" }, children: [{ ...group.root.children[0], max: 40 }] };
+    group.root.children[1].code = "G";
+    group.root.children[1].inputs = undefined;
+    group.root.children[1].rule = { kind: "fraction" };
+    const g = onlyProblem(group, "root.children[1].code", "duplicate-code");
+    expect(g.vi).toContain('đã được dùng cho nhóm "Hạ tầng số" (root.children[0].code)');
+    expect(g.en).toContain('already used by the group "Digital infrastructure" (root.children[0].code)');
+
+    const input = base();
+    input.root.children[1].inputs[0].name = { vi: "Số văn bản đã ban hành", en: "Documents issued" };
+    input.root.children[0].code = "2.a";
+    const i = onlyProblem(input, "root.children[1].inputs[0].code", "duplicate-code");
+    expect(i.vi).toContain('đã được dùng cho chỉ tiêu "Nhận thức số" (root.children[0].code)');
+
+    const later = base();
+    later.root.children[1].inputs[0].name = { vi: "Số văn bản đã ban hành", en: "Documents issued" };
+    later.root.children.push({ code: "2.a", name: "Trùng", max: 0, rule: { kind: "fraction" } });
+    const l = onlyProblem(later, "root.children[2].code", "duplicate-code");
+    expect(l.vi).toContain('đã được dùng cho số liệu "Số văn bản đã ban hành" của chỉ tiêu "Văn bản chỉ đạo" (root.children[1].inputs[0].code)');
+    expect(l.en).toContain('already used by the input "Documents issued" of the indicator "Văn bản chỉ đạo" (root.children[1].inputs[0].code)');
+    // An input without a name is one of its indicator's inputs.
+    delete later.root.children[1].inputs[0].name;
+    expect(onlyProblem(later, "root.children[2].code", "duplicate-code").vi).toContain('cho một số liệu đầu vào của chỉ tiêu "Văn bản chỉ đạo" (root.children[1].inputs[0].code)');
   });
 
   test("codes are compared after trimming", () => {
@@ -448,7 +475,34 @@ describe("choices", () => {
       ],
     };
     const m = onlyProblem(d, "root.children[0].rule.options[1].aliases[0]", "duplicate-option");
-    expect(m.en).toContain("root.children[0].rule.options[0].value");
+    expect(m.vi).toBe('Lựa chọn "dat" trùng với lựa chọn "Đạt" (root.children[0].rule.options[0].value) khi không phân biệt chữ hoa, chữ thường và dấu; trên phiếu không phân biệt được hai lựa chọn này.');
+    expect(m.en).toBe('The choice "dat" is the same as the choice "Đạt" (root.children[0].rule.options[0].value) when case and diacritics are ignored; a form could not tell the two apart.');
+  });
+
+  test("the earlier text is quoted as what it is: an option's name or alias, with the option it names", () => {
+    const d = base();
+    d.root.children[0].rule = {
+      kind: "choice",
+      options: [
+        { value: "Có", name: { en: "Yes" }, aliases: ["x"], fraction: 1 },
+        { value: "yes", fraction: 0 },
+        { value: "Không", aliases: ["X"], fraction: 0 },
+      ],
+    };
+    const problems = problemsOf(d);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ["root.children[0].rule.options[1].value", "duplicate-option"],
+      ["root.children[0].rule.options[2].aliases[0]", "duplicate-option"],
+    ]);
+    expect(problems[0]!.message.vi).toContain('trùng với tên "Yes" của lựa chọn "Có" (root.children[0].rule.options[0].name.en)');
+    expect(problems[0]!.message.en).toContain('the same as the name "Yes" of the choice "Có" (root.children[0].rule.options[0].name.en)');
+    expect(problems[1]!.message.vi).toContain('trùng với tên gọi khác "x" của lựa chọn "Có" (root.children[0].rule.options[0].aliases[0])');
+    expect(problems[1]!.message.en).toContain('the same as the alias "x" of the choice "Có" (root.children[0].rule.options[0].aliases[0])');
+    // The same text twice is said without "ignoring case".
+    const same = base();
+    same.root.children[0].rule = { kind: "choice", options: [{ value: "Có", fraction: 1 }, { value: "Có", fraction: 0 }] };
+    const m = onlyProblem(same, "root.children[0].rule.options[1].value", "duplicate-option");
+    expect(m.en).toBe('The choice "Có" is the same as the choice "Có" (root.children[0].rule.options[0].value); a form could not tell the two apart.');
   });
 
   test("an alias that repeats its own option without diacritics is accepted", () => {
@@ -686,6 +740,84 @@ describe("expressions", () => {
       ok.root.children[1].rule = { kind: "expr", expr };
       expect([expr, parseDefinition(ok).ok]).toEqual([expr, true]);
     }
+  });
+
+  test.each([
+    ["1 < 2 < 3", "(1 < 2) < 3", "1 < 2", "3", "AND(1 < 2, 2 < 3)", "(1 < 2)*1", "TRUE<3"],
+    ["0 <= [2.a] <= [2.b]", "(0 <= [2.a]) <= [2.b]", "0 <= [2.a]", "[2.b]", "AND(0 <= [2.a], [2.a] <= [2.b])", "(0 <= [2.a])*1", "TRUE<3"],
+    ["([2.a] > 0) = 1", "([2.a] > 0) = 1", "[2.a] > 0", "1", undefined, "([2.a] > 0)*1", "TRUE=1"],
+    ["AND([2.a] > 0, [2.b] > 0) = 1", "AND([2.a] > 0, [2.b] > 0) = 1", "AND([2.a] > 0, [2.b] > 0)", "1", undefined, "AND([2.a] > 0, [2.b] > 0)*1", "TRUE=1"],
+    ["[2.b] * 2 >= NOT([2.a])", "[2.b] * 2 >= NOT([2.a])", "NOT([2.a])", "[2.b] * 2", undefined, "NOT([2.a])*1", "TRUE<3"],
+  ])("a true/false result compared with a number (%s), which Excel computes otherwise, is an error saying how to write it", (expr, piece, bool, num, chain, asNumber, example) => {
+    const d = base();
+    d.root.children[1].rule = { kind: "expr", expr };
+    const m = onlyProblem(d, "root.children[1].rule.expr", "expr-boolean-comparison");
+    const [l, r] = expr.startsWith("[2.b] * 2") ? [`một số ("${num}")`, `một kết quả đúng/sai ("${bool}")`] : [`một kết quả đúng/sai ("${bool}")`, `một số ("${num}")`];
+    const [le, re] = expr.startsWith("[2.b] * 2") ? [`a number ("${num}")`, `a true/false result ("${bool}")`] : [`a true/false result ("${bool}")`, `a number ("${num}")`];
+    expect(m.vi).toBe(
+      `Phần "${piece}" của biểu thức so sánh ${l} với ${r}. Chương trình tính đúng là 1 và sai là 0, nhưng Excel thì không: trong Excel, TRUE và FALSE không bằng số nào và lớn hơn mọi số (${example} là FALSE), nên cùng công thức đó trong Excel sẽ cho kết quả khác. Hãy so sánh số với số, đúng/sai với đúng/sai: ${chain ? `để so sánh liên tiếp, hãy viết ${chain}; ` : ""}để dùng một kết quả đúng/sai như một số (1 hoặc 0), hãy viết ${asNumber}.`,
+    );
+    expect(m.en).toBe(
+      `The part "${piece}" of the expression compares ${le} with ${re}. The program counts true as 1 and false as 0, but Excel does not: there TRUE and FALSE equal no number and rank above every number (${example} is FALSE), so the same formula in Excel would give another result. Compare numbers with numbers, true/false with true/false: ${chain ? `for a chain of comparisons, write ${chain}; ` : ""}to use a true/false result as a number (1 or 0), write ${asNumber}.`,
+    );
+  });
+
+  test("an IF that gives true/false in one branch and a number in the other, compared, is the same error; a chain is one error", () => {
+    const d = base();
+    d.root.children[1].rule = { kind: "expr", expr: "IF([2.b] > 0, [2.a] < 5, 0) = 1" };
+    const m = onlyProblem(d, "root.children[1].rule.expr", "expr-boolean-comparison");
+    expect(m.vi).toContain('so sánh một kết quả có thể là đúng/sai hoặc là số tùy trường hợp ("IF([2.b] > 0, [2.a] < 5, 0)") với một số ("1")');
+    expect(m.en).toContain('compares a result that is true/false or a number depending on the case ("IF([2.b] > 0, [2.a] < 5, 0)") with a number ("1")');
+    expect(m.en).toContain("write ([2.a] < 5)*1.");
+    const chain = base();
+    chain.root.children[1].rule = { kind: "expr", expr: "IF(0 < [2.a] < [2.b] < 10, 1, 0)" };
+    expect(onlyProblem(chain, "root.children[1].rule.expr", "expr-boolean-comparison").en).toContain("write AND(0 < [2.a], [2.a] < [2.b], [2.b] < 10)");
+    // An expr group's expression is checked alike.
+    const group = base();
+    group.root.aggregate = "expr";
+    group.root.expr = "([1] > 0.5) = ([2] > 0.5) = 1";
+    onlyProblem(group, "root.expr", "expr-boolean-comparison");
+  });
+
+  test("true/false compared with true/false, true/false in arithmetic and numbers compared with numbers agree with Excel and are accepted", () => {
+    for (const expr of [
+      "([2.a] > 0) = ([2.b] > 0)",
+      "AND([2.a] > 0, [2.b] > 0) <> OR([2.a] > 5, NOT([2.b]))",
+      "([2.a] > 0) * 1 = 1",
+      "([2.a] > 0) * 0.5 + ([2.b] > 0) * 0.5",
+      "-([2.a] > 0) < 1 - 2",
+      "IF([2.a] > 0, 1, 2) = 1",
+      "IF([2.a] > 0, [2.b] < 1, NOT([2.b])) = ([2.a] < 3)",
+      "MIN([2.a] > 0, 1) >= 0",
+      "IF(AND(0 < [2.a], [2.a] < [2.b]), 1, 0)",
+    ]) {
+      const ok = base();
+      ok.root.children[1].rule = { kind: "expr", expr };
+      expect([expr, parseDefinition(ok).ok]).toEqual([expr, true]);
+    }
+  });
+
+  test("an expression too long or nested too deeply to be read is said at the expression, with how to write a long sum", () => {
+    const d = base();
+    // 4,000 terms: 3,999 operators one after another.
+    d.root.children[1].rule = { kind: "expr", expr: Array.from({ length: 4000 }, (_, k) => (k % 2 === 0 ? "[2.a]" : "[2.b]")).join(" + ") };
+    const m = onlyProblem(d, "root.children[1].rule.expr", "expr-syntax");
+    expect(m.vi).toBe(
+      "Biểu thức không đọc được: Ký tự thứ 4007: biểu thức quá dài hoặc lồng nhau quá sâu (quá 500 bước tính nối tiếp hay lồng vào nhau); để cộng nhiều số hạng, hãy viết SUM([a], [b], [c]) thay cho [a] + [b] + [c].",
+    );
+    expect(m.en).toBe(
+      "The expression cannot be read: Character 4007: the expression is too long or nested too deeply (more than 500 steps one after another or inside one another); to add up many terms, write SUM([a], [b], [c]) instead of [a] + [b] + [c].",
+    );
+    // The same terms in SUM are read, however many.
+    const sum = base();
+    sum.root.children[1].rule = { kind: "expr", expr: `MIN(1, SUM(${Array.from({ length: 4000 }, (_, k) => (k % 2 === 0 ? "[2.a]" : "[2.b]")).join(", ")}) / 4000)` };
+    expect(parseDefinition(sum).ok).toBe(true);
+    // Parentheses inside one another.
+    const nested = base();
+    nested.root.children[1].rule = { kind: "expr", expr: `${"(".repeat(150)}[2.a]${")".repeat(150)}` };
+    expect(onlyProblem(nested, "root.children[1].rule.expr", "expr-syntax").en).toBe(
+      "The expression cannot be read: Character 101: the expression is nested too deeply (more than 100 parentheses, functions or signs inside one another); write it more simply.",
+    );
   });
 
   test("an expr group needs an expression", () => {
@@ -977,6 +1109,16 @@ describe("a schema error deep in the tree is one problem, not one per ancestor",
       ["root.children[0].children[0].children[0].children[1].rule.kind", "unknown-rule-kind"],
       ["root.max", "group-max-mismatch"],
     ]);
+  });
+
+  test("an empty list of children is one problem, the schema's: the group's max is not compared with the 0 its children add up to", () => {
+    const d = base();
+    d.root.children.push({ code: "3", name: "Nhóm trống", max: 10, children: [] });
+    d.root.max = 110;
+    expect(problemsOf(d).map((p) => [p.path, p.code])).toEqual([["root.children[2].children", "too-small"]]);
+    // Without a max of its own, the group's max is unknown: its parent's max is not compared either.
+    delete d.root.children[2].max;
+    expect(problemsOf(d).map((p) => [p.path, p.code])).toEqual([["root.children[2].children", "too-small"]]);
   });
 
   test("a real problem beside the schema error is still reported: a sibling without max, a max that differs where every max is known", () => {

@@ -6,12 +6,13 @@
 import type { Expr } from "../expr/ast";
 import { compareFigures, constantFailures } from "../expr/evaluate";
 import { minmaxTransform } from "../score/rules";
-import { parseExpression, printExpression } from "../expr/parse";
-import { type Message, foldText } from "../i18n/text";
-import { type DefinitionProblem, type PathSegment, formatPath, messages, needsMaxReason } from "./messages";
+import { type ExcelValueKind, excelTypeMismatches, excelValueKind } from "../expr/excel";
+import { parseExpression, precedence, printExpression } from "../expr/parse";
+import { type Message, foldText, localize } from "../i18n/text";
+import { type CodeOwner, type DefinitionProblem, type OptionText, type PathSegment, formatPath, messages, needsMaxReason } from "./messages";
 import { type ResolvedInput, resolveInputs, singleRuleInput, typesForRule } from "./model";
 import { optionTextsAt } from "./options";
-import { type GroupNode, type IndexDefinition, type IndexNode, type IndicatorNode, type Rule, type Step, isGroup } from "./schema";
+import { type GroupNode, type IndexDefinition, type IndexNode, type IndicatorNode, type LocalizedText, type Rule, type Step, isGroup } from "./schema";
 
 export interface CheckResult {
   problems: DefinitionProblem[];
@@ -63,6 +64,46 @@ function writtenText(written: unknown, path: readonly PathSegment[], checked: st
     v = (v as Record<string | number, unknown>)[seg];
   }
   return typeof v === "string" && v.trim().normalize("NFC") === checked ? v : checked;
+}
+
+/** A name as a sentence quotes it, in each language (trimmed, NFC); undefined when it has none. */
+function nameOf(name: LocalizedText | undefined): Message | undefined {
+  const vi = localize(name, "vi").trim().normalize("NFC");
+  const en = localize(name, "en").trim().normalize("NFC");
+  return vi === "" && en === "" ? undefined : { vi: vi || en, en: en || vi };
+}
+
+/**
+ * `AND(a < b, b < c, …)` for a chain of comparisons in one direction (`a < b < c`, `0 <= [x] <= 1`),
+ * the way to write what it means; undefined for any other comparison.
+ */
+function chainAnd(e: Extract<Expr, { type: "binary" }>): string | undefined {
+  const ops: string[] = [];
+  const operands: Expr[] = [];
+  let at: Expr = e;
+  while (at.type === "binary" && ["<", "<=", ">", ">="].includes(at.op)) {
+    ops.unshift(at.op);
+    operands.unshift(at.right);
+    at = at.left;
+  }
+  operands.unshift(at);
+  const up = ops.every((op) => op === "<" || op === "<=");
+  const down = ops.every((op) => op === ">" || op === ">=");
+  if (ops.length < 2 || !(up || down)) return undefined;
+  const pairs = ops.map((op, k) => printExpression({ type: "binary", op: op as "<", left: operands[k]!, right: operands[k + 1]! }));
+  return `AND(${pairs.join(", ")})`;
+}
+
+/** The boolean a comparison's mismatch is about: its boolean operand, or the boolean branch of an IF that may give either. */
+function booleanPart(e: Extract<Expr, { type: "binary" }>): Expr {
+  let part: Expr = excelValueKind(e.left) !== "number" ? e.left : e.right;
+  // An IF that gives a boolean in one branch: that branch (in an IF inside it, the same).
+  while (part.type === "call" && part.name === "IF" && excelValueKind(part) === "either") {
+    const branch = part.args.slice(1).find((a) => excelValueKind(a) !== "number");
+    if (branch === undefined) break;
+    part = branch;
+  }
+  return part;
 }
 
 /** A max that cannot be known (see `CheckOptions.unknownMax`). */
@@ -208,12 +249,13 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
     else if (first.id === id) report(path, "duplicate-category", messages.duplicateCategory(id, first.path));
     else report(path, "duplicate-category", messages.categoryLikeAnother(id, first.id, first.path));
   });
-  const codeOwners = new Map<string, string>();
-  const claimCode = (code: string, path: PathSegment[]): void => {
+  // What has each code, named in the sentence of a later use of it.
+  const codeOwners = new Map<string, CodeOwner>();
+  const claimCode = (code: string, path: PathSegment[], owner: Omit<CodeOwner, "path">): void => {
     if (RESERVED_CODES.has(code)) report(path, "reserved-code", messages.reservedCode(code, "code"));
     const first = codeOwners.get(code);
     if (first !== undefined) report(path, "duplicate-code", messages.duplicateCode(code, first));
-    else codeOwners.set(code, formatPath(path));
+    else codeOwners.set(code, { ...owner, path: formatPath(path) });
   };
 
   const checkExpression = (
@@ -243,6 +285,21 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
     if (!parsed.ok) return;
     // A part that can never give a result (1/0, SQRT(-1), [a] / 0) would leave every unit without one: said here, at the part.
     for (const f of constantFailures(parsed.expr)) report(path, "expr-no-result", said(messages.exprNoResult(printExpression(f.at), f.failure)));
+    // A boolean compared with a number, which Excel computes otherwise than the program.
+    for (const m of excelTypeMismatches(parsed.expr)) {
+      const side = (e: Expr, kind: ExcelValueKind) => ({ text: printExpression(e), kind });
+      const boolean = booleanPart(m.at);
+      const asNumber = precedence(boolean) >= 5 ? `${printExpression(boolean)}*1` : `(${printExpression(boolean)})*1`;
+      // The comparison with its operands in parentheses where they are comparisons, as it is read:
+      // ([a] > 0) = 1, (1 < 2) < 3.
+      const operand = (e: Expr): string => (precedence(e) === 1 ? `(${printExpression(e)})` : printExpression(e));
+      const piece = `${operand(m.at.left)} ${m.at.op} ${operand(m.at.right)}`;
+      report(
+        path,
+        "expr-boolean-comparison",
+        said(messages.exprBooleanComparison(piece, m.at.op, side(m.at.left, m.left), side(m.at.right, m.right), chainAnd(m.at), asNumber)),
+      );
+    }
     if (unknown.length === 0 && standIns.size === 0) expressions.set(nodeCode, { expr: parsed.expr, refs: parsed.refs });
   };
 
@@ -252,7 +309,8 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
   };
 
   const checkCommon = (node: IndexNode, path: PathSegment[]): void => {
-    claimCode(node.code.trim(), [...path, "code"]);
+    const name = nameOf(node.name);
+    claimCode(node.code.trim(), [...path, "code"], { kind: isGroup(node) ? "group" : "indicator", ...(name ? { name } : {}) });
     if (node.weight !== undefined && !(node.weight > 0)) {
       report([...path, "weight"], "weight-not-positive", messages.weightNotPositive(node.weight));
     }
@@ -327,7 +385,11 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
       const inputCode = input.code.trim();
       const ownCode = inputCode === code && !seenHere.has(inputCode);
       seenHere.add(inputCode);
-      if (!ownCode) claimCode(inputCode, [...path, "inputs", k, "code"]);
+      if (!ownCode) {
+        const name = nameOf(input.name);
+        const indicator = nameOf(ind.name);
+        claimCode(inputCode, [...path, "inputs", k, "code"], { kind: "input", ...(name ? { name } : {}), ...(indicator ? { indicator } : {}) });
+      }
       if (input.min !== undefined && input.max !== undefined && input.min > input.max) {
         report([...path, "inputs", k, "max"], "input-min-above-max", messages.inputMinAboveMax(input.min, input.max));
       }
@@ -382,7 +444,7 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
 
     switch (rule.kind) {
       case "choice": {
-        const seen = new Map<string, { option: number; path: string }>();
+        const seen = new Map<string, OptionText & { index: number }>();
         rule.options.forEach((option, k) => {
           const optionPath: PathSegment[] = [...rulePath, "options", k];
           pointsWithinMax(option.points, [...optionPath, "points"]);
@@ -391,8 +453,9 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
             const where: PathSegment[] = [...optionPath, ...at];
             const key = foldText(text);
             const first = seen.get(key);
-            if (first === undefined) seen.set(key, { option: k, path: formatPath(where) });
-            else if (first.option !== k) report(where, "duplicate-option", messages.duplicateOption(text, first.path));
+            const role = at[0] === "value" ? "value" : at[0] === "name" ? "name" : "alias";
+            if (first === undefined) seen.set(key, { index: k, text, path: formatPath(where), at: role, option: option.value });
+            else if (first.index !== k) report(where, "duplicate-option", messages.duplicateOption(text, first));
           }
         });
         break;

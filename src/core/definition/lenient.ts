@@ -7,10 +7,11 @@
  * (indicators), each field kept when it passes its own schema and left out otherwise. Whatever
  * could not be read is replaced by something neutral that raises no problem of its own (a rule
  * that cannot be read becomes the expression `0`, while a rule with one bad option or step keeps
- * the others; a group that lost a child no longer compares its max with its children's; a node
- * whose max cannot be known — its `max` or `aggregate` could not be read, or it lost a child — is
- * asked for no max and compared with nothing, up the tree; a code that cannot be read takes no
- * part in the checks that need it), so the checks never report a consequence of a schema problem.
+ * the others; a group that lost a child, or whose list of children is empty, no longer compares
+ * its max with its children's; a node whose max cannot be known — its `max` or `aggregate` could
+ * not be read, or it lost a child — is asked for no max and compared with nothing, up the tree;
+ * a code that cannot be read takes no part in the checks that need it), so the checks never
+ * report a consequence of a schema problem.
  * Nothing here throws on any JSON value.
  */
 import { z } from "zod";
@@ -172,9 +173,11 @@ function readNode(raw: unknown, path: PathSegment[], walk: Walk): IndexNode | un
   // An empty list is the schema's problem (applies-to-empty); nothing is judged against it.
   const listed = raw.appliesTo === undefined ? undefined : categoryIdList(raw.appliesTo);
   const appliesTo = listed !== undefined && listed.length > 0 ? listed : undefined;
+  // The name, when it can be read, names the node in the sentence of a code it has that is used
+  // again (duplicate-code); a name that cannot be read is left empty, and the sentence says none.
   const common = {
     code,
-    name: "?",
+    name: field(localizedText, raw.name) ?? "",
     ...(max !== undefined ? { max } : {}),
     ...(weight !== undefined ? { weight } : {}),
     ...(appliesTo !== undefined ? { appliesTo } : {}),
@@ -186,7 +189,10 @@ function readNode(raw: unknown, path: PathSegment[], walk: Walk): IndexNode | un
       const child = readNode(c, [...path, "children", k], walk);
       if (child) children.push(child);
     });
-    const complete = Array.isArray(raw.children) && children.length === rawChildren.length;
+    // An empty list is the schema's problem (at least one child): like a group that lost a child,
+    // it compares its max with nothing (no "max differs from the children's 0"), so one mistake
+    // gives one problem.
+    const complete = Array.isArray(raw.children) && rawChildren.length > 0 && children.length === rawChildren.length;
     // An expression over children that could not all be read cannot be checked.
     const expr = complete ? field(exprSchema, raw.expr) : undefined;
     let aggregate = raw.aggregate === undefined ? "sum" : (field(aggregateKind, raw.aggregate) ?? (expr !== undefined ? "expr" : "mean"));

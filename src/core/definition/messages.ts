@@ -364,10 +364,24 @@ export const messages = {
         vi: `Thiếu trường "kind" của quy tắc chấm điểm; các loại quy tắc: ${list(kinds)}.`,
         en: `The scoring rule has no "kind"; the kinds are ${list(kinds)}.`,
       };
-    const f = shown(found);
+    // A kind is a name in quotes: text is quoted as written, a number said as written ("There is no
+    // rule kind 5", not "the number 5"); anything else (true, null, a list) is no name at all.
+    if (typeof found === "number" && Number.isFinite(found)) {
+      return {
+        vi: `Không có loại quy tắc ${found}; loại quy tắc là một tên viết trong dấu ngoặc kép, một trong các loại: ${list(kinds)}.`,
+        en: `There is no rule kind ${found}; a rule kind is a name in double quotes, one of ${list(kinds)}.`,
+      };
+    }
+    if (typeof found !== "string") {
+      const f = describeValue(found);
+      return {
+        vi: `"kind" phải là tên một loại quy tắc, viết trong dấu ngoặc kép, nhưng gặp ${f.vi}; các loại quy tắc: ${list(kinds)}.`,
+        en: `"kind" must be the name of a rule kind, in double quotes, but it is ${f.en}; the kinds are ${list(kinds)}.`,
+      };
+    }
     return {
-      vi: `Không có loại quy tắc ${f.vi}${suggestion ? ` (có phải ý bạn là ${q(suggestion)}?)` : ""}; các loại quy tắc: ${list(kinds)}.`,
-      en: `There is no rule kind ${f.en}${suggestion ? ` (did you mean ${q(suggestion)}?)` : ""}; the kinds are ${list(kinds)}.`,
+      vi: `Không có loại quy tắc ${JSON.stringify(found)}${suggestion ? ` (có phải ý bạn là ${q(suggestion)}?)` : ""}; các loại quy tắc: ${list(kinds)}.`,
+      en: `There is no rule kind ${JSON.stringify(found)}${suggestion ? ` (did you mean ${q(suggestion)}?)` : ""}; the kinds are ${list(kinds)}.`,
     };
   },
   invalidNode: (found: unknown): Message => {
@@ -402,10 +416,14 @@ export const messages = {
   }),
 
   // Checks on the whole definition (checks.ts)
-  duplicateCode: (code: string, firstPath: string): Message => ({
-    vi: `Mã ${q(code)} đã được dùng ở ${firstPath}; mỗi mã (của nhóm, chỉ tiêu hay số liệu đầu vào) chỉ được dùng một lần.`,
-    en: `The code ${q(code)} is already used at ${firstPath}; each code (of a group, an indicator or an input) may be used only once.`,
-  }),
+  /** A code used a second time; `first` is what has it already, named as the index names it. */
+  duplicateCode: (code: string, first: CodeOwner): Message => {
+    const who = codeOwner(first);
+    return {
+      vi: `Mã ${q(code)} đã được dùng cho ${who.vi} (${first.path}); mỗi mã (của nhóm, chỉ tiêu hay số liệu đầu vào) chỉ được dùng một lần.`,
+      en: `The code ${q(code)} is already used by ${who.en} (${first.path}); each code (of a group, an indicator or an input) may be used only once.`,
+    };
+  },
   /** A code (`category`: a unit category id) that is the name of a property every JavaScript object has. */
   reservedCode: (code: string, what: "code" | "category"): Message => ({
     vi: `Không dùng được ${what === "category" ? "mã loại đơn vị" : "mã"} ${q(code)}: đây là tên có sẵn trong JavaScript (ngôn ngữ viết chương trình), nên số liệu và điểm ghi theo mã này sẽ bị mất hoặc bị đọc sai. Hãy đặt mã khác.`,
@@ -484,10 +502,23 @@ export const messages = {
       en: `This step can never apply: it matches only ${needs.en}, but the input ${q(bounds.code)} accepts only ${range.en}. ${fix.en}`,
     };
   },
-  duplicateOption: (text: string, firstPath: string): Message => ({
-    vi: `Lựa chọn ${q(text)} trùng với ${firstPath} (không phân biệt hoa thường và dấu).`,
-    en: `The choice ${q(text)} is the same as ${firstPath} (ignoring case and diacritics).`,
-  }),
+  /**
+   * A text naming a choice option (its value, a name, an alias) that names an earlier option too,
+   * ignoring case and diacritics; `first` is that earlier text, quoted with the option it names.
+   */
+  duplicateOption: (text: string, first: OptionText): Message => {
+    const what: Message =
+      first.at === "value"
+        ? { vi: `lựa chọn ${q(first.text)}`, en: `the choice ${q(first.text)}` }
+        : first.at === "name"
+          ? { vi: `tên ${q(first.text)} của lựa chọn ${q(first.option)}`, en: `the name ${q(first.text)} of the choice ${q(first.option)}` }
+          : { vi: `tên gọi khác ${q(first.text)} của lựa chọn ${q(first.option)}`, en: `the alias ${q(first.text)} of the choice ${q(first.option)}` };
+    const same = text.trim().normalize("NFC") === first.text.trim().normalize("NFC");
+    return {
+      vi: `Lựa chọn ${q(text)} trùng với ${what.vi} (${first.path})${same ? "" : " khi không phân biệt chữ hoa, chữ thường và dấu"}; trên phiếu không phân biệt được hai lựa chọn này.`,
+      en: `The choice ${q(text)} is the same as ${what.en} (${first.path})${same ? "" : " when case and diacritics are ignored"}; a form could not tell the two apart.`,
+    };
+  },
   /** `min` and `max` the same figure to 15 significant digits (0.3 and 0.30000000000000004), or equal. */
   minmaxBoundsEqual: (min: number, max: number): Message =>
     min === max
@@ -534,6 +565,35 @@ export const messages = {
     return {
       vi: `Phần ${q(piece)} của biểu thức không bao giờ cho kết quả: ${why.vi}. Mọi đơn vị sẽ không có kết quả (lỗi "invalid-result") khi phần này được tính; hãy sửa lại.`,
       en: `The part ${q(piece)} of the expression never gives a result: ${why.en}. Every unit would get no result ("invalid-result") wherever it is evaluated; correct it.`,
+    };
+  },
+  /**
+   * A comparison of a boolean (a comparison, AND, OR, NOT, an IF giving one) with a number, or of
+   * an IF that may give either: `piece` is the comparison, `left` and `right` its operands and what
+   * they give, `chain` the AND that says a chain of comparisons (`1 < 2 < 3`), `asNumber` the
+   * boolean written as a number (`([a] > 0)*1`).
+   */
+  exprBooleanComparison: (
+    piece: string,
+    op: string,
+    left: { text: string; kind: "number" | "boolean" | "either" },
+    right: { text: string; kind: "number" | "boolean" | "either" },
+    chain: string | undefined,
+    asNumber: string,
+  ): Message => {
+    const what = (side: { text: string; kind: string }): Message =>
+      side.kind === "boolean"
+        ? { vi: `một kết quả đúng/sai (${q(side.text)})`, en: `a true/false result (${q(side.text)})` }
+        : side.kind === "either"
+          ? { vi: `một kết quả có thể là đúng/sai hoặc là số tùy trường hợp (${q(side.text)})`, en: `a result that is true/false or a number depending on the case (${q(side.text)})` }
+          : { vi: `một số (${q(side.text)})`, en: `a number (${q(side.text)})` };
+    const l = what(left);
+    const r = what(right);
+    // What Excel makes of it, on the comparison written: an equality or an order.
+    const example = op === "=" || op === "<>" ? "TRUE=1" : "TRUE<3";
+    return {
+      vi: `Phần ${q(piece)} của biểu thức so sánh ${l.vi} với ${r.vi}. Chương trình tính đúng là 1 và sai là 0, nhưng Excel thì không: trong Excel, TRUE và FALSE không bằng số nào và lớn hơn mọi số (${example} là FALSE), nên cùng công thức đó trong Excel sẽ cho kết quả khác. Hãy so sánh số với số, đúng/sai với đúng/sai: ${chain ? `để so sánh liên tiếp, hãy viết ${chain}; ` : ""}để dùng một kết quả đúng/sai như một số (1 hoặc 0), hãy viết ${asNumber}.`,
+      en: `The part ${q(piece)} of the expression compares ${l.en} with ${r.en}. The program counts true as 1 and false as 0, but Excel does not: there TRUE and FALSE equal no number and rank above every number (${example} is FALSE), so the same formula in Excel would give another result. Compare numbers with numbers, true/false with true/false: ${chain ? `for a chain of comparisons, write ${chain}; ` : ""}to use a true/false result as a number (1 or 0), write ${asNumber}.`,
     };
   },
   exprRequired: (): Message => ({
@@ -658,6 +718,37 @@ export const messages = {
     en: `Ranking within unit categories ("within": "category") needs "categories".`,
   }),
 };
+
+/** What has a code (duplicateCode): its kind, its name as written when it has one, and where. */
+export interface CodeOwner {
+  path: string;
+  kind: "group" | "indicator" | "input";
+  /** The name in each language (trimmed, NFC), when the node or input has one that can be read. */
+  name?: Message;
+  /** For an input: its indicator's name, when that can be read. */
+  indicator?: Message;
+}
+
+/** "chỉ tiêu "Nhận thức số"" / "the indicator "Nhận thức số""; "một chỉ tiêu" / "an indicator" without a name. */
+function codeOwner(o: CodeOwner): Message {
+  const named = (kind: Message, name: Message | undefined, a: Message): Message =>
+    name ? { vi: `${kind.vi} ${q(name.vi)}`, en: `the ${kind.en} ${q(name.en)}` } : { vi: `${a.vi} ${kind.vi}`, en: `${a.en} ${kind.en}` };
+  if (o.kind === "group") return named({ vi: "nhóm", en: "group" }, o.name, { vi: "một", en: "a" });
+  if (o.kind === "indicator") return named({ vi: "chỉ tiêu", en: "indicator" }, o.name, { vi: "một", en: "an" });
+  // "một số liệu" would read as "some figures": an input without a name is "một số liệu đầu vào".
+  const input: Message = o.name ? { vi: `số liệu ${q(o.name.vi)}`, en: `the input ${q(o.name.en)}` } : { vi: "một số liệu đầu vào", en: "an input" };
+  if (!o.indicator) return input;
+  return { vi: `${input.vi} của chỉ tiêu ${q(o.indicator.vi)}`, en: `${input.en} of the indicator ${q(o.indicator.en)}` };
+}
+
+/** A text that names a choice option (duplicateOption): the text, where it is, and the option's value. */
+export interface OptionText {
+  text: string;
+  path: string;
+  at: "value" | "name" | "alias";
+  /** The value of the option the text names. */
+  option: string;
+}
 
 /** What a steps rule's input accepts: its code, bounds and whether it takes whole numbers only. */
 export interface StepInputBounds {

@@ -238,6 +238,20 @@ describe("problems in the shape of a definition", () => {
     expect(p.message.vi).toContain('"points", "fraction", "boolean", "choice", "ratio"');
   });
 
+  test("a rule kind that is a number or no text at all is said as written, in a sentence that reads naturally", () => {
+    const d = base();
+    d.root.children[0].rule = { kind: 5 };
+    const p = problemAt(d, "root.children[0].rule.kind");
+    expect(p.code).toBe("unknown-rule-kind");
+    const kinds = '"points", "fraction", "boolean", "choice", "ratio", "target", "steps", "count", "relative", "minmax", "expr"';
+    expect(p.message.vi).toBe(`Không có loại quy tắc 5; loại quy tắc là một tên viết trong dấu ngoặc kép, một trong các loại: ${kinds}.`);
+    expect(p.message.en).toBe(`There is no rule kind 5; a rule kind is a name in double quotes, one of ${kinds}.`);
+    d.root.children[0].rule = { kind: ["fraction"] };
+    const list = problemAt(d, "root.children[0].rule.kind");
+    expect(list.message.vi).toBe(`"kind" phải là tên một loại quy tắc, viết trong dấu ngoặc kép, nhưng gặp một danh sách; các loại quy tắc: ${kinds}.`);
+    expect(list.message.en).toBe(`"kind" must be the name of a rule kind, in double quotes, but it is a list; the kinds are ${kinds}.`);
+  });
+
   test("a rule kind with two letters swapped still gets its suggestion (\"ratoi\" → \"ratio\")", () => {
     const d = base();
     d.root.children[0].rule = { kind: "ratoi", numerator: "1", denominator: "1" };
@@ -679,6 +693,38 @@ describe("robustness", () => {
   });
 });
 
+describe("definitions nested beyond what can be read, and bugs", () => {
+  test("a definition nested deeper than the stack holds is one problem for the whole definition", () => {
+    let node: Record<string, unknown> = { code: "x", name: "x", max: 1, rule: { kind: "fraction" } };
+    for (let k = 0; k < 20000; k++) node = { code: `g${k}`, name: "g", children: [node] };
+    const d = base();
+    d.root.children = [node];
+    expect(problemsOf(d)).toEqual([
+      { path: "definition", code: "too-deep", message: { vi: "Bộ chỉ số lồng nhau quá sâu, không đọc được.", en: "The definition is nested too deeply to be read." } },
+    ]);
+  });
+
+  test("an expression too long for the parser is said at the expression, not as a definition nested too deeply", () => {
+    const d = base();
+    d.root.children[1].inputs = [{ code: "x" }];
+    d.root.children[1].rule = { kind: "expr", expr: Array.from({ length: 4000 }, () => "[x]").join("+") };
+    const problems = problemsOf(d);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([["root.children[1].rule.expr", "expr-syntax"]]);
+    expect(problems[0]!.message.en).toContain("the expression is too long or nested too deeply");
+  });
+
+  test("an exception other than a stack overflow is a bug of the program: it is not disguised as a definition nested too deeply", () => {
+    const bug = new TypeError("a bug");
+    const hostile = new Proxy(base(), {
+      get(target, key, receiver) {
+        if (key === "root") throw bug;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    expect(() => parseDefinition(hostile)).toThrow(bug);
+  });
+});
+
 describe("where a problem is, named by the code as the sentence names it", () => {
   test("a code written with spaces around it is named trimmed, once, in the place and in the sentence", () => {
     const d = base();
@@ -686,7 +732,7 @@ describe("where a problem is, named by the code as the sentence names it", () =>
     const p = problemAt(d, "root.children[1].code");
     expect(p.code).toBe("duplicate-code");
     expect(formatProblems([p], "en")).toBe(
-      'indicator 1 (root.children[1].code): The code "1" is already used at root.children[0].code; each code (of a group, an indicator or an input) may be used only once.',
+      'indicator 1 (root.children[1].code): The code "1" is already used by the indicator "Nhận thức số" (root.children[0].code); each code (of a group, an indicator or an input) may be used only once.',
     );
     expect(formatProblems([p], "vi")).toMatch(/^chỉ tiêu 1 \(root\.children\[1\]\.code\): Mã "1" đã được dùng/);
   });

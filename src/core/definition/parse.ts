@@ -1,7 +1,7 @@
 /**
  * Reading an index definition: JSON text → zod schema → whole-definition checks → model.
- * Every problem comes back at once, each with its JSON path and a sentence in vi and en;
- * nothing here throws, whatever it is given.
+ * Every problem comes back at once, each with its JSON path and a sentence in vi and en,
+ * whatever it is given; only a bug of the program throws.
  */
 import { canonicalJson, sha256 } from "../hash";
 import type { Message } from "../i18n/text";
@@ -21,6 +21,7 @@ import {
 } from "./messages";
 import { type IndexModel, buildModel } from "./model";
 import { decodeTextDetailed } from "../read/csv";
+import { isStackOverflow } from "../expr/parse";
 import {
   type IndexDefinition,
   categorySchema,
@@ -38,7 +39,10 @@ export type ParseDefinitionResult =
   | { ok: true; definition: IndexDefinition; model: IndexModel }
   | { ok: false; problems: DefinitionProblem[] };
 
-/** Parse and check a definition given as a JSON value. Never throws. */
+/**
+ * Parse and check a definition given as a JSON value. Throws only on a bug: a definition nested
+ * beyond what the stack holds is a problem ("too-deep"), as is every mistake of the definition.
+ */
 export function parseDefinition(input: unknown): ParseDefinitionResult {
   const result = parseChecked(input);
   if (result.ok) return result;
@@ -70,8 +74,11 @@ function parseChecked(input: unknown): ParseDefinitionResult {
     const { problems, expressions } = checkDefinition(definition, { written: input });
     if (problems.length > 0) return { ok: false, problems };
     return { ok: true, definition, model: buildModel(definition, expressions) };
-  } catch {
-    // Only a stack overflow on an absurdly deep document gets here.
+  } catch (e) {
+    // A document nested so deeply (groups inside groups, by the thousand) that reading it overflows
+    // the stack. An expression's length and nesting are bounded by its parser and said at its path
+    // (MAX_EXPR_DEPTH). Any other exception is a bug of the program: it is not disguised as this.
+    if (!isStackOverflow(e)) throw e;
     return {
       ok: false,
       problems: [
@@ -102,8 +109,9 @@ export function parseDefinitionText(text: string): ParseDefinitionResult {
   let extremes: ExtremeNumber[];
   try {
     ({ duplicates, extremes } = scanJson(source));
-  } catch {
+  } catch (e) {
     // Nested too deeply for the scanner: parseDefinition says so.
+    if (!isStackOverflow(e)) throw e;
     duplicates = [];
     extremes = [];
   }
@@ -215,7 +223,8 @@ function jsonSyntaxProblem(text: string): DefinitionProblem {
   let found: JsonSyntaxError;
   try {
     found = scanJson(text).error ?? { offset: 0, what: { vi: "không đọc được", en: "cannot be read" } };
-  } catch {
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
     found = { offset: 0, what: { vi: "lồng nhau quá sâu", en: "nested too deeply" } };
   }
   const { line, column } = lineColumn(text, found.offset);

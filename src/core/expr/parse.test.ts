@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { type Expr, FUNCTIONS, type FunctionName } from "./ast";
-import { evaluate } from "./evaluate";
-import { FUNCTION_ARITY, parseExpression, printExpression } from "./parse";
+import { constantFailures, evaluate, referencesRead } from "./evaluate";
+import { toExcelFormula } from "./excel";
+import { FUNCTION_ARITY, MAX_EXPR_DEPTH, MAX_EXPR_NESTING, isStackOverflow, parseExpression, printExpression } from "./parse";
 
 function parsed(source: string): Expr {
   const r = parseExpression(source);
@@ -236,6 +237,74 @@ describe("expressions that cannot be read", () => {
   test("deeply nested parentheses give a message, not a crash", () => {
     const r = parseExpression("(".repeat(100000) + "1" + ")".repeat(100000));
     expect(r.ok).toBe(false);
+  });
+});
+
+describe("expressions too long or nested too deeply", () => {
+  /** `n` terms joined by `op`: n − 1 operators one after another. */
+  const chain = (n: number, op = "+"): string => Array.from({ length: n }, () => "[x]").join(op);
+
+  test(`a chain of ${MAX_EXPR_DEPTH} operators is read and evaluated; one more is a problem at that operator, saying to use SUM`, () => {
+    expect(value(chain(MAX_EXPR_DEPTH + 1), { x: 1 })).toBe(MAX_EXPR_DEPTH + 1);
+    const f = failure(chain(MAX_EXPR_DEPTH + 2));
+    // The 501st "+" is after 501 terms of 3 characters and 500 "+".
+    expect(f.position).toBe(3 * (MAX_EXPR_DEPTH + 1) + MAX_EXPR_DEPTH);
+    expect(f.vi).toBe(
+      `Ký tự thứ ${f.position + 1}: biểu thức quá dài hoặc lồng nhau quá sâu (quá 500 bước tính nối tiếp hay lồng vào nhau); để cộng nhiều số hạng, hãy viết SUM([a], [b], [c]) thay cho [a] + [b] + [c].`,
+    );
+    expect(f.en).toBe(
+      `Character ${f.position + 1}: the expression is too long or nested too deeply (more than 500 steps one after another or inside one another); to add up many terms, write SUM([a], [b], [c]) instead of [a] + [b] + [c].`,
+    );
+    // 4,000 terms, and a chain of any other operator, likewise; SUM takes them all.
+    expect(failure(chain(4000)).position).toBe(f.position);
+    expect(failure(chain(4000, "*")).en).toContain("too long");
+    expect(value(`SUM(${chain(4000, ", ")})`, { x: 1 })).toBe(4000);
+  });
+
+  test(`${MAX_EXPR_NESTING} parentheses, functions or signs inside one another are read; one more is a problem where it opens`, () => {
+    const n = MAX_EXPR_NESTING;
+    expect(value(`${"(".repeat(n)}1${")".repeat(n)}`)).toBe(1);
+    expect(value(`${"ABS(".repeat(n - 1)}-1${")".repeat(n - 1)}`)).toBe(1);
+    expect(value(`${"-".repeat(n)}1`)).toBe(1);
+    const parens = failure(`${"(".repeat(n + 1)}1${")".repeat(n + 1)}`);
+    expect(parens.position).toBe(n);
+    expect(parens.en).toBe(`Character ${n + 1}: the expression is nested too deeply (more than 100 parentheses, functions or signs inside one another); write it more simply.`);
+    expect(parens.vi).toBe(`Ký tự thứ ${n + 1}: biểu thức lồng nhau quá sâu (quá 100 dấu ngoặc, hàm hay dấu âm, dương lồng vào nhau); hãy viết đơn giản hơn.`);
+    expect(failure(`${"ABS(".repeat(n + 1)}1${")".repeat(n + 1)}`).position).toBe(4 * n);
+    expect(failure(`${"-".repeat(n + 1)}1`).position).toBe(n);
+  });
+
+  test("every tree the parser gives can be evaluated, printed and checked without running out of stack", () => {
+    // The deepest trees it gives: a chain at the limit, nested calls at the limit with a chain inside.
+    const deepest = [
+      chain(MAX_EXPR_DEPTH + 1),
+      chain(MAX_EXPR_DEPTH + 1, "^"),
+      `${"SQRT(".repeat(MAX_EXPR_NESTING)}${chain(MAX_EXPR_DEPTH + 1 - MAX_EXPR_NESTING)}${")".repeat(MAX_EXPR_NESTING)}`,
+      `${"IF([x] > 0, ".repeat(MAX_EXPR_NESTING)}${chain(MAX_EXPR_DEPTH + 1 - MAX_EXPR_NESTING, "<")}${", 0)".repeat(MAX_EXPR_NESTING)}`,
+    ];
+    for (const source of deepest) {
+      const e = parsed(source);
+      expect(evaluate(e, () => 1)).toBeDefined();
+      expect(referencesRead(e, () => 1)).toEqual(["x"]);
+      expect(constantFailures(e)).toEqual([]);
+      expect(parsed(printExpression(e))).toEqual(e);
+      expect(toExcelFormula(e, () => "A1")).toMatch(/^=/);
+      expect(JSON.parse(JSON.stringify(e))).toEqual(e);
+    }
+  });
+
+  test("only a stack overflow is taken for one", () => {
+    const overflow = (): number => overflow() + 1;
+    let caught: unknown;
+    try {
+      overflow();
+    } catch (e) {
+      caught = e;
+    }
+    expect(isStackOverflow(caught)).toBe(true);
+    expect(isStackOverflow(new RangeError("Invalid array length"))).toBe(false);
+    expect(isStackOverflow(new TypeError("x is undefined"))).toBe(false);
+    expect(isStackOverflow("Maximum call stack size exceeded")).toBe(false);
   });
 });
 

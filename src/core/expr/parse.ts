@@ -225,6 +225,41 @@ function unknownFunctions(tokens: readonly Token[]): ExprError[] {
 
 const COMPARISONS: readonly BinaryOp[] = ["=", "<>", "<", "<=", ">", ">="];
 
+/**
+ * How many parentheses, function calls and signs an expression may have inside one another. The
+ * parser reads each of them by a call of its own, and a JavaScript stack holds about 1,000 nested
+ * calls before it overflows (measured in Node: 1,000 nested ABS( ), 1,500 parentheses); Excel
+ * itself allows 64 nested functions. No expression a person writes comes near it.
+ */
+export const MAX_EXPR_NESTING = 100;
+
+/**
+ * How many steps (operators, signs, function calls) an expression's tree may have inside one
+ * another, its depth: `[a] + [b] + [c]` is ([a] + [b]) + [c], 2 deep, so a chain of operators
+ * counts one step per operator. Whatever walks the tree (evaluation, printing, the checks, the
+ * Excel formula) recurses along it, and the first of those to overflow a stack does so at about
+ * 1,500 steps (nested calls evaluated) to 3,000 (a chain of + looked through by
+ * constantFailures), measured in Node; 500 keeps every one well within the stack wherever it is
+ * called. A long sum is written SUM([a], [b], …), 1 deep whatever the number of terms.
+ */
+export const MAX_EXPR_DEPTH = 500;
+
+/**
+ * Whether `e` is a JavaScript stack overflow: V8's and JavaScriptCore's RangeError "Maximum call
+ * stack size exceeded", or SpiderMonkey's InternalError "too much recursion". Only that may be
+ * said as "nested too deeply"; any other exception is a bug and is left to propagate.
+ */
+export function isStackOverflow(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  return (e instanceof RangeError && /call stack/i.test(e.message)) || (e.name === "InternalError" && /recursion/i.test(e.message));
+}
+
+/** The sentence of an expression beyond MAX_EXPR_DEPTH. */
+const TOO_DEEP = {
+  vi: `biểu thức quá dài hoặc lồng nhau quá sâu (quá ${MAX_EXPR_DEPTH} bước tính nối tiếp hay lồng vào nhau); để cộng nhiều số hạng, hãy viết SUM([a], [b], [c]) thay cho [a] + [b] + [c]`,
+  en: `the expression is too long or nested too deeply (more than ${MAX_EXPR_DEPTH} steps one after another or inside one another); to add up many terms, write SUM([a], [b], [c]) instead of [a] + [b] + [c]`,
+};
+
 class Parser {
   private i = 0;
   readonly refs: string[] = [];
@@ -233,7 +268,31 @@ class Parser {
    * its first syntax error), so that every such call and the other problems are said together.
    */
   readonly arity: ExprError[] = [];
+  /** The depth of each node made (a number or a reference is 0 deep): see MAX_EXPR_DEPTH. */
+  private readonly depths = new WeakMap<Expr, number>();
+  /** Parentheses, calls and signs being read, inside one another: see MAX_EXPR_NESTING. */
+  private nesting = 0;
   constructor(private readonly tokens: Token[]) {}
+
+  /** `e`, whose parts are `parts`, made at the token at `pos`; too deep a tree is a problem there. */
+  private made<E extends Expr>(e: E, pos: number, parts: readonly Expr[]): E {
+    let depth = 1;
+    for (const p of parts) depth = Math.max(depth, (this.depths.get(p) ?? 0) + 1);
+    if (depth > MAX_EXPR_DEPTH) fail(pos, TOO_DEEP.vi, TOO_DEEP.en);
+    this.depths.set(e, depth);
+    return e;
+  }
+
+  /** One more parenthesis, call or sign read inside the others, at `pos`. */
+  private enter(pos: number): void {
+    if (++this.nesting > MAX_EXPR_NESTING) {
+      fail(
+        pos,
+        `biểu thức lồng nhau quá sâu (quá ${MAX_EXPR_NESTING} dấu ngoặc, hàm hay dấu âm, dương lồng vào nhau); hãy viết đơn giản hơn`,
+        `the expression is nested too deeply (more than ${MAX_EXPR_NESTING} parentheses, functions or signs inside one another); write it more simply`,
+      );
+    }
+  }
 
   private peek(): Token {
     return this.tokens[this.i]!;
@@ -275,7 +334,7 @@ class Parser {
       if (!this.isOp(t, ops)) return left;
       this.next();
       const right = operand();
-      left = { type: "binary", op: t.op, left, right };
+      left = this.made({ type: "binary", op: t.op, left, right }, t.pos, [left, right]);
     }
   }
 
@@ -288,7 +347,10 @@ class Parser {
     const t = this.peek();
     if (this.isOp(t, ["-", "+"])) {
       this.next();
-      return { type: "unary", op: t.op as "-" | "+", arg: this.unary() };
+      this.enter(t.pos);
+      const arg = this.unary();
+      this.nesting--;
+      return this.made({ type: "unary", op: t.op as "-" | "+", arg }, t.pos, [arg]);
     }
     return this.primary();
   };
@@ -305,8 +367,10 @@ class Parser {
         return this.call(t);
       case "punct":
         if (t.ch === "(") {
+          this.enter(t.pos);
           const inner = this.comparison();
           this.expectClose(t.pos);
+          this.nesting--;
           return inner;
         }
         return fail(t.pos, `thiếu một giá trị trước '${t.ch}'`, `a value is missing before '${t.ch}'`);
@@ -342,6 +406,7 @@ class Parser {
     const known = (FUNCTIONS as readonly string[]).includes(upper);
     const name = upper as FunctionName;
     this.next(); // "("
+    this.enter(t.pos);
     const args: Expr[] = [];
     const close = this.peek();
     if (close.kind === "punct" && close.ch === ")") {
@@ -358,6 +423,7 @@ class Parser {
         break;
       }
     }
+    this.nesting--;
     // An unknown function's arguments are read only for their references.
     if (!known) return { type: "number", value: 0 };
     const [least, most] = FUNCTION_ARITY[name];
@@ -372,7 +438,7 @@ class Parser {
             : `${least} or ${most} arguments`;
       this.arity.push(new ExprError(t.pos, { vi: `hàm ${name} cần ${wantVi}, ở đây có ${args.length}`, en: `${name} takes ${wantEn}, here it has ${args.length}` }));
     }
-    return { type: "call", name, args };
+    return this.made({ type: "call", name, args }, t.pos, args);
   }
 }
 
@@ -392,8 +458,10 @@ function failure(errors: readonly ExprError[], refs: string[]): Extract<ExprPars
  * Parse an expression as written: spaces around it are fine and count in a problem's position
  * (`"   [a] + * 2"` is wrong at character 10), and the text is read in Unicode NFC, so that codes
  * match however an editor stored their diacritics and a letter with its diacritics counts as one
- * character, as it is seen. Never throws: the problems come back together, each with its position
- * and a sentence, with every reference written in the text.
+ * character, as it is seen. The problems come back together, each with its position and a
+ * sentence, with every reference written in the text; an expression nested or chained beyond
+ * MAX_EXPR_NESTING or MAX_EXPR_DEPTH is such a problem, so that whatever walks a tree it gives
+ * has stack to spare. Throws only on a bug of its own.
  */
 export function parseExpression(source: string): ExprParseResult {
   if (typeof source !== "string") return failure([new ExprError(0, { vi: `biểu thức phải là văn bản`, en: `an expression must be text` })], []);
@@ -412,8 +480,10 @@ export function parseExpression(source: string): ExprParseResult {
   } catch (e) {
     // The syntax error, with the calls read before it and every unknown function of the text.
     if (e instanceof ExprError) return failure([e, ...parser.arity, ...unknown], refs);
-    // A stack overflow on absurdly deep nesting is the only other way here.
-    return failure([new ExprError(0, { vi: `biểu thức lồng nhau quá sâu`, en: `the expression is nested too deeply` })], refs);
+    // MAX_EXPR_NESTING keeps the parser well within the stack; should it overflow all the same
+    // (a caller already deep in its own stack), that is said as nesting. Anything else is a bug.
+    if (!isStackOverflow(e)) throw e;
+    return failure([new ExprError(0, TOO_DEEP)], refs);
   }
 }
 

@@ -302,6 +302,34 @@ describe("binary rounding at a full score", () => {
     }
   });
 
+  it("adds the children's points and max to 15 significant digits, so half of every figure is 0.5 of the index and 1.8 points", () => {
+    // 0.05 + 0.1 is 0.15000000000000002 in binary, 0.55 + 1.1 is 1.6500000000000001, their sum
+    // 1.8000000000000003, and that over the children's max 0.3 + 3.3 (3.5999999999999996) 0.5000000000000001.
+    const half = { a1: 0.05, a2: 0.1, b1: 0.55, b2: 1.1 };
+    for (const definition of [tree("sum"), { root: { ...tree("sum").root, max: undefined } }]) {
+      const u = scoreUnits(modelOf(definition), [unit("u", half)]).units[0]!;
+      expect([u.value, u.points]).toEqual([0.5, 1.8]);
+      expect([u.nodes["A"]!.value, u.nodes["A"]!.points, u.nodes["B"]!.value, u.nodes["B"]!.points]).toEqual([0.5, 0.15, 0.5, 1.65]);
+    }
+  });
+
+  it("rescales to the group's max to 15 significant digits when a child is not applicable: 0.15 of 0.3 is 0.45 of 0.9", () => {
+    const u = scoreOne(
+      {
+        root: {
+          code: "T",
+          name: "Tổng",
+          children: [{ code: "G", name: "G", max: 0.9, rescale: true, children: [pts("a1", 0.1), pts("a2", 0.2), pts("a3", 0.6, { allowNA: true })] }],
+        },
+      },
+      { a1: 0.05, a2: 0.1 },
+      { notApplicable: ["a3"] },
+    );
+    // 0.15 × 0.9 ÷ 0.3 is 0.45000000000000007 in binary.
+    expect([u.nodes["G"]!.value, u.nodes["G"]!.points]).toEqual([0.5, 0.45]);
+    expect([u.value, u.points]).toEqual([0.5, 0.45]);
+  });
+
   it("keeps a group over a child beyond 1 (an uncapped ratio) as computed", () => {
     const t = scoreUnits(modelOf({ root: { code: "T", name: "T", children: [pts("p", 0.1), { code: "r", name: "r", max: 0.2, inputs: [{ code: "n" }, { code: "d" }], rule: { kind: "ratio", numerator: "n", denominator: "d", cap: false } }] } }), [
       unit("u", { p: 0.1, n: 3, d: 1 }),

@@ -5,6 +5,7 @@
 import { evaluateExplained } from "../expr/evaluate";
 import type { GroupModel } from "../definition/model";
 import { clip01 } from "./rules";
+import { decimalFigure } from "./round";
 
 /** An available child as its group sees it. */
 export interface ChildFigure {
@@ -23,18 +24,22 @@ export type AggregateOutcome =
   | { kind: "unavailable"; reason: "children-unavailable" | "invalid-result" };
 
 /**
- * sum: points = Σ points of the available children, value = points ÷ Σ max of the available
- * children, so leaving out an unavailable child rescales the others to the group's max (DTI's
- * "không áp dụng" rule). Children with max 0 (or none) add nothing.
- * The group's points are the children's points added up (5.005 + 0 is 5.005, never the
- * 5.004999999999999 of value × max), and rescaled to the group's max only when the available
- * children's max differ from it.
+ * sum: points = Σ points of the available children, value = points ÷ the group's max, so leaving
+ * out an unavailable child rescales the others to the group's max (DTI's "không áp dụng" rule).
+ * Children with max 0 (or none) add nothing.
+ * The children's points and their max are added up to 15 significant digits (decimalFigure), as a
+ * person adding the figures would find them: 0.05 + 0.1 points are 0.15 (not the
+ * 0.15000000000000002 of binary arithmetic) and 0.1 + 0.2 of max are 0.3, so that 0.15 of 0.3 is
+ * 0.5 of the group, and 5.005 + 0 is 5.005, never the 5.004999999999999 of value × max.
+ * When the available children's max is the group's own (written, or their sum when it has none),
+ * the group's points are that sum and its value the sum ÷ the group's max; otherwise (a child not
+ * available) the value is the sum ÷ the available children's max and the points that value of the
+ * group's max, to 15 significant digits too (0.15 of 0.3 rescaled to 0.9 is 0.45).
  * When every child added up has a value within [0, 1], so that the exact sum is within the
  * group's max, the value is clamped to [0, 1] and the points to [0, group's max], a value of 1
- * giving the group's max itself: binary rounding (0.1 + 0.2 points of 0.3, 1.1 + 2.2 of 3.3, over
- * a max of 3.6) never makes a full score 1.0000000000000002 or 3.6000000000000005 points, nor
- * 3.5999999999999996. A child beyond [0, 1] (an uncapped ratio, an unclipped minmax) is kept as it
- * is, and its group with it.
+ * giving the group's max itself, so that no rounding ever makes a full score 1.0000000000000002
+ * or 3.6000000000000005 points, nor 3.5999999999999996. A child beyond [0, 1] (an uncapped ratio,
+ * an unclipped minmax) is kept as it is, and its group with it.
  * When the available children's Σ max is 0:
  * - a group whose own max is 0 (shown, scores nothing, e.g. "Đô thị thông minh — không tính
  *   điểm") takes the plain mean of their values, so that something is shown;
@@ -52,11 +57,17 @@ export function sumOutcome(children: ChildFigure[], groupMax: number | undefined
     max += c.max;
     within &&= isWithin01(c.value);
   }
+  points = decimalFigure(points);
+  max = decimalFigure(max);
   if (max > 0) {
-    const value = points / max;
-    if (groupMax === undefined || !(groupMax > 0)) return { value: within ? clip01(value) : value };
+    if (groupMax === undefined || !(groupMax > 0)) {
+      const value = points / max;
+      return { value: within ? clip01(value) : value };
+    }
+    // The checks accept a written max that equals the children's to 1e-9 (group-max-mismatch).
     const same = Math.abs(max - groupMax) <= 1e-9 * Math.max(1, groupMax);
-    const scaled = same ? points : (points * groupMax) / max;
+    const value = points / (same ? groupMax : max);
+    const scaled = same ? points : decimalFigure((points * groupMax) / max);
     if (!within) return { value, points: scaled };
     // A full score is the group's max itself, whatever the rounding of the children's points added up.
     const clamped = clip01(value);
