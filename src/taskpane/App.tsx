@@ -28,9 +28,11 @@ import { ScoreStep, findingsAfterScoreText } from "./components/ScoreStep";
 import { useStepStyles } from "./components/styles";
 import type { WorkbookSnapshot } from "../core/types";
 import { type StringKey, t } from "./i18n";
+import { DISMISS_ATTRIBUTE, DISMISS_MARK, RERUN_ATTRIBUTE, focusChoice } from "./focus";
 import type { Environment } from "./state/environment";
 import { leftOutSentences } from "./state/findings";
 import { withPathBreaks } from "./components/pattern";
+import { useBarName } from "./components/bar";
 import { formsIndexMismatch, missingFeaturesNotice, offerLabel, staleIndexMessage, staleLines } from "./state/pipeline";
 import { type DownloadKind, type Notice, type NoticeGroup, type PaneState, type StepId, usePane } from "./state/usePane";
 import type { Workbench } from "./state/workbench";
@@ -199,17 +201,29 @@ function useAnnouncer(lang: PaneState["lang"]) {
   return { live, announce, retract };
 }
 
+/** The elements of the step's panel that can take the keyboard focus (a button at work, disabledFocusable, can). */
+const FOCUSABLE = "button:not([disabled]), select:not([disabled]), textarea:not([disabled]), input:not([disabled]):not([hidden]), [tabindex='0']";
+
 /**
  * The element a step starts from, for the keyboard focus when what had it goes away (a notice
- * closed, the banner's button): the step's main control when it can take the focus, else the
- * first that can.
+ * closed, the banner's button): the button the notice asks to press again (`rerun`, the key of its
+ * label), else the step's main control when it can take the focus, else the first control of the
+ * step that can (never a message's "Đóng": see focusChoice), else the step's tab.
  */
-function stepMain(): HTMLElement | null {
+function stepMain(rerun?: StringKey): HTMLElement | null {
   const panel = document.getElementById("step-panel");
   if (!panel) return null;
-  const main = panel.querySelector<HTMLElement>("[data-step-main]:not([disabled])");
-  if (main) return main;
-  return panel.querySelector<HTMLElement>("button:not([disabled]), select:not([disabled]), textarea:not([disabled]), input:not([disabled]):not([hidden]), [tabindex='0']");
+  const controls = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].map((el) => ({
+    el,
+    rerun: el.getAttribute(RERUN_ATTRIBUTE) ?? undefined,
+    main: el.hasAttribute("data-step-main"),
+    inBar: el.closest(".fui-MessageBar") !== null,
+    dismiss: el.hasAttribute(DISMISS_ATTRIBUTE),
+  }));
+  const chosen = focusChoice(controls, rerun)?.el;
+  if (chosen) return chosen;
+  const tab = panel.getAttribute("aria-labelledby");
+  return tab ? document.getElementById(tab) : null;
 }
 
 export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
@@ -220,10 +234,11 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   const { live, announce, retract } = useAnnouncer(lang);
   const formsIndexRef = useRef<{ vi: string; en: string } | undefined>(undefined);
 
-  // The focus goes to the step's main control once the page shows what the action changed.
-  const focusPending = useRef(false);
-  const focusStepMain = useCallback(() => {
-    focusPending.current = true;
+  // The focus goes to the step's main control (or to the button the new notice asks to press again,
+  // `rerun`) once the page shows what the action changed.
+  const focusPending = useRef<{ rerun?: StringKey } | undefined>(undefined);
+  const focusStepMain = useCallback((rerun?: StringKey) => {
+    focusPending.current = rerun !== undefined ? { rerun } : {};
   }, []);
   // What had the keyboard focus last. When a render takes it out of the page (the Score step's
   // "check the results still match" goes when the stale banner takes its place), the focus goes to
@@ -238,9 +253,10 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
     return () => document.removeEventListener("focusin", onFocus);
   }, []);
   useLayoutEffect(() => {
-    if (focusPending.current) {
-      focusPending.current = false;
-      stepMain()?.focus();
+    const pending = focusPending.current;
+    if (pending) {
+      focusPending.current = undefined;
+      stepMain(pending.rerun)?.focus();
       return;
     }
     const lost = lastFocused.current;
@@ -498,9 +514,11 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
                     {
                       label: offerLabel(lang),
                       busy: Boolean(state.busy),
+                      // The notice that follows asks to press again the button whose run offered the index: the focus goes to it.
                       run: () => {
+                        const rerun = state.notice!.rerun;
                         actions.useOfferedIndex(state.notice!.useBuiltin!);
-                        focusStepMain();
+                        focusStepMain(rerun);
                       },
                     },
                   ]
@@ -617,7 +635,7 @@ export function downloadName(fileName: string, lang: "vi" | "en", kind: Download
  * A message the user closes: a sentence (or a title), then its details as a list; a single
  * detail under a title is shown as a line of its own.
  */
-function DismissableBar(props: {
+export function DismissableBar(props: {
   intent: "success" | "info" | "warning" | "error";
   testId: string;
   title?: string;
@@ -639,12 +657,22 @@ function DismissableBar(props: {
   const { items, lang } = props;
   // Two bars may be open at once: each close button is named by what it closes ("Đóng thông báo: …").
   const what = shortened(props.title ?? props.text ?? items[0] ?? "");
+  // A bar with a title is named by it (Fluent's own labelling); one without, by its sentence, else by all it says.
+  const name = useBarName();
+  const bySentence = props.title === undefined && props.text !== undefined && props.text !== "";
   return (
-    <MessageBar ref={props.barRef} intent={props.intent} layout="multiline" data-testid={props.testId} data-intent={props.intent}>
-      <MessageBarBody>
+    <MessageBar ref={props.barRef} intent={props.intent} layout="multiline" data-testid={props.testId} data-intent={props.intent} {...(props.title === undefined ? name.bar : {})}>
+      <MessageBarBody {...(props.title === undefined && !bySentence ? name.label : {})}>
         {props.title !== undefined && <MessageBarTitle>{props.title}</MessageBarTitle>}
         {/* Under a title, on a line of its own. */}
-        {props.text !== undefined && (props.title !== undefined ? <div className={st.wrap}>{props.text}</div> : <span className={st.wrap}>{props.text}</span>)}
+        {props.text !== undefined &&
+          (props.title !== undefined ? (
+            <div className={st.wrap}>{props.text}</div>
+          ) : (
+            <span className={st.wrap} {...(bySentence ? name.label : {})}>
+              {props.text}
+            </span>
+          ))}
         {props.text === undefined && items.length === 1 ? (
           <div className={st.wrap}>{withPathBreaks(items[0]!)}</div>
         ) : (
@@ -678,7 +706,7 @@ function DismissableBar(props: {
             {a.label}
           </Button>
         ))}
-        <Button size="small" appearance="transparent" aria-label={what === "" ? undefined : t(lang, "dismissNamed", { what })} onClick={props.onDismiss}>
+        <Button size="small" appearance="transparent" aria-label={what === "" ? undefined : t(lang, "dismissNamed", { what })} {...DISMISS_MARK} onClick={props.onDismiss}>
           {t(lang, "dismiss")}
         </Button>
       </MessageBarActions>

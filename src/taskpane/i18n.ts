@@ -167,8 +167,8 @@ export const STRINGS = {
     en: "{count} units name a unit category the index does not have; write one of: {known}. No form was made.",
   },
   unitWithoutCategory: {
-    vi: "{unit}: chưa ghi loại đơn vị (cột Nhóm để trống), nên phiếu của đơn vị này để nền xám, không tính, các dòng chỉ áp dụng với một số loại đơn vị. Nếu cần, hãy ghi một trong: {known} rồi tạo lại phiếu.",
-    en: "{unit}: no unit category (its Category is blank), so its form shades grey, and does not count, the rows that apply to some categories only. If it needs one, write one of: {known} and make the forms again.",
+    vi: "{unit}: chưa ghi loại đơn vị (cột Nhóm để trống). Trên phiếu của đơn vị này, các dòng chỉ áp dụng cho một số loại đơn vị sẽ để nền xám và không được tính; đơn vị này không được xếp hạng trong loại nào. Nếu cần, hãy ghi một trong: {known} rồi tạo lại phiếu.",
+    en: "{unit}: no unit category (its Category is blank). On this unit's form, rows that apply only to some categories are shaded grey and not counted; the unit is not ranked within any category. If it needs one, write one of: {known} and make the forms again.",
   },
   unitUnknownCategory: {
     vi: "{unit}: loại đơn vị \"{category}\" không có trong bộ chỉ số.",
@@ -305,7 +305,8 @@ export const STRINGS = {
   countWarnings: { vi: "{count} cảnh báo", en: "{count} warnings" },
   countInfos: { vi: "{count} lưu ý", en: "{count} info" },
   generalFindings: { vi: "Chung", en: "General" },
-  goToCell: { vi: "Đi tới ô {sheet}!{cell}", en: "Go to cell {sheet}!{cell}" },
+  // {place}: the cell as Excel writes it, "'Sở Y tế'!D39".
+  goToCell: { vi: "Đi tới ô {place}", en: "Go to cell {place}" },
   clearMarks: { vi: "Xóa dấu", en: "Clear marks" },
   cleared: { vi: "Đã xóa dấu trên {count} ô.", en: "Cleared the marks on {count} cells." },
   clearedNone: { vi: "Không có dấu nào để xóa.", en: "There are no marks to clear." },

@@ -5,6 +5,7 @@ import { noFigureToDrawText, notRankedText, uncomputedParts } from "../../core/p
 import type { ChartKind } from "../../core/types";
 import { type StringKey, t } from "../i18n";
 import type { PaneActions, PaneState } from "../state/usePane";
+import { rerunMark } from "../focus";
 import { IndexNeeded } from "./IndexNeeded";
 import { useStepStyles } from "./styles";
 
@@ -116,7 +117,7 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
       )}
       <IndexNeeded state={state} actions={actions} />
       <div className={st.row}>
-        <Button appearance="primary" disabled={!score || chartKinds.length === 0} disabledFocusable={Boolean(state.busy)} data-step-main onClick={() => void actions.score()}>
+        <Button appearance="primary" disabled={!score || chartKinds.length === 0} disabledFocusable={Boolean(state.busy)} data-step-main {...rerunMark("chartsRun")} onClick={() => void actions.score()}>
           {t(lang, "chartsRun")}
         </Button>
       </div>

@@ -13,6 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { memo, useCallback, useDeferredValue, useMemo, useState } from "react";
+import { sheetAddress } from "../../core/a1";
 import type { Lang } from "../../core/i18n/text";
 import type { Issue, Severity } from "../../core/types";
 import { t, tPattern } from "../i18n";
@@ -26,6 +27,7 @@ import {
   type PaneState,
   severityCounts,
 } from "../state/usePane";
+import { rerunMark } from "../focus";
 import { IndexNeeded } from "./IndexNeeded";
 import { fillPattern } from "./pattern";
 import { useStepStyles } from "./styles";
@@ -165,12 +167,19 @@ function worst(issues: Issue[]): Severity {
   );
 }
 
-/** A finding's button as a screen reader names it: "Lỗi. Đi tới ô Sở Y tế!D39: …" / "Error. Go to cell Sở Y tế!D39: …". */
+/**
+ * Where a finding is, as Excel writes a reference (what the user may type in the Name Box or a
+ * formula): "'Sở Y tế'!D39", the sheet's name quoted when Excel would quote it; the sheet alone
+ * for a finding of a whole sheet; nothing for one of no sheet.
+ */
+export function findingPlace(issue: Pick<Issue, "sheet" | "cell">): string {
+  if (!issue.sheet) return "";
+  return issue.cell ? sheetAddress(issue.sheet, issue.cell) : issue.sheet;
+}
+
+/** A finding's button as a screen reader names it: "Lỗi. Đi tới ô 'Sở Y tế'!D39: …" / "Error. Go to cell 'Sở Y tế'!D39: …". */
 export function findingLabel(issue: Issue, lang: "vi" | "en"): string {
-  const goTo = t(lang, "goToCell", {
-    sheet: issue.sheet ?? "",
-    cell: issue.cell ?? "",
-  });
+  const goTo = t(lang, "goToCell", { place: findingPlace(issue) });
   return `${t(lang, SEVERITY_KEY[issue.severity])}. ${goTo}: ${findingWithoutLocation(issue, lang)}`;
 }
 
@@ -218,6 +227,7 @@ export function CheckStep({
           disabled={!state.workbench || !state.index.model}
           disabledFocusable={busy}
           data-step-main
+          {...rerunMark("checkRun")}
           onClick={() => void actions.check()}
         >
           {t(lang, "checkRun")}
@@ -225,6 +235,7 @@ export function CheckStep({
         <Button
           disabled={!state.workbench || !state.index.model}
           disabledFocusable={busy}
+          {...rerunMark("markCells")}
           onClick={() => void actions.markCells()}
         >
           {t(lang, "markCells")}
@@ -437,15 +448,16 @@ const UnitGroup = memo(function UnitGroup({
       <AccordionHeader>
         <span className={s.header}>
           <span className={s.unitName}>{name}</span>
+          {/* Each count with its word ("1 lỗi", "9 cảnh báo"), in its colour: the word, not the colour alone, tells an error from a warning. */}
           {SEVERITY_ORDER.filter((k) => c[k] > 0).map((k) => (
             <Badge
               key={k}
               size="small"
               appearance="filled"
               color={BADGE[k]}
-              aria-label={t(lang, COUNT_KEY[k], { count: c[k] })}
+              className={s.nowrap}
             >
-              {c[k]}
+              {t(lang, COUNT_KEY[k], { count: c[k] })}
             </Badge>
           ))}
         </span>
@@ -508,7 +520,7 @@ function Finding({
   goTo: (issue: Issue) => Promise<void>;
 }) {
   const s = useStyles();
-  const where = i.sheet && i.cell ? `${i.sheet}!${i.cell}` : (i.sheet ?? "");
+  const where = findingPlace(i);
   const link = canGo && Boolean(i.sheet && i.cell);
   // Inside a unit's group the place is on the line below: the sentence starts after it.
   const sentence =

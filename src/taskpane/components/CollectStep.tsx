@@ -6,6 +6,7 @@ import type { IndexModel } from "../../core/definition/model";
 import { resolveCategory } from "../../core/read/read";
 import { type UnitLine, ignoredCategoriesMessage, parseUnitList } from "../state/units";
 import type { PaneActions, PaneState } from "../state/usePane";
+import { rerunMark } from "../focus";
 import { FileButton } from "./FileButton";
 import { IndexNeeded } from "./IndexNeeded";
 import { useStepStyles } from "./styles";
@@ -114,7 +115,7 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
               if (file) actions.openUnitsCsv(file);
             }}
           />
-          <Button appearance="primary" disabled={disabled || count === 0} disabledFocusable={busy} data-step-main onClick={() => void actions.makeTemplates(units)}>
+          <Button appearance="primary" disabled={disabled || count === 0} disabledFocusable={busy} data-step-main {...rerunMark("makeTemplates")} onClick={() => void actions.makeTemplates(units)}>
             {t(lang, "makeTemplates")}
           </Button>
         </div>
@@ -139,6 +140,7 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
             disabled={!state.workbench || lacking !== undefined}
             disabledFocusable={busy}
             testId="import-files"
+            rerun="importFiles"
             onFiles={(f) => void actions.importWorkbooks(f)}
           />
         </div>

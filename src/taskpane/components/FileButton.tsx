@@ -1,5 +1,7 @@
 import { Button, type ButtonProps } from "@fluentui/react-components";
 import { useRef } from "react";
+import { rerunMark } from "../focus";
+import type { StringKey } from "../i18n";
 
 export interface PickedFile {
   name: string;
@@ -19,15 +21,17 @@ interface Props {
   testId: string;
   /** The step's main control: the focus goes back to it when what had it goes away. */
   main?: boolean;
+  /** The key of its label, for a button a notice may ask to press again (the focus then goes to it). */
+  rerun?: StringKey;
   onFiles: (files: PickedFile[]) => void;
 }
 
 /** A real button (reachable by keyboard, labelled) that opens the browser's file chooser. */
-export function FileButton({ label, accept, multiple, disabled, disabledFocusable, appearance, icon, testId, main, onFiles }: Props) {
+export function FileButton({ label, accept, multiple, disabled, disabledFocusable, appearance, icon, testId, main, rerun, onFiles }: Props) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <Button appearance={appearance ?? "secondary"} icon={icon} disabled={disabled} disabledFocusable={disabledFocusable} {...(main ? { "data-step-main": "" } : {})} onClick={() => input.current?.click()}>
+      <Button appearance={appearance ?? "secondary"} icon={icon} disabled={disabled} disabledFocusable={disabledFocusable} {...(main ? { "data-step-main": "" } : {})} {...(rerun !== undefined ? rerunMark(rerun) : {})} onClick={() => input.current?.click()}>
         {label}
       </Button>
       <input

@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, Text } from "@fl
 import { t } from "../i18n";
 import * as pipeline from "../state/pipeline";
 import type { PaneActions, PaneState } from "../state/usePane";
+import { useBarName } from "./bar";
 import { useStepStyles } from "./styles";
 
 /**
@@ -10,13 +11,15 @@ import { useStepStyles } from "./styles";
  */
 export function IndexNeeded({ state, actions }: { state: PaneState; actions: PaneActions }) {
   const st = useStepStyles();
+  // A bar without a title: named by its sentence.
+  const name = useBarName();
   const { lang, index } = state;
   if (index.model) return null;
   if (!index.problems || index.problems.length === 0) return <Text className={st.hint}>{t(lang, "noDefinition")}</Text>;
   const step = t(lang, "stepIndexShort");
   return (
-    <MessageBar intent="error" layout="multiline" data-testid="index-not-usable">
-      <MessageBarBody className={st.wrap}>
+    <MessageBar intent="error" layout="multiline" data-testid="index-not-usable" {...name.bar}>
+      <MessageBarBody className={st.wrap} {...name.label}>
         {index.source === "file" && index.fileName ? t(lang, "definitionNotUsable", { file: index.fileName, step }) : t(lang, "definitionNotUsableNoFile", { step })}
       </MessageBarBody>
       <MessageBarActions>
@@ -36,12 +39,14 @@ export function IndexNeeded({ state, actions }: { state: PaneState; actions: Pan
  */
 export function FormsIndexBar({ state, actions }: { state: PaneState; actions: PaneActions }) {
   const st = useStepStyles();
+  // A bar without a title: named by its sentence.
+  const name = useBarName();
   const formsIndex = pipeline.formsIndexBar(state);
   if (!formsIndex) return null;
   const offer = formsIndex.offer;
   return (
-    <MessageBar intent="warning" layout="multiline" data-testid="forms-index">
-      <MessageBarBody className={st.wrap}>{formsIndex.message[state.lang]}</MessageBarBody>
+    <MessageBar intent="warning" layout="multiline" data-testid="forms-index" {...name.bar}>
+      <MessageBarBody className={st.wrap} {...name.label}>{formsIndex.message[state.lang]}</MessageBarBody>
       {offer && (
         <MessageBarActions>
           <Button size="small" disabledFocusable={Boolean(state.busy)} onClick={() => actions.useFormsIndex(offer.builtinId)}>

@@ -7,6 +7,8 @@ import type { UnitResult } from "../../core/types";
 import { t, tPattern } from "../i18n";
 import { staleIndexMessage } from "../state/pipeline";
 import { type PaneActions, type PaneState, type RankMethod, type RankWithin, type ScoreSummary, rankedByCategory } from "../state/usePane";
+import { rerunMark } from "../focus";
+import { useBarName } from "./bar";
 import { FormsIndexBar, IndexNeeded } from "./IndexNeeded";
 import { fillPattern } from "./pattern";
 import { useStepStyles } from "./styles";
@@ -144,14 +146,20 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
   const groups = score ? topUnits(score, byCategory, lang) : [];
   const scoredAt = state.scoredAt ? formatWhen(state.scoredAt, lang) : undefined;
   const findings = score ? findingsAfterScoreText(score.counts, lang) : undefined;
+  // The bar under the table has no title: it is named by its sentence.
+  const findingsName = useBarName();
   return (
     <div className={st.step}>
-      {state.scoredAt && !(state.stale && state.stale.length > 0) && staleIndexMessage(state) === undefined && (
+      {state.scoredAt && (scoredAt || state.mode === "excel") && !(state.stale && state.stale.length > 0) && staleIndexMessage(state) === undefined && (
         <div className={st.row}>
           {scoredAt && <Text className={st.hint}>{t(lang, "scoredAt", scoredAt)}</Text>}
-          <Button size="small" disabled={!state.workbench} disabledFocusable={busy} onClick={() => void actions.recheckStale()}>
-            {t(lang, "staleRecheck")}
-          </Button>
+          {/* Only in Excel, where the user edits the workbook beside the pane, sometimes unseen by it; a
+              workbook opened in the browser changes only through the pane, which sees every change. */}
+          {state.mode === "excel" && (
+            <Button size="small" disabled={!state.workbench} disabledFocusable={busy} onClick={() => void actions.recheckStale()}>
+              {t(lang, "staleRecheck")}
+            </Button>
+          )}
         </div>
       )}
       <section className={st.section} aria-labelledby="score-ranking">
@@ -194,7 +202,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
       {/* Forms made for another index than the one chosen: said before scoring with it, which would read none. */}
       <FormsIndexBar state={state} actions={actions} />
       <div className={st.row}>
-        <Button appearance="primary" disabled={!state.workbench || !state.index.model} disabledFocusable={busy} data-step-main onClick={() => void actions.score()}>
+        <Button appearance="primary" disabled={!state.workbench || !state.index.model} disabledFocusable={busy} data-step-main {...rerunMark("scoreRun")} onClick={() => void actions.score()}>
           {t(lang, "scoreRun")}
         </Button>
       </div>
@@ -282,8 +290,8 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
           </table>
           {/* Said with what was scored (App's announcer): not a live region of its own. */}
           {findings !== undefined && (
-            <MessageBar intent={score.counts.error > 0 ? "error" : "warning"} layout="multiline" data-testid="score-findings">
-              <MessageBarBody>
+            <MessageBar intent={score.counts.error > 0 ? "error" : "warning"} layout="multiline" data-testid="score-findings" {...findingsName.bar}>
+              <MessageBarBody {...findingsName.label}>
                 {/* "xem bước Kiểm tra" goes there. An inline span, not a button (a box of its own): its words wrap as
                     the sentence's do, and the full stop after it stays on its last line. */}
                 {fillPattern(tPattern(lang, "findingsAfterScore", findingsParams(score.counts, lang)), (name) =>

@@ -193,8 +193,8 @@ export function ignoredCategoriesMessage(model: IndexModel, units: readonly Unit
 
 /**
  * The notice after forms were made, with a line for each unit whose category is left blank in a
- * list that gives the others theirs (an index with categories): its form shades grey, and does not
- * count, the rows that apply to some categories only (the command line's template says the same).
+ * list that gives the others theirs (an index with categories): on its form the rows that apply to
+ * some categories only are shaded grey and not counted, and the unit is ranked within no category.
  * A list that gives no unit a category says nothing: every form says so itself. For an index
  * without categories, a list that gives some: a line that they are ignored.
  */
