@@ -123,6 +123,21 @@ function renamedScoreColumnMessage(sheet: string, old: { cell: string; text: str
   };
 }
 
+/**
+ * The warning that cells of the summary the last run wrote into a form (`cells`) now hold what the
+ * user typed there: they are kept, and the summary is now at `now` (`moved` there from its old
+ * place, whose other cells were emptied, or still where it was).
+ */
+function summaryTypedOverMessage(sheet: string, cells: string[], now: string, moved: boolean): SheetMessage {
+  const one = cells.length === 1;
+  const shown = cells.join(", ");
+  return {
+    sheet,
+    vi: `Trang '${sheet}': ${one ? "ô" : `${cells.length} ô`} ${shown} thuộc phần tổng điểm và hạng mà lần chấm trước ghi vào phiếu, nay có nội dung bạn nhập nên được giữ nguyên; ${moved ? `tổng điểm và hạng được ghi sang ${now}, các ô còn lại của phần cũ đã được xóa.` : `tổng điểm và hạng vẫn được ghi ở ${now}.`}`,
+    en: `Sheet '${sheet}': ${one ? "cell" : `${cells.length} cells`} ${shown}, part of the total and rank the last run wrote into the form, now ${one ? "holds" : "hold"} what you typed, so ${one ? "it is" : "they are"} kept; ${moved ? `the total and rank are written to ${now} instead, and the other cells of the old ones emptied.` : `the total and rank are still written in ${now}.`}`,
+  };
+}
+
 /** Whether a cell lies in one of the sheet's merged ranges (unreadable ranges are ignored). */
 type InMerge = (row: number, column: number) => boolean;
 
@@ -231,34 +246,108 @@ export function languageOfSheet(sheet: SheetSnapshot | undefined, previous: read
   return languageOfForm({ headerRow: header.row + 1, ...(header.cols.score !== undefined ? { scoreColumn: header.cols.score + 1 } : {}) }, sheet, previous, runLang);
 }
 
-/** Whether the 2×2 block at (row, column) is a summary the project wrote: its labels, a number and a rank. */
+/**
+ * The rows of a summary: the label the project writes in its first column (in either language)
+ * and what goes right of it, the total (a number, or an error a formula of the user's above gave
+ * it) or a rank ("3/20", "Không xếp hạng"). The third row is there when the index ranks within categories.
+ */
+const SUMMARY_ROWS: { labels: Set<string>; figure: "total" | "rank" }[] = [
+  { labels: SUMMARY_LABELS, figure: "total" },
+  { labels: RANK_LABELS, figure: "rank" },
+  { labels: CATEGORY_RANK_LABELS, figure: "rank" },
+];
+
+/**
+ * What the cell of row `dr` (0-based) and column `dc` (0: label, 1: figure) of a summary at
+ * (row, column) holds: what the project writes there ("ours"), nothing, or what the user typed
+ * over it. The line under a summary, which a deleted row may have brought up into it, is nothing
+ * here (staleStatusCells looks after it).
+ */
+function summaryCell(sheet: SheetSnapshot | undefined, row: number, column: number, dr: number, dc: number): "ours" | "empty" | "typed" {
+  const v = valueAt(sheet, row + dr, column + dc);
+  const kind = SUMMARY_ROWS[dr];
+  if (!kind) return "typed";
+  if (isEmpty(sheet, row + dr, column + dc) || isInputsChangedLine(v)) return "empty";
+  if (dc === 0) return kind.labels.has(textOf(v)) ? "ours" : "typed";
+  if (isCellError(v)) return "ours";
+  if (kind.figure === "total") return typeof v === "number" ? "ours" : textOf(v) === "" ? "empty" : "typed";
+  const rank = textOf(v);
+  return rank === "" ? "empty" : /^\d+\/\d+$/.test(rank) || NOT_RANKED.has(rank) ? "ours" : "typed";
+}
+
+/** Whether the 2×2 block at (row, column) is a summary the project wrote: its labels, a number and a rank (or nothing beside them). */
 function isSummaryAt(sheet: SheetSnapshot, row: number, column: number): boolean {
-  if (!SUMMARY_LABELS.has(textOf(valueAt(sheet, row, column))) || !RANK_LABELS.has(textOf(valueAt(sheet, row + 1, column)))) return false;
-  const total = valueAt(sheet, row, column + 1);
-  const rank = textOf(valueAt(sheet, row + 1, column + 1));
-  const totalOk = total === undefined || total === null || total === "" || typeof total === "number" || isCellError(total);
-  return totalOk && (rank === "" || /^\d+\/\d+$/.test(rank) || NOT_RANKED.has(rank));
+  return summaryCell(sheet, row, column, 0, 0) === "ours" && summaryCell(sheet, row, column, 1, 0) === "ours" && [0, 1].every((dr) => summaryCell(sheet, row, column, dr, 1) !== "typed");
+}
+
+/** Whether (row, column) starts the third row of a summary: the rank-in-category label and a rank (or nothing). */
+function isCategoryRowAt(sheet: SheetSnapshot | undefined, row: number, column: number): boolean {
+  return summaryCell(sheet, row - 2, column, 2, 0) === "ours" && summaryCell(sheet, row - 2, column, 2, 1) !== "typed";
 }
 
 /**
- * Where the summary of the last run is now: at its recorded place, or wherever the user's inserted
- * rows or columns moved it. It sits above the table (or beside its header row), so only the rows
- * down to one below the header row are searched; the nearest to the recorded place wins.
+ * A summary of the last run found on a form: its first cell, the cells of its rows (3 with the
+ * rank in its category) that still hold what the project wrote there (`ours`, by address) and
+ * those the user has since typed over (`typed`), which stay as typed.
  */
-function findSummary(sheet: SheetSnapshot | undefined, recorded: CellRange, headerRow: number): { row: number; column: number } | undefined {
-  if (!sheet) return undefined;
-  if (isSummaryAt(sheet, recorded.top, recorded.left)) return { row: recorded.top, column: recorded.left };
-  let best: { row: number; column: number; d: number } | undefined;
-  const last = Math.min(sheet.values.length, headerRow + 1);
-  for (let row = 1; row <= last; row++) {
-    const line = sheet.values[row - 1] ?? [];
-    for (let column = 1; column <= line.length; column++) {
-      if (!SUMMARY_LABELS.has(textOf(line[column - 1])) || !isSummaryAt(sheet, row, column)) continue;
-      const d = Math.abs(row - recorded.top) + Math.abs(column - recorded.left);
-      if (!best || d < best.d) best = { row, column, d };
+interface FoundSummary {
+  row: number;
+  column: number;
+  ours: Set<string>;
+  typed: string[];
+}
+
+/**
+ * The summary at (row, column), `height` rows tall (a third row is counted when its label is
+ * there, as an earlier version may have written it unrecorded), as summaryCell reads each of its
+ * cells. Whole (`whole`): its first two labels there and none of its figures typed over.
+ */
+function summaryAt(sheet: SheetSnapshot, row: number, column: number, height: number): FoundSummary & { whole: boolean; labels: number } {
+  const rows = height >= 3 || summaryCell(sheet, row, column, 2, 0) === "ours" ? 3 : 2;
+  const ours = new Set<string>();
+  const typed: string[] = [];
+  let labels = 0;
+  for (let dr = 0; dr < rows; dr++) {
+    for (const dc of [0, 1]) {
+      const state = summaryCell(sheet, row, column, dr, dc);
+      if (state === "ours") ours.add(cellAddress(row + dr, column + dc));
+      else if (state === "typed") typed.push(cellAddress(row + dr, column + dc));
+      if (state === "ours" && dc === 0) labels++;
     }
   }
-  return best && { row: best.row, column: best.column };
+  return { row, column, ours, typed, whole: isSummaryAt(sheet, row, column), labels };
+}
+
+/**
+ * Where the summary of the last run (recorded at `recorded`) is now: at its recorded place, or
+ * wherever the user's inserted rows or columns moved it. It sits above the table (or beside its
+ * header row), so only the rows down to one below the header row are searched. It is told by its
+ * labels: a whole one (summaryAt), or one the user has typed over some cells of since ("Người
+ * duyệt: …" where its rank was), as long as at least one of its labels is left in its place and no
+ * fewer of its cells hold what the project wrote than what was typed. Away from the recorded place,
+ * two of its cells at least (a lone word "Hạng" of the user's is no summary). At the recorded place
+ * first, then the nearest whole one, then the nearest typed over.
+ */
+function findSummary(sheet: SheetSnapshot | undefined, recorded: CellRange, headerRow: number): FoundSummary | undefined {
+  if (!sheet) return undefined;
+  const height = recorded.bottom - recorded.top + 1;
+  const recognised = (s: ReturnType<typeof summaryAt>, recordedHere = false) => s.whole || (s.labels >= 1 && s.ours.size >= (recordedHere ? 1 : 2) && s.ours.size >= s.typed.length);
+  const strip = ({ row, column, ours, typed }: ReturnType<typeof summaryAt>): FoundSummary => ({ row, column, ours, typed });
+  const here = summaryAt(sheet, recorded.top, recorded.left, height);
+  if (recognised(here, true)) return strip(here);
+  let best: { s: ReturnType<typeof summaryAt>; d: number } | undefined;
+  const last = Math.min(sheet.values.length, headerRow + 1);
+  for (let row = 1; row <= last; row++) {
+    const width = Math.max(...[0, 1, 2].map((dr) => sheet.values[row - 1 + dr]?.length ?? 0));
+    for (let column = 1; column <= width; column++) {
+      if (![0, 1, 2].some((dr) => summaryCell(sheet, row, column, dr, 0) === "ours")) continue;
+      const s = summaryAt(sheet, row, column, height);
+      if (!recognised(s)) continue;
+      const d = Math.abs(row - recorded.top) + Math.abs(column - recorded.left);
+      if (!best || (s.whole && !best.s.whole) || (s.whole === best.s.whole && d < best.d)) best = { s, d };
+    }
+  }
+  return best && strip(best.s);
 }
 
 /**
@@ -398,13 +487,6 @@ function staleStatusCells(
   return [...out];
 }
 
-/** Whether (row, column) starts the third row of a summary: the rank-in-category label and a rank (or nothing). */
-function isCategoryRowAt(sheet: SheetSnapshot | undefined, row: number, column: number): boolean {
-  if (!sheet || !CATEGORY_RANK_LABELS.has(textOf(valueAt(sheet, row, column)))) return false;
-  const rank = textOf(valueAt(sheet, row, column + 1));
-  return rank === "" || /^\d+\/\d+$/.test(rank) || NOT_RANKED.has(rank);
-}
-
 export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; owned: OwnedCells[]; warnings: SheetMessage[] } | undefined {
   // The line of a run that left the form out (planFormNotScored) goes: the summary may take its place.
   const stale = given.sheet ? notScoredLineAt(given.sheet, given.previous) : undefined;
@@ -538,17 +620,16 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
   const height = input.inCategory ? 3 : 2;
   const status = input.inputsChanged;
   const rowsOfSummary = Array.from({ length: height }, (_, i) => i);
-  // The line under the summary the last run wrote, in either place it can be (2 or 3 rows down).
-  const ownStatus = (row: number, column: number) => isInputsChangedLine(valueAt(input.sheet, row, column)) || isEmpty(input.sheet, row, column);
+  // A cell the summary (or the line under it) may be written in where the last run's is: one that
+  // holds what the project wrote there (its summary, the line under it) or nothing. Not a cell the
+  // user has typed over since: the summary then goes elsewhere, and what they typed stays.
+  const writable = (row: number, column: number) =>
+    !merged(row, column) && (found?.ours.has(cellAddress(row, column)) || isEmpty(input.sheet, row, column) || isInputsChangedLine(valueAt(input.sheet, row, column)));
   // A summary the user has since merged cells over is written afresh where nothing is merged.
   // A third row goes where the last run's was, or where nothing is typed; so does the line under it.
-  const roomBelow = (f: { row: number; column: number }) =>
-    (height === 2 ||
-      isCategoryRowAt(input.sheet, f.row + 2, f.column) ||
-      (ownStatus(f.row + 2, f.column) && isEmpty(input.sheet, f.row + 2, f.column + 1))) &&
-    (!status ||
-      (!merged(f.row + height, f.column) && (ownStatus(f.row + height, f.column) || (height === 2 && isCategoryRowAt(input.sheet, f.row + 2, f.column)))));
-  const foundClear = found && roomBelow(found) && !rowsOfSummary.some((dr) => [0, 1].some((dc) => merged(found.row + dr, found.column + dc))) ? found : undefined;
+  const roomAt = (f: { row: number; column: number }) =>
+    rowsOfSummary.every((dr) => [0, 1].every((dc) => writable(f.row + dr, f.column + dc))) && (!status || writable(f.row + height, f.column));
+  const foundClear = found && roomAt(found) ? found : undefined;
   const summary = foundClear
     ? `${cellAddress(foundClear.row, foundClear.column)}:${cellAddress(foundClear.row + height - 1, foundClear.column + 1)}`
     : summaryPlace(input.sheet, headerRow, Math.max(src.lastColumn ?? 1, scoreColumn) + 2, merged, height, status ? 1 : 0);
@@ -557,15 +638,14 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
   // The cells written now: what is left of the last run's summary elsewhere is emptied.
   const writtenNow = new Set([...rangeCells(summary), ...(statusAt ? [statusAt] : [])]);
   if (found) {
-    // What is left of the last run's summary is emptied, so it does not show twice: outside the
-    // merge when it moves, and a rank-in-category row this run does not write.
-    const stale: [number, number][] = foundClear ? [] : [[0, 0], [0, 1], [1, 0], [1, 1]];
-    if ((height === 2 || !foundClear) && isCategoryRowAt(input.sheet, found.row + 2, found.column)) stale.push([2, 0], [2, 1]);
-    for (const [dr, dc] of stale) {
-      const row = found.row + dr;
-      const column = found.column + dc;
-      if (!writtenNow.has(cellAddress(row, column)) && !merged(row, column) && !isEmpty(input.sheet, row, column)) blocks.push({ address: cellAddress(row, column), values: [[null]] });
+    // What is left of the last run's summary is emptied, so it does not show twice: all of it when
+    // it moves (but a merged cell), a rank-in-category row this run does not write. Only its cells
+    // that still hold what the project wrote: those the user typed over stay, and are named.
+    for (const a of found.ours) {
+      const { top: row, left: column } = parseRange(a);
+      if (!writtenNow.has(a) && !merged(row, column)) blocks.push({ address: a, values: [[null]] });
     }
+    if (found.typed.length > 0) warnings.push(summaryTypedOverMessage(sheetName, found.typed, summary, !foundClear));
   }
   // And the line under it, where this run does not write it.
   for (const a of staleStatusCells(input.sheet, input.previous, found, merged, writtenNow)) blocks.push({ address: a, values: [[null]] });
@@ -652,9 +732,10 @@ export function planClearForm(sheet: SheetSnapshot, previous: OwnedCells[]): She
       range = undefined;
     }
     const found = range && findSummary(sheet, range, Number.isFinite(firstScoreRow) ? firstScoreRow - 1 : sheet.values.length);
-    if (found) {
-      const height = isCategoryRowAt(sheet, found.row + 2, found.column) ? 3 : 2;
-      for (let dr = 0; dr < height; dr++) for (const dc of [0, 1]) clear(found.row + dr, found.column + dc);
+    // Its cells that still hold what the project wrote: those the user typed over stay.
+    for (const a of found?.ours ?? []) {
+      const { top, left } = parseRange(a);
+      clear(top, left);
     }
     // The line under the summary: a formula that may show nothing, emptied all the same.
     for (const a of staleStatusCells(sheet, previous, found, merged, cleared)) {
