@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { parseDefinition } from "../core/definition";
 import { findBuiltin } from "../indices";
 import { DEMO_INDEX } from "./demo";
@@ -56,6 +57,13 @@ describe("dti-scorer demo", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "ket-qua-mau", "ket-qua.xlsx"));
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Sở Y tế", "Văn phòng UBND tỉnh", "Kết quả", "Biểu đồ"]));
+    // Every unit on the instructions sheet stays a link to its form in the filled and the scored workbook.
+    for (const f of ["phieu-mau.xlsx", "so-lieu.xlsx", "ket-qua.xlsx"]) {
+      const zip = await JSZip.loadAsync(readFileSync(join(dir, "ket-qua-mau", f)));
+      const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+      const links = xml.match(/<hyperlink\b[^>]*\blocation="[^"]+"/g) ?? [];
+      expect([f, links.length]).toEqual([f, json.units.length + 1]);
+    }
   }, 60000);
 
   it("writes the period on the forms in the run's language", async () => {

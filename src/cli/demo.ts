@@ -4,13 +4,15 @@
  * validates, scores and writes the results, as an official would see them.
  */
 import { mkdirSync } from "node:fs";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { IndexModel, IndicatorModel, ResolvedInput } from "../core/definition/model";
 import { optionName } from "../core/definition/options";
 import type { Lang, Message } from "../core/i18n/text";
 import { resultsJson, runScoring } from "../core/pipeline";
 import { wrappedHeight } from "../core/plan/layout";
 import { XlsxHost } from "../hosts/xlsx";
+import { writeWorkbook } from "../hosts/xlsx/finish";
+import { loadXlsx } from "../hosts/xlsx/read";
 import { type TemplateUnit, UNIT_CODE_LABEL, YES_NO, makeTemplate } from "../hosts/xlsx/template";
 import type { ParsedArgs } from "./args";
 import { findingsSummary, rankingTable } from "./commands/score";
@@ -181,8 +183,8 @@ function evidenceText(unit: TemplateUnit, rand: () => number, lang: Lang): strin
 
 /** Fill the forms of `template` as the units would (figures, evidence), mistakes included, each form in its own language. */
 export async function fillDemoWorkbook(model: IndexModel, template: Uint8Array, units: TemplateUnit[] = DEMO_UNITS, seed = 2024): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(template as unknown as ArrayBuffer);
+  // Read and written as the xlsx host does, so the instructions' links to the forms stay links.
+  const wb = await loadXlsx(template);
   const rand = random(seed);
   const planted = mistakes(model);
   const sheets = wb.worksheets.flatMap((ws) => {
@@ -229,8 +231,7 @@ export async function fillDemoWorkbook(model: IndexModel, template: Uint8Array, 
       }
     }
   });
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return writeWorkbook(wb);
 }
 
 export async function runDemo(io: CliIO, args: ParsedArgs, lang: Lang): Promise<number> {

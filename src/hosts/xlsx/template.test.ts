@@ -110,6 +110,21 @@ describe("self-assessment templates", () => {
     expect(ws.getCell(rowOf(ws, "2.1.a"), 2).alignment?.indent).toBeGreaterThan(ws.getCell(rowOf(ws, "2.1"), 2).alignment?.indent ?? 0);
   });
 
+  it("show each maximum as the number it is: a whole one with no decimal separator after it (Excel shows “#,##0.##” as “500.”), a fraction with its decimals", async () => {
+    const fractional = structuredClone(definition);
+    fractional.root.children[0]!.children[0]!.max = 7.5;
+    fractional.root.children[0]!.children[1]!.max = 12.5;
+    const parsed = parseDefinition(fractional);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const ws = (await load(await makeTemplate(parsed.model, units, { lang: "vi" }))).getWorksheet("Sở Y tế")!;
+    const max = (code: string) => ws.getCell(rowOf(ws, code), 3);
+    expect([max("SO").value, max("SO").numFmt]).toEqual([50, "#,##0"]);
+    expect([max("1").value, max("1").numFmt]).toEqual([20, "#,##0"]);
+    expect([max("1.1").value, max("1.1").numFmt]).toEqual([7.5, "#,##0.0"]);
+    expect([max("2.2").value, max("2.2").numFmt]).toEqual([20, "#,##0"]);
+    expect(ws.getCell(8, 3).value).toBe("Điểm tối đa");
+  });
+
   it("offer drop-down lists for choices and yes/no, number checks from min/max, and N/A where allowed", async () => {
     const wb = await load(await makeTemplate(model(), units, { lang: "vi" }));
     const ws = wb.getWorksheet("Sở Y tế")!;

@@ -99,6 +99,15 @@ type PointsColumn = "max" | "self";
 type TableColumns = Record<Exclude<ColumnKey, PointsColumn>, number> & Partial<Record<PointsColumn, number>>;
 
 /**
+ * The number format of a maximum: its own decimals (at most 4), none for a whole number; Excel
+ * shows "#,##0.##" with a trailing separator on every whole number ("500." or "500,").
+ */
+export function maxPointsFormat(max: number): string {
+  const decimals = Math.min(4, (String(max).split(".")[1] ?? "").replace(/e.*$/i, "").length);
+  return decimals === 0 ? "#,##0" : `#,##0.${"0".repeat(decimals)}`;
+}
+
+/**
  * The table's columns for an index, by key, 1-based. An index without points (the HDI) has no
  * `Điểm tối đa` (nothing to show) and no `Tự chấm` (nothing to self-score: a self score would be
  * compared with a value the unit cannot work out by hand, goalposts and logarithms), so the unit
@@ -540,7 +549,11 @@ async function writeUnitSheet(
       bold: style.bold ?? false,
       ...(description ? { below: [{ text: description, size: DESCRIPTION_SIZE }] } : {}),
     });
-    if (max !== undefined && COL.max !== undefined) row.getCell(COL.max).value = max;
+    if (max !== undefined && COL.max !== undefined) {
+      const cell = row.getCell(COL.max);
+      cell.value = max;
+      cell.numFmt = maxPointsFormat(max);
+    }
     return row;
   };
   const fillInputCells = (row: ExcelJS.Row, input: ResolvedInput, ind: IndicatorModel): void => {
@@ -630,7 +643,6 @@ async function writeUnitSheet(
   ws.columns.forEach((col, i) => {
     col.width = i < columns.length ? widthOf(i + 1) : 12;
   });
-  if (COL.max !== undefined) ws.getColumn(COL.max).numFmt = "#,##0.##";
   ws.getColumn(COL.score).numFmt = "#,##0.00";
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `D${HEADER_ROW + 1}` }];
   ws.pageSetup = {
