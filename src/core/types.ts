@@ -40,6 +40,12 @@ export interface SheetSnapshot {
    */
   csvFile?: string;
   /**
+   * A CSV file's count of fields on each line (csvFile), blank ones at its end included, when the
+   * sheet was made from the file by way of a workbook, whose rows end at their last filled cell.
+   * A line with more fields than the header line is out of line with its columns (row-too-wide).
+   */
+  csvFields?: number[];
+  /**
    * Merged ranges of the sheet ("B1:I1"), when the host reads them. A merged cell other than
    * the top-left one reads as empty, yet writing into any cell of a merge writes into the merge:
    * the planner treats every cell of a merge as taken and writes nothing there.
@@ -149,6 +155,7 @@ export type IssueCode =
   | "unit-not-scored"
   | "exclude-unmatched"
   | "summary-row"
+  | "row-too-wide"
   | "unknown-column"
   | "relative-below-zero"
   | "minmax-bounds-reversed";

@@ -46,6 +46,43 @@ describe("dti-scorer collect", () => {
     expect(en.out).toContain('File "hong.xlsx" is not a readable Excel workbook (.xlsx), so it was left out');
   }, 30_000);
 
+  it("says of a file protected by a password to open, among files gathered, what it says when that file is given alone", async () => {
+    writeFileSync(join(dir, "khoa.xlsx"), readFileSync(join(__dirname, "..", "..", "..", "test", "fixtures", "xlsx", "encrypted-password.xlsx")));
+    const both = await run(["collect", "khoa.xlsx", "a.xlsx", "--out", "gom-khoa.xlsx"]);
+    expect(both.code).toBe(1);
+    expect(both.out).toContain("Đã gom 1 phiếu vào gom-khoa.xlsx.");
+    const said = "Tệp khoa.xlsx được bảo vệ bằng mật khẩu mở tệp: hãy mở tệp trong Excel, bỏ mật khẩu";
+    expect(both.out).toContain(`  - khoa.xlsx: ${said}`);
+    expect(both.out).not.toContain("không phải sổ làm việc Excel");
+    expect(both.err).toBe("Cảnh báo: bỏ qua 1 tệp không đọc được (khoa.xlsx); các tệp khác đã được gom.\n");
+    const alone = await run(["collect", "khoa.xlsx", "--out", "gom-khoa-1.xlsx"]);
+    expect(alone.code).toBe(2);
+    expect(alone.err).toContain(said);
+    const en = await run(["collect", "a.xlsx", "khoa.xlsx", "--out", "gom-khoa-en.xlsx", "--lang", "en"], "en");
+    expect(en.code).toBe(1);
+    expect(en.out).toContain("  - khoa.xlsx: File khoa.xlsx is protected by a password to open: open it in Excel, remove the password");
+    expect(en.out).not.toContain("not a readable Excel workbook");
+  }, 30_000);
+
+  it("gathers the forms of a workbook whose sheet of the user's holds a phone number formatted as a date, keeping the number", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "b.xlsx"));
+    const ws = wb.addWorksheet("Danh bạ");
+    ws.getCell("A1").value = 912345678901;
+    ws.getCell("A1").numFmt = "dd/mm/yyyy";
+    await wb.xlsx.writeFile(join(dir, "dien-thoai.xlsx"));
+    await wb.xlsx.writeFile(join(dir, "gom-dien-thoai.xlsx"));
+    // Into a workbook holding it too: that workbook is written again, its number as it was.
+    const r = await run(["collect", "dien-thoai.xlsx", "a.xlsx", "--out", "gom-dien-thoai.xlsx"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Đã gom 1 phiếu vào gom-dien-thoai.xlsx.");
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, "gom-dien-thoai.xlsx")));
+    const sheets = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
+    expect(sheets.some((x) => /<c r="A1"[^>]*><v>912345678901<\/v><\/c>/.test(x))).toBe(true);
+    expect(sheets.some((x) => x.includes("NaN"))).toBe(false);
+  }, 30_000);
+
   it("into a workbook scored before, says its results are now out of date and how to score again; into one never scored, nothing of it", async () => {
     const first = await run(["collect", "a.xlsx", "--out", "da-cham.xlsx"]);
     expect(first.out).not.toContain("đã cũ");

@@ -22,6 +22,16 @@ function baseUnreadable(out: string): Message {
   };
 }
 
+/**
+ * Why a file named .xlsx that could not be read was left out, among files gathered: what is known
+ * of it (a password to open: notXlsxReason, as when it is given alone or to `score`), else
+ * collect's own sentence (`generic`: damaged, not fully downloaded, an old .xls).
+ */
+function unreadableReason(data: Uint8Array, name: string, generic: Message): Message {
+  const known = notXlsxReason(data, name);
+  return known.en === M.notXlsx(name).en ? generic : known;
+}
+
 /** The files were read, but the gathered workbook could not be written. */
 function writeFailed(out: string, detail: string, intoExisting: boolean): Message {
   return {
@@ -175,7 +185,8 @@ async function gather(io: CliIO, args: ParsedArgs, lang: Lang, progress: Progres
       const line = i.lock ? { vi: `${i.name}: ${i.problem.vi}`, en: `${i.name}: ${i.problem.en}` } : i.problem;
       left.push({ name: i.name, skip: { file: i.name, sheet: "", kind: "file", reason: i.problem }, line, lock: i.lock === true, notThere: i.notThere === true });
     } else if (next < unreadableXlsx.length && unreadableXlsx[next] === i.name) {
-      left.push({ name: i.name, skip: unreadableSkips[next]!, line: notXlsxReason(i.data!, i.name), lock: false, notThere: false });
+      const skip = unreadableSkips[next]!;
+      left.push({ name: i.name, skip: { ...skip, reason: unreadableReason(i.data!, i.name, skip.reason) }, line: notXlsxReason(i.data!, i.name), lock: false, notThere: false });
       next++;
     }
   }

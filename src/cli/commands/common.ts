@@ -423,7 +423,7 @@ function isFigureColumn(rows: string[][], c: number): boolean {
  * that stays legible, else as many pages wide as needed with the unit's columns (those before the
  * first figure column) on every page. Also says how the bytes were decoded.
  */
-export async function csvToWorkbook(data: Uint8Array, fileName: string): Promise<{ data: Uint8Array; encoding: TextEncoding }> {
+export async function csvToWorkbook(data: Uint8Array, fileName: string): Promise<{ data: Uint8Array; encoding: TextEncoding; fields: number[] }> {
   const { rows, encoding } = parseCsv(data);
   const wb = new ExcelJS.Workbook();
   // The sheet is named after the file; the messages name the file itself (csvFile, from the host's
@@ -473,7 +473,8 @@ export async function csvToWorkbook(data: Uint8Array, fileName: string): Promise
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
   const buf = await wb.xlsx.writeBuffer();
-  return { data: new Uint8Array(buf as ArrayBuffer), encoding };
+  // Each line's count of fields, blank ones at its end included: the workbook keeps none after a row's last filled cell.
+  return { data: new Uint8Array(buf as ArrayBuffer), encoding, fields: rows.map((r) => r.length) };
 }
 
 /**
@@ -486,16 +487,18 @@ export async function openInput(io: CliIO, path: string): Promise<{ host: XlsxHo
   const kind = inputKind(path);
   const notices: Message[] = [];
   let data = bytes;
+  let csvFields: number[] | undefined;
   if (kind === "csv") {
     const problem = notATable(bytes, path);
     if (problem) fail(problem);
     const csv = await csvToWorkbook(bytes, path);
     data = csv.data;
+    csvFields = csv.fields;
     if (csv.encoding === "windows-1258") notices.push(notUtf8Message(path));
   }
   try {
     // A workbook LibreOffice saved keeps its protection, unlocked cells and passwords (fromBuffer).
-    const host = await XlsxHost.fromBuffer(data, basename(path));
+    const host = await XlsxHost.fromBuffer(data, basename(path), csvFields);
     return { host, notices };
   } catch {
     return fail(notXlsxReason(data, path));

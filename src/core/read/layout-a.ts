@@ -167,13 +167,126 @@ export interface TableHeader {
   row: number;
   /** 0-based column of each named column found. */
   cols: Partial<Record<ColumnKey, number>>;
-  /** 0-based last non-blank column of the header row. */
+  /** 0-based last column of the table's header: of the header row, or of a merged header's last sub-column. */
   lastColumn: number;
+  /**
+   * 0-based row of the sub-headers under a header merged over several columns (`Số liệu` over
+   * `Đơn vị báo cáo` | `Thẩm định`), when the header has two rows: the table's rows start below it.
+   */
+  subRow?: number;
+  /**
+   * Columns under a merged `Số liệu`/`Số liệu thẩm định` whose sub-header names no column the
+   * reader knows: not read, and said when they hold figures. `text` is the sub-header.
+   */
+  unnamedSubColumns?: { c: number; text: string }[];
+}
+
+/**
+ * Sub-headers that name a merged header's own column, the unit's figures beside the council's
+ * (`Số liệu` over `Đơn vị báo cáo` | `Thẩm định`), folded.
+ */
+const OWN_SUBHEADERS = new Set([
+  "don vi",
+  "don vi bao cao",
+  "don vi tu bao cao",
+  "don vi cung cap",
+  "tu bao cao",
+  "bao cao",
+  "so lieu don vi",
+  "so lieu bao cao",
+  "so lieu cua don vi",
+  "unit",
+  "reported",
+  "reported value",
+  "self-reported",
+  "self reported",
+  "unit reported",
+  "reported by the unit",
+]);
+
+/** The columns a sub-header under `Số liệu`/`Số liệu thẩm định` may name. */
+const SUB_COLUMNS = new Set<ColumnKey>(["value", "appraised", "self", "evidence", "note"]);
+
+/**
+ * The second row of a header of two rows: a header cell merged over several columns (`Số liệu`
+ * over D5:E5), or followed by blank header cells, with sub-headers in the row below (D6 `Đơn vị
+ * báo cáo`, E6 `Thẩm định`), the `Mã` cell blank there (merged down) or repeating its name. A
+ * sub-header naming a column (`Thẩm định`, `Số liệu thẩm định`, `Appraised`: by the names, aliases and
+ * starts headerRowOf takes) makes its column that one, unless the header row has it already; one
+ * of OWN_SUBHEADERS (`Đơn vị báo cáo`, `Reported`) or naming the merged header itself is the merged
+ * header's own. Without one, the merged header keeps its first column, or, when another column
+ * takes that, the first sub-column whose sub-header names none. Under any other header than the
+ * figures' (`Điểm`, `Minh chứng`…), sub-headers name only the header's own column. Any other
+ * sub-column is not read (`unnamedSubColumns` under the figures' headers, when its sub-header
+ * names no column). Without a merge read (a host that does not read merges), a header
+ * cell whose right neighbours are blank spans them while the row below holds text under each.
+ */
+function subHeaderOf(
+  sheet: SheetSnapshot,
+  r: number,
+  header: { cells: HeaderCell[]; cols: Partial<Record<ColumnKey, number>>; lastColumn: number },
+): { cols: Partial<Record<ColumnKey, number>>; lastColumn: number; unnamed: { c: number; text: string }[] } | undefined {
+  const row = sheet.values[r] ?? [];
+  const next = sheet.values[r + 1] ?? [];
+  const codeCol = header.cols.code as number;
+  const codeBelow = next[codeCol] ?? null;
+  if (!isBlank(codeBelow) && keyOf(TABLE_COLUMNS, foldLabel(codeBelow)) !== "code") return undefined;
+  const merges = mergedRanges(sheet);
+  const text = (c: number): string | undefined => {
+    const v = next[c] ?? null;
+    return typeof v === "string" && !isBlank(v) ? v : undefined;
+  };
+  // Each named header cell read as its column (the first of its name) and the columns it spans.
+  const spans: { key: ColumnKey; left: number; right: number }[] = [];
+  for (const cell of header.cells) {
+    if (cell.key === undefined || header.cols[cell.key] !== cell.c) continue;
+    const merge = merges.find((m) => m.top === r && m.bottom === r && m.left === cell.c && m.right > m.left);
+    let right = cell.c;
+    if (merge) right = merge.right;
+    else if (text(cell.c) !== undefined) while (isBlank(row[right + 1] ?? null) && text(right + 1) !== undefined) right++;
+    if (right > cell.c) spans.push({ key: cell.key, left: cell.c, right });
+  }
+  if (spans.length === 0) return undefined;
+  // Sub-headers are text: a number under a spanning header is a figure, the row no header.
+  for (const { left, right } of spans) for (let c = left; c <= right; c++) if (!isBlank(next[c] ?? null) && text(c) === undefined) return undefined;
+
+  const cols = { ...header.cols };
+  const unnamed: { c: number; text: string }[] = [];
+  let lastColumn = header.lastColumn;
+  for (const { key, left, right } of spans) {
+    lastColumn = Math.max(lastColumn, right);
+    let own: number | undefined;
+    const taken = new Map<number, ColumnKey>();
+    /** Sub-columns whose sub-header names no column (a column named twice is the first one's). */
+    const unknown: number[] = [];
+    // Under the figures' headers, a sub-header may name another of the form's columns; under any
+    // other (points, evidence…) only the header's own: "Thẩm định" under "Điểm" is the council's
+    // points, not its figures.
+    const figures = key === "value" || key === "appraised";
+    for (let c = left; c <= right; c++) {
+      const t = text(c);
+      if (t === undefined) continue;
+      const folded = foldLabel(t);
+      const names = keyOf(TABLE_COLUMNS, folded) ?? prefixKeyOf(folded)?.key;
+      if (OWN_SUBHEADERS.has(folded) || names === key) own ??= c;
+      else if (figures && names !== undefined && SUB_COLUMNS.has(names) && cols[names] === undefined && ![...taken.values()].includes(names)) taken.set(c, names);
+      else if (names === undefined) unknown.push(c);
+    }
+    // The merged header's own column: the one named so, else its first, else (another column
+    // taking the first) the first whose sub-header names none.
+    const mine = own ?? (taken.has(left) ? (unknown[0] ?? left) : left);
+    taken.delete(mine);
+    cols[key] = mine;
+    for (const [c, k] of taken) cols[k] = c;
+    if (figures) for (const c of unknown) if (c !== mine) unnamed.push({ c, text: cellText(next[c] ?? null) });
+  }
+  return { cols, lastColumn, unnamed };
 }
 
 /**
  * The first row holding at least the `Mã`/`Code` and `Số liệu`/`Value` column names (exactly),
- * with its other columns by their names or the names they start with (headerRowOf).
+ * with its other columns by their names or the names they start with (headerRowOf), and by the
+ * sub-headers of a header of two rows (subHeaderOf).
  */
 export function findTableHeader(sheet: SheetSnapshot): TableHeader | undefined {
   for (let r = 0; r < sheet.values.length; r++) {
@@ -182,7 +295,15 @@ export function findTableHeader(sheet: SheetSnapshot): TableHeader | undefined {
     if (cols.code === undefined || cols.value === undefined) continue;
     // The header row: its other columns also by the names their cells start with.
     const header = headerRowOf(row);
-    return { row: r, cols: header.cols, lastColumn: header.lastColumn };
+    const sub = subHeaderOf(sheet, r, header);
+    if (!sub) return { row: r, cols: header.cols, lastColumn: header.lastColumn };
+    return {
+      row: r,
+      cols: sub.cols,
+      lastColumn: sub.lastColumn,
+      subRow: r + 1,
+      ...(sub.unnamed.length > 0 ? { unnamedSubColumns: sub.unnamed } : {}),
+    };
   }
   return undefined;
 }
@@ -386,12 +507,8 @@ function unrecognisedColumns(sheet: SheetSnapshot, header: TableHeader): RowFind
   return found.sort((a, b) => a.c - b.c).map((f) => f.finding);
 }
 
-/**
- * A sheet's cells as the eye reads them: a blank cell inside a merged range shows its top-left
- * cell's value (`merge` set, `address` the top-left's); any other cell is itself. Without the
- * sheet's merges (a host that does not read them), every cell is itself.
- */
-function mergedReader(sheet: SheetSnapshot): (r: number, c: number) => { value: CellValue; address: string; merge?: string } {
+/** The sheet's merged ranges of more than one cell (without a sheet name), 0-based, when the host reads them. */
+function mergedRanges(sheet: SheetSnapshot): { range: string; top: number; left: number; bottom: number; right: number }[] {
   const ranges: { range: string; top: number; left: number; bottom: number; right: number }[] = [];
   for (const m of sheet.merges ?? []) {
     try {
@@ -402,6 +519,16 @@ function mergedReader(sheet: SheetSnapshot): (r: number, c: number) => { value: 
       // Not an A1 range: no merge to read.
     }
   }
+  return ranges;
+}
+
+/**
+ * A sheet's cells as the eye reads them: a blank cell inside a merged range shows its top-left
+ * cell's value (`merge` set, `address` the top-left's); any other cell is itself. Without the
+ * sheet's merges (a host that does not read them), every cell is itself.
+ */
+function mergedReader(sheet: SheetSnapshot): (r: number, c: number) => { value: CellValue; address: string; merge?: string } {
+  const ranges = mergedRanges(sheet);
   return (r, c) => {
     const value = cellAt(sheet, r, c);
     const m = ranges.find((x) => r >= x.top && r <= x.bottom && c >= x.left && c <= x.right);
@@ -474,6 +601,8 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
     });
   }
   formFindings.push(...unrecognisedColumns(sheet, header));
+  /** Columns under a merged Số liệu whose sub-header is not known, by column: whether an input's row holds something there. */
+  const unnamedSub = new Map((header.unnamedSubColumns ?? []).map((u) => [u.c, { ...u, filled: false }]));
   const evidenceAt = mergedReader(sheet);
   /** Evidence merged over several rows, by indicator and top-left cell: taken once for each indicator. */
   const mergedEvidence = new Set<string>();
@@ -481,7 +610,8 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
   const figureColumn = (r: number): number =>
     cols.appraised !== undefined && !isBlank(cellAt(sheet, r, cols.appraised)) ? cols.appraised : valueCol;
 
-  for (let r = header.row + 1; r < sheet.values.length; r++) {
+  // The table's rows start below its header, below the sub-headers of a header of two rows.
+  for (let r = (header.subRow ?? header.row) + 1; r < sheet.values.length; r++) {
     const codeCell = cellAt(sheet, r, codeCol);
     if (isBlank(codeCell)) continue;
     const code = matcher.match(codeCell);
@@ -526,6 +656,7 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
     }
 
     if (model.inputs.has(code)) {
+      for (const [c, u] of unnamedSub) if (!isBlank(cellAt(sheet, r, c))) u.filled = true;
       const appraised = cols.appraised !== undefined ? cellAt(sheet, r, cols.appraised) : null;
       const useAppraised = cols.appraised !== undefined && !isBlank(appraised);
       const c = useAppraised ? (cols.appraised as number) : valueCol;
@@ -549,6 +680,16 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
         if (ev !== "" && once) evidenceParts.set(indicator, [...(evidenceParts.get(indicator) ?? []), ev]);
         if (node?.kind === "indicator" || evidenceCells[indicator] === undefined) evidenceCells[indicator] = at.address;
       }
+    }
+  }
+
+  // A column under a merged Số liệu with a sub-header not known, holding figures: not read, and said.
+  const subRow = header.subRow;
+  if (subRow !== undefined) {
+    const headerLang = headerLangOf(headerRowOf(sheet.values[header.row] ?? []).cells);
+    for (const u of unnamedSub.values()) {
+      if (!u.filled) continue;
+      formFindings.push({ severity: "warning", code: "unknown-column", params: { cell: address(subRow, u.c), raw: u.text, column: "appraised", headerLang } });
     }
   }
 

@@ -101,6 +101,38 @@ export function isSummaryName(v: CellValue): boolean {
   return typeof v === "string" && SUMMARY_NAMES.has(foldLabel(v));
 }
 
+/**
+ * The rows of a CSV table that hold more fields than its header row, by 0-based row, with their
+ * number of fields: a decimal number written with a comma and not put in quotes ("0,8" in a comma
+ * file) or a text holding the separator splits into two fields, and every value after it would be
+ * read one column to the left. A row has more fields than the header when a field beyond the
+ * header's is filled, or when it has more fields than most rows (a shifted row whose extra field
+ * is empty, as text kept field by field tells). A row with fewer fields is not one: its missing
+ * trailing fields are empty cells (a file that leaves them out). A header that ends in empty
+ * fields counts them: a column without a name is a column of the file. Fields are counted as the
+ * file has them (csvFields) where the snapshot says, else as the snapshot holds them.
+ */
+function tooWideRows(sheet: SheetSnapshot, headerRow: number): Map<number, number> {
+  const fieldsOf = (r: number) => sheet.csvFields?.[r] ?? (sheet.values[r] ?? []).length;
+  const width = fieldsOf(headerRow);
+  const rows: { r: number; fields: number; filledBeyond: boolean }[] = [];
+  const tally = new Map<number, number>();
+  for (let r = headerRow + 1; r < sheet.values.length; r++) {
+    const row = sheet.values[r] ?? [];
+    if (row.every(isBlank)) continue;
+    const fields = fieldsOf(r);
+    rows.push({ r, fields, filledBeyond: row.slice(width).some((v) => !isBlank(v)) });
+    tally.set(fields, (tally.get(fields) ?? 0) + 1);
+  }
+  // Most rows' count of fields: rows that all end in one empty field more than the header (a
+  // program that ends every line with the separator) are not each wrong.
+  let usual = width;
+  let most = 0;
+  for (const [fields, n] of tally) if (n > most || (n === most && fields < usual)) [usual, most] = [fields, n];
+  const limit = Math.max(width, usual);
+  return new Map(rows.filter((x) => x.filledBeyond || x.fields > limit).map((x) => [x.r, x.fields]));
+}
+
 /** "A", "B", …, "AA" for a 0-based column. */
 function columnLetters(col0: number): string {
   return address(0, col0).replace(/\d+$/, "");
@@ -141,6 +173,8 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
 
   const units: RawUnit[] = [];
   const inputColumns = new Set(header.inputs.values());
+  const headerWidth = (sheet.values[header.row] ?? []).length;
+  const tooWide = sheet.csvFile !== undefined ? tooWideRows(sheet, header.row) : new Map<number, number>();
   for (let r = header.row + 1; r < sheet.values.length; r++) {
     const located = (c: number): LocatedCell => ({ value: cellAt(sheet, r, c), address: address(r, c) });
     const name = located(header.name);
@@ -179,6 +213,29 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
         );
         continue;
       }
+    }
+    // A CSV row with more fields than the header: its values are out of line with the columns,
+    // and which one was split cannot be told. None is read (the unit is not scored) rather than
+    // each read under the wrong input; the error names the row and both counts.
+    const fields = tooWide.get(r);
+    if (fields !== undefined) {
+      const codeText = code ? keyText(code.value) : "";
+      const nameText = keyText(name.value);
+      const unit = codeText || nameText;
+      issues.push(
+        makeIssue("error", "row-too-wide", {
+          sheet: sheet.name,
+          ...file,
+          row: r + 1,
+          cell: address(r, headerWidth),
+          ...(unit !== "" ? { unit } : {}),
+          ...(nameText !== "" ? { unitName: nameText } : {}),
+          value: fields,
+          other: headerWidth,
+          headerRow: header.row + 1,
+        }),
+      );
+      continue;
     }
     units.push({
       layout: "B",

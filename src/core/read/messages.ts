@@ -107,6 +107,7 @@ export interface MessageParams {
    * layout-not-found: a row that looks like the table's header but lacks the code or value column
    * names (`missingColumns`); `raw` is then the header text not recognised (at `cell`), if one is
    * singled out, and `headerLang` the language the row's column names are written in.
+   * row-too-wide: the CSV table's header row (`value` the row's fields, `other` the header's).
    */
   headerRow?: number;
   missingColumns?: ("code" | "value")[];
@@ -771,6 +772,15 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     return instead !== undefined
       ? { vi: `chưa ghi tên đơn vị; dùng "${instead}" thay cho tên`, en: `the unit has no name; "${instead}" is used instead` }
       : { vi: `dòng có số liệu nhưng không có tên và mã đơn vị nên không được chấm`, en: `the row has values but neither a unit name nor a unit code, so it is not scored` };
+  },
+  "row-too-wide": (p) => {
+    // A CSV row with more fields (`value`) than its header row (`headerRow`) has columns (`other`).
+    const unit = unitNamed(p);
+    const who = unit !== undefined ? { vi: unit, en: unit } : { vi: "đơn vị ở dòng này", en: "the unit on this row" };
+    return {
+      vi: `dòng này có ${p.value} giá trị nhưng dòng tiêu đề (dòng ${p.headerRow}) có ${p.other} cột (có thể một số thập phân viết bằng dấu phẩy mà không đặt trong ngoặc kép, như 0,8), nên các giá trị bị lệch cột; số liệu của ${who.vi} không được đọc và đơn vị chưa được chấm — hãy đặt số thập phân (và mọi nội dung có dấu phân cách) trong ngoặc kép, như "0,8", hoặc xóa giá trị thừa, rồi chấm lại`,
+      en: `the row has ${p.value} values but the header row (row ${p.headerRow}) has ${p.other} columns (perhaps a decimal number written with a comma and not in quotes, such as 0,8), so the values are out of line with the columns; the figures of ${who.en} are not read and the unit is not scored — put decimal numbers (and any text holding the separator) in quotes, as "0,8", or delete the extra value, then score again`,
+    };
   },
   "summary-row": (p) => ({
     vi: `${quote(p, "vi")} được coi là dòng tổng (cộng hoặc trung bình của các đơn vị), không phải một đơn vị, nên không được chấm và xếp hạng; nếu đây là một đơn vị, hãy ghi mã đơn vị cho dòng này`,

@@ -342,7 +342,9 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
         const scored = rowsCarrySummary(top.values);
         const scoreColumns = !scored ? [] : (grids[i]![header.row] ?? []).flatMap((v, c) => (typeof v === "string" && (TABLE_COLUMNS.score as readonly string[]).includes(foldLabel(v)) ? [c] : []));
         const right = !scored ? [] : Array.from({ length: Math.max(0, used.col + used.cols - header.lastColumn - 1) }, (_, k) => header.lastColumn + 1 + k);
-        const wanted = [...COLUMNS_READ_BELOW_HEADER.map((k) => header.cols[k]), ...scoreColumns, ...right].filter((c): c is number => c !== undefined && c >= used.col && c < used.col + used.cols);
+        // Also a column under a header of two rows whose sub-header names none the reader knows: its figures are said (unknown-column).
+        const unnamed = (header.unnamedSubColumns ?? []).map((u) => u.c);
+        const wanted = [...COLUMNS_READ_BELOW_HEADER.map((k) => header.cols[k]), ...unnamed, ...scoreColumns, ...right].filter((c): c is number => c !== undefined && c >= used.col && c < used.col + used.cols);
         runs = columnRuns(wanted);
         sampleFrom = header.row + 1;
       }

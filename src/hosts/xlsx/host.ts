@@ -8,7 +8,7 @@ import { type PendingChart, applyPlan } from "./apply";
 import { addCharts } from "./charts";
 import { tidyDataBars, writeUntidied } from "./finish";
 import { preserveDrawings } from "./preserve";
-import { prepareXlsx, setLegacyPasswords, snapshotWorkbook } from "./read";
+import { loadPreparedXlsx, snapshotWorkbook } from "./read";
 
 export class XlsxHost implements WorkbookHost {
   private pendingCharts: PendingChart[] = [];
@@ -29,6 +29,8 @@ export class XlsxHost implements WorkbookHost {
     private readonly name?: string,
     /** The file as read: ExcelJS drops the charts and shapes in it, preserveDrawings puts them back. */
     private readonly original?: Uint8Array,
+    /** For a workbook made from a CSV file, each line's count of fields (SheetSnapshot.csvFields). */
+    private readonly csvFields?: number[],
   ) {}
 
   /**
@@ -36,16 +38,14 @@ export class XlsxHost implements WorkbookHost {
    * reads, or one with no worksheet — a zip without xl/workbook.xml (an .ods renamed .xlsx, any
    * other zip), which ExcelJS reads as an empty workbook; Excel opens no workbook without a sheet.
    */
-  static async fromBuffer(data: Uint8Array | ArrayBuffer, name?: string): Promise<XlsxHost> {
-    const wb = new ExcelJS.Workbook();
+  /** `csvFields`: for a workbook made from a CSV file (`name`), each line's count of fields (SheetSnapshot.csvFields). */
+  static async fromBuffer(data: Uint8Array | ArrayBuffer, name?: string, csvFields?: number[]): Promise<XlsxHost> {
     // A workbook LibreOffice saved writes its true/false attributes as words, which ExcelJS does
-    // not read: its protection, unlocked cells and passwords are kept as it had them.
-    const prepared = await prepareXlsx(data instanceof Uint8Array ? data : new Uint8Array(data));
-    const bytes = prepared.bytes;
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    if (wb.worksheets.length === 0) throw new Error(`${name ?? "The file"} is not an .xlsx workbook: the package holds no worksheet`);
-    setLegacyPasswords(wb, prepared.legacyPasswords);
-    return new XlsxHost(wb, name, bytes.slice());
+    // not read: its protection, unlocked cells and passwords are kept as it had them; and the
+    // values ExcelJS misreads (an empty text a formula gave, a number in a date format) are put back.
+    const { workbook, bytes } = await loadPreparedXlsx(data instanceof Uint8Array ? data : new Uint8Array(data));
+    if (workbook.worksheets.length === 0) throw new Error(`${name ?? "The file"} is not an .xlsx workbook: the package holds no worksheet`);
+    return new XlsxHost(workbook, name, bytes.slice(), csvFields);
   }
 
   static empty(): XlsxHost {
@@ -53,7 +53,7 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async read(): Promise<WorkbookSnapshot> {
-    return snapshotWorkbook(this.workbook, this.name);
+    return snapshotWorkbook(this.workbook, this.name, this.csvFields);
   }
 
   async apply(plan: WritePlan): Promise<void> {

@@ -2,8 +2,9 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
+import { parseCell } from "../../core/a1";
 import { isPercentFormat } from "../../core/read/values";
-import { hasWordBooleans, legacySheetPassword, normalizeBooleans, parseRels, sheetParts } from "./ooxml";
+import { attr, hasWordBooleans, legacySheetPassword, normalizeBooleans, parseRels, sheetParts, unescapeXml } from "./ooxml";
 import { readableLinksIn } from "./links";
 
 /** A date as ISO text: the day alone when there is no time of day. */
@@ -24,7 +25,9 @@ export function snapshotValue(v: ExcelJS.CellValue | undefined, formula?: string
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "boolean") return v;
   if (typeof v === "string") return v;
-  if (v instanceof Date) return dateText(v);
+  // An Invalid Date (a number of 100 million or more in a cell formatted as a date) has lost its
+  // number: restoreStoredValues gives it back to a file read; one left here reads as nothing, never a crash.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : dateText(v);
   if (typeof v === "object") {
     const o = v as unknown as Record<string, unknown>;
     if (typeof o.error === "string") return { error: o.error };
@@ -128,9 +131,10 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   };
 }
 
-export function snapshotWorkbook(wb: ExcelJS.Workbook, source?: string): WorkbookSnapshot {
-  // A workbook made from a CSV file (the command line's reading of one) is spoken of as that file.
-  const csvFile = source !== undefined && /\.(csv|tsv|txt)$/i.test(source) ? { csvFile: source } : {};
+export function snapshotWorkbook(wb: ExcelJS.Workbook, source?: string, csvFields?: number[]): WorkbookSnapshot {
+  // A workbook made from a CSV file (the command line's reading of one) is spoken of as that file,
+  // with the count of fields on each of its lines when given.
+  const csvFile = source !== undefined && /\.(csv|tsv|txt)$/i.test(source) ? { csvFile: source, ...(csvFields ? { csvFields } : {}) } : {};
   return { sheets: wb.worksheets.map((ws) => ({ ...snapshotSheet(ws), ...csvFile })), ...(source !== undefined ? { source } : {}) };
 }
 
@@ -143,6 +147,82 @@ export interface PreparedXlsx {
   bytes: Uint8Array;
   /** The legacy `password` of each protected sheet that has one, by sheet name (ExcelJS drops it). */
   legacyPasswords: Map<string, string>;
+  /** What the file stores in cells ExcelJS may read otherwise (storedValuesIn), by sheet name then cell ("E16"). */
+  storedValues: Map<string, Map<string, StoredValue>>;
+}
+
+/** A formula's cached result, or a cell's number, as the file stores it. */
+export type StoredValue = number | string | boolean | { error: string };
+
+/** A sheet that may hold a cell storedValuesIn records (a cheap test before reading its cells). */
+const MISREAD_HINT = /\bt="(?:str|e|b)"|<v>\s*[-+]?(?:\d{8}|\d[\d.]*[eE]\+?\d)/;
+/** A cell of a worksheet part: its attributes, and what it holds. */
+const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+/**
+ * Numbers from this size on are no date ExcelJS can make (a Date holds ±100 million days from
+ * 1970): given a date format, they come out an Invalid Date. A little below, to be safe.
+ */
+const BEYOND_DATES = 99_000_000;
+
+/**
+ * The cells of a worksheet part whose stored value ExcelJS reads otherwise, with that value:
+ * - a formula whose cached result is text (`t="str"`): an empty result, `<v></v>` as Excel and
+ *   LibreOffice write it (or no `<v>` at all), ExcelJS reads as no result, the same as a formula
+ *   never calculated (`<c><f>…</f></c>`, no type: a program that does not calculate wrote it,
+ *   which stays so); a figure a formula leaves blank would read as one that cannot be read;
+ * - a formula's text, error (`t="e"`) or truth value (`t="b"`) result in a cell with a date
+ *   format, which ExcelJS makes a date (an Invalid Date, or a day of 1830 for TRUE);
+ * - a number too large for a date (BEYOND_DATES, a phone number in a column of dates), which a
+ *   date format makes an Invalid Date.
+ * Only cells ExcelJS may misread are recorded: restoreStoredValues puts back those it did.
+ */
+export function storedValuesIn(sheetXml: string): Map<string, StoredValue> {
+  const out = new Map<string, StoredValue>();
+  if (!MISREAD_HINT.test(sheetXml)) return out;
+  for (const m of sheetXml.matchAll(CELL)) {
+    const attrs = m[1] ?? "";
+    const body = m[2] ?? "";
+    const address = attr(attrs, "r");
+    if (address === undefined || !/^[A-Z]{1,3}\d+$/.test(address)) continue;
+    const type = attr(attrs, "t");
+    const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(body)?.[1];
+    const formula = /<f[\s>/]/.test(body);
+    if (formula && type === "str") out.set(address, v === undefined ? "" : unescapeXml(v));
+    else if (formula && type === "e" && v !== undefined && v !== "") out.set(address, { error: unescapeXml(v) });
+    else if (formula && type === "b" && v !== undefined && v !== "") out.set(address, Number(v) !== 0);
+    else if ((type === undefined || type === "n") && v !== undefined) {
+      const n = Number(v.trim());
+      if (v.trim() !== "" && Number.isFinite(n) && Math.abs(n) >= BEYOND_DATES) out.set(address, n);
+    }
+  }
+  return out;
+}
+
+/**
+ * Puts back in the model what ExcelJS misread of the values storedValuesIn recorded: a formula's
+ * empty text result (then read as a blank cell, as Excel shows it), a formula's result made a
+ * date, a number made an Invalid Date (then read as the number, as Excel keeps it and the Excel
+ * host reads it). The workbook written after keeps them as they were: ExcelJS would write an
+ * Invalid Date as NaN, which Excel cannot open.
+ */
+export function restoreStoredValues(wb: ExcelJS.Workbook, stored: ReadonlyMap<string, ReadonlyMap<string, StoredValue>>): void {
+  for (const [name, cells] of stored) {
+    const ws = wb.getWorksheet(name);
+    if (!ws) continue;
+    for (const [address, value] of cells) {
+      const { row, column } = parseCell(address);
+      const cell = ws.findCell(row, column);
+      if (!cell) continue;
+      if (cell.type === ExcelJS.ValueType.Formula) {
+        const result = cell.result as ExcelJS.CellValue | undefined;
+        const misread =
+          result === undefined ? value === "" : result instanceof Date && (typeof value !== "number" || Number.isNaN(result.getTime()));
+        if (misread) cell.value = { ...(cell.value as ExcelJS.CellFormulaValue), result: value as ExcelJS.CellFormulaValue["result"] };
+      } else if (cell.value instanceof Date && Number.isNaN(cell.value.getTime()) && typeof value === "number") {
+        cell.value = value;
+      }
+    }
+  }
 }
 
 /** The parts ExcelJS reads booleans from. */
@@ -160,11 +240,12 @@ const BOOLEAN_PARTS = /^xl\/(?:workbook\.xml|styles\.xml|worksheets\/[^/]+\.xml|
  */
 export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
   const legacyPasswords = new Map<string, string>();
+  const storedValues = new Map<string, Map<string, StoredValue>>();
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data);
   } catch {
-    return { bytes: data, legacyPasswords };
+    return { bytes: data, legacyPasswords, storedValues };
   }
   const texts = new Map<string, string>();
   let changed = false;
@@ -188,6 +269,8 @@ export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
       const sheetXml = texts.get(path);
       const password = sheetXml === undefined ? undefined : legacySheetPassword(sheetXml);
       if (password !== undefined) legacyPasswords.set(name, password);
+      const stored = sheetXml === undefined ? undefined : storedValuesIn(sheetXml);
+      if (stored !== undefined && stored.size > 0) storedValues.set(name, stored);
     }
     // Links to the workbook's own cells (the instructions' links to the forms), which ExcelJS would drop.
     const linked = [...parts.values()].filter((path) => texts.get(path)?.includes("location=") === true);
@@ -195,7 +278,7 @@ export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
   }
   // Stored, not compressed: ExcelJS reads it once, and preserve.ts only copies parts out of it.
   const bytes = changed ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : data;
-  return { bytes, legacyPasswords };
+  return { bytes, legacyPasswords, storedValues };
 }
 
 /**
@@ -221,11 +304,20 @@ export function legacyPasswordsOf(wb: ExcelJS.Workbook): Map<string, string> {
   return out;
 }
 
-/** The workbook in `data`, read by ExcelJS after prepareXlsx, with its sheets' legacy passwords. Throws as ExcelJS does. */
+/**
+ * The workbook in `data`, read by ExcelJS after prepareXlsx, with its sheets' legacy passwords and
+ * the values ExcelJS misreads put back (restoreStoredValues). Throws as ExcelJS does.
+ */
 export async function loadXlsx(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  return (await loadPreparedXlsx(data)).workbook;
+}
+
+/** loadXlsx's workbook, and the prepared bytes it was read from (prepareXlsx). */
+export async function loadPreparedXlsx(data: Uint8Array): Promise<{ workbook: ExcelJS.Workbook; bytes: Uint8Array }> {
   const prepared = await prepareXlsx(data);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(prepared.bytes as unknown as ArrayBuffer);
-  setLegacyPasswords(wb, prepared.legacyPasswords);
-  return wb;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(prepared.bytes as unknown as ArrayBuffer);
+  setLegacyPasswords(workbook, prepared.legacyPasswords);
+  restoreStoredValues(workbook, prepared.storedValues);
+  return { workbook, bytes: prepared.bytes };
 }
