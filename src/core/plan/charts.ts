@@ -11,11 +11,13 @@
 import type { IndexModel } from "../definition/model";
 import type { Lang, Message } from "../i18n/text";
 import { localize } from "../i18n/text";
-import type { CellBlock, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, ScoreTable, UnitResult } from "../types";
-import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
+import type { CellBlock, CellValue, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, ScoreTable, SheetSnapshot, UnitResult } from "../types";
+import { isCellError } from "../types";
+import { type CellRange, cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
 import { CHART_LABELS, CHART_NAMES, type PartCounts, chartTitle, shortened, type ProfileShape, SHEET_NAMES, label, profileLeftOutMessage, profileTiesLeftOutMessage, profileUnitsLeftOutMessage, unitCount, unitLabelText } from "./labels";
-import { unitKey } from "./index-sheet";
+import { type IndexSheetState, unitKey } from "./index-sheet";
+import { coalesceRanges, ownedLastRun, recordedRanges, writtenArea } from "./results-area";
 import { DEFAULT_FORMATS, type FigureFormats, figure, resultsNote, valueLeftOut } from "./results-sheet";
 
 export interface ChartsSheetInput {
@@ -609,4 +611,71 @@ export function pageBreaksAround(charts: ChartPlan[]): number[] {
     before.add(Math.max(from.row, to.row) + 2);
   }
   return [...before].sort((a, b) => a - b);
+}
+
+/**
+ * The cells the charts sheet's plan writes (the heading over the charts' data and the blocks under
+ * it), as `_index` records them ("chartData"): a handful of ranges, however many units. The charts
+ * are drawings, not cells: a later run updates them by name.
+ */
+export function chartsDataRanges(plan: OwnedSheetPlan): string[] {
+  return coalesceRanges(writtenArea(plan)).map((r) => rangeAddress(r.top, r.left, r.bottom, r.right));
+}
+
+function shownText(v: CellValue | undefined): string {
+  if (v === undefined || v === null || isCellError(v)) return "";
+  return String(v).trim();
+}
+
+/** How each block of the charts' data starts, in either language: the units' blocks with `Đơn vị`, the profile's with its axes' header. */
+const BLOCK_HEADS = new Set<string>(
+  (["vi", "en"] as const).flatMap((l) => [label("unit", l), CHART_LABELS.pillar[l], CHART_LABELS.component[l]]).concat(["Pillar"]),
+);
+
+/**
+ * The charts' data as the sheet holds it: the heading (DATA_HEADING, in either language, wherever
+ * rows or columns inserted since moved it) and each block right under it, one empty row apart,
+ * known by its header's first cell (BLOCK_HEADS) and as wide as its header, down to its first row
+ * without a name. Undefined when the sheet has no heading.
+ */
+export function measuredChartsData(sheet: SheetSnapshot): CellRange[] | undefined {
+  const headings = new Set<string>([DATA_HEADING.vi, DATA_HEADING.en]);
+  const text = (row: number, column: number) => shownText(sheet.values[row - 1]?.[column - 1]);
+  let at: { row: number; column: number } | undefined;
+  sheet.values.forEach((line, r) => {
+    if (at) return;
+    const c = line.findIndex((v) => headings.has(shownText(v)));
+    if (c >= 0) at = { row: r + 1, column: c + 1 };
+  });
+  if (!at) return undefined;
+  const { row: top, column: left } = at;
+  const out: CellRange[] = [{ top, left, bottom: top, right: left }];
+  let row = top + 1;
+  for (let blocks = 0; blocks < CHART_KINDS.length && BLOCK_HEADS.has(text(row, left)); blocks++) {
+    let right = left;
+    while (text(row, right + 1) !== "") right++;
+    let bottom = row;
+    while (text(bottom + 1, left) !== "") bottom++;
+    out.push({ top: row, left, bottom, right });
+    row = bottom + 2;
+  }
+  return out;
+}
+
+/**
+ * The cells the last run wrote on its charts sheet (`name` now; `renamed` maps a recorded sheet to
+ * the name it has now): what `_index` records ("chartData") while the heading of the charts' data
+ * is still where it was written, else the data as the sheet holds it now (measuredChartsData: rows
+ * or columns inserted since moved it; a workbook scored by an earlier version, whose `_index` does
+ * not record it). Undefined when the sheet was not the project's last run, or neither `_index`
+ * nor the sheet tells where the data is: the host then writes the whole sheet anew, as earlier
+ * versions did.
+ */
+export function lastChartsArea(sheet: SheetSnapshot, previous: IndexSheetState, renamed: Map<string, string>, name: string): CellRange[] | undefined {
+  if (!ownedLastRun(previous, renamed, name)) return undefined;
+  const recorded = recordedRanges(previous, renamed, name, "chartData");
+  const measured = measuredChartsData(sheet);
+  if (recorded.length === 0 || !measured) return recorded.length > 0 ? recorded : measured;
+  const heading = measured[0]!;
+  return recorded.some((r) => r.top === heading.top && r.left === heading.left) ? recorded : measured;
 }

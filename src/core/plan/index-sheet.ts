@@ -25,10 +25,14 @@ export const DEFINITION_CHUNK = 30000;
  * scoring: "formStatus"; on a form left out of the scoring, the line that says why: "formNotScored"), and on its results sheet the range its table took, header and rows
  * ("table"), the lines below the table that list what was not scored ("notes") and the cell that
  * says when the figures were changed since scoring ("status": the subtitle's cell, A2; earlier
- * versions put it on the title's row): a later run knows them for its own and takes anything else
- * on the results sheet for what the user typed there.
+ * versions put it on the title's row), and on its charts sheet the charts' data, its heading and
+ * the blocks under it ("chartData"; absent in an `_index` of an earlier version, which rewrote the
+ * whole sheet): a later run knows them for its own and takes anything else on the results or
+ * charts sheet for what the user typed there.
  */
-export type OwnedCellRole = "score" | "header" | "summary" | "notes" | "table" | "status" | "formStatus" | "formNotScored";
+export type OwnedCellRole = "score" | "header" | "summary" | "notes" | "table" | "status" | "chartData" | "formStatus" | "formNotScored";
+
+const OWNED_CELL_ROLES: readonly OwnedCellRole[] = ["score", "header", "summary", "notes", "table", "status", "chartData", "formStatus", "formNotScored"];
 
 export interface OwnedCells {
   sheet: string;
@@ -717,8 +721,9 @@ export function readIndexSheet(snapshot: WorkbookSnapshot): IndexSheetState | un
         if (a && b) state.owned.charts.push({ sheet: a, name: b, ...(c !== undefined ? { title: c } : {}) });
         break;
       case "cells":
-        if (a && (b === "score" || b === "header" || b === "summary" || b === "notes" || b === "table" || b === "status" || b === "formStatus" || b === "formNotScored"))
-          state.owned.cells.push({ sheet: a, role: b, ranges: rest.slice(2).filter((x): x is string => !!x) });
+        // A role this version does not know (a later version's) is left out: what it owns is not this version's to clear.
+        if (a && b !== undefined && (OWNED_CELL_ROLES as readonly string[]).includes(b))
+          state.owned.cells.push({ sheet: a, role: b as OwnedCellRole, ranges: rest.slice(2).filter((x): x is string => !!x) });
         break;
       case "form":
         if (a && b) (state.owned.forms ??= []).push({ unit: a, sheet: b });

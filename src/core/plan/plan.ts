@@ -6,7 +6,7 @@ import { localize } from "../i18n/text";
 import { unitsByRank } from "../score/rank";
 import type { CellMark, ChartKind, ChartPlan, Issue, ScoreTable, Severity, SheetEditPlan, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
 import { cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
-import { planChartsSheet } from "./charts";
+import { chartsDataRanges, lastChartsArea, planChartsSheet } from "./charts";
 import {
   type IndexSheetState,
   type OwnedCells,
@@ -36,7 +36,7 @@ import {
   resultsTableRange,
   withInputsChangedStatus,
 } from "./results-sheet";
-import { type AddedValue, addedColumns, droppedValuesMessage, lastRunArea, noteRemarks, resultsRewrite, overwrittenMessage, tableMoves, unclearRemarksMessage } from "./results-area";
+import { type AddedValue, addedColumns, droppedValuesMessage, lastRunArea, noteRemarks, ownedSheetRewrite, overwrittenMessage, tableMoves, unclearRemarksMessage } from "./results-area";
 import { languageOfForm, languageOfSheet, planClearForm, planClearUnscoredForm, planFormNotScored, planSheetEdits } from "./sheet-edits";
 import { ownedSheetNames } from "./sheet-names";
 
@@ -591,6 +591,9 @@ export function planResults(
   const copies = inputCopies(submissions, snapshot);
   const copied = new Set(copies.map((c) => c.unit));
   if (copies.length > 0) ownedCells.push({ sheet: results.name, role: "status", ranges: [RESULTS_STATUS_CELL] });
+  // On the charts sheet, the charts' data (its heading and the blocks under it): anything a later
+  // run finds elsewhere on the sheet is the user's.
+  ownedCells.push({ sheet: charts.name, role: "chartData", ranges: chartsDataRanges(charts) });
   const ownedForms: { unit: string; sheet: string }[] = [];
   const rankedCount = table.units.filter((u) => u.rank !== null).length;
   const previousCells = previousCellsOf(previous, snapshot);
@@ -632,7 +635,7 @@ export function planResults(
   const edited = new Set(edits.map((e) => e.sheet));
   const leftOut = new Map<string, OwnedCells[]>();
   for (const c of previous?.owned.cells ?? []) {
-    if (c.role === "notes" || c.role === "status" || ownedSet.has(c.sheet) || edited.has(c.sheet) || (previous?.owned.sheets ?? []).includes(c.sheet)) continue;
+    if (c.role === "notes" || c.role === "status" || c.role === "chartData" || ownedSet.has(c.sheet) || edited.has(c.sheet) || (previous?.owned.sheets ?? []).includes(c.sheet)) continue;
     leftOut.set(c.sheet, [...(leftOut.get(c.sheet) ?? []), c]);
   }
   for (const [sheetName, cells] of leftOut) {
@@ -705,8 +708,17 @@ export function planResults(
   // What the user typed on the results sheet stays, outside the cells the last run owned there and
   // those this run writes: the host clears only those. One inside this run's cells is named.
   const last = previous && sheetNow ? lastRunArea(sheetNow, previous, movedSheets, results.name) : undefined;
-  const rewrite = last && sheetNow ? resultsRewrite(sheetNow, [...last, ...(added.area ? [added.area] : [])], resultsSheet) : undefined;
-  const overwritten = rewrite && rewrite.overwritten.length > 0 ? [overwrittenMessage(results.name, rewrite.overwritten)] : [];
+  const rewrite = last && sheetNow ? ownedSheetRewrite(sheetNow, [...last, ...(added.area ? [added.area] : [])], resultsSheet) : undefined;
+  // The same on the charts sheet (as read: under its old name when this run renames it): only the
+  // charts' data is cleared, the last run's and this run's; the charts are updated by name.
+  const chartsNow = names.renames.find((r) => r.to === names.charts)?.from ?? names.charts;
+  const chartsSheetNow = snapshot?.sheets.find((x) => x.name === chartsNow);
+  const chartsLast = previous && chartsSheetNow ? lastChartsArea(chartsSheetNow, previous, movedSheets, charts.name) : undefined;
+  const chartsRewrite = chartsLast && chartsSheetNow ? ownedSheetRewrite(chartsSheetNow, chartsLast, charts) : undefined;
+  const overwritten = [
+    ...(rewrite && rewrite.overwritten.length > 0 ? [overwrittenMessage(results.name, rewrite.overwritten)] : []),
+    ...(chartsRewrite && chartsRewrite.overwritten.length > 0 ? [overwrittenMessage(charts.name, chartsRewrite.overwritten, "charts")] : []),
+  ];
   // The values of added columns whose unit this run does not list are named: they are not carried.
   const listed = new Set(ranked.map((u) => unitKey(u)));
   const droppedOf = (header: string, values: Iterable<[string, AddedValue]>) =>
@@ -724,7 +736,12 @@ export function planResults(
     lang,
     owned: [
       rewrite ? { ...resultsSheet, clear: rewrite.clear, ...tableMoves(sheetNow, previous, movedSheets, resultsSheet, ownResultsHeaders(resultsInput, lang === "vi" ? "en" : "vi")) } : resultsSheet,
-      { ...charts, charts: withTitlesWritten(charts.charts, previous), ...(charts.print ? { print: { ...charts.print, ...printedPageTexts(localize(model.definition.name, lang), periods, lang) } } : {}) },
+      {
+        ...charts,
+        charts: withTitlesWritten(charts.charts, previous),
+        ...(charts.print ? { print: { ...charts.print, ...printedPageTexts(localize(model.definition.name, lang), periods, lang) } } : {}),
+        ...(chartsRewrite ? { clear: chartsRewrite.clear } : {}),
+      },
       index,
     ],
     edits,

@@ -1,7 +1,8 @@
 /**
- * Where the project writes on its results sheet, and where it does not: the cells the last run
- * owned there (as `_index` records them), the cells this run writes, and so the cells the user
- * typed that a re-score keeps (outside both) or writes over (inside this run's).
+ * Where the project writes on its results sheet (and on its charts sheet: charts.ts), and where it
+ * does not: the cells the last run owned there (as `_index` records them), the cells this run
+ * writes, and so the cells the user typed that a re-score keeps (outside both) or writes over
+ * (inside this run's).
  */
 import type { SheetMessage } from "../i18n/text";
 import type { CellValue, OwnedSheetPlan, PlanValue, SheetSnapshot, TableMoves } from "../types";
@@ -40,10 +41,8 @@ function parsed(ranges: string[]): CellRange[] {
  * code and a name. Undefined when the sheet was not the project's last run.
  */
 export function lastRunArea(sheet: SheetSnapshot, previous: IndexSheetState, renamed: Map<string, string>, name: string): CellRange[] | undefined {
-  const ours = previous.owned.sheets.some((n) => n === name) || [...renamed.values()].includes(name);
-  if (!ours) return undefined;
-  const recorded = (role: OwnedCells["role"]) =>
-    parsed(previous.owned.cells.filter((c) => c.role === role && (c.sheet === name || renamed.get(c.sheet) === name)).flatMap((c) => c.ranges));
+  if (!ownedLastRun(previous, renamed, name)) return undefined;
+  const recorded = (role: OwnedCells["role"]) => recordedRanges(previous, renamed, name, role);
   const at = (row: number, column: number) => {
     const v = sheet.values[row - 1]?.[column - 1];
     return v === undefined || v === null || v === "" ? undefined : v;
@@ -67,6 +66,16 @@ export function lastRunArea(sheet: SheetSnapshot, previous: IndexSheetState, ren
   // Rows of the table past that count (units recorded under one key): a code and a name.
   while (at(last + 1, 2) !== undefined && at(last + 1, 3) !== undefined) last++;
   return [...out, { top, left: 1, bottom: last, right: width }];
+}
+
+/** Whether the sheet now called `name` was one of the project's last run (`renamed` maps a recorded sheet to the name it has now). */
+export function ownedLastRun(previous: IndexSheetState, renamed: Map<string, string>, name: string): boolean {
+  return previous.owned.sheets.some((n) => n === name) || [...renamed.values()].includes(name);
+}
+
+/** The ranges `_index` records under `role` on the sheet now called `name`, those that are ranges. */
+export function recordedRanges(previous: IndexSheetState, renamed: Map<string, string>, name: string, role: OwnedCells["role"]): CellRange[] {
+  return parsed(previous.owned.cells.filter((c) => c.role === role && (c.sheet === name || renamed.get(c.sheet) === name)).flatMap((c) => c.ranges));
 }
 
 /** The cells a plan of an owned sheet writes: its blocks, its tables and its merges, as ranges. */
@@ -108,7 +117,7 @@ export function coalesceRanges(ranges: CellRange[]): CellRange[] {
   return out;
 }
 
-/** A cell the user typed on the results sheet, with its text as the sheet shows it. */
+/** A cell the user typed on an owned sheet, with its text as the sheet shows it. */
 export interface TypedCell {
   cell: string;
   text: string;
@@ -134,12 +143,13 @@ export function typedCells(sheet: SheetSnapshot, owned: CellRange[]): (TypedCell
 }
 
 /**
- * What a re-score does on the results sheet as it is now (`sheet`, the project's last run, whose
- * cells `last` are): the ranges to clear before writing (the last run's cells, this run's, and
- * any merged area over them: a handful, however many units), and the cells the user typed that
- * this run writes over. Every other cell the user typed stays as it is.
+ * What a re-score does on an owned sheet as it is now (`sheet`, the project's last run, whose
+ * cells `last` are: the results sheet, the charts sheet): the ranges to clear before writing (the
+ * last run's cells, this run's, and any merged area over them: a handful, however many units),
+ * and the cells the user typed that this run writes over. Every other cell the user typed stays
+ * as it is.
  */
-export function resultsRewrite(sheet: SheetSnapshot, last: CellRange[], plan: OwnedSheetPlan): { clear: string[]; overwritten: TypedCell[] } {
+export function ownedSheetRewrite(sheet: SheetSnapshot, last: CellRange[], plan: OwnedSheetPlan): { clear: string[]; overwritten: TypedCell[] } {
   const writes = writtenArea(plan);
   const ours = [...last, ...writes];
   const merges = parsed(sheet.merges ?? []).filter((m) => ours.some((r) => overlap(m, r)));
@@ -159,17 +169,25 @@ function quoted(text: string, whole = false): string {
   return `"${!whole && chars.length > QUOTED_CHARS ? `${chars.slice(0, QUOTED_CHARS - 1).join("")}…` : chars.join("")}"`;
 }
 
+/** What the project writes on an owned sheet, as the overwritten-cells warning names it: the results, or the charts' data. */
+const WRITTEN_AREA = {
+  results: { vi: { area: "vùng kết quả", outside: "ngoài bảng kết quả" }, en: { area: "the results", outside: "outside the results table" } },
+  charts: { vi: { area: "vùng số liệu biểu đồ", outside: "ngoài vùng số liệu biểu đồ" }, en: { area: "the charts' data", outside: "outside the charts' data" } },
+} as const;
+
 /**
- * The warning that cells the user typed on the results sheet lay where this run writes, and were
- * written over: each named with the text it held, so that it can be typed again elsewhere.
+ * The warning that cells the user typed on an owned sheet (`kind`: the results sheet, the charts
+ * sheet) lay where this run writes, and were written over: each named with the text it held, so
+ * that it can be typed again elsewhere.
  */
-export function overwrittenMessage(sheet: string, cells: TypedCell[]): SheetMessage {
+export function overwrittenMessage(sheet: string, cells: TypedCell[], kind: keyof typeof WRITTEN_AREA = "results"): SheetMessage {
   const listed = cells.map((c) => `${c.cell} ${quoted(c.text)}`).join(", ");
   const one = cells.length === 1;
+  const { vi, en } = WRITTEN_AREA[kind];
   return {
     sheet,
-    vi: `Trang '${sheet}' do DTI Scorer quản lý: ${cells.length} ô bạn nhập nằm trong vùng kết quả của lần chấm này nên đã bị ghi đè: ${listed}. Hãy nhập lại ở ô khác, ngoài bảng kết quả; các ô bạn nhập ở chỗ khác được giữ nguyên.`,
-    en: `The sheet '${sheet}' is managed by DTI Scorer: ${cells.length} ${one ? "cell" : "cells"} you typed lay where this run writes the results and ${one ? "was" : "were"} overwritten: ${listed}. Type ${one ? "it" : "them"} again in another cell, outside the results table; the cells you typed elsewhere are kept.`,
+    vi: `Trang '${sheet}' do DTI Scorer quản lý: ${cells.length} ô bạn nhập nằm trong ${vi.area} của lần chấm này nên đã bị ghi đè: ${listed}. Hãy nhập lại ở ô khác, ${vi.outside}; các ô bạn nhập ở chỗ khác được giữ nguyên.`,
+    en: `The sheet '${sheet}' is managed by DTI Scorer: ${cells.length} ${one ? "cell" : "cells"} you typed lay where this run writes ${en.area} and ${one ? "was" : "were"} overwritten: ${listed}. Type ${one ? "it" : "them"} again in another cell, ${en.outside}; the cells you typed elsewhere are kept.`,
   };
 }
 
@@ -189,7 +207,7 @@ export interface AddedColumn {
 
 /** The last run's results table as `_index` records it (the columns the user added to it left out), when it does. */
 function lastTable(previous: IndexSheetState, renamed: Map<string, string>, name: string): CellRange | undefined {
-  return parsed(previous.owned.cells.filter((c) => c.role === "table" && (c.sheet === name || renamed.get(c.sheet) === name)).flatMap((c) => c.ranges))[0];
+  return recordedRanges(previous, renamed, name, "table")[0];
 }
 
 /**
@@ -437,14 +455,14 @@ export interface CellNote {
   text: string;
 }
 
-/** A note this run does not carry: the unit of its row or its column is not in the results table any more (or, outside it, its cell is written anew). */
+/** A note this run does not carry: the unit of its row or its column is not in the results table any more (or, outside it, its cell is written anew: a line under the table, the charts' data). */
 export type DroppedNote = CellNote & { unit?: { code: string; name: string }; header?: string; gone: "unit" | "column" | "cell" };
 
 /**
  * Where the notes on the cells a re-score clears (`clear`) go: on the table, with their unit and
  * column (`moves`); above it (the title's lines, written again in place), where they are. The
- * others are dropped: their unit or column is gone, or their cell (a line under the table) is
- * written anew with something else. The notes outside `clear` stay where they are.
+ * others are dropped: their unit or column is gone, or their cell (a line under the table, the
+ * charts' data: a sheet without `moves`) is written anew. The notes outside `clear` stay where they are.
  */
 export function movedNotes(notes: readonly CellNote[], clear: readonly string[], moves: TableMoves | undefined): { carried: (CellNote & { to: string })[]; dropped: DroppedNote[] } {
   const cleared = parsed([...clear]);
@@ -483,8 +501,8 @@ export function droppedItem(sheet: string, n: DroppedNote, lang: "vi" | "en", te
       : [`cell ${at}`, ...(unit ? [unit] : []), ...(column ? [`column ${column}`] : [])].join(", ");
   const why =
     lang === "vi"
-      ? { unit: "đơn vị không còn trong bảng kết quả", column: "cột không còn trong bảng kết quả", cell: "ô được ghi lại nội dung khác" }[n.gone]
-      : { unit: "the unit is no longer in the results table", column: "the column is no longer in the results table", cell: "the cell is written anew with something else" }[n.gone];
+      ? { unit: "đơn vị không còn trong bảng kết quả", column: "cột không còn trong bảng kết quả", cell: "ô được ghi lại" }[n.gone]
+      : { unit: "the unit is no longer in the results table", column: "the column is no longer in the results table", cell: "the cell is written anew" }[n.gone];
   return `${where} (${why}): ${text}`;
 }
 

@@ -794,11 +794,13 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   }
   const { texts, commented, noted, threads } = markLookup(caps.marks, scans);
   // The notes and threaded comments on the owned sheets' tables written again go with their units
-  // and columns; the widths of the columns the user added stay. What cannot be read (notes before
-  // ExcelApi 1.18, threads before 1.10) is not carried: it stays on its cell.
+  // and columns; the widths of the columns the user added stay. On the cells such a sheet clears
+  // outside a table (the charts' data, whose sheet has none) they are dropped, and named in a
+  // warning, as the xlsx host does. What cannot be read (notes before ExcelApi 1.18, threads before
+  // 1.10) is not carried: it stays on its cell.
   const carried = new Map<string, CarriedNotes>();
   for (const o of writtenPlan.owned) {
-    if (!o.moves || !o.clear || !lower.has(o.name.toLowerCase())) continue;
+    if (!o.clear || !lower.has(o.name.toLowerCase())) continue;
     const notes = carriedNotes(o, noted, threads, renamedFrom.get(o.name.toLowerCase()));
     const widths = widthLookups.flatMap((w) => (w.sheet === o.name && w.format && w.format.useStandardWidth === false ? [{ column: w.to, points: w.format.columnWidth }] : []));
     carried.set(o.name.toLowerCase(), { ...notes, widths, left: new Map() });

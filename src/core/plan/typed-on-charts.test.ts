@@ -1,0 +1,184 @@
+/**
+ * What the analyst typed on the charts sheet between two runs (a caption beside the charts, a
+ * line under their data) stays when the sheet is written again: the host clears only the charts'
+ * data the last run wrote and the data this run writes, and updates the charts by name. `_index`
+ * records the data's cells ("chartData"); a workbook scored by an earlier version, whose `_index`
+ * does not, has them found on the sheet under their heading. A cell this run writes over is
+ * named in a warning, with its text.
+ */
+import type { CellValue, ChartKind, WorkbookSnapshot } from "../types";
+import { cellAddress, parseRange } from "./a1";
+import { lastChartsArea } from "./charts";
+import { type IndexSheetState } from "./index-sheet";
+import { planResults } from "./plan";
+import { writtenArea } from "./results-area";
+import { DEMO_UNITS, clearedBy, demoModel, demoSnapshot, indexState, insertRows, ownedGrid, readAndScore, type DemoUnit } from "./test-fixtures";
+
+const NOW = new Date("2024-05-06T07:08:09Z");
+const CHARTS = "Biểu đồ";
+const CAPTION = "Biểu đồ dùng cho báo cáo quý";
+
+/** Twenty departments, the demo's three over again under codes of their own. */
+const TWENTY: DemoUnit[] = Array.from({ length: 20 }, (_, i) => {
+  const base = DEMO_UNITS[i % DEMO_UNITS.length]!;
+  const n = String(i + 1).padStart(2, "0");
+  return { ...base, code: `SO-${n}`, name: `Sở số ${n}` };
+});
+
+/** A run's plan, without the profile radar (the twenty departments tie for the top places: its warning is not what these tests are about); its data is written all the same. */
+function run(snapshot: WorkbookSnapshot, previous?: IndexSheetState, lang: "vi" | "en" = "vi") {
+  const model = demoModel();
+  const { submissions, issues, table } = readAndScore(snapshot, model);
+  const charts = { kinds: ["barSorted", "stackedBar"] as ChartKind[] };
+  return planResults(model, table, issues, submissions, { lang, projectVersion: "1.2.3", now: NOW, snapshot, charts, ...(previous ? { previous } : {}) });
+}
+
+function put(grid: CellValue[][], row: number, column: number, value: CellValue): void {
+  const line = (grid[row - 1] ??= []);
+  while (line.length < column) line.push(null);
+  line[column - 1] = value;
+}
+
+/** The row (1-based) of the heading over the charts' data on a grid. */
+function headingRow(grid: CellValue[][]): number {
+  return grid.findIndex((r) => /^(Số liệu của các biểu đồ|The charts' data)/.test(String(r[0] ?? ""))) + 1;
+}
+
+/** The workbook as the first run of `units` left it, with the charts sheet as `type` changes it; `units` of the second run. */
+function afterFirstRun(type: (charts: CellValue[][], heading: number) => void, units: DemoUnit[] = TWENTY, next: DemoUnit[] = units) {
+  const first = run(demoSnapshot(units));
+  const grid = ownedGrid(first, CHARTS).map((r) => [...r]);
+  const heading = headingRow(grid);
+  type(grid, heading);
+  const snapshot = demoSnapshot(next);
+  snapshot.sheets.push({ name: "Kết quả", values: ownedGrid(first, "Kết quả") }, { name: CHARTS, values: grid });
+  return { first, snapshot, previous: indexState(first), heading, grid };
+}
+
+const overwrittenWarnings = (plan: ReturnType<typeof run>) => (plan.warnings ?? []).filter((w) => w.sheet === CHARTS);
+
+describe("what the analyst typed on the charts sheet", () => {
+  test("_index records the cells the charts' data takes, heading and blocks, and nothing else of the sheet", () => {
+    const plan = run(demoSnapshot(TWENTY));
+    const sheet = plan.owned.find((o) => o.name === CHARTS)!;
+    const recorded = indexState(plan).owned.cells.filter((c) => c.sheet === CHARTS);
+    expect(recorded.map((c) => c.role)).toEqual(["chartData"]);
+    const ranges = recorded[0]!.ranges.map(parseRange);
+    const grid = ownedGrid(plan, CHARTS);
+    const heading = headingRow(grid);
+    expect(heading).toBeGreaterThan(20);
+    // Each cell the plan writes is in a recorded range; a handful of them however many units.
+    const inside = (row: number, column: number) => ranges.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
+    for (const r of writtenArea(sheet)) for (let row = r.top; row <= r.bottom; row++) for (let c = r.left; c <= r.right; c++) expect(inside(row, c)).toBe(true);
+    expect(ranges.length).toBeLessThanOrEqual(4);
+    // None above the heading: the charts sit there, and the analyst's cells beside them.
+    expect(Math.min(...ranges.map((r) => r.top))).toBe(heading);
+    // The first run makes the sheet: nothing to clear.
+    expect(sheet.clear).toBeUndefined();
+  });
+
+  test("a caption typed beside the charts and a line typed under their data stay: only the last run's data and this run's are cleared; nothing is said", () => {
+    let below = 0;
+    let last = 0;
+    const { snapshot, previous, heading } = afterFirstRun((g) => {
+      put(g, 2, 11, CAPTION);
+      last = g.length;
+      below = last + 2;
+      put(g, below, 1, "Số liệu lấy từ trang Kết quả ngày 06/05");
+    });
+    const plan = run(snapshot, previous);
+    expect(plan.warnings ?? []).toEqual([]);
+    const sheet = plan.owned.find((o) => o.name === CHARTS)!;
+    expect(sheet.clear).toBeDefined();
+    expect(clearedBy(plan, CHARTS, "K2")).toBe(false);
+    expect(clearedBy(plan, CHARTS, `A${below}`)).toBe(false);
+    // Nothing above the data, where the charts are, is cleared; the data is.
+    for (const cell of ["A1", "A2", `H${heading - 1}`]) expect(clearedBy(plan, CHARTS, cell)).toBe(false);
+    expect(clearedBy(plan, CHARTS, `A${heading}`)).toBe(true);
+    expect(clearedBy(plan, CHARTS, cellAddress(last, 2))).toBe(true);
+    // The charts are written again, by their names, with their data.
+    expect(sheet.charts.map((c) => c.name)).toEqual(["dti-total", "dti-groups"]);
+  });
+
+  test("a department fewer: the last run's data rows below this run's are cleared, and nothing is said", () => {
+    const { snapshot, previous, heading } = afterFirstRun((g) => put(g, 2, 11, CAPTION), TWENTY, TWENTY.slice(0, 19));
+    const plan = run(snapshot, previous);
+    expect(plan.warnings ?? []).toEqual([]);
+    // The twentieth department's row of the first block, now the blank row under this run's.
+    expect(clearedBy(plan, CHARTS, `B${heading + 21}`)).toBe(true);
+    expect(clearedBy(plan, CHARTS, "K2")).toBe(false);
+  });
+
+  test("a department more: the data grows over a cell typed under it, which the warning names with its text, in both languages; the caption stays", () => {
+    const note = "Sở số 07 đề nghị xem lại số liệu nhóm Hạ tầng số trước khi gửi báo cáo quý";
+    let cell = "";
+    const more = [...TWENTY, { ...TWENTY[0]!, code: "SO-21", name: "Sở số 21" }];
+    const { snapshot, previous } = afterFirstRun((g, h) => {
+      put(g, 2, 11, CAPTION);
+      // The empty row under the first block (header and twenty rows): a twenty-first department takes it.
+      cell = cellAddress(h + 22, 2);
+      expect(g[h + 21]?.[1] ?? null).toBeNull();
+      put(g, h + 22, 2, note);
+    }, TWENTY, more);
+    const plan = run(snapshot, previous);
+    expect(clearedBy(plan, CHARTS, cell)).toBe(true);
+    expect(clearedBy(plan, CHARTS, "K2")).toBe(false);
+    expect(overwrittenWarnings(plan)).toEqual([
+      {
+        sheet: CHARTS,
+        vi: `Trang '${CHARTS}' do DTI Scorer quản lý: 1 ô bạn nhập nằm trong vùng số liệu biểu đồ của lần chấm này nên đã bị ghi đè: ${cell} "${note.slice(0, 39)}…". Hãy nhập lại ở ô khác, ngoài vùng số liệu biểu đồ; các ô bạn nhập ở chỗ khác được giữ nguyên.`,
+        en: `The sheet '${CHARTS}' is managed by DTI Scorer: 1 cell you typed lay where this run writes the charts' data and was overwritten: ${cell} "${note.slice(0, 39)}…". Type it again in another cell, outside the charts' data; the cells you typed elsewhere are kept.`,
+      },
+    ]);
+  });
+
+  test("rows inserted above the charts since: the data is found where it moved, cleared there, and the rows typed above stay; nothing is said", () => {
+    const { snapshot, previous, heading } = afterFirstRun(() => undefined);
+    insertRows(snapshot, CHARTS, 1, [["Báo cáo quý II"], [null, "Kèm theo công văn số 45/STTTT"]]);
+    expect(lastChartsArea(snapshot.sheets.find((s) => s.name === CHARTS)!, previous, new Map(), CHARTS)![0]!.top).toBe(heading + 2);
+    const plan = run(snapshot, previous);
+    expect(plan.warnings ?? []).toEqual([]);
+    expect(clearedBy(plan, CHARTS, "A1")).toBe(false);
+    expect(clearedBy(plan, CHARTS, "B2")).toBe(false);
+    // The moved data, the two rows under this run's included, is cleared.
+    expect(clearedBy(plan, CHARTS, `A${heading + 2}`)).toBe(true);
+    expect(clearedBy(plan, CHARTS, `B${heading + 23}`)).toBe(true);
+  });
+
+  test("a workbook scored by an earlier version (no chartData in _index) has its data found under the heading: the caption stays, the data is cleared, nothing is said", () => {
+    let mine = "";
+    const { snapshot, previous, heading } = afterFirstRun((g) => {
+      put(g, 2, 11, CAPTION);
+      mine = cellAddress(g.length + 3, 3);
+      put(g, g.length + 3, 3, "ghi chú của tôi");
+    });
+    previous.owned.cells = previous.owned.cells.filter((c) => c.role !== "chartData");
+    const plan = run(snapshot, previous);
+    expect(plan.warnings ?? []).toEqual([]);
+    expect(clearedBy(plan, CHARTS, "K2")).toBe(false);
+    expect(clearedBy(plan, CHARTS, mine)).toBe(false);
+    expect(clearedBy(plan, CHARTS, `A${heading}`)).toBe(true);
+    expect(clearedBy(plan, CHARTS, cellAddress(heading + 1, 2))).toBe(true);
+    // The measured area is the one the last run recorded.
+    const sheet = snapshot.sheets.find((s) => s.name === CHARTS)!;
+    const recorded = indexState(run(demoSnapshot(TWENTY))).owned.cells.find((c) => c.role === "chartData")!.ranges.map(parseRange);
+    expect(lastChartsArea(sheet, previous, new Map(), CHARTS)).toEqual(expect.arrayContaining(recorded));
+  });
+
+  test("such a workbook whose charts sheet has no heading over the data is written anew as before", () => {
+    const { snapshot, previous, heading } = afterFirstRun((g, h) => put(g, h, 1, null));
+    previous.owned.cells = previous.owned.cells.filter((c) => c.role !== "chartData");
+    expect(heading).toBeGreaterThan(0);
+    const plan = run(snapshot, previous);
+    expect(plan.owned.find((o) => o.name === CHARTS)!.clear).toBeUndefined();
+  });
+
+  test("scored in English: the sheet, renamed `Charts`, keeps the caption; the data of either language is the project's", () => {
+    const { snapshot, previous } = afterFirstRun((g) => put(g, 2, 11, CAPTION));
+    const plan = run(snapshot, previous, "en");
+    expect(plan.renameSheets).toEqual(expect.arrayContaining([{ from: CHARTS, to: "Charts" }]));
+    expect(plan.warnings ?? []).toEqual([]);
+    expect(clearedBy(plan, "Charts", "K2")).toBe(false);
+    expect(indexState(plan).owned.cells.filter((c) => c.role === "chartData").map((c) => c.sheet)).toEqual(["Charts"]);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * What an analyst types on the charts sheet of a scored workbook (a caption beside the charts)
+ * stays when a corrected figure is scored again: the run clears only the charts' data, the last
+ * run's and its own, and replaces its charts in place by name, so the sheet keeps one of each,
+ * beside a picture the analyst put there. The sheet is still laid out and printed as the plan says.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { noteOf, open, scoreAgain, scoredDemo } from "./test-workbooks";
+import { preserveDrawings } from "./preserve";
+import { parseRels, relsPathOf, resolveTarget, sheetParts, drawingElementId } from "./ooxml";
+
+const CHARTS = "Biểu đồ";
+const CAPTION = "Biểu đồ dùng cho báo cáo quý";
+/** A 1×1 PNG. */
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
+/** What the charts sheet's drawing holds: the names of its charts, in order, and how many pictures. */
+async function drawingOf(file: Uint8Array): Promise<{ charts: string[]; pictures: number; chartParts: number }> {
+  const zip = await JSZip.loadAsync(file);
+  const text = async (path: string) => (await zip.file(path)?.async("string")) ?? "";
+  const sheets = sheetParts(await text("xl/workbook.xml"), parseRels(await text("xl/_rels/workbook.xml.rels")), "xl/workbook.xml");
+  const sheetPath = sheets.get(CHARTS)!;
+  const rid = drawingElementId(await text(sheetPath));
+  const rel = parseRels(await text(relsPathOf(sheetPath))).find((r) => r.id === rid);
+  const drawing = rel ? await text(resolveTarget(sheetPath, rel.target)) : "";
+  const charts = [...drawing.matchAll(/<xdr:graphicFrame\b[\s\S]*?<xdr:cNvPr\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]!);
+  const chartParts = Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).length;
+  return { charts, pictures: (drawing.match(/<xdr:pic>/g) ?? []).length, chartParts };
+}
+
+/**
+ * The scored demo as the analyst saves it from Excel: a caption in K2 of the charts sheet (bold,
+ * with a note, in a wide column), a picture on that sheet, and one figure corrected (Sở Xây dựng's 135% in D34).
+ * Excel keeps the charts of the file; ExcelJS, which edits it here, does not, so they are put back
+ * as the host puts them back.
+ */
+async function typedAndCorrected(): Promise<{ scored: Uint8Array; edited: Uint8Array }> {
+  const scored = await scoredDemo();
+  const wb = await open(scored);
+  const ws = wb.getWorksheet(CHARTS)!;
+  ws.getCell("K2").value = CAPTION;
+  ws.getCell("K2").font = { bold: true, color: { argb: "FF1F4E79" } };
+  ws.getColumn("K").width = 40;
+  ws.getCell("K2").note = "Chú thích cho bản in";
+  const image = wb.addImage({ buffer: PNG, extension: "png" } as unknown as ExcelJS.Image);
+  ws.addImage(image, "K4:L6");
+  const form = wb.getWorksheet("Sở Xây dựng")!;
+  expect(form.getCell("D34").value).toBe("135%");
+  form.getCell("D34").value = 0.95;
+  const saved = new Uint8Array(await wb.xlsx.writeBuffer());
+  return { scored, edited: await preserveDrawings(scored, saved, { skipSheets: [] }) };
+}
+
+describe("what the analyst typed on the charts sheet, a figure corrected and scored again", () => {
+  test("the caption stays with its look, note and column width, the picture stays, the three charts are replaced in place, once each; the data is written again; nothing is said of the sheet", async () => {
+    const { scored, edited } = await typedAndCorrected();
+    const before = await drawingOf(edited);
+    expect(before.charts).toEqual(["dti-total", "dti-groups", "dti-profile"]);
+    expect(before.pictures).toBe(1);
+
+    const again = await scoreAgain(edited);
+    expect(again.warnings.filter((w) => w.sheet === CHARTS)).toEqual([]);
+    const wb = await open(again.out);
+    const ws = wb.getWorksheet(CHARTS)!;
+    expect(ws.getCell("K2").value).toBe(CAPTION);
+    expect(ws.getCell("K2").font).toMatchObject({ bold: true, color: { argb: "FF1F4E79" } });
+    expect(ws.getColumn("K").width).toBe(40);
+    expect(noteOf(ws.getCell("K2"))).toBe("Chú thích cho bản in");
+    const after = await drawingOf(again.out);
+    expect(after).toEqual({ charts: ["dti-total", "dti-groups", "dti-profile"], pictures: 1, chartParts: (await drawingOf(scored)).chartParts });
+
+    // The data under the charts is this run's: Sở Xây dựng's corrected total, as on the results sheet.
+    const totalOf = (book: ExcelJS.Workbook) => {
+      const results = book.getWorksheet("Kết quả")!;
+      const column = (results.getRow(3).values as unknown[]).indexOf("Tổng điểm");
+      let found: unknown;
+      results.eachRow((row) => {
+        if (row.getCell(3).value === "Sở Xây dựng") found = row.getCell(column).value;
+      });
+      return found;
+    };
+    const total = totalOf(wb);
+    let heading = 0;
+    ws.eachRow((row, r) => {
+      if (heading === 0 && /^Số liệu của các biểu đồ/.test(String(row.getCell(1).value ?? ""))) heading = r;
+    });
+    expect(heading).toBeGreaterThan(2);
+    let charted: unknown;
+    for (let r = heading + 2; ws.getCell(r, 1).value !== null; r++) if (ws.getCell(r, 1).value === "Sở Xây dựng") charted = ws.getCell(r, 2).value;
+    expect(typeof total).toBe("number");
+    expect(charted).toBe(total);
+    expect(charted).not.toBe(totalOf(await open(scored)));
+
+    // Laid out and printed as the plan says: the header row of the data tall enough for its names,
+    // the data columns as wide as the first run made them, landscape, one page wide, the charts only.
+    const first = (await open(scored)).getWorksheet(CHARTS)!;
+    for (const c of ["A", "B", "C"]) expect(ws.getColumn(c).width).toBe(first.getColumn(c).width);
+    expect(ws.getRow(heading + 1).height).toBe(first.getRow(heading + 1).height);
+    expect(ws.pageSetup).toMatchObject({ orientation: first.pageSetup.orientation, paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup.printArea).toBe(first.pageSetup.printArea);
+
+    // A third run: still one of each, the caption still there.
+    const third = await scoreAgain(again.out);
+    expect((await open(third.out)).getWorksheet(CHARTS)!.getCell("K2").value).toBe(CAPTION);
+    expect(await drawingOf(third.out)).toEqual(after);
+  });
+});
