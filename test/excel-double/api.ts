@@ -2530,6 +2530,16 @@ export class Table extends ClientObject {
       const wb = this.context._state.workbook;
       if (!validTableName(v)) throw invalidArg(`'${v}' is not a valid table name.`);
       if (wb.tables.some((t) => t !== m && t.name.toLowerCase() === v.toLowerCase())) throw invalidArg(`A table named '${v}' already exists.`);
+      // "If you rename a column or table, Excel automatically changes the use of that table and
+      // column header in all structured references that are used in the workbook" (Microsoft
+      // Support, "Using structured references with Excel tables"): the formulas of every cell and
+      // of every conditional format that name the table name it anew.
+      if (m.name !== v) {
+        for (const sheet of wb.sheets) {
+          for (const cell of sheet.cells.values()) if (cell.f !== undefined) cell.f = withTableRenamed(cell.f, m.name, v);
+          for (const cf of sheet.conditionalFormats) if (cf.custom?.formula !== undefined) cf.custom.formula = withTableRenamed(cf.custom.formula, m.name, v);
+        }
+      }
       m.name = v;
     });
   }
@@ -2617,6 +2627,51 @@ export function withoutStructuredRefs(formula: string, table: string): string {
       }
       out += "#REF!";
       i = j + 1;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+/**
+ * A formula with its references to table `from` (`From[Total]`, `From[[#This Row],[Total]]`, and
+ * the name alone, `=ROWS(From)`; compared without case) naming table `to`: what Excel does to the
+ * workbook's formulas when a table is renamed. Text in string literals and quoted sheet names is
+ * left alone, and so are the columns in brackets, longer names, sheet names (`From!A1`) and other
+ * workbooks' tables.
+ */
+export function withTableRenamed(formula: string, from: string, to: string): string {
+  const lower = from.toLowerCase();
+  let out = "";
+  for (let i = 0; i < formula.length; ) {
+    const ch = formula[i]!;
+    if (ch === '"' || ch === "'") {
+      const end = formula.indexOf(ch, i + 1);
+      const stop = end < 0 ? formula.length : end + 1;
+      out += formula.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    if (ch === "[") {
+      // What a structured reference's brackets hold (its columns, `'` escaping the next character).
+      let depth = 0;
+      let j = i;
+      for (; j < formula.length; j++) {
+        if (formula[j] === "'") j++;
+        else if (formula[j] === "[") depth++;
+        else if (formula[j] === "]" && --depth === 0) break;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const before = i === 0 ? "" : formula[i - 1]!;
+    const after = formula[i + from.length] ?? "";
+    if (formula.slice(i, i + from.length).toLowerCase() === lower && !/[\p{L}\p{N}_.\\!\]]/u.test(before) && !/[\p{L}\p{N}_.\\!(]/u.test(after)) {
+      out += to;
+      i += from.length;
       continue;
     }
     out += ch;

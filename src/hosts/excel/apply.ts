@@ -155,7 +155,7 @@ function colorScaleCriteria(colors: string[], at?: number[]): Excel.ConditionalC
 interface ExistingTable {
   name: string;
   sheet: string;
-  /** Where it is, looked up for a table of the plan's name on the sheet the plan writes again. */
+  /** Where it is, looked up for every table on an owned sheet the plan writes again. */
   rect?: Rect;
 }
 
@@ -170,20 +170,46 @@ interface ExistingTable {
  */
 interface KeptTable {
   plan: TablePlan;
+  /** Its name now: the plan's, or the one the user gave it (renamedTable), which the write sets back to the plan's. */
   name: string;
   rect: Rect;
   /** Written over as it is (before ExcelApi 1.13), not resized. */
   asIs?: true;
 }
 
+/** Whether a table found on the sheet has its header row where the plan's table goes (the same top-left cell). */
+function atPlace(found: ExistingTable | undefined, rect: Rect | null, sheet: string): found is ExistingTable & { rect: Rect } {
+  return found?.rect !== undefined && rect !== null && found.sheet === sheet && found.rect.row === rect.row && found.rect.col === rect.col;
+}
+
+/**
+ * The project's table that the user renamed (Table Design > Table Name: `DTI_Results` →
+ * `BangKetQua`, their formulas reading `=SUM(BangKetQua[Tổng điểm])`): on the owned sheet written
+ * again, with its header row where the plan puts `plan`, under a name none of the plan's tables
+ * has, while no table of the plan's name is there. Kept like the plan's own, and its name set back
+ * to the plan's (Table.name, ExcelApi 1.1): Excel renames the table in every formula that refers
+ * to it ("If you rename a column or table, Excel automatically changes the use of that table and
+ * column header in all structured references that are used in the workbook", Microsoft Support,
+ * "Using structured references with Excel tables"), so those formulas keep working.
+ */
+function renamedTable(plan: OwnedSheetPlan, t: TablePlan, existingTables: Map<string, ExistingTable>): ExistingTable & { rect: Rect } | undefined {
+  const sheet = plan.name.toLowerCase();
+  const rect = parseRect(t.range);
+  if (atPlace(existingTables.get(t.name.toLowerCase()), rect, sheet)) return undefined;
+  const planned = new Set(plan.tables.map((p) => p.name.toLowerCase()));
+  for (const [lower, found] of existingTables) if (!planned.has(lower) && atPlace(found, rect, sheet)) return found;
+  return undefined;
+}
+
 function tableKept(plan: OwnedSheetPlan, exists: boolean, caps: Capabilities, existingTables: Map<string, ExistingTable>): KeptTable | undefined {
   if (!exists) return undefined;
   for (const t of plan.tables) {
-    const found = existingTables.get(t.name.toLowerCase());
     const rect = parseRect(t.range);
-    if (!found?.rect || !rect || found.sheet !== plan.name.toLowerCase() || found.rect.row !== rect.row || found.rect.col !== rect.col) continue;
-    if (caps.keepTables) return { plan: t, name: found.name, rect };
-    if (found.rect.cols === rect.cols && found.rect.rows === rect.rows) return { plan: t, name: found.name, rect, asIs: true };
+    const found = existingTables.get(t.name.toLowerCase());
+    const at = atPlace(found, rect, plan.name.toLowerCase()) ? found : renamedTable(plan, t, existingTables);
+    if (!at?.rect || !rect) continue;
+    if (caps.keepTables) return { plan: t, name: at.name, rect };
+    if (at.rect.cols === rect.cols && at.rect.rows === rect.rows) return { plan: t, name: at.name, rect, asIs: true };
   }
   return undefined;
 }
@@ -202,6 +228,60 @@ function tablesMadeAnew(plan: OwnedSheetPlan, exists: boolean, caps: Capabilitie
   });
 }
 
+/**
+ * What the user is told about the other tables on an owned sheet written again, each once: the
+ * project's table they renamed, kept and named as the plan names it (tableRenamedBackMessage), or
+ * made anew (before ExcelApi 1.13, its size changed: tableRenamedMadeAnewMessage), and every other
+ * table there, which the write deletes (tableDeletedMessage). The tables of the plan's own names
+ * are tablesMadeAnew's.
+ */
+function otherTablesMessages(plan: OwnedSheetPlan, exists: boolean, caps: Capabilities, existingTables: Map<string, ExistingTable>): SheetMessage[] {
+  if (!exists) return [];
+  const sheet = plan.name.toLowerCase();
+  const kept = tableKept(plan, exists, caps, existingTables);
+  const planned = new Set(plan.tables.map((t) => t.name.toLowerCase()));
+  const renamed = new Map(plan.tables.flatMap((t) => {
+    const found = renamedTable(plan, t, existingTables);
+    return found ? [[found.name.toLowerCase(), t.name] as const] : [];
+  }));
+  const out: SheetMessage[] = [];
+  for (const [lower, t] of existingTables) {
+    if (t.sheet !== sheet || planned.has(lower)) continue;
+    const planName = renamed.get(lower);
+    if (kept && kept.name.toLowerCase() === lower) out.push(tableRenamedBackMessage(plan.name, t.name, kept.plan.name));
+    else if (planName !== undefined) out.push(tableRenamedMadeAnewMessage(plan.name, t.name, planName));
+    else out.push(tableDeletedMessage(plan.name, t.name));
+  }
+  return out;
+}
+
+/** What the user is told when the project's table they renamed was given its name back: their formulas follow it. */
+export function tableRenamedBackMessage(sheet: string, was: string, name: string): SheetMessage {
+  return {
+    sheet,
+    vi: `Bảng ${was} trên trang ${quoteSheet(sheet)} là bảng kết quả của DTI Scorer mà bạn đã đổi tên; bảng đã được đặt lại tên ${name} để lần chấm này ghi kết quả vào đúng bảng đó. Excel đã tự sửa các công thức trỏ tới bảng theo tên cho khớp với tên này (=SUM(${was}[…]) nay là =SUM(${name}[…])), nên các công thức đó vẫn đúng.`,
+    en: `The table ${was} on sheet ${quoteSheet(sheet)} is DTI Scorer's results table, which you renamed; its name was set back to ${name} so that this run writes the results into it. Excel changed the formulas that refer to it by name to follow it (=SUM(${was}[…]) now reads =SUM(${name}[…])), so those formulas keep working.`,
+  };
+}
+
+/** What the user is told when the project's table they renamed was made anew under the plan's name (before ExcelApi 1.13, its size changed). */
+export function tableRenamedMadeAnewMessage(sheet: string, was: string, name: string): SheetMessage {
+  return {
+    sheet,
+    vi: `Bảng ${was} trên trang ${quoteSheet(sheet)} là bảng kết quả của DTI Scorer mà bạn đã đổi tên; bảng đã được tạo lại với tên ${name} (số đơn vị hay các cột của bảng đã đổi mà phiên bản Excel này chưa có ExcelApi 1.13 để đổi kích thước bảng tại chỗ), nên công thức trỏ tới ${was} theo tên (như =ROWS(${was}[…])) có thể báo #REF!; hãy nhập lại các công thức đó với tên ${name} (như =ROWS(${name}[…])).`,
+    en: `The table ${was} on sheet ${quoteSheet(sheet)} is DTI Scorer's results table, which you renamed; it was made anew under the name ${name} (its number of units or its columns changed and this Excel lacks ExcelApi 1.13 to resize a table in place), so formulas that refer to ${was} by name (such as =ROWS(${was}[…])) may now show #REF!; enter those formulas again with ${name} (such as =ROWS(${name}[…])).`,
+  };
+}
+
+/** What the user is told when a table of theirs on one of the project's sheets was deleted as the sheet was written again. */
+export function tableDeletedMessage(sheet: string, table: string): SheetMessage {
+  return {
+    sheet,
+    vi: `Bảng ${table} trên trang ${quoteSheet(sheet)} đã bị xoá khi DTI Scorer ghi lại trang này (trang của DTI Scorer được ghi lại mỗi lần chấm điểm), nên công thức trỏ tới bảng theo tên (như =ROWS(${table}[…])) có thể báo #REF!; hãy đặt bảng của bạn ở một trang khác rồi nhập lại các công thức đó.`,
+    en: `The table ${table} on sheet ${quoteSheet(sheet)} was deleted when DTI Scorer wrote that sheet again (DTI Scorer's sheets are written again on every run), so formulas that refer to it by name (such as =ROWS(${table}[…])) may now show #REF!; keep your tables on another sheet and enter those formulas again.`,
+  };
+}
+
 /** What the user is told when the run made one of its tables anew, so that formulas naming it break. */
 export function tableMadeAnewMessage(sheet: string, table: string): SheetMessage {
   return {
@@ -212,9 +292,10 @@ export function tableMadeAnewMessage(sheet: string, table: string): SheetMessage
 }
 
 /**
- * The tables to delete before an owned sheet is written again: every table on that sheet (the
- * user may have renamed the results table, and the new table would overlap it) and any table
- * elsewhere with a name the plan gives its own, but not the table kept.
+ * The tables to delete before an owned sheet is written again: every table on that sheet (the new
+ * table would overlap one where it goes; each is named in a warning, otherTablesMessages) and any
+ * table elsewhere with a name the plan gives its own, but not the table kept (which may be the
+ * project's table the user renamed: renamedTable).
  */
 function tablesToDelete(plan: OwnedSheetPlan, exists: boolean, existingTables: Map<string, ExistingTable>, kept: string | undefined): string[] {
   const sheet = plan.name.toLowerCase();
@@ -416,7 +497,8 @@ function queueOwnedSheet(
   // On an Excel without ExcelApi 1.9 the sheet keeps Excel's print defaults (capabilities() says so).
   if (caps.printLayout && plan.print) queuePrint(packer, name, plan.print);
   for (const t of plan.tables) {
-    packer.add(opBytes(2, 2, name, t.range, t.name, t.style), (ctx) => {
+    // The kept table takes the plan's name back when the user renamed it (renamedTable).
+    packer.add(opBytes(2, 2, name, t.range, t.name, t.style, t === kept?.plan ? kept.name : ""), (ctx) => {
       const table = t === kept?.plan ? ctx.workbook.tables.getItem(kept.name) : sheetOf(ctx, name).tables.add(`${quoteSheet(name)}!${t.range}`, true);
       table.name = t.name;
       table.style = t.style;
@@ -721,14 +803,12 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
       for (const c of o.charts) chartLookups.push({ sheet: o.name, name: c.name });
     }
   }
-  // Where the plan's tables are now, on the owned sheets written again: a table whose header row
-  // is where the plan puts it is kept (tableKept).
+  // Where the tables on the owned sheets written again are now: a table whose header row is where
+  // the plan puts its own is kept (tableKept), under the plan's name or one the user gave it (renamedTable).
   const tableLookups: { key: string; name: string; range?: Excel.Range }[] = [];
   for (const o of writtenPlan.owned) {
-    for (const t of o.tables) {
-      const found = existingTables.get(t.name.toLowerCase());
-      if (found && found.sheet === o.name.toLowerCase()) tableLookups.push({ key: t.name.toLowerCase(), name: found.name });
-    }
+    if (o.tables.length === 0 || !lower.has(o.name.toLowerCase())) continue;
+    for (const [key, found] of existingTables) if (found.sheet === o.name.toLowerCase()) tableLookups.push({ key, name: found.name });
   }
   // The widths of the columns the user added to a table written again, which stay theirs.
   const widthLookups: { sheet: string; from: number; to: number; format?: Excel.RangeFormat }[] = [];
@@ -902,6 +982,7 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   const warnings = [...planWarnings(writtenPlan), ...skipped.map((n) => passwordProtectedMessage(n, kind))];
   for (const o of fullPlan.owned) {
     for (const t of tablesMadeAnew(o, lower.has(o.name.toLowerCase()), caps, existingTables)) warnings.push(tableMadeAnewMessage(o.name, t));
+    warnings.push(...otherTablesMessages(o, lower.has(o.name.toLowerCase()), caps, existingTables));
   }
   for (const o of fullPlan.owned) {
     const c = carried.get(o.name.toLowerCase());

@@ -19,6 +19,7 @@ import { setPageTexts } from "./page-texts";
 import { renameSheets, renameTableColumns, sheetNamed } from "./rename-sheets";
 import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
 import { restoreUserFormats, userFormats } from "./user-formats";
+import { quoteSheet } from "../../core/a1";
 
 /** A chart to inject after ExcelJS has written the file (ExcelJS cannot write charts). */
 export interface PendingChart {
@@ -433,6 +434,153 @@ function restoreCarried(ws: ExcelJS.Worksheet, carried: CarriedCells, plan: Owne
   for (const column of carried.hidden) ws.getColumn(column).hidden = true;
 }
 
+/** A table of ExcelJS as read from the file or made: its model's name, the name formulas use, and where it is. */
+interface TableModel {
+  name?: string;
+  displayName?: string;
+  ref?: string;
+  tableRef?: string;
+}
+
+/** The tables on a sheet: the key ExcelJS keeps each under, its name (the one structured references use), its top-left cell. */
+function tablesOn(ws: ExcelJS.Worksheet): { key: string; name: string; table: TableModel; top: number; left: number }[] {
+  const tables = (ws as unknown as { tables?: Record<string, { table?: TableModel }> }).tables ?? {};
+  return Object.entries(tables).flatMap(([key, t]) => {
+    const model = t.table;
+    const at = (model?.tableRef ?? model?.ref)?.split(":")[0]?.replace(/\$/g, "");
+    if (!model || !at) return [];
+    try {
+      const { row, column } = parseCell(at);
+      return [{ key, name: model.displayName ?? model.name ?? key, table: model, top: row, left: column }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * A formula with its references to table `from` (`From[Tổng điểm]`, `From[[#This Row],[Hạng]]`,
+ * and the name alone, `ROWS(From)`; compared without case, as Excel does) naming table `to`, as
+ * Excel rewrites the workbook's formulas when a table is renamed. Text in quotes, quoted sheet
+ * names, the columns in brackets, longer names, sheet names (`From!A1`) and tables of other
+ * workbooks stay as they are.
+ */
+export function renameTableInFormula(formula: string, from: string, to: string): string {
+  const lower = from.toLowerCase();
+  if (!formula.toLowerCase().includes(lower)) return formula;
+  let out = "";
+  for (let i = 0; i < formula.length; ) {
+    const ch = formula[i]!;
+    if (ch === '"' || ch === "'") {
+      const end = formula.indexOf(ch, i + 1);
+      const stop = end < 0 ? formula.length : end + 1;
+      out += formula.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    if (ch === "[") {
+      // What a structured reference's brackets hold (its columns, `'` escaping the next character).
+      let depth = 0;
+      let j = i;
+      for (; j < formula.length; j++) {
+        if (formula[j] === "'") j++;
+        else if (formula[j] === "[") depth++;
+        else if (formula[j] === "]" && --depth === 0) break;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const before = i === 0 ? "" : formula[i - 1]!;
+    const after = formula[i + from.length] ?? "";
+    if (formula.slice(i, i + from.length).toLowerCase() === lower && !/[\p{L}\p{N}_.\\!\]]/u.test(before) && !/[\p{L}\p{N}_.\\!(]/u.test(after)) {
+      out += to;
+      i += from.length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+/**
+ * Every formula of the workbook naming table `from` names `to`: those of the cells of every sheet
+ * (a shared formula's master cell holds the text of its fill-down), of data validations and of
+ * conditional formats, and the defined names ExcelJS keeps (it keeps none holding a structured
+ * reference: those the file had are put back as they were when the file is written).
+ */
+function renameTableInWorkbook(wb: ExcelJS.Workbook, from: string, to: string): void {
+  const rename = (f: unknown) => (typeof f === "string" ? renameTableInFormula(f, from, to) : f);
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        // The cell's own model: assigning cell.value would drop a cached result of 0 or FALSE.
+        const model = (cell as unknown as { _value?: { model?: { formula?: unknown } } })._value?.model;
+        if (model && typeof model.formula === "string") model.formula = rename(model.formula);
+      }),
+    );
+    const validations = (ws as unknown as { dataValidations?: { model?: Record<string, { formulae?: unknown[] } | undefined> } }).dataValidations?.model ?? {};
+    for (const rule of Object.values(validations)) if (rule?.formulae) rule.formulae = rule.formulae.map(rename);
+    const formats = (ws as unknown as { conditionalFormattings?: { rules?: { formulae?: unknown[] }[] }[] }).conditionalFormattings ?? [];
+    for (const cf of formats) for (const rule of cf.rules ?? []) if (rule.formulae) rule.formulae = rule.formulae.map(rename);
+  }
+  const names = wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
+  const model = names.model ?? [];
+  if (model.some(({ ranges }) => ranges.some((r) => rename(r) !== r))) names.model = model.map(({ name, ranges }) => ({ name, ranges: ranges.map((r) => rename(r) as string) }));
+}
+
+/**
+ * The project's tables the user renamed (Table Design > Table Name: `DTI_Results` → `BangKetQua`,
+ * their formulas reading `=SUM(BangKetQua[Tổng điểm])`): a table on an owned sheet with its header
+ * row where the plan puts one of its tables (the same top-left cell), under a name none of the
+ * plan's tables has, while no table of that plan's name is on the sheet. Its name is set back to
+ * the plan's, and every formula of the workbook naming it follows (renameTableInWorkbook), as Excel
+ * renames them with the table: the sheet's table, written anew under the plan's name, is theirs
+ * still, and `warnings` say so once. Done before the columns of the plan's tables are followed
+ * (renameTableColumns), which then finds the table by the plan's name.
+ */
+function renameUserTables(wb: ExcelJS.Workbook, plan: WritePlan, warnings?: SheetMessage[]): void {
+  for (const o of plan.owned) {
+    const ws = sheetNamed(wb, o.name);
+    if (!ws) continue;
+    const planned = new Set(o.tables.map((t) => t.name.toLowerCase()));
+    for (const t of o.tables) {
+      const on = tablesOn(ws);
+      if (on.some((x) => x.name.toLowerCase() === t.name.toLowerCase())) continue;
+      const r = parseRange(t.range);
+      const found = on.find((x) => !planned.has(x.name.toLowerCase()) && x.top === r.top && x.left === r.left);
+      if (!found) continue;
+      renameTableInWorkbook(wb, found.name, t.name);
+      found.table.name = t.name;
+      found.table.displayName = t.name;
+      const tables = (ws as unknown as { tables: Record<string, unknown> }).tables;
+      const table = tables[found.key];
+      delete tables[found.key];
+      tables[t.name] = table;
+      warnings?.push(tableRenamedBackMessage(ws.name, found.name, t.name));
+    }
+  }
+}
+
+/** What the user is told when the project's table they renamed was given its name back: the formulas of their cells follow it. */
+export function tableRenamedBackMessage(sheet: string, was: string, name: string): SheetMessage {
+  return {
+    sheet,
+    vi: `Bảng ${was} trên trang ${quoteSheet(sheet)} là bảng kết quả của DTI Scorer mà bạn đã đổi tên; bảng đã được đặt lại tên ${name} để lần chấm này ghi kết quả vào đúng bảng đó. Các công thức trong ô trỏ tới bảng theo tên đã được sửa cho khớp với tên này (=SUM(${was}[…]) nay là =SUM(${name}[…])), nên chúng vẫn đúng; nếu bạn có tên định nghĩa (Công thức > Trình quản lý Tên) trỏ tới ${was}[…], hãy sửa thành ${name}[…].`,
+    en: `The table ${was} on sheet ${quoteSheet(sheet)} is DTI Scorer's results table, which you renamed; its name was set back to ${name} so that this run writes the results into it. The formulas in cells that refer to it by name were changed to follow it (=SUM(${was}[…]) now reads =SUM(${name}[…])), so they keep working; if you defined a name (Formulas > Name Manager) that refers to ${was}[…], change it to ${name}[…].`,
+  };
+}
+
+/** What the user is told when a table of theirs on one of the project's sheets is no longer a table once the sheet is written again. */
+export function tableDroppedMessage(sheet: string, table: string): SheetMessage {
+  return {
+    sheet,
+    vi: `Bảng ${table} trên trang ${quoteSheet(sheet)} không còn là bảng sau khi DTI Scorer ghi lại trang này (trang của DTI Scorer được ghi lại mỗi lần chấm điểm; các ô của bạn ngoài vùng kết quả vẫn được giữ), nên công thức trỏ tới bảng theo tên (như =ROWS(${table}[…])) có thể báo #REF!; hãy đặt bảng của bạn ở một trang khác rồi nhập lại các công thức đó.`,
+    en: `The table ${table} on sheet ${quoteSheet(sheet)} is no longer a table once DTI Scorer wrote that sheet again (DTI Scorer's sheets are written again on every run; your cells outside the results stay), so formulas that refer to it by name (such as =ROWS(${table}[…])) may now show #REF!; keep your tables on another sheet and enter those formulas again.`,
+  };
+}
+
 /**
  * Writes an owned sheet anew. One that exists keeps its place among the sheets and its visibility
  * (how the user arranged them; `_index` stays very hidden), and a protection without a password,
@@ -449,6 +597,9 @@ function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan, warnings?: 
   const state = existing && plan.visibility !== "veryHidden" ? existing.state : plan.visibility;
   const protection = existing ? protectionOf(existing) : null;
   const tabColor = existing?.properties.tabColor;
+  // The tables of the user's on it (the project's own they renamed took its name back: renameUserTables) go with it, each named.
+  const planned = new Set(plan.tables.map((t) => t.name.toLowerCase()));
+  for (const t of existing ? tablesOn(existing) : []) if (!planned.has(t.name.toLowerCase())) warnings?.push(tableDroppedMessage(existing!.name, t.name));
   if (existing) wb.removeWorksheet(existing.id);
   // Table names are global to the workbook: drop an old table of the same name wherever it is.
   for (const t of plan.tables) for (const w of wb.worksheets) if (w.getTable(t.name)) w.removeTable(t.name);
@@ -589,6 +740,8 @@ export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: S
   // and every formula naming them follows (before the cached results of the formulas reading
   // what this run writes are dropped, so that those reading a renamed sheet are found).
   renameSheets(wb, written.renameSheets ?? []);
+  // The project's table the user renamed takes the plan's name back, their formulas following it.
+  renameUserTables(wb, written, warnings);
   renameTableColumns(wb, written, warnings);
   const located = locatePlanMarks(wb, written);
   const skippedSheets = passwordProtectedForms(wb, located);
