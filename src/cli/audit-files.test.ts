@@ -221,11 +221,18 @@ describe("a workbook with a password to open", () => {
     expect(gathered.err).toContain("mat-khau.xlsx được bảo vệ bằng mật khẩu mở tệp");
   });
 
-  it("keeps the sentence of an unreadable workbook for an Excel 97–2003 file named .xlsx", async () => {
+  it("says what a file named .xlsx is when it is an Excel 97–2003 workbook or a CSV table, alone or among files gathered", async () => {
     writeFileSync(join(dir, "cu-97.xlsx"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]));
     const r = await run(["score", "cu-97.xlsx", "--index", "xa.json"]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe("Tệp cu-97.xlsx không phải sổ làm việc Excel (.xlsx) đọc được. Hãy lưu lại dưới dạng .xlsx (Excel Workbook).\n");
+    expect(r.err).toBe("Tệp cu-97.xlsx là sổ làm việc Excel 97–2003 (.xls) mang tên .xlsx nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Excel Workbook).\n");
+    writeFileSync(join(dir, "bang.xlsx"), "\uFEFFMã đơn vị;Đơn vị\r\nSYT;Sở Y tế\r\n");
+    const csv = await runCli(["score", "bang.xlsx", "--index", "xa.json", "--lang", "en"], dir);
+    expect(csv.code).toBe(2);
+    expect(csv.err).toBe("File bang.xlsx is a table of text (CSV) named .xlsx, so it cannot be read as a workbook; rename it to .csv, or open it in Excel and save it as .xlsx.\n");
+    const gathered = await run(["collect", "cu-97.xlsx", "bang.xlsx", "--out", "gom-97.xlsx"]);
+    expect(gathered.err).toContain("cu-97.xlsx là sổ làm việc Excel 97–2003 (.xls) mang tên .xlsx");
+    expect(gathered.err).toContain("bang.xlsx là bảng văn bản (CSV) mang tên .xlsx");
   });
 });
 

@@ -399,6 +399,14 @@ export const M = {
     vi: `Tệp ${path} không phải sổ làm việc Excel (.xlsx) đọc được. Hãy lưu lại dưới dạng .xlsx (Excel Workbook).`,
     en: `File ${path} is not a readable Excel workbook (.xlsx). Save it as .xlsx (Excel Workbook).`,
   }),
+  xlsNamedXlsx: (path: string): Message => ({
+    vi: `Tệp ${path} là sổ làm việc Excel 97–2003 (.xls) mang tên .xlsx nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Excel Workbook).`,
+    en: `File ${path} is an Excel 97–2003 workbook (.xls) named .xlsx, so it cannot be read; open it in Excel and save it as .xlsx (Excel Workbook).`,
+  }),
+  csvNamedXlsx: (path: string): Message => ({
+    vi: `Tệp ${path} là bảng văn bản (CSV) mang tên .xlsx nên không đọc được như sổ làm việc; hãy đổi đuôi tên tệp thành .csv, hoặc mở trong Excel và lưu lại dạng .xlsx.`,
+    en: `File ${path} is a table of text (CSV) named .xlsx, so it cannot be read as a workbook; rename it to .csv, or open it in Excel and save it as .xlsx.`,
+  }),
   unknownExtension: (path: string, ext: string): Message => {
     const kind = OTHER_SPREADSHEETS[ext.toLowerCase()];
     if (kind) {

@@ -307,6 +307,7 @@ export const STRINGS = {
   generalFindings: { vi: "Chung", en: "General" },
   // {place}: the cell as Excel writes it, "'Sở Y tế'!D39".
   goToCell: { vi: "Đi tới ô {place}", en: "Go to cell {place}" },
+  goToSheet: { vi: "Đi tới trang {sheet}", en: "Go to sheet {sheet}" },
   clearMarks: { vi: "Xóa dấu", en: "Clear marks" },
   cleared: { vi: "Đã xóa dấu trên {count} ô.", en: "Cleared the marks on {count} cells." },
   clearedNone: { vi: "Không có dấu nào để xóa.", en: "There are no marks to clear." },

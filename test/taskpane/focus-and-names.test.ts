@@ -218,6 +218,10 @@ describe("a finding's cell", () => {
     expect(html).not.toContain(">Sở Y tế!D39<");
     expect(findingLabel(issue, "vi")).toBe("Lỗi. Đi tới ô 'Sở Y tế'!D39: Chưa có số liệu.");
     expect(findingLabel(issue, "en")).toBe("Error. Go to cell 'Sở Y tế'!D39: No value.");
+    // A finding of a whole sheet goes to the sheet.
+    const { cell: _cell, ...wholeSheet } = issue;
+    expect(findingLabel(wholeSheet, "vi")).toMatch(/^Lỗi\. Đi tới trang 'Sở Y tế': /);
+    expect(findingLabel(wholeSheet, "en")).toMatch(/^Error\. Go to sheet 'Sở Y tế': /);
   });
 });
 

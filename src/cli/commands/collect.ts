@@ -12,7 +12,7 @@ import type { ParsedArgs } from "../args";
 import { type CliIO, CliFailure, fail, inputFileProblem, readInputFile, resolvePath, writeOutputFile } from "../io";
 import { M, T, shellArg } from "../messages";
 import { type Progress, withProgress } from "../progress";
-import { checkOutputs, isEmptyFile, loadIndex, lockFileOf, notXlsxByExtension, notXlsxReason, warnIfOutOpen } from "./common";
+import { checkOutputs, isEmptyFile, loadIndex, lockFileOf, notXlsxByExtension, notXlsxKnown, notXlsxReason, warnIfOutOpen } from "./common";
 
 /** The existing --out workbook, which the forms are added to, cannot be read. */
 function baseUnreadable(out: string): Message {
@@ -24,12 +24,11 @@ function baseUnreadable(out: string): Message {
 
 /**
  * Why a file named .xlsx that could not be read was left out, among files gathered: what is known
- * of it (a password to open: notXlsxReason, as when it is given alone or to `score`), else
+ * of it (a password to open, an .xls or a CSV file named .xlsx: notXlsxKnown, as when it is given alone or to `score`), else
  * collect's own sentence (`generic`: damaged, not fully downloaded, an old .xls).
  */
 function unreadableReason(data: Uint8Array, name: string, generic: Message): Message {
-  const known = notXlsxReason(data, name);
-  return known.en === M.notXlsx(name).en ? generic : known;
+  return notXlsxKnown(data, name) ?? generic;
 }
 
 /** The files were read, but the gathered workbook could not be written. */

@@ -9,7 +9,7 @@ import { type StaleKind, staleGroups, staleResults, submissionsAsScored } from "
 import { type DefinitionProblem, decodeDefinitionFile, formatProblems, parseDefinition, parseDefinitionText, problemsSummary } from "../../core/definition";
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
-import { type TextEncoding, notUtf8Message, parseCsv, parseNumberText } from "../../core/read";
+import { type TextEncoding, decodeText, notUtf8Message, parseCsv, parseNumberText } from "../../core/read";
 import { isExcelErrorText, isNotApplicableText } from "../../core/read/values";
 import { isBlank } from "../../core/read/sheet";
 import type { Issue, SheetSnapshot } from "../../core/types";
@@ -521,7 +521,21 @@ export function isPasswordEncrypted(data: Uint8Array): boolean {
 
 /** Why a file named as an .xlsx workbook could not be read as one: a password to open, or not a readable .xlsx. */
 export function notXlsxReason(data: Uint8Array, path: string): Message {
-  return isPasswordEncrypted(data) ? M.passwordToOpen(path) : M.notXlsx(path);
+  return notXlsxKnown(data, path) ?? M.notXlsx(path);
+}
+
+/**
+ * What a file named .xlsx that ExcelJS cannot read is, when its first bytes tell: encrypted with
+ * a password to open, an Excel 97–2003 workbook (a compound file without an encrypted package),
+ * or a table of text (no NUL byte, lines of fields) given the name of a workbook.
+ */
+export function notXlsxKnown(data: Uint8Array, path: string): Message | undefined {
+  if (isPasswordEncrypted(data)) return M.passwordToOpen(path);
+  if (startsWith(data, COMPOUND_FILE)) return M.xlsNamedXlsx(path);
+  const head = data.subarray(0, 4096);
+  const text = startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]) || (head.length > 0 && !head.includes(0));
+  if (text && /[,;\t][^\r\n]*[\r\n]/.test(decodeText(head))) return M.csvNamedXlsx(path);
+  return undefined;
 }
 
 /**

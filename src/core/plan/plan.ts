@@ -476,7 +476,7 @@ function previousCellsOf(previous: IndexSheetState | undefined, snapshot: Workbo
 /**
  * The forms and table rows the reader left out of the scoring, each with its finding: a unit code
  * another form already has, a form of another index, a form whose table has lost its header, a
- * row with neither unit name nor code. A finding is about a row when it is on a table of units
+ * row with neither unit name nor code, a CSV line with more fields than its header. A finding is about a row when it is on a table of units
  * (a CSV file, a sheet of layout B, or a sheet with more than one such finding): a form is one unit.
  */
 export function notScoredEntries(issues: Issue[], submissions: Submission[], snapshot?: WorkbookSnapshot): NotScoredEntry[] {
@@ -485,7 +485,8 @@ export function notScoredEntries(issues: Issue[], submissions: Submission[], sna
       i.code === "duplicate-unit" ||
       (i.code === "definition-mismatch" && i.severity === "error") ||
       (i.code === "layout-not-found" && i.sheet !== undefined) ||
-      (i.code === "missing-unit-name" && i.severity === "error"),
+      (i.code === "missing-unit-name" && i.severity === "error") ||
+      i.code === "row-too-wide",
   );
   const tables = new Set(submissions.flatMap((s) => (s.source?.layout === "B" ? [s.source.sheet] : [])));
   for (const sheet of snapshot?.sheets ?? []) if (sheet.csvFile !== undefined) tables.add(sheet.name);
@@ -494,6 +495,7 @@ export function notScoredEntries(issues: Issue[], submissions: Submission[], sna
   return left.map((i) => {
     const row =
       i.code === "missing-unit-name" ||
+      i.code === "row-too-wide" ||
       (i.code === "duplicate-unit" && i.sheet !== undefined && (tables.has(i.sheet) || (perSheet.get(i.sheet) ?? 0) > 1));
     return { kind: row ? "row" : "form", message: i.message, ...(i.sheet !== undefined ? { sheet: i.sheet } : {}) };
   });

@@ -48,11 +48,13 @@ export function lastRunArea(sheet: SheetSnapshot, previous: IndexSheetState, ren
     return v === undefined || v === null || v === "" ? undefined : v;
   };
   const out: CellRange[] = [{ top: 1, left: 1, bottom: 2, right: 1 }, ...recorded("notes")];
-  // The status line (earlier versions put it on the title's row): cell by cell, the project's while it holds that line.
+  // The status line (earlier versions put it on the title's row): cell by cell, the project's while
+  // it holds that line, or shows nothing (its formula while no figure has changed: a host reads the
+  // empty text it gives, not the formula).
   for (const r of recorded("status")) {
     for (let row = r.top; row <= r.bottom; row++) {
       for (let column = r.left; column <= r.right; column++) {
-        if (isInputsChangedLine(sheet.values[row - 1]?.[column - 1])) out.push({ top: row, left: column, bottom: row, right: column });
+        if (at(row, column) === undefined || isInputsChangedLine(sheet.values[row - 1]?.[column - 1])) out.push({ top: row, left: column, bottom: row, right: column });
       }
     }
   }

@@ -134,7 +134,7 @@ function summaryTypedOverMessage(sheet: string, cells: string[], now: string, mo
   return {
     sheet,
     vi: `Trang '${sheet}': ${one ? "ô" : `${cells.length} ô`} ${shown} thuộc phần tổng điểm và hạng mà lần chấm trước ghi vào phiếu, nay có nội dung bạn nhập nên được giữ nguyên; ${moved ? `tổng điểm và hạng được ghi sang ${now}, các ô còn lại của phần cũ đã được xóa.` : `tổng điểm và hạng vẫn được ghi ở ${now}.`}`,
-    en: `Sheet '${sheet}': ${one ? "cell" : `${cells.length} cells`} ${shown}, part of the total and rank the last run wrote into the form, now ${one ? "holds" : "hold"} what you typed, so ${one ? "it is" : "they are"} kept; ${moved ? `the total and rank are written to ${now} instead, and the other cells of the old ones emptied.` : `the total and rank are still written in ${now}.`}`,
+    en: `Sheet '${sheet}': ${one ? "cell" : `${cells.length} cells`} ${shown}, part of the total and rank the last run wrote into the form, now ${one ? "holds" : "hold"} what you typed, so ${one ? "it is" : "they are"} kept; ${moved ? `the total and rank are written to ${now} instead, and the rest of the old summary has been emptied.` : `the total and rank are still written in ${now}.`}`,
   };
 }
 
@@ -159,7 +159,7 @@ function valueAt(sheet: SheetSnapshot | undefined, row: number, column: number):
   return sheet?.values[row - 1]?.[column - 1];
 }
 
-function textOf(v: CellValue | undefined): string {
+export function textOf(v: CellValue | undefined): string {
   if (v === undefined || v === null || isCellError(v)) return "";
   return String(v).trim();
 }

@@ -68,7 +68,7 @@ describe("a cell of a form's summary typed over by the user", () => {
       {
         sheet: "SO-01",
         vi: "Trang 'SO-01': ô E2 thuộc phần tổng điểm và hạng mà lần chấm trước ghi vào phiếu, nay có nội dung bạn nhập nên được giữ nguyên; tổng điểm và hạng được ghi sang F1:G2, các ô còn lại của phần cũ đã được xóa.",
-        en: "Sheet 'SO-01': cell E2, part of the total and rank the last run wrote into the form, now holds what you typed, so it is kept; the total and rank are written to F1:G2 instead, and the other cells of the old ones emptied.",
+        en: "Sheet 'SO-01': cell E2, part of the total and rank the last run wrote into the form, now holds what you typed, so it is kept; the total and rank are written to F1:G2 instead, and the rest of the old summary has been emptied.",
       },
     ]);
     // The other forms are rewritten in place, without a word.
@@ -121,7 +121,7 @@ describe("a cell of a form's summary typed over by the user", () => {
       [null, "Người duyệt: Lê C", "Hạng", "1/3"],
     ]);
     expect(warningsOn(second, "SO-01").map((w) => w.en)).toEqual([
-      "Sheet 'SO-01': 2 cells E1, E2, part of the total and rank the last run wrote into the form, now hold what you typed, so they are kept; the total and rank are written to F1:G2 instead, and the other cells of the old ones emptied.",
+      "Sheet 'SO-01': 2 cells E1, E2, part of the total and rank the last run wrote into the form, now hold what you typed, so they are kept; the total and rank are written to F1:G2 instead, and the rest of the old summary has been emptied.",
     ]);
   });
 

@@ -34,7 +34,7 @@ test("a summary typed over on a scored .xlsx: the user's cell is kept, no stale 
     {
       sheet: SHEET,
       vi: `Trang '${SHEET}': ô E2 thuộc phần tổng điểm và hạng mà lần chấm trước ghi vào phiếu, nay có nội dung bạn nhập nên được giữ nguyên; tổng điểm và hạng được ghi sang F1:G3, các ô còn lại của phần cũ đã được xóa.`,
-      en: `Sheet '${SHEET}': cell E2, part of the total and rank the last run wrote into the form, now holds what you typed, so it is kept; the total and rank are written to F1:G3 instead, and the other cells of the old ones emptied.`,
+      en: `Sheet '${SHEET}': cell E2, part of the total and rank the last run wrote into the form, now holds what you typed, so it is kept; the total and rank are written to F1:G3 instead, and the rest of the old summary has been emptied.`,
     },
   ]);
   const first = (await open(once.out)).getWorksheet(SHEET)!;

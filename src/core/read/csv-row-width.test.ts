@@ -151,6 +151,10 @@ describe("through the command line (a CSV file becomes a workbook, then is read)
     expect(json.issues.filter((i) => i.unit !== "SYT")).toEqual([]);
     // And so says the command's report.
     expect(run.out).toContain("Lỗi: Tệp bang.csv, dòng 2: dòng này có 33 giá trị nhưng dòng tiêu đề (dòng 1) có 32 cột");
+    // Scored, the row left out is counted, as a form left out is, and listed under the results table.
+    const scored = await runCli(["score", "bang.csv", "--index", "dti-so-nganh-mau", "--out", "ket-qua.xlsx"], dir);
+    expect(scored.code).toBe(1);
+    expect(scored.out).toContain("Đã chấm 2 đơn vị, xếp hạng 2. 1 dòng chưa được chấm: xem lỗi bên dưới.");
   });
 
   test("the file's own count of fields is what counts: an unnamed column of notes (as Excel saves one) is no error, a split row whose last field is empty is one", async () => {
@@ -173,5 +177,13 @@ describe("through the command line (a CSV file becomes a workbook, then is read)
     expect(run.code).toBe(1);
     const json = JSON.parse(readFileSync(join(dir, "lech.json"), "utf8")) as { issues: { code: string; unit?: string }[] };
     expect(json.issues.map((i) => [i.code, i.unit])).toEqual([["row-too-wide", "SYT"]]);
+    // Every line one empty field wider (Excel's unnamed column), one split: 34 values for 33 columns, past AG.
+    const excel = [[...header, ""], ["SYT", "Sở Y tế", "co-dvc", ...figures("0,8"), ""], ["STC", "Sở Tài chính", "co-dvc", ...figures("80%"), ""]];
+    writeFileSync(join(dir, "excel.csv"), excel.map((l) => l.join(",")).join("\r\n"));
+    const wider = await runCli(["validate", "excel.csv", "--index", "dti-so-nganh-mau", "--json", "excel.json"], dir);
+    expect(wider.code).toBe(1);
+    const said = (JSON.parse(readFileSync(join(dir, "excel.json"), "utf8")) as { issues: { code: string; cell?: string; message: string }[] }).issues;
+    expect(said.map((i) => [i.code, i.cell])).toEqual([["row-too-wide", "AH2"]]);
+    expect(said[0]!.message).toContain("dòng này có 34 giá trị nhưng dòng tiêu đề (dòng 1) có 33 cột");
   });
 });

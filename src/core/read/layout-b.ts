@@ -113,14 +113,13 @@ export function isSummaryName(v: CellValue): boolean {
  * file has them (csvFields) where the snapshot says, else as the snapshot holds them.
  */
 function tooWideRows(sheet: SheetSnapshot, headerRow: number): Map<number, number> {
-  const fieldsOf = (r: number) => sheet.csvFields?.[r] ?? (sheet.values[r] ?? []).length;
-  const width = fieldsOf(headerRow);
+  const width = fieldCount(sheet, headerRow);
   const rows: { r: number; fields: number; filledBeyond: boolean }[] = [];
   const tally = new Map<number, number>();
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
     if (row.every(isBlank)) continue;
-    const fields = fieldsOf(r);
+    const fields = fieldCount(sheet, r);
     rows.push({ r, fields, filledBeyond: row.slice(width).some((v) => !isBlank(v)) });
     tally.set(fields, (tally.get(fields) ?? 0) + 1);
   }
@@ -131,6 +130,11 @@ function tooWideRows(sheet: SheetSnapshot, headerRow: number): Map<number, numbe
   for (const [fields, n] of tally) if (n > most || (n === most && fields < usual)) [usual, most] = [fields, n];
   const limit = Math.max(width, usual);
   return new Map(rows.filter((x) => x.filledBeyond || x.fields > limit).map((x) => [x.r, x.fields]));
+}
+
+/** The count of fields on a CSV table's row (0-based): the file's own (csvFields) where the snapshot says, else the snapshot row's length. */
+function fieldCount(sheet: SheetSnapshot, r: number): number {
+  return sheet.csvFields?.[r] ?? (sheet.values[r] ?? []).length;
 }
 
 /** "A", "B", …, "AA" for a 0-based column. */
@@ -173,7 +177,7 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
 
   const units: RawUnit[] = [];
   const inputColumns = new Set(header.inputs.values());
-  const headerWidth = (sheet.values[header.row] ?? []).length;
+  const headerWidth = fieldCount(sheet, header.row);
   const tooWide = sheet.csvFile !== undefined ? tooWideRows(sheet, header.row) : new Map<number, number>();
   for (let r = header.row + 1; r < sheet.values.length; r++) {
     const located = (c: number): LocatedCell => ({ value: cellAt(sheet, r, c), address: address(r, c) });

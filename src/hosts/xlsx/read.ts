@@ -13,6 +13,11 @@ export function dateText(d: Date): string {
   return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace(/\.\d{3}Z$/, "");
 }
 
+/** The serial number of a date (days since 1899-12-30, the 1900 date system), as ExcelJS made the date from it. */
+function dateSerial(d: Date): number {
+  return Math.round((d.getTime() / 86_400_000 + 25_569) * 1e9) / 1e9;
+}
+
 function richText(runs: { text?: string }[]): string {
   return runs.map((r) => r.text ?? "").join("");
 }
@@ -27,7 +32,9 @@ export function snapshotValue(v: ExcelJS.CellValue | undefined, formula?: string
   if (typeof v === "string") return v;
   // An Invalid Date (a number of 100 million or more in a cell formatted as a date) has lost its
   // number: restoreStoredValues gives it back to a file read; one left here reads as nothing, never a crash.
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : dateText(v);
+  // A date after Excel's last day (9999-12-31: a serial of 2958465) is a number shown as ##### in
+  // Excel, not a date: read as the number (12345678 in a column of dates), as the Excel host reads it.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.getUTCFullYear() > 9999 ? dateSerial(v) : dateText(v);
   if (typeof v === "object") {
     const o = v as unknown as Record<string, unknown>;
     if (typeof o.error === "string") return { error: o.error };

@@ -135,7 +135,10 @@ describe("a cell formatted as a date that no date can hold", () => {
     ws.getCell("B3").value = { formula: 'IF(A1="","","chưa có")', result: "chưa có" };
     ws.getCell("B4").value = { formula: "B1*10", result: 9123456789010 };
     ws.getCell("B5").value = new Date(Date.UTC(2024, 4, 3));
-    for (let r = 1; r <= 5; r++) ws.getCell(`B${r}`).numFmt = "dd/mm/yyyy";
+    // Past Excel's last date (9999-12-31, 2958465) but a date ExcelJS can make: Excel shows #####.
+    ws.getCell("B6").value = 12345678;
+    ws.getCell("B7").value = { formula: "B6+1", result: 12345679 };
+    for (let r = 1; r <= 7; r++) ws.getCell(`B${r}`).numFmt = "dd/mm/yyyy";
     return new Uint8Array(await wb.xlsx.writeBuffer());
   }
 
@@ -147,6 +150,8 @@ describe("a cell formatted as a date that no date can hold", () => {
       [null, "chưa có"],
       [null, 9123456789010],
       [null, "2024-05-03"],
+      [null, 12345678],
+      [null, 12345679],
     ]);
     const { submissions } = readSubmissions(model, snapshotWorkbook(wb, "so-lieu.xlsx"));
     expect(submissions.map((s) => s.code)).toEqual([UNIT.code]);

@@ -179,7 +179,8 @@ export function findingPlace(issue: Pick<Issue, "sheet" | "cell">): string {
 
 /** A finding's button as a screen reader names it: "Lỗi. Đi tới ô 'Sở Y tế'!D39: …" / "Error. Go to cell 'Sở Y tế'!D39: …". */
 export function findingLabel(issue: Issue, lang: "vi" | "en"): string {
-  const goTo = t(lang, "goToCell", { place: findingPlace(issue) });
+  // A finding of a whole sheet goes to the sheet, not to a cell.
+  const goTo = issue.sheet && !issue.cell ? t(lang, "goToSheet", { sheet: `'${issue.sheet}'` }) : t(lang, "goToCell", { place: findingPlace(issue) });
   return `${t(lang, SEVERITY_KEY[issue.severity])}. ${goTo}: ${findingWithoutLocation(issue, lang)}`;
 }
 
