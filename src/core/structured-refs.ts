@@ -224,3 +224,49 @@ export function goneColumnsMessage(table: string, place: FormulaPlace, columns: 
     en: `Sheet '${place.sheet}', ${one ? "cell" : `${place.cells.length} cells`} ${shown}: the ${one ? "formula uses" : "formulas use"} ${many ? "columns" : "column"} ${cols} of the table ${table}, which the results no longer have; ${one ? "it is" : "they are"} left as ${one ? "it is" : "they are"} and ${one ? "shows" : "show"} an error (#REF! in Excel) until you change ${one ? "it" : "them"}.`,
   };
 }
+
+/**
+ * A formula with its references to table `from` (`From[Tổng điểm]`, `From[[#This Row],[Hạng]]`,
+ * and the name alone, `ROWS(From)`; compared without case, as Excel does) naming table `to`, as
+ * Excel rewrites the workbook's formulas when a table is renamed. Text in quotes, quoted sheet
+ * names, the columns in brackets, longer names, sheet names (`From!A1`) and tables of other
+ * workbooks stay as they are.
+ */
+export function renameTableInFormula(formula: string, from: string, to: string): string {
+  const lower = from.toLowerCase();
+  if (!formula.toLowerCase().includes(lower)) return formula;
+  let out = "";
+  for (let i = 0; i < formula.length; ) {
+    const ch = formula[i]!;
+    if (ch === '"' || ch === "'") {
+      const end = formula.indexOf(ch, i + 1);
+      const stop = end < 0 ? formula.length : end + 1;
+      out += formula.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    if (ch === "[") {
+      // What a structured reference's brackets hold (its columns, `'` escaping the next character).
+      let depth = 0;
+      let j = i;
+      for (; j < formula.length; j++) {
+        if (formula[j] === "'") j++;
+        else if (formula[j] === "[") depth++;
+        else if (formula[j] === "]" && --depth === 0) break;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const before = i === 0 ? "" : formula[i - 1]!;
+    const after = formula[i + from.length] ?? "";
+    if (formula.slice(i, i + from.length).toLowerCase() === lower && !/[\p{L}\p{N}_.\\!\]]/u.test(before) && !/[\p{L}\p{N}_.\\!(]/u.test(after)) {
+      out += to;
+      i += from.length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}

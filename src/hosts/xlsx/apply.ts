@@ -20,6 +20,7 @@ import { renameSheets, renameTableColumns, sheetNamed } from "./rename-sheets";
 import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
 import { restoreUserFormats, userFormats } from "./user-formats";
 import { quoteSheet } from "../../core/a1";
+import { renameTableInFormula } from "../../core/structured-refs";
 
 /** A chart to inject after ExcelJS has written the file (ExcelJS cannot write charts). */
 export interface PendingChart {
@@ -459,56 +460,10 @@ function tablesOn(ws: ExcelJS.Worksheet): { key: string; name: string; table: Ta
 }
 
 /**
- * A formula with its references to table `from` (`From[Tổng điểm]`, `From[[#This Row],[Hạng]]`,
- * and the name alone, `ROWS(From)`; compared without case, as Excel does) naming table `to`, as
- * Excel rewrites the workbook's formulas when a table is renamed. Text in quotes, quoted sheet
- * names, the columns in brackets, longer names, sheet names (`From!A1`) and tables of other
- * workbooks stay as they are.
- */
-export function renameTableInFormula(formula: string, from: string, to: string): string {
-  const lower = from.toLowerCase();
-  if (!formula.toLowerCase().includes(lower)) return formula;
-  let out = "";
-  for (let i = 0; i < formula.length; ) {
-    const ch = formula[i]!;
-    if (ch === '"' || ch === "'") {
-      const end = formula.indexOf(ch, i + 1);
-      const stop = end < 0 ? formula.length : end + 1;
-      out += formula.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    if (ch === "[") {
-      // What a structured reference's brackets hold (its columns, `'` escaping the next character).
-      let depth = 0;
-      let j = i;
-      for (; j < formula.length; j++) {
-        if (formula[j] === "'") j++;
-        else if (formula[j] === "[") depth++;
-        else if (formula[j] === "]" && --depth === 0) break;
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    const before = i === 0 ? "" : formula[i - 1]!;
-    const after = formula[i + from.length] ?? "";
-    if (formula.slice(i, i + from.length).toLowerCase() === lower && !/[\p{L}\p{N}_.\\!\]]/u.test(before) && !/[\p{L}\p{N}_.\\!(]/u.test(after)) {
-      out += to;
-      i += from.length;
-      continue;
-    }
-    out += ch;
-    i++;
-  }
-  return out;
-}
-
-/**
  * Every formula of the workbook naming table `from` names `to`: those of the cells of every sheet
  * (a shared formula's master cell holds the text of its fill-down), of data validations and of
  * conditional formats, and the defined names ExcelJS keeps (it keeps none holding a structured
- * reference: those the file had are put back as they were when the file is written).
+ * reference: those the file had are put back when the file is written, naming `to`: renamedTables).
  */
 function renameTableInWorkbook(wb: ExcelJS.Workbook, from: string, to: string): void {
   const rename = (f: unknown) => (typeof f === "string" ? renameTableInFormula(f, from, to) : f);
@@ -540,7 +495,8 @@ function renameTableInWorkbook(wb: ExcelJS.Workbook, from: string, to: string): 
  * still, and `warnings` say so once. Done before the columns of the plan's tables are followed
  * (renameTableColumns), which then finds the table by the plan's name.
  */
-function renameUserTables(wb: ExcelJS.Workbook, plan: WritePlan, warnings?: SheetMessage[]): void {
+function renameUserTables(wb: ExcelJS.Workbook, plan: WritePlan, warnings?: SheetMessage[]): { from: string; to: string }[] {
+  const renamed: { from: string; to: string }[] = [];
   for (const o of plan.owned) {
     const ws = sheetNamed(wb, o.name);
     if (!ws) continue;
@@ -559,16 +515,18 @@ function renameUserTables(wb: ExcelJS.Workbook, plan: WritePlan, warnings?: Shee
       delete tables[found.key];
       tables[t.name] = table;
       warnings?.push(tableRenamedBackMessage(ws.name, found.name, t.name));
+      renamed.push({ from: found.name, to: t.name });
     }
   }
+  return renamed;
 }
 
-/** What the user is told when the project's table they renamed was given its name back: the formulas of their cells follow it. */
+/** What the user is told when the project's table they renamed was given its name back: the formulas and names that refer to it follow it. */
 export function tableRenamedBackMessage(sheet: string, was: string, name: string): SheetMessage {
   return {
     sheet,
-    vi: `Bảng ${was} trên trang ${quoteSheet(sheet)} là bảng kết quả của DTI Scorer mà bạn đã đổi tên; bảng đã được đặt lại tên ${name} để lần chấm này ghi kết quả vào đúng bảng đó. Các công thức trong ô trỏ tới bảng theo tên đã được sửa cho khớp với tên này (=SUM(${was}[…]) nay là =SUM(${name}[…])), nên chúng vẫn đúng; nếu bạn có tên định nghĩa (Công thức > Trình quản lý Tên) trỏ tới ${was}[…], hãy sửa thành ${name}[…].`,
-    en: `The table ${was} on sheet ${quoteSheet(sheet)} is DTI Scorer's results table, which you renamed; its name was set back to ${name} so that this run writes the results into it. The formulas in cells that refer to it by name were changed to follow it (=SUM(${was}[…]) now reads =SUM(${name}[…])), so they keep working; if you defined a name (Formulas > Name Manager) that refers to ${was}[…], change it to ${name}[…].`,
+    vi: `Bảng ${was} trên trang ${quoteSheet(sheet)} là bảng kết quả của DTI Scorer mà bạn đã đổi tên; bảng đã được đặt lại tên ${name} để lần chấm này ghi kết quả vào đúng bảng đó. Các công thức và tên định nghĩa trỏ tới bảng theo tên đã được sửa cho khớp với tên này (=SUM(${was}[…]) nay là =SUM(${name}[…])), nên chúng vẫn đúng.`,
+    en: `The table ${was} on sheet ${quoteSheet(sheet)} is DTI Scorer's results table, which you renamed; its name was set back to ${name} so that this run writes the results into it. The formulas and defined names that refer to it by name were changed to follow it (=SUM(${was}[…]) now reads =SUM(${name}[…])), so they keep working.`,
   };
 }
 
@@ -734,14 +692,18 @@ function computedNow(plan: WritePlan): Set<string> {
  * the write beyond the plan's own warnings (cells left alone because they are merged, each form a
  * password kept out, naming the sheet to unprotect) is added to `warnings`.
  */
-export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: SheetMessage[]): { charts: PendingChart[]; skippedSheets: string[] } {
+export function applyPlan(
+  wb: ExcelJS.Workbook,
+  written: WritePlan,
+  warnings?: SheetMessage[],
+): { charts: PendingChart[]; skippedSheets: string[]; renamedTables: { from: string; to: string }[] } {
   assertOwnedSheetsWritable(wb, written);
   // First of all: the sheets of the last run named for the other language take this run's names,
   // and every formula naming them follows (before the cached results of the formulas reading
   // what this run writes are dropped, so that those reading a renamed sheet are found).
   renameSheets(wb, written.renameSheets ?? []);
   // The project's table the user renamed takes the plan's name back, their formulas following it.
-  renameUserTables(wb, written, warnings);
+  const renamedTables = renameUserTables(wb, written, warnings);
   renameTableColumns(wb, written, warnings);
   const located = locatePlanMarks(wb, written);
   const skippedSheets = passwordProtectedForms(wb, located);
@@ -801,5 +763,5 @@ export function applyPlan(wb: ExcelJS.Workbook, written: WritePlan, warnings?: S
       });
     }
   }
-  return { charts, skippedSheets };
+  return { charts, skippedSheets, renamedTables };
 }

@@ -16,7 +16,7 @@
  *     names are left out, so none is there twice.
  * Text in, text out; pure (no jszip, no Node).
  */
-import { type ColumnRenames, renameTableColumnsInFormula } from "../../core/structured-refs";
+import { type ColumnRenames, renameTableColumnsInFormula, renameTableInFormula } from "../../core/structured-refs";
 import { attr, escapeXml, insertChild, sheetNames, topLevelChildren, unescapeXml } from "./ooxml";
 import { renameSheetInFormula } from "./stale-results";
 
@@ -25,8 +25,10 @@ export interface DefinedNamesOptions {
   ownedSheets: readonly string[];
   /** Sheets the run renamed: a local name of `from` is one of `to`, and formulas naming `from` name `to`. */
   renamedSheets?: readonly { from: string; to: string }[];
-  /** The columns of tables the run renamed (`DTI_Results`: `Tổng điểm` → `Total points`), by table name. */
+  /** The columns of tables the run renamed (`DTI_Results`: `Tổng điểm` → `Total points`), by table name (its name now). */
   tableColumns?: ReadonlyMap<string, ColumnRenames>;
+  /** Tables the run renamed (`BangKetQua` → `DTI_Results`): formulas naming `from` name `to`. */
+  renamedTables?: readonly { from: string; to: string }[];
 }
 
 /** A <definedName> as written: its attributes (still escaped), its text (still escaped). */
@@ -96,6 +98,7 @@ function rewritten(text: string, options: DefinedNamesOptions): string {
   const formula = unescapeXml(text);
   let out = formula;
   for (const { from, to } of options.renamedSheets ?? []) if (out.includes("!")) out = renameSheetInFormula(out, from, to);
+  for (const { from, to } of options.renamedTables ?? []) out = renameTableInFormula(out, from, to);
   for (const [table, columns] of options.tableColumns ?? []) out = renameTableColumnsInFormula(out, table, columns).text;
   return out === formula ? text : escapeXml(out);
 }

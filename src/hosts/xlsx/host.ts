@@ -16,6 +16,8 @@ export class XlsxHost implements WorkbookHost {
   private removedSheets: string[] = [];
   /** Sheets the last applied plan renamed: their drawings go with them. */
   private renamedSheets: { from: string; to: string }[] = [];
+  /** The tables of the user's the last plan gave back their names (the results table they renamed): the file's defined names follow. */
+  private renamedTables: { from: string; to: string }[] = [];
   /** Sheets the last applied plan wrote anew: their print titles are the plan's. */
   private ownedSheets: string[] = [];
   /**
@@ -58,8 +60,9 @@ export class XlsxHost implements WorkbookHost {
 
   async apply(plan: WritePlan): Promise<void> {
     const warnings = planWarnings(plan);
-    const { charts, skippedSheets } = applyPlan(this.workbook, plan, warnings);
+    const { charts, skippedSheets, renamedTables } = applyPlan(this.workbook, plan, warnings);
     this.pendingCharts = charts;
+    this.renamedTables = renamedTables;
     this.removedSheets = [...(plan.removeSheets ?? [])];
     this.renamedSheets = [...(plan.renameSheets ?? [])];
     this.ownedSheets = plan.owned.map((o) => o.name);
@@ -78,7 +81,7 @@ export class XlsxHost implements WorkbookHost {
     const { bytes, dataBarSheets } = await writeUntidied(this.workbook);
     let written = bytes;
     const charts = this.pendingCharts.length > 0;
-    if (this.original) written = await preserveDrawings(this.original, written, { skipSheets: this.removedSheets, renamedSheets: this.renamedSheets, ownedSheets: this.ownedSheets, ...(charts ? {} : { tidyDataBars: dataBarSheets }) });
+    if (this.original) written = await preserveDrawings(this.original, written, { skipSheets: this.removedSheets, renamedSheets: this.renamedSheets, renamedTables: this.renamedTables, ownedSheets: this.ownedSheets, ...(charts ? {} : { tidyDataBars: dataBarSheets }) });
     else if (!charts) written = await tidyDataBars(written, dataBarSheets);
     if (!charts) return written;
     return addCharts(

@@ -57,6 +57,8 @@ export interface PreserveOptions {
    * `to`, and the formulas of every chart carried over name `to` instead of `from`.
    */
   renamedSheets?: readonly { from: string; to: string }[];
+  /** Tables the run renamed (the results table the user had renamed, given its name back): the defined names naming `from` name `to`. */
+  renamedTables?: readonly { from: string; to: string }[];
   /** Sheets of the written file whose data bars to make plain first (tidyDataBarsIn), in the same pass. */
   tidyDataBars?: readonly string[];
   /**
@@ -93,7 +95,7 @@ export async function preserveDrawings(
     if (password !== undefined) passwords.set(renamed, password);
   }
   if (await restoreLegacyPasswordsIn(target, passwords)) changed = true;
-  if (await restoreDefinedNamesIn(source, target, { ownedSheets: [...options.skipSheets, ...(options.ownedSheets ?? [])], renamedSheets: renames })) changed = true;
+  if (await restoreDefinedNamesIn(source, target, { ownedSheets: [...options.skipSheets, ...(options.ownedSheets ?? [])], renamedSheets: renames, renamedTables: options.renamedTables ?? [] })) changed = true;
   for (const [name, sourceSheet] of source.sheets) {
     if (skip.has(name)) continue;
     const renamed = renames.find((r) => r.from.toLowerCase() === name.toLowerCase())?.to;
@@ -156,14 +158,15 @@ async function restoreLegacyPasswordsIn(target: Package, passwords: ReadonlyMap<
 async function restoreDefinedNamesIn(
   source: Package,
   target: Package,
-  options: { ownedSheets: readonly string[]; renamedSheets: readonly { from: string; to: string }[] },
+  options: { ownedSheets: readonly string[]; renamedSheets: readonly { from: string; to: string }[]; renamedTables: readonly { from: string; to: string }[] },
 ): Promise<boolean> {
   if (!source.has(source.workbook) || !target.has(target.workbook)) return false;
   const written = await target.text(target.workbook);
   const before = await source.tables();
   const tableColumns = new Map<string, ColumnRenames>();
+  const formerName = (key: string) => options.renamedTables.find((r) => r.to.toLowerCase() === key)?.from.toLowerCase() ?? key;
   for (const [key, after] of await target.tables()) {
-    const was = before.get(key);
+    const was = before.get(formerName(key));
     if (!was || was.headers.join("\u0000") === after.headers.join("\u0000")) continue;
     const columns = tableColumnRenames(was.headers, after.headers);
     if (columns.size > 0) tableColumns.set(after.name, columns);

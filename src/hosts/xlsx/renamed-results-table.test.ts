@@ -10,7 +10,7 @@ import JSZip from "jszip";
 import { RESULTS_TABLE } from "../../core/plan/labels";
 import { DEMO_DEFINITION } from "../../core/plan/test-fixtures";
 import { runScoring } from "../../core/pipeline";
-import { renameTableInFormula } from "./apply";
+import { renameTableInFormula } from "../../core/structured-refs";
 import { XlsxHost } from "./host";
 import { demoForms, edit, open } from "./test-workbooks";
 
@@ -43,6 +43,22 @@ async function renamedInFile(file: Uint8Array, from: string, to: string): Promis
   }
   if (renamed !== 1) throw new Error(`table ${from} not found`);
   return zip.generateAsync({ type: "uint8array" });
+}
+
+/** The file with a defined name of the analyst's added to its workbook part (ExcelJS cannot write one holding a structured reference). */
+async function withDefinedName(file: Uint8Array, name: string, formula: string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(file);
+  const xml = await zip.file("xl/workbook.xml")!.async("string");
+  const element = `<definedName name="${name}">${formula}</definedName>`;
+  const next = xml.includes("</definedNames>") ? xml.replace("</definedNames>", `${element}</definedNames>`) : xml.replace("</sheets>", `</sheets><definedNames>${element}</definedNames>`);
+  zip.file("xl/workbook.xml", next);
+  return zip.generateAsync({ type: "uint8array" });
+}
+
+/** The text of the defined name `name` in the file's workbook part. */
+async function definedName(file: Uint8Array, name: string): Promise<string | undefined> {
+  const xml = await (await JSZip.loadAsync(file)).file("xl/workbook.xml")!.async("string");
+  return new RegExp(`<definedName name="${name}"[^>]*>([^<]*)</definedName>`).exec(xml)?.[1];
 }
 
 const MINE = [
@@ -103,10 +119,12 @@ describe("the results table renamed by the analyst, scored again from the file",
     expect(await tableParts(third.out)).toEqual([table]);
   });
 
-  test("scored again in English: the table takes its name back and the formulas follow its columns' new headers too", async () => {
+  test("scored again in English: the table takes its name back and the formulas and defined names follow its columns' new headers too", async () => {
     const first = await score(await demoForms());
-    const renamed = await renamedInFile(await edit(first.out, addMine), RESULTS_TABLE, "BangKetQua");
+    const renamed = await withDefinedName(await renamedInFile(await edit(first.out, addMine), RESULTS_TABLE, "BangKetQua"), "TongDiem", "BangKetQua[Tổng điểm]");
+    expect(await definedName(renamed, "TongDiem")).toBe("BangKetQua[Tổng điểm]");
     const second = await score(renamed, "en");
+    expect(await definedName(second.out, "TongDiem")).toBe("DTI_Results[Total points]");
     expect((await tableParts(second.out)).map((t) => t.split(" ")[0])).toEqual([RESULTS_TABLE]);
     const [sum, , rows] = formulas(await open(second.out));
     expect([sum, rows]).toEqual(["SUM(DTI_Results[Total points])", "ROWS(DTI_Results)"]);
