@@ -138,6 +138,38 @@ describe("in Excel, what the analyst typed on the charts sheet, a figure correct
     expect(chartNames(double)).toEqual([CHART_NAMES.total, CHART_NAMES.groups, CHART_NAMES.profile].sort());
   });
 
+  test("a row the analyst inserted among the charts' data, a line typed in it: this run writes there and names it; the rows it pushed out of the recorded data are cleared, so each unit and the profile's header are there once", async () => {
+    const { double, definition } = await scoredOnce();
+    const heading = headingRow(double);
+    const sheet = double.sheet(CHARTS);
+    // The units' block (its header, six units), an empty row, the profile's header.
+    const units = Array.from({ length: 6 }, (_, i) => sheet.get(heading + 2 + i, 0)?.v);
+    expect(units.every((u) => typeof u === "string" && u !== "")).toBe(true);
+    const profileHeader = sheet.get(heading + 9, 0)?.v;
+    expect(typeof profileHeader).toBe("string");
+    // Between the second and the third unit (row heading + 5, 1-based).
+    const row = heading + 5;
+    const line = "Các đơn vị dưới đây mới thành lập";
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(CHARTS);
+      ws.getRange(`${row}:${row}`).insert("Down");
+      ws.getRange(`A${row}`).values = [[line]];
+      ws.getRange("K2").values = [[CAPTION]];
+      await ctx.sync();
+    });
+    expect(sheet.get(heading + 8, 0)?.v).toBe(units[5]);
+    const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+    expect(host.lastApply!.warnings.map((w) => w.vi)).toEqual([
+      `Trang '${CHARTS}' do DTI Scorer quản lý: 1 ô bạn nhập nằm trong vùng số liệu biểu đồ của lần chấm này nên đã bị ghi đè: A${row} "${line}". Hãy nhập lại ở ô khác, ngoài vùng số liệu biểu đồ; các ô bạn nhập ở chỗ khác được giữ nguyên.`,
+    ]);
+    expect(double.requests.every((r) => r.ok)).toBe(true);
+    const below = (text: unknown) => [...sheet.cells].filter(([k, c]) => Math.floor(k / 16384) > heading && k % 16384 === 0 && c.v === text).length;
+    for (const u of units) expect(below(u)).toBe(1);
+    expect(below(profileHeader)).toBe(1);
+    expect(below(line)).toBe(0);
+    expect(sheet.get(1, 10)?.v).toBe(CAPTION);
+  });
+
   test("a note on the caption stays; one on a cell of the charts' data, which the run writes anew, is named in the warning with its text", async () => {
     const { double, definition } = await scoredOnce();
     const heading = headingRow(double);

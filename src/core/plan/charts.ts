@@ -9,14 +9,15 @@
  * too, the radar is left out.
  */
 import type { IndexModel } from "../definition/model";
+import { parseDefinition } from "../definition/parse";
 import type { Lang, Message } from "../i18n/text";
 import { localize } from "../i18n/text";
 import type { CellBlock, CellValue, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, ScoreTable, SheetSnapshot, UnitResult } from "../types";
-import { isCellError } from "../types";
 import { type CellRange, cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
 import { CHART_LABELS, CHART_NAMES, type PartCounts, chartTitle, shortened, type ProfileShape, SHEET_NAMES, label, profileLeftOutMessage, profileTiesLeftOutMessage, profileUnitsLeftOutMessage, unitCount, unitLabelText } from "./labels";
 import { type IndexSheetState, unitKey } from "./index-sheet";
+import { textOf } from "./sheet-names";
 import { coalesceRanges, ownedLastRun, recordedRanges, writtenArea } from "./results-area";
 import { DEFAULT_FORMATS, type FigureFormats, figure, resultsNote, valueLeftOut } from "./results-sheet";
 
@@ -622,60 +623,228 @@ export function chartsDataRanges(plan: OwnedSheetPlan): string[] {
   return coalesceRanges(writtenArea(plan)).map((r) => rangeAddress(r.top, r.left, r.bottom, r.right));
 }
 
-function shownText(v: CellValue | undefined): string {
-  if (v === undefined || v === null || isCellError(v)) return "";
-  return String(v).trim();
-}
+const LANGS = ["vi", "en"] as const;
 
-/** How each block of the charts' data starts, in either language: the units' blocks with `Đơn vị`, the profile's with its axes' header. */
-const BLOCK_HEADS = new Set<string>(
-  (["vi", "en"] as const).flatMap((l) => [label("unit", l), CHART_LABELS.pillar[l], CHART_LABELS.component[l]]).concat(["Pillar"]),
-);
+/** How each block of the charts' data is headed, in either language (the profile's axes were headed "Pillar" once). */
+const HEADS = {
+  unit: new Set<string>(LANGS.map((l) => label("unit", l))),
+  total: new Set<string>(LANGS.flatMap((l) => [label("totalPoints", l), label("value", l)])),
+  axes: new Set<string>([...LANGS.flatMap((l) => [CHART_LABELS.pillar[l], CHART_LABELS.component[l]]), "Pillar"]),
+  average: new Set<string>(LANGS.map((l) => label("average", l))),
+};
+
+/** The mark between the first and the last units in the groups' chart's own block (unitsBetween), in either language. */
+const BETWEEN_MARK = /^… .+ (ở giữa|in between) …$/u;
 
 /**
- * The charts' data as the sheet holds it: the heading (DATA_HEADING, in either language, wherever
- * rows or columns inserted since moved it) and each block right under it, one empty row apart,
- * known by its header's first cell (BLOCK_HEADS) and as wide as its header, down to its first row
- * without a name. Undefined when the sheet has no heading.
+ * The blocks of the charts' data, in the order the plan writes them: the units' figures, the
+ * profile's (when there is a radar), the first and last units of the groups' chart (when it
+ * cannot show them all).
  */
-export function measuredChartsData(sheet: SheetSnapshot): CellRange[] | undefined {
+type DataBlock = "units" | "profile" | "ends";
+const NEXT_BLOCKS: Record<DataBlock | "heading", DataBlock[]> = { heading: ["units"], units: ["profile", "ends"], profile: ["ends"], ends: [] };
+
+/** What the last run wrote in a block of the charts' data, as far as it is known. */
+interface BlockShape {
+  /** Its columns, the names' included. */
+  width: number;
+  /** Its rows under its header. */
+  rows: number;
+}
+
+/**
+ * What is known of the charts' data the last run wrote: each block's shape as `_index` records it
+ * ("chartData"); else, for a workbook scored by an earlier version, what the definition it scored
+ * with (kept in `_index`) and the units it read make of it.
+ */
+export interface LastChartsData {
+  /** The blocks as recorded, top to bottom; absent: not recorded. */
+  recorded?: BlockShape[];
+  /** How many groups the charts showed (the top level's worth points: chartedNodes). */
+  groups?: number;
+  /** The profile's axes, by name in either language; null: the index had too few for a radar. */
+  axes?: Set<string> | null;
+  /** How many units the last run read: the units' blocks have at most as many rows. */
+  units?: number;
+}
+
+/** The definition the last run scored with, as `_index` keeps it (undefined: none, or not valid). */
+function lastModel(previous: IndexSheetState): IndexModel | undefined {
+  if (previous.definitionJson === undefined) return undefined;
+  try {
+    const parsed = parseDefinition(JSON.parse(previous.definitionJson));
+    return parsed.ok ? parsed.model : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What `previous` (an `_index` read back) tells of the charts' data its run wrote; `recorded`: its "chartData" ranges, the heading's first. */
+export function lastChartsData(previous: IndexSheetState, recorded: readonly CellRange[]): LastChartsData {
+  const model = lastModel(previous);
+  const units = Object.keys(previous.provenance?.unitHashes ?? {}).length;
+  const axes = model ? profileAxes(model) : undefined;
+  const names = (code: string) => {
+    const node = model?.nodes.get(code);
+    return node ? LANGS.map((l) => localize(node.name, l).trim()) : [];
+  };
+  // The heading, then one range a block under it (chartsDataRanges).
+  const blocks = [...recorded].sort((a, b) => a.top - b.top || a.left - b.left).slice(1);
+  return {
+    ...(blocks.length > 0 ? { recorded: blocks.map((r) => ({ width: r.right - r.left + 1, rows: r.bottom - r.top })) } : {}),
+    ...(model ? { groups: chartedNodes(model, model.topCodes).length, axes: axes ? new Set(axes.codes.flatMap(names)) : null } : {}),
+    ...(units > 0 ? { units } : {}),
+  };
+}
+
+/**
+ * The charts' data as the sheet holds it now (`ranges`, the heading's first; `blocks`: how many of
+ * its blocks were found; undefined when the sheet has no heading): the heading (DATA_HEADING, in
+ * either language, wherever rows or columns inserted since moved it) and each block under it,
+ * known by its header (the units': `Đơn vị` and the total's header; the profile's: its axes'
+ * header, `Trung bình` at its end; the groups' chart's own: `Đơn vị` and the units' groups), only
+ * as wide as the last run wrote it (`last`: as `_index` records it, else the name, the total and
+ * the groups of the definition it scored with; the profile up to its average), and only its rows
+ * that hold what the plan writes there: numbers (the profile's, on the rows of its axes). Recorded,
+ * a block has so many rows, past rows the user inserted among them since (theirs), above the next
+ * block's header; short of so many (rows typed over or deleted), its rows are those recorded,
+ * whatever they hold now. Not recorded, a block ends at its first empty row, past rows of the
+ * user's text, with at most as many rows as the last run read units. A cell typed right of a
+ * header or right under the last row is the user's.
+ */
+export function measuredChartsData(sheet: SheetSnapshot, last: LastChartsData = {}): { ranges: CellRange[]; blocks: number } | undefined {
   const headings = new Set<string>([DATA_HEADING.vi, DATA_HEADING.en]);
-  const text = (row: number, column: number) => shownText(sheet.values[row - 1]?.[column - 1]);
+  const value = (row: number, column: number) => sheet.values[row - 1]?.[column - 1];
+  const text = (row: number, column: number) => textOf(value(row, column));
+  const none = (v: CellValue | undefined) => v === undefined || v === null || v === "";
   let at: { row: number; column: number } | undefined;
   sheet.values.forEach((line, r) => {
     if (at) return;
-    const c = line.findIndex((v) => headings.has(shownText(v)));
+    const c = line.findIndex((v) => headings.has(textOf(v)));
     if (c >= 0) at = { row: r + 1, column: c + 1 };
   });
   if (!at) return undefined;
   const { row: top, column: left } = at;
-  const out: CellRange[] = [{ top, left, bottom: top, right: left }];
+  const lastRow = sheet.values.length;
+  const ranges: CellRange[] = [{ top, left, bottom: top, right: left }];
+  const blank = (row: number, right: number) => {
+    for (let c = left; c <= right; c++) if (!none(value(row, c))) return false;
+    return true;
+  };
+  const headed = (row: number) => HEADS.unit.has(text(row, left)) || HEADS.axes.has(text(row, left));
+  // Without the definition: a block as wide as its header while the rows under it have numbers in the column.
+  const numbered = (head: number) => {
+    const sample: number[] = [];
+    for (let r = head + 1; r <= lastRow && typeof value(r, left + 1) === "number"; r++) sample.push(r);
+    let width = 2;
+    while (text(head, left + width) !== "" && sample.some((r) => typeof value(r, left + width) === "number")) width++;
+    return width;
+  };
+  let unitsHead: number | undefined;
+  // A block of `kind` headed on `row`: its width as the last run wrote it; undefined when the row is no such header.
+  const widthOf = (row: number, kind: DataBlock, shape: BlockShape | undefined): number | undefined => {
+    const first = text(row, left);
+    const second = text(row, left + 1);
+    if (kind === "profile") {
+      if (!HEADS.axes.has(first) || last.axes === null) return undefined;
+      for (let c = 1; c <= MAX_PROFILE_UNITS + 1; c++) if (HEADS.average.has(text(row, left + c))) return shape?.width ?? c + 1;
+      return undefined;
+    }
+    if (!HEADS.unit.has(first)) return undefined;
+    if (kind === "units") return HEADS.total.has(second) ? (shape?.width ?? (last.groups !== undefined ? 2 + last.groups : numbered(row))) : undefined;
+    // The groups' chart's own: its header is the units' without the total.
+    if (second === "" || HEADS.total.has(second) || (unitsHead !== undefined && second !== text(unitsHead, left + 2))) return undefined;
+    return shape?.width ?? (last.groups !== undefined ? 1 + last.groups : numbered(row));
+  };
+
   let row = top + 1;
-  for (let blocks = 0; blocks < CHART_KINDS.length && BLOCK_HEADS.has(text(row, left)); blocks++) {
-    let right = left;
-    while (text(row, right + 1) !== "") right++;
-    let bottom = row;
-    while (text(bottom + 1, left) !== "") bottom++;
-    out.push({ top: row, left, bottom, right });
-    row = bottom + 2;
+  let kinds = NEXT_BLOCKS.heading;
+  let blocks = 0;
+  const recorded = last.recorded;
+  while (kinds.length > 0 && (!recorded || blocks < recorded.length)) {
+    const shape = recorded?.[blocks];
+    // The block's header: where the plan writes it (the row under the heading, one empty row under
+    // the block before); with a record, further down past rows inserted since, none like the data.
+    let head: { row: number; kind: DataBlock; width: number } | undefined;
+    for (let r = row; r <= lastRow && !head; r++) {
+      for (const kind of kinds) {
+        const width: number | undefined = widthOf(r, kind, shape);
+        if (width === undefined) continue;
+        head = { row: r, kind, width };
+        break;
+      }
+      if (head || !recorded || typeof value(r, left + 1) === "number") break;
+    }
+    if (!head) break;
+    const { kind, width } = head;
+    const right = left + width - 1;
+    if (kind === "units") unitsHead = head.row;
+    const names = kind === "profile" ? (last.axes ?? undefined) : undefined;
+    const like = (r: number) => {
+      const name = text(r, left);
+      if (names && !names.has(name)) return false;
+      const cells: (CellValue | undefined)[] = [];
+      for (let c = left + 1; c <= right; c++) cells.push(value(r, c));
+      if (kind === "ends" && BETWEEN_MARK.test(name)) return cells.every(none);
+      return cells.some((v) => typeof v === "number");
+    };
+    let rows: number[] = [];
+    if (shape) {
+      // So many rows of the data, past rows inserted among them (the user's: left out), above the
+      // next block's header. Short of that many (rows typed over, or deleted), the rows recorded
+      // are the block's, whatever they hold now, and no others.
+      const typed: number[] = [];
+      for (let r = head.row + 1; r <= lastRow && rows.length < shape.rows; r++) {
+        if (headed(r)) break;
+        (like(r) ? rows : typed).push(r);
+      }
+      const end = head.row + shape.rows;
+      if (rows.length < shape.rows) rows = [...rows, ...typed].filter((r) => r <= end);
+    } else {
+      // Not recorded: the rows like the data's, down to an empty row, past rows of the user's text;
+      // at most as many as the units read (the profile's: its axes).
+      const most = kind === "profile" ? (last.axes?.size ?? Infinity) : (last.units ?? Infinity);
+      for (let r = head.row + 1; r <= lastRow && rows.length < most; r++) {
+        if (headed(r) || blank(r, right)) break;
+        if (like(r)) rows.push(r);
+      }
+    }
+    // The header, and each run of the rows one under another: a range (a handful, however many units).
+    rows.sort((a, b) => a - b);
+    let bottom = head.row;
+    ranges.push({ top: head.row, left, bottom, right });
+    for (const r of rows) {
+      const run = ranges[ranges.length - 1]!;
+      if (r === run.bottom + 1 && run.left === left && run.right === right) run.bottom = r;
+      else ranges.push({ top: r, left, bottom: r, right });
+      bottom = Math.max(bottom, r);
+    }
+    blocks++;
+    kinds = NEXT_BLOCKS[kind];
+    row = bottom + (recorded ? 1 : 2);
   }
-  return out;
+  return { ranges: coalesceRanges(ranges), blocks };
 }
 
 /**
  * The cells the last run wrote on its charts sheet (`name` now; `renamed` maps a recorded sheet to
- * the name it has now): what `_index` records ("chartData") while the heading of the charts' data
- * is still where it was written, else the data as the sheet holds it now (measuredChartsData: rows
- * or columns inserted since moved it; a workbook scored by an earlier version, whose `_index` does
- * not record it). Undefined when the sheet was not the project's last run, or neither `_index`
- * nor the sheet tells where the data is: the host then writes the whole sheet anew, as earlier
- * versions did.
+ * the name it has now), as the sheet holds them now (measuredChartsData, with what `_index` records
+ * of them: rows or columns inserted since move them, rows inserted among them hold what the user
+ * typed; a workbook scored by an earlier version does not record them); a block whose header is
+ * not found is taken where `_index` records it, moved as the heading moved. Undefined when the
+ * sheet was not the project's last run, or neither `_index` nor the sheet tells where the data is:
+ * the host then writes the whole sheet anew, as earlier versions did.
  */
 export function lastChartsArea(sheet: SheetSnapshot, previous: IndexSheetState, renamed: Map<string, string>, name: string): CellRange[] | undefined {
   if (!ownedLastRun(previous, renamed, name)) return undefined;
-  const recorded = recordedRanges(previous, renamed, name, "chartData");
-  const measured = measuredChartsData(sheet);
-  if (recorded.length === 0 || !measured) return recorded.length > 0 ? recorded : measured;
-  const heading = measured[0]!;
-  return recorded.some((r) => r.top === heading.top && r.left === heading.left) ? recorded : measured;
+  const recorded = recordedRanges(previous, renamed, name, "chartData").sort((a, b) => a.top - b.top || a.left - b.left);
+  const last = lastChartsData(previous, recorded);
+  const measured = measuredChartsData(sheet, last);
+  if (!measured) return recorded.length > 0 ? recorded : undefined;
+  if (measured.blocks >= (last.recorded?.length ?? 0)) return measured.ranges;
+  const heading = measured.ranges[0]!;
+  const rows = heading.top - recorded[0]!.top;
+  const columns = heading.left - recorded[0]!.left;
+  const moved = recorded.map((r) => ({ top: r.top + rows, left: r.left + columns, bottom: r.bottom + rows, right: r.right + columns }));
+  return coalesceRanges([...measured.ranges, ...moved]);
 }

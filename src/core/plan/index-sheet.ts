@@ -19,6 +19,9 @@ import { INDEX_FORMAT, INDEX_SHEET, formInputsChangedText, formOthersChangedText
 /** Excel holds at most 32,767 characters in a cell; the definition is split below that. */
 export const DEFINITION_CHUNK = 30000;
 
+/** The roles of the cells `_index` records as the project's (OwnedCellRole). */
+const OWNED_CELL_ROLES = ["score", "header", "summary", "notes", "table", "status", "chartData", "formStatus", "formNotScored"] as const;
+
 /**
  * What the project wrote into a sheet it does not own (the `Điểm` header and column, the
  * summary, and the line under the summary that says when the unit's figures were changed since
@@ -30,9 +33,7 @@ export const DEFINITION_CHUNK = 30000;
  * whole sheet): a later run knows them for its own and takes anything else on the results or
  * charts sheet for what the user typed there.
  */
-export type OwnedCellRole = "score" | "header" | "summary" | "notes" | "table" | "status" | "chartData" | "formStatus" | "formNotScored";
-
-const OWNED_CELL_ROLES: readonly OwnedCellRole[] = ["score", "header", "summary", "notes", "table", "status", "chartData", "formStatus", "formNotScored"];
+export type OwnedCellRole = (typeof OWNED_CELL_ROLES)[number];
 
 export interface OwnedCells {
   sheet: string;

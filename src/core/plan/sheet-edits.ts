@@ -18,6 +18,7 @@ import { isCellError } from "../types";
 import { findTableHeader } from "../read/layout-a";
 import { type CellRange, cellAddress, compactRanges, parseRange, rangeCells } from "./a1";
 import { type OwnedCells, formInputsChangedFormula, indexComparesUnits } from "./index-sheet";
+import { textOf } from "./sheet-names";
 import {
   COLUMN_LABELS,
   FORMER_FORM_SUMMARY_LABELS,
@@ -157,11 +158,6 @@ function mergeTest(sheet: SheetSnapshot | undefined): InMerge {
 
 function valueAt(sheet: SheetSnapshot | undefined, row: number, column: number): CellValue | undefined {
   return sheet?.values[row - 1]?.[column - 1];
-}
-
-export function textOf(v: CellValue | undefined): string {
-  if (v === undefined || v === null || isCellError(v)) return "";
-  return String(v).trim();
 }
 
 const LANGS: Lang[] = ["vi", "en"];

@@ -30,7 +30,8 @@ export interface OwnedSheetNames {
 
 const LANGS: Lang[] = ["vi", "en"];
 
-function textOf(v: CellValue | undefined): string {
+/** A cell's text as shown, trimmed; nothing for an empty cell or an error. */
+export function textOf(v: CellValue | undefined): string {
   if (v === undefined || v === null || isCellError(v)) return "";
   return String(v).trim();
 }

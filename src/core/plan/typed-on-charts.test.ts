@@ -7,7 +7,7 @@
  * named in a warning, with its text.
  */
 import type { CellValue, ChartKind, WorkbookSnapshot } from "../types";
-import { cellAddress, parseRange } from "./a1";
+import { type CellRange, cellAddress, parseRange } from "./a1";
 import { lastChartsArea } from "./charts";
 import { type IndexSheetState } from "./index-sheet";
 import { planResults } from "./plan";
@@ -180,5 +180,165 @@ describe("what the analyst typed on the charts sheet", () => {
     expect(plan.warnings ?? []).toEqual([]);
     expect(clearedBy(plan, "Charts", "K2")).toBe(false);
     expect(indexState(plan).owned.cells.filter((c) => c.role === "chartData").map((c) => c.sheet)).toEqual(["Charts"]);
+  });
+});
+
+/** Whether `ranges` hold the cell on `row`, `column`. */
+const holds = (ranges: CellRange[], row: number, column: number) => ranges.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
+
+/** The charts sheet as the host leaves it: `before` with the plan's ranges to clear emptied (all of it without them), then its blocks written. */
+function afterWrite(before: CellValue[][], plan: ReturnType<typeof run>): CellValue[][] {
+  const sheet = plan.owned.find((o) => o.name === CHARTS)!;
+  const grid = sheet.clear ? before.map((r) => [...r]) : [];
+  for (const r of (sheet.clear ?? []).map(parseRange)) {
+    for (let row = r.top; row <= r.bottom; row++) for (let c = r.left; c <= r.right && grid[row - 1]; c++) grid[row - 1]![c - 1] = null;
+  }
+  ownedGrid(plan, CHARTS).forEach((line, r) => line.forEach((v, c) => v !== null && put(grid, r + 1, c + 1, v)));
+  return grid;
+}
+
+/** How many times column A of a grid holds `text`. */
+const timesInA = (grid: CellValue[][], text: string) => grid.filter((r) => r[0] === text).length;
+
+/** The warning that cells typed on the charts sheet were written over, naming them (`cells`: address and text, each under 40 characters). */
+function overwrittenOnCharts(cells: [string, string][]) {
+  const listed = cells.map(([cell, text]) => `${cell} "${text}"`).join(", ");
+  const n = cells.length;
+  return {
+    sheet: CHARTS,
+    vi: `Trang '${CHARTS}' do DTI Scorer quản lý: ${n} ô bạn nhập nằm trong vùng số liệu biểu đồ của lần chấm này nên đã bị ghi đè: ${listed}. Hãy nhập lại ở ô khác, ngoài vùng số liệu biểu đồ; các ô bạn nhập ở chỗ khác được giữ nguyên.`,
+    en: `The sheet '${CHARTS}' is managed by DTI Scorer: ${n} ${n === 1 ? "cell" : "cells"} you typed lay where this run writes the charts' data and ${n === 1 ? "was" : "were"} overwritten: ${listed}. Type ${n === 1 ? "it" : "them"} again in another cell, outside the charts' data; the cells you typed elsewhere are kept.`,
+  };
+}
+
+describe("cells the analyst typed right beside the charts' data", () => {
+  // The first run's data: the heading on row h, the units' block (Đơn vị, Tổng điểm and the two
+  // groups: A to D) on rows h+1 (header) to h+21, an empty row, the profile's block (its header
+  // and three axes) on rows h+23 to h+26.
+  const BESIDE = "Ghi chú cạnh tiêu đề";
+  const BETWEEN = "Số liệu tạm tính";
+  const UNDER = "Nguồn: Sở TT&TT";
+  const FAR = "xa";
+  function typedBeside(g: CellValue[][], h: number): void {
+    expect(g[h]).toEqual(["Đơn vị", "Tổng điểm", "Nhận thức số", "Hạ tầng số"]);
+    expect(g[h + 20]![0]).toBe("Sở số 20");
+    expect(g[h + 21] ?? []).toEqual([]);
+    expect(g[h + 22]![0]).toBe("Chỉ số thành phần");
+    expect(g).toHaveLength(h + 26);
+    // Right of the units' header, in the empty row under their last row, right under the profile's last row, far right of the data.
+    put(g, h + 1, 5, BESIDE);
+    put(g, h + 22, 1, BETWEEN);
+    put(g, h + 27, 1, UNDER);
+    put(g, h + 10, 11, FAR);
+  }
+  const olderVersion = (previous: IndexSheetState) => {
+    previous.owned.cells = previous.owned.cells.filter((c) => c.role !== "chartData");
+  };
+
+  test("a workbook scored by an earlier version (no chartData in _index): the data's blocks are only as wide and as deep as the last run wrote them; the cells typed beside them stay, and nothing is said", () => {
+    const { snapshot, previous, heading: h } = afterFirstRun(typedBeside);
+    olderVersion(previous);
+    const sheet = snapshot.sheets.find((s) => s.name === CHARTS)!;
+    // The heading, the units' block A to D, the profile's A to G (five departments tie for first, and the average): nothing else.
+    expect(lastChartsArea(sheet, previous, new Map(), CHARTS)).toEqual([
+      { top: h, left: 1, bottom: h, right: 1 },
+      { top: h + 1, left: 1, bottom: h + 21, right: 4 },
+      { top: h + 23, left: 1, bottom: h + 26, right: 7 },
+    ]);
+    const plan = run(snapshot, previous);
+    expect(plan.warnings ?? []).toEqual([]);
+    for (const [row, column] of [[h + 1, 5], [h + 22, 1], [h + 27, 1], [h + 10, 11]] as const) expect(clearedBy(plan, CHARTS, cellAddress(row, column))).toBe(false);
+    const after = afterWrite(sheet.values, plan);
+    expect(after[h]![4]).toBe(BESIDE);
+    expect(after[h + 21]![0]).toBe(BETWEEN);
+    expect(after[h + 26]![0]).toBe(UNDER);
+    expect(after[h + 9]![10]).toBe(FAR);
+    expect(timesInA(after, "Sở số 20")).toBe(1);
+  });
+
+  test("such a workbook with rows inserted above the charts since: the data is found where it moved, as wide and as deep as it was written; the cells typed beside it stay, but for one where this run writes its data, which is named", () => {
+    const { snapshot, previous, heading } = afterFirstRun(typedBeside);
+    olderVersion(previous);
+    insertRows(snapshot, CHARTS, 2, [["Báo cáo quý II"], [null, "Kèm theo công văn số 45/STTTT"], []]);
+    const h = heading + 3;
+    const sheet = snapshot.sheets.find((s) => s.name === CHARTS)!;
+    expect(lastChartsArea(sheet, previous, new Map(), CHARTS)).toEqual([
+      { top: h, left: 1, bottom: h, right: 1 },
+      { top: h + 1, left: 1, bottom: h + 21, right: 4 },
+      { top: h + 23, left: 1, bottom: h + 26, right: 7 },
+    ]);
+    const plan = run(snapshot, previous);
+    // This run writes its data under its charts, where the first run did (row `heading`): its profile takes the row the empty row under the moved units is on.
+    expect(h + 22).toBe(heading + 25);
+    expect(overwrittenWarnings(plan)).toEqual([overwrittenOnCharts([[`A${h + 22}`, BETWEEN]])]);
+    for (const [row, column] of [[2, 1], [3, 2], [h + 1, 5], [h + 27, 1], [h + 10, 11]] as const) expect(clearedBy(plan, CHARTS, cellAddress(row, column))).toBe(false);
+    const after = afterWrite(sheet.values, plan);
+    expect(after[h]![4]).toBe(BESIDE);
+    expect(after[h + 26]![0]).toBe(UNDER);
+    expect(after[h + 9]![10]).toBe(FAR);
+    expect(timesInA(after, "Sở số 20")).toBe(1);
+    expect(timesInA(after, "Chỉ số thành phần")).toBe(1);
+  });
+
+  test("such a workbook, a department more: the data grows over the cells typed under the units' block and under the profile's, which the warning names with their text; the one right of the header stays", () => {
+    const more = [...TWENTY, { ...TWENTY[1]!, code: "SO-21", name: "Sở số 21" }];
+    const { snapshot, previous, heading: h } = afterFirstRun(typedBeside, TWENTY, more);
+    olderVersion(previous);
+    const plan = run(snapshot, previous);
+    expect(overwrittenWarnings(plan)).toEqual([overwrittenOnCharts([[`A${h + 22}`, BETWEEN], [`A${h + 27}`, UNDER]])]);
+    expect(clearedBy(plan, CHARTS, cellAddress(h + 1, 5))).toBe(false);
+    expect(clearedBy(plan, CHARTS, cellAddress(h + 10, 11))).toBe(false);
+    const after = afterWrite(snapshot.sheets.find((s) => s.name === CHARTS)!.values, plan);
+    expect(after[h]![4]).toBe(BESIDE);
+    expect(after[h + 21]![0]).toBe("Sở số 21");
+    expect(timesInA(after, "Sở số 20")).toBe(1);
+  });
+});
+
+describe("rows the analyst inserted among the charts' data, the heading where _index records it", () => {
+  const NOTE = "Các sở dưới đây mới thành lập";
+
+  test("a row of text inserted among the units: the rows it pushed out of the recorded block are cleared, none is left twice; the text, where this run writes, is named", () => {
+    const { snapshot, previous, heading: h } = afterFirstRun((g) => put(g, 2, 11, CAPTION));
+    insertRows(snapshot, CHARTS, h + 10, [[NOTE]]);
+    const sheet = snapshot.sheets.find((s) => s.name === CHARTS)!;
+    // Sở số 20 now on row h+22, the profile on h+24 to h+27: out of the recorded ranges.
+    expect(sheet.values[h + 21]![0]).toBe("Sở số 20");
+    const area = lastChartsArea(sheet, previous, new Map(), CHARTS)!;
+    expect(holds(area, h + 10, 1)).toBe(false);
+    for (const [row, column] of [[h + 9, 4], [h + 11, 1], [h + 22, 4], [h + 24, 1], [h + 27, 7]] as const) expect(holds(area, row, column)).toBe(true);
+
+    const plan = run(snapshot, previous);
+    expect(overwrittenWarnings(plan)).toEqual([overwrittenOnCharts([[`A${h + 10}`, NOTE]])]);
+    expect(clearedBy(plan, CHARTS, "K2")).toBe(false);
+    const after = afterWrite(sheet.values, plan);
+    for (let n = 1; n <= 20; n++) expect(timesInA(after, `Sở số ${String(n).padStart(2, "0")}`)).toBe(1);
+    for (const text of ["Chỉ số thành phần", "Có kế hoạch chuyển đổi số", "Tỷ lệ máy tính kết nối"]) expect(timesInA(after, text)).toBe(1);
+    expect(after.slice(h + 26).flat().filter((v) => v !== null)).toEqual([]);
+    expect(after[1]![10]).toBe(CAPTION);
+  });
+
+  test("empty rows inserted among the units and the profile: nothing the user typed is there, nothing is said, and nothing of the last run's data is left twice", () => {
+    const { snapshot, previous, heading: h } = afterFirstRun(() => undefined);
+    insertRows(snapshot, CHARTS, h + 25, [[], []]);
+    insertRows(snapshot, CHARTS, h + 5, [[], []]);
+    const sheet = snapshot.sheets.find((s) => s.name === CHARTS)!;
+    const plan = run(snapshot, previous);
+    expect(plan.warnings ?? []).toEqual([]);
+    const after = afterWrite(sheet.values, plan);
+    for (const text of ["Sở số 17", "Sở số 20", "Chỉ số thành phần", "Có kế hoạch chuyển đổi số", "Tỷ lệ máy tính kết nối"]) expect(timesInA(after, text)).toBe(1);
+    expect(after.slice(h + 26).flat().filter((v) => v !== null)).toEqual([]);
+  });
+
+  test("a row inserted among the data, and a figure typed over in another: the figure's row is still the data's and written again; the inserted row's text, where this run writes, is named; no row is left twice", () => {
+    const { snapshot, previous, heading: h } = afterFirstRun((g) => put(g, headingRow(g) + 5, 2, "chưa có"));
+    const sheet = snapshot.sheets.find((s) => s.name === CHARTS)!;
+    insertRows(snapshot, CHARTS, h + 12, [[null, NOTE]]);
+    const plan = run(snapshot, previous);
+    // The row inserted is the user's, and this run writes there; the figure typed over is the last run's cell, written again.
+    expect(overwrittenWarnings(plan)).toEqual([overwrittenOnCharts([[`B${h + 12}`, NOTE]])]);
+    const after = afterWrite(sheet.values, plan);
+    expect(timesInA(after, "Sở số 20")).toBe(1);
+    expect(after.flat()).not.toContain("chưa có");
   });
 });

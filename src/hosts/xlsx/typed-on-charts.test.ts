@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { noteOf, open, scoreAgain, scoredDemo } from "./test-workbooks";
+import { edit, noteOf, open, scoreAgain, scoredDemo } from "./test-workbooks";
 import { preserveDrawings } from "./preserve";
 import { parseRels, relsPathOf, resolveTarget, sheetParts, drawingElementId } from "./ooxml";
 
@@ -104,5 +104,83 @@ describe("what the analyst typed on the charts sheet, a figure corrected and sco
     const third = await scoreAgain(again.out);
     expect((await open(third.out)).getWorksheet(CHARTS)!.getCell("K2").value).toBe(CAPTION);
     expect(await drawingOf(third.out)).toEqual(after);
+  });
+});
+
+/** The row of the heading over the charts' data on the charts sheet. */
+function headingRow(ws: ExcelJS.Worksheet): number {
+  let heading = 0;
+  ws.eachRow((row, r) => {
+    if (heading === 0 && /^Số liệu của các biểu đồ/.test(String(row.getCell(1).value ?? ""))) heading = r;
+  });
+  return heading;
+}
+
+/** How many cells of column A of the charts sheet hold `text`. */
+function timesInA(ws: ExcelJS.Worksheet, text: string): number {
+  let n = 0;
+  ws.eachRow((row) => {
+    if (row.getCell(1).value === text) n++;
+  });
+  return n;
+}
+
+describe("a workbook scored by an earlier version, whose _index does not record the charts' data, typed on beside the data and scored again", () => {
+  const BESIDE = "Ghi chú cạnh tiêu đề";
+  const UNDER = "Nguồn: Sở TT&TT";
+  const FAR = "xa";
+
+  test.each([
+    ["as it was scored", 0],
+    ["with rows inserted above the charts", 3],
+  ])("%s: the cells typed right of the units' header, right under the profile's last row and far right of the data stay; the data is written anew, each unit once; nothing is said", async (_, inserted) => {
+    const scored = await scoredDemo();
+    const first = (await open(scored)).getWorksheet(CHARTS)!;
+    const heading = headingRow(first);
+    // The demo's data: the units' block (Đơn vị, Tổng điểm, six groups: A to H), an empty row, the profile's block (A to E).
+    expect(first.getCell(heading + 1, 1).value).toBe("Đơn vị");
+    expect(first.getCell(heading + 1, 8).value).not.toBeNull();
+    expect(first.getCell(heading + 1, 9).value).toBeNull();
+    let last = heading + 1;
+    while (first.getCell(last + 1, 1).value !== null || first.getCell(last + 2, 1).value !== null) last++;
+    expect(first.getCell(last, 5).value).toEqual(expect.any(Number));
+    const lastUnit = String(first.getCell(heading + 21, 1).value);
+    expect(timesInA(first, lastUnit)).toBe(1);
+
+    const h = heading + inserted;
+    const edited = await edit(scored, (wb) => {
+      // An earlier version's _index: no row records the charts' data.
+      const index = wb.getWorksheet("_index")!;
+      let recorded = 0;
+      index.eachRow((row, r) => {
+        if (row.getCell(1).value === "cells" && row.getCell(3).value === "chartData") recorded = r;
+      });
+      expect(recorded).toBeGreaterThan(0);
+      index.spliceRows(recorded, 1);
+      const ws = wb.getWorksheet(CHARTS)!;
+      ws.getCell(heading + 1, 9).value = BESIDE;
+      ws.getCell(last + 1, 1).value = UNDER;
+      ws.getCell(heading + 10, 11).value = FAR;
+      if (inserted > 0) ws.spliceRows(2, 0, ...Array.from({ length: inserted }, (_, i) => [`Dòng chèn ${i + 1}`]));
+    });
+    const again = await scoreAgain(edited);
+    expect(again.warnings.filter((w) => w.sheet === CHARTS)).toEqual([]);
+    const ws = (await open(again.out)).getWorksheet(CHARTS)!;
+    expect(ws.getCell(h + 1, 9).value).toBe(BESIDE);
+    expect(ws.getCell(last + inserted + 1, 1).value).toBe(UNDER);
+    expect(ws.getCell(h + 10, 11).value).toBe(FAR);
+    for (let i = 1; i <= inserted; i++) expect(ws.getCell(1 + i, 1).value).toBe(`Dòng chèn ${i}`);
+    // The data written anew where the plan puts it, the last run's cleared where it was: each unit once, the profile's header once.
+    expect(headingRow(ws)).toBe(heading);
+    expect(ws.getCell(heading + 21, 1).value).toBe(lastUnit);
+    expect(timesInA(ws, lastUnit)).toBe(1);
+    expect(timesInA(ws, String(first.getCell(heading + 23, 1).value))).toBe(1);
+    // The run records the data's cells in _index now.
+    const index = (await open(again.out)).getWorksheet("_index")!;
+    let recorded = false;
+    index.eachRow((row) => {
+      if (row.getCell(3).value === "chartData") recorded = true;
+    });
+    expect(recorded).toBe(true);
   });
 });
