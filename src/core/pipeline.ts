@@ -10,7 +10,8 @@ import type { Lang, Message } from "./i18n/text";
 import { localize, normalizeText } from "./i18n/text";
 import { indicesNamedOnForms, namedIndex, parseIndexText } from "./forms-index";
 import { type IndexRef, indexWords } from "./index-words";
-import { type IndexSheetState, type PlanOptions, foreignIndexSheet, foreignIndexSheetMessage, planResults, readIndexSheet } from "./plan";
+import { type IndexSheetState, foreignIndexSheet, foreignIndexSheetMessage, readIndexSheet } from "./plan/index-sheet";
+import type { PlanOptions } from "./plan/plan";
 import { notRankedText, uncomputedParts } from "./plan/labels";
 import { type ReadResult, checkSelfScores, readSubmissions } from "./read";
 import { withEvidenceFindings } from "./read/evidence";
@@ -152,6 +153,10 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
   };
   if (options.write !== false) {
     await progress("plan", 0.7);
+    // The planner is loaded when a run first writes: in the task pane it is a chunk of its own
+    // ("scoring"), fetched in idle time once the pane opens, so that the pane's first scripts stay
+    // small; reading and checking never need it. Node and the tests load it at once.
+    const { planResults } = await import(/* webpackChunkName: "scoring", webpackPrefetch: true */ "./plan/plan");
     const plan = planResults(model, table, issues, submissions, {
       lang: options.lang,
       projectVersion: options.projectVersion,

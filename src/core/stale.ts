@@ -7,7 +7,7 @@
 import { definitionHash, parseDefinition } from "./definition";
 import type { IndexModel } from "./definition/model";
 import { parseRange } from "./a1";
-import { type IndexSheetState, inputsHash, readIndexSheet, staleUnits, unitHashMatches, unitKey } from "./plan";
+import { type IndexSheetState, inputsHash, readIndexSheet, staleUnits, unitHashMatches, unitKey } from "./plan/index-sheet";
 import { indexComparesUnits } from "./plan/index-sheet";
 import { OTHERS_MAY_CHANGE, isUnitHeaders, lowerFirst } from "./plan/labels";
 import { readSubmissions } from "./read";

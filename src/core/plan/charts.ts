@@ -15,11 +15,12 @@ import { localize } from "../i18n/text";
 import type { CellBlock, CellValue, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, ScoreTable, SheetSnapshot, UnitResult } from "../types";
 import { type CellRange, cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
-import { CHART_LABELS, CHART_NAMES, type PartCounts, chartTitle, shortened, type ProfileShape, SHEET_NAMES, label, profileLeftOutMessage, profileTiesLeftOutMessage, profileUnitsLeftOutMessage, unitCount, unitLabelText } from "./labels";
+import { CHART_KINDS, CHART_LABELS, CHART_NAMES, type PartCounts, chartTitle, shortened, type ProfileShape, SHEET_NAMES, label, profileLeftOutMessage, profileTiesLeftOutMessage, profileUnitsLeftOutMessage, unitCount, unitLabelText } from "./labels";
 import { type IndexSheetState, unitKey } from "./index-sheet";
 import { textOf } from "./sheet-names";
 import { coalesceRanges, ownedLastRun, recordedRanges, writtenArea } from "./results-area";
-import { DEFAULT_FORMATS, type FigureFormats, figure, resultsNote, valueLeftOut } from "./results-sheet";
+import { DEFAULT_FORMATS, type FigureFormats, figure, resultsNote } from "./results-sheet";
+import { chartedUnit } from "./figures";
 
 export interface ChartsSheetInput {
   model: IndexModel;
@@ -119,9 +120,6 @@ export function profileShape(model: IndexModel): ProfileShape {
     below: profileBelow(model).length,
   };
 }
-
-/** The three charts in the order they sit on the sheet, top to bottom. */
-export const CHART_KINDS: ChartKind[] = ["barSorted", "stackedBar", "radar"];
 
 /**
  * The printed page: A4 inside the hosts' margins (0.4 in at the sides, 0.5 in at the top and
@@ -342,15 +340,6 @@ export function valueLabelSize(chart: ChartPlan): number | undefined {
  */
 export function writesTitle(chart: ChartPlan, shown: string | undefined): boolean {
   return !shown || !chart.ourTitles || chart.ourTitles.includes(shown);
-}
-
-/**
- * Whether the charts draw a unit: it has a total (points, or a value in an index of values), and
- * not a value computed with missing inputs as 0 (valueLeftOut). The others are left out of every
- * chart and the average, and cannot be compared on the profile.
- */
-export function chartedUnit(model: IndexModel, u: UnitResult): boolean {
-  return (model.root.max !== undefined ? u.points : u.value) !== null && !valueLeftOut(model, u, u.coverage);
 }
 
 /** The most characters of a chart series' name: Excel refuses a longer one (ChartSeries.name). */

@@ -25,8 +25,9 @@ export {
   SHEET_NAMES,
   MARK_NOTE_PREFIX,
   MARK_FILLS,
+  CHART_KINDS,
 } from "./labels";
 export { planResultsSheet, RESULTS_HEADER_ROW, VALUE_FORMAT, POINTS_FORMAT } from "./results-sheet";
-export { planChartsSheet, CHART_KINDS } from "./charts";
+export { planChartsSheet } from "./charts";
 export { planSheetEdits } from "./sheet-edits";
 export * from "./a1";

@@ -4,13 +4,15 @@ import type { LocalizedText } from "../definition/schema";
 import { formatDate, formatNumber, localize } from "../i18n/text";
 import { roundHalfUp } from "../score/round";
 import type { IndexModel } from "../definition/model";
-import type { NotRankedReason, PrintPlan, Severity, UnavailableReason, UnitResult } from "../types";
+import type { ChartKind, NotRankedReason, PrintPlan, Severity, UnavailableReason, UnitResult } from "../types";
 
 /** Names that never change with the language: a second run in the other language finds them. */
 export const INDEX_SHEET = "_index";
 export const INDEX_FORMAT = "dti-scorer/_index/1";
 export const RESULTS_TABLE = "DTI_Results";
 export const CHART_NAMES = { total: "dti-total", groups: "dti-groups", profile: "dti-profile" } as const;
+/** The three charts in the order they sit on the sheet, top to bottom. */
+export const CHART_KINDS: ChartKind[] = ["barSorted", "stackedBar", "radar"];
 /** Every note the project adds to a cell starts with this line, so that a later run removes only its own notes. */
 export const MARK_NOTE_PREFIX = "[DTI Scorer]";
 
@@ -279,6 +281,19 @@ export const FORM_SUMMARY_LABELS = {
 
 /** Labels of the form's summary earlier versions wrote: a later run still finds and rewrites it. */
 export const FORMER_FORM_SUMMARY_LABELS: { rankInCategory: string[] } = { rankInCategory: ["Rank in category"] };
+
+/** The first label of a form's summary (either language, points or value), and the second. */
+export const FORM_SUMMARY_TOTAL_LABELS = new Set((["vi", "en"] as const).flatMap((l) => [FORM_SUMMARY_LABELS.totalPoints[l], FORM_SUMMARY_LABELS.value[l]]));
+export const FORM_SUMMARY_RANK_LABELS = new Set((["vi", "en"] as const).map((l) => FORM_SUMMARY_LABELS.rank[l]));
+
+/**
+ * Whether rows (the top of a sheet, as read) carry the project's summary of a form: its total's
+ * label with the rank's right under it. A form scored, or a copy of one, does; a form never scored does not.
+ */
+export function rowsCarrySummary(rows: readonly (readonly unknown[])[]): boolean {
+  const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
+  return rows.some((line, r) => line.some((v, c) => FORM_SUMMARY_TOTAL_LABELS.has(text(v)) && FORM_SUMMARY_RANK_LABELS.has(text(rows[r + 1]?.[c]))));
+}
 
 /** What earlier versions wrote in a form's `Điểm` column for a node not applicable ("KAD"): still the project's. */
 export const FORMER_UNAVAILABLE_TEXTS: string[] = ["KAD"];

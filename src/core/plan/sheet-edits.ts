@@ -24,6 +24,8 @@ import {
   FORMER_FORM_SUMMARY_LABELS,
   FORMER_UNAVAILABLE_TEXTS,
   FORM_SUMMARY_LABELS,
+  FORM_SUMMARY_RANK_LABELS,
+  FORM_SUMMARY_TOTAL_LABELS,
   formNotScoredLine,
   isFormNotScoredLine,
   isInputsChangedLine,
@@ -161,17 +163,6 @@ function valueAt(sheet: SheetSnapshot | undefined, row: number, column: number):
 }
 
 const LANGS: Lang[] = ["vi", "en"];
-/** The first label of a summary (either language, points or value), and the second. */
-const SUMMARY_LABELS = new Set(LANGS.flatMap((l) => [FORM_SUMMARY_LABELS.totalPoints[l], FORM_SUMMARY_LABELS.value[l]]));
-const RANK_LABELS = new Set(LANGS.map((l) => FORM_SUMMARY_LABELS.rank[l]));
-/**
- * Whether rows (the top of a sheet, as read) carry the project's summary of a form: its total's
- * label with the rank's right under it. A form scored, or a copy of one, does; a form never scored does not.
- */
-export function rowsCarrySummary(rows: readonly (readonly unknown[])[]): boolean {
-  const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
-  return rows.some((line, r) => line.some((v, c) => SUMMARY_LABELS.has(text(v)) && RANK_LABELS.has(text(rows[r + 1]?.[c]))));
-}
 /** The third label of a summary of an index ranked within categories (and the one earlier versions wrote). */
 const CATEGORY_RANK_LABELS = new Set([...LANGS.map((l) => FORM_SUMMARY_LABELS.rankInCategory[l]), ...FORMER_FORM_SUMMARY_LABELS.rankInCategory]);
 /** The header the project gives a `Điểm` column it adds, in either language. */
@@ -248,8 +239,8 @@ export function languageOfSheet(sheet: SheetSnapshot | undefined, previous: read
  * it) or a rank ("3/20", "Không xếp hạng"). The third row is there when the index ranks within categories.
  */
 const SUMMARY_ROWS: { labels: Set<string>; figure: "total" | "rank" }[] = [
-  { labels: SUMMARY_LABELS, figure: "total" },
-  { labels: RANK_LABELS, figure: "rank" },
+  { labels: FORM_SUMMARY_TOTAL_LABELS, figure: "total" },
+  { labels: FORM_SUMMARY_RANK_LABELS, figure: "rank" },
   { labels: CATEGORY_RANK_LABELS, figure: "rank" },
 ];
 
@@ -786,7 +777,7 @@ export function planClearUnscoredForm(sheet: SheetSnapshot): SheetEditPlan | und
   for (let row = 1; row <= last; row++) {
     const line = sheet.values[row - 1] ?? [];
     for (let column = 1; column <= line.length; column++) {
-      if (SUMMARY_LABELS.has(textOf(line[column - 1])) && isSummaryAt(sheet, row, column)) summaries.push({ row, column });
+      if (FORM_SUMMARY_TOTAL_LABELS.has(textOf(line[column - 1])) && isSummaryAt(sheet, row, column)) summaries.push({ row, column });
     }
   }
   if (summaries.length === 0) return undefined;

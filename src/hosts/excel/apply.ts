@@ -18,7 +18,7 @@
  * and visibility the user gave it (`_index` stays very hidden).
  */
 import type { Message, SheetMessage } from "../../core/i18n/text";
-import { INDEX_SHEET } from "../../core/plan";
+import { INDEX_SHEET } from "../../core/plan/labels";
 import type { CellBlock, OwnedSheetPlan, PlanValue, PrintPlan, TablePlan, WritePlan } from "../../core/types";
 import { overlaps, parseRect, type Rect, rectsWithout, rectWithout as without } from "../../core/a1";
 import { excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./address";

@@ -13,7 +13,7 @@ import { parseRect, splitSheet, topLeft, type Rect } from "../../core/a1";
 import { staleFromSnapshot, type StaleReport } from "./stale";
 import { sheetsWrittenByScoring } from "../../core/read";
 import type { Lang, Message } from "../../core/i18n/text";
-import { readIndexSheet } from "../../core/plan";
+import { readIndexSheet } from "../../core/plan/index-sheet";
 
 /**
  * Without `triggerSource` (before ExcelApi 1.14) a change event does not say who made it: a change

@@ -20,7 +20,7 @@
  */
 import { COLUMNS_READ_BELOW_HEADER, TABLE_COLUMNS, findTableHeader } from "../../core/read/layout-a";
 import { foldLabel } from "../../core/read/sheet";
-import { rowsCarrySummary } from "../../core/plan/sheet-edits";
+import { rowsCarrySummary } from "../../core/plan/labels";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
 import { datedValue } from "./dates";
 import { isPercentFormat } from "../../core/read/values";

@@ -1,5 +1,5 @@
 /** Whether the results in the workbook are older than its inputs, and watching inputs change. */
-import { readIndexSheet } from "../../core/plan";
+import { readIndexSheet } from "../../core/plan/index-sheet";
 import { staleResults } from "../../core/stale";
 import type { Lang } from "../../core/i18n/text";
 import type { WorkbookSnapshot } from "../../core/types";

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useId } from "react";
-import { chartedUnit } from "../../core/plan/charts";
+import { chartedUnit } from "../../core/plan/figures";
 import { noFigureToDrawText, notRankedText, uncomputedParts } from "../../core/plan/labels";
 import type { ChartKind } from "../../core/types";
 import { type StringKey, t } from "../i18n";

@@ -1,7 +1,7 @@
 import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { type Lang, formatNumber } from "../../core/i18n/text";
 import { label, notRankedText, uncomputedParts, unitLabelText } from "../../core/plan/labels";
-import { distinguishingDecimals, figureFormats, formatDecimals, valueLeftOut } from "../../core/plan/results-sheet";
+import { distinguishingDecimals, figureFormats, formatDecimals, valueLeftOut } from "../../core/plan/figures";
 import type { IndexModel } from "../../core/definition/model";
 import type { UnitResult } from "../../core/types";
 import { t, tPattern } from "../i18n";

@@ -5,7 +5,7 @@
  * go-to link), so the sentence there starts after it.
  */
 import type { Lang } from "../../core/i18n/text";
-import { notScoredEntries } from "../../core/plan";
+import { notScoredEntries } from "../../core/plan/not-scored";
 import type { Issue, Severity } from "../../core/types";
 import { type StringKey, t } from "../i18n";
 

@@ -9,7 +9,7 @@ import type { DefinitionProblem } from "../../core/definition/messages";
 import { parseDefinition, parseDefinitionText, problemLine } from "../../core/definition";
 import { type Lang, type Message, formatNumber, localize } from "../../core/i18n/text";
 import { BUILTIN_INDICES } from "../../indices";
-import { type IndexSheetState, planMarksOnly, readIndexSheet } from "../../core/plan";
+import { type IndexSheetState, readIndexSheet } from "../../core/plan/index-sheet";
 import { SHEET_NAMES } from "../../core/plan/labels";
 import { unitsByRank } from "../../core/score";
 import { PipelineError, assertIndexSheetFree, indicesOtherThan, runScoring } from "../../core/pipeline";
@@ -459,6 +459,14 @@ export function unitsWithoutFigures(units: readonly Pick<UnitResult, "code" | "n
   return units.filter((u) => u.coverage === 0).map((u) => u.code || u.name);
 }
 
+/**
+ * The planner of marks, with the rest of the planning (core/pipeline.ts loads it so for a scoring
+ * run): a chunk of its own, fetched in idle time once the pane opens, so that the pane's first
+ * scripts stay small. A chunk that cannot be loaded fails the action like any other (usePane's
+ * busy: the chunkLoadFailed notice).
+ */
+const loadMarksPlanner = () => import(/* webpackChunkName: "scoring", webpackPrefetch: true */ "../../core/plan/marks-only");
+
 /** Between the stages of a run that shows no stage (a check): the page responds, then the run goes on. */
 const giveTurn = (): Promise<void> => yieldToEventLoop();
 
@@ -502,6 +510,7 @@ export async function markIssues(
   } catch (e) {
     throw paneError(e, snapshot, model);
   }
+  const { planMarksOnly } = await loadMarksPlanner();
   const plan = planMarksOnly(run.issues, { lang, snapshot, submissions: run.submissions, ...(run.previous ? { previous: run.previous } : {}) });
   await beforeWrite?.();
   await workbench.host.apply(plan);
@@ -519,6 +528,7 @@ export async function clearIssueMarks(workbench: Workbench, lang: Lang): Promise
   // With no marks recorded there may still be marks of the project's on a form copied from a
   // marked one: the write finds them by their notes and takes them away too.
   if (!previous) return { cleared: 0, written: { warnings: [], skippedSheets: [] } };
+  const { planMarksOnly } = await loadMarksPlanner();
   await workbench.host.apply(planMarksOnly([], { lang, previous, snapshot }));
   const written = lastWrite(workbench.host);
   // Marks on a sheet the host left unwritten are still there.

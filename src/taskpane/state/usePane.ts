@@ -8,7 +8,8 @@ import { decodeDefinitionFile, definitionHash } from "../../core/definition/pars
 import type { IndexModel } from "../../core/definition/model";
 import { type Lang, type Message, localize } from "../../core/i18n/text";
 import { madeFormsFile } from "../../core/collect";
-import { CHART_KINDS, readIndexSheet } from "../../core/plan";
+import { readIndexSheet } from "../../core/plan/index-sheet";
+import { CHART_KINDS } from "../../core/plan/labels";
 import type { ChartKind, Issue, ScoreTable, Severity, UnitResult, WorkbookSnapshot } from "../../core/types";
 import type { MissingFeature } from "../../hosts/excel/requirements";
 import type { StaleGroup } from "../../core/stale";
