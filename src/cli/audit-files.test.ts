@@ -230,6 +230,12 @@ describe("a workbook with a password to open", () => {
     const csv = await runCli(["score", "bang.xlsx", "--index", "xa.json", "--lang", "en"], dir);
     expect(csv.code).toBe(2);
     expect(csv.err).toBe("File bang.xlsx is a table of text (CSV) named .xlsx, so it cannot be read as a workbook; rename it to .csv, or open it in Excel and save it as .xlsx.\n");
+    // A web page or an XML Spreadsheet 2003 (a program's "export to Excel") is not taken for a CSV table.
+    writeFileSync(join(dir, "xuat.xlsx"), '<html><body><table><tr><td>Mã, tên</td></tr>\n</table></body></html>\n');
+    const html = await run(["score", "xuat.xlsx", "--index", "xa.json"]);
+    expect(html.err).toBe('Tệp xuat.xlsx là trang web (HTML) hoặc tệp XML mang tên .xlsx (như tệp "xuất ra Excel" của nhiều phần mềm) nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Excel Workbook).\n');
+    writeFileSync(join(dir, "xml.xlsx"), '\uFEFF<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Row><Cell>a,b</Cell></Row>\n</Workbook>\n');
+    expect((await run(["score", "xml.xlsx", "--index", "xa.json"])).err).toContain("là trang web (HTML) hoặc tệp XML mang tên .xlsx");
     const gathered = await run(["collect", "cu-97.xlsx", "bang.xlsx", "--out", "gom-97.xlsx"]);
     expect(gathered.err).toContain("cu-97.xlsx là sổ làm việc Excel 97–2003 (.xls) mang tên .xlsx");
     expect(gathered.err).toContain("bang.xlsx là bảng văn bản (CSV) mang tên .xlsx");

@@ -403,6 +403,10 @@ export const M = {
     vi: `Tệp ${path} là sổ làm việc Excel 97–2003 (.xls) mang tên .xlsx nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Excel Workbook).`,
     en: `File ${path} is an Excel 97–2003 workbook (.xls) named .xlsx, so it cannot be read; open it in Excel and save it as .xlsx (Excel Workbook).`,
   }),
+  markupNamedXlsx: (path: string): Message => ({
+    vi: `Tệp ${path} là trang web (HTML) hoặc tệp XML mang tên .xlsx (như tệp "xuất ra Excel" của nhiều phần mềm) nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Excel Workbook).`,
+    en: `File ${path} is a web page (HTML) or an XML file named .xlsx (as many programs' "export to Excel" write), so it cannot be read; open it in Excel and save it as .xlsx (Excel Workbook).`,
+  }),
   csvNamedXlsx: (path: string): Message => ({
     vi: `Tệp ${path} là bảng văn bản (CSV) mang tên .xlsx nên không đọc được như sổ làm việc; hãy đổi đuôi tên tệp thành .csv, hoặc mở trong Excel và lưu lại dạng .xlsx.`,
     en: `File ${path} is a table of text (CSV) named .xlsx, so it cannot be read as a workbook; rename it to .csv, or open it in Excel and save it as .xlsx.`,

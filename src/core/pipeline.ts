@@ -85,6 +85,12 @@ export function assertIndexSheetFree(snapshot: WorkbookSnapshot): void {
 
 export async function runScoring(host: WorkbookHost, options: RunOptions): Promise<RunResult> {
   const progress = options.onProgress ?? (() => undefined);
+  // The planner is loaded when a run writes: in the task pane it is a chunk of its own ("scoring"),
+  // fetched in idle time once the pane opens, so that the pane's first scripts stay small; reading
+  // and checking never need it. Its loading starts now, beside the read, and is awaited when the
+  // plan is made (a failure then is the run's, never unhandled). Node and the tests load it at once.
+  const planner = options.write !== false ? import(/* webpackChunkName: "scoring", webpackPrefetch: true */ "./plan/plan") : undefined;
+  planner?.catch(() => undefined);
   await progress("read", 0);
   const snapshot = await host.read();
   // Read once, for the definition, the reader and the plan (a CSV file is never `_index`: readIndexSheet).
@@ -151,12 +157,9 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
     definitionSource,
     ...(previous ? { previous } : {}),
   };
-  if (options.write !== false) {
+  if (planner) {
     await progress("plan", 0.7);
-    // The planner is loaded when a run first writes: in the task pane it is a chunk of its own
-    // ("scoring"), fetched in idle time once the pane opens, so that the pane's first scripts stay
-    // small; reading and checking never need it. Node and the tests load it at once.
-    const { planResults } = await import(/* webpackChunkName: "scoring", webpackPrefetch: true */ "./plan/plan");
+    const { planResults } = await planner;
     const plan = planResults(model, table, issues, submissions, {
       lang: options.lang,
       projectVersion: options.projectVersion,

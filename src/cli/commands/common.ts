@@ -527,14 +527,19 @@ export function notXlsxReason(data: Uint8Array, path: string): Message {
 /**
  * What a file named .xlsx that ExcelJS cannot read is, when its first bytes tell: encrypted with
  * a password to open, an Excel 97–2003 workbook (a compound file without an encrypted package),
- * or a table of text (no NUL byte, lines of fields) given the name of a workbook.
+ * a web page or XML file (text starting with "<"), or a table of text (no NUL byte, lines of
+ * fields) given the name of a workbook.
  */
 export function notXlsxKnown(data: Uint8Array, path: string): Message | undefined {
   if (isPasswordEncrypted(data)) return M.passwordToOpen(path);
   if (startsWith(data, COMPOUND_FILE)) return M.xlsNamedXlsx(path);
   const head = data.subarray(0, 4096);
   const text = startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]) || (head.length > 0 && !head.includes(0));
-  if (text && /[,;\t][^\r\n]*[\r\n]/.test(decodeText(head))) return M.csvNamedXlsx(path);
+  if (!text) return undefined;
+  const decoded = decodeText(head).replace(/^\uFEFF/, "").trimStart();
+  // A web page or an XML Spreadsheet 2003 (what many programs' "export to Excel" writes).
+  if (decoded.startsWith("<")) return M.markupNamedXlsx(path);
+  if (/[,;\t][^\r\n]*[\r\n]/.test(decoded)) return M.csvNamedXlsx(path);
   return undefined;
 }
 
