@@ -173,6 +173,7 @@ export const API_SETS: Record<string, string> = {
   "RangeFormat.useStandardHeight": "1.7",
   "RangeFormat.useStandardWidth": "1.7",
   "Application.suspendApiCalculationUntilNextSync": "1.6",
+  "Table.convertToRange": "1.2",
   "Table.worksheet": "1.2",
   "Table.resize": "1.13",
   "TableCollection.getItemOrNullObject": "1.4",
@@ -2586,11 +2587,32 @@ export class Table extends ClientObject {
       Object.assign(m, { row: rect.row, col: rect.col, rows: rect.rows, cols: rect.cols });
     });
   }
-  convertToRange(): void {
+  /**
+   * "Converts the table into a normal range of cells. All data is preserved." (ExcelApi 1.2): the
+   * table is gone, its name free, and its cells keep their values, formulas and formats. As in
+   * Excel ("structured references (references that use table names) that were used in formulas
+   * turn into regular cell references", Microsoft Support, "Convert an Excel table to a range of
+   * data"), the formulas of every cell and conditional format that named it read its cells
+   * (withStructuredRefsAsCells). Returns the range the table was on.
+   */
+  convertToRange(): Range {
+    requireApi(this.context, "Table.convertToRange");
+    let area: RangeRef | null = null;
+    const range = new Range(this.context, `${this._path}.convertToRange()`, () => area);
     this._call("convertToRange", undefined, (m: MTable) => {
       const wb = this.context._state.workbook;
+      const headers = Array.from({ length: m.cols }, (_, c) => {
+        const cell = m.sheet.get(m.row, m.col + c);
+        return cell && cell.t !== "Empty" ? String(cell.v) : "";
+      });
+      for (const sheet of wb.sheets) {
+        for (const cell of sheet.cells.values()) if (cell.f !== undefined) cell.f = withStructuredRefsAsCells(cell.f, m, headers, sheet);
+        for (const cf of sheet.conditionalFormats) if (cf.custom?.formula !== undefined) cf.custom.formula = withStructuredRefsAsCells(cf.custom.formula, m, headers, sheet);
+      }
       wb.tables = wb.tables.filter((t) => t !== m);
+      area = { sheet: m.sheet, rect: { row: m.row, col: m.col, rows: m.rows, cols: m.cols } };
     });
+    return range;
   }
   getRange(): Range {
     return new Range(this.context, `${this._path}.getRange()`, () => {
@@ -2633,6 +2655,113 @@ export function withoutStructuredRefs(formula: string, table: string): string {
     i++;
   }
   return out;
+}
+
+/**
+ * A formula on `on` with its structured references to table `t` (headers `headers`) turned into
+ * the cell references they stand for, absolute and with the table's sheet when the formula is on
+ * another (`=SUM(HoSo[Số hồ sơ])` → `=SUM('Kết quả'!$C$31:$C$32)`): what Excel does to the
+ * workbook's formulas when the table is converted to a range. Modelled: the name alone (its data),
+ * `T[Column]`, `T[#All]`, `T[#Data]`, `T[#Headers]`, `T[[#Headers],[Column]]` (with #All, #Data,
+ * or #Headers and #Data together) and column spans `T[[A]:[B]]`. Not modelled, left as they are:
+ * `#This Row` and `@` (this-row references), the table's columns named without it in its own
+ * cells (`=[@Qty]*2`), `#Totals` (the double's tables have no total row), and a table without a
+ * header row. Text in string literals and quoted sheet names is left alone,
+ * as are longer names, sheet names and other tables' references, as in withTableRenamed.
+ */
+export function withStructuredRefsAsCells(formula: string, t: MTable, headers: readonly string[], on: MSheet): string {
+  const lower = t.name.toLowerCase();
+  /** The end (exclusive) of the brackets opened at `i`, `'` escaping the next character. */
+  const bracketsEnd = (i: number) => {
+    let depth = 0;
+    let j = i;
+    for (; j < formula.length; j++) {
+      if (formula[j] === "'") j++;
+      else if (formula[j] === "[") depth++;
+      else if (formula[j] === "]" && --depth === 0) break;
+    }
+    return Math.min(j + 1, formula.length);
+  };
+  const reference = (rect: Rect) => {
+    const abs = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
+    const cells = rect.rows === 1 && rect.cols === 1 ? abs(rect.row, rect.col) : `${abs(rect.row, rect.col)}:${abs(rect.row + rect.rows - 1, rect.col + rect.cols - 1)}`;
+    return on === t.sheet ? cells : `${quoteSheet(t.sheet.name)}!${cells}`;
+  };
+  let out = "";
+  for (let i = 0; i < formula.length; ) {
+    const ch = formula[i]!;
+    if (ch === '"' || ch === "'") {
+      const end = formula.indexOf(ch, i + 1);
+      const stop = end < 0 ? formula.length : end + 1;
+      out += formula.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    if (ch === "[") {
+      const end = bracketsEnd(i);
+      out += formula.slice(i, end);
+      i = end;
+      continue;
+    }
+    const before = i === 0 ? "" : formula[i - 1]!;
+    const after = formula[i + t.name.length] ?? "";
+    if (formula.slice(i, i + t.name.length).toLowerCase() === lower && !/[\p{L}\p{N}_.\\!\]]/u.test(before) && !/[\p{L}\p{N}_.\\!(]/u.test(after)) {
+      const start = i + t.name.length;
+      const end = after === "[" ? bracketsEnd(start) : start;
+      const rect = structuredRect(formula.slice(start, end), t, headers);
+      out += rect ? reference(rect) : formula.slice(i, end);
+      i = end;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+/** The cells a table's specifier (`""`, `[Col]`, `[[#Headers],[A]:[B]]`) stands for, or null for one the double does not model. */
+function structuredRect(spec: string, t: MTable, headers: readonly string[]): Rect | null {
+  if (!t.hasHeaders) return null;
+  const inner = spec === "" ? "" : spec.slice(1, -1).trim();
+  // The items in brackets (or the one without), each with the separator before it.
+  const items: { text: string; sep: string }[] = [];
+  if (!inner.includes("[")) {
+    if (inner !== "") items.push({ text: inner, sep: "" });
+  } else {
+    const re = /\s*([,:]?)\s*\[((?:'.|[^\]'])*)\]/gy;
+    let m: RegExpExecArray | null;
+    let last = 0;
+    while ((m = re.exec(inner)) !== null) {
+      items.push({ text: m[2]!, sep: m[1]! });
+      last = re.lastIndex;
+    }
+    if (last !== inner.trimEnd().length) return null;
+  }
+  const unescape = (s: string) => s.replace(/'(.)/g, "$1");
+  let rows: "data" | "all" | "headers" | null = null;
+  const cols: number[] = [];
+  let span = false;
+  for (const { text, sep } of items) {
+    const special = text.trim().toLowerCase();
+    if (special.startsWith("#")) {
+      const part = special === "#all" ? "all" : special === "#data" ? "data" : special === "#headers" ? "headers" : null;
+      if (part === null || cols.length > 0) return null;
+      rows = rows === null ? part : (rows === "headers" && part === "data") || (rows === "data" && part === "headers") ? "all" : null;
+      if (rows === null) return null;
+      continue;
+    }
+    if (text.startsWith("@")) return null;
+    const col = headers.findIndex((h) => h.toLowerCase() === unescape(text).toLowerCase());
+    if (col < 0) return null;
+    if (sep === ":") span = true;
+    cols.push(col);
+  }
+  if (cols.length > 2 || (cols.length === 2 && !span)) return null;
+  const first = cols.length ? Math.min(...cols) : 0;
+  const width = cols.length ? Math.max(...cols) - first + 1 : t.cols;
+  const row = rows === "all" || rows === "headers" ? t.row : t.row + 1;
+  const height = rows === "headers" ? 1 : rows === "all" ? t.rows : t.rows - 1;
+  return { row, col: t.col + first, rows: height, cols: width };
 }
 
 /**

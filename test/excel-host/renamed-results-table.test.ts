@@ -2,7 +2,8 @@
  * The results table the analyst renamed (Table Design > Table Name: `DTI_Results` → `BangKetQua`,
  * their formulas reading `=SUM(BangKetQua[Tổng điểm])`): the next run keeps it, writes the results
  * into it and sets its name back, so their formulas (which Excel renames with it) keep working, and
- * says so once. A table of theirs elsewhere on the results sheet, which the run deletes, is named.
+ * says so once. A table of theirs elsewhere on the results sheet is converted to plain cells, which
+ * stay, and named.
  */
 import { runScoring } from "../../src/core/pipeline";
 import { RESULTS_TABLE, SHEET_NAMES } from "../../src/core/plan";
@@ -102,27 +103,53 @@ describe("the results table renamed by the analyst", () => {
     expect(said[0]!.en).toContain("may now show #REF!");
   });
 
-  test("a table of the analyst's elsewhere on the results sheet is deleted with the sheet's tables, and named in a warning", async () => {
-    const { double, definition } = await layoutAWorkbook(4);
-    await score(double, definition);
-    const table = double.workbook.tables.find((t) => t.name === RESULTS_TABLE)!;
-    const row = table.row + table.rows + 10;
-    double.setCells(RESULTS, `B${row}`, [["Tháng", "Số hồ sơ"], ["1", 12], ["2", 9]]);
-    double.install();
-    await Excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem(RESULTS).tables.add(`'${RESULTS}'!B${row}:C${row + 2}`, true).name = "HoSo";
-      await ctx.sync();
-    });
-    double.addSheet("Của tôi");
-    double.setCells("Của tôi", "A1", [[{ formula: "=SUM(HoSo[Số hồ sơ])" }]]);
-    const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+  test("a table of the analyst's elsewhere on the results sheet stops being a table: its cells stay, formulas naming it read them, it is named in a warning, in as many requests as the same cells typed plainly", async () => {
+    const runs = [];
+    for (const asTable of [true, false]) {
+      const { double, definition } = await layoutAWorkbook(4);
+      await score(double, definition);
+      const table = double.workbook.tables.find((t) => t.name === RESULTS_TABLE)!;
+      const row = table.row + table.rows + 10;
+      double.setCells(RESULTS, `B${row}`, [["Tháng", "Số hồ sơ"], ["1", 12], ["2", 9]]);
+      double.install();
+      await Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(RESULTS);
+        ws.getRange(`C${row + 1}:C${row + 2}`).numberFormat = [["#,##0.0"], ["#,##0.0"]];
+        if (asTable) ws.tables.add(`'${RESULTS}'!B${row}:C${row + 2}`, true).name = "HoSo";
+        await ctx.sync();
+      });
+      double.addSheet("Của tôi");
+      double.setCells("Của tôi", "A1", [[{ formula: asTable ? "=SUM(HoSo[Số hồ sơ])" : `=SUM('${RESULTS}'!$C$${row + 1}:$C$${row + 2})` }]]);
+      double.resetCounters();
+      const host = await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+      expect(double.requests.every((r) => r.ok)).toBe(true);
+      runs.push({ double, host, row });
+    }
+    const [{ double, host, row }, plain] = runs as [typeof runs[0], typeof runs[0]];
     expect(double.workbook.tables.map((t) => t.name)).toEqual([RESULTS_TABLE]);
+    // The cells stay as they were, values and formats, as the same cells typed without a table do.
+    const cells = `'${RESULTS}'!B${row}:C${row + 2}`;
+    expect(double.grid(cells)).toEqual([["Tháng", "Số hồ sơ"], ["1", 12], ["2", 9]]);
+    expect(double.grid(cells)).toEqual(plain.double.grid(cells));
+    expect([double.cell(`'${RESULTS}'!C${row + 1}`)?.nf, double.cell(`'${RESULTS}'!C${row + 2}`)?.nf]).toEqual(["#,##0.0", "#,##0.0"]);
+    // Excel made the formula naming it read its cells.
+    expect(double.cell("'Của tôi'!A1")?.f).toBe(`=SUM('${RESULTS}'!$C$${row + 1}:$C$${row + 2})`);
     const said = host.lastApply!.warnings.filter((w) => w.vi.includes("HoSo"));
     expect(said).toHaveLength(1);
     expect(said[0]!.sheet).toBe(RESULTS);
-    expect(said[0]!.vi).toContain(`'${RESULTS}'`);
-    expect(said[0]!.vi).toContain("#REF!");
-    expect(said[0]!.en).toContain("HoSo");
-    expect(said[0]!.en).toContain("may now show #REF!");
+    for (const text of [said[0]!.vi, said[0]!.en]) {
+      expect(text).toContain(`'${RESULTS}'!B${row}:C${row + 2}`);
+      expect(text).toContain("=ROWS(HoSo[…])");
+      expect(text).not.toContain("#REF!");
+    }
+    expect(said[0]!.vi).toContain("không còn là bảng");
+    expect(said[0]!.vi).toContain("vẫn được giữ");
+    expect(said[0]!.vi).toContain("tham chiếu ô thường");
+    expect(said[0]!.en).toContain("is no longer a table");
+    expect(said[0]!.en).toContain("stay, with their values and formats");
+    expect(said[0]!.en).toContain("plain cell references");
+    // No request more than scoring again with the same cells typed plainly.
+    expect(double.syncCount).toBe(plain.double.syncCount);
+    expect(plain.host.lastApply!.warnings.filter((w) => w.vi.includes("HoSo"))).toEqual([]);
   });
 });

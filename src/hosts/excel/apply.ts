@@ -232,7 +232,8 @@ function tablesMadeAnew(plan: OwnedSheetPlan, exists: boolean, caps: Capabilitie
  * What the user is told about the other tables on an owned sheet written again, each once: the
  * project's table they renamed, kept and named as the plan names it (tableRenamedBackMessage), or
  * made anew (before ExcelApi 1.13, its size changed: tableRenamedMadeAnewMessage), and every other
- * table there, which the write deletes (tableDeletedMessage). The tables of the plan's own names
+ * table there (userTables), which the write converts to plain cells (tableConvertedMessage), or
+ * deletes on a sheet written anew whole (tableDeletedMessage). The tables of the plan's own names
  * are tablesMadeAnew's.
  */
 function otherTablesMessages(plan: OwnedSheetPlan, exists: boolean, caps: Capabilities, existingTables: Map<string, ExistingTable>): SheetMessage[] {
@@ -250,6 +251,7 @@ function otherTablesMessages(plan: OwnedSheetPlan, exists: boolean, caps: Capabi
     const planName = renamed.get(lower);
     if (kept && kept.name.toLowerCase() === lower) out.push(tableRenamedBackMessage(plan.name, t.name, kept.plan.name));
     else if (planName !== undefined) out.push(tableRenamedMadeAnewMessage(plan.name, t.name, planName));
+    else if (plan.clear !== undefined) out.push(tableConvertedMessage(plan.name, t.name, t.rect));
     else out.push(tableDeletedMessage(plan.name, t.name));
   }
   return out;
@@ -273,7 +275,24 @@ export function tableRenamedMadeAnewMessage(sheet: string, was: string, name: st
   };
 }
 
-/** What the user is told when a table of theirs on one of the project's sheets was deleted as the sheet was written again. */
+/**
+ * What the user is told when a table of theirs on one of the project's sheets is no longer a table
+ * once the sheet was written again (Table.convertToRange: "All data is preserved"): its cells stay
+ * (but where the results now go), and Excel made the formulas naming it read its cells ("structured
+ * references (references that use table names) that were used in formulas turn into regular cell
+ * references", Microsoft Support, "Convert an Excel table to a range of data"). The file host's
+ * twin is tableDroppedMessage.
+ */
+export function tableConvertedMessage(sheet: string, table: string, rect?: Rect): SheetMessage {
+  const cells = rect ? ` (${quoteSheet(sheet)}!${rectAddress(rect)})` : "";
+  return {
+    sheet,
+    vi: `Bảng ${table} trên trang ${quoteSheet(sheet)} không còn là bảng sau khi DTI Scorer ghi lại trang này (trang của DTI Scorer được ghi lại mỗi lần chấm điểm): các ô của bảng${cells} vẫn được giữ nguyên giá trị và định dạng, nay là các ô thường (trừ những ô nằm ở chỗ kết quả nay được ghi), và Excel đã tự đổi các công thức trỏ tới bảng theo tên (như =ROWS(${table}[…])) thành tham chiếu ô thường, nên các công thức đó vẫn đọc đúng các ô ấy nhưng không còn tự mở rộng theo bảng; hãy đặt bảng của bạn ở một trang khác.`,
+    en: `The table ${table} on sheet ${quoteSheet(sheet)} is no longer a table once DTI Scorer wrote that sheet again (DTI Scorer's sheets are written again on every run): its cells${cells} stay, with their values and formats, as plain cells (except where the results now go), and Excel changed the formulas that refer to it by name (such as =ROWS(${table}[…])) to plain cell references, so those formulas still read those cells but no longer grow with the table; keep your tables on another sheet.`,
+  };
+}
+
+/** What the user is told when a table of theirs on one of the project's sheets was deleted as the sheet was written anew whole (OwnedSheetPlan.clear absent). */
 export function tableDeletedMessage(sheet: string, table: string): SheetMessage {
   return {
     sheet,
@@ -292,15 +311,35 @@ export function tableMadeAnewMessage(sheet: string, table: string): SheetMessage
 }
 
 /**
- * The tables to delete before an owned sheet is written again: every table on that sheet (the new
- * table would overlap one where it goes; each is named in a warning, otherTablesMessages) and any
- * table elsewhere with a name the plan gives its own, but not the table kept (which may be the
- * project's table the user renamed: renamedTable).
+ * The user's own tables on an owned sheet written again, of which only the areas the plan lists are
+ * cleared (OwnedSheetPlan.clear): those that are neither the plan's (by name) nor the project's
+ * table the user renamed (renamedTable). Each is converted to a range (Table.convertToRange,
+ * ExcelApi 1.2: "Converts the table into a normal range of cells. All data is preserved"), as the
+ * file host keeps their cells, so that what the user typed there stays, rather than deleted with
+ * its cells; it frees its name and no longer overlaps where the plan's table goes, whose area is
+ * cleared and written afterwards. Each is named in a warning (otherTablesMessages).
  */
-function tablesToDelete(plan: OwnedSheetPlan, exists: boolean, existingTables: Map<string, ExistingTable>, kept: string | undefined): string[] {
+function userTables(plan: OwnedSheetPlan, exists: boolean, existingTables: Map<string, ExistingTable>): string[] {
+  if (!exists || plan.clear === undefined) return [];
   const sheet = plan.name.toLowerCase();
   const planned = new Set(plan.tables.map((t) => t.name.toLowerCase()));
-  return [...existingTables].filter(([lower, t]) => lower !== kept?.toLowerCase() && ((exists && t.sheet === sheet) || planned.has(lower))).map(([, t]) => t.name);
+  const renamed = new Set(plan.tables.flatMap((t) => renamedTable(plan, t, existingTables)?.name.toLowerCase() ?? []));
+  return [...existingTables].filter(([lower, t]) => t.sheet === sheet && !planned.has(lower) && !renamed.has(lower)).map(([, t]) => t.name);
+}
+
+/**
+ * The tables to delete before an owned sheet is written again: every other table on that sheet
+ * (the plan's own made anew, the project's table the user renamed made anew, and, on a sheet
+ * written anew whole, the user's; the new table would overlap one where it goes; each is named in
+ * a warning, otherTablesMessages and tablesMadeAnew) and any table elsewhere with a name the plan
+ * gives its own, but not the table kept (which may be the project's table the user renamed:
+ * renamedTable) nor the user's tables converted to plain cells (`converted`, userTables).
+ */
+function tablesToDelete(plan: OwnedSheetPlan, exists: boolean, existingTables: Map<string, ExistingTable>, kept: string | undefined, converted: readonly string[]): string[] {
+  const sheet = plan.name.toLowerCase();
+  const planned = new Set(plan.tables.map((t) => t.name.toLowerCase()));
+  const skip = new Set([kept, ...converted].flatMap((n) => n?.toLowerCase() ?? []));
+  return [...existingTables].filter(([lower, t]) => !skip.has(lower) && ((exists && t.sheet === sheet) || planned.has(lower))).map(([, t]) => t.name);
 }
 
 const WHOLE_SHEET: Rect = { row: 0, col: 0, rows: 1_048_576, cols: 16_384 };
@@ -416,7 +455,8 @@ function queueOwnedSheet(
   }
   if (carried) carried.left = new Map();
   const kept = tableKept(plan, exists, caps, existingTables);
-  const deletes = tablesToDelete(plan, exists, existingTables, kept?.name);
+  const converts = userTables(plan, exists, existingTables);
+  const deletes = tablesToDelete(plan, exists, existingTables, kept?.name, converts);
   const areas = exists ? rectsToClear(plan) : [];
   // The kept table's header row is written again with the same names, not cleared: the formulas
   // naming its columns keep them.
@@ -433,8 +473,10 @@ function queueOwnedSheet(
   const allOf = clearsAll ? rectsWithout(cleared, keep) : [];
   const partly = clearsAll ? keep : cleared;
   const areaBytes = areas.reduce((n, r) => n + opBytes(4, 4, rectAddress(r)), 0) + allOf.reduce((n, r) => n + opBytes(1, 1, rectAddress(r)), 0) + partly.reduce((n, r) => n + opBytes(1, 2, rectAddress(r)), 0);
-  packer.add(opBytes(5, 6) + opBytes(3, 7, kept?.name ?? "", kept?.plan.range ?? "") + deletes.reduce((n, t) => n + opBytes(1, 1, t), 0) + areaBytes, (ctx) => {
+  packer.add(opBytes(5, 6) + opBytes(3, 7, kept?.name ?? "", kept?.plan.range ?? "") + [...converts, ...deletes].reduce((n, t) => n + opBytes(1, 1, t), 0) + areaBytes, (ctx) => {
     const wb = ctx.workbook;
+    // The user's tables become plain cells, keeping their values and formats (userTables).
+    for (const t of converts) wb.tables.getItem(t).convertToRange();
     for (const t of deletes) wb.tables.getItem(t).delete();
     if (exists) {
       const sheet = sheetOf(ctx, name);
@@ -465,8 +507,8 @@ function queueOwnedSheet(
     } else {
       wb.worksheets.add(name);
     }
-    // Sent twice (Replay) it does the same on a sheet that exists, unless it deletes tables.
-  }, { sheet: name, ...(exists && deletes.length === 0 ? { replay: "same" as const } : {}) });
+    // Sent twice (Replay) it does the same on a sheet that exists, unless it deletes or converts tables.
+  }, { sheet: name, ...(exists && deletes.length === 0 && converts.length === 0 ? { replay: "same" as const } : {}) });
   for (const block of plan.blocks) queueBlock(packer, name, block);
   // The last run's merges went with the clear above (clearing formats unmerges).
   for (const range of plan.merges ?? []) {
