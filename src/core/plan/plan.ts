@@ -35,7 +35,20 @@ import {
   resultsTableRange,
   withInputsChangedStatus,
 } from "./results-sheet";
-import { type AddedValue, addedColumns, droppedValuesMessage, lastRunArea, noteRemarks, ownedSheetRewrite, overwrittenMessage, tableMoves, unclearRemarksMessage } from "./results-area";
+import {
+  type AddedValue,
+  addedColumns,
+  cellsUnderCharts,
+  droppedValuesMessage,
+  lastRunArea,
+  noteRemarks,
+  ownedSheetRewrite,
+  overwrittenMessage,
+  tableMoves,
+  unclearRemarksMessage,
+  underChartsMessage,
+  writtenArea,
+} from "./results-area";
 import { languageOfForm, languageOfSheet, planClearForm, planClearUnscoredForm, planFormNotScored, planSheetEdits } from "./sheet-edits";
 import { ownedSheetNames } from "./sheet-names";
 import { notScoredEntries } from "./not-scored";
@@ -695,6 +708,9 @@ export function planResults(
     ...(rewrite && rewrite.overwritten.length > 0 ? [overwrittenMessage(results.name, rewrite.overwritten)] : []),
     ...(chartsRewrite && chartsRewrite.overwritten.length > 0 ? [overwrittenMessage(charts.name, chartsRewrite.overwritten, "charts")] : []),
   ];
+  // What the user typed where the charts now lie (grown with more units) is kept, but hidden: named.
+  const hidden = chartsLast && chartsSheetNow ? cellsUnderCharts(chartsSheetNow, [...chartsLast, ...writtenArea(charts)], charts) : [];
+  if (hidden.length > 0) overwritten.push(underChartsMessage(charts.name, hidden));
   // The values of added columns whose unit this run does not list are named: they are not carried.
   const listed = new Set(ranked.map((u) => unitKey(u)));
   const droppedOf = (header: string, values: Iterable<[string, AddedValue]>) =>

@@ -193,6 +193,34 @@ export function overwrittenMessage(sheet: string, cells: TypedCell[], kind: keyo
   };
 }
 
+/**
+ * The cells the user typed on an owned sheet (outside `owned`, the cells the project writes there)
+ * that lie under one of its charts as this run places them (from its top-left cell to its
+ * bottom-right, included): kept, but hidden (the charts grew over a caption with more units).
+ */
+export function cellsUnderCharts(sheet: SheetSnapshot, owned: CellRange[], plan: OwnedSheetPlan): TypedCell[] {
+  const areas = plan.charts.map((c) => {
+    const from = parseCell(c.from);
+    const to = parseCell(c.to);
+    return { top: from.row, left: from.column, bottom: to.row, right: to.column };
+  });
+  if (areas.length === 0) return [];
+  return typedCells(sheet, owned)
+    .filter((t) => inside(areas, t.row, t.column))
+    .map(({ cell, text }) => ({ cell, text }));
+}
+
+/** The warning that cells the user typed on the charts sheet lie under the charts this run draws: kept, but not seen. */
+export function underChartsMessage(sheet: string, cells: TypedCell[]): SheetMessage {
+  const listed = cells.map((c) => `${c.cell} ${quoted(c.text)}`).join(", ");
+  const one = cells.length === 1;
+  return {
+    sheet,
+    vi: `Trang '${sheet}': ${cells.length} ô bạn nhập nằm dưới các biểu đồ của lần chấm này nên bị che khuất: ${listed}. Nội dung vẫn được giữ nguyên; hãy chuyển sang ô khác, bên phải các biểu đồ hoặc dưới số liệu biểu đồ, để nhìn thấy và in ra được.`,
+    en: `Sheet '${sheet}': ${cells.length} ${one ? "cell" : "cells"} you typed ${one ? "lies" : "lie"} under this run's charts and cannot be seen: ${listed}. ${one ? "It is" : "They are"} kept as ${one ? "it is" : "they are"}; move ${one ? "it" : "them"} to another cell, right of the charts or under their data, to see and print ${one ? "it" : "them"}.`,
+  };
+}
+
 /** A value typed in a column the user added to the results table: its cell, its value and text, and the unit of its row (code and name as the table showed them). */
 export interface AddedValue {
   cell: string;

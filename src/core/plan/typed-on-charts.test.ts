@@ -132,12 +132,18 @@ describe("what the analyst typed on the charts sheet", () => {
     ]);
   });
 
-  test("rows inserted above the charts since: the data is found where it moved, cleared there, and the rows typed above stay; nothing is said", () => {
+  test("rows inserted above the charts since: the data is found where it moved, cleared there, and the rows typed above stay, named as lying under the charts (which go back to their place)", () => {
     const { snapshot, previous, heading } = afterFirstRun(() => undefined);
     insertRows(snapshot, CHARTS, 1, [["Báo cáo quý II"], [null, "Kèm theo công văn số 45/STTTT"]]);
     expect(lastChartsArea(snapshot.sheets.find((s) => s.name === CHARTS)!, previous, new Map(), CHARTS)![0]!.top).toBe(heading + 2);
     const plan = run(snapshot, previous);
-    expect(plan.warnings ?? []).toEqual([]);
+    expect(plan.warnings ?? []).toEqual([
+      {
+        sheet: CHARTS,
+        vi: `Trang '${CHARTS}': 2 ô bạn nhập nằm dưới các biểu đồ của lần chấm này nên bị che khuất: A1 "Báo cáo quý II", B2 "Kèm theo công văn số 45/STTTT". Nội dung vẫn được giữ nguyên; hãy chuyển sang ô khác, bên phải các biểu đồ hoặc dưới số liệu biểu đồ, để nhìn thấy và in ra được.`,
+        en: `Sheet '${CHARTS}': 2 cells you typed lie under this run's charts and cannot be seen: A1 "Báo cáo quý II", B2 "Kèm theo công văn số 45/STTTT". They are kept as they are; move them to another cell, right of the charts or under their data, to see and print them.`,
+      },
+    ]);
     expect(clearedBy(plan, CHARTS, "A1")).toBe(false);
     expect(clearedBy(plan, CHARTS, "B2")).toBe(false);
     // The moved data, the two rows under this run's included, is cleared.
@@ -270,7 +276,11 @@ describe("cells the analyst typed right beside the charts' data", () => {
     const plan = run(snapshot, previous);
     // This run writes its data under its charts, where the first run did (row `heading`): its profile takes the row the empty row under the moved units is on.
     expect(h + 22).toBe(heading + 25);
-    expect(overwrittenWarnings(plan)).toEqual([overwrittenOnCharts([[`A${h + 22}`, BETWEEN]])]);
+    expect(overwrittenWarnings(plan)).toEqual([
+      overwrittenOnCharts([[`A${h + 22}`, BETWEEN]]),
+      // The rows typed above, where the charts go back to, are kept and said to be under them.
+      expect.objectContaining({ en: expect.stringContaining(`2 cells you typed lie under this run's charts and cannot be seen: A2 "Báo cáo quý II", B3 "Kèm theo công văn số 45/STTTT".`) }),
+    ]);
     for (const [row, column] of [[2, 1], [3, 2], [h + 1, 5], [h + 27, 1], [h + 10, 11]] as const) expect(clearedBy(plan, CHARTS, cellAddress(row, column))).toBe(false);
     const after = afterWrite(sheet.values, plan);
     expect(after[h]![4]).toBe(BESIDE);
