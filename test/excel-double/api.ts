@@ -2670,7 +2670,25 @@ export function withoutStructuredRefs(formula: string, table: string): string {
  * as are longer names, sheet names and other tables' references, as in withTableRenamed.
  */
 export function withStructuredRefsAsCells(formula: string, t: MTable, headers: readonly string[], on: MSheet): string {
-  const lower = t.name.toLowerCase();
+  const reference = (rect: Rect) => {
+    const abs = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
+    const cells = rect.rows === 1 && rect.cols === 1 ? abs(rect.row, rect.col) : `${abs(rect.row, rect.col)}:${abs(rect.row + rect.rows - 1, rect.col + rect.cols - 1)}`;
+    return on === t.sheet ? cells : `${quoteSheet(t.sheet.name)}!${cells}`;
+  };
+  return withTableReferences(formula, t.name, (name, spec) => {
+    const rect = structuredRect(spec, t, headers);
+    return rect ? reference(rect) : name + spec;
+  });
+}
+
+/**
+ * A formula with each reference to table `table` (its name, compared without case, and the
+ * specifier in brackets right after it, if any) replaced by what `replace` makes of it. Text in
+ * string literals and quoted sheet names is left alone, and so are columns in brackets, longer
+ * names, sheet names (`Table!A1`) and other workbooks' tables (`[1]!Table`).
+ */
+function withTableReferences(formula: string, table: string, replace: (name: string, spec: string) => string): string {
+  const lower = table.toLowerCase();
   /** The end (exclusive) of the brackets opened at `i`, `'` escaping the next character. */
   const bracketsEnd = (i: number) => {
     let depth = 0;
@@ -2681,11 +2699,6 @@ export function withStructuredRefsAsCells(formula: string, t: MTable, headers: r
       else if (formula[j] === "]" && --depth === 0) break;
     }
     return Math.min(j + 1, formula.length);
-  };
-  const reference = (rect: Rect) => {
-    const abs = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
-    const cells = rect.rows === 1 && rect.cols === 1 ? abs(rect.row, rect.col) : `${abs(rect.row, rect.col)}:${abs(rect.row + rect.rows - 1, rect.col + rect.cols - 1)}`;
-    return on === t.sheet ? cells : `${quoteSheet(t.sheet.name)}!${cells}`;
   };
   let out = "";
   for (let i = 0; i < formula.length; ) {
@@ -2704,12 +2717,11 @@ export function withStructuredRefsAsCells(formula: string, t: MTable, headers: r
       continue;
     }
     const before = i === 0 ? "" : formula[i - 1]!;
-    const after = formula[i + t.name.length] ?? "";
-    if (formula.slice(i, i + t.name.length).toLowerCase() === lower && !/[\p{L}\p{N}_.\\!\]]/u.test(before) && !/[\p{L}\p{N}_.\\!(]/u.test(after)) {
-      const start = i + t.name.length;
+    const after = formula[i + table.length] ?? "";
+    if (formula.slice(i, i + table.length).toLowerCase() === lower && !/[\p{L}\p{N}_.\\!\]]/u.test(before) && !/[\p{L}\p{N}_.\\!(]/u.test(after)) {
+      const start = i + table.length;
       const end = after === "[" ? bracketsEnd(start) : start;
-      const rect = structuredRect(formula.slice(start, end), t, headers);
-      out += rect ? reference(rect) : formula.slice(i, end);
+      out += replace(formula.slice(i, start), formula.slice(start, end));
       i = end;
       continue;
     }
@@ -2772,41 +2784,7 @@ function structuredRect(spec: string, t: MTable, headers: readonly string[]): Re
  * workbooks' tables.
  */
 export function withTableRenamed(formula: string, from: string, to: string): string {
-  const lower = from.toLowerCase();
-  let out = "";
-  for (let i = 0; i < formula.length; ) {
-    const ch = formula[i]!;
-    if (ch === '"' || ch === "'") {
-      const end = formula.indexOf(ch, i + 1);
-      const stop = end < 0 ? formula.length : end + 1;
-      out += formula.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    if (ch === "[") {
-      // What a structured reference's brackets hold (its columns, `'` escaping the next character).
-      let depth = 0;
-      let j = i;
-      for (; j < formula.length; j++) {
-        if (formula[j] === "'") j++;
-        else if (formula[j] === "[") depth++;
-        else if (formula[j] === "]" && --depth === 0) break;
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    const before = i === 0 ? "" : formula[i - 1]!;
-    const after = formula[i + from.length] ?? "";
-    if (formula.slice(i, i + from.length).toLowerCase() === lower && !/[\p{L}\p{N}_.\\!\]]/u.test(before) && !/[\p{L}\p{N}_.\\!(]/u.test(after)) {
-      out += to;
-      i += from.length;
-      continue;
-    }
-    out += ch;
-    i++;
-  }
-  return out;
+  return withTableReferences(formula, from, (_, spec) => to + spec);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,8 @@ import ExcelJS from "exceljs";
 import { parseDefinition } from "../../src/core/definition";
 import type { IndexModel } from "../../src/core/definition/model";
 import { makeTemplate } from "../../src/hosts/xlsx/template";
+import { runScoring } from "../../src/core/pipeline";
+import { ExcelHost } from "../../src/hosts/excel";
 import { findBuiltin } from "../../src/indices";
 import { createExcelDouble, type ExcelDouble } from "../excel-double";
 
@@ -126,4 +128,20 @@ export async function layoutAWorkbook(units: number, options: LayoutAOptions = {
     }
   });
   return { double, definition, model };
+}
+
+/** Scores the workbook of the double (installed as Office.js) with the Excel host, in Vietnamese, at `now`. */
+export async function score(double: ExcelDouble, definition: unknown, now: Date): Promise<ExcelHost> {
+  double.install();
+  const host = new ExcelHost();
+  await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
+  return host;
+}
+
+/** Six unit forms and a copy of the first (not scored: its unit code is the first's), scored once; on an Excel with `ExcelApi` when given. */
+export async function scoredOnce(ExcelApi?: string) {
+  const made = await layoutAWorkbook(6, ExcelApi !== undefined ? { requirements: { ExcelApi } } : {});
+  made.double.copySheet("Đơn vị số 1", "Bản sao");
+  await score(made.double, made.definition, new Date("2026-01-15T08:00:00Z"));
+  return made;
 }

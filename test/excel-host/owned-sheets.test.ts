@@ -13,17 +13,11 @@ import { ExcelHost } from "../../src/hosts/excel";
 import { charsToPoints } from "../../src/hosts/excel/apply";
 import { ExcelHostError } from "../../src/hosts/excel/requirements";
 import type { ExcelDouble } from "../excel-double";
-import { layoutAWorkbook } from "./fixtures";
+import { layoutAWorkbook, score } from "./fixtures";
 
 const FIRST = new Date("2026-01-15T08:00:00Z");
 const SECOND = new Date("2026-01-22T08:00:00Z");
 
-async function score(double: ExcelDouble, definition: unknown, now: Date): Promise<ExcelHost> {
-  double.install();
-  const host = new ExcelHost();
-  await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
-  return host;
-}
 
 /** Every cell of every sheet, to tell whether anything was written. */
 function everything(double: ExcelDouble): string {

@@ -4,29 +4,16 @@
  * unit, the rows sorted anew), threads added as their authors would, and a run's requests over a
  * table nobody commented on, to compare with.
  */
-import { runScoring } from "../../src/core/pipeline";
-import { ExcelHost } from "../../src/hosts/excel";
 import type { ExcelDouble } from "../excel-double";
-import { layoutAWorkbook } from "./fixtures";
+import { score, scoredOnce } from "./fixtures";
+
+export { score, scoredOnce };
 
 export const RESULTS = "Kết quả";
 /** The no-break space after the author's name in a text carried. */
 export const NBSP = "\u00A0";
 
-export async function score(double: ExcelDouble, definition: unknown, now: Date): Promise<ExcelHost> {
-  double.install();
-  const host = new ExcelHost();
-  await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
-  return host;
-}
 
-/** Six unit forms and a copy of the first (not scored), scored once, on an Excel with `ExcelApi`. */
-export async function scoredOnce(ExcelApi: string) {
-  const made = await layoutAWorkbook(6, { requirements: { ExcelApi } });
-  made.double.copySheet("Đơn vị số 1", "Bản sao");
-  await score(made.double, made.definition, new Date("2026-01-15T08:00:00Z"));
-  return made;
-}
 
 /** The copy gets a code of its own (a seventh unit: the rows are sorted again), or its first one back (six units). */
 export function copyCode(d: ExcelDouble, code: "U0099" | "U0001"): void {

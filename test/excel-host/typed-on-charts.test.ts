@@ -5,30 +5,15 @@
  * the analyst's own chart. The run takes as many requests as one over a sheet nobody typed on. A
  * cell the new data is written over is named in the warning, with the text it held.
  */
-import { runScoring } from "../../src/core/pipeline";
 import { CHART_NAMES } from "../../src/core/plan";
-import { ExcelHost } from "../../src/hosts/excel";
 import type { ExcelDouble } from "../excel-double";
-import { layoutAWorkbook } from "./fixtures";
+import { score, scoredOnce } from "./fixtures";
 
 const CHARTS = "Biểu đồ";
 const CAPTION = "Biểu đồ dùng cho báo cáo quý";
 const MINE = "Biểu đồ của phòng Kế hoạch";
 
-async function score(double: ExcelDouble, definition: unknown, now: Date): Promise<ExcelHost> {
-  double.install();
-  const host = new ExcelHost();
-  await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
-  return host;
-}
 
-/** Six unit forms and a copy of the first (not scored: its unit code is the first's), scored once. */
-async function scoredOnce() {
-  const made = await layoutAWorkbook(6);
-  made.double.copySheet("Đơn vị số 1", "Bản sao");
-  await score(made.double, made.definition, new Date("2026-01-15T08:00:00Z"));
-  return made;
-}
 
 /** The row (0-based) of the heading over the charts' data. */
 function headingRow(double: ExcelDouble): number {

@@ -8,29 +8,14 @@
  * its unit is gone), and a column added to the table keeps the width given it.
  */
 import { columnLetter, columnNumber } from "../../src/core/a1";
-import { runScoring } from "../../src/core/pipeline";
 import { RESULTS_TABLE } from "../../src/core/plan";
-import { ExcelHost } from "../../src/hosts/excel";
 import type { ExcelDouble } from "../excel-double";
-import { layoutAWorkbook } from "./fixtures";
+import { score, scoredOnce } from "./fixtures";
 
 const RESULTS = "Kết quả";
 const NOTE = "Đề nghị đơn vị số 1 gửi lại phiếu đã ký, kèm minh chứng cho các chỉ tiêu 2.1 và 2.3";
 
-async function score(double: ExcelDouble, definition: unknown, now: Date): Promise<ExcelHost> {
-  double.install();
-  const host = new ExcelHost();
-  await runScoring(host, { definition, lang: "vi", projectVersion: "test", now });
-  return host;
-}
 
-/** Six unit forms and a copy of the first (not scored: listed under the table, in rows 11–12), scored once. */
-async function scoredOnce() {
-  const made = await layoutAWorkbook(6);
-  made.double.copySheet("Đơn vị số 1", "Bản sao");
-  await score(made.double, made.definition, new Date("2026-01-15T08:00:00Z"));
-  return made;
-}
 
 /** What the analyst types, as Excel's range API types it: text, a formula, a look, a row height, a column width. */
 async function type(): Promise<void> {
