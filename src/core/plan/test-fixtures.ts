@@ -7,10 +7,11 @@ import { indexDefinitionSchema } from "../definition/schema";
 import { checkSelfScores, readSubmissions } from "../read";
 import { withEvidenceFindings } from "../read/evidence";
 import { scoreUnits } from "../score";
-import type { CellValue, InputValue, Issue, PlanValue, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "../types";
+import type { CellValue, ChartKind, InputValue, Issue, PlanValue, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "../types";
 import { cellAddress, parseCell, parseRange } from "./a1";
 import { type IndexSheetState, readIndexSheet } from "./index-sheet";
 import { INDEX_SHEET } from "./labels";
+import { planResults } from "./plan";
 
 export const DEMO_DEFINITION = {
   format: "index-definition/1",
@@ -184,4 +185,23 @@ export function indexState(plan: WritePlan): IndexSheetState {
   const state = readIndexSheet({ sheets: [{ name: INDEX_SHEET, values: ownedGrid(plan, INDEX_SHEET) }] });
   if (!state) throw new Error("no _index state");
   return state;
+}
+
+/** Twenty departments, the demo's three over again under codes of their own. */
+export const TWENTY: DemoUnit[] = Array.from({ length: 20 }, (_, i) => {
+  const base = DEMO_UNITS[i % DEMO_UNITS.length]!;
+  const n = String(i + 1).padStart(2, "0");
+  return { ...base, code: `SO-${n}`, name: `Sở số ${n}` };
+});
+
+/**
+ * A run's plan of the demo index on `snapshot`, at `now`. Its charts leave out the profile radar:
+ * twenty departments tie seven by seven, more than the radar compares, and its warning of that
+ * (charts.test.ts) is not what the tests of what the user typed are about; its data is written all the same.
+ */
+export function planWithoutRadar(snapshot: WorkbookSnapshot, now: Date, previous?: IndexSheetState, lang: "vi" | "en" = "vi"): WritePlan {
+  const model = demoModel();
+  const { submissions, issues, table } = readAndScore(snapshot, model);
+  const charts = { kinds: ["barSorted", "stackedBar"] as ChartKind[] };
+  return planResults(model, table, issues, submissions, { lang, projectVersion: "1.2.3", now, snapshot, charts, ...(previous ? { previous } : {}) });
 }

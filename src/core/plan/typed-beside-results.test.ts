@@ -5,31 +5,15 @@
  * beside the table or a line typed under it is told from the table itself. A cell this run
  * writes over is named in a warning, with its text.
  */
-import type { CellValue, ChartKind, WorkbookSnapshot } from "../types";
+import type { CellValue, WorkbookSnapshot } from "../types";
 import { columnLetter, parseRange } from "./a1";
 import { type IndexSheetState } from "./index-sheet";
-import { planResults } from "./plan";
-import { DEMO_UNITS, clearedBy, demoModel, demoSnapshot, indexState, ownedGrid, readAndScore, type DemoUnit } from "./test-fixtures";
+import { clearedBy, demoSnapshot, indexState, ownedGrid, planWithoutRadar, TWENTY } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 
-/** Twenty departments, the demo's three over again under codes of their own. */
-const TWENTY: DemoUnit[] = Array.from({ length: 20 }, (_, i) => {
-  const base = DEMO_UNITS[i % DEMO_UNITS.length]!;
-  const n = String(i + 1).padStart(2, "0");
-  return { ...base, code: `SO-${n}`, name: `Sở số ${n}` };
-});
 
-/**
- * A run's plan. Its charts leave out the profile radar: the twenty departments tie seven by seven,
- * more than the radar compares, and its warning of that (charts.test.ts) is not what these tests are about.
- */
-function run(snapshot: WorkbookSnapshot, previous?: IndexSheetState, lang: "vi" | "en" = "vi") {
-  const model = demoModel();
-  const { submissions, issues, table } = readAndScore(snapshot, model);
-  const charts = { kinds: ["barSorted", "stackedBar"] as ChartKind[] };
-  return planResults(model, table, issues, submissions, { lang, projectVersion: "1.2.3", now: NOW, snapshot, charts, ...(previous ? { previous } : {}) });
-}
+const run = (snapshot: WorkbookSnapshot, previous?: IndexSheetState, lang: "vi" | "en" = "vi") => planWithoutRadar(snapshot, NOW, previous, lang);
 
 /** The workbook as the first run left it, with the results sheet as `type` changes it. */
 function afterFirstRun(type: (results: CellValue[][]) => void, dropTableRecord = false) {
