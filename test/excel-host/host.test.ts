@@ -3,7 +3,8 @@ import { ExcelHost } from "../../src/hosts/excel";
 import type { WritePlan } from "../../src/core/types";
 import { createExcelDouble } from "../excel-double";
 import { runScoring } from "../../src/core/pipeline";
-import { layoutAWorkbook } from "./fixtures";
+import { layoutAWorkbook, score } from "./fixtures";
+import { readIndexSheet } from "../../src/core/plan/index-sheet";
 import type { ExcelHostError } from "../../src/hosts/excel/requirements";
 import { isLocalizedError } from "../../src/taskpane/state/pipeline";
 
@@ -31,6 +32,20 @@ describe("the Excel host", () => {
       return d.syncCount;
     };
     expect(await count(300)).toBe(await count(3));
+  });
+
+  test("a scored workbook is read in as many requests for 120 units as for 5: `_index` and the forms' score columns without their formats", async () => {
+    const count = async (units: number) => {
+      const { double, definition } = await layoutAWorkbook(units);
+      await score(double, definition, new Date("2026-01-15T08:00:00Z"));
+      double.resetCounters();
+      const snap = await new ExcelHost().read();
+      // What the next run needs is read: the stamp and the copies of the figures in `_index`, the forms' scores.
+      expect(readIndexSheet(snap)?.provenance).toBeDefined();
+      expect(readIndexSheet(snap)?.inputCopies).toHaveLength(units);
+      return double.syncCount;
+    };
+    expect(await count(120)).toBe(await count(5));
   });
 
   test("a sheet too large for one response is read in row blocks and comes back whole", async () => {

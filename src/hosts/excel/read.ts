@@ -20,7 +20,7 @@
  */
 import { COLUMNS_READ_BELOW_HEADER, TABLE_COLUMNS, findTableHeader } from "../../core/read/layout-a";
 import { foldLabel } from "../../core/read/sheet";
-import { rowsCarrySummary } from "../../core/plan/labels";
+import { INDEX_SHEET, rowsCarrySummary } from "../../core/plan/labels";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
 import { datedValue } from "./dates";
 import { isPercentFormat } from "../../core/read/values";
@@ -40,6 +40,12 @@ import { jsonBytes, opBytes, refusedWhole, REQUEST_BUDGET, RequestPacker, RESPON
  * Excel's limit takes; a response over the limit after all is split in two and sent again.
  */
 export const VALUE_BYTES = 10;
+/**
+ * What a cell of `_index` below its top rows weighs: mostly the copies of the units' figures, an
+ * empty cell (3 bytes) or a short figure. Measured on the Excel double, 300 units' `_index`
+ * (15,021 rows of 18 cells) takes about 3.6 bytes a cell.
+ */
+const INDEX_VALUE_BYTES = 5;
 export const FORMAT_BYTES = 10;
 /** What each row of a piece adds: "[", "]" and "," around it in each of the two arrays. */
 const ROW_BYTES = 6;
@@ -68,6 +74,12 @@ interface Piece {
   cols: number;
   /** Only the number formats (of cells whose values are known already). */
   formatsOnly?: boolean;
+  /**
+   * Only the values: of the project's `_index` sheet, and of a form's columns the reader does not
+   * read figures from (its `Điểm` column, the columns right of its table): no number there is read
+   * as a date or a percentage, and the formats ("General" in every cell) would be most of the response.
+   */
+  valuesOnly?: boolean;
   /** The estimated bytes of a row's values (VALUE_BYTES a cell when not given). */
   rowValueBytes?: number;
 }
@@ -75,11 +87,13 @@ interface Piece {
 interface PieceRead {
   /** undefined for a `formatsOnly` piece. */
   values?: unknown[][];
-  formats: unknown[][];
+  /** undefined for a `valuesOnly` piece. */
+  formats?: unknown[][];
 }
 
 /** What a piece adds to its request's response. */
 function responseBytes(p: Piece): number {
+  if (p.valuesOnly) return PIECE_RESPONSE_BYTES + p.rows * ((p.rowValueBytes ?? p.cols * VALUE_BYTES) + ROW_BYTES / 2);
   return PIECE_RESPONSE_BYTES + p.rows * rowBytes(p.cols, p.formatsOnly ? undefined : (p.rowValueBytes ?? p.cols * VALUE_BYTES));
 }
 
@@ -120,7 +134,7 @@ function columnValueBytes(grid: readonly (readonly CellValue[] | undefined)[], f
 
 /** Reads the pieces in one request; a response over the limit is split in two and retried. */
 async function readPieces(ctx: Excel.RequestContext, sheets: Excel.Worksheet[], pieces: Piece[], out: Map<Piece, PieceRead>): Promise<void> {
-  const ranges = pieces.map((p) => sheets[p.sheet]!.getRangeByIndexes(p.row, p.col, p.rows, p.cols).load(p.formatsOnly ? "numberFormat" : "values,numberFormat"));
+  const ranges = pieces.map((p) => sheets[p.sheet]!.getRangeByIndexes(p.row, p.col, p.rows, p.cols).load(p.formatsOnly ? "numberFormat" : p.valuesOnly ? "values" : "values,numberFormat"));
   try {
     await ctx.sync();
   } catch (e) {
@@ -136,12 +150,15 @@ async function readPieces(ctx: Excel.RequestContext, sheets: Excel.Worksheet[], 
       for (const h of halves) await readPieces(ctx, sheets, [h], out);
       const [upper, lower] = halves.map((h) => out.get(h)!);
       halves.forEach((h) => out.delete(h));
-      out.set(p, { ...(upper!.values && lower!.values ? { values: [...upper!.values, ...lower!.values] } : {}), formats: [...upper!.formats, ...lower!.formats] });
+      out.set(p, {
+        ...(upper!.values && lower!.values ? { values: [...upper!.values, ...lower!.values] } : {}),
+        ...(upper!.formats && lower!.formats ? { formats: [...upper!.formats, ...lower!.formats] } : {}),
+      });
       return;
     }
     throw e;
   }
-  pieces.forEach((p, i) => out.set(p, p.formatsOnly ? { formats: ranges[i]!.numberFormat } : { values: ranges[i]!.values, formats: ranges[i]!.numberFormat }));
+  pieces.forEach((p, i) => out.set(p, p.formatsOnly ? { formats: ranges[i]!.numberFormat } : p.valuesOnly ? { values: ranges[i]!.values } : { values: ranges[i]!.values, formats: ranges[i]!.numberFormat }));
 }
 
 /** What one cell's value type adds to a response: the longest name ("Boolean", "Integer", "Unknown") in quotes, its brackets and comma. */
@@ -328,7 +345,8 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
     const start = Math.max(used.row, TOP_ROWS);
     const end = used.row + used.rows;
     if (start >= end) return;
-    let runs: [number, number][] = [[used.col, used.cols]];
+    /** Column runs read: [first, count, only the values]. */
+    let runs: [number, number, boolean][] = [[used.col, used.cols, sheets[i]!.name === INDEX_SHEET]];
     // The rows that show what the rest of a column holds: those of the top rows below the header
     // (a form's table header, else the sheet's first row).
     let sampleFrom = top ? top.row + 1 : TOP_ROWS;
@@ -344,18 +362,24 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
         const right = !scored ? [] : Array.from({ length: Math.max(0, used.col + used.cols - header.lastColumn - 1) }, (_, k) => header.lastColumn + 1 + k);
         // Also a column under a header of two rows whose sub-header names none the reader knows: its figures are said (unknown-column).
         const unnamed = (header.unnamedSubColumns ?? []).map((u) => u.c);
-        const wanted = [...COLUMNS_READ_BELOW_HEADER.map((k) => header.cols[k]), ...unnamed, ...scoreColumns, ...right].filter((c): c is number => c !== undefined && c >= used.col && c < used.col + used.cols);
-        runs = columnRuns(wanted);
+        // The reader's columns with their number formats (a figure shown as a date or a percentage);
+        // the others only for what they hold, the project's scores and notes or the user's cells.
+        const inUsed = (c: number | undefined): c is number => c !== undefined && c >= used.col && c < used.col + used.cols;
+        const read = [...COLUMNS_READ_BELOW_HEADER.map((k) => header.cols[k]), ...unnamed].filter(inUsed);
+        const seen = new Set(read);
+        const extra = [...scoreColumns, ...right].filter((c) => inUsed(c) && !seen.has(c));
+        runs = [...columnRuns(read).map(([c, n]): [number, number, boolean] => [c, n, false]), ...columnRuns(extra).map(([c, n]): [number, number, boolean] => [c, n, true])];
         sampleFrom = header.row + 1;
       }
     }
     const valueBytes = columnValueBytes(grids[i]!, sampleFrom, TOP_ROWS);
-    for (const [col, cols] of runs) {
+    for (const [col, cols, valuesOnly] of runs) {
       let rowValueBytes = 0;
-      for (let c = col; c < col + cols; c++) rowValueBytes += valueBytes(c);
+      if (sheets[i]!.name === INDEX_SHEET) rowValueBytes = cols * INDEX_VALUE_BYTES;
+      else for (let c = col; c < col + cols; c++) rowValueBytes += valueBytes(c);
       // As many rows as one response carries (RESPONSE_BUDGET), and no more cells than Excel reads from one range.
-      const rowsPerPiece = Math.max(1, Math.min(Math.floor((RESPONSE_BUDGET - PIECE_RESPONSE_BYTES) / rowBytes(cols, rowValueBytes)), Math.floor(MAX_CELLS_PER_RANGE / cols)));
-      for (let r = start; r < end; r += rowsPerPiece) pieces.push({ sheet: i, row: r, col, rows: Math.min(rowsPerPiece, end - r), cols, rowValueBytes });
+      const rowsPerPiece = Math.max(1, Math.min(Math.floor((RESPONSE_BUDGET - PIECE_RESPONSE_BYTES) / (valuesOnly ? rowValueBytes + ROW_BYTES / 2 : rowBytes(cols, rowValueBytes))), Math.floor(MAX_CELLS_PER_RANGE / cols)));
+      for (let r = start; r < end; r += rowsPerPiece) pieces.push({ sheet: i, row: r, col, rows: Math.min(rowsPerPiece, end - r), cols, rowValueBytes, ...(valuesOnly ? { valuesOnly } : {}) });
     }
   });
   // Each piece in the first request that has room for it in its response (RESPONSE_BUDGET) and in
@@ -374,7 +398,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
     const read = reads.get(p);
     if (!read) continue;
     if (read.values) put(p.sheet, p.row, p.col, read.values, read.formats);
-    else redate(p.sheet, p.row, p.col, read.formats);
+    else if (read.formats) redate(p.sheet, p.row, p.col, read.formats);
   }
 
   // Text like "#N/A" may be typed by a user; only valueTypes tells an error from text. The cells
