@@ -30,11 +30,11 @@ import type { WorkbookSnapshot } from "../core/types";
 import { type StringKey, t } from "./i18n";
 import { DISMISS_ATTRIBUTE, DISMISS_MARK, RERUN_ATTRIBUTE, focusChoice } from "./focus";
 import type { Environment } from "./state/environment";
-import { leftOutSentences } from "./state/findings";
+import { checkSummary, leftOutSentences } from "./state/findings";
 import { withPathBreaks } from "./components/pattern";
 import { useBarName } from "./components/bar";
 import { formsIndexMismatch, missingFeaturesNotice, offerLabel, staleIndexMessage, staleLines } from "./state/pipeline";
-import { type DownloadKind, type Notice, type NoticeGroup, type PaneState, type StepId, usePane } from "./state/usePane";
+import { type DownloadKind, type Notice, type NoticeGroup, type PaneState, type StepId, severityCounts, usePane } from "./state/usePane";
 import type { Workbench } from "./state/workbench";
 
 const STEPS: { id: StepId; key: StringKey; short: StringKey }[] = [
@@ -366,19 +366,15 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
     // After a check (a run that says nothing else): its summary. Marking and scoring say what they did in their notice.
     const issues = state.issues;
     if (!issues || state.notice) return;
-    const count = (sev: "error" | "warning" | "info") => issues.filter((i) => i.severity === sev).length;
+    const counts = severityCounts(issues);
     const unitsChecked = state.unitsChecked ?? 0;
     announce(
-      (l) => [
-        t(l, "checkSummary", {
-          units: t(l, "unitsCount", { count: unitsChecked }),
-          errors: t(l, "countErrors", { count: count("error") }),
-          warnings: t(l, "countWarnings", { count: count("warning") }),
-          infos: t(l, "countInfos", { count: count("info") }),
-        }),
+      (l) => {
+        // As the Check step shows it: "20 đơn vị và 1 phiếu chưa được chấm: 3 lỗi và 1 cảnh báo".
+        const summary = checkSummary(issues, counts, unitsChecked, l);
         // Forms the reader left out are not among the units counted: said with the summary.
-        ...leftOutSentences(issues, "check", l),
-      ].join(" "),
+        return [t(l, summary.key, summary.params), ...leftOutSentences(issues, "check", l)].join(" ");
+      },
       false,
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -625,10 +621,25 @@ const DOWNLOAD_SUFFIX: Record<DownloadKind, { vi: string; en: string }> = {
   collected: { vi: "đã gộp phiếu", en: "forms collected" },
 };
 
-/** "phieu.xlsx" → "phieu (đã chấm).xlsx" / "phieu (scored).xlsx", by what the last write did. */
+/**
+ * The suffixes of ours at the end of a name, in either language (words and spaces only), each with
+ * the copy mark a browser adds after it to a name it already saved: "so-lieu (đã chấm) (1)",
+ * Firefox's "so-lieu (đã chấm)(1)".
+ */
+const SUFFIX_WORDS = Object.values(DOWNLOAD_SUFFIX).flatMap((x) => [x.vi, x.en].map((w) => w.replace(/ /g, "\\s+")));
+const OUR_SUFFIXES = new RegExp(`(?:\\s*\\((?:${SUFFIX_WORDS.join("|")})\\)(?:\\s*\\(\\d+\\))?)+$`, "iu");
+
+/**
+ * "phieu.xlsx" → "phieu (đã chấm).xlsx" / "phieu (scored).xlsx", by what the last write did. A name
+ * that ends with a suffix of ours already (a workbook downloaded from the pane and opened again,
+ * perhaps with a browser's copy mark " (1)" after it) has it replaced, not a second one added:
+ * "phieu (đã chấm) (1).xlsx" → "phieu (đã chấm).xlsx". A copy mark after a name of the user's own
+ * ("phieu (2).xlsx") is part of that name.
+ */
 export function downloadName(fileName: string, lang: "vi" | "en", kind: DownloadKind = "scored"): string {
-  const base = fileName.replace(/\.xlsx$/i, "");
-  return `${base} (${DOWNLOAD_SUFFIX[kind][lang]}).xlsx`;
+  // A name from a Mac's file system may come decomposed (NFD): the suffix is found as typed.
+  const base = fileName.normalize("NFC").replace(/\.xlsx$/i, "").replace(OUR_SUFFIXES, "");
+  return [base, `(${DOWNLOAD_SUFFIX[kind][lang]}).xlsx`].filter((x) => x !== "").join(" ");
 }
 
 /**

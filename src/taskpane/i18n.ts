@@ -297,6 +297,15 @@ export const STRINGS = {
   },
   // {units}, {errors}, {warnings}, {infos}: unitsCount, countErrors, countWarnings, countInfos.
   checkSummary: { vi: "{units}: {errors}, {warnings}, {infos}", en: "{units} checked: {errors}, {warnings}, {infos}" },
+  // With forms (or rows) the reader left out, which are not among the units: {notScored}, checkNotScored.
+  checkSummaryNotScored: {
+    vi: "{units} và {notScored}: {errors}, {warnings}, {infos}",
+    en: "{units} checked and {notScored}: {errors}, {warnings}, {infos}",
+  },
+  // {counts}: formsCount and rowsCount joined by "và"/"and", as the command line counts them.
+  checkNotScored: { vi: "{counts} chưa được chấm", en: "{counts} not scored" },
+  formsCount: { vi: "{count} phiếu", en: "{count} forms" },
+  rowsCount: { vi: "{count} dòng", en: "{count} rows" },
   checkClean: { vi: "Không có vấn đề nào. Có thể chấm điểm.", en: "No findings. Ready to score." },
   severityError: { vi: "Lỗi", en: "Error" },
   severityWarning: { vi: "Cảnh báo", en: "Warning" },
@@ -382,6 +391,8 @@ export const STRINGS = {
   // Under a unit's name in the table: its form holds no figure (its points are shown as "—").
   noDataUnit: { vi: "Chưa điền số liệu nào", en: "No figure filled in" },
   topUnits: { vi: "Dẫn đầu", en: "Top units" },
+  // Above the table while the ranking options differ from the last run's ({action}: scoreRun).
+  rankingChanged: { vi: "Đã đổi cách xếp hạng: bấm \"{action}\" để áp dụng.", en: "The ranking options were changed: press \"{action}\" to apply them." },
   // The ranking table's other headers are the results sheet's (core/plan/labels.ts COLUMN_LABELS).
   colPoints: { vi: "Điểm", en: "Points" },
   notRanked: { vi: "Không xếp hạng", en: "Not ranked" },
@@ -528,6 +539,8 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   templatesAlreadyThere: "1 unit already has its form in the workbook, so it was not added again.",
   templatesNoneAlreadyThere: "No form sheet was added: the workbook already has this unit's form.",
   templatesAsFile: "This version of Excel cannot add form sheets to the workbook (it needs {requirement}: Excel 2021 or later, Microsoft 365 or Excel on the web), so a form file was made for {count} unit to download instead.",
+  formsCount: "{count} form",
+  rowsCount: "{count} row",
   checkLeftOutForms: "1 form will not be scored: see the errors below.",
   checkLeftOutRows: "1 row will not be scored: see the errors below.",
   scoreLeftOutForms: "1 form was not scored: see the Check step.",
@@ -577,6 +590,7 @@ export type Params = Record<string, string | number>;
 const COUNT_LISTS: Partial<Record<StringKey, readonly string[]>> = {
   findingsAfterScore: ["errors", "warnings"],
   checkSummary: ["errors", "warnings", "infos"],
+  checkSummaryNotScored: ["errors", "warnings", "infos"],
 };
 const COUNT_KEYS = ["countErrors", "countWarnings", "countInfos"] as const satisfies readonly StringKey[];
 

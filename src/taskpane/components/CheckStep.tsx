@@ -18,6 +18,7 @@ import type { Lang } from "../../core/i18n/text";
 import type { Issue, Severity } from "../../core/types";
 import { t, tPattern } from "../i18n";
 import {
+  checkSummary,
   findingWithoutLocation,
   leftOutSentences,
   noErrorsText,
@@ -212,12 +213,9 @@ export function CheckStep({
   const noErrors = noErrorsText(counts, listLang);
   const canGo = Boolean(state.workbench?.goTo);
   const busy = Boolean(state.busy);
-  const summaryParts: Record<string, string> = {
-    units: t(listLang, "unitsCount", { count: unitsChecked ?? 0 }),
-    errors: t(listLang, "countErrors", { count: counts.error }),
-    warnings: t(listLang, "countWarnings", { count: counts.warning }),
-    infos: t(listLang, "countInfos", { count: counts.info }),
-  };
+  // "20 đơn vị và 1 phiếu chưa được chấm: …": the forms left out are listed below, not among the units counted.
+  const summary = checkSummary(issues ?? [], counts, unitsChecked ?? 0, listLang);
+  const summaryParts: Record<string, string> = summary.params;
   return (
     <div className={st.step}>
       <h2 className={st.heading}>{t(lang, "checkTitle")}</h2>
@@ -267,11 +265,14 @@ export function CheckStep({
             id="check-summary"
             data-testid="check-summary"
           >
-            {/* Each count stays on one line with its word ("20 cảnh báo"): the sentence wraps only between them. */}
+            {/* Each count stays on one line with its word ("20 cảnh báo"): the sentence wraps only between them
+                (and between the words of "1 phiếu chưa được chấm"). */}
             {fillPattern(
-              tPattern(listLang, "checkSummary", summaryParts),
+              tPattern(listLang, summary.key, summaryParts),
               (name) =>
-                summaryParts[name] === undefined ? undefined : (
+                summaryParts[name] === undefined ? undefined : name === "notScored" ? (
+                  summaryParts[name]
+                ) : (
                   <span className={s.nowrap}>{summaryParts[name]}</span>
                 ),
             )}

@@ -6,7 +6,7 @@ import type { IndexModel } from "../../core/definition/model";
 import type { UnitResult } from "../../core/types";
 import { t, tPattern } from "../i18n";
 import { staleIndexMessage } from "../state/pipeline";
-import { type PaneActions, type PaneState, type RankMethod, type RankWithin, type ScoreSummary, rankedByCategory } from "../state/usePane";
+import { type PaneActions, type PaneState, type RankMethod, type RankWithin, type RankingChoice, type ScoreSummary, rankedByCategory } from "../state/usePane";
 import { rerunMark } from "../focus";
 import { useBarName } from "./bar";
 import { FormsIndexBar, IndexNeeded } from "./IndexNeeded";
@@ -51,6 +51,10 @@ const useStyles = makeStyles({
   options: { display: "grid", gridTemplateColumns: "1fr", gap: tokens.spacingVerticalS },
   category: { paddingTop: tokens.spacingVerticalS, overflowWrap: "break-word", color: tokens.colorNeutralForeground2 },
   why: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  // Options changed since the last run: a line in the warning colour, above the table it concerns.
+  changed: { display: "block", color: tokens.colorStatusWarningForeground1 },
+  // Empty, the line's live region takes no room, not even the gap above the next block.
+  liveIdle: { marginBottom: `calc(-1 * ${tokens.spacingVerticalS})` },
   errors: { marginInlineStart: tokens.spacingHorizontalXS, verticalAlign: "text-bottom" },
 });
 
@@ -128,6 +132,17 @@ export function decimalsChoices(definition: number | undefined, chosen: number |
   return Array.from({ length: most + 1 }, (_, n) => n);
 }
 
+/**
+ * Whether the ranking chosen in the step differs from the one the last run made (`score.ranking`):
+ * the table and the workbook show the last run's until the user scores again. Within categories is
+ * compared only for an index that has them (a run of one without them ranks all units together,
+ * whatever was chosen); "Không làm tròn" is a run with no decimals.
+ */
+export function rankingChanged(ranking: RankingChoice, score: Pick<ScoreSummary, "ranking">, hasCategories: boolean): boolean {
+  const ran = score.ranking;
+  return ranking.method !== ran.method || (ranking.decimals ?? undefined) !== ran.decimals || (hasCategories && ranking.within !== ran.within);
+}
+
 export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneActions }) {
   const st = useStepStyles();
   const s = useStyles();
@@ -146,6 +161,8 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
   const groups = score ? topUnits(score, byCategory, lang) : [];
   const scoredAt = state.scoredAt ? formatWhen(state.scoredAt, lang) : undefined;
   const findings = score ? findingsAfterScoreText(score.counts, lang) : undefined;
+  // Options changed since the last run: the table below is still that run's ranking.
+  const changed = score ? rankingChanged(ranking, score, hasCategories) : false;
   // The bar under the table has no title: it is named by its sentence.
   const findingsName = useBarName();
   return (
@@ -213,6 +230,15 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
           <h2 id="score-top" className={st.heading}>
             {t(lang, "topUnits")}
           </h2>
+          {/* Always in the page with the table, its words changed (a live region that appears with its text is not read):
+              said as the user changes an option. */}
+          <div aria-live="polite" aria-atomic="true" className={changed ? undefined : s.liveIdle}>
+            {changed && (
+              <Text className={mergeClasses(s.changed, st.wrap)} data-testid="ranking-changed">
+                {t(lang, "rankingChanged", { action: t(lang, "scoreRun") })}
+              </Text>
+            )}
+          </div>
           {byCategory && <Text className={mergeClasses(st.hint, st.wrap)}>{t(lang, "rankedWithinCategories")}</Text>}
           {/* The roles are the table's own, said again: a narrow pane lays the rows out as a grid, and a
               table laid out so keeps its rows and cells for screen readers only with them. */}

@@ -64,6 +64,38 @@ export function leftOutSentences(issues: Issue[], after: "check" | "score", lang
 }
 
 /**
+ * "1 phiếu chưa được chấm", "1 phiếu và 2 dòng chưa được chấm" / "1 form not scored": the forms
+ * and rows the reader leaves out, as the command line counts them (not among the units checked);
+ * undefined when it left nothing out.
+ */
+export function notScoredText(issues: Issue[], lang: Lang): string | undefined {
+  const { forms, rows } = leftOutCounts(issues);
+  if (forms + rows === 0) return undefined;
+  const counts = [...(forms > 0 ? [t(lang, "formsCount", { count: forms })] : []), ...(rows > 0 ? [t(lang, "rowsCount", { count: rows })] : [])];
+  return t(lang, "checkNotScored", { counts: counts.join(lang === "vi" ? " và " : " and ") });
+}
+
+/**
+ * The Check step's summary, as its key and the pieces that fill it: "20 đơn vị: 3 lỗi và 1 cảnh
+ * báo", and with forms the reader left out, "20 đơn vị và 1 phiếu chưa được chấm: 3 lỗi và 1 cảnh
+ * báo" (those forms are among the findings listed under it, not among the units counted).
+ * `counts`: the findings by severity.
+ */
+export function checkSummary(issues: Issue[], counts: Record<Severity, number>, unitsChecked: number, lang: Lang): { key: StringKey; params: Record<string, string> } {
+  const notScored = notScoredText(issues, lang);
+  return {
+    key: notScored === undefined ? "checkSummary" : "checkSummaryNotScored",
+    params: {
+      units: t(lang, "unitsCount", { count: unitsChecked }),
+      ...(notScored !== undefined ? { notScored } : {}),
+      errors: t(lang, "countErrors", { count: counts.error }),
+      warnings: t(lang, "countWarnings", { count: counts.warning }),
+      infos: t(lang, "countInfos", { count: counts.info }),
+    },
+  };
+}
+
+/**
  * What "Errors only" shows when there is no error: what there is instead (warnings, notes).
  * Undefined when there are errors to show, or no findings at all.
  */

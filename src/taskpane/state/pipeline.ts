@@ -423,12 +423,27 @@ export function embeddedUnavailable(state: Pick<PaneState, "index" | "workbench"
 
 /**
  * What the pane says after a run from the Charts step: how many charts, on the sheet named as the run
- * wrote it ("Biểu đồ" after a run in Vietnamese, though the pane be switched to English since).
+ * wrote it ("Biểu đồ" after a run in Vietnamese, though the pane be switched to English since). When
+ * the run kept the workbook's language (`runLang`) rather than the pane's (`paneLang`), a line says
+ * so, and how to have the sheets in the pane's language.
  */
-export function chartsNotice(run: Pick<ScoreRun, "charts" | "chartsSheet" | "written">, runLang: Lang): Notice | undefined {
-  if (run.charts > 0) return { intent: "success", key: "chartsDone", params: { count: run.charts, sheet: run.chartsSheet ?? SHEET_NAMES.charts[runLang] } };
-  return run.written.warnings.length === 0 ? { intent: "info", key: "chartsNone" } : undefined;
+export function chartsNotice(run: Pick<ScoreRun, "charts" | "chartsSheet" | "written">, runLang: Lang, paneLang: Lang = runLang): Notice | undefined {
+  const kept = runLang !== paneLang ? { details: [SHEETS_KEPT_LANG[runLang]] } : {};
+  if (run.charts > 0) return { intent: "success", key: "chartsDone", params: { count: run.charts, sheet: run.chartsSheet ?? SHEET_NAMES.charts[runLang] }, ...kept };
+  return run.written.warnings.length === 0 ? { intent: "info", key: "chartsNone", ...kept } : undefined;
 }
+
+/** The Charts step's run left the sheets the project owns in the language the workbook was scored in. */
+const SHEETS_KEPT_LANG: Record<Lang, Message> = {
+  vi: {
+    vi: "Trang kết quả và trang biểu đồ vẫn bằng tiếng Việt như khi sổ được chấm điểm; hãy chấm điểm lại ở bước Chấm điểm để ghi chúng bằng ngôn ngữ của ngăn tác vụ.",
+    en: "The results and charts sheets stay in Vietnamese, as the workbook was scored; score again in the Score step to write them in the pane's language.",
+  },
+  en: {
+    vi: "Trang kết quả và trang biểu đồ vẫn bằng tiếng Anh như khi sổ được chấm điểm; hãy chấm điểm lại ở bước Chấm điểm để ghi chúng bằng ngôn ngữ của ngăn tác vụ.",
+    en: "The results and charts sheets stay in English, as the workbook was scored; score again in the Score step to write them in the pane's language.",
+  },
+};
 
 /**
  * "4 nhóm chỉ số, 20 chỉ tiêu, tối đa 100 điểm" / "1 indicator group, 4 indicators": the index's
@@ -697,6 +712,8 @@ const STAGE_KEYS: Record<string, StringKey> = {
 };
 
 export interface ScoreRun {
+  /** The language the run wrote the sheets the project owns in (results, charts). */
+  lang: Lang;
   units: UnitResult[];
   issues: Issue[];
   written: WriteReport;
@@ -720,6 +737,13 @@ export async function score(
   model: IndexModel,
   options: {
     lang: Lang;
+    /**
+     * The Charts step's run: the sheets the project owns are written in the language the workbook
+     * was last scored in (its `_index` stamp), not in `lang`, so that making charts after the pane's
+     * language was switched does not rename and rewrite the results sheet. A workbook never scored
+     * takes `lang`.
+     */
+    keepWorkbookLang?: boolean;
     ranking: RankingChoice;
     profileUnits: string[];
     chartKinds: ChartKind[];
@@ -731,9 +755,10 @@ export async function score(
   try {
     await options.onProgress("progressRead", 0);
     snapshot = await workbench.host.read();
+    const lang = (options.keepWorkbookLang ? readIndexSheet(snapshot)?.provenance?.lang : undefined) ?? options.lang;
     const result = await runScoring(readOnce(workbench.host, snapshot), {
       definition: model.definition,
-      lang: options.lang,
+      lang,
       projectVersion: PROJECT_VERSION,
       ranking: {
         method: options.ranking.method,
@@ -761,8 +786,9 @@ export async function score(
     // The workbook as the run left it, compared with the inputs the run scored (their hashes are in
     // the `_index` it wrote): a figure edited between the run's read and its write is out of date at once.
     const after = await workbench.host.read().catch(() => undefined);
-    const changed = after ? staleSince(after, options.lang) : null;
+    const changed = after ? staleSince(after, lang) : null;
     return {
+      lang,
       units: unitsByRank(result.table),
       issues: result.issues,
       written,
@@ -878,7 +904,7 @@ function csvScoreCommand(name: string, indexId: string | undefined, lang: "vi" |
  */
 export function csvNotAWorkbook(name: string, indexId?: string): Message {
   return {
-    vi: `Tệp ${name} là bảng CSV, không phải sổ làm việc: ngăn tác vụ chỉ mở sổ .xlsx (kết quả được ghi vào chính sổ đó). Bảng CSV có thể chấm bằng dòng lệnh (${csvScoreCommand(name, indexId, "vi")}), hoặc mở trong Excel, lưu dưới dạng .xlsx (Excel Workbook) rồi chọn lại.`,
+    vi: `Tệp ${name} là bảng CSV, không phải sổ làm việc: ngăn tác vụ chỉ mở sổ .xlsx (kết quả được ghi vào chính sổ đó). Bảng CSV có thể chấm bằng dòng lệnh (${csvScoreCommand(name, indexId, "vi")}), hoặc mở trong Excel, lưu dưới dạng .xlsx (Sổ làm việc Excel) rồi chọn lại.`,
     en: `The file ${name} is a CSV table, not a workbook: the pane opens .xlsx workbooks only (it writes the results into the workbook itself). A CSV table can be scored with the command line (${csvScoreCommand(name, indexId, "en")}), or opened in Excel, saved as .xlsx (Excel Workbook) and chosen again.`,
   };
 }
@@ -890,7 +916,7 @@ export function csvFileSkip(name: string): SkippedSheet {
     sheet: "",
     kind: "file",
     reason: {
-      vi: `Tệp "${name}" là bảng CSV, không phải tệp phiếu .xlsx, nên được bỏ qua: ngăn tác vụ chỉ nhập phiếu .xlsx. Hãy mở tệp trong Excel, lưu dưới dạng .xlsx (Excel Workbook) rồi nhập lại; một bảng CSV số liệu có thể chấm riêng bằng dòng lệnh dti-scorer score.`,
+      vi: `Tệp "${name}" là bảng CSV, không phải tệp phiếu .xlsx, nên được bỏ qua: ngăn tác vụ chỉ nhập phiếu .xlsx. Hãy mở tệp trong Excel, lưu dưới dạng .xlsx (Sổ làm việc Excel) rồi nhập lại; một bảng CSV số liệu có thể chấm riêng bằng dòng lệnh dti-scorer score.`,
       en: `File "${name}" is a CSV table, not an .xlsx form file, so it was left out: the pane brings in .xlsx forms only. Open it in Excel, save it as .xlsx (Excel Workbook) and bring it in again; a CSV table of figures can be scored on its own with the dti-scorer score command.`,
     },
   };

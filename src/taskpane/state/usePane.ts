@@ -877,6 +877,9 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             patch({ writeWarnings: undefined });
             const result = await pipeline.score(s.workbench, model, {
               lang: s.lang,
+              // Making charts does not change the workbook's language: the results and charts sheets
+              // stay in the one it was scored in, whatever the pane's language is now.
+              keepWorkbookLang: from === "charts",
               ranking: s.ranking,
               profileUnits: s.profileUnits,
               chartKinds: s.chartKinds,
@@ -885,7 +888,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             const summary = scoreSummary(result.units, result.issues, result.ranking, model);
             const ranked = summary.ranked;
             // The Charts step's button says what it did to the charts; the Score step's, what it scored.
-            const done = from === "charts" ? pipeline.chartsNotice(result, s.lang) : scoreDoneNotice(result.units.length, ranked, result.issues, result.units);
+            const done = from === "charts" ? pipeline.chartsNotice(result, result.lang, s.lang) : scoreDoneNotice(result.units.length, ranked, result.issues, result.units);
             // An input edited while the run went on: the banner says so at once, in place of "scored" (updateStale's rule).
             const stale = result.stale;
             patch({
