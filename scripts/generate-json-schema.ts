@@ -7,7 +7,20 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { z } from "zod";
-import { FORMAT, choiceOption, indexDefinitionSchema, indicatorSchema, localizedText, ruleSchema, step } from "../src/core/definition/schema";
+import { RESERVED_CODES, SINGLE_INPUT_KINDS } from "../src/core/definition/checks";
+import { typesForRule } from "../src/core/definition/model";
+import {
+  FORMAT,
+  type RuleKind,
+  categorySchema,
+  choiceOption,
+  indexDefinitionSchema,
+  indicatorSchema,
+  inputSchema,
+  localizedText,
+  ruleSchema,
+  step,
+} from "../src/core/definition/schema";
 
 export const JSON_SCHEMA_PATH = join(__dirname, "..", "schema", "index-definition.schema.json");
 
@@ -30,6 +43,16 @@ function isGroupObject(schema: unknown): boolean {
 /** A field present with this constant value. */
 const has = (key: string, value: unknown): JsonSchema => ({ required: [key], properties: { [key]: { const: value } } });
 
+/**
+ * A code no node, input or category may have (reserved-code): the names every JavaScript object
+ * has (`constructor`, `toString`…) and `__proto__`, the checks' own list, matched after trimming
+ * as the parser trims codes.
+ */
+const NOT_RESERVED: JsonSchema = { type: "string", not: { pattern: `^\\s*(?:${[...RESERVED_CODES].join("|")})\\s*$` } };
+
+/** A number ≤ 1 (a percentage's bound written as a fraction: 100% is 1). */
+const AT_MOST_ONE: JsonSchema = { type: "number", maximum: 1 };
+
 /** A group that adds up points: it has children and "aggregate" "sum" or none (the default). */
 const SUM_GROUP: JsonSchema = { required: ["children"], properties: { aggregate: { const: "sum" } } };
 
@@ -40,9 +63,11 @@ const SUM_GROUP: JsonSchema = { required: ["children"], properties: { aggregate:
  * with a "max" to rescale to (rescale-without-max);
  * a child's weight other than 1 only under "mean" or "geomean" (weight-ignored); a child of a sum
  * group has a "max", unless it is a sum group itself, whose max is its children's (the same
- * clause then asks them for theirs) (sum-child-without-max).
+ * clause then asks them for theirs) (sum-child-without-max); its code is not a reserved name
+ * (reserved-code).
  */
 const GROUP_CLAUSES: JsonSchema[] = [
+  { properties: { code: NOT_RESERVED } },
   { if: has("aggregate", "expr"), then: { required: ["expr"] } },
   { if: { required: ["expr"] }, then: has("aggregate", "expr") },
   { if: has("rescale", true), then: { required: ["max"], properties: { aggregate: { const: "sum" }, max: true } } },
@@ -60,21 +85,86 @@ const GROUP_CLAUSES: JsonSchema[] = [
  * What the whole-definition checks say about the top level that JSON Schema can say too:
  * "ranking": { "within": "category" } needs "categories", at least one
  * (ranking-within-without-categories); the root, in no group, has no weight other than 1
- * (weight-ignored).
+ * (weight-ignored); "ranking": { "on": "points" } needs the root's max, which only a sum root
+ * (the default aggregate) has without writing it: the sum of its children's
+ * (ranking-points-without-max).
  */
 const DEFINITION_CLAUSES: JsonSchema[] = [
   { properties: { root: { type: "object", properties: { weight: { const: 1 } } } } },
+  {
+    if: { required: ["ranking"], properties: { ranking: { type: "object", required: ["on"], properties: { on: { const: "points" } } } } },
+    then: {
+      properties: {
+        root: {
+          type: "object",
+          if: { required: ["aggregate"], properties: { aggregate: { not: { const: "sum" } } } },
+          then: { required: ["max"] },
+        },
+      },
+    },
+  },
   {
     if: { required: ["ranking"], properties: { ranking: { type: "object", required: ["within"], properties: { within: { const: "category" } } } } },
     then: { required: ["categories"], properties: { categories: { type: "array", minItems: 1 } } },
   },
 ];
 
+/** An indicator whose "rule" is of one of these kinds. */
+const ruleKindIn = (kinds: readonly string[]): JsonSchema => ({ type: "object", required: ["kind"], properties: { kind: { enum: [...kinds] } } });
+
+/** An indicator with exactly one explicit input (in "inputs") and a rule of one of these kinds. */
+const oneInputRule = (kinds: readonly string[]): JsonSchema => ({
+  required: ["inputs", "rule"],
+  properties: { inputs: { type: "array", maxItems: 1 }, rule: ruleKindIn(kinds) },
+});
+
+/** What its only input holds and how a rule reads it: its clause below (`then`) for the input. */
+const onlyInput = (input: JsonSchema): JsonSchema => ({ properties: { inputs: { type: "array", items: { type: "object", ...input } } } });
+
 /**
- * An indicator needs a "max" when it gives points: a "points" or "count" rule, or a choice option
- * or a step scored in "points" (max-required).
+ * The rules of each list of input types they read (typesForRule), but "expr", whose inputs are
+ * those its expression names (the parser's alone): "boolean", "choice", and the others.
+ */
+const RULES_BY_TYPES: [string[], readonly string[]][] = (() => {
+  const byTypes = new Map<string, [string[], readonly string[]]>();
+  for (const kind of ruleSchema.options.map((o) => o.shape.kind.value as RuleKind)) {
+    if (kind === "expr") continue;
+    const types = typesForRule(kind);
+    const entry = byTypes.get(types.join()) ?? [[], types];
+    entry[0].push(kind);
+    byTypes.set(types.join(), entry);
+  }
+  return [...byTypes.values()];
+})();
+
+/**
+ * What the checks say about one indicator that JSON Schema can say too:
+ * - it needs a "max" when it gives points: a "points" or "count" rule, or a choice option or a
+ *   step scored in "points" (max-required);
+ * - its code is not a reserved name (reserved-code);
+ * - a rule that reads one input names it with "input" when the indicator has several
+ *   (rule-input-required);
+ * - an indicator's only input, when its type is written, has a type its rule can read: "boolean"
+ *   for a boolean rule, "choice" for a choice rule, a number for the others (input-type-mismatch;
+ *   the input a rule names among several is matched by its code, which JSON Schema cannot do);
+ * - the only input of a "fraction" rule has no "min" above 1 (percent-scale) and, if it is a
+ *   "number" or an "integer", no "max" above 1 (fraction-rule-scale).
  */
 const INDICATOR_CLAUSES: JsonSchema[] = [
+  { properties: { code: NOT_RESERVED } },
+  {
+    if: { required: ["inputs", "rule"], properties: { inputs: { type: "array", minItems: 2 }, rule: ruleKindIn([...SINGLE_INPUT_KINDS]) } },
+    then: { properties: { rule: { type: "object", required: ["input"] } } },
+  },
+  ...RULES_BY_TYPES.map(([kinds, types]) => ({ if: oneInputRule(kinds), then: onlyInput({ properties: { type: { enum: [...types] } } }) })),
+  {
+    if: oneInputRule(["fraction"]),
+    then: onlyInput({
+      properties: { min: AT_MOST_ONE },
+      if: { required: ["type"], properties: { type: { enum: ["number", "integer"] } } },
+      then: { properties: { max: AT_MOST_ONE } },
+    }),
+  },
   {
     if: {
       required: ["rule"],
@@ -90,6 +180,16 @@ const INDICATOR_CLAUSES: JsonSchema[] = [
     },
     then: { required: ["max"] },
   },
+];
+
+/**
+ * What the checks say about one input: its code is not a reserved name (reserved-code); a
+ * percentage has no "min" above 1, which would put every percentage up to 100% out of range
+ * (percent-scale: 85% is 0.85).
+ */
+const INPUT_CLAUSES: JsonSchema[] = [
+  { properties: { code: NOT_RESERVED } },
+  { if: has("type", "percent"), then: { properties: { min: AT_MOST_ONE } } },
 ];
 
 /** A number ≤ 0 (a log transform's bound may not be one). */
@@ -111,10 +211,13 @@ function trims(schema: ZodInternals): boolean {
  * - a text in several languages { "vi", "en" } has at least one of them;
  * - a weight is above 0 (the checks' weight-not-positive);
  * - what the whole-definition checks say about one group, indicator, rule or the top level that
- *   JSON Schema can say too (GROUP_CLAUSES, INDICATOR_CLAUSES, DEFINITION_CLAUSES; a target of 0
- *   only with "direction": "lower"; a log transform's numeric bounds above 0). Checks that compare two numbers of the file (input
- *   min ≤ max, minmax bounds that differ, points within the indicator's max) or need the whole
- *   tree (unique codes, references, reachable steps, percentage scales…) are the parser's alone.
+ *   JSON Schema can say too (GROUP_CLAUSES, INDICATOR_CLAUSES, INPUT_CLAUSES, DEFINITION_CLAUSES,
+ *   and a category id not reserved; a target of 0 only with "direction": "lower"; a log
+ *   transform's numeric bounds above 0). Checks that compare two numbers of the file (input
+ *   min ≤ max, minmax bounds that differ, points within the indicator's max), find an input by the
+ *   code a rule names (its type, its scale, when the indicator has several inputs) or need the
+ *   whole tree (unique codes, references, reachable steps, thresholds on a percentage…) are the
+ *   parser's alone.
  */
 function agreeWithParser(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): void {
   const zod = ctx.zodSchema as ZodInternals;
@@ -136,6 +239,8 @@ function agreeWithParser(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): v
   }
   if (isGroupObject(ctx.zodSchema)) json.allOf = [...((json.allOf as JsonSchema[] | undefined) ?? []), ...GROUP_CLAUSES];
   if (ctx.zodSchema === indicatorSchema) json.allOf = [...((json.allOf as JsonSchema[] | undefined) ?? []), ...INDICATOR_CLAUSES];
+  if (ctx.zodSchema === inputSchema) json.allOf = [...((json.allOf as JsonSchema[] | undefined) ?? []), ...INPUT_CLAUSES];
+  if (ctx.zodSchema === categorySchema) json.allOf = [...((json.allOf as JsonSchema[] | undefined) ?? []), { properties: { id: NOT_RESERVED } }];
   if (ctx.zodSchema === indexDefinitionSchema) json.allOf = [...((json.allOf as JsonSchema[] | undefined) ?? []), ...DEFINITION_CLAUSES];
   if (ctx.zodSchema === ruleOfKind("target")) {
     // target-positive: 0 is a target only for "lower" (no incidents); "higher" is the default.

@@ -139,6 +139,39 @@ describe("runScoring", () => {
     expect(e.code).toBe("layout-not-found");
   });
 
+  test("a table of units with its header row and no unit's row stops the run with an error naming the sheet and the header row", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Tổng hợp");
+    ws.getCell("A1").value = "Số liệu năm 2024";
+    ["Mã đơn vị", "Đơn vị", "1.1", "1.2.a", "1.2.b", "2.1"].forEach((h, c) => (ws.getCell(3, c + 1).value = h));
+    const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const e = await errorOf(runScoring(host, { ...base, definition: DEMO_DEFINITION }));
+    expect(e.code).toBe("layout-not-found");
+    // The sentence the pane and the command line show, and the finding validate lists.
+    expect(e.userMessage.vi).toBe(
+      "Trang tính 'Tổng hợp', dòng 3: đây là dòng tiêu đề của bảng tổng hợp (cột Đơn vị và các cột mã chỉ tiêu) nhưng bên dưới không có dòng nào của đơn vị, nên chưa chấm được đơn vị nào; hãy nhập số liệu của mỗi đơn vị trên một dòng dưới dòng tiêu đề.",
+    );
+    expect(e.userMessage.en).toMatch(/^Sheet 'Tổng hợp', row 3: this is the header row of a table of units/);
+    expect(e.found?.issues[0]).toEqual({ severity: "error", code: "layout-not-found", sheet: "Tổng hợp", cell: "A3", message: e.userMessage });
+  });
+
+  test("a definition kept in _index that is JSON but no definition is said to be no valid definition, with its first problem", async () => {
+    const first = await XlsxHost.fromBuffer(await layoutAFile());
+    await runScoring(first, { ...base, definition: DEMO_DEFINITION });
+    const index = first.workbook.getWorksheet("_index")!;
+    index.eachRow((row) => {
+      if (row.getCell(1).value !== "definition") return;
+      row.getCell(2).value = JSON.stringify({ ...DEMO_DEFINITION, ranking: { decimals: "hai" } });
+      for (let c = 3; c <= row.cellCount; c++) row.getCell(c).value = null;
+    });
+    const e = await errorOf(runScoring(await XlsxHost.fromBuffer(await first.toBuffer()), base));
+    expect(e.code).toBe("definition-invalid");
+    expect(e.userMessage.vi).toMatch(/^Bộ chỉ số lưu trong trang _index không phải là định nghĩa bộ chỉ số hợp lệ: ranking\.decimals: .*\. Hãy chọn lại tệp định nghĩa bộ chỉ số \(--index\)\.$/);
+    expect(e.userMessage.en).toMatch(/^The definition kept in the _index sheet is not a valid index definition: ranking\.decimals: .*\. Choose the definition file again \(--index\)\.$/);
+    expect(e.userMessage.en).not.toContain("not readable JSON");
+    expect(e.problems?.map((p) => p.path)).toEqual(["ranking.decimals"]);
+  });
+
   test("a sheet of the user's named _Index stops scoring before anything is written, and checking still runs", async () => {
     const file = await layoutAFile((wb) => {
       const ws = wb.addWorksheet("_Index");

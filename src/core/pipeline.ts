@@ -13,10 +13,13 @@ import { type IndexRef, indexWords } from "./index-words";
 import { type IndexSheetState, foreignIndexSheet, foreignIndexSheetMessage, readIndexSheet } from "./plan/index-sheet";
 import type { PlanOptions } from "./plan/plan";
 import { notRankedText, uncomputedParts } from "./plan/labels";
-import { type ReadResult, checkSelfScores, readSubmissions } from "./read";
+import { type ReadResult, checkSelfScores, issueLocation, readSubmissions } from "./read";
+import { readLayoutB } from "./read/layout-b";
+import { isBlank } from "./read/sheet";
+import { a1 } from "./a1";
 import { withEvidenceFindings } from "./read/evidence";
 import { resultIssues, scoreUnits, unitsByRank } from "./score";
-import type { Issue, RankingOverride, ScoreTable, Submission, WorkbookSnapshot, WritePlan } from "./types";
+import type { Issue, IssueCode, RankingOverride, ScoreTable, SheetSnapshot, Submission, WorkbookSnapshot, WritePlan } from "./types";
 import type { WorkbookHost } from "./host";
 
 export type PipelineErrorCode = "definition-invalid" | "definition-missing" | "layout-not-found" | "index-sheet-taken" | "owned-sheet-protected";
@@ -75,6 +78,18 @@ function describeProblems(problems: DefinitionProblem[]): Message {
 }
 
 /**
+ * The definition kept in `_index` reads as JSON but is no valid definition (edited by hand, or
+ * written by a later version): the first problem, and what to do, on one line.
+ */
+function describeEmbeddedProblems(problems: DefinitionProblem[]): Message {
+  const stop = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+  return {
+    vi: `Bộ chỉ số lưu trong trang _index không phải là định nghĩa bộ chỉ số hợp lệ: ${stop(problemsSummary(problems, "vi"))} Hãy chọn lại tệp định nghĩa bộ chỉ số (--index).`,
+    en: `The definition kept in the _index sheet is not a valid index definition: ${stop(problemsSummary(problems, "en"))} Choose the definition file again (--index).`,
+  };
+}
+
+/**
  * Before anything is written: a sheet of the user's named `_index` stops the run, since writing
  * the project's bookkeeping there would wipe it (nothing is lost: the user renames it and runs again).
  */
@@ -118,7 +133,11 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
     }
   }
   const parsed = parseDefinition(input);
-  if (!parsed.ok) throw new PipelineError("definition-invalid", describeProblems(parsed.problems), parsed.problems);
+  if (!parsed.ok) {
+    // The one kept in the workbook is JSON, but no definition: said as such, not as a file the user gave.
+    const message = definitionSource === "embedded" ? describeEmbeddedProblems(parsed.problems) : describeProblems(parsed.problems);
+    throw new PipelineError("definition-invalid", message, parsed.problems);
+  }
   const model = parsed.model;
 
   await progress("read", 0.3);
@@ -126,19 +145,22 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
   const reading = readSubmissions(model, snapshot, { lang: options.lang, indexSheet: previous ?? null });
   const { submissions } = reading;
   if (submissions.length === 0) {
-    // A workbook made for another index says so, naming it ("definition-mismatch"); otherwise nothing looked like a submission.
+    // A workbook made for another index says so, naming it ("definition-mismatch"); a table of
+    // units with no unit's row under its header says so, naming its sheet (or file) and header
+    // row; otherwise nothing looked like a submission.
     const otherIndex = reading.issues.some((i) => i.code === "definition-mismatch")
       ? formsOfAnotherIndexMessage(indicesNamedOnForms(snapshot), model.definition, "workbook")
       : undefined;
     const notFound = reading.issues.find((i) => i.code === "definition-mismatch") ?? reading.issues.find((i) => i.code === "layout-not-found");
+    const empty = emptyTables(model, snapshot, reading);
     throw new PipelineError(
       "layout-not-found",
-      otherIndex ?? notFound?.message ?? {
+      otherIndex ?? notFound?.message ?? empty[0]?.message ?? {
         vi: "Không tìm thấy phiếu của đơn vị nào: cần các trang có bảng Mã | Nội dung | Số liệu, hoặc một bảng có cột Đơn vị và các cột mã chỉ tiêu.",
         en: "No unit submissions found: sheets need a table with Code | Item | Value, or one table with a Unit column and one column per input code.",
       },
       undefined,
-      { index: { id: model.definition.id, version: model.definition.version }, issues: reading.issues },
+      { index: { id: model.definition.id, version: model.definition.version }, issues: [...empty, ...reading.issues] },
     );
   }
 
@@ -174,6 +196,55 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
   }
   await progress("done", 1);
   return result;
+}
+
+/**
+ * The tables of units (layout B) that were read but gave no unit to score, each as an error
+ * ("layout-not-found") at its header row: "Tệp h.csv, dòng 1: đây là dòng tiêu đề của bảng tổng
+ * hợp … nhưng bên dưới không có dòng nào của đơn vị …". A table whose rows were all left out (a
+ * totals row, a row without a unit's name, a CSV line with too many fields) says so, pointing at
+ * the findings about its rows. Only called when no submission was read: every sheet read is then
+ * such a table (a form is always a unit).
+ */
+function emptyTables(model: IndexModel, snapshot: WorkbookSnapshot, reading: ReadResult): Issue[] {
+  const rowFindings = new Set<IssueCode>(["summary-row", "missing-unit-name", "row-too-wide", "duplicate-unit"]);
+  const found: Issue[] = [];
+  for (const name of reading.sheets) {
+    const sheet = snapshot.sheets.find((s) => s.name === name);
+    const row = sheet ? unitsHeaderRow(model, sheet) : undefined;
+    if (sheet === undefined || row === undefined) continue;
+    const file = sheet.csvFile;
+    const at = issueLocation({ sheet: name, row, ...(file !== undefined ? { file } : {}) });
+    const skipped = reading.issues.some((i) => i.sheet === name && rowFindings.has(i.code));
+    const what: Message = skipped
+      ? {
+          vi: "đây là dòng tiêu đề của bảng tổng hợp (cột Đơn vị và các cột mã chỉ tiêu) nhưng không dòng nào bên dưới chấm được (xem các mục về từng dòng), nên chưa chấm được đơn vị nào",
+          en: "this is the header row of a table of units (a Unit column and columns named by indicator codes), but none of the rows below it could be scored (see the findings about each row), so no unit was scored",
+        }
+      : {
+          vi: "đây là dòng tiêu đề của bảng tổng hợp (cột Đơn vị và các cột mã chỉ tiêu) nhưng bên dưới không có dòng nào của đơn vị, nên chưa chấm được đơn vị nào; hãy nhập số liệu của mỗi đơn vị trên một dòng dưới dòng tiêu đề",
+          en: "this is the header row of a table of units (a Unit column and columns named by indicator codes), but no unit's row follows it, so no unit was scored; enter each unit's figures on a row below the header row",
+        };
+    // The place a host goes to: the header row's first filled cell (a CSV's finding names the row alone).
+    const first = (sheet.values[row - 1] ?? []).findIndex((v) => !isBlank(v));
+    found.push({
+      severity: "error",
+      code: "layout-not-found",
+      message: { vi: `${at.vi}${what.vi}.`, en: `${at.en}${what.en}.` },
+      sheet: name,
+      ...(file === undefined && first >= 0 ? { cell: a1(row - 1, first) } : {}),
+    });
+  }
+  return found;
+}
+
+/**
+ * The 1-based row of a sheet's table of units header, as the reader finds it: the reader looks
+ * for it from the top, so the first rows of the sheet hold a table as soon as they hold its header.
+ */
+function unitsHeaderRow(model: IndexModel, sheet: SheetSnapshot): number | undefined {
+  for (let rows = 1; rows <= sheet.values.length; rows++) if (readLayoutB(model, { ...sheet, values: sheet.values.slice(0, rows) })) return rows;
+  return undefined;
 }
 
 /**

@@ -142,6 +142,7 @@ export type IssueCode =
   | "evidence-missing"
   | "self-score-differs"
   | "duplicate-unit"
+  | "duplicate-unit-name"
   | "unknown-code"
   | "unknown-category"
   | "missing-category"
@@ -158,6 +159,7 @@ export type IssueCode =
   | "row-too-wide"
   | "unknown-column"
   | "relative-below-zero"
+  | "below-scale-minimum"
   | "minmax-bounds-reversed";
 
 export interface Issue {
@@ -194,8 +196,12 @@ export interface NodeResult {
   reason?: UnavailableReason;
   /** True when the value is 0 only because inputs were missing: under missing "zero", or under "exclude" with some of its inputs given. */
   missingScoredZero?: boolean;
-  /** Share of the applicable indicators under this node that have data (1 for a complete unit). */
-  coverage: number;
+  /**
+   * Share of the applicable indicators under this node that have data (1 for a complete unit);
+   * null when none applies to the unit (not applicable to its category, or answered N/A): a share
+   * of nothing, which would otherwise read as 100%.
+   */
+  coverage: number | null;
   rank: number | null;
   rankInCategory: number | null;
 }
@@ -217,7 +223,8 @@ export interface UnitResult {
    * when the unit's own code (its name without one) is not in it.
    */
   excludedCategory?: string;
-  coverage: number;
+  /** The root's coverage: null when no indicator applies to the unit (NodeResult.coverage). */
+  coverage: number | null;
   /** Input codes that were missing. */
   missingInputs: string[];
   nodes: Record<string, NodeResult>;

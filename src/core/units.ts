@@ -6,7 +6,7 @@
 import type { IndexModel } from "./definition/model";
 import { type Message, foldText, normalizeKey } from "./i18n/text";
 import { resolveCategory } from "./read/read";
-import { UNIT_LABELS, unitKeyOf } from "./read/unit-fields";
+import { UNIT_LABELS, unitKeyOf, unitNameKeyOf } from "./read/unit-fields";
 
 /** A unit of the list and the line it came from (1-based; in a table, 1 is the header line). */
 export interface UnitEntry {
@@ -155,4 +155,53 @@ export function unitsWithSameCode<U extends { code: string; name: string }>(unit
     byCode.set(key, [...(byCode.get(key) ?? []), u]);
   }
   return [...byCode].filter(([, us]) => us.length > 1).map(([code, us]) => ({ code, units: us }));
+}
+
+/**
+ * The units of a list that are two units to the reader (each its own code, or no code and names
+ * that differ) whose names are alike once letter case is ignored (unitNameKeyOf: "Sở Y tế" and
+ * "Sở Y Tế", "sở y tế" and "SỞ Y TẾ"), or the same name under two codes: most often one unit
+ * typed twice. They stay two units, each with its form, and are said so (a warning, not a refusal:
+ * two units may be named alike on purpose). One group per name, in the order the name first
+ * appears, holding the first unit of each key (units that share a key are unitsWithSameCode's).
+ */
+export function unitsWithSimilarNames<U extends { code: string; name: string }>(units: readonly U[]): U[][] {
+  const byName = new Map<string, Map<string, U>>();
+  for (const u of units) {
+    const name = unitNameKeyOf(u.name);
+    const key = unitKeyOf(u.code) || unitKeyOf(u.name);
+    if (name === "" || key === "") continue;
+    const group = byName.get(name) ?? new Map<string, U>();
+    if (!group.has(key)) group.set(key, u);
+    byName.set(name, group);
+  }
+  return [...byName.values()].filter((g) => g.size > 1).map((g) => [...g.values()]);
+}
+
+/**
+ * What is said of units of a list whose names are alike (unitsWithSimilarNames), by the command
+ * line and the pane alike, naming each by its line, name and code: "dv.csv, dòng 2 ("Sở Y tế", mã
+ * SYT) và dòng 5 ("Sở Y Tế", mã SYT2): …". `file`: the units file, when the list is one.
+ */
+export function similarNamesMessage(units: readonly { code: string; name: string; line: number }[], file?: string): Message {
+  const same = units.every((u) => normalizeKey(u.name) === normalizeKey(units[0]?.name ?? ""));
+  const each = (lang: "vi" | "en"): string => {
+    const named = units.map((u) => {
+      const code = u.code.trim() !== "" ? (lang === "vi" ? `mã ${u.code.trim()}` : `code ${u.code.trim()}`) : lang === "vi" ? "không có mã" : "no code";
+      return `${lang === "vi" ? "dòng" : "line"} ${u.line} ("${u.name}", ${code})`;
+    });
+    const and = lang === "vi" ? " và " : " and ";
+    return named.length < 2 ? named.join("") : `${named.slice(0, -1).join(", ")}${and}${named[named.length - 1]}`;
+  };
+  const lead = (lang: "vi" | "en"): string => {
+    const text = each(lang);
+    return file !== undefined ? `${file}, ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
+  };
+  const what: Message = same
+    ? { vi: "cùng một tên đơn vị nhưng khác mã", en: "the same unit name under different codes" }
+    : { vi: "tên đơn vị chỉ khác nhau ở chữ hoa, chữ thường", en: "unit names that differ only in letter case" };
+  return {
+    vi: `${lead("vi")}: ${what.vi}. Đây là các đơn vị riêng, mỗi đơn vị một phiếu, được chấm và xếp hạng riêng; nếu là cùng một đơn vị, hãy bỏ dòng thừa, nếu không, hãy đặt tên dễ phân biệt hơn.`,
+    en: `${lead("en")}: ${what.en}. They are separate units, each with its own form, scored and ranked apart; if they are one unit, delete the extra line, otherwise give them names that tell them apart.`,
+  };
 }

@@ -16,7 +16,6 @@ export function departmentModel(id = "dti-so-nganh-mau"): { definition: unknown;
 }
 
 function findBuiltinByFile(file: string): unknown {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { BUILTIN_INDICES } = require("../../src/indices") as typeof import("../../src/indices");
   return BUILTIN_INDICES.find((b) => b.file === file)?.definition;
 }
@@ -109,7 +108,13 @@ export async function layoutAWorkbook(units: number, options: LayoutAOptions = {
       const n = noise(u, i);
       if (input.type === "boolean") put(row, valueCol, n > 0.3 ? "Có" : "Không");
       else if (input.type === "percent") put(row, valueCol, Math.round(n * 100) / 100);
-      else put(row, valueCol, 10 + Math.round(n * Math.max(1, (input.max ?? 60) - 10)));
+      else {
+        // A figure within its indicator's goalposts (the HDI's), as a unit reports it: one below a
+        // `minmax` rule's minimum is clipped and said (below-scale-minimum) at its cell.
+        const rule = (model.nodes.get(input.indicator) as { rule?: { kind: string; min?: unknown; max?: unknown } } | undefined)?.rule;
+        if (rule?.kind === "minmax" && typeof rule.min === "number" && typeof rule.max === "number") put(row, valueCol, rule.min + Math.round(n * (rule.max - rule.min)));
+        else put(row, valueCol, 10 + Math.round(n * Math.max(1, (input.max ?? 60) - 10)));
+      }
     });
     // Ratios as units report them: the numerator within its denominator.
     for (const node of model.nodes.values()) {

@@ -722,6 +722,8 @@ describe("expressions", () => {
     ["SQRT(-1) * [2.a]", "SQRT(-1)", "không có căn bậc hai của số âm -1", "there is no square root of the negative number -1"],
     ["IF([2.b] > 0, [2.a] / [2.b], LN(0))", "LN(0)", "không có logarit của 0 (chỉ số lớn hơn 0 mới có logarit)", "there is no logarithm of 0 (only numbers above 0 have one)"],
     ["[2.a] * 10^400", "10^400", "kết quả không phải là một số hữu hạn (quá lớn, hoặc không xác định)", "its result is not a finite number (too large, or undefined)"],
+    ["[2.a] + 0^0", "0^0", "lũy thừa 0^0 không xác định", "0 to the power 0 is undefined"],
+    ["[2.a] + 0^(1-2)", "0^(1 - 2)", "đây là phép chia cho 0 (0 lũy thừa âm -1)", "it divides by 0 (0 to the negative power -1)"],
   ])("an expression with a part that never gives a result (%s) is a definition error naming the part", (expr, piece, vi, en) => {
     const d = base();
     d.root.children[1].rule = { kind: "expr", expr };

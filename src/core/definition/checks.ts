@@ -20,7 +20,8 @@ export interface CheckResult {
   expressions: Map<string, { expr: Expr; refs: string[] }>;
 }
 
-const SINGLE_INPUT_KINDS = new Set(["points", "fraction", "boolean", "choice", "target", "steps", "count", "relative", "minmax"]);
+/** The rules that read one input: the indicator's only one, or the one their `input` names. */
+export const SINGLE_INPUT_KINDS: ReadonlySet<Rule["kind"]> = new Set(["points", "fraction", "boolean", "choice", "target", "steps", "count", "relative", "minmax"]);
 /** Aggregations that weigh their children; under the others a child's `weight` would be ignored. */
 const WEIGHING = new Set(["mean", "geomean"]);
 
@@ -30,7 +31,7 @@ const WEIGHING = new Set(["mean", "geomean"]);
  * categories are kept in plain objects by code, where `__proto__` stores nothing and the others
  * are there before any figure is, so data under such a code would be lost or misread.
  */
-const RESERVED_CODES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), "__proto__"]);
+export const RESERVED_CODES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), "__proto__"]);
 
 /**
  * What stands for "]" inside a code an expression names while the expression is checked (a

@@ -243,6 +243,39 @@ describe("the shipped JSON Schema and the parser give the same verdict", () => {
     ["an empty appliesTo on an indicator", definition({ categories: [{ id: "c", name: "C" }] }, { children: [indicator({ appliesTo: [] })] }), false],
     ["an empty appliesTo on a group", definition({ categories: [{ id: "c", name: "C" }] }, { appliesTo: [] }), false],
     ["an appliesTo naming a category", definition({ categories: [{ id: "c", name: "C" }] }, { appliesTo: ["c"] }), true],
+    // reserved-code: the names every JavaScript object has, for a node, an input or a category, spaces around them ignored.
+    ['an indicator code "constructor"', withIndicator({ code: "constructor" }), false],
+    ['an indicator code " toString " (trimmed)', withIndicator({ code: " toString " }), false],
+    ['a group code "__proto__"', definition({}, { code: "__proto__" }), false],
+    ['an input code "valueOf"', withIndicator({ inputs: [{ code: "valueOf" }] }), false],
+    ['a category id "hasOwnProperty"', definition({ categories: [{ id: "hasOwnProperty", name: "C" }] }), false],
+    ['codes that only contain a reserved name or differ in case ("constructors", "Constructor")', definition({}, { code: "Constructor", children: [indicator({ code: "constructors" })] }), true],
+    // rule-input-required: a rule that reads one input names it when the indicator has several.
+    ["a points rule without input on two inputs", withIndicator({ inputs: [{ code: "x" }, { code: "y" }] }), false],
+    ["a points rule naming one of two inputs", withIndicator({ inputs: [{ code: "x" }, { code: "y" }], rule: { kind: "points", input: "y" } }), true],
+    ["a ratio of two inputs (no input to name)", withIndicator({ inputs: [{ code: "x" }, { code: "y" }], rule: { kind: "ratio", numerator: "x", denominator: "y" } }), true],
+    // input-type-mismatch: the type written on an indicator's only input is one its rule reads.
+    ["a choice rule on a number input", withIndicator({ inputs: [{ code: "x", type: "number" }], rule: { kind: "choice", options: [{ value: "c", fraction: 1 }] } }), false],
+    ["a choice rule on a choice input", withIndicator({ inputs: [{ code: "x", type: "choice" }], rule: { kind: "choice", options: [{ value: "c", fraction: 1 }] } }), true],
+    ["a boolean rule on a text input", withIndicator({ inputs: [{ code: "x", type: "text" }], rule: { kind: "boolean" } }), false],
+    ["a boolean rule on an input without type", withIndicator({ inputs: [{ code: "x" }], rule: { kind: "boolean" } }), true],
+    ["a points rule on a boolean input", withIndicator({ inputs: [{ code: "x", type: "boolean" }] }), false],
+    ["a count rule on an integer input", withIndicator({ inputs: [{ code: "x", type: "integer" }], rule: { kind: "count", pointsEach: 1 } }), true],
+    ["a ratio of a text input by itself", withIndicator({ inputs: [{ code: "x", type: "text" }], rule: { kind: "ratio", numerator: "x", denominator: "x" } }), false],
+    // fraction-rule-scale and percent-scale: a fraction (0…1) read from an input on a 0–100 scale.
+    ["a fraction rule on a number input with max 100", withIndicator({ inputs: [{ code: "x", type: "number", max: 100 }], rule: { kind: "fraction" } }), false],
+    ["a fraction rule on an integer input with min 20 and max 100", withIndicator({ inputs: [{ code: "x", type: "integer", min: 20, max: 100 }], rule: { kind: "fraction" } }), false],
+    ["a fraction rule on a number input with max 1", withIndicator({ inputs: [{ code: "x", type: "number", max: 1 }], rule: { kind: "fraction" } }), true],
+    ["a fraction rule on a percent input with max 100 (above 100% allowed)", withIndicator({ inputs: [{ code: "x", type: "percent", max: 100 }], rule: { kind: "fraction" } }), true],
+    ["a fraction rule on an input without type with min 20", withIndicator({ inputs: [{ code: "x", min: 20 }], rule: { kind: "fraction" } }), false],
+    ["a percent input with min 20", withIndicator({ inputs: [{ code: "x", type: "percent", min: 20 }] }), false],
+    ["a percent input with min 0.2 and max 2", withIndicator({ inputs: [{ code: "x", type: "percent", min: 0.2, max: 2 }] }), true],
+    ["a number input with min 20 under a points rule", withIndicator({ inputs: [{ code: "x", type: "number", min: 20 }] }), true],
+    // ranking-points-without-max: ranking on points needs the root's max, written unless the root is a sum group.
+    ['"on": "points" with a mean root without max', definition({ ranking: { on: "points" } }, { aggregate: "mean" }), false],
+    ['"on": "points" with a mean root with a max', definition({ ranking: { on: "points" } }, { aggregate: "mean", max: 100 }), true],
+    ['"on": "points" with a sum root (its children\'s max)', definition({ ranking: { on: "points" } }), true],
+    ['"on": "value" with a mean root without max', definition({ ranking: { on: "value" } }, { aggregate: "mean" }), true],
   ];
 
   test.each(cases)("%s", (_label, value, accepted) => {
@@ -258,11 +291,14 @@ describe("the shipped JSON Schema and the parser give the same verdict", () => {
     expect(() => new Ajv2020({ strict: true }).compile(schema)).toThrow(/unknown keyword: "markdownEnumDescriptions"/);
   });
 
-  test("what the JSON Schema cannot say (it compares two numbers of the file) is the parser's alone, as the notes say", () => {
+  test("what the JSON Schema cannot say (it compares two numbers of the file, or finds an input by its code) is the parser's alone, as the notes say", () => {
     const onlyParser = [
       withIndicator({ inputs: [{ code: "a", min: 10, max: 5 }] }),
       withIndicator({ rule: { kind: "minmax", min: 20, max: 20 } }),
       withIndicator({ rule: { kind: "choice", options: [{ value: "Có", points: 15 }, { value: "Không", fraction: 0 }] } }),
+      // The input a rule names among several is found by its code, a value of another object.
+      withIndicator({ inputs: [{ code: "x", type: "number" }, { code: "y" }], rule: { kind: "choice", input: "x", options: [{ value: "c", fraction: 1 }] } }),
+      withIndicator({ inputs: [{ code: "x", type: "number", max: 100 }, { code: "y" }], rule: { kind: "fraction", input: "x" } }),
     ];
     for (const value of onlyParser) {
       expect(parseDefinition(value).ok).toBe(false);

@@ -90,7 +90,11 @@ export function nodeOnPath(input: unknown, path: string): Message | undefined {
   return found;
 }
 
-const isGroupLike = (node: object): boolean => Array.isArray((node as { children?: unknown }).children);
+/**
+ * A node written as a group: it has "children", whatever they are (`"children": {}` is a group's
+ * list written wrong, not an indicator), as the parser tells a group from an indicator.
+ */
+const isGroupLike = (node: object): boolean => Object.prototype.hasOwnProperty.call(node, "children");
 
 /** A node's name as written, in each language (the other one where only one is given), when it can be read. */
 function nameOf(name: unknown): Message | undefined {
@@ -561,7 +565,11 @@ export const messages = {
             ? { vi: `không có căn bậc hai của số âm ${v}`, en: `there is no square root of the negative number ${v}` }
             : failure.kind === "power"
               ? { vi: `không nâng được số âm ${v} lên lũy thừa không nguyên`, en: `a negative number (${v}) cannot be raised to a power that is not whole` }
-              : { vi: "kết quả không phải là một số hữu hạn (quá lớn, hoặc không xác định)", en: "its result is not a finite number (too large, or undefined)" };
+              : failure.kind === "zero-power" && failure.exponent === 0
+                ? { vi: "lũy thừa 0^0 không xác định", en: "0 to the power 0 is undefined" }
+                : failure.kind === "zero-power"
+                  ? { vi: `đây là phép chia cho 0 (0 lũy thừa âm ${printNumber(failure.exponent)})`, en: `it divides by 0 (0 to the negative power ${printNumber(failure.exponent)})` }
+                  : { vi: "kết quả không phải là một số hữu hạn (quá lớn, hoặc không xác định)", en: "its result is not a finite number (too large, or undefined)" };
     return {
       vi: `Phần ${q(piece)} của biểu thức không bao giờ cho kết quả: ${why.vi}. Mọi đơn vị sẽ không có kết quả (lỗi "invalid-result") khi phần này được tính; hãy sửa lại.`,
       en: `The part ${q(piece)} of the expression never gives a result: ${why.en}. Every unit would get no result ("invalid-result") wherever it is evaluated; correct it.`,

@@ -743,6 +743,20 @@ describe("where a problem is, named by the code as the sentence names it", () =>
     const p = problemAt(d, "root.children[0].aggregate");
     expect(formatProblems([p], "vi").startsWith(`nhóm ${"Hạ tầng".normalize("NFC")} (root.children[0].aggregate): `)).toBe(true);
   });
+
+  test("a group whose children are not a list is still called a group, as are the groups counted beside it", () => {
+    const d = base();
+    d.root.children[0] = { code: "G", name: "G", max: 40, children: {} };
+    d.root.children[1] = { children: null };
+    const problems = parseDefinition(d);
+    if (problems.ok) throw new Error("accepted");
+    const at = (path: string) => problems.problems.find((p) => p.path === path)!;
+    expect(formatProblems([at("root.children[0].children")], "vi")).toMatch(/^nhóm G \(root\.children\[0\]\.children\): /);
+    expect(formatProblems([at("root.children[0].children")], "en")).toMatch(/^group G \(root\.children\[0\]\.children\): /);
+    // Without code nor name, counted among the groups of its parent: G and it.
+    expect(formatProblems([at("root.children[1].children")], "en")).toMatch(/^group no\. 2 of group T \(root\.children\[1\]\.children\): /);
+    expect(formatProblems([at("root.children[1].children")], "vi")).toMatch(/^nhóm thứ 2 của nhóm T \(root\.children\[1\]\.children\): /);
+  });
 });
 
 describe("categories", () => {

@@ -63,7 +63,12 @@ describe("evaluate", () => {
       const r = evaluateExplained(parsed(source), (code) => values[code]);
       if (r.ok) throw new Error(`${source} has a result`);
       const f = r.failure;
-      return { kind: f.kind, ...("at" in f ? { at: printExpression(f.at) } : {}), ...("value" in f ? { value: f.value } : {}) };
+      return {
+        kind: f.kind,
+        ...("at" in f ? { at: printExpression(f.at) } : {}),
+        ...("of" in f ? { of: f.of, exponent: f.exponent } : {}),
+        ...("value" in f ? { value: f.value } : {}),
+      };
     };
     expect(why("MIN(1, [n] / [d])", { n: 0, d: 0 })).toEqual({ kind: "division-by-zero", at: "[d]" });
     expect(why("[a] / ([b] - [c])", { a: 1, b: 2, c: 2 })).toEqual({ kind: "division-by-zero", at: "[b] - [c]" });
@@ -71,11 +76,18 @@ describe("evaluate", () => {
     expect(why("LOG10([x])", { x: 0 })).toEqual({ kind: "logarithm", at: "[x]", value: 0 });
     expect(why("SQRT([x] - 5)", { x: 1 })).toEqual({ kind: "square-root", at: "[x] - 5", value: -4 });
     expect(why("EXP(1000)")).toEqual({ kind: "not-finite" });
-    expect(why("(-8) ^ 0.5")).toEqual({ kind: "power", at: "-8", value: -8 });
-    expect(why("[a] ^ (1/3)", { a: -8 })).toEqual({ kind: "power", at: "[a]", value: -8 });
-    expect(why("0 ^ -1")).toEqual({ kind: "not-finite" });
-    expect(why("0 ^ 0")).toEqual({ kind: "not-finite" });
-    expect(why("[a] ^ [b]", { a: 0, b: 0 })).toEqual({ kind: "not-finite" });
+    expect(why("(-8) ^ 0.5")).toEqual({ kind: "power", at: "-8", of: "base", exponent: 0.5, value: -8 });
+    expect(why("[a] ^ (1/3)", { a: -8 })).toEqual({ kind: "power", at: "[a]", of: "base", exponent: 1 / 3, value: -8 });
+    // A negative base written as a number: the exponent's figure is at fault.
+    expect(why("(-8) ^ [q]", { q: 0.5 })).toEqual({ kind: "power", at: "[q]", of: "exponent", exponent: 0.5, value: -8 });
+    // 0 ^ 0 (#NUM!) names the exponent, a negative power of 0 (#DIV/0!) the base, unless it is written as a number.
+    expect(why("0 ^ 0")).toEqual({ kind: "zero-power", at: "0", of: "exponent", exponent: 0 });
+    expect(why("0 ^ [q]", { q: 0 })).toEqual({ kind: "zero-power", at: "[q]", of: "exponent", exponent: 0 });
+    expect(why("[a] ^ [b]", { a: 0, b: 0 })).toEqual({ kind: "zero-power", at: "[b]", of: "exponent", exponent: 0 });
+    expect(why("[a] ^ 0", { a: 0 })).toEqual({ kind: "zero-power", at: "[a]", of: "base", exponent: 0 });
+    expect(why("0 ^ -1")).toEqual({ kind: "zero-power", at: "0", of: "base", exponent: -1 });
+    expect(why("[a] ^ [b]", { a: 0, b: -2 })).toEqual({ kind: "zero-power", at: "[a]", of: "base", exponent: -2 });
+    expect(why("0 ^ ([q] - 3)", { q: 1 })).toEqual({ kind: "zero-power", at: "[q] - 3", of: "exponent", exponent: -2 });
     expect(why("[a] + LN(0)", {})).toEqual({ kind: "reference" });
     expect(evaluateExplained(parsed("[a] / 2"), () => 3)).toEqual({ ok: true, value: 1.5 });
   });

@@ -22,8 +22,19 @@ export type EvalFailure =
   | { kind: "division-by-zero"; at: Expr }
   | { kind: "logarithm"; at: Expr; value: number }
   | { kind: "square-root"; at: Expr; value: number }
-  /** A negative number raised to a power that is not a whole number ((-8) ^ (1/3)), which Excel leaves #NUM!. */
-  | { kind: "power"; at: Expr; value: number }
+  /**
+   * A negative number raised to a power that is not a whole number ((-8) ^ (1/3)), which Excel
+   * leaves #NUM!: `value` is the base, `exponent` the power; `at` is the base, or the exponent
+   * when the base is written as a number ((-8) ^ [q]: the figure [q] is at fault).
+   */
+  | { kind: "power"; at: Expr; of: "base" | "exponent"; value: number; exponent: number }
+  /**
+   * 0 raised to the power 0 (#NUM! in Excel) or to a negative power (#DIV/0!: 0 ^ -1 is 1 / 0):
+   * `exponent` is the power; `at` is the operand at fault, the one that holds figures: for 0 ^ 0
+   * the exponent ([a] ^ [q] with both 0 names [q]), for a negative power the base (the 0 divided
+   * by, as a division by zero names its divisor), the other when that one is written as a number.
+   */
+  | { kind: "zero-power"; at: Expr; of: "base" | "exponent"; exponent: number }
   | { kind: "not-finite" };
 
 type OnFailure = ((failure: EvalFailure) => void) | undefined;
@@ -155,6 +166,27 @@ function x0(values: number[]): number | undefined {
   return values.length === 1 ? values[0] : undefined;
 }
 
+/** Whether `expr` reads a figure (holds a `[code]` reference), so that a failure there is the figure's. */
+function hasReference(expr: Expr): boolean {
+  switch (expr.type) {
+    case "number":
+      return false;
+    case "ref":
+      return true;
+    case "unary":
+      return hasReference(expr.arg);
+    case "binary":
+      return hasReference(expr.left) || hasReference(expr.right);
+    case "call":
+      return expr.args.some(hasReference);
+  }
+}
+
+/** The base or the exponent of a power. */
+function operand(expr: Extract<Expr, { type: "binary" }>, of: "base" | "exponent"): Expr {
+  return of === "base" ? expr.left : expr.right;
+}
+
 /**
  * The value of `expr`, reading `[code]` references through `lookup`.
  * Comparisons give 1 or 0; AND, OR, NOT and IF's condition treat any non-zero number as true.
@@ -186,8 +218,15 @@ export function evaluate(expr: Expr, lookup: Lookup, onFailure?: (failure: EvalF
       const r = finite(binary(expr.op, a, b));
       if (r === undefined) {
         if (expr.op === "/" && b === 0) onFailure?.({ kind: "division-by-zero", at: expr.right });
-        else if (expr.op === "^" && a < 0 && !Number.isInteger(b)) onFailure?.({ kind: "power", at: expr.left, value: a });
-        else onFailure?.({ kind: "not-finite" });
+        else if (expr.op === "^" && a < 0 && !Number.isInteger(b)) {
+          const of = hasReference(expr.left) || !hasReference(expr.right) ? "base" : "exponent";
+          onFailure?.({ kind: "power", at: of === "base" ? expr.left : expr.right, of, value: a, exponent: b });
+        } else if (expr.op === "^" && a === 0 && b <= 0) {
+          const first = b === 0 ? "exponent" : "base";
+          const other = b === 0 ? "base" : "exponent";
+          const of = hasReference(operand(expr, first)) || !hasReference(operand(expr, other)) ? first : other;
+          onFailure?.({ kind: "zero-power", at: operand(expr, of), of, exponent: b });
+        } else onFailure?.({ kind: "not-finite" });
       }
       return r;
     }

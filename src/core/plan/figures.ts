@@ -37,9 +37,10 @@ export function figure(x: number | null | undefined): number | null {
  * unit not ranked: computed with missing inputs counted as 0 (`coverage` below 1 under missing
  * "zero"), it is no measurement ("0.000" would read as a real HDI); the note says why the unit is
  * not ranked. The figures of an index of points stay: there a missing input scores 0 by the rule.
+ * A coverage of null (nothing applicable) has no missing input.
  */
-export function valueLeftOut(model: IndexModel, unit: Pick<UnitResult, "ranked">, coverage: number | undefined): boolean {
-  return model.root.max === undefined && (model.definition.missing ?? "zero") === "zero" && !unit.ranked && coverage !== undefined && coverage < 1;
+export function valueLeftOut(model: IndexModel, unit: Pick<UnitResult, "ranked">, coverage: number | null | undefined): boolean {
+  return model.root.max === undefined && (model.definition.missing ?? "zero") === "zero" && !unit.ranked && typeof coverage === "number" && coverage < 1;
 }
 
 /** The number formats of points and values wherever the project writes them. */

@@ -204,21 +204,23 @@ export function coveragePercents(coverage: number, minCoverage: number, lang: La
  * above it then never reads below it), and as many as a coverage below it needs to read apart
  * from it, as the not-ranked note shows it (2 of 3 indicators against 67% is 66,7%, not 67%).
  * 0 (100%, 67%) when the index sets no minimum with decimals and no coverage is that close to it.
+ * A coverage of null (a unit to which nothing applies, shown blank) counts for nothing.
  */
-export function coverageDecimals(coverages: Iterable<number>, minCoverage: number): number {
+export function coverageDecimals(coverages: Iterable<number | null>, minCoverage: number): number {
   let decimals = minimumDecimals(minCoverage);
-  for (const c of coverages) if (c < minCoverage) decimals = Math.max(decimals, decimalsApart(c, minCoverage));
+  for (const c of coverages) if (c !== null && c < minCoverage) decimals = Math.max(decimals, decimalsApart(c, minCoverage));
   return decimals;
 }
 
 /**
  * Why a unit is not ranked, as the results sheet's note says it, naming `parts` (uncomputedParts)
  * when there are any: the category for a unit excluded through it, the parts of the index it
- * lacked for a total that could not be computed.
+ * lacked for a total that could not be computed. `coverage` is the unit's (null, nothing
+ * applicable, is never below the minimum).
  */
 export function notRankedText(
   reason: NotRankedReason | undefined,
-  coverage: number,
+  coverage: number | null,
   minCoverage: number,
   lang: Lang,
   parts: readonly string[] = [],
@@ -233,7 +235,7 @@ export function notRankedText(
       }
       return lang === "vi" ? "Không xếp hạng: đơn vị nằm trong danh sách loại trừ của bộ chỉ số" : "Not ranked: the unit is excluded by the index definition";
     case "low-coverage": {
-      const pct = coveragePercents(coverage, minCoverage, lang);
+      const pct = coveragePercents(coverage ?? 0, minCoverage, lang);
       return lang === "vi"
         ? `Không xếp hạng: độ phủ số liệu ${pct.coverage} thấp hơn mức tối thiểu ${pct.minimum}`
         : `Not ranked: data coverage ${pct.coverage} is below the minimum of ${pct.minimum}`;

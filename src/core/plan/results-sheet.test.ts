@@ -436,6 +436,47 @@ describe("the coverage column", () => {
     expect(none.cli("U1")).toMatch(/\s67%\s+0\s+1$/);
   });
 
+  test("a unit to which no indicator applies has no coverage: a blank cell and \"—\" on the command line, not 100%", () => {
+    const parsed = parseDefinition({
+      format: "index-definition/1",
+      id: "do-phu",
+      version: "1",
+      name: "Độ phủ",
+      categories: [
+        { id: "A", name: "Loại A" },
+        { id: "B", name: "Loại B" },
+      ],
+      root: {
+        code: "R",
+        name: "Tổng",
+        children: [
+          { code: "a", name: "Chỉ tiêu a", max: 10, allowNA: true, rule: { kind: "fraction" } },
+          { code: "b", name: "Chỉ tiêu b", max: 10, appliesTo: ["B"], rule: { kind: "fraction" } },
+        ],
+      },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    // U1 (category A) answers N/A to a, and b does not apply to it; U2 (category B) gives one of two figures.
+    const snapshot: WorkbookSnapshot = {
+      sheets: [{ name: "Bảng", values: [["Mã đơn vị", "Đơn vị", "Nhóm", "a", "b"], ["U1", "Một", "A", "Không áp dụng", null], ["U2", "Hai", "B", 0.5, null]] }],
+    };
+    for (const lang of ["vi", "en"] as const) {
+      const { plan, table: scores, issues } = run(snapshot, parsed.model, lang);
+      expect(scores.units.map((u) => [u.code, u.coverage])).toEqual([
+        ["U1", null],
+        ["U2", 0.5],
+      ]);
+      const sheet = table(plan.owned.find((o) => o.name === (lang === "vi" ? "Kết quả" : "Results"))!);
+      const column = sheet.header.indexOf(lang === "vi" ? "Tỷ lệ chỉ tiêu có số liệu" : "Data coverage");
+      const cell = (code: string) => sheet.rows.find((r) => r[1] === code)![column];
+      expect([cell("U1"), cell("U2")]).toEqual([null, 0.5]);
+      const cli = rankingTable(scores, parsed.model, issues, lang).split("\n");
+      const coverageAt = cli[0]!.indexOf(lang === "vi" ? "Tỷ lệ chỉ tiêu có số liệu" : "Data coverage");
+      const shown = (code: string) => cli.find((l) => l.includes(` ${code} `))!.slice(coverageAt).trim().split(/\s+/)[0];
+      expect([shown("U1"), shown("U2")]).toEqual(["—", "50%"]);
+    }
+  });
+
   test("a minimum with a decimal is shown to that decimal: a unit at 66.7% against 66.5% reads above it, and is ranked", () => {
     const r = coverageRun(0.665, [0.5, 0.5, null]);
     expect(r.sheet.formats.map((f) => f[r.column])).toEqual(["0.0%", "0.0%"]);

@@ -603,7 +603,10 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
   formFindings.push(...unrecognisedColumns(sheet, header));
   /** Columns under a merged Số liệu whose sub-header is not known, by column: whether an input's row holds something there. */
   const unnamedSub = new Map((header.unnamedSubColumns ?? []).map((u) => [u.c, { ...u, filled: false }]));
-  const evidenceAt = mergedReader(sheet);
+  /** Cells as the eye reads them (a blank cell inside a merge shows its top-left cell's value). */
+  const shownAt = mergedReader(sheet);
+  /** Inputs whose figure cell is blank inside a merged range that shows a value. */
+  const mergedInputCells: NonNullable<RawUnit["mergedInputCells"]> = {};
   /** Evidence merged over several rows, by indicator and top-left cell: taken once for each indicator. */
   const mergedEvidence = new Set<string>();
   /** The cell a row's figure is read from: `Số liệu thẩm định` when filled, else `Số liệu`. */
@@ -663,6 +666,12 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
       inputCells[code] = address(r, c);
       const v = cellAt(sheet, r, c);
       if (!isBlank(v)) values.set(code, { value: v, address: address(r, c) });
+      else {
+        // A blank cell inside a merge (D15:D16 holding 7 for two inputs' rows) shows the value of
+        // the merge's top-left cell, which is read for that cell's row only: said for this input.
+        const shown = shownAt(r, c);
+        if (shown.merge !== undefined && !isBlank(shown.value)) mergedInputCells[code] = { range: shown.merge, cell: shown.address, raw: cellText(shown.value), ...quoted(shown.value) };
+      }
     }
     if (cols.self !== undefined) {
       const s = cellAt(sheet, r, cols.self);
@@ -673,7 +682,7 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
       const indicator = node?.kind === "indicator" ? code : model.inputs.get(code)?.indicator;
       if (indicator !== undefined) {
         // A cell inside a merge (one decision cited for several indicators) reads as its top-left cell.
-        const at = evidenceAt(r, cols.evidence);
+        const at = shownAt(r, cols.evidence);
         const ev = cellText(at.value);
         const once = at.merge === undefined || !mergedEvidence.has(`${indicator}|${at.address}`);
         if (at.merge !== undefined) mergedEvidence.add(`${indicator}|${at.address}`);
@@ -710,6 +719,7 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
     fallbackName: normalizeText(sheet.name),
     values,
     inputCells,
+    ...(Object.keys(mergedInputCells).length > 0 ? { mergedInputCells } : {}),
     selfScores,
     ...(evidence ? { evidence } : {}),
     evidenceCells,

@@ -85,6 +85,13 @@ export interface MessageParams {
    * a decimal point in a "vi" index).
    */
   readAs?: "vi" | "en";
+  /**
+   * ambiguous-number read two ways (`other`) in an index whose numberLocale is "vi" or "en", this
+   * one: "12.500" in en is 12.5 the index's way and 12500 the Vietnamese way. `value` is the
+   * index's reading, or with `unitFigure` the other one, as the unit typed that figure ("74,1").
+   */
+  indexWay?: "vi" | "en";
+  unitFigure?: { cell: string; raw: string };
   /** ambiguous-number: a percentage ("85%") typed into an input that is no percentage, read as the fraction (0.85). */
   notPercent?: boolean;
   /**
@@ -149,6 +156,12 @@ export interface MessageParams {
   selfNotApplicable?: boolean;
   /** missing-input: the indicator scores nothing (max 0, or under a group of max 0): its blank changes no result. */
   scoresNothing?: boolean;
+  /**
+   * missing-input: the input's cell is blank inside this merged range ("D15:D16"), which shows the
+   * value (`raw`, `rawNumber`) of its top-left cell `mergedCell`, read for that cell's row only.
+   */
+  mergedRange?: string;
+  mergedCell?: string;
   /**
    * value-not-read: the figure is for an indicator that does not apply to the unit's category, this
    * one, by its name in both languages.
@@ -301,9 +314,11 @@ function plainFigure(x: number | undefined, p: MessageParams, lang: "vi" | "en")
 function eitherWay(p: MessageParams): Message {
   if (p.file === undefined) return { vi: "nên nhập dạng số để tránh nhầm lẫn", en: "enter it as a number cell to avoid confusion" };
   const [thousands, decimal] = Math.abs(p.value ?? 0) >= Math.abs(p.other ?? 0) ? [p.value, p.other] : [p.other, p.value];
+  // An index that writes numbers one way ("en": 12.5) is told the figures that way, whatever the sentence's language.
+  const way = (lang: "vi" | "en"): "vi" | "en" => p.indexWay ?? lang;
   return {
-    vi: `để tránh nhầm lẫn, trong tệp CSV hãy viết ${plainFigure(thousands, p, "vi")} (không có dấu phân cách hàng nghìn), hoặc ${plainFigure(decimal, p, "vi")} nếu đó là số thập phân`,
-    en: `to avoid confusion, write it in the CSV file as ${plainFigure(thousands, p, "en")} (no thousands separator), or as ${plainFigure(decimal, p, "en")} if it is a decimal`,
+    vi: `để tránh nhầm lẫn, trong tệp CSV hãy viết ${plainFigure(thousands, p, way("vi"))} (không có dấu phân cách hàng nghìn), hoặc ${plainFigure(decimal, p, way("vi"))} nếu đó là số thập phân`,
+    en: `to avoid confusion, write it in the CSV file as ${plainFigure(thousands, p, way("en"))} (no thousands separator), or as ${plainFigure(decimal, p, way("en"))} if it is a decimal`,
   };
 }
 
@@ -319,6 +334,37 @@ function otherWay(p: MessageParams): Message {
   return {
     vi: `trong tệp CSV hãy viết số theo cách của bộ chỉ số: ${written}`,
     en: `write it in the CSV file the index's way: ${written}`,
+  };
+}
+
+/**
+ * ambiguous-number for a text read two ways in an index that writes numbers one way (`indexWay`):
+ * "12.500" in an "en" index is 12.5 the index's way (a decimal point) and 12500 the Vietnamese way
+ * (a dot groups thousands); "1,860" in a "vi" one 1.86, and 1860 the English way. Read the index's
+ * way unless the unit typed another figure the other way (`unitFigure`, "74,1"), when it is read
+ * that way too; the sentence says which, and the other reading.
+ */
+function twoWays(p: MessageParams): Message {
+  const index = p.indexWay === "vi" ? { vi: "kiểu Việt Nam, dấu phẩy thập phân", en: "Vietnamese, decimal comma" } : { vi: "kiểu tiếng Anh, dấu chấm thập phân", en: "English, decimal point" };
+  const indexWay = { vi: `theo cách viết số của bộ chỉ số (${index.vi})`, en: `the index's way (${index.en})` };
+  const otherWay =
+    p.indexWay === "vi"
+      ? { vi: "theo cách viết số kiểu tiếng Anh (dấu phẩy phân cách hàng nghìn)", en: "the English way (a comma groups thousands)" }
+      : { vi: "theo cách viết số của Việt Nam (dấu chấm phân cách hàng nghìn)", en: "the Vietnamese way (a dot groups thousands)" };
+  const advice = eitherWay(p);
+  const figure = p.unitFigure;
+  if (figure === undefined) {
+    return {
+      vi: `${quote(p, "vi")} được hiểu là ${spelledReading(p, "vi")} ${indexWay.vi}, không phải ${plainFigure(p.other, p, "vi")} ${otherWay.vi}; ${advice.vi}`,
+      en: `${quote(p, "en")} is read ${indexWay.en} as ${spelledReading(p, "en")}, not ${otherWay.en} as ${plainFigure(p.other, p, "en")}; ${advice.en}`,
+    };
+  }
+  // The unit's figure by its cell; in a CSV file (the same row) by its column.
+  const column = p.file !== undefined ? /^\$?([A-Za-z]+)/.exec(figure.cell)?.[1]?.toUpperCase() : undefined;
+  const at = column !== undefined ? { vi: `cột ${column}`, en: `column ${column}` } : { vi: `ô ${figure.cell}`, en: `cell ${figure.cell}` };
+  return {
+    vi: `${quote(p, "vi")} được hiểu là ${spelledReading(p, "vi")} ${otherWay.vi}, như đơn vị viết các số liệu khác (${at.vi}: "${figure.raw}"), không phải ${plainFigure(p.other, p, "vi")} ${indexWay.vi}; hãy kiểm tra lại số liệu — ${advice.vi}`,
+    en: `${quote(p, "en")} is read ${otherWay.en} as ${spelledReading(p, "en")}, as the unit writes its other figures (${at.en}: "${figure.raw}"), not ${indexWay.en} as ${plainFigure(p.other, p, "en")}; check the figure — ${advice.en}`,
   };
 }
 
@@ -488,26 +534,47 @@ function notScored(reason: UnavailableReason | true): Message {
   return reason === true ? { vi: "không được tính khi tổng hợp", en: "it is left out of the aggregation" } : NOT_SCORED[reason];
 }
 
+/**
+ * What missing-input says before any advice: that the input has no value (as the cell inside a
+ * merge, `mergedRange`, that shows another cell's value), and what that does to its indicator.
+ */
+function missingInput(p: MessageParams): Message {
+  const input = isInput(p);
+  const none = input
+    ? { vi: `chưa có số liệu ${p.node} của chỉ tiêu ${p.indicator}`, en: `no value for input ${p.node} of indicator ${p.indicator}` }
+    : { vi: `chưa có số liệu cho chỉ tiêu ${p.node}`, en: `no value for indicator ${p.node}` };
+  const what =
+    p.mergedRange === undefined
+      ? none
+      : {
+          vi: `ô này thuộc vùng ô gộp ${p.mergedRange}, giá trị của vùng (${quote(p, "vi")}) nằm ở ô ${p.mergedCell} và chỉ được đọc cho dòng của ô đó, nên ${none.vi}`,
+          en: `the cell is part of the merged range ${p.mergedRange}, whose value (${quote(p, "en")}) is in ${p.mergedCell} and is read for that cell's row only, so there is ${none.en}`,
+        };
+  const it = input ? "the indicator" : "it";
+  if (p.scoresNothing) return { vi: `${what.vi}; chỉ tiêu này không tính điểm nên kết quả không đổi`, en: `${what.en}; ${it} scores nothing, so no result changes` };
+  if (p.missing === "exclude" && p.given !== undefined && p.given.length > 0) {
+    // Some inputs given, others missing: scored 0, as under "zero" (left out only when all are missing).
+    const why = givenWhy(p.given);
+    return p.noPoints
+      ? { vi: `${what.vi}; giá trị của chỉ tiêu này được tính bằng 0${why.vi}`, en: `${what.en}; ${input ? "the indicator's" : "its"} value counts as 0${why.en}` }
+      : { vi: `${what.vi}; chỉ tiêu này được tính 0 điểm${why.vi}`, en: `${what.en}; ${it} scores 0${why.en}` };
+  }
+  return p.missing === "exclude"
+    ? { vi: `${what.vi}; chỉ tiêu này không được tính khi tổng hợp`, en: `${what.en}; ${it} is left out of the aggregation` }
+    : p.noPoints
+      ? { vi: `${what.vi}; giá trị của chỉ tiêu này được tính bằng 0`, en: `${what.en}; ${input ? "the indicator's" : "its"} value counts as 0` }
+      : { vi: `${what.vi}; chỉ tiêu này được tính 0 điểm`, en: `${what.en}; ${it} scores 0` };
+}
+
 const bodies: Partial<Record<IssueCode, Body>> = {
   "missing-input": (p) => {
-    const input = isInput(p);
-    const what = input
-      ? { vi: `chưa có số liệu ${p.node} của chỉ tiêu ${p.indicator}`, en: `no value for input ${p.node} of indicator ${p.indicator}` }
-      : { vi: `chưa có số liệu cho chỉ tiêu ${p.node}`, en: `no value for indicator ${p.node}` };
-    const it = input ? "the indicator" : "it";
-    if (p.scoresNothing) return { vi: `${what.vi}; chỉ tiêu này không tính điểm nên kết quả không đổi`, en: `${what.en}; ${it} scores nothing, so no result changes` };
-    if (p.missing === "exclude" && p.given !== undefined && p.given.length > 0) {
-      // Some inputs given, others missing: scored 0, as under "zero" (left out only when all are missing).
-      const why = givenWhy(p.given);
-      return p.noPoints
-        ? { vi: `${what.vi}; giá trị của chỉ tiêu này được tính bằng 0${why.vi}`, en: `${what.en}; ${input ? "the indicator's" : "its"} value counts as 0${why.en}` }
-        : { vi: `${what.vi}; chỉ tiêu này được tính 0 điểm${why.vi}`, en: `${what.en}; ${it} scores 0${why.en}` };
-    }
-    return p.missing === "exclude"
-      ? { vi: `${what.vi}; chỉ tiêu này không được tính khi tổng hợp`, en: `${what.en}; ${it} is left out of the aggregation` }
-      : p.noPoints
-        ? { vi: `${what.vi}; giá trị của chỉ tiêu này được tính bằng 0`, en: `${what.en}; ${input ? "the indicator's" : "its"} value counts as 0` }
-        : { vi: `${what.vi}; chỉ tiêu này được tính 0 điểm`, en: `${what.en}; ${it} scores 0` };
+    const body = missingInput(p);
+    if (p.mergedRange === undefined) return body;
+    // The cell shows a merge's value: say how to give each input its own cell.
+    return {
+      vi: `${body.vi}; mỗi số liệu cần một ô riêng: hãy bỏ gộp vùng ${p.mergedRange} và nhập số liệu của từng dòng vào ô của dòng đó`,
+      en: `${body.en}; each input needs its own cell: unmerge ${p.mergedRange} and enter each row's figure in that row's cell`,
+    };
   },
   "not-a-number": (p) => ({ vi: `${quote(p, "vi")} không phải là số${of(p).vi}`, en: `${quote(p, "en")} is not a number${of(p).en}` }),
   // As a definition's numbers are said (number-too-large, number-too-small of the definition's problems).
@@ -605,6 +672,8 @@ const bodies: Partial<Record<IssueCode, Body>> = {
             vi: `${quote(p, "vi")} được hiểu là ${spelledReading(p, "vi")} theo cách viết số tiếng Anh (dấu chấm thập phân), dù bộ chỉ số viết số kiểu Việt Nam, trong đó dấu chấm phân cách hàng nghìn; hãy kiểm tra lại số liệu, hoặc ${otherWay(p).vi}${of(p).vi}`,
             en: `${quote(p, "en")} is read the English way (decimal point) as ${spelledReading(p, "en")}, though the index writes numbers the Vietnamese way, where a dot groups thousands; check the figure, or ${otherWay(p).en}${of(p).en}`,
           }
+        : p.indexWay !== undefined
+          ? { vi: `${twoWays(p).vi}${of(p).vi}`, en: `${twoWays(p).en}${of(p).en}` }
         : {
             vi: `${quote(p, "vi")} được hiểu là ${spelledReading(p, "vi")} theo cách viết số của Việt Nam, không phải ${plainFigure(p.other, p, "vi")}; ${eitherWay(p).vi}${of(p).vi}`,
             en: `${quote(p, "en")} is read the Vietnamese way as ${spelledReading(p, "en")}, not ${plainFigure(p.other, p, "en")}; ${eitherWay(p).en}${of(p).en}`,
@@ -714,6 +783,26 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     return {
       vi: `đơn vị có mã "${p.unit}" đã có phiếu ở ${found.vi}; phiếu này${hidden.vi} là bản thứ hai nên không được chấm`,
       en: `unit code "${p.unit}" already appears at ${found.en}; this second entry${hidden.en} is not scored`,
+    };
+  },
+  "duplicate-unit-name": (p) => {
+    // `unitName` at `cell` (code list[0]), `expected` the other unit's name (code list[1]) at `found` (a CSV's `foundRow`).
+    const code = (c: string | undefined, lang: "vi" | "en"): string =>
+      c !== undefined && c !== "" ? (lang === "vi" ? `mã ${c}` : `code ${c}`) : lang === "vi" ? "không có mã" : "no code";
+    const at = p.foundRow !== undefined ? { vi: `dòng ${p.foundRow}`, en: `row ${p.foundRow}` } : { vi: `ở ${p.found}`, en: `at ${p.found}` };
+    const same = p.unitName === p.expected;
+    const what = same
+      ? {
+          vi: `tên đơn vị "${p.unitName}" (${code(p.list?.[0], "vi")}) cũng là tên của đơn vị ${code(p.list?.[1], "vi")} (${at.vi})`,
+          en: `the unit name "${p.unitName}" (${code(p.list?.[0], "en")}) is also the name of the unit with ${code(p.list?.[1], "en")} (${at.en})`,
+        }
+      : {
+          vi: `tên đơn vị "${p.unitName}" (${code(p.list?.[0], "vi")}) chỉ khác "${p.expected}" (${code(p.list?.[1], "vi")}, ${at.vi}) ở chữ hoa, chữ thường`,
+          en: `the unit name "${p.unitName}" (${code(p.list?.[0], "en")}) differs from "${p.expected}" (${code(p.list?.[1], "en")}, ${at.en}) only in letter case`,
+        };
+    return {
+      vi: `${what.vi}; hai đơn vị được chấm và xếp hạng riêng. Nếu là cùng một đơn vị, hãy ghi cùng một tên và mã rồi xóa bản thừa; nếu không, hãy đặt tên dễ phân biệt hơn`,
+      en: `${what.en}; the two are scored and ranked as separate units. If they are one unit, give it one name and code and delete the extra copy; otherwise give them names that tell them apart`,
     };
   },
   "unknown-code": (p) =>

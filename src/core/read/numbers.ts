@@ -15,6 +15,13 @@ export interface NumberReading {
    * Absent otherwise.
    */
   readAs?: "vi" | "en";
+  /**
+   * In "vi" or "en": the other locale's reading of a text the locale reads as a decimal with three
+   * decimals where the other reads thousands: "12.500" is 12.5 in en and 12500 the Vietnamese way
+   * (this, 12500); "1,860" is 1.86 in vi and 1860 the English way. Absent otherwise: a text the locale
+   * reads as thousands ("11,397" in en, "1.860" in vi) is what the locale writes.
+   */
+  otherWay?: number;
   /** True when the text ended with "%" (the value is then already divided by 100). */
   percent: boolean;
   /**
@@ -110,6 +117,8 @@ function readExponent(s: string, locale: NumberLocale): { text: string; readAs?:
  * flagged ambiguous; when only one reading is well formed, that one is used in any locale, and in
  * "vi" or "en" the reading says it went the other way (`readAs`), so the reader can warn: in en
  * a comma groups thousands, so "73,6" is no en number; in vi a dot does, so "73.6" is no vi one.
+ * A text read in "vi" or "en" as a decimal of three decimals that the other locale reads as
+ * thousands ("12.500" in en, "1,860" in vi) carries that other reading (`otherWay`).
  * Returns undefined for anything that is not a number ("1,5 lần", "", "abc") and for a figure too
  * large for a number ("1e309"); a figure too small for one ("1e-400") is read as 0, with `beyond`.
  */
@@ -156,9 +165,13 @@ export function readNumberText(text: string, locale: NumberLocale): NumberReadin
   let body: string | undefined;
   let ambiguous = false;
   let readAs: "vi" | "en" | undefined;
+  let otherBody: string | undefined;
   if (vi !== undefined && en !== undefined) {
     body = locale === "en" ? en : vi;
     ambiguous = locale === "auto" && Number(vi) !== Number(en);
+    // Well formed both ways, with one mark: in "en" a dot, in "vi" a comma, is the locale's decimal
+    // mark before three digits, and the other's thousands separator ("12.500", "1,860").
+    if (locale !== "auto" && Number(vi) !== Number(en) && s.includes(locale === "en" ? "." : ",")) otherBody = locale === "en" ? vi : en;
   } else {
     body = vi ?? en;
     // Well formed only the other way. A plain integer ("12") is well formed both ways, so only
@@ -167,6 +180,7 @@ export function readNumberText(text: string, locale: NumberLocale): NumberReadin
     if (locale === "vi" && en !== undefined) readAs = "en";
   }
   if (body === undefined) return undefined;
+  const otherWay = otherBody === undefined ? {} : { otherWay: sign * (percent ? percentOf(otherBody) : Number(otherBody)) };
   // A percentage moves the decimal point in the text: "16,4%" is 0.164, as the literal 0.164 is.
-  return read(body, { ambiguous, ...(readAs !== undefined ? { readAs } : {}) });
+  return read(body, { ambiguous, ...(readAs !== undefined ? { readAs } : {}), ...otherWay });
 }

@@ -29,6 +29,12 @@ export interface RawUnit {
   values: Map<string, LocatedCell>;
   /** Where each input would be read, also for inputs present with a blank cell. */
   inputCells: Record<string, string>;
+  /**
+   * Layout A, when the host reads merges: inputs whose cell (inputCells) is blank inside a merged
+   * range that shows a value, by input code: the range ("D15:D16"), its top-left cell, which holds
+   * the value shown (read for its own row only), and that value as a sentence quotes it.
+   */
+  mergedInputCells?: Record<string, { range: string; cell: string; raw: string; rawNumber?: number }>;
   /** Layout A: `Tự chấm` cells by node code (blank ones left out). */
   selfScores: Map<string, LocatedCell>;
   /** Layout A, when the sheet has `Minh chứng`: evidence text by indicator code. */

@@ -17,8 +17,8 @@ import { choiceScales, givenRuleInputs, inputsRead } from "../score/rules";
 import type { RawUnit } from "./raw";
 import type { EvidenceGap } from "./evidence";
 import { cellText, keyText } from "./sheet";
-import { unitKeyOf } from "./unit-fields";
-import { type ValueNote, choiceNames, choiceOptions, isCheckMark, isNotApplicableText, readCell } from "./values";
+import { unitKeyOf, unitNameKeyOf } from "./unit-fields";
+import { type ValueNote, choiceNames, choiceOptions, isCheckMark, isNotApplicableText, otherWayFigure, readCell } from "./values";
 
 export interface ReadOptions {
   /** The user's language. Issue messages always carry both languages; this is kept for callers. */
@@ -206,6 +206,34 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
     );
   }
 
+  // Units scored apart whose names are alike but for letter case ("Sở Y tế", "Sở Y Tế"), or one name
+  // under two codes: most often one unit typed twice. They stay two units (case counts in a key), said
+  // at the later one's name (the template's list says the same: unitsWithSimilarNames).
+  const byName = new Map<string, (typeof built)[number]>();
+  for (const b of built) {
+    if (b.submission === undefined || scored.get(keyOf(b)) !== b) continue;
+    const s = b.submission;
+    const name = unitNameKeyOf(s.name);
+    const first = byName.get(name);
+    if (first === undefined) {
+      byName.set(name, b);
+      continue;
+    }
+    const other = first.submission as Submission;
+    issues.push(
+      makeIssue("warning", "duplicate-unit-name", {
+        sheet: b.raw.sheet,
+        ...(b.raw.file !== undefined ? { file: b.raw.file } : {}),
+        cell: b.raw.name.address,
+        unit: unitKey(s),
+        unitName: s.name,
+        expected: other.name,
+        list: [s.code, other.code],
+        ...placeOf(first),
+      }),
+    );
+  }
+
   return { submissions, issues, layout: layoutA && layoutB ? "A+B" : layoutA ? "A" : "B", sheets, evidenceGaps };
 }
 
@@ -287,6 +315,8 @@ function noteIssues(at: MessageParams, reading: { raw: string; rawNumber?: numbe
           value: note.value,
           ...(note.other !== undefined ? { other: note.other } : {}),
           ...(note.readAs !== undefined ? { readAs: note.readAs } : {}),
+          ...(note.indexWay !== undefined ? { indexWay: note.indexWay } : {}),
+          ...(note.unitFigure !== undefined ? { unitFigure: note.unitFigure } : {}),
           ...(note.percent ? { percent: true } : {}),
           ...(note.notPercent ? { notPercent: true } : {}),
         })
@@ -407,6 +437,8 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
   }
 
   const locale = model.definition.numberLocale;
+  // A unit that types a figure the other way than the index ("74,1" in an en index) is read that way where a text reads both ways ("12.500").
+  const otherWay = otherWayFigure(raw.values, (code) => model.inputs.get(code), locale);
   const values: Record<string, InputValue> = {};
   const notApplicable = new Set<string>();
   const reported = new Set<string>();
@@ -421,7 +453,13 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
     const indicator = input ? model.nodes.get(input.indicator) : undefined;
     if (!input || indicator?.kind !== "indicator") continue;
     const at: MessageParams = { ...base, cell: cell.address, node: inputCode, indicator: indicator.code };
-    const reading = readCell(cell.value, { input, indicator, numberLocale: locale, ...(percentCells?.has(cell.address) ? { shownAsPercent: true } : {}) });
+    const reading = readCell(cell.value, {
+      input,
+      indicator,
+      numberLocale: locale,
+      ...(percentCells?.has(cell.address) ? { shownAsPercent: true } : {}),
+      ...(otherWay !== undefined ? { otherWayFigure: otherWay } : {}),
+    });
     if (category !== undefined && !appliesToUnit(indicator, category) && reading.kind !== "empty" && reading.kind !== "na") {
       // A figure for an indicator the unit's category does not take is not counted: said once, at
       // its cell, whatever it holds (kept in the values, as the unit's own, when it is one).
@@ -483,7 +521,9 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
 
   if (checklist) {
     for (const input of model.inputs.values()) {
-      if (input.type === "boolean" && raw.inputCells[input.code] !== undefined && values[input.code] === undefined && !reported.has(input.code)) {
+      // A blank box inside a merge shows the merge's mark ("x"): not read as "no", said by missing-input.
+      const ownCell = raw.inputCells[input.code] !== undefined && raw.mergedInputCells?.[input.code] === undefined;
+      if (input.type === "boolean" && ownCell && values[input.code] === undefined && !reported.has(input.code)) {
         values[input.code] = false;
       }
     }
@@ -514,13 +554,16 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
       const nothing = scoresNothing(model, indCode);
       // Scored 0 (under "zero", or under "exclude" beside inputs given): a warning, as it lowers the score.
       const scoredZero = missing === "zero" || given.length > 0;
+      // A blank cell inside a merge that shows a value: the unit thinks it answered; a warning, naming the merge.
+      const merged = raw.mergedInputCells?.[inputCode];
       issues.push(
-        makeIssue(scoredZero && !nothing ? "warning" : "info", "missing-input", {
+        makeIssue((scoredZero || merged !== undefined) && !nothing ? "warning" : "info", "missing-input", {
           ...base,
           ...inputPlace(raw, inputCode),
           node: inputCode,
           indicator: indCode,
           missing,
+          ...(merged ? { mergedRange: merged.range, mergedCell: merged.cell, ...quotedCell(merged) } : {}),
           ...(given.length > 0 ? { given } : {}),
           ...(ind.max === undefined ? { noPoints: true } : {}),
           ...(nothing ? { scoresNothing: true } : {}),

@@ -31,8 +31,19 @@ export function unitFieldOf(folded: string, fields: readonly UnitField[] = Objec
  * The key the reader knows a unit by, from its code (or from its name when it has no code):
  * trimmed, in NFC, without the invisible characters text pasted from Word or a PDF brings. Case
  * counts: "SXD" and "sxd" are two units. Collecting, the units list and the reader compare
- * codes through this one function, so what Collect takes as two units is scored as two.
+ * codes through this one function, so what Collect takes as two units is scored as two. Two units
+ * whose names are alike but for case are still two, and said so (unitNameKeyOf).
  */
 export function unitKeyOf(code: string): string {
   return normalizeKey(code);
+}
+
+/**
+ * A unit's name as names are compared for likeness: as the reader keys it (unitKeyOf: trimmed, in
+ * NFC, spaces folded, without invisible characters), in small letters as Vietnamese writes them
+ * ("Sở Y Tế", "SỞ Y TẾ" and "sở y tế" are "sở y tế"). Two units whose names are alike are still two
+ * units (case counts in their key); the template's list and the reader say so (duplicate-unit-name).
+ */
+export function unitNameKeyOf(name: string): string {
+  return unitKeyOf(name).toLocaleLowerCase("vi");
 }

@@ -172,11 +172,36 @@ describe("reading one cell for one input", () => {
     expect(units.map((u) => [u.nodes["G"]!.value, u.nodes["G"]!.points])).toEqual([[0, 0], [0.5, 5], [1, 10], [0, 0]]);
   });
 
+  test("points on an indicator of max 0, which scores nothing whatever its figures, are never above its maximum: read, and scored 0", () => {
+    const r = parseDefinition({
+      format: FORMAT, id: "t", version: "1", name: "T",
+      root: {
+        code: "R", name: "R",
+        children: [
+          { code: "z", name: "Không tính điểm", max: 0, rule: { kind: "points" } },
+          { code: "b", name: "b", max: 10, rule: { kind: "points" } },
+        ],
+      },
+    });
+    if (!r.ok) throw new Error("invalid test definition");
+    const ctx = { input: r.model.inputs.get("z")!, indicator: r.model.nodes.get("z") as IndicatorModel, numberLocale: "auto" as const };
+    expect(readCell(3, ctx)).toMatchObject({ kind: "value", value: 3 });
+    // Negative points are still no points, and "1.860" is still read the locale's way, not narrowed to 1,86.
+    expect(readCell(-1, ctx)).toEqual({ kind: "invalid", code: "out-of-range", raw: "-1", rawNumber: -1, min: 0 });
+    expect(readCell("1.860", { ...ctx, numberLocale: "vi" })).toMatchObject({ kind: "value", value: 1860 });
+    const read = readSubmissions(r.model, { sheets: [{ name: "Số liệu", values: [["Mã đơn vị", "Đơn vị", "z", "b"], ["U1", "Một", 3, 5]] }] });
+    expect(read.issues).toEqual([]);
+    const [unit] = scoreUnits(r.model, read.submissions).units;
+    expect([unit!.nodes["z"]!.points, unit!.points, unit!.coverage]).toEqual([0, 5, 1]);
+  });
+
   test("a number typed as text follows the definition's locale and notes an ambiguous reading", () => {
     expect(read("1.10", "1.860", "auto")).toMatchObject({ kind: "value", value: 1860, notes: [{ code: "ambiguous-number", value: 1860, other: 1.86 }] });
     expect(read("1.10", "1.860", "vi")).toMatchObject({ kind: "value", value: 1860, notes: [] });
-    expect(read("1.10", "1.860", "en")).toMatchObject({ kind: "value", value: 1.86, notes: [] });
-    expect(read("1.2.b", "1.860", "en")).toMatchObject({ kind: "invalid", code: "not-an-integer" });
+    // In en, "1.860" is 1,86 with a decimal point, and 1860 the Vietnamese way: read the index's way, and said.
+    expect(read("1.10", "1.860", "en")).toMatchObject({ kind: "value", value: 1.86, notes: [{ code: "ambiguous-number", value: 1.86, other: 1860, indexWay: "en" }] });
+    // A whole number takes one reading only: that one, silently, as in auto.
+    expect(read("1.2.b", "1.860", "en")).toEqual({ kind: "value", value: 1860, raw: "1.860", notes: [] });
   });
 
   test("a whole-number input takes the only reading it can hold, without a warning", () => {

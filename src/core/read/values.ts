@@ -11,10 +11,27 @@ import { type NumberLocale, parseNumberText, percentOf, readNumberText } from ".
 import { cellText, isBlank } from "./sheet";
 
 export type ValueNote =
-  /** `other`: the other reading of a text read two ways in "auto"; `readAs`: the way a text that is
-   *  no number in the definition's "vi" or "en" was read. */
-  | { code: "ambiguous-number"; value: number; other?: number; readAs?: "vi" | "en"; percent?: boolean; notPercent?: boolean }
+  /** `other`: the other reading of a text read two ways (in "auto"; and in "vi" or "en" with
+   *  `indexWay`, the definition's locale, see ValueContext.otherWayFigure); `readAs`: the way a text
+   *  that is no number in the definition's "vi" or "en" was read; `unitFigure`: the unit's figure
+   *  typed the other way, after which a text read two ways was read the other way too. */
+  | {
+      code: "ambiguous-number";
+      value: number;
+      other?: number;
+      readAs?: "vi" | "en";
+      indexWay?: "vi" | "en";
+      unitFigure?: OtherWayFigure;
+      percent?: boolean;
+      notPercent?: boolean;
+    }
   | { code: "percent-as-number"; value: number };
+
+/** A figure a unit typed as text the other way than the index writes numbers ("74,1" in an "en" index), by its cell. */
+export interface OtherWayFigure {
+  cell: string;
+  raw: string;
+}
 
 /** `rawNumber`: the number a number cell held (`raw` is its text), for sentences to write as their language does. */
 export type CellReading =
@@ -80,6 +97,32 @@ export interface ValueContext {
   numberLocale: NumberLocale;
   /** The cell shows its number as a percentage (SheetSnapshot.percentCells): 0,909 is seen as 90,9%. */
   shownAsPercent?: boolean;
+  /**
+   * A figure of the same unit (its row or its form) typed the other way than the index's "vi" or
+   * "en" ("74,1" in an en index, otherWayFigure): a text the index's way reads as a decimal and the
+   * other as thousands ("12.500") is then read the unit's way (12500), and said so.
+   */
+  otherWayFigure?: OtherWayFigure;
+}
+
+/**
+ * The first figure of a unit typed as text the other way than the index's numberLocale writes
+ * numbers, so that it is no number the index's way: "74,1" (a decimal comma) in an "en" index,
+ * "73.6" in a "vi" one. None in "auto", which reads both ways.
+ */
+export function otherWayFigure(
+  cells: Iterable<readonly [string, { value: CellValue; address: string }]>,
+  inputOf: (code: string) => ResolvedInput | undefined,
+  locale: NumberLocale,
+): OtherWayFigure | undefined {
+  if (locale === "auto") return undefined;
+  for (const [code, cell] of cells) {
+    const type = inputOf(code)?.type;
+    if (typeof cell.value !== "string" || (type !== "number" && type !== "integer" && type !== "percent")) continue;
+    const text = stripInvisible(cell.value);
+    if (readNumberText(text, locale)?.readAs !== undefined) return { cell: cell.address, raw: cellText(text) };
+  }
+  return undefined;
 }
 
 /** Whether a number format shows a percentage: a % outside quotes and escapes ("0.0%", "0%;[Red]-0%"). */
@@ -104,8 +147,18 @@ export function matchChoice(text: string, options: ChoiceOption[]): ChoiceOption
 }
 
 /**
+ * The most points the input of a `points` rule may give: the indicator's max. None for another
+ * input or rule, or for an indicator of max 0, which scores nothing whatever its figures (a
+ * self-assessment item shown but not counted: 3 there is not "above the maximum 0").
+ */
+function pointsMax(input: ResolvedInput, indicator: IndicatorModel): number | undefined {
+  if (indicator.rule.kind !== "points" || indicator.ruleInputs[0] !== input.code) return undefined;
+  return indicator.max !== undefined && indicator.max > 0 ? indicator.max : undefined;
+}
+
+/**
  * The bounds the indicator's rule puts on the input it scores, beyond the input's own: points are
- * 0 … max (above max has its own issue, "points-above-max"), a fraction 0 … 1 (0% … 100%), a count
+ * 0 … max (above max has its own issue, "points-above-max"; 0 or more under a max of 0), a fraction 0 … 1 (0% … 100%), a count
  * 0 or more, and a ratio's numerator and denominator 0 or more unless the input declares a `min`
  * of its own. A figure outside them is an error, never clipped silently.
  */
@@ -115,8 +168,10 @@ function ruleBounds(input: ResolvedInput, indicator: IndicatorModel): { min: num
   if (indicator.rule.kind === "ratio") return indicator.ruleInputs.includes(input.code) && input.min === undefined ? { min: 0 } : undefined;
   if (indicator.ruleInputs[0] !== input.code) return undefined;
   switch (indicator.rule.kind) {
-    case "points":
-      return indicator.max !== undefined ? { min: 0, max: indicator.max } : { min: 0 };
+    case "points": {
+      const max = pointsMax(input, indicator);
+      return max !== undefined ? { min: 0, max } : { min: 0 };
+    }
     case "fraction":
       return { min: 0, max: 1 };
     case "count":
@@ -139,10 +194,8 @@ function possibleFor(input: ResolvedInput, indicator: IndicatorModel, read: numb
   if (input.max !== undefined && x > input.max) return false;
   const bounds = ruleBounds(input, indicator);
   if (bounds && (x < bounds.min || (bounds.max !== undefined && x > bounds.max + 1e-9))) return false;
-  if (indicator.rule.kind === "points" && indicator.ruleInputs[0] === input.code && indicator.max !== undefined && x > indicator.max + 1e-9) {
-    return false;
-  }
-  return true;
+  const max = pointsMax(input, indicator);
+  return max === undefined || x <= max + 1e-9;
 }
 
 /** Whether a number input holds a fraction 0 … 1 all the same (a `fraction` rule reads it, or its bounds say so): "85%" is meant there. */
@@ -178,6 +231,22 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
       if (viPossible && otherPossible) notes.push({ code: "ambiguous-number", value: reading.value, other, ...(reading.percent ? { percent: true } : {}) });
       else if (!viPossible && otherPossible) value = other;
     }
+    if (reading.otherWay !== undefined && ctx.numberLocale !== "auto") {
+      // "12.500" in an en index is 12.5, and 12500 the Vietnamese way ("1,860" in a vi one: 1.86,
+      // and 1860 the English way): read the index's way and said, as "1.860" is in "auto", unless
+      // the unit types its figures the other way ("74,1" on its row), when it is read that way.
+      // Bounds that take one reading only decide silently, as in "auto".
+      const indexWay = ctx.numberLocale;
+      const other = reading.otherWay;
+      const ownPossible = possibleFor(input, indicator, reading.value, reading.percent);
+      const otherPossible = possibleFor(input, indicator, other, reading.percent);
+      const percent = reading.percent ? { percent: true } : {};
+      if (ownPossible && otherPossible && ctx.otherWayFigure !== undefined) {
+        value = other;
+        notes.push({ code: "ambiguous-number", value: other, other: reading.value, indexWay, unitFigure: ctx.otherWayFigure, ...percent });
+      } else if (ownPossible && otherPossible) notes.push({ code: "ambiguous-number", value: reading.value, other, indexWay, ...percent });
+      else if (!ownPossible && otherPossible) value = other;
+    }
   } else return { kind: "invalid", code: "not-a-number", raw };
 
   if (typedPercent && notes.length === 0 && input.type !== "percent" && !readsFraction(input, indicator)) {
@@ -208,14 +277,8 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
       ...noted,
     };
   }
-  if (
-    indicator.rule.kind === "points" &&
-    indicator.ruleInputs[0] === input.code &&
-    indicator.max !== undefined &&
-    value > indicator.max + 1e-9
-  ) {
-    return { kind: "invalid", code: "points-above-max", raw, max: indicator.max, ...noted };
-  }
+  const maxPoints = pointsMax(input, indicator);
+  if (maxPoints !== undefined && value > maxPoints + 1e-9) return { kind: "invalid", code: "points-above-max", raw, max: maxPoints, ...noted };
   const bounds = ruleBounds(input, indicator);
   if (bounds && (value < bounds.min || (bounds.max !== undefined && value > bounds.max + 1e-9))) {
     return {

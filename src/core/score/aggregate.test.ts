@@ -426,9 +426,17 @@ describe("applicability", () => {
   it("counts coverage over the applicable indicators only", () => {
     const u = scoreOne(definition, { "1": 5, "3": 5 }, { category: "khong-dvc", notApplicable: ["2"] });
     expect(u.coverage).toBe(1);
-    expect(u.nodes["G"]!.coverage).toBe(1);
+    // Nothing under G applies to the unit: a share of nothing, neither complete nor without data.
+    expect(u.nodes["G"]!.coverage).toBeNull();
+    expect(u.nodes["2"]!.coverage).toBeNull();
     const v = scoreOne(definition, { "1": 5, g1: 5 }, { category: "co-dvc" });
     expect(v.coverage).toBe(2 / 5);
     expect(v.nodes["G"]!.coverage).toBe(0.5);
+  });
+
+  it("gives a unit to which no indicator applies no coverage (null, not 100%), and does not hold it below the minimum", () => {
+    const only = { categories, ranking: { minCoverage: 0.5 }, root: { code: "T", name: "T", children: [pts("1", 10, { allowNA: true }), { ...pts("2", 10), appliesTo: ["co-dvc"] }] } };
+    const u = scoreOne(only, {}, { category: "khong-dvc", notApplicable: ["1"] });
+    expect(u).toMatchObject({ coverage: null, value: null, ranked: false, notRankedReason: "not-available" });
   });
 });

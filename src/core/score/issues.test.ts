@@ -79,6 +79,41 @@ describe("invalid-result issues", () => {
     expect(found[2]!.vi).toBe("Không tính được chỉ tiêu p từ số liệu của đơn vị (không nâng được số âm [z] = -8 lên lũy thừa không nguyên); chỉ tiêu được tính 0 điểm.");
   });
 
+  it("names the cell of the figure at fault for a power of 0 or of a negative number, saying why in both languages", () => {
+    const model = modelOf({
+      root: {
+        code: "T",
+        name: "T",
+        children: [
+          // The percentage [p] comes first: the cell named is the exponent's, not the expression's first input.
+          { code: "e", name: "e", max: 1, inputs: [{ code: "p", type: "percent" }, { code: "q" }], rule: { kind: "expr", expr: "IF([p] >= 0.5, 1) + 0 ^ [q]" } },
+          { code: "d", name: "d", max: 1, inputs: [{ code: "a" }, { code: "k" }], rule: { kind: "expr", expr: "[k] + [a] ^ -1" } },
+          { code: "n", name: "n", max: 1, inputs: [{ code: "s" }, { code: "w" }], rule: { kind: "expr", expr: "[s] + (-8) ^ [w]" } },
+        ],
+      },
+    });
+    const sub: Submission = {
+      ...unit("U", { p: 0.57, q: 0, k: 1, a: 0, s: 1, w: 0.5 }),
+      source: { layout: "B", sheet: "Số liệu", row: 2, cells: { p: "C2", q: "D2", k: "E2", a: "F2", s: "G2", w: "H2" } },
+    };
+    const issues = resultIssues(model, [sub], scoreUnits(model, [sub]));
+    expect(issues.map((i) => [i.node, i.cell])).toEqual([
+      ["e", "D2"],
+      ["d", "F2"],
+      ["n", "H2"],
+    ]);
+    expect(issues.map((i) => i.message.vi)).toEqual([
+      "Trang tính 'Số liệu', ô D2: không tính được chỉ tiêu e từ số liệu của đơn vị (lũy thừa 0^0 không xác định: [q] bằng 0); chỉ tiêu được tính 0 điểm.",
+      "Trang tính 'Số liệu', ô F2: không tính được chỉ tiêu d từ số liệu của đơn vị (phép chia cho 0: [a] bằng 0 và bị nâng lên lũy thừa âm -1); chỉ tiêu được tính 0 điểm.",
+      "Trang tính 'Số liệu', ô H2: không tính được chỉ tiêu n từ số liệu của đơn vị (không nâng được số âm -8 lên lũy thừa không nguyên: [w] = 0,5); chỉ tiêu được tính 0 điểm.",
+    ]);
+    expect(issues.map((i) => i.message.en)).toEqual([
+      "Sheet 'Số liệu', cell D2: indicator e cannot be computed from the unit's values (0 to the power 0 is undefined: [q] is 0); it scores 0.",
+      "Sheet 'Số liệu', cell F2: indicator d cannot be computed from the unit's values (division by zero: [a] is 0 and is raised to the negative power -1); it scores 0.",
+      "Sheet 'Số liệu', cell H2: indicator n cannot be computed from the unit's values (a negative number (-8) cannot be raised to a power that is not a whole number: [w] = 0.5); it scores 0.",
+    ]);
+  });
+
   it("reports an expr group with no finite result, but not one whose referenced child is not available", () => {
     const model = modelOf({
       root: {

@@ -9,7 +9,7 @@
  * inputs at fault), then what.
  */
 import type { GroupModel, IndexModel, IndicatorModel, ModelNode } from "../definition/model";
-import { type EvalFailure, evaluateExplained } from "../expr/evaluate";
+import { type EvalFailure, compareFigures, evaluateExplained } from "../expr/evaluate";
 import type { Expr } from "../expr/ast";
 import { printExpression } from "../expr/parse";
 import { type Message, foldText, formatNumber, localize } from "../i18n/text";
@@ -30,6 +30,7 @@ import {
   isCrossUnit,
   localRuleValue,
   minmaxBounds,
+  minmaxTransform,
   reversedBounds,
 } from "./rules";
 
@@ -229,12 +230,33 @@ export function failureText(failure: InvalidResult["failure"]): Message {
         ? { vi: `không lấy được căn bậc hai của ${value("vi")}`, en: `there is no square root of ${value("en")}` }
         : { vi: `không lấy được căn bậc hai của ${shown} = ${value("vi")}`, en: `there is no square root of ${shown} = ${value("en")}` };
     case "power":
-      return literal
-        ? { vi: `không nâng được số âm ${value("vi")} lên lũy thừa không nguyên`, en: `a negative number (${value("en")}) cannot be raised to a power that is not a whole number` }
+      if (literal) {
+        return { vi: `không nâng được số âm ${value("vi")} lên lũy thừa không nguyên`, en: `a negative number (${value("en")}) cannot be raised to a power that is not a whole number` };
+      }
+      // (-8) ^ [q]: the exponent's figure is at fault, said with its value.
+      return failure.of === "exponent"
+        ? {
+            vi: `không nâng được số âm ${value("vi")} lên lũy thừa không nguyên: ${shown} = ${formatNumber(failure.exponent, "vi")}`,
+            en: `a negative number (${value("en")}) cannot be raised to a power that is not a whole number: ${shown} = ${formatNumber(failure.exponent, "en")}`,
+          }
         : {
             vi: `không nâng được số âm ${shown} = ${value("vi")} lên lũy thừa không nguyên`,
             en: `${shown} = ${value("en")} is negative and cannot be raised to a power that is not a whole number`,
           };
+    case "zero-power": {
+      const exponent = (lang: "vi" | "en"): string => formatNumber(failure.exponent, lang);
+      if (failure.exponent === 0) {
+        // 0 ^ 0, #NUM! in Excel: the operand that is 0 (the exponent, unless it is written 0).
+        return literal
+          ? { vi: "lũy thừa 0^0 không xác định", en: "0 to the power 0 is undefined" }
+          : { vi: `lũy thừa 0^0 không xác định: ${shown} bằng 0`, en: `0 to the power 0 is undefined: ${shown} is 0` };
+      }
+      // 0 ^ -1 is 1 / 0, #DIV/0! in Excel.
+      if (literal) return { vi: `phép chia cho 0: 0 bị nâng lên lũy thừa âm ${exponent("vi")}`, en: `division by zero: 0 is raised to the negative power ${exponent("en")}` };
+      return failure.of === "base"
+        ? { vi: `phép chia cho 0: ${shown} bằng 0 và bị nâng lên lũy thừa âm ${exponent("vi")}`, en: `division by zero: ${shown} is 0 and is raised to the negative power ${exponent("en")}` }
+        : { vi: `phép chia cho 0: 0 bị nâng lên lũy thừa âm ${shown} = ${exponent("vi")}`, en: `division by zero: 0 is raised to the negative power ${shown} = ${exponent("en")}` };
+    }
     case "not-finite":
       return { vi: "kết quả không phải là một số hữu hạn", en: "the result is not a finite number" };
   }
@@ -347,6 +369,102 @@ export function negativeRelativeIssues(model: IndexModel, submissions: Submissio
 }
 
 /**
+ * The "below-scale-minimum" warnings of a run: a unit's figure below the lowest figure of its
+ * indicator's scale, which the rule clips, so that the indicator gets what the lowest figure gets
+ * (0, or full points under "lower") whatever it is — the HDI's income of 12,5 where the scale
+ * starts at 100 makes the whole HDI 0, and nothing else says why. A `minmax` rule with a numeric
+ * `min` and `clip` (its default): a figure below `min` (beyond it on a scale that runs down, "min":
+ * 100, "max": 0), or ≤ 0 under `"transform": "log"`, which has no logarithm; skipped where the
+ * bounds from the data are on the wrong side of `min` ("minmax-bounds-reversed" says that). A
+ * `target` rule: a figure below 0, which counts as 0. One warning per unit and indicator, at the
+ * figure's cell, saying what the figure counts as and to check it.
+ */
+export function belowScaleIssues(model: IndexModel, submissions: Submission[], table: ScoreTable): Issue[] {
+  const out: Issue[] = [];
+  const scaled = model.indicators.flatMap((code) => {
+    const ind = model.nodes.get(code);
+    if (ind?.kind !== "indicator") return [];
+    const rule = ind.rule;
+    return (rule.kind === "minmax" && typeof rule.min === "number" && rule.clip) || rule.kind === "target" ? [ind] : [];
+  });
+  if (scaled.length === 0) return out;
+  const extentsByCode = new Map<string, Extents>();
+  const extents = (ind: IndicatorModel): Extents => {
+    let e = extentsByCode.get(ind.code);
+    if (!e) extentsByCode.set(ind.code, (e = extentsOf(ind as IndicatorModel & { rule: { kind: "relative" | "minmax" } }, submissions, table)));
+    return e;
+  };
+  table.units.forEach((result, u) => {
+    const sub = submissions[u];
+    if (!sub) return;
+    for (const ind of scaled) {
+      if (!scoredFromFigure(result.nodes[ind.code])) continue;
+      const v = crossInput(ind, sub.values);
+      if (typeof v !== "number") continue;
+      const input = ind.ruleInputs[0];
+      const body = belowScale(ind, v, sub, extents);
+      if (body === undefined) continue;
+      const cell = input !== undefined ? sub.source?.cells?.[input] : undefined;
+      out.push(unitFigureIssue("warning", "below-scale-minimum", sub, cell, body, ind.code));
+    }
+  });
+  return out;
+}
+
+/** What belowScaleIssues says of one figure `v` of a unit, or undefined when it is not below its indicator's scale. */
+function belowScale(ind: IndicatorModel, v: number, sub: Submission, extents: (ind: IndicatorModel) => Extents): Message | undefined {
+  const rule = ind.rule;
+  const n = (x: number, lang: "vi" | "en"): string => formatNumber(x, lang);
+  // "số liệu 1.2.a của chỉ tiêu 1.2 (-5)" for an input with a code of its own, "số liệu -5 của chỉ tiêu 1.2" otherwise.
+  const input = ind.ruleInputs[0];
+  const figure = (lang: "vi" | "en"): string =>
+    input !== undefined && input !== ind.code
+      ? lang === "vi"
+        ? `số liệu ${input} của chỉ tiêu ${ind.code} (${n(v, "vi")})`
+        : `the figure of input ${input} of indicator ${ind.code} (${n(v, "en")})`
+      : lang === "vi"
+        ? `số liệu ${n(v, "vi")} của chỉ tiêu ${ind.code}`
+        : `the figure ${n(v, "en")} of indicator ${ind.code}`;
+  const check: Message = { vi: "; hãy kiểm tra lại số liệu", en: "; check the figure" };
+  if (rule.kind === "target") {
+    if (!(v < 0)) return undefined;
+    // higher: v ÷ target, below 0 for a figure below 0, clipped to 0; lower: any figure at or below the target gets 1.
+    const scored = outcomeWords(ind, rule.direction === "lower");
+    return {
+      vi: `${figure("vi")} nhỏ hơn 0, mức thấp nhất của quy tắc "target" (so với chỉ tiêu đặt ra ${n(rule.target, "vi")}), nên được tính như 0: chỉ tiêu ${scored.vi}${check.vi}`,
+      en: `${figure("en")} is below 0, the lowest figure of its "target" rule (against the target ${n(rule.target, "en")}), so it counts as 0: the indicator ${scored.en}${check.en}`,
+    };
+  }
+  if (rule.kind !== "minmax" || typeof rule.min !== "number" || !rule.clip) return undefined;
+  const min = rule.min;
+  // The figure gets what `min` gets: 0 before direction, so full points under "lower".
+  const scored = outcomeWords(ind, rule.direction === "lower");
+  const tv = minmaxTransform(rule, v);
+  if (tv === undefined) {
+    return {
+      vi: `${figure("vi")} không lớn hơn 0 nên không lấy được logarit (quy tắc "minmax" có "transform": "log") và được tính bằng mức tối thiểu ${n(min, "vi")} của thang đo: chỉ tiêu ${scored.vi}${check.vi}`,
+      en: `${figure("en")} is not above 0, so it has no logarithm (its "minmax" rule has "transform": "log") and counts as the scale's minimum of ${n(min, "en")}: the indicator ${scored.en}${check.en}`,
+    };
+  }
+  const extent = isCrossUnit(rule) ? (rule.across === "category" && sub.category !== undefined ? extents(ind).byCategory.get(sub.category) : extents(ind).all) : undefined;
+  const bounds = minmaxBounds(rule, extent);
+  if (bounds === undefined || reversedBounds(rule, bounds) !== undefined) return undefined;
+  const rising = compareFigures(bounds.max, bounds.min);
+  if (rising === 0 || (rising > 0 ? compareFigures(tv, bounds.min) >= 0 : compareFigures(tv, bounds.min) <= 0)) return undefined;
+  const top = (lang: "vi" | "en"): string =>
+    typeof rule.max === "number" ? n(rule.max, lang) : lang === "vi" ? "số liệu lớn nhất của các đơn vị" : "the largest of the units' figures";
+  return rising > 0
+    ? {
+        vi: `${figure("vi")} thấp hơn mức tối thiểu ${n(min, "vi")} của thang đo (quy tắc "minmax", từ ${n(min, "vi")} đến ${top("vi")}) nên được tính bằng ${n(min, "vi")}: chỉ tiêu ${scored.vi}${check.vi}`,
+        en: `${figure("en")} is below the scale's minimum of ${n(min, "en")} (its "minmax" rule runs from ${n(min, "en")} to ${top("en")}), so it counts as ${n(min, "en")}: the indicator ${scored.en}${check.en}`,
+      }
+    : {
+        vi: `${figure("vi")} vượt quá mức ${n(min, "vi")} nơi thang đo bắt đầu (quy tắc "minmax", từ ${n(min, "vi")} xuống ${top("vi")}) nên được tính bằng ${n(min, "vi")}: chỉ tiêu ${scored.vi}${check.vi}`,
+        en: `${figure("en")} is beyond ${n(min, "en")}, where the scale starts (its "minmax" rule runs from ${n(min, "en")} down to ${top("en")}), so it counts as ${n(min, "en")}: the indicator ${scored.en}${check.en}`,
+      };
+}
+
+/**
  * The "minmax-bounds-reversed" notes of a run: a `minmax` rule with one `"data"` bound whose bound
  * from the figures is not on its side of the fixed one (reversedBounds), among all units or the
  * units of a category (`"across": "category"`), so that the fixed bound decided every unit's value
@@ -445,13 +563,14 @@ export function excludeIssues(model: IndexModel, table: ScoreTable): Issue[] {
 
 /**
  * The issues of a scoring run itself: the "invalid-result" errors, unit by unit in submission
- * order, the "relative-below-zero" warnings likewise, then the "minmax-bounds-reversed" notes and
+ * order, the "relative-below-zero" and "below-scale-minimum" warnings likewise, then the "minmax-bounds-reversed" notes and
  * the "exclude-unmatched" warnings.
  */
 export function resultIssues(model: IndexModel, submissions: Submission[], table: ScoreTable): Issue[] {
   return [
     ...invalidResults(model, submissions, table).map((f) => invalidResultIssue(model, submissions[f.unit]!, f)),
     ...negativeRelativeIssues(model, submissions, table),
+    ...belowScaleIssues(model, submissions, table),
     ...reversedBoundsIssues(model, submissions, table),
     ...excludeIssues(model, table),
   ];

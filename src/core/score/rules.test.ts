@@ -572,7 +572,7 @@ describe("expr rule", () => {
     const table = scoreUnits(model, units);
     expect(table.units.map((u) => u.nodes["x"]!.points)).toEqual([0, 0]);
     expect(resultIssues(model, units, table).map((i) => [i.code, i.unit, i.message.en])).toEqual([
-      ["invalid-result", "u1", "Indicator x cannot be computed from the unit's values (the result is not a finite number); it scores 0."],
+      ["invalid-result", "u1", "Indicator x cannot be computed from the unit's values (0 to the power 0 is undefined: [b] is 0); it scores 0."],
     ]);
     expect(scoreUnits(oneIndicator({ inputs, rule: { kind: "expr", expr: "[a] ^ [b]" } }, { missing: "exclude" }), units).units[0]!.nodes["x"]).toMatchObject({
       available: false,

@@ -252,7 +252,8 @@ function pointsOf(node: ModelNode, w: Work): number | null {
 function nodeResult(node: ModelNode, w: Work): NodeResult {
   const value = w.value;
   const points = pointsOf(node, w);
-  const coverage = w.applicable > 0 ? w.present / w.applicable : 1;
+  // Nothing applicable has no share of it with data: not 100% (nor 0%, which says no data).
+  const coverage = w.applicable > 0 ? w.present / w.applicable : null;
   // One object literal per shape: this runs for every node of every unit.
   if (w.reason !== undefined) return { value, points, available: false, reason: w.reason, coverage, rank: null, rankInCategory: null };
   if (w.missingScoredZero) return { value, points, available: true, missingScoredZero: true, coverage, rank: null, rankInCategory: null };
@@ -266,7 +267,7 @@ function nodeResult(node: ModelNode, w: Work): NodeResult {
 function notRankedReason(unit: UnitResult, ranking: Ranking, exclude: Set<string>): { reason: NotRankedReason; byCategory?: string } | undefined {
   if (exclude.has(unitKey(unit).trim())) return { reason: "excluded" };
   if (unit.category !== undefined && exclude.has(unit.category.trim())) return { reason: "excluded", byCategory: unit.category };
-  if (unit.coverage < ranking.minCoverage) return { reason: "low-coverage" };
+  if (unit.coverage !== null && unit.coverage < ranking.minCoverage) return { reason: "low-coverage" };
   if (unit.value === null) return { reason: "not-available" };
   return undefined;
 }

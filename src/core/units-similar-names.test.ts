@@ -1,0 +1,36 @@
+/**
+ * Units of a list whose names are alike but for letter case ("Sở Y tế", "Sở Y Tế"), or one name
+ * under two codes: two units to the reader, each with its form, and said so, naming every line.
+ */
+import { similarNamesMessage, unitsWithSameCode, unitsWithSimilarNames } from "./units";
+
+const at = (line: number, code: string, name: string) => ({ line, code, name });
+
+describe("units whose names are alike but for letter case", () => {
+  test("are grouped, Vietnamese letters folded the Vietnamese way, in the order the name first appears", () => {
+    const units = [at(2, "SYT", "Sở Y tế"), at(3, "STC", "Sở Tài chính"), at(4, "SYT2", "Sở Y Tế"), at(5, "", "SỞ Y TẾ"), at(6, "", "sở  tài chính")];
+    expect(unitsWithSimilarNames(units)).toEqual([[units[0], units[2], units[3]], [units[1], units[4]]]);
+    // Still two units each: no code is shared, so nothing is refused.
+    expect(unitsWithSameCode(units)).toEqual([]);
+  });
+
+  test("one name under two codes is said too; a unit given twice (one key) is unitsWithSameCode's, not this", () => {
+    const twoCodes = [at(2, "SYT", "Sở Y tế"), at(3, "SYT2", "Sở Y tế")];
+    expect(unitsWithSimilarNames(twoCodes)).toEqual([twoCodes]);
+    const sameKey = [at(2, "", "Sở Y tế"), at(3, "", "Sở Y tế")];
+    expect(unitsWithSimilarNames(sameKey)).toEqual([]);
+    expect(unitsWithSameCode(sameKey)).toHaveLength(1);
+    expect(unitsWithSimilarNames([at(2, "A", "Sở Y tế"), at(3, "B", "Sở Y tế Hà Nội")])).toEqual([]);
+  });
+
+  test("the sentence names each line with its name and code, in both languages", () => {
+    const m = similarNamesMessage([at(2, "SYT", "Sở Y tế"), at(4, "", "SỞ Y TẾ")], "dv.csv");
+    expect(m).toEqual({
+      vi: 'dv.csv, dòng 2 ("Sở Y tế", mã SYT) và dòng 4 ("SỞ Y TẾ", không có mã): tên đơn vị chỉ khác nhau ở chữ hoa, chữ thường. Đây là các đơn vị riêng, mỗi đơn vị một phiếu, được chấm và xếp hạng riêng; nếu là cùng một đơn vị, hãy bỏ dòng thừa, nếu không, hãy đặt tên dễ phân biệt hơn.',
+      en: 'dv.csv, line 2 ("Sở Y tế", code SYT) and line 4 ("SỞ Y TẾ", no code): unit names that differ only in letter case. They are separate units, each with its own form, scored and ranked apart; if they are one unit, delete the extra line, otherwise give them names that tell them apart.',
+    });
+    const same = similarNamesMessage([at(2, "SYT", "Sở Y tế"), at(3, "SYT2", "Sở Y tế"), at(5, "SYT3", "Sở Y tế")]);
+    expect(same.vi).toMatch(/^Dòng 2 \("Sở Y tế", mã SYT\), dòng 3 \("Sở Y tế", mã SYT2\) và dòng 5 \("Sở Y tế", mã SYT3\): cùng một tên đơn vị nhưng khác mã\. /);
+    expect(same.en).toMatch(/^Line 2 .* and line 5 \("Sở Y tế", code SYT3\): the same unit name under different codes\. /);
+  });
+});
