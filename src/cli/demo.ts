@@ -261,7 +261,7 @@ export async function runDemo(io: CliIO, args: ParsedArgs, lang: Lang): Promise<
   // The shape of `score --json`: the forms were never scored, so no earlier results are out of date.
   writeOutputFile(io, `${dir}/ket-qua.json`, JSON.stringify({ ...resultsJson(result, lang), stale: null }, null, 2) + "\n");
   say(`Đã chấm điểm và ghi kết quả: ${dir}/ket-qua.xlsx, ${dir}/ket-qua.json\n`, `Scored and wrote the results: ${dir}/ket-qua.xlsx, ${dir}/ket-qua.json\n`);
-  io.stdout.write(rankingTable(result.table, result.model, result.issues, lang));
+  io.stdout.write(rankingTable(result.table, result.model, result.issues, lang, { submissions: result.submissions }));
   io.stdout.write(findingsSummary(result.issues, lang));
   return 0;
 }

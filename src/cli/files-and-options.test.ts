@@ -88,8 +88,21 @@ describe("files that cannot be read or written", () => {
     expect(writeFailure("a/x.xlsx", err("EEXIST")).vi).toBe("Không ghi được tệp a/x.xlsx: một phần của đường dẫn là tệp chứ không phải thư mục; hãy kiểm tra lại đường dẫn.");
     expect(writeFailure("x.xlsx", err("ENOSPC")).vi).toBe("Không ghi được tệp x.xlsx: ổ đĩa đã đầy; hãy giải phóng chỗ trống rồi chạy lại.");
     expect(writeFailure("x.xlsx", err("EROFS")).en).toBe("Cannot write file x.xlsx: the disk or folder is read-only; choose another place.");
+    expect(writeFailure("x.xlsx", err("EMFILE")).en).toBe("Cannot write file x.xlsx: too many files are open at once on this computer; close some programs and run again.");
+    expect(writeFailure("x.xlsx", err("EDQUOT")).vi).toBe("Không ghi được tệp x.xlsx: đã dùng hết dung lượng được cấp trên ổ đĩa này; hãy xoá bớt tệp hoặc chọn nơi khác.");
     // Anything else as the system names it.
-    expect(writeFailure("x.xlsx", err("EMFILE")).en).toBe("Cannot write file x.xlsx: EMFILE");
+    expect(writeFailure("x.xlsx", err("EXDEV")).en).toBe("Cannot write file x.xlsx: EXDEV");
+  });
+
+  it("an --out name too long for the system is said in a plain sentence, not as ENAMETOOLONG", async () => {
+    const long = `${"a".repeat(300)}.xlsx`;
+    const vi = await run(["score", "bang.csv", "--index", "xa.json", "--out", long]);
+    expect(vi.code).toBe(2);
+    expect(vi.err).toBe(`Không ghi được tệp ${long}: tên tệp (hoặc tên một thư mục trong đường dẫn) quá dài; hãy chọn tên ngắn hơn.\n`);
+    const en = await run(["score", "bang.csv", "--index", "xa.json", "--json", `${"b".repeat(300)}.json`, "--lang", "en"]);
+    expect(en.code).toBe(2);
+    expect(en.err).toContain("is too long; choose a shorter name.");
+    expect(en.err).not.toContain("ENAMETOOLONG");
   });
 
   it("a folder given as --out is said before anything is scored", async () => {

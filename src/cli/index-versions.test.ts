@@ -88,6 +88,7 @@ interface StaleJson {
   changed: string[];
   added: string[];
   removed: string[];
+  otherIndex: string[];
   scoredWith?: { id: string; version: string };
   message: string;
 }
@@ -108,6 +109,12 @@ describe("results scored with last year's version", () => {
       changed: ["X01", "X02", "X03"],
       added: [],
       removed: [],
+      // Of the kind "its form names another index", each of them.
+      renamed: [],
+      formerNames: {},
+      otherIndex: ["X01", "X02", "X03"],
+      unreadable: [],
+      unreadableSheets: {},
       scoredWith: { id: "xa-thu", version: "2024" },
       message: 'The results in the workbook were scored with the index "Test commune index" version 2024; the index in use is version 2025: score again.',
     });
@@ -131,7 +138,7 @@ describe("results scored with last year's version", () => {
     expect(v.code).toBe(1); // the relabelled form itself is an error of the inputs
     expect(v.out.split("\n")[0]).toMatch(/^Kết quả đã cũ: 1 đơn vị có phiếu đã đổi sang bộ chỉ số khác từ lần chấm điểm \d\d\/\d\d\/\d{4} \(Xã Tân Phú\)\. Hãy chấm điểm lại\.$/);
     const en = JSON.parse((await run(["validate", "mot-phieu.xlsx", "--lang", "en", "--json", "-"], "en")).out) as { stale: StaleJson };
-    expect(en.stale).toMatchObject({ changed: ["X02"], added: [], removed: [] });
+    expect(en.stale).toMatchObject({ changed: ["X02"], added: [], removed: [], otherIndex: ["X02"] });
     expect(en.stale).not.toHaveProperty("scoredWith");
     expect(en.stale.message).toMatch(/^The results are out of date: 1 unit's form was changed to another index since they were scored on .* \(Xã Tân Phú\)\. Score again\.$/);
 

@@ -151,7 +151,8 @@ export function writeOutputFile(io: CliIO, path: string, data: Uint8Array | stri
 /**
  * Why a file could not be read or written, as a sentence a user can act on, for the system's
  * usual reasons (no such folder, no permission, the file open in Excel, a file where a folder
- * should be, a full or read-only disk); anything else as the system names it (its code).
+ * should be, a full or read-only disk or one over its quota, a name too long, too many files
+ * open); anything else as the system names it (its code).
  */
 export function errorReason(e: unknown, op: "read" | "write"): Message {
   const code = errnoCode(e);
@@ -184,6 +185,22 @@ export function errorReason(e: unknown, op: "read" | "write"): Message {
       return { vi: "đây là một thư mục, không phải tệp.", en: "it is a directory, not a file." };
     case "ENOSPC":
       return { vi: "ổ đĩa đã đầy; hãy giải phóng chỗ trống rồi chạy lại.", en: "the disk is full; free some space and run again." };
+    case "EDQUOT":
+      return {
+        vi: "đã dùng hết dung lượng được cấp trên ổ đĩa này; hãy xoá bớt tệp hoặc chọn nơi khác.",
+        en: "your space on this disk is used up (its quota); delete some files or choose another place.",
+      };
+    case "ENAMETOOLONG":
+      return {
+        vi: "tên tệp (hoặc tên một thư mục trong đường dẫn) quá dài; hãy chọn tên ngắn hơn.",
+        en: "the file name (or the name of a folder in the path) is too long; choose a shorter name.",
+      };
+    case "EMFILE":
+    case "ENFILE":
+      return {
+        vi: "máy đang mở quá nhiều tệp cùng lúc; hãy đóng bớt chương trình rồi chạy lại.",
+        en: "too many files are open at once on this computer; close some programs and run again.",
+      };
     case "EROFS":
       return { vi: "ổ đĩa hoặc thư mục này chỉ cho đọc, không ghi được; hãy chọn nơi khác.", en: "the disk or folder is read-only; choose another place." };
   }

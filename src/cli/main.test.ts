@@ -31,7 +31,7 @@ const EXPECTED: Record<string, number> = { X01: 10 + 5 + 7.5, X02: 0 + 10 + 10, 
 
 interface ResultsJson {
   index: { id: string; version: string };
-  units: { code: string; name: string; category: string | null; value: number; points: number; rank: number; rankInCategory: number | null; ranked: boolean; coverage: number; nodes: Record<string, { value: number | null; points: number | null; rank: number | null }> }[];
+  units: { code: string; name: string; category: string | null; value: number; points: number; rank: number; rankInCategory: number | null; ranked: boolean; coverage: number | null; nodes: Record<string, { value: number | null; points: number | null; rank: number | null }> }[];
   issues: { severity: string; code: string; sheet: string | null; cell: string | null; unit: string | null; node: string | null; message: string }[];
 }
 
@@ -417,6 +417,42 @@ describe("what the reviewer found", () => {
     expect(en.err).toMatch(/Not ranked: data coverage 33% is below the minimum of 90%/);
   });
 
+  it("gives a unit to which no indicator applies no coverage: null in the JSON, \"—\" in the table, and not below the minimum", async () => {
+    writeFileSync(
+      join(dir, "khong-ap-dung.json"),
+      JSON.stringify({
+        format: "index-definition/1",
+        id: "khong-ap-dung",
+        version: "1",
+        name: "Không áp dụng",
+        categories: [
+          { id: "A", name: "Loại A" },
+          { id: "B", name: "Loại B" },
+        ],
+        ranking: { minCoverage: 0.5 },
+        root: {
+          code: "R",
+          name: "Tổng",
+          children: [
+            { code: "a", name: "a", max: 10, allowNA: true, rule: { kind: "fraction" } },
+            { code: "b", name: "b", max: 10, appliesTo: ["B"], rule: { kind: "fraction" } },
+          ],
+        },
+      }),
+    );
+    writeFileSync(join(dir, "khong-ap-dung.csv"), "Mã đơn vị,Đơn vị,Nhóm,a,b\nA1,Một,A,N/A,\nB1,Hai,B,0.5,1\n");
+    const r = await run(["score", "khong-ap-dung.csv", "--index", "khong-ap-dung.json", "--json", "kq-khong-ap-dung.json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, "kq-khong-ap-dung.json"), "utf8")) as { units: (ResultsJson["units"][number] & { notRankedReason?: string })[] };
+    expect(json.units.map((u) => [u.code, u.coverage, u.ranked, u.notRankedReason ?? null])).toEqual([
+      ["B1", 1, true, null],
+      ["A1", null, false, "not-available"],
+    ]);
+    const row = r.out.split("\n").find((l) => l.includes("A1"))!;
+    expect(row).toMatch(/—\s+0\s+0\s+Không xếp hạng: không tính được điểm tổng$/);
+    expect(row).not.toContain("%");
+  });
+
   it("lists every problem of an invalid definition, one per line after the one-line reason", async () => {
     const broken = {
       ...definition,
@@ -607,6 +643,12 @@ describe("what the second reviewer found", () => {
       changed: ["X02"],
       added: [],
       removed: [],
+      // By kind: X02's figures changed, nothing else.
+      renamed: [],
+      formerNames: {},
+      otherIndex: [],
+      unreadable: [],
+      unreadableSheets: {},
       message: `The results are out of date: 1 unit's figures changed since they were scored on ${stamp.en} (Xã Tân Phú). Score again.`,
     });
     // Another definition given: the inputs are compared through the definition the workbook was scored with.

@@ -5,7 +5,13 @@ describe("the command line's count phrases", () => {
     expect(M.templateDone(1, "p.xlsx").en).toBe("Made 1 self-assessment form in p.xlsx.");
     expect(M.templateDone(3, "p.xlsx").en).toBe("Made 3 self-assessment forms in p.xlsx.");
     expect(M.scoredSummary(1, 1).en).toBe("Scored 1 unit, ranked 1.");
-    expect(M.scoredSummary(4, 3, 1).en).toBe("Scored 4 units, ranked 3. 1 form was not scored: see the errors below.");
+    expect(M.scoredSummary(4, 3, { forms: 1 }).en).toBe("Scored 4 units, ranked 3. 1 form was not scored: see the errors below.");
+    expect(M.scoredSummary(4, 3, { rows: 2 }).en).toBe("Scored 4 units, ranked 3. 2 rows were not scored: see the errors below.");
+    // Forms and rows of a table, each called what it is.
+    expect(M.scoredSummary(4, 3, { forms: 1, rows: 1 })).toEqual({
+      vi: "Đã chấm 4 đơn vị, xếp hạng 3. 1 phiếu và 1 dòng chưa được chấm: xem lỗi bên dưới.",
+      en: "Scored 4 units, ranked 3. 1 form and 1 row were not scored: see the errors below.",
+    });
     expect(M.collected(1, "all.xlsx").en).toBe("Gathered 1 form into all.xlsx.");
     expect(M.collected(2, "all.xlsx").en).toBe("Gathered 2 forms into all.xlsx.");
     expect(M.skippedHead(1).en).toBe("Left out 1 sheet or file:");
@@ -24,7 +30,7 @@ describe("the command line's count phrases", () => {
   });
 
   test("the workbook is a sổ làm việc, never a sổ tính or bảng tính", () => {
-    const texts = [M.needOneFile("score"), M.notXlsx("a.xlsx"), M.unknownExtension("a.pdf", ".pdf"), M.unknownExtension("a.xlsb", ".xlsb"), M.outNotXlsx("score", "a.txt"), M.noFileReadable(2)];
+    const texts = [M.needOneFile("score"), M.notXlsx("a.xlsx"), M.indexNotDefinition("a.xlsx", "workbook", "score"), M.tableNotForms("a.csv", ".csv"), M.unknownExtension("a.pdf", ".pdf"), M.unknownExtension("a.xlsb", ".xlsb"), M.outNotXlsx("score", "a.txt"), M.noFileReadable(2)];
     for (const m of texts) expect(m.vi).not.toMatch(/sổ tính|bảng tính/);
     expect(M.notXlsx("a.xlsx").vi).toContain("sổ làm việc Excel");
   });

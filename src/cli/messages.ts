@@ -27,7 +27,7 @@ Cách dùng:
 Lệnh:
   score     Kiểm tra số liệu, chấm điểm, xếp hạng. Không có --out thì chỉ in bảng xếp hạng;
             có --out thì ghi sổ đã chấm (trang Kết quả, Biểu đồ, cột Điểm).
-  validate  Chỉ kiểm tra số liệu và liệt kê lỗi, cảnh báo. Chỉ có --index, không kèm tệp: kiểm tra
+  validate  Chỉ kiểm tra số liệu và liệt kê mọi lỗi, cảnh báo. Chỉ có --index, không kèm tệp: kiểm tra
             riêng định nghĩa bộ chỉ số.
   template  Tạo phiếu tự đánh giá: mỗi đơn vị một trang tính. Tệp đơn vị (CSV hoặc .xlsx) có
             các cột Mã đơn vị, Đơn vị, Nhóm (loại đơn vị).
@@ -71,7 +71,7 @@ Usage:
 Commands:
   score     Check the inputs, score and rank. Without --out it only prints the ranking; with
             --out it writes the scored workbook (Results and Charts sheets, the Score column).
-  validate  Only check the inputs and list errors and warnings. With --index and no file: check
+  validate  Only check the inputs and list every error and warning. With --index and no file: check
             the index definition alone.
   template  Make self-assessment forms, one sheet per unit. The units file (CSV or .xlsx) has
             the columns Unit code, Unit, Category.
@@ -116,7 +116,7 @@ export const COMMAND_HELP: Record<"score" | "validate" | "template" | "collect" 
     vi: `dti-scorer score <sổ.xlsx | bảng.csv> [--index <tệp.json | mã có sẵn>] [--out đã-chấm.xlsx] [--json kết-quả.json] [--lang vi|en] [--progress]
 
 Kiểm tra số liệu, chấm điểm và xếp hạng các đơn vị. In bảng xếp hạng (các cột như trang Kết quả)
-và các lỗi, cảnh báo.
+và 15 lỗi, cảnh báo đầu tiên (lệnh validate và --json có đủ).
 
   <sổ.xlsx>  Mỗi đơn vị một trang tính (phiếu do lệnh template tạo), hoặc một bảng mỗi đơn vị một dòng.
   <bảng.csv> Mỗi đơn vị một dòng: CSV UTF-8, CSV của Excel (Windows-1258) hoặc "Unicode text" (UTF-16, tab).
@@ -136,7 +136,7 @@ ${EXIT_VI}
     en: `dti-scorer score <workbook.xlsx | table.csv> [--index <file.json | built-in id>] [--out scored.xlsx] [--json results.json] [--lang vi|en] [--progress]
 
 Check the inputs, score and rank the units. Prints the ranking (the columns of the Results sheet)
-and the errors and warnings.
+and the first 15 errors and warnings (the validate command and --json have them all).
 
   <workbook.xlsx> One sheet per unit (the forms the template command makes), or one table with a row per unit.
   <table.csv>     One row per unit: CSV UTF-8, Excel's CSV (Windows-1258) or "Unicode text" (UTF-16, tabs).
@@ -159,7 +159,8 @@ ${EXIT_EN}
     vi: `dti-scorer validate <sổ.xlsx | bảng.csv> [--index <tệp.json | mã có sẵn>] [--json lỗi.json] [--lang vi|en]
 dti-scorer validate --index <tệp.json | mã có sẵn> [--json …] [--lang vi|en]
 
-Chỉ kiểm tra số liệu: liệt kê lỗi và cảnh báo, mỗi mục nêu trang tính và ô. Không ghi sổ.
+Chỉ kiểm tra số liệu: liệt kê mọi lỗi và cảnh báo (lệnh score chỉ in các mục đầu), mỗi mục nêu trang
+tính và ô. Không ghi sổ.
 Với sổ đã chấm mà số liệu đã thay đổi từ lần chấm trước, báo "Kết quả đã cũ".
 Chỉ có --index, không kèm tệp: chỉ kiểm tra định nghĩa bộ chỉ số. Định nghĩa không hợp lệ: liệt kê
 mọi lỗi, mỗi lỗi một dòng (mã thoát 2); hợp lệ: in một dòng tóm tắt (tên, mã@phiên bản, số nhóm,
@@ -173,7 +174,8 @@ ${EXIT_VI}
     en: `dti-scorer validate <workbook.xlsx | table.csv> [--index <file.json | built-in id>] [--json issues.json] [--lang vi|en]
 dti-scorer validate --index <file.json | built-in id> [--json …] [--lang vi|en]
 
-Only check the inputs: list the errors and warnings, each with its sheet and cell. Writes no workbook.
+Only check the inputs: list every error and warning (score prints only the first ones), each with its
+sheet and cell. Writes no workbook.
 For a scored workbook whose figures changed since it was scored, says the results are out of date.
 With --index and no file: check the index definition alone. An invalid one: every problem, one per
 line (exit status 2); a valid one: a one-line summary (name, id@version, groups, indicators, total
@@ -443,6 +445,50 @@ export const M = {
     vi: `Không có tệp hay bộ chỉ số có sẵn nào tên "${what}". Bộ có sẵn: ${ids.join(", ")}.`,
     en: `There is no file or built-in index called "${what}". Built-in: ${ids.join(", ")}.`,
   }),
+  /**
+   * --index names a file that is no definition at all: an Excel workbook ("workbook": a zip
+   * package of a workbook, or an .xls compound file) or another binary file ("binary"). `command`:
+   * where the workbook goes instead, by the command run ("validate-index": validate with no file).
+   */
+  indexNotDefinition: (path: string, what: "workbook" | "binary", command?: "score" | "validate" | "validate-index" | "collect" | "template"): Message => {
+    const arg = shellArg(path);
+    const is =
+      what === "workbook"
+        ? { vi: `Tệp ${path} (--index) là sổ làm việc Excel, không phải tệp định nghĩa bộ chỉ số`, en: `File ${path} (--index) is an Excel workbook, not an index definition file` }
+        : { vi: `Tệp ${path} (--index) không phải tệp văn bản nên không phải tệp định nghĩa bộ chỉ số`, en: `File ${path} (--index) is not a text file, so it is not an index definition file` };
+    const takes = {
+      vi: "--index nhận tệp định nghĩa bộ chỉ số (.json) hoặc mã bộ chỉ số có sẵn (xem dti-scorer indices)",
+      en: "--index takes an index definition file (.json) or a built-in id (see dti-scorer indices)",
+    };
+    const instead: Message | undefined =
+      what !== "workbook" || command === undefined
+        ? undefined
+        : command === "template"
+          ? {
+              vi: ` Danh sách đơn vị (.csv hoặc .xlsx) thì ghi sau --units: dti-scorer template --index <tệp.json | mã có sẵn> --units ${arg} --out <phiếu.xlsx>.`,
+              en: ` A list of units (.csv or .xlsx) goes after --units: dti-scorer template --index <file.json | built-in id> --units ${arg} --out <forms.xlsx>.`,
+            }
+          : command === "collect"
+            ? {
+                vi: ` Các sổ cần gom ghi ngay sau tên lệnh: dti-scorer collect ${arg} … --out <tổng-hợp.xlsx>.`,
+                en: ` The workbooks to gather go right after the command: dti-scorer collect ${arg} … --out <all.xlsx>.`,
+              }
+            : command === "validate-index"
+              ? { vi: ` Để kiểm tra sổ làm việc, ghi sổ ngay sau tên lệnh: dti-scorer validate ${arg}.`, en: ` To check a workbook, give it right after the command: dti-scorer validate ${arg}.` }
+              : {
+                  vi: ` Sổ làm việc cần ${command === "score" ? "chấm" : "kiểm tra"} ghi ngay sau tên lệnh: dti-scorer ${command} ${arg} --index <tệp.json | mã có sẵn>.`,
+                  en: ` The workbook to ${command === "score" ? "score" : "check"} goes right after the command: dti-scorer ${command} ${arg} --index <file.json | built-in id>.`,
+                };
+    return { vi: `${is.vi}: ${takes.vi}.${instead?.vi ?? ""}`, en: `${is.en}: ${takes.en}.${instead?.en ?? ""}` };
+  },
+  /** A table of text (`ext`: .csv, .txt, .tsv) given to collect, which gathers workbooks of forms. */
+  tableNotForms: (path: string, ext: string): Message => {
+    const arg = shellArg(path);
+    return {
+      vi: `Tệp ${path} là bảng văn bản (${ext}), không phải sổ phiếu: lệnh collect gom các sổ phiếu của đơn vị (.xlsx, mỗi đơn vị một trang tính như lệnh template tạo); một bảng mỗi đơn vị một dòng thì chấm trực tiếp, không cần gom: dti-scorer score ${arg} --index <tệp.json | mã có sẵn>.`,
+      en: `File ${path} is a table of text (${ext}), not a workbook of forms: collect gathers units' workbooks of forms (.xlsx, one sheet per unit, as the template command makes them); a table with a row per unit is scored directly, with no gathering: dti-scorer score ${arg} --index <file.json | built-in id>.`,
+    };
+  },
   invalidDefinition: (path: string, detail: string): Message => ({
     vi: `Định nghĩa bộ chỉ số ${path} không hợp lệ: ${detail}`,
     en: `The index definition ${path} is not valid: ${detail}`,
@@ -604,6 +650,15 @@ export const M = {
     vi: `Sổ chưa lưu bộ chỉ số và không có --index, mà các phiếu ghi ${named.length} bộ chỉ số khác nhau: ${named.map((n) => `${n.index} (${n.forms} phiếu)`).join(", ")}. Hãy chọn bộ chỉ số để chấm bằng --index <mã hoặc tệp.json>; phiếu của bộ chỉ số khác sẽ được nêu và bỏ qua.`,
     en: `The workbook holds no index and no --index was given, and its forms name ${named.length} different indices: ${named.map((n) => `${n.index} (${n.forms} ${n.forms === 1 ? "form" : "forms"})`).join(", ")}. Choose the index to score with --index <id or file.json>; forms of another index are named and left out.`,
   }),
+  /**
+   * The workbook holds no index, none was given, and its forms name one that is not built in
+   * (`index`, id@version as the forms write it): its definition file is needed. `builtinId`: a
+   * built-in of the same id, of another version.
+   */
+  formsOfIndexNotBuiltin: (index: string, builtinId?: string): Message => ({
+    vi: `Sổ chưa lưu bộ chỉ số và không có --index, mà các phiếu ghi bộ chỉ số ${index} (ô Bộ chỉ số), không phải một bộ chỉ số có sẵn${builtinId !== undefined ? ` (bộ có sẵn ${builtinId} là phiên bản khác)` : ""}. Hãy chỉ rõ tệp định nghĩa của bộ chỉ số đó, tệp đã dùng để tạo phiếu: --index <tệp.json>.`,
+    en: `The workbook holds no index and no --index was given, and its forms name the index ${index} (their Index cell), which is not a built-in index${builtinId !== undefined ? ` (the built-in ${builtinId} is another version)` : ""}. Give that index's definition file, the one the forms were made from: --index <file.json>.`,
+  }),
   indexFromForms: (id: string): Message => ({
     vi: `Sổ chưa lưu bộ chỉ số và không có --index: dùng bộ chỉ số có sẵn ${id} ghi trên các phiếu.`,
     en: `The workbook holds no index and no --index was given: using the built-in index ${id} named on the forms.`,
@@ -635,13 +690,26 @@ export const M = {
     };
   },
   wrote: (path: string): Message => ({ vi: `Đã ghi ${path}`, en: `Wrote ${path}` }),
-  /** `rows`: what was left out are rows of a table (a CSV file), not forms. */
-  scoredSummary: (n: number, ranked: number, notScored = 0, rows = false): Message => ({
-    vi: `Đã chấm ${n} đơn vị, xếp hạng ${ranked}.${notScored > 0 ? ` ${notScored} ${rows ? "dòng" : "phiếu"} chưa được chấm: xem lỗi bên dưới.` : ""}`,
-    en: `Scored ${n} unit${n === 1 ? "" : "s"}, ranked ${ranked}.${notScored > 0 ? ` ${notScored} ${rows ? "row" : "form"}${notScored === 1 ? " was" : "s were"} not scored: see the errors below.` : ""}`,
-  }),
+  /**
+   * `left`: what was left out of the scoring, as forms (a sheet of one unit) and as rows of a
+   * table of units (a CSV file, a sheet of one row per unit).
+   */
+  scoredSummary: (n: number, ranked: number, left: { forms?: number; rows?: number } = {}): Message => {
+    const forms = left.forms ?? 0;
+    const rows = left.rows ?? 0;
+    const vi = [...(forms > 0 ? [`${forms} phiếu`] : []), ...(rows > 0 ? [`${rows} dòng`] : [])].join(" và ");
+    const en = [...(forms > 0 ? [`${forms} form${forms === 1 ? "" : "s"}`] : []), ...(rows > 0 ? [`${rows} row${rows === 1 ? "" : "s"}`] : [])].join(" and ");
+    return {
+      vi: `Đã chấm ${n} đơn vị, xếp hạng ${ranked}.${vi !== "" ? ` ${vi} chưa được chấm: xem lỗi bên dưới.` : ""}`,
+      en: `Scored ${n} unit${n === 1 ? "" : "s"}, ranked ${ranked}.${en !== "" ? ` ${en} ${forms + rows === 1 ? "was" : "were"} not scored: see the errors below.` : ""}`,
+    };
+  },
   noIssues: { vi: "Không có lỗi hay cảnh báo.", en: "No errors or warnings." },
-  moreIssues: (n: number): Message => ({ vi: `… và ${n} mục khác (dùng --json để xem đủ).`, en: `… and ${n} more (use --json to see them all).` }),
+  /** After the first findings score prints: validate lists them all, and --json holds them all. */
+  moreIssues: (n: number): Message => ({
+    vi: `… và ${n} mục khác (lệnh validate liệt kê đủ; --json cũng có đủ).`,
+    en: `… and ${n} more (the validate command lists them all; so does --json).`,
+  }),
   findings: { vi: "Kết quả kiểm tra", en: "Findings" },
   /** `notXlsx`: every file was there but none is an .xlsx workbook that can be read. */
   noFileReadable: (n: number, notXlsx = true): Message =>

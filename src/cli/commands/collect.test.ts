@@ -2,9 +2,10 @@
  * `dti-scorer collect` with files that cannot all be used: an unreadable file among good ones (a
  * zip that is no .xlsx package too), an existing --out workbook that cannot be read (left as it
  * was) or an empty --out file (written anew), one saved by
- * LibreOffice with a table, and a file with no form in it; a file of another format (.ods, .xls,
- * .csv) among the units' workbooks is left out with the sentence saying where to convert it, the
- * others gathered, and the status is 1, as for a damaged .xlsx.
+ * LibreOffice with a table, and a file with no form in it; a file of another format (.ods, .xls)
+ * among the units' workbooks is left out with the sentence saying where to convert it, a CSV
+ * table with the sentence saying that a table is scored directly, the others gathered, and the
+ * status is 1, as for a damaged .xlsx.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -217,10 +218,24 @@ describe("dti-scorer collect with a file of another format", () => {
     expect(lines).toEqual([
       "  - cu.xls: Tệp cu.xls (Excel 97–2003) không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx.",
       '  - hong.xlsx: Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ); hãy mở tệp và lưu lại dạng .xlsx (Excel Workbook).',
-      "  - e1.csv: Tệp e1.csv không phải sổ làm việc Excel (.xlsx) đọc được. Hãy lưu lại dưới dạng .xlsx (Excel Workbook).",
+      "  - e1.csv: Tệp e1.csv là bảng văn bản (.csv), không phải sổ phiếu: lệnh collect gom các sổ phiếu của đơn vị (.xlsx, mỗi đơn vị một trang tính như lệnh template tạo); một bảng mỗi đơn vị một dòng thì chấm trực tiếp, không cần gom: dti-scorer score e1.csv --index <tệp.json | mã có sẵn>.",
       "  - lo1.ods: Tệp lo1.ods (OpenDocument) không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.",
     ]);
     expect(r.err).toBe("Cảnh báo: bỏ qua 4 tệp không đọc được (cu.xls, hong.xlsx, e1.csv, lo1.ods); các tệp khác đã được gom.\n");
+  }, 30_000);
+
+  it("given a CSV table alone, says that it gathers workbooks of forms and that a table is scored directly", async () => {
+    const vi = await run(["collect", "e1.csv", "--out", "t.xlsx"]);
+    expect(vi.code).toBe(2);
+    expect(vi.err).toBe(
+      "Tệp e1.csv là bảng văn bản (.csv), không phải sổ phiếu: lệnh collect gom các sổ phiếu của đơn vị (.xlsx, mỗi đơn vị một trang tính như lệnh template tạo); một bảng mỗi đơn vị một dòng thì chấm trực tiếp, không cần gom: dti-scorer score e1.csv --index <tệp.json | mã có sẵn>.\n",
+    );
+    const en = await run(["collect", "e1.csv", "--out", "t.xlsx", "--lang", "en"], "en");
+    expect(en.code).toBe(2);
+    expect(en.err).toBe(
+      "File e1.csv is a table of text (.csv), not a workbook of forms: collect gathers units' workbooks of forms (.xlsx, one sheet per unit, as the template command makes them); a table with a row per unit is scored directly, with no gathering: dti-scorer score e1.csv --index <file.json | built-in id>.\n",
+    );
+    expect(existsSync(join(dir, "t.xlsx"))).toBe(false);
   }, 30_000);
 
   it("writes nothing and exits 2 when no file given can be read, each named with its sentence", async () => {

@@ -151,7 +151,7 @@ async function gather(io: CliIO, args: ParsedArgs, lang: Lang, progress: Progres
   if (args.out === undefined) fail(M.needOut("collect"));
   progress.update("read");
   checkOutputs(io, "collect", { files: args.files, out: args.out });
-  const model = args.index !== undefined ? loadIndex(io, args.index, lang).model : undefined;
+  const model = args.index !== undefined ? loadIndex(io, args.index, lang, "collect").model : undefined;
   // A file that cannot be used (another format, missing, a folder) is left out with its sentence,
   // as an unreadable .xlsx is, and the others are gathered; given alone, its sentence is the reason nothing ran.
   const inputs = readInputs(io, args.files);

@@ -9,7 +9,7 @@ import { type StaleKind, staleGroups, staleResults, submissionsAsScored } from "
 import { type DefinitionProblem, decodeDefinitionFile, formatProblems, parseDefinition, parseDefinitionText, problemsSummary } from "../../core/definition";
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
-import { type TextEncoding, decodeText, notUtf8Message, parseCsv, parseNumberText } from "../../core/read";
+import { type TextEncoding, decodeText, decodeTextDetailed, notUtf8Message, parseCsv, parseNumberText } from "../../core/read";
 import { isExcelErrorText, isNotApplicableText } from "../../core/read/values";
 import { isBlank } from "../../core/read/sheet";
 import type { Issue, SheetSnapshot } from "../../core/types";
@@ -35,17 +35,41 @@ function isRegularFile(path: string): boolean {
   }
 }
 
+/** The command --index was given to, so that a workbook given there by mistake is said to go where that command takes it. */
+export type IndexUse = "score" | "validate" | "validate-index" | "collect" | "template";
+
+/**
+ * What a file given to --index is when it is no text at all: an Excel workbook (a zip package
+ * holding a workbook, an .xls or encrypted compound file) or another binary file (a NUL byte in
+ * a file that is not UTF-16). Undefined for text, which is read as JSON.
+ */
+export function notDefinitionText(bytes: Uint8Array): "workbook" | "binary" | undefined {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    const names = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // A zip package names its parts in plain text: an .xlsx holds xl/…, an .ods says its mimetype.
+    return names.includes("xl/") || names.includes("opendocument.spreadsheet") ? "workbook" : "binary";
+  }
+  if (startsWith(bytes, COMPOUND_FILE)) return "workbook";
+  const head = bytes.subarray(0, 4096);
+  if (!head.includes(0)) return undefined;
+  return decodeTextDetailed(head).encoding.startsWith("utf-16") ? undefined : "binary";
+}
+
 /**
  * The definition named by --index: a JSON file when a regular file of that name exists, else a
  * built-in id (a folder called `dti-so-nganh-mau` in the current directory does not hide the
- * built-in index), else the path, which the error names as a folder or a missing file.
+ * built-in index), else the path, which the error names as a folder or a missing file. A file
+ * that is no text (a workbook given to --index instead of first) is said to be so, with where
+ * the workbook goes for `use`, the command run.
  */
-export function loadIndex(io: CliIO, spec: string, lang: Lang): LoadedIndex {
+export function loadIndex(io: CliIO, spec: string, lang: Lang, use?: IndexUse): LoadedIndex {
   const path = resolvePath(io, spec);
   const builtinMatch = findBuiltin(spec);
   const looksLikeFile = isRegularFile(path) || (!builtinMatch && (existsSync(path) || /\.json$/i.test(spec) || spec.includes("/") || spec.includes("\\")));
   if (looksLikeFile) {
     const bytes = readInputFile(io, spec);
+    const binary = notDefinitionText(bytes);
+    if (binary) fail(M.indexNotDefinition(spec, binary, use));
     // As a CSV file is read: UTF-8, UTF-16 ("Unicode"), or ANSI (Windows-1258) with a warning line.
     const { text, notice } = decodeDefinitionFile(bytes, spec);
     if (notice) io.stderr.write(`${T.severityOne.warning[lang]}: ${notice[lang]}\n`);
@@ -98,14 +122,15 @@ export function inputKind(path: string): InputKind {
 }
 
 /**
- * Why a file cannot be read as an .xlsx workbook, by its extension alone: another spreadsheet
- * format (.xls, .ods…, named with where to convert it) or a table (.csv); undefined for an .xlsx
- * file, which is then read. `name` is how the sentence names the file.
+ * Why a file given to collect cannot be gathered, by its extension alone: another spreadsheet
+ * format (.xls, .ods…, named with where to convert it) or a table of text (.csv: collect takes
+ * workbooks of forms, a table is scored directly); undefined for an .xlsx file, which is then
+ * read. `name` is how the sentence names the file.
  */
 export function notXlsxByExtension(path: string, name: string = path): Message | undefined {
   const kind = kindOfExtension(path);
   if (kind === "xlsx") return undefined;
-  return kind === undefined ? M.unknownExtension(name, extname(path)) : M.notXlsx(name);
+  return kind === undefined ? M.unknownExtension(name, extname(path)) : M.tableNotForms(name, extname(path).toLowerCase());
 }
 
 /** Whether two paths name the same file: the same path, or (both existing) the same inode. */

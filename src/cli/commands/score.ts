@@ -2,12 +2,12 @@
 import type { IndexModel } from "../../core/definition/model";
 import { type Lang, type Message, formatNumber, localize } from "../../core/i18n/text";
 import { countIssuesByUnit, notScoredEntries, readIndexSheet, unitKey } from "../../core/plan";
-import { builtinNamed, builtinNamedOnForms, formsOfAdaptedBuiltin, formsPerIndexNamed, indicesNamedOnForms } from "../../core/forms-index";
+import { builtinNamed, builtinNamedOnForms, formsOfAdaptedBuiltin, formsPerIndexNamed, indicesNamedOnForms, parseIndexText } from "../../core/forms-index";
 import { BUILTIN_INDICES } from "../../indices";
 import { coverageDecimals, label, notRankedText, uncomputedParts, unitCodeHeader, unitLabelText } from "../../core/plan/labels";
 import { figureFormats, formatDecimals, valueLeftOut } from "../../core/plan/results-sheet";
 import { unitsByRank } from "../../core/score";
-import type { Issue, ScoreTable, Severity, WorkbookSnapshot } from "../../core/types";
+import type { Issue, ScoreTable, Severity, Submission, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
 import { PipelineError, formsOfAnotherIndexMessage, indicesOtherThan, issuesJson, resultsJson, runScoring } from "../../core/pipeline";
 import { type CliIO, fail, writeOutputFile } from "../io";
@@ -18,7 +18,7 @@ import type { ParsedArgs } from "../args";
 import { type Progress, withProgress } from "../progress";
 import { staleMessage, staleResults } from "../stale";
 
-/** How many findings the human summary lists before "… and N more". */
+/** How many findings score's summary lists before "… and N more" (validate lists them all); score --help and the README say 15. */
 const FINDINGS_SHOWN = 15;
 
 /**
@@ -52,7 +52,7 @@ async function scoreFile(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" 
   // The units of a scored workbook --out replaces (not the input): this run must keep them all.
   const held = write ? await checkOutReplaceable(io, args.out!, { scored: true, input: file }) : undefined;
   if (write) warnIfOutOpen(io, args.out!, lang);
-  const loaded = args.index !== undefined ? loadIndex(io, args.index, lang) : undefined;
+  const loaded = args.index !== undefined ? loadIndex(io, args.index, lang, mode) : undefined;
   const { host, notices } = await openInput(io, file);
   let result: Awaited<ReturnType<typeof runScoring>>;
   let snapshot: WorkbookSnapshot;
@@ -76,6 +76,8 @@ async function scoreFile(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" 
         // Forms of several indices: which one to score with is the user's choice, said as such.
         const several = formsPerIndexNamed(snapshot);
         if (several.length > 1) fail(M.formsOfSeveralIndices(several));
+        // Forms of one index that is not built in: its definition file is needed, and the sentence names the index.
+        if (several.length === 1) fail(M.formsOfIndexNotBuiltin(several[0]!.index, BUILTIN_INDICES.find((b) => b.id.toLowerCase() === parseIndexText(several[0]!.index).id.toLowerCase())?.id));
       }
     }
     result = await runScoring(readOnce(host, snapshot), {
@@ -98,7 +100,9 @@ async function scoreFile(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" 
     if (another) fail(another);
     if (e instanceof PipelineError) {
       const nowhere = e.found?.issues.find((i) => named(i) && i.message === e.userMessage);
-      fail(nowhere ? M.inFile(file, e.userMessage) : e.userMessage, e.problems ? problemDetails(e.problems) : undefined);
+      // A sheet of the workbook whose form or table gave no unit: its sentence names the sheet, and the file before it.
+      const inSheet = inputKind(file) === "xlsx" && e.found?.issues.some((i) => i.code === "layout-not-found" && i.sheet !== undefined && i.message === e.userMessage);
+      fail(nowhere || inSheet ? M.inFile(file, e.userMessage) : e.userMessage, e.problems ? problemDetails(e.problems) : undefined);
     }
     throw e;
   }
@@ -143,6 +147,14 @@ async function scoreFile(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" 
             changed: stale.changed,
             added: stale.added,
             removed: stale.removed,
+            // By kind, as the sentence says them (README, "The command line"): the units of `changed`
+            // renamed (only), whose form names another index, whose form is no longer read (with
+            // its sheet); the names units had when scored, for those whose name changed.
+            renamed: stale.renamed,
+            formerNames: stale.formerNames,
+            otherIndex: stale.otherIndex,
+            unreadable: stale.unreadable,
+            unreadableSheets: stale.sheets,
             ...(stale.scoredWith ? { scoredWith: { id: stale.scoredWith.id, version: stale.scoredWith.version ?? null } } : {}),
             message: staleNote[lang],
           }
@@ -156,8 +168,9 @@ async function scoreFile(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" 
   // With the JSON on stdout, human output goes to stderr so the JSON stays parseable.
   const human = toStdout ? io.stderr : io.stdout;
   if (staleNote) human.write(staleNote[lang] + (mode === "score" ? "\n\n" : "\n"));
-  if (mode === "score") human.write(rankingTable(table, result.model, result.issues, lang, inputKind(file) === "csv"));
-  human.write(findingsSummary(findings, lang));
+  if (mode === "score") human.write(rankingTable(table, result.model, result.issues, lang, { submissions: result.submissions, snapshot }));
+  // validate is run to see the findings: every one of them; score's list stops after the first ones.
+  human.write(findingsSummary(findings, lang, mode === "validate"));
   if (write) human.write(M.wrote(args.out!)[lang] + "\n");
   if (args.json !== undefined && !toStdout) human.write(M.wrote(args.json)[lang] + "\n");
   return result.issues.some((i) => i.severity === "error") ? 1 : 0;
@@ -181,7 +194,7 @@ function reportNothingRead(
   }
   const human = toStdout ? io.stderr : io.stdout;
   if (headline) human.write(headline[lang] + "\n");
-  human.write(findingsSummary(findings, lang));
+  human.write(findingsSummary(findings, lang, true));
   if (args.json !== undefined && !toStdout) human.write(M.wrote(args.json)[lang] + "\n");
   return 1;
 }
@@ -252,8 +265,10 @@ function fmt(x: number | null, lang: Lang, decimals: number): string {
  * (figureFormats: the figure ranked on with the ranking's decimals, so that tied units show the
  * same figure; without them, with enough decimals that units ranked apart show different
  * figures). Rows in rank order as on the sheet; units not ranked at the end with the reason.
+ * `read`: what was read (the submissions and the workbook), so that the line below the table
+ * counts what was left out as the results sheet does, as forms and as rows of a table.
  */
-export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue[], lang: Lang, fromCsv = false): string {
+export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue[], lang: Lang, read: { submissions: Submission[]; snapshot?: WorkbookSnapshot } = { submissions: [] }): string {
   const formats = figureFormats(model, table);
   const pointsDecimals = formatDecimals(formats.points);
   const valueDecimals = formatDecimals(formats.value);
@@ -281,7 +296,8 @@ export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue
     ...(inCategory
       ? [{ header: label("rankInCategory", lang), align: "right" as const, cell: (u: ScoreTable["units"][number]) => (u.ranked && u.rankInCategory !== null ? String(u.rankInCategory) : "") }]
       : []),
-    { header: label("coverageColumn", lang), align: "right", cell: (u) => `${formatNumber(u.coverage * 100, lang, coverageDecimalsShown)}%` },
+    // A unit to which nothing applies has no coverage (not 100%): "—", as the sheet leaves it blank.
+    { header: label("coverageColumn", lang), align: "right", cell: (u) => (u.coverage === null ? "—" : `${formatNumber(u.coverage * 100, lang, coverageDecimalsShown)}%`) },
     { header: label("errors", lang), align: "right", cell: (u) => String(counts.get(unitKey(u))?.errors ?? 0) },
     { header: label("warnings", lang), align: "right", cell: (u) => String(counts.get(unitKey(u))?.warnings ?? 0) },
     ...(someNotRanked
@@ -302,27 +318,30 @@ export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue
       rows,
       columns.map((c) => c.align),
     ) +
-    M.scoredSummary(table.units.length, ranked, notScoredForms(issues), fromCsv)[lang] +
+    M.scoredSummary(table.units.length, ranked, notScored(issues, read.submissions, read.snapshot))[lang] +
     "\n"
   );
 }
 
-/** Forms and rows left out of the scoring, as the results sheet lists them below its table. */
-function notScoredForms(issues: Issue[]): number {
-  return notScoredEntries(issues, []).length;
+/** Forms and rows of a table (a CSV file, a sheet of one row per unit) left out of the scoring, as the results sheet lists them below its table. */
+function notScored(issues: Issue[], submissions: Submission[], snapshot: WorkbookSnapshot | undefined): { forms: number; rows: number } {
+  const entries = notScoredEntries(issues, submissions, snapshot);
+  const rows = entries.filter((e) => e.kind === "row").length;
+  return { forms: entries.length - rows, rows };
 }
 
-/** Counts by severity, then the first findings, errors first. */
-export function findingsSummary(issues: Finding[], lang: Lang): string {
+/** Counts by severity, then the findings, errors first: all of them, or (`all` false) the first ones and how many more. */
+export function findingsSummary(issues: Finding[], lang: Lang, all = false): string {
   const order: Severity[] = ["error", "warning", "info"];
   if (issues.length === 0) return M.noIssues[lang] + "\n";
   const counts = Object.fromEntries(order.map((s) => [s, issues.filter((i) => i.severity === s).length]));
   let out = `\n${M.findings[lang]}: ${severityCounts(counts, lang)}\n`;
   const sorted = [...issues].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
-  for (const issue of sorted.slice(0, FINDINGS_SHOWN)) {
+  const shown = all ? sorted : sorted.slice(0, FINDINGS_SHOWN);
+  for (const issue of shown) {
     // The message already names the sheet and cell.
     out += `  ${T.severityOne[issue.severity][lang]}: ${issue.message[lang]}\n`;
   }
-  if (sorted.length > FINDINGS_SHOWN) out += "  " + M.moreIssues(sorted.length - FINDINGS_SHOWN)[lang] + "\n";
+  if (sorted.length > shown.length) out += "  " + M.moreIssues(sorted.length - shown.length)[lang] + "\n";
   return out;
 }

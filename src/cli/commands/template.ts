@@ -4,7 +4,7 @@ import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
 import { type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
 import { categoryNames } from "../../core/read/read";
-import { rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithIgnoredCategory, unitsWithSameCode, unitsWithoutCategory } from "../../core/units";
+import { rowsWiderThanHeader, similarNamesMessage, unitsFromRows, unitsOfUnknownCategory, unitsWithIgnoredCategory, unitsWithSameCode, unitsWithSimilarNames, unitsWithoutCategory } from "../../core/units";
 import { sameNameAsBuiltinMessage } from "../../core/forms-index";
 import { type TemplateUnit, makeTemplate } from "../../hosts/xlsx/template";
 import { BUILTIN_INDICES } from "../../indices";
@@ -137,6 +137,17 @@ function warnUnitsWithoutCategory(io: CliIO, model: IndexModel, units: UnitLine[
 }
 
 /**
+ * Units whose names are alike but for letter case ("Sở Y tế", "Sở Y Tế"), or one name under two
+ * codes, are two units, each with its form: most often one unit typed twice, so each such group is
+ * named with its lines (a warning; the forms are written). The pane says the same (unitsWithSimilarNames).
+ */
+function warnSimilarNames(io: CliIO, units: UnitLine[], path: string, lang: Lang): void {
+  for (const group of unitsWithSimilarNames(units.map((u) => ({ ...u.unit, line: u.line })))) {
+    io.stderr.write(`${T.severityOne.warning[lang]}: ${similarNamesMessage(group, path)[lang]}\n`);
+  }
+}
+
+/**
  * Every unit needs a code of its own: of two forms with the same code only the first is scored.
  * Each shared code is named with its lines (a line without a code is known by its name, which may
  * be another unit's name or code). The check the pane makes too (unitsWithSameCode).
@@ -185,7 +196,7 @@ async function makeForms(io: CliIO, args: ParsedArgs, lang: Lang, progress: Prog
   if (sameFile(io, args.out, args.units)) fail(M.outIsInput("--out", args.out));
   // A workbook the units already filled in (or any file but blank forms made here) is not written over.
   await checkOutReplaceable(io, args.out, { blankForms: true });
-  const { model } = loadIndex(io, args.index, lang);
+  const { model } = loadIndex(io, args.index, lang, "template");
   // A copy of a built-in that kept its id and version: its forms would be taken for the built-in's.
   const sameName = sameNameAsBuiltinMessage(model.definition, BUILTIN_INDICES);
   if (sameName) io.stderr.write(`${T.severityOne.warning[lang]}: ${sameName[lang]}\n`);
@@ -194,6 +205,7 @@ async function makeForms(io: CliIO, args: ParsedArgs, lang: Lang, progress: Prog
   if (encoding === "windows-1258") io.stderr.write(`${T.severityOne.warning[lang]}: ${notUtf8Message(args.units)[lang]}\n`);
   failOnUnitsProblems([checkCategories(io, model, lines, args.units, lang), checkCodes(lines, args.units)]);
   warnUnitsWithoutCategory(io, model, lines, args.units, lang);
+  warnSimilarNames(io, lines, args.units, lang);
   const units = lines.map((l) => l.unit);
   progress.update("template");
   const data = await makeTemplate(model, units, { lang, ...(args.period !== undefined ? { period: args.period } : {}) });

@@ -4,7 +4,18 @@ import type { Message } from "../../core/i18n/text";
 import { type Lang, localize } from "../../core/i18n/text";
 import type { IndexModel } from "../../core/definition/model";
 import { resolveCategory } from "../../core/read/read";
-import { categoryIgnoredMessage, rowsWiderThanHeader, unitsFromRows, unitsOfUnknownCategory, unitsWithIgnoredCategory, unitsWithSameCode, unitsWithoutCategory, wideRowMessage } from "../../core/units";
+import {
+  categoryIgnoredMessage,
+  rowsWiderThanHeader,
+  similarNamesMessage,
+  unitsFromRows,
+  unitsOfUnknownCategory,
+  unitsWithIgnoredCategory,
+  unitsWithSameCode,
+  unitsWithSimilarNames,
+  unitsWithoutCategory,
+  wideRowMessage,
+} from "../../core/units";
 import type { Notice } from "./usePane";
 import { notUtf8Message } from "../../core/read/messages";
 import { t, tBoth } from "../i18n";
@@ -196,16 +207,21 @@ export function ignoredCategoriesMessage(model: IndexModel, units: readonly Unit
  * list that gives the others theirs (an index with categories): on its form the rows that apply to
  * some categories only are shaded grey and not counted, and the unit is ranked within no category.
  * A list that gives no unit a category says nothing: every form says so itself. For an index
- * without categories, a list that gives some: a line that they are ignored.
+ * without categories, a list that gives some: a line that they are ignored. Then a line for each
+ * group of units whose names are alike but for letter case ("Sở Y tế", "Sở Y Tế"), or one name
+ * under two codes (unitsWithSimilarNames): two units, each with its form, as the command line says.
  */
 export function withUnitsWithoutCategory(notice: Notice, model: IndexModel, units: readonly UnitLine[]): Notice {
+  const similar = unitsWithSimilarNames(units).map((group) => similarNamesMessage(group));
+  const warn = (lines: Message[]): Notice =>
+    lines.length === 0 ? notice : { ...notice, intent: notice.intent === "error" ? "error" : "warning", details: [...(notice.details ?? []), ...lines] };
   const ignored = ignoredCategoriesMessage(model, units);
-  if (ignored) return { ...notice, intent: notice.intent === "error" ? "error" : "warning", details: [...(notice.details ?? []), ignored] };
+  if (ignored) return warn([ignored, ...similar]);
   const blank = unitsWithoutCategory(model, units);
-  if (blank.length === 0 || blank.length === units.length) return notice;
+  if (blank.length === 0 || blank.length === units.length) return warn(similar);
   const known = (lang: Lang) => (model.definition.categories ?? []).map((c) => `"${localize(c.name, lang)}"`).join(", ");
   const lines = blank.map((u) => tBoth("unitWithoutCategory", (lang) => ({ unit: unitLines([u], lang), known: known(lang) })));
-  return { ...notice, intent: notice.intent === "error" ? "error" : "warning", details: [...(notice.details ?? []), ...lines] };
+  return warn([...lines, ...similar]);
 }
 
 /**
