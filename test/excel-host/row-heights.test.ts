@@ -3,6 +3,8 @@
  * InvalidArgument, which stopped scoring halfway through its writes. Names long enough to wrap
  * past it (a group named in 200 characters, a unit in 1,500) are scored all the same, in Excel as
  * in the file the command line writes, and the template made for such a unit keeps its rows in.
+ * Scored again, the results table's rows take this run's heights, not those a last run left on
+ * them for other units, whatever the user typed beside them.
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -14,7 +16,7 @@ import { ExcelHost } from "../../src/hosts/excel";
 import { XlsxHost } from "../../src/hosts/xlsx";
 import { makeTemplate } from "../../src/hosts/xlsx/template";
 import { createExcelDouble } from "../excel-double";
-import { departmentModel } from "./fixtures";
+import { departmentModel, score, scoredOnce } from "./fixtures";
 
 const now = new Date("2026-01-15T08:00:00Z");
 const LONG_GROUP = "Nhóm chỉ số về hạ tầng số, nền tảng số và an toàn thông tin mạng của cơ quan, đơn vị ";
@@ -86,4 +88,23 @@ describe("rows no taller than Excel takes", () => {
     expect(heights.length).toBeGreaterThan(0);
     expect(heights.every((h) => h <= MAX_ROW_HEIGHT)).toBe(true);
   }, 60_000);
+});
+
+describe("in Excel, the results table's rows scored again", () => {
+  test("heights left on the table's rows (a tall row now another unit's, after a sort) go, with the user's cells right of them: the rows as a fresh run gives them", async () => {
+    const { double, definition } = await scoredOnce();
+    const fresh = [...double.sheet("Kết quả").rowHeights].sort(([a], [b]) => a - b);
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Kết quả");
+      // The table's rows (4 to 9) as a last run that made two of them tall, the user's cells beside them.
+      ws.getRange("5:5").format.rowHeight = 33;
+      ws.getRange("7:7").format.rowHeight = 60;
+      for (let r = 4; r <= 9; r++) ws.getRange(`AE${r}`).values = [[`đã xem ${r}`]];
+      await ctx.sync();
+    });
+    await score(double, definition, new Date("2026-01-22T08:00:00Z"));
+    expect([...double.sheet("Kết quả").rowHeights].sort(([a], [b]) => a - b)).toEqual(fresh);
+    // The user's cells stay.
+    expect(double.sheet("Kết quả").get(4, 30)?.v).toBe("đã xem 5");
+  });
 });

@@ -20,6 +20,7 @@ import { renameSheets, renameTableColumns, sheetNamed } from "./rename-sheets";
 import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
 import { restoreUserFormats, userFormats } from "./user-formats";
 import { quoteSheet } from "../../core/a1";
+import { wrappedHeight } from "../../core/plan/layout";
 import { renameTableInFormula } from "../../core/structured-refs";
 
 /** A chart to inject after ExcelJS has written the file (ExcelJS cannot write charts). */
@@ -319,14 +320,59 @@ function passwordProtectedForms(wb: ExcelJS.Workbook, plan: WritePlan): string[]
 interface UserCells {
   cells: { row: number; column: number; value: ExcelJS.CellValue; style: Partial<ExcelJS.Style>; note?: ExcelJS.Comment | string }[];
   merges: string[];
+  /** The heights of the rows the plan does not write (no range of `clear` crosses them): the user's. */
   heights: Map<number, number>;
+  /**
+   * The rows the plan writes that hold cells of the user's (right of the results table) taller than
+   * a line: the height the row has now, and the height those cells need (rowNeeds).
+   */
+  needs: Map<number, { height: number; need: number }>;
   widths: Map<number, number>;
+}
+
+/** Excel's standard column width, in characters, for a column the sheet gives none. */
+const STANDARD_WIDTH = 8.43;
+/** The height wrappedHeight gives a row of one line of the standard font: a row needs a height of its own above it. */
+const ONE_LINE = wrappedHeight([]);
+
+/**
+ * The height the user's cells of a row need, by row (rows where it is one line left out): a cell
+ * that wraps its text, as many lines as its text takes in its column (its merged columns, for a
+ * merge within the row), one that does not, a line of its font. Estimated as the planner sizes its
+ * own rows (wrappedHeight). A merge over several rows spreads its text over them: not counted.
+ */
+function rowNeeds(ws: ExcelJS.Worksheet, cells: UserCells["cells"], merges: string[]): Map<number, number> {
+  const spans = new Map<string, ReturnType<typeof parseRange>>();
+  for (const m of merges) {
+    try {
+      const r = parseRange(m);
+      spans.set(`${r.top}:${r.left}`, r);
+    } catch {
+      // not a range: no merge
+    }
+  }
+  const needs = new Map<number, number>();
+  for (const k of cells) {
+    const text = cellText(k.value);
+    if (text === "") continue;
+    const span = spans.get(`${k.row}:${k.column}`);
+    if (span && span.bottom > span.top) continue;
+    let width = 0;
+    for (let c = k.column; c <= (span?.right ?? k.column); c++) width += ws.getColumn(c).width ?? STANDARD_WIDTH;
+    const font = { ...(k.style.font?.bold ? { bold: true } : {}), ...(k.style.font?.size ? { size: k.style.font.size } : {}) };
+    const need = wrappedHeight([{ text: k.style.alignment?.wrapText ? text : "", width, ...font }]);
+    if (need > Math.max(ONE_LINE, needs.get(k.row) ?? 0)) needs.set(k.row, need);
+  }
+  return needs;
 }
 
 /**
  * The cells of `ws` outside `clear` (OwnedSheetPlan.clear) with a value, a look or a note: their
- * value (a formula as its own, with its result), look and note, the heights of their rows and
- * widths of their columns when set, and the merged areas wholly outside `clear`.
+ * value (a formula as its own, with its result), look and note, the widths of their columns when
+ * set, and the merged areas wholly outside `clear`. Row heights: those of the rows no range of
+ * `clear` crosses, which the project does not write (a height there is the user's); on the rows it
+ * writes, the height is the project's (the last run's, for units that may since have moved, the
+ * table sorted), kept only as far as the user's own cells there need it (`needs`).
  */
 function userCells(ws: ExcelJS.Worksheet, clear: string[]): UserCells {
   const ranges = clear.flatMap((r) => {
@@ -337,8 +383,10 @@ function userCells(ws: ExcelJS.Worksheet, clear: string[]): UserCells {
     }
   });
   const inside = (row: number, column: number) => ranges.some((r) => row >= r.top && row <= r.bottom && column >= r.left && column <= r.right);
-  const out: UserCells = { cells: [], merges: [], heights: new Map(), widths: new Map() };
+  const written = (row: number) => ranges.some((r) => row >= r.top && row <= r.bottom);
+  const out: UserCells = { cells: [], merges: [], heights: new Map(), needs: new Map(), widths: new Map() };
   ws.eachRow({ includeEmpty: true }, (row, r) => {
+    if (row.height !== undefined && !written(r)) out.heights.set(r, row.height);
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       if (inside(r, c) || cell.type === ExcelJS.ValueType.Merge) return;
       const v = cell.value;
@@ -349,7 +397,6 @@ function userCells(ws: ExcelJS.Worksheet, clear: string[]): UserCells {
       const note = cell.note;
       if ((value === null || value === undefined) && Object.keys(style).length === 0 && note === undefined) return;
       out.cells.push({ row: r, column: c, value, style, ...(note !== undefined ? { note } : {}) });
-      if (row.height !== undefined) out.heights.set(r, row.height);
       const width = ws.getColumn(c).width;
       if (width !== undefined) out.widths.set(c, width);
     });
@@ -363,10 +410,19 @@ function userCells(ws: ExcelJS.Worksheet, clear: string[]): UserCells {
       // not a range: left out
     }
   }
+  for (const [row, need] of rowNeeds(ws, out.cells.filter((k) => written(k.row)), out.merges)) {
+    const height = ws.findRow(row)?.height;
+    if (height !== undefined) out.needs.set(row, { height, need });
+  }
   return out;
 }
 
-/** The user's cells (userCells) onto the sheet made anew, with the heights and widths the plan does not set. */
+/**
+ * The user's cells (userCells) onto the sheet made anew. The rows the project does not write keep
+ * their heights, unless the plan sets one; on those it writes, the plan's height (none: the
+ * standard one, as on a sheet made anew) stands, raised where the user's cells there need more:
+ * to the height the row had, up to what they need (the rest of a taller row was the project's).
+ */
 function restoreUserCells(ws: ExcelJS.Worksheet, kept: UserCells, plan: OwnedSheetPlan): void {
   for (const k of kept.cells) {
     const cell = ws.getCell(k.row, k.column);
@@ -375,9 +431,13 @@ function restoreUserCells(ws: ExcelJS.Worksheet, kept: UserCells, plan: OwnedShe
     if (k.note !== undefined) cell.note = k.note;
   }
   for (const m of kept.merges) ws.mergeCells(m);
-  const rows = new Set((plan.rowHeights ?? []).map((h) => h.row));
+  const planned = new Map((plan.rowHeights ?? []).map((h) => [h.row, h.height]));
   const columns = new Set((plan.columnWidths ?? []).map((w) => parseCell(`${w.column}1`).column));
-  for (const [row, height] of kept.heights) if (!rows.has(row)) ws.getRow(row).height = height;
+  for (const [row, height] of kept.heights) if (!planned.has(row)) ws.getRow(row).height = height;
+  for (const [row, { height, need }] of kept.needs) {
+    const theirs = Math.min(height, need);
+    if (theirs > Math.max(ONE_LINE, planned.get(row) ?? 0)) ws.getRow(row).height = theirs;
+  }
   for (const [column, width] of kept.widths) if (!columns.has(column)) ws.getColumn(column).width = width;
 }
 

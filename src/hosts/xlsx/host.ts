@@ -5,10 +5,12 @@ import { planWarnings } from "../../core/plan/plan";
 import type { WorkbookSnapshot, WritePlan } from "../../core/types";
 import type { WorkbookHost } from "../host";
 import { type PendingChart, applyPlan } from "./apply";
+import { partsNotCarried } from "./carry-parts";
 import { addCharts } from "./charts";
 import { tidyDataBars, writeUntidied } from "./finish";
 import { preserveDrawings } from "./preserve";
 import { loadPreparedXlsx, snapshotWorkbook } from "./read";
+import { type ThreadsToCarry, carryThreadedComments, readThreads, settleThreads } from "./threaded-comments";
 
 export class XlsxHost implements WorkbookHost {
   private pendingCharts: PendingChart[] = [];
@@ -18,6 +20,8 @@ export class XlsxHost implements WorkbookHost {
   private renamedSheets: { from: string; to: string }[] = [];
   /** The tables of the user's the last plan gave back their names (the results table they renamed): the file's defined names follow. */
   private renamedTables: { from: string; to: string }[] = [];
+  /** The threaded comments of the file read that the last applied plan keeps, and where: ExcelJS drops them, toBuffer puts them back. */
+  private threadsToCarry: ThreadsToCarry | undefined;
   /** Sheets the last applied plan wrote anew: their print titles are the plan's. */
   private ownedSheets: string[] = [];
   /**
@@ -66,6 +70,13 @@ export class XlsxHost implements WorkbookHost {
     this.removedSheets = [...(plan.removeSheets ?? [])];
     this.renamedSheets = [...(plan.renameSheets ?? [])];
     this.ownedSheets = plan.owned.map((o) => o.name);
+    // Excel 365's threaded comments: each goes to where its note is now (settleThreads).
+    const threads = this.original ? await readThreads(this.original) : undefined;
+    const settled = threads ? settleThreads(this.workbook, threads, { removedSheets: this.removedSheets, renamedSheets: this.renamedSheets, ownedSheets: this.ownedSheets, marks: plan.marks, skippedSheets }) : undefined;
+    this.threadsToCarry = settled?.carry;
+    warnings.push(...(settled?.warnings ?? []));
+    // Chart sheets, PivotTables and sparklines are carried over when the file is written (carryParts): what cannot be is said now.
+    if (this.original) warnings.push(...(await partsNotCarried(this.original, this.workbook, { skipSheets: this.removedSheets, renamedSheets: this.renamedSheets, renamedTables, ownedSheets: this.ownedSheets })));
     this.lastApply = { warnings, skippedSheets };
   }
 
@@ -83,6 +94,7 @@ export class XlsxHost implements WorkbookHost {
     const charts = this.pendingCharts.length > 0;
     if (this.original) written = await preserveDrawings(this.original, written, { skipSheets: this.removedSheets, renamedSheets: this.renamedSheets, renamedTables: this.renamedTables, ownedSheets: this.ownedSheets, ...(charts ? {} : { tidyDataBars: dataBarSheets }) });
     else if (!charts) written = await tidyDataBars(written, dataBarSheets);
+    written = await carryThreadedComments(written, this.threadsToCarry);
     if (!charts) return written;
     return addCharts(
       written,

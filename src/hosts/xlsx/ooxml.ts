@@ -1,14 +1,20 @@
 /**
  * The package plumbing of an .xlsx file shared by the steps that edit its XML after ExcelJS has
  * written it (charts.ts adds charts, preserve.ts carries the user's drawings over, defined-names.ts
- * puts the user's defined names back): relationship parts, part paths, [Content_Types].xml, the
- * sheets of the workbook part, a child put where the schema wants it (the worksheet's <drawing>
- * element), and XML text escaping. Text in, text out; pure (no jszip, no Node).
+ * puts the user's defined names back, carry-parts.ts carries chart sheets, PivotTables and
+ * sparklines over): relationship parts, part paths, [Content_Types].xml, the sheets of the
+ * workbook part (a sheet put in among them), a child put where the schema wants it (the
+ * worksheet's <drawing> element), and XML text escaping. Text in, text out; pure (no jszip, no Node).
  */
 
 export const NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 export const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const REL_DRAWING = `${NS_R}/drawing`;
+export const REL_CHARTSHEET = `${NS_R}/chartsheet`;
+export const REL_TABLE = `${NS_R}/table`;
+export const REL_STYLES = `${NS_R}/styles`;
+export const REL_PIVOT_TABLE = `${NS_R}/pivotTable`;
+export const REL_PIVOT_CACHE_DEFINITION = `${NS_R}/pivotCacheDefinition`;
 export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 export const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
 export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -92,12 +98,48 @@ export function extensionOf(path: string): string {
 
 /** The <sheet> elements of the workbook part in their order (the order `localSheetId` counts in): each one's name and attributes. */
 function sheetElements(workbookXml: string): { name: string | undefined; attrs: string }[] {
-  const sheets = /<(?:\w+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheets>/.exec(workbookXml)?.[1] ?? "";
-  return [...sheets.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)].map((m) => {
+  return sheetElementsOf(workbookXml).map((s) => ({ name: attr(s.attrs, "name") === undefined ? undefined : s.name, attrs: s.attrs }));
+}
+
+/**
+ * The <sheet> elements of the workbook part in their order, each with its name (unescaped), the
+ * r:id of its relationship, its attributes as written and where the element is in the part.
+ */
+export function sheetElementsOf(workbookXml: string): { name: string; rid: string | undefined; attrs: string; start: number; end: number }[] {
+  const block = /<(?:\w+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheets>/.exec(workbookXml);
+  if (!block) return [];
+  const offset = block.index + block[0].indexOf(">") + 1;
+  return [...(block[1] ?? "").matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)].map((m) => {
     const attrs = m[1] ?? "";
-    const name = attr(attrs, "name");
-    return { name: name === undefined ? undefined : unescapeXml(name), attrs };
+    return {
+      name: unescapeXml(attr(attrs, "name") ?? ""),
+      rid: /\s\w+:id="([^"]*)"/.exec(attrs)?.[1],
+      attrs,
+      start: offset + m.index,
+      end: offset + m.index + m[0].length,
+    };
   });
+}
+
+/**
+ * The workbook part with the <sheet> element `element` put at `index` among its sheets (last when
+ * `index` is their number), and what counts sheets by their place made to follow: every defined
+ * name's `localSheetId` and the workbook view's `activeTab` from `index` on count one more (they
+ * keep naming the same sheet), and a `firstSheet` after `index` too.
+ */
+export function insertSheetElement(workbookXml: string, element: string, index: number): string {
+  const sheets = sheetElementsOf(workbookXml);
+  const close = /<\/(?:\w+:)?sheets>/.exec(workbookXml);
+  if (!close) throw new Error("The workbook part has no <sheets>");
+  const at = index < sheets.length ? sheets[index]!.start : sheets.length > 0 ? sheets[sheets.length - 1]!.end : close.index;
+  const xml = workbookXml.slice(0, at) + element + workbookXml.slice(at);
+  const shift = (tag: RegExp, name: string, from: (n: number) => boolean) => (text: string) =>
+    text.replace(tag, (t) => t.replace(new RegExp(`(\\s${name}=")(\\d+)"`), (whole, head: string, n: string) => (from(Number(n)) ? `${head}${Number(n) + 1}"` : whole)));
+  return [
+    shift(/<(?:\w+:)?definedName\b(?:[^>"']|"[^"]*"|'[^']*')*>/g, "localSheetId", (n) => n >= index),
+    shift(/<(?:\w+:)?workbookView\b(?:[^>"']|"[^"]*"|'[^']*')*>/g, "activeTab", (n) => n >= index),
+    shift(/<(?:\w+:)?workbookView\b(?:[^>"']|"[^"]*"|'[^']*')*>/g, "firstSheet", (n) => n > index),
+  ].reduce((text, f) => f(text), xml);
 }
 
 /** The names of the workbook's sheets in their order: a defined name's `localSheetId` is an index into it. */

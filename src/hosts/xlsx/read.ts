@@ -6,6 +6,8 @@ import { parseCell } from "../../core/a1";
 import { isPercentFormat } from "../../core/read/values";
 import { attr, hasWordBooleans, legacySheetPassword, normalizeBooleans, parseRels, sheetParts, unescapeXml } from "./ooxml";
 import { readableLinksIn } from "./links";
+import { type NoteToRestore, readableNotePartsIn, restoreNotes } from "./sheet-notes";
+import { notesToRestore } from "./threaded-comments";
 
 /** A date as ISO text: the day alone when there is no time of day. */
 export function dateText(d: Date): string {
@@ -156,6 +158,8 @@ export interface PreparedXlsx {
   legacyPasswords: Map<string, string>;
   /** What the file stores in cells ExcelJS may read otherwise (storedValuesIn), by sheet name then cell ("E16"). */
   storedValues: Map<string, Map<string, StoredValue>>;
+  /** The notes of each sheet as the file has them (notesToRestore), by sheet name then cell: ExcelJS loses some (restoreNotes). */
+  notes: Map<string, Map<string, NoteToRestore>>;
 }
 
 /** A formula's cached result, or a cell's number, as the file stores it. */
@@ -242,17 +246,19 @@ const BOOLEAN_PARTS = /^xl\/(?:workbook\.xml|styles\.xml|worksheets\/[^/]+\.xml|
  * "1"/"0" (normalizeBooleans). Also the legacy password of every protected sheet, which ExcelJS
  * does not read (LibreOffice writes `password="DAA7"`), so that it can be put back in the model
  * (setLegacyPasswords) and in the file written (preserve.ts). Links to the workbook's own cells
- * are given a relationship ExcelJS reads (readableLinksIn). Bytes that are not a zip package are
- * given back as they are, for ExcelJS to refuse.
+ * are given a relationship ExcelJS reads (readableLinksIn). And each sheet's notes as the file
+ * has them (notesToRestore), for those ExcelJS loses. Bytes that are not a zip package are given
+ * back as they are, for ExcelJS to refuse.
  */
 export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
   const legacyPasswords = new Map<string, string>();
   const storedValues = new Map<string, Map<string, StoredValue>>();
+  const notes = new Map<string, Map<string, NoteToRestore>>();
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data);
   } catch {
-    return { bytes: data, legacyPasswords, storedValues };
+    return { bytes: data, legacyPasswords, storedValues, notes };
   }
   const texts = new Map<string, string>();
   let changed = false;
@@ -272,12 +278,18 @@ export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
   const relsXml = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
   if (workbookXml !== undefined && relsXml !== undefined) {
     const parts = sheetParts(workbookXml, parseRels(relsXml), workbookPath);
+    // Notes where ExcelJS finds them (not where openpyxl writes them), or it cannot read the workbook.
+    if (await readableNotePartsIn(zip, [...parts.values()])) changed = true;
     for (const [name, path] of parts) {
       const sheetXml = texts.get(path);
       const password = sheetXml === undefined ? undefined : legacySheetPassword(sheetXml);
       if (password !== undefined) legacyPasswords.set(name, password);
       const stored = sheetXml === undefined ? undefined : storedValuesIn(sheetXml);
       if (stored !== undefined && stored.size > 0) storedValues.set(name, stored);
+      // The notes as the file has them: ExcelJS reads a plain <t> note (Excel's beside a threaded
+      // comment, openpyxl's) as empty, drops a note on a cell the data does not list, and knows no threads.
+      const sheetNotes = await notesToRestore(path, async (part) => zip.file(part)?.async("string"));
+      if (sheetNotes.size > 0) notes.set(name, sheetNotes);
     }
     // Links to the workbook's own cells (the instructions' links to the forms), which ExcelJS would drop.
     const linked = [...parts.values()].filter((path) => texts.get(path)?.includes("location=") === true);
@@ -285,7 +297,7 @@ export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
   }
   // Stored, not compressed: ExcelJS reads it once, and preserve.ts only copies parts out of it.
   const bytes = changed ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : data;
-  return { bytes, legacyPasswords, storedValues };
+  return { bytes, legacyPasswords, storedValues, notes };
 }
 
 /**
@@ -312,8 +324,9 @@ export function legacyPasswordsOf(wb: ExcelJS.Workbook): Map<string, string> {
 }
 
 /**
- * The workbook in `data`, read by ExcelJS after prepareXlsx, with its sheets' legacy passwords and
- * the values ExcelJS misreads put back (restoreStoredValues). Throws as ExcelJS does.
+ * The workbook in `data`, read by ExcelJS after prepareXlsx, with its sheets' legacy passwords,
+ * the values ExcelJS misreads (restoreStoredValues) and the notes it loses (restoreNotes) put back.
+ * Throws as ExcelJS does.
  */
 export async function loadXlsx(data: Uint8Array): Promise<ExcelJS.Workbook> {
   return (await loadPreparedXlsx(data)).workbook;
@@ -326,5 +339,6 @@ export async function loadPreparedXlsx(data: Uint8Array): Promise<{ workbook: Ex
   await workbook.xlsx.load(prepared.bytes as unknown as ArrayBuffer);
   setLegacyPasswords(workbook, prepared.legacyPasswords);
   restoreStoredValues(workbook, prepared.storedValues);
+  restoreNotes(workbook, prepared.notes);
   return { workbook, bytes: prepared.bytes };
 }
