@@ -225,7 +225,7 @@ describe("a workbook with a password to open", () => {
     writeFileSync(join(dir, "cu-97.xlsx"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]));
     const r = await run(["score", "cu-97.xlsx", "--index", "xa.json"]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe("Tệp cu-97.xlsx là sổ làm việc Excel 97–2003 (.xls) mang tên .xlsx nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Excel Workbook).\n");
+    expect(r.err).toBe("Tệp cu-97.xlsx là sổ làm việc Excel 97–2003 (.xls) mang tên .xlsx nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Sổ làm việc Excel).\n");
     writeFileSync(join(dir, "bang.xlsx"), "\uFEFFMã đơn vị;Đơn vị\r\nSYT;Sở Y tế\r\n");
     const csv = await runCli(["score", "bang.xlsx", "--index", "xa.json", "--lang", "en"], dir);
     expect(csv.code).toBe(2);
@@ -233,7 +233,7 @@ describe("a workbook with a password to open", () => {
     // A web page or an XML Spreadsheet 2003 (a program's "export to Excel") is not taken for a CSV table.
     writeFileSync(join(dir, "xuat.xlsx"), '<html><body><table><tr><td>Mã, tên</td></tr>\n</table></body></html>\n');
     const html = await run(["score", "xuat.xlsx", "--index", "xa.json"]);
-    expect(html.err).toBe('Tệp xuat.xlsx là trang web (HTML) hoặc tệp XML mang tên .xlsx (như tệp "xuất ra Excel" của nhiều phần mềm) nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Excel Workbook).\n');
+    expect(html.err).toBe('Tệp xuat.xlsx là trang web (HTML) hoặc tệp XML mang tên .xlsx (như tệp "xuất ra Excel" của nhiều phần mềm) nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Sổ làm việc Excel).\n');
     writeFileSync(join(dir, "xml.xlsx"), '\uFEFF<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Row><Cell>a,b</Cell></Row>\n</Workbook>\n');
     expect((await run(["score", "xml.xlsx", "--index", "xa.json"])).err).toContain("là trang web (HTML) hoặc tệp XML mang tên .xlsx");
     const gathered = await run(["collect", "cu-97.xlsx", "bang.xlsx", "--out", "gom-97.xlsx"]);

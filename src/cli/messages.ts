@@ -398,15 +398,15 @@ export const M = {
   noFileName: { vi: "Tên tệp để trống: hãy ghi tên tệp cần đọc.", en: "No file name was given (the name is empty): give the name of the file to read." },
   fileUnreadable: (path: string, why: string): Message => ({ vi: `Không đọc được tệp ${path}: ${why}`, en: `Cannot read file ${path}: ${why}` }),
   notXlsx: (path: string): Message => ({
-    vi: `Tệp ${path} không phải sổ làm việc Excel (.xlsx) đọc được. Hãy lưu lại dưới dạng .xlsx (Excel Workbook).`,
+    vi: `Tệp ${path} không phải sổ làm việc Excel (.xlsx) đọc được. Hãy lưu lại dưới dạng .xlsx (Sổ làm việc Excel).`,
     en: `File ${path} is not a readable Excel workbook (.xlsx). Save it as .xlsx (Excel Workbook).`,
   }),
   xlsNamedXlsx: (path: string): Message => ({
-    vi: `Tệp ${path} là sổ làm việc Excel 97–2003 (.xls) mang tên .xlsx nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Excel Workbook).`,
+    vi: `Tệp ${path} là sổ làm việc Excel 97–2003 (.xls) mang tên .xlsx nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Sổ làm việc Excel).`,
     en: `File ${path} is an Excel 97–2003 workbook (.xls) named .xlsx, so it cannot be read; open it in Excel and save it as .xlsx (Excel Workbook).`,
   }),
   markupNamedXlsx: (path: string): Message => ({
-    vi: `Tệp ${path} là trang web (HTML) hoặc tệp XML mang tên .xlsx (như tệp "xuất ra Excel" của nhiều phần mềm) nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Excel Workbook).`,
+    vi: `Tệp ${path} là trang web (HTML) hoặc tệp XML mang tên .xlsx (như tệp "xuất ra Excel" của nhiều phần mềm) nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Sổ làm việc Excel).`,
     en: `File ${path} is a web page (HTML) or an XML file named .xlsx (as many programs' "export to Excel" write), so it cannot be read; open it in Excel and save it as .xlsx (Excel Workbook).`,
   }),
   csvNamedXlsx: (path: string): Message => ({

@@ -115,7 +115,7 @@ describe("dti-scorer collect", () => {
     const r = await run(["collect", "a.xlsx", "--out", "tong-hong.xlsx"]);
     expect(r.code).toBe(2);
     expect(r.err.split("\n")[0]).toBe(
-      "Tệp tong-hong.xlsx (--out) đã có sẵn nên các phiếu được gom thêm vào đó, nhưng nó không phải sổ làm việc Excel (.xlsx) đọc được. Hãy chọn tên tệp khác cho --out, hoặc lưu lại tong-hong.xlsx dạng .xlsx (Excel Workbook).",
+      "Tệp tong-hong.xlsx (--out) đã có sẵn nên các phiếu được gom thêm vào đó, nhưng nó không phải sổ làm việc Excel (.xlsx) đọc được. Hãy chọn tên tệp khác cho --out, hoặc lưu lại tong-hong.xlsx dạng .xlsx (Sổ làm việc Excel).",
     );
     expect(r.err).not.toContain("a.xlsx");
     expect(readFileSync(join(dir, "tong-hong.xlsx"), "utf8")).toBe("hỏng");
@@ -217,7 +217,7 @@ describe("dti-scorer collect with a file of another format", () => {
     const lines = r.out.split("\n").filter((l) => l.startsWith("  - "));
     expect(lines).toEqual([
       "  - cu.xls: Tệp cu.xls (Excel 97–2003) không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx.",
-      '  - hong.xlsx: Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ); hãy mở tệp và lưu lại dạng .xlsx (Excel Workbook).',
+      '  - hong.xlsx: Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ); hãy mở tệp và lưu lại dạng .xlsx (Sổ làm việc Excel).',
       "  - e1.csv: Tệp e1.csv là bảng văn bản (.csv), không phải sổ phiếu: lệnh collect gom các sổ phiếu của đơn vị (.xlsx, mỗi đơn vị một trang tính như lệnh template tạo); một bảng mỗi đơn vị một dòng thì chấm trực tiếp, không cần gom: dti-scorer score e1.csv --index <tệp.json | mã có sẵn>.",
       "  - lo1.ods: Tệp lo1.ods (OpenDocument) không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.",
     ]);
@@ -244,7 +244,7 @@ describe("dti-scorer collect with a file of another format", () => {
     expect(r.err.split("\n").filter((l) => l !== "")).toEqual([
       "Không đọc được tệp nào trong 2 tệp cần gom (không phải sổ làm việc .xlsx).",
       "Tệp lo1.ods (OpenDocument) không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.",
-      "Tệp hong.xlsx không phải sổ làm việc Excel (.xlsx) đọc được. Hãy lưu lại dưới dạng .xlsx (Excel Workbook).",
+      "Tệp hong.xlsx không phải sổ làm việc Excel (.xlsx) đọc được. Hãy lưu lại dưới dạng .xlsx (Sổ làm việc Excel).",
     ]);
     expect(existsSync(join(dir, "z.xlsx"))).toBe(false);
     // Given alone, the file's own sentence is the reason.
@@ -303,7 +303,7 @@ describe("dti-scorer collect of the files the units sent back (the whole templat
     const lines = r.out.split("\n");
     expect(lines.slice(lines.indexOf("Bỏ qua 2 mục (trang tính hoặc tệp):"))).toEqual([
       "Bỏ qua 2 mục (trang tính hoặc tệp):",
-      '  - hong.xlsx: Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ); hãy mở tệp và lưu lại dạng .xlsx (Excel Workbook).',
+      '  - hong.xlsx: Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ); hãy mở tệp và lưu lại dạng .xlsx (Sổ làm việc Excel).',
       '  - gui-SYT-lan-2.xlsx: Trang tính "Sở Y tế": đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp gui-SYT.xlsx (trang "Sở Y tế"), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xoá trang "Sở Y tế" khỏi sổ tổng hợp rồi gom lại tệp này.',
       "Bỏ qua 15 phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).",
       "",

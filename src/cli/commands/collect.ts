@@ -17,7 +17,7 @@ import { checkOutputs, isEmptyFile, loadIndex, lockFileOf, notXlsxByExtension, n
 /** The existing --out workbook, which the forms are added to, cannot be read. */
 function baseUnreadable(out: string): Message {
   return {
-    vi: `Tệp ${out} (--out) đã có sẵn nên các phiếu được gom thêm vào đó, nhưng nó không phải sổ làm việc Excel (.xlsx) đọc được. Hãy chọn tên tệp khác cho --out, hoặc lưu lại ${out} dạng .xlsx (Excel Workbook).`,
+    vi: `Tệp ${out} (--out) đã có sẵn nên các phiếu được gom thêm vào đó, nhưng nó không phải sổ làm việc Excel (.xlsx) đọc được. Hãy chọn tên tệp khác cho --out, hoặc lưu lại ${out} dạng .xlsx (Sổ làm việc Excel).`,
     en: `${out} (--out) already exists, so the forms are added to it, but it is not a readable Excel workbook (.xlsx). Choose another --out file name, or save ${out} again as .xlsx (Excel Workbook).`,
   };
 }

@@ -11,6 +11,7 @@ import type { IndexModel } from "../../core/definition/model";
 import { BUILTIN_INDICES } from "../../indices";
 import { tidyDataBars, writeUntidied } from "./finish";
 import { preserveDrawings, restoreLegacyPasswords } from "./preserve";
+import { carryThreadedComments, readThreads, settleThreads } from "./threaded-comments";
 import { cellValue, fillFromText, legacyPasswordsOf, loadXlsx, snapshotSheet, snapshotValue } from "./read";
 import { FORM_LIST_COLUMN, FORM_LIST_FIRST_ROW, formLists } from "./template";
 import { MARK_FILLS } from "../../core/plan/labels";
@@ -340,7 +341,13 @@ export async function collectFiles(
   const legacyPasswords = legacyPasswordsOf(target);
   if (base) {
     const skipSheets = plan.take.flatMap((t) => (t.replaces !== undefined ? [t.replaces] : []));
-    data = await preserveDrawings(base, data, { skipSheets, tidyDataBars: dataBarSheets, legacyPasswords });
+    // The chart sheets, PivotTables and sparklines of the workbook gathered into come back too
+    // (what cannot is said), and its threaded comments, each on its cell (the sheets keep their names and cells).
+    const threads = await readThreads(base);
+    const settled = threads ? settleThreads(target, threads, { removedSheets: skipSheets, renamedSheets: [], ownedSheets: [], marks: [], skippedSheets: [] }) : undefined;
+    warnings.push(...(settled?.warnings ?? []));
+    data = await preserveDrawings(base, data, { skipSheets, tidyDataBars: dataBarSheets, legacyPasswords, warnings });
+    data = await carryThreadedComments(data, settled?.carry);
   } else {
     data = legacyPasswords.size > 0 ? await restoreLegacyPasswords(data, legacyPasswords, { tidyDataBars: dataBarSheets }) : await tidyDataBars(data, dataBarSheets);
   }

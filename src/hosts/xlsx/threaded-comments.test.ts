@@ -13,6 +13,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../../cli/main";
+import { collectFiles } from "./collect";
 import { MARK_FILLS, MARK_NOTE_PREFIX } from "../../core/plan/labels";
 import { ContentTypes, attr, parseRels, relsPathOf, resolveTarget, sheetParts, unescapeXml } from "./ooxml";
 import { loadXlsx } from "./read";
@@ -381,5 +382,14 @@ describe("Excel 365 threaded comments", () => {
     }
     expect(parseRels(await after.text("xl/_rels/workbook.xml.rels")).filter((r) => r.type === REL_PERSON)).toHaveLength(1);
     expect((await after.notes(FINANCE)).get("E11")?.text).toBe(APPRAISAL_NOTE);
+  });
+
+  test("forms gathered into a workbook with threads keep them, on their cells, with their people", async () => {
+    const { data } = await collectFiles([], typed);
+    const out = await Written.of(data);
+    expect((await out.threads(FINANCE)).filter((t) => t.cell === "D12").map((t) => t.text)).toEqual(THREAD.comments.map((c) => c.text));
+    expect(parseRels(await out.text("xl/_rels/workbook.xml.rels")).filter((r) => r.type === REL_PERSON)).toHaveLength(1);
+    expect((await out.notes(FINANCE)).get("D12")?.author).toBe(`tc=${THREAD.id}`);
+    expect((await out.notes(FINANCE)).get("E11")?.text).toBe(APPRAISAL_NOTE);
   });
 });
