@@ -760,8 +760,14 @@ export const indexDefinitionSchema = z.strictObject({
     .default("auto")
     .meta(
       enumDoc(["vi", "en", "auto"], "How numbers typed as text in cells are read (default: \"auto\").", "Cách đọc số được gõ dưới dạng văn bản trong ô (mặc định: \"auto\").", {
-        vi: ["Vietnamese: \"1.860\" is 1860 and \"0,75\" is 0.75.", "Kiểu Việt Nam: \"1.860\" là 1860 và \"0,75\" là 0,75."],
-        en: ["English: \"1,860\" is 1860 and \"0.75\" is 0.75.", "Kiểu tiếng Anh: \"1,860\" là 1860 và \"0.75\" là 0,75."],
+        vi: [
+          "Vietnamese: \"1.860\" is 1860 and \"0,75\" is 0.75; \"1,860\" is read as 1.86 and reported as ambiguous (as 1860 when the unit writes its other figures the English way).",
+          "Kiểu Việt Nam: \"1.860\" là 1860 và \"0,75\" là 0,75; \"1,860\" được đọc là 1,86 và báo là không rõ ràng (đọc là 1860 khi đơn vị viết các số liệu khác theo kiểu tiếng Anh).",
+        ],
+        en: [
+          "English: \"1,860\" is 1860 and \"0.75\" is 0.75; \"1.860\" is read as 1.86 and reported as ambiguous (as 1860 when the unit writes its other figures the Vietnamese way).",
+          "Kiểu tiếng Anh: \"1,860\" là 1860 và \"0.75\" là 0,75; \"1.860\" được đọc là 1,86 và báo là không rõ ràng (đọc là 1860 khi đơn vị viết các số liệu khác theo kiểu Việt Nam).",
+        ],
         auto: [
           "A text number read differently in vi and en (\"1.860\") is read the vi way and reported as ambiguous.",
           "Số dạng văn bản đọc khác nhau giữa vi và en (\"1.860\") được đọc theo kiểu vi và được báo là không rõ ràng.",
