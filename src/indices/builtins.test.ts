@@ -32,6 +32,9 @@ describe("built-in index definitions", () => {
       expect(def.name.en).toMatch(/^Sample — .*adapt to your province's decision/);
       expect(def.description.vi).toContain("Cần điều chỉnh");
       expect(def.description.en).toContain("Adapt");
+      // Their departments and districts are those before the two-tier local government of 1 July 2025.
+      expect(def.description.vi).toContain("theo cơ cấu tổ chức trước ngày 01/7/2025");
+      expect(def.description.en).toContain("follows the organisation before 1 July 2025");
     }
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDefinition } from "../core/definition";
-import { parseCsv } from "../core/read/csv";
+import { csvToSnapshot, parseCsv } from "../core/read/csv";
+import { readSubmissions } from "../core/read";
 import { roundHalfUp, scoreUnits } from "../core/score";
 import type { Submission } from "../core/types";
 import { findBuiltin } from "./index";
@@ -71,6 +72,55 @@ describe("provincial DTI, Decision 922/QĐ-BTTTT", () => {
       expect(unit.coverage).toBe(1);
       expect(unit.missingInputs).toEqual([]);
     });
+  });
+
+  test("groups I and II are ranked by the tool, and the description says in both languages that those ranks are not published ones", () => {
+    const m = model();
+    expect(m.definition.ranking.nodes).toBe("top");
+    const table = scoreUnits(m, published().submissions);
+    // Hồ Chí Minh City is 2nd overall but 4th on the foundation group: a rank the DTI does not publish.
+    expect(table.units.map((u) => u.nodes["I"]!.rank)).toEqual([1, 4, 5, 3, 2]);
+    expect(m.definition.description).toMatchObject({
+      vi: expect.stringContaining("Hạng của nhóm I và nhóm II trên bảng kết quả do công cụ này tính"),
+      en: expect.stringContaining("The ranks the results show for groups I and II are this tool's"),
+    });
+  });
+
+  test("the published table saved as CSV without the smart-city column: one note that 6 scores nothing, no warning, full coverage, the published ranks", () => {
+    const { submissions, rows } = published();
+    const scored = ["1", "2", "3", "4", "5", "7", "8", "9"];
+    const csv = [
+      ["Mã tỉnh", "Tỉnh", ...scored].join(","),
+      ...submissions.map((s) => [s.code, `"${s.name}"`, ...scored.map((c) => String(s.values[c]))].join(",")),
+    ].join("\n");
+    const m = model();
+    const read = readSubmissions(m, csvToSnapshot(csv, "dti", "dti.csv"));
+    expect(read.issues.filter((i) => i.severity !== "info")).toEqual([]);
+    const column = read.issues.filter((i) => i.code === "missing-row");
+    expect(column.map((i) => [i.severity, i.node, i.message.vi, i.message.en])).toEqual([
+      [
+        "info",
+        "6",
+        "Tệp dti.csv, dòng 1: bảng không có cột cho chỉ tiêu 6; chỉ tiêu này không tính điểm nên kết quả không đổi.",
+        "File dti.csv, row 1: the table has no column for 6; it scores nothing, so no result changes.",
+      ],
+    ]);
+    const table = scoreUnits(m, read.submissions);
+    expect(table.units.map((u) => u.coverage)).toEqual([1, 1, 1, 1, 1]);
+    expect(table.units.map((u) => u.rank)).toEqual(rows.map((r) => r.rank));
+    expect(table.units.map((u) => u.code)).toEqual(["T1", "T2", "T3", "T4", "T5"]);
+  });
+
+  test("a table without a scored column still gets its warning, the smart-city column apart as a note", () => {
+    const csv = ["Mã tỉnh,Tỉnh,1,2,4,5,7,8,9", "T1,TP. Đà Nẵng,1,0.9,0.8487,0.7578,0.8575,0.7836,0.5197"].join("\n");
+    const read = readSubmissions(model(), csvToSnapshot(csv, "dti", "dti.csv"));
+    const column = read.issues.filter((i) => i.code === "missing-row");
+    expect(column.map((i) => [i.severity, i.message.vi])).toEqual([
+      ["warning", "Tệp dti.csv, dòng 1: bảng không có cột cho chỉ tiêu 3."],
+      ["info", "Tệp dti.csv, dòng 1: bảng không có cột cho chỉ tiêu 6; chỉ tiêu này không tính điểm nên kết quả không đổi."],
+    ]);
+    const [daNang] = scoreUnits(model(), read.submissions).units;
+    expect(daNang!.coverage).toBeCloseTo(7 / 8, 12);
   });
 
   test("Đà Nẵng's points add up group by group: 100 per foundation indicator, 200 and 150 for the activity ones", () => {

@@ -15,13 +15,19 @@ function model() {
 interface Country {
   iso3: string;
   country: string;
+  /** The published HDI; NaN where the table has none. */
   hdi: number;
+  /** The published rank; NaN where the table has none (an aggregate, a country without an HDI). */
   rank: number;
   submission: Submission;
 }
 
-/** The countries of a published table (not the ZZ aggregates) with all four inputs. */
-function countries(year: number): { all: number; complete: Country[] } {
+/**
+ * Every row of a published table as the reader takes it (`rows`: the ZZ aggregates included, a
+ * blank input left out of the submission), and the countries (not the ZZ aggregates) with all
+ * four inputs (`complete`).
+ */
+function countries(year: number): { all: number; rows: Country[]; complete: Country[] } {
   const bytes = readFileSync(join(__dirname, `../../test/fixtures/hdi-${year}.csv`));
   const { rows } = parseCsv(new Uint8Array(bytes));
   const [header, ...body] = rows;
@@ -31,21 +37,24 @@ function countries(year: number): { all: number; complete: Country[] } {
     return i;
   };
   const inputs = { le: col(`le_${year}`), eys: col(`eys_${year}`), mys: col(`mys_${year}`), gnipc: col(`gnipc_${year}`) };
+  const published = (text: string | undefined) => (text === undefined || text.trim() === "" ? NaN : Number(text));
+  const all: Country[] = [];
   const complete: Country[] = [];
   for (const r of body) {
     const iso3 = r[col("iso3")]!;
-    if (iso3.startsWith("ZZ")) continue;
     const raw = Object.entries(inputs).map(([code, i]) => [code, r[i] ?? ""] as const);
-    if (raw.some(([, v]) => v.trim() === "")) continue;
-    complete.push({
+    const given = raw.filter(([, v]) => v.trim() !== "");
+    const row: Country = {
       iso3,
       country: r[col("country")]!,
-      hdi: Number(r[col(`hdi_${year}`)]),
-      rank: Number(r[col(`hdi_rank_${year}`)]),
-      submission: { code: iso3, name: r[col("country")]!, values: Object.fromEntries(raw.map(([c, v]) => [c, Number(v)])), notApplicable: [] },
-    });
+      hdi: published(r[col(`hdi_${year}`)]),
+      rank: published(r[col(`hdi_rank_${year}`)]),
+      submission: { code: iso3, name: r[col("country")]!, values: Object.fromEntries(given.map(([c, v]) => [c, Number(v)])), notApplicable: [] },
+    };
+    all.push(row);
+    if (!iso3.startsWith("ZZ") && given.length === raw.length) complete.push(row);
   }
-  return { all: body.length, complete };
+  return { all: body.length, rows: all, complete };
 }
 
 describe("UNDP Human Development Index", () => {
@@ -63,6 +72,34 @@ describe("UNDP Human Development Index", () => {
       return hdi === c.hdi && u.rank === c.rank ? [] : [`${c.iso3}: ${hdi} #${u.rank} (published ${c.hdi} #${c.rank})`];
     });
     expect(wrong).toEqual([]);
+  });
+
+  test.each([2022, 2021])("the whole published %i table, its 11 ZZ aggregates in, is ranked as published: the aggregates are scored, not ranked", (year) => {
+    const { rows } = countries(year);
+    const aggregates = rows.filter((r) => r.iso3.startsWith("ZZ"));
+    expect(aggregates.map((r) => r.iso3)).toEqual(["ZZA.VHHD", "ZZB.HHD", "ZZC.MHD", "ZZD.LHD", "ZZE.AS", "ZZF.EAP", "ZZG.ECA", "ZZH.LAC", "ZZI.SA", "ZZJ.SSA", "ZZK.WORLD"]);
+    const table = scoreUnits(model(), rows.map((r) => r.submission));
+    const wrong = table.units.flatMap((u, i) => {
+      const r = rows[i]!;
+      // A row without a published rank (an aggregate, a country lacking inputs) gets none.
+      const rank = Number.isNaN(r.rank) ? null : r.rank;
+      // Every row with all four inputs has its published HDI, the aggregates' too.
+      const hdi = Object.keys(r.submission.values).length === 4 ? roundHalfUp(u.value!, 3) : NaN;
+      const hdiOk = Number.isNaN(r.hdi) ? Object.keys(r.submission.values).length < 4 : hdi === r.hdi;
+      return hdiOk && u.rank === rank ? [] : [`${r.iso3}: ${hdi} #${u.rank} (published ${r.hdi} #${r.rank})`];
+    });
+    expect(wrong).toEqual([]);
+    for (const u of table.units.filter((x) => x.code.startsWith("ZZ"))) {
+      expect([u.code, u.ranked, u.notRankedReason, u.value !== null]).toEqual([u.code, false, "excluded", true]);
+    }
+    expect(table.units.filter((u) => u.ranked)).toHaveLength(countries(year).complete.length);
+  });
+
+  test("the definition names the 11 ZZ aggregates of the published table to leave out of the ranking, and says so in both languages", () => {
+    const m = model();
+    const codes = countries(2022).rows.filter((r) => r.iso3.startsWith("ZZ")).map((r) => r.iso3);
+    expect([...m.definition.ranking.exclude].sort()).toEqual([...codes].sort());
+    expect(m.definition.description).toMatchObject({ vi: expect.stringContaining("không xếp hạng cùng các quốc gia"), en: expect.stringContaining("scored but not ranked") });
   });
 
   test("the published file's byte-order mark and country names come through the CSV reader", () => {

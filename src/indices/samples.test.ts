@@ -1,5 +1,5 @@
 import { parseDefinition } from "../core/definition";
-import { matchChoice } from "../core/read";
+import { csvToSnapshot, matchChoice, readSubmissions } from "../core/read";
 import { scoreUnits } from "../core/score";
 import type { InputValue, Submission, UnitResult } from "../core/types";
 import { findBuiltin } from "./index";
@@ -82,7 +82,7 @@ describe("sample department index (200 points, 6 groups)", () => {
     const g4 = 5 + (10 * 30) / 50 + 10 * 0.8;
     // 7 drills, capped at 5 points.
     const g5 = (10 * 2) / 3 + 5 + 10;
-    // Level-4 services 1,219 of 1,860; 910 of 1,860 on the national portal; most open data sets (12 = best).
+    // Full-process services 1,219 of 1,860; 910 of 1,860 on the national portal; most open data sets (12 = best).
     const g6 = 10 * 0.9 + 3 + (15 * 1219) / 1860 + (10 * 910) / 1860 + 10 * 0.6 + 10;
     expectPoints(points(u, GROUPS), [g1, g2, g3, g4, g5, g6, g1 + g2 + g3 + g4 + g5 + g6]);
     expect(u.value).toBeCloseTo((g1 + g2 + g3 + g4 + g5 + g6) / 200, PRECISION);
@@ -118,10 +118,28 @@ describe("sample department index (200 points, 6 groups)", () => {
     expect(u.points).toBeCloseTo(110.8, PRECISION);
   });
 
-  test("departments are ranked overall and within their category", () => {
-    const table = scoreUnits(model("dti-so-nganh-mau"), [stic, justice, council]);
+  test("departments are ranked overall and within their category, as the description says in both languages", () => {
+    const m = model("dti-so-nganh-mau");
+    const table = scoreUnits(m, [stic, justice, council]);
     expect(table.units.map((u) => u.rank)).toEqual([1, 2, 3]);
     expect(table.units.map((u) => u.rankInCategory)).toEqual([1, 2, 1]);
+    expect(m.definition.description).toMatchObject({
+      vi: expect.stringContaining("không có dịch vụ công được xếp hạng riêng trong loại của mình và đồng thời được xếp hạng chung"),
+      en: expect.stringContaining("ranked apart, within their category, and also overall"),
+    });
+  });
+
+  test("a province that does not rank departments without public services (Hải Dương's practice) excludes their category, as the description says: scored, not ranked", () => {
+    const m = model("dti-so-nganh-mau");
+    expect(m.definition.description).toMatchObject({
+      vi: expect.stringContaining('ghi loại "khong-dvc" vào "ranking.exclude"'),
+      en: expect.stringContaining('puts the category "khong-dvc" in "ranking.exclude"'),
+    });
+    const table = scoreUnits(m, [stic, justice, council], { ranking: { exclude: ["khong-dvc"] } });
+    const [, , vp] = table.units;
+    expect(vp!.points).toBeCloseTo(110.8, PRECISION);
+    expect([vp!.ranked, vp!.rank, vp!.rankInCategory, vp!.notRankedReason]).toEqual([false, null, null, "excluded"]);
+    expect(table.units.map((u) => u.rank)).toEqual([1, 2, null]);
   });
 });
 
@@ -147,11 +165,10 @@ describe("sample district index (400 points, 8 groups)", () => {
       "4.1": false, "4.2.a": 300, "4.2.b": 300, "4.3.a": 0, "4.3.b": 30, "4.4": 1,
       "5.1.a": 2, "5.1.b": 2, "5.2": 9, "5.3": false,
       "6.1.a": 300, "6.1.b": 400, "6.2.a": 200, "6.2.b": 400, "6.3": 0.5, "6.4": 1, "6.5.a": 1500, "6.5.b": 2000, "6.6": 10, "6.7": 10,
-      "7.1": 0.9, "7.2": 0.4, "7.4": 0.8,
+      // A city with no OCOP product on an e-commerce platform writes 0.
+      "7.1": 0.9, "7.2": 0.4, "7.3": 0, "7.4": 0.8,
       "8.1": 0.9, "8.2": 0.75, "8.3": 0.6, "8.4": 7,
     },
-    // A city without OCOP products answers 7.3 "Không áp dụng".
-    { notApplicable: ["7.3"] },
   );
 
   test("a district is scored item by item, 400 points in all", () => {
@@ -173,17 +190,49 @@ describe("sample district index (400 points, 8 groups)", () => {
     expect(table.units.map((x) => x.rank)).toEqual([1, 2]);
   });
 
-  test("a city that answers N/A for OCOP products has its economy group rescaled, and relative items compare with the best district", () => {
+  test("a city with no OCOP products online scores 0 for them, and relative items compare with the best district", () => {
     const table = scoreUnits(model("dti-huyen-mau"), [caoLanh, saDec]);
     const u = table.units[1]!;
-    expect(u.nodes["7.3"]!.available).toBe(false);
-    expect(u.nodes["7.3"]!.reason).toBe("answered-na");
+    expect(u.nodes["7.3"]!.available).toBe(true);
+    expect(u.nodes["7.3"]!.points).toBe(0);
     // 10 open data sets against Cao Lãnh's 25.
     expect(u.nodes["6.7"]!.points).toBeCloseTo((20 * 10) / 25, PRECISION);
     // 7 pilot models would be 14 points: capped at 10.
     expect(u.nodes["8.4"]!.points).toBeCloseTo(10, PRECISION);
-    const g7 = ((9 + 4 + 8) / 30) * 40;
-    expectPoints(points(u, GROUPS), [5 + 5 + 2.5 + 20, 40, 10 + 13.5 + 25, 0 + 10 + 0 + 10, 15 + 5 + 0, 15 + 7.5 + 7.5 + 15 + 7.5 + 5 + 8, g7, 9 + 7.5 + 6 + 10, 287]);
+    // The economy group is not rescaled: 9 + 4 + 0 + 8 of its 40 points.
+    const g7 = 9 + 4 + 0 + 8;
+    expectPoints(points(u, GROUPS), [5 + 5 + 2.5 + 20, 40, 10 + 13.5 + 25, 0 + 10 + 0 + 10, 15 + 5 + 0, 15 + 7.5 + 7.5 + 15 + 7.5 + 5 + 8, g7, 9 + 7.5 + 6 + 10, 280]);
+  });
+
+  test("“Không áp dụng” for OCOP products is refused and scores as none, never above a district with one product", () => {
+    const csv = [
+      "Mã đơn vị,Đơn vị,7.1,7.2,7.3,7.4",
+      "A,Huyện A,60%,60%,0,60%",
+      "B,Huyện B,60%,60%,Không áp dụng,60%",
+      "C,Huyện C,60%,60%,1,60%",
+      "D,Huyện D,60%,60%,10,60%",
+    ].join("\n");
+    const m = model("dti-huyen-mau");
+    const read = readSubmissions(m, csvToSnapshot(csv, "na", "na.csv"));
+    const refused = read.issues.filter((i) => i.node === "7.3");
+    expect(refused.map((i) => [i.severity, i.code, i.unit, i.cell])).toEqual([["error", "not-applicable-not-allowed", "B", "E3"]]);
+    expect(refused[0]!.message.vi).toContain("chỉ tiêu 7.3 không cho ghi \"Không áp dụng\"; hãy nhập số liệu");
+    const table = scoreUnits(m, read.submissions);
+    const byCode = new Map(table.units.map((u) => [u.code, u]));
+    expect(byCode.get("B")!.nodes["7.3"]!.points).toBe(0);
+    expect(byCode.get("B")!.points).toBe(byCode.get("A")!.points);
+    expect(byCode.get("C")!.points).toBeGreaterThan(byCode.get("B")!.points!);
+    expect(["D", "C", "A", "B"].map((c) => byCode.get(c)!.rank)).toEqual([1, 2, 3, 3]);
+  });
+
+  test("the description of 7.3 tells a district with no OCOP products online to write 0", () => {
+    const ocop = model("dti-huyen-mau").nodes.get("7.3");
+    if (ocop?.kind !== "indicator") throw new Error("7.3 is not an indicator");
+    expect(ocop.def.allowNA).toBe(false);
+    expect(ocop.def.description).toMatchObject({
+      vi: expect.stringContaining("ghi 0 (0 điểm)"),
+      en: expect.stringContaining("writes 0 (0 points)"),
+    });
   });
 });
 
@@ -193,9 +242,22 @@ describe("how units write the head of the steering committee", () => {
     ["dti-huyen-mau", "Bi thu", "Bí thư/Chủ tịch", 1],
     ["dti-huyen-mau", "Phó Chủ tịch", "Phó Bí thư/Phó Chủ tịch", 0.5],
     ["dti-huyen-mau", "PHÓ BÍ THƯ HUYỆN ỦY", "Phó Bí thư/Phó Chủ tịch", 0.5],
+    ["dti-huyen-mau", "Bí thư Thị ủy", "Bí thư/Chủ tịch", 1],
+    ["dti-huyen-mau", "Bí thư Thành uỷ", "Bí thư/Chủ tịch", 1],
+    ["dti-huyen-mau", "Chủ tịch UBND thị xã", "Bí thư/Chủ tịch", 1],
+    ["dti-huyen-mau", "chủ tịch ubnd thành phố", "Bí thư/Chủ tịch", 1],
+    ["dti-huyen-mau", "Chủ tịch Ủy ban nhân dân thành phố", "Bí thư/Chủ tịch", 1],
+    ["dti-huyen-mau", "Phó Bí thư Thị ủy", "Phó Bí thư/Phó Chủ tịch", 0.5],
+    ["dti-huyen-mau", "Phó Bí thư Thành ủy", "Phó Bí thư/Phó Chủ tịch", 0.5],
+    ["dti-huyen-mau", "Phó Chủ tịch UBND thị xã", "Phó Bí thư/Phó Chủ tịch", 0.5],
+    ["dti-huyen-mau", "Phó Chủ tịch UBND thành phố", "Phó Bí thư/Phó Chủ tịch", 0.5],
     ["dti-huyen-mau", "Không phải lãnh đạo đơn vị", "Chưa có", 0],
     ["dti-so-nganh-mau", "giám đốc sở", "Giám đốc/Thủ trưởng đơn vị", 1],
     ["dti-so-nganh-mau", "Phó Giám đốc", "Phó Giám đốc/Phó Thủ trưởng", 0.5],
+    ["dti-so-nganh-mau", "Chánh Văn phòng", "Giám đốc/Thủ trưởng đơn vị", 1],
+    ["dti-so-nganh-mau", "Chánh Thanh tra tỉnh", "Giám đốc/Thủ trưởng đơn vị", 1],
+    ["dti-so-nganh-mau", "Phó Chánh Văn phòng", "Phó Giám đốc/Phó Thủ trưởng", 0.5],
+    ["dti-so-nganh-mau", "phó chánh thanh tra", "Phó Giám đốc/Phó Thủ trưởng", 0.5],
     ["dti-so-nganh-mau", "chưa có ban chỉ đạo", "Chưa có", 0],
   ])("%s: “%s” is read as “%s”, worth %d of the points", (id, typed, option, fraction) => {
     const indicator = model(id).nodes.get("1.1");
@@ -203,5 +265,44 @@ describe("how units write the head of the steering committee", () => {
     const matched = matchChoice(typed, indicator.rule.options);
     expect(matched?.value).toBe(option);
     expect(matched?.fraction).toBe(fraction);
+  });
+});
+
+describe("the samples' wording", () => {
+  /** Every name of a node or an input of the built-in, in both languages, by code. */
+  function names(id: string): [string, string, string][] {
+    const m = model(id);
+    const of = (code: string, name: unknown): [string, string, string] => {
+      const n = name as { vi?: string; en?: string } | string;
+      return typeof n === "string" ? [code, n, n] : [code, n.vi ?? "", n.en ?? ""];
+    };
+    return [...[...m.nodes.values()].map((n) => of(n.code, n.name)), ...[...m.inputs.values()].map((i) => of(i.code, i.name))];
+  }
+
+  test.each([
+    ["dti-so-nganh-mau", "6.3"],
+    ["dti-huyen-mau", "6.1"],
+  ])("%s names online public services as Decree 42/2022/NĐ-CP does (toàn trình, một phần), not “mức độ 4”", (id, code) => {
+    const all = names(id);
+    expect(all.filter(([, vi, en]) => /mức độ \d|level \d/i.test(`${vi} ${en}`))).toEqual([]);
+    const byCode = new Map(all.map(([c, vi, en]) => [c, { vi, en }]));
+    expect(byCode.get(code)).toEqual({ vi: "Tỷ lệ dịch vụ công trực tuyến toàn trình", en: "Share of full-process online public services" });
+    expect(byCode.get(`${code}.a`)).toEqual({ vi: "Số dịch vụ công trực tuyến toàn trình", en: "Full-process online public services" });
+    expect(byCode.get(`${code}.b`)!.vi).toBe("Tổng số dịch vụ công trực tuyến (toàn trình và một phần)");
+    // The description links the new terms to the former levels, for a province whose decision still uses them.
+    const described = model(id).nodes.get(code)!.def.description as { vi: string; en: string };
+    expect(described.vi).toContain("Nghị định 42/2022/NĐ-CP");
+    expect(described.en).toContain("Decree 42/2022/ND-CP");
+  });
+
+  test("the district sample counts commune-level units and hamlets and residential groups, and names the town and city party committees", () => {
+    const all = names("dti-huyen-mau");
+    expect(all.filter(([, vi]) => /thôn, ấp|Tỷ lệ xã|Số xã/.test(vi))).toEqual([]);
+    const byCode = new Map(all.map(([c, vi, en]) => [c, { vi, en }]));
+    expect(byCode.get("3.1")!.vi).toBe("Tỷ lệ đơn vị cấp xã có điểm cầu truyền hình trực tuyến");
+    expect(byCode.get("3.1.b")!.vi).toBe("Tổng số đơn vị cấp xã (xã, phường, thị trấn)");
+    expect(byCode.get("3.3.b")!.vi).toBe("Tổng số thôn, tổ dân phố");
+    expect(byCode.get("4.3.b")!.vi).toBe("Tổng số thôn, tổ dân phố");
+    expect(byCode.get("2.2")!.vi).toContain("Huyện ủy (Thị ủy, Thành ủy)");
   });
 });

@@ -2,16 +2,17 @@
  * Layout B: one table, one row per unit (a consolidated sheet or a CSV file). The header row has
  * `Đơn vị`/`Unit`, optionally `Mã đơn vị`/`Unit code` and `Nhóm`/`Category`, and one column per
  * input code ("1.3.a", "1.3.a – Số văn bản…", "1.3.a: …", "1.3.a Số văn bản", "1.3.b. Tổng số").
+ * The unit's name and code columns may also be headed as the index calls its units, as the
+ * results table heads them ("Tỉnh", "Mã tỉnh"; "Country", "Country code": unitLabelHeaders).
  * Other columns are ignored. A totals row ("Tổng cộng", "Trung bình") without a unit code (or with
  * that label in the code's column and no name) is no unit: it is left out with a "summary-row" note.
  */
 import type { IndexModel } from "../definition/model";
-import { foldText, localize } from "../i18n/text";
 import type { CellValue, Issue, SheetSnapshot } from "../types";
 import { makeIssue } from "./messages";
 import type { LocatedCell, RawUnit, SheetReading } from "./raw";
 import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, keyText, looksLikeCode } from "./sheet";
-import { UNIT_LABELS } from "./unit-fields";
+import { UNIT_LABELS, unitLabelHeaders } from "./unit-fields";
 
 /** How far down a header row is looked for. */
 const HEADER_SEARCH_ROWS = 30;
@@ -50,9 +51,9 @@ function headerCode(text: string, matcher: CodeMatcher): string | undefined {
 }
 
 function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader | undefined {
-  const nameLabels = new Set<string>(UNIT_LABELS.name);
-  const unitLabel = model.definition.unitLabel;
-  if (unitLabel !== undefined) for (const lang of ["vi", "en"] as const) nameLabels.add(foldText(localize(unitLabel, lang)));
+  const own = unitLabelHeaders(model.definition.unitLabel);
+  const nameLabels = new Set<string>([...UNIT_LABELS.name, ...own.name]);
+  const codeLabels = new Set<string>([...UNIT_LABELS.code, ...own.code]);
   const rowsToSearch = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < rowsToSearch; r++) {
     const row = sheet.values[r] ?? [];
@@ -67,7 +68,7 @@ function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader |
       if (isBlank(v)) return;
       const label = foldLabel(v);
       if (name === undefined && nameLabels.has(label)) name = c;
-      else if (code === undefined && (UNIT_LABELS.code as readonly string[]).includes(label)) code = c;
+      else if (code === undefined && codeLabels.has(label)) code = c;
       else if (category === undefined && (UNIT_LABELS.category as readonly string[]).includes(label)) category = c;
       else {
         const found = typeof v === "number" ? matcher.match(v) : headerCode(cellText(v), matcher);
@@ -137,6 +138,20 @@ function fieldCount(sheet: SheetSnapshot, r: number): number {
   return sheet.csvFields?.[r] ?? (sheet.values[r] ?? []).length;
 }
 
+/**
+ * Whether an input's indicator scores nothing whatever its figures: it, or a group above it, has
+ * a max of 0 ("không tính điểm"), as the reader tells a blank figure of it (missing-input).
+ */
+function inputScoresNothing(model: IndexModel, inputCode: string): boolean {
+  for (let at = model.inputs.get(inputCode)?.indicator; at !== undefined; ) {
+    const node = model.nodes.get(at);
+    if (!node) return false;
+    if (node.max === 0) return true;
+    at = node.parent;
+  }
+  return false;
+}
+
 /** "A", "B", …, "AA" for a 0-based column. */
 function columnLetters(col0: number): string {
   return address(0, col0).replace(/\d+$/, "");
@@ -159,18 +174,27 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
   }
   // One finding for the sheet, listing every input without a column (not one per input). It is
   // about the header row, not one of its cells: a CSV's finding names the row alone; a sheet's
-  // keeps the unit-name header cell as the place a host goes to and marks.
+  // keeps the unit-name header cell as the place a host goes to and marks. The inputs of
+  // indicators that score nothing (max 0: a published table without the smart-city column) are
+  // listed apart, as information: their absence changes no result.
   const missing = [...model.inputs.keys()].filter((code) => !header.inputs.has(code));
-  if (missing.length > 0) {
+  const unscored = new Set(missing.filter((code) => inputScoresNothing(model, code)));
+  const findings: [Issue["severity"], string[]][] = [
+    ["warning", missing.filter((code) => !unscored.has(code))],
+    ["info", [...unscored]],
+  ];
+  for (const [severity, list] of findings) {
+    if (list.length === 0) continue;
     issues.push(
-      makeIssue("warning", "missing-row", {
+      makeIssue(severity, "missing-row", {
         sheet: sheet.name,
         ...file,
         row: header.row + 1,
         ...(sheet.csvFile === undefined ? { cell: address(header.row, header.name) } : {}),
-        ...(missing.length === 1 ? { node: missing[0] } : {}),
-        list: missing,
+        ...(list.length === 1 ? { node: list[0] } : {}),
+        list,
         place: "column",
+        ...(severity === "info" ? { scoresNothing: true } : {}),
       }),
     );
   }

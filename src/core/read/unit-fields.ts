@@ -4,7 +4,9 @@
  * the key its code is compared by. The pane and the template speak of "Nhóm"/"Loại đơn vị":
  * every label here is read everywhere.
  */
-import { normalizeKey } from "../i18n/text";
+import type { LocalizedText } from "../definition/schema";
+import { foldText, localize, normalizeKey } from "../i18n/text";
+import { unitCodeHeader } from "../plan/labels";
 
 /**
  * Labels of a unit's fields, folded (case and diacritics ignored, foldText): `Đơn vị`/`Unit`,
@@ -20,6 +22,26 @@ export const UNIT_LABELS = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type UnitField = keyof typeof UNIT_LABELS;
+
+/**
+ * The labels, folded, of a table's unit-name and unit-code columns as an index calls its units
+ * (its `unitLabel`), in both languages: "Quốc gia" and "Mã quốc gia", "Country" and "Country
+ * code"; "Tỉnh" and "Mã tỉnh". They are the headers the results table writes (unitCodeHeader),
+ * so that a results table saved as CSV, with the figures beside it, is read with its units' codes.
+ * None for an index without a unitLabel (UNIT_LABELS name its columns).
+ */
+export function unitLabelHeaders(unitLabel: LocalizedText | undefined): { name: string[]; code: string[] } {
+  const name = new Set<string>();
+  const code = new Set<string>();
+  if (unitLabel === undefined) return { name: [], code: [] };
+  for (const lang of ["vi", "en"] as const) {
+    const own = foldText(localize(unitLabel, lang));
+    if (own === "") continue;
+    name.add(own);
+    code.add(foldText(unitCodeHeader(unitLabel, lang)));
+  }
+  return { name: [...name], code: [...code] };
+}
 
 /** The field a folded label names, or undefined. */
 export function unitFieldOf(folded: string, fields: readonly UnitField[] = Object.keys(UNIT_LABELS) as UnitField[]): UnitField | undefined {

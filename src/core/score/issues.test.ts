@@ -259,12 +259,12 @@ describe("ranking exclusions that match nothing", () => {
     // The ranking compares exactly: only SYT is excluded.
     expect(table.units.map((u) => u.notRankedReason ?? null)).toEqual(["excluded", null, null]);
     const issues = resultIssues(model, units, table);
-    expect(issues.map((i) => [i.code, i.severity, i.sheet, i.cell, i.unit])).toEqual(Array(4).fill(["exclude-unmatched", "warning", undefined, undefined, undefined]));
+    // The definition's "XYZ" resembles no unit of this table: a unit the table lacks, no finding.
+    expect(issues.map((i) => [i.code, i.severity, i.sheet, i.cell, i.unit])).toEqual(Array(3).fill(["exclude-unmatched", "warning", undefined, undefined, undefined]));
     expect(issues.map((i) => i.message.vi)).toEqual([
       'Mục "snv" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ Sở Nội vụ, hãy ghi mã "SNV".',
       'Mục "Sở Tư pháp" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ Sở Tư pháp, hãy ghi mã "STP".',
       'Mục "Sở có dịch vụ công" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ loại đơn vị "Sở có dịch vụ công", hãy ghi mã "co-dvc".',
-      'Mục "XYZ" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào.',
     ]);
     expect(issues[0]!.message.en).toBe(
       'The ranking exclusion "snv" (ranking.exclude) is neither a unit code nor a unit category id, so it excludes no unit; to exclude Sở Nội vụ, write its code "SNV".',
@@ -277,6 +277,13 @@ describe("ranking exclusions that match nothing", () => {
   it("follows the exclusions in force for the run, not only the definition's", () => {
     const table = scoreUnits(model, units, { ranking: { exclude: ["SNV"] } });
     expect(resultIssues(model, units, table)).toEqual([]);
+  });
+
+  it("warns of an entry given for the run that names no unit of the table, which the definition's own list may do", () => {
+    const table = scoreUnits(model, units, { ranking: { exclude: ["SNV", "ABC"] } });
+    expect(resultIssues(model, units, table).map((i) => i.message.vi)).toEqual([
+      'Mục "ABC" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào.',
+    ]);
   });
 
   it("exclude a unit without a code by its name, and suggest the name written exactly", () => {

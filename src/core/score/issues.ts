@@ -517,11 +517,14 @@ export function reversedBoundsIssues(model: IndexModel, submissions: Submission[
  * The "exclude-unmatched" warnings of a run: each entry of ranking.exclude that is neither a
  * unit's code (a unit without one: its name) nor a unit category's id (as the ranking compares them: trimmed, exactly) excludes
  * nothing. When the entry is a unit's code or name, or a category's id or name, but for case,
- * diacritics or spacing, the sentence says what to write instead.
+ * diacritics or spacing, the sentence says what to write instead. An entry of the definition's own
+ * list that resembles no unit of the table is no finding: a definition names units that some of
+ * its tables lack (the HDI's ZZ aggregates, in a table of countries); one given for the run is.
  */
 export function excludeIssues(model: IndexModel, table: ScoreTable): Issue[] {
   const codes = new Set(table.units.map((u) => unitKey(u).trim()));
   const categories = new Set(model.categories);
+  const definitions = new Set(model.definition.ranking.exclude.map((e) => e.trim()));
   const entries = [...new Set(table.ranking.exclude.map((e) => e.trim()))].filter((e) => e !== "");
   const issues: Issue[] = [];
   for (const entry of entries) {
@@ -552,6 +555,7 @@ export function excludeIssues(model: IndexModel, table: ScoreTable): Issue[] {
             en: `; to exclude the unit category "${localize(category.name, "en")}", write its id "${category.id}"`,
           }
         : undefined;
+    if (hint === undefined && definitions.has(entry)) continue;
     issues.push({
       severity: "warning",
       code: "exclude-unmatched",

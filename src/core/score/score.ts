@@ -156,7 +156,10 @@ interface Work {
   reason?: UnavailableReason;
   /** Scored 0 for missing inputs: under missing "zero", or under "exclude" with some of its inputs given. */
   missingScoredZero?: boolean;
-  /** Applicable indicators under the node, and those of them whose rule inputs are all present. */
+  /**
+   * Applicable indicators under the node, and those of them whose rule inputs are all present:
+   * the node's coverage. Those under a child of max 0 are not counted by a group that scores.
+   */
   applicable: number;
   present: number;
 }
@@ -221,12 +224,14 @@ function groupWork(
   const available: ChildFigure[] = [];
   for (const ci of layout.children[groupIndex]!) {
     const w = work[ci]!;
-    applicable += w.applicable;
-    present += w.present;
-    if (w.value !== null) {
-      const child = layout.nodes[ci]!;
-      available.push({ code: child.code, value: w.value, points: pointsOf(child, w), max: child.max, weight: child.weight });
+    const child = layout.nodes[ci]!;
+    // A child of max 0 scores nothing whatever its figures ("không tính điểm"): its indicators are
+    // left out of the coverage of a group that scores, and counted only by groups of max 0 themselves.
+    if (child.max !== 0 || group.max === 0) {
+      applicable += w.applicable;
+      present += w.present;
     }
+    if (w.value !== null) available.push({ code: child.code, value: w.value, points: pointsOf(child, w), max: child.max, weight: child.weight });
   }
   if (!appliesToUnit(group, category)) return { value: null, reason: "not-applicable", applicable, present };
   const outcome: AggregateOutcome = aggregateGroup(
