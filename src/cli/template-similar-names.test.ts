@@ -23,4 +23,14 @@ describe("template with unit names alike but for letter case", () => {
     expect(en.code).toBe(0);
     expect(en.err).toContain('Warning: dv.csv, line 2 ("Sở Y tế", code SYT) and line 4 ("SỞ Y TẾ", no code): unit names that differ only in letter case.');
   }, 60_000);
+
+  test("one name under two codes (communes of two districts) is no warning: the forms are written and nothing is said", async () => {
+    writeFileSync(join(dir, "xa.csv"), "Mã đơn vị,Đơn vị\nHY-TL,Xã Tân Lập\nSD-TL,Xã Tân Lập\n");
+    const r = await runCli(["template", "--index", "dti-so-nganh-mau", "--units", "xa.csv", "--out", "xa.xlsx"], dir);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, "xa.xlsx"))).toBe(true);
+    expect(r.out).toContain("2 phiếu");
+    expect(r.err).not.toContain("Xã Tân Lập");
+    expect(r.err).not.toContain("Cảnh báo");
+  }, 60_000);
 });

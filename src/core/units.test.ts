@@ -8,15 +8,17 @@ if (!parsed.ok) throw new Error("the department sample does not parse");
 const model = parsed.model;
 
 describe("the list of units forms are made for", () => {
-  it("finds the columns by their names in either language, without regard to case or diacritics, and skips rows without a name", () => {
+  it("finds the columns by their names in either language, without regard to case or diacritics, and names a unit given by its code alone by the code", () => {
     const rows = [
       ["Ghi chú", "NHOM", "Ten don vi", "Mã đơn vị"],
       ["", "co-dvc", "Sở Y tế", "SYT"],
       ["x", "", "", "TRONG"],
       ["", "", "Sở Tư pháp", ""],
+      ["y", "", "", ""],
     ];
     expect(unitsFromRows(rows)).toEqual([
       { code: "SYT", name: "Sở Y tế", category: "co-dvc", line: 2 },
+      { code: "TRONG", name: "TRONG", line: 3, unnamed: true },
       { code: "", name: "Sở Tư pháp", line: 4 },
     ]);
     expect(unitsFromRows([["Unit code", "Unit"], ["A", "Dept A"]])).toEqual([{ code: "A", name: "Dept A", line: 2 }]);

@@ -15,6 +15,8 @@ export interface UnitEntry {
   name: string;
   category?: string;
   line: number;
+  /** The line gives a code but no name: `name` is the code, as the form is named by it (unnamedUnitMessage). */
+  unnamed?: true;
 }
 
 // The reader's labels (UNIT_LABELS), and the short ones a list of units may use: in a list, a
@@ -25,7 +27,9 @@ const CATEGORY = [...UNIT_LABELS.category];
 
 /**
  * The units of a table whose header row names its columns (Mã đơn vị/Unit code, Đơn vị/Unit,
- * Nhóm/Loại đơn vị/Category; case and diacritics ignored). Rows without a name are skipped. Undefined when
+ * Nhóm/Loại đơn vị/Category; case and diacritics ignored). A row with a code but no name is
+ * the unit of that code, named by it (`unnamed`), as the pane names a unit typed as a code alone;
+ * rows with neither are skipped (rowsWithoutUnit names those with a category). Undefined when
  * the header has no name column. Cells are trimmed and lose the invisible characters text pasted
  * from Word or a PDF brings ("SXD\u200B" is "SXD"), as the reader drops them from the forms.
  */
@@ -46,11 +50,47 @@ export function unitsFromRows(rows: readonly (readonly string[])[]): UnitEntry[]
   const units: UnitEntry[] = [];
   rows.slice(1).forEach((row, i) => {
     const name = cell(row, nameCol);
-    if (name === "") return;
+    const code = cell(row, codeCol);
+    if (name === "" && code === "") return;
     const category = cell(row, catCol);
-    units.push({ code: cell(row, codeCol), name, ...(category ? { category } : {}), line: i + 2 });
+    units.push({ code, name: name || code, ...(category ? { category } : {}), line: i + 2, ...(name === "" ? { unnamed: true as const } : {}) });
   });
   return units;
+}
+
+/**
+ * The lines (1-based; 1 is the header line) of a units table that give a category but neither a
+ * unit's code nor its name: no form can be made for them, and they are said, not dropped silently.
+ * Blank lines, and lines of other columns only (an "STT" run on), are not. Empty without a name column.
+ */
+export function rowsWithoutUnit(rows: readonly (readonly string[])[]): number[] {
+  const units = unitsFromRows(rows);
+  if (units === undefined) return [];
+  const header = (rows[0] ?? []).map((h) => foldText(h));
+  const catCol = CATEGORY.map((n) => header.indexOf(n)).find((i) => i >= 0) ?? -1;
+  if (catCol < 0) return [];
+  const taken = new Set(units.map((u) => u.line));
+  const lines: number[] = [];
+  rows.slice(1).forEach((row, i) => {
+    if (!taken.has(i + 2) && normalizeKey(row[catCol] ?? "") !== "") lines.push(i + 2);
+  });
+  return lines;
+}
+
+/** What is said of a unit a units file gives by its code alone (UnitEntry.unnamed): its form is named by the code. */
+export function unnamedUnitMessage(file: string, line: number, code: string): Message {
+  return {
+    vi: `${file}, dòng ${line}: đơn vị mã ${code} không có tên (cột Đơn vị để trống); phiếu của đơn vị được đặt tên theo mã "${code}".`,
+    en: `${file}, line ${line}: the unit coded ${code} has no name (its Unit is blank); its form is named by the code "${code}".`,
+  };
+}
+
+/** What is said of a line of a units file that gives a category but no unit (rowsWithoutUnit): no form is made for it. */
+export function rowWithoutUnitMessage(file: string, line: number): Message {
+  return {
+    vi: `${file}, dòng ${line}: chỉ có loại đơn vị, không có mã và tên đơn vị; không tạo phiếu cho dòng này.`,
+    en: `${file}, line ${line} gives a category but no unit code or name; no form is made for it.`,
+  };
 }
 
 /** A line of a units table with more fields than its header line. */
@@ -159,11 +199,13 @@ export function unitsWithSameCode<U extends { code: string; name: string }>(unit
 
 /**
  * The units of a list that are two units to the reader (each its own code, or no code and names
- * that differ) whose names are alike once letter case is ignored (unitNameKeyOf: "Sở Y tế" and
- * "Sở Y Tế", "sở y tế" and "SỞ Y TẾ"), or the same name under two codes: most often one unit
- * typed twice. They stay two units, each with its form, and are said so (a warning, not a refusal:
- * two units may be named alike on purpose). One group per name, in the order the name first
- * appears, holding the first unit of each key (units that share a key are unitsWithSameCode's).
+ * that differ) whose names differ only in letter case (alike by unitNameKeyOf, spelt otherwise by
+ * unitKeyOf: "Sở Y tế" and "Sở Y Tế", "sở y tế" and "SỞ Y TẾ"): most often one unit typed twice.
+ * They stay two units, each with its form, and are said so (a warning, not a refusal: two units
+ * may be named alike on purpose). One name under two codes is not said: communes of two districts
+ * are often named alike ("Xã Tân Lập"), and the codes tell them apart. One group per name spelt
+ * two ways or more, in the order the name first appears, holding the first unit of each key
+ * (units that share a key are unitsWithSameCode's). The reader says the same (duplicate-unit-name).
  */
 export function unitsWithSimilarNames<U extends { code: string; name: string }>(units: readonly U[]): U[][] {
   const byName = new Map<string, Map<string, U>>();
@@ -175,16 +217,16 @@ export function unitsWithSimilarNames<U extends { code: string; name: string }>(
     if (!group.has(key)) group.set(key, u);
     byName.set(name, group);
   }
-  return [...byName.values()].filter((g) => g.size > 1).map((g) => [...g.values()]);
+  const spelledTwoWays = (g: Map<string, U>): boolean => new Set([...g.values()].map((u) => unitKeyOf(u.name))).size > 1;
+  return [...byName.values()].filter(spelledTwoWays).map((g) => [...g.values()]);
 }
 
 /**
- * What is said of units of a list whose names are alike (unitsWithSimilarNames), by the command
- * line and the pane alike, naming each by its line, name and code: "dv.csv, dòng 2 ("Sở Y tế", mã
- * SYT) và dòng 5 ("Sở Y Tế", mã SYT2): …". `file`: the units file, when the list is one.
+ * What is said of units of a list whose names differ only in letter case (unitsWithSimilarNames),
+ * by the command line and the pane alike, naming each by its line, name and code: "dv.csv, dòng 2
+ * ("Sở Y tế", mã SYT) và dòng 5 ("Sở Y Tế", mã SYT2): …". `file`: the units file, when the list is one.
  */
 export function similarNamesMessage(units: readonly { code: string; name: string; line: number }[], file?: string): Message {
-  const same = units.every((u) => normalizeKey(u.name) === normalizeKey(units[0]?.name ?? ""));
   const each = (lang: "vi" | "en"): string => {
     const named = units.map((u) => {
       const code = u.code.trim() !== "" ? (lang === "vi" ? `mã ${u.code.trim()}` : `code ${u.code.trim()}`) : lang === "vi" ? "không có mã" : "no code";
@@ -197,11 +239,8 @@ export function similarNamesMessage(units: readonly { code: string; name: string
     const text = each(lang);
     return file !== undefined ? `${file}, ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
   };
-  const what: Message = same
-    ? { vi: "cùng một tên đơn vị nhưng khác mã", en: "the same unit name under different codes" }
-    : { vi: "tên đơn vị chỉ khác nhau ở chữ hoa, chữ thường", en: "unit names that differ only in letter case" };
   return {
-    vi: `${lead("vi")}: ${what.vi}. Đây là các đơn vị riêng, mỗi đơn vị một phiếu, được chấm và xếp hạng riêng; nếu là cùng một đơn vị, hãy bỏ dòng thừa, nếu không, hãy đặt tên dễ phân biệt hơn.`,
-    en: `${lead("en")}: ${what.en}. They are separate units, each with its own form, scored and ranked apart; if they are one unit, delete the extra line, otherwise give them names that tell them apart.`,
+    vi: `${lead("vi")}: tên đơn vị chỉ khác nhau ở chữ hoa, chữ thường. Đây là các đơn vị riêng, mỗi đơn vị một phiếu, được chấm và xếp hạng riêng; nếu là cùng một đơn vị, hãy bỏ dòng thừa, nếu không, hãy đặt tên dễ phân biệt hơn.`,
+    en: `${lead("en")}: unit names that differ only in letter case. They are separate units, each with its own form, scored and ranked apart; if they are one unit, delete the extra line, otherwise give them names that tell them apart.`,
   };
 }

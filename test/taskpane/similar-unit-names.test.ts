@@ -39,4 +39,17 @@ describe("forms made for a list with names alike but for letter case", () => {
     const plain = parseUnitList("SYT; Sở Y tế; co-dvc\nSTC; Sở Tài chính; co-dvc", department);
     expect(withUnitsWithoutCategory(made, department, plain)).toEqual(made);
   });
+
+  test("one name under two codes (communes of two districts) is not said: the notice stays a success", () => {
+    const units = parseUnitList("HY-TL; Xã Tân Lập; co-dvc\nSD-TL; Xã Tân Lập; co-dvc", department);
+    expect(unitListProblems(department, units)).toBeUndefined();
+    expect(withUnitsWithoutCategory(made, department, units)).toEqual(made);
+    // A third spelt otherwise is said, with every unit of the name.
+    const third = parseUnitList("HY-TL; Xã Tân Lập; co-dvc\nSD-TL; Xã Tân Lập; co-dvc\nX; Xã tân lập; co-dvc", department);
+    const n = withUnitsWithoutCategory(made, department, third);
+    expect(n.intent).toBe("warning");
+    expect(n.details!.map((d) => d.vi)).toEqual([
+      'Dòng 1 ("Xã Tân Lập", mã HY-TL), dòng 2 ("Xã Tân Lập", mã SD-TL) và dòng 3 ("Xã tân lập", mã X): tên đơn vị chỉ khác nhau ở chữ hoa, chữ thường. Đây là các đơn vị riêng, mỗi đơn vị một phiếu, được chấm và xếp hạng riêng; nếu là cùng một đơn vị, hãy bỏ dòng thừa, nếu không, hãy đặt tên dễ phân biệt hơn.',
+    ]);
+  });
 });

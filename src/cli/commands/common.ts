@@ -15,7 +15,7 @@ import { isBlank } from "../../core/read/sheet";
 import type { Issue, SheetSnapshot } from "../../core/types";
 import { XlsxHost } from "../../hosts/xlsx";
 import { parseRels, resolveTarget } from "../../hosts/xlsx/ooxml";
-import { loadXlsx, snapshotSheet } from "../../hosts/xlsx/read";
+import { loadXlsx, snapshotSheet, tooLargeToUnpackMessage, unpacksTooLarge } from "../../hosts/xlsx/read";
 import { BUILTIN_INDICES, findBuiltin } from "../../indices";
 import { type CliIO, CliFailure, type FailureDetails, checkOutputFolder, fail, readInputFile, resolvePath, writeFailure } from "../io";
 import { M, T, type TemplateSheetContent } from "../messages";
@@ -204,6 +204,8 @@ export function warnIfOutOpen(io: CliIO, out: string, lang: Lang): void {
 async function workbookKind(data: Uint8Array): Promise<"scored" | "workbook" | "other"> {
   let zip: JSZip;
   try {
+    // A package that unpacks to gigabytes is not looked into.
+    if (unpacksTooLarge(data)) return "other";
     zip = await JSZip.loadAsync(data);
   } catch {
     return "other";
@@ -456,7 +458,8 @@ export async function csvToWorkbook(data: Uint8Array, fileName: string): Promise
   // a CSV file for `_index`) but for writing, as the scored workbook gets the project's own `_index`.
   const sheetName = uniqueSheetName(basename(fileName, extname(fileName)) || "Data", new Set([INDEX_SHEET]));
   const ws = wb.addWorksheet(sheetName);
-  const columns = Math.max(0, ...rows.map((fields) => fields.length));
+  // Not Math.max(...rows): a table of 200,000 lines must not go on the stack.
+  const columns = rows.reduce((w, fields) => Math.max(w, fields.length), 0);
   const figures = Array.from({ length: columns }, (_, c) => isFigureColumn(rows, c));
   rows.forEach((fields, r) => {
     fields.forEach((f, c) => {
@@ -550,12 +553,15 @@ export function notXlsxReason(data: Uint8Array, path: string): Message {
 }
 
 /**
- * What a file named .xlsx that ExcelJS cannot read is, when its first bytes tell: encrypted with
+ * What a file named .xlsx that ExcelJS cannot read is, when its first bytes tell (or its zip
+ * directory: a package that unpacks to gigabytes, unpacksTooLarge): encrypted with
  * a password to open, an Excel 97–2003 workbook (a compound file without an encrypted package),
  * a web page or XML file (text starting with "<"), or a table of text (no NUL byte, lines of
  * fields) given the name of a workbook.
  */
 export function notXlsxKnown(data: Uint8Array, path: string): Message | undefined {
+  const tooLarge = unpacksTooLarge(data);
+  if (tooLarge) return tooLargeToUnpackMessage(path, tooLarge);
   if (isPasswordEncrypted(data)) return M.passwordToOpen(path);
   if (startsWith(data, COMPOUND_FILE)) return M.xlsNamedXlsx(path);
   const head = data.subarray(0, 4096);
@@ -596,7 +602,8 @@ export function clip(s: string, max: number): string {
 
 /** An aligned text table: a header line, a rule, and the rows. */
 export function formatTable(header: string[], rows: string[][], align: ("left" | "right")[]): string {
-  const widths = header.map((h, i) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[i] ?? ""))));
+  // A loop, not Math.max(...rows): a ranking of 200,000 units must not go on the stack.
+  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, textWidth(r[i] ?? "")), textWidth(h)));
   const line = (cells: string[]): string =>
     cells
       .map((c, i) => pad(c, widths[i] ?? 0, align[i] ?? "left"))

@@ -4,7 +4,19 @@ import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
 import { type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
 import { categoryNames } from "../../core/read/read";
-import { rowsWiderThanHeader, similarNamesMessage, unitsFromRows, unitsOfUnknownCategory, unitsWithIgnoredCategory, unitsWithSameCode, unitsWithSimilarNames, unitsWithoutCategory } from "../../core/units";
+import {
+  rowWithoutUnitMessage,
+  rowsWiderThanHeader,
+  rowsWithoutUnit,
+  similarNamesMessage,
+  unitsFromRows,
+  unitsOfUnknownCategory,
+  unitsWithIgnoredCategory,
+  unitsWithSameCode,
+  unitsWithSimilarNames,
+  unitsWithoutCategory,
+  unnamedUnitMessage,
+} from "../../core/units";
 import { sameNameAsBuiltinMessage } from "../../core/forms-index";
 import { type TemplateUnit, makeTemplate } from "../../hosts/xlsx/template";
 import { BUILTIN_INDICES } from "../../indices";
@@ -22,6 +34,14 @@ export interface UnitLine {
   line: number;
   /** The line gives no code: the form's `Mã đơn vị` is left blank and the reader knows the unit by its name. */
   uncoded?: boolean;
+  /** The line gives no name: the unit is named by its code (and said so). */
+  unnamed?: boolean;
+}
+
+/** The units of a units file, and the lines that give a category but no unit (said, no form made for them). */
+export interface UnitsRead {
+  units: UnitLine[];
+  noUnit: number[];
 }
 
 /**
@@ -29,14 +49,14 @@ export interface UnitLine {
  * more fields than the header (a name with a comma, not quoted) would shift its name into the
  * category: every such line is named, and nothing is written.
  */
-export function readUnitsCsv(data: Uint8Array, path: string): { units: UnitLine[]; encoding: TextEncoding } {
+export function readUnitsCsv(data: Uint8Array, path: string): UnitsRead & { encoding: TextEncoding } {
   const { rows, encoding, delimiter } = parseCsv(data);
   const wide = rowsWiderThanHeader(rows);
   if (unitsFromRows(rows) !== undefined && wide.length > 0) {
     const lines = (l: Lang): string[] => wide.map((w) => M.unitsWideLine(path, w.line, w.fields, w.header, delimiter)[l]);
     fail(M.unitsWideLines(path, wide.length), { vi: lines("vi"), en: lines("en") });
   }
-  return { units: unitLines(rows, path), encoding };
+  return { ...unitLines(rows, path), encoding };
 }
 
 /**
@@ -44,7 +64,7 @@ export function readUnitsCsv(data: Uint8Array, path: string): { units: UnitLine[
  * row names the columns (Mã đơn vị/Unit code, Đơn vị/Unit, Nhóm/Category), one unit a row. Cells
  * are read as the scoring reads them (a formula by its result, a number as its digits).
  */
-export async function readUnitsXlsx(data: Uint8Array, path: string): Promise<UnitLine[]> {
+export async function readUnitsXlsx(data: Uint8Array, path: string): Promise<UnitsRead> {
   let sheet: ReturnType<typeof snapshotSheet> | undefined;
   try {
     const wb = await loadXlsx(data);
@@ -66,8 +86,12 @@ function cellText(v: CellValue): string {
   return "";
 }
 
-/** The unit lines of a units table's rows (a header row first), or the sentence saying why there are none. */
-function unitLines(rows: readonly (readonly string[])[], path: string): UnitLine[] {
+/**
+ * The unit lines of a units table's rows (a header row first), and its lines that give a category
+ * but no unit, or the sentence saying why there are none. A line with a code but no name is the
+ * unit of that code, its form named by it.
+ */
+function unitLines(rows: readonly (readonly string[])[], path: string): UnitsRead {
   const entries = unitsFromRows(rows);
   if (entries === undefined) return fail(M.unitsNoColumn(path));
   if (entries.length === 0) fail(M.unitsEmpty(path));
@@ -77,8 +101,9 @@ function unitLines(rows: readonly (readonly string[])[], path: string): UnitLine
     unit: { code: e.code, name: e.name, ...(e.category !== undefined ? { category: e.category } : {}) },
     line: e.line,
     ...(e.code === "" ? { uncoded: true } : {}),
+    ...(e.unnamed ? { unnamed: true } : {}),
   }));
-  return units;
+  return { units, noUnit: rowsWithoutUnit(rows) };
 }
 
 /**
@@ -86,12 +111,12 @@ function unitLines(rows: readonly (readonly string[])[], path: string): UnitLine
  * with how its bytes were read). Another spreadsheet format (.xls, .ods…) gets the sentence
  * `score` gives it: save it as .xlsx (or CSV).
  */
-async function readUnitsFile(io: CliIO, path: string): Promise<{ units: UnitLine[]; encoding?: TextEncoding }> {
+async function readUnitsFile(io: CliIO, path: string): Promise<UnitsRead & { encoding?: TextEncoding }> {
   const ext = extname(path).toLowerCase();
   // A file that is not there is said to be missing first, whatever its extension.
   const data = readInputFile(io, path);
   if (isOtherSpreadsheet(ext)) fail(M.unknownExtension(path, ext));
-  if (ext === ".xlsx" || ext === ".xlsm") return { units: await readUnitsXlsx(data, path) };
+  if (ext === ".xlsx" || ext === ".xlsm") return readUnitsXlsx(data, path);
   const problem = notATable(data, path);
   if (problem) fail(problem);
   return readUnitsCsv(data, path);
@@ -134,6 +159,16 @@ function warnUnitsWithoutCategory(io: CliIO, model: IndexModel, units: UnitLine[
   const blank = unitsWithoutCategory(model, units.map((u) => ({ ...u, category: u.unit.category })));
   if (blank.length === units.length) return;
   for (const u of blank) io.stderr.write(`${T.severityOne.warning[lang]}: ${M.unitWithoutCategory(path, u.line, u.unit.name || u.unit.code, categoryNames(model))[lang]}\n`);
+}
+
+/**
+ * Nothing of the units file is left out unsaid: a line with a code but no name gets a form named
+ * by its code (a note), a line with a category but no unit gets none (a warning), each named by
+ * its line, so that the count of forms made adds up.
+ */
+function sayUnnamedAndEmptyLines(io: CliIO, read: UnitsRead, path: string, lang: Lang): void {
+  for (const u of read.units) if (u.unnamed) io.stderr.write(`${T.severityOne.info[lang]}: ${unnamedUnitMessage(path, u.line, u.unit.code)[lang]}\n`);
+  for (const line of read.noUnit) io.stderr.write(`${T.severityOne.warning[lang]}: ${rowWithoutUnitMessage(path, line)[lang]}\n`);
 }
 
 /**
@@ -200,10 +235,12 @@ async function makeForms(io: CliIO, args: ParsedArgs, lang: Lang, progress: Prog
   // A copy of a built-in that kept its id and version: its forms would be taken for the built-in's.
   const sameName = sameNameAsBuiltinMessage(model.definition, BUILTIN_INDICES);
   if (sameName) io.stderr.write(`${T.severityOne.warning[lang]}: ${sameName[lang]}\n`);
-  const { units: lines, encoding } = await readUnitsFile(io, args.units);
+  const read = await readUnitsFile(io, args.units);
+  const { units: lines, encoding } = read;
   warnIfOutOpen(io, args.out, lang);
   if (encoding === "windows-1258") io.stderr.write(`${T.severityOne.warning[lang]}: ${notUtf8Message(args.units)[lang]}\n`);
   failOnUnitsProblems([checkCategories(io, model, lines, args.units, lang), checkCodes(lines, args.units)]);
+  sayUnnamedAndEmptyLines(io, read, args.units, lang);
   warnUnitsWithoutCategory(io, model, lines, args.units, lang);
   warnSimilarNames(io, lines, args.units, lang);
   const units = lines.map((l) => l.unit);

@@ -1,7 +1,8 @@
 /**
  * "duplicate-unit-name": units scored apart (codes of their own, or no code and names that differ)
- * whose names are alike but for letter case, or one name under two codes: a warning at the later
- * one's name, naming both spellings and where the first is. They stay two units.
+ * whose names differ only in letter case: a warning at the later one's name, naming both spellings
+ * and where the first is. They stay two units. One name under two codes is not said: communes of
+ * two districts are often named alike ("Xã Tân Lập"), and their codes tell them apart.
  */
 import { parseDefinition } from "../definition";
 import type { IndexModel } from "../definition/model";
@@ -41,13 +42,17 @@ describe("two units whose names differ only in letter case", () => {
     expect(found[1]!.message.vi).toContain('tên đơn vị "SỞ Y TẾ" (không có mã) chỉ khác "Sở Y tế" (mã SYT,');
   });
 
-  test("one name under two codes is said as such; in a CSV file the first is named by its row", () => {
-    const read = readSubmissions(model(), csvToSnapshot("Mã đơn vị,Đơn vị,1.1\nSYT,Sở Y tế,có\nSYT2,Sở Y tế,có\n", "bang", "bang.csv"));
+  test("one name under two codes is not said, as communes of two districts are named; a third spelt otherwise is, against the first, by its row in a CSV file", () => {
+    const communes = "Mã đơn vị,Đơn vị,1.1\nHY-TL,Xã Tân Lập,có\nSD-TL,Xã  Tân Lập ,có\n";
+    const same = readSubmissions(model(), csvToSnapshot(communes, "bang", "bang.csv"));
+    expect(same.submissions.map((s) => s.code)).toEqual(["HY-TL", "SD-TL"]);
+    expect(same.issues).toEqual([]);
+    const read = readSubmissions(model(), csvToSnapshot(`${communes}X,Xã tân lập,có\n`, "bang", "bang.csv"));
     const found = read.issues.filter((i) => i.code === "duplicate-unit-name");
     expect(found.map((i) => i.message.vi)).toEqual([
-      'Tệp bang.csv, dòng 3, cột B: tên đơn vị "Sở Y tế" (mã SYT2) cũng là tên của đơn vị mã SYT (dòng 2); hai đơn vị được chấm và xếp hạng riêng. Nếu là cùng một đơn vị, hãy ghi cùng một tên và mã rồi xóa bản thừa; nếu không, hãy đặt tên dễ phân biệt hơn.',
+      'Tệp bang.csv, dòng 4, cột B: tên đơn vị "Xã tân lập" (mã X) chỉ khác "Xã Tân Lập" (mã HY-TL, dòng 2) ở chữ hoa, chữ thường; hai đơn vị được chấm và xếp hạng riêng. Nếu là cùng một đơn vị, hãy ghi cùng một tên và mã rồi xóa bản thừa; nếu không, hãy đặt tên dễ phân biệt hơn.',
     ]);
-    expect(found[0]!.message.en).toContain('the unit name "Sở Y tế" (code SYT2) is also the name of the unit with code SYT (row 2)');
+    expect(found[0]!.message.en).toContain('the unit name "Xã tân lập" (code X) differs from "Xã Tân Lập" (code HY-TL, row 2) only in letter case');
   });
 
   test("a unit given twice is a duplicate-unit only, and names alike but for diacritics are not the same name", () => {

@@ -6,7 +6,7 @@
  */
 import { foldText, formatNumber, type Message } from "../i18n/text";
 import type { Issue, IssueCode, Severity, UnavailableReason } from "../types";
-import { percentOf, shiftDecimal } from "./numbers";
+import { percentOf, readNumberText, shiftDecimal } from "./numbers";
 
 export interface MessageParams {
   sheet?: string;
@@ -87,11 +87,14 @@ export interface MessageParams {
   readAs?: "vi" | "en";
   /**
    * ambiguous-number read two ways (`other`) in an index whose numberLocale is "vi" or "en", this
-   * one: "12.500" in en is 12.5 the index's way and 12500 the Vietnamese way. `value` is the
-   * index's reading, or with `unitFigure` the other one, as the unit typed that figure ("74,1").
+   * one: "12.500" in en is 12.5 the index's way and 12500 the Vietnamese way. Said only when the
+   * unit types a figure the other way (`unitFigure`, "74,1"): `value` is then the other reading, as
+   * the unit typed that figure, or with `indexFigure` (a figure the unit typed the index's way,
+   * "73.5") the index's reading, the unit writing figures both ways.
    */
   indexWay?: "vi" | "en";
   unitFigure?: { cell: string; raw: string };
+  indexFigure?: { cell: string; raw: string };
   /** ambiguous-number: a percentage ("85%") typed into an input that is no percentage, read as the fraction (0.85). */
   notPercent?: boolean;
   /**
@@ -154,7 +157,10 @@ export interface MessageParams {
   notScored?: UnavailableReason | true;
   /** self-score-differs: the unit self-assessed the node "not applicable", but it is scored (`other`). */
   selfNotApplicable?: boolean;
-  /** missing-input: the indicator scores nothing (max 0, or under a group of max 0): its blank changes no result. */
+  /**
+   * missing-input: the indicator scores nothing (max 0, or under a group of max 0): its blank changes
+   * no result. missing-row with place "column": every input listed is of such an indicator.
+   */
   scoresNothing?: boolean;
   /**
    * missing-input: the input's cell is blank inside this merged range ("D15:D16"), which shows the
@@ -306,43 +312,68 @@ function plainFigure(x: number | undefined, p: MessageParams, lang: "vi" | "en")
 }
 
 /**
+ * A figure written `way` ("vi" or "en"; as a percentage with `p.percent`) as a CSV file should hold
+ * it to be read as that figure only under the index's numberLocale (`locale`): 12,5 as "12.5" in
+ * en. A decimal of three decimals after at most three digits ("767.787" in en, "1,865" in vi) would
+ * read as thousands the other way, so it takes a fourth decimal, a 0 ("767.7870", "1,8650"), which
+ * no thousands separator is followed by (`padded`).
+ */
+function oneWayText(x: number | undefined, p: MessageParams, way: "vi" | "en", locale: "vi" | "en" | "auto"): { text: string; padded: boolean } {
+  const text = plainFigure(x, p, way);
+  const reading = readNumberText(text, locale);
+  if (reading === undefined || (!reading.ambiguous && reading.otherWay === undefined)) return { text, padded: false };
+  return { text: p.percent ? `${text.slice(0, -1)}0%` : `${text}0`, padded: true };
+}
+
+/** What is said after a figure given a fourth decimal (oneWayText): why the 0 is there. */
+function paddedWhy(padded: boolean): Message {
+  return padded
+    ? { vi: " (thêm chữ số 0 ở cuối để số không bị hiểu là hàng nghìn)", en: " (a 0 added at the end so that it cannot be read as thousands)" }
+    : { vi: "", en: "" };
+}
+
+/**
  * How to write a figure read two ways ("1.860" or "1,860": 1860 or 1,86) so that it is read one way:
  * on a sheet, as a number cell; in a CSV file, which has only text, without the thousands separator
- * (1860) or as the decimal number it is (1,86 / 1.86, both read one way). The reading as thousands
- * is the larger of the two (`value`, the vi reading, for "1.860"; `other`, the en one, for "1,860").
+ * (1860, a plain integer, read one way in any locale) or as the decimal number it is (1,86 / 1.86,
+ * both read one way; "1,865" as 1,8650, oneWayText). The reading as thousands is the larger of the
+ * two (`value`, the vi reading, for "1.860"; `other`, the en one, for "1,860").
  */
 function eitherWay(p: MessageParams): Message {
   if (p.file === undefined) return { vi: "nên nhập dạng số để tránh nhầm lẫn", en: "enter it as a number cell to avoid confusion" };
   const [thousands, decimal] = Math.abs(p.value ?? 0) >= Math.abs(p.other ?? 0) ? [p.value, p.other] : [p.other, p.value];
   // An index that writes numbers one way ("en": 12.5) is told the figures that way, whatever the sentence's language.
   const way = (lang: "vi" | "en"): "vi" | "en" => p.indexWay ?? lang;
+  const vi = oneWayText(decimal, p, way("vi"), p.indexWay ?? "auto");
+  const en = oneWayText(decimal, p, way("en"), p.indexWay ?? "auto");
   return {
-    vi: `để tránh nhầm lẫn, trong tệp CSV hãy viết ${plainFigure(thousands, p, way("vi"))} (không có dấu phân cách hàng nghìn), hoặc ${plainFigure(decimal, p, way("vi"))} nếu đó là số thập phân`,
-    en: `to avoid confusion, write it in the CSV file as ${plainFigure(thousands, p, way("en"))} (no thousands separator), or as ${plainFigure(decimal, p, way("en"))} if it is a decimal`,
+    vi: `để tránh nhầm lẫn, trong tệp CSV hãy viết ${plainFigure(thousands, p, way("vi"))} (không có dấu phân cách hàng nghìn), hoặc ${vi.text} nếu đó là số thập phân${paddedWhy(vi.padded).vi}`,
+    en: `to avoid confusion, write it in the CSV file as ${plainFigure(thousands, p, way("en"))} (no thousands separator), or as ${en.text} if it is a decimal${paddedWhy(en.padded).en}`,
   };
 }
 
 /**
  * How to write a figure that was read the other way than the index writes numbers ("73,6" in an en
- * index): on a sheet, as a number cell; in a CSV file, with the index's decimal separator (73.6).
+ * index): on a sheet, as a number cell; in a CSV file, with the index's decimal separator (73.6;
+ * "1,23456E2" as 123.4560, oneWayText).
  */
 function otherWay(p: MessageParams): Message {
   if (p.file === undefined) return { vi: "nhập dạng số để tránh nhầm lẫn", en: "enter it as a number cell to avoid confusion" };
   const index = p.readAs === "vi" ? "en" : "vi";
-  const x = p.percent ? hundredTimes(p.value) : p.value;
-  const written = `${plainNumber(x, index)}${p.percent ? "%" : ""}`;
+  const { text, padded } = oneWayText(p.value, p, index, index);
   return {
-    vi: `trong tệp CSV hãy viết số theo cách của bộ chỉ số: ${written}`,
-    en: `write it in the CSV file the index's way: ${written}`,
+    vi: `trong tệp CSV hãy viết số theo cách của bộ chỉ số: ${text}${paddedWhy(padded).vi}`,
+    en: `write it in the CSV file the index's way: ${text}${paddedWhy(padded).en}`,
   };
 }
 
 /**
  * ambiguous-number for a text read two ways in an index that writes numbers one way (`indexWay`):
  * "12.500" in an "en" index is 12.5 the index's way (a decimal point) and 12500 the Vietnamese way
- * (a dot groups thousands); "1,860" in a "vi" one 1.86, and 1860 the English way. Read the index's
- * way unless the unit typed another figure the other way (`unitFigure`, "74,1"), when it is read
- * that way too; the sentence says which, and the other reading.
+ * (a dot groups thousands); "1,860" in a "vi" one 1.86, and 1860 the English way. Said when the
+ * unit typed another figure the other way (`unitFigure`, "74,1"): read that way too, or, when it
+ * typed one the index's way as well (`indexFigure`, "73.5"), the index's way, naming one figure of
+ * each; the sentence says which, and the other reading.
  */
 function twoWays(p: MessageParams): Message {
   const index = p.indexWay === "vi" ? { vi: "kiểu Việt Nam, dấu phẩy thập phân", en: "Vietnamese, decimal comma" } : { vi: "kiểu tiếng Anh, dấu chấm thập phân", en: "English, decimal point" };
@@ -360,8 +391,21 @@ function twoWays(p: MessageParams): Message {
     };
   }
   // The unit's figure by its cell; in a CSV file (the same row) by its column.
-  const column = p.file !== undefined ? /^\$?([A-Za-z]+)/.exec(figure.cell)?.[1]?.toUpperCase() : undefined;
-  const at = column !== undefined ? { vi: `cột ${column}`, en: `column ${column}` } : { vi: `ô ${figure.cell}`, en: `cell ${figure.cell}` };
+  const place = (cell: string): Message => {
+    const column = p.file !== undefined ? /^\$?([A-Za-z]+)/.exec(cell)?.[1]?.toUpperCase() : undefined;
+    return column !== undefined ? { vi: `cột ${column}`, en: `column ${column}` } : { vi: `ô ${cell}`, en: `cell ${cell}` };
+  };
+  const at = place(figure.cell);
+  const own = p.indexFigure;
+  if (own !== undefined) {
+    // The unit writes figures both ways: kept the index's way, with a figure of each way.
+    const ownAt = place(own.cell);
+    const otherName = p.indexWay === "vi" ? { vi: "kiểu tiếng Anh", en: "the English way" } : { vi: "kiểu Việt Nam", en: "the Vietnamese way" };
+    return {
+      vi: `${quote(p, "vi")} được hiểu là ${spelledReading(p, "vi")} ${indexWay.vi}, không phải ${plainFigure(p.other, p, "vi")} ${otherWay.vi}; đơn vị viết số liệu theo cả hai cách (${ownAt.vi}: "${own.raw}" theo cách của bộ chỉ số, ${at.vi}: "${figure.raw}" ${otherName.vi}) nên không rõ số này được viết theo cách nào; hãy kiểm tra lại số liệu — ${advice.vi}`,
+      en: `${quote(p, "en")} is read ${indexWay.en} as ${spelledReading(p, "en")}, not ${otherWay.en} as ${plainFigure(p.other, p, "en")}; the unit writes figures both ways (${ownAt.en}: "${own.raw}" the index's way, ${at.en}: "${figure.raw}" ${otherName.en}), so which way this one is written is unclear; check the figure — ${advice.en}`,
+    };
+  }
   return {
     vi: `${quote(p, "vi")} được hiểu là ${spelledReading(p, "vi")} ${otherWay.vi}, như đơn vị viết các số liệu khác (${at.vi}: "${figure.raw}"), không phải ${plainFigure(p.other, p, "vi")} ${indexWay.vi}; hãy kiểm tra lại số liệu — ${advice.vi}`,
     en: `${quote(p, "en")} is read ${otherWay.en} as ${spelledReading(p, "en")}, as the unit writes its other figures (${at.en}: "${figure.raw}"), not ${indexWay.en} as ${plainFigure(p.other, p, "en")}; check the figure — ${advice.en}`,
@@ -790,16 +834,10 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     const code = (c: string | undefined, lang: "vi" | "en"): string =>
       c !== undefined && c !== "" ? (lang === "vi" ? `mã ${c}` : `code ${c}`) : lang === "vi" ? "không có mã" : "no code";
     const at = p.foundRow !== undefined ? { vi: `dòng ${p.foundRow}`, en: `row ${p.foundRow}` } : { vi: `ở ${p.found}`, en: `at ${p.found}` };
-    const same = p.unitName === p.expected;
-    const what = same
-      ? {
-          vi: `tên đơn vị "${p.unitName}" (${code(p.list?.[0], "vi")}) cũng là tên của đơn vị ${code(p.list?.[1], "vi")} (${at.vi})`,
-          en: `the unit name "${p.unitName}" (${code(p.list?.[0], "en")}) is also the name of the unit with ${code(p.list?.[1], "en")} (${at.en})`,
-        }
-      : {
-          vi: `tên đơn vị "${p.unitName}" (${code(p.list?.[0], "vi")}) chỉ khác "${p.expected}" (${code(p.list?.[1], "vi")}, ${at.vi}) ở chữ hoa, chữ thường`,
-          en: `the unit name "${p.unitName}" (${code(p.list?.[0], "en")}) differs from "${p.expected}" (${code(p.list?.[1], "en")}, ${at.en}) only in letter case`,
-        };
+    const what = {
+      vi: `tên đơn vị "${p.unitName}" (${code(p.list?.[0], "vi")}) chỉ khác "${p.expected}" (${code(p.list?.[1], "vi")}, ${at.vi}) ở chữ hoa, chữ thường`,
+      en: `the unit name "${p.unitName}" (${code(p.list?.[0], "en")}) differs from "${p.expected}" (${code(p.list?.[1], "en")}, ${at.en}) only in letter case`,
+    };
     return {
       vi: `${what.vi}; hai đơn vị được chấm và xếp hạng riêng. Nếu là cùng một đơn vị, hãy ghi cùng một tên và mã rồi xóa bản thừa; nếu không, hãy đặt tên dễ phân biệt hơn`,
       en: `${what.en}; the two are scored and ranked as separate units. If they are one unit, give it one name and code and delete the extra copy; otherwise give them names that tell them apart`,
@@ -832,7 +870,14 @@ const bodies: Partial<Record<IssueCode, Body>> = {
       p.list === undefined && p.node !== undefined
         ? subject(p)
         : { vi: `${codes.length > 1 ? "các chỉ tiêu" : "chỉ tiêu"} ${codes.join(", ")}`, en: codes.join(", ") };
-    if (p.place === "column") return { vi: `bảng không có cột cho ${vi}`, en: `the table has no column for ${en}` };
+    if (p.place === "column") {
+      if (!p.scoresNothing) return { vi: `bảng không có cột cho ${vi}`, en: `the table has no column for ${en}` };
+      const many = codes.length > 1;
+      return {
+        vi: `bảng không có cột cho ${vi}; ${many ? "các chỉ tiêu này" : "chỉ tiêu này"} không tính điểm nên kết quả không đổi`,
+        en: `the table has no column for ${en}; ${many ? "they score" : "it scores"} nothing, so no result changes`,
+      };
+    }
     if (p.missing === undefined) return { vi: `bảng không có dòng cho ${vi}`, en: `the table has no row for ${en}` };
     // The row's absence is why the indicator has no data: say what that does, once (no missing-input beside it).
     const ind = isInput(p) ? { vi: `chỉ tiêu ${p.indicator}`, en: `indicator ${p.indicator}` } : { vi: "chỉ tiêu này", en: "the indicator" };

@@ -127,11 +127,8 @@ export function parseNumberText(text: string, locale: NumberLocale): NumberReadi
   return reading?.beyond === "large" ? undefined : reading;
 }
 
-/**
- * parseNumberText, and a figure too large for a number ("1e309", "-1e400") as a reading of ±Infinity
- * with `beyond: "large"`, so the reader can say so rather than that it is no number.
- */
-export function readNumberText(text: string, locale: NumberLocale): NumberReading | undefined {
+/** A text's figure without its sign and "%": `s` the body, `sign` −1 for "-" or "−", `percent` for a trailing "%". */
+function unsign(text: string): { s: string; sign: number; percent: boolean } {
   let s = text.normalize("NFC").trim();
   let percent = false;
   if (s.endsWith("%")) {
@@ -144,6 +141,23 @@ export function readNumberText(text: string, locale: NumberLocale): NumberReadin
     if (first !== "+") sign = -1;
     s = s.slice(1).trimStart();
   }
+  return { s, sign, percent };
+}
+
+/** A figure grouped by spaces ("1 234", "1 234,5"): its integer digits and the decimal part after either mark, or undefined. */
+function spaceGrouped(s: string): { digits: string; mark?: "." | ","; fraction?: string } | undefined {
+  const m = /^([^.,]+)(?:([.,])(\d+))?$/.exec(s);
+  if (!m || !SPACE_GROUPS.test(m[1] as string)) return undefined;
+  const digits = (m[1] as string).replace(/[ \u00a0\u202f\u2009]/g, "");
+  return m[3] === undefined ? { digits } : { digits, mark: m[2] as "." | ",", fraction: m[3] };
+}
+
+/**
+ * parseNumberText, and a figure too large for a number ("1e309", "-1e400") as a reading of ±Infinity
+ * with `beyond: "large"`, so the reader can say so rather than that it is no number.
+ */
+export function readNumberText(text: string, locale: NumberLocale): NumberReading | undefined {
+  const { s, sign, percent } = unsign(text);
   if (s === "") return undefined;
   /** The reading of the decimal text `body` ("1234.5", "1.5e3"). */
   const read = (body: string, rest: Partial<NumberReading> = {}): NumberReading => {
@@ -152,10 +166,9 @@ export function readNumberText(text: string, locale: NumberLocale): NumberReadin
   };
   if (/[ \u00a0\u202f\u2009]/.test(s)) {
     // Spaces group thousands; what follows the last group may be a decimal part with either mark.
-    const m = /^([^.,]+)(?:([.,])(\d+))?$/.exec(s);
-    if (!m || !SPACE_GROUPS.test(m[1] as string)) return undefined;
-    const intDigits = (m[1] as string).replace(/[ \u00a0\u202f\u2009]/g, "");
-    return read(m[3] === undefined ? intDigits : `${intDigits}.${m[3]}`);
+    const grouped = spaceGrouped(s);
+    if (grouped === undefined) return undefined;
+    return read(grouped.fraction === undefined ? grouped.digits : `${grouped.digits}.${grouped.fraction}`);
   }
   const exponent = readExponent(s, locale);
   if (exponent !== undefined) return read(exponent.text, exponent.readAs !== undefined ? { readAs: exponent.readAs } : {});
@@ -183,4 +196,30 @@ export function readNumberText(text: string, locale: NumberLocale): NumberReadin
   const otherWay = otherBody === undefined ? {} : { otherWay: sign * (percent ? percentOf(otherBody) : Number(otherBody)) };
   // A percentage moves the decimal point in the text: "16,4%" is 0.164, as the literal 0.164 is.
   return read(body, { ambiguous, ...(readAs !== undefined ? { readAs } : {}), ...otherWay });
+}
+
+/**
+ * The way of writing numbers a text shows, when it is a number one way only: "vi" for "74,1",
+ * "0,750", "85,5%", "1.234,5", "1.234.567", "1,5E3" and "1 234,5" (a decimal comma, or a dot that
+ * groups thousands); "en" for "73.5", "0.750", "85.5%", "11,397.5", "1,234,567", "1.5E3" and
+ * "1 234.5". Undefined for a text both ways read: a plain integer ("1860", "1 860", "1E3"), and a
+ * text with one mark before three digits ("12.500", "1,860"), which the two ways read differently
+ * (the one the reader asks this about); and for anything that is no number. The reader counts
+ * these on a unit's row or form to tell which way the unit writes (numberEvidence in values.ts).
+ */
+export function numberWay(text: string): "vi" | "en" | undefined {
+  const { s } = unsign(text);
+  if (s === "") return undefined;
+  const wayOf = (mark: string | undefined): "vi" | "en" | undefined => (mark === "," ? "vi" : mark === "." ? "en" : undefined);
+  // After groups of spaces, the mark can only be a decimal one.
+  if (/[ \u00a0\u202f\u2009]/.test(s)) return wayOf(spaceGrouped(s)?.mark);
+  // No thousands separator has a place before an exponent: the mantissa's mark is a decimal one.
+  const exponent = /^\d+(?:([.,])\d+)?[eE][+-]?\d+$/.exec(s);
+  if (exponent) return wayOf(exponent[1]);
+  if (!/^[\d.,]+$/.test(s)) return undefined;
+  const vi = readBody(s, ".", ",");
+  const en = readBody(s, ",", ".");
+  if (vi !== undefined && en === undefined) return "vi";
+  if (en !== undefined && vi === undefined) return "en";
+  return undefined;
 }

@@ -1,6 +1,6 @@
 /**
- * A percentage out of its bounds, quoted as the form shows it: a number cell formatted 0.0% that
- * holds -0.2 shows -20.0%, so the finding says -20%, not the raw fraction -0.2; a text is quoted as
+ * A percentage out of its bounds, quoted as the form shows it: a number cell formatted 0.00% that
+ * holds -0.2 shows -20.00%, so the finding says -20%, not the raw fraction -0.2; a text is quoted as
  * the user typed it.
  */
 import ExcelJS from "exceljs";
@@ -30,7 +30,7 @@ async function finding(value: CellValue, lang: "vi" | "en"): Promise<Issue> {
     if (r.getCell(1).value === "1") row = n;
   });
   const cell = ws.getCell(row, 4);
-  expect(cell.numFmt).toBe("0.0%");
+  expect(cell.numFmt).toBe("0.00%");
   cell.value = value as ExcelJS.CellValue;
   const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()), "phieu.xlsx");
   const result = await runScoring(host, { definition, lang, projectVersion: "test", write: false });

@@ -18,7 +18,7 @@ import type { RawUnit } from "./raw";
 import type { EvidenceGap } from "./evidence";
 import { cellText, keyText } from "./sheet";
 import { unitKeyOf, unitNameKeyOf } from "./unit-fields";
-import { type ValueNote, choiceNames, choiceOptions, isCheckMark, isNotApplicableText, otherWayFigure, readCell } from "./values";
+import { type ValueNote, choiceNames, choiceOptions, isCheckMark, isNotApplicableText, numberEvidence, readCell } from "./values";
 
 export interface ReadOptions {
   /** The user's language. Issue messages always carry both languages; this is kept for callers. */
@@ -111,8 +111,9 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
     }
     const b = readLayoutB(model, sheet);
     if (b) {
-      issues.push(...b.issues);
-      raws.push(...b.units);
+      // Loops, not push(...list): a table of 200,000 rows must not go on the stack.
+      for (const i of b.issues) issues.push(i);
+      for (const u of b.units) raws.push(u);
       layoutB = true;
       sheets.push(sheet.name);
       continue;
@@ -176,7 +177,7 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
   for (const b of built) {
     const { raw, submission: s } = b;
     if (!s) {
-      issues.push(...b.issues);
+      for (const i of b.issues) issues.push(i);
       continue;
     }
     const chosen = scored.get(keyOf(b)) as (typeof built)[number];
@@ -184,7 +185,7 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
       // A gap's place among the unit's findings becomes its place among all of them.
       for (const g of b.evidenceGaps ?? []) evidenceGaps.push({ ...g, submission: submissions.length, at: issues.length + g.at });
       submissions.push(s);
-      issues.push(...b.issues);
+      for (const i of b.issues) issues.push(i);
       continue;
     }
     // Another unit typed with a code already taken is that unit's problem, not the scored one's:
@@ -206,19 +207,21 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
     );
   }
 
-  // Units scored apart whose names are alike but for letter case ("Sở Y tế", "Sở Y Tế"), or one name
-  // under two codes: most often one unit typed twice. They stay two units (case counts in a key), said
-  // at the later one's name (the template's list says the same: unitsWithSimilarNames).
-  const byName = new Map<string, (typeof built)[number]>();
+  // Units scored apart whose names differ only in letter case ("Sở Y tế", "Sở Y Tế"): most often
+  // one unit typed twice. They stay two units (case counts in a key), said at the later one's name,
+  // naming the first unit whose name is spelt otherwise (the template's list says the same:
+  // unitsWithSimilarNames). One name under two codes is not said: communes of two districts are
+  // often named alike ("Xã Tân Lập"), and the codes tell them apart.
+  const byName = new Map<string, Map<string, (typeof built)[number]>>();
   for (const b of built) {
     if (b.submission === undefined || scored.get(keyOf(b)) !== b) continue;
     const s = b.submission;
-    const name = unitNameKeyOf(s.name);
-    const first = byName.get(name);
-    if (first === undefined) {
-      byName.set(name, b);
-      continue;
-    }
+    const spelling = unitKeyOf(s.name);
+    const spellings = byName.get(unitNameKeyOf(s.name)) ?? new Map<string, (typeof built)[number]>();
+    byName.set(unitNameKeyOf(s.name), spellings);
+    const first = [...spellings].find(([other]) => other !== spelling)?.[1];
+    if (!spellings.has(spelling)) spellings.set(spelling, b);
+    if (first === undefined) continue;
     const other = first.submission as Submission;
     issues.push(
       makeIssue("warning", "duplicate-unit-name", {
@@ -317,6 +320,7 @@ function noteIssues(at: MessageParams, reading: { raw: string; rawNumber?: numbe
           ...(note.readAs !== undefined ? { readAs: note.readAs } : {}),
           ...(note.indexWay !== undefined ? { indexWay: note.indexWay } : {}),
           ...(note.unitFigure !== undefined ? { unitFigure: note.unitFigure } : {}),
+          ...(note.indexFigure !== undefined ? { indexFigure: note.indexFigure } : {}),
           ...(note.percent ? { percent: true } : {}),
           ...(note.notPercent ? { notPercent: true } : {}),
         })
@@ -437,8 +441,9 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
   }
 
   const locale = model.definition.numberLocale;
-  // A unit that types a figure the other way than the index ("74,1" in an en index) is read that way where a text reads both ways ("12.500").
-  const otherWay = otherWayFigure(raw.values, (code) => model.inputs.get(code), locale);
+  // How the unit writes its figures ("74,1" the other way than an en index, "73.5" its way): a text
+  // both ways read ("12.500") is read the unit's way when it shows one (numberEvidence, readNumber).
+  const unitWays = numberEvidence(raw.values, (code) => model.inputs.get(code), locale);
   const values: Record<string, InputValue> = {};
   const notApplicable = new Set<string>();
   const reported = new Set<string>();
@@ -458,7 +463,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
       indicator,
       numberLocale: locale,
       ...(percentCells?.has(cell.address) ? { shownAsPercent: true } : {}),
-      ...(otherWay !== undefined ? { otherWayFigure: otherWay } : {}),
+      ...(unitWays !== undefined ? { unitWays } : {}),
     });
     if (category !== undefined && !appliesToUnit(indicator, category) && reading.kind !== "empty" && reading.kind !== "na") {
       // A figure for an indicator the unit's category does not take is not counted: said once, at

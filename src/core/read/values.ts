@@ -7,30 +7,43 @@ import type { ChoiceOption } from "../definition/schema";
 import { optionName, optionTexts } from "../definition/options";
 import { type Message, foldText, normalizeText, stripInvisible } from "../i18n/text";
 import { type CellValue, type InputValue, type IssueCode, isCellError } from "../types";
-import { type NumberLocale, parseNumberText, percentOf, readNumberText } from "./numbers";
+import { type NumberLocale, numberWay, parseNumberText, percentOf, readNumberText } from "./numbers";
 import { cellText, isBlank } from "./sheet";
 
 export type ValueNote =
   /** `other`: the other reading of a text read two ways (in "auto"; and in "vi" or "en" with
-   *  `indexWay`, the definition's locale, see ValueContext.otherWayFigure); `readAs`: the way a text
+   *  `indexWay`, the definition's locale, see ValueContext.unitWays); `readAs`: the way a text
    *  that is no number in the definition's "vi" or "en" was read; `unitFigure`: the unit's figure
-   *  typed the other way, after which a text read two ways was read the other way too. */
+   *  typed the other way, after which a text read two ways was read the other way too, or, with
+   *  `indexFigure` (its figure typed the index's way), was kept the index's way, the unit writing both. */
   | {
       code: "ambiguous-number";
       value: number;
       other?: number;
       readAs?: "vi" | "en";
       indexWay?: "vi" | "en";
-      unitFigure?: OtherWayFigure;
+      unitFigure?: UnitFigure;
+      indexFigure?: UnitFigure;
       percent?: boolean;
       notPercent?: boolean;
     }
   | { code: "percent-as-number"; value: number };
 
-/** A figure a unit typed as text the other way than the index writes numbers ("74,1" in an "en" index), by its cell. */
-export interface OtherWayFigure {
+/** A figure a unit typed as text, by its cell, that shows one way of writing numbers ("74,1", numberWay). */
+export interface UnitFigure {
   cell: string;
   raw: string;
+}
+
+/**
+ * The way a unit writes its figures as text, in an index whose numberLocale is "vi" or "en", as its
+ * row or form shows it (numberEvidence): its first figure that is a number the other way only
+ * (`other`: "74,1" in an en index, "85.5%" in a vi one) and its first that is a number the index's
+ * way only (`index`: "73.5" or "11,397.5" in en, "0,750" or "85,5" in vi).
+ */
+export interface UnitWays {
+  other?: UnitFigure;
+  index?: UnitFigure;
 }
 
 /** `rawNumber`: the number a number cell held (`raw` is its text), for sentences to write as their language does. */
@@ -98,31 +111,39 @@ export interface ValueContext {
   /** The cell shows its number as a percentage (SheetSnapshot.percentCells): 0,909 is seen as 90,9%. */
   shownAsPercent?: boolean;
   /**
-   * A figure of the same unit (its row or its form) typed the other way than the index's "vi" or
-   * "en" ("74,1" in an en index, otherWayFigure): a text the index's way reads as a decimal and the
-   * other as thousands ("12.500") is then read the unit's way (12500), and said so.
+   * How the same unit (its row or its form) writes its other figures (numberEvidence). A text the
+   * index's way reads as a decimal and the other as thousands ("12.500" in an en index) is read the
+   * index's way (12,5) silently, unless the unit types figures the other way ("74,1"): then the
+   * unit's way (12500) when it types none the index's way, else the index's way; said either way.
    */
-  otherWayFigure?: OtherWayFigure;
+  unitWays?: UnitWays;
 }
 
 /**
- * The first figure of a unit typed as text the other way than the index's numberLocale writes
- * numbers, so that it is no number the index's way: "74,1" (a decimal comma) in an "en" index,
- * "73.6" in a "vi" one. None in "auto", which reads both ways.
+ * Which way a unit writes its figures as text (UnitWays), from its cells for number, integer and
+ * percent inputs: the first figure that is a number the other way only than the index's "vi" or
+ * "en", and the first that is one the index's way only (numberWay). A plain integer, and a text
+ * both ways read ("12.500", "1,860"), tell nothing. None in "auto", which reads both ways, and
+ * none when no figure tells.
  */
-export function otherWayFigure(
+export function numberEvidence(
   cells: Iterable<readonly [string, { value: CellValue; address: string }]>,
   inputOf: (code: string) => ResolvedInput | undefined,
   locale: NumberLocale,
-): OtherWayFigure | undefined {
+): UnitWays | undefined {
   if (locale === "auto") return undefined;
+  const ways: UnitWays = {};
   for (const [code, cell] of cells) {
     const type = inputOf(code)?.type;
     if (typeof cell.value !== "string" || (type !== "number" && type !== "integer" && type !== "percent")) continue;
     const text = stripInvisible(cell.value);
-    if (readNumberText(text, locale)?.readAs !== undefined) return { cell: cell.address, raw: cellText(text) };
+    const way = numberWay(text);
+    if (way === undefined) continue;
+    const kind = way === locale ? "index" : "other";
+    ways[kind] ??= { cell: cell.address, raw: cellText(text) };
+    if (ways.index !== undefined && ways.other !== undefined) break;
   }
-  return undefined;
+  return ways.index !== undefined || ways.other !== undefined ? ways : undefined;
 }
 
 /** Whether a number format shows a percentage: a % outside quotes and escapes ("0.0%", "0%;[Red]-0%"). */
@@ -233,19 +254,22 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
     }
     if (reading.otherWay !== undefined && ctx.numberLocale !== "auto") {
       // "12.500" in an en index is 12.5, and 12500 the Vietnamese way ("1,860" in a vi one: 1.86,
-      // and 1860 the English way): read the index's way and said, as "1.860" is in "auto", unless
-      // the unit types its figures the other way ("74,1" on its row), when it is read that way.
-      // Bounds that take one reading only decide silently, as in "auto".
+      // and 1860 the English way): read the index's way, silently, as the index writes numbers,
+      // unless the unit types figures the other way ("74,1" on its row). Then it is read that way
+      // too when the unit types none the index's way ("73.5"), and said; when it types both, it is
+      // kept the index's way, and said. Bounds that take one reading only decide silently, as in "auto".
       const indexWay = ctx.numberLocale;
       const other = reading.otherWay;
       const ownPossible = possibleFor(input, indicator, reading.value, reading.percent);
       const otherPossible = possibleFor(input, indicator, other, reading.percent);
       const percent = reading.percent ? { percent: true } : {};
-      if (ownPossible && otherPossible && ctx.otherWayFigure !== undefined) {
-        value = other;
-        notes.push({ code: "ambiguous-number", value: other, other: reading.value, indexWay, unitFigure: ctx.otherWayFigure, ...percent });
-      } else if (ownPossible && otherPossible) notes.push({ code: "ambiguous-number", value: reading.value, other, indexWay, ...percent });
-      else if (!ownPossible && otherPossible) value = other;
+      const { other: unitFigure, index: indexFigure } = ctx.unitWays ?? {};
+      if (ownPossible && otherPossible && unitFigure !== undefined) {
+        if (indexFigure === undefined) {
+          value = other;
+          notes.push({ code: "ambiguous-number", value: other, other: reading.value, indexWay, unitFigure, ...percent });
+        } else notes.push({ code: "ambiguous-number", value: reading.value, other, indexWay, unitFigure, indexFigure, ...percent });
+      } else if (!ownPossible && otherPossible) value = other;
     }
   } else return { kind: "invalid", code: "not-a-number", raw };
 

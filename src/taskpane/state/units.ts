@@ -6,7 +6,9 @@ import type { IndexModel } from "../../core/definition/model";
 import { resolveCategory } from "../../core/read/read";
 import {
   categoryIgnoredMessage,
+  rowWithoutUnitMessage,
   rowsWiderThanHeader,
+  rowsWithoutUnit,
   similarNamesMessage,
   unitsFromRows,
   unitsOfUnknownCategory,
@@ -144,18 +146,21 @@ export function parseUnitList(text: string, model?: IndexModel): UnitLine[] {
 /**
  * A units CSV (columns Mã đơn vị/Unit code, Đơn vị/Unit, Nhóm/Category) as unit lines, and how its
  * bytes were read (a file that is not UTF-8 is read as Windows-1258); undefined without a name column.
+ * A line with a code but no name is the unit of that code, named by it (the list shows it so); a
+ * line with a category but no unit is left out, and said (`noUnit`).
  */
 export function unitListFromCsv(
   bytes: Uint8Array,
   fileName: string,
-): { text: string; encoding: TextEncoding; wide: Message[] } | undefined {
+): { text: string; encoding: TextEncoding; wide: Message[]; noUnit: Message[] } | undefined {
   const { encoding, rows, delimiter } = parseCsv(bytes);
   const units = unitsFromRows(rows);
   if (units === undefined) return undefined;
   // A line with more fields than the header: a name with the delimiter in it, not quoted. Its
   // fields would be read shifted (a piece of the name taken for the category).
   const wide = rowsWiderThanHeader(rows).map((w) => wideRowMessage(fileName, w, delimiter));
-  return { text: units.map((u) => joinFields([u.code, u.name, u.category ?? ""])).join("\n"), encoding, wide };
+  const noUnit = rowsWithoutUnit(rows).map((line) => rowWithoutUnitMessage(fileName, line));
+  return { text: units.map((u) => joinFields([u.code, u.name, u.category ?? ""])).join("\n"), encoding, wide, noUnit };
 }
 
 /** What the pane says about a units CSV file, in both languages, under the list it fills. */
@@ -182,8 +187,11 @@ export function unitsFromCsvFile(bytes: Uint8Array, fileName: string): { text?: 
       },
     };
   }
-  // A file saved as "CSV (Comma delimited)" on Vietnamese Windows: read, with a word to check the diacritics.
-  return { text: read.text, ...(read.encoding === "windows-1258" ? { problem: { text: notUtf8Message(fileName), state: "warning" as const } } : {}) };
+  // A file saved as "CSV (Comma delimited)" on Vietnamese Windows: read, with a word to check the
+  // diacritics; lines with a category but no unit: read without them, and each named.
+  const said = [...(read.encoding === "windows-1258" ? [notUtf8Message(fileName)] : []), ...read.noUnit];
+  const text: Message = { vi: said.map((m) => m.vi).join(" "), en: said.map((m) => m.en).join(" ") };
+  return { text: read.text, ...(said.length > 0 ? { problem: { text, state: "warning" as const } } : {}) };
 }
 
 /** "dòng 2 (Sở A) và dòng 4 (Sở B)" / "Line 2 (Sở A) and line 4 (Sở B)": lines of the list with their units, as each problem names them. */
