@@ -84,7 +84,7 @@ export function recordedRanges(previous: IndexSheetState, renamed: Map<string, s
 export function writtenArea(plan: OwnedSheetPlan): CellRange[] {
   const blocks = plan.blocks.flatMap((b): CellRange[] => {
     const { row, column } = parseCell(b.address);
-    const width = Math.max(0, ...b.values.map((r) => r.length));
+    const width = b.values.reduce((w, r) => Math.max(w, r.length), 0);
     return b.values.length > 0 && width > 0 ? [{ top: row, left: column, bottom: row + b.values.length - 1, right: column + width - 1 }] : [];
   });
   return [...blocks, ...parsed(plan.tables.map((t) => t.range)), ...parsed(plan.merges ?? [])];

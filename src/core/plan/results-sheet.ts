@@ -372,7 +372,7 @@ export function resultsTableRange(sheet: OwnedSheetPlan): string | undefined {
   let right = 0;
   for (const b of sheet.blocks) {
     const { row, column } = parseCell(b.address);
-    if (row === top) right = Math.max(right, column - 1 + Math.max(0, ...b.values.map((r) => r.length)));
+    if (row === top) right = Math.max(right, column - 1 + b.values.reduce((w, r) => Math.max(w, r.length), 0));
   }
   return right > 0 ? rangeAddress(top, 1, top, right) : undefined;
 }

@@ -803,7 +803,7 @@ export function applyPlan(
     wb,
     [
       ...plan.owned.map((o) => wholeSheet(o.name)),
-      ...plan.edits.flatMap((e) => e.blocks.map((b) => blockArea(e.sheet, b.address, b.values.length, Math.max(1, ...b.values.map((r) => r.length))))),
+      ...plan.edits.flatMap((e) => e.blocks.map((b) => blockArea(e.sheet, b.address, b.values.length, b.values.reduce((w, r) => Math.max(w, r.length), 1)))),
     ],
     computedNow(plan),
   );

@@ -17,7 +17,11 @@
  *     PivotTable opens with its earlier figures, and said;
  *   - sparklines: the x14 extension holding the sheet's sparkline groups, in the written sheet's
  *     <extLst> (beside the data bars' extension ExcelJS writes), its formulas naming the sheets the
- *     run renamed by their new names.
+ *     run renamed by their new names;
+ *   - links to other workbooks (a formula `=[1]Sheet!$A$1`, a defined name): each external link
+ *     part with its relationships (the other file's path) and its cached values, and the
+ *     workbook's <externalReferences> in the original's order, which numbers them ([1], [2]…) as
+ *     the formulas ExcelJS kept name them. Without them Excel removes those formulas on opening.
  * What cannot be kept safely is named in a warning, with its sheet, never dropped silently: a
  * PivotTable on a sheet the project owns (written anew on every run: as for a table there, the
  * user is told to keep it on a sheet of theirs), a PivotTable whose data come from outside the
@@ -44,6 +48,7 @@ import {
   escapeXml,
   insertChild,
   insertSheetElement,
+  isExternal,
   nextRelId,
   relativeTarget,
   resolveTarget,
@@ -444,6 +449,7 @@ export async function carryParts(
     changed = true;
   }
   if (await carrySparklines(source, target, options)) changed = true;
+  if (await carryExternalLinks(source, target, copier)) changed = true;
   return { changed, renamedChartSheets: plan.chartSheets.filter((c) => c.as !== c.name).map((c) => ({ from: c.name, to: c.as })), warnings: plan.warnings };
 }
 
@@ -681,6 +687,54 @@ function dxfsOf(stylesXml: string): string[] {
   if (!dxfs) return [];
   const xml = stylesXml.slice(dxfs.start, dxfs.end);
   return topLevelChildren(xml).children.map((c) => xml.slice(c.start, c.end));
+}
+
+// Links to other workbooks ---------------------------------------------------------------------
+
+/** Children of the workbook that come after <externalReferences>, in the order of CT_Workbook. */
+const AFTER_EXTERNAL_REFERENCES = new Set(["definedNames", "calcPr", "oleSize", "customWorkbookViews", "pivotCaches", ...AFTER_PIVOT_CACHES]);
+
+/** The relationship ids of the workbook's <externalReference> entries, in their order: the first is [1] in formulas. */
+function externalReferenceIds(workbookXml: string): string[] | undefined {
+  const block = /<(?:[\w.-]+:)?externalReferences\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?externalReferences>/.exec(workbookXml)?.[1];
+  if (block === undefined) return undefined;
+  return [...block.matchAll(/<(?:[\w.-]+:)?externalReference\b((?:[^>"']|"[^"]*"|'[^']*')*?)\/?>/g)].map((m) => /\s[\w.-]+:id="([^"]*)"/.exec(` ${m[1] ?? ""}`)?.[1] ?? "");
+}
+
+/**
+ * The original's links to other workbooks, carried into the written file: each external link part
+ * (with its relationship to the other file and its cached values) copied, and the workbook's
+ * <externalReferences> listing them in the original's order, so that `[1]` in a formula or a
+ * defined name is the same workbook it was. Whether anything was carried.
+ */
+async function carryExternalLinks(source: Package, target: Package, copier: PartCopier): Promise<boolean> {
+  const ids = externalReferenceIds((await source.textOrUndefined(source.workbook)) ?? "");
+  if (ids === undefined || ids.length === 0) return false;
+  let workbook = await target.text(target.workbook);
+  if (externalReferenceIds(workbook) !== undefined) return false;
+  const sourceRels = await source.rels(source.workbook);
+  const { rootStart, rootEnd } = topLevelChildren(workbook);
+  const withPrefix = withRelationshipPrefix(workbook, rootStart, rootEnd);
+  workbook = withPrefix.xml;
+  const prefix = /^<(\w+:)?/.exec(workbook.slice(rootStart))?.[1] ?? "";
+  const rels = await target.rels(target.workbook);
+  const used = new Set(rels.map((r) => r.id));
+  const entries: string[] = [];
+  for (const id of ids) {
+    const rel = sourceRels.find((r) => r.id === id);
+    const path = rel && !isExternal(rel) ? resolveTarget(source.workbook, rel.target) : undefined;
+    // A reference to no part (a damaged file) is left out, as Excel leaves it.
+    if (rel === undefined || path === undefined || !source.has(path)) continue;
+    const copied = await copier.copy(path);
+    const rid = nextRelId(used);
+    used.add(rid);
+    rels.push({ id: rid, type: rel.type, target: relativeTarget(target.workbook, copied), extra: "" });
+    entries.push(`<${prefix}externalReference ${withPrefix.relPrefix}:id="${rid}"/>`);
+  }
+  if (entries.length === 0) return false;
+  target.zip.file(target.workbook, insertChild(workbook, `<${prefix}externalReferences>${entries.join("")}</${prefix}externalReferences>`, AFTER_EXTERNAL_REFERENCES));
+  target.writeRels(target.workbook, rels);
+  return true;
 }
 
 // Sparklines -----------------------------------------------------------------------------------

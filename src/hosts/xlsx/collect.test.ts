@@ -36,7 +36,7 @@ describe("collecting forms from several files", () => {
     const ws = wb.getWorksheet("Sở Y tế")!;
     const r = rowOf(ws, "3.2");
     expect(ws.getCell(r, 4).value).toBe(0.8);
-    expect(ws.getCell(r, 4).numFmt).toBe("0.0%");
+    expect(ws.getCell(r, 4).numFmt).toBe("0.00%");
     expect(ws.getCell(r, 4).protection?.locked).toBe(false);
     expect(ws.getCell(r, 4).fill).toMatchObject({ fgColor: { argb: "FFFFF2CC" } });
     expect(ws.getCell(rowOf(ws, "2.1"), 4).dataValidation).toMatchObject({ type: "list", formulae: ['"Có,Không"'] });

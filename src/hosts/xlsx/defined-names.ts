@@ -11,11 +11,13 @@
  *     its own: a renamed sheet is followed), its text naming the sheets the run renamed by their
  *     new names and the columns of the project's tables by their new headers, as Excel rewrites
  *     them. A local name of a sheet the run deleted goes with it, as in Excel;
- *   - the names the run defines: the print titles and print area of the sheets it writes, and any
- *     `DTI_` name, whose version wins over the original's. ExcelJS's copies of the original's
- *     names are left out, so none is there twice.
+ *   - the names the run defines: the print titles and print area of the sheets it writes (and of
+ *     sheets the original did not have: forms gathered in), and any `DTI_` name, whose version
+ *     wins over the original's. ExcelJS's copies of the original's names are left out, so none
+ *     is there twice.
  * Text in, text out; pure (no jszip, no Node).
  */
+import { quoteSheetName } from "../../core/a1";
 import { type ColumnRenames, renameTableColumnsInFormula, renameTableInFormula } from "../../core/structured-refs";
 import { attr, escapeXml, insertChild, sheetNames, topLevelChildren, unescapeXml } from "./ooxml";
 import { renameSheetInFormula } from "./stale-results";
@@ -159,7 +161,9 @@ export function restoreDefinedNames(originalXml: string, writtenXml: string, opt
     const lower = n.name.toLowerCase();
     const sheet = n.localSheetId === undefined ? undefined : sheets[n.localSheetId];
     const runs = isRunName(n.name) || (PRINT_NAMES.has(lower) && sheet !== undefined && owned.has(sheet));
-    if (!runs && originalNames.has(lower)) continue;
+    // A print name is its sheet's: one of a sheet the original did not have (a form gathered in) is kept,
+    // one the original has for the same sheet is there already (add keeps the first).
+    if (!runs && originalNames.has(lower) && !PRINT_NAMES.has(lower)) continue;
     add(n.name, n.localSheetId, element(prefix, n.attrs, n.text));
   }
 
@@ -175,4 +179,35 @@ export function tableOf(tableXml: string): { name: string; headers: string[] } |
   if (name === undefined) return undefined;
   const headers = [...tableXml.matchAll(/<(?:[\w.-]+:)?tableColumn\b((?:[^>"']|"[^"]*"|'[^']*')*?)\/?>/g)].map((m) => unescapeXml(attr(m[1] ?? "", "name") ?? ""));
   return { name: unescapeXml(name), headers };
+}
+
+/**
+ * The workbook part with the print titles and print areas ExcelJS wrote naming their sheet as a
+ * formula must: ExcelJS writes `'${sheet}'!$8:$8` whatever the name holds, so a sheet named
+ * `Côte d'Ivoire` gets `'Côte d'Ivoire'!$8:$8`, which Excel repairs by dropping the name (the
+ * form prints without its header row on every page). An apostrophe in a quoted sheet name is
+ * written twice (`'Côte d''Ivoire'!$8:$8`). Only the text ExcelJS writes is changed: a name
+ * already quoted right (the user's, put back by restoreDefinedNames) never holds it. The very
+ * text when nothing needs changing.
+ */
+export function quotedPrintNames(workbookXml: string): string {
+  const found = definedNamesOf(workbookXml);
+  if (!found || !found.names.some((n) => PRINT_NAMES.has(n.name.toLowerCase()))) return workbookXml;
+  const sheets = sheetNames(workbookXml);
+  const inner = workbookXml.slice(found.start, found.end);
+  const fixed = inner.replace(
+    /(<(?:[\w.-]+:)?definedName\b((?:[^>"']|"[^"]*"|'[^']*')*?)>)([^<]*)(<\/(?:[\w.-]+:)?definedName\s*>)/g,
+    (whole, open: string, attrs: string, text: string, close: string) => {
+      const values = new Map([...attrs.matchAll(ATTRIBUTES)].map((a) => [a[1]!, unescapeXml(a[2]!.slice(1, -1))]));
+      if (!PRINT_NAMES.has((values.get("name") ?? "").toLowerCase())) return whole;
+      const local = values.get("localSheetId");
+      const sheet = local !== undefined && /^\s*\d+\s*$/.test(local) ? sheets[Number(local)] : undefined;
+      if (sheet === undefined || !sheet.includes("'")) return whole;
+      const formula = unescapeXml(text);
+      const broken = `'${sheet}'!`;
+      if (!formula.includes(broken)) return whole;
+      return `${open}${escapeXml(formula.split(broken).join(`${quoteSheetName(sheet)}!`))}${close}`;
+    },
+  );
+  return fixed === inner ? workbookXml : workbookXml.slice(0, found.start) + fixed + workbookXml.slice(found.end);
 }

@@ -5,6 +5,9 @@
  *     style and then fails on ("Cannot read properties of null (reading 'theme')"): such a table
  *     gets the plain style it had (no style name, no stripes);
  *   - after: links to the workbook's own cells are made internal links (links.ts);
+ *   - after: the print titles and print areas ExcelJS writes name a sheet whose name has an
+ *     apostrophe without doubling it (`'Côte d'Ivoire'!$8:$8`), which Excel repairs by dropping
+ *     them: they are quoted as formulas are (quotedPrintNames);
  *   - after: ExcelJS gives every data bar an <extLst> whose <x14:id/> is empty and that no x14
  *     rule matches (ExcelJS issue #3015), which the file format does not allow: that extLst is
  *     taken out of the sheet XML, leaving a plain Excel 2007 data bar.
@@ -12,6 +15,7 @@
  */
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { quotedPrintNames } from "./defined-names";
 import { internalLinksIn } from "./links";
 import { parseRels, sheetParts } from "./ooxml";
 
@@ -52,10 +56,12 @@ export function dropEmptyDataBarExt(sheetXml: string): string {
 }
 
 /**
- * Makes the data bars of `sheets` plain (dropEmptyDataBarExt) in an opened package, and every
+ * Makes the data bars of `sheets` plain (dropEmptyDataBarExt) in an opened package, every
  * sheet's links to the workbook's own cells internal links (internalLinksIn: ExcelJS writes them
- * as links to a file); whether any sheet changed. A step that opens the written package anyway
- * (preserveDrawings, addCharts) does it before its own work, so the package is compressed once for all.
+ * as links to a file), and the print titles and areas quoted right (quotedPrintNames); whether
+ * any part changed. Every file the xlsx host writes goes through it. A step that opens the
+ * written package anyway (preserveDrawings, addCharts) does it before its own work, so the
+ * package is compressed once for all.
  */
 export async function tidyDataBarsIn(zip: JSZip, sheets: readonly string[]): Promise<boolean> {
   const workbookPath = "xl/workbook.xml";
@@ -64,6 +70,11 @@ export async function tidyDataBarsIn(zip: JSZip, sheets: readonly string[]): Pro
   if (workbookXml === undefined || relsXml === undefined) return false;
   const parts = sheetParts(workbookXml, parseRels(relsXml), workbookPath);
   let changed = await internalLinksIn(zip, parts.values());
+  const quoted = quotedPrintNames(workbookXml);
+  if (quoted !== workbookXml) {
+    zip.file(workbookPath, quoted);
+    changed = true;
+  }
   for (const name of sheets) {
     const path = parts.get(name);
     const file = path === undefined ? null : zip.file(path);

@@ -59,7 +59,11 @@ async function asLibreOfficeSaves(data: Uint8Array, protections: Record<string, 
     let xml = await p.zip.file(path)!.async("string");
     const protection = protections[name];
     if (protection !== undefined) xml = /<sheetProtection\b/.test(xml) ? xml.replace(/<sheetProtection\b[^>]*\/>/, protection) : xml.replace("</sheetData>", `</sheetData>${protection}`);
-    xml = xml.replace(/<dataValidation\b[^>]*>/g, (tag) => words(tag).replace(/(\ballowBlank="true")/, '$1 showDropDown="false" showInputMessage="false"'));
+    // Every flag of a check written out, as words; a check's input message (showInputMessage="1") kept.
+    xml = xml.replace(/<dataValidation\b[^>]*>/g, (tag) => {
+      const worded = words(tag);
+      return worded.replace(/(\ballowBlank="true")/, `$1 showDropDown="false"${/\bshowInputMessage=/.test(worded) ? "" : ' showInputMessage="false"'}`);
+    });
     xml = xml.replace(/<pageSetUpPr\b[^>]*>/g, words);
     p.zip.file(path, xml);
   }

@@ -23,7 +23,7 @@ import JSZip from "jszip";
 import type { SheetMessage } from "../../core/i18n/text";
 import { type ColumnRenames, tableColumnRenames } from "../../core/structured-refs";
 import { carryParts } from "./carry-parts";
-import { restoreDefinedNames } from "./defined-names";
+import { quotedPrintNames, restoreDefinedNames } from "./defined-names";
 import { tidyDataBarsIn } from "./finish";
 import {
   type Relationship,
@@ -175,7 +175,8 @@ async function restoreDefinedNamesIn(
     const columns = tableColumnRenames(was.headers, after.headers);
     if (columns.size > 0) tableColumns.set(after.name, columns);
   }
-  const restored = restoreDefinedNames(await source.text(source.workbook), written, { ...options, tableColumns });
+  // A file an earlier run wrote may have its print titles named as ExcelJS names them (quotedPrintNames): they come back right.
+  const restored = restoreDefinedNames(quotedPrintNames(await source.text(source.workbook)), written, { ...options, tableColumns });
   if (restored === written) return false;
   target.zip.file(target.workbook, restored);
   return true;

@@ -4,7 +4,23 @@ import JSZip from "jszip";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
 import { parseCell } from "../../core/a1";
 import { isPercentFormat } from "../../core/read/values";
-import { attr, hasWordBooleans, legacySheetPassword, normalizeBooleans, parseRels, sheetParts, unescapeXml } from "./ooxml";
+import {
+  ContentTypes,
+  NS_R,
+  attr,
+  hasWordBooleans,
+  isExternal,
+  legacySheetPassword,
+  normalizeBooleans,
+  parseRels,
+  relativeTarget,
+  relsPathOf,
+  resolveTarget,
+  sheetParts,
+  unescapeXml,
+  writeRels,
+} from "./ooxml";
+import { quotedPrintNames } from "./defined-names";
 import { readableLinksIn } from "./links";
 import { type NoteToRestore, readableNotePartsIn, restoreNotes } from "./sheet-notes";
 import { notesToRestore } from "./threaded-comments";
@@ -236,6 +252,195 @@ export function restoreStoredValues(wb: ExcelJS.Workbook, stored: ReadonlyMap<st
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// A package too large to unpack
+
+/** The most one part of a workbook may unpack to: ExcelJS reads each XML part as one string, and a JavaScript string holds no more. */
+export const MAX_PART_BYTES = 512 * 2 ** 20;
+/** The most all the parts of a workbook may unpack to together. */
+export const MAX_UNPACKED_BYTES = 2 * 2 ** 30;
+
+/** What a zip package's files unpack to, as its central directory declares: in all, and its largest file. */
+export interface UnpackedSize {
+  total: number;
+  largest: { name: string; size: number };
+}
+
+/**
+ * What the files of the zip package `data` unpack to, as its central directory declares (Zip64
+ * sizes too), read without unpacking anything; undefined when `data` is no zip package (no end
+ * of central directory record where the format puts it).
+ */
+export function declaredUnpackedSize(data: Uint8Array): UnpackedSize | undefined {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const u64 = (at: number) => u32(at) + u32(at + 4) * 2 ** 32;
+  // The end of central directory record: within the last 64 KiB (its comment) and 22 bytes.
+  let eocd = -1;
+  for (let at = data.length - 22; at >= Math.max(0, data.length - 22 - 0xffff); at--) {
+    if (u32(at) === 0x06054b50) {
+      eocd = at;
+      break;
+    }
+  }
+  if (eocd < 0) return undefined;
+  let entries = u16(eocd + 10);
+  let size = u32(eocd + 12);
+  let offset = u32(eocd + 16);
+  const locator = eocd - 20;
+  if ((entries === 0xffff || size === 0xffffffff || offset === 0xffffffff) && locator >= 0 && u32(locator) === 0x07064b50) {
+    const record = u64(locator + 8);
+    if (record + 56 <= data.length && u32(record) === 0x06064b50) {
+      entries = u64(record + 32);
+      size = u64(record + 40);
+      offset = u64(record + 48);
+    }
+  }
+  // Bytes before the package (a self-extracting archive) shift where the directory is.
+  if (offset + 4 > data.length || u32(offset) !== 0x02014b50) offset = eocd - size;
+  const out: UnpackedSize = { total: 0, largest: { name: "", size: 0 } };
+  let at = offset;
+  for (let i = 0; i < entries && at >= 0 && at + 46 <= data.length && u32(at) === 0x02014b50; i++) {
+    let unpacked = u32(at + 24);
+    const nameLength = u16(at + 28);
+    const extraLength = u16(at + 30);
+    const commentLength = u16(at + 32);
+    if (unpacked === 0xffffffff) {
+      // The Zip64 extra field holds the size the header could not.
+      for (let x = at + 46 + nameLength; x + 4 <= Math.min(at + 46 + nameLength + extraLength, data.length); ) {
+        const id = u16(x);
+        const length = u16(x + 2);
+        if (id === 0x0001 && length >= 8 && x + 12 <= data.length) {
+          unpacked = u64(x + 4);
+          break;
+        }
+        x += 4 + length;
+      }
+    }
+    const name = new TextDecoder().decode(data.subarray(at + 46, Math.min(at + 46 + nameLength, data.length)));
+    out.total += unpacked;
+    if (unpacked > out.largest.size) out.largest = { name, size: unpacked };
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return out;
+}
+
+/** What the zip package `data` unpacks to when that is more than a workbook of forms may (MAX_PART_BYTES, MAX_UNPACKED_BYTES); undefined otherwise. */
+export function unpacksTooLarge(data: Uint8Array): UnpackedSize | undefined {
+  let size: UnpackedSize | undefined;
+  try {
+    size = declaredUnpackedSize(data);
+  } catch {
+    // A directory that points outside the file: JSZip says what is wrong with it.
+    return undefined;
+  }
+  return size && (size.total > MAX_UNPACKED_BYTES || size.largest.size > MAX_PART_BYTES) ? size : undefined;
+}
+
+/** "5,2 GB", "600 MB": a size as people read it, in the language's decimal sign. */
+function sizeText(bytes: number, lang: "vi" | "en"): string {
+  const [n, unit] = bytes >= 2 ** 30 ? [bytes / 2 ** 30, "GB"] : [bytes / 2 ** 20, "MB"];
+  const text = n >= 100 ? String(Math.round(n)) : n.toFixed(1).replace(/\.0$/, "");
+  return `${lang === "vi" ? text.replace(".", ",") : text} ${unit}`;
+}
+
+/** Why a file that unpacks to too much (unpacksTooLarge) is not read, naming the file and what it unpacks to. */
+export function tooLargeToUnpackMessage(file: string, size: UnpackedSize): { vi: string; en: string } {
+  const part = (lang: "vi" | "en") => (size.largest.size > MAX_PART_BYTES ? sizeText(size.largest.size, lang) : undefined);
+  return {
+    vi: `Không đọc tệp ${file}: khi giải nén, tệp này chiếm tới ${sizeText(size.total, "vi")}${part("vi") ? ` (riêng phần ${size.largest.name} đã là ${part("vi")})` : ""}, quá lớn so với một sổ làm việc chứa biểu mẫu (tối đa ${sizeText(MAX_UNPACKED_BYTES, "vi")} cho cả tệp và ${sizeText(MAX_PART_BYTES, "vi")} cho mỗi phần). Tệp có thể bị hỏng hoặc bị cố ý làm phình to; hãy kiểm tra lại nguồn của tệp, hoặc mở tệp trong Excel, xóa phần thừa rồi lưu lại.`,
+    en: `File ${file} was not read: it unpacks to ${sizeText(size.total, "en")}${part("en") ? ` (its part ${size.largest.name} alone to ${part("en")})` : ""}, far too much for a workbook of forms (at most ${sizeText(MAX_UNPACKED_BYTES, "en")} for the file, ${sizeText(MAX_PART_BYTES, "en")} for one part). The file may be damaged or swollen on purpose; check where it came from, or open it in Excel, delete what is not needed and save it again.`,
+  };
+}
+
+/** A workbook not read because it unpacks to too much (unpacksTooLarge): its message says so in both languages, naming the file. */
+export class TooLargeToUnpackError extends Error {
+  constructor(
+    readonly size: UnpackedSize,
+    readonly file = "",
+  ) {
+    super(tooLargeToUnpackMessage(file || "(workbook)", size).en);
+    this.name = "TooLargeToUnpackError";
+  }
+}
+
+/** A worksheet part where ExcelJS finds it: it reads no other part as a worksheet (lib/xlsx/xlsx.js). */
+const EXCELJS_SHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
+const REL_WORKSHEET = `${NS_R}/worksheet`;
+const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+
+/**
+ * Worksheets stored under another part name than `xl/worksheets/sheetN.xml` (`xl/worksheets/data.xml`,
+ * `xl/sheets/Sheet1.xml`: other programs write them so, and the format allows any name) are
+ * moved to free `xl/worksheets/sheetN.xml` names, or ExcelJS would leave them out and the sheet
+ * would be gone from what is read and written, unsaid. Their relationships go with them (targets
+ * rewritten from the new place), and whatever points at them (the workbook, any other part) and
+ * their content types follow. Whether any part moved.
+ */
+export async function readableSheetPartsIn(zip: JSZip): Promise<boolean> {
+  const workbookPath = "xl/workbook.xml";
+  const workbookRelsPath = relsPathOf(workbookPath);
+  const relsXml = await zip.file(workbookRelsPath)?.async("string");
+  if (relsXml === undefined) return false;
+  const odd = new Set<string>();
+  for (const rel of parseRels(relsXml)) {
+    if (rel.type !== REL_WORKSHEET || isExternal(rel)) continue;
+    const path = resolveTarget(workbookPath, rel.target);
+    if (!EXCELJS_SHEET_PART.test(path) && zip.file(path) !== null) odd.add(path);
+  }
+  if (odd.size === 0) return false;
+  // Numbers no part has, as a sheet or its relationships (part names are compared without case).
+  const taken = new Set<number>();
+  zip.forEach((path) => {
+    const m = /^xl\/worksheets\/(?:_rels\/)?sheet(\d+)\.xml(?:\.rels)?$/i.exec(path);
+    if (m) taken.add(Number(m[1]));
+  });
+  const moves = new Map<string, string>();
+  let n = 0;
+  for (const from of odd) {
+    do n++;
+    while (taken.has(n));
+    moves.set(from, `xl/worksheets/sheet${n}.xml`);
+  }
+  const now = (path: string) => moves.get(path) ?? path;
+  // Every relationship part: targets naming a moved part name it where it is now, and a moved part's own go with it.
+  const relParts: string[] = [];
+  zip.forEach((path, file) => {
+    if (!file.dir && /(^|\/)_rels\/[^/]+\.rels$/.test(path)) relParts.push(path);
+  });
+  for (const relsPath of relParts) {
+    const m = /^(.*?)_rels\/([^/]+)\.rels$/.exec(relsPath);
+    if (!m) continue;
+    const source = `${m[1]}${m[2]}`;
+    const moved = moves.get(source);
+    const rels = parseRels(await zip.file(relsPath)!.async("string"));
+    let changed = false;
+    const rewritten = rels.map((r) => {
+      if (isExternal(r)) return r;
+      const path = resolveTarget(source, r.target);
+      if (moved === undefined && now(path) === path) return r;
+      changed = true;
+      return { ...r, target: relativeTarget(moved ?? source, now(path)) };
+    });
+    if (moved !== undefined) {
+      zip.remove(relsPath);
+      zip.file(relsPathOf(moved), writeRels(rewritten));
+    } else if (changed) zip.file(relsPath, writeRels(rewritten));
+  }
+  const typesXml = await zip.file("[Content_Types].xml")?.async("string");
+  const types = new ContentTypes(typesXml ?? "");
+  for (const [from, to] of moves) {
+    zip.file(to, await zip.file(from)!.async("uint8array"));
+    zip.remove(from);
+    const type = types.overrideOf(from);
+    types.removeOverride(from);
+    types.setOverride(to, type ?? CT_WORKSHEET);
+  }
+  if (typesXml !== undefined) zip.file("[Content_Types].xml", types.xml);
+  return true;
+}
+
 /** The parts ExcelJS reads booleans from. */
 const BOOLEAN_PARTS = /^xl\/(?:workbook\.xml|styles\.xml|worksheets\/[^/]+\.xml|tables\/[^/]+\.xml)$/i;
 
@@ -247,13 +452,19 @@ const BOOLEAN_PARTS = /^xl\/(?:workbook\.xml|styles\.xml|worksheets\/[^/]+\.xml|
  * does not read (LibreOffice writes `password="DAA7"`), so that it can be put back in the model
  * (setLegacyPasswords) and in the file written (preserve.ts). Links to the workbook's own cells
  * are given a relationship ExcelJS reads (readableLinksIn). And each sheet's notes as the file
- * has them (notesToRestore), for those ExcelJS loses. Bytes that are not a zip package are given
- * back as they are, for ExcelJS to refuse.
+ * has them (notesToRestore), for those ExcelJS loses. Worksheets stored under part names ExcelJS
+ * does not look at are moved where it does (readableSheetPartsIn), and print titles written as
+ * ExcelJS writes them quoted right (quotedPrintNames). Bytes that are not a zip package are given
+ * back as they are, for ExcelJS to refuse; a package that unpacks to more than a workbook of forms
+ * may (unpacksTooLarge) throws TooLargeToUnpackError, before anything is unpacked.
  */
 export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
   const legacyPasswords = new Map<string, string>();
   const storedValues = new Map<string, Map<string, StoredValue>>();
   const notes = new Map<string, Map<string, NoteToRestore>>();
+  // A package that unpacks to gigabytes (a decompression bomb) is refused before anything is unpacked.
+  const tooLarge = unpacksTooLarge(data);
+  if (tooLarge) throw new TooLargeToUnpackError(tooLarge);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data);
@@ -261,7 +472,8 @@ export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
     return { bytes: data, legacyPasswords, storedValues, notes };
   }
   const texts = new Map<string, string>();
-  let changed = false;
+  // Worksheets where ExcelJS finds them, before anything reads them.
+  let changed = await readableSheetPartsIn(zip);
   for (const path of Object.keys(zip.files)) {
     const file = zip.files[path];
     if (!file || file.dir || !BOOLEAN_PARTS.test(path.replace(/^\//, ""))) continue;
@@ -271,10 +483,21 @@ export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
     const fixed = normalizeBooleans(xml);
     if (fixed === xml) continue;
     zip.file(path, fixed);
+    texts.set(path.replace(/^\//, ""), fixed);
     changed = true;
   }
   const workbookPath = "xl/workbook.xml";
-  const workbookXml = texts.get(workbookPath);
+  let workbookXml = texts.get(workbookPath);
+  // Print titles and areas an earlier run wrote as ExcelJS does (quotedPrintNames): ExcelJS cannot read them back.
+  if (workbookXml !== undefined) {
+    const quoted = quotedPrintNames(workbookXml);
+    if (quoted !== workbookXml) {
+      zip.file(workbookPath, quoted);
+      texts.set(workbookPath, quoted);
+      workbookXml = quoted;
+      changed = true;
+    }
+  }
   const relsXml = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
   if (workbookXml !== undefined && relsXml !== undefined) {
     const parts = sheetParts(workbookXml, parseRels(relsXml), workbookPath);

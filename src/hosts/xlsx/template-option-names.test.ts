@@ -64,7 +64,7 @@ describe("the department sample's forms in English", () => {
     expect(itemOf(ws, "1.3.a")).toBe("Directives signed by the head of the department (documents)");
     expect(itemOf(ws, "3.1.a")).toBe("Civil servants with a computer (people)");
     expect(itemOf(ws, "5.1.a")).toBe("Systems with an approved level (systems)");
-    expect(itemOf(ws, "6.3.a")).toBe("Services online at level 4 (services)");
+    expect(itemOf(ws, "6.3.a")).toBe("Full-process online public services (services)");
     // An input typed on its indicator's own row: the row names its unit too.
     expect(itemOf(ws, "1.4").split("\n")[0]).toMatch(/ \(meetings\)$/);
     for (const col of [4, 5]) expect(listOf(ws, "1.1", col)).toEqual(["Director / head of the unit", "Deputy director / deputy head", "None"]);

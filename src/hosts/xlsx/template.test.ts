@@ -153,7 +153,7 @@ describe("self-assessment templates", () => {
     const d = `D${rowOf(vi, "2.2")}`;
     expect(formula).toMatch(new RegExp(`^IF\\(ISNUMBER\\(${d}\\),AND\\(${d}>=0,${d}<=1\\),ISNUMBER\\(MATCH\\(TRIM\\(${d}\\),\\$AN\\$\\d+:\\$AN\\$\\d+,0\\)\\)\\)$`));
     expect(naListOf(vi, formula)).toEqual(["Không áp dụng", "N/A", "NA", "KAD", "KHONG AP DUNG", "NOT APPLICABLE"]);
-    expect(pct.error).toBe("Nhập một số từ 0% đến 100%, hoặc ghi “Không áp dụng” (hay “N/A”).");
+    expect(pct.error).toBe("Nhập tỷ lệ phần trăm từ 0% đến 100%, hoặc ghi “Không áp dụng” (hay “N/A”).");
     const yesNo = vi.getCell(rowOf(vi, "1.2"), 4).dataValidation!;
     expect(yesNo.formulae).toEqual(['"Có,Không,Không áp dụng,N/A"']);
     expect(yesNo.error).toBe(
@@ -165,7 +165,7 @@ describe("self-assessment templates", () => {
     expect(String(en.getCell("A6").value)).toContain("(where the index allows it): type “N/A”.");
     expect(String(en.getCell("A6").value)).not.toMatch(/Không|áp dụng/);
     const enPct = en.getCell(rowOf(en, "2.2"), 4).dataValidation!;
-    expect(enPct.error).toBe("Type a number from 0% to 100%, or “N/A”.");
+    expect(enPct.error).toBe("Type a percentage from 0% to 100%, or “N/A”.");
     expect(naListOf(en, String(enPct.formulae?.[0]))).toContain("Không áp dụng");
     const enYesNo = en.getCell(rowOf(en, "1.2"), 4).dataValidation!;
     expect(enYesNo.formulae).toEqual(['"Yes,No,N/A"']);
@@ -714,7 +714,7 @@ describe("the form of an index without points (the HDI)", () => {
     return out;
   };
 
-  it("asks for no self score and shows no max points, in either language, and its instructions speak of no points", async () => {
+  it("asks for no self score and shows no max points, in either language, and its instructions speak of no points, nor of a not-applicable answer none of its indicators takes", async () => {
     for (const lang of ["vi", "en"] as const) {
       const wb = await load(await makeTemplate(hdi(), [{ code: "VNM", name: "Việt Nam" }], { lang }));
       const ws = wb.getWorksheet("Việt Nam")!;
@@ -723,8 +723,8 @@ describe("the form of an index without points (the HDI)", () => {
       );
       expect(String(ws.getCell(6, 1).value)).toBe(
         lang === "vi"
-          ? "Nhập số liệu vào các ô nền vàng (Số liệu, Minh chứng, Ghi chú); cột Số liệu thẩm định (nền xanh) dành cho Hội đồng thẩm định. Không sửa cột Mã. Chỉ tiêu không áp dụng với đơn vị (nếu bộ chỉ số cho phép): ghi “Không áp dụng” (hay “N/A”)."
-          : "Type into the yellow cells (Value, Evidence, Note); the blue Appraised value column is for the appraisal council. Do not change the Code column. An indicator that does not apply to the unit (where the index allows it): type “N/A”.",
+          ? "Nhập số liệu vào các ô nền vàng (Số liệu, Minh chứng, Ghi chú); cột Số liệu thẩm định (nền xanh) dành cho Hội đồng thẩm định. Không sửa cột Mã."
+          : "Type into the yellow cells (Value, Evidence, Note); the blue Appraised value column is for the appraisal council. Do not change the Code column.",
       );
       // The instructions sheet neither asks for a self score nor calls the Điểm column points.
       const help = texts(wb.getWorksheet(lang === "vi" ? "Hướng dẫn" : "Instructions")!);

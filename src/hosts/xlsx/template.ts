@@ -10,8 +10,8 @@ import { FORM_DEFINITION_PREFIX, builtinOfSameName } from "../../core/forms-inde
 import type { IndexModel, IndicatorModel, ModelNode, ResolvedInput } from "../../core/definition/model";
 import { optionName, unitText } from "../../core/definition/options";
 import { definitionHash, parseDefinition } from "../../core/definition/parse";
-import { type Lang, type Message, localize, normalizeText } from "../../core/i18n/text";
-import { NOT_APPLICABLE_TEXT, PERIOD_LABEL, notApplicableRowsInstruction, pageTitle, sheetFooter } from "../../core/plan/labels";
+import { type Lang, type Message, formatNumber, localize, normalizeText } from "../../core/i18n/text";
+import { NOT_APPLICABLE_TEXT, PERIOD_LABEL, SHEET_NAMES, notApplicableRowsInstruction, pageTitle, sheetFooter } from "../../core/plan/labels";
 import { resolveCategory } from "../../core/read/read";
 import { NOT_APPLICABLE_ANSWERS } from "../../core/read/values";
 import { INDENT_WIDTH, type WrappedCell, fitWidth, wrappedHeight } from "../../core/plan/layout";
@@ -59,13 +59,18 @@ const L = {
     score: { vi: "Điểm", en: "Score" },
   },
   instruction: {
-    vi: "Nhập số liệu vào các ô nền vàng (Số liệu, Tự chấm, Minh chứng, Ghi chú); cột Số liệu thẩm định (nền xanh) dành cho Hội đồng thẩm định. Không sửa cột Mã. Chỉ tiêu không áp dụng với đơn vị (nếu bộ chỉ số cho phép): ghi “Không áp dụng” (hay “N/A”).",
-    en: "Type into the yellow cells (Value, Self score, Evidence, Note); the blue Appraised value column is for the appraisal council. Do not change the Code column. An indicator that does not apply to the unit (where the index allows it): type “N/A”.",
+    vi: "Nhập số liệu vào các ô nền vàng (Số liệu, Tự chấm, Minh chứng, Ghi chú); cột Số liệu thẩm định (nền xanh) dành cho Hội đồng thẩm định. Không sửa cột Mã.",
+    en: "Type into the yellow cells (Value, Self score, Evidence, Note); the blue Appraised value column is for the appraisal council. Do not change the Code column.",
   },
   /** The same line on the form of an index without points: there is nothing to self-score. */
   instructionNoPoints: {
-    vi: "Nhập số liệu vào các ô nền vàng (Số liệu, Minh chứng, Ghi chú); cột Số liệu thẩm định (nền xanh) dành cho Hội đồng thẩm định. Không sửa cột Mã. Chỉ tiêu không áp dụng với đơn vị (nếu bộ chỉ số cho phép): ghi “Không áp dụng” (hay “N/A”).",
-    en: "Type into the yellow cells (Value, Evidence, Note); the blue Appraised value column is for the appraisal council. Do not change the Code column. An indicator that does not apply to the unit (where the index allows it): type “N/A”.",
+    vi: "Nhập số liệu vào các ô nền vàng (Số liệu, Minh chứng, Ghi chú); cột Số liệu thẩm định (nền xanh) dành cho Hội đồng thẩm định. Không sửa cột Mã.",
+    en: "Type into the yellow cells (Value, Evidence, Note); the blue Appraised value column is for the appraisal council. Do not change the Code column.",
+  },
+  /** What follows the line on a form where some indicator may be answered not applicable (allowNA). */
+  instructionNotApplicable: {
+    vi: "Chỉ tiêu không áp dụng với đơn vị (nếu bộ chỉ số cho phép): ghi “Không áp dụng” (hay “N/A”).",
+    en: "An indicator that does not apply to the unit (where the index allows it): type “N/A”.",
   },
   notApplicable: TEMPLATE_NOT_APPLICABLE_NOTE,
   yes: { vi: "Có", en: "Yes" },
@@ -105,6 +110,32 @@ type TableColumns = Record<Exclude<ColumnKey, PointsColumn>, number> & Partial<R
 export function maxPointsFormat(max: number): string {
   const decimals = Math.min(4, (String(max).split(".")[1] ?? "").replace(/e.*$/i, "").length);
   return decimals === 0 ? "#,##0" : `#,##0.${"0".repeat(decimals)}`;
+}
+
+/**
+ * The number format of a percentage's cells. The figures are ranked on points rounded to the
+ * ranking's decimals, and a percentage of an indicator worth 10 to 30 points moves them in the
+ * second decimal at a tenth of a percent: an index that ranks on 2 decimals or more (or on the
+ * unrounded figure: the samples, and any without `decimals`) shows two ("87,25%"), so that two
+ * units whose points differ do not show the same rate; one that ranks on 1 decimal or none (the
+ * 2022 provincial index) keeps the one decimal of the published tables ("87,3%"). More where a
+ * bound of the input or a step's threshold on it needs them (99,95%), at most 4. The cell holds
+ * the figure typed, whatever it shows.
+ */
+export function percentFormat(model: IndexModel, input: ResolvedInput, ind: IndicatorModel): string {
+  const ranking = model.definition.ranking?.decimals;
+  let decimals = ranking === undefined || ranking >= 2 ? 2 : 1;
+  const marks = [input.min, input.max];
+  if (ind.rule.kind === "steps" && ind.ruleInputs.length === 1 && ind.ruleInputs[0] === input.code) {
+    for (const step of ind.rule.steps) marks.push(step.atLeast, step.atMost);
+  }
+  for (const x of marks) {
+    if (x === undefined || !Number.isFinite(x)) continue;
+    // The mark in percent, as written (0.9995 → "99.95"), not as the binary fraction times 100 gives it.
+    const shown = String(Number((x * 100).toPrecision(12)));
+    decimals = Math.max(decimals, Math.min(4, (shown.split(".")[1] ?? "").replace(/e.*$/i, "").length));
+  }
+  return `0.${"0".repeat(decimals)}%`;
 }
 
 /**
@@ -183,11 +214,17 @@ function choiceOptions(model: IndexModel, lang: Lang): Map<string, string[]> {
   return out;
 }
 
-/** The bounds a value must keep: the input's min/max, or for a self-scored points rule 0 … max. */
+/**
+ * The bounds a value must keep: the input's min/max; for the input a `points` rule reads (points
+ * the unit gives itself) 0 … max, and for the one a `count` rule reads (a number of items) 0 or
+ * more, where the input sets no bound of its own.
+ */
 function bounds(input: ResolvedInput, ind: IndicatorModel): { min?: number; max?: number } {
-  const min = input.min;
+  let min = input.min;
   let max = input.max;
-  if (ind.rule.kind === "points" && max === undefined && ind.ruleInputs.length === 1 && ind.ruleInputs[0] === input.code) max = ind.max;
+  const readByRule = ind.ruleInputs.length === 1 && ind.ruleInputs[0] === input.code;
+  if (readByRule && (ind.rule.kind === "points" || ind.rule.kind === "count") && min === undefined) min = 0;
+  if (readByRule && ind.rule.kind === "points" && max === undefined) max = ind.max;
   if (input.type === "percent") return { min: min ?? 0, max: max ?? 1 };
   return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
 }
@@ -305,6 +342,29 @@ function listWarning(lang: Lang, ask: string, others: string): Pick<ExcelJS.Data
   };
 }
 
+/**
+ * What Excel (and LibreOffice, as its input help) shows beside an input cell once it is selected:
+ * what kind of answer to type there, before any is refused. `title` names the column (Excel cuts
+ * a title at 32 characters, a prompt at 255).
+ */
+function inputPrompt(title: string, text: string): Pick<ExcelJS.DataValidation, "showInputMessage" | "promptTitle" | "prompt"> {
+  return { showInputMessage: true, promptTitle: title.slice(0, 32), prompt: text.slice(0, 255) };
+}
+
+/** A bound as a message on the form writes it, in the form's language: 7,5 and 12,5% on a Vietnamese form, 7.5 and 12.5% on an English one. */
+function boundText(x: number, percent: boolean, lang: Lang): string {
+  return percent ? `${formatNumber(x * 100, lang)}%` : formatNumber(x, lang);
+}
+
+/** The range `min` … `max` as the form's messages say it ("từ 0 đến 7,5", "of 0 or more"); "" without bounds. */
+function rangeText(min: number | undefined, max: number | undefined, percent: boolean, lang: Lang): string {
+  const show = (x: number): string => boundText(x, percent, lang);
+  if (min !== undefined && max !== undefined) return lang === "vi" ? `từ ${show(min)} đến ${show(max)}` : `from ${show(min)} to ${show(max)}`;
+  if (min !== undefined) return lang === "vi" ? `từ ${show(min)} trở lên` : `of ${show(min)} or more`;
+  if (max !== undefined) return lang === "vi" ? `từ ${show(max)} trở xuống` : `of ${show(max)} or less`;
+  return "";
+}
+
 function validationFor(
   input: ResolvedInput,
   ind: IndicatorModel,
@@ -312,6 +372,7 @@ function validationFor(
   address: string,
   lang: Lang,
   lists: ListSource,
+  title: string,
 ): ExcelJS.DataValidation | null {
   const na = ind.def.allowNA;
   // The not-applicable answer the form offers: on a Vietnamese form in both spellings the reader
@@ -322,60 +383,59 @@ function validationFor(
   if (input.type === "choice" && options) {
     const values = na ? [...options, ...naWords.filter((w) => !options.some((o) => o.toUpperCase() === w.toUpperCase()))] : options;
     const formula = inlineList(values) ?? lists.add(values);
+    const ask = lang === "vi" ? `Chọn một giá trị trong danh sách${na ? naText : ""}.` : `Pick a value from the list${na ? naText : ""}.`;
     // The reader takes an option's aliases and any spelling without diacritics ("mot phan"): a
     // stop would refuse them, so a value typed outside the list is questioned, not refused.
     return {
       type: "list",
       allowBlank: true,
       formulae: [formula],
-      ...listWarning(
-        lang,
-        lang === "vi" ? `Chọn một giá trị trong danh sách${na ? naText : ""}.` : `Pick a value from the list${na ? naText : ""}.`,
-        lang === "vi" ? "không dấu, chữ hoa hay thường, tên gọi khác của lựa chọn" : "without diacritics, in upper or lower case, another name of the choice",
-      ),
+      ...inputPrompt(title, ask),
+      ...listWarning(lang, ask, lang === "vi" ? "không dấu, chữ hoa hay thường, tên gọi khác của lựa chọn" : "without diacritics, in upper or lower case, another name of the choice"),
     };
   }
   if (input.type === "boolean") {
     const values = [L.yes[lang], L.no[lang], ...(na ? naWords : [])];
+    const ask = lang === "vi" ? `Chọn Có hoặc Không${na ? naText : ""}.` : `Pick Yes or No${na ? naText : ""}.`;
     // The reader also takes co / khong, x, đạt / không đạt, yes / no, 1 / 0: questioned, not refused
     // (an English form names only the English ways of writing them).
     return {
       type: "list",
       allowBlank: true,
       formulae: [`"${values.join(",")}"`],
-      ...listWarning(
-        lang,
-        lang === "vi" ? `Chọn Có hoặc Không${na ? naText : ""}.` : `Pick Yes or No${na ? naText : ""}.`,
-        lang === "vi" ? "co / khong, đạt / không đạt, x, 1 / 0, yes / no" : "yes / no in upper or lower case, x, 1 / 0",
-      ),
+      ...inputPrompt(title, ask),
+      ...listWarning(lang, ask, lang === "vi" ? "co / khong, đạt / không đạt, x, 1 / 0, yes / no" : "yes / no in upper or lower case, x, 1 / 0"),
     };
   }
   if (input.type === "text") return null;
   const { min, max } = bounds(input, ind);
   const whole = input.type === "integer";
-  const show = (x: number): string => (input.type === "percent" ? `${Math.round(x * 1000) / 10}%` : String(x));
-  const range =
-    min !== undefined && max !== undefined
+  const percent = input.type === "percent";
+  const range = rangeText(min, max, percent, lang);
+  const kind = percent
+    ? lang === "vi"
+      ? "tỷ lệ phần trăm"
+      : "a percentage"
+    : whole
       ? lang === "vi"
-        ? `từ ${show(min)} đến ${show(max)}`
-        : `from ${show(min)} to ${show(max)}`
-      : min !== undefined
-        ? lang === "vi"
-          ? `từ ${show(min)} trở lên`
-          : `of ${show(min)} or more`
-        : max !== undefined
-          ? lang === "vi"
-            ? `từ ${show(max)} trở xuống`
-            : `of ${show(max)} or less`
-          : "";
-  const kind = whole ? (lang === "vi" ? "một số nguyên" : "a whole number") : lang === "vi" ? "một số" : "a number";
-  const error = lang === "vi" ? `Nhập ${kind}${range ? " " + range : ""}${na ? naText : ""}.` : `Type ${kind}${range ? " " + range : ""}${na ? naText : ""}.`;
+        ? "một số nguyên"
+        : "a whole number"
+      : lang === "vi"
+        ? "một số"
+        : "a number";
+  const sentence = (example: string): string =>
+    lang === "vi" ? `Nhập ${kind}${range ? " " + range : ""}${example}${na ? naText : ""}.` : `Type ${kind}${range ? " " + range : ""}${example}${na ? naText : ""}.`;
+  // A percentage typed with its sign is one in Excel and LibreOffice alike: the prompt shows one
+  // (within the bounds), the refusal repeats the rule only.
+  const sample = 0.85;
+  const example = percent && (min ?? 0) <= sample && sample <= (max ?? 1) ? (lang === "vi" ? ` (ví dụ ${boundText(sample, true, lang)})` : ` (e.g. ${boundText(sample, true, lang)})`) : "";
   const base = {
     allowBlank: true,
+    ...inputPrompt(title, sentence(example)),
     showErrorMessage: true,
     errorStyle: "stop" as const,
     errorTitle: lang === "vi" ? "Số liệu không hợp lệ" : "Invalid value",
-    error,
+    error: sentence(""),
   };
   if (na) {
     // A number check would refuse "N/A" and "Không áp dụng": a formula accepts a number within
@@ -406,9 +466,12 @@ export function inputLabel(input: ResolvedInput, lang: Lang): string {
   return withUnit(normalizeText(localize(input.name, lang)) || input.code, input, lang);
 }
 
-/** `label` followed by `input`'s unit of measure in brackets ("… (văn bản)"), unless it ends with it already. */
+/**
+ * `label` followed by `input`'s unit of measure in brackets ("… (văn bản)"), unless it ends with
+ * it already; a percentage that names no unit is said to be one ("… (%)").
+ */
 function withUnit(label: string, input: ResolvedInput, lang: Lang): string {
-  const unit = normalizeText(unitText(input.unit, lang));
+  const unit = normalizeText(unitText(input.unit, lang)) || (input.type === "percent" ? "%" : "");
   if (unit === "") return label;
   const folded = (t: string): string => t.toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
   const last = /\(([^()]*)\)$/.exec(label)?.[1];
@@ -435,8 +498,10 @@ async function writeUnitSheet(
   };
   // A unit some of whose rows do not apply to its category is told, on a line of its own, what the grey rows mean for its points.
   const someNotApplicable = [...model.nodes.values()].some((node) => !applies(node, unit, model));
+  // The not-applicable answer is spoken of only on a form with an indicator that takes it (none of the HDI's does).
+  const takesNotApplicable = [...model.nodes.values()].some((node) => node.kind === "indicator" && node.def.allowNA && applies(node, unit, model));
   const instructionText = [
-    (COL.self !== undefined ? L.instruction : L.instructionNoPoints)[lang],
+    [(COL.self !== undefined ? L.instruction : L.instructionNoPoints)[lang], ...(takesNotApplicable ? [L.instructionNotApplicable[lang]] : [])].join(" "),
     ...(someNotApplicable ? [notApplicableRowsInstruction(lang, givesPoints(model), hasCategories(model) && categoryId(unit.category, model) === undefined)] : []),
   ].join("\n");
   const header: [string, string][] = [
@@ -474,8 +539,15 @@ async function writeUnitSheet(
     period.protection = { locked: false };
     period.fill = { type: "pattern", pattern: "solid", fgColor: { argb: INPUT_FILL } };
   }
-  ws.getCell(1, 2).font = font({ bold: true, size: 13 });
-  ws.getRow(1).height = 20;
+  // The unit's name wraps within its column (as wide as the table's Nội dung), its row as tall as
+  // it takes: a long name never runs on under the summary the scoring writes right of it (D1).
+  const nameCell = ws.getCell(1, 2);
+  nameCell.font = font({ bold: true, size: 13 });
+  nameCell.alignment = { wrapText: true, vertical: "top" };
+  ws.getCell(1, 1).alignment = { vertical: "top" };
+  const nameLine = { text: unit.name, width: widthOf(COL.item), bold: true, size: 13 };
+  const nameHeight = wrappedHeight([nameLine]);
+  ws.getRow(1).height = nameHeight > wrappedHeight([{ ...nameLine, text: "a" }]) ? nameHeight : 20;
   const help = ws.getCell(6, 1);
   help.value = instructionText;
   help.font = font({ italic: true, color: { argb: "FF595959" } });
@@ -562,10 +634,10 @@ async function writeUnitSheet(
       const cell = row.getCell(col);
       unlock(cell, col === COL.value ? INPUT_FILL : APPRAISAL_FILL);
       cell.alignment = wrapTop;
-      if (input.type === "percent") cell.numFmt = "0.0%";
+      if (input.type === "percent") cell.numFmt = percentFormat(model, input, ind);
       else if (input.type === "integer") cell.numFmt = "#,##0";
       else if (input.type === "text" || input.type === "choice" || input.type === "boolean") cell.numFmt = "@";
-      const v = validationFor(input, ind, options, cell.address, lang, lists);
+      const v = validationFor(input, ind, options, cell.address, lang, lists, L.columns[col === COL.value ? "value" : "appraised"][lang]);
       if (v) cell.dataValidation = v;
       // The longest choice must show whole once picked: the row is sized for it now.
       for (const option of options ?? []) wraps(row, { text: option, width: widthOf(col) });
@@ -577,15 +649,17 @@ async function writeUnitSheet(
     const self = COL.self !== undefined && ind.max !== 0 ? row.getCell(COL.self) : undefined;
     if (self) unlock(self, INPUT_FILL);
     if (self && ind.max !== undefined) {
+      const max = formatNumber(ind.max, lang);
       self.dataValidation = {
         type: "decimal",
         operator: "between",
         allowBlank: true,
         formulae: [0, ind.max],
+        ...inputPrompt(L.columns.self[lang], lang === "vi" ? `Nhập số điểm đơn vị tự chấm, từ 0 đến ${max}.` : `Type the points the unit gives itself, from 0 to ${max}.`),
         showErrorMessage: true,
         errorStyle: "stop",
         errorTitle: lang === "vi" ? "Điểm tự chấm không hợp lệ" : "Invalid self score",
-        error: lang === "vi" ? `Nhập số điểm từ 0 đến ${ind.max}.` : `Type points from 0 to ${ind.max}.`,
+        error: lang === "vi" ? `Nhập số điểm từ 0 đến ${max}.` : `Type points from 0 to ${max}.`,
       };
     }
     const evidence = row.getCell(COL.evidence);
@@ -653,8 +727,9 @@ async function writeUnitSheet(
     paperSize: 9,
     printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
     margins: MARGINS,
-    // The notes the scoring adds to marked cells print on a page of their own after the form.
-    cellComments: "atEnd",
+    // No notes printed: a blank form's only notes, on the Minh chứng cells evidence is required
+    // for, show on screen where the evidence is typed; printed, they would add a page of notes
+    // after each form.
   };
   // Every printed page names the index and period at the top, the form's sheet (its unit) and the
   // page at the foot: the pages of twenty forms printed together can be sorted back.
@@ -667,6 +742,8 @@ async function writeUnitSheet(
     formatColumns: true,
     formatRows: true,
     formatCells: false,
+    // The Minh chứng cells take a link to the evidence (Insert > Link, Ctrl+K): allowed, as typing is.
+    insertHyperlinks: true,
     insertRows: false,
     deleteRows: false,
     sort: false,
@@ -812,7 +889,9 @@ export async function makeTemplate(given: IndexModel, units: TemplateUnit[], opt
   wb.creator = "DTI Scorer";
   const helpName = L.sheetHelp[options.lang];
   const help = wb.addWorksheet(helpName);
-  const taken = new TakenSheetNames([helpName]);
+  // The sheets a scoring run adds, in either language, are not given to a unit named so ("Kết
+  // quả"): the run would have to write its results beside it, as "Kết quả (2)", every time.
+  const taken = new TakenSheetNames([helpName, ...Object.values(SHEET_NAMES).flatMap((n) => [n.vi, n.en])]);
   const choices = choiceOptions(model, options.lang);
   // Only a definition that takes a built-in's id and version with other content needs its forms
   // to say which definition they were made from: the others' forms name it unmistakably.
