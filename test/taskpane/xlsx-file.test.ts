@@ -11,6 +11,8 @@ import { makeSampleWorkbook, sampleModel, SAMPLE_UNITS } from "../e2e/sample";
 import { XlsxFileService } from "../../src/taskpane/state/xlsx-file";
 import { isFileServiceError } from "../../src/taskpane/state/xlsx-protocol";
 import type { WorkbookHost } from "../../src/hosts/host";
+import { notXlsxReason } from "../../src/cli/commands/common";
+import { zipDeclaring } from "../../src/hosts/xlsx/test-workbooks";
 
 function hostOf(service: XlsxFileService, handle: number): WorkbookHost {
   return {
@@ -67,6 +69,18 @@ describe("the pane's .xlsx service", () => {
     const snapshot = await hostOf(service, 7).read();
     expect(snapshot.sheets.map((s) => s.name)).toContain("Sở Xây dựng");
   }, 60_000);
+
+  test("a file that unpacks to gigabytes is reported as too large, with the sentence the pane shows, not as a damaged workbook", async () => {
+    const service = new XlsxFileService();
+    const bomb = zipDeclaring([
+      { name: "[Content_Types].xml", data: new TextEncoder().encode("<Types/>") },
+      { name: "xl/sharedStrings.xml", data: new Uint8Array(10), declared: 5 * 2 ** 30 },
+    ]);
+    const opened = await service.handle({ op: "open", handle: 1, file: { name: "bom.xlsx", data: bomb } }).catch((e: unknown) => e);
+    expect(isFileServiceError(opened) && [opened.kind, opened.file]).toEqual(["too-large", "bom.xlsx"]);
+    // The reason is the sentence in both languages (openFileWorkbench shows it as it is), as the command line says it.
+    expect(isFileServiceError(opened) && JSON.parse(opened.reason)).toEqual(notXlsxReason(bomb, "bom.xlsx"));
+  });
 
   test("a file that is not a workbook is reported by kind, and leaves the workbook opened before it open", async () => {
     const service = new XlsxFileService();

@@ -10,7 +10,7 @@ import { runScoring } from "../../core/pipeline";
 import { notXlsxReason } from "../../cli/commands/common";
 import { XlsxHost } from "./host";
 import { loadXlsx, declaredUnpackedSize, prepareXlsx, unpacksTooLarge, TooLargeToUnpackError, MAX_PART_BYTES } from "./read";
-import { demoForms, noteOf, open } from "./test-workbooks";
+import { demoForms, noteOf, open, zipDeclaring } from "./test-workbooks";
 
 /** `file` with the worksheet `sheet` moved to part `to` (its relationships, the workbook's and the content types following), as another program may store it. */
 async function moveSheetPart(file: Uint8Array, sheet: string, to: string): Promise<Uint8Array> {
@@ -83,40 +83,6 @@ describe("a worksheet stored under another part name", () => {
 
 // ---------------------------------------------------------------------------------------------
 // A package that unpacks to too much
-
-/** A zip package of stored files whose central directory declares `declared` bytes for each (Zip64 above 4 GiB), as a bomb's does. */
-function zipDeclaring(files: { name: string; data: Uint8Array; declared?: number }[]): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  const le = (n: number, bytes: number) => {
-    const out = new Uint8Array(bytes);
-    for (let i = 0; i < bytes; i++) out[i] = Math.floor(n / 2 ** (8 * i)) % 256;
-    return out;
-  };
-  const cat = (...parts: Uint8Array[]) => {
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
-  };
-  for (const f of files) {
-    const name = new TextEncoder().encode(f.name);
-    const declared = f.declared ?? f.data.length;
-    const big = declared > 0xffffffff;
-    const local = cat(le(0x04034b50, 4), le(20, 2), le(0, 2), le(0, 2), le(0, 4), le(0, 4), le(f.data.length, 4), le(f.data.length, 4), le(name.length, 2), le(0, 2), name, f.data);
-    const extra = big ? cat(le(0x0001, 2), le(8, 2), le(declared, 8)) : new Uint8Array();
-    central.push(cat(le(0x02014b50, 4), le(45, 2), le(20, 2), le(0, 2), le(0, 2), le(0, 4), le(0, 4), le(f.data.length, 4), le(big ? 0xffffffff : declared, 4), le(name.length, 2), le(extra.length, 2), le(0, 2), le(0, 2), le(0, 2), le(0, 4), le(offset, 4), name, extra));
-    chunks.push(local);
-    offset += local.length;
-  }
-  const directory = cat(...central);
-  const end = cat(le(0x06054b50, 4), le(0, 2), le(0, 2), le(files.length, 2), le(files.length, 2), le(directory.length, 4), le(offset, 4), le(0, 2));
-  return cat(...chunks, directory, end);
-}
 
 describe("a package that unpacks to too much", () => {
   it("reads the sizes its directory declares, Zip64 ones too, and nothing from a file that is no zip", async () => {

@@ -69,3 +69,37 @@ export async function scoreAgain(file: Uint8Array) {
   const result = await runScoring(host, { lang: "vi", projectVersion: "0.1.0", now: new Date("2024-06-08T00:00:00Z") });
   return { out: await host.toBuffer(), result, warnings: host.lastApply?.warnings ?? [] };
 }
+
+/** A zip package of stored files whose central directory declares `declared` bytes for each (Zip64 above 4 GiB), as a bomb's does. */
+export function zipDeclaring(files: { name: string; data: Uint8Array; declared?: number }[]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  const le = (n: number, bytes: number) => {
+    const out = new Uint8Array(bytes);
+    for (let i = 0; i < bytes; i++) out[i] = Math.floor(n / 2 ** (8 * i)) % 256;
+    return out;
+  };
+  const cat = (...parts: Uint8Array[]) => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  };
+  for (const f of files) {
+    const name = new TextEncoder().encode(f.name);
+    const declared = f.declared ?? f.data.length;
+    const big = declared > 0xffffffff;
+    const local = cat(le(0x04034b50, 4), le(20, 2), le(0, 2), le(0, 2), le(0, 4), le(0, 4), le(f.data.length, 4), le(f.data.length, 4), le(name.length, 2), le(0, 2), name, f.data);
+    const extra = big ? cat(le(0x0001, 2), le(8, 2), le(declared, 8)) : new Uint8Array();
+    central.push(cat(le(0x02014b50, 4), le(45, 2), le(20, 2), le(0, 2), le(0, 2), le(0, 4), le(0, 4), le(f.data.length, 4), le(big ? 0xffffffff : declared, 4), le(name.length, 2), le(extra.length, 2), le(0, 2), le(0, 2), le(0, 2), le(0, 4), le(offset, 4), name, extra));
+    chunks.push(local);
+    offset += local.length;
+  }
+  const directory = cat(...central);
+  const end = cat(le(0x06054b50, 4), le(0, 2), le(0, 2), le(files.length, 2), le(files.length, 2), le(directory.length, 4), le(offset, 4), le(0, 2));
+  return cat(...chunks, directory, end);
+}

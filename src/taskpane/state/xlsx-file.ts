@@ -10,6 +10,7 @@ import type { Message } from "../../core/i18n/text";
 import type { WorkbookSnapshot, WritePlan } from "../../core/types";
 import { XlsxHost } from "../../hosts/xlsx";
 import { CollectWriteError, collectFiles } from "../../hosts/xlsx/collect";
+import { TooLargeToUnpackError, tooLargeToUnpackMessage } from "../../hosts/xlsx/read";
 import { makeTemplate } from "../../hosts/xlsx/template";
 import { type CollectResult, type FileData, type FileReplies, type FileRequest, FileServiceError } from "./xlsx-protocol";
 
@@ -45,6 +46,7 @@ class OpenWorkbook {
     try {
       return new OpenWorkbook(file.name, await XlsxHost.fromBuffer(file.data, file.name), file.data);
     } catch (e) {
+      if (e instanceof TooLargeToUnpackError) throw new FileServiceError("too-large", JSON.stringify(tooLargeToUnpackMessage(file.name, e.size)), file.name);
       throw new FileServiceError("not-xlsx", e instanceof Error ? e.message : String(e), file.name);
     }
   }

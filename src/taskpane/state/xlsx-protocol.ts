@@ -19,7 +19,8 @@ export interface TemplateUnit {
 }
 
 /** What can go wrong, as a kind the pane turns into a sentence, and the library's own words for the console. */
-export type FileErrorKind = "not-xlsx" | "collect-write-failed" | "definition-invalid" | "no-workbook" | "worker-failed" | "failed";
+/** "too-large": a file that unpacks to more than a workbook of forms can be; its reason is its sentence, `{vi, en}` as JSON. */
+export type FileErrorKind = "not-xlsx" | "too-large" | "collect-write-failed" | "definition-invalid" | "no-workbook" | "worker-failed" | "failed";
 
 export class FileServiceError extends Error {
   constructor(
