@@ -20,8 +20,9 @@ export interface BuiltinIndex {
    * them: they lacked the English names of choice options and units and some aliases, or worded
    * some names and descriptions otherwise. The second release (former-builtins/release-2) also
    * took "Không áp dụng" for the district sample's OCOP products (7.3) and ranked the HDI's ZZ
-   * aggregates among the countries; both are corrected, and a table or forms scored again get the
-   * correction. A copy of one (a scored workbook's `_index`, a file saved from it) and forms made
+   * aggregates among the countries; both are corrected, and a table or forms scored again with the
+   * built-in chosen get the correction (a workbook scored again without one keeps the definition
+   * its `_index` holds, the old rules: docs/index-definition-notes.md). A copy of one (a scored workbook's `_index`, a file saved from it) and forms made
    * from one are this built-in, not an adapted copy of it.
    */
   formerHashes?: readonly string[];

@@ -274,6 +274,21 @@ describe("ranking exclusions that match nothing", () => {
     );
   });
 
+  it("warns of an entry of the definition's own list a letter away from a unit's code (a typo), naming that code", () => {
+    const typo = modelOf({ ranking: { exclude: ["STTT", "ZZA.VHHD"] }, root: { code: "T", name: "Tổng", children: [{ code: "1", name: "Tỷ lệ", max: 10, rule: { kind: "fraction" } }] } });
+    const mine = [unit("STTTT", { "1": 0.5 }, { name: "Sở Thông tin và Truyền thông" }), unit("SYT", { "1": 0.7 }, { name: "Sở Y tế" })];
+    const table = scoreUnits(typo, mine);
+    expect(table.units.map((u) => u.notRankedReason ?? null)).toEqual([null, null]);
+    // "ZZA.VHHD" (an aggregate this table lacks) is no finding; "STTT" is.
+    expect(resultIssues(typo, mine, table).map((i) => [i.code, i.message.vi, i.message.en])).toEqual([
+      [
+        "exclude-unmatched",
+        'Mục "STTT" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào; có phải là mã "STTTT" (Sở Thông tin và Truyền thông)?',
+        'The ranking exclusion "STTT" (ranking.exclude) is neither a unit code nor a unit category id, so it excludes no unit; did you mean the code "STTTT" (Sở Thông tin và Truyền thông)?',
+      ],
+    ]);
+  });
+
   it("follows the exclusions in force for the run, not only the definition's", () => {
     const table = scoreUnits(model, units, { ranking: { exclude: ["SNV"] } });
     expect(resultIssues(model, units, table)).toEqual([]);

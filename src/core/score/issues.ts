@@ -513,13 +513,47 @@ export function reversedBoundsIssues(model: IndexModel, submissions: Submission[
   return out;
 }
 
+/** Edit distance of two strings (insertions, deletions, substitutions), stopping above `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, row[j]!);
+    }
+    if (best > limit) return limit + 1;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** The unit whose code is a letter or two from `folded` (a quarter of its length, at least one): a likely typo of it. */
+function nearestCode(folded: string, units: readonly { code: string; name: string }[]): { code: string; name: string } | undefined {
+  const limit = Math.max(1, Math.floor(folded.length / 4));
+  let best: { code: string; name: string } | undefined;
+  let bestDistance = limit + 1;
+  for (const u of units) {
+    if (u.code.trim() === "") continue;
+    const d = editDistance(folded, foldText(u.code), limit);
+    if (d < bestDistance) {
+      best = u;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
 /**
  * The "exclude-unmatched" warnings of a run: each entry of ranking.exclude that is neither a
  * unit's code (a unit without one: its name) nor a unit category's id (as the ranking compares them: trimmed, exactly) excludes
  * nothing. When the entry is a unit's code or name, or a category's id or name, but for case,
  * diacritics or spacing, the sentence says what to write instead. An entry of the definition's own
  * list that resembles no unit of the table is no finding: a definition names units that some of
- * its tables lack (the HDI's ZZ aggregates, in a table of countries); one given for the run is.
+ * its tables lack (the HDI's ZZ aggregates, in a table of countries); one given for the run is,
+ * and so is one a letter or two from a unit's code ("STTT" for "STTTT"), which the sentence names.
  */
 export function excludeIssues(model: IndexModel, table: ScoreTable): Issue[] {
   const codes = new Set(table.units.map((u) => unitKey(u).trim()));
@@ -555,11 +589,18 @@ export function excludeIssues(model: IndexModel, table: ScoreTable): Issue[] {
             en: `; to exclude the unit category "${localize(category.name, "en")}", write its id "${category.id}"`,
           }
         : undefined;
-    if (hint === undefined && definitions.has(entry)) continue;
+    // A unit code one or two letters away ("STTT" for "STTTT") is likely what was meant, in the definition's list too.
+    const near = hint === undefined ? nearestCode(folded, table.units) : undefined;
+    if (hint === undefined && near === undefined && definitions.has(entry)) continue;
+    const nearHint: Message | undefined = near
+      ? { vi: `; có phải là mã "${near.code.trim()}" (${near.name})?`, en: `; did you mean the code "${near.code.trim()}" (${near.name})?` }
+      : undefined;
+    const said = hint ?? nearHint;
     issues.push({
       severity: "warning",
       code: "exclude-unmatched",
-      message: { vi: `${what.vi}${hint?.vi ?? ""}.`, en: `${what.en}${hint?.en ?? ""}.` },
+      // A question (the code meant) ends the sentence; otherwise a full stop.
+      message: { vi: `${what.vi}${said?.vi ?? ""}${said === nearHint && said ? "" : "."}`, en: `${what.en}${said?.en ?? ""}${said === nearHint && said ? "" : "."}` },
     });
   }
   return issues;
