@@ -7,7 +7,7 @@
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { demoForms } from "./test-workbooks";
-import { escapeXml, insertSheetElement, parseRels, relsPathOf, resolveTarget, sheetElementsOf, topLevelChildren } from "./ooxml";
+import { type Relationship, escapeXml, insertSheetElement, isExternal, parseRels, relsPathOf, resolveTarget, sheetElementsOf, topLevelChildren } from "./ooxml";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -25,7 +25,7 @@ export async function text(zip: JSZip, path: string): Promise<string> {
 }
 
 /** The relationships of a part, their targets resolved to zip paths (`path`). */
-export async function relsOf(zip: JSZip, part: string): Promise<{ id: string; type: string; target: string; path: string }[]> {
+export async function relsOf(zip: JSZip, part: string): Promise<(Relationship & { path: string })[]> {
   const xml = await zip.file(relsPathOf(part))?.async("string");
   return xml === undefined ? [] : parseRels(xml).map((r) => ({ ...r, path: resolveTarget(part, r.target) }));
 }
@@ -59,7 +59,7 @@ export async function packageProblems(zip: JSZip): Promise<string[]> {
     const rels = /^(.*?)_rels\/([^/]+)\.rels$/.exec(path);
     if (!rels) continue;
     const source = `${rels[1]}${rels[2]}`;
-    for (const rel of await relsOf(zip, source)) if (!zip.file(rel.path) && !/TargetMode/.test(rel.target)) problems.push(`${source} → ${rel.target} is missing`);
+    for (const rel of await relsOf(zip, source)) if (!isExternal(rel) && !zip.file(rel.path)) problems.push(`${source} → ${rel.target} is missing`);
   }
   for (const part of overrides) if (!Object.keys(zip.files).some((p) => p.toLowerCase() === part)) problems.push(`override for missing /${part}`);
   return problems;

@@ -7,6 +7,7 @@ import { findBuiltin } from "../../indices";
 import { addCharts } from "./charts";
 import { XlsxHost } from "./host";
 import { insertDrawingElement, preserveDrawings, topLevelChildren } from "./preserve";
+import { packageProblems } from "./carry-parts-workbooks";
 
 // ---------------------------------------------------------------------------------------------
 // A user's workbook: HDI data in layout B, with the user's own charts, pictures and a text box
@@ -253,27 +254,6 @@ async function sheetDrawing(zip: JSZip, sheet: string): Promise<SheetDrawing> {
     }
   }
   return out;
-}
-
-/** Every relationship points at a part that exists, and every part has a content type. */
-async function packageProblems(zip: JSZip): Promise<string[]> {
-  const problems: string[] = [];
-  const types = await zip.file("[Content_Types].xml")!.async("string");
-  const overrides = new Set([...types.matchAll(/PartName="\/([^"]*)"/g)].map((m) => m[1]!.toLowerCase()));
-  const defaults = new Set([...types.matchAll(/Extension="([^"]*)"/g)].map((m) => m[1]!.toLowerCase()));
-  for (const [path, file] of Object.entries(zip.files)) {
-    if (file.dir || path === "[Content_Types].xml") continue;
-    const ext = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? "";
-    if (!overrides.has(path.toLowerCase()) && !defaults.has(ext)) problems.push(`${path} has no content type`);
-    const rels = /^(.*?)_rels\/([^/]+)\.rels$/.exec(path);
-    if (!rels) continue;
-    const source = `${rels[1]}${rels[2]}`;
-    for (const rel of await relsOf(zip, source)) {
-      if (!rel.external && !zip.file(resolve(source, rel.target))) problems.push(`${source} → ${rel.target} is missing`);
-    }
-  }
-  for (const part of overrides) if (!Object.keys(zip.files).some((p) => p.toLowerCase() === part)) problems.push(`override for missing /${part}`);
-  return problems;
 }
 
 /** The order of the children of <worksheet> (CT_Worksheet, ECMA-376 Part 1, 18.3.1.99). */
