@@ -17,7 +17,8 @@ import { ScoreStep } from "../../src/taskpane/components/ScoreStep";
 import { ChartsStep } from "../../src/taskpane/components/ChartsStep";
 import { DISMISS_ATTRIBUTE, RERUN_ATTRIBUTE, focusChoice } from "../../src/taskpane/focus";
 import { t } from "../../src/taskpane/i18n";
-import type { PaneActions, PaneState } from "../../src/taskpane/state/usePane";
+import type { PaneState } from "../../src/taskpane/state/usePane";
+import { paneStateOf, renderStep } from "./pane-state";
 
 const department = (() => {
   const r = parseDefinition(BUILTIN_INDICES.find((b) => b.id === "dti-so-nganh-mau")!.definition);
@@ -25,27 +26,13 @@ const department = (() => {
   return r.model;
 })();
 
-const noActions = {} as PaneActions;
 
 /** A pane's state for rendering one step: the department index chosen, a workbook open (in Excel unless `mode` says otherwise). */
 function paneState(extra: Partial<PaneState> = {}): PaneState {
-  return {
-    lang: "vi",
-    dark: false,
-    mode: "excel",
-    step: "index",
-    workbench: { goTo: async () => undefined } as unknown as PaneState["workbench"],
-    index: { source: "builtin", builtinId: "dti-so-nganh-mau", model: department },
-    ranking: { method: "competition", decimals: null, within: "all" },
-    profileUnits: [],
-    chartKinds: [],
-    unitsText: "",
-    ...extra,
-  };
+  return paneStateOf("dti-so-nganh-mau", department, { workbench: { goTo: async () => undefined } as unknown as PaneState["workbench"], ...extra });
 }
 
-const render = (component: (props: { state: PaneState; actions: PaneActions }) => unknown, state: PaneState) =>
-  renderToStaticMarkup(createElement(component as never, { state, actions: noActions }));
+const render = renderStep;
 
 /** The opening tag of the first element whose attributes include `attribute`. */
 function tagWith(html: string, attribute: string): string {

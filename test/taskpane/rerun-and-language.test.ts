@@ -6,8 +6,6 @@
  * ranking options changed after scoring with nothing saying the table is the last run's; the
  * Vietnamese sentence for a CSV file naming Excel's file type in English.
  */
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { parseDefinition } from "../../src/core/definition";
 import type { IndexModel } from "../../src/core/definition/model";
 import { readIndexSheet } from "../../src/core/plan/index-sheet";
@@ -23,8 +21,9 @@ import { t } from "../../src/taskpane/i18n";
 import { openExcelWorkbench } from "../../src/taskpane/state/excel";
 import { checkSummary, notScoredText } from "../../src/taskpane/state/findings";
 import { chartsNotice, check, csvFileSkip, csvNotAWorkbook, score } from "../../src/taskpane/state/pipeline";
-import { type PaneActions, type PaneState, type RankingChoice, severityCounts } from "../../src/taskpane/state/usePane";
+import { type PaneState, type RankingChoice, severityCounts } from "../../src/taskpane/state/usePane";
 import type { Workbench } from "../../src/taskpane/state/workbench";
+import { paneStateOf, renderStep } from "./pane-state";
 import { layoutAWorkbook } from "../excel-host/fixtures";
 
 const demoModel: IndexModel = (() => {
@@ -47,25 +46,11 @@ async function fileWorkbench(bytes: Uint8Array, name: string): Promise<{ workben
 
 /** A pane's state for rendering one step: the demo's index chosen, a workbook open outside Excel. */
 function paneState(extra: Partial<PaneState> = {}): PaneState {
-  return {
-    lang: "vi",
-    dark: false,
-    mode: "file",
-    step: "check",
-    workbench: {} as PaneState["workbench"],
-    index: { source: "builtin", builtinId: DEMO_INDEX, model: demoModel },
-    ranking: { method: "competition", decimals: null, within: "all" },
-    profileUnits: [],
-    chartKinds: [],
-    unitsText: "",
-    ...extra,
-  };
+  return paneStateOf(DEMO_INDEX, demoModel, { mode: "file", step: "check", ...extra });
 }
 
-const render = (component: (props: { state: PaneState; actions: PaneActions }) => unknown, state: PaneState) =>
-  renderToStaticMarkup(createElement(component as never, { state, actions: {} as PaneActions }));
+const render = renderStep;
 
-/** The text of the element with `data-testid="<testId>"`, its tags taken out. */
 function textOf(html: string, testId: string): string | undefined {
   const at = html.indexOf(`data-testid="${testId}"`);
   if (at < 0) return undefined;
