@@ -542,10 +542,9 @@ export interface GroupNode {
 export type IndexNode = GroupNode | IndicatorNode;
 
 // The group schema is recursive; its type is declared above because TypeScript cannot infer a
-// recursive type, and `satisfies` below keeps schema and type from drifting apart.
-export const groupSchema: z.ZodType<GroupNode, unknown> = z.lazy(() =>
-  z
-    .strictObject({
+// recursive type. Its fields other than `children` are a plain schema whose output type is checked
+// against GroupNode both ways just below, so the two cannot drift apart.
+const groupFields = z.strictObject({
       ...nodeCommon,
       aggregate: aggregateKind.default("sum").meta(
         enumDoc(aggregateKind.options, "How the group's value is made from its available children's (default: \"sum\").", "Cách tính giá trị của nhóm từ các thành phần có áp dụng (mặc định: \"sum\").", {
@@ -577,6 +576,14 @@ export const groupSchema: z.ZodType<GroupNode, unknown> = z.lazy(() =>
           ),
         ),
       appliesTo: appliesTo({ en: "group", vi: "nhóm" }, { en: "; its nodes inherit it and may narrow it", vi: "; các nút bên trong kế thừa và có thể thu hẹp thêm" }),
+});
+type SameType<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const groupFieldsMatchGroupNode: SameType<z.output<typeof groupFields>, Omit<GroupNode, "children">> = true;
+void groupFieldsMatchGroupNode;
+
+export const groupSchema: z.ZodType<GroupNode, unknown> = z.lazy(() =>
+  groupFields
+    .extend({
       children: z
         .array(nodeSchema)
         .min(1)
