@@ -375,6 +375,8 @@ describe("Excel 365 threaded comments", () => {
       expect(sort(await after.threads(sheet))).toEqual(sort(await before.threads(sheet)));
       const notesBefore = await before.notes(sheet);
       const notesAfter = await after.notes(sheet);
+      // No note comes or goes: the same cells hold notes (once each) before and after.
+      expect([...notesAfter.keys()].sort()).toEqual([...notesBefore.keys()].sort());
       for (const [cell, note] of notesBefore) {
         if (note.author.startsWith("tc=")) expect(notesAfter.get(cell)).toEqual(note);
         else expect(notesAfter.get(cell)?.text).toBe(note.text);
