@@ -16,7 +16,7 @@ import { PipelineError } from "../../core/pipeline";
 import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { fillFromText, fillText } from "./read";
 import { setPageTexts } from "./page-texts";
-import { renameSheets, renameTableColumns, sheetNamed } from "./rename-sheets";
+import { renameSheets, renameTableColumns, rewriteDefinedNames, rewriteSheet, sheetNamed } from "./rename-sheets";
 import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
 import { restoreUserFormats, userFormats } from "./user-formats";
 import { quoteSheet } from "../../core/a1";
@@ -520,29 +520,15 @@ function tablesOn(ws: ExcelJS.Worksheet): { key: string; name: string; table: Ta
 }
 
 /**
- * Every formula of the workbook naming table `from` names `to`: those of the cells of every sheet
- * (a shared formula's master cell holds the text of its fill-down), of data validations and of
- * conditional formats, and the defined names ExcelJS keeps (it keeps none holding a structured
+ * Every formula of the workbook naming table `from` names `to` (rewriteSheet and rewriteDefinedNames,
+ * the walk that renaming a sheet makes): those of the cells of every sheet, of data validations,
+ * conditional formats and links to a place in the workbook, and the defined names ExcelJS keeps (it keeps none holding a structured
  * reference: those the file had are put back when the file is written, naming `to`: renamedTables).
  */
 function renameTableInWorkbook(wb: ExcelJS.Workbook, from: string, to: string): void {
-  const rename = (f: unknown) => (typeof f === "string" ? renameTableInFormula(f, from, to) : f);
-  for (const ws of wb.worksheets) {
-    ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        // The cell's own model: assigning cell.value would drop a cached result of 0 or FALSE.
-        const model = (cell as unknown as { _value?: { model?: { formula?: unknown } } })._value?.model;
-        if (model && typeof model.formula === "string") model.formula = rename(model.formula);
-      }),
-    );
-    const validations = (ws as unknown as { dataValidations?: { model?: Record<string, { formulae?: unknown[] } | undefined> } }).dataValidations?.model ?? {};
-    for (const rule of Object.values(validations)) if (rule?.formulae) rule.formulae = rule.formulae.map(rename);
-    const formats = (ws as unknown as { conditionalFormattings?: { rules?: { formulae?: unknown[] }[] }[] }).conditionalFormattings ?? [];
-    for (const cf of formats) for (const rule of cf.rules ?? []) if (rule.formulae) rule.formulae = rule.formulae.map(rename);
-  }
-  const names = wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
-  const model = names.model ?? [];
-  if (model.some(({ ranges }) => ranges.some((r) => rename(r) !== r))) names.model = model.map(({ name, ranges }) => ({ name, ranges: ranges.map((r) => rename(r) as string) }));
+  const rename = (f: string) => renameTableInFormula(f, from, to);
+  for (const ws of wb.worksheets) rewriteSheet(ws, rename, rename);
+  rewriteDefinedNames(wb, rename);
 }
 
 /**

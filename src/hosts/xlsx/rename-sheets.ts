@@ -33,7 +33,7 @@ function rewriteAll(formulae: unknown[], at: string, rewrite: Rewrite): unknown[
  * hold none of their own), data validations and conditional formats; `link`, when given, rewrites
  * its links to a place in the workbook.
  */
-function rewriteSheet(ws: ExcelJS.Worksheet, rewrite: Rewrite, link?: (place: string) => string): void {
+export function rewriteSheet(ws: ExcelJS.Worksheet, rewrite: Rewrite, link?: (place: string) => string): void {
   ws.eachRow({ includeEmpty: false }, (row) =>
     row.eachCell({ includeEmpty: false }, (cell) => {
       // The cell's own model: assigning cell.value would drop a cached result of 0 or FALSE.
@@ -61,7 +61,7 @@ function rewriteSheet(ws: ExcelJS.Worksheet, rewrite: Rewrite, link?: (place: st
 }
 
 /** Every defined name's formula rewritten (`name`: the defined name). */
-function rewriteDefinedNames(wb: ExcelJS.Workbook, rewrite: (text: string, name: string) => string): void {
+export function rewriteDefinedNames(wb: ExcelJS.Workbook, rewrite: (text: string, name: string) => string): void {
   const names = wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
   const model = names.model ?? [];
   let changed = false;
