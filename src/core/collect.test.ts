@@ -331,6 +331,10 @@ describe("blank forms and filled ones", () => {
     expect(same.skipped.map((s) => [s.duplicate, s.reason.vi])).toEqual([
       ["same-form", 'Trang tính "Sở Y tế": giống hệt phiếu đơn vị mã SYT đã có trong sổ tổng hợp (trang "Y tế") nên không chép lại; không cần làm gì.'],
     ]);
+    // Its rate saved again by LibreOffice (15 digits: 0.666666666666667 for =2/3) is the same form; a digit changed is not.
+    const rate = (value: number) => form("Sở Y tế", "Sở Y tế", "SYT", { column: "Số liệu", value });
+    expect(formContent(rate(0.666666666666667))).toBe(formContent(rate(2 / 3)));
+    expect(formContent(rate(0.666666666666668))).not.toBe(formContent(rate(2 / 3)));
     // Evidence added: another form, left out with the way to take it.
     const corrected = form("Sở Y tế", "Sở Y tế", "SYT", { column: "Số liệu", value: 0.8 });
     corrected.values[9]![header.indexOf("Minh chứng")] = "QĐ 12";

@@ -6,6 +6,7 @@
 import { a1 } from "./a1";
 import type { IndexModel } from "./definition/model";
 import { builtinNamed, namedIndex, parseIndexText } from "./forms-index";
+import { atStoredPrecision } from "./hash";
 import { type Lang, type Message, foldText, localize, normalizeText } from "./i18n/text";
 import { type IndexRef, indexWords } from "./index-words";
 import { type TableHeader, findTableHeader, readHeaderBlock } from "./read/layout-a";
@@ -205,7 +206,8 @@ const UNIT_COLUMNS = ["code", "value", "self", "evidence", "note"] as const;
 function contentText(v: CellValue | undefined): string {
   if (v === undefined || v === null || isBlank(v)) return "";
   if (typeof v === "object") return `#${v.error}`;
-  return `${typeof v}:${typeof v === "string" ? normalizeText(v) : String(v)}`;
+  // Numbers at the 15 digits a workbook keeps (a form saved again by LibreOffice is the same form).
+  return `${typeof v}:${typeof v === "string" ? normalizeText(v) : typeof v === "number" ? String(atStoredPrecision(v)) : String(v)}`;
 }
 
 /**

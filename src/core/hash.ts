@@ -61,3 +61,13 @@ export function canonicalJson(value: unknown): string {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
+
+/**
+ * A number at the precision a workbook keeps it in every application that writes .xlsx: 15
+ * significant digits (LibreOffice saves `=2/3` as 0.666666666666667; Excel and ExcelJS save
+ * 0.6666666666666666, and Excel shows and computes with 15 digits). Numbers compared or hashed
+ * across saves go through it, so that a workbook opened and saved elsewhere reads the same.
+ */
+export function atStoredPrecision(n: number): number {
+  return Number.isFinite(n) ? Number(n.toPrecision(15)) : n;
+}

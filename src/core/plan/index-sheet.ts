@@ -4,7 +4,7 @@
  * Stored as key/value rows of plain text so that any spreadsheet program keeps it intact.
  */
 import { quoteSheet, sheetAddress, splitSheet } from "../a1";
-import { canonicalJson, sha256 } from "../hash";
+import { atStoredPrecision, canonicalJson, sha256 } from "../hash";
 import { type HeaderBlock, findTableHeader, readHeaderBlock } from "../read/layout-a";
 import { isBlank, keyText } from "../read/sheet";
 import { unitKeyOf } from "../read/unit-fields";
@@ -144,22 +144,40 @@ export function unitInputHashes(submissions: Submission[], scheme = UNIT_HASH_SC
     // Self scores of "not applicable" are hashed only when there are some (and not in the scheme
     // before them): a hash stays what it was for every unit that has none.
     const selfNA = scheme >= 2 && s.selfNotApplicable && s.selfNotApplicable.length > 0 ? { selfNotApplicable: [...s.selfNotApplicable].sort() } : {};
-    out[unitKey(s)] = sha256(canonicalJson({ ...figuresOf(s), evidenced, selfScores: s.selfScores ?? {}, ...selfNA }));
+    // From the third scheme, numbers at the 15 digits a workbook keeps them at (atStoredPrecision):
+    // a figure such as =2/3 saved again by LibreOffice is not a change.
+    const figures = figuresOf(s);
+    const selfScores = s.selfScores ?? {};
+    const hashed =
+      scheme >= 3
+        ? { ...figures, values: storedPrecisionOf(s.values), evidenced, selfScores: storedPrecisionOf(selfScores), ...selfNA }
+        : { ...figures, evidenced, selfScores, ...selfNA };
+    out[unitKey(s)] = sha256(canonicalJson(hashed));
   }
   return out;
 }
 
-/** The unit hash scheme this version writes (ProvenanceStamp.unitHashScheme): "not applicable" self scores hashed. */
-export const UNIT_HASH_SCHEME = 2;
+/** A unit's figures with each number at the precision a workbook keeps it (atStoredPrecision). */
+function storedPrecisionOf<T extends string | number | boolean>(figures: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === "number" ? atStoredPrecision(v) : v])) as Record<string, T>;
+}
+
+/**
+ * The unit hash scheme this version writes (ProvenanceStamp.unitHashScheme): 2, "not applicable"
+ * self scores hashed; 3, numbers hashed at 15 significant digits.
+ */
+export const UNIT_HASH_SCHEME = 3;
 
 /**
  * Whether `hash`, recorded for unit `s` in `state`, is the unit's hash now: by this version's scheme,
- * or, in a workbook scored before it, by the scheme of its version (without "not applicable" self
- * scores) or the first one (legacyUnitHash).
+ * or, in a workbook scored before it, by the scheme of its version: the second (numbers at full
+ * precision), or before that one without "not applicable" self scores, or the first (legacyUnitHash).
  */
 export function unitHashMatches(state: IndexSheetState, s: Submission, hash: string, now = unitInputHashes([s])[unitKey(s)]): boolean {
   if (hash === now) return true;
-  if ((state.provenance?.unitHashScheme ?? 1) >= UNIT_HASH_SCHEME) return false;
+  const recorded = state.provenance?.unitHashScheme ?? 1;
+  if (recorded >= UNIT_HASH_SCHEME) return false;
+  if (recorded === 2) return hash === unitInputHashes([s], 2)[unitKey(s)];
   return hash === unitInputHashes([s], 1)[unitKey(s)] || hash === legacyUnitHash(s);
 }
 

@@ -94,6 +94,23 @@ describe("stale units", () => {
     expect(staleUnits(earlier, readAndScore(na).submissions)).toEqual({ ...NOTHING, changed: ["SO-02"] });
   });
 
+  it("does not name a unit whose figure only lost digits past the 15th, as LibreOffice saves it, and still names one changed in the 15th", () => {
+    /** The demo forms with SO-01's 2.1 (a share) typed as the formula =2/3 computes it, or as `share`. */
+    const withShare = (share: number) => {
+      const snapshot = forms();
+      const sheet = snapshot.sheets.find((s) => s.name === "SO-01")!;
+      const row = sheet.values.findIndex((r) => r[0] === "2.1");
+      setCell(snapshot, "SO-01", `D${row + 1}`, share);
+      return readAndScore(snapshot).submissions;
+    };
+    const scored = scoredState(withShare(2 / 3));
+    expect(staleUnits(scored, withShare(0.666666666666667))).toEqual(NOTHING);
+    expect(staleUnits(scored, withShare(0.666666666666668))).toEqual({ ...NOTHING, changed: ["SO-01"] });
+    // Scored by the version before (full precision), a figure read back as it was is still up to date.
+    const before = withShare(2 / 3);
+    expect(staleUnits(scoredState(before, unitInputHashes(before, 2), 2), withShare(2 / 3))).toEqual(NOTHING);
+  });
+
   it("records its hash scheme in _index and reads it back", () => {
     const sheet = planIndexSheet(state);
     const values = sheet.blocks[0]!.values.map((r) => r.map((v) => (v === null ? null : v)));
