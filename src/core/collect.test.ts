@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { MAX_SHEET_NAME, detectLayoutA, filledFormCell, formContent, isBlankForm, isInstructionsSheet, isRoutineSkip, planCollect, uniqueSheetName } from "./collect";
+import { MAX_SHEET_NAME, cleanSheetName, detectLayoutA, filledFormCell, formContent, isBlankForm, isInstructionsSheet, isRoutineSkip, planCollect, uniqueSheetName } from "./collect";
 import { sampleModel } from "./read/fixtures";
 import { readSubmissions } from "./read";
 import { unitKey } from "./plan";
@@ -148,17 +148,26 @@ describe("naming collected sheets", () => {
     const long = "Sở Lao động - Thương binh và Xã hội tỉnh Đồng Tháp";
     const first = uniqueSheetName(long, taken);
     const second = uniqueSheetName(long, taken);
-    expect(first).toBe("Sở Lao động - Thương binh và Xã");
+    // "… và Xã" would read as a commune: the name is cut before the word and ends with "…".
+    expect(first).toBe("Sở Lao động - Thương binh và…");
     expect(second.endsWith(" (2)")).toBe(true);
     expect(second.length).toBeLessThanOrEqual(31);
   });
 
   it("shortens a name at the end of a word, so that no word is cut into another one", () => {
     const taken = new Set(["Sở Thông tin và Truyền thông"]);
-    // "… Truyền thôn (2)" would read "hamlet": the last whole word goes instead.
-    expect(uniqueSheetName("Sở Thông tin và Truyền thông", taken)).toBe("Sở Thông tin và Truyền (2)");
+    // "… Truyền thôn (2)" would read "hamlet": the last whole word goes instead, and "…" says it was cut.
+    expect(uniqueSheetName("Sở Thông tin và Truyền thông", taken)).toBe("Sở Thông tin và Truyền… (2)");
     // One long word is still cut where it must be.
-    expect(uniqueSheetName("X".repeat(40), new Set())).toBe("X".repeat(31));
+    expect(uniqueSheetName("X".repeat(40), new Set())).toBe(`${"X".repeat(30)}…`);
+  });
+
+  it("never ends a cut name on an apostrophe, which Excel refuses at either end of a sheet name", () => {
+    // The name of a CSV file, cut to 31 characters just after its closing apostrophe.
+    const name = uniqueSheetName("Số liệu cấp xã 'Cụm phía Bắc' năm 2024", new Set());
+    expect(name).toBe("Số liệu cấp xã 'Cụm phía Bắc…");
+    expect(cleanSheetName("Số liệu cấp xã 'Cụm phía Bắc' năm 2024")).toBe(name);
+    expect(uniqueSheetName("Trung tâm Văn hóa 'Thể thao' huyện Krông Pắc", new Set())).not.toMatch(/'$/);
   });
 });
 

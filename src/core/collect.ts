@@ -44,25 +44,31 @@ export class TakenSheetNames {
   }
 }
 
-/** `wanted` as a sheet name before any "(2)": forbidden characters []:*?/\ replaced, no apostrophe at either end, at most 31 characters. */
-export function cleanSheetName(wanted: string): string {
+/** `wanted` with the characters Excel refuses in a sheet name []:*?/\ replaced and no apostrophe at either end: the name before any cut or "(2)". */
+function sheetNameText(wanted: string): string {
   const base = normalizeText(wanted.replace(/[[\]:*?/\\]/g, " ")).replace(/^'+|'+$/g, "").trim();
-  return cutTo(base === "" ? "Sheet" : base, MAX_SHEET_NAME);
+  return base === "" ? "Sheet" : base;
+}
+
+/** `wanted` as a sheet name before any "(2)": forbidden characters []:*?/\ replaced, no apostrophe at either end, at most 31 characters (shortenName). */
+export function cleanSheetName(wanted: string): string {
+  return shortenName(sheetNameText(wanted), MAX_SHEET_NAME);
 }
 
 /**
  * A sheet name Excel accepts, built from `wanted`: forbidden characters []:*?/\ replaced, no
- * apostrophe at either end, at most 31 characters, and different (ignoring case) from every
- * name in `taken` — "Sở Y tế" becomes "Sở Y tế (2)" when "Sở Y tế" is taken. The name is
- * added to `taken`.
+ * apostrophe at either end, at most 31 characters (a longer name cut after a word and ended with
+ * "…": shortenName), and different (ignoring case) from every name in `taken` — "Sở Y tế" becomes
+ * "Sở Y tế (2)" when "Sở Y tế" is taken, "Ủy ban nhân dân xã Tân Thành, huyện A" "Ủy ban nhân dân
+ * xã Tân… (2)". The name is added to `taken`.
  */
 export function uniqueSheetName(wanted: string, taken: Set<string> | TakenSheetNames): string {
   const names = taken instanceof TakenSheetNames ? taken : new TakenSheetNames(taken);
-  const base = cleanSheetName(wanted);
-  let name = base;
+  const full = sheetNameText(wanted);
+  let name = shortenName(full, MAX_SHEET_NAME);
   for (let k = 2; !names.free(name); k++) {
     const suffix = ` (${k})`;
-    name = cutTo(base, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
+    name = shortenName(full, MAX_SHEET_NAME - suffix.length) + suffix;
   }
   names.add(name);
   if (taken instanceof Set) taken.add(name);
@@ -70,20 +76,20 @@ export function uniqueSheetName(wanted: string, taken: Set<string> | TakenSheetN
 }
 
 /**
- * Cut to at most `n` UTF-16 units without splitting a surrogate pair, and at the end of a word
- * when one ends in the second half ("Sở Thông tin và Truyền (2)", not "… Truyền thôn (2)": a
- * word cut short can read as another word).
+ * `name` in at most `n` UTF-16 units: as it is when it fits, otherwise cut after a whole word
+ * (unless that leaves less than half) and ended with "…", so that a name cut short does not read
+ * as another ("Sở Thông tin và Truyền…", not "Sở Thông tin và Truyền"). Never splits a surrogate
+ * pair; never ends the cut on an apostrophe, a space or punctuation before the "…".
  */
-function cutTo(s: string, n: number): string {
-  if (s.length <= n) return s;
-  let out = s.slice(0, n);
-  const last = out.charCodeAt(out.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) out = out.slice(0, -1);
-  if (!/\s/.test(s.charAt(out.length))) {
-    const space = out.search(/\s\S*$/);
-    if (space >= n / 2) out = out.slice(0, space);
-  }
-  return out.trimEnd();
+export function shortenName(name: string, n: number): string {
+  if (name.length <= n) return name;
+  let cut = name.slice(0, n - 1);
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  // Cut before the word the limit falls in, unless that leaves too little of the name.
+  const space = /\s/.test(name.charAt(n - 1)) ? cut.length : cut.search(/\s\S*$/);
+  if (space >= n / 2) cut = cut.slice(0, space);
+  cut = cut.replace(/[\s,;.\-–—(']+$/, "");
+  return `${cut}…`;
 }
 
 // ---------------------------------------------------------------------------------------------

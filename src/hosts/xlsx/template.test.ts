@@ -9,7 +9,8 @@ import { findBuiltin } from "../../indices";
 import { XlsxHost } from "./host";
 import { parseRels, relsPathOf, sheetParts } from "./ooxml";
 import { loadXlsx } from "./read";
-import { inputLabel, makeTemplate, unitSheetName } from "./template";
+import { uniqueSheetName } from "../../core/collect";
+import { inputLabel, makeTemplate } from "./template";
 import { rowOf, open as load } from "./test-workbooks";
 
 const definition = {
@@ -367,7 +368,7 @@ describe("self-assessment templates", () => {
       "Ban Quản lý: [dự án]/khu * công nghiệp?",
       "'Trích dẫn'",
       "Ủy ban nhân dân huyện Mường Nhé (rất dài tên để kiểm tra)",
-    ].map((n) => unitSheetName(n, taken));
+    ].map((n) => uniqueSheetName(n, taken));
     expect(names).toEqual([
       "Sở Nông nghiệp và Phát triển…",
       "Đài Phát thanh và Truyền hình…",

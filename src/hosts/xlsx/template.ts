@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { columnLetter } from "../../core/a1";
-import { MAX_SHEET_NAME, TEMPLATE_NOT_APPLICABLE_NOTE, TakenSheetNames, cleanSheetName, uniqueSheetName } from "../../core/collect";
+import { TEMPLATE_NOT_APPLICABLE_NOTE, TakenSheetNames, uniqueSheetName } from "../../core/collect";
 import { FORM_DEFINITION_PREFIX, builtinOfSameName } from "../../core/forms-index";
 import type { IndexModel, IndicatorModel, ModelNode, ResolvedInput } from "../../core/definition/model";
 import { optionName, unitText } from "../../core/definition/options";
@@ -161,42 +161,6 @@ export function font(style: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
 
 /** Margins in inches, as the results sheet prints. */
 const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
-
-/**
- * A sheet name for a unit, by the rules of `uniqueSheetName` (forbidden characters, apostrophes,
- * names already taken): a name longer than Excel's 31 characters is cut at a word boundary and
- * ends with "…", "Sở Nông nghiệp và Phát triển nông thôn" → "Sở Nông nghiệp và Phát triển…".
- */
-export function unitSheetName(wanted: string, taken: Set<string> | TakenSheetNames): string {
-  const names = taken instanceof TakenSheetNames ? taken : new TakenSheetNames(taken);
-  const base = normalizeText(wanted.replace(/[[\]:*?/\\]/g, " ")).replace(/^'+|'+$/g, "").trim();
-  for (let k = 1; k < 1000 && base !== ""; k++) {
-    const suffix = k === 1 ? "" : ` (${k})`;
-    const candidate = shorten(base, MAX_SHEET_NAME - suffix.length) + suffix;
-    // The same rules as every other sheet name: accepted only when uniqueSheetName would keep it as is.
-    if (cleanSheetName(candidate) === candidate && names.free(candidate)) {
-      names.add(candidate);
-      if (taken instanceof Set) taken.add(candidate);
-      return candidate;
-    }
-  }
-  const name = uniqueSheetName(wanted, names);
-  if (taken instanceof Set) taken.add(name);
-  return name;
-}
-
-/** `name` in at most `n` UTF-16 units: cut after a whole word and ended with "…" when too long. */
-function shorten(name: string, n: number): string {
-  if (name.length <= n) return name;
-  let cut = name.slice(0, n - 1);
-  // Never split a surrogate pair.
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  // Cut before the word the limit falls in, unless that leaves too little of the name.
-  const space = name[n - 1] === " " ? cut.length : cut.lastIndexOf(" ");
-  if (space >= n / 2) cut = cut.slice(0, space);
-  cut = cut.replace(/[\s,;.\-–—(']+$/, "");
-  return `${cut}…`;
-}
 
 /**
  * The options of the choice rule that reads each input, as a form in `lang` writes them: each
@@ -898,7 +862,7 @@ export async function makeTemplate(given: IndexModel, units: TemplateUnit[], opt
   const record = builtinOfSameName(model.definition, BUILTIN_INDICES) ? FORM_DEFINITION_PREFIX + definitionHash(model.definition) : undefined;
   const placed: { unit: TemplateUnit; sheet: string }[] = [];
   for (const unit of units) {
-    const sheet = unitSheetName(unit.name || unit.code, taken);
+    const sheet = uniqueSheetName(unit.name || unit.code, taken);
     const ws = wb.addWorksheet(sheet, { properties: { tabColor: { argb: "FF2E75B6" } } });
     // Option lists that cannot be written inline live on the form itself, so it stands alone.
     await writeUnitSheet(ws, model, unit, options, choices, formLists(ws), record);
