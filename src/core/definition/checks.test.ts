@@ -1,4 +1,5 @@
 import { type DefinitionProblem, formatProblems, parseDefinition } from "./index";
+import departmentSample from "../../indices/dti-department-sample.json";
 
 /** A small valid definition: a sum root of 100 points with two indicators. */
 function base(): any {
@@ -259,16 +260,56 @@ describe("sum groups", () => {
     return d;
   }
 
-  test("one wrong group max is one problem, at that group: the root is summed with the max the group's children give", () => {
+  test("a wrong group max is one problem, at that group: the root, which agrees with the 40 its children make (40 + 60), is not told", () => {
     expect(parseDefinition(withGroup(40)).ok).toBe(true);
     const m = onlyProblem(withGroup(45), "root.children[0].max", "group-max-mismatch");
     expect(m.en).toBe('The max 45 differs from the sum of the children\'s max (40); make them equal, or set "rescale": true to rescale to 45.');
     expect(m.vi).toBe('Điểm tối đa 45 khác tổng điểm tối đa của các thành phần (40); sửa lại cho bằng nhau, hoặc ghi "rescale": true nếu muốn quy đổi về thang 45.');
-    // Also through a group without a max of its own, whose max is its children's.
+    // Through a group without a max of its own, whose max is its children's, the same.
     const deep = base();
     deep.root.max = 100;
     deep.root.children[0] = { code: "G", name: "G", children: [withGroup(45).root.children[0]] };
     onlyProblem(deep, "root.children[0].children[0].max", "group-max-mismatch");
+    // A root that agrees neither with its children's max as written (45 + 60) nor with what they
+    // come to (40 + 60) is told too, after the group.
+    const both = withGroup(45);
+    both.root.max = 110;
+    expect(problemsOf(both).map((p) => [p.path, p.code])).toEqual([
+      ["root.children[0].max", "group-max-mismatch"],
+      ["root.max", "group-max-mismatch"],
+    ]);
+    expect(problemsOf(both)[1]!.message.en).toContain("The max 110 differs from the sum of the children's max (105)");
+  });
+
+  test("a wrong indicator max is one problem, at its group: groups above it are judged on their children's max as written", () => {
+    // withGroup(40) with indicator 1.1 made 25: group 1 (40) no longer adds up (45), the root's
+    // children as written (40 + 60) still add up to its 100.
+    const d = withGroup(40);
+    d.root.children[0].children[0].max = 25;
+    const m = onlyProblem(d, "root.children[0].max", "group-max-mismatch");
+    expect(m.en).toContain("The max 40 differs from the sum of the children's max (45)");
+    // Through a group without a max of its own (its max is its children's as written: 40), the same.
+    const deep = withGroup(40);
+    deep.root.children[0] = { code: "G", name: "G", children: [d.root.children[0]] };
+    onlyProblem(deep, "root.children[0].children[0].max", "group-max-mismatch");
+    // A root whose own children as written do not add up is still told, after the group below it.
+    d.root.max = 90;
+    expect(problemsOf(d).map((p) => [p.path, p.code])).toEqual([
+      ["root.children[0].max", "group-max-mismatch"],
+      ["root.max", "group-max-mismatch"],
+    ]);
+    expect(problemsOf(d)[1]!.message.en).toContain("The max 90 differs from the sum of the children's max (100)");
+  });
+
+  test("in the department sample, indicator 3.1 made 15 points is one problem, at group 3 (25 against 30), not at the root", () => {
+    const d = structuredClone(departmentSample) as any;
+    expect(d.root.children[2].children[0].code).toBe("3.1");
+    d.root.children[2].children[0].max = 15;
+    const m = onlyProblem(d, "root.children[2].max", "group-max-mismatch");
+    expect(m.vi).toBe('Điểm tối đa 25 khác tổng điểm tối đa của các thành phần (30); sửa lại cho bằng nhau, hoặc ghi "rescale": true nếu muốn quy đổi về thang 25.');
+    // The message as validate lists it names the group first.
+    const r = parseDefinition(d);
+    expect(!r.ok && formatProblems(r.problems, "vi").split("\n")[0]).toMatch(/^nhóm 3 .*\(root\.children\[2\]\.max\): Điểm tối đa 25 khác tổng điểm tối đa của các thành phần \(30\)/);
   });
 
   test("a wrong root max alone is one problem, at the root, whatever groups are under it", () => {

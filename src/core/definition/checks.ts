@@ -195,43 +195,55 @@ function ruleNeedsMax(rule: Rule): Message | undefined {
 export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}): CheckResult {
   const problems: DefinitionProblem[] = [];
   const unknownMax = options.unknownMax;
-  // What a node adds to its sum group's max: its own max, or a sum group's children's when it has
-  // none, or when its own was reported as differing from theirs (group-max-mismatch), so that one
-  // wrong group max is one problem, at that group, and not also at every group above it; unknown
-  // as soon as a node it adds up is. Memoised, as every sum group asks for its children's.
-  const maxes = new Map<IndexNode, number | undefined | typeof UNKNOWN>();
-  const maxOf = (node: IndexNode): number | undefined | typeof UNKNOWN => {
-    if (maxes.has(node)) return maxes.get(node);
-    let m: number | undefined | typeof UNKNOWN;
+  // What a node adds to its sum group's max, two ways: as the file has it ("written": its own max,
+  // or a sum group's children's when it has none), and as it would be were every sum group's max
+  // its children's ("agreed": what the groups' maxes come to once each mismatch below is put
+  // right). A group's max differing from its children's (group-max-mismatch) is said only when it
+  // differs both ways: a wrong indicator max (3.1 made 15, its group left at 25) is one problem, at
+  // its group, not also "200 differs from 205" at the root whose children's max as written add up
+  // to 200; and a wrong group max (40 written 45) is one problem, at that group, not also "100
+  // differs from 105" at the root, which agrees with the 40 its children make. Unknown as soon as
+  // a node it adds up is; memoised, as every sum group asks for its children's.
+  type Max = number | undefined | typeof UNKNOWN;
+  const maxes = { written: new Map<IndexNode, Max>(), agreed: new Map<IndexNode, Max>() };
+  const maxOf = (node: IndexNode, way: keyof typeof maxes = "written"): Max => {
+    const known = maxes[way];
+    if (known.has(node)) return known.get(node);
+    let m: Max;
     if (unknownMax?.has(node)) m = UNKNOWN;
     else if (!isGroup(node) || node.aggregate !== "sum") m = node.max;
+    else if (node.max === undefined) m = childrenMax(node, way);
+    else if (way === "written" || node.max === 0 || node.rescale) m = node.max;
     else {
-      const children = childrenMax(node);
-      m = node.max === undefined || maxMismatch(node) !== undefined ? children : node.max;
+      // A group whose max is 0 or rescaled keeps its own; any other is taken at its children's.
+      const children = childrenMax(node, way);
+      m = typeof children === "number" && Number.isFinite(children) ? children : node.max;
     }
-    maxes.set(node, m);
+    known.set(node, m);
     return m;
   };
   /** The sum of a sum group's children's max (as maxOf says them): unknown when one is, undefined when one has none. */
-  const childrenMax = (group: GroupNode): number | undefined | typeof UNKNOWN => {
+  const childrenMax = (group: GroupNode, way: keyof typeof maxes = "written"): Max => {
     let m: number | undefined = 0;
     for (const c of group.children) {
-      const cm = maxOf(c);
+      const cm = maxOf(c, way);
       if (cm === UNKNOWN) return UNKNOWN;
       m = cm === undefined || m === undefined ? undefined : m + cm;
     }
     return m;
   };
   /**
-   * The children's max sum, when a sum group's own max differs from it: a group with max 0 is
-   * shown but scores nothing, whatever its children's max, and "rescale": true brings them to it.
+   * The children's max sum as written, when a sum group's own max differs from it both as written
+   * and as agreed (maxOf): a group with max 0 is shown but scores nothing, whatever its children's
+   * max, and "rescale": true brings them to it.
    */
   const maxMismatch = (group: GroupNode): number | undefined => {
     if (group.aggregate !== "sum" || group.max === undefined || group.max === 0 || group.rescale) return undefined;
-    const sum = childrenMax(group);
-    // A sum beyond what a number holds is its own problem (max-not-finite), at the group.
-    if (sum === UNKNOWN || sum === undefined || !Number.isFinite(sum)) return undefined;
-    return Math.abs(group.max - sum) > 1e-9 * Math.max(1, Math.abs(sum)) ? sum : undefined;
+    const differs = (sum: Max): sum is number =>
+      // A sum beyond what a number holds is its own problem (max-not-finite), at the group.
+      typeof sum === "number" && Number.isFinite(sum) && Math.abs(group.max! - sum) > 1e-9 * Math.max(1, Math.abs(sum));
+    const written = childrenMax(group);
+    return differs(written) && differs(childrenMax(group, "agreed")) ? written : undefined;
   };
   const expressions = new Map<string, { expr: Expr; refs: string[] }>();
   const report = (path: readonly PathSegment[], code: string, message: DefinitionProblem["message"]): void => {
@@ -364,14 +376,21 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
           report([...path, "children", k, "max"], "sum-child-without-max", messages.sumChildWithoutMax(code));
         }
       });
-      const sum = maxMismatch(group);
-      if (sum !== undefined) report([...path, "max"], "group-max-mismatch", messages.groupMaxMismatch(group.max!, Number(sum.toPrecision(12))));
       // Children's max whose sum overflows (two of 1e308): the group's max, or the sum its points are
       // rescaled by, is no number. Said at the lowest such group; those above it follow from it.
       const children = childrenMax(group);
       const finite = (m: number | undefined | typeof UNKNOWN): boolean => typeof m !== "number" || Number.isFinite(m);
       if (!finite(children) && group.children.every((c) => finite(maxOf(c)))) report(path, "max-not-finite", messages.maxNotFinite());
     }
+  };
+
+  /**
+   * A sum group's max against its children's (group-max-mismatch), said once the groups under it
+   * have been judged, so that the lowest group whose max differs from its children's comes first.
+   */
+  const checkGroupMax = (group: GroupNode, path: PathSegment[]): void => {
+    const sum = maxMismatch(group);
+    if (sum !== undefined) report([...path, "max"], "group-max-mismatch", messages.groupMaxMismatch(group.max!, Number(sum.toPrecision(12))));
   };
 
   const checkIndicator = (ind: IndicatorNode, path: PathSegment[]): void => {
@@ -591,6 +610,7 @@ export function checkDefinition(def: IndexDefinition, options: CheckOptions = {}
       checkGroup(node, path);
       const inner = scope === undefined ? undefined : { ids: scope, group: node.code.trim() };
       node.children.forEach((child, k) => visit(child, [...path, "children", k], inner));
+      checkGroupMax(node, path);
     } else {
       checkIndicator(node, path);
     }

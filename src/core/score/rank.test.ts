@@ -136,9 +136,11 @@ describe("rounding before ranking", () => {
       root: { code: "T", name: "Tổng", children: [{ code: "f", name: "F", max: 10, rule: { kind: "fraction" } }] },
     });
     const t = scoreUnits(model, [unit("x", { f: 0.0055 }), unit("y", { f: 0.006 })]);
-    // The indicator's points are value × max, a hair below 0.055 in binary, and it is ranked on them
-    // (a child of the root); the root adds its children's points up as a person would: 0.055.
-    expect(t.units[0]!.nodes["f"]!.points).toBeLessThan(0.055);
+    // The indicator's points are value × max, a hair below 0.055 in binary (0.0055 × 10); the table
+    // gives them as a person would, 0.055, as the root adding its children's points up does, and
+    // the indicator (a child of the root) is ranked on them: 0.06, tied with 0.006 × 10.
+    expect(0.0055 * 10).toBeLessThan(0.055);
+    expect(t.units[0]!.nodes["f"]!.points).toBe(0.055);
     expect(t.units.map((u) => u.nodes["f"]!.rank)).toEqual([1, 1]);
     expect(t.units[0]!.points).toBe(0.055);
     expect(ranks(t)).toEqual([1, 1]);

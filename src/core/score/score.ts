@@ -8,6 +8,7 @@ import { unitKey } from "../plan/index-sheet";
 import type { NodeResult, NotRankedReason, RankingOverride, ScoreTable, Submission, UnavailableReason, UnitResult } from "../types";
 import { type AggregateOutcome, type ChildFigure, aggregateGroup } from "./aggregate";
 import { type RankEntry, rankFigures } from "./rank";
+import { decimalFigure } from "./round";
 import { type Extent, type RuleOutcome, choiceScales, crossFigure, crossInput, crossRuleValue, isCrossUnit, localRuleValue } from "./rules";
 
 /** Overrides of the definition's ranking for one run (e.g. from the task pane or the command line). */
@@ -254,9 +255,21 @@ function pointsOf(node: ModelNode, w: Work): number | null {
   return w.points ?? w.value * node.max;
 }
 
+/**
+ * A node's figures as the table gives them: its value and points to 15 significant digits
+ * (decimalFigure), as a `sum` group's are added up, so that the binary noise of value × max or
+ * of a quotient never reaches the table: a `fraction` of 0.0075 on 30 points gives 0.225 points
+ * (not 0.22499999999999998), as its group adding them finds, and a root of 84.995 points of 200
+ * the value 0.424975 (not 0.42497500000000005). Only what is shown is cleaned: the scoring itself
+ * goes on with the figures as computed, so that points are value × max of the value computed
+ * (a mean of 1/3 on 30 points gives 10, not 9.99999999999999 of 0.333333333333333 × 30).
+ * Ranks are unchanged by it: rounding a figure or its 15-digit form gives the same (roundHalfUp
+ * rounds on the 15-digit form near a half), so 84.995 still rounds to 85.00.
+ */
 function nodeResult(node: ModelNode, w: Work): NodeResult {
-  const value = w.value;
-  const points = pointsOf(node, w);
+  const value = w.value === null ? null : decimalFigure(w.value);
+  const raw = pointsOf(node, w);
+  const points = raw === null ? null : decimalFigure(raw);
   // Nothing applicable has no share of it with data: not 100% (nor 0%, which says no data).
   const coverage = w.applicable > 0 ? w.present / w.applicable : null;
   // One object literal per shape: this runs for every node of every unit.
@@ -369,8 +382,8 @@ function rankUnits(units: UnitResult[], ranking: Ranking, rankedNodes: string[],
 
 /**
  * Score every submission against the model and rank the units. One UnitResult per submission,
- * in the order given. Values keep full precision; rounding happens only to compare figures
- * for ranking.
+ * in the order given. Values and points are given to 15 significant digits (nodeResult), free of
+ * binary noise; rounding to ranking.decimals happens only to compare figures for ranking.
  */
 export function scoreUnits(model: IndexModel, submissions: Submission[], options: ScoreOptions = {}): ScoreTable {
   const layout = layoutOf(model);
