@@ -427,6 +427,19 @@ describe("blank forms and filled ones", () => {
     expect(planCollect([], [{ file: "snv.xlsx", sheets: [old] }]).take.map((t) => t.sheet)).toEqual(["Sở Nội vụ 2023"]);
   });
 
+  it("names a form whose sheet's name is taken after its unit, as the template does, and numbers it only when that is taken too", () => {
+    const generic = (unit: string, code: string) => form("Phiếu tự đánh giá", unit, code, { column: "Số liệu", value: 1 });
+    const plan = planCollect([], [
+      { file: "a.xlsx", sheets: [generic("Sở Y tế", "SYT")] },
+      { file: "b.xlsx", sheets: [generic("Sở Nội vụ", "SNV")] },
+      { file: "c.xlsx", sheets: [generic("Ủy ban nhân dân xã Tân Thành, huyện Hàm Tân", "XTT")] },
+      { file: "d.xlsx", sheets: [form("Sở Nội vụ", "Sở Tài chính", "STC", { column: "Số liệu", value: 1 })] },
+      // Its sheet's name and its unit's both taken (a second form under the name of another code): numbered.
+      { file: "e.xlsx", sheets: [generic("Sở Tài chính", "STC-2")] },
+    ]);
+    expect(plan.take.map((t) => t.as)).toEqual(["Phiếu tự đánh giá", "Sở Nội vụ", "Ủy ban nhân dân xã Tân Thành…", "Sở Tài chính", "Phiếu tự đánh giá (2)"]);
+  });
+
   it("takes a form of another unit that carries a code already taken, and says so, so that scoring reports the two units", () => {
     const plan = planCollect([], [
       { file: "a.xlsx", sheets: [form("Sở Y tế", "Sở Y tế", "SYT", { column: "Số liệu", value: 1 })] },
@@ -434,7 +447,8 @@ describe("blank forms and filled ones", () => {
     ]);
     expect(plan.take.map((t) => [t.file, t.as, t.unitName])).toEqual([
       ["a.xlsx", "Sở Y tế", "Sở Y tế"],
-      ["dai.xlsx", "Sở Y tế (2)", "Đài Phát thanh và Truyền hình"],
+      // Its sheet's name taken, the form is named after its unit.
+      ["dai.xlsx", "Đài Phát thanh và Truyền hình", "Đài Phát thanh và Truyền hình"],
     ]);
     // The same unit's name in other letters' case is the same unit: its blank form is left out.
     expect(plan.skipped.map((s) => s.sheet)).toEqual(["Y tế"]);

@@ -828,6 +828,16 @@ export function planCollect(
 
   /** The name each form taken gets in the workbook, for a form of its unit left out to name it. */
   const takenAs = new Map<Candidate, string>();
+  /**
+   * The name a form taken gets: its sheet's, when no sheet has it yet; otherwise its unit's, as
+   * the template names a unit's sheet (thirty files whose form is "Phiếu tự đánh giá" come in as
+   * their units, not as "Phiếu tự đánh giá (2)" to "(30)", which the findings would name alone);
+   * "(2)" after the sheet's name only for a form that names no unit, or whose unit's name is taken too.
+   */
+  const nameFor = (sheetName: string, unitName: string | undefined): string => {
+    if (taken.free(cleanSheetName(sheetName)) || unitName === undefined || !taken.free(cleanSheetName(unitName))) return uniqueSheetName(sheetName, taken);
+    return uniqueSheetName(unitName, taken);
+  };
   for (const entry of entries) {
     if ("skip" in entry) {
       plan.skipped.push(entry.skip);
@@ -858,7 +868,7 @@ export function planCollect(
         continue;
       }
       replaces = replacing.get(candidate);
-      as = replaces ?? uniqueSheetName(sheet.name, taken);
+      as = replaces ?? nameFor(sheet.name, header.unitName);
       takenAs.set(candidate, as);
       // A second unit name kept under one code: two units claim the code, or, both forms filled,
       // perhaps one unit filled in twice under two names.
@@ -884,7 +894,7 @@ export function planCollect(
               },
         );
       }
-    } else as = uniqueSheetName(sheet.name, taken);
+    } else as = nameFor(sheet.name, header.unitName);
     plan.take.push({
       file,
       sheet: sheet.name,

@@ -83,9 +83,10 @@ describe("collecting forms into Excel", () => {
     }
     expect(report.message).toBeUndefined();
     const added = double.sheetNames().filter((n) => !before.includes(n));
-    // The form whose sheet name is taken comes in as the plan named it; the refused one does not come in.
-    expect(report.inserted.map((i) => [i.file, i.as])).toEqual([["a.xlsx", `${taken} (2)`], ["c.xlsx", "Đơn vị C"]]);
-    expect(added).toEqual([`${taken} (2)`, "Đơn vị C"]);
+    // The form whose sheet name is taken comes in as the plan named it (after its unit, "Đơn vị số 2");
+    // the refused one does not come in.
+    expect(report.inserted.map((i) => [i.file, i.as])).toEqual([["a.xlsx", "Đơn vị số 2"], ["c.xlsx", "Đơn vị C"]]);
+    expect(added).toEqual(["Đơn vị số 2", "Đơn vị C"]);
     const reasons = new Map(report.skipped.map((s) => [s.file, s.reason]));
     expect(reasons.get("hong.xlsx")?.vi).toContain('Excel không chèn được tệp "hong.xlsx"');
     expect(reasons.get("hong.xlsx")?.en).toContain('could not insert file "hong.xlsx"');
