@@ -247,7 +247,7 @@ describe("collecting a scored workbook's forms into Excel", () => {
     expect(scoringOn(double, double.sheet("Sở Nội vụ")).totals).toBe(1);
     expect(scoringOn(double, double.sheet("Sở Tài chính"))).toEqual({ totals: 0, readingIndex: 0, marks: 0 });
     const warning = report.warnings.find((w) => w.vi.includes("Sở Nội vụ"));
-    expect(warning?.vi).toMatch(/^Trang tính "Sở Nội vụ" \(tệp ket-qua.xlsx\) được bảo vệ bằng mật khẩu nên vẫn giữ tổng điểm, hạng .*\(ô D1:D4, E1:E3, I9:I12/);
+    expect(warning?.vi).toMatch(/^Trang tính "Sở Nội vụ" \(tệp ket-qua.xlsx\) được bảo vệ bằng mật khẩu nên vẫn giữ tổng điểm, hạng .*\(ô D1:D5, E1:E3, I9:I12/);
     expect(warning?.en).toMatch(/^Sheet "Sở Nội vụ" \(file ket-qua.xlsx\) is protected with a password/);
   }, 120_000);
 });

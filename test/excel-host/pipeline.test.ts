@@ -1,5 +1,6 @@
 import { runScoring } from "../../src/core/pipeline";
 import { CHART_NAMES, INDEX_SHEET, RESULTS_TABLE, SHEET_NAMES } from "../../src/core/plan";
+import { ROUNDING_NOTE } from "../../src/core/plan/labels";
 import { ExcelHost } from "../../src/hosts/excel";
 import type { ExcelDouble } from "../excel-double";
 import { layoutAWorkbook } from "./fixtures";
@@ -108,9 +109,11 @@ describe("scoring a workbook open in Excel", () => {
       // Every unit of the run is in the table, once.
       const units = double.grid(`'${resultsSheetName()}'!A${table.row + 2}:Z${table.row + table.rows}`).flat();
       for (const u of result.table.units) expect(units.filter((v) => v === u.name)).toHaveLength(1);
-      // Nothing of the longer table is left below the shorter one.
-      const below = double.grid(`'${resultsSheetName()}'!A${table.row + table.rows + 1}:C${table.row + table.rows + 4}`);
-      expect(below.flat().filter((v) => v !== "")).toEqual([]);
+      // Nothing of the longer table is left below the shorter one, nor the line under it twice: at
+      // most this run's, that points are shown rounded (some units' do not add up as shown).
+      const below = double.grid(`'${resultsSheetName()}'!A${table.row + table.rows + 1}:C${table.row + table.rows + 8}`).flat().filter((v) => v !== "");
+      expect(below.filter((v) => v !== ROUNDING_NOTE.vi)).toEqual([]);
+      expect(below.filter((v) => v === ROUNDING_NOTE.vi).length).toBeLessThanOrEqual(1);
       expect(host.lastApply?.warnings.map((w) => w.en).join(" ")).not.toContain("#REF!");
     }
   });

@@ -9,6 +9,7 @@
  */
 import { columnLetter, columnNumber } from "../../src/core/a1";
 import { RESULTS_TABLE } from "../../src/core/plan";
+import { ROUNDING_NOTE } from "../../src/core/plan/labels";
 import type { ExcelDouble } from "../excel-double";
 import { score, scoredOnce } from "./fixtures";
 
@@ -26,9 +27,9 @@ async function type(): Promise<void> {
     ws.getRange("AE3").values = [["Tổng hợp"]];
     ws.getRange("AE16").formulas = [["=COUNTA(B4:B9)"]];
     ws.getRange("AE:AE").format.columnWidth = 150;
-    // Two rows under the lines on the form not scored.
-    ws.getRange("A14").values = [["Đã báo cáo lãnh đạo ngày 10/06"]];
-    ws.getRange("14:14").format.rowHeight = 33;
+    // Two rows under the lines on the form not scored and the one that says points are shown rounded (A14).
+    ws.getRange("A16").values = [["Đã báo cáo lãnh đạo ngày 10/06"]];
+    ws.getRange("16:16").format.rowHeight = 33;
     // Right under the table: the row a seventh unit takes.
     ws.getRange("D10").values = [[NOTE]];
     await ctx.sync();
@@ -61,12 +62,13 @@ describe("in Excel, what the analyst typed on the results sheet, scored again", 
     expect(cell(double, "AE3")?.v).toBe("Tổng hợp");
     expect(cell(double, "AE16")?.f).toBe("=COUNTA(B4:B9)");
     expect(double.sheet(RESULTS).columnWidths.get(columnNumber("AE") - 1)).toBe(150);
-    expect(cell(double, "A14")?.v).toBe("Đã báo cáo lãnh đạo ngày 10/06");
-    expect(double.sheet(RESULTS).rowHeights.get(13)).toBe(33);
+    expect(cell(double, "A16")?.v).toBe("Đã báo cáo lãnh đạo ngày 10/06");
+    expect(double.sheet(RESULTS).rowHeights.get(15)).toBe(33);
     expect(cell(double, "D10")?.v).toBe(NOTE);
     // The project's cells are written again: the title, the table, the lines under it.
     expect(String(cell(double, "A1")?.v)).toMatch(/^Kết quả đánh giá, xếp hạng/);
     expect(cell(double, "A11")?.v).toBe("1 phiếu chưa được chấm:");
+    expect(cell(double, "A14")?.v).toBe(ROUNDING_NOTE.vi);
     expect(double.workbook.tables.filter((t) => t.name === RESULTS_TABLE)).toHaveLength(1);
   });
 
@@ -86,9 +88,10 @@ describe("in Excel, what the analyst typed on the results sheet, scored again", 
     expect(cell(double, "E1")?.v).toBe("Bản gửi Hội đồng");
     expect(cell(double, "AE3")?.v).toBe("Tổng hợp");
     expect(cell(double, "AE16")?.f).toBe("=COUNTA(B4:B9)");
-    expect(cell(double, "A14")?.v).toBe("Đã báo cáo lãnh đạo ngày 10/06");
-    expect([cell(double, "A11")?.v ?? "", cell(double, "A12")?.v ?? ""]).toEqual(["", ""]);
-    expect(double.sheet(RESULTS).merges).toHaveLength(2);
+    expect(cell(double, "A16")?.v).toBe("Đã báo cáo lãnh đạo ngày 10/06");
+    // The lines on the copy are gone; the rounding line is one empty row under the table (A12), its old row (A14) empty.
+    expect([cell(double, "A11")?.v ?? "", cell(double, "A12")?.v ?? "", cell(double, "A13")?.v ?? "", cell(double, "A14")?.v ?? ""]).toEqual(["", ROUNDING_NOTE.vi, "", ""]);
+    expect(double.sheet(RESULTS).merges).toHaveLength(3);
   });
 });
 

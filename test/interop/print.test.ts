@@ -126,8 +126,10 @@ test("the demo's results, two pages wide: both pages show the title, the stamp a
   const text = (a: string) => String(ws.getCell(a).result ?? ws.getCell(a).value).normalize("NFC");
   const title = text("A1");
   expect(title).toBe("Kết quả đánh giá, xếp hạng: Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành (điều chỉnh theo quyết định của tỉnh) (mau-2023) — Kỳ đánh giá: Năm 2024");
-  // 20 units on rows 4–23, an empty row, then the heading and the form's line.
+  // 20 units on rows 4–23, an empty row, then the heading and the form's line; an empty row, and
+  // the line that says points are shown rounded (some units' group points do not add up as shown).
   expect(text("A25")).toBe("1 phiếu chưa được chấm:");
+  expect(text("A28")).toMatch(/^Điểm được làm tròn khi hiển thị; /);
   const file = pdf(await only(join(out, "ket-qua.xlsx"), "Kết quả", "demo-results.xlsx"));
   expect(pageCount(file)).toBe(2);
   for (const page of [1, 2]) {
@@ -153,7 +155,8 @@ test("the demo's results, two pages wide: both pages show the title, the stamp a
     const below = all.filter((w) => w.y0 > last.y1 + 2 && w.y0 < footerTop - 2);
     // Every word of them printed, in order, each left of the columns that follow the name.
     expect([page, above.map((w) => w.text).join(" ")]).toEqual([page, `${title} ${text("A2")}`.replace(/\s+/g, " ")]);
-    expect([page, below.map((w) => w.text).join(" ")]).toEqual([page, `${text("A25")} ${text("A26")}`.replace(/\s+/g, " ")]);
+    // The lines under the table: what was not scored, then (A28) that points are shown rounded.
+    expect([page, below.map((w) => w.text).join(" ")]).toEqual([page, `${text("A25")} ${text("A26")} ${text("A28")}`.replace(/\s+/g, " ")]);
     for (const w of [...above, ...below]) expect([page, w.text, w.x1 < edge]).toEqual([page, w.text, true]);
     // The title over three lines.
     expect(new Set(above.filter((w) => title.split(" ").includes(w.text)).map((w) => Math.round(w.y0))).size).toBeGreaterThanOrEqual(3);

@@ -20,7 +20,7 @@ import { type IndexSheetState, unitKey } from "./index-sheet";
 import { textOf } from "./sheet-names";
 import { coalesceRanges, ownedLastRun, recordedRanges, writtenArea } from "./results-area";
 import { DEFAULT_FORMATS, type FigureFormats, figure, resultsNote } from "./results-sheet";
-import { chartedUnit } from "./figures";
+import { chartedUnit, comparedUnit, groupFormats } from "./figures";
 
 export interface ChartsSheetInput {
   model: IndexModel;
@@ -363,20 +363,25 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const groups = named(chartedNodes(model, model.topCodes));
   // Points add up to the total: stacked. Values (0–1 each) do not: side by side.
   const stackPoints = usePoints && groups.every((g) => g.hasMax);
-  // A value left out of the results (an index of values, computed with missing inputs as 0) is left out of the charts and their average too.
-  const units = input.units.filter((u) => chartedUnit(model, u));
+  // A value left out of the results (an index of values, computed with missing inputs as 0) is
+  // left out of the charts and their average too; so is a unit the index leaves out of its
+  // ranking (the HDI's regional aggregates: no country), from the bars, their counts and the
+  // average (comparedUnit). One chosen for the profile is drawn there all the same.
+  const drawable = input.units.filter((u) => chartedUnit(model, u));
+  const units = drawable.filter((u) => comparedUnit(model, u));
 
   // Block 1 (below the charts): unit, total, one column per group, in rank order.
   const totalHeader = usePoints ? label("totalPoints", lang) : label("value", lang);
   const totalFormat = usePoints ? formats.points : formats.value;
-  const groupFormat = stackPoints ? formats.points : formats.value;
+  // Each group's figures as the results sheet shows them (groupFormats).
+  const groupFormat = groups.map((g) => (stackPoints ? groupFormats(formats, g.code).points : groupFormats(formats, g.code).value));
   const head1: PlanValue[] = [label("unit", lang), totalHeader, ...groups.map((g) => g.name)];
   const rows1: PlanValue[][] = units.map((u) => [
     u.name,
     figure(usePoints ? u.points : u.value),
     ...groups.map((g) => figure(stackPoints ? u.nodes[g.code]?.points : u.nodes[g.code]?.value)),
   ]);
-  const formats1 = [head1.map(() => "@"), ...rows1.map(() => ["@", totalFormat, ...groups.map(() => groupFormat)])];
+  const formats1 = [head1.map(() => "@"), ...rows1.map(() => ["@", totalFormat, ...groupFormat])];
 
   // Block 2 (under block 1): the profile of the chosen units against the average of all units,
   // on the radar's axes (none: no radar, no block).
@@ -384,7 +389,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const profile = axes ? named(axes.codes) : [];
   const picked = input.profileUnits && input.profileUnits.length > 0 ? input.profileUnits : undefined;
   const byDefault = picked ? undefined : profileDefault(units);
-  const chosen = picked ? picked.flatMap((c) => units.filter((u) => unitKey(u) === c)).slice(0, MAX_PROFILE_UNITS) : byDefault!.shown;
+  const chosen = picked ? picked.flatMap((c) => drawable.filter((u) => unitKey(u) === c)).slice(0, MAX_PROFILE_UNITS) : byDefault!.shown;
   // Units chosen that the charts do not draw: the write names them, and says why.
   const notDrawn = picked ? picked.flatMap((c) => input.units.filter((u) => unitKey(u) === c && !chartedUnit(model, u))) : [];
   const axisHeader = axes?.level === "below" ? CHART_LABELS.component[lang] : CHART_LABELS.pillar[lang];
@@ -394,7 +399,9 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
     ...chosen.map((u) => figure(u.nodes[g.code]?.value)),
     figure(mean(units.flatMap((u) => (u.nodes[g.code]?.value ?? null) === null ? [] : [u.nodes[g.code]!.value!]))),
   ]);
-  const formats2 = [head2.map(() => "@"), ...rows2.map((r) => ["@", ...r.slice(1).map(() => formats.value)])];
+  // A top-level group's values as the results sheet shows them; the level below's as the root's.
+  const axisFormat = (code: string) => (axes?.level === "top" ? groupFormats(formats, code).value : formats.value);
+  const formats2 = [head2.map(() => "@"), ...rows2.map((r, i) => ["@", ...r.slice(1).map(() => axisFormat(profile[i]!.code))])];
 
   const widths = dataColumnWidths(head1, head2, [...rows1, ...rows2]);
   const dataColumns = widths.length;
@@ -456,7 +463,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
       : []),
     ...(ends
       ? [
-          { address: cellAddress(top3, 1), values: [head3, ...rows3], numberFormat: [head3.map(() => "@"), ...rows3.map(() => ["@", ...groups.map(() => groupFormat)])] },
+          { address: cellAddress(top3, 1), values: [head3, ...rows3], numberFormat: [head3.map(() => "@"), ...rows3.map(() => ["@", ...groupFormat])] },
           { address: cellAddress(top3, 1), values: [head3], bold: true, wrap: true },
         ]
       : []),

@@ -45,51 +45,112 @@ export function valueLeftOut(model: IndexModel, unit: Pick<UnitResult, "ranked">
 
 /** The number formats of points and values wherever the project writes them. */
 export interface FigureFormats {
+  /** The root's points (the total), and the points of every node without a format of its own. */
   points: string;
+  /** The root's value, and the value of every node without a format of its own. */
   value: string;
+  /**
+   * The formats of the groups under the root that are ranked with the ranking's decimals
+   * (ranking.decimals, nodes "top" or "all"), by code, where they differ from the root's: a group
+   * ranked on its value shows it with those decimals while the root's value, which it is not
+   * ranked on, shows more (groupFormats). Absent: every group shows as the root.
+   */
+  groups?: Record<string, { points: string; value: string }>;
 }
 
 export const DEFAULT_FORMATS: FigureFormats = { points: POINTS_FORMAT, value: VALUE_FORMAT };
 
+/** The formats of a group under the root (its own, or the root's): its column of the results table, its row of a form, its bars. */
+export function groupFormats(formats: FigureFormats, code: string): { points: string; value: string } {
+  return formats.groups?.[code] ?? { points: formats.points, value: formats.value };
+}
+
+/** A unit's figures of one ranked node (the root, or a group under it). */
+interface RankedFigures {
+  points: number | null;
+  value: number | null;
+}
+
 /**
- * Points and values shown as the ranking compares them: the figure the units are ranked on (their
- * points, or their value when the index has no points or ranks on values) with the ranking's
- * decimals, so that two units that share a rank show the same number (and the command line's
- * table, which prints that many, agrees). Ranked groups are compared alike, so the groups' figures
- * of that kind take the same format; the other kind keeps the default. The cells still hold the
+ * The decimals each figure of a ranked node (the root, or a group under it) is shown with, so as
+ * not to contradict its ranks. The figure it is ranked on (`onPoints`: its points, else its value)
+ * with the ranking's decimals when it gives them (`decimals`): units that share a rank show the
+ * same number. Each other figure (the one not ranked on; with no decimals given, the one ranked on
+ * too) with the fewest decimals, from the default (2 for points, 4 for values), that show any two
+ * units ranked apart different figures: ranked on values to 3 decimals, 85.05 and 85.049 points
+ * (values 0.851 and 0.850) show 85.050 and 85.049, not 85.05 twice; ranked on points to 2, 85.01
+ * and 85.00 of 200 show the values 0.42505 and 0.42500 when four decimals would show 0.4250 twice.
+ * Units ranked alike may show different figures of the kind they are not ranked on.
+ */
+function rankedNodeDecimals(figures: readonly RankedFigures[], onPoints: boolean, hasPoints: boolean, decimals: number | undefined): { points: number; value: number } {
+  const by = (f: RankedFigures) => (onPoints ? f.points : f.value);
+  const ranked = figures.filter((f) => by(f) !== null);
+  const kind = (k: "points" | "value", fewest: number): number => {
+    if ((k === "points") === onPoints && decimals !== undefined) return decimals;
+    const entries = ranked.flatMap((f) => (f[k] === null ? [] : [{ by: by(f)!, shown: f[k]! }]));
+    return apartDecimals(entries, decimals, fewest);
+  };
+  return { points: hasPoints ? kind("points", POINTS_DECIMALS) : POINTS_DECIMALS, value: kind("value", VALUE_DECIMALS) };
+}
+
+/**
+ * Points and values shown as the ranking compares them (rankedNodeDecimals): the figure the units
+ * are ranked on (their points, or their value when the index has no points or ranks on values)
+ * with the ranking's decimals, so that two units that share a rank show the same number (and the
+ * command line's table, which prints that many, agrees); the other figure with as many decimals as
+ * keep units ranked apart from showing the same figure (the default, 2 for points and 4 for values,
+ * unless two units would). Ranked groups under the root (those the results table shows) are
+ * compared alike on their own figures: each shows the figure it is ranked on with the ranking's
+ * decimals (a group without points ranked to the 2 decimals of the points shows its value with 2:
+ * 0.8549 and 0.8512, ranked alike, show 0.85 twice), in `groups`. The cells still hold the
  * full-precision numbers.
  *
  * A ranking without decimals compares the figures unrounded (to 10 decimals): each kind then
- * shows the fewest decimals, from the default (2 for points, 4 for values) up to 10, with which
- * any two units ranked apart on a figure of that kind (the total, or a ranked group's the results
- * table shows: one under the root) show
- * different figures: 10.004 and 10.001 points, ranked 1st and 2nd, show 10.004 and 10.001, not
- * 10.00 twice. Units of the same rank may differ further on; they show the same figure.
+ * shows the fewest decimals, from the default up to 10, with which any two units ranked apart on
+ * a figure (the total, or a ranked group's the results table shows: one under the root) show
+ * different figures of that kind, the root and the groups alike: 10.004 and 10.001 points, ranked
+ * 1st and 2nd, show 10.004 and 10.001, not 10.00 twice. Units of the same rank may differ further
+ * on; they show the same figure.
  */
 export function figureFormats(model: IndexModel, table: Pick<ScoreTable, "ranking" | "units">): FigureFormats {
   const { ranking } = table;
   const d = ranking.decimals;
-  const onPoints = ranking.on === "points" && model.root.max !== undefined;
-  if (d !== undefined) return onPoints ? { points: decimalFormat(d), value: VALUE_FORMAT } : { points: POINTS_FORMAT, value: decimalFormat(d) };
-  // Each figure the run ranked on, by the kind it is shown as (rankUnits: the root on its points
-  // under "points", ranked groups on theirs when they have a max above 0, on their value otherwise).
   const ranked = table.units.filter((u) => u.ranked);
-  const lists: Record<"points" | "value", number[][]> = { points: [], value: [] };
-  lists[onPoints ? "points" : "value"].push(ranked.map((u) => (onPoints ? u.points : u.value)).filter((x): x is number => x !== null));
-  // The ranked groups the results table shows (those under the root): the groups further down
-  // ranked under nodes "all" have no column there, and their figures do not widen the others'.
+  const root = rankedNodeDecimals(
+    ranked.map((u) => ({ points: u.points, value: u.value })),
+    ranking.on === "points" && model.root.max !== undefined,
+    model.root.max !== undefined,
+    d,
+  );
+  // The ranked groups the results table shows (those under the root), each on the figure it is
+  // ranked on (rankUnits: its points under "points" when it has a max above 0, its value
+  // otherwise): the groups further down ranked under nodes "all" have no column there, and their
+  // figures do not widen the others'.
   const top = new Set(model.topCodes);
-  for (const code of rankedNodeCodes(model, ranking.nodes).filter((c) => top.has(c))) {
-    const max = model.nodes.get(code)?.max;
-    const nodeOnPoints = ranking.on === "points" && max !== undefined && max > 0;
-    const figures = ranked.map((u) => {
-      const n = u.nodes[code];
-      return n?.available ? (nodeOnPoints ? n.points : n.value) : null;
+  const groups = rankedNodeCodes(model, ranking.nodes)
+    .filter((c) => top.has(c))
+    .map((code) => {
+      const max = model.nodes.get(code)?.max;
+      const figures = ranked.flatMap((u) => {
+        const n = u.nodes[code];
+        return n?.available ? [{ points: n.points, value: n.value }] : [];
+      });
+      const hasPoints = max !== undefined && max > 0;
+      const decimals = rankedNodeDecimals(figures, ranking.on === "points" && hasPoints, hasPoints, d);
+      // A group worth no points shows the points of the root's format (0, or none).
+      return { code, decimals: hasPoints ? decimals : { ...decimals, points: root.points } };
     });
-    lists[nodeOnPoints ? "points" : "value"].push(figures.filter((x): x is number => x !== null));
+  if (d === undefined) {
+    // Unrounded, no figure is shown with fewer decimals than the ranking tells apart: the root
+    // and the groups show each kind alike, with the most any of them needs.
+    const most = (k: "points" | "value") => Math.max(root[k], ...groups.map((g) => g.decimals[k]));
+    return { points: decimalFormat(most("points")), value: decimalFormat(most("value")) };
   }
-  const decimals = (kind: "points" | "value", fewest: number) => Math.max(fewest, ...lists[kind].map((f) => distinguishingDecimals(f, fewest)));
-  return { points: decimalFormat(decimals("points", POINTS_DECIMALS)), value: decimalFormat(decimals("value", VALUE_DECIMALS)) };
+  const formats: FigureFormats = { points: decimalFormat(root.points), value: decimalFormat(root.value) };
+  const own = groups
+    .map((g): [string, { points: string; value: string }] => [g.code, { points: decimalFormat(g.decimals.points), value: decimalFormat(g.decimals.value) }])
+    .filter(([, f]) => f.points !== formats.points || f.value !== formats.value);
+  return own.length > 0 ? { ...formats, groups: Object.fromEntries(own) } : formats;
 }
 
 /**
@@ -100,14 +161,29 @@ export function figureFormats(model: IndexModel, table: Pick<ScoreTable, "rankin
  * 0.1) but alike at two.
  */
 export function distinguishingDecimals(figures: readonly number[], fewest: number): number {
-  const sorted = figures.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return apartDecimals(
+    figures.map((x) => ({ by: x, shown: x })),
+    undefined,
+    fewest,
+  );
+}
+
+/**
+ * The fewest decimals, from `fewest` up to 10, with which the figures `shown` of units ranked
+ * apart on `by` (rounded to `decimals`, 10 when not given, as the ranking compares them) show
+ * different. `shown` goes up with `by` (the same figure, or its points or value: one is the other
+ * times the max). Figures `shown` equal to 10 decimals cannot be told apart by any: they do not
+ * count.
+ */
+function apartDecimals(entries: readonly { by: number; shown: number }[], decimals: number | undefined, fewest: number): number {
+  const sorted = entries.filter((e) => Number.isFinite(e.by) && Number.isFinite(e.shown)).sort((a, b) => a.by - b.by || a.shown - b.shown);
   // Sorted, both a figure's rounding and what it is compared on only go up: two figures ranked
   // apart yet shown alike make some neighbours ranked apart yet shown alike.
   const apart: [number, number][] = [];
   for (let i = 1; i < sorted.length; i++) {
     const a = sorted[i - 1]!;
     const b = sorted[i]!;
-    if (rankingFigure(a, undefined) !== rankingFigure(b, undefined)) apart.push([a, b]);
+    if (rankingFigure(a.by, decimals) !== rankingFigure(b.by, decimals) && rankingFigure(a.shown, undefined) !== rankingFigure(b.shown, undefined)) apart.push([a.shown, b.shown]);
   }
   for (let d = fewest; d < DEFAULT_RANK_DECIMALS; d++) {
     if (apart.every(([a, b]) => roundHalfUp(a, d) !== roundHalfUp(b, d))) return d;
@@ -128,4 +204,51 @@ export function formatDecimals(format: string): number {
  */
 export function chartedUnit(model: IndexModel, u: UnitResult): boolean {
   return (model.root.max !== undefined ? u.points : u.value) !== null && !valueLeftOut(model, u, u.coverage);
+}
+
+/**
+ * Whether the charts count a unit among those they compare: one they draw (chartedUnit) that the
+ * index does not leave out of its ranking (ranking.exclude: the HDI's regional and world
+ * aggregates). The others are no bar of the charts, in no count of their titles, and not in the
+ * profile's average; one chosen for the profile is drawn there all the same.
+ */
+export function comparedUnit(model: IndexModel, u: UnitResult): boolean {
+  return chartedUnit(model, u) && u.notRankedReason !== "excluded";
+}
+
+/**
+ * Whether points shown rounded do not add up as shown for a unit: some group whose points are
+ * shown (`shownFormat` gives the number format they are shown with, undefined where they are not
+ * shown) adds up its parts' points, each shown too (those worth points that are available), and
+ * the parts as shown add up, to the group's decimals, to another figure than the group's as shown
+ * (92.535 and 92.535 shown 92.54 each, their total of 185.07 shown as it is: the sum shown is
+ * 185.08). A group whose points are not the sum of its parts' (rescaled, a mean, an expression)
+ * is no such case: what is shown there is no rounding.
+ */
+export function roundedPartsDiffer(model: IndexModel, u: Pick<UnitResult, "nodes">, shownFormat: (code: string) => string | undefined): boolean {
+  for (const node of model.nodes.values()) {
+    if (node.kind !== "group" || !(node.max !== undefined && node.max > 0)) continue;
+    const format = shownFormat(node.code);
+    const total = u.nodes[node.code]?.points;
+    if (format === undefined || total === null || total === undefined) continue;
+    let sum = 0;
+    let shownSum = 0;
+    let shown = true;
+    for (const code of node.children) {
+      const max = model.nodes.get(code)?.max;
+      const r = u.nodes[code];
+      if (!(max !== undefined && max > 0) || !r?.available || r.points === null) continue;
+      const partFormat = shownFormat(code);
+      if (partFormat === undefined) {
+        shown = false;
+        break;
+      }
+      sum += r.points;
+      shownSum += roundHalfUp(r.points, formatDecimals(partFormat));
+    }
+    if (!shown || Math.abs(sum - total) > 1e-9 * Math.max(1, Math.abs(total))) continue;
+    const decimals = formatDecimals(format);
+    if (roundHalfUp(shownSum, decimals) !== roundHalfUp(total, decimals)) return true;
+  }
+  return false;
 }

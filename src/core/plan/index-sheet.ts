@@ -20,13 +20,16 @@ import { INDEX_FORMAT, INDEX_SHEET, formInputsChangedText, formOthersChangedText
 export const DEFINITION_CHUNK = 30000;
 
 /** The roles of the cells `_index` records as the project's (OwnedCellRole). */
-const OWNED_CELL_ROLES = ["score", "header", "summary", "notes", "table", "status", "chartData", "formStatus", "formNotScored"] as const;
+const OWNED_CELL_ROLES = ["score", "header", "summary", "notes", "table", "status", "chartData", "formStatus", "formNotScored", "formRounding"] as const;
 
 /**
  * What the project wrote into a sheet it does not own (the `Điểm` header and column, the
  * summary, and the line under the summary that says when the unit's figures were changed since
- * scoring: "formStatus"; on a form left out of the scoring, the line that says why: "formNotScored"), and on its results sheet the range its table took, header and rows
- * ("table"), the lines below the table that list what was not scored ("notes") and the cell that
+ * scoring: "formStatus"; under them, the line that says points are shown rounded, where they do
+ * not add up as shown: "formRounding"; on a form left out of the scoring, the line that says why:
+ * "formNotScored"), and on its results sheet the range its table took, header and rows
+ * ("table"), the lines below the table (that points are shown rounded, what was not scored:
+ * "notes") and the cell that
  * says when the figures were changed since scoring ("status": the subtitle's cell, A2; earlier
  * versions put it on the title's row), and on its charts sheet the charts' data, its heading and
  * the blocks under it ("chartData"; absent in an `_index` of an earlier version, which rewrote the

@@ -11,6 +11,15 @@ describe("the results sheet's subtitle", () => {
     expect(resultsSubtitle(now, "1.2.3", 2, "en")).toBe("Scored on 30 Nov 2026 by DTI Scorer 1.2.3; 2 units. DTI Scorer rewrites this table each time it scores: do not edit its figures; columns and notes you add are kept.");
     expect(resultsSubtitle(now, "1.2.3", 2, "vi")).toBe("Chấm điểm ngày 30/11/2026 bằng DTI Scorer 1.2.3; 2 đơn vị. Chương trình ghi lại bảng này ở mỗi lần tính: đừng sửa số liệu trong bảng; cột và ghi chú bạn thêm được giữ lại.");
   });
+
+  test("says how many of the units are ranked when not all are (the HDI's aggregates are not countries)", () => {
+    const now = new Date(2026, 10, 30, 12, 0);
+    const country = { vi: "Quốc gia", en: "Country" };
+    expect(resultsSubtitle(now, "1.2.3", 206, "vi", undefined, country, 193)).toContain("; 206 quốc gia, 193 được xếp hạng. ");
+    expect(resultsSubtitle(now, "1.2.3", 206, "en", undefined, country, 193)).toContain("; 206 countries, 193 ranked. ");
+    expect(resultsSubtitle(now, "1.2.3", 206, "en", { forms: 1, rows: 0 }, country, 193)).toContain("; 206 countries, 193 ranked; 1 form not scored (see below the table). ");
+    expect(resultsSubtitle(now, "1.2.3", 3, "vi", undefined, undefined, 3)).toContain("; 3 đơn vị. ");
+  });
 });
 
 describe("the not-applicable answer", () => {

@@ -106,6 +106,11 @@ export function unitCount(n: number, lang: Lang, unitLabel?: LocalizedText): str
   return `${n} ${n === 1 ? inSentence(own) : englishPlural(inSentence(own))}`;
 }
 
+/**
+ * The results sheet's subtitle: when and by what the units were scored, how many (and how many of
+ * them are ranked, when not all are: "206 quốc gia, 193 được xếp hạng" / "206 countries, 193
+ * ranked", the HDI's regional aggregates being left out of its ranking), what was not scored.
+ */
 export function resultsSubtitle(
   now: Date,
   projectVersion: string,
@@ -113,15 +118,44 @@ export function resultsSubtitle(
   lang: Lang,
   notScored: NotScoredCount = { forms: 0, rows: 0 },
   unitLabel?: LocalizedText,
+  ranked: number = units,
 ): string {
   const date = formatDate(now, lang);
   const left = notScored.forms + notScored.rows > 0;
   const what = notScoredWhat(notScored, lang);
-  const count = unitCount(units, lang, unitLabel);
+  const count = unitCount(units, lang, unitLabel) + (ranked < units ? (lang === "vi" ? `, ${ranked} được xếp hạng` : `, ${ranked} ranked`) : "");
   return lang === "vi"
     ? `Chấm điểm ngày ${date} bằng DTI Scorer ${projectVersion}; ${count}${left ? `; ${what} chưa được chấm (xem dưới bảng)` : ""}. Chương trình ghi lại bảng này ở mỗi lần tính: đừng sửa số liệu trong bảng; cột và ghi chú bạn thêm được giữ lại.`
     : `Scored on ${date} by DTI Scorer ${projectVersion}; ${count}${left ? `; ${what} not scored (see below the table)` : ""}. DTI Scorer rewrites this table each time it scores: do not edit its figures; columns and notes you add are kept.`;
 }
+
+/**
+ * The line that says why points shown do not always add up to the total shown (the results sheet,
+ * under its table; a form, under its summary), written where they do not.
+ */
+export const ROUNDING_NOTE: Message = {
+  vi: "Điểm được làm tròn khi hiển thị; tổng được tính từ số chưa làm tròn nên có thể lệch ở chữ số thập phân cuối so với tổng các điểm hiển thị.",
+  en: "Points are shown rounded; totals are computed from unrounded figures, so they may differ in the last decimal place from the sum of the points shown.",
+};
+
+/** Whether a cell holds the rounding line (ROUNDING_NOTE), in either language. */
+export function isRoundingNote(v: unknown): boolean {
+  return typeof v === "string" && (["vi", "en"] as const).some((l) => v.trim() === ROUNDING_NOTE[l]);
+}
+
+/**
+ * The results table's note on a unit whose form (or row of a table of units) holds no figure at
+ * all (the finding "no-figures"): "Phiếu chưa có số liệu nào" / "The form has no figures".
+ */
+export function noFiguresNote(kind: "form" | "row" | "unit", lang: Lang): string {
+  return NO_FIGURES_NOTES[kind][lang];
+}
+
+export const NO_FIGURES_NOTES = {
+  form: { vi: "Phiếu chưa có số liệu nào", en: "The form has no figures" },
+  row: { vi: "Dòng chưa có số liệu nào", en: "The row has no figures" },
+  unit: { vi: "Chưa có số liệu nào", en: "No figures given" },
+} satisfies Record<string, Message>;
 
 /** How the line on a form left out of the scoring starts, before its reason. */
 const FORM_NOT_SCORED = { vi: "Chưa được chấm: ", en: "Not scored: " } as const;
@@ -186,13 +220,29 @@ function decimalsApart(coverage: number, minCoverage: number): number {
 }
 
 /**
+ * The fewest decimals with which a coverage between 0 and 1 reads neither 100% nor 0% (199 of 200
+ * indicators is 99,5%, not 100%; 1 of 300 is 0,3%, not 0%); 0 for 0, 1 and null. Up to 10: a
+ * coverage is a share of indicators, never that close to either end.
+ */
+export function decimalsWithin(coverage: number | null): number {
+  if (coverage === null || !(coverage > 0 && coverage < 1)) return 0;
+  let decimals = 0;
+  while (decimals < 10) {
+    const shown = roundHalfUp(coverage * 100, decimals);
+    if (shown > 0 && shown < 100) break;
+    decimals++;
+  }
+  return decimals;
+}
+
+/**
  * A coverage below the minimum and the minimum, as percentages that visibly differ: the minimum
  * as it is (up to 2 decimals: 90%, 87,5%), the coverage with the fewest decimals that tell it from
  * the minimum (26 of 29 indicators against 90% is 89,7%, not 90%), more than 2 only when 2 do not.
  */
 export function coveragePercents(coverage: number, minCoverage: number, lang: Lang): { coverage: string; minimum: string } {
   const minimum = `${formatNumber(roundHalfUp(minCoverage * 100, 2), lang)}%`;
-  const decimals = decimalsApart(coverage, minCoverage);
+  const decimals = Math.max(decimalsApart(coverage, minCoverage), decimalsWithin(coverage));
   // Shown without trailing zeros, as the minimum is: 89,7%, not 89,70%.
   return { coverage: `${formatNumber(roundHalfUp(coverage * 100, decimals), lang)}%`, minimum };
 }
@@ -202,13 +252,18 @@ export function coveragePercents(coverage: number, minCoverage: number, lang: La
  * command line's table), one for every unit of `coverages`, so that the column reads on the side
  * of the minimum each unit is: as many as the minimum is shown with (87,4%: one; a coverage at or
  * above it then never reads below it), and as many as a coverage below it needs to read apart
- * from it, as the not-ranked note shows it (2 of 3 indicators against 67% is 66,7%, not 67%).
- * 0 (100%, 67%) when the index sets no minimum with decimals and no coverage is that close to it.
+ * from it, as the not-ranked note shows it (2 of 3 indicators against 67% is 66,7%, not 67%);
+ * and as many as keep a coverage short of all from reading 100%, and one above none from reading
+ * 0% (decimalsWithin: 199 of 200 indicators is 99,5%). 0 (100%, 67%) when the index sets no
+ * minimum with decimals and no coverage is that close to it, nor to 100% or 0%.
  * A coverage of null (a unit to which nothing applies, shown blank) counts for nothing.
  */
 export function coverageDecimals(coverages: Iterable<number | null>, minCoverage: number): number {
   let decimals = minimumDecimals(minCoverage);
-  for (const c of coverages) if (c !== null && c < minCoverage) decimals = Math.max(decimals, decimalsApart(c, minCoverage));
+  for (const c of coverages) {
+    if (c !== null && c < minCoverage) decimals = Math.max(decimals, decimalsApart(c, minCoverage));
+    decimals = Math.max(decimals, decimalsWithin(c));
+  }
   return decimals;
 }
 

@@ -33,6 +33,8 @@ import {
   printedPageTexts,
   resultsNote,
   resultsTableRange,
+  roundingRow,
+  showsRounding,
   withInputsChangedStatus,
 } from "./results-sheet";
 import {
@@ -48,6 +50,7 @@ import {
   unclearRemarksMessage,
   underChartsMessage,
   writtenArea,
+  typedCells,
 } from "./results-area";
 import { languageOfForm, languageOfSheet, planClearForm, planClearUnscoredForm, planFormNotScored, planSheetEdits } from "./sheet-edits";
 import { ownedSheetNames } from "./sheet-names";
@@ -77,9 +80,14 @@ export interface PlanOptions {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-/** Errors and warnings per unit key. */
-export function countIssuesByUnit(issues: Issue[]): Map<string, IssueCounts> {
+/**
+ * Errors and warnings per unit key, and whether the unit's form or row holds no figure at all
+ * (the finding "no-figures"): a form or a row as its submission was read (`submissions`: a sheet
+ * of one unit is a form, layout A; a row of a table of units, layout B), "unit" when not known.
+ */
+export function countIssuesByUnit(issues: Issue[], submissions: readonly Submission[] = []): Map<string, IssueCounts> {
   const out = new Map<string, IssueCounts>();
+  let layouts: Map<string, string | undefined> | undefined;
   for (const i of issues) {
     if (i.unit === undefined) continue;
     const c = out.get(i.unit) ?? { errors: 0, warnings: 0 };
@@ -87,6 +95,11 @@ export function countIssuesByUnit(issues: Issue[]): Map<string, IssueCounts> {
       c.errors++;
       if (i.sheet !== undefined && i.cell !== undefined) (c.errorCells ??= []).push({ sheet: i.sheet, cell: i.cell });
     } else if (i.severity === "warning") c.warnings++;
+    if (i.code === "no-figures") {
+      layouts ??= new Map(submissions.map((s) => [unitKey(s), s.source?.layout]));
+      const layout = layouts.get(i.unit);
+      c.noFigures = layout === "A" ? "form" : layout === "B" ? "row" : "unit";
+    }
     out.set(i.unit, c);
   }
   return out;
@@ -517,7 +530,7 @@ export function planResults(
   // The last run's owned sheets under the names they have now: renamed by the user, or by this run.
   const movedSheets = new Map([...names.renamed, ...names.renames.map((r): [string, string] => [r.recorded, r.to])]);
   const ranked = unitsByRank(table);
-  const counts = countIssuesByUnit(issues);
+  const counts = countIssuesByUnit(issues, submissions);
   const zero: IssueCounts = { errors: 0, warnings: 0 };
   const formats = figureFormats(model, table);
   const notScored = notScoredEntries(issues, submissions, snapshot);
@@ -529,6 +542,12 @@ export function planResults(
   const added = previous && sheetNow ? addedColumns(sheetNow, previous, movedSheets, names.results) : { columns: [] };
   // What the user typed in the table's note column goes with its unit too, under the project's note.
   const typedNotes = previous && sheetNow ? noteRemarks(sheetNow, previous, movedSheets, names.results) : { remarks: new Map<string, never>(), unclear: [] };
+  // The line under the table that says points are shown rounded: an explanation, never written
+  // over what the user typed on its row (where the last run wrote nothing).
+  const roundingAt = roundingRow(ranked.length, notScored.length);
+  const typedOnRoundingRow =
+    previous && sheetNow ? typedCells(sheetNow, lastRunArea(sheetNow, previous, movedSheets, names.results) ?? []).some((t) => t.row === roundingAt) : false;
+  const rounding = showsRounding(model, ranked, formats) && !typedOnRoundingRow;
   const resultsInput = {
     ...(added.columns.length > 0 ? { added: added.columns.map((c) => ({ header: c.header, values: new Map([...c.values].map(([k, v]) => [k, v.value])) })) } : {}),
     ...(typedNotes.remarks.size > 0 ? { remarks: new Map([...typedNotes.remarks].map(([k, v]) => [k, v.value])) } : {}),
@@ -543,6 +562,7 @@ export function planResults(
     notScored,
     formats,
     periods,
+    rounding,
   };
   const results = planResultsSheet(resultsInput);
   const { sheet: charts, warnings: chartWarnings } = planChartsSheet({
@@ -564,9 +584,11 @@ export function planResults(
   const edits: SheetEditPlan[] = [];
   const ownedCells: OwnedCells[] = [];
   const editWarnings: Message[] = [];
-  // The lines below the results table that list what was not scored: the project's, so a later run does not take them for the user's.
+  // The lines below the results table (that points are shown rounded, what was not scored): the
+  // project's, so a later run does not take them for the user's, and clears them before writing.
   const notes = notScoredRows(ranked.length, notScored.length);
-  if (notes) ownedCells.push({ sheet: results.name, role: "notes", ranges: [rangeAddress(notes.first, 1, notes.last, 1)] });
+  const noteRanges = [...(notes ? [rangeAddress(notes.first, 1, notes.last, 1)] : []), ...(rounding ? [`A${roundingAt}`] : [])];
+  if (noteRanges.length > 0) ownedCells.push({ sheet: results.name, role: "notes", ranges: noteRanges });
   // The range the table takes: anything a later run finds beside or below it is the user's. The
   // columns the user added to it are left out, so that a later run finds them again right of it.
   const tableRange = resultsTableRange(results);

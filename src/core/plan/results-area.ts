@@ -10,7 +10,7 @@ import { isCellError } from "../types";
 import { sheetAddress } from "../a1";
 import { type CellRange, cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
 import { type IndexSheetState, type OwnedCells, resultNoteHash, unitKey } from "./index-sheet";
-import { isInputsChangedLine, isUnitErrorsNote, isUnitHeaders, label, notRankedText, unitErrorsNoteEnd, unitWithCode } from "./labels";
+import { NO_FIGURES_NOTES, isInputsChangedLine, isUnitErrorsNote, isUnitHeaders, label, notRankedText, unitErrorsNoteEnd, unitWithCode } from "./labels";
 import { RESULTS_HEADER_ROW, comparableNote } from "./results-sheet";
 
 function inside(ranges: CellRange[], row: number, column: number): boolean {
@@ -34,7 +34,7 @@ function parsed(ranges: string[]): CellRange[] {
 /**
  * The cells the last run owned on its results sheet (`name` now; `renamed` maps a recorded sheet
  * to the name it has now), as ranges: its title (A1, A2), its table, the lines it wrote below the
- * table (what was not scored), and the line that says figures changed while it still holds that
+ * table (what was not scored, that points are shown rounded), and the line that says figures changed while it still holds that
  * line (a text the user typed over it is theirs). A workbook whose `_index` does not record the
  * table (scored by an earlier version) has it measured: row RESULTS_HEADER_ROW as wide as its
  * header is now, as many rows as the units the last run scored, and any rows below those with a
@@ -301,13 +301,17 @@ export function droppedValuesMessage(sheet: string, cells: readonly DroppedValue
 const openingText = (text: string): string => comparableNote(text).replace(/ /g, "");
 
 /**
- * How each of the project's notes in the results table begins ("Không xếp hạng:", "Not ranked:"):
- * a line that does, whatever its whitespace and case, reads as the project's.
+ * How each of the project's notes in the results table begins ("Không xếp hạng:", "Not ranked:",
+ * and for a ranked unit whose form holds no figure, "Phiếu chưa có số liệu nào"): a line that
+ * does, whatever its whitespace and case, reads as the project's.
  */
-const NOTE_OPENINGS = (["vi", "en"] as const).map((lang) => {
-  const text = notRankedText("excluded", 0, 0, lang);
-  return openingText(text.slice(0, text.indexOf(":") + 1));
-});
+const NOTE_OPENINGS = [
+  ...(["vi", "en"] as const).map((lang) => {
+    const text = notRankedText("excluded", 0, 0, lang);
+    return openingText(text.slice(0, text.indexOf(":") + 1));
+  }),
+  ...Object.values(NO_FIGURES_NOTES).flatMap((m) => [openingText(m.vi), openingText(m.en)]),
+];
 
 function readsAsProjectNote(line: string): boolean {
   return NOTE_OPENINGS.some((o) => openingText(line).startsWith(o)) || isUnitErrorsNote(line);

@@ -6,7 +6,7 @@ import type { CellBlock, ConditionalFormatPlan, OwnedSheetPlan, PlanValue, Print
 import { columnLetter, columnNumber, parseCell, parseRange, rangeAddress } from "./a1";
 import { unitKey } from "./index-sheet";
 import { fitWidth, widestWord, wrappedHeight, wrappedLines } from "./layout";
-import { type FigureFormats, decimalFormat, figure, valueLeftOut } from "./figures";
+import { type FigureFormats, decimalFormat, figure, groupFormats, roundedPartsDiffer, valueLeftOut } from "./figures";
 import {
   RESULTS_TABLE,
   coverageDecimals,
@@ -18,11 +18,13 @@ import {
   inputsChangedStatus,
   type NotScoredCount,
   label,
+  noFiguresNote,
   notRankedText,
   notScoredHeading,
   pageTitle,
   resultsSubtitle,
   resultsTitle,
+  ROUNDING_NOTE,
   sheetFooter,
   uncomputedParts,
   unitCodeHeader,
@@ -42,6 +44,7 @@ export {
   figure,
   figureFormats,
   formatDecimals,
+  groupFormats,
   valueLeftOut,
 } from "./figures";
 
@@ -108,6 +111,11 @@ export interface IssueCounts {
   warnings: number;
   /** The cells of the unit's errors, in the order found (those with a sheet and a cell): the results note names the first. */
   errorCells?: { sheet: string; cell: string }[];
+  /**
+   * The unit's form (a sheet of one unit), or its row of a table of units, holds no figure at all
+   * (the finding "no-figures"); "unit" when which of the two is not known.
+   */
+  noFigures?: "form" | "row" | "unit";
 }
 
 export interface ResultsSheetInput {
@@ -125,6 +133,12 @@ export interface ResultsSheetInput {
   notScored?: NotScoredEntry[];
   /** Number formats of points and values (figureFormats: as the ranking compares them). */
   formats: FigureFormats;
+  /**
+   * Whether the line that says points are shown rounded is written (when showsRounding): false
+   * when the cells it takes hold what the user typed, which it never writes over. Left out, it is
+   * written whenever showsRounding.
+   */
+  rounding?: boolean;
   /** Columns the user added to the last run's table, written as its last columns: a header, and a value by unitKey (blank for a unit without). */
   added?: { header: string; values: Map<string, PlanValue> }[];
   /**
@@ -151,6 +165,28 @@ export function notScoredRows(unitCount: number, entries: number): { first: numb
   // One empty row between the table and the list.
   const first = RESULTS_HEADER_ROW + unitCount + 2;
   return { first, last: first + entries };
+}
+
+/**
+ * The row of the line below the table that says points are shown rounded, when it is written
+ * (showsRounding): a footnote, one empty row under the table, or under the list of what was not
+ * scored (`entries` of it).
+ */
+export function roundingRow(unitCount: number, entries: number): number {
+  const notes = notScoredRows(unitCount, entries);
+  return (notes ? notes.last : RESULTS_HEADER_ROW + unitCount) + 2;
+}
+
+/**
+ * Whether the results sheet says, under its table, that points are shown rounded: some unit's
+ * group points, as the table shows them, do not add up to its total as shown (roundedPartsDiffer;
+ * the sum is the root's, of the groups under it with points).
+ */
+export function showsRounding(model: IndexModel, units: readonly UnitResult[], formats: FigureFormats): boolean {
+  if (model.root.max === undefined) return false;
+  const top = new Set(model.topCodes);
+  const shown = (code: string) => (code === model.root.code ? formats.points : top.has(code) && model.nodes.get(code)?.max !== undefined ? groupFormats(formats, code).points : undefined);
+  return units.some((u) => roundedPartsDiffer(model, u, shown));
 }
 
 export function categoryName(model: IndexModel, id: string | undefined, lang: Lang): string {
@@ -187,15 +223,16 @@ function columnsFor(input: ResultsSheetInput): Column[] {
     const node = model.nodes.get(code);
     if (!node) continue;
     const name = localize(node.name, lang);
+    const own = groupFormats(formats, code);
     cols.push({
       header: groupValueHeader(name, lang),
       width: 10,
-      format: formats.value,
+      format: own.value,
       cell: (u) => (valueLeftOut(model, u, u.nodes[code]?.coverage) ? null : figure(u.nodes[code]?.value)),
       cf: "colorScale",
     });
     if (node.max !== undefined) {
-      cols.push({ header: groupPointsHeader(name, lang), width: 9, format: formats.points, cell: (u) => figure(u.nodes[code]?.points) });
+      cols.push({ header: groupPointsHeader(name, lang), width: 9, format: own.points, cell: (u) => figure(u.nodes[code]?.points) });
     }
     // The group's rank among the units (ranking.nodes "top" or "all"), beside its figures: narrow,
     // its header wrapped over the group's name like theirs.
@@ -236,13 +273,17 @@ function columnsFor(input: ResultsSheetInput): Column[] {
 
 /**
  * The project's note on a unit in the results table's note column, on one line: why it is not
- * ranked, and how many errors it has and where (`counts`: a printed table says why a unit's
- * coverage is short, the cells' notes do not print); "" when neither.
+ * ranked, that its form (or row) holds no figure at all, and how many errors it has and where
+ * (`counts`: a printed table says why a unit's coverage is short, the cells' notes do not print);
+ * "" when none of these.
  */
 export function resultsNote(model: IndexModel, table: ScoreTable, u: UnitResult, lang: Lang, counts?: IssueCounts): string {
   const notRanked = u.ranked ? "" : notRankedText(u.notRankedReason, u.coverage, table.ranking.minCoverage, lang, uncomputedParts(model, u, lang));
+  // After the reason it is not ranked, in the same sentence: "…; phiếu chưa có số liệu nào".
+  const noFiguresText = counts?.noFigures ? noFiguresNote(counts.noFigures, lang) : "";
+  const noFigures = notRanked !== "" ? noFiguresText.charAt(0).toLocaleLowerCase(lang) + noFiguresText.slice(1) : noFiguresText;
   const errors = counts ? unitErrorsNote(counts.errors, counts.errorCells ?? [], lang) : "";
-  return [notRanked, errors].filter((t) => t !== "").join("; ");
+  return [notRanked, noFigures, errors].filter((t) => t !== "").join("; ");
 }
 
 /** A line of the note column as compared with the project's notes: NFC, whitespace collapsed, case ignored. */
@@ -506,24 +547,30 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
   const notScored = input.notScored ?? [];
   const count: NotScoredCount = { forms: notScored.filter((n) => n.kind === "form").length, rows: notScored.filter((n) => n.kind === "row").length };
   const notes = notScoredRows(units.length, notScored.length);
+  // Under the table (and what was not scored), when points shown do not add up to the totals shown, why.
+  const rounding = (input.rounding ?? showsRounding(model, units, input.formats)) ? roundingRow(units.length, notScored.length) : undefined;
   const print = printWidth(widths);
   // On a table several pages wide, the lines above and below it are wrapped over the columns every page repeats.
   const wrap = print.repeatColumns ? { wrap: true } : {};
   const title = withPeriod(resultsTitle(indexName, table.index.version, lang), input.periods ?? [], lang);
-  const subtitle = resultsSubtitle(input.now, input.projectVersion, units.length, lang, count, model.definition.unitLabel);
+  const subtitle = resultsSubtitle(input.now, input.projectVersion, units.length, lang, count, model.definition.unitLabel, units.filter((u) => u.ranked).length);
   const noteLines = notScored.map((n) => `– ${localize(n.message, lang)}`);
-  const noteBlocks: CellBlock[] = notes
-    ? [
-        { address: `A${notes.first}`, values: [[notScoredHeading(count, lang)]], bold: true, numberFormat: TEXT_FORMAT, ...wrap },
-        { address: `A${notes.first + 1}`, values: noteLines.map((t) => [t]), numberFormat: TEXT_FORMAT, ...wrap },
-      ]
-    : [];
+  const noteBlocks: CellBlock[] = [
+    ...(notes
+      ? [
+          { address: `A${notes.first}`, values: [[notScoredHeading(count, lang)]], bold: true, numberFormat: TEXT_FORMAT, ...wrap },
+          { address: `A${notes.first + 1}`, values: noteLines.map((t) => [t]), numberFormat: TEXT_FORMAT, ...wrap },
+        ]
+      : []),
+    ...(rounding !== undefined ? [{ address: `A${rounding}`, values: [[ROUNDING_NOTE[lang]]], numberFormat: TEXT_FORMAT, ...wrap }] : []),
+  ];
   const spanned = print.repeatColumns
     ? spannedLines(
         [
           { row: 1, text: title, bold: true, size: TITLE_SIZE },
           { row: 2, text: subtitle },
           ...(notes ? [{ row: notes.first, text: notScoredHeading(count, lang), bold: true }, ...noteLines.map((text, i) => ({ row: notes.first + 1 + i, text }))] : []),
+          ...(rounding !== undefined ? [{ row: rounding, text: ROUNDING_NOTE[lang] }] : []),
         ],
         print.repeatColumns,
         widths,

@@ -2,7 +2,9 @@
  * What the project writes into a layout-A sheet it does not own: the `Điểm` column (each node's
  * points, or its value when it has no max) and a two-row summary to the right of the header
  * block, with under it (its first column) a formula that stays empty until the unit's figures
- * are changed after scoring and then says, in red, that its points and rank are out of date.
+ * are changed after scoring and then says, in red, that its points and rank are out of date, and
+ * under that, on a form whose points shown do not add up as shown (a group's `Điểm` and its rows',
+ * the total and its groups'), a line that says they are shown rounded.
  * Every cell written is recorded in `_index`; a later run takes the recorded addresses as
  * hints only, since the user may have inserted rows or columns since: the `Điểm` column is found
  * by its header, its cells by the codes on their rows, and the summary by its labels (the line
@@ -30,13 +32,16 @@ import {
   isFormNotScoredLine,
   isInputsChangedLine,
   isRescaledGroupText,
+  isRoundingNote,
   label,
+  ROUNDING_NOTE,
   mergedScoreCellsMessage,
   rescaledGroupText,
   summaryRankText,
   unavailableText,
 } from "./labels";
 import { DEFAULT_FORMATS, type FigureFormats, figure } from "./results-sheet";
+import { groupFormats, roundedPartsDiffer } from "./figures";
 
 export interface SheetEditsInput {
   model: IndexModel;
@@ -254,7 +259,7 @@ function summaryCell(sheet: SheetSnapshot | undefined, row: number, column: numb
   const v = valueAt(sheet, row + dr, column + dc);
   const kind = SUMMARY_ROWS[dr];
   if (!kind) return "typed";
-  if (isEmpty(sheet, row + dr, column + dc) || isInputsChangedLine(v)) return "empty";
+  if (isEmpty(sheet, row + dr, column + dc) || isInputsChangedLine(v) || isRoundingNote(v)) return "empty";
   if (dc === 0) return kind.labels.has(textOf(v)) ? "ours" : "typed";
   if (isCellError(v)) return "ours";
   if (kind.figure === "total") return typeof v === "number" ? "ours" : textOf(v) === "" ? "empty" : "typed";
@@ -431,8 +436,12 @@ function statusBlock(address: string, unit: string, scoredAt: Date, lang: Lang, 
  * summary moved (found now at `found`, recorded at `summary`), or as recorded when the summary is
  * not found. Undefined when none is recorded.
  */
-function previousStatusCell(previous: OwnedCells[], found: { row: number; column: number } | undefined): { row: number; column: number } | undefined {
-  const status = previous.find((p) => p.role === "formStatus")?.ranges[0];
+function previousStatusCell(
+  previous: readonly OwnedCells[],
+  found: { row: number; column: number } | undefined,
+  role: "formStatus" | "formRounding" = "formStatus",
+): { row: number; column: number } | undefined {
+  const status = previous.find((p) => p.role === role)?.ranges[0];
   if (status === undefined) return undefined;
   try {
     const at = parseRange(status);
@@ -474,6 +483,23 @@ function staleStatusCells(
   return [...out];
 }
 
+/**
+ * The cells of the rounding line of the last run to empty: the recorded one (where it is now, as
+ * previousStatusCell finds it), while it holds that line. Never a cell in `keep` (written now) or merged.
+ */
+function staleRoundingCells(
+  sheet: SheetSnapshot | undefined,
+  previous: readonly OwnedCells[],
+  found: { row: number; column: number } | undefined,
+  merged: InMerge,
+  keep: Set<string>,
+): string[] {
+  const at = previousStatusCell(previous, found, "formRounding");
+  if (!at) return [];
+  const a = cellAddress(at.row, at.column);
+  return keep.has(a) || merged(at.row, at.column) || !isRoundingNote(valueAt(sheet, at.row, at.column)) ? [] : [a];
+}
+
 export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; owned: OwnedCells[]; warnings: SheetMessage[] } | undefined {
   // The line of a run that left the form out (planFormNotScored) goes: the summary may take its place.
   const stale = given.sheet ? notScoredLineAt(given.sheet, given.previous) : undefined;
@@ -484,6 +510,9 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
   const lang = languageOfForm({ headerRow: src.headerRow, scoreColumn: src.scoreColumn }, input.sheet, input.previous, input.lang);
   const sheetName = src.sheet;
   const formats = input.formats ?? DEFAULT_FORMATS;
+  // A group under the root shows its figures as the results sheet does (groupFormats); the rest as the root.
+  const top = new Set(model.topCodes);
+  const formatsOf = (code: string) => (top.has(code) ? groupFormats(formats, code) : formats);
   const merged = mergeTest(input.sheet);
   const blocks: CellBlock[] = stale ? [{ address: stale, values: [[null]] }] : [];
   const owned: OwnedCells[] = [];
@@ -544,10 +573,10 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
     if (!result.available) value = unavailableText(result.reason, lang);
     else if (node.max !== undefined) {
       value = figure(result.points);
-      format = formats.points;
+      format = formatsOf(code).points;
     } else {
       value = figure(result.value);
-      format = formats.value;
+      format = formatsOf(code).value;
     }
     written.push(address);
     blocks.push({ address, values: [[value]], numberFormat: format });
@@ -570,7 +599,7 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
   // Beside the Điểm of a group whose points are rescaled, why they are not the sum of its rows:
   // in a column right of the table, free on those rows (or holding such a text of the last run).
   const explained = Object.entries(src.rows).flatMap(([code, row]) => {
-    const text = merged(row, scoreColumn) ? undefined : rescaledText(model, unit, code, lang, formats.points);
+    const text = merged(row, scoreColumn) ? undefined : rescaledText(model, unit, code, lang, formatsOf(code).points);
     return text !== undefined ? [{ row, text }] : [];
   });
   const explainedAt: string[] = [];
@@ -611,7 +640,8 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
   // holds what the project wrote there (its summary, the line under it) or nothing. Not a cell the
   // user has typed over since: the summary then goes elsewhere, and what they typed stays.
   const writable = (row: number, column: number) =>
-    !merged(row, column) && (found?.ours.has(cellAddress(row, column)) || isEmpty(input.sheet, row, column) || isInputsChangedLine(valueAt(input.sheet, row, column)));
+    !merged(row, column) &&
+    (found?.ours.has(cellAddress(row, column)) || isEmpty(input.sheet, row, column) || isInputsChangedLine(valueAt(input.sheet, row, column)) || isRoundingNote(valueAt(input.sheet, row, column)));
   // A summary the user has since merged cells over is written afresh where nothing is merged.
   // A third row goes where the last run's was, or where nothing is typed; so does the line under it.
   const roomAt = (f: { row: number; column: number }) =>
@@ -622,8 +652,18 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
     : summaryPlace(input.sheet, headerRow, Math.max(src.lastColumn ?? 1, scoreColumn) + 2, merged, height, status ? 1 : 0);
   const s = parseRange(summary);
   const statusAt = status ? cellAddress(s.bottom + 1, s.left) : undefined;
+  // Under them, when points shown on the form do not add up as shown (a group's Điểm and its rows',
+  // the total and the groups'), why: where that cell is free, or holds what the project wrote.
+  const usePoints = model.root.max !== undefined;
+  const shownPoints = (code: string): string | undefined => {
+    if (code === model.root.code && usePoints) return formats.points;
+    const row = src.rows?.[code];
+    return row !== undefined && !merged(row, scoreColumn) && model.nodes.get(code)?.max !== undefined ? formatsOf(code).points : undefined;
+  };
+  const roundingRowAt = s.bottom + 1 + (statusAt ? 1 : 0);
+  const roundingAt = roundedPartsDiffer(model, unit, shownPoints) && writable(roundingRowAt, s.left) ? cellAddress(roundingRowAt, s.left) : undefined;
   // The cells written now: what is left of the last run's summary elsewhere is emptied.
-  const writtenNow = new Set([...rangeCells(summary), ...(statusAt ? [statusAt] : [])]);
+  const writtenNow = new Set([...rangeCells(summary), ...(statusAt ? [statusAt] : []), ...(roundingAt ? [roundingAt] : [])]);
   if (found) {
     // What is left of the last run's summary is emptied, so it does not show twice: all of it when
     // it moves (but a merged cell), a rank-in-category row this run does not write. Only its cells
@@ -634,9 +674,9 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
     }
     if (found.typed.length > 0) warnings.push(summaryTypedOverMessage(sheetName, found.typed, summary, !foundClear));
   }
-  // And the line under it, where this run does not write it.
+  // And the line under it, where this run does not write it, and the rounding line.
   for (const a of staleStatusCells(input.sheet, input.previous, found, merged, writtenNow)) blocks.push({ address: a, values: [[null]] });
-  const usePoints = model.root.max !== undefined;
+  for (const a of staleRoundingCells(input.sheet, input.previous, found, merged, writtenNow)) blocks.push({ address: a, values: [[null]] });
   const values: PlanValue[][] = [
     [usePoints ? FORM_SUMMARY_LABELS.totalPoints[lang] : FORM_SUMMARY_LABELS.value[lang], figure(usePoints ? unit.points : unit.value)],
     [FORM_SUMMARY_LABELS.rank[lang], summaryRankText(unit.rank, input.rankedCount, lang)],
@@ -655,6 +695,10 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
     blocks.push(statusBlock(statusAt, status.unit, status.scoredAt, lang, model));
     owned.push({ sheet: sheetName, role: "formStatus", ranges: [statusAt] });
   }
+  if (roundingAt) {
+    blocks.push({ address: roundingAt, values: [[ROUNDING_NOTE[lang]]], numberFormat: "@", fontColor: "#595959" });
+    owned.push({ sheet: sheetName, role: "formRounding", ranges: [roundingAt] });
+  }
   return { edit: { sheet: sheetName, blocks }, owned, warnings };
 }
 
@@ -664,7 +708,7 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
  * scored, so they are emptied (values only: the user's formatting stays). Only what still holds
  * what the project writes is emptied: the added `Điểm` header, the cells below a column headed
  * Điểm/Score that hold a score or a "not scored" word, the summary found by its labels and the
- * line under it. Undefined when nothing is left to empty.
+ * lines under it (the figures changed; points shown rounded). Undefined when nothing is left to empty.
  */
 export function planClearForm(sheet: SheetSnapshot, previous: OwnedCells[]): SheetEditPlan | undefined {
   const merged = mergeTest(sheet);
@@ -724,13 +768,16 @@ export function planClearForm(sheet: SheetSnapshot, previous: OwnedCells[]): She
       const { top, left } = parseRange(a);
       clear(top, left);
     }
-    // The line under the summary: a formula that may show nothing, emptied all the same.
-    for (const a of staleStatusCells(sheet, previous, found, merged, cleared)) {
+    // The line under the summary: a formula that may show nothing, emptied all the same; and the rounding line.
+    for (const a of [...staleStatusCells(sheet, previous, found, merged, cleared), ...staleRoundingCells(sheet, previous, found, merged, cleared)]) {
       cleared.add(a);
       blocks.push({ address: a, values: [[null]] });
     }
   } else {
-    for (const a of staleStatusCells(sheet, previous, undefined, merged, cleared)) blocks.push({ address: a, values: [[null]] });
+    for (const a of [...staleStatusCells(sheet, previous, undefined, merged, cleared), ...staleRoundingCells(sheet, previous, undefined, merged, cleared)]) {
+      cleared.add(a);
+      blocks.push({ address: a, values: [[null]] });
+    }
   }
   return blocks.length > 0 ? { sheet: sheet.name, blocks } : undefined;
 }
@@ -753,7 +800,8 @@ function holdsScore(v: CellValue | undefined): boolean {
  * wrote from what the user typed, and the form is left alone. With one, these are emptied: the
  * summary (with its rank-in-category row); the line under it that says the figures changed (a
  * formula that may show nothing, so the cell right under the summary is emptied when it reads as
- * empty); in each column headed `Điểm`/`Score` in the table's header row, on the rows that carry
+ * empty), and the line under that which says points are shown rounded; in each column headed
+ * `Điểm`/`Score` in the table's header row, on the rows that carry
  * a code, the numbers and "not scored" words (never a text or an error; a column named otherwise
  * is not looked at); and right of the table, on those rows, the project's explanation of a
  * rescaled group. Undefined when nothing is left to empty.
@@ -788,6 +836,8 @@ export function planClearUnscoredForm(sheet: SheetSnapshot): SheetEditPlan | und
     const v = valueAt(sheet, s.row + height, s.column);
     if (isInputsChangedLine(v) || isEmpty(sheet, s.row + height, s.column)) clear(s.row + height, s.column, true);
     for (const dr of [2, 3]) if (isInputsChangedLine(valueAt(sheet, s.row + dr, s.column))) clear(s.row + dr, s.column);
+    // The rounding line under them.
+    for (const dr of [2, 3, 4]) if (isRoundingNote(valueAt(sheet, s.row + dr, s.column))) clear(s.row + dr, s.column);
   }
   // The Điểm column(s), found by the header in the table's header row.
   const scoreColumns: number[] = [];

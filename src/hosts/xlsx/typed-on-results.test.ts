@@ -4,11 +4,15 @@
  * results are written over is named in the warning, with the text it held.
  */
 import ExcelJS from "exceljs";
+import { ROUNDING_NOTE } from "../../core/plan/labels";
 import { edit, open, scoreAgain, scoredDemo } from "./test-workbooks";
 
 const NOTE = "Đề nghị Sở Y tế và Đài Phát thanh và Truyền hình tỉnh thống nhất lại mã đơn vị trước kỳ sau";
 
-/** The demo as scored (20 units, table A3:AC23, one form not scored listed in A25:A26), with what the analyst typed. */
+/**
+ * The demo as scored (20 units, table A3:AC23, one form not scored listed in A25:A26, the line that
+ * says points are shown rounded in A28), with what the analyst typed.
+ */
 async function typedDemo(): Promise<Uint8Array> {
   return edit(await scoredDemo(), (wb) => {
     const ws = wb.getWorksheet("Kết quả")!;
@@ -18,8 +22,8 @@ async function typedDemo(): Promise<Uint8Array> {
     ws.getCell("AE16").value = { formula: "COUNTA(B4:B23)", result: 20 } as ExcelJS.CellFormulaValue;
     ws.getCell("AE16").numFmt = "0";
     ws.getColumn("AE").width = 30;
-    ws.getCell("A28").value = "Đã báo cáo lãnh đạo ngày 10/06";
-    ws.getRow(28).height = 33;
+    ws.getCell("A30").value = "Đã báo cáo lãnh đạo ngày 10/06";
+    ws.getRow(30).height = 33;
     // Right under the table: the row a twenty-first unit takes.
     ws.getCell("D24").value = NOTE;
   });
@@ -36,17 +40,46 @@ describe("what the analyst typed on the results sheet, scored again", () => {
     expect(ws.getCell("AE16").formula).toBe("COUNTA(B4:B23)");
     expect(ws.getCell("AE16").numFmt).toBe("0");
     expect(ws.getColumn("AE").width).toBe(30);
-    expect(ws.getCell("A28").value).toBe("Đã báo cáo lãnh đạo ngày 10/06");
-    expect(ws.getRow(28).height).toBe(33);
+    expect(ws.getCell("A30").value).toBe("Đã báo cáo lãnh đạo ngày 10/06");
+    expect(ws.getRow(30).height).toBe(33);
     expect(ws.getCell("D24").value).toBe(NOTE);
     // The project's own cells are written again, once: the title, the table, the lines under it.
     expect(String(ws.getCell("A1").value)).toMatch(/^Kết quả đánh giá, xếp hạng/);
     expect(ws.getCell("A25").value).toBe("1 phiếu chưa được chấm:");
-    expect((ws.model as unknown as { merges: string[] }).merges.sort()).toEqual(["A1:C1", "A25:C25", "A26:C26", "A2:C2"]);
+    expect(ws.getCell("A28").value).toBe(ROUNDING_NOTE.vi);
+    expect((ws.model as unknown as { merges: string[] }).merges.sort()).toEqual(["A1:C1", "A25:C25", "A26:C26", "A28:C28", "A2:C2"]);
     // And a third run still says nothing and keeps them.
     const third = await scoreAgain(again.out);
     expect(third.warnings).toEqual([]);
     expect((await open(third.out)).getWorksheet("Kết quả")!.getCell("AE3").value).toBe("Tổng hợp");
+  });
+
+  test("the line that says points are shown rounded is never written over a line the analyst typed where it goes (a workbook scored before that line)", async () => {
+    // As an earlier version left the demo: no such line, nothing recorded in A28; the analyst typed there.
+    const earlier = await edit(await scoredDemo(), (wb) => {
+      const ws = wb.getWorksheet("Kết quả")!;
+      ws.unMergeCells("A28:C28");
+      ws.getCell("A28").value = "Đã báo cáo lãnh đạo ngày 10/06";
+      const index = wb.getWorksheet("_index")!;
+      index.eachRow((row) => {
+        if (row.getCell(3).value === "notes") row.getCell(5).value = null;
+      });
+    });
+    const again = await scoreAgain(earlier);
+    expect(again.warnings).toEqual([]);
+    const ws = (await open(again.out)).getWorksheet("Kết quả")!;
+    expect(ws.getCell("A28").value).toBe("Đã báo cáo lãnh đạo ngày 10/06");
+    const lines: unknown[] = [];
+    ws.eachRow((row) => row.eachCell((c) => lines.push(c.value)));
+    expect(lines).not.toContain(ROUNDING_NOTE.vi);
+    // Once the analyst moves it, the line comes back in its place.
+    const moved = await edit(again.out, (wb) => {
+      const sheet = wb.getWorksheet("Kết quả")!;
+      sheet.getCell("A28").value = null;
+      sheet.getCell("A31").value = "Đã báo cáo lãnh đạo ngày 10/06";
+    });
+    const third = (await open((await scoreAgain(moved)).out)).getWorksheet("Kết quả")!;
+    expect([third.getCell("A28").value, third.getCell("A31").value]).toEqual([ROUNDING_NOTE.vi, "Đã báo cáo lãnh đạo ngày 10/06"]);
   });
 
   test("a unit more: the table grows over the line typed under it, which the warning names with its text; the cells elsewhere stay, the old lines under the table go", async () => {
@@ -64,10 +97,11 @@ describe("what the analyst typed on the results sheet, scored again", () => {
     expect(ws.getCell("E1").value).toBe("Bản gửi Hội đồng");
     expect(ws.getCell("AE3").value).toBe("Tổng hợp");
     expect(ws.getCell("AE16").formula).toBe("COUNTA(B4:B23)");
-    expect(ws.getCell("A28").value).toBe("Đã báo cáo lãnh đạo ngày 10/06");
-    // Nothing is listed under the table any more: the last run's lines and their merges are gone.
-    expect([ws.getCell("A25").value, ws.getCell("A26").value]).toEqual([null, null]);
-    expect((ws.model as unknown as { merges: string[] }).merges.sort()).toEqual(["A1:C1", "A2:C2"]);
+    expect(ws.getCell("A30").value).toBe("Đã báo cáo lãnh đạo ngày 10/06");
+    // Nothing is listed under the table any more: the last run's lines and their merges are gone;
+    // the line that says points are shown rounded is now one empty row under the table.
+    expect([ws.getCell("A25").value, ws.getCell("A26").value, ws.getCell("A27").value, ws.getCell("A28").value]).toEqual([null, ROUNDING_NOTE.vi, null, null]);
+    expect((ws.model as unknown as { merges: string[] }).merges.sort()).toEqual(["A1:C1", "A26:C26", "A2:C2"]);
   });
 });
 
