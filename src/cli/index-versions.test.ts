@@ -1,7 +1,10 @@
 /**
  * A scored workbook a year later: the index gets a new version (an indicator removed, one added).
- * Relabelled forms are not "units gone", and forms of the old version are refused with one
- * sentence that names both versions and says what to do. Real .xlsx files, written and read back.
+ * Relabelled forms are not "units gone". Forms of the old version are read by the codes of their
+ * rows, each with one warning naming both versions; the rows the versions differ on are said as on
+ * any form (a row missing, a code the version in use does not know). Forms of another index (another
+ * id) are still refused with one sentence that names both and says what to do. Real .xlsx files,
+ * written and read back.
  */
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -64,6 +67,8 @@ async function relabel(from: string, to: string, text: string, only?: string[]):
 beforeAll(async () => {
   writeFileSync(join(dir, "xa-2024.json"), JSON.stringify(v2024));
   writeFileSync(join(dir, "xa-2025.json"), JSON.stringify(v2025));
+  // Another index: the same indicators under another id.
+  writeFileSync(join(dir, "xa-khac.json"), JSON.stringify({ ...v2024, id: "xa-khac" }));
   writeFileSync(join(dir, "dv.csv"), "Mã đơn vị,Đơn vị\n" + UNITS.map((u) => u.join(",")).join("\n") + "\n");
   expect((await run(["template", "--index", "xa-2024.json", "--units", "dv.csv", "--out", "phieu.xlsx"])).code).toBe(0);
   // The units fill in their forms: 1.1 and 2.1 in the `Số liệu` column.
@@ -83,6 +88,30 @@ beforeAll(async () => {
   expect((await run(["score", "phieu.xlsx", "--index", "xa-2024.json", "--out", "cham.xlsx"])).code).toBe(0);
 });
 
+interface IssueJson {
+  severity: string;
+  code: string;
+  sheet: string | null;
+  cell: string | null;
+  unit: string | null;
+  node: string | null;
+  message: string;
+}
+
+interface UnitJson {
+  code: string;
+  points: number;
+  nodes: Record<string, { points: number | null }>;
+}
+
+/** Each unit's form of the 2024 version read with the 2025 one: its row 1.2 missing (A8), its code 1.1 unknown (A11). */
+const ROWS_2025 = UNITS.flatMap(([code, name]) => [
+  ["missing-row", "warning", name, "A8", code, "1.2"],
+  ["unknown-code", "warning", name, "A11", code, null],
+]);
+/** An issue as [code, severity, sheet, cell, unit, node]. */
+const brief = (i: IssueJson) => [i.code, i.severity, i.sheet, i.cell, i.unit, i.node];
+
 interface StaleJson {
   scoredAt: string;
   changed: string[];
@@ -98,26 +127,30 @@ describe("results scored with last year's version", () => {
     expect(await relabel("cham.xlsx", "nam-sau.xlsx", "xa-thu@2025")).toBe(3);
 
     const v = await run(["validate", "nam-sau.xlsx", "--index", "xa-2025.json"]);
+    expect(v.code).toBe(0); // the forms are read: what the versions differ on are warnings
     expect(v.out.split("\n")[0]).toBe('Kết quả trong sổ được chấm theo bộ chỉ số "Bộ chỉ số thử cấp xã" phiên bản 2024; bộ chỉ số đang dùng là phiên bản 2025: hãy chấm điểm lại.');
     expect(v.out).not.toContain("không còn trong sổ");
 
     const en = await run(["validate", "nam-sau.xlsx", "--index", "xa-2025.json", "--lang", "en", "--json", "-"], "en");
-    const stale = (JSON.parse(en.out) as { stale: StaleJson }).stale;
-    // The forms are all there: each unit's form changed (it names the new version), none is gone.
-    expect(stale).toEqual({
+    const json = JSON.parse(en.out) as { stale: StaleJson; issues: IssueJson[] };
+    // The forms are all there and read as any form of the version in use (they name it now): none
+    // is gone, and no unit is said to have changed, its figures being as they were scored. The
+    // version is what is said.
+    expect(json.stale).toEqual({
       scoredAt: expect.any(String),
-      changed: ["X01", "X02", "X03"],
+      changed: [],
       added: [],
       removed: [],
-      // Of the kind "its form names another index", each of them.
       renamed: [],
       formerNames: {},
-      otherIndex: ["X01", "X02", "X03"],
+      otherIndex: [],
       unreadable: [],
       unreadableSheets: {},
       scoredWith: { id: "xa-thu", version: "2024" },
       message: 'The results in the workbook were scored with the index "Test commune index" version 2024; the index in use is version 2025: score again.',
     });
+    // Their rows are of last year: 1.2 missing, 1.1 unknown, on each form; no word about the version they name.
+    expect(json.issues.map(brief)).toEqual(ROWS_2025);
 
     // score without --out says how to update the workbook; with it, scores again and nothing is stale after.
     const s = await run(["score", "nam-sau.xlsx", "--index", "xa-2025.json"]);
@@ -132,15 +165,31 @@ describe("results scored with last year's version", () => {
     expect((JSON.parse(after.out) as { stale: unknown }).stale).toBeNull();
   });
 
-  it("a form relabelled alone is said to name another index, by its unit's name, not to be gone; a deleted form is gone", async () => {
+  it("a form relabelled alone with the next version is read by its rows as before: a warning, the results not out of date", async () => {
     await relabel("cham.xlsx", "mot-phieu.xlsx", "xa-thu@2025", ["Xã Tân Phú"]);
     const v = await run(["validate", "mot-phieu.xlsx"]);
+    expect(v.code).toBe(0);
+    expect(v.out).not.toContain("Kết quả đã cũ");
+    expect(v.out).toContain(
+      "Cảnh báo: Trang tính 'Xã Tân Phú', ô B3: phiếu được lập theo bộ chỉ số \"xa-thu@2025\" (phiên bản 2025), không phải phiên bản đang dùng (2024); phiếu được đọc theo mã ở từng dòng với phiên bản 2024",
+    );
+    const en = JSON.parse((await run(["validate", "mot-phieu.xlsx", "--lang", "en", "--json", "-"], "en")).out) as { stale: unknown; issues: IssueJson[]; units: UnitJson[] };
+    expect(en.stale).toBeNull();
+    expect(en.issues.map(brief)).toEqual([["definition-mismatch", "warning", "Xã Tân Phú", "B3", "X02", null]]);
+    // Its figures are read: 1.1 "Không", 2.1 50%, as scored.
+    expect(en.units.find((u) => u.code === "X02")).toMatchObject({ points: 5, nodes: { "1.1": { points: 0 }, "2.1": { points: 5 } } });
+  });
+
+  it("a form relabelled alone with another index is said to name another index, by its unit's name, not to be gone; a deleted form is gone", async () => {
+    await relabel("cham.xlsx", "khac-phieu.xlsx", "xa-khac@2024", ["Xã Tân Phú"]);
+    const v = await run(["validate", "khac-phieu.xlsx"]);
     expect(v.code).toBe(1); // the relabelled form itself is an error of the inputs
     expect(v.out.split("\n")[0]).toMatch(/^Kết quả đã cũ: 1 đơn vị có phiếu đã đổi sang bộ chỉ số khác từ lần chấm điểm \d\d\/\d\d\/\d{4} \(Xã Tân Phú\)\. Hãy chấm điểm lại\.$/);
-    const en = JSON.parse((await run(["validate", "mot-phieu.xlsx", "--lang", "en", "--json", "-"], "en")).out) as { stale: StaleJson };
+    const en = JSON.parse((await run(["validate", "khac-phieu.xlsx", "--lang", "en", "--json", "-"], "en")).out) as { stale: StaleJson; issues: IssueJson[] };
     expect(en.stale).toMatchObject({ changed: ["X02"], added: [], removed: [], otherIndex: ["X02"] });
     expect(en.stale).not.toHaveProperty("scoredWith");
     expect(en.stale.message).toMatch(/^The results are out of date: 1 unit's form was changed to another index since they were scored on .* \(Xã Tân Phú\)\. Score again\.$/);
+    expect(en.issues.map(brief)).toEqual([["definition-mismatch", "error", "Xã Tân Phú", "B3", "X02", null]]);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "cham.xlsx"));
@@ -153,55 +202,109 @@ describe("results scored with last year's version", () => {
 });
 
 describe("forms of last year's version scored with this year's", () => {
-  it("score refuses in one sentence naming both versions and what to do, writes nothing, exit 2", async () => {
+  it("score reads each form by its rows' codes with one warning naming both versions, says the rows the versions differ on, and writes (exit 0)", async () => {
     const vi = await run(["score", "cham.xlsx", "--index", "xa-2025.json", "--out", "moi.xlsx"]);
-    expect(vi.code).toBe(2);
-    expect(vi.out).toBe("");
-    expect(vi.err).toBe(
-      'Các phiếu trong sổ được lập theo bộ chỉ số "Bộ chỉ số thử cấp xã" phiên bản 2024, không phải bộ chỉ số đang dùng (phiên bản 2025), nên chưa đọc được phiếu nào. ' +
-        "Hãy lập phiếu mới cho bộ chỉ số đang dùng bằng lệnh template, hoặc dùng bộ chỉ số của các phiếu: bỏ --index để dùng bộ chỉ số lưu trong sổ.\n",
+    expect(vi.code).toBe(0);
+    expect(vi.err).toBe("");
+    expect(vi.out.split("\n")[0]).toBe(
+      'Kết quả trong sổ được chấm theo bộ chỉ số "Bộ chỉ số thử cấp xã" phiên bản 2024; bộ chỉ số đang dùng là phiên bản 2025: lần chấm này tính lại kết quả.',
     );
-    expect(existsSync(join(dir, "moi.xlsx"))).toBe(false);
-    const en = await run(["score", "cham.xlsx", "--index", "xa-2025.json", "--out", "moi.xlsx", "--lang", "en"], "en");
-    expect(en.code).toBe(2);
-    expect(en.err).toBe(
-      'The forms in this workbook were made for the index "Test commune index" version 2024, not the index in use (version 2025), so no form could be read. ' +
-        "Make new forms for the index in use with the template command, or use the forms' index: leave out --index to use the one kept in the workbook.\n",
+    expect(vi.out).not.toContain("chưa đọc được phiếu nào");
+    for (const [, name] of UNITS) {
+      expect(vi.out).toContain(
+        `Cảnh báo: Trang tính '${name}', ô B3: phiếu được lập theo bộ chỉ số "xa-thu@2024" (phiên bản 2024), không phải phiên bản đang dùng (2025); phiếu được đọc theo mã ở từng dòng với phiên bản 2025 — hãy kiểm tra các dòng mà hai phiên bản khác nhau`,
+      );
+      expect(vi.out).toContain(`Cảnh báo: Trang tính '${name}', ô A8: bảng không có dòng cho chỉ tiêu 1.2`);
+      expect(vi.out).toContain(`Cảnh báo: Trang tính '${name}', ô A11: mã "1.1" không có trong bộ chỉ số nên được bỏ qua.`);
+    }
+    expect(vi.out).toContain("Đã chấm 3 đơn vị, xếp hạng 3.");
+    expect(existsSync(join(dir, "moi.xlsx"))).toBe(true);
+    // The rows both versions have are read: 2.1 as each unit gave it; 1.2 had no row, so no points.
+    const scored = JSON.parse((await run(["validate", "moi.xlsx", "--json", "-"])).out) as { index: unknown; units: UnitJson[]; stale: unknown };
+    expect(scored.index).toEqual({ id: "xa-thu", version: "2025" });
+    expect(scored.units.map((u) => [u.code, u.points, u.nodes["1.2"]?.points, u.nodes["2.1"]?.points])).toEqual([
+      ["X03", 7.5, 0, 7.5],
+      ["X02", 5, 0, 5],
+      ["X01", 2.5, 0, 2.5],
+    ]);
+    expect(scored.stale).toBeNull();
+
+    const en = await run(["score", "cham.xlsx", "--index", "xa-2025.json", "--out", "moi-en.xlsx", "--lang", "en"], "en");
+    expect(en.code).toBe(0);
+    expect(en.out).toContain(
+      "Warning: Sheet 'Xã An Bình', cell B3: the form was made for the index \"xa-thu@2024\" (version 2024), not the version in use (2025); it is read by the codes of its rows with version 2025 — check the rows on which the two versions differ",
     );
-    // The advice works: without --index the workbook's own definition reads every form.
-    expect((await run(["score", "cham.xlsx"])).out).toMatch(/Đã chấm 3 đơn vị/);
+    // The forms' own version (kept in the workbook) reads every form as it was made: no warning about the version.
+    const own = await run(["score", "cham.xlsx"]);
+    expect(own.out).toMatch(/Đã chấm 3 đơn vị/);
+    expect(own.out).not.toContain("phiên bản đang dùng");
   });
 
-  it("validate says the same sentence above the findings (exit 1), each form's finding in the list and the JSON", async () => {
+  it("validate lists each form's warning with what the versions differ on, in the list and the JSON (exit 0: no error)", async () => {
     const v = await run(["validate", "phieu.xlsx", "--index", "xa-2025.json", "--json", "loi.json"]);
-    expect(v.code).toBe(1);
-    const lines = v.out.split("\n");
-    // Never scored: no definition kept in the workbook, and the forms' index is no built-in one.
-    expect(lines[0]).toBe(
-      'Các phiếu trong sổ được lập theo bộ chỉ số "Bộ chỉ số thử cấp xã" phiên bản 2024, không phải bộ chỉ số đang dùng (phiên bản 2025), nên chưa đọc được phiếu nào. ' +
-        "Hãy lập phiếu mới cho bộ chỉ số đang dùng bằng lệnh template, hoặc dùng bộ chỉ số của các phiếu: --index với tệp định nghĩa (.json) của bộ chỉ số đó.",
-    );
-    expect(v.out).toContain("Kết quả kiểm tra: 3 lỗi");
+    expect(v.code).toBe(0);
+    expect(v.out).not.toContain("chưa đọc được phiếu nào");
+    expect(v.out).toContain("Kết quả kiểm tra: 9 cảnh báo");
     const en = await run(["validate", "phieu.xlsx", "--index", "xa-2025.json", "--json", "-", "--lang", "en"], "en");
-    const json = JSON.parse(en.out) as { issues: { code: string; sheet: string }[]; stale: unknown };
-    expect(json.issues.map((i) => [i.code, i.sheet])).toEqual(UNITS.map(([, name]) => ["definition-mismatch", name]));
+    const json = JSON.parse(en.out) as { issues: IssueJson[]; stale: unknown };
+    expect(json.issues.map(brief)).toEqual(
+      UNITS.flatMap(([code, name], i) => [["definition-mismatch", "warning", name, "B3", code, null], ...ROWS_2025.slice(2 * i, 2 * i + 2)]),
+    );
+    // Never scored: nothing is out of date.
     expect(json.stale).toBeNull();
-    expect(en.err.split("\n")[0]).toMatch(/^The forms in this workbook were made for the index "Test commune index" version 2024, not the index in use \(version 2025\)/);
   });
 
-  it("forms of a built-in index are pointed to it by its id; an index of another id is named by id@version", async () => {
+  it("forms of a built-in index's other version are read with that warning; forms of another index are refused, exit 2, pointed to a built-in by its id", async () => {
     const builtin = BUILTIN_INDICES.find((b) => b.id === "dti-so-nganh-mau")!;
     const def = builtin.definition as { version: string };
     writeFileSync(join(dir, "so-nganh-moi.json"), JSON.stringify({ ...def, version: "moi" }));
     expect((await run(["template", "--index", "dti-so-nganh-mau", "--units", "dv.csv", "--out", "phieu-so.xlsx"])).code).toBe(0);
     const r = await run(["score", "phieu-so.xlsx", "--index", "so-nganh-moi.json", "--lang", "en"], "en");
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(new RegExp(`version ${def.version}, not the index in use \\(version moi\\), so no form could be read\\. `));
-    expect(r.err).toMatch(/or use the forms' index: --index dti-so-nganh-mau\.\n$/);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    expect(r.out).toContain(`the form was made for the index "dti-so-nganh-mau@${def.version}" (version ${def.version}), not the version in use (moi); it is read by the codes of its rows with version moi`);
+    expect(r.out).toContain("Scored 3 units");
 
-    writeFileSync(join(dir, "xa-khac.json"), JSON.stringify({ ...v2024, id: "xa-khac" }));
-    const other = await run(["score", "phieu.xlsx", "--index", "xa-khac.json"]);
-    expect(other.code).toBe(2);
-    expect(other.err).toMatch(/^Các phiếu trong sổ được lập theo bộ chỉ số "xa-thu@2024", không phải bộ chỉ số đang dùng "Bộ chỉ số thử cấp xã" phiên bản 2024, nên chưa đọc được phiếu nào\. /);
+    // Another index (another id): no form is read. A built-in one is pointed to by its id.
+    const builtinForms = await run(["score", "phieu-so.xlsx", "--index", "xa-khac.json", "--lang", "en"], "en");
+    expect(builtinForms.code).toBe(2);
+    expect(builtinForms.out).toBe("");
+    expect(builtinForms.err).toMatch(new RegExp(`version ${def.version}, not the index in use "Test commune index" version 2024, so no form could be read\\. `));
+    expect(builtinForms.err).toMatch(/or use the forms' index: --index dti-so-nganh-mau\.\n$/);
+  });
+});
+
+describe("forms of another index (another id)", () => {
+  it("score refuses in one sentence naming both indices and what to do, writes nothing, exit 2", async () => {
+    const vi = await run(["score", "cham.xlsx", "--index", "xa-khac.json", "--out", "khac.xlsx"]);
+    expect(vi.code).toBe(2);
+    expect(vi.out).toBe("");
+    expect(vi.err).toBe(
+      'Các phiếu trong sổ được lập theo bộ chỉ số "xa-thu@2024", không phải bộ chỉ số đang dùng "Bộ chỉ số thử cấp xã" phiên bản 2024, nên chưa đọc được phiếu nào. ' +
+        "Hãy lập phiếu mới cho bộ chỉ số đang dùng bằng lệnh template, hoặc dùng bộ chỉ số của các phiếu: bỏ --index để dùng bộ chỉ số lưu trong sổ.\n",
+    );
+    expect(existsSync(join(dir, "khac.xlsx"))).toBe(false);
+    const en = await run(["score", "cham.xlsx", "--index", "xa-khac.json", "--out", "khac.xlsx", "--lang", "en"], "en");
+    expect(en.code).toBe(2);
+    expect(en.err).toBe(
+      'The forms in this workbook were made for the index "xa-thu@2024", not the index in use "Test commune index" version 2024, so no form could be read. ' +
+        "Make new forms for the index in use with the template command, or use the forms' index: leave out --index to use the one kept in the workbook.\n",
+    );
+  });
+
+  it("validate says the same sentence above the findings (exit 1), each form's error in the list and the JSON", async () => {
+    const v = await run(["validate", "phieu.xlsx", "--index", "xa-khac.json", "--json", "loi-khac.json"]);
+    expect(v.code).toBe(1);
+    // Never scored: no definition kept in the workbook, and the forms' index is no built-in one.
+    expect(v.out.split("\n")[0]).toBe(
+      'Các phiếu trong sổ được lập theo bộ chỉ số "xa-thu@2024", không phải bộ chỉ số đang dùng "Bộ chỉ số thử cấp xã" phiên bản 2024, nên chưa đọc được phiếu nào. ' +
+        "Hãy lập phiếu mới cho bộ chỉ số đang dùng bằng lệnh template, hoặc dùng bộ chỉ số của các phiếu: --index với tệp định nghĩa (.json) của bộ chỉ số đó.",
+    );
+    expect(v.out).toContain("Kết quả kiểm tra: 3 lỗi");
+    const en = await run(["validate", "phieu.xlsx", "--index", "xa-khac.json", "--json", "-", "--lang", "en"], "en");
+    const json = JSON.parse(en.out) as { issues: IssueJson[]; stale: unknown };
+    expect(json.issues.map(brief)).toEqual(UNITS.map(([code, name]) => ["definition-mismatch", "error", name, "B3", code, null]));
+    expect(json.stale).toBeNull();
+    expect(en.err.split("\n")[0]).toMatch(/^The forms in this workbook were made for the index "xa-thu@2024", not the index in use "Test commune index" version 2024, so no form could be read\. /);
   });
 });

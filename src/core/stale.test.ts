@@ -5,12 +5,16 @@
  */
 import ExcelJS from "exceljs";
 import { XlsxHost } from "../hosts/xlsx/host";
+import { makeTemplate } from "../hosts/xlsx/template";
 import { SCORING, addDemoForm, scoredThenChanged } from "../../test/stale-workbooks";
 import { BUILTIN_INDICES } from "../indices";
 import { parseDefinition } from "./definition";
 import { DEMO_DEFINITION, DEMO_UNITS } from "./plan/test-fixtures";
 import { formsOfAnotherIndexMessage, runScoring } from "./pipeline";
-import { staleGroups, staleMessage, staleResults } from "./stale";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readIndexSheet } from "./plan";
+import { keptWithOtherContent, otherIndexMessage, scoredWithAnother, staleGroups, staleMessage, staleResults } from "./stale";
 
 const NEXT = { ...DEMO_DEFINITION, version: "2025" };
 const advice = { vi: "Hãy chấm điểm lại.", en: "Score again." };
@@ -21,8 +25,21 @@ const relabel = (text: string, only?: string[]) => (wb: ExcelJS.Workbook) => {
 };
 
 describe("staleResults", () => {
-  test("forms relabelled for the next version are units whose form changed, not units gone (as the Excel host asks, without the definition in use)", async () => {
-    const host = await scoredThenChanged(relabel("demo-dti@2025"));
+  test("forms relabelled for the next version of the same index are read as any form: that alone changes no unit (as the Excel host asks, without the definition in use)", async () => {
+    // Read by the codes of their rows (a "definition-mismatch" warning each), with the figures they were scored with.
+    expect(staleResults(await (await scoredThenChanged(relabel("demo-dti@2025"))).read())).toBeUndefined();
+    // A figure changed on such a form is a figure changed, not a form of another index.
+    const host = await scoredThenChanged((wb) => {
+      relabel("demo-dti@2025")(wb);
+      wb.getWorksheet("SO-03")!.getCell("D8").value = true; // 1.1 of Sở Tài chính: Không → Có
+    });
+    const stale = staleResults(await host.read())!;
+    expect(stale).toMatchObject({ changed: ["SO-03"], otherIndex: [], unreadable: [], added: [], removed: [] });
+    expect(staleMessage(stale, (k) => stale.names[k] ?? k, advice).vi).toMatch(/^Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu từ lần chấm điểm \d\d\/\d\d\/2024 \(Sở Tài chính\)\. Hãy chấm điểm lại\.$/);
+  });
+
+  test("forms relabelled for another index are units whose form changed, not units gone (as the Excel host asks, without the definition in use)", async () => {
+    const host = await scoredThenChanged(relabel("demo-khac@2024"));
     const stale = staleResults(await host.read())!;
     expect(stale).toMatchObject({ changed: ["SO-01", "SO-02", "SO-03"], otherIndex: ["SO-01", "SO-02", "SO-03"], added: [], removed: [] });
     expect(stale.scoredWith).toBeUndefined();
@@ -98,16 +115,97 @@ describe("staleResults", () => {
     });
   });
 
-  test("one form relabelled beside a changed figure: both said, each with its unit", async () => {
-    const host = await scoredThenChanged((wb) => {
-      relabel("demo-dti@2025", ["SO-02"])(wb);
+  test("one form relabelled for another index beside a changed figure: both said, each with its unit; relabelled for the next version, only the figure", async () => {
+    const other = await scoredThenChanged((wb) => {
+      relabel("demo-khac@2024", ["SO-02"])(wb);
       wb.getWorksheet("SO-03")!.getCell("D8").value = true; // 1.1 of Sở Tài chính: Không → Có
     });
-    const stale = staleResults(await host.read())!;
+    const stale = staleResults(await other.read())!;
     expect(stale).toMatchObject({ changed: ["SO-03", "SO-02"], otherIndex: ["SO-02"], removed: [] });
     expect(staleMessage(stale, (k) => stale.names[k] ?? k, advice).vi).toMatch(
       /^Kết quả đã cũ: từ lần chấm điểm \d\d\/\d\d\/2024, 1 đơn vị đã thay đổi số liệu \(Sở Tài chính\); 1 đơn vị có phiếu đã đổi sang bộ chỉ số khác \(.*\)\. Hãy chấm điểm lại\.$/,
     );
+    // The next version of the same index: the relabelled form is read, its figures as scored.
+    const next = await scoredThenChanged((wb) => {
+      relabel("demo-dti@2025", ["SO-02"])(wb);
+      wb.getWorksheet("SO-03")!.getCell("D8").value = true;
+    });
+    expect(staleResults(await next.read())).toMatchObject({ changed: ["SO-03"], otherIndex: [], removed: [] });
+  });
+
+});
+
+/** DEMO_DEFINITION with 1.1 worth 15 points instead of 10: the same id and version, another content. */
+const EDITED = { ...DEMO_DEFINITION, root: { ...DEMO_DEFINITION.root, children: DEMO_DEFINITION.root.children.map((g) => (g.code === "1" ? { ...g, children: g.children.map((c) => (c.code === "1.1" ? { ...c, max: 15 } : c)) } : g)) } };
+
+function modelOf(definition: unknown) {
+  const parsed = parseDefinition(definition);
+  if (!parsed.ok) throw new Error("the definition does not parse");
+  return parsed.model;
+}
+
+describe("results computed with another content of the index in use (the same id and version)", () => {
+  test("are said to be so, with nothing else changed; the same content is no change", async () => {
+    const host = await scoredThenChanged(() => undefined);
+    const snapshot = await host.read();
+    const run = await runScoring(host, { ...SCORING, definition: EDITED, write: false });
+    const stale = staleResults(snapshot, { model: modelOf(EDITED), submissions: run.submissions, issues: run.issues })!;
+    expect(stale).toMatchObject({ changed: [], added: [], removed: [], otherContent: { id: "demo-dti", version: "2024" } });
+    // Not another index or version: `scoredWith` stays for those.
+    expect(stale.scoredWith).toBeUndefined();
+    expect(staleMessage(stale, (k) => k, advice)).toEqual({
+      vi: 'Kết quả trong sổ được chấm theo một nội dung khác của bộ chỉ số "Bộ chỉ số thử nghiệm" (demo-dti@2024, cùng mã và phiên bản): định nghĩa đang dùng khác định nghĩa lưu trong sổ; hãy chấm điểm lại.',
+      en: 'The results in the workbook were scored with other content of the index "Demo index" (demo-dti@2024, the same id and version): the definition in use differs from the one kept in the workbook; score again.',
+    });
+    // The definition the workbook was scored with: nothing to say.
+    const same = await runScoring(host, { ...SCORING, definition: DEMO_DEFINITION, write: false });
+    expect(staleResults(snapshot, { model: modelOf(DEMO_DEFINITION), submissions: same.submissions, issues: same.issues })).toBeUndefined();
+  });
+
+  test("with a figure changed too: both said, the units compared through the definition scored with, the advice once at the end", async () => {
+    const host = await scoredThenChanged((wb) => {
+      wb.getWorksheet("SO-02")!.getCell("D8").value = 55; // 1.2.a: 40 → 55
+    });
+    const snapshot = await host.read();
+    const run = await runScoring(host, { ...SCORING, definition: EDITED, write: false });
+    const stale = staleResults(snapshot, { model: modelOf(EDITED), submissions: run.submissions, issues: run.issues })!;
+    expect(stale).toMatchObject({ changed: ["SO-02"], otherContent: { id: "demo-dti" } });
+    const m = staleMessage(stale, (k) => stale.names[k] ?? k, advice);
+    expect(m.vi.startsWith('Kết quả trong sổ được chấm theo một nội dung khác của bộ chỉ số "Bộ chỉ số thử nghiệm" (demo-dti@2024, cùng mã và phiên bản): định nghĩa đang dùng khác định nghĩa lưu trong sổ. Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu từ lần chấm điểm 01/06/2024 (')).toBe(true);
+    expect(m.vi.endsWith("). Hãy chấm điểm lại.")).toBe(true);
+    expect(m.en).toMatch(/the definition in use differs from the one kept in the workbook\. The results are out of date: 1 unit's figures changed since they were scored on 1 Jun 2024 \(.*\)\. Score again\.$/);
+  });
+
+  test("only `_index` read (the pane's banner): said as another content, not as another index; the definition kept is the one scoring would replace", async () => {
+    const host = await scoredThenChanged(() => undefined);
+    const state = readIndexSheet(await host.read());
+    const other = scoredWithAnother(state, modelOf(EDITED))!;
+    expect(other.otherContent).toBe(true);
+    expect(otherIndexMessage(other, { vi: "Hãy chấm lại.", en: "Score again." }).en).toBe(
+      'The results in the workbook were scored with other content of the index "Demo index" (demo-dti@2024, the same id and version): the definition in use differs from the one kept in the workbook; score again.',
+    );
+    expect(scoredWithAnother(state, modelOf(DEMO_DEFINITION))).toBeUndefined();
+    expect(scoredWithAnother(state, modelOf(NEXT))?.otherContent).toBeUndefined();
+    expect(keptWithOtherContent(state, modelOf(EDITED))).toMatchObject({ id: "demo-dti", version: "2024" });
+    expect(keptWithOtherContent(state, modelOf(DEMO_DEFINITION))).toBeUndefined();
+    // Another version is not "replaced under the same id and version".
+    expect(keptWithOtherContent(state, modelOf(NEXT))).toBeUndefined();
+  });
+
+  test("a workbook scored with an earlier release of a built-in (its formerHashes) is said to be scored with another content of it when the built-in is in use", async () => {
+    const former = JSON.parse(readFileSync(join(__dirname, "../../test/fixtures/former-builtins/release-2/dti-district-sample.json"), "utf8")) as unknown;
+    const builtin = BUILTIN_INDICES.find((b) => b.id === "dti-huyen-mau")!;
+    const forms = await XlsxHost.fromBuffer(await makeTemplate(modelOf(former), [{ code: "H01", name: "Huyện Một" }], { lang: "vi" }));
+    await runScoring(forms, { ...SCORING, definition: former });
+    const scored = await XlsxHost.fromBuffer(await forms.toBuffer());
+    const snapshot = await scored.read();
+    const run = await runScoring(scored, { ...SCORING, definition: builtin.definition, write: false });
+    const stale = staleResults(snapshot, { model: modelOf(builtin.definition), submissions: run.submissions, issues: run.issues })!;
+    expect(stale.otherContent).toMatchObject({ id: "dti-huyen-mau" });
+    expect(staleMessage(stale, (k) => k, advice).vi).toMatch(/^Kết quả trong sổ được chấm theo một nội dung khác của bộ chỉ số ".*" \(dti-huyen-mau@.*, cùng mã và phiên bản\)/);
+    // Scored again without the built-in chosen, with the definition it keeps: up to date.
+    const kept = await runScoring(scored, { ...SCORING, definition: former, write: false });
+    expect(staleResults(snapshot, { model: modelOf(former), submissions: kept.submissions, issues: kept.issues })).toBeUndefined();
   });
 });
 

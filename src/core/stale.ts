@@ -1,8 +1,9 @@
 /**
  * Whether the results kept in a scored workbook are older than its inputs: the provenance stamp
  * of `_index` (one hash per unit's inputs) against what the workbook holds now, and whether they
- * were computed with another index or version than the one in use. One comparison, and one
- * sentence saying it, for the command line, the Excel host and the pane.
+ * were computed with another index or version than the one in use, or with another content of
+ * it (the same id and version, another definition). One comparison, and one sentence saying it,
+ * for the command line, the Excel host and the pane.
  */
 import { definitionHash, parseDefinition } from "./definition";
 import type { IndexModel } from "./definition/model";
@@ -15,7 +16,7 @@ import { formWithoutTable } from "./read/layout-a";
 import { isBlank, keyText } from "./read/sheet";
 import { detectLayoutA } from "./collect";
 import { type IndexRef, indexWords } from "./index-words";
-import { formatDate, type Lang, type Message } from "./i18n/text";
+import { formatDate, type Lang, type Message, localize } from "./i18n/text";
 import type { Issue, Submission, WorkbookSnapshot } from "./types";
 
 export interface StaleResults {
@@ -36,8 +37,10 @@ export interface StaleResults {
   /** The names the units of `changed` whose name changed (alone, or with their figures) had when they were scored, by key. */
   formerNames: Record<string, string>;
   /**
-   * The units scored then whose form now names another index or version in its `Bộ chỉ số` cell,
+   * The units scored then whose form now names another index (another id) in its `Bộ chỉ số` cell,
    * so that the definition the results were computed with skips it: its form changed, it is not gone.
+   * A form relabelled with another version of the same index is read (by its rows' codes, with a
+   * warning) and compared as any form: it is here only if its figures changed, in `changed`.
    */
   otherIndex: string[];
   /**
@@ -54,6 +57,12 @@ export interface StaleResults {
    */
   scoredWith?: IndexRef;
   inUse?: IndexRef;
+  /**
+   * The index in use, when the results were computed with another content of it: the definition
+   * `_index` keeps has its id and version but not its content (an edited copy that kept them, or
+   * an earlier release of a built-in: BuiltinIndex.formerHashes). Absent when `scoredWith` is given.
+   */
+  otherContent?: IndexRef;
   /**
    * Unit names by key: for the units the workbook holds now, and for a removed unit the name the
    * last results table gave it (known by its key only when that table is gone).
@@ -105,37 +114,65 @@ function indexRef(model: IndexModel): IndexRef {
   return { id: d.id, version: d.version, ...(d.name !== undefined ? { name: d.name } : {}) };
 }
 
-/** The index the results were computed with and the one in use, when they are other indices or versions. */
+/**
+ * The index the results were computed with and the one in use, when they are other indices or
+ * versions, or (`otherContent`) the same id and version with another content.
+ */
 export interface OtherIndex {
   scoredWith: IndexRef;
   inUse: IndexRef;
-}
-
-function otherIndexOf(then: IndexModel, now: IndexModel): OtherIndex | undefined {
-  const scoredWith = indexRef(then);
-  const inUse = indexRef(now);
-  return scoredWith.id !== inUse.id || scoredWith.version !== inUse.version ? { scoredWith, inUse } : undefined;
+  /** The same id and version, another definition (its hash differs): an edited copy that kept them, or another release of a built-in. */
+  otherContent?: true;
 }
 
 /**
- * Whether the results `_index` keeps were computed with another index or version than `model`
- * (undefined: the same one, or a workbook never scored). Only `_index` is read: the forms need
- * not be, so that the pane can say it as soon as another index is chosen.
+ * `then` (the definition the results were computed with) and `now` (the one in use) when they
+ * are not the same definition; `nowHash`, when known, saves hashing `now` again. The contents are
+ * compared by their hashes as this version computes them, so that a stamp written by an earlier
+ * version is not taken for another content.
+ */
+function otherIndexOf(then: IndexModel, now: IndexModel, nowHash: string = definitionHash(now.definition)): OtherIndex | undefined {
+  const scoredWith = indexRef(then);
+  const inUse = indexRef(now);
+  if (scoredWith.id !== inUse.id || scoredWith.version !== inUse.version) return { scoredWith, inUse };
+  return definitionHash(then.definition) !== nowHash ? { scoredWith, inUse, otherContent: true } : undefined;
+}
+
+/**
+ * Whether the results `_index` keeps were computed with another index or version than `model`,
+ * or with another content of it (undefined: the same definition, or a workbook never scored).
+ * Only `_index` is read: the forms need not be, so that the pane can say it as soon as another
+ * index is chosen.
  */
 export function scoredWithAnother(state: IndexSheetState | null | undefined, model: IndexModel): OtherIndex | undefined {
   if (!state?.provenance) return undefined;
+  const nowHash = definitionHash(model.definition);
+  // The definition the stamp was made with, as this version hashes it: the same one.
+  if (nowHash === state.provenance.definitionHash) return undefined;
   const then = modelAsScored(state);
-  return then ? otherIndexOf(then, model) : undefined;
+  return then ? otherIndexOf(then, model, nowHash) : undefined;
 }
 
 /**
- * The units whose forms the reading skipped for naming another index ("definition-mismatch"), by
- * key, with their names from the forms' header blocks.
+ * The definition `_index` keeps when `model` has its id and version but another content (an
+ * edited copy, another release of a built-in): scoring with `model` and writing the workbook
+ * replaces it. Undefined otherwise (none kept, not valid, another index or version, the same).
+ */
+export function keptWithOtherContent(state: IndexSheetState | null | undefined, model: IndexModel): IndexRef | undefined {
+  if (!state) return undefined;
+  const then = modelAsScored(state);
+  return then ? (otherIndexOf(then, model)?.otherContent ? indexRef(then) : undefined) : undefined;
+}
+
+/**
+ * The units whose forms the reading skipped for naming another index ("definition-mismatch"
+ * errors: another id), by key, with their names from the forms' header blocks.
  */
 function formsOfAnotherIndex(snapshot: WorkbookSnapshot, issues: Issue[]): Map<string, string | undefined> {
   const units = new Map<string, string | undefined>();
   for (const issue of issues) {
-    // A warning is about a form that was read (made from a copy of the index in use): not skipped.
+    // A warning is about a form that was read (made from a copy of the index in use, or for another
+    // version of it): not skipped.
     if (issue.code !== "definition-mismatch" || issue.severity !== "error" || issue.unit === undefined) continue;
     const sheet = snapshot.sheets.find((s) => s.name === issue.sheet);
     units.set(issue.unit, sheet ? detectLayoutA(sheet)?.unitName : undefined);
@@ -219,14 +256,18 @@ export function staleResults(
 ): StaleResults | undefined {
   const stamp = state?.provenance;
   if (!state || !stamp) return undefined;
-  const sameDefinition = current !== undefined && definitionHash(current.model.definition) === stamp.definitionHash;
+  const currentHash = current !== undefined ? definitionHash(current.model.definition) : undefined;
+  const sameDefinition = current !== undefined && currentHash === stamp.definitionHash;
   const asScored = sameDefinition ? undefined : readAsScored(snapshot, state, lang);
   const submissions = sameDefinition ? current.submissions : asScored?.submissions;
   if (!submissions) return undefined;
   const issues = (sameDefinition ? current.issues : asScored?.issues) ?? [];
-  // Scored with another index or version than the one in use (a definition of the same id and
-  // version whose content changed is compared unit by unit, as before).
-  const otherDefinition = (asScored && current ? otherIndexOf(asScored.model, current.model) : undefined) ?? {};
+  // Scored with another index or version than the one in use, or with another content of it (the
+  // same id and version): said as such. The units are compared through the definition the results
+  // were computed with, in either case.
+  const other = asScored && current ? otherIndexOf(asScored.model, current.model, currentHash) : undefined;
+  const otherDefinition: Pick<StaleResults, "scoredWith" | "inUse" | "otherContent"> =
+    other === undefined ? {} : other.otherContent ? { otherContent: other.inUse } : { scoredWith: other.scoredWith, inUse: other.inUse };
 
   const names: Record<string, string> = Object.fromEntries(submissions.map((s) => [unitKey(s), s.name]));
   const scoredWith = sameDefinition ? current.model : asScored?.model;
@@ -234,7 +275,7 @@ export function staleResults(
   if (Object.keys(stamp.unitHashes).length === 0) {
     // A stamp without per-unit hashes: only the hash of all inputs can say something changed.
     const same = inputsHash(submissions) === stamp.inputsHash;
-    if (same && !("scoredWith" in otherDefinition)) return undefined;
+    if (same && other === undefined) return undefined;
     return { scoredAt: stamp.scoredAt, changed: [], added: [], removed: [], renamed: [], formerNames: {}, otherIndex: [], unreadable: [], sheets: {}, ...otherDefinition, names, ...compares };
   }
   const diff = staleUnits(state, submissions);
@@ -256,7 +297,7 @@ export function staleResults(
   }
   const changed = [...diff.changed, ...otherIndex, ...unreadable];
   const removed = diff.removed.filter((k) => !skipped.has(k) && !unread.has(k));
-  if (changed.length + diff.added.length + removed.length === 0 && !("scoredWith" in otherDefinition)) return undefined;
+  if (changed.length + diff.added.length + removed.length === 0 && other === undefined) return undefined;
   // What the last results table called the units: a unit gone is named as it was, and a unit whose
   // name alone changed is told apart from one whose figures changed.
   const then = namesAsScored(snapshot, state);
@@ -282,13 +323,34 @@ function namesText(names: string[], lang: Lang): string {
 
 /**
  * "Kết quả trong sổ được chấm theo bộ chỉ số "X" phiên bản mau-2023; bộ chỉ số đang dùng là phiên
- * bản mau-2024: hãy chấm điểm lại." (`advice`, lowered after the colon).
+ * bản mau-2024: hãy chấm điểm lại." (`advice`, lowered after the colon); for another content of
+ * the index in use (`otherContent`), otherContentMessage.
  */
 export function otherIndexMessage(other: OtherIndex, advice: Message): Message {
   const { scoredWith: then, inUse: now } = other;
+  if (other.otherContent) return otherContentMessage(now, advice);
   return {
     vi: `Kết quả trong sổ được chấm theo bộ chỉ số ${indexWords(then, now, "vi")}; bộ chỉ số đang dùng là ${indexWords(now, then, "vi", true)}: ${lowerFirst(advice.vi)}`,
     en: `The results in the workbook were scored with the index ${indexWords(then, now, "en")}; the index in use is ${indexWords(now, then, "en", true)}: ${lowerFirst(advice.en)}`,
+  };
+}
+
+/**
+ * "Kết quả trong sổ được chấm theo một nội dung khác của bộ chỉ số "X" (x@v, cùng mã và phiên
+ * bản): định nghĩa đang dùng khác định nghĩa lưu trong sổ; hãy chấm điểm lại." (`advice`, lowered;
+ * without it, the sentence ends there): the results were computed with a definition of the id and
+ * version of `index`, the one in use, whose content differs (points, rules, names).
+ */
+export function otherContentMessage(index: IndexRef, advice?: Message): Message {
+  const named = (lang: Lang): string => {
+    const name = index.name !== undefined ? localize(index.name, lang) : "";
+    const ref = index.version !== undefined ? `${index.id}@${index.version}` : index.id;
+    return name !== "" ? `"${name}" (${ref}${lang === "vi" ? ", cùng mã và phiên bản" : ", the same id and version"})` : `"${ref}" (${lang === "vi" ? "cùng mã và phiên bản" : "the same id and version"})`;
+  };
+  const then = (lang: Lang): string => (advice ? `; ${lowerFirst(advice[lang])}` : ".");
+  return {
+    vi: `Kết quả trong sổ được chấm theo một nội dung khác của bộ chỉ số ${named("vi")}: định nghĩa đang dùng khác định nghĩa lưu trong sổ${then("vi")}`,
+    en: `The results in the workbook were scored with other content of the index ${named("en")}: the definition in use differs from the one kept in the workbook${then("en")}`,
   };
 }
 
@@ -390,6 +452,8 @@ const KIND_WORDS: Record<StaleKind, { vi: string; en: (n: number) => string }> =
  * where it is shown: "Hãy chấm điểm lại."):
  * - scored with another index or version: "Kết quả trong sổ được chấm theo bộ chỉ số "X" phiên
  *   bản mau-2023; bộ chỉ số đang dùng là phiên bản mau-2024: hãy chấm điểm lại.";
+ * - scored with another content of the index in use (the same id and version): otherContentMessage,
+ *   then what changed about the units as below, if anything did;
  * - otherwise the units by kind (staleGroups), by name: "Kết quả đã cũ: 1 đơn vị đã thay đổi
  *   số liệu từ lần chấm điểm 01/12/2026 (Sở Xây dựng). Hãy chấm điểm lại." A unit whose form now
  *   names another index is said to be so, not to be gone, and so is one whose form is no longer
@@ -397,9 +461,22 @@ const KIND_WORDS: Record<StaleKind, { vi: string; en: (n: number) => string }> =
  */
 export function staleMessage(stale: StaleResults, nameOf: (key: string) => string, advice: Message): Message {
   if (stale.scoredWith && stale.inUse) return otherIndexMessage({ scoredWith: stale.scoredWith, inUse: stale.inUse }, advice);
+  const groups = staleGroups(stale, nameOf);
+  if (stale.otherContent) {
+    // Another content of the index in use, and what changed about the units, compared through the
+    // definition the results were computed with: both said, the advice once, at the end.
+    if (groups.length === 0) return otherContentMessage(stale.otherContent, advice);
+    const content = otherContentMessage(stale.otherContent);
+    const units = unitsMessage(stale, groups, advice);
+    return { vi: `${content.vi} ${units.vi}`, en: `${content.en} ${units.en}` };
+  }
+  return unitsMessage(stale, groups, advice);
+}
+
+/** The sentence for the units of `groups` (staleGroups), ending with `advice`; without groups, that the figures changed. */
+function unitsMessage(stale: StaleResults, groups: StaleGroup[], advice: Message): Message {
   const at = new Date(stale.scoredAt);
   const date = (lang: Lang): string => (Number.isNaN(at.getTime()) ? stale.scoredAt : formatDate(at, lang));
-  const groups = staleGroups(stale, nameOf);
   const kinds = groups.map((g) => ({ ...g, ...KIND_WORDS[g.kind] }));
   if (kinds.length === 0) {
     return {

@@ -122,6 +122,7 @@ export type Severity = "error" | "warning" | "info";
 
 export type IssueCode =
   | "missing-input"
+  | "no-figures"
   | "not-a-number"
   | "number-too-large"
   | "number-too-small"
@@ -152,8 +153,6 @@ export type IssueCode =
   | "missing-unit-name"
   | "layout-not-found"
   | "definition-mismatch"
-  | "definition-embedded"
-  | "unit-not-scored"
   | "exclude-unmatched"
   | "summary-row"
   | "row-too-wide"

@@ -539,22 +539,28 @@ function mergedReader(sheet: SheetSnapshot): (r: number, c: number) => { value: 
 
 /**
  * Read a sheet as layout A, or return undefined when it is not one (no table header).
- * A sheet whose header block names another index or version gives a "definition-mismatch" error
- * and is skipped; one that names the index in use but records a definition of other content
- * (formDefinitionHash) is read, with a "definition-mismatch" warning.
+ * A sheet whose header block names another index (another id) gives a "definition-mismatch" error
+ * and is skipped. One that names another version of the index in use (the province amended its
+ * definition after the forms were filled) is read by the codes of its rows, with a
+ * "definition-mismatch" warning saying so: rows the version in use lacks are missing rows, codes it
+ * does not know are unknown codes, as on any form. One that names the index in use but records a
+ * definition of other content (formDefinitionHash) is read, with a "definition-mismatch" warning.
  */
 export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutAResult | undefined {
   const header = findTableHeader(sheet);
   if (!header) return undefined;
   const block = readHeaderBlock(sheet, header);
   const def = model.definition;
+  /** The version the form names when it names the index in use at another version. */
+  let otherVersion: string | undefined;
 
   if (block.index && !isBlank(block.index.value)) {
     const text = keyText(block.index.value);
     const at = text.indexOf("@");
     const id = normalizeText(at >= 0 ? text.slice(0, at) : text);
     const version = at >= 0 ? normalizeText(text.slice(at + 1)) : undefined;
-    if (id !== def.id || (version !== undefined && version !== normalizeText(def.version))) {
+    if (id === def.id && version !== undefined && version !== normalizeText(def.version)) otherVersion = version;
+    else if (id !== def.id) {
       // The unit the form belongs to, so that its issue is counted where the official looks.
       const code = block.code && !isBlank(block.code.value) ? keyText(block.code.value) : undefined;
       const name = block.name && !isBlank(block.name.value) ? keyText(block.name.value) : undefined;
@@ -589,7 +595,21 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
   // content (a copy of a built-in that kept its id and version) is scored, with a word that says so.
   const formFindings: RowFinding[] = [];
   const recorded = formDefinitionHash(sheet, header);
-  if (recorded !== undefined && recorded !== hashOf(def)) {
+  if (otherVersion !== undefined) {
+    // Another version of the index in use: read by the codes of its rows, which the two versions
+    // mostly share; what the version in use changed shows as missing rows and unknown codes. (The
+    // definition hash the form may record is of that other version: no word of its own.)
+    formFindings.push({
+      severity: "warning",
+      code: "definition-mismatch",
+      params: {
+        cell: block.index?.address ?? address(header.row, codeCol),
+        found: keyText(block.index?.value ?? null),
+        expected: `${def.id}@${def.version}`,
+        versions: { form: otherVersion, inUse: normalizeText(def.version) },
+      },
+    });
+  } else if (recorded !== undefined && recorded !== hashOf(def)) {
     formFindings.push({
       severity: "warning",
       code: "definition-mismatch",
@@ -612,11 +632,14 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
   /** The cell a row's figure is read from: `Số liệu thẩm định` when filled, else `Số liệu`. */
   const figureColumn = (r: number): number =>
     cols.appraised !== undefined && !isBlank(cellAt(sheet, r, cols.appraised)) ? cols.appraised : valueCol;
+  /** Whether a row of the table (one with a code) holds something in `Số liệu` or `Số liệu thẩm định`. */
+  let anyFigure = false;
 
   // The table's rows start below its header, below the sub-headers of a header of two rows.
   for (let r = (header.subRow ?? header.row) + 1; r < sheet.values.length; r++) {
     const codeCell = cellAt(sheet, r, codeCol);
     if (isBlank(codeCell)) continue;
+    if (!anyFigure && (!isBlank(cellAt(sheet, r, valueCol)) || (cols.appraised !== undefined && !isBlank(cellAt(sheet, r, cols.appraised))))) anyFigure = true;
     const code = matcher.match(codeCell);
     if (code === undefined) {
       const text = keyText(codeCell);
@@ -698,6 +721,7 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
     const headerLang = headerLangOf(headerRowOf(sheet.values[header.row] ?? []).cells);
     for (const u of unnamedSub.values()) {
       if (!u.filled) continue;
+      anyFigure = true;
       formFindings.push({ severity: "warning", code: "unknown-column", params: { cell: address(subRow, u.c), raw: u.text, column: "appraised", headerLang } });
     }
   }
@@ -719,6 +743,7 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
     fallbackName: normalizeText(sheet.name),
     values,
     inputCells,
+    ...(anyFigure ? {} : { noFigures: cols.appraised !== undefined ? { appraised: true as const } : {} }),
     ...(Object.keys(mergedInputCells).length > 0 ? { mergedInputCells } : {}),
     selfScores,
     ...(evidence ? { evidence } : {}),

@@ -274,6 +274,7 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
       ...(header.category !== undefined ? { category: located(header.category) } : {}),
       values,
       inputCells,
+      ...(values.size === 0 ? { noFigures: {} } : {}),
       selfScores: new Map(),
       evidenceCells: {},
       fallbackCell: name.address,

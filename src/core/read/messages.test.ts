@@ -39,7 +39,7 @@ describe("sentences about an indicator", () => {
     expect(issue.message.en).toBe("Indicator 1.1 earns points but has no evidence.");
     expect(issue.message.vi).toBe("Chỉ tiêu 1.1 có điểm nhưng chưa có minh chứng.");
     const codes: IssueCode[] = [
-      "missing-input", "not-a-number", "not-an-integer", "out-of-range", "unknown-choice", "not-a-boolean", "excel-error",
+      "missing-input", "no-figures", "not-a-number", "not-an-integer", "out-of-range", "unknown-choice", "not-a-boolean", "excel-error",
       "numerator-exceeds-denominator", "zero-denominator", "ambiguous-number", "percent-as-number", "percent-as-fraction", "points-above-max",
       "not-applicable-not-allowed", "not-applicable-with-figures", "evidence-missing", "self-score-differs", "duplicate-unit", "unknown-code", "unknown-category",
       "missing-category", "missing-row", "missing-unit-name", "layout-not-found", "definition-mismatch",

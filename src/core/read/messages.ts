@@ -178,6 +178,29 @@ export interface MessageParams {
    * it was made from a definition with other content; it is scored with the index in use.
    */
   otherContent?: boolean;
+  /**
+   * definition-mismatch: the form names the index in use (`expected`, id@version) at another
+   * version (`found` as the form writes it): the form's version and the one in use. The form is
+   * read by the codes of its rows.
+   */
+  versions?: { form: string; inUse: string };
+  /**
+   * no-figures: whether the unit is a form (layout "A") or a table's row ("B"), and what the form
+   * holds besides no figure (self scores, evidence), which is not scored.
+   */
+  layout?: "A" | "B";
+  notFigures?: ("self" | "evidence")[];
+  /** no-figures: the form has a `Số liệu thẩm định` column, as blank as its `Số liệu`. */
+  appraisedColumn?: boolean;
+  /**
+   * not-a-number: the text is a number (`numberText`, as typed: "4") with words before or after it
+   * ("4 ứng dụng"); `measure` is the input's unit of measure in both languages when the words are
+   * it, or the start of it ("2 cuộc" for "cuộc họp").
+   */
+  numberText?: string;
+  measure?: Message;
+  /** self-score-differs: the self score (`value`) is above the node's maximum, these points. */
+  aboveMax?: number;
 }
 
 function num(x: number | undefined, lang: "vi" | "en"): string {
@@ -574,6 +597,15 @@ function givenWhy(given: string[], short = false): Message {
   };
 }
 
+/** What self-score-differs adds for a self score above the node's maximum (`aboveMax`): "; điểm tự chấm còn vượt quá điểm tối đa (10 điểm)". */
+function aboveMax(p: MessageParams): Message {
+  if (p.aboveMax === undefined) return { vi: "", en: "" };
+  return {
+    vi: `; điểm tự chấm còn vượt quá điểm tối đa (${num(p.aboveMax, "vi")} điểm)`,
+    en: `; the self score is also above the maximum (${num(p.aboveMax, "en")} ${p.aboveMax === 1 ? "point" : "points"})`,
+  };
+}
+
 function notScored(reason: UnavailableReason | true): Message {
   return reason === true ? { vi: "không được tính khi tổng hợp", en: "it is left out of the aggregation" } : NOT_SCORED[reason];
 }
@@ -611,6 +643,48 @@ function missingInput(p: MessageParams): Message {
 }
 
 const bodies: Partial<Record<IssueCode, Body>> = {
+  "no-figures": (p) => {
+    // One finding for a unit that gave no figure at all (a blank form kept by Collect for a unit
+    // that has not sent its own), instead of a missing-input for each of its inputs.
+    const unit = unitNamed(p);
+    const row = p.layout === "B";
+    const what = row
+      ? {
+          vi: `dòng của ${unit ?? "đơn vị"} chưa có số liệu nào (mọi ô số liệu trên dòng đều trống)`,
+          en: `the row of ${unit ?? "the unit"} holds no figure (every figure's cell on it is empty)`,
+        }
+      : p.appraisedColumn
+        ? {
+            vi: `phiếu của ${unit ?? "đơn vị"} chưa có số liệu nào (cột Số liệu và Số liệu thẩm định đều trống)`,
+            en: `the form of ${unit ?? "the unit"} holds no figure (its Value and Appraised value columns are empty)`,
+          }
+        : {
+            vi: `phiếu của ${unit ?? "đơn vị"} chưa có số liệu nào (cột Số liệu trống ở mọi dòng)`,
+            en: `the form of ${unit ?? "the unit"} holds no figure (its Value column is empty on every row)`,
+          };
+    const then =
+      p.missing === "exclude"
+        ? {
+            vi: "theo quy tắc thiếu số liệu của bộ chỉ số, chỉ tiêu không có số liệu không được tính khi tổng hợp, nên đơn vị không có điểm và không được xếp hạng",
+            en: "by the index's rule for missing figures, an indicator without figures is left out of the aggregation, so the unit gets no score and is not ranked",
+          }
+        : p.noPoints
+          ? { vi: "mọi chỉ tiêu được tính giá trị 0 (theo quy tắc thiếu số liệu của bộ chỉ số)", en: "every indicator counts as a value of 0 (the index's rule for missing figures)" }
+          : { vi: "mọi chỉ tiêu được tính 0 điểm (theo quy tắc thiếu số liệu của bộ chỉ số)", en: "every indicator scores 0 (the index's rule for missing figures)" };
+    // Self scores and evidence alone are no figures: said, so that the form is not thought complete.
+    const other = p.notFigures ?? [];
+    const has =
+      other.length > 0
+        ? {
+            vi: `; phiếu có ${other.map((k) => (k === "self" ? "điểm tự chấm" : "minh chứng")).join(" và ")} nhưng chỉ số liệu được dùng để chấm điểm`,
+            en: `; the form has ${other.map((k) => (k === "self" ? "self scores" : "evidence")).join(" and ")}, but only figures are scored`,
+          }
+        : { vi: "", en: "" };
+    const enter = row
+      ? { vi: "hãy nhập số liệu của đơn vị trên dòng này rồi chấm lại", en: "enter the unit's figures on this row and score again" }
+      : { vi: "hãy nhập số liệu khi đơn vị gửi phiếu rồi chấm lại", en: "enter the figures once the unit sends its form and score again" };
+    return { vi: `${what.vi}: ${then.vi}${has.vi}; ${enter.vi}`, en: `${what.en}: ${then.en}${has.en}; ${enter.en}` };
+  },
   "missing-input": (p) => {
     const body = missingInput(p);
     if (p.mergedRange === undefined) return body;
@@ -620,7 +694,23 @@ const bodies: Partial<Record<IssueCode, Body>> = {
       en: `${body.en}; each input needs its own cell: unmerge ${p.mergedRange} and enter each row's figure in that row's cell`,
     };
   },
-  "not-a-number": (p) => ({ vi: `${quote(p, "vi")} không phải là số${of(p).vi}`, en: `${quote(p, "en")} is not a number${of(p).en}` }),
+  "not-a-number": (p) => {
+    const said = { vi: `${quote(p, "vi")} không phải là số${of(p).vi}`, en: `${quote(p, "en")} is not a number${of(p).en}` };
+    // A number typed with words ("4 ứng dụng"): the number alone is what the cell takes; the words
+    // being the input's unit of measure (or its start: "2 cuộc" for "cuộc họp"), that is certain.
+    const n = p.numberText;
+    if (n === undefined) return said;
+    if (p.measure !== undefined) {
+      return {
+        vi: `${said.vi}: số liệu này tính theo đơn vị "${p.measure.vi}", hãy chỉ ghi số ${n} (không kèm đơn vị tính)`,
+        en: `${said.en}: this figure is counted in "${p.measure.en}"; write only the number ${n} (without the unit)`,
+      };
+    }
+    return {
+      vi: `${said.vi}; nếu số liệu là ${n}, hãy chỉ ghi số ${n} (không kèm đơn vị tính hay chữ)`,
+      en: `${said.en}; if the figure is ${n}, write only the number ${n} (without a unit or words)`,
+    };
+  },
   // As a definition's numbers are said (number-too-large, number-too-small of the definition's problems).
   "number-too-large": (p) => ({
     vi: `${quote(p, "vi")} quá lớn: một số chỉ ghi được đến khoảng 1,8e308, nên số liệu này không được dùng; hãy kiểm tra lại số liệu${of(p).vi}`,
@@ -783,8 +873,8 @@ const bodies: Partial<Record<IssueCode, Body>> = {
           }
       : p.notScored !== undefined
       ? {
-          vi: `chỉ tiêu ${p.node} không được chấm điểm (${notScored(p.notScored).vi}) nhưng đơn vị tự chấm ${num(p.value, "vi")}${p.noPoints ? "" : " điểm"}`,
-          en: `indicator ${p.node} is not scored (${notScored(p.notScored).en}), but the unit gave itself ${num(p.value, "en")}${p.noPoints ? "" : p.value === 1 ? " point" : " points"}`,
+          vi: `chỉ tiêu ${p.node} không được chấm điểm (${notScored(p.notScored).vi}) nhưng đơn vị tự chấm ${num(p.value, "vi")}${p.noPoints ? "" : " điểm"}${aboveMax(p).vi}`,
+          en: `indicator ${p.node} is not scored (${notScored(p.notScored).en}), but the unit gave itself ${num(p.value, "en")}${p.noPoints ? "" : p.value === 1 ? " point" : " points"}${aboveMax(p).en}`,
         }
       : p.noPoints
       ? {
@@ -792,8 +882,8 @@ const bodies: Partial<Record<IssueCode, Body>> = {
           en: `the self-assessed figure (${num(p.value, "en")}) differs from the computed value (${num(p.other, "en")})${of(p).en}; this index gives no points, so the self score is compared with the value`,
         }
       : {
-          vi: `điểm tự chấm ${num(p.value, "vi")} khác với điểm tính được ${num(p.other, "vi")}${of(p).vi}`,
-          en: `the self-assessed score (${num(p.value, "en")}) differs from the computed score (${num(p.other, "en")})${of(p).en}`,
+          vi: `điểm tự chấm ${num(p.value, "vi")} khác với điểm tính được ${num(p.other, "vi")}${of(p).vi}${aboveMax(p).vi}`,
+          en: `the self-assessed score (${num(p.value, "en")}) differs from the computed score (${num(p.other, "en")})${of(p).en}${aboveMax(p).en}`,
         },
   "duplicate-unit": (p) => {
     // In a CSV file a unit is a row: the first one is named by its row, and this one is "this row".
@@ -1042,7 +1132,12 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     };
   },
   "definition-mismatch": (p) =>
-    p.otherContent
+    p.versions !== undefined
+      ? {
+          vi: `phiếu được lập theo bộ chỉ số "${p.found}" (phiên bản ${p.versions.form}), không phải phiên bản đang dùng (${p.versions.inUse}); phiếu được đọc theo mã ở từng dòng với phiên bản ${p.versions.inUse} — hãy kiểm tra các dòng mà hai phiên bản khác nhau (các dòng còn thiếu và các mã không có trong phiên bản ${p.versions.inUse} được báo riêng)`,
+          en: `the form was made for the index "${p.found}" (version ${p.versions.form}), not the version in use (${p.versions.inUse}); it is read by the codes of its rows with version ${p.versions.inUse} — check the rows on which the two versions differ (missing rows and codes version ${p.versions.inUse} does not have are reported separately)`,
+        }
+      : p.otherContent
       ? {
           vi: `phiếu được tạo từ một định nghĩa có cùng mã và phiên bản "${p.expected}" với bộ chỉ số đang dùng nhưng nội dung khác (chỉ tiêu hoặc điểm tối đa khác); điểm của phiếu được chấm theo bộ chỉ số đang dùng — để chấm theo định nghĩa đã tạo phiếu, hãy chọn chính tệp định nghĩa đó (dòng lệnh: --index <tệp.json>; ngăn tác vụ: chọn "Tệp JSON")`,
           en: `the form was made from a definition with the same id and version "${p.expected}" as the index in use but other content (other indicators or maxima); it is scored with the index in use — to score it by the definition it was made from, choose that very file (command line: --index <file.json>; task pane: choose "A JSON file")`,

@@ -35,6 +35,13 @@ export interface RawUnit {
    * the value shown (read for its own row only), and that value as a sentence quotes it.
    */
   mergedInputCells?: Record<string, { range: string; cell: string; raw: string; rawNumber?: number }>;
+  /**
+   * No figure anywhere: on a form (layout A), the `Số liệu` and `Số liệu thẩm định` cells of every
+   * row of the table that has a code are blank; on a table's row (layout B), every input's cell is.
+   * The reader then says one "no-figures" instead of a missing-input for each input. `appraised`:
+   * the form has a `Số liệu thẩm định` column (blank too).
+   */
+  noFigures?: { appraised?: true };
   /** Layout A: `Tự chấm` cells by node code (blank ones left out). */
   selfScores: Map<string, LocatedCell>;
   /** Layout A, when the sheet has `Minh chứng`: evidence text by indicator code. */

@@ -162,16 +162,49 @@ describe("layout A: one sheet per unit", () => {
     expect(result.issues).toContainEqual(expect.objectContaining({ code: "unknown-category", severity: "warning", sheet: "Sở Y tế", cell: "B3", unit: "SYT" }));
   });
 
-  test("a sheet naming another index or version is skipped with a definition-mismatch error", () => {
-    const block = BLOCK.map((r) => (r[0] === "Bộ chỉ số" ? ["Bộ chỉ số", "dti-so-mau@2023"] : r));
+  test("a sheet naming another index is skipped with a definition-mismatch error", () => {
+    const block = BLOCK.map((r) => (r[0] === "Bộ chỉ số" ? ["Bộ chỉ số", "dti-huyen@2024"] : r));
     const result = readSubmissions(model, book(sheetA({ block }), sheetA({ name: "Sở Tài chính", block: BLOCK.map((r) => (r[0] === "Mã đơn vị" ? ["Mã đơn vị", "STC"] : r[0] === "Đơn vị" ? ["Đơn vị", "Sở Tài chính"] : r)) })));
     expect(result.submissions.map((s) => s.code)).toEqual(["STC"]);
     expect(result.sheets).toEqual(["Sở Tài chính"]);
     const mismatch = result.issues.find((i) => i.code === "definition-mismatch");
     expect(mismatch).toMatchObject({ severity: "error", sheet: "Sở Y tế", cell: "B4", unit: "SYT" });
     expect(mismatch?.message.vi).toBe(
-      "Trang tính 'Sở Y tế', ô B4: trang tính ghi bộ chỉ số \"dti-so-mau@2023\", khác với bộ chỉ số đang dùng \"dti-so-mau@2024\"; trang tính này được bỏ qua.",
+      "Trang tính 'Sở Y tế', ô B4: trang tính ghi bộ chỉ số \"dti-huyen@2024\", khác với bộ chỉ số đang dùng \"dti-so-mau@2024\"; trang tính này được bỏ qua.",
     );
+    // Left out of the scoring, as the results sheet lists it.
+    expect(notScoredEntries(result.issues, result.submissions)).toEqual([expect.objectContaining({ kind: "form", sheet: "Sở Y tế" })]);
+  });
+
+  test("a form naming another version of the index in use is read by the codes of its rows, with a definition-mismatch warning at its Bộ chỉ số cell", () => {
+    // Filled for version 2023, read with 2024: 2.2 has no row on it (2024 added it), 2.4 is a code 2024 dropped.
+    const block = BLOCK.map((r) => (r[0] === "Bộ chỉ số" ? ["Bộ chỉ số", "dti-so-mau@2023"] : r));
+    const lines = [...LINES.filter((l) => l.code !== "2.2"), { code: "2.4", item: "Chỉ tiêu cũ", max: 5, value: 3 }];
+    const result = readSubmissions(model, book(sheetA({ block, lines })));
+    const s = only(result);
+    const { "2.2": _dropped, ...read } = EXPECTED_VALUES;
+    expect(s.values).toEqual(read);
+    expect(result.sheets).toEqual(["Sở Y tế"]);
+    // Said first, then what the other version's rows leave: a row missing, a code not known.
+    expect(result.issues.map((i) => [i.code, i.severity, i.cell])).toEqual([
+      ["definition-mismatch", "warning", "B4"],
+      ["missing-row", "warning", "A7"],
+      ["unknown-code", "warning", "A18"],
+    ]);
+    expect(result.issues[0]!.message.vi).toBe(
+      "Trang tính 'Sở Y tế', ô B4: phiếu được lập theo bộ chỉ số \"dti-so-mau@2023\" (phiên bản 2023), không phải phiên bản đang dùng (2024); phiếu được đọc theo mã ở từng dòng với phiên bản 2024 — hãy kiểm tra các dòng mà hai phiên bản khác nhau (các dòng còn thiếu và các mã không có trong phiên bản 2024 được báo riêng).",
+    );
+    expect(result.issues[0]!.message.en).toBe(
+      "Sheet 'Sở Y tế', cell B4: the form was made for the index \"dti-so-mau@2023\" (version 2023), not the version in use (2024); it is read by the codes of its rows with version 2024 — check the rows on which the two versions differ (missing rows and codes version 2024 does not have are reported separately).",
+    );
+    expect(result.issues[0]!.unit).toBe("SYT");
+    // Scored, so not among the forms left out.
+    expect(notScoredEntries(result.issues, result.submissions)).toEqual([]);
+    // A form of that version that records its definition's hash gets the one warning, about the version.
+    const recorded = block.map((r) => (r[0] === "Bộ chỉ số" ? [...r, ...Array<CellValue>(37).fill(null), FORM_DEFINITION_PREFIX + "0".repeat(64)] : r));
+    const withHash = readSubmissions(model, book(sheetA({ block: recorded })));
+    expect(withHash.issues.map((i) => [i.code, i.severity])).toEqual([["definition-mismatch", "warning"]]);
+    expect(withHash.issues[0]!.message.en).toContain('(version 2023), not the version in use (2024)');
   });
 
   test("a form that names the index in use but records another definition of it is scored, with a definition-mismatch warning at its Bộ chỉ số cell", () => {
@@ -307,8 +340,8 @@ describe("validation of values", () => {
       unit: "SYT",
       node: "1.10",
       message: {
-        vi: "Trang tính 'Sở Y tế', ô D14: \"1,5 lần\" không phải là số (chỉ tiêu 1.10).",
-        en: "Sheet 'Sở Y tế', cell D14: \"1,5 lần\" is not a number (indicator 1.10).",
+        vi: "Trang tính 'Sở Y tế', ô D14: \"1,5 lần\" không phải là số (chỉ tiêu 1.10); nếu số liệu là 1,5, hãy chỉ ghi số 1,5 (không kèm đơn vị tính hay chữ).",
+        en: "Sheet 'Sở Y tế', cell D14: \"1,5 lần\" is not a number (indicator 1.10); if the figure is 1,5, write only the number 1,5 (without a unit or words).",
       },
     });
     expect(only(result).values["1.10"]).toBeUndefined();

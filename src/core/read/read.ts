@@ -85,6 +85,10 @@ export function sheetsWrittenByScoring(snapshot: WorkbookSnapshot, state?: Index
  *   left out of the aggregation (information), as the scorer does (givenRuleInputs).
  * - An N/A answer (allowed) for one input of an indicator makes the whole indicator not
  *   applicable; beside figures for its other inputs it gets "not-applicable-with-figures".
+ * - A unit that gave no figure at all (RawUnit.noFigures: a blank form Collect kept for a unit that
+ *   has not sent its own) gets one "no-figures" warning, at its first blank input's cell, instead
+ *   of a missing-input for each input; it is scored as any unit (its inputs are missing). An N/A
+ *   answer is a figure given; self scores and evidence are not, and the warning says they are there.
  */
 export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, options: ReadOptions = {}): ReadResult {
   const issues: Issue[] = [];
@@ -303,6 +307,27 @@ function inputPlace(raw: RawUnit, inputCode: string): Pick<MessageParams, "cell"
   return cell !== undefined ? { cell } : unitRow(raw, raw.fallbackCell);
 }
 
+/**
+ * The "no-figures" warning of a unit that gave no figure at all: at the cell of its first blank
+ * input (`firstInput`; a table's unit by its row), saying what the definition's missing-data rule
+ * makes of it, and that the self scores or evidence the form holds are not figures.
+ */
+function noFiguresIssue(model: IndexModel, raw: RawUnit, base: MessageParams, unitName: string, firstInput: string): Issue {
+  const place = raw.layout === "B" ? unitRow(raw, raw.inputCells[firstInput] ?? raw.fallbackCell) : inputPlace(raw, firstInput);
+  const evidence = [...(raw.evidence?.values() ?? [])].some((text) => text.trim() !== "");
+  const notFigures: ("self" | "evidence")[] = [...(raw.selfScores.size > 0 ? ["self" as const] : []), ...(evidence ? ["evidence" as const] : [])];
+  return makeIssue("warning", "no-figures", {
+    ...base,
+    ...place,
+    unitName,
+    layout: raw.layout,
+    ...(raw.noFigures?.appraised ? { appraisedColumn: true } : {}),
+    missing: model.definition.missing,
+    ...(model.root.max === undefined ? { noPoints: true } : {}),
+    ...(notFigures.length > 0 ? { notFigures } : {}),
+  });
+}
+
 /** A cell's content as a sentence quotes it: its text, and its number when it is a number cell. */
 function quotedCell(c: { raw: string; rawNumber?: number }): { raw: string; rawNumber?: number } {
   return { raw: c.raw, ...(c.rawNumber !== undefined ? { rawNumber: c.rawNumber } : {}) };
@@ -515,6 +540,8 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
             ...(reading.list !== undefined ? { list: reading.list } : {}),
             ...(reading.choices !== undefined ? { choices: reading.choices } : {}),
             ...(reading.percent ? { percent: true } : {}),
+            ...(reading.numberText !== undefined ? { numberText: reading.numberText } : {}),
+            ...(reading.measure !== undefined ? { measure: reading.measure } : {}),
           }),
         );
         issues.push(...noteIssues(at, reading));
@@ -543,6 +570,8 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
    */
   const givenOf = new Map<string, string[]>();
   const missing = model.definition.missing;
+  // A unit that gave no figure at all: one "no-figures" at its first blank input, for all of them.
+  let saidNoFigures = false;
   for (const indCode of model.indicators) {
     const ind = model.nodes.get(indCode);
     if (ind?.kind !== "indicator" || !appliesToUnit(ind, category) || notApplicable.has(indCode)) continue;
@@ -553,6 +582,11 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
       if (missingRows.has(inputCode)) {
         // Said once, by missing-row below, with what it does to the indicator.
         scoredWithoutRow.set(inputCode, indCode);
+        continue;
+      }
+      if (raw.noFigures) {
+        if (!saidNoFigures) issues.push(noFiguresIssue(model, raw, base, name, inputCode));
+        saidNoFigures = true;
         continue;
       }
       // An indicator that scores nothing (max 0, or under a group of max 0: "không tính điểm"): its blank changes no result.

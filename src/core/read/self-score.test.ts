@@ -121,3 +121,59 @@ describe("self scores of an indicator that is not scored", () => {
     expect(check({ "2.1": 0, "2.2": 0 })).toEqual([]);
   });
 });
+
+describe("a self score above the node's maximum", () => {
+  // 1.1 is a yes/no worth 10 points; 1.2 a ratio of 10 points left out when its denominator is 0.
+  const model = modelOf({
+    root: {
+      code: "T",
+      name: "Tổng",
+      children: [
+        { code: "1.1", name: "Ban chỉ đạo", max: 10, rule: { kind: "boolean" } },
+        { code: "1.2", name: "Tỷ lệ văn bản", max: 10, inputs: [{ code: "n" }, { code: "d" }], rule: { kind: "ratio", numerator: "n", denominator: "d" } },
+        { code: "1.3", name: "Không tính điểm", max: 0, rule: { kind: "boolean" } },
+      ],
+    },
+  });
+  const check = (values: Submission["values"], selfScores: Record<string, number>) => {
+    const s: Submission = {
+      code: "SYT",
+      name: "Sở Y tế",
+      values,
+      notApplicable: [],
+      selfScores,
+      source: { layout: "A", sheet: "Sở Y tế", cells: {}, rows: {}, selfScoreCells: { "1.1": "F8", "1.2": "F9", "1.3": "F10", T: "F7" } },
+    };
+    return checkSelfScores(model, [s], scoreUnits(model, [s]));
+  };
+
+  it("is said to be above the maximum, with the maximum, besides differing from the points computed", () => {
+    const issues = check({ "1.1": false, n: 1, d: 2 }, { "1.1": 12 });
+    expect(issues.map((i) => i.message)).toEqual([
+      {
+        vi: "Trang tính 'Sở Y tế', ô F8: điểm tự chấm 12 khác với điểm tính được 0 (chỉ tiêu 1.1); điểm tự chấm còn vượt quá điểm tối đa (10 điểm).",
+        en: "Sheet 'Sở Y tế', cell F8: the self-assessed score (12) differs from the computed score (0) (indicator 1.1); the self score is also above the maximum (10 points).",
+      },
+    ]);
+    // The full points given, and a group's total above its maximum (20), are said so too.
+    expect(check({ "1.1": true, n: 1, d: 2 }, { "1.1": 10.5, T: 21 }).map((i) => i.message.vi)).toEqual([
+      "Trang tính 'Sở Y tế', ô F8: điểm tự chấm 10,5 khác với điểm tính được 10 (chỉ tiêu 1.1); điểm tự chấm còn vượt quá điểm tối đa (10 điểm).",
+      "Trang tính 'Sở Y tế', ô F7: điểm tự chấm 21 khác với điểm tính được 15 (chỉ tiêu T); điểm tự chấm còn vượt quá điểm tối đa (20 điểm).",
+    ]);
+  });
+
+  it("of an indicator not scored is said with why and with the maximum", () => {
+    const issues = check({ "1.1": true, n: 0, d: 0 }, { "1.2": 15 });
+    expect(issues.map((i) => i.message.en)).toEqual([
+      "Sheet 'Sở Y tế', cell F9: indicator 1.2 is not scored (its denominator is 0, so it does not apply), but the unit gave itself 15 points; the self score is also above the maximum (10 points).",
+    ]);
+  });
+
+  it("is not said of a self score at the maximum, nor of one given to a node that scores nothing (max 0)", () => {
+    const issues = check({ "1.1": false, n: 1, d: 2 }, { "1.1": 10, "1.3": 3 });
+    expect(issues.map((i) => [i.node, i.message.en.includes("above the maximum")])).toEqual([
+      ["1.1", false],
+      ["1.3", false],
+    ]);
+  });
+});

@@ -18,7 +18,8 @@ const SLACK = 1e-9;
  * applicable, a zero denominator under "na", N/A answered…) is not compared as 0: a self score
  * other than 0 there is said as given to an indicator that is not scored, with why. A node without points (no `max`: an index of values, the HDI) is compared
  * with its value, the figure the form's `Điểm` column shows for it, and the warning says so (its
- * points are none, not 0). `table.units` is matched to `submissions` by position when the codes
+ * points are none, not 0). A self score above the node's maximum (of more than 0 points) is also
+ * said to be above it. `table.units` is matched to `submissions` by position when the codes
  * agree there, else by the unit's key (its code, or its name when it has none: unitKey).
  */
 export function checkSelfScores(model: IndexModel, submissions: Submission[], table: ScoreTable): Issue[] {
@@ -60,7 +61,10 @@ export function checkSelfScores(model: IndexModel, submissions: Submission[], ta
       const noPoints = modelNode.max === undefined;
       const computed = noPoints ? nodeResult.value : nodeResult.points;
       const cell = s.source?.selfScoreCells?.[node];
-      const at = { ...(s.source ? { sheet: s.source.sheet } : {}), ...(cell !== undefined ? { cell } : {}), unit: unitKey(s), node, value: self, ...(noPoints ? { noPoints: true } : {}) };
+      // A self score above the node's maximum is said to be (12 on a 10-point indicator), not only to differ.
+      const max = modelNode.max;
+      const above = !noPoints && max !== undefined && max > 0 && self > max + TOLERANCE + SLACK * max ? { aboveMax: max } : {};
+      const at = { ...(s.source ? { sheet: s.source.sheet } : {}), ...(cell !== undefined ? { cell } : {}), unit: unitKey(s), node, value: self, ...(noPoints ? { noPoints: true } : {}), ...above };
       if (computed === null) {
         // Left out (not applicable, a zero denominator…): no score to compare with, and none is 0.
         // A self score of 0 agrees; any other is said with why the indicator is not scored.

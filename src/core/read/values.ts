@@ -4,7 +4,7 @@
  */
 import type { IndicatorModel, ResolvedInput } from "../definition/model";
 import type { ChoiceOption } from "../definition/schema";
-import { optionName, optionTexts } from "../definition/options";
+import { optionName, optionTexts, unitText } from "../definition/options";
 import { type Message, foldText, normalizeText, stripInvisible } from "../i18n/text";
 import { type CellValue, type InputValue, type IssueCode, isCellError } from "../types";
 import { type NumberLocale, numberWay, parseNumberText, percentOf, readNumberText } from "./numbers";
@@ -74,6 +74,12 @@ export type CellReading =
       /** unknown-choice: the options by their names in each language (MessageParams.choices). */
       choices?: Message[];
       percent?: boolean;
+      /**
+       * not-a-number of a number typed with words ("4 ứng dụng", "khoảng 4"): the number as typed
+       * ("4"), and the input's unit of measure when the words are it or its start (wordsAround).
+       */
+      numberText?: string;
+      measure?: Message;
       /** A text read two ways ("1.860") whose reading is then refused (out of range): said beside the error. */
       notes?: ValueNote[];
     };
@@ -224,6 +230,45 @@ function readsFraction(input: ResolvedInput, indicator: IndicatorModel): boolean
   return (indicator.rule.kind === "fraction" && indicator.ruleInputs[0] === input.code) || (input.max !== undefined && input.max <= 1);
 }
 
+/** A number as typed, with its sign, its marks, spaces between thousands and a trailing "%". */
+const TYPED_NUMBER = String.raw`[-+\u2212]?\d(?:[\d.,\u00a0\u202f\u2009 ]*\d)?\s*%?`;
+/** Words: a letter first, then letters, spaces and the marks words are written with. */
+const WORDS = String.raw`[(\[]?\p{L}[\p{L}\p{M}\s.,:;/()\[\]\-–]*`;
+const NUMBER_THEN_WORDS = new RegExp(`^(${TYPED_NUMBER})\\s*(${WORDS})$`, "u");
+const WORDS_THEN_NUMBER = new RegExp(`^(${WORDS}?)\\s*(${TYPED_NUMBER})$`, "u");
+
+/** Words that multiply the number before them (folded): "2,5 triệu", "12 nghìn", "3k", "1.5 million". */
+const SCALES = new Set(["nghin", "ngan", "trieu", "tr", "ty", "ti", "k", "thousand", "thousands", "million", "millions", "m", "mn", "billion", "billions", "bn"]);
+
+/**
+ * A text that is a number with words after it ("4 ứng dụng", "1,5 lần") or before it ("khoảng 4"):
+ * the number as typed, when it reads as one, and whether the words are the input's unit of measure
+ * (in either language), or the start of it ("2 cuộc" for "cuộc họp"), case and diacritics ignored.
+ * It is no figure all the same (the cell takes the number alone): the finding says what to write.
+ */
+function wordsAround(text: string, input: ResolvedInput, locale: NumberLocale): { numberText: string; measure?: Message } | undefined {
+  const t = text.normalize("NFC").trim();
+  const after = NUMBER_THEN_WORDS.exec(t);
+  const before = after ? undefined : WORDS_THEN_NUMBER.exec(t);
+  const [numberText, words] = after ? [after[1]!, after[2]!] : before ? [before[2]!, before[1]!] : [];
+  if (numberText === undefined || words === undefined) return undefined;
+  const reading = readNumberText(numberText.trim(), locale);
+  if (!reading || reading.beyond !== undefined) return undefined;
+  const said = foldText(words.replace(/^[([\s]+|[)\].,:;\s]+$/gu, ""));
+  const isMeasure = (unit: string): boolean => {
+    const u = foldText(unit);
+    if (said === "" || u === "") return false;
+    // The whole unit, its start up to a word's end ("cuộc" of "cuộc họp"), or an English plural.
+    return u === said || (u.startsWith(said) && !/\p{L}/u.test(u.charAt(said.length))) || u === `${said}s` || said === `${u}s`;
+  };
+  const vi = unitText(input.unit, "vi");
+  const en = unitText(input.unit, "en");
+  const measure = isMeasure(vi) || isMeasure(en) ? { vi: normalizeText(vi), en: normalizeText(en) } : undefined;
+  // "2,5 triệu" is 2 500 000, not 2,5: a number followed by a scale is not the figure to write alone.
+  if (!measure && after && SCALES.has(said.split(/[\s.,:;/()[\]\-–]/u)[0] ?? "")) return undefined;
+  return { numberText: numberText.trim(), ...(measure ? { measure } : {}) };
+}
+
 function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
   const { input, indicator } = ctx;
   const notes: ValueNote[] = [];
@@ -234,7 +279,7 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
     value = v;
   } else if (typeof v === "string") {
     const reading = readNumberText(v, ctx.numberLocale);
-    if (!reading) return { kind: "invalid", code: "not-a-number", raw };
+    if (!reading) return { kind: "invalid", code: "not-a-number", raw, ...wordsAround(v, input, ctx.numberLocale) };
     // "1e309" is beyond what a number holds, "1e-400" would be read as 0: said, not taken.
     if (reading.beyond !== undefined) return { kind: "invalid", code: reading.beyond === "large" ? "number-too-large" : "number-too-small", raw };
     value = reading.value;
