@@ -225,7 +225,7 @@ describe("a workbook with a password to open", () => {
     writeFileSync(join(dir, "cu-97.xlsx"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]));
     const r = await run(["score", "cu-97.xlsx", "--index", "xa.json"]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe("Tệp cu-97.xlsx là sổ làm việc Excel 97–2003 (.xls) mang tên .xlsx nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Sổ làm việc Excel).\n");
+    expect(r.err).toBe("Tệp cu-97.xlsx là sổ làm việc Excel 97–2003 (.xls) mang tên .xlsx nên không đọc được; hãy mở trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.\n");
     writeFileSync(join(dir, "bang.xlsx"), "\uFEFFMã đơn vị;Đơn vị\r\nSYT;Sở Y tế\r\n");
     const csv = await runCli(["score", "bang.xlsx", "--index", "xa.json", "--lang", "en"], dir);
     expect(csv.code).toBe(2);

@@ -389,14 +389,16 @@ describe("template with the units in an .xlsx workbook", () => {
     await wb.xlsx.writeFile(join(dir, "khong-cot.xlsx"));
     const r = await run(["template", "--index", "dti-so-nganh-mau", "--units", "khong-cot.xlsx", "--out", "phieu-x.xlsx"]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('Tệp đơn vị khong-cot.xlsx thiếu cột "Đơn vị" (hoặc "Unit") ở dòng tiêu đề.\n');
+    expect(r.err).toBe(
+      'Tệp đơn vị khong-cot.xlsx không có cột "Đơn vị" (hoặc "Unit"): hàng 1 của trang tính \'Danh sách\' ("Mã", "Tên gọi khác") được đọc làm hàng tiêu đề. Nếu trang tính đã có hàng tiêu đề, hãy đặt tên cột tên đơn vị là "Đơn vị"; nếu chưa có, hãy chèn lên trên một hàng ghi tên các cột, mỗi tên một ô: "Mã đơn vị", "Đơn vị".\n',
+    );
   });
 
   it("asks for .xlsx (or CSV) for an .xls or .ods units file, as score does", async () => {
     writeFileSync(join(dir, "don-vi.xls"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     const r = await run(["template", "--index", "dti-so-nganh-mau", "--units", "don-vi.xls", "--out", "phieu-xls.xlsx"]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe("Tệp don-vi.xls (Excel 97–2003) không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx.\n");
+    expect(r.err).toBe("Tệp don-vi.xls (Excel 97–2003) không đọc được; hãy mở trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.\n");
     expect((await run(["score", "don-vi.xls", "--index", "xa.json"])).err).toBe(r.err);
     expect(existsSync(join(dir, "phieu-xls.xlsx"))).toBe(false);
     expect((await run(["template", "--index", "dti-so-nganh-mau", "--units", "khong-co.ods", "--out", "phieu-xls.xlsx"])).err).toBe("Không tìm thấy tệp khong-co.ods.\n");
@@ -439,6 +441,23 @@ describe("the help", () => {
     expect(r.code).toBe(0);
     expect(r.out).toBe("Đã ghi bo-chi-so.json\n");
     expect((JSON.parse(readFileSync(join(dir, "bo-chi-so.json"), "utf8")) as { id: string }[]).map((i) => i.id)).toContain("dti-so-nganh-mau");
+  });
+
+  it("indices as a table names, under it, the folder of the definition files (the JSON's \"file\") and says to copy one for the province's own", async () => {
+    const json = JSON.parse((await run(["indices", "--json", "-"])).out) as { file: string }[];
+    const folder = dirname(json[0]!.file);
+    const vi = await run(["indices"]);
+    expect(vi.code).toBe(0);
+    const under = vi.out.slice(vi.out.indexOf("\n\n") + 2).split("\n");
+    expect(under[0]).toBe(`Tệp định nghĩa (JSON) của các bộ chỉ số trên nằm trong thư mục ${folder}.`);
+    expect(under[1]).toContain("hãy sao chép tệp của bộ gần nhất với quyết định của tỉnh (ví dụ dti-department-sample.json) thành tệp mới, đổi id, version và name");
+    // The file named is there, in that folder.
+    expect(existsSync(join(folder, "dti-department-sample.json"))).toBe(true);
+    for (const j of json) expect(dirname(j.file)).toBe(folder);
+    const en = await run(["indices", "--lang", "en"]);
+    expect(en.out).toContain(`\nThe definition files (JSON) of these indices are in folder ${folder}.\nTo make your province's own, copy the file of the one closest to the province's decision (e.g. dti-department-sample.json) to a new file`);
+    // The table still comes first, its rows as before.
+    expect(en.out.split("\n").find((l) => l.startsWith("dti-so-nganh-mau"))).toMatch(/dti-so-nganh-mau\s+mau-2023\s+200\s+Sample/);
   });
 
   it("indices --json gives each built-in's file as a path to open and copy, a definition the command line takes back", async () => {

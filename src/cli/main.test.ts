@@ -243,9 +243,18 @@ describe("forms made by template, scored without --index", () => {
     expect((await run(["template", "--index", "dti-so-nganh-mau", "--units", "so.csv", "--out", "phieu-so.xlsx"])).code).toBe(0);
     const r = await run(["validate", "phieu-so.xlsx"]);
     expect(r.out).toMatch(/^Sổ chưa lưu bộ chỉ số và không có --index: dùng bộ chỉ số có sẵn dti-so-nganh-mau@[^ ]+ ghi trên các phiếu\./);
-    // The blank forms are checked (every input reported missing), not refused.
+    // The blank forms are checked, not refused: each is said once to hold no figure at all (at its
+    // first input's Số liệu cell), not input by input.
     expect(r.code).not.toBe(2);
-    expect(r.out).toContain("chưa có số liệu cho chỉ tiêu 1.1");
+    expect(r.out).toContain(
+      "Cảnh báo: Trang tính 'Sở Y tế', ô D11: phiếu của Sở Y tế (SYT) chưa có số liệu nào (cột Số liệu và Số liệu thẩm định đều trống): mọi chỉ tiêu được tính 0 điểm (theo quy tắc thiếu số liệu của bộ chỉ số); hãy nhập số liệu khi đơn vị gửi phiếu rồi chấm lại.",
+    );
+    expect(r.out).not.toContain("chưa có số liệu cho chỉ tiêu");
+    const json = JSON.parse((await run(["validate", "phieu-so.xlsx", "--json", "-"])).out) as { issues: { code: string; severity: string; sheet: string; unit: string }[] };
+    expect(json.issues.filter((i) => i.code !== "missing-category").map((i) => [i.code, i.severity, i.sheet, i.unit])).toEqual([
+      ["no-figures", "warning", "Sở Y tế", "SYT"],
+      ["no-figures", "warning", "Sở Tài chính", "STC"],
+    ]);
     expect((await run(["template", "--index", "xa.json", "--units", "so.csv", "--out", "phieu-xa.xlsx"])).code).toBe(0);
     const x = await run(["validate", "phieu-xa.xlsx"]);
     expect(x.code).toBe(2);
@@ -651,9 +660,12 @@ describe("what the second reviewer found", () => {
       unreadableSheets: {},
       message: `The results are out of date: 1 unit's figures changed since they were scored on ${stamp.en} (Xã Tân Phú). Score again.`,
     });
-    // Another definition given: the inputs are compared through the definition the workbook was scored with.
+    // Another content of the index given (its id and version kept): said so, and the inputs are
+    // compared through the definition the workbook was scored with; the advice once, at the end.
     writeFileSync(join(dir, "xa-khac-ten.json"), JSON.stringify({ ...definition, name: "Bộ chỉ số thử (đổi tên)" }));
-    expect((await run(["validate", "cu.xlsx", "--index", "xa-khac-ten.json"])).out).toContain("1 đơn vị đã thay đổi số liệu");
+    expect((await run(["validate", "cu.xlsx", "--index", "xa-khac-ten.json"])).out.split("\n")[0]).toBe(
+      `Kết quả trong sổ được chấm theo một nội dung khác của bộ chỉ số "Bộ chỉ số thử (đổi tên)" (xa-thu@2024, cùng mã và phiên bản): định nghĩa đang dùng khác định nghĩa lưu trong sổ. Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu từ lần chấm điểm ${stamp.vi} (Xã Tân Phú). Hãy chấm điểm lại.`,
+    );
     // score says so before the ranking, then scores again in place; afterwards nothing is stale.
     const s = await run(["score", "cu.xlsx"]);
     expect(s.out.split("\n")[0]).toContain("Hãy chấm điểm lại với --out để cập nhật sổ.");
@@ -669,10 +681,10 @@ describe("what the second reviewer found", () => {
   it("asks for an .xlsx by name when given an Excel 97–2003 file or another format", async () => {
     for (const f of ["cu.xls", "bang.ods", "bang.pdf"]) writeFileSync(join(dir, f), "");
     expect(oneLineFailure(await run(["score", "cu.xls", "--index", "xa.json"]))).toBe(
-      "Tệp cu.xls (Excel 97–2003) không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx.",
+      "Tệp cu.xls (Excel 97–2003) không đọc được; hãy mở trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.",
     );
     expect(oneLineFailure(await run(["validate", "cu.xls", "--index", "xa.json", "--lang", "en"]))).toBe(
-      "File cu.xls (Excel 97–2003) cannot be read; open it in Excel and save it as .xlsx.",
+      "File cu.xls (Excel 97–2003) cannot be read; open it in Excel or LibreOffice Calc and save it as .xlsx.",
     );
     expect(oneLineFailure(await run(["score", "bang.ods", "--index", "xa.json"]))).toContain("(OpenDocument) không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.");
     expect(oneLineFailure(await run(["score", "bang.pdf", "--index", "xa.json"]))).toBe(

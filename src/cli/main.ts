@@ -6,6 +6,7 @@
 import type { Lang } from "../core/i18n/text";
 import { languageFrom, parseArgs } from "./args";
 import { runCollectCommand } from "./commands/collect";
+import { failIfIndexNotText } from "./commands/common";
 import { runIndicesCommand } from "./commands/indices";
 import { runScoreCommand } from "./commands/score";
 import { runTemplateCommand } from "./commands/template";
@@ -35,6 +36,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     switch (args.command) {
       case "score":
+        // --index without a workbook or table: a workbook given to --index is said to go first.
+        if (args.files.length === 0 && args.index !== undefined) failIfIndexNotText(io, args.index, "score");
         return await runScoreCommand(io, args, lang, args.command);
       case "validate":
         // --index without a workbook or table: the definition alone is checked.

@@ -7,6 +7,12 @@ function listVi(items: readonly (string | number)[]): string {
   return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} và ${items[items.length - 1]}`;
 }
 
+/** Text no longer than `max` characters (code points, in NFC), cut with an ellipsis. */
+function shorten(text: string, max: number): string {
+  const chars = [...text.normalize("NFC")];
+  return chars.length <= max ? chars.join("") : chars.slice(0, max - 1).join("") + "…";
+}
+
 /** "2, 3 and 5" */
 function listEn(items: readonly (string | number)[]): string {
   return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
@@ -251,13 +257,15 @@ written); 2 no file could be read.
   indices: {
     vi: `dti-scorer indices [--json - | --json tệp.json] [--lang vi|en]
 
-Liệt kê các bộ chỉ số có sẵn: mã, phiên bản, điểm tối đa, tên. Dùng mã với --index.
+Liệt kê các bộ chỉ số có sẵn: mã, phiên bản, điểm tối đa, tên, và thư mục chứa tệp định nghĩa
+(JSON) của chúng để sao chép khi tự viết bộ chỉ số. Dùng mã với --index.
 
   --json     Ghi danh sách dạng JSON vào tệp (và báo "Đã ghi …"); "-" là ghi ra màn hình.
 `,
     en: `dti-scorer indices [--json - | --json file.json] [--lang vi|en]
 
-List the built-in index definitions: id, version, maximum points, name. Use the id with --index.
+List the built-in index definitions: id, version, maximum points, name, and the folder of their
+definition files (JSON) to copy one from for a definition of your own. Use the id with --index.
 
   --json     Write the list as JSON to a file (and say "Wrote …"); "-" writes to the screen.
 `,
@@ -278,8 +286,9 @@ score it and write phieu-mau.xlsx, so-lieu.xlsx, ket-qua.xlsx, ket-qua.json into
 };
 
 /** Spreadsheet files that are not .xlsx, by extension: what they are and where to convert them. */
-const OTHER_SPREADSHEETS: Record<string, { vi: string; en: string; app: string }> = {
-  ".xls": { vi: "Excel 97–2003", en: "Excel 97–2003", app: "Excel" },
+const OTHER_SPREADSHEETS: Record<string, { vi: string; en: string; app: string | Message }> = {
+  // An .xls file may come from a LibreOffice user as often as from an Excel one: both save it as .xlsx.
+  ".xls": { vi: "Excel 97–2003", en: "Excel 97–2003", app: { vi: "Excel hoặc LibreOffice Calc", en: "Excel or LibreOffice Calc" } },
   ".xlsb": { vi: "sổ làm việc nhị phân Excel", en: "Excel binary workbook", app: "Excel" },
   ".xltx": { vi: "mẫu Excel", en: "Excel template", app: "Excel" },
   ".ods": { vi: "OpenDocument", en: "OpenDocument", app: "LibreOffice Calc" },
@@ -402,8 +411,13 @@ export const M = {
     en: `File ${path} is not a readable Excel workbook (.xlsx). Save it as .xlsx (Excel Workbook).`,
   }),
   xlsNamedXlsx: (path: string): Message => ({
-    vi: `Tệp ${path} là sổ làm việc Excel 97–2003 (.xls) mang tên .xlsx nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Sổ làm việc Excel).`,
-    en: `File ${path} is an Excel 97–2003 workbook (.xls) named .xlsx, so it cannot be read; open it in Excel and save it as .xlsx (Excel Workbook).`,
+    vi: `Tệp ${path} là sổ làm việc Excel 97–2003 (.xls) mang tên .xlsx nên không đọc được; hãy mở trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.`,
+    en: `File ${path} is an Excel 97–2003 workbook (.xls) named .xlsx, so it cannot be read; open it in Excel or LibreOffice Calc and save it as .xlsx.`,
+  }),
+  /** An OpenDocument spreadsheet (a zip whose first entry, "mimetype", says so) given the name of an .xlsx file. */
+  odsNamedXlsx: (path: string): Message => ({
+    vi: `Tệp ${path} là bảng tính OpenDocument (.ods) mang tên .xlsx nên không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.`,
+    en: `File ${path} is an OpenDocument spreadsheet (.ods) named .xlsx, so it cannot be read; open it in LibreOffice Calc and save it as .xlsx.`,
   }),
   markupNamedXlsx: (path: string): Message => ({
     vi: `Tệp ${path} là trang web (HTML) hoặc tệp XML mang tên .xlsx (như tệp "xuất ra Excel" của nhiều phần mềm) nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Sổ làm việc Excel).`,
@@ -417,8 +431,8 @@ export const M = {
     const kind = OTHER_SPREADSHEETS[ext.toLowerCase()];
     if (kind) {
       return {
-        vi: `Tệp ${path} (${kind.vi}) không đọc được; hãy mở trong ${kind.app} và lưu lại dạng .xlsx.`,
-        en: `File ${path} (${kind.en}) cannot be read; open it in ${kind.app} and save it as .xlsx.`,
+        vi: `Tệp ${path} (${kind.vi}) không đọc được; hãy mở trong ${typeof kind.app === "string" ? kind.app : kind.app.vi} và lưu lại dạng .xlsx.`,
+        en: `File ${path} (${kind.en}) cannot be read; open it in ${typeof kind.app === "string" ? kind.app : kind.app.en} and save it as .xlsx.`,
       };
     }
     return {
@@ -447,10 +461,13 @@ export const M = {
   }),
   /**
    * --index names a file that is no definition at all: an Excel workbook ("workbook": a zip
-   * package of a workbook, or an .xls compound file) or another binary file ("binary"). `command`:
-   * where the workbook goes instead, by the command run ("validate-index": validate with no file).
+   * package of a workbook, or an .xls compound file) or another binary file ("binary"). `missing`:
+   * the command run, when the input it takes (its workbook or table; template's --units) was not
+   * given, so that a workbook given to --index instead is said to go there. When that input was
+   * given, only what --index takes is said: swapping the two would score (or check) the file given
+   * to --index, a blank template as often as not.
    */
-  indexNotDefinition: (path: string, what: "workbook" | "binary", command?: "score" | "validate" | "validate-index" | "collect" | "template"): Message => {
+  indexNotDefinition: (path: string, what: "workbook" | "binary", missing?: "score" | "validate" | "collect" | "template"): Message => {
     const arg = shellArg(path);
     const is =
       what === "workbook"
@@ -461,23 +478,23 @@ export const M = {
       en: "--index takes an index definition file (.json) or a built-in id (see dti-scorer indices)",
     };
     const instead: Message | undefined =
-      what !== "workbook" || command === undefined
+      what !== "workbook" || missing === undefined
         ? undefined
-        : command === "template"
+        : missing === "template"
           ? {
               vi: ` Danh sách đơn vị (.csv hoặc .xlsx) thì ghi sau --units: dti-scorer template --index <tệp.json | mã có sẵn> --units ${arg} --out <phiếu.xlsx>.`,
               en: ` A list of units (.csv or .xlsx) goes after --units: dti-scorer template --index <file.json | built-in id> --units ${arg} --out <forms.xlsx>.`,
             }
-          : command === "collect"
+          : missing === "collect"
             ? {
                 vi: ` Các sổ cần gom ghi ngay sau tên lệnh: dti-scorer collect ${arg} … --out <tổng-hợp.xlsx>.`,
                 en: ` The workbooks to gather go right after the command: dti-scorer collect ${arg} … --out <all.xlsx>.`,
               }
-            : command === "validate-index"
+            : missing === "validate"
               ? { vi: ` Để kiểm tra sổ làm việc, ghi sổ ngay sau tên lệnh: dti-scorer validate ${arg}.`, en: ` To check a workbook, give it right after the command: dti-scorer validate ${arg}.` }
               : {
-                  vi: ` Sổ làm việc cần ${command === "score" ? "chấm" : "kiểm tra"} ghi ngay sau tên lệnh: dti-scorer ${command} ${arg} --index <tệp.json | mã có sẵn>.`,
-                  en: ` The workbook to ${command === "score" ? "score" : "check"} goes right after the command: dti-scorer ${command} ${arg} --index <file.json | built-in id>.`,
+                  vi: ` Sổ làm việc cần chấm ghi ngay sau tên lệnh: dti-scorer score ${arg} --index <tệp.json | mã có sẵn>.`,
+                  en: ` The workbook to score goes right after the command: dti-scorer score ${arg} --index <file.json | built-in id>.`,
                 };
     return { vi: `${is.vi}: ${takes.vi}.${instead?.vi ?? ""}`, en: `${is.en}: ${takes.en}.${instead?.en ?? ""}` };
   },
@@ -493,6 +510,14 @@ export const M = {
     vi: `Định nghĩa bộ chỉ số ${path} không hợp lệ: ${detail}`,
     en: `The index definition ${path} is not valid: ${detail}`,
   }),
+  /**
+   * score --out with --index a definition of the id and version of the one the workbook keeps in
+   * `_index` (`kept`: "id@version"), but of other content: the written workbook keeps the one given.
+   */
+  definitionReplaced: (kept: string, spec: string): Message => ({
+    vi: `Định nghĩa bộ chỉ số lưu trong sổ (${kept}) được thay bằng định nghĩa của --index ${spec}: cùng mã và phiên bản nhưng nội dung khác.`,
+    en: `The index definition kept in the workbook (${kept}) is replaced by the one given to --index ${spec}: the same id and version, but other content.`,
+  }),
   needIndex: (cmd: string): Message => ({ vi: `Lệnh ${cmd} cần --index <tệp.json | mã có sẵn>.`, en: `Command ${cmd} needs --index <file.json | built-in id>.` }),
   needUnits: { vi: "Lệnh template cần --units <đơn-vị.csv>.", en: "Command template needs --units <units.csv>." },
   needOut: (cmd: string): Message => ({ vi: `Lệnh ${cmd} cần --out <tệp.xlsx>.`, en: `Command ${cmd} needs --out <file.xlsx>.` }),
@@ -501,10 +526,49 @@ export const M = {
     vi: `Tệp đơn vị ${path} không có đơn vị nào (cần cột Mã đơn vị và Đơn vị, mỗi dòng một đơn vị).`,
     en: `The units file ${path} lists no unit (it needs Unit code and Unit columns, one unit a line).`,
   }),
-  unitsNoColumn: (path: string): Message => ({
-    vi: `Tệp đơn vị ${path} thiếu cột "Đơn vị" (hoặc "Unit") ở dòng tiêu đề.`,
-    en: `The units file ${path} has no "Unit" (or "Đơn vị") column in its header line.`,
-  }),
+  /**
+   * A units file whose first line (the header line, as read) names no unit column: most often a
+   * list without a header line, its first unit taken for one. The line is quoted (`first`, its
+   * fields; shortened when long), and the header line to add is shown as the file would hold it: a
+   * CSV file's with its own separator (`delimiter`), a workbook's as the cells of the first row of
+   * its first sheet (`sheet`); with as many columns as the units' lines have (`width`), up to three:
+   * code, name, category.
+   */
+  unitsNoColumn: (path: string, first: readonly string[], where: { delimiter: string } | { sheet: string }, width: number = first.length): Message => {
+    const fields = [...first];
+    while (fields.length > 0 && fields[fields.length - 1]!.trim() === "") fields.pop();
+    const n = Math.max(1, Math.min(3, width));
+    const header = { vi: ["Mã đơn vị", "Đơn vị", "Nhóm"], en: ["Unit code", "Unit", "Category"] };
+    const columns = (lang: "vi" | "en"): string[] => (n === 1 ? [header[lang][1]!] : header[lang].slice(0, n));
+    const noColumn = { vi: `Tệp đơn vị ${path} không có cột "Đơn vị" (hoặc "Unit")`, en: `The units file ${path} has no "Unit" (or "Đơn vị") column` };
+    if ("sheet" in where) {
+      const shown = fields.slice(0, 5).map((f) => `"${shorten(f.trim(), 30)}"`);
+      const cells = [...shown, ...(fields.length > 5 ? ["…"] : [])].join(", ");
+      const row = (lang: "vi" | "en"): string => columns(lang).map((c) => `"${c}"`).join(", ");
+      if (fields.length === 0) {
+        return {
+          vi: `${noColumn.vi}: hàng 1 của trang tính '${where.sheet}' để trống nhưng được đọc làm hàng tiêu đề. Hãy xoá hàng trống ở đầu trang tính; nếu trang tính chưa có hàng tiêu đề, hãy ghi vào hàng 1 tên các cột, mỗi tên một ô: ${row("vi")}.`,
+          en: `${noColumn.en}: row 1 of sheet '${where.sheet}' is blank but is taken as the header row. Delete the blank row at the top of the sheet; if the sheet has no header row, write the columns' names in row 1, one a cell: ${row("en")}.`,
+        };
+      }
+      return {
+        vi: `${noColumn.vi}: hàng 1 của trang tính '${where.sheet}' (${cells}) được đọc làm hàng tiêu đề. Nếu trang tính đã có hàng tiêu đề, hãy đặt tên cột tên đơn vị là "Đơn vị"; nếu chưa có, hãy chèn lên trên một hàng ghi tên các cột, mỗi tên một ô: ${row("vi")}.`,
+        en: `${noColumn.en}: row 1 of sheet '${where.sheet}' (${cells}) was taken as the header row. If the sheet has a header row, name the column of the units' names "Unit"; if it has none, insert one above with the columns' names, one a cell: ${row("en")}.`,
+      };
+    }
+    const sep = where.delimiter;
+    const line = shorten(fields.join(sep), 60);
+    if (fields.length === 0) {
+      return {
+        vi: `${noColumn.vi}: dòng đầu của tệp để trống nhưng được đọc làm dòng tiêu đề. Hãy xoá dòng trống ở đầu tệp; nếu tệp chưa có dòng tiêu đề, hãy ghi vào đó dòng tiêu đề: ${columns("vi").join(sep)}`,
+        en: `${noColumn.en}: its first line is blank but is taken as the header line. Delete the blank line at the top of the file; if the file has no header line, write this one there: ${columns("en").join(sep)}`,
+      };
+    }
+    return {
+      vi: `${noColumn.vi}: dòng đầu của tệp, "${line}", được đọc làm dòng tiêu đề. Nếu tệp đã có dòng tiêu đề, hãy đặt tên cột tên đơn vị là "Đơn vị"; nếu chưa có, hãy thêm lên đầu tệp dòng tiêu đề: ${columns("vi").join(sep)}`,
+      en: `${noColumn.en}: its first line, "${line}", was taken as the header line. If the file has a header line, name the column of the units' names "Unit"; if it has none, add this header line at its top: ${columns("en").join(sep)}`,
+    };
+  },
   /** The pane says the same of its list of units (categoryIgnoredMessage), as a warning of its own. */
   categoryIgnored: (path: string): Message => {
     const said = categoryIgnoredMessage({ vi: path, en: path });
@@ -691,6 +755,15 @@ export const M = {
   },
   wrote: (path: string): Message => ({ vi: `Đã ghi ${path}`, en: `Wrote ${path}` }),
   /**
+   * Under the table of `indices`: the folder the built-in definitions' JSON files are in (as the
+   * JSON's "file" gives them), and how a province makes its own from one (README, "Writing your
+   * own definition"), on two lines. `example`: a file of that folder.
+   */
+  indicesFolder: (folder: string, example: string): Message => ({
+    vi: `Tệp định nghĩa (JSON) của các bộ chỉ số trên nằm trong thư mục ${shellArg(folder)}.\nĐể có bộ chỉ số của tỉnh, hãy sao chép tệp của bộ gần nhất với quyết định của tỉnh (ví dụ ${example}) thành tệp mới, đổi id, version và name rồi sửa theo quyết định, và dùng với --index <tệp.json>.`,
+    en: `The definition files (JSON) of these indices are in folder ${shellArg(folder)}.\nTo make your province's own, copy the file of the one closest to the province's decision (e.g. ${example}) to a new file, change its id, version and name, edit it to follow the decision, and give it with --index <file.json>.`,
+  }),
+  /**
    * `left`: what was left out of the scoring, as forms (a sheet of one unit) and as rows of a
    * table of units (a CSV file, a sheet of one row per unit).
    */
@@ -752,9 +825,5 @@ export const M = {
     en: `Nothing new to gather: ${out} already holds the form of every unit in these files, so it was not written again.`,
   }),
   templateDone: (n: number, out: string): Message => ({ vi: `Đã tạo ${n} phiếu tự đánh giá trong ${out}.`, en: `Made ${n} self-assessment form${n === 1 ? "" : "s"} in ${out}.` }),
-  progress: (done: number, total: number, stage: string): Message => ({
-    vi: `\r${stage}: ${done}/${total}`,
-    en: `\r${stage}: ${done}/${total}`,
-  }),
   unexpected: (why: string): Message => ({ vi: `Lỗi không mong đợi: ${why}`, en: `Unexpected error: ${why}` }),
 };

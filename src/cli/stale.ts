@@ -1,10 +1,14 @@
 /**
  * What the command line says about results older than the workbook's inputs (the comparison and
  * its sentence are the core's, src/core/stale.ts, shared with the Excel host and the pane; the
- * command line adds what to do).
+ * command line adds what to do), and the `stale` object of --json.
  */
-import type { Message } from "../core/i18n/text";
-import { type StaleResults, staleMessage as coreStaleMessage } from "../core/stale";
+import type { IndexModel } from "../core/definition/model";
+import type { Lang, Message } from "../core/i18n/text";
+import type { IndexSheetState } from "../core/plan/index-sheet";
+import { type StaleResults, keptWithOtherContent, staleMessage as coreStaleMessage } from "../core/stale";
+import type { CliIO } from "./io";
+import { M, T } from "./messages";
 
 export { staleResults, type StaleResults } from "../core/stale";
 
@@ -23,4 +27,59 @@ const ADVICE: Record<StaleAdvice, Message> = {
  */
 export function staleMessage(stale: StaleResults, nameOf: (key: string) => string, advice: StaleAdvice): Message {
   return coreStaleMessage(stale, nameOf, ADVICE[advice]);
+}
+
+/** The `stale` object of score's and validate's --json (README, "The command line"; docs/index-definition-notes.md). */
+export interface StaleJson {
+  scoredAt: string;
+  changed: string[];
+  added: string[];
+  removed: string[];
+  renamed: string[];
+  formerNames: Record<string, string>;
+  otherIndex: string[];
+  unreadable: string[];
+  unreadableSheets: Record<string, string>;
+  /** Only when the results were scored with another index or version than the one in use. */
+  scoredWith?: { id: string; version: string | null };
+  /** Only when they were scored with another content of the index in use (its id and version, another definition). */
+  otherContent?: { id: string; version: string | null };
+  message: string;
+}
+
+/**
+ * The `stale` object of --json: null when the input holds no earlier results or they match its
+ * inputs; else the units by kind of change, as the sentence (`message`, in `lang`) says them:
+ * `changed` (every unit whose form changed), `added`, `removed`; each a part of `changed`, the
+ * units renamed (only), whose form names another index, whose form is no longer read (with its
+ * sheet); the names units had when scored, for those whose name changed; and, when the results
+ * were computed with another index or version (`scoredWith`) or with another content of the
+ * index in use (`otherContent`), that index.
+ */
+export function staleJson(stale: StaleResults | undefined, message: Message | undefined, lang: Lang): StaleJson | null {
+  if (!stale || !message) return null;
+  return {
+    scoredAt: stale.scoredAt,
+    changed: stale.changed,
+    added: stale.added,
+    removed: stale.removed,
+    renamed: stale.renamed,
+    formerNames: stale.formerNames,
+    otherIndex: stale.otherIndex,
+    unreadable: stale.unreadable,
+    unreadableSheets: stale.sheets,
+    ...(stale.scoredWith ? { scoredWith: { id: stale.scoredWith.id, version: stale.scoredWith.version ?? null } } : {}),
+    ...(stale.otherContent ? { otherContent: { id: stale.otherContent.id, version: stale.otherContent.version ?? null } } : {}),
+    message: message[lang],
+  };
+}
+
+/**
+ * The line on stderr when score --out writes a workbook whose `_index` keeps a definition of the
+ * id and version of the one given to --index (`spec`, read as `model`) but another content: the
+ * written workbook keeps the one given instead, which is said, not done silently. Nothing else.
+ */
+export function sayDefinitionReplaced(io: CliIO, state: IndexSheetState | null | undefined, model: IndexModel, spec: string, lang: Lang): void {
+  const kept = keptWithOtherContent(state, model);
+  if (kept) io.stderr.write(`${T.severityOne.warning[lang]}: ${M.definitionReplaced(kept.version !== undefined ? `${kept.id}@${kept.version}` : kept.id, spec)[lang]}\n`);
 }

@@ -92,19 +92,48 @@ describe("a table with its header row and no unit's row", () => {
 });
 
 describe("a file given to --index that is no definition", () => {
-  it("a workbook: one line saying so, what --index takes, and that the workbook goes first", async () => {
-    const s = await run(["score", "phieu.xlsx", "--index", "phieu.xlsx"]);
+  it("a workbook with the workbook to score or check already given: one line saying so and what --index takes, never to swap them", async () => {
+    const TAKES_VI = "Tệp phieu.xlsx (--index) là sổ làm việc Excel, không phải tệp định nghĩa bộ chỉ số: --index nhận tệp định nghĩa bộ chỉ số (.json) hoặc mã bộ chỉ số có sẵn (xem dti-scorer indices).\n";
+    // Swapping them would score the file given to --index: here the blank forms.
+    const s = await run(["score", "tong-hop.xlsx", "--index", "phieu.xlsx", "--out", "z.xlsx"]);
     expect(s.code).toBe(2);
-    expect(s.err).toBe(
-      "Tệp phieu.xlsx (--index) là sổ làm việc Excel, không phải tệp định nghĩa bộ chỉ số: --index nhận tệp định nghĩa bộ chỉ số (.json) hoặc mã bộ chỉ số có sẵn (xem dti-scorer indices). Sổ làm việc cần chấm ghi ngay sau tên lệnh: dti-scorer score phieu.xlsx --index <tệp.json | mã có sẵn>.\n",
-    );
+    expect(s.err).toBe(TAKES_VI);
     // Not read as text: no warning about its encoding, no JSON syntax error.
     expect(s.err).not.toMatch(/UTF-8|JSON hợp lệ/);
+    const same = await run(["score", "phieu.xlsx", "--index", "phieu.xlsx"]);
+    expect(same.err).toBe(TAKES_VI);
+    const v = await run(["validate", "tong-hop.xlsx", "--index", "phieu.xlsx", "--lang", "en"], "en");
+    expect(v.code).toBe(2);
+    expect(v.err).toBe("File phieu.xlsx (--index) is an Excel workbook, not an index definition file: --index takes an index definition file (.json) or a built-in id (see dti-scorer indices).\n");
+    // template with its list of units given, collect with its workbooks given: the same.
+    const t = await run(["template", "--index", "phieu.xlsx", "--units", "dv.csv", "--out", "z.xlsx"]);
+    expect(t.code).toBe(2);
+    expect(t.err).toBe(TAKES_VI);
+    const c = await run(["collect", "phieu.xlsx", "--index", "phieu.xlsx", "--out", "z.xlsx"]);
+    expect(c.code).toBe(2);
+    expect(c.err).toBe(TAKES_VI);
+  });
+
+  it("a workbook with no workbook given (or template without --units): where the workbook goes instead", async () => {
     const v = await run(["validate", "--index", "phieu.xlsx", "--lang", "en"], "en");
     expect(v.code).toBe(2);
     expect(v.err).toBe(
       "File phieu.xlsx (--index) is an Excel workbook, not an index definition file: --index takes an index definition file (.json) or a built-in id (see dti-scorer indices). To check a workbook, give it right after the command: dti-scorer validate phieu.xlsx.\n",
     );
+    const s = await run(["score", "--index", "phieu.xlsx"]);
+    expect(s.code).toBe(2);
+    expect(s.err).toBe(
+      "Tệp phieu.xlsx (--index) là sổ làm việc Excel, không phải tệp định nghĩa bộ chỉ số: --index nhận tệp định nghĩa bộ chỉ số (.json) hoặc mã bộ chỉ số có sẵn (xem dti-scorer indices). Sổ làm việc cần chấm ghi ngay sau tên lệnh: dti-scorer score phieu.xlsx --index <tệp.json | mã có sẵn>.\n",
+    );
+    const t = await run(["template", "--index", "phieu.xlsx", "--out", "z.xlsx", "--lang", "en"], "en");
+    expect(t.code).toBe(2);
+    expect(t.err).toMatch(/^File phieu\.xlsx \(--index\) is an Excel workbook, not an index definition file: .* A list of units \(\.csv or \.xlsx\) goes after --units: dti-scorer template --index <file\.json \| built-in id> --units phieu\.xlsx --out <forms\.xlsx>\.\n$/);
+    const c = await run(["collect", "--index", "phieu.xlsx", "--out", "z.xlsx"]);
+    expect(c.code).toBe(2);
+    expect(c.err).toMatch(/ Các sổ cần gom ghi ngay sau tên lệnh: dti-scorer collect phieu\.xlsx … --out <tổng-hợp\.xlsx>\.\n$/);
+    // A definition given to --index, the workbook missing: what is missing is said, as before.
+    expect((await run(["score", "--index", "xa.json"])).err).toMatch(/^Lệnh score cần đúng một tệp/);
+    expect((await run(["template", "--index", "xa.json", "--out", "z.xlsx"])).err).toBe("Lệnh template cần --units <đơn-vị.csv>.\n");
   });
 
   it("an Excel 97–2003 workbook (a compound file) is a workbook too; any other binary file is not a text file", async () => {
@@ -113,7 +142,8 @@ describe("a file given to --index that is no definition", () => {
     const xls = await run(["template", "--index", "cu.xls", "--units", "dv.csv", "--out", "p2.xlsx", "--lang", "en"], "en");
     expect(xls.code).toBe(2);
     expect(xls.err.split("\n")).toHaveLength(2);
-    expect(xls.err).toMatch(/^File cu\.xls \(--index\) is an Excel workbook, not an index definition file: .* A list of units \(\.csv or \.xlsx\) goes after --units: /);
+    // Its list of units is given: what --index takes, and nothing about where the workbook goes.
+    expect(xls.err).toBe("File cu.xls (--index) is an Excel workbook, not an index definition file: --index takes an index definition file (.json) or a built-in id (see dti-scorer indices).\n");
     writeFileSync(join(dir, "anh.json"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
     const binary = await run(["score", "phieu.xlsx", "--index", "anh.json"]);
     expect(binary.code).toBe(2);

@@ -181,8 +181,8 @@ describe("planning a collection", () => {
       ],
     );
     expect(plan.take).toEqual([
-      { file: "a.xlsx", sheet: "Sở Y tế", as: "Sở Y tế (2)", unitCode: "SYT", unitName: "Sở Y tế" },
-      { file: "b.xlsx", sheet: "Sở Nội vụ", as: "Sở Nội vụ", unitCode: "SNV", unitName: "Sở Nội vụ" },
+      { file: "a.xlsx", fileAt: 0, sheet: "Sở Y tế", as: "Sở Y tế (2)", unitCode: "SYT", unitName: "Sở Y tế" },
+      { file: "b.xlsx", fileAt: 1, sheet: "Sở Nội vụ", as: "Sở Nội vụ", unitCode: "SNV", unitName: "Sở Nội vụ" },
     ]);
     expect(plan.skipped).toHaveLength(1);
     expect(plan.skipped[0]).toMatchObject({ file: "a.xlsx", sheet: "Hướng dẫn" });
@@ -319,11 +319,12 @@ describe("blank forms and filled ones", () => {
     ]);
     expect(counted.filter((s) => s.duplicate === "blank-again").length).toBe(6);
     expect(counted.every((s) => s.blank === true && s.kind === "duplicate" && s.reason.vi.includes("phiếu trống"))).toBe(true);
+    // In the template's order of units, not the files'.
     expect(plan.take.map((t) => [t.file, t.sheet])).toEqual([
       ["g1.xlsx", "Đơn vị 1"],
+      ["g2.xlsx", "Đơn vị 2"],
       ["g1.xlsx", "Đơn vị 3"],
       ["g1.xlsx", "Đơn vị 4"],
-      ["g2.xlsx", "Đơn vị 2"],
     ]);
     expect(plan.skipped.length).toBe(12);
   });
@@ -389,7 +390,7 @@ describe("blank forms and filled ones", () => {
         ],
       },
     );
-    expect(plan.take).toEqual([{ file: "b.xlsx", sheet: "Sở Y tế", as: "Y tế", unitCode: "SYT", unitName: "Sở Y tế", replaces: "Y tế" }]);
+    expect(plan.take).toEqual([{ file: "b.xlsx", fileAt: 0, sheet: "Sở Y tế", as: "Y tế", unitCode: "SYT", unitName: "Sở Y tế", replaces: "Y tế" }]);
     expect(plan.skipped.map((s) => [s.duplicate, s.reason.vi])).toEqual([
       [
         "filled-in-workbook",
@@ -466,6 +467,55 @@ describe("blank forms and filled ones", () => {
   });
 });
 
+describe("the order of the forms taken: the template's list of units, not the files'", () => {
+  /** The template of units `names` (codes U1…), as the unit at `filled` sent it back: its own form filled in. */
+  const template = (names: string[], filled?: number, name?: string): SheetSnapshot[] =>
+    names.map((n, i) => form(n, i === filled && name ? name : n, `U${i + 1}`, i === filled ? { column: "Số liệu", value: 1 } : undefined));
+  const UNITS = ["Sở Y tế", "Sở Tài chính", "Sở Xây dựng", "Sở Nội vụ"];
+
+  it("ranks each unit by its place in the first file of several units' forms, forms of units no such file holds after, as they came", () => {
+    const plan = planCollect([], [
+      // A unit added later: its own form alone, in the file that comes first.
+      { file: "a-moi.xlsx", sheets: [form("Sở Ngoại vụ", "Sở Ngoại vụ", "U9", { column: "Số liệu", value: 1 })] },
+      { file: "snv.xlsx", sheets: template(UNITS, 3) },
+      { file: "stc.xlsx", sheets: template(UNITS, 1) },
+      // Its sheets moved about by the unit: the first template's order stands.
+      { file: "syt.xlsx", sheets: template(UNITS, 0).reverse() },
+    ]);
+    expect(plan.take.map((t) => [t.file, t.as])).toEqual([
+      ["syt.xlsx", "Sở Y tế"],
+      ["stc.xlsx", "Sở Tài chính"],
+      ["snv.xlsx", "Sở Xây dựng"],
+      ["snv.xlsx", "Sở Nội vụ"],
+      ["a-moi.xlsx", "Sở Ngoại vụ"],
+    ]);
+    expect(plan.take.map((t) => t.fileAt)).toEqual([3, 2, 1, 1, 0]);
+    // What was left out stays in the files' order.
+    expect(plan.skipped.map((s) => s.file)).toEqual(["snv.xlsx", "snv.xlsx", "stc.xlsx", "stc.xlsx", "stc.xlsx", "syt.xlsx", "syt.xlsx", "syt.xlsx"]);
+  });
+
+  it("a unit that wrote its name otherwise in its own copy keeps its code's place; two units claiming one code in a file keep theirs", () => {
+    const renamed = planCollect([], [
+      { file: "snv.xlsx", sheets: template(UNITS, 3) },
+      { file: "syt.xlsx", sheets: template(UNITS, 0, "Sở Y tế tỉnh") },
+    ]);
+    expect(renamed.take.map((t) => [t.file, t.unitName])).toEqual([
+      ["syt.xlsx", "Sở Y tế tỉnh"],
+      ["snv.xlsx", "Sở Tài chính"],
+      ["snv.xlsx", "Sở Xây dựng"],
+      ["snv.xlsx", "Sở Nội vụ"],
+    ]);
+    // One workbook of every unit's form, two of them under one code: taken in its own order.
+    const sheets = [form("A", "Đơn vị A", "U1", { column: "Số liệu", value: 1 }), form("B", "Đơn vị B", "U2", { column: "Số liệu", value: 1 }), form("C", "Đơn vị C", "U1", { column: "Số liệu", value: 1 })];
+    expect(planCollect([], [{ file: "tong.xlsx", sheets }]).take.map((t) => t.sheet)).toEqual(["A", "B", "C"]);
+  });
+
+  it("files of one unit's form each come in the order given", () => {
+    const plan = planCollect([], ["c", "a", "b"].map((f, i) => ({ file: `${f}.xlsx`, sheets: [form(f, f, `U${i}`, { column: "Số liệu", value: 1 })] })));
+    expect(plan.take.map((t) => t.file)).toEqual(["c.xlsx", "a.xlsx", "b.xlsx"]);
+  });
+});
+
 describe("a unit known by its code, whatever the name on its forms", () => {
   const stc = (name: string, unitName: string, filled: boolean): SheetSnapshot =>
     form(name, unitName, "STC", filled ? { column: "Số liệu", value: 1 } : undefined);
@@ -487,7 +537,7 @@ describe("a unit known by its code, whatever the name on its forms", () => {
     const plan = planCollect(["Hướng dẫn", "Sở Tài chính"], [{ file: "stc.xlsx", sheets: [stc("STC 2026", "Sở Tài chính tỉnh", true)] }], undefined, {
       existingForms: [{ sheet: "Sở Tài chính", unitCode: "STC", unitName: "Sở Tài chính", blank: true }],
     });
-    expect(plan.take).toEqual([{ file: "stc.xlsx", sheet: "STC 2026", as: "Sở Tài chính", unitCode: "STC", unitName: "Sở Tài chính tỉnh", replaces: "Sở Tài chính" }]);
+    expect(plan.take).toEqual([{ file: "stc.xlsx", fileAt: 0, sheet: "STC 2026", as: "Sở Tài chính", unitCode: "STC", unitName: "Sở Tài chính tỉnh", replaces: "Sở Tài chính" }]);
     expect(plan.skipped).toEqual([]);
     expect(plan.warnings).toEqual([]);
   });
@@ -641,10 +691,10 @@ describe("the project's own sheets and mixed indices", () => {
     expect(plan.take.map((t) => t.unitCode)).toEqual(["SYT"]);
     expect(plan.skipped.map((s) => s.sheet)).toEqual(["H"]);
     expect(plan.warnings.map((w) => w.en)).toEqual([
-      'The files hold forms of different versions of the index "Sample index": the index in use (version 2025); a.xlsx (version mau-2023). A workbook is scored on one version; check the forms.',
+      'The files hold forms of different versions of the index "Sample index": the index in use (version 2025); a.xlsx (version mau-2023). A workbook is scored on one version: forms of another version are read by their rows\' codes, each with a warning; check the rows the versions differ on.',
     ]);
     expect(plan.warnings[0]?.vi).toBe(
-      'Các tệp chứa phiếu của những phiên bản khác nhau của bộ chỉ số "Bộ chỉ số mẫu": bộ chỉ số đang dùng (phiên bản 2025); a.xlsx (phiên bản mau-2023). Một sổ chỉ chấm theo một phiên bản; hãy kiểm tra lại các phiếu.',
+      'Các tệp chứa phiếu của những phiên bản khác nhau của bộ chỉ số "Bộ chỉ số mẫu": bộ chỉ số đang dùng (phiên bản 2025); a.xlsx (phiên bản mau-2023). Một sổ chỉ chấm theo một phiên bản: phiếu của phiên bản khác được đọc theo mã dòng, mỗi phiếu kèm một cảnh báo; hãy kiểm tra các dòng mà hai phiên bản khác nhau.',
     );
   });
 });

@@ -240,6 +240,8 @@ export function formContent(sheet: SheetSnapshot): string | undefined {
 
 export interface CollectTake {
   file: string;
+  /** Position of its file among the incoming files (files may share a name: two folders' "phieu.xlsx"). */
+  fileAt: number;
   sheet: string;
   /** The name the sheet gets in the collected workbook. */
   as: string;
@@ -451,8 +453,8 @@ export function mixedIndicesWarning(byFile: Map<string, Set<string>>, known: rea
   if (one) {
     const index = (lang: Lang) => indexWords({ id: one.id, ...(one.name !== undefined ? { name: one.name } : {}) }, one, lang);
     return {
-      vi: `Các tệp chứa phiếu của những phiên bản khác nhau của bộ chỉ số ${index("vi")}: ${list("vi")}. Một sổ chỉ chấm theo một phiên bản; hãy kiểm tra lại các phiếu.`,
-      en: `The files hold forms of different versions of the index ${index("en")}: ${list("en")}. A workbook is scored on one version; check the forms.`,
+      vi: `Các tệp chứa phiếu của những phiên bản khác nhau của bộ chỉ số ${index("vi")}: ${list("vi")}. Một sổ chỉ chấm theo một phiên bản: phiếu của phiên bản khác được đọc theo mã dòng, mỗi phiếu kèm một cảnh báo; hãy kiểm tra các dòng mà hai phiên bản khác nhau.`,
+      en: `The files hold forms of different versions of the index ${index("en")}: ${list("en")}. A workbook is scored on one version: forms of another version are read by their rows' codes, each with a warning; check the rows the versions differ on.`,
     };
   }
   return {
@@ -659,7 +661,9 @@ function duplicateWhy(l: LeftOut): { duplicate: DuplicateKind; reason: Message }
  * template's instructions sheet and hidden list sheet are passed over without a word (a file of
  * nothing else is left out with its reason). When the
  * forms taken (with those already in the consolidated workbook, and the model's index) name more
- * than one index or version, the plan warns, naming each file and its indices.
+ * than one index or version, the plan warns, naming each file and its indices. The forms taken
+ * are in the order of the template's list of units, not of the files (inTemplateOrder): the
+ * hosts put them into the workbook in that order; the forms left out stay in the files' order.
  */
 export function planCollect(
   existingSheetNames: string[],
@@ -705,7 +709,7 @@ export function planCollect(
   }
 
   // First pass: what each sheet is. Forms of a unit code are weighed together before any is taken.
-  type Entry = { file: string; sheet: SheetSnapshot; header: LayoutAHeader; candidate?: Candidate; group?: UnitGroup };
+  type Entry = { file: string; fileAt: number; sheet: SheetSnapshot; header: LayoutAHeader; candidate?: Candidate; group?: UnitGroup };
   // Sheets left out on sight keep their place among the others: the report lists them in the files' order.
   const entries: (Entry | { skip: CollectSkip })[] = [];
   incoming.forEach(({ file, sheets }, fileAt) => {
@@ -743,7 +747,7 @@ export function planCollect(
       }
       // Noted before the duplicate check: a form of another index is in the files even when its code is taken.
       noteIndex(file, header.index);
-      const entry: Entry = { file, sheet, header };
+      const entry: Entry = { file, fileAt, sheet, header };
       // A form without a code is known by its name (detectLayoutA), as the reader knows it.
       if (header.unitCode !== undefined) {
         const candidate: Candidate = { fileAt, order: entries.length, file, sheet: sheet.name, header, blank: isBlankForm(sheet), visible: sheet.visible !== false, snapshot: sheet };
@@ -838,6 +842,8 @@ export function planCollect(
     if (taken.free(cleanSheetName(sheetName)) || unitName === undefined || !taken.free(cleanSheetName(unitName))) return uniqueSheetName(sheetName, taken);
     return uniqueSheetName(unitName, taken);
   };
+  /** Each take's unit, for inTemplateOrder. */
+  const takenUnits: (UnitGroup | undefined)[] = [];
   for (const entry of entries) {
     if ("skip" in entry) {
       plan.skipped.push(entry.skip);
@@ -895,8 +901,10 @@ export function planCollect(
         );
       }
     } else as = nameFor(sheet.name, header.unitName);
+    takenUnits.push(group);
     plan.take.push({
       file,
+      fileAt: entry.fileAt,
       sheet: sheet.name,
       as,
       ...(header.unitCode !== undefined ? { unitCode: header.unitCode } : {}),
@@ -904,7 +912,51 @@ export function planCollect(
       ...(replaces !== undefined ? { replaces } : {}),
     });
   }
+  plan.take = inTemplateOrder(plan.take, takenUnits, entries.flatMap((e) => ("skip" in e || !e.group ? [] : [{ fileAt: e.fileAt, unit: e.group }])));
   const mixed = mixedIndicesWarning(indices, [...(model ? [model.definition] : []), ...(options.knownIndices ?? [])], options.commandLine);
   if (mixed) plan.warnings.push(mixed);
   return plan;
+}
+
+/**
+ * The forms taken in the order of the template the units were sent (so that a council printing
+ * the consolidated workbook gets the forms in the order of its list of units), not the order of
+ * the files' names: each unit ranked by its first form in the first file that holds forms of
+ * several units (the whole template, sent to every unit, each filling its own), then by later
+ * such files for units the first does not hold; the forms of units no such file holds after
+ * those, in the order they came. A unit is a code and a name (UnitGroup: two units claiming one
+ * code in a file keep their own places there); a unit of a code ranked in an earlier file (the
+ * unit's own copy of the template, its name written otherwise) takes that code's place, as does
+ * one of a ranked code that only a file of its own holds. `units`: each take's unit, undefined
+ * for a form that names none; `forms`: the unit of every form in the files, in the order they
+ * came. A form replacing a blank one in the workbook keeps that blank's place whatever its rank
+ * (the hosts put it there).
+ */
+function inTemplateOrder(take: CollectTake[], units: readonly (UnitGroup | undefined)[], forms: readonly { fileAt: number; unit: UnitGroup }[]): CollectTake[] {
+  const byFile = new Map<number, UnitGroup[]>();
+  for (const f of forms) {
+    const list = byFile.get(f.fileAt) ?? [];
+    if (!list.includes(f.unit)) list.push(f.unit);
+    byFile.set(f.fileAt, list);
+  }
+  const rank = new Map<UnitGroup, number>();
+  const codeRank = new Map<string, number>();
+  let next = 0;
+  for (const [, inFile] of [...byFile].sort((a, b) => a[0] - b[0])) {
+    if (new Set(inFile.map((u) => u.key)).size < 2) continue;
+    const codesBefore = new Set(codeRank.keys());
+    for (const unit of inFile) {
+      if (rank.has(unit)) continue;
+      const r = codesBefore.has(unit.key) ? codeRank.get(unit.key)! : next++;
+      rank.set(unit, r);
+      if (!codeRank.has(unit.key)) codeRank.set(unit.key, r);
+    }
+  }
+  if (rank.size === 0) return take;
+  const at = (i: number): number => {
+    const unit = units[i];
+    return unit === undefined ? Infinity : (rank.get(unit) ?? codeRank.get(unit.key) ?? Infinity);
+  };
+  // A stable sort: forms of one place, and those of none, keep the order they came in.
+  return take.map((t, i) => ({ t, i, r: at(i) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.t);
 }

@@ -26,14 +26,14 @@ import { Header } from "./components/Header";
 import { IndexStep } from "./components/IndexStep";
 import { ScoreStep, findingsAfterScoreText } from "./components/ScoreStep";
 import { useStepStyles } from "./components/styles";
-import type { WorkbookSnapshot } from "../core/types";
+import type { Issue, WorkbookSnapshot } from "../core/types";
 import { type StringKey, t } from "./i18n";
 import { DISMISS_ATTRIBUTE, DISMISS_MARK, RERUN_ATTRIBUTE, focusChoice } from "./focus";
 import type { Environment } from "./state/environment";
 import { checkSummary, leftOutSentences } from "./state/findings";
 import { withPathBreaks } from "./components/pattern";
 import { useBarName } from "./components/bar";
-import { formsIndexMismatch, missingFeaturesNotice, offerLabel, staleIndexMessage, staleLines } from "./state/pipeline";
+import { formsIndexMismatch, missingFeaturesNotice, offerLabel, staleIndexMessage, staleIndexTitle, staleLines } from "./state/pipeline";
 import { type DownloadKind, type Notice, type NoticeGroup, type PaneState, type StepId, severityCounts, usePane } from "./state/usePane";
 import type { Workbench } from "./state/workbench";
 
@@ -133,6 +133,32 @@ export function visibleSheets(snapshot: WorkbookSnapshot | undefined): number {
 /** A notice's sentence in `lang`. */
 function noticeText(notice: Notice, lang: PaneState["lang"]): string {
   return notice.message ? notice.message[lang] : notice.key ? t(lang, notice.key, notice.params) : "";
+}
+
+/**
+ * The Check step's summary as the live region says it: "20 đơn vị và 1 phiếu chưa được chấm: 3 lỗi
+ * và 1 cảnh báo", then the forms the reader left out (not among the units counted).
+ */
+export function checkSaid(issues: Issue[], unitsChecked: number, lang: PaneState["lang"]): string {
+  const summary = checkSummary(issues, severityCounts(issues), unitsChecked, lang);
+  return [t(lang, summary.key, summary.params), ...leftOutSentences(issues, "check", lang)].join(" ");
+}
+
+/**
+ * What the live region says of a notice: its sentence and its lines (routine lines by their counts
+ * only: the lists stay closed), then what the step shows beside it that the notice does not say —
+ * after scoring, the errors and warnings found (`scoreCounts`); after marking cells, the check's
+ * summary (`checked`: the Check step shows it above the findings, and no other announcement says it).
+ */
+export function noticeSaid(
+  n: Notice,
+  lang: PaneState["lang"],
+  context: { scoreCounts?: Record<"error" | "warning", number>; checked?: { issues: Issue[]; unitsChecked: number } } = {},
+): string {
+  const details = [...(n.details ?? []), ...(n.groups ?? []).map((g) => g.label)].map((d) => d[lang]);
+  const findings = n.key === "scoreDone" && context.scoreCounts ? (findingsAfterScoreText(context.scoreCounts, lang) ?? "") : "";
+  const checked = (n.key === "marked" || n.key === "markedNone") && context.checked ? checkSaid(context.checked.issues, context.checked.unitsChecked, lang) : "";
+  return [noticeText(n, lang), ...details, findings, checked].filter((x) => x !== "").join(" ");
 }
 
 /**
@@ -287,17 +313,17 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   }, [noticeId]);
   const scoreRef = useRef(state.score);
   scoreRef.current = state.score;
+  const checkedRef = useRef({ issues: state.issues, unitsChecked: state.unitsChecked });
+  checkedRef.current = { issues: state.issues, unitsChecked: state.unitsChecked };
   useEffect(() => {
     const n = state.notice;
     if (!n) return;
-    // What was scored, then what the Score step shows under its table: the errors and warnings found.
-    const counts = n.key === "scoreDone" ? scoreRef.current?.counts : undefined;
-    announce((l) => {
-      // Routine lines by their counts only (the lists stay closed).
-      const details = [...(n.details ?? []), ...(n.groups ?? []).map((g) => g.label)].map((d) => d[l]);
-      const findings = counts ? (findingsAfterScoreText(counts, l) ?? "") : "";
-      return [noticeText(n, l), ...details, findings].filter((x) => x !== "").join(" ");
-    }, n.intent === "error" || n.intent === "warning");
+    // What was scored, then what the Score step shows under its table: the errors and warnings found;
+    // what was marked, then the check's summary the Check step shows (the run's issues, set with the notice).
+    const scoreCounts = scoreRef.current?.counts;
+    const { issues, unitsChecked } = checkedRef.current;
+    const checked = issues ? { issues, unitsChecked: unitsChecked ?? 0 } : undefined;
+    announce((l) => noticeSaid(n, l, { ...(scoreCounts ? { scoreCounts } : {}), ...(checked ? { checked } : {}) }), n.intent === "error" || n.intent === "warning");
   }, [state.notice, announce]);
   // An index definition that cannot be used (a file that is no JSON, a definition with problems):
   // how many problems and the first, not the whole list the Index step shows.
@@ -330,7 +356,8 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   const staleRef = useRef(state.stale);
   staleRef.current = state.stale;
   // Results computed with another index or version than the one chosen (an analyst opening the new
-  // year's definition): said even when no figure changed.
+  // year's definition), or with another content of it (an edited copy that kept its id and
+  // version, an earlier release of a built-in): said even when no figure changed.
   const staleIndex = staleIndexMessage(state);
   const staleIndexText = staleIndex?.[lang];
   // Said when what the banner says changes (forms brought in, another edit), not when the language does.
@@ -366,17 +393,9 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
     // After a check (a run that says nothing else): its summary. Marking and scoring say what they did in their notice.
     const issues = state.issues;
     if (!issues || state.notice) return;
-    const counts = severityCounts(issues);
     const unitsChecked = state.unitsChecked ?? 0;
-    announce(
-      (l) => {
-        // As the Check step shows it: "20 đơn vị và 1 phiếu chưa được chấm: 3 lỗi và 1 cảnh báo".
-        const summary = checkSummary(issues, counts, unitsChecked, l);
-        // Forms the reader left out are not among the units counted: said with the summary.
-        return [t(l, summary.key, summary.params), ...leftOutSentences(issues, "check", l)].join(" ");
-      },
-      false,
-    );
+    // As the Check step shows it: "20 đơn vị và 1 phiếu chưa được chấm: 3 lỗi và 1 cảnh báo".
+    announce((l) => checkSaid(issues, unitsChecked, l), false);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.issues, announce]);
 
@@ -566,7 +585,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
         {(staleCount > 0 || staleIndexText !== undefined) && (
           <MessageBar intent="warning" layout="multiline" data-testid="stale-banner">
             <MessageBarBody>
-              <MessageBarTitle>{staleCount > 0 ? t(lang, "staleBanner") : t(lang, "staleIndexBanner")}</MessageBarTitle>
+              <MessageBarTitle>{staleCount > 0 ? t(lang, "staleBanner") : t(lang, staleIndexTitle(state) ?? "staleIndexBanner")}</MessageBarTitle>
               {staleIndexText !== undefined && <div className={st.wrap}>{staleIndexText}</div>}
               {staleText.map((line) => (
                 <div key={line} className={st.wrap} data-testid="stale-line">

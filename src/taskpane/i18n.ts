@@ -329,8 +329,6 @@ export const STRINGS = {
   filterLabel: { vi: "Hiện", en: "Show" },
   filterAll: { vi: "Tất cả", en: "All" },
   filterErrors: { vi: "Chỉ lỗi", en: "Errors only" },
-  // A unit whose form holds no figure at all: its "no value" findings as one line, which opens to them.
-  checkNoFigures: { vi: "Phiếu chưa điền số liệu nào: {count} ô Số liệu còn trống.", en: "The form holds no figure: {count} Value cells are empty." },
   // "Errors only" with no error: what there is instead.
   filterNoErrorsWarnings: { vi: "Không có lỗi; chỉ có cảnh báo.", en: "No errors; only warnings." },
   filterNoErrorsInfos: { vi: "Không có lỗi; chỉ có lưu ý.", en: "No errors; only notes." },
@@ -423,6 +421,8 @@ export const STRINGS = {
   staleAdded: { vi: "{count} đơn vị mới có trong sổ: {names}.", en: "{count} units are new in the workbook: {names}." },
   staleRemoved: { vi: "{count} đơn vị không còn trong sổ: {names}.", en: "{count} units are no longer in the workbook: {names}." },
   staleIndexBanner: { vi: "Kết quả được chấm theo bộ chỉ số khác", en: "The results were scored with another index" },
+  // The results were computed with a definition of the chosen index's id and version but other content (core/stale.ts otherContentMessage).
+  staleContentBanner: { vi: "Kết quả được chấm theo nội dung khác của bộ chỉ số", en: "The results were scored with other content of the index" },
   staleScoreAgain: { vi: "Hãy chấm lại.", en: "Score again." },
   staleRecheck: { vi: "Kiểm tra kết quả còn khớp", en: "Check the results still match" },
   staleRescore: { vi: "Chấm lại", en: "Score again" },
@@ -547,7 +547,6 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   scoreLeftOutRows: "1 row was not scored: see the Check step.",
   unitsSameName: "1 unit name is given to more than one unit without a code; a form of a unit already there is not scored. No form was made.",
   unitHasErrors: "has 1 error",
-  checkNoFigures: "The form holds no figure: 1 Value cell is empty.",
   unitsProblems: "The list of units has 1 thing to put right; a unit category must be one of: {known}. No form was made.",
   unitsSameCode: "1 unit code is given to more than one unit; a form with a code already taken is not scored. No form was made.",
   unitsUnknownCategory: "1 unit names a unit category the index does not have; write one of: {known}. No form was made.",

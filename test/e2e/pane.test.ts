@@ -2022,7 +2022,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
-  test("\"Errors only\" opens every unit with errors; a form with no figure shows its \"no value\" findings as one line that opens to them, and its 0 in the ranking", async () => {
+  test("\"Errors only\" opens every unit with errors; a form with no figure shows one finding that says so, not a \"no value\" finding per input, and its 0 in the ranking", async () => {
     // Sở Tài chính's form left blank; a word in a figure of Sở Y tế's (the sample's last unit has one too).
     const wb = await loadXlsx(sample);
     const blank = SAMPLE_UNITS[0]!;
@@ -2047,20 +2047,14 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
     await page.getByTestId("check-summary").waitFor();
     await idle(page);
-    // The blank form: one line for its "no value" findings, which opens to each of them.
-    await page.getByRole("button", { name: new RegExp(`^${blank.name}`) }).click();
-    const collapsed = page.getByTestId("no-figures");
-    expect(await collapsed.count()).toBe(1);
-    const line = (await collapsed.locator("summary").innerText()).replace(/\s+/g, " ").trim();
-    // A triangle says the line opens, turned down once it is open.
-    const [, count] = /^▸ Cảnh báo Phiếu chưa điền số liệu nào: (\d+) ô Số liệu còn trống\.$/.exec(line) ?? [];
-    expect(Number(count)).toBeGreaterThan(10);
-    expect(await collapsed.getByTestId("finding").first().isVisible()).toBe(false);
-    await collapsed.locator("summary").click();
-    await collapsed.locator("summary").getByText("▾").waitFor();
-    expect(await collapsed.getByTestId("finding").count()).toBe(Number(count));
-    expect(await collapsed.getByTestId("finding").first().isVisible()).toBe(true);
-    expect(await collapsed.getByTestId("finding").first().innerText()).toContain("Chưa có số liệu");
+    // The blank form: one finding saying it holds no figure and what that does, not a "no value" finding for each input.
+    const blankHeader = page.getByRole("button", { name: new RegExp(`^${blank.name}`) });
+    await blankHeader.click();
+    const blankItem = page.locator("[data-testid=check-findings] .fui-AccordionItem").filter({ has: blankHeader });
+    await blankItem.getByTestId("finding").first().waitFor();
+    const lines = (await blankItem.getByTestId("finding").allInnerTexts()).map((l) => l.replace(/\s+/g, " ").trim());
+    expect(lines.filter((l) => l.includes(`Phiếu của ${blank.name}`) && l.includes("chưa có số liệu nào") && l.includes("mọi chỉ tiêu được tính 0 điểm"))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes("Chưa có số liệu"))).toEqual([]);
     await shot(page, "check-no-figures-vi-light");
     // "Errors only": each unit with an error is open, the second as the first.
     await page.getByRole("radio", { name: "Chỉ lỗi" }).check();
@@ -2073,7 +2067,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     await page.getByRole("radio", { name: "All" }).check();
     await page.getByRole("button", { name: new RegExp(`^${blank.name}`) }).click();
-    await page.getByText(/^The form holds no figure: \d+ Value cells are empty\.$/).waitFor();
+    await page.getByText(new RegExp(`^The form of ${blank.name}.* holds no figure \\(its Value and Appraised value columns are empty\\): every indicator scores 0`)).waitFor();
     await page.getByLabel("Pane language").selectOption("vi");
 
     // Scored, the blank form's unit shows the 0 the results sheet shows, with why under its name.
@@ -2105,6 +2099,8 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     const categories = await summary.locator("tbody tr:not(:has(td))").allInnerTexts();
     expect(categories.map((c) => c.trim())).toEqual(["Sở, ban, ngành có dịch vụ công", "Sở, ban, ngành không có dịch vụ công"]);
     expect(await summary.getByRole("columnheader", { name: "Hạng trong loại" }).count()).toBe(1);
+    // The table is named by the heading above it.
+    expect(await summary.getByRole("table", { name: "Dẫn đầu" }).count()).toBe(1);
     expect(await shownRanks(page)).toEqual(inCategory);
     expect([...inCategory.values()].sort()).toEqual([1, 1, 2, 2]);
     await shot(page, "within-category-vi-light");
@@ -2411,7 +2407,7 @@ describe("screen readers, the keyboard and narrow panes, as a second audit found
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
-  test("at 320 px, and zoomed to 200%, the header keeps the language at the right, chosen options and filters show whole, and the rank header takes two lines", async () => {
+  test("at 320 px, and zoomed to 200%, the header keeps the language at the right, chosen options and filters show whole, and the rank header leaves the names room", async () => {
     for (const lang of ["vi", "en"] as const) {
       const page = await openPage({ width: 320, locale: lang === "vi" ? "vi-VN" : "en-US" });
       await page.getByRole("tab").first().waitFor();
@@ -2434,7 +2430,11 @@ describe("screen readers, the keyboard and narrow panes, as a second audit found
         await page.getByRole("button", { name: lang === "vi" ? "Chấm điểm và ghi kết quả" : "Score and write results" }).click();
         await page.getByTestId("score-summary").waitFor();
         await idle(page);
-        expect(await lines(page, "[data-testid=score-summary] thead th:first-child")).toEqual([{ text: lang === "vi" ? "Hạng trong loại" : "Rank in category", lines: 2 }]);
+        // The rank column shows "Hạng" on one line (named "Hạng trong loại" for screen readers, and on hover), so that it
+        // stays narrow and a long unit name beside it takes two lines at most, not five.
+        expect(await lines(page, "[data-testid=score-summary] [data-testid=rank-header-short]")).toEqual([{ text: lang === "vi" ? "Hạng" : "Rank", lines: 1 }]);
+        expect(await page.getByTestId("score-summary").getByRole("columnheader", { name: lang === "vi" ? "Hạng trong loại" : "Rank in category" }).count()).toBe(1);
+        expect((await lines(page, "[data-testid=score-table] tbody td:nth-child(2)")).filter((cell) => cell.lines > 2)).toEqual([]);
         await page.context().close();
       }
     }
@@ -2573,7 +2573,7 @@ describe("many units, the live regions and the Score step's words, as a fourth a
     // The new findings are that unit's, in its own section.
     const item = page.locator("[data-testid=check-findings] .fui-AccordionItem").last();
     expect(await item.innerText()).toContain(name);
-    expect((await item.getByTestId("finding").count()) + (await item.getByTestId("no-figures").count())).toBeGreaterThan(0);
+    expect(await item.getByTestId("finding").count()).toBeGreaterThan(0);
     // Closed again by a click, then opened: its findings are there again.
     await last.click();
     await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=check-findings] [aria-expanded]")].at(-1)!.getAttribute("aria-expanded") === "false");
@@ -2604,10 +2604,14 @@ describe("many units, the live regions and the Score step's words, as a fourth a
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Đánh dấu ô cần xem lại" }).click();
     await noticeSaying(page, /^Đã đánh dấu/);
+    const polite = page.getByTestId("live-polite");
+    // What was marked, then the check's summary the step shows (the sample's 4 units), as scoring's notice is followed by its counts.
+    const summary = (await page.getByTestId("check-summary").innerText()).trim();
+    expect(summary).toMatch(/^4 đơn vị: /);
+    await polite.filter({ hasText: /^Đã đánh dấu \d+ ô có vấn đề; chưa ghi điểm\. / }).filter({ hasText: `; chưa ghi điểm. ${summary}` }).waitFor({ state: "attached" });
     await idle(page);
     await page.getByRole("button", { name: "Xóa dấu" }).click();
     await noticeSaying(page, /^Đã xóa dấu trên \d+ ô/);
-    const polite = page.getByTestId("live-polite");
     await polite.filter({ hasText: /^Đã xóa dấu trên \d+ ô/ }).waitFor({ state: "attached" });
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     await page.getByTestId("notice").filter({ hasText: /^Cleared the marks on \d+ cells/ }).waitFor();

@@ -236,9 +236,10 @@ describe("the Excel host", () => {
     expect(report.skipped.map((s) => s.sheet)).toEqual(["Bản sửa", "Ghi chép"]);
     // Unit U0001's form as the workbook has it already: the same form, nothing to do.
     expect(report.skipped[0]!.reason.vi).toBe('Trang tính "Bản sửa": giống hệt phiếu đơn vị mã U0001 đã có trong sổ tổng hợp (trang "Đơn vị số 1") nên không chép lại; không cần làm gì.');
-    expect(report.inserted.map((i) => i.as)).toEqual(["Đơn vị số 1 (2)"]);
+    // The new unit's form, its sheet's name taken, comes in under its unit's name.
+    expect(report.inserted.map((i) => i.as)).toEqual(["Đơn vị số 3"]);
     const added = double.sheetNames().filter((n) => !before.includes(n));
-    expect(added).toEqual(["Đơn vị số 1 (2)"]);
+    expect(added).toEqual(["Đơn vị số 3"]);
   });
 
   test("insertWorkbooks warns, naming the files, when the forms that come in belong to different indices", async () => {

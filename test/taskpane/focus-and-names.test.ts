@@ -180,6 +180,34 @@ describe("message bars without a title", () => {
     }
   });
 
+  test("the Score step's table of top units is named by its heading; ranked within categories, its rank column shows \"Hạng\" and is named \"Hạng trong loại\"", () => {
+    const unit = { code: "SYT", name: "Sở Thông tin và Truyền thông", category: "co-dvc", ranked: true, rank: 1, rankInCategory: 1, points: 50, value: 50, coverage: 1 } as unknown as UnitResult;
+    const score = (within: "all" | "category") =>
+      ({
+        units: [unit],
+        ranked: 1,
+        counts: { error: 0, warning: 0, info: 0 },
+        ranking: { method: "competition", on: "points", within, nodes: "none", minCoverage: 0, exclude: [] },
+        categories: department.definition.categories,
+        errors: {},
+      }) as unknown as PaneState["score"];
+    for (const lang of ["vi", "en"] as const) {
+      const html = render(ScoreStep, paneState({ lang, score: score("category"), ranking: { method: "competition", decimals: null, within: "category" } }));
+      // The table's name is the heading above it ("Đơn vị đứng đầu"), by its id.
+      expect(tagWith(html, 'data-testid="score-table"')).toContain('aria-labelledby="score-top"');
+      expect(textOfId(html, "score-top")).toBe(t(lang, "topUnits"));
+      // Shown short (the column stays narrow, the names readable in a 320 px pane), named in full for screen readers and on hover.
+      const header = html.slice(html.indexOf("<th"), html.indexOf("</th>"));
+      const full = lang === "vi" ? "Hạng trong loại" : "Rank in category";
+      const short = lang === "vi" ? "Hạng" : "Rank";
+      expect(header).toContain(`<span aria-hidden="true" title="${full}" data-testid="rank-header-short">${short}</span>`);
+      expect(header.replace(/<span aria-hidden="true"[^>]*>[^<]*<\/span>/, "").replace(/<[^>]+>/g, "")).toBe(full);
+      // Ranked among all units: the one word, as before.
+      const all = render(ScoreStep, paneState({ lang, score: score("all") }));
+      expect(all.slice(all.indexOf("<th"), all.indexOf("</th>")).replace(/<[^>]+>/g, "")).toBe(short);
+    }
+  });
+
   test("'the index chosen cannot be used', in every step, is named by its sentence", () => {
     const html = render(IndexNeeded, paneState({ index: { source: "file", builtinId: "dti-so-nganh-mau", fileName: "sai.json", problems: [{ vi: "x", en: "x" }] } }));
     expect(barName(html, "index-not-usable")).toBe(t("vi", "definitionNotUsable", { file: "sai.json", step: t("vi", "stepIndexShort") }));

@@ -280,13 +280,39 @@ describe("forms made for another version of the index in use, of the same name",
     return r.model;
   }
 
-  test("both are named with their version, so the sentence does not name one index twice", () => {
+  test("are read, not refused: in the open workbook, in files, beside its forms or into it, nothing is said", () => {
     const mine = sameName({ version: "2025-sua" });
-    const other = anotherIndex([SAMPLE_TEXT], mine, "workbook")!;
+    for (const where of ["workbook", "files", "beside", "make"] as const) expect(anotherIndex([SAMPLE_TEXT], mine, where)).toBeUndefined();
+    // Beside a form of another index, that one alone is named.
+    const other = anotherIndex([SAMPLE_TEXT, "xa-rieng@2024"], mine, "workbook")!;
+    expect(other.message.vi).toMatch(/^Các phiếu trong sổ được lập theo bộ chỉ số "xa-rieng@2024", không phải bộ chỉ số đang dùng "/);
+    expect(other.message.vi).not.toContain(SAMPLE_TEXT);
+    // A workbook of such forms holds forms of the index in use: files of another index are said to need a workbook of their own.
+    expect(holdsFormsOf({ sheets: [form("Sở Y tế", "SYT")] }, mine)).toBe(true);
+  });
+
+  test("the Index step says they are read by their rows' codes with the version chosen, a warning on each, naming both versions once", () => {
+    const mine = sameName({ version: "2025-sua" });
     const v = SAMPLE.definition.version;
-    expect(other.message.vi).toContain(`theo bộ chỉ số "${name("vi")}" (phiên bản ${v}), không phải bộ chỉ số đang dùng "${name("vi")}" (phiên bản 2025-sua)`);
-    expect(other.message.en).toContain(`for the index "${name("en")}" (version ${v}), not the index in use "${name("en")}" (version 2025-sua)`);
-    expect(other.offer).toEqual({ builtinId: SAMPLE.definition.id });
+    const said = anotherIndex([SAMPLE_TEXT], mine, "chosen")!;
+    expect(said.readable).toBe(true);
+    expect(said.message).toEqual({
+      vi:
+        `Các phiếu trong sổ được lập theo bộ chỉ số "${name("vi")}" phiên bản ${v}, không phải phiên bản đang chọn (2025-sua): ` +
+        "kiểm tra hay chấm điểm sẽ đọc các phiếu theo mã ở từng dòng với phiên bản 2025-sua, mỗi phiếu có một cảnh báo; " +
+        "hãy xem lại các dòng mà hai phiên bản khác nhau (dòng còn thiếu, mã không có trong phiên bản 2025-sua).",
+      en:
+        `The forms in this workbook were made for the index "${name("en")}" version ${v}, not the version chosen (2025-sua): ` +
+        "checking or scoring reads them by the codes of their rows with version 2025-sua, with a warning on each form; " +
+        "check the rows on which the two versions differ (rows missing, codes version 2025-sua does not have).",
+    });
+    for (const lang of ["vi", "en"] as const) expect(said.message[lang]).not.toMatch(/không đọc được phiếu nào|reads none of them/);
+    // The forms' version is a built-in one: offered, as the other choice.
+    expect(said.offer).toEqual({ builtinId: SAMPLE.definition.id });
+    // Of a version that is no built-in: nothing to offer.
+    const unknown = anotherIndex([`${SAMPLE.definition.id}@2019`], mine, "chosen")!;
+    expect(unknown.readable).toBe(true);
+    expect(unknown.offer).toBeUndefined();
   });
 
   test("of another id too: each by id@version", () => {
@@ -347,6 +373,15 @@ describe("the Index step, when the workbook's forms were made for another index 
     expect(formsIndexMismatch({ snapshot: undefined, index: index(model("undp-hdi")) })).toBeUndefined();
     const mixed = { sheets: [form("Sở Y tế", "SYT"), form("Huyện A", "HA", "dti-huyen-mau@mau-2023")] };
     expect(formsIndexMismatch({ snapshot: mixed, index: index(model("undp-hdi")) })).toBeUndefined();
+  });
+
+  test("forms of another version of the index chosen: said to be read with it, not to be read by none", () => {
+    const next = parseDefinition({ ...(SAMPLE.definition as object), version: "2099" });
+    if (!next.ok) throw new Error("the next version should parse");
+    const found = formsIndexMismatch({ snapshot, index: { source: "file" as const, builtinId: "", model: next.model } })!;
+    expect(found.readable).toBe(true);
+    expect(found.message.vi).toMatch(/^Các phiếu trong sổ được lập theo bộ chỉ số "[^"]+" phiên bản [^ ]+, không phải phiên bản đang chọn \(2099\): kiểm tra hay chấm điểm sẽ đọc các phiếu theo mã ở từng dòng với phiên bản 2099, mỗi phiếu có một cảnh báo; /);
+    expect(found.message.en).toMatch(/^The forms in this workbook were made for the index "[^"]+" version [^ ]+, not the version chosen \(2099\): checking or scoring reads them by the codes of their rows with version 2099, with a warning on each form; /);
   });
 
   test("forms of an index that is not built in: no button, and where to open its definition", () => {

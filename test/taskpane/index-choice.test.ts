@@ -35,7 +35,6 @@ function scoredWith(model: IndexModel): PaneState {
     issues,
     unitsChecked: 2,
     unitNames: { SXD: "Sở Xây dựng" },
-    noFigures: [],
     score: scoreSummary([], issues, { ...ranking, exclude: [] }, model),
     scoreOfOtherIndex: undefined,
     notice: scoreDone,

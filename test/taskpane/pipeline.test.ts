@@ -4,7 +4,7 @@
  * definition that cannot be used reaches it with every one of its problems.
  */
 import type { IndexModel } from "../../src/core/definition/model";
-import { clearIssueMarks, isLocalizedError, markIssues, score, staleIndexMessage } from "../../src/taskpane/state/pipeline";
+import { clearIssueMarks, formsIndexMismatch, isLocalizedError, markIssues, score, staleIndexMessage } from "../../src/taskpane/state/pipeline";
 import { parseDefinition } from "../../src/core/definition";
 import { openExcelWorkbench } from "../../src/taskpane/state/excel";
 import { t } from "../../src/taskpane/i18n";
@@ -169,7 +169,7 @@ describe("ranking within unit categories", () => {
 });
 
 describe("results scored with another version of the index", () => {
-  test("are said to be so when the new version is chosen for forms made for it, naming both versions, before anything is read again", async () => {
+  test("are said to be so when the new version is chosen, for forms of either version, naming both versions, before anything is read again", async () => {
     const { double, definition, model } = await layoutAWorkbook(2, { via: "insert" });
     double.install();
     const workbench = openExcelWorkbench();
@@ -180,8 +180,11 @@ describe("results scored with another version of the index", () => {
     const parsed = parseDefinition({ ...(definition as object), version: "2099" });
     if (!parsed.ok) throw new Error("the new version should parse");
     const next = parsed.model;
-    // While the forms still name the earlier version, what to do is to choose theirs (said in step 1), not to score again.
-    expect(staleIndexMessage({ snapshot: scored, index: { source: "file", builtinId: "", model: next } })).toBeUndefined();
+    // Forms that still name the earlier version are read with the new one (by the codes of their
+    // rows, a warning on each, which step 1 says): scoring again is what to do, said as for forms made anew.
+    const earlier = staleIndexMessage({ snapshot: scored, index: { source: "file", builtinId: "", model: next } });
+    expect(earlier?.vi).toContain(`phiên bản ${model.definition.version}; bộ chỉ số đang dùng là phiên bản 2099: hãy chấm lại.`);
+    expect(formsIndexMismatch({ snapshot: scored, index: { source: "file", builtinId: "", model: next } })?.readable).toBe(true);
     // Forms made anew for the new version, results still of the earlier one.
     const renamed = {
       ...scored,

@@ -69,10 +69,10 @@ function textOf(html: string, testId: string): string | undefined {
 describe("the Check step's summary on the demo workbook (21 forms, one with another unit's code)", () => {
   test("counts the 20 units read and the form not scored, whose finding is listed under it, in both languages", async () => {
     const { workbench } = await fileWorkbench(await demoWorkbook(), "so-lieu.xlsx");
-    const { submissions, issues, noFigures } = await check(workbench, demoModel, "vi");
+    const { submissions, issues } = await check(workbench, demoModel, "vi");
     expect(submissions).toHaveLength(20);
     const unitNames = Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name]));
-    const state = paneState({ issues, noFigures, unitsChecked: submissions.length, unitNames });
+    const state = paneState({ issues, unitsChecked: submissions.length, unitNames });
     const vi = render(CheckStep, state);
     expect(textOf(vi, "check-summary")).toBe("20 đơn vị và 1 phiếu chưa được chấm: 3 lỗi và 1 cảnh báo");
     // The form not scored is among the findings listed.

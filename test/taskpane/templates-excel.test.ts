@@ -1,12 +1,14 @@
 /**
  * "Tạo phiếu" in Excel (usePane's makeTemplates) on the Excel double: a workbook whose forms are of
  * another index than the one chosen gets none of the chosen index's forms, and is told why and what
- * can be done (choose the forms' index, or make the forms as a file to download); the forms that do
+ * can be done (choose the forms' index, or make the forms as a file to download); one whose forms
+ * are of another version of the index chosen takes them (the reader reads both); the forms that do
  * go in are named "các phiếu vừa tạo" / "the forms just made" in what is said, never by the name of
  * the file the pane put them in by.
  */
 import { madeFormsFile, mixedIndicesWarning, RECEIVING } from "../../src/core/collect";
 import type { IndexModel } from "../../src/core/definition/model";
+import { parseDefinition } from "../../src/core/definition";
 import { makeTemplate } from "../../src/hosts/xlsx/template";
 import { openExcelWorkbench } from "../../src/taskpane/state/excel";
 import { templatesIntoOtherIndex, templatesNotice } from "../../src/taskpane/state/pipeline";
@@ -37,6 +39,15 @@ describe("forms made into a workbook whose forms are of another index", () => {
     );
     // With the forms' own index chosen, the forms go in.
     expect(templatesIntoOtherIndex({ snapshot, index: chosen(department, "dti-so-nganh-mau") })).toBeUndefined();
+  }, 60_000);
+
+  test("a workbook whose forms are of another version of the index chosen takes its forms: the reader reads both versions with it", async () => {
+    const { double, definition } = await layoutAWorkbook(2, { via: "insert" });
+    double.install();
+    const snapshot = await openExcelWorkbench().host.read();
+    const next = parseDefinition({ ...(definition as object), version: "2099" });
+    if (!next.ok) throw new Error("the next version should parse");
+    expect(templatesIntoOtherIndex({ snapshot, index: { source: "file", builtinId: "", model: next.model } })).toBeUndefined();
   }, 60_000);
 
   test("a workbook without forms takes any index's forms", async () => {

@@ -147,22 +147,34 @@ describe("dti-scorer collect", () => {
     expect(existsSync(join(dir, "lo.xlsx"))).toBe(true);
   }, 30_000);
 
-  it("names a zip that is not an .xlsx package (an .ods renamed .xlsx) as unreadable, gathering or scoring", async () => {
+  it("names an .ods renamed .xlsx as an OpenDocument spreadsheet, with where to save it as .xlsx, gathering or scoring", async () => {
+    // As LibreOffice Calc saves one: the first entry "mimetype", stored, holds the spreadsheet's media type.
     const zip = new JSZip();
-    zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet");
+    zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet", { compression: "STORE" });
     zip.file("content.xml", "<office:document-content/>");
-    writeFileSync(join(dir, "cc2.xlsx"), await zip.generateAsync({ type: "uint8array" }));
+    writeFileSync(join(dir, "cc2.xlsx"), await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    const said = "Tệp cc2.xlsx là bảng tính OpenDocument (.ods) mang tên .xlsx nên không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.";
     const both = await run(["collect", "a.xlsx", "cc2.xlsx", "--out", "cc.xlsx"]);
     expect(both.code).toBe(1);
-    expect(both.out).toContain('  - cc2.xlsx: Tệp "cc2.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua');
+    expect(both.out).toContain(`  - cc2.xlsx: ${said}\n`);
     expect(both.err).toBe("Cảnh báo: bỏ qua 1 tệp không đọc được (cc2.xlsx); các tệp khác đã được gom.\n");
     const alone = await run(["collect", "cc2.xlsx", "--out", "cc-alone.xlsx"]);
     expect(alone.code).toBe(2);
-    expect(alone.err).toContain("Tệp cc2.xlsx không phải sổ làm việc Excel (.xlsx) đọc được.");
+    expect(alone.err).toContain(`\n${said}\n`);
     expect(existsSync(join(dir, "cc-alone.xlsx"))).toBe(false);
+    expect((await run(["score", "cc2.xlsx", "--index", "dti-so-nganh-mau"])).err).toBe(`${said}\n`);
     const scored = await run(["score", "cc2.xlsx", "--index", "dti-so-nganh-mau", "--lang", "en"], "en");
     expect(scored.code).toBe(2);
-    expect(scored.err).toContain("File cc2.xlsx is not a readable Excel workbook (.xlsx).");
+    expect(scored.err).toBe("File cc2.xlsx is an OpenDocument spreadsheet (.ods) named .xlsx, so it cannot be read; open it in LibreOffice Calc and save it as .xlsx.\n");
+    // A zip tool that packed it again compressed "mimetype" too: still an OpenDocument spreadsheet.
+    zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet", { compression: "DEFLATE" });
+    writeFileSync(join(dir, "cc3.xlsx"), await zip.generateAsync({ type: "uint8array" }));
+    expect((await run(["score", "cc3.xlsx", "--index", "dti-so-nganh-mau"])).err).toContain("cc3.xlsx là bảng tính OpenDocument (.ods) mang tên .xlsx");
+    // Any other zip that is no workbook is still said to be no readable .xlsx.
+    const other = new JSZip();
+    other.file("mimetype", "application/epub+zip", { compression: "STORE" });
+    writeFileSync(join(dir, "cc4.xlsx"), await other.generateAsync({ type: "uint8array" }));
+    expect((await run(["score", "cc4.xlsx", "--index", "dti-so-nganh-mau"])).err).toContain("Tệp cc4.xlsx không phải sổ làm việc Excel (.xlsx) đọc được.");
   }, 30_000);
 
   it("says why nothing was gathered from a file of nothing but the template's instructions", async () => {
@@ -205,7 +217,7 @@ describe("dti-scorer collect with a file of another format", () => {
 
     const en = await run(["collect", "e2.xlsx", "cu.xls", "--out", "x-en.xlsx", "--lang", "en"], "en");
     expect(en.code).toBe(1);
-    expect(en.out).toContain("  - cu.xls: File cu.xls (Excel 97–2003) cannot be read; open it in Excel and save it as .xlsx.\n");
+    expect(en.out).toContain("  - cu.xls: File cu.xls (Excel 97–2003) cannot be read; open it in Excel or LibreOffice Calc and save it as .xlsx.\n");
     expect(en.err).toBe("Warning: left out 1 unreadable file (cu.xls); the others were gathered.\n");
     expect(await sheetNames("x-en.xlsx")).toEqual(["Sở Tài chính"]);
   }, 30_000);
@@ -216,7 +228,7 @@ describe("dti-scorer collect with a file of another format", () => {
     expect(await sheetNames("y.xlsx")).toEqual(["Sở Y tế", "Sở Tài chính"]);
     const lines = r.out.split("\n").filter((l) => l.startsWith("  - "));
     expect(lines).toEqual([
-      "  - cu.xls: Tệp cu.xls (Excel 97–2003) không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx.",
+      "  - cu.xls: Tệp cu.xls (Excel 97–2003) không đọc được; hãy mở trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.",
       '  - hong.xlsx: Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ); hãy mở tệp và lưu lại dạng .xlsx (Sổ làm việc Excel).',
       "  - e1.csv: Tệp e1.csv là bảng văn bản (.csv), không phải sổ phiếu: lệnh collect gom các sổ phiếu của đơn vị (.xlsx, mỗi đơn vị một trang tính như lệnh template tạo); một bảng mỗi đơn vị một dòng thì chấm trực tiếp, không cần gom: dti-scorer score e1.csv --index <tệp.json | mã có sẵn>.",
       "  - lo1.ods: Tệp lo1.ods (OpenDocument) không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.",

@@ -12,7 +12,7 @@ import type { ParsedArgs } from "../args";
 import { type CliIO, CliFailure, fail, inputFileProblem, readInputFile, resolvePath, writeOutputFile } from "../io";
 import { M, T, shellArg } from "../messages";
 import { type Progress, withProgress } from "../progress";
-import { checkOutputs, isEmptyFile, loadIndex, lockFileOf, notXlsxByExtension, notXlsxKnown, notXlsxReason, warnIfOutOpen } from "./common";
+import { checkOutputs, failIfIndexNotText, isEmptyFile, loadIndex, lockFileOf, notXlsxByExtension, notXlsxKnown, notXlsxReason, warnIfOutOpen } from "./common";
 
 /** The existing --out workbook, which the forms are added to, cannot be read. */
 function baseUnreadable(out: string): Message {
@@ -147,7 +147,11 @@ export async function runCollectCommand(io: CliIO, args: ParsedArgs, lang: Lang)
 }
 
 async function gather(io: CliIO, args: ParsedArgs, lang: Lang, progress: Progress): Promise<number> {
-  if (args.files.length === 0) fail(M.needFiles);
+  if (args.files.length === 0) {
+    // The workbooks to gather given to --index instead: said to go right after the command.
+    if (args.index !== undefined) failIfIndexNotText(io, args.index, "collect");
+    fail(M.needFiles);
+  }
   if (args.out === undefined) fail(M.needOut("collect"));
   progress.update("read");
   checkOutputs(io, "collect", { files: args.files, out: args.out });

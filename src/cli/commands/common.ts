@@ -1,6 +1,7 @@
 /** What several commands share: finding the definition, opening the input, printing tables. */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
+import { constants as zlibConstants, inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { detectLayoutA, filledFormCell, isInstructionsSheet, isListsSheet, uniqueSheetName } from "../../core/collect";
@@ -35,8 +36,16 @@ function isRegularFile(path: string): boolean {
   }
 }
 
-/** The command --index was given to, so that a workbook given there by mistake is said to go where that command takes it. */
+/**
+ * The command --index was given to, with its input given (the workbook or table of score and
+ * validate, the workbooks of collect, template's --units: those commands ask for it before the
+ * definition is read), or "validate-index": validate without a file. A workbook given to --index
+ * is said to go where the command takes it only when that input is missing (failIfIndexNotText).
+ */
 export type IndexUse = "score" | "validate" | "validate-index" | "collect" | "template";
+
+/** The command whose input is missing, when --index was given a workbook: where the sentence says to give it instead. */
+export type MissingInput = "score" | "validate" | "collect" | "template";
 
 /**
  * What a file given to --index is when it is no text at all: an Excel workbook (a zip package
@@ -59,8 +68,8 @@ export function notDefinitionText(bytes: Uint8Array): "workbook" | "binary" | un
  * The definition named by --index: a JSON file when a regular file of that name exists, else a
  * built-in id (a folder called `dti-so-nganh-mau` in the current directory does not hide the
  * built-in index), else the path, which the error names as a folder or a missing file. A file
- * that is no text (a workbook given to --index instead of first) is said to be so, with where
- * the workbook goes for `use`, the command run.
+ * that is no text (a workbook given to --index) is said to be so, with what --index takes; for
+ * validate without a file (`use` "validate-index"), with where the workbook goes too.
  */
 export function loadIndex(io: CliIO, spec: string, lang: Lang, use?: IndexUse): LoadedIndex {
   const path = resolvePath(io, spec);
@@ -69,7 +78,7 @@ export function loadIndex(io: CliIO, spec: string, lang: Lang, use?: IndexUse): 
   if (looksLikeFile) {
     const bytes = readInputFile(io, spec);
     const binary = notDefinitionText(bytes);
-    if (binary) fail(M.indexNotDefinition(spec, binary, use));
+    if (binary) fail(M.indexNotDefinition(spec, binary, use === "validate-index" ? "validate" : undefined));
     // As a CSV file is read: UTF-8, UTF-16 ("Unicode"), or ANSI (Windows-1258) with a warning line.
     const { text, notice } = decodeDefinitionFile(bytes, spec);
     if (notice) io.stderr.write(`${T.severityOne.warning[lang]}: ${notice[lang]}\n`);
@@ -88,6 +97,18 @@ export function loadIndex(io: CliIO, spec: string, lang: Lang, use?: IndexUse): 
   const parsed = parseDefinition(builtin.definition);
   if (!parsed.ok) failInvalidDefinition(builtin.file, parsed.problems);
   return { definition: builtin.definition, model: parsed.model };
+}
+
+/**
+ * Before a command says that its input is missing (score or collect without a workbook, template
+ * without --units): a workbook given to --index instead stops it with the sentence saying where
+ * that workbook goes (`missing`), rather than only asking for the input. Anything else given to
+ * --index (a definition file, a built-in id, a file not there) is left for loadIndex.
+ */
+export function failIfIndexNotText(io: CliIO, spec: string, missing: MissingInput): void {
+  if (!isRegularFile(resolvePath(io, spec))) return;
+  const binary = notDefinitionText(readInputFile(io, spec));
+  if (binary) fail(M.indexNotDefinition(spec, binary, missing));
 }
 
 /**
@@ -453,6 +474,9 @@ function isFigureColumn(rows: string[][], c: number): boolean {
 export async function csvToWorkbook(data: Uint8Array, fileName: string): Promise<{ data: Uint8Array; encoding: TextEncoding; fields: number[] }> {
   const { rows, encoding } = parseCsv(data);
   const wb = new ExcelJS.Workbook();
+  // The workbook a scored table becomes is made by DTI Scorer (ExcelJS would write "Unknown" as its author and who saved it last).
+  wb.creator = "DTI Scorer";
+  wb.lastModifiedBy = "DTI Scorer";
   // The sheet is named after the file; the messages name the file itself (csvFile, from the host's
   // source). Never `_index` ("_index.csv" → "_index (2)"): not for reading (readIndexSheet never takes
   // a CSV file for `_index`) but for writing, as the scored workbook gets the project's own `_index`.
@@ -547,6 +571,36 @@ export function isPasswordEncrypted(data: Uint8Array): boolean {
   return startsWith(data, COMPOUND_FILE) && Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes(ENCRYPTED_PACKAGE);
 }
 
+/** The media type an OpenDocument spreadsheet's first entry, "mimetype", holds (a template's adds "-template"). */
+const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
+
+/**
+ * Whether `data` is an OpenDocument spreadsheet (.ods, as LibreOffice Calc saves one): a zip whose
+ * first entry is "mimetype", holding the spreadsheet's media type. The format stores that entry
+ * first and uncompressed so that its kind shows in the first bytes; one compressed all the same
+ * (a zip tool that packed the folder again) is inflated.
+ */
+export function isOpenDocumentSpreadsheet(data: Uint8Array): boolean {
+  if (!startsWith(data, [0x50, 0x4b, 0x03, 0x04]) || data.length < 30) return false;
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const method = view.getUint16(8, true);
+  const compressedSize = view.getUint32(18, true);
+  const nameLength = view.getUint16(26, true);
+  const extraLength = view.getUint16(28, true);
+  const start = 30 + nameLength + extraLength;
+  if (Buffer.from(data.subarray(30, 30 + nameLength)).toString("latin1") !== "mimetype" || start > data.length) return false;
+  let content: Uint8Array;
+  if (method === 0) content = data.subarray(start, start + ODS_MIMETYPE.length + 16);
+  else if (method === 8) {
+    try {
+      content = inflateRawSync(data.subarray(start, compressedSize > 0 ? start + compressedSize : data.length), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    } catch {
+      return false;
+    }
+  } else return false;
+  return Buffer.from(content).toString("latin1").trim().startsWith(ODS_MIMETYPE);
+}
+
 /** Why a file named as an .xlsx workbook could not be read as one: a password to open, or not a readable .xlsx. */
 export function notXlsxReason(data: Uint8Array, path: string): Message {
   return notXlsxKnown(data, path) ?? M.notXlsx(path);
@@ -564,6 +618,7 @@ export function notXlsxKnown(data: Uint8Array, path: string): Message | undefine
   if (tooLarge) return tooLargeToUnpackMessage(path, tooLarge);
   if (isPasswordEncrypted(data)) return M.passwordToOpen(path);
   if (startsWith(data, COMPOUND_FILE)) return M.xlsNamedXlsx(path);
+  if (isOpenDocumentSpreadsheet(data)) return M.odsNamedXlsx(path);
   const head = data.subarray(0, 4096);
   const text = startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]) || (head.length > 0 && !head.includes(0));
   if (!text) return undefined;

@@ -1,6 +1,6 @@
 /** `indices`: the built-in index definitions. */
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { parseDefinition } from "../../core/definition";
 import { type Lang, formatNumber, localize } from "../../core/i18n/text";
 import { BUILTIN_INDICES } from "../../indices";
@@ -63,5 +63,9 @@ export async function runIndicesCommand(io: CliIO, args: ParsedArgs, lang: Lang)
       ["left", "left", "right", "left"],
     ),
   );
+  // Where the files are (each one's path is the JSON's "file"), for a newcomer starting a definition of the province's own.
+  const folders = [...new Set(list.map((l) => dirname(l.file)))];
+  const example = list.find((l) => l.id === "dti-so-nganh-mau") ?? list[0];
+  if (folders.length === 1 && example) io.stdout.write(`\n${M.indicesFolder(folders[0]!, basename(example.file))[lang]}\n`);
   return 0;
 }

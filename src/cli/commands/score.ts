@@ -16,7 +16,7 @@ import { checkOutReplaceable, checkOutputs, clip, failIfOutLoses, formatTable, i
 import { PROJECT_VERSION } from "../version";
 import type { ParsedArgs } from "../args";
 import { type Progress, withProgress } from "../progress";
-import { staleMessage, staleResults } from "../stale";
+import { sayDefinitionReplaced, staleJson, staleMessage, staleResults } from "../stale";
 
 /** How many findings score's summary lists before "… and N more" (validate lists them all); score --help and the README say 15. */
 const FINDINGS_SHOWN = 15;
@@ -139,32 +139,18 @@ async function scoreFile(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" 
     writeOutputFile(io, args.out!, data);
   }
   if (args.json !== undefined) {
-    // `scoredWith` (an addition, docs/index-definition-notes.md): only when the results were scored with another index or version.
-    const staleJson =
-      stale && staleNote
-        ? {
-            scoredAt: stale.scoredAt,
-            changed: stale.changed,
-            added: stale.added,
-            removed: stale.removed,
-            // By kind, as the sentence says them (README, "The command line"): the units of `changed`
-            // renamed (only), whose form names another index, whose form is no longer read (with
-            // its sheet); the names units had when scored, for those whose name changed.
-            renamed: stale.renamed,
-            formerNames: stale.formerNames,
-            otherIndex: stale.otherIndex,
-            unreadable: stale.unreadable,
-            unreadableSheets: stale.sheets,
-            ...(stale.scoredWith ? { scoredWith: { id: stale.scoredWith.id, version: stale.scoredWith.version ?? null } } : {}),
-            message: staleNote[lang],
-          }
-        : null;
+    // By kind, as the sentence says them (README, "The command line"); `scoredWith` and
+    // `otherContent` (additions, docs/index-definition-notes.md) only when the results were scored
+    // with another index or version, or with another content of the index in use.
     // validate writes what score writes (the same reading and scoring), only no workbook.
-    const text = JSON.stringify({ ...json, stale: staleJson }, null, 2) + "\n";
+    const text = JSON.stringify({ ...json, stale: staleJson(stale, staleNote, lang) }, null, 2) + "\n";
     if (toStdout) io.stdout.write(text);
     else writeOutputFile(io, args.json, text);
   }
   progress.done();
+  // The workbook written keeps the definition given to --index: when the one it kept had the same
+  // id and version but other content, that is said, not done silently.
+  if (write && args.index !== undefined) sayDefinitionReplaced(io, readIndexSheet(snapshot), result.model, args.index, lang);
   // With the JSON on stdout, human output goes to stderr so the JSON stays parseable.
   const human = toStdout ? io.stderr : io.stdout;
   if (staleNote) human.write(staleNote[lang] + (mode === "score" ? "\n\n" : "\n"));
@@ -283,7 +269,8 @@ export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue
   const counts = countIssuesByUnit(issues);
   const units = unitsByRank(table);
   const someNotRanked = units.some((u) => !u.ranked);
-  // As the results sheet shows it: a coverage below the minimum never reads as the minimum (66,7%, not 67%).
+  // As the results sheet shows it: a coverage below the minimum never reads as the minimum (66,7%,
+  // not 67%), one short of all never as 100% (99,5%), one above none never as 0% (coverageDecimals).
   const coverageDecimalsShown = coverageDecimals(units.map((u) => u.coverage), table.ranking.minCoverage);
   const columns: { header: string; align: "left" | "right"; cell: (u: ScoreTable["units"][number]) => string }[] = [
     { header: label("rank", lang), align: "right", cell: (u) => (u.ranked ? String(u.rank ?? "") : "—") },

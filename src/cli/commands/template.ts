@@ -26,7 +26,7 @@ import type { ParsedArgs } from "../args";
 import { type CliIO, fail, readInputFile, writeOutputFile } from "../io";
 import { M, T, isOtherSpreadsheet } from "../messages";
 import { type Progress, withProgress } from "../progress";
-import { checkOutReplaceable, checkOutputs, loadIndex, notATable, notXlsxReason, sameFile, warnIfOutOpen } from "./common";
+import { checkOutReplaceable, checkOutputs, failIfIndexNotText, loadIndex, notATable, notXlsxReason, sameFile, warnIfOutOpen } from "./common";
 
 /** A unit of a units.csv and the file line it came from (1 is the header line). */
 export interface UnitLine {
@@ -56,7 +56,7 @@ export function readUnitsCsv(data: Uint8Array, path: string): UnitsRead & { enco
     const lines = (l: Lang): string[] => wide.map((w) => M.unitsWideLine(path, w.line, w.fields, w.header, delimiter)[l]);
     fail(M.unitsWideLines(path, wide.length), { vi: lines("vi"), en: lines("en") });
   }
-  return { ...unitLines(rows, path), encoding };
+  return { ...unitLines(rows, path, { delimiter }), encoding };
 }
 
 /**
@@ -66,16 +66,28 @@ export function readUnitsCsv(data: Uint8Array, path: string): UnitsRead & { enco
  */
 export async function readUnitsXlsx(data: Uint8Array, path: string): Promise<UnitsRead> {
   let sheet: ReturnType<typeof snapshotSheet> | undefined;
+  let name = "";
   try {
     const wb = await loadXlsx(data);
     const first = wb.worksheets[0];
     sheet = first ? snapshotSheet(first) : undefined;
+    name = first?.name ?? "";
   } catch {
     sheet = undefined;
   }
   if (sheet === undefined) return fail(notXlsxReason(data, path));
   const rows = sheet.values.map((row) => row.map(cellText));
-  return unitLines(rows, path);
+  return unitLines(rows, path, { sheet: name });
+}
+
+/** How many fields the first line not blank has, up to its last field not blank (0: every line is blank). */
+function lineWidth(rows: readonly (readonly string[])[]): number {
+  for (const row of rows) {
+    let n = row.length;
+    while (n > 0 && (row[n - 1] ?? "").trim() === "") n--;
+    if (n > 0) return n;
+  }
+  return 0;
 }
 
 /** A cell of a units workbook as the text a CSV file would hold. */
@@ -89,11 +101,13 @@ function cellText(v: CellValue): string {
 /**
  * The unit lines of a units table's rows (a header row first), and its lines that give a category
  * but no unit, or the sentence saying why there are none. A line with a code but no name is the
- * unit of that code, its form named by it.
+ * unit of that code, its form named by it. A first line that names no unit column (a list without
+ * a header line, its first unit read as one) is quoted, with the header line to add, as the file
+ * holds it (`where`: a CSV file's separator, or a workbook's sheet).
  */
-function unitLines(rows: readonly (readonly string[])[], path: string): UnitsRead {
+function unitLines(rows: readonly (readonly string[])[], path: string, where: { delimiter: string } | { sheet: string }): UnitsRead {
   const entries = unitsFromRows(rows);
-  if (entries === undefined) return fail(M.unitsNoColumn(path));
+  if (entries === undefined) return fail(M.unitsNoColumn(path, rows[0] ?? [], where, lineWidth(rows)));
   if (entries.length === 0) fail(M.unitsEmpty(path));
   // A unit without a code keeps its form's `Mã đơn vị` blank: the reader, Collect and the results
   // know it by its name. A made-up code ("1", "2", …) would clash with another batch's.
@@ -223,7 +237,11 @@ export async function runTemplateCommand(io: CliIO, args: ParsedArgs, lang: Lang
 async function makeForms(io: CliIO, args: ParsedArgs, lang: Lang, progress: Progress): Promise<number> {
   if (args.files.length > 0) fail(M.noFilesAllowed("template"));
   if (args.index === undefined) fail(M.needIndex("template"));
-  if (args.units === undefined) fail(M.needUnits);
+  if (args.units === undefined) {
+    // The list of units given to --index instead: said to go after --units.
+    failIfIndexNotText(io, args.index, "template");
+    fail(M.needUnits);
+  }
   if (args.out === undefined) fail(M.needOut("template"));
   progress.update("read");
   checkOutputs(io, "template", { files: [args.units, args.index], out: args.out });

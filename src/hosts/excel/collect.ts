@@ -608,11 +608,14 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
   for (const s of plan.skipped) report.skipped.push(s);
   for (const w of plan.warnings) report.warnings.push(w);
 
-  // One insert per file, packed under the payload budget; Excel may rename on a collision.
+  // One insert per file, packed under the payload budget; Excel may rename on a collision. A
+  // file's forms in the order of its sheets, as Excel inserts them (the ids it gives back follow
+  // them); the plan's order (the template's order of units) is given them once all are in, below.
   const inserts: Insert[] = [];
   for (const [i, f] of fitting.entries()) {
-    const takes = plan.take.filter((t) => t.file === f.name);
     const from = incoming[i]!;
+    const sheetAt = new Map(from.sheets.map((s, k) => [s.name, k]));
+    const takes = plan.take.filter((t) => t.fileAt === i).sort((a, b) => (sheetAt.get(a.sheet) ?? 0) - (sheetAt.get(b.sheet) ?? 0));
     if (takes.length) inserts.push({ file: f.name, base64: f.base64, takes, from, unsupportedOnWeb: takes.some((t) => from.unsupportedOnWeb.has(t.sheet)) });
   }
   if (!inserts.length) return report;
@@ -637,32 +640,35 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
     ctx.workbook.worksheets.getItem(id).position = positionOf.get(t.replaces)!;
     ctx.workbook.worksheets.getItem(t.replaces).delete();
   }
+  // The forms inserted, in the plan's order (the template's order of units), each with its file's insert and the id Excel gave it.
+  const insertedOf = new Map<CollectTake, { entry: Insert; id: string | undefined }>();
+  for (const entry of done) entry.takes.forEach((t, i) => insertedOf.set(t, { entry, id: entry.ids?.[i] }));
+  const inOrder = plan.take.flatMap((t) => {
+    const got = insertedOf.get(t);
+    return got ? [{ t, ...got }] : [];
+  });
   // A form of a unit new to the workbook goes after the last form already there (not after the
-  // user's own sheets at the end), the files' forms in the order they came. The replacements
-  // above kept every other sheet's position, and the new sheets are all at the end.
-  let at = lastFormPosition(existing.forms, positionOf) + 1;
-  if (at > 0) {
-    for (const entry of done) {
-      entry.takes.forEach((t, i) => {
-        const id = entry.ids?.[i];
-        if (id !== undefined && !replacing.some((r) => r.t === t)) ctx.workbook.worksheets.getItem(id).position = at++;
-      });
-    }
+  // user's own sheets at the end), or, with no form there, after the sheets there were; in the
+  // plan's order. The replacements above kept every other sheet's position, and the new sheets are all at the end.
+  const lastForm = lastFormPosition(existing.forms, positionOf);
+  const moving = inOrder.filter(({ t, id }) => id !== undefined && !replacing.some((r) => r.t === t)).map(({ id }) => id!);
+  const asInserted = done.flatMap((entry) => entry.takes.flatMap((t, i) => (entry.ids?.[i] !== undefined && !replacing.some((r) => r.t === t) ? [entry.ids[i]!] : [])));
+  // With no form there, the new sheets are at the end already: moved only when the plan orders them otherwise than the files did.
+  if (lastForm >= 0 || moving.some((id, i) => asInserted[i] !== id)) {
+    let at = lastForm >= 0 ? lastForm + 1 : items.length;
+    for (const id of moving) ctx.workbook.worksheets.getItem(id).position = at++;
   }
   const cleaning: Cleaning[] = [];
-  for (const entry of done) {
-    entry.takes.forEach((t, i) => {
-      const id = entry.ids?.[i];
-      const got = id !== undefined ? nameOf.get(id) : undefined;
-      // worksheets.getItem takes a sheet's id as well as its name.
-      if (id !== undefined && got !== undefined && got !== t.as) ctx.workbook.worksheets.getItem(id).name = t.as;
-      report.inserted.push({ file: t.file, sheet: t.sheet, as: t.as, ...(t.replaces !== undefined && replacing.some((r) => r.t === t) ? { replaces: t.replaces } : {}) });
-      const clean = entry.from.clean.get(t.sheet);
-      if (id === undefined || got === undefined || !clean) return;
-      // A form a password protects is left as it is, as a run leaves it.
-      if (entry.from.passwords.has(t.sheet)) report.warnings.push(protectedIncomingMessage(t.file, t.as, clean));
-      else cleaning.push({ file: t.file, id, sheet: t.as, clean });
-    });
+  for (const { t, entry, id } of inOrder) {
+    const got = id !== undefined ? nameOf.get(id) : undefined;
+    // worksheets.getItem takes a sheet's id as well as its name.
+    if (id !== undefined && got !== undefined && got !== t.as) ctx.workbook.worksheets.getItem(id).name = t.as;
+    report.inserted.push({ file: t.file, sheet: t.sheet, as: t.as, ...(t.replaces !== undefined && replacing.some((r) => r.t === t) ? { replaces: t.replaces } : {}) });
+    const clean = entry.from.clean.get(t.sheet);
+    if (id === undefined || got === undefined || !clean) continue;
+    // A form a password protects is left as it is, as a run leaves it.
+    if (entry.from.passwords.has(t.sheet)) report.warnings.push(protectedIncomingMessage(t.file, t.as, clean));
+    else cleaning.push({ file: t.file, id, sheet: t.as, clean });
   }
   // Without notes (ExcelApi 1.13 to 1.17) the notes of the project's the file could not be
   // rewritten without (withoutMarkNotes) stay as they came: the user is told which.

@@ -21,7 +21,13 @@
  *   - links to other workbooks (a formula `=[1]Sheet!$A$1`, a defined name): each external link
  *     part with its relationships (the other file's path) and its cached values, and the
  *     workbook's <externalReferences> in the original's order, which numbers them ([1], [2]…) as
- *     the formulas ExcelJS kept name them. Without them Excel removes those formulas on opening.
+ *     the formulas ExcelJS kept name them. Without them Excel removes those formulas on opening;
+ *   - the custom document properties (docProps/custom.xml: File › Properties › Custom in Excel
+ *     and LibreOffice, and Office's sensitivity labels, MSIP_Label_…, which a government workbook
+ *     may have to keep), with their content type and the package's relationship to them. Of the
+ *     core properties, which ExcelJS reads and writes, the author and who saved it last are
+ *     left out when the original had none, rather than written as ExcelJS's "Unknown" (the time
+ *     it was saved is the run's: the host sets it before writing).
  * What cannot be kept safely is named in a warning, with its sheet, never dropped silently: a
  * PivotTable on a sheet the project owns (written anew on every run: as for a table there, the
  * user is told to keep it on a sheet of theirs), a PivotTable whose data come from outside the
@@ -450,6 +456,8 @@ export async function carryParts(
   }
   if (await carrySparklines(source, target, options)) changed = true;
   if (await carryExternalLinks(source, target, copier)) changed = true;
+  if (await carryCustomProperties(source, target, copier)) changed = true;
+  if (await keepCoreAuthors(source, target)) changed = true;
   return { changed, renamedChartSheets: plan.chartSheets.filter((c) => c.as !== c.name).map((c) => ({ from: c.name, to: c.as })), warnings: plan.warnings };
 }
 
@@ -816,4 +824,63 @@ async function carrySparklines(source: Package, target: Package, options: CarryO
     changed = true;
   }
   return changed;
+}
+
+// Document properties -------------------------------------------------------------------------
+
+/** The package's relationship to its custom document properties (Transitional, or Strict's). */
+const CUSTOM_PROPERTIES_REL = /\/relationships\/custom-properties$/;
+/** The package's relationship to its core properties. */
+const CORE_PROPERTIES_REL = /\/relationships\/metadata\/core-properties$/;
+
+/**
+ * The original's custom document properties (docProps/custom.xml), carried into the written file
+ * with their content type and the package's relationship to them (in _rels/.rels), which ExcelJS
+ * neither reads nor writes. Whether anything was carried.
+ */
+async function carryCustomProperties(source: Package, target: Package, copier: PartCopier): Promise<boolean> {
+  const rel = (await source.rels("")).find((r) => CUSTOM_PROPERTIES_REL.test(r.type) && !isExternal(r));
+  const path = rel ? resolveTarget("", rel.target) : undefined;
+  if (rel === undefined || path === undefined || !source.has(path)) return false;
+  const rels = await target.rels("");
+  if (rels.some((r) => CUSTOM_PROPERTIES_REL.test(r.type))) return false;
+  const copied = await copier.copy(path);
+  rels.push({ id: nextRelId(new Set(rels.map((r) => r.id))), type: rel.type, target: relativeTarget("", copied), extra: "" });
+  target.writeRels("", rels);
+  return true;
+}
+
+/** The core properties part of a package (by the package's relationship, else where Office puts it). */
+async function corePropertiesPath(pkg: Package): Promise<string> {
+  const rel = (await pkg.rels("")).find((r) => CORE_PROPERTIES_REL.test(r.type) && !isExternal(r));
+  return rel ? resolveTarget("", rel.target) : "docProps/core.xml";
+}
+
+/** The text of a core property element (`dc:creator`, `cp:lastModifiedBy`, whatever its prefix), undefined when absent or empty. */
+function coreProperty(xml: string, local: string): string | undefined {
+  const m = new RegExp(`<(?:[\\w.-]+:)?${local}\\b[^>]*?(?:/>|>([\\s\\S]*?)</(?:[\\w.-]+:)?${local}>)`).exec(xml);
+  const text = m?.[1]?.trim();
+  return text === undefined || text === "" ? undefined : text;
+}
+
+/**
+ * ExcelJS writes "Unknown" as the author (dc:creator) and as who saved the file last
+ * (cp:lastModifiedBy) when the file it read had none (LibreOffice without a user name, a
+ * program's export): those are left out of the written core properties, as the original had
+ * them. One the original had is written as it was (ExcelJS keeps it). Whether anything changed.
+ */
+async function keepCoreAuthors(source: Package, target: Package): Promise<boolean> {
+  // A package without core properties (a program's export) had no author either.
+  const original = (await source.textOrUndefined(await corePropertiesPath(source))) ?? "";
+  const path = await corePropertiesPath(target);
+  let written = await target.textOrUndefined(path);
+  if (written === undefined) return false;
+  const before = written;
+  for (const local of ["creator", "lastModifiedBy"]) {
+    if (coreProperty(original, local) !== undefined || coreProperty(written, local) !== "Unknown") continue;
+    written = written.replace(new RegExp(`<(?:[\\w.-]+:)?${local}\\b[^>]*>[\\s\\S]*?</(?:[\\w.-]+:)?${local}>`), "");
+  }
+  if (written === before) return false;
+  target.zip.file(path, written);
+  return true;
 }

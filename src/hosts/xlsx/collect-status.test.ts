@@ -142,8 +142,9 @@ describe("forms gathered into a workbook scored before", () => {
 
     const { data } = await collectFiles([{ name: "c3.xlsx", data: read("c3.xlsx") }], saved);
     const wb = await open(data);
-    // Sở Xây dựng's flag, which compares its form with its copy, computes anew; the other units' stay 0.
-    expect(flags(wb)).toEqual([0, undefined, 0, 0, 0]);
+    // Sở Xây dựng's flag (the third unit: the forms were gathered in the template's order), which
+    // compares its form with its copy, computes anew; the other units' stay 0.
+    expect(flags(wb)).toEqual([0, 0, undefined, 0, 0]);
     for (const name of ["Sở Nội vụ", "Sở Tài chính", "Sở Y tế", "Sở Giáo dục"]) {
       const line = wb.getWorksheet(name)!.getCell("D4");
       expect([name, line.formula !== undefined, line.result]).toEqual([name, true, undefined]);

@@ -243,12 +243,14 @@ describe("collecting forms from several files", () => {
         { name: "syt.xlsx", data: await sentBack("Sở Y tế", 0.8) },
         { name: "snv.xlsx", data: await sentBack("Sở Nội vụ", 0.6) },
       ]);
+      // In the template's order of units (Sở Y tế, Sở Nội vụ, Sở Tài chính), not the files'.
       expect(report.take.map((t) => [t.file, t.as])).toEqual([
         ["syt.xlsx", "Sở Y tế"],
+        ["snv.xlsx", "Sở Nội vụ"],
         // Nobody sent Sở Tài chính's form filled: its blank form is taken, so the unit appears.
         ["syt.xlsx", "Sở Tài chính"],
-        ["snv.xlsx", "Sở Nội vụ"],
       ]);
+      expect((await load(data)).worksheets.map((w) => w.name)).toEqual(["Sở Y tế", "Sở Nội vụ", "Sở Tài chính"]);
       expect(report.skipped.map((s) => s.reason.vi)).toEqual([
         'Trang tính "Sở Nội vụ": phiếu trống (chưa điền số liệu); đơn vị mã SNV đã có phiếu đã điền từ tệp snv.xlsx nên bỏ qua phiếu trống này.',
         'Trang tính "Sở Y tế": phiếu trống (chưa điền số liệu); đơn vị mã SYT đã có phiếu đã điền từ tệp syt.xlsx nên bỏ qua phiếu trống này.',
@@ -377,7 +379,7 @@ describe("collecting forms from several files", () => {
     const again = await collectFiles([{ name: "stc-2025.xlsx", data: next }], (await collectFiles([{ name: "a.xlsx", data: await form("SYT", "Sở Y tế", 0.8) }])).data);
     expect(again.report.take.map((t) => t.as)).toEqual(["Sở Tài chính"]);
     expect(again.report.warnings.map((w) => w.en)).toEqual([
-      `The files hold forms of different versions of the index "${localize(model.definition.name, "en")}": the consolidated workbook (version ${model.definition.version}); stc-2025.xlsx (version 2025). A workbook is scored on one version; check the forms.`,
+      `The files hold forms of different versions of the index "${localize(model.definition.name, "en")}": the consolidated workbook (version ${model.definition.version}); stc-2025.xlsx (version 2025). A workbook is scored on one version: forms of another version are read by their rows' codes, each with a warning; check the rows the versions differ on.`,
     ]);
     // One index only: no warning.
     const same = await collectFiles([

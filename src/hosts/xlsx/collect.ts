@@ -272,7 +272,14 @@ export async function collectFiles(
 ): Promise<{ data: Uint8Array; report: CollectReport }> {
   const target = base ? await load(base) : new ExcelJS.Workbook();
   if (!target) throw new CollectReadError(options.baseName ?? "base");
-  if (!base) target.creator = "DTI Scorer";
+  if (!base) {
+    // Made and saved by DTI Scorer (ExcelJS would write "Unknown" as who saved it last).
+    target.creator = "DTI Scorer";
+    target.lastModifiedBy = "DTI Scorer";
+  } else {
+    // Saved now: the core properties of the workbook gathered into say so (ExcelJS writes the time it read otherwise).
+    target.modified = new Date();
+  }
   const loaded: { name: string; wb: ExcelJS.Workbook }[] = [];
   const unreadable: string[] = [];
   for (const f of files) {
@@ -294,35 +301,33 @@ export async function collectFiles(
       ...(options.commandLine ? { commandLine: true } : {}),
     },
   );
-  // Files may share a name (two folders' "phieu.xlsx"): match takes to workbooks by position.
-  let cursor = 0;
   const appended: ExcelJS.Worksheet[] = [];
   /** What the collection should say besides the plan: a form whose file's scoring could not be taken off it. */
   const warnings: CollectPlan["warnings"] = [];
-  for (const [at, { name, wb }] of loaded.entries()) {
-    const snapshots = incoming[at]!.sheets;
-    // What each form's file's scoring left on it (its `_index`, its summaries and marks) goes as it is copied.
-    const cleaner = incomingCleaner(snapshots);
-    for (const [i, ws] of wb.worksheets.entries()) {
-      const take = plan.take[cursor];
-      if (!take || take.file !== name || take.sheet !== ws.name) continue;
-      cursor++;
-      let clean = cleaner(snapshots[i]!, sheetNotes(ws));
-      // A form a password protects is left as it is, as a run leaves it.
-      if (clean && passwordProtected(ws)) {
-        warnings.push(protectedIncomingMessage(name, take.as, clean));
-        clean = undefined;
-      }
-      // A filled form in place of the unit's blank one: the blank sheet goes, the copy takes its place and name.
-      const blank = take.replaces !== undefined ? target.getWorksheet(take.replaces) : undefined;
-      const orderNo = blank ? (blank as unknown as { orderNo: number }).orderNo : undefined;
-      if (blank) target.removeWorksheet(blank.id);
-      const copy = target.addWorksheet(take.as);
-      if (orderNo !== undefined) (copy as unknown as { orderNo: number }).orderNo = orderNo;
-      copySheet(ws, copy, clean);
-      localizeLists(ws, copy, () => (detectLayoutA(snapshotSheet(ws))?.headerRow ?? FORM_LIST_FIRST_ROW - 1) + 1);
-      if (!blank) appended.push(copy);
+  // What each form's file's scoring left on it (its `_index`, its summaries and marks) goes as it is copied.
+  const cleaners = incoming.map((f) => incomingCleaner(f.sheets));
+  // In the plan's order (the template's order of units), each form from its file by position: files may share a name (two folders' "phieu.xlsx").
+  for (const take of plan.take) {
+    const from = loaded[take.fileAt];
+    const i = from ? from.wb.worksheets.findIndex((w) => w.name === take.sheet) : -1;
+    if (!from || i < 0) continue;
+    const { name, wb } = from;
+    const ws = wb.worksheets[i]!;
+    let clean = cleaners[take.fileAt]!(incoming[take.fileAt]!.sheets[i]!, sheetNotes(ws));
+    // A form a password protects is left as it is, as a run leaves it.
+    if (clean && passwordProtected(ws)) {
+      warnings.push(protectedIncomingMessage(name, take.as, clean));
+      clean = undefined;
     }
+    // A filled form in place of the unit's blank one: the blank sheet goes, the copy takes its place and name.
+    const blank = take.replaces !== undefined ? target.getWorksheet(take.replaces) : undefined;
+    const orderNo = blank ? (blank as unknown as { orderNo: number }).orderNo : undefined;
+    if (blank) target.removeWorksheet(blank.id);
+    const copy = target.addWorksheet(take.as);
+    if (orderNo !== undefined) (copy as unknown as { orderNo: number }).orderNo = orderNo;
+    copySheet(ws, copy, clean);
+    localizeLists(ws, copy, () => (detectLayoutA(snapshotSheet(ws))?.headerRow ?? FORM_LIST_FIRST_ROW - 1) + 1);
+    if (!blank) appended.push(copy);
   }
   placeAfterLastForm(target, appended, existing.forms);
   // What the workbook gathered into computed from the forms before them: its results' subtitle

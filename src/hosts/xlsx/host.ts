@@ -89,6 +89,8 @@ export class XlsxHost implements WorkbookHost {
    * plain (tidyDataBarsIn) in the last of these passes, so the package is compressed once fewer.
    */
   async toBuffer(): Promise<Uint8Array> {
+    // Saved now: the core properties say so (ExcelJS writes the time it read otherwise); who saved it last stays as the file had it (carry-parts.ts).
+    this.workbook.modified = new Date();
     const { bytes, dataBarSheets } = await writeUntidied(this.workbook);
     let written = bytes;
     const charts = this.pendingCharts.length > 0;

@@ -15,7 +15,8 @@
  * keep pointing at their data (a sheet the run renamed is named anew in them, and its drawing
  * goes with it). In the same pass the workbook's defined names are put back as the original had
  * them, which ExcelJS drops, cuts or merges (restoreDefinedNames), and the other parts ExcelJS
- * does not model are carried over (carry-parts.ts): chart sheets, PivotTables, sparklines.
+ * does not model are carried over (carry-parts.ts): chart sheets, PivotTables, sparklines, links
+ * to other workbooks, the custom document properties.
  * The package plumbing (Package, PartCopier) is in package.ts.
  * Pure (jszip only): runs in Node and in the browser.
  */

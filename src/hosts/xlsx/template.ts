@@ -850,7 +850,9 @@ function composed(model: IndexModel): IndexModel {
 export async function makeTemplate(given: IndexModel, units: TemplateUnit[], options: TemplateOptions): Promise<Uint8Array> {
   const model = composed(given);
   const wb = new ExcelJS.Workbook();
+  // Made and saved by DTI Scorer (ExcelJS would write "Unknown" as who saved it last).
   wb.creator = "DTI Scorer";
+  wb.lastModifiedBy = "DTI Scorer";
   const helpName = L.sheetHelp[options.lang];
   const help = wb.addWorksheet(helpName);
   // The sheets a scoring run adds, in either language, are not given to a unit named so ("Kết

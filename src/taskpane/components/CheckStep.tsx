@@ -12,7 +12,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { memo, useCallback, useDeferredValue, useMemo, useState } from "react";
+import { memo, useDeferredValue, useMemo, useState } from "react";
 import { sheetAddress } from "../../core/a1";
 import type { Lang } from "../../core/i18n/text";
 import type { Issue, Severity } from "../../core/types";
@@ -97,16 +97,6 @@ const useStyles = makeStyles({
     overflowWrap: "break-word",
   },
   // One width for every severity, so that the sentences of a group start on one line.
-  // The line of a form with no figure: laid out as a finding, with the marker that opens it.
-  // A flex summary has no marker of its own: a triangle says the line opens (turned down when open).
-  noFigures: {
-    display: "flex",
-    gap: tokens.spacingHorizontalS,
-    alignItems: "flex-start",
-    cursor: "pointer",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-  },
-  marker: { flexShrink: 0, color: tokens.colorNeutralForeground2 },
   severity: {
     flexShrink: 0,
     whiteSpace: "nowrap",
@@ -161,13 +151,6 @@ export function groupByUnit(
   );
 }
 
-/** The gravest severity among `issues`. */
-function worst(issues: Issue[]): Severity {
-  return (
-    SEVERITY_ORDER.find((k) => issues.some((i) => i.severity === k)) ?? "info"
-  );
-}
-
 /**
  * Where a finding is, as Excel writes a reference (what the user may type in the Name Box or a
  * formula): "'Sở Y tế'!D39", the sheet's name quoted when Excel would quote it; the sheet alone
@@ -204,7 +187,6 @@ export function CheckStep({
   const listFilter = useDeferredValue(filter);
   const listLang = useDeferredValue(lang);
   const unitNames = useDeferredValue(state.unitNames);
-  const noFigures = useDeferredValue(state.noFigures);
   const unitsChecked = useDeferredValue(state.unitsChecked);
   const drawing = issues !== state.issues || listFilter !== filter || listLang !== lang;
   const counts = useMemo(() => severityCounts(issues ?? []), [issues]);
@@ -305,7 +287,6 @@ export function CheckStep({
             filter={listFilter}
             lang={listLang}
             unitNames={unitNames}
-            noFigures={noFigures}
             canGo={canGo}
             goTo={actions.goTo}
           />
@@ -320,7 +301,6 @@ interface ListProps {
   filter: "all" | "errors";
   lang: Lang;
   unitNames: Record<string, string> | undefined;
-  noFigures: string[] | undefined;
   canGo: boolean;
   goTo: (issue: Issue) => Promise<void>;
 }
@@ -335,7 +315,6 @@ const FindingsList = memo(function FindingsList({
   filter,
   lang,
   unitNames,
-  noFigures,
   canGo,
   goTo,
 }: ListProps) {
@@ -348,7 +327,6 @@ const FindingsList = memo(function FindingsList({
       ),
     [issues, filter],
   );
-  const blankUnits = useMemo(() => new Set(noFigures ?? []), [noFigures]);
   const [open, setOpen] = useState<string[]>(() =>
     (filter === "errors" ? groups : groups.slice(0, 1)).map(
       (g) => g.unit ?? "",
@@ -356,17 +334,6 @@ const FindingsList = memo(function FindingsList({
   );
   /** The units opened at some time: their findings stay made while their section closes. */
   const [made, setMade] = useState<ReadonlySet<string>>(() => new Set(open));
-  /** The units whose "no value" line is open (its triangle turned down). */
-  const [openBlank, setOpenBlank] = useState<ReadonlySet<string>>(new Set());
-  const onBlankToggle = useCallback((unit: string, isOpen: boolean) => {
-    setOpenBlank((was) =>
-      isOpen === was.has(unit)
-        ? was
-        : new Set(
-            isOpen ? [...was, unit] : [...was].filter((u) => u !== unit),
-          ),
-    );
-  }, []);
   return (
     <Accordion
       multiple
@@ -393,9 +360,6 @@ const FindingsList = memo(function FindingsList({
                 : (unitNames?.[g.unit] ?? g.unit)
             }
             made={made.has(key)}
-            blank={g.unit !== undefined && blankUnits.has(g.unit)}
-            blankOpen={openBlank.has(key)}
-            onBlankToggle={onBlankToggle}
             lang={lang}
             canGo={canGo}
             goTo={goTo}
@@ -412,9 +376,6 @@ const UnitGroup = memo(function UnitGroup({
   issues,
   name,
   made,
-  blank,
-  blankOpen,
-  onBlankToggle,
   lang,
   canGo,
   goTo,
@@ -423,18 +384,12 @@ const UnitGroup = memo(function UnitGroup({
   issues: Issue[];
   name: string;
   made: boolean;
-  blank: boolean;
-  blankOpen: boolean;
-  onBlankToggle: (unit: string, open: boolean) => void;
   lang: Lang;
   canGo: boolean;
   goTo: (issue: Issue) => Promise<void>;
 }) {
   const s = useStyles();
   const c = severityCounts(issues);
-  const blankFindings = blank
-    ? issues.filter((i) => i.code === "missing-input")
-    : [];
   const finding = (i: Issue, n: number) => (
     <Finding
       key={n}
@@ -467,39 +422,9 @@ const UnitGroup = memo(function UnitGroup({
       <AccordionPanel>
         {made && (
           <ul className={s.list}>
-            {(blank
-              ? issues.filter((i) => i.code !== "missing-input")
-              : issues
-            ).map(finding)}
-            {blank && blankFindings.length > 0 && (
-              <li>
-                {/* The "no value" findings of a form that holds no figure: one line, which opens to each of them. */}
-                <details
-                  data-testid="no-figures"
-                  onToggle={(e) => onBlankToggle(unit!, e.currentTarget.open)}
-                >
-                  <summary className={s.noFigures}>
-                    <span className={s.marker} aria-hidden="true">
-                      {blankOpen ? "▾" : "▸"}
-                    </span>
-                    <Badge
-                      size="small"
-                      appearance="tint"
-                      color={BADGE[worst(blankFindings)]}
-                      className={s.severity}
-                    >
-                      {t(lang, SEVERITY_KEY[worst(blankFindings)])}
-                    </Badge>
-                    <span className={s.text}>
-                      {t(lang, "checkNoFigures", {
-                        count: blankFindings.length,
-                      })}
-                    </span>
-                  </summary>
-                  <ul className={s.list}>{blankFindings.map(finding)}</ul>
-                </details>
-              </li>
-            )}
+            {/* A form that holds no figure at all has one finding that says so (the reader's
+                "no-figures"); a form with some figure, even one not read, its findings one by one. */}
+            {issues.map(finding)}
           </ul>
         )}
       </AccordionPanel>

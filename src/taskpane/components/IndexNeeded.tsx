@@ -34,8 +34,9 @@ export function IndexNeeded({ state, actions }: { state: PaneState; actions: Pan
 /**
  * "The forms in this workbook were made for another index than the one chosen" (formsIndexMismatch),
  * with its button to choose the forms' index when it is a built-in one: in step 1, and in the Score
- * step before the user scores with an index that would read no form. Not when the notice at the
- * top says it already (formsIndexBar).
+ * step before the user scores with an index that would read no form (or, for forms of another
+ * version of the index chosen, that reads them by their rows' codes, a warning on each). Not when
+ * the notice at the top says it already (formsIndexBar).
  */
 export function FormsIndexBar({ state, actions }: { state: PaneState; actions: PaneActions }) {
   const st = useStepStyles();

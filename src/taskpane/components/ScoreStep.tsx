@@ -43,11 +43,24 @@ const useStyles = makeStyles({
   unitCell: { [NARROW]: { gridArea: "unit" } },
   figureCell: { [NARROW]: { gridArea: "figure", justifySelf: "end" } },
   wholeRow: { [NARROW]: { gridColumn: "1 / -1" } },
+  // Ranked within categories too: the header shows "Hạng" ("Rank"), its full name "Hạng trong loại"
+  // said to screen readers (srOnly) and shown on hover, so that a column wide enough for "Hạng trong"
+  // does not leave a long unit name five lines in a 320 px pane (the line above the table and the
+  // categories' rows say the ranks are within each category).
   rankCol: { width: "3.5em", [NARROW]: { width: "auto" } },
-  // "Hạng trong loại" ("Rank in category") on two lines, not three: "Hạng trong" is about 5.5em in
-  // the semibold header, and the cell's padding is inside the column's width.
-  rankInCategoryCol: { width: "6.5em", [NARROW]: { width: "auto" } },
   pointsCol: { width: "5.5em", [NARROW]: { width: "auto" } },
+  // Read by screen readers, not shown.
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0, 0, 0, 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
   options: { display: "grid", gridTemplateColumns: "1fr", gap: tokens.spacingVerticalS },
   category: { paddingTop: tokens.spacingVerticalS, overflowWrap: "break-word", color: tokens.colorNeutralForeground2 },
   why: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
@@ -242,11 +255,20 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
           {byCategory && <Text className={mergeClasses(st.hint, st.wrap)}>{t(lang, "rankedWithinCategories")}</Text>}
           {/* The roles are the table's own, said again: a narrow pane lays the rows out as a grid, and a
               table laid out so keeps its rows and cells for screen readers only with them. */}
-          <table className={s.table} role="table">
+          <table className={s.table} role="table" aria-labelledby="score-top" data-testid="score-table">
             <thead className={s.group} role="rowgroup">
               <tr className={mergeClasses(s.row, s.headRow)} role="row">
-                <th className={mergeClasses(s.th, s.rankCell, byCategory ? s.rankInCategoryCol : s.rankCol)} scope="col" role="columnheader">
-                  {label(byCategory ? "rankInCategory" : "rank", lang)}
+                <th className={mergeClasses(s.th, s.rankCell, s.rankCol)} scope="col" role="columnheader">
+                  {byCategory ? (
+                    <>
+                      <span aria-hidden="true" title={label("rankInCategory", lang)} data-testid="rank-header-short">
+                        {label("rank", lang)}
+                      </span>
+                      <span className={s.srOnly}>{label("rankInCategory", lang)}</span>
+                    </>
+                  ) : (
+                    label("rank", lang)
+                  )}
                 </th>
                 <th className={mergeClasses(s.th, s.unitCell)} scope="col" role="columnheader">
                   {/* The index's own word for its units ("Quốc gia" for HDI), as the results sheet heads its column. */}

@@ -19,6 +19,7 @@ import {
   formsMadeFromOtherThan,
   formsOfAdaptedBuiltin,
   indicesNamedOnForms,
+  parseIndexText,
   sameNameAsBuiltinMessage,
 } from "../../core/forms-index";
 import type { ChartKind, Issue, ScoreTable, Submission, UnitResult, WorkbookSnapshot } from "../../core/types";
@@ -94,12 +95,27 @@ export function formsOfAnotherIndex(snapshot: WorkbookSnapshot, model: IndexMode
  * brought in ("so no sheet was copied"), or in the open workbook as the Index step says it when
  * another index is chosen ("chosen": checking or scoring would read none). Undefined when none
  * names another index.
+ *
+ * A form of another version of the index in use (its id, another version) is read by the codes of
+ * its rows, with a warning (core/read/layout-a.ts), copied in as any form, and forms of the index
+ * chosen may be made beside it: it is said only as the Index step says it ("chosen"), that the
+ * forms will be read with the version chosen (`readable`), when no form names another index.
  */
-export function anotherIndex(named: string[], model: IndexModel, where: "workbook" | "files" | "beside" | "chosen" | "make"): { message: Message; offer?: IndexOffer } | undefined {
+export function anotherIndex(
+  named: string[],
+  model: IndexModel,
+  where: "workbook" | "files" | "beside" | "chosen" | "make",
+): { message: Message; offer?: IndexOffer; readable?: true } | undefined {
   const def = model.definition;
   const inUse = `${def.id}@${def.version}`;
-  const others = [...new Set(named.map((text) => text.trim()))].filter((text) => text !== "" && text !== inUse && text !== def.id);
-  if (others.length === 0) return undefined;
+  const distinct = [...new Set(named.map((text) => text.trim()))].filter((text) => text !== "" && text !== inUse && text !== def.id);
+  // As the reader tells them apart: another id is another index; the same id, another version of this one.
+  const sameIndex = (text: string) => parseIndexText(text).id === def.id;
+  const others = distinct.filter((text) => !sameIndex(text));
+  if (others.length === 0) {
+    const versions = distinct.filter(sameIndex);
+    return where === "chosen" && versions.length > 0 ? formsOfOtherVersions(versions, model) : undefined;
+  }
   const builtins = others.map((text) => builtinNamed(text, BUILTIN_INDICES));
   const allBuiltin = builtins.every((b) => b !== undefined);
   // An index of the same name as the one in use (another version of it, or a file of one's own
@@ -176,6 +192,32 @@ export function anotherIndex(named: string[], model: IndexModel, where: "workboo
         : `Open the definition file (.json) of ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then ${inFiles ? "bring the files in again" : "run again"}.`),
   };
   return one && builtins[0] ? { message, offer: { builtinId: builtins[0].id } } : { message };
+}
+
+/**
+ * The Index step's sentence for forms of other versions of the index chosen (`texts`: id@version):
+ * checking or scoring reads them by the codes of their rows with the version chosen, a warning on
+ * each form, what the versions differ on said as missing rows and unknown codes. The forms'
+ * version is offered when it is a built-in one.
+ */
+function formsOfOtherVersions(texts: string[], model: IndexModel): { message: Message; offer?: IndexOffer; readable: true } {
+  const def = model.definition;
+  const versions = texts.map((text) => parseIndexText(text).version ?? "").join(", ");
+  const chosen = String(def.version);
+  const one = texts.length === 1;
+  const name = (lang: Lang) => definitionName(def, lang);
+  const message: Message = {
+    vi:
+      `Các phiếu trong sổ được lập theo bộ chỉ số "${name("vi")}" phiên bản ${versions}, không phải phiên bản đang chọn (${chosen}): ` +
+      `kiểm tra hay chấm điểm sẽ đọc các phiếu theo mã ở từng dòng với phiên bản ${chosen}, mỗi phiếu có một cảnh báo; ` +
+      `hãy xem lại các dòng mà ${one ? "hai" : "các"} phiên bản khác nhau (dòng còn thiếu, mã không có trong phiên bản ${chosen}).`,
+    en:
+      `The forms in this workbook were made for the index "${name("en")}" version ${versions}, not the version chosen (${chosen}): ` +
+      `checking or scoring reads them by the codes of their rows with version ${chosen}, with a warning on each form; ` +
+      `check the rows on which the ${one ? "two " : ""}versions differ (rows missing, codes version ${chosen} does not have).`,
+  };
+  const builtin = one ? builtinNamed(texts[0]!, BUILTIN_INDICES) : undefined;
+  return { message, readable: true, ...(builtin ? { offer: { builtinId: builtin.id } } : {}) };
 }
 
 /** "phiên bản 2024" / "version 2024". */
@@ -299,11 +341,14 @@ export function importNotice(added: AddedSheets, model: IndexModel | undefined, 
   return withGroups({ intent: "warning", key: "importedNoneMixed", details });
 }
 
-/** Whether the workbook holds a form made for the index in use (its `Bộ chỉ số` names it). */
+/**
+ * Whether the workbook holds a form made for the index in use (its `Bộ chỉ số` names it, at any
+ * version: a form of another version of it is read with it).
+ */
 export function holdsFormsOf(snapshot: WorkbookSnapshot | undefined, model: IndexModel | undefined): boolean {
   if (!snapshot || !model) return false;
   const def = model.definition;
-  return indicesNamedOnForms(snapshot).some((text) => text.trim() === `${def.id}@${def.version}` || text.trim() === def.id);
+  return indicesNamedOnForms(snapshot).some((text) => text.trim() !== "" && parseIndexText(text).id === def.id);
 }
 
 /** The built-in definitions, by whose names a form of another index is named. */
@@ -469,11 +514,6 @@ export function templateFileName(state: PaneState): string {
 // ---------------------------------------------------------------------------------------------
 // Checking and scoring
 
-/** The units whose forms hold no figure at all (coverage 0), by the key issues use (code, or name without one). */
-export function unitsWithoutFigures(units: readonly Pick<UnitResult, "code" | "name" | "coverage">[]): string[] {
-  return units.filter((u) => u.coverage === 0).map((u) => u.code || u.name);
-}
-
 /**
  * The planner of marks, with the rest of the planning (core/pipeline.ts loads it so for a scoring
  * run): a chunk of its own, fetched in idle time once the pane opens, so that the pane's first
@@ -490,13 +530,13 @@ export async function check(
   workbench: Workbench,
   model: IndexModel,
   lang: Lang,
-): Promise<{ submissions: Submission[]; issues: Issue[]; stale?: StaleGroup[]; snapshot: WorkbookSnapshot; noFigures: string[] }> {
+): Promise<{ submissions: Submission[]; issues: Issue[]; stale?: StaleGroup[]; snapshot: WorkbookSnapshot }> {
   const snapshot = await workbench.host.read();
   try {
     const r = await runScoring(readOnce(workbench.host, snapshot), { definition: model.definition, lang, projectVersion: PROJECT_VERSION, write: false, onProgress: giveTurn });
     // The same reading serves the comparison with the last scoring run (the definition in use is the one scored with, mostly).
     const stale = staleSince(snapshot, lang, r.previous ?? null, { model, submissions: r.submissions, issues: r.issues });
-    return { submissions: r.submissions, issues: r.issues, ...(stale && stale.length > 0 ? { stale } : {}), snapshot, noFigures: unitsWithoutFigures(r.table.units) };
+    return { submissions: r.submissions, issues: r.issues, ...(stale && stale.length > 0 ? { stale } : {}), snapshot };
   } catch (e) {
     throw paneError(e, snapshot, model);
   }
@@ -513,7 +553,7 @@ export async function markIssues(
   lang: Lang,
   /** Called once the check is done, as the marks are about to be written (the progress says so). */
   beforeWrite?: () => Promise<void>,
-): Promise<{ submissions: Submission[]; issues: Issue[]; marked: number; written: WriteReport; noFigures: string[] }> {
+): Promise<{ submissions: Submission[]; issues: Issue[]; marked: number; written: WriteReport }> {
   const snapshot = await workbench.host.read();
   // The check reads this same snapshot: one read for both.
   const once: WorkbookHost = { read: async () => snapshot, apply: async () => undefined };
@@ -533,7 +573,7 @@ export async function markIssues(
   // Marks on a sheet the host left unwritten were not made.
   const skipped = new Set(written.skippedSheets.map((n) => n.toLowerCase()));
   const marked = plan.marks.filter((m) => !skipped.has(m.sheet.toLowerCase())).length;
-  return { submissions: run.submissions, issues: run.issues, marked, written, noFigures: unitsWithoutFigures(run.table.units) };
+  return { submissions: run.submissions, issues: run.issues, marked, written };
 }
 
 /** Removes the marks the project set (those `_index` recorded), and records that none are left. */
@@ -551,30 +591,51 @@ export async function clearIssueMarks(workbench: Workbench, lang: Lang): Promise
   return { cleared: previous.marks.filter((m) => !skipped.has(m.sheet.toLowerCase())).length, written };
 }
 
-const staleIndexCache = new WeakMap<WorkbookSnapshot, WeakMap<IndexModel, Message | null>>();
+/** What the banner says of the index the results were computed with (staleIndexMessage), and its title (staleIndexTitle). */
+interface StaleIndex {
+  message: Message;
+  /** The same id and version as the index chosen, another content. */
+  otherContent: boolean;
+}
 
-/**
- * When the results in the workbook were computed with another index or version than the one
- * chosen: the sentence saying so ("Kết quả trong sổ được chấm theo bộ chỉ số … phiên bản
- * mau-2023; bộ chỉ số đang dùng là phiên bản mau-2024: hãy chấm lại."). Only `_index` is read,
- * once per workbook read and index.
- */
-export function staleIndexMessage(state: Pick<PaneState, "snapshot" | "index">): Message | undefined {
+const staleIndexCache = new WeakMap<WorkbookSnapshot, WeakMap<IndexModel, StaleIndex | null>>();
+
+/** staleIndexMessage and staleIndexTitle's finding: `_index` read once per workbook read and index. */
+function staleIndex(state: Pick<PaneState, "snapshot" | "index">): StaleIndex | undefined {
   const { snapshot } = state;
   const model = state.index.model;
   if (!snapshot || !model) return undefined;
   // When the forms are not for the chosen index, scoring again with it would read none of them:
-  // what to do is to choose theirs, which formsIndexMismatch says.
-  if (formsIndexMismatch(state)) return undefined;
+  // what to do is to choose theirs, which formsIndexMismatch says. (Forms of another version of it
+  // are read: scoring again is what to do.)
+  if (formsNotRead(state)) return undefined;
   let byModel = staleIndexCache.get(snapshot);
   if (!byModel) staleIndexCache.set(snapshot, (byModel = new WeakMap()));
-  let message = byModel.get(model);
-  if (message === undefined) {
+  let found = byModel.get(model);
+  if (found === undefined) {
     const other = scoredWithAnother(readIndexSheet(snapshot), model);
-    message = other ? otherIndexMessage(other, tBoth("staleScoreAgain")) : null;
-    byModel.set(model, message);
+    found = other ? { message: otherIndexMessage(other, tBoth("staleScoreAgain")), otherContent: other.otherContent === true } : null;
+    byModel.set(model, found);
   }
-  return message ?? undefined;
+  return found ?? undefined;
+}
+
+/**
+ * When the results in the workbook were computed with another index or version than the one
+ * chosen: the sentence saying so ("Kết quả trong sổ được chấm theo bộ chỉ số … phiên bản
+ * mau-2023; bộ chỉ số đang dùng là phiên bản mau-2024: hãy chấm lại."); or with another content of
+ * it, its id and version the same (an edited copy of the definition that kept them, an earlier
+ * release of a built-in): "Kết quả trong sổ được chấm theo một nội dung khác của bộ chỉ số …".
+ * Only `_index` is read, once per workbook read and index.
+ */
+export function staleIndexMessage(state: Pick<PaneState, "snapshot" | "index">): Message | undefined {
+  return staleIndex(state)?.message;
+}
+
+/** The stale banner's title when it says staleIndexMessage alone: another index or version, or another content of the one chosen. */
+export function staleIndexTitle(state: Pick<PaneState, "snapshot" | "index">): StringKey | undefined {
+  const found = staleIndex(state);
+  return found === undefined ? undefined : found.otherContent ? "staleContentBanner" : "staleIndexBanner";
 }
 
 /**
@@ -589,7 +650,7 @@ export function recheckNotice(state: Pick<PaneState, "snapshot" | "index">, grou
   if (snapshot && model) {
     const other = scoredWithAnother(readIndexSheet(snapshot), model);
     // With forms of the index chosen, scoring again is what to do; else the Score step offers the forms' index.
-    if (other) return { intent: "warning", message: otherIndexMessage(other, tBoth(formsIndexMismatch(state) ? "staleRecheckOtherIndex" : "staleScoreAgain")) };
+    if (other) return { intent: "warning", message: otherIndexMessage(other, tBoth(formsNotRead(state) ? "staleRecheckOtherIndex" : "staleScoreAgain")) };
   }
   return groups && groups.length === 0 ? { intent: "success", key: "staleNone" } : undefined;
 }
@@ -603,11 +664,16 @@ export function formsIndexBar(state: Pick<PaneState, "snapshot" | "index" | "not
   return state.notice?.useBuiltin !== undefined ? undefined : formsIndexMismatch(state);
 }
 
-/** What formsIndexMismatch found: the sentence, the forms' built-in index to offer, and whether the forms were made from an edited copy of a built-in. */
+/**
+ * What formsIndexMismatch found: the sentence, the forms' built-in index to offer, whether the
+ * forms were made from an edited copy of a built-in, and whether they are of another version of
+ * the index chosen, which reads them (by the codes of their rows, a warning on each).
+ */
 export interface FormsIndexMismatch {
   message: Message;
   offer?: IndexOffer;
   edited?: true;
+  readable?: true;
 }
 
 const formsIndexCache = new WeakMap<WorkbookSnapshot, WeakMap<IndexModel, FormsIndexMismatch | null>>();
@@ -615,9 +681,10 @@ const formsIndexCache = new WeakMap<WorkbookSnapshot, WeakMap<IndexModel, FormsI
 /**
  * In the Index step: the forms of the open workbook all name one index (their `Bộ chỉ số` cell),
  * and it is not the index chosen, so that checking or scoring would read none of them. The
- * sentence saying so and, when the forms' index is a built-in one, that index to offer. Or the
- * forms name a built-in but were made from an edited copy of it (formsOfAdaptedBuiltin) that is
- * not the index chosen: the sentence saying to open that copy's file, with no index to offer.
+ * sentence saying so and, when the forms' index is a built-in one, that index to offer. When it is
+ * another version of the index chosen, the forms are read (`readable`): the sentence says how. Or
+ * the forms name a built-in but were made from an edited copy of it (formsOfAdaptedBuiltin) that
+ * is not the index chosen: the sentence saying to open that copy's file, with no index to offer.
  * Read once per workbook read and index.
  */
 export function formsIndexMismatch(state: Pick<PaneState, "snapshot" | "index">): FormsIndexMismatch | undefined {
@@ -644,18 +711,25 @@ export function formsIndexMismatch(state: Pick<PaneState, "snapshot" | "index">)
   return found ?? undefined;
 }
 
+/** The workbook's forms are of another index than the one chosen, which reads none of them (formsIndexMismatch, not `readable`). */
+function formsNotRead(state: Pick<PaneState, "snapshot" | "index">): boolean {
+  const found = formsIndexMismatch(state);
+  return found !== undefined && !found.readable;
+}
+
 /**
  * Before forms are made into the open workbook in Excel: the workbook's forms are of another index
  * than the one chosen (formsIndexMismatch, as the Index and Score steps say it), so none is added.
  * The sentence saying so and what the user can do: choose the forms' index (offered when it is a
  * built-in one) and make the forms again, or make them as a file to download. Undefined when the
- * forms can go into the workbook.
+ * forms can go into the workbook: forms of another version of the index chosen are read with it,
+ * so its forms may go beside them.
  */
 export function templatesIntoOtherIndex(state: Pick<PaneState, "snapshot" | "index">): { message: Message; offer?: IndexOffer } | undefined {
   const found = formsIndexMismatch(state);
   const { snapshot } = state;
   const model = state.index.model;
-  if (!found || !snapshot || !model) return undefined;
+  if (!found || found.readable || !snapshot || !model) return undefined;
   if (!found.edited) {
     const other = anotherIndex(indicesNamedOnForms(snapshot), model, "make");
     if (other) return other;

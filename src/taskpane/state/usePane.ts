@@ -157,8 +157,6 @@ export interface PaneState {
   unitsChecked?: number;
   /** Unit names by the key issues use (code, or name without one). */
   unitNames?: Record<string, string>;
-  /** The units whose forms held no figure at all when checked or scored, by the key issues use: the Check step shows their "no value" findings as one line. */
-  noFigures?: string[];
   score?: ScoreSummary;
   /** The last run's results were dropped when another index (or another content of it) was chosen: scoring again brings them back. */
   scoreOfOtherIndex?: boolean;
@@ -203,7 +201,6 @@ export interface SetAside {
   issues?: Issue[];
   unitsChecked?: number;
   unitNames?: Record<string, string>;
-  noFigures?: string[];
   score?: ScoreSummary;
 }
 
@@ -261,7 +258,7 @@ export function withModel(s: PaneState, model: IndexModel): Partial<PaneState> {
   if (before === hash) return { index: { ...s.index, model, lastHash: hash, problems: undefined } };
   const setAside: SetAside | undefined =
     before !== undefined && (s.issues || s.score)
-      ? { hash: before, ranking: s.ranking, issues: s.issues, unitsChecked: s.unitsChecked, unitNames: s.unitNames, noFigures: s.noFigures, score: s.score }
+      ? { hash: before, ranking: s.ranking, issues: s.issues, unitsChecked: s.unitsChecked, unitNames: s.unitNames, score: s.score }
       : s.setAside;
   const back = s.setAside?.hash === hash ? s.setAside : undefined;
   return {
@@ -270,7 +267,6 @@ export function withModel(s: PaneState, model: IndexModel): Partial<PaneState> {
     issues: back?.issues,
     unitsChecked: back?.unitsChecked,
     unitNames: back?.unitNames,
-    noFigures: back?.noFigures,
     score: back?.score,
     setAside: setAside?.hash === hash ? undefined : setAside,
     // The Charts step says why its list of units is gone.
@@ -563,7 +559,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           const wb = await pipeline.openFileWorkbench(file, index.source === "builtin" && index.model ? index.builtinId : undefined);
           if (ref.current.downloadUrl) URL.revokeObjectURL(ref.current.downloadUrl);
           ref.current.workbench?.close?.();
-          patch({ workbench: wb, downloadUrl: undefined, downloadKind: undefined, unsaved: false, issues: undefined, noFigures: undefined, score: undefined, scoreOfOtherIndex: undefined, setAside: undefined, stale: undefined, collected: undefined, writeWarnings: undefined });
+          patch({ workbench: wb, downloadUrl: undefined, downloadKind: undefined, unsaved: false, issues: undefined, score: undefined, scoreOfOtherIndex: undefined, setAside: undefined, stale: undefined, collected: undefined, writeWarnings: undefined });
           const snapshot = await refreshSnapshot();
           if (ref.current.scoredAt) await updateStale(snapshot);
           actions.takeWorkbookIndex(snapshot);
@@ -778,8 +774,8 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           const model = readyToRead(s);
           if (!model || !s.workbench) return;
           await progress("progressCheck", 0.3);
-          const { submissions, issues, stale, snapshot, noFigures } = await pipeline.check(s.workbench, model, s.lang);
-          patch({ issues, noFigures, unitsChecked: submissions.length, stale, unitNames: Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name])) });
+          const { submissions, issues, stale, snapshot } = await pipeline.check(s.workbench, model, s.lang);
+          patch({ issues, unitsChecked: submissions.length, stale, unitNames: Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name])) });
           // The workbook as the check read it: not read again.
           takeSnapshot(snapshot);
           await progress("progressDone", 1);
@@ -827,10 +823,9 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           patch({ writeWarnings: undefined });
           // Marks left by an earlier run are replaced: with none before and none now, the file is as it was.
           const marksBefore = s.snapshot ? (readIndexSheet(s.snapshot)?.marks.length ?? 0) : 0;
-          const { submissions, issues, marked, written, noFigures } = await pipeline.markIssues(s.workbench, model, s.lang, () => progress("progressWrite", 0.6));
+          const { submissions, issues, marked, written } = await pipeline.markIssues(s.workbench, model, s.lang, () => progress("progressWrite", 0.6));
           patch({
             issues,
-            noFigures,
             unitsChecked: submissions.length,
             unitNames: Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name])),
             // The marks now are this index's: what was put aside of another no longer matches the workbook.
@@ -893,7 +888,6 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             const stale = result.stale;
             patch({
               issues: result.issues,
-              noFigures: pipeline.unitsWithoutFigures(result.units),
               unitsChecked: result.units.length,
               unitNames: Object.fromEntries(result.units.map((u) => [u.code || u.name, u.name])),
               score: summary,
