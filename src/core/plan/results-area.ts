@@ -10,7 +10,7 @@ import { isCellError } from "../types";
 import { sheetAddress } from "../a1";
 import { type CellRange, cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
 import { type IndexSheetState, type OwnedCells, resultNoteHash, unitKey } from "./index-sheet";
-import { NO_FIGURES_NOTES, isInputsChangedLine, isUnitErrorsNote, isUnitHeaders, label, notRankedText, unitErrorsNoteEnd, unitWithCode } from "./labels";
+import { NO_FIGURES_NOTES, isInputsChangedLine, isRoundingNote, isUnitErrorsNote, isUnitHeaders, label, notRankedText, unitErrorsNoteEnd, unitWithCode } from "./labels";
 import { RESULTS_HEADER_ROW, comparableNote } from "./results-sheet";
 
 function inside(ranges: CellRange[], row: number, column: number): boolean {
@@ -47,7 +47,15 @@ export function lastRunArea(sheet: SheetSnapshot, previous: IndexSheetState, ren
     const v = sheet.values[row - 1]?.[column - 1];
     return v === undefined || v === null || v === "" ? undefined : v;
   };
-  const out: CellRange[] = [{ top: 1, left: 1, bottom: 2, right: 1 }, ...recorded("notes")];
+  // The lines below the table; the line that says points are shown rounded (the one recorded as
+  // a single cell: the list of forms not scored takes two rows at the least) only while it holds
+  // that line or nothing: a text the user typed over it is theirs, as the status line's is.
+  const notes = recorded("notes").filter((r) => {
+    if (r.top !== r.bottom || r.left !== r.right) return true;
+    const v = at(r.top, r.left);
+    return v === undefined || isRoundingNote(v);
+  });
+  const out: CellRange[] = [{ top: 1, left: 1, bottom: 2, right: 1 }, ...notes];
   // The status line (earlier versions put it on the title's row): cell by cell, the project's while
   // it holds that line, or shows nothing (its formula while no figure has changed: a host reads the
   // empty text it gives, not the formula).

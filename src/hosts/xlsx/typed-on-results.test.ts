@@ -82,6 +82,19 @@ describe("what the analyst typed on the results sheet, scored again", () => {
     expect([third.getCell("A28").value, third.getCell("A31").value]).toEqual([ROUNDING_NOTE.vi, "Đã báo cáo lãnh đạo ngày 10/06"]);
   });
 
+  test("a line the analyst typed over the line that says points are shown rounded is theirs: kept, and that line is not written again", async () => {
+    const typed = await edit(await scoredDemo(), (wb) => {
+      wb.getWorksheet("Kết quả")!.getCell("A28").value = "Đã trình Hội đồng ngày 10/12";
+    });
+    const again = await scoreAgain(typed);
+    expect(again.warnings).toEqual([]);
+    const ws = (await open(again.out)).getWorksheet("Kết quả")!;
+    expect(ws.getCell("A28").value).toBe("Đã trình Hội đồng ngày 10/12");
+    const values: unknown[] = [];
+    ws.eachRow((row) => row.eachCell((c) => values.push(c.value)));
+    expect(values).not.toContain(ROUNDING_NOTE.vi);
+  });
+
   test("a unit more: the table grows over the line typed under it, which the warning names with its text; the cells elsewhere stay, the old lines under the table go", async () => {
     const fixed = await edit(await typedDemo(), (wb) => {
       // The form not scored gets a code of its own: 21 units, the table takes row 24.
