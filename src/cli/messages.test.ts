@@ -35,3 +35,26 @@ describe("the command line's count phrases", () => {
     expect(M.notXlsx("a.xlsx").vi).toContain("sổ làm việc Excel");
   });
 });
+
+describe("forms naming several indices, without --index", () => {
+  it("says forms of another version of one index are read, and forms of another index left out", () => {
+    const versions = M.formsOfSeveralIndices([
+      { index: "dti-so-nganh-mau@mau-2023", forms: 19 },
+      { index: "dti-so-nganh-mau@mau-2022", forms: 1 },
+    ]);
+    expect(versions.vi).toMatch(/; phiếu của phiên bản khác của bộ chỉ số được chọn được đọc theo mã dòng, mỗi phiếu kèm một cảnh báo\.$/);
+    expect(versions.en).not.toContain("left out");
+    const both = M.formsOfSeveralIndices([
+      { index: "dti-so-nganh-mau@mau-2023", forms: 18 },
+      { index: "dti-so-nganh-mau@mau-2022", forms: 1 },
+      { index: "dti-huyen-mau@mau-2023", forms: 1 },
+    ]);
+    expect(both.en).toMatch(/read by their rows' codes, each with a warning; forms of another index are named and left out\.$/);
+    const indices = M.formsOfSeveralIndices([
+      { index: "dti-so-nganh-mau@mau-2023", forms: 19 },
+      { index: "dti-huyen-mau@mau-2023", forms: 1 },
+    ]);
+    expect(indices.vi).toMatch(/; phiếu của bộ chỉ số khác sẽ được nêu và bỏ qua\.$/);
+    expect(indices.vi).not.toContain("phiên bản khác");
+  });
+});

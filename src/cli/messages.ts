@@ -710,10 +710,26 @@ export const M = {
     en: `The forms name the index ${id} but were made from a definition other than the built-in index of that id and version (its content was changed): scoring them with the built-in index would be wrong. Give the definition file the forms were made from: --index <file.json>.`,
   }),
   /** The workbook holds no index, none was given, and its forms name several: which, with how many forms each. */
-  formsOfSeveralIndices: (named: { index: string; forms: number }[]): Message => ({
-    vi: `Sổ chưa lưu bộ chỉ số và không có --index, mà các phiếu ghi ${named.length} bộ chỉ số khác nhau: ${named.map((n) => `${n.index} (${n.forms} phiếu)`).join(", ")}. Hãy chọn bộ chỉ số để chấm bằng --index <mã hoặc tệp.json>; phiếu của bộ chỉ số khác sẽ được nêu và bỏ qua.`,
-    en: `The workbook holds no index and no --index was given, and its forms name ${named.length} different indices: ${named.map((n) => `${n.index} (${n.forms} ${n.forms === 1 ? "form" : "forms"})`).join(", ")}. Choose the index to score with --index <id or file.json>; forms of another index are named and left out.`,
-  }),
+  formsOfSeveralIndices: (named: { index: string; forms: number }[]): Message => {
+    // Two versions of one index among them: the forms of the other version are read, by their rows' codes.
+    const ids = named.map((n) => n.index.split("@")[0]!.trim().toLowerCase());
+    const versions = new Set(ids).size < ids.length;
+    const anotherIndex = new Set(ids).size > 1;
+    const tail = {
+      vi: [
+        ...(versions ? ["phiếu của phiên bản khác của bộ chỉ số được chọn được đọc theo mã dòng, mỗi phiếu kèm một cảnh báo"] : []),
+        ...(anotherIndex ? ["phiếu của bộ chỉ số khác sẽ được nêu và bỏ qua"] : []),
+      ].join("; "),
+      en: [
+        ...(versions ? ["forms of another version of the index chosen are read by their rows' codes, each with a warning"] : []),
+        ...(anotherIndex ? ["forms of another index are named and left out"] : []),
+      ].join("; "),
+    };
+    return {
+      vi: `Sổ chưa lưu bộ chỉ số và không có --index, mà các phiếu ghi ${named.length} bộ chỉ số khác nhau: ${named.map((n) => `${n.index} (${n.forms} phiếu)`).join(", ")}. Hãy chọn bộ chỉ số để chấm bằng --index <mã hoặc tệp.json>; ${tail.vi}.`,
+      en: `The workbook holds no index and no --index was given, and its forms name ${named.length} different indices: ${named.map((n) => `${n.index} (${n.forms} ${n.forms === 1 ? "form" : "forms"})`).join(", ")}. Choose the index to score with --index <id or file.json>; ${tail.en}.`,
+    };
+  },
   /**
    * The workbook holds no index, none was given, and its forms name one that is not built in
    * (`index`, id@version as the forms write it): its definition file is needed. `builtinId`: a
