@@ -438,7 +438,9 @@ describe("blank forms and filled ones", () => {
       // Its sheet's name and its unit's both taken (a second form under the name of another code): numbered.
       { file: "e.xlsx", sheets: [generic("Sở Tài chính", "STC-2")] },
     ]);
-    expect(plan.take.map((t) => t.as)).toEqual(["Phiếu tự đánh giá", "Sở Nội vụ", "Ủy ban nhân dân xã Tân Thành…", "Sở Tài chính", "Phiếu tự đánh giá (2)"]);
+    // Every form on a sheet other units' forms share the name of comes in as its unit, the first too;
+    // one whose unit's name is taken keeps its sheet's name (numbered if need be).
+    expect(plan.take.map((t) => t.as)).toEqual(["Sở Y tế", "Sở Nội vụ", "Ủy ban nhân dân xã Tân Thành…", "Sở Tài chính", "Phiếu tự đánh giá"]);
   });
 
   it("takes a form of another unit that carries a code already taken, and says so, so that scoring reports the two units", () => {

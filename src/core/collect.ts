@@ -833,13 +833,25 @@ export function planCollect(
   /** The name each form taken gets in the workbook, for a form of its unit left out to name it. */
   const takenAs = new Map<Candidate, string>();
   /**
-   * The name a form taken gets: its sheet's, when no sheet has it yet; otherwise its unit's, as
+   * The name a form taken gets: its sheet's, when no sheet has it yet and no other unit's form
+   * has it too; otherwise its unit's, as
    * the template names a unit's sheet (thirty files whose form is "Phiếu tự đánh giá" come in as
    * their units, not as "Phiếu tự đánh giá (2)" to "(30)", which the findings would name alone);
    * "(2)" after the sheet's name only for a form that names no unit, or whose unit's name is taken too.
    */
+  // Sheet names that forms of several units share ("Phiếu tự đánh giá" in each unit's file): each
+  // such form is named after its unit, the first as the others. (Forms of one unit under one name,
+  // its blank form and its filled one, share nothing.)
+  const unitsBySheetName = new Map<string, Set<unknown>>();
+  for (const e of entries) {
+    if ("skip" in e) continue;
+    const key = cleanSheetName(e.sheet.name).toLocaleLowerCase("vi");
+    unitsBySheetName.set(key, (unitsBySheetName.get(key) ?? new Set()).add(e.header.unitCode?.toLocaleLowerCase("vi") ?? e));
+  }
+  const shared = (sheetName: string) => (unitsBySheetName.get(cleanSheetName(sheetName).toLocaleLowerCase("vi"))?.size ?? 0) > 1;
   const nameFor = (sheetName: string, unitName: string | undefined): string => {
-    if (taken.free(cleanSheetName(sheetName)) || unitName === undefined || !taken.free(cleanSheetName(unitName))) return uniqueSheetName(sheetName, taken);
+    const own = taken.free(cleanSheetName(sheetName)) && !shared(sheetName);
+    if (own || unitName === undefined || !taken.free(cleanSheetName(unitName))) return uniqueSheetName(sheetName, taken);
     return uniqueSheetName(unitName, taken);
   };
   /** Each take's unit, for inTemplateOrder. */
