@@ -308,3 +308,73 @@ describe("forms of another index (another id)", () => {
     expect(en.err.split("\n")[0]).toMatch(/^The forms in this workbook were made for the index "xa-thu@2024", not the index in use "Test commune index" version 2024, so no form could be read\. /);
   });
 });
+
+describe("forms of a version whose rows changed meaning, scored with the next", () => {
+  /** Version 1: 1.1 and 2.1 are percentages; version 2: 1.1 is points, 2.1 a count with a target of 100. */
+  const t1 = {
+    format: "index-definition/1",
+    id: "thu-lam-tron",
+    version: "1",
+    name: { vi: "Thử làm tròn", en: "Rounding test" },
+    root: {
+      code: "T",
+      name: "Tổng",
+      children: [
+        { code: "1", name: { vi: "Nhóm một", en: "Group one" }, children: [{ code: "1.1", name: "Một", max: 10, rule: { kind: "fraction" } }] },
+        { code: "2", name: { vi: "Nhóm hai", en: "Group two" }, children: [{ code: "2.1", name: "Hai", max: 10, rule: { kind: "fraction" } }] },
+      ],
+    },
+  };
+  const t2 = {
+    ...t1,
+    version: "2",
+    root: {
+      ...t1.root,
+      children: [
+        { code: "1", name: { vi: "Nhóm một", en: "Group one" }, children: [{ code: "1.1", name: "Một", max: 10, rule: { kind: "points" } }] },
+        { code: "2", name: { vi: "Nhóm hai", en: "Group two" }, children: [{ code: "2.1", name: "Hai (số người)", max: 10, rule: { kind: "target", target: 100 } }] },
+      ],
+    },
+  };
+
+  it("say each row whose figure the form shows as a percentage, or words otherwise, at its figure cell; the form's warning counts them (exit 0)", async () => {
+    writeFileSync(join(dir, "t1.json"), JSON.stringify(t1));
+    writeFileSync(join(dir, "t2.json"), JSON.stringify(t2));
+    expect((await run(["template", "--index", "t1.json", "--units", "dv.csv", "--out", "t-phieu.xlsx"])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "t-phieu.xlsx"));
+    const ws = wb.getWorksheet("Xã An Bình")!;
+    const header = [...Array(12).keys()].map((r) => ws.getCell(r + 1, 1).value).indexOf("Mã") + 1;
+    const valueCol = [...Array(12).keys()].map((c) => ws.getCell(header, c + 1).value).indexOf("Số liệu") + 1;
+    const cells: Record<string, string> = {};
+    ws.eachRow((row, r) => {
+      const code = row.getCell(1).value;
+      if (r <= header || (code !== "1.1" && code !== "2.1")) return;
+      ws.getCell(r, valueCol).value = code === "1.1" ? 0.92535 : 0.5;
+      cells[code] = ws.getCell(r, valueCol).address;
+    });
+    await wb.xlsx.writeFile(join(dir, "t-phieu.xlsx"));
+
+    const r = await run(["validate", "t-phieu.xlsx", "--index", "t2.json", "--json", "-", "--lang", "en"], "en");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { issues: IssueJson[] };
+    const mine = json.issues.filter((i) => i.sheet === "Xã An Bình" && i.code === "definition-mismatch");
+    expect(mine.map((i) => [i.severity, i.cell, i.node])).toEqual([
+      ["warning", "B3", null],
+      ["warning", cells["1.1"], "1.1"],
+      ["warning", cells["2.1"], "2.1"],
+    ]);
+    expect(mine[0]!.message).toContain("(2 rows defined differently in the two versions, missing rows");
+    expect(mine[1]!.message).toContain(
+      "row 1.1 is defined differently in version 1 (the form's) and version 2 (in use): the figure is shown as a percentage, but in version 2 this row takes no percentage; the figure here is read as version 2 defines it — check the figure, or make the form again for version 2 with the template command.",
+    );
+    // The form wrote "Hai (%)"; version 2 names the row "Hai (số người)".
+    expect(mine[2]!.message).toContain("version 2 (in use): the item's wording differs; the figure is shown as a percentage, but in version 2 this row takes no percentage;");
+
+    const vi = await run(["score", "t-phieu.xlsx", "--index", "t2.json"]);
+    expect(vi.code).toBe(0);
+    expect(vi.out).toContain(
+      `Cảnh báo: Trang tính 'Xã An Bình', ô ${cells["1.1"]}: dòng 1.1 được định nghĩa khác nhau ở phiên bản 1 (của phiếu) và phiên bản 2 (đang dùng): ô số liệu hiển thị dạng phần trăm, nhưng ở phiên bản 2 dòng này không nhận tỷ lệ phần trăm; số liệu ở đây được đọc theo phiên bản 2 — hãy kiểm tra lại số liệu, hoặc lập lại phiếu theo phiên bản 2 bằng lệnh template.`,
+    );
+  });
+});

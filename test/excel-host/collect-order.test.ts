@@ -92,3 +92,35 @@ describe("collecting in Excel the template each unit sent back", () => {
     expect(written.worksheets.map((w) => w.name)).toEqual(expected);
   }, 60_000);
 });
+
+describe("collecting in Excel forms whose sheets share a name", () => {
+  /** A file holding unit `u`'s form alone, filled, on a sheet called `sheet`. */
+  async function oneForm(u: number, sheet: string): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await sentBack([u])) as never);
+    for (const w of [...wb.worksheets]) if (w.name !== `Đơn vị số ${u}`) wb.removeWorksheet(w.id);
+    wb.getWorksheet(`Đơn vị số ${u}`)!.name = sheet;
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  test("each comes in under its unit's name, also when a later file's sheet has that name until it is renamed itself", async () => {
+    const files = [
+      { name: "a.xlsx", data: await oneForm(1, "Phiếu") },
+      { name: "b.xlsx", data: await oneForm(2, "Phiếu") },
+      // Unit 3's form on a sheet called as unit 2's: Excel inserts it under that name, which b.xlsx's form is to take.
+      { name: "c.xlsx", data: await oneForm(3, "Đơn vị số 2") },
+    ];
+    const double = createExcelDouble();
+    double.addSheet("Sheet1");
+    double.install();
+    const report = await new ExcelHost().insertWorkbooks(files.map((f) => ({ name: f.name, base64: Buffer.from(f.data).toString("base64") })), model);
+    expect(report.message).toBeUndefined();
+    expect(report.inserted.map((i) => [i.file, i.as])).toEqual([
+      ["a.xlsx", "Đơn vị số 1"],
+      ["b.xlsx", "Đơn vị số 2"],
+      ["c.xlsx", "Đơn vị số 3"],
+    ]);
+    expect(double.sheetNames()).toEqual(["Sheet1", "Đơn vị số 1", "Đơn vị số 2", "Đơn vị số 3"]);
+    expect(["Đơn vị số 1", "Đơn vị số 2", "Đơn vị số 3"].map((n) => codeOn(double, n))).toEqual(["U0001", "U0002", "U0003"]);
+  }, 60_000);
+});

@@ -2,11 +2,11 @@
  * Layout A: one sheet per unit ("phiếu tự đánh giá"). A header block of label/value pairs in
  * columns A/B, then a table found by its column names wherever it sits in the sheet.
  */
-import type { IndexModel } from "../definition/model";
+import type { IndexModel, ResolvedInput } from "../definition/model";
 import { parseRange } from "../a1";
 import { definitionHash } from "../definition/parse";
 import type { IndexDefinition } from "../definition/schema";
-import { normalizeText } from "../i18n/text";
+import { type Lang, localize, normalizeText } from "../i18n/text";
 import type { CellValue, Issue, IssueCode, Severity, SheetSnapshot } from "../types";
 import { type MessageParams, makeIssue } from "./messages";
 import type { LocatedCell, RawUnit } from "./raw";
@@ -28,8 +28,11 @@ export const TABLE_COLUMNS = {
 type ColumnKey = keyof typeof TABLE_COLUMNS;
 
 /**
- * The table columns `readLayoutA` reads below the header row; the others (Nội dung, Điểm tối đa,
- * Ghi chú) only help find the header. A host that reads sheets piecemeal loads just these.
+ * The table columns `readLayoutA` reads below the header row; the others (Ghi chú, Điểm) only help
+ * find the header. A host that reads sheets piecemeal loads just these: on a form of another
+ * version, `Nội dung` and `Điểm tối đa` are then not there to compare with the version in use
+ * (versionChanges compares what it has; a cell shown as a percentage is known all the same), so
+ * that every form is not read wider, in more Excel requests, for a form of another version.
  */
 export const COLUMNS_READ_BELOW_HEADER = ["code", "value", "appraised", "self", "evidence"] as const satisfies readonly ColumnKey[];
 
@@ -507,6 +510,99 @@ function unrecognisedColumns(sheet: SheetSnapshot, header: TableHeader): RowFind
   return found.sort((a, b) => a.c - b.c).map((f) => f.finding);
 }
 
+/** Text as a row's wording is compared: without invisible characters, NFC, whitespace collapsed, lower case. */
+function wordingKey(text: string): string {
+  return keyText(text).toLocaleLowerCase("vi");
+}
+
+/**
+ * `label` with `input`'s unit of measure in brackets ("… (văn bản)") as `template` writes an
+ * input's row (unless the label ends with it already; a percentage naming no unit: "… (%)").
+ */
+function withUnit(label: string, input: ResolvedInput, lang: Lang): string {
+  const unit = normalizeText(localize(input.unit, lang)) || (input.type === "percent" ? "%" : "");
+  if (unit === "") return label;
+  const last = /\(([^()]*)\)$/.exec(label)?.[1];
+  if (last !== undefined && wordingKey(last).endsWith(wordingKey(unit))) return label;
+  return `${label} (${unit})`;
+}
+
+/**
+ * The wordings a form of the version in use may show in the `Nội dung` cell of a row, compared by
+ * wordingKey: the node's or input's name in either language, bare or with the unit of measure
+ * `template` adds ("Số văn bản (văn bản)"); an input without a name is shown by its code.
+ */
+function rowWordings(model: IndexModel, code: string): Set<string> {
+  const node = model.nodes.get(code);
+  const input = model.inputs.get(code);
+  const wordings = new Set<string>();
+  for (const lang of ["vi", "en"] as const) {
+    const name = node ? normalizeText(localize(node.name, lang)) : normalizeText(localize(input?.name, lang)) || code;
+    wordings.add(wordingKey(name));
+    if (input) wordings.add(wordingKey(withUnit(name, input, lang)));
+  }
+  return wordings;
+}
+
+/** A `Điểm tối đa` cell's number: a number, or text that is one ("10", "7,5"). */
+function maxOf(v: CellValue): number | undefined {
+  if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
+  if (typeof v !== "string") return undefined;
+  const t = keyText(v);
+  return /^\d+(?:[.,]\d+)?$/.test(t) ? Number(t.replace(",", ".")) : undefined;
+}
+
+/**
+ * On a form of another version of the index in use, the rows it shares with the version in use
+ * (by code) that the form shows defined otherwise: a `Điểm tối đa` other than the version in
+ * use's max of that node; a `Nội dung` that is none of the wordings the version in use gives the
+ * row (rowWordings: a first line that is one, the description `template` writes below the name
+ * aside, will do, and so will one that is one but for the "(%)" of a percentage); a figure cell shown as a percentage for an input the version in use takes no
+ * percentage for. A warning for each such row, at its figure cell (`cellOf`), naming what differs:
+ * its figure is read as the version in use defines it, which may not be what the unit meant.
+ * Blank `Nội dung` and `Điểm tối đa` cells say nothing.
+ */
+function versionChanges(
+  model: IndexModel,
+  sheet: SheetSnapshot,
+  header: TableHeader,
+  rows: Record<string, number>,
+  cellOf: (code: string, r: number) => string,
+  versions: { form: string; inUse: string },
+): RowFinding[] {
+  const { cols } = header;
+  const percentCells = new Set(sheet.percentCells ?? []);
+  const found: RowFinding[] = [];
+  // In the order of the rows (an object lists codes like "1" and "2" before "1.1").
+  for (const [code, row] of Object.entries(rows).sort((a, b) => a[1] - b[1])) {
+    const r = row - 1;
+    const node = model.nodes.get(code);
+    const input = model.inputs.get(code);
+    const cell = cellOf(code, r);
+    const differs: NonNullable<MessageParams["versionChange"]> = {};
+    if (cols.max !== undefined && node?.max !== undefined) {
+      const max = maxOf(cellAt(sheet, r, cols.max));
+      if (max !== undefined && Math.abs(max - node.max) > 1e-9) differs.max = { form: max, inUse: node.max };
+    }
+    if (cols.item !== undefined) {
+      const item = cellAt(sheet, r, cols.item);
+      const text = typeof item === "string" ? item : cellText(item);
+      if (keyText(text) !== "") {
+        const wordings = rowWordings(model, code);
+        const firstLine = text.split(/\r?\n/)[0] ?? "";
+        // The "(%)" template adds to a percentage's row is no wording: a figure shown as a
+        // percentage the version in use takes none for is said as such.
+        const shown = [text, firstLine].flatMap((t) => [t, t.replace(/\s*\(\s*%\s*\)\s*$/, "")]);
+        if (!shown.some((t) => wordings.has(wordingKey(t)))) differs.wording = true;
+      }
+    }
+    if (input && input.type !== "percent" && percentCells.has(cell)) differs.percent = true;
+    if (Object.keys(differs).length === 0) continue;
+    found.push({ severity: "warning", code: "definition-mismatch", params: { cell, node: code, versions, versionChange: differs } });
+  }
+  return found;
+}
+
 /** The sheet's merged ranges of more than one cell (without a sheet name), 0-based, when the host reads them. */
 function mergedRanges(sheet: SheetSnapshot): { range: string; top: number; left: number; bottom: number; right: number }[] {
   const ranges: { range: string; top: number; left: number; bottom: number; right: number }[] = [];
@@ -595,20 +691,21 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
   // content (a copy of a built-in that kept its id and version) is scored, with a word that says so.
   const formFindings: RowFinding[] = [];
   const recorded = formDefinitionHash(sheet, header);
+  /** The form's warning that it is of another version: it counts the rows defined differently, once read. */
+  let versionWarning: MessageParams | undefined;
   if (otherVersion !== undefined) {
     // Another version of the index in use: read by the codes of its rows, which the two versions
-    // mostly share; what the version in use changed shows as missing rows and unknown codes. (The
-    // definition hash the form may record is of that other version: no word of its own.)
-    formFindings.push({
-      severity: "warning",
-      code: "definition-mismatch",
-      params: {
-        cell: block.index?.address ?? address(header.row, codeCol),
-        found: keyText(block.index?.value ?? null),
-        expected: `${def.id}@${def.version}`,
-        versions: { form: otherVersion, inUse: normalizeText(def.version) },
-      },
-    });
+    // mostly share; what the version in use changed shows as missing rows and unknown codes, and
+    // a shared row the form shows otherwise than the version in use as a row defined differently
+    // (versionChanges). (The definition hash the form may record is of that other version: no
+    // word of its own.)
+    versionWarning = {
+      cell: block.index?.address ?? address(header.row, codeCol),
+      found: keyText(block.index?.value ?? null),
+      expected: `${def.id}@${def.version}`,
+      versions: { form: otherVersion, inUse: normalizeText(def.version) },
+    };
+    formFindings.push({ severity: "warning", code: "definition-mismatch", params: versionWarning });
   } else if (recorded !== undefined && recorded !== hashOf(def)) {
     formFindings.push({
       severity: "warning",
@@ -724,6 +821,15 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
       anyFigure = true;
       formFindings.push({ severity: "warning", code: "unknown-column", params: { cell: address(subRow, u.c), raw: u.text, column: "appraised", headerLang } });
     }
+  }
+
+  if (versionWarning !== undefined) {
+    // The rows both versions have, where the form shows them defined otherwise than the version in
+    // use: each said at its figure cell (still read as the version in use defines it), and counted
+    // in the form's warning.
+    const changes = versionChanges(model, sheet, header, rows, (code, r) => inputCells[code] ?? address(r, figureColumn(r)), versionWarning.versions!);
+    rowFindings.push(...changes);
+    if (changes.length > 0) versionWarning.changedRows = changes.length;
   }
 
   const missingRows = [...model.inputs.keys()].filter((code) => rows[code] === undefined);

@@ -185,6 +185,18 @@ export interface MessageParams {
    */
   versions?: { form: string; inUse: string };
   /**
+   * definition-mismatch with `versions`: on the form's warning, how many of its rows the two
+   * versions define differently (each said at its row, with `versionChange`).
+   */
+  changedRows?: number;
+  /**
+   * definition-mismatch with `versions` and `node`: a row the form of another version shows
+   * defined otherwise than the version in use: its `Điểm tối đa` (the form's, the version in
+   * use's max), its `Nội dung` wording, or its figure shown as a percentage where the version in
+   * use takes none. The figure is read as the version in use defines the row.
+   */
+  versionChange?: { max?: { form: number; inUse: number }; wording?: true; percent?: true };
+  /**
    * no-figures: whether the unit is a form (layout "A") or a table's row ("B"), and what the form
    * holds besides no figure (self scores, evidence), which is not scored.
    */
@@ -1132,10 +1144,12 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     };
   },
   "definition-mismatch": (p) =>
-    p.versions !== undefined
+    p.versions !== undefined && p.versionChange !== undefined
+      ? rowOfOtherVersion(p.node ?? "?", p.versions, p.versionChange)
+      : p.versions !== undefined
       ? {
-          vi: `phiếu được lập theo bộ chỉ số "${p.found}" (phiên bản ${p.versions.form}), không phải phiên bản đang dùng (${p.versions.inUse}); phiếu được đọc theo mã ở từng dòng với phiên bản ${p.versions.inUse} — hãy kiểm tra các dòng mà hai phiên bản khác nhau (các dòng còn thiếu và các mã không có trong phiên bản ${p.versions.inUse} được báo riêng)`,
-          en: `the form was made for the index "${p.found}" (version ${p.versions.form}), not the version in use (${p.versions.inUse}); it is read by the codes of its rows with version ${p.versions.inUse} — check the rows on which the two versions differ (missing rows and codes version ${p.versions.inUse} does not have are reported separately)`,
+          vi: `phiếu được lập theo bộ chỉ số "${p.found}" (phiên bản ${p.versions.form}), không phải phiên bản đang dùng (${p.versions.inUse}); phiếu được đọc theo mã ở từng dòng với phiên bản ${p.versions.inUse} — hãy kiểm tra các dòng mà hai phiên bản khác nhau (${p.changedRows ? `${p.changedRows} dòng được định nghĩa khác ở hai phiên bản, ` : ""}các dòng còn thiếu và các mã không có trong phiên bản ${p.versions.inUse} được báo riêng)`,
+          en: `the form was made for the index "${p.found}" (version ${p.versions.form}), not the version in use (${p.versions.inUse}); it is read by the codes of its rows with version ${p.versions.inUse} — check the rows on which the two versions differ (${p.changedRows ? `${p.changedRows === 1 ? "1 row" : `${p.changedRows} rows`} defined differently in the two versions, ` : ""}missing rows and codes version ${p.versions.inUse} does not have are reported separately)`,
         }
       : p.otherContent
       ? {
@@ -1147,6 +1161,30 @@ const bodies: Partial<Record<IssueCode, Body>> = {
           en: `the sheet names the index "${p.found}", not the index in use "${p.expected}"; the sheet is skipped`,
         },
 };
+
+/**
+ * A row of a form of another version that the form shows defined otherwise than the version in
+ * use (MessageParams.versionChange): what differs, that its figure is read as the version in use
+ * defines the row, and what to do.
+ */
+function rowOfOtherVersion(node: string, versions: { form: string; inUse: string }, change: NonNullable<MessageParams["versionChange"]>): Message {
+  const what = (lang: "vi" | "en"): string =>
+    [
+      change.max ? (lang === "vi" ? `điểm tối đa ${num(change.max.form, lang)} → ${num(change.max.inUse, lang)}` : `max points ${num(change.max.form, lang)} → ${num(change.max.inUse, lang)}`) : undefined,
+      change.wording ? (lang === "vi" ? "nội dung của chỉ tiêu khác" : "the item's wording differs") : undefined,
+      change.percent
+        ? lang === "vi"
+          ? `ô số liệu hiển thị dạng phần trăm, nhưng ở phiên bản ${versions.inUse} dòng này không nhận tỷ lệ phần trăm`
+          : `the figure is shown as a percentage, but in version ${versions.inUse} this row takes no percentage`
+        : undefined,
+    ]
+      .filter((x) => x !== undefined)
+      .join("; ");
+  return {
+    vi: `dòng ${node} được định nghĩa khác nhau ở phiên bản ${versions.form} (của phiếu) và phiên bản ${versions.inUse} (đang dùng): ${what("vi")}; số liệu ở đây được đọc theo phiên bản ${versions.inUse} — hãy kiểm tra lại số liệu, hoặc lập lại phiếu theo phiên bản ${versions.inUse} bằng lệnh template`,
+    en: `row ${node} is defined differently in version ${versions.form} (the form's) and version ${versions.inUse} (in use): ${what("en")}; the figure here is read as version ${versions.inUse} defines it — check the figure, or make the form again for version ${versions.inUse} with the template command`,
+  };
+}
 
 /** The full sentence for an issue: where, what, and a final full stop. */
 export function issueMessage(code: IssueCode, p: MessageParams): Message {

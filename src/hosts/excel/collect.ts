@@ -658,11 +658,22 @@ export async function collectWorkbooks(ctx: Excel.RequestContext, files: { name:
     let at = lastForm >= 0 ? lastForm + 1 : items.length;
     for (const id of moving) ctx.workbook.worksheets.getItem(id).position = at++;
   }
+  // Each sheet inserted gets the plan's name. A plan's name can be one another inserted sheet has
+  // until it is renamed itself (a form named after its unit "Đơn vị B" while a third file's sheet
+  // came in as "Đơn vị B"): then each is first given a name of its own, as Excel refuses two
+  // sheets of one name. worksheets.getItem takes a sheet's id as well as its name.
+  const renames = inOrder.flatMap(({ t, id }) => {
+    const got = id !== undefined ? nameOf.get(id) : undefined;
+    return id !== undefined && got !== undefined && got !== t.as ? [{ id, to: t.as }] : [];
+  });
+  const namesNow = new Set([...nameOf.values()].map((n) => n.toLocaleLowerCase("vi")));
+  if (renames.some((r) => namesNow.has(r.to.toLocaleLowerCase("vi")))) {
+    renames.forEach((r, k) => (ctx.workbook.worksheets.getItem(r.id).name = `~dti-scorer-${k + 1}`));
+  }
+  for (const r of renames) ctx.workbook.worksheets.getItem(r.id).name = r.to;
   const cleaning: Cleaning[] = [];
   for (const { t, entry, id } of inOrder) {
     const got = id !== undefined ? nameOf.get(id) : undefined;
-    // worksheets.getItem takes a sheet's id as well as its name.
-    if (id !== undefined && got !== undefined && got !== t.as) ctx.workbook.worksheets.getItem(id).name = t.as;
     report.inserted.push({ file: t.file, sheet: t.sheet, as: t.as, ...(t.replaces !== undefined && replacing.some((r) => r.t === t) ? { replaces: t.replaces } : {}) });
     const clean = entry.from.clean.get(t.sheet);
     if (id === undefined || got === undefined || !clean) continue;
