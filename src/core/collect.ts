@@ -310,8 +310,8 @@ export function unreadableFileSkip(file: string): CollectSkip {
     sheet: "",
     kind: "file",
     reason: {
-      vi: `Tệp "${file}" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ); hãy mở tệp và lưu lại dạng .xlsx (Sổ làm việc Excel).`,
-      en: `File "${file}" is not a readable Excel workbook (.xlsx), so it was left out (it may be damaged, not fully downloaded, or an old .xls file); open it and save it as .xlsx (Excel Workbook).`,
+      vi: `Tệp "${file}" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ hay tệp .ods của LibreOffice); hãy mở tệp trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.`,
+      en: `File "${file}" is not a readable Excel workbook (.xlsx), so it was left out (it may be damaged, not fully downloaded, an old .xls file or a LibreOffice .ods file); open it in Excel or LibreOffice Calc and save it as .xlsx.`,
     },
   };
 }

@@ -229,7 +229,7 @@ describe("dti-scorer collect with a file of another format", () => {
     const lines = r.out.split("\n").filter((l) => l.startsWith("  - "));
     expect(lines).toEqual([
       "  - cu.xls: Tệp cu.xls (Excel 97–2003) không đọc được; hãy mở trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.",
-      '  - hong.xlsx: Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ); hãy mở tệp và lưu lại dạng .xlsx (Sổ làm việc Excel).',
+      '  - hong.xlsx: Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ hay tệp .ods của LibreOffice); hãy mở tệp trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.',
       "  - e1.csv: Tệp e1.csv là bảng văn bản (.csv), không phải sổ phiếu: lệnh collect gom các sổ phiếu của đơn vị (.xlsx, mỗi đơn vị một trang tính như lệnh template tạo); một bảng mỗi đơn vị một dòng thì chấm trực tiếp, không cần gom: dti-scorer score e1.csv --index <tệp.json | mã có sẵn>.",
       "  - lo1.ods: Tệp lo1.ods (OpenDocument) không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.",
     ]);
@@ -315,7 +315,7 @@ describe("dti-scorer collect of the files the units sent back (the whole templat
     const lines = r.out.split("\n");
     expect(lines.slice(lines.indexOf("Bỏ qua 2 mục (trang tính hoặc tệp):"))).toEqual([
       "Bỏ qua 2 mục (trang tính hoặc tệp):",
-      '  - hong.xlsx: Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ); hãy mở tệp và lưu lại dạng .xlsx (Sổ làm việc Excel).',
+      '  - hong.xlsx: Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ hay tệp .ods của LibreOffice); hãy mở tệp trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.',
       '  - gui-SYT-lan-2.xlsx: Trang tính "Sở Y tế": đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp gui-SYT.xlsx (trang "Sở Y tế"), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xoá trang "Sở Y tế" khỏi sổ tổng hợp rồi gom lại tệp này.',
       "Bỏ qua 15 phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).",
       "",

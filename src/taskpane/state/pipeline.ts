@@ -1000,8 +1000,8 @@ export function csvFileSkip(name: string): SkippedSheet {
 
 function notAWorkbook(name: string): Message {
   return {
-    vi: `Không đọc được tệp ${name}: tệp không phải sổ làm việc .xlsx hợp lệ (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ). Hãy mở tệp trong Excel, lưu lại dưới dạng .xlsx rồi chọn lại.`,
-    en: `Could not read the file ${name}: it is not a valid .xlsx workbook (it may be damaged, not fully downloaded, or an old .xls file). Open it in Excel, save it as .xlsx, and choose it again.`,
+    vi: `Không đọc được tệp ${name}: tệp không phải sổ làm việc .xlsx hợp lệ (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ hay tệp .ods của LibreOffice). Hãy mở tệp trong Excel hoặc LibreOffice Calc, lưu lại dưới dạng .xlsx rồi chọn lại.`,
+    en: `Could not read the file ${name}: it is not a valid .xlsx workbook (it may be damaged, not fully downloaded, an old .xls file or a LibreOffice .ods file). Open it in Excel or LibreOffice Calc, save it as .xlsx, and choose it again.`,
   };
 }
 
