@@ -111,18 +111,6 @@ const useStyles = makeStyles({
   group: { marginTop: tokens.spacingVerticalXS, "& > summary": { cursor: "pointer" } },
   // A notice's lists indented as far as their bullets need: the pane is narrow.
   list: { margin: `${tokens.spacingVerticalXS} 0`, paddingInlineStart: "1.25em" },
-  // Read by screen readers, not shown.
-  live: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0, 0, 0, 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
 });
 
 /** The sheets the user sees in the workbook's tabs (not the hidden ones, nor the pane's very hidden _index). */
@@ -622,10 +610,10 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
         {state.step === "score" && <ScoreStep {...stepProps} />}
         {state.step === "charts" && <ChartsStep {...stepProps} />}
       </main>
-      <div className={s.live} role="status" aria-live="polite" aria-atomic="true" data-testid="live-polite">
+      <div className={st.srOnly} role="status" aria-live="polite" aria-atomic="true" data-testid="live-polite">
         {live.polite}
       </div>
-      <div className={s.live} role="alert" aria-live="assertive" aria-atomic="true" data-testid="live-assertive">
+      <div className={st.srOnly} role="alert" aria-live="assertive" aria-atomic="true" data-testid="live-assertive">
         {live.assertive}
       </div>
     </FluentProvider>

@@ -49,18 +49,6 @@ const useStyles = makeStyles({
   // categories' rows say the ranks are within each category).
   rankCol: { width: "3.5em", [NARROW]: { width: "auto" } },
   pointsCol: { width: "5.5em", [NARROW]: { width: "auto" } },
-  // Read by screen readers, not shown.
-  srOnly: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0, 0, 0, 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
   options: { display: "grid", gridTemplateColumns: "1fr", gap: tokens.spacingVerticalS },
   category: { paddingTop: tokens.spacingVerticalS, overflowWrap: "break-word", color: tokens.colorNeutralForeground2 },
   why: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
@@ -264,7 +252,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
                       <span aria-hidden="true" title={label("rankInCategory", lang)} data-testid="rank-header-short">
                         {label("rank", lang)}
                       </span>
-                      <span className={s.srOnly}>{label("rankInCategory", lang)}</span>
+                      <span className={st.srOnly}>{label("rankInCategory", lang)}</span>
                     </>
                   ) : (
                     label("rank", lang)

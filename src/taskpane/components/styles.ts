@@ -10,6 +10,18 @@ const focusRing = {
 
 /** Layout shared by the steps: a column of sections that never exceeds the pane's width. */
 export const useStepStyles = makeStyles({
+  /** Read by screen readers, not shown: the live regions, a short header's full name. */
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0, 0, 0, 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
