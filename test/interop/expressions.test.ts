@@ -1,7 +1,7 @@
 /**
- * An expression printed as an Excel formula (for people who check a score by hand, and for live
- * formulas) must compute in a spreadsheet what the engine computes. LibreOffice recalculates the
- * printed formulas on load; every result must equal the engine's, and a result the engine refuses
+ * An expression printed as an Excel formula (for people and tools that check a score by hand)
+ * must compute in a spreadsheet what the engine computes. LibreOffice recalculates the printed
+ * formulas on load; every result must equal the engine's, and a result the engine refuses
  * (a square root of a negative, a division by zero) must be an error there too.
  */
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";

@@ -1,6 +1,9 @@
 /**
- * Expressions printed as Excel formulas, so that a scored workbook shows how a figure was made
- * and still computes without the add-in. Our syntax already follows Excel's precedence and
+ * Expressions printed as Excel formulas (index-definition.md: "the same tree can be printed back
+ * as an Excel formula"), for tools and people that check a score by hand in a spreadsheet. The
+ * scored workbook itself carries the engine's figures as numbers, with formulas that say when a
+ * figure changed since (architecture.md: stale results), not live score formulas: a live formula
+ * per rule would have to repeat the reader's work (text numbers, N/A, appraised figures). Our syntax already follows Excel's precedence and
  * function names; what differs is references (cells) and booleans: in our evaluation a
  * comparison is 1 or 0, in Excel it is TRUE or FALSE, and Excel's `TRUE=1` is FALSE. So a
  * boolean that is an operand of an operator is written `(a>b)*1`, and so is a whole formula
