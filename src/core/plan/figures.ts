@@ -33,7 +33,8 @@ export function figure(x: number | null | undefined): number | null {
 }
 
 /**
- * Whether a value of an index of values (no points: the HDI) is left out where it is shown, for a
+ * Whether a value of an index of values (no points: the HDI) is left out where it is shown (the
+ * results sheet, a form's summary and `Điểm` column, the command line's table, the pane), for a
  * unit not ranked: computed with missing inputs counted as 0 (`coverage` below 1 under missing
  * "zero"), it is no measurement ("0.000" would read as a real HDI); the note says why the unit is
  * not ranked. The figures of an index of points stay: there a missing input scores 0 by the rule.

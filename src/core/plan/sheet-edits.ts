@@ -1,6 +1,7 @@
 /**
  * What the project writes into a layout-A sheet it does not own: the `Điểm` column (each node's
- * points, or its value when it has no max) and a two-row summary to the right of the header
+ * points, or its value when it has no max: blank where the results sheet leaves it out,
+ * valueLeftOut) and a two-row summary to the right of the header
  * block, with under it (its first column) a formula that stays empty until the unit's figures
  * are changed after scoring and then says, in red, that its points and rank are out of date, and
  * under that, on a form whose points shown do not add up as shown (a group's `Điểm` and its rows',
@@ -41,7 +42,7 @@ import {
   unavailableText,
 } from "./labels";
 import { DEFAULT_FORMATS, type FigureFormats, figure } from "./results-sheet";
-import { groupFormats, roundedPartsDiffer } from "./figures";
+import { groupFormats, roundedPartsDiffer, valueLeftOut } from "./figures";
 
 export interface SheetEditsInput {
   model: IndexModel;
@@ -575,7 +576,10 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
       value = figure(result.points);
       format = formatsOf(code).points;
     } else {
-      value = figure(result.value);
+      // A value computed with missing inputs as 0, of a unit not ranked, is left blank, as on the
+      // results sheet (valueLeftOut): "0,000" would read as a measurement. The cell is still the
+      // project's: a later run writes the value there once it can be computed.
+      value = valueLeftOut(model, unit, result.coverage) ? null : figure(result.value);
       format = formatsOf(code).value;
     }
     written.push(address);
@@ -678,7 +682,8 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
   for (const a of staleStatusCells(input.sheet, input.previous, found, merged, writtenNow)) blocks.push({ address: a, values: [[null]] });
   for (const a of staleRoundingCells(input.sheet, input.previous, found, merged, writtenNow)) blocks.push({ address: a, values: [[null]] });
   const values: PlanValue[][] = [
-    [usePoints ? FORM_SUMMARY_LABELS.totalPoints[lang] : FORM_SUMMARY_LABELS.value[lang], figure(usePoints ? unit.points : unit.value)],
+    // A value left out on the results sheet (valueLeftOut) is left blank here too.
+    [usePoints ? FORM_SUMMARY_LABELS.totalPoints[lang] : FORM_SUMMARY_LABELS.value[lang], valueLeftOut(model, unit, unit.coverage) ? null : figure(usePoints ? unit.points : unit.value)],
     [FORM_SUMMARY_LABELS.rank[lang], summaryRankText(unit.rank, input.rankedCount, lang)],
   ];
   const numberFormat = [

@@ -114,17 +114,30 @@ export function maxPointsFormat(max: number): string {
 
 /**
  * The number format of a percentage's cells. The figures are ranked on points rounded to the
- * ranking's decimals, and a percentage of an indicator worth 10 to 30 points moves them in the
- * second decimal at a tenth of a percent: an index that ranks on 2 decimals or more (or on the
- * unrounded figure: the samples, and any without `decimals`) shows two ("87,25%"), so that two
- * units whose points differ do not show the same rate; one that ranks on 1 decimal or none (the
- * 2022 provincial index) keeps the one decimal of the published tables ("87,3%"). More where a
- * bound of the input or a step's threshold on it needs them (99,95%), at most 4. The cell holds
- * the figure typed, whatever it shows.
+ * ranking's decimals (to 2 for a ranking on the unrounded figure: the samples' kind, and any
+ * without `decimals`), so a percentage shows as many decimals as keep a step of its last digit
+ * shown from moving the indicator's points by more than that: two units whose points differ do
+ * not show the same rate. A step of one in the d-th decimal of a percentage moves the points of
+ * an indicator worth `max` by max × 10^-(d+2) (exactly for a rate the points are a share of, and
+ * taken as the measure for any other rule too). Ranked on 1 decimal, an indicator worth 100
+ * points or less keeps the one decimal of the published tables ("87,3%": 0,1% is 0,1 point), one
+ * worth 150 or 200 (the 2022 provincial index's activities) shows two ("84,06%": 0,1% of 200 is
+ * 0,2 point, and 84,06% and 84,14% would both show 84,1%); ranked on 2 decimals, two at least
+ * ("87,25%"). An index ranked on its value is held to the same figure in points (stricter for a
+ * total worth 1 point or more). More where a bound of the input or a step's threshold on it needs
+ * them (99,95%); at most 4 in all. The cell holds the figure typed, whatever it shows.
  */
 export function percentFormat(model: IndexModel, input: ResolvedInput, ind: IndicatorModel): string {
   const ranking = model.definition.ranking?.decimals;
+  // The decimals of points the ranking compares: its own, 2 when it compares the unrounded figure.
+  const compared = ranking ?? 2;
   let decimals = ranking === undefined || ranking >= 2 ? 2 : 1;
+  // The fewest from there with max × 10^-(decimals+2) ≤ 10^-compared, i.e. max ≤ 10^(decimals+2-compared)
+  // (with room for a binary fraction: a max of 100 at one decimal is 0,1 point a step, no more).
+  const max = ind.max;
+  if (max !== undefined && max > 0) {
+    while (decimals < 4 && max > 10 ** (decimals + 2 - compared) * (1 + 1e-9)) decimals++;
+  }
   const marks = [input.min, input.max];
   if (ind.rule.kind === "steps" && ind.ruleInputs.length === 1 && ind.ruleInputs[0] === input.code) {
     for (const step of ind.rule.steps) marks.push(step.atLeast, step.atMost);
