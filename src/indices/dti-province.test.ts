@@ -102,7 +102,7 @@ describe("provincial DTI, Decision 922/QĐ-BTTTT", () => {
         "info",
         "6",
         "Tệp dti.csv, dòng 1: bảng không có cột cho chỉ tiêu 6; chỉ tiêu này không tính điểm nên kết quả không đổi.",
-        "File dti.csv, row 1: the table has no column for 6; it scores nothing, so no result changes.",
+        "File dti.csv, row 1: the table has no column for indicator 6; it scores nothing, so no result changes.",
       ],
     ]);
     const table = scoreUnits(m, read.submissions);

@@ -124,7 +124,7 @@ describe("evidence is asked for where the indicator earns points in the result, 
 
   test("each finding stays among its unit's findings, in the order of the indicators", () => {
     const issues = findings(m, {
-      sheets: [form("U1", [["inc", 0], ["late", "abc", "x"], ["ex", 0], ["gt", 9, "x"], ["b", "Có", "x"], ["zz", 1]]), form("U2", [["inc", 0, "x"], ["late", 0], ["ex", 7, "x"], ["gt", 9, "x"], ["b", "Không"]])],
+      sheets: [form("U1", [["inc", 0], ["late", "abc", "QĐ 1"], ["ex", 0], ["gt", 9, "QĐ 2"], ["b", "Có", "QĐ 3"], ["zz", 1]]), form("U2", [["inc", 0, "QĐ 4"], ["late", 0], ["ex", 7, "QĐ 5"], ["gt", 9, "QĐ 6"], ["b", "Không"]])],
     });
     // The reader's order: a unit's findings about its cells, about its indicators, then about its rows.
     expect(issues.map((i) => [i.unit, i.code, i.node])).toEqual([

@@ -6,12 +6,13 @@ import type { IndexModel, ResolvedInput } from "../definition/model";
 import { parseRange } from "../a1";
 import { definitionHash } from "../definition/parse";
 import type { IndexDefinition } from "../definition/schema";
-import { type Lang, localize, normalizeText } from "../i18n/text";
-import type { CellValue, Issue, IssueCode, Severity, SheetSnapshot } from "../types";
+import { type Lang, foldText, localize, normalizeText } from "../i18n/text";
+import { type CellValue, type Issue, type IssueCode, type Severity, type SheetSnapshot, isCellError } from "../types";
 import { type MessageParams, makeIssue } from "./messages";
 import type { LocatedCell, RawUnit } from "./raw";
 import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, keyText, looksLikeCode } from "./sheet";
 import { type UnitField, unitFieldOf } from "./unit-fields";
+import { NOT_APPLICABLE_ANSWERS, isExcelErrorText } from "./values";
 
 /** Column names of the table, folded (case and diacritics ignored). */
 export const TABLE_COLUMNS = {
@@ -381,7 +382,68 @@ export type LayoutAUnit = RawUnit & {
    * group, an indicator computed from its inputs).
    */
   rowFindings: RowFinding[];
+  /**
+   * Indicators whose `Minh chứng` cells say there is none ("Không có", "-", "N/A": notEvidence) or
+   * hold an Excel error, and hold no other evidence: the first such cell, what it shows, and
+   * whether it is an error. Such text is no evidence (it is left out of `evidence`): a required
+   * evidence finding quotes it.
+   */
+  evidenceNone?: Record<string, { cell: string; raw: string; error?: true }>;
 };
+
+/**
+ * What an evidence cell holds that is no evidence, once folded (foldText: case and diacritics
+ * ignored, NFC or not) and stripped of the marks around it ("Không có.", "(không)"): a no ("Không
+ * có", "Chưa có minh chứng", "None"), not applicable, a promise ("Đang cập nhật", "Bổ sung sau"),
+ * a tick that names no document ("x", "√"), 0. A text of marks alone ("-", "…", "?") is none
+ * either. A document's number ("Số 12/QĐ-UBND"), a link, a file name or a date is evidence.
+ */
+const NO_EVIDENCE = new Set([
+  "khong",
+  "khong co",
+  "chua",
+  "chua co",
+  "khong co minh chung",
+  "chua co minh chung",
+  "khong co tai lieu",
+  "chua co tai lieu",
+  "khong co van ban",
+  "chua co van ban",
+  "khong co tai lieu minh chung",
+  "chua co tai lieu minh chung",
+  "dang cap nhat",
+  "dang bo sung",
+  "se bo sung",
+  "bo sung sau",
+  "cap nhat sau",
+  "chua cap nhat",
+  "none",
+  "no",
+  "nil",
+  "no evidence",
+  "not available",
+  "pending",
+  "tbd",
+  "x",
+  "0",
+  ...NOT_APPLICABLE_ANSWERS,
+]);
+
+/**
+ * Whether an evidence cell's content is no evidence: "error", an Excel error (a cell or the
+ * text of one, "#REF!"); "none", words or marks that say there is none (NO_EVIDENCE), TRUE or FALSE;
+ * undefined for evidence (and for a blank cell, which is none of either).
+ */
+export function notEvidence(v: CellValue): "none" | "error" | undefined {
+  if (isCellError(v)) return v.error !== "" ? "error" : undefined;
+  if (typeof v === "boolean") return "none";
+  const text = cellText(v);
+  if (text === "") return undefined;
+  if (isExcelErrorText(text)) return "error";
+  // Without what surrounds the words: quotes, brackets, a full stop, an ellipsis; marks alone ("-", "√") are nothing.
+  const words = foldText(text).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  return words === "" || NO_EVIDENCE.has(words) ? "none" : undefined;
+}
 
 export type LayoutAResult = { kind: "unit"; unit: LayoutAUnit } | { kind: "mismatch"; issue: Issue };
 
@@ -508,6 +570,44 @@ function unrecognisedColumns(sheet: SheetSnapshot, header: TableHeader): RowFind
   });
   // In the order of their first cells along the row.
   return found.sort((a, b) => a.c - b.c).map((f) => f.finding);
+}
+
+/** The columns a second header cell of the same name is said for (sameNameColumns): those read below the header, and the project's `Điểm`. */
+const SAID_TWICE = ["code", "value", "appraised", "self", "evidence", "score"] as const satisfies readonly ColumnKey[];
+type ColumnNamedTwice = (typeof SAID_TWICE)[number];
+
+/**
+ * A warning for each header cell named exactly as a column another cell of the header row names
+ * already (a second `Số liệu`, `Value` beside `Số liệu`), said from the header row alone, whatever
+ * the columns hold (the Excel host reads no more of a column it does not read): the first cell
+ * wins (headerRowOf), and the other is not read, or, for `Điểm`, not written: the scores go in the
+ * same column on every run. A cell that only starts with a column's name or is an alias of it
+ * ("Thẩm định" beside `Số liệu thẩm định`) is taken for another column, and not said.
+ * The finding is at the cell not read, naming the one read (`found`) and, under a header of two
+ * rows, the sub-column read (`readColumn`) when it is another. `Nội dung`, `Điểm tối đa` and
+ * `Ghi chú`, which the reader does not read below the header, are not said.
+ */
+function sameNameColumns(sheet: SheetSnapshot, header: TableHeader): RowFinding[] {
+  const { cells, cols } = headerRowOf(sheet.values[header.row] ?? []);
+  const headerLang = headerLangOf(cells);
+  const letter = (c: number) => address(header.row, c).replace(/\d+$/, "");
+  return cells.flatMap((cell) => {
+    // Named exactly: a cell that only starts with a column's name ("Thẩm định" beside "Số liệu thẩm định") is another column.
+    const key = keyOf(TABLE_COLUMNS, cell.folded);
+    if (key === undefined || !(SAID_TWICE as readonly string[]).includes(key)) return [];
+    const read = cols[key];
+    if (read === undefined || read === cell.c) return [];
+    const readColumn = header.cols[key];
+    const params: MessageParams = {
+      cell: address(header.row, cell.c),
+      raw: cell.text,
+      found: address(header.row, read),
+      column: key as ColumnNamedTwice,
+      headerLang,
+      ...(readColumn !== undefined && readColumn !== read ? { readColumn: letter(readColumn) } : {}),
+    };
+    return [{ severity: "warning" as const, code: "unknown-column" as const, params }];
+  });
 }
 
 /** Text as a row's wording is compared: without invisible characters, NFC, whitespace collapsed, lower case. */
@@ -684,6 +784,7 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
   const selfScores = new Map<string, LocatedCell>();
   const evidenceParts = new Map<string, string[]>();
   const evidenceCells: Record<string, string> = {};
+  const evidenceNone: NonNullable<LayoutAUnit["evidenceNone"]> = {};
   const unknownCodes: { raw: string; address: string }[] = [];
   const rowFindings: RowFinding[] = [];
 
@@ -717,7 +818,7 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
       },
     });
   }
-  formFindings.push(...unrecognisedColumns(sheet, header));
+  formFindings.push(...unrecognisedColumns(sheet, header), ...sameNameColumns(sheet, header));
   /** Columns under a merged Số liệu whose sub-header is not known, by column: whether an input's row holds something there. */
   const unnamedSub = new Map((header.unnamedSubColumns ?? []).map((u) => [u.c, { ...u, filled: false }]));
   /** Cells as the eye reads them (a blank cell inside a merge shows its top-left cell's value). */
@@ -806,7 +907,11 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
         const ev = cellText(at.value);
         const once = at.merge === undefined || !mergedEvidence.has(`${indicator}|${at.address}`);
         if (at.merge !== undefined) mergedEvidence.add(`${indicator}|${at.address}`);
-        if (ev !== "" && once) evidenceParts.set(indicator, [...(evidenceParts.get(indicator) ?? []), ev]);
+        // "Không có", "-", an Excel error: no evidence, kept to be quoted if the evidence is required.
+        const none = notEvidence(at.value);
+        if (none !== undefined) {
+          if (once && evidenceNone[indicator] === undefined) evidenceNone[indicator] = { cell: at.address, raw: ev, ...(none === "error" ? { error: true as const } : {}) };
+        } else if (ev !== "" && once) evidenceParts.set(indicator, [...(evidenceParts.get(indicator) ?? []), ev]);
         if (node?.kind === "indicator" || evidenceCells[indicator] === undefined) evidenceCells[indicator] = at.address;
       }
     }
@@ -835,6 +940,8 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
   const missingRows = [...model.inputs.keys()].filter((code) => rows[code] === undefined);
   const evidence =
     cols.evidence !== undefined ? new Map([...evidenceParts].map(([k, parts]) => [k, parts.join("; ")])) : undefined;
+  // What says there is no evidence, for the indicators that have none besides.
+  for (const k of Object.keys(evidenceNone)) if (evidenceParts.has(k)) delete evidenceNone[k];
 
   const labelColumn = labelColumnOf(block);
   const unit: LayoutAUnit = {
@@ -854,6 +961,7 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
     selfScores,
     ...(evidence ? { evidence } : {}),
     evidenceCells,
+    ...(Object.keys(evidenceNone).length > 0 ? { evidenceNone } : {}),
     fallbackCell: address(header.row, codeCol),
     missingRows,
     unknownCodes,

@@ -193,6 +193,8 @@ export function readLayoutB(model: IndexModel, sheet: SheetSnapshot): SheetReadi
         ...(sheet.csvFile === undefined ? { cell: address(header.row, header.name) } : {}),
         ...(list.length === 1 ? { node: list[0] } : {}),
         list,
+        // Each input by its indicator: said as an input, or as the indicator when it is one.
+        indicators: Object.fromEntries(list.map((code) => [code, model.inputs.get(code)?.indicator ?? code])),
         place: "column",
         ...(severity === "info" ? { scoresNothing: true } : {}),
       }),

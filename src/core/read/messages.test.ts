@@ -59,7 +59,7 @@ describe("sentences about an indicator", () => {
     expect(issue).toMatchObject({ sheet: "b", cell: "AB12" });
     expect(issue.message.vi).toBe('Tệp b.csv, dòng 12, cột AB: "abc" không phải là số (chỉ tiêu 1.1).');
     expect(issue.message.en).toBe('File b.csv, row 12, column AB: "abc" is not a number (indicator 1.1).');
-    expect(makeIssue("warning", "missing-row", { sheet: "b", file: "b.csv", list: ["2.2"], place: "column" }).message.en).toBe("File b.csv: the table has no column for 2.2.");
+    expect(makeIssue("warning", "missing-row", { sheet: "b", file: "b.csv", list: ["2.2"], place: "column" }).message.en).toBe("File b.csv: the table has no column for indicator 2.2.");
   });
 });
 

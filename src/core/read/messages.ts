@@ -4,7 +4,7 @@
  * số (chỉ tiêu 2.1.a)."; for a CSV file, the file, the row and the column: "Tệp b.csv, dòng 5,
  * cột C: …".
  */
-import { foldText, formatNumber, type Message } from "../i18n/text";
+import { foldText, formatDate, formatNumber, type Message } from "../i18n/text";
 import type { Issue, IssueCode, Severity, UnavailableReason } from "../types";
 import { percentOf, readNumberText, shiftDecimal } from "./numbers";
 
@@ -124,9 +124,16 @@ export interface MessageParams {
   headerLang?: "vi" | "en";
   /**
    * unknown-column: the column a form's header cell (`raw`, at `cell`) looks meant for but is not
-   * named as; `headerLang` the language the header row's column names are written in.
+   * named as; `headerLang` the language the header row's column names are written in. With
+   * `found`: the column the cell names, which another header cell (`found`) names already: that
+   * one is read (or, for `score`, written), this one not.
    */
-  column?: "appraised" | "evidence" | "self";
+  column?: "code" | "value" | "appraised" | "evidence" | "self" | "score";
+  /**
+   * unknown-column with `found`: the column read under a header of two rows, when it is not the
+   * column of the header cell `found` (the sub-column `Đơn vị báo cáo` under a merged `Số liệu`): "E".
+   */
+  readColumn?: string;
   /** unknown-column: the other header cells that look meant for `column`, by their cells and texts. */
   others?: { cell: string; raw: string }[];
   /**
@@ -213,6 +220,17 @@ export interface MessageParams {
   measure?: Message;
   /** self-score-differs: the self score (`value`) is above the node's maximum, these points. */
   aboveMax?: number;
+  /**
+   * evidence-missing: the evidence cell is not blank but says there is none (`raw`: "Không có",
+   * "-", "x"), or holds an Excel error (`raw`: "#REF!").
+   */
+  evidenceWritten?: "none" | "error";
+  /**
+   * missing-row with `list`: the indicator of each listed input, by input code. An input whose code
+   * is its indicator's is said as the indicator ("chỉ tiêu 4.3"), any other as an input ("số liệu
+   * 1.3.a"). Without it, every code is said as an indicator.
+   */
+  indicators?: Record<string, string>;
 }
 
 function num(x: number | undefined, lang: "vi" | "en"): string {
@@ -481,6 +499,104 @@ function quote(p: Pick<MessageParams, "raw" | "rawNumber">, lang: "vi" | "en"): 
 }
 
 /**
+ * A date cell's text as both hosts give it (the file host's dateText, the Excel host's
+ * serialDateText): "2025-03-04", "2025-03-04T10:30:00"; "1899-12-30T12:00:00" for a time alone.
+ */
+const HOST_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?$/;
+/** The 1900 date system's day 0 (30 December 1899), in milliseconds since 1970. */
+const DAY_ZERO = Date.UTC(1899, 11, 30);
+const DAY = 86_400_000;
+/** Before this serial (1 January 1904) no date is one of the 1904 date system: a number there is the number typed. */
+const FIRST_1904_SERIAL = 1462;
+
+/**
+ * A cell of a sheet (not a CSV file, whose text is no date cell) that holds a date as the hosts
+ * give one (HOST_DATE): the date as the official sees it in Excel (formatDate: 04/03/2025 in vi,
+ * 4 Mar 2025 in en; with the time of day, "10:30"; a time alone as the time), and, for a date
+ * before 1904 (a number typed into a cell formatted as a date: 3 shows as 03/01/1900), the number.
+ * Excel counts 1900 as a leap year: its serials before 61 (1 March 1900) show a day later than
+ * the day count from 30 December 1899 the hosts use, and 60 shows as 29/02/1900.
+ */
+function dateCell(p: MessageParams): { shown: Message; number?: number } | undefined {
+  if (p.file !== undefined || p.rawNumber !== undefined || p.raw === undefined) return undefined;
+  const m = HOST_DATE.exec(p.raw);
+  if (!m) return undefined;
+  const [, y, mo, d, h = "00", mi = "00", sec = "00"] = m;
+  const at = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec));
+  if (Number.isNaN(at)) return undefined;
+  const serial = Math.round(((at - DAY_ZERO) / DAY) * 1e9) / 1e9;
+  const day = Math.floor(serial);
+  const time = h !== "00" || mi !== "00" || sec !== "00" ? `${h}:${mi}${sec !== "00" ? `:${sec}` : ""}` : undefined;
+  const dayText = (lang: "vi" | "en"): string => {
+    if (day === 60) return lang === "vi" ? "29/02/1900" : "29 Feb 1900";
+    if (day === 0) return lang === "vi" ? "00/01/1900" : "0 Jan 1900";
+    return formatDate(new Date(day > 0 && day < 60 ? at + DAY : at), lang, 0);
+  };
+  const shown = (lang: "vi" | "en"): string => (day === 0 && time !== undefined ? time : `${dayText(lang)}${time !== undefined ? ` ${time}` : ""}`);
+  return { shown: { vi: shown("vi"), en: shown("en") }, ...(serial >= 0 && serial < FIRST_1904_SERIAL ? { number: serial } : {}) };
+}
+
+/** A cell's content quoted (quote), a date cell's as the date it shows: "ngày 04/03/2025" / "the date 4 Mar 2025". */
+function shownQuote(p: MessageParams, lang: "vi" | "en"): string {
+  const date = dateCell(p);
+  if (date === undefined) return quote(p, lang);
+  return lang === "vi" ? `ngày ${date.shown.vi}` : `the date ${date.shown.en}`;
+}
+
+/**
+ * The other answers a yes/no cell takes besides "Có" and "Không" (values.ts, YES and NO), briefly,
+ * as not-a-boolean lists them.
+ */
+const BOOLEAN_ALSO: Message = {
+  vi: `"Đạt", "Đã có", "x", "Yes", 1 cho có; "Không đạt", "Chưa đạt", "Chưa có", "No", 0 cho không`,
+  en: `"Đạt", "Đã có", "x", "Yes", 1 for yes; "Không đạt", "Chưa đạt", "Chưa có", "No", 0 for no`,
+};
+/** The answers of more than a letter a yes/no cell takes (values.ts, YES and NO), folded, with the way a form writes them. */
+const BOOLEAN_WORDS: [string, string][] = [
+  ["khong dat", "Không đạt"],
+  ["chua dat", "Chưa đạt"],
+  ["chua co", "Chưa có"],
+  ["da co", "Đã có"],
+  ["khong", "Không"],
+  ["co", "Có"],
+  ["dat", "Đạt"],
+  ["yes", "Yes"],
+  ["no", "No"],
+];
+
+/**
+ * The yes/no answer a refused text starts with, followed by marks or more words ("Có.", "Có (QĐ
+ * 12)", "Không, vì…"), as a form writes it; undefined when it starts with none ("Chưa", "Rồi").
+ */
+function answerAtStart(raw: string): string | undefined {
+  const folded = foldText(raw);
+  return BOOLEAN_WORDS.find(([w]) => folded.startsWith(w) && folded.length > w.length && /^[^\p{L}\p{N}]/u.test(folded.slice(w.length)))?.[1];
+}
+
+/**
+ * Codes of inputs a table has no column for, said by what each is: an input whose code is its
+ * indicator's (`indicators`) as the indicator, any other as an input: "số liệu 1.3.a và chỉ tiêu
+ * 4.3", "các số liệu 1.3.a, 2.1.b và chỉ tiêu 4.3" / "input 1.3.a and indicator 4.3". Without
+ * `indicators`, all as indicators.
+ */
+function inputsAndIndicators(codes: string[], indicators: Record<string, string> | undefined): Message & { inputs: number } {
+  const inputs = codes.filter((c) => indicators?.[c] !== undefined && indicators[c] !== c);
+  const others = codes.filter((c) => !inputs.includes(c));
+  const groups: { vi: string; en: string }[] = [];
+  const group = (list: string[], vi: [string, string], en: [string, string]) => {
+    if (list.length > 0) groups.push({ vi: `${list.length > 1 ? vi[1] : vi[0]} ${list.join(", ")}`, en: `${list.length > 1 ? en[1] : en[0]} ${list.join(", ")}` });
+  };
+  // In the order of the first code of each kind.
+  const inputsFirst = inputs.length > 0 && (others.length === 0 || codes.indexOf(inputs[0]!) < codes.indexOf(others[0]!));
+  const kinds: [string[], [string, string], [string, string]][] = [
+    [inputs, ["số liệu", "các số liệu"], ["input", "inputs"]],
+    [others, ["chỉ tiêu", "các chỉ tiêu"], ["indicator", "indicators"]],
+  ];
+  for (const [list, vi, en] of inputsFirst ? kinds : kinds.reverse()) group(list, vi, en);
+  return { vi: groups.map((g) => g.vi).join(" và "), en: groups.map((g) => g.en).join(" and "), inputs: inputs.length };
+}
+
+/**
  * Where a finding is, as its sentence begins: "Trang tính 'Sở Y tế', ô D14: " / "Sheet 'Sở Y tế',
  * cell D14: "; for a CSV file "Tệp b.csv, dòng 5, cột C: " / "File b.csv, row 5, column C: ".
  * With `row`, the row alone: "Trang tính 'Tổng hợp', dòng 3: " / "Tệp b.csv, dòng 1: ".
@@ -580,10 +696,47 @@ const COLUMN_NAMES: Record<"code" | "value" | NonNullable<MessageParams["column"
   appraised: { vi: "Số liệu thẩm định", en: "Appraised value" },
   evidence: { vi: "Minh chứng", en: "Evidence" },
   self: { vi: "Tự chấm", en: "Self score" },
+  score: { vi: "Điểm", en: "Score" },
 };
 function columnName(key: keyof typeof COLUMN_NAMES, formLang: "vi" | "en"): string {
   const names = COLUMN_NAMES[key];
   return `"${names[formLang]}" (${names[formLang === "vi" ? "en" : "vi"]})`;
+}
+
+/** The column of a cell's address: "J8" → "J". */
+function columnOf(cell: string | undefined): string {
+  return (cell ?? "?").replace(/^\$?([A-Za-z]+).*$/, "$1").toUpperCase();
+}
+
+/**
+ * unknown-column for a header cell (`raw`, at `cell`) naming a column another header cell
+ * (`found`) names already: which column is read (`readColumn` under a header of two rows, else
+ * the column of `found`), that this one is not, and what to do if this one holds the right
+ * figures. For `Điểm` (`score`), the project's: which column the scores are written in, every run.
+ */
+function columnNamedTwice(p: MessageParams): Message {
+  const here = columnOf(p.cell);
+  const read = p.readColumn ?? columnOf(p.found);
+  const same = { vi: `tên cột ${quote(p, "vi")} trùng với tên cột ở ô ${p.found}`, en: `the column name ${quote(p, "en")} is the same as the one in cell ${p.found}` };
+  if (p.column === "score") {
+    return {
+      vi: `${same.vi}: điểm chấm được ghi vào cột ${read} ở mọi lần chấm, cột ${here} được để nguyên; nếu cột ${here} là cột riêng của bạn, hãy đổi tên cột để khỏi nhầm với cột điểm`,
+      en: `${same.en}: the scores are written in column ${read} on every run, and column ${here} is left as it is; if column ${here} is your own, rename it so that it is not taken for the scores`,
+    };
+  }
+  /** What the column holds: read from column X; the right ones, if they are in this column. */
+  const what: Record<Exclude<NonNullable<MessageParams["column"]>, "score">, { read: Message; right: Message }> = {
+    code: { read: { vi: "mã chỉ tiêu được đọc", en: "the codes are read" }, right: { vi: "mã chỉ tiêu đúng", en: "the right codes" } },
+    value: { read: { vi: "số liệu được đọc", en: "the figures are read" }, right: { vi: "số liệu đúng", en: "the right figures" } },
+    appraised: { read: { vi: "số liệu thẩm định được đọc", en: "the appraised figures are read" }, right: { vi: "số liệu thẩm định đúng", en: "the right appraised figures" } },
+    self: { read: { vi: "điểm tự chấm được đọc", en: "the self scores are read" }, right: { vi: "điểm tự chấm đúng", en: "the right self scores" } },
+    evidence: { read: { vi: "minh chứng được đọc", en: "the evidence is read" }, right: { vi: "minh chứng", en: "the evidence" } },
+  };
+  const w = what[p.column ?? "value"];
+  return {
+    vi: `${same.vi}: ${w.read.vi} ở cột ${read}, cột ${here} không được đọc; nếu ${w.right.vi} nằm ở cột ${here}, hãy chuyển sang cột ${read} rồi xóa hoặc đổi tên cột ${here}`,
+    en: `${same.en}: ${w.read.en} from column ${read}, and column ${here} is not read; if ${w.right.en} ${p.column === "evidence" ? "is" : "are"} in column ${here}, move ${p.column === "evidence" ? "it" : "them"} to column ${read} and delete or rename column ${here}`,
+  };
 }
 
 /** Why a node is not scored for a unit (NodeResult.reason), as self-score-differs says it. */
@@ -707,6 +860,20 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     };
   },
   "not-a-number": (p) => {
+    const date = dateCell(p);
+    if (date !== undefined) {
+      // A number shown as a date by the cell's format: the figure typed (3, shown 03/01/1900), or a date typed.
+      const format = { vi: `hãy đổi định dạng ô sang "Số" (Number) rồi nhập lại số liệu`, en: `change the cell's format to Number and type the figure again` };
+      return date.number !== undefined
+        ? {
+            vi: `ô được định dạng ngày tháng nên số ${cellNumberText(date.number, "vi")} hiện thành ${date.shown.vi} và không được đọc là số${of(p).vi}; ${format.vi}`,
+            en: `the cell is formatted as a date, so the number ${cellNumberText(date.number, "en")} shows as ${date.shown.en} and is not read as a figure${of(p).en}; ${format.en}`,
+          }
+        : {
+            vi: `ô chứa ngày ${date.shown.vi} (ô được định dạng ngày tháng), không phải là số${of(p).vi}; nếu đây là số liệu, ${format.vi}`,
+            en: `the cell holds the date ${date.shown.en} (it is formatted as a date), not a number${of(p).en}; if it is a figure, ${format.en}`,
+          };
+    }
     const said = { vi: `${quote(p, "vi")} không phải là số${of(p).vi}`, en: `${quote(p, "en")} is not a number${of(p).en}` };
     // A number typed with words ("4 ứng dụng"): the number alone is what the cell takes; the words
     // being the input's unit of measure (or its start: "2 cuộc" for "cuộc họp"), that is certain.
@@ -762,13 +929,25 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     };
   },
   "unknown-choice": (p) => ({
-    vi: `${quote(p, "vi")} không thuộc các lựa chọn ${choicesIn(p, "vi")}${of(p).vi}`,
-    en: `${quote(p, "en")} is not one of the options ${choicesIn(p, "en")}${of(p).en}`,
+    vi: `${shownQuote(p, "vi")} không thuộc các lựa chọn ${choicesIn(p, "vi")}${of(p).vi}`,
+    en: `${shownQuote(p, "en")} is not one of the options ${choicesIn(p, "en")}${of(p).en}`,
   }),
-  "not-a-boolean": (p) => ({
-    vi: `${quote(p, "vi")} không phải là câu trả lời có/không${of(p).vi}`,
-    en: `${quote(p, "en")} is not a yes/no answer${of(p).en}`,
-  }),
+  "not-a-boolean": (p) => {
+    const said = { vi: `${shownQuote(p, "vi")} không phải là câu trả lời có/không${of(p).vi}`, en: `${shownQuote(p, "en")} is not a yes/no answer${of(p).en}` };
+    // An answer the reader takes followed by more ("Có.", "Có (QĐ 12)"): the answer alone is what the cell takes.
+    const start = p.rawNumber === undefined ? answerAtStart(p.raw ?? "") : undefined;
+    const alone =
+      start !== undefined
+        ? {
+            vi: `; nếu câu trả lời là "${start}", hãy chỉ ghi "${start}" (ghi chú hay minh chứng để ở cột Ghi chú, Minh chứng)`,
+            en: `; if the answer is "${start}", write "${start}" alone (a note or evidence goes in the Note or Evidence column)`,
+          }
+        : { vi: "", en: "" };
+    return {
+      vi: `${said.vi}: hãy ghi "Có" hoặc "Không" (cũng nhận ${BOOLEAN_ALSO.vi})${alone.vi}`,
+      en: `${said.en}: write "Có" (yes) or "Không" (no) (also read: ${BOOLEAN_ALSO.en})${alone.en}`,
+    };
+  },
   "excel-error": (p) =>
     p.raw?.startsWith("=")
       ? {
@@ -868,10 +1047,24 @@ const bodies: Partial<Record<IssueCode, Body>> = {
       en: `the unit${unit !== undefined ? ` ${unit}` : ""} answered ${quote(p, "en")} for input ${p.node} but gave ${given.length > 1 ? "figures for inputs" : "a figure for input"} ${joinCodes(given, "en")}; indicator ${p.indicator} is taken as not applicable — if it applies, delete ${quote(p, "en")} and enter the figure`,
     };
   },
-  "evidence-missing": (p) => ({
-    vi: `chỉ tiêu ${p.node} có điểm nhưng chưa có minh chứng`,
-    en: `indicator ${p.node} earns points but has no evidence`,
-  }),
+  "evidence-missing": (p) => {
+    if (p.evidenceWritten === "error") {
+      return {
+        vi: `ô chứa lỗi Excel ${p.raw}, không phải là minh chứng: chỉ tiêu ${p.node} có điểm nhưng chưa có minh chứng đọc được — hãy sửa công thức hoặc ghi lại minh chứng (số, ngày văn bản hoặc đường dẫn tài liệu)`,
+        en: `the cell holds the Excel error ${p.raw}, not evidence: indicator ${p.node} earns points but has no readable evidence — correct the formula or write the evidence again (the document's number and date, or a link to it)`,
+      };
+    }
+    if (p.evidenceWritten === "none") {
+      return {
+        vi: `${quote(p, "vi")} không phải là minh chứng: chỉ tiêu ${p.node} có điểm nhưng chưa có minh chứng — hãy ghi minh chứng (số, ngày văn bản hoặc đường dẫn tài liệu)`,
+        en: `${quote(p, "en")} is no evidence: indicator ${p.node} earns points but has none — write the evidence (the document's number and date, or a link to it)`,
+      };
+    }
+    return {
+      vi: `chỉ tiêu ${p.node} có điểm nhưng chưa có minh chứng`,
+      en: `indicator ${p.node} earns points but has no evidence`,
+    };
+  },
   "self-score-differs": (p) =>
     p.selfNotApplicable
       ? p.noPoints
@@ -968,16 +1161,19 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     // A list (layout B's columns) is said as codes; one row of a form as "indicator 2.2" or
     // "input 1.2.a of indicator 1.2".
     const codes = p.list ?? (p.node !== undefined ? [p.node] : []);
-    const { vi, en } =
-      p.list === undefined && p.node !== undefined
-        ? subject(p)
-        : { vi: `${codes.length > 1 ? "các chỉ tiêu" : "chỉ tiêu"} ${codes.join(", ")}`, en: codes.join(", ") };
+    const listed = p.list === undefined && p.node !== undefined ? { ...subject(p), inputs: isInput(p) ? 1 : 0 } : inputsAndIndicators(codes, p.indicators);
+    const { vi, en } = listed;
     if (p.place === "column") {
       if (!p.scoresNothing) return { vi: `bảng không có cột cho ${vi}`, en: `the table has no column for ${en}` };
       const many = codes.length > 1;
+      // The indicators score nothing: of an input, its indicator.
+      const which =
+        listed.inputs === 0
+          ? { vi: many ? "các chỉ tiêu này" : "chỉ tiêu này", en: many ? "they score" : "it scores" }
+          : { vi: many ? "các chỉ tiêu tương ứng" : "chỉ tiêu của số liệu này", en: many ? "their indicators score" : "its indicator scores" };
       return {
-        vi: `bảng không có cột cho ${vi}; ${many ? "các chỉ tiêu này" : "chỉ tiêu này"} không tính điểm nên kết quả không đổi`,
-        en: `the table has no column for ${en}; ${many ? "they score" : "it scores"} nothing, so no result changes`,
+        vi: `bảng không có cột cho ${vi}; ${which.vi} không tính điểm nên kết quả không đổi`,
+        en: `the table has no column for ${en}; ${which.en} nothing, so no result changes`,
       };
     }
     if (p.missing === undefined) return { vi: `bảng không có dòng cho ${vi}`, en: `the table has no row for ${en}` };
@@ -1066,7 +1262,8 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     };
   },
   "unknown-column": (p) => {
-    const column = p.column ?? "appraised";
+    if (p.found !== undefined) return columnNamedTwice(p);
+    const column = p.column === "evidence" || p.column === "self" ? p.column : "appraised";
     const name = columnName(column, p.headerLang ?? "vi");
     /** What is lost (one cell, several), and what the right column holds (one cell, several), per column. */
     const what: Record<typeof column, { lost: Message; lostMany: Message; lostNone: Message; holds: Message; holdsMany: Message }> = {

@@ -783,7 +783,7 @@ describe("layout B: one row per unit", () => {
       const csv = `${CSV_HEADER.replace(",2.2", "")}\nSYT,Sở Y tế,co-dvc,có,3,4,Chủ tịch,4,85%,12\n`;
       const result = readSubmissions(model, csvToSnapshot(csv, "bang", "bang.csv"));
       expect(messages(result.issues, "missing-row")).toEqual([
-        [undefined, "Tệp bang.csv, dòng 1: bảng không có cột cho chỉ tiêu 2.2.", "File bang.csv, row 1: the table has no column for 2.2."],
+        [undefined, "Tệp bang.csv, dòng 1: bảng không có cột cho chỉ tiêu 2.2.", "File bang.csv, row 1: the table has no column for indicator 2.2."],
       ]);
       expect(messages(result.issues, "missing-input")).toEqual([
         [
@@ -811,7 +811,7 @@ describe("layout B: one row per unit", () => {
       const values = TABLE.map((r) => r.filter((_, c) => c !== 10));
       const result = readSubmissions(model, book({ name: "Tổng hợp", values }));
       expect(messages(result.issues, "missing-row")).toEqual([
-        ["C3", "Trang tính 'Tổng hợp', dòng 3: bảng không có cột cho chỉ tiêu 2.2.", "Sheet 'Tổng hợp', row 3: the table has no column for 2.2."],
+        ["C3", "Trang tính 'Tổng hợp', dòng 3: bảng không có cột cho chỉ tiêu 2.2.", "Sheet 'Tổng hợp', row 3: the table has no column for indicator 2.2."],
       ]);
       expect(messages(result.issues, "missing-input")).toEqual([
         [

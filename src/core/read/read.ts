@@ -9,7 +9,7 @@ import { type IndexSheetState, readIndexSheet, unitKey } from "../plan/index-she
 import { INDEX_SHEET } from "../plan/labels";
 import { foldText, localize, type Lang, type Message } from "../i18n/text";
 import type { InputValue, Issue, Submission, WorkbookSnapshot } from "../types";
-import { formWithoutTable, readLayoutA } from "./layout-a";
+import { type LayoutAUnit, formWithoutTable, readLayoutA } from "./layout-a";
 import { readLayoutB } from "./layout-b";
 import { makeIssue, type MessageParams } from "./messages";
 import { parseNumberText } from "./numbers";
@@ -34,7 +34,8 @@ export interface ReadResult {
   submissions: Submission[];
   issues: Issue[];
   /**
-   * Blank `Minh chứng` cells of indicators whose evidence is required: "evidence-missing" where
+   * Blank `Minh chứng` cells of indicators whose evidence is required (or cells that say there is
+   * none, "Không có", or hold an error: layout-a's notEvidence): "evidence-missing" where
    * the indicator earns points, which scoring tells (withEvidenceFindings, in evidence.ts).
    */
   evidenceGaps: EvidenceGap[];
@@ -640,7 +641,10 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
     }
     // Whether the indicator earns points, and so needs its evidence, is known once it is scored (checkEvidence).
     if (raw.evidence && ind.def.evidence === "required" && (raw.evidence.get(indCode) ?? "") === "") {
-      evidenceGaps.push({ node: indCode, params: { ...base, cell: raw.evidenceCells[indCode] ?? raw.fallbackCell, node: indCode }, at: issues.length });
+      // A cell that says there is none ("Không có", "-") or holds an error: the finding is there, quoting it.
+      const none = raw.layout === "A" ? (raw as LayoutAUnit).evidenceNone?.[indCode] : undefined;
+      const written: MessageParams = none ? { cell: none.cell, raw: none.raw, evidenceWritten: none.error ? "error" : "none" } : { cell: raw.evidenceCells[indCode] ?? raw.fallbackCell };
+      evidenceGaps.push({ node: indCode, params: { ...base, ...written, node: indCode }, at: issues.length });
     }
   }
 

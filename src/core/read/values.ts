@@ -91,7 +91,7 @@ export type CellReading =
  */
 export const NOT_APPLICABLE_ANSWERS: readonly string[] = ["n/a", "na", "kad", "khong ap dung", "not applicable"];
 const NOT_APPLICABLE = new Set(NOT_APPLICABLE_ANSWERS);
-const YES = new Set(["co", "dat", "yes", "y", "x", "1", "true"]);
+const YES = new Set(["co", "da co", "dat", "yes", "y", "x", "1", "true"]);
 const NO = new Set(["khong", "khong dat", "chua dat", "chua co", "no", "n", "0", "false"]);
 
 /** Excel's error literals: a CSV export (or a text cell) holds them as text, but they are errors all the same. */
@@ -369,7 +369,8 @@ function readBoolean(v: CellValue, raw: string): CellReading {
     if (v === 1 || v === 0) return { kind: "value", value: v === 1, raw, notes: [] };
     return { kind: "invalid", code: "not-a-boolean", raw };
   }
-  const folded = foldText(raw);
+  // "Có." and "Không!" as typed at the end of a sentence: the same answers.
+  const folded = foldText(raw).replace(/\s*[.!;,]+$/, "");
   if (YES.has(folded)) return { kind: "value", value: true, raw, notes: [] };
   if (NO.has(folded)) return { kind: "value", value: false, raw, notes: [] };
   return { kind: "invalid", code: "not-a-boolean", raw };
