@@ -371,7 +371,7 @@ describe("blank forms and filled ones", () => {
     expect(plan.take.map((t) => t.file)).toEqual(["phieu.xlsx"]);
     expect(plan.skipped[0]!.duplicate).toBe("second-filled");
     expect(plan.skipped[0]!.reason.vi).toBe(
-      'Trang tính "Sở Y tế": đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp thứ 1, phieu.xlsx (trang "Sở Y tế"), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xoá trang "Sở Y tế" khỏi sổ tổng hợp rồi gom lại tệp này.',
+      'Trang tính "Sở Y tế": đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp thứ 1, phieu.xlsx (trang "Sở Y tế"), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xóa trang "Sở Y tế" khỏi sổ tổng hợp rồi gom lại tệp này.',
     );
     expect(plan.skipped[0]!.reason.en).toBe(
       'Sheet "Sở Y tế": unit code SYT already has another filled form, taken from file no. 1, phieu.xlsx (sheet "Sở Y tế"), so this one was not taken (one form a unit). If this one is the right one, delete the sheet "Sở Y tế" from the consolidated workbook, then collect this file again.',
@@ -394,7 +394,7 @@ describe("blank forms and filled ones", () => {
     expect(plan.skipped.map((s) => [s.duplicate, s.reason.vi])).toEqual([
       [
         "filled-in-workbook",
-        'Trang tính "Sở Tài chính": đơn vị mã STC đã có phiếu đã điền trong sổ tổng hợp (trang "Tài chính") nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xoá trang "Tài chính" khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.',
+        'Trang tính "Sở Tài chính": đơn vị mã STC đã có phiếu đã điền trong sổ tổng hợp (trang "Tài chính") nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang "Tài chính" khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.',
       ],
     ]);
     // A blank form coming in for a unit whose blank form is already there adds nothing.

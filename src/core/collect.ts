@@ -3,13 +3,13 @@
  * which sheets to take, under which names, and which to leave out and why. Pure: the xlsx host
  * copies the cells.
  */
-import { a1 } from "./a1";
+import { a1, topLeft } from "./a1";
 import type { IndexModel } from "./definition/model";
 import { builtinNamed, namedIndex, parseIndexText } from "./forms-index";
 import { atStoredPrecision } from "./hash";
 import { type Lang, type Message, foldText, localize, normalizeText } from "./i18n/text";
 import { type IndexRef, indexWords } from "./index-words";
-import { type TableHeader, findTableHeader, readHeaderBlock } from "./read/layout-a";
+import { type HeaderBlock, type NearHeader, type TableHeader, findTableHeader, formWithoutTable, readHeaderBlock } from "./read/layout-a";
 import type { LocatedCell } from "./read/raw";
 import { isBlank, keyText } from "./read/sheet";
 import { type UnitField, unitKeyOf } from "./read/unit-fields";
@@ -109,8 +109,19 @@ export interface LayoutAHeader {
   /** `Bộ chỉ số` as written, e.g. "dti-so-mau@2024". */
   index?: string;
   period?: string;
-  /** 1-based row of the table's header row. */
+  /**
+   * 1-based row of the table's header row; on a form whose table header the reader does not
+   * recognise (`unreadTable`), of the row that looks like it, else the row under the header block.
+   */
   headerRow: number;
+  /**
+   * The sheet is a unit's form by its header block (formWithoutTable: two or more of Đơn vị, Mã
+   * đơn vị, Nhóm, Bộ chỉ số, Kỳ đánh giá) but has no table header row the reader recognises (a
+   * column renamed, "Số liệu báo cáo"; the header translated): the scorer finds the form and says
+   * so at `cell`, without reading its figures, until the header is put back. `header`: the row
+   * that is the table's header but for the column names it lacks, when one is.
+   */
+  unreadTable?: { cell: string; header?: NearHeader };
 }
 
 function cellText(v: CellValue | undefined): string {
@@ -125,8 +136,12 @@ function cellText(v: CellValue | undefined): string {
  * text compared as the reader compares codes and names (keyText); blank values are left out.
  */
 function headerBlock(sheet: SheetSnapshot, table: TableHeader): Partial<Record<UnitField, string>> {
+  return blockTexts(readHeaderBlock(sheet, table));
+}
+
+function blockTexts(read: HeaderBlock): Partial<Record<UnitField, string>> {
   const block: Partial<Record<UnitField, string>> = {};
-  for (const [field, cell] of Object.entries(readHeaderBlock(sheet, table)) as [UnitField, LocatedCell | undefined][]) {
+  for (const [field, cell] of Object.entries(read) as [UnitField, LocatedCell | undefined][]) {
     if (!cell || isBlank(cell.value)) continue;
     const text = keyText(cell.value);
     if (text !== "") block[field] = text;
@@ -136,15 +151,28 @@ function headerBlock(sheet: SheetSnapshot, table: TableHeader): Partial<Record<U
 
 /**
  * The header block and table header of a layout-A sheet, or null when the sheet is not one.
- * A sheet is a unit's form exactly when the scorer reads it as one: it has the table header row
- * the reader finds (findTableHeader: `Mã`/`Mã số`/`Code` and `Số liệu`/`Value`, in any columns),
- * whatever its header block holds (without a unit name the scorer names the unit after the sheet).
+ * A sheet is a unit's form when the scorer takes it for one: it has the table header row the
+ * reader finds (findTableHeader: `Mã`/`Mã số`/`Code` and `Số liệu`/`Value`, in any columns),
+ * whatever its header block holds (without a unit name the scorer names the unit after the
+ * sheet); or it has a form's header block without such a row (formWithoutTable: a column of the
+ * table renamed, "Số liệu báo cáo", or the header translated), which the scorer says of at its
+ * cell rather than read (`unreadTable`). Such a form is still the unit's: Collect takes it in
+ * place of the unit's blank form, not leaving the unit with nothing, and says what to put back.
  * The snapshot must read a merged cell other than the top-left one as empty, as the hosts' readers do.
  */
 export function detectLayoutA(sheet: SheetSnapshot): LayoutAHeader | null {
   const table = findTableHeader(sheet);
-  if (!table) return null;
-  const block = headerBlock(sheet, table);
+  if (table) return headerOf(sheet, headerBlock(sheet, table), table.row + 1);
+  const broken = formWithoutTable(sheet);
+  if (!broken) return null;
+  const read = readHeaderBlock(sheet, undefined);
+  // The row under the header block, when no row looks like the table's header.
+  const below = Math.max(...Object.values(read).map((f) => topLeft(f!.address).row)) + 2;
+  const unreadTable = { cell: broken.cell, ...(broken.header ? { header: broken.header } : {}) };
+  return { ...headerOf(sheet, blockTexts(read), broken.header?.row ?? below), unreadTable };
+}
+
+function headerOf(sheet: SheetSnapshot, block: Partial<Record<UnitField, string>>, headerRow: number): LayoutAHeader {
   const byName = block.code === undefined ? (block.name ?? keyText(sheet.name)) : undefined;
   return {
     ...(block.name !== undefined ? { unitName: block.name } : {}),
@@ -152,7 +180,7 @@ export function detectLayoutA(sheet: SheetSnapshot): LayoutAHeader | null {
     ...(block.category !== undefined ? { category: block.category } : {}),
     ...(block.index !== undefined ? { index: block.index } : {}),
     ...(block.period !== undefined ? { period: block.period } : {}),
-    headerRow: table.row + 1,
+    headerRow,
   };
 }
 
@@ -348,7 +376,8 @@ export interface ExistingForm {
   blank: boolean;
   /**
    * The whole sheet, when the host read it all: a filled form coming in for the unit is compared
-   * with it, and said to be the same form when it is (formContent).
+   * with it, and said to be the same form when it is (formContent). A form given as not blank
+   * (`blank` false: the host had read only its top) is blank when the whole sheet is (isBlankForm).
    */
   snapshot?: SheetSnapshot;
 }
@@ -500,6 +529,16 @@ export function namingMadeForms(message: Message): Message {
   return message.vi.includes(MADE_FORMS) || message.en.includes(MADE_FORMS) ? { vi: said("vi"), en: said("en") } : message;
 }
 
+/**
+ * A unit code (as unitKeyOf keys it) in small letters, as Vietnamese writes them: codes that differ
+ * only in letter case ("snv", "SNV") have one. The reader keys codes with case (two units); Collect
+ * takes a form whose code is spelt otherwise than the one code of its letters it knows for that
+ * unit (planCollect), and says so.
+ */
+function caseKey(key: string): string {
+  return key.toLocaleLowerCase("vi");
+}
+
 /** A unit's name compared as written, ignoring case, diacritics and spacing. */
 function nameKey(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
@@ -630,7 +669,7 @@ function duplicateWhy(l: LeftOut): { duplicate: DuplicateKind; reason: Message }
     return {
       duplicate: "second-filled",
       reason: {
-        vi: `${named.vi}: ${unit.vi} đã có một phiếu đã điền khác, lấy ${where.vi}${onSheet.vi}, nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xoá trang "${remove}" khỏi sổ tổng hợp rồi gom lại tệp này.`,
+        vi: `${named.vi}: ${unit.vi} đã có một phiếu đã điền khác, lấy ${where.vi}${onSheet.vi}, nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xóa trang "${remove}" khỏi sổ tổng hợp rồi gom lại tệp này.`,
         en: `${named.en}: ${unit.en} already has another filled form, taken ${where.en}${onSheet.en}, so this one was not taken (one form a unit). If this one is the right one, delete the sheet "${remove}" from the consolidated workbook, then collect this file again.`,
       },
     };
@@ -639,9 +678,91 @@ function duplicateWhy(l: LeftOut): { duplicate: DuplicateKind; reason: Message }
   return {
     duplicate: "filled-in-workbook",
     reason: {
-      vi: `${named.vi}: ${unit.vi} đã có phiếu đã điền trong sổ tổng hợp${onSheet.vi} nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xoá ${remove.vi} khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.`,
+      vi: `${named.vi}: ${unit.vi} đã có phiếu đã điền trong sổ tổng hợp${onSheet.vi} nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa ${remove.vi} khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.`,
       en: `${named.en}: ${unit.en} already has a filled form in the consolidated workbook${onSheet.en}; this one was not taken, so that form and any figures the council entered on it are not overwritten. To use this one instead, delete ${remove.en} from the consolidated workbook (or move it to another workbook to keep it), then collect this file again.`,
     },
+  };
+}
+
+/** The cell of a form's `Mã đơn vị` value, as the reader reads the header block. */
+function codeCellOf(sheet: SheetSnapshot): string {
+  return readHeaderBlock(sheet, findTableHeader(sheet)).code?.address ?? "B2";
+}
+
+/** A form taken as its unit's whose code is written otherwise in letter case than the unit's ("snv" for "SNV"). */
+interface CodeCase {
+  /** Its file: "tệp a.xlsx" / "a.xlsx". */
+  where: Message;
+  sheet: string;
+  /** Its name in the consolidated workbook. */
+  as: string;
+  /** The cell of its code. */
+  cell: string;
+  /** The code as written. */
+  written: string;
+  /** The unit's code it is taken as. */
+  code: string;
+  /** The blank form it took the place of. */
+  replaces?: string;
+}
+
+/**
+ * What is said of a form taken as the unit whose code differs from the one written on it only in
+ * letter case: the form is that unit's for Collect (it replaced the unit's blank form), but the
+ * reader keys codes as written ("snv" and "SNV" are two units to it), so the code is to be put
+ * right on the copy in the consolidated workbook.
+ */
+function codeCaseWarning(c: CodeCase): Message {
+  const instead: Message = c.replaces !== undefined ? { vi: ` (thay phiếu trống "${c.replaces}")`, en: ` (in place of the blank form "${c.replaces}")` } : { vi: "", en: "" };
+  return {
+    vi: `Trang tính "${c.sheet}" (${c.where.vi}), ô ${c.cell}: mã đơn vị ghi "${c.written}", chỉ khác mã ${c.code} ở chữ hoa, chữ thường, nên phiếu được lấy là phiếu của đơn vị mã ${c.code}${instead.vi}. Khi chấm, mã được đọc đúng như ghi ("${c.written}" và "${c.code}" là hai mã khác nhau): hãy sửa ô ${c.cell} trên trang "${c.as}" của sổ tổng hợp thành ${c.code}.`,
+    en: `Sheet "${c.sheet}" (${c.where.en}), cell ${c.cell}: the unit code is written "${c.written}", which differs from the code ${c.code} only in letter case, so the form was taken as unit ${c.code}'s${instead.en}. Scoring reads a code as it is written ("${c.written}" and "${c.code}" are two codes): change cell ${c.cell} on the sheet "${c.as}" in the consolidated workbook to ${c.code}.`,
+  };
+}
+
+/** A table column by its name in the form's language, then in the other, as the reader names it: "\"Số liệu\" (Value)". */
+function columnWords(key: "code" | "value", formLang: Lang): string {
+  const names: Record<"code" | "value", Message> = { code: { vi: "Mã", en: "Code" }, value: { vi: "Số liệu", en: "Value" } };
+  return `"${names[key][formLang]}" (${names[key][formLang === "vi" ? "en" : "vi"]})`;
+}
+
+/**
+ * What is said of a unit's form taken whose table header the reader does not recognise
+ * (LayoutAHeader.unreadTable): it came in as the unit's form, in place of its blank one, but its
+ * figures are not read until the column names are put back as on the template, at the cell named,
+ * on its copy in the consolidated workbook. `code`: the unit's code it was taken as, when written
+ * otherwise in letter case.
+ */
+function unreadTableWarning(f: { where: Message; sheet: string; as: string; header: LayoutAHeader; code?: string }): Message {
+  const { header } = f;
+  const { cell, header: near } = header.unreadTable!;
+  const code = f.code ?? header.unitCode;
+  const unit: Message = header.noCode
+    ? { vi: `đơn vị "${code}"`, en: `unit "${code}"` }
+    : header.unitName !== undefined && code !== undefined && header.unitName !== code
+      ? { vi: `${header.unitName} (${code})`, en: `${header.unitName} (${code})` }
+      : { vi: `đơn vị mã ${code}`, en: `unit code ${code}` };
+  const missing = near?.missing ?? ["code", "value"];
+  const lang = near?.lang ?? "vi";
+  const names = missing.map((k) => columnWords(k, lang));
+  const need: Message =
+    missing.length > 1
+      ? { vi: `các cột phải có tên ${names.join(" và ")}`, en: `the columns must be named ${names.join(" and ")}` }
+      : { vi: `cột ${missing[0] === "code" ? "mã" : "số liệu"} phải có tên ${names[0]}`, en: `the ${missing[0] === "code" ? "code" : "value"} column must be named ${names[0]}` };
+  const what: Message = !near
+    ? { vi: `phiếu không có dòng tiêu đề bảng với cột ${columnWords("code", "vi")} và ${columnWords("value", "vi")}`, en: `the form has no table header row with ${columnWords("code", "en")} and ${columnWords("value", "en")} columns` }
+    : near.unknown
+      ? { vi: `tên cột "${near.unknown.text}" ở dòng ${near.row} không được nhận ra: ${need.vi}`, en: `the column name "${near.unknown.text}" in row ${near.row} is not recognised: ${need.en}` }
+      : { vi: `dòng tiêu đề bảng (dòng ${near.row}) thiếu tên cột: ${need.vi}`, en: `the table's header row (row ${near.row}) lacks a column name: ${need.en}` };
+  const renamed: Message = f.as !== f.sheet ? { vi: `, thành trang "${f.as}"`, en: `, as the sheet "${f.as}"` } : { vi: "", en: "" };
+  // Where to put the names back: the cell of the one renamed, else the table's header row of the sheet.
+  const fix: Message =
+    near && missing.length === 1
+      ? { vi: `tên cột như phiếu mẫu (ô ${near.cell} trên trang "${f.as}" của sổ tổng hợp)`, en: `the template's column name (cell ${near.cell} on the sheet "${f.as}" in the consolidated workbook)` }
+      : { vi: `tên các cột ở dòng tiêu đề bảng như phiếu mẫu (trên trang "${f.as}" của sổ tổng hợp)`, en: `the template's column names in the table's header row (on the sheet "${f.as}" in the consolidated workbook)` };
+  return {
+    vi: `Trang tính "${f.sheet}" (${f.where.vi}), ô ${cell}: phiếu của ${unit.vi} đã được chép vào sổ tổng hợp${renamed.vi}, nhưng ${what.vi}, nên số liệu của phiếu chưa đọc được và đơn vị chưa được chấm. Hãy sửa lại ${fix.vi} rồi chấm.`,
+    en: `Sheet "${f.sheet}" (${f.where.en}), cell ${cell}: the form of ${unit.en} was copied into the consolidated workbook${renamed.en}, but ${what.en}, so its figures cannot be read and the unit is not scored. Put back ${fix.en}, then score.`,
   };
 }
 
@@ -657,7 +778,11 @@ function duplicateWhy(l: LeftOut): { duplicate: DuplicateKind; reason: Message }
  * copy of the form): one left out for a visible form is named as hidden. A filled form
  * with a code already taken by another filled form under another unit name may be a different
  * unit: it is taken, with a warning, so that scoring reports the code twice rather than the unit
- * going missing. The
+ * going missing. A code that differs only in letter case from the one spelling of its letters that
+ * the workbook and the blank forms coming in give ("snv" for "SNV") is taken as that unit's, with a
+ * warning at its cell (the reader keys codes as written: it is to be put right). A unit's form
+ * whose table header the unit edited (LayoutAHeader.unreadTable) is taken as any filled form, with
+ * a warning at its cell saying what to put back before its figures can be read. The
  * template's instructions sheet and hidden list sheet are passed over without a word (a file of
  * nothing else is left out with its reason). When the
  * forms taken (with those already in the consolidated workbook, and the model's index) name more
@@ -696,11 +821,45 @@ export function planCollect(
     list.push(group);
     return { group, isNew: true };
   };
+  // A code differing only in case from the one code of its letters that the workbook or the blank
+  // forms coming in (the template's) spell ("snv" typed for "SNV") is taken as that one: the filled
+  // form replaces its unit's blank one rather than coming in as another unit (caseSpelling).
+  const headers = incoming.map(({ sheets }) => sheets.map((sheet) => detectLayoutA(sheet)));
+  const blanks = new Map<SheetSnapshot, boolean>();
+  const blankOf = (sheet: SheetSnapshot): boolean => {
+    let blank = blanks.get(sheet);
+    if (blank === undefined) blanks.set(sheet, (blank = isBlankForm(sheet)));
+    return blank;
+  };
+  /** Per code in small letters, its spellings (unitKeyOf) in the workbook and on the blank forms coming in. */
+  const spellings = new Map<string, Set<string>>();
+  const spelt = (code: string): void => {
+    const key = unitKeyOf(code);
+    if (key === "") return;
+    spellings.set(caseKey(key), (spellings.get(caseKey(key)) ?? new Set<string>()).add(key));
+  };
+  for (const c of options.existingUnitCodes ?? []) spelt(c);
+  for (const f of options.existingForms ?? []) spelt(f.unitCode);
+  incoming.forEach(({ sheets }, fileAt) =>
+    sheets.forEach((sheet, i) => {
+      const h = headers[fileAt]![i];
+      if (h?.unitCode !== undefined && !h.noCode && blankOf(sheet)) spelt(h.unitCode);
+    }),
+  );
+  const caseSpelling = (code: string): string | undefined => {
+    const key = unitKeyOf(code);
+    const list = spellings.get(caseKey(key));
+    return list && !list.has(key) && list.size === 1 ? [...list][0] : undefined;
+  };
+
   for (const c of options.existingUnitCodes ?? []) {
     const { group } = groupFor(c, undefined);
     group.existing ??= { sheet: "", blank: false };
   }
-  for (const f of options.existingForms ?? []) {
+  for (const existing of options.existingForms ?? []) {
+    // A form the host took as filled for want of reading it all (the pane reads the top of each
+    // sheet), then read whole to compare with a form coming in: blank or not by the whole of it.
+    const f = !existing.blank && existing.snapshot !== undefined && isBlankForm(existing.snapshot) ? { ...existing, blank: true } : existing;
     const { group } = groupFor(f.unitCode, f.unitName);
     const own = { sheet: f.sheet, blank: f.blank, ...(f.unitName !== undefined ? { name: f.unitName } : {}), ...(f.snapshot !== undefined ? { snapshot: f.snapshot } : {}) };
     // The unit's filled form there, the first one, is the one a form coming in is compared with.
@@ -709,7 +868,16 @@ export function planCollect(
   }
 
   // First pass: what each sheet is. Forms of a unit code are weighed together before any is taken.
-  type Entry = { file: string; fileAt: number; sheet: SheetSnapshot; header: LayoutAHeader; candidate?: Candidate; group?: UnitGroup };
+  type Entry = {
+    file: string;
+    fileAt: number;
+    sheet: SheetSnapshot;
+    header: LayoutAHeader;
+    candidate?: Candidate;
+    group?: UnitGroup;
+    /** The code of the unit the form is taken as, when it is written otherwise in letter case (caseSpelling). */
+    spelling?: string;
+  };
   // Sheets left out on sight keep their place among the others: the report lists them in the files' order.
   const entries: (Entry | { skip: CollectSkip })[] = [];
   incoming.forEach(({ file, sheets }, fileAt) => {
@@ -717,9 +885,11 @@ export function planCollect(
     // A scored workbook's own sheets (results, charts, `_index`) are no unit's and no one's to be told about.
     const scored = readIndexSheet({ sheets });
     const projects = new Set(scored ? [INDEX_SHEET, ...scored.owned.sheets].map((n) => n.toLowerCase()) : []);
-    for (const sheet of sheets) {
-      const header = detectLayoutA(sheet);
-      if (!header && (isInstructionsSheet(sheet) || isListsSheet(sheet) || projects.has(sheet.name.toLowerCase()))) continue;
+    sheets.forEach((sheet, i) => {
+      const header = headers[fileAt]![i] ?? null;
+      // A form's header block on a sheet of the template's or of a scoring's own is not a form that lost its table.
+      const own = isInstructionsSheet(sheet) || isListsSheet(sheet) || projects.has(sheet.name.toLowerCase());
+      if ((!header || header.unreadTable) && own) return;
       if (!header) {
         entries.push({ skip: {
           file,
@@ -730,7 +900,7 @@ export function planCollect(
             en: `Sheet "${sheet.name}" is not a unit's self-assessment sheet (no Code | Item | Value header row).`,
           },
         } });
-        continue;
+        return;
       }
       if (model && header.index) {
         const id = header.index.split("@")[0]?.trim() ?? "";
@@ -742,7 +912,7 @@ export function planCollect(
             index: header.index,
             reason: anotherIndexReason(sheet.name, header.index, model.definition, options.knownIndices),
           } });
-          continue;
+          return;
         }
       }
       // Noted before the duplicate check: a form of another index is in the files even when its code is taken.
@@ -750,14 +920,16 @@ export function planCollect(
       const entry: Entry = { file, fileAt, sheet, header };
       // A form without a code is known by its name (detectLayoutA), as the reader knows it.
       if (header.unitCode !== undefined) {
-        const candidate: Candidate = { fileAt, order: entries.length, file, sheet: sheet.name, header, blank: isBlankForm(sheet), visible: sheet.visible !== false, snapshot: sheet };
-        const { group } = groupFor(header.unitCode, header.unitName);
+        const candidate: Candidate = { fileAt, order: entries.length, file, sheet: sheet.name, header, blank: blankOf(sheet), visible: sheet.visible !== false, snapshot: sheet };
+        const spelling = header.noCode ? undefined : caseSpelling(header.unitCode);
+        const { group } = groupFor(spelling ?? header.unitCode, header.unitName);
         group.forms.push(candidate);
         entry.candidate = candidate;
         entry.group = group;
+        if (spelling !== undefined) entry.spelling = spelling;
       }
       entries.push(entry);
-    }
+    });
     // A file of nothing but the template's instructions and lists: said, so that no file goes without a word.
     if (entries.length === before) entries.push({ skip: noFormInFile(file) });
   });
@@ -820,10 +992,9 @@ export function planCollect(
   const fileNameCount = new Map<string, number>();
   for (const { file } of incoming) fileNameCount.set(file, (fileNameCount.get(file) ?? 0) + 1);
   // "tệp g2.xlsx", or "tệp thứ 2, phieu.xlsx" when two files share the name.
-  const fileRef = (c: Candidate): Message =>
-    (fileNameCount.get(c.file) ?? 0) > 1
-      ? { vi: `tệp thứ ${c.fileAt + 1}, ${c.file}`, en: `file no. ${c.fileAt + 1}, ${c.file}` }
-      : { vi: `tệp ${c.file}`, en: c.file };
+  const fileAtWords = (file: string, fileAt: number): Message =>
+    (fileNameCount.get(file) ?? 0) > 1 ? { vi: `tệp thứ ${fileAt + 1}, ${file}`, en: `file no. ${fileAt + 1}, ${file}` } : { vi: `tệp ${file}`, en: file };
+  const fileRef = (c: Candidate): Message => fileAtWords(c.file, c.fileAt);
   const fromFile = (keep: Candidate | undefined): Message => {
     if (keep === undefined) return { vi: "trong sổ tổng hợp", en: "in the consolidated workbook" };
     const ref = fileRef(keep);
@@ -861,7 +1032,7 @@ export function planCollect(
       plan.skipped.push(entry.skip);
       continue;
     }
-    const { file, sheet, header, candidate, group } = entry;
+    const { file, sheet, header, candidate, group, spelling } = entry;
     let as: string;
     let replaces: string | undefined;
     if (candidate && group) {
@@ -873,7 +1044,7 @@ export function planCollect(
         const ownInWorkbook = group.existing !== undefined && (!group.existing.blank || !ofCode.filled);
         const keep = own ?? (ownInWorkbook ? undefined : ofCode.keep);
         const where = fromFile(keep);
-        const code = header.unitCode as string;
+        const code = spelling ?? (header.unitCode as string);
         // "đơn vị mã SYT", or a unit without a code by its name.
         const unit: Message = header.noCode ? { vi: `đơn vị "${code}"`, en: `unit "${code}"` } : { vi: `đơn vị mã ${code}`, en: `unit code ${code}` };
         const filledKept = keep ? !keep.blank : ofCode.filled;
@@ -913,6 +1084,11 @@ export function planCollect(
         );
       }
     } else as = nameFor(sheet.name, header.unitName);
+    const where = fileAtWords(file, entry.fileAt);
+    if (spelling !== undefined && header.unitCode !== undefined) {
+      plan.warnings.push(codeCaseWarning({ where, sheet: sheet.name, as, cell: codeCellOf(sheet), written: header.unitCode, code: spelling, ...(replaces !== undefined ? { replaces } : {}) }));
+    }
+    if (header.unreadTable) plan.warnings.push(unreadTableWarning({ where, sheet: sheet.name, as, header, ...(spelling !== undefined ? { code: spelling } : {}) }));
     takenUnits.push(group);
     plan.take.push({
       file,

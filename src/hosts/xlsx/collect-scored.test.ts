@@ -83,6 +83,11 @@ describe("collecting forms from a scored workbook", () => {
       // Values, formulas, notes and fills: those the unit sent, nothing of the scoring.
       expect([ws.name, cellsOf(ws)]).toEqual([ws.name, cellsOf(units.getWorksheet(ws.name)!)]);
       expect(summariesOn(ws)).toEqual({ totals: [], readingIndex: [] });
+      // Printed as the unit's form: the index and period at the top, the sheet and page number at the foot; the Điểm column's format.
+      const unit = units.getWorksheet(ws.name)!;
+      expect([ws.name, ws.headerFooter]).toEqual([ws.name, expect.objectContaining({ oddHeader: expect.stringContaining("Kỳ đánh giá"), oddFooter: unit.headerFooter.oddFooter })]);
+      expect(ws.headerFooter.oddHeader).toBe(unit.headerFooter.oddHeader);
+      expect([ws.name, ws.getColumn(9).style.numFmt]).toEqual([ws.name, "#,##0.00"]);
     }
 
     const host = await XlsxHost.fromBuffer(data, "tong-hop.xlsx");

@@ -58,7 +58,7 @@ describe("collecting forms from several files", () => {
     ]);
     const dup = report.skipped.find((s) => s.file === "c.xlsx" && s.sheet === "SỞ Y TẾ");
     expect(dup?.reason.vi).toBe(
-      'Trang tính "SỞ Y TẾ": đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp a.xlsx (trang "Sở Y tế"), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xoá trang "Sở Y tế" khỏi sổ tổng hợp rồi gom lại tệp này.',
+      'Trang tính "SỞ Y TẾ": đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp a.xlsx (trang "Sở Y tế"), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xóa trang "Sở Y tế" khỏi sổ tổng hợp rồi gom lại tệp này.',
     );
     expect((await load(data)).worksheets.map((w) => w.name)).toEqual(["Sở Y tế", "Sở Y tế (2)"]);
   });
@@ -305,7 +305,7 @@ describe("collecting forms from several files", () => {
       expect(again.report.skipped.filter((s) => s.sheet === "Sở Y tế").map((s) => [s.duplicate, s.reason.vi])).toEqual([
         [
           "filled-in-workbook",
-          'Trang tính "Sở Y tế": đơn vị mã SYT đã có phiếu đã điền trong sổ tổng hợp (trang "Sở Y tế") nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xoá trang "Sở Y tế" khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.',
+          'Trang tính "Sở Y tế": đơn vị mã SYT đã có phiếu đã điền trong sổ tổng hợp (trang "Sở Y tế") nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang "Sở Y tế" khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.',
         ],
       ]);
       // Every sheet left out is in the report with its reason: the other units' blank forms too.

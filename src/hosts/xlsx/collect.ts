@@ -1,22 +1,29 @@
 /**
  * Gathering units' forms (layout-A sheets) from several .xlsx files into one workbook, cell by
- * cell with styles, merged cells, data validations, notes, column widths, row heights, frozen
- * panes and sheet protection, so a collected form looks and behaves like the one the unit sent.
+ * cell with styles, merged cells, data validations, notes, column widths and styles, row heights,
+ * frozen panes, sheet protection, conditional formats, pictures, the printed page header and
+ * footer and the defined names pointing into the form, so a collected form looks, prints and
+ * behaves like the one the unit sent. What cannot be copied (charts, shapes, tables…) is said.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { type CollectPlan, type ExistingForm, detectLayoutA, isBlankForm, planCollect, unreadableFileSkip } from "../../core/collect";
 import { type IncomingSheetClean, incomingCleaner, protectedIncomingMessage } from "../../core/collect-clean";
-import { columnNumber } from "../../core/a1";
+import { columnNumber, compactRanges } from "../../core/a1";
+import type { Message } from "../../core/i18n/text";
 import type { IndexModel } from "../../core/definition/model";
 import { BUILTIN_INDICES } from "../../indices";
 import { tidyDataBars, writeUntidied } from "./finish";
 import { preserveDrawings, restoreLegacyPasswords } from "./preserve";
 import { carryThreadedComments, readThreads, settleThreads } from "./threaded-comments";
-import { cellValue, fillFromText, legacyPasswordsOf, loadXlsx, snapshotSheet, snapshotValue } from "./read";
+import { cellValue, fillFromText, legacyPasswordsOf, loadPreparedXlsx, snapshotSheet, snapshotValue } from "./read";
 import { FORM_LIST_COLUMN, FORM_LIST_FIRST_ROW, formLists } from "./template";
 import { MARK_FILLS } from "../../core/plan/labels";
 import { sheetNotes } from "./sheet-notes";
 import { refreshGatheredResults } from "./collect-status";
+import { attr, escapeXml, insertChild, sheetNames, topLevelChildren, unescapeXml } from "./ooxml";
+import { Package } from "./package";
+import { sheetInFormula } from "./stale-results";
 
 /** The solid colours of issue marks, as ExcelJS reads a fill's colour. */
 const MARK_COLOURS = new Set(Object.values(MARK_FILLS).map((c) => c.toUpperCase()));
@@ -68,16 +75,17 @@ export interface CollectReport extends CollectPlan {
  * The workbook in `data`, or undefined when it is not a readable .xlsx workbook: not a zip
  * package ExcelJS reads, or a package with no worksheet — a zip without xl/workbook.xml (an .ods
  * renamed .xlsx), which ExcelJS reads as a workbook of no sheets (as XlsxHost.fromBuffer refuses it).
- * A file LibreOffice saved is read with its protection, unlocked cells and legacy passwords (loadXlsx).
+ * A file LibreOffice saved is read with its protection, unlocked cells and legacy passwords
+ * (loadXlsx); with the bytes as ExcelJS read them (loadPreparedXlsx), for what it does not read.
  */
-async function load(data: Uint8Array): Promise<ExcelJS.Workbook | undefined> {
-  let wb: ExcelJS.Workbook;
+async function load(data: Uint8Array): Promise<{ wb: ExcelJS.Workbook; bytes: Uint8Array } | undefined> {
+  let read: { workbook: ExcelJS.Workbook; bytes: Uint8Array };
   try {
-    wb = await loadXlsx(data);
+    read = await loadPreparedXlsx(data);
   } catch {
     return undefined;
   }
-  return wb.worksheets.length > 0 ? wb : undefined;
+  return read.workbook.worksheets.length > 0 ? { wb: read.workbook, bytes: read.bytes } : undefined;
 }
 
 
@@ -119,28 +127,50 @@ function passwordProtected(ws: ExcelJS.Worksheet): boolean {
   return !!p && !!p.sheet && (p.hashValue !== undefined || (typeof p.password === "string" && p.password !== ""));
 }
 
+/** What copySheet takes besides the sheets: what the file holds that ExcelJS does not read, and the pictures copied so far. */
+interface CopyContext {
+  /** What the form's file holds that ExcelJS does not read (formParts). */
+  parts?: FormParts;
+  /** The pictures of the units' files already in the consolidated workbook: each file's picture (as ExcelJS read it) once, by its id there. */
+  images: Map<unknown, number>;
+}
+
 /**
  * Copy one worksheet into `target` (a new, empty sheet), without what `clean` says the source's
  * scoring left on it: those cells come without their value (their formatting stays), a mark's cell
- * with the fill it had before and its note without the project's part (incomingSheetClean).
+ * with the fill it had before and its note without the project's part (incomingSheetClean). The
+ * copy has the source's column styles, its conditional formats, its pictures where they
+ * were, its printed page header and footer, its filter, and the drop-down lists Excel keeps where
+ * ExcelJS does not read them (`context.parts`). A formula naming the source's own sheet names the
+ * copy (which may be named otherwise); one reading another file (an external link, which cannot
+ * come along) is left as the value it last computed: those cells are given back, and whether a
+ * validation of the extension was left out (validationComes).
  */
-function copySheet(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet, clean?: IncomingSheetClean): void {
+function copySheet(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet, clean: IncomingSheetClean | undefined, context: CopyContext): { linked: string[]; validationsLeft: boolean } {
   const empty = new Set(clean?.empty ?? []);
   const marks = new Map((clean?.marks ?? []).map((m) => [m.cell, m]));
+  const own = ownSheetRenamer(source.name, target.name);
+  const linked: string[] = [];
   source.eachRow({ includeEmpty: true }, (row, r) => {
     const to = target.getRow(r);
     if (row.height !== undefined) to.height = row.height;
     if (row.hidden) to.hidden = true;
+    if (row.outlineLevel) to.outlineLevel = row.outlineLevel;
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const dest = to.getCell(c);
       // A shared formula points at its master cell in the source; copy the formula text itself.
       // A formula's cached result from the cell itself: cell.value leaves a result of 0 or FALSE out.
       const v = cell.value;
       if (empty.has(dest.address)) dest.value = null;
-      else if (cell.type === ExcelJS.ValueType.Formula) {
+      else if (cell.type === ExcelJS.ValueType.Formula && readsAnotherFile(cell.formula ?? "")) {
+        // The link to the other file does not come along: the value it gave stays.
+        dest.value = cell.result === undefined ? null : (cloneValue(cell.result) as ExcelJS.CellValue);
+        linked.push(dest.address);
+      } else if (cell.type === ExcelJS.ValueType.Formula) {
         const result = cell.result === undefined ? {} : { result: cloneValue(cell.result) };
-        const own = v !== null && typeof v === "object" && "sharedFormula" in v ? { formula: cell.formula } : cloneValue(v as object);
-        dest.value = { ...own, ...result } as ExcelJS.CellFormulaValue;
+        const text = v !== null && typeof v === "object" && "sharedFormula" in v ? { formula: cell.formula } : cloneValue(v as object);
+        const formula = (text as { formula?: unknown }).formula;
+        dest.value = { ...text, ...(typeof formula === "string" ? { formula: own(formula) } : {}), ...result } as ExcelJS.CellFormulaValue;
       } else {
         dest.value = cloneValue(v);
       }
@@ -166,24 +196,169 @@ function copySheet(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet, clean?:
   }
   const merges = (source.model as unknown as { merges?: string[] }).merges ?? [];
   for (const range of merges) target.mergeCells(range);
-  // Validations on ranges that hold no cell yet (e.g. "D9:D200") live only in the sheet's model.
+  // Validations on ranges that hold no cell yet (e.g. "D9:D200") live only in the sheet's model;
+  // those Excel keeps in the sheet's extension (a list on another sheet) only in the file.
   const dv = (source as unknown as { dataValidations?: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations;
   const targetDv = (target as unknown as { dataValidations?: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations;
-  if (dv && targetDv) {
-    for (const [address, rule] of Object.entries(dv.model)) {
+  let validationsLeft = false;
+  if (targetDv) {
+    for (const [address, rule] of Object.entries(dv?.model ?? {})) {
       if (!(address in targetDv.model)) targetDv.model[address] = cloneValue(rule);
+    }
+    for (const [address, rule] of context.parts?.validations ?? []) {
+      if (address in targetDv.model) continue;
+      if (!validationComes(rule, source)) {
+        validationsLeft = true;
+        continue;
+      }
+      targetDv.model[address] = { ...cloneValue(rule), formulae: (rule.formulae ?? []).map((f) => (typeof f === "string" ? own(f) : f)) };
     }
   }
   source.columns?.forEach((col, i) => {
     const to = target.getColumn(i + 1);
     if (col.width !== undefined) to.width = col.width;
     if (col.hidden) to.hidden = true;
+    if (col.outlineLevel) to.outlineLevel = col.outlineLevel;
+    // The column's own style (<col style>: the format a cell typed into it takes), not each cell's.
+    if (hasStyle(col.style)) to.style = cloneValue(col.style);
   });
   if (source.views?.length) target.views = cloneValue(source.views);
   target.properties = { ...target.properties, ...cloneValue(source.properties) };
   if (source.pageSetup) target.pageSetup = { ...target.pageSetup, ...cloneValue(source.pageSetup) };
+  // What every printed page shows above and below it (the index and period, the sheet's name and page number).
+  if (source.headerFooter) target.headerFooter = { ...target.headerFooter, ...cloneValue(source.headerFooter) };
+  if (source.autoFilter) target.autoFilter = cloneValue(source.autoFilter);
   const protection = (source as unknown as { sheetProtection?: unknown }).sheetProtection;
   if (protection) (target as unknown as { sheetProtection?: unknown }).sheetProtection = cloneValue(protection);
+  copyConditionalFormats(source, target, own);
+  copyPictures(source, target, context.images);
+  return { linked, validationsLeft };
+}
+
+/**
+ * Whether a validation Excel keeps in the sheet's extension can come onto the copy: its formulas
+ * read the form's own cells only, or it is a drop-down list of a range of another sheet of the
+ * file, whose options localizeLists moves onto the form. Not one reading another sheet otherwise
+ * (the sheet does not come along), nor another file.
+ */
+function validationComes(rule: ExcelJS.DataValidation, source: ExcelJS.Worksheet): boolean {
+  const formulas = (rule.formulae ?? []).filter((f): f is string => typeof f === "string");
+  const read = formulas.map(sheetsRead);
+  if (read.some((r) => r.external)) return false;
+  const others = [...new Set(read.flatMap((r) => r.sheets).filter((s) => s.toLowerCase() !== source.name.toLowerCase()))];
+  if (others.length === 0) return true;
+  return rule.type === "list" && others.length === 1 && formulas.length === 1 && OTHER_SHEET_RANGE.test(formulas[0]!.trim()) && source.workbook.getWorksheet(others[0]!) !== undefined;
+}
+
+/** A column's style that sets something (ExcelJS gives every column an empty one). */
+function hasStyle(style: Partial<ExcelJS.Style> | undefined): style is Partial<ExcelJS.Style> {
+  return style !== undefined && style !== null && Object.values(style).some((v) => v !== undefined);
+}
+
+type ConditionalFormat = { ref?: string; rules?: ({ formulae?: unknown[] } & Record<string, unknown>)[] } & Record<string, unknown>;
+
+/** The source's conditional formats on the copy, their formulas naming the copy where they name the source's own sheet. */
+function copyConditionalFormats(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet, own: (formula: string) => string): void {
+  const formats = (source as unknown as { conditionalFormattings?: ConditionalFormat[] }).conditionalFormattings ?? [];
+  if (formats.length === 0) return;
+  (target as unknown as { conditionalFormattings: ConditionalFormat[] }).conditionalFormattings = formats.map((cf) => {
+    const copy = cloneValue(cf);
+    for (const rule of copy.rules ?? []) {
+      if (rule.formulae) rule.formulae = rule.formulae.map((f) => (typeof f === "string" ? own(f) : f));
+    }
+    return copy;
+  });
+}
+
+/**
+ * The source's pictures on the copy, each anchored where it was (its cells and the offsets in
+ * them, or its size), with its link; its background picture too. A picture of the source's file
+ * goes into the consolidated workbook once, however many of its forms show it.
+ */
+function copyPictures(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet, images: Map<unknown, number>): void {
+  const idOf = (imageId: string | number): number | undefined => {
+    const media = source.workbook.getImage(Number(imageId)) as (ExcelJS.Image & { buffer?: unknown }) | undefined;
+    if (!media || (media.buffer === undefined && media.base64 === undefined)) return undefined;
+    let id = images.get(media);
+    if (id === undefined) {
+      const image = media.buffer !== undefined ? { buffer: media.buffer, extension: media.extension } : { base64: media.base64!, extension: media.extension };
+      id = target.workbook.addImage(image as ExcelJS.Image);
+      images.set(media, id);
+    }
+    return id;
+  };
+  for (const picture of source.getImages()) {
+    const id = idOf(picture.imageId);
+    if (id === undefined) continue;
+    const model = (picture as unknown as { model?: { range?: Record<string, unknown>; hyperlinks?: unknown } }).model;
+    const range = model?.range;
+    if (!range) continue;
+    const anchor = cloneValue({ ...range, ...(model.hyperlinks !== undefined ? { hyperlinks: model.hyperlinks } : {}) });
+    target.addImage(id, anchor as unknown as ExcelJS.ImageRange);
+  }
+  const background = source.getBackgroundImageId();
+  if (background !== undefined && background !== null) {
+    const id = idOf(background);
+    if (id !== undefined) target.addBackgroundImage(id);
+  }
+}
+
+/** A sheet prefix in a formula ("'Sở Y tế'!", "Data!"): the quoted name in 1, the plain one in 2. */
+const SHEET_PREFIX = /(?:'((?:[^']|'')+)'|([^\s'!(),;:=+\-*/^&<>"{}[\]]+))!/g;
+
+/** A reference into another workbook: `[1]Sheet1!A1`, `'[1]Số liệu'!B3`, `[1]!Name` (not a table's `[Cột]`). */
+const EXTERNAL_REF = /'?\[\d+\][^[\]'!]*'?!/;
+
+/** The parts of a formula outside its text in double quotes. */
+function outsideText(formula: string): string[] {
+  return formula.split(/"(?:[^"]|"")*"?/);
+}
+
+/** Whether a formula reads another workbook (an external link). */
+function readsAnotherFile(formula: string): boolean {
+  return outsideText(formula).some((part) => EXTERNAL_REF.test(part));
+}
+
+/** The sheets of this workbook a formula names (other workbooks' left out), and whether it reads another workbook. */
+function sheetsRead(formula: string): { sheets: string[]; external: boolean } {
+  const sheets: string[] = [];
+  let external = false;
+  for (const part of outsideText(formula)) {
+    if (EXTERNAL_REF.test(part)) external = true;
+    for (const m of part.matchAll(SHEET_PREFIX)) {
+      // Inside a longer name, or after a workbook's `[1]`.
+      if (m.index > 0 && /[\]A-Za-z0-9_.]/.test(part[m.index - 1]!)) continue;
+      const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
+      // `'[1]Sheet'!` is another workbook's; `#REF!` names no sheet.
+      if (name.startsWith("[") || name.startsWith("#")) continue;
+      sheets.push(name);
+    }
+  }
+  return { sheets, external };
+}
+
+/**
+ * The formula with each sheet `renames` has (by its name in lower case) named by its new name,
+ * quoted as Excel needs, in one pass (a sheet renamed to another's old name is not renamed twice).
+ */
+function renameSheets(formula: string, renames: ReadonlyMap<string, string>): string {
+  if (renames.size === 0) return formula;
+  return formula.replace(/("(?:[^"]|"")*"?)|([^"]+)/g, (whole: string, literal: string | undefined) => {
+    if (literal !== undefined) return whole;
+    return whole.replace(SHEET_PREFIX, (ref: string, quoted: string | undefined, plain: string | undefined, at: number) => {
+      if (at > 0 && /[\]A-Za-z0-9_.]/.test(whole[at - 1]!)) return ref;
+      const name = quoted !== undefined ? quoted.replace(/''/g, "'") : plain!;
+      const to = renames.get(name.toLowerCase());
+      return to === undefined ? ref : `${sheetInFormula(to)}!`;
+    });
+  });
+}
+
+/** A formula of the sheet `from` as its copy `to` has it: naming `to` where it names `from`. */
+function ownSheetRenamer(from: string, to: string): (formula: string) => string {
+  if (from === to) return (formula) => formula;
+  const renames = new Map([[from.toLowerCase(), to]]);
+  return (formula) => renameSheets(formula, renames);
 }
 
 /** A list validation's source on another sheet: "_lists!$A$1:$A$5", "'My lists'!B2:B9". */
@@ -229,6 +404,280 @@ function localizeLists(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet, fir
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// What a form's file holds that ExcelJS does not read
+
+/** What of a unit's form cannot come into the consolidated workbook, in the order the report names them. */
+const LEFT_OUT = ["charts", "shapes", "loosePictures", "tables", "pivots", "slicers", "sparklines", "controls", "validations", "pagePictures"] as const;
+type LeftOutKind = (typeof LEFT_OUT)[number];
+
+const LEFT_OUT_WORDS: Record<LeftOutKind, Message> = {
+  charts: { vi: "biểu đồ", en: "charts" },
+  shapes: { vi: "hình vẽ, hộp văn bản", en: "shapes and text boxes" },
+  loosePictures: { vi: "hình ảnh không gắn với ô nào", en: "pictures not anchored to a cell" },
+  tables: { vi: "bảng (Table)", en: "tables" },
+  pivots: { vi: "PivotTable", en: "PivotTables" },
+  slicers: { vi: "slicer và timeline", en: "slicers and timelines" },
+  sparklines: { vi: "biểu đồ thu nhỏ trong ô (sparkline)", en: "sparklines" },
+  controls: { vi: "nút điều khiển và đối tượng nhúng (form control, ActiveX, OLE)", en: "form controls and embedded objects (ActiveX, OLE)" },
+  validations: { vi: "quy tắc kiểm tra dữ liệu (Data Validation) đọc trang tính khác", en: "data validation rules reading other sheets" },
+  pagePictures: { vi: "hình ở đầu trang hay chân trang khi in", en: "pictures in the printed page header or footer" },
+};
+
+/** What of a unit's form its file holds that ExcelJS does not read. */
+interface FormParts {
+  /** The validations Excel keeps in the sheet's extension (a drop-down list on another sheet), by range. */
+  validations: [string, ExcelJS.DataValidation][];
+  /** What the copy cannot have. */
+  leftOut: LeftOutKind[];
+}
+
+/** A drawing's anchor (a picture, chart, shape…) with what it holds. */
+const ANCHOR = /<((?:[\w.-]+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor))\b[\s\S]*?<\/\1\s*>/g;
+
+/** What of the form `sheet` of a unit's file (its package) ExcelJS does not read: the validations it misses, what cannot be copied. */
+async function formParts(pkg: Package, sheet: string): Promise<FormParts> {
+  const found = pkg.sheetNamed(sheet);
+  const xml = found && found.kind === "worksheet" ? await pkg.textOrUndefined(found.path) : undefined;
+  if (!found || xml === undefined) return { validations: [], leftOut: [] };
+  const kinds = new Set<LeftOutKind>();
+  const drawing = await pkg.drawingOf(found.path);
+  const drawingXml = drawing === undefined ? undefined : await pkg.textOrUndefined(drawing);
+  for (const m of drawingXml?.matchAll(ANCHOR) ?? []) {
+    const body = m[0];
+    if (/<[\w.-]+:chart\b/.test(body)) kinds.add("charts");
+    else if (/<(?:[\w.-]+:)?(?:sp|grpSp|cxnSp|graphicFrame|contentPart|AlternateContent)\b/.test(body) || !/<(?:[\w.-]+:)?pic\b/.test(body)) kinds.add("shapes");
+    // ExcelJS reads the pictures anchored to cells.
+    else if (m[2] === "absoluteAnchor") kinds.add("loosePictures");
+  }
+  const rels = await pkg.rels(found.path);
+  if (/<(?:[\w.-]+:)?tablePart\b/.test(xml)) kinds.add("tables");
+  if (rels.some((r) => /\/pivotTable$/.test(r.type))) kinds.add("pivots");
+  if (rels.some((r) => /\/(?:slicer|timeline)$/.test(r.type))) kinds.add("slicers");
+  if (/<(?:[\w.-]+:)?sparklineGroup\b/.test(xml)) kinds.add("sparklines");
+  if (/<(?:[\w.-]+:)?(?:controls|oleObjects)\b/.test(xml)) kinds.add("controls");
+  if (/<(?:[\w.-]+:)?legacyDrawingHF\b/.test(xml)) kinds.add("pagePictures");
+  return { validations: extensionValidations(xml), leftOut: LEFT_OUT.filter((k) => kinds.has(k)) };
+}
+
+/**
+ * The validations of a worksheet's extension (<extLst>), where Excel keeps those whose formula
+ * names another sheet (a drop-down list on a `_lists` sheet), as ExcelJS models validations: by
+ * range, each range of its sqref apart.
+ */
+function extensionValidations(sheetXml: string): [string, ExcelJS.DataValidation][] {
+  const ext = topLevelChildren(sheetXml).children.find((c) => c.name === "extLst");
+  if (!ext) return [];
+  const out: [string, ExcelJS.DataValidation][] = [];
+  const rules = sheetXml.slice(ext.start, ext.end).matchAll(/<((?:[\w.-]+:)?dataValidation)\b((?:[^>"']|"[^"]*"|'[^']*')*?)>([\s\S]*?)<\/\1\s*>/g);
+  for (const [, , attrs = "", inner = ""] of rules) {
+    const value = (name: string) => {
+      const v = attr(attrs, name);
+      return v === undefined ? undefined : unescapeXml(v);
+    };
+    const formula = (n: number) => {
+      const f = new RegExp(`<(?:[\\w.-]+:)?formula${n}\\b[^>]*>\\s*<(?:[\\w.-]+:)?f\\b[^>]*>([\\s\\S]*?)</(?:[\\w.-]+:)?f\\s*>`).exec(inner)?.[1];
+      return f === undefined ? undefined : unescapeXml(f).trim();
+    };
+    const sqref = /<(?:[\w.-]+:)?sqref\b[^>]*>([^<]*)</.exec(inner)?.[1]?.trim();
+    if (!sqref) continue;
+    const type = value("type") ?? "none";
+    const rule: Record<string, unknown> = { type: type === "none" ? "any" : type, formulae: [formula(1), formula(2)].filter((f) => f !== undefined) };
+    const flag = (name: string) => {
+      const v = value(name);
+      if (v !== undefined) rule[name] = v === "1" || v.toLowerCase() === "true";
+    };
+    if (type !== "none") flag("allowBlank");
+    flag("showInputMessage");
+    flag("showErrorMessage");
+    if (!["none", "list", "custom"].includes(type)) rule.operator = value("operator") ?? "between";
+    for (const name of ["promptTitle", "prompt", "errorStyle", "errorTitle", "error"]) {
+      const v = value(name);
+      if (v !== undefined) rule[name] = v;
+    }
+    for (const range of sqref.split(/\s+/)) out.push([range, rule as unknown as ExcelJS.DataValidation]);
+  }
+  return out;
+}
+
+/** "a, b và c" / "a, b and c". */
+function listed(words: readonly string[], and: string): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} ${and} ${words[words.length - 1]}`;
+}
+
+/** Said of a form with what could not come into the consolidated workbook (charts, shapes, tables…), naming its file and sheet. */
+export function partsLeftOutMessage(file: string, sheet: string, kinds: readonly LeftOutKind[]): Message {
+  // Each kind apart: some are named in several words ("slicer và timeline").
+  const vi = kinds.map((k) => LEFT_OUT_WORDS[k].vi).join("; ");
+  const en = kinds.map((k) => LEFT_OUT_WORDS[k].en).join("; ");
+  return {
+    vi: `Trang tính "${sheet}" (tệp ${file}) có những thứ không chép được sang sổ tổng hợp nên đã bị bỏ lại: ${vi}. Số liệu, định dạng và ghi chú của phiếu vẫn được chép đủ. Nếu cần, hãy chép lại chúng từ tệp ${file}, hoặc gom tệp này bằng ngăn DTI Scorer mở trong Excel trên máy tính (Windows hoặc Mac), vì Excel chèn nguyên cả trang tính.`,
+    en: `Sheet "${sheet}" (file ${file}) has what could not be copied into the consolidated workbook, so it was left out: ${en}. The form's figures, formatting and notes were all copied. If you need what was left out, copy it again from ${file}, or collect this file with the DTI Scorer pane inside Excel for desktop (Windows or Mac), where Excel inserts the whole sheet.`,
+  };
+}
+
+/** How many ranges of cells a sentence names before "and N more". */
+const CELLS_NAMED = 8;
+
+/** Said of a form whose cells read another file: they keep the value last computed, not the formula. */
+export function linkedCellsMessage(file: string, sheet: string, cells: readonly string[]): Message {
+  const ranges = compactRanges([...cells]);
+  const more = ranges.length - CELLS_NAMED;
+  const named = ranges.slice(0, CELLS_NAMED).join(", ");
+  return {
+    vi: `Trang tính "${sheet}" (tệp ${file}): công thức ở ô ${named}${more > 0 ? ` và ${more} vùng khác` : ""} lấy số liệu từ một tệp khác (liên kết ngoài); liên kết này không chép được sang sổ tổng hợp, nên các ô đó giữ giá trị đã tính lần cuối trong tệp của đơn vị thay cho công thức.`,
+    en: `Sheet "${sheet}" (file ${file}): the formulas in cells ${named}${more > 0 ? ` and ${more} more ranges` : ""} read another file (an external link), which could not be copied into the consolidated workbook, so those cells keep the values last calculated in the unit's file instead of the formulas.`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Defined names pointing into a form
+
+/** A defined name as a workbook part writes it: its attributes and text still escaped. */
+interface PartName {
+  name: string;
+  attrs: string;
+  text: string;
+  localSheetId: number | undefined;
+}
+
+/** A defined name of a unit's file to carry into the consolidated workbook, pointing into the forms copied. */
+interface NameToCarry {
+  file: string;
+  /** The form it points into (or is local to), by its name in the consolidated workbook. */
+  form: string;
+  name: string;
+  /** The sheet whose local name it is (the form's copy); undefined for a name of the workbook. */
+  scope: string | undefined;
+  /** Its attributes but its name and scope (`hidden`, `comment`…), as written. */
+  attrs: string;
+  /** Its text (escaped), naming the forms by their names in the consolidated workbook. */
+  text: string;
+}
+
+const NAME_ELEMENT = /<(?:[\w.-]+:)?definedName\b((?:[^>"']|"[^"]*"|'[^']*')*?)(?:\/>|>([^<]*)<\/(?:[\w.-]+:)?definedName\s*>)/g;
+const NAME_ATTRIBUTES = /([\w.:-]+)\s*=\s*("[^"]*"|'[^']*')/g;
+
+/** The defined names of a workbook part. */
+function partNames(workbookXml: string): PartName[] {
+  const block = topLevelChildren(workbookXml).children.find((c) => c.name === "definedNames");
+  if (!block) return [];
+  const out: PartName[] = [];
+  for (const m of workbookXml.slice(block.start, block.end).matchAll(NAME_ELEMENT)) {
+    const attrs = (m[1] ?? "").trim();
+    const name = attr(attrs, "name");
+    if (name === undefined) continue;
+    const local = attr(attrs, "localSheetId")?.trim();
+    out.push({ name: unescapeXml(name), attrs, text: m[2] ?? "", localSheetId: local !== undefined && /^\d+$/.test(local) ? Number(local) : undefined });
+  }
+  return out;
+}
+
+/**
+ * Names not carried: the print settings, which ExcelJS carries with the sheet (its pageSetup); the
+ * filter's, which Excel keeps itself with the sheet's filter (copied with it); the project's own.
+ */
+const NOT_CARRIED_NAME = /^(?:_xlnm\.print_area|_xlnm\.print_titles|_xlnm\._filterdatabase|dti_.*)$/i;
+
+/**
+ * The defined names of a unit's file (its workbook part) that point into the forms taken from it
+ * (`taken`: each form's sheet in the file and its name in the consolidated workbook): the names
+ * local to such a form, and the workbook's names whose text names one. Each to carry, its text
+ * naming the forms by their new names; or, when it also reads a sheet of the file not taken or
+ * another file, said to be left out. The names of the print settings go with the sheet already.
+ */
+function namesOfForms(file: string, workbookXml: string, taken: readonly { sheet: string; as: string }[]): { carry: NameToCarry[]; warnings: Message[] } {
+  const carry: NameToCarry[] = [];
+  const warnings: Message[] = [];
+  const order = sheetNames(workbookXml);
+  const renames = new Map(taken.map((t) => [t.sheet.toLowerCase(), t.as]));
+  for (const n of partNames(workbookXml)) {
+    if (NOT_CARRIED_NAME.test(n.name)) continue;
+    const owner = n.localSheetId === undefined ? undefined : order[n.localSheetId];
+    if (n.localSheetId !== undefined && (owner === undefined || !renames.has(owner.toLowerCase()))) continue;
+    const formula = unescapeXml(n.text);
+    const { sheets, external } = sheetsRead(formula);
+    const forms = sheets.filter((s) => renames.has(s.toLowerCase()));
+    if (owner === undefined && forms.length === 0) continue;
+    const form = renames.get((owner ?? forms[0]!).toLowerCase())!;
+    const others = [...new Set(sheets.filter((s) => !renames.has(s.toLowerCase())))];
+    if (external || others.length > 0) {
+      warnings.push(nameReadsOtherMessage(file, form, n.name, others, external));
+      continue;
+    }
+    const attrs = [...n.attrs.matchAll(NAME_ATTRIBUTES)]
+      .filter((a) => a[1] !== "name" && a[1] !== "localSheetId" && !a[1]!.includes(":"))
+      .map((a) => a[0])
+      .join(" ");
+    carry.push({ file, form, name: n.name, scope: owner === undefined ? undefined : form, attrs, text: escapeXml(renameSheets(formula, renames)) });
+  }
+  return { carry, warnings };
+}
+
+/** Children of the workbook part that come after <definedNames>, in the order of CT_Workbook. */
+const AFTER_DEFINED_NAMES = new Set(["calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"]);
+
+/**
+ * The written consolidated workbook with the names of `names` defined, each local to its form's
+ * copy or the workbook's, when the workbook has no name of that name there (its own, the print
+ * settings', one carried from an earlier file); each of those left out is said.
+ */
+async function withCarriedNames(data: Uint8Array, names: readonly NameToCarry[]): Promise<{ data: Uint8Array; warnings: Message[] }> {
+  const warnings: Message[] = [];
+  if (names.length === 0) return { data, warnings };
+  const zip = await JSZip.loadAsync(data);
+  const pkg = await Package.open(zip);
+  const xml = await pkg.textOrUndefined(pkg.workbook);
+  if (xml === undefined) return { data, warnings };
+  const sheets = sheetNames(xml).map((s) => s.toLowerCase());
+  const key = (name: string, id: number | undefined) => `${name.toLowerCase()}@${id ?? ""}`;
+  const defined = new Set(partNames(xml).map((n) => key(n.name, n.localSheetId)));
+  const { rootStart, rootEnd } = topLevelChildren(xml);
+  const prefix = /^<([\w.-]+:)?/.exec(xml.slice(rootStart, rootEnd + 1))?.[1] ?? "";
+  const added: string[] = [];
+  for (const n of names) {
+    const id = n.scope === undefined ? undefined : sheets.indexOf(n.scope.toLowerCase());
+    if (id !== undefined && id < 0) continue;
+    if (defined.has(key(n.name, id))) {
+      warnings.push(nameTakenMessage(n));
+      continue;
+    }
+    defined.add(key(n.name, id));
+    const attrs = [`name="${escapeXml(n.name)}"`, ...(id !== undefined ? [`localSheetId="${id}"`] : []), ...(n.attrs !== "" ? [n.attrs] : [])].join(" ");
+    added.push(`<${prefix}definedName ${attrs}>${n.text}</${prefix}definedName>`);
+  }
+  if (added.length === 0) return { data, warnings };
+  const block = topLevelChildren(xml).children.find((c) => c.name === "definedNames");
+  let fixed: string;
+  if (!block) fixed = insertChild(xml, `<${prefix}definedNames>${added.join("")}</${prefix}definedNames>`, AFTER_DEFINED_NAMES);
+  else if (xml[block.end - 2] === "/") fixed = `${xml.slice(0, block.start)}<${prefix}definedNames>${added.join("")}</${prefix}definedNames>${xml.slice(block.end)}`;
+  else {
+    const close = xml.lastIndexOf("</", block.end);
+    fixed = xml.slice(0, close) + added.join("") + xml.slice(close);
+  }
+  zip.file(pkg.workbook, fixed);
+  return { data: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), warnings };
+}
+
+/** Said of a name pointing into a form that the consolidated workbook has already. */
+export function nameTakenMessage(n: { file: string; form: string; name: string; scope?: string | undefined }): Message {
+  return {
+    vi: `Tên "${n.name}" trong tệp ${n.file} (trỏ vào trang tính "${n.form}") không được chép vào sổ tổng hợp vì sổ đã có một tên "${n.name}"${n.scope !== undefined ? " của trang đó" : ""}; nếu cần, hãy đặt lại nó bằng một tên khác (Công thức > Trình Quản lý Tên).`,
+    en: `The name "${n.name}" of file ${n.file} (pointing into sheet "${n.form}") was not copied into the consolidated workbook, which already has a name "${n.name}"${n.scope !== undefined ? " on that sheet" : ""}; define it again under another name if you need it (Formulas > Name Manager).`,
+  };
+}
+
+/** Said of a name pointing into a form and into a sheet of its file not taken, or into another file. */
+export function nameReadsOtherMessage(file: string, form: string, name: string, others: readonly string[], external: boolean): Message {
+  const quoted = others.map((s) => `"${s}"`);
+  const vi = [...(others.length > 0 ? [`trang ${listed(quoted, "và")} của tệp đó (không phải phiếu được gom)`] : []), ...(external ? ["một tệp khác (liên kết ngoài)"] : [])].join(" và ");
+  const en = [...(others.length > 0 ? [`${others.length === 1 ? "sheet" : "sheets"} ${listed(quoted, "and")} of that file (not forms collected)`] : []), ...(external ? ["another file (an external link)"] : [])].join(" and ");
+  return {
+    vi: `Tên "${name}" trong tệp ${file} trỏ vào trang tính "${form}" và cả vào ${vi}, nên không chép được sang sổ tổng hợp; nếu cần, hãy đặt lại tên này trong sổ tổng hợp (Công thức > Trình Quản lý Tên).`,
+    en: `The name "${name}" of file ${file} points into sheet "${form}" and also into ${en}, so it could not be copied into the consolidated workbook; define it again there if you need it (Formulas > Name Manager).`,
+  };
+}
+
 /**
  * The forms of units new to the workbook moved after the last form already there (not after the
  * user's own sheets at the end), in the order they came; nothing moves when there was no form.
@@ -259,7 +708,10 @@ function placeAfterLastForm(wb: ExcelJS.Workbook, appended: readonly ExcelJS.Wor
  * versions. A form taken from a scored workbook comes without what that scoring left on it (its
  * summary, the line under it that reads that workbook's `_index`, its points and issue marks:
  * incomingSheetClean), so that the next scoring writes one summary; the report warns of a form a
- * password protects, which is left as it is. Gathered into a workbook scored before, its results'
+ * password protects, which is left as it is. Each form comes with its page header and footer,
+ * column styles, conditional formats, pictures and the names of its file pointing into it (copySheet,
+ * namesOfForms); the report says what of it could not come (its charts, shapes, tables…, a name
+ * the workbook has already, cells reading another file). Gathered into a workbook scored before, its results'
  * subtitle is left with the result its formula computes now, that they are out of date, for a
  * reader that does not calculate (refreshGatheredResults). Throws CollectReadError when `base` cannot be read, CollectWriteError when the
  * gathered workbook cannot be written.
@@ -270,7 +722,7 @@ export async function collectFiles(
   model?: IndexModel,
   options: { baseName?: string; commandLine?: boolean } = {},
 ): Promise<{ data: Uint8Array; report: CollectReport }> {
-  const target = base ? await load(base) : new ExcelJS.Workbook();
+  const target = base ? (await load(base))?.wb : new ExcelJS.Workbook();
   if (!target) throw new CollectReadError(options.baseName ?? "base");
   if (!base) {
     // Made and saved by DTI Scorer (ExcelJS would write "Unknown" as who saved it last).
@@ -280,13 +732,27 @@ export async function collectFiles(
     // Saved now: the core properties of the workbook gathered into say so (ExcelJS writes the time it read otherwise).
     target.modified = new Date();
   }
-  const loaded: { name: string; wb: ExcelJS.Workbook }[] = [];
+  const loaded: { name: string; wb: ExcelJS.Workbook; bytes: Uint8Array }[] = [];
   const unreadable: string[] = [];
   for (const f of files) {
-    const wb = await load(f.data);
-    if (wb) loaded.push({ name: f.name, wb });
+    const read = await load(f.data);
+    if (read) loaded.push({ name: f.name, ...read });
     else unreadable.push(f.name);
   }
+  // Each file's package, read again for what ExcelJS does not read, once a form is taken from it.
+  const packages = new Map<number, Promise<Package | undefined>>();
+  const packageOf = (at: number): Promise<Package | undefined> => {
+    let pkg = packages.get(at);
+    if (!pkg) {
+      pkg = JSZip.loadAsync(loaded[at]!.bytes).then(
+        (zip) => Package.open(zip),
+        () => undefined,
+      );
+      packages.set(at, pkg);
+    }
+    return pkg;
+  };
+  const images = new Map<unknown, number>();
   const existing = formsOf(target);
   const incoming = loaded.map(({ name, wb }) => ({ file: name, sheets: wb.worksheets.map((ws) => snapshotSheet(ws)) }));
   const plan = planCollect(
@@ -302,7 +768,10 @@ export async function collectFiles(
     },
   );
   const appended: ExcelJS.Worksheet[] = [];
-  /** What the collection should say besides the plan: a form whose file's scoring could not be taken off it. */
+  /**
+   * What the collection should say besides the plan: a form whose file's scoring could not be
+   * taken off it, what of a form could not be copied, the names pointing into it left out.
+   */
   const warnings: CollectPlan["warnings"] = [];
   // What each form's file's scoring left on it (its `_index`, its summaries and marks) goes as it is copied.
   const cleaners = incoming.map((f) => incomingCleaner(f.sheets));
@@ -325,9 +794,25 @@ export async function collectFiles(
     if (blank) target.removeWorksheet(blank.id);
     const copy = target.addWorksheet(take.as);
     if (orderNo !== undefined) (copy as unknown as { orderNo: number }).orderNo = orderNo;
-    copySheet(ws, copy, clean);
+    const pkg = await packageOf(take.fileAt);
+    const parts = pkg ? await formParts(pkg, take.sheet) : undefined;
+    const { linked, validationsLeft } = copySheet(ws, copy, clean, { ...(parts ? { parts } : {}), images });
     localizeLists(ws, copy, () => (detectLayoutA(snapshotSheet(ws))?.headerRow ?? FORM_LIST_FIRST_ROW - 1) + 1);
     if (!blank) appended.push(copy);
+    const leftOut = LEFT_OUT.filter((k) => parts?.leftOut.includes(k) || (k === "validations" && validationsLeft));
+    if (leftOut.length > 0) warnings.push(partsLeftOutMessage(name, take.as, leftOut));
+    if (linked.length > 0) warnings.push(linkedCellsMessage(name, take.as, linked));
+  }
+  // The defined names of each file pointing into the forms taken from it.
+  const names: NameToCarry[] = [];
+  for (const at of new Set(plan.take.map((t) => t.fileAt))) {
+    const pkg = await packageOf(at);
+    const workbookXml = pkg ? await pkg.textOrUndefined(pkg.workbook) : undefined;
+    if (workbookXml === undefined) continue;
+    const taken = plan.take.filter((t) => t.fileAt === at);
+    const found = namesOfForms(loaded[at]!.name, workbookXml, taken);
+    names.push(...found.carry);
+    warnings.push(...found.warnings);
   }
   placeAfterLastForm(target, appended, existing.forms);
   // What the workbook gathered into computed from the forms before them: its results' subtitle
@@ -356,6 +841,10 @@ export async function collectFiles(
   } else {
     data = legacyPasswords.size > 0 ? await restoreLegacyPasswords(data, legacyPasswords, { tidyDataBars: dataBarSheets }) : await tidyDataBars(data, dataBarSheets);
   }
+  // Last, once the workbook part has every name it keeps: a name of that name already there wins.
+  const carried = await withCarriedNames(data, names);
+  data = carried.data;
+  warnings.push(...carried.warnings);
   const report: CollectReport = {
     ...plan,
     warnings: [...plan.warnings, ...warnings],
