@@ -62,7 +62,7 @@ describe("score --out over a scored workbook that is not its input", () => {
     const r = await run(["score", "mot.csv", "--index", "xa.json", "--out", "ba-don-vi.xlsx"]);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'Tệp ba-don-vi.xlsx (--out) là sổ đã chấm điểm và có 2 đơn vị không có trong tệp đầu vào của lần chấm này ("Xã Tân Phú" và "Xã Phước Long"): ghi đè sẽ làm mất các đơn vị đó. Nếu đúng là như vậy (đơn vị đã bỏ, đã gộp hoặc đã đổi mã), hãy xoá tệp đó trước, hoặc chọn tên tệp khác cho --out.\n',
+      'Tệp ba-don-vi.xlsx (--out) là sổ đã chấm điểm và có 2 đơn vị không có trong tệp đầu vào của lần chấm này ("Xã Tân Phú" và "Xã Phước Long"): ghi đè sẽ làm mất các đơn vị đó. Nếu đúng là như vậy (đơn vị đã bỏ, đã gộp hoặc đã đổi mã), hãy xóa tệp đó trước, hoặc chọn tên tệp khác cho --out.\n',
     );
     // Scoring that workbook itself would score its old copy of the input: not the advice here.
     expect(r.err).not.toContain("dti-scorer score");
@@ -151,11 +151,11 @@ describe("score --out over a scored workbook that is not its input", () => {
     const r = await run(["score", "bang.csv", "--index", "xa.json", "--out", "nhan-xet.xlsx"]);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'Tệp nhan-xet.xlsx (--out) là sổ đã chấm điểm và có trang "Nhận xét của Hội đồng" không do dti-scorer tạo, mà sổ ghi mới sẽ không có: ghi đè sẽ làm mất trang đó; hãy xoá tệp đó trước, hoặc chọn tên tệp khác cho --out.\n',
+      "Tệp nhan-xet.xlsx (--out) là sổ đã chấm điểm và có trang 'Nhận xét của Hội đồng' không do dti-scorer tạo, mà sổ ghi mới sẽ không có: ghi đè sẽ làm mất trang đó; hãy xóa tệp đó trước, hoặc chọn tên tệp khác cho --out.\n",
     );
     expect(readFileSync(join(dir, "nhan-xet.xlsx")).equals(before)).toBe(true);
     const en = await runCli(["score", "bang.csv", "--index", "xa.json", "--out", "nhan-xet.xlsx", "--lang", "en"], dir);
-    expect(en.err).toContain('holds a sheet dti-scorer did not make ("Nhận xét của Hội đồng") that the new workbook will not have: writing over it would lose it; delete that file first');
+    expect(en.err).toContain("holds a sheet dti-scorer did not make ('Nhận xét của Hội đồng') that the new workbook will not have: writing over it would lose it; delete that file first");
   });
 });
 
@@ -165,7 +165,7 @@ describe("--json over a file that is no JSON", () => {
     const before = readFileSync(join(dir, "nan-nhan.xlsx"));
     const r = await run(["indices", "--json", "nan-nhan.xlsx"]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe("Tệp nan-nhan.xlsx (--json) đã có sẵn và không phải tệp JSON; ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --json, hoặc xoá tệp đó trước.\n");
+    expect(r.err).toBe("Tệp nan-nhan.xlsx (--json) đã có sẵn và không phải tệp JSON; ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --json, hoặc xóa tệp đó trước.\n");
     expect(readFileSync(join(dir, "nan-nhan.xlsx")).equals(before)).toBe(true);
     writeFileSync(join(dir, "ghi-chu.txt"), "ghi chú của tôi\n");
     const s = await runCli(["score", "bang.csv", "--index", "xa.json", "--json", "ghi-chu.txt", "--lang", "en"], dir);
@@ -193,7 +193,7 @@ describe("--json over a file that is no JSON", () => {
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
     expect(r.err).toBe(
-      "Tệp bo-chi-so-2025.json (--json) đã có sẵn và là tệp JSON không do dti-scorer ghi ra (không phải kết quả của score, validate hay indices --json; có thể là tệp định nghĩa bộ chỉ số); ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --json, hoặc xoá tệp đó trước.\n",
+      "Tệp bo-chi-so-2025.json (--json) đã có sẵn và là tệp JSON không do dti-scorer ghi ra (không phải kết quả của score, validate hay indices --json; có thể là tệp định nghĩa bộ chỉ số); ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --json, hoặc xóa tệp đó trước.\n",
     );
     expect(readFileSync(join(dir, "bo-chi-so-2025.json"), "utf8")).toBe(definition);
     const en = await runCli(["indices", "--json", "cau-hinh.json", "--lang", "en"], dir);
@@ -209,11 +209,11 @@ describe("a workbook with a password to open", () => {
     const vi = await run(["score", "mat-khau.xlsx", "--index", "xa.json"]);
     expect(vi.code).toBe(2);
     expect(vi.err).toBe(
-      "Tệp mat-khau.xlsx được bảo vệ bằng mật khẩu mở tệp: hãy mở tệp trong Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ Sổ làm việc > Mã hóa bằng Mật khẩu, xoá mật khẩu), lưu lại rồi chạy lại.\n",
+      "Tệp mat-khau.xlsx được bảo vệ bằng mật khẩu mở tệp: hãy mở tệp trong Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ Sổ làm việc > Mã hóa bằng Mật khẩu, xóa mật khẩu), lưu lại rồi chạy lại.\n",
     );
     const en = await runCli(["score", "mat-khau.xlsx", "--index", "xa.json", "--lang", "en"], dir);
     expect(en.err).toBe(
-      "File mat-khau.xlsx is protected by a password to open: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password), save, and run again.\n",
+      "The file mat-khau.xlsx is protected by a password to open: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password), save, and run again.\n",
     );
     const units = await run(["template", "--index", "xa.json", "--units", "mat-khau.xlsx", "--out", "phieu-mk.xlsx"]);
     expect(units.err).toContain("mat-khau.xlsx được bảo vệ bằng mật khẩu mở tệp");
@@ -229,7 +229,7 @@ describe("a workbook with a password to open", () => {
     writeFileSync(join(dir, "bang.xlsx"), "\uFEFFMã đơn vị;Đơn vị\r\nSYT;Sở Y tế\r\n");
     const csv = await runCli(["score", "bang.xlsx", "--index", "xa.json", "--lang", "en"], dir);
     expect(csv.code).toBe(2);
-    expect(csv.err).toBe("File bang.xlsx is a table of text (CSV) named .xlsx, so it cannot be read as a workbook; rename it to .csv, or open it in Excel and save it as .xlsx.\n");
+    expect(csv.err).toBe("The file bang.xlsx is a table of text (CSV) named .xlsx, so it cannot be read as a workbook; rename it to .csv, or open it in Excel and save it as .xlsx.\n");
     // A web page or an XML Spreadsheet 2003 (a program's "export to Excel") is not taken for a CSV table.
     writeFileSync(join(dir, "xuat.xlsx"), '<html><body><table><tr><td>Mã, tên</td></tr>\n</table></body></html>\n');
     const html = await run(["score", "xuat.xlsx", "--index", "xa.json"]);
@@ -298,7 +298,7 @@ describe("files named as typed", () => {
     expect(r.err).toBe("Không ghi được tệp khong-co/con/x.xlsx: thư mục khong-co/con không tồn tại; hãy tạo thư mục đó trước, hoặc chọn một thư mục đã có.\n");
     expect(existsSync(join(dir, "khong-co"))).toBe(false);
     const en = await runCli(["indices", "--json", "khong-co/ds.json", "--lang", "en"], dir);
-    expect(en.err).toBe("Cannot write file khong-co/ds.json: the folder khong-co does not exist; make that folder first, or choose a folder that exists.\n");
+    expect(en.err).toBe("Cannot write the file khong-co/ds.json: the folder khong-co does not exist; make that folder first, or choose a folder that exists.\n");
     expect(existsSync(join(dir, "khong-co"))).toBe(false);
   });
 
@@ -311,7 +311,7 @@ describe("files named as typed", () => {
     const v = await runCli(["validate", "bang.csv", "--index", "xa.json", "--json", "khong-co/r.json", "--lang", "en"], dir);
     expect(v.code).toBe(2);
     expect(v.out).toBe("");
-    expect(v.err).toBe("Cannot write file khong-co/r.json: the folder khong-co does not exist; make that folder first, or choose a folder that exists.\n");
+    expect(v.err).toBe("Cannot write the file khong-co/r.json: the folder khong-co does not exist; make that folder first, or choose a folder that exists.\n");
     // collect and template say it before reading their inputs: a missing input is not what they say.
     const c = await run(["collect", "khong-co-phieu.xlsx", "--out", "khong-co/gom.xlsx"]);
     expect(c.code).toBe(2);
@@ -354,7 +354,7 @@ describe("files named as typed", () => {
     writeFileSync(join(dir, "rong.csv"), "");
     const e = await runCli(["score", "rong.csv", "--index", "xa.json", "--lang", "en"], dir);
     expect(e.code).toBe(2);
-    expect(e.err).toBe("File rong.csv is empty (0 bytes): there is nothing to read; check the file (it may not have been saved completely).\n");
+    expect(e.err).toBe("The file rong.csv is empty (0 bytes): there is nothing to read; check the file (it may not have been saved completely).\n");
     const units = await run(["template", "--index", "xa.json", "--units", "rong.csv", "--out", "phieu-rong.xlsx"]);
     expect(units.code).toBe(2);
     expect(units.err).toContain("Tệp rong.csv rỗng (0 byte)");

@@ -42,7 +42,7 @@ describe("the scored workbook is written before the JSON", () => {
   it("writes no JSON, to a file or to stdout, when the workbook cannot be written (status 2)", async () => {
     const toFile = await run(["score", "bang.csv", "--index", "xa.json", "--out", "mot-tep/ket-qua.xlsx", "--json", "ket-qua.json", "--lang", "en"]);
     expect(toFile.code).toBe(2);
-    expect(toFile.err).toBe("Cannot write file mot-tep/ket-qua.xlsx: part of the path is a file, not a folder; check the path.\n");
+    expect(toFile.err).toBe("Cannot write the file mot-tep/ket-qua.xlsx: part of the path is a file, not a folder; check the path.\n");
     expect(existsSync(join(dir, "ket-qua.json"))).toBe(false);
     const toStdout = await run(["score", "bang.csv", "--index", "xa.json", "--out", "mot-tep/ket-qua.xlsx", "--json", "-"]);
     expect(toStdout.code).toBe(2);
@@ -75,23 +75,23 @@ describe("files that cannot be read or written", () => {
     const err = (code: string): Error => Object.assign(new Error(code), { code });
     expect(writeFailure("tong-hop.xlsx", err("EBUSY"))).toEqual({
       vi: "Không ghi được tệp tong-hop.xlsx: tệp đang mở trong một chương trình khác (như Excel): hãy đóng tệp rồi chạy lại.",
-      en: "Cannot write file tong-hop.xlsx: the file is open in another program (such as Excel): close it and run again.",
+      en: "Cannot write the file tong-hop.xlsx: the file is open in another program (such as Excel): close it and run again.",
     });
     expect(readFailure("unread.csv", err("EACCES"))).toEqual({
       vi: "Không đọc được tệp unread.csv: bạn không có quyền đọc tệp này (hoặc thư mục chứa nó).",
-      en: "Cannot read file unread.csv: you do not have permission to read this file (or the folder it is in).",
+      en: "Cannot read the file unread.csv: you do not have permission to read this file (or the folder it is in).",
     });
     expect(writeFailure("x.xlsx", err("EPERM")).en).toBe(
-      "Cannot write file x.xlsx: you do not have permission to write this file (or into the folder it is in), or the file is open in another program such as Excel.",
+      "Cannot write the file x.xlsx: you do not have permission to write this file (or into the folder it is in), or the file is open in another program such as Excel.",
     );
-    expect(writeFailure("/proc/x.xlsx", err("ENOENT")).en).toBe("Cannot write file /proc/x.xlsx: the folder to write it in does not exist or cannot be made there.");
+    expect(writeFailure("/proc/x.xlsx", err("ENOENT")).en).toBe("Cannot write the file /proc/x.xlsx: the folder to write it in does not exist or cannot be made there.");
     expect(writeFailure("a/x.xlsx", err("EEXIST")).vi).toBe("Không ghi được tệp a/x.xlsx: một phần của đường dẫn là tệp chứ không phải thư mục; hãy kiểm tra lại đường dẫn.");
     expect(writeFailure("x.xlsx", err("ENOSPC")).vi).toBe("Không ghi được tệp x.xlsx: ổ đĩa đã đầy; hãy giải phóng chỗ trống rồi chạy lại.");
-    expect(writeFailure("x.xlsx", err("EROFS")).en).toBe("Cannot write file x.xlsx: the disk or folder is read-only; choose another place.");
-    expect(writeFailure("x.xlsx", err("EMFILE")).en).toBe("Cannot write file x.xlsx: too many files are open at once on this computer; close some programs and run again.");
-    expect(writeFailure("x.xlsx", err("EDQUOT")).vi).toBe("Không ghi được tệp x.xlsx: đã dùng hết dung lượng được cấp trên ổ đĩa này; hãy xoá bớt tệp hoặc chọn nơi khác.");
+    expect(writeFailure("x.xlsx", err("EROFS")).en).toBe("Cannot write the file x.xlsx: the disk or folder is read-only; choose another place.");
+    expect(writeFailure("x.xlsx", err("EMFILE")).en).toBe("Cannot write the file x.xlsx: too many files are open at once on this computer; close some programs and run again.");
+    expect(writeFailure("x.xlsx", err("EDQUOT")).vi).toBe("Không ghi được tệp x.xlsx: đã dùng hết dung lượng được cấp trên ổ đĩa này; hãy xóa bớt tệp hoặc chọn nơi khác.");
     // Anything else as the system names it.
-    expect(writeFailure("x.xlsx", err("EXDEV")).en).toBe("Cannot write file x.xlsx: EXDEV");
+    expect(writeFailure("x.xlsx", err("EXDEV")).en).toBe("Cannot write the file x.xlsx: EXDEV");
   });
 
   it("an --out name too long for the system is said in a plain sentence, not as ENAMETOOLONG", async () => {
@@ -140,7 +140,7 @@ describe("score --out naming a file already there", () => {
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
     expect(r.err).toBe(
-      "Tệp a.xlsx (--out) đã có sẵn và là một sổ làm việc không do dti-scorer chấm điểm (không có trang _index); ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xoá tệp đó trước.\n",
+      "Tệp a.xlsx (--out) đã có sẵn và là một sổ làm việc không do dti-scorer chấm điểm (không có trang _index); ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xóa tệp đó trước.\n",
     );
     expect(readFileSync(join(dir, "a.xlsx")).equals(before)).toBe(true);
   });
@@ -208,12 +208,12 @@ describe("template --out naming a file already there", () => {
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
     expect(r.err).toBe(
-      `Tệp da-dien.xlsx (--out) đã có sẵn và có phiếu đã được nhập nội dung (trang "Sở Y tế", ô ${cell}); ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xoá tệp đó trước.\n`,
+      `Tệp da-dien.xlsx (--out) đã có sẵn và có phiếu đã được nhập nội dung (trang 'Sở Y tế', ô ${cell}); ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xóa tệp đó trước.\n`,
     );
     const en = await run(["template", "--index", "dti-so-nganh-mau", "--units", "a.csv", "--out", "da-dien.xlsx", "--lang", "en"]);
     expect(en.code).toBe(2);
     expect(en.err).toBe(
-      `da-dien.xlsx (--out) already exists and holds a form something was typed into (sheet "Sở Y tế", cell ${cell}); writing over it would lose what it holds. Choose another --out file name, or delete that file first.\n`,
+      `da-dien.xlsx (--out) already exists and holds a form something was typed into (sheet 'Sở Y tế', cell ${cell}); writing over it would lose what it holds. Choose another --out file name, or delete that file first.\n`,
     );
     expect(readFileSync(join(dir, "da-dien.xlsx")).equals(before)).toBe(true);
   }, 30_000);
@@ -226,17 +226,17 @@ describe("template --out naming a file already there", () => {
       noteCell = cell.address;
     });
     expect(noteCell).toMatch(/^H\d+$/);
-    await refused("ghi-chu-phieu.xlsx", `holds a form something was typed into (sheet "Sở Y tế", cell ${noteCell})`);
+    await refused("ghi-chu-phieu.xlsx", `holds a form something was typed into (sheet 'Sở Y tế', cell ${noteCell})`);
     await editedForms("ky-danh-gia.xlsx", (wb) => (wb.getWorksheet("Sở Y tế")!.getCell("B5").value = "Năm 2024"));
-    await refused("ky-danh-gia.xlsx", 'holds a form something was typed into (sheet "Sở Y tế", cell B5)');
+    await refused("ky-danh-gia.xlsx", "holds a form something was typed into (sheet 'Sở Y tế', cell B5)");
   }, 30_000);
 
   it("refuses to replace blank forms beside a sheet the user added, naming that sheet", async () => {
     await editedForms("theo-doi.xlsx", (wb) => (wb.addWorksheet("Theo dõi").getCell("A1").value = "Đã gửi phiếu ngày 3/3"));
-    await refused("theo-doi.xlsx", 'holds a sheet "Theo dõi" that template did not make');
+    await refused("theo-doi.xlsx", "holds a sheet 'Theo dõi' that template did not make");
     const vi = await run(["template", "--index", "dti-so-nganh-mau", "--units", "b.csv", "--out", "theo-doi.xlsx"]);
     expect(vi.err).toBe(
-      'Tệp theo-doi.xlsx (--out) đã có sẵn và có trang "Theo dõi" không do lệnh template tạo ra; ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xoá tệp đó trước.\n',
+      "Tệp theo-doi.xlsx (--out) đã có sẵn và có trang 'Theo dõi' không do lệnh template tạo ra; ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xóa tệp đó trước.\n",
     );
   }, 30_000);
 
@@ -269,7 +269,7 @@ describe("template --out naming a file already there", () => {
       expect(readFileSync(join(dir, file)).equals(before)).toBe(true);
     }
     expect((await run(["template", "--index", "dti-so-nganh-mau", "--units", "a.csv", "--out", "rieng.xlsx"])).err).toBe(
-      "Tệp rieng.xlsx (--out) đã có sẵn và không phải bộ phiếu trống do lệnh template tạo ra; ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xoá tệp đó trước.\n",
+      "Tệp rieng.xlsx (--out) đã có sẵn và không phải bộ phiếu trống do lệnh template tạo ra; ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho --out, hoặc xóa tệp đó trước.\n",
     );
   }, 30_000);
 
@@ -295,7 +295,7 @@ describe("a workbook open in Excel or LibreOffice", () => {
     const s = await run(["score", "bang.csv", "--index", "xa.json", "--out", "dang-mo.xlsx"]);
     expect(s.code).toBe(0);
     expect(s.err).toBe(
-      "Cảnh báo: có tệp khoá ~$dang-mo.xlsx bên cạnh dang-mo.xlsx, có vẻ dang-mo.xlsx đang mở trong Excel hoặc LibreOffice; việc ghi có thể thất bại, hoặc bị mất khi chương trình đó lưu tệp. Hãy đóng tệp rồi chạy lại nếu cần.\n",
+      "Cảnh báo: có tệp khóa ~$dang-mo.xlsx bên cạnh dang-mo.xlsx, có vẻ dang-mo.xlsx đang mở trong Excel hoặc LibreOffice; việc ghi có thể thất bại, hoặc bị mất khi chương trình đó lưu tệp. Hãy đóng tệp rồi chạy lại nếu cần.\n",
     );
     writeFileSync(join(dir, ".~lock.gom-mo.xlsx#"), "lo");
     const c = await run(["collect", "a.xlsx", "--out", "gom-mo.xlsx", "--lang", "en"]);
@@ -313,8 +313,8 @@ describe("a workbook open in Excel or LibreOffice", () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
     expect(r.out.split("\n").filter((l) => l.startsWith("  - "))).toEqual([
-      "  - ~$a.xlsx: tệp khoá mà Excel tạo ra khi sổ a.xlsx đang mở, không phải phiếu; đã bỏ qua.",
-      "  - .~lock.b.xlsx#: tệp khoá mà LibreOffice tạo ra khi sổ b.xlsx đang mở, không phải phiếu; đã bỏ qua.",
+      "  - ~$a.xlsx: tệp khóa mà Excel tạo ra khi sổ a.xlsx đang mở, không phải phiếu; đã bỏ qua.",
+      "  - .~lock.b.xlsx#: tệp khóa mà LibreOffice tạo ra khi sổ b.xlsx đang mở, không phải phiếu; đã bỏ qua.",
     ]);
     expect(await sheetNames("gom-khoa.xlsx")).toEqual(["Sở Y tế", "Sở Tài chính"]);
     const en = await run(["collect", "~$a.xlsx", "b.xlsx", "--out", "gom-khoa-en.xlsx", "--lang", "en"]);
@@ -327,12 +327,12 @@ describe("collect with a file that is not there", () => {
   it("leaves out a missing file and a folder, naming each, gathers the others, and exits 1", async () => {
     const r = await run(["collect", "a.xlsx", "khong-co.xlsx", "thu-muc.xlsx", "b.xlsx", "--out", "gom-thieu.xlsx"]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain("Đã gom 2 phiếu vào gom-thieu.xlsx.");
+    expect(r.out).toContain("Đã tổng hợp 2 phiếu vào gom-thieu.xlsx.");
     expect(r.out.split("\n").filter((l) => l.startsWith("  - "))).toEqual([
       "  - khong-co.xlsx: Không tìm thấy tệp khong-co.xlsx.",
       "  - thu-muc.xlsx: Không đọc được tệp thu-muc.xlsx: đây là một thư mục, không phải tệp.",
     ]);
-    expect(r.err).toBe("Cảnh báo: bỏ qua 2 tệp không đọc được (khong-co.xlsx, thu-muc.xlsx); các tệp khác đã được gom.\n");
+    expect(r.err).toBe("Cảnh báo: bỏ qua 2 tệp không đọc được (khong-co.xlsx, thu-muc.xlsx); các tệp khác đã được tổng hợp.\n");
     expect(await sheetNames("gom-thieu.xlsx")).toEqual(["Sở Y tế", "Sở Tài chính"]);
   });
 
@@ -340,9 +340,9 @@ describe("collect with a file that is not there", () => {
     const r = await run(["collect", "khong-co.xlsx", "thu-muc.xlsx", "--out", "gom-rong.xlsx", "--lang", "en"]);
     expect(r.code).toBe(2);
     expect(r.err.split("\n").filter((l) => l !== "")).toEqual([
-      "None of the 2 files to gather could be read; the reason for each follows.",
-      "File khong-co.xlsx does not exist.",
-      "Cannot read file thu-muc.xlsx: it is a directory, not a file.",
+      "None of the 2 files to collect could be read; the reason for each follows.",
+      "The file khong-co.xlsx does not exist.",
+      "Cannot read the file thu-muc.xlsx: it is a directory, not a file.",
     ]);
     expect(existsSync(join(dir, "gom-rong.xlsx"))).toBe(false);
   });
@@ -455,7 +455,7 @@ describe("the help", () => {
     expect(existsSync(join(folder, "dti-department-sample.json"))).toBe(true);
     for (const j of json) expect(dirname(j.file)).toBe(folder);
     const en = await run(["indices", "--lang", "en"]);
-    expect(en.out).toContain(`\nThe definition files (JSON) of these indices are in folder ${folder}.\nTo make your province's own, copy the file of the one closest to the province's decision (e.g. dti-department-sample.json) to a new file`);
+    expect(en.out).toContain(`\nThe definition files (JSON) of these indices are in the folder ${folder}.\nTo make your province's own, copy the file of the one closest to the province's decision (e.g. dti-department-sample.json) to a new file`);
     // The table still comes first, its rows as before.
     expect(en.out.split("\n").find((l) => l.startsWith("dti-so-nganh-mau"))).toMatch(/dti-so-nganh-mau\s+mau-2023\s+200\s+Sample/);
   });

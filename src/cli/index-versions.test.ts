@@ -263,7 +263,7 @@ describe("forms of last year's version scored with this year's", () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
     expect(r.out).toContain(`the form was made for the index "dti-so-nganh-mau@${def.version}" (version ${def.version}), not the version in use (moi); it is read by the codes of its rows with version moi`);
-    expect(r.out).toContain("Scored 3 units");
+    expect(r.out).toContain("Scored 3 departments");
 
     // Another index (another id): no form is read. A built-in one is pointed to by its id.
     const builtinForms = await run(["score", "phieu-so.xlsx", "--index", "xa-khac.json", "--lang", "en"], "en");

@@ -17,6 +17,6 @@ describe("reading an input file", () => {
     expect(failure).toBeInstanceOf(CliFailure);
     const reason = (failure as CliFailure).reason;
     expect(reason.vi).toBe("Không đọc được tệp .: đây là một thư mục, không phải tệp.");
-    expect(reason.en).toBe("Cannot read file .: it is a directory, not a file.");
+    expect(reason.en).toBe("Cannot read the file .: it is a directory, not a file.");
   });
 });

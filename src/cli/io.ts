@@ -187,7 +187,7 @@ export function errorReason(e: unknown, op: "read" | "write"): Message {
       return { vi: "ổ đĩa đã đầy; hãy giải phóng chỗ trống rồi chạy lại.", en: "the disk is full; free some space and run again." };
     case "EDQUOT":
       return {
-        vi: "đã dùng hết dung lượng được cấp trên ổ đĩa này; hãy xoá bớt tệp hoặc chọn nơi khác.",
+        vi: "đã dùng hết dung lượng được cấp trên ổ đĩa này; hãy xóa bớt tệp hoặc chọn nơi khác.",
         en: "your space on this disk is used up (its quota); delete some files or choose another place.",
       };
     case "ENAMETOOLONG":

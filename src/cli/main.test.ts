@@ -166,7 +166,7 @@ describe("when the command cannot run", () => {
 
   it("speaks Vietnamese whatever LANG or LC_ALL say, and English with --lang en", async () => {
     expect(oneLine(await run(["score", "missing.xlsx"], { LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8" }))).toBe("Không tìm thấy tệp missing.xlsx.\n");
-    expect(oneLine(await run(["score", "missing.xlsx", "--lang", "en"], { LANG: "vi_VN.UTF-8" }))).toBe("File missing.xlsx does not exist.\n");
+    expect(oneLine(await run(["score", "missing.xlsx", "--lang", "en"], { LANG: "vi_VN.UTF-8" }))).toBe("The file missing.xlsx does not exist.\n");
   });
 
   it("lists the built-in indices when --index names none", async () => {
@@ -352,7 +352,7 @@ describe("a copy of a built-in sample that kept its id and version", () => {
       expect.objectContaining({ severity: "warning", sheet: "Sở Y tế", cell: `B${r1c}`, message: expect.stringContaining("the same id and version") }),
     ]);
     // The form is scored, so it is not counted among the forms left out.
-    expect(asked.err).toContain("Scored 1 unit, ranked 1.\n");
+    expect(asked.err).toContain("Scored 1 department, ranked 1.\n");
     // A copy that only adds "$schema" is the built-in's content: forms made from it are scored with the built-in without a word.
     const plain = await run(["score", "phieu-mau-schema.xlsx", "--index", "dti-so-nganh-mau", "--json", "-"]);
     expect((JSON.parse(plain.out) as typeof askedJson).issues.filter((i) => i.code === "definition-mismatch")).toEqual([]);
@@ -384,7 +384,7 @@ describe("dti-scorer template and collect", () => {
     expect(t2.out).toContain("2 phiếu");
     const c = await run(["collect", "dot1.xlsx", "dot2.xlsx", "--out", "tong-hop.xlsx"]);
     expect(c.code).toBe(0);
-    expect(c.out).toContain("Đã gom 3 phiếu");
+    expect(c.out).toContain("Đã tổng hợp 3 phiếu");
     expect(c.out).toContain("Bỏ qua 1 phiếu trống lặp lại");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "tong-hop.xlsx"));
@@ -414,12 +414,12 @@ describe("what the reviewer found", () => {
     expect("notRankedReason" in byCode.X01!).toBe(false);
     expect(byCode.X02).toMatchObject({ ranked: false, notRankedReason: "excluded", notRankedNote: "Không xếp hạng: đơn vị nằm trong danh sách loại trừ của bộ chỉ số" });
     expect(byCode.X03).toMatchObject({ ranked: false, notRankedReason: "low-coverage" });
-    expect(byCode.X03!.notRankedNote).toMatch(/^Không xếp hạng: độ phủ số liệu 33% thấp hơn mức tối thiểu 90%$/);
+    expect(byCode.X03!.notRankedNote).toMatch(/^Không xếp hạng: tỷ lệ chỉ tiêu có số liệu 33% thấp hơn mức tối thiểu 90%$/);
     const rows = r.out.split("\n");
     expect(rows[0]).toMatch(/Ghi chú$/);
     // The note is the results sheet's, word for word.
     expect(rows.find((l) => l.includes("X02"))).toMatch(/Không xếp hạng: đơn vị nằm trong danh sách loại trừ của bộ chỉ số$/);
-    expect(rows.find((l) => l.includes("X03"))).toMatch(/Không xếp hạng: độ phủ số liệu 33% thấp hơn mức tối thiểu 90%$/);
+    expect(rows.find((l) => l.includes("X03"))).toMatch(/Không xếp hạng: tỷ lệ chỉ tiêu có số liệu 33% thấp hơn mức tối thiểu 90%$/);
     const en = await run(["score", "xa-thieu.csv", "--index", "xa-ngoai-le.json", "--json", "-", "--lang", "en"]);
     const enJson = JSON.parse(en.out) as { units: Record<string, unknown>[] };
     expect(enJson.units.find((u) => u.code === "X03")!.notRankedNote).toBe("Not ranked: data coverage 33% is below the minimum of 90%");
@@ -531,13 +531,13 @@ describe("what the reviewer found", () => {
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, "gom-rong.xlsx"))).toBe(false);
     expect(r.out).toBe("");
-    expect(r.err).toContain("Không có phiếu nào để gom nên không ghi gom-rong.xlsx");
+    expect(r.err).toContain("Không có phiếu nào để tổng hợp nên không ghi gom-rong.xlsx");
     expect(r.err).toContain("hong.xlsx");
     expect(r.err).toContain('Trang tính "Ghi chú" không phải phiếu tự đánh giá');
     const none = await run(["collect", "hong.xlsx", "--out", "gom-rong.xlsx"]);
     expect(none.code).toBe(2);
     expect(existsSync(join(dir, "gom-rong.xlsx"))).toBe(false);
-    expect(none.err.split("\n")[0]).toBe("Không đọc được tệp cần gom (không phải sổ làm việc .xlsx).");
+    expect(none.err.split("\n")[0]).toBe("Không đọc được tệp cần tổng hợp (không phải sổ làm việc .xlsx).");
   });
 });
 
@@ -573,7 +573,7 @@ describe("what the second reviewer found", () => {
     writeFileSync(join(dir, "dv.csv"), "Mã đơn vị,Đơn vị\nX01,Xã An Bình\n");
     expect(oneLineFailure(await run(["template", "--index", "xa.json", "--units", "dv.csv", "--out", "dv.csv"]))).toContain("--out dv.csv là tệp đầu vào");
     expect(oneLineFailure(await run(["template", "--index", "xa.json", "--units", "dv.csv", "--out", "phieu.ods", "--lang", "en"]))).toBe(
-      'Command template writes an Excel workbook, so --out must name an .xlsx file, not "phieu.ods".',
+      'The template command writes an Excel workbook, so --out must name an .xlsx file, not "phieu.ods".',
     );
     expect(oneLineFailure(await run(["collect", "khong-co.xlsx", "--out", "tong-hop.csv"]))).toContain("--out phải là tên tệp .xlsx");
     expect(readFileSync(join(dir, "dv.csv"), "utf8")).toBe("Mã đơn vị,Đơn vị\nX01,Xã An Bình\n");
@@ -684,7 +684,7 @@ describe("what the second reviewer found", () => {
       "Tệp cu.xls (Excel 97–2003) không đọc được; hãy mở trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.",
     );
     expect(oneLineFailure(await run(["validate", "cu.xls", "--index", "xa.json", "--lang", "en"]))).toBe(
-      "File cu.xls (Excel 97–2003) cannot be read; open it in Excel or LibreOffice Calc and save it as .xlsx.",
+      "The file cu.xls (Excel 97–2003) cannot be read; open it in Excel or LibreOffice Calc and save it as .xlsx.",
     );
     expect(oneLineFailure(await run(["score", "bang.ods", "--index", "xa.json"]))).toContain("(OpenDocument) không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.");
     expect(oneLineFailure(await run(["score", "bang.pdf", "--index", "xa.json"]))).toBe(
@@ -723,7 +723,7 @@ describe("what the second reviewer found", () => {
     expect(r.err).toBe(
       "Cảnh báo: Các tệp chứa phiếu của những bộ chỉ số khác nhau: mot.xlsx (\"xa-thu@2024\"); hai.xlsx (\"xa-khac@2024\"). Một sổ chỉ chấm theo một bộ chỉ số; hãy gom riêng phiếu của từng bộ (hoặc dùng --index để chỉ lấy phiếu của một bộ).\n",
     );
-    expect(r.out).toContain("Đã gom 2 phiếu");
+    expect(r.out).toContain("Đã tổng hợp 2 phiếu");
     expect(r.out).not.toContain("Hướng dẫn");
     expect(r.out).not.toContain("Bỏ qua");
   });

@@ -12,19 +12,32 @@ describe("the command line's count phrases", () => {
       vi: "Đã chấm 4 đơn vị, xếp hạng 3. 1 phiếu và 1 dòng chưa được chấm: xem lỗi bên dưới.",
       en: "Scored 4 units, ranked 3. 1 form and 1 row were not scored: see the errors below.",
     });
-    expect(M.collected(1, "all.xlsx").en).toBe("Gathered 1 form into all.xlsx.");
-    expect(M.collected(2, "all.xlsx").en).toBe("Gathered 2 forms into all.xlsx.");
+    expect(M.collected(1, "all.xlsx").en).toBe("Collected 1 form into all.xlsx.");
+    expect(M.collected(2, "all.xlsx").en).toBe("Collected 2 forms into all.xlsx.");
     expect(M.skippedHead(1).en).toBe("Left out 1 sheet or file:");
     expect(M.skippedHead(2).en).toBe("Left out 2 sheets or files:");
-    expect(M.noFileReadable(1).en).toBe("The file to gather could not be read (not an .xlsx workbook).");
-    expect(M.noFileReadable(2).en).toBe("None of the 2 files to gather could be read (not .xlsx workbooks).");
+    expect(M.noFileReadable(1).en).toBe("The file to collect could not be read (not an .xlsx workbook).");
+    expect(M.noFileReadable(2).en).toBe("None of the 2 files to collect could be read (not .xlsx workbooks).");
     expect(M.templateDone(1, "p.xlsx").vi).toBe("Đã tạo 1 phiếu tự đánh giá trong p.xlsx.");
   });
 
-  test("counts by severity leave out those of 0; the info severity is Lưu ý / Info", () => {
+  test("the units scored are counted as the index calls them, as the results sheet's subtitle counts them", () => {
+    expect(M.scoredSummary(5, 5, {}, { vi: "Tỉnh", en: "Province" })).toEqual({ vi: "Đã chấm 5 tỉnh, xếp hạng 5.", en: "Scored 5 provinces, ranked 5." });
+    expect(M.scoredSummary(1, 1, {}, { vi: "Sở, ban, ngành", en: "Department" })).toEqual({ vi: "Đã chấm 1 sở, ban, ngành, xếp hạng 1.", en: "Scored 1 department, ranked 1." });
+  });
+
+  test("English names the command and the file with \"the\"", () => {
+    expect(M.needOneFile("score").en).toBe("The score command needs exactly one workbook (.xlsx) or table (.csv).");
+    expect(M.fileMissing("nofile.xlsx").en).toBe("The file nofile.xlsx does not exist.");
+    expect(M.xlsxNamedCsv("x.csv").en).toMatch(/^The file x\.csv is an Excel workbook/);
+    expect(M.needFiles.en).toBe("The collect command needs at least one .xlsx file to collect.");
+  });
+
+  test("counts by severity leave out those of 0; the info severity is Lưu ý / Info, counted as info findings", () => {
     expect(severityCounts({ error: 0, warning: 1, info: 0 }, "vi")).toBe("1 cảnh báo");
     expect(severityCounts({ error: 2, warning: 0, info: 3 }, "vi")).toBe("2 lỗi, 3 lưu ý");
-    expect(severityCounts({ error: 1, warning: 2, info: 1 }, "en")).toBe("1 error, 2 warnings, 1 info");
+    expect(severityCounts({ error: 1, warning: 2, info: 1 }, "en")).toBe("1 error, 2 warnings, 1 info finding");
+    expect(severityCounts({ info: 6 }, "en")).toBe("6 info findings");
     expect(severityCounts({}, "en")).toBe("");
     expect([T.severityOne.info.vi, T.severityOne.info.en]).toEqual(["Lưu ý", "Info"]);
   });

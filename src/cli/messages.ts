@@ -1,5 +1,7 @@
 /** What the command line says, in Vietnamese and English. */
+import type { LocalizedText } from "../core/definition/schema";
 import { type Message, formatNumber } from "../core/i18n/text";
+import { unitCount } from "../core/plan/labels";
 import { categoryIgnoredMessage, wideRowMessage } from "../core/units";
 
 /** "2, 3 và 5" */
@@ -37,7 +39,7 @@ Lệnh:
             riêng định nghĩa bộ chỉ số.
   template  Tạo phiếu tự đánh giá: mỗi đơn vị một trang tính. Tệp đơn vị (CSV hoặc .xlsx) có
             các cột Mã đơn vị, Đơn vị, Nhóm (loại đơn vị).
-  collect   Gom các phiếu của đơn vị từ nhiều tệp vào một sổ.
+  collect   Tổng hợp phiếu của các đơn vị từ nhiều tệp vào một sổ.
   indices   Liệt kê các bộ chỉ số có sẵn.
   demo      Tạo sổ mẫu cho khoảng 20 sở, ngành, chấm điểm và ghi kết quả vào demo-output/.
 
@@ -58,7 +60,7 @@ Tùy chọn:
 
 Mã thoát: 0 xong; 1 xong nhưng số liệu có lỗi; 2 không chạy được (sai tham số, không đọc được tệp,
 định nghĩa không hợp lệ: dòng đầu nêu lý do và lỗi đầu tiên, các dòng sau liệt kê các lỗi còn lại).
-Với collect: 1 khi có tệp không đọc được, hoặc đọc được tệp nhưng không có phiếu nào để gom
+Với collect: 1 khi có tệp không đọc được, hoặc đọc được tệp nhưng không có phiếu nào để tổng hợp
 (khi đó không ghi tệp nào và in lý do bỏ qua từng trang tính); 2 khi không đọc được tệp nào.
 Một tùy chọn chỉ được ghi một lần. Khi nơi nhận đầu ra đóng lại (ví dụ "| head -1"), lệnh thôi in
 nhưng vẫn ghi các tệp --out, --json; mã thoát vẫn là của lần chạy (0, 1 hoặc 2 như trên).
@@ -81,7 +83,7 @@ Commands:
             the index definition alone.
   template  Make self-assessment forms, one sheet per unit. The units file (CSV or .xlsx) has
             the columns Unit code, Unit, Category.
-  collect   Gather units' forms from several files into one workbook.
+  collect   Collect units' forms from several files into one workbook.
   indices   List the built-in index definitions.
   demo      Make a sample workbook for about 20 departments, score it, and write the results
             into demo-output/.
@@ -104,7 +106,7 @@ Options:
 Exit status: 0 done; 1 done but the inputs have errors; 2 could not run (bad arguments,
 unreadable file, invalid definition: the first line says why and names the first problem, the
 next lines list the definition's other problems).
-For collect: 1 when some file could not be read, or files were read but held no form to gather
+For collect: 1 when some file could not be read, or files were read but held no form to collect
 (then nothing is written and the reason each sheet was left out is printed); 2 when no file could
 be read.
 An option may be given once. When the reader of the output goes away (e.g. "| head -1"), the
@@ -133,7 +135,7 @@ và 15 lỗi, cảnh báo đầu tiên (lệnh validate và --json có đủ).
              ghi đè không làm mất gì; không ghi đè tệp CSV đầu vào, một sổ đã chấm có số liệu sửa
              sau lần chấm (hãy chấm chính sổ đó), có đơn vị không có trong tệp đầu vào hay có
              trang do người dùng thêm vào, cũng không ghi đè tệp nào khác đã có (một sổ phiếu chưa chấm, một tệp không phải .xlsx):
-             khi đó lệnh dừng, hãy chọn tên khác hoặc xoá tệp trước.
+             khi đó lệnh dừng, hãy chọn tên khác hoặc xóa tệp trước.
   --json     Ghi kết quả dạng JSON vào tệp; "-" là ghi ra màn hình. Được ghi sau sổ --out, và chỉ khi
              ghi được sổ đó.
 Sổ đã chấm mà số liệu đã thay đổi từ lần chấm trước: lệnh báo "Kết quả đã cũ" trước khi chấm lại.
@@ -205,7 +207,7 @@ nhập số liệu tô màu.
              dấu phẩy phải đặt trong ngoặc kép. Tệp .xls, .ods: hãy lưu lại dạng .xlsx hoặc CSV.
   --out      Tệp .xlsx để ghi phiếu. Chỉ ghi đè một bộ phiếu trống do lệnh này tạo ra (hoặc tệp rỗng);
              không ghi đè phiếu đã nhập nội dung (số liệu, ghi chú, kỳ đánh giá) hay tệp, trang tính
-             nào khác đã có: khi đó lệnh dừng, hãy chọn tên khác hoặc xoá tệp trước.
+             nào khác đã có: khi đó lệnh dừng, hãy chọn tên khác hoặc xóa tệp trước.
   --period   Kỳ đánh giá ghi trên mỗi phiếu.
 Mã thoát: 0 xong; 2 không chạy được (dòng đầu nêu lý do, các dòng sau nêu từng dòng lỗi của tệp đơn vị).
 `,
@@ -229,28 +231,28 @@ Exit status: 0 done; 2 could not run (the first line says why, the next lines ea
   collect: {
     vi: `dti-scorer collect <a.xlsx> <b.xlsx> … --out <tổng-hợp.xlsx> [--index <tệp.json | mã có sẵn>] [--lang vi|en]
 
-Gom phiếu của các đơn vị từ nhiều tệp vào một sổ (giữ định dạng, danh sách thả xuống). Nếu
+Tổng hợp phiếu của các đơn vị từ nhiều tệp vào một sổ (giữ định dạng, danh sách thả xuống). Nếu
 tổng-hợp.xlsx đã có, phiếu mới được thêm vào. Bỏ qua (và nêu lý do) trang không phải phiếu, phiếu
 trùng mã đơn vị và, với --index, phiếu của bộ chỉ số khác; cảnh báo khi các tệp chứa phiếu của
 những bộ chỉ số (hoặc phiên bản) khác nhau. Tệp không có, thư mục, tệp không đọc được được bỏ
-qua và nêu tên, các tệp khác vẫn được gom. Tệp khoá của Excel (~$tên.xlsx) hay LibreOffice
-(.~lock.tên.xlsx#) được bỏ qua kèm một dòng, không tính là lỗi. Gom thêm vào sổ đã chấm điểm:
+qua và nêu tên, các tệp khác vẫn được tổng hợp. Tệp khóa của Excel (~$tên.xlsx) hay LibreOffice
+(.~lock.tên.xlsx#) được bỏ qua kèm một dòng, không tính là lỗi. Tổng hợp thêm vào sổ đã chấm điểm:
 lệnh báo kết quả trong sổ đã cũ và cần chấm điểm lại.
 
-Mã thoát: 0 xong; 1 có tệp không đọc được, hoặc không có phiếu nào để gom (không ghi tệp);
+Mã thoát: 0 xong; 1 có tệp không đọc được, hoặc không có phiếu nào để tổng hợp (không ghi tệp);
 2 không đọc được tệp nào.
 `,
     en: `dti-scorer collect <a.xlsx> <b.xlsx> … --out <all.xlsx> [--index <file.json | built-in id>] [--lang vi|en]
 
-Gather units' forms from several files into one workbook (formatting and drop-down lists kept). If
+Collect units' forms from several files into one workbook (formatting and drop-down lists kept). If
 all.xlsx exists, the new forms are added to it. Leaves out (saying why) sheets that are not forms,
 a second form of a unit code and, with --index, forms of another index; warns when the files hold
 forms of different indices (or versions). A file that is missing, a folder, or cannot be read is
-left out and named, and the others are gathered. The lock file of Excel (~$name.xlsx) or
-LibreOffice (.~lock.name.xlsx#) is left out with a line, and is not an error. Gathering into a
+left out and named, and the others are collected. The lock file of Excel (~$name.xlsx) or
+LibreOffice (.~lock.name.xlsx#) is left out with a line, and is not an error. Collecting into a
 scored workbook says that its results are now out of date and to score it again.
 
-Exit status: 0 done; 1 some file could not be read, or there was no form to gather (nothing is
+Exit status: 0 done; 1 some file could not be read, or there was no form to collect (nothing is
 written); 2 no file could be read.
 `,
   },
@@ -309,7 +311,8 @@ export const T = {
   severity: {
     error: { vi: "lỗi", en: "errors" },
     warning: { vi: "cảnh báo", en: "warnings" },
-    info: { vi: "lưu ý", en: "info" },
+    // "6 info findings": "info" alone reads as a word cut short; "notes" are Excel's notes on cells.
+    info: { vi: "lưu ý", en: "info findings" },
   },
   severityOne: {
     error: { vi: "Lỗi", en: "Error" },
@@ -318,16 +321,19 @@ export const T = {
   },
 } satisfies Record<string, unknown>;
 
+/** One finding of a severity as severityCounts counts it: "1 error", "1 warning", "1 info finding". */
+const ONE_EN: Record<"error" | "warning" | "info", string> = { error: "error", warning: "warning", info: "info finding" };
+
 /**
- * Counts by severity, those of 0 left out: "2 lỗi, 1 cảnh báo" / "1 error, 3 info" (the findings
- * line of score and validate). Empty when every count is 0.
+ * Counts by severity, those of 0 left out: "2 lỗi, 1 cảnh báo" / "1 error, 3 info findings" (the
+ * findings line of score and validate). Empty when every count is 0.
  */
 export function severityCounts(counts: Partial<Record<"error" | "warning" | "info", number>>, lang: "vi" | "en"): string {
   return (["error", "warning", "info"] as const)
     .filter((s) => (counts[s] ?? 0) > 0)
     .map((s) => {
       const n = counts[s] as number;
-      return `${n} ${lang === "en" && n === 1 ? T.severityOne[s].en.toLowerCase() : T.severity[s][lang]}`;
+      return `${n} ${lang === "en" && n === 1 ? ONE_EN[s] : T.severity[s][lang]}`;
     })
     .join(", ");
 }
@@ -366,11 +372,11 @@ export const M = {
     cmd === "validate"
       ? {
           vi: `Lệnh validate cần đúng một tệp sổ làm việc (.xlsx) hoặc bảng (.csv); để chỉ kiểm tra một định nghĩa bộ chỉ số, dùng validate --index <tệp.json | mã có sẵn>, không kèm tệp.`,
-          en: `Command validate needs exactly one workbook (.xlsx) or table (.csv); to check an index definition alone, use validate --index <file.json | built-in id>, without a file.`,
+          en: `The validate command needs exactly one workbook (.xlsx) or table (.csv); to check an index definition alone, use validate --index <file.json | built-in id>, without a file.`,
         }
       : {
           vi: `Lệnh ${cmd} cần đúng một tệp sổ làm việc (.xlsx) hoặc bảng (.csv).`,
-          en: `Command ${cmd} needs exactly one workbook (.xlsx) or table (.csv).`,
+          en: `The ${cmd} command needs exactly one workbook (.xlsx) or table (.csv).`,
         },
   /** `validate --index` alone, on a valid definition: what it is, on one line. */
   definitionValid: (d: { name: string; id: string; version: string; groups: number; indicators: number; maxPoints: number | undefined }): Message => ({
@@ -379,70 +385,70 @@ export const M = {
   }),
   noFilesAllowed: (cmd: string): Message => ({
     vi: `Lệnh ${cmd} không nhận tên tệp; dùng các tùy chọn.`,
-    en: `Command ${cmd} takes no file names; use its options.`,
+    en: `The ${cmd} command takes no file names; use its options.`,
   }),
-  fileMissing: (path: string): Message => ({ vi: `Không tìm thấy tệp ${path}.`, en: `File ${path} does not exist.` }),
+  fileMissing: (path: string): Message => ({ vi: `Không tìm thấy tệp ${path}.`, en: `The file ${path} does not exist.` }),
   /** The folder an output file goes into is not there: it is not made (a mistyped name would hide the results). */
   outFolderMissing: (path: string, folder: string): Message => ({
     vi: `Không ghi được tệp ${path}: thư mục ${folder} không tồn tại; hãy tạo thư mục đó trước, hoặc chọn một thư mục đã có.`,
-    en: `Cannot write file ${path}: the folder ${folder} does not exist; make that folder first, or choose a folder that exists.`,
+    en: `Cannot write the file ${path}: the folder ${folder} does not exist; make that folder first, or choose a folder that exists.`,
   }),
   /** An .xlsx file encrypted with a password to open (an OLE compound file holding "EncryptedPackage"). */
   passwordToOpen: (path: string): Message => ({
-    vi: `Tệp ${path} được bảo vệ bằng mật khẩu mở tệp: hãy mở tệp trong Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ Sổ làm việc > Mã hóa bằng Mật khẩu, xoá mật khẩu), lưu lại rồi chạy lại.`,
-    en: `File ${path} is protected by a password to open: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password), save, and run again.`,
+    vi: `Tệp ${path} được bảo vệ bằng mật khẩu mở tệp: hãy mở tệp trong Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ Sổ làm việc > Mã hóa bằng Mật khẩu, xóa mật khẩu), lưu lại rồi chạy lại.`,
+    en: `The file ${path} is protected by a password to open: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password), save, and run again.`,
   }),
   /** A file named .csv that is an .xlsx workbook (a zip package). */
   xlsxNamedCsv: (path: string): Message => ({
     vi: `Tệp ${path} là sổ làm việc Excel (.xlsx) nhưng được đặt tên đuôi .csv; hãy đổi đuôi tên tệp thành .xlsx rồi chạy lại.`,
-    en: `File ${path} is an Excel workbook (.xlsx) named as a .csv file; rename it to end in .xlsx and run again.`,
+    en: `The file ${path} is an Excel workbook (.xlsx) named as a .csv file; rename it to end in .xlsx and run again.`,
   }),
   /** A table file of 0 bytes. */
   emptyFile: (path: string): Message => ({
     vi: `Tệp ${path} rỗng (0 byte), không có gì để đọc; hãy kiểm tra lại tệp (có thể tệp chưa được lưu hết).`,
-    en: `File ${path} is empty (0 bytes): there is nothing to read; check the file (it may not have been saved completely).`,
+    en: `The file ${path} is empty (0 bytes): there is nothing to read; check the file (it may not have been saved completely).`,
   }),
   /** A workbook in which no form or table of units was found: the core's sentence, with the file named. */
   inFile: (path: string, sentence: Message): Message => ({ vi: `Tệp ${path}: ${sentence.vi}`, en: `File ${path}: ${sentence.en}` }),
   noFileName: { vi: "Tên tệp để trống: hãy ghi tên tệp cần đọc.", en: "No file name was given (the name is empty): give the name of the file to read." },
-  fileUnreadable: (path: string, why: string): Message => ({ vi: `Không đọc được tệp ${path}: ${why}`, en: `Cannot read file ${path}: ${why}` }),
+  fileUnreadable: (path: string, why: string): Message => ({ vi: `Không đọc được tệp ${path}: ${why}`, en: `Cannot read the file ${path}: ${why}` }),
   notXlsx: (path: string): Message => ({
     vi: `Tệp ${path} không phải sổ làm việc Excel (.xlsx) đọc được. Hãy lưu lại dưới dạng .xlsx (Sổ làm việc Excel).`,
-    en: `File ${path} is not a readable Excel workbook (.xlsx). Save it as .xlsx (Excel Workbook).`,
+    en: `The file ${path} is not a readable Excel workbook (.xlsx). Save it as .xlsx (Excel Workbook).`,
   }),
   xlsNamedXlsx: (path: string): Message => ({
     vi: `Tệp ${path} là sổ làm việc Excel 97–2003 (.xls) mang tên .xlsx nên không đọc được; hãy mở trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.`,
-    en: `File ${path} is an Excel 97–2003 workbook (.xls) named .xlsx, so it cannot be read; open it in Excel or LibreOffice Calc and save it as .xlsx.`,
+    en: `The file ${path} is an Excel 97–2003 workbook (.xls) named .xlsx, so it cannot be read; open it in Excel or LibreOffice Calc and save it as .xlsx.`,
   }),
   /** An OpenDocument spreadsheet (a zip whose first entry, "mimetype", says so) given the name of an .xlsx file. */
   odsNamedXlsx: (path: string): Message => ({
     vi: `Tệp ${path} là bảng tính OpenDocument (.ods) mang tên .xlsx nên không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.`,
-    en: `File ${path} is an OpenDocument spreadsheet (.ods) named .xlsx, so it cannot be read; open it in LibreOffice Calc and save it as .xlsx.`,
+    en: `The file ${path} is an OpenDocument spreadsheet (.ods) named .xlsx, so it cannot be read; open it in LibreOffice Calc and save it as .xlsx.`,
   }),
   markupNamedXlsx: (path: string): Message => ({
     vi: `Tệp ${path} là trang web (HTML) hoặc tệp XML mang tên .xlsx (như tệp "xuất ra Excel" của nhiều phần mềm) nên không đọc được; hãy mở trong Excel và lưu lại dạng .xlsx (Sổ làm việc Excel).`,
-    en: `File ${path} is a web page (HTML) or an XML file named .xlsx (as many programs' "export to Excel" write), so it cannot be read; open it in Excel and save it as .xlsx (Excel Workbook).`,
+    en: `The file ${path} is a web page (HTML) or an XML file named .xlsx (as many programs' "export to Excel" write), so it cannot be read; open it in Excel and save it as .xlsx (Excel Workbook).`,
   }),
   csvNamedXlsx: (path: string): Message => ({
     vi: `Tệp ${path} là bảng văn bản (CSV) mang tên .xlsx nên không đọc được như sổ làm việc; hãy đổi đuôi tên tệp thành .csv, hoặc mở trong Excel và lưu lại dạng .xlsx.`,
-    en: `File ${path} is a table of text (CSV) named .xlsx, so it cannot be read as a workbook; rename it to .csv, or open it in Excel and save it as .xlsx.`,
+    en: `The file ${path} is a table of text (CSV) named .xlsx, so it cannot be read as a workbook; rename it to .csv, or open it in Excel and save it as .xlsx.`,
   }),
   unknownExtension: (path: string, ext: string): Message => {
     const kind = OTHER_SPREADSHEETS[ext.toLowerCase()];
     if (kind) {
       return {
         vi: `Tệp ${path} (${kind.vi}) không đọc được; hãy mở trong ${typeof kind.app === "string" ? kind.app : kind.app.vi} và lưu lại dạng .xlsx.`,
-        en: `File ${path} (${kind.en}) cannot be read; open it in ${typeof kind.app === "string" ? kind.app : kind.app.en} and save it as .xlsx.`,
+        en: `The file ${path} (${kind.en}) cannot be read; open it in ${typeof kind.app === "string" ? kind.app : kind.app.en} and save it as .xlsx.`,
       };
     }
     return {
       vi: `Tệp ${path} không đọc được: chỉ đọc sổ làm việc Excel .xlsx hoặc bảng .csv; hãy lưu lại tệp ở một trong hai dạng đó.`,
-      en: `File ${path} cannot be read: only Excel workbooks (.xlsx) and tables (.csv) are read; save the file in one of those formats.`,
+      en: `The file ${path} cannot be read: only Excel workbooks (.xlsx) and tables (.csv) are read; save the file in one of those formats.`,
     };
   },
   outNotXlsx: (cmd: string, out: string): Message => ({
     vi: `Lệnh ${cmd} ghi sổ làm việc Excel nên --out phải là tên tệp .xlsx, không phải "${out}".`,
-    en: `Command ${cmd} writes an Excel workbook, so --out must name an .xlsx file, not "${out}".`,
+    en: `The ${cmd} command writes an Excel workbook, so --out must name an .xlsx file, not "${out}".`,
   }),
   outIsInput: (option: "--out" | "--json", path: string): Message => {
     const other = option === "--out" ? { vi: "một tên tệp .xlsx khác", en: "another .xlsx file name" } : { vi: "một tên tệp khác", en: "another file name" };
@@ -471,8 +477,8 @@ export const M = {
     const arg = shellArg(path);
     const is =
       what === "workbook"
-        ? { vi: `Tệp ${path} (--index) là sổ làm việc Excel, không phải tệp định nghĩa bộ chỉ số`, en: `File ${path} (--index) is an Excel workbook, not an index definition file` }
-        : { vi: `Tệp ${path} (--index) không phải tệp văn bản nên không phải tệp định nghĩa bộ chỉ số`, en: `File ${path} (--index) is not a text file, so it is not an index definition file` };
+        ? { vi: `Tệp ${path} (--index) là sổ làm việc Excel, không phải tệp định nghĩa bộ chỉ số`, en: `The file ${path} (--index) is an Excel workbook, not an index definition file` }
+        : { vi: `Tệp ${path} (--index) không phải tệp văn bản nên không phải tệp định nghĩa bộ chỉ số`, en: `The file ${path} (--index) is not a text file, so it is not an index definition file` };
     const takes = {
       vi: "--index nhận tệp định nghĩa bộ chỉ số (.json) hoặc mã bộ chỉ số có sẵn (xem dti-scorer indices)",
       en: "--index takes an index definition file (.json) or a built-in id (see dti-scorer indices)",
@@ -487,8 +493,8 @@ export const M = {
             }
           : missing === "collect"
             ? {
-                vi: ` Các sổ cần gom ghi ngay sau tên lệnh: dti-scorer collect ${arg} … --out <tổng-hợp.xlsx>.`,
-                en: ` The workbooks to gather go right after the command: dti-scorer collect ${arg} … --out <all.xlsx>.`,
+                vi: ` Các sổ cần tổng hợp ghi ngay sau tên lệnh: dti-scorer collect ${arg} … --out <tổng-hợp.xlsx>.`,
+                en: ` The workbooks to collect go right after the command: dti-scorer collect ${arg} … --out <all.xlsx>.`,
               }
             : missing === "validate"
               ? { vi: ` Để kiểm tra sổ làm việc, ghi sổ ngay sau tên lệnh: dti-scorer validate ${arg}.`, en: ` To check a workbook, give it right after the command: dti-scorer validate ${arg}.` }
@@ -498,12 +504,12 @@ export const M = {
                 };
     return { vi: `${is.vi}: ${takes.vi}.${instead?.vi ?? ""}`, en: `${is.en}: ${takes.en}.${instead?.en ?? ""}` };
   },
-  /** A table of text (`ext`: .csv, .txt, .tsv) given to collect, which gathers workbooks of forms. */
+  /** A table of text (`ext`: .csv, .txt, .tsv) given to collect, which collects workbooks of forms. */
   tableNotForms: (path: string, ext: string): Message => {
     const arg = shellArg(path);
     return {
-      vi: `Tệp ${path} là bảng văn bản (${ext}), không phải sổ phiếu: lệnh collect gom các sổ phiếu của đơn vị (.xlsx, mỗi đơn vị một trang tính như lệnh template tạo); một bảng mỗi đơn vị một dòng thì chấm trực tiếp, không cần gom: dti-scorer score ${arg} --index <tệp.json | mã có sẵn>.`,
-      en: `File ${path} is a table of text (${ext}), not a workbook of forms: collect gathers units' workbooks of forms (.xlsx, one sheet per unit, as the template command makes them); a table with a row per unit is scored directly, with no gathering: dti-scorer score ${arg} --index <file.json | built-in id>.`,
+      vi: `Tệp ${path} là bảng văn bản (${ext}), không phải sổ phiếu: lệnh collect tổng hợp các sổ phiếu của đơn vị (.xlsx, mỗi đơn vị một trang tính như lệnh template tạo); một bảng mỗi đơn vị một dòng thì chấm trực tiếp, không cần tổng hợp: dti-scorer score ${arg} --index <tệp.json | mã có sẵn>.`,
+      en: `The file ${path} is a table of text (${ext}), not a workbook of forms: the collect command collects units' workbooks of forms (.xlsx, one sheet per unit, as the template command makes them); a table with a row per unit is scored directly, with no collecting: dti-scorer score ${arg} --index <file.json | built-in id>.`,
     };
   },
   invalidDefinition: (path: string, detail: string): Message => ({
@@ -518,10 +524,10 @@ export const M = {
     vi: `Định nghĩa bộ chỉ số lưu trong sổ (${kept}) được thay bằng định nghĩa của --index ${spec}: cùng mã và phiên bản nhưng nội dung khác.`,
     en: `The index definition kept in the workbook (${kept}) is replaced by the one given to --index ${spec}: the same id and version, but other content.`,
   }),
-  needIndex: (cmd: string): Message => ({ vi: `Lệnh ${cmd} cần --index <tệp.json | mã có sẵn>.`, en: `Command ${cmd} needs --index <file.json | built-in id>.` }),
-  needUnits: { vi: "Lệnh template cần --units <đơn-vị.csv>.", en: "Command template needs --units <units.csv>." },
-  needOut: (cmd: string): Message => ({ vi: `Lệnh ${cmd} cần --out <tệp.xlsx>.`, en: `Command ${cmd} needs --out <file.xlsx>.` }),
-  needFiles: { vi: "Lệnh collect cần ít nhất một tệp .xlsx để gom.", en: "Command collect needs at least one .xlsx file to gather." },
+  needIndex: (cmd: string): Message => ({ vi: `Lệnh ${cmd} cần --index <tệp.json | mã có sẵn>.`, en: `The ${cmd} command needs --index <file.json | built-in id>.` }),
+  needUnits: { vi: "Lệnh template cần --units <đơn-vị.csv>.", en: "The template command needs --units <units.csv>." },
+  needOut: (cmd: string): Message => ({ vi: `Lệnh ${cmd} cần --out <tệp.xlsx>.`, en: `The ${cmd} command needs --out <file.xlsx>.` }),
+  needFiles: { vi: "Lệnh collect cần ít nhất một tệp .xlsx để tổng hợp.", en: "The collect command needs at least one .xlsx file to collect." },
   unitsEmpty: (path: string): Message => ({
     vi: `Tệp đơn vị ${path} không có đơn vị nào (cần cột Mã đơn vị và Đơn vị, mỗi dòng một đơn vị).`,
     en: `The units file ${path} lists no unit (it needs Unit code and Unit columns, one unit a line).`,
@@ -547,7 +553,7 @@ export const M = {
       const row = (lang: "vi" | "en"): string => columns(lang).map((c) => `"${c}"`).join(", ");
       if (fields.length === 0) {
         return {
-          vi: `${noColumn.vi}: hàng 1 của trang tính '${where.sheet}' để trống nhưng được đọc làm hàng tiêu đề. Hãy xoá hàng trống ở đầu trang tính; nếu trang tính chưa có hàng tiêu đề, hãy ghi vào hàng 1 tên các cột, mỗi tên một ô: ${row("vi")}.`,
+          vi: `${noColumn.vi}: hàng 1 của trang tính '${where.sheet}' để trống nhưng được đọc làm hàng tiêu đề. Hãy xóa hàng trống ở đầu trang tính; nếu trang tính chưa có hàng tiêu đề, hãy ghi vào hàng 1 tên các cột, mỗi tên một ô: ${row("vi")}.`,
           en: `${noColumn.en}: row 1 of sheet '${where.sheet}' is blank but is taken as the header row. Delete the blank row at the top of the sheet; if the sheet has no header row, write the columns' names in row 1, one a cell: ${row("en")}.`,
         };
       }
@@ -560,7 +566,7 @@ export const M = {
     const line = shorten(fields.join(sep), 60);
     if (fields.length === 0) {
       return {
-        vi: `${noColumn.vi}: dòng đầu của tệp để trống nhưng được đọc làm dòng tiêu đề. Hãy xoá dòng trống ở đầu tệp; nếu tệp chưa có dòng tiêu đề, hãy ghi vào đó dòng tiêu đề: ${columns("vi").join(sep)}`,
+        vi: `${noColumn.vi}: dòng đầu của tệp để trống nhưng được đọc làm dòng tiêu đề. Hãy xóa dòng trống ở đầu tệp; nếu tệp chưa có dòng tiêu đề, hãy ghi vào đó dòng tiêu đề: ${columns("vi").join(sep)}`,
         en: `${noColumn.en}: its first line is blank but is taken as the header line. Delete the blank line at the top of the file; if the file has no header line, write this one there: ${columns("en").join(sep)}`,
       };
     }
@@ -626,7 +632,7 @@ export const M = {
           : ""),
     };
   },
-  cannotWrite: (path: string, why: string): Message => ({ vi: `Không ghi được tệp ${path}: ${why}`, en: `Cannot write file ${path}: ${why}` }),
+  cannotWrite: (path: string, why: string): Message => ({ vi: `Không ghi được tệp ${path}: ${why}`, en: `Cannot write the file ${path}: ${why}` }),
   /**
    * --out (or --json, `option`) names a file that is there and is not what the command may replace
    * (see checkOutReplaceable, checkJsonReplaceable): it is not replaced.
@@ -635,8 +641,8 @@ export const M = {
     const is =
       typeof what === "object"
         ? "filled" in what
-          ? { vi: `có phiếu đã được nhập nội dung (trang "${what.filled}", ô ${what.cell})`, en: `holds a form something was typed into (sheet "${what.filled}", cell ${what.cell})` }
-          : { vi: `có trang "${what.extra}" không do lệnh template tạo ra`, en: `holds a sheet "${what.extra}" that template did not make` }
+          ? { vi: `có phiếu đã được nhập nội dung (trang '${what.filled}', ô ${what.cell})`, en: `holds a form something was typed into (sheet '${what.filled}', cell ${what.cell})` }
+          : { vi: `có trang '${what.extra}' không do lệnh template tạo ra`, en: `holds a sheet '${what.extra}' that template did not make` }
         : {
             "not-workbook": { vi: "không phải sổ làm việc Excel", en: "is not an Excel workbook" },
             "not-scored": { vi: "là một sổ làm việc không do dti-scorer chấm điểm (không có trang _index)", en: "is a workbook dti-scorer did not score (it has no _index sheet)" },
@@ -649,7 +655,7 @@ export const M = {
             },
           }[what];
     return {
-      vi: `Tệp ${out} (${option}) đã có sẵn và ${is.vi}; ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho ${option}, hoặc xoá tệp đó trước.`,
+      vi: `Tệp ${out} (${option}) đã có sẵn và ${is.vi}; ghi đè sẽ làm mất nội dung của nó. Hãy chọn tên tệp khác cho ${option}, hoặc xóa tệp đó trước.`,
       en: `${out} (${option}) already exists and ${is.en}; writing over it would lose what it holds. Choose another ${option} file name, or delete that file first.`,
     };
   },
@@ -663,7 +669,7 @@ export const M = {
   outWouldLose: (out: string, what: { changed: string[] } | { units: string[] } | { sheets: string[] }): Message => {
     const arg = shellArg(out);
     const elsewhere = {
-      vi: `hãy xoá tệp đó trước, hoặc chọn tên tệp khác cho --out.`,
+      vi: `hãy xóa tệp đó trước, hoặc chọn tên tệp khác cho --out.`,
       en: `delete that file first, or choose another --out file name.`,
     };
     if ("changed" in what) {
@@ -688,7 +694,8 @@ export const M = {
       };
     }
     const n = what.sheets.length;
-    const sheets = (lang: "vi" | "en"): string => (lang === "vi" ? listVi : listEn)(what.sheets.map((x) => `"${x}"`));
+    // Quoted as the findings quote a sheet ('Sở Y tế'); a unit's name, above, in double quotes.
+    const sheets = (lang: "vi" | "en"): string => (lang === "vi" ? listVi : listEn)(what.sheets.map((x) => `'${x}'`));
     return {
       vi: `Tệp ${out} (--out) là sổ đã chấm điểm và có ${n === 1 ? "trang" : `${n} trang`} ${sheets("vi")} không do dti-scorer tạo, mà sổ ghi mới sẽ không có: ghi đè sẽ làm mất ${n === 1 ? "trang đó" : "các trang đó"}; ${elsewhere.vi}`,
       en: `${out} (--out) is a scored workbook that holds ${n === 1 ? "a sheet" : `${n} sheets`} dti-scorer did not make (${sheets("en")}) that the new workbook will not have: writing over it would lose ${n === 1 ? "it" : "them"}; ${elsewhere.en}`,
@@ -696,12 +703,12 @@ export const M = {
   },
   /** --out has the lock file Excel or LibreOffice keeps beside a workbook they have open. */
   outLocked: (out: string, lock: string): Message => ({
-    vi: `Cảnh báo: có tệp khoá ${lock} bên cạnh ${out}, có vẻ ${out} đang mở trong Excel hoặc LibreOffice; việc ghi có thể thất bại, hoặc bị mất khi chương trình đó lưu tệp. Hãy đóng tệp rồi chạy lại nếu cần.`,
+    vi: `Cảnh báo: có tệp khóa ${lock} bên cạnh ${out}, có vẻ ${out} đang mở trong Excel hoặc LibreOffice; việc ghi có thể thất bại, hoặc bị mất khi chương trình đó lưu tệp. Hãy đóng tệp rồi chạy lại nếu cần.`,
     en: `Warning: the lock file ${lock} is beside ${out}, so ${out} seems to be open in Excel or LibreOffice; writing it may fail, or be lost when that program saves the file. Close it and run again if so.`,
   }),
   /** A file given to collect that is the lock file Excel or LibreOffice keeps while a workbook is open. */
   lockFile: (workbook: string, app: "Excel" | "LibreOffice"): Message => ({
-    vi: `tệp khoá mà ${app} tạo ra khi sổ ${workbook} đang mở, không phải phiếu; đã bỏ qua.`,
+    vi: `tệp khóa mà ${app} tạo ra khi sổ ${workbook} đang mở, không phải phiếu; đã bỏ qua.`,
     en: `the lock file ${app} keeps while the workbook ${workbook} is open, not a form; left out.`,
   }),
   /** Forms naming a built-in's id@version but made (by `template`) from another definition: it must be given. */
@@ -777,20 +784,21 @@ export const M = {
    */
   indicesFolder: (folder: string, example: string): Message => ({
     vi: `Tệp định nghĩa (JSON) của các bộ chỉ số trên nằm trong thư mục ${shellArg(folder)}.\nĐể có bộ chỉ số của tỉnh, hãy sao chép tệp của bộ gần nhất với quyết định của tỉnh (ví dụ ${example}) thành tệp mới, đổi id, version và name rồi sửa theo quyết định, và dùng với --index <tệp.json>.`,
-    en: `The definition files (JSON) of these indices are in folder ${shellArg(folder)}.\nTo make your province's own, copy the file of the one closest to the province's decision (e.g. ${example}) to a new file, change its id, version and name, edit it to follow the decision, and give it with --index <file.json>.`,
+    en: `The definition files (JSON) of these indices are in the folder ${shellArg(folder)}.\nTo make your province's own, copy the file of the one closest to the province's decision (e.g. ${example}) to a new file, change its id, version and name, edit it to follow the decision, and give it with --index <file.json>.`,
   }),
   /**
    * `left`: what was left out of the scoring, as forms (a sheet of one unit) and as rows of a
-   * table of units (a CSV file, a sheet of one row per unit).
+   * table of units (a CSV file, a sheet of one row per unit). The units counted as the index calls
+   * them (`unitLabel`: "Đã chấm 5 tỉnh", as the results sheet's subtitle counts them).
    */
-  scoredSummary: (n: number, ranked: number, left: { forms?: number; rows?: number } = {}): Message => {
+  scoredSummary: (n: number, ranked: number, left: { forms?: number; rows?: number } = {}, unitLabel?: LocalizedText): Message => {
     const forms = left.forms ?? 0;
     const rows = left.rows ?? 0;
     const vi = [...(forms > 0 ? [`${forms} phiếu`] : []), ...(rows > 0 ? [`${rows} dòng`] : [])].join(" và ");
     const en = [...(forms > 0 ? [`${forms} form${forms === 1 ? "" : "s"}`] : []), ...(rows > 0 ? [`${rows} row${rows === 1 ? "" : "s"}`] : [])].join(" and ");
     return {
-      vi: `Đã chấm ${n} đơn vị, xếp hạng ${ranked}.${vi !== "" ? ` ${vi} chưa được chấm: xem lỗi bên dưới.` : ""}`,
-      en: `Scored ${n} unit${n === 1 ? "" : "s"}, ranked ${ranked}.${en !== "" ? ` ${en} ${forms + rows === 1 ? "was" : "were"} not scored: see the errors below.` : ""}`,
+      vi: `Đã chấm ${unitCount(n, "vi", unitLabel)}, xếp hạng ${ranked}.${vi !== "" ? ` ${vi} chưa được chấm: xem lỗi bên dưới.` : ""}`,
+      en: `Scored ${unitCount(n, "en", unitLabel)}, ranked ${ranked}.${en !== "" ? ` ${en} ${forms + rows === 1 ? "was" : "were"} not scored: see the errors below.` : ""}`,
     };
   },
   noIssues: { vi: "Không có lỗi hay cảnh báo.", en: "No errors or warnings." },
@@ -804,22 +812,22 @@ export const M = {
   noFileReadable: (n: number, notXlsx = true): Message =>
     n === 1
       ? notXlsx
-        ? { vi: "Không đọc được tệp cần gom (không phải sổ làm việc .xlsx).", en: "The file to gather could not be read (not an .xlsx workbook)." }
-        : { vi: "Không đọc được tệp cần gom.", en: "The file to gather could not be read." }
+        ? { vi: "Không đọc được tệp cần tổng hợp (không phải sổ làm việc .xlsx).", en: "The file to collect could not be read (not an .xlsx workbook)." }
+        : { vi: "Không đọc được tệp cần tổng hợp.", en: "The file to collect could not be read." }
       : notXlsx
         ? {
-            vi: `Không đọc được tệp nào trong ${n} tệp cần gom (không phải sổ làm việc .xlsx).`,
-            en: `None of the ${n} files to gather could be read (not .xlsx workbooks).`,
+            vi: `Không đọc được tệp nào trong ${n} tệp cần tổng hợp (không phải sổ làm việc .xlsx).`,
+            en: `None of the ${n} files to collect could be read (not .xlsx workbooks).`,
           }
         : {
-            vi: `Không đọc được tệp nào trong ${n} tệp cần gom; lý do từng tệp ở các dòng sau.`,
-            en: `None of the ${n} files to gather could be read; the reason for each follows.`,
+            vi: `Không đọc được tệp nào trong ${n} tệp cần tổng hợp; lý do từng tệp ở các dòng sau.`,
+            en: `None of the ${n} files to collect could be read; the reason for each follows.`,
           },
   nothingCollected: (out: string): Message => ({
-    vi: `Không có phiếu nào để gom nên không ghi ${out}. Lý do:`,
-    en: `There is no form to gather, so ${out} was not written. Reasons:`,
+    vi: `Không có phiếu nào để tổng hợp nên không ghi ${out}. Lý do:`,
+    en: `There is no form to collect, so ${out} was not written. Reasons:`,
   }),
-  collected: (n: number, out: string): Message => ({ vi: `Đã gom ${n} phiếu vào ${out}.`, en: `Gathered ${n} form${n === 1 ? "" : "s"} into ${out}.` }),
+  collected: (n: number, out: string): Message => ({ vi: `Đã tổng hợp ${n} phiếu vào ${out}.`, en: `Collected ${n} form${n === 1 ? "" : "s"} into ${out}.` }),
   took: (file: string, sheet: string, as: string): Message => ({
     vi: `  + ${file} › ${sheet}${as !== sheet ? ` → ${as}` : ""}`,
     en: `  + ${file} › ${sheet}${as !== sheet ? ` → ${as}` : ""}`,
@@ -837,8 +845,8 @@ export const M = {
   }),
   /** Nothing taken, and nothing wrong: --out already holds every unit's form the files hold. */
   nothingNew: (out: string): Message => ({
-    vi: `Không có phiếu mới nào để gom: ${out} đã có phiếu của mọi đơn vị trong các tệp này nên không ghi lại.`,
-    en: `Nothing new to gather: ${out} already holds the form of every unit in these files, so it was not written again.`,
+    vi: `Không có phiếu mới nào để tổng hợp: ${out} đã có phiếu của mọi đơn vị trong các tệp này nên không ghi lại.`,
+    en: `Nothing new to collect: ${out} already holds the form of every unit in these files, so it was not written again.`,
   }),
   templateDone: (n: number, out: string): Message => ({ vi: `Đã tạo ${n} phiếu tự đánh giá trong ${out}.`, en: `Made ${n} self-assessment form${n === 1 ? "" : "s"} in ${out}.` }),
   unexpected: (why: string): Message => ({ vi: `Lỗi không mong đợi: ${why}`, en: `Unexpected error: ${why}` }),

@@ -104,7 +104,7 @@ describe("a file given to --index that is no definition", () => {
     expect(same.err).toBe(TAKES_VI);
     const v = await run(["validate", "tong-hop.xlsx", "--index", "phieu.xlsx", "--lang", "en"], "en");
     expect(v.code).toBe(2);
-    expect(v.err).toBe("File phieu.xlsx (--index) is an Excel workbook, not an index definition file: --index takes an index definition file (.json) or a built-in id (see dti-scorer indices).\n");
+    expect(v.err).toBe("The file phieu.xlsx (--index) is an Excel workbook, not an index definition file: --index takes an index definition file (.json) or a built-in id (see dti-scorer indices).\n");
     // template with its list of units given, collect with its workbooks given: the same.
     const t = await run(["template", "--index", "phieu.xlsx", "--units", "dv.csv", "--out", "z.xlsx"]);
     expect(t.code).toBe(2);
@@ -118,7 +118,7 @@ describe("a file given to --index that is no definition", () => {
     const v = await run(["validate", "--index", "phieu.xlsx", "--lang", "en"], "en");
     expect(v.code).toBe(2);
     expect(v.err).toBe(
-      "File phieu.xlsx (--index) is an Excel workbook, not an index definition file: --index takes an index definition file (.json) or a built-in id (see dti-scorer indices). To check a workbook, give it right after the command: dti-scorer validate phieu.xlsx.\n",
+      "The file phieu.xlsx (--index) is an Excel workbook, not an index definition file: --index takes an index definition file (.json) or a built-in id (see dti-scorer indices). To check a workbook, give it right after the command: dti-scorer validate phieu.xlsx.\n",
     );
     const s = await run(["score", "--index", "phieu.xlsx"]);
     expect(s.code).toBe(2);
@@ -127,10 +127,10 @@ describe("a file given to --index that is no definition", () => {
     );
     const t = await run(["template", "--index", "phieu.xlsx", "--out", "z.xlsx", "--lang", "en"], "en");
     expect(t.code).toBe(2);
-    expect(t.err).toMatch(/^File phieu\.xlsx \(--index\) is an Excel workbook, not an index definition file: .* A list of units \(\.csv or \.xlsx\) goes after --units: dti-scorer template --index <file\.json \| built-in id> --units phieu\.xlsx --out <forms\.xlsx>\.\n$/);
+    expect(t.err).toMatch(/^The file phieu\.xlsx \(--index\) is an Excel workbook, not an index definition file: .* A list of units \(\.csv or \.xlsx\) goes after --units: dti-scorer template --index <file\.json \| built-in id> --units phieu\.xlsx --out <forms\.xlsx>\.\n$/);
     const c = await run(["collect", "--index", "phieu.xlsx", "--out", "z.xlsx"]);
     expect(c.code).toBe(2);
-    expect(c.err).toMatch(/ Các sổ cần gom ghi ngay sau tên lệnh: dti-scorer collect phieu\.xlsx … --out <tổng-hợp\.xlsx>\.\n$/);
+    expect(c.err).toMatch(/ Các sổ cần tổng hợp ghi ngay sau tên lệnh: dti-scorer collect phieu\.xlsx … --out <tổng-hợp\.xlsx>\.\n$/);
     // A definition given to --index, the workbook missing: what is missing is said, as before.
     expect((await run(["score", "--index", "xa.json"])).err).toMatch(/^Lệnh score cần đúng một tệp/);
     expect((await run(["template", "--index", "xa.json", "--out", "z.xlsx"])).err).toBe("Lệnh template cần --units <đơn-vị.csv>.\n");
@@ -143,7 +143,7 @@ describe("a file given to --index that is no definition", () => {
     expect(xls.code).toBe(2);
     expect(xls.err.split("\n")).toHaveLength(2);
     // Its list of units is given: what --index takes, and nothing about where the workbook goes.
-    expect(xls.err).toBe("File cu.xls (--index) is an Excel workbook, not an index definition file: --index takes an index definition file (.json) or a built-in id (see dti-scorer indices).\n");
+    expect(xls.err).toBe("The file cu.xls (--index) is an Excel workbook, not an index definition file: --index takes an index definition file (.json) or a built-in id (see dti-scorer indices).\n");
     writeFileSync(join(dir, "anh.json"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
     const binary = await run(["score", "phieu.xlsx", "--index", "anh.json"]);
     expect(binary.code).toBe(2);

@@ -59,7 +59,7 @@ describe("units without a code", () => {
     const c = await run(["collect", "dot-1-da-dien.xlsx", "dot-2-da-dien.xlsx", "--out", "dot-gom.xlsx"]);
     expect(c.code).toBe(0);
     expect(c.err).toBe("");
-    expect(c.out).toContain("Đã gom 4 phiếu vào dot-gom.xlsx.");
+    expect(c.out).toContain("Đã tổng hợp 4 phiếu vào dot-gom.xlsx.");
     const s = await run(["score", "dot-gom.xlsx", "--json", "-"]);
     const json = JSON.parse(s.out) as ScoreJson;
     // Four units, none with a code made up from its name: `code` is null, as `category` is when absent.

@@ -625,15 +625,17 @@ const DOWNLOAD_SUFFIX: Record<DownloadKind, { vi: string; en: string }> = {
   scored: { vi: "đã chấm", en: "scored" },
   marked: { vi: "đã đánh dấu", en: "marked" },
   cleared: { vi: "đã xóa dấu", en: "marks cleared" },
-  collected: { vi: "đã gộp phiếu", en: "forms collected" },
+  collected: { vi: "đã tổng hợp phiếu", en: "forms collected" },
 };
+/** Suffixes earlier versions gave a download: still ours, replaced rather than added to. */
+const FORMER_DOWNLOAD_SUFFIXES = ["đã gộp phiếu"];
 
 /**
  * The suffixes of ours at the end of a name, in either language (words and spaces only), each with
  * the copy mark a browser adds after it to a name it already saved: "so-lieu (đã chấm) (1)",
  * Firefox's "so-lieu (đã chấm)(1)".
  */
-const SUFFIX_WORDS = Object.values(DOWNLOAD_SUFFIX).flatMap((x) => [x.vi, x.en].map((w) => w.replace(/ /g, "\\s+")));
+const SUFFIX_WORDS = [...Object.values(DOWNLOAD_SUFFIX).flatMap((x) => [x.vi, x.en]), ...FORMER_DOWNLOAD_SUFFIXES].map((w) => w.replace(/ /g, "\\s+"));
 const OUR_SUFFIXES = new RegExp(`(?:\\s*\\((?:${SUFFIX_WORDS.join("|")})\\)(?:\\s*\\(\\d+\\))?)+$`, "iu");
 
 /**

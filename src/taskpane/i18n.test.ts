@@ -45,7 +45,7 @@ describe("the pane's texts", () => {
 
   test("the info severity is \"Lưu ý\" / \"Info\" (\"Ghi chú\" / \"Note\" is a column's name), counted as such", () => {
     expect([t("vi", "severityInfo"), t("en", "severityInfo")]).toEqual(["Lưu ý", "Info"]);
-    expect([t("vi", "countInfos", { count: 2 }), t("en", "countInfos", { count: 1 }), t("en", "countInfos", { count: 2 })]).toEqual(["2 lưu ý", "1 info", "2 info"]);
+    expect([t("vi", "countInfos", { count: 2 }), t("en", "countInfos", { count: 1 }), t("en", "countInfos", { count: 2 })]).toEqual(["2 lưu ý", "1 info finding", "2 info findings"]);
   });
 
   test("every text key used by the pane's components exists, and none is left unused", () => {
@@ -102,7 +102,7 @@ describe("the check summary", () => {
       infos: t(lang, "countInfos", { count: infos }),
     });
     expect(t("vi", "checkSummary", params("vi", 1, 20, 0))).toBe("4 đơn vị: 1 lỗi và 20 cảnh báo");
-    expect(t("en", "checkSummary", params("en", 0, 1, 2))).toBe("4 units checked: 1 warning and 2 info");
+    expect(t("en", "checkSummary", params("en", 0, 1, 2))).toBe("4 units checked: 1 warning and 2 info findings");
     expect(t("vi", "checkSummary", params("vi", 1, 2, 3))).toBe("4 đơn vị: 1 lỗi, 2 cảnh báo, 3 lưu ý");
     expect(tPattern("vi", "checkSummary", params("vi", 1, 20, 0))).toBe("{units}: {errors} và {warnings}");
   });

@@ -43,7 +43,7 @@ export const STRINGS = {
   downloadScored: { vi: "Tải xuống sổ đã chấm", en: "Download the scored workbook" },
   downloadMarked: { vi: "Tải xuống sổ đã đánh dấu", en: "Download the marked workbook" },
   downloadCleared: { vi: "Tải xuống sổ đã xóa dấu", en: "Download the workbook without marks" },
-  downloadCollected: { vi: "Tải xuống sổ đã gộp phiếu", en: "Download the workbook with the collected forms" },
+  downloadCollected: { vi: "Tải xuống sổ đã tổng hợp phiếu", en: "Download the workbook with the collected forms" },
   // Asked before another workbook replaces one whose changes were not downloaded.
   unsavedReplace: {
     vi: "Những thay đổi trên sổ {name} chưa được tải xuống và sẽ mất nếu mở sổ khác. Vẫn mở sổ {other}?",
@@ -248,22 +248,23 @@ export const STRINGS = {
   // The button of that notice: the forms of the index chosen, as a file to download.
   templatesAsFileButton: { vi: "Tạo tệp phiếu để tải xuống", en: "Make a form file to download" },
   downloadTemplates: { vi: "Tải xuống tệp phiếu", en: "Download the forms" },
-  importTitle: { vi: "Nhập phiếu của các đơn vị", en: "Bring in the units' forms" },
+  // The step is "Thu thập" (Collect); what it does with the units' forms is "tổng hợp phiếu" (collect), as the command line says.
+  importTitle: { vi: "Tổng hợp phiếu của các đơn vị", en: "Collect the units' forms" },
   importHelp: {
-    vi: "Chọn các tệp .xlsx các đơn vị gửi về: các trang phiếu được chép vào sổ đang mở.",
-    en: "Choose the .xlsx files the units sent back: their form sheets are copied into the open workbook.",
+    vi: "Chọn các tệp .xlsx các đơn vị gửi về: các trang phiếu được tổng hợp vào sổ đang mở.",
+    en: "Choose the .xlsx files the units sent back: their form sheets are collected into the open workbook.",
   },
   importFiles: { vi: "Chọn tệp phiếu (.xlsx)", en: "Choose form files (.xlsx)" },
   // Beside the button above, disabled: this Excel cannot insert sheets from another file.
   importNeedsRequirement: {
-    vi: "Phiên bản Excel này không chép được trang phiếu từ tệp khác (cần {requirement}: Excel 2021 trở lên, Microsoft 365 hoặc Excel trên web). Hãy mở sổ trong Excel trên web, hoặc gộp phiếu bằng dòng lệnh dti-scorer collect.",
-    en: "This version of Excel cannot copy form sheets from other files (it needs {requirement}: Excel 2021 or later, Microsoft 365 or Excel on the web). Open the workbook in Excel on the web, or gather the forms with the dti-scorer collect command.",
+    vi: "Phiên bản Excel này không tổng hợp được phiếu từ tệp khác (cần {requirement}: Excel 2021 trở lên, Microsoft 365 hoặc Excel trên web). Hãy mở sổ trong Excel trên web, hoặc tổng hợp phiếu bằng lệnh dti-scorer collect.",
+    en: "This version of Excel cannot collect forms from other files (it needs {requirement}: Excel 2021 or later, Microsoft 365 or Excel on the web). Open the workbook in Excel on the web, or collect the forms with the dti-scorer collect command.",
   },
   importNeedsDesktop: {
-    vi: "Excel trên iPad không chép được trang phiếu từ tệp khác. Hãy mở sổ trong Excel trên Windows, Mac hoặc Excel trên web, hoặc gộp phiếu bằng dòng lệnh dti-scorer collect.",
-    en: "Excel on iPad cannot copy form sheets from other files. Open the workbook in Excel on Windows, Mac or the web, or gather the forms with the dti-scorer collect command.",
+    vi: "Excel trên iPad không tổng hợp được phiếu từ tệp khác. Hãy mở sổ trong Excel trên Windows, Mac hoặc Excel trên web, hoặc tổng hợp phiếu bằng lệnh dti-scorer collect.",
+    en: "Excel on iPad cannot collect forms from other files. Open the workbook in Excel on Windows, Mac or the web, or collect the forms with the dti-scorer collect command.",
   },
-  imported: { vi: "Đã chép {count} trang vào sổ: {names}", en: "Copied {count} sheets into the workbook: {names}" },
+  imported: { vi: "Đã tổng hợp {count} trang vào sổ: {names}", en: "Collected {count} sheets into the workbook: {names}" },
   // What came in names the first sheets; what needs a look is listed under it; blank forms left out are counted.
   moreSheets: { vi: "{names} và {count} trang khác", en: "{names} and {count} more" },
   importedToLookAt: { vi: "{count} mục cần xem lại:", en: "{count} items to look at:" },
@@ -271,21 +272,21 @@ export const STRINGS = {
     vi: "{count} phiếu trống được bỏ qua vì đơn vị đã có phiếu",
     en: "{count} blank forms left out: their units already have a form",
   },
-  importedAllSheets: { vi: "Xem cả {count} trang đã chép", en: "See all {count} sheets copied" },
+  importedAllSheets: { vi: "Xem cả {count} trang đã tổng hợp", en: "See all {count} sheets collected" },
   importedDuplicatesList: { vi: "Xem {count} trang bị bỏ qua", en: "See the {count} sheets left out" },
   importedNone: { vi: "Không tìm thấy trang phiếu nào trong các tệp đã chọn.", en: "No form sheet was found in the chosen files." },
   // When nothing came in, the headline says why, from the reasons each sheet or file was left out.
   importedNoneDuplicates: {
-    vi: "Chưa chép trang nào: các phiếu trong các tệp đã chọn là của những đơn vị đã có trong sổ.",
-    en: "No sheet was copied: the forms in the chosen files are of units already in the workbook.",
+    vi: "Chưa tổng hợp trang nào: các phiếu trong các tệp đã chọn là của những đơn vị đã có trong sổ.",
+    en: "No sheet was collected: the forms in the chosen files are of units already in the workbook.",
   },
   importedNoneUnreadable: {
-    vi: "Chưa chép trang nào: không đọc được tệp nào trong các tệp đã chọn.",
-    en: "No sheet was copied: none of the chosen files could be read.",
+    vi: "Chưa tổng hợp trang nào: không đọc được tệp nào trong các tệp đã chọn.",
+    en: "No sheet was collected: none of the chosen files could be read.",
   },
   importedNoneMixed: {
-    vi: "Chưa chép trang nào: mọi phiếu trong các tệp đã chọn đều bị bỏ qua, lý do ở dưới.",
-    en: "No sheet was copied: every form in the chosen files was left out, for the reasons below.",
+    vi: "Chưa tổng hợp trang nào: mọi phiếu trong các tệp đã chọn đều bị bỏ qua, lý do ở dưới.",
+    en: "No sheet was collected: every form in the chosen files was left out, for the reasons below.",
   },
 
   // Check step
@@ -312,7 +313,8 @@ export const STRINGS = {
   severityInfo: { vi: "Lưu ý", en: "Info" },
   countErrors: { vi: "{count} lỗi", en: "{count} errors" },
   countWarnings: { vi: "{count} cảnh báo", en: "{count} warnings" },
-  countInfos: { vi: "{count} lưu ý", en: "{count} info" },
+  // "1 info finding": "info" alone reads as a word cut short; "notes" are Excel's notes on cells.
+  countInfos: { vi: "{count} lưu ý", en: "{count} info findings" },
   generalFindings: { vi: "Chung", en: "General" },
   // {place}: the cell as Excel writes it, "'Sở Y tế'!D39".
   goToCell: { vi: "Đi tới ô {place}", en: "Go to cell {place}" },
@@ -331,8 +333,8 @@ export const STRINGS = {
   filterErrors: { vi: "Chỉ lỗi", en: "Errors only" },
   // "Errors only" with no error: what there is instead.
   filterNoErrorsWarnings: { vi: "Không có lỗi; chỉ có cảnh báo.", en: "No errors; only warnings." },
-  filterNoErrorsInfos: { vi: "Không có lỗi; chỉ có lưu ý.", en: "No errors; only notes." },
-  filterNoErrorsBoth: { vi: "Không có lỗi; chỉ có cảnh báo và lưu ý.", en: "No errors; only warnings and notes." },
+  filterNoErrorsInfos: { vi: "Không có lỗi; chỉ có lưu ý.", en: "No errors; only info findings." },
+  filterNoErrorsBoth: { vi: "Không có lỗi; chỉ có cảnh báo và lưu ý.", en: "No errors; only warnings and info findings." },
   // Forms (or rows of a table of units) the reader leaves out: they are not scored.
   checkLeftOutForms: { vi: "{count} phiếu sẽ không được chấm: xem các lỗi bên dưới.", en: "{count} forms will not be scored: see the errors below." },
   checkLeftOutRows: { vi: "{count} dòng sẽ không được chấm: xem các lỗi bên dưới.", en: "{count} rows will not be scored: see the errors below." },
@@ -345,8 +347,8 @@ export const STRINGS = {
   // narrowest select (320 px) to show its example whole.
   methodCompetition: { vi: "Bỏ qua hạng kế tiếp (1, 1, 3)", en: "Same rank, next skipped (1, 1, 3)" },
   methodDense: { vi: "Không bỏ hạng (1, 1, 2)", en: "Same rank, none skipped (1, 1, 2)" },
-  methodOrdinal: { vi: "Không xét đồng hạng (1, 2, 3)", en: "Each its own rank (1, 2, 3)" },
-  // Under the select while "each its own rank" is chosen: what decides the order of tied units (as the results sheet orders them).
+  methodOrdinal: { vi: "Không xét đồng hạng (1, 2, 3)", en: "No shared ranks (1, 2, 3)" },
+  // Under the select while "no shared ranks" is chosen: what decides the order of tied units (as the results sheet orders them).
   methodOrdinalHint: { vi: "Các đơn vị bằng điểm nhau được xếp theo tên (thứ tự chữ cái).", en: "Tied units are ordered by name (alphabetically)." },
   decimals: { vi: "Làm tròn khi xếp hạng (số chữ số thập phân)", en: "Round before ranking (decimal places)" },
   decimalsNone: { vi: "Không làm tròn", en: "No rounding" },
@@ -445,7 +447,7 @@ export const STRINGS = {
   chartTotalValue: { vi: "Giá trị chỉ số theo đơn vị", en: "Index value by unit" },
   chartGroupsValue: { vi: "Giá trị các nhóm chỉ số theo đơn vị", en: "Indicator group values by unit" },
   chartProfile: { vi: "Biểu đồ mạng nhện so sánh theo nhóm chỉ số", en: "Radar chart comparing indicator groups" },
-  profileUnits: { vi: "Đơn vị đưa vào biểu đồ so sánh", en: "Units in the comparison chart" },
+  profileUnits: { vi: "Đơn vị đưa vào biểu đồ mạng nhện", en: "Units in the radar chart" },
   profileHint: {
     vi: "Chọn tối đa 5 đơn vị; không chọn thì lấy 3 đơn vị đứng đầu và các đơn vị đồng hạng với đơn vị thứ 3 (tối đa 5).",
     en: "Choose up to 5 units; with none chosen, the top 3 are shown, and any units tied with the third (5 at most).",
@@ -458,11 +460,11 @@ export const STRINGS = {
   },
   chartsRun: { vi: "Tạo hoặc cập nhật biểu đồ", en: "Create or update the charts" },
   // {sheet}: the charts' sheet as the run named it (in the language of the run).
-  chartsDone: { vi: "Đã tạo hoặc cập nhật {count} biểu đồ trên trang \"{sheet}\".", en: "{count} charts created or updated on the sheet \"{sheet}\"." },
+  chartsDone: { vi: "Đã tạo hoặc cập nhật {count} biểu đồ trên trang '{sheet}'.", en: "{count} charts created or updated on the sheet '{sheet}'." },
   chartsNone: { vi: "Không có biểu đồ nào được tạo: chưa có đơn vị nào được xếp hạng.", en: "No chart was made: no unit is ranked yet." },
   chartsChoose: { vi: "Biểu đồ cần tạo", en: "Charts to make" },
   chartsChooseNone: { vi: "Hãy chọn ít nhất một biểu đồ.", en: "Choose at least one chart." },
-  profileNeedsChart: { vi: "Chỉ dùng cho biểu đồ so sánh theo nhóm chỉ số.", en: "Used by the comparison chart only." },
+  profileNeedsChart: { vi: "Chỉ dùng cho biểu đồ mạng nhện so sánh theo nhóm chỉ số.", en: "Used only by the radar chart comparing indicator groups." },
 
   // What the workbook's host left unwritten (e.g. a form protected with a password)
   // Over every warning of a write: a sheet left unwritten, cells written over, a note (the host's sentences say which).
@@ -504,12 +506,12 @@ export const STRINGS = {
   missingPrintLayout: { vi: "Thiết lập sẵn trang in cho trang kết quả và biểu đồ.", en: "Print setup of the results and charts sheets." },
   missingNotes: { vi: "Ghi chú trên ô có vấn đề (dùng chú thích thay).", en: "Notes on cells with issues (comments are used instead)." },
   missingComments: { vi: "Lời giải thích trên ô có vấn đề (ô chỉ được tô màu).", en: "Text on cells with issues (the cells are only filled)." },
-  missingInsertWorkbooks: { vi: "Gộp phiếu từ tệp khác, thêm phiếu trống vào sổ (phiếu được tải xuống thành tệp).", en: "Bringing forms in from other files, adding blank forms to the workbook (they download as a file)." },
+  missingInsertWorkbooks: { vi: "Tổng hợp phiếu từ tệp khác, thêm phiếu trống vào sổ (phiếu được tải xuống thành tệp).", en: "Collecting forms from other files, adding blank forms to the workbook (they download as a file)." },
   missingWatchInputs: { vi: "Báo ngay khi số liệu đổi sau khi chấm.", en: "Telling at once that results are out of date when figures change." },
   missingSuspendCalculation: { vi: "Tạm dừng tính toán khi ghi (ghi có thể chậm hơn).", en: "Pausing calculation while writing (writing may be slower)." },
 
   // A workbook with no forms: where to get them.
-  noFormsGoCollect: { vi: "Tạo phiếu hoặc nhập tệp của các đơn vị", en: "Make forms or bring in units' files" },
+  noFormsGoCollect: { vi: "Tạo phiếu hoặc tổng hợp phiếu của các đơn vị", en: "Make forms or collect the units' forms" },
 
   // Errors
   errorUnexpected: { vi: "Đã có lỗi: {reason}", en: "Something went wrong: {reason}" },
@@ -552,7 +554,7 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   unitsUnknownCategory: "1 unit names a unit category the index does not have; write one of: {known}. No form was made.",
   summaryGroups: "{count} indicator group",
   summaryIndicators: "{count} indicator",
-  imported: "Copied {count} sheet into the workbook: {names}",
+  imported: "Collected {count} sheet into the workbook: {names}",
   importedToLookAt: "1 item to look at:",
   importedBlankSkipped: "1 blank form left out: its unit already has a form",
   importedDuplicatesList: "See the sheet left out",
@@ -561,8 +563,9 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   scoreNoDataUnranked: "1 unit has not filled in any figure ({names}): it is not ranked.",
   countErrors: "{count} error",
   countWarnings: "{count} warning",
+  countInfos: "{count} info finding",
   cleared: "Cleared the marks on {count} cell.",
-  chartsDone: "1 chart created or updated on the sheet \"{sheet}\".",
+  chartsDone: "1 chart created or updated on the sheet '{sheet}'.",
   unitsCsvMoreWide: "1 more line is like it; no unit was taken from the file.",
   marked: "Marked {count} cell with an issue; no scores were written.",
   staleChanged: "1 unit's figures changed: {names}.",

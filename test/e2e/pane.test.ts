@@ -346,7 +346,7 @@ describe("outside Excel, more of the work", () => {
     await step(page, "Thu thập");
     await page.getByTestId("import-files").setInputFiles(units.map((u, i) => ({ name: `${u.code}.xlsx`, mimeType: XLSX, buffer: Buffer.from(files[i]!) })));
     const notice = page.getByTestId("notice");
-    await notice.getByText("Đã chép 2 trang vào sổ", { exact: false }).waitFor();
+    await notice.getByText("Đã tổng hợp 2 trang vào sổ", { exact: false }).waitFor();
     expect(await notice.textContent()).toContain(units[0]!.name);
     expect(await notice.textContent()).toContain(units[1]!.name);
     await step(page, "Kiểm tra");
@@ -456,7 +456,7 @@ describe("outside Excel, more of the work", () => {
     const ties = page.getByLabel("Đồng hạng");
     expect(await ties.locator("option").allTextContents()).toEqual(["Bỏ qua hạng kế tiếp (1, 1, 3)", "Không bỏ hạng (1, 1, 2)", "Không xét đồng hạng (1, 2, 3)"]);
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
-    expect(await page.getByLabel("Ties").locator("option").allTextContents()).toEqual(["Same rank, next skipped (1, 1, 3)", "Same rank, none skipped (1, 1, 2)", "Each its own rank (1, 2, 3)"]);
+    expect(await page.getByLabel("Ties").locator("option").allTextContents()).toEqual(["Same rank, next skipped (1, 1, 3)", "Same rank, none skipped (1, 1, 2)", "No shared ranks (1, 2, 3)"]);
     await page.setViewportSize({ width: 320, height: 800 });
     for (const [lang, label] of [["en", "Ties"], ["vi", "Đồng hạng"]] as const) {
       if (lang === "vi") await page.getByLabel("Pane language").selectOption("vi");
@@ -532,7 +532,7 @@ describe("outside Excel, more of the work", () => {
     const late = SAMPLE_UNITS[3]!;
     await step(page, "Thu thập");
     await page.getByTestId("import-files").setInputFiles([{ name: `${late.code}.xlsx`, mimeType: XLSX, buffer: Buffer.from(await makeSampleWorkbook({ units: [late], clean: true })) }]);
-    await page.getByTestId("notice").getByText("Đã chép 1 trang vào sổ", { exact: false }).waitFor();
+    await page.getByTestId("notice").getByText("Đã tổng hợp 1 trang vào sổ", { exact: false }).waitFor();
     await banner.getByText(`1 đơn vị mới có trong sổ: ${late.name}.`).waitFor();
     expect(await page.getByTestId("stale-line").count()).toBe(4);
 
@@ -650,13 +650,13 @@ describe("outside Excel, what each action says", () => {
     // The Charts step's button says what it did to the charts, not how many units were scored.
     await step(page, "Biểu đồ");
     await page.getByRole("button", { name: "Tạo hoặc cập nhật biểu đồ" }).click();
-    expect(await noticeSaying(page, "biểu đồ trên trang")).toContain('Đã tạo hoặc cập nhật 3 biểu đồ trên trang "Biểu đồ".');
+    expect(await noticeSaying(page, "biểu đồ trên trang")).toContain("Đã tạo hoặc cập nhật 3 biểu đồ trên trang 'Biểu đồ'.");
     await idle(page);
     expect(await page.getByText("Đã chấm 4 đơn vị").count()).toBe(0);
     await shot(page, "charts-done-vi-light");
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     // The sheet by the name it was written under, though the pane now speaks English.
-    await noticeSaying(page, '3 charts created or updated on the sheet "Biểu đồ".');
+    await noticeSaying(page, "3 charts created or updated on the sheet 'Biểu đồ'.");
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
@@ -1382,7 +1382,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
       "Tính năng Excel còn thiếu",
       "Phiên bản Excel này chưa làm được những việc sau; các phần khác vẫn hoạt động:",
       "Thiết lập sẵn trang in cho trang kết quả và biểu đồ.",
-      "Gộp phiếu từ tệp khác, thêm phiếu trống vào sổ (phiếu được tải xuống thành tệp).",
+      "Tổng hợp phiếu từ tệp khác, thêm phiếu trống vào sổ (phiếu được tải xuống thành tệp).",
       "Giữ bảng kết quả khi số đơn vị đổi (công thức trỏ tới bảng có thể báo #REF!).",
       "Và 4 việc khác, liệt kê trong phần chi tiết bên dưới.",
       "Cần Excel cho Microsoft 365, Excel 2024 hoặc Excel trên web.",
@@ -1394,7 +1394,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     const details = bar.getByTestId("notice-group");
     expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     await details.locator("summary").click();
-    expect(await details.innerText()).toContain("Gộp phiếu từ tệp khác, thêm phiếu trống vào sổ (phiếu được tải xuống thành tệp): ExcelApi 1.13");
+    expect(await details.innerText()).toContain("Tổng hợp phiếu từ tệp khác, thêm phiếu trống vào sổ (phiếu được tải xuống thành tệp): ExcelApi 1.13");
     // The features past the first lines are in the list that opens, each with its set.
     expect(await details.innerText()).toContain("Lời giải thích trên ô có vấn đề (ô chỉ được tô màu): ExcelApi 1.10");
     expect(await details.innerText()).toContain("Báo kết quả đã cũ khi một trang được đổi tên: ExcelApi 1.17");
@@ -1404,7 +1404,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await shot(page, "excel-1.7-vi-light");
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     await bar.getByText("Missing Excel features").waitFor();
-    expect(await bar.innerText()).toContain("Bringing forms in from other files, adding blank forms to the workbook (they download as a file).");
+    expect(await bar.innerText()).toContain("Collecting forms from other files, adding blank forms to the workbook (they download as a file).");
     expect(await bar.innerText()).not.toContain("ExcelApi");
     await shot(page, "excel-1.7-en-light");
     await page.getByLabel("Pane language").selectOption("vi");
@@ -1460,7 +1460,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     const files = await Promise.all(extra.map((u) => makeSampleWorkbook({ units: [u], clean: true })));
     await step(page, "Thu thập");
     await page.getByTestId("import-files").setInputFiles(extra.map((u, i) => ({ name: `${u.code}.xlsx`, mimeType: XLSX, buffer: Buffer.from(files[i]!) })));
-    await page.getByTestId("notice").getByText("Đã chép 2 trang vào sổ", { exact: false }).waitFor();
+    await page.getByTestId("notice").getByText("Đã tổng hợp 2 trang vào sổ", { exact: false }).waitFor();
     const names = await page.evaluate(() => (window as unknown as { __double: { sheetNames(): string[] } }).__double.sheetNames());
     expect(names).toEqual(expect.arrayContaining(extra.map((u) => u.name)));
     await step(page, "Kiểm tra");
@@ -1548,7 +1548,7 @@ describe("what a first-time official met, as a third audit found it", () => {
     vi: {
       check: "Kiểm tra", collect: "Thu thập", score: "Chấm điểm", charts: "Biểu đồ", index: "Bộ chỉ số",
       checkRun: "Kiểm tra số liệu", scoreRun: "Chấm điểm và ghi kết quả", units: "Danh sách đơn vị", make: "Tạo phiếu",
-      noForms: "Tạo phiếu hoặc nhập tệp của các đơn vị", within: "Xếp hạng trong", choose: "Chọn bộ chỉ số", see: "xem bước Kiểm tra",
+      noForms: "Tạo phiếu hoặc tổng hợp phiếu của các đơn vị", within: "Xếp hạng trong", choose: "Chọn bộ chỉ số", see: "xem bước Kiểm tra",
       recheck: "Kiểm tra kết quả còn khớp",
       json: "Tệp JSON", notUsable: "Tệp định nghĩa sai.json đã chọn chưa hợp lệ nên chưa dùng được: xem các lỗi ở bước 1 (Chỉ số).", goIndex: "Đến bước 1 (Chỉ số)",
       category: "Sở, ban, ngành có dịch vụ công", errors: /^có \d+ lỗi$/, sameName: 'Dòng 4 (Sở D) và dòng 5 (Sở D): cùng tên đơn vị "Sở D" và không ghi mã',
@@ -1556,7 +1556,7 @@ describe("what a first-time official met, as a third audit found it", () => {
     en: {
       check: "Check", collect: "Collect", score: "Score", charts: "Charts", index: "Index",
       checkRun: "Check the data", scoreRun: "Score and write results", units: "List of units", make: "Make forms",
-      noForms: "Make forms or bring in units' files", within: "Rank within", choose: "Choose an index", see: "see the Check step",
+      noForms: "Make forms or collect the units' forms", within: "Rank within", choose: "Choose an index", see: "see the Check step",
       recheck: "Check the results still match",
       json: "A JSON file", notUsable: "The definition file chosen, sai.json, is not valid, so it cannot be used: see its problems in step 1 (Index).", goIndex: "Go to step 1 (Index)",
       category: "Departments with public services", errors: /^has \d+ errors?$/, sameName: 'Line 4 (Sở D) and line 5 (Sở D): the same unit name "Ső D"'.replace("Ső", "Sở"),
@@ -1776,7 +1776,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     expect(await checked()).toEqual([true, false, true]);
     await page.getByText("Tổng điểm theo đơn vị", { exact: true }).click();
     expect(await checked()).toEqual([false, false, true]);
-    const units = page.getByRole("group", { name: "Đơn vị đưa vào biểu đồ so sánh" });
+    const units = page.getByRole("group", { name: "Đơn vị đưa vào biểu đồ mạng nhện" });
     expect(await units.getByRole("checkbox").count()).toBe(SAMPLE_UNITS.length);
     await page.getByText(SAMPLE_UNITS[1]!.name, { exact: true }).click();
     expect(await units.getByRole("checkbox", { name: SAMPLE_UNITS[1]!.name }).isChecked()).toBe(true);
@@ -1808,12 +1808,12 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     // The keyboard focus is on the button the notice names ("Tạo phiếu", with no unit listed, cannot take it), not on the notice's "Đóng".
     expect(await focused(page)).toBe("Chọn tệp phiếu (.xlsx)");
     await page.getByTestId("import-files").setInputFiles([file]);
-    await noticeSaying(page, `Đã chép 1 trang vào sổ: ${unit.name}`);
+    await noticeSaying(page, `Đã tổng hợp 1 trang vào sổ: ${unit.name}`);
     await idle(page);
     // The same unit again: left out, and the headline says it is already in the workbook.
     await page.getByTestId("import-files").setInputFiles([file]);
-    const again = await noticeSaying(page, "Chưa chép trang nào");
-    expect(again).toContain("Chưa chép trang nào: các phiếu trong các tệp đã chọn là của những đơn vị đã có trong sổ.");
+    const again = await noticeSaying(page, "Chưa tổng hợp trang nào");
+    expect(again).toContain("Chưa tổng hợp trang nào: các phiếu trong các tệp đã chọn là của những đơn vị đã có trong sổ.");
     expect(again).toContain(`đơn vị mã ${unit.code} đã có`);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
@@ -1901,13 +1901,13 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
       { name: "hong.xlsx", mimeType: XLSX, buffer: Buffer.from("PK\u0003\u0004 không phải sổ làm việc") },
       { name: "B.xlsx", mimeType: XLSX, buffer: Buffer.from(b!) },
     ]);
-    const said = await noticeSaying(page, "Đã chép 2 trang vào sổ");
+    const said = await noticeSaying(page, "Đã tổng hợp 2 trang vào sổ");
     expect(said).toContain("hong.xlsx");
     expect(said).not.toMatch(/Đã có lỗi|zip|central directory/i);
     // The file that cannot be read is what needs a look: a warning, listed first; the blank forms are one counted line, closed.
     const notice = page.getByTestId("notice");
     expect(await notice.getAttribute("data-intent")).toBe("warning");
-    expect(await notice.locator("span").first().textContent()).toMatch(/^Đã chép 2 trang vào sổ: .*\. 1 mục cần xem lại:$/);
+    expect(await notice.locator("span").first().textContent()).toMatch(/^Đã tổng hợp 2 trang vào sổ: .*\. 1 mục cần xem lại:$/);
     expect(await notice.locator(":scope li:visible").allTextContents()).toEqual([expect.stringContaining('Tệp "hong.xlsx" không phải sổ làm việc')]);
     const blanks = notice.getByTestId("notice-group");
     expect(await blanks.locator("summary").textContent()).toBe("2 phiếu trống được bỏ qua vì đơn vị đã có phiếu");
@@ -1934,10 +1934,10 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     const units = SAMPLE_UNITS.slice(0, 2);
     const files = await Promise.all(units.map((u) => makeSampleWorkbook({ units: [u], clean: true })));
     await page.getByTestId("import-files").setInputFiles(units.map((u, i) => ({ name: `${u.code}.xlsx`, mimeType: XLSX, buffer: Buffer.from(files[i]!) })));
-    await noticeSaying(page, "Đã chép 2 trang vào sổ");
+    await noticeSaying(page, "Đã tổng hợp 2 trang vào sổ");
     await idle(page);
     const download = page.getByTestId("download");
-    expect(await download.textContent()).toBe("Tải xuống sổ đã gộp phiếu");
+    expect(await download.textContent()).toBe("Tải xuống sổ đã tổng hợp phiếu");
 
     // Another workbook chosen before downloading: the pane asks, and "cancel" keeps this one.
     const asked: string[] = [];
@@ -1962,7 +1962,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
 
     // Downloaded: the file holds the forms, and nothing is asked any more.
     const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
-    expect(file.suggestedFilename()).toBe("tong-hop (đã gộp phiếu).xlsx");
+    expect(file.suggestedFilename()).toBe("tong-hop (đã tổng hợp phiếu).xlsx");
     const names = (await loadXlsx(readFileSync(await file.path()))).worksheets.map((w) => w.name);
     expect(names).toEqual(expect.arrayContaining(["Ghi chú", ...units.map((u) => u.name)]));
     page.once("dialog", (d) => {
@@ -2152,7 +2152,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     expect(byName.get("Tỉnh D")![0]).toBe("—");
     // Its HDI, computed with the missing figure as 0, is no measurement: none shown, as on the results sheet.
     expect(byName.get("Tỉnh D")![2]).toBe("—");
-    expect(await summary.getByTestId("not-ranked").allInnerTexts()).toEqual(["Không xếp hạng: độ phủ số liệu 75% thấp hơn mức tối thiểu 100%"]);
+    expect(await summary.getByTestId("not-ranked").allInnerTexts()).toEqual(["Không xếp hạng: tỷ lệ chỉ tiêu có số liệu 75% thấp hơn mức tối thiểu 100%"]);
     await shot(page, "hdi-score-vi-light");
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     expect(await summary.getByTestId("not-ranked").allInnerTexts()).toEqual(["Not ranked: data coverage 75% is below the minimum of 100%"]);
@@ -2163,7 +2163,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     expect(await kinds.getByRole("checkbox", { name: "Index value by unit" }).count()).toBe(1);
     expect(await kinds.getByRole("checkbox", { name: "Indicator group values by unit" }).count()).toBe(1);
     expect(await kinds.textContent()).not.toMatch(/points/i);
-    // Tỉnh D has no HDI to draw: it cannot be chosen for the comparison chart, and says why.
+    // Tỉnh D has no HDI to draw: it cannot be chosen for the radar chart, and says why.
     const units = page.getByTestId("profile-units");
     expect(await units.getByRole("checkbox", { name: /Tỉnh D/ }).isDisabled()).toBe(true);
     expect(await units.getByTestId("not-drawn").allInnerTexts()).toEqual(["No value to draw (not ranked: data coverage 75% is below the minimum of 100%)"]);

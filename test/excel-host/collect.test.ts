@@ -89,9 +89,9 @@ describe("collecting forms into Excel", () => {
     expect(added).toEqual(["Đơn vị số 2", "Đơn vị C"]);
     const reasons = new Map(report.skipped.map((s) => [s.file, s.reason]));
     expect(reasons.get("hong.xlsx")?.vi).toContain('Excel không chèn được tệp "hong.xlsx"');
-    expect(reasons.get("hong.xlsx")?.en).toContain('could not insert file "hong.xlsx"');
+    expect(reasons.get("hong.xlsx")?.en).toContain('could not insert the file "hong.xlsx"');
     expect(reasons.get("lon.xlsx")?.vi).toMatch(/Tệp "lon.xlsx" quá lớn để chèn qua Excel \(3,8 MB; tối đa khoảng 3,0 MB\)/);
-    expect(reasons.get("lon.xlsx")?.en).toMatch(/File "lon.xlsx" is too large to insert through Excel \(3.8 MB; about 3.0 MB at most\)/);
+    expect(reasons.get("lon.xlsx")?.en).toMatch(/The file "lon.xlsx" is too large to insert through Excel \(3.8 MB; about 3.0 MB at most\)/);
     expect(double.requests.every((r) => r.ok || r.bytes < 5 * 1024 * 1024)).toBe(true);
   }, 60_000);
 
@@ -108,9 +108,9 @@ describe("collecting forms into Excel", () => {
     expect(report.inserted.map((i) => i.as)).toEqual(["Đơn vị A"]);
     expect(d.sheetNames()).toEqual(["Sheet1", "Đơn vị A"]);
     expect(report.skipped.map((k) => [k.file, k.reason.en])).toEqual([
-      ["lon.xlsx", 'File "lon.xlsx" is too large to insert through Excel (3.1 MB; about 3.0 MB at most), so it was not inserted. Collect it with the command line (dti-scorer collect) or copy its sheets by hand; the other files were still inserted.'],
+      ["lon.xlsx", 'The file "lon.xlsx" is too large to insert through Excel (3.1 MB; about 3.0 MB at most), so it was not inserted. Collect it with the dti-scorer collect command or copy its sheets by hand; the other files were still inserted.'],
     ]);
-    expect(report.skipped[0]!.reason.vi).toContain('Tệp "lon.xlsx" quá lớn để chèn qua Excel (3,1 MB; tối đa khoảng 3,0 MB) nên chưa được chèn. Hãy gộp bằng dòng lệnh (dti-scorer collect)');
+    expect(report.skipped[0]!.reason.vi).toContain('Tệp "lon.xlsx" quá lớn để chèn qua Excel (3,1 MB; tối đa khoảng 3,0 MB) nên chưa được chèn. Hãy tổng hợp tệp này bằng lệnh dti-scorer collect');
     expect(Math.max(...d.requests.map((r) => r.bytes))).toBeGreaterThan(MAX_INSERT_BASE64);
     expect(d.requests.every((r) => r.ok && r.bytes <= REQUEST_BUDGET)).toBe(true);
   }, 60_000);
@@ -154,7 +154,7 @@ describe("collecting forms into Excel", () => {
     expect(report.skipped.map((s) => [s.file, s.reason.vi])).toEqual([
       [
         "sua.xlsx",
-        'Trang tính "Đơn vị số 1": đơn vị mã U0001 đã có phiếu đã điền trong sổ tổng hợp (trang "Đơn vị số 1") nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xoá trang "Đơn vị số 1" khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.',
+        'Trang tính "Đơn vị số 1": đơn vị mã U0001 đã có phiếu đã điền trong sổ tổng hợp (trang "Đơn vị số 1") nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang "Đơn vị số 1" khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.',
       ],
     ]);
     // The command line's collection, into the same workbook as a file, says the same.
@@ -354,20 +354,20 @@ describe("collecting forms into Excel", () => {
       expect(one.report.skipped.map((k) => k.file)).toEqual(["u2.xlsx"]);
       const reason = one.report.skipped[0]!.reason;
       expect(reason.en).toBe(
-        'Excel on the web could not insert file "u2.xlsx": Excel on the web cannot insert sheets that carry notes or comments, charts, PivotTables or slicers ' +
+        'Excel on the web could not insert the file "u2.xlsx": Excel on the web cannot insert sheets that carry notes or comments, charts, PivotTables or slicers ' +
           `(Excel said: ${WEB_UNSUPPORTED_INSERT.message}). Its sheets were not inserted; the other files were still inserted. ` +
           'To collect it: open the workbook in Excel for desktop (Windows or Mac) and collect again; or delete the notes (and charts) in "u2.xlsx" and collect it again; ' +
-          "or collect with the command line (dti-scorer collect) or with the pane opened in a browser, outside Excel.",
+          "or collect it with the dti-scorer collect command or with the pane opened in a browser, outside Excel.",
       );
       expect(reason.vi).toContain('Excel trên web không chèn được tệp "u2.xlsx": Excel trên web không chèn được trang tính có ghi chú hay chú thích (note, comment), biểu đồ, PivotTable hoặc slicer');
-      expect(reason.vi).toContain("mở sổ làm việc bằng Excel trên máy tính (Windows hoặc Mac) rồi gộp lại");
-      expect(reason.vi).toContain('xoá các ghi chú (và biểu đồ) trong tệp "u2.xlsx"');
+      expect(reason.vi).toContain("mở sổ làm việc bằng Excel trên máy tính (Windows hoặc Mac) rồi tổng hợp lại");
+      expect(reason.vi).toContain('xóa các ghi chú (và biểu đồ) trong tệp "u2.xlsx"');
       expect(reason.vi).toContain("dti-scorer collect");
 
       const four = await run(6, [0, 2, 3, 5]);
       expect(four.report.inserted.map((i) => i.file)).toEqual(["u2.xlsx", "u5.xlsx"]);
       expect(four.report.skipped.map((k) => k.file)).toEqual(["u1.xlsx", "u3.xlsx", "u4.xlsx", "u6.xlsx"]);
-      expect(four.report.skipped.every((k) => k.reason.en.startsWith(`Excel on the web could not insert file "${k.file}"`))).toBe(true);
+      expect(four.report.skipped.every((k) => k.reason.en.startsWith(`Excel on the web could not insert the file "${k.file}"`))).toBe(true);
       expect(four.syncs).toBe(one.syncs);
 
       // Excel for Windows inserts the same files, notes and all, as before.

@@ -68,7 +68,7 @@ function pages(file: string): string[] {
 
 test("63 provinces: each chart prints whole on a page of its own, its title, every province's name and its value axis together, and nothing else", async () => {
   const printed = pages(pdf(await only(join(dir, "tinh.xlsx"), "Biểu đồ", "charts.xlsx")));
-  const titles = ["Tổng điểm theo đơn vị", "Điểm theo nhóm chỉ số", "So sánh theo chỉ số thành phần (giá trị 0–1)"];
+  const titles = ["Tổng điểm theo tỉnh", "Điểm theo nhóm chỉ số", "So sánh theo chỉ số (giá trị 0–1)"];
   // Each title on one page only: the first three, in order.
   for (const [i, title] of titles.entries()) expect(printed.flatMap((text, p) => (text.includes(title) ? [p] : []))).toEqual([i]);
   for (const p of [0, 1]) {

@@ -175,7 +175,7 @@ describe("\"Errors only\" with no error says what there is instead", () => {
     expect(noErrorsText({ error: 0, warning: 3, info: 0 }, "vi")).toBe("Không có lỗi; chỉ có cảnh báo.");
     expect(noErrorsText({ error: 0, warning: 3, info: 0 }, "en")).toBe("No errors; only warnings.");
     expect(noErrorsText({ error: 0, warning: 0, info: 2 }, "vi")).toBe("Không có lỗi; chỉ có lưu ý.");
-    expect(noErrorsText({ error: 0, warning: 1, info: 2 }, "en")).toBe("No errors; only warnings and notes.");
+    expect(noErrorsText({ error: 0, warning: 1, info: 2 }, "en")).toBe("No errors; only warnings and info findings.");
     expect(noErrorsText({ error: 1, warning: 1, info: 0 }, "vi")).toBeUndefined();
     expect(noErrorsText({ error: 0, warning: 0, info: 0 }, "vi")).toBeUndefined();
   });

@@ -48,8 +48,8 @@ describe("the pane's word after bringing units' files in", () => {
     const again: SheetSnapshot = { name: "Sở Y tế 2", values: [...form("Sở Y tế", "SYT").values.slice(0, -1), ["1.1", "x", 2]] };
     const n = importNotice(collect([{ file: "a.xlsx", sheets: [form("Sở Y tế", "SYT"), again] }]), SAMPLE);
     expect(n.intent).toBe("warning");
-    expect(text(n, "vi")).toBe("Đã chép 1 trang vào sổ: Sở Y tế. 1 mục cần xem lại:");
-    expect(text(n, "en")).toBe("Copied 1 sheet into the workbook: Sở Y tế. 1 item to look at:");
+    expect(text(n, "vi")).toBe("Đã tổng hợp 1 trang vào sổ: Sở Y tế. 1 mục cần xem lại:");
+    expect(text(n, "en")).toBe("Collected 1 sheet into the workbook: Sở Y tế. 1 item to look at:");
     expect(n.details!.map((d) => d.en)).toEqual([expect.stringContaining("unit code SYT already has another filled form, taken from a.xlsx")]);
   });
 
@@ -67,7 +67,7 @@ describe("the pane's word after bringing units' files in", () => {
   test("forms taken and nothing else left out: a success", () => {
     const n = importNotice(collect([{ file: "a.xlsx", sheets: [form("Sở Y tế", "SYT")] }]), SAMPLE);
     expect(n.intent).toBe("success");
-    expect(text(n, "vi")).toBe("Đã chép 1 trang vào sổ: Sở Y tế");
+    expect(text(n, "vi")).toBe("Đã tổng hợp 1 trang vào sổ: Sở Y tế");
     expect(n.details ?? []).toEqual([]);
     expect(n.groups).toBeUndefined();
   });
@@ -84,8 +84,8 @@ describe("the pane's word after bringing units' files in", () => {
     added.skipped.push(unreadableFileSkip("anh.xlsx"));
     const n = importNotice(added, SAMPLE);
     expect(n.intent).toBe("warning");
-    expect(text(n, "vi")).toBe("Đã chép 7 trang vào sổ: Sở SYT, Sở SNV, Sở STC, Sở SXD, Sở SCT và 2 trang khác. 3 mục cần xem lại:");
-    expect(text(n, "en")).toBe("Copied 7 sheets into the workbook: Sở SYT, Sở SNV, Sở STC, Sở SXD, Sở SCT and 2 more. 3 items to look at:");
+    expect(text(n, "vi")).toBe("Đã tổng hợp 7 trang vào sổ: Sở SYT, Sở SNV, Sở STC, Sở SXD, Sở SCT và 2 trang khác. 3 mục cần xem lại:");
+    expect(text(n, "en")).toBe("Collected 7 sheets into the workbook: Sở SYT, Sở SNV, Sở STC, Sở SXD, Sở SCT and 2 more. 3 items to look at:");
     // The problems: another index's sheet, by the names of both indices; the unit's second filled form; the file that cannot be read.
     const problems = n.details!.map((d) => d.vi);
     expect(problems).toHaveLength(3);
@@ -95,8 +95,8 @@ describe("the pane's word after bringing units' files in", () => {
     expect(problems[2]).toContain("anh.xlsx");
     for (const d of n.details!) expect(d.vi).not.toContain("phiếu trống");
     // The routine: counted, and listed only when opened; then every sheet copied, by name.
-    expect(n.groups!.map((g) => g.label.vi)).toEqual(["7 phiếu trống được bỏ qua vì đơn vị đã có phiếu", "Xem cả 7 trang đã chép"]);
-    expect(n.groups!.map((g) => g.label.en)).toEqual(["7 blank forms left out: their units already have a form", "See all 7 sheets copied"]);
+    expect(n.groups!.map((g) => g.label.vi)).toEqual(["7 phiếu trống được bỏ qua vì đơn vị đã có phiếu", "Xem cả 7 trang đã tổng hợp"]);
+    expect(n.groups!.map((g) => g.label.en)).toEqual(["7 blank forms left out: their units already have a form", "See all 7 sheets collected"]);
     expect(n.groups![0]!.items).toHaveLength(7);
     for (const d of n.groups![0]!.items) expect(d.vi).toContain("bỏ qua phiếu trống này");
     expect(n.groups![1]!.items.map((d) => d.vi)).toEqual(filled.map((f) => f.name));

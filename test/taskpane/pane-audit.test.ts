@@ -93,14 +93,14 @@ describe("the features an older Excel lacks", () => {
     }
     expect(vi.need).toBe("Cần Excel cho Microsoft 365, Excel 2021 trở lên hoặc Excel trên web.");
     expect(vi.details.items.map((i) => i.vi)).toContain("Thiết lập sẵn trang in cho trang kết quả và biểu đồ: ExcelApi 1.9");
-    expect(missingFeaturesNotice(at17, "en").lines[1]).toBe("Bringing forms in from other files, adding blank forms to the workbook (they download as a file).");
+    expect(missingFeaturesNotice(at17, "en").lines[1]).toBe("Collecting forms from other files, adding blank forms to the workbook (they download as a file).");
   });
 
   test("an Excel below ExcelApi 1.13 has the Collect step's button to bring forms in disabled, with the reason to show beside it", () => {
     const workbench = (lacks: MissingFeature[]) => ({ missingFeatures: () => lacks }) as never;
     const lacking = importUnavailable({ mode: "excel", workbench: workbench([missing("charts", "ExcelApi 1.7"), missing("insertWorkbooks", "ExcelApi 1.13")]) })!;
     expect(lacking.requirement).toBe("ExcelApi 1.13");
-    expect(t("vi", "importNeedsRequirement", { requirement: lacking.requirement })).toMatch(/^Phiên bản Excel này không chép được trang phiếu từ tệp khác \(cần ExcelApi 1\.13: /);
+    expect(t("vi", "importNeedsRequirement", { requirement: lacking.requirement })).toMatch(/^Phiên bản Excel này không tổng hợp được phiếu từ tệp khác \(cần ExcelApi 1\.13: /);
     expect(importUnavailable({ mode: "excel", workbench: workbench([missing("charts", "ExcelApi 1.7")]) })).toBeUndefined();
     // Outside Excel the pane's own worker brings the files in.
     expect(importUnavailable({ mode: "file", workbench: workbench([missing("insertWorkbooks", "ExcelApi 1.13")]) })).toBeUndefined();
@@ -114,7 +114,7 @@ describe("the features an older Excel lacks", () => {
     expect(missingFeaturesNotice([ipad, missing("notes", "ExcelApi 1.18")], "vi").need).toBe("Cần Excel cho Microsoft 365 hoặc Excel trên web.");
     const workbench = { missingFeatures: () => [ipad] } as never;
     expect(importUnavailable({ mode: "excel", workbench })?.onIpad).toBe(true);
-    expect(t("vi", "importNeedsDesktop")).toBe("Excel trên iPad không chép được trang phiếu từ tệp khác. Hãy mở sổ trong Excel trên Windows, Mac hoặc Excel trên web, hoặc gộp phiếu bằng dòng lệnh dti-scorer collect.");
+    expect(t("vi", "importNeedsDesktop")).toBe("Excel trên iPad không tổng hợp được phiếu từ tệp khác. Hãy mở sổ trong Excel trên Windows, Mac hoặc Excel trên web, hoặc tổng hợp phiếu bằng lệnh dti-scorer collect.");
     expect(t("en", "templatesAsFileOnIpad", { count: 1 })).toBe("Excel on iPad cannot add form sheets to the workbook (it needs Excel on Windows, Mac or the web), so a form file was made for 1 unit to download instead.");
     expect(t("vi", "templatesAsFileOnIpad", { count: 3 })).not.toMatch(/ExcelApi|2021/);
   });
@@ -146,11 +146,11 @@ describe("what the Charts step's run says", () => {
   test("names the charts' sheet as the run wrote it, whatever the pane's language is switched to", () => {
     const written = { warnings: [], skippedSheets: [] };
     const vi = chartsNotice({ charts: 3, written }, "vi")!;
-    expect(t("en", vi.key!, vi.params)).toBe('3 charts created or updated on the sheet "Biểu đồ".');
-    expect(t("vi", vi.key!, vi.params)).toBe('Đã tạo hoặc cập nhật 3 biểu đồ trên trang "Biểu đồ".');
+    expect(t("en", vi.key!, vi.params)).toBe("3 charts created or updated on the sheet 'Biểu đồ'.");
+    expect(t("vi", vi.key!, vi.params)).toBe("Đã tạo hoặc cập nhật 3 biểu đồ trên trang 'Biểu đồ'.");
     // A sheet that had to take another name is named by it.
     const renamed = chartsNotice({ charts: 1, chartsSheet: "Charts (2)", written }, "en")!;
-    expect(t("vi", renamed.key!, renamed.params)).toBe('Đã tạo hoặc cập nhật 1 biểu đồ trên trang "Charts (2)".');
+    expect(t("vi", renamed.key!, renamed.params)).toBe("Đã tạo hoặc cập nhật 1 biểu đồ trên trang 'Charts (2)'.");
     expect(chartsNotice({ charts: 0, written }, "vi")).toEqual({ intent: "info", key: "chartsNone" });
   });
 });

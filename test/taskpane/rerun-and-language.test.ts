@@ -105,7 +105,9 @@ describe("the name the scored workbook downloads under", () => {
     expect(downloadName("so-lieu (đã đánh dấu).xlsx", "vi", "scored")).toBe("so-lieu (đã chấm).xlsx");
     expect(downloadName("so-lieu (đã chấm).xlsx", "vi", "marked")).toBe("so-lieu (đã đánh dấu).xlsx");
     expect(downloadName("so-lieu (đã xóa dấu).XLSX", "en")).toBe("so-lieu (scored).xlsx");
-    expect(downloadName("tong-hop (đã gộp phiếu) (3).xlsx", "vi", "collected")).toBe("tong-hop (đã gộp phiếu).xlsx");
+    expect(downloadName("tong-hop (đã tổng hợp phiếu) (3).xlsx", "vi", "collected")).toBe("tong-hop (đã tổng hợp phiếu).xlsx");
+    // The suffix earlier versions gave it is still ours: replaced, not added to.
+    expect(downloadName("tong-hop (đã gộp phiếu) (3).xlsx", "vi", "collected")).toBe("tong-hop (đã tổng hợp phiếu).xlsx");
     expect(downloadName("so-lieu (Scored).xlsx", "vi")).toBe("so-lieu (đã chấm).xlsx");
     expect(downloadName("so-lieu (marks cleared) (1).xlsx", "en", "cleared")).toBe("so-lieu (marks cleared).xlsx");
     expect(downloadName("so-lieu (forms collected).xlsx", "en", "collected")).toBe("so-lieu (forms collected).xlsx");
@@ -148,7 +150,7 @@ describe("\"Create or update the charts\" after the pane's language was switched
     expect(readIndexSheet(after)?.provenance?.lang).toBe("vi");
     // The notice, in the pane's English: the charts on the sheet as named, and the sheets kept in Vietnamese.
     const notice = chartsNotice(charts, charts.lang, "en")!;
-    expect(t("en", notice.key!, notice.params)).toBe(`${charts.charts} charts created or updated on the sheet "Biểu đồ".`);
+    expect(t("en", notice.key!, notice.params)).toBe(`${charts.charts} charts created or updated on the sheet 'Biểu đồ'.`);
     expect(notice.details!.map((d) => d.en)).toEqual([
       "The results and charts sheets stay in Vietnamese, as the workbook was scored; score again in the Score step to write them in the pane's language.",
     ]);

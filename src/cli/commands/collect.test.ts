@@ -37,13 +37,13 @@ describe("dti-scorer collect", () => {
   it("gathers the readable files, names the one it left out and why, and exits 1", async () => {
     const r = await run(["collect", "a.xlsx", "hong.xlsx", "b.xlsx", "--out", "gom.xlsx"]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain("Đã gom 2 phiếu vào gom.xlsx.");
+    expect(r.out).toContain("Đã tổng hợp 2 phiếu vào gom.xlsx.");
     expect(r.out).toContain('  - hong.xlsx: Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua');
-    expect(r.err).toBe("Cảnh báo: bỏ qua 1 tệp không đọc được (hong.xlsx); các tệp khác đã được gom.\n");
+    expect(r.err).toBe("Cảnh báo: bỏ qua 1 tệp không đọc được (hong.xlsx); các tệp khác đã được tổng hợp.\n");
     expect(await sheetNames("gom.xlsx")).toEqual(["Sở Y tế", "Sở Tài chính"]);
     const en = await run(["collect", "hong.xlsx", "c.xlsx", "--out", "gom-en.xlsx", "--lang", "en"], "en");
     expect(en.code).toBe(1);
-    expect(en.err).toBe("Warning: left out 1 unreadable file (hong.xlsx); the others were gathered.\n");
+    expect(en.err).toBe("Warning: left out 1 unreadable file (hong.xlsx); the others were collected.\n");
     expect(en.out).toContain('File "hong.xlsx" is not a readable Excel workbook (.xlsx), so it was left out');
   }, 30_000);
 
@@ -51,17 +51,17 @@ describe("dti-scorer collect", () => {
     writeFileSync(join(dir, "khoa.xlsx"), readFileSync(join(__dirname, "..", "..", "..", "test", "fixtures", "xlsx", "encrypted-password.xlsx")));
     const both = await run(["collect", "khoa.xlsx", "a.xlsx", "--out", "gom-khoa.xlsx"]);
     expect(both.code).toBe(1);
-    expect(both.out).toContain("Đã gom 1 phiếu vào gom-khoa.xlsx.");
+    expect(both.out).toContain("Đã tổng hợp 1 phiếu vào gom-khoa.xlsx.");
     const said = "Tệp khoa.xlsx được bảo vệ bằng mật khẩu mở tệp: hãy mở tệp trong Excel, bỏ mật khẩu";
     expect(both.out).toContain(`  - khoa.xlsx: ${said}`);
     expect(both.out).not.toContain("không phải sổ làm việc Excel");
-    expect(both.err).toBe("Cảnh báo: bỏ qua 1 tệp không đọc được (khoa.xlsx); các tệp khác đã được gom.\n");
+    expect(both.err).toBe("Cảnh báo: bỏ qua 1 tệp không đọc được (khoa.xlsx); các tệp khác đã được tổng hợp.\n");
     const alone = await run(["collect", "khoa.xlsx", "--out", "gom-khoa-1.xlsx"]);
     expect(alone.code).toBe(2);
     expect(alone.err).toContain(said);
     const en = await run(["collect", "a.xlsx", "khoa.xlsx", "--out", "gom-khoa-en.xlsx", "--lang", "en"], "en");
     expect(en.code).toBe(1);
-    expect(en.out).toContain("  - khoa.xlsx: File khoa.xlsx is protected by a password to open: open it in Excel, remove the password");
+    expect(en.out).toContain("  - khoa.xlsx: The file khoa.xlsx is protected by a password to open: open it in Excel, remove the password");
     expect(en.out).not.toContain("not a readable Excel workbook");
   }, 30_000);
 
@@ -77,7 +77,7 @@ describe("dti-scorer collect", () => {
     const r = await run(["collect", "dien-thoai.xlsx", "a.xlsx", "--out", "gom-dien-thoai.xlsx"]);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(r.out).toContain("Đã gom 1 phiếu vào gom-dien-thoai.xlsx.");
+    expect(r.out).toContain("Đã tổng hợp 1 phiếu vào gom-dien-thoai.xlsx.");
     const zip = await JSZip.loadAsync(readFileSync(join(dir, "gom-dien-thoai.xlsx")));
     const sheets = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
     expect(sheets.some((x) => /<c r="A1"[^>]*><v>912345678901<\/v><\/c>/.test(x))).toBe(true);
@@ -95,7 +95,7 @@ describe("dti-scorer collect", () => {
     const r = await run(["collect", "c.xlsx", "--out", "da-cham.xlsx"]);
     expect(r.code).toBe(0);
     expect(r.out.split("\n")).toEqual([
-      "Đã gom 1 phiếu vào da-cham.xlsx.",
+      "Đã tổng hợp 1 phiếu vào da-cham.xlsx.",
       "  + c.xlsx › Sở Xây dựng",
       "Sổ da-cham.xlsx đã được chấm điểm trước đó: kết quả trong sổ nay đã cũ vì có thêm phiếu. Hãy chấm điểm lại (dti-scorer score da-cham.xlsx --out da-cham.xlsx).",
       "",
@@ -115,7 +115,7 @@ describe("dti-scorer collect", () => {
     const r = await run(["collect", "a.xlsx", "--out", "tong-hong.xlsx"]);
     expect(r.code).toBe(2);
     expect(r.err.split("\n")[0]).toBe(
-      "Tệp tong-hong.xlsx (--out) đã có sẵn nên các phiếu được gom thêm vào đó, nhưng nó không phải sổ làm việc Excel (.xlsx) đọc được. Hãy chọn tên tệp khác cho --out, hoặc lưu lại tong-hong.xlsx dạng .xlsx (Sổ làm việc Excel).",
+      "Tệp tong-hong.xlsx (--out) đã có sẵn nên các phiếu được tổng hợp thêm vào đó, nhưng nó không phải sổ làm việc Excel (.xlsx) đọc được. Hãy chọn tên tệp khác cho --out, hoặc lưu lại tong-hong.xlsx dạng .xlsx (Sổ làm việc Excel).",
     );
     expect(r.err).not.toContain("a.xlsx");
     expect(readFileSync(join(dir, "tong-hong.xlsx"), "utf8")).toBe("hỏng");
@@ -157,7 +157,7 @@ describe("dti-scorer collect", () => {
     const both = await run(["collect", "a.xlsx", "cc2.xlsx", "--out", "cc.xlsx"]);
     expect(both.code).toBe(1);
     expect(both.out).toContain(`  - cc2.xlsx: ${said}\n`);
-    expect(both.err).toBe("Cảnh báo: bỏ qua 1 tệp không đọc được (cc2.xlsx); các tệp khác đã được gom.\n");
+    expect(both.err).toBe("Cảnh báo: bỏ qua 1 tệp không đọc được (cc2.xlsx); các tệp khác đã được tổng hợp.\n");
     const alone = await run(["collect", "cc2.xlsx", "--out", "cc-alone.xlsx"]);
     expect(alone.code).toBe(2);
     expect(alone.err).toContain(`\n${said}\n`);
@@ -165,7 +165,7 @@ describe("dti-scorer collect", () => {
     expect((await run(["score", "cc2.xlsx", "--index", "dti-so-nganh-mau"])).err).toBe(`${said}\n`);
     const scored = await run(["score", "cc2.xlsx", "--index", "dti-so-nganh-mau", "--lang", "en"], "en");
     expect(scored.code).toBe(2);
-    expect(scored.err).toBe("File cc2.xlsx is an OpenDocument spreadsheet (.ods) named .xlsx, so it cannot be read; open it in LibreOffice Calc and save it as .xlsx.\n");
+    expect(scored.err).toBe("The file cc2.xlsx is an OpenDocument spreadsheet (.ods) named .xlsx, so it cannot be read; open it in LibreOffice Calc and save it as .xlsx.\n");
     // A zip tool that packed it again compressed "mimetype" too: still an OpenDocument spreadsheet.
     zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet", { compression: "DEFLATE" });
     writeFileSync(join(dir, "cc3.xlsx"), await zip.generateAsync({ type: "uint8array" }));
@@ -185,7 +185,7 @@ describe("dti-scorer collect", () => {
     const r = await run(["collect", "huong-dan.xlsx", "--out", "hd.xlsx"]);
     expect(r.code).toBe(1);
     expect(r.err).toBe(
-      "Không có phiếu nào để gom nên không ghi hd.xlsx. Lý do:\n" +
+      "Không có phiếu nào để tổng hợp nên không ghi hd.xlsx. Lý do:\n" +
         '  - huong-dan.xlsx: Tệp "huong-dan.xlsx" không có phiếu tự đánh giá nào của đơn vị (chỉ có trang hướng dẫn hay danh sách của mẫu phiếu).\n',
     );
     expect(existsSync(join(dir, "hd.xlsx"))).toBe(false);
@@ -210,15 +210,15 @@ describe("dti-scorer collect with a file of another format", () => {
   it("leaves out an .ods file with its sentence, gathers the others, and exits 1", async () => {
     const r = await run(["collect", "lo1.ods", "e1.xlsx", "--out", "x.xlsx"]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain("Đã gom 1 phiếu vào x.xlsx.");
+    expect(r.out).toContain("Đã tổng hợp 1 phiếu vào x.xlsx.");
     expect(r.out).toContain("  - lo1.ods: Tệp lo1.ods (OpenDocument) không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.\n");
-    expect(r.err).toBe("Cảnh báo: bỏ qua 1 tệp không đọc được (lo1.ods); các tệp khác đã được gom.\n");
+    expect(r.err).toBe("Cảnh báo: bỏ qua 1 tệp không đọc được (lo1.ods); các tệp khác đã được tổng hợp.\n");
     expect(await sheetNames("x.xlsx")).toEqual(["Sở Y tế"]);
 
     const en = await run(["collect", "e2.xlsx", "cu.xls", "--out", "x-en.xlsx", "--lang", "en"], "en");
     expect(en.code).toBe(1);
-    expect(en.out).toContain("  - cu.xls: File cu.xls (Excel 97–2003) cannot be read; open it in Excel or LibreOffice Calc and save it as .xlsx.\n");
-    expect(en.err).toBe("Warning: left out 1 unreadable file (cu.xls); the others were gathered.\n");
+    expect(en.out).toContain("  - cu.xls: The file cu.xls (Excel 97–2003) cannot be read; open it in Excel or LibreOffice Calc and save it as .xlsx.\n");
+    expect(en.err).toBe("Warning: left out 1 unreadable file (cu.xls); the others were collected.\n");
     expect(await sheetNames("x-en.xlsx")).toEqual(["Sở Tài chính"]);
   }, 30_000);
 
@@ -230,22 +230,22 @@ describe("dti-scorer collect with a file of another format", () => {
     expect(lines).toEqual([
       "  - cu.xls: Tệp cu.xls (Excel 97–2003) không đọc được; hãy mở trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.",
       '  - hong.xlsx: Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ hay tệp .ods của LibreOffice); hãy mở tệp trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.',
-      "  - e1.csv: Tệp e1.csv là bảng văn bản (.csv), không phải sổ phiếu: lệnh collect gom các sổ phiếu của đơn vị (.xlsx, mỗi đơn vị một trang tính như lệnh template tạo); một bảng mỗi đơn vị một dòng thì chấm trực tiếp, không cần gom: dti-scorer score e1.csv --index <tệp.json | mã có sẵn>.",
+      "  - e1.csv: Tệp e1.csv là bảng văn bản (.csv), không phải sổ phiếu: lệnh collect tổng hợp các sổ phiếu của đơn vị (.xlsx, mỗi đơn vị một trang tính như lệnh template tạo); một bảng mỗi đơn vị một dòng thì chấm trực tiếp, không cần tổng hợp: dti-scorer score e1.csv --index <tệp.json | mã có sẵn>.",
       "  - lo1.ods: Tệp lo1.ods (OpenDocument) không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.",
     ]);
-    expect(r.err).toBe("Cảnh báo: bỏ qua 4 tệp không đọc được (cu.xls, hong.xlsx, e1.csv, lo1.ods); các tệp khác đã được gom.\n");
+    expect(r.err).toBe("Cảnh báo: bỏ qua 4 tệp không đọc được (cu.xls, hong.xlsx, e1.csv, lo1.ods); các tệp khác đã được tổng hợp.\n");
   }, 30_000);
 
   it("given a CSV table alone, says that it gathers workbooks of forms and that a table is scored directly", async () => {
     const vi = await run(["collect", "e1.csv", "--out", "t.xlsx"]);
     expect(vi.code).toBe(2);
     expect(vi.err).toBe(
-      "Tệp e1.csv là bảng văn bản (.csv), không phải sổ phiếu: lệnh collect gom các sổ phiếu của đơn vị (.xlsx, mỗi đơn vị một trang tính như lệnh template tạo); một bảng mỗi đơn vị một dòng thì chấm trực tiếp, không cần gom: dti-scorer score e1.csv --index <tệp.json | mã có sẵn>.\n",
+      "Tệp e1.csv là bảng văn bản (.csv), không phải sổ phiếu: lệnh collect tổng hợp các sổ phiếu của đơn vị (.xlsx, mỗi đơn vị một trang tính như lệnh template tạo); một bảng mỗi đơn vị một dòng thì chấm trực tiếp, không cần tổng hợp: dti-scorer score e1.csv --index <tệp.json | mã có sẵn>.\n",
     );
     const en = await run(["collect", "e1.csv", "--out", "t.xlsx", "--lang", "en"], "en");
     expect(en.code).toBe(2);
     expect(en.err).toBe(
-      "File e1.csv is a table of text (.csv), not a workbook of forms: collect gathers units' workbooks of forms (.xlsx, one sheet per unit, as the template command makes them); a table with a row per unit is scored directly, with no gathering: dti-scorer score e1.csv --index <file.json | built-in id>.\n",
+      "The file e1.csv is a table of text (.csv), not a workbook of forms: the collect command collects units' workbooks of forms (.xlsx, one sheet per unit, as the template command makes them); a table with a row per unit is scored directly, with no collecting: dti-scorer score e1.csv --index <file.json | built-in id>.\n",
     );
     expect(existsSync(join(dir, "t.xlsx"))).toBe(false);
   }, 30_000);
@@ -254,7 +254,7 @@ describe("dti-scorer collect with a file of another format", () => {
     const r = await run(["collect", "lo1.ods", "hong.xlsx", "--out", "z.xlsx"]);
     expect(r.code).toBe(2);
     expect(r.err.split("\n").filter((l) => l !== "")).toEqual([
-      "Không đọc được tệp nào trong 2 tệp cần gom (không phải sổ làm việc .xlsx).",
+      "Không đọc được tệp nào trong 2 tệp cần tổng hợp (không phải sổ làm việc .xlsx).",
       "Tệp lo1.ods (OpenDocument) không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.",
       "Tệp hong.xlsx không phải sổ làm việc Excel (.xlsx) đọc được. Hãy lưu lại dưới dạng .xlsx (Sổ làm việc Excel).",
     ]);
@@ -262,7 +262,7 @@ describe("dti-scorer collect with a file of another format", () => {
     // Given alone, the file's own sentence is the reason.
     const alone = await run(["collect", "lo1.ods", "--out", "z.xlsx", "--lang", "en"], "en");
     expect(alone.code).toBe(2);
-    expect(alone.err).toBe("File lo1.ods (OpenDocument) cannot be read; open it in LibreOffice Calc and save it as .xlsx.\n");
+    expect(alone.err).toBe("The file lo1.ods (OpenDocument) cannot be read; open it in LibreOffice Calc and save it as .xlsx.\n");
     expect(existsSync(join(dir, "z.xlsx"))).toBe(false);
   }, 30_000);
 });
@@ -299,7 +299,7 @@ describe("dti-scorer collect of the files the units sent back (the whole templat
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
     expect(r.out.split("\n")).toEqual([
-      "Đã gom 4 phiếu vào gom-4.xlsx.",
+      "Đã tổng hợp 4 phiếu vào gom-4.xlsx.",
       ...units.map((n, u) => `  + gui-${codes[u]}.xlsx › ${n}`),
       "Bỏ qua 12 phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).",
       "",
@@ -316,7 +316,7 @@ describe("dti-scorer collect of the files the units sent back (the whole templat
     expect(lines.slice(lines.indexOf("Bỏ qua 2 mục (trang tính hoặc tệp):"))).toEqual([
       "Bỏ qua 2 mục (trang tính hoặc tệp):",
       '  - hong.xlsx: Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ hay tệp .ods của LibreOffice); hãy mở tệp trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.',
-      '  - gui-SYT-lan-2.xlsx: Trang tính "Sở Y tế": đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp gui-SYT.xlsx (trang "Sở Y tế"), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xoá trang "Sở Y tế" khỏi sổ tổng hợp rồi gom lại tệp này.',
+      '  - gui-SYT-lan-2.xlsx: Trang tính "Sở Y tế": đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp gui-SYT.xlsx (trang "Sở Y tế"), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xóa trang "Sở Y tế" khỏi sổ tổng hợp rồi gom lại tệp này.',
       "Bỏ qua 15 phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).",
       "",
     ]);
@@ -329,8 +329,8 @@ describe("dti-scorer collect of the files the units sent back (the whole templat
     const r = await run(["collect", "gui-SYT-bo-sung.xlsx", "--out", "hoi-dong.xlsx"]);
     expect(r.code).toBe(1);
     expect(r.err.split("\n")).toEqual([
-      "Không có phiếu nào để gom nên không ghi hoi-dong.xlsx. Lý do:",
-      '  - gui-SYT-bo-sung.xlsx: Trang tính "Sở Y tế": đơn vị mã SYT đã có phiếu đã điền trong sổ tổng hợp (trang "Sở Y tế") nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xoá trang "Sở Y tế" khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.',
+      "Không có phiếu nào để tổng hợp nên không ghi hoi-dong.xlsx. Lý do:",
+      '  - gui-SYT-bo-sung.xlsx: Trang tính "Sở Y tế": đơn vị mã SYT đã có phiếu đã điền trong sổ tổng hợp (trang "Sở Y tế") nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang "Sở Y tế" khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.',
       "Bỏ qua 3 phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).",
       "",
     ]);
@@ -347,7 +347,7 @@ describe("dti-scorer collect of the files the units sent back (the whole templat
     expect(same.code).toBe(0);
     expect(same.err).toBe("");
     expect(same.out.split("\n")).toEqual([
-      "Không có phiếu mới nào để gom: hoi-dong.xlsx đã có phiếu của mọi đơn vị trong các tệp này nên không ghi lại.",
+      "Không có phiếu mới nào để tổng hợp: hoi-dong.xlsx đã có phiếu của mọi đơn vị trong các tệp này nên không ghi lại.",
       '  - gui-SYT.xlsx: Trang tính "Sở Y tế": giống hệt phiếu đơn vị mã SYT đã có trong sổ tổng hợp (trang "Sở Y tế") nên không chép lại; không cần làm gì.',
       "Bỏ qua 3 phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).",
       "",

@@ -17,7 +17,7 @@ import { checkOutputs, failIfIndexNotText, isEmptyFile, loadIndex, lockFileOf, n
 /** The existing --out workbook, which the forms are added to, cannot be read. */
 function baseUnreadable(out: string): Message {
   return {
-    vi: `Tệp ${out} (--out) đã có sẵn nên các phiếu được gom thêm vào đó, nhưng nó không phải sổ làm việc Excel (.xlsx) đọc được. Hãy chọn tên tệp khác cho --out, hoặc lưu lại ${out} dạng .xlsx (Sổ làm việc Excel).`,
+    vi: `Tệp ${out} (--out) đã có sẵn nên các phiếu được tổng hợp thêm vào đó, nhưng nó không phải sổ làm việc Excel (.xlsx) đọc được. Hãy chọn tên tệp khác cho --out, hoặc lưu lại ${out} dạng .xlsx (Sổ làm việc Excel).`,
     en: `${out} (--out) already exists, so the forms are added to it, but it is not a readable Excel workbook (.xlsx). Choose another --out file name, or save ${out} again as .xlsx (Excel Workbook).`,
   };
 }
@@ -34,8 +34,8 @@ function unreadableReason(data: Uint8Array, name: string, generic: Message): Mes
 /** The files were read, but the gathered workbook could not be written. */
 function writeFailed(out: string, detail: string, intoExisting: boolean): Message {
   return {
-    vi: `Đã đọc các tệp nhưng không ghi được sổ tổng hợp ${out} (${detail}).${intoExisting ? ` Các phiếu được gom thêm vào ${out} có sẵn: hãy thử gom vào một tệp mới.` : ""}`,
-    en: `The files were read, but the gathered workbook ${out} could not be written (${detail}).${intoExisting ? ` The forms were being added to the existing ${out}: try gathering into a new file.` : ""}`,
+    vi: `Đã đọc các tệp nhưng không ghi được sổ tổng hợp ${out} (${detail}).${intoExisting ? ` Các phiếu được tổng hợp thêm vào ${out} có sẵn: hãy thử tổng hợp vào một tệp mới.` : ""}`,
+    en: `The files were read, but the collected workbook ${out} could not be written (${detail}).${intoExisting ? ` The forms were being added to the existing ${out}: try collecting into a new file.` : ""}`,
   };
 }
 
@@ -250,7 +250,7 @@ function replacedBlank(sheet: string): Message {
 
 function unreadableSummary(names: string[]): Message {
   return {
-    vi: `${T.severityOne.warning.vi}: bỏ qua ${names.length} tệp không đọc được (${names.join(", ")}); các tệp khác đã được gom.`,
-    en: `${T.severityOne.warning.en}: left out ${names.length} unreadable file${names.length === 1 ? "" : "s"} (${names.join(", ")}); the others were gathered.`,
+    vi: `${T.severityOne.warning.vi}: bỏ qua ${names.length} tệp không đọc được (${names.join(", ")}); các tệp khác đã được tổng hợp.`,
+    en: `${T.severityOne.warning.en}: left out ${names.length} unreadable file${names.length === 1 ? "" : "s"} (${names.join(", ")}); the others were collected.`,
   };
 }

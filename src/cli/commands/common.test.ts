@@ -35,7 +35,7 @@ describe("loadIndex: a definition file not in UTF-8", () => {
     );
     const en = io();
     loadIndex(en, "ansi.json", "en");
-    expect(en.err()).toMatch(/^Warning: File ansi\.json is not UTF-8; it was read as Vietnamese Windows-1258\.[^\n]*\n$/);
+    expect(en.err()).toMatch(/^Warning: The file ansi\.json is not UTF-8; it was read as Vietnamese Windows-1258\.[^\n]*\n$/);
   });
 
   test('"Unicode" (UTF-16 with a byte-order mark) is read silently as the same definition', () => {

@@ -305,7 +305,7 @@ export function rankingTable(table: ScoreTable, model: IndexModel, issues: Issue
       rows,
       columns.map((c) => c.align),
     ) +
-    M.scoredSummary(table.units.length, ranked, notScored(issues, read.submissions, read.snapshot))[lang] +
+    M.scoredSummary(table.units.length, ranked, notScored(issues, read.submissions, read.snapshot), model.definition.unitLabel)[lang] +
     "\n"
   );
 }

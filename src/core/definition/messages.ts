@@ -279,7 +279,7 @@ export const messages = {
     if (value < 10) {
       const coverage = field === "minCoverage";
       return {
-        vi: `Phải nhỏ hơn hoặc bằng 1: ${q(field)} là ${coverage ? "tỷ lệ tối thiểu các chỉ tiêu có số liệu để đơn vị được xếp hạng, " : "một tỷ lệ "}từ 0 đến 1 (100% là 1; ví dụ 0.8 cho 80%)${coverage ? `; độ bao phủ không bao giờ vượt quá 1, nên với ${value} sẽ không đơn vị nào được xếp hạng` : ""}.`,
+        vi: `Phải nhỏ hơn hoặc bằng 1: ${q(field)} là ${coverage ? "tỷ lệ tối thiểu các chỉ tiêu có số liệu để đơn vị được xếp hạng, " : "một tỷ lệ "}từ 0 đến 1 (100% là 1; ví dụ 0.8 cho 80%)${coverage ? `; tỷ lệ chỉ tiêu có số liệu không bao giờ vượt quá 1, nên với ${value} sẽ không đơn vị nào được xếp hạng` : ""}.`,
         en: `Must be 1 or less: ${q(field)} is ${coverage ? "the least share of indicators with data a unit needs to be ranked, " : "a share "}from 0 to 1 (100% is 1; e.g. 0.8 for 80%)${coverage ? `; coverage is never above 1, so with ${value} no unit would be ranked` : ""}.`,
       };
     }
@@ -713,13 +713,13 @@ export const messages = {
   }),
   /** The same key twice in one JSON object: JSON.parse would silently keep the last. */
   duplicateKey: (key: string, at: { line: number; column: number }, first: { line: number; column: number }): Message => ({
-    vi: `Trường ${JSON.stringify(key)} được ghi hai lần trong cùng một đối tượng (dòng ${first.line} cột ${first.column} và dòng ${at.line} cột ${at.column}); chỉ một lần ghi được dùng, lần kia bị bỏ qua mà không báo. Hãy xoá một trong hai.`,
+    vi: `Trường ${JSON.stringify(key)} được ghi hai lần trong cùng một đối tượng (dòng ${first.line} cột ${first.column} và dòng ${at.line} cột ${at.column}); chỉ một lần ghi được dùng, lần kia bị bỏ qua mà không báo. Hãy xóa một trong hai.`,
     en: `The field ${JSON.stringify(key)} is written twice in the same object (line ${first.line}, column ${first.column} and line ${at.line}, column ${at.column}); only one of them would be used and the other silently ignored. Remove one of them.`,
   }),
   /** A definition file whose bytes were not UTF-8, read as Windows-1258 (a notice, not a problem). */
   definitionNotUtf8: (file: string): Message => ({
     vi: `Tệp ${file} không phải UTF-8; đã đọc theo bảng mã tiếng Việt Windows-1258. Hãy kiểm tra dấu tiếng Việt của tên chỉ tiêu, hoặc lưu lại tệp dưới dạng UTF-8.`,
-    en: `File ${file} is not UTF-8; it was read as Vietnamese Windows-1258. Check the Vietnamese diacritics of the names, or save the file again as UTF-8.`,
+    en: `The file ${file} is not UTF-8; it was read as Vietnamese Windows-1258. Check the Vietnamese diacritics of the names, or save the file again as UTF-8.`,
   }),
   rankingCategoryWithoutCategories: (): Message => ({
     vi: `Xếp hạng riêng theo từng loại đơn vị ("within": "category") cần khai báo "categories" (các loại đơn vị).`,

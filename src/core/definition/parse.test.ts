@@ -305,7 +305,7 @@ describe("problems in the shape of a definition", () => {
     // 1.5 is hardly 1.5% written as points: what coverage is, with an example, not "write 0.015 for 1.5%".
     const coverage = problemAt(d, "ranking.minCoverage");
     expect(coverage.message.vi).toBe(
-      'Phải nhỏ hơn hoặc bằng 1: "minCoverage" là tỷ lệ tối thiểu các chỉ tiêu có số liệu để đơn vị được xếp hạng, từ 0 đến 1 (100% là 1; ví dụ 0.8 cho 80%); độ bao phủ không bao giờ vượt quá 1, nên với 1.5 sẽ không đơn vị nào được xếp hạng.',
+      'Phải nhỏ hơn hoặc bằng 1: "minCoverage" là tỷ lệ tối thiểu các chỉ tiêu có số liệu để đơn vị được xếp hạng, từ 0 đến 1 (100% là 1; ví dụ 0.8 cho 80%); tỷ lệ chỉ tiêu có số liệu không bao giờ vượt quá 1, nên với 1.5 sẽ không đơn vị nào được xếp hạng.',
     );
     expect(coverage.message.en).toBe(
       'Must be 1 or less: "minCoverage" is the least share of indicators with data a unit needs to be ranked, from 0 to 1 (100% is 1; e.g. 0.8 for 80%); coverage is never above 1, so with 1.5 no unit would be ranked.',
@@ -465,7 +465,7 @@ describe("JSON that is almost right", () => {
     const line = problemOfText('{\n  // Bộ chỉ số thử\n  "format": "index-definition/1"\n}');
     expect(line.code).toBe("json-syntax");
     expect(line.message.en).toBe("Line 2, column 3: the file is not valid JSON (JSON does not allow comments (// or /* */); remove them).");
-    expect(line.message.vi).toBe("Dòng 2, cột 3: tệp không phải JSON hợp lệ (JSON không cho phép chú thích (// hoặc /* */); hãy xoá các chú thích).");
+    expect(line.message.vi).toBe("Dòng 2, cột 3: tệp không phải JSON hợp lệ (JSON không cho phép chú thích (// hoặc /* */); hãy xóa các chú thích).");
     const block = problemOfText('{"format": "index-definition/1", /* thử */ "id": "x"}');
     expect(block.message.en).toMatch(/^Line 1, column 34: .*JSON does not allow comments/);
     const after = problemOfText('{"id": "x"}\n// hết');
@@ -516,7 +516,7 @@ describe("JSON that is almost right", () => {
     const r = parseDefinitionText(text);
     expect(!r.ok && r.problems.map((p) => [p.path, p.code])).toEqual([["root.children[0].max", "duplicate-key"]]);
     if (r.ok) return;
-    expect(r.problems[0]!.message.vi).toMatch(/^Trường "max" được ghi hai lần trong cùng một đối tượng \(dòng \d+ cột \d+ và dòng \d+ cột \d+\); chỉ một lần ghi được dùng, lần kia bị bỏ qua mà không báo\. Hãy xoá một trong hai\.$/);
+    expect(r.problems[0]!.message.vi).toMatch(/^Trường "max" được ghi hai lần trong cùng một đối tượng \(dòng \d+ cột \d+ và dòng \d+ cột \d+\); chỉ một lần ghi được dùng, lần kia bị bỏ qua mà không báo\. Hãy xóa một trong hai\.$/);
     expect(r.problems[0]!.message.en).toMatch(/^The field "max" is written twice in the same object .*Remove one of them\.$/);
     expect(formatProblems(r.problems, "en")).not.toContain("differs");
     expect(formatProblems(r.problems, "vi")).not.toContain("Điểm tối đa 100 khác");
@@ -608,7 +608,7 @@ describe("definition files not in UTF-8", () => {
     expect(decoded.notice?.vi).toBe(
       "Tệp bo-chi-so.json không phải UTF-8; đã đọc theo bảng mã tiếng Việt Windows-1258. Hãy kiểm tra dấu tiếng Việt của tên chỉ tiêu, hoặc lưu lại tệp dưới dạng UTF-8.",
     );
-    expect(decoded.notice?.en).toContain("File bo-chi-so.json is not UTF-8; it was read as Vietnamese Windows-1258.");
+    expect(decoded.notice?.en).toContain("The file bo-chi-so.json is not UTF-8; it was read as Vietnamese Windows-1258.");
     const r = parseDefinitionText(decoded.text);
     expect(r.ok && r.definition.name).toBe("Đơn vị");
   });

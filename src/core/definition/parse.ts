@@ -329,7 +329,7 @@ function scanJson(text: string): { error?: JsonSyntaxError; duplicates: Duplicat
     while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
     if (text[i] === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) {
       stop(
-        "JSON không cho phép chú thích (// hoặc /* */); hãy xoá các chú thích",
+        "JSON không cho phép chú thích (// hoặc /* */); hãy xóa các chú thích",
         "JSON does not allow comments (// or /* */); remove them",
       );
     }

@@ -684,7 +684,7 @@ export const rankingSchema = z.strictObject({
     .describe(
       doc(
         "Units whose coverage (the share of applicable indicators with data), from 0 to 1, is below this are scored but not ranked (default: 0).",
-        "Đơn vị có độ phủ số liệu (tỷ lệ chỉ tiêu áp dụng có số liệu, từ 0 đến 1) thấp hơn mức này vẫn được chấm điểm nhưng không xếp hạng (mặc định: 0).",
+        "Đơn vị có tỷ lệ chỉ tiêu có số liệu (trong các chỉ tiêu áp dụng, từ 0 đến 1) thấp hơn mức này vẫn được chấm điểm nhưng không xếp hạng (mặc định: 0).",
       ),
     ),
   exclude: z

@@ -8,10 +8,11 @@ import type { IndexModel } from "../definition/model";
 import { findBuiltin } from "../../indices";
 import type { ChartKind, ChartPlan, OwnedSheetPlan, WorkbookSnapshot } from "../types";
 import { parseRange } from "./a1";
-import { categoryAxisLabels } from "./charts";
+import { categoryAxisLabels, lastChartsArea } from "./charts";
 import { CHART_NAMES } from "./labels";
 import { planResults } from "./plan";
-import { ownedGrid, readAndScore } from "./test-fixtures";
+import { ownedSheetNames } from "./sheet-names";
+import { demoModel, demoSnapshot, indexState, ownedGrid, readAndScore } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
 
@@ -66,14 +67,16 @@ const COUNTRIES: WorkbookSnapshot = {
 };
 
 describe("the profile radar", () => {
-  test("the provincial DTI has two top-level groups: the radar shows its component indices worth points, named, and the write claims nothing else", () => {
+  test('the provincial DTI has two top-level groups: the radar shows its main indices ("chỉ số chính") worth points, named "Chỉ số", and the write claims nothing else', () => {
     const model = builtin("dti-tinh-922-2022");
     expect(model.topCodes).toHaveLength(2);
     const plan = run(PROVINCES, model);
     const charts = chartsOf(plan);
     expect(charts.map((c) => c.name)).toEqual([CHART_NAMES.total, CHART_NAMES.groups, CHART_NAMES.profile]);
     const radar = charts.find((c) => c.name === CHART_NAMES.profile)!;
-    expect(radar.title).toBe("So sánh theo chỉ số thành phần (giá trị 0–1)");
+    expect(radar.title).toBe("So sánh theo chỉ số (giá trị 0–1)");
+    // The title earlier versions wrote ("chỉ số thành phần": Decision 922's items under them) is still the project's own, written again.
+    expect(radar.ourTitles).toEqual(expect.arrayContaining(["So sánh theo chỉ số thành phần (giá trị 0–1)", "Comparison by component index (values 0–1)"]));
     const grid = ownedGrid(plan, "Biểu đồ");
     expect(cellsOf(grid, radar.categories)).toEqual([
       "Nhận thức số",
@@ -91,9 +94,9 @@ describe("the profile radar", () => {
     expect(first.name).toBe("Đà Nẵng");
     expect(cellsOf(grid, first.values).slice(0, 3)).toEqual([0.6, 0.7, 0.8]);
     const axisHeader = grid[parseRange(radar.categories).top - 2]![0];
-    expect(axisHeader).toBe("Chỉ số thành phần");
+    expect(axisHeader).toBe("Chỉ số");
     expect(plan.warnings ?? []).toEqual([]);
-    expect(chartsOf(run(PROVINCES, model, "en"), "Charts").find((c) => c.name === CHART_NAMES.profile)!.title).toBe("Comparison by component index (values 0–1)");
+    expect(chartsOf(run(PROVINCES, model, "en"), "Charts").find((c) => c.name === CHART_NAMES.profile)!.title).toBe("Comparison by indicator (values 0–1)");
   });
 
   test("units without a code are picked for the profile by their names, as the pane names them", () => {
@@ -138,8 +141,8 @@ describe("the profile radar", () => {
     // Rank 3 four times over, by name: Cần Thơ, Đà Nẵng, Huế, Quảng Ninh.
     expect(profileNames(vi)).toEqual(["Hà Nội", "Hải Phòng", "Cần Thơ", "Đà Nẵng", "Huế", "Trung bình"]);
     const message = {
-      vi: "Biểu đồ so sánh vẽ tối đa 5 đơn vị, nên chỉ 5 trong 6 đơn vị xếp hạng từ 1 đến 3 (có đồng hạng) được đưa vào, theo thứ tự xếp hạng; đơn vị không có trên biểu đồ: Quảng Ninh (QN), hạng 3. Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Biểu đồ.",
-      en: "The comparison chart shows at most 5 units, so only 5 of the 6 units ranked 1 to 3 (with ties) are in it, in ranking order; the unit left out: Quảng Ninh (QN), rank 3. To compare other units, choose them in the Charts step.",
+      vi: "Biểu đồ mạng nhện vẽ tối đa 5 đơn vị, nên chỉ 5 trong 6 đơn vị xếp hạng từ 1 đến 3 (có đồng hạng) được đưa vào, theo thứ tự xếp hạng; đơn vị không có trên biểu đồ: Quảng Ninh (QN), hạng 3. Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Biểu đồ.",
+      en: "The radar chart shows at most 5 units, so only 5 of the 6 units ranked 1 to 3 (with ties) are in it, in ranking order; the unit left out: Quảng Ninh (QN), rank 3. To compare other units, choose them in the Charts step.",
     };
     expect(vi.warnings).toEqual([message]);
     const en = run(snapshot, model, "en");
@@ -165,8 +168,8 @@ describe("the profile radar", () => {
     expect(profileNames(plan)).toEqual(["Việt Nam", "Trung bình"]);
     expect(plan.warnings).toEqual([
       {
-        vi: "Biểu đồ so sánh bỏ qua đơn vị đã chọn: Campuchia (KH) — không có giá trị để vẽ (không xếp hạng: độ phủ số liệu 75% thấp hơn mức tối thiểu 100%). Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Biểu đồ.",
-        en: "The comparison chart leaves out a chosen unit: Campuchia (KH) — no value to draw (not ranked: data coverage 75% is below the minimum of 100%). To compare other units, choose them in the Charts step.",
+        vi: "Biểu đồ mạng nhện bỏ qua đơn vị đã chọn: Campuchia (KH) — không có giá trị để vẽ (không xếp hạng: tỷ lệ chỉ tiêu có số liệu 75% thấp hơn mức tối thiểu 100%). Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Biểu đồ.",
+        en: "The radar chart leaves out a chosen unit: Campuchia (KH) — no value to draw (not ranked: data coverage 75% is below the minimum of 100%). To compare other units, choose them in the Charts step.",
       },
     ]);
     // No radar asked for: nothing to say about it.
@@ -225,8 +228,8 @@ describe("the profile radar", () => {
     expect(chartsOf(twoPlan).map((c) => c.name)).toEqual([CHART_NAMES.total, CHART_NAMES.groups]);
     expect(twoPlan.warnings).toEqual([
       {
-        vi: "Không tạo biểu đồ hồ sơ theo nhóm: bộ chỉ số có 2 nhóm ở cấp trên cùng (ngoài 1 nhóm không tính điểm), trong các nhóm đó có 2 chỉ tiêu; biểu đồ radar cần ít nhất 3 ở một cấp.",
-        en: "The group profile chart was not made: the index has 2 groups at its top level (besides 1 group worth no points), and 2 indicators in those groups; a radar chart needs at least 3 at one of these levels.",
+        vi: "Không tạo biểu đồ mạng nhện so sánh theo nhóm chỉ số: bộ chỉ số có 2 nhóm ở cấp cao nhất (ngoài 1 nhóm không tính điểm), trong các nhóm đó có 2 chỉ tiêu; biểu đồ mạng nhện cần ít nhất 3 ở một cấp.",
+        en: "The radar chart comparing indicator groups was not made: the index has 2 groups at its top level (besides 1 group worth no points), and 2 indicators in those groups; a radar chart needs at least 3 at one of these levels.",
       },
     ]);
   });
@@ -252,8 +255,8 @@ describe("the profile radar", () => {
     expect(chartsOf(plan).map((c) => c.name)).toEqual([CHART_NAMES.total, CHART_NAMES.groups]);
     expect(plan.warnings).toEqual([
       {
-        vi: "Không tạo biểu đồ hồ sơ theo nhóm: bộ chỉ số không có nhóm nào, chỉ có 2 chỉ tiêu ngay dưới gốc, biểu đồ radar cần ít nhất 3.",
-        en: "The group profile chart was not made: the index has no groups, only 2 indicators directly under its root, and a radar chart needs at least 3.",
+        vi: "Không tạo biểu đồ mạng nhện so sánh theo nhóm chỉ số: bộ chỉ số không có nhóm nào, chỉ có 2 chỉ tiêu ở cấp cao nhất, biểu đồ mạng nhện cần ít nhất 3.",
+        en: "The radar chart comparing indicator groups was not made: the index has no groups, only 2 indicators at its top level, and a radar chart needs at least 3.",
       },
     ]);
     // No radar asked for: nothing to say.
@@ -281,8 +284,8 @@ describe("the profile radar", () => {
     expect(chartsOf(plan).map((c) => c.name)).toEqual([CHART_NAMES.total, CHART_NAMES.groups]);
     expect(plan.warnings).toEqual([
       {
-        vi: "Không tạo biểu đồ hồ sơ theo nhóm: bộ chỉ số có 1 nhóm và 1 chỉ tiêu ở cấp trên cùng, trong nhóm đó có 1 chỉ tiêu (2 ở cấp dưới, tính cả 1 chỉ tiêu ở cấp trên cùng); biểu đồ radar cần ít nhất 3 ở một cấp.",
-        en: "The group profile chart was not made: the index has 1 group and 1 indicator at its top level, and 1 indicator in that group (2 one level down, with 1 indicator of the top level); a radar chart needs at least 3 at one of these levels.",
+        vi: "Không tạo biểu đồ mạng nhện so sánh theo nhóm chỉ số: bộ chỉ số có 1 nhóm và 1 chỉ tiêu ở cấp cao nhất, trong nhóm đó có 1 chỉ tiêu (2 ở cấp dưới, tính cả 1 chỉ tiêu ở cấp cao nhất); biểu đồ mạng nhện cần ít nhất 3 ở một cấp.",
+        en: "The radar chart comparing indicator groups was not made: the index has 1 group and 1 indicator at its top level, and 1 indicator in that group (2 one level down, with 1 indicator of the top level); a radar chart needs at least 3 at one of these levels.",
       },
     ]);
   });
@@ -294,12 +297,16 @@ describe("the groups chart", () => {
     const groups = chartsOf(plan).find((c) => c.name === CHART_NAMES.groups)!;
     // The hosts draw "barSorted" as clustered bars, one series per group.
     expect(groups.kind).toBe("barSorted");
-    expect(groups.title).toBe("Giá trị từng nhóm chỉ số theo đơn vị (0–1)");
+    // Titled with the units as the index calls them, as the axis under it is.
+    expect(groups.title).toBe("Giá trị từng nhóm chỉ số theo quốc gia (0–1)");
+    expect(groups.xAxisTitle).toBe("Quốc gia");
+    // As earlier versions titled it: still the project's own, written again.
+    expect(groups.ourTitles).toContain("Giá trị từng nhóm chỉ số theo đơn vị (0–1)");
     expect(groups.series.map((s) => s.name)).toEqual(["Sức khỏe", "Giáo dục", "Thu nhập"]);
     expect(groups.valueAxisMax).toBe(1);
     const grid = ownedGrid(plan, "Biểu đồ");
     for (const s of groups.series) for (const v of cellsOf(grid, s.values)) expect(v as number).toBeLessThanOrEqual(1);
-    expect(chartsOf(run(COUNTRIES, builtin("undp-hdi"), "en"), "Charts").find((c) => c.name === CHART_NAMES.groups)!.title).toBe("Indicator group values by unit (0–1)");
+    expect(chartsOf(run(COUNTRIES, builtin("undp-hdi"), "en"), "Charts").find((c) => c.name === CHART_NAMES.groups)!.title).toBe("Indicator group values by country (0–1)");
     // Chosen as the groups chart: asking for "stackedBar" alone makes it, and only it.
     expect(chartsOf(run(COUNTRIES, builtin("undp-hdi"), "vi", ["stackedBar"])).map((c) => c.name)).toEqual([CHART_NAMES.groups]);
     expect(chartsOf(run(COUNTRIES, builtin("undp-hdi"), "vi", ["barSorted"])).map((c) => c.name)).toEqual([CHART_NAMES.total]);
@@ -368,7 +375,9 @@ describe("each chart prints whole on a page of its own", () => {
     }
     // Each on a page of its own, the data on the pages after them.
     expect(new Set(boxes.map((b) => pageOf(b.top))).size).toBe(3);
-    const dataTop = grid.findIndex((r) => r[0] === "Đơn vị") + 1;
+    // The data's units headed as the index calls a unit, as the results sheet's are.
+    const dataTop = grid.findIndex((r) => r[0] === "Tỉnh") + 1;
+    expect(dataTop).toBeGreaterThan(0);
     expect(pageOf(dataTop)).toBeGreaterThan(Math.max(...boxes.map((b) => pageOf(b.bottom))));
     // The bar charts show every province, named on the axis at this size or larger (the groups'
     // chart has a legend under it, and a little less room), every `skip`-th from rank 1.
@@ -412,7 +421,7 @@ describe("each chart prints whole on a page of its own", () => {
     const names = cellsOf(grid, groups!.categories);
     expect(names).toHaveLength(41);
     expect(names[20]).toBe("… 164 quốc gia ở giữa …");
-    expect(groups!.title).toBe("Giá trị từng nhóm chỉ số theo đơn vị (0–1): 20 đứng đầu và 20 đứng cuối trong 204 quốc gia");
+    expect(groups!.title).toBe("Giá trị từng nhóm chỉ số theo quốc gia (0–1): 20 đứng đầu và 20 đứng cuối trong 204 quốc gia");
     expect(categoryAxisLabels(groups!)!.skip).toBe(1);
     // The data's heading, under the charts and outside the print area.
     const headingRow = grid.findIndex((r) => String(r[0] ?? "").startsWith("Số liệu của các biểu đồ")) + 1;
@@ -432,4 +441,42 @@ test("a unit's name longer than Excel takes for a series' name (255 characters) 
   expect(names.every((n) => [...n].length <= 255)).toBe(true);
   expect(names).toContain(`${[...long].slice(0, 254).join("")}…`);
   expect(ownedGrid(plan, "Biểu đồ").flat()).toContain(long);
+});
+
+describe("the units as the index calls them", () => {
+  test("the provincial DTI's charts name its units \"Tỉnh\", as its results sheet does: the data's header, the axis and the titles; an index without a name for them says \"đơn vị\"", () => {
+    const plan = run(PROVINCES, builtin("dti-tinh-922-2022"));
+    const [total, groups] = chartsOf(plan);
+    expect(total!.title).toBe("Tổng điểm theo tỉnh");
+    expect(total!.xAxisTitle).toBe("Tỉnh");
+    expect(groups!.title).toBe("Điểm theo nhóm chỉ số");
+    const grid = ownedGrid(plan, "Biểu đồ");
+    expect(grid[parseRange(total!.categories).top - 2]!.slice(0, 2)).toEqual(["Tỉnh", "Tổng điểm"]);
+    expect(ownedGrid(plan, "Kết quả")[2]![2]).toBe("Tỉnh");
+    // The titles as earlier versions wrote them are still the project's own, written again.
+    expect(total!.ourTitles).toEqual(expect.arrayContaining(["Tổng điểm theo tỉnh", "Total points by province", "Tổng điểm theo đơn vị", "Total points by unit"]));
+    expect(chartsOf(run(PROVINCES, builtin("dti-tinh-922-2022"), "en"), "Charts")[0]!.title).toBe("Total points by province");
+    // The demo index has no unitLabel.
+    const demo = demoModel();
+    const { submissions, issues, table } = readAndScore(demoSnapshot(), demo);
+    const plain = chartsOf(planResults(demo, table, issues, submissions, { lang: "vi", projectVersion: "1", now: NOW }))[0]!;
+    expect([plain.title, plain.xAxisTitle]).toEqual(["Tổng điểm theo đơn vị", "Đơn vị"]);
+  });
+
+  test("a later run finds the charts' data by its headers, as this version writes them (\"Tỉnh\", \"Chỉ số\") and as earlier versions did (\"Đơn vị\", \"Chỉ số thành phần\"); a renamed charts sheet is still the project's", () => {
+    const plan = run(PROVINCES, builtin("dti-tinh-922-2022"));
+    const grid = ownedGrid(plan, "Biểu đồ");
+    const recorded = indexState(plan).owned.cells.find((c) => c.sheet === "Biểu đồ" && c.role === "chartData")!.ranges.map(parseRange);
+    // As an earlier version's _index, which records no chartData: the data is found on the sheet by its headers.
+    const previous = indexState(plan);
+    previous.owned.cells = previous.owned.cells.filter((c) => c.role !== "chartData");
+    const earlier = grid.map((r) => r.map((v) => (v === "Tỉnh" ? "Đơn vị" : v === "Chỉ số" ? "Chỉ số thành phần" : v)));
+    expect(earlier.flat()).toContain("Chỉ số thành phần");
+    for (const values of [grid, earlier]) {
+      expect(lastChartsArea({ name: "Biểu đồ", values }, previous, new Map(), "Biểu đồ")).toEqual(recorded);
+      // Renamed by the user: found by what the project wrote there.
+      const snapshot: WorkbookSnapshot = { sheets: [...PROVINCES.sheets, { name: "Kết quả", values: ownedGrid(plan, "Kết quả") }, { name: "Biểu đồ 2025", values }] };
+      expect(ownedSheetNames("vi", indexState(plan), snapshot, ["Tỉnh"]).charts).toBe("Biểu đồ 2025");
+    }
+  });
 });

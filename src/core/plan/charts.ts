@@ -15,7 +15,24 @@ import { localize } from "../i18n/text";
 import type { CellBlock, CellValue, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, ScoreTable, SheetSnapshot, UnitResult } from "../types";
 import { type CellRange, cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
-import { CHART_KINDS, CHART_LABELS, CHART_NAMES, type PartCounts, chartTitle, shortened, type ProfileShape, SHEET_NAMES, label, profileLeftOutMessage, profileTiesLeftOutMessage, profileUnitsLeftOutMessage, unitCount, unitLabelText } from "./labels";
+import {
+  CHART_KINDS,
+  CHART_LABELS,
+  CHART_NAMES,
+  FORMER_CHART_LABELS,
+  type PartCounts,
+  chartTitle,
+  chartTitleText,
+  shortened,
+  type ProfileShape,
+  SHEET_NAMES,
+  label,
+  profileLeftOutMessage,
+  profileTiesLeftOutMessage,
+  profileUnitsLeftOutMessage,
+  unitCount,
+  unitLabelText,
+} from "./labels";
 import { type IndexSheetState, unitKey } from "./index-sheet";
 import { textOf } from "./sheet-names";
 import { coalesceRanges, ownedLastRun, recordedRanges, writtenArea } from "./results-area";
@@ -52,6 +69,8 @@ export interface ChartsSheet {
   warnings: Message[];
 }
 
+const LANGS = ["vi", "en"] as const;
+
 /** A radar needs this many axes to be more than a line. */
 export const MIN_PROFILE_AXES = 3;
 
@@ -64,7 +83,7 @@ export interface ProfileAxes {
 
 /**
  * The axes of the profile radar: the top-level groups when there are at least three, else the
- * level below them (the provincial DTI's two groups → its nine component indices); undefined when
+ * level below them (the provincial DTI's two groups → its nine indices, Decision 922's "chỉ số chính"); undefined when
  * that too gives fewer than three, and the radar is left out.
  */
 export function profileAxes(model: IndexModel): ProfileAxes | undefined {
@@ -375,7 +394,9 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const totalFormat = usePoints ? formats.points : formats.value;
   // Each group's figures as the results sheet shows them (groupFormats).
   const groupFormat = groups.map((g) => (stackPoints ? groupFormats(formats, g.code).points : groupFormats(formats, g.code).value));
-  const head1: PlanValue[] = [label("unit", lang), totalHeader, ...groups.map((g) => g.name)];
+  // The units' column is headed as the index calls a unit ("Tỉnh"), as the results sheet's is.
+  const unitHeader = unitLabelText(model.definition.unitLabel, lang);
+  const head1: PlanValue[] = [unitHeader, totalHeader, ...groups.map((g) => g.name)];
   const rows1: PlanValue[][] = units.map((u) => [
     u.name,
     figure(usePoints ? u.points : u.value),
@@ -448,7 +469,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
         ...rows1.slice(-ends.each).map((r) => [r[0]!, ...r.slice(2)]),
       ]
     : [];
-  const head3: PlanValue[] = [label("unit", lang), ...groups.map((g) => g.name)];
+  const head3: PlanValue[] = [unitHeader, ...groups.map((g) => g.name)];
 
   const blocks: CellBlock[] = [
     { address: cellAddress(heading, 1), values: [[DATA_HEADING[lang]]], bold: true },
@@ -473,10 +494,14 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   // groups' chart is chosen as "stackedBar" even when it draws its values side by side.
   const charts: { slot: ChartKind; chart: ChartPlan }[] = [];
   // A chart's title in this run's language, and in both as the project's own (a title the user
-  // gave it stays; one of ours is written again, in the language of the run).
-  const titled = (title: (l: Lang) => string) => {
-    const dated = (l: Lang) => chartTitle(title(l), input.periods ?? []);
-    return { title: dated(lang), ourTitles: [dated("vi"), dated("en")] };
+  // gave it stays; one of ours is written again, in the language of the run): also as it read
+  // before it named the units as the index calls them ("Tổng điểm theo đơn vị"), and as earlier
+  // versions wrote it (`former`).
+  const unitLabel = model.definition.unitLabel;
+  const titled = (title: (l: Lang, own: typeof unitLabel) => string, former: readonly string[] = []) => {
+    const dated = (text: string) => chartTitle(text, input.periods ?? []);
+    const ours = [...new Set([...LANGS.flatMap((l) => [title(l, unitLabel), title(l, undefined)]), ...former].map(dated))];
+    return { title: dated(title(lang, unitLabel)), ourTitles: ours };
   };
   if (units.length > 0 && groups.length > 0) {
     // `to` is the chart's last cell, included.
@@ -494,12 +519,12 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
       chart: {
         name: CHART_NAMES.total,
         kind: "barSorted",
-        ...titled((l) => (usePoints ? CHART_LABELS.totalTitle[l] : CHART_LABELS.totalValueTitle[l])),
+        ...titled((l, own) => chartTitleText(usePoints ? "totalTitle" : "totalValueTitle", l, own)),
         categories: unitCats,
         series: [{ name: totalHeader, values: rangeAddress(top1 + 1, 2, last1, 2) }],
         dataSheet: sheet,
         ...place("barSorted"),
-        xAxisTitle: unitLabelText(model.definition.unitLabel, lang),
+        xAxisTitle: unitHeader,
         yAxisTitle: axisY,
         ...(totalMax !== undefined ? { valueAxisMax: totalMax } : {}),
         valueLabels: { numberFormat: totalFormat },
@@ -514,7 +539,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
           groupValues.map((r) => r.reduce<number>((sum, v) => sum + (typeof v === "number" ? v : 0), 0)),
         )
       : axisMax(1, groupValues.flat().map((v) => (typeof v === "number" ? v : null)));
-    const groupsTitle = (l: Lang) => (stackPoints ? CHART_LABELS.groupsTitle[l] : CHART_LABELS.groupsClusteredTitle[l]);
+    const groupsTitle = (l: Lang, own: typeof unitLabel) => chartTitleText(stackPoints ? "groupsTitle" : "groupsClusteredTitle", l, own);
     const last3 = top3 + rows3.length;
     charts.push({
       slot: "stackedBar",
@@ -522,13 +547,13 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
         name: CHART_NAMES.groups,
         // Clustered bars (the hosts draw "barSorted" as clustered bars, one series per group).
         kind: stackPoints ? "stackedBar" : "barSorted",
-        ...titled((l) => (ends ? groupsEndsTitle(l, groupsTitle(l), ends.each, unitCount(units.length, l, model.definition.unitLabel)) : groupsTitle(l))),
+        ...titled((l, own) => (ends ? groupsEndsTitle(l, groupsTitle(l, own), ends.each, unitCount(units.length, l, unitLabel)) : groupsTitle(l, own))),
         categories: ends ? rangeAddress(top3 + 1, 1, last3, 1) : unitCats,
         series: groups.map((g, i) =>
           ({ name: seriesName(g.name), values: ends ? rangeAddress(top3 + 1, 2 + i, last3, 2 + i) : rangeAddress(top1 + 1, 3 + i, last1, 3 + i) })),
         dataSheet: sheet,
         ...place("stackedBar"),
-        xAxisTitle: unitLabelText(model.definition.unitLabel, lang),
+        xAxisTitle: unitHeader,
         yAxisTitle: stackPoints ? CHART_LABELS.pointsAxis[lang] : CHART_LABELS.valueAxis[lang],
         ...(groupsMax !== undefined ? { valueAxisMax: groupsMax } : {}),
       },
@@ -542,7 +567,10 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
         chart: {
           name: CHART_NAMES.profile,
           kind: "radar",
-          ...titled((l) => (axes.level === "below" ? CHART_LABELS.profileBelowTitle[l] : CHART_LABELS.profileTitle[l])),
+          ...titled(
+            (l) => chartTitleText(axes.level === "below" ? "profileBelowTitle" : "profileTitle", l),
+            axes.level === "below" ? FORMER_CHART_LABELS.profileBelowTitle : [],
+          ),
           categories: rangeAddress(top2 + 1, 1, lastAxisRow, 1),
           series: head2.slice(1).map((h, i) => ({ name: seriesName(String(h)), values: rangeAddress(top2 + 1, 2 + i, lastAxisRow, 2 + i) })),
           dataSheet: sheet,
@@ -619,13 +647,16 @@ export function chartsDataRanges(plan: OwnedSheetPlan): string[] {
   return coalesceRanges(writtenArea(plan)).map((r) => rangeAddress(r.top, r.left, r.bottom, r.right));
 }
 
-const LANGS = ["vi", "en"] as const;
-
-/** How each block of the charts' data is headed, in either language (the profile's axes were headed "Pillar" once). */
+/**
+ * How each block of the charts' data is headed, in either language: the units' `Đơn vị` as an index
+ * without a `unitLabel` has it and as earlier versions headed it whatever the index (an index's own,
+ * "Tỉnh", is known from its definition: LastChartsData.unitHeaders); the profile's axes were headed
+ * "Pillar", then `Chỉ số thành phần` below the groups (FORMER_CHART_LABELS), once.
+ */
 const HEADS = {
   unit: new Set<string>(LANGS.map((l) => label("unit", l))),
   total: new Set<string>(LANGS.flatMap((l) => [label("totalPoints", l), label("value", l)])),
-  axes: new Set<string>([...LANGS.flatMap((l) => [CHART_LABELS.pillar[l], CHART_LABELS.component[l]]), "Pillar"]),
+  axes: new Set<string>([...LANGS.flatMap((l) => [CHART_LABELS.pillar[l], CHART_LABELS.component[l]]), "Pillar", ...FORMER_CHART_LABELS.component]),
   average: new Set<string>(LANGS.map((l) => label("average", l))),
 };
 
@@ -662,6 +693,8 @@ export interface LastChartsData {
   axes?: Set<string> | null;
   /** How many units the last run read: the units' blocks have at most as many rows. */
   units?: number;
+  /** The units' column's header, in either language, as the definition the last run scored with calls a unit (unitLabelText: "Tỉnh"). */
+  unitHeaders?: Set<string>;
 }
 
 /** The definition the last run scored with, as `_index` keeps it (undefined: none, or not valid). */
@@ -688,7 +721,13 @@ export function lastChartsData(previous: IndexSheetState, recorded: readonly Cel
   const blocks = [...recorded].sort((a, b) => a.top - b.top || a.left - b.left).slice(1);
   return {
     ...(blocks.length > 0 ? { recorded: blocks.map((r) => ({ width: r.right - r.left + 1, rows: r.bottom - r.top })) } : {}),
-    ...(model ? { groups: chartedNodes(model, model.topCodes).length, axes: axes ? new Set(axes.codes.flatMap(names)) : null } : {}),
+    ...(model
+      ? {
+          groups: chartedNodes(model, model.topCodes).length,
+          axes: axes ? new Set(axes.codes.flatMap(names)) : null,
+          unitHeaders: new Set(LANGS.map((l) => unitLabelText(model.definition.unitLabel, l))),
+        }
+      : {}),
     ...(units > 0 ? { units } : {}),
   };
 }
@@ -697,8 +736,9 @@ export function lastChartsData(previous: IndexSheetState, recorded: readonly Cel
  * The charts' data as the sheet holds it now (`ranges`, the heading's first; `blocks`: how many of
  * its blocks were found; undefined when the sheet has no heading): the heading (DATA_HEADING, in
  * either language, wherever rows or columns inserted since moved it) and each block under it,
- * known by its header (the units': `Đơn vị` and the total's header; the profile's: its axes'
- * header, `Trung bình` at its end; the groups' chart's own: `Đơn vị` and the units' groups), only
+ * known by its header (the units': `Đơn vị`, or the index's own name of a unit as `last` knows it,
+ * and the total's header; the profile's: its axes' header, `Trung bình` at its end; the groups'
+ * chart's own: the units' header and the units' groups), only
  * as wide as the last run wrote it (`last`: as `_index` records it, else the name, the total and
  * the groups of the definition it scored with; the profile up to its average), and only its rows
  * that hold what the plan writes there: numbers (the profile's, on the rows of its axes). Recorded,
@@ -727,7 +767,9 @@ export function measuredChartsData(sheet: SheetSnapshot, last: LastChartsData = 
     for (let c = left; c <= right; c++) if (!none(value(row, c))) return false;
     return true;
   };
-  const headed = (row: number) => HEADS.unit.has(text(row, left)) || HEADS.axes.has(text(row, left));
+  // The units' header: `Đơn vị`, or as the definition the last run scored with calls a unit.
+  const unitHeads = new Set<string>([...HEADS.unit, ...(last.unitHeaders ?? [])]);
+  const headed = (row: number) => unitHeads.has(text(row, left)) || HEADS.axes.has(text(row, left));
   // Without the definition: a block as wide as its header while the rows under it have numbers in the column.
   const numbered = (head: number) => {
     const sample: number[] = [];
@@ -746,7 +788,7 @@ export function measuredChartsData(sheet: SheetSnapshot, last: LastChartsData = 
       for (let c = 1; c <= MAX_PROFILE_UNITS + 1; c++) if (HEADS.average.has(text(row, left + c))) return shape?.width ?? c + 1;
       return undefined;
     }
-    if (!HEADS.unit.has(first)) return undefined;
+    if (!unitHeads.has(first)) return undefined;
     if (kind === "units") return HEADS.total.has(second) ? (shape?.width ?? (last.groups !== undefined ? 2 + last.groups : numbered(row))) : undefined;
     // The groups' chart's own: its header is the units' without the total.
     if (second === "" || HEADS.total.has(second) || (unitsHead !== undefined && second !== text(unitsHead, left + 2))) return undefined;

@@ -99,12 +99,12 @@ describe("why a unit whose total could not be computed is not ranked", () => {
 describe("why a unit is not ranked for its coverage or an exclusion", () => {
   test("a coverage just below the minimum is shown with the decimals that tell it from the minimum", () => {
     // 26 of 29 indicators is 89.66%: "90%" would read as the minimum itself.
-    expect(notRankedText("low-coverage", 26 / 29, 0.9, "vi")).toBe("Không xếp hạng: độ phủ số liệu 89,7% thấp hơn mức tối thiểu 90%");
+    expect(notRankedText("low-coverage", 26 / 29, 0.9, "vi")).toBe("Không xếp hạng: tỷ lệ chỉ tiêu có số liệu 89,7% thấp hơn mức tối thiểu 90%");
     expect(notRankedText("low-coverage", 26 / 29, 0.9, "en")).toBe("Not ranked: data coverage 89.7% is below the minimum of 90%");
-    expect(notRankedText("low-coverage", 0.8999, 0.9, "vi")).toBe("Không xếp hạng: độ phủ số liệu 89,99% thấp hơn mức tối thiểu 90%");
+    expect(notRankedText("low-coverage", 0.8999, 0.9, "vi")).toBe("Không xếp hạng: tỷ lệ chỉ tiêu có số liệu 89,99% thấp hơn mức tối thiểu 90%");
     // A minimum with decimals is shown as it is; a coverage far below it needs none.
     expect(notRankedText("low-coverage", 0.8, 0.875, "en")).toBe("Not ranked: data coverage 80% is below the minimum of 87.5%");
-    expect(notRankedText("low-coverage", 1 / 3, 0.9, "vi")).toBe("Không xếp hạng: độ phủ số liệu 33% thấp hơn mức tối thiểu 90%");
+    expect(notRankedText("low-coverage", 1 / 3, 0.9, "vi")).toBe("Không xếp hạng: tỷ lệ chỉ tiêu có số liệu 33% thấp hơn mức tối thiểu 90%");
   });
 
   test("the coverage column takes the decimals its closest coverage below the minimum needs, as the note shows it, and the minimum's own", () => {

@@ -292,7 +292,7 @@ export function notRankedText(
     case "low-coverage": {
       const pct = coveragePercents(coverage ?? 0, minCoverage, lang);
       return lang === "vi"
-        ? `Không xếp hạng: độ phủ số liệu ${pct.coverage} thấp hơn mức tối thiểu ${pct.minimum}`
+        ? `Không xếp hạng: tỷ lệ chỉ tiêu có số liệu ${pct.coverage} thấp hơn mức tối thiểu ${pct.minimum}`
         : `Not ranked: data coverage ${pct.coverage} is below the minimum of ${pct.minimum}`;
     }
     case "not-available":
@@ -355,21 +355,52 @@ export function rowsCarrySummary(rows: readonly (readonly unknown[])[]): boolean
 /** What earlier versions wrote in a form's `Điểm` column for a node not applicable ("KAD"): still the project's. */
 export const FORMER_UNAVAILABLE_TEXTS: string[] = ["KAD"];
 
+/**
+ * The charts sheet's texts. A title with `{unit}` names the units as the index calls them
+ * (unitInTitle: "Tổng điểm theo tỉnh" / "Total points by province"), as the charts' axis and data
+ * header do (unitLabelText): chartTitleText fills it.
+ */
 export const CHART_LABELS = {
-  totalTitle: { vi: "Tổng điểm theo đơn vị", en: "Total points by unit" },
-  totalValueTitle: { vi: "Giá trị chỉ số theo đơn vị", en: "Index value by unit" },
+  totalTitle: { vi: "Tổng điểm theo {unit}", en: "Total points by {unit}" },
+  totalValueTitle: { vi: "Giá trị chỉ số theo {unit}", en: "Index value by {unit}" },
   groupsTitle: { vi: "Điểm theo nhóm chỉ số", en: "Points by indicator group" },
   groupsValueTitle: { vi: "Giá trị theo nhóm chỉ số", en: "Values by indicator group" },
-  groupsClusteredTitle: { vi: "Giá trị từng nhóm chỉ số theo đơn vị (0–1)", en: "Indicator group values by unit (0–1)" },
+  groupsClusteredTitle: { vi: "Giá trị từng nhóm chỉ số theo {unit} (0–1)", en: "Indicator group values by {unit} (0–1)" },
   profileTitle: { vi: "So sánh theo nhóm chỉ số (giá trị 0–1)", en: "Comparison by indicator group (values 0–1)" },
-  profileBelowTitle: { vi: "So sánh theo chỉ số thành phần (giá trị 0–1)", en: "Comparison by component index (values 0–1)" },
-  component: { vi: "Chỉ số thành phần", en: "Component index" },
+  /**
+   * The radar's title and its axes' header when its axes are the level below the groups: the
+   * provincial DTI's nine "chỉ số chính" of Decision 922 (its "chỉ số thành phần" are the items
+   * under them, so these are not called so: FORMER_CHART_LABELS).
+   */
+  profileBelowTitle: { vi: "So sánh theo chỉ số (giá trị 0–1)", en: "Comparison by indicator (values 0–1)" },
+  component: { vi: "Chỉ số", en: "Indicator" },
   unitAxis: { vi: "Đơn vị", en: "Unit" },
   pointsAxis: { vi: "Điểm", en: "Points" },
   valueAxis: { vi: "Giá trị", en: "Value" },
   /** The header of the profile's axes at the top level (named "pillar" before: Decision 922's pillars are another thing). */
   pillar: { vi: "Nhóm chỉ số", en: "Indicator group" },
 } satisfies Record<string, Message>;
+
+/**
+ * Texts of the charts sheet earlier versions wrote, in either language: a later run still takes
+ * them for its own (the radar's axes' header in the charts' data, a chart's title to write again).
+ */
+export const FORMER_CHART_LABELS = {
+  component: ["Chỉ số thành phần", "Component index"],
+  profileBelowTitle: ["So sánh theo chỉ số thành phần (giá trị 0–1)", "Comparison by component index (values 0–1)"],
+} satisfies Record<string, string[]>;
+
+/** What a chart's title calls the units: the index's `unitLabel` inside a sentence ("tỉnh", "quốc gia" / "province"); "đơn vị" / "unit" when it says nothing. */
+export function unitInTitle(unitLabel: LocalizedText | undefined, lang: Lang): string {
+  const own = localize(unitLabel, lang).trim();
+  return own !== "" ? inSentence(own) : lang === "vi" ? "đơn vị" : "unit";
+}
+
+/** A chart's title of CHART_LABELS, its `{unit}` the units as the index calls them (unitInTitle): "Tổng điểm theo tỉnh". */
+export function chartTitleText(key: keyof typeof CHART_LABELS, lang: Lang, unitLabel?: LocalizedText): string {
+  // A function: a label's "$&" is text, not a pattern of replace's.
+  return CHART_LABELS[key][lang].replace("{unit}", () => unitInTitle(unitLabel, lang));
+}
 
 const SEVERITY_WORDS: Record<Severity, Message> = {
   error: { vi: "Lỗi", en: "Error" },
@@ -497,27 +528,43 @@ function partsText(p: PartCounts, lang: Lang): string {
 }
 
 /**
- * The write's warning that the profile chart was left out: the index has too few groups or
+ * The radar chart as the user is told of it, in full and short: one name in each language, the
+ * pane's and the warnings' ("biểu đồ mạng nhện so sánh theo nhóm chỉ số" / "radar chart comparing
+ * indicator groups"; "biểu đồ mạng nhện" / "radar chart").
+ */
+export const RADAR_CHART_NAME = {
+  full: { vi: "biểu đồ mạng nhện so sánh theo nhóm chỉ số", en: "radar chart comparing indicator groups" },
+  short: { vi: "biểu đồ mạng nhện", en: "radar chart" },
+} satisfies Record<string, Message>;
+
+/** A sentence's first letter raised ("biểu đồ" → "Biểu đồ"). */
+function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * The write's warning that the radar chart was left out: the index has too few groups or
  * indicators worth points at its top level, and at the level below, for a radar's 3 axes. Says what
- * it has: indicators straight under the root are not called groups (`shape`: ProfileShape).
+ * it has: indicators at the top level are not called groups (`shape`: ProfileShape).
  */
 export function profileLeftOutMessage(shape: ProfileShape): Message {
   const total = (p: PartCounts) => p.groups + p.indicators;
   const text = (lang: Lang): string => {
     const vi = lang === "vi";
-    const head = vi ? "Không tạo biểu đồ hồ sơ theo nhóm: bộ chỉ số" : "The group profile chart was not made: the index";
+    const head = vi ? `Không tạo ${RADAR_CHART_NAME.full.vi}: bộ chỉ số` : `The ${RADAR_CHART_NAME.full.en} was not made: the index`;
+    const needs = vi ? `${RADAR_CHART_NAME.short.vi} cần ít nhất 3` : `a ${RADAR_CHART_NAME.short.en} needs at least 3`;
     const unscored = total(shape.unscored) === 0 ? "" : vi ? ` (ngoài ${partsText(shape.unscored, lang)} không tính điểm)` : ` (besides ${partsText(shape.unscored, lang)} worth no points)`;
     if (total(shape.top) === 0) {
       return vi
-        ? `${head} không có nhóm hay chỉ tiêu nào tính điểm ngay dưới gốc${unscored}, biểu đồ radar cần ít nhất 3.`
-        : `${head} has no group or indicator worth points directly under its root${unscored}, and a radar chart needs at least 3.`;
+        ? `${head} không có nhóm hay chỉ tiêu nào tính điểm ở cấp cao nhất${unscored}, ${needs}.`
+        : `${head} has no group or indicator worth points at its top level${unscored}, and ${needs}.`;
     }
     if (shape.top.groups === 0) {
       const n = shape.top.indicators;
       const worth = shape.unscored.groups > 0 ? (vi ? " tính điểm" : " worth points") : "";
       return vi
-        ? `${head} không có nhóm nào${worth}, chỉ có ${n} chỉ tiêu ngay dưới gốc${unscored}, biểu đồ radar cần ít nhất 3.`
-        : `${head} has no groups${worth}, only ${n} ${n === 1 ? "indicator" : "indicators"} directly under its root${unscored}, and a radar chart needs at least 3.`;
+        ? `${head} không có nhóm nào${worth}, chỉ có ${n} chỉ tiêu ở cấp cao nhất${unscored}, ${needs}.`
+        : `${head} has no groups${worth}, only ${n} ${n === 1 ? "indicator" : "indicators"} at its top level${unscored}, and ${needs}.`;
     }
     const those = shape.top.groups === 1 ? (vi ? "nhóm đó" : "that group") : vi ? "các nhóm đó" : "those groups";
     const inGroups = vi
@@ -529,11 +576,11 @@ export function profileLeftOutMessage(shape: ProfileShape): Message {
       total(shape.standAlone) === 0
         ? ""
         : vi
-          ? ` (${shape.below} ở cấp dưới, tính cả ${partsText(shape.standAlone, lang)} ở cấp trên cùng)`
+          ? ` (${shape.below} ở cấp dưới, tính cả ${partsText(shape.standAlone, lang)} ở cấp cao nhất)`
           : ` (${shape.below} one level down, with ${partsText(shape.standAlone, lang)} of the top level)`;
     return vi
-      ? `${head} có ${partsText(shape.top, lang)} ở cấp trên cùng${unscored}, ${inGroups}${standAlone}; biểu đồ radar cần ít nhất 3 ở một cấp.`
-      : `${head} has ${partsText(shape.top, lang)} at its top level${unscored}, and ${inGroups}${standAlone}; a radar chart needs at least 3 at one of these levels.`;
+      ? `${head} có ${partsText(shape.top, lang)} ở cấp cao nhất${unscored}, ${inGroups}${standAlone}; ${needs} ở một cấp.`
+      : `${head} has ${partsText(shape.top, lang)} at its top level${unscored}, and ${inGroups}${standAlone}; ${needs} at one of these levels.`;
   };
   return { vi: text("vi"), en: text("en") };
 }
@@ -548,7 +595,7 @@ export function unitWithCode(u: { code: string; name: string }): string {
 const NAMED_TIED = 5;
 
 /**
- * The write's warning that more units are ranked in the top three (ties) than the profile chart
+ * The write's warning that more units are ranked in the top three (ties) than the radar chart
  * compares: it shows the first `shown` in ranking order, and `left` (named, with their ranks) are not in it.
  */
 export function profileTiesLeftOutMessage(shown: number, left: readonly { code: string; name: string; rank: number | null }[]): Message {
@@ -560,8 +607,8 @@ export function profileTiesLeftOutMessage(shown: number, left: readonly { code: 
   const total = shown + left.length;
   const one = left.length === 1;
   return {
-    vi: `Biểu đồ so sánh vẽ tối đa ${shown} đơn vị, nên chỉ ${shown} trong ${total} đơn vị xếp hạng từ 1 đến 3 (có đồng hạng) được đưa vào, theo thứ tự xếp hạng; ${one ? "đơn vị" : `${left.length} đơn vị`} không có trên biểu đồ: ${named("vi")}. Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Biểu đồ.`,
-    en: `The comparison chart shows at most ${shown} units, so only ${shown} of the ${total} units ranked 1 to 3 (with ties) are in it, in ranking order; ${one ? "the unit" : `${left.length} units`} left out: ${named("en")}. To compare other units, choose them in the Charts step.`,
+    vi: `${upperFirst(RADAR_CHART_NAME.short.vi)} vẽ tối đa ${shown} đơn vị, nên chỉ ${shown} trong ${total} đơn vị xếp hạng từ 1 đến 3 (có đồng hạng) được đưa vào, theo thứ tự xếp hạng; ${one ? "đơn vị" : `${left.length} đơn vị`} không có trên biểu đồ: ${named("vi")}. Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Biểu đồ.`,
+    en: `The ${RADAR_CHART_NAME.short.en} shows at most ${shown} units, so only ${shown} of the ${total} units ranked 1 to 3 (with ties) are in it, in ranking order; ${one ? "the unit" : `${left.length} units`} left out: ${named("en")}. To compare other units, choose them in the Charts step.`,
   };
 }
 
@@ -571,8 +618,8 @@ export function lowerFirst(s: string): string {
 }
 
 /**
- * Why a unit is not drawn on the comparison chart: it has no points (no value, in an index of
- * values) the charts draw, and `note` (the results sheet's: "Không xếp hạng: độ phủ số liệu 75%
+ * Why a unit is not drawn on the radar chart: it has no points (no value, in an index of
+ * values) the charts draw, and `note` (the results sheet's: "Không xếp hạng: tỷ lệ chỉ tiêu có số liệu 75%
  * …", "" for none) says why. "Không có giá trị để vẽ (không xếp hạng: …)".
  */
 export function noFigureToDrawText(usePoints: boolean, note: string, lang: Lang): string {
@@ -582,15 +629,15 @@ export function noFigureToDrawText(usePoints: boolean, note: string, lang: Lang)
 }
 
 /**
- * The write's warning that units the user chose for the comparison chart are not in it, each
+ * The write's warning that units the user chose for the radar chart are not in it, each
  * named with why (noFigureToDrawText; `note`: its results note in each language).
  */
 export function profileUnitsLeftOutMessage(left: readonly { code: string; name: string; note: Message }[], usePoints: boolean): Message {
   const named = (lang: Lang) => left.map((u) => `${unitWithCode(u)} — ${lowerFirst(noFigureToDrawText(usePoints, u.note[lang], lang))}`).join("; ");
   const one = left.length === 1;
   return {
-    vi: `Biểu đồ so sánh bỏ qua ${one ? "đơn vị" : `${left.length} đơn vị`} đã chọn: ${named("vi")}. Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Biểu đồ.`,
-    en: `The comparison chart leaves out ${one ? "a chosen unit" : `${left.length} chosen units`}: ${named("en")}. To compare other units, choose them in the Charts step.`,
+    vi: `${upperFirst(RADAR_CHART_NAME.short.vi)} bỏ qua ${one ? "đơn vị" : `${left.length} đơn vị`} đã chọn: ${named("vi")}. Muốn so sánh đơn vị khác, hãy chọn đơn vị ở bước Biểu đồ.`,
+    en: `The ${RADAR_CHART_NAME.short.en} leaves out ${one ? "a chosen unit" : `${left.length} chosen units`}: ${named("en")}. To compare other units, choose them in the Charts step.`,
   };
 }
 

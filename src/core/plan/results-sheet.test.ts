@@ -418,8 +418,8 @@ describe("the coverage column", () => {
     expect(r.sheet.formats.map((f) => f[r.column])).toEqual(["0.0%", "0.0%"]);
     expect(r.shown("U1")).toBe("66.7%");
     expect(r.shown("U2")).toBe("100.0%");
-    expect(u1[r.note]).toBe("Không xếp hạng: độ phủ số liệu 66,7% thấp hơn mức tối thiểu 67%");
-    expect(r.cli("U1")).toMatch(/\s66,7%\s+0\s+1\s+Không xếp hạng: độ phủ số liệu 66,7% thấp hơn mức tối thiểu 67%$/);
+    expect(u1[r.note]).toBe("Không xếp hạng: tỷ lệ chỉ tiêu có số liệu 66,7% thấp hơn mức tối thiểu 67%");
+    expect(r.cli("U1")).toMatch(/\s66,7%\s+0\s+1\s+Không xếp hạng: tỷ lệ chỉ tiêu có số liệu 66,7% thấp hơn mức tối thiểu 67%$/);
     expect(r.cli("U2")).toMatch(/\s100,0%\s+0\s+0$/);
     const en = coverageRun(0.67, [0.5, 0.5, null], "en");
     expect(en.shown("U1")).toBe("66.7%");
@@ -430,7 +430,7 @@ describe("the coverage column", () => {
     const low = coverageRun(0.9, [0.5, 0.5, null]);
     expect(low.sheet.formats.map((f) => f[low.column])).toEqual(["0%", "0%"]);
     expect(low.shown("U1")).toBe("67%");
-    expect(low.cli("U1")).toMatch(/\s67%\s+0\s+1\s+Không xếp hạng: độ phủ số liệu 67% thấp hơn mức tối thiểu 90%$/);
+    expect(low.cli("U1")).toMatch(/\s67%\s+0\s+1\s+Không xếp hạng: tỷ lệ chỉ tiêu có số liệu 67% thấp hơn mức tối thiểu 90%$/);
     const none = coverageRun(0, [0.5, 0.5, null]);
     expect(none.sheet.formats.map((f) => f[none.column])).toEqual(["0%", "0%"]);
     expect(none.cli("U1")).toMatch(/\s67%\s+0\s+1$/);

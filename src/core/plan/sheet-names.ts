@@ -10,7 +10,7 @@ import type { Lang, Message, SheetMessage } from "../i18n/text";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../types";
 import { isCellError } from "../types";
 import type { IndexSheetState } from "./index-sheet";
-import { CHART_LABELS, COLUMN_LABELS, INDEX_SHEET, SHEET_NAMES, isUnitHeaders } from "./labels";
+import { CHART_LABELS, COLUMN_LABELS, FORMER_CHART_LABELS, INDEX_SHEET, SHEET_NAMES, isUnitHeaders, unitLabelText } from "./labels";
 
 export type OwnedSheetKind = keyof typeof SHEET_NAMES;
 
@@ -37,21 +37,38 @@ export function textOf(v: CellValue | undefined): string {
 }
 
 /**
+ * The charts' data's header of the units as the definition `previous` scored with calls a unit
+ * (unitLabelText: "Tỉnh" / "Province"), in either language; none when it keeps no definition.
+ */
+function lastUnitHeaders(previous: IndexSheetState | undefined): string[] {
+  if (previous?.definitionJson === undefined) return [];
+  try {
+    const label: unknown = (JSON.parse(previous.definitionJson) as { unitLabel?: unknown } | null)?.unitLabel;
+    const text = typeof label === "string" || (typeof label === "object" && label !== null) ? (label as Parameters<typeof unitLabelText>[0]) : undefined;
+    return LANGS.map((l) => unitLabelText(text, l));
+  } catch {
+    return [];
+  }
+}
+
+/**
  * Whether a sheet holds what the project writes on its results sheet (a title in A1, the table's
  * header in row 3 starting Rank, Unit code, Unit) or on its charts sheet  (the charts' data: a
- * `Unit | Total points` header in column A and, below it, an `Indicator group` or `Component index` header),
- * in either language.
+ * `Unit | Total points` header in column A — the units' header as the index calls a unit,
+ * `unitHeaders` — and, below it, an `Indicator group` or `Indicator` header), in either language.
  */
-function looksOwned(kind: OwnedSheetKind, sheet: SheetSnapshot): boolean {
+function looksOwned(kind: OwnedSheetKind, sheet: SheetSnapshot, unitHeaders: readonly string[] = []): boolean {
   const at = (row: number, column: number) => textOf(sheet.values[row - 1]?.[column - 1]);
   if (kind === "results") {
     return at(1, 1) !== "" && LANGS.some((l) => at(3, 1) === COLUMN_LABELS.rank[l] && isUnitHeaders(at(3, 2), at(3, 3)));
   }
+  const units = new Set([...LANGS.map((l) => COLUMN_LABELS.unit[l]), ...unitHeaders]);
   return LANGS.some((l) => {
-    const head = sheet.values.findIndex((r) => textOf(r[0]) === COLUMN_LABELS.unit[l] && [COLUMN_LABELS.totalPoints[l], COLUMN_LABELS.value[l]].includes(textOf(r[1])));
-    // The profile's header: its axes are the indicator groups, or the component indices below
-    // them ("Pillar" in English sheets written before the groups were called so).
-    const profile = [CHART_LABELS.pillar[l], CHART_LABELS.component[l], ...(l === "en" ? ["Pillar"] : [])];
+    const head = sheet.values.findIndex((r) => units.has(textOf(r[0])) && [COLUMN_LABELS.totalPoints[l], COLUMN_LABELS.value[l]].includes(textOf(r[1])));
+    // The profile's header: its axes are the indicator groups, or the indicators below them
+    // ("Pillar" in English sheets written before the groups were called so; "Chỉ số thành phần"
+    // for those below before they were called "Chỉ số").
+    const profile = [CHART_LABELS.pillar[l], CHART_LABELS.component[l], ...(l === "en" ? ["Pillar"] : []), ...FORMER_CHART_LABELS.component];
     return head >= 0 && sheet.values.slice(head + 1).some((r) => profile.includes(textOf(r[0])));
   });
 }
@@ -128,6 +145,7 @@ export function ownedSheetNames(
   const existing = snapshot?.sheets.map((s) => s.name);
   const exists = (name: string) => existing === undefined || existing.some((n) => same(n, name));
   const isOwned = (name: string) => owned.some((n) => same(n, name));
+  const unitHeaders = lastUnitHeaders(previous);
   const taken = new Set<string>([INDEX_SHEET, ...(existing ?? [])]);
   const warnings: SheetMessage[] = [];
   const renamed = new Map<string, string>();
@@ -144,7 +162,7 @@ export function ownedSheetNames(
     const sheetOf = (n: string) => snapshot?.sheets.find((s) => same(s.name, n));
     const kept = owned.find((n) => {
       const sheet = sheetOf(n);
-      return n !== INDEX_SHEET && sheet !== undefined && free(n) && !isKind(n, "results") && !isKind(n, "charts") && looksOwned(kind, sheet);
+      return n !== INDEX_SHEET && sheet !== undefined && free(n) && !isKind(n, "results") && !isKind(n, "charts") && looksOwned(kind, sheet, unitHeaders);
     });
     if (kept !== undefined) return kept;
     // The last run's sheet for this purpose under its name in the other language (`Kết quả`, or
@@ -171,7 +189,7 @@ export function ownedSheetNames(
           free(s.name) &&
           !isKind(s.name, kind) &&
           !forms.some((f) => same(f, s.name)) &&
-          looksOwned(kind, s),
+          looksOwned(kind, s, unitHeaders),
       );
       if (candidates.length === 1) {
         for (const n of recorded) renamed.set(n, candidates[0]!.name);

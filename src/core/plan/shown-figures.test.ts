@@ -334,7 +334,7 @@ describe("a coverage short of all never reads 100%, nor one above none 0%", () =
     expect(coverageDecimals([1, 0.9999], 0)).toBe(2);
     expect(coverageDecimals([1 / 300, 1], 0)).toBe(1);
     expect(coverageDecimals([1, 0.5, 0, null], 0)).toBe(0);
-    expect(notRankedText("low-coverage", 1 / 300, 0.5, "vi")).toBe("Không xếp hạng: độ phủ số liệu 0,3% thấp hơn mức tối thiểu 50%");
+    expect(notRankedText("low-coverage", 1 / 300, 0.5, "vi")).toBe("Không xếp hạng: tỷ lệ chỉ tiêu có số liệu 0,3% thấp hơn mức tối thiểu 50%");
     expect(notRankedText("low-coverage", 0.995, 1, "en")).toBe("Not ranked: data coverage 99.5% is below the minimum of 100%");
   });
 });
@@ -374,7 +374,8 @@ describe("the charts compare the units the index ranks", () => {
       for (let n = top + 1; charts.getRow(n).getCell(1).value !== null; n++) out.push((charts.getRow(n).values as CellValue[]).slice(1));
       return out;
     };
-    const drawn = rowsOf("Unit");
+    // The units' column headed as the index calls a unit, as the results sheet's is.
+    const drawn = rowsOf("Country");
     expect(drawn).toHaveLength(193);
     const model = modelOf(findBuiltin("undp-hdi")!.definition);
     const aggregates = new Set(model.definition.ranking.exclude);
@@ -393,7 +394,7 @@ describe("the charts compare the units the index ranks", () => {
     expect(table.units.filter((u) => comparedUnit(model, u))).toHaveLength(193);
     const plan = planResults(model, table, issues, submissions, { lang: "en", projectVersion: "1.2.3", now: NOW, snapshot });
     const groups = plan.owned.find((o) => o.name === "Charts")!.charts.find((c) => c.name === CHART_NAMES.groups)!;
-    expect(groups.title).toBe("Indicator group values by unit (0–1): top 20 and bottom 20 of 193 countries");
+    expect(groups.title).toBe("Indicator group values by country (0–1): top 20 and bottom 20 of 193 countries");
   }, 60_000);
 
   test("an aggregate chosen for the profile is drawn there all the same, against the average of the countries", () => {
@@ -413,7 +414,7 @@ describe("the charts compare the units the index ranks", () => {
     const header = grid.find((r) => r.includes("Average"))!;
     expect(header.slice(1)).toEqual(["Alpha", "World", "Average"]);
     // The bars: the three countries, not the world.
-    const top = grid.findIndex((r) => r[0] === "Unit");
+    const top = grid.findIndex((r) => r[0] === "Country");
     expect(grid.slice(top + 1, top + 5).map((r) => r[0] ?? null)).toEqual(["Alpha", "Beta", "Gamma", null]);
     // The average is the countries'.
     const axes = grid.slice(grid.indexOf(header) + 1).filter((r) => typeof r[0] === "string" && r.length > 1);

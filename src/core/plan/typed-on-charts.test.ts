@@ -216,7 +216,7 @@ describe("cells the analyst typed right beside the charts' data", () => {
     expect(g[h]).toEqual(["Đơn vị", "Tổng điểm", "Nhận thức số", "Hạ tầng số"]);
     expect(g[h + 20]![0]).toBe("Sở số 20");
     expect(g[h + 21] ?? []).toEqual([]);
-    expect(g[h + 22]![0]).toBe("Chỉ số thành phần");
+    expect(g[h + 22]![0]).toBe("Chỉ số");
     expect(g).toHaveLength(h + 26);
     // Right of the units' header, in the empty row under their last row, right under the profile's last row, far right of the data.
     put(g, h + 1, 5, BESIDE);
@@ -274,7 +274,7 @@ describe("cells the analyst typed right beside the charts' data", () => {
     expect(after[h + 26]![0]).toBe(UNDER);
     expect(after[h + 9]![10]).toBe(FAR);
     expect(timesInA(after, "Sở số 20")).toBe(1);
-    expect(timesInA(after, "Chỉ số thành phần")).toBe(1);
+    expect(timesInA(after, "Chỉ số")).toBe(1);
   });
 
   test("such a workbook, a department more: the data grows over the cells typed under the units' block and under the profile's, which the warning names with their text; the one right of the header stays", () => {
@@ -310,7 +310,7 @@ describe("rows the analyst inserted among the charts' data, the heading where _i
     expect(clearedBy(plan, CHARTS, "K2")).toBe(false);
     const after = afterWrite(sheet.values, plan);
     for (let n = 1; n <= 20; n++) expect(timesInA(after, `Sở số ${String(n).padStart(2, "0")}`)).toBe(1);
-    for (const text of ["Chỉ số thành phần", "Có kế hoạch chuyển đổi số", "Tỷ lệ máy tính kết nối"]) expect(timesInA(after, text)).toBe(1);
+    for (const text of ["Chỉ số", "Có kế hoạch chuyển đổi số", "Tỷ lệ máy tính kết nối"]) expect(timesInA(after, text)).toBe(1);
     expect(after.slice(h + 26).flat().filter((v) => v !== null)).toEqual([]);
     expect(after[1]![10]).toBe(CAPTION);
   });
@@ -323,7 +323,7 @@ describe("rows the analyst inserted among the charts' data, the heading where _i
     const plan = run(snapshot, previous);
     expect(plan.warnings ?? []).toEqual([]);
     const after = afterWrite(sheet.values, plan);
-    for (const text of ["Sở số 17", "Sở số 20", "Chỉ số thành phần", "Có kế hoạch chuyển đổi số", "Tỷ lệ máy tính kết nối"]) expect(timesInA(after, text)).toBe(1);
+    for (const text of ["Sở số 17", "Sở số 20", "Chỉ số", "Có kế hoạch chuyển đổi số", "Tỷ lệ máy tính kết nối"]) expect(timesInA(after, text)).toBe(1);
     expect(after.slice(h + 26).flat().filter((v) => v !== null)).toEqual([]);
   });
 

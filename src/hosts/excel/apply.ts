@@ -261,8 +261,8 @@ function otherTablesMessages(plan: OwnedSheetPlan, exists: boolean, caps: Capabi
 export function tableRenamedBackMessage(sheet: string, was: string, name: string): SheetMessage {
   return {
     sheet,
-    vi: `Bảng ${was} trên trang ${quoteSheet(sheet)} là bảng kết quả của DTI Scorer mà bạn đã đổi tên; bảng đã được đặt lại tên ${name} để lần chấm này ghi kết quả vào đúng bảng đó. Excel đã tự sửa các công thức trỏ tới bảng theo tên cho khớp với tên này (=SUM(${was}[…]) nay là =SUM(${name}[…])), nên các công thức đó vẫn đúng.`,
-    en: `The table ${was} on sheet ${quoteSheet(sheet)} is DTI Scorer's results table, which you renamed; its name was set back to ${name} so that this run writes the results into it. Excel changed the formulas that refer to it by name to follow it (=SUM(${was}[…]) now reads =SUM(${name}[…])), so those formulas keep working.`,
+    vi: `Bảng ${was} trên trang '${sheet}' là bảng kết quả của DTI Scorer mà bạn đã đổi tên; bảng đã được đặt lại tên ${name} để lần chấm này ghi kết quả vào đúng bảng đó. Excel đã tự sửa các công thức trỏ tới bảng theo tên cho khớp với tên này (=SUM(${was}[…]) nay là =SUM(${name}[…])), nên các công thức đó vẫn đúng.`,
+    en: `The table ${was} on the sheet '${sheet}' is DTI Scorer's results table, which you renamed; its name was set back to ${name} so that this run writes the results into it. Excel changed the formulas that refer to it by name to follow it (=SUM(${was}[…]) now reads =SUM(${name}[…])), so those formulas keep working.`,
   };
 }
 
@@ -270,8 +270,8 @@ export function tableRenamedBackMessage(sheet: string, was: string, name: string
 export function tableRenamedMadeAnewMessage(sheet: string, was: string, name: string): SheetMessage {
   return {
     sheet,
-    vi: `Bảng ${was} trên trang ${quoteSheet(sheet)} là bảng kết quả của DTI Scorer mà bạn đã đổi tên; bảng đã được tạo lại với tên ${name} (số đơn vị hay các cột của bảng đã đổi mà phiên bản Excel này chưa có ExcelApi 1.13 để đổi kích thước bảng tại chỗ), nên công thức trỏ tới ${was} theo tên (như =ROWS(${was}[…])) có thể báo #REF!; hãy nhập lại các công thức đó với tên ${name} (như =ROWS(${name}[…])).`,
-    en: `The table ${was} on sheet ${quoteSheet(sheet)} is DTI Scorer's results table, which you renamed; it was made anew under the name ${name} (its number of units or its columns changed and this Excel lacks ExcelApi 1.13 to resize a table in place), so formulas that refer to ${was} by name (such as =ROWS(${was}[…])) may now show #REF!; enter those formulas again with ${name} (such as =ROWS(${name}[…])).`,
+    vi: `Bảng ${was} trên trang '${sheet}' là bảng kết quả của DTI Scorer mà bạn đã đổi tên; bảng đã được tạo lại với tên ${name} (số đơn vị hay các cột của bảng đã đổi mà phiên bản Excel này chưa có ExcelApi 1.13 để đổi kích thước bảng tại chỗ), nên công thức trỏ tới ${was} theo tên (như =ROWS(${was}[…])) có thể báo #REF!; hãy nhập lại các công thức đó với tên ${name} (như =ROWS(${name}[…])).`,
+    en: `The table ${was} on the sheet '${sheet}' is DTI Scorer's results table, which you renamed; it was made anew under the name ${name} (its number of units or its columns changed and this Excel lacks ExcelApi 1.13 to resize a table in place), so formulas that refer to ${was} by name (such as =ROWS(${was}[…])) may now show #REF!; enter those formulas again with ${name} (such as =ROWS(${name}[…])).`,
   };
 }
 
@@ -287,8 +287,8 @@ export function tableConvertedMessage(sheet: string, table: string, rect?: Rect)
   const cells = rect ? ` (${quoteSheet(sheet)}!${rectAddress(rect)})` : "";
   return {
     sheet,
-    vi: `Bảng ${table} trên trang ${quoteSheet(sheet)} không còn là bảng sau khi DTI Scorer ghi lại trang này (trang của DTI Scorer được ghi lại mỗi lần chấm điểm): các ô của bảng${cells} vẫn được giữ nguyên giá trị và định dạng, nay là các ô thường (trừ những ô nằm ở chỗ kết quả nay được ghi), và Excel đã tự đổi các công thức trỏ tới bảng theo tên (như =ROWS(${table}[…])) thành tham chiếu ô thường, nên các công thức đó vẫn đọc đúng các ô ấy nhưng không còn tự mở rộng theo bảng; hãy đặt bảng của bạn ở một trang khác.`,
-    en: `The table ${table} on sheet ${quoteSheet(sheet)} is no longer a table once DTI Scorer wrote that sheet again (DTI Scorer's sheets are written again on every run): its cells${cells} stay, with their values and formats, as plain cells (except where the results now go), and Excel changed the formulas that refer to it by name (such as =ROWS(${table}[…])) to plain cell references, so those formulas still read those cells but no longer grow with the table; keep your tables on another sheet.`,
+    vi: `Bảng ${table} trên trang '${sheet}' không còn là bảng sau khi DTI Scorer ghi lại trang này (trang của DTI Scorer được ghi lại mỗi lần chấm điểm): các ô của bảng${cells} vẫn được giữ nguyên giá trị và định dạng, nay là các ô thường (trừ những ô nằm ở chỗ kết quả nay được ghi), và Excel đã tự đổi các công thức trỏ tới bảng theo tên (như =ROWS(${table}[…])) thành tham chiếu ô thường, nên các công thức đó vẫn đọc đúng các ô ấy nhưng không còn tự mở rộng theo bảng; hãy đặt bảng của bạn ở một trang khác.`,
+    en: `The table ${table} on the sheet '${sheet}' is no longer a table once DTI Scorer wrote that sheet again (DTI Scorer's sheets are written again on every run): its cells${cells} stay, with their values and formats, as plain cells (except where the results now go), and Excel changed the formulas that refer to it by name (such as =ROWS(${table}[…])) to plain cell references, so those formulas still read those cells but no longer grow with the table; keep your tables on another sheet.`,
   };
 }
 
@@ -296,8 +296,8 @@ export function tableConvertedMessage(sheet: string, table: string, rect?: Rect)
 export function tableDeletedMessage(sheet: string, table: string): SheetMessage {
   return {
     sheet,
-    vi: `Bảng ${table} trên trang ${quoteSheet(sheet)} đã bị xoá khi DTI Scorer ghi lại trang này (trang của DTI Scorer được ghi lại mỗi lần chấm điểm), nên công thức trỏ tới bảng theo tên (như =ROWS(${table}[…])) có thể báo #REF!; hãy đặt bảng của bạn ở một trang khác rồi nhập lại các công thức đó.`,
-    en: `The table ${table} on sheet ${quoteSheet(sheet)} was deleted when DTI Scorer wrote that sheet again (DTI Scorer's sheets are written again on every run), so formulas that refer to it by name (such as =ROWS(${table}[…])) may now show #REF!; keep your tables on another sheet and enter those formulas again.`,
+    vi: `Bảng ${table} trên trang '${sheet}' đã bị xóa khi DTI Scorer ghi lại trang này (trang của DTI Scorer được ghi lại mỗi lần chấm điểm), nên công thức trỏ tới bảng theo tên (như =ROWS(${table}[…])) có thể báo #REF!; hãy đặt bảng của bạn ở một trang khác rồi nhập lại các công thức đó.`,
+    en: `The table ${table} on the sheet '${sheet}' was deleted when DTI Scorer wrote that sheet again (DTI Scorer's sheets are written again on every run), so formulas that refer to it by name (such as =ROWS(${table}[…])) may now show #REF!; keep your tables on another sheet and enter those formulas again.`,
   };
 }
 
@@ -305,8 +305,8 @@ export function tableDeletedMessage(sheet: string, table: string): SheetMessage 
 export function tableMadeAnewMessage(sheet: string, table: string): SheetMessage {
   return {
     sheet,
-    vi: `Bảng ${table} trên trang ${quoteSheet(sheet)} đã được tạo lại (chỗ của bảng đã đổi, hoặc số đơn vị hay các cột của bảng đã đổi mà phiên bản Excel này chưa có ExcelApi 1.13 để đổi kích thước bảng tại chỗ), nên công thức trỏ tới bảng theo tên (như =ROWS(${table}[…])) có thể báo #REF!; hãy nhập lại các công thức đó.`,
-    en: `The table ${table} on sheet ${quoteSheet(sheet)} was made anew (its place changed, or its number of units or its columns changed and this Excel lacks ExcelApi 1.13 to resize a table in place), so formulas that refer to it by name (such as =ROWS(${table}[…])) may now show #REF!; enter those formulas again.`,
+    vi: `Bảng ${table} trên trang '${sheet}' đã được tạo lại (chỗ của bảng đã đổi, hoặc số đơn vị hay các cột của bảng đã đổi mà phiên bản Excel này chưa có ExcelApi 1.13 để đổi kích thước bảng tại chỗ), nên công thức trỏ tới bảng theo tên (như =ROWS(${table}[…])) có thể báo #REF!; hãy nhập lại các công thức đó.`,
+    en: `The table ${table} on the sheet '${sheet}' was made anew (its place changed, or its number of units or its columns changed and this Excel lacks ExcelApi 1.13 to resize a table in place), so formulas that refer to it by name (such as =ROWS(${table}[…])) may now show #REF!; enter those formulas again.`,
   };
 }
 

@@ -27,7 +27,7 @@ export interface CollectReport {
 export { COLLECT_NEEDS_1_13 } from "./collect-needs";
 
 export const COLLECT_STRUCTURE_PROTECTED: Message = {
-  vi: "Sổ làm việc đang được bảo vệ cấu trúc (Xem lại > Bảo vệ sổ làm việc), nên không thể chèn thêm trang. Không có trang nào được chèn; hãy bỏ bảo vệ sổ làm việc rồi gộp phiếu lại.",
+  vi: "Sổ làm việc đang được bảo vệ cấu trúc (Xem lại > Bảo vệ sổ làm việc), nên không thể chèn thêm trang. Không có trang nào được chèn; hãy bỏ bảo vệ sổ làm việc rồi tổng hợp phiếu lại.",
   en: "The workbook's structure is protected (Review > Protect Workbook), so no sheet can be added. Nothing was inserted; unprotect the workbook and collect the forms again.",
 };
 
@@ -64,8 +64,8 @@ export function fileTooLargeMessage(file: string, base64Length: number, mostBase
   const size = megabytes((base64Length * 3) / 4);
   const most = megabytes((mostBase64Length * 3) / 4);
   return {
-    vi: `Tệp "${file}" quá lớn để chèn qua Excel (${size.replace(".", ",")} MB; tối đa khoảng ${most.replace(".", ",")} MB) nên chưa được chèn. Hãy gộp bằng dòng lệnh (dti-scorer collect) hoặc sao chép trang thủ công; các tệp khác vẫn được chèn.`,
-    en: `File "${file}" is too large to insert through Excel (${size} MB; about ${most} MB at most), so it was not inserted. Collect it with the command line (dti-scorer collect) or copy its sheets by hand; the other files were still inserted.`,
+    vi: `Tệp "${file}" quá lớn để chèn qua Excel (${size.replace(".", ",")} MB; tối đa khoảng ${most.replace(".", ",")} MB) nên chưa được chèn. Hãy tổng hợp tệp này bằng lệnh dti-scorer collect hoặc sao chép trang thủ công; các tệp khác vẫn được chèn.`,
+    en: `The file "${file}" is too large to insert through Excel (${size} MB; about ${most} MB at most), so it was not inserted. Collect it with the dti-scorer collect command or copy its sheets by hand; the other files were still inserted.`,
   };
 }
 
@@ -86,13 +86,13 @@ export function insertFailedMessage(file: string, error: unknown): Message {
   const said = (error as { message?: string } | null)?.message ?? String(error);
   if (refusedOnWeb(error)) {
     return {
-      vi: `Excel trên web không chèn được tệp "${file}": Excel trên web không chèn được trang tính có ghi chú hay chú thích (note, comment), biểu đồ, PivotTable hoặc slicer (Excel báo: ${said}). Các trang của tệp này chưa được chèn; các tệp khác vẫn được chèn. Để gộp tệp này: mở sổ làm việc bằng Excel trên máy tính (Windows hoặc Mac) rồi gộp lại; hoặc xoá các ghi chú (và biểu đồ) trong tệp "${file}" rồi gộp lại; hoặc gộp bằng dòng lệnh (dti-scorer collect) hay bằng ngăn tác vụ mở trên trình duyệt, ngoài Excel.`,
-      en: `Excel on the web could not insert file "${file}": Excel on the web cannot insert sheets that carry notes or comments, charts, PivotTables or slicers (Excel said: ${said}). Its sheets were not inserted; the other files were still inserted. To collect it: open the workbook in Excel for desktop (Windows or Mac) and collect again; or delete the notes (and charts) in "${file}" and collect it again; or collect with the command line (dti-scorer collect) or with the pane opened in a browser, outside Excel.`,
+      vi: `Excel trên web không chèn được tệp "${file}": Excel trên web không chèn được trang tính có ghi chú hay chú thích (note, comment), biểu đồ, PivotTable hoặc slicer (Excel báo: ${said}). Các trang của tệp này chưa được chèn; các tệp khác vẫn được chèn. Để tổng hợp tệp này: mở sổ làm việc bằng Excel trên máy tính (Windows hoặc Mac) rồi tổng hợp lại; hoặc xóa các ghi chú (và biểu đồ) trong tệp "${file}" rồi tổng hợp lại; hoặc tổng hợp bằng lệnh dti-scorer collect hay bằng ngăn tác vụ mở trên trình duyệt, ngoài Excel.`,
+      en: `Excel on the web could not insert the file "${file}": Excel on the web cannot insert sheets that carry notes or comments, charts, PivotTables or slicers (Excel said: ${said}). Its sheets were not inserted; the other files were still inserted. To collect it: open the workbook in Excel for desktop (Windows or Mac) and collect again; or delete the notes (and charts) in "${file}" and collect it again; or collect it with the dti-scorer collect command or with the pane opened in a browser, outside Excel.`,
     };
   }
   return {
     vi: `Excel không chèn được tệp "${file}" (Excel báo: ${said}) nên các trang của tệp này chưa được chèn; các tệp khác vẫn được chèn.`,
-    en: `Excel could not insert file "${file}" (Excel said: ${said}), so its sheets were not inserted; the other files were still inserted.`,
+    en: `Excel could not insert the file "${file}" (Excel said: ${said}), so its sheets were not inserted; the other files were still inserted.`,
   };
 }
 
@@ -763,8 +763,8 @@ export function incomingNotesLeftMessage(file: string, sheet: string, cells: str
   const named = cells.slice(0, CELLS_NAMED).join(", ");
   const more = cells.length - CELLS_NAMED;
   return {
-    vi: `Trang tính "${sheet}" (tệp ${file}) vẫn còn ghi chú (note) của DTI Scorer từ lần chấm trong tệp đó ở ô ${named}${more > 0 ? ` và ${more} ô khác` : ""}: phiên bản Excel này không sửa được ghi chú (cần ExcelApi 1.18, chỉ có trong Microsoft 365 và Excel trên web). Hãy xóa các ghi chú đó (giữ lại phần do đơn vị viết, nếu có), hoặc gộp tệp này bằng dòng lệnh (dti-scorer collect), hay trong Microsoft 365 hoặc Excel trên web.`,
-    en: `Sheet "${sheet}" (file ${file}) still has DTI Scorer's notes from that file's scoring on cells ${named}${more > 0 ? ` and ${more} more` : ""}: this version of Excel cannot edit notes (it needs ExcelApi 1.18, only in Microsoft 365 and Excel on the web). Delete those notes (keeping any text the unit wrote in them), or collect this file with the command line (dti-scorer collect), or in Microsoft 365 or Excel on the web.`,
+    vi: `Trang tính '${sheet}' (tệp ${file}) vẫn còn ghi chú (note) của DTI Scorer từ lần chấm trong tệp đó ở ô ${named}${more > 0 ? ` và ${more} ô khác` : ""}: phiên bản Excel này không sửa được ghi chú (cần ExcelApi 1.18, chỉ có trong Microsoft 365 và Excel trên web). Hãy xóa các ghi chú đó (giữ lại phần do đơn vị viết, nếu có), hoặc tổng hợp tệp này bằng lệnh dti-scorer collect, hay trong Microsoft 365 hoặc Excel trên web.`,
+    en: `Sheet '${sheet}' (file ${file}) still has DTI Scorer's notes from that file's scoring on cells ${named}${more > 0 ? ` and ${more} more` : ""}: this version of Excel cannot edit notes (it needs ExcelApi 1.18, only in Microsoft 365 and Excel on the web). Delete those notes (keeping any text the unit wrote in them), or collect this file with the dti-scorer collect command, or in Microsoft 365 or Excel on the web.`,
   };
 }
 

@@ -132,7 +132,7 @@ describe("the scored workbook as a reader without the add-in sees it", () => {
         .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
         .map((f) => zip.file(f)!.async("string")),
     );
-    const total = charts.find((c) => c.includes("Tổng điểm theo đơn vị"))!;
+    const total = charts.find((c) => c.includes("Tổng điểm theo sở, ban, ngành"))!;
     const parsed = parseDefinition(builtin.definition);
     if (!parsed.ok) throw new Error("the department sample does not parse");
     expect(parsed.model.root.max).toBe(200);

@@ -97,7 +97,7 @@ describe("a scored workbook", () => {
     const zip = await JSZip.loadAsync(await scoredDemo());
     const charts = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
     const titles = charts.map((xml) => [...(/<c:chart><c:title>([\s\S]*?)<\/c:title>/.exec(xml)?.[1] ?? "").matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(""));
-    expect(titles.sort()).toEqual(["Điểm theo nhóm chỉ số — Năm 2024", "So sánh theo nhóm chỉ số (giá trị 0–1) — Năm 2024", "Tổng điểm theo đơn vị — Năm 2024"].sort());
+    expect(titles.sort()).toEqual(["Điểm theo nhóm chỉ số — Năm 2024", "So sánh theo nhóm chỉ số (giá trị 0–1) — Năm 2024", "Tổng điểm theo sở, ban, ngành — Năm 2024"].sort());
   });
 
   test("the results table calls the units as the index does; a table written with the former Mã đơn vị / Đơn vị headers is rewritten in place, what the user put on it carried", async () => {

@@ -137,8 +137,8 @@ describe("a workbook scored by an earlier version, whose _index does not record 
     const scored = await scoredDemo();
     const first = (await open(scored)).getWorksheet(CHARTS)!;
     const heading = headingRow(first);
-    // The demo's data: the units' block (Đơn vị, Tổng điểm, six groups: A to H), an empty row, the profile's block (A to E).
-    expect(first.getCell(heading + 1, 1).value).toBe("Đơn vị");
+    // The demo's data: the units' block (Sở, ban, ngành — the index's name for its units —, Tổng điểm, six groups: A to H), an empty row, the profile's block (A to E).
+    expect(first.getCell(heading + 1, 1).value).toBe("Sở, ban, ngành");
     expect(first.getCell(heading + 1, 8).value).not.toBeNull();
     expect(first.getCell(heading + 1, 9).value).toBeNull();
     let last = heading + 1;

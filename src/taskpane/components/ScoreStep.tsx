@@ -1,5 +1,5 @@
 import { Badge, Button, Field, Link, MessageBar, MessageBarBody, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { type Lang, formatNumber } from "../../core/i18n/text";
+import { type Lang, formatDate, formatNumber } from "../../core/i18n/text";
 import { label, notRankedText, uncomputedParts, unitLabelText } from "../../core/plan/labels";
 import { distinguishingDecimals, figureFormats, formatDecimals, valueLeftOut } from "../../core/plan/figures";
 import type { IndexModel } from "../../core/definition/model";
@@ -87,15 +87,14 @@ export function topUnits(score: Pick<ScoreSummary, "units" | "categories">, byCa
 
 /**
  * When a run was made, in the user's time zone, as officials write it: "14:08" and "06/05/2024"
- * (vi), "14:08" and "6 May 2024" (en); undefined for a time that cannot be read.
+ * (vi), "14:08" and "6 Sep 2024" (en), the date as the workbook and the command line write it
+ * (formatDate; not the browser's own "6 Sept"); undefined for a time that cannot be read.
  */
 export function formatWhen(iso: string, lang: "vi" | "en"): { time: string; date: string } | undefined {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return undefined;
-  const locale = lang === "vi" ? "vi-VN" : "en-GB";
-  const time = d.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", hour12: false });
-  const date = d.toLocaleDateString(locale, lang === "vi" ? { day: "2-digit", month: "2-digit", year: "numeric" } : { day: "numeric", month: "short", year: "numeric" });
-  return { time, date };
+  const time = `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+  return { time, date: formatDate(d, lang) };
 }
 
 function findingsParams(counts: Record<"error" | "warning", number>, lang: Lang) {
