@@ -10,7 +10,15 @@
  *     them: they are quoted as formulas are (quotedPrintNames);
  *   - after: ExcelJS gives every data bar an <extLst> whose <x14:id/> is empty and that no x14
  *     rule matches (ExcelJS issue #3015), which the file format does not allow: that extLst is
- *     taken out of the sheet XML, leaving a plain Excel 2007 data bar.
+ *     taken out of the sheet XML, leaving a plain Excel 2007 data bar; so is one whose id names
+ *     no x14 rule of the sheet (a data bar Excel saved with its default gradient: ExcelJS keeps
+ *     the id it read but does not write the x14 half again); and the sheet's <extLst> is made its
+ *     last child, as the schema orders it (ExcelJS writes a sheet's notes' <legacyDrawing> after it);
+ *   - around: the conditional formats Excel 2010+ keeps in the x14 extension alone (a rule whose
+ *     formula reads another sheet), which ExcelJS fails to write, are kept out of its model since
+ *     the file was read and written raw into the sheets they are on (x14-formats.ts); so are the
+ *     data validations it keeps there alone (a drop-down list reading another sheet), which ExcelJS
+ *     does not read (x14-validations.ts).
  * Pure (ExcelJS and jszip): runs in Node and in the browser.
  */
 import type ExcelJS from "exceljs";
@@ -18,6 +26,8 @@ import JSZip from "jszip";
 import { quotedPrintNames } from "./defined-names";
 import { internalLinksIn } from "./links";
 import { parseRels, sheetParts } from "./ooxml";
+import { extLstLast, writeKeepingX14Formats } from "./x14-formats";
+import { putBackX14Validations } from "./x14-validations";
 
 /** Gives every table read without a style the plain style it showed: ExcelJS cannot write a null one. */
 export function completeTableStyles(wb: ExcelJS.Workbook): void {
@@ -56,7 +66,26 @@ export function dropEmptyDataBarExt(sheetXml: string): string {
 }
 
 /**
- * Makes the data bars of `sheets` plain (dropEmptyDataBarExt) in an opened package, every
+ * A worksheet's XML without the <extLst> of its data-bar rules whose <x14:id> names no x14 rule of
+ * the sheet (`<x14:cfRule id="…">` in its own <extLst>): the rule is left a plain Excel 2007 data bar.
+ */
+export function dropDanglingDataBarExt(sheetXml: string): string {
+  if (!/<(?:\w+:)?cfRule\b[^>]*\btype="dataBar"/.test(sheetXml)) return sheetXml;
+  const ids = new Set([...sheetXml.matchAll(/<(?:[\w.-]+:)?cfRule\b[^>]*?\sid="([^"]*)"/g)].map((m) => m[1]!.trim().toUpperCase()));
+  return sheetXml.replace(
+    /(<(?:\w+:)?cfRule\b[^>]*\btype="dataBar"[^>]*>)([\s\S]*?)(<\/(?:\w+:)?cfRule>)/g,
+    (_, open: string, inner: string, close: string) =>
+      open +
+      inner.replace(/<((?:\w+:)?extLst)\b[^>]*>([\s\S]*?)<\/\1>/g, (ext: string, _tag: string, content: string) => {
+        const id = /<(?:\w+:)?id\s*>([^<]*)<\/(?:\w+:)?id\s*>/.exec(content)?.[1];
+        return id !== undefined && !ids.has(id.trim().toUpperCase()) ? "" : ext;
+      }) +
+      close,
+  );
+}
+
+/**
+ * Makes the data bars of `sheets` plain (dropEmptyDataBarExt, dropDanglingDataBarExt) in an opened package, every
  * sheet's links to the workbook's own cells internal links (internalLinksIn: ExcelJS writes them
  * as links to a file), and the print titles and areas quoted right (quotedPrintNames); whether
  * any part changed. Every file the xlsx host writes goes through it. A step that opens the
@@ -80,7 +109,7 @@ export async function tidyDataBarsIn(zip: JSZip, sheets: readonly string[]): Pro
     const file = path === undefined ? null : zip.file(path);
     if (!file || path === undefined) continue;
     const xml = await file.async("string");
-    const tidy = dropEmptyDataBarExt(xml);
+    const tidy = extLstLast(dropDanglingDataBarExt(dropEmptyDataBarExt(xml)));
     if (tidy !== xml) {
       zip.file(path, tidy);
       changed = true;
@@ -97,7 +126,9 @@ export async function tidyDataBars(xlsx: Uint8Array, sheets: readonly string[]):
 }
 
 /**
- * The workbook as ExcelJS writes it (tables without a style given one first), and the sheets
+ * The workbook as ExcelJS writes it (tables without a style given one first), with the x14
+ * conditional formats and data validations its sheets keep aside put back raw
+ * (writeKeepingX14Formats, putBackX14Validations), and the sheets
  * whose data bars still need tidying (tidyDataBars or tidyDataBarsIn) for Excel to open it
  * without a repair: for a caller that opens the package afterwards anyway.
  */
@@ -106,7 +137,7 @@ export async function writeUntidied(wb: ExcelJS.Workbook): Promise<{ bytes: Uint
   // Formulas of the user's that read what a run wrote (a VLOOKUP over the results, a form's Điểm
   // cell) hold the values of their last calculation: every reader recalculates them on opening.
   wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
-  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const bytes = await putBackX14Validations(await writeKeepingX14Formats(wb, async () => new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)), wb);
   return { bytes, dataBarSheets: sheetsWithDataBars(wb) };
 }
 

@@ -24,6 +24,8 @@ import { quotedPrintNames } from "./defined-names";
 import { readableLinksIn } from "./links";
 import { type NoteToRestore, readableNotePartsIn, restoreNotes } from "./sheet-notes";
 import { notesToRestore } from "./threaded-comments";
+import { X14_FORMATS_EXT_URI, rememberSheetNames, takeOutX14Formats } from "./x14-formats";
+import { hasX14Validations, keepX14Validations } from "./x14-validations";
 
 /** A date as ISO text: the day alone when there is no time of day. */
 export function dateText(d: Date): string {
@@ -176,6 +178,13 @@ export interface PreparedXlsx {
   storedValues: Map<string, Map<string, StoredValue>>;
   /** The notes of each sheet as the file has them (notesToRestore), by sheet name then cell: ExcelJS loses some (restoreNotes). */
   notes: Map<string, Map<string, NoteToRestore>>;
+  /**
+   * The part of each sheet with x14 conditional formats (x14-formats.ts) or x14 data validations
+   * (x14-validations.ts), by sheet name: ExcelJS cannot write some of the formats, which are taken
+   * out of its model and written raw (takeOutX14Formats), and reads none of the validations, which
+   * the sheet keeps aside to be written raw (keepX14Validations).
+   */
+  x14Sheets: Map<string, string>;
 }
 
 /** A formula's cached result, or a cell's number, as the file stores it. */
@@ -462,6 +471,7 @@ export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
   const legacyPasswords = new Map<string, string>();
   const storedValues = new Map<string, Map<string, StoredValue>>();
   const notes = new Map<string, Map<string, NoteToRestore>>();
+  const x14Sheets = new Map<string, string>();
   // A package that unpacks to gigabytes (a decompression bomb) is refused before anything is unpacked.
   const tooLarge = unpacksTooLarge(data);
   if (tooLarge) throw new TooLargeToUnpackError(tooLarge);
@@ -469,7 +479,7 @@ export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
   try {
     zip = await JSZip.loadAsync(data);
   } catch {
-    return { bytes: data, legacyPasswords, storedValues, notes };
+    return { bytes: data, legacyPasswords, storedValues, notes, x14Sheets };
   }
   const texts = new Map<string, string>();
   // Worksheets where ExcelJS finds them, before anything reads them.
@@ -513,6 +523,7 @@ export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
       // comment, openpyxl's) as empty, drops a note on a cell the data does not list, and knows no threads.
       const sheetNotes = await notesToRestore(path, async (part) => zip.file(part)?.async("string"));
       if (sheetNotes.size > 0) notes.set(name, sheetNotes);
+      if (sheetXml !== undefined && (sheetXml.toUpperCase().includes(X14_FORMATS_EXT_URI.toUpperCase()) || hasX14Validations(sheetXml))) x14Sheets.set(name, sheetXml);
     }
     // Links to the workbook's own cells (the instructions' links to the forms), which ExcelJS would drop.
     const linked = [...parts.values()].filter((path) => texts.get(path)?.includes("location=") === true);
@@ -520,7 +531,7 @@ export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
   }
   // Stored, not compressed: ExcelJS reads it once, and preserve.ts only copies parts out of it.
   const bytes = changed ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : data;
-  return { bytes, legacyPasswords, storedValues, notes };
+  return { bytes, legacyPasswords, storedValues, notes, x14Sheets };
 }
 
 /**
@@ -548,8 +559,10 @@ export function legacyPasswordsOf(wb: ExcelJS.Workbook): Map<string, string> {
 
 /**
  * The workbook in `data`, read by ExcelJS after prepareXlsx, with its sheets' legacy passwords,
- * the values ExcelJS misreads (restoreStoredValues) and the notes it loses (restoreNotes) put back.
- * Throws as ExcelJS does.
+ * the values ExcelJS misreads (restoreStoredValues) and the notes it loses (restoreNotes) put back,
+ * and the x14 conditional formats it cannot write taken out of its model, kept aside by their
+ * sheets to be written raw (takeOutX14Formats; finish.ts writes them), as the x14 data validations
+ * it does not read are (keepX14Validations). Throws as ExcelJS does.
  */
 export async function loadXlsx(data: Uint8Array): Promise<ExcelJS.Workbook> {
   return (await loadPreparedXlsx(data)).workbook;
@@ -563,5 +576,12 @@ export async function loadPreparedXlsx(data: Uint8Array): Promise<{ workbook: Ex
   setLegacyPasswords(workbook, prepared.legacyPasswords);
   restoreStoredValues(workbook, prepared.storedValues);
   restoreNotes(workbook, prepared.notes);
+  rememberSheetNames(workbook);
+  for (const [name, sheetXml] of prepared.x14Sheets) {
+    const ws = workbook.getWorksheet(name);
+    if (!ws) continue;
+    takeOutX14Formats(ws, sheetXml);
+    keepX14Validations(ws, sheetXml);
+  }
   return { workbook, bytes: prepared.bytes };
 }

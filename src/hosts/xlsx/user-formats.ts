@@ -8,10 +8,16 @@
  * they go, and the plan writes them once again. A sheet the plan writes whole keeps none.
  * Rules are taken over as ExcelJS read them (ws.conditionalFormattings, ws.dataValidations), so
  * that they are written as on any other sheet; their formulas already name the sheets and table
- * columns as this run renamed them (rename-sheets.ts runs first).
+ * columns as this run renamed them (rename-sheets.ts runs first). The rules ExcelJS cannot write
+ * (Excel 2010's x14 rules, a formula reading another sheet: x14-formats.ts), which the sheet keeps
+ * aside as the file had them, are kept and cut the same way, and written raw; so are the
+ * validations Excel 2010 keeps in the x14 extension alone (a drop-down list reading another sheet:
+ * x14-validations.ts).
  */
 import type ExcelJS from "exceljs";
 import { compactRanges, movedFormula, parseRect, type Rect, rectAddress, rectsTopLeft as anchor, rectsWithout as remaining } from "../../core/a1";
+import { type X14Format, setX14Formats, withX14RulePriorities, x14FormatsOf, x14FormatsOutside, x14RulePriorities } from "./x14-formats";
+import { type X14Validation, setX14Validations, x14ValidationsOf, x14ValidationsOutside } from "./x14-validations";
 
 type Rule = { priority?: number; formulae?: unknown[] } & Record<string, unknown>;
 interface ConditionalFormat {
@@ -24,6 +30,10 @@ type Validations = Record<string, ExcelJS.DataValidation | undefined>;
 export interface UserFormats {
   conditional: ConditionalFormat[];
   validations: [string, ExcelJS.DataValidation][];
+  /** The x14 conditional formats the sheet keeps aside (x14-formats.ts), cut as `conditional` is. */
+  x14: X14Format[];
+  /** The x14 data validations the sheet keeps aside (x14-validations.ts), cut as `validations` are. */
+  x14Validations: X14Validation[];
 }
 
 function formatsOf(ws: ExcelJS.Worksheet): ConditionalFormat[] {
@@ -91,7 +101,7 @@ export function userFormats(ws: ExcelJS.Worksheet, clear: string[]): UserFormats
     }
   }
   for (const [rule, list] of cells) for (const range of compactRanges(list)) validations.push([range, rule]);
-  return { conditional, validations };
+  return { conditional, validations, x14: x14FormatsOutside(x14FormatsOf(ws), cleared), x14Validations: x14ValidationsOutside(x14ValidationsOf(ws), cleared) };
 }
 
 /**
@@ -101,9 +111,17 @@ export function userFormats(ws: ExcelJS.Worksheet, clear: string[]): UserFormats
 export function restoreUserFormats(ws: ExcelJS.Worksheet, kept: UserFormats): void {
   const own = formatsOf(ws);
   let priority = Math.max(0, ...own.flatMap((cf) => cf.rules.map((r) => r.priority ?? 0)));
-  const rules = kept.conditional.flatMap((cf) => cf.rules).sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
-  const renumbered = new Map(rules.map((r) => [r, ++priority]));
+  // The x14 rules too, in the one order of the sheet's rules.
+  const x14 = kept.x14.map((format) => ({ format, priorities: x14RulePriorities(format) }));
+  const order: { priority: number; set: (p: number) => void }[] = [];
+  const renumbered = new Map<Rule, number>();
+  for (const cf of kept.conditional) for (const r of cf.rules) order.push({ priority: r.priority ?? 0, set: (p) => renumbered.set(r, p) });
+  for (const f of x14) f.priorities.forEach((p, i) => order.push({ priority: p ?? 0, set: (n) => (f.priorities[i] = n) }));
+  order.sort((a, b) => a.priority - b.priority);
+  for (const o of order) o.set(++priority);
   for (const cf of kept.conditional) ws.addConditionalFormatting({ ref: cf.ref, rules: cf.rules.map((r) => ({ ...r, priority: renumbered.get(r) })) as unknown as ExcelJS.ConditionalFormattingRule[] });
+  setX14Formats(ws, x14.map((f) => withX14RulePriorities(f.format, f.priorities as number[])));
   const model = validationsOf(ws).model;
   for (const [address, rule] of kept.validations) model[address] = rule;
+  setX14Validations(ws, kept.x14Validations);
 }
