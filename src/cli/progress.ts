@@ -18,7 +18,7 @@ const STAGES: Record<string, { vi: string; en: string }> = {
   score: { vi: "Đang chấm điểm", en: "Scoring" },
   plan: { vi: "Đang chuẩn bị kết quả", en: "Preparing results" },
   template: { vi: "Đang tạo phiếu", en: "Making the forms" },
-  collect: { vi: "Đang gom phiếu", en: "Gathering the forms" },
+  collect: { vi: "Đang tổng hợp phiếu", en: "Collecting the forms" },
   write: { vi: "Đang ghi", en: "Writing" },
 };
 

@@ -152,8 +152,8 @@ export function protectedIncomingMessage(file: string, sheet: string, clean: Inc
   const more = ranges.length - CELLS_NAMED;
   const named = ranges.slice(0, CELLS_NAMED).join(", ");
   return {
-    vi: `Trang tính "${sheet}" (tệp ${file}) được bảo vệ bằng mật khẩu nên vẫn giữ tổng điểm, hạng và các đánh dấu vấn đề của lần chấm trong tệp đó (ô ${named}${more > 0 ? ` và ${more} vùng khác` : ""}); hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính), xóa nội dung các ô đó rồi chấm điểm lại.`,
-    en: `Sheet "${sheet}" (file ${file}) is protected with a password, so it still shows the total, rank and issue marks of that file's scoring (cells ${named}${more > 0 ? ` and ${more} more ranges` : ""}); unprotect the sheet (Review > Unprotect Sheet), empty those cells and score again.`,
+    vi: `Trang tính '${sheet}' (tệp ${file}) được bảo vệ bằng mật khẩu nên vẫn giữ tổng điểm, hạng và các đánh dấu vấn đề của lần chấm trong tệp đó (ô ${named}${more > 0 ? ` và ${more} vùng khác` : ""}); hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính), xóa nội dung các ô đó rồi chấm điểm lại.`,
+    en: `Sheet '${sheet}' (file ${file}) is protected with a password, so it still shows the total, rank and issue marks of that file's scoring (cells ${named}${more > 0 ? ` and ${more} more ranges` : ""}); unprotect the sheet (Review > Unprotect Sheet), empty those cells and score again.`,
   };
 }
 
@@ -163,7 +163,7 @@ export function incomingNotCleanedMessage(file: string, sheet: string, clean: In
   const more = ranges.length - CELLS_NAMED;
   const named = ranges.slice(0, CELLS_NAMED).join(", ");
   return {
-    vi: `Excel không xóa được tổng điểm, hạng và các đánh dấu vấn đề của lần chấm trong tệp ${file} trên trang tính "${sheet}" (ô ${named}${more > 0 ? ` và ${more} vùng khác` : ""}), nên trang có thể vẫn còn chúng; hãy xóa nội dung các ô đó rồi chấm điểm lại.`,
-    en: `Excel could not take the total, rank and issue marks of the scoring in file ${file} off sheet "${sheet}" (cells ${named}${more > 0 ? ` and ${more} more ranges` : ""}), so the sheet may still show them; empty those cells and score again.`,
+    vi: `Excel không xóa được tổng điểm, hạng và các đánh dấu vấn đề của lần chấm trong tệp ${file} trên trang tính '${sheet}' (ô ${named}${more > 0 ? ` và ${more} vùng khác` : ""}), nên trang có thể vẫn còn chúng; hãy xóa nội dung các ô đó rồi chấm điểm lại.`,
+    en: `Excel could not take the total, rank and issue marks of the scoring in file ${file} off sheet '${sheet}' (cells ${named}${more > 0 ? ` and ${more} more ranges` : ""}), so the sheet may still show them; empty those cells and score again.`,
   };
 }

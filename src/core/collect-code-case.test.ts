@@ -55,8 +55,8 @@ describe("a unit code written otherwise in letter case", () => {
     expect(report.skipped.filter((s) => !isRoutineSkip(s))).toEqual([]);
     expect(report.warnings).toEqual([
       {
-        vi: 'Trang tính "Sở Nội vụ" (tệp snv.xlsx), ô B2: mã đơn vị ghi "snv", chỉ khác mã SNV ở chữ hoa, chữ thường, nên phiếu được lấy là phiếu của đơn vị mã SNV. Khi chấm, mã được đọc đúng như ghi ("snv" và "SNV" là hai mã khác nhau): hãy sửa ô B2 trên trang "Sở Nội vụ" của sổ tổng hợp thành SNV.',
-        en: 'Sheet "Sở Nội vụ" (snv.xlsx), cell B2: the unit code is written "snv", which differs from the code SNV only in letter case, so the form was taken as unit SNV\'s. Scoring reads a code as it is written ("snv" and "SNV" are two codes): change cell B2 on the sheet "Sở Nội vụ" in the consolidated workbook to SNV.',
+        vi: `Trang tính 'Sở Nội vụ' (tệp snv.xlsx), ô B2: mã đơn vị ghi "snv", chỉ khác mã SNV ở chữ hoa, chữ thường, nên phiếu được lấy là phiếu của đơn vị mã SNV. Khi chấm, mã được đọc đúng như ghi ("snv" và "SNV" là hai mã khác nhau): hãy sửa ô B2 trên trang 'Sở Nội vụ' của sổ tổng hợp thành SNV.`,
+        en: `Sheet 'Sở Nội vụ' (snv.xlsx), cell B2: the unit code is written "snv", which differs from the code SNV only in letter case, so the form was taken as unit SNV's. Scoring reads a code as it is written ("snv" and "SNV" are two codes): change cell B2 on the sheet 'Sở Nội vụ' in the consolidated workbook to SNV.`,
       },
     ]);
     // Scored: Sở Nội vụ once, with its figures, not a second time at 0 points from its blank form.
@@ -76,8 +76,8 @@ describe("a unit code written otherwise in letter case", () => {
     const { data, report } = await collectFiles([{ name: "snv.xlsx", data: await sentBack("Snv") }], base);
     expect(report.take.map((t) => [t.as, t.replaces])).toEqual([["Sở Nội vụ", "Sở Nội vụ"]]);
     expect((await open(data)).worksheets.map((w) => w.name)).toEqual((await open(base)).worksheets.map((w) => w.name));
-    expect(report.warnings.map((w) => w.vi)).toEqual([expect.stringContaining('ô B2: mã đơn vị ghi "Snv", chỉ khác mã SNV ở chữ hoa, chữ thường, nên phiếu được lấy là phiếu của đơn vị mã SNV (thay phiếu trống "Sở Nội vụ").')]);
-    expect(report.warnings.map((w) => w.en)).toEqual([expect.stringContaining('so the form was taken as unit SNV\'s (in place of the blank form "Sở Nội vụ").')]);
+    expect(report.warnings.map((w) => w.vi)).toEqual([expect.stringContaining(`ô B2: mã đơn vị ghi "Snv", chỉ khác mã SNV ở chữ hoa, chữ thường, nên phiếu được lấy là phiếu của đơn vị mã SNV (thay phiếu trống 'Sở Nội vụ').`)]);
+    expect(report.warnings.map((w) => w.en)).toEqual([expect.stringContaining("so the form was taken as unit SNV's (in place of the blank form 'Sở Nội vụ').")]);
   });
 
   it("is left out, as the unit's, when the unit has a filled form in the workbook already", async () => {
@@ -85,7 +85,7 @@ describe("a unit code written otherwise in letter case", () => {
     const again = await collectFiles([{ name: "snv-2.xlsx", data: await sentBack("snv") }], filled.data);
     expect(again.report.take).toEqual([]);
     expect(again.report.skipped.filter((s) => !isRoutineSkip(s)).map((s) => [s.sheet, s.duplicate, s.reason.vi])).toEqual([
-      ["Sở Nội vụ", "filled-in-workbook", expect.stringMatching(/^Trang tính "Sở Nội vụ": đơn vị mã SNV đã có phiếu đã điền trong sổ tổng hợp \(trang "Sở Nội vụ"\)/)],
+      ["Sở Nội vụ", "filled-in-workbook", expect.stringMatching(/^Trang tính 'Sở Nội vụ': đơn vị mã SNV đã có phiếu đã điền trong sổ tổng hợp \(trang 'Sở Nội vụ'\)/)],
     ]);
     expect(again.report.warnings).toEqual([]);
   });

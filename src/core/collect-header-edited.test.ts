@@ -57,9 +57,9 @@ async function scored(data: Uint8Array) {
 }
 
 const SAID_VI =
-  'Trang tính "Sở Nội vụ" (tệp snv.xlsx), ô D8: phiếu của Sở Nội vụ (SNV) đã được chép vào sổ tổng hợp, nhưng tên cột "Số liệu báo cáo" ở dòng 8 không được nhận ra: cột số liệu phải có tên "Số liệu" (Value), nên số liệu của phiếu chưa đọc được và đơn vị chưa được chấm. Hãy sửa lại tên cột như phiếu mẫu (ô D8 trên trang "Sở Nội vụ" của sổ tổng hợp) rồi chấm.';
+  `Trang tính 'Sở Nội vụ' (tệp snv.xlsx), ô D8: phiếu của Sở Nội vụ (SNV) đã được chép vào sổ tổng hợp, nhưng tên cột "Số liệu báo cáo" ở dòng 8 không được nhận ra: cột số liệu phải có tên "Số liệu" (Value), nên số liệu của phiếu chưa đọc được và đơn vị chưa được chấm. Hãy sửa lại tên cột như phiếu mẫu (ô D8 trên trang 'Sở Nội vụ' của sổ tổng hợp) rồi chấm.`;
 const SAID_EN =
-  'Sheet "Sở Nội vụ" (snv.xlsx), cell D8: the form of Sở Nội vụ (SNV) was copied into the consolidated workbook, but the column name "Số liệu báo cáo" in row 8 is not recognised: the value column must be named "Số liệu" (Value), so its figures cannot be read and the unit is not scored. Put back the template\'s column name (cell D8 on the sheet "Sở Nội vụ" in the consolidated workbook), then score.';
+  `Sheet 'Sở Nội vụ' (snv.xlsx), cell D8: the form of Sở Nội vụ (SNV) was copied into the consolidated workbook, but the column name "Số liệu báo cáo" in row 8 is not recognised: the value column must be named "Số liệu" (Value), so its figures cannot be read and the unit is not scored. Put back the template's column name (cell D8 on the sheet 'Sở Nội vụ' in the consolidated workbook), then score.`;
 
 describe("a unit's form whose table header was edited", () => {
   it("comes in for the unit in place of its blank form, said at its cell; scoring names the cell, and scores the figures once the name is put back", async () => {
@@ -117,8 +117,8 @@ describe("a unit's form whose table header was edited", () => {
     expect(report.take.map((t) => [t.as, t.replaces])).toEqual([["Sở Nội vụ", "Sở Nội vụ"]]);
     expect(report.warnings).toEqual([
       {
-        vi: 'Trang tính "Sở Nội vụ" (tệp snv.xlsx), ô B1: phiếu của Sở Nội vụ (SNV) đã được chép vào sổ tổng hợp, nhưng phiếu không có dòng tiêu đề bảng với cột "Mã" (Code) và "Số liệu" (Value), nên số liệu của phiếu chưa đọc được và đơn vị chưa được chấm. Hãy sửa lại tên các cột ở dòng tiêu đề bảng như phiếu mẫu (trên trang "Sở Nội vụ" của sổ tổng hợp) rồi chấm.',
-        en: 'Sheet "Sở Nội vụ" (snv.xlsx), cell B1: the form of Sở Nội vụ (SNV) was copied into the consolidated workbook, but the form has no table header row with "Code" (Mã) and "Value" (Số liệu) columns, so its figures cannot be read and the unit is not scored. Put back the template\'s column names in the table\'s header row (on the sheet "Sở Nội vụ" in the consolidated workbook), then score.',
+        vi: `Trang tính 'Sở Nội vụ' (tệp snv.xlsx), ô B1: phiếu của Sở Nội vụ (SNV) đã được chép vào sổ tổng hợp, nhưng phiếu không có dòng tiêu đề bảng với cột "Mã" (Code) và "Số liệu" (Value), nên số liệu của phiếu chưa đọc được và đơn vị chưa được chấm. Hãy sửa lại tên các cột ở dòng tiêu đề bảng như phiếu mẫu (trên trang 'Sở Nội vụ' của sổ tổng hợp) rồi chấm.`,
+        en: `Sheet 'Sở Nội vụ' (snv.xlsx), cell B1: the form of Sở Nội vụ (SNV) was copied into the consolidated workbook, but the form has no table header row with "Code" (Mã) and "Value" (Số liệu) columns, so its figures cannot be read and the unit is not scored. Put back the template's column names in the table's header row (on the sheet 'Sở Nội vụ' in the consolidated workbook), then score.`,
       },
     ]);
   });

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { MAX_SHEET_NAME, cleanSheetName, detectLayoutA, filledFormCell, formContent, isBlankForm, isInstructionsSheet, isRoutineSkip, planCollect, uniqueSheetName } from "./collect";
+import { MAX_SHEET_NAME, cleanSheetName, detectLayoutA, filledFormCell, formContent, formsToReadWhole, isBlankForm, isInstructionsSheet, isRoutineSkip, planCollect, uniqueSheetName } from "./collect";
 import { sampleModel } from "./read/fixtures";
 import { readSubmissions } from "./read";
 import { unitKey } from "./plan";
@@ -287,8 +287,8 @@ describe("blank forms and filled ones", () => {
       ["g3.xlsx", "Đơn vị 1", "duplicate"],
       ["g3.xlsx", "Đơn vị 2", "duplicate"],
     ]);
-    expect(plan.skipped[0]!.reason.vi).toBe('Trang tính "Đơn vị 2": phiếu trống (chưa điền số liệu); đơn vị mã U2 đã có phiếu đã điền từ tệp g2.xlsx nên bỏ qua phiếu trống này.');
-    expect(plan.skipped[0]!.reason.en).toBe('Sheet "Đơn vị 2": a blank form (nothing filled in); unit code U2 has a filled form from g2.xlsx, so this blank one is left out.');
+    expect(plan.skipped[0]!.reason.vi).toBe("Trang tính 'Đơn vị 2': phiếu trống (chưa điền số liệu); đơn vị mã U2 đã có phiếu đã điền từ tệp g2.xlsx nên bỏ qua phiếu trống này.");
+    expect(plan.skipped[0]!.reason.en).toBe("Sheet 'Đơn vị 2': a blank form (nothing filled in); unit code U2 has a filled form from g2.xlsx, so this blank one is left out.");
     expect(plan.warnings).toEqual([]);
   });
 
@@ -307,7 +307,7 @@ describe("blank forms and filled ones", () => {
       ["g1-lan-2.xlsx", "Đơn vị 1", "second-filled"],
       ["g2-ban-sao.xlsx", "Đơn vị 2", "same-form"],
     ]);
-    expect(listed[1]!.reason.vi).toBe('Trang tính "Đơn vị 2": giống hệt phiếu của đơn vị mã U2 đã lấy từ tệp g2.xlsx (trang "Đơn vị 2") nên không chép lại; không cần làm gì.');
+    expect(listed[1]!.reason.vi).toBe("Trang tính 'Đơn vị 2': giống hệt phiếu của đơn vị mã U2 đã lấy từ tệp g2.xlsx (trang 'Đơn vị 2') nên không chép lại; không cần làm gì.");
     // The rest, each still in the plan with its reason: blank forms of units filled in elsewhere,
     // and of units 3 and 4, which nobody filled in (the first blank form of each is taken).
     const counted = plan.skipped.filter(isRoutineSkip);
@@ -339,7 +339,7 @@ describe("blank forms and filled ones", () => {
     const existingForms = [{ sheet: "Y tế", unitCode: "SYT", unitName: "Sở Y tế", blank: false, snapshot: inWorkbook }];
     const same = planCollect(["Y tế"], [{ file: "syt.xlsx", sheets: [filled] }], undefined, { existingForms });
     expect(same.skipped.map((s) => [s.duplicate, s.reason.vi])).toEqual([
-      ["same-form", 'Trang tính "Sở Y tế": giống hệt phiếu đơn vị mã SYT đã có trong sổ tổng hợp (trang "Y tế") nên không chép lại; không cần làm gì.'],
+      ["same-form", "Trang tính 'Sở Y tế': giống hệt phiếu đơn vị mã SYT đã có trong sổ tổng hợp (trang 'Y tế') nên không chép lại; không cần làm gì."],
     ]);
     // Its rate saved again by LibreOffice (15 digits: 0.666666666666667 for =2/3) is the same form; a digit changed is not.
     const rate = (value: number) => form("Sở Y tế", "Sở Y tế", "SYT", { column: "Số liệu", value });
@@ -354,12 +354,50 @@ describe("blank forms and filled ones", () => {
     expect(other.skipped.map((s) => [s.duplicate, s.reason.en])).toEqual([
       [
         "filled-in-workbook",
-        'Sheet "Sở Y tế": unit code SYT already has a filled form in the consolidated workbook (sheet "Y tế"); this one was not taken, so that form and any figures the council entered on it are not overwritten. To use this one instead, delete the sheet "Y tế" from the consolidated workbook (or move it to another workbook to keep it), then collect this file again.',
+        "Sheet 'Sở Y tế': unit code SYT already has a filled form in the consolidated workbook (sheet 'Y tế'); this one was not taken, so that form and any figures the council entered on it are not overwritten. To use this one instead, delete the sheet 'Y tế' from the consolidated workbook (or move it to another workbook to keep it), then collect this file again.",
       ],
     ]);
     // A host that did not read the sheet whole cannot tell: the form is left out the same way.
     const unread = planCollect(["Y tế"], [{ file: "syt.xlsx", sheets: [filled] }], undefined, { existingForms: [{ ...existingForms[0]!, snapshot: undefined }] });
     expect(unread.skipped.map((s) => s.duplicate)).toEqual(["filled-in-workbook"]);
+  });
+
+  it("a form in the workbook whose top alone the host read (nothing filled there) is kept as filled, but not said to be filled; formsToReadWhole names those a decision depends on", () => {
+    // The pane reads the top rows of each sheet: a long form with nothing filled there may be blank or not.
+    const partly = { sheet: "Y tế", unitCode: "SYT", unitName: "Sở Y tế", blank: false, partlyRead: true as const };
+    const blank = planCollect(["Y tế"], [{ file: "mau.xlsx", sheets: [form("Sở Y tế", "Sở Y tế", "SYT")] }], undefined, { existingForms: [partly] });
+    expect(blank.take).toEqual([]);
+    expect(blank.skipped.map((s) => [s.duplicate, s.reason.vi, s.reason.en])).toEqual([
+      [
+        "blank-form",
+        "Trang tính 'Sở Y tế': phiếu trống (chưa điền số liệu); đơn vị mã SYT đã có phiếu trong sổ tổng hợp (trang 'Y tế') nên bỏ qua phiếu trống này.",
+        "Sheet 'Sở Y tế': a blank form (nothing filled in); unit code SYT already has a form in the consolidated workbook (sheet 'Y tế'), so this blank one is left out.",
+      ],
+    ]);
+    // A filled form coming in, the one there not read whole after all: left out, the one there not called filled.
+    const filled = planCollect(["Y tế"], [{ file: "syt.xlsx", sheets: [form("Sở Y tế", "Sở Y tế", "SYT", { column: "Số liệu", value: 0.8 })] }], undefined, { existingForms: [partly] });
+    expect(filled.skipped.map((s) => s.duplicate)).toEqual(["filled-in-workbook"]);
+    expect(filled.skipped[0]!.reason.vi).toMatch(/^Trang tính 'Sở Y tế': đơn vị mã SYT đã có phiếu trong sổ tổng hợp \(trang 'Y tế'\) nên phiếu này không được lấy/);
+    expect(filled.skipped[0]!.reason.en).toMatch(/^Sheet 'Sở Y tế': unit code SYT already has a form in the consolidated workbook \(sheet 'Y tế'\);/);
+    // Read whole (its snapshot given), it is what it is: a blank one is replaced by the filled form.
+    const whole = planCollect(["Y tế"], [{ file: "syt.xlsx", sheets: [form("Sở Y tế", "Sở Y tế", "SYT", { column: "Số liệu", value: 0.8 })] }], undefined, {
+      existingForms: [{ ...partly, snapshot: form("Y tế", "Sở Y tế", "SYT") }],
+    });
+    expect(whole.take.map((t) => [t.as, t.replaces])).toEqual([["Y tế", "Y tế"]]);
+    // Which to read whole: those a filled form comes in for, in any letter case, and the partly read ones of a code coming in under another unit name; not for a blank form of the same unit.
+    const there = [
+      partly,
+      { sheet: "Nội vụ", unitCode: "SNV", unitName: "Sở Nội vụ", blank: false, partlyRead: true as const },
+      { sheet: "Tài chính", unitCode: "STC", unitName: "Sở Tài chính", blank: false, partlyRead: true as const },
+      { sheet: "Xây dựng", unitCode: "SXD", unitName: "Sở Xây dựng", blank: true },
+    ];
+    const coming = [
+      form("Sở Y tế", "Sở Y tế", "syt", { column: "Số liệu", value: 1 }),
+      form("Sở Nội vụ", "Sở Nội vụ", "SNV"),
+      form("Kho bạc", "Kho bạc Nhà nước", "STC"),
+      form("Sở Xây dựng", "Sở Xây dựng", "SXD", { column: "Số liệu", value: 1 }),
+    ];
+    expect(formsToReadWhole(there, [{ sheets: coming }]).map((f) => f.sheet)).toEqual(["Y tế", "Tài chính"]);
   });
 
   it("keeps the first of two filled forms of a unit, and names the file by its place when two files share a name", () => {
@@ -371,10 +409,10 @@ describe("blank forms and filled ones", () => {
     expect(plan.take.map((t) => t.file)).toEqual(["phieu.xlsx"]);
     expect(plan.skipped[0]!.duplicate).toBe("second-filled");
     expect(plan.skipped[0]!.reason.vi).toBe(
-      'Trang tính "Sở Y tế": đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp thứ 1, phieu.xlsx (trang "Sở Y tế"), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xóa trang "Sở Y tế" khỏi sổ tổng hợp rồi gom lại tệp này.',
+      "Trang tính 'Sở Y tế': đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp thứ 1, phieu.xlsx (trang 'Sở Y tế'), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xóa trang 'Sở Y tế' khỏi sổ tổng hợp rồi tổng hợp lại tệp này.",
     );
     expect(plan.skipped[0]!.reason.en).toBe(
-      'Sheet "Sở Y tế": unit code SYT already has another filled form, taken from file no. 1, phieu.xlsx (sheet "Sở Y tế"), so this one was not taken (one form a unit). If this one is the right one, delete the sheet "Sở Y tế" from the consolidated workbook, then collect this file again.',
+      "Sheet 'Sở Y tế': unit code SYT already has another filled form, taken from file no. 1, phieu.xlsx (sheet 'Sở Y tế'), so this one was not taken (one form a unit). If this one is the right one, delete the sheet 'Sở Y tế' from the consolidated workbook, then collect this file again.",
     );
   });
 
@@ -394,7 +432,7 @@ describe("blank forms and filled ones", () => {
     expect(plan.skipped.map((s) => [s.duplicate, s.reason.vi])).toEqual([
       [
         "filled-in-workbook",
-        'Trang tính "Sở Tài chính": đơn vị mã STC đã có phiếu đã điền trong sổ tổng hợp (trang "Tài chính") nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang "Tài chính" khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.',
+        "Trang tính 'Sở Tài chính': đơn vị mã STC đã có phiếu đã điền trong sổ tổng hợp (trang 'Tài chính') nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang 'Tài chính' khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi tổng hợp lại tệp này.",
       ],
     ]);
     // A blank form coming in for a unit whose blank form is already there adds nothing.
@@ -404,7 +442,7 @@ describe("blank forms and filled ones", () => {
     expect(again.take).toEqual([]);
     expect(again.skipped[0]!.duplicate).toBe("blank-again");
     expect(again.skipped[0]!.reason.en).toBe(
-      'Sheet "Sở Y tế": a blank form (nothing filled in); unit code SYT has no filled form yet and already has a blank one in the consolidated workbook, so this one is left out.',
+      "Sheet 'Sở Y tế': a blank form (nothing filled in); unit code SYT has no filled form yet and already has a blank one in the consolidated workbook, so this one is left out.",
     );
   });
 
@@ -416,10 +454,10 @@ describe("blank forms and filled ones", () => {
     expect(plan.skipped).toHaveLength(1);
     expect(plan.skipped[0]).toMatchObject({ file: "snv.xlsx", sheet: "Sở Nội vụ 2023", kind: "duplicate" });
     expect(plan.skipped[0]!.reason.vi).toBe(
-      'Trang tính ẩn "Sở Nội vụ 2023": đơn vị mã SNV đã có phiếu trên trang đang hiện "Sở Nội vụ" từ tệp snv.xlsx nên bỏ qua trang ẩn này (thường là bản cũ của phiếu).',
+      "Trang tính ẩn 'Sở Nội vụ 2023': đơn vị mã SNV đã có phiếu trên trang đang hiện 'Sở Nội vụ' từ tệp snv.xlsx nên bỏ qua trang ẩn này (thường là bản cũ của phiếu).",
     );
     expect(plan.skipped[0]!.reason.en).toBe(
-      'Hidden sheet "Sở Nội vụ 2023": unit code SNV has its form on the visible sheet "Sở Nội vụ" from snv.xlsx, so this hidden one (most often an older copy of the form) is left out.',
+      "Hidden sheet 'Sở Nội vụ 2023': unit code SNV has its form on the visible sheet 'Sở Nội vụ' from snv.xlsx, so this hidden one (most often an older copy of the form) is left out.",
     );
     // Visible even when blank: a hidden filled copy is not the unit's current form.
     const blank = planCollect([], [{ file: "snv.xlsx", sheets: [old, form("Sở Nội vụ", "Sở Nội vụ", "SNV")] }]);
@@ -456,10 +494,10 @@ describe("blank forms and filled ones", () => {
     // The same unit's name in other letters' case is the same unit: its blank form is left out.
     expect(plan.skipped.map((s) => s.sheet)).toEqual(["Y tế"]);
     expect(plan.warnings.map((w) => w.vi)).toEqual([
-      'Trang tính "Sở Y tế" (dai.xlsx, đơn vị "Đài Phát thanh và Truyền hình"): cùng mã SYT với đơn vị "Sở Y tế" (trang "Sở Y tế", từ tệp a.xlsx), tên khác, cả hai phiếu đều đã điền; đã chép để được báo lỗi khi chấm — nếu là hai đơn vị, hãy sửa mã của đơn vị bị ghi sai; nếu là một đơn vị, hãy bỏ phiếu không dùng.',
+      `Trang tính 'Sở Y tế' (dai.xlsx, đơn vị "Đài Phát thanh và Truyền hình"): cùng mã SYT với đơn vị "Sở Y tế" (trang 'Sở Y tế', từ tệp a.xlsx), tên khác, cả hai phiếu đều đã điền; đã chép để được báo lỗi khi chấm — nếu là hai đơn vị, hãy sửa mã của đơn vị bị ghi sai; nếu là một đơn vị, hãy bỏ phiếu không dùng.`,
     ]);
     expect(plan.warnings[0]!.en).toBe(
-      'Sheet "Sở Y tế" (dai.xlsx, unit "Đài Phát thanh và Truyền hình"): same code SYT as unit "Sở Y tế" (sheet "Sở Y tế", from a.xlsx), another name, both forms filled in; copied so that scoring reports it — if these are two units, correct the code of the one that is wrong; if one unit, remove the form not to be used.',
+      `Sheet 'Sở Y tế' (dai.xlsx, unit "Đài Phát thanh và Truyền hình"): same code SYT as unit "Sở Y tế" (sheet 'Sở Y tế', from a.xlsx), another name, both forms filled in; copied so that scoring reports it — if these are two units, correct the code of the one that is wrong; if one unit, remove the form not to be used.`,
     );
     // Scoring the sheets gathered reports the code twice.
     const read = readSubmissions(sampleModel(), {
@@ -529,7 +567,7 @@ describe("a unit known by its code, whatever the name on its forms", () => {
       const plan = planCollect([], files);
       expect(plan.take.map((t) => [t.file, t.as, t.unitName])).toEqual([["stc.xlsx", "STC 2026", "Sở Tài chính tỉnh"]]);
       expect(plan.skipped.map((s) => s.reason.en)).toEqual([
-        'Sheet "Sở Tài chính": a blank form (nothing filled in); unit code STC has a filled form from stc.xlsx, so this blank one is left out.',
+        "Sheet 'Sở Tài chính': a blank form (nothing filled in); unit code STC has a filled form from stc.xlsx, so this blank one is left out.",
       ]);
       expect(plan.warnings).toEqual([]);
     }
@@ -550,7 +588,7 @@ describe("a unit known by its code, whatever the name on its forms", () => {
     });
     expect(plan.take).toEqual([]);
     expect(plan.skipped.map((s) => s.reason.vi)).toEqual([
-      'Trang tính "STC": phiếu trống (chưa điền số liệu); đơn vị mã STC đã có phiếu đã điền trong sổ tổng hợp nên bỏ qua phiếu trống này.',
+      "Trang tính 'STC': phiếu trống (chưa điền số liệu); đơn vị mã STC đã có phiếu đã điền trong sổ tổng hợp nên bỏ qua phiếu trống này.",
     ]);
     expect(plan.warnings).toEqual([]);
   });
@@ -567,7 +605,7 @@ describe("a unit known by its code, whatever the name on its forms", () => {
     ]);
     expect(plan.skipped.map((s) => [s.file, s.sheet])).toEqual([["mau.xlsx", "Sở Tài chính"]]);
     expect(plan.warnings.map((w) => w.vi)).toEqual([
-      'Trang tính "Kho bạc" (b.xlsx, đơn vị "Kho bạc Nhà nước tỉnh"): cùng mã STC với đơn vị "Sở Tài chính tỉnh" (trang "Sở Tài chính", từ tệp a.xlsx), tên khác, cả hai phiếu đều đã điền; đã chép để được báo lỗi khi chấm — nếu là hai đơn vị, hãy sửa mã của đơn vị bị ghi sai; nếu là một đơn vị, hãy bỏ phiếu không dùng.',
+      `Trang tính 'Kho bạc' (b.xlsx, đơn vị "Kho bạc Nhà nước tỉnh"): cùng mã STC với đơn vị "Sở Tài chính tỉnh" (trang 'Sở Tài chính', từ tệp a.xlsx), tên khác, cả hai phiếu đều đã điền; đã chép để được báo lỗi khi chấm — nếu là hai đơn vị, hãy sửa mã của đơn vị bị ghi sai; nếu là một đơn vị, hãy bỏ phiếu không dùng.`,
     ]);
   });
 });
@@ -602,8 +640,8 @@ describe("forms without a unit code", () => {
     const existingForms = [{ sheet: "Sở Y tế", unitCode: blank.unitCode!, unitName: blank.unitName!, blank: true }];
     const plan = planCollect(["Sở Y tế"], [{ file: "a.xlsx", sheets: [uncoded("Sở Y tế", "Sở Y tế", true)] }, { file: "b.xlsx", sheets: [uncoded("Y tế", "Sở Y tế", true)] }], undefined, { existingForms });
     expect(plan.take).toEqual([expect.objectContaining({ file: "a.xlsx", as: "Sở Y tế", replaces: "Sở Y tế" })]);
-    expect(plan.skipped.map((s) => s.reason.vi)).toEqual(['Trang tính "Y tế": giống hệt phiếu của đơn vị "Sở Y tế" đã lấy từ tệp a.xlsx (trang "Sở Y tế") nên không chép lại; không cần làm gì.']);
-    expect(plan.skipped[0]!.reason.en).toBe('Sheet "Y tế": the same form as the one of unit "Sở Y tế" taken from a.xlsx (sheet "Sở Y tế"), so it was not copied again; nothing needs doing.');
+    expect(plan.skipped.map((s) => s.reason.vi)).toEqual([`Trang tính 'Y tế': giống hệt phiếu của đơn vị "Sở Y tế" đã lấy từ tệp a.xlsx (trang 'Sở Y tế') nên không chép lại; không cần làm gì.`]);
+    expect(plan.skipped[0]!.reason.en).toBe(`Sheet 'Y tế': the same form as the one of unit "Sở Y tế" taken from a.xlsx (sheet 'Sở Y tế'), so it was not copied again; nothing needs doing.`);
   });
 });
 
@@ -673,14 +711,14 @@ describe("the project's own sheets and mixed indices", () => {
     const plan = planCollect([], incoming, undefined, { knownIndices: known, commandLine: true });
     expect(plan.warnings).toEqual([
       {
-        vi: 'Các tệp chứa phiếu của những bộ chỉ số khác nhau: huyen.xlsx ("Bộ chỉ số cấp huyện" phiên bản mau-2023); so.xlsx ("Bộ chỉ số cấp sở" phiên bản mau-2023). Một sổ chỉ chấm theo một bộ chỉ số; hãy gom riêng phiếu của từng bộ (hoặc dùng --index để chỉ lấy phiếu của một bộ).',
-        en: `The files hold forms of different indices: huyen.xlsx ("District index" version mau-2023); so.xlsx ("Department index" version mau-2023). A workbook is scored on one index; gather each index's forms separately (or use --index to take one index's forms only).`,
+        vi: 'Các tệp chứa phiếu của những bộ chỉ số khác nhau: huyen.xlsx ("Bộ chỉ số cấp huyện" phiên bản mau-2023); so.xlsx ("Bộ chỉ số cấp sở" phiên bản mau-2023). Một sổ chỉ chấm theo một bộ chỉ số; hãy tổng hợp riêng phiếu của từng bộ (hoặc dùng --index để chỉ lấy phiếu của một bộ).',
+        en: `The files hold forms of different indices: huyen.xlsx ("District index" version mau-2023); so.xlsx ("Department index" version mau-2023). A workbook is scored on one index; collect each index's forms separately (or use --index to take one index's forms only).`,
       },
     ]);
     // In the pane, which has no options to type: no "--index".
     const inPane = planCollect([], incoming, undefined, { knownIndices: known });
-    expect(inPane.warnings[0]!.vi).toMatch(/hãy gom riêng phiếu của từng bộ vào một sổ của riêng bộ đó\.$/);
-    expect(inPane.warnings[0]!.en).toMatch(/gather each index's forms separately, in a workbook of its own\.$/);
+    expect(inPane.warnings[0]!.vi).toMatch(/hãy tổng hợp riêng phiếu của từng bộ vào một sổ của riêng bộ đó\.$/);
+    expect(inPane.warnings[0]!.en).toMatch(/collect each index's forms separately, in a workbook of its own\.$/);
     expect(JSON.stringify(inPane.warnings)).not.toContain("--index");
     // Two indices of one name: told apart by id@version.
     const same = planCollect([], incoming, undefined, { knownIndices: known.map((k) => ({ ...k, name: { vi: "Bộ chỉ số", en: "Index" } })) });

@@ -119,7 +119,8 @@ export interface LayoutAHeader {
    * đơn vị, Nhóm, Bộ chỉ số, Kỳ đánh giá) but has no table header row the reader recognises (a
    * column renamed, "Số liệu báo cáo"; the header translated): the scorer finds the form and says
    * so at `cell`, without reading its figures, until the header is put back. `header`: the row
-   * that is the table's header but for the column names it lacks, when one is.
+   * that is the table's header but for the column names it lacks, when one is. Only a sheet with
+   * rows of indicators under its header block is such a form (hasIndicatorRows).
    */
   unreadTable?: { cell: string; header?: NearHeader };
 }
@@ -155,9 +156,13 @@ function blockTexts(read: HeaderBlock): Partial<Record<UnitField, string>> {
  * reader finds (findTableHeader: `Mã`/`Mã số`/`Code` and `Số liệu`/`Value`, in any columns),
  * whatever its header block holds (without a unit name the scorer names the unit after the
  * sheet); or it has a form's header block without such a row (formWithoutTable: a column of the
- * table renamed, "Số liệu báo cáo", or the header translated), which the scorer says of at its
- * cell rather than read (`unreadTable`). Such a form is still the unit's: Collect takes it in
- * place of the unit's blank form, not leaving the unit with nothing, and says what to put back.
+ * table renamed, "Số liệu báo cáo", or the header translated) but with rows of indicators under
+ * it (hasIndicatorRows), which the scorer says of at its cell rather than read (`unreadTable`).
+ * Such a form is still the unit's: Collect takes it in place of the unit's blank form, not leaving
+ * the unit with nothing, and says what to put back; a form of the unit whose table is read wins
+ * over it. A sheet with the header block alone (a unit's cover or notes sheet, "Giải trình") is
+ * none. A caller that takes a sheet for one `template` made, or reads its figures, must look at
+ * `unreadTable`: such a form is the unit's own, edited, not the template's.
  * The snapshot must read a merged cell other than the top-left one as empty, as the hosts' readers do.
  */
 export function detectLayoutA(sheet: SheetSnapshot): LayoutAHeader | null {
@@ -166,10 +171,40 @@ export function detectLayoutA(sheet: SheetSnapshot): LayoutAHeader | null {
   const broken = formWithoutTable(sheet);
   if (!broken) return null;
   const read = readHeaderBlock(sheet, undefined);
-  // The row under the header block, when no row looks like the table's header.
-  const below = Math.max(...Object.values(read).map((f) => topLeft(f!.address).row)) + 2;
+  // The last row of the header block (0-based); the row under it, 1-based, when no row looks like the table's header.
+  const last = Math.max(...Object.values(read).map((f) => topLeft(f!.address).row));
+  // A cover or notes sheet ("Giải trình") that starts as a form does, with no table under it, is no
+  // form. Its rows looked at from under the row like the table's header (1-based: the 0-based row under it), else under the block.
+  if (!hasIndicatorRows(sheet, broken.header?.row ?? last + 1, broken.header ? 1 : MIN_INDICATOR_ROWS)) return null;
   const unreadTable = { cell: broken.cell, ...(broken.header ? { header: broken.header } : {}) };
-  return { ...headerOf(sheet, blockTexts(read), broken.header?.row ?? below), unreadTable };
+  return { ...headerOf(sheet, blockTexts(read), broken.header?.row ?? last + 2), unreadTable };
+}
+
+/**
+ * How many rows of indicators, at the least, show a sheet whose table header is not read to hold a
+ * form's table, when no row is the table's header but for a column name (NearHeader): one under
+ * such a row does.
+ */
+const MIN_INDICATOR_ROWS = 3;
+
+/**
+ * Whether the sheet has, from its 0-based row `from` down (under the header block, or under the
+ * row that looks like the table's header), rows as a form's table has them: at least `min` rows
+ * whose first cell with something in it (within the first three columns) is a code (one word, as an index's codes are: "DTI-SO", "1.2.a", "le") followed on the row by a
+ * text (the indicator's content). A sheet that only starts as a form does (Đơn vị, Mã đơn vị, Kỳ
+ * đánh giá) and goes on with paragraphs, a unit's cover or notes, has none.
+ */
+function hasIndicatorRows(sheet: SheetSnapshot, from: number, min: number): boolean {
+  let found = 0;
+  for (let r = from; r < sheet.values.length && found < min; r++) {
+    const row = sheet.values[r] ?? [];
+    const first = row.findIndex((v) => !isBlank(v ?? null));
+    if (first < 0 || first > 2) continue;
+    const code = cellText(row[first]);
+    if (code === "" || code.length > 32 || /\s/.test(code)) continue;
+    if (row.slice(first + 1).some((v) => typeof v === "string" && /\p{L}/u.test(v))) found++;
+  }
+  return found >= min;
 }
 
 function headerOf(sheet: SheetSnapshot, block: Partial<Record<UnitField, string>>, headerRow: number): LayoutAHeader {
@@ -295,7 +330,8 @@ export type CollectSkipKind = "file" | "not-a-form" | "another-index" | "duplica
  * Why a unit's form was left out as a duplicate (`kind` "duplicate"), for a report to tell the
  * routine from what needs a look without reading the text:
  * - "blank-form": a blank form (nothing filled in) of a unit whose filled form came in or is in
- *   the workbook — every file a unit sends back holds the other units' blank forms; nothing is lost;
+ *   the workbook (or whose form there the host read only the top of: ExistingForm.partlyRead) —
+ *   every file a unit sends back holds the other units' blank forms; nothing is lost;
  * - "blank-again": a blank form of a unit with no filled form, whose blank form is taken from an
  *   earlier file or is in the workbook already; nothing is lost;
  * - "hidden-copy": a hidden sheet of a unit with a visible form (most often an older copy);
@@ -303,9 +339,13 @@ export type CollectSkipKind = "file" | "not-a-form" | "another-index" | "duplica
  *   form in the workbook or taken from an earlier file; nothing to do;
  * - "filled-in-workbook": a filled form of a unit that has another filled form in the workbook,
  *   left there untouched (the council may have entered figures on it): a resubmission, say;
- * - "second-filled": a second, different filled form of a unit in the files; the first is taken.
+ * - "second-filled": a second, different filled form of a unit in the files; the first is taken;
+ * - "unread-table": a sheet that is a unit's form by its header block and rows of indicators but
+ *   whose table header is not read (LayoutAHeader.unreadTable: an older copy with a column
+ *   renamed, a cover sheet laid out as the form), of a unit whose form that is read came in or is
+ *   in the workbook: that form is the unit's, this sheet is not copied.
  */
-export type DuplicateKind = "blank-form" | "blank-again" | "hidden-copy" | "same-form" | "filled-in-workbook" | "second-filled";
+export type DuplicateKind = "blank-form" | "blank-again" | "hidden-copy" | "same-form" | "filled-in-workbook" | "second-filled" | "unread-table";
 
 /** A blank form left out for its unit's form elsewhere: nothing a unit filled in is lost, a report may count such sheets rather than list them. */
 export function isRoutineSkip(s: CollectSkip): boolean {
@@ -375,6 +415,13 @@ export interface ExistingForm {
   /** Nothing filled in (isBlankForm), and the host read the whole table to be sure of it. */
   blank: boolean;
   /**
+   * The host read only the top of the sheet (the pane reads its first 40 rows), found nothing filled
+   * in there and did not read the rest: given as not blank (a blank form is replaced only when
+   * sure), but not said to be filled in what the plan says. A `snapshot` of the whole sheet settles
+   * it; formsToReadWhole says which such forms a decision depends on.
+   */
+  partlyRead?: true;
+  /**
    * The whole sheet, when the host read it all: a filled form coming in for the unit is compared
    * with it, and said to be the same form when it is (formContent). A form given as not blank
    * (`blank` false: the host had read only its top) is blank when the whole sheet is (isBlankForm).
@@ -414,7 +461,7 @@ export function anotherIndexReason(sheet: string | readonly string[], index: str
     return words.startsWith('"') ? words : `(${words})`;
   };
   const sheets = typeof sheet === "string" ? [sheet] : sheet;
-  const quoted = sheets.map((n) => `"${n}"`).join(", ");
+  const quoted = sheets.map((n) => `'${n}'`).join(", ");
   const one = sheets.length === 1;
   return {
     vi: `${one ? `Trang tính ${quoted}` : `${sheets.length} trang tính ${quoted}`} được lập theo bộ chỉ số ${indexWords(other, current, "vi")}, không phải bộ chỉ số đang dùng ${inUseWords("vi")}.`,
@@ -440,7 +487,7 @@ export function isInstructionsSheet(sheet: SheetSnapshot): boolean {
 
 /**
  * The hidden sheet of long drop-down lists that `template` added before the lists moved onto the
- * forms themselves ("_lists"): not a form either. Its lists are copied onto the forms gathered.
+ * forms themselves ("_lists"): not a form either. Its lists are copied onto the forms collected.
  */
 export function isListsSheet(sheet: SheetSnapshot): boolean {
   return sheet.name === "_lists" && sheet.visible === false;
@@ -488,8 +535,8 @@ export function mixedIndicesWarning(byFile: Map<string, Set<string>>, known: rea
   }
   return {
     // The command line takes one index's forms with --index; the pane, with the index chosen in its first step.
-    vi: `Các tệp chứa phiếu của những bộ chỉ số khác nhau: ${list("vi")}. Một sổ chỉ chấm theo một bộ chỉ số; hãy gom riêng phiếu của từng bộ${commandLine ? " (hoặc dùng --index để chỉ lấy phiếu của một bộ)" : " vào một sổ của riêng bộ đó"}.`,
-    en: `The files hold forms of different indices: ${list("en")}. A workbook is scored on one index; gather each index's forms separately${commandLine ? " (or use --index to take one index's forms only)" : ", in a workbook of its own"}.`,
+    vi: `Các tệp chứa phiếu của những bộ chỉ số khác nhau: ${list("vi")}. Một sổ chỉ chấm theo một bộ chỉ số; hãy tổng hợp riêng phiếu của từng bộ${commandLine ? " (hoặc dùng --index để chỉ lấy phiếu của một bộ)" : " vào một sổ của riêng bộ đó"}.`,
+    en: `The files hold forms of different indices: ${list("en")}. A workbook is scored on one index; collect each index's forms separately${commandLine ? " (or use --index to take one index's forms only)" : ", in a workbook of its own"}.`,
   };
 }
 
@@ -546,6 +593,37 @@ function nameKey(name: string | undefined): string | undefined {
   return k === "" ? undefined : k;
 }
 
+/**
+ * The forms in the workbook (`existing`) to read whole before planning, for a host that read only
+ * the top of each sheet: those not known blank of a unit code (in any letter case, as planCollect
+ * matches codes) that a filled form comes in for (a blank one there is replaced, a filled one is
+ * compared with it); and those whose top alone was read (ExistingForm.partlyRead) of a code that a
+ * form comes in for under another unit name (taken as another unit only when nothing of the code
+ * is filled in). For the others no decision depends on the rest of the form: a blank form coming
+ * in for a unit that has a form there is left out whatever that form holds, and is said to be left
+ * out for the form there, which is not called filled.
+ */
+export function formsToReadWhole(existing: readonly ExistingForm[], incoming: readonly { sheets: readonly SheetSnapshot[] }[]): ExistingForm[] {
+  const filledCodes = new Set<string>();
+  const namesOf = new Map<string, Set<string | undefined>>();
+  for (const { sheets } of incoming) {
+    for (const sheet of sheets) {
+      const h = detectLayoutA(sheet);
+      if (h?.unitCode === undefined) continue;
+      const code = caseKey(unitKeyOf(h.unitCode));
+      if (!isBlankForm(sheet)) filledCodes.add(code);
+      namesOf.set(code, (namesOf.get(code) ?? new Set()).add(nameKey(h.unitName)));
+    }
+  }
+  return existing.filter((f) => {
+    if (f.blank || f.snapshot !== undefined) return false;
+    const code = caseKey(unitKeyOf(f.unitCode));
+    if (filledCodes.has(code)) return true;
+    const name = nameKey(f.unitName);
+    return f.partlyRead === true && name !== undefined && [...(namesOf.get(code) ?? [])].some((n) => n !== undefined && n !== name);
+  });
+}
+
 /** One form of a unit code, as planCollect weighs it. */
 interface Candidate {
   /** Position of its file among the incoming files. */
@@ -570,7 +648,8 @@ interface UnitGroup {
   key: string;
   name?: string;
   code: string;
-  existing?: { sheet: string; blank: boolean; name?: string; snapshot?: SheetSnapshot };
+  /** `unsure`: taken as filled, the host having read only its top (ExistingForm.partlyRead). */
+  existing?: { sheet: string; blank: boolean; unsure?: true; name?: string; snapshot?: SheetSnapshot };
   forms: Candidate[];
 }
 
@@ -581,6 +660,15 @@ interface LeftOut {
   keep: Candidate | undefined;
   /** What the unit keeps is filled in. */
   filledKept: boolean;
+  /**
+   * What the unit keeps is a form in the workbook taken as filled without being read whole (its
+   * top holds nothing filled in, the rest was not read): it is said to be there, not to be filled.
+   */
+  unsure: boolean;
+  /** The form left out is one whose table is not read (unreadTable), and the unit keeps one that is read, or its form in the workbook. */
+  readWins: boolean;
+  /** The file of the form left out: "tệp a.xlsx" / "a.xlsx". */
+  file: Message;
   /** The sheet left out, "Trang tính ẩn …" when hidden. */
   named: Message;
   /** "đơn vị mã SYT" / "unit code SYT". */
@@ -612,19 +700,40 @@ function duplicateWhy(l: LeftOut): { duplicate: DuplicateKind; reason: Message }
     return {
       duplicate: candidate.blank ? "blank-form" : "hidden-copy",
       reason: {
-        vi: `${named.vi}: ${unit.vi} đã có phiếu trên trang đang hiện "${keep.sheet}" ${where.vi} nên bỏ qua trang ẩn này (thường là bản cũ của phiếu).`,
-        en: `${named.en}: ${unit.en} has its form on the visible sheet "${keep.sheet}" ${where.en}, so this hidden one (most often an older copy of the form) is left out.`,
+        vi: `${named.vi}: ${unit.vi} đã có phiếu trên trang đang hiện '${keep.sheet}' ${where.vi} nên bỏ qua trang ẩn này (thường là bản cũ của phiếu).`,
+        en: `${named.en}: ${unit.en} has its form on the visible sheet '${keep.sheet}' ${where.en}, so this hidden one (most often an older copy of the form) is left out.`,
+      },
+    };
+  }
+  // The form the unit keeps, by its sheet: "(trang 'Sở Y tế')".
+  const keptSheet = keep ? keep.sheet : (l.existing?.sheet ?? "");
+  const onSheet: Message = keptSheet !== "" ? { vi: ` (trang '${keptSheet}')`, en: ` (sheet '${keptSheet}')` } : { vi: "", en: "" };
+  if (l.readWins) {
+    // Taken from a file, the form kept is one whose table is read; in the workbook, it is the unit's form there.
+    const form: Message = keep ? { vi: "phiếu đọc được, lấy", en: "a form that can be read, taken" } : { vi: "phiếu", en: "a form" };
+    return {
+      duplicate: "unread-table",
+      reason: {
+        vi: `${named.vi}: có phần đầu phiếu của ${unit.vi} nhưng bảng không đọc được (không có dòng tiêu đề với cột ${columnWords("code", "vi")} và ${columnWords("value", "vi")}); ${unit.vi} đã có ${form.vi} ${where.vi}${onSheet.vi}, nên trang này không được chép sang sổ tổng hợp. Nội dung của trang vẫn còn trong ${l.file.vi}.`,
+        en: `${named.en}: it has the header of a form of ${unit.en}, but a table that cannot be read (no header row with ${columnWords("code", "en")} and ${columnWords("value", "en")} columns); ${unit.en} already has ${form.en} ${where.en}${onSheet.en}, so this sheet was not copied into the consolidated workbook. What it holds is still in ${l.file.en}.`,
       },
     };
   }
   if (candidate.blank) {
+    // A form in the workbook whose top alone was read: said to be there (on its sheet), not to be filled.
+    const there: Message = l.existing?.sheet ? { vi: ` (trang '${l.existing.sheet}')`, en: ` (sheet '${l.existing.sheet}')` } : { vi: "", en: "" };
     return l.filledKept
       ? {
           duplicate: "blank-form",
-          reason: {
-            vi: `${named.vi}: phiếu trống (chưa điền số liệu); ${unit.vi} đã có phiếu đã điền ${where.vi} nên bỏ qua phiếu trống này.`,
-            en: `${named.en}: a blank form (nothing filled in); ${unit.en} has a filled form ${where.en}, so this blank one is left out.`,
-          },
+          reason: l.unsure
+            ? {
+                vi: `${named.vi}: phiếu trống (chưa điền số liệu); ${unit.vi} đã có phiếu ${where.vi}${there.vi} nên bỏ qua phiếu trống này.`,
+                en: `${named.en}: a blank form (nothing filled in); ${unit.en} already has a form ${where.en}${there.en}, so this blank one is left out.`,
+              }
+            : {
+                vi: `${named.vi}: phiếu trống (chưa điền số liệu); ${unit.vi} đã có phiếu đã điền ${where.vi} nên bỏ qua phiếu trống này.`,
+                en: `${named.en}: a blank form (nothing filled in); ${unit.en} has a filled form ${where.en}, so this blank one is left out.`,
+              },
         }
       : {
           duplicate: "blank-again",
@@ -643,9 +752,6 @@ function duplicateWhy(l: LeftOut): { duplicate: DuplicateKind; reason: Message }
       },
     };
   }
-  // The form the unit keeps, by its sheet: "(trang "Sở Y tế")".
-  const keptSheet = keep ? keep.sheet : (l.existing?.sheet ?? "");
-  const onSheet: Message = keptSheet !== "" ? { vi: ` (trang "${keptSheet}")`, en: ` (sheet "${keptSheet}")` } : { vi: "", en: "" };
   const mine = formContent(candidate.snapshot);
   const kept = keep ? formContent(keep.snapshot) : l.existing?.snapshot && formContent(l.existing.snapshot);
   if (mine !== undefined && mine === kept) {
@@ -669,17 +775,19 @@ function duplicateWhy(l: LeftOut): { duplicate: DuplicateKind; reason: Message }
     return {
       duplicate: "second-filled",
       reason: {
-        vi: `${named.vi}: ${unit.vi} đã có một phiếu đã điền khác, lấy ${where.vi}${onSheet.vi}, nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xóa trang "${remove}" khỏi sổ tổng hợp rồi gom lại tệp này.`,
-        en: `${named.en}: ${unit.en} already has another filled form, taken ${where.en}${onSheet.en}, so this one was not taken (one form a unit). If this one is the right one, delete the sheet "${remove}" from the consolidated workbook, then collect this file again.`,
+        vi: `${named.vi}: ${unit.vi} đã có một phiếu đã điền khác, lấy ${where.vi}${onSheet.vi}, nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xóa trang '${remove}' khỏi sổ tổng hợp rồi tổng hợp lại tệp này.`,
+        en: `${named.en}: ${unit.en} already has another filled form, taken ${where.en}${onSheet.en}, so this one was not taken (one form a unit). If this one is the right one, delete the sheet '${remove}' from the consolidated workbook, then collect this file again.`,
       },
     };
   }
-  const remove: Message = keptSheet !== "" ? { vi: `trang "${keptSheet}"`, en: `the sheet "${keptSheet}"` } : { vi: "phiếu đó", en: "that form" };
+  const remove: Message = keptSheet !== "" ? { vi: `trang '${keptSheet}'`, en: `the sheet '${keptSheet}'` } : { vi: "phiếu đó", en: "that form" };
+  // A form there whose top alone was read is not called filled.
+  const form: Message = l.unsure ? { vi: "phiếu", en: "a form" } : { vi: "phiếu đã điền", en: "a filled form" };
   return {
     duplicate: "filled-in-workbook",
     reason: {
-      vi: `${named.vi}: ${unit.vi} đã có phiếu đã điền trong sổ tổng hợp${onSheet.vi} nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa ${remove.vi} khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.`,
-      en: `${named.en}: ${unit.en} already has a filled form in the consolidated workbook${onSheet.en}; this one was not taken, so that form and any figures the council entered on it are not overwritten. To use this one instead, delete ${remove.en} from the consolidated workbook (or move it to another workbook to keep it), then collect this file again.`,
+      vi: `${named.vi}: ${unit.vi} đã có ${form.vi} trong sổ tổng hợp${onSheet.vi} nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa ${remove.vi} khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi tổng hợp lại tệp này.`,
+      en: `${named.en}: ${unit.en} already has ${form.en} in the consolidated workbook${onSheet.en}; this one was not taken, so that form and any figures the council entered on it are not overwritten. To use this one instead, delete ${remove.en} from the consolidated workbook (or move it to another workbook to keep it), then collect this file again.`,
     },
   };
 }
@@ -713,10 +821,10 @@ interface CodeCase {
  * right on the copy in the consolidated workbook.
  */
 function codeCaseWarning(c: CodeCase): Message {
-  const instead: Message = c.replaces !== undefined ? { vi: ` (thay phiếu trống "${c.replaces}")`, en: ` (in place of the blank form "${c.replaces}")` } : { vi: "", en: "" };
+  const instead: Message = c.replaces !== undefined ? { vi: ` (thay phiếu trống '${c.replaces}')`, en: ` (in place of the blank form '${c.replaces}')` } : { vi: "", en: "" };
   return {
-    vi: `Trang tính "${c.sheet}" (${c.where.vi}), ô ${c.cell}: mã đơn vị ghi "${c.written}", chỉ khác mã ${c.code} ở chữ hoa, chữ thường, nên phiếu được lấy là phiếu của đơn vị mã ${c.code}${instead.vi}. Khi chấm, mã được đọc đúng như ghi ("${c.written}" và "${c.code}" là hai mã khác nhau): hãy sửa ô ${c.cell} trên trang "${c.as}" của sổ tổng hợp thành ${c.code}.`,
-    en: `Sheet "${c.sheet}" (${c.where.en}), cell ${c.cell}: the unit code is written "${c.written}", which differs from the code ${c.code} only in letter case, so the form was taken as unit ${c.code}'s${instead.en}. Scoring reads a code as it is written ("${c.written}" and "${c.code}" are two codes): change cell ${c.cell} on the sheet "${c.as}" in the consolidated workbook to ${c.code}.`,
+    vi: `Trang tính '${c.sheet}' (${c.where.vi}), ô ${c.cell}: mã đơn vị ghi "${c.written}", chỉ khác mã ${c.code} ở chữ hoa, chữ thường, nên phiếu được lấy là phiếu của đơn vị mã ${c.code}${instead.vi}. Khi chấm, mã được đọc đúng như ghi ("${c.written}" và "${c.code}" là hai mã khác nhau): hãy sửa ô ${c.cell} trên trang '${c.as}' của sổ tổng hợp thành ${c.code}.`,
+    en: `Sheet '${c.sheet}' (${c.where.en}), cell ${c.cell}: the unit code is written "${c.written}", which differs from the code ${c.code} only in letter case, so the form was taken as unit ${c.code}'s${instead.en}. Scoring reads a code as it is written ("${c.written}" and "${c.code}" are two codes): change cell ${c.cell} on the sheet '${c.as}' in the consolidated workbook to ${c.code}.`,
   };
 }
 
@@ -754,15 +862,15 @@ function unreadTableWarning(f: { where: Message; sheet: string; as: string; head
     : near.unknown
       ? { vi: `tên cột "${near.unknown.text}" ở dòng ${near.row} không được nhận ra: ${need.vi}`, en: `the column name "${near.unknown.text}" in row ${near.row} is not recognised: ${need.en}` }
       : { vi: `dòng tiêu đề bảng (dòng ${near.row}) thiếu tên cột: ${need.vi}`, en: `the table's header row (row ${near.row}) lacks a column name: ${need.en}` };
-  const renamed: Message = f.as !== f.sheet ? { vi: `, thành trang "${f.as}"`, en: `, as the sheet "${f.as}"` } : { vi: "", en: "" };
+  const renamed: Message = f.as !== f.sheet ? { vi: `, thành trang '${f.as}'`, en: `, as the sheet '${f.as}'` } : { vi: "", en: "" };
   // Where to put the names back: the cell of the one renamed, else the table's header row of the sheet.
   const fix: Message =
     near && missing.length === 1
-      ? { vi: `tên cột như phiếu mẫu (ô ${near.cell} trên trang "${f.as}" của sổ tổng hợp)`, en: `the template's column name (cell ${near.cell} on the sheet "${f.as}" in the consolidated workbook)` }
-      : { vi: `tên các cột ở dòng tiêu đề bảng như phiếu mẫu (trên trang "${f.as}" của sổ tổng hợp)`, en: `the template's column names in the table's header row (on the sheet "${f.as}" in the consolidated workbook)` };
+      ? { vi: `tên cột như phiếu mẫu (ô ${near.cell} trên trang '${f.as}' của sổ tổng hợp)`, en: `the template's column name (cell ${near.cell} on the sheet '${f.as}' in the consolidated workbook)` }
+      : { vi: `tên các cột ở dòng tiêu đề bảng như phiếu mẫu (trên trang '${f.as}' của sổ tổng hợp)`, en: `the template's column names in the table's header row (on the sheet '${f.as}' in the consolidated workbook)` };
   return {
-    vi: `Trang tính "${f.sheet}" (${f.where.vi}), ô ${cell}: phiếu của ${unit.vi} đã được chép vào sổ tổng hợp${renamed.vi}, nhưng ${what.vi}, nên số liệu của phiếu chưa đọc được và đơn vị chưa được chấm. Hãy sửa lại ${fix.vi} rồi chấm.`,
-    en: `Sheet "${f.sheet}" (${f.where.en}), cell ${cell}: the form of ${unit.en} was copied into the consolidated workbook${renamed.en}, but ${what.en}, so its figures cannot be read and the unit is not scored. Put back ${fix.en}, then score.`,
+    vi: `Trang tính '${f.sheet}' (${f.where.vi}), ô ${cell}: phiếu của ${unit.vi} đã được chép vào sổ tổng hợp${renamed.vi}, nhưng ${what.vi}, nên số liệu của phiếu chưa đọc được và đơn vị chưa được chấm. Hãy sửa lại ${fix.vi} rồi chấm.`,
+    en: `Sheet '${f.sheet}' (${f.where.en}), cell ${cell}: the form of ${unit.en} was copied into the consolidated workbook${renamed.en}, but ${what.en}, so its figures cannot be read and the unit is not scored. Put back ${fix.en}, then score.`,
   };
 }
 
@@ -782,7 +890,11 @@ function unreadTableWarning(f: { where: Message; sheet: string; as: string; head
  * the workbook and the blank forms coming in give ("snv" for "SNV") is taken as that unit's, with a
  * warning at its cell (the reader keys codes as written: it is to be put right). A unit's form
  * whose table header the unit edited (LayoutAHeader.unreadTable) is taken as any filled form, with
- * a warning at its cell saying what to put back before its figures can be read. The
+ * a warning at its cell saying what to put back before its figures can be read; but a filled form
+ * of the code whose table is read (coming in, or in the workbook) wins over it whatever their
+ * order, and it is left out ("unread-table"), said plainly. A sheet that starts as a form does but
+ * has no table (a unit's notes, "Giải trình" with Đơn vị and Mã đơn vị: no form, detectLayoutA) is
+ * left out naming the unit and where its form was taken, never taken as that form. The
  * template's instructions sheet and hidden list sheet are passed over without a word (a file of
  * nothing else is left out with its reason). When the
  * forms taken (with those already in the consolidated workbook, and the model's index) name more
@@ -861,10 +973,13 @@ export function planCollect(
     // sheet), then read whole to compare with a form coming in: blank or not by the whole of it.
     const f = !existing.blank && existing.snapshot !== undefined && isBlankForm(existing.snapshot) ? { ...existing, blank: true } : existing;
     const { group } = groupFor(f.unitCode, f.unitName);
-    const own = { sheet: f.sheet, blank: f.blank, ...(f.unitName !== undefined ? { name: f.unitName } : {}), ...(f.snapshot !== undefined ? { snapshot: f.snapshot } : {}) };
-    // The unit's filled form there, the first one, is the one a form coming in is compared with.
-    if (group.existing === undefined || (group.existing.blank && !f.blank && group.existing.sheet !== "")) group.existing = own;
-    else if (!f.blank) group.existing.blank = false;
+    // Taken as filled for want of reading it all: not said to be filled.
+    const unsure = f.partlyRead === true && !f.blank && f.snapshot === undefined;
+    const own = { sheet: f.sheet, blank: f.blank, ...(unsure ? { unsure: true as const } : {}), ...(f.unitName !== undefined ? { name: f.unitName } : {}), ...(f.snapshot !== undefined ? { snapshot: f.snapshot } : {}) };
+    // The unit's filled form there, the first one (one known filled before one whose top alone was read), is the one a form coming in is compared with.
+    const there = group.existing;
+    if (there === undefined || (there.sheet !== "" && !f.blank && (there.blank || (there.unsure === true && !unsure)))) group.existing = own;
+    else if (!f.blank) there.blank = false;
   }
 
   // First pass: what each sheet is. Forms of a unit code are weighed together before any is taken.
@@ -879,7 +994,8 @@ export function planCollect(
     spelling?: string;
   };
   // Sheets left out on sight keep their place among the others: the report lists them in the files' order.
-  const entries: (Entry | { skip: CollectSkip })[] = [];
+  // `startsAsForm`: a sheet left out that starts as a form does, with the unit it names (notAFormReason).
+  const entries: (Entry | { skip: CollectSkip; startsAsForm?: { code?: string; name?: string; fileAt: number } })[] = [];
   incoming.forEach(({ file, sheets }, fileAt) => {
     const before = entries.length;
     // A scored workbook's own sheets (results, charts, `_index`) are no unit's and no one's to be told about.
@@ -891,13 +1007,16 @@ export function planCollect(
       const own = isInstructionsSheet(sheet) || isListsSheet(sheet) || projects.has(sheet.name.toLowerCase());
       if ((!header || header.unreadTable) && own) return;
       if (!header) {
-        entries.push({ skip: {
+        // A unit's cover or notes sheet ("Giải trình" with Đơn vị, Mã đơn vị at its top): said with its unit once the unit's form is known.
+        const starts = formWithoutTable(sheet) ? blockTexts(readHeaderBlock(sheet, undefined)) : undefined;
+        const startsAsForm = starts ? { ...(starts.code !== undefined ? { code: starts.code } : {}), ...(starts.name !== undefined ? { name: starts.name } : {}), fileAt } : undefined;
+        entries.push({ ...(startsAsForm ? { startsAsForm } : {}), skip: {
           file,
           sheet: sheet.name,
           kind: "not-a-form",
           reason: {
-            vi: `Trang tính "${sheet.name}" không phải phiếu tự đánh giá của một đơn vị (không có dòng tiêu đề Mã | Nội dung | Số liệu).`,
-            en: `Sheet "${sheet.name}" is not a unit's self-assessment sheet (no Code | Item | Value header row).`,
+            vi: `Trang tính '${sheet.name}' không phải phiếu tự đánh giá của một đơn vị (không có dòng tiêu đề Mã | Nội dung | Số liệu).`,
+            en: `Sheet '${sheet.name}' is not a unit's self-assessment sheet (no Code | Item | Value header row).`,
           },
         } });
         return;
@@ -946,12 +1065,21 @@ export function planCollect(
   const replacing = new Map<Candidate, string>();
   /** Per code: the units it keeps (in the workbook, or taken), first first; a second one is warned about. */
   const kept = new Map<string, UnitGroup[]>();
-  /** Per code: the form a form of it left out is compared to when its own unit keeps none, and whether it has a filled one. */
-  const codeKeep = new Map<string, { keep?: Candidate; filled: boolean }>();
+  /**
+   * Per code: the form a form of it left out is compared to when its own unit keeps none, whether
+   * it has a filled one, and whether that is known (not only a form in the workbook whose top alone was read).
+   */
+  const codeKeep = new Map<string, { keep?: Candidate; filled: boolean; sure?: boolean }>();
+  /** The codes with a filled form whose table is read (coming in, or in the workbook): their forms whose table is not read are left out. */
+  const readCodes = new Set<string>();
   for (const [key, list] of groups) {
     const anyVisible = list.some((g) => g.forms.some((c) => c.visible));
-    const weighed = (g: UnitGroup): Candidate[] => g.forms.filter((c) => c.visible || !anyVisible);
     const inWorkbook = list.filter((g) => g.existing && !g.existing.blank);
+    // A form whose table is read wins over one whose table is not (unreadTable), whatever their
+    // order and unit names: that one is left out (unreadTableSkip), not taken as a second form.
+    const readFilled = inWorkbook.length > 0 || list.some((g) => g.forms.some((c) => !c.blank && !c.header.unreadTable && (c.visible || !anyVisible)));
+    if (readFilled) readCodes.add(key);
+    const weighed = (g: UnitGroup): Candidate[] => g.forms.filter((c) => (c.visible || !anyVisible) && !(readFilled && c.header.unreadTable));
     const filled: Candidate[] = [];
     for (const g of list) {
       const keep = inWorkbook.includes(g) ? undefined : weighed(g).find((c) => !c.blank);
@@ -986,7 +1114,7 @@ export function planCollect(
       free.delete(other);
     }
     kept.set(key, [...inWorkbook, ...filled.map(groupOf)]);
-    codeKeep.set(key, { ...(inWorkbook.length === 0 && filled[0] ? { keep: filled[0] } : {}), filled: true });
+    codeKeep.set(key, { ...(inWorkbook.length === 0 && filled[0] ? { keep: filled[0] } : {}), filled: true, sure: filled.length > 0 || inWorkbook.some((g) => !g.existing!.unsure) });
   }
 
   const fileNameCount = new Map<string, number>();
@@ -1025,11 +1153,48 @@ export function planCollect(
     if (own || unitName === undefined || !taken.free(cleanSheetName(unitName))) return uniqueSheetName(sheetName, taken);
     return uniqueSheetName(unitName, taken);
   };
+  /**
+   * Why a sheet that starts as a form does (its header block) but has no table was left out,
+   * naming the unit it names and where that unit's form is: taken from a file (the first chosen of
+   * its code, or of its name when it gives no code), or in the workbook.
+   */
+  const notAFormReason = (file: string, sheet: string, unit: { code?: string; name?: string; fileAt: number }): Message => {
+    const code = unit.code !== undefined ? unitKeyOf(caseSpelling(unit.code) ?? unit.code) : undefined;
+    const name = nameKey(unit.name);
+    const ofUnit = [...groups.values()].flat().filter((g) => (code !== undefined ? g.key === code : name !== undefined && g.name === name));
+    const taken = ofUnit
+      .map((g) => chosen.get(g))
+      .filter((c): c is Candidate => c !== undefined)
+      .sort((a, b) => a.order - b.order)[0];
+    const there = ofUnit.find((g) => g.existing !== undefined && g.existing.sheet !== "")?.existing?.sheet;
+    const whose: Message =
+      unit.name !== undefined && unit.code !== undefined
+        ? { vi: ` của ${unit.name} (${unit.code})`, en: ` of ${unit.name} (${unit.code})` }
+        : unit.code !== undefined
+          ? { vi: ` của đơn vị mã ${unit.code}`, en: ` of unit code ${unit.code}` }
+          : unit.name !== undefined
+            ? { vi: ` của ${unit.name}`, en: ` of ${unit.name}` }
+            : { vi: "", en: "" };
+    const form: Message = taken
+      ? (() => {
+          const ref = fileRef(taken);
+          return { vi: `; phiếu của đơn vị được lấy từ trang '${taken.sheet}' (${ref.vi})`, en: `; the unit's form was taken from sheet '${taken.sheet}' (${ref.en})` };
+        })()
+      : there !== undefined
+        ? { vi: `; phiếu của đơn vị đã có trong sổ tổng hợp (trang '${there}')`, en: `; the unit's form is in the consolidated workbook already (sheet '${there}')` }
+        : { vi: "", en: "" };
+    // Where what it holds stays: not advised to be copied into the workbook, where scoring would take it for the unit's unread form.
+    const kept = fileAtWords(file, unit.fileAt);
+    return {
+      vi: `Trang tính '${sheet}' không phải phiếu tự đánh giá: trang có phần đầu như phiếu${whose.vi} nhưng không có bảng chỉ tiêu (dòng tiêu đề Mã | Nội dung | Số liệu và các dòng chỉ tiêu), nên không được chép sang sổ tổng hợp${form.vi}. Nội dung của trang (ví dụ phần giải trình) vẫn còn trong ${kept.vi}.`,
+      en: `Sheet '${sheet}' is not a self-assessment form: it starts as a form${whose.en} does but has no table of indicators (a Code | Item | Value header row and the indicators' rows), so it was not copied into the consolidated workbook${form.en}. What it holds (notes, say) is still in ${kept.en}.`,
+    };
+  };
   /** Each take's unit, for inTemplateOrder. */
   const takenUnits: (UnitGroup | undefined)[] = [];
   for (const entry of entries) {
     if ("skip" in entry) {
-      plan.skipped.push(entry.skip);
+      plan.skipped.push(entry.startsAsForm ? { ...entry.skip, reason: notAFormReason(entry.skip.file, entry.skip.sheet, entry.startsAsForm) } : entry.skip);
       continue;
     }
     const { file, sheet, header, candidate, group, spelling } = entry;
@@ -1048,11 +1213,14 @@ export function planCollect(
         // "đơn vị mã SYT", or a unit without a code by its name.
         const unit: Message = header.noCode ? { vi: `đơn vị "${code}"`, en: `unit "${code}"` } : { vi: `đơn vị mã ${code}`, en: `unit code ${code}` };
         const filledKept = keep ? !keep.blank : ofCode.filled;
+        // Kept in the workbook, taken as filled though only its top was read: not said to be filled.
+        const unsure = !keep && filledKept && (ownInWorkbook ? group.existing!.unsure === true : ofCode.sure === false);
         // "Trang tính ẩn": a hidden sheet is named as hidden, the user may not know it is there.
         const named: Message = candidate.visible
-          ? { vi: `Trang tính "${sheet.name}"`, en: `Sheet "${sheet.name}"` }
-          : { vi: `Trang tính ẩn "${sheet.name}"`, en: `Hidden sheet "${sheet.name}"` };
-        const { duplicate, reason, kept } = duplicateReason({ candidate, keep, filledKept, named, unit, where, existing: ownInWorkbook ? group.existing : undefined, keptAs: keep ? takenAs.get(keep) : undefined });
+          ? { vi: `Trang tính '${sheet.name}'`, en: `Sheet '${sheet.name}'` }
+          : { vi: `Trang tính ẩn '${sheet.name}'`, en: `Hidden sheet '${sheet.name}'` };
+        const readWins = candidate.header.unreadTable !== undefined && readCodes.has(group.key);
+        const { duplicate, reason, kept } = duplicateReason({ candidate, keep, filledKept, unsure, readWins, file: fileRef(candidate), named, unit, where, existing: ownInWorkbook ? group.existing : undefined, keptAs: keep ? takenAs.get(keep) : undefined });
         plan.skipped.push({ file, sheet: sheet.name, kind: "duplicate", ...(candidate.blank ? { blank: true as const } : {}), duplicate, ...(kept ? { kept } : {}), reason });
         continue;
       }
@@ -1068,18 +1236,18 @@ export function planCollect(
         // Both forms by sheet and file: the user opens them to see which is wrong.
         const firstSheet = firstKeep ? (replacing.get(firstKeep) ?? firstKeep.sheet) : first.existing?.sheet;
         const firstWhere = fromFile(firstKeep);
-        const onSheet: Message = firstSheet ? { vi: `trang "${firstSheet}", `, en: `sheet "${firstSheet}", ` } : { vi: "", en: "" };
+        const onSheet: Message = firstSheet ? { vi: `trang '${firstSheet}', `, en: `sheet '${firstSheet}', ` } : { vi: "", en: "" };
         const unit = `(${file}, đơn vị "${header.unitName ?? sheet.name}")`;
         const unitEn = `(${file}, unit "${header.unitName ?? sheet.name}")`;
         plan.warnings.push(
           candidate.blank
             ? {
-                vi: `Trang tính "${sheet.name}" ${unit}: cùng mã ${group.code} với đơn vị "${firstName}" (${onSheet.vi}${firstWhere.vi}), tên khác; đã chép để được báo lỗi khi chấm — hãy sửa mã đơn vị cho đúng.`,
-                en: `Sheet "${sheet.name}" ${unitEn}: same code ${group.code} as unit "${firstName}" (${onSheet.en}${firstWhere.en}), another name; copied so that scoring reports it — correct the unit code.`,
+                vi: `Trang tính '${sheet.name}' ${unit}: cùng mã ${group.code} với đơn vị "${firstName}" (${onSheet.vi}${firstWhere.vi}), tên khác; đã chép để được báo lỗi khi chấm — hãy sửa mã đơn vị cho đúng.`,
+                en: `Sheet '${sheet.name}' ${unitEn}: same code ${group.code} as unit "${firstName}" (${onSheet.en}${firstWhere.en}), another name; copied so that scoring reports it — correct the unit code.`,
               }
             : {
-                vi: `Trang tính "${sheet.name}" ${unit}: cùng mã ${group.code} với đơn vị "${firstName}" (${onSheet.vi}${firstWhere.vi}), tên khác, cả hai phiếu đều đã điền; đã chép để được báo lỗi khi chấm — nếu là hai đơn vị, hãy sửa mã của đơn vị bị ghi sai; nếu là một đơn vị, hãy bỏ phiếu không dùng.`,
-                en: `Sheet "${sheet.name}" ${unitEn}: same code ${group.code} as unit "${firstName}" (${onSheet.en}${firstWhere.en}), another name, both forms filled in; copied so that scoring reports it — if these are two units, correct the code of the one that is wrong; if one unit, remove the form not to be used.`,
+                vi: `Trang tính '${sheet.name}' ${unit}: cùng mã ${group.code} với đơn vị "${firstName}" (${onSheet.vi}${firstWhere.vi}), tên khác, cả hai phiếu đều đã điền; đã chép để được báo lỗi khi chấm — nếu là hai đơn vị, hãy sửa mã của đơn vị bị ghi sai; nếu là một đơn vị, hãy bỏ phiếu không dùng.`,
+                en: `Sheet '${sheet.name}' ${unitEn}: same code ${group.code} as unit "${firstName}" (${onSheet.en}${firstWhere.en}), another name, both forms filled in; copied so that scoring reports it — if these are two units, correct the code of the one that is wrong; if one unit, remove the form not to be used.`,
               },
         );
       }

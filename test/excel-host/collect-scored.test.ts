@@ -222,8 +222,8 @@ describe("collecting a scored workbook's forms into Excel", () => {
       expect(report.inserted).toHaveLength(21);
       const left = report.warnings.filter((w) => w.vi.includes("không xóa được"));
       expect(left).toHaveLength(1);
-      expect(left[0]!.vi).toContain('trên trang tính "Sở Xây dựng"');
-      expect(left[0]!.en).toContain('off sheet "Sở Xây dựng"');
+      expect(left[0]!.vi).toContain("trên trang tính 'Sở Xây dựng'");
+      expect(left[0]!.en).toContain("off sheet 'Sở Xây dựng'");
       const units = createExcelDouble();
       await units.loadXlsx(sent);
       for (const sheet of double.workbook.sheets.filter(isForm)) {
@@ -247,7 +247,7 @@ describe("collecting a scored workbook's forms into Excel", () => {
     expect(scoringOn(double, double.sheet("Sở Nội vụ")).totals).toBe(1);
     expect(scoringOn(double, double.sheet("Sở Tài chính"))).toEqual({ totals: 0, readingIndex: 0, marks: 0 });
     const warning = report.warnings.find((w) => w.vi.includes("Sở Nội vụ"));
-    expect(warning?.vi).toMatch(/^Trang tính "Sở Nội vụ" \(tệp ket-qua.xlsx\) được bảo vệ bằng mật khẩu nên vẫn giữ tổng điểm, hạng .*\(ô D1:D5, E1:E3, I9:I12/);
-    expect(warning?.en).toMatch(/^Sheet "Sở Nội vụ" \(file ket-qua.xlsx\) is protected with a password/);
+    expect(warning?.vi).toMatch(/^Trang tính 'Sở Nội vụ' \(tệp ket-qua.xlsx\) được bảo vệ bằng mật khẩu nên vẫn giữ tổng điểm, hạng .*\(ô D1:D5, E1:E3, I9:I12/);
+    expect(warning?.en).toMatch(/^Sheet 'Sở Nội vụ' \(file ket-qua.xlsx\) is protected with a password/);
   }, 120_000);
 });

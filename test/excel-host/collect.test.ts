@@ -154,7 +154,7 @@ describe("collecting forms into Excel", () => {
     expect(report.skipped.map((s) => [s.file, s.reason.vi])).toEqual([
       [
         "sua.xlsx",
-        'Trang tính "Đơn vị số 1": đơn vị mã U0001 đã có phiếu đã điền trong sổ tổng hợp (trang "Đơn vị số 1") nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang "Đơn vị số 1" khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.',
+        "Trang tính 'Đơn vị số 1': đơn vị mã U0001 đã có phiếu đã điền trong sổ tổng hợp (trang 'Đơn vị số 1') nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang 'Đơn vị số 1' khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi tổng hợp lại tệp này.",
       ],
     ]);
     // The command line's collection, into the same workbook as a file, says the same.
@@ -176,7 +176,7 @@ describe("collecting forms into Excel", () => {
       expect(report.inserted).toEqual([]);
       expect(double.sheetNames()).toEqual(before);
       expect(report.skipped.map((s) => [s.file, s.duplicate, s.reason.vi])).toEqual([
-        ["gui-lai.xlsx", "same-form", 'Trang tính "Đơn vị số 1": giống hệt phiếu đơn vị mã U0001 đã có trong sổ tổng hợp (trang "Đơn vị số 1") nên không chép lại; không cần làm gì.'],
+        ["gui-lai.xlsx", "same-form", "Trang tính 'Đơn vị số 1': giống hệt phiếu đơn vị mã U0001 đã có trong sổ tổng hợp (trang 'Đơn vị số 1') nên không chép lại; không cần làm gì."],
       ]);
       return double.syncCount - from;
     };
@@ -193,8 +193,8 @@ describe("collecting forms into Excel", () => {
     expect(report.inserted.map((i) => i.as)).toEqual(["Đơn vị số 3"]);
     expect(double.sheetNames()).toEqual([...before, "Đơn vị số 3"]);
     expect(report.skipped.map((s) => s.reason.en)).toEqual([
-      'Sheet "Đơn vị số 1": a blank form (nothing filled in); unit code U0001 has a filled form in the consolidated workbook, so this blank one is left out.',
-      'Sheet "Đơn vị số 2": a blank form (nothing filled in); unit code U0002 has a filled form in the consolidated workbook, so this blank one is left out.',
+      "Sheet 'Đơn vị số 1': a blank form (nothing filled in); unit code U0001 has a filled form in the consolidated workbook, so this blank one is left out.",
+      "Sheet 'Đơn vị số 2': a blank form (nothing filled in); unit code U0002 has a filled form in the consolidated workbook, so this blank one is left out.",
     ]);
     expect(report.warnings).toEqual([]);
   }, 60_000);
@@ -232,7 +232,7 @@ describe("collecting forms into Excel", () => {
       ["trong.xlsx", "Đơn vị số 2"],
       ["trong.xlsx", "Đơn vị số 3"],
     ]);
-    expect(two.report.skipped[0]!.reason.vi).toBe('Trang tính "Đơn vị số 1": phiếu trống (chưa điền số liệu); đơn vị mã U0001 đã có phiếu đã điền từ tệp u1.xlsx nên bỏ qua phiếu trống này.');
+    expect(two.report.skipped[0]!.reason.vi).toBe("Trang tính 'Đơn vị số 1': phiếu trống (chưa điền số liệu); đơn vị mã U0001 đã có phiếu đã điền từ tệp u1.xlsx nên bỏ qua phiếu trống này.");
     expect(one.report.inserted.map((i) => i.as)).toEqual(["Đơn vị số 2"]);
     expect(two.requests).toBe(one.requests);
     // The command line, gathering the same files into the same workbook as a file, does the same.
@@ -297,7 +297,7 @@ describe("collecting forms into Excel", () => {
     expect(double.sheetNames()).toEqual(["Sheet1", "Đơn vị số 1", "Đơn vị số 2", "Đơn vị số 3", "Đơn vị số 4"]);
     expect(report.skipped.map((s) => [s.file, s.reason.vi])).toEqual([
       ["cc2.xlsx", expect.stringContaining('Tệp "cc2.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được')],
-      ["u4.xlsx", 'Trang tính ẩn "Đơn vị số 4 (2023)": đơn vị mã U0004 đã có phiếu trên trang đang hiện "Đơn vị số 4" từ tệp u4.xlsx nên bỏ qua trang ẩn này (thường là bản cũ của phiếu).'],
+      ["u4.xlsx", "Trang tính ẩn 'Đơn vị số 4 (2023)': đơn vị mã U0004 đã có phiếu trên trang đang hiện 'Đơn vị số 4' từ tệp u4.xlsx nên bỏ qua trang ẩn này (thường là bản cũ của phiếu)."],
     ]);
     // File mode, gathering the same files, says the same.
     const file = await collectFiles(files, undefined, model);

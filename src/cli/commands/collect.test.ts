@@ -101,7 +101,7 @@ describe("dti-scorer collect", () => {
       "",
     ]);
     // What validate then says of the unit gathered: new in the workbook, by its name.
-    expect((await run(["validate", "da-cham.xlsx"])).out).toMatch(/^Kết quả đã cũ: 1 đơn vị mới có trong sổ từ lần chấm điểm [^(]*\(Sở Xây dựng\)\. Bộ chỉ số có chỉ tiêu so sánh giữa các đơn vị, nên điểm và hạng của các đơn vị khác cũng có thể thay đổi\. Hãy chấm điểm lại\.$/m);
+    expect((await run(["validate", "da-cham.xlsx"])).out).toMatch(/^Kết quả đã cũ: 1 sở, ban, ngành mới có trong sổ từ lần chấm điểm [^(]*\(Sở Xây dựng\)\. Bộ chỉ số có chỉ tiêu so sánh giữa các sở, ban, ngành, nên điểm và hạng của các sở, ban, ngành khác cũng có thể thay đổi\. Hãy chấm điểm lại\.$/m);
 
     const en = await run(["collect", "c.xlsx", "--out", "da cham en.xlsx", "--lang", "en"], "en");
     expect(en.out).not.toContain("out of date");
@@ -316,7 +316,7 @@ describe("dti-scorer collect of the files the units sent back (the whole templat
     expect(lines.slice(lines.indexOf("Bỏ qua 2 mục (trang tính hoặc tệp):"))).toEqual([
       "Bỏ qua 2 mục (trang tính hoặc tệp):",
       '  - hong.xlsx: Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ hay tệp .ods của LibreOffice); hãy mở tệp trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.',
-      '  - gui-SYT-lan-2.xlsx: Trang tính "Sở Y tế": đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp gui-SYT.xlsx (trang "Sở Y tế"), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xóa trang "Sở Y tế" khỏi sổ tổng hợp rồi gom lại tệp này.',
+      "  - gui-SYT-lan-2.xlsx: Trang tính 'Sở Y tế': đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp gui-SYT.xlsx (trang 'Sở Y tế'), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xóa trang 'Sở Y tế' khỏi sổ tổng hợp rồi tổng hợp lại tệp này.",
       "Bỏ qua 15 phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).",
       "",
     ]);
@@ -330,7 +330,7 @@ describe("dti-scorer collect of the files the units sent back (the whole templat
     expect(r.code).toBe(1);
     expect(r.err.split("\n")).toEqual([
       "Không có phiếu nào để tổng hợp nên không ghi hoi-dong.xlsx. Lý do:",
-      '  - gui-SYT-bo-sung.xlsx: Trang tính "Sở Y tế": đơn vị mã SYT đã có phiếu đã điền trong sổ tổng hợp (trang "Sở Y tế") nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang "Sở Y tế" khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.',
+      "  - gui-SYT-bo-sung.xlsx: Trang tính 'Sở Y tế': đơn vị mã SYT đã có phiếu đã điền trong sổ tổng hợp (trang 'Sở Y tế') nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang 'Sở Y tế' khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi tổng hợp lại tệp này.",
       "Bỏ qua 3 phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).",
       "",
     ]);
@@ -338,7 +338,7 @@ describe("dti-scorer collect of the files the units sent back (the whole templat
     expect(readFileSync(join(dir, "hoi-dong.xlsx")).equals(before)).toBe(true);
     const en = await run(["collect", "gui-SYT-bo-sung.xlsx", "--out", "hoi-dong.xlsx", "--lang", "en"], "en");
     expect(en.err).toContain(
-      'Sheet "Sở Y tế": unit code SYT already has a filled form in the consolidated workbook (sheet "Sở Y tế"); this one was not taken, so that form and any figures the council entered on it are not overwritten. To use this one instead, delete the sheet "Sở Y tế" from the consolidated workbook (or move it to another workbook to keep it), then collect this file again.',
+      "Sheet 'Sở Y tế': unit code SYT already has a filled form in the consolidated workbook (sheet 'Sở Y tế'); this one was not taken, so that form and any figures the council entered on it are not overwritten. To use this one instead, delete the sheet 'Sở Y tế' from the consolidated workbook (or move it to another workbook to keep it), then collect this file again.",
     );
     expect(en.err).not.toContain("duplicate");
 
@@ -348,7 +348,7 @@ describe("dti-scorer collect of the files the units sent back (the whole templat
     expect(same.err).toBe("");
     expect(same.out.split("\n")).toEqual([
       "Không có phiếu mới nào để tổng hợp: hoi-dong.xlsx đã có phiếu của mọi đơn vị trong các tệp này nên không ghi lại.",
-      '  - gui-SYT.xlsx: Trang tính "Sở Y tế": giống hệt phiếu đơn vị mã SYT đã có trong sổ tổng hợp (trang "Sở Y tế") nên không chép lại; không cần làm gì.',
+      "  - gui-SYT.xlsx: Trang tính 'Sở Y tế': giống hệt phiếu đơn vị mã SYT đã có trong sổ tổng hợp (trang 'Sở Y tế') nên không chép lại; không cần làm gì.",
       "Bỏ qua 3 phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).",
       "",
     ]);
@@ -383,7 +383,7 @@ describe("dti-scorer collect of a scored workbook's forms", () => {
     const gathered = await run(["collect", "demo/ket-qua.xlsx", "u1.xlsx", "--out", "c2.xlsx"]);
     expect(gathered.code).toBe(0);
     // The scored workbook's own sheets are not listed as sheets that are no form.
-    for (const own of ["Kết quả", "Biểu đồ", "_index"]) expect(gathered.out + gathered.err).not.toContain(`"${own}"`);
+    for (const own of ["Kết quả", "Biểu đồ", "_index"]) expect(gathered.out + gathered.err).not.toContain(`'${own}'`);
     /** By form: the cells labelled "Tổng điểm", those whose formula reads `_index`, the marks' notes. */
     const scoring = async (file: string) => {
       const wb = new ExcelJS.Workbook();

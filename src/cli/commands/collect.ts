@@ -243,8 +243,8 @@ async function gather(io: CliIO, args: ParsedArgs, lang: Lang, progress: Progres
 /** Said after a form that took the place of its unit's blank form in --out. */
 function replacedBlank(sheet: string): Message {
   return {
-    vi: ` (thay phiếu trống "${sheet}" đã có trong sổ)`,
-    en: ` (in place of the blank form "${sheet}" already in the workbook)`,
+    vi: ` (thay phiếu trống '${sheet}' đã có trong sổ)`,
+    en: ` (in place of the blank form '${sheet}' already in the workbook)`,
   };
 }
 

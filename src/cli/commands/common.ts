@@ -245,7 +245,11 @@ async function workbookKind(data: Uint8Array): Promise<"scored" | "workbook" | "
  * not make, beside forms it made (named: it would be lost); or anything else. On a form, what the
  * unit typed is anything in a cell the form leaves unlocked for typing (Số liệu, Tự chấm, Minh
  * chứng, Ghi chú, Số liệu thẩm định, and Kỳ đánh giá when no period was given), or in those
- * columns of the table (filledFormCell) on a form that lost its protection.
+ * columns of the table (filledFormCell) on a form that lost its protection. A form is a sheet whose
+ * table the reader reads: one the scorer knows for a unit's form only by its header block, its
+ * table header edited ("Số liệu báo cáo": detectLayoutA's `unreadTable`), is the unit's work, not
+ * the template's, and is named as a sheet `template` does not make; so is a cover or notes sheet
+ * laid out as a form's top (which detectLayoutA takes for no form).
  */
 async function templateContent(data: Uint8Array): Promise<"blank" | "other" | TemplateSheetContent> {
   let sheets: { ws: ExcelJS.Worksheet; snapshot: SheetSnapshot }[];
@@ -254,12 +258,16 @@ async function templateContent(data: Uint8Array): Promise<"blank" | "other" | Te
   } catch {
     return "other";
   }
-  const forms = sheets.filter((s) => detectLayoutA(s.snapshot) !== null);
+  const isForm = (s: SheetSnapshot): boolean => {
+    const h = detectLayoutA(s);
+    return h !== null && h.unreadTable === undefined;
+  };
+  const forms = sheets.filter((s) => isForm(s.snapshot));
   for (const { ws, snapshot } of forms) {
     const cell = filledFormCell(snapshot) ?? typedInputCell(ws, snapshot);
     if (cell !== undefined) return { filled: snapshot.name, cell };
   }
-  const made = (s: SheetSnapshot): boolean => detectLayoutA(s) !== null || isInstructionsSheet(s) || isListsSheet(s);
+  const made = (s: SheetSnapshot): boolean => isForm(s) || isInstructionsSheet(s) || isListsSheet(s);
   const extra = sheets.find((s) => !made(s.snapshot));
   if (extra === undefined) return "blank";
   // A workbook with no form and no instructions sheet is no set of forms at all.

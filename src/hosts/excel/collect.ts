@@ -1,9 +1,8 @@
 /** Collecting units' sheets from other .xlsx files into the open workbook (ExcelApi 1.13). */
-import { type CollectSkip, type CollectTake, type ExistingForm, detectLayoutA, isBlankForm, planCollect, unreadableFileSkip } from "../../core/collect";
+import { type CollectSkip, type CollectTake, type ExistingForm, detectLayoutA, formsToReadWhole, isBlankForm, planCollect, unreadableFileSkip } from "../../core/collect";
 import { type IncomingSheetClean, incomingCleaner, incomingNotCleanedMessage, protectedIncomingMessage } from "../../core/collect-clean";
 import type { IndexModel } from "../../core/definition/model";
 import { markNoteParts, noteWithoutMark } from "../../core/plan/labels";
-import { unitKeyOf } from "../../core/read/unit-fields";
 import type { Message } from "../../core/i18n/text";
 import type { SheetSnapshot } from "../../core/types";
 import { excelColor, quoteSheet } from "./address";
@@ -521,8 +520,11 @@ async function readHeads(ctx: Excel.RequestContext, sheets: { name: string }[], 
  * The forms already in the workbook (unit code and name, blank or not) and their indices (`Bộ chỉ
  * số`), from the top of each sheet: the collection leaves out a form of a unit that already has a
  * filled one, as the file mode does, and puts a filled form in place of a blank one. A form whose
- * values go below what is read is taken as filled (a blank form is replaced only when sure). As
- * many sheets a request as 4 MB of request and of response (HEAD_RESPONSE_BYTES a sheet) carry.
+ * values go below what is read, with nothing filled in the rows read, is taken as filled (a blank
+ * form is replaced only when sure) but said to be partly read (ExistingForm.partlyRead): what is
+ * said of it does not call it filled, and it is read whole where a decision depends on it
+ * (readWholeForms). As many sheets a request as 4 MB of request and of response
+ * (HEAD_RESPONSE_BYTES a sheet) carry.
  */
 async function existingForms(ctx: Excel.RequestContext, sheets: { name: string }[]): Promise<{ forms: ExistingForm[]; indices: string[] }> {
   const heads = new Map<string, Head>();
@@ -534,7 +536,15 @@ async function existingForms(ctx: Excel.RequestContext, sheets: { name: string }
     const head = heads.get(s.name);
     const h = head ? detectLayoutA(head.snapshot) : null;
     if (head && h?.unitCode !== undefined) {
-      forms.push({ sheet: s.name, unitCode: h.unitCode, ...(h.unitName !== undefined ? { unitName: h.unitName } : {}), blank: head.whole && isBlankForm(head.snapshot) });
+      // Nothing filled in the rows read: blank when they are all the sheet holds, not known otherwise.
+      const blankTop = isBlankForm(head.snapshot);
+      forms.push({
+        sheet: s.name,
+        unitCode: h.unitCode,
+        ...(h.unitName !== undefined ? { unitName: h.unitName } : {}),
+        blank: head.whole && blankTop,
+        ...(blankTop && !head.whole ? { partlyRead: true as const } : {}),
+      });
     }
     if (h?.index !== undefined) indices.push(h.index);
   }
@@ -542,19 +552,15 @@ async function existingForms(ctx: Excel.RequestContext, sheets: { name: string }
 }
 
 /**
- * The filled forms in the workbook of units a file brings a filled form of, read whole (as a check
- * reads them, in a few requests under the payload budget): a form the same as the one there (a unit
- * that sent its file twice) is said to be the same, nothing to do, rather than one to delete first.
+ * The forms in the workbook that a decision of the plan depends on, read whole (as a check reads
+ * them, in a few requests under the payload budget, however many units: formsToReadWhole): those
+ * of units a file brings a filled form of — a form the same as the one there (a unit that sent its
+ * file twice) is said to be the same, nothing to do, rather than one to delete first; a long blank
+ * form, taken as filled from its top, is replaced — and the partly read ones of a code a form comes
+ * in for under another unit name.
  */
 async function readWholeForms(ctx: Excel.RequestContext, forms: ExistingForm[], incoming: { sheets: SheetSnapshot[] }[]): Promise<void> {
-  const coming = new Set<string>();
-  for (const f of incoming) {
-    for (const sheet of f.sheets) {
-      const code = detectLayoutA(sheet)?.unitCode;
-      if (code !== undefined && !isBlankForm(sheet)) coming.add(unitKeyOf(code));
-    }
-  }
-  const wanted = forms.filter((f) => !f.blank && f.snapshot === undefined && coming.has(unitKeyOf(f.unitCode)));
+  const wanted = formsToReadWhole(forms, incoming);
   if (wanted.length === 0) return;
   const read = await readWorkbook(ctx, { only: new Set(wanted.map((f) => f.sheet)) });
   const bySheet = new Map(read.sheets.map((s) => [s.name, s]));

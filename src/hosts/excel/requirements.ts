@@ -69,7 +69,7 @@ const NEEDS: Record<Feature, { set: string; version: string; vi: string; en: str
   },
   notes: { set: "ExcelApi", version: "1.18", vi: "ghi chú trên ô có vấn đề", en: "notes on cells with issues" },
   comments: { set: "ExcelApi", version: "1.10", vi: "chú thích dạng hội thoại trên ô có vấn đề", en: "comments on cells with issues" },
-  insertWorkbooks: { set: "ExcelApi", version: "1.13", vi: "gộp phiếu từ các tệp Excel khác", en: "collecting sheets from other Excel files" },
+  insertWorkbooks: { set: "ExcelApi", version: "1.13", vi: "tổng hợp phiếu từ các tệp Excel khác", en: "collecting forms from other Excel files" },
   watchInputs: { set: "ExcelApi", version: "1.7", vi: "báo kết quả đã cũ khi số liệu thay đổi", en: "telling that results are stale when inputs change" },
   suspendCalculation: { set: "ExcelApi", version: "1.6", vi: "tạm dừng tính toán khi ghi", en: "suspending calculation while writing" },
   keepTables: {
@@ -205,8 +205,8 @@ export const INSERT_WORKBOOKS_ON_IPAD: MissingFeature = {
   onIpad: true,
   requirement: `${NEEDS.insertWorkbooks.set} ${NEEDS.insertWorkbooks.version} (Windows, Mac, web)`,
   line: {
-    vi: "Gộp phiếu từ tệp khác, thêm phiếu trống vào sổ: cần Excel trên Windows, Mac hoặc Excel trên web (phiếu trống được tải xuống thành tệp).",
-    en: "Bringing forms in from other files, adding blank forms to the workbook: they need Excel on Windows, Mac or the web (blank forms download as a file).",
+    vi: "Tổng hợp phiếu từ tệp khác, thêm phiếu trống vào sổ: cần Excel trên Windows, Mac hoặc Excel trên web (phiếu trống được tải xuống thành tệp).",
+    en: "Collecting forms from other files, adding blank forms to the workbook: they need Excel on Windows, Mac or the web (blank forms download as a file).",
   },
   message: {
     vi: "Excel trên iPad không chèn được trang tính từ tệp khác (cần Excel trên Windows, Mac hoặc Excel trên web); các phần còn lại vẫn hoạt động.",

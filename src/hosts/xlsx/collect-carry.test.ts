@@ -226,12 +226,12 @@ describe("the defined names pointing into a collected form", () => {
     const { data, report } = await collectFiles([{ name: "b.xlsx", data: unit }], base);
     expect(report.take.map((t) => t.as)).toEqual(["Sở Y tế (2)"]);
     expect(report.warnings.map((w) => w.vi)).toEqual([
-      'Tên "SoSanh" trong tệp b.xlsx trỏ vào trang tính "Sở Y tế (2)" và cả vào trang "Hướng dẫn" của tệp đó (không phải phiếu được gom), nên không chép được sang sổ tổng hợp; nếu cần, hãy đặt lại tên này trong sổ tổng hợp (Công thức > Trình Quản lý Tên).',
-      'Tên "DiemThuong" trong tệp b.xlsx (trỏ vào trang tính "Sở Y tế (2)") không được chép vào sổ tổng hợp vì sổ đã có một tên "DiemThuong"; nếu cần, hãy đặt lại nó bằng một tên khác (Công thức > Trình Quản lý Tên).',
+      `Tên "SoSanh" trong tệp b.xlsx trỏ vào trang tính 'Sở Y tế (2)' và cả vào trang 'Hướng dẫn' của tệp đó (không phải phiếu được tổng hợp), nên không chép được sang sổ tổng hợp; nếu cần, hãy đặt lại tên này trong sổ tổng hợp (Công thức > Trình Quản lý Tên).`,
+      `Tên "DiemThuong" trong tệp b.xlsx (trỏ vào trang tính 'Sở Y tế (2)') không được chép vào sổ tổng hợp vì sổ đã có một tên "DiemThuong"; nếu cần, hãy đặt lại nó bằng một tên khác (Công thức > Trình Quản lý Tên).`,
     ]);
     expect(report.warnings.map((w) => w.en)).toEqual([
-      'The name "SoSanh" of file b.xlsx points into sheet "Sở Y tế (2)" and also into sheet "Hướng dẫn" of that file (not forms collected), so it could not be copied into the consolidated workbook; define it again there if you need it (Formulas > Name Manager).',
-      'The name "DiemThuong" of file b.xlsx (pointing into sheet "Sở Y tế (2)") was not copied into the consolidated workbook, which already has a name "DiemThuong"; define it again under another name if you need it (Formulas > Name Manager).',
+      `The name "SoSanh" of file b.xlsx points into sheet 'Sở Y tế (2)' and also into sheet 'Hướng dẫn' of that file (not forms collected), so it could not be copied into the consolidated workbook; define it again there if you need it (Formulas > Name Manager).`,
+      `The name "DiemThuong" of file b.xlsx (pointing into sheet 'Sở Y tế (2)') was not copied into the consolidated workbook, which already has a name "DiemThuong"; define it again under another name if you need it (Formulas > Name Manager).`,
     ]);
     const wb = await open(data);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Sở Y tế", "Sở Y tế (2)"]);
@@ -257,7 +257,7 @@ describe("the defined names pointing into a collected form", () => {
     ]);
     expect((await definedNames(data)).filter((n) => n.name === "ChuKyLanhDao")).toEqual([{ name: "ChuKyLanhDao", text: "'Sở Y tế'!$B$70" }]);
     expect(report.warnings.map((w) => w.en)).toEqual([
-      'The name "ChuKyLanhDao" of file snv.xlsx (pointing into sheet "Sở Nội vụ") was not copied into the consolidated workbook, which already has a name "ChuKyLanhDao"; define it again under another name if you need it (Formulas > Name Manager).',
+      `The name "ChuKyLanhDao" of file snv.xlsx (pointing into sheet 'Sở Nội vụ') was not copied into the consolidated workbook, which already has a name "ChuKyLanhDao"; define it again under another name if you need it (Formulas > Name Manager).`,
     ]);
   });
 });
@@ -291,8 +291,8 @@ describe("what a collected form cannot carry is said", () => {
     expect(report.take.map((t) => t.as)).toEqual(["Sở Y tế", "Sở Nội vụ"]);
     expect(report.warnings).toEqual([
       {
-        vi: 'Trang tính "Sở Y tế" (tệp syt.xlsx) có những thứ không chép được sang sổ tổng hợp nên đã bị bỏ lại: hình vẽ, hộp văn bản; bảng (Table); slicer và timeline. Số liệu, định dạng và ghi chú của phiếu vẫn được chép đủ. Nếu cần, hãy chép lại chúng từ tệp syt.xlsx, hoặc gom tệp này bằng ngăn DTI Scorer mở trong Excel trên máy tính (Windows hoặc Mac), vì Excel chèn nguyên cả trang tính.',
-        en: 'Sheet "Sở Y tế" (file syt.xlsx) has what could not be copied into the consolidated workbook, so it was left out: shapes and text boxes; tables; slicers and timelines. The form\'s figures, formatting and notes were all copied. If you need what was left out, copy it again from syt.xlsx, or collect this file with the DTI Scorer pane inside Excel for desktop (Windows or Mac), where Excel inserts the whole sheet.',
+        vi: "Trang tính 'Sở Y tế' (tệp syt.xlsx) có những thứ không chép được sang sổ tổng hợp nên đã bị bỏ lại: hình vẽ, hộp văn bản; bảng (Table); slicer và timeline. Số liệu, định dạng và ghi chú của phiếu vẫn được chép đủ. Nếu cần, hãy chép lại chúng từ tệp syt.xlsx, hoặc tổng hợp tệp này bằng ngăn DTI Scorer mở trong Excel trên máy tính (Windows hoặc Mac), vì Excel chèn nguyên cả trang tính.",
+        en: "Sheet 'Sở Y tế' (file syt.xlsx) has what could not be copied into the consolidated workbook, so it was left out: shapes and text boxes; tables; slicers and timelines. The form's figures, formatting and notes were all copied. If you need what was left out, copy it again from syt.xlsx, or collect this file with the DTI Scorer pane inside Excel for desktop (Windows or Mac), where Excel inserts the whole sheet.",
       },
     ]);
     const wb = await open(data);
@@ -320,8 +320,8 @@ describe("what a collected form cannot carry is said", () => {
     expect(await sheetXml(data, "Sở Y tế")).not.toContain("[1]");
     expect(report.warnings).toEqual([
       {
-        vi: `Trang tính "Sở Y tế" (tệp syt.xlsx): công thức ở ô D${r}:D${r + 1} lấy số liệu từ một tệp khác (liên kết ngoài); liên kết này không chép được sang sổ tổng hợp, nên các ô đó giữ giá trị đã tính lần cuối trong tệp của đơn vị thay cho công thức.`,
-        en: `Sheet "Sở Y tế" (file syt.xlsx): the formulas in cells D${r}:D${r + 1} read another file (an external link), which could not be copied into the consolidated workbook, so those cells keep the values last calculated in the unit's file instead of the formulas.`,
+        vi: `Trang tính 'Sở Y tế' (tệp syt.xlsx): công thức ở ô D${r}:D${r + 1} lấy số liệu từ một tệp khác (liên kết ngoài); liên kết này không chép được sang sổ tổng hợp, nên các ô đó giữ giá trị đã tính lần cuối trong tệp của đơn vị thay cho công thức.`,
+        en: `Sheet 'Sở Y tế' (file syt.xlsx): the formulas in cells D${r}:D${r + 1} read another file (an external link), which could not be copied into the consolidated workbook, so those cells keep the values last calculated in the unit's file instead of the formulas.`,
       },
     ]);
   });
@@ -356,7 +356,7 @@ describe("drop-down lists Excel keeps in the sheet's extension", () => {
     expect((await open(file)).getWorksheet("Sở Tài chính")!.getCell(row, 4).dataValidation).toBeUndefined();
     const { data, report } = await collectFiles([{ name: "stc.xlsx", data: file }]);
     expect(report.warnings.map((w) => w.en)).toEqual([
-      'Sheet "Sở Tài chính" (file stc.xlsx) has what could not be copied into the consolidated workbook, so it was left out: data validation rules reading other sheets. The form\'s figures, formatting and notes were all copied. If you need what was left out, copy it again from stc.xlsx, or collect this file with the DTI Scorer pane inside Excel for desktop (Windows or Mac), where Excel inserts the whole sheet.',
+      "Sheet 'Sở Tài chính' (file stc.xlsx) has what could not be copied into the consolidated workbook, so it was left out: data validation rules reading other sheets. The form's figures, formatting and notes were all copied. If you need what was left out, copy it again from stc.xlsx, or collect this file with the DTI Scorer pane inside Excel for desktop (Windows or Mac), where Excel inserts the whole sheet.",
     ]);
     expect(report.warnings[0]?.vi).toContain("quy tắc kiểm tra dữ liệu (Data Validation) đọc trang tính khác");
     const ws = (await open(data)).getWorksheet("Sở Tài chính")!;

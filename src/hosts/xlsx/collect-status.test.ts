@@ -73,8 +73,9 @@ function status(wb: ExcelJS.Workbook, sheet = "Kết quả"): { formula: string 
 }
 
 const SUBTITLE = /^Chấm điểm ngày (\d\d\/\d\d\/\d{4}) bằng DTI Scorer .*; 5 sở, ban, ngành\..*$/;
+/** The line A2 shows, counting the units as the index calls them (its `unitLabel`), as the subtitle does. */
 const stale = (count: number, date: string) =>
-  `Số liệu của ${count} đơn vị đã được sửa sau lần chấm ngày ${date}: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.`;
+  `Số liệu của ${count} sở, ban, ngành đã được sửa sau lần chấm ngày ${date}: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.`;
 
 /** The date the scoring wrote into the subtitle of `file`. */
 async function scoringDate(file: Uint8Array): Promise<string> {
@@ -94,14 +95,14 @@ describe("forms gathered into a workbook scored before", () => {
     expect(after.result).toBe(stale(1, date));
   }, 60_000);
 
-  test("in English: 'The figures of 1 unit were changed after scoring'", async () => {
+  test("in English: 'The figures of 1 department were changed after scoring'", async () => {
     const { data } = await collectFiles([{ name: "c3.xlsx", data: read("c3.xlsx") }], scoredEn);
     const wb = await open(data);
     const before = String(status(await open(scoredEn), "Results").result);
     expect(before).toMatch(/^Scored on .* by DTI Scorer /);
     const date = /^Scored on (.*?) by DTI Scorer /.exec(before)![1]!;
     expect(status(wb, "Results").result).toBe(
-      `The figures of 1 unit were changed after scoring on ${date}: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer.`,
+      `The figures of 1 department were changed after scoring on ${date}: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer.`,
     );
   }, 60_000);
 

@@ -58,7 +58,7 @@ describe("collecting forms from several files", () => {
     ]);
     const dup = report.skipped.find((s) => s.file === "c.xlsx" && s.sheet === "SỞ Y TẾ");
     expect(dup?.reason.vi).toBe(
-      'Trang tính "SỞ Y TẾ": đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp a.xlsx (trang "Sở Y tế"), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xóa trang "Sở Y tế" khỏi sổ tổng hợp rồi gom lại tệp này.',
+      "Trang tính 'SỞ Y TẾ': đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp a.xlsx (trang 'Sở Y tế'), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xóa trang 'Sở Y tế' khỏi sổ tổng hợp rồi tổng hợp lại tệp này.",
     );
     expect((await load(data)).worksheets.map((w) => w.name)).toEqual(["Sở Y tế", "Sở Y tế (2)"]);
   });
@@ -171,7 +171,7 @@ describe("collecting forms from several files", () => {
     const { data, report } = await collectFiles([{ name: "snv.xlsx", data: bytes }]);
     expect(report.take.map((t) => t.sheet)).toEqual(["Sở Nội vụ"]);
     expect(report.skipped.map((s) => s.reason.vi)).toEqual([
-      'Trang tính ẩn "Sở Nội vụ 2023": đơn vị mã SNV đã có phiếu trên trang đang hiện "Sở Nội vụ" từ tệp snv.xlsx nên bỏ qua trang ẩn này (thường là bản cũ của phiếu).',
+      "Trang tính ẩn 'Sở Nội vụ 2023': đơn vị mã SNV đã có phiếu trên trang đang hiện 'Sở Nội vụ' từ tệp snv.xlsx nên bỏ qua trang ẩn này (thường là bản cũ của phiếu).",
     ]);
     const ws = (await load(data)).getWorksheet("Sở Nội vụ")!;
     expect(ws.getCell(rowOf(ws, "3.2"), 4).value).toBe(0.6);
@@ -252,9 +252,9 @@ describe("collecting forms from several files", () => {
       ]);
       expect((await load(data)).worksheets.map((w) => w.name)).toEqual(["Sở Y tế", "Sở Nội vụ", "Sở Tài chính"]);
       expect(report.skipped.map((s) => s.reason.vi)).toEqual([
-        'Trang tính "Sở Nội vụ": phiếu trống (chưa điền số liệu); đơn vị mã SNV đã có phiếu đã điền từ tệp snv.xlsx nên bỏ qua phiếu trống này.',
-        'Trang tính "Sở Y tế": phiếu trống (chưa điền số liệu); đơn vị mã SYT đã có phiếu đã điền từ tệp syt.xlsx nên bỏ qua phiếu trống này.',
-        'Trang tính "Sở Tài chính": phiếu trống (chưa điền số liệu); đơn vị mã STC chưa có phiếu đã điền và đã có phiếu trống từ tệp syt.xlsx nên bỏ qua phiếu trống này.',
+        "Trang tính 'Sở Nội vụ': phiếu trống (chưa điền số liệu); đơn vị mã SNV đã có phiếu đã điền từ tệp snv.xlsx nên bỏ qua phiếu trống này.",
+        "Trang tính 'Sở Y tế': phiếu trống (chưa điền số liệu); đơn vị mã SYT đã có phiếu đã điền từ tệp syt.xlsx nên bỏ qua phiếu trống này.",
+        "Trang tính 'Sở Tài chính': phiếu trống (chưa điền số liệu); đơn vị mã STC chưa có phiếu đã điền và đã có phiếu trống từ tệp syt.xlsx nên bỏ qua phiếu trống này.",
       ]);
       const points = await scored(data);
       expect(points.SYT).toBeCloseTo(8, 10);
@@ -293,7 +293,7 @@ describe("collecting forms from several files", () => {
       expect(same.report.take).toEqual([]);
       const said = same.report.skipped.filter((s) => s.duplicate !== "blank-form" && s.duplicate !== "blank-again");
       expect(said.map((s) => [s.sheet, s.duplicate, s.reason.en])).toEqual([
-        ["Sở Y tế", "same-form", 'Sheet "Sở Y tế": the same form as the one unit code SYT already has in the consolidated workbook (sheet "Sở Y tế"), so it was not copied again; nothing needs doing.'],
+        ["Sở Y tế", "same-form", "Sheet 'Sở Y tế': the same form as the one unit code SYT already has in the consolidated workbook (sheet 'Sở Y tế'), so it was not copied again; nothing needs doing."],
       ]);
 
       // The unit adds its evidence and sends the file again.
@@ -305,7 +305,7 @@ describe("collecting forms from several files", () => {
       expect(again.report.skipped.filter((s) => s.sheet === "Sở Y tế").map((s) => [s.duplicate, s.reason.vi])).toEqual([
         [
           "filled-in-workbook",
-          'Trang tính "Sở Y tế": đơn vị mã SYT đã có phiếu đã điền trong sổ tổng hợp (trang "Sở Y tế") nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang "Sở Y tế" khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi gom lại tệp này.',
+          "Trang tính 'Sở Y tế': đơn vị mã SYT đã có phiếu đã điền trong sổ tổng hợp (trang 'Sở Y tế') nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang 'Sở Y tế' khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi tổng hợp lại tệp này.",
         ],
       ]);
       // Every sheet left out is in the report with its reason: the other units' blank forms too.
@@ -331,7 +331,7 @@ describe("collecting forms from several files", () => {
         const stc = report.take.filter((t) => t.unitCode === "STC");
         expect([order, stc.map((t) => [t.file, t.unitName])]).toEqual([order, [["stc.xlsx", "Sở Tài chính tỉnh"]]]);
         expect(report.skipped.find((s) => s.file === "mau.xlsx" && s.sheet === "Sở Tài chính")?.reason.vi).toBe(
-          'Trang tính "Sở Tài chính": phiếu trống (chưa điền số liệu); đơn vị mã STC đã có phiếu đã điền từ tệp stc.xlsx nên bỏ qua phiếu trống này.',
+          "Trang tính 'Sở Tài chính': phiếu trống (chưa điền số liệu); đơn vị mã STC đã có phiếu đã điền từ tệp stc.xlsx nên bỏ qua phiếu trống này.",
         );
         // Nothing says the code is wrong: it is not.
         expect(report.warnings).toEqual([]);
@@ -368,7 +368,7 @@ describe("collecting forms from several files", () => {
     const v = (lang: "vi" | "en") => `"${localize(model.definition.name, lang)}" ${lang === "vi" ? "phiên bản" : "version"} ${model.definition.version}`;
     const d = (lang: "vi" | "en") => `"${localize(district.model.definition.name, lang)}" ${lang === "vi" ? "phiên bản" : "version"} ${district.model.definition.version}`;
     expect(mixed.report.warnings.map((w) => w.vi)).toEqual([
-      `Các tệp chứa phiếu của những bộ chỉ số khác nhau: phieu.xlsx (${d("vi")}); so-lieu.xlsx (${v("vi")}). Một sổ chỉ chấm theo một bộ chỉ số; hãy gom riêng phiếu của từng bộ vào một sổ của riêng bộ đó.`,
+      `Các tệp chứa phiếu của những bộ chỉ số khác nhau: phieu.xlsx (${d("vi")}); so-lieu.xlsx (${v("vi")}). Một sổ chỉ chấm theo một bộ chỉ số; hãy tổng hợp riêng phiếu của từng bộ vào một sổ của riêng bộ đó.`,
     ]);
     expect(mixed.report.warnings[0]?.en).toContain(`phieu.xlsx (${d("en")}); so-lieu.xlsx (${v("en")})`);
 

@@ -1,5 +1,5 @@
 /**
- * Gathering units' forms (layout-A sheets) from several .xlsx files into one workbook, cell by
+ * Collecting units' forms (layout-A sheets) from several .xlsx files into one workbook, cell by
  * cell with styles, merged cells, data validations, notes, column widths and styles, row heights,
  * frozen panes, sheet protection, conditional formats, pictures, the printed page header and
  * footer and the defined names pointing into the form, so a collected form looks, prints and
@@ -52,17 +52,17 @@ function neighbourFill(source: ExcelJS.Worksheet, r: number, c: number): ExcelJS
   return undefined;
 }
 
-/** The workbook the forms are gathered into cannot be read as an .xlsx workbook. */
+/** The workbook the forms are collected into cannot be read as an .xlsx workbook. */
 export class CollectReadError extends Error {
   constructor(readonly file: string) {
     super(`Cannot read ${file} as an .xlsx workbook`);
   }
 }
 
-/** The gathered workbook could not be written (ExcelJS refused what it read): no file is at fault by name. */
+/** The collected workbook could not be written (ExcelJS refused what it read): no file is at fault by name. */
 export class CollectWriteError extends Error {
   constructor(readonly detail: string) {
-    super(`Cannot write the gathered workbook: ${detail}`);
+    super(`Cannot write the collected workbook: ${detail}`);
   }
 }
 
@@ -89,7 +89,12 @@ async function load(data: Uint8Array): Promise<{ wb: ExcelJS.Workbook; bytes: Ui
 }
 
 
-/** The forms (unit code, name, blank or not) and the `Bộ chỉ số` of the forms a workbook already holds. */
+/**
+ * The forms (unit code, name, blank or not) and the `Bộ chỉ số` of the forms a workbook already
+ * holds. A unit's form there whose table header is not read (detectLayoutA's `unreadTable`: the
+ * unit's edited form, collected before) is its form, filled (not blank): a form coming in for the
+ * unit is not put over it. A cover or notes sheet laid out as a form's top is none (detectLayoutA).
+ */
 function formsOf(wb: ExcelJS.Workbook): { forms: ExistingForm[]; indices: string[] } {
   const forms: ExistingForm[] = [];
   const indices: string[] = [];
@@ -131,6 +136,10 @@ function passwordProtected(ws: ExcelJS.Worksheet): boolean {
 interface CopyContext {
   /** What the form's file holds that ExcelJS does not read (formParts). */
   parts?: FormParts;
+  /** What of the form's file its formulas may read once collected (FormulaReach). */
+  reach?: FormulaReach;
+  /** Cells another warning names already (what the file's scoring left on a form a password protects): not named again. */
+  said?: ReadonlySet<string>;
   /** The pictures of the units' files already in the consolidated workbook: each file's picture (as ExcelJS read it) once, by its id there. */
   images: Map<unknown, number>;
 }
@@ -142,15 +151,29 @@ interface CopyContext {
  * copy has the source's column styles, its conditional formats, its pictures where they
  * were, its printed page header and footer, its filter, and the drop-down lists Excel keeps where
  * ExcelJS does not read them (`context.parts`). A formula naming the source's own sheet names the
- * copy (which may be named otherwise); one reading another file (an external link, which cannot
- * come along) is left as the value it last computed: those cells are given back, and whether a
- * validation of the extension was left out (validationComes).
+ * copy (which may be named otherwise), as one naming another form of the file collected in the
+ * same run names that one's copy (`context.reach`). A formula reading another file (an external
+ * link, which cannot come along), or another sheet of the file that is not collected, or a name of
+ * the file that does not come along (leftBehind), is left as the value it last computed: on
+ * recalculation it would read nothing, or a sheet or name of that name the consolidated workbook
+ * has, another unit's. Those cells are given back (`linked`, `elsewhere` with what they read),
+ * whether a validation of the extension was left out (validationComes), and the conditional
+ * formats left out (copyConditionalFormats).
  */
-function copySheet(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet, clean: IncomingSheetClean | undefined, context: CopyContext): { linked: string[]; validationsLeft: boolean } {
+function copySheet(
+  source: ExcelJS.Worksheet,
+  target: ExcelJS.Worksheet,
+  clean: IncomingSheetClean | undefined,
+  context: CopyContext,
+): { linked: string[]; elsewhere: ReadsLeftBehind; validationsLeft: boolean; formats: FormatsLeftOut } {
   const empty = new Set(clean?.empty ?? []);
   const marks = new Map((clean?.marks ?? []).map((m) => [m.cell, m]));
   const own = ownSheetRenamer(source.name, target.name);
+  const reach = context.reach;
+  // The form's formulas name the copies of the file's forms collected, its own among them.
+  const renamed = reach ? (formula: string) => renameSheets(formula, reach.sheets) : own;
   const linked: string[] = [];
+  const elsewhere: ReadsLeftBehind = { cells: [], sheets: [], names: [] };
   source.eachRow({ includeEmpty: true }, (row, r) => {
     const to = target.getRow(r);
     if (row.height !== undefined) to.height = row.height;
@@ -166,11 +189,15 @@ function copySheet(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet, clean: 
         // The link to the other file does not come along: the value it gave stays.
         dest.value = cell.result === undefined ? null : (cloneValue(cell.result) as ExcelJS.CellValue);
         linked.push(dest.address);
+      } else if (cell.type === ExcelJS.ValueType.Formula && reach && leftBehind(cell.formula ?? "", source.name, reach, context.said?.has(dest.address) ? { cells: [], sheets: [], names: [] } : elsewhere)) {
+        // What it reads does not come along (or the workbook has another's under its name): the value it gave stays.
+        dest.value = cell.result === undefined ? null : (cloneValue(cell.result) as ExcelJS.CellValue);
+        if (!context.said?.has(dest.address)) elsewhere.cells.push(dest.address);
       } else if (cell.type === ExcelJS.ValueType.Formula) {
         const result = cell.result === undefined ? {} : { result: cloneValue(cell.result) };
         const text = v !== null && typeof v === "object" && "sharedFormula" in v ? { formula: cell.formula } : cloneValue(v as object);
         const formula = (text as { formula?: unknown }).formula;
-        dest.value = { ...text, ...(typeof formula === "string" ? { formula: own(formula) } : {}), ...result } as ExcelJS.CellFormulaValue;
+        dest.value = { ...text, ...(typeof formula === "string" ? { formula: renamed(formula) } : {}), ...result } as ExcelJS.CellFormulaValue;
       } else {
         dest.value = cloneValue(v);
       }
@@ -230,9 +257,69 @@ function copySheet(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet, clean: 
   if (source.autoFilter) target.autoFilter = cloneValue(source.autoFilter);
   const protection = (source as unknown as { sheetProtection?: unknown }).sheetProtection;
   if (protection) (target as unknown as { sheetProtection?: unknown }).sheetProtection = cloneValue(protection);
-  copyConditionalFormats(source, target, own);
+  const formats = copyConditionalFormats(source, target, renamed, reach, context.parts?.x14Formats);
   copyPictures(source, target, context.images);
-  return { linked, validationsLeft };
+  return { linked, elsewhere, validationsLeft, formats };
+}
+
+/**
+ * What of its file a form's formulas may read once collected: the file's sheets collected in the
+ * run (the form itself among them), by name in lower case, with their names in the consolidated
+ * workbook; the file's defined names a formula of the form resolves to (those local to the form
+ * before the workbook's), by name in lower case, as written and whether each comes along into the
+ * consolidated workbook under its name (namesOfForms carries it and the workbook has no name of
+ * that name already: withCarriedNames).
+ */
+interface FormulaReach {
+  sheets: ReadonlyMap<string, string>;
+  names: ReadonlyMap<string, { name: string; comes: boolean }>;
+}
+
+/** The cells of a form whose formulas read what does not come along, and what that is: the sheets and the names of its file. */
+interface ReadsLeftBehind {
+  cells: string[];
+  sheets: string[];
+  names: string[];
+}
+
+/**
+ * Whether `formula`, on the sheet `own` of a unit's file, reads what does not come into the
+ * consolidated workbook: another sheet of the file that is not collected in the run, or a defined
+ * name of the file that does not come along (a name reading such a sheet, or one the workbook
+ * has already). What it reads so is added to `found` (each once).
+ */
+function leftBehind(formula: string, own: string, reach: FormulaReach, found: ReadsLeftBehind): boolean {
+  const ownKey = own.toLowerCase();
+  const sheets = sheetsRead(formula).sheets.filter((s) => s.toLowerCase() !== ownKey && !reach.sheets.has(s.toLowerCase()));
+  const names = namesUsed(formula, reach.names).filter((n) => !reach.names.get(n)!.comes).map((n) => reach.names.get(n)!.name);
+  for (const s of sheets) if (!found.sheets.some((x) => x.toLowerCase() === s.toLowerCase())) found.sheets.push(s);
+  for (const n of names) if (!found.names.includes(n)) found.names.push(n);
+  return sheets.length > 0 || names.length > 0;
+}
+
+/** A word of a formula that may be a defined name: letters, digits, `_`, `.`, a backslash, `?`, not starting with a digit or `.`. */
+const NAME_WORD = /[A-Za-z_\\\u00C0-\uFFFF][\w.\\?\u00C0-\uFFFF]*/g;
+
+/**
+ * The names of `names` (by name in lower case) that a formula uses: words outside its text in
+ * double quotes that are no function (before "("), no sheet (before "!") or table (before "["),
+ * nor part of a longer word or a reference ("$A$1", "Sheet1!Name": that sheet's, said as the sheet read).
+ */
+function namesUsed(formula: string, names: ReadonlyMap<string, unknown>): string[] {
+  if (names.size === 0) return [];
+  const found = new Set<string>();
+  for (const part of outsideText(formula)) {
+    // A quoted sheet name is no word of the formula.
+    const bare = part.replace(/'(?:[^']|'')*'!/g, (q) => " ".repeat(q.length - 1) + "!");
+    for (const m of bare.matchAll(NAME_WORD)) {
+      const before = m.index > 0 ? bare[m.index - 1]! : "";
+      const after = bare[m.index + m[0].length] ?? "";
+      if (/[\w.\\?!$\]\u00C0-\uFFFF]/.test(before) || after === "(" || after === "!" || after === "[") continue;
+      const key = m[0].toLowerCase();
+      if (names.has(key)) found.add(key);
+    }
+  }
+  return [...found];
 }
 
 /**
@@ -256,18 +343,113 @@ function hasStyle(style: Partial<ExcelJS.Style> | undefined): style is Partial<E
 }
 
 type ConditionalFormat = { ref?: string; rules?: ({ formulae?: unknown[] } & Record<string, unknown>)[] } & Record<string, unknown>;
+type ConditionalRule = NonNullable<ConditionalFormat["rules"]>[number];
 
-/** The source's conditional formats on the copy, their formulas naming the copy where they name the source's own sheet. */
-function copyConditionalFormats(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet, own: (formula: string) => string): void {
-  const formats = (source as unknown as { conditionalFormattings?: ConditionalFormat[] }).conditionalFormattings ?? [];
-  if (formats.length === 0) return;
-  (target as unknown as { conditionalFormattings: ConditionalFormat[] }).conditionalFormattings = formats.map((cf) => {
-    const copy = cloneValue(cf);
-    for (const rule of copy.rules ?? []) {
-      if (rule.formulae) rule.formulae = rule.formulae.map((f) => (typeof f === "string" ? own(f) : f));
+/**
+ * The conditional formats of a form left out of its copy (copyConditionalFormats), by the ranges
+ * they apply to: those whose formulas read what does not come along (`reads`, with what they
+ * read), and those ExcelJS cannot write (`unwritable`).
+ */
+interface FormatsLeftOut {
+  reads: ReadsLeftBehind & { external: boolean };
+  unwritable: string[];
+}
+
+/**
+ * Whether ExcelJS writes a rule as it holds it: a type its writer knows, with what that type needs
+ * (a formula for an expression, formulas and an operator for a cell comparison, thresholds for a
+ * data bar, colour scale or icon set). A rule ExcelJS read from the x14 extension alone (an id,
+ * no formula: an Excel 2010 rule reading another sheet, say) is none but a data bar's or icon
+ * set's other half, which it writes; ExcelJS fails on the others, or writes them so that Excel
+ * repairs the file.
+ */
+function ruleWritable(rule: ConditionalRule): boolean {
+  const type = rule.type;
+  const formulas = Array.isArray(rule.formulae) ? rule.formulae : [];
+  const thresholds = Array.isArray(rule.cfvo);
+  if (rule.x14Id !== undefined && type !== "dataBar" && type !== "iconSet") return false;
+  switch (type) {
+    case "expression":
+      return typeof formulas[0] === "string" && formulas[0] !== "";
+    case "cellIs":
+      return formulas.length > 0 && formulas.every((f) => typeof f === "string" && f !== "") && typeof rule.operator === "string";
+    case "dataBar":
+    case "colorScale":
+    case "iconSet":
+      return thresholds;
+    case "containsText":
+      return typeof rule.operator === "string";
+    case "timePeriod":
+      return typeof rule.timePeriod === "string";
+    case "top10":
+    case "aboveAverage":
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The source's conditional formats on the copy, their formulas naming the copies of the forms
+ * collected (`rename`), the source's own sheet among them. A rule is left out, and its ranges
+ * given back, that reads what does not come along (another sheet of the file not collected, a
+ * name of the file that does not come, another file: on the copy it would read nothing, or a sheet
+ * or name of the same name of the consolidated workbook, another unit's), or that ExcelJS cannot
+ * write (ruleWritable). The rules Excel 2010 and later keep in the sheet's x14 extension alone
+ * (`x14`: read from the file, FormParts.x14Formats) do not come either: said the same way, by
+ * what they read or as rules that cannot be copied.
+ */
+function copyConditionalFormats(
+  source: ExcelJS.Worksheet,
+  target: ExcelJS.Worksheet,
+  rename: (formula: string) => string,
+  reach: FormulaReach | undefined,
+  x14: readonly ExtensionFormat[] = [],
+): FormatsLeftOut {
+  const left: FormatsLeftOut = { reads: { cells: [], sheets: [], names: [], external: false }, unwritable: [] };
+  const note = (list: string[], ranges: string) => {
+    for (const r of ranges.trim().split(/\s+/)) if (r !== "" && !list.includes(r)) list.push(r);
+  };
+  /** Whether formulas read what does not come along; what they read is noted. */
+  const readsLeftBehind = (formulas: readonly string[]): boolean => {
+    let found = false;
+    for (const f of formulas) {
+      if (readsAnotherFile(f)) {
+        left.reads.external = true;
+        found = true;
+      }
+      if (reach ? leftBehind(f, source.name, reach, left.reads) : sheetsRead(f).sheets.some((s) => s.toLowerCase() !== source.name.toLowerCase())) found = true;
     }
-    return copy;
-  });
+    return found;
+  };
+  const formats = (source as unknown as { conditionalFormattings?: ConditionalFormat[] }).conditionalFormattings ?? [];
+  const copied: ConditionalFormat[] = [];
+  for (const cf of formats) {
+    const rules: ConditionalRule[] = [];
+    for (const rule of cf.rules ?? []) {
+      // Said from the file's own XML when it was read (its formulas are there): not twice.
+      if (rule.x14Id !== undefined && !ruleWritable(rule) && x14.length > 0) continue;
+      if (!ruleWritable(rule)) {
+        note(left.unwritable, cf.ref ?? "");
+        continue;
+      }
+      const formulas = (rule.formulae ?? []).filter((f): f is string => typeof f === "string");
+      if (readsLeftBehind(formulas)) {
+        note(left.reads.cells, cf.ref ?? "");
+        continue;
+      }
+      const copy = cloneValue(rule);
+      if (copy.formulae) copy.formulae = copy.formulae.map((f) => (typeof f === "string" ? rename(f) : f));
+      rules.push(copy);
+    }
+    if (rules.length > 0) copied.push({ ...cloneValue({ ...cf, rules: [] }), rules });
+  }
+  for (const f of x14) {
+    if (readsLeftBehind(f.formulas)) note(left.reads.cells, f.ranges);
+    else note(left.unwritable, f.ranges);
+  }
+  if (copied.length > 0) (target as unknown as { conditionalFormattings: ConditionalFormat[] }).conditionalFormattings = copied;
+  return left;
 }
 
 /**
@@ -428,6 +610,8 @@ const LEFT_OUT_WORDS: Record<LeftOutKind, Message> = {
 interface FormParts {
   /** The validations Excel keeps in the sheet's extension (a drop-down list on another sheet), by range. */
   validations: [string, ExcelJS.DataValidation][];
+  /** The conditional formats Excel keeps in the sheet's x14 extension alone (extensionFormats). */
+  x14Formats: ExtensionFormat[];
   /** What the copy cannot have. */
   leftOut: LeftOutKind[];
 }
@@ -439,7 +623,7 @@ const ANCHOR = /<((?:[\w.-]+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor))\b[\
 async function formParts(pkg: Package, sheet: string): Promise<FormParts> {
   const found = pkg.sheetNamed(sheet);
   const xml = found && found.kind === "worksheet" ? await pkg.textOrUndefined(found.path) : undefined;
-  if (!found || xml === undefined) return { validations: [], leftOut: [] };
+  if (!found || xml === undefined) return { validations: [], x14Formats: [], leftOut: [] };
   const kinds = new Set<LeftOutKind>();
   const drawing = await pkg.drawingOf(found.path);
   const drawingXml = drawing === undefined ? undefined : await pkg.textOrUndefined(drawing);
@@ -457,7 +641,50 @@ async function formParts(pkg: Package, sheet: string): Promise<FormParts> {
   if (/<(?:[\w.-]+:)?sparklineGroup\b/.test(xml)) kinds.add("sparklines");
   if (/<(?:[\w.-]+:)?(?:controls|oleObjects)\b/.test(xml)) kinds.add("controls");
   if (/<(?:[\w.-]+:)?legacyDrawingHF\b/.test(xml)) kinds.add("pagePictures");
-  return { validations: extensionValidations(xml), leftOut: LEFT_OUT.filter((k) => kinds.has(k)) };
+  return { validations: extensionValidations(xml), x14Formats: extensionFormats(xml), leftOut: LEFT_OUT.filter((k) => kinds.has(k)) };
+}
+
+/** A conditional format Excel keeps in a sheet's x14 extension alone: the ranges it applies to ("D27 F4:F9") and its rules' formulas. */
+interface ExtensionFormat {
+  ranges: string;
+  formulas: string[];
+}
+
+/** The uri of the worksheet extension in which Excel 2010 and later keep conditional formats. */
+const X14_FORMATS_URI = "{78C0D931-6437-407d-A8EE-F0AAD7539E65}";
+
+/**
+ * The conditional formats of a worksheet part that Excel 2010 and later keep in its x14 extension
+ * alone (a rule whose formula reads another sheet, an icon set of icons of the user's choosing):
+ * each <x14:conditionalFormatting> with a rule that no Excel 2007 rule of the sheet names by id
+ * (a data bar's <x14:id>, whose x14 half ExcelJS reads and writes), with its ranges and the
+ * formulas (<xm:f>) of those rules.
+ */
+function extensionFormats(sheetXml: string): ExtensionFormat[] {
+  if (!sheetXml.toUpperCase().includes(X14_FORMATS_URI.toUpperCase())) return [];
+  const top = topLevelChildren(sheetXml).children;
+  const named = new Set<string>();
+  for (const c of top) {
+    if (c.name !== "conditionalFormatting") continue;
+    for (const m of sheetXml.slice(c.start, c.end).matchAll(/<(?:[\w.-]+:)?id\s*>([^<]*)<\/(?:[\w.-]+:)?id\s*>/g)) named.add(m[1]!.trim().toUpperCase());
+  }
+  const ext = top.find((c) => c.name === "extLst");
+  if (!ext) return [];
+  const out: ExtensionFormat[] = [];
+  const body = sheetXml.slice(ext.start, ext.end);
+  for (const [, , inner = ""] of body.matchAll(/<((?:[\w.-]+:)?conditionalFormatting)\b[^>]*>([\s\S]*?)<\/\1\s*>/g)) {
+    const formulas: string[] = [];
+    let own = false;
+    for (const [, , attrs = "", rule = ""] of inner.matchAll(/<((?:[\w.-]+:)?cfRule)\b((?:[^>"']|"[^"]*"|'[^']*')*?)(?:\/>|>([\s\S]*?)<\/\1\s*>)/g)) {
+      const id = attr(attrs, "id");
+      if (id !== undefined && named.has(id.trim().toUpperCase())) continue;
+      own = true;
+      for (const f of rule.matchAll(/<((?:[\w.-]+:)?f)\b[^>]*>([\s\S]*?)<\/\1\s*>/g)) formulas.push(unescapeXml(f[2] ?? "").trim());
+    }
+    const ranges = /<((?:[\w.-]+:)?sqref)\b[^>]*>([\s\S]*?)<\/\1\s*>/.exec(inner)?.[2];
+    if (own && ranges !== undefined) out.push({ ranges: unescapeXml(ranges).trim(), formulas });
+  }
+  return out;
 }
 
 /**
@@ -511,8 +738,8 @@ export function partsLeftOutMessage(file: string, sheet: string, kinds: readonly
   const vi = kinds.map((k) => LEFT_OUT_WORDS[k].vi).join("; ");
   const en = kinds.map((k) => LEFT_OUT_WORDS[k].en).join("; ");
   return {
-    vi: `Trang tính "${sheet}" (tệp ${file}) có những thứ không chép được sang sổ tổng hợp nên đã bị bỏ lại: ${vi}. Số liệu, định dạng và ghi chú của phiếu vẫn được chép đủ. Nếu cần, hãy chép lại chúng từ tệp ${file}, hoặc gom tệp này bằng ngăn DTI Scorer mở trong Excel trên máy tính (Windows hoặc Mac), vì Excel chèn nguyên cả trang tính.`,
-    en: `Sheet "${sheet}" (file ${file}) has what could not be copied into the consolidated workbook, so it was left out: ${en}. The form's figures, formatting and notes were all copied. If you need what was left out, copy it again from ${file}, or collect this file with the DTI Scorer pane inside Excel for desktop (Windows or Mac), where Excel inserts the whole sheet.`,
+    vi: `Trang tính '${sheet}' (tệp ${file}) có những thứ không chép được sang sổ tổng hợp nên đã bị bỏ lại: ${vi}. Số liệu, định dạng và ghi chú của phiếu vẫn được chép đủ. Nếu cần, hãy chép lại chúng từ tệp ${file}, hoặc tổng hợp tệp này bằng ngăn DTI Scorer mở trong Excel trên máy tính (Windows hoặc Mac), vì Excel chèn nguyên cả trang tính.`,
+    en: `Sheet '${sheet}' (file ${file}) has what could not be copied into the consolidated workbook, so it was left out: ${en}. The form's figures, formatting and notes were all copied. If you need what was left out, copy it again from ${file}, or collect this file with the DTI Scorer pane inside Excel for desktop (Windows or Mac), where Excel inserts the whole sheet.`,
   };
 }
 
@@ -525,8 +752,77 @@ export function linkedCellsMessage(file: string, sheet: string, cells: readonly 
   const more = ranges.length - CELLS_NAMED;
   const named = ranges.slice(0, CELLS_NAMED).join(", ");
   return {
-    vi: `Trang tính "${sheet}" (tệp ${file}): công thức ở ô ${named}${more > 0 ? ` và ${more} vùng khác` : ""} lấy số liệu từ một tệp khác (liên kết ngoài); liên kết này không chép được sang sổ tổng hợp, nên các ô đó giữ giá trị đã tính lần cuối trong tệp của đơn vị thay cho công thức.`,
-    en: `Sheet "${sheet}" (file ${file}): the formulas in cells ${named}${more > 0 ? ` and ${more} more ranges` : ""} read another file (an external link), which could not be copied into the consolidated workbook, so those cells keep the values last calculated in the unit's file instead of the formulas.`,
+    vi: `Trang tính '${sheet}' (tệp ${file}): công thức ở ô ${named}${more > 0 ? ` và ${more} vùng khác` : ""} lấy số liệu từ một tệp khác (liên kết ngoài); liên kết này không chép được sang sổ tổng hợp, nên các ô đó giữ giá trị đã tính lần cuối trong tệp của đơn vị thay cho công thức.`,
+    en: `Sheet '${sheet}' (file ${file}): the formulas in cells ${named}${more > 0 ? ` and ${more} more ranges` : ""} read another file (an external link), which could not be copied into the consolidated workbook, so those cells keep the values last calculated in the unit's file instead of the formulas.`,
+  };
+}
+
+/**
+ * Said of a form whose cells read another sheet of its file that was not collected, or a name of
+ * its file that did not come along: they keep the value last computed, not the formula (which
+ * would read nothing in the consolidated workbook, or a sheet or name there of the same name).
+ */
+export function leftBehindCellsMessage(file: string, sheet: string, reads: ReadsLeftBehind): Message {
+  const ranges = compactRanges([...reads.cells]);
+  const more = ranges.length - CELLS_NAMED;
+  const named = ranges.slice(0, CELLS_NAMED).join(", ");
+  const sheets = reads.sheets.map((s) => `'${s}'`);
+  const names = reads.names.map((n) => `"${n}"`);
+  const vi = [
+    ...(sheets.length > 0 ? [`${sheets.length === 1 ? "trang" : "các trang"} ${listed(sheets, "và")} của tệp đó (không phải phiếu được tổng hợp)`] : []),
+    ...(names.length > 0 ? [`${names.length === 1 ? "tên" : "các tên"} ${listed(names, "và")} của tệp đó (không chép được sang sổ tổng hợp)`] : []),
+  ].join(" và ");
+  const en = [
+    ...(sheets.length > 0 ? [sheets.length === 1 ? `the sheet ${sheets[0]} of that file (not a form collected)` : `the sheets ${listed(sheets, "and")} of that file (not forms collected)`] : []),
+    ...(names.length > 0 ? [`${names.length === 1 ? "the name" : "the names"} ${listed(names, "and")} of that file (not copied into the consolidated workbook)`] : []),
+  ].join(" and ");
+  return {
+    vi: `Trang tính '${sheet}' (tệp ${file}): công thức ở ô ${named}${more > 0 ? ` và ${more} vùng khác` : ""} đọc ${vi}; trong sổ tổng hợp, các công thức đó sẽ không đọc được gì, hoặc đọc nhầm trang hay tên trùng tên của sổ, nên các ô đó giữ giá trị đã tính lần cuối trong tệp của đơn vị thay cho công thức.`,
+    en: `Sheet '${sheet}' (file ${file}): the formulas in cells ${named}${more > 0 ? ` and ${more} more ranges` : ""} read ${en}; in the consolidated workbook they would read nothing, or a sheet or name of the same name there, so those cells keep the values last calculated in the unit's file instead of the formulas.`,
+  };
+}
+
+/** The ranges a sentence names ("D16:D17, D27"), row by row, up to CELLS_NAMED, and how many more. */
+function rangesNamed(ranges: readonly string[]): { named: string; more: number } {
+  const at = (range: string): [number, number] => {
+    const m = /^\$?([A-Za-z]{1,3})\$?(\d+)/.exec(range);
+    return m ? [Number(m[2]), columnNumber(m[1]!)] : [Infinity, Infinity];
+  };
+  const sorted = [...ranges].sort((a, b) => at(a)[0] - at(b)[0] || at(a)[1] - at(b)[1]);
+  return { named: sorted.slice(0, CELLS_NAMED).join(", "), more: Math.max(0, sorted.length - CELLS_NAMED) };
+}
+
+/**
+ * Said of a form's conditional formats left out for reading what does not come into the
+ * consolidated workbook (another sheet of its file not collected, a name of its file that does not
+ * come, another file): copied, they would read nothing there, or another unit's sheet or name.
+ */
+export function formatsReadingLeftBehindMessage(file: string, sheet: string, reads: FormatsLeftOut["reads"]): Message {
+  const { named, more } = rangesNamed(reads.cells);
+  const sheets = reads.sheets.map((s) => `'${s}'`);
+  const names = reads.names.map((n) => `"${n}"`);
+  const vi = [
+    ...(sheets.length > 0 ? [`${sheets.length === 1 ? "trang" : "các trang"} ${listed(sheets, "và")} của tệp đó (không phải phiếu được tổng hợp)`] : []),
+    ...(names.length > 0 ? [`${names.length === 1 ? "tên" : "các tên"} ${listed(names, "và")} của tệp đó (không chép được sang sổ tổng hợp)`] : []),
+    ...(reads.external ? ["một tệp khác (liên kết ngoài)"] : []),
+  ].join(" và ");
+  const en = [
+    ...(sheets.length > 0 ? [sheets.length === 1 ? `the sheet ${sheets[0]} of that file (not a form collected)` : `the sheets ${listed(sheets, "and")} of that file (not forms collected)`] : []),
+    ...(names.length > 0 ? [`${names.length === 1 ? "the name" : "the names"} ${listed(names, "and")} of that file (not copied into the consolidated workbook)`] : []),
+    ...(reads.external ? ["another file (an external link)"] : []),
+  ].join(" and ");
+  return {
+    vi: `Trang tính '${sheet}' (tệp ${file}): định dạng có điều kiện ở vùng ${named}${more > 0 ? ` và ${more} vùng khác` : ""} đọc ${vi}; trong sổ tổng hợp, nó sẽ không đọc được gì, hoặc đọc nhầm trang hay tên trùng tên của sổ, nên không được chép sang. Nếu cần, hãy đặt lại định dạng đó trong sổ tổng hợp (Trang đầu > Định dạng có Điều kiện).`,
+    en: `Sheet '${sheet}' (file ${file}): the conditional formatting of ${named}${more > 0 ? ` and ${more} more ranges` : ""} reads ${en}; in the consolidated workbook it would read nothing, or a sheet or name of the same name there, so it was not copied. Set it up again there if you need it (Home > Conditional Formatting).`,
+  };
+}
+
+/** Said of a form's conditional formats of a kind that cannot be copied (an Excel 2010 rule kept in the sheet's extension alone, say). */
+export function formatsNotCopiedMessage(file: string, sheet: string, ranges: readonly string[]): Message {
+  const { named, more } = rangesNamed(ranges);
+  return {
+    vi: `Trang tính '${sheet}' (tệp ${file}): định dạng có điều kiện ở vùng ${named}${more > 0 ? ` và ${more} vùng khác` : ""} thuộc loại chưa chép được sang sổ tổng hợp (như loại mà Excel 2010 trở lên lưu riêng trong phần mở rộng của trang tính) nên đã bị bỏ lại; số liệu và các định dạng khác của phiếu vẫn được chép đủ. Nếu cần, hãy đặt lại định dạng đó trong sổ tổng hợp (Trang đầu > Định dạng có Điều kiện), hoặc tổng hợp tệp này bằng ngăn DTI Scorer mở trong Excel trên máy tính (Windows hoặc Mac), vì Excel chèn nguyên cả trang tính.`,
+    en: `Sheet '${sheet}' (file ${file}): the conditional formatting of ${named}${more > 0 ? ` and ${more} more ranges` : ""} is of a kind that could not be copied into the consolidated workbook (such as those Excel 2010 and later keep in the sheet's extension), so it was left out; the form's figures and other formatting were all copied. Set it up again there if you need it (Home > Conditional Formatting), or collect this file with the DTI Scorer pane inside Excel for desktop (Windows or Mac), where Excel inserts the whole sheet.`,
   };
 }
 
@@ -659,22 +955,47 @@ async function withCarriedNames(data: Uint8Array, names: readonly NameToCarry[])
   return { data: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), warnings };
 }
 
+/**
+ * The names of `names` (those local to a form aside) that withCarriedNames will leave out, the
+ * consolidated workbook having a name of theirs already: one of `base`, or one carried before.
+ */
+async function refusedNames(base: Uint8Array | undefined, names: readonly NameToCarry[]): Promise<Set<NameToCarry>> {
+  const defined = new Set<string>();
+  if (base) {
+    try {
+      const pkg = await Package.open(await JSZip.loadAsync(base));
+      const xml = await pkg.textOrUndefined(pkg.workbook);
+      for (const n of partNames(xml ?? "")) if (n.localSheetId === undefined) defined.add(n.name.toLowerCase());
+    } catch {
+      // Its package not read so: the names carried before are weighed alone.
+    }
+  }
+  const refused = new Set<NameToCarry>();
+  for (const n of names) {
+    if (n.scope !== undefined) continue;
+    const key = n.name.toLowerCase();
+    if (defined.has(key)) refused.add(n);
+    else defined.add(key);
+  }
+  return refused;
+}
+
 /** Said of a name pointing into a form that the consolidated workbook has already. */
 export function nameTakenMessage(n: { file: string; form: string; name: string; scope?: string | undefined }): Message {
   return {
-    vi: `Tên "${n.name}" trong tệp ${n.file} (trỏ vào trang tính "${n.form}") không được chép vào sổ tổng hợp vì sổ đã có một tên "${n.name}"${n.scope !== undefined ? " của trang đó" : ""}; nếu cần, hãy đặt lại nó bằng một tên khác (Công thức > Trình Quản lý Tên).`,
-    en: `The name "${n.name}" of file ${n.file} (pointing into sheet "${n.form}") was not copied into the consolidated workbook, which already has a name "${n.name}"${n.scope !== undefined ? " on that sheet" : ""}; define it again under another name if you need it (Formulas > Name Manager).`,
+    vi: `Tên "${n.name}" trong tệp ${n.file} (trỏ vào trang tính '${n.form}') không được chép vào sổ tổng hợp vì sổ đã có một tên "${n.name}"${n.scope !== undefined ? " của trang đó" : ""}; nếu cần, hãy đặt lại nó bằng một tên khác (Công thức > Trình Quản lý Tên).`,
+    en: `The name "${n.name}" of file ${n.file} (pointing into sheet '${n.form}') was not copied into the consolidated workbook, which already has a name "${n.name}"${n.scope !== undefined ? " on that sheet" : ""}; define it again under another name if you need it (Formulas > Name Manager).`,
   };
 }
 
 /** Said of a name pointing into a form and into a sheet of its file not taken, or into another file. */
 export function nameReadsOtherMessage(file: string, form: string, name: string, others: readonly string[], external: boolean): Message {
-  const quoted = others.map((s) => `"${s}"`);
-  const vi = [...(others.length > 0 ? [`trang ${listed(quoted, "và")} của tệp đó (không phải phiếu được gom)`] : []), ...(external ? ["một tệp khác (liên kết ngoài)"] : [])].join(" và ");
+  const quoted = others.map((s) => `'${s}'`);
+  const vi = [...(others.length > 0 ? [`trang ${listed(quoted, "và")} của tệp đó (không phải phiếu được tổng hợp)`] : []), ...(external ? ["một tệp khác (liên kết ngoài)"] : [])].join(" và ");
   const en = [...(others.length > 0 ? [`${others.length === 1 ? "sheet" : "sheets"} ${listed(quoted, "and")} of that file (not forms collected)`] : []), ...(external ? ["another file (an external link)"] : [])].join(" and ");
   return {
-    vi: `Tên "${name}" trong tệp ${file} trỏ vào trang tính "${form}" và cả vào ${vi}, nên không chép được sang sổ tổng hợp; nếu cần, hãy đặt lại tên này trong sổ tổng hợp (Công thức > Trình Quản lý Tên).`,
-    en: `The name "${name}" of file ${file} points into sheet "${form}" and also into ${en}, so it could not be copied into the consolidated workbook; define it again there if you need it (Formulas > Name Manager).`,
+    vi: `Tên "${name}" trong tệp ${file} trỏ vào trang tính '${form}' và cả vào ${vi}, nên không chép được sang sổ tổng hợp; nếu cần, hãy đặt lại tên này trong sổ tổng hợp (Công thức > Trình Quản lý Tên).`,
+    en: `The name "${name}" of file ${file} points into sheet '${form}' and also into ${en}, so it could not be copied into the consolidated workbook; define it again there if you need it (Formulas > Name Manager).`,
   };
 }
 
@@ -699,8 +1020,8 @@ function placeAfterLastForm(wb: ExcelJS.Workbook, appended: readonly ExcelJS.Wor
 }
 
 /**
- * Gather the layout-A sheets of `files` into `base` (or a new workbook). A file that is not a
- * readable .xlsx workbook is left out with its reason (the others are still gathered); so are
+ * Collect the layout-A sheets of `files` into `base` (or a new workbook). A file that is not a
+ * readable .xlsx workbook is left out with its reason (the others are still collected); so are
  * sheets that are not unit forms, forms of a unit code already present (a unit's blank form in
  * `base` is replaced by its filled one, in place and under its name), and (with a model) forms
  * of another index; the template's own instructions sheet and hidden list sheet are left out
@@ -711,10 +1032,10 @@ function placeAfterLastForm(wb: ExcelJS.Workbook, appended: readonly ExcelJS.Wor
  * password protects, which is left as it is. Each form comes with its page header and footer,
  * column styles, conditional formats, pictures and the names of its file pointing into it (copySheet,
  * namesOfForms); the report says what of it could not come (its charts, shapes, tables…, a name
- * the workbook has already, cells reading another file). Gathered into a workbook scored before, its results'
+ * the workbook has already, cells reading another file). Collected into a workbook scored before, its results'
  * subtitle is left with the result its formula computes now, that they are out of date, for a
  * reader that does not calculate (refreshGatheredResults). Throws CollectReadError when `base` cannot be read, CollectWriteError when the
- * gathered workbook cannot be written.
+ * collected workbook cannot be written.
  */
 export async function collectFiles(
   files: { name: string; data: Uint8Array }[],
@@ -729,7 +1050,7 @@ export async function collectFiles(
     target.creator = "DTI Scorer";
     target.lastModifiedBy = "DTI Scorer";
   } else {
-    // Saved now: the core properties of the workbook gathered into say so (ExcelJS writes the time it read otherwise).
+    // Saved now: the core properties of the workbook collected into say so (ExcelJS writes the time it read otherwise).
     target.modified = new Date();
   }
   const loaded: { name: string; wb: ExcelJS.Workbook; bytes: Uint8Array }[] = [];
@@ -775,6 +1096,41 @@ export async function collectFiles(
   const warnings: CollectPlan["warnings"] = [];
   // What each form's file's scoring left on it (its `_index`, its summaries and marks) goes as it is copied.
   const cleaners = incoming.map((f) => incomingCleaner(f.sheets));
+  // The defined names of each file pointing into the forms taken from it, known before the forms
+  // are copied: a formula of a form that reads a name not coming along keeps its value instead.
+  const names: NameToCarry[] = [];
+  const nameWarnings: Message[] = [];
+  const fileNames = new Map<number, { order: string[]; defined: PartName[]; carry: NameToCarry[] }>();
+  for (const at of new Set(plan.take.map((t) => t.fileAt))) {
+    const pkg = await packageOf(at);
+    const workbookXml = pkg ? await pkg.textOrUndefined(pkg.workbook) : undefined;
+    if (workbookXml === undefined) continue;
+    const taken = plan.take.filter((t) => t.fileAt === at);
+    const found = namesOfForms(loaded[at]!.name, workbookXml, taken);
+    names.push(...found.carry);
+    nameWarnings.push(...found.warnings);
+    fileNames.set(at, { order: sheetNames(workbookXml), defined: partNames(workbookXml), carry: found.carry });
+  }
+  const refused = await refusedNames(base, names);
+  /** What of its file the form `take` may read once collected (FormulaReach). */
+  const reachOf = (take: CollectPlan["take"][number]): FormulaReach => {
+    const sheets = new Map(plan.take.filter((t) => t.fileAt === take.fileAt).map((t) => [t.sheet.toLowerCase(), t.as]));
+    const file = fileNames.get(take.fileAt);
+    const reached = new Map<string, { name: string; comes: boolean }>();
+    if (file) {
+      const at = file.order.findIndex((n) => n.toLowerCase() === take.sheet.toLowerCase());
+      const comes = (name: string, scope: string | undefined) => file.carry.some((c) => c.scope === scope && c.name.toLowerCase() === name.toLowerCase() && !refused.has(c));
+      // The workbook's names, then those local to the form, which a formula of the form reads first.
+      for (const local of [false, true]) {
+        for (const n of file.defined) {
+          // The print settings' names come with the sheet.
+          if (/^_xlnm\./i.test(n.name) || (local ? n.localSheetId !== at : n.localSheetId !== undefined)) continue;
+          reached.set(n.name.toLowerCase(), { name: n.name, comes: comes(n.name, local ? take.as : undefined) });
+        }
+      }
+    }
+    return { sheets, names: reached };
+  };
   // In the plan's order (the template's order of units), each form from its file by position: files may share a name (two folders' "phieu.xlsx").
   for (const take of plan.take) {
     const from = loaded[take.fileAt];
@@ -784,8 +1140,10 @@ export async function collectFiles(
     const ws = wb.worksheets[i]!;
     let clean = cleaners[take.fileAt]!(incoming[take.fileAt]!.sheets[i]!, sheetNotes(ws));
     // A form a password protects is left as it is, as a run leaves it.
+    let said: Set<string> | undefined;
     if (clean && passwordProtected(ws)) {
       warnings.push(protectedIncomingMessage(name, take.as, clean));
+      said = new Set([...clean.empty, ...clean.marks.map((m) => m.cell)]);
       clean = undefined;
     }
     // A filled form in place of the unit's blank one: the blank sheet goes, the copy takes its place and name.
@@ -796,26 +1154,19 @@ export async function collectFiles(
     if (orderNo !== undefined) (copy as unknown as { orderNo: number }).orderNo = orderNo;
     const pkg = await packageOf(take.fileAt);
     const parts = pkg ? await formParts(pkg, take.sheet) : undefined;
-    const { linked, validationsLeft } = copySheet(ws, copy, clean, { ...(parts ? { parts } : {}), images });
+    const { linked, elsewhere, validationsLeft, formats } = copySheet(ws, copy, clean, { ...(parts ? { parts } : {}), reach: reachOf(take), ...(said ? { said } : {}), images });
     localizeLists(ws, copy, () => (detectLayoutA(snapshotSheet(ws))?.headerRow ?? FORM_LIST_FIRST_ROW - 1) + 1);
     if (!blank) appended.push(copy);
     const leftOut = LEFT_OUT.filter((k) => parts?.leftOut.includes(k) || (k === "validations" && validationsLeft));
     if (leftOut.length > 0) warnings.push(partsLeftOutMessage(name, take.as, leftOut));
     if (linked.length > 0) warnings.push(linkedCellsMessage(name, take.as, linked));
+    if (elsewhere.cells.length > 0) warnings.push(leftBehindCellsMessage(name, take.as, elsewhere));
+    if (formats.reads.cells.length > 0) warnings.push(formatsReadingLeftBehindMessage(name, take.as, formats.reads));
+    if (formats.unwritable.length > 0) warnings.push(formatsNotCopiedMessage(name, take.as, formats.unwritable));
   }
-  // The defined names of each file pointing into the forms taken from it.
-  const names: NameToCarry[] = [];
-  for (const at of new Set(plan.take.map((t) => t.fileAt))) {
-    const pkg = await packageOf(at);
-    const workbookXml = pkg ? await pkg.textOrUndefined(pkg.workbook) : undefined;
-    if (workbookXml === undefined) continue;
-    const taken = plan.take.filter((t) => t.fileAt === at);
-    const found = namesOfForms(loaded[at]!.name, workbookXml, taken);
-    names.push(...found.carry);
-    warnings.push(...found.warnings);
-  }
+  warnings.push(...nameWarnings);
   placeAfterLastForm(target, appended, existing.forms);
-  // What the workbook gathered into computed from the forms before them: its results' subtitle
+  // What the workbook collected into computed from the forms before them: its results' subtitle
   // says now that they are out of date, and what else reads the forms computes anew.
   if (base) refreshGatheredResults(target, plan.take.map((t) => t.as));
   let data: Uint8Array;
@@ -825,13 +1176,13 @@ export async function collectFiles(
   } catch (e) {
     throw new CollectWriteError(e instanceof Error ? e.message : String(e));
   }
-  // ExcelJS drops the charts and shapes it read: those of the workbook gathered into come back,
+  // ExcelJS drops the charts and shapes it read: those of the workbook collected into come back,
   // in the same pass as the data bars are made plain and the legacy passwords of the sheets'
   // protection (LibreOffice's, which ExcelJS does not write) are put back.
   const legacyPasswords = legacyPasswordsOf(target);
   if (base) {
     const skipSheets = plan.take.flatMap((t) => (t.replaces !== undefined ? [t.replaces] : []));
-    // The chart sheets, PivotTables and sparklines of the workbook gathered into come back too
+    // The chart sheets, PivotTables and sparklines of the workbook collected into come back too
     // (what cannot is said), and its threaded comments, each on its cell (the sheets keep their names and cells).
     const threads = await readThreads(base);
     const settled = threads ? settleThreads(target, threads, { removedSheets: skipSheets, renamedSheets: [], ownedSheets: [], marks: [], skippedSheets: [] }) : undefined;
