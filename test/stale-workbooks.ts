@@ -16,12 +16,12 @@ export function addDemoForm(wb: ExcelJS.Workbook, code: string, name: string, va
   layoutAGrid({ code, name, values }).forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
 }
 
-/** The demo units' forms, scored with DEMO_DEFINITION, then `change`d and written again: the workbook a user reopens. */
-export async function scoredThenChanged(change: (wb: ExcelJS.Workbook) => void): Promise<XlsxHost> {
+/** The demo units' forms, scored with DEMO_DEFINITION (or `definition`, a copy of it), then `change`d and written again: the workbook a user reopens. */
+export async function scoredThenChanged(change: (wb: ExcelJS.Workbook) => void, definition: unknown = DEMO_DEFINITION): Promise<XlsxHost> {
   const wb = new ExcelJS.Workbook();
   for (const u of DEMO_UNITS) addDemoForm(wb, u.code, u.name, u.values);
   const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
-  await runScoring(host, { ...SCORING, definition: DEMO_DEFINITION });
+  await runScoring(host, { ...SCORING, definition });
   const scored = new ExcelJS.Workbook();
   await scored.xlsx.load((await host.toBuffer()) as unknown as ArrayBuffer);
   change(scored);

@@ -150,7 +150,7 @@ export function parseArgs(argv: string[]): ArgsResult {
     if (args.command && !allowed.includes(args.command)) {
       return {
         ok: false,
-        reason: { vi: `Lệnh ${args.command} không dùng tùy chọn --${name}.`, en: `Command ${args.command} does not take option --${name}.` },
+        reason: { vi: `Lệnh ${args.command} không dùng tùy chọn --${name}.`, en: `The ${args.command} command does not take the option --${name}.` },
       };
     }
     if (name === "lang") {

@@ -266,7 +266,7 @@ describe("progress on stderr", () => {
     expect(t.err.endsWith("\r\x1b[K")).toBe(true);
     const c = await withProgress(["collect", "tien-do.xlsx", "--out", "gom-tien-do.xlsx"]);
     expect(c.code).toBe(0);
-    expect(c.err).toContain("Đang gom phiếu…");
+    expect(c.err).toContain("Đang tổng hợp phiếu…");
     expect(c.err.endsWith("\r\x1b[K")).toBe(true);
   });
 
@@ -375,7 +375,7 @@ describe("findings of the write", () => {
     expect(r.code).toBe(0);
     const warnings = (JSON.parse(r.out) as { issues: { code: string; sheet: string | null; message: string }[] }).issues.filter((i) => i.code === "write-warning");
     expect(warnings.length).toBeGreaterThan(0);
-    const renamed = warnings.find((w) => w.message.includes('trang "Kết quả" không do DTI Scorer tạo'))!;
+    const renamed = warnings.find((w) => w.message.includes("trang 'Kết quả' không do DTI Scorer tạo"))!;
     expect(renamed.sheet).toBe("Kết quả");
   });
 });

@@ -103,7 +103,7 @@ describe("dti-scorer score", () => {
     await wb.xlsx.writeFile(join(dir, "co-ket-qua.xlsx"));
     const r = await run(["score", "co-ket-qua.xlsx", "--index", "xa.json", "--out", "co-ket-qua-da-cham.xlsx", "--json", "co-ket-qua.json"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Bảng tính đã có trang "Kết quả" không do DTI Scorer tạo');
+    expect(r.out).toContain("Bảng tính đã có trang 'Kết quả' không do DTI Scorer tạo");
     const json = JSON.parse(readFileSync(join(dir, "co-ket-qua.json"), "utf8")) as ResultsJson;
     expect(json.issues).toContainEqual(expect.objectContaining({ severity: "warning", code: "write-warning" }));
     const out = new ExcelJS.Workbook();
@@ -533,7 +533,7 @@ describe("what the reviewer found", () => {
     expect(r.out).toBe("");
     expect(r.err).toContain("Không có phiếu nào để tổng hợp nên không ghi gom-rong.xlsx");
     expect(r.err).toContain("hong.xlsx");
-    expect(r.err).toContain('Trang tính "Ghi chú" không phải phiếu tự đánh giá');
+    expect(r.err).toContain("Trang tính 'Ghi chú' không phải phiếu tự đánh giá");
     const none = await run(["collect", "hong.xlsx", "--out", "gom-rong.xlsx"]);
     expect(none.code).toBe(2);
     expect(existsSync(join(dir, "gom-rong.xlsx"))).toBe(false);
@@ -598,7 +598,7 @@ describe("what the second reviewer found", () => {
     expect(json.units.map((u) => u.name).sort()).toEqual(["Xã An Bình", "Xã Phước Long", "Xã Tân Phú"]);
     expect(json.issues).toContainEqual(expect.objectContaining({ severity: "warning", code: "not-utf8", sheet: null, cell: null }));
     const en = await run(["validate", "xa-1258.csv", "--index", "xa.json", "--lang", "en"]);
-    expect(en.out).toContain("Warning: File xa-1258.csv is not UTF-8; it was read as Vietnamese Windows-1258.");
+    expect(en.out).toContain("Warning: The file xa-1258.csv is not UTF-8; it was read as Vietnamese Windows-1258.");
   });
 
   it("reads Excel's 'Unicode text' (UTF-16LE, tab separated) without a warning", async () => {
@@ -721,7 +721,7 @@ describe("what the second reviewer found", () => {
     const r = await run(["collect", "mot.xlsx", "hai.xlsx", "--out", "hon-hop.xlsx"]);
     expect(r.code).toBe(0);
     expect(r.err).toBe(
-      "Cảnh báo: Các tệp chứa phiếu của những bộ chỉ số khác nhau: mot.xlsx (\"xa-thu@2024\"); hai.xlsx (\"xa-khac@2024\"). Một sổ chỉ chấm theo một bộ chỉ số; hãy gom riêng phiếu của từng bộ (hoặc dùng --index để chỉ lấy phiếu của một bộ).\n",
+      "Cảnh báo: Các tệp chứa phiếu của những bộ chỉ số khác nhau: mot.xlsx (\"xa-thu@2024\"); hai.xlsx (\"xa-khac@2024\"). Một sổ chỉ chấm theo một bộ chỉ số; hãy tổng hợp riêng phiếu của từng bộ (hoặc dùng --index để chỉ lấy phiếu của một bộ).\n",
     );
     expect(r.out).toContain("Đã tổng hợp 2 phiếu");
     expect(r.out).not.toContain("Hướng dẫn");
@@ -847,7 +847,7 @@ describe("a unit's form protected with a password", () => {
     return wb;
   };
   const WARNING_VI =
-    'Trang "Xã An Bình" được bảo vệ bằng mật khẩu nên điểm và các đánh dấu của trang này chưa được ghi. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi chấm điểm lại; các trang khác đã được ghi đầy đủ.';
+    "Trang 'Xã An Bình' được bảo vệ bằng mật khẩu nên điểm và các đánh dấu của trang này chưa được ghi. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi chấm điểm lại; các trang khác đã được ghi đầy đủ.";
 
   beforeAll(async () => {
     writeFileSync(join(dir, "dv-mat-khau.csv"), "Mã đơn vị,Đơn vị\nX01,Xã An Bình\nX02,Xã Tân Phú\n");
@@ -899,7 +899,7 @@ describe("a unit's form protected with a password", () => {
 
     const en = await run(["score", "mat-khau.xlsx", "--index", "xa.json", "--out", "mat-khau-en.xlsx", "--lang", "en"]);
     expect(en.out).toContain(
-      'Warning: Sheet "Xã An Bình" is protected with a password, so its scores and marks were not written. Unprotect the sheet (Review > Unprotect Sheet) and score again; the other sheets were written in full.\n',
+      "Warning: The sheet 'Xã An Bình' is protected with a password, so its scores and marks were not written. Unprotect the sheet (Review > Unprotect Sheet) and score again; the other sheets were written in full.\n",
     );
   }, 30_000);
 

@@ -103,7 +103,7 @@ describe("units without a code", () => {
     expect((await run(["collect", "dot-1.xlsx", "--out", "dot-hai-lan.xlsx"])).code).toBe(0);
     const second = await run(["collect", "dot-1-da-dien.xlsx", "--out", "dot-hai-lan.xlsx"]);
     expect(second.code).toBe(0);
-    expect(second.out).toContain('(thay phiếu trống "Sở Y tế" đã có trong sổ)');
+    expect(second.out).toContain("(thay phiếu trống 'Sở Y tế' đã có trong sổ)");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "dot-hai-lan.xlsx"));
     expect(wb.worksheets.map((w) => w.name).filter((n) => n.startsWith("Sở"))).toEqual(["Sở Y tế", "Sở Tư pháp"]);
@@ -111,9 +111,9 @@ describe("units without a code", () => {
 
   it("have the same filled form given twice taken once, the second said to be the same, named by the unit's name", async () => {
     const r = await run(["collect", "dot-1-da-dien.xlsx", "dot-1-da-dien.xlsx", "--out", "dot-trung.xlsx"]);
-    expect(r.out).toContain('  - dot-1-da-dien.xlsx: Trang tính "Sở Y tế": giống hệt phiếu của đơn vị "Sở Y tế" đã lấy từ tệp thứ 1, dot-1-da-dien.xlsx (trang "Sở Y tế") nên không chép lại; không cần làm gì.');
+    expect(r.out).toContain(`  - dot-1-da-dien.xlsx: Trang tính 'Sở Y tế': giống hệt phiếu của đơn vị "Sở Y tế" đã lấy từ tệp thứ 1, dot-1-da-dien.xlsx (trang 'Sở Y tế') nên không chép lại; không cần làm gì.`);
     const en = await run(["collect", "dot-1-da-dien.xlsx", "dot-1-da-dien.xlsx", "--out", "dot-trung-en.xlsx", "--lang", "en"], "en");
-    expect(en.out).toContain('Sheet "Sở Y tế": the same form as the one of unit "Sở Y tế" taken from file no. 1, dot-1-da-dien.xlsx (sheet "Sở Y tế"), so it was not copied again; nothing needs doing.');
+    expect(en.out).toContain(`Sheet 'Sở Y tế': the same form as the one of unit "Sở Y tế" taken from file no. 1, dot-1-da-dien.xlsx (sheet 'Sở Y tế'), so it was not copied again; nothing needs doing.`);
   }, 60_000);
 });
 
@@ -124,11 +124,11 @@ describe("collect with one code in two files", () => {
     for (const n of [1, 2]) expect((await run(["template", "--index", INDEX, "--units", `ma-${n}.csv`, "--out", `ma-${n}.xlsx`])).code).toBe(0);
     const r = await run(["collect", "ma-1.xlsx", "ma-2.xlsx", "--out", "ma-gom.xlsx"]);
     expect(r.err).toBe(
-      'Cảnh báo: Trang tính "Sở Nội vụ" (ma-2.xlsx, đơn vị "Sở Nội vụ"): cùng mã S01 với đơn vị "Sở Y tế" (trang "Sở Y tế", từ tệp ma-1.xlsx), tên khác; đã chép để được báo lỗi khi chấm — hãy sửa mã đơn vị cho đúng.\n',
+      'Cảnh báo: Trang tính \'Sở Nội vụ\' (ma-2.xlsx, đơn vị "Sở Nội vụ"): cùng mã S01 với đơn vị "Sở Y tế" (trang \'Sở Y tế\', từ tệp ma-1.xlsx), tên khác; đã chép để được báo lỗi khi chấm — hãy sửa mã đơn vị cho đúng.\n',
     );
     const en = await run(["collect", "ma-1.xlsx", "ma-2.xlsx", "--out", "ma-gom-en.xlsx", "--lang", "en"], "en");
     expect(en.err).toBe(
-      'Warning: Sheet "Sở Nội vụ" (ma-2.xlsx, unit "Sở Nội vụ"): same code S01 as unit "Sở Y tế" (sheet "Sở Y tế", from ma-1.xlsx), another name; copied so that scoring reports it — correct the unit code.\n',
+      'Warning: Sheet \'Sở Nội vụ\' (ma-2.xlsx, unit "Sở Nội vụ"): same code S01 as unit "Sở Y tế" (sheet \'Sở Y tế\', from ma-1.xlsx), another name; copied so that scoring reports it — correct the unit code.\n',
     );
   }, 60_000);
 });
@@ -199,7 +199,7 @@ describe("results out of date after evidence or a self score changed", () => {
     const stale = (JSON.parse(r.out) as ScoreJson).stale;
     expect(stale).toMatchObject({ changed: ["SYT"], added: [], removed: [] });
     // The index compares units (a "relative" rule): the other units' points may change too, it says.
-    expect(stale!.message).toMatch(/^Kết quả đã cũ: 1 đơn vị .*\(Sở Y tế\)\. Bộ chỉ số có chỉ tiêu so sánh giữa các đơn vị, nên điểm và hạng của các đơn vị khác cũng có thể thay đổi\. Hãy chấm điểm lại\.$/);
+    expect(stale!.message).toMatch(/^Kết quả đã cũ: 1 sở, ban, ngành đã thay đổi số liệu .*\(Sở Y tế\)\. Bộ chỉ số có chỉ tiêu so sánh giữa các sở, ban, ngành, nên điểm và hạng của các sở, ban, ngành khác cũng có thể thay đổi\. Hãy chấm điểm lại\.$/);
   }, 30_000);
 
   it("is said when a self score was typed", async () => {

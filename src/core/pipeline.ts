@@ -264,7 +264,7 @@ export function indicesOtherThan(named: string[], inUse: unknown): string[] {
  * "Các phiếu trong sổ được lập theo bộ chỉ số "X" phiên bản mau-2023, không phải bộ chỉ số đang dùng
  * (phiên bản mau-2024), nên chưa đọc được phiếu nào." — forms whose `Bộ chỉ số` cell (`named`,
  * id@version) names another index or version than `inUse` (a definition), in the open workbook
- * ("workbook": no form could be read) or in files being brought in ("files": no sheet was copied).
+ * ("workbook": no form could be read) or in files being brought in ("files": no sheet was collected).
  * `known`: other definitions whose names may name the forms' index (the built-in ones). One
  * sentence for every host; each adds what to do there. Undefined when no form names another index.
  */
@@ -282,8 +282,8 @@ export function formsOfAnotherIndexMessage(named: string[], inUse: unknown, wher
   };
   const files = where === "files";
   return {
-    vi: `Các phiếu trong ${files ? "các tệp đã chọn" : "sổ"} được lập theo bộ chỉ số ${list("vi")}, không phải bộ chỉ số đang dùng ${inUseWords("vi")}, nên ${files ? "chưa chép trang nào vào sổ" : "chưa đọc được phiếu nào"}.`,
-    en: `The forms in ${files ? "the chosen files" : "this workbook"} were made for the index ${list("en")}, not the index in use ${inUseWords("en")}, so ${files ? "no sheet was copied into the workbook" : "no form could be read"}.`,
+    vi: `Các phiếu trong ${files ? "các tệp đã chọn" : "sổ"} được lập theo bộ chỉ số ${list("vi")}, không phải bộ chỉ số đang dùng ${inUseWords("vi")}, nên ${files ? "chưa tổng hợp trang nào vào sổ" : "chưa đọc được phiếu nào"}.`,
+    en: `The forms in ${files ? "the chosen files" : "this workbook"} were made for the index ${list("en")}, not the index in use ${inUseWords("en")}, so ${files ? "no sheet was collected into the workbook" : "no form could be read"}.`,
   };
 }
 

@@ -15,6 +15,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readIndexSheet } from "./plan";
 import { keptWithOtherContent, otherIndexMessage, scoredWithAnother, staleGroups, staleMessage, staleResults } from "./stale";
+import { atStoredPrecision, canonicalJson, sha256 } from "./hash";
+import type { Submission } from "./types";
 
 const NEXT = { ...DEMO_DEFINITION, version: "2025" };
 const advice = { vi: "Hãy chấm điểm lại.", en: "Score again." };
@@ -318,6 +320,124 @@ describe("staleResults: each kind of change said as what it is", () => {
   });
 });
 
+describe("evidence that says there is none (Không có, x, -)", () => {
+  /** `Minh chứng` of 1.1 (E8) on each form: none said three ways, and a decision. */
+  const TYPED: Record<string, string> = { "SO-01": "Không có", "SO-02": "QĐ 12/QĐ-UBND", "SO-03": "x" };
+  const withEvidence = (wb: ExcelJS.Workbook) => {
+    for (const [code, text] of Object.entries(TYPED)) wb.getWorksheet(code)!.getCell("E8").value = text;
+  };
+
+  /** The demo forms with TYPED, scored, then `change`d: as a user reopens them. */
+  async function scoredWithEvidence(change: (wb: ExcelJS.Workbook) => void, stamp?: (wb: ExcelJS.Workbook, submissions: Submission[]) => void): Promise<XlsxHost> {
+    const wb = new ExcelJS.Workbook();
+    for (const u of DEMO_UNITS) addDemoForm(wb, u.code, u.name, u.values);
+    withEvidence(wb);
+    const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const run = await runScoring(host, { ...SCORING, definition: DEMO_DEFINITION });
+    const scored = new ExcelJS.Workbook();
+    await scored.xlsx.load((await host.toBuffer()) as unknown as ArrayBuffer);
+    stamp?.(scored, run.submissions);
+    change(scored);
+    return XlsxHost.fromBuffer(new Uint8Array(await scored.xlsx.writeBuffer()));
+  }
+
+  /**
+   * `_index` stamped as the release before this one stamped it (unit hash scheme 3): every
+   * `Minh chứng` of 1.1 here has something in it, and that release took all of it for evidence
+   * ("Không có" and "x" too); its hash of a unit was this one, figure for figure.
+   */
+  const asPreviousRelease = (wb: ExcelJS.Workbook, submissions: Submission[]) => {
+    const stored = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "number" ? atStoredPrecision(v) : v]));
+    const hashes = new Map(
+      submissions.map((s) => [
+        s.code,
+        sha256(
+          canonicalJson({
+            values: stored(s.values),
+            notApplicable: [...s.notApplicable].sort(),
+            category: s.category ?? null,
+            name: s.name,
+            evidenced: ["1.1"],
+            selfScores: stored(s.selfScores ?? {}),
+          }),
+        ),
+      ]),
+    );
+    const index = wb.getWorksheet("_index")!;
+    index.eachRow((row) => {
+      const key = row.getCell(1).value;
+      if (key === "unitHashScheme") row.getCell(2).value = "3";
+      if (key === "unit") row.getCell(3).value = hashes.get(String(row.getCell(2).value))!;
+    });
+  };
+
+  test("a workbook scored by the release before this one, which took them for evidence, is not out of date when nothing changed; a figure changed since still is", async () => {
+    expect(staleResults(await (await scoredWithEvidence(() => {}, asPreviousRelease)).read())).toBeUndefined();
+    const figure = staleResults(await (await scoredWithEvidence((wb) => (wb.getWorksheet("SO-03")!.getCell("D8").value = true), asPreviousRelease)).read());
+    expect(figure).toMatchObject({ changed: ["SO-03"], added: [], removed: [] });
+  });
+
+  test('scored by this version: "Không có" typed over with a decision is evidence given, out of date; "Không có" typed into a blank cell or "x" emptied is no change', async () => {
+    const given = staleResults(await (await scoredWithEvidence((wb) => (wb.getWorksheet("SO-01")!.getCell("E8").value = "QĐ 12"))).read())!;
+    expect(given).toMatchObject({ changed: ["SO-01"], added: [], removed: [] });
+    expect(staleMessage(given, (k) => given.names[k] ?? k, advice).vi).toMatch(/^Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu từ lần chấm điểm .* \(Sở Thông tin và Truyền thông\)\. Hãy chấm điểm lại\.$/);
+    // Evidence typed over with "-" is evidence taken away.
+    expect(staleResults(await (await scoredWithEvidence((wb) => (wb.getWorksheet("SO-02")!.getCell("E8").value = "-"))).read())).toMatchObject({ changed: ["SO-02"] });
+    const same = await scoredWithEvidence((wb) => {
+      wb.getWorksheet("SO-02")!.getCell("E13").value = "Không có";
+      wb.getWorksheet("SO-03")!.getCell("E8").value = null;
+    });
+    expect(staleResults(await same.read())).toBeUndefined();
+  });
+});
+
+describe("the stale sentence counts units as the index calls them", () => {
+  const LABELLED = { ...DEMO_DEFINITION, unitLabel: { vi: "Quốc gia", en: "Country" } };
+
+  test("read with the definition the workbook keeps (as the Excel host asks) or with the one in use (as the command line does): its unit word, one kind and several", async () => {
+    const host = await scoredThenChanged((wb) => (wb.getWorksheet("SO-03")!.getCell("D8").value = true), LABELLED);
+    const snapshot = await host.read();
+    const run = await runScoring(host, { ...SCORING, definition: LABELLED, write: false });
+    const parsed = parseDefinition(LABELLED);
+    if (!parsed.ok) throw new Error("the definition does not parse");
+    for (const stale of [staleResults(snapshot)!, staleResults(snapshot, { model: parsed.model, submissions: run.submissions, issues: run.issues })!]) {
+      expect(staleMessage(stale, (k) => stale.names[k] ?? k, advice)).toEqual({
+        vi: "Kết quả đã cũ: 1 quốc gia đã thay đổi số liệu từ lần chấm điểm 01/06/2024 (Sở Tài chính). Hãy chấm điểm lại.",
+        en: "The results are out of date: 1 country's figures changed since they were scored on 1 Jun 2024 (Sở Tài chính). Score again.",
+      });
+    }
+  });
+
+  test("in the plural, each kind, and the names past the fifth counted by the same word", () => {
+    const keys = ["A", "B", "C", "D", "E", "F", "G"];
+    const stale = {
+      scoredAt: "2024-06-01T00:00:00.000Z",
+      changed: keys,
+      added: ["N1", "N2"],
+      removed: ["R1"],
+      renamed: [],
+      formerNames: {},
+      otherIndex: [],
+      unreadable: [],
+      sheets: {},
+      names: {},
+      unitLabel: { vi: "Quốc gia", en: "Country" },
+    };
+    const m = staleMessage(stale, (k) => k, advice);
+    expect(m.vi).toBe(
+      "Kết quả đã cũ: từ lần chấm điểm 01/06/2024, 7 quốc gia đã thay đổi số liệu (A, B, C, D, E, và 2 quốc gia khác); 2 quốc gia mới có trong sổ (N1, N2); 1 quốc gia không còn trong sổ (R1). Hãy chấm điểm lại.",
+    );
+    expect(m.en).toBe(
+      "The results are out of date: since they were scored on 1 Jun 2024, 7 countries' figures changed (A, B, C, D, E, and 2 more); 2 countries are new (N1, N2); 1 country is gone (R1). Score again.",
+    );
+    // Without a word of its own: units.
+    const { unitLabel: _, ...plain } = stale;
+    expect(staleMessage({ ...plain, changed: ["A"], added: [], removed: [] }, (k) => k, advice).en).toBe(
+      "The results are out of date: 1 unit's figures changed since they were scored on 1 Jun 2024 (A). Score again.",
+    );
+  });
+});
+
 describe("formsOfAnotherIndexMessage", () => {
   test("names a built-in index by its name and version, and the index in use by its version when it is the same index", () => {
     const builtin = BUILTIN_INDICES.find((b) => b.id === "dti-so-nganh-mau")!;
@@ -325,10 +445,10 @@ describe("formsOfAnotherIndexMessage", () => {
     const next = { ...def, version: "moi" };
     const m = formsOfAnotherIndexMessage([`dti-so-nganh-mau@${def.version}`], next, "files", BUILTIN_INDICES.map((b) => b.definition))!;
     expect(m.vi).toBe(
-      `Các phiếu trong các tệp đã chọn được lập theo bộ chỉ số "${def.name.vi}" phiên bản ${def.version}, không phải bộ chỉ số đang dùng (phiên bản moi), nên chưa chép trang nào vào sổ.`,
+      `Các phiếu trong các tệp đã chọn được lập theo bộ chỉ số "${def.name.vi}" phiên bản ${def.version}, không phải bộ chỉ số đang dùng (phiên bản moi), nên chưa tổng hợp trang nào vào sổ.`,
     );
     expect(m.en).toBe(
-      `The forms in the chosen files were made for the index "${def.name.en}" version ${def.version}, not the index in use (version moi), so no sheet was copied into the workbook.`,
+      `The forms in the chosen files were made for the index "${def.name.en}" version ${def.version}, not the index in use (version moi), so no sheet was collected into the workbook.`,
     );
     // Forms of the index in use (by id alone, or id@version) are no other index.
     expect(formsOfAnotherIndexMessage(["dti-so-nganh-mau", "dti-so-nganh-mau@moi"], next, "workbook")).toBeUndefined();

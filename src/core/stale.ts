@@ -10,13 +10,14 @@ import type { IndexModel } from "./definition/model";
 import { parseRange } from "./a1";
 import { type IndexSheetState, inputsHash, readIndexSheet, staleUnits, unitHashMatches, unitKey } from "./plan/index-sheet";
 import { indexComparesUnits } from "./plan/index-sheet";
-import { OTHERS_MAY_CHANGE, isUnitHeaders, lowerFirst } from "./plan/labels";
+import { isUnitHeaders, lowerFirst, othersMayChange, unitCount } from "./plan/labels";
 import { readSubmissions } from "./read";
 import { formWithoutTable } from "./read/layout-a";
 import { isBlank, keyText } from "./read/sheet";
 import { detectLayoutA } from "./collect";
 import { type IndexRef, indexWords } from "./index-words";
 import { formatDate, type Lang, type Message, localize } from "./i18n/text";
+import type { LocalizedText } from "./definition/schema";
 import type { Issue, Submission, WorkbookSnapshot } from "./types";
 
 export interface StaleResults {
@@ -74,6 +75,12 @@ export interface StaleResults {
    * points too, not only their ranks.
    */
   comparesUnits?: boolean;
+  /**
+   * What the index calls a unit (its `unitLabel`: "Sở, ban, ngành", "Quốc gia"), the one in use's
+   * when it is known, else the one the results were scored with: the sentence counts units by it,
+   * as the run's summary does ("12 sở, ban, ngành đã thay đổi số liệu"). Absent: "đơn vị" / "unit".
+   */
+  unitLabel?: LocalizedText;
 }
 
 /** What the workbook holds read with the definition kept in `_index` (the one the stamp was made with). */
@@ -272,11 +279,14 @@ export function staleResults(
   const names: Record<string, string> = Object.fromEntries(submissions.map((s) => [unitKey(s), s.name]));
   const scoredWith = sameDefinition ? current.model : asScored?.model;
   const compares = scoredWith !== undefined && indexComparesUnits(scoredWith) ? { comparesUnits: true } : {};
+  // Units counted as the index in use calls them (the run's summary does), else as the one scored with.
+  const unitLabel = (current?.model ?? scoredWith)?.definition.unitLabel;
+  const labelled = unitLabel !== undefined ? { unitLabel } : {};
   if (Object.keys(stamp.unitHashes).length === 0) {
     // A stamp without per-unit hashes: only the hash of all inputs can say something changed.
     const same = inputsHash(submissions) === stamp.inputsHash;
     if (same && other === undefined) return undefined;
-    return { scoredAt: stamp.scoredAt, changed: [], added: [], removed: [], renamed: [], formerNames: {}, otherIndex: [], unreadable: [], sheets: {}, ...otherDefinition, names, ...compares };
+    return { scoredAt: stamp.scoredAt, changed: [], added: [], removed: [], renamed: [], formerNames: {}, otherIndex: [], unreadable: [], sheets: {}, ...otherDefinition, names, ...compares, ...labelled };
   }
   const diff = staleUnits(state, submissions);
   // A unit the results have whose form now names another index is skipped by the reading: its form
@@ -308,16 +318,17 @@ export function staleResults(
   const renamed = renamedUnits(diff.changed, state, submissions, then);
   // Every unit whose name changed, its figures too or not: the banner names it "former → now".
   const formerNames = Object.fromEntries(diff.changed.filter((k) => then.has(k) && then.get(k) !== names[k]).map((k) => [k, then.get(k)!]));
-  return { scoredAt: stamp.scoredAt, changed, added: diff.added, removed, renamed, formerNames, otherIndex, unreadable, sheets, ...otherDefinition, names, ...compares };
+  return { scoredAt: stamp.scoredAt, changed, added: diff.added, removed, renamed, formerNames, otherIndex, unreadable, sheets, ...otherDefinition, names, ...compares, ...labelled };
 }
 
 /** At most this many units are named in the sentence. */
 const NAMES_SHOWN = 5;
 
-function namesText(names: string[], lang: Lang): string {
+/** The names of a group, the first NAMES_SHOWN of them, then how many more ("và 7 sở, ban, ngành khác": the index's word for a unit, `unitLabel`). */
+function namesText(names: string[], lang: Lang, unitLabel?: LocalizedText): string {
   const shown = names.slice(0, NAMES_SHOWN);
   const more = names.length - shown.length;
-  if (more > 0) shown.push(lang === "vi" ? `và ${more} đơn vị khác` : `and ${more} more`);
+  if (more > 0) shown.push(lang === "vi" ? `và ${unitCount(more, "vi", unitLabel)} khác` : `and ${more} more`);
   return shown.join(", ");
 }
 
@@ -373,6 +384,8 @@ export interface StaleGroup {
    * StaleResults.comparesUnits); absent for units renamed only, whose points are what they were.
    */
   othersMayChange?: true;
+  /** What the index calls a unit (StaleResults.unitLabel), by which the pane's banner counts these units as the sentence does; absent: "đơn vị" / "unit". */
+  unitLabel?: LocalizedText;
 }
 
 /**
@@ -410,12 +423,16 @@ export function staleGroups(stale: StaleResults, nameOf: (key: string) => string
       names: g.keys.map((k) => ((g.kind === "renamed" || g.kind === "changed") && stale.formerNames[k] !== undefined ? `${stale.formerNames[k]} → ${shown(k)}` : shown(k))),
       ...(g.kind === "unreadable" ? { sheets: g.keys.map((k) => stale.sheets[k] ?? k) } : {}),
       ...(stale.comparesUnits && g.kind !== "renamed" ? { othersMayChange: true as const } : {}),
+      ...(stale.unitLabel !== undefined ? { unitLabel: stale.unitLabel } : {}),
     }));
 }
 
-/** What the stale sentence (and the pane's banner) adds when a group's change changes the other units' points (StaleGroup.othersMayChange). */
+/**
+ * What the stale sentence (and the pane's banner) adds when a group's change changes the other
+ * units' points (StaleGroup.othersMayChange), the units called as the index calls them (StaleGroup.unitLabel).
+ */
 export function othersMayChangeNote(groups: readonly StaleGroup[]): Message | undefined {
-  return groups.some((g) => g.othersMayChange) ? OTHERS_MAY_CHANGE : undefined;
+  return groups.some((g) => g.othersMayChange) ? othersMayChange(groups[0]?.unitLabel) : undefined;
 }
 
 /** A group's units as said in `lang`: a unit whose form is no longer read with its sheet ("Sở Nội vụ ở trang tính 'Sở Nội vụ'"). */
@@ -431,20 +448,29 @@ export function staleGroupNames(group: StaleGroup, lang: Lang): string[] {
  */
 export const RESTORE_HEADER_ROW: Message = { vi: "Hãy sửa lại tên cột như phiếu mẫu.", en: "Restore the column names of the template." };
 
-/** How the command line says each kind: "đơn vị {vi}" / "{count} {en(count)}". */
-const KIND_WORDS: Record<StaleKind, { vi: string; en: (n: number) => string }> = {
-  changed: { vi: "đã thay đổi số liệu", en: (n) => (n === 1 ? "unit's figures changed" : "units' figures changed") },
-  renamed: { vi: "đã đổi tên", en: (n) => (n === 1 ? "unit was renamed" : "units were renamed") },
+/** "1 country's", "3 countries'", "2 units'": a count of units (unitCount) as the owner of what follows. */
+function possessive(units: string): string {
+  return units.endsWith("s") ? `${units}'` : `${units}'s`;
+}
+
+/**
+ * How the command line says each kind after the units counted as the index calls them (`units`,
+ * unitCount: "12 sở, ban, ngành", "1 country"): "{units} {vi}" / en(units, count).
+ */
+const KIND_WORDS: Record<StaleKind, { vi: string; en: (units: string, n: number) => string }> = {
+  changed: { vi: "đã thay đổi số liệu", en: (u) => `${possessive(u)} figures changed` },
+  renamed: { vi: "đã đổi tên", en: (u, n) => `${u} ${n === 1 ? "was" : "were"} renamed` },
   otherIndex: {
     vi: "có phiếu đã đổi sang bộ chỉ số khác",
-    en: (n) => (n === 1 ? "unit's form was changed to another index" : "units' forms were changed to another index"),
+    en: (u, n) => `${possessive(u)} ${n === 1 ? "form was" : "forms were"} changed to another index`,
   },
   unreadable: {
     vi: "có phiếu không còn đọc được vì dòng tiêu đề bảng đã bị sửa",
-    en: (n) => (n === 1 ? "unit's form can no longer be read as its table's header row was changed" : "units' forms can no longer be read as their tables' header rows were changed"),
+    en: (u, n) =>
+      `${possessive(u)} ${n === 1 ? "form can no longer be read as its table's header row was changed" : "forms can no longer be read as their tables' header rows were changed"}`,
   },
-  added: { vi: "mới có trong sổ", en: (n) => (n === 1 ? "unit is new" : "units are new") },
-  removed: { vi: "không còn trong sổ", en: (n) => (n === 1 ? "unit is gone" : "units are gone") },
+  added: { vi: "mới có trong sổ", en: (u, n) => `${u} ${n === 1 ? "is" : "are"} new` },
+  removed: { vi: "không còn trong sổ", en: (u, n) => `${u} ${n === 1 ? "is" : "are"} gone` },
 };
 
 /**
@@ -454,8 +480,9 @@ const KIND_WORDS: Record<StaleKind, { vi: string; en: (n: number) => string }> =
  *   bản mau-2023; bộ chỉ số đang dùng là phiên bản mau-2024: hãy chấm điểm lại.";
  * - scored with another content of the index in use (the same id and version): otherContentMessage,
  *   then what changed about the units as below, if anything did;
- * - otherwise the units by kind (staleGroups), by name: "Kết quả đã cũ: 1 đơn vị đã thay đổi
- *   số liệu từ lần chấm điểm 01/12/2026 (Sở Xây dựng). Hãy chấm điểm lại." A unit whose form now
+ * - otherwise the units by kind (staleGroups), counted as the index calls them (unitLabel), by
+ *   name: "Kết quả đã cũ: 1 sở, ban, ngành đã thay đổi số liệu từ lần chấm điểm 01/12/2026 (Sở
+ *   Xây dựng). Hãy chấm điểm lại." A unit whose form now
  *   names another index is said to be so, not to be gone, and so is one whose form is no longer
  *   read (its sheet named, and what to mend); a unit gone is named as the last results table named it.
  */
@@ -489,21 +516,23 @@ function unitsMessage(stale: StaleResults, groups: StaleGroup[], advice: Message
   const others = othersMayChangeNote(groups);
   const then = (lang: Lang): string =>
     `${others ? `${others[lang]} ` : ""}${kinds.some((k) => k.kind === "unreadable") ? `${RESTORE_HEADER_ROW[lang]} ` : ""}${advice[lang]}`;
+  const label = stale.unitLabel;
+  /** "12 sở, ban, ngành đã thay đổi số liệu" / "1 country's figures changed": a kind's units counted, and what happened to them. */
+  const said = (k: (typeof kinds)[number], lang: Lang): string => {
+    const n = k.keys.length;
+    const units = unitCount(n, lang, label);
+    return lang === "vi" ? `${units} ${k.vi}` : k.en(units, n);
+  };
+  const names = (k: (typeof kinds)[number], lang: Lang): string => namesText(staleGroupNames(k, lang), lang, label);
   if (kinds.length === 1) {
     const k = kinds[0]!;
-    const n = k.keys.length;
     return {
-      vi: `Kết quả đã cũ: ${n} đơn vị ${k.vi} từ lần chấm điểm ${date("vi")} (${namesText(staleGroupNames(k, "vi"), "vi")}). ${then("vi")}`,
-      en: `The results are out of date: ${n} ${k.en(n)} since they were scored on ${date("en")} (${namesText(staleGroupNames(k, "en"), "en")}). ${then("en")}`,
+      vi: `Kết quả đã cũ: ${said(k, "vi")} từ lần chấm điểm ${date("vi")} (${names(k, "vi")}). ${then("vi")}`,
+      en: `The results are out of date: ${said(k, "en")} since they were scored on ${date("en")} (${names(k, "en")}). ${then("en")}`,
     };
   }
   const parts = (lang: Lang): string =>
-    kinds
-      .map((k) => {
-        const n = k.keys.length;
-        return `${n} ${lang === "vi" ? `đơn vị ${k.vi}` : k.en(n)} (${namesText(staleGroupNames(k, lang), lang)})`;
-      })
-      .join("; ");
+    kinds.map((k) => `${said(k, lang)} (${names(k, lang)})`).join("; ");
   return {
     vi: `Kết quả đã cũ: từ lần chấm điểm ${date("vi")}, ${parts("vi")}. ${then("vi")}`,
     en: `The results are out of date: since they were scored on ${date("en")}, ${parts("en")}. ${then("en")}`,

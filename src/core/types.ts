@@ -108,6 +108,13 @@ export interface Submission {
   notApplicable: string[];
   /** Evidence text by indicator code (layout A's `Minh chứng`). */
   evidence?: Record<string, string>;
+  /**
+   * Layout A: codes of indicators whose `Minh chứng` cells hold something, all of which says there
+   * is none ("Không có", "x", "-", "0", "N/A") or is an Excel error: no evidence, so not in
+   * `evidence` (layout-a's notEvidence). Kept for the unit hashes of workbooks scored before such
+   * text was told from evidence (unitInputHashes); absent when there is none.
+   */
+  noEvidence?: string[];
   /** Self scores by node code (layout A's `Tự chấm`). */
   selfScores?: Record<string, number>;
   /** Layout A: codes of nodes the unit self-assessed "not applicable" (`Tự chấm` holding N/A, Không áp dụng); absent when none. */
@@ -453,8 +460,9 @@ export interface ProvenanceStamp {
   unitHashes: Record<string, string>;
   lang: Lang;
   /**
-   * Which unit hash `unitHashes` holds: 2 when "not applicable" self scores are in it; absent in a
-   * workbook scored before, whose hashes leave them out (staleUnits accepts those).
+   * Which unit hash `unitHashes` holds (UNIT_HASH_SCHEME): 2 when "not applicable" self scores are
+   * in it, 3 with numbers at 15 digits, 4 with evidence as the reader tells it ("Không có" is none);
+   * absent in a workbook scored before, whose hashes leave them out (staleUnits accepts those).
    */
   unitHashScheme?: number;
 }

@@ -26,6 +26,7 @@ import { Header } from "./components/Header";
 import { IndexStep } from "./components/IndexStep";
 import { ScoreStep, findingsAfterScoreText } from "./components/ScoreStep";
 import { useStepStyles } from "./components/styles";
+import type { LocalizedText } from "../core/definition/schema";
 import type { Issue, WorkbookSnapshot } from "../core/types";
 import { type StringKey, t } from "./i18n";
 import { DISMISS_ATTRIBUTE, DISMISS_MARK, RERUN_ATTRIBUTE, focusChoice } from "./focus";
@@ -124,11 +125,12 @@ function noticeText(notice: Notice, lang: PaneState["lang"]): string {
 }
 
 /**
- * The Check step's summary as the live region says it: "20 đơn vị và 1 phiếu chưa được chấm: 3 lỗi
- * và 1 cảnh báo", then the forms the reader left out (not among the units counted).
+ * The Check step's summary as the live region says it: "20 tỉnh và 1 phiếu chưa được chấm: 3 lỗi
+ * và 1 cảnh báo" (the units as the index calls them: `unitLabel`), then the forms the reader left
+ * out (not among the units counted).
  */
-export function checkSaid(issues: Issue[], unitsChecked: number, lang: PaneState["lang"]): string {
-  const summary = checkSummary(issues, severityCounts(issues), unitsChecked, lang);
+export function checkSaid(issues: Issue[], unitsChecked: number, lang: PaneState["lang"], unitLabel?: LocalizedText): string {
+  const summary = checkSummary(issues, severityCounts(issues), unitsChecked, lang, unitLabel);
   return [t(lang, summary.key, summary.params), ...leftOutSentences(issues, "check", lang)].join(" ");
 }
 
@@ -141,11 +143,11 @@ export function checkSaid(issues: Issue[], unitsChecked: number, lang: PaneState
 export function noticeSaid(
   n: Notice,
   lang: PaneState["lang"],
-  context: { scoreCounts?: Record<"error" | "warning", number>; checked?: { issues: Issue[]; unitsChecked: number } } = {},
+  context: { scoreCounts?: Record<"error" | "warning", number>; checked?: { issues: Issue[]; unitsChecked: number; unitLabel?: LocalizedText } } = {},
 ): string {
   const details = [...(n.details ?? []), ...(n.groups ?? []).map((g) => g.label)].map((d) => d[lang]);
   const findings = n.key === "scoreDone" && context.scoreCounts ? (findingsAfterScoreText(context.scoreCounts, lang) ?? "") : "";
-  const checked = (n.key === "marked" || n.key === "markedNone") && context.checked ? checkSaid(context.checked.issues, context.checked.unitsChecked, lang) : "";
+  const checked = (n.key === "marked" || n.key === "markedNone") && context.checked ? checkSaid(context.checked.issues, context.checked.unitsChecked, lang, context.checked.unitLabel) : "";
   return [noticeText(n, lang), ...details, findings, checked].filter((x) => x !== "").join(" ");
 }
 
@@ -301,16 +303,16 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   }, [noticeId]);
   const scoreRef = useRef(state.score);
   scoreRef.current = state.score;
-  const checkedRef = useRef({ issues: state.issues, unitsChecked: state.unitsChecked });
-  checkedRef.current = { issues: state.issues, unitsChecked: state.unitsChecked };
+  const checkedRef = useRef({ issues: state.issues, unitsChecked: state.unitsChecked, unitLabel: state.index.model?.definition.unitLabel });
+  checkedRef.current = { issues: state.issues, unitsChecked: state.unitsChecked, unitLabel: state.index.model?.definition.unitLabel };
   useEffect(() => {
     const n = state.notice;
     if (!n) return;
     // What was scored, then what the Score step shows under its table: the errors and warnings found;
     // what was marked, then the check's summary the Check step shows (the run's issues, set with the notice).
     const scoreCounts = scoreRef.current?.counts;
-    const { issues, unitsChecked } = checkedRef.current;
-    const checked = issues ? { issues, unitsChecked: unitsChecked ?? 0 } : undefined;
+    const { issues, unitsChecked, unitLabel } = checkedRef.current;
+    const checked = issues ? { issues, unitsChecked: unitsChecked ?? 0, unitLabel } : undefined;
     announce((l) => noticeSaid(n, l, { ...(scoreCounts ? { scoreCounts } : {}), ...(checked ? { checked } : {}) }), n.intent === "error" || n.intent === "warning");
   }, [state.notice, announce]);
   // An index definition that cannot be used (a file that is no JSON, a definition with problems):
@@ -382,8 +384,9 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
     const issues = state.issues;
     if (!issues || state.notice) return;
     const unitsChecked = state.unitsChecked ?? 0;
-    // As the Check step shows it: "20 đơn vị và 1 phiếu chưa được chấm: 3 lỗi và 1 cảnh báo".
-    announce((l) => checkSaid(issues, unitsChecked, l), false);
+    const unitLabel = state.index.model?.definition.unitLabel;
+    // As the Check step shows it: "20 tỉnh và 1 phiếu chưa được chấm: 3 lỗi và 1 cảnh báo".
+    announce((l) => checkSaid(issues, unitsChecked, l, unitLabel), false);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.issues, announce]);
 

@@ -296,7 +296,7 @@ export const STRINGS = {
     vi: "Đọc các phiếu trong sổ và liệt kê những chỗ cần xem lại.",
     en: "Reads the forms in the workbook and lists what needs a look.",
   },
-  // {units}, {errors}, {warnings}, {infos}: unitsCount, countErrors, countWarnings, countInfos.
+  // {units}: the units counted as the index calls them (unitsCountText: "8 sở, ban, ngành"); {errors}, {warnings}, {infos}: countErrors, countWarnings, countInfos.
   checkSummary: { vi: "{units}: {errors}, {warnings}, {infos}", en: "{units} checked: {errors}, {warnings}, {infos}" },
   // With forms (or rows) the reader left out, which are not among the units: {notScored}, checkNotScored.
   checkSummaryNotScored: {
@@ -364,26 +364,30 @@ export const STRINGS = {
   progressTemplates: { vi: "Đang tạo phiếu…", en: "Making the forms…" },
   progressWrite: { vi: "Đang ghi vào sổ…", en: "Writing to the workbook…" },
   progressDone: { vi: "Xong.", en: "Done." },
+  // {units}: the units counted as the index calls them (unitsCountText): "8 sở, ban, ngành" / "8 departments".
   scoreDone: {
-    vi: "Đã chấm {units} đơn vị ({ranked} được xếp hạng).",
-    en: "Units scored: {units} ({ranked} ranked).",
+    vi: "Đã chấm {units} ({ranked} được xếp hạng).",
+    en: "Scored {units} ({ranked} ranked).",
   },
   scoreLeftOutForms: { vi: "{count} phiếu chưa được chấm: xem bước Kiểm tra.", en: "{count} forms were not scored: see the Check step." },
   scoreLeftOutRows: { vi: "{count} dòng chưa được chấm: xem bước Kiểm tra.", en: "{count} rows were not scored: see the Check step." },
-  // Units whose forms hold no figure at all ({names}: up to five, then moreUnits): how the run took them.
+  // Units whose forms hold no figure at all ({units}: counted as the index calls them, unitsCountText; {names}: up to
+  // five, then moreUnits): how the run took them.
   scoreNoData: {
-    vi: "{count} đơn vị chưa điền số liệu nào ({names}): được tính 0 điểm.",
-    en: "{count} units have not filled in any figure ({names}): they are counted as 0 points.",
+    vi: "{units} chưa điền số liệu nào ({names}): được tính 0 điểm.",
+    en: "{units} have not filled in any figure ({names}): they are counted as 0 points.",
   },
   scoreNoDataValue: {
-    vi: "{count} đơn vị chưa điền số liệu nào ({names}): được tính giá trị 0.",
-    en: "{count} units have not filled in any figure ({names}): they are counted as a value of 0.",
+    vi: "{units} chưa điền số liệu nào ({names}): được tính giá trị 0.",
+    en: "{units} have not filled in any figure ({names}): they are counted as a value of 0.",
   },
   scoreNoDataUnranked: {
-    vi: "{count} đơn vị chưa điền số liệu nào ({names}): không được xếp hạng.",
-    en: "{count} units have not filled in any figure ({names}): they are not ranked.",
+    vi: "{units} chưa điền số liệu nào ({names}): không được xếp hạng.",
+    en: "{units} have not filled in any figure ({names}): they are not ranked.",
   },
-  moreUnits: { vi: "{names} và {count} đơn vị khác", en: "{names} and {count} more" },
+  // {units}: how many other units, counted as the index calls them in Vietnamese (unitsCountText: "và 3 sở, ban,
+  // ngành khác"), the number alone in English ("and 3 more"), as the command line says them.
+  moreUnits: { vi: "{names} và {units} khác", en: "{names} and {units} more" },
   scoreNoneRanked: {
     vi: "Không đơn vị nào được xếp hạng: lý do ghi dưới tên từng đơn vị.",
     en: "No unit is ranked: the reason is under each unit's name.",
@@ -412,16 +416,19 @@ export const STRINGS = {
   unitHasErrors: { vi: "có {count} lỗi", en: "has {count} errors" },
   // The stale banner: its title, then one line for each kind of change (core/stale.ts staleGroups, as the command line says them).
   staleBanner: { vi: "Kết quả đã cũ", en: "The results are out of date" },
-  staleChanged: { vi: "{count} đơn vị đã thay đổi số liệu: {names}.", en: "{count} units' figures changed: {names}." },
-  staleRenamed: { vi: "{count} đơn vị đã đổi tên (số liệu không đổi): {names}.", en: "{count} units were renamed (their figures are unchanged): {names}." },
-  staleOtherIndex: { vi: "{count} đơn vị có phiếu đã đổi sang bộ chỉ số khác: {names}.", en: "{count} units' forms were changed to another index: {names}." },
+  // {units}: the units counted as the index calls them (unitsCountText: "2 sở, ban, ngành" / "2 departments"),
+  // {unitsOf}: the same as the owners of what follows ("2 departments'", "1 country's"; in Vietnamese the count itself),
+  // as core/stale.ts says them.
+  staleChanged: { vi: "{unitsOf} đã thay đổi số liệu: {names}.", en: "{unitsOf} figures changed: {names}." },
+  staleRenamed: { vi: "{units} đã đổi tên (số liệu không đổi): {names}.", en: "{units} were renamed (their figures are unchanged): {names}." },
+  staleOtherIndex: { vi: "{unitsOf} có phiếu đã đổi sang bộ chỉ số khác: {names}.", en: "{unitsOf} forms were changed to another index: {names}." },
   // {names}: each unit with its sheet (core/stale.ts staleGroupNames); the fix is the Check step's for that form.
   staleUnreadable: {
-    vi: "{count} đơn vị có phiếu không còn đọc được vì dòng tiêu đề bảng đã bị sửa: {names}. Hãy sửa lại tên cột như phiếu mẫu.",
-    en: "{count} units' forms can no longer be read as their tables' header rows were changed: {names}. Restore the column names of the template.",
+    vi: "{unitsOf} có phiếu không còn đọc được vì dòng tiêu đề bảng đã bị sửa: {names}. Hãy sửa lại tên cột như phiếu mẫu.",
+    en: "{unitsOf} forms can no longer be read as their tables' header rows were changed: {names}. Restore the column names of the template.",
   },
-  staleAdded: { vi: "{count} đơn vị mới có trong sổ: {names}.", en: "{count} units are new in the workbook: {names}." },
-  staleRemoved: { vi: "{count} đơn vị không còn trong sổ: {names}.", en: "{count} units are no longer in the workbook: {names}." },
+  staleAdded: { vi: "{units} mới có trong sổ: {names}.", en: "{units} are new in the workbook: {names}." },
+  staleRemoved: { vi: "{units} không còn trong sổ: {names}.", en: "{units} are no longer in the workbook: {names}." },
   staleIndexBanner: { vi: "Kết quả được chấm theo bộ chỉ số khác", en: "The results were scored with another index" },
   // The results were computed with a definition of the chosen index's id and version but other content (core/stale.ts otherContentMessage).
   staleContentBanner: { vi: "Kết quả được chấm theo nội dung khác của bộ chỉ số", en: "The results were scored with other content of the index" },
@@ -442,10 +449,11 @@ export const STRINGS = {
     vi: "Chọn biểu đồ để tạo trên trang Biểu đồ; lần sau sẽ cập nhật đúng biểu đồ đó.",
     en: "Choose the charts to make on the Charts sheet; a later run updates the same charts.",
   },
-  chartTotal: { vi: "Tổng điểm theo đơn vị", en: "Total points by unit" },
-  chartGroups: { vi: "Điểm các nhóm chỉ số theo đơn vị", en: "Indicator group points by unit" },
-  chartTotalValue: { vi: "Giá trị chỉ số theo đơn vị", en: "Index value by unit" },
-  chartGroupsValue: { vi: "Giá trị các nhóm chỉ số theo đơn vị", en: "Indicator group values by unit" },
+  // {unit}: the units as the index calls them, as the charts' titles do (unitInTitle): "Tổng điểm theo tỉnh" / "Total points by province".
+  chartTotal: { vi: "Tổng điểm theo {unit}", en: "Total points by {unit}" },
+  chartGroups: { vi: "Điểm các nhóm chỉ số theo {unit}", en: "Indicator group points by {unit}" },
+  chartTotalValue: { vi: "Giá trị chỉ số theo {unit}", en: "Index value by {unit}" },
+  chartGroupsValue: { vi: "Giá trị các nhóm chỉ số theo {unit}", en: "Indicator group values by {unit}" },
   chartProfile: { vi: "Biểu đồ mạng nhện so sánh theo nhóm chỉ số", en: "Radar chart comparing indicator groups" },
   profileUnits: { vi: "Đơn vị đưa vào biểu đồ mạng nhện", en: "Units in the radar chart" },
   profileHint: {
@@ -558,9 +566,9 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   importedToLookAt: "1 item to look at:",
   importedBlankSkipped: "1 blank form left out: its unit already has a form",
   importedDuplicatesList: "See the sheet left out",
-  scoreNoData: "1 unit has not filled in any figure ({names}): it is counted as 0 points.",
-  scoreNoDataValue: "1 unit has not filled in any figure ({names}): it is counted as a value of 0.",
-  scoreNoDataUnranked: "1 unit has not filled in any figure ({names}): it is not ranked.",
+  scoreNoData: "{units} has not filled in any figure ({names}): it is counted as 0 points.",
+  scoreNoDataValue: "{units} has not filled in any figure ({names}): it is counted as a value of 0.",
+  scoreNoDataUnranked: "{units} has not filled in any figure ({names}): it is not ranked.",
   countErrors: "{count} error",
   countWarnings: "{count} warning",
   countInfos: "{count} info finding",
@@ -568,12 +576,11 @@ const EN_ONE: Partial<Record<StringKey, string>> = {
   chartsDone: "1 chart created or updated on the sheet '{sheet}'.",
   unitsCsvMoreWide: "1 more line is like it; no unit was taken from the file.",
   marked: "Marked {count} cell with an issue; no scores were written.",
-  staleChanged: "1 unit's figures changed: {names}.",
-  staleRenamed: "1 unit was renamed (its figures are unchanged): {names}.",
-  staleOtherIndex: "1 unit's form was changed to another index: {names}.",
-  staleUnreadable: "1 unit's form can no longer be read as its table's header row was changed: {names}. Restore the column names of the template.",
-  staleAdded: "1 unit is new in the workbook: {names}.",
-  staleRemoved: "1 unit is no longer in the workbook: {names}.",
+  staleRenamed: "{units} was renamed (its figures are unchanged): {names}.",
+  staleOtherIndex: "{unitsOf} form was changed to another index: {names}.",
+  staleUnreadable: "{unitsOf} form can no longer be read as its table's header row was changed: {names}. Restore the column names of the template.",
+  staleAdded: "{units} is new in the workbook: {names}.",
+  staleRemoved: "{units} is no longer in the workbook: {names}.",
   definitionProblems: "Could not run: the index definition has {count} problem:",
   definitionInvalidSaid: "The index definition is not valid: {first}",
 };

@@ -134,7 +134,7 @@ describe("outside Excel (office.js fails to load)", () => {
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
     const summary = page.getByTestId("check-summary");
     await summary.waitFor();
-    expect(await summary.textContent()).toMatch(/^4 đơn vị: [1-9]\d* lỗi/);
+    expect(await summary.textContent()).toMatch(/^4 sở, ban, ngành: [1-9]\d* lỗi/);
     const findings = await page.getByTestId("finding").allTextContents();
     expect(findings.some((f) => f.includes("Sở Y tế") || f.includes("6.2") || f.includes("5.2"))).toBe(true);
 
@@ -142,7 +142,7 @@ describe("outside Excel (office.js fails to load)", () => {
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
     await page.getByTestId("score-summary").waitFor();
     // A screen reader is told the result: the pane's polite live region says it.
-    await page.getByTestId("live-polite").filter({ hasText: /^Đã chấm 4 đơn vị/ }).waitFor({ state: "attached" });
+    await page.getByTestId("live-polite").filter({ hasText: /^Đã chấm 4 sở, ban, ngành/ }).waitFor({ state: "attached" });
     expect(await page.getByTestId("live-polite").getAttribute("aria-live")).toBe("polite");
     const download = page.getByTestId("download");
     await download.waitFor();
@@ -351,7 +351,7 @@ describe("outside Excel, more of the work", () => {
     expect(await notice.textContent()).toContain(units[1]!.name);
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
-    await page.getByTestId("check-summary").getByText(/^2 đơn vị:/).waitFor();
+    await page.getByTestId("check-summary").getByText(/^2 sở, ban, ngành:/).waitFor();
     // No error among the findings: the count of errors is left out (or 0 when there is nothing at all).
     expect(await page.getByTestId("check-summary").textContent()).not.toMatch(/[1-9]\d* lỗi/);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
@@ -490,7 +490,7 @@ describe("outside Excel, more of the work", () => {
     await banner.waitFor();
     expect(await banner.textContent()).toContain("Kết quả đã cũ");
     // The banner names the unit, not its code, as soon as the workbook is opened, and says what changed.
-    expect(await banner.textContent()).toContain(`1 đơn vị đã thay đổi số liệu: ${SAMPLE_UNITS[1]!.name}.`);
+    expect(await banner.textContent()).toContain(`1 sở, ban, ngành đã thay đổi số liệu: ${SAMPLE_UNITS[1]!.name}.`);
     // The workbook was scored with the sample index, not the first built-in one: the pane takes the workbook's own.
     expect(await page.getByTestId("notice").textContent()).toContain("Sổ này đã được chấm theo bộ chỉ số");
     expect(await page.getByRole("radio", { name: "Bộ chỉ số lưu trong sổ" }).isChecked()).toBe(true);
@@ -521,11 +521,11 @@ describe("outside Excel, more of the work", () => {
     await banner.waitFor();
     await idle(page);
     expect(await page.getByTestId("stale-line").allTextContents()).toEqual([
-      `1 đơn vị đã đổi tên (số liệu không đổi): ${three[1]!.name} → Sở Nội vụ và Dân tộc.`,
+      `1 sở, ban, ngành đã đổi tên (số liệu không đổi): ${three[1]!.name} → Sở Nội vụ và Dân tộc.`,
       // Named as the last results table named it, not by its code.
-      `1 đơn vị không còn trong sổ: ${three[2]!.name}.`,
+      `1 sở, ban, ngành không còn trong sổ: ${three[2]!.name}.`,
       // The sample index compares units (a relative rule): a unit gone changes the others' points too.
-      "Bộ chỉ số có chỉ tiêu so sánh giữa các đơn vị, nên điểm và hạng của các đơn vị khác cũng có thể thay đổi.",
+      "Bộ chỉ số có chỉ tiêu so sánh giữa các sở, ban, ngành, nên điểm và hạng của các sở, ban, ngành khác cũng có thể thay đổi.",
     ]);
 
     // A late unit's form brought in with the pane: the banner says it is new, without another step.
@@ -533,15 +533,15 @@ describe("outside Excel, more of the work", () => {
     await step(page, "Thu thập");
     await page.getByTestId("import-files").setInputFiles([{ name: `${late.code}.xlsx`, mimeType: XLSX, buffer: Buffer.from(await makeSampleWorkbook({ units: [late], clean: true })) }]);
     await page.getByTestId("notice").getByText("Đã tổng hợp 1 trang vào sổ", { exact: false }).waitFor();
-    await banner.getByText(`1 đơn vị mới có trong sổ: ${late.name}.`).waitFor();
+    await banner.getByText(`1 sở, ban, ngành mới có trong sổ: ${late.name}.`).waitFor();
     expect(await page.getByTestId("stale-line").count()).toBe(4);
 
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     expect(await page.getByTestId("stale-line").allTextContents()).toEqual([
-      `1 unit was renamed (its figures are unchanged): ${three[1]!.name} → Sở Nội vụ và Dân tộc.`,
-      `1 unit is new in the workbook: ${late.name}.`,
-      `1 unit is no longer in the workbook: ${three[2]!.name}.`,
-      "The index has indicators that compare units, so the points and ranks of other units may change too.",
+      `1 department was renamed (its figures are unchanged): ${three[1]!.name} → Sở Nội vụ và Dân tộc.`,
+      `1 department is new in the workbook: ${late.name}.`,
+      `1 department is no longer in the workbook: ${three[2]!.name}.`,
+      "The index has indicators that compare departments, so the points and ranks of other departments may change too.",
     ]);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
@@ -615,7 +615,7 @@ describe("outside Excel, what each action says", () => {
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
     const summary = page.getByTestId("check-summary");
     await summary.waitFor();
-    expect(await summary.textContent()).toMatch(/^4 đơn vị: [1-9]\d* lỗi/);
+    expect(await summary.textContent()).toMatch(/^4 sở, ban, ngành: [1-9]\d* lỗi/);
     expect(await page.getByTestId("finding").count()).toBeGreaterThan(0);
     expect(await page.getByText("Đã có lỗi").count()).toBe(0);
 
@@ -633,7 +633,7 @@ describe("outside Excel, what each action says", () => {
     expect(await page.getByRole("tabpanel", { name: "Bước 4: Chấm điểm" }).count()).toBe(1);
     await page.getByLabel("Làm tròn khi xếp hạng (số chữ số thập phân)").selectOption("0");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm 4 đơn vị/);
+    await noticeSaying(page, /^Đã chấm 4 sở, ban, ngành/);
     await idle(page);
     const rows = await unitRows(page);
     expect(rows).toHaveLength(4);
@@ -652,7 +652,7 @@ describe("outside Excel, what each action says", () => {
     await page.getByRole("button", { name: "Tạo hoặc cập nhật biểu đồ" }).click();
     expect(await noticeSaying(page, "biểu đồ trên trang")).toContain("Đã tạo hoặc cập nhật 3 biểu đồ trên trang 'Biểu đồ'.");
     await idle(page);
-    expect(await page.getByText("Đã chấm 4 đơn vị").count()).toBe(0);
+    expect(await page.getByText("Đã chấm 4 sở, ban, ngành").count()).toBe(0);
     await shot(page, "charts-done-vi-light");
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     // The sheet by the name it was written under, though the pane now speaks English.
@@ -934,7 +934,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect(findings).toMatch(/^Có [1-9]\d* lỗi và [1-9]\d* cảnh báo trong số liệu: xem bước Kiểm tra\.$/);
     // The bar has no title: it is named by its sentence, not an unnamed group.
     expect(await page.getByRole("group", { name: findings, exact: true }).count()).toBe(1);
-    const said = new RegExp(`^Đã chấm 4 đơn vị \\(\\d+ được xếp hạng\\)\\. ${findings.replace(/[.()]/g, "\\$&")}$`);
+    const said = new RegExp(`^Đã chấm 4 sở, ban, ngành \\(\\d+ được xếp hạng\\)\\. ${findings.replace(/[.()]/g, "\\$&")}$`);
     await page.getByTestId("live-polite").filter({ hasText: said }).waitFor({ state: "attached" });
 
     const target = await inputCell(sample, SAMPLE_UNITS[2]!.name, numericInput());
@@ -942,7 +942,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     const banner = page.getByTestId("stale-banner");
     await banner.waitFor();
     expect(await banner.textContent()).toContain("Kết quả đã cũ");
-    expect(await banner.textContent()).toContain(`1 đơn vị đã thay đổi số liệu: ${SAMPLE_UNITS[2]!.name}.`);
+    expect(await banner.textContent()).toContain(`1 sở, ban, ngành đã thay đổi số liệu: ${SAMPLE_UNITS[2]!.name}.`);
     await shot(page, "excel-stale-vi-light");
 
     // Scoring again brings the results up to date; the banner goes.
@@ -983,7 +983,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     const banner = page.getByTestId("stale-banner");
     await banner.waitFor();
     expect(await banner.textContent()).toContain("Kết quả đã cũ");
-    expect(await banner.textContent()).toContain(`1 đơn vị không còn trong sổ: ${gone}.`);
+    expect(await banner.textContent()).toContain(`1 sở, ban, ngành không còn trong sổ: ${gone}.`);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
@@ -1172,7 +1172,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     await page.keyboard.press("Enter");
     const said = await noticeSaying(page, "không còn trong sổ làm việc");
-    expect(said).toContain(`Trang "${sheet}" không còn trong sổ làm việc (đã được đổi tên hoặc bị xóa) nên không thể đi tới ô ${cell}. Hãy bấm "Kiểm tra số liệu" để kiểm tra lại các phiếu.`);
+    expect(said).toContain(`Trang '${sheet}' không còn trong sổ làm việc (đã được đổi tên hoặc bị xóa) nên không thể đi tới ô ${cell}. Hãy bấm "Kiểm tra số liệu" để kiểm tra lại các phiếu.`);
     expect(said).not.toMatch(/Đã có lỗi|requested resource|getItem/);
     // Seen where the user is: the notice is brought into view; the focus stays on the finding (screen readers hear the notice from the live region).
     const box = await page.getByTestId("notice").evaluate((e) => {
@@ -1204,7 +1204,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await idle(page);
     offline = false;
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm 4 đơn vị/);
+    await noticeSaying(page, /^Đã chấm 4 sở, ban, ngành/);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
@@ -1333,7 +1333,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     const warning = page.getByTestId("write-warnings");
     await warning.waitFor();
     expect(await warning.textContent()).toContain("Lưu ý khi ghi vào sổ");
-    expect(await warning.textContent()).toContain(`Trang "${locked.sheet}" được bảo vệ bằng mật khẩu nên điểm và các đánh dấu của trang này chưa được ghi.`);
+    expect(await warning.textContent()).toContain(`Trang '${locked.sheet}' được bảo vệ bằng mật khẩu nên điểm và các đánh dấu của trang này chưa được ghi.`);
     // The results were written all the same, and the locked form was left as it was.
     expect(await page.evaluate(() => (window as unknown as D).__double.sheetNames())).toEqual(expect.arrayContaining(["Kết quả"]));
     expect(await fillsOf(locked.sheet)).toBe(fillsBefore);
@@ -1342,7 +1342,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     // The warning follows the pane's language.
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     await warning.getByText("Notes on writing to the workbook").waitFor();
-    expect(await warning.textContent()).toContain(`Sheet "${locked.sheet}" is protected with a password, so its scores and marks were not written.`);
+    expect(await warning.textContent()).toContain(`The sheet '${locked.sheet}' is protected with a password, so its scores and marks were not written.`);
     await shot(page, "excel-protected-en-light");
     await page.getByLabel("Pane language").selectOption("vi");
 
@@ -1352,7 +1352,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await page.getByRole("button", { name: "Tạo hoặc cập nhật biểu đồ" }).click();
     await warning.waitFor();
     await idle(page);
-    expect(await warning.textContent()).toContain(`Trang "${locked.sheet}" được bảo vệ bằng mật khẩu`);
+    expect(await warning.textContent()).toContain(`Trang '${locked.sheet}' được bảo vệ bằng mật khẩu`);
     await step(page, "Chấm điểm");
     expect(await warning.count()).toBe(0);
     await step(page, "Biểu đồ");
@@ -1364,7 +1364,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await page.getByRole("button", { name: "Đánh dấu ô cần xem lại" }).click();
     await warning.waitFor();
     await idle(page);
-    expect(await warning.textContent()).toContain(`Trang "${locked.sheet}" được bảo vệ bằng mật khẩu`);
+    expect(await warning.textContent()).toContain(`Trang '${locked.sheet}' được bảo vệ bằng mật khẩu`);
     expect(await fillsOf(locked.sheet)).toBe(fillsBefore);
     await shot(page, "excel-protected-mark-vi-light");
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
@@ -1422,7 +1422,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect(await page.getByLabel("Chọn bộ chỉ số").inputValue()).toBe("dti-so-nganh-mau");
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm 4 đơn vị/);
+    await noticeSaying(page, /^Đã chấm 4 sở, ban, ngành/);
     await idle(page);
 
     // Forms cannot be added to the workbook without ExcelApi 1.13: they come as a file to download, and the notice says why.
@@ -1465,7 +1465,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect(names).toEqual(expect.arrayContaining(extra.map((u) => u.name)));
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
-    await page.getByTestId("check-summary").getByText(/^6 đơn vị:/).waitFor();
+    await page.getByTestId("check-summary").getByText(/^6 sở, ban, ngành:/).waitFor();
 
     // Forms made into the workbook: added once; a second click for the same unit adds nothing and says why.
     await step(page, "Thu thập");
@@ -1665,7 +1665,7 @@ describe("outside Excel, after a long action and when things go wrong", () => {
     const button = page.getByRole("button", { name: "Chấm điểm và ghi kết quả" });
     await button.focus();
     await page.keyboard.press("Enter");
-    await noticeSaying(page, /^Đã chấm 4 đơn vị/);
+    await noticeSaying(page, /^Đã chấm 4 sở, ban, ngành/);
     await idle(page);
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText.trim())).toBe("Chấm điểm và ghi kết quả");
 
@@ -1701,7 +1701,7 @@ describe("outside Excel, after a long action and when things go wrong", () => {
     await idle(page);
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm 4 đơn vị/);
+    await noticeSaying(page, /^Đã chấm 4 sở, ban, ngành/);
     await idle(page);
     expect(await page.getByText("Đã có lỗi").count()).toBe(0);
     expect(await shownRanks(page)).toEqual(await expectedRanks());
@@ -1770,11 +1770,11 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     const kinds = page.getByRole("group", { name: "Biểu đồ cần tạo" });
     expect(await kinds.getByRole("checkbox").count()).toBe(3);
     // Clicking a label works its own checkbox, and no other.
-    await page.getByText("Điểm các nhóm chỉ số theo đơn vị", { exact: true }).click();
+    await page.getByText("Điểm các nhóm chỉ số theo sở, ban, ngành", { exact: true }).click();
     const checked = async () =>
-      Promise.all(["Tổng điểm theo đơn vị", "Điểm các nhóm chỉ số theo đơn vị", "Biểu đồ mạng nhện so sánh theo nhóm chỉ số"].map((name) => kinds.getByRole("checkbox", { name }).isChecked()));
+      Promise.all(["Tổng điểm theo sở, ban, ngành", "Điểm các nhóm chỉ số theo sở, ban, ngành", "Biểu đồ mạng nhện so sánh theo nhóm chỉ số"].map((name) => kinds.getByRole("checkbox", { name }).isChecked()));
     expect(await checked()).toEqual([true, false, true]);
-    await page.getByText("Tổng điểm theo đơn vị", { exact: true }).click();
+    await page.getByText("Tổng điểm theo sở, ban, ngành", { exact: true }).click();
     expect(await checked()).toEqual([false, false, true]);
     const units = page.getByRole("group", { name: "Đơn vị đưa vào biểu đồ mạng nhện" });
     expect(await units.getByRole("checkbox").count()).toBe(SAMPLE_UNITS.length);
@@ -1834,10 +1834,10 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await idle(page);
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    const said = await noticeSaying(page, /^Đã chấm 2 đơn vị/);
-    expect(said).toContain("Đã chấm 2 đơn vị (2 được xếp hạng). 2 đơn vị chưa điền số liệu nào (Huyện A, Huyện B): được tính 0 điểm.");
+    const said = await noticeSaying(page, /^Đã chấm 2 huyện, thị xã, thành phố/);
+    expect(said).toContain("Đã chấm 2 huyện, thị xã, thành phố (2 được xếp hạng). 2 huyện, thị xã, thành phố chưa điền số liệu nào (Huyện A, Huyện B): được tính 0 điểm.");
     // A notice has no title: a screen reader meets it named by its sentence, not as a group with no name.
-    expect(await page.getByRole("group", { name: /^Đã chấm 2 đơn vị \(2 được xếp hạng\)\. 2 đơn vị chưa điền số liệu nào/ }).count()).toBe(1);
+    expect(await page.getByRole("group", { name: /^Đã chấm 2 huyện, thị xã, thành phố \(2 được xếp hạng\)\. 2 huyện, thị xã, thành phố chưa điền số liệu nào/ }).count()).toBe(1);
     const notice = page.getByTestId("notice");
     expect(await notice.getAttribute("data-intent")).toBe("warning");
     await idle(page);
@@ -1845,7 +1845,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     expect(await unitRows(page)).toEqual(districts.map((d) => ["1", `${d.name}\nChưa điền số liệu nào`, "0,00"]));
     await shot(page, "blank-forms-score-vi-light-320");
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
-    await noticeSaying(page, "2 units have not filled in any figure (Huyện A, Huyện B): they are counted as 0 points.");
+    await noticeSaying(page, "2 districts have not filled in any figure (Huyện A, Huyện B): they are counted as 0 points.");
     await page.getByLabel("Pane language").selectOption("vi");
 
     // Another index chosen: step 1 says at once that the forms are of another, with the button to go back to it;
@@ -1876,7 +1876,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await idle(page);
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    expect(await noticeSaying(page, /^Đã chấm 2 đơn vị/)).toContain("Đã chấm 2 đơn vị (0 được xếp hạng). 2 đơn vị chưa điền số liệu nào (Huyện A, Huyện B): không được xếp hạng.");
+    expect(await noticeSaying(page, /^Đã chấm 2 quốc gia/)).toContain("Đã chấm 2 quốc gia (0 được xếp hạng). 2 quốc gia chưa điền số liệu nào (Huyện A, Huyện B): không được xếp hạng.");
     expect(await notice.getAttribute("data-intent")).toBe("warning");
     await idle(page);
     expect((await unitRows(page)).map((r) => [r[0], r[2]])).toEqual([
@@ -1913,7 +1913,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     expect(await blanks.locator("summary").textContent()).toBe("2 phiếu trống được bỏ qua vì đơn vị đã có phiếu");
     expect(await blanks.locator("li").first().isVisible()).toBe(false);
     await blanks.locator("summary").click();
-    expect(await blanks.locator("li:visible").allTextContents()).toEqual(SAMPLE_UNITS.slice(0, 2).map((u) => expect.stringContaining(`Trang tính "${u.name}": phiếu trống`)));
+    expect(await blanks.locator("li:visible").allTextContents()).toEqual(SAMPLE_UNITS.slice(0, 2).map((u) => expect.stringContaining(`Trang tính '${u.name}': phiếu trống`)));
     await shot(page, "import-mix-vi-light");
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     expect(await blanks.locator("summary").textContent()).toBe("2 blank forms left out: their units already have a form");
@@ -1985,7 +1985,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
     const summary = page.getByTestId("check-summary");
-    await summary.getByText(/^4 đơn vị/).waitFor();
+    await summary.getByText(/^4 sở, ban, ngành/).waitFor();
     expect(await page.getByTestId("check-left-out").count()).toBe(0);
     // The findings are not a live region (the announcer says the summary once).
     expect(await page.locator("[aria-live]").filter({ has: summary }).count()).toBe(0);
@@ -2009,13 +2009,13 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await idle(page);
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
-    await summary.getByText(/^3 đơn vị/).waitFor();
+    await summary.getByText(/^3 sở, ban, ngành/).waitFor();
     expect(await page.getByTestId("check-left-out").textContent()).toBe("1 phiếu sẽ không được chấm: xem các lỗi bên dưới.");
     await page.getByTestId("live-polite").filter({ hasText: "1 phiếu sẽ không được chấm" }).waitFor({ state: "attached" });
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    const said = await noticeSaying(page, /^Đã chấm 3 đơn vị/);
-    expect(said).toMatch(/^Đã chấm 3 đơn vị \(\d+ được xếp hạng\)\. 1 phiếu chưa được chấm: xem bước Kiểm tra\./);
+    const said = await noticeSaying(page, /^Đã chấm 3 sở, ban, ngành/);
+    expect(said).toMatch(/^Đã chấm 3 sở, ban, ngành \(\d+ được xếp hạng\)\. 1 phiếu chưa được chấm: xem bước Kiểm tra\./);
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     await noticeSaying(page, "1 form was not scored: see the Check step.");
     await page.getByLabel("Pane language").selectOption("vi");
@@ -2093,7 +2093,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await step(page, "Chấm điểm");
     await page.getByLabel("Xếp hạng trong").selectOption("category");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm 4 đơn vị/);
+    await noticeSaying(page, /^Đã chấm 4 sở, ban, ngành/);
     await idle(page);
     const summary = page.getByTestId("score-summary");
     const categories = await summary.locator("tbody tr:not(:has(td))").allInnerTexts();
@@ -2139,7 +2139,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await page.getByLabel("Pane language").selectOption("vi");
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm 4 đơn vị/);
+    await noticeSaying(page, /^Đã chấm 4 quốc gia/);
     await idle(page);
     const summary = page.getByTestId("score-summary");
     expect(await summary.getByRole("columnheader", { name: "Giá trị" }).count()).toBe(1);
@@ -2160,8 +2160,8 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     // The charts are named by what they show: values, not points.
     await step(page, "Charts");
     const kinds = page.getByTestId("chart-kinds");
-    expect(await kinds.getByRole("checkbox", { name: "Index value by unit" }).count()).toBe(1);
-    expect(await kinds.getByRole("checkbox", { name: "Indicator group values by unit" }).count()).toBe(1);
+    expect(await kinds.getByRole("checkbox", { name: "Index value by country" }).count()).toBe(1);
+    expect(await kinds.getByRole("checkbox", { name: "Indicator group values by country" }).count()).toBe(1);
     expect(await kinds.textContent()).not.toMatch(/points/i);
     // Tỉnh D has no HDI to draw: it cannot be chosen for the radar chart, and says why.
     const units = page.getByTestId("profile-units");
@@ -2607,7 +2607,7 @@ describe("many units, the live regions and the Score step's words, as a fourth a
     const polite = page.getByTestId("live-polite");
     // What was marked, then the check's summary the step shows (the sample's 4 units), as scoring's notice is followed by its counts.
     const summary = (await page.getByTestId("check-summary").innerText()).trim();
-    expect(summary).toMatch(/^4 đơn vị: /);
+    expect(summary).toMatch(/^4 sở, ban, ngành: /);
     await polite.filter({ hasText: /^Đã đánh dấu \d+ ô có vấn đề; chưa ghi điểm\. / }).filter({ hasText: `; chưa ghi điểm. ${summary}` }).waitFor({ state: "attached" });
     await idle(page);
     await page.getByRole("button", { name: "Xóa dấu" }).click();
@@ -2619,11 +2619,11 @@ describe("many units, the live regions and the Score step's words, as a fourth a
     // Scored in English, then back to Vietnamese: the region that said it is emptied, not left in English.
     await step(page, "Score");
     await page.getByRole("button", { name: "Score and write results" }).click();
-    await noticeSaying(page, /^Units scored: \d+/);
+    await noticeSaying(page, /^Scored \d+ departments/);
     // Said in the polite region or the assertive one (as the notice is a success or a warning), 60 ms after the region is emptied.
-    await page.locator("[data-testid=live-polite], [data-testid=live-assertive]").filter({ hasText: /^Units scored: \d+/ }).first().waitFor({ state: "attached" });
+    await page.locator("[data-testid=live-polite], [data-testid=live-assertive]").filter({ hasText: /^Scored \d+ departments/ }).first().waitFor({ state: "attached" });
     await page.getByLabel("Pane language").selectOption("vi");
-    await noticeSaying(page, /^Đã chấm \d+ đơn vị/);
+    await noticeSaying(page, /^Đã chấm \d+ sở, ban, ngành/);
     await page.waitForFunction(() => ["live-polite", "live-assertive"].every((id) => document.querySelector(`[data-testid=${id}]`)!.textContent === ""));
     // What is said after the change is said in the language chosen.
     await step(page, "Kiểm tra");
@@ -2654,7 +2654,7 @@ describe("many units, the live regions and the Score step's words, as a fourth a
     expect(await page.getByText("Tied units are ordered by name (alphabetically).").count()).toBe(1);
     await page.getByLabel("Pane language").selectOption("vi");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm 2 đơn vị/);
+    await noticeSaying(page, /^Đã chấm 2 quốc gia/);
     await idle(page);
     const summary = page.getByTestId("score-summary");
     expect(await summary.getByRole("columnheader", { name: "Quốc gia" }).count()).toBe(1);

@@ -96,10 +96,10 @@ describe("the Excel host", () => {
     expect(isLocalizedError(hidden)).toBe(true);
     expect(hidden).toMatchObject({ code: "sheet-hidden", intent: "warning" });
     const { vi, en } = (hidden as ExcelHostError).localized;
-    expect(vi).toBe('Trang "Đơn vị 2" đang bị ẩn nên không thể đi tới ô D12. Hãy bỏ ẩn trang: nhấp chuột phải vào một thẻ trang bất kỳ > Bỏ ẩn, chọn "Đơn vị 2", rồi thử lại.');
-    expect(en).toBe('Sheet "Đơn vị 2" is hidden, so DTI Scorer cannot go to cell D12. Unhide it: right-click any sheet tab > Unhide, choose "Đơn vị 2", then try again.');
+    expect(vi).toBe("Trang 'Đơn vị 2' đang bị ẩn nên không thể đi tới ô D12. Hãy bỏ ẩn trang: nhấp chuột phải vào một thẻ trang bất kỳ > Bỏ ẩn, chọn 'Đơn vị 2', rồi thử lại.");
+    expect(en).toBe("The sheet 'Đơn vị 2' is hidden, so DTI Scorer cannot go to cell D12. Unhide it: right-click any sheet tab > Unhide, choose 'Đơn vị 2', then try again.");
     const veryHidden = (await host.goTo("_riêng", "A1").catch((e: unknown) => e)) as ExcelHostError;
-    expect(veryHidden.localized).toEqual({ vi: 'Trang "_riêng" đang bị ẩn nên không thể đi tới ô A1.', en: 'Sheet "_riêng" is hidden, so DTI Scorer cannot go to cell A1.' });
+    expect(veryHidden.localized).toEqual({ vi: "Trang '_riêng' đang bị ẩn nên không thể đi tới ô A1.", en: "The sheet '_riêng' is hidden, so DTI Scorer cannot go to cell A1." });
     expect(d.workbook.activeSheet?.name).not.toBe("Đơn vị 2");
     // Once the user unhides it, the same click goes there.
     d.sheet("Đơn vị 2").visibility = "Visible";
@@ -119,14 +119,14 @@ describe("the Excel host", () => {
     expect(isLocalizedError(renamed)).toBe(true);
     expect(renamed).toMatchObject({ code: "sheet-missing", intent: "warning" });
     expect((renamed as ExcelHostError).localized).toEqual({
-      vi: 'Trang "Sở Xây dựng" không còn trong sổ làm việc (đã được đổi tên hoặc bị xóa) nên không thể đi tới ô D12. Hãy bấm "Kiểm tra số liệu" để kiểm tra lại các phiếu.',
-      en: 'Sheet "Sở Xây dựng" is no longer in the workbook (it was renamed or deleted), so DTI Scorer cannot go to cell D12. Press "Check the data" to check the forms again.',
+      vi: `Trang 'Sở Xây dựng' không còn trong sổ làm việc (đã được đổi tên hoặc bị xóa) nên không thể đi tới ô D12. Hãy bấm "Kiểm tra số liệu" để kiểm tra lại các phiếu.`,
+      en: `The sheet 'Sở Xây dựng' is no longer in the workbook (it was renamed or deleted), so DTI Scorer cannot go to cell D12. Press "Check the data" to check the forms again.`,
     });
     expect((renamed as ExcelHostError).localized.en).not.toContain("doesn't exist");
     await d.userDeleteSheet("Sở Y tế");
     const deleted = (await host.goTo("Sở Y tế", "C5").catch((e: unknown) => e)) as ExcelHostError;
     expect(deleted).toMatchObject({ code: "sheet-missing", intent: "warning" });
-    expect(deleted.localized.vi).toContain('Trang "Sở Y tế" không còn trong sổ làm việc');
+    expect(deleted.localized.vi).toContain("Trang 'Sở Y tế' không còn trong sổ làm việc");
     // Under its new name (as a check run again finds it), the same cell is reached.
     await host.goTo("XD", "D12");
     expect(d.workbook.selection).toEqual({ sheet: "XD", address: "D12" });
@@ -235,7 +235,7 @@ describe("the Excel host", () => {
     expect(report.message).toBeUndefined();
     expect(report.skipped.map((s) => s.sheet)).toEqual(["Bản sửa", "Ghi chép"]);
     // Unit U0001's form as the workbook has it already: the same form, nothing to do.
-    expect(report.skipped[0]!.reason.vi).toBe('Trang tính "Bản sửa": giống hệt phiếu đơn vị mã U0001 đã có trong sổ tổng hợp (trang "Đơn vị số 1") nên không chép lại; không cần làm gì.');
+    expect(report.skipped[0]!.reason.vi).toBe("Trang tính 'Bản sửa': giống hệt phiếu đơn vị mã U0001 đã có trong sổ tổng hợp (trang 'Đơn vị số 1') nên không chép lại; không cần làm gì.");
     // The new unit's form, its sheet's name taken, comes in under its unit's name.
     expect(report.inserted.map((i) => i.as)).toEqual(["Đơn vị số 3"]);
     const added = double.sheetNames().filter((n) => !before.includes(n));

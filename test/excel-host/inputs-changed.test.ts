@@ -82,7 +82,7 @@ describe("the copy of the figures and the line that says they changed, in Excel"
     expect([...double.sheet(results).cells.entries()].filter(([k, c]) => Math.floor(k / 16384) === 0 && (c.f !== undefined || c.t !== "Empty")).map(([k]) => k)).toEqual([0]);
     const a2 = double.cell(`'${results}'!A2`)!;
     expect(a2.f).toMatch(new RegExp(`^=IF\\(${escape(COUNT)}=0,"Chấm điểm ngày 15/01/2026 bằng DTI Scorer test; 34 `));
-    expect(a2.f).toContain("đơn vị đã được sửa sau lần chấm ngày 15/01/2026");
+    expect(a2.f).toContain('&" sở, ban, ngành đã được sửa sau lần chấm ngày 15/01/2026');
     // Red and bold only while the count is above 0: a formula rule, the cell's own font plain.
     expect(a2.fontColor).toBeUndefined();
     expect(a2.bold).toBeUndefined();
@@ -92,7 +92,7 @@ describe("the copy of the figures and the line that says they changed, in Excel"
       const line = formLine(double, f.sheet);
       expect(line).toBeDefined();
       expect(line!.cell.f).toBe(
-        `=IF(${unitInputsChangedCount(f.unit)}=0,IF(${COUNT}=0,"","Số liệu của đơn vị khác đã sửa sau lần chấm ngày 15/01/2026: điểm và hạng này có thể đã cũ. Hãy chấm điểm lại."),"Số liệu đã sửa sau lần chấm ngày 15/01/2026: điểm và hạng này đã cũ. Hãy chấm điểm lại.")`,
+        `=IF(${unitInputsChangedCount(f.unit)}=0,IF(${COUNT}=0,"","Số liệu của sở, ban, ngành khác đã sửa sau lần chấm ngày 15/01/2026: điểm và hạng này có thể đã cũ. Hãy chấm điểm lại."),"Số liệu đã sửa sau lần chấm ngày 15/01/2026: điểm và hạng này đã cũ. Hãy chấm điểm lại.")`,
       );
       expect(line!.cell.nf).toBe("General;-General;General;[Red]@");
     }

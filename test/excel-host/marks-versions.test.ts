@@ -303,7 +303,7 @@ describe("an Excel that does not say which comment it refused", () => {
         expect(d.sheet("Đơn vị 1").protection.password).not.toBeNull();
         expect(d.sheet("Đơn vị 2").protection.protected).toBe(true);
         const told = host.lastApply!.warnings.map((w) => w.en);
-        expect(told).toContainEqual(expect.stringContaining('Sheet "Đơn vị 1" is protected with a password'));
+        expect(told).toContainEqual(expect.stringContaining("The sheet 'Đơn vị 1' is protected with a password"));
         expect(told).toContainEqual(expect.stringContaining("without saying which"));
       }
     } finally {

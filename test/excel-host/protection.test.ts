@@ -75,8 +75,8 @@ describe("scoring forms whose sheets are protected", () => {
         for (const n of ["Đơn vị số 1", "Đơn vị số 3", "Đơn vị số 4"]) expect(scores(double, n).length).toBeGreaterThan(3);
         expect(host.lastApply?.skippedSheets).toEqual(["Đơn vị số 2"]);
         expect(host.lastApply?.warnings).toHaveLength(1);
-        expect(host.lastApply!.warnings[0]!.vi).toContain('Trang "Đơn vị số 2" được bảo vệ bằng mật khẩu');
-        expect(host.lastApply!.warnings[0]!.en).toContain('Sheet "Đơn vị số 2" is protected with a password');
+        expect(host.lastApply!.warnings[0]!.vi).toContain("Trang 'Đơn vị số 2' được bảo vệ bằng mật khẩu");
+        expect(host.lastApply!.warnings[0]!.en).toContain("The sheet 'Đơn vị số 2' is protected with a password");
         // Every sheet is protected afterwards, the password one still with its password.
         const after = await protectionOf(unitSheets(double).map((s) => s.name));
         expect(after.every((p) => p.protected)).toBe(true);
@@ -91,7 +91,7 @@ describe("scoring forms whose sheets are protected", () => {
         const { double, definition } = await layoutAWorkbook(4, { via: "insert", unprotectWithoutPassword, protection: (sheet) => (locked.has(sheet) ? `mật khẩu ${sheet}` : undefined) });
         const host = await score(double, definition);
         expect(host.lastApply?.skippedSheets).toEqual(["Đơn vị số 3", "Đơn vị số 4"]);
-        expect(host.lastApply?.warnings.map((w) => w.en.slice(0, 40))).toEqual(['Sheet "Đơn vị số 3" is protected with a ', 'Sheet "Đơn vị số 4" is protected with a ']);
+        expect(host.lastApply?.warnings.map((w) => w.en.slice(0, 44))).toEqual(["The sheet 'Đơn vị số 3' is protected with a ", "The sheet 'Đơn vị số 4' is protected with a "]);
         for (const n of locked) expect(scores(double, n)).toEqual([]);
         for (const n of ["Đơn vị số 1", "Đơn vị số 2"]) expect(scores(double, n).length).toBeGreaterThan(3);
         for (const s of unitSheets(double)) expect(double.sheet(s.name).protection.protected).toBe(true);

@@ -67,8 +67,8 @@ function read(file: string, out: string, how: typeof convert): { status: string;
 }
 
 const SUBTITLE = /^Chấm điểm ngày \d\d\/\d\d\/\d{4} bằng DTI Scorer .*; 5 sở, ban, ngành\./;
-const STALE = /^Số liệu của (\d+) đơn vị đã được sửa sau lần chấm ngày \d\d\/\d\d\/\d{4}: điểm, hạng và biểu đồ trong sổ này đã cũ\. Hãy chấm điểm lại bằng DTI Scorer\.$/;
-const OTHERS_STALE = /^Số liệu của đơn vị khác đã sửa sau lần chấm ngày \d\d\/\d\d\/\d{4}: điểm và hạng này có thể đã cũ\. Hãy chấm điểm lại\.$/;
+const STALE = /^Số liệu của (\d+) sở, ban, ngành đã được sửa sau lần chấm ngày \d\d\/\d\d\/\d{4}: điểm, hạng và biểu đồ trong sổ này đã cũ\. Hãy chấm điểm lại bằng DTI Scorer\.$/;
+const OTHERS_STALE = /^Số liệu của sở, ban, ngành khác đã sửa sau lần chấm ngày \d\d\/\d\d\/\d{4}: điểm và hạng này có thể đã cũ\. Hãy chấm điểm lại\.$/;
 
 test("scored, as written: the subtitle in A2, nothing under the forms' summaries", () => {
   const { status, lines } = read("da-cham.xlsx", "da-cham", convert);

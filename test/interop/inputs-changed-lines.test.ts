@@ -94,10 +94,10 @@ function read(file: string, out: string, how: typeof convert): Read {
 }
 
 const SUBTITLE = /^Chấm điểm ngày \d\d\/\d\d\/\d{4} bằng DTI Scorer .*; 20 sở, ban, ngành.*\. Chương trình ghi lại bảng này ở mỗi lần tính: đừng sửa số liệu trong bảng; cột và ghi chú bạn thêm được giữ lại\.$/;
-const STALE = /^Số liệu của (\d+) đơn vị đã được sửa sau lần chấm ngày \d\d\/\d\d\/\d{4}: điểm, hạng và biểu đồ trong sổ này đã cũ\. Hãy chấm điểm lại bằng DTI Scorer\.$/;
+const STALE = /^Số liệu của (\d+) sở, ban, ngành đã được sửa sau lần chấm ngày \d\d\/\d\d\/\d{4}: điểm, hạng và biểu đồ trong sổ này đã cũ\. Hãy chấm điểm lại bằng DTI Scorer\.$/;
 const FORM_STALE = /^Số liệu đã sửa sau lần chấm ngày \d\d\/\d\d\/\d{4}: điểm và hạng này đã cũ\. Hãy chấm điểm lại\.$/;
 /** Another unit's figures changed: the demo's index compares units (a `relative` rule), so this unit's points may be out of date too. */
-const OTHERS_STALE = /^Số liệu của đơn vị khác đã sửa sau lần chấm ngày \d\d\/\d\d\/\d{4}: điểm và hạng này có thể đã cũ\. Hãy chấm điểm lại\.$/;
+const OTHERS_STALE = /^Số liệu của sở, ban, ngành khác đã sửa sau lần chấm ngày \d\d\/\d\d\/\d{4}: điểm và hạng này có thể đã cũ\. Hãy chấm điểm lại\.$/;
 
 function expectUnchanged({ top, lines }: Read): void {
   // The title's row holds the title alone; the subtitle is where it always is.
@@ -159,7 +159,7 @@ test("printed, calculated: the warning is on the first page in red, and the chan
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [after]).toString("utf8"))![1]);
   // The results sheet prints first: its first page says it, whole, in red.
   const first = execFileSync("pdftotext", ["-f", "1", "-l", "1", after, "-"]).toString("utf8");
-  expect(first).toContain("Số liệu của 1 đơn vị đã được sửa sau lần chấm ngày");
+  expect(first).toContain("Số liệu của 1 sở, ban, ngành đã được sửa sau lần chấm ngày");
   expect(first).toContain("Hãy chấm điểm lại bằng DTI Scorer.");
   expect(redPixels(after, 1)).toBeGreaterThan(200);
   expect(redPixels(before, 1)).toBe(0);

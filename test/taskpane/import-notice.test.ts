@@ -58,8 +58,8 @@ describe("the pane's word after bringing units' files in", () => {
     const n = importNotice(collect([{ file: "so-y-te.xlsx", sheets: [empty()] }, { file: "so-noi-vu.xlsx", sheets: [empty()] }, { file: "a.xlsx", sheets: [form("Sở Y tế", "SYT")] }]), SAMPLE);
     const lines = (n.details ?? []).map((d) => d.vi);
     expect(lines).toEqual([
-      expect.stringMatching(/^so-y-te\.xlsx: Trang tính "Sheet1" không phải phiếu/),
-      expect.stringMatching(/^so-noi-vu\.xlsx: Trang tính "Sheet1" không phải phiếu/),
+      expect.stringMatching(/^so-y-te\.xlsx: Trang tính 'Sheet1' không phải phiếu/),
+      expect.stringMatching(/^so-noi-vu\.xlsx: Trang tính 'Sheet1' không phải phiếu/),
     ]);
     expect((n.details ?? [])[0]!.en).toMatch(/^so-y-te\.xlsx: /);
   });
@@ -89,8 +89,8 @@ describe("the pane's word after bringing units' files in", () => {
     // The problems: another index's sheet, by the names of both indices; the unit's second filled form; the file that cannot be read.
     const problems = n.details!.map((d) => d.vi);
     expect(problems).toHaveLength(3);
-    expect(problems[0]).toMatch(/^2 trang tính "Huyện A", "Huyện B" được lập theo bộ chỉ số "Mẫu — Bộ chỉ số CĐS cấp huyện[^"]*" phiên bản mau-2023, không phải bộ chỉ số đang dùng "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành[^"]*" phiên bản mau-2023\.$/);
-    expect(n.details![0]!.en).toMatch(/^2 sheets, "Huyện A", "Huyện B", were made for the index "Sample — DTI for districts[^"]*" version mau-2023, not the index in use "Sample — DTI for provincial departments[^"]*" version mau-2023\.$/);
+    expect(problems[0]).toMatch(/^2 trang tính 'Huyện A', 'Huyện B' được lập theo bộ chỉ số "Mẫu — Bộ chỉ số CĐS cấp huyện[^"]*" phiên bản mau-2023, không phải bộ chỉ số đang dùng "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành[^"]*" phiên bản mau-2023\.$/);
+    expect(n.details![0]!.en).toMatch(/^2 sheets, 'Huyện A', 'Huyện B', were made for the index "Sample — DTI for districts[^"]*" version mau-2023, not the index in use "Sample — DTI for provincial departments[^"]*" version mau-2023\.$/);
     expect(problems[1]).toContain("Sở SYT (bản 2)");
     expect(problems[2]).toContain("anh.xlsx");
     for (const d of n.details!) expect(d.vi).not.toContain("phiếu trống");
@@ -105,11 +105,11 @@ describe("the pane's word after bringing units' files in", () => {
   test("a form of another index, as the hosts say it (the in-use index by its name, another unknown one by its id) and as the pane says it", () => {
     const added = collect([{ file: "a.xlsx", sheets: [form("Sở Y tế", "SYT"), form("Xã A", "XA", "xa-rieng@2024"), form("Huyện A", "HA", "dti-huyen-mau@mau-2023")] }]);
     const [own, district] = added.skipped.map((x) => x.reason);
-    expect(own!.vi).toMatch(/^Trang tính "Xã A" được lập theo bộ chỉ số "xa-rieng@2024", không phải bộ chỉ số đang dùng "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành[^"]*" phiên bản mau-2023\.$/);
+    expect(own!.vi).toMatch(/^Trang tính 'Xã A' được lập theo bộ chỉ số "xa-rieng@2024", không phải bộ chỉ số đang dùng "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành[^"]*" phiên bản mau-2023\.$/);
     // The core knows no built-in index: the district one by its id, until the pane names it.
-    expect(district!.en).toContain('Sheet "Huyện A" was made for the index "dti-huyen-mau@mau-2023", not the index in use "Sample — DTI for provincial departments');
+    expect(district!.en).toContain(`Sheet 'Huyện A' was made for the index "dti-huyen-mau@mau-2023", not the index in use "Sample — DTI for provincial departments`);
     const n = importNotice(added, SAMPLE);
-    expect(n.details!.map((d) => d.en)).toEqual([own!.en, expect.stringMatching(/^Sheet "Huyện A" was made for the index "Sample — DTI for districts[^"]*" version mau-2023, /)]);
+    expect(n.details!.map((d) => d.en)).toEqual([own!.en, expect.stringMatching(/^Sheet 'Huyện A' was made for the index "Sample — DTI for districts[^"]*" version mau-2023, /)]);
     for (const d of n.details!) expect(d.vi).not.toContain("dti-huyen-mau");
   });
 
@@ -153,9 +153,9 @@ describe("the pane's word after bringing units' files in", () => {
     const n = importNotice(added, inUse, holdsFormsOf(workbook, inUse));
     expect(n.intent).toBe("warning");
     expect(n.useBuiltin).toBeUndefined();
-    expect(text(n, "vi")).toMatch(/^Các phiếu trong các tệp đã chọn được lập theo bộ chỉ số "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành[^"]*", không phải bộ chỉ số "Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh[^"]*" của các phiếu đã có trong sổ, nên chưa chép trang nào vào sổ\. /);
-    expect(text(n, "vi")).toContain("hãy nhập các tệp này vào một sổ của riêng bộ chỉ số đó.");
-    expect(text(n, "en")).toContain("bring these files into a workbook of that index's own.");
+    expect(text(n, "vi")).toMatch(/^Các phiếu trong các tệp đã chọn được lập theo bộ chỉ số "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành[^"]*", không phải bộ chỉ số "Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh[^"]*" của các phiếu đã có trong sổ, nên chưa tổng hợp trang nào vào sổ\. /);
+    expect(text(n, "vi")).toContain("hãy tổng hợp các tệp này vào một sổ của riêng bộ chỉ số đó.");
+    expect(text(n, "en")).toContain("collect these files into a workbook of that index's own.");
     for (const lang of ["vi", "en"] as const) expect(text(n, lang)).not.toMatch(/step 1|bước 1/);
   });
 
@@ -235,7 +235,7 @@ describe("the pane's word after making forms into the open workbook in Excel", (
     ]);
     expect(n.details!.map((d) => d.en)).toEqual([expect.stringContaining('Form "Sở Y tế": this unit already has a form in the workbook, so no new one was added'), expect.any(String)]);
     // Not the words of collecting units' files: the user made these forms, there is no file to collect again.
-    expect(n.details!.map((d) => d.vi).join(" ")).not.toContain("gom lại");
+    expect(n.details!.map((d) => d.vi).join(" ")).not.toContain("tổng hợp lại");
     expect(text(n, "vi")).not.toContain("Đã thêm 0");
     const one = templatesNotice(collect([{ file: "templates.xlsx", sheets: [forms[0]!] }], SAMPLE, ["SYT"]));
     expect(text(one, "vi")).toBe("Chưa thêm trang phiếu nào: sổ đã có sẵn phiếu của đơn vị này.");

@@ -6,7 +6,7 @@
  */
 import type { Issue } from "../../src/core/types";
 import { checkSaid, noticeSaid } from "../../src/taskpane/App";
-import type { Notice } from "../../src/taskpane/state/usePane";
+import { type Notice, scoreDoneNotice } from "../../src/taskpane/state/usePane";
 
 const issue = (severity: Issue["severity"], unit: string): Issue => ({ severity, code: severity === "error" ? "not-a-number" : "missing-input", unit, message: { vi: "", en: "" } }) as Issue;
 /** 1 error and 20 warnings among 4 units. */
@@ -21,10 +21,14 @@ test("marking cells says what it marked, then the check's summary, in either lan
   expect(noticeSaid(marked, "vi", { checked }).endsWith(checkSaid(issues, 4, "vi"))).toBe(true);
   // No cell to mark: said so, with the summary too.
   expect(noticeSaid({ intent: "info", key: "markedNone" }, "vi", { checked })).toBe(`Không có ô nào cần đánh dấu. ${checkSaid(issues, 4, "vi")}`);
+  // The units as the index calls them, as the Check step shows them.
+  const departments = { vi: "Sở, ban, ngành", en: "Department" };
+  expect(noticeSaid(marked, "vi", { checked: { ...checked, unitLabel: departments } })).toBe("Đã đánh dấu 21 ô có vấn đề; chưa ghi điểm. 4 sở, ban, ngành: 1 lỗi và 20 cảnh báo");
+  expect(noticeSaid(marked, "en", { checked: { ...checked, unitLabel: departments } })).toBe("Marked 21 cells with issues; no scores were written. 4 departments checked: 1 error and 20 warnings");
 });
 
 test("scoring's notice keeps its counts; other notices add nothing", () => {
-  const scoreDone: Notice = { intent: "success", key: "scoreDone", params: { units: 4, ranked: 4 } };
+  const scoreDone = scoreDoneNotice(4, 4, []);
   const said = noticeSaid(scoreDone, "vi", { scoreCounts: { error: 1, warning: 20 }, checked });
   expect(said).toMatch(/^Đã chấm 4 đơn vị.* Có 1 lỗi và 20 cảnh báo trong số liệu: xem bước Kiểm tra\.$/);
   expect(said).not.toContain("4 đơn vị: 1 lỗi");

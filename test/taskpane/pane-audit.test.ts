@@ -13,7 +13,7 @@ import { BUILTIN_INDICES } from "../../src/indices";
 import { topUnits } from "../../src/taskpane/components/ScoreStep";
 import { chartsNotice, embeddedUnavailable, formsIndexMismatch, importUnavailable, missingFeaturesNotice, recheckNotice } from "../../src/taskpane/state/pipeline";
 import { parseUnitList, unitListProblems } from "../../src/taskpane/state/units";
-import { scoreSummary } from "../../src/taskpane/state/usePane";
+import { scoreDoneNotice, scoreSummary } from "../../src/taskpane/state/usePane";
 import { t } from "../../src/taskpane/i18n";
 import { scoredThenChanged } from "../stale-workbooks";
 
@@ -178,7 +178,7 @@ describe("the ranking table after another index, or a definition that cannot be 
     const units = [unit("SYT", "Sở Y tế", "co-dvc", 1), unit("STC", "Sở Tài chính", "co-dvc", 2), none("X1"), none("X2")];
     const within = scoreSummary(units, [], { method: "competition", within: "category", on: "points" } as never, department);
     expect(within.ranked).toBe(2);
-    expect(t("vi", "scoreDone", { units: units.length, ranked: within.ranked })).toBe("Đã chấm 4 đơn vị (2 được xếp hạng).");
+    expect(scoreDoneNotice(units.length, within.ranked, [], units, department.definition.unitLabel).message!.vi).toBe("Đã chấm 4 sở, ban, ngành (2 được xếp hạng).");
     // Ranked all together, every one of them has a rank.
     expect(scoreSummary(units, [], { method: "competition", within: "all", on: "points" } as never, department).ranked).toBe(4);
   });

@@ -52,8 +52,8 @@ describe("what the Excel host left unwritten reaches the pane", () => {
     expect(run.units).toHaveLength(3);
     expect(run.written.skippedSheets).toEqual([LOCKED]);
     expect(run.written.warnings).toHaveLength(1);
-    expect(run.written.warnings[0]!.vi).toContain(`Trang "${LOCKED}" được bảo vệ bằng mật khẩu`);
-    expect(run.written.warnings[0]!.en).toContain(`Sheet "${LOCKED}" is protected with a password`);
+    expect(run.written.warnings[0]!.vi).toContain(`Trang '${LOCKED}' được bảo vệ bằng mật khẩu`);
+    expect(run.written.warnings[0]!.en).toContain(`The sheet '${LOCKED}' is protected with a password`);
   }, 60_000);
 
   test("scoring forms the project protected without a password warns of nothing", async () => {
@@ -69,7 +69,7 @@ describe("what the Excel host left unwritten reaches the pane", () => {
     const before = fills();
     const r = await markIssues(workbench, model, "en");
     expect(r.written.skippedSheets).toEqual([LOCKED]);
-    expect(r.written.warnings.map((w) => w.en)).toEqual([expect.stringContaining(`Sheet "${LOCKED}" is protected with a password, so the cells with issues on it were not marked`)]);
+    expect(r.written.warnings.map((w) => w.en)).toEqual([expect.stringContaining(`The sheet '${LOCKED}' is protected with a password, so the cells with issues on it were not marked`)]);
     expect(r.written.warnings[0]!.vi).toContain("rồi đánh dấu lại");
     const onLocked = r.issues.filter((i) => i.sheet === LOCKED && i.cell).length;
     const onOthers = r.issues.filter((i) => i.sheet && i.sheet !== LOCKED && i.cell).length;
@@ -94,7 +94,7 @@ describe("what the Excel host left unwritten reaches the pane", () => {
     const before = marked();
     const cleared = await clearIssueMarks(workbench, "vi");
     expect(cleared.cleared).toBe(r.marked - onLocked);
-    expect(cleared.written.warnings.map((w) => w.vi)).toEqual([expect.stringContaining(`Trang "${LOCKED}" được bảo vệ bằng mật khẩu nên các đánh dấu trên trang này chưa được xóa`)]);
+    expect(cleared.written.warnings.map((w) => w.vi)).toEqual([expect.stringContaining(`Trang '${LOCKED}' được bảo vệ bằng mật khẩu nên các đánh dấu trên trang này chưa được xóa`)]);
     expect(cleared.written.warnings[0]!.en).toContain("clear the marks again");
     expect(marked()).toBe(before);
     // Unlocked again, the next "clear marks" still knows those marks and takes them away.

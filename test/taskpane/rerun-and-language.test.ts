@@ -74,23 +74,23 @@ describe("the Check step's summary on the demo workbook (21 forms, one with anot
     const unitNames = Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name]));
     const state = paneState({ issues, unitsChecked: submissions.length, unitNames });
     const vi = render(CheckStep, state);
-    expect(textOf(vi, "check-summary")).toBe("20 đơn vị và 1 phiếu chưa được chấm: 3 lỗi và 1 cảnh báo");
+    expect(textOf(vi, "check-summary")).toBe("20 sở, ban, ngành và 1 phiếu chưa được chấm: 3 lỗi và 1 cảnh báo");
     // The form not scored is among the findings listed.
     expect(vi).toContain("Đài Phát thanh và Truyền hình tỉnh");
     expect(textOf(vi, "check-left-out")).toBe("1 phiếu sẽ không được chấm: xem các lỗi bên dưới.");
     const en = render(CheckStep, { ...state, lang: "en" });
-    expect(textOf(en, "check-summary")).toBe("20 units checked and 1 form not scored: 3 errors and 1 warning");
+    expect(textOf(en, "check-summary")).toBe("20 departments checked and 1 form not scored: 3 errors and 1 warning");
     // As the announcer says it (App.tsx), from the same pieces.
-    const said = checkSummary(issues, severityCounts(issues), submissions.length, "en");
-    expect(t("en", said.key, said.params)).toBe("20 units checked and 1 form not scored: 3 errors and 1 warning");
+    const said = checkSummary(issues, severityCounts(issues), submissions.length, "en", demoModel.definition.unitLabel);
+    expect(t("en", said.key, said.params)).toBe("20 departments checked and 1 form not scored: 3 errors and 1 warning");
   }, 60_000);
 
   test("with nothing left out, the summary is the units and the counts, as before", () => {
     const warning = { severity: "warning", code: "evidence-missing", unit: "SYT", message: { vi: "", en: "" } } as never;
     expect(notScoredText([warning], "vi")).toBeUndefined();
-    const said = checkSummary([warning], { error: 0, warning: 1, info: 0 }, 4, "vi");
-    expect(t("vi", said.key, said.params)).toBe("4 đơn vị: 1 cảnh báo");
-    expect(textOf(render(CheckStep, paneState({ issues: [warning], unitsChecked: 4 })), "check-summary")).toBe("4 đơn vị: 1 cảnh báo");
+    const said = checkSummary([warning], { error: 0, warning: 1, info: 0 }, 4, "vi", demoModel.definition.unitLabel);
+    expect(t("vi", said.key, said.params)).toBe("4 sở, ban, ngành: 1 cảnh báo");
+    expect(textOf(render(CheckStep, paneState({ issues: [warning], unitsChecked: 4 })), "check-summary")).toBe("4 sở, ban, ngành: 1 cảnh báo");
   });
 });
 

@@ -61,6 +61,33 @@ describe("the pane's stale banner", () => {
     ]);
   });
 
+  test("each line counts its units as the index calls them, as the command line's sentence does: the one and the many, and the more than five named", () => {
+    const departments = { vi: "Sở, ban, ngành", en: "Department" };
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `Sở ${i + 1}`);
+    const groups = [
+      { kind: "changed" as const, keys: names(7), names: names(7), othersMayChange: true as const, unitLabel: departments },
+      { kind: "renamed" as const, keys: ["A"], names: ["Sở A → Sở B"], unitLabel: departments },
+      { kind: "otherIndex" as const, keys: ["C", "D"], names: ["Sở C", "Sở D"], othersMayChange: true as const, unitLabel: departments },
+    ];
+    expect(staleLines(groups, "vi")).toEqual([
+      "7 sở, ban, ngành đã thay đổi số liệu: Sở 1, Sở 2, Sở 3, Sở 4, Sở 5 và 2 sở, ban, ngành khác.",
+      "1 sở, ban, ngành đã đổi tên (số liệu không đổi): Sở A → Sở B.",
+      "2 sở, ban, ngành có phiếu đã đổi sang bộ chỉ số khác: Sở C, Sở D.",
+      "Bộ chỉ số có chỉ tiêu so sánh giữa các sở, ban, ngành, nên điểm và hạng của các sở, ban, ngành khác cũng có thể thay đổi.",
+    ]);
+    expect(staleLines(groups, "en")).toEqual([
+      "7 departments' figures changed: Sở 1, Sở 2, Sở 3, Sở 4, Sở 5 and 2 more.",
+      "1 department was renamed (its figures are unchanged): Sở A → Sở B.",
+      "2 departments' forms were changed to another index: Sở C, Sở D.",
+      "The index has indicators that compare departments, so the points and ranks of other departments may change too.",
+    ]);
+    const countries = { vi: "Quốc gia", en: "Country" };
+    expect(staleLines([{ kind: "changed", keys: ["VN"], names: ["Việt Nam"], unitLabel: countries }, { kind: "added", keys: ["LA", "KH"], names: ["Lào", "Campuchia"], unitLabel: countries }], "en")).toEqual([
+      "1 country's figures changed: Việt Nam.",
+      "2 countries are new in the workbook: Lào, Campuchia.",
+    ]);
+  });
+
   test("a workbook never scored has no banner (null), one up to date an empty list", async () => {
     const wb = new ExcelJS.Workbook();
     for (const u of DEMO_UNITS) addForm(wb, u.code, u.name, u.values);
@@ -98,7 +125,7 @@ describe("the pane's stale banner in Excel, while the pane is open", () => {
     await double.userDeleteSheet(form.name);
     await until(() => banners.length === 1);
     // The index compares units: the other units' points may change too.
-    expect(banners[0]).toEqual([`1 đơn vị không còn trong sổ: ${gone.name}.`, OTHERS_VI]);
+    expect(banners[0]).toEqual([`1 sở, ban, ngành không còn trong sổ: ${gone.name}.`, OTHERS_VI]);
 
     // Pasting the form back onto a new sheet of another name is heard too: nothing is out of date then.
     await double.userAddSheet("Phiếu gửi lại", Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? null)));
@@ -109,8 +136,11 @@ describe("the pane's stale banner in Excel, while the pane is open", () => {
   });
 });
 
-/** The banner's last line when the index scored with compares units (layoutAWorkbook's does: a "relative" rule). */
-const OTHERS_VI = "Bộ chỉ số có chỉ tiêu so sánh giữa các đơn vị, nên điểm và hạng của các đơn vị khác cũng có thể thay đổi.";
+/**
+ * The banner's last line when the index scored with compares units (layoutAWorkbook's does: a
+ * "relative" rule), the units called as the index calls them ("Sở, ban, ngành"), as the lines above count them.
+ */
+const OTHERS_VI = "Bộ chỉ số có chỉ tiêu so sánh giữa các sở, ban, ngành, nên điểm và hạng của các sở, ban, ngành khác cũng có thể thay đổi.";
 
 /** Waits for the watch's callbacks (Excel calls handlers after its response; the read after them is asynchronous too). */
 async function until(done: () => boolean): Promise<void> {
@@ -130,12 +160,12 @@ describe("the pane's stale banner when a form can no longer be read", () => {
     const groups = staleSince(await workbench.host.read(), "vi")!;
     expect(groups.map((g) => g.kind)).toEqual(["unreadable"]);
     expect(staleLines(groups, "vi")).toEqual([
-      `1 đơn vị có phiếu không còn đọc được vì dòng tiêu đề bảng đã bị sửa: ${unit.name} ở trang tính '${form.name}'. Hãy sửa lại tên cột như phiếu mẫu.`,
+      `1 sở, ban, ngành có phiếu không còn đọc được vì dòng tiêu đề bảng đã bị sửa: ${unit.name} ở trang tính '${form.name}'. Hãy sửa lại tên cột như phiếu mẫu.`,
       OTHERS_VI,
     ]);
     expect(staleLines(groups, "en")).toEqual([
-      `1 unit's form can no longer be read as its table's header row was changed: ${unit.name} on sheet '${form.name}'. Restore the column names of the template.`,
-      "The index has indicators that compare units, so the points and ranks of other units may change too.",
+      `1 department's form can no longer be read as its table's header row was changed: ${unit.name} on sheet '${form.name}'. Restore the column names of the template.`,
+      "The index has indicators that compare departments, so the points and ranks of other departments may change too.",
     ]);
   });
 });
@@ -176,7 +206,7 @@ describe("the pane's stale banner after a scoring run during which an input was 
     expect(edited).toBe(true);
     // What usePane's score takes as its banner (not "up to date" on the workbook read after the run).
     expect(run.stale?.map((g) => [g.kind, g.names])).toEqual([["changed", ["Đơn vị số 2"]]]);
-    expect(staleLines(run.stale!, "vi")[0]).toBe("1 đơn vị đã thay đổi số liệu: Đơn vị số 2.");
+    expect(staleLines(run.stale!, "vi")[0]).toBe("1 sở, ban, ngành đã thay đổi số liệu: Đơn vị số 2.");
     // The workbook as the run left it, with the figure typed: the pane's snapshot and the watch's start.
     expect(run.after?.sheets.find((s) => s.name === form.name)?.values[Math.floor(key / 16384)]?.[valueCol]).toBe(was === 0 ? 1 : 0);
 

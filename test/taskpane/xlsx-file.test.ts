@@ -54,7 +54,7 @@ describe("the pane's .xlsx service", () => {
     const plan = (await runScoring({ read: async () => snapshot, apply: async () => undefined }, { definition: sampleModel().definition, lang: "vi", projectVersion: "test", write: true })).plan;
     expect(plan).toBeDefined();
     const reply = (await service.handle({ op: "apply", handle: 3, plan: plan! })) as { warnings: { vi: string }[] };
-    expect(reply.warnings.map((w) => w.vi)).toEqual([expect.stringContaining('trang "Kết quả" không do DTI Scorer tạo')]);
+    expect(reply.warnings.map((w) => w.vi)).toEqual([expect.stringContaining("trang 'Kết quả' không do DTI Scorer tạo")]);
     const after = (await service.handle({ op: "read", handle: 3 })) as Awaited<ReturnType<WorkbookHost["read"]>>;
     expect(after.sheets.find((s) => s.name === "Kết quả")!.values[0]![0]).toBe("Ghi chép riêng");
     expect(after.sheets.map((s) => s.name)).toContain("Kết quả (2)");

@@ -10,6 +10,7 @@ import { isBlank, keyText } from "../read/sheet";
 import { unitKeyOf } from "../read/unit-fields";
 import { type Lang, type Message, normalizeText } from "../i18n/text";
 import type { IndexModel } from "../definition/model";
+import type { LocalizedText } from "../definition/schema";
 import { isCrossUnit } from "../score/rules";
 import type { CellBlock, CellValue, OwnedSheetPlan, PlanValue, ProvenanceStamp, SheetSnapshot, Submission, WorkbookSnapshot } from "../types";
 import { isCellError } from "../types";
@@ -132,23 +133,37 @@ function figuresOf(s: Submission): Record<string, unknown> {
 }
 
 /**
+ * The indicators hashed as having evidence (null without a `Minh chứng` column): from the fourth
+ * scheme, those whose cells hold evidence as the reader tells it, so that "Không có" typed over
+ * with "QĐ 12" (an "evidence-missing" gone) is a change, and "Không có" typed into a blank cell
+ * is none; before it, every indicator whose cells hold anything at all (`noEvidence` too), as the
+ * versions of those schemes read "Không có", "x" or "-" for evidence.
+ */
+function evidencedOf(s: Submission, scheme: number): string[] | null {
+  if (s.evidence === undefined) return null;
+  const evidenced = Object.keys(s.evidence).filter((k) => (s.evidence?.[k] ?? "").trim() !== "");
+  return (scheme >= 4 ? evidenced : [...new Set([...evidenced, ...(s.noEvidence ?? [])])]).sort();
+}
+
+/**
  * sha256 of what each submission brings to scoring, by unit key: its values and not-applicable
  * answers, its category (which changes what applies to it and whom it is ranked with), its name
  * (which the results show), and what else it typed that changes the findings: which indicators
  * have evidence (`Minh chứng`: "evidence-missing", its mark and the warning counts; null without
- * the column, which is then not checked) and its self scores (`Tự chấm`: "self-score-differs").
- * The evidence's text changes no finding: only whether it is there is hashed. Both are in every
- * hash, empty or not, so that no hash equals one of the first scheme (legacyUnitHash).
+ * the column, which is then not checked: evidencedOf) and its self scores (`Tự chấm`:
+ * "self-score-differs"). The evidence's text changes no finding: only whether it is evidence is
+ * hashed. Both are in every hash, empty or not, so that no hash equals one of the first scheme
+ * (legacyUnitHash).
  */
 export function unitInputHashes(submissions: Submission[], scheme = UNIT_HASH_SCHEME): Record<string, string> {
   const out: Record<string, string> = {};
   for (const s of submissions) {
-    const evidenced = s.evidence === undefined ? null : Object.keys(s.evidence).filter((k) => (s.evidence?.[k] ?? "").trim() !== "").sort();
+    const evidenced = evidencedOf(s, scheme);
     // Self scores of "not applicable" are hashed only when there are some (and not in the scheme
     // before them): a hash stays what it was for every unit that has none.
     const selfNA = scheme >= 2 && s.selfNotApplicable && s.selfNotApplicable.length > 0 ? { selfNotApplicable: [...s.selfNotApplicable].sort() } : {};
-    // From the third scheme, numbers at the 15 digits a workbook keeps them at (atStoredPrecision):
-    // a figure such as =2/3 saved again by LibreOffice is not a change.
+    // From the third scheme (the fourth too), numbers at the 15 digits a workbook keeps them at
+    // (atStoredPrecision): a figure such as =2/3 saved again by LibreOffice is not a change.
     const figures = figuresOf(s);
     const selfScores = s.selfScores ?? {};
     const hashed =
@@ -167,20 +182,22 @@ function storedPrecisionOf<T extends string | number | boolean>(figures: Record<
 
 /**
  * The unit hash scheme this version writes (ProvenanceStamp.unitHashScheme): 2, "not applicable"
- * self scores hashed; 3, numbers hashed at 15 significant digits.
+ * self scores hashed; 3, numbers hashed at 15 significant digits; 4, evidence hashed as the reader
+ * tells it ("Không có", "x", "-" are none: evidencedOf).
  */
-export const UNIT_HASH_SCHEME = 3;
+export const UNIT_HASH_SCHEME = 4;
 
 /**
  * Whether `hash`, recorded for unit `s` in `state`, is the unit's hash now: by this version's scheme,
- * or, in a workbook scored before it, by the scheme of its version: the second (numbers at full
- * precision), or before that one without "not applicable" self scores, or the first (legacyUnitHash).
+ * or, in a workbook scored before it, by the scheme of its version: the third (every `Minh chứng`
+ * cell with something in it taken for evidence), the second (numbers at full precision too), or
+ * before that one without "not applicable" self scores, or the first (legacyUnitHash).
  */
 export function unitHashMatches(state: IndexSheetState, s: Submission, hash: string, now = unitInputHashes([s])[unitKey(s)]): boolean {
   if (hash === now) return true;
   const recorded = state.provenance?.unitHashScheme ?? 1;
   if (recorded >= UNIT_HASH_SCHEME) return false;
-  if (recorded === 2) return hash === unitInputHashes([s], 2)[unitKey(s)];
+  if (recorded === 3 || recorded === 2) return hash === unitInputHashes([s], recorded)[unitKey(s)];
   return hash === unitInputHashes([s], 1)[unitKey(s)] || hash === legacyUnitHash(s);
 }
 
@@ -544,10 +561,11 @@ export function indexComparesUnits(model: IndexModel): boolean {
  * no unit's figures changed since the scoring of `scoredAt`; that the unit's own points and rank
  * are out of date while its flag is above 0 (formInputsChangedText); else, while other units' flags
  * are, that its rank (and its points, when the index compares units: `comparesUnits`) may be
- * (formOthersChangedText). Its size grows with the unit's key alone.
+ * (formOthersChangedText, the other units called as the index calls them: `unitLabel`). Its size
+ * grows with the unit's key alone (and the index's word for a unit, kept short).
  */
-export function formInputsChangedFormula(unit: string, scoredAt: Date, lang: Lang, comparesUnits: boolean): string {
-  const others = formulaText(formOthersChangedText(scoredAt, lang, comparesUnits));
+export function formInputsChangedFormula(unit: string, scoredAt: Date, lang: Lang, comparesUnits: boolean, unitLabel?: LocalizedText): string {
+  const others = formulaText(formOthersChangedText(scoredAt, lang, comparesUnits, unitLabel));
   return `=IF(${unitInputsChangedCount(unit)}=0,IF(${inputsChangedCount()}=0,"",${others}),${formulaText(formInputsChangedText(scoredAt, lang))})`;
 }
 

@@ -277,5 +277,14 @@ describe("the results sheet's subtitle", () => {
     const typed = run(results("Đã duyệt"), { previous });
     expect(typed.warnings ?? []).toEqual([]);
     expect(clearedBy(typed, "Kết quả", "L1")).toBe(false);
+    // The line as an index that calls its units otherwise wrote it ("sở, ban, ngành", "countries") is the project's too;
+    // a remark that only starts like it is the user's.
+    for (const line of [
+      "Số liệu của 2 sở, ban, ngành đã được sửa sau lần chấm ngày 06/05/2024: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.",
+      "The figures of 3 countries were changed after scoring on 6 May 2024: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer.",
+    ]) {
+      expect(clearedBy(run(results(line), { previous }), "Kết quả", "L1")).toBe(true);
+    }
+    expect(clearedBy(run(results("Số liệu của 2 sở đã được sửa sau lần chấm ngày 06/05/2024 theo công văn 12."), { previous }), "Kết quả", "L1")).toBe(false);
   });
 });

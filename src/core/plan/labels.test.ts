@@ -1,7 +1,7 @@
 /** Texts the planner writes into a workbook, as a reader of the sheets sees them. */
 import { scoreUnits } from "../score/index";
 import { modelOf, unit } from "../score/test-helpers";
-import { FORM_SUMMARY_LABELS, MARK_FILLS, chartTitle, inputsChangedStatus, inputsChangedStatusText, NOT_APPLICABLE_TEXT, coverageDecimals, notRankedText, resultsSubtitle, uncomputedParts, unavailableText, unitCount } from "./labels";
+import { FORM_SUMMARY_LABELS, MARK_FILLS, chartTitle, formOthersChangedText, inputsChangedStatus, inputsChangedStatusText, isInputsChangedLine, othersMayChange, NOT_APPLICABLE_TEXT, coverageDecimals, notRankedText, resultsSubtitle, uncomputedParts, unavailableText, unitCount } from "./labels";
 import { textWidth } from "./layout";
 
 describe("the results sheet's subtitle", () => {
@@ -170,5 +170,61 @@ describe("inputsChangedStatusText", () => {
     expect(inputsChangedStatusText(1, scoredAt, "en", `=IF(C=0,"x",${en})`)).toMatch(/^The figures of 1 unit were changed after scoring on 15 Jan 2026: /);
     // A formula that names no date (typed over): the date as this machine tells it.
     expect(inputsChangedStatusText(1, new Date(2026, 0, 14, 12), "vi", "=1+1")).toContain("ngày 14/01/2026:");
+  });
+});
+
+describe("the workbook's lines saying figures changed count the units as the index calls them", () => {
+  const scoredAt = new Date(2026, 0, 15, 12);
+  const departments = { vi: "Sở, ban, ngành", en: "Department" };
+
+  test("the results sheet's line: its formula writes the index's word (one and more in English), and the text a host caches repeats the formula's words", () => {
+    const vi = inputsChangedStatus("C", scoredAt, "vi", departments);
+    expect(vi).toBe('"Số liệu của "&C&" sở, ban, ngành đã được sửa sau lần chấm ngày 15/01/2026: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer."');
+    expect(inputsChangedStatusText(3, scoredAt, "vi", `=IF(C=0,"x",${vi})`)).toBe(
+      "Số liệu của 3 sở, ban, ngành đã được sửa sau lần chấm ngày 15/01/2026: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.",
+    );
+    const en = inputsChangedStatus("C", scoredAt, "en", { vi: "Quốc gia", en: "Country" });
+    expect(en).toContain('IF(C=1," country"," countries")');
+    expect(inputsChangedStatusText(1, scoredAt, "en", `=IF(C=0,"x",${en})`)).toMatch(/^The figures of 1 country were changed after scoring on /);
+    expect(inputsChangedStatusText(2, scoredAt, "en", `=IF(C=0,"x",${en})`)).toMatch(/^The figures of 2 countries were changed after scoring on /);
+    // An earlier version's formula says "đơn vị" / "units": so does the text cached for it.
+    const earlier = inputsChangedStatus("C", scoredAt, "en");
+    expect(inputsChangedStatusText(2, scoredAt, "en", `=IF(C=0,"x",${earlier})`)).toMatch(/^The figures of 2 units were changed after scoring on /);
+  });
+
+  test("a word with quotes is written with its quotes doubled, read back whole; one too long for the formula is said 'đơn vị' / 'unit' there", () => {
+    const quoted = { vi: 'Đơn vị "cấp 2"', en: 'Unit "level 2"' };
+    const vi = inputsChangedStatus("C", scoredAt, "vi", quoted);
+    expect(vi).toContain('&" đơn vị ""cấp 2"" đã được sửa');
+    expect(inputsChangedStatusText(1, scoredAt, "vi", `=IF(C=0,"x",${vi})`)).toMatch(/^Số liệu của 1 đơn vị "cấp 2" đã được sửa /);
+    expect(formOthersChangedText(scoredAt, "vi", false, quoted)).toMatch(/^Số liệu của đơn vị "cấp 2" khác đã sửa /);
+    const long = { vi: "Cơ quan ".repeat(20).trim(), en: "Agency ".repeat(20).trim() };
+    expect(inputsChangedStatus("C", scoredAt, "vi", long)).toBe(inputsChangedStatus("C", scoredAt, "vi"));
+    expect(formOthersChangedText(scoredAt, "en", true, long)).toBe(formOthersChangedText(scoredAt, "en", true));
+  });
+
+  test("a form's line while other units' figures changed, and the note that other units' points may change: in the index's word", () => {
+    expect(formOthersChangedText(scoredAt, "vi", true, departments)).toBe("Số liệu của sở, ban, ngành khác đã sửa sau lần chấm ngày 15/01/2026: điểm và hạng này có thể đã cũ. Hãy chấm điểm lại.");
+    expect(formOthersChangedText(scoredAt, "en", false, departments)).toMatch(/^Figures of other departments were changed after scoring on .*: this rank may be out of date\. Score again\.$/);
+    expect(formOthersChangedText(scoredAt, "vi", false)).toMatch(/^Số liệu của đơn vị khác đã sửa /);
+    expect(othersMayChange(departments)).toEqual({
+      vi: "Bộ chỉ số có chỉ tiêu so sánh giữa các sở, ban, ngành, nên điểm và hạng của các sở, ban, ngành khác cũng có thể thay đổi.",
+      en: "The index has indicators that compare departments, so the points and ranks of other departments may change too.",
+    });
+    expect(othersMayChange().vi).toBe("Bộ chỉ số có chỉ tiêu so sánh giữa các đơn vị, nên điểm và hạng của các đơn vị khác cũng có thể thay đổi.");
+  });
+
+  test("the lines are the project's whatever word an index gave the units, and as earlier versions wrote them; a user's text like them is not", () => {
+    for (const lang of ["vi", "en"] as const) {
+      for (const label of [departments, { vi: "Quốc gia", en: "Country" }, undefined]) {
+        expect(isInputsChangedLine(inputsChangedStatusText(2, scoredAt, lang, `=IF(C=0,"x",${inputsChangedStatus("C", scoredAt, lang, label)})`))).toBe(true);
+        expect(isInputsChangedLine(formOthersChangedText(scoredAt, lang, true, label))).toBe(true);
+      }
+    }
+    expect(isInputsChangedLine("Số liệu của 2 đơn vị đã được sửa sau lần chấm ngày 06/05/2024: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.")).toBe(true);
+    expect(isInputsChangedLine("The figures of 1 unit were changed after scoring on 6 May 2024: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer.")).toBe(true);
+    expect(isInputsChangedLine("Số liệu của 2 sở đã được sửa sau lần chấm ngày 06/05/2024 theo công văn 12.")).toBe(false);
+    expect(isInputsChangedLine("Số liệu của sở khác đã sửa sau lần chấm ngày 06/05/2024.")).toBe(false);
+    expect(isInputsChangedLine("Figures of other departments were changed after scoring on 6 May 2024.")).toBe(false);
   });
 });

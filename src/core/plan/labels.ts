@@ -657,12 +657,13 @@ export function mergedScoreCellsMessage(sheet: string, cells: string[]): SheetMe
 
 /**
  * The results sheet's line saying the figures changed since scoring, as a formula expression
- * (text literals joined with `count`, an expression giving how many units changed): the workbook
- * says so on its own, in any spreadsheet program, without DTI Scorer. Each literal stays under
- * the 255 characters Excel allows in a formula's text.
+ * (text literals joined with `count`, an expression giving how many units changed), the units
+ * called as the index calls them (`unitLabel`: "Số liệu của 2 sở, ban, ngành đã được sửa…"): the
+ * workbook says so on its own, in any spreadsheet program, without DTI Scorer. Each literal stays
+ * under the 255 characters Excel allows in a formula's text.
  */
-export function inputsChangedStatus(count: string, scoredAt: Date, lang: Lang): string {
-  const w = inputsChangedWords(formatDate(scoredAt, lang), lang);
+export function inputsChangedStatus(count: string, scoredAt: Date, lang: Lang, unitLabel?: LocalizedText): string {
+  const w = inputsChangedWords(formatDate(scoredAt, lang), lang, unitLabel);
   const q = formulaText;
   return w.one === w.more
     ? `${q(w.before)}&${count}&${q(`${w.one}${w.after}`)}`
@@ -674,17 +675,24 @@ export function inputsChangedStatus(count: string, scoredAt: Date, lang: Lang): 
  * gives the results sheet's subtitle formula when it knows figures changed without calculating
  * (forms gathered into a scored workbook), so that a reader that does not calculate says it too.
  * `formula`: the formula the line is the result of, whose date (the scoring's, as the machine that
- * scored wrote it in its own time zone) the text repeats; without it, `scoredAt` in this machine's.
+ * scored wrote it in its own time zone) and words for the units (the index's, or an earlier
+ * version's "đơn vị") the text repeats; without it, `scoredAt` in this machine's and "đơn vị" / "unit".
  */
 export function inputsChangedStatusText(count: number, scoredAt: Date, lang: Lang, formula?: string): string {
   const w = inputsChangedWords((formula !== undefined ? inputsChangedDate(formula, lang) : undefined) ?? formatDate(scoredAt, lang), lang);
-  return `${w.before}${count}${count === 1 ? w.one : w.more}${w.after}`;
+  const units = formula !== undefined ? inputsChangedUnitWords(formula, lang) : undefined;
+  return `${w.before}${count}${count === 1 ? (units?.one ?? w.one) : (units?.more ?? w.more)}${w.after}`;
+}
+
+/** The lead of the words after the units in the line of inputsChangedStatus, up to its date. */
+function inputsChangedLead(lang: Lang): string {
+  const marker = "\u0000";
+  return inputsChangedWords(marker, lang).after.split(marker)[0]!;
 }
 
 /** The date a formula of inputsChangedStatus names, as it is written there; undefined when it names none in `lang`. */
 function inputsChangedDate(formula: string, lang: Lang): string | undefined {
-  const marker = "\u0000";
-  const lead = inputsChangedWords(marker, lang).after.split(marker)[0]!;
+  const lead = inputsChangedLead(lang);
   const at = formula.indexOf(lead);
   if (at < 0) return undefined;
   const from = at + lead.length;
@@ -693,11 +701,57 @@ function inputsChangedDate(formula: string, lang: Lang): string | undefined {
   return date !== "" && !date.includes('"') ? date : undefined;
 }
 
-/** The words of the results sheet's line saying figures changed, around how many units: before the count, the units (one, more), the rest. */
-function inputsChangedWords(date: string, lang: Lang): { before: string; one: string; more: string; after: string } {
+/**
+ * The words for the units (one, more: " sở, ban, ngành", " country" / " countries") a formula of
+ * inputsChangedStatus writes, read from its text literals: the one whose text goes on with the
+ * lead of the rest holds them before it, or the two literals of the `IF` just before it (when the
+ * words for one and more differ). Undefined when the formula holds no such line in `lang`.
+ */
+function inputsChangedUnitWords(formula: string, lang: Lang): { one: string; more: string } | undefined {
+  const lead = inputsChangedLead(lang);
+  const literals = [...formula.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replaceAll('""', '"'));
+  const at = literals.findIndex((l) => l.includes(lead));
+  if (at < 0) return undefined;
+  const before = literals[at]!.slice(0, literals[at]!.indexOf(lead));
+  if (before !== "") return { one: before, more: before };
+  const one = literals[at - 2];
+  const more = literals[at - 1];
+  return one !== undefined && more !== undefined && one.startsWith(" ") && more.startsWith(" ") ? { one, more } : undefined;
+}
+
+/**
+ * The most characters of the index's word for a unit the workbook's lines saying figures changed
+ * take in their formulas (the results sheet's and each form's, 600 forms of it in one write
+ * request): a longer word is said "đơn vị" / "unit" there.
+ */
+const UNIT_WORD_IN_FORMULA_MAX = 60;
+
+/** The index's word for a unit in a formula's line, or none (the project's "đơn vị" / "unit") when it says none or is too long for one. */
+function unitWordForFormula(unitLabel: LocalizedText | undefined, lang: Lang): LocalizedText | undefined {
+  const own = localize(unitLabel, lang).trim();
+  return own !== "" && [...own].length <= UNIT_WORD_IN_FORMULA_MAX ? own : undefined;
+}
+
+/**
+ * The words of the results sheet's line saying figures changed, around how many units: before the
+ * count, the units (one, more: unitCount's words, the index's `unitLabel`), the rest.
+ */
+function inputsChangedWords(date: string, lang: Lang, unitLabel?: LocalizedText): { before: string; one: string; more: string; after: string } {
+  const own = unitWordForFormula(unitLabel, lang);
+  const one = unitCount(1, lang, own).slice(1);
+  const more = unitCount(2, lang, own).slice(1);
   return lang === "vi"
-    ? { before: "Số liệu của ", one: " đơn vị", more: " đơn vị", after: ` đã được sửa sau lần chấm ngày ${date}: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.` }
-    : { before: "The figures of ", one: " unit", more: " units", after: ` were changed after scoring on ${date}: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer.` };
+    ? { before: "Số liệu của ", one, more, after: ` đã được sửa sau lần chấm ngày ${date}: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.` }
+    : { before: "The figures of ", one, more, after: ` were changed after scoring on ${date}: the points, ranks and charts in this workbook are out of date. Score again with DTI Scorer.` };
+}
+
+/**
+ * The units other than some, as the index calls them, inside a sentence: "sở, ban, ngành khác" /
+ * "other departments"; "đơn vị khác" / "other units" when it says nothing.
+ */
+export function otherUnitsText(lang: Lang, unitLabel?: LocalizedText): string {
+  const units = unitCount(2, lang, unitLabel).slice(2);
+  return lang === "vi" ? `${units} khác` : `other ${units}`;
 }
 
 /** The most characters Excel takes in one text literal of a formula ("…"). */
@@ -744,24 +798,30 @@ export function formInputsChangedText(scoredAt: Date, lang: Lang): string {
  * The line under a form's summary while the unit's own figures are those scored but other units'
  * were changed since: its rank may be out of date, and its points too when the index has rules
  * that compare units (`scores`: indexComparesUnits). Plain text (how many units changed is on the
- * results sheet): the form's formula stays short, 600 forms of it in one write request.
- * "Số liệu của đơn vị khác đã sửa sau lần chấm ngày 01/06/2024: hạng này có thể đã cũ. …"
+ * results sheet): the form's formula stays short, 600 forms of it in one write request. The other
+ * units as the index calls them (`unitLabel`, when short enough for the formula: unitWordForFormula):
+ * "Số liệu của sở, ban, ngành khác đã sửa sau lần chấm ngày 01/06/2024: hạng này có thể đã cũ. …"
  */
-export function formOthersChangedText(scoredAt: Date, lang: Lang, scores: boolean): string {
+export function formOthersChangedText(scoredAt: Date, lang: Lang, scores: boolean, unitLabel?: LocalizedText): string {
   const date = formatDate(scoredAt, lang);
+  const others = otherUnitsText(lang, unitWordForFormula(unitLabel, lang));
   return lang === "vi"
-    ? `Số liệu của đơn vị khác đã sửa sau lần chấm ngày ${date}: ${scores ? "điểm và hạng" : "hạng"} này có thể đã cũ. Hãy chấm điểm lại.`
-    : `Figures of other units were changed after scoring on ${date}: ${scores ? "these points and rank" : "this rank"} may be out of date. Score again.`;
+    ? `Số liệu của ${others} đã sửa sau lần chấm ngày ${date}: ${scores ? "điểm và hạng" : "hạng"} này có thể đã cũ. Hãy chấm điểm lại.`
+    : `Figures of ${others} were changed after scoring on ${date}: ${scores ? "these points and rank" : "this rank"} may be out of date. Score again.`;
 }
 
-/** What a line of the project's saying figures changed since scoring shows, in either language (the results sheet's or a form's). */
+/**
+ * What a line of the project's saying figures changed since scoring shows, in either language (the
+ * results sheet's or a form's), the units called by any word (the index's `unitLabel`, or "đơn vị"
+ * / "units" as earlier versions wrote them): a later run rewrites the line whatever index wrote it.
+ */
 const INPUTS_CHANGED_TEXTS = [
-  /^Số liệu của \d+ đơn vị đã được sửa sau lần chấm ngày .*Hãy chấm điểm lại bằng DTI Scorer\.$/,
-  /^The figures of \d+ units? were changed after scoring on .*Score again with DTI Scorer\.$/,
+  /^Số liệu của \d+ \S.* đã được sửa sau lần chấm ngày .*Hãy chấm điểm lại bằng DTI Scorer\.$/,
+  /^The figures of \d+ \S.* were changed after scoring on .*Score again with DTI Scorer\.$/,
   /^Số liệu đã sửa sau lần chấm ngày .*: điểm và hạng này đã cũ\. Hãy chấm điểm lại\.$/,
   /^Figures changed after scoring on .*: these points and rank are out of date\. Score again\.$/,
-  /^Số liệu của đơn vị khác đã sửa sau lần chấm ngày .*: (điểm và )?hạng này có thể đã cũ\. Hãy chấm điểm lại\.$/,
-  /^Figures of other units were changed after scoring on .*: (these points and rank|this rank) may be out of date\. Score again\.$/,
+  /^Số liệu của \S.* khác đã sửa sau lần chấm ngày .*: (điểm và )?hạng này có thể đã cũ\. Hãy chấm điểm lại\.$/,
+  /^Figures of other \S.* were changed after scoring on .*: (these points and rank|this rank) may be out of date\. Score again\.$/,
 ];
 
 /**
@@ -769,10 +829,16 @@ const INPUTS_CHANGED_TEXTS = [
  * with "data": indexComparesUnits) and units' figures changed, came or went: the other units'
  * points (not only their ranks) may change too.
  */
-export const OTHERS_MAY_CHANGE: Message = {
-  vi: "Bộ chỉ số có chỉ tiêu so sánh giữa các đơn vị, nên điểm và hạng của các đơn vị khác cũng có thể thay đổi.",
-  en: "The index has indicators that compare units, so the points and ranks of other units may change too.",
-};
+export const OTHERS_MAY_CHANGE: Message = othersMayChange();
+
+/** OTHERS_MAY_CHANGE with the units called as the index calls them (`unitLabel`): "… của các sở, ban, ngành khác cũng có thể thay đổi." */
+export function othersMayChange(unitLabel?: LocalizedText): Message {
+  const units = (lang: Lang): string => unitCount(2, lang, unitLabel).slice(2);
+  return {
+    vi: `Bộ chỉ số có chỉ tiêu so sánh giữa các ${units("vi")}, nên điểm và hạng của các ${otherUnitsText("vi", unitLabel)} cũng có thể thay đổi.`,
+    en: `The index has indicators that compare ${units("en")}, so the points and ranks of ${otherUnitsText("en", unitLabel)} may change too.`,
+  };
+}
 
 /**
  * Whether a cell as read holds one of the project's lines saying figures changed since scoring:

@@ -715,7 +715,7 @@ export function planResults(
     },
   };
   const index = planIndexSheet(state);
-  const resultsSheet = copies.length > 0 ? withInputsChangedStatus(results, inputsChangedCount(), options.now, lang) : results;
+  const resultsSheet = copies.length > 0 ? withInputsChangedStatus(results, inputsChangedCount(), options.now, lang, model.definition.unitLabel) : results;
   // What the user typed on the results sheet stays, outside the cells the last run owned there and
   // those this run writes: the host clears only those. One inside this run's cells is named.
   const last = previous && sheetNow ? lastRunArea(sheetNow, previous, movedSheets, results.name) : undefined;

@@ -87,6 +87,6 @@ describe("a run in the other language than the last one", () => {
       { from: "Biểu đồ", to: "Charts" },
     ]);
     expect(en.warnings).toHaveLength(1);
-    expect(en.warnings![0]!.vi).toContain('"Results (2)"');
+    expect(en.warnings![0]!.vi).toContain("'Results (2)'");
   });
 });

@@ -1,5 +1,6 @@
 /** The results sheet (`Kết quả` / `Results`): one Excel table, one row per unit, sorted by rank. */
 import type { IndexModel } from "../definition/model";
+import type { LocalizedText } from "../definition/schema";
 import type { Lang, Message } from "../i18n/text";
 import { localize } from "../i18n/text";
 import type { CellBlock, ConditionalFormatPlan, OwnedSheetPlan, PlanValue, PrintPlan, ScoreTable, UnitResult } from "../types";
@@ -484,21 +485,22 @@ const STATUS_RED = "FFC00000";
  * program, read or changed without DTI Scorer. While `count` (a formula expression: how many
  * units' figures changed) is 0 it shows the subtitle, which the cell also holds as its value (a
  * reader that does not calculate shows it); otherwise how many and what to do, red and bold by a
- * conditional format on the same count, on the sheet's first screen and page.
+ * conditional format on the same count, on the sheet's first screen and page. The units are
+ * counted as the index calls them (`unitLabel`, as the subtitle counts them).
  */
-export function withInputsChangedStatus(sheet: OwnedSheetPlan, count: string, scoredAt: Date, lang: Lang): OwnedSheetPlan {
+export function withInputsChangedStatus(sheet: OwnedSheetPlan, count: string, scoredAt: Date, lang: Lang, unitLabel?: LocalizedText): OwnedSheetPlan {
   const at = sheet.blocks.findIndex((b) => b.address === RESULTS_STATUS_CELL);
   if (at < 0) return sheet;
   const block = sheet.blocks[at]!;
   const subtitle = String(block.values[0]?.[0] ?? "");
-  const formula = `=IF(${count}=0,${formulaText(subtitle)},${inputsChangedStatus(count, scoredAt, lang)})`;
+  const formula = `=IF(${count}=0,${formulaText(subtitle)},${inputsChangedStatus(count, scoredAt, lang, unitLabel)})`;
   const blocks = [...sheet.blocks];
   // "General": a formula written into a text cell would stay text.
   blocks[at] = { ...block, values: [[subtitle]], formulas: [[formula]], numberFormat: "General" };
   return {
     ...sheet,
     blocks,
-    rowHeights: statusRowHeights(sheet, inputsChangedStatus("999", scoredAt, lang)),
+    rowHeights: statusRowHeights(sheet, inputsChangedStatus("999", scoredAt, lang, unitLabel)),
     conditionalFormats: [...sheet.conditionalFormats, { range: RESULTS_STATUS_CELL, kind: "expression", formula: `=${count}>0`, colors: [STATUS_RED], bold: true }],
   };
 }

@@ -428,7 +428,7 @@ export const FORM_STATUS_FORMAT = "General;-General;General;[Red]@";
  * of `scoredAt`. Its value is the empty text it shows when written (a reader that does not calculate).
  */
 function statusBlock(address: string, unit: string, scoredAt: Date, lang: Lang, model: IndexModel): CellBlock {
-  const formula = formInputsChangedFormula(unit, scoredAt, lang, indexComparesUnits(model));
+  const formula = formInputsChangedFormula(unit, scoredAt, lang, indexComparesUnits(model), model.definition.unitLabel);
   return { address, values: [[""]], formulas: [[formula]], numberFormat: FORM_STATUS_FORMAT };
 }
 

@@ -42,10 +42,10 @@ describe("the names of the results and charts sheets", () => {
     expect(charts.charts.every((c) => c.dataSheet === "Biểu đồ (2)")).toBe(true);
     expect(stateOf(first).owned.charts.every((c) => c.sheet === "Biểu đồ (2)")).toBe(true);
     expect(first.warnings).toHaveLength(2);
-    expect(first.warnings![0]!.vi).toBe('Bảng tính đã có trang "Kết quả" không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang "Kết quả (2)".');
-    expect(first.warnings![0]!.en).toContain('sheet "Kết quả" that DTI Scorer did not make');
-    expect(first.warnings![0]!.en).toContain('"Kết quả (2)"');
-    expect(first.warnings![1]!.vi).toContain('"Biểu đồ (2)"');
+    expect(first.warnings![0]!.vi).toBe("Bảng tính đã có trang 'Kết quả' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang 'Kết quả (2)'.");
+    expect(first.warnings![0]!.en).toContain("sheet 'Kết quả' that DTI Scorer did not make");
+    expect(first.warnings![0]!.en).toContain("'Kết quả (2)'");
+    expect(first.warnings![1]!.vi).toContain("'Biểu đồ (2)'");
   });
 
   test("the next run writes the same sheets again, adds none and removes none, and says nothing more", () => {
@@ -60,7 +60,7 @@ describe("the names of the results and charts sheets", () => {
   test("names ignore case as Excel does, and skip the free-looking names the user has taken too", () => {
     const names = ownedSheetNames("vi", undefined, withSheets(demoSnapshot(), "KẾT QUẢ", "kết quả (2)"));
     expect(names.results).toBe("Kết quả (3)");
-    expect(names.warnings[0]!.vi).toContain('"KẾT QUẢ"');
+    expect(names.warnings[0]!.vi).toContain("'KẾT QUẢ'");
   });
 
   test("in English the user's `Results` is kept the same way; a workbook without such a sheet keeps the usual names and no warning", () => {

@@ -92,14 +92,14 @@ export function renamedSheetMessage(kind: OwnedSheetKind, userSheet: string, our
   if (kind === "results") {
     return {
       sheet: userSheet,
-      vi: `Bảng tính đã có trang "${userSheet}" không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang "${ours}".`,
-      en: `The workbook already has a sheet "${userSheet}" that DTI Scorer did not make: it is left as it is, and the scores are written to the sheet "${ours}".`,
+      vi: `Bảng tính đã có trang '${userSheet}' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang '${ours}'.`,
+      en: `The workbook already has a sheet '${userSheet}' that DTI Scorer did not make: it is left as it is, and the scores are written to the sheet '${ours}'.`,
     };
   }
   return {
     sheet: userSheet,
-    vi: `Bảng tính đã có trang "${userSheet}" không do DTI Scorer tạo: trang này được giữ nguyên, các biểu đồ được ghi vào trang "${ours}".`,
-    en: `The workbook already has a sheet "${userSheet}" that DTI Scorer did not make: it is left as it is, and the charts are written to the sheet "${ours}".`,
+    vi: `Bảng tính đã có trang '${userSheet}' không do DTI Scorer tạo: trang này được giữ nguyên, các biểu đồ được ghi vào trang '${ours}'.`,
+    en: `The workbook already has a sheet '${userSheet}' that DTI Scorer did not make: it is left as it is, and the charts are written to the sheet '${ours}'.`,
   };
 }
 
@@ -112,8 +112,8 @@ export function renamedSheetMessage(kind: OwnedSheetKind, userSheet: string, our
 export function protectedOwnedSheetMessage(sheet: string, kind: "score" | "mark" | "clear" = "score"): Message {
   const again = { score: { vi: "chấm điểm lại", en: "score again" }, mark: { vi: "đánh dấu lại", en: "mark the issues again" }, clear: { vi: "xóa đánh dấu lại", en: "clear the marks again" } }[kind];
   return {
-    vi: `Trang "${sheet}" của DTI Scorer được bảo vệ bằng mật khẩu nên chưa có gì được ghi; hãy bỏ bảo vệ trang này (Xem lại > Bỏ bảo vệ trang tính) rồi ${again.vi}.`,
-    en: `DTI Scorer's sheet "${sheet}" is protected with a password, so nothing was written; unprotect it (Review > Unprotect Sheet) and ${again.en}.`,
+    vi: `Trang '${sheet}' của DTI Scorer được bảo vệ bằng mật khẩu nên chưa có gì được ghi; hãy bỏ bảo vệ trang này (Xem lại > Bỏ bảo vệ trang tính) rồi ${again.vi}.`,
+    en: `DTI Scorer's sheet '${sheet}' is protected with a password, so nothing was written; unprotect it (Review > Unprotect Sheet) and ${again.en}.`,
   };
 }
 

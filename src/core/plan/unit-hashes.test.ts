@@ -111,6 +111,43 @@ describe("stale units", () => {
     expect(staleUnits(scoredState(before, unitInputHashes(before, 2), 2), withShare(2 / 3))).toEqual(NOTHING);
   });
 
+  it('names a unit whose "Không có" was typed over with evidence, and none whose "Không có" was typed into a blank cell: only evidence changes a finding', () => {
+    const none = forms();
+    setCell(none, "SO-02", "E8", "Không có");
+    const scored = scoredState(readAndScore(none).submissions);
+    const given = forms();
+    setCell(given, "SO-02", "E8", "QĐ 12");
+    expect(staleUnits(scored, readAndScore(given).submissions)).toEqual({ ...NOTHING, changed: ["SO-02"] });
+    const typed = forms();
+    setCell(typed, "SO-02", "E8", "Không có");
+    setCell(typed, "SO-03", "E8", "-");
+    expect(staleUnits(scored, readAndScore(typed).submissions)).toEqual(NOTHING);
+  });
+
+  it('keeps a workbook scored by the version before (scheme 3: "Không có", "x" and "-" hashed as evidence) up to date, and still sees its figures change', () => {
+    const typed = () => {
+      const snapshot = forms();
+      setCell(snapshot, "SO-02", "E8", "Không có");
+      setCell(snapshot, "SO-03", "E8", "x");
+      setCell(snapshot, "SO-03", "E13", "-");
+      return snapshot;
+    };
+    const then = readAndScore(typed()).submissions;
+    // That version's hash: the indicators with anything in their Minh chứng cells taken for evidence.
+    const evidenced: Record<string, string[]> = { "SO-01": ["1.1"], "SO-02": ["1.1"], "SO-03": ["1.1", "2.1"] };
+    const hashes = Object.fromEntries(
+      then.map((s) => [
+        s.code,
+        sha256(canonicalJson({ values: s.values, notApplicable: [...s.notApplicable].sort(), category: s.category ?? null, name: s.name, evidenced: evidenced[s.code], selfScores: s.selfScores })),
+      ]),
+    );
+    const old = scoredState(then, hashes, 3);
+    expect(staleUnits(old, readAndScore(typed()).submissions)).toEqual(NOTHING);
+    const figure = typed();
+    setCell(figure, "SO-03", "D10", 55);
+    expect(staleUnits(old, readAndScore(figure).submissions)).toEqual({ ...NOTHING, changed: ["SO-03"] });
+  });
+
   it("records its hash scheme in _index and reads it back", () => {
     const sheet = planIndexSheet(state);
     const values = sheet.blocks[0]!.values.map((r) => r.map((v) => (v === null ? null : v)));

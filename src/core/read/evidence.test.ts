@@ -147,3 +147,29 @@ describe("evidence is asked for where the indicator earns points in the result, 
     expect(warnedAt(result.issues)).toEqual([["U1", "inc", "D5"]]);
   });
 });
+
+describe("evidence that says there is none, on the unit read", () => {
+  test('is no evidence, and the indicators whose cells hold nothing else are kept apart (noEvidence): "Không có", "x", an error; beside a decision, evidence', () => {
+    const m = model([
+      { code: "a", name: "A", max: 10, evidence: "required", inputs: [{ code: "a", type: "number" }], rule: { kind: "fraction" } },
+      { code: "b", name: "B", max: 10, inputs: [{ code: "b.1", type: "integer" }, { code: "b.2", type: "integer" }], rule: { kind: "ratio", numerator: "b.1", denominator: "b.2" } },
+      { code: "c", name: "C", max: 10, inputs: [{ code: "c", type: "number" }], rule: { kind: "fraction" } },
+      { code: "d", name: "D", max: 10, inputs: [{ code: "d", type: "number" }], rule: { kind: "fraction" } },
+      { code: "e", name: "E", max: 10, inputs: [{ code: "e", type: "number" }], rule: { kind: "fraction" } },
+    ]);
+    const sheet = form("SA", [
+      ["a", 0.5, "Không có"],
+      ["b.1", 1, "x"],
+      ["b.2", 2, "QĐ 5/QĐ-UBND"],
+      ["c", 0.5, { error: "#REF!" }],
+      ["d", 0.5, "Khong co."],
+      ["e", 0.5],
+    ]);
+    const [unit] = readSubmissions(m, { sheets: [sheet] }).submissions;
+    expect(unit!.evidence).toEqual({ b: "QĐ 5/QĐ-UBND" });
+    expect(unit!.noEvidence).toEqual(["a", "c", "d"]);
+    // A form without any: none listed.
+    const plain = readSubmissions(m, { sheets: [form("SB", [["a", 0.5, "QĐ 1"]])] }).submissions[0]!;
+    expect(plain.noEvidence).toBeUndefined();
+  });
+});

@@ -392,31 +392,30 @@ export type LayoutAUnit = RawUnit & {
 };
 
 /**
- * What an evidence cell holds that is no evidence, once folded (foldText: case and diacritics
- * ignored, NFC or not) and stripped of the marks around it ("Không có.", "(không)"): a no ("Không
- * có", "Chưa có minh chứng", "None"), not applicable, a promise ("Đang cập nhật", "Bổ sung sau"),
- * a tick that names no document ("x", "√"), 0. A text of marks alone ("-", "…", "?") is none
- * either. A document's number ("Số 12/QĐ-UBND"), a link, a file name or a date is evidence.
+ * What an evidence cell holds that is no evidence, as it is typed with its diacritics: a no
+ * ("Không có", "Chưa có minh chứng", "None"), a promise ("Đang cập nhật", "Bổ sung sau"), a tick
+ * that names no document ("x"), 0. The reader takes them folded (NO_EVIDENCE); the out-of-date
+ * formula of `_index`, which cannot fold, lists them with and without their diacritics.
  */
-const NO_EVIDENCE = new Set([
-  "khong",
-  "khong co",
-  "chua",
-  "chua co",
-  "khong co minh chung",
-  "chua co minh chung",
-  "khong co tai lieu",
-  "chua co tai lieu",
-  "khong co van ban",
-  "chua co van ban",
-  "khong co tai lieu minh chung",
-  "chua co tai lieu minh chung",
-  "dang cap nhat",
-  "dang bo sung",
-  "se bo sung",
-  "bo sung sau",
-  "cap nhat sau",
-  "chua cap nhat",
+export const NO_EVIDENCE_WORDS: readonly string[] = [
+  "không",
+  "không có",
+  "chưa",
+  "chưa có",
+  "không có minh chứng",
+  "chưa có minh chứng",
+  "không có tài liệu",
+  "chưa có tài liệu",
+  "không có văn bản",
+  "chưa có văn bản",
+  "không có tài liệu minh chứng",
+  "chưa có tài liệu minh chứng",
+  "đang cập nhật",
+  "đang bổ sung",
+  "sẽ bổ sung",
+  "bổ sung sau",
+  "cập nhật sau",
+  "chưa cập nhật",
   "none",
   "no",
   "nil",
@@ -426,8 +425,16 @@ const NO_EVIDENCE = new Set([
   "tbd",
   "x",
   "0",
-  ...NOT_APPLICABLE_ANSWERS,
-]);
+];
+
+/**
+ * What an evidence cell holds that is no evidence, once folded (foldText: case and diacritics
+ * ignored, NFC or not) and stripped of the marks around it ("Không có.", "(không)"):
+ * NO_EVIDENCE_WORDS, and not applicable (NOT_APPLICABLE_ANSWERS). A text of marks alone ("-",
+ * "…", "?", "√") is none either. A document's number ("Số 12/QĐ-UBND"), a link, a file name or a
+ * date is evidence.
+ */
+const NO_EVIDENCE = new Set([...NO_EVIDENCE_WORDS.map(foldText), ...NOT_APPLICABLE_ANSWERS]);
 
 /**
  * Whether an evidence cell's content is no evidence: "error", an Excel error (a cell or the

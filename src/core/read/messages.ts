@@ -472,7 +472,7 @@ function twoWays(p: MessageParams): Message {
 export function notUtf8Message(file: string): Message {
   return {
     vi: `Tệp ${file} không phải UTF-8; đã đọc theo bảng mã tiếng Việt Windows-1258. Hãy kiểm tra dấu tiếng Việt, hoặc lưu lại dưới dạng CSV UTF-8.`,
-    en: `File ${file} is not UTF-8; it was read as Vietnamese Windows-1258. Check the Vietnamese diacritics, or save it again as CSV UTF-8.`,
+    en: `The file ${file} is not UTF-8; it was read as Vietnamese Windows-1258. Check the Vietnamese diacritics, or save it again as CSV UTF-8.`,
   };
 }
 

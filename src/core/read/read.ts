@@ -693,6 +693,8 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
     selfScoreCells[node] = cell.address;
   }
 
+  // Indicators whose Minh chứng says there is none ("Không có", "x", "-") and holds nothing else.
+  const noEvidence = raw.layout === "A" && raw.evidence ? Object.keys((raw as LayoutAUnit).evidenceNone ?? {}) : [];
   const submission: Submission = {
     code,
     name,
@@ -700,6 +702,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
     values,
     notApplicable: [...notApplicable],
     ...(raw.evidence ? { evidence: Object.fromEntries(raw.evidence) } : {}),
+    ...(noEvidence.length > 0 ? { noEvidence } : {}),
     ...(raw.layout === "A" ? { selfScores } : {}),
     ...(selfNotApplicable.length > 0 ? { selfNotApplicable } : {}),
     source: { ...raw.source, ...(raw.layout === "A" ? { selfScoreCells } : {}) },

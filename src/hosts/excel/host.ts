@@ -47,13 +47,13 @@ function writtenRanges(plan: WritePlan): Map<string, Rect[]> {
 export function hiddenSheetMessage(sheet: string, cell: string, veryHidden = false): Message {
   if (veryHidden) {
     return {
-      vi: `Trang "${sheet}" đang bị ẩn nên không thể đi tới ô ${cell}.`,
-      en: `Sheet "${sheet}" is hidden, so DTI Scorer cannot go to cell ${cell}.`,
+      vi: `Trang '${sheet}' đang bị ẩn nên không thể đi tới ô ${cell}.`,
+      en: `The sheet '${sheet}' is hidden, so DTI Scorer cannot go to cell ${cell}.`,
     };
   }
   return {
-    vi: `Trang "${sheet}" đang bị ẩn nên không thể đi tới ô ${cell}. Hãy bỏ ẩn trang: nhấp chuột phải vào một thẻ trang bất kỳ > Bỏ ẩn, chọn "${sheet}", rồi thử lại.`,
-    en: `Sheet "${sheet}" is hidden, so DTI Scorer cannot go to cell ${cell}. Unhide it: right-click any sheet tab > Unhide, choose "${sheet}", then try again.`,
+    vi: `Trang '${sheet}' đang bị ẩn nên không thể đi tới ô ${cell}. Hãy bỏ ẩn trang: nhấp chuột phải vào một thẻ trang bất kỳ > Bỏ ẩn, chọn '${sheet}', rồi thử lại.`,
+    en: `The sheet '${sheet}' is hidden, so DTI Scorer cannot go to cell ${cell}. Unhide it: right-click any sheet tab > Unhide, choose '${sheet}', then try again.`,
   };
 }
 
@@ -64,8 +64,8 @@ export function hiddenSheetMessage(sheet: string, cell: string, veryHidden = fal
  */
 export function missingSheetMessage(sheet: string, cell: string): Message {
   return {
-    vi: `Trang "${sheet}" không còn trong sổ làm việc (đã được đổi tên hoặc bị xóa) nên không thể đi tới ô ${cell}. Hãy bấm "Kiểm tra số liệu" để kiểm tra lại các phiếu.`,
-    en: `Sheet "${sheet}" is no longer in the workbook (it was renamed or deleted), so DTI Scorer cannot go to cell ${cell}. Press "Check the data" to check the forms again.`,
+    vi: `Trang '${sheet}' không còn trong sổ làm việc (đã được đổi tên hoặc bị xóa) nên không thể đi tới ô ${cell}. Hãy bấm "Kiểm tra số liệu" để kiểm tra lại các phiếu.`,
+    en: `The sheet '${sheet}' is no longer in the workbook (it was renamed or deleted), so DTI Scorer cannot go to cell ${cell}. Press "Check the data" to check the forms again.`,
   };
 }
 

@@ -19,7 +19,6 @@ import { setPageTexts } from "./page-texts";
 import { renameSheets, renameTableColumns, rewriteDefinedNames, rewriteSheet, sheetNamed } from "./rename-sheets";
 import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
 import { restoreUserFormats, userFormats } from "./user-formats";
-import { quoteSheet } from "../../core/a1";
 import { wrappedHeight } from "../../core/plan/layout";
 import { renameTableInFormula } from "../../core/structured-refs";
 
@@ -571,8 +570,8 @@ function renameUserTables(wb: ExcelJS.Workbook, plan: WritePlan, warnings?: Shee
 export function tableRenamedBackMessage(sheet: string, was: string, name: string): SheetMessage {
   return {
     sheet,
-    vi: `Bảng ${was} trên trang ${quoteSheet(sheet)} là bảng kết quả của DTI Scorer mà bạn đã đổi tên; bảng đã được đặt lại tên ${name} để lần chấm này ghi kết quả vào đúng bảng đó. Các công thức và tên định nghĩa trỏ tới bảng theo tên đã được sửa cho khớp với tên này (=SUM(${was}[…]) nay là =SUM(${name}[…])), nên chúng vẫn đúng.`,
-    en: `The table ${was} on sheet ${quoteSheet(sheet)} is DTI Scorer's results table, which you renamed; its name was set back to ${name} so that this run writes the results into it. The formulas and defined names that refer to it by name were changed to follow it (=SUM(${was}[…]) now reads =SUM(${name}[…])), so they keep working.`,
+    vi: `Bảng ${was} trên trang '${sheet}' là bảng kết quả của DTI Scorer mà bạn đã đổi tên; bảng đã được đặt lại tên ${name} để lần chấm này ghi kết quả vào đúng bảng đó. Các công thức và tên định nghĩa trỏ tới bảng theo tên đã được sửa cho khớp với tên này (=SUM(${was}[…]) nay là =SUM(${name}[…])), nên chúng vẫn đúng.`,
+    en: `The table ${was} on the sheet '${sheet}' is DTI Scorer's results table, which you renamed; its name was set back to ${name} so that this run writes the results into it. The formulas and defined names that refer to it by name were changed to follow it (=SUM(${was}[…]) now reads =SUM(${name}[…])), so they keep working.`,
   };
 }
 
@@ -580,8 +579,8 @@ export function tableRenamedBackMessage(sheet: string, was: string, name: string
 export function tableDroppedMessage(sheet: string, table: string): SheetMessage {
   return {
     sheet,
-    vi: `Bảng ${table} trên trang ${quoteSheet(sheet)} không còn là bảng sau khi DTI Scorer ghi lại trang này (trang của DTI Scorer được ghi lại mỗi lần chấm điểm; các ô của bạn ngoài vùng kết quả vẫn được giữ), nên công thức trỏ tới bảng theo tên (như =ROWS(${table}[…])) có thể báo #REF!; hãy đặt bảng của bạn ở một trang khác rồi nhập lại các công thức đó.`,
-    en: `The table ${table} on sheet ${quoteSheet(sheet)} is no longer a table once DTI Scorer wrote that sheet again (DTI Scorer's sheets are written again on every run; your cells outside the results stay), so formulas that refer to it by name (such as =ROWS(${table}[…])) may now show #REF!; keep your tables on another sheet and enter those formulas again.`,
+    vi: `Bảng ${table} trên trang '${sheet}' không còn là bảng sau khi DTI Scorer ghi lại trang này (trang của DTI Scorer được ghi lại mỗi lần chấm điểm; các ô của bạn ngoài vùng kết quả vẫn được giữ), nên công thức trỏ tới bảng theo tên (như =ROWS(${table}[…])) có thể báo #REF!; hãy đặt bảng của bạn ở một trang khác rồi nhập lại các công thức đó.`,
+    en: `The table ${table} on the sheet '${sheet}' is no longer a table once DTI Scorer wrote that sheet again (DTI Scorer's sheets are written again on every run; your cells outside the results stay), so formulas that refer to it by name (such as =ROWS(${table}[…])) may now show #REF!; keep your tables on another sheet and enter those formulas again.`,
   };
 }
 

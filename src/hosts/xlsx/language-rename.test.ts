@@ -146,7 +146,7 @@ describe("scoring again in the other language", () => {
       { from: "Kết quả", to: "Results (2)" },
       { from: "Biểu đồ", to: "Charts" },
     ]);
-    expect(second.warnings.map((w) => w.en)).toEqual(['The workbook already has a sheet "Results" that DTI Scorer did not make: it is left as it is, and the scores are written to the sheet "Results (2)".']);
+    expect(second.warnings.map((w) => w.en)).toEqual(["The workbook already has a sheet 'Results' that DTI Scorer did not make: it is left as it is, and the scores are written to the sheet 'Results (2)'."]);
     const wb = await open(second.out);
     expect(wb.getWorksheet("Results")!.getCell("A1").value).toBe("Của tôi");
     expect(wb.getWorksheet("Results (2)")!.getTable(RESULTS_TABLE)).toBeDefined();

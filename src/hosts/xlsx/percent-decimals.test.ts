@@ -119,8 +119,23 @@ describe("the provincial forms of 2022 (ranked on points to 1 decimal)", () => {
   }, 60_000);
 });
 
+describe("the provincial forms of 2022 ranked on their value to 4 decimals", () => {
+  // The value times the root's max (1,000) is the points: values 0,0001 apart are 0,1 point apart,
+  // as the published ranking on points to 1 decimal tells them.
+  const builtin = findBuiltin("dti-tinh-922-2022")!.definition as { ranking: object };
+  const model = modelOf({ ...builtin, ranking: { ...builtin.ranking, on: "value", decimals: 4 } });
+
+  test("show the decimals of a ranking on points to 1 decimal: two for the indicators worth 200 and 150 points, one for those worth 100", async () => {
+    expect(model.root.max).toBe(1000);
+    const wb = await open(await makeTemplate(model, [{ code: "T2", name: "TP. Hồ Chí Minh" }], { lang: "vi" }));
+    const ws = wb.getWorksheet("TP. Hồ Chí Minh")!;
+    const formats = Object.fromEntries(["1", "2", "3", "4", "5", "7", "8", "9"].map((code) => [code, ws.getCell(rowOf(ws, code), VALUE).numFmt]));
+    expect(formats).toEqual({ "1": "0.0%", "2": "0.0%", "3": "0.0%", "4": "0.0%", "5": "0.0%", "7": "0.00%", "8": "0.00%", "9": "0.00%" });
+  });
+});
+
 describe("a form's percentage decimals, by the indicator's points and the ranking's decimals", () => {
-  const definition = (ranking: { decimals?: number } | undefined, max: number) => ({
+  const definition = (ranking: { on?: "points" | "value"; decimals?: number } | undefined, max: number) => ({
     format: "index-definition/1",
     id: "ty-le",
     version: "1",
@@ -135,7 +150,7 @@ describe("a form's percentage decimals, by the indicator's points and the rankin
       ],
     },
   });
-  const format = async (ranking: { decimals?: number } | undefined, max: number): Promise<[string, string]> => {
+  const format = async (ranking: { on?: "points" | "value"; decimals?: number } | undefined, max: number): Promise<[string, string]> => {
     const wb = await open(await makeTemplate(modelOf(definition(ranking, max)), [{ code: "A", name: "Sở A" }], { lang: "vi" }));
     const ws = wb.getWorksheet("Sở A")!;
     return [ws.getCell(rowOf(ws, "1"), VALUE).numFmt, ws.getCell(rowOf(ws, "2"), VALUE).numFmt];
@@ -155,7 +170,16 @@ describe("a form's percentage decimals, by the indicator's points and the rankin
     // Ranked to whole points: one decimal at least, as before.
     [{ decimals: 0 }, 1000, ["0.0%", "0.0%"]],
     [{ decimals: 1 }, 101, ["0.00%", "0.0%"]],
+    // Ranked on the value to 3 decimals, the root worth 1,000 + 10 points: 1,01 points apart, one
+    // decimal; worth 100 + 10, 0,11 point: 0,1% of 100 points is 0,1, one decimal still.
+    [{ on: "value", decimals: 3 }, 1000, ["0.0%", "0.0%"]],
+    [{ on: "value", decimals: 3 }, 100, ["0.0%", "0.0%"]],
+    // To 5 decimals, the root worth 1,010 points: 0,0101 point apart, 0,001% of 1,000 points is
+    // 0,01; 0,1% of 10 points is 0,01 too.
+    [{ on: "value", decimals: 5 }, 1000, ["0.000%", "0.0%"]],
+    // On the unrounded value: held to 0,01 point, as on points.
+    [{ on: "value" }, 500, ["0.000%", "0.00%"]],
   ] as const)("ranking %j, an indicator worth %d points beside one worth 10: %j", async (ranking, max, expected) => {
-    expect(await format(ranking, max)).toEqual(expected);
+    expect(await format(ranking as { on?: "points" | "value"; decimals?: number } | undefined, max)).toEqual(expected);
   });
 });

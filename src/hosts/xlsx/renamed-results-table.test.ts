@@ -11,6 +11,7 @@ import { RESULTS_TABLE } from "../../core/plan/labels";
 import { DEMO_DEFINITION } from "../../core/plan/test-fixtures";
 import { runScoring } from "../../core/pipeline";
 import { renameTableInFormula } from "../../core/structured-refs";
+import { tableDroppedMessage, tableRenamedBackMessage } from "./apply";
 import { XlsxHost } from "./host";
 import { demoForms, edit, open } from "./test-workbooks";
 
@@ -159,5 +160,17 @@ describe("renameTableInFormula", () => {
     );
     // A column's `'`, `[` and `]` are escaped with `'`.
     expect(renameTableInFormula("BangKetQua[Tổng ''điểm'']+BangKetQua[a'[b]+BangKetQua[[x']BangKetQua]]", "BangKetQua", "T")).toBe("T[Tổng ''điểm'']+T[a'[b]+T[[x']BangKetQua]]");
+  });
+});
+
+describe("the sheet named in these warnings", () => {
+  test("is shown as the user sees it on its tab, in single quotes as a finding names a sheet: not as a formula writes it", () => {
+    // A formula writes 'Sở Y tế''s' and a bare Results; the sentence says 'Sở Y tế's' and 'Results'.
+    const renamed = tableRenamedBackMessage("Sở Y tế's", "BangKetQua", RESULTS_TABLE);
+    expect(renamed.vi).toContain("Bảng BangKetQua trên trang 'Sở Y tế's' là bảng kết quả của DTI Scorer");
+    expect(renamed.en).toContain("The table BangKetQua on the sheet 'Sở Y tế's' is DTI Scorer's results table");
+    const dropped = tableDroppedMessage("Results", "BangCuaToi");
+    expect(dropped.vi).toContain("Bảng BangCuaToi trên trang 'Results' không còn là bảng");
+    expect(dropped.en).toContain("The table BangCuaToi on the sheet 'Results' is no longer a table");
   });
 });

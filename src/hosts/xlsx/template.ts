@@ -123,20 +123,31 @@ export function maxPointsFormat(max: number): string {
  * points or less keeps the one decimal of the published tables ("87,3%": 0,1% is 0,1 point), one
  * worth 150 or 200 (the 2022 provincial index's activities) shows two ("84,06%": 0,1% of 200 is
  * 0,2 point, and 84,06% and 84,14% would both show 84,1%); ranked on 2 decimals, two at least
- * ("87,25%"). An index ranked on its value is held to the same figure in points (stricter for a
- * total worth 1 point or more). More where a bound of the input or a step's threshold on it needs
- * them (99,95%); at most 4 in all. The cell holds the figure typed, whatever it shows.
+ * ("87,25%"). An index ranked on its value to `decimals` tells apart values 10^-decimals apart,
+ * which are the root's max × 10^-decimals points apart (the points are the value times the
+ * root's max): ranked on its value to 4 decimals, the 2022 provincial index (1,000 points) is held
+ * to 0,1 point, as ranked on points to 1 decimal. Ranked on its value unrounded, it is held to 0,01
+ * point as a ranking on points is; without a max of the root, to the fewest decimals (1 or 2).
+ * More where a bound of the input or a step's threshold on it needs them (99,95%); at most 4 in
+ * all. The cell holds the figure typed, whatever it shows.
  */
 export function percentFormat(model: IndexModel, input: ResolvedInput, ind: IndicatorModel): string {
-  const ranking = model.definition.ranking?.decimals;
-  // The decimals of points the ranking compares: its own, 2 when it compares the unrounded figure.
-  const compared = ranking ?? 2;
-  let decimals = ranking === undefined || ranking >= 2 ? 2 : 1;
-  // The fewest from there with max × 10^-(decimals+2) ≤ 10^-compared, i.e. max ≤ 10^(decimals+2-compared)
-  // (with room for a binary fraction: a max of 100 at one decimal is 0,1 point a step, no more).
+  const ranking = model.definition.ranking;
+  const rankedDecimals = ranking?.decimals;
+  const rootMax = model.root.max !== undefined && model.root.max > 0 ? model.root.max : undefined;
+  // As the scoring ranks (resolveRanking): on points when the root has a max, unless told otherwise.
+  const onValue = (ranking?.on ?? (rootMax !== undefined ? "points" : "value")) === "value";
+  // The points the ranking tells apart: 10^-decimals on points (2 decimals when it compares the
+  // unrounded figure); on the value to `decimals`, the root's max × 10^-decimals.
+  const apart = onValue && rankedDecimals !== undefined && rootMax !== undefined ? rootMax * 10 ** -rankedDecimals : 10 ** -(rankedDecimals ?? 2);
+  // Two decimals at least for a ranking that tells hundredths of a point apart, one otherwise.
+  let decimals = apart <= 0.01 * (1 + 1e-9) ? 2 : 1;
+  // The fewest from there with max × 10^-(decimals+2) ≤ apart (with room for a binary fraction: a
+  // max of 100 at one decimal is 0,1 point a step, no more). Ranked on the value of an index
+  // without a root max: the fewest.
   const max = ind.max;
-  if (max !== undefined && max > 0) {
-    while (decimals < 4 && max > 10 ** (decimals + 2 - compared) * (1 + 1e-9)) decimals++;
+  if (max !== undefined && max > 0 && !(onValue && rootMax === undefined)) {
+    while (decimals < 4 && max * 10 ** -(decimals + 2) > apart * (1 + 1e-9)) decimals++;
   }
   const marks = [input.min, input.max];
   if (ind.rule.kind === "steps" && ind.ruleInputs.length === 1 && ind.ruleInputs[0] === input.code) {

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import { chartedUnit } from "../../core/plan/figures";
-import { noFigureToDrawText, notRankedText, uncomputedParts } from "../../core/plan/labels";
+import { noFigureToDrawText, notRankedText, uncomputedParts, unitInTitle } from "../../core/plan/labels";
 import type { ChartKind } from "../../core/types";
 import { type StringKey, t } from "../i18n";
 import type { PaneActions, PaneState } from "../state/usePane";
@@ -31,7 +31,7 @@ const useStyles = makeStyles({
 
 export const MAX_PROFILE_UNITS = 5;
 
-/** The charts, named as the index scores: points where it has them, values (0–1) otherwise (the HDI). */
+/** The charts, named as the index scores: points where it has them, values (0–1) otherwise (the HDI); by its units as it calls them ("theo tỉnh"), as their titles are. */
 const KINDS: { kind: ChartKind; key: StringKey; valueKey?: StringKey }[] = [
   { kind: "barSorted", key: "chartTotal", valueKey: "chartTotalValue" },
   { kind: "stackedBar", key: "chartGroups", valueKey: "chartGroupsValue" },
@@ -58,7 +58,7 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
           {KINDS.map(({ kind, key, valueKey }) => (
             <Checkbox
               key={kind}
-              label={t(lang, byValue && valueKey ? valueKey : key)}
+              label={t(lang, byValue && valueKey ? valueKey : key, { unit: unitInTitle(model?.definition.unitLabel, lang) })}
               checked={chartKinds.includes(kind)}
               onChange={(_, d) => actions.setChartKinds(d.checked ? [...chartKinds, kind] : chartKinds.filter((k) => k !== kind))}
             />

@@ -195,8 +195,8 @@ export function CheckStep({
   const noErrors = noErrorsText(counts, listLang);
   const canGo = Boolean(state.workbench?.goTo);
   const busy = Boolean(state.busy);
-  // "20 đơn vị và 1 phiếu chưa được chấm: …": the forms left out are listed below, not among the units counted.
-  const summary = checkSummary(issues ?? [], counts, unitsChecked ?? 0, listLang);
+  // "20 tỉnh và 1 phiếu chưa được chấm: …": the forms left out are listed below, not among the units counted.
+  const summary = checkSummary(issues ?? [], counts, unitsChecked ?? 0, listLang, state.index.model?.definition.unitLabel);
   const summaryParts: Record<string, string> = summary.params;
   return (
     <div className={st.step}>

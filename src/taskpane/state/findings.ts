@@ -4,7 +4,9 @@
  * made by `where()` in core/read/messages.ts); the pane shows the place on its own line (the
  * go-to link), so the sentence there starts after it.
  */
-import type { Lang } from "../../core/i18n/text";
+import type { LocalizedText } from "../../core/definition/schema";
+import { type Lang, formatNumber } from "../../core/i18n/text";
+import { unitCount } from "../../core/plan/labels";
 import { notScoredEntries } from "../../core/plan/not-scored";
 import type { Issue, Severity } from "../../core/types";
 import { type StringKey, t } from "../i18n";
@@ -76,17 +78,33 @@ export function notScoredText(issues: Issue[], lang: Lang): string | undefined {
 }
 
 /**
- * The Check step's summary, as its key and the pieces that fill it: "20 đơn vị: 3 lỗi và 1 cảnh
- * báo", and with forms the reader left out, "20 đơn vị và 1 phiếu chưa được chấm: 3 lỗi và 1 cảnh
- * báo" (those forms are among the findings listed under it, not among the units counted).
- * `counts`: the findings by severity.
+ * "8 sở, ban, ngành", "20 tỉnh" / "1 department", "20 provinces": a count of units called as the
+ * index calls them (its `unitLabel`), as the command line and the results sheet count them
+ * (unitCount); "đơn vị" / "units" when it says nothing. The number as the pane writes numbers ("1.234").
  */
-export function checkSummary(issues: Issue[], counts: Record<Severity, number>, unitsChecked: number, lang: Lang): { key: StringKey; params: Record<string, string> } {
+export function unitsCountText(n: number, lang: Lang, unitLabel?: LocalizedText): string {
+  const text = unitCount(n, lang, unitLabel);
+  return `${formatNumber(n, lang)}${text.slice(String(n).length)}`;
+}
+
+/**
+ * The Check step's summary, as its key and the pieces that fill it: "20 tỉnh: 3 lỗi và 1 cảnh
+ * báo", and with forms the reader left out, "20 tỉnh và 1 phiếu chưa được chấm: 3 lỗi và 1 cảnh
+ * báo" (those forms are among the findings listed under it, not among the units counted).
+ * `counts`: the findings by severity; `unitLabel`: what the index calls a unit (unitsCountText).
+ */
+export function checkSummary(
+  issues: Issue[],
+  counts: Record<Severity, number>,
+  unitsChecked: number,
+  lang: Lang,
+  unitLabel?: LocalizedText,
+): { key: StringKey; params: Record<string, string> } {
   const notScored = notScoredText(issues, lang);
   return {
     key: notScored === undefined ? "checkSummary" : "checkSummaryNotScored",
     params: {
-      units: t(lang, "unitsCount", { count: unitsChecked }),
+      units: unitsCountText(unitsChecked, lang, unitLabel),
       ...(notScored !== undefined ? { notScored } : {}),
       errors: t(lang, "countErrors", { count: counts.error }),
       warnings: t(lang, "countWarnings", { count: counts.warning }),

@@ -24,6 +24,8 @@ import {
 } from "../../core/forms-index";
 import type { ChartKind, Issue, ScoreTable, Submission, UnitResult, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
+import type { LocalizedText } from "../../core/definition/schema";
+import { unitsCountText } from "./findings";
 import { type StaleGroup, type StaleKind, otherIndexMessage, othersMayChangeNote, scoredWithAnother, staleGroupNames, staleGroups, staleResults } from "../../core/stale";
 import type { PickedFile } from "../components/FileButton";
 import { type StringKey, t, tBoth } from "../i18n";
@@ -92,7 +94,7 @@ export function formsOfAnotherIndex(snapshot: WorkbookSnapshot, model: IndexMode
 /**
  * The sentence for forms made for other indices (`named`: their `Bộ chỉ số` texts, id@version)
  * than the one in use: in the open workbook ("so no form could be read"), in files being
- * brought in ("so no sheet was copied"), or in the open workbook as the Index step says it when
+ * brought in ("so no sheet was collected"), or in the open workbook as the Index step says it when
  * another index is chosen ("chosen": checking or scoring would read none). Undefined when none
  * names another index.
  *
@@ -147,8 +149,8 @@ export function anotherIndex(
   // theirs would leave one workbook with two indices' forms, scored on one of them. Not to be offered.
   if (where === "beside") {
     const message: Message = {
-      vi: `Các phiếu trong các tệp đã chọn được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số ${current("vi")} của các phiếu đã có trong sổ, nên chưa chép trang nào vào sổ. Một sổ chỉ chấm theo một bộ chỉ số: hãy nhập các tệp này vào một sổ của riêng ${one ? "bộ chỉ số đó" : "từng bộ chỉ số"}.`,
-      en: `The forms in the chosen files were made for the index ${names("en")}, not the index ${current("en")} of the forms already in this workbook, so no sheet was copied into it. A workbook is scored on one index: bring these files into a workbook of ${one ? "that index's" : "each index's"} own.`,
+      vi: `Các phiếu trong các tệp đã chọn được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số ${current("vi")} của các phiếu đã có trong sổ, nên chưa tổng hợp trang nào vào sổ. Một sổ chỉ chấm theo một bộ chỉ số: hãy tổng hợp các tệp này vào một sổ của riêng ${one ? "bộ chỉ số đó" : "từng bộ chỉ số"}.`,
+      en: `The forms in the chosen files were made for the index ${names("en")}, not the index ${current("en")} of the forms already in this workbook, so no sheet was collected into it. A workbook is scored on one index: collect these files into a workbook of ${one ? "that index's" : "each index's"} own.`,
     };
     return { message };
   }
@@ -181,15 +183,15 @@ export function anotherIndex(
       (allBuiltin ? "" : ` Open the definition file (.json) of ${one ? "that index" : "the forms' index"}.`),
   } : {
     vi:
-      `Các phiếu trong ${inFiles ? "các tệp đã chọn" : "sổ"} được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số đang dùng ${current("vi")}, nên ${inFiles ? "chưa chép trang nào vào sổ" : "chưa đọc được phiếu nào"}. ` +
+      `Các phiếu trong ${inFiles ? "các tệp đã chọn" : "sổ"} được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số đang dùng ${current("vi")}, nên ${inFiles ? "chưa tổng hợp trang nào vào sổ" : "chưa đọc được phiếu nào"}. ` +
       (allBuiltin
-        ? `Hãy chọn ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi ${inFiles ? "nhập lại các tệp" : "chạy lại"}.`
-        : `Hãy mở tệp định nghĩa (.json) của ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi ${inFiles ? "nhập lại các tệp" : "chạy lại"}.`),
+        ? `Hãy chọn ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi ${inFiles ? "tổng hợp lại các tệp" : "chạy lại"}.`
+        : `Hãy mở tệp định nghĩa (.json) của ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi ${inFiles ? "tổng hợp lại các tệp" : "chạy lại"}.`),
     en:
-      `The forms in ${inFiles ? "the chosen files" : "this workbook"} were made for the index ${names("en")}, not the index in use ${current("en")}, so ${inFiles ? "no sheet was copied into the workbook" : "no form could be read"}. ` +
+      `The forms in ${inFiles ? "the chosen files" : "this workbook"} were made for the index ${names("en")}, not the index in use ${current("en")}, so ${inFiles ? "no sheet was collected into the workbook" : "no form could be read"}. ` +
       (allBuiltin
-        ? `Choose ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then ${inFiles ? "bring the files in again" : "run again"}.`
-        : `Open the definition file (.json) of ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then ${inFiles ? "bring the files in again" : "run again"}.`),
+        ? `Choose ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then ${inFiles ? "collect the files again" : "run again"}.`
+        : `Open the definition file (.json) of ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then ${inFiles ? "collect the files again" : "run again"}.`),
   };
   return one && builtins[0] ? { message, offer: { builtinId: builtins[0].id } } : { message };
 }
@@ -357,10 +359,16 @@ const BUILTIN_DEFINITIONS = BUILTIN_INDICES.map((b) => b.definition);
 /** How many names a sentence lists before "và N … khác" / "and N more". */
 export const NAMED = 5;
 
-/** "A, B, C, D, E và 3 trang khác" / "A, B, C, D, E and 3 more": the first names, then how many others. */
-export function someNames(names: readonly string[], more: "moreSheets" | "moreUnits", lang: Lang): string {
+/**
+ * "A, B, C, D, E và 3 trang khác" / "A, B, C, D, E and 3 more": the first names, then how many
+ * others; other units counted as the index calls them (`unitLabel`: "và 3 sở, ban, ngành khác").
+ */
+export function someNames(names: readonly string[], more: "moreSheets" | "moreUnits", lang: Lang, unitLabel?: LocalizedText): string {
   if (names.length <= NAMED) return names.join(", ");
-  return t(lang, more, { names: names.slice(0, NAMED).join(", "), count: names.length - NAMED });
+  const count = names.length - NAMED;
+  // English says how many more without the word for them ("and 3 more"), as the command line does.
+  const units = lang === "vi" ? unitsCountText(count, lang, unitLabel) : formatNumber(count, lang);
+  return t(lang, more, { names: names.slice(0, NAMED).join(", "), count, ...(more === "moreUnits" ? { units } : {}) });
 }
 
 /** The workbook as one run reads it: read once, so that a failure can be explained from the same snapshot. */
@@ -767,10 +775,20 @@ const STALE_LINES: Record<StaleKind, StringKey> = {
   removed: "staleRemoved",
 };
 
-/** The stale banner's lines, one for each kind of change, each naming its units (five, then how many more). */
+/**
+ * The stale banner's lines, one for each kind of change, each counting its units as the index
+ * calls them (StaleGroup.unitLabel, as the command line's sentence does: "2 sở, ban, ngành đã thay
+ * đổi số liệu", "1 country's figures changed") and naming them (five, then how many more).
+ */
 export function staleLines(groups: readonly StaleGroup[], lang: Lang): string[] {
   const others = othersMayChangeNote(groups);
-  return [...groups.map((g) => t(lang, STALE_LINES[g.kind], { count: g.keys.length, names: someNames(staleGroupNames(g, lang), "moreUnits", lang) })), ...(others ? [others[lang]] : [])];
+  const line = (g: StaleGroup): string => {
+    const units = unitsCountText(g.keys.length, lang, g.unitLabel);
+    // The units as the owners of what follows: "1 country's", "3 countries'" (in Vietnamese, the count itself).
+    const unitsOf = lang === "vi" ? units : units.endsWith("s") ? `${units}'` : `${units}'s`;
+    return t(lang, STALE_LINES[g.kind], { count: g.keys.length, units, unitsOf, names: someNames(staleGroupNames(g, lang), "moreUnits", lang, g.unitLabel) });
+  };
+  return [...groups.map(line), ...(others ? [others[lang]] : [])];
 }
 
 const STAGE_KEYS: Record<string, StringKey> = {
@@ -950,8 +968,8 @@ export async function openFileWorkbench(file: PickedFile, indexId?: string): Pro
 
 /** The forms were read but the workbook holding them could not be written (the library refused what it read). */
 const COLLECT_WRITE_FAILED: Message = {
-  vi: "Đã đọc được các phiếu nhưng không ghi được sổ làm việc sau khi gộp; sổ vẫn như trước khi nhập. Hãy mở sổ trong Excel, lưu lại rồi chọn lại, hoặc gộp phiếu bằng dòng lệnh dti-scorer collect.",
-  en: "The forms were read, but the workbook could not be written with them; it is as it was before. Open the workbook in Excel, save it, and choose it again, or gather the forms with the dti-scorer collect command.",
+  vi: "Đã đọc được các phiếu nhưng không ghi được sổ làm việc sau khi tổng hợp; sổ vẫn như trước. Hãy mở sổ trong Excel, lưu lại rồi chọn lại, hoặc tổng hợp phiếu bằng lệnh dti-scorer collect.",
+  en: "The forms were read, but the workbook could not be written with them; it is as it was before. Open the workbook in Excel, save it, and choose it again, or collect the forms with the dti-scorer collect command.",
 };
 
 /**
@@ -992,8 +1010,8 @@ export function csvFileSkip(name: string): SkippedSheet {
     sheet: "",
     kind: "file",
     reason: {
-      vi: `Tệp "${name}" là bảng CSV, không phải tệp phiếu .xlsx, nên được bỏ qua: ngăn tác vụ chỉ nhập phiếu .xlsx. Hãy mở tệp trong Excel, lưu dưới dạng .xlsx (Sổ làm việc Excel) rồi nhập lại; một bảng CSV số liệu có thể chấm riêng bằng dòng lệnh dti-scorer score.`,
-      en: `File "${name}" is a CSV table, not an .xlsx form file, so it was left out: the pane brings in .xlsx forms only. Open it in Excel, save it as .xlsx (Excel Workbook) and bring it in again; a CSV table of figures can be scored on its own with the dti-scorer score command.`,
+      vi: `Tệp "${name}" là bảng CSV, không phải tệp phiếu .xlsx, nên được bỏ qua: ngăn tác vụ chỉ tổng hợp phiếu .xlsx. Hãy mở tệp trong Excel, lưu dưới dạng .xlsx (Sổ làm việc Excel) rồi tổng hợp lại; một bảng CSV số liệu có thể chấm riêng bằng lệnh dti-scorer score.`,
+      en: `File "${name}" is a CSV table, not an .xlsx form file, so it was left out: the pane collects .xlsx forms only. Open it in Excel, save it as .xlsx (Excel Workbook) and collect it again; a CSV table of figures can be scored on its own with the dti-scorer score command.`,
     },
   };
 }

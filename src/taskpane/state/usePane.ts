@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { decodeDefinitionFile, definitionHash } from "../../core/definition/parse";
 import type { IndexModel } from "../../core/definition/model";
+import type { LocalizedText } from "../../core/definition/schema";
 import { type Lang, type Message, localize } from "../../core/i18n/text";
 import { madeFormsFile } from "../../core/collect";
 import { readIndexSheet } from "../../core/plan/index-sheet";
@@ -17,7 +18,7 @@ import type { PickedFile } from "../components/FileButton";
 import { type Params, type StringKey, t, tBoth } from "../i18n";
 import type { Environment, PaneMode } from "./environment";
 import { saveLang, watchTheme, yieldToEventLoop } from "./environment";
-import { leftOutSentences } from "./findings";
+import { leftOutSentences, unitsCountText } from "./findings";
 import * as pipeline from "./pipeline";
 import { type CsvProblem, parseUnitList, unitListProblems, unitsFromCsvFile, withUnitsWithoutCategory } from "./units";
 import type { Workbench } from "./workbench";
@@ -214,34 +215,37 @@ export function severityCounts(issues: Issue[]): Record<Severity, number> {
 }
 
 /**
- * "Đã chấm 20 đơn vị (20 được xếp hạng)." and, as a warning (the run did not score everything as
- * the units meant it): units whose forms hold no figure at all (`results` with coverage 0), by
- * name, and how the run took them (counted as 0, or not ranked); no unit ranked; forms the reader
- * left out (a unit code another form has, a form of another index), how many.
+ * "Đã chấm 8 sở, ban, ngành (8 được xếp hạng)." / "Scored 8 departments (8 ranked).", the units
+ * called as the index calls them (`unitLabel`: unitsCountText, as the command line says it, here
+ * and in what follows: "2 sở, ban, ngành chưa điền số liệu nào"), and, as a warning (the run did not score everything as the units meant it): units whose forms hold
+ * no figure at all (`results` with coverage 0), by name, and how the run took them (counted as 0,
+ * or not ranked); no unit ranked; forms the reader left out (a unit code another form has, a form
+ * of another index), how many. Its sentence is in both languages (`message`): the unit word is
+ * the index's in each.
  */
 export function scoreDoneNotice(
   units: number,
   ranked: number,
   issues: Issue[],
   results: readonly Pick<UnitResult, "name" | "coverage" | "ranked" | "points">[] = [],
+  unitLabel?: LocalizedText,
 ): Notice {
-  const params = { units, ranked };
+  const done = (lang: Lang): string => t(lang, "scoreDone", { units: unitsCountText(units, lang, unitLabel), ranked });
   const empty = results.filter((u) => u.coverage === 0);
   const counted = empty.filter((u) => u.ranked);
   const unranked = empty.filter((u) => !u.ranked);
   const noData = (lang: Lang): string[] => [
     ...(counted.length > 0
-      ? [t(lang, counted.some((u) => u.points === null) ? "scoreNoDataValue" : "scoreNoData", { count: counted.length, names: pipeline.someNames(counted.map((u) => u.name), "moreUnits", lang) })]
+      ? [t(lang, counted.some((u) => u.points === null) ? "scoreNoDataValue" : "scoreNoData", { count: counted.length, units: unitsCountText(counted.length, lang, unitLabel), names: pipeline.someNames(counted.map((u) => u.name), "moreUnits", lang, unitLabel) })]
       : []),
-    ...(unranked.length > 0 ? [t(lang, "scoreNoDataUnranked", { count: unranked.length, names: pipeline.someNames(unranked.map((u) => u.name), "moreUnits", lang) })] : []),
+    ...(unranked.length > 0 ? [t(lang, "scoreNoDataUnranked", { count: unranked.length, units: unitsCountText(unranked.length, lang, unitLabel), names: pipeline.someNames(unranked.map((u) => u.name), "moreUnits", lang, unitLabel) })] : []),
   ];
   // No unit ranked, and not every one of them said above: the table says why under each name.
   const noneRanked = units > 0 && ranked === 0 && unranked.length < units;
   const said = (lang: Lang): string[] => [...noData(lang), ...(noneRanked ? [t(lang, "scoreNoneRanked")] : []), ...leftOutSentences(issues, "score", lang)];
-  if (said("vi").length === 0) return { intent: "success", key: "scoreDone", params };
-  const line = (lang: Lang) => [t(lang, "scoreDone", params), ...said(lang)].join(" ");
+  const line = (lang: Lang) => [done(lang), ...said(lang)].join(" ");
   // The key stays: a stale banner takes the place of this notice as of any "scored".
-  return { intent: "warning", key: "scoreDone", params, message: { vi: line("vi"), en: line("en") } };
+  return { intent: said("vi").length === 0 ? "success" : "warning", key: "scoreDone", message: { vi: line("vi"), en: line("en") } };
 }
 
 /**
@@ -883,7 +887,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             const summary = scoreSummary(result.units, result.issues, result.ranking, model);
             const ranked = summary.ranked;
             // The Charts step's button says what it did to the charts; the Score step's, what it scored.
-            const done = from === "charts" ? pipeline.chartsNotice(result, result.lang, s.lang) : scoreDoneNotice(result.units.length, ranked, result.issues, result.units);
+            const done = from === "charts" ? pipeline.chartsNotice(result, result.lang, s.lang) : scoreDoneNotice(result.units.length, ranked, result.issues, result.units, model.definition.unitLabel);
             // An input edited while the run went on: the banner says so at once, in place of "scored" (updateStale's rule).
             const stale = result.stale;
             patch({
