@@ -1757,7 +1757,7 @@ describe("outside Excel, after a long action and when things go wrong", () => {
     );
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
-    await page.getByTestId("check-summary").getByText(/^4 đơn vị/).waitFor();
+    await page.getByTestId("check-summary").getByText(/^4 (đơn vị|sở, ban, ngành|huyện, thị xã, thành phố|tỉnh|quốc gia)/).waitFor();
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 });
@@ -1921,7 +1921,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await idle(page);
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
-    await page.getByTestId("check-summary").getByText(/^2 đơn vị/).waitFor();
+    await page.getByTestId("check-summary").getByText(/^2 (đơn vị|sở, ban, ngành|huyện, thị xã, thành phố|tỉnh|quốc gia)/).waitFor();
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
@@ -2285,7 +2285,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await idle(page);
     expect(await alert.textContent()).not.toContain("Định nghĩa bộ chỉ số chưa hợp lệ");
     // Said once the announcer's short wait is over.
-    await page.getByTestId("live-polite").filter({ hasText: /^4 đơn vị/ }).waitFor({ state: "attached" });
+    await page.getByTestId("live-polite").filter({ hasText: /^4 (đơn vị|sở, ban, ngành|huyện, thị xã, thành phố|tỉnh|quốc gia)/ }).waitFor({ state: "attached" });
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 });
@@ -2581,7 +2581,7 @@ describe("many units, the live regions and the Score step's words, as a fourth a
     await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=check-findings] [aria-expanded]")].at(-1)!.getAttribute("aria-expanded") === "true");
     // In English, the open units' findings and the units' counts are said in English.
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
-    await page.getByTestId("check-summary").filter({ hasText: /units/ }).waitFor();
+    await page.getByTestId("check-summary").filter({ hasText: /(units|departments|districts|provinces|countries)/ }).waitFor();
     await idle(page);
     const englishCounts = (await headers.allInnerTexts()).flatMap((h) => h.split("\n").map((l) => l.trim()).filter((l) => l !== "").slice(1));
     expect(englishCounts.filter((c) => !/^\d+ (errors?|warnings?|info)$/.test(c))).toEqual([]);
