@@ -397,7 +397,7 @@ export type LayoutAUnit = RawUnit & {
  * that names no document ("x"), 0. The reader takes them folded (NO_EVIDENCE); the out-of-date
  * formula of `_index`, which cannot fold, lists them with and without their diacritics.
  */
-export const NO_EVIDENCE_WORDS: readonly string[] = [
+const NO_EVIDENCE_WORDS: readonly string[] = [
   "không",
   "không có",
   "chưa",

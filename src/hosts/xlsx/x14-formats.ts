@@ -15,7 +15,6 @@
  *     a run renamed by their new names, as the rules ExcelJS writes do (rename-sheets.ts);
  *   - a sheet the run writes anew (the results sheet) keeps those of its rules outside the ranges
  *     it clears, as user-formats.ts does for the others (x14FormatsOutside);
- *   - a sheet copied into another workbook (collect) takes them along with copyX14Formats.
  * Data bars, whose Excel 2007 rule names its x14 part by id, are left to ExcelJS, which writes them.
  * Pure (ExcelJS and jszip): runs in Node and in the browser.
  */
@@ -269,17 +268,6 @@ export function takeOutX14Formats(ws: ExcelJS.Worksheet, sheetXml: string): read
   setModelFormats(ws, left);
   setX14Formats(ws, formats);
   return formats;
-}
-
-/**
- * The x14 formats `from` keeps aside, kept aside by `to` too (a form copied into another workbook),
- * after those it has; `rewrite`, when given, rewrites their formulas (to name the copy where they
- * name the sheet copied).
- */
-export function copyX14Formats(from: ExcelJS.Worksheet, to: ExcelJS.Worksheet, rewrite?: (formula: string) => string): void {
-  const formats = x14FormatsOf(from);
-  if (formats.length === 0) return;
-  setX14Formats(to, [...x14FormatsOf(to), ...formats.map((f) => (rewrite ? withX14Formulas(f, rewrite) : f))]);
 }
 
 /**

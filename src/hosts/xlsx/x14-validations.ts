@@ -18,7 +18,6 @@
  *   - a cell keeps one validation, as in Excel: where the workbook written has an ordinary
  *     validation of its own on cells an x14 one was on (the project wrote one there since the file
  *     was read), that one is the cell's, and the x14 one keeps its other cells;
- *   - a sheet copied into another workbook takes them along with copyX14Validations.
  * Pure (ExcelJS and jszip): runs in Node and in the browser.
  */
 import type ExcelJS from "exceljs";
@@ -147,16 +146,6 @@ export function keepX14Validations(ws: ExcelJS.Worksheet, sheetXml: string): rea
   const validations = x14ValidationsIn(sheetXml);
   setX14Validations(ws, validations);
   return validations;
-}
-
-/**
- * The x14 validations `from` keeps aside, kept aside by `to` too (a sheet copied into another
- * workbook), after those it has; `rewrite`, when given, rewrites their formulas.
- */
-export function copyX14Validations(from: ExcelJS.Worksheet, to: ExcelJS.Worksheet, rewrite?: (formula: string) => string): void {
-  const validations = x14ValidationsOf(from);
-  if (validations.length === 0) return;
-  setX14Validations(to, [...x14ValidationsOf(to), ...validations.map((v) => (rewrite ? withX14ValidationFormulas(v, rewrite) : v))]);
 }
 
 /** The cells the model's ordinary validations of `ws` are on (ExcelJS keeps them by cell, "D20", or by range, "D20:D25"). */
