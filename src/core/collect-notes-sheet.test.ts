@@ -188,3 +188,27 @@ describe("an older copy of a unit's form whose table header was edited, beside t
     expect(report.warnings.map((w) => w.vi)).toEqual([expect.stringContaining(`ô D8: phiếu của Sở Nội vụ (SNV) đã được chép vào sổ tổng hợp, thành trang 'Sở Nội vụ', nhưng tên cột "Số liệu báo cáo"`)]);
   });
 });
+
+describe("scoring a workbook that holds a unit's notes sheet beside its form (not collected: the unit's own file)", () => {
+  it.each([
+    ["before", true],
+    ["after", false],
+  ])("placed %s the form: the form is scored and the notes are not called an unread form", async (_where, first) => {
+    for (const top of [WITH_CODE, WITH_PERIOD]) {
+      const result = await scored(await withNotes(top, first));
+      expect(result.table.units.find((u) => u.code === "SNV")!.nodes["3.2"]!.points).toBeCloseTo(6, 10);
+      expect(result.issues.filter((i) => i.code === "layout-not-found")).toEqual([]);
+      expect(result.issues.filter((i) => i.sheet === "Giải trình")).toEqual([]);
+    }
+  });
+
+  it("a notes sheet of a unit whose form is not in the workbook is still said, at its header block", async () => {
+    const file = await edit(await withNotes(WITH_CODE, false), (wb) => {
+      const notes = wb.getWorksheet("Giải trình")!;
+      notes.getCell("B1").value = "Sở Tài chính";
+      notes.getCell("B2").value = "STC";
+    });
+    const result = await scored(file);
+    expect(result.issues.filter((i) => i.code === "layout-not-found").map((i) => [i.sheet, i.cell, i.unit])).toEqual([["Giải trình", "B1", "STC"]]);
+  });
+});

@@ -9,7 +9,7 @@ import { builtinNamed, namedIndex, parseIndexText } from "./forms-index";
 import { atStoredPrecision } from "./hash";
 import { type Lang, type Message, foldText, localize, normalizeText } from "./i18n/text";
 import { type IndexRef, indexWords } from "./index-words";
-import { type HeaderBlock, type NearHeader, type TableHeader, findTableHeader, formWithoutTable, readHeaderBlock } from "./read/layout-a";
+import { type HeaderBlock, type NearHeader, type TableHeader, findTableHeader, formWithoutTable, holdsIndicatorRows, readHeaderBlock } from "./read/layout-a";
 import type { LocatedCell } from "./read/raw";
 import { isBlank, keyText } from "./read/sheet";
 import { type UnitField, unitKeyOf } from "./read/unit-fields";
@@ -120,7 +120,7 @@ export interface LayoutAHeader {
    * column renamed, "Số liệu báo cáo"; the header translated): the scorer finds the form and says
    * so at `cell`, without reading its figures, until the header is put back. `header`: the row
    * that is the table's header but for the column names it lacks, when one is. Only a sheet with
-   * rows of indicators under its header block is such a form (hasIndicatorRows).
+   * rows of indicators under its header block is such a form (holdsIndicatorRows).
    */
   unreadTable?: { cell: string; header?: NearHeader };
 }
@@ -157,7 +157,7 @@ function blockTexts(read: HeaderBlock): Partial<Record<UnitField, string>> {
  * whatever its header block holds (without a unit name the scorer names the unit after the
  * sheet); or it has a form's header block without such a row (formWithoutTable: a column of the
  * table renamed, "Số liệu báo cáo", or the header translated) but with rows of indicators under
- * it (hasIndicatorRows), which the scorer says of at its cell rather than read (`unreadTable`).
+ * it (holdsIndicatorRows), which the scorer says of at its cell rather than read (`unreadTable`).
  * Such a form is still the unit's: Collect takes it in place of the unit's blank form, not leaving
  * the unit with nothing, and says what to put back; a form of the unit whose table is read wins
  * over it. A sheet with the header block alone (a unit's cover or notes sheet, "Giải trình") is
@@ -173,38 +173,10 @@ export function detectLayoutA(sheet: SheetSnapshot): LayoutAHeader | null {
   const read = readHeaderBlock(sheet, undefined);
   // The last row of the header block (0-based); the row under it, 1-based, when no row looks like the table's header.
   const last = Math.max(...Object.values(read).map((f) => topLeft(f!.address).row));
-  // A cover or notes sheet ("Giải trình") that starts as a form does, with no table under it, is no
-  // form. Its rows looked at from under the row like the table's header (1-based: the 0-based row under it), else under the block.
-  if (!hasIndicatorRows(sheet, broken.header?.row ?? last + 1, broken.header ? 1 : MIN_INDICATOR_ROWS)) return null;
+  // A cover or notes sheet ("Giải trình") that starts as a form does, with no table under it, is no form.
+  if (!holdsIndicatorRows(sheet, broken)) return null;
   const unreadTable = { cell: broken.cell, ...(broken.header ? { header: broken.header } : {}) };
   return { ...headerOf(sheet, blockTexts(read), broken.header?.row ?? last + 2), unreadTable };
-}
-
-/**
- * How many rows of indicators, at the least, show a sheet whose table header is not read to hold a
- * form's table, when no row is the table's header but for a column name (NearHeader): one under
- * such a row does.
- */
-const MIN_INDICATOR_ROWS = 3;
-
-/**
- * Whether the sheet has, from its 0-based row `from` down (under the header block, or under the
- * row that looks like the table's header), rows as a form's table has them: at least `min` rows
- * whose first cell with something in it (within the first three columns) is a code (one word, as an index's codes are: "DTI-SO", "1.2.a", "le") followed on the row by a
- * text (the indicator's content). A sheet that only starts as a form does (Đơn vị, Mã đơn vị, Kỳ
- * đánh giá) and goes on with paragraphs, a unit's cover or notes, has none.
- */
-function hasIndicatorRows(sheet: SheetSnapshot, from: number, min: number): boolean {
-  let found = 0;
-  for (let r = from; r < sheet.values.length && found < min; r++) {
-    const row = sheet.values[r] ?? [];
-    const first = row.findIndex((v) => !isBlank(v ?? null));
-    if (first < 0 || first > 2) continue;
-    const code = cellText(row[first]);
-    if (code === "" || code.length > 32 || /\s/.test(code)) continue;
-    if (row.slice(first + 1).some((v) => typeof v === "string" && /\p{L}/u.test(v))) found++;
-  }
-  return found >= min;
 }
 
 function headerOf(sheet: SheetSnapshot, block: Partial<Record<UnitField, string>>, headerRow: number): LayoutAHeader {

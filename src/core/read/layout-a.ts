@@ -3,7 +3,7 @@
  * columns A/B, then a table found by its column names wherever it sits in the sheet.
  */
 import type { IndexModel, ResolvedInput } from "../definition/model";
-import { parseRange } from "../a1";
+import { parseRange, topLeft } from "../a1";
 import { definitionHash } from "../definition/parse";
 import type { IndexDefinition } from "../definition/schema";
 import { type Lang, foldText, localize, normalizeText } from "../i18n/text";
@@ -520,6 +520,49 @@ export function formWithoutTable(sheet: SheetSnapshot): { unit?: string; name?: 
   const header = nearHeader(sheet);
   const at = header?.cell ?? (block.name ?? block.code ?? Object.values(block)[0]!).address;
   return { ...(unit !== undefined ? { unit } : {}), ...(name !== undefined ? { name } : {}), cell: at, ...(header ? { header } : {}) };
+}
+
+/**
+ * How many rows of indicators, at the least, show a sheet whose table header is not read to hold a
+ * form's table, when no row is the table's header but for a column name (NearHeader): one under
+ * such a row does.
+ */
+const MIN_INDICATOR_ROWS = 3;
+
+/**
+ * Whether the sheet has, from its 0-based row `from` down (under the header block, or under the
+ * row that looks like the table's header), rows as a form's table has them: at least `min` rows
+ * whose first cell with something in it (within the first three columns) is a code (one word, as
+ * an index's codes are: "DTI-SO", "1.2.a", "le") followed on the row by a text (the indicator's
+ * content). A sheet that only starts as a form does (Đơn vị, Mã đơn vị, Kỳ đánh giá) and goes on
+ * with paragraphs, a unit's cover or notes, has none.
+ */
+function hasIndicatorRows(sheet: SheetSnapshot, from: number, min: number): boolean {
+  let found = 0;
+  for (let r = from; r < sheet.values.length && found < min; r++) {
+    const row = sheet.values[r] ?? [];
+    const first = row.findIndex((v) => !isBlank(v ?? null));
+    if (first < 0 || first > 2) continue;
+    const v = row[first] ?? null;
+    const code = typeof v === "object" ? "" : cellText(v);
+    if (code === "" || code.length > 32 || /\s/.test(code)) continue;
+    if (row.slice(first + 1).some((v) => typeof v === "string" && /\p{L}/u.test(v))) found++;
+  }
+  return found >= min;
+}
+
+/**
+ * Whether a sheet formWithoutTable finds (`broken`) holds a form's table under its header block
+ * (hasIndicatorRows): an edited form whose table header is not read, rather than a unit's cover
+ * or notes sheet ("Giải trình") that only starts as a form does. Rows are looked at from under the
+ * row like the table's header when there is one, else from under the header block. The one rule
+ * for Collect (detectLayoutA) and the reader.
+ */
+export function holdsIndicatorRows(sheet: SheetSnapshot, broken: { header?: NearHeader }): boolean {
+  if (broken.header) return hasIndicatorRows(sheet, broken.header.row, 1);
+  const block = Object.values(readHeaderBlock(sheet, undefined));
+  const last = Math.max(...block.map((f) => topLeft(f!.address).row));
+  return hasIndicatorRows(sheet, last + 1, MIN_INDICATOR_ROWS);
 }
 
 /**

@@ -9,7 +9,7 @@ import { type IndexSheetState, readIndexSheet, unitKey } from "../plan/index-she
 import { INDEX_SHEET } from "../plan/labels";
 import { foldText, localize, type Lang, type Message } from "../i18n/text";
 import type { InputValue, Issue, Submission, WorkbookSnapshot } from "../types";
-import { type LayoutAUnit, formWithoutTable, readLayoutA } from "./layout-a";
+import { type LayoutAUnit, formWithoutTable, holdsIndicatorRows, readLayoutA } from "./layout-a";
 import { readLayoutB } from "./layout-b";
 import { makeIssue, type MessageParams } from "./messages";
 import { parseNumberText } from "./numbers";
@@ -97,6 +97,8 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
   const sheets: string[] = [];
   let layoutA = false;
   let layoutB = false;
+  /** Sheets with a form's header block and no table (formWithoutTable, not holdsIndicatorRows): where their finding is in `issues`, and whose they are. */
+  const coverSheets: { at: number; unit?: string; name?: string }[] = [];
   let mismatch = false;
 
   const written = sheetsWrittenByScoring(snapshot, options.indexSheet);
@@ -125,6 +127,9 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
     }
     const broken = formWithoutTable(sheet);
     if (broken) {
+      // A unit's cover or notes sheet ("Giải trình" under Đơn vị, Mã đơn vị) beside its form:
+      // said of only when the unit has no form read (coverSheets, after every sheet is read).
+      if (!holdsIndicatorRows(sheet, broken)) coverSheets.push({ at: issues.length, unit: broken.unit, name: broken.name });
       issues.push(
         makeIssue("error", "layout-not-found", {
           sheet: sheet.name,
@@ -145,6 +150,13 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
       mismatch = true;
     }
   }
+
+  // A cover or notes sheet of a unit whose form is read is that unit's papers, not an unread form.
+  const withForm = new Set(raws.flatMap((r) => [...(r.code ? ["code:" + unitKeyOf(keyText(r.code.value))] : []), "name:" + unitNameKeyOf(keyText(r.name.value))]));
+  // By its code when it has one (the unit's key), else by its name.
+  const ofFormRead = (c: (typeof coverSheets)[number]): boolean =>
+    c.unit === undefined ? false : c.unit !== c.name ? withForm.has("code:" + unitKeyOf(c.unit)) : withForm.has("name:" + unitNameKeyOf(c.unit));
+  for (const c of [...coverSheets].reverse()) if (ofFormRead(c)) issues.splice(c.at, 1);
 
   if (!layoutA && !layoutB) {
     // A CSV file (one sheet) is named as such: it has no sheets nor forms to look for.
