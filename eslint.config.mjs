@@ -45,4 +45,10 @@ export default [
     files: ["src/core/**", "src/cli/**", "src/hosts/xlsx/**", "src/indices/**", "scripts/**", "test/interop/**", "test/taskpane/**", "test/e2e/**"],
     rules: Object.fromEntries(OFFICE_JS_RULES.map((r) => [r, "off"])),
   },
+  {
+    // The double's own tests read what was not loaded or synced on purpose: they pin that it throws
+    // PropertyNotLoaded as Excel does. The host's code and the double itself keep the rules.
+    files: ["test/excel-double/**/*.test.ts"],
+    rules: Object.fromEntries(OFFICE_JS_RULES.map((r) => [r, "off"])),
+  },
 ];

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Builds the task pane (dist/taskpane.html + scripts), copies the icons and the manifest, the
 // latter with the dev URL replaced by the production one. In the spirit of Microsoft's
 // Office-Addin-TaskPane-React template; certificates are needed only by `npm run dev-server`.

@@ -53,7 +53,6 @@ describe("manifest.xml", () => {
   });
 
   test("asks for the ExcelApi the add-in checks at run time, so an older Excel does not offer it", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { BASE_REQUIREMENT } = require("../src/hosts/excel/requirements") as typeof import("../src/hosts/excel/requirements");
     const sets = /<Requirements>\s*<Sets DefaultMinVersion="1\.1">\s*<Set Name="(\w+)" MinVersion="([\d.]+)"\/>\s*<\/Sets>\s*<\/Requirements>/.exec(manifest);
     expect(sets?.slice(1)).toEqual([BASE_REQUIREMENT.set, BASE_REQUIREMENT.version]);

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { createExcelDouble, install, type ExcelDouble } from "./index";
+import { createExcelDouble, install } from "./index";
 import { codeOf, run } from "./testing";
 
 type Ctx = Excel.RequestContext;
