@@ -314,10 +314,10 @@ export function exprInput(v: InputValue | undefined, choice: ChoiceScale | undef
 }
 
 /**
- * The transform of a minmax rule: identity, or the logarithm (undefined for v ≤ 0). The rule's
- * value is a ratio of differences of logarithms, the same in any base; the decimal one, to 15
- * significant digits (log10Figure), makes it exact where the decimal answer is (100 between 10 and
- * 1000 gives 0.5, not 0.5000000000000001).
+ * The transform of a minmax rule: identity, or the decimal logarithm (undefined for v ≤ 0), to 15
+ * significant digits (log10Figure). Used where bounds are compared after the transform (the
+ * definition's check that two bounds differ); the rule's value itself is worked out from the
+ * figures (minmaxValue), not from these logarithms.
  */
 export function minmaxTransform(rule: Pick<Extract<Rule, { kind: "minmax" }>, "transform">, v: number): number | undefined {
   if (rule.transform === "log") return v > 0 ? log10Figure(v) : undefined;
@@ -325,11 +325,13 @@ export function minmaxTransform(rule: Pick<Extract<Rule, { kind: "minmax" }>, "t
 }
 
 /**
- * The number a cross-unit rule collects from a unit into the run's extent: v for `relative`,
- * t(v) for `minmax` (none when the log of v is undefined, so v ≤ 0 never sets a bound).
+ * The number a cross-unit rule collects from a unit into the run's extent: v for `relative` and
+ * `minmax`, but under `"transform": "log"` only a v above 0 (a v ≤ 0 has no logarithm and never
+ * sets a bound). The logarithm keeps the figures' order, so the extent of the figures is that of
+ * their logarithms.
  */
 export function crossFigure(rule: Extract<Rule, { kind: "relative" | "minmax" }>, v: number): number | undefined {
-  return rule.kind === "relative" ? v : minmaxTransform(rule, v);
+  return rule.kind === "minmax" && rule.transform === "log" && !(v > 0) ? undefined : v;
 }
 
 /**
@@ -337,7 +339,7 @@ export function crossFigure(rule: Extract<Rule, { kind: "relative" | "minmax" }>
  * (minmaxTransform). Clipped to [0, 1] when `clip` (default); "lower" gives 1 − that. Under log a v ≤ 0 has no logarithm: with
  * `clip` it is below any bound (bounds are above 0) and takes the lowest value 0 before direction,
  * as clipping does; without `clip` it has no value at all ("invalid-result", `noLogarithm` v), as
- * an expression's LN of 0 has none. A "data" bound is the smallest or largest t(v) among the units
+ * an expression's LN of 0 has none. A "data" bound is the smallest or largest figure among the units
  * scored together (`extent`; a v ≤ 0 never sets one under log); when the two bounds are equal (to
  * 15 significant digits) every unit with data gets 1. When one bound is `"data"` and the other a
  * number, and the data's bound is not on its side of the number (a fixed min 0, every figure 0 or
@@ -357,12 +359,15 @@ export function minmaxValue(rule: Extract<Rule, { kind: "minmax" }>, v: number, 
     if (bounds === undefined) return { kind: "unavailable", reason: "invalid-result" };
     const { min: lo, max: hi } = bounds;
     const fixed = reversedBounds(rule, bounds);
-    if (fixed === "min") base = compareFigures(tv, lo) <= 0 ? 0 : 1;
-    else if (fixed === "max") base = compareFigures(tv, hi) >= 0 ? 1 : 0;
+    if (fixed === "min") base = compareFigures(v, lo) <= 0 ? 0 : 1;
+    else if (fixed === "max") base = compareFigures(v, hi) >= 0 ? 1 : 0;
     // Bounds that are the same figure to 15 significant digits coincide (compareFigures).
     else if (compareFigures(hi, lo) === 0) return { kind: "value", value: 1 };
     else {
-      base = (tv - lo) / (hi - lo);
+      // Under log, (log v − log min) ÷ (log max − log min) as log(v ÷ min) ÷ log(max ÷ min): one
+      // rounding in each quotient rather than one in each of three logarithms, so where the decimal
+      // answer is exact the value is (3 between 1 and 9, 30 between 3 and 300 give 0.5).
+      base = rule.transform === "log" ? Math.log(v / lo) / Math.log(hi / lo) : (v - lo) / (hi - lo);
       if (rule.clip) base = clip01(base);
     }
   }
@@ -370,11 +375,16 @@ export function minmaxValue(rule: Extract<Rule, { kind: "minmax" }>, v: number, 
   return Number.isFinite(value) ? { kind: "value", value } : { kind: "unavailable", reason: "invalid-result" };
 }
 
-/** The bounds a `minmax` rule scores with, after the transform: the `"data"` ones from `extent`; undefined when one is not known. */
+/**
+ * The bounds a `minmax` rule scores with, as figures (before the transform): the `"data"` ones
+ * from `extent`; undefined when one is not known, or under log when a bound has no logarithm.
+ */
 export function minmaxBounds(rule: Extract<Rule, { kind: "minmax" }>, extent: Extent | undefined): Extent | undefined {
-  const min = rule.min === "data" ? extent?.min : minmaxTransform(rule, rule.min);
-  const max = rule.max === "data" ? extent?.max : minmaxTransform(rule, rule.max);
-  return min === undefined || max === undefined ? undefined : { min, max };
+  const min = rule.min === "data" ? extent?.min : rule.min;
+  const max = rule.max === "data" ? extent?.max : rule.max;
+  if (min === undefined || max === undefined) return undefined;
+  if (rule.transform === "log" && !(min > 0 && max > 0)) return undefined;
+  return { min, max };
 }
 
 /**
