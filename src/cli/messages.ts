@@ -607,10 +607,20 @@ export const M = {
     en: `The units file ${path} has ${n} line${n === 1 ? "" : "s"} with more fields than the header line; nothing was written.`,
   }),
   unitsWideLine: (path: string, line: number, fields: number, header: number, delimiter: string): Message => wideRowMessage(path, { line, fields, header }, delimiter),
-  sameUnitCodes: (path: string, n: number): Message => ({
-    vi: `Tệp đơn vị ${path} có ${n} mã đơn vị ghi cho nhiều đơn vị; phiếu trùng mã sẽ không được chấm, nên chưa ghi phiếu nào. Hãy cho mỗi đơn vị một mã riêng.`,
-    en: `The units file ${path} has ${n} unit code${n === 1 ? "" : "s"} given to more than one unit; a form with a code already taken would not be scored, so nothing was written. Give each unit a code of its own.`,
-  }),
+  /**
+   * `named`: every clash is of lines without a code, whose units are known by their names (the
+   * reader's key): then it is a name given to more than one unit, as the pane says (unitsSameName).
+   */
+  sameUnitCodes: (path: string, n: number, named = false): Message =>
+    named
+      ? {
+          vi: `Tệp đơn vị ${path} có ${n} tên đơn vị ghi cho nhiều đơn vị không có mã; đơn vị không có mã được nhận theo tên, nên phiếu trùng tên sẽ không được chấm và chưa ghi phiếu nào. Hãy đặt cho mỗi đơn vị một tên riêng, hoặc ghi mã đơn vị.`,
+          en: `The units file ${path} has ${n} unit name${n === 1 ? "" : "s"} given to more than one unit without a code; a unit without a code is known by its name, so a form of a name already taken would not be scored, and nothing was written. Give each unit a name of its own, or a unit code.`,
+        }
+      : {
+          vi: `Tệp đơn vị ${path} có ${n} mã đơn vị ghi cho nhiều đơn vị; phiếu trùng mã sẽ không được chấm, nên chưa ghi phiếu nào. Hãy cho mỗi đơn vị một mã riêng.`,
+          en: `The units file ${path} has ${n} unit code${n === 1 ? "" : "s"} given to more than one unit; a form with a code already taken would not be scored, so nothing was written. Give each unit a code of its own.`,
+        },
   /**
    * `uncoded`: the lines without a code, whose unit is known by its name (the reader's key): with
    * every line uncoded the clash is a name given twice.

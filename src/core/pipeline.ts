@@ -18,6 +18,7 @@ import { readLayoutB } from "./read/layout-b";
 import { isBlank } from "./read/sheet";
 import { a1 } from "./a1";
 import { withEvidenceFindings } from "./read/evidence";
+import { periodIssues } from "./read/periods";
 import { resultIssues, scoreUnits, unitsByRank } from "./score";
 import type { Issue, IssueCode, RankingOverride, ScoreTable, SheetSnapshot, Submission, WorkbookSnapshot, WritePlan } from "./types";
 import type { WorkbookHost } from "./host";
@@ -166,9 +167,16 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
 
   await progress("score", 0.5);
   const table = scoreUnits(model, submissions, options.ranking ? { ranking: options.ranking } : {});
-  // Findings that need the scores: a blank required evidence where the indicator earns points
-  // (put among the unit's reading findings, where the reader found it), then the results' and the self scores'.
-  const issues = [...withEvidenceFindings(model, reading, table), ...resultIssues(model, submissions, table), ...checkSelfScores(model, submissions, table)];
+  // The reader's findings, with those that need the scores: a blank required evidence where the
+  // indicator earns points (put among the unit's reading findings, where the reader found it); the
+  // forms whose assessment period differs from the others' (the titles list every period, naming
+  // no form); then the results' and the self scores'.
+  const issues = [
+    ...withEvidenceFindings(model, reading, table),
+    ...periodIssues(snapshot, submissions),
+    ...resultIssues(model, submissions, table),
+    ...checkSelfScores(model, submissions, table),
+  ];
 
   const result: RunResult = {
     model,

@@ -151,6 +151,7 @@ export type IssueCode =
   | "self-score-differs"
   | "duplicate-unit"
   | "duplicate-unit-name"
+  | "legacy-encoding"
   | "unknown-code"
   | "unknown-category"
   | "missing-category"
@@ -166,7 +167,9 @@ export type IssueCode =
   | "unknown-column"
   | "relative-below-zero"
   | "below-scale-minimum"
-  | "minmax-bounds-reversed";
+  | "minmax-bounds-reversed"
+  | "relative-zero-best"
+  | "period-differs";
 
 export interface Issue {
   severity: Severity;
@@ -373,6 +376,14 @@ export interface PrintPlan {
   repeatRows?: { first: number; last: number };
   /** Rows (1-based) that start a new printed page, in order: a manual page break above each. */
   pageBreaksBefore?: number[];
+  /**
+   * Columns (letters) that start a new printed page, left to right: a manual page break left of
+   * each. Excel and LibreOffice ignore such breaks on a sheet fitted to a number of pages wide: a
+   * sheet with them is not fitted (fitToWidth false) but printed at `scale`.
+   */
+  columnBreaksBefore?: string[];
+  /** The print scale in percent (10–400) of a sheet not fitted to the page width; absent: 100. */
+  scale?: number;
   /** The part of the sheet that prints ("A1:H120"); absent: all of it. */
   printArea?: string;
   /**

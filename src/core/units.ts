@@ -4,7 +4,7 @@
  * both, so that a list the command line refuses is not accepted by the pane.
  */
 import type { IndexModel } from "./definition/model";
-import { type Message, foldText, normalizeKey } from "./i18n/text";
+import { type Message, SPELLING_DIFFERENCES, foldText, normalizeKey, spellingDifference } from "./i18n/text";
 import { resolveCategory } from "./read/read";
 import { UNIT_LABELS, unitKeyOf, unitNameKeyOf } from "./read/unit-fields";
 
@@ -199,8 +199,9 @@ export function unitsWithSameCode<U extends { code: string; name: string }>(unit
 
 /**
  * The units of a list that are two units to the reader (each its own code, or no code and names
- * that differ) whose names differ only in letter case (alike by unitNameKeyOf, spelt otherwise by
- * unitKeyOf: "Sở Y tế" and "Sở Y Tế", "sở y tế" and "SỞ Y TẾ"): most often one unit typed twice.
+ * that differ) whose names differ only in letter case or in where a tone mark sits (alike by
+ * unitNameKeyOf, spelt otherwise by unitKeyOf: "Sở Y tế" and "Sở Y Tế", "sở y tế" and "SỞ Y TẾ",
+ * "Sở Văn hóa…" and "Sở Văn hoá…", "Thủy Nguyên" and "Thuỷ Nguyên"): most often one unit typed twice.
  * They stay two units, each with its form, and are said so (a warning, not a refusal: two units
  * may be named alike on purpose). One name under two codes is not said: communes of two districts
  * are often named alike ("Xã Tân Lập"), and the codes tell them apart. One group per name spelt
@@ -222,9 +223,10 @@ export function unitsWithSimilarNames<U extends { code: string; name: string }>(
 }
 
 /**
- * What is said of units of a list whose names differ only in letter case (unitsWithSimilarNames),
- * by the command line and the pane alike, naming each by its line, name and code: "dv.csv, dòng 2
- * ("Sở Y tế", mã SYT) và dòng 5 ("Sở Y Tế", mã SYT2): …". `file`: the units file, when the list is one.
+ * What is said of units of a list whose names differ only in letter case or in where a tone mark
+ * sits (unitsWithSimilarNames), by the command line and the pane alike, naming each by its line,
+ * name and code: "dv.csv, dòng 2 ("Sở Y tế", mã SYT) và dòng 5 ("Sở Y Tế", mã SYT2): …", and what
+ * differs (spellingDifference of each name from the first). `file`: the units file, when the list is one.
  */
 export function similarNamesMessage(units: readonly { code: string; name: string; line: number }[], file?: string): Message {
   const each = (lang: "vi" | "en"): string => {
@@ -239,8 +241,11 @@ export function similarNamesMessage(units: readonly { code: string; name: string
     const text = each(lang);
     return file !== undefined ? `${file}, ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
   };
+  const first = units[0]?.name ?? "";
+  const kinds = new Set(units.filter((u) => unitKeyOf(u.name) !== unitKeyOf(first)).map((u) => spellingDifference(first, u.name)));
+  const differ = SPELLING_DIFFERENCES[kinds.size === 1 ? [...kinds][0]! : "case-and-tone"];
   return {
-    vi: `${lead("vi")}: tên đơn vị chỉ khác nhau ở chữ hoa, chữ thường. Đây là các đơn vị riêng, mỗi đơn vị một phiếu, được chấm và xếp hạng riêng; nếu là cùng một đơn vị, hãy bỏ dòng thừa, nếu không, hãy đặt tên dễ phân biệt hơn.`,
-    en: `${lead("en")}: unit names that differ only in letter case. They are separate units, each with its own form, scored and ranked apart; if they are one unit, delete the extra line, otherwise give them names that tell them apart.`,
+    vi: `${lead("vi")}: tên đơn vị chỉ khác nhau ở ${differ.vi}. Đây là các đơn vị riêng, mỗi đơn vị một phiếu, được chấm và xếp hạng riêng; nếu là cùng một đơn vị, hãy bỏ dòng thừa, nếu không, hãy đặt tên dễ phân biệt hơn.`,
+    en: `${lead("en")}: unit names that differ only in ${differ.en}. They are separate units, each with its own form, scored and ranked apart; if they are one unit, delete the extra line, otherwise give them names that tell them apart.`,
   };
 }

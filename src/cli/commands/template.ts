@@ -2,7 +2,7 @@
 import { extname } from "node:path";
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
-import { type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
+import { type LegacyEncoding, type TextEncoding, notUtf8Message, parseCsv } from "../../core/read";
 import { categoryNames } from "../../core/read/read";
 import {
   rowWithoutUnitMessage,
@@ -49,14 +49,17 @@ export interface UnitsRead {
  * more fields than the header (a name with a comma, not quoted) would shift its name into the
  * category: every such line is named, and nothing is written.
  */
-export function readUnitsCsv(data: Uint8Array, path: string): UnitsRead & { encoding: TextEncoding } {
-  const { rows, encoding, delimiter } = parseCsv(data);
+export function readUnitsCsv(data: Uint8Array, path: string): UnitsRead & { encoding: TextEncoding; legacy?: LegacyEncoding } {
+  const { rows, encoding, delimiter, legacy } = parseCsv(data);
+  // A list typed in a legacy font (TCVN3, VNI): its header's "§¬n vÞ" is no "Đơn vị"; the file is
+  // to be converted, which the sentence says, rather than given a header line it already has.
+  if (legacy !== undefined && unitsFromRows(rows) === undefined) fail(notUtf8Message(path, legacy));
   const wide = rowsWiderThanHeader(rows);
   if (unitsFromRows(rows) !== undefined && wide.length > 0) {
     const lines = (l: Lang): string[] => wide.map((w) => M.unitsWideLine(path, w.line, w.fields, w.header, delimiter)[l]);
     fail(M.unitsWideLines(path, wide.length), { vi: lines("vi"), en: lines("en") });
   }
-  return { ...unitLines(rows, path, { delimiter }), encoding };
+  return { ...unitLines(rows, path, { delimiter }), encoding, ...(legacy !== undefined ? { legacy } : {}) };
 }
 
 /**
@@ -125,7 +128,7 @@ function unitLines(rows: readonly (readonly string[])[], path: string, where: { 
  * with how its bytes were read). Another spreadsheet format (.xls, .ods…) gets the sentence
  * `score` gives it: save it as .xlsx (or CSV).
  */
-async function readUnitsFile(io: CliIO, path: string): Promise<UnitsRead & { encoding?: TextEncoding }> {
+async function readUnitsFile(io: CliIO, path: string): Promise<UnitsRead & { encoding?: TextEncoding; legacy?: LegacyEncoding }> {
   const ext = extname(path).toLowerCase();
   // A file that is not there is said to be missing first, whatever its extension.
   const data = readInputFile(io, path);
@@ -205,7 +208,11 @@ function checkCodes(units: UnitLine[], path: string): UnitsProblem | undefined {
   const clashes = unitsWithSameCode(units.map((u) => ({ ...u.unit, entry: u }))).map((c) => ({ code: c.code, lines: c.units.map((u) => u.entry) }));
   if (clashes.length === 0) return undefined;
   return {
-    head: M.sameUnitCodes(path, clashes.length),
+    head: M.sameUnitCodes(
+      path,
+      clashes.length,
+      clashes.every((c) => c.lines.every((u) => u.uncoded)),
+    ),
     lines: clashes.map((c) =>
       M.sameUnitCode(
         path,
@@ -256,7 +263,7 @@ async function makeForms(io: CliIO, args: ParsedArgs, lang: Lang, progress: Prog
   const read = await readUnitsFile(io, args.units);
   const { units: lines, encoding } = read;
   warnIfOutOpen(io, args.out, lang);
-  if (encoding === "windows-1258") io.stderr.write(`${T.severityOne.warning[lang]}: ${notUtf8Message(args.units)[lang]}\n`);
+  if (encoding === "windows-1258") io.stderr.write(`${T.severityOne.warning[lang]}: ${notUtf8Message(args.units, read.legacy)[lang]}\n`);
   failOnUnitsProblems([checkCategories(io, model, lines, args.units, lang), checkCodes(lines, args.units)]);
   sayUnnamedAndEmptyLines(io, read, args.units, lang);
   warnUnitsWithoutCategory(io, model, lines, args.units, lang);

@@ -5,8 +5,11 @@
  * Bytes are decoded as Excel writes CSV files on Vietnamese Windows: "CSV UTF-8" (UTF-8 with a
  * BOM), "Unicode text" (UTF-16LE with a BOM, tab separated) and "CSV (Comma delimited)" (the
  * ANSI code page, Windows-1258). Bytes that are not valid UTF-8 are read as Windows-1258 and the
- * result says so, so that the user can be warned to check the diacritics.
+ * result says so, so that the user can be warned to check the diacritics. Bytes of text typed in an
+ * old encoding of Vietnamese (TCVN3, VNI) are read as the characters Excel shows in their cells and
+ * the result says which encoding, so that the user is told to convert them (never done here).
  */
+import { type LegacyEncoding, fromLegacy, legacyEncodingOf } from "../i18n/text";
 import type { CellValue, WorkbookSnapshot } from "../types";
 
 export type CsvDelimiter = "," | ";" | "\t";
@@ -17,6 +20,11 @@ export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1258";
 export interface DecodedText {
   text: string;
   encoding: TextEncoding;
+  /**
+   * With "windows-1258": the text is typed in an old encoding of Vietnamese (legacyOfBytes), and
+   * was read byte for byte as the characters a workbook holds for it ("§¬n vÞ"), not as Windows-1258.
+   */
+  legacy?: LegacyEncoding;
 }
 
 export interface CsvTable {
@@ -24,6 +32,8 @@ export interface CsvTable {
   delimiter: CsvDelimiter;
   /** How the bytes were decoded ("utf-8" for text given as a string). */
   encoding: TextEncoding;
+  /** The old encoding of Vietnamese the text is typed in (DecodedText.legacy). */
+  legacy?: LegacyEncoding;
 }
 
 /**
@@ -45,6 +55,47 @@ const CP1258_HIGH: readonly number[] = [
 function cp1258(byte: number): string {
   return String.fromCharCode(byte < 0x80 ? byte : (CP1258_HIGH[byte - 0x80] ?? byte));
 }
+
+/**
+ * The bytes from `start` as the characters a workbook holds for text typed in a legacy font: each
+ * byte from 0xA0 its Latin-1 character ("§" for TCVN3's Đ), as Windows shows them in an English
+ * locale, the bytes 0x80–0x9F as Windows-1258 reads them.
+ */
+function latin1(bytes: Uint8Array, start: number): string {
+  const parts: string[] = [];
+  for (let i = start; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    parts.push(b < 0x80 || b >= 0xa0 ? String.fromCharCode(b) : cp1258(b));
+  }
+  return parts.join("");
+}
+
+/**
+ * The old encoding of Vietnamese (TCVN3, VNI) that text which is not UTF-8, read byte for byte
+ * (latin1), is typed in: one field or more surely of it (legacyEncodingOf, whose signs Unicode and
+ * Windows-1258 text do not show), and most fields with a byte above 0x7F text of it (fromLegacy;
+ * a few fields garbled otherwise do not hide it); the encoding with more such fields first. Text in
+ * Windows-1258 is none: it writes "đ", in nearly every Vietnamese text, as 0xF0, which neither
+ * encoding has.
+ */
+export function legacyOfBytes(text: string): LegacyEncoding | undefined {
+  if (text.includes("\u00F0")) return undefined;
+  const fields = text
+    .replace(/\u00A0/g, " ")
+    .split(/[,;\t\r\n"]+/)
+    .map((f) => f.trim())
+    .filter((f) => /[\u0080-\uffff]/.test(f));
+  const found = (["tcvn3", "vni"] as const).map((encoding) => ({
+    encoding,
+    sure: fields.filter((f) => legacyEncodingOf(f) === encoding).length,
+    valid: fields.filter((f) => fromLegacy(f, encoding) !== undefined).length,
+  }));
+  const best = found.filter((f) => f.sure > 0 && f.valid >= fields.length * LEGACY_SHARE).sort((a, b) => b.sure - a.sure)[0];
+  return best?.encoding;
+}
+
+/** The share of a file's fields with letters beyond ASCII that must be text of an old encoding for the file to be taken as one (legacyOfBytes). */
+const LEGACY_SHARE = 0.8;
 
 /** Length of the valid UTF-8 sequence starting at i, or 0 when the byte there does not start one. */
 function utf8SequenceLength(bytes: Uint8Array, i: number): number {
@@ -119,7 +170,10 @@ function sniffUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
  *   (Comma delimited)"): every byte is read as Windows-1258, except that when the file also holds
  *   UTF-8 sequences of three or four bytes (real UTF-8 text with a few stray bytes; Windows-1258
  *   text practically never forms them) those are kept as UTF-8. The result is NFC, so that a
- *   base letter and its tone mark are one character ("ê" + dot below → "ệ").
+ *   base letter and its tone mark are one character ("ê" + dot below → "ệ");
+ * - but text typed in a legacy font (TCVN3, VNI: legacyOfBytes) is read byte for byte as the
+ *   characters its cells held ("§¬n vÞ"), and `legacy` says which encoding, so that the user is told
+ *   to convert it: read as Windows-1258 it would only look wrong another way.
  * A BOM is dropped. Never throws.
  */
 export function decodeTextDetailed(bytes: Uint8Array): DecodedText {
@@ -145,6 +199,12 @@ export function decodeTextDetailed(bytes: Uint8Array): DecodedText {
   }
   const decoder = new TextDecoder("utf-8");
   if (invalid === 0) return { text: decoder.decode(bytes.subarray(start)), encoding: "utf-8" };
+  if (longSequences === 0) {
+    // Text typed in a legacy font, saved byte for byte: kept as the characters its cells showed.
+    const bytewise = latin1(bytes, start);
+    const legacy = legacyOfBytes(bytewise);
+    if (legacy !== undefined) return { text: bytewise, encoding: "windows-1258", legacy };
+  }
   const parts: string[] = [];
   if (longSequences === 0) {
     for (let i = start; i < bytes.length; i++) parts.push(cp1258(bytes[i] as number));
@@ -285,7 +345,7 @@ export function parseCsv(input: string | Uint8Array): CsvTable {
   const delimiter = detectDelimiter(text);
   const rows = splitRecords(text, delimiter);
   while (rows.length > 0 && (rows[rows.length - 1] as string[]).every((f) => f.trim() === "")) rows.pop();
-  return { rows, delimiter, encoding: decoded.encoding };
+  return { rows, delimiter, encoding: decoded.encoding, ...(decoded.legacy !== undefined ? { legacy: decoded.legacy } : {}) };
 }
 
 /**

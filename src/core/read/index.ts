@@ -1,6 +1,7 @@
 /** Reading submissions from a workbook snapshot (or a CSV file), and validating them. */
 export { parseCsv, csvToSnapshot, decodeText, decodeTextDetailed } from "./csv";
 export type { CsvTable, CsvDelimiter, DecodedText, TextEncoding } from "./csv";
+export type { LegacyEncoding } from "../i18n/text";
 export { parseNumberText } from "./numbers";
 export type { NumberLocale, NumberReading } from "./numbers";
 export { readSubmissions, issueCounts, resolveCategory, sheetsWrittenByScoring } from "./read";

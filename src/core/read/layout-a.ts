@@ -6,11 +6,11 @@ import type { IndexModel, ResolvedInput } from "../definition/model";
 import { parseRange, topLeft } from "../a1";
 import { definitionHash } from "../definition/parse";
 import type { IndexDefinition } from "../definition/schema";
-import { type Lang, foldText, localize, normalizeText } from "../i18n/text";
+import { type Lang, type LegacyEncoding, foldText, legacyReading, localize, normalizeText } from "../i18n/text";
 import { type CellValue, type Issue, type IssueCode, type Severity, type SheetSnapshot, isCellError } from "../types";
 import { type MessageParams, makeIssue } from "./messages";
 import type { LocatedCell, RawUnit } from "./raw";
-import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, keyText, looksLikeCode } from "./sheet";
+import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, keyText, legacyRows, looksLikeCode } from "./sheet";
 import { type UnitField, unitFieldOf } from "./unit-fields";
 import { NOT_APPLICABLE_ANSWERS, isExcelErrorText } from "./values";
 
@@ -388,7 +388,12 @@ export type LayoutAUnit = RawUnit & {
    * whether it is an error. Such text is no evidence (it is left out of `evidence`): a required
    * evidence finding quotes it.
    */
-  evidenceNone?: Record<string, { cell: string; raw: string; error?: true }>;
+  evidenceNone?: Record<string, { cell: string; raw: string; error?: true; legacy?: LegacyEncoding }>;
+  /**
+   * The form has no header block the reader knows (`noHeaderBlock`) because its labels are typed in
+   * an old encoding ("§¬n vÞ" for "Đơn vị", legacyHeaderBlock): the finding says which, and how to convert them.
+   */
+  legacyLabels?: LegacyEncoding;
 };
 
 /**
@@ -447,9 +452,26 @@ export function notEvidence(v: CellValue): "none" | "error" | undefined {
   const text = cellText(v);
   if (text === "") return undefined;
   if (isExcelErrorText(text)) return "error";
+  if (noEvidenceWords(text)) return "none";
+  // "Kh«ng cã", "Khoâng coù": "Không có" typed in an old encoding says there is none all the same.
+  return legacyNoEvidence(v) !== undefined ? "none" : undefined;
+}
+
+/** Whether a text is words or marks that say there is no evidence (NO_EVIDENCE), without what surrounds them. */
+function noEvidenceWords(text: string): boolean {
   // Without what surrounds the words: quotes, brackets, a full stop, an ellipsis; marks alone ("-", "√") are nothing.
   const words = foldText(text).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-  return words === "" || NO_EVIDENCE.has(words) ? "none" : undefined;
+  return words === "" || NO_EVIDENCE.has(words);
+}
+
+/**
+ * The old encoding of Vietnamese in which an evidence cell says there is none ("Kh«ng cã" in
+ * TCVN3, "Khoâng coù" in VNI are "Không có"), or undefined: taken as none (notEvidence), and the
+ * finding about it says how to convert the text.
+ */
+export function legacyNoEvidence(v: CellValue): LegacyEncoding | undefined {
+  if (typeof v !== "string") return undefined;
+  return legacyReading(normalizeText(v), (text) => noEvidenceWords(text) && /\p{L}/u.test(text));
 }
 
 export type LayoutAResult = { kind: "unit"; unit: LayoutAUnit } | { kind: "mismatch"; issue: Issue };
@@ -510,7 +532,7 @@ function nearHeader(sheet: SheetSnapshot): NearHeader | undefined {
  * broken. Says which unit it names (its code and name) and where, so the form is not dropped
  * without a word; when a row is the table's header but for a renamed column (NearHeader), that row.
  */
-export function formWithoutTable(sheet: SheetSnapshot): { unit?: string; name?: string; cell: string; header?: NearHeader } | undefined {
+export function formWithoutTable(sheet: SheetSnapshot): { unit?: string; name?: string; cell: string; header?: NearHeader; legacy?: LegacyEncoding } | undefined {
   if (findTableHeader(sheet)) return undefined;
   const block = readHeaderBlock(sheet, undefined);
   if (Object.keys(block).length < 2) return undefined;
@@ -519,7 +541,56 @@ export function formWithoutTable(sheet: SheetSnapshot): { unit?: string; name?: 
   const unit = code ?? name;
   const header = nearHeader(sheet);
   const at = header?.cell ?? (block.name ?? block.code ?? Object.values(block)[0]!).address;
-  return { ...(unit !== undefined ? { unit } : {}), ...(name !== undefined ? { name } : {}), cell: at, ...(header ? { header } : {}) };
+  // A table header typed in an old encoding ("M·", "Sè liÖu"): said with the finding.
+  const legacy = legacyTableHeader(sheet);
+  return { ...(unit !== undefined ? { unit } : {}), ...(name !== undefined ? { name } : {}), cell: at, ...(header ? { header } : {}), ...(legacy !== undefined ? { legacy } : {}) };
+}
+
+/** Rows looked at for a table header or a header block typed in an old encoding (legacyTableHeader, legacyHeaderBlock). */
+const LEGACY_SEARCH_ROWS = 40;
+
+/**
+ * The old encoding of Vietnamese in which a row of the sheet is a form's table header (`Mã` and
+ * `Số liệu` typed "M·", "Sè liÖu" in TCVN3), when no row is one as typed. Only said, never read.
+ */
+export function legacyTableHeader(sheet: SheetSnapshot): LegacyEncoding | undefined {
+  for (let r = 0; r < Math.min(sheet.values.length, LEGACY_SEARCH_ROWS); r++) {
+    for (const { encoding, row } of legacyRows(sheet.values[r] ?? [])) {
+      const { cols } = headerRowOf(row, false);
+      if (cols.code !== undefined && cols.value !== undefined) return encoding;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The old encoding in which the labels of a form's header block are typed ("§¬n vÞ", "M· ®¬n vÞ"
+ * for "Đơn vị", "Mã đơn vị"): `least` labels or more in the rows above `beforeRow`, columns A to
+ * `lastColumn`, are the labels (unitFieldOf) once read in it. Only said, never read.
+ */
+function legacyHeaderBlock(sheet: SheetSnapshot, beforeRow: number, lastColumn: number, least: number): LegacyEncoding | undefined {
+  const found = new Map<LegacyEncoding, number>();
+  for (let r = 0; r < Math.min(beforeRow, LEGACY_SEARCH_ROWS); r++) {
+    for (const { encoding, row } of legacyRows((sheet.values[r] ?? []).slice(0, lastColumn + 1))) {
+      if (row.some((v) => unitFieldOf(foldLabel(v)) !== undefined)) found.set(encoding, (found.get(encoding) ?? 0) + 1);
+    }
+  }
+  return [...found].find(([, n]) => n >= least)?.[0];
+}
+
+/** A form without a header block the reader knows (TableHeader `header`): its labels' old encoding, when they are typed in one. */
+function legacyLabelsOf(sheet: SheetSnapshot, header: TableHeader): { legacyLabels?: LegacyEncoding } {
+  const legacy = legacyHeaderBlock(sheet, header.row, header.cols.code ?? 0, 1);
+  return legacy !== undefined ? { legacyLabels: legacy } : {};
+}
+
+/**
+ * A sheet that would be a form (its table header, or two labels of its header block) were its
+ * labels not typed in an old encoding: that encoding. Asked of a sheet the reader reads as no
+ * form, no table of units and no broken form, so that it is not passed over without a word.
+ */
+export function legacyForm(sheet: SheetSnapshot): LegacyEncoding | undefined {
+  return legacyTableHeader(sheet) ?? legacyHeaderBlock(sheet, BLOCK_SEARCH_ROWS, BLOCK_LABEL_COLUMNS - 1, 2);
 }
 
 /**
@@ -960,7 +1031,10 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
         // "Không có", "-", an Excel error: no evidence, kept to be quoted if the evidence is required.
         const none = notEvidence(at.value);
         if (none !== undefined) {
-          if (once && evidenceNone[indicator] === undefined) evidenceNone[indicator] = { cell: at.address, raw: ev, ...(none === "error" ? { error: true as const } : {}) };
+          if (once && evidenceNone[indicator] === undefined) {
+            const legacy = legacyNoEvidence(at.value);
+            evidenceNone[indicator] = { cell: at.address, raw: ev, ...(none === "error" ? { error: true as const } : {}), ...(legacy !== undefined ? { legacy } : {}) };
+          }
         } else if (ev !== "" && once) evidenceParts.set(indicator, [...(evidenceParts.get(indicator) ?? []), ev]);
         if (node?.kind === "indicator" || evidenceCells[indicator] === undefined) evidenceCells[indicator] = at.address;
       }
@@ -1003,6 +1077,7 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
     ...(block.code ? { code: located(block.code) } : {}),
     ...(block.category ? { category: located(block.category) } : {}),
     ...(labelColumn === undefined ? { noHeaderBlock: { lastColumn: address(0, codeCol).replace(/\d+$/, "") } } : {}),
+    ...(labelColumn === undefined ? legacyLabelsOf(sheet, header) : {}),
     fallbackName: normalizeText(sheet.name),
     values,
     inputCells,

@@ -11,7 +11,8 @@ import type { IndexModel } from "../definition/model";
 import type { CellValue, Issue, SheetSnapshot } from "../types";
 import { makeIssue } from "./messages";
 import type { LocatedCell, RawUnit, SheetReading } from "./raw";
-import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, keyText, looksLikeCode } from "./sheet";
+import type { LegacyEncoding } from "../i18n/text";
+import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, keyText, legacyRows, looksLikeCode } from "./sheet";
 import { UNIT_LABELS, unitLabelHeaders } from "./unit-fields";
 
 /** How far down a header row is looked for. */
@@ -87,6 +88,22 @@ function findUnitsHeader(model: IndexModel, sheet: SheetSnapshot): UnitsHeader |
     if (name !== undefined && inputs.size > 0) {
       return { row: r, name, ...(code !== undefined ? { code } : {}), ...(category !== undefined ? { category } : {}), inputs, unknown, duplicates };
     }
+  }
+  return undefined;
+}
+
+/**
+ * The old encoding of Vietnamese in which a row of the sheet is a table of units' header ("§¬n vÞ"
+ * for "Đơn vị" in TCVN3, beside columns named by the index's codes), when no row is one as typed.
+ * Only said, never read.
+ */
+export function legacyUnitsHeader(model: IndexModel, sheet: SheetSnapshot): LegacyEncoding | undefined {
+  const nameLabels = new Set<string>([...UNIT_LABELS.name, ...unitLabelHeaders(model.definition.unitLabel).name]);
+  const matcher = new CodeMatcher(model);
+  for (let r = 0; r < Math.min(sheet.values.length, HEADER_SEARCH_ROWS); r++) {
+    const row = sheet.values[r] ?? [];
+    const legacy = legacyRows(row).find(({ row: read }) => read.some((v) => !isBlank(v) && nameLabels.has(foldLabel(v))));
+    if (legacy && row.some((v) => !isBlank(v) && (typeof v === "number" ? matcher.match(v) : headerCode(cellText(v), matcher)) !== undefined)) return legacy.encoding;
   }
   return undefined;
 }

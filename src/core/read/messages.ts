@@ -4,7 +4,7 @@
  * số (chỉ tiêu 2.1.a)."; for a CSV file, the file, the row and the column: "Tệp b.csv, dòng 5,
  * cột C: …".
  */
-import { foldText, formatDate, formatNumber, type Message } from "../i18n/text";
+import { type LegacyEncoding, SPELLING_DIFFERENCES, foldText, formatDate, formatNumber, type Message, spellingDifference } from "../i18n/text";
 import type { Issue, IssueCode, Severity, UnavailableReason } from "../types";
 import { percentOf, readNumberText, shiftDecimal } from "./numbers";
 
@@ -152,6 +152,14 @@ export interface MessageParams {
   foundHidden?: boolean;
   /** duplicate-unit: the sheet of the form that is scored. */
   foundSheet?: string;
+  /** duplicate-unit: the unit has no code, and is known by its name (`unit`). */
+  noCode?: boolean;
+  /**
+   * The text the finding is about (a refused answer, a unit's name, the labels of a form or a
+   * table, a "Không có" of the evidence) is typed in an old encoding of Vietnamese (TCVN3 or VNI):
+   * the sentence ends with what to do (legacyAdvice).
+   */
+  legacy?: LegacyEncoding;
   /**
    * The indicator gives no points (an index of values, the HDI): missing-input and missing-row say
    * that its value counts as 0, not its points; self-score-differs compares with its value.
@@ -342,6 +350,12 @@ function hundredTimes(x: number | undefined): number | undefined {
   return x === undefined ? undefined : shiftDecimal(x, 2);
 }
 
+/** A percentage typed where a plain figure goes ("85%", read as `value` 0,85): "nếu định ghi 85 thì hãy nhập 85". */
+function percentMeant(p: MessageParams): Message {
+  const n = hundredTimes(p.value);
+  return { vi: `nếu định ghi ${plainNumber(n, "vi")} thì hãy nhập ${plainNumber(n, "vi")}`, en: `write ${plainNumber(n, "en")} if you meant ${plainNumber(n, "en")}` };
+}
+
 /** "1860 (một nghìn tám trăm sáu mươi)": the number plainly, then in words. */
 
 function spelled(x: number | undefined, lang: "vi" | "en"): string {
@@ -465,11 +479,50 @@ function twoWays(p: MessageParams): Message {
   };
 }
 
+/** An old encoding of Vietnamese by its name, the fonts that show it, and its name in Unikey's converter. */
+const LEGACY_NAMES: Record<LegacyEncoding, { name: Message; unikey: string; sample: string }> = {
+  tcvn3: { name: { vi: "TCVN3 (ABC, phông chữ .VnTime)", en: "TCVN3 (ABC, the .VnTime fonts)" }, unikey: "TCVN3 (ABC)", sample: "§¬n vÞ" },
+  vni: { name: { vi: "VNI Windows (phông chữ VNI-Times)", en: "VNI Windows (the VNI-Times fonts)" }, unikey: "VNI Windows", sample: "Ñôn vò" },
+};
+
+/** How to turn text of an old encoding into Unicode with Unikey's converter (Ctrl+Shift+F6), the tool officials have. */
+function unikeySteps(legacy: LegacyEncoding): Message {
+  const source = LEGACY_NAMES[legacy].unikey;
+  return {
+    vi: `ví dụ với Unikey: chép các ô, mở công cụ chuyển mã bằng Ctrl+Shift+F6, chọn bảng mã nguồn "${source}", bảng mã đích "Unicode", bấm "Chuyển mã" rồi dán lại`,
+    en: `for instance with Unikey: copy the cells, open its converter with Ctrl+Shift+F6, choose the source "${source}" and the destination "Unicode", click "Chuyển mã" (convert) and paste them back`,
+  };
+}
+
+/**
+ * What a finding about text of an old encoding (MessageParams.legacy) ends with: which encoding,
+ * and how to turn the text into Unicode. Reading it as the letters it stands for is left to the
+ * official: it is never done silently.
+ */
+export function legacyAdvice(legacy: LegacyEncoding): Message {
+  const { name } = LEGACY_NAMES[legacy];
+  const steps = unikeySteps(legacy);
+  return {
+    vi: `Chữ ở đây được gõ bằng bảng mã cũ ${name.vi}, không phải Unicode, nên không đọc được như chữ tiếng Việt; hãy chuyển mã sang Unicode rồi chấm lại (${steps.vi}).`,
+    en: `The text here is typed in the old ${name.en} encoding, not Unicode, so it cannot be read as Vietnamese; convert it to Unicode, then score again (${steps.en}).`,
+  };
+}
+
 /**
  * The warning for a text file whose bytes were not UTF-8 and were read as Windows-1258 (a CSV
- * saved by Excel on Vietnamese Windows as "CSV (Comma delimited)").
+ * saved by Excel on Vietnamese Windows as "CSV (Comma delimited)"). With `legacy`, its text is of
+ * an old encoding of Vietnamese (csv.ts, DecodedText.legacy): saving it again as UTF-8 would keep
+ * the wrong letters, so the sentence says to convert it.
  */
-export function notUtf8Message(file: string): Message {
+export function notUtf8Message(file: string, legacy?: LegacyEncoding): Message {
+  if (legacy !== undefined) {
+    const { name, sample } = LEGACY_NAMES[legacy];
+    const steps = unikeySteps(legacy);
+    return {
+      vi: `Tệp ${file} không phải UTF-8: chữ tiếng Việt trong tệp được gõ bằng bảng mã cũ ${name.vi} (như "${sample}" thay cho "Đơn vị") nên không đọc được; lưu lại dưới dạng CSV UTF-8 không sửa được điều này. Hãy mở tệp, chuyển mã chữ sang Unicode rồi lưu lại dưới dạng CSV UTF-8 (${steps.vi}).`,
+      en: `The file ${file} is not UTF-8: its Vietnamese text is typed in the old ${name.en} encoding (as "${sample}" for "Đơn vị"), so it cannot be read; saving it again as CSV UTF-8 does not correct this. Open the file, convert the text to Unicode, then save it as CSV UTF-8 (${steps.en}).`,
+    };
+  }
   return {
     vi: `Tệp ${file} không phải UTF-8; đã đọc theo bảng mã tiếng Việt Windows-1258. Hãy kiểm tra dấu tiếng Việt, hoặc lưu lại dưới dạng CSV UTF-8.`,
     en: `The file ${file} is not UTF-8; it was read as Vietnamese Windows-1258. Check the Vietnamese diacritics, or save it again as CSV UTF-8.`,
@@ -556,7 +609,9 @@ const BOOLEAN_WORDS: [string, string][] = [
   ["khong dat", "Không đạt"],
   ["chua dat", "Chưa đạt"],
   ["chua co", "Chưa có"],
+  ["chua", "Chưa"],
   ["da co", "Đã có"],
+  ["khong co", "Không có"],
   ["khong", "Không"],
   ["co", "Có"],
   ["dat", "Đạt"],
@@ -566,7 +621,7 @@ const BOOLEAN_WORDS: [string, string][] = [
 
 /**
  * The yes/no answer a refused text starts with, followed by marks or more words ("Có.", "Có (QĐ
- * 12)", "Không, vì…"), as a form writes it; undefined when it starts with none ("Chưa", "Rồi").
+ * 12)", "Không, vì…"), as a form writes it; undefined when it starts with none ("Rồi", "Đã gửi").
  */
 function answerAtStart(raw: string): string | undefined {
   const folded = foldText(raw);
@@ -899,10 +954,17 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     vi: `${quote(p, "vi")} quá nhỏ, sẽ bị đọc thành 0, nên số liệu này không được dùng; hãy ghi 0 nếu muốn ghi 0, hoặc một số lớn hơn${of(p).vi}`,
     en: `${quote(p, "en")} is too small and would be read as 0, so this figure is not used; write 0 if 0 is meant, or a larger number${of(p).en}`,
   }),
-  "not-an-integer": (p) => ({
-    vi: `${quote(p, "vi")} không phải là số nguyên${of(p).vi}`,
-    en: `${quote(p, "en")} is not a whole number${of(p).en}`,
-  }),
+  "not-an-integer": (p) =>
+    // "85%" in a whole number's cell: read as 0,85, which is no whole number; 85 may be what was meant.
+    p.notPercent
+      ? {
+          vi: `${quote(p, "vi")} được hiểu là ${plainNumber(p.value, "vi")}, không phải là số nguyên${of(p).vi}; số liệu này không phải tỷ lệ phần trăm — ${percentMeant(p).vi}`,
+          en: `${quote(p, "en")} is read as ${plainNumber(p.value, "en")}, which is not a whole number${of(p).en}; this figure is not a percentage — ${percentMeant(p).en}`,
+        }
+      : {
+          vi: `${quote(p, "vi")} không phải là số nguyên${of(p).vi}`,
+          en: `${quote(p, "en")} is not a whole number${of(p).en}`,
+        },
   "out-of-range": (p) => {
     const bound = (x: number | undefined, lang: "vi" | "en"): string =>
       p.percent && x !== undefined ? `${formatNumber(x * 100, lang)}%` : x === undefined ? "?" : formatNumber(x, lang);
@@ -923,6 +985,13 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     // 150%. A text is quoted as typed.
     const shown = p.percent && p.rawNumber !== undefined ? (Math.abs(p.rawNumber) > 1 ? p.rawNumber : shiftDecimal(p.rawNumber, 2)) : undefined;
     const held = (lang: "vi" | "en"): string => (shown !== undefined && Number.isFinite(shown) ? `${cellNumberText(shown, lang)}%` : quote(p, lang));
+    // "85%" in a figure that is no percentage: read as 0,85, out of its range; 85 may be what was meant.
+    if (p.notPercent) {
+      return {
+        vi: `${quote(p, "vi")} được hiểu là ${plainNumber(p.value, "vi")}, nằm ngoài khoảng cho phép, giá trị phải ${vi}${of(p).vi}; số liệu này không phải tỷ lệ phần trăm — ${percentMeant(p).vi}`,
+        en: `${quote(p, "en")} is read as ${plainNumber(p.value, "en")}, which is out of range, the value must be ${en}${of(p).en}; this figure is not a percentage — ${percentMeant(p).en}`,
+      };
+    }
     return {
       vi: `${held("vi")} nằm ngoài khoảng cho phép, giá trị phải ${vi}${of(p).vi}`,
       en: `${held("en")} is out of range, the value must be ${en}${of(p).en}`,
@@ -1106,22 +1175,26 @@ const bodies: Partial<Record<IssueCode, Body>> = {
         en: `"${p.raw}"${hidden.en} has the unit code "${p.list?.[0]}" of "${p.expected}" (at ${found.en}), so it is not scored; correct the unit code`,
       };
     }
+    // A unit without a code is known by its name: said as a name, not as a code.
+    const unit = p.noCode
+      ? { vi: `đơn vị "${p.unit}" (không ghi mã)`, en: `the unit "${p.unit}" (no code given)` }
+      : { vi: `đơn vị có mã "${p.unit}"`, en: `unit code "${p.unit}"` };
     if (p.file !== undefined) {
       return {
-        vi: `đơn vị có mã "${p.unit}" đã có ở ${found.vi}; dòng này là bản thứ hai nên không được chấm`,
-        en: `unit code "${p.unit}" already appears at ${found.en}; this row is the second entry and is not scored`,
+        vi: `${unit.vi} đã có ở ${found.vi}; dòng này là bản thứ hai nên không được chấm`,
+        en: `${unit.en} already appears at ${found.en}; this row is the second entry and is not scored`,
       };
     }
     if (p.hidden && !p.foundHidden) {
       // The hidden copy (an older form kept out of sight) gives way to the visible one, wherever it sits.
       return {
-        vi: `đơn vị có mã "${p.unit}" đã có phiếu trên trang đang hiện, ở ${found.vi}; phiếu này${hidden.vi} (thường là bản cũ của phiếu) nên không được chấm`,
-        en: `unit code "${p.unit}" has its form on a visible sheet, at ${found.en}; this form is${hidden.en} (most often an older copy of the form), so it is not scored`,
+        vi: `${unit.vi} đã có phiếu trên trang đang hiện, ở ${found.vi}; phiếu này${hidden.vi} (thường là bản cũ của phiếu) nên không được chấm`,
+        en: `${unit.en} has its form on a visible sheet, at ${found.en}; this form is${hidden.en} (most often an older copy of the form), so it is not scored`,
       };
     }
     return {
-      vi: `đơn vị có mã "${p.unit}" đã có phiếu ở ${found.vi}; phiếu này${hidden.vi} là bản thứ hai nên không được chấm`,
-      en: `unit code "${p.unit}" already appears at ${found.en}; this second entry${hidden.en} is not scored`,
+      vi: `${unit.vi} đã có phiếu ở ${found.vi}; phiếu này${hidden.vi} là bản thứ hai nên không được chấm`,
+      en: `${unit.en} already appears at ${found.en}; this second entry${hidden.en} is not scored`,
     };
   },
   "duplicate-unit-name": (p) => {
@@ -1129,15 +1202,22 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     const code = (c: string | undefined, lang: "vi" | "en"): string =>
       c !== undefined && c !== "" ? (lang === "vi" ? `mã ${c}` : `code ${c}`) : lang === "vi" ? "không có mã" : "no code";
     const at = p.foundRow !== undefined ? { vi: `dòng ${p.foundRow}`, en: `row ${p.foundRow}` } : { vi: `ở ${p.found}`, en: `at ${p.found}` };
+    // Letter case, where the tone marks sit ("hóa", "hoá"), or both.
+    const differ = SPELLING_DIFFERENCES[spellingDifference(p.unitName ?? "", p.expected ?? "")];
     const what = {
-      vi: `tên đơn vị "${p.unitName}" (${code(p.list?.[0], "vi")}) chỉ khác "${p.expected}" (${code(p.list?.[1], "vi")}, ${at.vi}) ở chữ hoa, chữ thường`,
-      en: `the unit name "${p.unitName}" (${code(p.list?.[0], "en")}) differs from "${p.expected}" (${code(p.list?.[1], "en")}, ${at.en}) only in letter case`,
+      vi: `tên đơn vị "${p.unitName}" (${code(p.list?.[0], "vi")}) chỉ khác "${p.expected}" (${code(p.list?.[1], "vi")}, ${at.vi}) ở ${differ.vi}`,
+      en: `the unit name "${p.unitName}" (${code(p.list?.[0], "en")}) differs from "${p.expected}" (${code(p.list?.[1], "en")}, ${at.en}) only in ${differ.en}`,
     };
     return {
       vi: `${what.vi}; hai đơn vị được chấm và xếp hạng riêng. Nếu là cùng một đơn vị, hãy ghi cùng một tên và mã rồi xóa bản thừa; nếu không, hãy đặt tên dễ phân biệt hơn`,
       en: `${what.en}; the two are scored and ranked as separate units. If they are one unit, give it one name and code and delete the extra copy; otherwise give them names that tell them apart`,
     };
   },
+  // A unit's name typed in an old encoding (issueMessage adds which, and what to do): scored all the same, under that name.
+  "legacy-encoding": (p) => ({
+    vi: `tên đơn vị "${p.unitName}" hiện sai (không phải chữ Unicode) trên bảng kết quả và mọi danh sách; đơn vị vẫn được chấm với tên này`,
+    en: `the unit name "${p.unitName}" shows wrongly (it is not Unicode text) in the results and every list; the unit is still scored under this name`,
+  }),
   "unknown-code": (p) =>
     // With `found`: a table's second column for one input (`node`); `found` is the column read.
     p.found !== undefined && p.node !== undefined
@@ -1219,6 +1299,18 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     en: `${quote(p, "en")} is taken as a totals row (a sum or average of the units), not a unit, so it is not scored or ranked; if it is a unit, give the row a unit code`,
   }),
   "layout-not-found": (p) => {
+    if (p.legacy !== undefined && p.sheet !== undefined && p.headerRow === undefined && p.unit === undefined && p.unitName === undefined) {
+      // A form or a table whose labels are all typed in an old encoding (issueMessage adds which, and what to do).
+      return p.file !== undefined
+        ? {
+            vi: `tệp có vẻ là bảng tổng hợp nhưng tên các cột được gõ bằng bảng mã cũ nên không đọc được; chưa đơn vị nào trong tệp được chấm`,
+            en: `the file looks like a table of units, but its column names are typed in an old encoding and cannot be read; no unit in it is scored`,
+          }
+        : {
+            vi: `trang tính có vẻ là phiếu hoặc bảng tổng hợp nhưng tên các dòng, các cột được gõ bằng bảng mã cũ nên không đọc được; trang tính này chưa được chấm`,
+            en: `the sheet looks like a form or a table of units, but its labels and column names are typed in an old encoding and cannot be read; the sheet is not scored`,
+          };
+    }
     if (p.sheet === undefined) {
       return p.file !== undefined
         ? {
@@ -1389,7 +1481,9 @@ export function issueMessage(code: IssueCode, p: MessageParams): Message {
   const at = issueLocation(p);
   const vi = at.vi === "" ? capitalize(body.vi) : at.vi + body.vi;
   const en = at.en === "" ? capitalize(body.en) : at.en + body.en;
-  return { vi: `${vi}.`, en: `${en}.` };
+  // Text of an old encoding: what to do about it, after what was found.
+  const legacy = p.legacy !== undefined ? legacyAdvice(p.legacy) : undefined;
+  return { vi: `${vi}.${legacy ? ` ${legacy.vi}` : ""}`, en: `${en}.${legacy ? ` ${legacy.en}` : ""}` };
 }
 
 function capitalize(s: string): string {

@@ -1,7 +1,9 @@
 /**
  * Numbers typed as text, in Vietnamese ("1.860", "0,75", "1.234,5") or English ("1,860.5")
- * conventions. Numbers stored as number cells never come through here.
+ * conventions. Numbers stored as number cells never come through here. Full-width digits and
+ * signs ("２８８", "73,9％", as an East Asian keyboard or a PDF gives them) are read as their ASCII.
  */
+import { foldWidth } from "../i18n/text";
 
 export type NumberLocale = "vi" | "en" | "auto";
 
@@ -127,9 +129,12 @@ export function parseNumberText(text: string, locale: NumberLocale): NumberReadi
   return reading?.beyond === "large" ? undefined : reading;
 }
 
-/** A text's figure without its sign and "%": `s` the body, `sign` −1 for "-" or "−", `percent` for a trailing "%". */
+/**
+ * A text's figure without its sign and "%": `s` the body, `sign` −1 for "-" or "−", `percent` for a
+ * trailing "%". Full-width forms are their ASCII first (foldWidth: "２８８", "％").
+ */
 function unsign(text: string): { s: string; sign: number; percent: boolean } {
-  let s = text.normalize("NFC").trim();
+  let s = foldWidth(text).normalize("NFC").trim();
   let percent = false;
   if (s.endsWith("%")) {
     percent = true;

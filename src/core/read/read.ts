@@ -7,10 +7,10 @@
 import type { IndexModel, IndicatorModel } from "../definition/model";
 import { type IndexSheetState, readIndexSheet, unitKey } from "../plan/index-sheet";
 import { INDEX_SHEET } from "../plan/labels";
-import { foldText, localize, type Lang, type Message } from "../i18n/text";
+import { foldText, legacyEncodingOf, legacyMeaning, localize, normalizeText, type Lang, type Message } from "../i18n/text";
 import type { InputValue, Issue, Submission, WorkbookSnapshot } from "../types";
-import { type LayoutAUnit, formWithoutTable, holdsIndicatorRows, readLayoutA } from "./layout-a";
-import { readLayoutB } from "./layout-b";
+import { type LayoutAUnit, formWithoutTable, holdsIndicatorRows, legacyForm, readLayoutA } from "./layout-a";
+import { legacyUnitsHeader, readLayoutB } from "./layout-b";
 import { makeIssue, type MessageParams } from "./messages";
 import { parseNumberText } from "./numbers";
 import { choiceScales, givenRuleInputs, inputsRead } from "../score/rules";
@@ -145,8 +145,17 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
                 ...(broken.header.unknown ? { raw: broken.header.unknown.text } : {}),
               }
             : {}),
+          ...(broken.legacy !== undefined ? { legacy: broken.legacy } : {}),
         }),
       );
+      mismatch = true;
+      continue;
+    }
+    // A form or a table of units whose labels are typed in an old encoding ("§¬n vÞ" for "Đơn vị"):
+    // not read, but not passed over without a word either.
+    const legacy = legacyForm(sheet) ?? legacyUnitsHeader(model, sheet);
+    if (legacy !== undefined) {
+      issues.push(makeIssue("error", "layout-not-found", { sheet: sheet.name, ...(sheet.csvFile !== undefined ? { file: sheet.csvFile } : {}), legacy }));
       mismatch = true;
     }
   }
@@ -209,6 +218,8 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
     // the finding goes under its own name. The same unit sent twice stays under its code.
     const other = chosen.submission as Submission;
     const same = foldText(other.name) === foldText(s.name);
+    // A unit without a code is known by its name: said as a name given twice, not as a code.
+    const noCode = same && s.code === "";
     const at = raw.code && keyText(raw.code.value) !== "" ? raw.code.address : raw.name.address;
     issues.push(
       makeIssue("error", "duplicate-unit", {
@@ -216,6 +227,7 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
         ...(raw.file !== undefined ? { file: raw.file } : {}),
         cell: at,
         unit: same ? unitKey(s) : s.name,
+        ...(noCode ? { noCode: true } : {}),
         ...placeOf(chosen),
         ...(hidden.has(raw.sheet) ? { hidden: true } : {}),
         ...(hidden.has(chosen.raw.sheet) ? { foundHidden: true, foundSheet: chosen.raw.sheet } : {}),
@@ -459,8 +471,14 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
         cell: raw.name.address,
         unitName: name,
         ...(raw.noHeaderBlock ? { headerBlockTo: raw.noHeaderBlock.lastColumn } : {}),
+        ...(raw.layout === "A" && (raw as LayoutAUnit).legacyLabels !== undefined ? { legacy: (raw as LayoutAUnit).legacyLabels } : {}),
       }),
     );
+  }
+  // A name typed in an old encoding ("Së Y tÕ" for "Sở Y tế"): scored under it, and said, once a unit.
+  const nameLegacy = typeof raw.name.value === "string" ? legacyEncodingOf(normalizeText(raw.name.value)) : undefined;
+  if (nameLegacy !== undefined) {
+    issues.push(makeIssue("warning", "legacy-encoding", { ...base, cell: raw.name.address, unitName: name, legacy: nameLegacy }));
   }
 
   let category: string | undefined;
@@ -468,8 +486,17 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
     const text = keyText(raw.category.value);
     category = resolveCategory(model, text);
     if (category === undefined) {
+      // A category typed in an old encoding ("Së, ban, ngµnh…"): said with how to convert it.
+      const value = raw.category.value;
+      const legacy = typeof value === "string" ? legacyMeaning(normalizeText(value), (t) => resolveCategory(model, keyText(t)) !== undefined) : undefined;
       issues.push(
-        makeIssue("warning", "unknown-category", { ...base, cell: raw.category.address, raw: text, categories: categoryNames(model) }),
+        makeIssue("warning", "unknown-category", {
+          ...base,
+          cell: raw.category.address,
+          raw: text,
+          categories: categoryNames(model),
+          ...(legacy !== undefined ? { legacy } : {}),
+        }),
       );
     }
   } else if (model.categories.length > 0) {
@@ -555,6 +582,8 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
             ...(reading.percent ? { percent: true } : {}),
             ...(reading.numberText !== undefined ? { numberText: reading.numberText } : {}),
             ...(reading.measure !== undefined ? { measure: reading.measure } : {}),
+            ...(reading.notPercent !== undefined ? { notPercent: true, value: reading.notPercent.value } : {}),
+            ...(reading.legacy !== undefined ? { legacy: reading.legacy } : {}),
           }),
         );
         issues.push(...noteIssues(at, reading));
@@ -655,7 +684,9 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
     if (raw.evidence && ind.def.evidence === "required" && (raw.evidence.get(indCode) ?? "") === "") {
       // A cell that says there is none ("Không có", "-") or holds an error: the finding is there, quoting it.
       const none = raw.layout === "A" ? (raw as LayoutAUnit).evidenceNone?.[indCode] : undefined;
-      const written: MessageParams = none ? { cell: none.cell, raw: none.raw, evidenceWritten: none.error ? "error" : "none" } : { cell: raw.evidenceCells[indCode] ?? raw.fallbackCell };
+      const written: MessageParams = none
+        ? { cell: none.cell, raw: none.raw, evidenceWritten: none.error ? "error" : "none", ...(none.legacy !== undefined ? { legacy: none.legacy } : {}) }
+        : { cell: raw.evidenceCells[indCode] ?? raw.fallbackCell };
       evidenceGaps.push({ node: indCode, params: { ...base, ...written, node: indCode }, at: issues.length });
     }
   }

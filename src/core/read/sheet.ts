@@ -1,7 +1,7 @@
 /** Small helpers over a sheet's grid of cells: addresses, cell text, label matching, code lookup. */
 import { a1 } from "../a1";
 import type { IndexModel } from "../definition/model";
-import { foldText, normalizeKey, normalizeText, stripInvisible } from "../i18n/text";
+import { type LegacyEncoding, foldText, foldWidth, fromLegacy, normalizeKey, normalizeText, stripInvisible } from "../i18n/text";
 import { type CellValue, type SheetSnapshot, isCellError } from "../types";
 
 /** 0-based row and column → "B14" (the project's A1 module, src/core/a1.ts). */
@@ -51,22 +51,28 @@ export function foldLabel(v: CellValue): string {
 const FOLDED_LABELS_MAX = 20_000;
 const FOLDED_LABELS = new Map<string, string>();
 
+/** A code as it is compared: normalizeKey (NFC, trimmed, no invisible characters), full-width forms as ASCII ("１.１" is "1.1", foldWidth). */
+function codeKey(text: string): string {
+  return foldWidth(normalizeKey(text));
+}
+
 /**
  * Finds the definition's codes from what a cell holds. Text matches exactly (after trimming, in
  * Unicode NFC, so "Hạ tầng" typed in a cell matches the same code saved decomposed; invisible
- * characters pasted along, "1.3.a\u200B", are ignored);
+ * characters pasted along, "1.3.a\u200B", are ignored; full-width digits and letters, "１.１", are
+ * their ASCII);
  * a number cell such as 1.1 is matched by its text ("1.1") first, then by numeric equality
  * ("1.10", which Excel turns into the number 1.1), taking a code not yet used in the sheet.
  */
 export class CodeMatcher {
-  /** Each code as compared (normalizeKey: NFC, trimmed, no invisible characters) → the code as the model spells it. */
+  /** Each code as compared (codeKey: NFC, trimmed, no invisible characters, no full-width forms) → the code as the model spells it. */
   private readonly codes = new Map<string, string>();
   private readonly byNumber = new Map<number, string[]>();
   private readonly used = new Set<string>();
 
   constructor(model: IndexModel) {
     const add = (code: string): void => {
-      const key = normalizeKey(code);
+      const key = codeKey(code);
       if (this.codes.has(key)) return;
       this.codes.set(key, code);
       const n = /^[+-]?\d+(\.\d+)?$/.test(key) ? Number(key) : NaN;
@@ -77,7 +83,7 @@ export class CodeMatcher {
   }
 
   private lookup(text: string): string | undefined {
-    return this.codes.get(normalizeKey(text));
+    return this.codes.get(codeKey(text));
   }
 
   /** The definition code a cell names, or undefined. Marks the code as used in this sheet. */
@@ -111,4 +117,26 @@ export class CodeMatcher {
 /** Short text without spaces that contains a digit, such as "1.3.c": what a code looks like. */
 export function looksLikeCode(text: string): boolean {
   return text.length > 0 && text.length <= 20 && !/\s/.test(text) && /\d/.test(text);
+}
+
+/**
+ * A row's cells read as text of each old encoding of Vietnamese (TCVN3, VNI): for each encoding in
+ * which one cell or more is such text, the row with those cells as the Unicode they stand for
+ * (fromLegacy), the others as they are. Only to tell that labels the reader does not know are
+ * typed in an old encoding ("§¬n vÞ" for "Đơn vị"), and say so: never read as the row's content.
+ */
+export function legacyRows(row: readonly CellValue[]): { encoding: LegacyEncoding; row: CellValue[] }[] {
+  const found: { encoding: LegacyEncoding; row: CellValue[] }[] = [];
+  for (const encoding of ["tcvn3", "vni"] as const) {
+    let converted = false;
+    const cells = row.map((v) => {
+      if (typeof v !== "string") return v;
+      const text = fromLegacy(normalizeText(v), encoding);
+      if (text === undefined || text === normalizeText(v)) return v;
+      converted = true;
+      return text;
+    });
+    if (converted) found.push({ encoding, row: cells });
+  }
+  return found;
 }

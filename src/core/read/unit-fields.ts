@@ -5,7 +5,7 @@
  * every label here is read everywhere.
  */
 import type { LocalizedText } from "../definition/schema";
-import { foldText, localize, normalizeKey } from "../i18n/text";
+import { foldText, localize, normalizeKey, tonePlacementKey } from "../i18n/text";
 import { unitCodeHeader } from "../plan/labels";
 
 /**
@@ -51,21 +51,31 @@ export function unitFieldOf(folded: string, fields: readonly UnitField[] = Objec
 
 /**
  * The key the reader knows a unit by, from its code (or from its name when it has no code):
- * trimmed, in NFC, without the invisible characters text pasted from Word or a PDF brings. Case
+ * trimmed, in NFC, without the invisible characters text pasted from Word or a PDF brings, and
+ * with the Latin eth "Ð"/"ð" (U+00D0, U+00F0) as the Vietnamese "Đ"/"đ" it stands for. Case
  * counts: "SXD" and "sxd" are two units. Collecting, the units list and the reader compare
  * codes through this one function, so what Collect takes as two units is scored as two. Two units
- * whose names are alike but for case are still two, and said so (unitNameKeyOf).
+ * whose names are alike but for case or where a tone mark sits are still two, and said so
+ * (unitNameKeyOf).
+ *
+ * The eth is made "Đ" in the key itself, not only said to look alike: it draws as "Đ" in every
+ * font, no Vietnamese name or code is written with it, and a font or keyboard layout types it in
+ * place of "Đ" without the official seeing it. "Ðài PTTH" and "Đài PTTH" are then one unit, as
+ * "Sở Y tế" typed decomposed and composed is one (NFC), and its second form is said as a
+ * duplicate, rather than two units that look the same on every list.
  */
 export function unitKeyOf(code: string): string {
-  return normalizeKey(code);
+  return normalizeKey(code).replace(/Ð/g, "Đ").replace(/ð/g, "đ");
 }
 
 /**
  * A unit's name as names are compared for likeness: as the reader keys it (unitKeyOf: trimmed, in
- * NFC, spaces folded, without invisible characters), in small letters as Vietnamese writes them
- * ("Sở Y Tế", "SỞ Y TẾ" and "sở y tế" are "sở y tế"). Two units whose names are alike are still two
- * units (case counts in their key); the template's list and the reader say so (duplicate-unit-name).
+ * NFC, spaces folded, without invisible characters, "Ð" as "Đ"), in small letters as Vietnamese
+ * writes them ("Sở Y Tế", "SỞ Y TẾ" and "sở y tế" are "sở y tế"), with each word's tone mark in one
+ * place (tonePlacementKey: "Sở Văn hóa" and "Sở Văn hoá", "thủy" and "thuỷ" are alike). Two units
+ * whose names are alike are still two units (case and tone marks count in their key); the
+ * template's list and the reader say so (duplicate-unit-name).
  */
 export function unitNameKeyOf(name: string): string {
-  return unitKeyOf(name).toLocaleLowerCase("vi");
+  return tonePlacementKey(unitKeyOf(name).toLocaleLowerCase("vi"));
 }

@@ -5,7 +5,7 @@
 import type { IndicatorModel, ResolvedInput } from "../definition/model";
 import type { ChoiceOption } from "../definition/schema";
 import { optionName, optionTexts, unitText } from "../definition/options";
-import { type Message, foldText, normalizeText, stripInvisible } from "../i18n/text";
+import { type LegacyEncoding, type Message, foldText, legacyMeaning, normalizeText, stripInvisible } from "../i18n/text";
 import { type CellValue, type InputValue, type IssueCode, isCellError } from "../types";
 import { type NumberLocale, numberWay, parseNumberText, percentOf, readNumberText } from "./numbers";
 import { cellText, isBlank } from "./sheet";
@@ -82,6 +82,13 @@ export type CellReading =
       measure?: Message;
       /** A text read two ways ("1.860") whose reading is then refused (out of range): said beside the error. */
       notes?: ValueNote[];
+      /**
+       * A percentage ("85%") typed for a figure that is no percentage, read as `value` (0,85) and
+       * refused (not a whole number, out of range): the error says so, and that 85 may be meant.
+       */
+      notPercent?: { value: number };
+      /** An answer refused as typed that is text of an old encoding ("Cã", "Khoâng"): the error says which, and how to convert it. */
+      legacy?: LegacyEncoding;
     };
 
 /**
@@ -92,7 +99,15 @@ export type CellReading =
 export const NOT_APPLICABLE_ANSWERS: readonly string[] = ["n/a", "na", "kad", "khong ap dung", "not applicable"];
 const NOT_APPLICABLE = new Set(NOT_APPLICABLE_ANSWERS);
 const YES = new Set(["co", "da co", "dat", "yes", "y", "x", "1", "true"]);
-const NO = new Set(["khong", "khong dat", "chua dat", "chua co", "no", "n", "0", "false"]);
+const NO = new Set(["khong", "khong co", "khong dat", "chua", "chua dat", "chua co", "no", "n", "0", "false"]);
+
+/**
+ * An answer without the quotes it may be typed in (“Có”, "Không", ‘Có’, «Có», „Có“): straight and
+ * curly, single and double, French and German quotes, at either end, as a pasted text brings them.
+ */
+export function unquote(text: string): string {
+  return text.trim().replace(/^["'“”‘’«»„‟‚‛‹›]+\s*|\s*["'“”‘’«»„‟‚‛‹›]+$/gu, "");
+}
 
 /** Excel's error literals: a CSV export (or a text cell) holds them as text, but they are errors all the same. */
 const EXCEL_ERROR_LITERALS = new Set(["#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"]);
@@ -167,10 +182,18 @@ export function choiceNames(indicator: IndicatorModel): Message[] {
   return choiceOptions(indicator).map((o) => ({ vi: optionName(o, "vi"), en: optionName(o, "en") }));
 }
 
-/** The option a cell's text names: by its value, its name in any language or an alias, folded (case, diacritics). */
+/**
+ * A choice as it is matched: folded (case, diacritics), without surrounding quotes, and without
+ * spaces around a slash ("Giám đốc / Thủ trưởng đơn vị" is "Giám đốc/Thủ trưởng đơn vị").
+ */
+function choiceKey(text: string): string {
+  return foldText(unquote(normalizeText(text))).replace(/\s*\/\s*/g, "/");
+}
+
+/** The option a cell's text names: by its value, its name in any language or an alias (choiceKey: case, diacritics, quotes, spaces around "/"). */
 export function matchChoice(text: string, options: ChoiceOption[]): ChoiceOption | undefined {
-  const folded = foldText(normalizeText(text));
-  return options.find((o) => optionTexts(o).some((t) => foldText(t) === folded));
+  const key = choiceKey(text);
+  return options.find((o) => optionTexts(o).some((t) => choiceKey(t) === key));
 }
 
 /**
@@ -332,8 +355,11 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
   const bareFraction = input.type === "percent" && !typedPercent && !ctx.shownAsPercent && value !== 0 && Math.abs(value) <= 1;
   // A refused figure keeps what was said about how its text was read: "1.860" in a percentage is
   // 1860 (186000%, out of range) the Vietnamese way, not 1,86 — the error alone would not say why.
-  const ambiguous = notes.filter((n) => n.code === "ambiguous-number");
-  const noted = ambiguous.length > 0 ? { notes: ambiguous } : {};
+  // "85%" in a figure that is no percentage is said by the error itself (notPercent): read as 0,85,
+  // refused, and 85 perhaps meant; a warning beside it that it was read as 0,85 would say it twice.
+  const ambiguous = notes.filter((n) => n.code === "ambiguous-number" && !n.notPercent);
+  const asPercent = notes.some((n) => n.code === "ambiguous-number" && n.notPercent) ? { notPercent: { value } } : {};
+  const noted = { ...(ambiguous.length > 0 ? { notes: ambiguous } : {}), ...asPercent };
   if (input.type === "integer" && !Number.isInteger(value)) return { kind: "invalid", code: "not-an-integer", raw, ...noted };
   if ((input.min !== undefined && value < input.min) || (input.max !== undefined && value > input.max)) {
     return {
@@ -369,8 +395,9 @@ function readBoolean(v: CellValue, raw: string): CellReading {
     if (v === 1 || v === 0) return { kind: "value", value: v === 1, raw, notes: [] };
     return { kind: "invalid", code: "not-a-boolean", raw };
   }
-  // "Có." and "Không!" as typed at the end of a sentence: the same answers.
-  const folded = foldText(raw).replace(/\s*[.!;,]+$/, "");
+  // "Có." and "Không!" as typed at the end of a sentence, “Có” and “Có.” in quotes: the same answers.
+  const bare = (t: string): string => unquote(t.trim().replace(/\s*[.!;,]+$/, ""));
+  const folded = foldText(bare(bare(raw)));
   if (YES.has(folded)) return { kind: "value", value: true, raw, notes: [] };
   if (NO.has(folded)) return { kind: "value", value: false, raw, notes: [] };
   return { kind: "invalid", code: "not-a-boolean", raw };
@@ -385,6 +412,18 @@ function readBoolean(v: CellValue, raw: string): CellReading {
 export function readCell(cell: CellValue, ctx: ValueContext): CellReading {
   const reading = readCellText(cell, ctx);
   return typeof cell === "number" && (reading.kind === "value" || reading.kind === "invalid") ? { ...reading, rawNumber: cell } : reading;
+}
+
+/**
+ * An answer refused as typed, with the old encoding of Vietnamese its text is in, when it is in one
+ * (legacyMeaning: "Cã" is "Có" in TCVN3, "Khoâng" is "Không" in VNI, or its signs show it): the
+ * error then says how to convert it. `cell`: the cell as it holds the text (TCVN3's "ư" is the soft
+ * hyphen, which the reading drops).
+ */
+function withLegacy(reading: CellReading, cell: CellValue, accepts: (text: string) => boolean): CellReading {
+  if (reading.kind !== "invalid" || typeof cell !== "string") return reading;
+  const legacy = legacyMeaning(normalizeText(cell), (text) => accepts(text) || isNotApplicableText(text));
+  return legacy !== undefined ? { ...reading, legacy } : reading;
 }
 
 function readCellText(cell: CellValue, ctx: ValueContext): CellReading {
@@ -408,10 +447,13 @@ function readCellText(cell: CellValue, ctx: ValueContext): CellReading {
   }
   if (typeof v === "string" && isNotApplicableText(raw)) return { kind: "na", raw, allowed: indicator.def.allowNA };
   switch (input.type) {
-    case "choice":
-      return { kind: "invalid", code: "unknown-choice", raw, list: choiceOptions(indicator).map((o) => o.value), choices: choiceNames(indicator) };
+    case "choice": {
+      const options = choiceOptions(indicator);
+      const refused: CellReading = { kind: "invalid", code: "unknown-choice", raw, list: options.map((o) => o.value), choices: choiceNames(indicator) };
+      return withLegacy(refused, cell, (text) => matchChoice(text, options) !== undefined);
+    }
     case "boolean":
-      return readBoolean(v, raw);
+      return withLegacy(readBoolean(v, raw), cell, (text) => readBoolean(text, normalizeText(text)).kind === "value");
     default:
       return readNumber(v, raw, ctx);
   }

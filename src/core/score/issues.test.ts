@@ -254,23 +254,30 @@ describe("ranking exclusions that match nothing", () => {
     unit("STP", { "1": 0.9 }, { name: "Sở Tư pháp", category: "co-dvc" }),
   ];
 
-  it("warns once per entry that is neither a unit's code nor a category's id, suggesting the code or id it resembles", () => {
+  it("warns once per entry that is neither a unit's code nor a category's id, naming its place in the definition and the code or id it resembles", () => {
     const table = scoreUnits(model, units);
     // The ranking compares exactly: only SYT is excluded.
     expect(table.units.map((u) => u.notRankedReason ?? null)).toEqual(["excluded", null, null]);
     const issues = resultIssues(model, units, table);
-    // The definition's "XYZ" resembles no unit of this table: a unit the table lacks, no finding.
-    expect(issues.map((i) => [i.code, i.severity, i.sheet, i.cell, i.unit])).toEqual(Array(3).fill(["exclude-unmatched", "warning", undefined, undefined, undefined]));
+    // The definition's "XYZ" resembles no unit of this table: a unit the table lacks, or one written otherwise; a note.
+    expect(issues.map((i) => [i.code, i.severity, i.sheet, i.cell, i.unit])).toEqual([
+      ...Array(3).fill(["exclude-unmatched", "warning", undefined, undefined, undefined]),
+      ["exclude-unmatched", "info", undefined, undefined, undefined],
+    ]);
     expect(issues.map((i) => i.message.vi)).toEqual([
-      'Mục "snv" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ Sở Nội vụ, hãy ghi mã "SNV".',
-      'Mục "Sở Tư pháp" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ Sở Tư pháp, hãy ghi mã "STP".',
-      'Mục "Sở có dịch vụ công" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ loại đơn vị "Sở có dịch vụ công", hãy ghi mã "co-dvc".',
+      'Mục "snv" của danh sách loại trừ khỏi xếp hạng (ranking.exclude[2]) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ Sở Nội vụ, hãy ghi mã "SNV".',
+      'Mục "Sở Tư pháp" của danh sách loại trừ khỏi xếp hạng (ranking.exclude[3]) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ Sở Tư pháp, hãy ghi mã "STP".',
+      'Mục "Sở có dịch vụ công" của danh sách loại trừ khỏi xếp hạng (ranking.exclude[4]) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ loại đơn vị "Sở có dịch vụ công", hãy ghi mã "co-dvc".',
+      'Mục "XYZ" của danh sách loại trừ khỏi xếp hạng (ranking.exclude[5]) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; nếu mục này dành cho một đơn vị có trong lần chấm này, hãy sửa cho đúng mã của đơn vị đó.',
     ]);
     expect(issues[0]!.message.en).toBe(
-      'The ranking exclusion "snv" (ranking.exclude) is neither a unit code nor a unit category id, so it excludes no unit; to exclude Sở Nội vụ, write its code "SNV".',
+      'The ranking exclusion "snv" (ranking.exclude[2]) is neither a scored unit\'s code nor a unit category id, so it excludes no unit; to exclude Sở Nội vụ, write its code "SNV".',
     );
     expect(issues[2]!.message.en).toBe(
-      'The ranking exclusion "Sở có dịch vụ công" (ranking.exclude) is neither a unit code nor a unit category id, so it excludes no unit; to exclude the unit category "Departments with public services", write its id "co-dvc".',
+      'The ranking exclusion "Sở có dịch vụ công" (ranking.exclude[4]) is neither a scored unit\'s code nor a unit category id, so it excludes no unit; to exclude the unit category "Departments with public services", write its id "co-dvc".',
+    );
+    expect(issues[3]!.message.en).toBe(
+      'The ranking exclusion "XYZ" (ranking.exclude[5]) is neither a scored unit\'s code nor a unit category id, so it excludes no unit; if it is meant for a unit of this run, correct it to that unit\'s code.',
     );
   });
 
@@ -279,13 +286,61 @@ describe("ranking exclusions that match nothing", () => {
     const mine = [unit("STTTT", { "1": 0.5 }, { name: "Sở Thông tin và Truyền thông" }), unit("SYT", { "1": 0.7 }, { name: "Sở Y tế" })];
     const table = scoreUnits(typo, mine);
     expect(table.units.map((u) => u.notRankedReason ?? null)).toEqual([null, null]);
-    // "ZZA.VHHD" (an aggregate this table lacks) is no finding; "STTT" is.
-    expect(resultIssues(typo, mine, table).map((i) => [i.code, i.message.vi, i.message.en])).toEqual([
+    // "ZZA.VHHD" (an aggregate this table lacks) is a note; "STTT" a warning.
+    expect(resultIssues(typo, mine, table).map((i) => [i.code, i.severity, i.message.vi, i.message.en])).toEqual([
       [
         "exclude-unmatched",
-        'Mục "STTT" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào; có phải là mã "STTTT" (Sở Thông tin và Truyền thông)?',
-        'The ranking exclusion "STTT" (ranking.exclude) is neither a unit code nor a unit category id, so it excludes no unit; did you mean the code "STTTT" (Sở Thông tin và Truyền thông)?',
+        "warning",
+        'Mục "STTT" của danh sách loại trừ khỏi xếp hạng (ranking.exclude[0]) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; có phải là mã "STTTT" (Sở Thông tin và Truyền thông)?',
+        'The ranking exclusion "STTT" (ranking.exclude[0]) is neither a scored unit\'s code nor a unit category id, so it excludes no unit; did you mean the code "STTTT" (Sở Thông tin và Truyền thông)?',
       ],
+      ["exclude-unmatched", "info", expect.stringContaining('Mục "ZZA.VHHD" của danh sách loại trừ khỏi xếp hạng (ranking.exclude[1])'), expect.any(String)],
+    ]);
+  });
+
+  it("warns of a unit's code whose leading zeros were lost (a code kept as a number in Excel), naming the unit and its code", () => {
+    const zeros = modelOf({
+      ranking: { exclude: ["4340", "  43 ", "0004347"] },
+      root: { code: "T", name: "Tổng", children: [{ code: "1", name: "Tỷ lệ", max: 10, rule: { kind: "fraction" } }] },
+    });
+    const communes = [
+      unit("04340", { "1": 0.5 }, { name: "Xã Tân Lập 2" }),
+      unit("00043", { "1": 0.6 }, { name: "Xã Hòa Bình" }),
+      unit("04347", { "1": 0.7 }, { name: "Xã Hòa Bình 2" }),
+    ];
+    const table = scoreUnits(zeros, communes);
+    // The ranking compares exactly: the three communes are ranked.
+    expect(table.units.map((u) => u.ranked)).toEqual([true, true, true]);
+    const issues = resultIssues(zeros, communes, table);
+    expect(issues.map((i) => [i.code, i.severity, i.sheet, i.cell, i.unit, i.node])).toEqual(Array(3).fill(["exclude-unmatched", "warning", undefined, undefined, undefined, undefined]));
+    expect(issues.map((i) => i.message.vi)).toEqual([
+      'Mục "4340" của danh sách loại trừ khỏi xếp hạng (ranking.exclude[0]) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; mục này có vẻ đã mất số 0 ở đầu (Excel bỏ số 0 ở đầu một mã được lưu như số): để loại trừ Xã Tân Lập 2, hãy ghi mã "04340".',
+      'Mục "43" của danh sách loại trừ khỏi xếp hạng (ranking.exclude[1]) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; mục này có vẻ đã mất số 0 ở đầu (Excel bỏ số 0 ở đầu một mã được lưu như số): để loại trừ Xã Hòa Bình, hãy ghi mã "00043".',
+      'Mục "0004347" của danh sách loại trừ khỏi xếp hạng (ranking.exclude[2]) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ Xã Hòa Bình 2, hãy ghi mã "04347".',
+    ]);
+    expect(issues[0]!.message.en).toBe(
+      'The ranking exclusion "4340" (ranking.exclude[0]) is neither a scored unit\'s code nor a unit category id, so it excludes no unit; it looks like a code that lost its leading zeros (Excel drops them from a code kept as a number): to exclude Xã Tân Lập 2, write its code "04340".',
+    );
+  });
+
+  it("entries of the definition that resemble no unit of the run (the HDI's aggregates, in a table of countries) are one note, naming each with its place", () => {
+    const aggregates = ["ZZA.VHHD", "ZZB.HHD", "ZZC.MHD", "ZZD.LHD", "ZZE.AS", "ZZF.EAP", "ZZG.ECA"];
+    const root = { code: "T", name: "Tổng", children: [{ code: "1", name: "Tỷ lệ", max: 10, rule: { kind: "fraction" } }] };
+    const countries = [unit("VNM", { "1": 0.7 }, { name: "Viet Nam" }), unit("LAO", { "1": 0.6 }, { name: "Lao PDR" })];
+    const hdi = modelOf({ ranking: { exclude: ["LAO", ...aggregates] }, root });
+    const table = scoreUnits(hdi, countries);
+    expect(table.units.map((u) => u.ranked)).toEqual([true, false]);
+    expect(resultIssues(hdi, countries, table).map((i) => [i.code, i.severity, i.message.vi, i.message.en])).toEqual([
+      [
+        "exclude-unmatched",
+        "info",
+        'Các mục "ZZA.VHHD" (ranking.exclude[1]), "ZZB.HHD" (ranking.exclude[2]), "ZZC.MHD" (ranking.exclude[3]), "ZZD.LHD" (ranking.exclude[4]), "ZZE.AS" (ranking.exclude[5]) và 2 mục khác của danh sách loại trừ khỏi xếp hạng không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; nếu một mục dành cho một đơn vị có trong lần chấm này, hãy sửa cho đúng mã của đơn vị đó.',
+        'The ranking exclusions "ZZA.VHHD" (ranking.exclude[1]), "ZZB.HHD" (ranking.exclude[2]), "ZZC.MHD" (ranking.exclude[3]), "ZZD.LHD" (ranking.exclude[4]), "ZZE.AS" (ranking.exclude[5]) and 2 more are neither scored units\' codes nor unit category ids, so they exclude no unit; if one is meant for a unit of this run, correct it to that unit\'s code.',
+      ],
+    ]);
+    const two = modelOf({ ranking: { exclude: ["ZZA.VHHD", "VNM", "ZZB.HHD"] }, root });
+    expect(resultIssues(two, countries, scoreUnits(two, countries)).map((i) => i.message.en)).toEqual([
+      expect.stringMatching(/^The ranking exclusions "ZZA\.VHHD" \(ranking\.exclude\[0\]\) and "ZZB\.HHD" \(ranking\.exclude\[2\]\) are neither/),
     ]);
   });
 
@@ -296,9 +351,15 @@ describe("ranking exclusions that match nothing", () => {
 
   it("warns of an entry given for the run that names no unit of the table, which the definition's own list may do", () => {
     const table = scoreUnits(model, units, { ranking: { exclude: ["SNV", "ABC"] } });
-    expect(resultIssues(model, units, table).map((i) => i.message.vi)).toEqual([
-      'Mục "ABC" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào.',
+    expect(resultIssues(model, units, table).map((i) => [i.severity, i.message.vi])).toEqual([
+      ["warning", 'Mục "ABC" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào.'],
     ]);
+  });
+
+  it("an entry naming a category is a match, by its id (no finding) though no unit of the run is of it", () => {
+    const table = scoreUnits(model, units, { ranking: { exclude: ["khong-dvc"] } });
+    expect(table.units.every((u) => u.ranked)).toBe(true);
+    expect(resultIssues(model, units, table)).toEqual([]);
   });
 
   it("exclude a unit without a code by its name, and suggest the name written exactly", () => {
@@ -317,10 +378,10 @@ describe("ranking exclusions that match nothing", () => {
     const table = scoreUnits(model, uncoded, { ranking: { exclude: ["sở không mã"] } });
     const [issue] = resultIssues(model, uncoded, table);
     expect(issue!.message.vi).toBe(
-      'Mục "sở không mã" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ Sở Không Mã (đơn vị không có mã), hãy ghi đúng tên "Sở Không Mã".',
+      'Mục "sở không mã" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; để loại trừ Sở Không Mã (đơn vị không có mã), hãy ghi đúng tên "Sở Không Mã".',
     );
     expect(issue!.message.en).toBe(
-      'The ranking exclusion "sở không mã" (ranking.exclude) is neither a unit code nor a unit category id, so it excludes no unit; to exclude Sở Không Mã (a unit without a code), write its name exactly "Sở Không Mã".',
+      'The ranking exclusion "sở không mã" (ranking.exclude) is neither a scored unit\'s code nor a unit category id, so it excludes no unit; to exclude Sở Không Mã (a unit without a code), write its name exactly "Sở Không Mã".',
     );
   });
 });

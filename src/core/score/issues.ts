@@ -369,6 +369,82 @@ export function negativeRelativeIssues(model: IndexModel, submissions: Submissio
 }
 
 /**
+ * The "relative-zero-best" warnings of a run: a `relative` rule with `"direction": "lower"` (the
+ * fewer days, the better) takes best ÷ figure, so a unit whose figure is 0 is the best possible:
+ * it scores full points, and every other unit compared with it (all units, or under `"across":
+ * "category"` those of its category and those without one, which are compared with all units)
+ * whose figure is above 0 scores 0 (0 ÷ v), as relativeValue settles it. One warning per unit and
+ * indicator, at the figure's cell, naming how many units that leaves at 0 and saying to keep the 0
+ * if it is right; none where no other unit compared has a figure above 0 (every unit then scores
+ * full points). A figure below 0 does the same, and "relative-below-zero" says so.
+ */
+export function zeroBestRelativeIssues(model: IndexModel, submissions: Submission[], table: ScoreTable): Issue[] {
+  const out: Issue[] = [];
+  const lowers = model.indicators.flatMap((code) => {
+    const ind = model.nodes.get(code);
+    return ind?.kind === "indicator" && ind.rule.kind === "relative" && ind.rule.direction === "lower" ? [ind] : [];
+  });
+  if (lowers.length === 0) return out;
+  // Each indicator's figures as scoring compared them, by unit (undefined: not compared).
+  const figures = new Map(
+    lowers.map((ind) => [
+      ind.code,
+      table.units.map((result, u): number | undefined => {
+        const sub = submissions[u];
+        if (!sub || !scoredFromFigure(result.nodes[ind.code])) return undefined;
+        const v = crossInput(ind, sub.values);
+        return typeof v === "number" ? v : undefined;
+      }),
+    ]),
+  );
+  table.units.forEach((_, u) => {
+    const sub = submissions[u];
+    if (!sub) return;
+    for (const ind of lowers) {
+      const own = figures.get(ind.code)!;
+      if (own[u] !== 0) continue;
+      const byCategory = ind.rule.kind === "relative" && ind.rule.across === "category" && sub.category !== undefined;
+      // The other units whose set of units compared holds this one, and whose figure, above 0, scores 0 against it.
+      let inCategory = 0;
+      let uncategorised = 0;
+      own.forEach((v, w) => {
+        if (w === u || v === undefined || !(v > 0)) return;
+        const category = submissions[w]?.category;
+        if (!byCategory) inCategory++;
+        else if (category === sub.category) inCategory++;
+        else if (category === undefined) uncategorised++;
+      });
+      const count = inCategory + uncategorised;
+      if (count === 0) continue;
+      const input = ind.ruleInputs[0];
+      const cell = input !== undefined ? sub.source?.cells?.[input] : undefined;
+      const name = byCategory ? categoryNameOf(model, sub.category!) : undefined;
+      // "mọi đơn vị khác thuộc loại "Xã" (và các đơn vị chưa rõ loại)", or every other unit when all are compared.
+      const others: Message = name
+        ? {
+            vi: `mọi đơn vị khác thuộc loại "${name.vi}"${uncategorised > 0 ? " và các đơn vị chưa rõ loại" : ""}`,
+            en: `every other unit of the category "${name.en}"${uncategorised > 0 ? " and every unit without a category" : ""}`,
+          }
+        : { vi: "mọi đơn vị khác", en: "every other unit" };
+      const units: Message = { vi: `${formatNumber(count, "vi")} đơn vị`, en: `${formatNumber(count, "en")} unit${count === 1 ? "" : "s"}` };
+      // "số liệu 3.4.a của chỉ tiêu 3.4 bằng 0" for an input with a code of its own, "số liệu 0 của chỉ tiêu 3.4" otherwise.
+      const figure: Message =
+        input !== undefined && input !== ind.code
+          ? { vi: `số liệu ${input} của chỉ tiêu ${ind.code} bằng 0,`, en: `the figure of input ${input} of indicator ${ind.code} is 0, which` }
+          : { vi: `số liệu 0 của chỉ tiêu ${ind.code}`, en: `the figure 0 of indicator ${ind.code}` };
+      const full = outcomeWords(ind, true);
+      const zero = outcomeWords(ind, false);
+      const body: Message = {
+        vi: `${figure.vi} là mức tốt nhất có thể của quy tắc "relative" (tỷ lệ chuẩn hóa, số liệu càng thấp càng tốt): chỉ tiêu ${full.vi}, còn ${others.vi} có số liệu lớn hơn 0 (${units.vi}) ${zero.vi} ở chỉ tiêu này. Nếu 0 là đúng thì giữ nguyên; nếu không, hãy sửa lại số liệu (để trống nếu đơn vị không có số liệu)`,
+        en: `${figure.en} is the best possible under its "relative" rule (the lower, the better): the indicator ${full.en}, and ${others.en} with a figure above 0 (${units.en}) ${zero.en} on it. If 0 is right, leave it; otherwise correct the figure (leave the cell blank if the unit has no figure)`,
+      };
+      out.push(unitFigureIssue("warning", "relative-zero-best", sub, cell, body, ind.code));
+    }
+  });
+  return out;
+}
+
+/**
  * The "below-scale-minimum" warnings of a run: a unit's figure below the lowest figure of its
  * indicator's scale, which the rule clips, so that the indicator gets what the lowest figure gets
  * (0, or full points under "lower") whatever it is — the HDI's income of 12,5 where the scale
@@ -450,7 +526,7 @@ function belowScale(ind: IndicatorModel, v: number, sub: Submission, extents: (i
   const bounds = minmaxBounds(rule, extent);
   if (bounds === undefined || reversedBounds(rule, bounds) !== undefined) return undefined;
   const rising = compareFigures(bounds.max, bounds.min);
-  if (rising === 0 || (rising > 0 ? compareFigures(tv, bounds.min) >= 0 : compareFigures(tv, bounds.min) <= 0)) return undefined;
+  if (rising === 0 || (rising > 0 ? compareFigures(v, bounds.min) >= 0 : compareFigures(v, bounds.min) <= 0)) return undefined;
   const top = (lang: "vi" | "en"): string =>
     typeof rule.max === "number" ? n(rule.max, lang) : lang === "vi" ? "số liệu lớn nhất của các đơn vị" : "the largest of the units' figures";
   return rising > 0
@@ -547,30 +623,52 @@ function nearestCode(folded: string, units: readonly { code: string; name: strin
 }
 
 /**
- * The "exclude-unmatched" warnings of a run: each entry of ranking.exclude that is neither a
- * unit's code (a unit without one: its name) nor a unit category's id (as the ranking compares them: trimmed, exactly) excludes
- * nothing. When the entry is a unit's code or name, or a category's id or name, but for case,
- * diacritics or spacing, the sentence says what to write instead. An entry of the definition's own
- * list that resembles no unit of the table is no finding: a definition names units that some of
- * its tables lack (the HDI's ZZ aggregates, in a table of countries); one given for the run is,
- * and so is one a letter or two from a unit's code ("STTT" for "STTTT"), which the sentence names.
+ * The unit whose code is `entry` with zeros added or taken away in front ("4340" for "04340": a
+ * code kept as a number in Excel loses its leading zeros), both all digits; undefined when none is.
+ */
+function codeWithZeros(entry: string, units: readonly { code: string; name: string }[]): { code: string; name: string } | undefined {
+  if (!/^\d+$/.test(entry)) return undefined;
+  const digits = entry.replace(/^0+(?=\d)/, "");
+  return units.find((u) => {
+    const code = u.code.trim();
+    return code !== entry && /^\d+$/.test(code) && code.replace(/^0+(?=\d)/, "") === digits;
+  });
+}
+
+/**
+ * The "exclude-unmatched" findings of a run: each entry of ranking.exclude that is neither a
+ * scored unit's code (a unit without one: its name) nor a unit category's id (as the ranking
+ * compares them: trimmed, exactly) excludes nothing. An entry of the definition's own list is named
+ * by its place there (`ranking.exclude[1]`). A warning when the entry is a unit's code or name, or a
+ * category's id or name, but for case, diacritics or spacing, or a unit's code with its leading
+ * zeros lost ("4340" for "04340"), the sentence saying what to write instead; likewise when it is
+ * a letter or two from a unit's code ("STTT" for "STTTT"), which the sentence names, and when it
+ * was given for the run. The entries of the definition's own list that resemble no unit of the
+ * run are one note (information), after the warnings: a definition may name units some of its
+ * tables lack (the HDI's eleven ZZ aggregates, in a table of countries), but the unit meant may be
+ * in this run under a code written otherwise, which only the user can tell.
  */
 export function excludeIssues(model: IndexModel, table: ScoreTable): Issue[] {
   const codes = new Set(table.units.map((u) => unitKey(u).trim()));
   const categories = new Set(model.categories);
-  const definitions = new Set(model.definition.ranking.exclude.map((e) => e.trim()));
+  const own = model.definition.ranking.exclude.map((e) => e.trim());
   const entries = [...new Set(table.ranking.exclude.map((e) => e.trim()))].filter((e) => e !== "");
   const issues: Issue[] = [];
+  const unlike: { entry: string; path: string }[] = [];
   for (const entry of entries) {
     if (codes.has(entry) || categories.has(entry)) continue;
+    // Where the definition lists it (JSON's path), or the list in force for the run.
+    const place = own.indexOf(entry);
+    const path = place >= 0 ? `ranking.exclude[${place}]` : "ranking.exclude";
     const folded = foldText(entry);
     const unit = table.units.find((u) => u.code.trim() !== "" && foldText(u.code) === folded) ?? table.units.find((u) => foldText(u.name) === folded);
+    const zeros = unit === undefined ? codeWithZeros(entry, table.units) : undefined;
     const category = (model.definition.categories ?? []).find(
       (c) => foldText(c.id) === folded || foldText(localize(c.name, "vi")) === folded || foldText(localize(c.name, "en")) === folded,
     );
     const what: Message = {
-      vi: `Mục "${entry}" của danh sách loại trừ khỏi xếp hạng (ranking.exclude) không phải mã đơn vị hay mã loại đơn vị nào nên không loại trừ đơn vị nào`,
-      en: `The ranking exclusion "${entry}" (ranking.exclude) is neither a unit code nor a unit category id, so it excludes no unit`,
+      vi: `Mục "${entry}" của danh sách loại trừ khỏi xếp hạng (${path}) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào`,
+      en: `The ranking exclusion "${entry}" (${path}) is neither a scored unit's code nor a unit category id, so it excludes no unit`,
     };
     // A unit without a code is excluded by its name, written as it is.
     const hint: Message | undefined = unit
@@ -583,38 +681,96 @@ export function excludeIssues(model: IndexModel, table: ScoreTable): Issue[] {
             vi: `; để loại trừ ${unit.name} (đơn vị không có mã), hãy ghi đúng tên "${unitKey(unit).trim()}"`,
             en: `; to exclude ${unit.name} (a unit without a code), write its name exactly "${unitKey(unit).trim()}"`,
           }
-      : category
-        ? {
-            vi: `; để loại trừ loại đơn vị "${localize(category.name, "vi")}", hãy ghi mã "${category.id}"`,
-            en: `; to exclude the unit category "${localize(category.name, "en")}", write its id "${category.id}"`,
-          }
-        : undefined;
+      : zeros
+        ? zeros.code.trim().length > entry.length
+          ? {
+              vi: `; mục này có vẻ đã mất số 0 ở đầu (Excel bỏ số 0 ở đầu một mã được lưu như số): để loại trừ ${zeros.name}, hãy ghi mã "${zeros.code.trim()}"`,
+              en: `; it looks like a code that lost its leading zeros (Excel drops them from a code kept as a number): to exclude ${zeros.name}, write its code "${zeros.code.trim()}"`,
+            }
+          : {
+              vi: `; để loại trừ ${zeros.name}, hãy ghi mã "${zeros.code.trim()}"`,
+              en: `; to exclude ${zeros.name}, write its code "${zeros.code.trim()}"`,
+            }
+        : category
+          ? {
+              vi: `; để loại trừ loại đơn vị "${localize(category.name, "vi")}", hãy ghi mã "${category.id}"`,
+              en: `; to exclude the unit category "${localize(category.name, "en")}", write its id "${category.id}"`,
+            }
+          : undefined;
     // A unit code one or two letters away ("STTT" for "STTTT") is likely what was meant, in the definition's list too.
     const near = hint === undefined ? nearestCode(folded, table.units) : undefined;
-    if (hint === undefined && near === undefined && definitions.has(entry)) continue;
     const nearHint: Message | undefined = near
       ? { vi: `; có phải là mã "${near.code.trim()}" (${near.name})?`, en: `; did you mean the code "${near.code.trim()}" (${near.name})?` }
       : undefined;
+    // The definition's own entry that resembles no unit of the run: a unit this table may lack, or
+    // one written otherwise; said with the others alike, in one note.
+    if (hint === undefined && near === undefined && place >= 0) {
+      unlike.push({ entry, path });
+      continue;
+    }
     const said = hint ?? nearHint;
+    // A question (the code meant) ends the sentence; otherwise a full stop.
+    const stop = said !== undefined && said === nearHint ? "" : ".";
     issues.push({
       severity: "warning",
       code: "exclude-unmatched",
-      // A question (the code meant) ends the sentence; otherwise a full stop.
-      message: { vi: `${what.vi}${said?.vi ?? ""}${said === nearHint && said ? "" : "."}`, en: `${what.en}${said?.en ?? ""}${said === nearHint && said ? "" : "."}` },
+      message: { vi: `${what.vi}${said?.vi ?? ""}${stop}`, en: `${what.en}${said?.en ?? ""}${stop}` },
     });
   }
+  if (unlike.length > 0) issues.push(unlikeEntriesIssue(unlike));
   return issues;
+}
+
+/** How many entries the note of entries that resemble no unit names before "và 3 mục khác". */
+const NAMED_ENTRIES = 5;
+
+/**
+ * The note of the definition's exclusions that resemble no unit or category of the run: one entry
+ * said as any other ("Mục "XA-99" … (ranking.exclude[0]) …"), several in one sentence naming each
+ * with its place, up to five, and how many more.
+ */
+function unlikeEntriesIssue(unlike: { entry: string; path: string }[]): Issue {
+  const ask: Message =
+    unlike.length === 1
+      ? { vi: "nếu mục này dành cho một đơn vị có trong lần chấm này, hãy sửa cho đúng mã của đơn vị đó", en: "if it is meant for a unit of this run, correct it to that unit's code" }
+      : { vi: "nếu một mục dành cho một đơn vị có trong lần chấm này, hãy sửa cho đúng mã của đơn vị đó", en: "if one is meant for a unit of this run, correct it to that unit's code" };
+  const [first] = unlike;
+  if (unlike.length === 1 && first) {
+    return {
+      severity: "info",
+      code: "exclude-unmatched",
+      message: {
+        vi: `Mục "${first.entry}" của danh sách loại trừ khỏi xếp hạng (${first.path}) không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; ${ask.vi}.`,
+        en: `The ranking exclusion "${first.entry}" (${first.path}) is neither a scored unit's code nor a unit category id, so it excludes no unit; ${ask.en}.`,
+      },
+    };
+  }
+  const named = unlike.slice(0, NAMED_ENTRIES).map((u) => `"${u.entry}" (${u.path})`);
+  const more = unlike.length - named.length;
+  const list: Message = {
+    vi: more > 0 ? `${named.join(", ")} và ${formatNumber(more, "vi")} mục khác` : `${named.slice(0, -1).join(", ")} và ${named[named.length - 1]}`,
+    en: more > 0 ? `${named.join(", ")} and ${formatNumber(more, "en")} more` : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`,
+  };
+  return {
+    severity: "info",
+    code: "exclude-unmatched",
+    message: {
+      vi: `Các mục ${list.vi} của danh sách loại trừ khỏi xếp hạng không phải mã của đơn vị nào được chấm hay mã loại đơn vị nào nên không loại trừ đơn vị nào; ${ask.vi}.`,
+      en: `The ranking exclusions ${list.en} are neither scored units' codes nor unit category ids, so they exclude no unit; ${ask.en}.`,
+    },
+  };
 }
 
 /**
  * The issues of a scoring run itself: the "invalid-result" errors, unit by unit in submission
- * order, the "relative-below-zero" and "below-scale-minimum" warnings likewise, then the "minmax-bounds-reversed" notes and
- * the "exclude-unmatched" warnings.
+ * order, the "relative-below-zero", "relative-zero-best" and "below-scale-minimum" warnings
+ * likewise, then the "minmax-bounds-reversed" notes and the "exclude-unmatched" findings.
  */
 export function resultIssues(model: IndexModel, submissions: Submission[], table: ScoreTable): Issue[] {
   return [
     ...invalidResults(model, submissions, table).map((f) => invalidResultIssue(model, submissions[f.unit]!, f)),
     ...negativeRelativeIssues(model, submissions, table),
+    ...zeroBestRelativeIssues(model, submissions, table),
     ...belowScaleIssues(model, submissions, table),
     ...reversedBoundsIssues(model, submissions, table),
     ...excludeIssues(model, table),

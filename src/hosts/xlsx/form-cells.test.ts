@@ -191,7 +191,7 @@ describe("a yes/no answer refused", () => {
     const at: Record<string, string> = {};
     const file = await edit(scored, (wb) => {
       const snv = wb.getWorksheet("Sở Nội vụ")!;
-      for (const [code, text] of [["2.2", "Chưa"], ["3.3", "Có."], ["5.3", "Có (QĐ 12)"], ["4.1", "Đã có"]] as const) {
+      for (const [code, text] of [["2.2", "Rồi"], ["3.3", "Có."], ["5.3", "Có (QĐ 12)"], ["4.1", "Đã có"]] as const) {
         at[code] = `D${rowOf(snv, code)}`;
         snv.getCell(at[code]!).value = text;
       }
@@ -201,10 +201,10 @@ describe("a yes/no answer refused", () => {
     // "Có." (a sentence's full stop) and "Đã có" ("already have") are read as yes.
     expect(found.map((f) => f.cell)).toEqual([at["2.2"], at["5.3"]]);
     expect(found[0]!.vi).toBe(
-      `Trang tính 'Sở Nội vụ', ô ${at["2.2"]}: "Chưa" không phải là câu trả lời có/không (chỉ tiêu 2.2): hãy ghi "Có" hoặc "Không" (cũng nhận "Đạt", "Đã có", "x", "Yes", 1 cho có; "Không đạt", "Chưa đạt", "Chưa có", "No", 0 cho không).`,
+      `Trang tính 'Sở Nội vụ', ô ${at["2.2"]}: "Rồi" không phải là câu trả lời có/không (chỉ tiêu 2.2): hãy ghi "Có" hoặc "Không" (cũng nhận "Đạt", "Đã có", "x", "Yes", 1 cho có; "Không đạt", "Chưa đạt", "Chưa có", "No", 0 cho không).`,
     );
     expect(found[0]!.en).toBe(
-      `Sheet 'Sở Nội vụ', cell ${at["2.2"]}: "Chưa" is not a yes/no answer (indicator 2.2): write "Có" (yes) or "Không" (no) (also read: "Đạt", "Đã có", "x", "Yes", 1 for yes; "Không đạt", "Chưa đạt", "Chưa có", "No", 0 for no).`,
+      `Sheet 'Sở Nội vụ', cell ${at["2.2"]}: "Rồi" is not a yes/no answer (indicator 2.2): write "Có" (yes) or "Không" (no) (also read: "Đạt", "Đã có", "x", "Yes", 1 for yes; "Không đạt", "Chưa đạt", "Chưa có", "No", 0 for no).`,
     );
     expect(found[1]!.vi).toBe(
       `Trang tính 'Sở Nội vụ', ô ${at["5.3"]}: "Có (QĐ 12)" không phải là câu trả lời có/không (chỉ tiêu 5.3): hãy ghi "Có" hoặc "Không" (cũng nhận "Đạt", "Đã có", "x", "Yes", 1 cho có; "Không đạt", "Chưa đạt", "Chưa có", "No", 0 cho không); nếu câu trả lời là "Có", hãy chỉ ghi "Có" (ghi chú hay minh chứng để ở cột Ghi chú, Minh chứng).`,

@@ -1,5 +1,6 @@
 /** The list of units a template is made for: typed, pasted from Excel, or read from a CSV file. */
 import { type TextEncoding, parseCsv, splitCsvLine } from "../../core/read/csv";
+import type { LegacyEncoding } from "../../core/i18n/text";
 import type { Message } from "../../core/i18n/text";
 import { type Lang, localize } from "../../core/i18n/text";
 import type { IndexModel } from "../../core/definition/model";
@@ -152,15 +153,15 @@ export function parseUnitList(text: string, model?: IndexModel): UnitLine[] {
 export function unitListFromCsv(
   bytes: Uint8Array,
   fileName: string,
-): { text: string; encoding: TextEncoding; wide: Message[]; noUnit: Message[] } | undefined {
-  const { encoding, rows, delimiter } = parseCsv(bytes);
+): { text: string; encoding: TextEncoding; legacy?: LegacyEncoding; wide: Message[]; noUnit: Message[] } | undefined {
+  const { encoding, rows, delimiter, legacy } = parseCsv(bytes);
   const units = unitsFromRows(rows);
   if (units === undefined) return undefined;
   // A line with more fields than the header: a name with the delimiter in it, not quoted. Its
   // fields would be read shifted (a piece of the name taken for the category).
   const wide = rowsWiderThanHeader(rows).map((w) => wideRowMessage(fileName, w, delimiter));
   const noUnit = rowsWithoutUnit(rows).map((line) => rowWithoutUnitMessage(fileName, line));
-  return { text: units.map((u) => joinFields([u.code, u.name, u.category ?? ""])).join("\n"), encoding, wide, noUnit };
+  return { text: units.map((u) => joinFields([u.code, u.name, u.category ?? ""])).join("\n"), encoding, ...(legacy !== undefined ? { legacy } : {}), wide, noUnit };
 }
 
 /** What the pane says about a units CSV file, in both languages, under the list it fills. */
@@ -189,7 +190,7 @@ export function unitsFromCsvFile(bytes: Uint8Array, fileName: string): { text?: 
   }
   // A file saved as "CSV (Comma delimited)" on Vietnamese Windows: read, with a word to check the
   // diacritics; lines with a category but no unit: read without them, and each named.
-  const said = [...(read.encoding === "windows-1258" ? [notUtf8Message(fileName)] : []), ...read.noUnit];
+  const said = [...(read.encoding === "windows-1258" ? [notUtf8Message(fileName, read.legacy)] : []), ...read.noUnit];
   const text: Message = { vi: said.map((m) => m.vi).join(" "), en: said.map((m) => m.en).join(" ") };
   return { text: read.text, ...(said.length > 0 ? { problem: { text, state: "warning" as const } } : {}) };
 }

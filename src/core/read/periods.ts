@@ -1,0 +1,100 @@
+/**
+ * Forms that give different assessment periods (`Kỳ đánh giá`). The results sheet's title, its
+ * printed page headers and the charts' titles name the period the forms state, and list every one
+ * when they differ ("Kỳ đánh giá (các phiếu ghi khác nhau): Năm 2025, 2025": periodText in
+ * plan/labels.ts), which names no form. These warnings do, at each form's period cell: the forms
+ * whose period is not the one most forms give (every form of a period tied for the most, when no
+ * single period is), saying which period the others give.
+ */
+import { detectLayoutA } from "../collect";
+import { formatNumber, type Message } from "../i18n/text";
+import { unitKey } from "../plan/index-sheet";
+import type { Issue, Submission, WorkbookSnapshot } from "../types";
+import { findTableHeader, readHeaderBlock } from "./layout-a";
+import { issueLocation } from "./messages";
+
+/** How many periods a sentence names before "…". */
+const NAMED_PERIODS = 3;
+
+/** One form's stated period and where it is. */
+interface FormPeriod {
+  submission: Submission;
+  sheet: string;
+  period: string;
+  cell: string | undefined;
+}
+
+/**
+ * The "period-differs" warnings: one at the `Kỳ đánh giá` cell of each scored form (layout A)
+ * whose period differs from the period most forms give, or, when two or more periods are given by
+ * the most forms alike, of every form but those of a single most-given period (that is, each
+ * form's period differs from another tied one); none when every form that states a period states
+ * the same one, or only one form states one. Periods are compared as the titles compare them
+ * (periodText): as the reader keeps the cell's text (statedPeriods: NFC, spaces folded, invisible
+ * characters dropped), trimmed; a blank period is no period. A table of units (layout B) has no
+ * period per unit: its rows are not concerned.
+ */
+export function periodIssues(snapshot: WorkbookSnapshot, submissions: Submission[]): Issue[] {
+  const forms: FormPeriod[] = [];
+  for (const submission of submissions) {
+    const source = submission.source;
+    if (source?.layout !== "A") continue;
+    const sheet = snapshot.sheets.find((s) => s.name === source.sheet && s.csvFile === undefined);
+    if (!sheet) continue;
+    // As statedPeriods (plan/plan.ts) reads it for the titles.
+    const period = detectLayoutA(sheet)?.period?.trim();
+    if (period === undefined || period === "") continue;
+    const cell = readHeaderBlock(sheet, findTableHeader(sheet)).period?.address;
+    forms.push({ submission, sheet: sheet.name, period, cell });
+  }
+  const counts = new Map<string, number>();
+  for (const f of forms) counts.set(f.period, (counts.get(f.period) ?? 0) + 1);
+  if (counts.size < 2) return [];
+  const most = Math.max(...counts.values());
+  // The periods the most forms give, in the order forms first give them.
+  const top = [...counts].filter(([, n]) => n === most).map(([p]) => p);
+  const issues: Issue[] = [];
+  for (const f of forms) {
+    if (top.length === 1 && top[0] === f.period) continue;
+    const named = top.filter((p) => p !== f.period);
+    issues.push(periodIssue(f, named.map((p) => ({ period: p, forms: counts.get(p)! }))));
+  }
+  return issues;
+}
+
+/**
+ * "Trang tính 'Xã Đồng Tâm 2', ô B5: kỳ đánh giá của phiếu là "2025", khác với "Năm 2025" mà 97
+ * phiếu khác ghi; …" — `others` the most-given periods the form's is not, with how many forms give each.
+ */
+function periodIssue(f: FormPeriod, others: { period: string; forms: number }[]): Issue {
+  const at = issueLocation({ sheet: f.sheet, ...(f.cell !== undefined ? { cell: f.cell } : {}) });
+  const forms = (n: number, lang: "vi" | "en"): string =>
+    lang === "vi" ? `${formatNumber(n, "vi")} phiếu` : `${formatNumber(n, "en")} form${n === 1 ? "" : "s"}`;
+  const listed = (lang: "vi" | "en"): string =>
+    others
+      .slice(0, NAMED_PERIODS)
+      .map((o) => `"${o.period}" (${forms(o.forms, lang)})`)
+      .join(", ") + (others.length > NAMED_PERIODS ? ", …" : "");
+  const one = others.length === 1 ? others[0]! : undefined;
+  const differs: Message = one
+    ? {
+        vi: `kỳ đánh giá của phiếu là "${f.period}", khác với "${one.period}" mà ${forms(one.forms, "vi")} khác ghi`,
+        en: `the form's period is "${f.period}", unlike "${one.period}", which ${one.forms === 1 ? "1 other form gives" : `${formatNumber(one.forms, "en")} other forms give`}`,
+      }
+    : {
+        vi: `kỳ đánh giá của phiếu là "${f.period}", khác với các kỳ mà nhiều phiếu khác ghi nhất: ${listed("vi")}`,
+        en: `the form's period is "${f.period}", unlike those the most other forms give: ${listed("en")}`,
+      };
+  const why: Message = {
+    vi: "; tiêu đề trang kết quả, đầu trang khi in và tên các biểu đồ sẽ ghi mọi kỳ khác nhau mà các phiếu ghi. Nếu các phiếu cùng một kỳ đánh giá, hãy ghi kỳ đó giống nhau trên mọi phiếu",
+    en: "; the results sheet's title, its printed page headers and the charts' titles will list every period the forms give. If the forms are for one period, write it the same way on every form",
+  };
+  return {
+    severity: "warning",
+    code: "period-differs",
+    message: { vi: `${at.vi}${differs.vi}${why.vi}.`, en: `${at.en}${differs.en}${why.en}.` },
+    sheet: f.sheet,
+    ...(f.cell !== undefined ? { cell: f.cell } : {}),
+    unit: unitKey(f.submission),
+  };
+}
