@@ -202,17 +202,43 @@ export const TEMPLATE_NOT_APPLICABLE_NOTE: Message = { vi: "Không áp dụng v�
 
 const templateNotes = new Set([TEMPLATE_NOT_APPLICABLE_NOTE.vi, TEMPLATE_NOT_APPLICABLE_NOTE.en].map(normalizeText));
 
+/**
+ * What `template` writes under a form's table, where the form is signed and stamped once printed,
+ * as Vietnamese administrative forms end: the place and date line, and the two signature blocks
+ * (who prepared the form; the head of the unit, who also sets the unit's seal), each with a line
+ * under the room for the signature where the signer's full name is written by hand. Locked, as
+ * the rest of the form but its input cells. No row of it has a code, so the reader, the scoring
+ * and the check of changed figures pass it by; Collect does too (isFormFootText): a form with
+ * nothing else filled in is blank, and two copies of a form compare the same.
+ */
+export const FORM_SIGNATURE = {
+  placeDate: { vi: "……, ngày … tháng … năm 20…", en: "Place, date: ……………………" },
+  preparedBy: { vi: "NGƯỜI LẬP BIỂU", en: "Prepared by" },
+  preparedByHint: { vi: "(Ký, ghi rõ họ tên)", en: "(signature, full name)" },
+  head: { vi: "THỦ TRƯỞNG ĐƠN VỊ", en: "Head of unit" },
+  headHint: { vi: "(Ký, ghi rõ họ tên, đóng dấu)", en: "(signature, full name, seal)" },
+  nameLine: { vi: "……………………………………", en: "……………………………………" },
+} satisfies Record<string, Message>;
+
+const signatureTexts = new Set(Object.values(FORM_SIGNATURE).flatMap((m) => [m.vi, m.en]).map(normalizeText));
+
+/** Whether a cell holds a text `template` writes under a form's table (FORM_SIGNATURE), in either language. */
+export function isFormFootText(value: CellValue | undefined): boolean {
+  return typeof value === "string" && signatureTexts.has(normalizeText(value));
+}
+
 /** A cell of a form's table that holds something the unit filled in. */
 function filledIn(value: CellValue | undefined, column: number, noteColumn: number | undefined): boolean {
-  if (isBlank(value ?? null)) return false;
+  if (isBlank(value ?? null) || isFormFootText(value)) return false;
   return !(column === noteColumn && typeof value === "string" && templateNotes.has(normalizeText(value)));
 }
 
 /**
  * Where a unit's form holds something filled in: the first cell (A1 address, row by row) of its
  * table (found as the reader finds it), below the header, with a value in Số liệu, Số liệu thẩm
- * định, Tự chấm, Minh chứng or Ghi chú (other than the template's own "not applicable" note);
- * undefined when there is none, or no such table.
+ * định, Tự chấm, Minh chứng or Ghi chú (other than the template's own "not applicable" note and
+ * the place, date and signature lines it writes under the table: isFormFootText); undefined when
+ * there is none, or no such table.
  */
 export function filledFormCell(sheet: SheetSnapshot): string | undefined {
   const header = findTableHeader(sheet);
@@ -245,7 +271,7 @@ const UNIT_COLUMNS = ["code", "value", "self", "evidence", "note"] as const;
 
 /** A cell's value as formContent compares it: its type and text, blank as nothing. */
 function contentText(v: CellValue | undefined): string {
-  if (v === undefined || v === null || isBlank(v)) return "";
+  if (v === undefined || v === null || isBlank(v) || isFormFootText(v)) return "";
   if (typeof v === "object") return `#${v.error}`;
   // Numbers at the 15 digits a workbook keeps (a form saved again by LibreOffice is the same form).
   return `${typeof v}:${typeof v === "string" ? normalizeText(v) : typeof v === "number" ? String(atStoredPrecision(v)) : String(v)}`;
@@ -254,7 +280,8 @@ function contentText(v: CellValue | undefined): string {
 /**
  * What a unit filled in on its form, as text two copies of a form are compared by: the header
  * block (as the reader reads it) and, on each row of the table with something in it, the code,
- * Số liệu, Tự chấm, Minh chứng and Ghi chú. Not Số liệu thẩm định, which the council fills in on
+ * Số liệu, Tự chấm, Minh chứng and Ghi chú (not the lines `template` writes under the table to be
+ * signed: isFormFootText). Not Số liệu thẩm định, which the council fills in on
  * the consolidated workbook's copy, nor a column the scorer writes. Undefined for a sheet that is no form.
  */
 export function formContent(sheet: SheetSnapshot): string | undefined {

@@ -157,6 +157,7 @@ export const API_SETS: Record<string, string> = {
   "Worksheet.getUsedRangeOrNullObject": "1.4",
   "Worksheet.freezePanes": "1.7",
   "Worksheet.horizontalPageBreaks": "1.9",
+  "Worksheet.verticalPageBreaks": "1.9",
   "Worksheet.onChanged": "1.7",
   "Worksheet.pageLayout": "1.9",
   "PageLayout.headersFooters": "1.9",
@@ -1107,7 +1108,12 @@ export class Worksheet extends ClientObject {
   /** Manual page breaks above rows (ExcelApi 1.9); clearing cells keeps them, as in Excel. */
   get horizontalPageBreaks(): PageBreakCollection {
     requireApi(this.context, "Worksheet.horizontalPageBreaks");
-    return this._child("horizontalPageBreaks", () => new PageBreakCollection(this.context, `${this._path}.horizontalPageBreaks`, () => this._target<MSheet>()));
+    return this._child("horizontalPageBreaks", () => new PageBreakCollection(this.context, `${this._path}.horizontalPageBreaks`, () => this._target<MSheet>(), "row"));
+  }
+  /** Manual page breaks left of columns (ExcelApi 1.9); clearing cells keeps them, as in Excel. */
+  get verticalPageBreaks(): PageBreakCollection {
+    requireApi(this.context, "Worksheet.verticalPageBreaks");
+    return this._child("verticalPageBreaks", () => new PageBreakCollection(this.context, `${this._path}.verticalPageBreaks`, () => this._target<MSheet>(), "column"));
   }
   get pageLayout(): PageLayout {
     requireApi(this.context, "Worksheet.pageLayout");
@@ -1429,30 +1435,98 @@ export class HeaderFooter extends ClientObject {
   set rightFooter(v: string) { this._part("rightFooter", v); }
 }
 
+/** A manual page break as the double keeps it: on its sheet, above a row or left of a column (0-based: the first of the page after it). */
+interface MPageBreak {
+  sheet: MSheet;
+  kind: "row" | "column";
+  at: number;
+}
+
+/** The sheet's manual breaks of `kind` (0-based rows or columns that start a printed page), in order. */
+function breaksOf(sheet: MSheet, kind: MPageBreak["kind"]): number[] {
+  return kind === "row" ? sheet.rowBreaks : sheet.colBreaks;
+}
+function setBreaks(sheet: MSheet, kind: MPageBreak["kind"], at: number[]): void {
+  const sorted = [...new Set(at)].sort((a, b) => a - b);
+  if (kind === "row") sheet.rowBreaks = sorted;
+  else sheet.colBreaks = sorted;
+}
+
 /**
- * Worksheet.horizontalPageBreaks (ExcelApi 1.9): `add(range)` puts a break above the range's first
- * row (a break above row 1 is refused); adding one that exists changes nothing.
+ * Worksheet.horizontalPageBreaks and verticalPageBreaks (PageBreakCollection, ExcelApi 1.9): "This
+ * collection only contains manual page breaks." `add(pageBreakRange)` "Adds a page break before
+ * the top-left cell of the range specified": above its row (horizontal) or left of its column
+ * (vertical), across the whole sheet, and returns it; one before row 1 or column A, where no page
+ * ends, is refused (InvalidArgument), and adding one that exists changes nothing.
+ * `removePageBreaks()` "Resets all manual page breaks in the collection" (the other collection's
+ * stay); `getCount()`, `getItem(index)` (0-based, in the sheet's order: top to bottom, left to
+ * right; past the last, ItemNotFound once used) and `items` once loaded.
  */
-export class PageBreakCollection extends ClientObject {
-  protected _scalars() { return []; }
-  protected _readScalar() { return undefined; }
-  add(pageBreakRange: Range | string): void {
-    this._call("add", typeof pageBreakRange === "string" ? pageBreakRange : pageBreakRange._path, (s: MSheet) => {
+export class PageBreakCollection extends ClientCollection<PageBreak> {
+  constructor(context: RequestContext, path: string, resolver: () => unknown, readonly _kind: MPageBreak["kind"]) {
+    super(context, path, resolver);
+  }
+  protected _list(s: unknown): unknown[] {
+    const sheet = s as MSheet;
+    return breaksOf(sheet, this._kind).map((at): MPageBreak => ({ sheet, kind: this._kind, at }));
+  }
+  protected _item(model: unknown, i: number): PageBreak {
+    return new PageBreak(this.context, `${this._path}[${i}]`, () => model);
+  }
+  add(pageBreakRange: Range | string): PageBreak {
+    let made: MPageBreak | null = null;
+    const arg = typeof pageBreakRange === "string" ? pageBreakRange : pageBreakRange._path;
+    const b = new PageBreak(this.context, `${this._path}.add(${JSON.stringify(arg)})`, () => made);
+    this._call("add", arg, (s: MSheet) => {
       const rect = typeof pageBreakRange === "string" ? parseRect(splitSheet(pageBreakRange).local) : pageBreakRange._target<RangeRef>().rect;
-      if (!rect || rect.row === 0) throw invalidArg(`page break at '${String(pageBreakRange)}'`);
-      if (!s.rowBreaks.includes(rect.row)) s.rowBreaks = [...s.rowBreaks, rect.row].sort((a, b) => a - b);
+      const at = rect ? (this._kind === "row" ? rect.row : rect.col) : 0;
+      if (!rect || at === 0) throw invalidArg(`page break at '${String(arg)}'`);
+      setBreaks(s, this._kind, [...breaksOf(s, this._kind), at]);
+      made = { sheet: s, kind: this._kind, at };
     });
+    return b;
   }
   removePageBreaks(): void {
-    this._call("removePageBreaks", undefined, (s: MSheet) => { s.rowBreaks = []; });
+    this._call("removePageBreaks", undefined, (s: MSheet) => { setBreaks(s, this._kind, []); });
   }
   getCount(): ClientResult<number> {
     const result = new ClientResult<number>();
     this._call("getCount", undefined, (s: MSheet) => {
-      const n = s.rowBreaks.length;
+      const n = breaksOf(s, this._kind).length;
       return { response: n, commit: () => { result._value = { v: n }; } };
     });
     return result;
+  }
+  getItem(index: number): PageBreak {
+    const b = new PageBreak(this.context, `${this._path}.getItem(${index})`, () => {
+      const s = this._target<MSheet>();
+      const at = breaksOf(s, this._kind)[index];
+      return at === undefined ? undefined : { sheet: s, kind: this._kind, at };
+    });
+    this.context._push(b._path, "$instantiate", undefined, () => { b._resolve(); });
+    return b;
+  }
+}
+
+/**
+ * A manual page break (PageBreak, ExcelApi 1.9): `rowIndex` and `columnIndex` (0-based) are those
+ * of the first cell after it (the reference's `getCellAfterBreak`). The break crosses the whole
+ * sheet, so the double takes the cell in row 1 of a break before a column and in column A of one
+ * above a row, as Excel's VPageBreak.Location and HPageBreak.Location name them. `delete()`
+ * removes it.
+ */
+export class PageBreak extends ClientObject {
+  protected _scalars() { return ["rowIndex", "columnIndex"]; }
+  protected _readScalar(t: unknown, name: string): unknown {
+    const b = t as MPageBreak;
+    return (name === "rowIndex") === (b.kind === "row") ? b.at : 0;
+  }
+  get rowIndex(): number { return this._get("rowIndex"); }
+  get columnIndex(): number { return this._get("columnIndex"); }
+  delete(): void {
+    this._call("delete", undefined, (b: MPageBreak) => {
+      setBreaks(b.sheet, b.kind, breaksOf(b.sheet, b.kind).filter((at) => at !== b.at));
+    });
   }
 }
 
@@ -1814,7 +1888,8 @@ export class Range extends ClientObject {
    * Inserts blank cells in place of this range and shifts the others down or right (ExcelApi 1.1),
    * as a user inserting rows or columns does: values, formats, notes and comments move with their
    * cells; for whole rows, row heights, page breaks and the tables and conditional formats below
-   * move too (a table the rows go into grows). Returns the new blank range. On a protected sheet it
+   * move too (a table the rows go into grows); for whole columns, column widths and page breaks.
+   * Returns the new blank range. On a protected sheet it
    * needs allowInsertRows (whole rows) or allowInsertColumns (whole columns), and is refused for
    * other ranges; cells that would be pushed off the sheet make it fail. The double does not copy
    * the formats of the row above into the new cells (Excel does), nor move charts or formulas.
@@ -1869,7 +1944,10 @@ export class Range extends ClientObject {
           else if (rect.row < a.row + a.rows) a.rows += by;
         }
       }
-      if (wholeCols) sheet.columnWidths = new Map([...sheet.columnWidths].map(([col, w]) => [col >= rect.col ? col + by : col, w]));
+      if (wholeCols) {
+        sheet.columnWidths = new Map([...sheet.columnWidths].map(([col, w]) => [col >= rect.col ? col + by : col, w]));
+        sheet.colBreaks = sheet.colBreaks.map((col) => (col >= rect.col ? col + by : col));
+      }
       // Merged areas move with their cells; one that whole rows (or columns) go into grows.
       for (const m of sheet.merges) {
         if (down && m.col >= rect.col && m.col + m.cols <= rect.col + rect.cols) {

@@ -237,6 +237,8 @@ export class MSheet {
   pageLayout: MPageLayout = defaultPageLayout();
   /** Manual horizontal page breaks: 0-based rows that start a printed page (ExcelApi 1.9). */
   rowBreaks: number[] = [];
+  /** Manual vertical page breaks: 0-based columns that start a printed page (ExcelApi 1.9). */
+  colBreaks: number[] = [];
   freeze = { rows: 0, cols: 0 };
   charts: MChart[] = [];
   conditionalFormats: MConditionalFormat[] = [];

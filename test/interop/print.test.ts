@@ -2,8 +2,9 @@
  * A scored workbook as LibreOffice prints it: with the 63 provinces of the provincial DTI, each
  * chart of the charts sheet prints whole on a page of its own (title, every province's name and
  * the value axis on the same page), and on the results sheet a province's name too long for its
- * column wraps onto a second line inside the column instead of being cut. The demo's results, two
- * pages wide, show their title, stamp and the line on the form not scored whole on both pages.
+ * column wraps onto a second line inside the column instead of being cut. The demo's results,
+ * several pages wide, show their title, stamp and the line on the form not scored whole on every
+ * page, and each page whole groups: a group's value, points and rank are never printed apart.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -116,7 +117,52 @@ test("the results sheet wraps a province's name too long for its column onto a s
   expect(nameWords.map((w) => w.text).join(" ")).toBe(LONG);
 });
 
-test("the demo's results, two pages wide: both pages show the title, the stamp and the line on the form not scored whole, within the rank, code and name", async () => {
+/** The manual page breaks before columns of sheet `name` of `file` (the `id`s of its <colBreaks>: the last column of each page before one, 1-based). */
+async function columnBreaks(file: string, name: string): Promise<number[]> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
+  const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)![1]!;
+  const xml = await zip.file(`xl/${target.replace(/^\/?xl\//, "")}`)!.async("string");
+  return [...(/<colBreaks\b[^>]*>([\s\S]*?)<\/colBreaks>/.exec(xml)?.[1] ?? "").matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+}
+
+/**
+ * The words the first unit's row (its code `code`) prints on each page of `pdfFile` after its name
+ * (its last word `nameEnd`), and what the cells of the columns between two of the sheet's column
+ * breaks show (as their number formats show them): equal when each page prints the columns from
+ * one break to the next, and only those, whole.
+ */
+async function rowByPage(xlsxFile: string, sheet: string, pdfFile: string, code: string, nameEnd: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(xlsxFile);
+  const ws = wb.getWorksheet(sheet)!;
+  const shown = (c: ExcelJS.Cell): string => {
+    const v = c.value;
+    if (v === null || v === undefined) return "";
+    if (typeof v !== "number") return String(v).normalize("NFC");
+    const format = c.numFmt ?? "0";
+    const decimals = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
+    return format.endsWith("%") ? `${(v * 100).toFixed(decimals)}%` : v.toFixed(decimals);
+  };
+  let row = 0;
+  ws.eachRow((r, i) => {
+    if (r.getCell(2).value === code) row = i;
+  });
+  const starts = [4, ...(await columnBreaks(xlsxFile, sheet)).map((id) => id + 1)];
+  const last = ws.getRow(3).cellCount;
+  return Array.from({ length: pageCount(pdfFile) }, (_, p) => {
+    const words = wordsOn(pdfFile, p + 1);
+    const first = words.find((w) => w.text === code)!;
+    const line = words.filter((w) => Math.abs(w.y0 - first.y0) < 2).sort((a, b) => a.x0 - b.x0).map((w) => w.text);
+    const cells: string[] = [];
+    for (let c = starts[p] ?? last + 1; c < (starts[p + 1] ?? last + 1); c++) cells.push(...shown(ws.getRow(row).getCell(c)).split(/\s+/).filter((w) => w !== ""));
+    return { page: p + 1, printed: line.slice(line.indexOf(nameEnd) + 1), cells };
+  });
+}
+
+test("the demo's results, several pages wide: every page shows the title, the stamp and the line on the form not scored whole, within the rank, code and name, and whole groups", async () => {
   const out = join(dir, "demo");
   expect(await main(["demo", "--out", out], { stdout: sink, stderr: sink, cwd: dir, env: { LANG: "vi_VN.UTF-8" } })).toBe(0);
   const wb = new ExcelJS.Workbook();
@@ -131,8 +177,13 @@ test("the demo's results, two pages wide: both pages show the title, the stamp a
   expect(text("A25")).toBe("1 phiếu chưa được chấm:");
   expect(text("A28")).toMatch(/^Điểm được làm tròn khi hiển thị; /);
   const file = pdf(await only(join(out, "ket-qua.xlsx"), "Kết quả", "demo-results.xlsx"));
-  expect(pageCount(file)).toBe(2);
-  for (const page of [1, 2]) {
+  // Three pages: the category with the first two groups, the other four, then the totals, the
+  // coverage, the counts of issues and the note (breaks before K and W: the pages end at J and V).
+  expect(await columnBreaks(join(out, "ket-qua.xlsx"), "Kết quả")).toEqual([10, 22]);
+  expect(pageCount(file)).toBe(3);
+  // Each page prints its columns whole and no others: no reader's own break inside a group.
+  for (const { page, printed, cells } of await rowByPage(join(out, "ket-qua.xlsx"), "Kết quả", file, "SLDTBXH", "hội")) expect([page, printed]).toEqual([page, cells]);
+  for (const page of [1, 2, 3]) {
     const all = wordsOn(file, page);
     // Where the rank, code and name end on this page: the first unit's row goes on after its name.
     const first = all.find((w) => w.text === "SLDTBXH")!;
@@ -161,6 +212,19 @@ test("the demo's results, two pages wide: both pages show the title, the stamp a
     // The title over three lines.
     expect(new Set(above.filter((w) => title.split(" ").includes(w.text)).map((w) => Math.round(w.y0))).size).toBeGreaterThanOrEqual(3);
   }
+}, 120_000);
+
+test("the demo's results in English, several pages wide: each page whole groups, none of them alone with the totals", async () => {
+  const out = join(dir, "demo-en");
+  expect(await main(["demo", "--out", out, "--lang", "en"], { stdout: sink, stderr: sink, cwd: dir, env: {} })).toBe(0);
+  const file = pdf(await only(join(out, "ket-qua.xlsx"), "Results", "demo-results-en.xlsx"));
+  const breaks = await columnBreaks(join(out, "ket-qua.xlsx"), "Results");
+  expect(breaks.length).toBeGreaterThanOrEqual(2);
+  expect(pageCount(file)).toBe(breaks.length + 1);
+  const pages = await rowByPage(join(out, "ket-qua.xlsx"), "Results", file, "SLDTBXH", "hội");
+  for (const { page, printed, cells } of pages) expect([page, printed]).toEqual([page, cells]);
+  // The last page starts with the total points: no group's figures beside them.
+  expect(pages[pages.length - 1]!.cells[0]).toBe("192.94");
 }, 120_000);
 
 test("the forms of a template printed together: each page names its form's sheet (its unit) and its page number within that form, from 1, at its foot", async () => {

@@ -10,12 +10,14 @@ import { type StaleKind, staleGroups, staleResults, submissionsAsScored } from "
 import { type DefinitionProblem, decodeDefinitionFile, formatProblems, parseDefinition, parseDefinitionText, problemsSummary } from "../../core/definition";
 import type { IndexModel } from "../../core/definition/model";
 import type { Lang, Message } from "../../core/i18n/text";
-import { type TextEncoding, decodeText, decodeTextDetailed, notUtf8Message, parseCsv, parseNumberText } from "../../core/read";
+import { type LegacyEncoding, type TextEncoding, decodeText, decodeTextDetailed, notUtf8Message, parseCsv, parseNumberText } from "../../core/read";
 import { isExcelErrorText, isNotApplicableText } from "../../core/read/values";
 import { isBlank } from "../../core/read/sheet";
 import type { Issue, SheetSnapshot } from "../../core/types";
 import { XlsxHost } from "../../hosts/xlsx";
 import { parseRels, resolveTarget } from "../../hosts/xlsx/ooxml";
+import { setPageTexts } from "../../hosts/xlsx/page-texts";
+import { sheetFooter } from "../../core/plan/labels";
 import { loadXlsx, snapshotSheet, tooLargeToUnpackMessage, unpacksTooLarge } from "../../hosts/xlsx/read";
 import { BUILTIN_INDICES, findBuiltin } from "../../indices";
 import { type CliIO, CliFailure, type FailureDetails, checkOutputFolder, fail, readInputFile, resolvePath, writeFailure } from "../io";
@@ -453,18 +455,22 @@ const CSV_PAGE_WIDTH = 190;
 
 /**
  * Whether a column of a CSV table holds figures: most of its fields below the header are numbers
- * as the reader may read them ("62.879", "1,5", "85%"), the others blank, "N/A"-like or errors.
+ * as the reader may read them ("62.879", "1,5", "85%"), the others blank, "N/A"-like or errors;
+ * or it has no field but "N/A"-like ones, errors and blanks (an indicator none of the units has a
+ * figure for), which lines up with the figures beside it as well.
  */
 function isFigureColumn(rows: string[][], c: number): boolean {
   let figures = 0;
+  let marks = 0;
   let others = 0;
   for (const fields of rows.slice(1)) {
     const f = (fields[c] ?? "").trim();
-    if (f === "" || isNotApplicableText(f) || isExcelErrorText(f)) continue;
-    if (parseNumberText(f, "auto") !== undefined) figures++;
+    if (f === "") continue;
+    if (isNotApplicableText(f) || isExcelErrorText(f)) marks++;
+    else if (parseNumberText(f, "auto") !== undefined) figures++;
     else others++;
   }
-  return figures > 0 && figures >= others;
+  return figures + marks > 0 && figures >= others;
 }
 
 /**
@@ -474,13 +480,17 @@ function isFigureColumn(rows: string[][], c: number): boolean {
  * workbook keeps the figures it was scored from. Storing them as numbers would change that: the
  * reader takes a number cell as it is, so the warnings about how a text was read would be lost,
  * and "1.0000" is no well-formed number in a vi index. The sheet is made to read as a table all
- * the same: figure columns right-aligned, the header and the unit's columns frozen, each column as wide as its
+ * the same: figure columns right-aligned (their header, their "N/A" and their errors with their
+ * figures), the header and the unit's columns frozen, each column as wide as its
  * longest field, printed on A4 landscape with the header row on every page, one page wide when
  * that stays legible, else as many pages wide as needed with the unit's columns (those before the
  * first figure column) on every page. Also says how the bytes were decoded.
  */
-export async function csvToWorkbook(data: Uint8Array, fileName: string): Promise<{ data: Uint8Array; encoding: TextEncoding; fields: number[] }> {
-  const { rows, encoding } = parseCsv(data);
+export async function csvToWorkbook(
+  data: Uint8Array,
+  fileName: string,
+): Promise<{ data: Uint8Array; encoding: TextEncoding; legacy?: LegacyEncoding; fields: number[]; sheet: string }> {
+  const { rows, encoding, legacy } = parseCsv(data);
   const wb = new ExcelJS.Workbook();
   // The workbook a scored table becomes is made by DTI Scorer (ExcelJS would write "Unknown" as its author and who saved it last).
   wb.creator = "DTI Scorer";
@@ -534,7 +544,23 @@ export async function csvToWorkbook(data: Uint8Array, fileName: string): Promise
   };
   const buf = await wb.xlsx.writeBuffer();
   // Each line's count of fields, blank ones at its end included: the workbook keeps none after a row's last filled cell.
-  return { data: new Uint8Array(buf as ArrayBuffer), encoding, fields: rows.map((r) => r.length) };
+  return { data: new Uint8Array(buf as ArrayBuffer), encoding, ...(legacy !== undefined ? { legacy } : {}), fields: rows.map((r) => r.length), sheet: sheetName };
+}
+
+/**
+ * The sheet a CSV table became (`sheet`) printed as every sheet the project makes is, once a run
+ * writes the workbook: the index and the periods at the top of each page (as the results sheet's
+ * pages say them), the sheet's name and the page's number at the foot, in the run's language.
+ * csvToWorkbook cannot say them: the index and the language are known when the run plans its write.
+ */
+function printedAsOwnSheets(host: XlsxHost, sheet: string): void {
+  const apply = host.apply.bind(host);
+  host.apply = async (plan) => {
+    await apply(plan);
+    const ws = host.workbook.getWorksheet(sheet);
+    const header = plan.owned.find((o) => o.print?.pageHeader !== undefined)?.print?.pageHeader;
+    if (ws && header) setPageTexts(ws, header, sheetFooter(plan.lang));
+  };
 }
 
 /**
@@ -548,17 +574,20 @@ export async function openInput(io: CliIO, path: string): Promise<{ host: XlsxHo
   const notices: Message[] = [];
   let data = bytes;
   let csvFields: number[] | undefined;
+  let csvSheet: string | undefined;
   if (kind === "csv") {
     const problem = notATable(bytes, path);
     if (problem) fail(problem);
     const csv = await csvToWorkbook(bytes, path);
     data = csv.data;
     csvFields = csv.fields;
-    if (csv.encoding === "windows-1258") notices.push(notUtf8Message(path));
+    csvSheet = csv.sheet;
+    if (csv.encoding === "windows-1258") notices.push(notUtf8Message(path, csv.legacy));
   }
   try {
     // A workbook LibreOffice saved keeps its protection, unlocked cells and passwords (fromBuffer).
     const host = await XlsxHost.fromBuffer(data, basename(path), csvFields);
+    if (csvSheet !== undefined) printedAsOwnSheets(host, csvSheet);
     return { host, notices };
   } catch {
     return fail(notXlsxReason(data, path));

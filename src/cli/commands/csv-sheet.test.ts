@@ -60,3 +60,23 @@ test("a table too wide for one legible page prints on several pages wide, the un
   expect(ws.getCell("D2").alignment?.horizontal).toBe("right");
   expect(ws.getCell("C2").alignment?.horizontal).toBeUndefined();
 });
+
+test("a scored CSV table's sheet prints, as every other sheet, the index at the top and its name and page number at the foot, in the run's language; a column of nothing but N/A lines up with the figures beside it", async () => {
+  writeFileSync(join(dir, "xa.json"), JSON.stringify(communeIndex({ name: "Điểm tự chấm", rule: { kind: "points" } })));
+  // Column F (2.2.b): no unit has a figure for it.
+  writeFileSync(join(dir, "khong-co.csv"), "Mã đơn vị,Đơn vị,1.1,2.1,2.2.a,2.2.b\nX01,Xã An Bình,Có,7,3,N/A\nX02,Xã Tân Phú,Không,8,10,n/a\n");
+  for (const [lang, footer, header] of [["vi", "&L&A&RTrang &P", "&CBộ chỉ số thử cấp xã"], ["en", "&L&A&RPage &P", "&CTest commune index"]] as const) {
+    const out = `khong-co-${lang}.xlsx`;
+    const run = await runCli(["score", "khong-co.csv", "--index", "xa.json", "--out", out, "--lang", lang], dir, lang);
+    expect([lang, run.err]).toEqual([lang, ""]);
+    const ws = await sheetOf(out, "khong-co");
+    const results = await sheetOf(out, lang === "vi" ? "Kết quả" : "Results");
+    // As the results sheet's pages: the index (and the period the forms state) at the top, the sheet and the page at the foot.
+    expect([lang, ws.headerFooter.oddHeader, ws.headerFooter.oddFooter]).toEqual([lang, results.headerFooter.oddHeader, footer]);
+    expect(ws.headerFooter.oddHeader).toBe(header);
+    expect(ws.pageSetup.firstPageNumber).toBe(1);
+    // The N/A column's header and fields are right-aligned, as the figures' are; the names and yes/no answers are not.
+    for (const a of ["F1", "F2", "F3", "E1", "E2", "D3"]) expect([lang, a, ws.getCell(a).alignment?.horizontal]).toEqual([lang, a, "right"]);
+    for (const a of ["B2", "C2"]) expect([lang, a, ws.getCell(a).alignment?.horizontal]).toEqual([lang, a, undefined]);
+  }
+});

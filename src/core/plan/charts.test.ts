@@ -480,3 +480,43 @@ describe("the units as the index calls them", () => {
     }
   });
 });
+
+describe("units of the same name", () => {
+  // Two communes called "Xã Tân Lập", in two districts: two codes, the same figures. "XÃ HÒA BÌNH"
+  // reads as the same name as "Xã Hòa Bình".
+  const SAME_NAMES: WorkbookSnapshot = {
+    sheets: [
+      {
+        name: "Tỉnh",
+        values: [
+          ["Mã đơn vị", "Đơn vị", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
+          ["TL2", "Xã Tân Lập", 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
+          ["HB2", "XÃ HÒA BÌNH", 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2],
+          ["TL1", "Xã Tân Lập", 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
+          ["AB", "Xã An Bình", 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
+          ["HB1", "Xã Hòa Bình", 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9],
+        ],
+      },
+    ],
+  };
+
+  test("are told apart on every chart by their codes, in rank order as before (ties by name in Vietnamese collation, then code); the others keep their names", () => {
+    const plan = run(SAME_NAMES, builtin("dti-tinh-922-2022"));
+    const grid = ownedGrid(plan, "Biểu đồ");
+    const charts = chartsOf(plan);
+    const total = charts.find((c) => c.name === CHART_NAMES.total)!;
+    const groups = charts.find((c) => c.name === CHART_NAMES.groups)!;
+    const ranked = ["Xã Hòa Bình (HB1)", "Xã An Bình", "Xã Tân Lập (TL1)", "Xã Tân Lập (TL2)", "XÃ HÒA BÌNH (HB2)"].map((n) => n.normalize("NFC"));
+    expect(cellsOf(grid, total.categories)).toEqual(ranked);
+    expect(cellsOf(grid, groups.categories)).toEqual(ranked);
+    // The profile's series, one a unit drawn (the first and those tied for the places after it), then the average.
+    const radar = charts.find((c) => c.name === CHART_NAMES.profile)!;
+    expect(radar.series.map((s) => s.name)).toEqual([...ranked.slice(0, 4), "Trung bình"]);
+  });
+
+  test("a unit whose name no other unit has keeps its name alone", () => {
+    const plan = run(PROVINCES, builtin("dti-tinh-922-2022"));
+    const total = chartsOf(plan).find((c) => c.name === CHART_NAMES.total)!;
+    expect(cellsOf(ownedGrid(plan, "Biểu đồ"), total.categories)).toEqual(["Đà Nẵng", "Hải Phòng", "Hà Nội"].map((n) => n.normalize("NFC")));
+  });
+});

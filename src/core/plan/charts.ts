@@ -11,7 +11,7 @@
 import type { IndexModel } from "../definition/model";
 import { parseDefinition } from "../definition/parse";
 import type { Lang, Message } from "../i18n/text";
-import { localize } from "../i18n/text";
+import { localize, normalizeKey } from "../i18n/text";
 import type { CellBlock, CellValue, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, ScoreTable, SheetSnapshot, UnitResult } from "../types";
 import { type CellRange, cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
@@ -369,6 +369,20 @@ function seriesName(name: string): string {
   return shortened(name, SERIES_NAME_MAX);
 }
 
+/**
+ * How the charts name each unit: by its name, or "name (code)" when another unit the charts draw
+ * (`units`) has the same name, as two "Xã Tân Lập" of two districts do, so that no two bars, and
+ * no two of the profile's series, read alike. Names are the same as a reader reads them: spaces,
+ * invisible characters and case aside. A unit without a code keeps its name. The units stay in
+ * their order (by rank, then name in Vietnamese collation): only what they are called changes.
+ */
+function chartUnitLabels(units: readonly UnitResult[]): (u: UnitResult) => string {
+  const same = (name: string) => normalizeKey(name).toLocaleLowerCase("vi");
+  const count = new Map<string, number>();
+  for (const u of units) count.set(same(u.name), (count.get(same(u.name)) ?? 0) + 1);
+  return (u) => ((count.get(same(u.name)) ?? 0) > 1 && u.code.trim() !== "" ? `${u.name} (${u.code.trim()})` : u.name);
+}
+
 export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const { model, lang } = input;
   const sheet = input.sheetName ?? SHEET_NAMES.charts[lang];
@@ -388,6 +402,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   // average (comparedUnit). One chosen for the profile is drawn there all the same.
   const drawable = input.units.filter((u) => chartedUnit(model, u));
   const units = drawable.filter((u) => comparedUnit(model, u));
+  const unitName = chartUnitLabels(drawable);
 
   // Block 1 (below the charts): unit, total, one column per group, in rank order.
   const totalHeader = usePoints ? label("totalPoints", lang) : label("value", lang);
@@ -398,7 +413,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   const unitHeader = unitLabelText(model.definition.unitLabel, lang);
   const head1: PlanValue[] = [unitHeader, totalHeader, ...groups.map((g) => g.name)];
   const rows1: PlanValue[][] = units.map((u) => [
-    u.name,
+    unitName(u),
     figure(usePoints ? u.points : u.value),
     ...groups.map((g) => figure(stackPoints ? u.nodes[g.code]?.points : u.nodes[g.code]?.value)),
   ]);
@@ -414,7 +429,7 @@ export function planChartsSheet(input: ChartsSheetInput): ChartsSheet {
   // Units chosen that the charts do not draw: the write names them, and says why.
   const notDrawn = picked ? picked.flatMap((c) => input.units.filter((u) => unitKey(u) === c && !chartedUnit(model, u))) : [];
   const axisHeader = axes?.level === "below" ? CHART_LABELS.component[lang] : CHART_LABELS.pillar[lang];
-  const head2: PlanValue[] = axes ? [axisHeader, ...chosen.map((u) => u.name), label("average", lang)] : [];
+  const head2: PlanValue[] = axes ? [axisHeader, ...chosen.map(unitName), label("average", lang)] : [];
   const rows2: PlanValue[][] = profile.map((g) => [
     g.name,
     ...chosen.map((u) => figure(u.nodes[g.code]?.value)),

@@ -1,7 +1,7 @@
 /** Texts the planner writes into a workbook, as a reader of the sheets sees them. */
 import { scoreUnits } from "../score/index";
 import { modelOf, unit } from "../score/test-helpers";
-import { FORM_SUMMARY_LABELS, MARK_FILLS, chartTitle, formOthersChangedText, inputsChangedStatus, inputsChangedStatusText, isInputsChangedLine, othersMayChange, NOT_APPLICABLE_TEXT, coverageDecimals, notRankedText, resultsSubtitle, uncomputedParts, unavailableText, unitCount } from "./labels";
+import { FORM_SUMMARY_LABELS, MARK_FILLS, chartTitle, formOthersChangedText, inputsChangedStatus, inputsChangedStatusText, isInputsChangedLine, isRescaledGroupText, othersMayChange, NOT_APPLICABLE_TEXT, coverageDecimals, notRankedText, rescaledGroupText, resultsSubtitle, sheetFooter, uncomputedParts, unavailableText, unitCount } from "./labels";
 import { textWidth } from "./layout";
 
 describe("the results sheet's subtitle", () => {
@@ -226,5 +226,27 @@ describe("the workbook's lines saying figures changed count the units as the ind
     expect(isInputsChangedLine("Số liệu của 2 sở đã được sửa sau lần chấm ngày 06/05/2024 theo công văn 12.")).toBe(false);
     expect(isInputsChangedLine("Số liệu của sở khác đã sửa sau lần chấm ngày 06/05/2024.")).toBe(false);
     expect(isInputsChangedLine("Figures of other departments were changed after scoring on 6 May 2024.")).toBe(false);
+  });
+});
+
+describe("a form on paper", () => {
+  test("the foot of a form's pages names its unit in full, an & printed as itself; the other sheets' feet name the sheet", () => {
+    const long = "Sở Lao động - Thương binh và Xã hội & Du lịch";
+    expect(sheetFooter("vi", long)).toEqual({ left: "Sở Lao động - Thương binh và Xã hội && Du lịch", right: "Trang &P" });
+    expect(sheetFooter("en", "  Sở   Y tế ")).toEqual({ left: "Sở Y tế", right: "Page &P" });
+    expect(sheetFooter("vi", " ")).toEqual({ left: "&A", right: "Trang &P" });
+    expect(sheetFooter("vi")).toEqual({ left: "&A", right: "Trang &P" });
+  });
+
+  test("the line on a rescaled group names the group, and is the project's as written now and as earlier versions wrote it; a user's text like it is not", () => {
+    const figures = { points: 17.5, max: 25, groupMax: 60, decimals: 2 };
+    const vi = rescaledGroupText(figures, "vi", { indicators: true, applicable: true }, "6");
+    const en = rescaledGroupText(figures, "en", { indicators: true, applicable: true }, "6");
+    expect(vi).toBe("Nhóm 6 — Quy đổi: 17,50 điểm trên 25 điểm tối đa của các chỉ tiêu áp dụng, tính theo thang 60.");
+    expect(en).toBe("Group 6 — Rescaled: 17.50 points out of 25, the maximum of the applicable indicators, on a scale of 60.");
+    for (const text of [vi, en, rescaledGroupText(figures, "vi", { indicators: false, applicable: false })]) expect([text, isRescaledGroupText(text)]).toEqual([text, true]);
+    expect(isRescaledGroupText("Quy đổi: 17,50 điểm trên 25 điểm tối đa của các chỉ tiêu áp dụng, tính theo thang 60.")).toBe(true);
+    expect(isRescaledGroupText("Nhóm 6 quy đổi theo công văn 12.")).toBe(false);
+    expect(isRescaledGroupText("Quy đổi: xem công văn 12.")).toBe(false);
   });
 });

@@ -460,28 +460,35 @@ export function noteWithMark(text: string | undefined, note: string): string {
 }
 
 /**
- * Beside a form's `Điểm` of a `sum` group whose points are rescaled: some of its children were
+ * Under a form's table, for a `sum` group whose points are rescaled: some of its children were
  * left out (not applicable to the unit, or without data where the index leaves those out) and the
  * points of the others, out of their own maximum, are brought to the group's scale, so that the
- * group's Điểm is not the sum of the figures above it. Numbers as the form's language writes them.
+ * group's Điểm is not the sum of the figures above it. The group is named by its code (`group`),
+ * as column `Mã` shows it: "Nhóm 1 — Quy đổi: …". Numbers as the form's language writes them.
+ * Earlier versions wrote the sentence alone, beside the group's row right of the table.
  */
 export function rescaledGroupText(
   figures: { points: number; max: number; groupMax: number; decimals: number },
   lang: Lang,
   kind: { indicators: boolean; applicable: boolean },
+  group?: string,
 ): string {
   const points = formatNumber(figures.points, lang, figures.decimals);
   const max = formatNumber(figures.max, lang);
   const scale = formatNumber(figures.groupMax, lang);
+  const named = group === undefined ? "" : `${lang === "vi" ? "Nhóm" : "Group"} ${group} — `;
   if (lang === "vi") {
-    return `Quy đổi: ${points} điểm trên ${max} điểm tối đa của các ${kind.indicators ? "chỉ tiêu" : "mục"} ${kind.applicable ? "áp dụng" : "được tính"}, tính theo thang ${scale}.`;
+    return `${named}Quy đổi: ${points} điểm trên ${max} điểm tối đa của các ${kind.indicators ? "chỉ tiêu" : "mục"} ${kind.applicable ? "áp dụng" : "được tính"}, tính theo thang ${scale}.`;
   }
-  return `Rescaled: ${points} points out of ${max}, the maximum of the ${kind.applicable ? "applicable" : "scored"} ${kind.indicators ? "indicators" : "items"}, on a scale of ${scale}.`;
+  return `${named}Rescaled: ${points} points out of ${max}, the maximum of the ${kind.applicable ? "applicable" : "scored"} ${kind.indicators ? "indicators" : "items"}, on a scale of ${scale}.`;
 }
 
-/** Whether a cell holds what rescaledGroupText writes, in either language (a later run empties or rewrites it). */
+/**
+ * Whether a cell holds what rescaledGroupText writes, in either language, with the group named or
+ * without (as earlier versions wrote it): a later run empties or rewrites it.
+ */
 export function isRescaledGroupText(v: unknown): boolean {
-  return typeof v === "string" && /^(Quy đổi: .* tính theo thang [\d.,]+\.|Rescaled: .* on a scale of [\d.,]+\.)$/.test(v.trim());
+  return typeof v === "string" && /^(?:(?:Nhóm|Group) \S.* — )?(?:Quy đổi: .* tính theo thang [\d.,]+\.|Rescaled: .* on a scale of [\d.,]+\.)$/.test(v.trim());
 }
 
 /**
@@ -947,11 +954,15 @@ export function pageTitle(title: string, periods: readonly string[], lang: Lang)
 
 /**
  * The footer of every sheet the project makes (a form of a template, the results and charts
- * sheets): the sheet's name at the left (it follows a rename), the page's number at the right,
- * counted from 1 on each sheet, so that printed pages can be sorted back to their unit.
+ * sheets), so that printed pages can be sorted back to their unit: at the left, the unit's full
+ * name on a form (`unit`, as a literal: pageLiteral), for a sheet's name is cut at 31 characters
+ * ("Sở Lao động - Thương binh và…"); on the other sheets, and on a form of a unit without a name,
+ * the sheet's name (`&A`, which follows a rename). At the right the page's number, counted from 1
+ * on each sheet.
  */
-export function sheetFooter(lang: Lang): PageTexts {
-  return { left: "&A", right: pageNumberCode(lang) };
+export function sheetFooter(lang: Lang, unit?: string): PageTexts {
+  const name = unit?.replace(/\s+/g, " ").trim() ?? "";
+  return { left: name !== "" ? pageLiteral(name) : "&A", right: pageNumberCode(lang) };
 }
 
 /** How many cells a results note of a unit's errors names. */

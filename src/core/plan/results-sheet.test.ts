@@ -12,7 +12,7 @@ import { parseRange } from "./a1";
 import { type IndexSheetState } from "./index-sheet";
 import { wrappedLines } from "./layout";
 import { planResults } from "./plan";
-import { DEFAULT_FORMATS, planResultsSheet, printedPageTexts, withInputsChangedStatus } from "./results-sheet";
+import { DEFAULT_FORMATS, planResultsSheet, printWidth, printedPageTexts, withInputsChangedStatus } from "./results-sheet";
 import { DEMO_UNITS, clearedBy, demoModel, demoSnapshot, indexState, layoutAGrid, ownedGrid, readAndScore } from "./test-fixtures";
 
 const NOW = new Date("2024-05-06T07:08:09Z");
@@ -257,7 +257,7 @@ describe("what the index calls a unit", () => {
 });
 
 describe("the results sheet prints legibly", () => {
-  test("a narrow table prints one page wide; one too wide for a legible page takes more pages, with each unit's rank, code and name on every page", () => {
+  test("a narrow table prints one page wide; one too wide for a legible page takes more pages, each with every unit's rank, code and name and whole groups", () => {
     const narrow = run(demoSnapshot(), demoModel()).plan.owned[0]!;
     expect(narrow.print).toEqual({
       orientation: "landscape",
@@ -266,15 +266,42 @@ describe("the results sheet prints legibly", () => {
       pageHeader: { center: "Bộ chỉ số thử nghiệm" },
       pageFooter: { left: "&A", right: "Trang &P" },
     });
-    const wide = run({ sheets: [] }, builtin("dti-so-nganh-mau")).plan.owned[0]!;
-    const total = (wide.columnWidths ?? []).reduce((a, w) => a + w.width, 0);
-    // The department sample's six groups, each with value, points and rank: wider than one page holds at a readable scale.
-    expect(total).toBeGreaterThan(200);
-    expect(wide.print?.pagesWide).toBeGreaterThanOrEqual(2);
-    expect(wide.print?.repeatColumns).toEqual({ first: "A", last: "C" });
-    // Each page keeps at least three quarters of the full size.
-    const identity = (wide.columnWidths ?? []).slice(0, 3).reduce((a, w) => a + w.width, 0);
-    expect((total - identity) / wide.print!.pagesWide! + identity).toBeLessThanOrEqual(200);
+    for (const lang of ["vi", "en"] as const) {
+      const wide = run({ sheets: [] }, builtin("dti-so-nganh-mau"), lang).plan.owned[0]!;
+      const widths = (wide.columnWidths ?? []).map((w) => w.width);
+      const header = table(wide).header;
+      // The department sample's six groups, each with value, points and rank: wider than one page holds at a readable scale.
+      expect(widths.reduce((a, b) => a + b, 0)).toBeGreaterThan(200);
+      expect(wide.print?.repeatColumns).toEqual({ first: "A", last: "C" });
+      // Not fitted to pages wide (readers ignore manual breaks then) but at a scale, a page starting
+      // only at a group's value or at the totals: a group's value, points and rank print together.
+      expect(wide.print?.fitToWidth).toBe(false);
+      const breaks = wide.print!.columnBreaksBefore!.map((c) => parseRange(`${c}1`).left);
+      expect(breaks.length).toBeGreaterThanOrEqual(1);
+      const groupValue = lang === "vi" ? /\(giá trị\)$/ : /\(value\)$/;
+      for (const b of breaks) expect([lang, header[b - 1], groupValue.test(header[b - 1]!) || header[b - 1] === (lang === "vi" ? "Tổng điểm" : "Total points")]).toEqual([lang, header[b - 1], true]);
+      // Each page (the rank, code and name with it) fits a landscape A4 page (784 points) at the scale,
+      // a character width taking 7 points in the widest face a reader shows the sheet in; 70% at least.
+      const scale = wide.print!.scale!;
+      expect(scale).toBeGreaterThanOrEqual(70);
+      const sum = (from: number, to: number) => widths.slice(from, to).reduce((a, b) => a + b, 0);
+      const starts = [4, ...breaks];
+      const pages = starts.map((start, p) => sum(0, 3) + sum(start - 1, (starts[p + 1] ?? widths.length + 1) - 1));
+      for (const [p, width] of pages.entries()) expect([lang, p + 1, (width * 7 * scale) / 100 <= 784]).toEqual([lang, p + 1, true]);
+      // No fewer pages would do: two pages side by side are wider than one page holds at 70%.
+      for (let p = 1; p < pages.length; p++) expect([lang, p, ((pages[p - 1]! + pages[p]! - sum(0, 3)) * 7 * 70) / 100 > 784]).toEqual([lang, p, true]);
+    }
+  });
+
+  test("the blocks are laid so that the widest page is as narrow as the number of pages allows, the category with the first group", () => {
+    // Rank, code, name; a category; six groups of value, points and rank; the totals; the coverage, counts and note.
+    const widths = [7, 12, 33, 32, ...Array.from({ length: 6 }, () => [10, 9, 8]).flat(), 12, 10, 10, 11, 8, 10, 40];
+    const starts = [3, 7, 10, 13, 16, 19, 22, 25];
+    // 160 character widths a page at most (70% in the widest face): three pages; filled from the
+    // left the second would hold 54 and the third 101, laid evenly the widest holds 108.
+    expect(printWidth(widths, starts)).toEqual({ fitToWidth: false, scale: 70, columnBreaksBefore: ["K", "W"], repeatColumns: { first: "A", last: "C" } });
+    // A table a page holds legibly (200 character widths at most) is fitted to one page wide, with no break.
+    expect(printWidth([7, 12, 33, 10, 9, 8, 12, 10, 40], [3, 6])).toEqual({ fitToWidth: true });
   });
 });
 
@@ -314,7 +341,7 @@ describe("the lines above and below a table printed several pages wide", () => {
   test("the title, the stamp and the lines on forms not scored are merged over the rank, code and name that every page repeats, wrapped in rows tall enough for them", () => {
     const model = builtin("dti-so-nganh-mau");
     const sheet = sheetOf({ sheets: [] }, model);
-    expect(sheet.print?.pagesWide).toBeGreaterThanOrEqual(2);
+    expect(sheet.print?.columnBreaksBefore?.length).toBeGreaterThanOrEqual(1);
     // No unit: the header row 3, an empty row, the heading on row 5 and the form's line on row 6.
     expect(sheet.merges).toEqual(["A1:C1", "A2:C2", "A5:C5", "A6:C6"]);
     const block = (address: string) => sheet.blocks.find((b) => b.address === address)!;
@@ -350,7 +377,7 @@ describe("the lines above and below a table printed several pages wide", () => {
 
   test("a table one page wide keeps its lines in column A on one line each, running over the cells to their right: no merge", () => {
     const sheet = sheetOf(demoSnapshot(), demoModel());
-    expect(sheet.print?.pagesWide).toBeUndefined();
+    expect(sheet.print?.columnBreaksBefore).toBeUndefined();
     expect(sheet.merges).toBeUndefined();
     expect(sheet.blocks.filter((b) => b.wrap && parseRange(b.address).top !== 3 && parseRange(b.address).left === 1).map((b) => b.address)).toEqual([]);
     expect(sheet.rowHeights!.filter((h) => h.row < 3 || h.row > 3 + 3)).toEqual([{ row: 1, height: 21 }]);

@@ -71,6 +71,8 @@ export function showsCategories(model: IndexModel, units: UnitResult[]): boolean
 
 /** Row of the table's header: a title line and a subtitle line above it. */
 export const RESULTS_HEADER_ROW = 3;
+/** The rank, the code and the name: the columns every printed page of a table several pages wide repeats. */
+const IDENTITY_COLUMNS = 3;
 /** The header row's look, written on the cells themselves: LibreOffice does not draw table styles. */
 const HEADER_FILL = "#1F4E78";
 const HEADER_FONT = "#FFFFFF";
@@ -94,6 +96,12 @@ interface Column {
   headerAlign?: CellBlock["align"];
   /** Values wider than the column, or of more than one line (a note with the user's remark under it), wrap over as many lines as they take. */
   wrap?: boolean;
+  /**
+   * A printed page may start at this column: it begins a block of columns that prints whole, on
+   * one page (printWidth): the category with the first group, each other group's value, points and
+   * rank, the totals, the coverage with the counts of issues and the note, each column the user added.
+   */
+  startsBlock?: boolean;
   /**
    * A column the user added to the table: its header gets no look of the project's (Excel draws
    * the header of a column added to a table by the table's style, and the look the user gave it is theirs).
@@ -217,20 +225,24 @@ function columnsFor(input: ResultsSheetInput): Column[] {
     { header: unitLabelText(model.definition.unitLabel, lang), width: 20, maxWidth: UNIT_NAME_WIDTH, format: TEXT_FORMAT, cell: (u) => u.name, wrap: true },
   ];
   // An index without categories has no empty category column.
-  if (showsCategories(model, input.units)) {
-    cols.push({ header: label("category", lang), width: 12, maxWidth: 40, format: TEXT_FORMAT, cell: (u) => categoryName(model, u.category, lang) });
+  const categories = showsCategories(model, input.units);
+  if (categories) {
+    cols.push({ header: label("category", lang), width: 12, maxWidth: 40, format: TEXT_FORMAT, cell: (u) => categoryName(model, u.category, lang), startsBlock: true });
   }
   for (const code of model.topCodes) {
     const node = model.nodes.get(code);
     if (!node) continue;
     const name = localize(node.name, lang);
     const own = groupFormats(formats, code);
+    // The category prints with the first group: not on a page of its own.
+    const first = cols.length === IDENTITY_COLUMNS + (categories ? 1 : 0);
     cols.push({
       header: groupValueHeader(name, lang),
       width: 10,
       format: own.value,
       cell: (u) => (valueLeftOut(model, u, u.nodes[code]?.coverage) ? null : figure(u.nodes[code]?.value)),
       cf: "colorScale",
+      startsBlock: !(first && categories),
     });
     if (node.max !== undefined) {
       cols.push({ header: groupPointsHeader(name, lang), width: 9, format: own.points, cell: (u) => figure(u.nodes[code]?.points) });
@@ -242,12 +254,18 @@ function columnsFor(input: ResultsSheetInput): Column[] {
     }
   }
   const hasPoints = model.root.max !== undefined;
-  if (hasPoints) cols.push({ header: label("totalPoints", lang), width: 12, format: formats.points, cell: (u) => figure(u.points), cf: "dataBar" });
-  cols.push({ header: label("value", lang), width: 10, format: formats.value, cell: (u) => (valueLeftOut(model, u, u.coverage) ? null : figure(u.value)), ...(hasPoints ? {} : { cf: "dataBar" as const }) });
+  if (hasPoints) cols.push({ header: label("totalPoints", lang), width: 12, format: formats.points, cell: (u) => figure(u.points), cf: "dataBar", startsBlock: true });
+  cols.push({
+    header: label("value", lang),
+    width: 10,
+    format: formats.value,
+    cell: (u) => (valueLeftOut(model, u, u.coverage) ? null : figure(u.value)),
+    ...(hasPoints ? {} : { cf: "dataBar" as const, startsBlock: true }),
+  });
   if (table.ranking.within === "category") {
     cols.push({ header: label("rankInCategory", lang), width: 10, format: RANK_FORMAT, cell: (u) => u.rankInCategory, centered: true });
   }
-  cols.push({ header: label("coverageColumn", lang), width: 11, format: coverageFormat(input.units, table.ranking.minCoverage), cell: (u) => figure(u.coverage) });
+  cols.push({ header: label("coverageColumn", lang), width: 11, format: coverageFormat(input.units, table.ranking.minCoverage), cell: (u) => figure(u.coverage), startsBlock: true });
   cols.push({ header: label("errors", lang), width: 8, format: COUNT_FORMAT, cell: (u) => input.counts(u).errors, centered: true });
   cols.push({ header: label("warnings", lang), width: 10, format: COUNT_FORMAT, cell: (u) => input.counts(u).warnings, centered: true });
   cols.push({
@@ -266,7 +284,7 @@ function columnsFor(input: ResultsSheetInput): Column[] {
     wrap: true,
   });
   for (const a of input.added ?? []) {
-    cols.push({ header: a.header, width: 12, maxWidth: 40, format: "General", cell: (u) => a.values.get(unitKey(u)) ?? null, added: true });
+    cols.push({ header: a.header, width: 12, maxWidth: 40, format: "General", cell: (u) => a.values.get(unitKey(u)) ?? null, added: true, startsBlock: true });
   }
   uniqueHeaders(cols);
   return cols;
@@ -420,19 +438,66 @@ export function resultsTableRange(sheet: OwnedSheetPlan): string | undefined {
 }
 
 /**
- * What an A4 landscape page holds legibly, in character widths: about 150 at 100 %, 200 at 75 %.
- * A wider table (many indicator groups, each with value, points and rank) prints over as many
- * pages wide as keep it at that scale or larger, with the rank, code and unit on every page.
+ * What an A4 landscape page holds legibly, in character widths (Excel's: 5.25 points each, in the
+ * workbook's Calibri): about 150 at 100 %, 200 at 75 %. A table no wider is fitted to one page wide.
  */
 const PAGE_WIDTH_CHARS = 200;
-const IDENTITY_COLUMNS = 3;
+/** Points of width an A4 landscape page prints: its 842 less the sides' margins the hosts set (0.4 inch each). */
+const PAGE_POINTS = 784;
+/**
+ * Points a character width takes at 100 % in the widest face a reader lays the sheet out in:
+ * LibreOffice shows Calibri in DejaVu Sans where neither Calibri nor its metric twin Carlito is
+ * installed, a third wider than Excel's 5.25 points. A page of columns no wider than the page at
+ * that prints whole in every reader, with no page break of the reader's own inside it.
+ */
+const CHAR_POINTS = 7;
+/** The smallest scale more pages are not taken to avoid: about 8 points for the 11 of the cells' text. */
+const READABLE_SCALE = 70;
+/** The most character widths a page of a table several pages wide holds, the repeated columns included: 160. */
+const PAGE_CHARS = Math.floor((PAGE_POINTS * 100) / (CHAR_POINTS * READABLE_SCALE));
 
-export function printWidth(widths: number[]): Pick<PrintPlan, "pagesWide" | "repeatColumns"> {
-  const total = widths.reduce((a, b) => a + b, 0);
-  if (total <= PAGE_WIDTH_CHARS) return {};
-  const identity = widths.slice(0, IDENTITY_COLUMNS).reduce((a, b) => a + b, 0);
-  const pagesWide = Math.ceil((total - identity) / Math.max(PAGE_WIDTH_CHARS - identity, 1));
-  return { pagesWide, repeatColumns: { first: "A", last: columnLetter(IDENTITY_COLUMNS) } };
+/** The blocks `widths` lay in pages of at most `room` each, left to right, each page as full as it goes (a block wider than `room` alone on one): each page's first block. */
+function pagesOf(widths: readonly number[], room: number): number[] {
+  const firsts: number[] = [];
+  let used = Infinity;
+  widths.forEach((w, i) => {
+    if (used + w > room) {
+      firsts.push(i);
+      used = 0;
+    }
+    used += w;
+  });
+  return firsts;
+}
+
+/**
+ * How the results table prints across. One a landscape page holds legibly (PAGE_WIDTH_CHARS) is
+ * fitted to one page wide. A wider one prints over as many pages as keep it at READABLE_SCALE or
+ * larger in any reader (PAGE_CHARS a page), each page with the rank, code and name (repeated) and
+ * whole blocks of columns (`starts`: the 0-based columns a block starts at, Column.startsBlock),
+ * so that no group's value is parted from its points and rank: a manual page break before each
+ * page's first column. Excel and LibreOffice ignore manual breaks on a sheet fitted to pages
+ * wide, so the sheet is printed at a scale instead: the largest at which its widest page fits,
+ * the blocks laid so that the widest is as narrow as that number of pages allows.
+ */
+export function printWidth(widths: number[], starts: readonly number[]): Pick<PrintPlan, "fitToWidth" | "scale" | "columnBreaksBefore" | "repeatColumns"> {
+  const sum = (list: readonly number[]) => list.reduce((a, b) => a + b, 0);
+  if (sum(widths) <= PAGE_WIDTH_CHARS || starts.length < 2) return { fitToWidth: true };
+  const identity = sum(widths.slice(0, IDENTITY_COLUMNS));
+  const blocks = starts.map((s, i) => sum(widths.slice(s, starts[i + 1] ?? widths.length)));
+  const pages = pagesOf(blocks, PAGE_CHARS - identity).length;
+  // The narrowest widest page of so many pages: the least run of blocks one page can take that lays them in no more.
+  const runs = blocks.flatMap((_, i) => blocks.slice(i).map((__, n) => sum(blocks.slice(i, i + n + 1))));
+  const room = [...new Set(runs)].sort((a, b) => a - b).find((r) => r >= Math.max(...blocks) && pagesOf(blocks, r).length <= pages)!;
+  const firsts = pagesOf(blocks, room);
+  if (firsts.length < 2) return { fitToWidth: true };
+  const widest = identity + Math.max(...firsts.map((f, p) => sum(blocks.slice(f, firsts[p + 1] ?? blocks.length))));
+  return {
+    fitToWidth: false,
+    scale: Math.max(10, Math.min(100, Math.floor((PAGE_POINTS * 100) / (CHAR_POINTS * widest)))),
+    columnBreaksBefore: firsts.slice(1).map((f) => columnLetter(starts[f]! + 1)),
+    repeatColumns: { first: "A", last: columnLetter(IDENTITY_COLUMNS) },
+  };
 }
 
 /** A line of text written in column A above or below the table: the title, the stamp, what was not scored. */
@@ -551,7 +616,10 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
   const notes = notScoredRows(units.length, notScored.length);
   // Under the table (and what was not scored), when points shown do not add up to the totals shown, why.
   const rounding = (input.rounding ?? showsRounding(model, units, input.formats)) ? roundingRow(units.length, notScored.length) : undefined;
-  const print = printWidth(widths);
+  const print = printWidth(
+    widths,
+    cols.flatMap((c, i) => (i === IDENTITY_COLUMNS || (i > IDENTITY_COLUMNS && c.startsBlock) ? [i] : [])),
+  );
   // On a table several pages wide, the lines above and below it are wrapped over the columns every page repeats.
   const wrap = print.repeatColumns ? { wrap: true } : {};
   const title = withPeriod(resultsTitle(indexName, table.index.version, lang), input.periods ?? [], lang);
@@ -602,7 +670,6 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
     freeze: { rows: top, columns: 3 },
     print: {
       orientation: "landscape",
-      fitToWidth: true,
       repeatRows: { first: top, last: top },
       ...print,
       ...printedPageTexts(indexName, input.periods ?? [], lang),

@@ -208,7 +208,7 @@ describe("the Điểm column a form without one gets", () => {
 });
 
 describe("a group whose points are rescaled to its max", () => {
-  test("says beside its Điểm why it is not the sum of its rows, in the form's language, and the text goes once the group adds up", () => {
+  test("says under the table, within its columns, why it is not the sum of its rows, in the form's language, and the line goes once the group adds up", () => {
     const model = demoModel({ missing: "exclude" });
     const plan = (snapshot: WorkbookSnapshot, previous?: IndexSheetState) => {
       const { submissions, issues, table } = readAndScore(snapshot, model);
@@ -220,16 +220,21 @@ describe("a group whose points are rescaled to its max", () => {
     const first = plan(snapshot);
     const cells = writes(first, "SO-01");
     expect(cells.get("G7")).toBe(27);
-    expect(cells.get("H7")).toBe("Quy đổi: 18,00 điểm trên 20 điểm tối đa của các chỉ tiêu được tính, tính theo thang 30.");
-    // Group 2 adds up: nothing beside it; nor beside group 1 on the complete forms.
-    expect(cells.has("H12")).toBe(false);
-    expect(writes(first, "SO-02").has("H7")).toBe(false);
-    // The project's: recorded, and emptied once 1.1 is filled in.
-    expect(indexState(first).owned.cells.find((c) => c.sheet === "SO-01" && c.role === "score")!.ranges).toContain("H7");
+    // The table runs from row 7 to 13 and from A to G (its Điểm): the line goes one row under it,
+    // right of the codes, and nothing is written right of the table.
+    expect(cells.get("B15")).toBe("Nhóm 1 — Quy đổi: 18,00 điểm trên 20 điểm tối đa của các chỉ tiêu được tính, tính theo thang 30.");
+    expect([...cells.keys()].filter((a) => parseRange(a).left > 7)).toEqual([]);
+    // Group 2 adds up: no line of its own; nor any on the complete forms.
+    expect(cells.has("B16")).toBe(false);
+    expect([...writes(first, "SO-02").values()].filter((v) => typeof v === "string" && v.includes("Quy đổi"))).toEqual([]);
+    // The project's: recorded, written again in place, once, by a second run, and emptied once 1.1 is filled in.
+    expect(indexState(first).owned.cells.find((c) => c.sheet === "SO-01" && c.role === "score")!.ranges).toContain("B15");
     const written = applyEdits(snapshot, first);
+    const again = writes(plan(written, indexState(first)), "SO-01");
+    expect([...again].filter(([, v]) => typeof v === "string" && v.includes("Quy đổi"))).toEqual([["B15", cells.get("B15")]]);
     setCell(written, "SO-01", "D8", true);
     const second = writes(plan(written, indexState(first)), "SO-01");
-    expect(second.get("H7")).toBeNull();
+    expect(second.get("B15")).toBeNull();
     expect(second.get("G7")).toBe(28);
   });
 
@@ -242,6 +247,6 @@ describe("a group whose points are rescaled to its max", () => {
     setCell(snapshot, "SO-01", "D8", null);
     const { submissions, issues, table } = readAndScore(snapshot, model);
     const p = planResults(model, table, issues, submissions, { lang: "vi", projectVersion: "1", now: NOW, snapshot });
-    expect(writes(p, "SO-01").get("H7")).toBe("Rescaled: 18.00 points out of 20, the maximum of the scored indicators, on a scale of 30.");
+    expect(writes(p, "SO-01").get("B15")).toBe("Group 1 — Rescaled: 18.00 points out of 20, the maximum of the scored indicators, on a scale of 30.");
   });
 });

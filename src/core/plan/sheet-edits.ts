@@ -5,7 +5,8 @@
  * block, with under it (its first column) a formula that stays empty until the unit's figures
  * are changed after scoring and then says, in red, that its points and rank are out of date, and
  * under that, on a form whose points shown do not add up as shown (a group's `Điểm` and its rows',
- * the total and its groups'), a line that says they are shown rounded.
+ * the total and its groups'), a line that says they are shown rounded; and under the table,
+ * within its columns, a line for each group whose points are rescaled (rescaledNotesPlace).
  * Every cell written is recorded in `_index`; a later run takes the recorded addresses as
  * hints only, since the user may have inserted rows or columns since: the `Điểm` column is found
  * by its header, its cells by the codes on their rows, and the summary by its labels (the line
@@ -344,13 +345,11 @@ function findSummary(sheet: SheetSnapshot | undefined, recorded: CellRange, head
 }
 
 /**
- * The rows of the table below its header that carry a code (the reader's rows, and rows whose
- * code is not in the definition, e.g. a node the index dropped). A row the user inserted has none.
+ * The column of a form's codes: where the reader's codes are written on their rows (`rows`: code →
+ * row), the one most of them are in. Undefined without the sheet or a code found on its row.
  */
-function codeRows(sheet: SheetSnapshot | undefined, rows: Record<string, number>, headerRow: number): Set<number> {
-  const out = new Set(Object.values(rows));
-  if (!sheet) return out;
-  // The code column: where the reader's codes are written on their rows.
+function codeColumnOf(sheet: SheetSnapshot | undefined, rows: Record<string, number>): number | undefined {
+  if (!sheet) return undefined;
   const norm = (v: CellValue | undefined) => textOf(v).toLowerCase().replace(/\.$/, "");
   const votes = new Map<number, number>();
   for (const [code, row] of Object.entries(rows)) {
@@ -359,13 +358,74 @@ function codeRows(sheet: SheetSnapshot | undefined, rows: Record<string, number>
       if (norm(v) === norm(code)) votes.set(c + 1, (votes.get(c + 1) ?? 0) + 1);
     });
   }
-  const codeColumn = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
-  if (codeColumn === undefined) return out;
+  return [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+}
+
+/**
+ * The rows of the table below its header that carry a code (the reader's rows, and rows whose
+ * code is not in the definition, e.g. a node the index dropped). A row the user inserted has none.
+ */
+function codeRows(sheet: SheetSnapshot | undefined, rows: Record<string, number>, headerRow: number): Set<number> {
+  const out = new Set(Object.values(rows));
+  const codeColumn = codeColumnOf(sheet, rows);
+  if (!sheet || codeColumn === undefined) return out;
   for (let row = headerRow + 1; row <= sheet.values.length; row++) {
     const t = textOf(valueAt(sheet, row, codeColumn));
     if (t !== "" && t.length <= 30 && !/\s/.test(t)) out.add(row);
   }
   return out;
+}
+
+/**
+ * Where the lines on rescaled groups go (`count` of them, one a row): under the table, within its
+ * printed columns (1 to `lastColumn`, the table's last, its `Điểm` column included), so that a form
+ * prints as wide as its table (fit to one page wide, a line right of the table would shrink the
+ * whole form, or be cut off at the page's edge) and the line reads whole, on screen and on paper.
+ * Each line is written in the column right of the codes (`Nội dung` on the template's form) and runs
+ * on over the empty cells right of it. The table ends at its last row with a code. The lines go
+ * one empty row under it, where that row, theirs and the one under them are empty across the
+ * table's columns (not merged); else one empty row under whatever is below the table there (the
+ * place and date and the signatures `template` writes under it, the unit's own lines). Lines of the
+ * project's found under the table (isRescaledGroupText) count as empty: a later run writes them
+ * again in place, and empties (`found`) those it does not write.
+ */
+function rescaledNotesPlace(
+  sheet: SheetSnapshot | undefined,
+  rows: Record<string, number>,
+  headerRow: number,
+  lastColumn: number,
+  merged: InMerge,
+  count: number,
+): { row: number; column: number; found: string[] } {
+  const withCode = codeRows(sheet, rows, headerRow);
+  const tableEnd = [...withCode].reduce((m, r) => Math.max(m, r), headerRow);
+  const codeColumn = codeColumnOf(sheet, rows) ?? 1;
+  const column = codeColumn < lastColumn ? codeColumn + 1 : 1;
+  const found: string[] = [];
+  const taken = new Set<number>();
+  const last = mergedBottoms(sheet).reduce((m, r) => Math.max(m, r), sheet?.values.length ?? 0);
+  for (let row = tableEnd + 1; row <= last; row++) {
+    for (let c = 1; c <= lastColumn; c++) {
+      if (merged(row, c)) taken.add(row);
+      else if (isRescaledGroupText(valueAt(sheet, row, c))) found.push(cellAddress(row, c));
+      else if (!isEmpty(sheet, row, c)) taken.add(row);
+    }
+  }
+  const clear = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i).every((r) => !taken.has(r));
+  const below = [...taken].reduce((m, r) => Math.max(m, r), tableEnd);
+  const row = count === 0 || clear(tableEnd + 1, count + 2) ? tableEnd + 2 : below + 2;
+  return { row, column, found };
+}
+
+/** The last rows of a sheet's merged ranges (unreadable ranges are ignored). */
+function mergedBottoms(sheet: SheetSnapshot | undefined): number[] {
+  return (sheet?.merges ?? []).flatMap((m) => {
+    try {
+      return [parseRange(m.replace(/^.*!/, "")).bottom];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /** Whether a cell of the `Điểm` column holds what the project writes there: a number, a "not scored" word, or nothing. */
@@ -374,9 +434,9 @@ function looksScored(v: CellValue | undefined): boolean {
 }
 
 /**
- * What a form says beside the `Điểm` of a `sum` group whose points are rescaled to its max (some
- * of its scored children not available: aggregate.ts, sumOutcome): its children's points and
- * their max, undefined when they add up to the group's figure.
+ * What a form says under its table of a `sum` group whose points are rescaled to its max (some
+ * of its scored children not available: aggregate.ts, sumOutcome): the group's code, its
+ * children's points and their max; undefined when they add up to the group's figure.
  */
 function rescaledText(model: IndexModel, unit: UnitResult, code: string, lang: Lang, pointsFormat: string): string | undefined {
   const node = model.nodes.get(code);
@@ -398,7 +458,7 @@ function rescaledText(model: IndexModel, unit: UnitResult, code: string, lang: L
   }
   if (!(max > 0) || Math.abs(max - node.max) <= 1e-9 * Math.max(1, node.max)) return undefined;
   const decimals = /\.(0+)/.exec(pointsFormat)?.[1]?.length ?? 0;
-  return rescaledGroupText({ points, max, groupMax: node.max, decimals }, lang, { indicators, applicable });
+  return rescaledGroupText({ points, max, groupMax: node.max, decimals }, lang, { indicators, applicable }, code);
 }
 
 /**
@@ -600,32 +660,35 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
       blocks.push({ address: a, values: [[null]] });
     }
   }
-  // Beside the Điểm of a group whose points are rescaled, why they are not the sum of its rows:
-  // in a column right of the table, free on those rows (or holding such a text of the last run).
-  const explained = Object.entries(src.rows).flatMap(([code, row]) => {
-    const text = merged(row, scoreColumn) ? undefined : rescaledText(model, unit, code, lang, formatsOf(code).points);
-    return text !== undefined ? [{ row, text }] : [];
-  });
+  // Under the table, for each group whose points are rescaled, why they are not the sum of its
+  // rows: a line of its own, within the table's printed columns (rescaledNotesPlace).
+  const explained = Object.entries(src.rows)
+    .sort((a, b) => a[1] - b[1])
+    .flatMap(([code, row]) => {
+      const text = merged(row, scoreColumn) ? undefined : rescaledText(model, unit, code, lang, formatsOf(code).points);
+      return text !== undefined ? [text] : [];
+    });
+  const place = rescaledNotesPlace(input.sheet, src.rows, headerRow, Math.max(src.lastColumn ?? 1, scoreColumn), merged, explained.length);
   const explainedAt: string[] = [];
-  if (explained.length > 0) {
-    const room = (row: number, column: number) => !merged(row, column) && (isEmpty(input.sheet, row, column) || isRescaledGroupText(valueAt(input.sheet, row, column)));
-    let column = Math.max(src.lastColumn ?? 1, scoreColumn) + 1;
-    while (!explained.every((e) => room(e.row, column))) column++;
-    for (const e of explained) {
-      const address = cellAddress(e.row, column);
-      explainedAt.push(address);
-      blocks.push({ address, values: [[e.text]], numberFormat: "@", fontColor: "#595959" });
-    }
-  }
-  // Such texts of the last run this run does not write again (the group is no longer rescaled).
+  explained.forEach((text, i) => {
+    const address = cellAddress(place.row + i, place.column);
+    explainedAt.push(address);
+    blocks.push({ address, values: [[text]], numberFormat: "@", fontColor: "#595959" });
+  });
+  // Such lines this run does not write again (the group is no longer rescaled, the lines moved):
+  // those the last run recorded, wherever they are (beside the group's row right of the table,
+  // where earlier versions wrote them), and any left under the table.
   const nowExplained = new Set(explainedAt);
+  const staleNotes = new Set<string>();
   for (const range of prevOf("score")?.ranges ?? []) {
     for (const a of rangeCells(range)) {
       const { top: row, left: column } = parseRange(a);
       if (nowExplained.has(a) || column === scoreColumn || merged(row, column) || !isRescaledGroupText(valueAt(input.sheet, row, column))) continue;
-      blocks.push({ address: a, values: [[null]] });
+      staleNotes.add(a);
     }
   }
+  for (const a of place.found) if (!nowExplained.has(a)) staleNotes.add(a);
+  for (const a of staleNotes) blocks.push({ address: a, values: [[null]] });
   owned.push({ sheet: sheetName, role: "score", ranges: compactRanges([...written, ...explainedAt]) });
 
   // The summary stays where the last run's is now (found by its labels: inserted rows or columns
@@ -808,8 +871,8 @@ function holdsScore(v: CellValue | undefined): boolean {
  * empty), and the line under that which says points are shown rounded; in each column headed
  * `Điểm`/`Score` in the table's header row, on the rows that carry
  * a code, the numbers and "not scored" words (never a text or an error; a column named otherwise
- * is not looked at); and right of the table, on those rows, the project's explanation of a
- * rescaled group. Undefined when nothing is left to empty.
+ * is not looked at); and the project's explanations of rescaled groups: under the table, and right
+ * of it on those rows (where earlier versions wrote them). Undefined when nothing is left to empty.
  */
 export function planClearUnscoredForm(sheet: SheetSnapshot): SheetEditPlan | undefined {
   const header = findTableHeader(sheet);
@@ -850,13 +913,21 @@ export function planClearUnscoredForm(sheet: SheetSnapshot): SheetEditPlan | und
     if (typeof v === "string" && SCORE_HEADERS.has(foldText(v))) scoreColumns.push(c + 1);
   });
   const codeColumn = (header.cols.code ?? 0) + 1;
+  let tableEnd = headerRow;
   for (let row = headerRow + 1; row <= sheet.values.length; row++) {
     const code = textOf(valueAt(sheet, row, codeColumn));
     if (code === "" || code.length > 30 || /\s/.test(code)) continue;
+    tableEnd = row;
     for (const column of scoreColumns) if (holdsScore(valueAt(sheet, row, column))) clear(row, column);
     if (scoreColumns.length === 0) continue;
     (sheet.values[row - 1] ?? []).forEach((v, c) => {
       if (c + 1 > header.lastColumn + 1 && isRescaledGroupText(v)) clear(row, c + 1);
+    });
+  }
+  // Under the table, the lines on rescaled groups (where this version writes them).
+  for (let row = tableEnd + 1; row <= sheet.values.length; row++) {
+    (sheet.values[row - 1] ?? []).forEach((v, c) => {
+      if (isRescaledGroupText(v)) clear(row, c + 1);
     });
   }
   return blocks.length > 0 ? { sheet: sheet.name, blocks } : undefined;

@@ -634,18 +634,22 @@ function queueThreadSteps(packer: RequestPacker, name: string, caps: Capabilitie
 const PRINT_MARGINS = { side: 0.4 * 72, topBottom: 0.5 * 72, headerFooter: 0.3 * 72 };
 
 /**
- * How the sheet prints (ExcelApi 1.9): A4, the plan's orientation, one page wide and as many tall
- * as it needs (a vertical fit of 0 leaves the height free), the header rows on every page.
+ * How the sheet prints (ExcelApi 1.9): A4, the plan's orientation, the plan's pages wide and as
+ * many tall as it needs (a vertical fit of 0 leaves the height free), or at the plan's scale (a
+ * sheet with page breaks before columns: Excel ignores manual breaks on a sheet fitted to pages
+ * wide), the header rows (and columns) on every page, the plan's page breaks.
  */
 function queuePrint(packer: RequestPacker, name: string, print: PrintPlan): void {
   const pageTexts = Object.values({ ...print.pageHeader, ...print.pageFooter }).length;
   // The texts, and the first page's number (1: each sheet with a footer numbers its own pages).
   const textBytes = pageTexts > 0 ? opBytes(2, 2 + pageTexts, print.pageHeader ?? {}, print.pageFooter ?? {}) : 0;
-  packer.add(opBytes(3, 14, print.repeatRows ?? "", print.repeatColumns ?? "", print.printArea ?? "") + opBytes(0, 1, "A1048576") * (print.pageBreaksBefore?.length ?? 0) + textBytes, (ctx) => {
+  // The breaks above rows and before columns: each collection cleared, then one add a break.
+  const breakBytes = opBytes(1, 1) + opBytes(0, 1, "A1048576") * (print.pageBreaksBefore?.length ?? 0) + opBytes(0, 1, "XFD1") * (print.columnBreaksBefore?.length ?? 0);
+  packer.add(opBytes(3, 14, print.repeatRows ?? "", print.repeatColumns ?? "", print.printArea ?? "") + breakBytes + textBytes, (ctx) => {
     const layout = sheetOf(ctx, name).pageLayout;
     layout.paperSize = "A4";
     layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-    if (print.fitToWidth) layout.zoom = { horizontalFitToPages: print.pagesWide ?? 1, verticalFitToPages: 0 };
+    layout.zoom = print.fitToWidth ? { horizontalFitToPages: print.pagesWide ?? 1, verticalFitToPages: 0 } : { scale: print.scale ?? 100 };
     if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows.first}:$${print.repeatRows.last}`);
     if (print.repeatColumns) layout.setPrintTitleColumns(`$${print.repeatColumns.first}:$${print.repeatColumns.last}`);
     if (print.printArea) layout.setPrintArea(print.printArea);
@@ -657,6 +661,10 @@ function queuePrint(packer: RequestPacker, name: string, print: PrintPlan): void
     const breaks = sheetOf(ctx, name).horizontalPageBreaks;
     breaks.removePageBreaks();
     for (const row of print.pageBreaksBefore ?? []) breaks.add(`A${row}`);
+    // Before columns too (ExcelApi 1.9, as the rest of the page layout): a page starts at each column.
+    const columnBreaks = sheetOf(ctx, name).verticalPageBreaks;
+    columnBreaks.removePageBreaks();
+    for (const column of print.columnBreaksBefore ?? []) columnBreaks.add(`${column}1`);
     // What every page shows above and below the sheet (ExcelApi 1.9, as the rest of the page layout): the same on every page.
     if (pageTexts > 0) {
       // The footer's page number counts this sheet's pages, from 1, not those printed before it.

@@ -12,8 +12,10 @@
  *      only the columns the reader uses below that header are loaded: Mã, Số liệu, Số liệu thẩm
  *      định, Tự chấm and Minh chứng; on a form that carries the project's summary, also what the
  *      planner empties or writes around there: every column headed `Điểm`/`Score` (a copied form's
- *      scores) and the columns right of the table (the notes on rescaled groups). The item names,
- *      repeated on every unit's sheet, stay in Excel; the cells not loaded are null in the
+ *      scores) and the columns right of the table (where earlier versions wrote the notes on
+ *      rescaled groups); and, in one request more, the rows under the table across all its columns
+ *      (where the notes on rescaled groups go now, under the place, date and signatures). The item
+ *      names, repeated on every unit's sheet, stay in Excel; the cells not loaded are null in the
  *      snapshot, which stays anchored at A1;
  *   4. the value types of the cells whose text looks like an Excel error (only when there are any),
  *      a column's cells one under another as one range, packed into requests under the budgets.
@@ -330,6 +332,8 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
   // The rest of each sheet below its top rows: a form's reader columns, any other sheet whole; and
   // the number formats of the top rows where they hold numbers (the smallest block around them).
   const pieces: Piece[] = [];
+  /** Of each form read by its reader's columns: its header row and code column, its table's last column, the columns read (0-based). */
+  const forms = new Map<number, { header: number; code: number; last: number; read: Set<number> }>();
   sheets.forEach((_, i) => {
     const { used, top } = outlines.get(i) ?? { used: null, top: null };
     if (top) {
@@ -355,8 +359,8 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
       if (header) {
         // The reader's columns; on a form that carries the project's summary (scored, or a copy of
         // a scored form), also each `Điểm` column (a copy has its scores emptied there, as the file
-        // host empties them) and every column right of the table, where the notes on rescaled
-        // groups go (emptied, or written where the cells are free). A form never scored has none.
+        // host empties them) and every column right of the table, where earlier versions wrote the
+        // notes on rescaled groups (emptied now). A form never scored has none.
         const scored = rowsCarrySummary(top.values);
         const scoreColumns = !scored ? [] : (grids[i]![header.row] ?? []).flatMap((v, c) => (typeof v === "string" && (TABLE_COLUMNS.score as readonly string[]).includes(foldLabel(v)) ? [c] : []));
         const right = !scored ? [] : Array.from({ length: Math.max(0, used.col + used.cols - header.lastColumn - 1) }, (_, k) => header.lastColumn + 1 + k);
@@ -370,6 +374,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
         const extra = [...scoreColumns, ...right].filter((c) => inUsed(c) && !seen.has(c));
         runs = [...columnRuns(read).map(([c, n]): [number, number, boolean] => [c, n, false]), ...columnRuns(extra).map(([c, n]): [number, number, boolean] => [c, n, true])];
         sampleFrom = header.row + 1;
+        if (header.cols.code !== undefined) forms.set(i, { header: header.row, code: header.cols.code, last: header.lastColumn, read: new Set([...read, ...extra]) });
       }
     }
     const valueBytes = columnValueBytes(grids[i]!, sampleFrom, TOP_ROWS);
@@ -384,22 +389,49 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
   });
   // Each piece in the first request that has room for it in its response (RESPONSE_BUDGET) and in
   // the request itself (REQUEST_BUDGET): the small pieces fill the room the large ones leave.
-  const groups: { pieces: Piece[]; response: number }[] = [];
-  for (const p of pieces) {
-    const n = responseBytes(p);
-    let group = groups.find((g) => g.response + n <= RESPONSE_BUDGET && (g.pieces.length + 1) * PIECE_BYTES <= REQUEST_BUDGET);
-    if (!group) groups.push((group = { pieces: [], response: 0 }));
-    group.pieces.push(p);
-    group.response += n;
+  const load = async (pieces: Piece[]) => {
+    const groups: { pieces: Piece[]; response: number }[] = [];
+    for (const p of pieces) {
+      const n = responseBytes(p);
+      let group = groups.find((g) => g.response + n <= RESPONSE_BUDGET && (g.pieces.length + 1) * PIECE_BYTES <= REQUEST_BUDGET);
+      if (!group) groups.push((group = { pieces: [], response: 0 }));
+      group.pieces.push(p);
+      group.response += n;
+    }
+    const reads = new Map<Piece, PieceRead>();
+    for (const g of groups) await readPieces(ctx, sheets, g.pieces, reads);
+    for (const p of pieces) {
+      const read = reads.get(p);
+      if (!read) continue;
+      if (read.values) put(p.sheet, p.row, p.col, read.values, read.formats);
+      else if (read.formats) redate(p.sheet, p.row, p.col, read.formats);
+    }
+  };
+  await load(pieces);
+  // Under a form's table (below its last row with a code), the table's other columns too, for what
+  // is there alone: the planner writes its lines on rescaled groups in the first rows clear of
+  // anything across the table (the place, date and signatures a template's form ends with, the
+  // unit's own lines), and empties those of its own it finds there. Usually a few rows a form.
+  const below: Piece[] = [];
+  for (const [i, f] of forms) {
+    const used = outlines.get(i)?.used;
+    if (!used) continue;
+    const end = used.row + used.rows;
+    const grid = grids[i]!;
+    // The table's last row: the last whose `Mã` cell holds a code as the planner takes one (a word, not a sentence).
+    let tableEnd = f.header;
+    for (let r = f.header + 1; r < end; r++) {
+      const v = grid[r]?.[f.code];
+      const t = v === null || v === undefined || typeof v === "object" ? "" : String(v).trim();
+      if (t !== "" && t.length <= 30 && !/\s/.test(t)) tableEnd = r;
+    }
+    const from = Math.max(tableEnd + 1, TOP_ROWS, used.row);
+    if (from >= end) continue;
+    // The table's columns, and the one right of them, where a form without a `Điểm` column gets one.
+    const columns = Array.from({ length: f.last + 2 }, (_, c) => c).filter((c) => c >= used.col && c < used.col + used.cols && !f.read.has(c));
+    for (const [col, cols] of columnRuns(columns)) below.push({ sheet: i, row: from, col, rows: end - from, cols, valuesOnly: true });
   }
-  const reads = new Map<Piece, PieceRead>();
-  for (const g of groups) await readPieces(ctx, sheets, g.pieces, reads);
-  for (const p of pieces) {
-    const read = reads.get(p);
-    if (!read) continue;
-    if (read.values) put(p.sheet, p.row, p.col, read.values, read.formats);
-    else if (read.formats) redate(p.sheet, p.row, p.col, read.formats);
-  }
+  if (below.length > 0) await load(below);
 
   // Text like "#N/A" may be typed by a user; only valueTypes tells an error from text. The cells
   // one under another in a column are looked up as one range, and the look-ups are packed into

@@ -64,8 +64,8 @@ const NEEDS: Record<Feature, { set: string; version: string; vi: string; en: str
   printLayout: {
     set: "ExcelApi",
     version: "1.9",
-    vi: "thiết lập trang in cho trang kết quả và trang biểu đồ (khổ A4; trang kết quả in ngang, rộng đủ số trang để dễ đọc, dòng tiêu đề và các cột đơn vị lặp lại trên mỗi trang; trang biểu đồ vừa một trang theo chiều ngang, in ngang, hoặc in dọc khi có nhiều đơn vị, mỗi biểu đồ một trang; đầu trang ghi tên bộ chỉ số và kỳ đánh giá, chân trang ghi tên trang tính và số trang)",
-    en: "print setup of the results and charts sheets (A4; the results sheet landscape, as many pages wide as keep it legible, its header row and unit columns repeated on every page; the charts sheet one page wide, landscape, or portrait when there are many units, each chart on a page of its own; the index and period at the top of each page, the sheet name and page number at the bottom)",
+    vi: "thiết lập trang in cho trang kết quả và trang biểu đồ (khổ A4; trang kết quả in ngang, rộng đủ số trang để dễ đọc, mỗi trang trọn các nhóm chỉ số, dòng tiêu đề và các cột đơn vị lặp lại trên mỗi trang; trang biểu đồ vừa một trang theo chiều ngang, in ngang, hoặc in dọc khi có nhiều đơn vị, mỗi biểu đồ một trang; đầu trang ghi tên bộ chỉ số và kỳ đánh giá, chân trang ghi tên trang tính và số trang)",
+    en: "print setup of the results and charts sheets (A4; the results sheet landscape, as many pages wide as keep it legible, each page with whole groups of indicators, its header row and unit columns repeated on every page; the charts sheet one page wide, landscape, or portrait when there are many units, each chart on a page of its own; the index and period at the top of each page, the sheet name and page number at the bottom)",
   },
   notes: { set: "ExcelApi", version: "1.18", vi: "ghi chú trên ô có vấn đề", en: "notes on cells with issues" },
   comments: { set: "ExcelApi", version: "1.10", vi: "chú thích dạng hội thoại trên ô có vấn đề", en: "comments on cells with issues" },
@@ -130,7 +130,7 @@ export interface Capabilities {
   charts: boolean;
   conditionalFormats: boolean;
   freezePanes: boolean;
-  /** Page layout for printing: paper size, orientation, fit to the page width, print title rows (ExcelApi 1.9). */
+  /** Page layout for printing: paper size, orientation, fit to the page width or a scale, print title rows, manual page breaks (ExcelApi 1.9). */
   printLayout: boolean;
   /** How issue marks carry their text: notes (ExcelApi 1.18), else comments (1.10), else fill only. */
   marks: "notes" | "comments" | "fill";

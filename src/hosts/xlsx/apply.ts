@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { blockArea, forgetStaleResults, wholeSheet } from "./stale-results";
 import type { Message, SheetMessage } from "../../core/i18n/text";
 import { INDEX_SHEET as MARKS_INDEX, MARK_FILLS, markNoteParts, mergedScoreCellsMessage, noteWithMark, noteWithoutMark } from "../../core/plan/labels";
-import { cellAddress as cellAddressOf, parseCell, parseRange } from "../../core/plan/a1";
+import { cellAddress as cellAddressOf, columnNumber, parseCell, parseRange } from "../../core/plan/a1";
 import { type NotedCell, relocateMarks } from "../../core/plan/plan";
 import { type CellNote, type DroppedNote, droppedNotesMessage, movedNotes } from "../../core/plan/results-area";
 import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, WritePlan } from "../../core/types";
@@ -16,6 +16,7 @@ import { PipelineError } from "../../core/pipeline";
 import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { fillFromText, fillText } from "./read";
 import { setPageTexts } from "./page-texts";
+import { setColumnBreaks } from "./finish";
 import { renameSheets, renameTableColumns, rewriteDefinedNames, rewriteSheet, sheetNamed } from "./rename-sheets";
 import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
 import { restoreUserFormats, userFormats } from "./user-formats";
@@ -238,13 +239,19 @@ function rangeValues(ws: ExcelJS.Worksheet, range: string): ExcelJS.CellValue[] 
   return out;
 }
 
-/** A4, the plan's orientation, fitted to the plan's pages wide when asked, the header rows (and columns) on every page. */
+/**
+ * A4, the plan's orientation, fitted to the plan's pages wide when asked, else at the plan's scale
+ * (a sheet with page breaks before columns: a reader fitting it to pages wide would ignore them),
+ * the header rows (and columns) on every page, the plan's page breaks and none of a run before.
+ */
 function setPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: 9,
     orientation: print.orientation,
-    ...(print.fitToWidth ? { fitToPage: true, fitToWidth: print.pagesWide ?? 1, fitToHeight: 0 } : {}),
+    ...(print.fitToWidth
+      ? { fitToPage: true, fitToWidth: print.pagesWide ?? 1, fitToHeight: 0, scale: 100 }
+      : { fitToPage: false, fitToWidth: 1, fitToHeight: 1, scale: print.scale ?? 100 }),
     ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows.first}:${print.repeatRows.last}` } : {}),
     printTitlesColumn: print.repeatColumns ? `${print.repeatColumns.first}:${print.repeatColumns.last}` : undefined,
     // ExcelJS puts a "$" before each end's column only; readers take no print area but an absolute one.
@@ -253,6 +260,8 @@ function setPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
   };
   // ExcelJS sets a break on the last row of a page (rowBreaks id), across every column.
   for (const row of print.pageBreaksBefore ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak(0, 16384);
+  // ExcelJS has no page breaks before columns: they go into the sheet's XML when it is written.
+  setColumnBreaks(ws, (print.columnBreaksBefore ?? []).map(columnNumber));
   setPageTexts(ws, print.pageHeader, print.pageFooter);
 }
 

@@ -14,6 +14,8 @@
  *     no x14 rule of the sheet (a data bar Excel saved with its default gradient: ExcelJS keeps
  *     the id it read but does not write the x14 half again); and the sheet's <extLst> is made its
  *     last child, as the schema orders it (ExcelJS writes a sheet's notes' <legacyDrawing> after it);
+ *   - after: the manual page breaks before columns a sheet is given (setColumnBreaks), which
+ *     ExcelJS neither reads nor writes, are written into its XML (<colBreaks>);
  *   - around: the conditional formats Excel 2010+ keeps in the x14 extension alone (a rule whose
  *     formula reads another sheet), which ExcelJS fails to write, are kept out of its model since
  *     the file was read and written raw into the sheets they are on (x14-formats.ts); so are the
@@ -25,9 +27,28 @@ import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { quotedPrintNames } from "./defined-names";
 import { internalLinksIn } from "./links";
-import { parseRels, sheetParts } from "./ooxml";
-import { extLstLast, writeKeepingX14Formats } from "./x14-formats";
+import { parseRels, sheetParts, withColumnBreaks } from "./ooxml";
+import { editWrittenSheets, extLstLast, writeKeepingX14Formats } from "./x14-formats";
 import { putBackX14Validations } from "./x14-validations";
+
+/** The manual page breaks before columns (1-based) of the sheets given some (setColumnBreaks). */
+const columnBreaks = new WeakMap<ExcelJS.Worksheet, number[]>();
+
+/**
+ * Gives the sheet manual page breaks before `columns` (1-based: a printed page starts at each),
+ * in place of any it had: ExcelJS drops a file's <colBreaks> when it reads it and cannot write
+ * one, so writeUntidied writes them into the sheet's XML. None: the sheet has none.
+ */
+export function setColumnBreaks(ws: ExcelJS.Worksheet, columns: readonly number[]): void {
+  if (columns.length > 0) columnBreaks.set(ws, [...columns]);
+  else columnBreaks.delete(ws);
+}
+
+/** The written package `xlsx` of `wb` with each sheet's column breaks (setColumnBreaks) in its XML; the very bytes when no sheet has any. */
+async function putColumnBreaks(xlsx: Uint8Array, wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const sheets = wb.worksheets.filter((ws) => columnBreaks.has(ws));
+  return editWrittenSheets(xlsx, wb, sheets, (ws, xml) => withColumnBreaks(xml, columnBreaks.get(ws) ?? []));
+}
 
 /** Gives every table read without a style the plain style it showed: ExcelJS cannot write a null one. */
 export function completeTableStyles(wb: ExcelJS.Workbook): void {
@@ -128,7 +149,7 @@ export async function tidyDataBars(xlsx: Uint8Array, sheets: readonly string[]):
 /**
  * The workbook as ExcelJS writes it (tables without a style given one first), with the x14
  * conditional formats and data validations its sheets keep aside put back raw
- * (writeKeepingX14Formats, putBackX14Validations), and the sheets
+ * (writeKeepingX14Formats, putBackX14Validations) and their column breaks written, and the sheets
  * whose data bars still need tidying (tidyDataBars or tidyDataBarsIn) for Excel to open it
  * without a repair: for a caller that opens the package afterwards anyway.
  */
@@ -137,7 +158,7 @@ export async function writeUntidied(wb: ExcelJS.Workbook): Promise<{ bytes: Uint
   // Formulas of the user's that read what a run wrote (a VLOOKUP over the results, a form's Điểm
   // cell) hold the values of their last calculation: every reader recalculates them on opening.
   wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
-  const bytes = await putBackX14Validations(await writeKeepingX14Formats(wb, async () => new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)), wb);
+  const bytes = await putColumnBreaks(await putBackX14Validations(await writeKeepingX14Formats(wb, async () => new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)), wb), wb);
   return { bytes, dataBarSheets: sheetsWithDataBars(wb) };
 }
 

@@ -45,7 +45,7 @@ describe("the scored workbook as a reader without the add-in sees it", () => {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   }, 60_000);
 
-  test("the results sheet shows every unit's full name and prints on landscape A4, two pages wide for the sample's six groups with each unit's rank, code and name on both, its header row on every page", () => {
+  test("the results sheet shows every unit's full name and prints on landscape A4, several pages wide for the sample's six groups with each unit's rank, code and name on each and every group whole on one page, its header row on every page", async () => {
     const ws = wb.getWorksheet("Kết quả")!;
     const longest = Math.max(...DEMO_UNITS.map((u) => u.name.length));
     expect(longest).toBeGreaterThan(32);
@@ -54,9 +54,29 @@ describe("the scored workbook as a reader without the add-in sees it", () => {
     // The header row is tall enough for its wrapped headers (two lines at least).
     expect(ws.getRow(3).height ?? 0).toBeGreaterThanOrEqual(30);
     expect(ws.getCell("E3").alignment?.wrapText).toBe(true);
-    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 2, fitToHeight: 0 });
+    // Not fitted to pages wide (Excel and LibreOffice would ignore the breaks) but at a scale of 70% or more.
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: false });
+    expect(ws.pageSetup.scale).toBeGreaterThanOrEqual(70);
+    expect(ws.pageSetup.scale).toBeLessThanOrEqual(100);
     expect(ws.pageSetup.printTitlesRow).toBe("3:3");
     expect(ws.pageSetup.printTitlesColumn).toBe("A:C");
+    // A page starts before a group's value or the totals, never between a group's value, points and rank.
+    const zip = await JSZip.loadAsync(data);
+    const xml = await zip.file(await sheetPart(zip, "Kết quả"))!.async("string");
+    const breaks = [...(/<colBreaks count="(\d+)" manualBreakCount="\1">([\s\S]*?)<\/colBreaks>/.exec(xml)?.[2] ?? "").matchAll(/<brk id="(\d+)" max="1048575" man="1"\/>/g)].map((m) => Number(m[1]));
+    expect(breaks.length).toBeGreaterThanOrEqual(1);
+    const header = (column: number) => String(ws.getRow(3).getCell(column).value);
+    // A break's id is the last column of the page before it: the page after it starts a column later.
+    for (const id of breaks) expect([id, /\(giá trị\)$|^Tổng điểm$/.test(header(id + 1))]).toEqual([id, true]);
+    // Each page's columns, the repeated A–C with them, fit a landscape page at the scale in the widest
+    // face a reader shows Calibri in (7 points a character width; Excel's Calibri takes 5.25).
+    const width = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ws.getColumn(from + i).width ?? 9).reduce((a, b) => a + b, 0);
+    const last = ws.getRow(3).cellCount;
+    const starts = [4, ...breaks.map((id) => id + 1)];
+    starts.forEach((start, p) => {
+      const page = width(1, 3) + width(start, (starts[p + 1] ?? last + 1) - 1);
+      expect([p + 1, (page * 7 * ws.pageSetup.scale!) / 100 <= 784]).toEqual([p + 1, true]);
+    });
   });
 
   test("the results sheet's number columns have their headers right-aligned over the numbers, and ranks sit centred clear of the codes", () => {

@@ -4,7 +4,7 @@
  * puts the user's defined names back, carry-parts.ts carries chart sheets, PivotTables and
  * sparklines over): relationship parts, part paths, [Content_Types].xml, the sheets of the
  * workbook part (a sheet put in among them), a child put where the schema wants it (the
- * worksheet's <drawing> element), and XML text escaping. Text in, text out; pure (no jszip, no Node).
+ * worksheet's <drawing> element, its <colBreaks>), and XML text escaping. Text in, text out; pure (no jszip, no Node).
  */
 
 export const NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -241,6 +241,28 @@ export function insertDrawingElement(sheetXml: string, rid: string): string {
   const elementPrefix = /^<(\w+:)?/.exec(sheetXml.slice(rootStart))?.[1] ?? "";
   const element = `<${elementPrefix}drawing ${relPrefix}:id="${rid}"/>`;
   return insertChild(xml, element, AFTER_DRAWING);
+}
+
+/** Children of a worksheet that come after <colBreaks>, in the order of CT_Worksheet. */
+const AFTER_COL_BREAKS = new Set(["customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", ...AFTER_DRAWING]);
+
+/**
+ * The worksheet with manual vertical page breaks before `columns` (1-based: a page starts at each)
+ * and no others: its own <colBreaks> (a child of the root) replaced, or taken out when there are
+ * none. Each break crosses every row (`max`, the sheet's last row, 0-based) and its `id` is the
+ * last column of the page before it (1-based), the first of the page after it (0-based), as
+ * `<brk id="2"/>` breaks before column C.
+ */
+export function withColumnBreaks(sheetXml: string, columns: readonly number[]): string {
+  const { rootStart, closeStart, children } = topLevelChildren(sheetXml);
+  if (rootStart < 0 || closeStart < 0) throw new Error("The worksheet part is not a worksheet");
+  let xml = sheetXml;
+  for (const child of [...children].reverse()) if (child.name === "colBreaks") xml = xml.slice(0, child.start) + xml.slice(child.end);
+  const ids = [...new Set(columns.filter((c) => Number.isInteger(c) && c > 1))].sort((a, b) => a - b).map((c) => c - 1);
+  if (ids.length === 0) return xml;
+  const prefix = /^<(\w+:)?/.exec(sheetXml.slice(rootStart))?.[1] ?? "";
+  const breaks = ids.map((id) => `<${prefix}brk id="${id}" max="1048575" man="1"/>`).join("");
+  return insertChild(xml, `<${prefix}colBreaks count="${ids.length}" manualBreakCount="${ids.length}">${breaks}</${prefix}colBreaks>`, AFTER_COL_BREAKS);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { columnLetter } from "../../core/a1";
-import { TEMPLATE_NOT_APPLICABLE_NOTE, TakenSheetNames, uniqueSheetName } from "../../core/collect";
+import { FORM_SIGNATURE, TEMPLATE_NOT_APPLICABLE_NOTE, TakenSheetNames, uniqueSheetName } from "../../core/collect";
 import { FORM_DEFINITION_PREFIX, builtinOfSameName } from "../../core/forms-index";
 import type { IndexModel, IndicatorModel, ModelNode, ResolvedInput } from "../../core/definition/model";
 import { optionName, unitText } from "../../core/definition/options";
@@ -467,6 +467,48 @@ function withUnit(label: string, input: ResolvedInput, lang: Lang): string {
   return `${label} (${unit})`;
 }
 
+/** The height of the row left for the signatures and the unit's seal under a form's table, in points. */
+const SIGNATURE_ROOM = 90;
+
+/**
+ * Under a form's table, where the printed form is signed and stamped (FORM_SIGNATURE, as
+ * Vietnamese administrative forms end), from the row after `firstRow` (the first under the table,
+ * left empty): the place and date line over the right block; the
+ * blocks of who prepared the form (under `Nội dung`, column `left`) and of the head of the unit
+ * (across the `right` columns, `Minh chứng` to `Điểm`, merged), each its title, what to write
+ * there, the room to sign (and stamp) and a line for the full name. Within the table's columns,
+ * so that the form prints as wide as its table; no code in column `Mã`, so the reader passes it
+ * by. Locked, as the sheet is: it is filled in by hand, on paper.
+ */
+function writeFormFoot(ws: ExcelJS.Worksheet, firstRow: number, columns: { left: number; right: [number, number] }, lang: Lang): void {
+  const lines: { left?: Message; right: Message; style: Partial<ExcelJS.Font> }[] = [
+    { right: FORM_SIGNATURE.placeDate, style: { italic: true } },
+    { left: FORM_SIGNATURE.preparedBy, right: FORM_SIGNATURE.head, style: { bold: true } },
+    { left: FORM_SIGNATURE.preparedByHint, right: FORM_SIGNATURE.headHint, style: { italic: true } },
+  ];
+  const center: Partial<ExcelJS.Alignment> = { horizontal: "center", vertical: "middle" };
+  const [from, to] = columns.right;
+  const put = (row: number, column: number, text: string, style: Partial<ExcelJS.Font>) => {
+    const cell = ws.getCell(row, column);
+    cell.value = text;
+    cell.numFmt = "@";
+    cell.font = font(style);
+    cell.alignment = center;
+  };
+  let row = firstRow + 1;
+  for (const line of [...lines, undefined, { left: FORM_SIGNATURE.nameLine, right: FORM_SIGNATURE.nameLine, style: {} }]) {
+    if (line === undefined) {
+      // The room for the signatures, and the head's seal over theirs.
+      ws.getRow(row++).height = SIGNATURE_ROOM;
+      continue;
+    }
+    if (to > from) ws.mergeCells(row, from, row, to);
+    put(row, from, line.right[lang], line.style);
+    if (line.left) put(row, columns.left, line.left[lang], line.style);
+    row++;
+  }
+}
+
 /** Write one unit's layout-A sheet. */
 async function writeUnitSheet(
   ws: ExcelJS.Worksheet,
@@ -701,6 +743,7 @@ async function writeUnitSheet(
     const height = wrappedHeight(cells);
     if (height > wrappedHeight([])) row.height = height;
   }
+  writeFormFoot(ws, r, { left: COL.item, right: [COL.evidence, COL.score] }, lang);
 
   ws.columns.forEach((col, i) => {
     col.width = i < columns.length ? widthOf(i + 1) : 12;
@@ -719,9 +762,10 @@ async function writeUnitSheet(
     // for, show on screen where the evidence is typed; printed, they would add a page of notes
     // after each form.
   };
-  // Every printed page names the index and period at the top, the form's sheet (its unit) and the
-  // page at the foot: the pages of twenty forms printed together can be sorted back.
-  setPageTexts(ws, formPageHeader(model, options), sheetFooter(lang));
+  // Every printed page names the index and period at the top, the form's unit (by its full name:
+  // the sheet's is cut at 31 characters) and the page at the foot: the pages of twenty forms
+  // printed together can be sorted back.
+  setPageTexts(ws, formPageHeader(model, options), sheetFooter(lang, unit.name));
   // Protected without a password: the structure stays put while the unit types, and an
   // official who needs to change the form can still unprotect it.
   await ws.protect("", {
@@ -780,6 +824,7 @@ function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit:
             ? "Cột Điểm do công cụ chấm điểm tự điền; không nhập vào cột này."
             : "Cột Điểm do công cụ tự điền giá trị tính được của từng dòng (bộ chỉ số này không tính điểm); không nhập vào cột này.",
           "Trang tính được khóa (không đặt mật khẩu) để giữ nguyên cấu trúc phiếu.",
+          "Cuối mỗi phiếu, dưới bảng, có dòng địa điểm, ngày tháng và chỗ ký: in phiếu đã điền để người lập biểu và thủ trưởng đơn vị ký, ghi rõ họ tên (thủ trưởng đóng dấu).",
           "",
           "Danh sách đơn vị:",
         ]
@@ -797,6 +842,7 @@ function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit:
             ? "The Score column is filled in by the scoring tool; do not type into it."
             : "The Score column is filled in by the tool with each row's computed value (this index gives no points); do not type into it.",
           "Sheets are protected (without a password) to keep the form's structure.",
+          "Each form ends, under its table, with a place and date line and room to sign: print the filled form for the person who prepared it and the head of unit to sign with their full names (the head adds the unit's seal).",
           "",
           "Units:",
         ];
