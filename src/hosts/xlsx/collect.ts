@@ -2,7 +2,7 @@
  * Collecting units' forms (layout-A sheets) from several .xlsx files into one workbook, cell by
  * cell with styles, merged cells, data validations, notes, column widths and styles, row heights,
  * frozen panes, sheet protection, conditional formats, pictures, the printed page header and
- * footer and the defined names pointing into the form, so a collected form looks, prints and
+ * footer, the manual page breaks and the defined names pointing into the form, so a collected form looks, prints and
  * behaves like the one the unit sent. What cannot be copied (charts, shapes, tables…) is said.
  */
 import ExcelJS from "exceljs";
@@ -13,7 +13,7 @@ import { columnNumber, compactRanges } from "../../core/a1";
 import type { Message } from "../../core/i18n/text";
 import type { IndexModel } from "../../core/definition/model";
 import { BUILTIN_INDICES } from "../../indices";
-import { tidyDataBars, writeUntidied } from "./finish";
+import { keepPageBreaks, pageBreaksOf, tidyDataBars, writeUntidied } from "./finish";
 import { preserveDrawings, restoreLegacyPasswords } from "./preserve";
 import { carryThreadedComments, readThreads, settleThreads } from "./threaded-comments";
 import { cellValue, fillFromText, legacyPasswordsOf, loadPreparedXlsx, snapshotSheet, snapshotValue } from "./read";
@@ -149,7 +149,7 @@ interface CopyContext {
  * scoring left on it: those cells come without their value (their formatting stays), a mark's cell
  * with the fill it had before and its note without the project's part (incomingSheetClean). The
  * copy has the source's column styles, its conditional formats, its pictures where they
- * were, its printed page header and footer, its filter, and the drop-down lists Excel keeps where
+ * were, its printed page header and footer and manual page breaks, its filter, and the drop-down lists Excel keeps where
  * ExcelJS does not read them (`context.parts`). A formula naming the source's own sheet names the
  * copy (which may be named otherwise), as one naming another form of the file collected in the
  * same run names that one's copy (`context.reach`). A formula reading another file (an external
@@ -252,6 +252,8 @@ function copySheet(
   if (source.views?.length) target.views = cloneValue(source.views);
   target.properties = { ...target.properties, ...cloneValue(source.properties) };
   if (source.pageSetup) target.pageSetup = { ...target.pageSetup, ...cloneValue(source.pageSetup) };
+  // The unit's own page breaks, on the rows and columns they were on (rows are copied where they are).
+  keepPageBreaks(target, pageBreaksOf(source));
   // What every printed page shows above and below it (the index and period, the sheet's name and page number).
   if (source.headerFooter) target.headerFooter = { ...target.headerFooter, ...cloneValue(source.headerFooter) };
   if (source.autoFilter) target.autoFilter = cloneValue(source.autoFilter);

@@ -14,8 +14,10 @@
  *     no x14 rule of the sheet (a data bar Excel saved with its default gradient: ExcelJS keeps
  *     the id it read but does not write the x14 half again); and the sheet's <extLst> is made its
  *     last child, as the schema orders it (ExcelJS writes a sheet's notes' <legacyDrawing> after it);
- *   - after: the manual page breaks before columns a sheet is given (setColumnBreaks), which
- *     ExcelJS neither reads nor writes, are written into its XML (<colBreaks>);
+ *   - around: the manual page breaks of a file's sheets (<rowBreaks>, <colBreaks>), which ExcelJS
+ *     does not read, are kept by the sheets since the file was read (keepPageBreaks, read.ts) and
+ *     written into their XML, as are the page breaks before columns a sheet is given
+ *     (setColumnBreaks), which ExcelJS cannot write; a sheet the run writes anew has its plan's alone;
  *   - around: the conditional formats Excel 2010+ keeps in the x14 extension alone (a rule whose
  *     formula reads another sheet), which ExcelJS fails to write, are kept out of its model since
  *     the file was read and written raw into the sheets they are on (x14-formats.ts); so are the
@@ -27,27 +29,74 @@ import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { quotedPrintNames } from "./defined-names";
 import { internalLinksIn } from "./links";
-import { parseRels, sheetParts, withColumnBreaks } from "./ooxml";
+import { type PageBreak, columnBreaksBefore, pageBreaksIn, parseRels, sheetParts, withPageBreaks } from "./ooxml";
 import { editWrittenSheets, extLstLast, writeKeepingX14Formats } from "./x14-formats";
 import { putBackX14Validations } from "./x14-validations";
 
-/** The manual page breaks before columns (1-based) of the sheets given some (setColumnBreaks). */
-const columnBreaks = new WeakMap<ExcelJS.Worksheet, number[]>();
+/** The manual page breaks before columns of the sheets given some (setColumnBreaks, keepPageBreaks). */
+const columnBreaks = new WeakMap<ExcelJS.Worksheet, PageBreak[]>();
+/** The manual page breaks after rows of the sheets read with some (keepPageBreaks): ExcelJS reads none. */
+const rowBreaks = new WeakMap<ExcelJS.Worksheet, PageBreak[]>();
 
-/**
- * Gives the sheet manual page breaks before `columns` (1-based: a printed page starts at each),
- * in place of any it had: ExcelJS drops a file's <colBreaks> when it reads it and cannot write
- * one, so writeUntidied writes them into the sheet's XML. None: the sheet has none.
- */
-export function setColumnBreaks(ws: ExcelJS.Worksheet, columns: readonly number[]): void {
-  if (columns.length > 0) columnBreaks.set(ws, [...columns]);
-  else columnBreaks.delete(ws);
+/** A sheet's manual page breaks: after rows (<rowBreaks>) and before columns (<colBreaks>), each as the file has it. */
+export interface SheetPageBreaks {
+  rows: PageBreak[];
+  columns: PageBreak[];
 }
 
-/** The written package `xlsx` of `wb` with each sheet's column breaks (setColumnBreaks) in its XML; the very bytes when no sheet has any. */
-async function putColumnBreaks(xlsx: Uint8Array, wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  const sheets = wb.worksheets.filter((ws) => columnBreaks.has(ws));
-  return editWrittenSheets(xlsx, wb, sheets, (ws, xml) => withColumnBreaks(xml, columnBreaks.get(ws) ?? []));
+function setOrDelete(map: WeakMap<ExcelJS.Worksheet, PageBreak[]>, ws: ExcelJS.Worksheet, breaks: readonly PageBreak[]): void {
+  if (breaks.length > 0) map.set(ws, breaks.map((b) => ({ ...b })));
+  else map.delete(ws);
+}
+
+/**
+ * Gives the sheet manual page breaks before `columns` (1-based: a page starts at each), in place
+ * of any it had: ExcelJS drops a file's <colBreaks> when it reads it and cannot write one, so
+ * writeUntidied writes them into the sheet's XML. None: the sheet has none.
+ */
+export function setColumnBreaks(ws: ExcelJS.Worksheet, columns: readonly number[]): void {
+  setOrDelete(columnBreaks, ws, columnBreaksBefore(columns));
+}
+
+/**
+ * The sheet keeps `breaks` (the page breaks of the file it was read from, pageBreaksIn; those of
+ * the sheet it is a copy of, pageBreaksOf), in place of any it kept, to be written into its XML
+ * with it (writeUntidied): ExcelJS reads neither the <rowBreaks> nor the <colBreaks> of a file,
+ * and writes none but those given to its rows since (addPageBreak). Each break stays on the row
+ * (column) it was on: the project inserts and deletes no rows or columns on a sheet it edits.
+ */
+export function keepPageBreaks(ws: ExcelJS.Worksheet, breaks: SheetPageBreaks): void {
+  setOrDelete(rowBreaks, ws, breaks.rows);
+  setOrDelete(columnBreaks, ws, breaks.columns);
+}
+
+/**
+ * The sheet's manual page breaks as writeUntidied writes them: after rows, those it keeps
+ * (keepPageBreaks) and those given to its rows in ExcelJS's model (addPageBreak: a plan's);
+ * before columns, those it keeps or was given (setColumnBreaks).
+ */
+export function pageBreaksOf(ws: ExcelJS.Worksheet): SheetPageBreaks {
+  const model = ((ws as unknown as { rowBreaks?: { id?: number; min?: number; max?: number; man?: number | boolean }[] }).rowBreaks ?? []).flatMap((b) =>
+    typeof b.id === "number" ? [{ id: b.id, ...(b.min !== undefined ? { min: b.min } : {}), ...(b.max !== undefined ? { max: b.max } : {}), man: b.man === 1 || b.man === true }] : [],
+  );
+  return { rows: [...(rowBreaks.get(ws) ?? []), ...model].map((b) => ({ ...b })), columns: (columnBreaks.get(ws) ?? []).map((b) => ({ ...b })) };
+}
+
+/**
+ * The written package `xlsx` of `wb` with each sheet's page breaks in its XML: the row breaks it
+ * keeps with those ExcelJS wrote (a plan's), one to a row, and its column breaks in place of any;
+ * the very bytes when no sheet has any to write.
+ */
+async function putPageBreaks(xlsx: Uint8Array, wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const sheets = wb.worksheets.filter((ws) => columnBreaks.has(ws) || rowBreaks.has(ws));
+  return editWrittenSheets(xlsx, wb, sheets, (ws, xml) => {
+    let out = xml;
+    const rows = rowBreaks.get(ws);
+    if (rows) out = withPageBreaks(out, "rowBreaks", [...pageBreaksIn(out, "rowBreaks"), ...rows]);
+    const columns = columnBreaks.get(ws);
+    if (columns) out = withPageBreaks(out, "colBreaks", columns);
+    return out;
+  });
 }
 
 /** Gives every table read without a style the plain style it showed: ExcelJS cannot write a null one. */
@@ -149,7 +198,7 @@ export async function tidyDataBars(xlsx: Uint8Array, sheets: readonly string[]):
 /**
  * The workbook as ExcelJS writes it (tables without a style given one first), with the x14
  * conditional formats and data validations its sheets keep aside put back raw
- * (writeKeepingX14Formats, putBackX14Validations) and their column breaks written, and the sheets
+ * (writeKeepingX14Formats, putBackX14Validations) and their page breaks written (putPageBreaks), and the sheets
  * whose data bars still need tidying (tidyDataBars or tidyDataBarsIn) for Excel to open it
  * without a repair: for a caller that opens the package afterwards anyway.
  */
@@ -158,7 +207,7 @@ export async function writeUntidied(wb: ExcelJS.Workbook): Promise<{ bytes: Uint
   // Formulas of the user's that read what a run wrote (a VLOOKUP over the results, a form's Điểm
   // cell) hold the values of their last calculation: every reader recalculates them on opening.
   wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
-  const bytes = await putColumnBreaks(await putBackX14Validations(await writeKeepingX14Formats(wb, async () => new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)), wb), wb);
+  const bytes = await putPageBreaks(await putBackX14Validations(await writeKeepingX14Formats(wb, async () => new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)), wb), wb);
   return { bytes, dataBarSheets: sheetsWithDataBars(wb) };
 }
 

@@ -4,7 +4,7 @@
  * puts the user's defined names back, carry-parts.ts carries chart sheets, PivotTables and
  * sparklines over): relationship parts, part paths, [Content_Types].xml, the sheets of the
  * workbook part (a sheet put in among them), a child put where the schema wants it (the
- * worksheet's <drawing> element, its <colBreaks>), and XML text escaping. Text in, text out; pure (no jszip, no Node).
+ * worksheet's <drawing> element, its <rowBreaks> and <colBreaks>), and XML text escaping. Text in, text out; pure (no jszip, no Node).
  */
 
 export const NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -245,6 +245,86 @@ export function insertDrawingElement(sheetXml: string, rid: string): string {
 
 /** Children of a worksheet that come after <colBreaks>, in the order of CT_Worksheet. */
 const AFTER_COL_BREAKS = new Set(["customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", ...AFTER_DRAWING]);
+/** Children of a worksheet that come after <rowBreaks>, in the order of CT_Worksheet (its <colBreaks> first). */
+const AFTER_ROW_BREAKS = new Set(["colBreaks", ...AFTER_COL_BREAKS]);
+
+/**
+ * One manual page break of a worksheet (a <brk> of its <rowBreaks> or <colBreaks>), as the file has
+ * it. `id` is the last row (column) of the page before it, 1-based, which is the first of the page
+ * after it counted from 0: `<brk id="30"/>` of <rowBreaks> breaks before row 31, of <colBreaks>
+ * before column K. `min` and `max` are the first and last column (row) it crosses, 0-based, when
+ * the file says; `man` whether the user put it there; `pt` whether a PivotTable did.
+ */
+export interface PageBreak {
+  id: number;
+  min?: number;
+  max?: number;
+  man: boolean;
+  pt?: boolean;
+}
+
+/** The kinds of manual page breaks of a worksheet: after rows (<rowBreaks>), before columns (<colBreaks>). */
+export type PageBreakKind = "rowBreaks" | "colBreaks";
+
+/** Whether a worksheet part may have manual page breaks (a cheap test before pageBreaksIn). */
+export function hasPageBreaks(sheetXml: string): boolean {
+  return /<(?:[\w.-]+:)?(?:row|col)Breaks\b/.test(sheetXml);
+}
+
+/**
+ * The page breaks of a worksheet part's own <rowBreaks> or <colBreaks> (a child of its root, of
+ * which a part has one), in their order; none: []. A break whose `id` is not a whole number is left out.
+ */
+export function pageBreaksIn(sheetXml: string, kind: PageBreakKind): PageBreak[] {
+  if (!hasPageBreaks(sheetXml)) return [];
+  const out: PageBreak[] = [];
+  for (const child of topLevelChildren(sheetXml).children) {
+    if (child.name !== kind) continue;
+    for (const m of sheetXml.slice(child.start, child.end).matchAll(/<(?:[\w.-]+:)?brk\b((?:[^>"']|"[^"]*"|'[^']*')*?)\/?>/g)) {
+      const attrs = m[1] ?? "";
+      const whole = (name: string) => {
+        const v = attr(attrs, name)?.trim();
+        return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+      };
+      const id = whole("id");
+      if (id === undefined) continue;
+      const min = whole("min");
+      const max = whole("max");
+      out.push({ id, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), man: isTrue(attr(attrs, "man")), ...(isTrue(attr(attrs, "pt")) ? { pt: true } : {}) });
+    }
+  }
+  return out;
+}
+
+/**
+ * The worksheet with `breaks` as its manual page breaks of `kind` and no others: its own
+ * <rowBreaks> or <colBreaks> (a child of the root) replaced, or taken out when there are none,
+ * put where CT_Worksheet orders it (after <headerFooter>, <rowBreaks> before <colBreaks>, both
+ * before <customProperties>, <drawing>, <tableParts>, <extLst>…). One break to a row (column),
+ * the first given winning, in the order of their rows (columns); a break before the first row
+ * (column) is none. Booleans are written "1".
+ */
+export function withPageBreaks(sheetXml: string, kind: PageBreakKind, breaks: readonly PageBreak[]): string {
+  const { rootStart, closeStart, children } = topLevelChildren(sheetXml);
+  if (rootStart < 0 || closeStart < 0) throw new Error("The worksheet part is not a worksheet");
+  let xml = sheetXml;
+  for (const child of [...children].reverse()) if (child.name === kind) xml = xml.slice(0, child.start) + xml.slice(child.end);
+  const byId = new Map<number, PageBreak>();
+  for (const b of breaks) if (Number.isInteger(b.id) && b.id > 0 && !byId.has(b.id)) byId.set(b.id, b);
+  const kept = [...byId.values()].sort((a, b) => a.id - b.id);
+  if (kept.length === 0) return xml;
+  const prefix = /^<(\w+:)?/.exec(sheetXml.slice(rootStart))?.[1] ?? "";
+  const items = kept
+    .map((b) => `<${prefix}brk id="${b.id}"${b.min !== undefined ? ` min="${b.min}"` : ""}${b.max !== undefined ? ` max="${b.max}"` : ""}${b.man ? ' man="1"' : ""}${b.pt ? ' pt="1"' : ""}/>`)
+    .join("");
+  const manual = kept.filter((b) => b.man).length;
+  return insertChild(xml, `<${prefix}${kind} count="${kept.length}" manualBreakCount="${manual}">${items}</${prefix}${kind}>`, kind === "rowBreaks" ? AFTER_ROW_BREAKS : AFTER_COL_BREAKS);
+}
+
+/** Manual page breaks before `columns` (1-based: a page starts at each), each across every row, as <colBreaks> has them. */
+export function columnBreaksBefore(columns: readonly number[]): PageBreak[] {
+  return columns.filter((c) => Number.isInteger(c) && c > 1).map((c) => ({ id: c - 1, max: 1048575, man: true }));
+}
 
 /**
  * The worksheet with manual vertical page breaks before `columns` (1-based: a page starts at each)
@@ -254,15 +334,7 @@ const AFTER_COL_BREAKS = new Set(["customProperties", "cellWatches", "ignoredErr
  * `<brk id="2"/>` breaks before column C.
  */
 export function withColumnBreaks(sheetXml: string, columns: readonly number[]): string {
-  const { rootStart, closeStart, children } = topLevelChildren(sheetXml);
-  if (rootStart < 0 || closeStart < 0) throw new Error("The worksheet part is not a worksheet");
-  let xml = sheetXml;
-  for (const child of [...children].reverse()) if (child.name === "colBreaks") xml = xml.slice(0, child.start) + xml.slice(child.end);
-  const ids = [...new Set(columns.filter((c) => Number.isInteger(c) && c > 1))].sort((a, b) => a - b).map((c) => c - 1);
-  if (ids.length === 0) return xml;
-  const prefix = /^<(\w+:)?/.exec(sheetXml.slice(rootStart))?.[1] ?? "";
-  const breaks = ids.map((id) => `<${prefix}brk id="${id}" max="1048575" man="1"/>`).join("");
-  return insertChild(xml, `<${prefix}colBreaks count="${ids.length}" manualBreakCount="${ids.length}">${breaks}</${prefix}colBreaks>`, AFTER_COL_BREAKS);
+  return withPageBreaks(sheetXml, "colBreaks", columnBreaksBefore(columns));
 }
 
 /**

@@ -8,10 +8,12 @@ import {
   ContentTypes,
   NS_R,
   attr,
+  hasPageBreaks,
   hasWordBooleans,
   isExternal,
   legacySheetPassword,
   normalizeBooleans,
+  pageBreaksIn,
   parseRels,
   relativeTarget,
   relsPathOf,
@@ -21,6 +23,7 @@ import {
   writeRels,
 } from "./ooxml";
 import { quotedPrintNames } from "./defined-names";
+import { type SheetPageBreaks, keepPageBreaks } from "./finish";
 import { readableLinksIn } from "./links";
 import { type NoteToRestore, readableNotePartsIn, restoreNotes } from "./sheet-notes";
 import { notesToRestore } from "./threaded-comments";
@@ -185,6 +188,8 @@ export interface PreparedXlsx {
    * the sheet keeps aside to be written raw (keepX14Validations).
    */
   x14Sheets: Map<string, string>;
+  /** The manual page breaks of each sheet that has some (<rowBreaks>, <colBreaks>), by sheet name: ExcelJS reads none of them (keepPageBreaks). */
+  pageBreaks: Map<string, SheetPageBreaks>;
 }
 
 /** A formula's cached result, or a cell's number, as the file stores it. */
@@ -472,6 +477,7 @@ export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
   const storedValues = new Map<string, Map<string, StoredValue>>();
   const notes = new Map<string, Map<string, NoteToRestore>>();
   const x14Sheets = new Map<string, string>();
+  const pageBreaks = new Map<string, SheetPageBreaks>();
   // A package that unpacks to gigabytes (a decompression bomb) is refused before anything is unpacked.
   const tooLarge = unpacksTooLarge(data);
   if (tooLarge) throw new TooLargeToUnpackError(tooLarge);
@@ -479,7 +485,7 @@ export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
   try {
     zip = await JSZip.loadAsync(data);
   } catch {
-    return { bytes: data, legacyPasswords, storedValues, notes, x14Sheets };
+    return { bytes: data, legacyPasswords, storedValues, notes, x14Sheets, pageBreaks };
   }
   const texts = new Map<string, string>();
   // Worksheets where ExcelJS finds them, before anything reads them.
@@ -524,6 +530,11 @@ export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
       const sheetNotes = await notesToRestore(path, async (part) => zip.file(part)?.async("string"));
       if (sheetNotes.size > 0) notes.set(name, sheetNotes);
       if (sheetXml !== undefined && (sheetXml.toUpperCase().includes(X14_FORMATS_EXT_URI.toUpperCase()) || hasX14Validations(sheetXml))) x14Sheets.set(name, sheetXml);
+      // The user's page breaks, which ExcelJS does not read: the sheet keeps them, to be written again.
+      if (sheetXml !== undefined && hasPageBreaks(sheetXml)) {
+        const breaks = { rows: pageBreaksIn(sheetXml, "rowBreaks"), columns: pageBreaksIn(sheetXml, "colBreaks") };
+        if (breaks.rows.length > 0 || breaks.columns.length > 0) pageBreaks.set(name, breaks);
+      }
     }
     // Links to the workbook's own cells (the instructions' links to the forms), which ExcelJS would drop.
     const linked = [...parts.values()].filter((path) => texts.get(path)?.includes("location=") === true);
@@ -531,7 +542,7 @@ export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
   }
   // Stored, not compressed: ExcelJS reads it once, and preserve.ts only copies parts out of it.
   const bytes = changed ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : data;
-  return { bytes, legacyPasswords, storedValues, notes, x14Sheets };
+  return { bytes, legacyPasswords, storedValues, notes, x14Sheets, pageBreaks };
 }
 
 /**
@@ -562,7 +573,8 @@ export function legacyPasswordsOf(wb: ExcelJS.Workbook): Map<string, string> {
  * the values ExcelJS misreads (restoreStoredValues) and the notes it loses (restoreNotes) put back,
  * and the x14 conditional formats it cannot write taken out of its model, kept aside by their
  * sheets to be written raw (takeOutX14Formats; finish.ts writes them), as the x14 data validations
- * it does not read are (keepX14Validations). Throws as ExcelJS does.
+ * it does not read are (keepX14Validations), and the sheets' manual page breaks (keepPageBreaks).
+ * Throws as ExcelJS does.
  */
 export async function loadXlsx(data: Uint8Array): Promise<ExcelJS.Workbook> {
   return (await loadPreparedXlsx(data)).workbook;
@@ -582,6 +594,10 @@ export async function loadPreparedXlsx(data: Uint8Array): Promise<{ workbook: Ex
     if (!ws) continue;
     takeOutX14Formats(ws, sheetXml);
     keepX14Validations(ws, sheetXml);
+  }
+  for (const [name, breaks] of prepared.pageBreaks) {
+    const ws = workbook.getWorksheet(name);
+    if (ws) keepPageBreaks(ws, breaks);
   }
   return { workbook, bytes: prepared.bytes };
 }
