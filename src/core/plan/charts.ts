@@ -11,7 +11,7 @@
 import type { IndexModel } from "../definition/model";
 import { parseDefinition } from "../definition/parse";
 import type { Lang, Message } from "../i18n/text";
-import { localize, normalizeKey } from "../i18n/text";
+import { localize, normalizeKey, tonePlacementKey } from "../i18n/text";
 import type { CellBlock, CellValue, ChartKind, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, ScoreTable, SheetSnapshot, UnitResult } from "../types";
 import { type CellRange, cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "./a1";
 import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight } from "./layout";
@@ -377,7 +377,8 @@ function seriesName(name: string): string {
  * their order (by rank, then name in Vietnamese collation): only what they are called changes.
  */
 function chartUnitLabels(units: readonly UnitResult[]): (u: UnitResult) => string {
-  const same = (name: string) => normalizeKey(name).toLocaleLowerCase("vi");
+  // Alike as the reader finds names alike (unitNameKeyOf): case and where the tone mark sits ("Hòa", "Hoà") aside.
+  const same = (name: string) => tonePlacementKey(normalizeKey(name).toLocaleLowerCase("vi"));
   const count = new Map<string, number>();
   for (const u of units) count.set(same(u.name), (count.get(same(u.name)) ?? 0) + 1);
   return (u) => ((count.get(same(u.name)) ?? 0) > 1 && u.code.trim() !== "" ? `${u.name} (${u.code.trim()})` : u.name);

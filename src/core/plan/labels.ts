@@ -954,15 +954,14 @@ export function pageTitle(title: string, periods: readonly string[], lang: Lang)
 
 /**
  * The footer of every sheet the project makes (a form of a template, the results and charts
- * sheets), so that printed pages can be sorted back to their unit: at the left, the unit's full
- * name on a form (`unit`, as a literal: pageLiteral), for a sheet's name is cut at 31 characters
- * ("Sở Lao động - Thương binh và…"); on the other sheets, and on a form of a unit without a name,
- * the sheet's name (`&A`, which follows a rename). At the right the page's number, counted from 1
- * on each sheet.
+ * sheets), so that printed pages can be sorted back to their unit: at the left, the sheet's name
+ * (`&A`). Not a form's unit name written in: that would stay when the sheet is renamed, or copied
+ * for another unit (the usual quick fix for a unit missing from the list), and print another
+ * unit's name on every page; a long name's sheet is cut at 31 characters ("Sở Lao động - Thương
+ * binh và…"), still the unit's. At the right the page's number, counted from 1 on each sheet.
  */
-export function sheetFooter(lang: Lang, unit?: string): PageTexts {
-  const name = unit?.replace(/\s+/g, " ").trim() ?? "";
-  return { left: name !== "" ? pageLiteral(name) : "&A", right: pageNumberCode(lang) };
+export function sheetFooter(lang: Lang): PageTexts {
+  return { left: "&A", right: pageNumberCode(lang) };
 }
 
 /** How many cells a results note of a unit's errors names. */

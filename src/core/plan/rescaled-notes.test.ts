@@ -111,6 +111,23 @@ describe("the line on a rescaled group", () => {
     expect(lines(applyEdits(earlier, plan), "SO-01")).toEqual(["B15"]);
   });
 
+  test("an earlier version's line that moved with its row since (a row inserted above it) is emptied too, not left beside the new one", () => {
+    const snapshot = rescaled();
+    const first = run(snapshot);
+    const earlier = applyEdits(snapshot, first);
+    setCell(earlier, "SO-01", "B15", null);
+    // Recorded in H7, found in H8: the row moved down one after the run that wrote it.
+    setCell(earlier, "SO-01", "H8", OLD_LINE);
+    const state = indexState(first);
+    const previous: IndexSheetState = {
+      ...state,
+      owned: { ...state.owned, cells: state.owned.cells.map((c) => (c.sheet === "SO-01" && c.role === "score" ? { ...c, ranges: [...c.ranges.filter((r) => r !== "B15"), "H7"] } : c)) },
+    };
+    const plan = run(earlier, previous);
+    expect(writes(plan, "SO-01").get("H8")).toBeNull();
+    expect(lines(applyEdits(earlier, plan), "SO-01")).toEqual(["B15"]);
+  });
+
   test("a line found under the table that `_index` does not record is written again in its place, never twice", () => {
     const snapshot = rescaled();
     const first = run(snapshot);

@@ -688,6 +688,13 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
     }
   }
   for (const a of place.found) if (!nowExplained.has(a)) staleNotes.add(a);
+  // Earlier versions' lines right of the table, beside their group's row, also after rows were
+  // inserted or deleted above them since (the address recorded is then another cell's).
+  const besideTable = Math.max(src.lastColumn ?? 1, scoreColumn) + 1;
+  for (const row of Object.values(src.rows)) {
+    const a = cellAddress(row, besideTable);
+    if (!nowExplained.has(a) && !merged(row, besideTable) && isRescaledGroupText(valueAt(input.sheet, row, besideTable))) staleNotes.add(a);
+  }
   for (const a of staleNotes) blocks.push({ address: a, values: [[null]] });
   owned.push({ sheet: sheetName, role: "score", ranges: compactRanges([...written, ...explainedAt]) });
 

@@ -338,6 +338,9 @@ describe("ranking exclusions that match nothing", () => {
         'The ranking exclusions "ZZA.VHHD" (ranking.exclude[1]), "ZZB.HHD" (ranking.exclude[2]), "ZZC.MHD" (ranking.exclude[3]), "ZZD.LHD" (ranking.exclude[4]), "ZZE.AS" (ranking.exclude[5]) and 2 more are neither scored units\' codes nor unit category ids, so they exclude no unit; if one is meant for a unit of this run, correct it to that unit\'s code.',
       ],
     ]);
+    // A list none of whose entries is met among these units is another table's: nothing is said.
+    const aggregatesOnly = modelOf({ ranking: { exclude: aggregates }, root });
+    expect(resultIssues(aggregatesOnly, countries, scoreUnits(aggregatesOnly, countries))).toEqual([]);
     const two = modelOf({ ranking: { exclude: ["ZZA.VHHD", "VNM", "ZZB.HHD"] }, root });
     expect(resultIssues(two, countries, scoreUnits(two, countries)).map((i) => i.message.en)).toEqual([
       expect.stringMatching(/^The ranking exclusions "ZZA\.VHHD" \(ranking\.exclude\[0\]\) and "ZZB\.HHD" \(ranking\.exclude\[2\]\) are neither/),

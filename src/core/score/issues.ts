@@ -717,7 +717,12 @@ export function excludeIssues(model: IndexModel, table: ScoreTable): Issue[] {
       message: { vi: `${what.vi}${said?.vi ?? ""}${stop}`, en: `${what.en}${said?.en ?? ""}${stop}` },
     });
   }
-  if (unlike.length > 0) issues.push(unlikeEntriesIssue(unlike));
+  // Only when the definition's list is about this run's units (one of its entries excludes a unit
+  // or category of the run, or resembles one: the warnings above): a list none of whose entries
+  // is met here is another table's (the HDI's aggregates, scoring countries alone), and its
+  // entries are no mistake to be told of.
+  const ownMet = issues.length > 0 || own.some((e) => e !== "" && (codes.has(e) || categories.has(e)));
+  if (unlike.length > 0 && ownMet) issues.push(unlikeEntriesIssue(unlike));
   return issues;
 }
 

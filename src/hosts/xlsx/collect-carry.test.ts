@@ -69,21 +69,21 @@ async function definedNames(file: Uint8Array): Promise<{ name: string; local?: s
 }
 
 describe("a collected form prints as the unit's did", () => {
-  it("keeps the index and period at the top and the unit's name and page number at the foot of every page", async () => {
+  it("keeps the index and period at the top and the sheet name and page number at the foot of every page", async () => {
     const syt = await form("SYT", "Sở Y tế");
     const sent = (await open(syt)).getWorksheet("Sở Y tế")!.headerFooter;
     expect(sent.oddHeader).toContain("Kỳ đánh giá: Năm 2024");
-    expect(sent.oddFooter).toBe("&LSở Y tế&RTrang &P");
+    expect(sent.oddFooter).toBe("&L&A&RTrang &P");
     const { data } = await collectFiles([
       { name: "syt.xlsx", data: syt },
       { name: "snv.xlsx", data: await form("SNV", "Sở Nội vụ") },
     ]);
     const wb = await open(data);
     for (const name of ["Sở Y tế", "Sở Nội vụ"]) {
-      expect([name, wb.getWorksheet(name)!.headerFooter]).toEqual([name, expect.objectContaining({ oddHeader: sent.oddHeader, oddFooter: `&L${name}&RTrang &P` })]);
+      expect([name, wb.getWorksheet(name)!.headerFooter]).toEqual([name, expect.objectContaining({ oddHeader: sent.oddHeader, oddFooter: "&L&A&RTrang &P" })]);
       const xml = await sheetXml(data, name);
       expect(xml).toContain(`<oddHeader>${sent.oddHeader!.replace(/&/g, "&amp;")}</oddHeader>`);
-      expect(xml).toContain(`<oddFooter>&amp;L${name}&amp;RTrang &amp;P</oddFooter>`);
+      expect(xml).toContain("<oddFooter>&amp;L&amp;A&amp;RTrang &amp;P</oddFooter>");
     }
   });
 
@@ -118,7 +118,7 @@ describe("a collected form prints as the unit's did", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Hướng dẫn", "Sở Y tế", "Sở Nội vụ"]);
     const ws = wb.getWorksheet("Sở Y tế")!;
     expect(ws.headerFooter.oddHeader).toBe("&CSở Y tế — bản đã ký duyệt");
-    expect(ws.headerFooter.oddFooter).toBe("&LSở Y tế&RTrang &P");
+    expect(ws.headerFooter.oddFooter).toBe("&L&A&RTrang &P");
     expect(ws.getColumn(8).style.numFmt).toBe("0.0%");
     expect(ws.getColumn(9).style.numFmt).toBe("#,##0.00");
     expect((ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings.map((cf) => cf.ref)).toEqual(["D10:D60"]);

@@ -36,18 +36,18 @@ function titleOf(wb: Awaited<ReturnType<typeof open>>): string {
 }
 
 describe("a template's forms", () => {
-  test("print the unit's name (the instructions, the sheet's) and the page's number at the foot of every page, and the index and period at the top, in the template's language", async () => {
+  test("print the sheet's name and the page's number at the foot of every page, and the index and period at the top, in the template's language", async () => {
     const vi = await template("vi", "Năm 2025");
     for (const sheet of ["Sở Xây dựng", "Văn phòng UBND tỉnh", "Hướng dẫn"]) {
       const ws = vi.getWorksheet(sheet)!;
-      expect([sheet, ws.headerFooter.oddFooter]).toEqual([sheet, sheet === "Hướng dẫn" ? "&L&A&RTrang &P" : `&L${sheet}&RTrang &P`]);
+      expect([sheet, ws.headerFooter.oddFooter]).toEqual([sheet, "&L&A&RTrang &P"]);
       // Each form numbers its pages from 1, whatever is printed before it.
       expect([sheet, ws.pageSetup.firstPageNumber]).toEqual([sheet, 1]);
       expect([sheet, ws.headerFooter.oddHeader]).toEqual([sheet, "&CMẫu — Bộ chỉ số CĐS cấp sở, ban, ngành (điều chỉnh theo quyết định của tỉnh) — Kỳ đánh giá: Năm 2025"]);
     }
     const en = await template("en");
     const ws = en.getWorksheet("Sở Xây dựng")!;
-    expect(ws.headerFooter.oddFooter).toBe("&LSở Xây dựng&RPage &P");
+    expect(ws.headerFooter.oddFooter).toBe("&L&A&RPage &P");
     // Without a period given, the header names the index alone.
     expect(ws.headerFooter.oddHeader).not.toContain("Period");
   });
@@ -74,7 +74,7 @@ describe("a scored workbook", () => {
       const ws = wb.getWorksheet(sheet)!;
       expect([sheet, ws.headerFooter.oddFooter, ws.headerFooter.oddHeader, ws.pageSetup.firstPageNumber]).toEqual([sheet, "&L&A&RTrang &P", header, 1]);
     }
-    expect(wb.getWorksheet("Sở Xây dựng")!.headerFooter.oddFooter).toBe("&LSở Xây dựng&RTrang &P");
+    expect(wb.getWorksheet("Sở Xây dựng")!.headerFooter.oddFooter).toBe("&L&A&RTrang &P");
   });
 
   test("the results' title names the assessment period the forms state; several different periods are listed as differing; none, nothing", async () => {

@@ -765,7 +765,7 @@ async function writeUnitSheet(
   // Every printed page names the index and period at the top, the form's unit (by its full name:
   // the sheet's is cut at 31 characters) and the page at the foot: the pages of twenty forms
   // printed together can be sorted back.
-  setPageTexts(ws, formPageHeader(model, options), sheetFooter(lang, unit.name));
+  setPageTexts(ws, formPageHeader(model, options), sheetFooter(lang));
   // Protected without a password: the structure stays put while the unit types, and an
   // official who needs to change the form can still unprotect it.
   await ws.protect("", {
