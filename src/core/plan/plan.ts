@@ -22,7 +22,7 @@ import {
   unitKey,
 } from "./index-sheet";
 import { INDEX_SHEET, MARK_FILLS, markNote } from "./labels";
-import { detectLayoutA } from "../collect";
+import { formPeriods } from "../read/periods";
 import {
   type IssueCounts,
   RESULTS_STATUS_CELL,
@@ -506,14 +506,7 @@ function previousCellsOf(previous: IndexSheetState | undefined, snapshot: Workbo
  * `snapshot`), in the order of the submissions, each once.
  */
 export function statedPeriods(submissions: Submission[], snapshot: WorkbookSnapshot | undefined): string[] {
-  const out: string[] = [];
-  for (const s of submissions) {
-    if (s.source?.layout !== "A") continue;
-    const sheet = snapshot?.sheets.find((x) => x.name === s.source!.sheet && x.csvFile === undefined);
-    const period = sheet ? detectLayoutA(sheet)?.period : undefined;
-    if (period !== undefined && period.trim() !== "" && !out.includes(period.trim())) out.push(period.trim());
-  }
-  return out;
+  return [...new Set(formPeriods(snapshot, submissions).map((f) => f.period))];
 }
 
 export function planResults(

@@ -6,22 +6,44 @@
  * whose period is not the one most forms give (every form of a period tied for the most, when no
  * single period is), saying which period the others give.
  */
-import { detectLayoutA } from "../collect";
 import { formatNumber, type Message } from "../i18n/text";
 import { unitKey } from "../plan/index-sheet";
 import type { Issue, Submission, WorkbookSnapshot } from "../types";
 import { findTableHeader, readHeaderBlock } from "./layout-a";
 import { issueLocation } from "./messages";
+import { isBlank, keyText } from "./sheet";
 
 /** How many periods a sentence names before "…". */
 const NAMED_PERIODS = 3;
 
 /** One form's stated period and where it is. */
-interface FormPeriod {
+export interface FormPeriod {
   submission: Submission;
   sheet: string;
   period: string;
-  cell: string | undefined;
+  cell: string;
+}
+
+/**
+ * The period each scored form (layout A) states in its `Kỳ đánh giá` cell, in the order of the
+ * submissions: the cell's text as the reader keeps it (keyText: NFC, spaces folded, invisible
+ * characters dropped), trimmed; a form with none, or a blank one, is left out. The one reading for
+ * the titles (statedPeriods in plan/plan.ts) and the warnings (periodIssues). A table of units
+ * (layout B) has no period per unit.
+ */
+export function formPeriods(snapshot: WorkbookSnapshot | undefined, submissions: Submission[]): FormPeriod[] {
+  const sheets = new Map((snapshot?.sheets ?? []).filter((s) => s.csvFile === undefined).map((s) => [s.name, s]));
+  const out: FormPeriod[] = [];
+  for (const submission of submissions) {
+    const source = submission.source;
+    const sheet = source?.layout === "A" ? sheets.get(source.sheet) : undefined;
+    const table = sheet ? findTableHeader(sheet) : undefined;
+    if (!sheet || !table) continue;
+    const cell = readHeaderBlock(sheet, table).period;
+    const period = cell && !isBlank(cell.value) ? keyText(cell.value).trim() : "";
+    if (cell && period !== "") out.push({ submission, sheet: sheet.name, period, cell: cell.address });
+  }
+  return out;
 }
 
 /**
@@ -30,23 +52,10 @@ interface FormPeriod {
  * the most forms alike, of every form but those of a single most-given period (that is, each
  * form's period differs from another tied one); none when every form that states a period states
  * the same one, or only one form states one. Periods are compared as the titles compare them
- * (periodText): as the reader keeps the cell's text (statedPeriods: NFC, spaces folded, invisible
- * characters dropped), trimmed; a blank period is no period. A table of units (layout B) has no
- * period per unit: its rows are not concerned.
+ * (formPeriods).
  */
 export function periodIssues(snapshot: WorkbookSnapshot, submissions: Submission[]): Issue[] {
-  const forms: FormPeriod[] = [];
-  for (const submission of submissions) {
-    const source = submission.source;
-    if (source?.layout !== "A") continue;
-    const sheet = snapshot.sheets.find((s) => s.name === source.sheet && s.csvFile === undefined);
-    if (!sheet) continue;
-    // As statedPeriods (plan/plan.ts) reads it for the titles.
-    const period = detectLayoutA(sheet)?.period?.trim();
-    if (period === undefined || period === "") continue;
-    const cell = readHeaderBlock(sheet, findTableHeader(sheet)).period?.address;
-    forms.push({ submission, sheet: sheet.name, period, cell });
-  }
+  const forms = formPeriods(snapshot, submissions);
   const counts = new Map<string, number>();
   for (const f of forms) counts.set(f.period, (counts.get(f.period) ?? 0) + 1);
   if (counts.size < 2) return [];
@@ -67,7 +76,7 @@ export function periodIssues(snapshot: WorkbookSnapshot, submissions: Submission
  * phiếu khác ghi; …" — `others` the most-given periods the form's is not, with how many forms give each.
  */
 function periodIssue(f: FormPeriod, others: { period: string; forms: number }[]): Issue {
-  const at = issueLocation({ sheet: f.sheet, ...(f.cell !== undefined ? { cell: f.cell } : {}) });
+  const at = issueLocation({ sheet: f.sheet, cell: f.cell });
   const forms = (n: number, lang: "vi" | "en"): string =>
     lang === "vi" ? `${formatNumber(n, "vi")} phiếu` : `${formatNumber(n, "en")} form${n === 1 ? "" : "s"}`;
   const listed = (lang: "vi" | "en"): string =>
@@ -94,7 +103,7 @@ function periodIssue(f: FormPeriod, others: { period: string; forms: number }[])
     code: "period-differs",
     message: { vi: `${at.vi}${differs.vi}${why.vi}.`, en: `${at.en}${differs.en}${why.en}.` },
     sheet: f.sheet,
-    ...(f.cell !== undefined ? { cell: f.cell } : {}),
+    cell: f.cell,
     unit: unitKey(f.submission),
   };
 }
