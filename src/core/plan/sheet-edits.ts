@@ -20,6 +20,7 @@ import { type Lang, type SheetMessage, foldText } from "../i18n/text";
 import type { CellBlock, CellValue, PlanValue, SheetEditPlan, SheetSnapshot, Submission, UnitResult } from "../types";
 import { isCellError } from "../types";
 import { findTableHeader } from "../read/layout-a";
+import { isRowCodeText } from "../read/sheet";
 import { type CellRange, cellAddress, compactRanges, parseRange, rangeCells } from "./a1";
 import { type OwnedCells, formInputsChangedFormula, indexComparesUnits } from "./index-sheet";
 import { textOf } from "./sheet-names";
@@ -371,7 +372,7 @@ function codeRows(sheet: SheetSnapshot | undefined, rows: Record<string, number>
   if (!sheet || codeColumn === undefined) return out;
   for (let row = headerRow + 1; row <= sheet.values.length; row++) {
     const t = textOf(valueAt(sheet, row, codeColumn));
-    if (t !== "" && t.length <= 30 && !/\s/.test(t)) out.add(row);
+    if (isRowCodeText(t)) out.add(row);
   }
   return out;
 }

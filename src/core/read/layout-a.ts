@@ -10,7 +10,7 @@ import { type Lang, type LegacyEncoding, foldText, legacyReading, localize, norm
 import { type CellValue, type Issue, type IssueCode, type Severity, type SheetSnapshot, isCellError } from "../types";
 import { type MessageParams, makeIssue } from "./messages";
 import type { LocatedCell, RawUnit } from "./raw";
-import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, keyText, legacyRows, looksLikeCode } from "./sheet";
+import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, isRowCodeText, keyText, legacyRows, looksLikeCode } from "./sheet";
 import { type UnitField, unitFieldOf } from "./unit-fields";
 import { NOT_APPLICABLE_ANSWERS, isExcelErrorText } from "./values";
 
@@ -616,7 +616,7 @@ function hasIndicatorRows(sheet: SheetSnapshot, from: number, min: number): bool
     if (first < 0 || first > 2) continue;
     const v = row[first] ?? null;
     const code = typeof v === "object" ? "" : cellText(v);
-    if (code === "" || code.length > 32 || /\s/.test(code)) continue;
+    if (!isRowCodeText(code)) continue;
     if (row.slice(first + 1).some((v) => typeof v === "string" && /\p{L}/u.test(v))) found++;
   }
   return found >= min;

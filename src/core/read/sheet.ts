@@ -114,6 +114,15 @@ export class CodeMatcher {
   }
 }
 
+/**
+ * Text that may be a row's code in a form's `Mã` column, as the planner and the hosts take one
+ * there: a word, not a sentence (up to 30 characters, no space: "DTI-SO", "1.2.a", "le"), so that a
+ * line of text typed under the table ("Ghi chú: …") is no row of it.
+ */
+export function isRowCodeText(text: string): boolean {
+  return text !== "" && text.length <= 30 && !/\s/.test(text);
+}
+
 /** Short text without spaces that contains a digit, such as "1.3.c": what a code looks like. */
 export function looksLikeCode(text: string): boolean {
   return text.length > 0 && text.length <= 20 && !/\s/.test(text) && /\d/.test(text);

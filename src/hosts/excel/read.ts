@@ -21,7 +21,7 @@
  *      a column's cells one under another as one range, packed into requests under the budgets.
  */
 import { COLUMNS_READ_BELOW_HEADER, TABLE_COLUMNS, findTableHeader } from "../../core/read/layout-a";
-import { foldLabel } from "../../core/read/sheet";
+import { foldLabel, isRowCodeText } from "../../core/read/sheet";
 import { INDEX_SHEET, rowsCarrySummary } from "../../core/plan/labels";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
 import { datedValue } from "./dates";
@@ -423,7 +423,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
     for (let r = f.header + 1; r < end; r++) {
       const v = grid[r]?.[f.code];
       const t = v === null || v === undefined || typeof v === "object" ? "" : String(v).trim();
-      if (t !== "" && t.length <= 30 && !/\s/.test(t)) tableEnd = r;
+      if (isRowCodeText(t)) tableEnd = r;
     }
     const from = Math.max(tableEnd + 1, TOP_ROWS, used.row);
     if (from >= end) continue;
