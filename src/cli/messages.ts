@@ -412,9 +412,10 @@ export const M = {
   inFile: (path: string, sentence: Message): Message => ({ vi: `Tệp ${path}: ${sentence.vi}`, en: `File ${path}: ${sentence.en}` }),
   noFileName: { vi: "Tên tệp để trống: hãy ghi tên tệp cần đọc.", en: "No file name was given (the name is empty): give the name of the file to read." },
   fileUnreadable: (path: string, why: string): Message => ({ vi: `Không đọc được tệp ${path}: ${why}`, en: `Cannot read the file ${path}: ${why}` }),
+  /** A file DTI Scorer cannot read as a workbook: damaged, cut short, or written by another program in a way not read. */
   notXlsx: (path: string): Message => ({
-    vi: `Tệp ${path} không phải sổ làm việc Excel (.xlsx) đọc được. Hãy lưu lại dưới dạng .xlsx (Sổ làm việc Excel).`,
-    en: `The file ${path} is not a readable Excel workbook (.xlsx). Save it as .xlsx (Excel Workbook).`,
+    vi: `Tệp ${path} không phải sổ làm việc Excel (.xlsx) đọc được. Có thể tệp bị hỏng, chưa tải xong, hoặc do một chương trình khác ghi theo cách DTI Scorer chưa đọc được: hãy mở tệp trong Excel hoặc LibreOffice Calc rồi lưu lại dạng .xlsx (Sổ làm việc Excel).`,
+    en: `The file ${path} is not a readable Excel workbook (.xlsx). It may be damaged, not fully downloaded, or written by another program in a way DTI Scorer cannot read: open it in Excel or LibreOffice Calc and save it as .xlsx (Excel Workbook).`,
   }),
   xlsNamedXlsx: (path: string): Message => ({
     vi: `Tệp ${path} là sổ làm việc Excel 97–2003 (.xls) mang tên .xlsx nên không đọc được; hãy mở trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.`,

@@ -37,6 +37,8 @@ export interface StaleJson {
   removed: string[];
   renamed: string[];
   formerNames: Record<string, string>;
+  /** Only when some unit's form gives another period (Kỳ đánh giá) than when scored: the period then and now (null for none), by unit. */
+  periods?: Record<string, { from: string | null; to: string | null }>;
   otherIndex: string[];
   unreadable: string[];
   unreadableSheets: Record<string, string>;
@@ -52,7 +54,9 @@ export interface StaleJson {
  * inputs; else the units by kind of change, as the sentence (`message`, in `lang`) says them:
  * `changed` (every unit whose form changed), `added`, `removed`; each a part of `changed`, the
  * units renamed (only), whose form names another index, whose form is no longer read (with its
- * sheet); the names units had when scored, for those whose name changed; and, when the results
+ * sheet); the names units had when scored, for those whose name changed; when some unit's form
+ * gives another period (Kỳ đánh giá), the periods then and now (each such unit in `changed` too);
+ * and, when the results
  * were computed with another index or version (`scoredWith`) or with another content of the
  * index in use (`otherContent`), that index.
  */
@@ -65,6 +69,7 @@ export function staleJson(stale: StaleResults | undefined, message: Message | un
     removed: stale.removed,
     renamed: stale.renamed,
     formerNames: stale.formerNames,
+    ...(stale.periods ? { periods: Object.fromEntries(Object.entries(stale.periods).map(([k, p]) => [k, { from: p.from === "" ? null : p.from, to: p.to === "" ? null : p.to }])) } : {}),
     otherIndex: stale.otherIndex,
     unreadable: stale.unreadable,
     unreadableSheets: stale.sheets,

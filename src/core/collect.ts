@@ -426,6 +426,12 @@ export interface ExistingForm {
    * (`blank` false: the host had read only its top) is blank when the whole sheet is (isBlankForm).
    */
   snapshot?: SheetSnapshot;
+  /**
+   * Its `Kỳ đánh giá` as the header block gives it (LayoutAHeader.period), when the host read it;
+   * otherwise it is read from `snapshot`, when there is one. Forms coming in for another period
+   * than the workbook's are said so once (otherPeriodWarning).
+   */
+  period?: string;
 }
 
 export interface CollectOptions {
@@ -1270,7 +1276,54 @@ export function planCollect(
   plan.take = inTemplateOrder(plan.take, takenUnits, entries.flatMap((e) => ("skip" in e || !e.group ? [] : [{ fileAt: e.fileAt, unit: e.group }])));
   const mixed = mixedIndicesWarning(indices, [...(model ? [model.definition] : []), ...(options.knownIndices ?? [])], options.commandLine);
   if (mixed) plan.warnings.push(mixed);
+  // Forms of another period than the workbook's (this year's into last year's scored workbook): said first, once.
+  const incomingPeriods = entries.flatMap((e) => ("skip" in e || e.header.period === undefined ? [] : [e.header.period]));
+  const existingPeriods = (options.existingForms ?? []).flatMap((f) => {
+    const period = f.period ?? (f.snapshot ? detectLayoutA(f.snapshot)?.period : undefined);
+    return period !== undefined ? [period] : [];
+  });
+  const otherPeriod = otherPeriodWarning(incomingPeriods, existingPeriods, options.commandLine);
+  if (otherPeriod) plan.warnings.unshift(otherPeriod);
   return plan;
+}
+
+/** A period compared as written, ignoring case, diacritics and spacing ("Năm 2025", "năm  2025"). */
+function periodKey(period: string): string {
+  return foldText(normalizeText(period));
+}
+
+/** At most this many periods are named on each side of otherPeriodWarning's sentence. */
+const PERIODS_NAMED = 3;
+
+/**
+ * What is said when forms coming in (`incoming`, their `Kỳ đánh giá`) give a period that none of
+ * the forms in the receiving workbook (`existing`) gives (compared by periodKey): "Phiếu trong các
+ * tệp đã chọn ghi kỳ đánh giá "Năm 2025", khác với kỳ của các phiếu trong sổ tổng hợp ("Năm
+ * 2024"). …" — this period's forms collected into last period's workbook, most likely: a unit
+ * with a form there keeps it, its new one is left out (each said on its own), and a new unit's
+ * form is added among last period's. Undefined when the workbook has no form giving a period, or
+ * every period coming in is one of the workbook's.
+ */
+export function otherPeriodWarning(incoming: readonly string[], existing: readonly string[], commandLine = false): Message | undefined {
+  const distinct = (list: readonly string[]): Map<string, string> => {
+    const out = new Map<string, string>();
+    for (const p of list) {
+      const key = periodKey(p);
+      if (key !== "" && !out.has(key)) out.set(key, p);
+    }
+    return out;
+  };
+  const there = distinct(existing);
+  if (there.size === 0) return undefined;
+  const other = [...distinct(incoming)].filter(([k]) => !there.has(k)).map(([, p]) => p);
+  if (other.length === 0) return undefined;
+  const quoted = (list: string[]): string => list.slice(0, PERIODS_NAMED).map((p) => `"${p}"`).join(", ") + (list.length > PERIODS_NAMED ? ", …" : "");
+  const theirs = quoted(other);
+  const ours = quoted([...there.values()]);
+  return {
+    vi: `Phiếu trong các tệp đã chọn ghi kỳ đánh giá ${theirs}, khác với kỳ của các phiếu trong sổ tổng hợp (${ours}): đơn vị nào đã có phiếu trong sổ thì giữ phiếu đó, phiếu mới không được lấy, còn phiếu của đơn vị mới được thêm vào cùng các phiếu kỳ trước. Nếu đây là phiếu của kỳ mới, hãy tổng hợp vào một sổ mới${commandLine ? " (--out với tên tệp mới)" : " (một sổ trống)"}, không phải sổ của kỳ trước.`,
+    en: `Forms in the chosen files give the assessment period ${theirs}, unlike the forms in the consolidated workbook (${ours}): a unit that has a form in the workbook keeps it and its new form is not taken, while a new unit's form is added among the last period's. If these are a new period's forms, collect them into a new workbook${commandLine ? " (--out with a new file name)" : " (an empty one)"}, not the last period's.`,
+  };
 }
 
 /**

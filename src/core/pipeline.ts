@@ -10,7 +10,7 @@ import type { Lang, Message } from "./i18n/text";
 import { localize, normalizeText } from "./i18n/text";
 import { indicesNamedOnForms, namedIndex, parseIndexText } from "./forms-index";
 import { type IndexRef, indexWords } from "./index-words";
-import { type IndexSheetState, foreignIndexSheet, foreignIndexSheetMessage, readIndexSheet } from "./plan/index-sheet";
+import { type IndexSheetState, foreignIndexSheet, foreignIndexSheetMessage, readIndexSheet, withAppraisedRecords } from "./plan/index-sheet";
 import type { PlanOptions } from "./plan/plan";
 import { notRankedText, uncomputedParts } from "./plan/labels";
 import { type ReadResult, checkSelfScores, issueLocation, readSubmissions } from "./read";
@@ -20,6 +20,7 @@ import { a1 } from "./a1";
 import { withEvidenceFindings } from "./read/evidence";
 import { periodIssues } from "./read/periods";
 import { resultIssues, scoreUnits, unitsByRank } from "./score";
+import { appraisedOverNewFigures } from "./stale";
 import type { Issue, IssueCode, RankingOverride, ScoreTable, SheetSnapshot, Submission, WorkbookSnapshot, WritePlan } from "./types";
 import type { WorkbookHost } from "./host";
 
@@ -167,11 +168,17 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
 
   await progress("score", 0.5);
   const table = scoreUnits(model, submissions, options.ranking ? { ranking: options.ranking } : {});
-  // The reader's findings, with those that need the scores: a blank required evidence where the
+  // First the new figures that a council's appraised figure kept from the last scoring overrides
+  // (the copies `_index` keeps of the figures scored, and its records of what earlier scorings
+  // said of them, said again while they hold): a figure typed that the scoring silently
+  // does not use, said before the findings a command line shows only the first of. Then the
+  // reader's findings, with those that need the scores: a blank required evidence where the
   // indicator earns points (put among the unit's reading findings, where the reader found it); the
   // forms whose assessment period differs from the others' (the titles list every period, naming
   // no form); then the results' and the self scores'.
+  const appraised = appraisedOverNewFigures(model, snapshot, submissions, previous);
   const issues = [
+    ...appraised.issues,
     ...withEvidenceFindings(model, reading, table),
     ...periodIssues(snapshot, submissions),
     ...resultIssues(model, submissions, table),
@@ -190,7 +197,7 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
   if (planner) {
     await progress("plan", 0.7);
     const { planResults } = await planner;
-    const plan = planResults(model, table, issues, submissions, {
+    const planned = planResults(model, table, issues, submissions, {
       lang: options.lang,
       projectVersion: options.projectVersion,
       now: options.now ?? new Date(),
@@ -198,6 +205,9 @@ export async function runScoring(host: WorkbookHost, options: RunOptions): Promi
       ...(previous ? { previous } : {}),
       ...(options.charts ? { charts: options.charts } : {}),
     });
+    // `_index` records the appraised figures this run warned about: later runs say them again
+    // while they hold, although the copies it keeps then hold the new figures and periods.
+    const plan = { ...planned, owned: planned.owned.map((o) => withAppraisedRecords(o, appraised.records)) };
     await progress("write", 0.8);
     await host.apply(plan);
     result.plan = plan;

@@ -8,17 +8,23 @@
 import { definitionHash, parseDefinition } from "./definition";
 import type { IndexModel } from "./definition/model";
 import { parseRange } from "./a1";
-import { type IndexSheetState, inputsHash, readIndexSheet, staleUnits, unitHashMatches, unitKey } from "./plan/index-sheet";
+import { type AppraisedRecord, type IndexSheetState, type InputCopy, inputsHash, readIndexSheet, staleUnits, unitHashMatches, unitKey } from "./plan/index-sheet";
 import { indexComparesUnits } from "./plan/index-sheet";
 import { isUnitHeaders, lowerFirst, othersMayChange, unitCount } from "./plan/labels";
 import { readSubmissions } from "./read";
+import { formPeriods } from "./read/periods";
 import { formWithoutTable } from "./read/layout-a";
-import { isBlank, keyText } from "./read/sheet";
+import { cellText, isBlank, keyText } from "./read/sheet";
+import { findTableHeader } from "./read/layout-a";
+import { cellNumberText, issueLocation } from "./read/messages";
+import { readCell } from "./read/values";
+import { atStoredPrecision } from "./hash";
+import { cellAddress, parseCell } from "./plan/a1";
 import { detectLayoutA } from "./collect";
 import { type IndexRef, indexWords } from "./index-words";
-import { formatDate, type Lang, type Message, localize } from "./i18n/text";
+import { foldText, formatDate, type Lang, type Message, localize, normalizeText } from "./i18n/text";
 import type { LocalizedText } from "./definition/schema";
-import type { Issue, Submission, WorkbookSnapshot } from "./types";
+import { type CellValue, type Issue, type Submission, type WorkbookSnapshot, isCellError } from "./types";
 
 export interface StaleResults {
   /** When the results in the workbook were computed (ISO time of the provenance stamp). */
@@ -37,6 +43,16 @@ export interface StaleResults {
   renamed: string[];
   /** The names the units of `changed` whose name changed (alone, or with their figures) had when they were scored, by key. */
   formerNames: Record<string, string>;
+  /**
+   * The units whose form gives another assessment period (`Kỳ đánh giá`) than when they were
+   * scored, by key: the period then and now ("" for none), and whether that is all that changed
+   * about the unit (`alone`: its figures, category, evidence and self scores are what they were;
+   * such a unit is in `changed` all the same, as the results' title, printed headers and charts'
+   * titles name the period). Absent, or a unit not listed, when its period did not change or the
+   * workbook was scored by an earlier version, which did not record the periods (not known, never
+   * taken for a change).
+   */
+  periods?: Record<string, PeriodChange>;
   /**
    * The units scored then whose form now names another index (another id) in its `Bộ chỉ số` cell,
    * so that the definition the results were computed with skips it: its form changed, it is not gone.
@@ -81,6 +97,33 @@ export interface StaleResults {
    * as the run's summary does ("12 sở, ban, ngành đã thay đổi số liệu"). Absent: "đơn vị" / "unit".
    */
   unitLabel?: LocalizedText;
+}
+
+/** A unit's assessment period when scored (`from`) and now (`to`), "" for none; `alone`: nothing else about the unit changed. */
+export interface PeriodChange {
+  from: string;
+  to: string;
+  alone?: true;
+}
+
+/**
+ * The units of `submissions` whose form's period (formPeriods: the one reading of the titles and
+ * the period warnings) is not the one `_index` recorded for them when they were scored, by key.
+ * Only the units recorded (IndexSheetState.periods): none for a workbook scored by an earlier version.
+ */
+export function periodsChanged(snapshot: WorkbookSnapshot, state: IndexSheetState, submissions: Submission[]): Map<string, { from: string; to: string }> {
+  const out = new Map<string, { from: string; to: string }>();
+  const recorded = state.periods;
+  if (!recorded || Object.keys(recorded).length === 0) return out;
+  const now = new Map(formPeriods(snapshot, submissions).map((f) => [unitKey(f.submission), f.period]));
+  for (const s of submissions) {
+    const key = unitKey(s);
+    const from = recorded[key];
+    if (from === undefined) continue;
+    const to = now.get(key) ?? "";
+    if (to !== from) out.set(key, { from, to });
+  }
+  return out;
 }
 
 /** What the workbook holds read with the definition kept in `_index` (the one the stamp was made with). */
@@ -289,6 +332,13 @@ export function staleResults(
     return { scoredAt: stamp.scoredAt, changed: [], added: [], removed: [], renamed: [], formerNames: {}, otherIndex: [], unreadable: [], sheets: {}, ...otherDefinition, names, ...compares, ...labelled };
   }
   const diff = staleUnits(state, submissions);
+  // A unit whose period alone changed is out of date too: the titles name the period.
+  const changedPeriods = periodsChanged(snapshot, state, submissions);
+  const hashed = new Set(diff.changed);
+  const periodAlone = [...changedPeriods.keys()].filter((k) => !hashed.has(k));
+  const periods: Record<string, PeriodChange> = Object.fromEntries(
+    [...changedPeriods].map(([k, p]) => [k, hashed.has(k) ? p : { ...p, alone: true as const }]),
+  );
   // A unit the results have whose form now names another index is skipped by the reading: its form
   // changed, it has not left the workbook.
   const skipped = formsOfAnotherIndex(snapshot, issues);
@@ -305,7 +355,7 @@ export function staleResults(
     const name = unread.get(k)!.name;
     if (name !== undefined) names[k] = name;
   }
-  const changed = [...diff.changed, ...otherIndex, ...unreadable];
+  const changed = [...diff.changed, ...periodAlone, ...otherIndex, ...unreadable];
   const removed = diff.removed.filter((k) => !skipped.has(k) && !unread.has(k));
   if (changed.length + diff.added.length + removed.length === 0 && other === undefined) return undefined;
   // What the last results table called the units: a unit gone is named as it was, and a unit whose
@@ -318,7 +368,8 @@ export function staleResults(
   const renamed = renamedUnits(diff.changed, state, submissions, then);
   // Every unit whose name changed, its figures too or not: the banner names it "former → now".
   const formerNames = Object.fromEntries(diff.changed.filter((k) => then.has(k) && then.get(k) !== names[k]).map((k) => [k, then.get(k)!]));
-  return { scoredAt: stamp.scoredAt, changed, added: diff.added, removed, renamed, formerNames, otherIndex, unreadable, sheets, ...otherDefinition, names, ...compares, ...labelled };
+  const periodsOf = changedPeriods.size > 0 ? { periods } : {};
+  return { scoredAt: stamp.scoredAt, changed, added: diff.added, removed, renamed, formerNames, ...periodsOf, otherIndex, unreadable, sheets, ...otherDefinition, names, ...compares, ...labelled };
 }
 
 /** At most this many units are named in the sentence. */
@@ -380,6 +431,12 @@ export interface StaleGroup {
   /** The sheet of each unit (by the order of `keys`), for the kind "unreadable": the sheet to mend. */
   sheets?: string[];
   /**
+   * For the kind "changed": each unit's period change (by the order of `keys`) when its period
+   * alone changed (StaleResults.periods, `alone`), else undefined: staleGroupNames says it beside
+   * the unit's name, so that a unit whose figures did not change is not listed without a word why.
+   */
+  periods?: (PeriodChange | undefined)[];
+  /**
    * The change of these units changes the other units' points too (the index compares units:
    * StaleResults.comparesUnits); absent for units renamed only, whose points are what they were.
    */
@@ -416,15 +473,32 @@ export function staleGroups(stale: StaleResults, nameOf: (key: string) => string
     const name = nameOf(k);
     return name !== k && (keysByName.get(name)?.size ?? 0) > 1 ? `${name} (${k})` : name;
   };
+  // A unit whose period alone changed: its points are what they were.
+  const periodAlone = (k: string): PeriodChange | undefined => (stale.periods?.[k]?.alone ? stale.periods[k] : undefined);
   return groups
     .filter((g) => g.keys.length > 0)
-    .map((g) => ({
-      ...g,
-      names: g.keys.map((k) => ((g.kind === "renamed" || g.kind === "changed") && stale.formerNames[k] !== undefined ? `${stale.formerNames[k]} → ${shown(k)}` : shown(k))),
-      ...(g.kind === "unreadable" ? { sheets: g.keys.map((k) => stale.sheets[k] ?? k) } : {}),
-      ...(stale.comparesUnits && g.kind !== "renamed" ? { othersMayChange: true as const } : {}),
-      ...(stale.unitLabel !== undefined ? { unitLabel: stale.unitLabel } : {}),
-    }));
+    .map((g) => {
+      const periods = g.kind === "changed" && g.keys.some((k) => periodAlone(k)) ? g.keys.map(periodAlone) : undefined;
+      const pointsMayMove = g.kind !== "renamed" && !(periods && periods.every((p) => p !== undefined));
+      return {
+        ...g,
+        names: g.keys.map((k) => ((g.kind === "renamed" || g.kind === "changed") && stale.formerNames[k] !== undefined ? `${stale.formerNames[k]} → ${shown(k)}` : shown(k))),
+        ...(g.kind === "unreadable" ? { sheets: g.keys.map((k) => stale.sheets[k] ?? k) } : {}),
+        ...(periods ? { periods } : {}),
+        ...(stale.comparesUnits && pointsMayMove ? { othersMayChange: true as const } : {}),
+        ...(stale.unitLabel !== undefined ? { unitLabel: stale.unitLabel } : {}),
+      };
+    });
+}
+
+/** A period as a sentence quotes it: in quotes, or "(trống)" / "(blank)" for none. */
+function periodWords(period: string, lang: Lang): string {
+  return period === "" ? (lang === "vi" ? "(trống)" : "(blank)") : `"${period}"`;
+}
+
+/** ""Năm 2024" → "Năm 2025"": a period change. */
+function periodChangeWords(p: { from: string; to: string }, lang: Lang): string {
+  return `${periodWords(p.from, lang)} → ${periodWords(p.to, lang)}`;
 }
 
 /**
@@ -437,7 +511,14 @@ export function othersMayChangeNote(groups: readonly StaleGroup[]): Message | un
 
 /** A group's units as said in `lang`: a unit whose form is no longer read with its sheet ("Sở Nội vụ ở trang tính 'Sở Nội vụ'"). */
 export function staleGroupNames(group: StaleGroup, lang: Lang): string[] {
-  const { sheets } = group;
+  const { sheets, periods } = group;
+  if (periods) {
+    // "Thanh tra tỉnh (kỳ đánh giá "Năm 2024" → "Năm 2025")": its figures did not change, its period did.
+    return group.names.map((n, i) => {
+      const p = periods[i];
+      return p ? `${n} (${lang === "vi" ? "kỳ đánh giá" : "assessment period"} ${periodChangeWords(p, lang)})` : n;
+    });
+  }
   if (!sheets) return group.names;
   return group.names.map((n, i) => (lang === "vi" ? `${n} ở trang tính '${sheets[i]}'` : `${n} on sheet '${sheets[i]}'`));
 }
@@ -500,12 +581,79 @@ export function staleMessage(stale: StaleResults, nameOf: (key: string) => strin
   return unitsMessage(stale, groups, advice);
 }
 
+/** One clause of the stale sentence: what happened to some units ("12 sở, ban, ngành đã thay đổi số liệu"), and which ("Sở Y tế, …"). */
+interface StaleClause {
+  kind: StaleKind | "period";
+  said: (lang: Lang) => string;
+  names: (lang: Lang) => string;
+}
+
+/**
+ * The clause of the units whose period changed (StaleResults.periods), their figures too or not:
+ * "kỳ đánh giá đã đổi ở 7 sở, ban, ngành (Sở Y tế, …: "Năm 2024" → "Năm 2025")", the units of
+ * each change of period together. Undefined when no period changed.
+ */
+function periodClause(stale: StaleResults, groups: StaleGroup[]): StaleClause | undefined {
+  const entries = Object.entries(stale.periods ?? {});
+  if (entries.length === 0) return undefined;
+  // Each unit as its group shows it (its code beside a name two units share), without its former name.
+  const shown = new Map<string, string>();
+  for (const g of groups) {
+    g.keys.forEach((k, i) => {
+      const former = stale.formerNames[k];
+      const name = g.names[i] ?? k;
+      shown.set(k, former !== undefined && name.startsWith(`${former} → `) ? name.slice(former.length + 3) : name);
+    });
+  }
+  const changes: { from: string; to: string; names: string[] }[] = [];
+  for (const [k, p] of entries) {
+    const same = changes.find((c) => c.from === p.from && c.to === p.to);
+    const name = shown.get(k) ?? stale.names[k] ?? k;
+    if (same) same.names.push(name);
+    else changes.push({ from: p.from, to: p.to, names: [name] });
+  }
+  const label = stale.unitLabel;
+  const n = entries.length;
+  return {
+    kind: "period",
+    said: (lang) => (lang === "vi" ? `kỳ đánh giá đã đổi ở ${unitCount(n, "vi", label)}` : `the assessment period changed for ${unitCount(n, "en", label)}`),
+    names: (lang) => changes.map((c) => `${namesText(c.names, lang, label)}: ${periodChangeWords(c, lang)}`).join("; "),
+  };
+}
+
 /** The sentence for the units of `groups` (staleGroups), ending with `advice`; without groups, that the figures changed. */
 function unitsMessage(stale: StaleResults, groups: StaleGroup[], advice: Message): Message {
   const at = new Date(stale.scoredAt);
   const date = (lang: Lang): string => (Number.isNaN(at.getTime()) ? stale.scoredAt : formatDate(at, lang));
-  const kinds = groups.map((g) => ({ ...g, ...KIND_WORDS[g.kind] }));
-  if (kinds.length === 0) {
+  const label = stale.unitLabel;
+  // The units whose period alone changed are said in the period's clause, not among those whose figures changed.
+  const clauses: StaleClause[] = [];
+  for (const g of groups) {
+    let group = g;
+    if (g.periods) {
+      const { periods, ...rest } = g;
+      group = { ...rest, keys: g.keys.filter((_, i) => periods[i] === undefined), names: g.names.filter((_, i) => periods[i] === undefined) };
+    }
+    if (group.keys.length > 0) {
+      const words = KIND_WORDS[group.kind];
+      const n = group.keys.length;
+      clauses.push({
+        kind: group.kind,
+        /** "12 sở, ban, ngành đã thay đổi số liệu" / "1 country's figures changed": a kind's units counted, and what happened to them. */
+        said: (lang) => (lang === "vi" ? `${unitCount(n, "vi", label)} ${words.vi}` : words.en(unitCount(n, "en", label), n)),
+        names: (lang) => namesText(staleGroupNames(group, lang), lang, label),
+      });
+    }
+    if (g.kind === "changed") {
+      const period = periodClause(stale, groups);
+      if (period) clauses.push(period);
+    }
+  }
+  if (!clauses.some((c) => c.kind === "period")) {
+    const period = periodClause(stale, groups);
+    if (period) clauses.unshift(period);
+  }
+  if (clauses.length === 0) {
     return {
       vi: `Kết quả đã cũ: số liệu đã thay đổi từ lần chấm điểm ${date("vi")}. ${advice.vi}`,
       en: `The results are out of date: the figures changed since they were scored on ${date("en")}. ${advice.en}`,
@@ -515,26 +663,291 @@ function unitsMessage(stale: StaleResults, groups: StaleGroup[], advice: Message
   // mended before scoring again, as the Check step says.
   const others = othersMayChangeNote(groups);
   const then = (lang: Lang): string =>
-    `${others ? `${others[lang]} ` : ""}${kinds.some((k) => k.kind === "unreadable") ? `${RESTORE_HEADER_ROW[lang]} ` : ""}${advice[lang]}`;
-  const label = stale.unitLabel;
-  /** "12 sở, ban, ngành đã thay đổi số liệu" / "1 country's figures changed": a kind's units counted, and what happened to them. */
-  const said = (k: (typeof kinds)[number], lang: Lang): string => {
-    const n = k.keys.length;
-    const units = unitCount(n, lang, label);
-    return lang === "vi" ? `${units} ${k.vi}` : k.en(units, n);
-  };
-  const names = (k: (typeof kinds)[number], lang: Lang): string => namesText(staleGroupNames(k, lang), lang, label);
-  if (kinds.length === 1) {
-    const k = kinds[0]!;
+    `${others ? `${others[lang]} ` : ""}${clauses.some((k) => k.kind === "unreadable") ? `${RESTORE_HEADER_ROW[lang]} ` : ""}${advice[lang]}`;
+  if (clauses.length === 1) {
+    const k = clauses[0]!;
     return {
-      vi: `Kết quả đã cũ: ${said(k, "vi")} từ lần chấm điểm ${date("vi")} (${names(k, "vi")}). ${then("vi")}`,
-      en: `The results are out of date: ${said(k, "en")} since they were scored on ${date("en")} (${names(k, "en")}). ${then("en")}`,
+      vi: `Kết quả đã cũ: ${k.said("vi")} từ lần chấm điểm ${date("vi")} (${k.names("vi")}). ${then("vi")}`,
+      en: `The results are out of date: ${k.said("en")} since they were scored on ${date("en")} (${k.names("en")}). ${then("en")}`,
     };
   }
-  const parts = (lang: Lang): string =>
-    kinds.map((k) => `${said(k, lang)} (${names(k, lang)})`).join("; ");
+  const parts = (lang: Lang): string => clauses.map((k) => `${k.said(lang)} (${k.names(lang)})`).join("; ");
   return {
     vi: `Kết quả đã cũ: từ lần chấm điểm ${date("vi")}, ${parts("vi")}. ${then("vi")}`,
     en: `The results are out of date: since they were scored on ${date("en")}, ${parts("en")}. ${then("en")}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A new figure that the council's appraised figure beside it, unchanged since scoring, overrides
+
+/** A cell as the flags of `_index` compare it with its copy (its text: `cell&""`); undefined for an error, which is not compared. */
+function comparedText(v: CellValue | undefined): string | undefined {
+  if (v === undefined || v === null) return "";
+  if (isCellError(v)) return undefined;
+  if (typeof v === "number") return String(atStoredPrecision(v));
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return v;
+}
+
+/** A figure as a finding quotes it: a number as the language writes it, text in quotes. */
+function figureWords(v: CellValue, lang: Lang): string {
+  return typeof v === "number" ? cellNumberText(v, lang) : `"${cellText(v)}"`;
+}
+
+/**
+ * A period as the appraised figures' warnings compare it: folded as collect.ts compares the periods
+ * of forms coming in with the workbook's (case, diacritics, spacing), and without what only says it
+ * is a period ("Năm", "Kỳ đánh giá", "year", "period") or punctuates it, so that "2024", "Năm 2024"
+ * and "năm  2024." are one period, "Năm 2024" and "Năm 2025", "Quý I/2024" and "Quý II/2024" two.
+ */
+export function periodKey(period: string): string {
+  return foldText(normalizeText(period))
+    .replace(/[\u2013\u2014]/g, "-")
+    .replace(/[.,:;!?()[\]"'\u201c\u201d\u2018\u2019]/g, " ")
+    .replace(/(?<![a-z])(ky danh gia|assessment period|period|nam|year)(?![a-z])/g, " ")
+    .replace(/\s*([-/])\s*/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** What a run found about the appraised figures (appraisedOverNewFigures): its warnings, and what `_index` records of them. */
+export interface AppraisedFindings {
+  issues: Issue[];
+  /** The cells warned about, for the `_index` this run writes (IndexSheetState.appraised): said again by later runs while they hold. */
+  records: AppraisedRecord[];
+}
+
+/**
+ * Whether a `Số liệu` figure and the `Số liệu thẩm định` figure beside it are the same as the
+ * reader reads them for `input` (readCell: numbers at the precision a workbook keeps them, choices
+ * and yes/no answers as the reader tells them, "N/A" and "Không áp dụng" alike): a new figure equal
+ * to the appraised one loses nothing.
+ */
+function sameAsRead(model: IndexModel, input: string, percent: ReadonlySet<string>, figure: { value: CellValue; cell: string }, appraised: { value: CellValue; cell: string }): boolean {
+  if (comparedText(figure.value) === comparedText(appraised.value)) return true;
+  const resolved = model.inputs.get(input);
+  const indicator = resolved ? model.nodes.get(resolved.indicator) : undefined;
+  if (!resolved || indicator?.kind !== "indicator") return false;
+  const read = (c: { value: CellValue; cell: string }) =>
+    readCell(c.value, { input: resolved, indicator, numberLocale: model.definition.numberLocale, ...(percent.has(c.cell) ? { shownAsPercent: true } : {}) });
+  const a = read(figure);
+  const b = read(appraised);
+  if (a.kind === "na" && b.kind === "na") return true;
+  if (a.kind !== "value" || b.kind !== "value") return false;
+  if (typeof a.value === "number" && typeof b.value === "number") return atStoredPrecision(a.value) === atStoredPrecision(b.value);
+  return a.value === b.value;
+}
+
+/**
+ * The "appraised-over-new-figure" warnings: on a form (layout A) scored before, each input whose
+ * `Số liệu` cell now holds another figure than when it was scored while the `Số liệu thẩm định`
+ * cell beside it, which the reader takes instead, holds what it held then. The unit typed a new
+ * figure (a new year's, copied into last year's scored workbook), and the council's figure of the
+ * last scoring still wins, silently: said at the new figure's cell, with the way out. A new figure
+ * the reader reads as the appraised one (sameAsRead) loses nothing and is not said.
+ *
+ * What the figures were when scored is the copy `_index` keeps of each unit's `Số liệu` and `Số
+ * liệu thẩm định` columns (IndexSheetState.inputCopies): compared only where the copy is still in
+ * step with the form (its sheet, and the rows of both columns those of the table's inputs now), so
+ * that a row inserted or deleted since, or a column moved, says nothing rather than something
+ * wrong. A workbook scored before the copies were kept says nothing.
+ *
+ * A figure typed again as it was (this year's the same as last year's) is no change the copy can
+ * tell: on a form whose period changed since scoring (periodsChanged: recorded from this version
+ * on) to another period (periodKey: not a typo's fix), the appraised figures still read as they
+ * were scored are said once, at the first of them ("appraised-from-last-period"): most likely last
+ * period's appraisal.
+ *
+ * Once scored again, the copies keep the new figure and the new period: what the scoring said is
+ * then found in `_index`'s records of it (IndexSheetState.appraised: `records` of the run that
+ * writes it), and said again, by the input, wherever its row is now, while the appraised figure
+ * is still what it was and the new figure still not read as it (a figure), or the form's period
+ * still another than that of the scoring the figure dates from (a period): an official who scores,
+ * mends other findings and scores again is still told, until the appraised figure is cleared or
+ * changed. Each sentence names the scoring the appraised figure dates from. A workbook whose last
+ * scoring recorded none (an earlier version) has nothing said again.
+ */
+export function appraisedOverNewFigures(model: IndexModel, snapshot: WorkbookSnapshot, submissions: Submission[], state: IndexSheetState | null | undefined): AppraisedFindings {
+  const found: AppraisedFindings = { issues: [], records: [] };
+  const scoredAt = state?.provenance?.scoredAt;
+  if (scoredAt === undefined || (!state?.inputCopies?.length && !state?.appraised?.length)) return found;
+  const copies = new Map((state.inputCopies ?? []).map((c) => [`${c.unit}\u0000${c.sheet}`, c]));
+  // What the last scoring recorded, by unit and input.
+  const recorded = new Map<string, Map<string, AppraisedRecord[]>>();
+  for (const r of state.appraised ?? []) {
+    const byNode = recorded.get(r.unit) ?? new Map<string, AppraisedRecord[]>();
+    byNode.set(r.node, [...(byNode.get(r.node) ?? []), r]);
+    recorded.set(r.unit, byNode);
+  }
+  const periods = periodsChanged(snapshot, state, submissions);
+  const periodNow = new Map(formPeriods(snapshot, submissions).map((f) => [unitKey(f.submission), f.period]));
+  for (const s of submissions) {
+    const src = s.source;
+    if (src?.layout !== "A" || !src.cells) continue;
+    const unit = unitKey(s);
+    const copy = copies.get(`${unit}\u0000${src.sheet}`);
+    const records = recorded.get(unit);
+    if (!copy && !records) continue;
+    const sheet = snapshot.sheets.find((x) => x.name === src.sheet && x.csvFile === undefined);
+    const header = sheet ? findTableHeader(sheet) : undefined;
+    if (!sheet || !header || header.cols.value === undefined || header.cols.appraised === undefined) continue;
+    const valueColumn = header.cols.value + 1;
+    const appraisedColumn = header.cols.appraised + 1;
+    const copied = copy ? copiedFigures(copy, src.cells, valueColumn, appraisedColumn) : undefined;
+    const at = (row: number, column: number): CellValue => sheet.values[row - 1]?.[column - 1] ?? null;
+    /** The cells of the sheet that show their numbers as percentages (the reader's shownAsPercent), when needed. */
+    let percent: Set<string> | undefined;
+    const period = periodNow.get(unit) ?? "";
+    const periodChange = periods.get(unit);
+    /** The appraised figures read as they were scored under another period, by that period and scoring: last period's, most likely. */
+    const keptOver = new Map<string, { from: string; since: string; cells: { cell: string; row: number; node: string; appraised: string }[] }>();
+    for (const [code, address] of Object.entries(src.cells)) {
+      let cell;
+      try {
+        cell = parseCell(address);
+      } catch {
+        continue;
+      }
+      // The input read from `Số liệu thẩm định`.
+      if (cell.column !== appraisedColumn) continue;
+      const { row } = cell;
+      const figure = at(row, valueColumn);
+      const appraised = at(row, appraisedColumn);
+      const kept = comparedText(appraised);
+      if (kept === undefined) continue;
+      // What the last scoring said of this figure, still true of it: the same appraised figure.
+      const said = (records?.get(code) ?? []).filter((r) => r.appraised === kept);
+      const saidOfFigure = said.find((r) => r.kind === "figure");
+      const saidOfPeriod = said.find((r) => r.kind === "period");
+      // What the copy of the last scoring holds, where it is in step with the form.
+      const figureThen = copied?.get(`${row}:${valueColumn}`);
+      const appraisedThen = copied?.get(`${row}:${appraisedColumn}`);
+      const keptSinceScoring = figureThen !== undefined && appraisedThen !== undefined && comparedText(appraisedThen) === kept;
+      const now = comparedText(figure);
+      const newFigure = !isBlank(figure) && now !== undefined && (saidOfFigure !== undefined || (keptSinceScoring && now !== comparedText(figureThen)));
+      if (newFigure && !sameAsRead(model, code, (percent ??= new Set(sheet.percentCells ?? [])), { value: figure, cell: cellAddress(row, valueColumn) }, { value: appraised, cell: address })) {
+        const since = (saidOfFigure ?? said[0])?.since ?? scoredAt;
+        const figureCell = cellAddress(row, valueColumn);
+        found.issues.push(appraisedOverNewIssue({ sheet: src.sheet, cell: figureCell, appraisedCell: address, unit, node: code, indicator: model.inputs.get(code)?.indicator, figure, appraised, since }));
+        found.records.push({ kind: "figure", unit, node: code, sheet: src.sheet, cell: address, appraised: kept, other: now, since });
+        continue;
+      }
+      // The period the appraised figure dates from: the one the last scoring said it did, else, kept
+      // since that scoring, the one the form gave then. Said while the form gives another (periodKey:
+      // a typo fixed, "2024" made "Năm 2024", is no other period).
+      const from = saidOfPeriod ? { from: saidOfPeriod.other, since: saidOfPeriod.since } : keptSinceScoring && periodChange ? { from: periodChange.from, since: scoredAt } : undefined;
+      if (!from || periodKey(from.from) === periodKey(period)) continue;
+      const group = `${from.from}\u0000${from.since}`;
+      if (!keptOver.has(group)) keptOver.set(group, { ...from, cells: [] });
+      keptOver.get(group)!.cells.push({ cell: address, row, node: code, appraised: kept });
+    }
+    for (const g of keptOver.values()) {
+      g.cells.sort((a, b) => a.row - b.row);
+      found.issues.push(appraisedOfLastPeriodIssue({ sheet: src.sheet, cells: g.cells.map((k) => k.cell), unit, period: { from: g.from, to: period }, since: g.since }));
+      for (const k of g.cells) found.records.push({ kind: "period", unit, node: k.node, sheet: src.sheet, cell: k.cell, appraised: k.appraised, other: g.from, since: g.since });
+    }
+  }
+  return found;
+}
+
+/**
+ * The copy of a unit's `Số liệu` and `Số liệu thẩm định` columns, cell by cell ("row:column"), when
+ * it is in step with the form: both columns copied over the rows of the table's inputs now (`cells`).
+ * Undefined when a row was inserted or deleted since, or a column moved.
+ */
+function copiedFigures(copy: InputCopy, cells: Record<string, string>, valueColumn: number, appraisedColumn: number): Map<string, CellValue> | undefined {
+  const copied = new Map<string, CellValue>();
+  const spans = new Map<number, { top: number; bottom: number }>();
+  for (const r of copy.ranges) {
+    if (r.sheet !== undefined || r.filled) continue;
+    const { row, column } = parseCell(r.address);
+    r.values.forEach((line, i) =>
+      line.forEach((v, j) => {
+        const c = column + j;
+        if (c !== valueColumn && c !== appraisedColumn) return;
+        copied.set(`${row + i}:${c}`, v);
+        const span = spans.get(c);
+        spans.set(c, { top: Math.min(span?.top ?? Infinity, row + i), bottom: Math.max(span?.bottom ?? -Infinity, row + i) });
+      }),
+    );
+  }
+  const rows = Object.values(cells).flatMap((a) => {
+    try {
+      return [parseCell(a).row];
+    } catch {
+      return [];
+    }
+  });
+  const first = Math.min(...rows);
+  const last = Math.max(...rows);
+  const inStep = [valueColumn, appraisedColumn].every((c) => spans.get(c)?.top === first && spans.get(c)?.bottom === last);
+  return inStep ? copied : undefined;
+}
+
+/** At most this many cells are named in appraisedOfLastPeriodIssue's sentence. */
+const CELLS_SHOWN = 8;
+
+/**
+ * "Trang tính 'Sở Xây dựng', ô E18: kỳ đánh giá của phiếu đã đổi ("Năm 2024" → "Năm 2025") từ lần
+ * chấm điểm 05/12/2026, nhưng 2 ô Số liệu thẩm định (E18, E27) vẫn giữ số liệu của lần chấm đó và
+ * được dùng thay cho cột Số liệu; nếu đó là số liệu thẩm định của kỳ trước, hãy xóa các ô đó." —
+ * at the first of them: a form whose period changed since it was scored (a new period's form made
+ * from last period's scored workbook) whose appraised figures are still those then scored.
+ */
+function appraisedOfLastPeriodIssue(p: { sheet: string; cells: string[]; unit: string; period: { from: string; to: string }; since: string }): Issue {
+  const at = new Date(p.since);
+  const date = (lang: Lang): string => (Number.isNaN(at.getTime()) ? p.since : formatDate(at, lang));
+  const shown = p.cells.slice(0, CELLS_SHOWN).join(", ") + (p.cells.length > CELLS_SHOWN ? ", …" : "");
+  const n = p.cells.length;
+  const where = issueLocation({ sheet: p.sheet, cell: p.cells[0]! });
+  return {
+    severity: "warning",
+    code: "appraised-from-last-period",
+    message: {
+      vi: `${where.vi}kỳ đánh giá của phiếu đã đổi (${periodChangeWords(p.period, "vi")}) từ lần chấm điểm ${date("vi")}, nhưng ${n} ô Số liệu thẩm định (${shown}) vẫn giữ số liệu của lần chấm đó và được dùng thay cho cột Số liệu; nếu đó là số liệu thẩm định của kỳ trước, hãy xóa ${n === 1 ? "ô đó" : "các ô đó"}.`,
+      en: `${where.en}the form's period changed (${periodChangeWords(p.period, "en")}) since it was scored on ${date("en")}, but ${n === 1 ? "1 appraised figure cell" : `${n} appraised figure cells`} (${shown}) still ${n === 1 ? "holds its figure" : "hold their figures"} of that scoring, used instead of the Value column; if ${n === 1 ? "it is" : "they are"} the last period's appraisal, clear ${n === 1 ? "it" : "them"}.`,
+    },
+    sheet: p.sheet,
+    cell: p.cells[0]!,
+    unit: p.unit,
+  };
+}
+
+/**
+ * "Trang tính 'Sở Xây dựng', ô D18: số liệu mới (4) không được dùng cho chỉ tiêu 1.4 vì ô E18 vẫn
+ * có số liệu thẩm định (2) từ lần chấm điểm 05/12/2026; nếu số liệu thẩm định không còn đúng, hãy
+ * xóa ô E18."
+ */
+function appraisedOverNewIssue(p: {
+  sheet: string;
+  cell: string;
+  appraisedCell: string;
+  unit: string;
+  node: string;
+  indicator: string | undefined;
+  figure: CellValue;
+  appraised: CellValue;
+  since: string;
+}): Issue {
+  const at = new Date(p.since);
+  const date = (lang: Lang): string => (Number.isNaN(at.getTime()) ? p.since : formatDate(at, lang));
+  const input = p.indicator !== undefined && p.indicator !== p.node;
+  const subject: Message = input
+    ? { vi: `số liệu ${p.node} của chỉ tiêu ${p.indicator}`, en: `input ${p.node} of indicator ${p.indicator}` }
+    : { vi: `chỉ tiêu ${p.node}`, en: `indicator ${p.node}` };
+  const where = issueLocation({ sheet: p.sheet, cell: p.cell });
+  const e = p.appraisedCell;
+  return {
+    severity: "warning",
+    code: "appraised-over-new-figure",
+    message: {
+      vi: `${where.vi}số liệu mới (${figureWords(p.figure, "vi")}) không được dùng cho ${subject.vi} vì ô ${e} vẫn có số liệu thẩm định (${figureWords(p.appraised, "vi")}) từ lần chấm điểm ${date("vi")}; nếu số liệu thẩm định không còn đúng, hãy xóa ô ${e}.`,
+      en: `${where.en}the new figure (${figureWords(p.figure, "en")}) is not used for ${subject.en}, as cell ${e} still holds the appraised figure (${figureWords(p.appraised, "en")}) it held when scored on ${date("en")}; if the appraised figure no longer holds, clear cell ${e}.`,
+    },
+    sheet: p.sheet,
+    cell: p.cell,
+    unit: p.unit,
+    node: p.node,
   };
 }

@@ -63,6 +63,12 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   /** Where it came from, for messages ("phieu.xlsx"). */
   source?: string;
+  /**
+   * The workbook counts its dates from 1 January 1904 (an old Mac workbook: its workbookPr
+   * date1904), and its date cells' text was made in that system: the reader then says what
+   * number such a cell holds in that system too (ReadOptions.date1904). Absent: the 1900 system.
+   */
+  date1904?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -129,6 +135,7 @@ export type Severity = "error" | "warning" | "info";
 
 export type IssueCode =
   | "missing-input"
+  | "blank-read-as-no"
   | "no-figures"
   | "not-a-number"
   | "number-too-large"
@@ -169,7 +176,9 @@ export type IssueCode =
   | "below-scale-minimum"
   | "minmax-bounds-reversed"
   | "relative-zero-best"
-  | "period-differs";
+  | "period-differs"
+  | "appraised-over-new-figure"
+  | "appraised-from-last-period";
 
 export interface Issue {
   severity: Severity;
@@ -445,6 +454,13 @@ export interface TableMoves {
 export interface SheetEditPlan {
   sheet: string;
   blocks: CellBlock[];
+  /**
+   * A unit's form: its printed page header, the index and the period the form states
+   * (formPageHeader), in Excel's header codes. Written only over a header the project wrote there
+   * (a template's or a run's, in either language, of any period) or none: isProjectFormHeader,
+   * with the index's names (`indexNames`). A header a person wrote stays.
+   */
+  pageHeader?: { texts: { left?: string; center?: string; right?: string }; indexNames: string[] };
 }
 
 /** An issue mark on an input cell: a fill and a note, removable by a later run. */

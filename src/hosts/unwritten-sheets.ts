@@ -30,6 +30,24 @@ export function passwordProtectedMessage(sheet: string, kind: "score" | "mark" |
   };
 }
 
+/**
+ * Whether all `plan` would do on `sheet` is its printed page header (the instructions sheet a
+ * scoring run gives the period of the forms): left as it is when a password protects the sheet,
+ * without a word, since nothing of the scoring is missing from it.
+ */
+export function onlyPageHeaderOn(plan: WritePlan, sheet: string): boolean {
+  const name = sheet.toLowerCase();
+  const on = (s: string) => s.toLowerCase() === name;
+  const edits = plan.edits.filter((e) => on(e.sheet));
+  return (
+    edits.length > 0 &&
+    edits.every((e) => e.blocks.length === 0) &&
+    !plan.marks.some((m) => on(m.sheet)) &&
+    !plan.clearMarks.some((m) => on(m.sheet)) &&
+    !plan.owned.some((o) => on(o.name))
+  );
+}
+
 /** The plan without the edits, marks and owned sheets of the given sheets (lower-case names). */
 export function withoutSheets(plan: WritePlan, skip: Set<string>): WritePlan {
   if (!skip.size) return plan;

@@ -1,7 +1,8 @@
 /**
  * The results and charts sheets written in Excel print their sheet's name and the page's number at
  * the foot of every page and the index at the top (ExcelApi 1.9, as the rest of their print setup);
- * the units' forms keep their own; an older Excel writes the rest with no more requests.
+ * the units' forms keep their own footers (their headers: form-page-headers.test.ts); an older
+ * Excel writes the rest with no more requests.
  */
 import { runScoring } from "../../src/core/pipeline";
 import { ExcelHost } from "../../src/hosts/excel";
@@ -13,7 +14,7 @@ async function score(double: ExcelDouble, definition: unknown) {
   await runScoring(new ExcelHost(), { definition, lang: "vi", projectVersion: "test", now: new Date("2026-01-15T08:00:00Z") });
 }
 
-test("the results and charts sheets print their name and page number (from 1) at the foot and the index at the top; the forms keep theirs; without ExcelApi 1.9 nothing else changes", async () => {
+test("the results and charts sheets print their name and page number (from 1) at the foot and the index at the top; the forms keep their footers; without ExcelApi 1.9 nothing else changes", async () => {
   const { double, definition } = await layoutAWorkbook(5);
   await score(double, definition);
   for (const sheet of ["Kết quả", "Biểu đồ"]) {

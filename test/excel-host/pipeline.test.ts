@@ -182,14 +182,14 @@ describe("scoring a workbook open in Excel", () => {
     expect(cells.some((c) => c.f?.includes("HYPERLINK"))).toBe(false);
   });
 
-  test("the results sheet prints on A4 landscape, as many pages wide as keep it legible with the units' rank, code and name on each and whole groups, its header row on every page, with a larger title and rows tall enough for the wrapped header", async () => {
+  test("the results sheet prints on A4 landscape, as many pages wide as keep it legible with the units' rank, code, name and category (it ranks within categories) on each and whole groups, its header row on every page, with a larger title and rows tall enough for the wrapped header", async () => {
     const { double, definition } = await layoutAWorkbook(34);
     const { result } = await score(double, definition);
     const plan = result.plan!.owned.find((o) => o.name === resultsSheetName())!;
     const top = plan.print!.repeatRows!.first;
     const sheet = double.sheet(resultsSheetName());
     // The department sample's six groups, each with value, points and rank, take several pages
-    // wide, a page starting at a group's value (or the totals): at a scale, as Excel keeps manual
+    // wide, a page starting at a group's value (or the totals, or the coverage): at a scale, as Excel keeps manual
     // breaks only on a sheet not fitted to pages wide.
     const columns = plan.print!.columnBreaksBefore!;
     expect(columns.length).toBeGreaterThanOrEqual(1);
@@ -198,13 +198,13 @@ describe("scoring a workbook open in Excel", () => {
       orientation: "Landscape",
       zoom: { scale: plan.print!.scale },
       printTitleRows: { row: top - 1, rows: 1 },
-      printTitleColumns: { col: 0, cols: 3 },
+      printTitleColumns: { col: 0, cols: 4 },
       margins: { left: 28.8, right: 28.8 },
     });
     expect(plan.print!.scale).toBeGreaterThanOrEqual(70);
     const headers = plan.blocks.find((b) => b.address === `A${top}`)!.values[0]!;
     const header = (column: string) => String(headers[columnNumber(column) - 1]);
-    for (const c of columns) expect([c, /\((giá trị|value)\)$|^(Tổng điểm|Total points)$/.test(header(c))]).toEqual([c, true]);
+    for (const c of columns) expect([c, /\((giá trị|value)\)$|^(Tổng điểm|Total points|Tỷ lệ chỉ tiêu có số liệu|Data coverage)$/.test(header(c))]).toEqual([c, true]);
     expect(sheet.colBreaks).toEqual(columns.map((c) => columnNumber(c) - 1));
     expect(sheet.get(0, 0)?.fontSize).toBeGreaterThan(11);
     for (const h of plan.rowHeights!) expect([h.row, sheet.rowHeights.get(h.row - 1)]).toEqual([h.row, h.height]);

@@ -2,8 +2,8 @@
  * A results table that prints more than one page wide (the department sample: six groups, each
  * with value, points and rank), in a workbook open in Excel: its title, stamp and the lines on the
  * forms not scored (and the one that says points are shown rounded, where some units' points do not
- * add up as shown) are merged over the rank, code and name that every page repeats, wrapped, so
- * that no page cuts them. Scoring again leaves each merge once, takes away those of lines that are
+ * add up as shown) are merged over the rank, code, name and category (it ranks within categories) that every
+ * page repeats, wrapped, so that no page cuts them. Scoring again leaves each merge once, takes away those of lines that are
  * gone, and takes as many requests for a few units as for many.
  */
 import { rectAddress } from "../../src/core/a1";
@@ -34,19 +34,19 @@ async function withCopiedForm(units: number) {
   return made;
 }
 
-test("title, stamp and the lines on a form not scored are merged over A–C, wrapped, in rows tall enough for their lines", async () => {
+test("title, stamp and the lines on a form not scored are merged over A–D, wrapped, in rows tall enough for their lines", async () => {
   const { double, definition } = await withCopiedForm(6);
   await score(double, definition);
   // Six units on rows 4–9, an empty row, then the heading and the copy's line; an empty row, and
   // the line that says points are shown rounded.
-  expect(merges(double)).toEqual(["A11:C11", "A12:C12", "A14:C14", "A1:C1", "A2:C2"]);
+  expect(merges(double)).toEqual(["A11:D11", "A12:D12", "A14:D14", "A1:D1", "A2:D2"]);
   const sheet = double.sheet(RESULTS);
   expect(sheet.get(0, 0)?.v).toBe(TITLE);
   expect(sheet.get(10, 0)?.v).toBe("1 phiếu chưa được chấm:");
   expect(String(sheet.get(11, 0)?.v)).toMatch(/^– Trang tính 'Bản sao'/);
   expect(sheet.get(13, 0)?.v).toBe(ROUNDING_NOTE.vi);
   for (const r of [0, 1, 10, 11, 13]) expect([r, sheet.get(r, 0)?.wrap]).toEqual([r, true]);
-  // The title takes three lines of 14 points over A–C; the stamp, the copy's line and the rounding line two or more.
+  // The title takes three lines of 14 points over A–D; the stamp, the copy's line and the rounding line two or more.
   expect(sheet.rowHeights.get(0)).toBeGreaterThanOrEqual(3 * 15 * (14 / 11));
   for (const r of [1, 11, 13]) expect(sheet.rowHeights.get(r)).toBeGreaterThanOrEqual(2 * 15);
   // The cells under a merge stay empty, and the table's header row is no merge.
@@ -67,7 +67,7 @@ test("scored again: each merge once; with the copy deleted, its lines and their 
   });
   await score(double, definition, new Date("2026-01-29T08:00:00Z"));
   // The rounding line, one empty row under the table; nothing in the rows the copy's lines and the old rounding line took.
-  expect(merges(double)).toEqual(["A11:C11", "A1:C1", "A2:C2"]);
+  expect(merges(double)).toEqual(["A11:D11", "A1:D1", "A2:D2"]);
   const sheet = double.sheet(RESULTS);
   expect([sheet.get(10, 0)?.v ?? "", sheet.get(11, 0)?.v ?? "", sheet.get(13, 0)?.v ?? ""]).toEqual([ROUNDING_NOTE.vi, "", ""]);
   expect([sheet.rowHeights.get(11), sheet.rowHeights.get(13)]).toEqual([undefined, undefined]);
@@ -80,7 +80,7 @@ test("the merges take no request of their own: as many for 6 units as for 60, fi
     const first = double.syncCount;
     double.resetCounters();
     await score(double, definition, new Date("2026-01-22T08:00:00Z"));
-    expect(merges(double)).toEqual(["A1:C1", "A2:C2", `A${units + 5}:C${units + 5}`, `A${units + 6}:C${units + 6}`, `A${units + 8}:C${units + 8}`].sort());
+    expect(merges(double)).toEqual(["A1:D1", "A2:D2", `A${units + 5}:D${units + 5}`, `A${units + 6}:D${units + 6}`, `A${units + 8}:D${units + 8}`].sort());
     expect(double.requests.every((r) => r.ok)).toBe(true);
     return [first, double.syncCount];
   };
@@ -92,7 +92,7 @@ test("scored again with more units: the kept table grows over the rows the last 
   const secondRun = async (added: number) => {
     const { double, definition } = await withCopiedForm(6);
     await score(double, definition);
-    expect(merges(double)).toEqual(["A11:C11", "A12:C12", "A14:C14", "A1:C1", "A2:C2"]);
+    expect(merges(double)).toEqual(["A11:D11", "A12:D12", "A14:D14", "A1:D1", "A2:D2"]);
     for (let u = 7; u < 7 + added; u++) {
       double.copySheet("Đơn vị số 2", `Đơn vị số ${u}`);
       double.setCells(`Đơn vị số ${u}`, "B1", [[`Đơn vị số ${u}`], [`U${String(u).padStart(4, "0")}`]]);
@@ -106,7 +106,7 @@ test("scored again with more units: the kept table grows over the rows the last 
   // Ten units on rows 4–13 of the table kept from the first run, an empty row, then the heading and the copy's line, and the rounding line.
   const table = grown.double.workbook.tables.find((t) => t.name === "DTI_Results");
   expect(table && [table.row, table.rows]).toEqual([2, 11]);
-  expect(merges(grown.double)).toEqual(["A15:C15", "A16:C16", "A18:C18", "A1:C1", "A2:C2"]);
+  expect(merges(grown.double)).toEqual(["A15:D15", "A16:D16", "A18:D18", "A1:D1", "A2:D2"]);
   const sheet = grown.double.sheet(RESULTS);
   expect(sheet.get(14, 0)?.v).toBe("1 phiếu chưa được chấm:");
   const codes = Array.from({ length: 10 }, (_, r) => String(sheet.get(3 + r, 1)?.v)).sort();

@@ -4,7 +4,8 @@
  * the value axis on the same page), and on the results sheet a province's name too long for its
  * column wraps onto a second line inside the column instead of being cut. The demo's results,
  * several pages wide, show their title, stamp and the line on the form not scored whole on every
- * page, and each page whole groups: a group's value, points and rank are never printed apart.
+ * page, each page the unit's category with its rank, code and name (the demo ranks within
+ * categories), and whole groups: a group's value, points and rank are never printed apart.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -129,12 +130,13 @@ async function columnBreaks(file: string, name: string): Promise<number[]> {
 }
 
 /**
- * The words the first unit's row (its code `code`) prints on each page of `pdfFile` after its name
- * (its last word `nameEnd`), and what the cells of the columns between two of the sheet's column
- * breaks show (as their number formats show them): equal when each page prints the columns from
- * one break to the next, and only those, whole.
+ * The words the first unit's row (its code `code`) prints on each page of `pdfFile` after the
+ * columns every page repeats (the last word of the last of them: `nameEnd`, its name's or its
+ * category's; `first`, the first column after them), and what the cells of the columns between
+ * two of the sheet's column breaks show (as their number formats show them): equal when each page
+ * prints the columns from one break to the next, and only those, whole.
  */
-async function rowByPage(xlsxFile: string, sheet: string, pdfFile: string, code: string, nameEnd: string) {
+async function rowByPage(xlsxFile: string, sheet: string, pdfFile: string, code: string, nameEnd: string, first = 4) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsxFile);
   const ws = wb.getWorksheet(sheet)!;
@@ -150,7 +152,7 @@ async function rowByPage(xlsxFile: string, sheet: string, pdfFile: string, code:
   ws.eachRow((r, i) => {
     if (r.getCell(2).value === code) row = i;
   });
-  const starts = [4, ...(await columnBreaks(xlsxFile, sheet)).map((id) => id + 1)];
+  const starts = [first, ...(await columnBreaks(xlsxFile, sheet)).map((id) => id + 1)];
   const last = ws.getRow(3).cellCount;
   return Array.from({ length: pageCount(pdfFile) }, (_, p) => {
     const words = wordsOn(pdfFile, p + 1);
@@ -162,7 +164,7 @@ async function rowByPage(xlsxFile: string, sheet: string, pdfFile: string, code:
   });
 }
 
-test("the demo's results, several pages wide: every page shows the title, the stamp and the line on the form not scored whole, within the rank, code and name, and whole groups", async () => {
+test("the demo's results, several pages wide: every page shows the title, the stamp and the line on the form not scored whole, within the rank, code, name and category, and whole groups", async () => {
   const out = join(dir, "demo");
   expect(await main(["demo", "--out", out], { stdout: sink, stderr: sink, cwd: dir, env: { LANG: "vi_VN.UTF-8" } })).toBe(0);
   const wb = new ExcelJS.Workbook();
@@ -177,18 +179,22 @@ test("the demo's results, several pages wide: every page shows the title, the st
   expect(text("A25")).toBe("1 phiếu chưa được chấm:");
   expect(text("A28")).toMatch(/^Điểm được làm tròn khi hiển thị; /);
   const file = pdf(await only(join(out, "ket-qua.xlsx"), "Kết quả", "demo-results.xlsx"));
-  // Three pages: the category with the first two groups, the other four, then the totals, the
-  // coverage, the counts of issues and the note (breaks before K and W: the pages end at J and V).
-  expect(await columnBreaks(join(out, "ket-qua.xlsx"), "Kết quả")).toEqual([10, 22]);
-  expect(pageCount(file)).toBe(3);
-  // Each page prints its columns whole and no others: no reader's own break inside a group.
-  for (const { page, printed, cells } of await rowByPage(join(out, "ket-qua.xlsx"), "Kết quả", file, "SLDTBXH", "hội")) expect([page, printed]).toEqual([page, cells]);
-  for (const page of [1, 2, 3]) {
+  // Four pages, each with the unit's category (it ranks within categories, "Hạng trong loại"): three
+  // groups a page, then the totals, then the coverage, the counts of issues and the note (breaks
+  // before N, W and Z: the pages end at M, V and Y). The unit's name column is narrowed for it, its
+  // longest names wrapped over two lines; the rows still print on one page down.
+  expect(await columnBreaks(join(out, "ket-qua.xlsx"), "Kết quả")).toEqual([13, 22, 25]);
+  expect(pageCount(file)).toBe(4);
+  // Each page prints its columns whole and no others: no reader's own break inside a group. The
+  // first unit's category ("Sở, ban, ngành có dịch vụ công") ends the columns every page repeats.
+  for (const { page, printed, cells } of await rowByPage(join(out, "ket-qua.xlsx"), "Kết quả", file, "SLDTBXH", "công", 5)) expect([page, printed]).toEqual([page, cells]);
+  for (const page of [1, 2, 3, 4]) {
     const all = wordsOn(file, page);
-    // Where the rank, code and name end on this page: the first unit's row goes on after its name.
+    // Where the rank, code, name and category end on this page: the first unit's row goes on after its category.
     const first = all.find((w) => w.text === "SLDTBXH")!;
     const row = all.filter((w) => Math.abs(w.y0 - first.y0) < 2).sort((a, b) => a.x0 - b.x0);
-    const edge = row[row.findIndex((w) => w.text === "hội") + 1]!.x0;
+    expect([page, row.some((w) => w.text === "ngành")]).toEqual([page, true]);
+    const edge = row[row.findIndex((w) => w.text === "công") + 1]!.x0;
     // Above the header row: down to the stamp's last line (the header row's words start below it).
     const stampEnd = all.find((w) => w.text === "lại.")!;
     const last = all.find((w) => w.text === "STNMT")!;
@@ -214,17 +220,19 @@ test("the demo's results, several pages wide: every page shows the title, the st
   }
 }, 120_000);
 
-test("the demo's results in English, several pages wide: each page whole groups, none of them alone with the totals", async () => {
+test("the demo's results in English, several pages wide: each page whole groups and the unit's category, the coverage, counts and note together on the last", async () => {
   const out = join(dir, "demo-en");
   expect(await main(["demo", "--out", out, "--lang", "en"], { stdout: sink, stderr: sink, cwd: dir, env: {} })).toBe(0);
   const file = pdf(await only(join(out, "ket-qua.xlsx"), "Results", "demo-results-en.xlsx"));
   const breaks = await columnBreaks(join(out, "ket-qua.xlsx"), "Results");
   expect(breaks.length).toBeGreaterThanOrEqual(2);
   expect(pageCount(file)).toBe(breaks.length + 1);
-  const pages = await rowByPage(join(out, "ket-qua.xlsx"), "Results", file, "SLDTBXH", "hội");
+  // The first unit's category ("Departments with public services") ends the columns every page repeats.
+  const pages = await rowByPage(join(out, "ket-qua.xlsx"), "Results", file, "SLDTBXH", "services", 5);
   for (const { page, printed, cells } of pages) expect([page, printed]).toEqual([page, cells]);
-  // The last page starts with the total points: no group's figures beside them.
-  expect(pages[pages.length - 1]!.cells[0]).toBe("192.94");
+  // The last page starts with the coverage, with the counts of issues and the note; the total points on a page before it.
+  expect(pages[pages.length - 1]!.cells[0]).toBe("100%");
+  expect(pages.slice(0, -1).some((p) => p.cells.includes("192.94"))).toBe(true);
 }, 120_000);
 
 test("the forms of a template printed together: each page names its form's sheet (its unit) and its page number within that form, from 1, at its foot", async () => {

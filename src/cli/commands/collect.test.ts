@@ -256,7 +256,7 @@ describe("dti-scorer collect with a file of another format", () => {
     expect(r.err.split("\n").filter((l) => l !== "")).toEqual([
       "Không đọc được tệp nào trong 2 tệp cần tổng hợp (không phải sổ làm việc .xlsx).",
       "Tệp lo1.ods (OpenDocument) không đọc được; hãy mở trong LibreOffice Calc và lưu lại dạng .xlsx.",
-      "Tệp hong.xlsx không phải sổ làm việc Excel (.xlsx) đọc được. Hãy lưu lại dưới dạng .xlsx (Sổ làm việc Excel).",
+      "Tệp hong.xlsx không phải sổ làm việc Excel (.xlsx) đọc được. Có thể tệp bị hỏng, chưa tải xong, hoặc do một chương trình khác ghi theo cách DTI Scorer chưa đọc được: hãy mở tệp trong Excel hoặc LibreOffice Calc rồi lưu lại dạng .xlsx (Sổ làm việc Excel).",
     ]);
     expect(existsSync(join(dir, "z.xlsx"))).toBe(false);
     // Given alone, the file's own sentence is the reason.

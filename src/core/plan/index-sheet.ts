@@ -86,6 +86,56 @@ export interface IndexSheetState {
    * cell is the project's, and carries the rest, which the user typed, with its unit (noteRemarks).
    */
   resultNotes?: Record<string, string>;
+  /**
+   * The assessment period (`Kỳ đánh giá`) each scored unit's form gave when it was scored, by unit
+   * key, as periodText reads it ("" for a blank one); a unit whose form has no period cell, or read
+   * from a table of units, is not listed. Absent when the last scoring did not record them (an
+   * earlier version): a period changed since is then not known, never taken for a change.
+   */
+  periods?: Record<string, string>;
+  /**
+   * The appraised figures the last scoring warned about ("appraised-over-new-figure",
+   * "appraised-from-last-period"), one a cell: a later run says them again while they hold (the
+   * appraised figure still what it was), although the copies of that scoring (inputCopies) then
+   * hold the new figure or the new period. Absent when the last scoring warned about none, or did
+   * not record them (an earlier version): nothing is then said again.
+   */
+  appraised?: AppraisedRecord[];
+}
+
+/**
+ * One appraised figure (a `Số liệu thẩm định` cell) a scoring run warned about, as `_index`
+ * records it: `kind` "figure", a new figure in `Số liệu` beside it that it overrides (`other`: that
+ * figure's text then); "period", kept from a scoring under another period (`other`: that period,
+ * "" for none). The texts are the cells' as the flags compare them (`cell&""`).
+ */
+export interface AppraisedRecord {
+  kind: "figure" | "period";
+  unit: string;
+  /** The input read from it. */
+  node: string;
+  sheet: string;
+  /** The `Số liệu thẩm định` cell then (A1). */
+  cell: string;
+  /** What it held then. */
+  appraised: string;
+  other: string;
+  /** When the scoring it dates from was made (ISO): the one the sentences name. */
+  since: string;
+}
+
+/** The key of `_index`'s rows that record each unit's period as scored (IndexSheetState.periods): one row a unit. */
+const PERIOD_KEY = "period";
+
+/** The key of `_index`'s rows that record the appraised figures warned about (IndexSheetState.appraised): one row a cell. */
+const APPRAISED_KEY = "appraised";
+
+/**
+ * A form's `Kỳ đánh giá` cell as the titles and the period warnings compare it (formPeriods in
+ * read/periods.ts): its text as the reader keeps it (keyText), trimmed; "" when blank.
+ */
+export function periodText(v: CellValue | undefined): string {
+  return v === undefined || isBlank(v) ? "" : keyText(v).trim();
 }
 
 /** The keys of `_index`'s rows that record the results table's notes: the marker, then one row a unit with a note. */
@@ -120,6 +170,12 @@ export interface InputCopy {
   unit: string;
   sheet: string;
   ranges: CopiedRange[];
+  /**
+   * The period its form gave (periodText of its `Kỳ đánh giá` cell, whose range is among `ranges`),
+   * when it has that cell: recorded in `_index` beside the copies (IndexSheetState.periods). Not
+   * read back with the copies.
+   */
+  period?: string;
 }
 
 /** The key a unit is known by in hashes and issue counts: its code, or its name when it has none. */
@@ -322,6 +378,7 @@ export function inputCopies(submissions: Submission[], snapshot: WorkbookSnapsho
     const cells = parsedCells(Object.values(src.cells ?? {}));
     if (cells.length === 0) continue;
     const ranges: CopiedRange[] = [];
+    let period: string | undefined;
     if (src.layout === "A") {
       const header = findTableHeader(sheet);
       if (!header) continue;
@@ -332,13 +389,18 @@ export function inputCopies(submissions: Submission[], snapshot: WorkbookSnapsho
         const line = Array.from({ length: last - first + 1 }, (_, i) => ({ row: first + i, column, value: at(first + i, column) }));
         ranges.push(...runs(line));
       }
-      // The category cell, the unit's name, then its code (a workbook scored before the name or
-      // the code was copied has no range for it).
+      // The category cell, the unit's name, its code, then its period (a workbook scored before
+      // the name, the code or the period was copied has no range for it): the results' title, its
+      // printed headers and the charts' titles name the period the forms give.
       const block = readHeaderBlock(sheet, header);
-      for (const field of [block.category, block.name, block.code]) {
+      for (const field of [block.category, block.name, block.code, block.period]) {
         if (!field) continue;
         const { row, column } = parseCell(field.address);
         ranges.push(...runs([{ row, column, value: at(row, column) }]));
+      }
+      if (block.period) {
+        const { row, column } = parseCell(block.period.address);
+        period = periodText(at(row, column));
       }
       // Self scores and evidence over every row of the table read (groups and indicators have them too).
       const tableRows = Object.values(src.rows ?? {}).filter((r) => Number.isInteger(r) && r > 0);
@@ -364,7 +426,7 @@ export function inputCopies(submissions: Submission[], snapshot: WorkbookSnapsho
         from = i + 1;
       });
     }
-    if (ranges.length > 0) out.push({ unit: unitKey(s), sheet: sheet.name, ranges });
+    if (ranges.length > 0) out.push({ unit: unitKey(s), sheet: sheet.name, ranges, ...(period !== undefined ? { period } : {}) });
   }
   addUnscoredDuplicates(out, submissions, snapshot);
   return out;
@@ -597,6 +659,9 @@ export function planIndexSheet(state: IndexSheetState): OwnedSheetPlan {
     if (p.unitHashScheme !== undefined) rows.push(["unitHashScheme", String(p.unitHashScheme)]);
     for (const [unit, hash] of Object.entries(p.unitHashes)) rows.push(["unit", unit, hash]);
   }
+  // Each unit's period as scored: the copies' of a scoring run, or those read back (a run that only marks issues).
+  const periods = { ...state.periods, ...Object.fromEntries((state.inputCopies ?? []).flatMap((c) => (c.period !== undefined ? [[c.unit, c.period]] : []))) };
+  for (const [unit, period] of Object.entries(periods)) rows.push([PERIOD_KEY, unit, period]);
   if (state.resultNotes) {
     // The marker row says the notes are recorded (a table whose units are all ranked has none).
     rows.push([RESULT_NOTES_KEY, "sha256"]);
@@ -604,7 +669,7 @@ export function planIndexSheet(state: IndexSheetState): OwnedSheetPlan {
   }
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const values = rows.map((r) => [...r, ...Array<PlanValue>(width - r.length).fill(null)]);
-  return {
+  const sheet: OwnedSheetPlan = {
     name: INDEX_SHEET,
     visibility: "veryHidden",
     blocks: [{ address: "A1", values, numberFormat: "@" }, ...planInputCopies(state.inputCopies ?? [], rows.length + 2)],
@@ -612,6 +677,25 @@ export function planIndexSheet(state: IndexSheetState): OwnedSheetPlan {
     conditionalFormats: [],
     charts: [],
   };
+  return withAppraisedRecords(sheet, state.appraised ?? []);
+}
+
+/**
+ * The `_index` sheet of a plan recording `records` (IndexSheetState.appraised) instead of those it
+ * recorded: their rows below everything else of it (the copies of the figures sit below its keyed
+ * rows, at rows their formulas name), which readIndexSheet reads wherever they are. A scoring run
+ * adds those of its own findings to the sheet the plan made; a run that only marks issues keeps
+ * the last scoring's (planIndexSheet).
+ */
+export function withAppraisedRecords(sheet: OwnedSheetPlan, records: readonly AppraisedRecord[]): OwnedSheetPlan {
+  if (sheet.name !== INDEX_SHEET) return sheet;
+  const blocks = sheet.blocks
+    .map((b) => (!isKeyedBlock(b) || b.formulas ? b : { ...b, values: b.values.filter((r) => r[0] !== APPRAISED_KEY) }))
+    .filter((b) => b.values.length > 0);
+  if (records.length === 0) return { ...sheet, blocks };
+  const bottom = Math.max(0, ...blocks.map((b) => parseCell(b.address).row + b.values.length - 1));
+  const values = records.map((r): PlanValue[] => [APPRAISED_KEY, r.kind, r.unit, r.node, r.sheet, r.cell, r.appraised, r.other, r.since]);
+  return { ...sheet, blocks: [...blocks, { address: `A${bottom + 2}`, values, numberFormat: "@" }] };
 }
 
 /**
@@ -786,6 +870,17 @@ export function readIndexSheet(snapshot: WorkbookSnapshot): IndexSheetState | un
       case "unit":
         if (a !== undefined && b !== undefined) unitHashes[a] = b;
         break;
+      case PERIOD_KEY:
+        // A blank period is written as an empty cell: the row says the unit's period was recorded.
+        if (a !== undefined) (state.periods ??= {})[a] = b ?? "";
+        break;
+      case APPRAISED_KEY: {
+        // A kind this version does not know (a later version's) is left out. A blank period is an empty cell.
+        const [unit, node, sheetName, cell, appraised, other, since] = rest.slice(1);
+        if ((a === "figure" || a === "period") && unit && node && sheetName && cell && appraised !== undefined && since)
+          (state.appraised ??= []).push({ kind: a, unit, node, sheet: sheetName, cell, appraised, other: other ?? "", since });
+        break;
+      }
       case RESULT_NOTES_KEY:
         state.resultNotes ??= {};
         break;

@@ -953,6 +953,62 @@ export function pageTitle(title: string, periods: readonly string[], lang: Lang)
 }
 
 /**
+ * The printed page header of a unit's form: the index's name and the period the form states
+ * (none: the name alone), in the form's language. A template writes it with the period it is made
+ * for; a scoring run writes it again from the form's own `Kỳ đánh giá`, as the results and charts
+ * sheets name the periods of the forms.
+ */
+export function formPageHeader(indexName: string, period: string | undefined, lang: Lang): PageTexts {
+  const stated = period?.trim() ?? "";
+  return { center: pageTitle(indexName, stated === "" ? [] : [stated], lang) };
+}
+
+/** How periodText begins the periods after a title, in either language, one period and several ("Kỳ đánh giá: "). */
+const PERIOD_OPENINGS: readonly string[] = (["vi", "en"] as const).flatMap((lang) =>
+  [["\u0000"], ["\u0000", "\u0001"]].map((periods) => periodText(periods, lang).split("\u0000")[0]!),
+);
+
+/** A header's text as compared: NFC, whitespace folded, without case. */
+function headerKey(text: string): string {
+  return text.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+/**
+ * Whether a form's printed page header (its left, centre and right texts, in Excel's codes) is
+ * one the project writes there (formPageHeader), so that a scoring run may write it again: none at
+ * all, or in the centre alone the name of the index (`indexNames`, in either language; cut with
+ * "…" as pageTitle cuts a long one), with or without the periods after it, in either language,
+ * whatever the period. Anything else (a text of the user's, the name beside other words, a font or
+ * date code of theirs) is a person's header and stays.
+ */
+export function isProjectFormHeader(header: PageTexts, indexNames: readonly string[]): boolean {
+  if ((header.left ?? "") !== "" || (header.right ?? "") !== "") return false;
+  const code = header.center ?? "";
+  if (code.trim() === "") return true;
+  // A code but "&&" (a literal "&", as pageLiteral writes one): the project writes none.
+  if (code.replace(/&&/g, "").includes("&")) return false;
+  const text = headerKey(code.replace(/&&/g, "&"));
+  const names = indexNames.map(headerKey).filter((n) => n !== "");
+  // The name as written, or cut with an ellipsis as pageTitle cuts it, after PAGE_TITLE_MIN
+  // characters or more (alone, or with the periods cut off after it).
+  const named = (title: string, cutAfter: boolean) =>
+    names.some((n) => {
+      if (title === n) return true;
+      const kept = title.slice(0, -1);
+      if (!title.endsWith("…") || [...kept].length < PAGE_TITLE_MIN - 1) return false;
+      return n.startsWith(kept) || (cutAfter && PERIOD_OPENINGS.some((o) => `${n} — ${headerKey(o)}`.startsWith(kept)));
+    });
+  if (named(text, true)) return true;
+  return PERIOD_OPENINGS.some((opening) => {
+    const marker = ` — ${headerKey(opening)}`;
+    for (let at = text.indexOf(marker); at > 0; at = text.indexOf(marker, at + 1)) {
+      if (text.length > at + marker.length && named(text.slice(0, at), false)) return true;
+    }
+    return false;
+  });
+}
+
+/**
  * The footer of every sheet the project makes (a form of a template, the results and charts
  * sheets), so that printed pages can be sorted back to their unit: at the left, the sheet's name
  * (`&A`). Not a form's unit name written in: that would stay when the sheet is renamed, or copied

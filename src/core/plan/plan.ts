@@ -2,9 +2,9 @@
 import { definitionHash } from "../definition";
 import type { IndexModel } from "../definition/model";
 import type { Lang, Message, SheetMessage } from "../i18n/text";
-import { localize } from "../i18n/text";
+import { LANGS, foldText, localize } from "../i18n/text";
 import { unitsByRank } from "../score/rank";
-import type { CellMark, ChartKind, ChartPlan, Issue, ScoreTable, Severity, SheetEditPlan, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
+import type { CellMark, ChartKind, ChartPlan, Issue, ScoreTable, Severity, SheetEditPlan, SheetSnapshot, Submission, UnitResult, WorkbookSnapshot, WritePlan } from "../types";
 import { cellAddress, parseCell, parseRange, rangeAddress } from "./a1";
 import { chartsDataRanges, lastChartsArea, planChartsSheet } from "./charts";
 import {
@@ -21,8 +21,11 @@ import {
   UNIT_HASH_SCHEME,
   unitKey,
 } from "./index-sheet";
-import { INDEX_SHEET, MARK_FILLS, markNote } from "./labels";
+import { INDEX_SHEET, MARK_FILLS, formPageHeader, markNote } from "./labels";
 import { formPeriods } from "../read/periods";
+import { isInstructionsSheet } from "../collect";
+import { findTableHeader, readHeaderBlock } from "../read/layout-a";
+import { cellText, isBlank, keyText } from "../read/sheet";
 import {
   type IssueCounts,
   RESULTS_STATUS_CELL,
@@ -509,6 +512,33 @@ export function statedPeriods(submissions: Submission[], snapshot: WorkbookSnaps
   return [...new Set(formPeriods(snapshot, submissions).map((f) => f.period))];
 }
 
+/**
+ * The period a form states in its `Kỳ đánh giá` cell, read as formPeriods reads a scored form's
+ * ("" when the cell is blank); undefined when its table, and so its header block, is not found.
+ */
+function statedPeriodOf(sheet: SheetSnapshot): string | undefined {
+  const table = findTableHeader(sheet);
+  if (!table) return undefined;
+  const cell = readHeaderBlock(sheet, table).period;
+  return cell && !isBlank(cell.value) ? keyText(cell.value).trim() : "";
+}
+
+/** How the English instructions sheet's title (A1) starts; the Vietnamese one's is "Phiếu tự đánh giá — ". */
+const ENGLISH_INSTRUCTIONS_TITLE = foldText("Self-assessment form — ");
+
+/**
+ * The template's instructions sheet (isInstructionsSheet) of the index in use: its title (A1)
+ * names the index's id, "(dti-so-nganh-mau@mau-2024)", of any version.
+ */
+function isInstructionsOf(sheet: SheetSnapshot, model: IndexModel): boolean {
+  return isInstructionsSheet(sheet) && foldText(cellText(sheet.values[0]?.[0] ?? null)).includes(foldText(`(${model.definition.id}@`));
+}
+
+/** The language the template wrote an instructions sheet in, by its title. */
+function instructionsLanguage(sheet: SheetSnapshot): Lang {
+  return foldText(cellText(sheet.values[0]?.[0] ?? null)).startsWith(ENGLISH_INSTRUCTIONS_TITLE) ? "en" : "vi";
+}
+
 export function planResults(
   model: IndexModel,
   table: ScoreTable,
@@ -527,7 +557,10 @@ export function planResults(
   const zero: IssueCounts = { errors: 0, warnings: 0 };
   const formats = figureFormats(model, table);
   const notScored = notScoredEntries(issues, submissions, snapshot);
-  const periods = statedPeriods(submissions, snapshot);
+  // Each form's period (its `Kỳ đánh giá`), read once: the titles name them all, each form's page header its own.
+  const formPeriodList = formPeriods(snapshot, submissions);
+  const periods = [...new Set(formPeriodList.map((f) => f.period))];
+  const periodOf = new Map(formPeriodList.map((f) => [f.sheet, f.period]));
   // The results sheet as read: under its old name when this run renames it. Columns the user
   // added to its table go with their units, as the table's last columns.
   const resultsNow = names.renames.find((r) => r.to === names.results)?.from ?? names.results;
@@ -609,6 +642,9 @@ export function planResults(
       if (u.category !== undefined && u.rankInCategory !== null) rankedInCategory.set(u.category, (rankedInCategory.get(u.category) ?? 0) + 1);
     }
   }
+  // The language of what the project writes on each form (its own), and the names its page header may give the index.
+  const langOf = formLanguages(lang, submissions, snapshot, previous);
+  const indexNames = [...new Set(LANGS.map((l) => localize(model.definition.name, l)))];
   submissions.forEach((s, i) => {
     const unit = table.units[i];
     if (!unit || s.source?.layout !== "A" || ownedSet.has(s.source.sheet)) return;
@@ -628,7 +664,10 @@ export function planResults(
       ...(copied.has(unitKey(s)) ? { inputsChanged: { unit: unitKey(s), scoredAt: options.now } } : {}),
     });
     if (!planned) return;
-    edits.push(planned.edit);
+    // Every printed page of the form names the index in use and the period the form states now,
+    // as the results and charts sheets do: not the period the template was made with.
+    const formLang = langOf(sheetName);
+    edits.push({ ...planned.edit, pageHeader: { texts: formPageHeader(localize(model.definition.name, formLang), periodOf.get(sheetName), formLang), indexNames } });
     ownedCells.push(...planned.owned);
     editWarnings.push(...planned.warnings);
     ownedForms.push({ unit: unitKey(s), sheet: sheetName });
@@ -663,7 +702,6 @@ export function planResults(
   }
 
   // On each form left out, where its summary goes, why: the finding the results sheet lists for it.
-  const langOf = formLanguages(lang, submissions, snapshot, previous);
   for (const entry of notScored) {
     const sheet = entry.kind === "form" && entry.sheet !== undefined ? snapshot?.sheets.find((x) => x.name === entry.sheet) : undefined;
     if (!sheet || ownedSet.has(sheet.name) || edited.has(sheet.name) || ownedCells.some((c) => c.role === "formNotScored" && c.sheet === sheet.name)) continue;
@@ -674,6 +712,33 @@ export function planResults(
     if (emptying) emptying.blocks.push(...line.blocks);
     else edits.push({ sheet: sheet.name, blocks: line.blocks });
     ownedCells.push(line.owned);
+  }
+
+  // The other pages the project made print the index and the period too, as the scored forms do.
+  // A header of the user's stays (the hosts write over the project's header or none only).
+  const withPageHeader = (sheet: string, texts: NonNullable<SheetEditPlan["pageHeader"]>["texts"]) => {
+    const edit = edits.find((e) => e.sheet === sheet);
+    if (edit) edit.pageHeader = { texts, indexNames };
+    else edits.push({ sheet, blocks: [], pageHeader: { texts, indexNames } });
+  };
+  // A form left out of the scoring (its unit code is another form's, it names no unit…): the period
+  // it states itself. Not one of another index, nor one whose table (and period) cannot be found.
+  const otherIndex = new Set(issues.flatMap((i) => (i.code === "definition-mismatch" && i.severity === "error" && i.sheet !== undefined ? [i.sheet] : [])));
+  for (const entry of notScored) {
+    const sheet = entry.kind === "form" && entry.sheet !== undefined ? snapshot?.sheets.find((x) => x.name === entry.sheet) : undefined;
+    if (!sheet || sheet.csvFile !== undefined || ownedSet.has(sheet.name) || otherIndex.has(sheet.name) || edits.some((e) => e.sheet === sheet.name && e.pageHeader)) continue;
+    const period = statedPeriodOf(sheet);
+    if (period === undefined) continue;
+    const formLang = langOf(sheet.name);
+    withPageHeader(sheet.name, formPageHeader(localize(model.definition.name, formLang), period, formLang));
+  }
+  // The template's instructions sheet ("Hướng dẫn"), in its own language: the periods the results
+  // sheet's title and header name (all the forms' one, or each when they differ).
+  for (const sheet of snapshot?.sheets ?? []) {
+    if (sheet.csvFile !== undefined || ownedSet.has(sheet.name) || !isInstructionsOf(sheet, model)) continue;
+    const helpLang = instructionsLanguage(sheet);
+    const { pageHeader } = printedPageTexts(localize(model.definition.name, helpLang), periods, helpLang);
+    if (pageHeader) withPageHeader(sheet.name, pageHeader);
   }
 
   // Marks: set the new ones, clear every mark of the last run (on a form renamed since, under its new name).

@@ -257,7 +257,7 @@ describe("what the index calls a unit", () => {
 });
 
 describe("the results sheet prints legibly", () => {
-  test("a narrow table prints one page wide; one too wide for a legible page takes more pages, each with every unit's rank, code and name and whole groups", () => {
+  test("a narrow table prints one page wide; one too wide for a legible page takes more pages, each with every unit's rank, code, name (and category, ranked within categories) and whole groups", () => {
     const narrow = run(demoSnapshot(), demoModel()).plan.owned[0]!;
     expect(narrow.print).toEqual({
       orientation: "landscape",
@@ -272,7 +272,9 @@ describe("the results sheet prints legibly", () => {
       const header = table(wide).header;
       // The department sample's six groups, each with value, points and rank: wider than one page holds at a readable scale.
       expect(widths.reduce((a, b) => a + b, 0)).toBeGreaterThan(200);
-      expect(wide.print?.repeatColumns).toEqual({ first: "A", last: "C" });
+      // Ranked within categories: each page says which category a unit's rank in it is in.
+      expect(wide.print?.repeatColumns).toEqual({ first: "A", last: "D" });
+      expect(header[3]).toBe(lang === "vi" ? "Loại đơn vị" : "Unit category");
       // Not fitted to pages wide (readers ignore manual breaks then) but at a scale, a page starting
       // only at a group's value or at the totals: a group's value, points and rank print together.
       expect(wide.print?.fitToWidth).toBe(false);
@@ -280,16 +282,16 @@ describe("the results sheet prints legibly", () => {
       expect(breaks.length).toBeGreaterThanOrEqual(1);
       const groupValue = lang === "vi" ? /\(giá trị\)$/ : /\(value\)$/;
       for (const b of breaks) expect([lang, header[b - 1], groupValue.test(header[b - 1]!) || header[b - 1] === (lang === "vi" ? "Tổng điểm" : "Total points")]).toEqual([lang, header[b - 1], true]);
-      // Each page (the rank, code and name with it) fits a landscape A4 page (784 points) at the scale,
+      // Each page (the rank, code, name and category with it) fits a landscape A4 page (784 points) at the scale,
       // a character width taking 7 points in the widest face a reader shows the sheet in; 70% at least.
       const scale = wide.print!.scale!;
       expect(scale).toBeGreaterThanOrEqual(70);
       const sum = (from: number, to: number) => widths.slice(from, to).reduce((a, b) => a + b, 0);
-      const starts = [4, ...breaks];
-      const pages = starts.map((start, p) => sum(0, 3) + sum(start - 1, (starts[p + 1] ?? widths.length + 1) - 1));
+      const starts = [5, ...breaks];
+      const pages = starts.map((start, p) => sum(0, 4) + sum(start - 1, (starts[p + 1] ?? widths.length + 1) - 1));
       for (const [p, width] of pages.entries()) expect([lang, p + 1, (width * 7 * scale) / 100 <= 784]).toEqual([lang, p + 1, true]);
       // No fewer pages would do: two pages side by side are wider than one page holds at 70%.
-      for (let p = 1; p < pages.length; p++) expect([lang, p, ((pages[p - 1]! + pages[p]! - sum(0, 3)) * 7 * 70) / 100 > 784]).toEqual([lang, p, true]);
+      for (let p = 1; p < pages.length; p++) expect([lang, p, ((pages[p - 1]! + pages[p]! - sum(0, 4)) * 7 * 70) / 100 > 784]).toEqual([lang, p, true]);
     }
   });
 
@@ -338,19 +340,19 @@ describe("the lines above and below a table printed several pages wide", () => {
     });
   }
 
-  test("the title, the stamp and the lines on forms not scored are merged over the rank, code and name that every page repeats, wrapped in rows tall enough for them", () => {
+  test("the title, the stamp and the lines on forms not scored are merged over the rank, code, name and category that every page repeats, wrapped in rows tall enough for them", () => {
     const model = builtin("dti-so-nganh-mau");
     const sheet = sheetOf({ sheets: [] }, model);
     expect(sheet.print?.columnBreaksBefore?.length).toBeGreaterThanOrEqual(1);
     // No unit: the header row 3, an empty row, the heading on row 5 and the form's line on row 6.
-    expect(sheet.merges).toEqual(["A1:C1", "A2:C2", "A5:C5", "A6:C6"]);
+    expect(sheet.merges).toEqual(["A1:D1", "A2:D2", "A5:D5", "A6:D6"]);
     const block = (address: string) => sheet.blocks.find((b) => b.address === address)!;
     const title = String(block("A1").values[0]![0]);
     expect(title).toBe("Kết quả đánh giá, xếp hạng: Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành (điều chỉnh theo quyết định của tỉnh) (mau-2023)");
     for (const a of ["A1", "A2", "A5", "A6"]) expect([a, block(a).wrap]).toEqual([a, true]);
     expect(block("A6").values).toEqual([[`– ${NOTE}`]]);
-    // A–C together are narrower than the title, the stamp and the line: each row takes their lines (15 points each at 11 points).
-    const span = sheet.columnWidths!.slice(0, 3).reduce((a, w) => a + w.width, 0);
+    // A–D together are narrower than the title, the stamp and the line: each row takes their lines (15 points each at 11 points).
+    const span = sheet.columnWidths!.slice(0, 4).reduce((a, w) => a + w.width, 0);
     const height = (row: number) => sheet.rowHeights!.find((h) => h.row === row)!.height;
     expect(wrappedLines(title, span, true, 14)).toBeGreaterThanOrEqual(2);
     expect(height(1)).toBeGreaterThanOrEqual(wrappedLines(title, span, true, 14) * 15 * (14 / 11));
@@ -367,7 +369,7 @@ describe("the lines above and below a table printed several pages wide", () => {
     const changed = withInputsChangedStatus(sheet, "COUNTIFS('_index'!A:A,\"x\")", NOW, "vi");
     const status = "Số liệu của 12 đơn vị đã được sửa sau lần chấm ngày 06/05/2024: điểm, hạng và biểu đồ trong sổ này đã cũ. Hãy chấm điểm lại bằng DTI Scorer.";
     expect(changed.blocks.find((b) => b.address === "A2")!.formulas![0]![0]).toContain(status.slice(status.indexOf(" đơn vị")));
-    const span = sheet.columnWidths!.slice(0, 3).reduce((a, w) => a + w.width, 0);
+    const span = sheet.columnWidths!.slice(0, 4).reduce((a, w) => a + w.width, 0);
     const subtitle = String(sheet.blocks.find((b) => b.address === "A2")!.values[0]![0]);
     // The sentence takes at least as many lines as the stamp it replaces.
     expect(wrappedLines(status, span, true)).toBeGreaterThanOrEqual(wrappedLines(subtitle, span));

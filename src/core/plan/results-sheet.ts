@@ -6,7 +6,7 @@ import { localize } from "../i18n/text";
 import type { CellBlock, ConditionalFormatPlan, OwnedSheetPlan, PlanValue, PrintPlan, ScoreTable, UnitResult } from "../types";
 import { columnLetter, columnNumber, parseCell, parseRange, rangeAddress } from "./a1";
 import { unitKey } from "./index-sheet";
-import { fitWidth, widestWord, wrappedHeight, wrappedLines } from "./layout";
+import { LINE_HEIGHT, fitWidth, widestWord, wrappedHeight, wrappedLines } from "./layout";
 import { type FigureFormats, decimalFormat, figure, groupFormats, roundedPartsDiffer, valueLeftOut } from "./figures";
 import {
   RESULTS_TABLE,
@@ -73,6 +73,59 @@ export function showsCategories(model: IndexModel, units: UnitResult[]): boolean
 export const RESULTS_HEADER_ROW = 3;
 /** The rank, the code and the name: the columns every printed page of a table several pages wide repeats. */
 const IDENTITY_COLUMNS = 3;
+
+/**
+ * Whether every printed page of the table repeats the unit's category with its rank, code and
+ * name: when units are ranked within their categories, a page with the rank in the category
+ * (`Hạng trong loại`) says which category it is in.
+ */
+function repeatsCategory(model: IndexModel, table: ScoreTable, units: UnitResult[]): boolean {
+  return table.ranking.within === "category" && showsCategories(model, units);
+}
+
+/** The columns every printed page of a table several pages wide repeats: IDENTITY_COLUMNS, and the category when repeatsCategory. */
+function identityColumns(input: Pick<ResultsSheetInput, "model" | "table" | "units">): number {
+  return IDENTITY_COLUMNS + (repeatsCategory(input.model, input.table, input.units) ? 1 : 0);
+}
+
+/**
+ * The most lines a group's header wraps over in its narrow columns: the built-in indices' names
+ * take six at most ("Hoạt động chính quyền số (điểm)"). A longer name (a province's index of
+ * groups named in a hundred characters and more) made the header row a third of every page.
+ */
+const GROUP_HEADER_LINES = 6;
+/** The widest a column of the table gets when it does not say (Column.maxWidth). */
+const MAX_COLUMN_WIDTH = 24;
+
+/** A group's code before its shortened name: "1. ", or "1) " as written when the code ends so. */
+function codeLead(code: string): string {
+  return /[.)]$/.test(code) ? `${code} ` : `${code}. `;
+}
+
+/**
+ * A top-level group's name as the headers of its columns say it (`columns`: each column's header
+ * of a name, and its narrowest width): whole while each header wraps over GROUP_HEADER_LINES lines
+ * or fewer in its column; else its code and as many of its first words as keep them so, with an
+ * ellipsis ("1. Chính quyền số cấp xã: chỉ…"), the same in each of its columns (a formula's
+ * reference finds the group by it: structured-refs.ts). Its whole name is on each form and on
+ * the charts sheet (the groups' chart names each one whole).
+ */
+function groupHeaderName(code: string, name: string, columns: readonly { header: (name: string) => string; width: number }[]): string {
+  const fits = (n: string) =>
+    columns.every((c) => {
+      const text = c.header(n);
+      const width = Math.min(MAX_COLUMN_WIDTH, Math.max(c.width, widestWord([text], true)));
+      return wrappedLines(text, width, true) <= GROUP_HEADER_LINES;
+    });
+  if (fits(name)) return name;
+  const words = name.split(/\s+/).filter((w) => w !== "");
+  for (let n = words.length - 1; n >= 1; n--) {
+    // Cut after a word, without the punctuation that ended it ("xã:" → "xã…").
+    const short = `${codeLead(code)}${words.slice(0, n).join(" ").replace(/[\s,;:.\-–—(]+$/u, "")}…`;
+    if (fits(short)) return short;
+  }
+  return code;
+}
 /** The header row's look, written on the cells themselves: LibreOffice does not draw table styles. */
 const HEADER_FILL = "#1F4E78";
 const HEADER_FONT = "#FFFFFF";
@@ -226,15 +279,24 @@ function columnsFor(input: ResultsSheetInput): Column[] {
   ];
   // An index without categories has no empty category column.
   const categories = showsCategories(model, input.units);
+  // Repeated on every page with the unit (repeatsCategory), or printed with the first group.
+  const identity = identityColumns(input);
   if (categories) {
-    cols.push({ header: label("category", lang), width: 12, maxWidth: 40, format: TEXT_FORMAT, cell: (u) => categoryName(model, u.category, lang), startsBlock: true });
+    // Repeated, it may be narrower than its longest name (printedWidths): a longer one wraps in its row.
+    const repeated = identity > IDENTITY_COLUMNS;
+    cols.push({ header: label("category", lang), width: 12, maxWidth: 40, format: TEXT_FORMAT, cell: (u) => categoryName(model, u.category, lang), startsBlock: !repeated, ...(repeated ? { wrap: true } : {}) });
   }
+  const ranksGroups = table.ranking.nodes !== "none";
   for (const code of model.topCodes) {
     const node = model.nodes.get(code);
     if (!node) continue;
-    const name = localize(node.name, lang);
     const own = groupFormats(formats, code);
-    // The category prints with the first group: not on a page of its own.
+    const name = groupHeaderName(code, localize(node.name, lang), [
+      { header: (n) => groupValueHeader(n, lang), width: 10 },
+      ...(node.max !== undefined ? [{ header: (n: string) => groupPointsHeader(n, lang), width: 9 }] : []),
+      ...(ranksGroups ? [{ header: (n: string) => groupRankHeader(n, lang), width: 6 }] : []),
+    ]);
+    // A category not repeated prints with the first group: not on a page of its own.
     const first = cols.length === IDENTITY_COLUMNS + (categories ? 1 : 0);
     cols.push({
       header: groupValueHeader(name, lang),
@@ -242,14 +304,14 @@ function columnsFor(input: ResultsSheetInput): Column[] {
       format: own.value,
       cell: (u) => (valueLeftOut(model, u, u.nodes[code]?.coverage) ? null : figure(u.nodes[code]?.value)),
       cf: "colorScale",
-      startsBlock: !(first && categories),
+      startsBlock: !(first && categories && identity === IDENTITY_COLUMNS),
     });
     if (node.max !== undefined) {
       cols.push({ header: groupPointsHeader(name, lang), width: 9, format: own.points, cell: (u) => figure(u.nodes[code]?.points) });
     }
     // The group's rank among the units (ranking.nodes "top" or "all"), beside its figures: narrow,
     // its header wrapped over the group's name like theirs.
-    if (table.ranking.nodes !== "none") {
+    if (ranksGroups) {
       cols.push({ header: groupRankHeader(name, lang), width: 6, format: RANK_FORMAT, cell: (u) => u.nodes[code]?.rank ?? null, centered: true });
     }
   }
@@ -348,7 +410,7 @@ function columnAlign(c: Column): CellBlock["align"] {
 /** Each column as wide as its longest value and its header's longest word. */
 function columnWidths(cols: Column[], rows: PlanValue[][]): number[] {
   return cols.map((c, i) => {
-    const max = c.maxWidth ?? 24;
+    const max = c.maxWidth ?? MAX_COLUMN_WIDTH;
     const values = fitWidth(rows.flatMap((r) => shown(r[i] ?? null, c.format).split("\n")), c.width, max);
     return Math.min(max, Math.max(values, widestWord([c.header], true)));
   });
@@ -473,17 +535,17 @@ function pagesOf(widths: readonly number[], room: number): number[] {
 /**
  * How the results table prints across. One a landscape page holds legibly (PAGE_WIDTH_CHARS) is
  * fitted to one page wide. A wider one prints over as many pages as keep it at READABLE_SCALE or
- * larger in any reader (PAGE_CHARS a page), each page with the rank, code and name (repeated) and
- * whole blocks of columns (`starts`: the 0-based columns a block starts at, Column.startsBlock),
- * so that no group's value is parted from its points and rank: a manual page break before each
- * page's first column. Excel and LibreOffice ignore manual breaks on a sheet fitted to pages
+ * larger in any reader (PAGE_CHARS a page), each page with the rank, code and name (the first
+ * `repeated` columns: the category too, repeatsCategory) and whole blocks of columns (`starts`:
+ * the 0-based columns a block starts at, Column.startsBlock), so that no group's value is parted
+ * from its points and rank: a manual page break before each page's first column. Excel and LibreOffice ignore manual breaks on a sheet fitted to pages
  * wide, so the sheet is printed at a scale instead: the largest at which its widest page fits,
  * the blocks laid so that the widest is as narrow as that number of pages allows.
  */
-export function printWidth(widths: number[], starts: readonly number[]): Pick<PrintPlan, "fitToWidth" | "scale" | "columnBreaksBefore" | "repeatColumns"> {
+export function printWidth(widths: number[], starts: readonly number[], repeated = IDENTITY_COLUMNS): Pick<PrintPlan, "fitToWidth" | "scale" | "columnBreaksBefore" | "repeatColumns"> {
   const sum = (list: readonly number[]) => list.reduce((a, b) => a + b, 0);
   if (sum(widths) <= PAGE_WIDTH_CHARS || starts.length < 2) return { fitToWidth: true };
-  const identity = sum(widths.slice(0, IDENTITY_COLUMNS));
+  const identity = sum(widths.slice(0, repeated));
   const blocks = starts.map((s, i) => sum(widths.slice(s, starts[i + 1] ?? widths.length)));
   const pages = pagesOf(blocks, PAGE_CHARS - identity).length;
   // The narrowest widest page of so many pages: the least run of blocks one page can take that lays them in no more.
@@ -496,8 +558,119 @@ export function printWidth(widths: number[], starts: readonly number[]): Pick<Pr
     fitToWidth: false,
     scale: Math.max(10, Math.min(100, Math.floor((PAGE_POINTS * 100) / (CHAR_POINTS * widest)))),
     columnBreaksBefore: firsts.slice(1).map((f) => columnLetter(starts[f]! + 1)),
-    repeatColumns: { first: "A", last: columnLetter(IDENTITY_COLUMNS) },
+    repeatColumns: { first: "A", last: columnLetter(repeated) },
   };
+}
+
+/** Points of height an A4 landscape page prints: its 595 less the top and bottom margins the hosts set (0.5 inch each). */
+const PAGE_HEIGHT_POINTS = 523;
+
+/**
+ * How many pages the sheet's rows print down over (`heights`: each row's, from row 1, in points),
+ * `room` points a page, the header row (`header`, 0-based) again at the top of each page after the
+ * first, as the readers break a sheet's rows: a row that does not fit whole starts the next page.
+ */
+function pagesDown(heights: readonly number[], header: number, room: number): number {
+  const repeated = heights[header] ?? 0;
+  let pages = 1;
+  let used = 0;
+  heights.forEach((h, i) => {
+    if (i > header && used + h > room && used > repeated) {
+      pages++;
+      used = repeated;
+    }
+    used += h;
+  });
+  return pages;
+}
+
+/** What a printed layout of the table is weighed by (printedWidths): the pages, their scale, the rows' height. */
+interface PrintedLayout {
+  widths: number[];
+  scale: number;
+  pages: number;
+  height: number;
+}
+
+/** Whether layout `a` prints better than `b`: legible (READABLE_SCALE) before all, then on fewer pages, in less height (fewer wrapped lines), larger, with its columns wider. */
+function printsBetter(a: PrintedLayout, b: PrintedLayout, narrowed: readonly number[]): boolean {
+  const keys = (l: PrintedLayout) => [-Math.min(l.scale, READABLE_SCALE), l.pages, l.height, -l.scale, -narrowed.reduce((w, i) => w + l.widths[i]!, 0)];
+  const [ka, kb] = [keys(a), keys(b)];
+  const at = ka.findIndex((k, i) => k !== kb[i]);
+  return at >= 0 && ka[at]! < kb[at]!;
+}
+
+/**
+ * The columns' widths when every printed page repeats the category with the rank, code and name
+ * (`identity` columns, repeatsCategory): the unit's name and its category as wide as their longest
+ * values, or narrower down to their longest value on two lines (as many as the name takes at its
+ * widest, when more), wrapping in taller rows (both columns wrap, and unitRowHeights makes a row
+ * tall enough for its lines), whichever prints the sheet on the fewest pages across and down at
+ * READABLE_SCALE or larger: repeated at its whole width, a category as long as the unit's name
+ * would take a page more of a table several pages wide, and wrapped in every row, a page more down.
+ * Of as many pages, the one of fewest wrapped lines, then the largest scale. The rows' heights are
+ * those planResultsSheet writes: the lines above and below the table (`lines`), wrapped over the
+ * repeated columns, the header row (row `top`, on every page) and each unit's. A table that fits
+ * one page wide, or whose category is not repeated, keeps its widths.
+ */
+function printedWidths(cols: Column[], rows: PlanValue[][], widths: number[], identity: number, starts: readonly number[], lines: SheetLine[], top: number): number[] {
+  const sum = (list: readonly number[]) => list.reduce((a, b) => a + b, 0);
+  if (identity === IDENTITY_COLUMNS || sum(widths) <= PAGE_WIDTH_CHARS) return widths;
+  // The unit's name and its category.
+  const narrowed = [IDENTITY_COLUMNS - 1, IDENTITY_COLUMNS];
+  const text = (r: PlanValue[], i: number) => shown(r[i] ?? null, cols[i]!.format);
+  const choices = narrowed.map((i) => {
+    const c = cols[i]!;
+    const texts = [...new Set(rows.map((r) => text(r, i)).filter((t) => t !== ""))];
+    const widest = widths[i]!;
+    const most = Math.max(2, ...texts.map((t) => wrappedLines(t, widest)));
+    // No word broken across lines, the header's nor a value's.
+    const least = Math.max(c.width, widestWord([c.header], true), widestWord(texts));
+    const out = [widest];
+    for (let w = widest - 1; w >= least && texts.every((t) => wrappedLines(t, w) <= most); w--) out.push(w);
+    // At each width: the header row's height for this column's header, and each unit's row's for its value (0: one line).
+    const lined = new Map(texts.map((t) => [t, new Map(out.map((w) => [w, wraps(c, t, w) ? wrappedHeight([{ text: t, width: w }]) : 0]))]));
+    return out.map((w) => ({ width: w, header: wrappedHeight([{ text: c.header, width: w, bold: true }]), rows: rows.map((r) => lined.get(text(r, i))?.get(w) ?? 0) }));
+  });
+  // What the other columns take of each row's height and of the header's.
+  const others = (i: number) => !narrowed.includes(i);
+  const fixedHeader = wrappedHeight(cols.flatMap((c, i) => (others(i) ? [{ text: c.header, width: widths[i]!, bold: true }] : [])));
+  const fixedRows = rows.map((r) => {
+    const cells = cols.flatMap((c, i) => (others(i) && wraps(c, r[i] ?? null, widths[i]!) ? [{ text: text(r, i), width: widths[i]! }] : []));
+    return cells.length > 0 ? wrappedHeight(cells) : 0;
+  });
+  const lastRow = Math.max(top + rows.length, ...lines.map((l) => l.row));
+  // How the table prints across, and the lines' heights, for each width of the repeated columns.
+  const across = new Map<number, { print: ReturnType<typeof printWidth>; lines: Map<number, number> }>();
+  let best: PrintedLayout | undefined;
+  for (const name of choices[0]!) {
+    for (const category of choices[1]!) {
+      const layout = widths.map((w, i) => (i === narrowed[0] ? name.width : i === narrowed[1] ? category.width : w));
+      const repeated = sum(layout.slice(0, identity));
+      let printed = across.get(repeated);
+      if (!printed) {
+        const print = printWidth(layout, starts, identity);
+        const heights = print.repeatColumns ? spannedLines(lines, print.repeatColumns, layout).rowHeights : [{ row: 1, height: 21 }];
+        printed = { print, lines: new Map(heights.map((h) => [h.row, h.height])) };
+        across.set(repeated, printed);
+      }
+      const { print } = printed;
+      // Fitted to one page wide: the scale the widest face takes it at (CHAR_POINTS a character width).
+      const scale = print.scale ?? Math.min(100, Math.floor((PAGE_POINTS * 100) / (CHAR_POINTS * sum(layout))));
+      const heights = Array.from({ length: lastRow }, (_, r) => {
+        const row = r + 1;
+        if (row === top) return Math.max(fixedHeader, name.header, category.header);
+        const n = row - top - 1;
+        if (n >= 0 && n < rows.length) return Math.max(fixedRows[n]!, name.rows[n]!, category.rows[n]!) || LINE_HEIGHT;
+        return printed.lines.get(row) ?? LINE_HEIGHT;
+      });
+      // A line's room to spare: the stamp may say, in its place and bold, that figures changed (withInputsChangedStatus).
+      const down = pagesDown(heights, top - 1, (PAGE_HEIGHT_POINTS * 100) / scale - LINE_HEIGHT);
+      const candidate = { widths: layout, scale, pages: ((print.columnBreaksBefore?.length ?? 0) + 1) * down, height: sum(heights) };
+      if (!best || printsBetter(candidate, best, narrowed)) best = candidate;
+    }
+  }
+  return best!.widths;
 }
 
 /** A line of text written in column A above or below the table: the title, the stamp, what was not scored. */
@@ -524,11 +697,20 @@ function spanWidth(range: string, widths: number[]): number {
 function spannedLines(lines: SheetLine[], span: { first: string; last: string }, widths: number[]): Required<Pick<OwnedSheetPlan, "merges" | "rowHeights">> {
   const range = (row: number) => rangeAddress(row, columnNumber(span.first), row, columnNumber(span.last));
   const width = spanWidth(range(1), widths);
+  // The title (bold, larger) is measured against a little less: LibreOffice draws it wider than estimated.
+  const room = (l: SheetLine) => (l.bold && (l.size ?? 11) > 11 ? width * TITLE_WRAP_SHARE : width);
   return {
     merges: lines.map((l) => range(l.row)),
-    rowHeights: lines.map((l) => ({ row: l.row, height: wrappedHeight([{ text: l.text, width, ...(l.bold ? { bold: true } : {}), ...(l.size ? { size: l.size } : {}) }]) })),
+    rowHeights: lines.map((l) => ({ row: l.row, height: wrappedHeight([{ text: l.text, width: room(l), ...(l.bold ? { bold: true } : {}), ...(l.size ? { size: l.size } : {}) }]) })),
   };
 }
+
+/**
+ * The share of the repeated columns' width a spanned title is measured against for its row's
+ * height: LibreOffice (DejaVu Sans Bold for Calibri) draws 14-point bold text about 5 % wider than
+ * estimated, as the template's instructions' title (a row a line too tall rather than a line cut off).
+ */
+const TITLE_WRAP_SHARE = 0.92;
 
 /**
  * What every printed page of the results and charts sheets says: the index and the periods the
@@ -594,7 +776,24 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
   const header: PlanValue[] = cols.map((c) => c.header);
   const rows: PlanValue[][] = units.map((u) => cols.map((c) => c.cell(u)));
   const formats: string[][] = [cols.map(() => TEXT_FORMAT), ...units.map(() => cols.map((c) => c.format))];
-  const widths = columnWidths(cols, rows);
+  const identity = identityColumns(input);
+  const starts = cols.flatMap((c, i) => (i === identity || (i > identity && c.startsBlock) ? [i] : []));
+  const notScored = input.notScored ?? [];
+  const count: NotScoredCount = { forms: notScored.filter((n) => n.kind === "form").length, rows: notScored.filter((n) => n.kind === "row").length };
+  const notes = notScoredRows(units.length, notScored.length);
+  // Under the table (and what was not scored), when points shown do not add up to the totals shown, why.
+  const rounding = (input.rounding ?? showsRounding(model, units, input.formats)) ? roundingRow(units.length, notScored.length) : undefined;
+  const title = withPeriod(resultsTitle(indexName, table.index.version, lang), input.periods ?? [], lang);
+  const subtitle = resultsSubtitle(input.now, input.projectVersion, units.length, lang, count, model.definition.unitLabel, units.filter((u) => u.ranked).length);
+  const noteLines = notScored.map((n) => `– ${localize(n.message, lang)}`);
+  // The lines above and below the table, wrapped over the columns every page repeats when it prints several pages wide.
+  const lines: SheetLine[] = [
+    { row: 1, text: title, bold: true, size: TITLE_SIZE },
+    { row: 2, text: subtitle },
+    ...(notes ? [{ row: notes.first, text: notScoredHeading(count, lang), bold: true }, ...noteLines.map((text, i) => ({ row: notes.first + 1 + i, text }))] : []),
+    ...(rounding !== undefined ? [{ row: rounding, text: ROUNDING_NOTE[lang] }] : []),
+  ];
+  const widths = printedWidths(cols, rows, columnWidths(cols, rows), identity, starts, lines, top);
   const headerHeight = wrappedHeight(cols.map((c, i) => ({ text: c.header, width: widths[i] ?? c.width, bold: true })));
   const conditionalFormats: ConditionalFormatPlan[] = [];
   if (units.length > 0) {
@@ -611,20 +810,9 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
       );
     });
   }
-  const notScored = input.notScored ?? [];
-  const count: NotScoredCount = { forms: notScored.filter((n) => n.kind === "form").length, rows: notScored.filter((n) => n.kind === "row").length };
-  const notes = notScoredRows(units.length, notScored.length);
-  // Under the table (and what was not scored), when points shown do not add up to the totals shown, why.
-  const rounding = (input.rounding ?? showsRounding(model, units, input.formats)) ? roundingRow(units.length, notScored.length) : undefined;
-  const print = printWidth(
-    widths,
-    cols.flatMap((c, i) => (i === IDENTITY_COLUMNS || (i > IDENTITY_COLUMNS && c.startsBlock) ? [i] : [])),
-  );
+  const print = printWidth(widths, starts, identity);
   // On a table several pages wide, the lines above and below it are wrapped over the columns every page repeats.
   const wrap = print.repeatColumns ? { wrap: true } : {};
-  const title = withPeriod(resultsTitle(indexName, table.index.version, lang), input.periods ?? [], lang);
-  const subtitle = resultsSubtitle(input.now, input.projectVersion, units.length, lang, count, model.definition.unitLabel, units.filter((u) => u.ranked).length);
-  const noteLines = notScored.map((n) => `– ${localize(n.message, lang)}`);
   const noteBlocks: CellBlock[] = [
     ...(notes
       ? [
@@ -634,18 +822,7 @@ export function planResultsSheet(input: ResultsSheetInput): OwnedSheetPlan {
       : []),
     ...(rounding !== undefined ? [{ address: `A${rounding}`, values: [[ROUNDING_NOTE[lang]]], numberFormat: TEXT_FORMAT, ...wrap }] : []),
   ];
-  const spanned = print.repeatColumns
-    ? spannedLines(
-        [
-          { row: 1, text: title, bold: true, size: TITLE_SIZE },
-          { row: 2, text: subtitle },
-          ...(notes ? [{ row: notes.first, text: notScoredHeading(count, lang), bold: true }, ...noteLines.map((text, i) => ({ row: notes.first + 1 + i, text }))] : []),
-          ...(rounding !== undefined ? [{ row: rounding, text: ROUNDING_NOTE[lang] }] : []),
-        ],
-        print.repeatColumns,
-        widths,
-      )
-    : undefined;
+  const spanned = print.repeatColumns ? spannedLines(lines, print.repeatColumns, widths) : undefined;
   return {
     name: input.sheetName ?? SHEET_NAMES.results[lang],
     visibility: "visible",

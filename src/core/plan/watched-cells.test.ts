@@ -390,3 +390,41 @@ describe("a table of units (layout B): a unit's flag goes up when its code, name
     expect(flagged(plan, now)).toEqual([]);
   });
 });
+
+describe("a form's period (Kỳ đánh giá): copied, recorded as scored, and its flag goes up when it changes", () => {
+  /** The demo forms with a period row (A5 "Kỳ đánh giá", B5 the period), SO-03's still last year's. */
+  function withPeriods(): WorkbookSnapshot {
+    const snapshot = forms();
+    for (const s of snapshot.sheets) {
+      setCell(snapshot, s.name, "A5", "Kỳ đánh giá");
+      setCell(snapshot, s.name, "B5", s.name === "SO-03" ? "Năm 2024" : "Năm 2025");
+    }
+    return snapshot;
+  }
+
+  test("the period cell is copied after the unit code, and `_index` records each unit's period as scored", () => {
+    const snapshot = withPeriods();
+    const copies = inputCopies(readAndScore(snapshot).submissions, snapshot);
+    const so03 = copies.find((c) => c.unit === "SO-03")!;
+    expect(so03.ranges.map((r) => r.address)).toEqual(["D8", "B3", "B1", "B2", "B5", "G7", "E7"]);
+    expect(so03.ranges[4]!.values).toEqual([["Năm 2024"]]);
+    const state = readIndexSheet({ sheets: [...snapshot.sheets, { name: INDEX_SHEET, values: ownedGrid(score(snapshot), INDEX_SHEET) }] })!;
+    expect(state.periods).toEqual({ "SO-01": "Năm 2025", "SO-02": "Năm 2025", "SO-03": "Năm 2024" });
+    // A check that only marks issues writes them again.
+    const marked = planMarksOnly([], { lang: "vi", previous: state, snapshot });
+    expect(readIndexSheet({ sheets: [...snapshot.sheets, { name: INDEX_SHEET, values: ownedGrid(marked, INDEX_SHEET) }] })!.periods).toEqual(state.periods);
+  });
+
+  test("as scored no flag is up; the one form's period corrected, its flag goes up; every period changed, every flag", () => {
+    const snapshot = withPeriods();
+    const plan = score(snapshot);
+    expect(flagged(plan, snapshot)).toEqual([]);
+    expect(flagged(plan, edited(snapshot, (s) => setCell(s, "SO-03", "B5", "Năm 2025")))).toEqual(["SO-03"]);
+    const all = edited(snapshot, (s) => {
+      for (const x of s.sheets) setCell(s, x.name, "B5", "Năm 2026");
+    });
+    expect(flagged(plan, all)).toEqual(["SO-01", "SO-02", "SO-03"]);
+    // The figures are what they were: the unit hashes say nothing changed, the periods recorded do.
+    expect(validateNames(plan, all)).toEqual({ changed: [], added: [], removed: [] });
+  });
+});

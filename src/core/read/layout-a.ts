@@ -10,7 +10,7 @@ import { type Lang, type LegacyEncoding, foldText, legacyReading, localize, norm
 import { type CellValue, type Issue, type IssueCode, type Severity, type SheetSnapshot, isCellError } from "../types";
 import { type MessageParams, makeIssue } from "./messages";
 import type { LocatedCell, RawUnit } from "./raw";
-import { CodeMatcher, address, cellAt, cellText, foldLabel, isBlank, isRowCodeText, keyText, legacyRows, looksLikeCode } from "./sheet";
+import { CodeMatcher, address, cellAt, cellText, foldLabel, formulaWithoutResult, isBlank, isRowCodeText, keyText, legacyRows, looksLikeCode } from "./sheet";
 import { type UnitField, unitFieldOf } from "./unit-fields";
 import { NOT_APPLICABLE_ANSWERS, isExcelErrorText } from "./values";
 
@@ -390,6 +390,12 @@ export type LayoutAUnit = RawUnit & {
    */
   evidenceNone?: Record<string, { cell: string; raw: string; error?: true; legacy?: LegacyEncoding }>;
   /**
+   * Indicators with a `Minh chứng` cell holding a formula whose result the file does not store
+   * (formulaWithoutResult), by indicator: that cell. Its evidence cannot be read, which an
+   * "excel-error" of `rowFindings` says; a required evidence is then not said to be missing.
+   */
+  evidenceUnread?: Record<string, string>;
+  /**
    * The form has no header block the reader knows (`noHeaderBlock`) because its labels are typed in
    * an old encoding ("§¬n vÞ" for "Đơn vị", legacyHeaderBlock): the finding says which, and how to convert them.
    */
@@ -444,7 +450,8 @@ const NO_EVIDENCE = new Set([...NO_EVIDENCE_WORDS.map(foldText), ...NOT_APPLICAB
 /**
  * Whether an evidence cell's content is no evidence: "error", an Excel error (a cell or the
  * text of one, "#REF!"); "none", words or marks that say there is none (NO_EVIDENCE), TRUE or FALSE;
- * undefined for evidence (and for a blank cell, which is none of either).
+ * undefined for evidence (and for a blank cell, which is none of either, and for a formula whose
+ * result the file does not store, which cannot be read: formulaWithoutResult).
  */
 export function notEvidence(v: CellValue): "none" | "error" | undefined {
   if (isCellError(v)) return v.error !== "" ? "error" : undefined;
@@ -906,6 +913,9 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
   const evidenceParts = new Map<string, string[]>();
   const evidenceCells: Record<string, string> = {};
   const evidenceNone: NonNullable<LayoutAUnit["evidenceNone"]> = {};
+  const evidenceUnread: NonNullable<LayoutAUnit["evidenceUnread"]> = {};
+  /** Evidence cells said to hold a formula without its result (a merge shared by indicators is said once). */
+  const unreadSaid = new Set<string>();
   const unknownCodes: { raw: string; address: string }[] = [];
   const rowFindings: RowFinding[] = [];
 
@@ -1028,6 +1038,14 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
         const ev = cellText(at.value);
         const once = at.merge === undefined || !mergedEvidence.has(`${indicator}|${at.address}`);
         if (at.merge !== undefined) mergedEvidence.add(`${indicator}|${at.address}`);
+        // A formula whose result the file does not store: the evidence cannot be read, said once a cell.
+        const formula = formulaWithoutResult(at.value);
+        if (formula !== undefined) {
+          if (!unreadSaid.has(at.address))
+            rowFindings.push({ severity: "warning", code: "excel-error", params: { cell: at.address, node: indicator, raw: formula, cellHolds: "evidence" } });
+          unreadSaid.add(at.address);
+          evidenceUnread[indicator] ??= at.address;
+        }
         // "Không có", "-", an Excel error: no evidence, kept to be quoted if the evidence is required.
         const none = notEvidence(at.value);
         if (none !== undefined) {
@@ -1087,6 +1105,7 @@ export function readLayoutA(model: IndexModel, sheet: SheetSnapshot): LayoutARes
     ...(evidence ? { evidence } : {}),
     evidenceCells,
     ...(Object.keys(evidenceNone).length > 0 ? { evidenceNone } : {}),
+    ...(Object.keys(evidenceUnread).length > 0 ? { evidenceUnread } : {}),
     fallbackCell: address(header.row, codeCol),
     missingRows,
     unknownCodes,

@@ -121,16 +121,18 @@ describe("a figure in a merged cell (layout A)", () => {
       { code: "3.2", name: "Hệ thống một cửa", max: 5, rule: { kind: "boolean" } },
     ]);
     const figures = { "1.1": "x", "2.1": 0.5, "2.2.a": 3, "2.2.b": 4, "3.1": "x" };
-    // Unmerged, a blank box beside ticked ones is "no", silently.
+    // Unmerged, a blank box beside ticked ones is "no": said so, not as a missing input.
     const unmerged = readSubmissions(m, { sheets: [form(figures, undefined, ["3.1", "3.2"])] });
     expect(unmerged.submissions[0]!.values["3.2"]).toBe(false);
     expect(missingInputs(unmerged.issues)).toEqual([]);
+    expect(unmerged.issues.filter((i) => i.code === "blank-read-as-no").map((i) => [i.node, i.cell])).toEqual([["3.2", "D11"]]);
     // Merged with 3.1's box (rows 10 and 11), it shows "x": not taken for "no".
     const merged = readSubmissions(m, { sheets: [form(figures, ["D10:D11"], ["3.1", "3.2"])] });
     expect(merged.submissions[0]!.values["3.1"]).toBe(true);
     expect(merged.submissions[0]!.values["3.2"]).toBeUndefined();
     expect(missingInputs(merged.issues).map((i) => [i.node, i.cell, i.severity])).toEqual([["3.2", "D11", "warning"]]);
     expect(missingInputs(merged.issues)[0]!.message.vi).toContain('ô này thuộc vùng ô gộp D10:D11, giá trị của vùng ("x") nằm ở ô D10');
+    expect(merged.issues.filter((i) => i.code === "blank-read-as-no")).toEqual([]);
   });
 
   test("a workbook saved with a merged figure: the .xlsx host reads the merge and the scoring run says it", async () => {

@@ -98,6 +98,24 @@ export interface MessageParams {
   /** ambiguous-number: a percentage ("85%") typed into an input that is no percentage, read as the fraction (0.85). */
   notPercent?: boolean;
   /**
+   * not-an-integer, out-of-range with `notPercent`: the cell is a number cell formatted as a
+   * percentage (`rawNumber` 0,85 shown as 85%), not text typed with "%": the sentence quotes what
+   * it shows, and says to change its format before typing the figure.
+   */
+  shownPercent?: boolean;
+  /**
+   * excel-error of a formula whose result the file does not store (`raw` "=…"), in a cell that
+   * holds no figure: what the cell holds, the unit's name, code or category, a self score
+   * (`Tự chấm`) or evidence (`Minh chứng`). With "name" or "code", `unitName` is the name the
+   * unit is scored under; without it, the row has neither and is not scored.
+   */
+  cellHolds?: "name" | "code" | "category" | "self" | "evidence";
+  /**
+   * The workbook counts its dates from 1 January 1904 (ReadOptions.date1904): a date cell's text
+   * ("1904-01-01T12:00:00") is the number it holds counted from that day (0,5 shown as 12:00).
+   */
+  date1904?: boolean;
+  /**
    * unknown-category, missing-category: the index's unit categories by the names users type, in
    * both languages (the sentence lists them in its own language). Without it, `list` (ids) is listed.
    */
@@ -239,6 +257,28 @@ export interface MessageParams {
    * 1.3.a"). Without it, every code is said as an indicator.
    */
   indicators?: Record<string, string>;
+  /**
+   * blank-read-as-no: the cells where the unit answered a yes/no with "x" (the x / blank checklist
+   * convention), which is why its blank yes/no cells are read as "Không". `layout` says whether
+   * they are on a form ("A") or on a table's row ("B").
+   */
+  checkMarks?: string[];
+  /**
+   * blank-read-as-no said once for several cells: every blank yes/no cell read as "Không" (`cell`
+   * the first of them). Without it, the finding is about `cell` alone.
+   */
+  blanks?: string[];
+  /**
+   * blank-read-as-no: the indicators that, were the blanks taken as unanswered (missing inputs),
+   * the definition's missing-data rule would leave out of the aggregation (`leftOut`), or score
+   * 0 (`zero`) where the "Không" scores more (an expression reading it: 0,8 rather than 0).
+   */
+  asMissing?: { leftOut?: string[]; zero?: string[] };
+  /**
+   * blank-read-as-no: the indicator (a yes/no one) has evidence in its `Minh chứng` cell, this one,
+   * which contradicts the "Không" its blank is read as.
+   */
+  evidenceFound?: { cell: string; raw: string };
 }
 
 function num(x: number | undefined, lang: "vi" | "en"): string {
@@ -353,7 +393,31 @@ function hundredTimes(x: number | undefined): number | undefined {
 /** A percentage typed where a plain figure goes ("85%", read as `value` 0,85): "nếu định ghi 85 thì hãy nhập 85". */
 function percentMeant(p: MessageParams): Message {
   const n = hundredTimes(p.value);
+  // A cell formatted as a percentage shows 85 typed there as 85% again: its format goes first.
+  if (p.shownPercent) {
+    return {
+      vi: `nếu định ghi ${plainNumber(n, "vi")}, hãy đổi định dạng ô sang "Số" (Number) rồi nhập ${plainNumber(n, "vi")}`,
+      en: `if you meant ${plainNumber(n, "en")}, change the cell's format to Number and type ${plainNumber(n, "en")}`,
+    };
+  }
   return { vi: `nếu định ghi ${plainNumber(n, "vi")} thì hãy nhập ${plainNumber(n, "vi")}`, en: `write ${plainNumber(n, "en")} if you meant ${plainNumber(n, "en")}` };
+}
+
+/**
+ * A percentage typed where a plain figure goes, as the sentence starts: "\"85%\" được hiểu là 0,85"
+ * / "\"85%\" is read as 0.85"; a number cell formatted as a percentage (`shownPercent`) as what it
+ * shows: "ô hiện 85% (định dạng phần trăm), được hiểu là 0,85" / "the cell shows 85% (formatted as
+ * a percentage), read as 0.85".
+ */
+function percentReadAs(p: MessageParams): Message {
+  if (p.shownPercent && p.rawNumber !== undefined && Number.isFinite(p.rawNumber)) {
+    const shown = (lang: "vi" | "en"): string => `${cellNumberText(shiftDecimal(p.rawNumber as number, 2), lang)}%`;
+    return {
+      vi: `ô hiện ${shown("vi")} (định dạng phần trăm), được hiểu là ${plainNumber(p.value, "vi")}`,
+      en: `the cell shows ${shown("en")} (formatted as a percentage), read as ${plainNumber(p.value, "en")}`,
+    };
+  }
+  return { vi: `${quote(p, "vi")} được hiểu là ${plainNumber(p.value, "vi")}`, en: `${quote(p, "en")} is read as ${plainNumber(p.value, "en")}` };
 }
 
 /** "1860 (một nghìn tám trăm sáu mươi)": the number plainly, then in words. */
@@ -558,8 +622,14 @@ function quote(p: Pick<MessageParams, "raw" | "rawNumber">, lang: "vi" | "en"): 
 const HOST_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?$/;
 /** The 1900 date system's day 0 (30 December 1899), in milliseconds since 1970. */
 const DAY_ZERO = Date.UTC(1899, 11, 30);
+/** The 1904 date system's day 0 (1 January 1904), in milliseconds since 1970. */
+const DAY_ZERO_1904 = Date.UTC(1904, 0, 1);
 const DAY = 86_400_000;
-/** Before this serial (1 January 1904) no date is one of the 1904 date system: a number there is the number typed. */
+/**
+ * Below this serial (1 January 1904 in the 1900 date system, which no 1904 workbook can hold; the
+ * same count of days, before 1908, in the 1904 system) a date is a number typed into a cell
+ * formatted as a date: the finding says the number.
+ */
 const FIRST_1904_SERIAL = 1462;
 
 /**
@@ -568,7 +638,9 @@ const FIRST_1904_SERIAL = 1462;
  * 4 Mar 2025 in en; with the time of day, "10:30"; a time alone as the time), and, for a date
  * before 1904 (a number typed into a cell formatted as a date: 3 shows as 03/01/1900), the number.
  * Excel counts 1900 as a leap year: its serials before 61 (1 March 1900) show a day later than
- * the day count from 30 December 1899 the hosts use, and 60 shows as 29/02/1900.
+ * the day count from 30 December 1899 the hosts use, and 60 shows as 29/02/1900. In a workbook of
+ * the 1904 date system (`date1904`), days count from 1 January 1904 (0,5 is "1904-01-01T12:00:00",
+ * shown 12:00 as a time), without that leap day, and a date before 1908 is the number typed.
  */
 function dateCell(p: MessageParams): { shown: Message; number?: number } | undefined {
   if (p.file !== undefined || p.rawNumber !== undefined || p.raw === undefined) return undefined;
@@ -577,10 +649,12 @@ function dateCell(p: MessageParams): { shown: Message; number?: number } | undef
   const [, y, mo, d, h = "00", mi = "00", sec = "00"] = m;
   const at = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec));
   if (Number.isNaN(at)) return undefined;
-  const serial = Math.round(((at - DAY_ZERO) / DAY) * 1e9) / 1e9;
+  const from1904 = p.date1904 === true;
+  const serial = Math.round(((at - (from1904 ? DAY_ZERO_1904 : DAY_ZERO)) / DAY) * 1e9) / 1e9;
   const day = Math.floor(serial);
   const time = h !== "00" || mi !== "00" || sec !== "00" ? `${h}:${mi}${sec !== "00" ? `:${sec}` : ""}` : undefined;
   const dayText = (lang: "vi" | "en"): string => {
+    if (from1904) return formatDate(new Date(at), lang, 0);
     if (day === 60) return lang === "vi" ? "29/02/1900" : "29 Feb 1900";
     if (day === 0) return lang === "vi" ? "00/01/1900" : "0 Jan 1900";
     return formatDate(new Date(day > 0 && day < 60 ? at + DAY : at), lang, 0);
@@ -688,6 +762,42 @@ function of(p: MessageParams): Message {
   if (p.node === undefined) return { vi: "", en: "" };
   const s = subject(p);
   return { vi: ` (${s.vi})`, en: ` (${s.en})` };
+}
+
+/**
+ * What a cell holding a formula whose result the file does not store (excel-error) cannot give
+ * (`cellHolds`; a figure without it), and what follows from it: the name the unit is scored under
+ * instead, or, without one, that the row is not scored; a unit without its category.
+ */
+function unreadCell(p: MessageParams): { what: Message; then: Message } {
+  const none = { vi: "", en: "" };
+  const instead = p.unitName;
+  switch (p.cellHolds) {
+    case "name":
+      return {
+        what: { vi: "tên đơn vị", en: "the unit's name" },
+        then:
+          instead !== undefined
+            ? { vi: `; tạm dùng "${instead}" thay cho tên`, en: `; "${instead}" is used instead` }
+            : { vi: "; dòng cũng không có mã đơn vị đọc được nên không được chấm", en: "; the row has no readable unit code either, so it is not scored" },
+      };
+    case "code":
+      return {
+        what: { vi: "mã đơn vị", en: "the unit code" },
+        then:
+          instead !== undefined
+            ? { vi: `; đơn vị được chấm theo tên "${instead}", không có mã`, en: `; the unit is scored under its name, "${instead}", without a code` }
+            : { vi: "; dòng không có tên đơn vị nên không được chấm", en: "; the row has no unit name either, so it is not scored" },
+      };
+    case "category":
+      return { what: { vi: "loại đơn vị", en: "the unit category" }, then: { vi: `; ${noCategory.vi}`, en: `; ${noCategory.en}` } };
+    case "self":
+      return { what: { vi: "điểm tự chấm", en: "the self score" }, then: none };
+    case "evidence":
+      return { what: { vi: "minh chứng", en: "the evidence" }, then: none };
+    default:
+      return { what: { vi: "số liệu", en: "the figure" }, then: none };
+  }
 }
 
 type Body = (p: MessageParams) => Message;
@@ -862,7 +972,111 @@ function missingInput(p: MessageParams): Message {
       : { vi: `${what.vi}; chỉ tiêu này được tính 0 điểm`, en: `${what.en}; ${it} scores 0` };
 }
 
+/**
+ * Cells in a sentence, at most `most` of them, then how many more: "ô D20, D45 và 3 ô khác" /
+ * "cells D20, D45 and 3 more"; in a CSV file (one row), their columns: "cột F, H" / "columns F, H".
+ * `bare`: cells said to be cells already ("3 ô để trống (D14, D20, D30)"), without the word "ô".
+ */
+function cellList(cells: string[], p: MessageParams, most: number, bare = false): Message {
+  const csv = p.file !== undefined;
+  const shown = cells.slice(0, most).map((c) => (csv ? columnOf(c) : c));
+  const more = cells.length - shown.length;
+  const word = csv ? "cột" : "ô";
+  const enWord = csv ? (cells.length === 1 ? "column" : "columns") : cells.length === 1 ? "cell" : "cells";
+  const named = !bare || csv;
+  return {
+    vi: `${named ? `${word} ` : ""}${shown.join(", ")}${more > 0 ? ` và ${more} ${word} khác` : ""}`,
+    en: `${named ? `${enWord} ` : ""}${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`,
+  };
+}
+
+/** Indicator codes in a sentence, at most `most`: "chỉ tiêu 1.1", "các chỉ tiêu 1.1, 1.2 và 3 chỉ tiêu khác" / "indicators 1.1, 1.2 and 3 more". */
+function indicatorList(codes: string[], most: number): Message {
+  const shown = codes.slice(0, most);
+  const more = codes.length - shown.length;
+  if (more > 0) return { vi: `các chỉ tiêu ${shown.join(", ")} và ${more} chỉ tiêu khác`, en: `indicators ${shown.join(", ")} and ${more} more` };
+  return codes.length > 1
+    ? { vi: `các chỉ tiêu ${joinCodes(codes, "vi")}`, en: `indicators ${joinCodes(codes, "en")}` }
+    : { vi: `chỉ tiêu ${codes[0] ?? "?"}`, en: `indicator ${codes[0] ?? "?"}` };
+}
+
+/** The start of a text quoted in a sentence: its first 40 characters, on one line, then "…". */
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 40 ? `${line.slice(0, 40).trimEnd()}…` : line;
+}
+
+/**
+ * blank-read-as-no: blank yes/no cells read as "Không" because the unit ticks its "Có" answers
+ * with "x" (the x / blank checklist convention): which cells, why (the cells with "x"), what the
+ * definition's missing-data rule would have made of them as unanswered, and, for a yes/no
+ * indicator with evidence, that the evidence contradicts the "Không".
+ */
+function blankReadAsNo(p: MessageParams): Message {
+  const marks = p.checkMarks ?? [];
+  const at = cellList(marks, p, 3);
+  const some = marks.length > 1;
+  const who = p.layout === "B" ? { vi: "dòng của đơn vị", en: "the unit's row" } : { vi: "phiếu", en: "the form" };
+  const why = {
+    vi: `vì ${who.vi} đánh dấu "x" cho ${some ? "các " : ""}câu trả lời "Có" (${at.vi})`,
+    en: `because ${who.en} marks ${some ? `"Có" (yes) answers` : `a "Có" (yes) answer`} with "x" (${at.en})`,
+  };
+  const indicator = p.indicator ?? p.node ?? "?";
+  if (p.evidenceFound !== undefined) {
+    // A yes/no indicator with evidence: the evidence says "Có" where the blank is read as "Không".
+    // The indicator is named already, in the parenthesis after the cell.
+    const scored = p.noPoints
+      ? { vi: "giá trị của chỉ tiêu này được tính bằng 0", en: "the indicator's value counts as 0" }
+      : { vi: "chỉ tiêu này được tính 0 điểm", en: "the indicator scores 0" };
+    const instead = p.asMissing?.leftOut?.includes(indicator)
+      ? { vi: " thay vì không được tính khi tổng hợp như một ô chưa có số liệu", en: " rather than being left out of the aggregation as a missing figure would be" }
+      : { vi: "", en: "" };
+    const evidence = `"${excerpt(p.evidenceFound.raw)}"`;
+    return {
+      vi: `ô để trống${of(p).vi} được hiểu là "Không" ${why.vi}, nên ${scored.vi}${instead.vi}; nhưng ô minh chứng ${p.evidenceFound.cell} lại ghi ${evidence}, trái với câu trả lời "Không" — hãy kiểm tra với đơn vị rồi ghi "Có" hoặc "Không" vào ô này`,
+      en: `the blank cell${of(p).en} is read as "Không" (no) ${why.en}, so ${scored.en}${instead.en}; yet the evidence cell ${p.evidenceFound.cell} holds ${evidence}, which contradicts the "Không" — check with the unit and write "Có" (yes) or "Không" (no) in the cell`,
+    };
+  }
+  const blanks = p.blanks ?? (p.cell !== undefined ? [p.cell] : []);
+  const many = blanks.length > 1;
+  // What the missing-data rule would have made of the blanks, taken as unanswered.
+  const leftOut = p.asMissing?.leftOut ?? [];
+  const zero = p.asMissing?.zero ?? [];
+  const parts: Message[] = [];
+  if (leftOut.length > 0) {
+    const list = indicatorList(leftOut, 6);
+    parts.push({ vi: `${list.vi} sẽ không được tính khi tổng hợp`, en: `${list.en} would be left out of the aggregation` });
+  }
+  if (zero.length > 0) {
+    const list = indicatorList(zero, 6);
+    parts.push(
+      p.noPoints
+        ? { vi: `giá trị của ${list.vi} sẽ được tính bằng 0`, en: `the value of ${list.en} would count as 0` }
+        : { vi: `${list.vi} sẽ được tính 0 điểm`, en: `${list.en} would score 0` },
+    );
+  }
+  const effect =
+    parts.length > 0
+      ? {
+          vi: `; nếu coi là chưa trả lời (chưa có số liệu) thì ${parts.map((m) => m.vi).join(", còn ")}`,
+          en: `; were ${many ? "they" : "it"} taken as unanswered (${many ? "missing figures" : "a missing figure"}), ${parts.map((m) => m.en).join(", and ")}`,
+        }
+      : { vi: "", en: "" };
+  if (!many) {
+    return {
+      vi: `ô để trống${of(p).vi} được hiểu là "Không" ${why.vi}${effect.vi} — nếu đơn vị chưa trả lời, hãy hỏi lại đơn vị rồi ghi "Có" hoặc "Không" vào ô này`,
+      en: `the blank cell${of(p).en} is read as "Không" (no) ${why.en}${effect.en} — if the unit has not answered, ask it and write "Có" (yes) or "Không" (no) in the cell`,
+    };
+  }
+  const list = cellList(blanks, p, 12, true);
+  return {
+    vi: `${blanks.length} ô để trống (${list.vi}) được hiểu là "Không" ${why.vi}${effect.vi} — nếu đơn vị chưa trả lời ô nào trong số này, hãy hỏi lại đơn vị rồi ghi "Có" hoặc "Không" vào ô đó`,
+    en: `${blanks.length} blank cells (${list.en}) are read as "Không" (no) ${why.en}${effect.en} — if the unit has not answered one of them, ask it and write "Có" (yes) or "Không" (no) in that cell`,
+  };
+}
+
 const bodies: Partial<Record<IssueCode, Body>> = {
+  "blank-read-as-no": blankReadAsNo,
   "no-figures": (p) => {
     // One finding for a unit that gave no figure at all (a blank form kept by Collect for a unit
     // that has not sent its own), instead of a missing-input for each of its inputs.
@@ -958,8 +1172,8 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     // "85%" in a whole number's cell: read as 0,85, which is no whole number; 85 may be what was meant.
     p.notPercent
       ? {
-          vi: `${quote(p, "vi")} được hiểu là ${plainNumber(p.value, "vi")}, không phải là số nguyên${of(p).vi}; số liệu này không phải tỷ lệ phần trăm — ${percentMeant(p).vi}`,
-          en: `${quote(p, "en")} is read as ${plainNumber(p.value, "en")}, which is not a whole number${of(p).en}; this figure is not a percentage — ${percentMeant(p).en}`,
+          vi: `${percentReadAs(p).vi}, không phải là số nguyên${of(p).vi}; số liệu này không phải tỷ lệ phần trăm — ${percentMeant(p).vi}`,
+          en: `${percentReadAs(p).en}, which is not a whole number${of(p).en}; this figure is not a percentage — ${percentMeant(p).en}`,
         }
       : {
           vi: `${quote(p, "vi")} không phải là số nguyên${of(p).vi}`,
@@ -988,8 +1202,8 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     // "85%" in a figure that is no percentage: read as 0,85, out of its range; 85 may be what was meant.
     if (p.notPercent) {
       return {
-        vi: `${quote(p, "vi")} được hiểu là ${plainNumber(p.value, "vi")}, nằm ngoài khoảng cho phép, giá trị phải ${vi}${of(p).vi}; số liệu này không phải tỷ lệ phần trăm — ${percentMeant(p).vi}`,
-        en: `${quote(p, "en")} is read as ${plainNumber(p.value, "en")}, which is out of range, the value must be ${en}${of(p).en}; this figure is not a percentage — ${percentMeant(p).en}`,
+        vi: `${percentReadAs(p).vi}, nằm ngoài khoảng cho phép, giá trị phải ${vi}${of(p).vi}; số liệu này không phải tỷ lệ phần trăm — ${percentMeant(p).vi}`,
+        en: `${percentReadAs(p).en}, which is out of range, the value must be ${en}${of(p).en}; this figure is not a percentage — ${percentMeant(p).en}`,
       };
     }
     return {
@@ -1017,16 +1231,19 @@ const bodies: Partial<Record<IssueCode, Body>> = {
       en: `${said.en}: write "Có" (yes) or "Không" (no) (also read: ${BOOLEAN_ALSO.en})${alone.en}`,
     };
   },
-  "excel-error": (p) =>
-    p.raw?.startsWith("=")
-      ? {
-          vi: `ô chứa công thức ${p.raw} nhưng tệp không lưu kết quả của nó (tệp do một chương trình không tính công thức tạo ra), nên chưa đọc được số liệu${of(p).vi}; hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi chấm điểm lại`,
-          en: `the cell holds the formula ${p.raw} but the file does not store its result (a program that does not calculate formulas wrote it), so the figure cannot be read${of(p).en}; open the file in Excel or LibreOffice, save it and score again`,
-        }
-      : {
-          vi: `ô chứa lỗi Excel ${p.raw}, không được dùng làm số liệu${of(p).vi}`,
-          en: `the cell holds the Excel error ${p.raw} and is not used as a value${of(p).en}`,
-        },
+  "excel-error": (p) => {
+    if (p.raw?.startsWith("=")) {
+      const { what, then } = unreadCell(p);
+      return {
+        vi: `ô chứa công thức ${p.raw} nhưng tệp không lưu kết quả của nó (tệp do một chương trình không tính công thức tạo ra), nên chưa đọc được ${what.vi}${of(p).vi}${then.vi}; hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi chấm điểm lại`,
+        en: `the cell holds the formula ${p.raw} but the file does not store its result (a program that does not calculate formulas wrote it), so ${what.en} cannot be read${of(p).en}${then.en}; open the file in Excel or LibreOffice, save it and score again`,
+      };
+    }
+    return {
+      vi: `ô chứa lỗi Excel ${p.raw}, không được dùng làm số liệu${of(p).vi}`,
+      en: `the cell holds the Excel error ${p.raw} and is not used as a value${of(p).en}`,
+    };
+  },
   "numerator-exceeds-denominator": (p) =>
     // Over a negative denominator (−200 ÷ −100) the numerator is the smaller: say the quotient.
     p.other !== undefined && p.other < 0

@@ -555,7 +555,8 @@ describe("validation of values", () => {
     const block = BLOCK.filter((r) => r[0] !== "Bộ chỉ số");
     const result = readSubmissions(two, book(sheetA({ lines, block })));
     expect(only(result).values).toEqual({ a: true, b: false });
-    expect(result.issues).toEqual([]);
+    // Said, as information (under missing "zero" the "no" scores what a blank would): the unit may not have answered.
+    expect(result.issues.map((i) => [i.code, i.severity, i.cell, i.node])).toEqual([["blank-read-as-no", "info", "D8", "b"]]);
     const unticked = readSubmissions(two, book(sheetA({ lines: [{ code: "a", value: "có" }, { code: "b" }], block })));
     expect(codes(unticked.issues)).toEqual(["missing-input"]);
   });

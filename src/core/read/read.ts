@@ -13,10 +13,10 @@ import { type LayoutAUnit, formWithoutTable, holdsIndicatorRows, legacyForm, rea
 import { legacyUnitsHeader, readLayoutB } from "./layout-b";
 import { makeIssue, type MessageParams } from "./messages";
 import { parseNumberText } from "./numbers";
-import { choiceScales, givenRuleInputs, inputsRead } from "../score/rules";
+import { type RuleOutcome, choiceScales, givenRuleInputs, inputsRead, localRuleValue } from "../score/rules";
 import type { RawUnit } from "./raw";
 import type { EvidenceGap } from "./evidence";
-import { cellText, keyText } from "./sheet";
+import { cellText, formulaWithoutResult, keyText } from "./sheet";
 import { unitKeyOf, unitNameKeyOf } from "./unit-fields";
 import { type ValueNote, choiceNames, choiceOptions, isCheckMark, isNotApplicableText, numberEvidence, readCell } from "./values";
 
@@ -28,6 +28,12 @@ export interface ReadOptions {
    * workbook has none), so that it is not parsed again. Absent: read from the snapshot.
    */
   indexSheet?: IndexSheetState | null;
+  /**
+   * The workbook counts its dates from 1 January 1904 (an old Mac workbook: its workbookPr
+   * date1904), as the host that read it says: a date cell's text is then read in that system
+   * when a finding says what number the cell shows as a date (MessageParams.date1904).
+   */
+  date1904?: boolean;
 }
 
 export interface ReadResult {
@@ -78,7 +84,8 @@ export function sheetsWrittenByScoring(snapshot: WorkbookSnapshot, state?: Index
  *   sheets that happen to be called `Kết quả` or `Results`.
  * - A sheet that is a CSV file (`csvFile`) is spoken of as the file, its rows and columns.
  * - A blank boolean cell is "no" when the same unit ticked another boolean input with "x" (the
- *   x / blank checklist convention); otherwise it is a missing input.
+ *   x / blank checklist convention); otherwise it is a missing input. Read so, it is said
+ *   ("blank-read-as-no", checklistIssues): the unit may have left it unanswered.
  * - Missing inputs are not reported for indicators that do not apply to the unit's category,
  *   nor, when the unit's category is unknown, for indicators restricted to some categories.
  * - Under missing "exclude", a missing input of an indicator whose rule has other inputs given
@@ -180,7 +187,8 @@ export function readSubmissions(model: IndexModel, snapshot: WorkbookSnapshot, o
   // often keeps an older copy of a form ("Sở Nội vụ 2023" hidden before the current "Sở Nội vụ").
   const hidden = new Set(snapshot.sheets.filter((s) => s.visible === false).map((s) => s.name));
   const percentCells = new Map(snapshot.sheets.filter((s) => s.percentCells && s.percentCells.length > 0).map((s) => [s.name, new Set(s.percentCells)]));
-  const built = raws.map((raw) => ({ raw, ...buildSubmission(model, raw, percentCells.get(raw.sheet)) }));
+  const dates = (options.date1904 ?? snapshot.date1904) === true ? { date1904: true } : {};
+  const built = raws.map((raw) => ({ raw, ...buildSubmission(model, raw, percentCells.get(raw.sheet), dates) }));
   const keyOf = (b: (typeof built)[number]): string => unitKeyOf(unitKey(b.submission as Submission));
   const scored = new Map<string, (typeof built)[number]>();
   for (const b of built) {
@@ -433,6 +441,113 @@ function bareFractionIssues(units: Built[]): void {
   }
 }
 
+/** What the yes/no cells of a checklist are read as (buildSubmission), for checklistIssues. */
+interface Checklist {
+  /** The unit's values, the blank yes/no cells of `readAsNo` already false in them. */
+  values: Record<string, InputValue>;
+  /** The inputs whose blank yes/no cell is read as "no", in the definition's order. */
+  readAsNo: string[];
+  /** The cells answered "x" that make the form (or the row) a checklist. */
+  checkMarks: string[];
+  category: string | undefined;
+  /** The indicators the unit answered N/A (allowed): not scored, so their blanks change nothing. */
+  notApplicable: ReadonlySet<string>;
+}
+
+/**
+ * What taking the blanks of `readAsNo` (of one indicator) as unanswered would change under the
+ * definition's missing-data rule, from the indicator's own rule (localRuleValue): "left-out" when
+ * the indicator would be left out of the aggregation (missing "exclude", no input of its given)
+ * where the "no" scores it; "zero" when it would score 0 where the "no" scores more (an expression
+ * reading the "no": 0,8); "other" for any other difference; undefined when nothing changes.
+ */
+function asUnanswered(model: IndexModel, ind: IndicatorModel, values: Record<string, InputValue>, readAsNo: string[]): "left-out" | "zero" | "other" | undefined {
+  if (scoresNothing(model, ind.code)) return undefined;
+  const without = { ...values };
+  for (const code of readAsNo) delete without[code];
+  const exclude = model.definition.missing === "exclude";
+  /**
+   * An outcome as the scorer takes it (score.ts): the value it scores, or left out. A missing input
+   * scores 0 unless all are missing under "exclude"; an expression without a result scores 0 under "zero".
+   */
+  const taken = (o: RuleOutcome): number | string => {
+    if (o.kind === "value") return o.value;
+    if (o.kind === "unavailable") return o.reason === "invalid-result" && !exclude ? 0 : `unavailable:${o.reason}`;
+    return exclude && !o.someGiven ? "left-out" : 0;
+  };
+  const read = taken(localRuleValue(ind, values, scalesOf(model)));
+  const unanswered = taken(localRuleValue(ind, without, scalesOf(model)));
+  if (typeof read === "number" && typeof unanswered === "number" ? Math.abs(read - unanswered) < 1e-12 : read === unanswered) return undefined;
+  return unanswered === "left-out" ? "left-out" : unanswered === 0 ? "zero" : "other";
+}
+
+/**
+ * The findings about blank yes/no cells read as "no" by the checklist convention
+ * ("blank-read-as-no"), of indicators scored for the unit whose rule reads them:
+ * - a yes/no indicator whose `Minh chứng` holds evidence: a warning at its cell each (the
+ *   evidence says "yes" where the blank is read as "no");
+ * - the others together, once a unit, at the first of them, listing them all (a checklist of
+ *   thirty blank "no" rows is one finding, not thirty): a warning when taking one of them as
+ *   unanswered would score its indicator otherwise under the missing-data rule (asUnanswered:
+ *   left out under "exclude"; 0 where an expression makes more of the "no"), else information.
+ */
+function checklistIssues(model: IndexModel, raw: RawUnit, base: MessageParams, c: Checklist): Issue[] {
+  const byIndicator = new Map<string, { ind: IndicatorModel; codes: string[] }>();
+  for (const code of c.readAsNo) {
+    const ind = model.nodes.get(model.inputs.get(code)?.indicator ?? "");
+    if (ind?.kind !== "indicator" || !appliesToUnit(ind, c.category) || c.notApplicable.has(ind.code)) continue;
+    if (!scoredInputs(ind, c.values, model).includes(code)) continue;
+    const entry = byIndicator.get(ind.code) ?? { ind, codes: [] };
+    entry.codes.push(code);
+    byIndicator.set(ind.code, entry);
+  }
+  const issues: Issue[] = [];
+  const said = { ...base, layout: raw.layout, checkMarks: c.checkMarks };
+  const rest: { code: string; indicator: string }[] = [];
+  const leftOut: string[] = [];
+  const zero: string[] = [];
+  let changes = false;
+  for (const [indCode, { ind, codes }] of byIndicator) {
+    const change = asUnanswered(model, ind, c.values, codes);
+    const evidence = ind.rule.kind === "boolean" ? (raw.evidence?.get(indCode) ?? "").trim() : "";
+    if (evidence !== "") {
+      const code = codes[0]!;
+      issues.push(
+        makeIssue("warning", "blank-read-as-no", {
+          ...said,
+          ...inputPlace(raw, code),
+          node: code,
+          indicator: indCode,
+          evidenceFound: { cell: raw.evidenceCells[indCode] ?? raw.fallbackCell, raw: evidence },
+          ...(change === "left-out" ? { asMissing: { leftOut: [indCode] } } : {}),
+          ...(ind.max === undefined ? { noPoints: true } : {}),
+        }),
+      );
+      continue;
+    }
+    for (const code of codes) rest.push({ code, indicator: indCode });
+    if (change === "left-out") leftOut.push(indCode);
+    if (change === "zero") zero.push(indCode);
+    if (change !== undefined) changes = true;
+  }
+  const first = rest[0];
+  if (first !== undefined) {
+    const blanks = rest.map((r) => raw.inputCells[r.code]).filter((cell): cell is string => cell !== undefined);
+    issues.push(
+      makeIssue(changes ? "warning" : "info", "blank-read-as-no", {
+        ...said,
+        ...inputPlace(raw, first.code),
+        node: first.code,
+        indicator: first.indicator,
+        ...(blanks.length > 1 ? { blanks } : {}),
+        ...(leftOut.length > 0 || zero.length > 0 ? { asMissing: { ...(leftOut.length > 0 ? { leftOut } : {}), ...(zero.length > 0 ? { zero } : {}) } } : {}),
+        ...(zero.length > 0 && zero.every((code) => model.nodes.get(code)?.max === undefined) ? { noPoints: true } : {}),
+      }),
+    );
+  }
+  return issues;
+}
+
 /**
  * The "not-applicable-with-figures" warnings: an input answered N/A (allowed) while other inputs of
  * the same indicator hold figures (as the unit typed them: before blank checklist boxes are read
@@ -449,22 +564,39 @@ function naWithFigures(answers: { at: MessageParams; raw: string; input: string;
   });
 }
 
-/** `percentCells`: the cells of the unit's sheet that show their number as a percentage. */
-function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: ReadonlySet<string>): Built {
+/**
+ * `percentCells`: the cells of the unit's sheet that show their number as a percentage. `dates`:
+ * the workbook's date system, for every finding (ReadOptions.date1904).
+ */
+function buildSubmission(model: IndexModel, raw: RawUnit, percentCells: ReadonlySet<string> | undefined, dates: Pick<MessageParams, "date1904">): Built {
   const issues: Issue[] = [];
   // Codes and names are compared without the invisible characters text pasted from Word or a PDF brings.
   const codeText = raw.code ? keyText(raw.code.value) : "";
   const nameText = keyText(raw.name.value);
   const name = nameText || raw.fallbackName || codeText;
+  // A name or code computed by a formula whose result the file does not store reads as none
+  // (keyText), and is said as a formula the file must be saved to give, not as a blank cell.
+  const nameFormula = formulaWithoutResult(raw.name.value);
+  const codeFormula = raw.code ? formulaWithoutResult(raw.code.value) : undefined;
   if (name === "") {
-    issues.push(makeIssue("error", "missing-unit-name", { sheet: raw.sheet, ...(raw.file !== undefined ? { file: raw.file } : {}), cell: raw.name.address }));
+    const where = { sheet: raw.sheet, ...(raw.file !== undefined ? { file: raw.file } : {}) };
+    // Neither name nor code (a table's row): the one that is a formula is said, without a name to score the row under.
+    const unread: MessageParams | undefined =
+      nameFormula !== undefined
+        ? { cell: raw.name.address, raw: nameFormula, cellHolds: "name" }
+        : codeFormula !== undefined && raw.code
+          ? { cell: raw.code.address, raw: codeFormula, cellHolds: "code" }
+          : undefined;
+    issues.push(unread ? makeIssue("error", "excel-error", { ...where, ...unread }) : makeIssue("error", "missing-unit-name", { ...where, cell: raw.name.address }));
     return { issues };
   }
   // A unit without a code keeps none (its code is ""): it is known by its name (unitKey).
   const code = codeText;
-  const base: MessageParams = { sheet: raw.sheet, ...(raw.file !== undefined ? { file: raw.file } : {}), unit: code || name };
+  const base: MessageParams = { sheet: raw.sheet, ...(raw.file !== undefined ? { file: raw.file } : {}), unit: code || name, ...dates };
   for (const f of raw.formFindings ?? []) issues.push(makeIssue(f.severity, f.code, { ...base, ...f.params }));
-  if (nameText === "") {
+  if (nameText === "" && nameFormula !== undefined) {
+    issues.push(makeIssue("warning", "excel-error", { ...base, cell: raw.name.address, raw: nameFormula, cellHolds: "name", unitName: name }));
+  } else if (nameText === "") {
     issues.push(
       makeIssue("warning", "missing-unit-name", {
         ...base,
@@ -474,6 +606,10 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
         ...(raw.layout === "A" && (raw as LayoutAUnit).legacyLabels !== undefined ? { legacy: (raw as LayoutAUnit).legacyLabels } : {}),
       }),
     );
+  }
+  // A code that cannot be read: the unit is scored under its name, without its code (an error: the results name it otherwise).
+  if (codeFormula !== undefined && raw.code) {
+    issues.push(makeIssue("error", "excel-error", { ...base, cell: raw.code.address, raw: codeFormula, cellHolds: "code", unitName: name }));
   }
   // A name typed in an old encoding ("Së Y tÕ" for "Sở Y tế"): scored under it, and said, once a unit.
   const nameLegacy = typeof raw.name.value === "string" ? legacyEncodingOf(normalizeText(raw.name.value)) : undefined;
@@ -501,8 +637,14 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
     }
   } else if (model.categories.length > 0) {
     // Without a category the unit escapes appliesTo and ranks within categories: say so.
-    // At the blank category cell; without a category cell or column, at the unit's name.
-    issues.push(makeIssue("warning", "missing-category", { ...base, cell: raw.category?.address ?? raw.name.address, categories: categoryNames(model) }));
+    // At the blank category cell; without a category cell or column, at the unit's name. A
+    // category computed by a formula whose result the file does not store is said as such.
+    const categoryFormula = raw.category ? formulaWithoutResult(raw.category.value) : undefined;
+    issues.push(
+      categoryFormula !== undefined && raw.category
+        ? makeIssue("warning", "excel-error", { ...base, cell: raw.category.address, raw: categoryFormula, cellHolds: "category" })
+        : makeIssue("warning", "missing-category", { ...base, cell: raw.category?.address ?? raw.name.address, categories: categoryNames(model) }),
+    );
   }
 
   const locale = model.definition.numberLocale;
@@ -516,7 +658,8 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
   const evidenceGaps: NonNullable<Built["evidenceGaps"]> = [];
   /** The N/A answers allowed, in cell order: the indicator then counts as not applicable, whatever its other inputs hold. */
   const naAnswers: { at: MessageParams; raw: string; input: string; indicator: IndicatorModel }[] = [];
-  let checklist = false;
+  /** The yes/no cells answered "x": a checklist (x / blank), whose blank yes/no cells are "no". */
+  const checkMarks: string[] = [];
 
   for (const [inputCode, cell] of raw.values) {
     const input = model.inputs.get(inputCode);
@@ -561,7 +704,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
         break;
       case "value": {
         values[inputCode] = reading.value;
-        if (input.type === "boolean" && isCheckMark(cell.value)) checklist = true;
+        if (input.type === "boolean" && isCheckMark(cell.value)) checkMarks.push(cell.address);
         issues.push(...noteIssues(at, reading));
         const percentage = reading.notes.some((n) => n.code === "percent-as-number");
         if ((percentage || reading.bareFraction) && typeof reading.value === "number") {
@@ -582,7 +725,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
             ...(reading.percent ? { percent: true } : {}),
             ...(reading.numberText !== undefined ? { numberText: reading.numberText } : {}),
             ...(reading.measure !== undefined ? { measure: reading.measure } : {}),
-            ...(reading.notPercent !== undefined ? { notPercent: true, value: reading.notPercent.value } : {}),
+            ...(reading.notPercent !== undefined ? { notPercent: true, value: reading.notPercent.value, ...(reading.notPercent.shown ? { shownPercent: true } : {}) } : {}),
             ...(reading.legacy !== undefined ? { legacy: reading.legacy } : {}),
           }),
         );
@@ -593,14 +736,18 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
 
   issues.push(...naWithFigures(naAnswers, values, category, name));
 
-  if (checklist) {
+  if (checkMarks.length > 0) {
+    /** The blank yes/no cells read as "no", by input code: said, not read so silently (checklistIssues). */
+    const readAsNo: string[] = [];
     for (const input of model.inputs.values()) {
       // A blank box inside a merge shows the merge's mark ("x"): not read as "no", said by missing-input.
       const ownCell = raw.inputCells[input.code] !== undefined && raw.mergedInputCells?.[input.code] === undefined;
       if (input.type === "boolean" && ownCell && values[input.code] === undefined && !reported.has(input.code)) {
         values[input.code] = false;
+        readAsNo.push(input.code);
       }
     }
+    for (const i of checklistIssues(model, raw, base, { values, readAsNo, checkMarks, category, notApplicable })) issues.push(i);
   }
 
   const missingRows = new Set(raw.missingRows);
@@ -681,7 +828,9 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
       }
     }
     // Whether the indicator earns points, and so needs its evidence, is known once it is scored (checkEvidence).
-    if (raw.evidence && ind.def.evidence === "required" && (raw.evidence.get(indCode) ?? "") === "") {
+    // Evidence in a formula whose result the file does not store is not missing: it cannot be read, which is said (layout-a).
+    const unread = raw.layout === "A" ? (raw as LayoutAUnit).evidenceUnread?.[indCode] : undefined;
+    if (raw.evidence && ind.def.evidence === "required" && (raw.evidence.get(indCode) ?? "") === "" && unread === undefined) {
       // A cell that says there is none ("Không có", "-") or holds an error: the finding is there, quoting it.
       const none = raw.layout === "A" ? (raw as LayoutAUnit).evidenceNone?.[indCode] : undefined;
       const written: MessageParams = none
@@ -725,6 +874,12 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells?: Readonl
     if (typeof v === "string" && isNotApplicableText(v)) {
       selfNotApplicable.push(node);
       selfScoreCells[node] = cell.address;
+      continue;
+    }
+    // A self score computed by a formula whose result the file does not store cannot be read: said as such, not as no number.
+    const formula = formulaWithoutResult(v);
+    if (formula !== undefined) {
+      issues.push(makeIssue("warning", "excel-error", { ...base, cell: cell.address, node, raw: formula, cellHolds: "self" }));
       continue;
     }
     const n = typeof v === "number" ? v : typeof v === "string" ? parseNumberText(v, locale)?.value : undefined;

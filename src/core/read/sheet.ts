@@ -22,6 +22,17 @@ export function cellText(v: CellValue): string {
 }
 
 /**
+ * The formula of a cell whose result the file does not store ("=B5*2": a program that writes
+ * .xlsx without calculating made it, CellError.formula), else undefined. Such a cell reads as no
+ * text (cellText) yet is not blank (isBlank): whatever it is meant to hold (a figure, the unit's
+ * name or code, a self score, evidence), it cannot be read, and the reader says so ("excel-error",
+ * with the formula), never that the cell is empty or is no number. The one rule for every column.
+ */
+export function formulaWithoutResult(v: CellValue): string | undefined {
+  return isCellError(v) && v.error === "" && v.formula !== undefined ? v.formula : undefined;
+}
+
+/**
  * A cell holding a code, a label, or a unit's code, name or category, as it is compared: like
  * cellText, without the invisible characters text pasted from Word or a PDF brings (normalizeKey).
  */

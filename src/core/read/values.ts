@@ -8,7 +8,7 @@ import { optionName, optionTexts, unitText } from "../definition/options";
 import { type LegacyEncoding, type Message, foldText, legacyMeaning, normalizeText, stripInvisible } from "../i18n/text";
 import { type CellValue, type InputValue, type IssueCode, isCellError } from "../types";
 import { type NumberLocale, numberWay, parseNumberText, percentOf, readNumberText } from "./numbers";
-import { cellText, isBlank } from "./sheet";
+import { cellText, formulaWithoutResult, isBlank } from "./sheet";
 
 export type ValueNote =
   /** `other`: the other reading of a text read two ways (in "auto"; and in "vi" or "en" with
@@ -85,8 +85,9 @@ export type CellReading =
       /**
        * A percentage ("85%") typed for a figure that is no percentage, read as `value` (0,85) and
        * refused (not a whole number, out of range): the error says so, and that 85 may be meant.
+       * `shown`: a number cell formatted as a percentage (0,85 shown as 85%), not text typed with "%".
        */
-      notPercent?: { value: number };
+      notPercent?: { value: number; shown?: true };
       /** An answer refused as typed that is text of an old encoding ("Cã", "Khoâng"): the error says which, and how to convert it. */
       legacy?: LegacyEncoding;
     };
@@ -238,7 +239,7 @@ function ruleBounds(input: ResolvedInput, indicator: IndicatorModel): { min: num
  * divided by 100; else 16,4 is 16,4%), so "1,860%" read as 1860% is out of a fraction's 0–100%.
  */
 function possibleFor(input: ResolvedInput, indicator: IndicatorModel, read: number, percent: boolean): boolean {
-  if (input.type === "integer" && !Number.isInteger(read)) return false;
+  if (input.type === "integer" && wholeNumber(read) === undefined) return false;
   const x = input.type === "percent" && !percent && Math.abs(read) > 1 ? percentOf(read) : read;
   if (input.min !== undefined && x < input.min) return false;
   if (input.max !== undefined && x > input.max) return false;
@@ -246,6 +247,18 @@ function possibleFor(input: ResolvedInput, indicator: IndicatorModel, read: numb
   if (bounds && (x < bounds.min || (bounds.max !== undefined && x > bounds.max + 1e-9))) return false;
   const max = pointsMax(input, indicator);
   return max === undefined || x <= max + 1e-9;
+}
+
+/**
+ * The whole number a figure is as Excel shows it, to the 15 significant digits a spreadsheet
+ * keeps (plainNumber's SIGNIFICANT), else undefined: a formula's result carries the noise of binary
+ * arithmetic (=30*0.1 stores 3.0000000000000004, shown as 3), which is no fraction the unit typed.
+ */
+export function wholeNumber(x: number): number | undefined {
+  if (!Number.isFinite(x)) return undefined;
+  if (Number.isInteger(x)) return x;
+  const shown = Number(x.toPrecision(15));
+  return Number.isInteger(shown) ? shown : undefined;
 }
 
 /** Whether a number input holds a fraction 0 … 1 all the same (a `fraction` rule reads it, or its bounds say so): "85%" is meant there. */
@@ -357,10 +370,22 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
   // 1860 (186000%, out of range) the Vietnamese way, not 1,86 — the error alone would not say why.
   // "85%" in a figure that is no percentage is said by the error itself (notPercent): read as 0,85,
   // refused, and 85 perhaps meant; a warning beside it that it was read as 0,85 would say it twice.
+  // A number cell that shows a percentage ("85%" typed into a cell formatted 0%, held as 0,85) for
+  // a figure that is no percentage is said, when refused, as the percentage it shows.
+  const shownPercent = typeof v === "number" && ctx.shownAsPercent === true && input.type !== "percent" && !readsFraction(input, indicator);
   const ambiguous = notes.filter((n) => n.code === "ambiguous-number" && !n.notPercent);
-  const asPercent = notes.some((n) => n.code === "ambiguous-number" && n.notPercent) ? { notPercent: { value } } : {};
+  const asPercent = shownPercent
+    ? { notPercent: { value, shown: true as const } }
+    : notes.some((n) => n.code === "ambiguous-number" && n.notPercent)
+      ? { notPercent: { value } }
+      : {};
   const noted = { ...(ambiguous.length > 0 ? { notes: ambiguous } : {}), ...asPercent };
-  if (input.type === "integer" && !Number.isInteger(value)) return { kind: "invalid", code: "not-an-integer", raw, ...noted };
+  if (input.type === "integer") {
+    // A formula's whole number with the noise of binary arithmetic (3.0000000000000004) is that number.
+    const whole = wholeNumber(value);
+    if (whole === undefined) return { kind: "invalid", code: "not-an-integer", raw, ...noted };
+    value = whole;
+  }
   if ((input.min !== undefined && value < input.min) || (input.max !== undefined && value > input.max)) {
     return {
       kind: "invalid",
@@ -428,7 +453,7 @@ function withLegacy(reading: CellReading, cell: CellValue, accepts: (text: strin
 
 function readCellText(cell: CellValue, ctx: ValueContext): CellReading {
   let v = cell;
-  if (isCellError(v)) return { kind: "invalid", code: "excel-error", raw: v.formula ?? v.error };
+  if (isCellError(v)) return { kind: "invalid", code: "excel-error", raw: formulaWithoutResult(v) ?? v.error };
   if (isBlank(v)) return { kind: "empty" };
   if (typeof v === "string" && isExcelErrorText(stripInvisible(v))) return { kind: "invalid", code: "excel-error", raw: stripInvisible(v).trim() };
   const { input, indicator } = ctx;

@@ -18,8 +18,8 @@
  * and visibility the user gave it (`_index` stays very hidden).
  */
 import type { Message, SheetMessage } from "../../core/i18n/text";
-import { INDEX_SHEET } from "../../core/plan/labels";
-import type { CellBlock, OwnedSheetPlan, PlanValue, PrintPlan, TablePlan, WritePlan } from "../../core/types";
+import { INDEX_SHEET, type PageTexts, isProjectFormHeader } from "../../core/plan/labels";
+import type { CellBlock, OwnedSheetPlan, PlanValue, PrintPlan, SheetEditPlan, TablePlan, WritePlan } from "../../core/types";
 import { overlaps, parseRect, type Rect, rectsWithout, rectWithout as without } from "../../core/a1";
 import { excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./address";
 import { forgetAll, sheetOf } from "./proxies";
@@ -31,7 +31,7 @@ import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { cellKey, commentRefusedMessage, fillOnlyMessage, MARK_FILL, marksAsFillsMessage, markLookup, markScans, queueClear, queueMark, type ItemScan, type MarkLookup } from "./marks";
 import { BLOCK_BUDGET, errorCode, type Fallback, jsonBytes, opBytes, REFUSAL_CODES, refusedWhole, RequestPacker, type SheetGuard, tooLarge } from "./payload";
 import { ExcelHostError } from "./requirements";
-import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
+import { onlyPageHeaderOn, passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
 import { type DroppedNote, droppedNotesMessage, movedNotes, unitsOnRows } from "../../core/plan/results-area";
 import type { NotedCell } from "../../core/plan/plan";
 import { columnLetter } from "../../core/a1";
@@ -684,6 +684,39 @@ function queuePrint(packer: RequestPacker, name: string, print: PrintPlan): void
   }, { sheet: name, replay: "same" });
 }
 
+/** What a form's page header is loaded by, with its protection: whether pages differ, and the texts of every page's header. */
+const HEADER_PATHS = ["state", "defaultForAllPages/leftHeader", "defaultForAllPages/centerHeader", "defaultForAllPages/rightHeader"].map((p) => `pageLayout/headersFooters/${p}`).join(",");
+
+/** The parts of a form's page header a run sets, by their Office.js names. */
+type HeaderParts = Partial<Record<"leftHeader" | "centerHeader" | "rightHeader", string>>;
+
+/**
+ * What the plan writes of a form's page header (`planned`), its header as loaded (HEADER_PATHS):
+ * the parts that differ, when every page is alike ("Default") and the header is one the project
+ * wrote or none (isProjectFormHeader); undefined when nothing is written. A header a person wrote,
+ * or a first or even pages' own, stays.
+ */
+function formHeaderParts(now: Excel.HeaderFooterGroup, planned: NonNullable<SheetEditPlan["pageHeader"]>): HeaderParts | undefined {
+  if (now.state !== "Default") return undefined;
+  const all = now.defaultForAllPages;
+  if (!isProjectFormHeader({ left: all.leftHeader, center: all.centerHeader, right: all.rightHeader }, planned.indexNames)) return undefined;
+  const texts: PageTexts = planned.texts;
+  const parts: HeaderParts = {};
+  for (const [at, part] of [["left", "leftHeader"], ["center", "centerHeader"], ["right", "rightHeader"]] as const) {
+    if ((texts[at] ?? "") !== (all[part] ?? "")) parts[part] = texts[at] ?? "";
+  }
+  return Object.keys(parts).length > 0 ? parts : undefined;
+}
+
+/** A form's page header written (ExcelApi 1.9): the parts of every page's header that change, the footer left as it is. */
+function queueFormHeader(packer: RequestPacker, name: string, parts: HeaderParts): void {
+  const set = Object.entries(parts) as [keyof HeaderParts, string][];
+  packer.add(opBytes(3, set.length, ...set.map(([, text]) => text)), (ctx) => {
+    const all = sheetOf(ctx, name).pageLayout.headersFooters.defaultForAllPages;
+    for (const [part, text] of set) all[part] = text;
+  }, { sheet: name, replay: "same" });
+}
+
 /** Where each sheet ends up once the plan's `after` rules are followed, in plan order. */
 function finalPositions(names: string[], owned: OwnedSheetPlan[]): Map<string, number> {
   const order = [...names];
@@ -784,13 +817,19 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   const scans = hasMarks ? markScans(caps.marks) : { texts: null, comments: null };
   const scanList = [scans.texts, scans.comments].filter((s): s is ItemScan => s !== null);
   const renamedFrom = new Map((writtenPlan.renameSheets ?? []).map((r) => [r.to.toLowerCase(), r.from]));
+  // The forms whose page header the plan writes again (ExcelApi 1.9, as the rest of the page
+  // layout): their header as it is, to tell the project's from one a person wrote.
+  const headerPlans = new Map(caps.printLayout ? writtenPlan.edits.flatMap((e) => (e.pageHeader ? [[e.sheet.toLowerCase(), e.pageHeader] as const] : [])) : []);
   const lookUp = async () => {
     const found = {
       sheetList: wb.worksheets.load("items/name,items/visibility"),
       tableList: wb.tables.load("items/name,items/worksheet/name"),
       structure: wb.protection.load("protected"),
       // A sheet the plan renames is looked up under the name it has now.
-      protections: touchedSheets(writtenPlan).map((name) => ({ name, ws: wb.worksheets.getItemOrNullObject(renamedFrom.get(name.toLowerCase()) ?? name).load("protection/protected,protection/options") })),
+      protections: touchedSheets(writtenPlan).map((name) => ({
+        name,
+        ws: wb.worksheets.getItemOrNullObject(renamedFrom.get(name.toLowerCase()) ?? name).load(headerPlans.has(name.toLowerCase()) ? `protection/protected,protection/options,${HEADER_PATHS}` : "protection/protected,protection/options"),
+      })),
     };
     for (const s of scanList) s.queueFirst(ctx);
     await ctx.sync();
@@ -825,6 +864,13 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   const existingTables = new Map<string, ExistingTable>(tableList.items.map((t) => [t.name.toLowerCase(), { name: t.name, sheet: renamedTo(t.worksheet.name).toLowerCase() }]));
   const isProtected = new Map<string, Excel.WorksheetProtectionOptions>();
   for (const p of protections) if (!p.ws.isNullObject && p.ws.protection.protected) isProtected.set(p.name, p.ws.protection.options);
+  const formHeaders = new Map(
+    protections.flatMap((p) => {
+      const planned = headerPlans.get(p.name.toLowerCase());
+      const parts = planned && !p.ws.isNullObject ? formHeaderParts(p.ws.pageLayout.headersFooters, planned) : undefined;
+      return parts ? [[p.name.toLowerCase(), parts] as const] : [];
+    }),
+  );
   forgetAll(ctx);
   // With the structure protected, Excel refuses adding, deleting, renaming, hiding or moving a sheet: said before anything is written.
   const changes = structureChanges(writtenPlan, now, lower);
@@ -975,7 +1021,7 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     lookup.fillOnly = [];
     lookup.refused = { cells: [], untried: [] };
     try {
-      requests += await queueAndSend(ctx, plan, caps, { now, lower, existingTables, existingCharts, lookup, carried }, guarded, attempt);
+      requests += await queueAndSend(ctx, plan, caps, { now, lower, existingTables, existingCharts, lookup, carried, formHeaders }, guarded, attempt);
       maxRequestBytes = Math.max(maxRequestBytes, attempt.maxRequestBytes);
       marksWritten = attempt.marks;
       break;
@@ -1029,7 +1075,7 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     }
   }
   const kind = planKind(fullPlan);
-  const warnings = [...planWarnings(writtenPlan), ...skipped.map((n) => passwordProtectedMessage(n, kind))];
+  const warnings = [...planWarnings(writtenPlan), ...skipped.filter((n) => !onlyPageHeaderOn(fullPlan, n)).map((n) => passwordProtectedMessage(n, kind))];
   for (const o of fullPlan.owned) {
     for (const t of tablesMadeAnew(o, lower.has(o.name.toLowerCase()), caps, existingTables)) warnings.push(tableMadeAnewMessage(o.name, t));
     warnings.push(...otherTablesMessages(o, lower.has(o.name.toLowerCase()), caps, existingTables));
@@ -1111,6 +1157,8 @@ interface Existing {
   lookup: MarkLookup;
   /** By owned sheet (lower case): the user's notes and widths that go with its table. */
   carried: Map<string, CarriedNotes>;
+  /** The forms (lower case) whose page header the plan writes again (the project's or none now), with the parts that change (formHeaderParts). */
+  formHeaders: Map<string, HeaderParts>;
 }
 
 /**
@@ -1141,7 +1189,7 @@ async function queueAndSend(
   ctx: Excel.RequestContext,
   plan: WritePlan,
   caps: Capabilities,
-  { now, lower, existingTables, existingCharts, lookup, carried }: Existing,
+  { now, lower, existingTables, existingCharts, lookup, carried, formHeaders }: Existing,
   protectedSheets: Map<string, Excel.WorksheetProtectionOptions>,
   stats: WriteAttempt,
 ): Promise<number> {
@@ -1189,6 +1237,8 @@ async function queueAndSend(
       const { merged, rest } = coalesceColumnCells(e.blocks);
       for (const b of merged) queueBlock(packer, e.sheet, b, "unchanged");
       for (const b of rest) queueBlock(packer, e.sheet, b);
+      const header = formHeaders.get(e.sheet.toLowerCase());
+      if (header) queueFormHeader(packer, e.sheet, header);
     }
     // A cell marked again is not cleared first: queueMark replaces the project's part of its note,
     // below which the user's remarks stay.

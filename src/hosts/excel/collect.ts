@@ -542,6 +542,7 @@ async function existingForms(ctx: Excel.RequestContext, sheets: { name: string }
         sheet: s.name,
         unitCode: h.unitCode,
         ...(h.unitName !== undefined ? { unitName: h.unitName } : {}),
+        ...(h.period !== undefined ? { period: h.period } : {}),
         blank: head.whole && blankTop,
         ...(blankTop && !head.whole ? { partlyRead: true as const } : {}),
       });

@@ -476,5 +476,11 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
       ...(percentCells.length > 0 ? { percentCells } : {}),
     };
   });
+  // No `date1904`, even in a workbook of the 1904 date system: `Range.values` gives a cell's serial
+  // as the workbook stores it, unconverted, and no released ExcelApi set tells which system that is
+  // (there is no `use1904DateSystem`), so every date cell's text here is made in the 1900 system
+  // (serialDateText). The reader, reading that text back in the same system, then gets the serial
+  // itself: 0,5 in an `h:mm` cell is still "the number 0.5 shows as 12:00" (a 1904 workbook's true
+  // dates read 1462 days early, still as dates). Flagging the workbook would make it 1462 days off.
   return { sheets: out };
 }

@@ -15,10 +15,10 @@ import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, WriteP
 import { PipelineError } from "../../core/pipeline";
 import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { fillFromText, fillText } from "./read";
-import { setPageTexts } from "./page-texts";
+import { setFormPageHeader, setPageTexts } from "./page-texts";
 import { setColumnBreaks } from "./finish";
 import { renameSheets, renameTableColumns, rewriteDefinedNames, rewriteSheet, sheetNamed } from "./rename-sheets";
-import { passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
+import { onlyPageHeaderOn, passwordProtectedMessage, withoutSheets } from "../unwritten-sheets";
 import { restoreUserFormats, userFormats } from "./user-formats";
 import { wrappedHeight } from "../../core/plan/layout";
 import { renameTableInFormula } from "../../core/structured-refs";
@@ -763,7 +763,7 @@ export function applyPlan(
   const skippedSheets = passwordProtectedForms(wb, located);
   const skip = new Set(skippedSheets.map((n) => n.toLowerCase()));
   const plan = withoutSheets(located, skip);
-  for (const sheet of skippedSheets) warnings?.push(passwordProtectedMessage(sheet, planKind(written)));
+  for (const sheet of skippedSheets) if (!onlyPageHeaderOn(located, sheet)) warnings?.push(passwordProtectedMessage(sheet, planKind(written)));
   completeFonts(wb, skip);
   for (const name of plan.removeSheets ?? []) {
     const ws = sheetNamed(wb, name);
@@ -781,6 +781,8 @@ export function applyPlan(
     for (const block of edit.blocks) writeBlock(ws, block, merged);
     // The plan's edits are the Điểm column of unit forms: cells the snapshot did not know were merged.
     if (merged.length > 0) warnings?.push(mergedScoreCellsMessage(ws.name, merged));
+    // Its printed pages name the index and the period the form states now (not a header of the user's).
+    if (edit.pageHeader) setFormPageHeader(ws, edit.pageHeader);
   }
   for (const m of plan.marks) {
     const ws = sheetNamed(wb, m.sheet);

@@ -32,7 +32,7 @@
  * PivotTable on a sheet the project owns (written anew on every run: as for a table there, the
  * user is told to keep it on a sheet of theirs), a PivotTable whose data come from outside the
  * workbook (a connection, the Data Model, OLAP: its connection parts are not kept), slicers and
- * timelines. The same plan (planCarry) gives the warnings when the plan is applied
+ * timelines, and the workbook's macros (an .xlsm file's VBA project: the .xlsx written holds none). The same plan (planCarry) gives the warnings when the plan is applied
  * (partsNotCarried, from the workbook ExcelJS holds) and the parts when the file is written
  * (carryParts, from the file ExcelJS wrote), so what is said is what is done.
  * Pure (jszip only): runs in Node and in the browser.
@@ -115,6 +115,8 @@ export interface SourceInfo {
   tables: { name: string; sheet: string; ref: string | undefined; headers: string[] }[];
   /** Worksheets with slicers or timelines. */
   slicers: string[];
+  /** Whether the workbook has macros (a VBA project: Package.hasMacros), which the file written cannot hold. */
+  macros?: boolean;
 }
 
 /** The written workbook as far as the plan needs it: its sheets and tables. */
@@ -169,7 +171,7 @@ async function readSource(pkg: Package, options: CarryOptions): Promise<SourceIn
     }
   }
   const hasPivots = pivots.length > 0;
-  return { sheets, pivots, tables: hasPivots ? await tablesOf(pkg) : [], slicers };
+  return { sheets, pivots, tables: hasPivots ? await tablesOf(pkg) : [], slicers, ...((await pkg.hasMacros()) ? { macros: true } : {}) };
 }
 
 async function readPivot(pkg: Package, sheet: string, path: string): Promise<SourcePivot | undefined> {
@@ -301,6 +303,7 @@ export function planCarry(src: SourceInfo, view: TargetView, options: CarryOptio
     const now = renamed(sheet);
     if (present.has(lower(now))) warnings.push(slicersMessage(now));
   }
+  if (src.macros) warnings.push(MACROS_MESSAGE);
   return { chartSheets, pivots, warnings };
 }
 
@@ -418,6 +421,12 @@ function slicersMessage(sheet: string): SheetMessage {
   };
 }
 
+/** Said of a workbook with macros (a VBA project, an .xlsm file's): the .xlsx file written has none. */
+export const MACROS_MESSAGE: SheetMessage = {
+  vi: "Sổ làm việc có macro (dự án VBA). Tệp DTI Scorer ghi ra là tệp .xlsx, không chứa được macro, nên tệp vừa ghi không có các macro đó; tệp gốc vẫn giữ nguyên chúng. Nếu cần macro trong tệp vừa ghi, hãy chép chúng từ tệp gốc sang (Alt+F11 trong Excel) rồi lưu dạng .xlsm (Sổ làm việc Excel Có hỗ trợ Macro), hoặc dùng ngăn DTI Scorer mở trong Excel, vì cách đó giữ nguyên macro.",
+  en: "The workbook has macros (a VBA project). DTI Scorer writes an .xlsx file, which cannot hold macros, so the file written does not have them; the original file still does. If you need them in the file written, copy them over from the original (Alt+F11 in Excel) and save it as .xlsm (Excel Macro-Enabled Workbook), or use the DTI Scorer pane inside Excel, which leaves macros in place.",
+};
+
 /**
  * What the user should be told about the parts of `original` that ExcelJS drops once `wb` (the
  * workbook read from it, the plan applied) is written: the same plan carryParts follows.
@@ -425,7 +434,7 @@ function slicersMessage(sheet: string): SheetMessage {
 export async function partsNotCarried(original: Uint8Array, wb: ExcelJS.Workbook, options: CarryOptions): Promise<SheetMessage[]> {
   const source = await Package.open(await JSZip.loadAsync(original));
   const info = await readSource(source, options);
-  if (!info.sheets.some((s) => s.kind === "chartsheet") && info.pivots.length === 0 && info.slicers.length === 0) return [];
+  if (!info.sheets.some((s) => s.kind === "chartsheet") && info.pivots.length === 0 && info.slicers.length === 0 && !info.macros) return [];
   return planCarry(info, viewOfWorkbook(wb), options).warnings;
 }
 

@@ -156,16 +156,20 @@ interface CopyContext {
  * link, which cannot come along), or another sheet of the file that is not collected, or a name of
  * the file that does not come along (leftBehind), is left as the value it last computed: on
  * recalculation it would read nothing, or a sheet or name of that name the consolidated workbook
- * has, another unit's. Those cells are given back (`linked`, `elsewhere` with what they read),
- * whether a validation of the extension was left out (validationComes), and the conditional
- * formats left out (copyConditionalFormats).
+ * has, another unit's. Those cells are given back (`linked`, `elsewhere` with what they read).
+ * Such a formula the file stores no result of (a program that does not calculate wrote it:
+ * openpyxl, a script) has no value to leave: its cell is given the error #N/A, not left empty
+ * (an empty figure reads as one the unit did not give, scored 0 without an error), and given back
+ * (`unresolved`, with what it reads); but for what the file's scoring left on a form a password
+ * protects (`context.said`: named already, and to be emptied), which stays empty. Also whether a validation of the extension was left out
+ * (validationComes), and the conditional formats left out (copyConditionalFormats).
  */
 function copySheet(
   source: ExcelJS.Worksheet,
   target: ExcelJS.Worksheet,
   clean: IncomingSheetClean | undefined,
   context: CopyContext,
-): { linked: string[]; elsewhere: ReadsLeftBehind; validationsLeft: boolean; formats: FormatsLeftOut } {
+): { linked: string[]; elsewhere: ReadsLeftBehind; unresolved: ReadsLeftBehind & { external: boolean }; validationsLeft: boolean; formats: FormatsLeftOut } {
   const empty = new Set(clean?.empty ?? []);
   const marks = new Map((clean?.marks ?? []).map((m) => [m.cell, m]));
   const own = ownSheetRenamer(source.name, target.name);
@@ -174,6 +178,7 @@ function copySheet(
   const renamed = reach ? (formula: string) => renameSheets(formula, reach.sheets) : own;
   const linked: string[] = [];
   const elsewhere: ReadsLeftBehind = { cells: [], sheets: [], names: [] };
+  const unresolved: ReadsLeftBehind & { external: boolean } = { cells: [], sheets: [], names: [], external: false };
   source.eachRow({ includeEmpty: true }, (row, r) => {
     const to = target.getRow(r);
     if (row.height !== undefined) to.height = row.height;
@@ -184,15 +189,35 @@ function copySheet(
       // A shared formula points at its master cell in the source; copy the formula text itself.
       // A formula's cached result from the cell itself: cell.value leaves a result of 0 or FALSE out.
       const v = cell.value;
+      // Cells another warning names already (what the file's scoring left on a form a password protects): not named again.
+      const said = context.said?.has(dest.address) === true;
+      // A formula whose result the file does not store: what it reads is said with the cell's.
+      const noResult = cell.type === ExcelJS.ValueType.Formula && cell.result === undefined && !said;
       if (empty.has(dest.address)) dest.value = null;
       else if (cell.type === ExcelJS.ValueType.Formula && readsAnotherFile(cell.formula ?? "")) {
         // The link to the other file does not come along: the value it gave stays.
-        dest.value = cell.result === undefined ? null : (cloneValue(cell.result) as ExcelJS.CellValue);
-        linked.push(dest.address);
-      } else if (cell.type === ExcelJS.ValueType.Formula && reach && leftBehind(cell.formula ?? "", source.name, reach, context.said?.has(dest.address) ? { cells: [], sheets: [], names: [] } : elsewhere)) {
+        if (noResult) {
+          dest.value = NO_RESULT;
+          unresolved.external = true;
+          if (reach) leftBehind(cell.formula ?? "", source.name, reach, unresolved);
+          unresolved.cells.push(dest.address);
+        } else {
+          dest.value = cell.result === undefined ? null : (cloneValue(cell.result) as ExcelJS.CellValue);
+          linked.push(dest.address);
+        }
+      } else if (
+        cell.type === ExcelJS.ValueType.Formula &&
+        reach &&
+        leftBehind(cell.formula ?? "", source.name, reach, noResult ? unresolved : said ? { cells: [], sheets: [], names: [] } : elsewhere)
+      ) {
         // What it reads does not come along (or the workbook has another's under its name): the value it gave stays.
-        dest.value = cell.result === undefined ? null : (cloneValue(cell.result) as ExcelJS.CellValue);
-        if (!context.said?.has(dest.address)) elsewhere.cells.push(dest.address);
+        if (noResult) {
+          dest.value = NO_RESULT;
+          unresolved.cells.push(dest.address);
+        } else {
+          dest.value = cell.result === undefined ? null : (cloneValue(cell.result) as ExcelJS.CellValue);
+          if (!said) elsewhere.cells.push(dest.address);
+        }
       } else if (cell.type === ExcelJS.ValueType.Formula) {
         const result = cell.result === undefined ? {} : { result: cloneValue(cell.result) };
         const text = v !== null && typeof v === "object" && "sharedFormula" in v ? { formula: cell.formula } : cloneValue(v as object);
@@ -261,8 +286,15 @@ function copySheet(
   if (protection) (target as unknown as { sheetProtection?: unknown }).sheetProtection = cloneValue(protection);
   const formats = copyConditionalFormats(source, target, renamed, reach, context.parts?.x14Formats);
   copyPictures(source, target, context.images);
-  return { linked, elsewhere, validationsLeft, formats };
+  return { linked, elsewhere, unresolved, validationsLeft, formats };
 }
+
+/**
+ * What a collected cell holds in place of a formula that cannot come along and whose result the
+ * unit's file does not store: Excel's "no value available", shown as #N/A and read as an error,
+ * never as an empty figure.
+ */
+const NO_RESULT: ExcelJS.CellErrorValue = { error: "#N/A" };
 
 /**
  * What of its file a form's formulas may read once collected: the file's sheets collected in the
@@ -745,6 +777,14 @@ export function partsLeftOutMessage(file: string, sheet: string, kinds: readonly
   };
 }
 
+/** Said of a unit's file with macros (a VBA project, an .xlsm file's) forms were taken from: the macros do not come along. */
+export function macrosNotCollectedMessage(file: string): Message {
+  return {
+    vi: `Tệp ${file} có macro (dự án VBA); các macro đó không được chép sang sổ tổng hợp (chỉ các phiếu được chép), và sổ tổng hợp được ghi dạng .xlsx, không chứa được macro. Nếu cần, hãy chép chúng từ tệp ${file} sang (Alt+F11 trong Excel) rồi lưu sổ tổng hợp dạng .xlsm (Sổ làm việc Excel Có hỗ trợ Macro).`,
+    en: `File ${file} has macros (a VBA project); they were not copied into the consolidated workbook (only the forms are), which is written as an .xlsx file and cannot hold macros. If you need them, copy them over from ${file} (Alt+F11 in Excel) and save the consolidated workbook as .xlsm (Excel Macro-Enabled Workbook).`,
+  };
+}
+
 /** How many ranges of cells a sentence names before "and N more". */
 const CELLS_NAMED = 8;
 
@@ -768,19 +808,47 @@ export function leftBehindCellsMessage(file: string, sheet: string, reads: Reads
   const ranges = compactRanges([...reads.cells]);
   const more = ranges.length - CELLS_NAMED;
   const named = ranges.slice(0, CELLS_NAMED).join(", ");
+  const { vi, en } = whatIsRead(reads);
+  return {
+    vi: `Trang tính '${sheet}' (tệp ${file}): công thức ở ô ${named}${more > 0 ? ` và ${more} vùng khác` : ""} đọc ${vi}; trong sổ tổng hợp, các công thức đó sẽ không đọc được gì, hoặc đọc nhầm trang hay tên trùng tên của sổ, nên các ô đó giữ giá trị đã tính lần cuối trong tệp của đơn vị thay cho công thức.`,
+    en: `Sheet '${sheet}' (file ${file}): the formulas in cells ${named}${more > 0 ? ` and ${more} more ranges` : ""} read ${en}; in the consolidated workbook they would read nothing, or a sheet or name of the same name there, so those cells keep the values last calculated in the unit's file instead of the formulas.`,
+  };
+}
+
+/**
+ * What formulas read that does not come into the consolidated workbook, as a sentence names it:
+ * the sheets of the unit's file not collected, its names not copied, another file.
+ */
+function whatIsRead(reads: ReadsLeftBehind & { external?: boolean }): Message {
   const sheets = reads.sheets.map((s) => `'${s}'`);
   const names = reads.names.map((n) => `"${n}"`);
   const vi = [
     ...(sheets.length > 0 ? [`${sheets.length === 1 ? "trang" : "các trang"} ${listed(sheets, "và")} của tệp đó (không phải phiếu được tổng hợp)`] : []),
     ...(names.length > 0 ? [`${names.length === 1 ? "tên" : "các tên"} ${listed(names, "và")} của tệp đó (không chép được sang sổ tổng hợp)`] : []),
+    ...(reads.external ? ["một tệp khác (liên kết ngoài)"] : []),
   ].join(" và ");
   const en = [
     ...(sheets.length > 0 ? [sheets.length === 1 ? `the sheet ${sheets[0]} of that file (not a form collected)` : `the sheets ${listed(sheets, "and")} of that file (not forms collected)`] : []),
     ...(names.length > 0 ? [`${names.length === 1 ? "the name" : "the names"} ${listed(names, "and")} of that file (not copied into the consolidated workbook)`] : []),
+    ...(reads.external ? ["another file (an external link)"] : []),
   ].join(" and ");
+  return { vi, en };
+}
+
+/**
+ * Said of a form's cells whose formulas read what does not come into the consolidated workbook
+ * (another sheet or a name of the unit's file, another file) and whose results the file does not
+ * store: they hold #N/A (NO_RESULT), and the unit's file is to be opened in Excel or LibreOffice
+ * and saved (which stores the results), its form collected again.
+ */
+export function noStoredResultMessage(file: string, sheet: string, reads: ReadsLeftBehind & { external: boolean }): Message {
+  const ranges = compactRanges([...reads.cells]);
+  const more = ranges.length - CELLS_NAMED;
+  const named = ranges.slice(0, CELLS_NAMED).join(", ");
+  const { vi, en } = whatIsRead(reads);
   return {
-    vi: `Trang tính '${sheet}' (tệp ${file}): công thức ở ô ${named}${more > 0 ? ` và ${more} vùng khác` : ""} đọc ${vi}; trong sổ tổng hợp, các công thức đó sẽ không đọc được gì, hoặc đọc nhầm trang hay tên trùng tên của sổ, nên các ô đó giữ giá trị đã tính lần cuối trong tệp của đơn vị thay cho công thức.`,
-    en: `Sheet '${sheet}' (file ${file}): the formulas in cells ${named}${more > 0 ? ` and ${more} more ranges` : ""} read ${en}; in the consolidated workbook they would read nothing, or a sheet or name of the same name there, so those cells keep the values last calculated in the unit's file instead of the formulas.`,
+    vi: `Trang tính '${sheet}' (tệp ${file}): công thức ở ô ${named}${more > 0 ? ` và ${more} vùng khác` : ""} đọc ${vi}, nhưng tệp không lưu kết quả của chúng (tệp do một chương trình không tính công thức tạo ra). Công thức không chép được sang sổ tổng hợp và không có giá trị nào để giữ lại, nên các ô đó được ghi lỗi #N/A (chưa có số liệu) chứ không bị để trống. Hãy mở tệp ${file} bằng Excel hoặc LibreOffice, lưu lại, xóa trang '${sheet}' khỏi sổ tổng hợp rồi tổng hợp lại tệp này; hoặc nhập số liệu vào các ô đó.`,
+    en: `Sheet '${sheet}' (file ${file}): the formulas in cells ${named}${more > 0 ? ` and ${more} more ranges` : ""} read ${en}, but the file does not store their results (a program that does not calculate formulas wrote it). The formulas could not be copied into the consolidated workbook and there is no value to keep, so those cells hold the error #N/A (no figure) rather than being left empty. Open ${file} in Excel or LibreOffice, save it, delete the sheet '${sheet}' from the consolidated workbook and collect the file again; or type the figures into those cells.`,
   };
 }
 
@@ -801,18 +869,7 @@ function rangesNamed(ranges: readonly string[]): { named: string; more: number }
  */
 export function formatsReadingLeftBehindMessage(file: string, sheet: string, reads: FormatsLeftOut["reads"]): Message {
   const { named, more } = rangesNamed(reads.cells);
-  const sheets = reads.sheets.map((s) => `'${s}'`);
-  const names = reads.names.map((n) => `"${n}"`);
-  const vi = [
-    ...(sheets.length > 0 ? [`${sheets.length === 1 ? "trang" : "các trang"} ${listed(sheets, "và")} của tệp đó (không phải phiếu được tổng hợp)`] : []),
-    ...(names.length > 0 ? [`${names.length === 1 ? "tên" : "các tên"} ${listed(names, "và")} của tệp đó (không chép được sang sổ tổng hợp)`] : []),
-    ...(reads.external ? ["một tệp khác (liên kết ngoài)"] : []),
-  ].join(" và ");
-  const en = [
-    ...(sheets.length > 0 ? [sheets.length === 1 ? `the sheet ${sheets[0]} of that file (not a form collected)` : `the sheets ${listed(sheets, "and")} of that file (not forms collected)`] : []),
-    ...(names.length > 0 ? [`${names.length === 1 ? "the name" : "the names"} ${listed(names, "and")} of that file (not copied into the consolidated workbook)`] : []),
-    ...(reads.external ? ["another file (an external link)"] : []),
-  ].join(" and ");
+  const { vi, en } = whatIsRead(reads);
   return {
     vi: `Trang tính '${sheet}' (tệp ${file}): định dạng có điều kiện ở vùng ${named}${more > 0 ? ` và ${more} vùng khác` : ""} đọc ${vi}; trong sổ tổng hợp, nó sẽ không đọc được gì, hoặc đọc nhầm trang hay tên trùng tên của sổ, nên không được chép sang. Nếu cần, hãy đặt lại định dạng đó trong sổ tổng hợp (Trang đầu > Định dạng có Điều kiện).`,
     en: `Sheet '${sheet}' (file ${file}): the conditional formatting of ${named}${more > 0 ? ` and ${more} more ranges` : ""} reads ${en}; in the consolidated workbook it would read nothing, or a sheet or name of the same name there, so it was not copied. Set it up again there if you need it (Home > Conditional Formatting).`,
@@ -1156,17 +1213,22 @@ export async function collectFiles(
     if (orderNo !== undefined) (copy as unknown as { orderNo: number }).orderNo = orderNo;
     const pkg = await packageOf(take.fileAt);
     const parts = pkg ? await formParts(pkg, take.sheet) : undefined;
-    const { linked, elsewhere, validationsLeft, formats } = copySheet(ws, copy, clean, { ...(parts ? { parts } : {}), reach: reachOf(take), ...(said ? { said } : {}), images });
+    const { linked, elsewhere, unresolved, validationsLeft, formats } = copySheet(ws, copy, clean, { ...(parts ? { parts } : {}), reach: reachOf(take), ...(said ? { said } : {}), images });
     localizeLists(ws, copy, () => (detectLayoutA(snapshotSheet(ws))?.headerRow ?? FORM_LIST_FIRST_ROW - 1) + 1);
     if (!blank) appended.push(copy);
     const leftOut = LEFT_OUT.filter((k) => parts?.leftOut.includes(k) || (k === "validations" && validationsLeft));
     if (leftOut.length > 0) warnings.push(partsLeftOutMessage(name, take.as, leftOut));
     if (linked.length > 0) warnings.push(linkedCellsMessage(name, take.as, linked));
     if (elsewhere.cells.length > 0) warnings.push(leftBehindCellsMessage(name, take.as, elsewhere));
+    if (unresolved.cells.length > 0) warnings.push(noStoredResultMessage(name, take.as, unresolved));
     if (formats.reads.cells.length > 0) warnings.push(formatsReadingLeftBehindMessage(name, take.as, formats.reads));
     if (formats.unwritable.length > 0) warnings.push(formatsNotCopiedMessage(name, take.as, formats.unwritable));
   }
   warnings.push(...nameWarnings);
+  // A unit's .xlsm file: its macros (VBA project) do not come with its forms.
+  for (const at of new Set(plan.take.map((t) => t.fileAt))) {
+    if (await (await packageOf(at))?.hasMacros()) warnings.push(macrosNotCollectedMessage(loaded[at]!.name));
+  }
   placeAfterLastForm(target, appended, existing.forms);
   // What the workbook collected into computed from the forms before them: its results' subtitle
   // says now that they are out of date, and what else reads the forms computes anew.

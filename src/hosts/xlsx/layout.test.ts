@@ -10,6 +10,7 @@ import { runScoring } from "../../core/pipeline";
 import { findBuiltin } from "../../indices";
 import { XlsxHost } from "./host";
 import { makeTemplate } from "./template";
+import { wrappedLines } from "../../core/plan/layout";
 
 const builtin = findBuiltin("dti-so-nganh-mau")!;
 
@@ -45,12 +46,20 @@ describe("the scored workbook as a reader without the add-in sees it", () => {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   }, 60_000);
 
-  test("the results sheet shows every unit's full name and prints on landscape A4, several pages wide for the sample's six groups with each unit's rank, code and name on each and every group whole on one page, its header row on every page", async () => {
+  test("the results sheet shows every unit's full name and prints on landscape A4, several pages wide for the sample's six groups with each unit's rank, code, name and category (it ranks within categories) on each and every group whole on one page, its header row on every page", async () => {
     const ws = wb.getWorksheet("Kết quả")!;
     const longest = Math.max(...DEMO_UNITS.map((u) => u.name.length));
     expect(longest).toBeGreaterThan(32);
-    // Column C holds the unit names: at least one character of width for each letter of the longest.
-    expect(ws.getColumn(3).width ?? 0).toBeGreaterThanOrEqual(longest * 0.85);
+    // Column C holds the unit names, D their categories: each whole, on one line or wrapped (on two
+    // at most) in a row tall enough for its lines (15 points each).
+    for (let row = 4; row < 4 + DEMO_UNITS.length; row++) {
+      for (const column of [3, 4]) {
+        const cell = ws.getCell(row, column);
+        const lines = wrappedLines(String(cell.value), ws.getColumn(column).width ?? 0);
+        expect([cell.address, lines <= 2, lines === 1 || (cell.alignment?.wrapText === true && (ws.getRow(row).height ?? 0) >= lines * 15)]).toEqual([cell.address, true, true]);
+      }
+    }
+    expect(DEMO_UNITS.map((u) => u.name)).toContain(ws.getCell("C4").value);
     // The header row is tall enough for its wrapped headers (two lines at least).
     expect(ws.getRow(3).height ?? 0).toBeGreaterThanOrEqual(30);
     expect(ws.getCell("E3").alignment?.wrapText).toBe(true);
@@ -59,24 +68,34 @@ describe("the scored workbook as a reader without the add-in sees it", () => {
     expect(ws.pageSetup.scale).toBeGreaterThanOrEqual(70);
     expect(ws.pageSetup.scale).toBeLessThanOrEqual(100);
     expect(ws.pageSetup.printTitlesRow).toBe("3:3");
-    expect(ws.pageSetup.printTitlesColumn).toBe("A:C");
-    // A page starts before a group's value or the totals, never between a group's value, points and rank.
+    expect(ws.pageSetup.printTitlesColumn).toBe("A:D");
+    expect(ws.getCell("D3").value).toBe("Loại đơn vị");
+    // A page starts before a group's value, the totals or the coverage, never between a group's value, points and rank.
     const zip = await JSZip.loadAsync(data);
     const xml = await zip.file(await sheetPart(zip, "Kết quả"))!.async("string");
     const breaks = [...(/<colBreaks count="(\d+)" manualBreakCount="\1">([\s\S]*?)<\/colBreaks>/.exec(xml)?.[2] ?? "").matchAll(/<brk id="(\d+)" max="1048575" man="1"\/>/g)].map((m) => Number(m[1]));
-    expect(breaks.length).toBeGreaterThanOrEqual(1);
+    // Four pages across (three groups a page, then the totals with the rank in the category, then the
+    // coverage, counts and note), not five: the name column narrowed so that its longest names wrap.
+    expect(breaks).toHaveLength(3);
     const header = (column: number) => String(ws.getRow(3).getCell(column).value);
     // A break's id is the last column of the page before it: the page after it starts a column later.
-    for (const id of breaks) expect([id, /\(giá trị\)$|^Tổng điểm$/.test(header(id + 1))]).toEqual([id, true]);
-    // Each page's columns, the repeated A–C with them, fit a landscape page at the scale in the widest
+    for (const id of breaks) expect([id, /\(giá trị\)$|^Tổng điểm$|^Tỷ lệ chỉ tiêu có số liệu$/.test(header(id + 1))]).toEqual([id, true]);
+    // Each page's columns, the repeated A–D with them, fit a landscape page at the scale in the widest
     // face a reader shows Calibri in (7 points a character width; Excel's Calibri takes 5.25).
     const width = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ws.getColumn(from + i).width ?? 9).reduce((a, b) => a + b, 0);
     const last = ws.getRow(3).cellCount;
-    const starts = [4, ...breaks.map((id) => id + 1)];
+    const starts = [5, ...breaks.map((id) => id + 1)];
     starts.forEach((start, p) => {
-      const page = width(1, 3) + width(start, (starts[p + 1] ?? last + 1) - 1);
+      const page = width(1, 4) + width(start, (starts[p + 1] ?? last + 1) - 1);
       expect([p + 1, (page * 7 * ws.pageSetup.scale!) / 100 <= 784]).toEqual([p + 1, true]);
     });
+    // And one page down: the rows, down to the line under the table, within the 523 points a landscape
+    // A4 page prints between its margins (0.5 inch each) at the scale. The names wrapped in every row
+    // would take a second page.
+    const bottom = ws.actualRowCount;
+    expect(bottom).toBeGreaterThan(3 + DEMO_UNITS.length);
+    const height = Array.from({ length: bottom }, (_, r) => ws.getRow(r + 1).height ?? 15).reduce((a, b) => a + b, 0);
+    expect((height * ws.pageSetup.scale!) / 100).toBeLessThanOrEqual(523);
   });
 
   test("the results sheet's number columns have their headers right-aligned over the numbers, and ranks sit centred clear of the codes", () => {

@@ -31,6 +31,9 @@ import {
 import { renameSheetInFormula } from "./stale-results";
 
 
+/** The relationship from a workbook to its VBA project (Office's, 2006). */
+const REL_VBA_PROJECT = /\/relationships\/vbaProject$/i;
+
 export class PartCopier {
   /** Source part → the part it became in the target. */
   private readonly copied = new Map<string, string>();
@@ -149,6 +152,14 @@ export class Package {
       if (rel) pkg.kinds.set(s.name, rel.type.replace(/^.*\//, ""));
     }
     return pkg;
+  }
+
+  /**
+   * Whether the workbook holds macros: a VBA project (an .xlsm file's `vbaProject.bin`, related
+   * from the workbook part), which ExcelJS neither reads nor writes.
+   */
+  async hasMacros(): Promise<boolean> {
+    return (await this.rels(this.workbook)).some((r) => !isExternal(r) && REL_VBA_PROJECT.test(r.type) && this.has(resolveTarget(this.workbook, r.target)));
   }
 
   /** The sheet of that name, whatever its case (as Excel compares sheet names): its name as the workbook spells it, its part and what it is. */

@@ -1,6 +1,7 @@
 /** A sheet's printed header and footer (ExcelJS's `headerFooter`), from a plan's page texts. */
 import type ExcelJS from "exceljs";
-import type { PageTexts } from "../../core/plan/labels";
+import { type PageTexts, isProjectFormHeader } from "../../core/plan/labels";
+import type { SheetEditPlan } from "../../core/types";
 
 /** The texts as one header or footer of the file format: `&L…&C…&R…`, the parts given; undefined when none is. */
 export function pageTextsCode(texts: PageTexts | undefined): string | undefined {
@@ -32,4 +33,46 @@ export function setPageTexts(ws: ExcelJS.Worksheet, header: PageTexts | undefine
     ...(oddFooter !== undefined ? { oddFooter } : {}),
   };
   if (oddFooter !== undefined) ws.pageSetup.firstPageNumber = 1;
+}
+
+/**
+ * A header or footer of the file format (`&L…&C…&R…`) as its left, centre and right texts, each
+ * still in Excel's codes (`&&`, `&P`, a font's `&"…"` kept as written). Text before any section's
+ * code goes with the left one's: the project writes `&C` before its own, so a header with such a
+ * text is never taken for the project's.
+ */
+export function pageTextsOf(code: string | undefined): PageTexts {
+  const parts = { left: "", center: "", right: "" };
+  const sections: Record<string, keyof typeof parts> = { L: "left", C: "center", R: "right" };
+  let at: keyof typeof parts = "left";
+  const text = code ?? "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const next = text[i + 1];
+    if (ch === "&" && next !== undefined) {
+      const section = sections[next];
+      if (section) at = section;
+      else parts[at] += ch + next;
+      i++;
+      continue;
+    }
+    parts[at] += ch;
+  }
+  return Object.fromEntries(Object.entries(parts).filter(([, t]) => t !== "")) as PageTexts;
+}
+
+/**
+ * Writes a unit's form's page header as the plan says (SheetEditPlan's pageHeader: the index and
+ * the form's own period) when the form's header is one the project wrote, or none
+ * (isProjectFormHeader); a header a person wrote, or pages told apart (a first page's or even
+ * pages' own), stay. The footer stays as it is. Whether it wrote.
+ */
+export function setFormPageHeader(ws: ExcelJS.Worksheet, planned: NonNullable<SheetEditPlan["pageHeader"]>): boolean {
+  const now = ws.headerFooter ?? {};
+  if (now.differentFirst || now.differentOddEven) return false;
+  if (!isProjectFormHeader(pageTextsOf(now.oddHeader), planned.indexNames)) return false;
+  const oddHeader = pageTextsCode(planned.texts);
+  if (oddHeader === undefined || oddHeader === now.oddHeader) return false;
+  ws.headerFooter = { ...now, oddHeader };
+  return true;
 }

@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
-import { parseCell } from "../../core/a1";
+import { columnLetter, columnNumber, parseCell } from "../../core/a1";
 import { isPercentFormat } from "../../core/read/values";
 import {
   ContentTypes,
@@ -36,9 +36,17 @@ export function dateText(d: Date): string {
   return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace(/\.\d{3}Z$/, "");
 }
 
-/** The serial number of a date (days since 1899-12-30, the 1900 date system), as ExcelJS made the date from it. */
-function dateSerial(d: Date): number {
-  return Math.round((d.getTime() / 86_400_000 + 25_569) * 1e9) / 1e9;
+/**
+ * The serial number of a date as ExcelJS made the date from it: days since 1899-12-30 in the 1900
+ * date system, since 1904-01-01 in the 1904 one (1462 days later).
+ */
+function dateSerial(d: Date, date1904 = false): number {
+  return Math.round((d.getTime() / 86_400_000 + 25_569 - (date1904 ? 1462 : 0)) * 1e9) / 1e9;
+}
+
+/** Whether the workbook counts its dates from 1 January 1904 (its workbookPr date1904), as ExcelJS read it. */
+export function usesDate1904(wb: ExcelJS.Workbook): boolean {
+  return (wb.properties as Partial<ExcelJS.WorkbookProperties> | undefined)?.date1904 === true;
 }
 
 function richText(runs: { text?: string }[]): string {
@@ -48,8 +56,9 @@ function richText(runs: { text?: string }[]): string {
 /**
  * One ExcelJS cell value → a snapshot value. `formula`: the cell's formula when the value is a
  * clone of a shared formula (its value names only the master cell), to tell the user which.
+ * `date1904`: the workbook counts its dates from 1904 (ExcelJS made its dates so).
  */
-export function snapshotValue(v: ExcelJS.CellValue | undefined, formula?: string): CellValue {
+export function snapshotValue(v: ExcelJS.CellValue | undefined, formula?: string, date1904 = false): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "boolean") return v;
   if (typeof v === "string") return v;
@@ -57,7 +66,7 @@ export function snapshotValue(v: ExcelJS.CellValue | undefined, formula?: string
   // number: restoreStoredValues gives it back to a file read; one left here reads as nothing, never a crash.
   // A date after Excel's last day (9999-12-31: a serial of 2958465) is a number shown as ##### in
   // Excel, not a date: read as the number (12345678 in a column of dates), as the Excel host reads it.
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.getUTCFullYear() > 9999 ? dateSerial(v) : dateText(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.getUTCFullYear() > 9999 ? dateSerial(v, date1904) : dateText(v);
   if (typeof v === "object") {
     const o = v as unknown as Record<string, unknown>;
     if (typeof o.error === "string") return { error: o.error };
@@ -65,7 +74,7 @@ export function snapshotValue(v: ExcelJS.CellValue | undefined, formula?: string
       const result = o.result as ExcelJS.CellValue | undefined;
       // No stored result: not a blank cell (a figure typed as a formula would read as missing), but one that cannot be read.
       if (result === undefined) return { error: "", formula: `=${String(o.formula ?? formula ?? "")}` };
-      return snapshotValue(result);
+      return snapshotValue(result, undefined, date1904);
     }
     if (Array.isArray(o.richText)) return richText(o.richText as { text?: string }[]);
     if ("hyperlink" in o || "text" in o) {
@@ -87,7 +96,7 @@ export function snapshotValue(v: ExcelJS.CellValue | undefined, formula?: string
 /** A cell as the snapshot holds it: a merged cell's hidden part is empty. */
 export function cellSnapshot(cell: ExcelJS.Cell): CellValue {
   if (cell.type === ExcelJS.ValueType.Merge) return null;
-  return snapshotValue(cellValue(cell), cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined);
+  return snapshotValue(cellValue(cell), cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined, usesDate1904(cell.worksheet.workbook));
 }
 
 export function cellValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
@@ -165,7 +174,12 @@ export function snapshotWorkbook(wb: ExcelJS.Workbook, source?: string, csvField
   // A workbook made from a CSV file (the command line's reading of one) is spoken of as that file,
   // with the count of fields on each of its lines when given.
   const csvFile = source !== undefined && /\.(csv|tsv|txt)$/i.test(source) ? { csvFile: source, ...(csvFields ? { csvFields } : {}) } : {};
-  return { sheets: wb.worksheets.map((ws) => ({ ...snapshotSheet(ws), ...csvFile })), ...(source !== undefined ? { source } : {}) };
+  return {
+    sheets: wb.worksheets.map((ws) => ({ ...snapshotSheet(ws), ...csvFile })),
+    ...(source !== undefined ? { source } : {}),
+    // Its date cells' text was made in the 1904 system (ExcelJS's dates): the reader says their numbers in it too.
+    ...(usesDate1904(wb) ? { date1904: true } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -192,11 +206,46 @@ export interface PreparedXlsx {
   pageBreaks: Map<string, SheetPageBreaks>;
 }
 
-/** A formula's cached result, or a cell's number, as the file stores it. */
-export type StoredValue = number | string | boolean | { error: string };
+/**
+ * A formula's cached result, or a cell's number, as the file stores it; a date (`t="d"`) as the
+ * day and time it writes, in UTC (restoreStoredValues makes it the workbook's serial number).
+ */
+export type StoredValue = number | string | boolean | { error: string } | { date: Date };
 
 /** A sheet that may hold a cell storedValuesIn records (a cheap test before reading its cells). */
-const MISREAD_HINT = /\bt="(?:str|e|b)"|<v>\s*[-+]?(?:\d{8}|\d[\d.]*[eE]\+?\d)/;
+const MISREAD_HINT = /\bt="(?:str|e|b|d)"|<v>\s*[-+]?(?:\d{8}|\d[\d.]*[eE]\+?\d)/;
+
+/**
+ * The day and time of an ISO 8601 date as a cell of type `t="d"` stores it ("2024-03-04",
+ * "2024-03-04T00:00:00", "2024-03-04T08:30:00.000Z"), as a Date in UTC: the time of day as
+ * written (a zone or offset is left aside, as Excel shows the time written). Undefined for
+ * anything else (a time alone, text).
+ */
+export function isoDate(text: string): Date | undefined {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map((x) => (x === undefined ? 0 : Number(x))) as [number, number, number, number, number, number];
+  const ms = m[7] === undefined ? 0 : Math.round(Number(`0.${m[7]}`) * 1000);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return undefined;
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
+  // Not a day of that month ("2024-02-30").
+  if (date.getUTCDate() !== d) return undefined;
+  if (y < 100) date.setUTCFullYear(y);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
+ * The date ExcelJS makes of the serial number Excel keeps for `date` (a day as isoDate reads it)
+ * in the workbook's date system: the date itself, but for the days of 1900 before March in the
+ * 1900 system, where Excel counts a 29 February 1900 that was not and ExcelJS does not (serial 5
+ * is 5 January 1900 in Excel, 4 January to ExcelJS): so that the number written back is the one
+ * Excel has for the day, as a cell of that number formatted as a date is read.
+ */
+function excelDate(date: Date, date1904: boolean): Date {
+  if (date1904 || date.getTime() >= Date.UTC(1900, 2, 1) || date.getTime() < Date.UTC(1900, 0, 1)) return date;
+  return new Date(date.getTime() - 86_400_000);
+}
+
 /** A cell of a worksheet part: its attributes, and what it holds. */
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 /**
@@ -207,14 +256,20 @@ const BEYOND_DATES = 99_000_000;
 
 /**
  * The cells of a worksheet part whose stored value ExcelJS reads otherwise, with that value:
- * - a formula whose cached result is text (`t="str"`): an empty result, `<v></v>` as Excel and
- *   LibreOffice write it (or no `<v>` at all), ExcelJS reads as no result, the same as a formula
- *   never calculated (`<c><f>…</f></c>`, no type: a program that does not calculate wrote it,
- *   which stays so); a figure a formula leaves blank would read as one that cannot be read;
+ * - a formula whose cached result is text (`t="str"`): an empty result, `<v></v>` or `<v/>` as
+ *   Excel and LibreOffice write it, ExcelJS reads as no result, the same as a formula never
+ *   calculated; a figure a formula leaves blank would read as one that cannot be read. A formula
+ *   with no `<v>` at all stores no result, whatever its type says (`<c t="str"><f>…</f></c>`, as
+ *   `<c><f>…</f></c>`: a program that does not calculate wrote it): it is not recorded, and stays
+ *   a formula whose result the file does not store, never a blank cell;
  * - a formula's text, error (`t="e"`) or truth value (`t="b"`) result in a cell with a date
  *   format, which ExcelJS makes a date (an Invalid Date, or a day of 1830 for TRUE);
  * - a number too large for a date (BEYOND_DATES, a phone number in a column of dates), which a
- *   date format makes an Invalid Date.
+ *   date format makes an Invalid Date;
+ * - a date stored as ISO text (`t="d"`, `<v>2024-03-04T00:00:00</v>`, as openpyxl with
+ *   iso_dates and SheetJS with cellDates write it), or a formula's result so, which ExcelJS reads
+ *   as the number its text starts with (2024): a date in a figure cell would read as a count of
+ *   2024, or in a date format as a day of 1905.
  * Only cells ExcelJS may misread are recorded: restoreStoredValues puts back those it did.
  */
 export function storedValuesIn(sheetXml: string): Map<string, StoredValue> {
@@ -226,11 +281,17 @@ export function storedValuesIn(sheetXml: string): Map<string, StoredValue> {
     const address = attr(attrs, "r");
     if (address === undefined || !/^[A-Z]{1,3}\d+$/.test(address)) continue;
     const type = attr(attrs, "t");
-    const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(body)?.[1];
+    // The stored value: "" for an empty one (`<v></v>`, `<v/>`), undefined when the cell has none.
+    const stored = /<v(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/v>)/.exec(body);
+    const v = stored ? (stored[1] ?? "") : undefined;
     const formula = /<f[\s>/]/.test(body);
-    if (formula && type === "str") out.set(address, v === undefined ? "" : unescapeXml(v));
+    if (formula && type === "str" && v !== undefined) out.set(address, unescapeXml(v));
     else if (formula && type === "e" && v !== undefined && v !== "") out.set(address, { error: unescapeXml(v) });
     else if (formula && type === "b" && v !== undefined && v !== "") out.set(address, Number(v) !== 0);
+    else if (type === "d" && v !== undefined) {
+      const date = isoDate(unescapeXml(v));
+      if (date) out.set(address, { date });
+    }
     else if ((type === undefined || type === "n") && v !== undefined) {
       const n = Number(v.trim());
       if (v.trim() !== "" && Number.isFinite(n) && Math.abs(n) >= BEYOND_DATES) out.set(address, n);
@@ -243,10 +304,13 @@ export function storedValuesIn(sheetXml: string): Map<string, StoredValue> {
  * Puts back in the model what ExcelJS misread of the values storedValuesIn recorded: a formula's
  * empty text result (then read as a blank cell, as Excel shows it), a formula's result made a
  * date, a number made an Invalid Date (then read as the number, as Excel keeps it and the Excel
- * host reads it). The workbook written after keeps them as they were: ExcelJS would write an
- * Invalid Date as NaN, which Excel cannot open.
+ * host reads it), a date stored as ISO text (then the date it is: Excel's serial number for it in
+ * the workbook's date system, as a date typed into Excel is kept). The workbook written after
+ * keeps them as they were: ExcelJS would write an Invalid Date as NaN, which Excel cannot open,
+ * and the ISO date as the year.
  */
 export function restoreStoredValues(wb: ExcelJS.Workbook, stored: ReadonlyMap<string, ReadonlyMap<string, StoredValue>>): void {
+  const date1904 = usesDate1904(wb);
   for (const [name, cells] of stored) {
     const ws = wb.getWorksheet(name);
     if (!ws) continue;
@@ -254,6 +318,12 @@ export function restoreStoredValues(wb: ExcelJS.Workbook, stored: ReadonlyMap<st
       const { row, column } = parseCell(address);
       const cell = ws.findCell(row, column);
       if (!cell) continue;
+      if (typeof value === "object" && "date" in value) {
+        const date = excelDate(value.date, date1904);
+        if (cell.type === ExcelJS.ValueType.Formula) cell.value = { ...(cell.value as ExcelJS.CellFormulaValue), result: date };
+        else if (cell.type !== ExcelJS.ValueType.Merge) cell.value = date;
+        continue;
+      }
       if (cell.type === ExcelJS.ValueType.Formula) {
         const result = cell.result as ExcelJS.CellValue | undefined;
         const misread =
@@ -455,6 +525,47 @@ export async function readableSheetPartsIn(zip: JSZip): Promise<boolean> {
   return true;
 }
 
+/** A row or cell element of a worksheet part with no `r` (a cheap test before giving them theirs). */
+const UNNUMBERED = /<(?:[\w.-]+:)?(?:row|c)(?=[\s/>])(?:(?!\sr\s*=)[^>])*>/;
+/** A row of a worksheet part: its prefix, attributes and cells (none for `<row/>`). */
+const ROW = /<((?:[\w.-]+:)?)row(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*?)(?:\/>|>([\s\S]*?)<\/\1row\s*>)/g;
+/** A cell's start tag: its prefix and attributes. */
+const CELL_START = /<((?:[\w.-]+:)?)c(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+
+/**
+ * A worksheet part with every row and cell given its `r` (its number, its address): the format
+ * lets a writer leave them out (OpenXML SDK-style writers do), a row then being the one after
+ * the row before it, a cell the one right of the cell before it in its row (as Excel and
+ * LibreOffice read them), but ExcelJS cannot read such a sheet and refuses the whole file. A row
+ * without its number whose cells have their addresses takes the number they give. The part as it
+ * is when nothing lacks its `r`.
+ */
+export function withCellReferences(sheetXml: string): string {
+  if (!UNNUMBERED.test(sheetXml)) return sheetXml;
+  let previous = 0;
+  return sheetXml.replace(ROW, (whole: string, prefix: string, attrs: string, body: string | undefined) => {
+    const own = attr(attrs, "r");
+    const first = body === undefined ? undefined : /^[A-Za-z]{1,3}(\d+)$/.exec(attr(/<(?:[\w.-]+:)?c(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*?)\/?>/.exec(body)?.[1] ?? "", "r") ?? "")?.[1];
+    const row = own !== undefined && /^\d+$/.test(own.trim()) ? Number(own) : first !== undefined ? Number(first) : previous + 1;
+    previous = row;
+    const numbered = own === undefined ? `${attrs} r="${row}"` : attrs;
+    if (body === undefined) return `<${prefix}row${numbered}/>`;
+    let column = 0;
+    const cells = body.replace(CELL_START, (tag: string, cellPrefix: string, cellAttrs: string, empty: string) => {
+      const address = attr(cellAttrs, "r");
+      const at = address === undefined ? undefined : /^([A-Za-z]{1,3})\d+$/.exec(address.trim());
+      if (at) {
+        column = columnNumber(at[1]!.toUpperCase());
+        return tag;
+      }
+      column += 1;
+      if (address !== undefined) return tag;
+      return `<${cellPrefix}c r="${columnLetter(column)}${row}"${cellAttrs}${empty}>`;
+    });
+    return own === undefined || cells !== body ? `<${prefix}row${numbered}>${cells}</${prefix}row>` : whole;
+  });
+}
+
 /** The parts ExcelJS reads booleans from. */
 const BOOLEAN_PARTS = /^xl\/(?:workbook\.xml|styles\.xml|worksheets\/[^/]+\.xml|tables\/[^/]+\.xml)$/i;
 
@@ -493,7 +604,16 @@ export async function prepareXlsx(data: Uint8Array): Promise<PreparedXlsx> {
   for (const path of Object.keys(zip.files)) {
     const file = zip.files[path];
     if (!file || file.dir || !BOOLEAN_PARTS.test(path.replace(/^\//, ""))) continue;
-    const xml = await file.async("string");
+    let xml = await file.async("string");
+    // Rows and cells without their `r`, which ExcelJS cannot read, given theirs.
+    if (/^\/?xl\/worksheets\//i.test(path)) {
+      const numbered = withCellReferences(xml);
+      if (numbered !== xml) {
+        xml = numbered;
+        zip.file(path, xml);
+        changed = true;
+      }
+    }
     texts.set(path.replace(/^\//, ""), xml);
     if (!hasWordBooleans(xml)) continue;
     const fixed = normalizeBooleans(xml);

@@ -1,8 +1,9 @@
 /**
- * The demo's results table prints two pages wide, the rank, code and name repeated on each: its
- * title, stamp, the lines on the form not scored and the one that says points are shown rounded
- * are merged over those three columns and wrapped, so every page shows them whole. Written to a file, read back, and scored again: each
- * merge is in the file once, never doubled, and a later run rewrites the sheet without a warning.
+ * The demo's results table prints two pages wide, the rank, code, name and category (it ranks
+ * within categories) repeated on each: its title, stamp, the lines on the form not scored and the
+ * one that says points are shown rounded are merged over those four columns and wrapped, so every
+ * page shows them whole. Written to a file, read back, and scored again: each merge is in the file
+ * once, never doubled, and a later run rewrites the sheet without a warning.
  */
 import JSZip from "jszip";
 import type ExcelJS from "exceljs";
@@ -42,21 +43,21 @@ function lines(ws: ExcelJS.Worksheet): { range: string; text: string; wrap: bool
   });
 }
 
-test("the demo's results, two pages wide: title, stamp and the line on the form not scored are merged over A–C, wrapped, in rows tall enough", async () => {
+test("the demo's results, two pages wide: title, stamp and the line on the form not scored are merged over A–D, wrapped, in rows tall enough", async () => {
   const wb = await open(demo);
   const ws = wb.getWorksheet(RESULTS)!;
   // 20 units on rows 4–23, an empty row, the heading and the form's line; an empty row, and the
   // line that says points are shown rounded (some units' group points do not add up to their total as shown).
-  expect(merges(ws)).toEqual(["A1:C1", "A25:C25", "A26:C26", "A28:C28", "A2:C2"]);
-  expect(await mergeCellsInFile(demo)).toEqual(["A1:C1", "A25:C25", "A26:C26", "A28:C28", "A2:C2"]);
+  expect(merges(ws)).toEqual(["A1:D1", "A25:D25", "A26:D26", "A28:D28", "A2:D2"]);
+  expect(await mergeCellsInFile(demo)).toEqual(["A1:D1", "A25:D25", "A26:D26", "A28:D28", "A2:D2"]);
   const shown = lines(ws);
-  expect(shown.find((l) => l.range === "A1:C1")!.text).toBe(TITLE);
-  expect(shown.find((l) => l.range === "A25:C25")!.text).toBe("1 phiếu chưa được chấm:");
-  expect(shown.find((l) => l.range === "A26:C26")!.text).toMatch(/^– Trang tính 'Đài Phát thanh và Truyền hình…', ô B2: .*hãy sửa mã đơn vị\.$/);
-  expect(shown.find((l) => l.range === "A28:C28")!.text).toBe(ROUNDING_NOTE.vi);
+  expect(shown.find((l) => l.range === "A1:D1")!.text).toBe(TITLE);
+  expect(shown.find((l) => l.range === "A25:D25")!.text).toBe("1 phiếu chưa được chấm:");
+  expect(shown.find((l) => l.range === "A26:D26")!.text).toMatch(/^– Trang tính 'Đài Phát thanh và Truyền hình…', ô B2: .*hãy sửa mã đơn vị\.$/);
+  expect(shown.find((l) => l.range === "A28:D28")!.text).toBe(ROUNDING_NOTE.vi);
   expect(shown.every((l) => l.wrap)).toBe(true);
-  // The title takes three lines of 14 points over A–C, the stamp and the line more than one of 11.
-  expect(ws.getRow(1).height).toBeGreaterThanOrEqual(3 * 15 * (14 / 11));
+  // The title takes two lines of 14 points over A–D, the stamp and the line more than one of 11.
+  expect(ws.getRow(1).height).toBeGreaterThanOrEqual(2 * 15 * (14 / 11));
   for (const r of [2, 26, 28]) expect(ws.getRow(r).height).toBeGreaterThanOrEqual(2 * 15);
   // The table below the title is not merged: its header row stays a row of cells.
   expect(ws.getCell("B3").value).toBe("Mã sở, ban, ngành");
@@ -71,7 +72,7 @@ test("scored again, and again: the same merges, each once in the file, and no wa
   const third = await score(second.out);
   expect(third.warnings).toEqual([]);
   for (const out of [second.out, third.out]) {
-    expect(await mergeCellsInFile(out)).toEqual(["A1:C1", "A25:C25", "A26:C26", "A28:C28", "A2:C2"]);
+    expect(await mergeCellsInFile(out)).toEqual(["A1:D1", "A25:D25", "A26:D26", "A28:D28", "A2:D2"]);
     const ws = (await open(out)).getWorksheet(RESULTS)!;
     expect(lines(ws).map((l) => [l.range, l.wrap])).toEqual(before.map((l) => [l.range, l.wrap]));
     expect(ws.getCell("A1").value).toBe(TITLE);

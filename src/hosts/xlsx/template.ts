@@ -11,7 +11,7 @@ import type { IndexModel, IndicatorModel, ModelNode, ResolvedInput } from "../..
 import { optionName, unitText } from "../../core/definition/options";
 import { definitionHash, parseDefinition } from "../../core/definition/parse";
 import { type Lang, type Message, formatNumber, localize, normalizeText } from "../../core/i18n/text";
-import { NOT_APPLICABLE_TEXT, PERIOD_LABEL, SHEET_NAMES, notApplicableRowsInstruction, pageTitle, sheetFooter } from "../../core/plan/labels";
+import { NOT_APPLICABLE_TEXT, PERIOD_LABEL, SHEET_NAMES, formPageHeader, notApplicableRowsInstruction, sheetFooter } from "../../core/plan/labels";
 import { resolveCategory } from "../../core/read/read";
 import { NOT_APPLICABLE_ANSWERS } from "../../core/read/values";
 import { INDENT_WIDTH, type WrappedCell, fitWidth, wrappedHeight } from "../../core/plan/layout";
@@ -765,7 +765,7 @@ async function writeUnitSheet(
   // Every printed page names the index and period at the top, the form's unit (by its full name:
   // the sheet's is cut at 31 characters) and the page at the foot: the pages of twenty forms
   // printed together can be sorted back.
-  setPageTexts(ws, formPageHeader(model, options), sheetFooter(lang));
+  setPageTexts(ws, templatePageHeader(model, options), sheetFooter(lang));
   // Protected without a password: the structure stays put while the unit types, and an
   // official who needs to change the form can still unprotect it.
   await ws.protect("", {
@@ -895,12 +895,16 @@ function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit:
   // rather than shrunk to fit a portrait page's width.
   const orientation = span > HELP_PORTRAIT_WIDTH ? "landscape" : "portrait";
   ws.pageSetup = { paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: MARGINS };
-  setPageTexts(ws, formPageHeader(model, options), sheetFooter(lang));
+  setPageTexts(ws, templatePageHeader(model, options), sheetFooter(lang));
 }
 
-/** The printed header of a template's sheets: the index's name, and the period when the template gives one. */
-function formPageHeader(model: IndexModel, options: TemplateOptions): { center: string } {
-  return { center: pageTitle(localize(model.definition.name, options.lang), options.period?.trim() ? [options.period] : [], options.lang) };
+/**
+ * The printed header of a template's sheets: the index's name, and the period when the template
+ * gives one. A scoring run writes them again: a form's from the period the form states
+ * (formPageHeader), the instructions sheet's from the periods the results sheet names (planResults).
+ */
+function templatePageHeader(model: IndexModel, options: TemplateOptions): { center?: string } {
+  return formPageHeader(localize(model.definition.name, options.lang), options.period, options.lang);
 }
 
 /**

@@ -47,7 +47,7 @@ describe("what the analyst typed on the results sheet, scored again", () => {
     expect(String(ws.getCell("A1").value)).toMatch(/^Kết quả đánh giá, xếp hạng/);
     expect(ws.getCell("A25").value).toBe("1 phiếu chưa được chấm:");
     expect(ws.getCell("A28").value).toBe(ROUNDING_NOTE.vi);
-    expect((ws.model as unknown as { merges: string[] }).merges.sort()).toEqual(["A1:C1", "A25:C25", "A26:C26", "A28:C28", "A2:C2"]);
+    expect((ws.model as unknown as { merges: string[] }).merges.sort()).toEqual(["A1:D1", "A25:D25", "A26:D26", "A28:D28", "A2:D2"]);
     // And a third run still says nothing and keeps them.
     const third = await scoreAgain(again.out);
     expect(third.warnings).toEqual([]);
@@ -58,7 +58,7 @@ describe("what the analyst typed on the results sheet, scored again", () => {
     // As an earlier version left the demo: no such line, nothing recorded in A28; the analyst typed there.
     const earlier = await edit(await scoredDemo(), (wb) => {
       const ws = wb.getWorksheet("Kết quả")!;
-      ws.unMergeCells("A28:C28");
+      ws.unMergeCells("A28:D28");
       ws.getCell("A28").value = "Đã báo cáo lãnh đạo ngày 10/06";
       const index = wb.getWorksheet("_index")!;
       index.eachRow((row) => {
@@ -114,7 +114,7 @@ describe("what the analyst typed on the results sheet, scored again", () => {
     // Nothing is listed under the table any more: the last run's lines and their merges are gone;
     // the line that says points are shown rounded is now one empty row under the table.
     expect([ws.getCell("A25").value, ws.getCell("A26").value, ws.getCell("A27").value, ws.getCell("A28").value]).toEqual([null, ROUNDING_NOTE.vi, null, null]);
-    expect((ws.model as unknown as { merges: string[] }).merges.sort()).toEqual(["A1:C1", "A26:C26", "A2:C2"]);
+    expect((ws.model as unknown as { merges: string[] }).merges.sort()).toEqual(["A1:D1", "A26:D26", "A2:D2"]);
   });
 });
 
