@@ -17,10 +17,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { type Ref, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
-import { ChartsStep } from "./components/ChartsStep";
-import { CheckStep } from "./components/CheckStep";
-import { CollectStep } from "./components/CollectStep";
+import { Component, type ReactNode, type Ref, Suspense, lazy, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { FileButton } from "./components/FileButton";
 import { Header } from "./components/Header";
 import { IndexStep } from "./components/IndexStep";
@@ -35,8 +32,74 @@ import { checkSummary, leftOutSentences } from "./state/findings";
 import { withPathBreaks } from "./components/pattern";
 import { useBarName } from "./components/bar";
 import { formsIndexMismatch, missingFeaturesNotice, offerLabel, staleIndexMessage, staleIndexTitle, staleLines } from "./state/pipeline";
-import { type DownloadKind, type Notice, type NoticeGroup, type PaneState, type StepId, severityCounts, usePane } from "./state/usePane";
+import { type DownloadKind, type Notice, type NoticeGroup, type PaneState, type StepId, isChunkLoadError, severityCounts, usePane } from "./state/usePane";
 import type { Workbench } from "./state/workbench";
+
+/**
+ * The Collect, Check and Charts steps (the list of units and the forms, the lists of findings and
+ * of units, and the controls to search them) are parts of the pane of their own, fetched in idle
+ * time once the pane opens (webpackPrefetch): the pane's first scripts stay small, and the step is
+ * there by the time it is opened.
+ */
+const collectStep = loadedOnce(() => import(/* webpackChunkName: "collect-step", webpackPrefetch: true */ "./components/CollectStep").then((m) => m.CollectStep));
+const checkStep = loadedOnce(() => import(/* webpackChunkName: "check-step", webpackPrefetch: true */ "./components/CheckStep").then((m) => m.CheckStep));
+const chartsStep = loadedOnce(() => import(/* webpackChunkName: "charts-step", webpackPrefetch: true */ "./components/ChartsStep").then((m) => m.ChartsStep));
+const CollectStep = lazy(collectStep.module);
+const CheckStep = lazy(checkStep.module);
+const ChartsStep = lazy(chartsStep.module);
+
+/**
+ * A part of the pane loaded once, started when the pane has opened (`start`). `module` is what
+ * React.lazy asks for: once the part is loaded, a thenable that gives it at once, so that the step
+ * is drawn as soon as its tab is chosen (React reads a thenable that settles as it is asked: no
+ * "Đang tải…" in between); before, the loading itself.
+ */
+function loadedOnce<C>(load: () => Promise<C>): { start: () => Promise<C>; module: () => Promise<{ default: C }> } {
+  let loaded: { default: C } | undefined;
+  let loading: Promise<C> | undefined;
+  const start = () =>
+    (loading ??= load().then(
+      (c) => {
+        loaded = { default: c };
+        return c;
+      },
+      (e: unknown) => {
+        // A failed load is tried again the next time it is asked for.
+        loading = undefined;
+        throw e;
+      },
+    ));
+  return {
+    start,
+    module: () => {
+      const now = loaded;
+      // The part as a thenable that calls back at once (a promise would call back only in a later microtask).
+      return now ? ({ then: (ok?: (m: { default: C }) => unknown) => Promise.resolve(ok ? ok(now) : now) } as unknown as Promise<{ default: C }>) : start().then((c) => ({ default: c }));
+    },
+  };
+}
+
+/**
+ * A step fetched when first needed that could not be loaded (the connection dropped): the pane says
+ * so in the step, as it says it of a run (chunkLoadFailed), and the other steps still work.
+ */
+class StepLoadBoundary extends Component<{ lang: PaneState["lang"]; children: ReactNode }, { failed: unknown }> {
+  override state: { failed: unknown } = { failed: undefined };
+  static getDerivedStateFromError(failed: unknown): { failed: unknown } {
+    return { failed };
+  }
+  override render(): ReactNode {
+    const { failed } = this.state;
+    if (failed === undefined) return this.props.children;
+    // Anything else than a part that could not be fetched is no business of this boundary's.
+    if (!isChunkLoadError(failed)) throw failed;
+    return (
+      <MessageBar intent="error" layout="multiline" data-testid="step-load-failed">
+        <MessageBarBody>{t(this.props.lang, "chunkLoadFailed")}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+}
 
 const STEPS: { id: StepId; key: StringKey; short: StringKey }[] = [
   { id: "index", key: "stepIndex", short: "stepIndexShort" },
@@ -406,6 +469,17 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
     document.title = t(lang, "appTitle");
   }, [lang]);
 
+  // The steps fetched apart are loaded once the pane has opened (their files were prefetched): each is
+  // drawn at once when its tab is chosen. One that cannot be loaded now says so when its tab is chosen.
+  useEffect(() => {
+    const later = setTimeout(() => {
+      void collectStep.start().catch(() => undefined);
+      void checkStep.start().catch(() => undefined);
+      void chartsStep.start().catch(() => undefined);
+    }, 0);
+    return () => clearTimeout(later);
+  }, []);
+
   // Load the first built-in index (and, in Excel, read the workbook) once at start.
   useEffect(() => {
     actions.chooseBuiltin(state.index.builtinId);
@@ -608,10 +682,14 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
           </MessageBar>
         )}
         {state.step === "index" && <IndexStep {...stepProps} />}
-        {state.step === "collect" && <CollectStep {...stepProps} />}
-        {state.step === "check" && <CheckStep {...stepProps} />}
+        {(state.step === "collect" || state.step === "check" || state.step === "charts") && (
+          <StepLoadBoundary key={state.step} lang={lang}>
+            <Suspense fallback={<Text className={st.hint}>{t(lang, "stepLoading")}</Text>}>
+              {state.step === "collect" ? <CollectStep {...stepProps} /> : state.step === "check" ? <CheckStep {...stepProps} /> : <ChartsStep {...stepProps} />}
+            </Suspense>
+          </StepLoadBoundary>
+        )}
         {state.step === "score" && <ScoreStep {...stepProps} />}
-        {state.step === "charts" && <ChartsStep {...stepProps} />}
       </main>
       <div className={st.srOnly} role="status" aria-live="polite" aria-atomic="true" data-testid="live-polite">
         {live.polite}

@@ -324,7 +324,7 @@ export const STRINGS = {
   clearedNone: { vi: "Không có dấu nào để xóa.", en: "There are no marks to clear." },
   markCells: { vi: "Đánh dấu ô cần xem lại", en: "Mark cells with issues" },
   marked: {
-    vi: "Đã đánh dấu {count} ô có vấn đề; chưa ghi điểm.",
+    vi: "Đã đánh dấu {count} ô có vấn đề; không ghi điểm.",
     en: "Marked {count} cells with issues; no scores were written.",
   },
   markedNone: { vi: "Không có ô nào cần đánh dấu.", en: "No cell needs a mark." },
@@ -335,6 +335,20 @@ export const STRINGS = {
   filterNoErrorsWarnings: { vi: "Không có lỗi; chỉ có cảnh báo.", en: "No errors; only warnings." },
   filterNoErrorsInfos: { vi: "Không có lỗi; chỉ có lưu ý.", en: "No errors; only info findings." },
   filterNoErrorsBoth: { vi: "Không có lỗi; chỉ có cảnh báo và lưu ý.", en: "No errors; only warnings and info findings." },
+  // Finding a unit among hundreds: by its name or code, whatever the case, the diacritics or how they were typed.
+  findUnit: { vi: "Tìm đơn vị (tên hoặc mã)", en: "Find a unit (name or code)" },
+  findingKind: { vi: "Loại phát hiện", en: "Kind of finding" },
+  // The first option of "Loại phát hiện": every kind, and how many findings in all.
+  findingKindAll: { vi: "Mọi loại ({count})", en: "All kinds ({count})" },
+  // {units}: how many units the search or the kind chosen leaves, as the index calls them (unitsCountText).
+  findingsFound: { vi: "Tìm thấy {units}.", en: "Found {units}." },
+  // A long list is drawn a part at a time: {shown} of {total} units.
+  findingsShown: { vi: "Đang hiện {shown} trong {total}.", en: "Showing {shown} of {total}." },
+  findingsShowMore: { vi: "Hiện thêm {units}", en: "Show the next {units}" },
+  findingsNoMatch: { vi: "Không có đơn vị nào khớp với \"{query}\".", en: "No unit matches \"{query}\"." },
+  findingsNoneOfKind: { vi: "Không có phát hiện nào khớp với lựa chọn ở trên.", en: "No finding matches the choices above." },
+  // A step whose part of the pane is still being fetched (it is fetched in idle time once the pane opens).
+  stepLoading: { vi: "Đang tải…", en: "Loading…" },
   // Forms (or rows of a table of units) the reader leaves out: they are not scored.
   checkLeftOutForms: { vi: "{count} phiếu sẽ không được chấm: xem các lỗi bên dưới.", en: "{count} forms will not be scored: see the errors below." },
   checkLeftOutRows: { vi: "{count} dòng sẽ không được chấm: xem các lỗi bên dưới.", en: "{count} rows will not be scored: see the errors below." },
@@ -363,6 +377,13 @@ export const STRINGS = {
   progressPlan: { vi: "Đang chuẩn bị kết quả…", en: "Preparing the results…" },
   progressTemplates: { vi: "Đang tạo phiếu…", en: "Making the forms…" },
   progressWrite: { vi: "Đang ghi vào sổ…", en: "Writing to the workbook…" },
+  // After a write, while the pane reads the workbook as the write left it (outside Excel: the copy written).
+  progressReadBack: { vi: "Đang đọc lại sổ sau khi ghi…", en: "Reading the workbook back after writing…" },
+  // Outside Excel: the workbook written made into the file to download.
+  progressDownload: { vi: "Đang chuẩn bị tệp tải xuống…", en: "Preparing the download…" },
+  // A scored workbook just read: its figures compared with those last scored (the stale banner).
+  progressStale: { vi: "Đang so số liệu với lần chấm trước…", en: "Comparing the figures with the last scoring…" },
+  // Said only once all the work of the action is over.
   progressDone: { vi: "Xong.", en: "Done." },
   // {units}: the units counted as the index calls them (unitsCountText): "8 sở, ban, ngành" / "8 departments".
   scoreDone: {

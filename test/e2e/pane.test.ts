@@ -2608,7 +2608,7 @@ describe("many units, the live regions and the Score step's words, as a fourth a
     // What was marked, then the check's summary the step shows (the sample's 4 units), as scoring's notice is followed by its counts.
     const summary = (await page.getByTestId("check-summary").innerText()).trim();
     expect(summary).toMatch(/^4 sở, ban, ngành: /);
-    await polite.filter({ hasText: /^Đã đánh dấu \d+ ô có vấn đề; chưa ghi điểm\. / }).filter({ hasText: `; chưa ghi điểm. ${summary}` }).waitFor({ state: "attached" });
+    await polite.filter({ hasText: /^Đã đánh dấu \d+ ô có vấn đề; không ghi điểm\. / }).filter({ hasText: `; không ghi điểm. ${summary}` }).waitFor({ state: "attached" });
     await idle(page);
     await page.getByRole("button", { name: "Xóa dấu" }).click();
     await noticeSaying(page, /^Đã xóa dấu trên \d+ ô/);
@@ -2661,6 +2661,72 @@ describe("many units, the live regions and the Score step's words, as a fourth a
     expect(await summary.getByRole("columnheader", { name: "Đơn vị" }).count()).toBe(0);
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     expect(await summary.getByRole("columnheader", { name: "Country" }).count()).toBe(1);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+});
+
+describe("hundreds of units, as a fifth audit found them", () => {
+  test("the Check step draws a page of units at a time, finds a unit by name or code whatever the diacritics, narrows to a kind of finding, and the arrow keys go from heading to heading", async () => {
+    const units = Array.from({ length: 60 }, (_, i) => ({ code: `DV${String(i + 1).padStart(2, "0")}`, name: i === 41 ? "Sở Tư pháp Hà Đông" : `Đơn vị số ${i + 1}`, category: "co-dvc" }));
+    const page = await openPage();
+    await openWorkbook(page, await makeSampleWorkbook({ units, fills: units.map((_, i) => i % 5) }), "nhieu.xlsx");
+    await idle(page);
+    await step(page, "Kiểm tra");
+    await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+    await page.getByTestId("check-summary").waitFor();
+    await idle(page);
+    const headers = page.locator("[data-testid=check-findings] button[aria-expanded]");
+    const total = await page.evaluate(() => document.querySelector("[data-testid=check-summary]")!.textContent!);
+    expect(total).toMatch(/^60 sở, ban, ngành/);
+    // Fifty headings drawn (a unit each, or the general findings'), and the rest offered.
+    expect(await headers.count()).toBe(50);
+    expect(await page.getByTestId("findings-shown").innerText()).toMatch(/^Đang hiện (49|50) trong 60 sở, ban, ngành\.$/);
+    expect(await page.getByTestId("findings-more").innerText()).toMatch(/^Hiện thêm 1[01] sở, ban, ngành$/);
+    await page.getByTestId("findings-more").click();
+    await page.getByTestId("findings-more").waitFor({ state: "detached" });
+    expect(await headers.count()).toBeGreaterThanOrEqual(60);
+
+    // Up, Down, Home and End go from heading to heading, past a unit opened.
+    await headers.first().focus();
+    const focused = () => page.evaluate(() => (document.activeElement as HTMLElement).innerText.split("\n")[0]);
+    const names = await headers.evaluateAll((hs) => hs.map((h) => (h as HTMLElement).innerText.split("\n")[0]));
+    await page.keyboard.press("ArrowDown");
+    expect(await focused()).toBe(names[1]);
+    await page.keyboard.press("End");
+    expect(await focused()).toBe(names.at(-1));
+    await page.keyboard.press("ArrowUp");
+    expect(await focused()).toBe(names.at(-2));
+    await page.keyboard.press("Home");
+    expect(await focused()).toBe(names[0]);
+
+    // Found without its diacritics, by a part of its name; by its code; nothing found, said so.
+    const search = page.getByLabel("Tìm đơn vị (tên hoặc mã)");
+    await search.fill("tu phap ha dong");
+    await page.getByTestId("find-found").filter({ hasText: "Tìm thấy 1 sở, ban, ngành." }).waitFor();
+    expect(await headers.allInnerTexts().then((t) => t.map((x) => x.split("\n")[0]))).toEqual(["Sở Tư pháp Hà Đông"]);
+    await search.fill("dv07");
+    await page.getByTestId("find-found").filter({ hasText: "Tìm thấy 1 sở, ban, ngành." }).waitFor();
+    expect((await headers.first().innerText()).split("\n")[0]).toBe("Đơn vị số 7");
+    await search.fill("Bộ Quốc phòng");
+    expect(await page.getByTestId("find-none").innerText()).toBe('Không có đơn vị nào khớp với "Bộ Quốc phòng".');
+    await search.fill("");
+    await idle(page);
+
+    // A kind of finding: only its findings, in every unit that has one, each opened.
+    const kinds = page.getByLabel("Loại phát hiện");
+    const options = await kinds.evaluate((s) => [...(s as HTMLSelectElement).options].map((o) => [o.value, o.text]));
+    expect(options[0]![1]).toMatch(/^Mọi loại \(\d/);
+    const [code, label] = options[1]!;
+    await kinds.selectOption(code!);
+    await idle(page);
+    const count = Number(/\(([\d.]+)\)$/.exec(label!)![1]!.replace(/\./g, ""));
+    const opened = await headers.evaluateAll((hs) => hs.map((h) => h.getAttribute("aria-expanded")));
+    expect(opened.every((e) => e === "true")).toBe(true);
+    // The findings of that kind only: no more than it counts, fewer than all of them.
+    const shown = await page.getByTestId("finding").count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThanOrEqual(count);
+    expect(shown).toBeLessThan(Number(/\(([\d.]+)\)$/.exec(options[0]![1]!)![1]!.replace(/\./g, "")));
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 });

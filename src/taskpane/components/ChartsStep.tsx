@@ -1,11 +1,12 @@
-import { Button, Checkbox, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useId } from "react";
+import { Button, Checkbox, Field, Input, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useDeferredValue, useId, useMemo, useState } from "react";
 import { chartedUnit } from "../../core/plan/figures";
 import { noFigureToDrawText, notRankedText, uncomputedParts, unitInTitle } from "../../core/plan/labels";
-import type { ChartKind } from "../../core/types";
+import type { ChartKind, UnitResult } from "../../core/types";
 import { type StringKey, t } from "../i18n";
 import type { PaneActions, PaneState } from "../state/usePane";
 import { rerunMark } from "../focus";
+import { LIST_PAGE, unitSearch, unitsCountText } from "../state/findings";
 import { IndexNeeded } from "./IndexNeeded";
 import { useStepStyles } from "./styles";
 
@@ -27,7 +28,21 @@ const useStyles = makeStyles({
   // Why a unit cannot be chosen, under its name (readable: not the greyed label's colour).
   notDrawn: { display: "block", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   warning: { color: tokens.colorStatusWarningForeground1, fontSize: tokens.fontSizeBase200 },
+  more: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
 });
+
+/**
+ * The units the radar chart's list shows: those chosen first (always, whatever the search), then
+ * those whose name or code answers the search (unitSearch), in rank order, `count` of them at most.
+ * `more`: how many others answer it, not drawn.
+ */
+export function profileChoices(units: readonly UnitResult[], chosen: readonly string[], query: string, count: number): { units: UnitResult[]; found: number; more: number } {
+  const answers = unitSearch(query);
+  const key = (u: UnitResult) => u.code || u.name;
+  const picked = units.filter((u) => chosen.includes(key(u)));
+  const others = units.filter((u) => !chosen.includes(key(u)) && answers(u.name, u.code || undefined));
+  return { units: [...picked, ...others.slice(0, count)], found: others.length, more: Math.max(0, others.length - count) };
+}
 
 export const MAX_PROFILE_UNITS = 5;
 
@@ -48,6 +63,14 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
   const byValue = model !== undefined && model.root.max === undefined;
   const noneId = useId();
   const profileHintId = useId();
+  // A thousand units are found by name or code, and drawn a page at a time.
+  const [query, setQuery] = useState("");
+  const listQuery = useDeferredValue(query);
+  const [drawn, setDrawn] = useState({ query: "", count: LIST_PAGE });
+  const count = drawn.query === listQuery ? drawn.count : LIST_PAGE;
+  const list = useMemo(() => (score ? profileChoices(score.units, chosen, listQuery, count) : undefined), [score, chosen, listQuery, count]);
+  const unitsText = (n: number) => unitsCountText(n, lang, model?.definition.unitLabel);
+  const searching = listQuery.trim() !== "";
   return (
     <div className={st.step}>
       <h2 className={st.heading}>{t(lang, "chartsTitle")}</h2>
@@ -73,8 +96,21 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
       {score ? (
         <fieldset className={s.fieldset} data-testid="profile-units" aria-describedby={profileHintId}>
           <legend className={s.legend}>{t(lang, "profileUnits")}</legend>
+          {score.units.length > LIST_PAGE && (
+            <Field label={t(lang, "findUnit")}>
+              <Input type="search" className={st.focusRing} value={query} onChange={(_, d) => setQuery(d.value)} data-testid="find-profile-unit" />
+            </Field>
+          )}
+          {/* Always in the page, its words changed: how many units the search found. */}
+          <div aria-live="polite" aria-atomic="true">
+            {searching && list && (
+              <Text className={st.hint} data-testid="profile-found">
+                {list.found > 0 ? t(lang, "findingsFound", { units: unitsText(list.found) }) : t(lang, "findingsNoMatch", { query: listQuery.trim() })}
+              </Text>
+            )}
+          </div>
           <div className={s.units}>
-            {score.units.map((u) => {
+            {(list?.units ?? []).map((u) => {
               const key = u.code || u.name;
               const on = chosen.includes(key);
               // A unit the charts do not draw (no total; an HDI computed with missing figures) cannot be compared: said why, and not choosable (one chosen before can be unchosen).
@@ -106,6 +142,14 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
               );
             })}
           </div>
+          {list && list.more > 0 && (
+            <div className={s.more}>
+              <Text className={st.hint}>{t(lang, "findingsShown", { shown: count, total: unitsText(list.found) })}</Text>
+              <Button onClick={() => setDrawn({ query: listQuery, count: count + LIST_PAGE })} data-testid="profile-more">
+                {t(lang, "findingsShowMore", { units: unitsText(Math.min(LIST_PAGE, list.more)) })}
+              </Button>
+            </div>
+          )}
           <Text id={profileHintId} className={mergeClasses(st.hint, st.wrap)}>
             {profile ? t(lang, "profileHint") : t(lang, "profileNeedsChart")}
           </Text>

@@ -5,23 +5,32 @@ import {
   AccordionPanel,
   Badge,
   Button,
+  Field,
+  Input,
   Radio,
   RadioGroup,
+  Select,
   Text,
+  accordionHeaderClassNames,
   makeStyles,
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { memo, useDeferredValue, useMemo, useState } from "react";
+import { type KeyboardEvent, memo, useDeferredValue, useMemo, useState } from "react";
 import { sheetAddress } from "../../core/a1";
-import type { Lang } from "../../core/i18n/text";
+import type { LocalizedText } from "../../core/definition/schema";
+import { type Lang, formatNumber } from "../../core/i18n/text";
 import type { Issue, Severity } from "../../core/types";
 import { t, tPattern } from "../i18n";
+import { findingKindName } from "../finding-kinds";
 import {
+  LIST_PAGE,
   checkSummary,
   findingWithoutLocation,
   leftOutSentences,
   noErrorsText,
+  unitSearch,
+  unitsCountText,
 } from "../state/findings";
 import {
   type PaneActions,
@@ -92,6 +101,11 @@ const useStyles = makeStyles({
   // "Tất cả" and "Chỉ lỗi" side by side while both fit, else one under the other (a flex line takes
   // each whole): a label breaks over two lines only when it is wider than the pane.
   filter: { flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
+  // The search and the kind of finding, one under the other, as wide as the pane.
+  narrow: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  more: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  // The search's live region with nothing to say takes no room, not even the gap above the list.
+  quiet: { marginBottom: `calc(-1 * ${tokens.spacingVerticalS})` },
   leftOut: {
     color: tokens.colorPaletteDarkOrangeForeground1,
     overflowWrap: "break-word",
@@ -123,7 +137,10 @@ const COUNT_KEY = {
   info: "countInfos",
 } as const;
 
-/** Issues grouped by unit, the units with most errors first; findings without a unit under "General". */
+/**
+ * Issues grouped by unit, the units with most errors first (then in the order the workbook holds
+ * them); findings without a unit under "General".
+ */
 export function groupByUnit(
   issues: Issue[],
 ): { unit: string | undefined; issues: Issue[] }[] {
@@ -168,6 +185,51 @@ export function findingLabel(issue: Issue, lang: "vi" | "en"): string {
   return `${t(lang, SEVERITY_KEY[issue.severity])}. ${goTo}: ${findingWithoutLocation(issue, lang)}`;
 }
 
+/** The kinds of finding among `issues` (their codes), the most frequent first, each with how many. */
+export function findingKinds(issues: readonly Issue[]): { code: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const i of issues) counts.set(i.code, (counts.get(i.code) ?? 0) + 1);
+  return [...counts].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count);
+}
+
+/**
+ * The units' groups the Check step lists: the findings of the severity and the kind chosen
+ * ("" every kind), grouped by unit (groupByUnit), the units whose name or code answers the
+ * search (unitSearch; the general findings by their heading's name).
+ */
+export function findingGroups(
+  issues: readonly Issue[],
+  choice: { filter: "all" | "errors"; kind: string; query: string },
+  unitNames: Record<string, string> | undefined,
+  lang: Lang,
+): { unit: string | undefined; issues: Issue[] }[] {
+  const groups = groupByUnit(issues.filter((i) => (choice.filter !== "errors" || i.severity === "error") && (choice.kind === "" || i.code === choice.kind)));
+  return groupsAnswering(groups, choice.query, unitNames, lang);
+}
+
+/** The groups whose unit answers the search `query` (all of them for an empty one). */
+function groupsAnswering<G extends { unit: string | undefined }>(groups: G[], query: string, unitNames: Record<string, string> | undefined, lang: Lang): G[] {
+  if (query.trim() === "") return groups;
+  const answers = unitSearch(query);
+  return groups.filter((g) => (g.unit === undefined ? answers(t(lang, "generalFindings")) : answers(unitNames?.[g.unit] ?? g.unit, g.unit)));
+}
+
+/**
+ * Up, Down, Home and End move between the units' headings of a list (the WAI-ARIA accordion's
+ * keys): from one heading to the next, past a unit opened, without tabbing through its findings.
+ */
+function moveBetweenHeadings(e: KeyboardEvent<HTMLElement>): void {
+  if (e.key !== "ArrowDown" && e.key !== "ArrowUp" && e.key !== "Home" && e.key !== "End") return;
+  const heading = `.${accordionHeaderClassNames.button}`;
+  const from = e.target as HTMLElement;
+  if (!from.matches(heading)) return;
+  const headings = [...e.currentTarget.querySelectorAll<HTMLElement>(heading)];
+  const at = headings.indexOf(from);
+  const to = e.key === "Home" ? 0 : e.key === "End" ? headings.length - 1 : e.key === "ArrowDown" ? Math.min(at + 1, headings.length - 1) : Math.max(at - 1, 0);
+  e.preventDefault();
+  headings[to]?.focus();
+}
+
 export function CheckStep({
   state,
   actions,
@@ -179,16 +241,24 @@ export function CheckStep({
   const s = useStyles();
   const { lang } = state;
   const [filter, setFilter] = useState<"all" | "errors">("all");
+  const [query, setQuery] = useState("");
+  // The kind of finding chosen: a code, or "" for every kind.
+  const [kind, setKind] = useState("");
   // The findings (summary and list) are drawn from deferred values: after a check, a change of
-  // filter or of language, the pane answers at once (the radio button, the language) and draws the
-  // findings of hundreds of units in the background, a few milliseconds at a time, never frozen.
-  // They appear all together when drawn.
+  // filter, of search or of language, the pane answers at once (the radio button, the letter
+  // typed, the language) and draws the findings in the background. The list draws a page of units
+  // at a time (LIST_PAGE, then "Hiện thêm"), so that what it puts in the page at once stays small.
   const issues = useDeferredValue(state.issues);
   const listFilter = useDeferredValue(filter);
+  const listQuery = useDeferredValue(query);
   const listLang = useDeferredValue(lang);
   const unitNames = useDeferredValue(state.unitNames);
   const unitsChecked = useDeferredValue(state.unitsChecked);
-  const drawing = issues !== state.issues || listFilter !== filter || listLang !== lang;
+  const kinds = useMemo(() => findingKinds(issues ?? []), [issues]);
+  // A kind chosen that the last check no longer found: every kind again.
+  const kindNow = kinds.some((k) => k.code === kind) ? kind : "";
+  const listKind = useDeferredValue(kindNow);
+  const drawing = issues !== state.issues || listFilter !== filter || listLang !== lang || listQuery !== query || listKind !== kindNow;
   const counts = useMemo(() => severityCounts(issues ?? []), [issues]);
   // Forms the reader leaves out are not among the units counted: said under the summary.
   const leftOut = useMemo(() => (issues ? leftOutSentences(issues, "check", listLang) : []), [issues, listLang]);
@@ -277,16 +347,36 @@ export function CheckStep({
               <Radio value="errors" label={t(lang, "filterErrors")} />
             </RadioGroup>
           )}
+          {issues.length > 0 && (
+            <div className={s.narrow}>
+              <Field label={t(lang, "findingKind")}>
+                <Select className={st.select} value={kindNow} onChange={(_, d) => setKind(d.value)} data-testid="finding-kind">
+                  <option value="">{t(lang, "findingKindAll", { count: issues.length })}</option>
+                  {kinds.map((k) => (
+                    <option key={k.code} value={k.code}>
+                      {`${findingKindName(k.code, lang)} (${formatNumber(k.count, lang)})`}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={t(lang, "findUnit")}>
+                <Input type="search" className={st.focusRing} value={query} onChange={(_, d) => setQuery(d.value)} data-testid="find-unit" />
+              </Field>
+            </div>
+          )}
           {listFilter === "errors" && noErrors !== undefined && (
             <Text data-testid="filter-empty">{noErrors}</Text>
           )}
-          {/* Each filter opens its own units: a list of its own. */}
+          {/* Each filter and kind opens its own units: a list of its own. The search keeps the units opened. */}
           <FindingsList
-            key={listFilter}
+            key={`${listFilter}|${listKind}`}
             issues={issues}
             filter={listFilter}
+            kind={listKind}
+            query={listQuery}
             lang={listLang}
             unitNames={unitNames}
+            unitLabel={state.index.model?.definition.unitLabel}
             canGo={canGo}
             goTo={actions.goTo}
           />
@@ -299,74 +389,108 @@ export function CheckStep({
 interface ListProps {
   issues: Issue[];
   filter: "all" | "errors";
+  /** A kind of finding (its code), or "" for every kind. */
+  kind: string;
+  query: string;
   lang: Lang;
   unitNames: Record<string, string> | undefined;
+  unitLabel: LocalizedText | undefined;
   canGo: boolean;
   goTo: (issue: Issue) => Promise<void>;
 }
 
 /**
- * The findings by unit, each unit a section that opens. "Errors only" opens every unit it shows
- * (each has errors); all findings, the first unit. A unit's findings are made only once it is
- * opened: a list of hundreds of units draws only their headers.
+ * The findings by unit, each unit a section that opens. "Errors only", or a kind of finding
+ * chosen, opens every unit it shows; all findings, the first unit. A unit's findings are made only
+ * once it is opened, and a page of units is drawn at a time (LIST_PAGE, then "Hiện thêm"): a list
+ * of a thousand units puts fifty headers in the page, not a thousand.
  */
 const FindingsList = memo(function FindingsList({
   issues,
   filter,
+  kind,
+  query,
   lang,
   unitNames,
+  unitLabel,
   canGo,
   goTo,
 }: ListProps) {
-  const groups = useMemo(
-    () =>
-      groupByUnit(
-        filter === "errors"
-          ? issues.filter((i) => i.severity === "error")
-          : issues,
-      ),
-    [issues, filter],
-  );
+  const st = useStepStyles();
+  const s = useStyles();
+  const all = useMemo(() => findingGroups(issues, { filter, kind, query: "" }, unitNames, lang), [issues, filter, kind, unitNames, lang]);
+  const groups = useMemo(() => groupsAnswering(all, query, unitNames, lang), [all, query, unitNames, lang]);
   const [open, setOpen] = useState<string[]>(() =>
-    (filter === "errors" ? groups : groups.slice(0, 1)).map(
+    (filter === "errors" || kind !== "" ? all : all.slice(0, 1)).map(
       (g) => g.unit ?? "",
     ),
   );
   /** The units opened at some time: their findings stay made while their section closes. */
   const [made, setMade] = useState<ReadonlySet<string>>(() => new Set(open));
+  // How many units are drawn: a page, and a page more at each "Hiện thêm"; a page again for another search.
+  const [drawn, setDrawn] = useState({ query, count: LIST_PAGE });
+  const count = drawn.query === query ? drawn.count : LIST_PAGE;
+  const shown = groups.slice(0, count);
+  const units = (n: number) => unitsCountText(n, lang, unitLabel);
+  // The units counted, not the general findings' heading.
+  const unitsIn = (list: readonly { unit: string | undefined }[]) => list.filter((g) => g.unit !== undefined).length;
+  const searching = query.trim() !== "";
+  const said = (searching && all.length > 0) || (groups.length === 0 && kind !== "");
   return (
-    <Accordion
-      multiple
-      collapsible
-      openItems={open}
-      onToggle={(_, d) => {
-        const items = d.openItems.map(String);
-        setOpen(items);
-        setMade((was) =>
-          items.every((u) => was.has(u)) ? was : new Set([...was, ...items]),
-        );
-      }}
-    >
-      {groups.map((g) => {
-        const key = g.unit ?? "";
-        return (
-          <UnitGroup
-            key={key}
-            unit={g.unit}
-            issues={g.issues}
-            name={
-              g.unit === undefined
-                ? t(lang, "generalFindings")
-                : (unitNames?.[g.unit] ?? g.unit)
-            }
-            made={made.has(key)}
-            lang={lang}
-            canGo={canGo}
-            goTo={goTo}
-          />
-        );
-      })}
-    </Accordion>
+    <>
+      {/* Always in the page, its words changed (a region that appears with its text is not read): how many units the search found. */}
+      <div aria-live="polite" aria-atomic="true" className={said ? undefined : s.quiet}>
+        {searching && groups.length > 0 && <Text data-testid="find-found">{t(lang, "findingsFound", { units: units(unitsIn(groups)) })}</Text>}
+        {groups.length === 0 && (searching ? all.length > 0 : kind !== "") && (
+          <Text data-testid="find-none">{searching ? t(lang, "findingsNoMatch", { query: query.trim() }) : t(lang, "findingsNoneOfKind")}</Text>
+        )}
+      </div>
+      {/* Up, Down, Home and End go from heading to heading (moveBetweenHeadings). */}
+      <div onKeyDown={moveBetweenHeadings}>
+        <Accordion
+          multiple
+          collapsible
+          openItems={open}
+          onToggle={(_, d) => {
+            const items = d.openItems.map(String);
+            setOpen(items);
+            setMade((was) =>
+              items.every((u) => was.has(u)) ? was : new Set([...was, ...items]),
+            );
+          }}
+        >
+          {shown.map((g) => {
+            const key = g.unit ?? "";
+            return (
+              <UnitGroup
+                key={key}
+                unit={g.unit}
+                issues={g.issues}
+                name={
+                  g.unit === undefined
+                    ? t(lang, "generalFindings")
+                    : (unitNames?.[g.unit] ?? g.unit)
+                }
+                made={made.has(key)}
+                lang={lang}
+                canGo={canGo}
+                goTo={goTo}
+              />
+            );
+          })}
+        </Accordion>
+      </div>
+      {groups.length > count && (
+        <div className={s.more}>
+          <Text className={st.hint} data-testid="findings-shown">
+            {t(lang, "findingsShown", { shown: unitsIn(shown), total: units(unitsIn(groups)) })}
+          </Text>
+          <Button onClick={() => setDrawn({ query, count: count + LIST_PAGE })} data-testid="findings-more">
+            {t(lang, "findingsShowMore", { units: units(Math.min(LIST_PAGE, groups.length - count)) })}
+          </Button>
+        </div>
+      )}
+    </>
   );
 });
 

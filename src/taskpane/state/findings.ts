@@ -5,7 +5,7 @@
  * go-to link), so the sentence there starts after it.
  */
 import type { LocalizedText } from "../../core/definition/schema";
-import { type Lang, formatNumber } from "../../core/i18n/text";
+import { type Lang, foldText, formatNumber } from "../../core/i18n/text";
 import { unitCount } from "../../core/plan/labels";
 import { notScoredEntries } from "../../core/plan/not-scored";
 import type { Issue, Severity } from "../../core/types";
@@ -124,3 +124,17 @@ export function noErrorsText(counts: Record<Severity, number>, lang: Lang): stri
   if (counts.info > 0) return t(lang, "filterNoErrorsInfos");
   return undefined;
 }
+
+/**
+ * Whether a unit answers the search `query`: its name or its code holds what was typed, whatever
+ * the case, the diacritics (typed or not, composed or not: "ha noi" finds "Hà Nội") and the
+ * spaces around. Every unit answers an empty search.
+ */
+export function unitSearch(query: string): (name: string, code?: string) => boolean {
+  const q = foldText(query);
+  if (q === "") return () => true;
+  return (name, code) => foldText(name).includes(q) || (code !== undefined && foldText(code).includes(q));
+}
+
+/** How many units a long list draws at first, and how many more each "Hiện thêm" draws. */
+export const LIST_PAGE = 50;

@@ -12,7 +12,7 @@ import { BUILTIN_INDICES } from "../../indices";
 import { type IndexSheetState, readIndexSheet } from "../../core/plan/index-sheet";
 import { SHEET_NAMES } from "../../core/plan/labels";
 import { unitsByRank } from "../../core/score";
-import { PipelineError, assertIndexSheetFree, indicesOtherThan, runScoring } from "../../core/pipeline";
+import { PipelineError, type PipelineErrorCode, assertIndexSheetFree, indicesOtherThan, runScoring } from "../../core/pipeline";
 import {
   builtinNamed,
   builtinNamedOnForms,
@@ -88,7 +88,7 @@ function paneError(e: unknown, snapshot?: WorkbookSnapshot, model?: IndexModel):
  * Undefined when the forms name no index other than the one in use.
  */
 export function formsOfAnotherIndex(snapshot: WorkbookSnapshot, model: IndexModel): { message: Message; offer?: IndexOffer } | undefined {
-  return anotherIndex(indicesNamedOnForms(snapshot), model, "workbook");
+  return anotherIndex(namedOnForms(snapshot), model, "workbook");
 }
 
 /**
@@ -350,7 +350,7 @@ export function importNotice(added: AddedSheets, model: IndexModel | undefined, 
 export function holdsFormsOf(snapshot: WorkbookSnapshot | undefined, model: IndexModel | undefined): boolean {
   if (!snapshot || !model) return false;
   const def = model.definition;
-  return indicesNamedOnForms(snapshot).some((text) => text.trim() !== "" && parseIndexText(text).id === def.id);
+  return namedOnForms(snapshot).some((text) => text.trim() !== "" && parseIndexText(text).id === def.id);
 }
 
 /** The built-in definitions, by whose names a form of another index is named. */
@@ -437,9 +437,70 @@ export function parseDefinitionJson(text: string): ParsedDefinition {
   return fromResult(parseDefinitionText(text));
 }
 
+const indexSheets = new WeakMap<WorkbookSnapshot, IndexSheetState | null>();
+
+/**
+ * The workbook's `_index` as the pane reads it: once per workbook read (a scored workbook's
+ * `_index` holds a line for each mark and each unit, thousands of lines), however many times the
+ * pane asks (its download's name, the banners, the index it holds). Not to be changed.
+ */
+export function indexSheetOf(snapshot: WorkbookSnapshot): IndexSheetState | undefined {
+  let found = indexSheets.get(snapshot);
+  if (found === undefined) {
+    found = readIndexSheet(snapshot) ?? null;
+    indexSheets.set(snapshot, found);
+  }
+  return found ?? undefined;
+}
+
+const namedIndices = new WeakMap<WorkbookSnapshot, string[]>();
+
+/** The indices the workbook's forms name (indicesNamedOnForms: every form looked at), once per workbook read. Not to be changed. */
+function namedOnForms(snapshot: WorkbookSnapshot): string[] {
+  let named = namedIndices.get(snapshot);
+  if (!named) namedIndices.set(snapshot, (named = indicesNamedOnForms(snapshot)));
+  return named;
+}
+
+const adaptedBuiltins = new WeakMap<WorkbookSnapshot, string | null>();
+
+/** The built-in the forms name but were not made from (formsOfAdaptedBuiltin), once per workbook read. */
+function adaptedBuiltinOnForms(snapshot: WorkbookSnapshot): string | undefined {
+  let found = adaptedBuiltins.get(snapshot);
+  if (found === undefined) {
+    // Only forms that all name one built-in can be of an edited copy of it: no other form is looked at again.
+    const named = namedOnForms(snapshot);
+    found = named.length === 1 && builtinNamed(named[0]!, BUILTIN_INDICES) ? (formsOfAdaptedBuiltin(snapshot, BUILTIN_INDICES) ?? null) : null;
+    adaptedBuiltins.set(snapshot, found);
+  }
+  return found ?? undefined;
+}
+
+/**
+ * What the pane makes of a workbook it has just read, made before the pane shows it, each in a
+ * task of its own (`_index`, the indices the forms name, an edited copy of a built-in, the forms'
+ * index, what the banner says of the index scored with): with a thousand forms, each looks at
+ * every form, and drawing the pane then is not one long task.
+ */
+export async function prepareSnapshot(snapshot: WorkbookSnapshot, model: IndexModel | undefined): Promise<void> {
+  indexSheetOf(snapshot);
+  await yieldToEventLoop();
+  namedOnForms(snapshot);
+  await yieldToEventLoop();
+  adaptedBuiltinOnForms(snapshot);
+  if (!model) return;
+  // Both are kept by workbook read and index (the index's source does not count).
+  const state: Pick<PaneState, "snapshot" | "index"> = { snapshot, index: { source: "builtin", builtinId: "", model } };
+  await yieldToEventLoop();
+  formsIndexMismatch(state);
+  await yieldToEventLoop();
+  staleIndex(state);
+  await yieldToEventLoop();
+}
+
 /** The definition JSON stored in the workbook's `_index` sheet, when there is one. */
 export function embeddedDefinition(snapshot: WorkbookSnapshot): unknown {
-  const state = readIndexSheet(snapshot);
+  const state = indexSheetOf(snapshot);
   if (!state?.definitionJson) return undefined;
   try {
     return JSON.parse(state.definitionJson);
@@ -621,7 +682,7 @@ function staleIndex(state: Pick<PaneState, "snapshot" | "index">): StaleIndex | 
   if (!byModel) staleIndexCache.set(snapshot, (byModel = new WeakMap()));
   let found = byModel.get(model);
   if (found === undefined) {
-    const other = scoredWithAnother(readIndexSheet(snapshot), model);
+    const other = scoredWithAnother(indexSheetOf(snapshot), model);
     found = other ? { message: otherIndexMessage(other, tBoth("staleScoreAgain")), otherContent: other.otherContent === true } : null;
     byModel.set(model, found);
   }
@@ -656,7 +717,7 @@ export function recheckNotice(state: Pick<PaneState, "snapshot" | "index">, grou
   const { snapshot } = state;
   const model = state.index.model;
   if (snapshot && model) {
-    const other = scoredWithAnother(readIndexSheet(snapshot), model);
+    const other = scoredWithAnother(indexSheetOf(snapshot), model);
     // With forms of the index chosen, scoring again is what to do; else the Score step offers the forms' index.
     if (other) return { intent: "warning", message: otherIndexMessage(other, tBoth(formsNotRead(state) ? "staleRecheckOtherIndex" : "staleScoreAgain")) };
   }
@@ -703,10 +764,10 @@ export function formsIndexMismatch(state: Pick<PaneState, "snapshot" | "index">)
   if (!byModel) formsIndexCache.set(snapshot, (byModel = new WeakMap()));
   let found = byModel.get(model);
   if (found === undefined) {
-    const named = indicesNamedOnForms(snapshot);
+    const named = namedOnForms(snapshot);
     // Forms that name a built-in but were made from an edited copy of it: that copy's file is what to
     // open, whichever index is chosen, until it is the one chosen.
-    const edited = formsOfAdaptedBuiltin(snapshot, BUILTIN_INDICES);
+    const edited = adaptedBuiltinOnForms(snapshot);
     const builtin = edited !== undefined && formsMadeFromOtherThan(snapshot, model.definition) ? builtinNamed(edited, BUILTIN_INDICES) : undefined;
     // Forms of two indices are said when a run reads them; one index named, and not the chosen one, is said here.
     found = builtin
@@ -739,7 +800,7 @@ export function templatesIntoOtherIndex(state: Pick<PaneState, "snapshot" | "ind
   const model = state.index.model;
   if (!found || found.readable || !snapshot || !model) return undefined;
   if (!found.edited) {
-    const other = anotherIndex(indicesNamedOnForms(snapshot), model, "make");
+    const other = anotherIndex(namedOnForms(snapshot), model, "make");
     if (other) return other;
   }
   // Forms made from an edited copy of a built-in: what step 1 says of them, after why no form was added.
@@ -757,7 +818,7 @@ export function templatesIntoOtherIndex(state: Pick<PaneState, "snapshot" | "ind
 export function staleSince(
   snapshot: WorkbookSnapshot,
   lang: Lang,
-  previous: IndexSheetState | null | undefined = readIndexSheet(snapshot),
+  previous: IndexSheetState | null | undefined = indexSheetOf(snapshot),
   current?: { model: IndexModel; submissions: Submission[]; issues: Issue[] },
 ): StaleGroup[] | null {
   if (!previous?.provenance || previous.definitionJson === undefined) return null;
@@ -800,8 +861,16 @@ const STAGE_KEYS: Record<string, StringKey> = {
   plan: "progressPlan",
   write: "progressWrite",
   apply: "progressWrite",
-  done: "progressDone",
+  // The run is written, not done: the pane reads the workbook back (and, outside Excel, prepares
+  // the download). "Xong." is the pane's to say, once all of it is over.
+  done: "progressReadBack",
 };
+
+/**
+ * The stages whose fraction says nothing of how far the work is: one long write (a whole workbook
+ * written and, outside Excel, packed), then the read after it. Their bar moves without filling.
+ */
+const OPAQUE_STAGES = new Set(["write", "apply", "done"]);
 
 export interface ScoreRun {
   /** The language the run wrote the sheets the project owns in (results, charts). */
@@ -845,10 +914,11 @@ export async function score(
   let pending: Promise<void> = Promise.resolve();
   let snapshot: WorkbookSnapshot | undefined;
   try {
-    await options.onProgress("progressRead", 0);
+    // Reading the workbook says nothing of how far it is: the bar moves without filling.
+    await options.onProgress("progressRead");
     snapshot = await workbench.host.read();
-    const lang = (options.keepWorkbookLang ? readIndexSheet(snapshot)?.provenance?.lang : undefined) ?? options.lang;
-    const result = await runScoring(readOnce(workbench.host, snapshot), {
+    const lang = (options.keepWorkbookLang ? indexSheetOf(snapshot)?.provenance?.lang : undefined) ?? options.lang;
+    const run = {
       definition: model.definition,
       lang,
       projectVersion: PROJECT_VERSION,
@@ -860,33 +930,49 @@ export async function score(
         decimals: options.ranking.decimals,
       },
       charts: { kinds: options.chartKinds, ...(options.profileUnits.length > 0 ? { profileUnits: options.profileUnits } : {}) },
-      write: true,
-      // Awaited by the run: the pane shows the stage and responds between stages (reading, scoring, planning).
-      onProgress: (stage, fraction) => {
-        pending = pending.then(() => options.onProgress(STAGE_KEYS[stage] ?? "scoring", fraction));
-        return pending;
-      },
-    });
-    // runScoring wrote the plan (write: true): what the host says now is about that write.
+    } as const;
+    // The pane shows the stage and responds between stages (reading, scoring, planning).
+    const stage = (name: string, fraction: number): Promise<void> => {
+      // A fraction of 0 says only that the stage started: the bar moves without filling until one says more.
+      pending = pending.then(() => options.onProgress(STAGE_KEYS[name] ?? "scoring", OPAQUE_STAGES.has(name) || fraction === 0 ? undefined : fraction));
+      return pending;
+    };
+    let ran: { table: ScoreTable; issues: Issue[]; owned: { name: string; charts: number }[] };
+    if (workbench.scoreWhereItIs) {
+      // Outside Excel the run is the worker's, where the workbook is: the pane only hears its stages.
+      ran = await workbench.scoreWhereItIs(run, (name, fraction) => void stage(name, fraction));
+    } else {
+      // Awaited by the run: each stage a task of its own.
+      const result = await runScoring(readOnce(workbench.host, snapshot), { ...run, write: true, onProgress: stage });
+      ran = { table: result.table, issues: result.issues, owned: (result.plan?.owned ?? []).map((o) => ({ name: o.name, charts: o.charts.length })) };
+    }
+    // The run wrote the plan: what the host says now is about that write.
     const written = lastWrite(workbench.host);
     await pending;
     const skipped = new Set(written.skippedSheets.map((n) => n.toLowerCase()));
-    const owned = (result.plan?.owned ?? []).filter((o) => !skipped.has(o.name.toLowerCase()));
-    const charts = owned.reduce((n, o) => n + o.charts.length, 0);
+    const owned = ran.owned.filter((o) => !skipped.has(o.name.toLowerCase()));
+    const charts = owned.reduce((n, o) => n + o.charts, 0);
     // The charts' sheet by the name it was written under (the run's language), whatever the pane's language becomes.
-    const chartsSheet = owned.find((o) => o.charts.length > 0)?.name;
+    const chartsSheet = owned.find((o) => o.charts > 0)?.name;
     // The workbook as the run left it, compared with the inputs the run scored (their hashes are in
-    // the `_index` it wrote): a figure edited between the run's read and its write is out of date at once.
+    // the `_index` it wrote): in Excel, a figure edited between the run's read and its write is out
+    // of date at once. Outside Excel the workbook is the pane's own copy, which nothing edits while
+    // the run goes on: the results just written are those of its figures, and are not compared again.
     const after = await workbench.host.read().catch(() => undefined);
-    const changed = after ? staleSince(after, lang) : null;
+    let changed: StaleGroup[] | null = null;
+    if (after && workbench.mode !== "file") {
+      // A task of its own: the page responds between the read and the comparison.
+      await yieldToEventLoop();
+      changed = staleSince(after, lang);
+    }
     return {
       lang,
-      units: unitsByRank(result.table),
-      issues: result.issues,
+      units: unitsByRank(ran.table),
+      issues: ran.issues,
       written,
       charts,
       ...(chartsSheet !== undefined ? { chartsSheet } : {}),
-      ranking: result.table.ranking,
+      ranking: ran.table.ranking,
       ...(after ? { after } : {}),
       ...(changed && changed.length > 0 ? { stale: changed } : {}),
     };
@@ -959,6 +1045,22 @@ export async function openFileWorkbench(file: PickedFile, indexId?: string): Pro
         if (!isFileServiceError(e) || e.kind !== "collect-write-failed") throw e;
         console.warn("DTI Scorer: the workbook with the forms brought in could not be written:", e.reason);
         throw new LocalizedError(COLLECT_WRITE_FAILED);
+      }
+    },
+    scoreWhereItIs: async (run, onProgress) => {
+      snapshot = undefined;
+      lastApply = null;
+      try {
+        const reply = await opened.score(run, onProgress);
+        lastApply = { warnings: reply.warnings };
+        return reply;
+      } catch (e) {
+        // A run that could not happen (no form read, a definition with problems) is the core's error, as on the pane's thread.
+        if (isFileServiceError(e) && e.kind === "pipeline") {
+          const x = JSON.parse(e.reason) as { code: PipelineErrorCode; userMessage: Message; problems?: DefinitionProblem[]; found?: ConstructorParameters<typeof PipelineError>[3] };
+          throw new PipelineError(x.code, x.userMessage, x.problems, x.found);
+        }
+        throw e;
       }
     },
     toBlob: async () => new Blob([(await opened.bytes()) as BlobPart], { type: XLSX_MIME }),

@@ -9,7 +9,6 @@ import type { IndexModel } from "../../core/definition/model";
 import type { LocalizedText } from "../../core/definition/schema";
 import { type Lang, type Message, localize } from "../../core/i18n/text";
 import { madeFormsFile } from "../../core/collect";
-import { readIndexSheet } from "../../core/plan/index-sheet";
 import { CHART_KINDS } from "../../core/plan/labels";
 import type { ChartKind, Issue, ScoreTable, Severity, UnitResult, WorkbookSnapshot } from "../../core/types";
 import type { MissingFeature } from "../../hosts/excel/requirements";
@@ -315,6 +314,14 @@ export function unexpectedNotice(e: unknown, lang: Lang): Notice {
   return { intent: "error", key: "errorUnexpected", params: { reason: errorText(e)[lang] }, details: [] };
 }
 
+/**
+ * What the busy bar shows: the stage's words, and how far the work is only when it says so (a
+ * stage given no fraction shows a bar that moves without filling).
+ */
+export function busyStage(key: StringKey, fraction?: number): NonNullable<PaneState["busy"]> {
+  return fraction !== undefined ? { key, fraction } : { key };
+}
+
 /** Units' forms per file put into an open workbook (about 7 KB of base64 each: well under a request's budget). */
 export const TEMPLATE_BATCH = 200;
 /** How long after Excel refused to watch the workbook's edits the pane asks again. */
@@ -356,12 +363,17 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
     [patch],
   );
 
-  /** Runs `work` with the busy bar; any failure becomes a notice in the user's language. */
+  /**
+   * Runs `work` with the busy bar; any failure becomes a notice in the user's language. The bar
+   * fills only where the work says how far it is (`fraction`): a stage that cannot tell (opening a
+   * workbook, writing it, preparing the download) shows a bar that moves without filling, never
+   * one stuck at the start.
+   */
   const busy = useCallback(
     async (key: StringKey, work: (progress: (key: StringKey, fraction?: number) => Promise<void>) => Promise<void>, rerun?: StringKey) => {
-      patch({ busy: { key, fraction: 0 }, notice: undefined });
+      patch({ busy: busyStage(key), notice: undefined });
       const progress = async (k: StringKey, fraction?: number) => {
-        patch({ busy: { key: k, ...(fraction !== undefined ? { fraction } : {}) } });
+        patch({ busy: busyStage(k, fraction) });
         await yieldToEventLoop();
       };
       try {
@@ -399,7 +411,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       const embedded = pipeline.embeddedDefinition(snapshot);
       patch((s) => ({
         snapshot,
-        scoredAt: readIndexSheet(snapshot)?.provenance?.scoredAt,
+        scoredAt: pipeline.indexSheetOf(snapshot)?.provenance?.scoredAt,
         index: { ...s.index, embeddedName: embedded ? { vi: pipeline.definitionName(embedded, "vi"), en: pipeline.definitionName(embedded, "en") } : undefined },
       }));
       return snapshot;
@@ -407,11 +419,18 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
     [patch],
   );
 
-  /** Reads the workbook, and notes an embedded definition and whether results are stale. */
+  /**
+   * Reads the workbook, and notes an embedded definition and whether results are stale. What the
+   * pane makes of the workbook read (a thousand forms: its `_index`, the forms' index) is made a
+   * task at a time after the read's own (prepareSnapshot), then shown: never one long freeze.
+   */
   const refreshSnapshot = useCallback(async (): Promise<WorkbookSnapshot | undefined> => {
     const wb = ref.current.workbench;
     if (!wb) return undefined;
-    return takeSnapshot(await wb.host.read());
+    const read = await wb.host.read();
+    await yieldToEventLoop();
+    await pipeline.prepareSnapshot(read, ref.current.index.model);
+    return takeSnapshot(read);
   }, [takeSnapshot]);
 
   /**
@@ -533,13 +552,20 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       downloaded: () => patch({ unsaved: false }),
       /** At start in Excel: reads the workbook, and on a scored one says whether the results are stale. */
       refresh: () =>
-        busy("progressRead", async () => {
-          // What this Excel cannot do, said once: the rest of the pane works.
+        busy("progressRead", async (progress) => {
+          // What this Excel cannot do, said once: the rest of the pane works. Said with what the read
+          // of the workbook brings (the index the pane takes from its forms): one announcement, not
+          // one cut short by the next. Said all the same when the read fails.
           const missing = ref.current.workbench?.missingFeatures?.() ?? [];
-          if (missing.length > 0) patch({ missingFeatures: missing });
-          const snapshot = await refreshSnapshot();
+          let snapshot: WorkbookSnapshot | undefined;
+          try {
+            snapshot = await refreshSnapshot();
+          } finally {
+            if (missing.length > 0) patch({ missingFeatures: missing });
+          }
           actions.takeWorkbookIndex(snapshot);
           if (ref.current.scoredAt) {
+            await progress("progressStale");
             await updateStale(snapshot);
             await startWatching(snapshot);
           }
@@ -558,14 +584,20 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
 
       /** Outside Excel: open the chosen .xlsx file. */
       openWorkbook: (file: PickedFile) =>
-        busy("progressRead", async () => {
+        busy("progressRead", async (progress) => {
           const { index } = ref.current;
           const wb = await pipeline.openFileWorkbench(file, index.source === "builtin" && index.model ? index.builtinId : undefined);
           if (ref.current.downloadUrl) URL.revokeObjectURL(ref.current.downloadUrl);
           ref.current.workbench?.close?.();
           patch({ workbench: wb, downloadUrl: undefined, downloadKind: undefined, unsaved: false, issues: undefined, score: undefined, scoreOfOtherIndex: undefined, setAside: undefined, stale: undefined, collected: undefined, writeWarnings: undefined });
           const snapshot = await refreshSnapshot();
-          if (ref.current.scoredAt) await updateStale(snapshot);
+          if (ref.current.scoredAt) {
+            // A scored workbook: its figures compared with the last scoring, a stage of its own.
+            await progress("progressStale");
+            await updateStale(snapshot);
+          }
+          // Choosing the index the workbook holds (or its forms name) is a task of its own.
+          await yieldToEventLoop();
           actions.takeWorkbookIndex(snapshot);
         }),
 
@@ -746,7 +778,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         }),
 
       importWorkbooks: (files: PickedFile[]) =>
-        busy("progressWrite", async () => {
+        busy("progressWrite", async (progress) => {
           const s = ref.current;
           if (!s.workbench) {
             patch({ notice: { intent: "warning", key: "needWorkbook" } });
@@ -769,7 +801,10 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           // Forms brought into a scored workbook: the banner says so, on the read done anyway.
           await refreshStale(after);
           // Outside Excel the forms are in the pane's copy only: they download with the workbook.
-          if (wb.mode === "file" && added.taken.length > 0) await actions.refreshDownload("collected");
+          if (wb.mode === "file" && added.taken.length > 0) {
+            await progress("progressDownload");
+            await actions.refreshDownload("collected");
+          }
         }, "importFiles"),
 
       check: () =>
@@ -777,7 +812,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           const s = ref.current;
           const model = readyToRead(s);
           if (!model || !s.workbench) return;
-          await progress("progressCheck", 0.3);
+          await progress("progressCheck");
           const { submissions, issues, stale, snapshot } = await pipeline.check(s.workbench, model, s.lang);
           patch({ issues, unitsChecked: submissions.length, stale, unitNames: Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name])) });
           // The workbook as the check read it: not read again.
@@ -798,7 +833,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
       },
 
       clearMarks: () =>
-        busy("progressWrite", async () => {
+        busy("progressWrite", async (progress) => {
           const wb = ref.current.workbench;
           if (!wb) return;
           patch({ writeWarnings: undefined });
@@ -814,7 +849,11 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
                   : undefined,
             writeWarnings: written.warnings.length > 0 ? { step: "check", warnings: written.warnings } : undefined,
           });
-          if (wb.mode === "file" && count > 0) await actions.refreshDownload("cleared");
+          if (wb.mode === "file" && count > 0) {
+            await progress("progressDownload");
+            await actions.refreshDownload("cleared");
+          }
+          await progress("progressReadBack");
           await refreshSnapshot();
         }),
 
@@ -826,8 +865,8 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           if (!model || !s.workbench) return;
           patch({ writeWarnings: undefined });
           // Marks left by an earlier run are replaced: with none before and none now, the file is as it was.
-          const marksBefore = s.snapshot ? (readIndexSheet(s.snapshot)?.marks.length ?? 0) : 0;
-          const { submissions, issues, marked, written } = await pipeline.markIssues(s.workbench, model, s.lang, () => progress("progressWrite", 0.6));
+          const marksBefore = s.snapshot ? (pipeline.indexSheetOf(s.snapshot)?.marks.length ?? 0) : 0;
+          const { submissions, issues, marked, written } = await pipeline.markIssues(s.workbench, model, s.lang, () => progress("progressWrite"));
           patch({
             issues,
             unitsChecked: submissions.length,
@@ -843,7 +882,12 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
                   : undefined,
             writeWarnings: written.warnings.length > 0 ? { step: "check", warnings: written.warnings } : undefined,
           });
-          if (s.workbench.mode === "file" && (marked > 0 || marksBefore > 0)) await actions.refreshDownload("marked");
+          if (s.workbench.mode === "file" && (marked > 0 || marksBefore > 0)) {
+            await progress("progressDownload");
+            await actions.refreshDownload("marked");
+          }
+          // The workbook as the marks left it (outside Excel, read again from what the write made).
+          await progress("progressReadBack");
           await refreshSnapshot();
           await progress("progressDone", 1);
         }, "markCells"),
@@ -857,7 +901,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         // Named by the most telling thing it holds: a workbook that holds scores is the scored one, marked
         // or not; forms brought into a marked workbook leave it the marked one.
         const s = ref.current;
-        const marks = s.snapshot ? (readIndexSheet(s.snapshot)?.marks.length ?? 0) : 0;
+        const marks = s.snapshot ? (pipeline.indexSheetOf(s.snapshot)?.marks.length ?? 0) : 0;
         const named: DownloadKind = s.scoredAt ? "scored" : kind === "collected" && marks > 0 ? "marked" : kind;
         patch({ downloadUrl: URL.createObjectURL(blob), downloadKind: named, unsaved: true });
       },
@@ -902,9 +946,17 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
               notice: stale && done?.key === "scoreDone" ? undefined : done,
               writeWarnings: result.written.warnings.length > 0 ? { step: from, warnings: result.written.warnings } : undefined,
             });
+            // The results are drawn in a turn of their own, then what the pane makes of the workbook
+            // read back (its `_index`, the forms' index), each its own task: never one long freeze.
+            await yieldToEventLoop();
+            if (result.after) await pipeline.prepareSnapshot(result.after, model);
             // The workbook as the run left it, read once (by the run): for the pane and for watching its inputs.
             after = result.after ? takeSnapshot(result.after) : await refreshSnapshot();
-            if (s.workbench.mode === "file") await actions.refreshDownload("scored");
+            if (s.workbench.mode === "file") {
+              // The run's words stay until the end: "Xong." only once the download is ready too.
+              await progress("progressDownload");
+              await actions.refreshDownload("scored");
+            }
           } finally {
             // Watching goes on after a run Excel refused as after one that wrote: the workbook's
             // earlier results are still there to go stale.

@@ -8,7 +8,8 @@ import type { Message } from "../../core/i18n/text";
 import type { MissingFeature } from "../../hosts/excel/requirements";
 import type { CollectSkip } from "../../core/collect";
 import type { WorkbookHost } from "../../hosts/host";
-import type { WorkbookSnapshot } from "../../core/types";
+import type { ChartKind, Issue, RankingOverride, ScoreTable, WorkbookSnapshot } from "../../core/types";
+import type { Lang } from "../../core/i18n/text";
 import type { PickedFile } from "../components/FileButton";
 import type { PaneMode } from "./environment";
 
@@ -43,6 +44,16 @@ export interface Workbench {
    * `snapshot`: the workbook as just read, so that watching does not read it again.
    */
   watchInputs?: (onChange: () => void, snapshot?: WorkbookSnapshot) => Promise<() => Promise<void>>;
+  /**
+   * Outside Excel: scores the workbook and writes the results where the workbook is (the .xlsx
+   * worker), so that reading, scoring and planning a thousand units never freeze the pane; the
+   * run's stages are said as they come (`onProgress`). A run that could not happen fails with the
+   * core's PipelineError, as a run on the pane's thread does.
+   */
+  scoreWhereItIs?: (
+    run: { definition: unknown; lang: Lang; projectVersion: string; ranking: RankingOverride; charts: { kinds?: ChartKind[]; profileUnits?: string[] } },
+    onProgress: (stage: string, fraction: number) => void,
+  ) => Promise<{ table: ScoreTable; issues: Issue[]; owned: { name: string; charts: number }[]; warnings: Message[] }>;
   /** Outside Excel: lets go of the file when another one is opened. */
   close?: () => void;
   /** In Excel: the features this Excel lacks, each with the host's sentence saying what it needs (none when it lacks the add-in's base). */

@@ -6,9 +6,10 @@
  * again; only what cannot be recovered becomes a sentence asking for the workbook to be chosen again.
  */
 import type { Message } from "../../core/i18n/text";
-import { type FileData, type FileErrorKind, type FileReplies, type FileRequest, FileServiceError } from "./xlsx-protocol";
+import { type FileData, type FileErrorKind, type FileReplies, type FileRequest, FileServiceError, type ProgressReport } from "./xlsx-protocol";
 
-export type Send = <R extends FileRequest>(req: R) => Promise<FileReplies[R["op"]]>;
+/** Sends a request; `onProgress` hears how far it is while it goes on (a scoring run's stages). */
+export type Send = <R extends FileRequest>(req: R, onProgress?: ProgressReport) => Promise<FileReplies[R["op"]]>;
 
 /** The part of a Worker the channel uses (a test gives its own). */
 export interface WorkerLike {
@@ -20,7 +21,7 @@ export interface WorkerLike {
 }
 
 export interface FileService {
-  handle(req: FileRequest): Promise<unknown>;
+  handle(req: FileRequest, onProgress?: ProgressReport): Promise<unknown>;
 }
 
 export interface ChannelOptions {
@@ -52,7 +53,7 @@ export class WorkbookLostError extends Error {
   }
 }
 
-type Waiting = { resolve: (v: unknown) => void; reject: (e: unknown) => void; timer: ReturnType<typeof setTimeout> };
+type Waiting = { resolve: (v: unknown) => void; reject: (e: unknown) => void; timer: ReturnType<typeof setTimeout>; onProgress?: ProgressReport };
 
 /** A worker's requests waiting for their answers; all fail at once if the worker stops. */
 function workerSender(worker: WorkerLike, timeoutMs: number): Send {
@@ -67,9 +68,14 @@ function workerSender(worker: WorkerLike, timeoutMs: number): Send {
     }
     waiting.clear();
   };
-  worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; value?: unknown; error?: { kind: FileErrorKind; reason: string; file?: string } }>) => {
+  worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; value?: unknown; error?: { kind: FileErrorKind; reason: string; file?: string }; progress?: [string, number] }>) => {
     const w = waiting.get(e.data.id);
     if (!w) return;
+    // How far the request is: said, and the request still waits for its answer.
+    if (e.data.progress) {
+      w.onProgress?.(...e.data.progress);
+      return;
+    }
     waiting.delete(e.data.id);
     clearTimeout(w.timer);
     if (e.data.ok) w.resolve(e.data.value);
@@ -83,7 +89,7 @@ function workerSender(worker: WorkerLike, timeoutMs: number): Send {
     worker.terminate();
   };
   worker.onmessageerror = () => fail("a message could not be read");
-  return ((req: FileRequest) =>
+  return ((req: FileRequest, onProgress?: ProgressReport) =>
     new Promise<unknown>((resolve, reject) => {
       if (dead !== undefined) {
         reject(new FileServiceError("worker-failed", dead));
@@ -95,7 +101,7 @@ function workerSender(worker: WorkerLike, timeoutMs: number): Send {
         fail(TIMED_OUT);
         worker.terminate();
       }, timeoutMs);
-      waiting.set(id, { resolve, reject, timer });
+      waiting.set(id, { resolve, reject, timer, ...(onProgress ? { onProgress } : {}) });
       worker.postMessage({ id, req });
     })) as Send;
 }
@@ -103,8 +109,8 @@ function workerSender(worker: WorkerLike, timeoutMs: number): Send {
 /** The service on the pane's thread, one request at a time. */
 function localSender(service: FileService): Send {
   let queue: Promise<unknown> = Promise.resolve();
-  return ((req: FileRequest) => {
-    const run = queue.then(() => service.handle(req));
+  return ((req: FileRequest, onProgress?: ProgressReport) => {
+    const run = queue.then(() => service.handle(req, onProgress));
     queue = run.catch(() => undefined);
     return run;
   }) as Send;
@@ -146,7 +152,7 @@ export function fileChannel(options: ChannelOptions): { send: Send } {
     if (req.op === "open") {
       files.set(req.handle, req.file);
       lost.delete(req.handle);
-    } else if ((req.op === "apply" || req.op === "collect") && files.has(req.handle)) {
+    } else if ((req.op === "apply" || req.op === "collect" || req.op === "score") && files.has(req.handle)) {
       const data = (value as { data?: Uint8Array } | null)?.data;
       if (data) files.set(req.handle, { name: files.get(req.handle)!.name, data });
       else {
@@ -159,7 +165,7 @@ export function fileChannel(options: ChannelOptions): { send: Send } {
     }
   };
 
-  const sendOnce = async (req: FileRequest): Promise<unknown> => {
+  const sendOnce = async (req: FileRequest, onProgress?: ProgressReport): Promise<unknown> => {
     if ("handle" in req && req.op !== "open" && lost.has(req.handle)) {
       if (req.op === "close") {
         lost.delete(req.handle);
@@ -167,12 +173,12 @@ export function fileChannel(options: ChannelOptions): { send: Send } {
       }
       throw new WorkbookLostError("the workbook was lost with the worker");
     }
-    const value = await (await sender!)(req);
+    const value = await (await sender!)(req, onProgress);
     note(req, value);
     return value;
   };
 
-  const send = async (req: FileRequest): Promise<unknown> => {
+  const send = async (req: FileRequest, onProgress?: ProgressReport): Promise<unknown> => {
     sender ??= (() => {
       const worker = options.startWorker();
       if (worker) return Promise.resolve(workerSender(worker, timeoutMs));
@@ -180,7 +186,7 @@ export function fileChannel(options: ChannelOptions): { send: Send } {
       return goLocal();
     })();
     try {
-      return await sendOnce(req);
+      return await sendOnce(req, onProgress);
     } catch (e) {
       if (!isWorkerFailed(e)) throw e;
       if (!local) {
@@ -200,7 +206,7 @@ export function fileChannel(options: ChannelOptions): { send: Send } {
       // A request that failed with the worker is sent again to the pane's thread (the worker's
       // unfinished write is lost with it; the latest bytes are from before it).
       try {
-        return await sendOnce(req);
+        return await sendOnce(req, onProgress);
       } catch (again) {
         if (again instanceof FileServiceError && (again.kind === "no-workbook" || again.kind === "worker-failed")) throw new WorkbookLostError(again.reason);
         throw again;

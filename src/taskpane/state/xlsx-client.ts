@@ -6,7 +6,7 @@
  */
 import type { Lang, Message } from "../../core/i18n/text";
 import type { WorkbookSnapshot, WritePlan } from "../../core/types";
-import { type CollectResult, type FileData, type TemplateUnit } from "./xlsx-protocol";
+import { type CollectResult, type FileData, type ProgressReport, type ScoreReply, type ScoreRequest, type TemplateUnit } from "./xlsx-protocol";
 import { fileChannel, type WorkerLike } from "./xlsx-channel";
 
 export { isFileServiceError } from "./xlsx-protocol";
@@ -37,6 +37,8 @@ export interface OpenedFile {
   apply(plan: WritePlan): Promise<{ warnings: Message[] }>;
   bytes(): Promise<Uint8Array>;
   collect(files: FileData[], definition: unknown): Promise<CollectResult>;
+  /** Scores the workbook and writes the results where it is (the worker), saying its stages as they come. */
+  score(run: ScoreRequest, onProgress?: ProgressReport): Promise<ScoreReply>;
   close(): void;
 }
 
@@ -51,6 +53,7 @@ export async function openFile(file: FileData): Promise<OpenedFile> {
       const { taken, skipped, warnings } = await send({ op: "collect", handle, files, ...(definition !== undefined ? { definition } : {}) });
       return { taken, skipped, warnings };
     },
+    score: (run, onProgress) => send({ op: "score", handle, run }, onProgress),
     close: () => void send({ op: "close", handle }).catch(() => undefined),
   };
 }

@@ -7,12 +7,14 @@
  */
 import { parseDefinition } from "../../core/definition";
 import type { Message } from "../../core/i18n/text";
+import type { WorkbookHost } from "../../core/host";
+import { runScoring } from "../../core/pipeline";
 import type { WorkbookSnapshot, WritePlan } from "../../core/types";
 import { XlsxHost } from "../../hosts/xlsx";
 import { CollectWriteError, collectFiles } from "../../hosts/xlsx/collect";
 import { TooLargeToUnpackError, tooLargeToUnpackMessage } from "../../hosts/xlsx/read";
 import { makeTemplate } from "../../hosts/xlsx/template";
-import { type CollectResult, type FileData, type FileReplies, type FileRequest, FileServiceError } from "./xlsx-protocol";
+import { type CollectResult, type FileData, type FileReplies, type FileRequest, FileServiceError, type ProgressReport, type ScoreReply, type ScoreRequest } from "./xlsx-protocol";
 
 export { errorReply } from "./xlsx-protocol";
 
@@ -79,6 +81,44 @@ class OpenWorkbook {
     return { warnings, data };
   }
 
+  /**
+   * Scores the workbook and writes the results, where the workbook is: outside Excel, in the
+   * worker, so that reading a thousand forms, scoring them and planning the write never freeze the
+   * pane (the core's run, as the pane runs it in Excel). Its stages are said as they come.
+   */
+  async score(run: ScoreRequest, onProgress?: ProgressReport): Promise<ScoreReply> {
+    let written: { warnings: Message[]; data: Uint8Array } | undefined;
+    const host: WorkbookHost = {
+      read: () => this.read(),
+      apply: async (plan) => {
+        written = await this.apply(plan);
+      },
+      get lastApply() {
+        return written ? { warnings: written.warnings } : null;
+      },
+    };
+    const result = await runScoring(host, {
+      definition: run.definition,
+      lang: run.lang,
+      projectVersion: run.projectVersion,
+      ranking: run.ranking,
+      charts: run.charts,
+      write: true,
+      onProgress: async (stage, fraction) => {
+        onProgress?.(stage, fraction);
+        await pause();
+      },
+    });
+    if (!written) throw new FileServiceError("failed", "the run wrote nothing");
+    return {
+      table: result.table,
+      issues: result.issues,
+      owned: (result.plan?.owned ?? []).map((o) => ({ name: o.name, charts: o.charts.length })),
+      warnings: written.warnings,
+      data: written.data,
+    };
+  }
+
   async data(): Promise<Uint8Array> {
     if (!this.bytes) this.bytes = await (await this.current()).toBuffer();
     return this.bytes;
@@ -124,7 +164,7 @@ export class XlsxFileService {
     return wb;
   }
 
-  async handle(req: FileRequest): Promise<FileReplies[FileRequest["op"]]> {
+  async handle(req: FileRequest, onProgress?: ProgressReport): Promise<FileReplies[FileRequest["op"]]> {
     switch (req.op) {
       case "open":
         // Kept only once read: a file that cannot be read leaves the workbook open before it as it was.
@@ -143,6 +183,8 @@ export class XlsxFileService {
         return null;
       case "template":
         return makeTemplate(parsed(req.definition), req.units, { lang: req.lang });
+      case "score":
+        return this.workbook(req.handle).score(req.run, onProgress);
     }
   }
 }

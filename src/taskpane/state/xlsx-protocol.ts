@@ -5,7 +5,7 @@
  */
 import type { CollectSkip } from "../../core/collect";
 import type { Lang, Message } from "../../core/i18n/text";
-import type { WorkbookSnapshot, WritePlan } from "../../core/types";
+import type { ChartKind, Issue, RankingOverride, ScoreTable, WorkbookSnapshot, WritePlan } from "../../core/types";
 
 export interface FileData {
   name: string;
@@ -18,9 +18,36 @@ export interface TemplateUnit {
   category?: string;
 }
 
+/** A scoring run of an open workbook, done where the workbook is (the worker): what the pane asks. */
+export interface ScoreRequest {
+  /** The definition as JSON data. */
+  definition: unknown;
+  /** The language the run writes the sheets the project owns in. */
+  lang: Lang;
+  projectVersion: string;
+  ranking: RankingOverride;
+  charts: { kinds?: ChartKind[]; profileUnits?: string[] };
+}
+
+/** What the run gives back: its table and findings, what it wrote, and the workbook's bytes after the write. */
+export interface ScoreReply {
+  table: ScoreTable;
+  issues: Issue[];
+  /** The sheets the project owns that the run wrote, each with how many charts. */
+  owned: { name: string; charts: number }[];
+  /** What the write had to say (a sheet of the user's kept, the results written beside it). */
+  warnings: Message[];
+  /** The workbook's bytes after the write, which the pane keeps to open the workbook again if the worker stops. */
+  data: Uint8Array;
+}
+
+/** How far a request is, as the run says it (its stage and fraction), sent while it goes on. */
+export type ProgressReport = (stage: string, fraction: number) => void;
+
 /** What can go wrong, as a kind the pane turns into a sentence, and the library's own words for the console. */
 /** "too-large": a file that unpacks to more than a workbook of forms can be; its reason is its sentence, `{vi, en}` as JSON. */
-export type FileErrorKind = "not-xlsx" | "too-large" | "collect-write-failed" | "definition-invalid" | "no-workbook" | "worker-failed" | "failed";
+/** "pipeline": a run that could not happen (the core's PipelineError); its reason is the error's fields as JSON. */
+export type FileErrorKind = "not-xlsx" | "too-large" | "collect-write-failed" | "definition-invalid" | "no-workbook" | "worker-failed" | "pipeline" | "failed";
 
 export class FileServiceError extends Error {
   constructor(
@@ -45,6 +72,7 @@ export type FileRequest =
   | { op: "bytes"; handle: number }
   | { op: "collect"; handle: number; files: FileData[]; definition?: unknown }
   | { op: "close"; handle: number }
+  | { op: "score"; handle: number; run: ScoreRequest }
   | { op: "template"; definition: unknown; units: TemplateUnit[]; lang: Lang };
 
 export interface CollectResult {
@@ -68,10 +96,16 @@ export interface FileReplies {
   collect: CollectResult & { data: Uint8Array };
   close: null;
   template: Uint8Array;
+  score: ScoreReply;
 }
 
 /** A failure as it crosses to the pane's thread (an Error's own class does not survive the copy). */
 export function errorReply(e: unknown): { kind: FileErrorKind; reason: string; file?: string } {
   if (isFileServiceError(e)) return { kind: e.kind, reason: e.reason, ...(e.file !== undefined ? { file: e.file } : {}) };
+  // A run that could not happen says why in its own sentence: its fields cross as they are (known by name, so that the core stays out of the pane's first scripts).
+  if (e instanceof Error && e.name === "PipelineError") {
+    const { code, userMessage, problems, found } = e as Error & { code: unknown; userMessage: unknown; problems?: unknown; found?: unknown };
+    return { kind: "pipeline", reason: JSON.stringify({ code, userMessage, problems, found }) };
+  }
   return { kind: "failed", reason: e instanceof Error ? (e.stack ?? e.message) : String(e) };
 }

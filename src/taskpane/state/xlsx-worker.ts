@@ -19,7 +19,8 @@ scope.onmessage = (e) => {
   const { id, req } = e.data;
   queue = queue.then(async () => {
     try {
-      const value = await service.handle(req);
+      // A scoring run says how far it is as it goes (the pane shows its stages).
+      const value = await service.handle(req, (stage, fraction) => scope.postMessage({ id, progress: [stage, fraction] }));
       scope.postMessage({ id, ok: true, value });
     } catch (err) {
       scope.postMessage({ id, ok: false, error: errorReply(err) });
