@@ -17,7 +17,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { Component, type ReactNode, type Ref, Suspense, lazy, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { type Ref, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { FileButton } from "./components/FileButton";
 import { Header } from "./components/Header";
 import { IndexStep } from "./components/IndexStep";
@@ -32,7 +32,8 @@ import { checkSummary, leftOutSentences } from "./state/findings";
 import { withPathBreaks } from "./components/pattern";
 import { useBarName } from "./components/bar";
 import { formsIndexMismatch, missingFeaturesNotice, offerLabel, staleIndexMessage, staleIndexTitle, staleLines } from "./state/pipeline";
-import { type DownloadKind, type Notice, type NoticeGroup, type PaneState, type StepId, isChunkLoadError, severityCounts, usePane } from "./state/usePane";
+import { type DownloadKind, type Notice, type NoticeGroup, type PaneState, type StepId, severityCounts, usePane } from "./state/usePane";
+import { StepLoadBoundary, stepPart } from "./components/StepLoad";
 import type { Workbench } from "./state/workbench";
 
 /**
@@ -41,65 +42,9 @@ import type { Workbench } from "./state/workbench";
  * time once the pane opens (webpackPrefetch): the pane's first scripts stay small, and the step is
  * there by the time it is opened.
  */
-const collectStep = loadedOnce(() => import(/* webpackChunkName: "collect-step", webpackPrefetch: true */ "./components/CollectStep").then((m) => m.CollectStep));
-const checkStep = loadedOnce(() => import(/* webpackChunkName: "check-step", webpackPrefetch: true */ "./components/CheckStep").then((m) => m.CheckStep));
-const chartsStep = loadedOnce(() => import(/* webpackChunkName: "charts-step", webpackPrefetch: true */ "./components/ChartsStep").then((m) => m.ChartsStep));
-const CollectStep = lazy(collectStep.module);
-const CheckStep = lazy(checkStep.module);
-const ChartsStep = lazy(chartsStep.module);
-
-/**
- * A part of the pane loaded once, started when the pane has opened (`start`). `module` is what
- * React.lazy asks for: once the part is loaded, a thenable that gives it at once, so that the step
- * is drawn as soon as its tab is chosen (React reads a thenable that settles as it is asked: no
- * "Đang tải…" in between); before, the loading itself.
- */
-function loadedOnce<C>(load: () => Promise<C>): { start: () => Promise<C>; module: () => Promise<{ default: C }> } {
-  let loaded: { default: C } | undefined;
-  let loading: Promise<C> | undefined;
-  const start = () =>
-    (loading ??= load().then(
-      (c) => {
-        loaded = { default: c };
-        return c;
-      },
-      (e: unknown) => {
-        // A failed load is tried again the next time it is asked for.
-        loading = undefined;
-        throw e;
-      },
-    ));
-  return {
-    start,
-    module: () => {
-      const now = loaded;
-      // The part as a thenable that calls back at once (a promise would call back only in a later microtask).
-      return now ? ({ then: (ok?: (m: { default: C }) => unknown) => Promise.resolve(ok ? ok(now) : now) } as unknown as Promise<{ default: C }>) : start().then((c) => ({ default: c }));
-    },
-  };
-}
-
-/**
- * A step fetched when first needed that could not be loaded (the connection dropped): the pane says
- * so in the step, as it says it of a run (chunkLoadFailed), and the other steps still work.
- */
-class StepLoadBoundary extends Component<{ lang: PaneState["lang"]; children: ReactNode }, { failed: unknown }> {
-  override state: { failed: unknown } = { failed: undefined };
-  static getDerivedStateFromError(failed: unknown): { failed: unknown } {
-    return { failed };
-  }
-  override render(): ReactNode {
-    const { failed } = this.state;
-    if (failed === undefined) return this.props.children;
-    // Anything else than a part that could not be fetched is no business of this boundary's.
-    if (!isChunkLoadError(failed)) throw failed;
-    return (
-      <MessageBar intent="error" layout="multiline" data-testid="step-load-failed">
-        <MessageBarBody>{t(this.props.lang, "chunkLoadFailed")}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-}
+const collectStep = stepPart(() => import(/* webpackChunkName: "collect-step", webpackPrefetch: true */ "./components/CollectStep").then((m) => m.CollectStep));
+const checkStep = stepPart(() => import(/* webpackChunkName: "check-step", webpackPrefetch: true */ "./components/CheckStep").then((m) => m.CheckStep));
+const chartsStep = stepPart(() => import(/* webpackChunkName: "charts-step", webpackPrefetch: true */ "./components/ChartsStep").then((m) => m.ChartsStep));
 
 const STEPS: { id: StepId; key: StringKey; short: StringKey }[] = [
   { id: "index", key: "stepIndex", short: "stepIndexShort" },
@@ -488,6 +433,9 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   }, []);
 
   const stepProps = { state, actions };
+  // How many times a step that could not be loaded was tried again: each try is a lazy step made anew.
+  const [loadAttempt, setLoadAttempt] = useState(0);
+  const LoadedStep = (state.step === "collect" ? collectStep : state.step === "check" ? checkStep : chartsStep).component(loadAttempt);
   // What this Excel lacks, short: one plain line each, which Excel has them, the API sets when asked for.
   const missing = state.missingFeatures && state.missingFeatures.length > 0 ? missingFeaturesNotice(state.missingFeatures, lang) : undefined;
   return (
@@ -683,9 +631,17 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
         )}
         {state.step === "index" && <IndexStep {...stepProps} />}
         {(state.step === "collect" || state.step === "check" || state.step === "charts") && (
-          <StepLoadBoundary key={state.step} lang={lang}>
+          // Each try again ("Thử lại") is a boundary and a lazy step of its own: React keeps a load that failed for good.
+          <StepLoadBoundary
+            key={`${state.step}:${loadAttempt}`}
+            lang={lang}
+            onRetry={() => {
+              setLoadAttempt((n) => n + 1);
+              focusStepMain();
+            }}
+          >
             <Suspense fallback={<Text className={st.hint}>{t(lang, "stepLoading")}</Text>}>
-              {state.step === "collect" ? <CollectStep {...stepProps} /> : state.step === "check" ? <CheckStep {...stepProps} /> : <ChartsStep {...stepProps} />}
+              <LoadedStep {...stepProps} />
             </Suspense>
           </StepLoadBoundary>
         )}

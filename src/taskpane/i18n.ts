@@ -336,7 +336,8 @@ export const STRINGS = {
   filterNoErrorsInfos: { vi: "Không có lỗi; chỉ có lưu ý.", en: "No errors; only info findings." },
   filterNoErrorsBoth: { vi: "Không có lỗi; chỉ có cảnh báo và lưu ý.", en: "No errors; only warnings and info findings." },
   // Finding a unit among hundreds: by its name or code, whatever the case, the diacritics or how they were typed.
-  findUnit: { vi: "Tìm đơn vị (tên hoặc mã)", en: "Find a unit (name or code)" },
+  // {units}: the units as the index calls them, with no count (unitWordText, plural): "tỉnh", "sở, ban, ngành" / "provinces".
+  findUnit: { vi: "Tìm {units} (tên hoặc mã)", en: "Find {units} (name or code)" },
   findingKind: { vi: "Loại phát hiện", en: "Kind of finding" },
   // The first option of "Loại phát hiện": every kind, and how many findings in all.
   findingKindAll: { vi: "Mọi loại ({count})", en: "All kinds ({count})" },
@@ -345,7 +346,8 @@ export const STRINGS = {
   // A long list is drawn a part at a time: {shown} of {total} units.
   findingsShown: { vi: "Đang hiện {shown} trong {total}.", en: "Showing {shown} of {total}." },
   findingsShowMore: { vi: "Hiện thêm {units}", en: "Show the next {units}" },
-  findingsNoMatch: { vi: "Không có đơn vị nào khớp với \"{query}\".", en: "No unit matches \"{query}\"." },
+  // {unit}: a unit as the index calls it (unitWordText): "Không có tỉnh nào khớp với…" / "No province matches…".
+  findingsNoMatch: { vi: "Không có {unit} nào khớp với \"{query}\".", en: "No {unit} matches \"{query}\"." },
   findingsNoneOfKind: { vi: "Không có phát hiện nào khớp với lựa chọn ở trên.", en: "No finding matches the choices above." },
   // A step whose part of the pane is still being fetched (it is fetched in idle time once the pane opens).
   stepLoading: { vi: "Đang tải…", en: "Loading…" },
@@ -549,6 +551,8 @@ export const STRINGS = {
     vi: "Không tải được một phần của Chấm điểm DTI, có thể do mất kết nối mạng. Hãy kiểm tra kết nối mạng, hoặc đóng rồi mở lại ngăn tác vụ, rồi thử lại.",
     en: "A part of DTI Scorer could not be loaded, perhaps because the network connection dropped. Check the network connection, or close and reopen the pane, then try again.",
   },
+  // The button in a step that could not be loaded: the step is fetched again.
+  stepLoadRetry: { vi: "Thử lại", en: "Try again" },
   definitionProblems: {
     vi: "Không chạy được vì bộ chỉ số có {count} lỗi:",
     en: "Could not run: the index definition has {count} problems:",

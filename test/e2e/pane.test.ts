@@ -2700,7 +2700,7 @@ describe("hundreds of units, as a fifth audit found them", () => {
     expect(await focused()).toBe(names[0]);
 
     // Found without its diacritics, by a part of its name; by its code; nothing found, said so.
-    const search = page.getByLabel("Tìm đơn vị (tên hoặc mã)");
+    const search = page.getByLabel("Tìm sở, ban, ngành (tên hoặc mã)");
     await search.fill("tu phap ha dong");
     await page.getByTestId("find-found").filter({ hasText: "Tìm thấy 1 sở, ban, ngành." }).waitFor();
     expect(await headers.allInnerTexts().then((t) => t.map((x) => x.split("\n")[0]))).toEqual(["Sở Tư pháp Hà Đông"]);
@@ -2708,7 +2708,7 @@ describe("hundreds of units, as a fifth audit found them", () => {
     await page.getByTestId("find-found").filter({ hasText: "Tìm thấy 1 sở, ban, ngành." }).waitFor();
     expect((await headers.first().innerText()).split("\n")[0]).toBe("Đơn vị số 7");
     await search.fill("Bộ Quốc phòng");
-    expect(await page.getByTestId("find-none").innerText()).toBe('Không có đơn vị nào khớp với "Bộ Quốc phòng".');
+    expect(await page.getByTestId("find-none").innerText()).toBe('Không có sở, ban, ngành nào khớp với "Bộ Quốc phòng".');
     await search.fill("");
     await idle(page);
 

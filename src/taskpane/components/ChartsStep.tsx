@@ -1,12 +1,12 @@
 import { Button, Checkbox, Field, Input, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useDeferredValue, useId, useMemo, useState } from "react";
+import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { chartedUnit } from "../../core/plan/figures";
 import { noFigureToDrawText, notRankedText, uncomputedParts, unitInTitle } from "../../core/plan/labels";
 import type { ChartKind, UnitResult } from "../../core/types";
 import { type StringKey, t } from "../i18n";
 import type { PaneActions, PaneState } from "../state/usePane";
 import { rerunMark } from "../focus";
-import { LIST_PAGE, unitSearch, unitsCountText } from "../state/findings";
+import { LIST_PAGE, unitSearch, unitWordText, unitsCountText } from "../state/findings";
 import { IndexNeeded } from "./IndexNeeded";
 import { useStepStyles } from "./styles";
 
@@ -34,14 +34,27 @@ const useStyles = makeStyles({
 /**
  * The units the radar chart's list shows: those chosen first (always, whatever the search), then
  * those whose name or code answers the search (unitSearch), in rank order, `count` of them at most.
- * `more`: how many others answer it, not drawn.
+ * `found`: how many units answer the search, those chosen among them; `shown`: how many of those
+ * are drawn; `more`: how many others answer it, not drawn.
  */
-export function profileChoices(units: readonly UnitResult[], chosen: readonly string[], query: string, count: number): { units: UnitResult[]; found: number; more: number } {
+export function profileChoices(
+  units: readonly UnitResult[],
+  chosen: readonly string[],
+  query: string,
+  count: number,
+): { units: UnitResult[]; found: number; shown: number; more: number } {
   const answers = unitSearch(query);
   const key = (u: UnitResult) => u.code || u.name;
   const picked = units.filter((u) => chosen.includes(key(u)));
+  // A unit chosen that answers the search is found too ("ha noi" finds Hà Nội, chosen, listed first).
+  const pickedFound = picked.filter((u) => answers(u.name, u.code || undefined)).length;
   const others = units.filter((u) => !chosen.includes(key(u)) && answers(u.name, u.code || undefined));
-  return { units: [...picked, ...others.slice(0, count)], found: others.length, more: Math.max(0, others.length - count) };
+  return {
+    units: [...picked, ...others.slice(0, count)],
+    found: pickedFound + others.length,
+    shown: pickedFound + Math.min(count, others.length),
+    more: Math.max(0, others.length - count),
+  };
 }
 
 export const MAX_PROFILE_UNITS = 5;
@@ -71,6 +84,15 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
   const list = useMemo(() => (score ? profileChoices(score.units, chosen, listQuery, count) : undefined), [score, chosen, listQuery, count]);
   const unitsText = (n: number) => unitsCountText(n, lang, model?.definition.unitLabel);
   const searching = listQuery.trim() !== "";
+  // After "Hiện thêm", the keyboard goes to the first checkbox drawn (the button goes with the last page).
+  const unitsRef = useRef<HTMLDivElement>(null);
+  const focusFrom = useRef<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const at = focusFrom.current;
+    if (at === undefined) return;
+    focusFrom.current = undefined;
+    unitsRef.current?.querySelectorAll<HTMLElement>('input[type="checkbox"]')[at]?.focus();
+  }, [count]);
   return (
     <div className={st.step}>
       <h2 className={st.heading}>{t(lang, "chartsTitle")}</h2>
@@ -97,7 +119,7 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
         <fieldset className={s.fieldset} data-testid="profile-units" aria-describedby={profileHintId}>
           <legend className={s.legend}>{t(lang, "profileUnits")}</legend>
           {score.units.length > LIST_PAGE && (
-            <Field label={t(lang, "findUnit")}>
+            <Field label={t(lang, "findUnit", { units: unitWordText(lang, model?.definition.unitLabel, true) })}>
               <Input type="search" className={st.focusRing} value={query} onChange={(_, d) => setQuery(d.value)} data-testid="find-profile-unit" />
             </Field>
           )}
@@ -105,11 +127,11 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
           <div aria-live="polite" aria-atomic="true">
             {searching && list && (
               <Text className={st.hint} data-testid="profile-found">
-                {list.found > 0 ? t(lang, "findingsFound", { units: unitsText(list.found) }) : t(lang, "findingsNoMatch", { query: listQuery.trim() })}
+                {list.found > 0 ? t(lang, "findingsFound", { units: unitsText(list.found) }) : t(lang, "findingsNoMatch", { unit: unitWordText(lang, model?.definition.unitLabel), query: listQuery.trim() })}
               </Text>
             )}
           </div>
-          <div className={s.units}>
+          <div className={s.units} ref={unitsRef}>
             {(list?.units ?? []).map((u) => {
               const key = u.code || u.name;
               const on = chosen.includes(key);
@@ -142,12 +164,25 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
               );
             })}
           </div>
-          {list && list.more > 0 && (
+          {list && (list.more > 0 || count > LIST_PAGE) && (
             <div className={s.more}>
-              <Text className={st.hint}>{t(lang, "findingsShown", { shown: count, total: unitsText(list.found) })}</Text>
-              <Button onClick={() => setDrawn({ query: listQuery, count: count + LIST_PAGE })} data-testid="profile-more">
-                {t(lang, "findingsShowMore", { units: unitsText(Math.min(LIST_PAGE, list.more)) })}
-              </Button>
+              {/* Read out as it changes: how many units "Hiện thêm" drew. */}
+              <div aria-live="polite" aria-atomic="true">
+                <Text className={st.hint} data-testid="profile-shown">
+                  {t(lang, "findingsShown", { shown: list.shown, total: unitsText(list.found) })}
+                </Text>
+              </div>
+              {list.more > 0 && (
+                <Button
+                  onClick={() => {
+                    focusFrom.current = list.units.length;
+                    setDrawn({ query: listQuery, count: count + LIST_PAGE });
+                  }}
+                  data-testid="profile-more"
+                >
+                  {t(lang, "findingsShowMore", { units: unitsText(Math.min(LIST_PAGE, list.more)) })}
+                </Button>
+              )}
             </div>
           )}
           <Text id={profileHintId} className={mergeClasses(st.hint, st.wrap)}>

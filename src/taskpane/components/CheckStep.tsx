@@ -16,7 +16,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { type KeyboardEvent, memo, useDeferredValue, useMemo, useState } from "react";
+import { type KeyboardEvent, memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { sheetAddress } from "../../core/a1";
 import type { LocalizedText } from "../../core/definition/schema";
 import { type Lang, formatNumber } from "../../core/i18n/text";
@@ -30,6 +30,7 @@ import {
   leftOutSentences,
   noErrorsText,
   unitSearch,
+  unitWordText,
   unitsCountText,
 } from "../state/findings";
 import {
@@ -193,25 +194,35 @@ export function findingKinds(issues: readonly Issue[]): { code: string; count: n
 }
 
 /**
+ * What "Loại phát hiện" offers under the severity chosen ("errors": "Chỉ lỗi"): how many findings
+ * it leaves (for "Mọi loại"), and the kinds among them with their counts; a kind it leaves none of is not offered.
+ */
+export function kindChoices(issues: readonly Issue[], filter: "all" | "errors"): { count: number; kinds: { code: string; count: number }[] } {
+  const left = filter === "errors" ? issues.filter((i) => i.severity === "error") : issues;
+  return { count: left.length, kinds: findingKinds(left) };
+}
+
+/**
  * The units' groups the Check step lists: the findings of the severity and the kind chosen
  * ("" every kind), grouped by unit (groupByUnit), the units whose name or code answers the
- * search (unitSearch; the general findings by their heading's name).
+ * search (unitSearch). The general findings are no unit's: a search for units leaves them out.
  */
 export function findingGroups(
   issues: readonly Issue[],
   choice: { filter: "all" | "errors"; kind: string; query: string },
   unitNames: Record<string, string> | undefined,
-  lang: Lang,
+  _lang: Lang,
 ): { unit: string | undefined; issues: Issue[] }[] {
   const groups = groupByUnit(issues.filter((i) => (choice.filter !== "errors" || i.severity === "error") && (choice.kind === "" || i.code === choice.kind)));
-  return groupsAnswering(groups, choice.query, unitNames, lang);
+  return groupsAnswering(groups, choice.query, unitNames);
 }
 
 /** The groups whose unit answers the search `query` (all of them for an empty one). */
-function groupsAnswering<G extends { unit: string | undefined }>(groups: G[], query: string, unitNames: Record<string, string> | undefined, lang: Lang): G[] {
+function groupsAnswering<G extends { unit: string | undefined }>(groups: G[], query: string, unitNames: Record<string, string> | undefined): G[] {
   if (query.trim() === "") return groups;
   const answers = unitSearch(query);
-  return groups.filter((g) => (g.unit === undefined ? answers(t(lang, "generalFindings")) : answers(unitNames?.[g.unit] ?? g.unit, g.unit)));
+  // Not the general findings' heading ("Chung"): "Hưng" folds to "hung", which "Chung" holds, and a search for a unit found no unit.
+  return groups.filter((g) => g.unit !== undefined && answers(unitNames?.[g.unit] ?? g.unit, g.unit));
 }
 
 /**
@@ -254,9 +265,11 @@ export function CheckStep({
   const listLang = useDeferredValue(lang);
   const unitNames = useDeferredValue(state.unitNames);
   const unitsChecked = useDeferredValue(state.unitsChecked);
-  const kinds = useMemo(() => findingKinds(issues ?? []), [issues]);
-  // A kind chosen that the last check no longer found: every kind again.
+  // The kinds, and their counts, among the findings the severity chosen leaves ("Chỉ lỗi": the errors' kinds only).
+  const { count: ofSeverity, kinds } = useMemo(() => kindChoices(issues ?? [], filter), [issues, filter]);
+  // A kind chosen that the last check, or the severity chosen, no longer leaves: every kind again, for good (not back when it is found again).
   const kindNow = kinds.some((k) => k.code === kind) ? kind : "";
+  if (kindNow !== kind) setKind(kindNow);
   const listKind = useDeferredValue(kindNow);
   const drawing = issues !== state.issues || listFilter !== filter || listLang !== lang || listQuery !== query || listKind !== kindNow;
   const counts = useMemo(() => severityCounts(issues ?? []), [issues]);
@@ -351,7 +364,7 @@ export function CheckStep({
             <div className={s.narrow}>
               <Field label={t(lang, "findingKind")}>
                 <Select className={st.select} value={kindNow} onChange={(_, d) => setKind(d.value)} data-testid="finding-kind">
-                  <option value="">{t(lang, "findingKindAll", { count: issues.length })}</option>
+                  <option value="">{t(lang, "findingKindAll", { count: ofSeverity })}</option>
                   {kinds.map((k) => (
                     <option key={k.code} value={k.code}>
                       {`${findingKindName(k.code, lang)} (${formatNumber(k.count, lang)})`}
@@ -359,7 +372,7 @@ export function CheckStep({
                   ))}
                 </Select>
               </Field>
-              <Field label={t(lang, "findUnit")}>
+              <Field label={t(lang, "findUnit", { units: unitWordText(lang, state.index.model?.definition.unitLabel, true) })}>
                 <Input type="search" className={st.focusRing} value={query} onChange={(_, d) => setQuery(d.value)} data-testid="find-unit" />
               </Field>
             </div>
@@ -419,7 +432,7 @@ const FindingsList = memo(function FindingsList({
   const st = useStepStyles();
   const s = useStyles();
   const all = useMemo(() => findingGroups(issues, { filter, kind, query: "" }, unitNames, lang), [issues, filter, kind, unitNames, lang]);
-  const groups = useMemo(() => groupsAnswering(all, query, unitNames, lang), [all, query, unitNames, lang]);
+  const groups = useMemo(() => groupsAnswering(all, query, unitNames), [all, query, unitNames]);
   const [open, setOpen] = useState<string[]>(() =>
     (filter === "errors" || kind !== "" ? all : all.slice(0, 1)).map(
       (g) => g.unit ?? "",
@@ -436,17 +449,26 @@ const FindingsList = memo(function FindingsList({
   const unitsIn = (list: readonly { unit: string | undefined }[]) => list.filter((g) => g.unit !== undefined).length;
   const searching = query.trim() !== "";
   const said = (searching && all.length > 0) || (groups.length === 0 && kind !== "");
+  // After "Hiện thêm", the keyboard goes to the first heading drawn (the button goes with the last page).
+  const listRef = useRef<HTMLDivElement>(null);
+  const focusFrom = useRef<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const at = focusFrom.current;
+    if (at === undefined) return;
+    focusFrom.current = undefined;
+    listRef.current?.querySelectorAll<HTMLElement>(`.${accordionHeaderClassNames.button}`)[at]?.focus();
+  }, [count]);
   return (
     <>
       {/* Always in the page, its words changed (a region that appears with its text is not read): how many units the search found. */}
       <div aria-live="polite" aria-atomic="true" className={said ? undefined : s.quiet}>
         {searching && groups.length > 0 && <Text data-testid="find-found">{t(lang, "findingsFound", { units: units(unitsIn(groups)) })}</Text>}
         {groups.length === 0 && (searching ? all.length > 0 : kind !== "") && (
-          <Text data-testid="find-none">{searching ? t(lang, "findingsNoMatch", { query: query.trim() }) : t(lang, "findingsNoneOfKind")}</Text>
+          <Text data-testid="find-none">{searching ? t(lang, "findingsNoMatch", { unit: unitWordText(lang, unitLabel), query: query.trim() }) : t(lang, "findingsNoneOfKind")}</Text>
         )}
       </div>
       {/* Up, Down, Home and End go from heading to heading (moveBetweenHeadings). */}
-      <div onKeyDown={moveBetweenHeadings}>
+      <div onKeyDown={moveBetweenHeadings} ref={listRef}>
         <Accordion
           multiple
           collapsible
@@ -480,14 +502,25 @@ const FindingsList = memo(function FindingsList({
           })}
         </Accordion>
       </div>
-      {groups.length > count && (
+      {groups.length > LIST_PAGE && (
         <div className={s.more}>
-          <Text className={st.hint} data-testid="findings-shown">
-            {t(lang, "findingsShown", { shown: unitsIn(shown), total: units(unitsIn(groups)) })}
-          </Text>
-          <Button onClick={() => setDrawn({ query, count: count + LIST_PAGE })} data-testid="findings-more">
-            {t(lang, "findingsShowMore", { units: units(Math.min(LIST_PAGE, groups.length - count)) })}
-          </Button>
+          {/* Read out as it changes: how many units "Hiện thêm" drew. */}
+          <div aria-live="polite" aria-atomic="true">
+            <Text className={st.hint} data-testid="findings-shown">
+              {t(lang, "findingsShown", { shown: unitsIn(shown), total: units(unitsIn(groups)) })}
+            </Text>
+          </div>
+          {groups.length > count && (
+            <Button
+              onClick={() => {
+                focusFrom.current = shown.length;
+                setDrawn({ query, count: count + LIST_PAGE });
+              }}
+              data-testid="findings-more"
+            >
+              {t(lang, "findingsShowMore", { units: units(unitsIn(groups.slice(count, count + LIST_PAGE))) })}
+            </Button>
+          )}
         </div>
       )}
     </>

@@ -88,6 +88,15 @@ export function unitsCountText(n: number, lang: Lang, unitLabel?: LocalizedText)
 }
 
 /**
+ * "tỉnh" / "province", with `plural` "provinces": a unit as the index calls it (its `unitLabel`),
+ * with no count, as unitsCountText words it; "đơn vị" / "unit" when it says nothing.
+ */
+export function unitWordText(lang: Lang, unitLabel?: LocalizedText, plural = false): string {
+  const text = unitCount(plural ? 2 : 1, lang, unitLabel);
+  return text.slice(text.indexOf(" ") + 1);
+}
+
+/**
  * The Check step's summary, as its key and the pieces that fill it: "20 tỉnh: 3 lỗi và 1 cảnh
  * báo", and with forms the reader left out, "20 tỉnh và 1 phiếu chưa được chấm: 3 lỗi và 1 cảnh
  * báo" (those forms are among the findings listed under it, not among the units counted).

@@ -1006,10 +1006,25 @@ export async function openFileWorkbench(file: PickedFile, indexId?: string): Pro
     console.warn(`DTI Scorer: ${file.name} could not be read:`, e.reason);
     throw new LocalizedError(notAWorkbook(file.name));
   }
+  /**
+   * A failure of the service as the pane's thread would have had it: a run that could not happen is
+   * the core's PipelineError again, an error that carried its sentence carries it again.
+   */
+  const fromService = (e: unknown): unknown => {
+    if (!isFileServiceError(e)) return e;
+    if (e.kind === "pipeline") {
+      const x = JSON.parse(e.reason) as { code: PipelineErrorCode; userMessage: Message; problems?: DefinitionProblem[]; found?: ConstructorParameters<typeof PipelineError>[3] };
+      return new PipelineError(x.code, x.userMessage, x.problems, x.found);
+    }
+    if (e.kind === "localized") return new LocalizedError(JSON.parse(e.reason) as Message);
+    return e;
+  };
   let snapshot: Promise<WorkbookSnapshot> | undefined;
   const read = (): Promise<WorkbookSnapshot> => {
     if (!snapshot) {
-      const p = opened.read();
+      const p = opened.read().catch((e: unknown) => {
+        throw paneError(fromService(e));
+      });
       snapshot = p;
       p.catch(() => {
         if (snapshot === p) snapshot = undefined;
@@ -1023,7 +1038,10 @@ export async function openFileWorkbench(file: PickedFile, indexId?: string): Pro
     apply: async (plan) => {
       snapshot = undefined;
       lastApply = null;
-      lastApply = await opened.apply(plan);
+      // Marks written or cleared over a sheet a password protects: its sentence, as on the pane's thread.
+      lastApply = await opened.apply(plan).catch((e: unknown) => {
+        throw paneError(fromService(e));
+      });
     },
     get lastApply() {
       return lastApply;
@@ -1055,12 +1073,8 @@ export async function openFileWorkbench(file: PickedFile, indexId?: string): Pro
         lastApply = { warnings: reply.warnings };
         return reply;
       } catch (e) {
-        // A run that could not happen (no form read, a definition with problems) is the core's error, as on the pane's thread.
-        if (isFileServiceError(e) && e.kind === "pipeline") {
-          const x = JSON.parse(e.reason) as { code: PipelineErrorCode; userMessage: Message; problems?: DefinitionProblem[]; found?: ConstructorParameters<typeof PipelineError>[3] };
-          throw new PipelineError(x.code, x.userMessage, x.problems, x.found);
-        }
-        throw e;
+        // A run that could not happen (no form read, a definition with problems, a results sheet a password protects) is the core's error, as on the pane's thread.
+        throw fromService(e);
       }
     },
     toBlob: async () => new Blob([(await opened.bytes()) as BlobPart], { type: XLSX_MIME }),

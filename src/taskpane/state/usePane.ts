@@ -827,6 +827,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
             await wb.goTo(issue.sheet, issue.cell);
           } catch (e) {
             // A sentence written for the user (Excel refused the request: another workbook active, a cell being edited) is shown as it is.
+            if (!pipeline.isLocalizedError(e)) console.error(e);
             patch({ notice: pipeline.isLocalizedError(e) ? { intent: e.intent ?? "error", message: e.localized } : unexpectedNotice(e, ref.current.lang) });
           }
         }

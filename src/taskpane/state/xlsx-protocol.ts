@@ -47,7 +47,9 @@ export type ProgressReport = (stage: string, fraction: number) => void;
 /** What can go wrong, as a kind the pane turns into a sentence, and the library's own words for the console. */
 /** "too-large": a file that unpacks to more than a workbook of forms can be; its reason is its sentence, `{vi, en}` as JSON. */
 /** "pipeline": a run that could not happen (the core's PipelineError); its reason is the error's fields as JSON. */
-export type FileErrorKind = "not-xlsx" | "too-large" | "collect-write-failed" | "definition-invalid" | "no-workbook" | "worker-failed" | "pipeline" | "failed";
+/** "localized": any other error that carries its sentence (`localized`); its reason is the sentence, `{vi, en}` as JSON. */
+/** "failed": what nobody foresaw; its reason is the error's message (never its stack, which the console keeps). */
+export type FileErrorKind = "not-xlsx" | "too-large" | "collect-write-failed" | "definition-invalid" | "no-workbook" | "worker-failed" | "pipeline" | "localized" | "failed";
 
 export class FileServiceError extends Error {
   constructor(
@@ -99,13 +101,28 @@ export interface FileReplies {
   score: ScoreReply;
 }
 
-/** A failure as it crosses to the pane's thread (an Error's own class does not survive the copy). */
+/** Whether `x` is a sentence in both languages. */
+function isMessage(x: unknown): x is Message {
+  return typeof x === "object" && x !== null && typeof (x as { vi?: unknown }).vi === "string" && typeof (x as { en?: unknown }).en === "string";
+}
+
+/**
+ * A failure as it crosses to the pane's thread (an Error's own class, and its subclasses' names,
+ * do not survive the copy): known by what it carries, not by its name.
+ */
 export function errorReply(e: unknown): { kind: FileErrorKind; reason: string; file?: string } {
   if (isFileServiceError(e)) return { kind: e.kind, reason: e.reason, ...(e.file !== undefined ? { file: e.file } : {}) };
-  // A run that could not happen says why in its own sentence: its fields cross as they are (known by name, so that the core stays out of the pane's first scripts).
-  if (e instanceof Error && e.name === "PipelineError") {
+  // A run that could not happen (the core's PipelineError, or one of its kinds: a sheet of the
+  // project's that a password protects) says why in its own sentence: its fields cross as they are
+  // (known by what every PipelineError carries, so that the core stays out of the pane's first scripts).
+  if (e instanceof Error && typeof (e as { code?: unknown }).code === "string" && isMessage((e as { userMessage?: unknown }).userMessage)) {
     const { code, userMessage, problems, found } = e as Error & { code: unknown; userMessage: unknown; problems?: unknown; found?: unknown };
     return { kind: "pipeline", reason: JSON.stringify({ code, userMessage, problems, found }) };
   }
-  return { kind: "failed", reason: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  // Any other error that carries its sentence in both languages: the sentence crosses.
+  const localized = typeof e === "object" && e !== null ? (e as { localized?: unknown }).localized : undefined;
+  if (isMessage(localized)) return { kind: "localized", reason: JSON.stringify({ vi: localized.vi, en: localized.en }) };
+  // What nobody foresaw: its stack stays in the console (the worker's), the pane shows its message only.
+  console.error("DTI Scorer: the .xlsx work failed:", e);
+  return { kind: "failed", reason: e instanceof Error ? e.message : String(e) };
 }
