@@ -14,7 +14,8 @@ import { SCORING } from "../../test/stale-workbooks";
 import { DEMO_DEFINITION, DEMO_UNITS, layoutAGrid } from "./plan/test-fixtures";
 import { runScoring } from "./pipeline";
 import { INDEX_SHEET, planMarksOnly, readIndexSheet } from "./plan";
-import { periodKey, staleResults } from "./stale";
+import { periodKey } from "./read/periods";
+import { staleResults } from "./stale";
 import type { CellValue, Issue } from "./types";
 
 /** Rows of the demo forms: 1.1 (yes/no) on 8, 1.2.a on 10. D is `Số liệu`, E `Số liệu thẩm định`. */

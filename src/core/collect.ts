@@ -8,6 +8,7 @@ import type { IndexModel } from "./definition/model";
 import { builtinNamed, namedIndex, parseIndexText } from "./forms-index";
 import { atStoredPrecision } from "./hash";
 import { type Lang, type Message, foldText, localize, normalizeText } from "./i18n/text";
+import { periodKey } from "./read/periods";
 import { type IndexRef, indexWords } from "./index-words";
 import { type HeaderBlock, type NearHeader, type TableHeader, findTableHeader, formWithoutTable, holdsIndicatorRows, readHeaderBlock } from "./read/layout-a";
 import type { LocatedCell } from "./read/raw";
@@ -1285,11 +1286,6 @@ export function planCollect(
   const otherPeriod = otherPeriodWarning(incomingPeriods, existingPeriods, options.commandLine);
   if (otherPeriod) plan.warnings.unshift(otherPeriod);
   return plan;
-}
-
-/** A period compared as written, ignoring case, diacritics and spacing ("Năm 2025", "năm  2025"). */
-function periodKey(period: string): string {
-  return foldText(normalizeText(period));
 }
 
 /** At most this many periods are named on each side of otherPeriodWarning's sentence. */

@@ -12,7 +12,7 @@ import { type AppraisedRecord, type IndexSheetState, type InputCopy, inputsHash,
 import { indexComparesUnits } from "./plan/index-sheet";
 import { isUnitHeaders, lowerFirst, othersMayChange, unitCount } from "./plan/labels";
 import { readSubmissions } from "./read";
-import { formPeriods } from "./read/periods";
+import { formPeriods, periodKey } from "./read/periods";
 import { formWithoutTable } from "./read/layout-a";
 import { cellText, isBlank, keyText } from "./read/sheet";
 import { findTableHeader } from "./read/layout-a";
@@ -22,7 +22,7 @@ import { atStoredPrecision } from "./hash";
 import { cellAddress, parseCell } from "./plan/a1";
 import { detectLayoutA } from "./collect";
 import { type IndexRef, indexWords } from "./index-words";
-import { foldText, formatDate, type Lang, type Message, localize, normalizeText } from "./i18n/text";
+import { formatDate, type Lang, type Message, localize } from "./i18n/text";
 import type { LocalizedText } from "./definition/schema";
 import { type CellValue, type Issue, type Submission, type WorkbookSnapshot, isCellError } from "./types";
 
@@ -693,22 +693,6 @@ function comparedText(v: CellValue | undefined): string | undefined {
 /** A figure as a finding quotes it: a number as the language writes it, text in quotes. */
 function figureWords(v: CellValue, lang: Lang): string {
   return typeof v === "number" ? cellNumberText(v, lang) : `"${cellText(v)}"`;
-}
-
-/**
- * A period as the appraised figures' warnings compare it: folded as collect.ts compares the periods
- * of forms coming in with the workbook's (case, diacritics, spacing), and without what only says it
- * is a period ("Năm", "Kỳ đánh giá", "year", "period") or punctuates it, so that "2024", "Năm 2024"
- * and "năm  2024." are one period, "Năm 2024" and "Năm 2025", "Quý I/2024" and "Quý II/2024" two.
- */
-export function periodKey(period: string): string {
-  return foldText(normalizeText(period))
-    .replace(/[\u2013\u2014]/g, "-")
-    .replace(/[.,:;!?()[\]"'\u201c\u201d\u2018\u2019]/g, " ")
-    .replace(/(?<![a-z])(ky danh gia|assessment period|period|nam|year)(?![a-z])/g, " ")
-    .replace(/\s*([-/])\s*/g, "$1")
-    .replace(/\s+/g, " ")
-    .trim();
 }
 
 /** What a run found about the appraised figures (appraisedOverNewFigures): its warnings, and what `_index` records of them. */

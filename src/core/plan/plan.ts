@@ -22,10 +22,9 @@ import {
   unitKey,
 } from "./index-sheet";
 import { INDEX_SHEET, MARK_FILLS, formPageHeader, markNote } from "./labels";
-import { formPeriods } from "../read/periods";
+import { formPeriods, statedPeriod } from "../read/periods";
 import { isInstructionsSheet } from "../collect";
-import { findTableHeader, readHeaderBlock } from "../read/layout-a";
-import { cellText, isBlank, keyText } from "../read/sheet";
+import { cellText } from "../read/sheet";
 import {
   type IssueCounts,
   RESULTS_STATUS_CELL,
@@ -512,17 +511,6 @@ export function statedPeriods(submissions: Submission[], snapshot: WorkbookSnaps
   return [...new Set(formPeriods(snapshot, submissions).map((f) => f.period))];
 }
 
-/**
- * The period a form states in its `Kỳ đánh giá` cell, read as formPeriods reads a scored form's
- * ("" when the cell is blank); undefined when its table, and so its header block, is not found.
- */
-function statedPeriodOf(sheet: SheetSnapshot): string | undefined {
-  const table = findTableHeader(sheet);
-  if (!table) return undefined;
-  const cell = readHeaderBlock(sheet, table).period;
-  return cell && !isBlank(cell.value) ? keyText(cell.value).trim() : "";
-}
-
 /** How the English instructions sheet's title (A1) starts; the Vietnamese one's is "Phiếu tự đánh giá — ". */
 const ENGLISH_INSTRUCTIONS_TITLE = foldText("Self-assessment form — ");
 
@@ -727,7 +715,7 @@ export function planResults(
   for (const entry of notScored) {
     const sheet = entry.kind === "form" && entry.sheet !== undefined ? snapshot?.sheets.find((x) => x.name === entry.sheet) : undefined;
     if (!sheet || sheet.csvFile !== undefined || ownedSet.has(sheet.name) || otherIndex.has(sheet.name) || edits.some((e) => e.sheet === sheet.name && e.pageHeader)) continue;
-    const period = statedPeriodOf(sheet);
+    const period = statedPeriod(sheet)?.period;
     if (period === undefined) continue;
     const formLang = langOf(sheet.name);
     withPageHeader(sheet.name, formPageHeader(localize(model.definition.name, formLang), period, formLang));

@@ -6,9 +6,9 @@
  * whose period is not the one most forms give (every form of a period tied for the most, when no
  * single period is), saying which period the others give.
  */
-import { formatNumber, type Message } from "../i18n/text";
+import { foldText, formatNumber, type Message, normalizeText } from "../i18n/text";
 import { unitKey } from "../plan/index-sheet";
-import type { Issue, Submission, WorkbookSnapshot } from "../types";
+import type { Issue, SheetSnapshot, Submission, WorkbookSnapshot } from "../types";
 import { findTableHeader, readHeaderBlock } from "./layout-a";
 import { issueLocation } from "./messages";
 import { isBlank, keyText } from "./sheet";
@@ -37,13 +37,40 @@ export function formPeriods(snapshot: WorkbookSnapshot | undefined, submissions:
   for (const submission of submissions) {
     const source = submission.source;
     const sheet = source?.layout === "A" ? sheets.get(source.sheet) : undefined;
-    const table = sheet ? findTableHeader(sheet) : undefined;
-    if (!sheet || !table) continue;
-    const cell = readHeaderBlock(sheet, table).period;
-    const period = cell && !isBlank(cell.value) ? keyText(cell.value).trim() : "";
-    if (cell && period !== "") out.push({ submission, sheet: sheet.name, period, cell: cell.address });
+    const stated = sheet ? statedPeriod(sheet) : undefined;
+    if (sheet && stated?.cell && stated.period !== "") out.push({ submission, sheet: sheet.name, period: stated.period, cell: stated.cell });
   }
   return out;
+}
+
+/**
+ * The period a form (layout A) states in its `Kỳ đánh giá` cell, as formPeriods reads it ("" when
+ * the cell is blank or the header block has none), and the cell; undefined when its table, and so
+ * its header block, is not found.
+ */
+export function statedPeriod(sheet: SheetSnapshot): { period: string; cell?: string } | undefined {
+  const table = findTableHeader(sheet);
+  if (!table) return undefined;
+  const cell = readHeaderBlock(sheet, table).period;
+  const period = cell && !isBlank(cell.value) ? keyText(cell.value).trim() : "";
+  return cell ? { period, cell: cell.address } : { period };
+}
+
+/**
+ * A period as periods are compared for being the same one (the appraised figures' warnings, the
+ * forms collected into a workbook of another period): folded (case, diacritics, spacing), and
+ * without what only says it is a period ("Năm", "Kỳ đánh giá", "year", "period") or punctuates it,
+ * so that "2024", "Năm 2024" and "năm  2024." are one period, "Năm 2024" and "Năm 2025", "Quý
+ * I/2024" and "Quý II/2024" two.
+ */
+export function periodKey(period: string): string {
+  return foldText(normalizeText(period))
+    .replace(/[\u2013\u2014]/g, "-")
+    .replace(/[.,:;!?()[\]"'\u201c\u201d\u2018\u2019]/g, " ")
+    .replace(/(?<![a-z])(ky danh gia|assessment period|period|nam|year)(?![a-z])/g, " ")
+    .replace(/\s*([-/])\s*/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**
