@@ -7,8 +7,7 @@ const fs = require("node:fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
-const urlDev = "https://localhost:3000/";
-const urlProd = process.env.DTI_SCORER_URL || "https://dti-scorer.example.vn/";
+const { DEFAULT_URL, productionBaseUrl, productionManifest } = require("./scripts/manifest-url");
 /** Budget for the scripts taskpane.html loads before the pane shows (gzip). */
 const INITIAL_GZIP_BUDGET = 350 * 1024;
 
@@ -73,6 +72,12 @@ class InitialSizeReport {
 module.exports = async (env, options) => {
   const dev = options.mode !== "production";
   const serving = Boolean(env && env.WEBPACK_SERVE);
+  // The address dist/manifest.xml points Excel at: checked (https, one trailing slash) and said.
+  const urlProd = dev ? undefined : productionBaseUrl(process.env.DTI_SCORER_URL);
+  if (!dev) {
+    const placeholder = !(process.env.DTI_SCORER_URL || "").trim();
+    console.log(`dist/manifest.xml points at ${urlProd}${placeholder ? ` (the placeholder ${DEFAULT_URL}: set DTI_SCORER_URL to the https address the pane is served from)` : ""}`);
+  }
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -124,7 +129,7 @@ module.exports = async (env, options) => {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
-              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+              return dev ? content : productionManifest(content.toString(), urlProd);
             },
           },
         ],

@@ -86,3 +86,36 @@ describe("manifest.xml", () => {
     }
   });
 });
+
+describe("the production manifest (dist/manifest.xml, as `npm run build` writes it)", () => {
+  // The module webpack.config.js uses to copy manifest.xml to dist/.
+  const { productionBaseUrl, productionManifest } = require("../scripts/manifest-url") as {
+    productionBaseUrl: (given: string | undefined) => string;
+    productionManifest: (xml: string, base: string) => string;
+  };
+
+  test("points every address at the production server, <AppDomain> included, and stays valid", () => {
+    const prod = productionManifest(manifest, productionBaseUrl("https://dti.tinh.gov.vn"));
+    expect(prod).not.toMatch(/https:\/\/localhost/);
+    expect(prod).toContain('<SourceLocation DefaultValue="https://dti.tinh.gov.vn/taskpane.html"/>');
+    expect(prod).toContain('<bt:Image id="Icon.80x80" DefaultValue="https://dti.tinh.gov.vn/assets/icon-80.png"/>');
+    expect(prod).toContain("<AppDomain>https://dti.tinh.gov.vn</AppDomain>");
+    const file = join(require("node:os").tmpdir(), `manifest-prod-${process.pid}.xml`);
+    require("node:fs").writeFileSync(file, prod);
+    expect(xmllint(file)).toMatchObject({ ok: true });
+  });
+
+  test("a production address under a folder keeps its folder; one slash ends it however it was given", () => {
+    expect(productionBaseUrl("https://stttt.tinh.gov.vn/dti")).toBe("https://stttt.tinh.gov.vn/dti/");
+    expect(productionBaseUrl("https://stttt.tinh.gov.vn/dti/")).toBe("https://stttt.tinh.gov.vn/dti/");
+    const prod = productionManifest(manifest, productionBaseUrl("https://stttt.tinh.gov.vn/dti"));
+    expect(prod).toContain('<SourceLocation DefaultValue="https://stttt.tinh.gov.vn/dti/taskpane.html"/>');
+    expect(prod).toContain("<AppDomain>https://stttt.tinh.gov.vn</AppDomain>");
+  });
+
+  test("an address Office cannot load an add-in from stops the build with the reason", () => {
+    expect(() => productionBaseUrl("http://dti.tinh.gov.vn/")).toThrow(/https/);
+    expect(() => productionBaseUrl("dti.tinh.gov.vn")).toThrow(/not a web address/);
+    expect(() => productionBaseUrl("https://dti.tinh.gov.vn/?v=2")).toThrow(/query/);
+  });
+});

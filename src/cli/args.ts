@@ -32,9 +32,10 @@ const VALUE_OPTIONS: Record<string, CommandName[]> = {
 const FLAG_OPTIONS = new Set(["progress", "help", "version"]);
 
 /**
- * The language of messages: --lang if given, else Vietnamese. Only --lang chooses it (never the
- * machine's LANG or LC_ALL), so that a workbook's sheet names (Kết quả / Results) and what the
- * command says do not change from one computer to another. Read before the arguments are parsed,
+ * The language of messages: --lang if given, else Vietnamese. Never the machine's LANG or LC_ALL,
+ * so that a workbook's sheet names (Kết quả / Results) and what the command says do not change from
+ * one computer to another. Without --lang, score and validate speak the language the workbook was
+ * last scored in once they have read it (workbookLanguage). Read before the arguments are parsed,
  * so that a mistake in them is said in the language asked for.
  */
 export function languageFrom(argv: string[]): Lang {

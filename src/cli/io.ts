@@ -1,8 +1,10 @@
 /** The command line's contact with the outside: files, streams, and its one-line failures. */
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, parse, relative, resolve, sep } from "node:path";
 import type { Lang, Message } from "../core/i18n/text";
 import { M } from "./messages";
+import { OUT } from "./output-messages";
+import { type WriteBytes, checkWritable, replaceFile } from "./safe-write";
 
 export interface OutStream {
   write(chunk: string): unknown;
@@ -17,6 +19,36 @@ export interface CliIO {
   env?: Record<string, string | undefined>;
   /** How long a run goes before its progress is shown (1 s when not given; tests give 0). */
   progressDelayMs?: number;
+  /**
+   * How the bytes of an output file go to the file (all of them written with fs.writeSync when not
+   * given): a test gives one that fails or is interrupted halfway, as a full disk or Ctrl+C would.
+   */
+  writeBytes?: WriteBytes;
+}
+
+/** The files each run (its CliIO) has written so far, as the command line named them. */
+const written = new WeakMap<CliIO, string[]>();
+
+/** A run starts with no file written (main). */
+export function beginRun(io: CliIO): void {
+  written.set(io, []);
+}
+
+/** The files this run has written, in order, as the command line named them. */
+export function writtenFiles(io: CliIO): readonly string[] {
+  return written.get(io) ?? [];
+}
+
+/**
+ * The process's own standard output or error named as a file (`--json /dev/stdout`, /dev/fd/2,
+ * /proc/self/fd/1): what is written there goes to that stream, as `--json -` does for stdout.
+ */
+export function standardStream(io: CliIO, path: string): "stdout" | "stderr" | undefined {
+  if (process.platform === "win32") return undefined;
+  const full = resolve(io.cwd, path);
+  if (full === "/dev/stdout" || full === "/dev/fd/1" || full === "/proc/self/fd/1") return "stdout";
+  if (full === "/dev/stderr" || full === "/dev/fd/2" || full === "/proc/self/fd/2") return "stderr";
+  return undefined;
 }
 
 /** Lines that follow a failure's one-line reason (every problem of a definition, say), by language. */
@@ -135,16 +167,42 @@ export function checkOutputFolder(io: CliIO, path: string): string {
 }
 
 /**
- * Writes an output file. Its folder must be there: a folder name mistyped is said (one sentence
- * naming it), not made, so that the results do not land where nobody looks.
+ * Before any work: stops the command when an output file cannot be written — its folder is not
+ * there, is no folder (a file of that name: ENOTDIR) or takes no new file (read-only, no
+ * permission), or the file there is a folder or may not be written — so that this is said at
+ * once, not after the scoring, and not after another output was written. The full path otherwise.
  */
-export function writeOutputFile(io: CliIO, path: string, data: Uint8Array | string): string {
+export function checkOutputWritable(io: CliIO, path: string): string {
   const full = checkOutputFolder(io, path);
+  if (standardStream(io, path) !== undefined) return full;
   try {
-    writeFileSync(full, data);
+    checkWritable(full);
   } catch (e) {
     fail(writeFailure(path, e));
   }
+  return full;
+}
+
+/**
+ * Writes an output file. Its folder must be there: a folder name mistyped is said (one sentence
+ * naming it), not made, so that the results do not land where nobody looks. The file is replaced
+ * whole or not at all (safe-write.ts): a write that fails (a full disk) or is stopped leaves what
+ * was there — the input itself, scored in place — as it was. A failure after other files of the
+ * run were written says that they were.
+ */
+export function writeOutputFile(io: CliIO, path: string, data: Uint8Array | string): string {
+  const done = written.get(io);
+  let full: string;
+  try {
+    full = checkOutputFolder(io, path);
+    const stream = standardStream(io, path);
+    if (stream !== undefined && typeof data === "string") io[stream].write(data);
+    else replaceFile(full, data, io.writeBytes);
+  } catch (e) {
+    const failure = e instanceof CliFailure ? e.reason : writeFailure(path, e);
+    return fail(OUT.afterWritten(failure, done ?? []));
+  }
+  done?.push(path);
   return full;
 }
 
@@ -203,6 +261,8 @@ export function errorReason(e: unknown, op: "read" | "write"): Message {
       };
     case "EROFS":
       return { vi: "ổ đĩa hoặc thư mục này chỉ cho đọc, không ghi được; hãy chọn nơi khác.", en: "the disk or folder is read-only; choose another place." };
+    case "EFBIG":
+      return OUT.fileTooLarge;
   }
   const text = errorText(e);
   return { vi: text, en: text };

@@ -12,8 +12,10 @@ import { runScoreCommand } from "./commands/score";
 import { runTemplateCommand } from "./commands/template";
 import { runValidateIndexCommand } from "./commands/validate";
 import { runDemo } from "./demo";
-import { type CliIO, CliFailure, oneLine } from "./io";
+import { type CliIO, CliFailure, beginRun, errorReason, oneLine, standardStream, writtenFiles } from "./io";
 import { COMMAND_HELP, HELP, M } from "./messages";
+import { OUT } from "./output-messages";
+import { type WriteBytes, holdSignalsWhileWriting } from "./safe-write";
 import { PROJECT_VERSION } from "./version";
 
 export type { CliIO } from "./io";
@@ -21,11 +23,14 @@ export type { CliIO } from "./io";
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const env = io.env ?? process.env;
   let lang: Lang = languageFrom(argv);
+  beginRun(io);
   try {
     const parsed = parseArgs(argv);
     if (!parsed.ok) throw new CliFailure(parsed.reason);
     const args = parsed.args;
     lang = args.lang ?? lang;
+    // `--json /dev/stdout` is `--json -`: the JSON alone on stdout, what people read on stderr.
+    if (args.json !== undefined && standardStream(io, args.json) === "stdout") args.json = "-";
     if (args.help) {
       io.stdout.write((args.command ? COMMAND_HELP[args.command] : HELP)[lang]);
       return 0;
@@ -74,14 +79,25 @@ export function lastResortLine(e: unknown, lang: Lang): string {
   return `dti-scorer: ${what}: ${oneLine(errorMessage(e)) || "?"}\n`;
 }
 
+/** Whether a stream's failure means that its reader went away (`| head -1`), which is no error of the run's. */
+function readerGone(e: unknown): boolean {
+  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  return code === "EPIPE" || code === "ERR_STREAM_DESTROYED";
+}
+
 /**
  * Entry point of the bundled command (bin/dti-scorer.js). When the reader of stdout goes away
  * (`dti-scorer score … | head -1`), the command stops printing, as Unix tools do, but still writes
  * the files it was asked for (--out, --json to a file). A closed stdout is no error of the run: the
  * exit status is the run's own (0 done, 1 done but the inputs have errors, 2 could not run),
- * whenever the reader went away. Anything unexpected is one line on stderr and status 2.
+ * whenever the reader went away. When stdout cannot be written for another reason (`> /dev/full`:
+ * the disk is full), the command also stops printing and writes its files, then says so in one
+ * line on stderr (naming the files it wrote) and exits with status 2. Anything unexpected is one
+ * line on stderr and status 2. From its first file written on, Ctrl+C or SIGTERM stops the command
+ * once the write under way has ended (holdSignalsWhileWriting): no file is left half written.
+ * `options.writeBytes`: how the bytes of its files are written (tests: a write that fails halfway).
  */
-export function run(): void {
+export function run(options: { writeBytes?: WriteBytes } = {}): void {
   const argv = process.argv.slice(2);
   const lang: Lang = (() => {
     try {
@@ -98,17 +114,27 @@ export function run(): void {
     }
     process.exit(2);
   };
+  holdSignalsWhileWriting();
   // Once the reader of stdout is gone, what is left to print is dropped (a write to the closed
   // pipe, or to the stream Node destroyed after it, is not an error of the command's).
   let stdoutGone = false;
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE" || e.code === "ERR_STREAM_DESTROYED" || stdoutGone) {
-      stdoutGone = true;
-      return;
-    }
-    lastResort(e);
-  });
-  // The same for stderr (`2>&1 | head -1`): what is left to say is dropped, the files are still written.
+  // Why stdout could not be written, other than its reader going away; said once the run is over.
+  let stdoutFailure: unknown;
+  let finished = false;
+  const sayStdoutFailure = (): void => {
+    const line = OUT.afterWritten(OUT.stdoutFailed(errorReason(stdoutFailure, "write")), writtenFiles(io))[lang];
+    stderr.write(oneLine(line) + "\n");
+    process.exitCode = 2;
+  };
+  const stdoutFailed = (e: unknown): void => {
+    const first = !stdoutGone && stdoutFailure === undefined;
+    stdoutGone = true;
+    if (!first || readerGone(e)) return;
+    stdoutFailure = e;
+    if (finished) sayStdoutFailure();
+  };
+  process.stdout.on("error", stdoutFailed);
+  // The same for stderr (`2>&1 | head -1`, `2> /dev/full`): what is left to say is dropped, the files are still written.
   let stderrGone = false;
   process.stderr.on("error", () => {
     stderrGone = true;
@@ -116,19 +142,38 @@ export function run(): void {
   process.on("uncaughtException", lastResort);
   process.on("unhandledRejection", lastResort);
   const stdout = {
-    write: (chunk: string): boolean => (stdoutGone ? true : process.stdout.write(chunk)),
+    write: (chunk: string): boolean => {
+      if (stdoutGone) return true;
+      try {
+        return process.stdout.write(chunk);
+      } catch (e) {
+        stdoutFailed(e);
+        return true;
+      }
+    },
     get isTTY(): boolean {
       return process.stdout.isTTY === true;
     },
   };
   const stderr = {
-    write: (chunk: string): boolean => (stderrGone ? true : process.stderr.write(chunk)),
+    write: (chunk: string): boolean => {
+      if (stderrGone) return true;
+      try {
+        return process.stderr.write(chunk);
+      } catch {
+        stderrGone = true;
+        return true;
+      }
+    },
     get isTTY(): boolean {
       return process.stderr.isTTY === true;
     },
   };
-  main(argv, { stdout, stderr, cwd: process.cwd(), env: process.env }).then((code) => {
+  const io: CliIO = { stdout, stderr, cwd: process.cwd(), env: process.env, ...(options.writeBytes ? { writeBytes: options.writeBytes } : {}) };
+  main(argv, io).then((code) => {
+    finished = true;
     // The run's own status, whether or not the reader of stdout is still there.
     process.exitCode = code;
+    if (stdoutFailure !== undefined) sayStdoutFailure();
   }, lastResort);
 }

@@ -1,6 +1,6 @@
 /** What the command line says, in Vietnamese and English. */
 import type { LocalizedText } from "../core/definition/schema";
-import { type Message, formatNumber } from "../core/i18n/text";
+import { type Lang, type Message, formatNumber } from "../core/i18n/text";
 import { unitCount } from "../core/plan/labels";
 import { categoryIgnoredMessage, wideRowMessage } from "../core/units";
 
@@ -53,7 +53,8 @@ Tùy chọn:
              nào do người dùng thêm vào. Thư mục của tệp phải có sẵn.
   --json     Ghi kết quả dạng JSON vào tệp; "-" là ghi ra màn hình. Tệp đã có chỉ được ghi đè
              khi đó là tệp JSON do dti-scorer ghi ra (score, validate, indices) hoặc tệp rỗng.
-  --lang     Ngôn ngữ: vi (mặc định) hoặc en; biến môi trường LANG không đổi ngôn ngữ.
+  --lang     Ngôn ngữ: vi hoặc en. Bỏ trống: vi; với score, validate là ngôn ngữ sổ được chấm
+             lần trước (trang _index), nếu có. Biến môi trường LANG không đổi ngôn ngữ.
   --progress Hiện tiến độ cả khi đầu ra không phải màn hình (khi đó mỗi bước một dòng).
   --help     Hiện hướng dẫn này (dti-scorer <lệnh> --help: của riêng lệnh đó).
   --version  Hiện phiên bản.
@@ -98,7 +99,8 @@ Options:
              no sheet the user added. The file's folder must exist.
   --json     Write the results as JSON to a file; "-" writes to the screen. A file already there
              is replaced only when it is JSON dti-scorer wrote (score, validate, indices) or empty.
-  --lang     Language: vi (default) or en; the LANG environment variable does not change it.
+  --lang     Language: vi or en. Without it: vi; for score and validate, the language the
+             workbook was last scored in (its _index sheet), if any. LANG does not change it.
   --progress Show progress even when the output is not a terminal (then one line a step).
   --help     Show this help (dti-scorer <command> --help: that command's).
   --version  Show the version.
@@ -788,6 +790,20 @@ export const M = {
     };
   },
   wrote: (path: string): Message => ({ vi: `Đã ghi ${path}`, en: `Wrote ${path}` }),
+  /**
+   * score --out with a --lang other than the language the workbook was last scored in (`before`):
+   * the project's sheets (`sheets`, as this run named them) are now in `now`; the units' forms keep
+   * their own language (their labels, summary and marks follow it).
+   */
+  sheetsLanguageChanged: (sheets: string[], before: Lang, now: Lang): Message => {
+    const language = { vi: { vi: "tiếng Việt", en: "tiếng Anh" }, en: { vi: "Vietnamese", en: "English" } } as const;
+    const quoted = sheets.map((s) => `'${s}'`);
+    const one = sheets.length === 1;
+    return {
+      vi: `${one ? "Trang" : "Các trang"} ${listVi(quoted)} nay bằng ${language.vi[now]} theo --lang (lần chấm trước ghi bằng ${language.vi[before]}); phiếu của các đơn vị giữ ngôn ngữ của phiếu.`,
+      en: `The ${listEn(quoted)} ${one ? "sheet is" : "sheets are"} now in ${language.en[now]}, as --lang asks (the last scoring wrote ${one ? "it" : "them"} in ${language.en[before]}); the units' forms keep their own language.`,
+    };
+  },
   /**
    * Under the table of `indices`: the folder the built-in definitions' JSON files are in (as the
    * JSON's "file" gives them), and how a province makes its own from one (README, "Writing your

@@ -38,7 +38,7 @@ export class Progress {
 
   constructor(
     private readonly io: CliIO,
-    private readonly lang: Lang,
+    private lang: Lang,
     forced: boolean,
   ) {
     this.terminal = io.stderr.isTTY === true;
@@ -70,6 +70,11 @@ export class Progress {
     else if (label !== this.lastLine) this.io.stderr.write(`${label}…\n`);
     this.lastLine = label;
     this.shown = true;
+  }
+
+  /** From now on the steps are said in `lang` (score without --lang, once the workbook's language is read). */
+  speak(lang: Lang): void {
+    this.lang = lang;
   }
 
   /** The run is over (done or failed): the line is cleared, and nothing more is shown. */

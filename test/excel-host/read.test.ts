@@ -5,12 +5,14 @@ import type { CellValue, WorkbookSnapshot } from "../../src/core/types";
 import { ExcelHost } from "../../src/hosts/excel";
 import type { ExcelDouble } from "../excel-double";
 import { layoutAWorkbook } from "./fixtures";
+import { a1 } from "../../src/core/a1";
 
 /** Every cell of every sheet, as a full read would give them (the reference for a partial read). */
 function everyCell(double: ExcelDouble): WorkbookSnapshot {
   return {
     sheets: double.workbook.sheets.map((s) => {
       const values: CellValue[][] = [];
+      const percentCells: string[] = [];
       const used = s.usedRect(true);
       for (let r = 0; used && r < used.row + used.rows; r++) values.push([]);
       for (const [k, c] of s.cells) {
@@ -19,8 +21,10 @@ function everyCell(double: ExcelDouble): WorkbookSnapshot {
         const line = values[row]!;
         while (line.length <= col) line.push(null);
         line[col] = c.t === "Error" ? { error: String(c.v) } : c.v;
+        // A number shown as a percentage ("7" typed in a % cell is seen as 700%), as the host reads it.
+        if (c.t === "Double" && c.nf !== undefined && /%/.test(c.nf)) percentCells.push(a1(row, col));
       }
-      return { name: s.name, values, visible: s.visibility === "Visible" };
+      return { name: s.name, values, visible: s.visibility === "Visible", ...(percentCells.length > 0 ? { percentCells } : {}) };
     }),
   };
 }

@@ -1,5 +1,5 @@
 /** What several commands share: finding the definition, opening the input, printing tables. */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { constants as zlibConstants, inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
@@ -20,7 +20,8 @@ import { setPageTexts } from "../../hosts/xlsx/page-texts";
 import { sheetFooter } from "../../core/plan/labels";
 import { loadXlsx, snapshotSheet, tooLargeToUnpackMessage, unpacksTooLarge } from "../../hosts/xlsx/read";
 import { BUILTIN_INDICES, findBuiltin } from "../../indices";
-import { type CliIO, CliFailure, type FailureDetails, checkOutputFolder, fail, readInputFile, resolvePath, writeFailure } from "../io";
+import { type CliIO, CliFailure, type FailureDetails, checkOutputFolder, checkOutputWritable, fail, readInputFile, resolvePath, standardStream, writeFailure } from "../io";
+import { isWrittenDirectly } from "../safe-write";
 import { M, T, type TemplateSheetContent } from "../messages";
 
 export interface LoadedIndex {
@@ -174,14 +175,15 @@ export function sameFile(io: CliIO, a: string, b: string): boolean {
  * Before anything is read: what a command writes must not destroy what it reads. --out must be
  * an .xlsx file (the results are an Excel workbook) and not one of the input files unless that
  * input is itself an .xlsx workbook (scoring a workbook in place is the analyst's second run);
- * --json must be neither an input file nor the --out file.
+ * --json must be neither an input file nor the --out file. Each must be writable (checkOutputWritable):
+ * a folder that takes no file is said now, not after the scoring or after the other was written.
  */
 export function checkOutputs(io: CliIO, command: string, what: { files: string[]; out?: string | undefined; json?: string | undefined }): void {
   const { files, out, json } = what;
   if (out !== undefined) {
     for (const f of files) if (!/\.xlsx$/i.test(f) && sameFile(io, out, f)) fail(M.outIsInput("--out", out));
     if (!/\.xlsx$/i.test(out)) fail(M.outNotXlsx(command, out));
-    checkOutputFolder(io, out);
+    checkOutputWritable(io, out);
   }
   if (json !== undefined && json !== "-") {
     for (const f of files) if (sameFile(io, json, f)) fail(M.outIsInput("--json", json));
@@ -322,7 +324,8 @@ export async function checkOutReplaceable(io: CliIO, out: string, replaces: { sc
   try {
     const stat = statSync(full);
     if (stat.isDirectory()) fail(isFolder(out));
-    if (stat.size === 0) return none;
+    // Empty, or no regular file (a named pipe would make reading it wait for ever): nothing to keep.
+    if (stat.size === 0 || !stat.isFile()) return none;
     data = new Uint8Array(readFileSync(full));
   } catch (e) {
     if (e instanceof CliFailure) throw e;
@@ -408,32 +411,76 @@ export function failIfOutLoses(out: string, held: ScoredOut, keys: Set<string>, 
   if (gone.length > 0) fail(M.outWouldLose(out, { sheets: gone }));
 }
 
+/** Above this size a file --json would replace is known by its first bytes only (JSON_HEAD), not read whole. */
+const JSON_READ_LIMIT = 16 * 1024 * 1024;
+/** How much of a large file --json would replace is read to know it. */
+const JSON_HEAD = 64 * 1024;
+
 /**
- * Before --json is written to a file (its folder must be there): a file already there is replaced
- * only when it is what this tool writes with --json (isOurJson) or empty; any other file (a
- * workbook, a document, an index definition or other JSON) is not written over.
+ * The start of what `score` and `validate` write with --json (resultsJson: `"index"` with its id and
+ * version, then the list `"units"`), by which a file too large to read whole is known as theirs.
+ */
+const RESULTS_JSON_START = /^\s*\{\s*"index"\s*:\s*\{\s*"id"\s*:\s*"(?:[^"\\]|\\.)*"\s*,\s*"version"\s*:\s*"(?:[^"\\]|\\.)*"\s*\}\s*,\s*"units"\s*:\s*\[/;
+
+/**
+ * Before --json is written to a file (its folder must be there, and take the file): a file already
+ * there is replaced only when it is what this tool writes with --json (isOurJson) or empty; any
+ * other file (a workbook, a document, an index definition or other JSON) is not written over. What
+ * is no regular file (a terminal, /dev/full, a named pipe; /dev/stderr) is written to without being
+ * read (reading it would wait for typing, or for ever); a file over JSON_READ_LIMIT is known by its
+ * first JSON_HEAD bytes.
  */
 export function checkJsonReplaceable(io: CliIO, json: string): void {
   const full = checkOutputFolder(io, json);
-  let text: string;
+  if (standardStream(io, json) === undefined) {
+    const text = jsonFileText(json, full);
+    if (text !== undefined) {
+      const body = text.text.replace(/^\uFEFF/, "");
+      if (text.whole) {
+        if (body.trim() !== "") {
+          let value: unknown;
+          try {
+            value = JSON.parse(body);
+          } catch {
+            fail(M.outWouldReplace(json, "not-json", "--json"));
+          }
+          if (!isOurJson(value)) fail(M.outWouldReplace(json, "not-our-json", "--json"));
+        }
+      } else if (!RESULTS_JSON_START.test(body)) fail(M.outWouldReplace(json, /^\s*[[{]/.test(body) ? "not-our-json" : "not-json", "--json"));
+    }
+  }
+  checkOutputWritable(io, json);
+}
+
+/**
+ * What the file --json names holds, for checkJsonReplaceable: all of it (`whole`), or its first
+ * bytes when it is large; undefined when there is nothing to look at (no file, one written
+ * directly, one that cannot be read: writing it is checked next, and says why it cannot be).
+ */
+function jsonFileText(json: string, full: string): { text: string; whole: boolean } | undefined {
+  let size: number;
   try {
     const stat = statSync(full);
     if (stat.isDirectory()) fail(isFolder(json));
-    text = readFileSync(full, "utf8");
+    if (!stat.isFile() || isWrittenDirectly(full)) return undefined;
+    size = stat.size;
   } catch (e) {
     if (e instanceof CliFailure) throw e;
-    // Not there (written anew), or not readable (writing it fails, and says why).
-    return;
+    return undefined;
   }
-  const body = text.replace(/^\uFEFF/, "");
-  if (body.trim() === "") return;
-  let value: unknown;
   try {
-    value = JSON.parse(body);
+    if (size <= JSON_READ_LIMIT) return { text: readFileSync(full, "utf8"), whole: true };
+    const fd = openSync(full, "r");
+    try {
+      const head = Buffer.alloc(JSON_HEAD);
+      const n = readSync(fd, head, 0, JSON_HEAD, 0);
+      return { text: head.subarray(0, n).toString("utf8"), whole: false };
+    } finally {
+      closeSync(fd);
+    }
   } catch {
-    fail(M.outWouldReplace(json, "not-json", "--json"));
+    return undefined;
   }
-  if (!isOurJson(value)) fail(M.outWouldReplace(json, "not-our-json", "--json"));
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -10,13 +10,14 @@ import { unitsByRank } from "../../core/score";
 import type { Issue, ScoreTable, Severity, Submission, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
 import { PipelineError, formsOfAnotherIndexMessage, indicesOtherThan, issuesJson, resultsJson, runScoring } from "../../core/pipeline";
-import { type CliIO, fail, writeOutputFile } from "../io";
+import { type CliIO, CliFailure, fail, writeOutputFile } from "../io";
 import { M, T, severityCounts } from "../messages";
 import { checkOutReplaceable, checkOutputs, clip, failIfOutLoses, formatTable, inputKind, loadIndex, openInput, problemDetails, unitsOfRun, warnIfOutOpen } from "./common";
 import { PROJECT_VERSION } from "../version";
 import type { ParsedArgs } from "../args";
 import { type Progress, withProgress } from "../progress";
 import { sayDefinitionReplaced, staleJson, staleMessage, staleResults } from "../stale";
+import { workbookLanguage } from "../workbook-language";
 
 /** How many findings score's summary lists before "… and N more" (validate lists them all); score --help and the README say 15. */
 const FINDINGS_SHOWN = 15;
@@ -38,13 +39,35 @@ function readOnce(host: WorkbookHost, snapshot: WorkbookSnapshot): WorkbookHost 
   });
 }
 
-export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" | "validate"): Promise<number> {
-  if (args.files.length !== 1) fail(M.needOneFile(mode));
-  // Progress from the start: reading --out, the definition and the input may be most of the run.
-  return withProgress(io, lang, args.progress, (progress) => scoreFile(io, args, lang, mode, progress));
+/**
+ * The language the run speaks: --lang, else (once the workbook is read) the one it was last scored
+ * in (workbookLanguage), else Vietnamese. Set by scoreFile when the workbook tells.
+ */
+interface Spoken {
+  lang: Lang;
 }
 
-async function scoreFile(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" | "validate", progress: Progress): Promise<number> {
+export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" | "validate"): Promise<number> {
+  if (args.files.length !== 1) fail(M.needOneFile(mode));
+  const spoken: Spoken = { lang };
+  try {
+    // Progress from the start: reading --out, the definition and the input may be most of the run.
+    return await withProgress(io, lang, args.progress, (progress) => scoreFile(io, args, spoken, mode, progress));
+  } catch (e) {
+    // A failure once the workbook's language is known is said in it, as the rest of the run is.
+    if (e instanceof CliFailure && spoken.lang !== lang) throw inLanguage(e, spoken.lang);
+    throw e;
+  }
+}
+
+/** A failure said in `lang` whatever language the command line says it in. */
+function inLanguage(e: CliFailure, lang: Lang): CliFailure {
+  const reason = e.reason[lang];
+  return new CliFailure({ vi: reason, en: reason }, e.details ? { vi: e.details[lang], en: e.details[lang] } : undefined);
+}
+
+async function scoreFile(io: CliIO, args: ParsedArgs, spoken: Spoken, mode: "score" | "validate", progress: Progress): Promise<number> {
+  let lang = spoken.lang;
   const file = args.files[0]!;
   const write = mode === "score" && args.out !== undefined;
   checkOutputs(io, mode, { files: [file, ...(args.index !== undefined ? [args.index] : [])], out: write ? args.out : undefined, json: args.json });
@@ -63,6 +86,13 @@ async function scoreFile(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" 
     progress.update("read");
     snapshot = await host.read();
     seen = snapshot;
+    // Without --lang, a workbook scored before is scored again in its language: its results and
+    // charts sheets, and what the run says, stay in the language of the forms beside them.
+    if (args.lang === undefined) {
+      lang = workbookLanguage(snapshot) ?? lang;
+      spoken.lang = lang;
+      progress.speak(lang);
+    }
     if (definition === undefined && readIndexSheet(snapshot)?.definitionJson === undefined) {
       // Forms made by `template` and never scored: the built-in index they name, when it is one.
       const named = builtinNamedOnForms(snapshot, BUILTIN_INDICES);
@@ -157,6 +187,13 @@ async function scoreFile(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" 
   if (mode === "score") human.write(rankingTable(table, result.model, result.issues, lang, { submissions: result.submissions, snapshot }));
   // validate is run to see the findings: every one of them; score's list stops after the first ones.
   human.write(findingsSummary(findings, lang, mode === "validate"));
+  // --lang that differs from the language the workbook was scored in: its results and charts
+  // sheets were written anew in this one, while the units' forms keep theirs. Said once, here.
+  const before = args.lang !== undefined ? workbookLanguage(snapshot) : undefined;
+  if (write && before !== undefined && before !== lang) {
+    const sheets = (result.plan?.owned ?? []).filter((o) => o.visibility === "visible").map((o) => o.name);
+    if (sheets.length > 0) human.write(M.sheetsLanguageChanged(sheets, before, lang)[lang] + "\n");
+  }
   if (write) human.write(M.wrote(args.out!)[lang] + "\n");
   if (args.json !== undefined && !toStdout) human.write(M.wrote(args.json)[lang] + "\n");
   return result.issues.some((i) => i.severity === "error") ? 1 : 0;

@@ -94,7 +94,7 @@ describe("a blank yes/no cell read as \"Không\" on a form ticked with \"x\"", (
       `Trang tính 'Xã Tiên Lãng', ô D6: ô để trống (chỉ tiêu 1.1) được hiểu là "Không" vì phiếu đánh dấu "x" cho các câu trả lời "Có" (ô D7, D8), nên chỉ tiêu này được tính 0 điểm thay vì không được tính khi tổng hợp như một ô chưa có số liệu; nhưng ô minh chứng G6 lại ghi "Quyết định số 283/QĐ-UBND ngày 6/3/2025…", trái với câu trả lời "Không" — hãy kiểm tra với đơn vị rồi ghi "Có" hoặc "Không" vào ô này.`,
     );
     expect(issue!.message.en).toBe(
-      `Sheet 'Xã Tiên Lãng', cell D6: the blank cell (indicator 1.1) is read as "Không" (no) because the form marks "Có" (yes) answers with "x" (cells D7, D8), so the indicator scores 0 rather than being left out of the aggregation as a missing figure would be; yet the evidence cell G6 holds "Quyết định số 283/QĐ-UBND ngày 6/3/2025…", which contradicts the "Không" — check with the unit and write "Có" (yes) or "Không" (no) in the cell.`,
+      `Sheet 'Xã Tiên Lãng', cell D6: the blank cell (indicator 1.1) is read as "No" because the form marks "Yes" answers with "x" (cells D7, D8), so the indicator scores 0 rather than being left out of the aggregation as a missing figure would be; yet the evidence cell G6 holds "Quyết định số 283/QĐ-UBND ngày 6/3/2025…", which contradicts the "No" — check with the unit and write "Yes" or "No" in the cell.`,
     );
     // Still scored as "no" (the convention stands), now on record.
     expect(scoreUnits(m, read.submissions).units[0]!.nodes["1.1"]).toMatchObject({ value: 0, points: 0 });
@@ -128,7 +128,7 @@ describe("a blank yes/no cell read as \"Không\" on a form ticked with \"x\"", (
       `Trang tính 'Xã Tiên Lãng', ô D7: 6 ô để trống (D7, D8, D14, D16, D17, D18) được hiểu là "Không" vì phiếu đánh dấu "x" cho các câu trả lời "Có" (ô D6, D13, D15) — nếu đơn vị chưa trả lời ô nào trong số này, hãy hỏi lại đơn vị rồi ghi "Có" hoặc "Không" vào ô đó.`,
     );
     expect(found[0]!.message.en).toBe(
-      `Sheet 'Xã Tiên Lãng', cell D7: 6 blank cells (D7, D8, D14, D16, D17, D18) are read as "Không" (no) because the form marks "Có" (yes) answers with "x" (cells D6, D13, D15) — if the unit has not answered one of them, ask it and write "Có" (yes) or "Không" (no) in that cell.`,
+      `Sheet 'Xã Tiên Lãng', cell D7: 6 blank cells (D7, D8, D14, D16, D17, D18) are read as "No" because the form marks "Yes" answers with "x" (cells D6, D13, D15) — if the unit has not answered one of them, ask it and write "Yes" or "No" in that cell.`,
     );
     expect(read.issues.filter((i) => i.code === "missing-input")).toEqual([]);
   });
@@ -151,7 +151,7 @@ describe("a blank yes/no cell read as \"Không\" on a form ticked with \"x\"", (
       `Trang tính 'Xã Tiên Lãng', ô D13: ô để trống (số liệu 3.1.z của chỉ tiêu 3.1) được hiểu là "Không" vì phiếu đánh dấu "x" cho câu trả lời "Có" (ô D6); nếu coi là chưa trả lời (chưa có số liệu) thì chỉ tiêu 3.1 sẽ được tính 0 điểm — nếu đơn vị chưa trả lời, hãy hỏi lại đơn vị rồi ghi "Có" hoặc "Không" vào ô này.`,
     );
     expect(found[0]!.message.en).toBe(
-      `Sheet 'Xã Tiên Lãng', cell D13: the blank cell (input 3.1.z of indicator 3.1) is read as "Không" (no) because the form marks a "Có" (yes) answer with "x" (cell D6); were it taken as unanswered (a missing figure), indicator 3.1 would score 0 — if the unit has not answered, ask it and write "Có" (yes) or "Không" (no) in the cell.`,
+      `Sheet 'Xã Tiên Lãng', cell D13: the blank cell (input 3.1.z of indicator 3.1) is read as "No" because the form marks a "Yes" answer with "x" (cell D6); were it taken as unanswered (a missing figure), indicator 3.1 would score 0 — if the unit has not answered, ask it and write "Yes" or "No" in the cell.`,
     );
     // Where the expression does not read it (nothing to do: 3.1.y is 0), nothing is said.
     const unread = readSubmissions(m, { sheets: [form({ "1.1": "x", "1.2": "Không", "1.3": "Không", "2.1": 0.5, "3.1.x": 0, "3.1.y": 0 })] });
@@ -179,7 +179,7 @@ describe("a blank yes/no cell read as \"Không\" on a form ticked with \"x\"", (
     const found = said(read.issues);
     expect(found.map((i) => [i.severity, i.unit, i.node])).toEqual([["warning", "X20", "1.2"]]);
     expect(found[0]!.message.vi).toContain('Tệp xa.csv, dòng 2, cột E: 2 ô để trống (cột E, F) được hiểu là "Không" vì dòng của đơn vị đánh dấu "x" cho câu trả lời "Có" (cột D);');
-    expect(found[0]!.message.en).toContain('File xa.csv, row 2, column E: 2 blank cells (columns E, F) are read as "Không" (no) because the unit\'s row marks a "Có" (yes) answer with "x" (column D);');
+    expect(found[0]!.message.en).toContain('File xa.csv, row 2, column E: 2 blank cells (columns E, F) are read as "No" because the unit\'s row marks a "Yes" answer with "x" (column D);');
   });
 
   test("counted with the unit's findings, in a scoring run and on the results sheet", async () => {

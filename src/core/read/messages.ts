@@ -100,7 +100,9 @@ export interface MessageParams {
   /**
    * not-an-integer, out-of-range with `notPercent`: the cell is a number cell formatted as a
    * percentage (`rawNumber` 0,85 shown as 85%), not text typed with "%": the sentence quotes what
-   * it shows, and says to change its format before typing the figure.
+   * it shows, and says to change its format before typing the figure. out-of-range of a
+   * percentage (`percent`): its number cell is formatted as a percentage, so it is quoted as the
+   * percentage it shows (1,2 as 120%), not as a bare percentage (1,2%).
    */
   shownPercent?: boolean;
   /**
@@ -671,12 +673,16 @@ function shownQuote(p: MessageParams, lang: "vi" | "en"): string {
 }
 
 /**
- * The other answers a yes/no cell takes besides "Có" and "Không" (values.ts, YES and NO), briefly,
- * as not-a-boolean lists them.
+ * The answers a yes/no cell takes (values.ts, YES and NO), in each language's sentence: the two
+ * its forms offer ("Có" / "Không" on a Vietnamese form, "Yes" / "No" on an English one: the
+ * template's drop-down), then briefly the others, as not-a-boolean lists them. The English
+ * sentence asks for "Yes" or "No" and lists the Vietnamese answers among the others read.
  */
-const BOOLEAN_ALSO: Message = {
+const BOOLEAN_ANSWERS: Message & { yes: Message; no: Message } = {
+  yes: { vi: "Có", en: "Yes" },
+  no: { vi: "Không", en: "No" },
   vi: `"Đạt", "Đã có", "x", "Yes", 1 cho có; "Không đạt", "Chưa đạt", "Chưa có", "No", 0 cho không`,
-  en: `"Đạt", "Đã có", "x", "Yes", 1 for yes; "Không đạt", "Chưa đạt", "Chưa có", "No", 0 for no`,
+  en: `"x", 1, "Có", "Đạt", "Đã có" for yes; 0, "Không", "Không đạt", "Chưa đạt", "Chưa có" for no`,
 };
 /** The answers of more than a letter a yes/no cell takes (values.ts, YES and NO), folded, with the way a form writes them. */
 const BOOLEAN_WORDS: [string, string][] = [
@@ -1019,7 +1025,7 @@ function blankReadAsNo(p: MessageParams): Message {
   const who = p.layout === "B" ? { vi: "dòng của đơn vị", en: "the unit's row" } : { vi: "phiếu", en: "the form" };
   const why = {
     vi: `vì ${who.vi} đánh dấu "x" cho ${some ? "các " : ""}câu trả lời "Có" (${at.vi})`,
-    en: `because ${who.en} marks ${some ? `"Có" (yes) answers` : `a "Có" (yes) answer`} with "x" (${at.en})`,
+    en: `because ${who.en} marks ${some ? `"Yes" answers` : `a "Yes" answer`} with "x" (${at.en})`,
   };
   const indicator = p.indicator ?? p.node ?? "?";
   if (p.evidenceFound !== undefined) {
@@ -1034,7 +1040,7 @@ function blankReadAsNo(p: MessageParams): Message {
     const evidence = `"${excerpt(p.evidenceFound.raw)}"`;
     return {
       vi: `ô để trống${of(p).vi} được hiểu là "Không" ${why.vi}, nên ${scored.vi}${instead.vi}; nhưng ô minh chứng ${p.evidenceFound.cell} lại ghi ${evidence}, trái với câu trả lời "Không" — hãy kiểm tra với đơn vị rồi ghi "Có" hoặc "Không" vào ô này`,
-      en: `the blank cell${of(p).en} is read as "Không" (no) ${why.en}, so ${scored.en}${instead.en}; yet the evidence cell ${p.evidenceFound.cell} holds ${evidence}, which contradicts the "Không" — check with the unit and write "Có" (yes) or "Không" (no) in the cell`,
+      en: `the blank cell${of(p).en} is read as "No" ${why.en}, so ${scored.en}${instead.en}; yet the evidence cell ${p.evidenceFound.cell} holds ${evidence}, which contradicts the "No" — check with the unit and write "Yes" or "No" in the cell`,
     };
   }
   const blanks = p.blanks ?? (p.cell !== undefined ? [p.cell] : []);
@@ -1065,13 +1071,13 @@ function blankReadAsNo(p: MessageParams): Message {
   if (!many) {
     return {
       vi: `ô để trống${of(p).vi} được hiểu là "Không" ${why.vi}${effect.vi} — nếu đơn vị chưa trả lời, hãy hỏi lại đơn vị rồi ghi "Có" hoặc "Không" vào ô này`,
-      en: `the blank cell${of(p).en} is read as "Không" (no) ${why.en}${effect.en} — if the unit has not answered, ask it and write "Có" (yes) or "Không" (no) in the cell`,
+      en: `the blank cell${of(p).en} is read as "No" ${why.en}${effect.en} — if the unit has not answered, ask it and write "Yes" or "No" in the cell`,
     };
   }
   const list = cellList(blanks, p, 12, true);
   return {
     vi: `${blanks.length} ô để trống (${list.vi}) được hiểu là "Không" ${why.vi}${effect.vi} — nếu đơn vị chưa trả lời ô nào trong số này, hãy hỏi lại đơn vị rồi ghi "Có" hoặc "Không" vào ô đó`,
-    en: `${blanks.length} blank cells (${list.en}) are read as "Không" (no) ${why.en}${effect.en} — if the unit has not answered one of them, ask it and write "Có" (yes) or "Không" (no) in that cell`,
+    en: `${blanks.length} blank cells (${list.en}) are read as "No" ${why.en}${effect.en} — if the unit has not answered one of them, ask it and write "Yes" or "No" in that cell`,
   };
 }
 
@@ -1197,7 +1203,8 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     // A percentage's number cell is quoted as the percentage it was read as, as its bounds are:
     // -0,2 (shown -20,0%) as -20%, and a bare percentage (150, read as 150%: percent-as-number) as
     // 150%. A text is quoted as typed.
-    const shown = p.percent && p.rawNumber !== undefined ? (Math.abs(p.rawNumber) > 1 ? p.rawNumber : shiftDecimal(p.rawNumber, 2)) : undefined;
+    // A number cell formatted as a percentage (`shownPercent`) is quoted as it shows: 1,2 as 120%.
+    const shown = p.percent && p.rawNumber !== undefined ? (Math.abs(p.rawNumber) > 1 && !p.shownPercent ? p.rawNumber : shiftDecimal(p.rawNumber, 2)) : undefined;
     const held = (lang: "vi" | "en"): string => (shown !== undefined && Number.isFinite(shown) ? `${cellNumberText(shown, lang)}%` : quote(p, lang));
     // "85%" in a figure that is no percentage: read as 0,85, out of its range; 85 may be what was meant.
     if (p.notPercent) {
@@ -1227,8 +1234,8 @@ const bodies: Partial<Record<IssueCode, Body>> = {
           }
         : { vi: "", en: "" };
     return {
-      vi: `${said.vi}: hãy ghi "Có" hoặc "Không" (cũng nhận ${BOOLEAN_ALSO.vi})${alone.vi}`,
-      en: `${said.en}: write "Có" (yes) or "Không" (no) (also read: ${BOOLEAN_ALSO.en})${alone.en}`,
+      vi: `${said.vi}: hãy ghi "${BOOLEAN_ANSWERS.yes.vi}" hoặc "${BOOLEAN_ANSWERS.no.vi}" (cũng nhận ${BOOLEAN_ANSWERS.vi})${alone.vi}`,
+      en: `${said.en}: write "${BOOLEAN_ANSWERS.yes.en}" or "${BOOLEAN_ANSWERS.no.en}" (also read: ${BOOLEAN_ANSWERS.en})${alone.en}`,
     };
   },
   "excel-error": (p) => {

@@ -1,6 +1,7 @@
 /**
  * A percentage out of its bounds, quoted as the form shows it: a number cell formatted 0.00% that
- * holds -0.2 shows -20.00%, so the finding says -20%, not the raw fraction -0.2; a text is quoted as
+ * holds -0.2 shows -20.00%, so the finding says -20%, not the raw fraction -0.2; one that holds 1.2
+ * shows 120.00% and is read and said as 120%, not as a bare percentage (1.2%); a text is quoted as
  * the user typed it.
  */
 import ExcelJS from "exceljs";
@@ -51,10 +52,15 @@ describe("a percentage out of its bounds", () => {
     ]);
   });
 
-  test("a bare percentage (150, read as 150%) is quoted as the percentage it is read as", async () => {
-    const over = await finding(150, "en");
-    expect(over.message.en).toContain(": 150% is out of range, the value must be between 0% and 100%");
-    expect(over.message.vi).toContain(": 150% nằm ngoài khoảng cho phép");
+  test("above 1, is read as the percentage the cell shows (1.2 shown 120.00% is 120%), not as a bare percentage (1.2%)", async () => {
+    // What Excel stores when 120 (or 120%) is typed into the form's cell formatted 0.00%.
+    const over = await finding(1.2, "en");
+    expect(over.message.en).toBe(`Sheet 'Sở A', cell ${over.cell}: 120% is out of range, the value must be between 0% and 100% (indicator 1).`);
+    expect(over.message.vi).toBe(`Trang tính 'Sở A', ô ${over.cell}: 120% nằm ngoài khoảng cho phép, giá trị phải từ 0% đến 100% (chỉ tiêu 1).`);
+    // 150 in that cell shows 15000.00%: quoted so, as the official sees it.
+    const far = await finding(150, "en");
+    expect(far.message.en).toContain(": 15000% is out of range, the value must be between 0% and 100%");
+    expect(far.message.vi).toContain(": 15000% nằm ngoài khoảng cho phép");
   });
 
   test("typed as text, is quoted as typed", async () => {

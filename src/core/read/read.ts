@@ -723,6 +723,7 @@ function buildSubmission(model: IndexModel, raw: RawUnit, percentCells: Readonly
             ...(reading.list !== undefined ? { list: reading.list } : {}),
             ...(reading.choices !== undefined ? { choices: reading.choices } : {}),
             ...(reading.percent ? { percent: true } : {}),
+            ...(reading.shownPercent ? { shownPercent: true } : {}),
             ...(reading.numberText !== undefined ? { numberText: reading.numberText } : {}),
             ...(reading.measure !== undefined ? { measure: reading.measure } : {}),
             ...(reading.notPercent !== undefined ? { notPercent: true, value: reading.notPercent.value, ...(reading.notPercent.shown ? { shownPercent: true } : {}) } : {}),

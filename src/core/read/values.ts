@@ -88,6 +88,8 @@ export type CellReading =
        * `shown`: a number cell formatted as a percentage (0,85 shown as 85%), not text typed with "%".
        */
       notPercent?: { value: number; shown?: true };
+      /** A percentage's number cell formatted as a percentage (1,2 shown as 120%): refused, it is quoted as the percentage it shows. */
+      shownPercent?: true;
       /** An answer refused as typed that is text of an old encoding ("Cã", "Khoâng"): the error says which, and how to convert it. */
       legacy?: LegacyEncoding;
     };
@@ -359,8 +361,11 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
     // input is no percentage (a step "at least 80" would not match): said, with what to write.
     notes.push({ code: "ambiguous-number", value, notPercent: true });
   }
-  if (input.type === "percent" && !typedPercent && Math.abs(value) > 1) {
-    // 16.4 (a number cell, or "16,4" typed) is 16.4%: the number written 0.164, not 16.4 / 100.
+  // A number cell formatted as a percentage is read as what it shows: 1,2 shown as 120,00% is 120%
+  // (Excel stores 1,2 when 120 is typed into a cell formatted 0.00%), never 1,2%.
+  const shownFraction = typeof v === "number" && ctx.shownAsPercent === true && input.type === "percent";
+  if (input.type === "percent" && !typedPercent && !shownFraction && Math.abs(value) > 1) {
+    // 16.4 (a number cell shown as a number, or "16,4" typed) is 16.4%: the number written 0.164, not 16.4 / 100.
     value = percentOf(value);
     notes.push({ code: "percent-as-number", value });
   }
@@ -379,7 +384,7 @@ function readNumber(v: CellValue, raw: string, ctx: ValueContext): CellReading {
     : notes.some((n) => n.code === "ambiguous-number" && n.notPercent)
       ? { notPercent: { value } }
       : {};
-  const noted = { ...(ambiguous.length > 0 ? { notes: ambiguous } : {}), ...asPercent };
+  const noted = { ...(ambiguous.length > 0 ? { notes: ambiguous } : {}), ...asPercent, ...(shownFraction ? { shownPercent: true as const } : {}) };
   if (input.type === "integer") {
     // A formula's whole number with the noise of binary arithmetic (3.0000000000000004) is that number.
     const whole = wholeNumber(value);

@@ -204,13 +204,13 @@ describe("a yes/no answer refused", () => {
       `Trang tính 'Sở Nội vụ', ô ${at["2.2"]}: "Rồi" không phải là câu trả lời có/không (chỉ tiêu 2.2): hãy ghi "Có" hoặc "Không" (cũng nhận "Đạt", "Đã có", "x", "Yes", 1 cho có; "Không đạt", "Chưa đạt", "Chưa có", "No", 0 cho không).`,
     );
     expect(found[0]!.en).toBe(
-      `Sheet 'Sở Nội vụ', cell ${at["2.2"]}: "Rồi" is not a yes/no answer (indicator 2.2): write "Có" (yes) or "Không" (no) (also read: "Đạt", "Đã có", "x", "Yes", 1 for yes; "Không đạt", "Chưa đạt", "Chưa có", "No", 0 for no).`,
+      `Sheet 'Sở Nội vụ', cell ${at["2.2"]}: "Rồi" is not a yes/no answer (indicator 2.2): write "Yes" or "No" (also read: "x", 1, "Có", "Đạt", "Đã có" for yes; 0, "Không", "Không đạt", "Chưa đạt", "Chưa có" for no).`,
     );
     expect(found[1]!.vi).toBe(
       `Trang tính 'Sở Nội vụ', ô ${at["5.3"]}: "Có (QĐ 12)" không phải là câu trả lời có/không (chỉ tiêu 5.3): hãy ghi "Có" hoặc "Không" (cũng nhận "Đạt", "Đã có", "x", "Yes", 1 cho có; "Không đạt", "Chưa đạt", "Chưa có", "No", 0 cho không); nếu câu trả lời là "Có", hãy chỉ ghi "Có" (ghi chú hay minh chứng để ở cột Ghi chú, Minh chứng).`,
     );
     expect(found[1]!.en).toBe(
-      `Sheet 'Sở Nội vụ', cell ${at["5.3"]}: "Có (QĐ 12)" is not a yes/no answer (indicator 5.3): write "Có" (yes) or "Không" (no) (also read: "Đạt", "Đã có", "x", "Yes", 1 for yes; "Không đạt", "Chưa đạt", "Chưa có", "No", 0 for no); if the answer is "Có", write "Có" alone (a note or evidence goes in the Note or Evidence column).`,
+      `Sheet 'Sở Nội vụ', cell ${at["5.3"]}: "Có (QĐ 12)" is not a yes/no answer (indicator 5.3): write "Yes" or "No" (also read: "x", 1, "Có", "Đạt", "Đã có" for yes; 0, "Không", "Không đạt", "Chưa đạt", "Chưa có" for no); if the answer is "Có", write "Có" alone (a note or evidence goes in the Note or Evidence column).`,
     );
     const snv = result.table.units.find((u) => u.name === "Sở Nội vụ")!;
     expect([snv.nodes["3.3"]!.value, snv.nodes["4.1"]!.value]).toEqual([1, 1]);

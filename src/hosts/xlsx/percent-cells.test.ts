@@ -1,7 +1,9 @@
 /**
  * A form's percentage cells are formatted as percentages: the person who typed 90,9% sees 90,9%
  * while the cell holds 0.909. Such a figure is no bare fraction to wonder about, even beside a
- * unit that wrote its rate as a bare percentage (72,9 for 72,9%).
+ * unit that wrote its rate as a bare percentage (72,9 for 72,9%, pasted with its own format, so
+ * that the cell shows 72,9: in a cell still formatted as a percentage it would show 7290%, and be
+ * read so).
  */
 import ExcelJS from "exceljs";
 import { parseDefinition } from "../../core/definition";
@@ -20,7 +22,7 @@ const UNITS = [
   { code: "SYT", name: "Sở Y tế" },
 ];
 
-/** The template's forms with input 3.2 (a percentage) set to `figures`, one a unit; the cell of each. */
+/** The template's forms with input 3.2 (a percentage) set to `figures`, one a unit (a number above 1 shown as a number); the cell of each. */
 async function forms(figures: (number | string)[]): Promise<{ data: Uint8Array; cells: string[] }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await makeTemplate(model, UNITS, { lang: "vi" })) as unknown as ArrayBuffer);
@@ -39,12 +41,16 @@ async function forms(figures: (number | string)[]): Promise<{ data: Uint8Array; 
     const cell = ws.getCell(row, column);
     expect(cell.numFmt).toContain("%");
     cell.value = figures[i]!;
+    // A bare percentage pasted with its own format: the cell shows 72,9, not 7290%.
+    const figure = figures[i]!;
+    // (A style of its own: ExcelJS shares one style object between the cells it was loaded with.)
+    if (typeof figure === "number" && figure > 1) cell.style = { ...cell.style, numFmt: "General" };
     cells.push(`${ws.name}!${cell.address}`);
   }
   return { data: new Uint8Array(await wb.xlsx.writeBuffer()), cells };
 }
 
-test("a fraction in the form's percentage cell beside units writing 72,9 and 65: only those are said, as bare percentages", async () => {
+test("a fraction in the form's percentage cell beside units writing 72,9 and 65 (shown as numbers): only those are said, as bare percentages", async () => {
   const { data, cells } = await forms([0.909, 72.9, 65]);
   const snapshot = await (await XlsxHost.fromBuffer(data, "so-lieu.xlsx")).read();
   const [first] = cells[0]!.split("!");

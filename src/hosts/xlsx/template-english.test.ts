@@ -51,11 +51,13 @@ describe.each(BUILTIN_INDICES.map((b) => [b.id] as const))("the English form of 
         const v = cell.dataValidation;
         if (!v) continue;
         said.push(v.error ?? "", v.errorTitle ?? "", v.prompt ?? "", v.promptTitle ?? "");
-        // A drop-down offers English words only. (A number check's formula may still look up
-        // “Không áp dụng” in its hidden list: the reader takes it, so the check lets it through.)
+        // A drop-down offers English words only.
         if (v.type === "list") said.push(...listOptions(ws, String(v.formulae?.[0])));
       }
     }
+    // Every other cell too: the hidden list column a number check looks its "N/A" answers up in
+    // (AN, from row 9) holds English words only, the one its drop-downs offer first.
+    ws.eachRow((row) => row.eachCell((cell) => void said.push(text(cell.value))));
     expect(said.filter((t) => VIETNAMESE.test(t))).toEqual([]);
     // The not-applicable answer is spoken of, in English, where an indicator takes it; nowhere else.
     const takesNA = [...model.nodes.values()].some((n) => n.kind === "indicator" && n.def.allowNA);

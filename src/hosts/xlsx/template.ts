@@ -299,15 +299,25 @@ export function formLists(ws: ExcelJS.Worksheet, firstColumn = FORM_LIST_COLUMN,
   };
 }
 
+/** The answers the reader takes as not applicable that are English words (NOT_APPLICABLE_ANSWERS, folded). */
+const ENGLISH_NOT_APPLICABLE = new Set(["n/a", "na", "not applicable"]);
+
 /**
- * The not-applicable answers a number check lets through: the words the forms ask for, with their
- * diacritics ("Không áp dụng", "N/A"), and every answer the reader takes as not applicable
- * (NOT_APPLICABLE_ANSWERS, folded: "KAD", "khong ap dung", "NA"…). Excel's MATCH ignores case, as
- * the reader does; it does not ignore diacritics, hence both spellings.
+ * The not-applicable answers a number check lets through, kept in the form's hidden list column.
+ * On a Vietnamese form: the words the forms ask for, with their diacritics ("Không áp dụng",
+ * "N/A"), and every answer the reader takes as not applicable (NOT_APPLICABLE_ANSWERS, folded:
+ * "KAD", "khong ap dung", "NA"…). On an English form, whose texts speak no Vietnamese: the word its
+ * drop-downs offer ("N/A") first, then the other English answers the reader takes ("NA", "Not
+ * applicable"). Excel's MATCH ignores case, as the reader does; it does not ignore diacritics,
+ * hence both spellings of the Vietnamese words.
  */
-function notApplicableAnswers(): string[] {
+export function notApplicableAnswers(lang: Lang): string[] {
+  const words =
+    lang === "vi"
+      ? [NOT_APPLICABLE_TEXT.vi, NOT_APPLICABLE_TEXT.en, ...NOT_APPLICABLE_ANSWERS.map((w) => w.toUpperCase())]
+      : [NOT_APPLICABLE_TEXT.en, ...NOT_APPLICABLE_ANSWERS.filter((w) => ENGLISH_NOT_APPLICABLE.has(w)).map((w) => w.toUpperCase())];
   const out: string[] = [];
-  for (const word of [NOT_APPLICABLE_TEXT.vi, NOT_APPLICABLE_TEXT.en, ...NOT_APPLICABLE_ANSWERS.map((w) => w.toUpperCase())]) {
+  for (const word of words) {
     if (!out.some((o) => o.toLocaleUpperCase("vi") === word.toLocaleUpperCase("vi"))) out.push(word);
   }
   return out;
@@ -365,7 +375,8 @@ function validationFor(
   const na = ind.def.allowNA;
   // The not-applicable answer the form offers: on a Vietnamese form in both spellings the reader
   // takes, its own first; on an English form "N/A" alone, for its English texts speak no
-  // Vietnamese (the reader still takes “Không áp dụng” typed there, and the number check lets it through).
+  // Vietnamese (the reader still takes “Không áp dụng” typed there; the number check of an English
+  // form lets through the English answers only, notApplicableAnswers).
   const naWords = lang === "vi" ? [NOT_APPLICABLE_TEXT.vi, NOT_APPLICABLE_TEXT.en] : [NOT_APPLICABLE_TEXT.en];
   const naText = lang === "vi" ? `, hoặc ghi “${naWords[0]}” (hay “${naWords[1]}”)` : `, or “${naWords[0]}”`;
   if (input.type === "choice" && options) {
@@ -435,7 +446,7 @@ function validationFor(
     if (min !== undefined) checks.push(`${address}>=${min}`);
     if (max !== undefined) checks.push(`${address}<=${max}`);
     const number = checks.length === 0 ? "TRUE" : checks.length === 1 ? checks[0]! : `AND(${checks.join(",")})`;
-    const words = lists.add(notApplicableAnswers());
+    const words = lists.add(notApplicableAnswers(lang));
     return { ...base, type: "custom", formulae: [`IF(ISNUMBER(${address}),${number},ISNUMBER(MATCH(TRIM(${address}),${words},0)))`] };
   }
   const type = whole ? "whole" : "decimal";
