@@ -357,7 +357,13 @@ export function officeRequest(commands: Command["wire"][], nextId: () => number)
 
 const notLoaded = (prop: string) =>
   new DoubleError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
-const notFound = (what: string) => new DoubleError("ItemNotFound", `The requested resource doesn't exist: ${what}.`);
+/**
+ * ItemNotFound with Microsoft's message, as Excel gives it ("The requested resource doesn't exist.",
+ * the error table of "Error handling with the application-specific JavaScript APIs"): Excel does
+ * not append the call that failed. Where it failed goes into `debugInfo.errorLocation`, as Excel
+ * puts the API that failed there.
+ */
+const notFound = (what: string) => new DoubleError("ItemNotFound", "The requested resource doesn't exist.", what);
 const invalidArg = (msg: string) => new DoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. ${msg}`);
 
 // Protected sheets. What Excel does when a request changes a locked cell of a protected sheet:

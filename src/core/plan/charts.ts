@@ -34,7 +34,7 @@ import {
   unitLabelText,
 } from "./labels";
 import { type IndexSheetState, unitKey } from "./index-sheet";
-import { textOf } from "./sheet-names";
+import { CHARTS_DATA_HEADING, textOf } from "./sheet-names";
 import { coalesceRanges, ownedLastRun, recordedRanges, writtenArea } from "./results-area";
 import { DEFAULT_FORMATS, type FigureFormats, figure, resultsNote } from "./results-sheet";
 import { chartedUnit, comparedUnit, groupFormats } from "./figures";
@@ -209,11 +209,8 @@ export function profileDefault(units: readonly UnitResult[]): { shown: UnitResul
   return { shown: top.slice(0, MAX_PROFILE_UNITS), left: top.slice(MAX_PROFILE_UNITS) };
 }
 
-/** The heading over the data the charts read. */
-const DATA_HEADING: Message = {
-  vi: "Số liệu của các biểu đồ (không sửa: chương trình ghi lại mỗi lần chấm; số liệu đầy đủ ở trang kết quả)",
-  en: "The charts' data (do not edit: DTI Scorer rewrites it each time it scores; the full figures are on the results sheet)",
-};
+/** The heading over the data the charts read (kept with the sheets' names: a sheet holding it is the project's charts sheet). */
+const DATA_HEADING = CHARTS_DATA_HEADING;
 
 /** The mark between the first and the last units on the groups' chart: "… 143 quốc gia ở giữa …". */
 function unitsBetween(lang: Lang, count: string): string {
@@ -359,6 +356,60 @@ export function valueLabelSize(chart: ChartPlan): number | undefined {
  */
 export function writesTitle(chart: ChartPlan, shown: string | undefined): boolean {
   return !shown || !chart.ourTitles || chart.ourTitles.includes(shown);
+}
+
+/** A chart a host found on a sheet: its name now, its kind as the plan calls it (undefined: another kind), its title, its series' names. */
+export interface FoundChart {
+  name: string;
+  kind: ChartKind | undefined;
+  title?: string;
+  series: readonly string[];
+}
+
+/**
+ * Which chart found on a sheet (`found`, in the sheet's order) is each of the plan's charts
+ * (`planned`), by the index into `found`; a chart of the plan without one is drawn anew. First by
+ * name (the first of that name, as Excel's ChartCollection.getItem finds it). Then a chart the user
+ * renamed (`dti-total` → "Biểu đồ tổng điểm của tôi"), so that it is updated where it is rather
+ * than a second one drawn over it: one of the plan's kind that still shows one of the project's
+ * titles (ChartPlan.ourTitles: the one the last run wrote among them) or the plan's series, whose
+ * name is none of the project's charts' (CHART_NAMES: a chart of the project's left as it is when
+ * not chosen this run keeps its name) and no other chart's on the sheet (a chart is then updated
+ * by its name), and the only one that is. Hosts do not find charts by an id: Excel gives a chart's
+ * id for a session only (as a sheet's: OfficeDev/office-js-docs#297), and an id recorded in one
+ * session may name another chart in the next.
+ */
+export function matchCharts(planned: readonly ChartPlan[], found: readonly FoundChart[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const taken = new Set<number>();
+  for (const p of planned) {
+    const i = found.findIndex((f) => f.name === p.name);
+    if (i >= 0 && !taken.has(i)) {
+      out.set(p.name, i);
+      taken.add(i);
+    }
+  }
+  const ours = new Set<string>([...Object.values(CHART_NAMES), ...planned.map((p) => p.name)]);
+  const count = new Map<string, number>();
+  for (const f of found) count.set(f.name, (count.get(f.name) ?? 0) + 1);
+  for (const p of planned) {
+    if (out.has(p.name)) continue;
+    const titles = new Set([p.title, ...(p.ourTitles ?? [])]);
+    const series = p.series.map((x) => x.name);
+    const like = found.flatMap((f, i) =>
+      !taken.has(i) &&
+      !ours.has(f.name) &&
+      count.get(f.name) === 1 &&
+      f.kind === p.kind &&
+      ((f.title !== undefined && titles.has(f.title)) || (f.series.length === series.length && f.series.every((n, k) => n === series[k])))
+        ? [i]
+        : [],
+    );
+    if (like.length !== 1) continue;
+    out.set(p.name, like[0]!);
+    taken.add(like[0]!);
+  }
+  return out;
 }
 
 /** The most characters of a chart series' name: Excel refuses a longer one (ChartSeries.name). */

@@ -21,12 +21,13 @@ import {
   UNIT_HASH_SCHEME,
   unitKey,
 } from "./index-sheet";
-import { INDEX_SHEET, MARK_FILLS, formPageHeader, markNote } from "./labels";
+import { INDEX_SHEET, MARK_FILLS, formPageHeader, isRoundingNote, markNote } from "./labels";
 import { formPeriods, statedPeriod } from "../read/periods";
 import { isInstructionsSheet } from "../collect";
 import { cellText } from "../read/sheet";
 import {
   type IssueCounts,
+  RESULTS_HEADER_ROW,
   RESULTS_STATUS_CELL,
   figureFormats,
   notScoredRows,
@@ -55,7 +56,7 @@ import {
   typedCells,
 } from "./results-area";
 import { languageOfForm, languageOfSheet, planClearForm, planClearUnscoredForm, planFormNotScored, planSheetEdits } from "./sheet-edits";
-import { ownedSheetNames } from "./sheet-names";
+import { type OwnedSheetNames, ownedSheetNames, textOf } from "./sheet-names";
 import { notScoredEntries } from "./not-scored";
 
 export { notScoredEntries } from "./not-scored";
@@ -527,6 +528,66 @@ function instructionsLanguage(sheet: SheetSnapshot): Lang {
   return foldText(cellText(sheet.values[0]?.[0] ?? null)).startsWith(ENGLISH_INSTRUCTIONS_TITLE) ? "en" : "vi";
 }
 
+/** The heading of the list of what was not scored under the results table, in either language ("1 phiếu chưa được chấm:", "2 forms were not scored:"). */
+const NOT_SCORED_HEADING = /^\d.*(?: chưa được chấm| (?:was|were) not scored):$/;
+
+/**
+ * What the project wrote on a results sheet that `_index` does not record (adopted: no `_index`),
+ * as the sheet shows it: its table, from the header row (RESULTS_HEADER_ROW) as far right as its
+ * headers are the project's (`headers`, either language: a column the user added right of them is
+ * theirs, and goes with its units), down to the last row with a unit's code or name; and below
+ * it the lines the project writes there (what was not scored, that points are shown rounded).
+ */
+function adoptedResultsCells(sheet: SheetSnapshot, headers: readonly string[]): OwnedCells[] {
+  const at = (row: number, column: number) => textOf(sheet.values[row - 1]?.[column - 1]);
+  const own = new Set(headers.map((h) => h.trim()));
+  let right = 0;
+  while (own.has(at(RESULTS_HEADER_ROW, right + 1))) right++;
+  if (right === 0) return [];
+  let bottom = RESULTS_HEADER_ROW;
+  while (at(bottom + 1, 2) !== "" || at(bottom + 1, 3) !== "") bottom++;
+  const notes: string[] = [];
+  for (let row = bottom + 1; row <= sheet.values.length; row++) {
+    const text = at(row, 1);
+    if (isRoundingNote(text)) notes.push(`A${row}`);
+    else if (NOT_SCORED_HEADING.test(text)) {
+      let last = row;
+      while (at(last + 1, 1) !== "") last++;
+      notes.push(rangeAddress(row, 1, last, 1));
+      row = last;
+    }
+  }
+  return [
+    { sheet: sheet.name, role: "table", ranges: [rangeAddress(RESULTS_HEADER_ROW, 1, bottom, right)] },
+    ...(notes.length > 0 ? [{ sheet: sheet.name, role: "notes" as const, ranges: notes }] : []),
+  ];
+}
+
+/**
+ * What the last run recorded (`previous`), with the sheets this run adopts (OwnedSheetNames.adopted:
+ * no `_index` records them) as the project's: the results sheet's cells as it shows them
+ * (adoptedResultsCells; `headers`, the project's own headers of the results table), the charts
+ * sheet's data measured by the planner of that sheet, as for an `_index` of an earlier version.
+ * Without `_index`, the definition is taken to be the one in use now.
+ */
+function withAdoptedSheets(
+  previous: IndexSheetState | undefined,
+  names: OwnedSheetNames,
+  snapshot: WorkbookSnapshot | undefined,
+  model: IndexModel,
+  headers: () => string[],
+): IndexSheetState | undefined {
+  if (names.adopted.length === 0) return previous;
+  const base: IndexSheetState = previous ?? { definitionJson: JSON.stringify(model.definition), owned: { sheets: [], charts: [], cells: [] }, marks: [] };
+  const cells = [...base.owned.cells];
+  for (const name of names.adopted) {
+    const sheet = snapshot?.sheets.find((x) => x.name === name);
+    if (!sheet || name !== names.results || cells.some((c) => c.sheet === name)) continue;
+    cells.push(...adoptedResultsCells(sheet, headers()));
+  }
+  return { ...base, owned: { ...base.owned, sheets: [...base.owned.sheets, ...names.adopted], cells } };
+}
+
 export function planResults(
   model: IndexModel,
   table: ScoreTable,
@@ -549,22 +610,7 @@ export function planResults(
   const formPeriodList = formPeriods(snapshot, submissions);
   const periods = [...new Set(formPeriodList.map((f) => f.period))];
   const periodOf = new Map(formPeriodList.map((f) => [f.sheet, f.period]));
-  // The results sheet as read: under its old name when this run renames it. Columns the user
-  // added to its table go with their units, as the table's last columns.
-  const resultsNow = names.renames.find((r) => r.to === names.results)?.from ?? names.results;
-  const sheetNow = snapshot?.sheets.find((x) => x.name === resultsNow);
-  const added = previous && sheetNow ? addedColumns(sheetNow, previous, movedSheets, names.results) : { columns: [] };
-  // What the user typed in the table's note column goes with its unit too, under the project's note.
-  const typedNotes = previous && sheetNow ? noteRemarks(sheetNow, previous, movedSheets, names.results) : { remarks: new Map<string, never>(), unclear: [] };
-  // The line under the table that says points are shown rounded: an explanation, never written
-  // over what the user typed on its row (where the last run wrote nothing).
-  const roundingAt = roundingRow(ranked.length, notScored.length);
-  const typedOnRoundingRow =
-    previous && sheetNow ? typedCells(sheetNow, lastRunArea(sheetNow, previous, movedSheets, names.results) ?? []).some((t) => t.row === roundingAt) : false;
-  const rounding = showsRounding(model, ranked, formats) && !typedOnRoundingRow;
-  const resultsInput = {
-    ...(added.columns.length > 0 ? { added: added.columns.map((c) => ({ header: c.header, values: new Map([...c.values].map(([k, v]) => [k, v.value])) })) } : {}),
-    ...(typedNotes.remarks.size > 0 ? { remarks: new Map([...typedNotes.remarks].map(([k, v]) => [k, v.value])) } : {}),
+  const resultsBase = {
     model,
     table,
     units: ranked,
@@ -576,6 +622,27 @@ export function planResults(
     notScored,
     formats,
     periods,
+  };
+  // What the last run wrote on the owned sheets, as `_index` records it, with the sheets this run
+  // takes for its own without a record (adopted: no `_index`), their cells as the sheet shows them.
+  const known = withAdoptedSheets(previous, names, snapshot, model, () => LANGS.flatMap((l) => ownResultsHeaders(resultsBase, l)));
+  // The results sheet as read: under its old name when this run renames it. Columns the user
+  // added to its table go with their units, as the table's last columns.
+  const resultsNow = names.renames.find((r) => r.to === names.results)?.from ?? names.results;
+  const sheetNow = snapshot?.sheets.find((x) => x.name === resultsNow);
+  const added = known && sheetNow ? addedColumns(sheetNow, known, movedSheets, names.results) : { columns: [] };
+  // What the user typed in the table's note column goes with its unit too, under the project's note.
+  const typedNotes = known && sheetNow ? noteRemarks(sheetNow, known, movedSheets, names.results) : { remarks: new Map<string, never>(), unclear: [] };
+  // The line under the table that says points are shown rounded: an explanation, never written
+  // over what the user typed on its row (where the last run wrote nothing).
+  const roundingAt = roundingRow(ranked.length, notScored.length);
+  const typedOnRoundingRow =
+    known && sheetNow ? typedCells(sheetNow, lastRunArea(sheetNow, known, movedSheets, names.results) ?? []).some((t) => t.row === roundingAt) : false;
+  const rounding = showsRounding(model, ranked, formats) && !typedOnRoundingRow;
+  const resultsInput = {
+    ...(added.columns.length > 0 ? { added: added.columns.map((c) => ({ header: c.header, values: new Map([...c.values].map(([k, v]) => [k, v.value])) })) } : {}),
+    ...(typedNotes.remarks.size > 0 ? { remarks: new Map([...typedNotes.remarks].map(([k, v]) => [k, v.value])) } : {}),
+    ...resultsBase,
     rounding,
   };
   const results = planResultsSheet(resultsInput);
@@ -764,13 +831,13 @@ export function planResults(
   const resultsSheet = copies.length > 0 ? withInputsChangedStatus(results, inputsChangedCount(), options.now, lang, model.definition.unitLabel) : results;
   // What the user typed on the results sheet stays, outside the cells the last run owned there and
   // those this run writes: the host clears only those. One inside this run's cells is named.
-  const last = previous && sheetNow ? lastRunArea(sheetNow, previous, movedSheets, results.name) : undefined;
+  const last = known && sheetNow ? lastRunArea(sheetNow, known, movedSheets, results.name) : undefined;
   const rewrite = last && sheetNow ? ownedSheetRewrite(sheetNow, [...last, ...(added.area ? [added.area] : [])], resultsSheet) : undefined;
   // The same on the charts sheet (as read: under its old name when this run renames it): only the
   // charts' data is cleared, the last run's and this run's; the charts are updated by name.
   const chartsNow = names.renames.find((r) => r.to === names.charts)?.from ?? names.charts;
   const chartsSheetNow = snapshot?.sheets.find((x) => x.name === chartsNow);
-  const chartsLast = previous && chartsSheetNow ? lastChartsArea(chartsSheetNow, previous, movedSheets, charts.name) : undefined;
+  const chartsLast = known && chartsSheetNow ? lastChartsArea(chartsSheetNow, known, movedSheets, charts.name) : undefined;
   const chartsRewrite = chartsLast && chartsSheetNow ? ownedSheetRewrite(chartsSheetNow, chartsLast, charts) : undefined;
   const overwritten = [
     ...(rewrite && rewrite.overwritten.length > 0 ? [overwrittenMessage(results.name, rewrite.overwritten)] : []),
@@ -788,14 +855,16 @@ export function planResults(
   const warnings = [...names.warnings, ...overwritten, ...(dropped.length > 0 ? [droppedValuesMessage(results.name, dropped)] : []), ...unclear, ...editWarnings, ...chartWarnings];
 
   // Sheets of an earlier run under other names (the other language) go, so that nothing is
-  // duplicated; those this run renames to its own names stay, and are written under those.
+  // duplicated; those this run renames to its own names stay, and are written under those. A
+  // recorded sheet the user has made their own since (names.disowned) is theirs: it stays.
   const renamedNow = new Set(names.renames.map((r) => r.recorded));
-  const removeSheets = (previous?.owned.sheets ?? []).filter((n) => !ownedSet.has(n) && !renamedNow.has(n));
+  const disowned = new Set(names.disowned.map((n) => n.toLowerCase()));
+  const removeSheets = (previous?.owned.sheets ?? []).filter((n) => !ownedSet.has(n) && !renamedNow.has(n) && !disowned.has(n.toLowerCase()));
   const renameSheets = names.renames.map(({ from, to }) => ({ from, to }));
   return {
     lang,
     owned: [
-      rewrite ? { ...resultsSheet, clear: rewrite.clear, ...tableMoves(sheetNow, previous, movedSheets, resultsSheet, ownResultsHeaders(resultsInput, lang === "vi" ? "en" : "vi")) } : resultsSheet,
+      rewrite ? { ...resultsSheet, clear: rewrite.clear, ...tableMoves(sheetNow, known, movedSheets, resultsSheet, ownResultsHeaders(resultsInput, lang === "vi" ? "en" : "vi")) } : resultsSheet,
       {
         ...charts,
         charts: withTitlesWritten(charts.charts, previous),

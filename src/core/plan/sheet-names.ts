@@ -10,7 +10,7 @@ import type { Lang, Message, SheetMessage } from "../i18n/text";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../types";
 import { isCellError } from "../types";
 import type { IndexSheetState } from "./index-sheet";
-import { CHART_LABELS, COLUMN_LABELS, FORMER_CHART_LABELS, INDEX_SHEET, SHEET_NAMES, isUnitHeaders, unitLabelText } from "./labels";
+import { CHART_LABELS, COLUMN_LABELS, FORMER_CHART_LABELS, INDEX_SHEET, SHEET_NAMES, isInputsChangedLine, isUnitHeaders, unitLabelText } from "./labels";
 
 export type OwnedSheetKind = keyof typeof SHEET_NAMES;
 
@@ -26,6 +26,18 @@ export interface OwnedSheetNames {
    * `from` as the workbook spells it now, `recorded` as `_index` has it, `to` the new name.
    */
   renames: { from: string; recorded: string; to: string }[];
+  /**
+   * Sheets `_index` records as the project's that are in the workbook but hold something other than
+   * what the project writes (stillOurs): the user deleted ours and made a sheet of their own under
+   * its name. They are the user's now: never written, renamed or removed.
+   */
+  disowned: string[];
+  /**
+   * Sheets this run takes for its own although `_index` does not record them (no `_index`: the
+   * sheets were moved in from another workbook, or its rows deleted): a sheet under the wanted name
+   * that holds what the project writes there (holdsOwn). Updated in place, as a recorded one is.
+   */
+  adopted: string[];
 }
 
 const LANGS: Lang[] = ["vi", "en"];
@@ -71,6 +83,45 @@ function looksOwned(kind: OwnedSheetKind, sheet: SheetSnapshot, unitHeaders: rea
     const profile = [CHART_LABELS.pillar[l], CHART_LABELS.component[l], ...(l === "en" ? ["Pillar"] : []), ...FORMER_CHART_LABELS.component];
     return head >= 0 && sheet.values.slice(head + 1).some((r) => profile.includes(textOf(r[0])));
   });
+}
+
+/** The heading over the data the charts read, on the charts sheet (planChartsSheet). */
+export const CHARTS_DATA_HEADING: Message = {
+  vi: "Số liệu của các biểu đồ (không sửa: chương trình ghi lại mỗi lần chấm; số liệu đầy đủ ở trang kết quả)",
+  en: "The charts' data (do not edit: DTI Scorer rewrites it each time it scores; the full figures are on the results sheet)",
+};
+
+/** How the results sheet's subtitle (A2) starts (resultsSubtitle), in either language. */
+const SUBTITLE_STARTS = ["Chấm điểm ngày ", "Scored on "];
+
+/** Whether a sheet holds nothing at all (every cell empty). */
+function isBlank(sheet: SheetSnapshot): boolean {
+  return sheet.values.every((row) => row.every((v) => textOf(v) === "" && !isCellError(v)));
+}
+
+/**
+ * Whether a sheet holds what the project writes on its sheet for `kind`: on the results sheet, its
+ * table's header (looksOwned), or its subtitle under the title (A2: when and by what it was
+ * scored, or the line saying figures changed since, which takes its place); on the charts sheet,
+ * the heading over the charts' data, or that data (looksOwned).
+ */
+function holdsOwn(kind: OwnedSheetKind, sheet: SheetSnapshot, unitHeaders: readonly string[]): boolean {
+  if (looksOwned(kind, sheet, unitHeaders)) return true;
+  if (kind === "results") {
+    const subtitle = sheet.values[1]?.[0];
+    return SUBTITLE_STARTS.some((s) => textOf(subtitle).startsWith(s)) || isInputsChangedLine(subtitle);
+  }
+  const headings = new Set(LANGS.map((l) => CHARTS_DATA_HEADING[l]));
+  return sheet.values.some((row) => row.some((v) => headings.has(textOf(v))));
+}
+
+/**
+ * Whether a sheet `_index` records as the project's (for `kind`) still is: it holds what the
+ * project writes there (holdsOwn), or nothing at all (nothing of the user's to lose). A sheet that
+ * holds something else is one the user made under that name after deleting ours, and is theirs.
+ */
+function stillOurs(kind: OwnedSheetKind, sheet: SheetSnapshot, unitHeaders: readonly string[]): boolean {
+  return isBlank(sheet) || holdsOwn(kind, sheet, unitHeaders);
 }
 
 /** Excel compares sheet names without regard to case. */
@@ -125,6 +176,10 @@ export function protectedOwnedSheetMessage(sheet: string, kind: "score" | "mark"
  * again under the user's name, not renamed back; its table keeps its name (`DTI_Results`).
  * A sheet the last run owned under its name in the other language (`Kết quả` in a run in
  * English) is renamed to this run's name (`renames`), so that formulas reading it follow it.
+ * Without a record of a sheet for this purpose (no `_index`), a sheet under the wanted name that
+ * holds what the project writes there is taken for the project's (`adopted`). A recorded sheet
+ * that no longer holds what the project writes, nor is empty (the user deleted ours and made their
+ * own under its name), is the user's (`disowned`): never written, renamed or removed.
  * Otherwise the wanted name, unless a sheet of that name that the project does not own is in the
  * workbook: then the first free `name (n)` (Excel's rules: at most 31 characters, no []:*?/\).
  *
@@ -144,22 +199,34 @@ export function ownedSheetNames(
   const owned = previous?.owned.sheets ?? [];
   const existing = snapshot?.sheets.map((s) => s.name);
   const exists = (name: string) => existing === undefined || existing.some((n) => same(n, name));
-  const isOwned = (name: string) => owned.some((n) => same(n, name));
+  const sheetOf = (n: string) => snapshot?.sheets.find((s) => same(s.name, n));
   const unitHeaders = lastUnitHeaders(previous);
+  const isKind = (n: string, kind: OwnedSheetKind) => LANGS.some((l) => isNameFor(n, SHEET_NAMES[kind][l]));
+  // The recorded sheets the user has made their own since (ours deleted, theirs made under its name):
+  // a sheet named for one purpose is judged by what it would hold; one the user named, by either.
+  const disowned = owned.filter((n) => {
+    const sheet = n === INDEX_SHEET ? undefined : sheetOf(n);
+    if (!sheet) return false;
+    const kinds: OwnedSheetKind[] = isKind(n, "results") ? ["results"] : isKind(n, "charts") ? ["charts"] : ["results", "charts"];
+    return !kinds.some((k) => stillOurs(k, sheet, unitHeaders));
+  });
+  const isDisowned = (name: string) => disowned.some((n) => same(n, name));
+  const isOwned = (name: string) => owned.some((n) => same(n, name)) && !isDisowned(name);
   const taken = new Set<string>([INDEX_SHEET, ...(existing ?? [])]);
   const warnings: SheetMessage[] = [];
   const renamed = new Map<string, string>();
   const renames: { from: string; recorded: string; to: string }[] = [];
-  const isKind = (n: string, kind: OwnedSheetKind) => LANGS.some((l) => isNameFor(n, SHEET_NAMES[kind][l]));
+  const adopted: string[] = [];
   const pick = (kind: OwnedSheetKind, avoid: string[]): string => {
     const wanted = SHEET_NAMES[kind][lang];
     const free = (n: string) => !avoid.some((a) => same(a, n));
-    // The last run's sheet for this purpose, still in the workbook: the wanted name first.
-    const earlier = owned.filter((n) => isNameFor(n, wanted) && exists(n) && free(n)).sort((a, b) => Number(!same(a, wanted)) - Number(!same(b, wanted)) || a.length - b.length || a.localeCompare(b));
+    // The last run's sheet for this purpose, still in the workbook and still ours: the wanted name first.
+    const earlier = owned
+      .filter((n) => isNameFor(n, wanted) && exists(n) && free(n) && !isDisowned(n))
+      .sort((a, b) => Number(!same(a, wanted)) - Number(!same(b, wanted)) || a.length - b.length || a.localeCompare(b));
     if (earlier.length > 0) return earlier[0]!;
     // A sheet the last run owned under a name the user gave it (renamed before that run): still
     // ours, in either language, while it holds what we write there.
-    const sheetOf = (n: string) => snapshot?.sheets.find((s) => same(s.name, n));
     const kept = owned.find((n) => {
       const sheet = sheetOf(n);
       return n !== INDEX_SHEET && sheet !== undefined && free(n) && !isKind(n, "results") && !isKind(n, "charts") && looksOwned(kind, sheet, unitHeaders);
@@ -170,7 +237,7 @@ export function ownedSheetNames(
     // rather than removed and made anew, so that the user's formulas reading it keep working.
     const others = LANGS.filter((l) => l !== lang).map((l) => SHEET_NAMES[kind][l]);
     const before = owned
-      .filter((n) => n !== INDEX_SHEET && others.some((o) => isNameFor(n, o)) && !isNameFor(n, wanted) && exists(n) && free(n))
+      .filter((n) => n !== INDEX_SHEET && others.some((o) => isNameFor(n, o)) && !isNameFor(n, wanted) && exists(n) && free(n) && !isDisowned(n))
       .sort((a, b) => Number(!others.some((o) => same(a, o))) - Number(!others.some((o) => same(b, o))) || a.length - b.length || a.localeCompare(b));
     const from = existing?.find((n) => before.length > 0 && same(n, before[0]!));
     if (from !== undefined) {
@@ -180,6 +247,8 @@ export function ownedSheetNames(
     }
     // The last run's sheet for this purpose (in either language), gone from the workbook by its
     // name: renamed by the user when exactly one sheet of another name holds what we wrote there.
+    // Not when a sheet of the user's has its name now: the user renamed ours to keep it as it is
+    // (`KQ cũ`) beside a sheet of their own, and it is left alone.
     const recorded = owned.filter((n) => n !== INDEX_SHEET && isKind(n, kind));
     if (snapshot && recorded.length > 0 && !recorded.some((n) => exists(n))) {
       const candidates = snapshot.sheets.filter(
@@ -194,6 +263,19 @@ export function ownedSheetNames(
       if (candidates.length === 1) {
         for (const n of recorded) renamed.set(n, candidates[0]!.name);
         return candidates[0]!.name;
+      }
+    }
+    // Nothing recorded for this purpose (no `_index`: the results were moved in from another
+    // workbook, or `_index`'s rows deleted): a sheet under the wanted name (or a `name (n)` of it)
+    // that holds what the project writes there (holdsOwn) is the project's, updated in place rather than
+    // kept beside a `Kết quả (2)` as if it were the user's. Not a form, nor a sheet `_index` gives to another purpose.
+    if (snapshot && recorded.length === 0) {
+      const found = snapshot.sheets
+        .filter((s) => isNameFor(s.name, wanted) && free(s.name) && !owned.some((n) => same(n, s.name)) && !forms.some((f) => same(f, s.name)) && s.csvFile === undefined && holdsOwn(kind, s, unitHeaders))
+        .sort((a, b) => Number(!same(a.name, wanted)) - Number(!same(b.name, wanted)) || a.name.length - b.name.length || a.name.localeCompare(b.name));
+      if (found.length > 0) {
+        adopted.push(found[0]!.name);
+        return found[0]!.name;
       }
     }
     return fresh(kind, avoid);
@@ -211,5 +293,5 @@ export function ownedSheetNames(
   }
   const results = pick("results", []);
   const charts = pick("charts", [results]);
-  return { results, charts, warnings, renamed, renames };
+  return { results, charts, warnings, renamed, renames, disowned, adopted };
 }

@@ -19,13 +19,14 @@
  */
 import type { Message, SheetMessage } from "../../core/i18n/text";
 import { INDEX_SHEET, type PageTexts, isProjectFormHeader } from "../../core/plan/labels";
-import type { CellBlock, OwnedSheetPlan, PlanValue, PrintPlan, SheetEditPlan, TablePlan, WritePlan } from "../../core/types";
+import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, SheetEditPlan, TablePlan, WritePlan } from "../../core/types";
 import { overlaps, parseRect, type Rect, rectsWithout, rectWithout as without } from "../../core/a1";
 import { excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./address";
 import { forgetAll, sheetOf } from "./proxies";
 import { coalesceColumnCells, widestRow } from "./blocks";
 import type { Capabilities } from "./requirements";
-import { queueChart, type ExistingChart } from "./charts";
+import { kindOfChartType, queueChart, type ExistingChart } from "./charts";
+import { type FoundChart, matchCharts } from "../../core/plan/charts";
 import { planWarnings, relocateMarks, withFillsOfMarkedCells } from "../../core/plan/plan";
 import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { cellKey, commentRefusedMessage, fillOnlyMessage, MARK_FILL, marksAsFillsMessage, markLookup, markScans, queueClear, queueMark, type ItemScan, type MarkLookup } from "./marks";
@@ -47,6 +48,13 @@ export interface ApplyStats {
 }
 
 const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
+
+/** What is loaded of the charts of an owned sheet that has the plan's, to find them again (matchCharts). */
+const CHART_PATHS = "items/name,items/chartType,items/title/text,items/series/items/name";
+/** What one chart's name, type, title and series' names weigh in a response, at the most the project writes. */
+const CHART_RESPONSE = 2500;
+/** How many charts of the user's a charts sheet is taken to hold besides the plan's, to size the response. */
+const CHARTS_OF_THE_USER = 8;
 
 /**
  * A string Excel could take for something else when it is written as a value must go into a cell
@@ -328,6 +336,36 @@ function userTables(plan: OwnedSheetPlan, exists: boolean, existingTables: Map<s
 }
 
 /**
+ * The tables under a name the plan gives its own (`DTI_Results`) on a sheet the run does not write
+ * (`written`: the plan's owned sheets, lower case): an earlier copy of the project's results the
+ * user kept (ours renamed `KQ cũ` beside a `Kết quả` of their own, or a sheet like ours that the
+ * run could not take for its own). Table names are the workbook's, so the plan's table cannot take
+ * its name while it is there: it is converted to plain cells (Table.convertToRange, ExcelApi 1.2:
+ * "All data is preserved"), never deleted with the cells the user kept, and named in a warning
+ * (tableCopyConvertedMessage).
+ */
+function tableCopies(plan: OwnedSheetPlan, existingTables: Map<string, ExistingTable>, written: ReadonlySet<string>): ExistingTable[] {
+  const planned = new Set(plan.tables.map((t) => t.name.toLowerCase()));
+  return [...existingTables].filter(([lower, t]) => planned.has(lower) && !written.has(t.sheet)).map(([, t]) => t);
+}
+
+/**
+ * What the user is told when an earlier copy of the project's table, on a sheet the run does not
+ * write (tableCopies), was converted to plain cells so that this run's table could take its name:
+ * its cells stay as they were, and Excel changed the formulas naming it to plain references to
+ * them ("structured references … turn into regular cell references", Microsoft Support, "Convert
+ * an Excel table to a range of data"). The file host's twin is tableCopyDroppedMessage.
+ */
+export function tableCopyConvertedMessage(sheet: string, table: string, ours: string, rect?: Rect): SheetMessage {
+  const cells = rect ? ` (${quoteSheet(sheet)}!${rectAddress(rect)})` : "";
+  return {
+    sheet,
+    vi: `Trang '${sheet}' có bảng ${table}, một bản kết quả cũ của DTI Scorer mà lần chấm này không ghi lại: bảng đã được chuyển thành các ô thường để bảng kết quả mới trên trang '${ours}' mang tên ${table}. Các ô của bảng cũ${cells} vẫn giữ nguyên giá trị, và Excel đã đổi các công thức trỏ tới bảng cũ theo tên thành tham chiếu ô thường, nên chúng vẫn đọc các ô đó.`,
+    en: `The sheet '${sheet}' has the table ${table}, an earlier copy of DTI Scorer's results that this run does not write: it was converted to plain cells so that the new results table on the sheet '${ours}' could take the name ${table}. The old table's cells${cells} keep their values, and Excel changed the formulas that referred to it by name to plain cell references, so they still read those cells.`,
+  };
+}
+
+/**
  * The tables to delete before an owned sheet is written again: every other table on that sheet
  * (the plan's own made anew, the project's table the user renamed made anew, and, on a sheet
  * written anew whole, the user's; the new table would overlap one where it goes; each is named in
@@ -437,13 +475,16 @@ export function carriedNotes(plan: OwnedSheetPlan, noted: readonly NotedCell[], 
 function queueOwnedSheet(
   packer: RequestPacker,
   plan: OwnedSheetPlan,
-  exists: boolean,
+  /** Whether the sheet is in the workbook; "added": made, empty, earlier in this write (nothing to clear). */
+  present: boolean | "added",
   caps: Capabilities,
   existingTables: Map<string, ExistingTable>,
+  written: ReadonlySet<string>,
   visibility: string | undefined,
   carried?: CarriedNotes,
 ): void {
   const name = plan.name;
+  const exists = present === true;
   // The notes carried and the threads dropped go from their cells first (a cell takes one note or
   // one thread); a thread that moves goes from its cell once it is on its new one (below).
   for (const key of carried?.deletes ?? []) {
@@ -455,7 +496,7 @@ function queueOwnedSheet(
   }
   if (carried) carried.left = new Map();
   const kept = tableKept(plan, exists, caps, existingTables);
-  const converts = userTables(plan, exists, existingTables);
+  const converts = [...userTables(plan, exists, existingTables), ...tableCopies(plan, existingTables, written).map((t) => t.name)];
   const deletes = tablesToDelete(plan, exists, existingTables, kept?.name, converts);
   const areas = exists ? rectsToClear(plan) : [];
   // The kept table's header row is written again with the same names, not cleared: the formulas
@@ -504,7 +545,7 @@ function queueOwnedSheet(
         if (caps.conditionalFormats) range.conditionalFormats.clearAll();
       }
       if (caps.freezePanes && unfreezesFirst(plan, visibility)) sheet.freezePanes.unfreeze();
-    } else {
+    } else if (present === false) {
       wb.worksheets.add(name);
     }
     // Sent twice (Replay) it does the same on a sheet that exists, unless it deletes or converts tables.
@@ -793,7 +834,62 @@ function structureChanges(
   return { order: same ? null : positions, placed: new Set(placed.map((o) => o.name)), visibility, adds: added.length > 0, removes };
 }
 
+/**
+ * What the user is told when sheets the plan writes on (`sheets`; none known: a sheet) are no
+ * longer in the workbook: deleted or renamed by the user while the run went on, after it read the
+ * workbook. Found before the writes (`when` "before": nothing was written), or by Excel refusing a
+ * write on it (ItemNotFound, "during": what went before it was written, `_index` and its stamp are
+ * as the last run left them, since they are written last). `kind`: what the run was doing.
+ */
+export function sheetsGoneMessage(sheets: readonly string[], kind: "score" | "mark" | "clear", when: "before" | "during"): Message {
+  const again = { score: { vi: "chấm điểm lại", en: "score again" }, mark: { vi: "đánh dấu lại", en: "mark the issues again" }, clear: { vi: "xóa đánh dấu lại", en: "clear the marks again" } }[kind];
+  const quoted = sheets.map((n) => `'${n}'`);
+  const vi = sheets.length === 0 ? "Một trang tính mà DTI Scorer cần ghi" : `${sheets.length === 1 ? "Trang" : "Các trang"} ${quoted.join(", ")}`;
+  const en = sheets.length === 0 ? "A sheet DTI Scorer was to write on" : `The ${sheets.length === 1 ? "sheet" : "sheets"} ${quoted.join(", ")}`;
+  const was = sheets.length > 1 ? "were" : "was";
+  return when === "before"
+    ? {
+        vi: `${vi} đã bị xóa hoặc đổi tên trong lúc DTI Scorer đang làm việc (sau khi đọc sổ làm việc), nên chưa có gì được ghi. Hãy ${again.vi} để đọc lại sổ làm việc như hiện nay.`,
+        en: `${en} ${was} deleted or renamed while DTI Scorer was working (after it read the workbook), so nothing was written. ${again.en[0]!.toUpperCase()}${again.en.slice(1)} to read the workbook as it is now.`,
+      }
+    : {
+        vi: `${vi} đã bị xóa hoặc đổi tên trong lúc DTI Scorer đang ghi, nên việc ghi dừng giữa chừng: một phần có thể đã được ghi, còn dấu thời gian chấm điểm vẫn là của lần trước. Hãy ${again.vi}.`,
+        en: `${en} ${was} deleted or renamed while DTI Scorer was writing, so the write stopped part-way: some of it may have been written, and the scoring stamp is still the last run's. ${again.en[0]!.toUpperCase()}${again.en.slice(1)}.`,
+      };
+}
+
+/**
+ * Executes a plan; a write Excel refuses because a sheet it goes through is no longer there
+ * (ItemNotFound: deleted or renamed by the user while the run went on) fails with a sentence that
+ * names the sheets gone (sheetsGoneMessage), looked up in one more request, not Excel's own text.
+ */
 export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps: Capabilities): Promise<ApplyStats> {
+  const seen: SeenSheets = {};
+  try {
+    return await writePlan(ctx, writtenPlan, caps, seen);
+  } catch (e) {
+    if (errorCode(e) !== "ItemNotFound") throw e;
+    forgetAll(ctx);
+    let gone: string[] = [];
+    try {
+      const list = ctx.workbook.worksheets.load("items/name");
+      await ctx.sync();
+      const there = new Set(list.items.map((w) => w.name.toLowerCase()));
+      gone = touchedSheets(writtenPlan).filter((n) => seen.names?.has(n.toLowerCase()) && !there.has(n.toLowerCase()));
+    } catch {
+      // The sheets cannot be told: the sentence names none.
+    }
+    forgetAll(ctx);
+    throw new ExcelHostError("sheet-missing", sheetsGoneMessage(gone, planKind(writtenPlan), "during"), "error", { cause: e });
+  }
+}
+
+/** The sheets (lower case) in the workbook when the write looked them up, filled in as it goes. */
+interface SeenSheets {
+  names?: Set<string>;
+}
+
+async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps: Capabilities, seen: SeenSheets): Promise<ApplyStats> {
   const wb = ctx.workbook;
   let requests = 0;
   /** Sends a packer's requests, counting them (and the one that failed); what failed, with the context forgotten. */
@@ -853,6 +949,13 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   for (const s of scanList) s.received(splitAddress);
   // The owned sheets of the last run under the other language's names, still there, whose new name is free.
   const names0 = new Set(sheetList.items.map((s) => s.name.toLowerCase()));
+  // A sheet whose cells the plan writes (a unit's form) that is gone since the workbook was read
+  // (deleted or renamed meanwhile): the plan is of a workbook that is no more, and nothing is written.
+  const gone = [...new Map(writtenPlan.edits.map((e) => [e.sheet.toLowerCase(), e.sheet])).values()].filter((n) => !names0.has(n.toLowerCase()));
+  if (gone.length > 0) {
+    forgetAll(ctx);
+    throw new ExcelHostError("sheet-missing", sheetsGoneMessage(gone, planKind(writtenPlan), "before"));
+  }
   const renames = (writtenPlan.renameSheets ?? []).filter((r) => names0.has(r.from.toLowerCase()) && !names0.has(r.to.toLowerCase()));
   const renamedTo = (name: string) => renames.find((r) => r.from.toLowerCase() === name.toLowerCase())?.to ?? name;
   const now: SheetsNow = {
@@ -860,6 +963,7 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     visibility: new Map(sheetList.items.map((s) => [renamedTo(s.name), s.visibility])),
   };
   const lower = new Map(now.names.map((n) => [n.toLowerCase(), n]));
+  seen.names = new Set([...names0, ...lower.keys()]);
   // Table name (lower case) → the table and the sheet it is on: a table on a sheet the plan deletes goes with it.
   const existingTables = new Map<string, ExistingTable>(tableList.items.map((t) => [t.name.toLowerCase(), { name: t.name, sheet: renamedTo(t.worksheet.name).toLowerCase() }]));
   const isProtected = new Map<string, Excel.WorksheetProtectionOptions>();
@@ -892,11 +996,13 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   // clearing the mark gives the cell its own fill, the form's input shading, back), where each note
   // or comment is, and the next pages of them. Marks on sheets that are gone are left out here and
   // in the writes.
-  const chartLookups: { sheet: string; name: string; chart?: Excel.Chart }[] = [];
+  // The charts of each owned sheet that has the plan's: each of the plan's is found among them by
+  // its name, or as the project's chart the user renamed (matchCharts), and updated where it is.
+  const chartLookups: { sheet: string; plans: ChartPlan[]; charts?: Excel.ChartCollection }[] = [];
   if (caps.charts) {
     for (const o of writtenPlan.owned) {
-      if (!lower.has(o.name.toLowerCase())) continue;
-      for (const c of o.charts) chartLookups.push({ sheet: o.name, name: c.name });
+      if (!lower.has(o.name.toLowerCase()) || o.charts.length === 0) continue;
+      chartLookups.push({ sheet: o.name, plans: o.charts });
     }
   }
   // Where the tables on the owned sheets written again are now: a table whose header row is where
@@ -906,6 +1012,10 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     if (o.tables.length === 0 || !lower.has(o.name.toLowerCase())) continue;
     for (const [key, found] of existingTables) if (found.sheet === o.name.toLowerCase()) tableLookups.push({ key, name: found.name });
   }
+  // And where an earlier copy of the plan's table is, on a sheet the run does not write (tableCopies): its warning names its cells.
+  // (A table on a sheet the plan removes goes with it.)
+  const ownedNames = new Set([...writtenPlan.owned.map((o) => o.name), ...sheetsToRemove(writtenPlan, lower)].map((n) => n.toLowerCase()));
+  for (const o of writtenPlan.owned) for (const t of tableCopies(o, existingTables, ownedNames)) tableLookups.push({ key: t.name.toLowerCase(), name: t.name });
   // The widths of the columns the user added to a table written again, which stay theirs.
   const widthLookups: { sheet: string; from: number; to: number; format?: Excel.RangeFormat }[] = [];
   for (const o of writtenPlan.owned) {
@@ -928,9 +1038,9 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
     const packer = new RequestPacker();
     if (first) {
       for (const l of chartLookups) {
-        packer.add(opBytes(3, 1, l.name), (c) => {
-          l.chart = sheetOf(c, l.sheet).charts.getItemOrNullObject(l.name).load("name,title/text,series/items/name");
-        }, { sheet: l.sheet, response: 2500 });
+        packer.add(opBytes(2, 1, CHART_PATHS), (c) => {
+          l.charts = sheetOf(c, l.sheet).charts.load(CHART_PATHS);
+        }, { sheet: l.sheet, response: CHART_RESPONSE * (l.plans.length + CHARTS_OF_THE_USER) });
       }
       for (const l of tableLookups) {
         packer.add(opBytes(3, 1, l.name), (c) => {
@@ -966,7 +1076,12 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   }
   const existingCharts = new Map<string, ExistingChart>();
   for (const l of chartLookups) {
-    if (l.chart && !l.chart.isNullObject) existingCharts.set(`${l.sheet}\u0000${l.name}`, { seriesCount: l.chart.series.items.length, title: l.chart.title.text });
+    const items = l.charts?.items ?? [];
+    const found = items.map((c): FoundChart => ({ name: c.name, kind: kindOfChartType(c.chartType), title: c.title.text, series: c.series.items.map((x) => x.name) }));
+    for (const [name, i] of matchCharts(l.plans, found)) {
+      const c = items[i]!;
+      existingCharts.set(`${l.sheet}\u0000${name}`, { name: c.name, seriesCount: c.series.items.length, title: c.title.text });
+    }
   }
   const { texts, commented, noted, threads } = markLookup(caps.marks, scans);
   // The notes and threaded comments on the owned sheets' tables written again go with their units
@@ -1037,11 +1152,26 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
       // order, then, in the first request, the check that each is unprotected (protectionGuard).
       let states: { protected: boolean }[];
       try {
-        states = opened.map((n) => wb.worksheets.getItem(n).protection.load("protected"));
+        // A sheet gone meanwhile (deleted or renamed by the user) is looked up without failing the look-up.
+        const sheetsNow = opened.map((n) => wb.worksheets.getItemOrNullObject(n).load("protection/protected"));
         await ctx.sync();
         requests++;
-      } catch {
-        requests++;
+        const gone = sheetsNow.map((ws) => ws.isNullObject);
+        states = sheetsNow.map((ws, i) => ({ protected: !gone[i] && ws.protection.protected }));
+        if (gone.some(Boolean)) {
+          // The failure is the sheet gone (ItemNotFound), not a password: the sheets the request
+          // unprotected are protected again, and the failure stands (applyPlan names the sheet).
+          forgetAll(ctx);
+          opened.forEach((n, i) => {
+            if (!gone[i] && !states[i]!.protected) wb.worksheets.getItem(n).protection.protect(isProtected.get(n)!);
+          });
+          await ctx.sync().catch(() => undefined);
+          requests++;
+          forgetAll(ctx);
+          throw e;
+        }
+      } catch (failure) {
+        if (failure !== e) requests++;
         forgetAll(ctx);
         throw e;
       }
@@ -1079,6 +1209,7 @@ export async function applyPlan(ctx: Excel.RequestContext, writtenPlan: WritePla
   for (const o of fullPlan.owned) {
     for (const t of tablesMadeAnew(o, lower.has(o.name.toLowerCase()), caps, existingTables)) warnings.push(tableMadeAnewMessage(o.name, t));
     warnings.push(...otherTablesMessages(o, lower.has(o.name.toLowerCase()), caps, existingTables));
+    for (const t of tableCopies(o, existingTables, ownedNames)) warnings.push(tableCopyConvertedMessage(lower.get(t.sheet) ?? t.sheet, t.name, o.name, t.rect));
   }
   for (const o of fullPlan.owned) {
     const c = carried.get(o.name.toLowerCase());
@@ -1216,10 +1347,20 @@ async function queueAndSend(
     }, { sheet: name });
   }
   const tablesLeft = new Map([...existingTables].filter(([, t]) => !removed.has(t.sheet)));
-  for (const o of plan.owned) {
+  const written = new Set(plan.owned.map((o) => o.name.toLowerCase()));
+  // `_index` (its provenance stamp: when the workbook was scored, of which figures) is written last,
+  // after everything else the plan writes: Excel runs a request's commands in order and stops at the
+  // first that fails, so that a run that fails part-way (a form deleted meanwhile) leaves the last
+  // run's stamp, never one that claims results this run did not write. A workbook without it gets
+  // the sheet, empty, first: the formulas written before read it (`'_index'!$A:$A`).
+  const index = plan.owned.find((o) => o.name === INDEX_SHEET);
+  const ownedSheet = (o: OwnedSheetPlan, present: boolean | "added") => {
     const existing = lower.get(o.name.toLowerCase());
-    queueOwnedSheet(packer, o, existing !== undefined, caps, tablesLeft, existing === undefined ? undefined : now.visibility.get(existing), carried.get(o.name.toLowerCase()));
-  }
+    queueOwnedSheet(packer, o, present, caps, tablesLeft, written, existing === undefined ? undefined : now.visibility.get(existing), carried.get(o.name.toLowerCase()));
+  };
+  const indexAdded = index !== undefined && !lower.has(INDEX_SHEET);
+  if (indexAdded) packer.add(opBytes(1, 1, INDEX_SHEET), (c) => void c.workbook.worksheets.add(INDEX_SHEET), { sheet: INDEX_SHEET });
+  for (const o of plan.owned) if (o !== index) ownedSheet(o, lower.has(o.name.toLowerCase()));
   // Per sheet, in the plan's order: its scores, then the marks cleared, then the marks made.
   const bySheet = new Map<string, { edits: WritePlan["edits"]; clears: typeof clears; marks: typeof marks }>();
   const group = (sheet: string) => {
@@ -1253,14 +1394,20 @@ async function queueAndSend(
   // where they change: a workbook whose structure is protected refuses them even unchanged.
   const positions = changes.order;
   const shown = new Set(changes.visibility.map((o) => o.name));
-  for (const o of plan.owned) {
+  const arrange = (o: OwnedSheetPlan) => {
     const move = positions !== null && changes.placed.has(o.name);
-    if (!move && !shown.has(o.name)) continue;
+    if (!move && !shown.has(o.name)) return;
     packer.add(opBytes(0, 2), (c) => {
       const ws = sheetOf(c, o.name);
       if (move) ws.position = positions.get(o.name) ?? 0;
       if (shown.has(o.name)) ws.visibility = VISIBILITY[o.visibility];
     }, { sheet: o.name, replay: "same" });
+  };
+  for (const o of plan.owned) if (o !== index) arrange(o);
+  // Then `_index`, hidden again as it is written (very hidden, once another sheet is visible).
+  if (index) {
+    ownedSheet(index, indexAdded ? "added" : true);
+    arrange(index);
   }
   // Calculation is suspended in every write request, and "once set, it is the developer's
   // responsibility to re-calc the workbook, to ensure that any dependencies are propagated": the

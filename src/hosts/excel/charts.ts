@@ -1,4 +1,4 @@
-/** The plan's charts as native Excel charts, found by name so a second run updates them. */
+/** The plan's charts as native Excel charts, found again (matchCharts: by name, or one the user renamed) so a second run updates them. */
 import { categoryAxisLabels, valueLabelSize, writesTitle } from "../../core/plan/charts";
 import type { ChartKind, ChartPlan } from "../../core/types";
 import { quoteSheet } from "./address";
@@ -13,10 +13,20 @@ export const CHART_TYPE: Record<ChartKind, "BarClustered" | "BarStacked" | "Rada
 };
 
 export interface ExistingChart {
+  /**
+   * Its name now: the plan's, or the one the user gave the project's chart (matchCharts), which it
+   * keeps; no other chart on its sheet has it (ChartCollection.getItem finds the first of a name).
+   */
+  name: string;
   /** Number of series the chart has now. */
   seriesCount: number;
   /** The title it shows now. */
   title?: string;
+}
+
+/** The chart types the plan's kinds are drawn as, back to the kind (undefined: a type the project does not draw). */
+export function kindOfChartType(type: string): ChartKind | undefined {
+  return (Object.keys(CHART_TYPE) as ChartKind[]).find((k) => CHART_TYPE[k] === type);
 }
 
 /**
@@ -41,7 +51,7 @@ export function queueChart(packer: RequestPacker, sheet: string, plan: ChartPlan
     let chart: Excel.Chart;
     let have: number;
     if (existing) {
-      chart = charts.getItem(plan.name);
+      chart = charts.getItem(existing.name);
       chart.chartType = CHART_TYPE[plan.kind];
       have = existing.seriesCount;
     } else {

@@ -8,7 +8,7 @@ import type { CollectReport } from "./collect";
 import { COLLECT_NEEDS_1_13, COLLECT_NEEDS_DESKTOP } from "./collect-needs";
 import { readWorkbook } from "./read";
 import { assertSupported, detectCapabilities, ExcelHostError, type Capabilities } from "./requirements";
-import { refusedWhole, USER_REFUSALS, userRefusal } from "./payload";
+import { errorCode, refusedWhole, USER_REFUSALS, userRefusal } from "./payload";
 import { parseRect, splitSheet, topLeft, type Rect } from "../../core/a1";
 import { staleFromSnapshot, type StaleReport } from "./stale";
 import { sheetsWrittenByScoring } from "../../core/read";
@@ -69,10 +69,24 @@ export function missingSheetMessage(sheet: string, cell: string): Message {
   };
 }
 
-/** Excel's refusal of a request the user can put right, as an ExcelHostError; any other error as it is. */
-function asRefusal(e: unknown): unknown {
+/**
+ * What the user is told when Excel answers that something the add-in went through is not there
+ * (ItemNotFound, "The requested resource doesn't exist."): a sheet deleted or renamed while a
+ * request of the add-in's was under way. A write says which sheets itself (sheetsGoneMessage).
+ */
+export const ITEM_GONE_MESSAGE: Message = {
+  vi: "Một trang tính đã bị xóa hoặc đổi tên trong lúc DTI Scorer đang đọc hay ghi sổ làm việc, nên việc đang làm chưa xong. Hãy thử lại.",
+  en: "A sheet was deleted or renamed while DTI Scorer was reading or writing the workbook, so it did not finish. Try again.",
+};
+
+/**
+ * Excel's refusal of a request the user can put right, as an ExcelHostError; an item not found
+ * (ItemNotFound) as a sentence in both languages rather than Excel's English; any other error as it is.
+ */
+export function asRefusal(e: unknown): unknown {
   const code = userRefusal(e);
-  return code ? new ExcelHostError(code, USER_REFUSALS[code], "warning", { cause: e }) : e;
+  if (code) return new ExcelHostError(code, USER_REFUSALS[code], "warning", { cause: e });
+  return errorCode(e) === "ItemNotFound" ? new ExcelHostError("sheet-missing", ITEM_GONE_MESSAGE, "error", { cause: e }) : e;
 }
 
 /** The change handlers one watchInputs registered, with the context they were added in (Excel removes them through it). */

@@ -594,6 +594,35 @@ export function tableDroppedMessage(sheet: string, table: string): SheetMessage 
 }
 
 /**
+ * What the user is told when an earlier copy of the project's table (`DTI_Results`), on a sheet the
+ * run does not write (ours renamed `KQ cũ` beside a `Kết quả` of the user's), is no longer a table
+ * so that this run's table, on `ours`, can take its name (table names are the workbook's): its
+ * cells stay as they were, and formulas naming the table read the new one. The Excel host's twin
+ * is tableCopyConvertedMessage.
+ */
+export function tableCopyDroppedMessage(sheet: string, table: string, ours: string): SheetMessage {
+  return {
+    sheet,
+    vi: `Trang '${sheet}' có bảng ${table}, một bản kết quả cũ của DTI Scorer mà lần chấm này không ghi lại: bảng đã được chuyển thành các ô thường để bảng kết quả mới trên trang '${ours}' mang tên ${table}. Các ô của bảng cũ vẫn giữ nguyên giá trị; các công thức trỏ tới ${table} theo tên nay đọc bảng mới.`,
+    en: `The sheet '${sheet}' has the table ${table}, an earlier copy of DTI Scorer's results that this run does not write: it is now plain cells so that the new results table on the sheet '${ours}' could take the name ${table}. The old table's cells keep their values; formulas that refer to ${table} by name now read the new table.`,
+  };
+}
+
+/**
+ * The tables under a name the plan gives its own on sheets the plan does not write (an earlier
+ * copy of the results the user kept): writeOwnedSheet takes the table away (its cells stay, as
+ * ExcelJS keeps them), and each is named (tableCopyDroppedMessage).
+ */
+function tableCopiesMessages(wb: ExcelJS.Workbook, plan: WritePlan): SheetMessage[] {
+  const written = new Set(plan.owned.map((o) => o.name.toLowerCase()));
+  return plan.owned.flatMap((o) =>
+    o.tables.flatMap((t) =>
+      wb.worksheets.filter((w) => !written.has(w.name.toLowerCase()) && tablesOn(w).some((x) => x.name.toLowerCase() === t.name.toLowerCase())).map((w) => tableCopyDroppedMessage(w.name, t.name, o.name)),
+    ),
+  );
+}
+
+/**
  * Writes an owned sheet anew. One that exists keeps its place among the sheets and its visibility
  * (how the user arranged them; `_index` stays very hidden), and a protection without a password,
  * with its settings; one the plan adds goes where the plan's `after` says, shown as it says. What
@@ -613,8 +642,11 @@ function writeOwnedSheet(wb: ExcelJS.Workbook, plan: OwnedSheetPlan, warnings?: 
   const planned = new Set(plan.tables.map((t) => t.name.toLowerCase()));
   for (const t of existing ? tablesOn(existing) : []) if (!planned.has(t.name.toLowerCase())) warnings?.push(tableDroppedMessage(existing!.name, t.name));
   if (existing) wb.removeWorksheet(existing.id);
-  // Table names are global to the workbook: drop an old table of the same name wherever it is.
-  for (const t of plan.tables) for (const w of wb.worksheets) if (w.getTable(t.name)) w.removeTable(t.name);
+  // Table names are global to the workbook: an old table of the same name elsewhere (a copy the
+  // user kept: tableCopiesMessages) is no longer a table; its cells stay.
+  for (const t of plan.tables) {
+    for (const w of wb.worksheets) for (const x of tablesOn(w)) if (x.name.toLowerCase() === t.name.toLowerCase()) w.removeTable(x.key);
+  }
   const ws = wb.addWorksheet(plan.name, { state, ...(tabColor ? { properties: { tabColor } } : {}) });
   if (protection) (ws as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection = { ...protection };
   for (const block of plan.blocks) writeBlock(ws, block);
@@ -773,6 +805,7 @@ export function applyPlan(
     const ws = sheetNamed(wb, m.sheet);
     if (ws) clearMark(ws, m.cell, m.fill);
   }
+  warnings?.push(...tableCopiesMessages(wb, plan));
   for (const owned of plan.owned) writeOwnedSheet(wb, owned, warnings);
   for (const edit of plan.edits) {
     const ws = sheetNamed(wb, edit.sheet);

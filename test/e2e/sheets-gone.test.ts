@@ -1,0 +1,127 @@
+/**
+ * The built pane (npm run build:dev) in Chromium, in Excel (the Excel double): a form deleted while
+ * Score runs is said in the pane's language, never in Excel's English; a sheet of the user's under
+ * the results' name is left as it is, and the pane says where the results went.
+ */
+import { build } from "esbuild";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, type Page, chromium } from "playwright-core";
+import { makeSampleWorkbook } from "./sample";
+import { serveDirectory } from "./server";
+
+const root = join(__dirname, "..", "..");
+const dist = join(root, "dist");
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let sample: Uint8Array;
+
+beforeAll(async () => {
+  if (!existsSync(join(dist, "taskpane.html"))) throw new Error("dist/taskpane.html is missing: run npm run build:dev first");
+  server = await serveDirectory(dist);
+  sample = await makeSampleWorkbook();
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * The pane in Excel (the double, holding the sample workbook). `window.__deleteAfterRead(name)`:
+ * the sheet is deleted once the next read of the workbook (a run of Excel.run) is over, as a user
+ * deleting it while Score goes on, between its read and its write.
+ */
+async function openInExcel(): Promise<Page> {
+  const bundle = await build({
+    stdin: {
+      contents: `import { Buffer } from "buffer"; globalThis.Buffer = Buffer;
+        import { install } from "./test/excel-double";
+        const d = install(window);
+        window.Office.context.displayLanguage = "vi-VN";
+        window.__double = d;
+        const bytes = Uint8Array.from(atob(${JSON.stringify(Buffer.from(sample).toString("base64"))}), (c) => c.charCodeAt(0));
+        const ready = d.loadXlsx(bytes);
+        const onReady = window.Office.onReady.bind(window.Office);
+        window.Office.onReady = async (cb) => { await ready; return onReady(cb); };
+        const run = d.Excel.run;
+        let armed;
+        window.__deleteAfterRead = (name) => { armed = name; };
+        d.Excel.run = async (a, b) => {
+          const result = await run(a, b);
+          if (armed !== undefined && !(a instanceof d.Excel.RequestContext)) { const name = armed; armed = undefined; await d.userDeleteSheet(name); }
+          return result;
+        };
+        window.Excel = d.Excel;`,
+      resolveDir: root,
+      loader: "ts",
+    },
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    write: false,
+    define: { "process.env.NODE_ENV": '"production"', global: "globalThis" },
+    logLevel: "silent",
+  });
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: "vi-VN" });
+  await context.route("https://appsforoffice.microsoft.com/**", (r) => r.abort());
+  await context.addInitScript({ content: bundle.outputFiles[0]!.text });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  (page as unknown as { errors: string[] }).errors = errors;
+  await page.goto(`${server.url}taskpane.html`);
+  await page.getByText("Trong Excel", { exact: true }).waitFor();
+  await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
+  return page;
+}
+
+async function idle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector("[role=progressbar]") === null);
+}
+
+async function score(page: Page): Promise<void> {
+  await page.getByRole("tab", { name: /Chấm điểm/ }).click();
+  await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
+  await page.waitForFunction(() => document.querySelector("[role=progressbar]") !== null).catch(() => undefined);
+  await idle(page);
+}
+
+const double = <T>(page: Page, f: string, ...args: unknown[]): Promise<T> =>
+  page.evaluate(([f, args]) => (window as unknown as { __double: Record<string, (...a: unknown[]) => T> }).__double[f as string]!(...(args as unknown[])), [f, args] as const);
+
+describe("sheets gone or taken while Score runs, in Excel", () => {
+  test("a form deleted while Score runs: the pane says so in Vietnamese, names the form and says to score again; nothing was written", async () => {
+    const page = await openInExcel();
+    await score(page);
+    const sheets = await double<string[]>(page, "sheetNames");
+    const form = sheets.find((s) => s.startsWith("Sở"))!;
+    const results = JSON.stringify(await double(page, "grid", "'Kết quả'!A1:C6"));
+    await page.evaluate((n) => (window as unknown as { __deleteAfterRead: (n: string) => void }).__deleteAfterRead(n), form);
+    await score(page);
+    const notice = page.getByTestId("notice");
+    await notice.filter({ hasText: "đã bị xóa hoặc đổi tên" }).waitFor();
+    const said = (await notice.textContent()) ?? "";
+    expect(said).toContain(`Trang '${form}' đã bị xóa hoặc đổi tên trong lúc DTI Scorer đang làm việc (sau khi đọc sổ làm việc), nên chưa có gì được ghi. Hãy chấm điểm lại để đọc lại sổ làm việc như hiện nay.`);
+    expect(said).not.toMatch(/Đã có lỗi|requested resource|getItem|doesn't exist/);
+    expect(JSON.stringify(await double(page, "grid", "'Kết quả'!A1:C6"))).toBe(results);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+
+  test("the results sheet deleted and a `Kết quả` of the user's made: scoring again leaves it as it is and writes `Kết quả (2)`, as the pane says", async () => {
+    const page = await openInExcel();
+    await score(page);
+    await page.evaluate(async () => {
+      const d = (window as unknown as { __double: { userDeleteSheet(n: string): Promise<void>; userAddSheet(n: string, rows: unknown[][]): Promise<void> } }).__double;
+      await d.userDeleteSheet("Kết quả");
+      await d.userAddSheet("Kết quả", [["Báo cáo tự làm của phòng"], ["Ghi chú", "giữ lại"], ["a", "b", "c"], [1, 2, 3]]);
+    });
+    await score(page);
+    expect(await double(page, "grid", "'Kết quả'!A1:C4")).toEqual([["Báo cáo tự làm của phòng", "", ""], ["Ghi chú", "giữ lại", ""], ["a", "b", "c"], [1, 2, 3]]);
+    expect(await double<string[]>(page, "sheetNames")).toContain("Kết quả (2)");
+    await page.getByText("Bảng tính đã có trang 'Kết quả' không do DTI Scorer tạo: trang này được giữ nguyên, kết quả chấm điểm được ghi vào trang 'Kết quả (2)'.").first().waitFor();
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+  });
+});
