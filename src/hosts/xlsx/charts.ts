@@ -4,14 +4,17 @@
  *   xl/charts/chartN.xml      the chart (c:chartSpace), with the current values cached
  *   xl/drawings/drawingN.xml  the anchor on the sheet (xdr:twoCellAnchor + graphicFrame)
  *   the sheet's <drawing r:id> and relationships, and [Content_Types].xml overrides.
- * Charts are identified by name: a chart whose name is already on the sheet is replaced in
- * place, so scoring a workbook twice never duplicates a chart.
+ * Each of the plan's charts is found again among the sheet's as the Excel host finds it
+ * (matchCharts): by its name, or as the project's chart the user renamed (its kind, with one of
+ * the project's titles or the plan's series); one found is replaced in place under the name it
+ * has, so scoring a workbook twice never duplicates a chart. A chart of the user's own is left as
+ * it is.
  */
 import JSZip from "jszip";
 import { columnLetter, parseCell, parseRange } from "../../core/plan/a1";
 import { tidyDataBarsIn } from "./finish";
-import { categoryAxisLabels, valueLabelSize, writesTitle } from "../../core/plan/charts";
-import type { ChartPlan } from "../../core/types";
+import { type FoundChart, categoryAxisLabels, matchCharts, valueLabelSize, writesTitle } from "../../core/plan/charts";
+import type { ChartKind, ChartPlan } from "../../core/types";
 import {
   CT_DRAWING,
   ContentTypes,
@@ -148,20 +151,36 @@ class Book {
     const drawingRelsPath = relsPathOf(drawingPath);
     const rels = await this.readRels(drawingRelsPath);
     let drawing = await this.text(drawingPath);
+    // The charts on the sheet now, in the drawing's order: each anchor of a chart part, by its
+    // place among the anchors (a chart replaced takes its anchor's place, one added goes last).
+    const charts: { at: number; rel: Relationship }[] = [];
+    const found: FoundChart[] = [];
+    for (const [at, a] of findAnchors(drawing).entries()) {
+      const rel = a.chartRelId === undefined ? undefined : rels.find((r) => r.id === a.chartRelId && r.type === REL_CHART);
+      if (!rel) continue;
+      const chartPath = resolveTarget(drawingPath, rel.target);
+      const xml = this.zip.file(chartPath) ? await this.text(chartPath) : "";
+      charts.push({ at, rel });
+      // A group's anchor (shapes grouped with a chart) is known by its name only: it is not the
+      // project's chart, and replacing it would drop what the user grouped.
+      found.push({ name: a.name ?? "", ...(a.grouped ? { kind: undefined, series: [] } : foundChartOf(xml)) });
+    }
+    const matched = matchCharts(requests.map((r) => r.plan), found);
     for (const request of requests) {
       const cache = request.cache ?? (await this.readCache(request.plan));
-      const anchors = findAnchors(drawing);
-      const same = anchors.find((a) => a.name === request.plan.name && a.chartRelId !== undefined);
-      const sameRel = same ? rels.find((r) => r.id === same.chartRelId && r.type === REL_CHART) : undefined;
-      if (same && sameRel) {
-        // Replace in place: same chart part, same relationship, new anchor and content; the title
-        // the user gave the chart stays (writesTitle), as they formatted it.
-        const chartPath = resolveTarget(drawingPath, sameRel.target);
+      const i = matched.get(request.plan.name);
+      const match = i === undefined ? undefined : charts[i];
+      const same = match ? findAnchors(drawing)[match.at] : undefined;
+      if (match && same) {
+        // Replace in place: same chart part, same relationship, new anchor and content, under the
+        // name it has (the plan's, or the one the user gave the project's chart); the title the
+        // user gave the chart stays (writesTitle), as they formatted it.
+        const chartPath = resolveTarget(drawingPath, match.rel.target);
         const shown = this.zip.file(chartPath) ? chartTitleOf(await this.text(chartPath)) : undefined;
         const kept = shown && !writesTitle(request.plan, shown.text) ? shown : undefined;
         const plan = kept ? { ...request.plan, title: kept.text } : request.plan;
         this.zip.file(chartPath, chartSpaceXml(plan, cache, kept?.xml));
-        const anchor = anchorXml(plan, same.frameId, sameRel.id);
+        const anchor = anchorXml({ ...plan, name: same.name ?? plan.name }, same.frameId, match.rel.id);
         drawing = drawing.slice(0, same.start) + anchor + drawing.slice(same.end);
         continue;
       }
@@ -281,6 +300,8 @@ interface Anchor {
   name: string | undefined;
   frameId: number;
   chartRelId: string | undefined;
+  /** A group of shapes (xdr:grpSp): its name is the group's, its chart one of its parts. */
+  grouped: boolean;
 }
 
 function findAnchors(drawing: string): Anchor[] {
@@ -295,6 +316,7 @@ function findAnchors(drawing: string): Anchor[] {
       name: name === undefined ? undefined : unescapeXml(name),
       frameId: Number(attr(cNvPr, "id") ?? 0),
       chartRelId: /<c:chart\b[^>]*?\br:id="([^"]*)"/.exec(body)?.[1],
+      grouped: /<xdr:grpSp\b/.test(body),
     });
   }
   return anchors;
@@ -435,6 +457,42 @@ export function chartTitleOf(chartXml: string): { text: string; xml?: string } |
     : [...title.matchAll(/<c:v>([\s\S]*?)<\/c:v>/g)].map((m) => unescapeXml(m[1] ?? "")).join("");
   if (text === "") return undefined;
   return /<\/?(?!c:|a:)[\w.-]+:/.test(title) ? { text } : { text, xml: title };
+}
+
+/**
+ * The chart a part draws, as matchCharts compares it with the plan's (FoundChart, its name aside):
+ * its kind as the plan calls it (bars across side by side: barSorted; stacked: stackedBar; a radar
+ * of lines, with markers or without: radar; any other, or several kinds in one plot: undefined),
+ * its title (chartTitleOf), its series' names in their plotting order (the text of their c:tx, a
+ * cell's cached text joined as Excel joins several).
+ */
+export function foundChartOf(chartXml: string): Omit<FoundChart, "name"> {
+  const plotArea = /<c:plotArea\b[\s\S]*?<\/c:plotArea>/.exec(chartXml)?.[0] ?? "";
+  const plots = [...plotArea.matchAll(/<c:(\w+Chart)\b[^>]*>[\s\S]*?<\/c:\1>/g)];
+  const title = chartTitleOf(chartXml)?.text;
+  const plot = plots.length === 1 ? plots[0]! : undefined;
+  const series = [...(plot?.[0] ?? "").matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)]
+    .map((m, k) => {
+      const ser = m[1] ?? "";
+      const order = Number(/<c:order val="(\d+)"/.exec(ser)?.[1] ?? k);
+      const tx = /^(?:\s*<c:(?:idx|order)\b[^>]*\/>)*\s*<c:tx>([\s\S]*?)<\/c:tx>/.exec(ser)?.[1] ?? "";
+      const name = [...tx.matchAll(/<c:v>([\s\S]*?)<\/c:v>/g)].map((v) => unescapeXml(v[1] ?? "")).join(" ");
+      return { order, name };
+    })
+    .sort((a, b) => a.order - b.order)
+    .map((x) => x.name);
+  return { kind: plot ? plotKind(plot[1]!, plot[0]) : undefined, ...(title !== undefined ? { title } : {}), series };
+}
+
+function plotKind(element: string, xml: string): ChartKind | undefined {
+  const val = (child: string) => new RegExp(`<c:${child} val="(\\w+)"`).exec(xml)?.[1];
+  if (element === "barChart" && val("barDir") === "bar") {
+    // The schema's default grouping is clustered.
+    const grouping = val("grouping") ?? "clustered";
+    return grouping === "clustered" ? "barSorted" : grouping === "stacked" ? "stackedBar" : undefined;
+  }
+  if (element === "radarChart" && val("radarStyle") !== "filled") return "radar";
+  return undefined;
 }
 
 /** `titleXml`: the chart's title element as it is (chartTitleOf), in place of the plan's title. */
