@@ -17,7 +17,7 @@ import { formWithoutTable } from "./read/layout-a";
 import { cellText, isBlank, keyText } from "./read/sheet";
 import { findTableHeader } from "./read/layout-a";
 import { cellNumberText, issueLocation } from "./read/messages";
-import { readCell } from "./read/values";
+import { readCell, wholeNumber } from "./read/values";
 import { atStoredPrecision } from "./hash";
 import { cellAddress, parseCell } from "./plan/a1";
 import { detectLayoutA } from "./collect";
@@ -277,9 +277,10 @@ function namesAsScored(snapshot: WorkbookSnapshot, state: IndexSheetState): Map<
 
 /**
  * The units of `changed` whose name alone changed: hashed with the name they had when scored,
- * their inputs give the hash the stamp holds.
+ * their inputs give the hash the stamp holds (read as this version reads them, or as the version
+ * that scored them did: `asScoredThen`).
  */
-function renamedUnits(changed: string[], state: IndexSheetState, submissions: Submission[], then: Map<string, string>): string[] {
+function renamedUnits(changed: string[], state: IndexSheetState, submissions: Submission[], then: Map<string, string>, asScoredThen: (s: Submission) => Submission | undefined): string[] {
   const before = state.provenance?.unitHashes ?? {};
   const byKey = new Map(submissions.map((s) => [unitKey(s), s]));
   return changed.filter((k) => {
@@ -287,8 +288,71 @@ function renamedUnits(changed: string[], state: IndexSheetState, submissions: Su
     const former = then.get(k);
     if (!s || former === undefined || former === s.name) return false;
     const hash = before[k];
-    return hash !== undefined && unitHashMatches(state, { ...s, name: former }, hash);
+    if (hash === undefined) return false;
+    const earlier = asScoredThen(s);
+    return unitHashMatches(state, { ...s, name: former }, hash) || (earlier !== undefined && unitHashMatches(state, { ...earlier, name: former }, hash));
   });
+}
+
+/**
+ * The cells of a unit's copy in `_index` (InputCopy: what its cells held when it was scored), by
+ * "row:column" on the unit's sheet; the `Minh chứng` column's (only whether each had something) left out.
+ */
+function copiedCells(copy: InputCopy): Map<string, CellValue> {
+  const out = new Map<string, CellValue>();
+  for (const r of copy.ranges) {
+    if (r.sheet !== undefined || r.filled) continue;
+    let at;
+    try {
+      at = parseCell(r.address);
+    } catch {
+      continue;
+    }
+    r.values.forEach((line, i) => line.forEach((v, j) => out.set(`${at.row + i}:${at.column + j}`, v)));
+  }
+  return out;
+}
+
+/**
+ * A unit as the version that scored the workbook may have read it, when that differs from this
+ * version's reading of the cells it read then; undefined when nothing does. Before whole numbers
+ * with float noise were read as such (wholeNumber: `=(0.1+0.2)*40` keeps 12.000000000000002,
+ * which Excel shows as 12), such a figure of a whole-number input was refused ("not-an-integer")
+ * and left out of the unit's figures; it is read as 12 now, and the unit's hash differs for that
+ * alone, its figures unchanged. A cell is taken the earlier way only when its copy in `_index`
+ * (`copy`: what it held when the unit was scored) is such a noisy whole number and the cell holds
+ * the same figure now to the 15 digits a workbook keeps (the noise kept, or dropped by a program
+ * that saved the workbook again); a cell that was blank or held another figure then, or has no
+ * copy, is a change, said as before. A workbook this version scored hashed the figure as read
+ * now: its hash matches as it is, and this reading, which leaves the figure out, cannot.
+ */
+function readBeforeWholeNumbers(s: Submission, model: IndexModel, snapshot: WorkbookSnapshot, copy: InputCopy | undefined): Submission | undefined {
+  const src = s.source;
+  if (!copy || !src?.cells) return undefined;
+  const sheet = snapshot.sheets.find((x) => x.name === src.sheet && x.csvFile === undefined);
+  if (!sheet) return undefined;
+  let copied: Map<string, CellValue> | undefined;
+  const refused: string[] = [];
+  for (const [code, value] of Object.entries(s.values)) {
+    if (typeof value !== "number" || model.inputs.get(code)?.type !== "integer") continue;
+    const address = src.cells[code];
+    if (address === undefined) continue;
+    let at;
+    try {
+      at = parseCell(address);
+    } catch {
+      continue;
+    }
+    const now = sheet.values[at.row - 1]?.[at.column - 1];
+    if (typeof now !== "number" || wholeNumber(now) !== value) continue;
+    const then = (copied ??= copiedCells(copy)).get(`${at.row}:${at.column}`);
+    if (typeof then !== "number" || Number.isInteger(then) || wholeNumber(then) === undefined || atStoredPrecision(then) !== atStoredPrecision(now)) continue;
+    refused.push(code);
+  }
+  if (refused.length === 0) return undefined;
+  const values = { ...s.values };
+  for (const code of refused) delete values[code];
+  return { ...s, values };
 }
 
 /**
@@ -332,6 +396,18 @@ export function staleResults(
     return { scoredAt: stamp.scoredAt, changed: [], added: [], removed: [], renamed: [], formerNames: {}, otherIndex: [], unreadable: [], sheets: {}, ...otherDefinition, names, ...compares, ...labelled };
   }
   const diff = staleUnits(state, submissions);
+  // A unit whose figures read now as the version that scored it read them give the hash it
+  // recorded did not change: this version reads a cell otherwise (readBeforeWholeNumbers).
+  const copies = new Map((state.inputCopies ?? []).map((c) => [`${c.unit}\u0000${c.sheet}`, c]));
+  const asScoredThen = (s: Submission): Submission | undefined =>
+    scoredWith === undefined ? undefined : readBeforeWholeNumbers(s, scoredWith, snapshot, copies.get(`${unitKey(s)}\u0000${s.source?.sheet ?? ""}`));
+  const byKey = new Map(submissions.map((s) => [unitKey(s), s]));
+  diff.changed = diff.changed.filter((k) => {
+    const s = byKey.get(k);
+    const hash = stamp.unitHashes[k];
+    const earlier = s !== undefined && hash !== undefined ? asScoredThen(s) : undefined;
+    return earlier === undefined || !unitHashMatches(state, earlier, hash!);
+  });
   // A unit whose period alone changed is out of date too: the titles name the period.
   const changedPeriods = periodsChanged(snapshot, state, submissions);
   const hashed = new Set(diff.changed);
@@ -365,7 +441,7 @@ export function staleResults(
     const name = then.get(k);
     if (name !== undefined) names[k] = name;
   }
-  const renamed = renamedUnits(diff.changed, state, submissions, then);
+  const renamed = renamedUnits(diff.changed, state, submissions, then, asScoredThen);
   // Every unit whose name changed, its figures too or not: the banner names it "former → now".
   const formerNames = Object.fromEntries(diff.changed.filter((k) => then.has(k) && then.get(k) !== names[k]).map((k) => [k, then.get(k)!]));
   const periodsOf = changedPeriods.size > 0 ? { periods } : {};
