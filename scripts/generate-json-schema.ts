@@ -137,6 +137,19 @@ const RULES_BY_TYPES: [string[], readonly string[]][] = (() => {
   return [...byTypes.values()];
 })();
 
+/** An input of type "percent" whose "max", if any, is not above 1: it takes figures up to 100%. */
+const PERCENT_UP_TO_ONE: JsonSchema = { type: "object", required: ["type"], properties: { type: { const: "percent" }, max: AT_MOST_ONE } };
+
+/** A "minmax" bound of a percentage: a number at most 1 (100%), or "data" (the units' figures). */
+const PERCENT_BOUND: JsonSchema = { if: { type: "number" }, then: AT_MOST_ONE };
+
+/** The thresholds of each rule that compares a figure with them (checkPercentScale's). */
+const PERCENT_THRESHOLDS: [RuleKind, JsonSchema][] = [
+  ["target", { properties: { target: AT_MOST_ONE } }],
+  ["steps", { properties: { steps: { type: "array", items: { type: "object", properties: { atLeast: AT_MOST_ONE, atMost: AT_MOST_ONE } } } } }],
+  ["minmax", { properties: { min: PERCENT_BOUND, max: PERCENT_BOUND } }],
+];
+
 /**
  * What the checks say about one indicator that JSON Schema can say too:
  * - it needs a "max" when it gives points: a "points" or "count" rule, or a choice option or a
@@ -148,7 +161,11 @@ const RULES_BY_TYPES: [string[], readonly string[]][] = (() => {
  *   for a boolean rule, "choice" for a choice rule, a number for the others (input-type-mismatch;
  *   the input a rule names among several is matched by its code, which JSON Schema cannot do);
  * - the only input of a "fraction" rule has no "min" above 1 (percent-scale) and, if it is a
- *   "number" or an "integer", no "max" above 1 (fraction-rule-scale).
+ *   "number" or an "integer", no "max" above 1 (fraction-rule-scale);
+ * - a "target", a step's "atLeast" or "atMost", a "minmax" bound read from an only input of
+ *   type "percent" is not above 1 (80 written for 80%: percent-scale), unless that input's "max"
+ *   is above 1 (figures above 100% allowed). The input's "min" above 1, which also lifts the
+ *   check in the parser, is rejected on a percent input by INPUT_CLAUSES.
  */
 const INDICATOR_CLAUSES: JsonSchema[] = [
   { properties: { code: NOT_RESERVED } },
@@ -165,6 +182,10 @@ const INDICATOR_CLAUSES: JsonSchema[] = [
       then: { properties: { max: AT_MOST_ONE } },
     }),
   },
+  ...PERCENT_THRESHOLDS.map(([kind, rule]) => ({
+    if: { required: ["inputs", "rule"], properties: { inputs: { type: "array", maxItems: 1, items: PERCENT_UP_TO_ONE }, rule: ruleKindIn([kind]) } },
+    then: { properties: { rule: { type: "object", ...rule } } },
+  })),
   {
     if: {
       required: ["rule"],
@@ -195,6 +216,24 @@ const INPUT_CLAUSES: JsonSchema[] = [
 /** A number ≤ 0 (a log transform's bound may not be one). */
 const notPositive: JsonSchema = { type: "number", maximum: 0 };
 
+/**
+ * The rule's "kind" declared on the rule itself, beside its options (one per kind, each with its
+ * "kind" as a const): an editor that completes or explains "kind" without knowing yet which
+ * option the rule is (VS Code picks the options that match best, and a half-written rule matches
+ * none) offers every kind, each with its description. It restates what the options say: a rule
+ * has a "kind", one of theirs; so it accepts and rejects nothing new.
+ */
+const RULE_KIND: JsonSchema = (() => {
+  const kinds = ruleSchema.options.map((o) => o.shape.kind);
+  return {
+    type: "string",
+    description:
+      "The kind of rule: how the value is computed from the inputs, and which other fields the rule takes (each kind is described as it is picked). / Loại quy tắc: cách tính giá trị từ số liệu, và các trường đi kèm quy tắc (mỗi loại có mô tả khi chọn).",
+    enum: kinds.map((k) => k.value),
+    markdownEnumDescriptions: kinds.map((k) => k.description),
+  };
+})();
+
 /** True for a zod string that trims before it checks (`.trim()`). */
 function trims(schema: ZodInternals): boolean {
   return (schema._zod.def.checks ?? []).some((c) => c._zod.def.check === "overwrite" && c._zod.def.tx?.(" a ") === "a");
@@ -215,9 +254,11 @@ function trims(schema: ZodInternals): boolean {
  *   and a category id not reserved; a target of 0 only with "direction": "lower"; a log
  *   transform's numeric bounds above 0). Checks that compare two numbers of the file (input
  *   min ≤ max, minmax bounds that differ, points within the indicator's max), find an input by the
- *   code a rule names (its type, its scale, when the indicator has several inputs) or need the
- *   whole tree (unique codes, references, reachable steps, thresholds on a percentage…) are the
- *   parser's alone.
+ *   code a rule names (its type, its scale, thresholds on a percentage, when the indicator has
+ *   several inputs) or need the whole tree (unique codes, references, reachable steps…) are the
+ *   parser's alone;
+ * - a rule's "kind" declared on the rule itself (RULE_KIND), for editors' completion and hover;
+ * - a whole number as "multipleOf": 1, not "integer", which VS Code judges as written (2.0).
  */
 function agreeWithParser(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): void {
   const zod = ctx.zodSchema as ZodInternals;
@@ -228,6 +269,13 @@ function agreeWithParser(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): v
       const inner = /^\^(.*)\$$/.exec(json.pattern);
       if (inner) json.pattern = `^\\s*(?:${inner[1]})\\s*$`;
     } else if (typeof json.minLength === "number" && json.minLength >= 1) json.pattern = "\\S";
+  }
+  if (type === "number" && json.type === "integer") {
+    // A whole number written with a decimal point ("decimals": 2.0) is the number 2 to the parser;
+    // VS Code's "integer" looks at how it is written and underlines it. "multipleOf": 1 takes 2.0
+    // and refuses 2.5 in both, and accepts and rejects exactly what "integer" does in Ajv.
+    json.type = "number";
+    json.multipleOf = 1;
   }
   if (type === "number") {
     if (json.maximum === undefined && json.exclusiveMaximum === undefined) json.maximum = Number.MAX_VALUE;
@@ -250,6 +298,7 @@ function agreeWithParser(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): v
     // log-bound-not-positive: there is no logarithm of a number ≤ 0 ("data" bounds are the units' figures).
     Object.assign(json, { if: has("transform", "log"), then: { properties: { min: { not: notPositive }, max: { not: notPositive } } } });
   }
+  if (ctx.zodSchema === ruleSchema) Object.assign(json, { type: "object", required: ["kind"], properties: { kind: RULE_KIND } });
   if (ctx.zodSchema === choiceOption) json.allOf = [exactlyOne("fraction", "points")];
   if (ctx.zodSchema === step) json.allOf = [exactlyOne("atLeast", "atMost"), exactlyOne("fraction", "points")];
   if (ctx.zodSchema === (localizedText as unknown as ZodInternals)._zod.def.options?.[1]) json.minProperties = 1;

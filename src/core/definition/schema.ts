@@ -187,10 +187,20 @@ export const step = z
   .strictObject({
     atLeast: finite
       .optional()
-      .describe(doc("The step matches a figure of at least this (exactly one of atLeast and atMost).", "Bậc khớp với số liệu từ ngưỡng này trở lên (ghi một trong hai: atLeast hoặc atMost).")),
+      .describe(
+        doc(
+          "The step matches a figure of at least this (exactly one of atLeast and atMost); on a percent input, a fraction (0.8 for 80%).",
+          "Bậc khớp với số liệu từ ngưỡng này trở lên (ghi một trong hai: atLeast hoặc atMost); với số liệu phần trăm, ghi dạng phân số (0.8 là 80%).",
+        ),
+      ),
     atMost: finite
       .optional()
-      .describe(doc("The step matches a figure of at most this (exactly one of atLeast and atMost).", "Bậc khớp với số liệu từ ngưỡng này trở xuống (ghi một trong hai: atLeast hoặc atMost).")),
+      .describe(
+        doc(
+          "The step matches a figure of at most this (exactly one of atLeast and atMost); on a percent input, a fraction (0.8 for 80%).",
+          "Bậc khớp với số liệu từ ngưỡng này trở xuống (ghi một trong hai: atLeast hoặc atMost); với số liệu phần trăm, ghi dạng phân số (0.8 là 80%).",
+        ),
+      ),
     ...pointsOrFraction({ en: "step", vi: "bậc" }),
   })
   .refine((s) => (s.atLeast === undefined) !== (s.atMost === undefined), { message: "atleast-xor-atmost" })
@@ -238,8 +248,8 @@ const minmaxBound = (en: string, vi: string, which: { en: string; vi: string }) 
     .union([finite, z.literal("data")])
     .describe(
       doc(
-        `${en}: a number, or "data" for the ${which.en} figure of the units scored together.`,
-        `${vi}: một số, hoặc "data" để lấy số liệu ${which.vi} trong các đơn vị được chấm cùng lần.`,
+        `${en}: a number (on a percent input, a fraction: 0.8 for 80%), or "data" for the ${which.en} figure of the units scored together.`,
+        `${vi}: một số (với số liệu phần trăm, ghi dạng phân số: 0.8 là 80%), hoặc "data" để lấy số liệu ${which.vi} trong các đơn vị được chấm cùng lần.`,
       ),
     );
 
@@ -330,8 +340,8 @@ export const ruleSchema = z
           .min(0)
           .describe(
             doc(
-              "The target figure, 0 or more; 0 only with \"direction\": \"lower\" (none is the goal: 1 at 0, else 0).",
-              "Chỉ tiêu đặt ra, từ 0 trở lên; chỉ được là 0 khi \"direction\": \"lower\" (mục tiêu là không có: 1 khi bằng 0, còn lại 0).",
+              "The target figure, 0 or more; 0 only with \"direction\": \"lower\" (none is the goal: 1 at 0, else 0). On a percent input, a fraction (0.8 for 80%).",
+              "Chỉ tiêu đặt ra, từ 0 trở lên; chỉ được là 0 khi \"direction\": \"lower\" (mục tiêu là không có: 1 khi bằng 0, còn lại 0). Với số liệu phần trăm, ghi dạng phân số (0.8 là 80%).",
             ),
           ),
         direction: directionTarget,
@@ -705,8 +715,8 @@ export const indexDefinitionSchema = z.strictObject({
     .optional()
     .describe(
       doc(
-        "The JSON Schema editors check this file against, e.g. \"../schema/index-definition.schema.json\" (optional; not read by the scorer).",
-        "Lược đồ JSON mà trình soạn thảo dùng để kiểm tra tệp này, ví dụ \"../schema/index-definition.schema.json\" (không bắt buộc; chương trình chấm điểm không đọc).",
+        "The JSON Schema editors check this file against (optional; not read by the scorer): the project's schema/index-definition.schema.json, as a path relative to this file with forward slashes (\"../dti-scorer/schema/index-definition.schema.json\") or a file URI (\"file:///C:/dti-scorer/schema/index-definition.schema.json\"); not a Windows path with backslashes.",
+        "Lược đồ JSON mà trình soạn thảo dùng để kiểm tra tệp này (không bắt buộc; chương trình chấm điểm không đọc): tệp schema/index-definition.schema.json của dự án, ghi đường dẫn tương đối so với tệp này bằng dấu gạch chéo xuôi (\"../dti-scorer/schema/index-definition.schema.json\") hoặc URI tệp (\"file:///C:/dti-scorer/schema/index-definition.schema.json\"); không dùng đường dẫn Windows có dấu gạch chéo ngược.",
       ),
     ),
   format: z.literal(FORMAT).describe(doc(`The format of this file: always "${FORMAT}".`, `Định dạng của tệp: luôn là "${FORMAT}".`)),
