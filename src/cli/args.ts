@@ -35,10 +35,16 @@ const FLAG_OPTIONS = new Set(["progress", "help", "version"]);
  * The language of messages: --lang if given, else Vietnamese. Never the machine's LANG or LC_ALL,
  * so that a workbook's sheet names (Kết quả / Results) and what the command says do not change from
  * one computer to another. Without --lang, score and validate speak the language the workbook was
- * last scored in once they have read it (workbookLanguage). Read before the arguments are parsed,
- * so that a mistake in them is said in the language asked for.
+ * last scored in, from the start (its `_index` peeked at: peekWorkbookLanguage; a mistake in their
+ * options too, scoredInput). Read before the arguments are parsed, so that a mistake in them is
+ * said in the language asked for.
  */
 export function languageFrom(argv: string[]): Lang {
+  return langGiven(argv) ?? "vi";
+}
+
+/** The language --lang names on the command line (languageFrom), or undefined when it names none. */
+export function langGiven(argv: string[]): Lang | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--") break;
@@ -46,7 +52,35 @@ export function languageFrom(argv: string[]): Lang {
     const lang = v === undefined ? undefined : langOf(v);
     if (lang) return lang;
   }
-  return "vi";
+  return undefined;
+}
+
+/**
+ * The workbook or table given to score or validate, read from a command line that parseArgs may
+ * refuse (a mistake in its options): its one word after the command, the values of options read as
+ * parseArgs reads them. Undefined for another command, or when no word or several are given.
+ */
+export function scoredInput(argv: string[]): string | undefined {
+  const words: string[] = [];
+  let onlyWords = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (onlyWords || !a.startsWith("-") || a === "-") {
+      words.push(a);
+      continue;
+    }
+    if (a === "--") {
+      onlyWords = true;
+      continue;
+    }
+    // An option that takes a value takes the next word, unless that is another option.
+    if (a.startsWith("--") && !a.includes("=") && Object.hasOwn(VALUE_OPTIONS, a.slice(2))) {
+      const next = argv[i + 1];
+      if (next !== undefined && (next === "-" || !next.startsWith("--"))) i++;
+    }
+  }
+  const [command, ...files] = words;
+  return (command === "score" || command === "validate") && files.length === 1 ? files[0] : undefined;
 }
 
 /**

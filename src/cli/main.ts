@@ -3,8 +3,10 @@
  * `main` runs in-process (tests call it) and returns the exit status: 0 done, 1 done but the
  * inputs have errors, 2 the command could not run (one line on stderr saying why).
  */
+import { fstatSync } from "node:fs";
+import { WriteStream, isatty } from "node:tty";
 import type { Lang } from "../core/i18n/text";
-import { languageFrom, parseArgs } from "./args";
+import { langGiven, languageFrom, parseArgs, scoredInput } from "./args";
 import { runCollectCommand } from "./commands/collect";
 import { failIfIndexNotText } from "./commands/common";
 import { runIndicesCommand } from "./commands/indices";
@@ -12,11 +14,13 @@ import { runScoreCommand } from "./commands/score";
 import { runTemplateCommand } from "./commands/template";
 import { runValidateIndexCommand } from "./commands/validate";
 import { runDemo } from "./demo";
-import { type CliIO, CliFailure, beginRun, errorReason, oneLine, standardStream, writtenFiles } from "./io";
+import { type CliIO, CliFailure, beginRun, errorReason, oneLine, resolvePath, standardStream, writtenFiles } from "./io";
+import { type OutOfMemoryInfo, writeAllSync } from "./launch";
 import { COMMAND_HELP, HELP, M } from "./messages";
 import { OUT } from "./output-messages";
 import { type WriteBytes, holdSignalsWhileWriting } from "./safe-write";
 import { PROJECT_VERSION } from "./version";
+import { peekWorkbookLanguage } from "./workbook-peek";
 
 export type { CliIO } from "./io";
 
@@ -26,7 +30,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   beginRun(io);
   try {
     const parsed = parseArgs(argv);
-    if (!parsed.ok) throw new CliFailure(parsed.reason);
+    if (!parsed.ok) {
+      // A mistake in the options of score or validate, without --lang: said in the language the
+      // workbook was scored in, as what the run says once it has read the workbook.
+      if (langGiven(argv) === undefined) lang = (await inputLanguage(io, argv)) ?? lang;
+      throw new CliFailure(parsed.reason);
+    }
     const args = parsed.args;
     lang = args.lang ?? lang;
     // `--json /dev/stdout` is `--json -`: the JSON alone on stdout, what people read on stderr.
@@ -69,6 +78,23 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+/** The language the workbook given to score or validate was last scored in (peekWorkbookLanguage), when the command line names one. */
+async function inputLanguage(io: CliIO, argv: string[]): Promise<Lang | undefined> {
+  const input = scoredInput(argv);
+  return input === undefined ? undefined : peekWorkbookLanguage(resolvePath(io, input));
+}
+
+/**
+ * What bin/dti-scorer.js says when the command, run in a child process with more memory (launch.ts),
+ * still ran out of it: one line naming the file and its size, the memory it had, and what to do.
+ * In the language of --lang, else of the workbook given to score or validate, else Vietnamese.
+ */
+export async function outOfMemoryLine(argv: string[], info: OutOfMemoryInfo): Promise<string> {
+  const quiet = { write: () => true };
+  const lang = langGiven(argv) ?? (await inputLanguage({ stdout: quiet, stderr: quiet, cwd: process.cwd() }, argv)) ?? "vi";
+  return oneLine(M.outOfMemory(info)[lang]) + "\n";
+}
+
 function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -96,8 +122,10 @@ function readerGone(e: unknown): boolean {
  * line on stderr and status 2. From its first file written on, Ctrl+C or SIGTERM stops the command
  * once the write under way has ended (holdSignalsWhileWriting): no file is left half written.
  * `options.writeBytes`: how the bytes of its files are written (tests: a write that fails halfway).
+ * `options.stderrFd`: the descriptor of the standard error to write to, when it is not 2 (the
+ * child process launch.ts starts for a large file, whose descriptor 2 its launcher reads).
  */
-export function run(options: { writeBytes?: WriteBytes } = {}): void {
+export function run(options: { writeBytes?: WriteBytes; stderrFd?: number } = {}): void {
   const argv = process.argv.slice(2);
   const lang: Lang = (() => {
     try {
@@ -106,9 +134,10 @@ export function run(options: { writeBytes?: WriteBytes } = {}): void {
       return "vi";
     }
   })();
+  const errStream = (options.stderrFd !== undefined ? streamOnDescriptor(options.stderrFd) : undefined) ?? process.stderr;
   const lastResort = (e: unknown): void => {
     try {
-      process.stderr.write(lastResortLine(e, lang));
+      errStream.write(lastResortLine(e, lang));
     } catch {
       // stderr is gone too: nothing more can be said.
     }
@@ -136,7 +165,7 @@ export function run(options: { writeBytes?: WriteBytes } = {}): void {
   process.stdout.on("error", stdoutFailed);
   // The same for stderr (`2>&1 | head -1`, `2> /dev/full`): what is left to say is dropped, the files are still written.
   let stderrGone = false;
-  process.stderr.on("error", () => {
+  errStream.on("error", () => {
     stderrGone = true;
   });
   process.on("uncaughtException", lastResort);
@@ -159,14 +188,14 @@ export function run(options: { writeBytes?: WriteBytes } = {}): void {
     write: (chunk: string): boolean => {
       if (stderrGone) return true;
       try {
-        return process.stderr.write(chunk);
+        return errStream.write(chunk);
       } catch {
         stderrGone = true;
         return true;
       }
     },
     get isTTY(): boolean {
-      return process.stderr.isTTY === true;
+      return errStream.isTTY === true;
     },
   };
   const io: CliIO = { stdout, stderr, cwd: process.cwd(), env: process.env, ...(options.writeBytes ? { writeBytes: options.writeBytes } : {}) };
@@ -176,4 +205,34 @@ export function run(options: { writeBytes?: WriteBytes } = {}): void {
     process.exitCode = code;
     if (stdoutFailure !== undefined) sayStdoutFailure();
   }, lastResort);
+}
+
+/** An output stream, as much of one as run uses. */
+interface ErrStream {
+  write(chunk: string): boolean;
+  isTTY?: boolean;
+  on(event: "error", listener: (e: unknown) => void): unknown;
+}
+
+/**
+ * The standard error handed to the command as another descriptor (launch.ts): a terminal is written
+ * as Node.js writes its own (tty.WriteStream: the progress line rewritten in place), anything else
+ * (a file, a pipe) with synchronous writes, so that nothing said is lost when the process ends.
+ * Undefined when the descriptor is not open.
+ */
+function streamOnDescriptor(fd: number): ErrStream | undefined {
+  try {
+    fstatSync(fd);
+  } catch {
+    return undefined;
+  }
+  if (isatty(fd)) return new WriteStream(fd);
+  return {
+    write: (chunk: string) => {
+      writeAllSync(fd, chunk);
+      return true;
+    },
+    isTTY: false,
+    on: () => undefined,
+  };
 }

@@ -65,6 +65,9 @@ Với collect: 1 khi có tệp không đọc được, hoặc đọc được t�
 (khi đó không ghi tệp nào và in lý do bỏ qua từng trang tính); 2 khi không đọc được tệp nào.
 Một tùy chọn chỉ được ghi một lần. Khi nơi nhận đầu ra đóng lại (ví dụ "| head -1"), lệnh thôi in
 nhưng vẫn ghi các tệp --out, --json; mã thoát vẫn là của lần chạy (0, 1 hoặc 2 như trên).
+Tệp rất lớn được xử lý trong một tiến trình Node.js riêng, có nhiều bộ nhớ hơn (tới một nửa bộ nhớ
+của máy; NODE_OPTIONS=--max-old-space-size=<MB> để tự chọn). Khi vẫn không đủ bộ nhớ, lệnh nêu
+tệp nào quá lớn và cách xử lý (mã thoát 2).
 `,
   en: `dti-scorer — score and rank units on a digital transformation index (DTI)
 
@@ -114,6 +117,9 @@ be read.
 An option may be given once. When the reader of the output goes away (e.g. "| head -1"), the
 command stops printing but still writes its --out and --json files; the exit status is still the
 run's own (0, 1 or 2 as above).
+A very large file is run in a separate Node.js process with more memory (up to half the
+computer's; NODE_OPTIONS=--max-old-space-size=<MB> to choose it). When that is still not enough,
+the command says which file was too large and what to do (exit status 2).
 `,
 };
 
@@ -877,4 +883,40 @@ export const M = {
   }),
   templateDone: (n: number, out: string): Message => ({ vi: `Đã tạo ${n} phiếu tự đánh giá trong ${out}.`, en: `Made ${n} self-assessment form${n === 1 ? "" : "s"} in ${out}.` }),
   unexpected: (why: string): Message => ({ vi: `Lỗi không mong đợi: ${why}`, en: `Unexpected error: ${why}` }),
+  /**
+   * The command ran out of memory (launch.ts: its child process, given `heapMb` of heap, ended by
+   * V8): the file (or files) it was given, with their size, the memory it had, and what to do:
+   * split the file, or give Node.js more memory (twice as much, when the computer has it).
+   */
+  outOfMemory: (info: { files: readonly { path: string; bytes: number }[]; heapMb: number; totalMemMb: number }): Message => {
+    const { files, heapMb, totalMemMb } = info;
+    const largest = files.reduce<{ path: string; bytes: number } | undefined>((a, f) => (a === undefined || f.bytes > a.bytes ? f : a), undefined);
+    const total = files.reduce((sum, f) => sum + f.bytes, 0);
+    const heap = (lang: Lang) => sizeText(heapMb * 2 ** 20, lang);
+    const what = (lang: Lang): string => {
+      if (largest === undefined) return lang === "vi" ? "lệnh này" : "this command";
+      if (files.length === 1) return lang === "vi" ? `tệp ${largest.path} (${sizeText(largest.bytes, "vi")})` : `the file ${largest.path} (${sizeText(largest.bytes, "en")})`;
+      return lang === "vi"
+        ? `${files.length} tệp (tổng cộng ${sizeText(total, "vi")}; lớn nhất là ${largest.path}, ${sizeText(largest.bytes, "vi")})`
+        : `${files.length} files (${sizeText(total, "en")} in all; the largest ${largest.path}, ${sizeText(largest.bytes, "en")})`;
+    };
+    // Twice the memory, in whole GB, while that leaves the computer a quarter of its own.
+    const more = Math.ceil((heapMb * 2) / 1024) * 1024;
+    if (more <= totalMemMb * 0.75) {
+      return {
+        vi: `Không đủ bộ nhớ để xử lý ${what("vi")}: Node.js đã dùng hết ${heap("vi")} bộ nhớ được cấp. Hãy tách thành các tệp nhỏ hơn (chẳng hạn theo nhóm đơn vị) rồi chạy lệnh với từng tệp, hoặc cấp thêm bộ nhớ cho Node.js: đặt biến môi trường NODE_OPTIONS=--max-old-space-size=${more} rồi chạy lại.`,
+        en: `Not enough memory for ${what("en")}: Node.js used up the ${heap("en")} of memory it was given. Split it into smaller files (by group of units, say) and run the command on each, or give Node.js more memory: set the environment variable NODE_OPTIONS=--max-old-space-size=${more} and run again.`,
+      };
+    }
+    return {
+      vi: `Không đủ bộ nhớ để xử lý ${what("vi")}: Node.js đã dùng hết ${heap("vi")} bộ nhớ được cấp, trong ${sizeText(totalMemMb * 2 ** 20, "vi")} bộ nhớ của máy. Hãy tách thành các tệp nhỏ hơn (chẳng hạn theo nhóm đơn vị) rồi chạy lệnh với từng tệp, hoặc chạy trên máy có nhiều bộ nhớ hơn.`,
+      en: `Not enough memory for ${what("en")}: Node.js used up the ${heap("en")} of memory it was given, of the computer's ${sizeText(totalMemMb * 2 ** 20, "en")}. Split it into smaller files (by group of units, say) and run the command on each, or run it on a computer with more memory.`,
+    };
+  },
 };
+
+/** "12,5 MB", "4 GB": a size as people read it, in the language's decimal sign. */
+function sizeText(bytes: number, lang: Lang): string {
+  const [n, unit] = bytes >= 2 ** 30 ? [bytes / 2 ** 30, "GB"] : [bytes / 2 ** 20, "MB"];
+  return `${formatNumber(n, lang, n >= 100 ? 0 : 1).replace(/[,.]0$/, "")} ${unit}`;
+}

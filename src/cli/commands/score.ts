@@ -10,7 +10,7 @@ import { unitsByRank } from "../../core/score";
 import type { Issue, ScoreTable, Severity, Submission, WorkbookSnapshot } from "../../core/types";
 import type { WorkbookHost } from "../../hosts/host";
 import { PipelineError, formsOfAnotherIndexMessage, indicesOtherThan, issuesJson, resultsJson, runScoring } from "../../core/pipeline";
-import { type CliIO, CliFailure, fail, writeOutputFile } from "../io";
+import { type CliIO, CliFailure, fail, resolvePath, writeOutputFile } from "../io";
 import { M, T, severityCounts } from "../messages";
 import { checkOutReplaceable, checkOutputs, clip, failIfOutLoses, formatTable, inputKind, loadIndex, openInput, problemDetails, unitsOfRun, warnIfOutOpen } from "./common";
 import { PROJECT_VERSION } from "../version";
@@ -18,6 +18,7 @@ import type { ParsedArgs } from "../args";
 import { type Progress, withProgress } from "../progress";
 import { sayDefinitionReplaced, staleJson, staleMessage, staleResults } from "../stale";
 import { workbookLanguage } from "../workbook-language";
+import { peekWorkbookLanguage } from "../workbook-peek";
 
 /** How many findings score's summary lists before "… and N more" (validate lists them all); score --help and the README say 15. */
 const FINDINGS_SHOWN = 15;
@@ -40,8 +41,9 @@ function readOnce(host: WorkbookHost, snapshot: WorkbookSnapshot): WorkbookHost 
 }
 
 /**
- * The language the run speaks: --lang, else (once the workbook is read) the one it was last scored
- * in (workbookLanguage), else Vietnamese. Set by scoreFile when the workbook tells.
+ * The language the run speaks: --lang, else the one the workbook was last scored in (its `_index`
+ * peeked at before anything else, peekWorkbookLanguage; then, once the workbook is read,
+ * workbookLanguage), else Vietnamese. Set again by scoreFile when the workbook tells.
  */
 interface Spoken {
   lang: Lang;
@@ -50,9 +52,13 @@ interface Spoken {
 export async function runScoreCommand(io: CliIO, args: ParsedArgs, lang: Lang, mode: "score" | "validate"): Promise<number> {
   if (args.files.length !== 1) fail(M.needOneFile(mode));
   const spoken: Spoken = { lang };
+  // Without --lang, a workbook scored before is spoken to in its language from the start: what is
+  // said before it is read (a definition file that is not valid, an --out that cannot be written)
+  // too. Only its `_index` is looked at now (peekWorkbookLanguage); read in full, it tells again.
+  if (args.lang === undefined) spoken.lang = (await peekWorkbookLanguage(resolvePath(io, args.files[0]!))) ?? lang;
   try {
     // Progress from the start: reading --out, the definition and the input may be most of the run.
-    return await withProgress(io, lang, args.progress, (progress) => scoreFile(io, args, spoken, mode, progress));
+    return await withProgress(io, spoken.lang, args.progress, (progress) => scoreFile(io, args, spoken, mode, progress));
   } catch (e) {
     // A failure once the workbook's language is known is said in it, as the rest of the run is.
     if (e instanceof CliFailure && spoken.lang !== lang) throw inLanguage(e, spoken.lang);
