@@ -1009,6 +1009,135 @@ export function isProjectFormHeader(header: PageTexts, indexNames: readonly stri
 }
 
 /**
+ * Words that only say what kind of period a text is, or where it runs from and to ("Năm", "Quý",
+ * "6 tháng đầu năm", "year", "Q3", "III"), lower case: a text after a period that starts with one
+ * goes on stating the period, it is no words of a person's about it.
+ */
+const PERIOD_WORDS = new Set([
+  "năm", "quý", "quí", "tháng", "kỳ", "kì", "đợt", "học", "đầu", "cuối", "giữa", "giai", "đoạn", "từ", "đến", "và", "sáu", "chín",
+  "year", "years", "yr", "quarter", "quarters", "half", "month", "months", "first", "second", "third", "fourth", "fy", "to", "from", "and", "through", "until",
+  "i", "ii", "iii", "iv",
+]);
+
+/**
+ * Whether `rest`, the text after a period, starts the words a person wrote after it: a bracket
+ * ("(số liệu đến 30/9)"), or a word that does not go on stating the period (PERIOD_WORDS), alone
+ * or after a dash, a comma, a semicolon or a colon ("— bản chính thức", ", số liệu sơ bộ"). A
+ * figure or a word of a period after it ("- 2025", " năm 2025") is the period still.
+ */
+function startsWords(rest: string): boolean {
+  if (/^\s*[([{]/u.test(rest)) return true;
+  const word = /^(?:\s+|\s*[-–—;,:]\s*)(\p{L}[\p{L}\p{M}]*\d*)/u.exec(rest)?.[1];
+  if (word === undefined) return false;
+  const key = word.normalize("NFC").toLowerCase();
+  return !PERIOD_WORDS.has(key) && !/^[qh]\d$/.test(key);
+}
+
+/**
+ * The words a person wrote after the period in `stated` (a header's or a line's period, as the
+ * project wrote it then: "2024 (số liệu đến 30/9)"), as written, with the spaces or punctuation
+ * that part them from it (" (số liệu đến 30/9)"); "" when there are none. `next` is the period
+ * that replaces it, which tells where an unchanged period ends and, by its shape (its figures
+ * aside: "Năm 2025" for "Năm 2024"), where a changed one does; failing that, the period ends
+ * where words of a person's start (startsWords), after some text of its own.
+ */
+export function wordsAfterPeriod(stated: string, next: string): string {
+  const text = stated.normalize("NFC");
+  const period = next.normalize("NFC").trim();
+  const fold = (s: string) => s.replace(/\s+/g, " ").toLowerCase();
+  // The same period: what follows it, at a word's end.
+  if (period !== "") {
+    const m = new RegExp(`^\\s*${period.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+")}`, "iu").exec(text);
+    if (m && fold(m[0].trim()) === fold(period)) {
+      const rest = text.slice(m[0].length);
+      if (rest === "") return "";
+      if (!/^[\p{L}\p{N}]/u.test(rest) && startsWords(rest)) return rest;
+    }
+    // A period of the same shape, its figures others ("Năm 2024" for "Năm 2025").
+    const shape = period
+      .split(/\s+/)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\d+/g, "\\d+"))
+      .join("\\s+");
+    const like = new RegExp(`^\\s*${shape}`, "iu").exec(text);
+    if (like) {
+      const rest = text.slice(like[0].length);
+      if (!/^[\p{L}\p{N}]/u.test(rest) && startsWords(rest)) return rest;
+    }
+  }
+  // Where words of a person's start, after some of the period's own text.
+  for (let at = 1; at < text.length; at++) {
+    if (/[\p{L}\p{N}\p{M}]/u.test(text[at]!)) continue;
+    if (text.slice(0, at).trim() !== "" && startsWords(text.slice(at))) return text.slice(at);
+  }
+  return "";
+}
+
+/** Where the periods begin in a title with them (withPeriod: "… — Kỳ đánh giá: "), in either language; undefined when it names none. */
+function periodsStart(title: string): number | undefined {
+  let found: number | undefined;
+  for (const opening of PERIOD_OPENINGS) {
+    const pattern = new RegExp(`\\s+—\\s+${opening.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")}\\s*`, "giu");
+    for (const m of title.normalize("NFC").matchAll(pattern)) if (found === undefined || m.index + m[0].length > found) found = m.index + m[0].length;
+  }
+  return found;
+}
+
+/** The most characters Excel takes in a page header, its codes included. */
+const PAGE_HEADER_MAX = 255;
+
+/**
+ * A form's page header as a run writes it again (`planned`: formPageHeader's, the index and the
+ * period the form states now) over the header the project wrote there before (`now`, one
+ * isProjectFormHeader takes for the project's): the planned header, and after its period the words
+ * a person added after the period then (wordsAfterPeriod): "… — Kỳ đánh giá: 2024 (số liệu đến
+ * 30/9)" becomes "… — Kỳ đánh giá: 2025 (số liệu đến 30/9)". Without a period planned (the form's
+ * is blank), the planned header: the words went with their period. Cut to the most Excel takes.
+ */
+export function rewrittenFormHeader(now: PageTexts, planned: PageTexts): PageTexts {
+  const before = now.center?.normalize("NFC") ?? "";
+  const after = planned.center ?? "";
+  const was = periodsStart(before);
+  const is = periodsStart(after);
+  if (was === undefined || is === undefined) return planned;
+  const words = wordsAfterPeriod(before.slice(was), after.normalize("NFC").slice(is));
+  if (words === "") return planned;
+  const chars = [...`${after.normalize("NFC")}${words}`];
+  if (chars.length <= PAGE_HEADER_MAX) return { ...planned, center: chars.join("") };
+  // Cut with an ellipsis, never inside a doubled "&" (a literal "&" in Excel's codes).
+  let kept = chars.slice(0, PAGE_HEADER_MAX - 1).join("");
+  if ((/&+$/.exec(kept)?.[0].length ?? 0) % 2 === 1) kept = kept.slice(0, -1);
+  return { ...planned, center: `${kept}…` };
+}
+
+/**
+ * What the template's instructions sheet says of the period on its second line (A2), once the
+ * forms state `periods` (in the instructions' language `lang`, as the results sheet's title names
+ * them: periodText), when the line is the project's (`line`: "Kỳ đánh giá: Năm 2024", "Period:
+ * 2024", or the periods of several forms, in either language), the words a person added after
+ * the period kept (wordsAfterPeriod). Undefined when it is to stay as it is: a line a person wrote
+ * (or left blank), forms that state no period, or the line already says so.
+ */
+export function instructionsPeriodLine(line: string, periods: readonly string[], lang: Lang): string | undefined {
+  const text = line.normalize("NFC");
+  const next = periodText(periods, lang);
+  if (next === "") return undefined;
+  const opening = PERIOD_OPENINGS.find((o) => headerKey(text).startsWith(headerKey(o)));
+  if (opening === undefined) return undefined;
+  // Where the line's period starts: past the opening, as written (its spaces, its case).
+  const at = new RegExp(`^\\s*${opening.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")}\\s*`, "iu").exec(text)?.[0].length;
+  if (at === undefined) return undefined;
+  const stated = text.slice(at);
+  if (stated.trim() === "") return undefined;
+  const written = `${next}${wordsAfterPeriod(stated, next.slice(periodsOpening(next).length))}`;
+  return written === line ? undefined : written;
+}
+
+/** The opening of a periodText ("Kỳ đánh giá: "), or "" when it has none of PERIOD_OPENINGS. */
+function periodsOpening(text: string): string {
+  return PERIOD_OPENINGS.find((o) => text.startsWith(o)) ?? "";
+}
+
+/**
  * The footer of every sheet the project makes (a form of a template, the results and charts
  * sheets), so that printed pages can be sorted back to their unit: at the left, the sheet's name
  * (`&A`). Not a form's unit name written in: that would stay when the sheet is renamed, or copied

@@ -18,7 +18,7 @@
  * and visibility the user gave it (`_index` stays very hidden).
  */
 import type { Message, SheetMessage } from "../../core/i18n/text";
-import { INDEX_SHEET, type PageTexts, isProjectFormHeader } from "../../core/plan/labels";
+import { INDEX_SHEET, type PageTexts, isProjectFormHeader, rewrittenFormHeader } from "../../core/plan/labels";
 import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, SheetEditPlan, TablePlan, WritePlan } from "../../core/types";
 import { overlaps, parseRect, type Rect, rectsWithout, rectWithout as without } from "../../core/a1";
 import { excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./address";
@@ -741,7 +741,8 @@ function formHeaderParts(now: Excel.HeaderFooterGroup, planned: NonNullable<Shee
   if (now.state !== "Default") return undefined;
   const all = now.defaultForAllPages;
   if (!isProjectFormHeader({ left: all.leftHeader, center: all.centerHeader, right: all.rightHeader }, planned.indexNames)) return undefined;
-  const texts: PageTexts = planned.texts;
+  // The words a person added after the period the project wrote there stay after the new one.
+  const texts: PageTexts = rewrittenFormHeader({ left: all.leftHeader, center: all.centerHeader, right: all.rightHeader }, planned.texts);
   const parts: HeaderParts = {};
   for (const [at, part] of [["left", "leftHeader"], ["center", "centerHeader"], ["right", "rightHeader"]] as const) {
     if ((texts[at] ?? "") !== (all[part] ?? "")) parts[part] = texts[at] ?? "";

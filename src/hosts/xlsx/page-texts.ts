@@ -1,6 +1,6 @@
 /** A sheet's printed header and footer (ExcelJS's `headerFooter`), from a plan's page texts. */
 import type ExcelJS from "exceljs";
-import { type PageTexts, isProjectFormHeader } from "../../core/plan/labels";
+import { type PageTexts, isProjectFormHeader, rewrittenFormHeader } from "../../core/plan/labels";
 import type { SheetEditPlan } from "../../core/types";
 
 /** The texts as one header or footer of the file format: `&L…&C…&R…`, the parts given; undefined when none is. */
@@ -64,14 +64,16 @@ export function pageTextsOf(code: string | undefined): PageTexts {
 /**
  * Writes a unit's form's page header as the plan says (SheetEditPlan's pageHeader: the index and
  * the form's own period) when the form's header is one the project wrote, or none
- * (isProjectFormHeader); a header a person wrote, or pages told apart (a first page's or even
+ * (isProjectFormHeader), the words a person added after its period kept after the new one
+ * (rewrittenFormHeader); a header a person wrote, or pages told apart (a first page's or even
  * pages' own), stay. The footer stays as it is. Whether it wrote.
  */
 export function setFormPageHeader(ws: ExcelJS.Worksheet, planned: NonNullable<SheetEditPlan["pageHeader"]>): boolean {
   const now = ws.headerFooter ?? {};
   if (now.differentFirst || now.differentOddEven) return false;
-  if (!isProjectFormHeader(pageTextsOf(now.oddHeader), planned.indexNames)) return false;
-  const oddHeader = pageTextsCode(planned.texts);
+  const texts = pageTextsOf(now.oddHeader);
+  if (!isProjectFormHeader(texts, planned.indexNames)) return false;
+  const oddHeader = pageTextsCode(rewrittenFormHeader(texts, planned.texts));
   if (oddHeader === undefined || oddHeader === now.oddHeader) return false;
   ws.headerFooter = { ...now, oddHeader };
   return true;

@@ -11,7 +11,7 @@ import type { IndexModel, IndicatorModel, ModelNode, ResolvedInput } from "../..
 import { optionName, unitText } from "../../core/definition/options";
 import { definitionHash, parseDefinition } from "../../core/definition/parse";
 import { type Lang, type Message, formatNumber, localize, normalizeText } from "../../core/i18n/text";
-import { NOT_APPLICABLE_TEXT, PERIOD_LABEL, SHEET_NAMES, formPageHeader, notApplicableRowsInstruction, sheetFooter } from "../../core/plan/labels";
+import { NOT_APPLICABLE_TEXT, PERIOD_LABEL, SHEET_NAMES, formPageHeader, notApplicableRowsInstruction, periodText, sheetFooter } from "../../core/plan/labels";
 import { resolveCategory } from "../../core/read/read";
 import { NOT_APPLICABLE_ANSWERS } from "../../core/read/values";
 import { INDENT_WIDTH, type WrappedCell, fitWidth, wrappedHeight } from "../../core/plan/layout";
@@ -823,7 +823,8 @@ function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit:
     lang === "vi"
       ? [
           `Phiếu tự đánh giá — ${localize(def.name, "vi")} (${def.id}@${def.version})`,
-          options.period ? `Kỳ đánh giá: ${options.period}` : "",
+          // The periods as the results name them: a scoring run writes this line again (instructionsPeriodLine).
+          periodText(options.period !== undefined ? [options.period] : [], "vi"),
           "",
           "Mỗi trang tính là phiếu của một đơn vị. Đơn vị nhập vào các ô nền vàng:",
           "• Số liệu: con số, tỷ lệ (%) hoặc lựa chọn trong danh sách thả xuống.",
@@ -841,7 +842,8 @@ function writeHelpSheet(ws: ExcelJS.Worksheet, model: IndexModel, units: { unit:
         ]
       : [
           `Self-assessment form — ${localize(def.name, "en")} (${def.id}@${def.version})`,
-          options.period ? `Period: ${options.period}` : "",
+          // The periods as the results name them: a scoring run writes this line again (instructionsPeriodLine).
+          periodText(options.period !== undefined ? [options.period] : [], "en"),
           "",
           "Each sheet is one unit's form. Units type into the yellow cells:",
           "• Value: a figure, a percentage or a choice from the drop-down list.",
