@@ -4,7 +4,8 @@
  * workbook until `context.sync()`, and a property can be read only after it was loaded and synced.
  */
 import { columnLetters, movedFormula, overlaps, parseRect, quoteSheet, rectAddress, rectsTopLeft, rectsWithout, splitSheet, utf8Length, type Rect } from "./address";
-import { defaultProtectionOptions, HEADER_FOOTER_PARTS, type HeaderFooterPart, MSheet, MWorkbook, newId, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MComment, type MCommentReply, type MColorScaleCriteria, type MColorScaleCriterion, type MConditionalFormat, type MCustomFormat, type MDataBarRule, type MHandler, type MNote, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
+import { recalculate, structuredRect } from "./formulas";
+import { defaultProtectionOptions, HEADER_FOOTER_PARTS, type HeaderFooterPart, MSheet, MWorkbook, newId, type CalculationMode, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type MCell, type MChart, type MComment, type MCommentReply, type MColorScaleCriteria, type MColorScaleCriterion, type MConditionalFormat, type MCustomFormat, type MDataBarRule, type MHandler, type MNote, type MProtection, type MProtectionOptions, type MSeries, type MTable, type ValueType } from "./model";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const CELL_LIMIT = 5_000_000;
@@ -145,6 +146,7 @@ export function versionAtLeast(have: string, want: string): boolean {
  */
 export const API_SETS: Record<string, string> = {
   "Workbook.comments": "1.10",
+  "Workbook.functions": "1.2",
   "Workbook.insertWorksheetsFromBase64": "1.13",
   "Workbook.notes": "1.18",
   "Workbook.protection": "1.7",
@@ -174,6 +176,7 @@ export const API_SETS: Record<string, string> = {
   "RangeFormat.useStandardHeight": "1.7",
   "RangeFormat.useStandardWidth": "1.7",
   "Application.suspendApiCalculationUntilNextSync": "1.6",
+  "Application.calculationMode (set)": "1.8",
   "Table.convertToRange": "1.2",
   "Table.worksheet": "1.2",
   "Table.resize": "1.13",
@@ -497,6 +500,8 @@ export class RequestContext {
       if (e instanceof DoubleError) e.traceMessages = this._traced;
       throw e;
     } finally {
+      // What the request changed is calculated as Excel calculates (automatic, or formulas entered in manual).
+      settle(state.workbook);
       this._flushEvents();
       record.calculationSuspended = state.calculationSuspendedSyncs > 0;
       state.calculationSuspendedSyncs = 0;
@@ -590,6 +595,9 @@ function groupPaths(paths: string[]): Map<string, string[]> {
   return m;
 }
 
+/** The proxies resolved while a proxy's own resolver runs (ClientObject._via), innermost last. */
+const resolving: Set<ClientObject>[] = [];
+
 export abstract class ClientObject {
   _loaded = new Map<string, unknown>();
   _cache: { value: unknown } | null = null;
@@ -607,13 +615,37 @@ export abstract class ClientObject {
     return undefined;
   }
 
+  /**
+   * The proxies this one was reached through when it was first resolved (a Range's Worksheet, a
+   * chart's collection and its Worksheet): each command on it checks them again, so that a
+   * command on a range of a sheet deleted since fails as the sheet's own commands do.
+   */
+  private _via: ClientObject[] = [];
+
   _resolve(): unknown {
-    if (this._cache) return this._cache.value;
-    const v = this._resolver();
+    resolving[resolving.length - 1]?.add(this);
+    if (this._cache) {
+      for (const p of this._via) p._resolve();
+      this._checkPresent(this._cache.value);
+      return this._cache.value;
+    }
+    const via = new Set<ClientObject>();
+    resolving.push(via);
+    let v: unknown;
+    try {
+      v = this._resolver();
+    } finally {
+      resolving.pop();
+    }
+    via.delete(this);
+    this._via = [...via];
     if ((v === null || v === undefined) && !this._nullable) throw notFound(this._path);
+    this._checkPresent(v ?? null);
     this._cache = { value: v ?? null };
     return v ?? null;
   }
+  /** Fails (ItemNotFound) when the object is no longer in the workbook (a deleted sheet). */
+  protected _checkPresent(_v: unknown): void {}
   /** The model object for a command; a command on a null object fails like on a missing item. */
   _target<T>(): T {
     const v = this._resolve();
@@ -732,8 +764,23 @@ export class ClientResult<T> {
 // Workbook, application, worksheets
 
 export class Application extends ClientObject {
-  protected _scalars() { return []; }
-  protected _readScalar() { return undefined; }
+  protected _scalars() { return ["calculationMode"]; }
+  protected _readScalar(t: unknown): unknown { return (t as MWorkbook).calculationMode; }
+  /**
+   * "Returns the calculation mode used in the workbook … `Automatic`, where Excel controls
+   * recalculation; `AutomaticExceptTables`, where Excel controls recalculation but ignores changes
+   * in tables; `Manual`, where calculation is done when the user requests it." (ExcelApi 1.1 to
+   * read, 1.8 to set.) Excel's setting, which the user may have set (ExcelDouble.calculationMode).
+   * Set back to automatic from manual, Excel calculates the workbook at once.
+   */
+  get calculationMode(): CalculationMode { return this._get("calculationMode"); }
+  set calculationMode(v: CalculationMode) {
+    requireApi(this.context, "Application.calculationMode (set)");
+    this._set("calculationMode", v, (wb: MWorkbook) => {
+      if (!CALCULATION_MODES.includes(v)) throw invalidArg(`'${String(v)}' is not a calculation mode.`);
+      setCalculationMode(wb, v);
+    });
+  }
   /**
    * "Suspends calculation until the next context.sync() is called. Once set, it is the developer's
    * responsibility to re-calc the workbook, to ensure that any dependencies are propagated." From
@@ -744,33 +791,131 @@ export class Application extends ClientObject {
   suspendApiCalculationUntilNextSync(): void {
     requireApi(this.context, "Application.suspendApiCalculationUntilNextSync");
     this._call("suspendApiCalculationUntilNextSync", undefined, () => {
+      // What the request changed before is calculated as usual.
+      settle(this.context._state.workbook);
       this.context._state.calculationSuspendedSyncs++;
     });
   }
-  /** Recalculates the workbook (ExcelApi 1.1): every formula is calculated, its dependents too. */
+  /**
+   * Recalculates the workbook (ExcelApi 1.1), in any calculation mode: every formula is
+   * calculated, after the formulas it reads ("Recalculate", "Full" and "FullRebuild" alike: the
+   * double keeps no calculation chain for them to differ on).
+   */
   calculate(calculationType: "Recalculate" | "Full" | "FullRebuild"): void {
     this._call("calculate", calculationType, () => {
       if (!CALCULATION_TYPES.includes(calculationType)) throw invalidArg(`'${String(calculationType)}' is not a calculation type.`);
-      const wb = this.context._state.workbook;
-      for (const sheet of wb.sheets) for (const cell of sheet.cells.values()) delete cell.dirty;
-      wb.calculationPending = false;
+      calculateAll(this.context._state.workbook);
     });
   }
 }
 
-const CALCULATION_TYPES: string[] = ["Recalculate", "Full", "FullRebuild"];
+/**
+ * Excel's worksheet functions (Workbook.functions, ExcelApi 1.2), of which the double has DATE:
+ * "An object for evaluating Excel functions". Each returns a FunctionResult, read once loaded and
+ * synced.
+ */
+export class Functions extends ClientObject {
+  protected _scalars() { return []; }
+  protected _readScalar() { return undefined; }
+  /**
+   * DATE(year, month, day): "Returns the number that represents the date in Microsoft Excel
+   * date-time code", in the workbook's date system: DATE(2000;1;1) is 36526 in the 1900 system
+   * and 35064 in the 1904 one. A year from 0 to 1899 is added to 1900 (DATE(108;1;2) is
+   * 2 January 2008); months and days beyond their range carry over (DATE(2008;14;2) is
+   * 2 February 2009). A date before the system's first day, or a year from 10000, is #NUM!.
+   */
+  date(year: number, month: number, day: number): FunctionResult<number> {
+    const args = [year, month, day];
+    return new FunctionResult<number>(this.context, `${this._path}.date(${args.map((a) => JSON.stringify(a)).join(",")})`, () => {
+      const wb = this._target<MWorkbook>();
+      if (!args.every((a) => typeof a === "number" && Number.isFinite(a))) return { error: "#VALUE!", value: null };
+      let [y, m, d] = args.map((a) => Math.trunc(a)) as [number, number, number];
+      if (y >= 0 && y < 1900) y += 1900;
+      if (y < 0 || y >= 10000) return { error: "#NUM!", value: null };
+      const at = new Date(0);
+      at.setUTCFullYear(y, m - 1, d);
+      let serial = at.getTime() / 86_400_000 + 25569;
+      // Excel's 1900 system counts a 29 February 1900 that was not: its days before March are one less.
+      if (!wb.date1904 && serial < 61) serial -= 1;
+      if (wb.date1904) serial -= 1462;
+      if (serial < 0) return { error: "#NUM!", value: null };
+      return { error: null, value: serial };
+    });
+  }
+}
 
 /**
- * What a content change does to calculation: with calculation suspended in this request, a formula
- * written stays uncalculated and the workbook's formulas wait for `calculate()`; otherwise Excel
- * calculates the formula as it is written.
+ * "An object containing the result of a function-evaluation operation": `error` ("#NUM!", in the
+ * English locale; null when the function succeeded) and `value` (only when there is no error).
+ * Loaded like any proxy: reading either before the sync that loads it fails (PropertyNotLoaded).
  */
-function calculation(state: DoubleState, cell: MCell | undefined): void {
+export class FunctionResult<T> extends ClientObject {
+  protected _scalars() { return ["error", "value"]; }
+  protected _readScalar(t: unknown, name: string): unknown { return (t as { error: string | null; value: unknown })[name as "error" | "value"]; }
+  get error(): string | null { return this._get("error"); }
+  get value(): T { return this._get("value"); }
+}
+
+const CALCULATION_TYPES: string[] = ["Recalculate", "Full", "FullRebuild"];
+const CALCULATION_MODES: string[] = ["Automatic", "AutomaticExceptTables", "Manual"];
+
+/** Every formula of the workbook calculated (application.calculate, F9): nothing is left uncalculated. */
+export function calculateAll(wb: MWorkbook): void {
+  recalculate(wb, () => true);
+  // Only formulas are left uncalculated, and only sheets that may hold formulas have them.
+  for (const sheet of wb.sheets) if (sheet.formulas) sheet.cells.forEach((cell) => delete cell.dirty);
+  wb.calculationPending = false;
+  wb.calculationNeeded = false;
+  wb.entered.clear();
+}
+
+/** Excel's calculation mode changed (by the add-in or the user): back to automatic from manual, the workbook is calculated at once. */
+export function setCalculationMode(wb: MWorkbook, mode: CalculationMode): void {
+  const was = wb.calculationMode;
+  wb.calculationMode = mode;
+  if (was === "Manual" && mode !== "Manual") calculateAll(wb);
+}
+
+/**
+ * What a content change does to calculation (`cell`: a cell written or cleared; none: cells moved,
+ * emptied or deleted, sheets inserted or deleted). With calculation suspended in this request, a
+ * formula written stays uncalculated and the workbook's formulas wait for `calculate()`. In
+ * manual calculation a formula written is calculated on entry, from what the cells it reads show,
+ * and the formulas that read what changed wait for `calculate()`. In automatic calculation
+ * (AutomaticExceptTables alike) the workbook's formulas are calculated after the change, those
+ * left uncalculated by a suspension excepted (settle).
+ */
+export function calculation(state: DoubleState, cell: MCell | undefined): void {
+  const wb = state.workbook;
   const suspended = state.calculationSuspendedSyncs > 0;
-  if (suspended) state.workbook.calculationPending = true;
-  if (!cell) return;
-  if (suspended && cell.f !== undefined) cell.dirty = true;
-  else delete cell.dirty;
+  if (cell) delete cell.incalculable;
+  if (cell && !(suspended && cell.f !== undefined)) delete cell.dirty;
+  if (suspended) {
+    wb.calculationPending = true;
+    if (cell?.f !== undefined) cell.dirty = true;
+  } else if (wb.calculationMode === "Manual") {
+    wb.calculationPending = true;
+    if (cell?.f !== undefined) wb.entered.add(cell);
+  } else wb.calculationNeeded = true;
+}
+
+/**
+ * Calculates what changed since the last time, as Excel does after each change: in automatic
+ * calculation every formula but those a suspension left uncalculated; in manual calculation the
+ * formulas entered, from what the cells they read show. Run before cells are read and at the end
+ * of each request.
+ */
+export function settle(wb: MWorkbook): void {
+  if (wb.calculationNeeded) {
+    wb.calculationNeeded = false;
+    wb.entered.clear();
+    recalculate(wb, (c) => !c.dirty);
+  }
+  if (wb.entered.size > 0) {
+    const entered = wb.entered;
+    wb.entered = new Set();
+    recalculate(wb, (c) => entered.has(c));
+  }
 }
 
 export interface ImportedSheet {
@@ -797,7 +942,7 @@ export function fillImported(sheet: MSheet, src: ImportedSheet, wb: MWorkbook): 
   for (const c of src.cells) {
     const cell = sheet.cell(c.row, c.col);
     setRaw(cell, c.value);
-    if (c.formula) cell.f = c.formula;
+    if (c.formula) { cell.f = c.formula; sheet.formulas = true; }
     if (c.numberFormat && c.numberFormat !== "General") cell.nf = c.numberFormat;
     if (c.locked === false) cell.locked = false;
     if (c.fill) cell.fill = c.fill;
@@ -818,6 +963,7 @@ export class Workbook extends ClientObject {
   readonly worksheets: WorksheetCollection;
   readonly tables: TableCollection;
   readonly application: Application;
+  private readonly _functions: Functions;
   private readonly _notes: NoteCollection;
   private readonly _comments: CommentCollection;
   private readonly _protection: WorkbookProtection;
@@ -826,6 +972,7 @@ export class Workbook extends ClientObject {
     this.worksheets = new WorksheetCollection(ctx, "wb.worksheets", () => ctx._state.workbook);
     this.tables = new TableCollection(ctx, "wb.tables", () => ({ wb: ctx._state.workbook, sheet: null }));
     this.application = new Application(ctx, "wb.application", () => ctx._state.workbook);
+    this._functions = new Functions(ctx, "wb.functions", () => ctx._state.workbook);
     this._notes = new NoteCollection(ctx, "wb.notes", () => ctx._state.workbook);
     this._comments = new CommentCollection(ctx, "wb.comments", () => ctx._state.workbook);
     this._protection = new WorkbookProtection(ctx, "wb.protection", () => ctx._state.workbook);
@@ -834,6 +981,11 @@ export class Workbook extends ClientObject {
   protected _readScalar() { return undefined; }
   protected override _nav(name: string): ClientObject | undefined {
     return name === "protection" ? this.protection : undefined;
+  }
+  /** Excel's worksheet functions, evaluated in the workbook (ExcelApi 1.2). */
+  get functions(): Functions {
+    requireApi(this.context, "Workbook.functions");
+    return this._functions;
   }
   /** Notes (ExcelApi 1.18). */
   get notes(): NoteCollection {
@@ -901,6 +1053,8 @@ export class Workbook extends ClientObject {
         // (OfficeDev/office-js#1565); only Excel on the web refuses them (above).
         fillImported(sheet, src, wb);
         wb.sheets.splice(at++, 0, sheet);
+        // Its formulas come with the values the file kept; Excel calculates them as it calculates.
+        calculation(this.context._state, undefined);
         inserted.push(sheet.id);
         this.context._state.pendingSheetEvents.push({ type: "WorksheetAdded", source: "Local", worksheetId: sheet.id });
       }
@@ -1046,6 +1200,8 @@ export function deleteSheet(state: DoubleState, s: MSheet): void {
   wb.comments = wb.comments.filter((n) => n.sheet !== s);
   wb.handlers = wb.handlers.filter((h) => h.sheet !== s);
   if (wb.activeSheet === s) wb.activeSheet = wb.sheets.find((x) => x.visibility === "Visible") ?? null;
+  // Formulas that read the sheet read #REF! now.
+  calculation(state, undefined);
   state.pendingSheetEvents.push({ type: "WorksheetDeleted", source: "Local", worksheetId: s.id });
 }
 
@@ -1098,6 +1254,18 @@ export function withSheetRenamed(formula: string, from: string, to: string): str
 }
 
 export class Worksheet extends ClientObject {
+  /**
+   * A Worksheet proxy stands for its sheet, however it was reached (getItem, the collection's
+   * items, getActiveWorksheet, a Range's or a Table's worksheet): renamed, it is still that sheet;
+   * deleted (by the add-in, or by the user between two requests), every command on it or on what
+   * was reached through it (its ranges, tables, charts, protection…) fails at the next sync with
+   * ItemNotFound, and Excel stops the request there (the commands before it are done). Microsoft's
+   * error table has no code of its own for an object deleted meanwhile; ItemNotFound is its code
+   * for "The requested resource doesn't exist."
+   */
+  protected override _checkPresent(v: unknown): void {
+    if (v instanceof MSheet && !this.context._state.workbook.sheets.includes(v)) throw notFound(this._path);
+  }
   protected _scalars() { return ["name", "id", "visibility", "position"]; }
   protected _readScalar(t: unknown, name: string): unknown {
     const s = t as MSheet;
@@ -1720,6 +1888,8 @@ export class Range extends ClientObject {
       case "cellCount": return rect.rows * rect.cols;
     }
     if (rect.rows * rect.cols > CELL_LIMIT) throw new DoubleError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
+    // Formulas show what they compute once the changes before are calculated.
+    if (name !== "formulas" && name !== "numberFormat") settle(this.context._state.workbook);
     const grid: unknown[][] = [];
     for (let r = 0; r < rect.rows; r++) {
       const row: unknown[] = new Array(rect.cols);
@@ -1778,6 +1948,7 @@ export class Range extends ClientObject {
           if (v === null || v === undefined) continue;
           const cell = sheet.cell(rect.row + r, rect.col + c);
           write(cell, v);
+          if (cell.f !== undefined) sheet.formulas = true;
           if (name !== "numberFormat") calculation(this.context._state, cell);
         }
       }
@@ -1854,7 +2025,7 @@ export class Range extends ClientObject {
         if (a.rows * a.cols < 2) continue;
         for (const [k, cell] of sheet.cells) {
           const row = Math.floor(k / 16384), col = k % 16384;
-          if (row >= a.row && row < a.row + a.rows && col >= a.col && col < a.col + a.cols && (row !== a.row || col !== a.col)) { cell.v = ""; cell.t = "Empty"; delete cell.f; }
+          if (row >= a.row && row < a.row + a.rows && col >= a.col && col < a.col + a.cols && (row !== a.row || col !== a.col)) { cell.v = ""; cell.t = "Empty"; delete cell.f; calculation(this.context._state, cell); }
         }
         sheet.merges.push(a);
       }
@@ -1964,6 +2135,7 @@ export class Range extends ClientObject {
           else if (wholeCols && rect.col < m.col + m.cols) m.cols += by;
         }
       }
+      calculation(this.context._state, undefined);
       this.context._state.pendingEvents.push({ sheet, address: excelAddress(rect), triggerSource: "ThisLocalAddin" });
     });
     return r;
@@ -2593,6 +2765,11 @@ function refuseMerged(sheet: MSheet, rect: Rect): void {
 }
 
 export class Table extends ClientObject {
+  /** A table deleted, converted to a range, or gone with its sheet: its proxy's commands fail with ItemNotFound. */
+  protected override _checkPresent(v: unknown): void {
+    const wb = this.context._state.workbook;
+    if (v !== null && !(wb.tables.includes(v as MTable) && wb.sheets.includes((v as MTable).sheet))) throw notFound(this._path);
+  }
   protected _scalars() { return ["name", "style", "id", "showHeaders"]; }
   protected override _nav(name: string): ClientObject | undefined {
     return name === "worksheet" ? this.worksheet : undefined;
@@ -2643,6 +2820,7 @@ export class Table extends ClientObject {
       for (const sheet of wb.sheets) {
         for (const cell of sheet.cells.values()) if (cell.f !== undefined) cell.f = withoutStructuredRefs(cell.f, m.name);
       }
+      calculation(this.context._state, undefined);
     });
   }
   /**
@@ -2669,6 +2847,8 @@ export class Table extends ClientObject {
       if (wb.tables.some((x) => x !== m && x.sheet === m.sheet && overlaps(x, rect!))) throw new DoubleError("InvalidOperation", "A table can't overlap another table.");
       refuseMerged(m.sheet, rect);
       Object.assign(m, { row: rect.row, col: rect.col, rows: rect.rows, cols: rect.cols });
+      // Formulas that name the table read its new cells.
+      calculation(this.context._state, undefined);
     });
   }
   /**
@@ -2813,51 +2993,6 @@ function withTableReferences(formula: string, table: string, replace: (name: str
     i++;
   }
   return out;
-}
-
-/** The cells a table's specifier (`""`, `[Col]`, `[[#Headers],[A]:[B]]`) stands for, or null for one the double does not model. */
-function structuredRect(spec: string, t: MTable, headers: readonly string[]): Rect | null {
-  if (!t.hasHeaders) return null;
-  const inner = spec === "" ? "" : spec.slice(1, -1).trim();
-  // The items in brackets (or the one without), each with the separator before it.
-  const items: { text: string; sep: string }[] = [];
-  if (!inner.includes("[")) {
-    if (inner !== "") items.push({ text: inner, sep: "" });
-  } else {
-    const re = /\s*([,:]?)\s*\[((?:'.|[^\]'])*)\]/gy;
-    let m: RegExpExecArray | null;
-    let last = 0;
-    while ((m = re.exec(inner)) !== null) {
-      items.push({ text: m[2]!, sep: m[1]! });
-      last = re.lastIndex;
-    }
-    if (last !== inner.trimEnd().length) return null;
-  }
-  const unescape = (s: string) => s.replace(/'(.)/g, "$1");
-  let rows: "data" | "all" | "headers" | null = null;
-  const cols: number[] = [];
-  let span = false;
-  for (const { text, sep } of items) {
-    const special = text.trim().toLowerCase();
-    if (special.startsWith("#")) {
-      const part = special === "#all" ? "all" : special === "#data" ? "data" : special === "#headers" ? "headers" : null;
-      if (part === null || cols.length > 0) return null;
-      rows = rows === null ? part : (rows === "headers" && part === "data") || (rows === "data" && part === "headers") ? "all" : null;
-      if (rows === null) return null;
-      continue;
-    }
-    if (text.startsWith("@")) return null;
-    const col = headers.findIndex((h) => h.toLowerCase() === unescape(text).toLowerCase());
-    if (col < 0) return null;
-    if (sep === ":") span = true;
-    cols.push(col);
-  }
-  if (cols.length > 2 || (cols.length === 2 && !span)) return null;
-  const first = cols.length ? Math.min(...cols) : 0;
-  const width = cols.length ? Math.max(...cols) - first + 1 : t.cols;
-  const row = rows === "all" || rows === "headers" ? t.row : t.row + 1;
-  const height = rows === "headers" ? 1 : rows === "all" ? t.rows : t.rows - 1;
-  return { row, col: t.col + first, rows: height, cols: width };
 }
 
 /**

@@ -4,17 +4,21 @@
  * errors, the 5 MB payload limits of Excel on the web (each request measured as Office.js
  * serialises it: object paths, Instantiate actions, then the commands), requirement sets (an API
  * newer than the configured ExcelApi throws ApiNotFound), sheet protection (locked cells of a
- * protected sheet refuse writes) and the workbook's structure protection. `install(window)` puts it in a page
+ * protected sheet refuse writes) and the workbook's structure protection, proxies of a deleted sheet
+ * failing with ItemNotFound, and Excel's calculation: formulas show what they compute
+ * (formulas.ts), in automatic or manual calculation (Application.calculationMode), suspended by
+ * suspendApiCalculationUntilNextSync until `application.calculate()`. `install(window)` puts it in a page
  * as the globals `Excel`, `Office` and `OfficeExtension`.
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { parseRect, rectAddress, splitSheet } from "./address";
-import { deleteSheet, DoubleError, renameSheet, RequestContext, importers, versionAtLeast, type DoublePlatform, type DoubleState, type ImportedSheet, type RefusalCode, type RequestRecord } from "./api";
-import { defaultProtectionOptions, MSheet, MWorkbook, type MCell, type MProtection } from "./model";
+import { calculateAll, calculation, deleteSheet, DoubleError, renameSheet, RequestContext, importers, setCalculationMode, settle, versionAtLeast, type DoublePlatform, type DoubleState, type ImportedSheet, type RefusalCode, type RequestRecord } from "./api";
+import { defaultProtectionOptions, MSheet, MWorkbook, type CalculationMode, type MCell, type MProtection } from "./model";
 
 export { API_SETS, DoubleError, PAYLOAD_LIMIT, CELL_LIMIT, REFUSALS, WEB_UNSUPPORTED_INSERT, IPAD_NO_INSERT, officeRequest } from "./api";
 export type { DoublePlatform, RequestRecord, ChangeEvent, RefusalCode, SheetEvent } from "./api";
+export type { CalculationMode } from "./model";
 
 /**
  * `{ date }`: a date (and time) as a user types it and Excel keeps it: the serial number of the
@@ -22,6 +26,20 @@ export type { DoublePlatform, RequestRecord, ChangeEvent, RefusalCode, SheetEven
  * (`numberFormat`, by default "m/d/yyyy", or "m/d/yyyy h:mm" with a time of day).
  */
 export type SeedValue = number | string | boolean | null | { error: string } | { formula: string } | { date: string; numberFormat?: string };
+
+/** A cell given a value as a user types it (a formula shows nothing until it is calculated). */
+function seed(cell: MCell, v: Exclude<SeedValue, null>): void {
+  delete cell.f;
+  if (typeof v === "object" && "date" in v) {
+    cell.v = excelSerial(v.date); cell.t = "Double";
+    cell.nf = v.numberFormat ?? (v.date.length > 10 ? "m/d/yyyy h:mm" : "m/d/yyyy");
+  } else if (typeof v === "object" && "error" in v) { cell.v = v.error; cell.t = "Error"; }
+  else if (typeof v === "object" && "formula" in v) { cell.v = ""; cell.t = "Empty"; cell.f = v.formula; }
+  else if (typeof v === "number") { cell.v = v; cell.t = "Double"; }
+  else if (typeof v === "boolean") { cell.v = v; cell.t = "Boolean"; }
+  else if (v === "") { cell.v = ""; cell.t = "Empty"; }
+  else { cell.v = v; cell.t = "String"; }
+}
 
 /** The serial number Excel keeps for an ISO date ("2025-05-03", "2025-05-03T10:30"), in the 1900 date system. */
 export function excelSerial(iso: string): number {
@@ -48,6 +66,12 @@ export interface DoubleOptions {
   platform?: DoublePlatform;
   /** The user signed in to Excel, who authors the comments and replies added (default "Excel User"). */
   userName?: string;
+  /**
+   * Excel's calculation mode (File > Options > Formulas), "Automatic" by default: in "Manual",
+   * formulas show their last computed values until the workbook is calculated (F9, or an add-in's
+   * `application.calculate`); a formula entered is calculated as it is entered.
+   */
+  calculationMode?: CalculationMode;
 }
 
 function xmlAttributes(tag: string): Record<string, string> {
@@ -307,16 +331,28 @@ function colorOf(color: Partial<ExcelJS.Color> & { indexed?: number; tint?: numb
  * protection, notes and threaded comments.
  */
 async function importXlsx(base64: string): Promise<ImportedSheet[]> {
+  return (await openXlsx(base64)).sheets;
+}
+
+/**
+ * An .xlsx (base64) as Excel opens it: its sheets (importXlsx) and whether it counts its dates
+ * from 1904 (`<workbookPr date1904="1"/>`). A date cell keeps the serial the file stores, in the
+ * file's own date system, as Excel keeps it (Range.values gives it unconverted).
+ */
+async function openXlsx(base64: string): Promise<{ sheets: ImportedSheet[]; date1904: boolean }> {
   const wb = new ExcelJS.Workbook();
   const bytes = typeof Buffer !== "undefined" ? Buffer.from(base64, "base64") : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   await wb.xlsx.load(bytes as never);
+  // ExcelJS reads the workbookPr flag into its properties and makes the file's dates counting from 1904.
+  const date1904 = (wb.properties as Partial<ExcelJS.WorkbookProperties> | undefined)?.date1904 === true;
+  const epoch = 25569 - (date1904 ? 1462 : 0);
   const zip = await JSZip.loadAsync(bytes);
   const protections = await protectionsIn(zip);
   const unsupported = await webUnsupportedContent(zip);
   const notesBySheet = await notesIn(zip);
   const threads = await threadedCommentsIn(zip);
   const theme = await themeColorsIn(zip);
-  return wb.worksheets.map((ws) => {
+  const sheets = wb.worksheets.map((ws): ImportedSheet => {
     const cells: ImportedSheet["cells"] = [];
     // A cell with a threaded comment has Excel's legacy copy of it as a note: Excel reads the thread.
     const comments = threads.get(ws.name) ?? [];
@@ -338,7 +374,7 @@ async function importXlsx(base64: string): Promise<ImportedSheet[]> {
         let value: number | string | boolean = "";
         let formula: string | undefined;
         if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") value = v;
-        else if (v instanceof Date) value = v.getTime() / 86400000 + 25569;
+        else if (v instanceof Date) value = v.getTime() / 86400000 + epoch;
         else if (v && typeof v === "object") {
           const o = v as { formula?: string; result?: unknown; error?: string; richText?: { text: string }[]; text?: string };
           if (o.formula) {
@@ -360,6 +396,7 @@ async function importXlsx(base64: string): Promise<ImportedSheet[]> {
       ...(notes.length ? { notes } : {}), ...(comments.length ? { comments } : {}),
     };
   });
+  return { sheets, date1904 };
 }
 
 export class ExcelDouble {
@@ -396,6 +433,7 @@ export class ExcelDouble {
     this.state.unprotectWithoutPassword = options.unprotectWithoutPassword ?? "fails";
     this.state.platform = options.platform ?? "PC";
     this.state.userName = options.userName ?? "Excel User";
+    this.state.workbook.calculationMode = options.calculationMode ?? "Automatic";
     importers.xlsx = importXlsx;
     const state = this.state;
     const double = this;
@@ -460,6 +498,22 @@ export class ExcelDouble {
     this.state.refusals.push({ code, before: at - 1, count });
   }
 
+  /**
+   * Excel's calculation mode, as the user sets it (File > Options > Formulas > Workbook
+   * Calculation): back to automatic from manual, Excel calculates the workbook at once.
+   */
+  get calculationMode(): CalculationMode {
+    return this.workbook.calculationMode;
+  }
+  set calculationMode(mode: CalculationMode) {
+    setCalculationMode(this.workbook, mode);
+  }
+
+  /** The user presses F9 (Formulas > Calculate Now): every formula is calculated. */
+  userCalculate(): void {
+    calculateAll(this.workbook);
+  }
+
   /** The user leaves the cell, or comes back to this workbook: requests go through again. */
   stopRefusing(): void {
     this.state.refusals = [];
@@ -491,11 +545,14 @@ export class ExcelDouble {
     const src = this.sheet(from);
     const copy = this.addSheet(to);
     for (const [k, c] of src.cells) copy.cells.set(k, { ...c });
+    copy.formulas = src.formulas;
     copy.columnWidths = new Map(src.columnWidths);
     copy.rowHeights = new Map(src.rowHeights);
     copy.merges = src.merges.map((m) => ({ ...m }));
     copy.protection = { ...src.protection, options: { ...src.protection.options } };
     for (const n of this.workbook.notes.filter((x) => x.sheet === src)) this.workbook.notes.push({ ...n, sheet: copy });
+    calculation(this.state, undefined);
+    settle(this.workbook);
     return copy;
   }
 
@@ -507,18 +564,13 @@ export class ExcelDouble {
       row.forEach((v, c) => {
         if (v === null) return;
         const cell = sheet.cell(start.row + r, start.col + c);
-        delete cell.f;
-        if (typeof v === "object" && "date" in v) {
-          cell.v = excelSerial(v.date); cell.t = "Double";
-          cell.nf = v.numberFormat ?? (v.date.length > 10 ? "m/d/yyyy h:mm" : "m/d/yyyy");
-        } else if (typeof v === "object" && "error" in v) { cell.v = v.error; cell.t = "Error"; }
-        else if (typeof v === "object" && "formula" in v) { cell.v = ""; cell.t = "Empty"; cell.f = v.formula; }
-        else if (typeof v === "number") { cell.v = v; cell.t = "Double"; }
-        else if (typeof v === "boolean") { cell.v = v; cell.t = "Boolean"; }
-        else if (v === "") { cell.v = ""; cell.t = "Empty"; }
-        else { cell.v = v; cell.t = "String"; }
+        seed(cell, v);
+        if (cell.f !== undefined) sheet.formulas = true;
+        // Typed in: calculated as Excel calculates (a formula on entry, what reads the cell unless in manual calculation).
+        calculation(this.state, cell);
       }),
     );
+    settle(this.workbook);
   }
 
   /** A user typing into cells: the values change and worksheet onChanged handlers fire. */
@@ -548,6 +600,7 @@ export class ExcelDouble {
   }
   async userDeleteSheet(name: string): Promise<void> {
     deleteSheet(this.state, this.sheet(name));
+    settle(this.workbook);
     await this.userSheetEvent();
   }
   async userRenameSheet(name: string, to: string): Promise<void> {
@@ -562,14 +615,17 @@ export class ExcelDouble {
 
   /** Opens an .xlsx in the double (as if the user had it open in Excel). */
   async loadXlsx(bytes: Uint8Array): Promise<void> {
-    const sheets = await importXlsx(Buffer.from(bytes).toString("base64"));
+    const { sheets, date1904 } = await openXlsx(Buffer.from(bytes).toString("base64"));
+    // The workbook opened is the file's, in the file's date system.
+    this.workbook.date1904 = date1904;
     for (const src of sheets) {
       const sheet = this.workbook.sheet(src.name) ?? new MSheet(src.name);
       if (!this.workbook.sheets.includes(sheet)) this.workbook.sheets.push(sheet);
       for (const c of src.cells) {
         const cell = sheet.cell(c.row, c.col);
-        if (c.formula) { cell.f = c.formula; cell.v = ""; cell.t = "Empty"; }
-        else this.setCells(src.name, rectAddress({ row: c.row, col: c.col, rows: 1, cols: 1 }), [[c.value]]);
+        // A formula shows the value the file kept for it (none: empty) until Excel calculates it.
+        seed(cell, c.value);
+        if (c.formula) { cell.f = c.formula; sheet.formulas = true; }
         if (c.numberFormat && c.numberFormat !== "General") cell.nf = c.numberFormat;
         if (c.locked === false) cell.locked = false;
         if (c.fill) cell.fill = c.fill;
@@ -582,6 +638,11 @@ export class ExcelDouble {
       }
     }
     this.workbook.activeSheet ??= this.workbook.sheets[0] ?? null;
+    // Opened, the workbook is calculated in automatic calculation (its formulas were last
+    // calculated by another program, or not at all); in manual calculation they show what the
+    // file kept until the user calculates.
+    if (this.workbook.calculationMode !== "Manual") calculation(this.state, undefined);
+    settle(this.workbook);
   }
 
   /** Merges a range directly, as a user would (Home > Merge & Center): the value of its top-left cell stays. */
@@ -593,9 +654,10 @@ export class ExcelDouble {
     s.merges = s.merges.filter((m) => !(m.row < rect.row + rect.rows && rect.row < m.row + m.rows && m.col < rect.col + rect.cols && rect.col < m.col + m.cols));
     for (const [k, cell] of s.cells) {
       const row = Math.floor(k / 16384), col = k % 16384;
-      if (row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols && (row !== rect.row || col !== rect.col)) { cell.v = ""; cell.t = "Empty"; delete cell.f; }
+      if (row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols && (row !== rect.row || col !== rect.col)) { cell.v = ""; cell.t = "Empty"; delete cell.f; calculation(this.state, cell); }
     }
     s.merges.push(rect);
+    settle(this.workbook);
   }
 
   sheet(name: string): MSheet {
@@ -608,10 +670,11 @@ export class ExcelDouble {
     const { sheet, local } = splitSheet(address);
     const rect = parseRect(local);
     if (sheet === undefined || !rect) throw new Error(`bad address ${address}`);
+    settle(this.workbook);
     return this.sheet(sheet).get(rect.row, rect.col);
   }
 
-  /** The value a cell shows (formulas are not calculated: see `formula`). */
+  /** The value a cell shows (a formula's last computed value). */
   value(address: string): number | string | boolean {
     return this.cell(address)?.v ?? "";
   }
@@ -621,20 +684,36 @@ export class ExcelDouble {
     const { sheet, local } = splitSheet(address);
     const rect = parseRect(local)!;
     const s = this.sheet(sheet!);
+    settle(this.workbook);
     return Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.cols }, (_, c) => s.get(rect.row + r, rect.col + c)?.v ?? ""));
   }
 
   /**
    * What is left uncalculated since calculation was suspended: the formula cells written then
-   * ("Sheet!A2"), and "(workbook)" when cells changed then that formulas may read. Empty once
-   * `application.calculate()` ran.
+   * ("Sheet!A2"), and "(workbook)" when cells changed then, or in manual calculation, that
+   * formulas may read. Empty once `application.calculate()` ran (or the user pressed F9).
    */
   uncalculated(): string[] {
+    settle(this.workbook);
     const out: string[] = [];
     for (const sheet of this.workbook.sheets) {
       for (const [k, c] of sheet.cells) if (c.dirty) out.push(`${sheet.name}!${rectAddress({ row: Math.floor(k / 16384), col: k % 16384, rows: 1, cols: 1 })}`);
     }
     if (this.workbook.calculationPending) out.push("(workbook)");
+    return out;
+  }
+
+  /**
+   * The formula cells the double does not calculate ("Sheet!A2"): their values are what they
+   * were (formulas.ts says which formulas those are). A test that relies on formulas' values
+   * checks that there are none.
+   */
+  incalculable(): string[] {
+    settle(this.workbook);
+    const out: string[] = [];
+    for (const sheet of this.workbook.sheets) {
+      for (const [k, c] of sheet.cells) if (c.f !== undefined && c.incalculable) out.push(`${sheet.name}!${rectAddress({ row: Math.floor(k / 16384), col: k % 16384, rows: 1, cols: 1 })}: ${c.f}`);
+    }
     return out;
   }
 

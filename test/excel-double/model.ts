@@ -7,7 +7,10 @@ export interface MCell {
   /** The displayed raw value: "" for empty, the error text ("#DIV/0!") for errors. */
   v: number | string | boolean;
   t: ValueType;
-  /** A formula ("=SUM(A1:A3)") when the cell holds one. The double does not calculate formulas. */
+  /**
+   * A formula ("=SUM(A1:A3)") when the cell holds one; `v` and `t` are then its last computed
+   * value, as Excel shows it (formulas.ts: what the double calculates).
+   */
   f?: string;
   nf?: string;
   fill?: string;
@@ -26,7 +29,12 @@ export interface MCell {
    * `application.calculate()`.
    */
   dirty?: true;
+  /** A formula the double does not calculate (formulas.ts): its value is what it was. */
+  incalculable?: true;
 }
+
+/** Excel.CalculationMode: when Excel calculates formulas. */
+export type CalculationMode = "Automatic" | "AutomaticExceptTables" | "Manual";
 
 /** Excel.WorksheetProtectionOptions: what users may still do on a protected sheet. */
 export interface MProtectionOptions {
@@ -248,6 +256,12 @@ export class MSheet {
    * others read as empty. Areas never overlap.
    */
   merges: { row: number; col: number; rows: number; cols: number }[] = [];
+  /**
+   * Whether the sheet may hold formulas (set when one is written into it): calculation looks for
+   * formulas only on such sheets, so that a workbook of many sheets without any is not searched
+   * cell by cell at every change.
+   */
+  formulas = false;
   constructor(public name: string) {}
 
   /** Whether a rectangle holds a locked cell (cells never touched are locked, as in Excel). */
@@ -314,11 +328,30 @@ export class MWorkbook {
   handlers: MHandler[] = [];
   activeSheet: MSheet | null = null;
   /**
-   * Cells changed while calculation was suspended and the workbook not calculated since: the
-   * formulas that read them (the double does not know which) may show old results.
+   * Cells changed while calculation was suspended, or in manual calculation, and the workbook not
+   * calculated since: the formulas that read them (the double does not know which) may show old
+   * results.
    */
   calculationPending = false;
+  /**
+   * Application.calculationMode: Excel's setting, not the workbook's ("This is a runtime property.
+   * The `calculationMode` setting is not persisted in the workbook"). "Automatic" (Excel's
+   * default) calculates the formulas after every change; "AutomaticExceptTables" does too except
+   * in data tables (What-If Analysis > Data Table), which the double does not have; "Manual"
+   * calculates a formula when it is entered and otherwise only when asked (calculate(), F9).
+   */
+  calculationMode: CalculationMode = "Automatic";
+  /** In automatic calculation: cells changed since the formulas were last calculated. */
+  calculationNeeded = false;
+  /** In manual calculation: formulas entered since, calculated on entry from what the cells they read show. */
+  entered = new Set<MCell>();
   selection: { sheet: string; address: string } | null = null;
+  /**
+   * The workbook counts its dates from 1 January 1904 (File > Options > Advanced > Use 1904 date
+   * system; an .xlsx's `<workbookPr date1904="1"/>`, old Mac workbooks): a date's serial is 1462
+   * less than in the 1900 system, and cells keep their serials as stored.
+   */
+  date1904 = false;
 
   /** A sheet by its name (any case) or, as worksheets.getItem takes either, by its id. */
   sheet(name: string): MSheet | undefined {

@@ -42,25 +42,33 @@ export function isDateFormat(format: unknown): boolean {
   return false;
 }
 
+/** The 1904 date system's day 0 (1 January 1904): 1462 days after the 1900 system's. */
+const EPOCH_1904 = EPOCH_1900 - 1462;
+/**
+ * DATE(2000;1;1) in a workbook of the 1904 date system (36526 in one of the 1900 system): how the
+ * Excel host tells the system, which no released ExcelApi set says (`use1904DateSystem` is preview).
+ */
+export const DATE_2000_1904 = 35064;
+
 /**
  * The text the file host gives a date cell of the given serial (ExcelJS's Date, then `dateText`):
  * "2025-05-03" for a day, "2025-05-03T10:30:00" with a time of day, "1899-12-30T12:00:00" for a
  * time alone. undefined for a number no date can stand for.
  *
- * The serial is read in the 1900 date system. A workbook in the 1904 system (old Mac workbooks)
- * would need `Workbook.use1904DateSystem`, which the released ExcelApi sets do not offer: its dates
- * read 1462 days (4 years and 2 days) early, still as dates (text), never as figures.
+ * The serial is read in the workbook's date system: from 30 December 1899, or in a workbook of the
+ * 1904 system (`date1904`, old Mac workbooks) from 1 January 1904, as ExcelJS reads such a file
+ * (0.5 is then "1904-01-01T12:00:00").
  */
-export function serialDateText(serial: number): string | undefined {
+export function serialDateText(serial: number, date1904 = false): string | undefined {
   if (!Number.isFinite(serial)) return undefined;
-  const d = new Date(Math.round((serial - EPOCH_1900) * DAY_MS));
+  const d = new Date(Math.round((serial - (date1904 ? EPOCH_1904 : EPOCH_1900)) * DAY_MS));
   if (Number.isNaN(d.getTime())) return undefined;
   const iso = d.toISOString();
   return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace(/\.\d{3}Z$/, "");
 }
 
-/** A cell's value as the reader gets it: a number shown as a date becomes the date's text. */
-export function datedValue(value: number, format: unknown): number | string {
+/** A cell's value as the reader gets it: a number shown as a date becomes the date's text, in the workbook's date system. */
+export function datedValue(value: number, format: unknown, date1904 = false): number | string {
   if (!isDateFormat(format)) return value;
-  return serialDateText(value) ?? value;
+  return serialDateText(value, date1904) ?? value;
 }

@@ -1,6 +1,7 @@
 /**
  * One bulk read of every sheet in a constant number of requests:
- *   1. the sheet list;
+ *   1. the sheet list, after Excel calculates (a formula shows what it gives now, even in manual
+ *      calculation), and the workbook's date system (readWorkbook);
  *   2. each sheet's used range and its top rows (TOP_ROWS: the header block and, on a unit's form,
  *      the table's header row), and from ExcelApi 1.13 its merged areas;
  *   3. the rest of each sheet with each cell's number format, packed into requests whose responses
@@ -24,7 +25,7 @@ import { COLUMNS_READ_BELOW_HEADER, TABLE_COLUMNS, findTableHeader } from "../..
 import { foldLabel, isRowCodeText } from "../../core/read/sheet";
 import { INDEX_SHEET, rowsCarrySummary } from "../../core/plan/labels";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
-import { datedValue } from "./dates";
+import { DATE_2000_1904, datedValue } from "./dates";
 import { isPercentFormat } from "../../core/read/values";
 import { a1 } from "../../core/a1";
 import { jsonBytes, opBytes, refusedWhole, REQUEST_BUDGET, RequestPacker, RESPONSE_BUDGET, tooLarge } from "./payload";
@@ -269,9 +270,31 @@ export interface ReadOptions {
   only?: ReadonlySet<string>;
 }
 
+/** Whether this Excel has ExcelApi `version` (a test's double too); false outside Office. */
+function hasExcelApi(version: string): boolean {
+  try {
+    return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every sheet's values as Excel shows them, after calculating: in Excel's manual calculation mode
+ * (the user's setting) a formula shows its last computed value until the workbook is calculated,
+ * so a figure worked out from a cell changed since would be read, and scored, as it was. The first
+ * request asks Excel to calculate (`application.calculate("Recalculate")`, ExcelApi 1.1: only what
+ * changed is calculated, and the calculation mode stays the user's), then for the sheet list and,
+ * from ExcelApi 1.2, DATE(2000;1;1), whose serial (36526, or 35064 in a workbook of the 1904 date
+ * system) tells the workbook's date system: no request more. Without ExcelApi 1.2 the workbook is
+ * taken to count its dates from 1900.
+ */
 export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+  ctx.workbook.application.calculate("Recalculate");
   const list = ctx.workbook.worksheets.load("items/name,items/visibility");
+  const probe = hasExcelApi("1.2") ? ctx.workbook.functions.date(2000, 1, 1).load("value,error") : null;
   await ctx.sync();
+  const date1904 = probe !== null && !probe.error && probe.value === DATE_2000_1904;
   const only = options.only;
   const sheets = only ? list.items.filter((s) => only.has(s.name)) : list.items;
   const outlines = new Map<number, Outline>();
@@ -300,7 +323,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
         let cell: CellValue = null;
         if (v === "" || v === null || v === undefined) cell = null;
         else if (typeof v === "number") {
-          cell = formats ? datedValue(v, formats[r]?.[c]) : v;
+          cell = formats ? datedValue(v, formats[r]?.[c], date1904) : v;
           if (formats) notePercent(sheet, row + r, col + c, formats[r]?.[c]);
         }
         else if (typeof v === "boolean") cell = v;
@@ -322,7 +345,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
       if (out) line.forEach((f, c) => {
         const v = out[col + c];
         if (typeof v === "number") {
-          out[col + c] = datedValue(v, f);
+          out[col + c] = datedValue(v, f, date1904);
           notePercent(sheet, row + r, col + c, f);
         }
       });
@@ -476,11 +499,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
       ...(percentCells.length > 0 ? { percentCells } : {}),
     };
   });
-  // No `date1904`, even in a workbook of the 1904 date system: `Range.values` gives a cell's serial
-  // as the workbook stores it, unconverted, and no released ExcelApi set tells which system that is
-  // (there is no `use1904DateSystem`), so every date cell's text here is made in the 1900 system
-  // (serialDateText). The reader, reading that text back in the same system, then gets the serial
-  // itself: 0,5 in an `h:mm` cell is still "the number 0.5 shows as 12:00" (a 1904 workbook's true
-  // dates read 1462 days early, still as dates). Flagging the workbook would make it 1462 days off.
-  return { sheets: out };
+  // A workbook of the 1904 date system says so, as the file host's snapshot does: its date cells'
+  // text was made in that system, and the reader reads it back in it.
+  return { sheets: out, ...(date1904 ? { date1904: true } : {}) };
 }
