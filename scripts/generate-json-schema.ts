@@ -17,6 +17,7 @@ import {
   indexDefinitionSchema,
   indicatorSchema,
   inputSchema,
+  inputType,
   localizedText,
   ruleSchema,
   step,
@@ -122,8 +123,23 @@ const oneInputRule = (kinds: readonly string[]): JsonSchema => ({
 const onlyInput = (input: JsonSchema): JsonSchema => ({ properties: { inputs: { type: "array", items: { type: "object", ...input } } } });
 
 /**
+ * Inputs every one of which has a type written, and none of them one of `types`: whichever of
+ * them a rule reads, it cannot read it. A rule reads one of the indicator's inputs: one it names
+ * by its code (`input`, `numerator`, `[code]` in an expression), which the parser finds among them
+ * or refuses (unknown-input, expr-unknown-reference); or, unnamed, the only input, or none
+ * (rule-input-required). So, whatever the code named, the parser refuses such an indicator.
+ */
+const everyInputTypedOutside = (types: readonly string[]): JsonSchema => ({
+  type: "array",
+  items: { type: "object", required: ["type"], properties: { type: { enum: inputType.options.filter((t) => !types.includes(t)) } } },
+});
+
+/** Each input's type, when written, is one of `types` (said at each input's "type", where the parser says input-type-mismatch). */
+const everyInputOf = (types: readonly string[]): JsonSchema => onlyInput({ properties: { type: { enum: [...types] } } });
+
+/**
  * The rules of each list of input types they read (typesForRule), but "expr", whose inputs are
- * those its expression names (the parser's alone): "boolean", "choice", and the others.
+ * those its expression names (EXPR_INPUT_TYPES): "boolean", "choice", and the others.
  */
 const RULES_BY_TYPES: [string[], readonly string[]][] = (() => {
   const byTypes = new Map<string, [string[], readonly string[]]>();
@@ -135,6 +151,27 @@ const RULES_BY_TYPES: [string[], readonly string[]][] = (() => {
     byTypes.set(types.join(), entry);
   }
   return [...byTypes.values()];
+})();
+
+/**
+ * An "expr" rule whose expression names an input ("[" begins a reference, and nothing else in an
+ * expression: it has no strings) on an indicator whose inputs all have a type written it cannot
+ * read ("choice", "text"): the reference is one of them (input-type-mismatch) or no input of it
+ * (expr-unknown-reference). An expression that names none ("1") reads none of them, as the parser
+ * says; one that names one of several inputs, some of a type it reads, is the parser's alone.
+ */
+const EXPR_INPUT_TYPES: JsonSchema = (() => {
+  const types = typesForRule("expr");
+  return {
+    if: {
+      required: ["inputs", "rule"],
+      properties: {
+        inputs: everyInputTypedOutside(types),
+        rule: { type: "object", required: ["kind", "expr"], properties: { kind: { const: "expr" }, expr: { type: "string", pattern: "\\[" } } },
+      },
+    },
+    then: everyInputOf(types),
+  };
 })();
 
 /** An input of type "percent" whose "max", if any, is not above 1: it takes figures up to 100%. */
@@ -158,8 +195,11 @@ const PERCENT_THRESHOLDS: [RuleKind, JsonSchema][] = [
  * - a rule that reads one input names it with "input" when the indicator has several
  *   (rule-input-required);
  * - an indicator's only input, when its type is written, has a type its rule can read: "boolean"
- *   for a boolean rule, "choice" for a choice rule, a number for the others (input-type-mismatch;
- *   the input a rule names among several is matched by its code, which JSON Schema cannot do);
+ *   for a boolean rule, "choice" for a choice rule, a number (or, for "expr", a number or "boolean")
+ *   for the others (input-type-mismatch); so do its inputs when each has a type written, all of
+ *   them types the rule cannot read (whichever it names, it cannot read it); an "expr" rule's only
+ *   when its expression names an input (EXPR_INPUT_TYPES). The input a rule names among several,
+ *   some of a type it reads, is matched by its code, which JSON Schema cannot do;
  * - the only input of a "fraction" rule has no "min" above 1 (percent-scale) and, if it is a
  *   "number" or an "integer", no "max" above 1 (fraction-rule-scale);
  * - a "target", a step's "atLeast" or "atMost", a "minmax" bound read from an only input of
@@ -173,7 +213,11 @@ const INDICATOR_CLAUSES: JsonSchema[] = [
     if: { required: ["inputs", "rule"], properties: { inputs: { type: "array", minItems: 2 }, rule: ruleKindIn([...SINGLE_INPUT_KINDS]) } },
     then: { properties: { rule: { type: "object", required: ["input"] } } },
   },
-  ...RULES_BY_TYPES.map(([kinds, types]) => ({ if: oneInputRule(kinds), then: onlyInput({ properties: { type: { enum: [...types] } } }) })),
+  ...RULES_BY_TYPES.map(([kinds, types]) => ({
+    if: { required: ["inputs", "rule"], properties: { inputs: everyInputTypedOutside(types), rule: ruleKindIn(kinds) } },
+    then: everyInputOf(types),
+  })),
+  EXPR_INPUT_TYPES,
   {
     if: oneInputRule(["fraction"]),
     then: onlyInput({
@@ -254,9 +298,9 @@ function trims(schema: ZodInternals): boolean {
  *   and a category id not reserved; a target of 0 only with "direction": "lower"; a log
  *   transform's numeric bounds above 0). Checks that compare two numbers of the file (input
  *   min ≤ max, minmax bounds that differ, points within the indicator's max), find an input by the
- *   code a rule names (its type, its scale, thresholds on a percentage, when the indicator has
- *   several inputs) or need the whole tree (unique codes, references, reachable steps…) are the
- *   parser's alone;
+ *   code a rule names (its type, unless every input has a type the rule cannot read; its scale,
+ *   thresholds on a percentage, when the indicator has several inputs) or need the whole tree
+ *   (unique codes, references, reachable steps…) are the parser's alone;
  * - a rule's "kind" declared on the rule itself (RULE_KIND), for editors' completion and hover;
  * - a whole number as "multipleOf": 1, not "integer", which VS Code judges as written (2.0).
  */

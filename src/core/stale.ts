@@ -448,6 +448,32 @@ export function staleResults(
   return { scoredAt: stamp.scoredAt, changed, added: diff.added, removed, renamed, formerNames, ...periodsOf, otherIndex, unreadable, sheets, ...otherDefinition, names, ...compares, ...labelled };
 }
 
+/**
+ * How many units `stale` says are out of date: those of `changed` (renamed, of another index,
+ * unreadable, whose period alone changed, included), `added` and `removed`, each once, as the
+ * groups of staleGroups count them together.
+ */
+export function staleUnitCount(stale: StaleResults): number {
+  return stale.changed.length + stale.added.length + stale.removed.length;
+}
+
+/**
+ * How many units' results are out of date in a scored workbook, by staleResults compared through
+ * the definition the results were computed with, as the command line's stale check and the pane
+ * tell it (staleUnitCount): a figure an earlier release read otherwise (readBeforeWholeNumbers) is
+ * no change, a unit whose period alone changed, whose form names another index or can no longer
+ * be read is one. 0 when none is. Undefined when that cannot be told unit by unit: no stamp, a
+ * stamp without a hash per unit, or `_index` keeps no readable definition. `state` (`_index` read
+ * from the whole `snapshot`: the copies of the units' figures are read with their sheets) saves
+ * reading it again.
+ */
+export function unitsOutOfDate(snapshot: WorkbookSnapshot, lang: Lang = "vi", state: IndexSheetState | null | undefined = readIndexSheet(snapshot)): number | undefined {
+  const stamp = state?.provenance;
+  if (!state || !stamp || Object.keys(stamp.unitHashes).length === 0 || !modelAsScored(state)) return undefined;
+  const stale = staleResults(snapshot, undefined, lang, state);
+  return stale ? staleUnitCount(stale) : 0;
+}
+
 /** At most this many units are named in the sentence. */
 const NAMES_SHOWN = 5;
 

@@ -149,6 +149,40 @@ describe("a threshold written as 80 for 80% on a percentage is underlined, as th
   });
 });
 
+describe("an input an expression names that it cannot read (a choice, a text) is underlined at its \"type\", where the parser says input-type-mismatch", () => {
+  const ajv = new Ajv2020({ allErrors: true, strictNumbers: false }).addKeyword({ keyword: "markdownEnumDescriptions", schemaType: "array" });
+  const validate = ajv.compile(shipped());
+  const strict = new Ajv2020({ strict: true, allErrors: true }).addKeyword("markdownEnumDescriptions").compile(shipped());
+  const definition = (inputs: unknown[], expr: string) => ({
+    format: "index-definition/1",
+    id: "thu",
+    version: "1",
+    name: "Thử",
+    root: { code: "R", name: "R", aggregate: "mean", children: [{ code: "a", name: "a", inputs, rule: { kind: "expr", expr } }] },
+  });
+  const cases: [string, unknown, string[]][] = [
+    ["a choice input", definition([{ code: "x", type: "choice" }], "IF([x] = 1, 1, 0)"), ["/root/children/0/inputs/0/type"]],
+    ["a text input", definition([{ code: "x", type: "text" }], "[x] / 10"), ["/root/children/0/inputs/0/type"]],
+    ["a choice and a text input, the text one named", definition([{ code: "x", type: "choice" }, { code: "y", type: "text" }], "[y]"), ["/root/children/0/inputs/0/type", "/root/children/0/inputs/1/type"]],
+  ];
+
+  test.each(cases)("%s", (_label, value, where) => {
+    const parsed = parseDefinition(value);
+    expect(parsed.ok ? [] : parsed.problems.map((p) => p.code)).toContain("input-type-mismatch");
+    expect({ schema: validate(value), strict: strict(value) }).toEqual({ schema: false, strict: false });
+    const at = (validate.errors ?? []).filter((e) => e.keyword === "enum").map((e) => e.instancePath);
+    expect(at.sort()).toEqual(where);
+    // Allowed there: the types an expression reads.
+    const allowed = validate.errors!.find((e) => e.keyword === "enum")!.params.allowedValues as string[];
+    expect(allowed).toEqual(["number", "integer", "percent", "boolean"]);
+  });
+
+  test("the same inputs under an expression that names none of them are accepted by both", () => {
+    const value = definition([{ code: "x", type: "choice" }, { code: "y", type: "text" }], "1");
+    expect({ parser: parseDefinition(value).ok, schema: validate(value), strict: strict(value) }).toEqual({ parser: true, schema: true, strict: true });
+  });
+});
+
 describe("the definitions in the repository point editors at the schema", () => {
   const root = join(__dirname, "../../..");
   const definitions = (dir: string): string[] =>

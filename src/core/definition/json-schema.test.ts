@@ -262,6 +262,30 @@ describe("the shipped JSON Schema and the parser give the same verdict", () => {
     ["a points rule on a boolean input", withIndicator({ inputs: [{ code: "x", type: "boolean" }] }), false],
     ["a count rule on an integer input", withIndicator({ inputs: [{ code: "x", type: "integer" }], rule: { kind: "count", pointsEach: 1 } }), true],
     ["a ratio of a text input by itself", withIndicator({ inputs: [{ code: "x", type: "text" }], rule: { kind: "ratio", numerator: "x", denominator: "x" } }), false],
+    // An expr rule reads the inputs its expression names: a number or a yes/no answer, not a choice or a text.
+    ["an expr rule on a choice input it names", withIndicator({ inputs: [{ code: "x", type: "choice" }], rule: { kind: "expr", expr: "[x] / 2" } }), false],
+    ["an expr rule on a text input it names", withIndicator({ inputs: [{ code: "x", type: "text" }], rule: { kind: "expr", expr: "IF([x], 1, 0)" } }), false],
+    ["an expr rule on a choice input, naming a code that is no input of it", withIndicator({ inputs: [{ code: "x", type: "choice" }], rule: { kind: "expr", expr: "[a]" } }), false],
+    ["an expr rule on a choice and a text input, naming the text one", withIndicator({ inputs: [{ code: "x", type: "choice" }, { code: "y", type: "text" }], rule: { kind: "expr", expr: "[y] * 2" } }), false],
+    ["an expr rule on a choice input it does not name", withIndicator({ inputs: [{ code: "x", type: "choice" }], rule: { kind: "expr", expr: "1" } }), true],
+    ["an expr rule on a boolean input it names", withIndicator({ inputs: [{ code: "x", type: "boolean" }], rule: { kind: "expr", expr: "IF([x], 1, 0)" } }), true],
+    ["an expr rule on a percent input it names", withIndicator({ inputs: [{ code: "x", type: "percent" }], rule: { kind: "expr", expr: "[x]" } }), true],
+    ["an expr rule on an input without type", withIndicator({ inputs: [{ code: "x" }], rule: { kind: "expr", expr: "[x]" } }), true],
+    // Among several inputs all of types the rule cannot read, whichever it names it cannot read.
+    ["a points rule naming one of two boolean inputs", withIndicator({ inputs: [{ code: "x", type: "boolean" }, { code: "y", type: "boolean" }], rule: { kind: "points", input: "x" } }), false],
+    ["a ratio of two text inputs", withIndicator({ inputs: [{ code: "x", type: "text" }, { code: "y", type: "text" }], rule: { kind: "ratio", numerator: "x", denominator: "y" } }), false],
+    [
+      "a choice rule naming one of a number and an integer input",
+      withIndicator({ inputs: [{ code: "x", type: "number" }, { code: "y", type: "integer" }], rule: { kind: "choice", input: "x", options: [{ value: "c", fraction: 1 }] } }),
+      false,
+    ],
+    ["a boolean rule on two choice inputs, naming none", withIndicator({ inputs: [{ code: "x", type: "choice" }, { code: "y", type: "choice" }], rule: { kind: "boolean" } }), false],
+    [
+      "a choice rule naming one of two choice inputs",
+      withIndicator({ inputs: [{ code: "x", type: "choice" }, { code: "y", type: "choice" }], rule: { kind: "choice", input: "y", options: [{ value: "c", fraction: 1 }] } }),
+      true,
+    ],
+    ["a ratio of a number and a text input, the number by itself", withIndicator({ inputs: [{ code: "x", type: "number" }, { code: "y", type: "text" }], rule: { kind: "ratio", numerator: "x", denominator: "x" } }), true],
     // fraction-rule-scale and percent-scale: a fraction (0…1) read from an input on a 0–100 scale.
     ["a fraction rule on a number input with max 100", withIndicator({ inputs: [{ code: "x", type: "number", max: 100 }], rule: { kind: "fraction" } }), false],
     ["a fraction rule on an integer input with min 20 and max 100", withIndicator({ inputs: [{ code: "x", type: "integer", min: 20, max: 100 }], rule: { kind: "fraction" } }), false],
@@ -299,6 +323,8 @@ describe("the shipped JSON Schema and the parser give the same verdict", () => {
       // The input a rule names among several is found by its code, a value of another object.
       withIndicator({ inputs: [{ code: "x", type: "number" }, { code: "y" }], rule: { kind: "choice", input: "x", options: [{ value: "c", fraction: 1 }] } }),
       withIndicator({ inputs: [{ code: "x", type: "number", max: 100 }, { code: "y" }], rule: { kind: "fraction", input: "x" } }),
+      // The input an expression names among several, some of a type it reads.
+      withIndicator({ inputs: [{ code: "x", type: "choice" }, { code: "y", type: "number" }], rule: { kind: "expr", expr: "[x] + [y]" } }),
     ];
     for (const value of onlyParser) {
       expect(parseDefinition(value).ok).toBe(false);

@@ -7,7 +7,7 @@
  * lines under the forms' summaries, the user's own) lose their cached results, so every reader
  * computes them; the formulas on the forms gathered keep theirs.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -174,5 +174,37 @@ describe("forms gathered into a workbook scored before", () => {
     expect(before).toMatch(SUBTITLE);
     refreshGatheredResults(wb, ["Sở Nội vụ"]);
     expect(status(wb).result).toBe(before);
+  }, 60_000);
+
+  test("a workbook scored by the release that refused whole numbers with float noise (figures unchanged, one read otherwise now): A2 counts the units `validate` says changed, not that figure's unit", async () => {
+    // test/fixtures/xlsx/scored-before-noisy-whole-numbers.xlsx (src/cli/stale-float-noise.test.ts):
+    // Sở Tài chính's 1.4 keeps 12.000000000000002, which that release left out of its hash; up to date.
+    copyFileSync(join(__dirname, "../../../test/fixtures/xlsx/scored-before-noisy-whole-numbers.xlsx"), join(dir, "noise.xlsx"));
+    const subtitle = String(status(await open(read("noise.xlsx"))).result);
+    expect(subtitle).toMatch(/^Chấm điểm ngày \d\d\/\d\d\/\d{4} bằng DTI Scorer .*; 2 sở, ban, ngành\./);
+    const date = /^Chấm điểm ngày (\S+) /.exec(subtitle)![1]!;
+    /** The number of units `validate --json` says are out of date in `file` (0: up to date). */
+    const staleCount = async (file: string): Promise<number> => {
+      const v = await runCli(["validate", file, "--json", "-"], dir, "vi");
+      const s = (JSON.parse(v.out) as { stale: { changed: string[]; added: string[]; removed: string[] } | null }).stale;
+      return s ? s.changed.length + s.added.length + s.removed.length : 0;
+    };
+    expect(await staleCount("noise.xlsx")).toBe(0);
+
+    // A unit new to the workbook: 1 unit, as `validate` says, not 2.
+    const r = await run(["collect", "c6.xlsx", "--out", "noise.xlsx"]);
+    expect(r.out).toContain("Sở Khoa học và Công nghệ");
+    expect(await staleCount("noise.xlsx")).toBe(1);
+    expect(status(await open(read("noise.xlsx"))).result).toBe(stale(1, date));
+
+    // Sở Xây dựng's 1.4 changed for real (5 → 6) too, then the new unit's form gathered: 2 units, not 3.
+    const changed = await edit(new Uint8Array(readFileSync(join(__dirname, "../../../test/fixtures/xlsx/scored-before-noisy-whole-numbers.xlsx"))), (wb) => {
+      const ws = wb.getWorksheet("Sở Xây dựng")!;
+      ws.getCell(rowOf(ws, "1.4"), 4).value = 6;
+    });
+    const { data } = await collectFiles([{ name: "c6.xlsx", data: read("c6.xlsx") }], changed);
+    writeFileSync(join(dir, "noise-sxd.xlsx"), data);
+    expect(await staleCount("noise-sxd.xlsx")).toBe(2);
+    expect(status(await open(data)).result).toBe(stale(2, date));
   }, 60_000);
 });

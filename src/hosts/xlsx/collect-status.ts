@@ -11,9 +11,9 @@
  * formulas on the forms gathered keep theirs: they are the unit's, computed on its own figures.
  */
 import ExcelJS from "exceljs";
-import { INDEX_SHEET, type IndexSheetState, readIndexSheet, staleUnits } from "../../core/plan";
+import { INDEX_SHEET, type IndexSheetState, readIndexSheet } from "../../core/plan";
 import { inputsChangedStatusText, isInputsChangedLine } from "../../core/plan/labels";
-import { submissionsAsScored } from "../../core/stale";
+import { unitsOutOfDate } from "../../core/stale";
 import { forgetStaleResults, wholeSheet } from "./stale-results";
 import { snapshotSheet, snapshotWorkbook } from "./read";
 import { sheetNamed } from "./rename-sheets";
@@ -31,27 +31,27 @@ function formulaCells(ws: ExcelJS.Worksheet): string[] {
 }
 
 /**
- * How many units' results are out of date now, by the comparison the scoring stamp is made for
- * (staleUnits: each unit's hash in `_index` against its figures read with the index it was scored
- * with): those whose figures changed, those new to the workbook, those gone. 0 when none is.
+ * How many units' results are out of date now, as the command line's stale check and the pane
+ * count them (unitsOutOfDate of core/stale: staleResults, each unit's hash in `_index` against its
+ * figures read with the index it was scored with): those whose figures changed, those new to the
+ * workbook, those gone, those whose period alone changed, whose form names another index or can no
+ * longer be read; not those whose figures an earlier release that scored the workbook read
+ * otherwise (a whole number with float noise), their figures unchanged. 0 when none is.
  * The formula counts the flags of `_index`, and a unit new to the workbook has none (it was not
  * scored): counted here, so that its form alone never leaves the subtitle saying the results are
  * current, though Excel, which recalculates, says so until the next scoring.
  * When that cannot be told (a stamp without a hash per unit, the index kept in `_index` not
  * readable), the forms gathered (`gathered`, at least one) are what is known to have changed.
  */
-function unitsOutOfDate(wb: ExcelJS.Workbook, state: IndexSheetState, gathered: number): number {
-  const stamp = state.provenance!;
-  if (Object.keys(stamp.unitHashes).length === 0) return gathered;
-  let submissions;
+function unitsOutOfDateNow(wb: ExcelJS.Workbook, state: IndexSheetState, gathered: number): number {
+  let count: number | undefined;
   try {
-    submissions = submissionsAsScored(snapshotWorkbook(wb), state, stamp.lang);
+    // `_index` read again with the forms: the copies of their figures it keeps are read with their sheets.
+    count = unitsOutOfDate(snapshotWorkbook(wb), state.provenance!.lang);
   } catch {
-    submissions = undefined;
+    count = undefined;
   }
-  if (!submissions) return gathered;
-  const { changed, added, removed } = staleUnits(state, submissions);
-  return changed.length + added.length + removed.length;
+  return count ?? gathered;
 }
 
 /**
@@ -82,7 +82,7 @@ export function refreshGatheredResults(wb: ExcelJS.Workbook, gathered: readonly 
     // The project's subtitle formula only (it counts the flags of `_index`), not what the user typed over it.
     const ours = cells.filter(({ cell }) => cell.type === ExcelJS.ValueType.Formula && isInputsChangedLine({ formula: cell.formula }));
     if (ours.length > 0) {
-      const count = unitsOutOfDate(wb, state, gathered.length);
+      const count = unitsOutOfDateNow(wb, state, gathered.length);
       const scoredAt = new Date(stamp.scoredAt);
       for (const { ws, cell } of ours) {
         // `cell.result`: cell.value leaves a result of 0 or FALSE out.
