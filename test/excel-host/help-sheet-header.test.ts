@@ -2,19 +2,26 @@
  * In Excel, as in the xlsx host, a scoring run prints the index and the period the forms state now
  * at the top of the template's instructions sheet ("Hướng dẫn"), as the results sheet names the
  * periods (ExcelApi 1.9, PageLayout.headersFooters): over the header the project wrote there, or
- * none; a header a person wrote stays. In the requests the run makes anyway.
+ * none; a header a person wrote stays. Its period line under the title (A2, the top-left cell of
+ * the area the template merged across the unit table) says the new period, the cell text the xlsx
+ * host writes; a line a person wrote there stays. In the requests the run makes anyway.
  */
+import ExcelJS from "exceljs";
 import { runScoring } from "../../src/core/pipeline";
 import { ExcelHost } from "../../src/hosts/excel";
-import type { ExcelDouble } from "../excel-double";
+import { XlsxHost } from "../../src/hosts/xlsx/host";
+import { makeTemplate } from "../../src/hosts/xlsx/template";
+import { createExcelDouble, type ExcelDouble } from "../excel-double";
 import type { MSheet } from "../excel-double/model";
-import { layoutAWorkbook } from "./fixtures";
+import { departmentModel, layoutAWorkbook } from "./fixtures";
 
 const INDEX = "Mẫu — Bộ chỉ số CĐS cấp sở, ban, ngành (điều chỉnh theo quyết định của tỉnh)";
 
-async function score(double: ExcelDouble, definition: unknown) {
+async function score(double: ExcelDouble, definition: unknown): Promise<ExcelHost> {
   double.install();
-  await runScoring(new ExcelHost(), { definition, lang: "vi", projectVersion: "test", now: new Date("2026-01-15T08:00:00Z") });
+  const host = new ExcelHost();
+  await runScoring(host, { definition, lang: "vi", projectVersion: "test", now: new Date("2026-01-15T08:00:00Z") });
+  return host;
 }
 
 /** The double's forms, each with its period (`Kỳ đánh giá`) typed as given. */
@@ -33,38 +40,127 @@ function typePeriods(double: ExcelDouble, period: (i: number) => string): void {
 const sheet = (double: ExcelDouble, name: string) => double.workbook.sheets.find((s) => s.name === name)!;
 const header = (s: MSheet) => s.pageLayout.headersFooters.defaultForAllPages;
 
-test("the instructions sheet's header names the period the forms state now, as the results sheet's does; a person's header stays", async () => {
+/** The template's instructions sheet of last year: its period line (A2) as a template made with that period writes it. */
+function lastYears(double: ExcelDouble, line = "Kỳ đánh giá: Năm 2024"): MSheet {
+  const help = sheet(double, "Hướng dẫn");
+  const a2 = help.cell(1, 0);
+  a2.v = line;
+  a2.t = "String";
+  return help;
+}
+
+/** The instructions sheet's period line as an add-in reads it through Office.js, and the merged area it is in. */
+async function periodLine(name = "Hướng dẫn"): Promise<{ text: unknown; merged: string | null }> {
+  return Excel.run(async (ctx) => {
+    const a2 = ctx.workbook.worksheets.getItem(name).getRange("A2");
+    const text = a2.load("values");
+    const merged = a2.getMergedAreasOrNullObject().load("address");
+    await ctx.sync();
+    return { text: text.values[0]![0], merged: merged.isNullObject ? null : merged.address };
+  });
+}
+
+test("the instructions sheet's header and period line name the period the forms state now, as the results sheet's header does; a person's header or line stays", async () => {
   const { double, definition } = await layoutAWorkbook(3);
   typePeriods(double, () => "Năm 2025");
-  const help = sheet(double, "Hướng dẫn");
-  // The template's header of last year.
+  // The template's header and line of last year.
+  const help = lastYears(double);
   header(help).centerHeader = `${INDEX} — Kỳ đánh giá: Năm 2024`;
+  double.install();
+  const merged = (await periodLine()).merged;
+  expect(merged).toMatch(/^'Hướng dẫn'!A2:[B-Z]2$/);
   await score(double, definition);
   expect(header(help).centerHeader).toBe(`${INDEX} — Kỳ đánh giá: Năm 2025`);
   expect(header(help).centerHeader).toBe(header(sheet(double, "Kết quả")).centerHeader);
+  // Written into the merged area's top-left cell, as Excel writes it: still merged, as it was.
+  expect(await periodLine()).toEqual({ text: "Kỳ đánh giá: Năm 2025", merged });
+  expect(double.requests.every((r) => r.ok)).toBe(true);
 
   // The forms differ: every period is named, as on the results sheet.
   typePeriods(double, (i) => (i === 0 ? "Năm 2024" : "Năm 2025"));
   await score(double, definition);
   expect(header(help).centerHeader).toMatch(/Kỳ đánh giá \(các phiếu ghi khác nhau\): Năm 2024, Năm 2025$/);
   expect(header(help).centerHeader).toBe(header(sheet(double, "Kết quả")).centerHeader);
+  expect((await periodLine()).text).toBe("Kỳ đánh giá (các phiếu ghi khác nhau): Năm 2024, Năm 2025");
 
+  // Words a person added after the period stay after it; a header or a line of their own stays.
+  typePeriods(double, () => "Năm 2026");
+  lastYears(double, "Kỳ đánh giá: Năm 2025 (số liệu đến 30/9)");
+  await score(double, definition);
+  expect((await periodLine()).text).toBe("Kỳ đánh giá: Năm 2026 (số liệu đến 30/9)");
   header(help).centerHeader = "Hướng dẫn của Sở";
+  lastYears(double, "Hạn nộp phiếu: 15/10/2026");
   await score(double, definition);
   expect(header(help).centerHeader).toBe("Hướng dẫn của Sở");
+  expect((await periodLine()).text).toBe("Hạn nộp phiếu: 15/10/2026");
 });
 
-test("writing the instructions sheet's header takes no more requests than a workbook without one", async () => {
+test("a password on the instructions sheet: its header and line stay, and the run says the line was not written, the xlsx host's words", async () => {
+  const { double, definition } = await layoutAWorkbook(3);
+  typePeriods(double, () => "Năm 2025");
+  const help = lastYears(double);
+  header(help).centerHeader = `${INDEX} — Kỳ đánh giá: Năm 2024`;
+  double.install();
+  await Excel.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem("Hướng dẫn").protection.protect({}, "mat-khau");
+    await ctx.sync();
+  });
+  const host = await score(double, definition);
+  expect(host.lastApply?.skippedSheets).toEqual(["Hướng dẫn"]);
+  expect(host.lastApply?.warnings).toEqual([
+    {
+      sheet: "Hướng dẫn",
+      vi: "Trang 'Hướng dẫn' được bảo vệ bằng mật khẩu nên dòng kỳ đánh giá (ô A2) và đầu trang khi in của trang này chưa được ghi lại theo kỳ của các phiếu. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi chấm điểm lại.",
+      en: "The sheet 'Hướng dẫn' is protected with a password, so its period line (cell A2) and printed header were not written again with the forms' period. Unprotect the sheet (Review > Unprotect Sheet) and score again.",
+    },
+  ]);
+  expect((await periodLine()).text).toBe("Kỳ đánh giá: Năm 2024");
+  expect(header(help).centerHeader).toBe(`${INDEX} — Kỳ đánh giá: Năm 2024`);
+  // The results are written.
+  expect(header(sheet(double, "Kết quả")).centerHeader).toBe(`${INDEX} — Kỳ đánh giá: Năm 2025`);
+});
+
+test("writing the instructions sheet's header and period line takes no more requests than a workbook without one", async () => {
   const counts: number[] = [];
   for (const named of ["Hướng dẫn", "Ghi chú"]) {
     const { double, definition } = await layoutAWorkbook(3);
     typePeriods(double, () => "Năm 2025");
-    // Renamed, it is no instructions sheet of the project's any more: its header is not planned.
+    lastYears(double);
+    // Renamed, it is no instructions sheet of the project's any more: its header and line are not planned.
     sheet(double, "Hướng dẫn").name = named;
     double.resetCounters();
     await score(double, definition);
-    expect([named, header(sheet(double, named)).centerHeader]).toEqual([named, named === "Hướng dẫn" ? `${INDEX} — Kỳ đánh giá: Năm 2025` : ""]);
+    const ours = named === "Hướng dẫn";
+    expect([named, header(sheet(double, named)).centerHeader]).toEqual([named, ours ? `${INDEX} — Kỳ đánh giá: Năm 2025` : ""]);
+    expect([named, (await periodLine(named)).text]).toEqual([named, ours ? "Kỳ đánh giá: Năm 2025" : "Kỳ đánh giá: Năm 2024"]);
     counts.push(double.syncCount);
   }
   expect(counts[0]).toBe(counts[1]);
+});
+
+test.each([
+  ["vi", "Hướng dẫn", "Năm 2024", "Năm 2025", " (số liệu đến 30/9)", "Kỳ đánh giá: Năm 2025 (số liệu đến 30/9)"],
+  ["en", "Instructions", "2024", "2025", " (figures to 30 Sep)", "Period: 2025 (figures to 30 Sep)"],
+] as const)("last year's template in %s scored with next year's forms: the xlsx host and Excel write the same period line", async (lang, help, was, is, words, line) => {
+  const { definition, model } = departmentModel();
+  const units = ["Sở Xây dựng", "Sở Tài chính"].map((name, u) => ({ code: `U${u + 1}`, name, ...(model.categories[0] ? { category: model.categories[0] } : {}) }));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await makeTemplate(model, units, { lang, period: was })) as never);
+  for (const u of units) wb.getWorksheet(u.name)!.getCell("B5").value = is;
+  const made = wb.getWorksheet(help)!.getCell("A2").value;
+  expect(made).toBe(`${lang === "vi" ? "Kỳ đánh giá" : "Period"}: ${was}`);
+  wb.getWorksheet(help)!.getCell("A2").value = `${String(made)}${words}`;
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const now = new Date("2026-01-15T08:00:00Z");
+
+  const file = await XlsxHost.fromBuffer(bytes, "phieu.xlsx");
+  await runScoring(file, { definition, lang: "vi", projectVersion: "test", now });
+  const written = new ExcelJS.Workbook();
+  await written.xlsx.load((await file.toBuffer()) as never);
+
+  const double = createExcelDouble();
+  await double.loadXlsx(bytes);
+  await score(double, definition);
+  expect([written.getWorksheet(help)!.getCell("A2").value, (await periodLine(help)).text]).toEqual([line, line]);
+  expect(header(sheet(double, help)).centerHeader).toBe(written.getWorksheet(help)!.headerFooter.oddHeader!.replace(/^&C/, ""));
 });

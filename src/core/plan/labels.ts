@@ -4,7 +4,7 @@ import type { LocalizedText } from "../definition/schema";
 import { formatDate, formatNumber, localize } from "../i18n/text";
 import { roundHalfUp } from "../score/round";
 import type { IndexModel } from "../definition/model";
-import type { ChartKind, NotRankedReason, PrintPlan, Severity, UnavailableReason, UnitResult } from "../types";
+import type { CellBlock, ChartKind, NotRankedReason, PrintPlan, Severity, UnavailableReason, UnitResult } from "../types";
 
 /** Names that never change with the language: a second run in the other language finds them. */
 export const INDEX_SHEET = "_index";
@@ -1121,15 +1121,55 @@ export function instructionsPeriodLine(line: string, periods: readonly string[],
   const text = line.normalize("NFC");
   const next = periodText(periods, lang);
   if (next === "") return undefined;
+  const at = periodLineStart(text);
+  if (at === undefined) return undefined;
+  const written = `${next}${wordsAfterPeriod(text.slice(at), next.slice(periodsOpening(next).length))}`;
+  return written === line ? undefined : written;
+}
+
+/**
+ * Where the period starts in the instructions' period line (`text`, NFC): past its opening
+ * (PERIOD_OPENINGS, either language), as written (its spaces, its case); undefined when the line
+ * has no such opening or no period after it.
+ */
+function periodLineStart(text: string): number | undefined {
   const opening = PERIOD_OPENINGS.find((o) => headerKey(text).startsWith(headerKey(o)));
   if (opening === undefined) return undefined;
-  // Where the line's period starts: past the opening, as written (its spaces, its case).
   const at = new RegExp(`^\\s*${opening.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")}\\s*`, "iu").exec(text)?.[0].length;
-  if (at === undefined) return undefined;
-  const stated = text.slice(at);
-  if (stated.trim() === "") return undefined;
-  const written = `${next}${wordsAfterPeriod(stated, next.slice(periodsOpening(next).length))}`;
-  return written === line ? undefined : written;
+  if (at === undefined || text.slice(at).trim() === "") return undefined;
+  return at;
+}
+
+/**
+ * Whether `line` reads as the instructions' period line the project writes ("Kỳ đánh giá: Năm
+ * 2024", "Period: 2024 (figures to September)", the periods of several forms), in either
+ * language: one a scoring run may write again (instructionsPeriodLine).
+ */
+export function isInstructionsPeriodLine(line: string): boolean {
+  return periodLineStart(line.normalize("NFC")) !== undefined;
+}
+
+/**
+ * Whether a block of a plan's edit is the instructions' period line a scoring run writes again
+ * (instructionsPeriodLine): one cell, of text that reads as the line (isInstructionsPeriodLine).
+ */
+export function isInstructionsPeriodBlock(block: CellBlock): boolean {
+  const [row, ...more] = block.values;
+  const value = row?.[0];
+  return more.length === 0 && row?.length === 1 && typeof value === "string" && block.formulas?.[0]?.[0] == null && isInstructionsPeriodLine(value);
+}
+
+/**
+ * What the user is told when a password protects the template's instructions sheet and its
+ * period line (A2) was to be written again: nothing of the scoring is missing, but the sheet still
+ * states the period it stated.
+ */
+export function instructionsPeriodUnwrittenMessage(sheet: string): SheetMessage {
+  return {
+    sheet,
+    vi: `Trang '${sheet}' được bảo vệ bằng mật khẩu nên dòng kỳ đánh giá (ô A2) và đầu trang khi in của trang này chưa được ghi lại theo kỳ của các phiếu. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi chấm điểm lại.`,
+    en: `The sheet '${sheet}' is protected with a password, so its period line (cell A2) and printed header were not written again with the forms' period. Unprotect the sheet (Review > Unprotect Sheet) and score again.`,
+  };
 }
 
 /** The opening of a periodText ("Kỳ đánh giá: "), or "" when it has none of PERIOD_OPENINGS. */

@@ -21,7 +21,7 @@ import {
   UNIT_HASH_SCHEME,
   unitKey,
 } from "./index-sheet";
-import { INDEX_SHEET, MARK_FILLS, formPageHeader, isRoundingNote, markNote } from "./labels";
+import { INDEX_SHEET, MARK_FILLS, formPageHeader, instructionsPeriodLine, isInstructionsPeriodBlock, isRoundingNote, markNote } from "./labels";
 import { formPeriods, statedPeriod } from "../read/periods";
 import { isInstructionsSheet } from "../collect";
 import { cellText } from "../read/sheet";
@@ -64,6 +64,15 @@ export { notScoredEntries } from "./not-scored";
 /** The warnings a plan carries (none for a plan without). */
 export function planWarnings(plan: WritePlan): SheetMessage[] {
   return [...(plan.warnings ?? [])];
+}
+
+/**
+ * The plan without the instructions sheet's period line (isInstructionsPeriodBlock): a host asks
+ * it of a sheet it left as it is (a password protects it) whether anything but that line and its
+ * printed header was to be written there, to say which was not.
+ */
+export function withoutInstructionsPeriodLines(plan: WritePlan): WritePlan {
+  return { ...plan, edits: plan.edits.map((e) => ({ ...e, blocks: e.blocks.filter((b) => !isInstructionsPeriodBlock(b)) })) };
 }
 
 export interface PlanOptions {
@@ -512,6 +521,9 @@ export function statedPeriods(submissions: Submission[], snapshot: WorkbookSnaps
   return [...new Set(formPeriods(snapshot, submissions).map((f) => f.period))];
 }
 
+/** The row of the instructions sheet's period line, under its title: "Kỳ đánh giá: Năm 2024" (A2, merged across the unit table). */
+const INSTRUCTIONS_PERIOD_ROW = 2;
+
 /** How the English instructions sheet's title (A1) starts; the Vietnamese one's is "Phiếu tự đánh giá — ". */
 const ENGLISH_INSTRUCTIONS_TITLE = foldText("Self-assessment form — ");
 
@@ -788,12 +800,24 @@ export function planResults(
     withPageHeader(sheet.name, formPageHeader(localize(model.definition.name, formLang), period, formLang));
   }
   // The template's instructions sheet ("Hướng dẫn"), in its own language: the periods the results
-  // sheet's title and header name (all the forms' one, or each when they differ).
+  // sheet's title and header name (all the forms' one, or each when they differ), on its printed
+  // pages and on its period line under the title (A2, merged across the unit table as the
+  // template wrote it), as the template wrote them for the period it was made for. The line is
+  // written again only while it reads as the project's (instructionsPeriodLine: a line a person
+  // wrote or emptied stays), the words a person added after the period kept. Nothing records it
+  // in `_index`: the sheet and the line are known by what they say, as the printed header is.
   for (const sheet of snapshot?.sheets ?? []) {
     if (sheet.csvFile !== undefined || ownedSet.has(sheet.name) || !isInstructionsOf(sheet, model)) continue;
     const helpLang = instructionsLanguage(sheet);
     const { pageHeader } = printedPageTexts(localize(model.definition.name, helpLang), periods, helpLang);
     if (pageHeader) withPageHeader(sheet.name, pageHeader);
+    const now = sheet.values[INSTRUCTIONS_PERIOD_ROW - 1]?.[0] ?? null;
+    const line = typeof now === "string" ? instructionsPeriodLine(now, periods, helpLang) : undefined;
+    if (line === undefined) continue;
+    const block = { address: cellAddress(INSTRUCTIONS_PERIOD_ROW, 1), values: [[line]] };
+    const edit = edits.find((e) => e.sheet === sheet.name);
+    if (edit) edit.blocks.push(block);
+    else edits.push({ sheet: sheet.name, blocks: [block] });
   }
 
   // Marks: set the new ones, clear every mark of the last run (on a form renamed since, under its new name).

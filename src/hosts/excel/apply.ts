@@ -18,7 +18,7 @@
  * and visibility the user gave it (`_index` stays very hidden).
  */
 import type { Message, SheetMessage } from "../../core/i18n/text";
-import { INDEX_SHEET, type PageTexts, isProjectFormHeader, rewrittenFormHeader } from "../../core/plan/labels";
+import { INDEX_SHEET, type PageTexts, instructionsPeriodUnwrittenMessage, isProjectFormHeader, rewrittenFormHeader } from "../../core/plan/labels";
 import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, SheetEditPlan, TablePlan, WritePlan } from "../../core/types";
 import { overlaps, parseRect, type Rect, rectsWithout, rectWithout as without } from "../../core/a1";
 import { excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./address";
@@ -27,7 +27,7 @@ import { coalesceColumnCells, widestRow } from "./blocks";
 import type { Capabilities } from "./requirements";
 import { kindOfChartType, queueChart, type ExistingChart } from "./charts";
 import { type FoundChart, matchCharts } from "../../core/plan/charts";
-import { planWarnings, relocateMarks, withFillsOfMarkedCells } from "../../core/plan/plan";
+import { planWarnings, relocateMarks, withFillsOfMarkedCells, withoutInstructionsPeriodLines } from "../../core/plan/plan";
 import { protectedOwnedSheetMessage } from "../../core/plan/sheet-names";
 import { cellKey, commentRefusedMessage, fillOnlyMessage, MARK_FILL, marksAsFillsMessage, markLookup, markScans, queueClear, queueMark, type ItemScan, type MarkLookup } from "./marks";
 import { BLOCK_BUDGET, errorCode, type Fallback, jsonBytes, opBytes, REFUSAL_CODES, refusedWhole, RequestPacker, type SheetGuard, tooLarge } from "./payload";
@@ -725,6 +725,20 @@ function queuePrint(packer: RequestPacker, name: string, print: PrintPlan): void
   }, { sheet: name, replay: "same" });
 }
 
+/**
+ * What the user is told of a sheet the plan writes on that a password protects, left as it is:
+ * nothing when all the plan had for it was its printed header (the instructions sheet's, nothing
+ * of the scoring missing); that its period line was not written again when that was all besides
+ * (the line goes into the top-left cell of the template's merged A2, which Excel writes as any
+ * cell); else that its scores and marks were not written (passwordProtectedMessage). As the xlsx
+ * host says it.
+ */
+function unwrittenSheetMessage(plan: WritePlan, sheet: string, kind: "score" | "mark" | "clear"): SheetMessage | undefined {
+  if (onlyPageHeaderOn(plan, sheet)) return undefined;
+  if (onlyPageHeaderOn(withoutInstructionsPeriodLines(plan), sheet)) return instructionsPeriodUnwrittenMessage(sheet);
+  return passwordProtectedMessage(sheet, kind);
+}
+
 /** What a form's page header is loaded by, with its protection: whether pages differ, and the texts of every page's header. */
 const HEADER_PATHS = ["state", "defaultForAllPages/leftHeader", "defaultForAllPages/centerHeader", "defaultForAllPages/rightHeader"].map((p) => `pageLayout/headersFooters/${p}`).join(",");
 
@@ -1206,7 +1220,7 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
     }
   }
   const kind = planKind(fullPlan);
-  const warnings = [...planWarnings(writtenPlan), ...skipped.filter((n) => !onlyPageHeaderOn(fullPlan, n)).map((n) => passwordProtectedMessage(n, kind))];
+  const warnings = [...planWarnings(writtenPlan), ...skipped.flatMap((n) => unwrittenSheetMessage(fullPlan, n, kind) ?? [])];
   for (const o of fullPlan.owned) {
     for (const t of tablesMadeAnew(o, lower.has(o.name.toLowerCase()), caps, existingTables)) warnings.push(tableMadeAnewMessage(o.name, t));
     warnings.push(...otherTablesMessages(o, lower.has(o.name.toLowerCase()), caps, existingTables));

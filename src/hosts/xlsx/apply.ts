@@ -7,9 +7,19 @@
 import ExcelJS from "exceljs";
 import { blockArea, forgetStaleResults, wholeSheet } from "./stale-results";
 import type { Message, SheetMessage } from "../../core/i18n/text";
-import { INDEX_SHEET as MARKS_INDEX, MARK_FILLS, markNoteParts, mergedScoreCellsMessage, noteWithMark, noteWithoutMark } from "../../core/plan/labels";
+import {
+  INDEX_SHEET as MARKS_INDEX,
+  MARK_FILLS,
+  instructionsPeriodUnwrittenMessage,
+  isInstructionsPeriodBlock,
+  isInstructionsPeriodLine,
+  markNoteParts,
+  mergedScoreCellsMessage,
+  noteWithMark,
+  noteWithoutMark,
+} from "../../core/plan/labels";
 import { cellAddress as cellAddressOf, columnNumber, parseCell, parseRange } from "../../core/plan/a1";
-import { type NotedCell, relocateMarks } from "../../core/plan/plan";
+import { type NotedCell, relocateMarks, withoutInstructionsPeriodLines } from "../../core/plan/plan";
 import { type CellNote, type DroppedNote, droppedNotesMessage, movedNotes } from "../../core/plan/results-area";
 import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, WritePlan } from "../../core/types";
 import { PipelineError } from "../../core/pipeline";
@@ -82,16 +92,18 @@ function unshareFormula(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): void {
 /**
  * Write a block. A cell inside a merged range is left as it is (ExcelJS would put the value into
  * the merge's top-left cell, over what the user typed there); the address of each such cell that
- * had a value to take is added to `mergedSkipped`.
+ * had a value to take is added to `mergedSkipped`. With `mergedTopLeft`, the top-left cell of a
+ * merged range (the cell whose value the merge shows, the one Excel writes) takes a value: the
+ * caller knows the cell for the project's.
  */
-export function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock, mergedSkipped?: string[]): void {
+export function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock, mergedSkipped?: string[], mergedTopLeft = false): void {
   const { row: top, column: left } = parseCell(block.address);
   const align = block.align;
   block.values.forEach((rowValues, r) => {
     rowValues.forEach((value: PlanValue, c) => {
       const cell = ws.getCell(top + r, left + c);
       const formula = block.formulas?.[r]?.[c];
-      if (cell.isMerged) {
+      if (cell.isMerged && !(mergedTopLeft && cell.master === cell && !formula)) {
         if (formula || (value !== null && value !== "")) mergedSkipped?.push(cell.address);
         return;
       }
@@ -263,6 +275,28 @@ function setPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
   // ExcelJS has no page breaks before columns: they go into the sheet's XML when it is written.
   setColumnBreaks(ws, (print.columnBreaksBefore ?? []).map(columnNumber));
   setPageTexts(ws, print.pageHeader, print.pageFooter);
+}
+
+/**
+ * Whether the cell holds the instructions sheet's period line as the project writes it (plain text
+ * that reads as the line: isInstructionsPeriodLine), so that the line written again
+ * (isInstructionsPeriodBlock) goes there, into the merged area the template made of it. A formula
+ * a person put there since stays.
+ */
+function holdsPeriodLine(cell: ExcelJS.Cell): boolean {
+  return typeof cell.value === "string" && isInstructionsPeriodLine(cell.value);
+}
+
+/**
+ * What the user is told of a sheet the plan writes on that a password protects, left as it is:
+ * nothing when all the plan had for it was its printed header (the instructions sheet's, nothing
+ * of the scoring missing); that its period line was not written again when that was all besides;
+ * else that its scores and marks were not written (passwordProtectedMessage).
+ */
+function unwrittenSheetMessage(plan: WritePlan, sheet: string, kind: "score" | "mark" | "clear"): SheetMessage | undefined {
+  if (onlyPageHeaderOn(plan, sheet)) return undefined;
+  if (onlyPageHeaderOn(withoutInstructionsPeriodLines(plan), sheet)) return instructionsPeriodUnwrittenMessage(sheet);
+  return passwordProtectedMessage(sheet, kind);
 }
 
 /** A sheet's protection as ExcelJS read it (`sheet` set when the sheet is protected), or null. */
@@ -795,7 +829,10 @@ export function applyPlan(
   const skippedSheets = passwordProtectedForms(wb, located);
   const skip = new Set(skippedSheets.map((n) => n.toLowerCase()));
   const plan = withoutSheets(located, skip);
-  for (const sheet of skippedSheets) if (!onlyPageHeaderOn(located, sheet)) warnings?.push(passwordProtectedMessage(sheet, planKind(written)));
+  for (const sheet of skippedSheets) {
+    const message = unwrittenSheetMessage(located, sheet, planKind(written));
+    if (message) warnings?.push(message);
+  }
   completeFonts(wb, skip);
   for (const name of plan.removeSheets ?? []) {
     const ws = sheetNamed(wb, name);
@@ -811,7 +848,12 @@ export function applyPlan(
     const ws = sheetNamed(wb, edit.sheet);
     if (!ws) throw new Error(`sheet not found: ${edit.sheet}`);
     const merged: string[] = [];
-    for (const block of edit.blocks) writeBlock(ws, block, merged);
+    for (const block of edit.blocks) {
+      // The instructions' period line goes into the cell the template merged for it while the cell
+      // holds the project's line; a formula a person put there since stays, without a word.
+      if (!isInstructionsPeriodBlock(block)) writeBlock(ws, block, merged);
+      else if (holdsPeriodLine(ws.getCell(block.address))) writeBlock(ws, block, undefined, true);
+    }
     // The plan's edits are the Điểm column of unit forms: cells the snapshot did not know were merged.
     if (merged.length > 0) warnings?.push(mergedScoreCellsMessage(ws.name, merged));
     // Its printed pages name the index and the period the form states now (not a header of the user's).
