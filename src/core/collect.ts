@@ -15,7 +15,7 @@ import type { LocatedCell } from "./read/raw";
 import { isBlank, keyText } from "./read/sheet";
 import { type UnitField, unitKeyOf } from "./read/unit-fields";
 import type { CellValue, SheetSnapshot } from "./types";
-import { readIndexSheet } from "./plan/index-sheet";
+import { periodText, readIndexSheet } from "./plan/index-sheet";
 import { INDEX_SHEET } from "./plan/labels";
 
 /** Excel's limit on a sheet name's length. */
@@ -109,6 +109,7 @@ export interface LayoutAHeader {
   category?: string;
   /** `Bộ chỉ số` as written, e.g. "dti-so-mau@2024". */
   index?: string;
+  /** `Kỳ đánh giá` as periodText reads it (a date cell as the day it shows: "31/12/2024"). */
   period?: string;
   /**
    * 1-based row of the table's header row; on a form whose table header the reader does not
@@ -141,11 +142,12 @@ function headerBlock(sheet: SheetSnapshot, table: TableHeader): Partial<Record<U
   return blockTexts(readHeaderBlock(sheet, table));
 }
 
+/** The header block's texts; the period as the titles and `_index` read it (periodText: a date cell as the day it shows, "31/12/2024"). */
 function blockTexts(read: HeaderBlock): Partial<Record<UnitField, string>> {
   const block: Partial<Record<UnitField, string>> = {};
   for (const [field, cell] of Object.entries(read) as [UnitField, LocatedCell | undefined][]) {
     if (!cell || isBlank(cell.value)) continue;
-    const text = keyText(cell.value);
+    const text = field === "period" ? periodText(cell.value) : keyText(cell.value);
     if (text !== "") block[field] = text;
   }
   return block;

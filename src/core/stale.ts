@@ -12,7 +12,7 @@ import { type AppraisedRecord, type IndexSheetState, type InputCopy, inputsHash,
 import { indexComparesUnits } from "./plan/index-sheet";
 import { isUnitHeaders, lowerFirst, othersMayChange, unitCount } from "./plan/labels";
 import { readSubmissions } from "./read";
-import { formPeriods, periodKey } from "./read/periods";
+import { formPeriods, periodKey, samePeriod } from "./read/periods";
 import { formWithoutTable } from "./read/layout-a";
 import { cellText, isBlank, keyText } from "./read/sheet";
 import { findTableHeader } from "./read/layout-a";
@@ -110,6 +110,9 @@ export interface PeriodChange {
  * The units of `submissions` whose form's period (formPeriods: the one reading of the titles and
  * the period warnings) is not the one `_index` recorded for them when they were scored, by key.
  * Only the units recorded (IndexSheetState.periods): none for a workbook scored by an earlier version.
+ * A day is the same period however it is written (samePeriod): a date cell that an earlier release
+ * recorded as "2024-12-31" and this one reads as "31/12/2024", or the day typed again as text, is
+ * no change.
  */
 export function periodsChanged(snapshot: WorkbookSnapshot, state: IndexSheetState, submissions: Submission[]): Map<string, { from: string; to: string }> {
   const out = new Map<string, { from: string; to: string }>();
@@ -121,7 +124,7 @@ export function periodsChanged(snapshot: WorkbookSnapshot, state: IndexSheetStat
     const from = recorded[key];
     if (from === undefined) continue;
     const to = now.get(key) ?? "";
-    if (to !== from) out.set(key, { from, to });
+    if (!samePeriod(to, from)) out.set(key, { from, to });
   }
   return out;
 }

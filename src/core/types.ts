@@ -177,6 +177,7 @@ export type IssueCode =
   | "minmax-bounds-reversed"
   | "relative-zero-best"
   | "period-differs"
+  | "period-number-as-date"
   | "appraised-over-new-figure"
   | "appraised-from-last-period";
 

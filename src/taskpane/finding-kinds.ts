@@ -52,6 +52,7 @@ export const FINDING_KINDS: Record<IssueCode, Message> = {
   "minmax-bounds-reversed": { vi: "Mức tối đa không lớn hơn mức tối thiểu", en: "Maximum not above the minimum" },
   "relative-zero-best": { vi: "Giá trị tốt nhất bằng 0 ở quy tắc so sánh", en: "Best value of zero in a relative rule" },
   "period-differs": { vi: "Kỳ đánh giá khác các phiếu khác", en: "Assessment period differs" },
+  "period-number-as-date": { vi: "Số trong ô kỳ đánh giá hiện thành ngày", en: "Number in the period cell shown as a date" },
   "appraised-over-new-figure": { vi: "Số liệu thẩm định được dùng thay số liệu mới", en: "Appraised figure used over a new one" },
   "appraised-from-last-period": { vi: "Số liệu thẩm định của kỳ trước", en: "Appraised figure from the last period" },
 };

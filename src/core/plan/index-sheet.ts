@@ -6,6 +6,7 @@
 import { quoteSheet, sheetAddress, splitSheet } from "../a1";
 import { atStoredPrecision, canonicalJson, sha256 } from "../hash";
 import { type HeaderBlock, findTableHeader, readHeaderBlock } from "../read/layout-a";
+import { hostDate } from "../read/messages";
 import { isBlank, keyText } from "../read/sheet";
 import { unitKeyOf } from "../read/unit-fields";
 import { type Lang, type Message, normalizeText } from "../i18n/text";
@@ -132,10 +133,18 @@ const APPRAISED_KEY = "appraised";
 
 /**
  * A form's `Kỳ đánh giá` cell as the titles and the period warnings compare it (formPeriods in
- * read/periods.ts): its text as the reader keeps it (keyText), trimmed; "" when blank.
+ * read/periods.ts), `_index` records it and Collect reads it (detectLayoutA): the one reading of a
+ * period cell. Its text as the reader keeps it (keyText), trimmed; "" when blank. A date cell,
+ * which both hosts give as ISO text ("2024-12-31", "2024-12-31T10:30:00"), is the day as the cell
+ * and Vietnamese show it, whatever the language of the run: "31/12/2024", with the time of day
+ * when it is not midnight ("31/12/2024 10:30"); a number typed into a cell formatted as a date is
+ * the day it shows (2024: "16/07/1905", said by "period-number-as-date"). The period is recorded
+ * in `_index` and compared across runs in either language, so it is one text.
  */
 export function periodText(v: CellValue | undefined): string {
-  return v === undefined || isBlank(v) ? "" : keyText(v).trim();
+  if (v === undefined || isBlank(v)) return "";
+  const text = keyText(v).trim();
+  return typeof v === "string" ? (hostDate(text)?.shown.vi ?? text) : text;
 }
 
 /** The keys of `_index`'s rows that record the results table's notes: the marker, then one row a unit with a note. */
@@ -291,6 +300,18 @@ export function staleUnits(
   return { changed, added, removed };
 }
 
+/**
+ * A period cell's value as the flag formula sees it (`cell&""`): a date cell, which the hosts give
+ * as ISO text ("2024-12-31"), is the number Excel keeps for it, in the workbook's date system
+ * (45657), so that a form whose period is a date is not flagged as changed as soon as it is scored;
+ * any other value is itself. Only the period cell: the copies of figure cells are read back and
+ * compared with the cells as the hosts give them (copiedFigures in stale.ts).
+ */
+function flaggedPeriod(v: CellValue | undefined, date1904: boolean): CellValue | undefined {
+  if (typeof v !== "string") return v;
+  return hostDate(v, date1904)?.serial ?? v;
+}
+
 /** A cell's value as the copy keeps it; undefined for an error (a cell that shows one cannot be compared). */
 function copiedValue(v: CellValue | undefined): PlanValue | undefined {
   if (v === undefined || v === null) return null;
@@ -357,7 +378,8 @@ function parsedCells(addresses: string[]): { row: number; column: number }[] {
  * writes anything): on a form (layout A) the `Số liệu` and `Số liệu thẩm định` columns over the
  * table's input rows, then the category, the unit name and the unit code cells of the header
  * block (`Nhóm`, `Đơn vị`, `Mã đơn vị`: the results show the name, and `validate` says a unit
- * changed, went or came when one of them does), the `Tự chấm` column over the table's rows
+ * changed, went or came when one of them does) and its period (`Kỳ đánh giá`, the titles name it;
+ * a date as the number the cell keeps: flaggedPeriod), the `Tự chấm` column over the table's rows
  * (self scores are hashed: "self-score-differs"), and whether each `Minh chứng` cell over them
  * has something in it (`filled`: which indicators have evidence is hashed, not its text); in a
  * table (layout B) the unit's row across its input columns, and its code, name and category
@@ -396,7 +418,8 @@ export function inputCopies(submissions: Submission[], snapshot: WorkbookSnapsho
       for (const field of [block.category, block.name, block.code, block.period]) {
         if (!field) continue;
         const { row, column } = parseCell(field.address);
-        ranges.push(...runs([{ row, column, value: at(row, column) }]));
+        const value = at(row, column);
+        ranges.push(...runs([{ row, column, value: field === block.period ? flaggedPeriod(value, snapshot.date1904 === true) : value }]));
       }
       if (block.period) {
         const { row, column } = parseCell(block.period.address);
@@ -872,13 +895,16 @@ export function readIndexSheet(snapshot: WorkbookSnapshot): IndexSheetState | un
         break;
       case PERIOD_KEY:
         // A blank period is written as an empty cell: the row says the unit's period was recorded.
-        if (a !== undefined) (state.periods ??= {})[a] = b ?? "";
+        // Read as periodText reads the cell: an earlier release recorded a date cell as its ISO text
+        // ("2024-12-31"), which is the day as this one reads it ("31/12/2024").
+        if (a !== undefined) (state.periods ??= {})[a] = periodText(b ?? "");
         break;
       case APPRAISED_KEY: {
         // A kind this version does not know (a later version's) is left out. A blank period is an empty cell.
         const [unit, node, sheetName, cell, appraised, other, since] = rest.slice(1);
+        // The period a figure dates from is read as `periods` are (an earlier release's "2024-12-31" is "31/12/2024").
         if ((a === "figure" || a === "period") && unit && node && sheetName && cell && appraised !== undefined && since)
-          (state.appraised ??= []).push({ kind: a, unit, node, sheet: sheetName, cell, appraised, other: other ?? "", since });
+          (state.appraised ??= []).push({ kind: a, unit, node, sheet: sheetName, cell, appraised, other: a === "period" ? periodText(other ?? "") : (other ?? ""), since });
         break;
       }
       case RESULT_NOTES_KEY:

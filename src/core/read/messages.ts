@@ -634,24 +634,37 @@ const DAY = 86_400_000;
  */
 const FIRST_1904_SERIAL = 1462;
 
+/** The numbers a "period-number-as-date" finding takes for a year typed (2024 in a cell formatted as a date shows as 16/07/1905). */
+const PERIOD_YEARS = { from: 1900, to: 2922 };
+
 /**
  * A cell of a sheet (not a CSV file, whose text is no date cell) that holds a date as the hosts
- * give one (HOST_DATE): the date as the official sees it in Excel (formatDate: 04/03/2025 in vi,
- * 4 Mar 2025 in en; with the time of day, "10:30"; a time alone as the time), and, for a date
- * before 1904 (a number typed into a cell formatted as a date: 3 shows as 03/01/1900), the number.
- * Excel counts 1900 as a leap year: its serials before 61 (1 March 1900) show a day later than
- * the day count from 30 December 1899 the hosts use, and 60 shows as 29/02/1900. In a workbook of
- * the 1904 date system (`date1904`), days count from 1 January 1904 (0,5 is "1904-01-01T12:00:00",
- * shown 12:00 as a time), without that leap day, and a date before 1908 is the number typed.
+ * give one (HOST_DATE): hostDate of its text.
  */
 function dateCell(p: MessageParams): { shown: Message; number?: number } | undefined {
   if (p.file !== undefined || p.rawNumber !== undefined || p.raw === undefined) return undefined;
-  const m = HOST_DATE.exec(p.raw);
+  return hostDate(p.raw, p.date1904 === true);
+}
+
+/**
+ * A date as both hosts give a date cell (HOST_DATE: "2025-03-04", "2025-03-04T10:30:00"): the date
+ * as the official sees it in Excel (formatDate: 04/03/2025 in vi, 4 Mar 2025 in en; with the time
+ * of day, "10:30"; a time alone as the time), its serial number (the count of days Excel keeps, in
+ * the workbook's date system), and, for a date before 1904 (a number typed into a cell formatted
+ * as a date: 3 shows as 03/01/1900), the number. undefined for text of no such date.
+ * Excel counts 1900 as a leap year: its serials before 61 (1 March 1900) show a day later than
+ * the day count from 30 December 1899 the hosts use, and 60 shows as 29/02/1900. In a workbook of
+ * the 1904 date system (`from1904`), days count from 1 January 1904 (0,5 is "1904-01-01T12:00:00",
+ * shown 12:00 as a time), without that leap day, and a date before 1908 is the number typed. No
+ * day of the 1904 system falls before 1904, where the two systems show days differently: the date
+ * shown is the same in either but for a time alone (a day 0 with a time of day).
+ */
+export function hostDate(text: string, from1904 = false): { shown: Message; serial: number; number?: number } | undefined {
+  const m = HOST_DATE.exec(text);
   if (!m) return undefined;
   const [, y, mo, d, h = "00", mi = "00", sec = "00"] = m;
   const at = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec));
   if (Number.isNaN(at)) return undefined;
-  const from1904 = p.date1904 === true;
   const serial = Math.round(((at - (from1904 ? DAY_ZERO_1904 : DAY_ZERO)) / DAY) * 1e9) / 1e9;
   const day = Math.floor(serial);
   const time = h !== "00" || mi !== "00" || sec !== "00" ? `${h}:${mi}${sec !== "00" ? `:${sec}` : ""}` : undefined;
@@ -662,7 +675,7 @@ function dateCell(p: MessageParams): { shown: Message; number?: number } | undef
     return formatDate(new Date(day > 0 && day < 60 ? at + DAY : at), lang, 0);
   };
   const shown = (lang: "vi" | "en"): string => (day === 0 && time !== undefined ? time : `${dayText(lang)}${time !== undefined ? ` ${time}` : ""}`);
-  return { shown: { vi: shown("vi"), en: shown("en") }, ...(serial >= 0 && serial < FIRST_1904_SERIAL ? { number: serial } : {}) };
+  return { shown: { vi: shown("vi"), en: shown("en") }, serial, ...(serial >= 0 && serial < FIRST_1904_SERIAL ? { number: serial } : {}) };
 }
 
 /** A cell's content quoted (quote), a date cell's as the date it shows: "ngày 04/03/2025" / "the date 4 Mar 2025". */
@@ -1163,6 +1176,28 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     return {
       vi: `${said.vi}; nếu số liệu là ${n}, hãy chỉ ghi số ${n} (không kèm đơn vị tính hay chữ)`,
       en: `${said.en}; if the figure is ${n}, write only the number ${n} (without a unit or words)`,
+    };
+  },
+  "period-number-as-date": (p) => {
+    // A number typed into a `Kỳ đánh giá` cell formatted as a date (periodNumberAsDate in
+    // periods.ts): 2024 shows as 16/07/1905, and the period read is that day.
+    const date = p.raw !== undefined ? hostDate(p.raw, p.date1904 === true) : undefined;
+    if (date === undefined) return { vi: "ô kỳ đánh giá được định dạng ngày tháng", en: "the period cell is formatted as a date" };
+    const n = date.serial;
+    const said = {
+      vi: `ô kỳ đánh giá được định dạng ngày tháng nên số ${cellNumberText(n, "vi")} hiện thành ${date.shown.vi}, và kỳ đánh giá được đọc là ngày đó (tiêu đề trang kết quả và tên các biểu đồ sẽ ghi "${date.shown.vi}")`,
+      en: `the period cell is formatted as a date, so the number ${cellNumberText(n, "en")} shows as ${date.shown.en} and the period is read as that day (the results sheet's title and the charts' titles will give "${date.shown.vi}")`,
+    };
+    const format = { vi: `hãy đổi định dạng ô sang "Văn bản" (Text) rồi nhập lại kỳ đánh giá`, en: "change the cell's format to Text and type the period again" };
+    if (Number.isInteger(n) && n >= PERIOD_YEARS.from && n <= PERIOD_YEARS.to) {
+      return {
+        vi: `${said.vi}; số đã nhập có lẽ là năm ${n}: ${format.vi} (như "Năm ${n}")`,
+        en: `${said.en}; the number typed was probably the year ${n}: ${format.en} (such as "Year ${n}")`,
+      };
+    }
+    return {
+      vi: `${said.vi}; nếu kỳ đánh giá không phải ngày đó, ${format.vi}`,
+      en: `${said.en}; if that day is not the period, ${format.en}`,
     };
   },
   // As a definition's numbers are said (number-too-large, number-too-small of the definition's problems).
