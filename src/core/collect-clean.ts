@@ -17,7 +17,7 @@
  * it (the fill given back, the project's part of the note taken out, the user's text kept).
  */
 import { compactRanges } from "./a1";
-import { detectLayoutA } from "./collect";
+import { detectLayoutA } from "./form-sheets";
 import type { Message } from "./i18n/text";
 import { type IndexSheetState, type OwnedCells, readIndexSheet } from "./plan/index-sheet";
 import { INDEX_SHEET, markNoteParts, noteWithoutMark } from "./plan/labels";

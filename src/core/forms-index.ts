@@ -4,7 +4,7 @@
  * its own (never scored) to pick the built-in index its forms name, and to name the forms'
  * index when the one in use is another.
  */
-import { detectLayoutA } from "./collect";
+import { detectLayoutA } from "./form-sheets";
 import { definitionHash, parseDefinition } from "./definition/parse";
 import type { IndexDefinition, LocalizedText } from "./definition/schema";
 import { type Message, normalizeText } from "./i18n/text";

@@ -20,7 +20,7 @@ import { cellNumberText, issueLocation } from "./read/messages";
 import { readCell, wholeNumber } from "./read/values";
 import { atStoredPrecision } from "./hash";
 import { cellAddress, parseCell } from "./plan/a1";
-import { detectLayoutA } from "./collect";
+import { detectLayoutA } from "./form-sheets";
 import { type IndexRef, indexWords } from "./index-words";
 import { formatDate, type Lang, type Message, localize } from "./i18n/text";
 import type { LocalizedText } from "./definition/schema";

@@ -23,7 +23,7 @@ import {
 } from "./index-sheet";
 import { INDEX_SHEET, MARK_FILLS, formPageHeader, instructionsPeriodLine, isInstructionsPeriodBlock, isRoundingNote, markNote } from "./labels";
 import { formPeriods, statedPeriod } from "../read/periods";
-import { isInstructionsSheet } from "../collect";
+import { isInstructionsSheet } from "../form-sheets";
 import { cellText } from "../read/sheet";
 import {
   type IssueCounts,

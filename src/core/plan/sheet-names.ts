@@ -5,7 +5,7 @@
  * The run takes a free name instead (`Kết quả (2)`), records it in `_index` as the project's,
  * and a later run goes on using it.
  */
-import { uniqueSheetName } from "../collect";
+import { uniqueSheetName } from "../form-sheets";
 import type { Lang, Message, SheetMessage } from "../i18n/text";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../types";
 import { isCellError } from "../types";
