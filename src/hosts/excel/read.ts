@@ -251,6 +251,18 @@ async function readOutlines(ctx: Excel.RequestContext, sheets: Excel.Worksheet[]
 }
 
 
+/** A row of the grid as the snapshot holds it: columns not loaded are null, and it ends at its last value. */
+function denseRow(line: readonly (CellValue | undefined)[] | undefined): CellValue[] {
+  let end = line ? line.length : 0;
+  while (end > 0 && (line![end - 1] === null || line![end - 1] === undefined)) end--;
+  const out: CellValue[] = [];
+  for (let c = 0; c < end; c++) {
+    const v = line![c];
+    out.push(v === undefined ? null : v);
+  }
+  return out;
+}
+
 /** Consecutive runs of the given 0-based columns: [first, count]. */
 function columnRuns(columns: number[]): [number, number][] {
   const sorted = [...new Set(columns)].sort((a, b) => a - b);
@@ -277,6 +289,27 @@ function hasExcelApi(version: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * How long the pane's thread works on what Excel sent before it gives the page a turn: a workbook
+ * of a thousand forms is put together between the requests in stretches of a few hundred
+ * milliseconds, each a long task if done at once.
+ */
+export const TURN_MS = 25;
+
+/**
+ * A function to call between pieces of long work: after `ms` of work it waits for the next turn
+ * of the event loop (the pane paints and answers the user), otherwise it returns at once.
+ */
+function turns(ms = TURN_MS): () => Promise<void> | undefined {
+  let since = Date.now();
+  return () => {
+    if (Date.now() - since < ms) return undefined;
+    return new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
+      since = Date.now();
+    });
+  };
 }
 
 /**
@@ -357,7 +390,9 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
   const pieces: Piece[] = [];
   /** Of each form read by its reader's columns: its header row and code column, its table's last column, the columns read (0-based). */
   const forms = new Map<number, { header: number; code: number; last: number; read: Set<number> }>();
-  sheets.forEach((_, i) => {
+  const turn = turns();
+  for (let i = 0; i < sheets.length; i++) {
+    await turn();
     const { used, top } = outlines.get(i) ?? { used: null, top: null };
     if (top) {
       put(i, top.row, top.col, top.values);
@@ -368,10 +403,10 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
       }));
       if (r1 >= 0) pieces.push({ sheet: i, row: top.row + r0, col: top.col + c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1, formatsOnly: true });
     }
-    if (!used) return;
+    if (!used) continue;
     const start = Math.max(used.row, TOP_ROWS);
     const end = used.row + used.rows;
-    if (start >= end) return;
+    if (start >= end) continue;
     /** Column runs read: [first, count, only the values]. */
     let runs: [number, number, boolean][] = [[used.col, used.cols, sheets[i]!.name === INDEX_SHEET]];
     // The rows that show what the rest of a column holds: those of the top rows below the header
@@ -409,7 +444,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
       const rowsPerPiece = Math.max(1, Math.min(Math.floor((RESPONSE_BUDGET - PIECE_RESPONSE_BYTES) / (valuesOnly ? rowValueBytes + ROW_BYTES / 2 : rowBytes(cols, rowValueBytes))), Math.floor(MAX_CELLS_PER_RANGE / cols)));
       for (let r = start; r < end; r += rowsPerPiece) pieces.push({ sheet: i, row: r, col, rows: Math.min(rowsPerPiece, end - r), cols, rowValueBytes, ...(valuesOnly ? { valuesOnly } : {}) });
     }
-  });
+  }
   // Each piece in the first request that has room for it in its response (RESPONSE_BUDGET) and in
   // the request itself (REQUEST_BUDGET): the small pieces fill the room the large ones leave.
   const load = async (pieces: Piece[]) => {
@@ -424,6 +459,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
     const reads = new Map<Piece, PieceRead>();
     for (const g of groups) await readPieces(ctx, sheets, g.pieces, reads);
     for (const p of pieces) {
+      await turn();
       const read = reads.get(p);
       if (!read) continue;
       if (read.values) put(p.sheet, p.row, p.col, read.values, read.formats);
@@ -437,6 +473,7 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
   // unit's own lines), and empties those of its own it finds there. Usually a few rows a form.
   const below: Piece[] = [];
   for (const [i, f] of forms) {
+    await turn();
     const used = outlines.get(i)?.used;
     if (!used) continue;
     const end = used.row + used.rows;
@@ -478,27 +515,28 @@ export async function readWorkbook(ctx: Excel.RequestContext, options: ReadOptio
     }
   }
 
-  const out: SheetSnapshot[] = sheets.map((s, i) => {
+  const out: SheetSnapshot[] = [];
+  for (let i = 0; i < sheets.length; i++) {
+    const s = sheets[i]!;
     const grid = grids[i]!;
     const used = outlines.get(i)?.used;
     const length = used ? used.row + used.rows : 0;
     const rows: CellValue[][] = [];
     for (let r = 0; r < length; r++) {
       // Columns not loaded (or left of the used range) are null; a row ends at its last value.
-      const line = Array.from(grid[r] ?? [], (v) => v ?? null);
-      while (line.length && line[line.length - 1] === null) line.pop();
-      rows.push(line);
+      if ((r & 1023) === 0) await turn();
+      rows.push(denseRow(grid[r]));
     }
     const merges = outlines.get(i)?.merges;
     const percentCells = [...percents[i]!];
-    return {
+    out.push({
       name: s.name,
       values: rows,
       visible: s.visibility === "Visible",
       ...(merges !== undefined ? { merges } : {}),
       ...(percentCells.length > 0 ? { percentCells } : {}),
-    };
-  });
+    });
+  }
   // A workbook of the 1904 date system says so, as the file host's snapshot does: its date cells'
   // text was made in that system, and the reader reads it back in it.
   return { sheets: out, ...(date1904 ? { date1904: true } : {}) };

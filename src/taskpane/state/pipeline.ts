@@ -9,16 +9,14 @@ import type { DefinitionProblem } from "../../core/definition/messages";
 import { parseDefinition, parseDefinitionText, problemLine } from "../../core/definition";
 import { type Lang, type Message, formatNumber, localize } from "../../core/i18n/text";
 import { BUILTIN_INDICES } from "../../indices";
-import { type IndexSheetState, readIndexSheet } from "../../core/plan/index-sheet";
+import { readIndexSheet } from "../../core/plan/index-sheet";
 import { SHEET_NAMES } from "../../core/plan/labels";
 import { unitsByRank } from "../../core/score";
-import { PipelineError, type PipelineErrorCode, assertIndexSheetFree, indicesOtherThan, runScoring } from "../../core/pipeline";
+import { assertIndexSheetFree, indicesOtherThan, runScoring } from "../../core/pipeline";
 import {
   builtinNamed,
   builtinNamedOnForms,
   formsMadeFromOtherThan,
-  formsOfAdaptedBuiltin,
-  indicesNamedOnForms,
   parseIndexText,
   sameNameAsBuiltinMessage,
 } from "../../core/forms-index";
@@ -26,206 +24,34 @@ import type { ChartKind, Issue, ScoreTable, Submission, UnitResult, WorkbookSnap
 import type { WorkbookHost } from "../../hosts/host";
 import type { LocalizedText } from "../../core/definition/schema";
 import { unitsCountText } from "./findings";
-import { type StaleGroup, type StaleKind, otherIndexMessage, othersMayChangeNote, scoredWithAnother, staleGroupNames, staleGroups, staleResults } from "../../core/stale";
+import { type StaleGroup, type StaleKind, otherIndexMessage, othersMayChangeNote, scoredWithAnother, staleGroupNames } from "../../core/stale";
 import type { PickedFile } from "../components/FileButton";
 import { type StringKey, t, tBoth } from "../i18n";
-import type { Notice, NoticeGroup, PaneState, RankingChoice, StepId } from "./usePane";
+import type { Notice, NoticeGroup, PaneState, RankingChoice } from "./usePane";
 import type { MissingFeature } from "../../hosts/excel/requirements";
 import type { UnitLine } from "./units";
-import { type CollectSkipKind, anotherIndexReason, isRoutineSkip, namingMadeForms } from "../../core/collect";
-import { type AddedSheets, type SkippedSheet, type Workbench, XLSX_MIME } from "./workbench";
+import { type CollectSkipKind, anotherIndexReason, isRoutineSkip, namingMadeForms } from "../../core/form-sheets";
+import type { AddedSheets, SkippedSheet, Workbench } from "./workbench";
 import { yieldToEventLoop } from "./environment";
+import { type CheckProgress, type CheckedUnit, runCheck } from "./check-run";
+import {
+  type IndexOffer,
+  LocalizedError,
+  adaptedBuiltinOnForms,
+  anotherIndex,
+  definitionName,
+  indexSheetOf,
+  keepSnapshotFacts,
+  namedOnForms,
+  paneError,
+  PROJECT_VERSION,
+  staleSince,
+} from "./pane-error";
+import type { LocalCheck } from "./snapshot-client";
 
-export const PROJECT_VERSION = "0.1.0";
-
-/**
- * An error that carries its sentence in both languages, and for a definition that cannot be used,
- * every one of its problems (`path: sentence`), to be listed one per line.
- */
-export function isLocalizedError(e: unknown): e is { localized: Message; problems?: Message[]; intent?: "error" | "warning"; offer?: IndexOffer; goTo?: StepId } {
-  return typeof e === "object" && e !== null && "localized" in e;
-}
-export class LocalizedError extends Error {
-  constructor(
-    readonly localized: Message,
-    readonly problems?: Message[],
-    /** "warning": something the user can put right in the pane (another index to choose). */
-    readonly intent: "error" | "warning" = "error",
-    /** A built-in index that would put it right, offered by a button in the notice. */
-    readonly offer?: IndexOffer,
-    /** The step where what the notice says is put right, offered by a button in the notice. */
-    readonly goTo?: StepId,
-  ) {
-    super(localized.en);
-  }
-}
-
-/** The built-in index the forms were made for, which the notice offers to switch to. */
-export interface IndexOffer {
-  builtinId: string;
-}
-
-/**
- * A PipelineError as the pane shows it: its sentence and, when it has them, all its problems. When
- * no form could be read because every form names another index, the sentence names that index and
- * says where to choose it.
- */
-function paneError(e: unknown, snapshot?: WorkbookSnapshot, model?: IndexModel): unknown {
-  if (!(e instanceof PipelineError)) return e;
-  if (snapshot && model && e.code === "layout-not-found" && e.found?.issues.some((i) => i.code === "definition-mismatch")) {
-    const other = formsOfAnotherIndex(snapshot, model);
-    if (other) return new LocalizedError(other.message, undefined, "warning", other.offer);
-  }
-  // No form at all: the forms are made, or brought in, in step 2.
-  if (e.code === "layout-not-found" && !e.found?.issues.some((i) => i.code === "definition-mismatch")) return new LocalizedError(e.userMessage, undefined, "error", undefined, "collect");
-  const problems = e.problems?.map((p) => ({ vi: problemLine(p, "vi"), en: problemLine(p, "en") }));
-  return new LocalizedError(e.userMessage, problems && problems.length > 0 ? problems : undefined);
-}
-
-/**
- * "The forms were made for index X, not the one in use": X by its name when it is a built-in
- * (then step 1 offers it), by its `id@version` otherwise (then its definition file is needed).
- * Undefined when the forms name no index other than the one in use.
- */
-export function formsOfAnotherIndex(snapshot: WorkbookSnapshot, model: IndexModel): { message: Message; offer?: IndexOffer } | undefined {
-  return anotherIndex(namedOnForms(snapshot), model, "workbook");
-}
-
-/**
- * The sentence for forms made for other indices (`named`: their `Bộ chỉ số` texts, id@version)
- * than the one in use: in the open workbook ("so no form could be read"), in files being
- * brought in ("so no sheet was collected"), or in the open workbook as the Index step says it when
- * another index is chosen ("chosen": checking or scoring would read none). Undefined when none
- * names another index.
- *
- * A form of another version of the index in use (its id, another version) is read by the codes of
- * its rows, with a warning (core/read/layout-a.ts), copied in as any form, and forms of the index
- * chosen may be made beside it: it is said only as the Index step says it ("chosen"), that the
- * forms will be read with the version chosen (`readable`), when no form names another index.
- */
-export function anotherIndex(
-  named: string[],
-  model: IndexModel,
-  where: "workbook" | "files" | "beside" | "chosen" | "make",
-): { message: Message; offer?: IndexOffer; readable?: true } | undefined {
-  const def = model.definition;
-  const inUse = `${def.id}@${def.version}`;
-  const distinct = [...new Set(named.map((text) => text.trim()))].filter((text) => text !== "" && text !== inUse && text !== def.id);
-  // As the reader tells them apart: another id is another index; the same id, another version of this one.
-  const sameIndex = (text: string) => parseIndexText(text).id === def.id;
-  const others = distinct.filter((text) => !sameIndex(text));
-  if (others.length === 0) {
-    const versions = distinct.filter(sameIndex);
-    return where === "chosen" && versions.length > 0 ? formsOfOtherVersions(versions, model) : undefined;
-  }
-  const builtins = others.map((text) => builtinNamed(text, BUILTIN_INDICES));
-  const allBuiltin = builtins.every((b) => b !== undefined);
-  // An index of the same name as the one in use (another version of it, or a file of one's own
-  // named as the built-in one) is told apart by its version, or by id@version when the ids differ too.
-  const sameName = (other: unknown, lang: Lang) => definitionName(other, lang) === definitionName(def, lang);
-  const idOf = (d: unknown) => (d as { id?: unknown }).id;
-  const told = (d: unknown, sameId: boolean, lang: Lang): string => {
-    const x = d as { id?: unknown; version?: unknown };
-    return `"${definitionName(d, lang)}" (${sameId ? versionText(x.version, lang) : `${String(x.id)}@${String(x.version)}`})`;
-  };
-  const clashing = (lang: Lang) => builtins.flatMap((b) => (b !== undefined && sameName(b.definition, lang) ? [b] : []));
-  const names = (lang: Lang) =>
-    others
-      .map((text, i) => {
-        const b = builtins[i];
-        if (!b) return `"${text}"`;
-        return sameName(b.definition, lang) ? told(b.definition, idOf(b.definition) === def.id, lang) : `"${definitionName(b.definition, lang)}"`;
-      })
-      .join(", ");
-  const current = (lang: Lang) => {
-    const clash = clashing(lang);
-    return clash.length > 0 ? told(def, clash.every((b) => idOf(b.definition) === def.id), lang) : `"${definitionName(def, lang)}"`;
-  };
-  const one = others.length === 1;
-  // The step as its tab shows it.
-  const step = (lang: Lang) => t(lang, "stepIndexShort");
-  const inFiles = where === "files";
-  // Files of another index brought into a workbook whose forms are of the index in use: choosing
-  // theirs would leave one workbook with two indices' forms, scored on one of them. Not to be offered.
-  if (where === "beside") {
-    const message: Message = {
-      vi: `Các phiếu trong các tệp đã chọn được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số ${current("vi")} của các phiếu đã có trong sổ, nên chưa tổng hợp trang nào vào sổ. Một sổ chỉ chấm theo một bộ chỉ số: hãy tổng hợp các tệp này vào một sổ của riêng ${one ? "bộ chỉ số đó" : "từng bộ chỉ số"}.`,
-      en: `The forms in the chosen files were made for the index ${names("en")}, not the index ${current("en")} of the forms already in this workbook, so no sheet was collected into it. A workbook is scored on one index: collect these files into a workbook of ${one ? "that index's" : "each index's"} own.`,
-    };
-    return { message };
-  }
-  // Forms of the index chosen about to be made into a workbook of another's: none is added (the
-  // workbook's own forms say which index it is scored on); its index, or a file of their own.
-  if (where === "make") {
-    const make = (lang: Lang) => t(lang, "makeTemplates");
-    const message: Message = {
-      vi:
-        `Các phiếu trong sổ được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số đang chọn ${current("vi")}, nên chưa thêm phiếu nào vào sổ: một sổ chỉ chấm theo một bộ chỉ số. ` +
-        (allBuiltin
-          ? `Để thêm phiếu vào sổ này, hãy dùng bộ chỉ số của các phiếu rồi bấm lại "${make("vi")}". `
-          : `Để thêm phiếu vào sổ này, hãy mở tệp định nghĩa (.json) của ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi bấm lại "${make("vi")}". `) +
-        t("vi", "templatesAsFileOr"),
-      en:
-        `The forms in this workbook were made for the index ${names("en")}, not the index chosen ${current("en")}, so no form was added to it: a workbook is scored on one index. ` +
-        (allBuiltin
-          ? `To add forms to this workbook, use the forms' index, then press "${make("en")}" again. `
-          : `To add forms to this workbook, open the definition file (.json) of ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then press "${make("en")}" again. `) +
-        t("en", "templatesAsFileOr"),
-    };
-    return one && builtins[0] ? { message, offer: { builtinId: builtins[0].id } } : { message };
-  }
-  const message: Message = where === "chosen" ? {
-    vi:
-      `Các phiếu trong sổ được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số đang chọn ${current("vi")}: với bộ chỉ số đang chọn, kiểm tra hay chấm điểm sẽ không đọc được phiếu nào.` +
-      (allBuiltin ? "" : ` Hãy mở tệp định nghĩa (.json) của ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"}.`),
-    en:
-      `The forms in this workbook were made for the index ${names("en")}, not the index chosen ${current("en")}: with the index chosen, checking or scoring reads none of them.` +
-      (allBuiltin ? "" : ` Open the definition file (.json) of ${one ? "that index" : "the forms' index"}.`),
-  } : {
-    vi:
-      `Các phiếu trong ${inFiles ? "các tệp đã chọn" : "sổ"} được lập theo bộ chỉ số ${names("vi")}, không phải bộ chỉ số đang dùng ${current("vi")}, nên ${inFiles ? "chưa tổng hợp trang nào vào sổ" : "chưa đọc được phiếu nào"}. ` +
-      (allBuiltin
-        ? `Hãy chọn ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi ${inFiles ? "tổng hợp lại các tệp" : "chạy lại"}.`
-        : `Hãy mở tệp định nghĩa (.json) của ${one ? "bộ chỉ số này" : "bộ chỉ số của các phiếu"} ở bước 1 (${step("vi")}) rồi ${inFiles ? "tổng hợp lại các tệp" : "chạy lại"}.`),
-    en:
-      `The forms in ${inFiles ? "the chosen files" : "this workbook"} were made for the index ${names("en")}, not the index in use ${current("en")}, so ${inFiles ? "no sheet was collected into the workbook" : "no form could be read"}. ` +
-      (allBuiltin
-        ? `Choose ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then ${inFiles ? "collect the files again" : "run again"}.`
-        : `Open the definition file (.json) of ${one ? "that index" : "the forms' index"} in step 1 (${step("en")}), then ${inFiles ? "collect the files again" : "run again"}.`),
-  };
-  return one && builtins[0] ? { message, offer: { builtinId: builtins[0].id } } : { message };
-}
-
-/**
- * The Index step's sentence for forms of other versions of the index chosen (`texts`: id@version):
- * checking or scoring reads them by the codes of their rows with the version chosen, a warning on
- * each form, what the versions differ on said as missing rows and unknown codes. The forms'
- * version is offered when it is a built-in one.
- */
-function formsOfOtherVersions(texts: string[], model: IndexModel): { message: Message; offer?: IndexOffer; readable: true } {
-  const def = model.definition;
-  const versions = texts.map((text) => parseIndexText(text).version ?? "").join(", ");
-  const chosen = String(def.version);
-  const one = texts.length === 1;
-  const name = (lang: Lang) => definitionName(def, lang);
-  const message: Message = {
-    vi:
-      `Các phiếu trong sổ được lập theo bộ chỉ số "${name("vi")}" phiên bản ${versions}, không phải phiên bản đang chọn (${chosen}): ` +
-      `kiểm tra hay chấm điểm sẽ đọc các phiếu theo mã ở từng dòng với phiên bản ${chosen}, mỗi phiếu có một cảnh báo; ` +
-      `hãy xem lại các dòng mà ${one ? "hai" : "các"} phiên bản khác nhau (dòng còn thiếu, mã không có trong phiên bản ${chosen}).`,
-    en:
-      `The forms in this workbook were made for the index "${name("en")}" version ${versions}, not the version chosen (${chosen}): ` +
-      `checking or scoring reads them by the codes of their rows with version ${chosen}, with a warning on each form; ` +
-      `check the rows on which the ${one ? "two " : ""}versions differ (rows missing, codes version ${chosen} does not have).`,
-  };
-  const builtin = one ? builtinNamed(texts[0]!, BUILTIN_INDICES) : undefined;
-  return { message, readable: true, ...(builtin ? { offer: { builtinId: builtin.id } } : {}) };
-}
-
-/** "phiên bản 2024" / "version 2024". */
-function versionText(version: unknown, lang: Lang): string {
-  return `${lang === "vi" ? "phiên bản" : "version"} ${String(version)}`;
-}
+// What checking a workbook needs, here and in a worker (pane-error.ts, check-run.ts), as the pane has always had it from here.
+export { LocalizedError, PROJECT_VERSION, staleSince, anotherIndex, definitionName, formsOfAnotherIndex, indexSheetOf, isLocalizedError } from "./pane-error";
+export type { IndexOffer } from "./pane-error";
 
 /**
  * The label of a notice's button that switches to the forms' built-in index: short, the notice's
@@ -437,45 +263,6 @@ export function parseDefinitionJson(text: string): ParsedDefinition {
   return fromResult(parseDefinitionText(text));
 }
 
-const indexSheets = new WeakMap<WorkbookSnapshot, IndexSheetState | null>();
-
-/**
- * The workbook's `_index` as the pane reads it: once per workbook read (a scored workbook's
- * `_index` holds a line for each mark and each unit, thousands of lines), however many times the
- * pane asks (its download's name, the banners, the index it holds). Not to be changed.
- */
-export function indexSheetOf(snapshot: WorkbookSnapshot): IndexSheetState | undefined {
-  let found = indexSheets.get(snapshot);
-  if (found === undefined) {
-    found = readIndexSheet(snapshot) ?? null;
-    indexSheets.set(snapshot, found);
-  }
-  return found ?? undefined;
-}
-
-const namedIndices = new WeakMap<WorkbookSnapshot, string[]>();
-
-/** The indices the workbook's forms name (indicesNamedOnForms: every form looked at), once per workbook read. Not to be changed. */
-function namedOnForms(snapshot: WorkbookSnapshot): string[] {
-  let named = namedIndices.get(snapshot);
-  if (!named) namedIndices.set(snapshot, (named = indicesNamedOnForms(snapshot)));
-  return named;
-}
-
-const adaptedBuiltins = new WeakMap<WorkbookSnapshot, string | null>();
-
-/** The built-in the forms name but were not made from (formsOfAdaptedBuiltin), once per workbook read. */
-function adaptedBuiltinOnForms(snapshot: WorkbookSnapshot): string | undefined {
-  let found = adaptedBuiltins.get(snapshot);
-  if (found === undefined) {
-    // Only forms that all name one built-in can be of an edited copy of it: no other form is looked at again.
-    const named = namedOnForms(snapshot);
-    found = named.length === 1 && builtinNamed(named[0]!, BUILTIN_INDICES) ? (formsOfAdaptedBuiltin(snapshot, BUILTIN_INDICES) ?? null) : null;
-    adaptedBuiltins.set(snapshot, found);
-  }
-  return found ?? undefined;
-}
-
 /**
  * What the pane makes of a workbook it has just read, made before the pane shows it, each in a
  * task of its own (`_index`, the indices the forms name, an edited copy of a built-in, the forms'
@@ -509,11 +296,6 @@ export function embeddedDefinition(snapshot: WorkbookSnapshot): unknown {
   }
 }
 
-/** The index as users know it: its name (its version code is for files and logs, not for sentences). */
-export function definitionName(definition: unknown, lang: Lang): string {
-  const d = definition as { name?: Parameters<typeof localize>[0]; id?: string };
-  return d.name !== undefined ? localize(d.name, lang) : (d.id ?? "?");
-}
 
 /** A pane string that names an index, in both languages (so that it follows a change of language). */
 export function namingIndex(key: StringKey, definition: unknown): Message {
@@ -594,21 +376,54 @@ const loadMarksPlanner = () => import(/* webpackChunkName: "scoring", webpackPre
 /** Between the stages of a run that shows no stage (a check): the page responds, then the run goes on. */
 const giveTurn = (): Promise<void> => yieldToEventLoop();
 
-/** Reads and checks the workbook without writing anything (the same reading as a scoring run). */
+/**
+ * Checks a workbook read in Excel where the browser has workers: off the pane's thread
+ * (snapshot-worker.ts, started on the first check), else on it. Loaded on demand.
+ */
+let snapshotChecker: Promise<LocalCheck> | undefined;
+function checkerOfSnapshots(): Promise<LocalCheck> {
+  snapshotChecker ??= (async () => {
+    const { snapshotClient } = await import(/* webpackChunkName: "snapshot-client" */ "./snapshot-client");
+    const start = typeof Worker !== "undefined" ? (await import(/* webpackChunkName: "snapshot-client" */ "./snapshot-start")).startSnapshotWorker : () => undefined;
+    return snapshotClient({ startWorker: start, local: async () => runCheck }).check;
+  })();
+  // A part of the pane that could not be loaded: the next check tries again.
+  snapshotChecker.catch(() => (snapshotChecker = undefined));
+  return snapshotChecker;
+}
+
+/** A check's progress as the busy bar shows it: a stage that only started says nothing of how far the check is. */
+function checkFraction(onProgress: ((fraction?: number) => Promise<void> | void) | undefined): CheckProgress {
+  return async (_stage, fraction) => {
+    await onProgress?.(fraction > 0 ? fraction : undefined);
+  };
+}
+
+/**
+ * Reads and checks the workbook without writing anything (the same reading as a scoring run), and
+ * compares its figures with the last scoring run. The work on the forms is never the pane's
+ * thread's where a worker can do it: outside Excel the .xlsx worker checks the workbook it holds
+ * (the snapshot does not cross to the pane), in Excel the workbook read through Office.js is
+ * checked in a worker of its own (snapshot-worker.ts). `onProgress` hears how far the check is
+ * (undefined: the stage that started says nothing of it); awaited, it gives the page a turn.
+ */
 export async function check(
   workbench: Workbench,
   model: IndexModel,
   lang: Lang,
-): Promise<{ submissions: Submission[]; issues: Issue[]; stale?: StaleGroup[]; snapshot: WorkbookSnapshot }> {
-  const snapshot = await workbench.host.read();
-  try {
-    const r = await runScoring(readOnce(workbench.host, snapshot), { definition: model.definition, lang, projectVersion: PROJECT_VERSION, write: false, onProgress: giveTurn });
-    // The same reading serves the comparison with the last scoring run (the definition in use is the one scored with, mostly).
-    const stale = staleSince(snapshot, lang, r.previous ?? null, { model, submissions: r.submissions, issues: r.issues });
-    return { submissions: r.submissions, issues: r.issues, ...(stale && stale.length > 0 ? { stale } : {}), snapshot };
-  } catch (e) {
-    throw paneError(e, snapshot, model);
+  onProgress?: (fraction?: number) => Promise<void> | void,
+): Promise<{ submissions: CheckedUnit[]; issues: Issue[]; stale?: StaleGroup[]; snapshot: WorkbookSnapshot }> {
+  if (workbench.checkWhereItIs) {
+    const found = await workbench.checkWhereItIs(model.definition, lang, checkFraction(onProgress));
+    // The workbook as the check read it: the read the workbench keeps (no copy of it crosses again).
+    const snapshot = await workbench.host.read();
+    return { submissions: found.units, issues: found.issues, ...(found.stale ? { stale: found.stale } : {}), snapshot };
   }
+  const snapshot = await workbench.host.read();
+  const found = await (await checkerOfSnapshots())(snapshot, model.definition, lang, checkFraction(onProgress));
+  // What the worker read once of its copy of the workbook is what this one holds: the pane does not read it again.
+  keepSnapshotFacts(snapshot, found.facts);
+  return { submissions: found.units, issues: found.issues, ...(found.stale ? { stale: found.stale } : {}), snapshot };
 }
 
 /**
@@ -809,22 +624,6 @@ export function templatesIntoOtherIndex(state: Pick<PaneState, "snapshot" | "ind
   return { message: { vi: `${none.vi} ${found.message.vi} ${or.vi}`, en: `${none.en} ${found.message.en} ${or.en}` } };
 }
 
-/**
- * What changed since the workbook was scored, by kind (the command line's: staleGroups), from a
- * snapshot the pane read anyway: null for a workbook never scored (or whose `_index` keeps no
- * definition), an empty list when the results are up to date. `previous` (`_index` already read)
- * and `current` (the workbook already read with the definition in use) save reading them again.
- */
-export function staleSince(
-  snapshot: WorkbookSnapshot,
-  lang: Lang,
-  previous: IndexSheetState | null | undefined = indexSheetOf(snapshot),
-  current?: { model: IndexModel; submissions: Submission[]; issues: Issue[] },
-): StaleGroup[] | null {
-  if (!previous?.provenance || previous.definitionJson === undefined) return null;
-  const stale = staleResults(snapshot, current, lang, previous);
-  return stale ? staleGroups(stale) : [];
-}
 
 /** The banner's line for each kind of change: "2 đơn vị mới có trong sổ: Sở Du lịch, Ban Tôn giáo." */
 const STALE_LINES: Record<StaleKind, StringKey> = {
@@ -987,106 +786,17 @@ export async function score(
 // Workbenches
 
 /**
- * Outside Excel: the chosen .xlsx file, held and written by the .xlsx worker (xlsx-client.ts).
- * The snapshot read is kept until the next write, so that reading for a check, a stale test and
- * the pane's own view costs one read.
+ * Outside Excel: the chosen .xlsx file, held and written by the .xlsx worker (file-workbench.ts,
+ * loaded when a file is first chosen: in Excel the pane never needs it). A CSV table is said to
+ * be one, not taken for a damaged .xlsx: with the command that scores it by the built-in index in
+ * use (`indexId`).
  */
 export async function openFileWorkbench(file: PickedFile, indexId?: string): Promise<Workbench> {
-  // A CSV table is said to be one, not taken for a damaged .xlsx: with the command that scores it by the built-in index in use (`indexId`).
   if (isCsvFile(file)) throw new LocalizedError(csvNotAWorkbook(file.name, indexId));
-  const { isFileServiceError, openFile } = await import(/* webpackChunkName: "xlsx-client" */ "./xlsx-client");
-  let opened: Awaited<ReturnType<typeof openFile>>;
-  try {
-    opened = await openFile({ name: file.name, data: file.data });
-  } catch (e) {
-    // A file that unpacks to gigabytes is said to be one, with its size (TooLargeToUnpackError).
-    if (isFileServiceError(e) && e.kind === "too-large") throw new LocalizedError(JSON.parse(e.reason) as Message);
-    if (!isFileServiceError(e) || e.kind !== "not-xlsx") throw e;
-    // The library's own words (English, about zip records) say nothing to an official: the console keeps them.
-    console.warn(`DTI Scorer: ${file.name} could not be read:`, e.reason);
-    throw new LocalizedError(notAWorkbook(file.name));
-  }
-  /**
-   * A failure of the service as the pane's thread would have had it: a run that could not happen is
-   * the core's PipelineError again, an error that carried its sentence carries it again.
-   */
-  const fromService = (e: unknown): unknown => {
-    if (!isFileServiceError(e)) return e;
-    if (e.kind === "pipeline") {
-      const x = JSON.parse(e.reason) as { code: PipelineErrorCode; userMessage: Message; problems?: DefinitionProblem[]; found?: ConstructorParameters<typeof PipelineError>[3] };
-      return new PipelineError(x.code, x.userMessage, x.problems, x.found);
-    }
-    if (e.kind === "localized") return new LocalizedError(JSON.parse(e.reason) as Message);
-    return e;
-  };
-  let snapshot: Promise<WorkbookSnapshot> | undefined;
-  const read = (): Promise<WorkbookSnapshot> => {
-    if (!snapshot) {
-      const p = opened.read().catch((e: unknown) => {
-        throw paneError(fromService(e));
-      });
-      snapshot = p;
-      p.catch(() => {
-        if (snapshot === p) snapshot = undefined;
-      });
-    }
-    return snapshot;
-  };
-  let lastApply: { warnings: Message[] } | null = null;
-  const host: WorkbookHost = {
-    read,
-    apply: async (plan) => {
-      snapshot = undefined;
-      lastApply = null;
-      // Marks written or cleared over a sheet a password protects: its sentence, as on the pane's thread.
-      lastApply = await opened.apply(plan).catch((e: unknown) => {
-        throw paneError(fromService(e));
-      });
-    },
-    get lastApply() {
-      return lastApply;
-    },
-  };
-  return {
-    mode: "file",
-    fileName: file.name,
-    host,
-    addWorkbooks: async (files, model) => {
-      snapshot = undefined;
-      // A unit's file that cannot be read is left out with its reason (skipped), the others still come in.
-      try {
-        return await opened.collect(
-          files.map((f) => ({ name: f.name, data: f.data })),
-          model?.definition,
-        );
-      } catch (e) {
-        if (!isFileServiceError(e) || e.kind !== "collect-write-failed") throw e;
-        console.warn("DTI Scorer: the workbook with the forms brought in could not be written:", e.reason);
-        throw new LocalizedError(COLLECT_WRITE_FAILED);
-      }
-    },
-    scoreWhereItIs: async (run, onProgress) => {
-      snapshot = undefined;
-      lastApply = null;
-      try {
-        const reply = await opened.score(run, onProgress);
-        lastApply = { warnings: reply.warnings };
-        return reply;
-      } catch (e) {
-        // A run that could not happen (no form read, a definition with problems, a results sheet a password protects) is the core's error, as on the pane's thread.
-        throw fromService(e);
-      }
-    },
-    toBlob: async () => new Blob([(await opened.bytes()) as BlobPart], { type: XLSX_MIME }),
-    close: () => opened.close(),
-  };
+  const { openFileWorkbench: open } = await import(/* webpackChunkName: "file-workbench" */ "./file-workbench");
+  return open(file);
 }
 
-/** The forms were read but the workbook holding them could not be written (the library refused what it read). */
-const COLLECT_WRITE_FAILED: Message = {
-  vi: "Đã đọc được các phiếu nhưng không ghi được sổ làm việc sau khi tổng hợp; sổ vẫn như trước. Hãy mở sổ trong Excel, lưu lại rồi chọn lại, hoặc tổng hợp phiếu bằng lệnh dti-scorer collect.",
-  en: "The forms were read, but the workbook could not be written with them; it is as it was before. Open the workbook in Excel, save it, and choose it again, or collect the forms with the dti-scorer collect command.",
-};
 
 /**
  * A table of text (a CSV or tab-separated file) rather than an .xlsx workbook: by its name, and
@@ -1132,12 +842,6 @@ export function csvFileSkip(name: string): SkippedSheet {
   };
 }
 
-function notAWorkbook(name: string): Message {
-  return {
-    vi: `Không đọc được tệp ${name}: tệp không phải sổ làm việc .xlsx hợp lệ (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ hay tệp .ods của LibreOffice). Hãy mở tệp trong Excel hoặc LibreOffice Calc, lưu lại dưới dạng .xlsx rồi chọn lại.`,
-    en: `Could not read the file ${name}: it is not a valid .xlsx workbook (it may be damaged, not fully downloaded, an old .xls file or a LibreOffice .ods file). Open it in Excel or LibreOffice Calc, save it as .xlsx, and choose it again.`,
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // What this Excel lacks

@@ -8,7 +8,7 @@ import { decodeDefinitionFile, definitionHash } from "../../core/definition/pars
 import type { IndexModel } from "../../core/definition/model";
 import type { LocalizedText } from "../../core/definition/schema";
 import { type Lang, type Message, localize } from "../../core/i18n/text";
-import { madeFormsFile } from "../../core/collect";
+import { madeFormsFile } from "../../core/form-sheets";
 import { CHART_KINDS } from "../../core/plan/labels";
 import type { ChartKind, Issue, ScoreTable, Severity, UnitResult, WorkbookSnapshot } from "../../core/types";
 import type { MissingFeature } from "../../hosts/excel/requirements";
@@ -813,9 +813,12 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           const model = readyToRead(s);
           if (!model || !s.workbench) return;
           await progress("progressCheck");
-          const { submissions, issues, stale, snapshot } = await pipeline.check(s.workbench, model, s.lang);
+          // The forms are read and checked off the pane's thread (a Web Worker): the bar says how far the check is.
+          const { submissions, issues, stale, snapshot } = await pipeline.check(s.workbench, model, s.lang, (fraction) => progress("progressCheck", fraction));
           patch({ issues, unitsChecked: submissions.length, stale, unitNames: Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name])) });
-          // The workbook as the check read it: not read again.
+          // The workbook as the check read it: not read again. What the pane makes of it (mostly known
+          // already: the check's worker read it) is made a task at a time before the pane shows it.
+          await pipeline.prepareSnapshot(snapshot, model);
           takeSnapshot(snapshot);
           await progress("progressDone", 1);
         }, "checkRun"),

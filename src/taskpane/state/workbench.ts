@@ -12,6 +12,7 @@ import type { ChartKind, Issue, RankingOverride, ScoreTable, WorkbookSnapshot } 
 import type { Lang } from "../../core/i18n/text";
 import type { PickedFile } from "../components/FileButton";
 import type { PaneMode } from "./environment";
+import type { CheckFindings } from "./check-run";
 
 /** A sheet (or, with `sheet` "", a whole file) left out of a collection, its kind, and why. */
 export type SkippedSheet = CollectSkip;
@@ -54,6 +55,13 @@ export interface Workbench {
     run: { definition: unknown; lang: Lang; projectVersion: string; ranking: RankingOverride; charts: { kinds?: ChartKind[]; profileUnits?: string[] } },
     onProgress: (stage: string, fraction: number) => void,
   ) => Promise<{ table: ScoreTable; issues: Issue[]; owned: { name: string; charts: number }[]; warnings: Message[] }>;
+  /**
+   * Outside Excel: checks the workbook where it is (the .xlsx worker) with `definition`, in `lang`:
+   * the findings of every form and what changed since the last scoring, the run's stages said as
+   * they come (`onProgress`). The workbook read does not cross to the pane for it. A run that could
+   * not happen fails with the sentence the pane shows (pane-error.ts's paneError).
+   */
+  checkWhereItIs?: (definition: unknown, lang: Lang, onProgress: (stage: string, fraction: number) => void | Promise<void>) => Promise<CheckFindings>;
   /** Outside Excel: lets go of the file when another one is opened. */
   close?: () => void;
   /** In Excel: the features this Excel lacks, each with the host's sentence saying what it needs (none when it lacks the add-in's base). */

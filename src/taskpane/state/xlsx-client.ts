@@ -8,6 +8,7 @@ import type { Lang, Message } from "../../core/i18n/text";
 import type { WorkbookSnapshot, WritePlan } from "../../core/types";
 import { type CollectResult, type FileData, type ProgressReport, type ScoreReply, type ScoreRequest, type TemplateUnit } from "./xlsx-protocol";
 import { fileChannel, type WorkerLike } from "./xlsx-channel";
+import type { CheckFindings } from "./check-run";
 
 export { isFileServiceError } from "./xlsx-protocol";
 
@@ -39,6 +40,8 @@ export interface OpenedFile {
   collect(files: FileData[], definition: unknown): Promise<CollectResult>;
   /** Scores the workbook and writes the results where it is (the worker), saying its stages as they come. */
   score(run: ScoreRequest, onProgress?: ProgressReport): Promise<ScoreReply>;
+  /** Checks the workbook where it is (the worker): the findings come back, not the workbook read. */
+  check?(definition: unknown, lang: Lang, onProgress?: ProgressReport): Promise<CheckFindings>;
   close(): void;
 }
 
@@ -54,6 +57,7 @@ export async function openFile(file: FileData): Promise<OpenedFile> {
       return { taken, skipped, warnings };
     },
     score: (run, onProgress) => send({ op: "score", handle, run }, onProgress),
+    check: (definition, lang, onProgress) => send({ op: "check", handle, definition, lang }, onProgress),
     close: () => void send({ op: "close", handle }).catch(() => undefined),
   };
 }

@@ -6,6 +6,9 @@
  * (with a yield to the event loop between stages) when it cannot. Both speak the same requests.
  */
 import { parseDefinition } from "../../core/definition";
+import type { Lang } from "../../core/i18n/text";
+import { type CheckFindings, runCheck } from "./check-run";
+import { toServiceError } from "./service-error";
 import type { Message } from "../../core/i18n/text";
 import type { WorkbookHost } from "../../core/host";
 import { runScoring } from "../../core/pipeline";
@@ -119,6 +122,25 @@ class OpenWorkbook {
     };
   }
 
+  /**
+   * Checks the workbook where it is (check-run.ts): outside Excel, in the worker, so that reading
+   * and checking a thousand forms never freeze the pane; only the findings cross to it. Its stages
+   * are said as they come. A run that could not happen fails with the pane's own sentence ("pane").
+   */
+  async check(definition: unknown, lang: Lang, onProgress?: ProgressReport): Promise<CheckFindings> {
+    const snapshot = await this.read();
+    try {
+      const { units, issues, stale } = await runCheck(snapshot, definition, lang, async (stage, fraction) => {
+        onProgress?.(stage, fraction);
+        await pause();
+      });
+      return { units, issues, ...(stale ? { stale } : {}) };
+    } catch (e) {
+      const sent = toServiceError(e);
+      throw sent.kind === "pane" ? new FileServiceError("pane", JSON.stringify(sent)) : e;
+    }
+  }
+
   async data(): Promise<Uint8Array> {
     if (!this.bytes) this.bytes = await (await this.current()).toBuffer();
     return this.bytes;
@@ -185,6 +207,8 @@ export class XlsxFileService {
         return makeTemplate(parsed(req.definition), req.units, { lang: req.lang });
       case "score":
         return this.workbook(req.handle).score(req.run, onProgress);
+      case "check":
+        return this.workbook(req.handle).check(req.definition, req.lang, onProgress);
     }
   }
 }

@@ -6,6 +6,7 @@
 import type { CollectSkip } from "../../core/collect";
 import type { Lang, Message } from "../../core/i18n/text";
 import type { ChartKind, Issue, RankingOverride, ScoreTable, WorkbookSnapshot, WritePlan } from "../../core/types";
+import type { CheckFindings } from "./check-run";
 
 export interface FileData {
   name: string;
@@ -48,8 +49,9 @@ export type ProgressReport = (stage: string, fraction: number) => void;
 /** "too-large": a file that unpacks to more than a workbook of forms can be; its reason is its sentence, `{vi, en}` as JSON. */
 /** "pipeline": a run that could not happen (the core's PipelineError); its reason is the error's fields as JSON. */
 /** "localized": any other error that carries its sentence (`localized`); its reason is the sentence, `{vi, en}` as JSON. */
+/** "pane": the pane's own sentence for a check that could not happen (service-error.ts's ServiceError, as JSON). */
 /** "failed": what nobody foresaw; its reason is the error's message (never its stack, which the console keeps). */
-export type FileErrorKind = "not-xlsx" | "too-large" | "collect-write-failed" | "definition-invalid" | "no-workbook" | "worker-failed" | "pipeline" | "localized" | "failed";
+export type FileErrorKind = "not-xlsx" | "too-large" | "collect-write-failed" | "definition-invalid" | "no-workbook" | "worker-failed" | "pipeline" | "localized" | "pane" | "failed";
 
 export class FileServiceError extends Error {
   constructor(
@@ -75,7 +77,8 @@ export type FileRequest =
   | { op: "collect"; handle: number; files: FileData[]; definition?: unknown }
   | { op: "close"; handle: number }
   | { op: "score"; handle: number; run: ScoreRequest }
-  | { op: "template"; definition: unknown; units: TemplateUnit[]; lang: Lang };
+  | { op: "template"; definition: unknown; units: TemplateUnit[]; lang: Lang }
+  | { op: "check"; handle: number; definition: unknown; lang: Lang };
 
 export interface CollectResult {
   taken: string[];
@@ -99,6 +102,7 @@ export interface FileReplies {
   close: null;
   template: Uint8Array;
   score: ScoreReply;
+  check: CheckFindings;
 }
 
 /** Whether `x` is a sentence in both languages. */

@@ -1,0 +1,68 @@
+/**
+ * The Check step's work on a workbook already read: every form read and checked with the index
+ * in use (the same reading as a scoring run, writing nothing), the figures compared with the last
+ * scoring run (the stale banner's groups), and what the pane reads once of the snapshot
+ * (SnapshotFacts). A function of the snapshot and the definition alone, with no React, Office.js
+ * or .xlsx library: it runs in a Web Worker (snapshot-worker.ts in Excel, the .xlsx worker outside
+ * it), so that checking a thousand forms never freezes the pane, and on the pane's thread where
+ * no worker can start.
+ */
+import { parseDefinition } from "../../core/definition";
+import type { Lang } from "../../core/i18n/text";
+import { runScoring } from "../../core/pipeline";
+import type { StaleGroup } from "../../core/stale";
+import type { Issue, Submission, WorkbookSnapshot } from "../../core/types";
+import { PROJECT_VERSION, type SnapshotFacts, paneError, snapshotFacts, staleSince } from "./pane-error";
+
+/** A unit the check read: what the pane names it by (its code, or its name without one). */
+export type CheckedUnit = Pick<Submission, "code" | "name">;
+
+/** What a check found: what the Check step shows, small enough to cross from a worker in one message. */
+export interface CheckFindings {
+  /** The units read, in the reader's order. */
+  units: CheckedUnit[];
+  issues: Issue[];
+  /** What changed since the last scoring run (none: up to date, or never scored). */
+  stale?: StaleGroup[];
+}
+
+/** A check where the workbook is: the findings, and what the pane reads once of the snapshot. */
+export interface CheckReply extends CheckFindings {
+  facts: SnapshotFacts;
+}
+
+/** Says how far a check is: the scoring run's stages ("read", "definition", "score", "done") and their fractions. */
+export type CheckProgress = (stage: string, fraction: number) => void | Promise<void>;
+
+/**
+ * Reads and checks `snapshot` with `definition` (the index in use, as the pane parsed it), in
+ * `lang`; a run that cannot happen fails with the sentence the pane shows (paneError: the forms'
+ * index named, where to put it right). `onProgress` hears the run's stages; awaited, it may give
+ * the event loop a turn between them (on the pane's thread).
+ */
+export async function runCheck(snapshot: WorkbookSnapshot, definition: unknown, lang: Lang, onProgress?: CheckProgress): Promise<CheckReply> {
+  // The index as the pane has it, for the sentence of a run that could not happen (the run parses it again, as it always does).
+  const parsed = parseDefinition(definition);
+  const model = parsed.ok ? parsed.model : undefined;
+  try {
+    const r = await runScoring(
+      { read: async () => snapshot, apply: async () => undefined },
+      { definition, lang, projectVersion: PROJECT_VERSION, write: false, onProgress: async (stage, fraction) => void (await onProgress?.(stage, fraction)) },
+    );
+    // The same reading serves the comparison with the last scoring run (the definition in use is the one scored with, mostly).
+    const stale = staleSince(snapshot, lang, r.previous ?? null, { model: r.model, submissions: r.submissions, issues: r.issues });
+    return {
+      units: r.submissions.map((u) => ({ code: u.code, name: u.name })),
+      issues: r.issues,
+      ...(stale && stale.length > 0 ? { stale } : {}),
+      facts: snapshotFacts(snapshot),
+    };
+  } catch (e) {
+    throw paneError(e, snapshot, model);
+  }
+}
+
+/** The pane's summary of a check: the units read by name (the key findings use: code, or name without one). */
+export function unitNamesOf(units: readonly CheckedUnit[]): Record<string, string> {
+  return Object.fromEntries(units.map((u) => [u.code || u.name, u.name]));
+}

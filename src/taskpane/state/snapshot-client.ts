@@ -1,0 +1,212 @@
+/**
+ * The pane's side of checking a workbook read in Excel off its thread (snapshot-worker.ts): the
+ * snapshot goes to the worker in parts, a few thousand cells each, the pane's thread given a turn
+ * between them, so that no one copy is long; then the definition, and the worker answers with the
+ * findings, saying the run's stages as they come. Each check has its own id. A worker that cannot
+ * start, fails or stops answering is ended, and the check, and every one after it, runs on the
+ * pane's thread (check-run.ts), as it did before there was a worker: a check is never lost.
+ * Failures come back as the pane's sentences (service-error.ts), never a worker's stack.
+ */
+import type { Lang } from "../../core/i18n/text";
+import type { CellValue, WorkbookSnapshot } from "../../core/types";
+import type { CheckProgress, CheckReply } from "./check-run";
+import { ServiceFailure, fromServiceError, isServiceError } from "./service-error";
+import { type ReplyList, type SnapshotAnswer, type SnapshotPart, joinReply } from "./snapshot-protocol";
+
+/** The part of a Worker the client uses (a test gives its own). */
+export interface SnapshotWorkerLike {
+  onmessage: ((e: MessageEvent<SnapshotAnswer>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+  onmessageerror: ((e: MessageEvent) => void) | null;
+  postMessage(message: SnapshotPart): void;
+  terminate(): void;
+}
+
+export type LocalCheck = (snapshot: WorkbookSnapshot, definition: unknown, lang: Lang, onProgress?: CheckProgress) => Promise<CheckReply>;
+
+export interface SnapshotClientOptions {
+  /** A worker, or undefined when the browser cannot start one. */
+  startWorker: () => SnapshotWorkerLike | undefined;
+  /** The check on the pane's thread (check-run.ts's runCheck). */
+  local: () => Promise<LocalCheck>;
+  /** How long one check may take in the worker before the worker counts as stopped. */
+  timeoutMs?: number;
+  /** About how many cells one part of the snapshot carries. */
+  partCells?: number;
+  /** How long the pane's thread copies parts before it gives the page a turn (ms). */
+  sliceMs?: number;
+  /** Gives the page a turn (a test may count them). */
+  yieldNow?: () => Promise<void>;
+}
+
+/** Five minutes: far more than a thousand forms take, so only a worker that stopped answering reaches it. */
+export const CHECK_TIMEOUT_MS = 5 * 60 * 1000;
+/** Cells a part carries: copying one takes a few milliseconds. */
+export const PART_CELLS = 20_000;
+
+/** The worker stopped (failed, or did not answer in time): the check goes to the pane's thread. */
+class WorkerStopped extends Error {}
+
+interface Waiting {
+  resolve: (v: CheckReply) => void;
+  reject: (e: unknown) => void;
+  onProgress?: CheckProgress;
+  timer?: ReturnType<typeof setTimeout>;
+  /** The answer's long lists, as their slices come. */
+  lists: Partial<Record<ReplyList, unknown[]>>;
+}
+
+/** Lets the browser paint and handle input. */
+const giveTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Sends `snapshot` to `post` as parts of about `partCells` cells: its own fields, then each sheet's
+ * rows in runs (a large sheet in several parts, the first with the sheet's own fields). `pause` is
+ * awaited once `sliceMs` of copying have gone by.
+ */
+export async function sendSnapshot(
+  id: number,
+  snapshot: WorkbookSnapshot,
+  post: (part: SnapshotPart) => void,
+  options: { partCells?: number; sliceMs?: number; pause?: () => Promise<void> } = {},
+): Promise<void> {
+  const partCells = options.partCells ?? PART_CELLS;
+  const sliceMs = options.sliceMs ?? 8;
+  const pause = options.pause ?? giveTurn;
+  const { sheets, ...workbook } = snapshot;
+  post({ id, op: "workbook", workbook, sheets: sheets.length });
+  let since = now();
+  let rows: CellValue[][] = [];
+  let cells = 0;
+  let from = 0;
+  let meta: Omit<(typeof sheets)[number], "values"> | undefined;
+  const flush = async (sheet: number) => {
+    post({ id, op: "sheet", sheet, from, rows, ...(meta ? { meta } : {}) });
+    meta = undefined;
+    from += rows.length;
+    rows = [];
+    cells = 0;
+    if (now() - since >= sliceMs) {
+      await pause();
+      since = now();
+    }
+  };
+  for (let i = 0; i < sheets.length; i++) {
+    const { values, ...own } = sheets[i]!;
+    meta = own;
+    from = 0;
+    for (let r = 0; r < values.length; r++) {
+      const row = values[r];
+      rows.push(row as CellValue[]);
+      // An empty row still costs its brackets.
+      cells += Math.max(1, row?.length ?? 0);
+      if (cells >= partCells) await flush(i);
+    }
+    if (rows.length > 0 || meta) await flush(i);
+  }
+}
+
+function now(): number {
+  return typeof performance !== "undefined" ? performance.now() : Date.now();
+}
+
+/** The client: `check` answers from the worker, or from the pane's thread once the worker has stopped. */
+export function snapshotClient(options: SnapshotClientOptions): { check: LocalCheck } {
+  const timeoutMs = options.timeoutMs ?? CHECK_TIMEOUT_MS;
+  let worker: SnapshotWorkerLike | undefined;
+  /** No worker: none could start, or one stopped. */
+  let local = false;
+  let next = 1;
+  const waiting = new Map<number, Waiting>();
+
+  const stop = (reason: string) => {
+    if (!worker) return;
+    console.warn("DTI Scorer: the check's Web Worker stopped, checks run on the pane's thread:", reason);
+    worker.terminate();
+    worker = undefined;
+    local = true;
+    for (const w of waiting.values()) {
+      if (w.timer !== undefined) clearTimeout(w.timer);
+      w.reject(new WorkerStopped(reason));
+    }
+    waiting.clear();
+  };
+
+  const start = (): SnapshotWorkerLike | undefined => {
+    if (worker || local) return worker;
+    let started: SnapshotWorkerLike | undefined;
+    try {
+      started = options.startWorker();
+    } catch (e) {
+      console.warn("DTI Scorer: no Web Worker for checking, checks run on the pane's thread.", e);
+    }
+    if (!started) {
+      local = true;
+      return undefined;
+    }
+    worker = started;
+    started.onmessage = (e) => {
+      const answer = e.data;
+      const w = waiting.get(answer.id);
+      if (!w) return;
+      if ("progress" in answer) {
+        void w.onProgress?.(...answer.progress);
+        return;
+      }
+      if ("append" in answer) {
+        const list = (w.lists[answer.append] ??= []);
+        for (const item of answer.items) list.push(item);
+        return;
+      }
+      waiting.delete(answer.id);
+      if (w.timer !== undefined) clearTimeout(w.timer);
+      if (answer.ok) w.resolve(joinReply(answer.value as CheckReply, w.lists));
+      else w.reject(isServiceError(answer.error) ? fromServiceError(answer.error) : new ServiceFailure("the check failed"));
+    };
+    // An uncaught error in the worker leaves its check without an answer: the worker is ended.
+    started.onerror = (e) => {
+      e.preventDefault();
+      stop(e.message || "the worker could not run");
+    };
+    started.onmessageerror = () => stop("a message could not be read");
+    return started;
+  };
+
+  const inWorker = async (w: SnapshotWorkerLike, snapshot: WorkbookSnapshot, definition: unknown, lang: Lang, onProgress?: CheckProgress): Promise<CheckReply> => {
+    const id = next++;
+    const answer = new Promise<CheckReply>((resolve, reject) => waiting.set(id, { resolve, reject, lists: {}, ...(onProgress ? { onProgress } : {}) }));
+    try {
+      await sendSnapshot(id, snapshot, (part) => w.postMessage(part), {
+        ...(options.partCells !== undefined ? { partCells: options.partCells } : {}),
+        ...(options.sliceMs !== undefined ? { sliceMs: options.sliceMs } : {}),
+        ...(options.yieldNow ? { pause: options.yieldNow } : {}),
+      });
+    } catch (e) {
+      // A part that could not be copied: the worker forgets the others, the check runs here.
+      waiting.delete(id);
+      if (worker === w) w.postMessage({ id, op: "drop" });
+      throw new WorkerStopped(e instanceof Error ? e.message : String(e));
+    }
+    const w2 = waiting.get(id);
+    if (!w2) return answer; // the worker stopped while the parts went: `answer` has failed already
+    // A worker ended from outside (by the browser, short of memory) sends no event: only time tells.
+    w2.timer = setTimeout(() => stop("the worker did not answer in time"), timeoutMs);
+    w.postMessage({ id, op: "check", definition, lang });
+    return answer;
+  };
+
+  const check: LocalCheck = async (snapshot, definition, lang, onProgress) => {
+    const w = start();
+    if (w) {
+      try {
+        return await inWorker(w, snapshot, definition, lang, onProgress);
+      } catch (e) {
+        if (!(e instanceof WorkerStopped)) throw e;
+        if (worker === w) stop(e.message);
+      }
+    }
+    const run = await options.local();
+    return run(snapshot, definition, lang, onProgress);
+  };
+  return { check };
+}

@@ -1,0 +1,16 @@
+/**
+ * Starts the Web Worker that checks a workbook read in Excel (snapshot-worker.ts), as webpack
+ * bundles it (a chunk of its own, with the reader and the checks, and no .xlsx library). Loaded
+ * only where the browser has workers (pipeline.ts): `import.meta.url` is webpack's, which a test
+ * in Node does not read.
+ */
+import type { SnapshotWorkerLike } from "./snapshot-client";
+
+export function startSnapshotWorker(): SnapshotWorkerLike | undefined {
+  try {
+    return new Worker(/* webpackChunkName: "snapshot-worker" */ new URL("./snapshot-worker.ts", import.meta.url)) as unknown as SnapshotWorkerLike;
+  } catch (e) {
+    console.warn("DTI Scorer: no Web Worker, checks run on the pane's thread.", e);
+    return undefined;
+  }
+}

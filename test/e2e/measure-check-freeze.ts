@@ -1,0 +1,287 @@
+/**
+ * How long the pane's main thread is blocked while the Check step runs (the button "Kiểm tra số
+ * liệu"), outside Excel on a chosen .xlsx of UNITS units (1,000 unless the environment says
+ * otherwise) and in Excel (the Excel double installed in the page) on one of EXCEL_UNITS units
+ * (300 unless told): the longest main-thread task (PerformanceObserver "longtask" in Chromium),
+ * the number and sum of long tasks, the longest gap between two beats of a 10 ms timer, and what
+ * the check showed (its summary, whether the stale banner showed), so that two builds can be
+ * compared. The workbook was scored once and then three units' figures were changed, so that the
+ * check also compares the figures with the last scoring. Not a test: run it against a build, e.g.
+ *   npx webpack --mode production --output-path /tmp/dti-build && npx tsx test/e2e/measure-check-freeze.ts /tmp/dti-build
+ * RUNS (3) checks are measured in each mode; MODES ("file,excel") chooses the modes. With
+ * PROFILE=1 the functions the main thread spent most time in during each check are printed too
+ * (a Chrome CPU profile; build with --mode development for readable names).
+ */
+import { build } from "esbuild";
+import ExcelJS from "exceljs";
+import { join } from "node:path";
+import { type Browser, type CDPSession, type Page, chromium } from "playwright-core";
+import { runScoring } from "../../src/core/pipeline";
+import { XlsxHost } from "../../src/hosts/xlsx";
+import { SAMPLE_INDEX, makeSampleWorkbook, numericInput } from "./sample";
+import { serveDirectory } from "./server";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const root = join(__dirname, "..", "..");
+
+/** `n` units of the department index, named as the sample names them. */
+export function manyUnits(n: number): { code: string; name: string; category: string }[] {
+  return Array.from({ length: n }, (_, i) => ({ code: `DV${String(i + 1).padStart(4, "0")}`, name: `Đơn vị số ${i + 1}`, category: i % 3 === 0 ? "khong-dvc" : "co-dvc" }));
+}
+
+/**
+ * The sample workbook of `units` units scored once with the sample index (in Node, by the .xlsx
+ * host), then the figure of one numeric input changed in the first `changed` units' forms: the
+ * workbook a user reopens after editing it, whose check finds its results out of date.
+ */
+export async function scoredThenEdited(units: number, changed = 3): Promise<Uint8Array> {
+  const { BUILTIN_INDICES } = await import("../../src/indices");
+  const bytes = await makeSampleWorkbook({ units: manyUnits(units), fills: Array.from({ length: units }, (_, i) => i % 5) });
+  const host = await XlsxHost.fromBuffer(bytes, "scored.xlsx");
+  const definition = BUILTIN_INDICES.find((b) => b.id === SAMPLE_INDEX)!.definition;
+  await runScoring(host, { definition, lang: "vi", projectVersion: "0.1.0", write: true, now: new Date("2024-06-01T00:00:00Z") });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await host.toBuffer()) as unknown as ArrayBuffer);
+  const code = numericInput();
+  let left = changed;
+  for (const ws of wb.worksheets) {
+    if (left === 0) break;
+    let codeCol = 0;
+    let valueCol = 0;
+    for (let r = 1; r <= Math.min(ws.rowCount, 200) && left > 0; r++) {
+      const row = ws.getRow(r);
+      if (!codeCol) {
+        row.eachCell((cell, c) => {
+          if (cell.value === "Mã") codeCol = c;
+          if (cell.value === "Số liệu") valueCol = c;
+        });
+        continue;
+      }
+      if (String(row.getCell(codeCol).value ?? "").trim() !== code) continue;
+      const cell = row.getCell(valueCol);
+      cell.value = (typeof cell.value === "number" ? cell.value : 0) + 7;
+      left--;
+      break;
+    }
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** A cell's value as the double is seeded with it: what Excel shows (a formula's result, rich text's words, a date's serial). */
+function seedValue(v: ExcelJS.CellValue): string | number | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (v instanceof Date) return (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+  if (typeof v === "object" && "richText" in v) return v.richText.map((t) => t.text).join("");
+  if (typeof v === "object" && "result" in v) return seedValue((v as { result?: ExcelJS.CellValue }).result ?? null);
+  if (typeof v === "object" && "text" in v) return String((v as { text: unknown }).text);
+  return null;
+}
+
+/** `workbook`'s sheets as the Excel double is seeded with them: their values as Excel shows them, and their visibility. */
+export async function doubleSeed(workbook: Uint8Array): Promise<{ name: string; visibility: "Visible" | "Hidden" | "VeryHidden"; rows: (string | number | boolean | null)[][] }[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(workbook as unknown as ArrayBuffer);
+  return wb.worksheets.map((ws) => {
+    const rows: (string | number | boolean | null)[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      const values: (string | number | boolean | null)[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, c) => (values[c - 1] = seedValue(cell.value)));
+      rows[r - 1] = Array.from(values, (v) => v ?? null);
+    });
+    const visibility = ws.state === "veryHidden" ? "VeryHidden" : ws.state === "hidden" ? "Hidden" : "Visible";
+    return { name: ws.name, visibility, rows: Array.from(rows, (r) => r ?? []) };
+  });
+}
+
+/**
+ * A script for the page, run before the pane loads: the Excel double installed as the page's
+ * Excel (`window.__double`), holding `workbook`'s sheets, their values as Excel shows them and
+ * their visibility (the values read in Node: the double's own .xlsx reader takes longer than
+ * Office.onReady is waited for on a workbook of hundreds of forms).
+ */
+export async function excelDoubleScript(workbook: Uint8Array): Promise<string> {
+  const seed = await doubleSeed(workbook);
+  const bundle = await build({
+    stdin: {
+      contents: `import { install } from "./test/excel-double";
+        const d = install(window);
+        for (const s of ${JSON.stringify(seed)}) d.addSheet(s.name, s.rows).visibility = s.visibility;
+        window.Office.context.displayLanguage = "vi-VN";
+        window.__double = d;`,
+      resolveDir: root,
+      loader: "ts",
+    },
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    write: false,
+    define: { "process.env.NODE_ENV": '"production"', global: "globalThis" },
+    logLevel: "silent",
+  });
+  return bundle.outputFiles[0]!.text;
+}
+
+/** Long tasks and the gaps of a 10 ms heartbeat, recorded from the page's start (a string: tsx would wrap a function in a helper the page lacks). */
+const OBSERVE = `
+  window.__long = [];
+  window.__gaps = [];
+  window.__reset = () => { window.__long = []; window.__gaps = []; };
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: Math.round(e.duration) }); }).observe({ type: "longtask" });
+  let last = performance.now();
+  const beat = () => { const now = performance.now(); window.__gaps.push(now - last); last = now; setTimeout(beat, 10); };
+  setTimeout(beat, 10);
+`;
+
+interface Measured {
+  wall: number;
+  longest: number;
+  count: number;
+  total: number;
+  maxGap: number;
+  summary: string;
+  /** The stale banner's lines (empty: no banner). */
+  stale: string;
+}
+
+async function idle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector("[role=progressbar]") === null, undefined, { timeout: 300_000 });
+}
+
+/** Presses Check on the page (the sample index chosen, Check step shown) and measures what the main thread went through. */
+async function measureCheck(page: Page, cdp: CDPSession | undefined): Promise<Measured> {
+  await page.evaluate(() => (window as unknown as { __reset: () => void }).__reset());
+  if (cdp) await cdp.send("Profiler.start");
+  // The page's clock when the profile started (within a few milliseconds): where its samples fall among the long tasks.
+  const profiledFrom = cdp ? await page.evaluate(() => performance.now()) : 0;
+  const t0 = Date.now();
+  await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
+  await idle(page);
+  await page.getByTestId("check-summary").waitFor();
+  const wall = Date.now() - t0;
+  await page.waitForTimeout(300);
+  const r = await page.evaluate(() => {
+    const w = window as unknown as { __long: { start: number; duration: number }[]; __gaps: number[] };
+    return { tasks: w.__long, maxGap: Math.round(w.__gaps.reduce((a, b) => Math.max(a, b), 0)) };
+  });
+  const long = r.tasks.map((t) => t.duration);
+  if (cdp) {
+    const longest = r.tasks.reduce<{ start: number; duration: number } | undefined>((a, t) => (!a || t.duration > a.duration ? t : a), undefined);
+    await printProfile(cdp, profiledFrom, longest);
+  }
+  const summary = ((await page.getByTestId("check-summary").textContent()) ?? "").trim();
+  const stale = (await page.getByTestId("stale-line").allTextContents()).join(" | ");
+  return { wall, longest: Math.max(0, ...long), count: long.length, total: long.reduce((a, b) => a + b, 0), maxGap: r.maxGap, summary, stale };
+}
+
+function say(mode: string, units: number, run: number, m: Measured): void {
+  console.log(
+    `${mode} ${units} units, check ${run}: wall ${m.wall} ms; longest main-thread task ${m.longest} ms; long tasks ${m.count}, total ${m.total} ms; longest gap between 10 ms timers ${m.maxGap} ms; stale banner "${m.stale}"; summary "${m.summary}"`,
+  );
+}
+
+async function newPage(browser: Browser, initScript?: string): Promise<{ page: Page; cdp: CDPSession | undefined }> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: "vi-VN" });
+  await context.route("https://appsforoffice.microsoft.com/**", (r) => r.abort());
+  await context.addInitScript({ content: OBSERVE });
+  if (initScript) await context.addInitScript({ content: initScript });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error("page error:", e));
+  const cdp = process.env.PROFILE ? await context.newCDPSession(page) : undefined;
+  if (cdp) await cdp.send("Profiler.enable");
+  return { page, cdp };
+}
+
+async function main(): Promise<void> {
+  const dir = process.argv[2] ?? join(root, "dist");
+  const units = Number(process.env.UNITS ?? 1000);
+  const excelUnits = Number(process.env.EXCEL_UNITS ?? 300);
+  const runs = Number(process.env.RUNS ?? 3);
+  const modes = (process.env.MODES ?? "file,excel").split(",");
+  const server = await serveDirectory(dir);
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  try {
+    if (modes.includes("file")) {
+      const bytes = await scoredThenEdited(units);
+      const { page, cdp } = await newPage(browser);
+      await page.goto(`${server.url}taskpane.html`);
+      await page.getByRole("tab").first().waitFor();
+      await page.getByTestId("workbook-file").setInputFiles({ name: "lon.xlsx", mimeType: XLSX, buffer: Buffer.from(bytes) });
+      await page.getByText("lon.xlsx", { exact: false }).first().waitFor();
+      await idle(page);
+      // A scored workbook: the pane uses the index it holds (the sample index it was scored with).
+      await page.getByRole("tab", { name: /Kiểm tra/ }).click();
+      await page.locator("button:enabled", { hasText: "Kiểm tra số liệu" }).waitFor();
+      for (let i = 1; i <= runs; i++) say("outside Excel,", units, i, await measureCheck(page, cdp));
+      await page.context().close();
+    }
+    if (modes.includes("excel")) {
+      const bytes = await scoredThenEdited(excelUnits);
+      const { page, cdp } = await newPage(browser, await excelDoubleScript(bytes));
+      await page.goto(`${server.url}taskpane.html`);
+      await page.getByText("Trong Excel", { exact: true }).waitFor({ timeout: 300_000 });
+      await idle(page);
+      // A scored workbook: the pane uses the index it holds (the sample index it was scored with).
+      await page.getByRole("tab", { name: /Kiểm tra/ }).click();
+      await page.locator("button:enabled", { hasText: "Kiểm tra số liệu" }).waitFor();
+      for (let i = 1; i <= runs; i++) say("in Excel (the double),", excelUnits, i, await measureCheck(page, cdp));
+      await page.context().close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/**
+ * Stops the CPU profile and prints the functions with the most self time, and the self time by
+ * script file ("(native)": the page's own scripts, the Excel double among them): over the whole
+ * check, then within its longest task (`longest`, on the page's clock; the profile started at
+ * `from` on that clock).
+ */
+async function printProfile(cdp: CDPSession, from: number, longest: { start: number; duration: number } | undefined): Promise<void> {
+  const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const tally = (within?: { start: number; duration: number }) => {
+    const byFunction = new Map<string, number>();
+    const byFile = new Map<string, number>();
+    let at = from;
+    profile.samples.forEach((id, k) => {
+      const ms = (profile.timeDeltas[k] ?? 0) / 1000;
+      at += ms;
+      if (within && (at < within.start || at > within.start + within.duration)) return;
+      const n = byId.get(id);
+      // Over the whole check the page's idle time and V8's own are left out; within one task, all of it is said.
+      if (!n || (within ? /^\((idle|root)\)/ : /^\((idle|program|root|garbage collector)\)/).test(n.callFrame.functionName)) return;
+      const file = n.callFrame.url.split("/").pop() || "(native)";
+      const fn = `${n.callFrame.functionName || "(anonymous)"} ${file}:${n.callFrame.lineNumber + 1}`;
+      byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
+      byFile.set(file, (byFile.get(file) ?? 0) + ms);
+    });
+    return { byFunction, byFile };
+  };
+  const top = (m: Map<string, number>, n: number) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `    ${Math.round(v)} ms ${k}`)
+      .join("\n");
+  const all = tally();
+  console.log(`  main thread during the check, self time by file:\n${top(all.byFile, 6)}\n  by function:\n${top(all.byFunction, 15)}`);
+  if (longest) {
+    const one = tally(longest);
+    console.log(`  within the longest task (${longest.duration} ms), self time by file:\n${top(one.byFile, 6)}\n  by function:\n${top(one.byFunction, 15)}`);
+  }
+}
+
+if (require.main === module) {
+  void main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
