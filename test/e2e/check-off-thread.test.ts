@@ -18,7 +18,7 @@ import { t } from "../../src/taskpane/i18n";
 import { checkSummary, findingWithoutLocation, unitsCountText } from "../../src/taskpane/state/findings";
 import { staleLines, staleSince } from "../../src/taskpane/state/pipeline";
 import { createExcelDouble } from "../excel-double";
-import { doubleSeed, excelDoubleScript, manyUnits, scoredThenEdited } from "./measure-check-freeze";
+import { doubleSeed, excelDoubleScript, manyUnits, scoredThenEdited } from "./excel-page";
 import { SAMPLE_INDEX, makeSampleWorkbook, sampleModel } from "./sample";
 import { serveDirectory } from "./server";
 

@@ -5,7 +5,7 @@
  * loads). Screenshots of every step, in Vietnamese and English, light and dark, go to
  * test-output/screenshots/.
  */
-import { build } from "esbuild";
+import { pageScript } from "./page-script";
 import ExcelJS from "exceljs";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -762,19 +762,6 @@ describe("outside Excel, what each action says", () => {
   });
 });
 
-/** `contents` (TypeScript importing from the repository) bundled into one script for the page, run before the pane loads. */
-async function pageScript(contents: string): Promise<string> {
-  const bundle = await build({
-    stdin: { contents, resolveDir: root, loader: "ts" },
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    write: false,
-    define: { "process.env.NODE_ENV": '"production"', global: "globalThis" },
-    logLevel: "silent",
-  });
-  return bundle.outputFiles[0]!.text;
-}
 
 describe("inside Excel (the Excel double installed before the pane loads)", () => {
   /** The double with `workbook`'s sheets, as an Excel that offers `excelApi` (the double's own default otherwise). */

@@ -3,10 +3,10 @@
  * Score runs is said in the pane's language, never in Excel's English; a sheet of the user's under
  * the results' name is left as it is, and the pane says where the results went.
  */
-import { build } from "esbuild";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
+import { pageScript } from "./page-script";
 import { makeSampleWorkbook } from "./sample";
 import { serveDirectory } from "./server";
 
@@ -35,9 +35,7 @@ afterAll(async () => {
  * deleting it while Score goes on, between its read and its write.
  */
 async function openInExcel(): Promise<Page> {
-  const bundle = await build({
-    stdin: {
-      contents: `import { Buffer } from "buffer"; globalThis.Buffer = Buffer;
+  const script = await pageScript(`import { Buffer } from "buffer"; globalThis.Buffer = Buffer;
         import { install } from "./test/excel-double";
         const d = install(window);
         window.Office.context.displayLanguage = "vi-VN";
@@ -54,20 +52,10 @@ async function openInExcel(): Promise<Page> {
           if (armed !== undefined && !(a instanceof d.Excel.RequestContext)) { const name = armed; armed = undefined; await d.userDeleteSheet(name); }
           return result;
         };
-        window.Excel = d.Excel;`,
-      resolveDir: root,
-      loader: "ts",
-    },
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    write: false,
-    define: { "process.env.NODE_ENV": '"production"', global: "globalThis" },
-    logLevel: "silent",
-  });
+        window.Excel = d.Excel;`);
   const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: "vi-VN" });
   await context.route("https://appsforoffice.microsoft.com/**", (r) => r.abort());
-  await context.addInitScript({ content: bundle.outputFiles[0]!.text });
+  await context.addInitScript({ content: script });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
