@@ -7,6 +7,7 @@ import { parseDefinition } from "../core/definition";
 import { findBuiltin } from "../indices";
 import { DEMO_INDEX } from "./demo";
 import { main } from "./main";
+import { runCli } from "./test-run";
 
 describe("dti-scorer demo", () => {
   it("writes the blank forms, the filled workbook and the scored results, and shows the ranking and the planted mistakes", async () => {
@@ -26,11 +27,17 @@ describe("dti-scorer demo", () => {
       issues: { code: string; severity: string }[];
     };
     expect(json.index.id).toBe("dti-so-nganh-mau");
-    // The JSON of `score --json` on the same forms, key for key: `stale` is null (never scored before).
-    await main(["score", "ket-qua-mau/so-lieu.xlsx", "--json", "so-lieu.json"], { stdout: { write: () => true }, stderr: { write: () => true }, cwd: dir, env: { LANG: "vi_VN.UTF-8" } });
+    // The JSON of `score --out --json` on the same forms, key for key: `stale` is null (never scored
+    // before), `scoredAt` the time ket-qua.xlsx records (as validate reads it back), `periods` each form's.
+    await main(["score", "ket-qua-mau/so-lieu.xlsx", "--out", "so-lieu-cham.xlsx", "--json", "so-lieu.json"], { stdout: { write: () => true }, stderr: { write: () => true }, cwd: dir, env: { LANG: "vi_VN.UTF-8" } });
     const scored = JSON.parse(readFileSync(join(dir, "so-lieu.json"), "utf8")) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(Object.keys(scored));
+    expect(Object.keys(json)).toEqual(["index", "units", "issues", "stale", "scoredAt", "periods"]);
     expect((json as unknown as Record<string, unknown>).stale).toBeNull();
+    const recorded = (JSON.parse((await runCli(["validate", "ket-qua-mau/ket-qua.xlsx", "--json", "-"], dir)).out) as { scoredAt: string }).scoredAt;
+    expect((json as unknown as { scoredAt: string }).scoredAt).toBe(recorded);
+    expect(recorded).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(new Set(Object.values((json as unknown as { periods: Record<string, string | null> }).periods))).toEqual(new Set(["Năm 2024"]));
     expect(json.units.length).toBeGreaterThanOrEqual(18);
     expect(new Set(json.units.map((u) => u.category))).toEqual(new Set(["co-dvc", "khong-dvc"]));
     // The figures spread the units out rather than tying them.

@@ -15,7 +15,8 @@ import { writeWorkbook } from "../hosts/xlsx/finish";
 import { loadXlsx } from "../hosts/xlsx/read";
 import { type TemplateUnit, UNIT_CODE_LABEL, YES_NO, makeTemplate } from "../hosts/xlsx/template";
 import type { ParsedArgs } from "./args";
-import { findingsSummary, rankingTable } from "./commands/score";
+import { findingsSummary, rankingTable, readOnce } from "./commands/score";
+import { scoringJson } from "./results-json";
 import { loadIndex } from "./commands/common";
 import { type CliIO, fail, resolvePath, writeFailure, writeOutputFile } from "./io";
 import { PROJECT_VERSION } from "./version";
@@ -256,10 +257,13 @@ export async function runDemo(io: CliIO, args: ParsedArgs, lang: Lang): Promise<
   say(`Đã điền số liệu mẫu (có một số lỗi thường gặp): ${dir}/so-lieu.xlsx`, `Filled in sample figures (with some common mistakes): ${dir}/so-lieu.xlsx`);
 
   const host = await XlsxHost.fromBuffer(filled, "so-lieu.xlsx");
-  const result = await runScoring(host, { definition, lang, projectVersion: PROJECT_VERSION, write: true });
+  const snapshot = await host.read();
+  const now = new Date();
+  const result = await runScoring(readOnce(host, snapshot), { definition, lang, projectVersion: PROJECT_VERSION, now, write: true });
   writeOutputFile(io, `${dir}/ket-qua.xlsx`, await host.toBuffer());
-  // The shape of `score --json`: the forms were never scored, so no earlier results are out of date.
-  writeOutputFile(io, `${dir}/ket-qua.json`, JSON.stringify({ ...resultsJson(result, lang), stale: null }, null, 2) + "\n");
+  // The shape of `score --out --json`: the forms were never scored, so no earlier results are out of
+  // date; the results' time is this run's, which ket-qua.xlsx records, and each form gives the period.
+  writeOutputFile(io, `${dir}/ket-qua.json`, JSON.stringify({ ...resultsJson(result, lang), stale: null, ...scoringJson(snapshot, result.submissions, now) }, null, 2) + "\n");
   say(`Đã chấm điểm và ghi kết quả: ${dir}/ket-qua.xlsx, ${dir}/ket-qua.json\n`, `Scored and wrote the results: ${dir}/ket-qua.xlsx, ${dir}/ket-qua.json\n`);
   io.stdout.write(rankingTable(result.table, result.model, result.issues, lang, { submissions: result.submissions }));
   io.stdout.write(findingsSummary(result.issues, lang));

@@ -433,7 +433,7 @@ describe("the help", () => {
     expect(template.out).not.toContain("1 xong");
     expect((await run(["template", "--help", "--lang", "en"])).out).not.toContain("1 done");
     expect((await run(["indices", "--help", "--lang", "en"])).out).toContain("--json - | --json file.json");
-    expect((await run(["validate", "--help", "--lang", "en"])).out).toContain("(index, units, issues, stale)");
+    expect((await run(["validate", "--help", "--lang", "en"])).out).toContain("(index, units, issues, stale, scoredAt,\n             periods)");
   });
 
   it("indices --json to a file says that it wrote it, as other commands do", async () => {

@@ -183,8 +183,8 @@ mọi lỗi, mỗi lỗi một dòng (mã thoát 2); hợp lệ: in một dòng 
 số chỉ tiêu, tổng điểm) (mã thoát 0).
 
   --index    Tệp định nghĩa bộ chỉ số (JSON) hoặc mã có sẵn; bỏ trống: định nghĩa lưu trong sổ.
-  --json     Ghi kết quả dạng JSON như lệnh score (index, units, issues, stale), không ghi sổ;
-             "-" là ghi ra màn hình. Chỉ kiểm tra định nghĩa: units và issues là danh sách rỗng.
+  --json     Ghi kết quả dạng JSON như lệnh score (index, units, issues, stale, scoredAt,
+             periods), không ghi sổ; "-" là ghi ra màn hình. Chỉ kiểm tra định nghĩa: units và issues là danh sách rỗng.
 ${EXIT_VI}
 `,
     en: `dti-scorer validate <workbook.xlsx | table.csv> [--index <file.json | built-in id>] [--json issues.json] [--lang vi|en]
@@ -198,8 +198,8 @@ line (exit status 2); a valid one: a one-line summary (name, id@version, groups,
 points) (exit status 0).
 
   --index    An index definition file (JSON) or a built-in id; without it, the one kept in the workbook.
-  --json     Write the results as JSON as score does (index, units, issues, stale), without writing
-             a workbook; "-" writes to the screen. Checking a definition alone: units and issues are
+  --json     Write the results as JSON as score does (index, units, issues, stale, scoredAt,
+             periods), without writing a workbook; "-" writes to the screen. Checking a definition alone: units and issues are
              empty lists.
 ${EXIT_EN}
 `,

@@ -5,7 +5,7 @@
  */
 import type { IndexModel } from "./definition/model";
 import { namedIndex } from "./forms-index";
-import { type Lang, type Message, foldText, localize, normalizeText } from "./i18n/text";
+import { type Lang, type Message, foldText, formatNumber, localize, normalizeText } from "./i18n/text";
 import { periodKey } from "./read/periods";
 import { type IndexRef, indexWords } from "./index-words";
 import { findTableHeader, formWithoutTable, readHeaderBlock } from "./read/layout-a";
@@ -834,7 +834,100 @@ export function planCollect(
   });
   const otherPeriod = otherPeriodWarning(incomingPeriods, existingPeriods, options.commandLine);
   if (otherPeriod) plan.warnings.unshift(otherPeriod);
+  // Forms of different periods among themselves, into a workbook that gives none (a new one): said first, once, naming who gives which.
+  if (!existingPeriods.some((p) => periodKey(p) !== "")) {
+    const unitOf = new Map(plan.take.map((t) => [`${t.fileAt}\u0000${t.sheet}`, t.unitName ?? t.unitCode ?? t.as]));
+    const forms = entries.flatMap((e): PeriodGiven[] => {
+      if ("skip" in e || e.header.period === undefined) return [];
+      const unit = unitOf.get(`${e.fileAt}\u0000${e.sheet.name}`);
+      return [{ file: e.file, fileAt: e.fileAt, period: e.header.period, ...(unit !== undefined ? { unit } : {}) }];
+    });
+    const mixed = mixedPeriodsWarning(forms);
+    if (mixed) plan.warnings.unshift(mixed);
+  }
   return plan;
+}
+
+/** A form coming in that gives its `Kỳ đánh giá`, as mixedPeriodsWarning weighs it. */
+export interface PeriodGiven {
+  file: string;
+  /** Position of its file among the incoming files (two files of one name are told apart by it). */
+  fileAt: number;
+  /** Its `Kỳ đánh giá` as the header block gives it (LayoutAHeader.period). */
+  period: string;
+  /** The unit it is taken for (its name, else its code), when it is taken; undefined for a form left out. */
+  unit?: string;
+}
+
+/** At most this many periods, files of a period, and units of a file are named in mixedPeriodsWarning's sentence. */
+const MIXED_PERIODS_NAMED = 5;
+const MIXED_FILES_NAMED = 5;
+const MIXED_UNITS_NAMED = 3;
+
+/**
+ * What is said when the forms coming in give two or more periods among themselves (compared by
+ * periodKey: "Năm 2024" and "2024", a date cell of 31/12/2024 and "31/12/2024" typed, are one
+ * period) and the receiving workbook has none of its own (a new one; otherwise otherPeriodWarning
+ * says what differs from the workbook's): each period, the one most files give first, with the
+ * files that give it and, after each file, the units whose forms were taken from it for that
+ * period — "Phiếu trong các tệp đã chọn ghi những kỳ đánh giá khác nhau: "Năm 2025": tệp a.xlsx
+ * (Sở Y tế), tệp b.xlsx (Sở Nội vụ); "Năm 2024": tệp c.xlsx (Sở Tư pháp). …" — and what scoring
+ * will do with them and what to do. A file of forms the pane has just made is "các phiếu vừa
+ * tạo" (fileWords); two files of one name are "tệp thứ 2, phieu.xlsx". Forms that give no period
+ * are not weighed. Undefined when the forms give fewer than two periods.
+ */
+export function mixedPeriodsWarning(forms: readonly PeriodGiven[]): Message | undefined {
+  const byPeriod = new Map<string, { period: string; files: Map<number, { file: string; units: string[] }> }>();
+  const positionsOf = new Map<string, Set<number>>();
+  for (const f of forms) {
+    const key = periodKey(f.period);
+    if (key === "") continue;
+    let given = byPeriod.get(key);
+    if (!given) byPeriod.set(key, (given = { period: f.period, files: new Map() }));
+    let file = given.files.get(f.fileAt);
+    if (!file) given.files.set(f.fileAt, (file = { file: f.file, units: [] }));
+    if (f.unit !== undefined && !file.units.includes(f.unit)) file.units.push(f.unit);
+    positionsOf.set(f.file, (positionsOf.get(f.file) ?? new Set()).add(f.fileAt));
+  }
+  if (byPeriod.size < 2) return undefined;
+  // The period most files give first (then in the order they came): the others read as those that differ.
+  const periods = [...byPeriod.values()].map((p, i) => ({ ...p, i })).sort((a, b) => b.files.size - a.files.size || a.i - b.i);
+  const fileName = (file: string, fileAt: number, lang: Lang): string => {
+    const words = fileWords(file, lang);
+    if (words !== file) return words;
+    if ((positionsOf.get(file)?.size ?? 0) > 1) return lang === "vi" ? `tệp thứ ${fileAt + 1}, ${file}` : `file no. ${fileAt + 1}, ${file}`;
+    return lang === "vi" ? `tệp ${file}` : file;
+  };
+  const more = (n: number, what: "file" | "unit" | "period", lang: Lang): string => {
+    const vi = { file: "tệp", unit: "đơn vị", period: "kỳ" }[what];
+    return lang === "vi" ? `và ${formatNumber(n, "vi")} ${vi} khác` : `and ${formatNumber(n, "en")} more ${what}${n === 1 ? "" : "s"}`;
+  };
+  // "A, B, C và 2 đơn vị khác" / "A, B, C, and 2 more units"; periods, each with its files, are parted by "; ".
+  const named = (list: string[], limit: number, what: "file" | "unit" | "period", lang: Lang, sep = ", "): string =>
+    list.slice(0, limit).join(sep) + (list.length > limit ? `${lang === "vi" && sep === ", " ? " " : sep}${more(list.length - limit, what, lang)}` : "");
+  const list = (lang: Lang): string =>
+    named(
+      periods.map((p) => {
+        // Files named alike (the pane's forms just made, in several files) are one entry, their units together.
+        const byName = new Map<string, string[]>();
+        for (const [fileAt, f] of p.files) {
+          const name = fileName(f.file, fileAt, lang);
+          const units = byName.get(name) ?? [];
+          for (const u of f.units) if (!units.includes(u)) units.push(u);
+          byName.set(name, units);
+        }
+        const files = [...byName].map(([name, units]) => (units.length > 0 ? `${name} (${named(units, MIXED_UNITS_NAMED, "unit", lang)})` : name));
+        return `"${p.period}": ${named(files, MIXED_FILES_NAMED, "file", lang)}`;
+      }),
+      MIXED_PERIODS_NAMED,
+      "period",
+      lang,
+      "; ",
+    );
+  return {
+    vi: `Phiếu trong các tệp đã chọn ghi những kỳ đánh giá khác nhau: ${list("vi")}. Một sổ tổng hợp được chấm cho một kỳ đánh giá: khi chấm, tiêu đề trang kết quả sẽ ghi mọi kỳ khác nhau, và phiếu nào ghi kỳ khác với kỳ mà nhiều phiếu ghi nhất được cảnh báo tại ô Kỳ đánh giá của phiếu. Nếu có phiếu của kỳ khác (phiếu kỳ trước gửi nhầm chẳng hạn), hãy xóa trang đó khỏi sổ tổng hợp và đề nghị đơn vị gửi phiếu của kỳ này; nếu các phiếu cùng một kỳ, hãy ghi kỳ đó giống nhau trên mọi phiếu.`,
+    en: `Forms in the chosen files give different assessment periods: ${list("en")}. A consolidated workbook is scored for one period: the results sheet's title will list every period the forms give, and each form whose period is not the one most forms give is warned about at its period cell. If some forms are of another period (last period's, sent by mistake), delete their sheets from the consolidated workbook and ask the units for this period's forms; if the forms are for one period, write it the same way on every form.`,
+  };
 }
 
 /** At most this many periods are named on each side of otherPeriodWarning's sentence. */

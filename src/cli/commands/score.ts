@@ -17,6 +17,7 @@ import { PROJECT_VERSION } from "../version";
 import type { ParsedArgs } from "../args";
 import { type Progress, withProgress } from "../progress";
 import { sayDefinitionReplaced, staleJson, staleMessage, staleResults } from "../stale";
+import { scoringJson } from "../results-json";
 import { workbookLanguage } from "../workbook-language";
 import { peekWorkbookLanguage } from "../workbook-peek";
 
@@ -30,7 +31,7 @@ const FINDINGS_SHOWN = 15;
 export type Finding = Omit<Issue, "code"> & { code: Issue["code"] | "not-utf8" | "write-warning" };
 
 /** The workbook as the run reads it, read once: the same snapshot serves scoring and the stale check. */
-function readOnce(host: WorkbookHost, snapshot: WorkbookSnapshot): WorkbookHost {
+export function readOnce(host: WorkbookHost, snapshot: WorkbookSnapshot): WorkbookHost {
   return new Proxy(host, {
     get(target, prop) {
       if (prop === "read") return async () => snapshot;
@@ -88,6 +89,8 @@ async function scoreFile(io: CliIO, args: ParsedArgs, spoken: Spoken, mode: "sco
   // The snapshot as the failure below may explain it (assigned once read).
   let seen: WorkbookSnapshot | undefined;
   let definition = loaded?.definition;
+  // The scoring time `_index` records in the workbook written (score --out), and --json says: as the run scores.
+  let now: Date;
   try {
     progress.update("read");
     snapshot = await host.read();
@@ -116,10 +119,12 @@ async function scoreFile(io: CliIO, args: ParsedArgs, spoken: Spoken, mode: "sco
         if (several.length === 1) fail(M.formsOfIndexNotBuiltin(several[0]!.index, BUILTIN_INDICES.find((b) => b.id.toLowerCase() === parseIndexText(several[0]!.index).id.toLowerCase())?.id));
       }
     }
+    now = new Date();
     result = await runScoring(readOnce(host, snapshot), {
       ...(definition !== undefined ? { definition } : {}),
       lang,
       projectVersion: PROJECT_VERSION,
+      now,
       write,
       onProgress: (stage) => progress.update(stage),
     });
@@ -132,7 +137,7 @@ async function scoreFile(io: CliIO, args: ParsedArgs, spoken: Spoken, mode: "sco
     // No form anywhere in the workbook: the sentence names the file.
     const named = (i: Issue): boolean => noFormIn(i) && inputKind(file) === "xlsx";
     const found = e instanceof PipelineError && e.found ? { ...e.found, issues: e.found.issues.map((i) => (named(i) ? { ...i, message: M.inFile(file, i.message) } : i)) } : undefined;
-    if (found && mode === "validate") return reportNothingRead(io, args, lang, found, notices, another);
+    if (found && mode === "validate") return reportNothingRead(io, args, lang, found, notices, another, seen);
     if (another) fail(another);
     if (e instanceof PipelineError) {
       const nowhere = e.found?.issues.find((i) => named(i) && i.message === e.userMessage);
@@ -179,7 +184,8 @@ async function scoreFile(io: CliIO, args: ParsedArgs, spoken: Spoken, mode: "sco
     // `otherContent` (additions, docs/index-definition-notes.md) only when the results were scored
     // with another index or version, or with another content of the index in use.
     // validate writes what score writes (the same reading and scoring), only no workbook.
-    const text = JSON.stringify({ ...json, stale: staleJson(stale, staleNote, lang) }, null, 2) + "\n";
+    // `scoredAt` and `periods` (additions, README) whenever known: the results' time, each unit's period.
+    const text = JSON.stringify({ ...json, stale: staleJson(stale, staleNote, lang), ...scoringJson(snapshot, result.submissions, write ? now : undefined) }, null, 2) + "\n";
     if (toStdout) io.stdout.write(text);
     else writeOutputFile(io, args.json, text);
   }
@@ -212,12 +218,14 @@ function reportNothingRead(
   found: { index: { id: string; version: string }; issues: Issue[] },
   notices: Message[],
   headline?: Message,
+  snapshot?: WorkbookSnapshot,
 ): number {
   const findings: Finding[] = [...notices.map(noticeFinding), ...found.issues];
   const toStdout = args.json === "-";
   if (args.json !== undefined) {
     const issues = [...notices.map((n) => jsonFinding(noticeFinding(n), lang)), ...issuesJson(found.issues, lang)];
-    const text = JSON.stringify({ index: found.index, units: [], issues, stale: null }, null, 2) + "\n";
+    // No unit read, so no period; the time of the results the workbook holds, when it was scored.
+    const text = JSON.stringify({ index: found.index, units: [], issues, stale: null, ...scoringJson(snapshot, []) }, null, 2) + "\n";
     if (toStdout) io.stdout.write(text);
     else writeOutputFile(io, args.json, text);
   }
