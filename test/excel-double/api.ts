@@ -1195,6 +1195,12 @@ export function deleteSheet(state: DoubleState, s: MSheet): void {
   for (const t of wb.tables.filter((x) => x.sheet === s)) {
     for (const sheet of wb.sheets) for (const cell of sheet.cells.values()) if (cell.f !== undefined) cell.f = withoutStructuredRefs(cell.f, t.name);
   }
+  // Its name goes out of every formula that read it: `=Sheet2!A1` is `=#REF!A1` from now on, for
+  // good (a sheet added later under the same name is not read), as Excel rewrites them (withSheetDeleted).
+  for (const sheet of wb.sheets) {
+    for (const cell of sheet.cells.values()) if (cell.f !== undefined) cell.f = withSheetDeleted(cell.f, s.name);
+    for (const cf of sheet.conditionalFormats) if (cf.custom?.formula !== undefined) cf.custom.formula = withSheetDeleted(cf.custom.formula, s.name);
+  }
   wb.tables = wb.tables.filter((t) => t.sheet !== s);
   wb.notes = wb.notes.filter((n) => n.sheet !== s);
   wb.comments = wb.comments.filter((n) => n.sheet !== s);
@@ -1251,6 +1257,40 @@ export function withSheetRenamed(formula: string, from: string, to: string): str
     const sheet = quoted !== undefined ? quoted.replace(/''/g, "'") : plain!;
     return sheet.toLowerCase() === from.toLowerCase() ? `${name}!` : whole;
   });
+}
+
+/**
+ * A formula with its references to sheet `deleted` (`'Kết quả'!D5`, `Results!A1:B2`, `Data!A:A`;
+ * the name compared without case) made `#REF!`, what follows the "!" kept: `=Sheet2!A1` becomes
+ * `=#REF!A1` and `=SUM('Kết quả'!$C$5:$C$9)` becomes `=SUM(#REF!$C$5:$C$9)`, which show #REF!.
+ * This is Excel's observed behaviour when a sheet is deleted (the reference does not document
+ * it; libraries that reproduce Excel's files, such as Aspose.Cells, record the same `=#REF!A1`):
+ * every formula of the workbook that read the sheet is rewritten so, and keeps #REF! even once a
+ * sheet of that name is added again. Text in string literals is left alone, as are other
+ * workbooks' sheets (`[1]Data!A1`) and the sheet that ends a 3-D reference (`Jan:Data!A1`, which
+ * Excel narrows rather than breaks; the double calculates no 3-D reference).
+ */
+export function withSheetDeleted(formula: string, deleted: string): string {
+  return formula.replace(/("(?:[^"]|"")*"?)|'((?:[^']|'')+)'!|([^\s'"!(),;:=+\-*/^&<>{}[\]]+)!/g, (whole, text?: string, quoted?: string, plain?: string, at?: number) => {
+    if (text !== undefined) return whole;
+    if (plain !== undefined && at! > 0 && formula[at! - 1] === "]") return whole; // another workbook's sheet
+    if (endsThreeD(formula, at!)) return whole;
+    const sheet = quoted !== undefined ? quoted.replace(/''/g, "'") : plain!;
+    return sheet.toLowerCase() === deleted.toLowerCase() ? "#REF!" : whole;
+  });
+}
+
+/**
+ * Whether the sheet named at `at` in `formula` ends a 3-D reference (`Jan:Mar!A1`): a ":" right
+ * before it, after a name that is no cell or row (`A1:Data!B2`, `1:Data!2` are ranges). A name of
+ * letters only is taken for a sheet (`Jan:Mar!A1`), not a column (`A:Data!B`, rarely written).
+ */
+function endsThreeD(formula: string, at: number): boolean {
+  if (formula[at - 1] !== ":") return false;
+  const before = formula.slice(0, at - 1);
+  const word = /[^\s'"!(),;:=+\-*/^&<>{}[\]]+$/.exec(before)?.[0];
+  // A cell or row before the ":" (`A1`, `$B$2`, `3`; `Data!A1`): a range, its end qualified.
+  return word !== undefined && !/^\$?(?:[A-Za-z]{1,3}\$?\d{1,7}|\d{1,7})$/.test(word);
 }
 
 export class Worksheet extends ClientObject {

@@ -4,7 +4,9 @@
  * periods (ExcelApi 1.9, PageLayout.headersFooters): over the header the project wrote there, or
  * none; a header a person wrote stays. Its period line under the title (A2, the top-left cell of
  * the area the template merged across the unit table) says the new period, the cell text the xlsx
- * host writes; a line a person wrote there stays. In the requests the run makes anyway.
+ * host writes; a line a person wrote there stays, and so does a formula a person put there (the
+ * cell is looked up as it is now, in the write's first request, as the xlsx host looks at it
+ * before writing). In the requests the run makes anyway.
  */
 import ExcelJS from "exceljs";
 import { runScoring } from "../../src/core/pipeline";
@@ -163,4 +165,111 @@ test.each([
   await score(double, definition);
   expect([written.getWorksheet(help)!.getCell("A2").value, (await periodLine(help)).text]).toEqual([line, line]);
   expect(header(sheet(double, help)).centerHeader).toBe(written.getWorksheet(help)!.headerFooter.oddHeader!.replace(/^&C/, ""));
+});
+
+test.each([
+  ["vi", "Hướng dẫn", "Kỳ đánh giá", "Năm 2024", "Năm 2025"],
+  ["en", "Instructions", "Period", "2024", "2025"],
+] as const)("a formula a person put in the period line (%s) stays, in the xlsx host and in Excel, without a word; the printed header is written", async (lang, help, opening, was, is) => {
+  const { definition, model } = departmentModel();
+  const units = ["Sở Xây dựng", "Sở Tài chính"].map((name, u) => ({ code: `U${u + 1}`, name, ...(model.categories[0] ? { category: model.categories[0] } : {}) }));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await makeTemplate(model, units, { lang, period: was })) as never);
+  for (const u of units) wb.getWorksheet(u.name)!.getCell("B5").value = is;
+  // The line as a formula, which computes last year's line: it reads as the project's, and is the person's.
+  const formula = `"${opening}: "&"${was}"`;
+  const line = `${opening}: ${was}`;
+  wb.getWorksheet(help)!.getCell("A2").value = { formula, result: line } as ExcelJS.CellValue;
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const now = new Date("2026-01-15T08:00:00Z");
+
+  const file = await XlsxHost.fromBuffer(bytes, "phieu.xlsx");
+  await runScoring(file, { definition, lang: "vi", projectVersion: "test", now });
+  const written = new ExcelJS.Workbook();
+  await written.xlsx.load((await file.toBuffer()) as never);
+  expect(written.getWorksheet(help)!.getCell("A2").formula).toBe(formula);
+  expect(written.getWorksheet(help)!.getCell("A2").result).toBe(line);
+
+  const double = createExcelDouble();
+  await double.loadXlsx(bytes);
+  const host = await score(double, definition);
+  const a2 = await Excel.run(async (ctx) => {
+    const r = ctx.workbook.worksheets.getItem(help).getRange("A2").load("formulas,values");
+    await ctx.sync();
+    return { formula: r.formulas[0]![0], value: r.values[0]![0] };
+  });
+  expect(a2).toEqual({ formula: `=${formula}`, value: line });
+  // Nothing said of it, by either host; the printed header names the new period in both.
+  const ofHelp = (warnings: readonly { sheet?: string }[] | undefined) => (warnings ?? []).filter((w) => w.sheet === help);
+  expect([ofHelp(file.lastApply?.warnings), ofHelp(host.lastApply?.warnings)]).toEqual([[], []]);
+  expect(header(sheet(double, help)).centerHeader).toMatch(new RegExp(`${opening}: ${is}$`));
+  expect(header(sheet(double, help)).centerHeader).toBe(written.getWorksheet(help)!.headerFooter.oddHeader!.replace(/^&C/, ""));
+});
+
+/** The instructions sheet's period line made a formula through Office.js, as a person types it: computing last year's line. */
+async function periodFormula(): Promise<void> {
+  await Excel.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem("Hướng dẫn").getRange("A2").formulas = [['="Kỳ đánh giá: "&"Năm 2024"']];
+    await ctx.sync();
+  });
+}
+
+test("a formula in the period line takes as many requests as the project's line, for 3 units as for 40, on a first run and the next", async () => {
+  const counts: Record<string, number[]> = {};
+  for (const units of [3, 40]) {
+    for (const line of ["text", "formula"] as const) {
+      const { double, definition } = await layoutAWorkbook(units);
+      typePeriods(double, () => "Năm 2025");
+      lastYears(double);
+      double.install();
+      if (line === "formula") await periodFormula();
+      const runs: number[] = [];
+      for (let run = 0; run < 2; run++) {
+        if (run === 1) lastYears(double);
+        if (run === 1 && line === "formula") await periodFormula();
+        double.resetCounters();
+        await score(double, definition);
+        expect(double.requests.every((r) => r.ok)).toBe(true);
+        runs.push(double.syncCount);
+        expect([units, line, run, (await periodLine()).text]).toEqual([units, line, run, line === "text" ? "Kỳ đánh giá: Năm 2025" : "Kỳ đánh giá: Năm 2024"]);
+      }
+      counts[`${units} ${line}`] = runs;
+    }
+  }
+  expect(new Set(Object.values(counts).map((c) => c.join(","))).size).toBe(1);
+});
+
+test.each([
+  ["deleted", (d: ExcelDouble) => d.userDeleteSheet("Hướng dẫn")],
+  ["renamed", (d: ExcelDouble) => d.userRenameSheet("Hướng dẫn", "HD")],
+] as const)("the instructions sheet %s between the read and the write: nothing is written, and the sentence names it", async (_what, act) => {
+  const { double, definition } = await layoutAWorkbook(3);
+  typePeriods(double, () => "Năm 2025");
+  lastYears(double);
+  double.install();
+  double.resetCounters();
+  const host = new ExcelHost();
+  const racing = {
+    read: async () => {
+      const snapshot = await host.read();
+      await act(double);
+      return snapshot;
+    },
+    apply: (plan: Parameters<ExcelHost["apply"]>[0]) => host.apply(plan),
+  };
+  const e = await runScoring(racing, { definition, lang: "vi", projectVersion: "test", now: new Date("2026-01-15T08:00:00Z") }).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(e).toMatchObject({
+    name: "ExcelHostError",
+    code: "sheet-missing",
+    localized: {
+      vi: "Trang 'Hướng dẫn' đã bị xóa hoặc đổi tên trong lúc DTI Scorer đang làm việc (sau khi đọc sổ làm việc), nên chưa có gì được ghi. Hãy chấm điểm lại để đọc lại sổ làm việc như hiện nay.",
+      en: "The sheet 'Hướng dẫn' was deleted or renamed while DTI Scorer was working (after it read the workbook), so nothing was written. Score again to read the workbook as it is now.",
+    },
+  });
+  // Nothing written: no results, no `_index`, and no request that writes.
+  expect(double.sheetNames().filter((n) => n === "Kết quả" || n === "_index")).toEqual([]);
+  expect(double.requests.some((r) => r.calculationSuspended)).toBe(false);
 });

@@ -1,7 +1,8 @@
 /**
  * Executing a WritePlan through Office.js in a constant number of requests: look up what exists
  * (sheets, tables, the protection of the workbook's structure and of the sheets the plan touches,
- * the first page of the workbook's notes), then, packed into requests under the budgets, the
+ * the cell of the instructions sheet's period line as it is now, the first page of the workbook's
+ * notes), then, packed into requests under the budgets, the
  * charts, the fills of the cells to mark and where the notes are (more requests only for a
  * workbook with more notes than a page holds, or more look-ups than 4 MB carry), then queue every
  * write, packed into requests of at most 4 MB (REQUEST_BUDGET), with calculation suspended in each
@@ -18,7 +19,7 @@
  * and visibility the user gave it (`_index` stays very hidden).
  */
 import type { Message, SheetMessage } from "../../core/i18n/text";
-import { INDEX_SHEET, type PageTexts, instructionsPeriodUnwrittenMessage, isProjectFormHeader, rewrittenFormHeader } from "../../core/plan/labels";
+import { INDEX_SHEET, type PageTexts, instructionsPeriodUnwrittenMessage, isInstructionsPeriodBlock, isInstructionsPeriodLine, isProjectFormHeader, rewrittenFormHeader } from "../../core/plan/labels";
 import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, SheetEditPlan, TablePlan, WritePlan } from "../../core/types";
 import { overlaps, parseRect, type Rect, rectsWithout, rectWithout as without } from "../../core/a1";
 import { excelColor, quoteSheet, rectAddress, splitSheet, topLeft } from "./address";
@@ -921,9 +922,10 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
   };
 
   // Request 1: the sheets and tables that exist, the protection of the workbook's structure and of
-  // the sheets the plan touches, and, when the plan sets or clears marks or is a run (it writes
-  // `_index`: marks copied with a form, or on a form renamed, are found by their notes), the first
-  // page of the workbook's notes (or comments) with their text.
+  // the sheets the plan touches, the cell of the instructions' period line it writes again, and,
+  // when the plan sets or clears marks or is a run (it writes `_index`: marks copied with a form,
+  // or on a form renamed, are found by their notes), the first page of the workbook's notes (or
+  // comments) with their text.
   const hasMarks = writtenPlan.marks.length > 0 || writtenPlan.clearMarks.length > 0 || writtenPlan.owned.some((o) => o.name === INDEX_SHEET);
   const scans = hasMarks ? markScans(caps.marks) : { texts: null, comments: null };
   const scanList = [scans.texts, scans.comments].filter((s): s is ItemScan => s !== null);
@@ -931,15 +933,24 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
   // The forms whose page header the plan writes again (ExcelApi 1.9, as the rest of the page
   // layout): their header as it is, to tell the project's from one a person wrote.
   const headerPlans = new Map(caps.printLayout ? writtenPlan.edits.flatMap((e) => (e.pageHeader ? [[e.sheet.toLowerCase(), e.pageHeader] as const] : [])) : []);
-  const lookUp = async () => {
+  // The instructions sheet's period line (A2) the plan writes again: the cell as it is now (its
+  // formula, or its value when it holds none), so that the line goes only over the project's line,
+  // plain text that reads as it, as in the xlsx host; a formula a person put there stays.
+  const periodLines = writtenPlan.edits.flatMap((e) => e.blocks.filter(isInstructionsPeriodBlock).map((b) => ({ sheet: e.sheet, address: b.address })));
+  const lookUp = async (readPeriodLines: boolean) => {
+    // A sheet the plan renames is looked up under the name it has now.
+    const protections = touchedSheets(writtenPlan).map((name) => ({
+      name,
+      ws: wb.worksheets.getItemOrNullObject(renamedFrom.get(name.toLowerCase()) ?? name).load(headerPlans.has(name.toLowerCase()) ? `protection/protected,protection/options,${HEADER_PATHS}` : "protection/protected,protection/options"),
+    }));
     const found = {
       sheetList: wb.worksheets.load("items/name,items/visibility"),
       tableList: wb.tables.load("items/name,items/worksheet/name"),
       structure: wb.protection.load("protected"),
-      // A sheet the plan renames is looked up under the name it has now.
-      protections: touchedSheets(writtenPlan).map((name) => ({
-        name,
-        ws: wb.worksheets.getItemOrNullObject(renamedFrom.get(name.toLowerCase()) ?? name).load(headerPlans.has(name.toLowerCase()) ? `protection/protected,protection/options,${HEADER_PATHS}` : "protection/protected,protection/options"),
+      protections,
+      periodCells: (readPeriodLines ? periodLines : []).map((l) => ({
+        ...l,
+        range: protections.find((p) => p.name.toLowerCase() === l.sheet.toLowerCase())!.ws.getRange(l.address).load("formulas"),
       })),
     };
     for (const s of scanList) s.queueFirst(ctx);
@@ -947,9 +958,10 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
     return found;
   };
   let found: Awaited<ReturnType<typeof lookUp>>;
+  let readPeriodLines = periodLines.length > 0;
   for (;;) {
     try {
-      found = await lookUp();
+      found = await lookUp(readPeriodLines);
       requests++;
       break;
     } catch (e) {
@@ -957,10 +969,23 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
       forgetAll(ctx);
       // A first page of notes too large for one response: a smaller one, and the request again.
       if (tooLarge(e) && scanList.map((s) => s.shrink()).some(Boolean)) continue;
+      // The instructions sheet gone since the read (deleted or renamed meanwhile): its period line
+      // cannot be looked up (a range of a null object). The request again without it, which finds
+      // the sheet gone and says so, nothing written.
+      if (readPeriodLines && errorCode(e) === "ItemNotFound") {
+        readPeriodLines = false;
+        continue;
+      }
       throw e;
     }
   }
-  const { sheetList, tableList, structure, protections } = found;
+  const { sheetList, tableList, structure, protections, periodCells } = found;
+  // The period lines to leave as they are: those whose cell holds a formula, or no longer reads as
+  // the project's line, and those that could not be looked up. Nothing is said of them, as in the xlsx host.
+  const periodLinesWritten = new Set(periodCells.flatMap((c) => {
+    const now = c.range.formulas[0]?.[0];
+    return typeof now === "string" && isInstructionsPeriodLine(now) ? [periodLineKey(c.sheet, c.address)] : [];
+  }));
   for (const s of scanList) s.received(splitAddress);
   // The owned sheets of the last run under the other language's names, still there, whose new name is free.
   const names0 = new Set(sheetList.items.map((s) => s.name.toLowerCase()));
@@ -1151,7 +1176,7 @@ async function writePlan(ctx: Excel.RequestContext, writtenPlan: WritePlan, caps
     lookup.fillOnly = [];
     lookup.refused = { cells: [], untried: [] };
     try {
-      requests += await queueAndSend(ctx, plan, caps, { now, lower, existingTables, existingCharts, lookup, carried, formHeaders }, guarded, attempt);
+      requests += await queueAndSend(ctx, plan, caps, { now, lower, existingTables, existingCharts, lookup, carried, formHeaders, periodLinesWritten }, guarded, attempt);
       maxRequestBytes = Math.max(maxRequestBytes, attempt.maxRequestBytes);
       marksWritten = attempt.marks;
       break;
@@ -1305,6 +1330,13 @@ interface Existing {
   carried: Map<string, CarriedNotes>;
   /** The forms (lower case) whose page header the plan writes again (the project's or none now), with the parts that change (formHeaderParts). */
   formHeaders: Map<string, HeaderParts>;
+  /** The instructions' period lines (periodLineKey) whose cell holds the project's line: the others the plan has are left as they are. */
+  periodLinesWritten: Set<string>;
+}
+
+/** An instructions' period line by its sheet (lower case) and cell. */
+function periodLineKey(sheet: string, address: string): string {
+  return `${sheet.toLowerCase()}!${address.replace(/\$/g, "").toUpperCase()}`;
 }
 
 /**
@@ -1335,7 +1367,7 @@ async function queueAndSend(
   ctx: Excel.RequestContext,
   plan: WritePlan,
   caps: Capabilities,
-  { now, lower, existingTables, existingCharts, lookup, carried, formHeaders }: Existing,
+  { now, lower, existingTables, existingCharts, lookup, carried, formHeaders, periodLinesWritten }: Existing,
   protectedSheets: Map<string, Excel.WorksheetProtectionOptions>,
   stats: WriteAttempt,
 ): Promise<number> {
@@ -1390,7 +1422,8 @@ async function queueAndSend(
   const removing = new Set<string>();
   for (const g of bySheet.values()) {
     for (const e of g.edits) {
-      const { merged, rest } = coalesceColumnCells(e.blocks);
+      const blocks = e.blocks.filter((b) => !isInstructionsPeriodBlock(b) || periodLinesWritten.has(periodLineKey(e.sheet, b.address)));
+      const { merged, rest } = coalesceColumnCells(blocks);
       for (const b of merged) queueBlock(packer, e.sheet, b, "unchanged");
       for (const b of rest) queueBlock(packer, e.sheet, b);
       const header = formHeaders.get(e.sheet.toLowerCase());
