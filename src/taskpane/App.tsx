@@ -21,7 +21,7 @@ import { type Ref, Suspense, useCallback, useEffect, useLayoutEffect, useRef, us
 import { FileButton } from "./components/FileButton";
 import { Header } from "./components/Header";
 import { IndexStep } from "./components/IndexStep";
-import { ScoreStep, findingsAfterScoreText } from "./components/ScoreStep";
+import { ScoreStep, findingsAfterScoreText, formatWhen } from "./components/ScoreStep";
 import { useStepStyles } from "./components/styles";
 import type { LocalizedText } from "../core/definition/schema";
 import type { Issue, WorkbookSnapshot } from "../core/types";
@@ -114,6 +114,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  // The stage's words, and "Dừng" at the end of their line while a check can be stopped.
+  progressLine: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   // Nothing running: the empty region takes no room, not even the gap above the next block.
   progressIdle: { marginBottom: `calc(-1 * ${tokens.spacingVerticalM})` },
   // A notice's counted line ("21 phiếu trống được bỏ qua…") that opens to its list.
@@ -347,25 +349,21 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
       }, false);
     }
   }, [state.missingFeatures, announce]);
-  const staleCount = state.stale?.length ?? 0;
-  // One line for each kind of change (figures changed, renamed, new, gone), as the command line says them.
-  const staleText = staleLines(state.stale ?? [], lang);
   const staleSaid = staleLines(state.stale ?? [], "vi").join(" ");
-  const staleRef = useRef(state.stale);
-  staleRef.current = state.stale;
+  const staleRef = useRef({ stale: state.stale, scoredAt: state.scoredAt });
+  staleRef.current = { stale: state.stale, scoredAt: state.scoredAt };
   // Results computed with another index or version than the one chosen (an analyst opening the new
   // year's definition), or with another content of it (an edited copy that kept its id and
   // version, an earlier release of a built-in): said even when no figure changed.
   const staleIndex = staleIndexMessage(state);
-  const staleIndexText = staleIndex?.[lang];
   // Said when what the banner says changes (forms brought in, another edit), not when the language does.
   useEffect(() => {
     if (staleSaid === "") {
       retract("stale");
       return;
     }
-    const groups = staleRef.current ?? [];
-    announce((l) => `${t(l, "staleBanner")}. ${[...staleLines(groups, l), t(l, "staleScoreAgain")].join(" ")}`, false, "stale");
+    const { stale: groups = [], scoredAt } = staleRef.current;
+    announce((l) => `${staleBannerTitle(scoredAt, l)}. ${[...staleLines(groups, l), t(l, "staleScoreAgain")].join(" ")}`, false, "stale");
   }, [staleSaid, announce, retract]);
   // The Index step's "the forms were made for another index": said politely when it appears (the
   // user is choosing an index, and the step shows it; the select holds the options the arrow keys
@@ -500,8 +498,24 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
       <main className={s.main} role="tabpanel" id="step-panel" aria-labelledby={`step-tab-${state.step}`}>
         {/* Always in the page, its words changed (a live region that appears with its text is not read): "Đang đọc sổ làm việc…" is said as the work starts. */}
         <div className={mergeClasses(s.progress, !state.busy && s.progressIdle)} data-testid="progress">
-          <div aria-live="polite" aria-atomic="true">
-            {state.busy && <Text size={200}>{t(lang, state.busy.key)}</Text>}
+          <div className={s.progressLine}>
+            <div aria-live="polite" aria-atomic="true">
+              {state.busy && <Text size={200}>{t(lang, state.busy.key)}</Text>}
+            </div>
+            {/* A check under way can be stopped: the pane goes back to how it was before it, and the focus to "Kiểm tra số liệu". */}
+            {state.busy && state.checking && (
+              <Button
+                size="small"
+                aria-label={t(lang, "checkStopName")}
+                data-testid="check-stop"
+                onClick={() => {
+                  actions.stopCheck();
+                  focusStepMain("checkRun");
+                }}
+              >
+                {t(lang, "checkStop")}
+              </Button>
+            )}
           </div>
           {state.busy && <ProgressBar value={state.busy.fraction} aria-label={t(lang, state.busy.key)} />}
         </div>
@@ -595,40 +609,16 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
             }}
           />
         )}
-        {(staleCount > 0 || staleIndexText !== undefined) && (
-          <MessageBar intent="warning" layout="multiline" data-testid="stale-banner">
-            <MessageBarBody>
-              <MessageBarTitle>{staleCount > 0 ? t(lang, "staleBanner") : t(lang, staleIndexTitle(state) ?? "staleIndexBanner")}</MessageBarTitle>
-              {staleIndexText !== undefined && <div className={st.wrap}>{staleIndexText}</div>}
-              {staleText.map((line) => (
-                <div key={line} className={st.wrap} data-testid="stale-line">
-                  {line}
-                </div>
-              ))}
-              {staleCount > 0 && staleIndexText === undefined && <div className={st.wrap}>{t(lang, "staleScoreAgain")}</div>}
-            </MessageBarBody>
-            {/* In the Score step its own button scores again, under the ranking chosen: the banner has none of its own. */}
-            {state.step !== "score" && (
-              <MessageBarActions>
-                <Button
-                  size="small"
-                  disabled={!state.workbench || !state.index.model}
-                  disabledFocusable={Boolean(state.busy)}
-                  data-stale-rescore
-                  onClick={() => {
-                    // Scoring again from any step: the fresh results (and anything left unwritten) show in the Score
-                    // step, and the focus goes to its button (this one goes away with the banner).
-                    actions.setStep("score");
-                    focusStepMain();
-                    void actions.score();
-                  }}
-                >
-                  {t(lang, "staleRescore")}
-                </Button>
-              </MessageBarActions>
-            )}
-          </MessageBar>
-        )}
+        <StaleBanner
+          state={state}
+          onRescore={() => {
+            // Scoring again from any step: the fresh results (and anything left unwritten) show in the Score
+            // step, and the focus goes to its button (this one goes away with the banner).
+            actions.setStep("score");
+            focusStepMain();
+            void actions.score();
+          }}
+        />
         {state.step === "index" && <IndexStep {...stepProps} />}
         {(state.step === "collect" || state.step === "check" || state.step === "charts") && (
           // Each try again ("Thử lại") is a boundary and a lazy step of its own: React keeps a load that failed for good.
@@ -767,6 +757,53 @@ export function DismissableBar(props: {
           {t(lang, "dismiss")}
         </Button>
       </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+/**
+ * The stale banner's title: "Kết quả đã cũ (chấm lúc 14:08 ngày 06/05/2024)" / "The results are
+ * out of date (scored on 6 May 2024 at 14:08)", the time the workbook was scored said as the Score
+ * step says it (formatWhen); "Kết quả đã cũ" alone when that time is not known.
+ */
+export function staleBannerTitle(scoredAt: string | undefined, lang: PaneState["lang"]): string {
+  const when = scoredAt !== undefined ? formatWhen(scoredAt, lang) : undefined;
+  return when ? t(lang, "staleBannerSince", when) : t(lang, "staleBanner");
+}
+
+/**
+ * The banner over every step once the results no longer match the workbook: what changed since it
+ * was scored, one line for each kind of change (figures changed, renamed, new, gone), as the
+ * command line says them, or that the results are another index's; and, outside the Score step
+ * (whose own button scores again, under the ranking chosen), a button that scores again.
+ */
+export function StaleBanner({ state, onRescore }: { state: PaneState; onRescore: () => void }) {
+  const st = useStepStyles();
+  const { lang } = state;
+  const staleCount = state.stale?.length ?? 0;
+  const staleText = staleLines(state.stale ?? [], lang);
+  // Results computed with another index or version than the one chosen, or with another content of it: said even when no figure changed.
+  const staleIndexText = staleIndexMessage(state)?.[lang];
+  if (staleCount === 0 && staleIndexText === undefined) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="stale-banner">
+      <MessageBarBody>
+        <MessageBarTitle>{staleCount > 0 ? staleBannerTitle(state.scoredAt, lang) : t(lang, staleIndexTitle(state) ?? "staleIndexBanner")}</MessageBarTitle>
+        {staleIndexText !== undefined && <div className={st.wrap}>{staleIndexText}</div>}
+        {staleText.map((line) => (
+          <div key={line} className={st.wrap} data-testid="stale-line">
+            {line}
+          </div>
+        ))}
+        {staleCount > 0 && staleIndexText === undefined && <div className={st.wrap}>{t(lang, "staleScoreAgain")}</div>}
+      </MessageBarBody>
+      {state.step !== "score" && (
+        <MessageBarActions>
+          <Button size="small" disabled={!state.workbench || !state.index.model} disabledFocusable={Boolean(state.busy)} data-stale-rescore onClick={onRescore}>
+            {t(lang, "staleRescore")}
+          </Button>
+        </MessageBarActions>
+      )}
     </MessageBar>
   );
 }

@@ -57,6 +57,21 @@ describe("the pane's texts", () => {
     expect(unused).toEqual([]);
   });
 
+  test("a button named apart from its label says its label first (what is seen is what is said): \"Dừng\" is \"Dừng kiểm tra\"", () => {
+    for (const lang of ["vi", "en"] as const) expect(t(lang, "checkStopName").startsWith(t(lang, "checkStop"))).toBe(true);
+    expect([t("vi", "checkStop"), t("en", "checkStop")]).toEqual(["Dừng", "Stop"]);
+  });
+
+  test("the stale banner says when the results were scored with the Score step's words for it (its {time} and {date})", () => {
+    const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
+    for (const lang of ["vi", "en"] as const) {
+      expect(holes(STRINGS.staleBannerSince[lang])).toEqual(holes(STRINGS.scoredAt[lang]));
+      expect(STRINGS.staleBannerSince[lang].startsWith(STRINGS.staleBanner[lang])).toBe(true);
+    }
+    expect(t("vi", "staleBannerSince", { time: "14:08", date: "06/05/2024" })).toBe("Kết quả đã cũ (chấm lúc 14:08 ngày 06/05/2024)");
+    expect(t("en", "staleBannerSince", { time: "14:08", date: "6 May 2024" })).toBe("The results are out of date (scored on 6 May 2024 at 14:08)");
+  });
+
   test("the pane starts in Vietnamese when Office's display language is Vietnamese, in English otherwise", () => {
     expect(langFromDisplayLanguage("vi-VN")).toBe("vi");
     expect(langFromDisplayLanguage("VI")).toBe("vi");

@@ -292,6 +292,15 @@ export const STRINGS = {
   // Check step
   checkTitle: { vi: "Kiểm tra các phiếu", en: "Check the forms" },
   checkRun: { vi: "Kiểm tra số liệu", en: "Check the data" },
+  // Beside the progress bar while a check is under way: stops it. Its name says what it stops.
+  checkStop: { vi: "Dừng", en: "Stop" },
+  checkStopName: { vi: "Dừng kiểm tra", en: "Stop checking" },
+  // Once a check was stopped: the pane is as it was before it (checkStoppedKept: the findings of the check before are still shown).
+  checkStopped: { vi: "Đã dừng kiểm tra số liệu.", en: "Checking the data was stopped." },
+  checkStoppedKept: {
+    vi: "Đã dừng kiểm tra số liệu; kết quả của lần kiểm tra trước vẫn được giữ.",
+    en: "Checking the data was stopped; the findings of the last check are kept.",
+  },
   checkIntro: {
     vi: "Đọc các phiếu trong sổ và liệt kê những chỗ cần xem lại.",
     en: "Reads the forms in the workbook and lists what needs a look.",
@@ -439,6 +448,8 @@ export const STRINGS = {
   unitHasErrors: { vi: "có {count} lỗi", en: "has {count} errors" },
   // The stale banner: its title, then one line for each kind of change (core/stale.ts staleGroups, as the command line says them).
   staleBanner: { vi: "Kết quả đã cũ", en: "The results are out of date" },
+  // The same, when the workbook's scoring time is known ({time}, {date}: as scoredAt says them, formatWhen).
+  staleBannerSince: { vi: "Kết quả đã cũ (chấm lúc {time} ngày {date})", en: "The results are out of date (scored on {date} at {time})" },
   // {units}: the units counted as the index calls them (unitsCountText: "2 sở, ban, ngành" / "2 departments"),
   // {unitsOf}: the same as the owners of what follows ("2 departments'", "1 country's"; in Vietnamese the count itself),
   // as core/stale.ts says them.

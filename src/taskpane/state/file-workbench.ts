@@ -112,9 +112,9 @@ export async function openFileWorkbench(file: PickedFile): Promise<Workbench> {
     // (A client of the service that has no check leaves it to the pane: pipeline.ts checks the workbook read.)
     ...(opened.check
       ? {
-          checkWhereItIs: async (definition: unknown, lang: Lang, onProgress: (stage: string, fraction: number) => void | Promise<void>) => {
+          checkWhereItIs: async (definition: unknown, lang: Lang, onProgress: (stage: string, fraction: number) => void | Promise<void>, signal?: AbortSignal) => {
             try {
-              return await opened.check!(definition, lang, (stage, fraction) => void onProgress(stage, fraction));
+              return await opened.check!(definition, lang, (stage, fraction) => void onProgress(stage, fraction), signal);
             } catch (e) {
               throw fromService(e);
             }

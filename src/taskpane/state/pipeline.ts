@@ -47,7 +47,8 @@ import {
   PROJECT_VERSION,
   staleSince,
 } from "./pane-error";
-import type { LocalCheck } from "./snapshot-client";
+import type { StoppableCheck } from "./snapshot-client";
+import { throwIfStopped, unlessStopped } from "./check-stop";
 
 // What checking a workbook needs, here and in a worker (pane-error.ts, check-run.ts), as the pane has always had it from here.
 export { LocalizedError, PROJECT_VERSION, staleSince, anotherIndex, definitionName, formsOfAnotherIndex, indexSheetOf, isLocalizedError } from "./pane-error";
@@ -380,8 +381,8 @@ const giveTurn = (): Promise<void> => yieldToEventLoop();
  * Checks a workbook read in Excel where the browser has workers: off the pane's thread
  * (snapshot-worker.ts, started on the first check), else on it. Loaded on demand.
  */
-let snapshotChecker: Promise<LocalCheck> | undefined;
-function checkerOfSnapshots(): Promise<LocalCheck> {
+let snapshotChecker: Promise<StoppableCheck> | undefined;
+function checkerOfSnapshots(): Promise<StoppableCheck> {
   snapshotChecker ??= (async () => {
     const { snapshotClient } = await import(/* webpackChunkName: "snapshot-client" */ "./snapshot-client");
     const start = typeof Worker !== "undefined" ? (await import(/* webpackChunkName: "snapshot-client" */ "./snapshot-start")).startSnapshotWorker : () => undefined;
@@ -406,21 +407,41 @@ function checkFraction(onProgress: ((fraction?: number) => Promise<void> | void)
  * (the snapshot does not cross to the pane), in Excel the workbook read through Office.js is
  * checked in a worker of its own (snapshot-worker.ts). `onProgress` hears how far the check is
  * (undefined: the stage that started says nothing of it); awaited, it gives the page a turn.
+ * `signal` aborted (the user's "Dừng"), the check fails at once with CheckStopped (check-stop.ts):
+ * its work ends as soon as it can (an Excel read under way finishes, and is dropped), nothing of it
+ * is said to `onProgress` after that, and nothing it would still answer reaches the caller.
  */
 export async function check(
   workbench: Workbench,
   model: IndexModel,
   lang: Lang,
   onProgress?: (fraction?: number) => Promise<void> | void,
+  signal?: AbortSignal,
+): Promise<{ submissions: CheckedUnit[]; issues: Issue[]; stale?: StaleGroup[]; snapshot: WorkbookSnapshot }> {
+  throwIfStopped(signal);
+  const said = checkFraction(onProgress && ((fraction) => (signal?.aborted ? undefined : onProgress(fraction))));
+  return unlessStopped(checkWorkbook(workbench, model, lang, said, signal), signal);
+}
+
+async function checkWorkbook(
+  workbench: Workbench,
+  model: IndexModel,
+  lang: Lang,
+  onProgress: CheckProgress,
+  signal: AbortSignal | undefined,
 ): Promise<{ submissions: CheckedUnit[]; issues: Issue[]; stale?: StaleGroup[]; snapshot: WorkbookSnapshot }> {
   if (workbench.checkWhereItIs) {
-    const found = await workbench.checkWhereItIs(model.definition, lang, checkFraction(onProgress));
+    const found = await workbench.checkWhereItIs(model.definition, lang, onProgress, signal);
+    throwIfStopped(signal);
     // The workbook as the check read it: the read the workbench keeps (no copy of it crosses again).
     const snapshot = await workbench.host.read();
     return { submissions: found.units, issues: found.issues, ...(found.stale ? { stale: found.stale } : {}), snapshot };
   }
   const snapshot = await workbench.host.read();
-  const found = await (await checkerOfSnapshots())(snapshot, model.definition, lang, checkFraction(onProgress));
+  // Stopped while Excel was read: the read is dropped, nothing goes to the worker.
+  throwIfStopped(signal);
+  const found = await (await checkerOfSnapshots())(snapshot, model.definition, lang, onProgress, signal);
+  throwIfStopped(signal);
   // What the worker read once of its copy of the workbook is what this one holds: the pane does not read it again.
   keepSnapshotFacts(snapshot, found.facts);
   return { submissions: found.units, issues: found.issues, ...(found.stale ? { stale: found.stale } : {}), snapshot };

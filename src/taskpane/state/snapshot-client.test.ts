@@ -8,6 +8,7 @@ import { XlsxHost } from "../../hosts/xlsx";
 import type { WorkbookSnapshot } from "../../core/types";
 import { makeSampleWorkbook, sampleModel } from "../../../test/e2e/sample";
 import { runCheck } from "./check-run";
+import { CheckStopped } from "./check-stop";
 import { isLocalizedError } from "./pane-error";
 import { type SnapshotWorkerLike, sendSnapshot, snapshotClient } from "./snapshot-client";
 import { REPLY_SLICE, type ReplyList, type SnapshotAnswer, type SnapshotPart, joinReply, postReply } from "./snapshot-protocol";
@@ -140,5 +141,123 @@ describe("a check sent to a worker", () => {
   test("where no worker can start, the check is the pane's thread's", async () => {
     const client = snapshotClient({ startWorker: () => undefined, local: async () => runCheck });
     expect(await client.check(snapshot, definition, "en")).toEqual(await runCheck(snapshot, definition, "en"));
+  }, 60_000);
+});
+
+describe("a check the user stops", () => {
+  test("stopped while the worker checks: it fails at once, the worker is ended and says nothing more; the next check starts another worker and finds what the pane's thread finds", async () => {
+    const workers: ReturnType<typeof fakeWorker>[] = [];
+    const client = snapshotClient({
+      startWorker: () => {
+        const w = fakeWorker();
+        workers.push(w);
+        return w;
+      },
+      local: async () => runCheck,
+    });
+    const run = new AbortController();
+    const stages: string[] = [];
+    const stopped = client.check(snapshot, definition, "vi", (stage) => {
+      stages.push(stage);
+      // The first stage the worker says: the check is under way there.
+      if (!run.signal.aborted) run.abort();
+    }, run.signal);
+    await expect(stopped).rejects.toBeInstanceOf(CheckStopped);
+    expect(workers[0]!.terminated).toBe(true);
+    // Nothing of the stopped check is heard after it was stopped.
+    const heard = stages.length;
+    const here = await runCheck(snapshot, definition, "vi");
+    const again: string[] = [];
+    expect(await client.check(snapshot, definition, "vi", (stage) => void again.push(stage))).toEqual(here);
+    expect(stages).toHaveLength(heard);
+    expect(heard).toBe(1);
+    // A worker of its own, not the pane's thread.
+    expect(workers).toHaveLength(2);
+    expect(workers[1]!.terminated).toBe(false);
+    expect(again[again.length - 1]).toBe("done");
+  }, 60_000);
+
+  test("a late answer of a stopped check, from a worker that was ended but still speaks, never answers the check after it", async () => {
+    // The first worker's answers are held, then said late, after it was ended and the next check had started.
+    const held: (() => void)[] = [];
+    let answered = false;
+    const lingering: SnapshotWorkerLike = {
+      onmessage: null,
+      onerror: null,
+      onmessageerror: null,
+      terminate: () => undefined,
+      postMessage: (part) => receive(structuredClone(part)),
+    };
+    const receive = snapshotReceiver((answer) => {
+      if ("ok" in answer) answered = true;
+      held.push(() => lingering.onmessage?.({ data: structuredClone(answer) } as MessageEvent<SnapshotAnswer>));
+    });
+    const workers: SnapshotWorkerLike[] = [];
+    const client = snapshotClient({
+      startWorker: () => {
+        const w = workers.length === 0 ? lingering : fakeWorker();
+        workers.push(w);
+        return w;
+      },
+      local: async () => runCheck,
+    });
+    // The stopped check is of fewer forms than the next: its findings are not the next one's.
+    const fewer: WorkbookSnapshot = { ...snapshot, sheets: snapshot.sheets.filter((_, k) => k !== snapshot.sheets.length - 1) };
+    const full = await runCheck(snapshot, definition, "vi");
+    expect(await runCheck(fewer, definition, "vi")).not.toEqual(full);
+    const run = new AbortController();
+    const first = client.check(fewer, definition, "vi", undefined, run.signal).then(
+      () => "answered",
+      (e: unknown) => (e instanceof CheckStopped ? "stopped" : e),
+    );
+    // The first worker has its answer ready; the user stops the check before it arrives.
+    while (!answered) await new Promise((r) => setTimeout(r, 0));
+    run.abort();
+    expect(await first).toBe("stopped");
+    const second = client.check(snapshot, definition, "vi");
+    // The first worker's answer arrives now, while the second check waits for its own.
+    expect(held.length).toBeGreaterThan(0);
+    for (const say of held.splice(0)) say();
+    expect(await second).toEqual(full);
+    expect(workers).toHaveLength(2);
+  }, 60_000);
+
+  test("stopped while the snapshot crosses: the parts still to send are not sent, and no check is asked for", async () => {
+    const worker = fakeWorker();
+    const run = new AbortController();
+    let turns = 0;
+    const client = snapshotClient({
+      startWorker: () => worker,
+      local: async () => runCheck,
+      partCells: 40,
+      sliceMs: 0,
+      yieldNow: async () => {
+        if (++turns === 3) run.abort();
+      },
+    });
+    const asked: SnapshotPart["op"][] = [];
+    const post = worker.postMessage;
+    worker.postMessage = (part) => {
+      asked.push(part.op);
+      post(part);
+    };
+    await expect(client.check(snapshot, definition, "vi", undefined, run.signal)).rejects.toBeInstanceOf(CheckStopped);
+    expect(asked).not.toContain("check");
+    expect(asked.length).toBeLessThan(snapshot.sheets.length);
+    expect(worker.terminated).toBe(true);
+  }, 60_000);
+
+  test("on the pane's thread, where no worker starts: given up at its next stage, nothing of it heard after", async () => {
+    const client = snapshotClient({ startWorker: () => undefined, local: async () => runCheck });
+    const run = new AbortController();
+    const stages: string[] = [];
+    const stopped = client.check(snapshot, definition, "vi", (stage) => {
+      stages.push(stage);
+      run.abort();
+    }, run.signal);
+    await expect(stopped).rejects.toBeInstanceOf(CheckStopped);
+    expect(stages).toEqual(["read"]);
+    // Stopped before it starts: it does not start.
+    await expect(client.check(snapshot, definition, "vi", undefined, run.signal)).rejects.toBeInstanceOf(CheckStopped);
   }, 60_000);
 });

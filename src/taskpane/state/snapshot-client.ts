@@ -5,11 +5,15 @@
  * findings, saying the run's stages as they come. Each check has its own id. A worker that cannot
  * start, fails or stops answering is ended, and the check, and every one after it, runs on the
  * pane's thread (check-run.ts), as it did before there was a worker: a check is never lost.
- * Failures come back as the pane's sentences (service-error.ts), never a worker's stack.
+ * Failures come back as the pane's sentences (service-error.ts), never a worker's stack. A check
+ * the user stops (its `signal` aborted) fails at once with CheckStopped: the parts still to send
+ * are not sent, the worker checking it is ended (the next check starts another), and nothing it
+ * would still say reaches the pane.
  */
 import type { Lang } from "../../core/i18n/text";
 import type { CellValue, WorkbookSnapshot } from "../../core/types";
 import type { CheckProgress, CheckReply } from "./check-run";
+import { CheckStopped, stoppingAt, throwIfStopped, unlessStopped } from "./check-stop";
 import { ServiceFailure, fromServiceError, isServiceError } from "./service-error";
 import { type ReplyList, type SnapshotAnswer, type SnapshotPart, joinReply } from "./snapshot-protocol";
 
@@ -23,6 +27,8 @@ export interface SnapshotWorkerLike {
 }
 
 export type LocalCheck = (snapshot: WorkbookSnapshot, definition: unknown, lang: Lang, onProgress?: CheckProgress) => Promise<CheckReply>;
+/** A check that the user may stop: `signal` aborted, it fails at once with CheckStopped (check-stop.ts). */
+export type StoppableCheck = (snapshot: WorkbookSnapshot, definition: unknown, lang: Lang, onProgress?: CheckProgress, signal?: AbortSignal) => Promise<CheckReply>;
 
 export interface SnapshotClientOptions {
   /** A worker, or undefined when the browser cannot start one. */
@@ -111,7 +117,7 @@ function now(): number {
 }
 
 /** The client: `check` answers from the worker, or from the pane's thread once the worker has stopped. */
-export function snapshotClient(options: SnapshotClientOptions): { check: LocalCheck } {
+export function snapshotClient(options: SnapshotClientOptions): { check: StoppableCheck } {
   const timeoutMs = options.timeoutMs ?? CHECK_TIMEOUT_MS;
   let worker: SnapshotWorkerLike | undefined;
   /** No worker: none could start, or one stopped. */
@@ -146,6 +152,8 @@ export function snapshotClient(options: SnapshotClientOptions): { check: LocalCh
     }
     worker = started;
     started.onmessage = (e) => {
+      // A worker ended for a stopped check: whatever it still says is dropped.
+      if (worker !== started) return;
       const answer = e.data;
       const w = waiting.get(answer.id);
       if (!w) return;
@@ -172,41 +180,79 @@ export function snapshotClient(options: SnapshotClientOptions): { check: LocalCh
     return started;
   };
 
-  const inWorker = async (w: SnapshotWorkerLike, snapshot: WorkbookSnapshot, definition: unknown, lang: Lang, onProgress?: CheckProgress): Promise<CheckReply> => {
-    const id = next++;
-    const answer = new Promise<CheckReply>((resolve, reject) => waiting.set(id, { resolve, reject, lists: {}, ...(onProgress ? { onProgress } : {}) }));
-    try {
-      await sendSnapshot(id, snapshot, (part) => w.postMessage(part), {
-        ...(options.partCells !== undefined ? { partCells: options.partCells } : {}),
-        ...(options.sliceMs !== undefined ? { sliceMs: options.sliceMs } : {}),
-        ...(options.yieldNow ? { pause: options.yieldNow } : {}),
-      });
-    } catch (e) {
-      // A part that could not be copied: the worker forgets the others, the check runs here.
-      waiting.delete(id);
-      if (worker === w) w.postMessage({ id, op: "drop" });
-      throw new WorkerStopped(e instanceof Error ? e.message : String(e));
+  /**
+   * A stopped check: the worker checking it is ended at once (its work is one long task that only
+   * ending it stops), and the next check starts another. Any other check it held goes to the
+   * pane's thread, as after any worker that stopped.
+   */
+  const retire = (w: SnapshotWorkerLike, id: number) => {
+    const mine = waiting.get(id);
+    waiting.delete(id);
+    if (mine?.timer !== undefined) clearTimeout(mine.timer);
+    mine?.reject(new CheckStopped());
+    if (worker !== w) return;
+    w.terminate();
+    worker = undefined;
+    for (const other of waiting.values()) {
+      if (other.timer !== undefined) clearTimeout(other.timer);
+      other.reject(new WorkerStopped("the worker was ended for a check that was stopped"));
     }
-    const w2 = waiting.get(id);
-    if (!w2) return answer; // the worker stopped while the parts went: `answer` has failed already
-    // A worker ended from outside (by the browser, short of memory) sends no event: only time tells.
-    w2.timer = setTimeout(() => stop("the worker did not answer in time"), timeoutMs);
-    w.postMessage({ id, op: "check", definition, lang });
-    return answer;
+    waiting.clear();
   };
 
-  const check: LocalCheck = async (snapshot, definition, lang, onProgress) => {
+  const inWorker = async (w: SnapshotWorkerLike, snapshot: WorkbookSnapshot, definition: unknown, lang: Lang, onProgress?: CheckProgress, signal?: AbortSignal): Promise<CheckReply> => {
+    const id = next++;
+    const answer = new Promise<CheckReply>((resolve, reject) => waiting.set(id, { resolve, reject, lists: {}, ...(onProgress ? { onProgress } : {}) }));
+    // Failed before it is awaited (the worker stopped while the parts went): never unhandled.
+    answer.catch(() => undefined);
+    const onStop = () => retire(w, id);
+    signal?.addEventListener("abort", onStop, { once: true });
+    const pause = options.yieldNow ?? giveTurn;
+    try {
+      try {
+        await sendSnapshot(id, snapshot, (part) => w.postMessage(part), {
+          ...(options.partCells !== undefined ? { partCells: options.partCells } : {}),
+          ...(options.sliceMs !== undefined ? { sliceMs: options.sliceMs } : {}),
+          // Stopped while the parts go: the rest is not sent.
+          pause: async () => {
+            await pause();
+            throwIfStopped(signal);
+          },
+        });
+        throwIfStopped(signal);
+      } catch (e) {
+        if (e instanceof CheckStopped) throw e;
+        // A part that could not be copied: the worker forgets the others, the check runs here.
+        waiting.delete(id);
+        if (worker === w) w.postMessage({ id, op: "drop" });
+        throw new WorkerStopped(e instanceof Error ? e.message : String(e));
+      }
+      const w2 = waiting.get(id);
+      if (!w2) return await answer; // the worker stopped while the parts went: `answer` has failed already
+      // A worker ended from outside (by the browser, short of memory) sends no event: only time tells.
+      w2.timer = setTimeout(() => stop("the worker did not answer in time"), timeoutMs);
+      w.postMessage({ id, op: "check", definition, lang });
+      return await answer;
+    } finally {
+      signal?.removeEventListener("abort", onStop);
+    }
+  };
+
+  const check: StoppableCheck = async (snapshot, definition, lang, onProgress, signal) => {
+    throwIfStopped(signal);
     const w = start();
     if (w) {
       try {
-        return await inWorker(w, snapshot, definition, lang, onProgress);
+        return await unlessStopped(inWorker(w, snapshot, definition, lang, onProgress, signal), signal);
       } catch (e) {
-        if (!(e instanceof WorkerStopped)) throw e;
+        if (!(e instanceof WorkerStopped) || signal?.aborted) throw e;
         if (worker === w) stop(e.message);
       }
     }
     const run = await options.local();
-    return run(snapshot, definition, lang, onProgress);
+    throwIfStopped(signal);
+    // On the pane's thread the check is given up at its next stage, and its answer dropped at once.
+    return unlessStopped(run(snapshot, definition, lang, stoppingAt(onProgress, signal)), signal);
   };
   return { check };
 }

@@ -20,6 +20,7 @@ import { saveLang, watchTheme, yieldToEventLoop } from "./environment";
 import { leftOutSentences, unitsCountText } from "./findings";
 import * as pipeline from "./pipeline";
 import { type CsvProblem, parseUnitList, unitListProblems, unitsFromCsvFile, withUnitsWithoutCategory } from "./units";
+import { isCheckStopped } from "./check-stop";
 import type { Workbench } from "./workbench";
 
 export type StepId = "index" | "collect" | "check" | "score" | "charts";
@@ -135,6 +136,8 @@ export interface PaneState {
   workbench?: Workbench;
   snapshot?: WorkbookSnapshot;
   busy?: { key: StringKey; fraction?: number };
+  /** A Check is under way that the user can stop ("Dừng", beside the progress bar). */
+  checking?: boolean;
   notice?: Notice;
   index: {
     source: IndexSource;
@@ -352,6 +355,11 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
 
   const setModel = useCallback((model: IndexModel) => patch((s) => withModel(s, model)), [patch]);
 
+  /** The Check under way, which "Dừng" stops; none once it has shown its findings, failed or been stopped. */
+  const checkRun = useRef<AbortController | undefined>(undefined);
+  /** The latest action that showed the busy bar (busy): only it changes the bar. */
+  const busyRun = useRef<object | undefined>(undefined);
+
   /** The definition of the index in use when a workbook is open and an index chosen; otherwise the pane says which is missing. */
   const readyToRead = useCallback(
     (s: PaneState): IndexModel | undefined => {
@@ -367,13 +375,16 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
    * Runs `work` with the busy bar; any failure becomes a notice in the user's language. The bar
    * fills only where the work says how far it is (`fraction`): a stage that cannot tell (opening a
    * workbook, writing it, preparing the download) shows a bar that moves without filling, never
-   * one stuck at the start.
+   * one stuck at the start. The bar is the latest action's: an action that ends after another has
+   * started (a Check stopped, whose work ends as soon as it can) leaves the other's bar as it is.
    */
   const busy = useCallback(
     async (key: StringKey, work: (progress: (key: StringKey, fraction?: number) => Promise<void>) => Promise<void>, rerun?: StringKey) => {
+      const mine = {};
+      busyRun.current = mine;
       patch({ busy: busyStage(key), notice: undefined });
       const progress = async (k: StringKey, fraction?: number) => {
-        patch({ busy: busyStage(k, fraction) });
+        if (busyRun.current === mine) patch({ busy: busyStage(k, fraction) });
         await yieldToEventLoop();
       };
       try {
@@ -399,7 +410,7 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           patch({ notice: unexpectedNotice(e, ref.current.lang) });
         }
       } finally {
-        patch({ busy: undefined });
+        if (busyRun.current === mine) patch({ busy: undefined });
       }
     },
     [patch],
@@ -812,16 +823,50 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
           const s = ref.current;
           const model = readyToRead(s);
           if (!model || !s.workbench) return;
-          await progress("progressCheck");
-          // The forms are read and checked off the pane's thread (a Web Worker): the bar says how far the check is.
-          const { submissions, issues, stale, snapshot } = await pipeline.check(s.workbench, model, s.lang, (fraction) => progress("progressCheck", fraction));
-          patch({ issues, unitsChecked: submissions.length, stale, unitNames: Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name])) });
-          // The workbook as the check read it: not read again. What the pane makes of it (mostly known
-          // already: the check's worker read it) is made a task at a time before the pane shows it.
-          await pipeline.prepareSnapshot(snapshot, model);
-          takeSnapshot(snapshot);
-          await progress("progressDone", 1);
+          // Until its findings are shown, the check can be stopped ("Dừng": stopCheck); a check stopped
+          // says nothing more, and nothing it would still answer reaches the pane.
+          const run = new AbortController();
+          checkRun.current = run;
+          const going = (key: StringKey, fraction?: number) => (run.signal.aborted ? Promise.resolve() : progress(key, fraction));
+          patch({ checking: true });
+          try {
+            await going("progressCheck");
+            // The forms are read and checked off the pane's thread (a Web Worker): the bar says how far the check is.
+            const found = await pipeline.check(s.workbench, model, s.lang, (fraction) => going("progressCheck", fraction), run.signal);
+            if (run.signal.aborted) return;
+            const { submissions, issues, stale, snapshot } = found;
+            checkRun.current = undefined;
+            patch({ checking: false, issues, unitsChecked: submissions.length, stale, unitNames: Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name])) });
+            // The workbook as the check read it: not read again. What the pane makes of it (mostly known
+            // already: the check's worker read it) is made a task at a time before the pane shows it.
+            await pipeline.prepareSnapshot(snapshot, model);
+            takeSnapshot(snapshot);
+            await progress("progressDone", 1);
+          } catch (e) {
+            // Stopped: stopCheck has put the pane back as it was before the check, and said so.
+            if (run.signal.aborted && isCheckStopped(e)) return;
+            throw e;
+          } finally {
+            if (checkRun.current === run) {
+              checkRun.current = undefined;
+              patch({ checking: false });
+            }
+          }
         }, "checkRun"),
+
+      /**
+       * "Dừng": the Check under way is stopped. The pane is as it was before that check (the findings
+       * before it, if any, still shown; nothing marked out of date), ready for the next action at once,
+       * and says the check was stopped; the check's work ends as soon as it can, and nothing it would
+       * still answer is taken.
+       */
+      stopCheck: () => {
+        const run = checkRun.current;
+        if (!run) return;
+        checkRun.current = undefined;
+        run.abort();
+        patch((s) => ({ busy: undefined, checking: false, notice: { intent: "info", key: s.issues ? "checkStoppedKept" : "checkStopped" } }));
+      },
 
       goTo: async (issue: Issue) => {
         const wb = ref.current.workbench;

@@ -59,9 +59,11 @@ export interface Workbench {
    * Outside Excel: checks the workbook where it is (the .xlsx worker) with `definition`, in `lang`:
    * the findings of every form and what changed since the last scoring, the run's stages said as
    * they come (`onProgress`). The workbook read does not cross to the pane for it. A run that could
-   * not happen fails with the sentence the pane shows (pane-error.ts's paneError).
+   * not happen fails with the sentence the pane shows (pane-error.ts's paneError). `signal` aborted
+   * (the user stopped the check), it fails at once with CheckStopped and the worker gives the check
+   * up at its next stage.
    */
-  checkWhereItIs?: (definition: unknown, lang: Lang, onProgress: (stage: string, fraction: number) => void | Promise<void>) => Promise<CheckFindings>;
+  checkWhereItIs?: (definition: unknown, lang: Lang, onProgress: (stage: string, fraction: number) => void | Promise<void>, signal?: AbortSignal) => Promise<CheckFindings>;
   /** Outside Excel: lets go of the file when another one is opened. */
   close?: () => void;
   /** In Excel: the features this Excel lacks, each with the host's sentence saying what it needs (none when it lacks the add-in's base). */

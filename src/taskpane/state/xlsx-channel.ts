@@ -4,12 +4,19 @@
  * workbook's latest bytes (the file as chosen, then what each write made of it), so that when the
  * worker stops, every open workbook is opened again on the pane's thread and the request is sent
  * again; only what cannot be recovered becomes a sentence asking for the workbook to be chosen again.
+ * A request the pane stops (a check the user stopped: its `signal` aborted) fails at once with
+ * CheckStopped, the worker is told to give it up (at its next stage), and what it would still
+ * answer is dropped.
  */
 import type { Message } from "../../core/i18n/text";
-import { type FileData, type FileErrorKind, type FileReplies, type FileRequest, FileServiceError, type ProgressReport } from "./xlsx-protocol";
+import { CheckStopped, stoppingAt, unlessStopped } from "./check-stop";
+import { type FileCancel, type FileData, type FileErrorKind, type FileMessage, type FileReplies, type FileRequest, FileServiceError, type ProgressReport } from "./xlsx-protocol";
 
-/** Sends a request; `onProgress` hears how far it is while it goes on (a scoring run's stages). */
-export type Send = <R extends FileRequest>(req: R, onProgress?: ProgressReport) => Promise<FileReplies[R["op"]]>;
+/**
+ * Sends a request; `onProgress` hears how far it is while it goes on (a scoring run's stages).
+ * `signal` aborted, the request fails at once with CheckStopped and its answer is dropped.
+ */
+export type Send = <R extends FileRequest>(req: R, onProgress?: ProgressReport, signal?: AbortSignal) => Promise<FileReplies[R["op"]]>;
 
 /** The part of a Worker the channel uses (a test gives its own). */
 export interface WorkerLike {
@@ -89,10 +96,14 @@ function workerSender(worker: WorkerLike, timeoutMs: number): Send {
     worker.terminate();
   };
   worker.onmessageerror = () => fail("a message could not be read");
-  return ((req: FileRequest, onProgress?: ProgressReport) =>
+  return ((req: FileRequest, onProgress?: ProgressReport, signal?: AbortSignal) =>
     new Promise<unknown>((resolve, reject) => {
       if (dead !== undefined) {
         reject(new FileServiceError("worker-failed", dead));
+        return;
+      }
+      if (signal?.aborted) {
+        reject(new CheckStopped());
         return;
       }
       const id = next++;
@@ -101,18 +112,39 @@ function workerSender(worker: WorkerLike, timeoutMs: number): Send {
         fail(TIMED_OUT);
         worker.terminate();
       }, timeoutMs);
-      waiting.set(id, { resolve, reject, timer, ...(onProgress ? { onProgress } : {}) });
-      worker.postMessage({ id, req });
+      // Stopped: forgotten here at once (its answer, when it comes, is dropped), and the worker gives it
+      // up at its next stage, so that the requests after it do not wait for all of it. The worker, and
+      // the workbooks it holds, stay.
+      const stop = () => {
+        const w = waiting.get(id);
+        if (!w) return;
+        waiting.delete(id);
+        clearTimeout(w.timer);
+        w.reject(new CheckStopped());
+        worker.postMessage({ id, cancel: true } satisfies FileCancel);
+      };
+      const settle =
+        <T>(then: (v: T) => void) =>
+        (v: T) => {
+          signal?.removeEventListener("abort", stop);
+          then(v);
+        };
+      waiting.set(id, { resolve: settle(resolve), reject: settle(reject), timer, ...(onProgress ? { onProgress } : {}) });
+      signal?.addEventListener("abort", stop, { once: true });
+      worker.postMessage({ id, req } satisfies FileMessage);
     })) as Send;
 }
 
-/** The service on the pane's thread, one request at a time. */
+/** The service on the pane's thread, one request at a time; a request stopped gives up at its next stage. */
 function localSender(service: FileService): Send {
   let queue: Promise<unknown> = Promise.resolve();
-  return ((req: FileRequest, onProgress?: ProgressReport) => {
-    const run = queue.then(() => service.handle(req, onProgress));
+  return ((req: FileRequest, onProgress?: ProgressReport, signal?: AbortSignal) => {
+    const run = queue.then(() => {
+      if (signal?.aborted) throw new CheckStopped();
+      return service.handle(req, stoppingAt(onProgress, signal) as ProgressReport | undefined);
+    });
     queue = run.catch(() => undefined);
-    return run;
+    return unlessStopped(run, signal);
   }) as Send;
 }
 
@@ -165,7 +197,7 @@ export function fileChannel(options: ChannelOptions): { send: Send } {
     }
   };
 
-  const sendOnce = async (req: FileRequest, onProgress?: ProgressReport): Promise<unknown> => {
+  const sendOnce = async (req: FileRequest, onProgress?: ProgressReport, signal?: AbortSignal): Promise<unknown> => {
     if ("handle" in req && req.op !== "open" && lost.has(req.handle)) {
       if (req.op === "close") {
         lost.delete(req.handle);
@@ -173,12 +205,12 @@ export function fileChannel(options: ChannelOptions): { send: Send } {
       }
       throw new WorkbookLostError("the workbook was lost with the worker");
     }
-    const value = await (await sender!)(req, onProgress);
+    const value = await (await sender!)(req, onProgress, signal);
     note(req, value);
     return value;
   };
 
-  const send = async (req: FileRequest, onProgress?: ProgressReport): Promise<unknown> => {
+  const send = async (req: FileRequest, onProgress?: ProgressReport, signal?: AbortSignal): Promise<unknown> => {
     sender ??= (() => {
       const worker = options.startWorker();
       if (worker) return Promise.resolve(workerSender(worker, timeoutMs));
@@ -186,9 +218,9 @@ export function fileChannel(options: ChannelOptions): { send: Send } {
       return goLocal();
     })();
     try {
-      return await sendOnce(req, onProgress);
+      return await sendOnce(req, onProgress, signal);
     } catch (e) {
-      if (!isWorkerFailed(e)) throw e;
+      if (!isWorkerFailed(e) || signal?.aborted) throw e;
       if (!local) {
         console.warn("DTI Scorer: the Web Worker stopped, the .xlsx work runs on the pane's thread:", e.reason);
         local = true;
@@ -206,7 +238,7 @@ export function fileChannel(options: ChannelOptions): { send: Send } {
       // A request that failed with the worker is sent again to the pane's thread (the worker's
       // unfinished write is lost with it; the latest bytes are from before it).
       try {
-        return await sendOnce(req, onProgress);
+        return await sendOnce(req, onProgress, signal);
       } catch (again) {
         if (again instanceof FileServiceError && (again.kind === "no-workbook" || again.kind === "worker-failed")) throw new WorkbookLostError(again.reason);
         throw again;

@@ -40,8 +40,8 @@ export interface OpenedFile {
   collect(files: FileData[], definition: unknown): Promise<CollectResult>;
   /** Scores the workbook and writes the results where it is (the worker), saying its stages as they come. */
   score(run: ScoreRequest, onProgress?: ProgressReport): Promise<ScoreReply>;
-  /** Checks the workbook where it is (the worker): the findings come back, not the workbook read. */
-  check?(definition: unknown, lang: Lang, onProgress?: ProgressReport): Promise<CheckFindings>;
+  /** Checks the workbook where it is (the worker): the findings come back, not the workbook read; `signal` aborted, the check is stopped (CheckStopped). */
+  check?(definition: unknown, lang: Lang, onProgress?: ProgressReport, signal?: AbortSignal): Promise<CheckFindings>;
   close(): void;
 }
 
@@ -57,7 +57,7 @@ export async function openFile(file: FileData): Promise<OpenedFile> {
       return { taken, skipped, warnings };
     },
     score: (run, onProgress) => send({ op: "score", handle, run }, onProgress),
-    check: (definition, lang, onProgress) => send({ op: "check", handle, definition, lang }, onProgress),
+    check: (definition, lang, onProgress, signal) => send({ op: "check", handle, definition, lang }, onProgress, signal),
     close: () => void send({ op: "close", handle }).catch(() => undefined),
   };
 }

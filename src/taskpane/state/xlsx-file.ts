@@ -8,6 +8,7 @@
 import { parseDefinition } from "../../core/definition";
 import type { Lang } from "../../core/i18n/text";
 import { type CheckFindings, runCheck } from "./check-run";
+import { isCheckStopped } from "./check-stop";
 import { toServiceError } from "./service-error";
 import type { Message } from "../../core/i18n/text";
 import type { WorkbookHost } from "../../core/host";
@@ -136,6 +137,8 @@ class OpenWorkbook {
       });
       return { units, issues, ...(stale ? { stale } : {}) };
     } catch (e) {
+      // Stopped by the pane (at a stage said): given up as it is.
+      if (isCheckStopped(e)) throw e;
       const sent = toServiceError(e);
       throw sent.kind === "pane" ? new FileServiceError("pane", JSON.stringify(sent)) : e;
     }

@@ -7,6 +7,7 @@ import type { CollectSkip } from "../../core/collect";
 import type { Lang, Message } from "../../core/i18n/text";
 import type { ChartKind, Issue, RankingOverride, ScoreTable, WorkbookSnapshot, WritePlan } from "../../core/types";
 import type { CheckFindings } from "./check-run";
+import { isCheckStopped } from "./check-stop";
 
 export interface FileData {
   name: string;
@@ -42,6 +43,18 @@ export interface ScoreReply {
   data: Uint8Array;
 }
 
+/** A request as it crosses to the worker, with the id its answer comes back with. */
+export interface FileMessage {
+  id: number;
+  req: FileRequest;
+}
+
+/** The pane no longer wants the answer to request `id` (a check the user stopped): the worker gives it up at its next stage. */
+export interface FileCancel {
+  id: number;
+  cancel: true;
+}
+
 /** How far a request is, as the run says it (its stage and fraction), sent while it goes on. */
 export type ProgressReport = (stage: string, fraction: number) => void;
 
@@ -51,7 +64,8 @@ export type ProgressReport = (stage: string, fraction: number) => void;
 /** "localized": any other error that carries its sentence (`localized`); its reason is the sentence, `{vi, en}` as JSON. */
 /** "pane": the pane's own sentence for a check that could not happen (service-error.ts's ServiceError, as JSON). */
 /** "failed": what nobody foresaw; its reason is the error's message (never its stack, which the console keeps). */
-export type FileErrorKind = "not-xlsx" | "too-large" | "collect-write-failed" | "definition-invalid" | "no-workbook" | "worker-failed" | "pipeline" | "localized" | "pane" | "failed";
+/** "stopped": a check the pane stopped, given up (its answer is dropped). */
+export type FileErrorKind = "not-xlsx" | "too-large" | "collect-write-failed" | "definition-invalid" | "no-workbook" | "worker-failed" | "pipeline" | "localized" | "pane" | "stopped" | "failed";
 
 export class FileServiceError extends Error {
   constructor(
@@ -116,6 +130,8 @@ function isMessage(x: unknown): x is Message {
  */
 export function errorReply(e: unknown): { kind: FileErrorKind; reason: string; file?: string } {
   if (isFileServiceError(e)) return { kind: e.kind, reason: e.reason, ...(e.file !== undefined ? { file: e.file } : {}) };
+  // A check the pane stopped: nothing went wrong, and nobody waits for this answer.
+  if (isCheckStopped(e)) return { kind: "stopped", reason: e.message };
   // A run that could not happen (the core's PipelineError, or one of its kinds: a sheet of the
   // project's that a password protects) says why in its own sentence: its fields cross as they are
   // (known by what every PipelineError carries, so that the core stays out of the pane's first scripts).
