@@ -62,7 +62,7 @@ beforeAll(async () => {
 }, 90_000);
 
 const MIXED_VI =
-  'Cảnh báo: Phiếu trong các tệp đã chọn ghi những kỳ đánh giá khác nhau: "Năm 2025": tệp syt.xlsx (Sở Y tế), tệp stc.xlsx (Sở Tài chính); "Năm 2024": tệp snv.xlsx (Sở Nội vụ). Một sổ tổng hợp được chấm cho một kỳ đánh giá: khi chấm, tiêu đề trang kết quả sẽ ghi mọi kỳ khác nhau, và phiếu nào ghi kỳ khác với kỳ mà nhiều phiếu ghi nhất được cảnh báo tại ô Kỳ đánh giá của phiếu. Nếu có phiếu của kỳ khác (phiếu kỳ trước gửi nhầm chẳng hạn), hãy xóa trang đó khỏi sổ tổng hợp và đề nghị đơn vị gửi phiếu của kỳ này; nếu các phiếu cùng một kỳ, hãy ghi kỳ đó giống nhau trên mọi phiếu.';
+  'Cảnh báo: Phiếu trong các tệp đã chọn ghi những kỳ đánh giá khác nhau: "Năm 2025": tệp syt.xlsx (Sở Y tế), tệp stc.xlsx (Sở Tài chính); "Năm 2024": tệp snv.xlsx (Sở Nội vụ). Một sổ tổng hợp được chấm cho một kỳ đánh giá: khi chấm, tiêu đề trang kết quả sẽ ghi mọi kỳ khác nhau, và phiếu nào ghi kỳ khác với kỳ mà nhiều phiếu ghi nhất được cảnh báo tại ô Kỳ đánh giá của phiếu. Nếu có phiếu của kỳ khác (ví dụ phiếu kỳ trước gửi nhầm), hãy xóa trang đó khỏi sổ tổng hợp và đề nghị đơn vị gửi phiếu của kỳ này; nếu các phiếu cùng một kỳ, hãy ghi kỳ đó giống nhau trên mọi phiếu.';
 
 describe("collect of forms giving different periods into a new --out", () => {
   it("says so once on stderr as a warning, naming each period's files and units; collects every form and exits 0", async () => {

@@ -250,7 +250,7 @@ export async function runDemo(io: CliIO, args: ParsedArgs, lang: Lang): Promise<
   const units = DEMO_UNITS;
   const blank = await makeTemplate(model, units, { lang, period: DEMO_PERIOD[lang] });
   writeOutputFile(io, `${dir}/phieu-mau.xlsx`, blank);
-  say(`Đã tạo ${units.length} phiếu tự đánh giá trống: ${dir}/phieu-mau.xlsx`, `Made ${units.length} blank self-assessment forms: ${dir}/phieu-mau.xlsx`);
+  say(`Đã tạo ${units.length} phiếu tự đánh giá trống trong ${dir}/phieu-mau.xlsx.`, `Made ${units.length} blank self-assessment forms in ${dir}/phieu-mau.xlsx.`);
 
   const filled = await fillDemoWorkbook(model, blank, units);
   writeOutputFile(io, `${dir}/so-lieu.xlsx`, filled);

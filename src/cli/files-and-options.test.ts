@@ -62,7 +62,7 @@ describe("the language", () => {
   it("is Vietnamese whatever LANG says, in the messages and in the sheets of the written workbook; --lang en changes both", async () => {
     const vi = await run(["score", "bang.csv", "--index", "xa.json", "--out", "lang-vi.xlsx"], { LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8", LC_MESSAGES: "en_US.UTF-8" });
     expect(vi.code).toBe(0);
-    expect(vi.out).toContain("Đã chấm 2 đơn vị, xếp hạng 2.");
+    expect(vi.out).toContain("Đã chấm điểm 2 đơn vị, trong đó 2 được xếp hạng.");
     expect(await sheetNames("lang-vi.xlsx")).toEqual(expect.arrayContaining(["Kết quả", "Biểu đồ"]));
     const en = await run(["score", "bang.csv", "--index", "xa.json", "--out", "lang-en.xlsx", "--lang", "en"], { LANG: "vi_VN.UTF-8" });
     expect(en.out).toContain("Scored 2 units, ranked 2.");
@@ -78,7 +78,7 @@ describe("files that cannot be read or written", () => {
       en: "Cannot write the file tong-hop.xlsx: the file is open in another program (such as Excel): close it and run again.",
     });
     expect(readFailure("unread.csv", err("EACCES"))).toEqual({
-      vi: "Không đọc được tệp unread.csv: bạn không có quyền đọc tệp này (hoặc thư mục chứa nó).",
+      vi: "Không đọc được tệp unread.csv: tài khoản đang dùng không có quyền đọc tệp này (hoặc thư mục chứa nó).",
       en: "Cannot read the file unread.csv: you do not have permission to read this file (or the folder it is in).",
     });
     expect(writeFailure("x.xlsx", err("EPERM")).en).toBe(
@@ -295,7 +295,7 @@ describe("a workbook open in Excel or LibreOffice", () => {
     const s = await run(["score", "bang.csv", "--index", "xa.json", "--out", "dang-mo.xlsx"]);
     expect(s.code).toBe(0);
     expect(s.err).toBe(
-      "Cảnh báo: có tệp khóa ~$dang-mo.xlsx bên cạnh dang-mo.xlsx, có vẻ dang-mo.xlsx đang mở trong Excel hoặc LibreOffice; việc ghi có thể thất bại, hoặc bị mất khi chương trình đó lưu tệp. Hãy đóng tệp rồi chạy lại nếu cần.\n",
+      "Cảnh báo: có tệp khóa ~$dang-mo.xlsx bên cạnh dang-mo.xlsx, có thể dang-mo.xlsx đang được mở trong Excel hoặc LibreOffice; việc ghi có thể thất bại, hoặc bị mất khi chương trình đó lưu tệp. Hãy đóng tệp rồi chạy lại nếu cần.\n",
     );
     writeFileSync(join(dir, ".~lock.gom-mo.xlsx#"), "lo");
     const c = await run(["collect", "a.xlsx", "--out", "gom-mo.xlsx", "--lang", "en"]);
@@ -390,7 +390,7 @@ describe("template with the units in an .xlsx workbook", () => {
     const r = await run(["template", "--index", "dti-so-nganh-mau", "--units", "khong-cot.xlsx", "--out", "phieu-x.xlsx"]);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'Tệp đơn vị khong-cot.xlsx không có cột "Đơn vị" (hoặc "Unit"): hàng 1 của trang tính \'Danh sách\' ("Mã", "Tên gọi khác") được đọc làm hàng tiêu đề. Nếu trang tính đã có hàng tiêu đề, hãy đặt tên cột tên đơn vị là "Đơn vị"; nếu chưa có, hãy chèn lên trên một hàng ghi tên các cột, mỗi tên một ô: "Mã đơn vị", "Đơn vị".\n',
+      'Tệp danh sách đơn vị khong-cot.xlsx không có cột "Đơn vị" (hoặc "Unit"): dòng 1 của trang tính \'Danh sách\' ("Mã", "Tên gọi khác") được đọc làm dòng tiêu đề. Nếu trang tính đã có dòng tiêu đề, hãy đặt tên cột tên đơn vị là "Đơn vị"; nếu chưa có, hãy chèn lên trên một dòng ghi tên các cột, mỗi tên một ô: "Mã đơn vị", "Đơn vị".\n',
     );
   });
 

@@ -155,7 +155,7 @@ describe("results scored with last year's version", () => {
     // score without --out says how to update the workbook; with it, scores again and nothing is stale after.
     const s = await run(["score", "nam-sau.xlsx", "--index", "xa-2025.json"]);
     expect(s.out.split("\n")[0]).toMatch(/: hãy chấm điểm lại với --out để cập nhật sổ\.$/);
-    expect(s.out).toMatch(/Đã chấm 3 đơn vị/);
+    expect(s.out).toMatch(/Đã chấm điểm 3 đơn vị, trong đó 3 được xếp hạng\./);
     const again = await run(["score", "nam-sau.xlsx", "--index", "xa-2025.json", "--out", "nam-sau.xlsx", "--lang", "en"], "en");
     expect(again.out.split("\n")[0]).toBe(
       'The results in the workbook were scored with the index "Test commune index" version 2024; the index in use is version 2025: this run computes them again.',
@@ -184,7 +184,7 @@ describe("results scored with last year's version", () => {
     await relabel("cham.xlsx", "khac-phieu.xlsx", "xa-khac@2024", ["Xã Tân Phú"]);
     const v = await run(["validate", "khac-phieu.xlsx"]);
     expect(v.code).toBe(1); // the relabelled form itself is an error of the inputs
-    expect(v.out.split("\n")[0]).toMatch(/^Kết quả đã cũ: 1 đơn vị có phiếu đã đổi sang bộ chỉ số khác từ lần chấm điểm \d\d\/\d\d\/\d{4} \(Xã Tân Phú\)\. Hãy chấm điểm lại\.$/);
+    expect(v.out.split("\n")[0]).toMatch(/^Kết quả đã cũ: 1 đơn vị có phiếu đã đổi sang bộ chỉ số khác kể từ lần chấm điểm ngày \d\d\/\d\d\/\d{4} \(Xã Tân Phú\)\. Hãy chấm điểm lại\.$/);
     const en = JSON.parse((await run(["validate", "khac-phieu.xlsx", "--lang", "en", "--json", "-"], "en")).out) as { stale: StaleJson; issues: IssueJson[] };
     expect(en.stale).toMatchObject({ changed: ["X02"], added: [], removed: [], otherIndex: ["X02"] });
     expect(en.stale).not.toHaveProperty("scoredWith");
@@ -217,7 +217,7 @@ describe("forms of last year's version scored with this year's", () => {
       expect(vi.out).toContain(`Cảnh báo: Trang tính '${name}', ô A8: bảng không có dòng cho chỉ tiêu 1.2`);
       expect(vi.out).toContain(`Cảnh báo: Trang tính '${name}', ô A11: mã "1.1" không có trong bộ chỉ số nên được bỏ qua.`);
     }
-    expect(vi.out).toContain("Đã chấm 3 đơn vị, xếp hạng 3.");
+    expect(vi.out).toContain("Đã chấm điểm 3 đơn vị, trong đó 3 được xếp hạng.");
     expect(existsSync(join(dir, "moi.xlsx"))).toBe(true);
     // The rows both versions have are read: 2.1 as each unit gave it; 1.2 had no row, so no points.
     const scored = JSON.parse((await run(["validate", "moi.xlsx", "--json", "-"])).out) as { index: unknown; units: UnitJson[]; stale: unknown };
@@ -236,7 +236,7 @@ describe("forms of last year's version scored with this year's", () => {
     );
     // The forms' own version (kept in the workbook) reads every form as it was made: no warning about the version.
     const own = await run(["score", "cham.xlsx"]);
-    expect(own.out).toMatch(/Đã chấm 3 đơn vị/);
+    expect(own.out).toMatch(/Đã chấm điểm 3 đơn vị, trong đó 3 được xếp hạng\./);
     expect(own.out).not.toContain("phiên bản đang dùng");
   });
 
@@ -374,7 +374,7 @@ describe("forms of a version whose rows changed meaning, scored with the next", 
     const vi = await run(["score", "t-phieu.xlsx", "--index", "t2.json"]);
     expect(vi.code).toBe(0);
     expect(vi.out).toContain(
-      `Cảnh báo: Trang tính 'Xã An Bình', ô ${cells["1.1"]}: dòng 1.1 được định nghĩa khác nhau ở phiên bản 1 (của phiếu) và phiên bản 2 (đang dùng): ô số liệu hiển thị dạng phần trăm, nhưng ở phiên bản 2 dòng này không nhận tỷ lệ phần trăm; số liệu ở đây được đọc theo phiên bản 2 — hãy kiểm tra lại số liệu, hoặc lập lại phiếu theo phiên bản 2 bằng lệnh template.`,
+      `Cảnh báo: Trang tính 'Xã An Bình', ô ${cells["1.1"]}: dòng 1.1 được định nghĩa khác nhau ở phiên bản 1 (của phiếu) và phiên bản 2 (đang dùng): ô số liệu hiển thị dạng phần trăm, nhưng ở phiên bản 2 dòng này không nhận tỷ lệ phần trăm; số liệu ở đây được đọc theo phiên bản 2 — hãy kiểm tra lại số liệu, hoặc lập lại phiếu theo phiên bản 2 (Tạo phiếu ở bước Thu thập, hoặc lệnh dti-scorer template).`,
     );
   });
 });

@@ -223,9 +223,9 @@ export function errorReason(e: unknown, op: "read" | "write"): Message {
     case "EACCES":
     case "EPERM":
       return reading
-        ? { vi: "bạn không có quyền đọc tệp này (hoặc thư mục chứa nó).", en: "you do not have permission to read this file (or the folder it is in)." }
+        ? { vi: "tài khoản đang dùng không có quyền đọc tệp này (hoặc thư mục chứa nó).", en: "you do not have permission to read this file (or the folder it is in)." }
         : {
-            vi: "bạn không có quyền ghi tệp này (hoặc ghi vào thư mục chứa nó), hoặc tệp đang mở trong một chương trình khác như Excel.",
+            vi: "tài khoản đang dùng không có quyền ghi tệp này (hoặc ghi vào thư mục chứa nó), hoặc tệp đang mở trong một chương trình khác như Excel.",
             en: "you do not have permission to write this file (or into the folder it is in), or the file is open in another program such as Excel.",
           };
     case "EBUSY":

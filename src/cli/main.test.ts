@@ -115,7 +115,7 @@ describe("dti-scorer score", () => {
   it("counts a row of a CSV table left out for a taken unit code as a row, not a form", async () => {
     writeFileSync(join(dir, "xa-trung.csv"), "Mã đơn vị,Đơn vị,1.1,2.1,2.2.a,2.2.b\nX01,Xã An Bình,Có,0.5,3,4\nX01,Xã Tân Phú,Không,1,10,10\n");
     const r = await run(["score", "xa-trung.csv", "--index", "xa.json"]);
-    expect(r.out).toContain("Đã chấm 1 đơn vị, xếp hạng 1. 1 dòng chưa được chấm: xem lỗi bên dưới.");
+    expect(r.out).toContain("Đã chấm điểm 1 đơn vị, trong đó 1 được xếp hạng. 1 dòng chưa được chấm: xem các lỗi bên dưới.");
     expect(r.out).toContain("Tệp xa-trung.csv, dòng 3, cột");
   });
 
@@ -147,7 +147,7 @@ describe("dti-scorer validate", () => {
   it("exits 0 when nothing is wrong", async () => {
     const r = await run(["validate", "xa-phay.csv", "--index", "xa.json"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("Không có lỗi hay cảnh báo.");
+    expect(r.out).toContain("Không có lỗi hoặc cảnh báo nào.");
   });
 });
 
@@ -339,7 +339,7 @@ describe("a copy of a built-in sample that kept its id and version", () => {
     const r1c = (ws.getColumn(1).values as unknown[]).indexOf("Bộ chỉ số");
     const builtin = await run(["score", "phieu-sua-dien.xlsx", "--index", "dti-so-nganh-mau", "--out", "kq-sua-mau.xlsx"]);
     expect(builtin.code).toBe(0);
-    expect(builtin.out + builtin.err).not.toContain("Không có lỗi hay cảnh báo");
+    expect(builtin.out + builtin.err).not.toContain("Không có lỗi hoặc cảnh báo nào");
     expect(builtin.out + builtin.err).toContain(
       `Trang tính 'Sở Y tế', ô B${r1c}: phiếu được tạo từ một định nghĩa có cùng mã và phiên bản "dti-so-nganh-mau@mau-2023" với bộ chỉ số đang dùng nhưng nội dung khác`,
     );
@@ -385,7 +385,7 @@ describe("dti-scorer template and collect", () => {
     const c = await run(["collect", "dot1.xlsx", "dot2.xlsx", "--out", "tong-hop.xlsx"]);
     expect(c.code).toBe(0);
     expect(c.out).toContain("Đã tổng hợp 3 phiếu");
-    expect(c.out).toContain("Bỏ qua 1 phiếu trống lặp lại");
+    expect(c.out).toContain("Đã bỏ qua 1 phiếu trống lặp lại");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "tong-hop.xlsx"));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Xã An Bình", "Xã Tân Phú", "Xã Phước Long"]);
@@ -475,7 +475,7 @@ describe("what the reviewer found", () => {
     expect(r.out).toBe("");
     const lines = r.err.trimEnd().split("\n");
     expect(lines[0]).toBe(
-      'Định nghĩa bộ chỉ số nhieu-loi.json không hợp lệ: 3 lỗi; lỗi thứ nhất: id: Mã bộ chỉ số "Xa_Thu" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ "dti-tinh-2022").',
+      'Định nghĩa bộ chỉ số nhieu-loi.json không hợp lệ: 3 lỗi; lỗi đầu tiên: id: Mã bộ chỉ số "Xa_Thu" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ "dti-tinh-2022").',
     );
     // The first problem is said in the reason; the others follow, each once.
     expect(lines.slice(1).map((l) => l.split(":")[0])).toEqual(["ranking.method", "chỉ tiêu 1 (root.children[2].code)"]);
@@ -492,7 +492,7 @@ describe("what the reviewer found", () => {
     expect(existsSync(join(dir, "nhom.xlsx"))).toBe(false);
     const lines = r.err.trimEnd().split("\n");
     // The categories by the names users type, in the run's language; never their ids.
-    expect(lines[0]).toBe('Tệp đơn vị dv-nhom.csv có 2 dòng ghi loại đơn vị không có trong bộ chỉ số; hãy ghi một trong: "Xã", "Phường". Chưa ghi phiếu nào.');
+    expect(lines[0]).toBe('Tệp danh sách đơn vị dv-nhom.csv có 2 dòng ghi loại đơn vị không có trong bộ chỉ số; hãy ghi một trong: "Xã", "Phường". Chưa tạo phiếu nào.');
     expect(lines.slice(1)).toEqual(['dv-nhom.csv, dòng 4: loại đơn vị "thi-tran" không có trong bộ chỉ số.', 'dv-nhom.csv, dòng 6: loại đơn vị "huyen" không có trong bộ chỉ số.']);
     const en = await run(["template", "--index", "xa-nhom.json", "--units", "dv-nhom.csv", "--out", "nhom.xlsx", "--lang", "en"]);
     expect(en.err.split("\n")[0]).toBe('The units file dv-nhom.csv has 2 lines with a unit category the index does not have; write one of: "Xã", "Ward". Nothing was written.');
@@ -504,7 +504,7 @@ describe("what the reviewer found", () => {
     expect(r.code).toBe(2);
     expect(existsSync(join(dir, "phay.xlsx"))).toBe(false);
     expect(r.err.trimEnd().split("\n")).toEqual([
-      "Tệp đơn vị dv-phay.csv có 1 dòng nhiều cột hơn dòng tiêu đề; chưa ghi phiếu nào.",
+      "Tệp danh sách đơn vị dv-phay.csv có 1 dòng nhiều cột hơn dòng tiêu đề; chưa tạo phiếu nào.",
       "dv-phay.csv, dòng 3 có 5 cột, nhiều hơn dòng tiêu đề (3 cột): tên có dấu phẩy phải đặt trong ngoặc kép.",
     ]);
     const en = await run(["template", "--index", "xa.json", "--units", "dv-phay.csv", "--out", "phay.xlsx", "--lang", "en"]);
@@ -644,7 +644,7 @@ describe("what the second reviewer found", () => {
     const stamp = readStamp(wb);
 
     const v = await run(["validate", "cu.xlsx"]);
-    expect(v.out.split("\n")[0]).toBe(`Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu từ lần chấm điểm ${stamp.vi} (Xã Tân Phú). Hãy chấm điểm lại.`);
+    expect(v.out.split("\n")[0]).toBe(`Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu kể từ lần chấm điểm ngày ${stamp.vi} (Xã Tân Phú). Hãy chấm điểm lại.`);
     const vEn = await run(["validate", "cu.xlsx", "--lang", "en", "--json", "-"]);
     const json = JSON.parse(vEn.out) as { stale: { scoredAt: string; changed: string[]; added: string[]; removed: string[]; message: string } };
     expect(json.stale).toEqual({
@@ -664,7 +664,7 @@ describe("what the second reviewer found", () => {
     // compared through the definition the workbook was scored with; the advice once, at the end.
     writeFileSync(join(dir, "xa-khac-ten.json"), JSON.stringify({ ...definition, name: "Bộ chỉ số thử (đổi tên)" }));
     expect((await run(["validate", "cu.xlsx", "--index", "xa-khac-ten.json"])).out.split("\n")[0]).toBe(
-      `Kết quả trong sổ được chấm theo một nội dung khác của bộ chỉ số "Bộ chỉ số thử (đổi tên)" (xa-thu@2024, cùng mã và phiên bản): định nghĩa đang dùng khác định nghĩa lưu trong sổ. Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu từ lần chấm điểm ${stamp.vi} (Xã Tân Phú). Hãy chấm điểm lại.`,
+      `Kết quả trong sổ được chấm theo một nội dung khác của bộ chỉ số "Bộ chỉ số thử (đổi tên)" (xa-thu@2024, cùng mã và phiên bản): định nghĩa đang dùng khác định nghĩa lưu trong sổ. Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu kể từ lần chấm điểm ngày ${stamp.vi} (Xã Tân Phú). Hãy chấm điểm lại.`,
     );
     // score says so before the ranking, then scores again in place; afterwards nothing is stale.
     const s = await run(["score", "cu.xlsx"]);
@@ -725,7 +725,7 @@ describe("what the second reviewer found", () => {
     );
     expect(r.out).toContain("Đã tổng hợp 2 phiếu");
     expect(r.out).not.toContain("Hướng dẫn");
-    expect(r.out).not.toContain("Bỏ qua");
+    expect(r.out).not.toContain("Đã bỏ qua");
   });
 });
 

@@ -9,7 +9,7 @@ describe("the command line's count phrases", () => {
     expect(M.scoredSummary(4, 3, { rows: 2 }).en).toBe("Scored 4 units, ranked 3. 2 rows were not scored: see the errors below.");
     // Forms and rows of a table, each called what it is.
     expect(M.scoredSummary(4, 3, { forms: 1, rows: 1 })).toEqual({
-      vi: "Đã chấm 4 đơn vị, xếp hạng 3. 1 phiếu và 1 dòng chưa được chấm: xem lỗi bên dưới.",
+      vi: "Đã chấm điểm 4 đơn vị, trong đó 3 được xếp hạng. 1 phiếu và 1 dòng chưa được chấm: xem các lỗi bên dưới.",
       en: "Scored 4 units, ranked 3. 1 form and 1 row were not scored: see the errors below.",
     });
     expect(M.collected(1, "all.xlsx").en).toBe("Collected 1 form into all.xlsx.");
@@ -22,8 +22,8 @@ describe("the command line's count phrases", () => {
   });
 
   test("the units scored are counted as the index calls them, as the results sheet's subtitle counts them", () => {
-    expect(M.scoredSummary(5, 5, {}, { vi: "Tỉnh", en: "Province" })).toEqual({ vi: "Đã chấm 5 tỉnh, xếp hạng 5.", en: "Scored 5 provinces, ranked 5." });
-    expect(M.scoredSummary(1, 1, {}, { vi: "Sở, ban, ngành", en: "Department" })).toEqual({ vi: "Đã chấm 1 sở, ban, ngành, xếp hạng 1.", en: "Scored 1 department, ranked 1." });
+    expect(M.scoredSummary(5, 5, {}, { vi: "Tỉnh", en: "Province" })).toEqual({ vi: "Đã chấm điểm 5 tỉnh, trong đó 5 được xếp hạng.", en: "Scored 5 provinces, ranked 5." });
+    expect(M.scoredSummary(1, 1, {}, { vi: "Sở, ban, ngành", en: "Department" })).toEqual({ vi: "Đã chấm điểm 1 sở, ban, ngành, trong đó 1 được xếp hạng.", en: "Scored 1 department, ranked 1." });
   });
 
   test("English names the command and the file with \"the\"", () => {

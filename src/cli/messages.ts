@@ -37,11 +37,11 @@ Lệnh:
             có --out thì ghi sổ đã chấm (trang Kết quả, Biểu đồ, cột Điểm).
   validate  Chỉ kiểm tra số liệu và liệt kê mọi lỗi, cảnh báo. Chỉ có --index, không kèm tệp: kiểm tra
             riêng định nghĩa bộ chỉ số.
-  template  Tạo phiếu tự đánh giá: mỗi đơn vị một trang tính. Tệp đơn vị (CSV hoặc .xlsx) có
-            các cột Mã đơn vị, Đơn vị, Nhóm (loại đơn vị).
+  template  Tạo phiếu tự đánh giá: mỗi đơn vị một trang tính. Tệp danh sách đơn vị (CSV hoặc .xlsx)
+            có các cột Mã đơn vị, Đơn vị, Nhóm (loại đơn vị).
   collect   Tổng hợp phiếu của các đơn vị từ nhiều tệp vào một sổ.
   indices   Liệt kê các bộ chỉ số có sẵn.
-  demo      Tạo sổ mẫu cho khoảng 20 sở, ngành, chấm điểm và ghi kết quả vào demo-output/.
+  demo      Tạo sổ mẫu cho khoảng 20 sở, ban, ngành, chấm điểm và ghi kết quả vào demo-output/.
 
 Tùy chọn:
   --index    Tệp định nghĩa bộ chỉ số (JSON) hoặc mã bộ chỉ số có sẵn. Bỏ trống: dùng định
@@ -217,7 +217,7 @@ nhập số liệu tô màu.
              không ghi đè phiếu đã nhập nội dung (số liệu, ghi chú, kỳ đánh giá) hay tệp, trang tính
              nào khác đã có: khi đó lệnh dừng, hãy chọn tên khác hoặc xóa tệp trước.
   --period   Kỳ đánh giá ghi trên mỗi phiếu.
-Mã thoát: 0 xong; 2 không chạy được (dòng đầu nêu lý do, các dòng sau nêu từng dòng lỗi của tệp đơn vị).
+Mã thoát: 0 xong; 2 không chạy được (dòng đầu nêu lý do, các dòng sau nêu từng dòng lỗi của tệp danh sách đơn vị).
 `,
     en: `dti-scorer template --index <file.json | built-in id> --units <units.csv | units.xlsx> --out <forms.xlsx> [--period "2024"] [--lang vi|en]
 
@@ -283,7 +283,7 @@ definition files (JSON) to copy one from for a definition of your own. Use the i
   demo: {
     vi: `dti-scorer demo [--out thư-mục] [--lang vi|en]
 
-Tạo phiếu mẫu và sổ số liệu cho khoảng 20 sở, ngành (có vài lỗi thường gặp), chấm điểm và ghi
+Tạo phiếu mẫu và sổ số liệu cho khoảng 20 sở, ban, ngành (có vài lỗi thường gặp), chấm điểm và ghi
 phieu-mau.xlsx, so-lieu.xlsx, ket-qua.xlsx, ket-qua.json vào thư mục (mặc định demo-output/).
 `,
     en: `dti-scorer demo [--out dir] [--lang vi|en]
@@ -388,7 +388,7 @@ export const M = {
         },
   /** `validate --index` alone, on a valid definition: what it is, on one line. */
   definitionValid: (d: { name: string; id: string; version: string; groups: number; indicators: number; maxPoints: number | undefined }): Message => ({
-    vi: `Bộ chỉ số hợp lệ: ${d.name} (${d.id}@${d.version}), ${d.groups} nhóm, ${d.indicators} chỉ tiêu, ${d.maxPoints !== undefined ? `tổng điểm ${formatNumber(d.maxPoints, "vi")}` : "chấm theo giá trị (không có tổng điểm)"}.`,
+    vi: `Bộ chỉ số hợp lệ: ${d.name} (${d.id}@${d.version}), ${d.groups} nhóm chỉ số, ${d.indicators} chỉ tiêu, ${d.maxPoints !== undefined ? `tổng điểm tối đa ${formatNumber(d.maxPoints, "vi")}` : "chấm theo giá trị (không có tổng điểm)"}.`,
     en: `Valid index definition: ${d.name} (${d.id}@${d.version}), ${d.groups} group${d.groups === 1 ? "" : "s"}, ${d.indicators} indicator${d.indicators === 1 ? "" : "s"}, ${d.maxPoints !== undefined ? `${formatNumber(d.maxPoints, "en")} point${d.maxPoints === 1 ? "" : "s"} in total` : "scored on values (no total points)"}.`,
   }),
   noFilesAllowed: (cmd: string): Message => ({
@@ -538,7 +538,7 @@ export const M = {
   needOut: (cmd: string): Message => ({ vi: `Lệnh ${cmd} cần --out <tệp.xlsx>.`, en: `The ${cmd} command needs --out <file.xlsx>.` }),
   needFiles: { vi: "Lệnh collect cần ít nhất một tệp .xlsx để tổng hợp.", en: "The collect command needs at least one .xlsx file to collect." },
   unitsEmpty: (path: string): Message => ({
-    vi: `Tệp đơn vị ${path} không có đơn vị nào (cần cột Mã đơn vị và Đơn vị, mỗi dòng một đơn vị).`,
+    vi: `Tệp danh sách đơn vị ${path} không có đơn vị nào (cần cột Mã đơn vị và Đơn vị, mỗi dòng một đơn vị).`,
     en: `The units file ${path} lists no unit (it needs Unit code and Unit columns, one unit a line).`,
   }),
   /**
@@ -555,19 +555,19 @@ export const M = {
     const n = Math.max(1, Math.min(3, width));
     const header = { vi: ["Mã đơn vị", "Đơn vị", "Nhóm"], en: ["Unit code", "Unit", "Category"] };
     const columns = (lang: "vi" | "en"): string[] => (n === 1 ? [header[lang][1]!] : header[lang].slice(0, n));
-    const noColumn = { vi: `Tệp đơn vị ${path} không có cột "Đơn vị" (hoặc "Unit")`, en: `The units file ${path} has no "Unit" (or "Đơn vị") column` };
+    const noColumn = { vi: `Tệp danh sách đơn vị ${path} không có cột "Đơn vị" (hoặc "Unit")`, en: `The units file ${path} has no "Unit" (or "Đơn vị") column` };
     if ("sheet" in where) {
       const shown = fields.slice(0, 5).map((f) => `"${shorten(f.trim(), 30)}"`);
       const cells = [...shown, ...(fields.length > 5 ? ["…"] : [])].join(", ");
       const row = (lang: "vi" | "en"): string => columns(lang).map((c) => `"${c}"`).join(", ");
       if (fields.length === 0) {
         return {
-          vi: `${noColumn.vi}: hàng 1 của trang tính '${where.sheet}' để trống nhưng được đọc làm hàng tiêu đề. Hãy xóa hàng trống ở đầu trang tính; nếu trang tính chưa có hàng tiêu đề, hãy ghi vào hàng 1 tên các cột, mỗi tên một ô: ${row("vi")}.`,
+          vi: `${noColumn.vi}: dòng 1 của trang tính '${where.sheet}' để trống nhưng được đọc làm dòng tiêu đề. Hãy xóa dòng trống ở đầu trang tính; nếu trang tính chưa có dòng tiêu đề, hãy ghi vào dòng 1 tên các cột, mỗi tên một ô: ${row("vi")}.`,
           en: `${noColumn.en}: row 1 of sheet '${where.sheet}' is blank but is taken as the header row. Delete the blank row at the top of the sheet; if the sheet has no header row, write the columns' names in row 1, one a cell: ${row("en")}.`,
         };
       }
       return {
-        vi: `${noColumn.vi}: hàng 1 của trang tính '${where.sheet}' (${cells}) được đọc làm hàng tiêu đề. Nếu trang tính đã có hàng tiêu đề, hãy đặt tên cột tên đơn vị là "Đơn vị"; nếu chưa có, hãy chèn lên trên một hàng ghi tên các cột, mỗi tên một ô: ${row("vi")}.`,
+        vi: `${noColumn.vi}: dòng 1 của trang tính '${where.sheet}' (${cells}) được đọc làm dòng tiêu đề. Nếu trang tính đã có dòng tiêu đề, hãy đặt tên cột tên đơn vị là "Đơn vị"; nếu chưa có, hãy chèn lên trên một dòng ghi tên các cột, mỗi tên một ô: ${row("vi")}.`,
         en: `${noColumn.en}: row 1 of sheet '${where.sheet}' (${cells}) was taken as the header row. If the sheet has a header row, name the column of the units' names "Unit"; if it has none, insert one above with the columns' names, one a cell: ${row("en")}.`,
       };
     }
@@ -594,7 +594,7 @@ export const M = {
   unknownCategories: (path: string, n: number, known: Message[]): Message => {
     const list = (lang: "vi" | "en"): string => known.map((k) => `"${k[lang]}"`).join(", ");
     return {
-      vi: `Tệp đơn vị ${path} có ${n} dòng ghi loại đơn vị không có trong bộ chỉ số; hãy ghi một trong: ${list("vi")}. Chưa ghi phiếu nào.`,
+      vi: `Tệp danh sách đơn vị ${path} có ${n} dòng ghi loại đơn vị không có trong bộ chỉ số; hãy ghi một trong: ${list("vi")}. Chưa tạo phiếu nào.`,
       en: `The units file ${path} has ${n} line${n === 1 ? "" : "s"} with a unit category the index does not have; write one of: ${list("en")}. Nothing was written.`,
     };
   },
@@ -612,7 +612,7 @@ export const M = {
   },
   /** Lines of a units CSV with more fields than its header line: a name with the delimiter, not quoted. */
   unitsWideLines: (path: string, n: number): Message => ({
-    vi: `Tệp đơn vị ${path} có ${n} dòng nhiều cột hơn dòng tiêu đề; chưa ghi phiếu nào.`,
+    vi: `Tệp danh sách đơn vị ${path} có ${n} dòng nhiều cột hơn dòng tiêu đề; chưa tạo phiếu nào.`,
     en: `The units file ${path} has ${n} line${n === 1 ? "" : "s"} with more fields than the header line; nothing was written.`,
   }),
   unitsWideLine: (path: string, line: number, fields: number, header: number, delimiter: string): Message => wideRowMessage(path, { line, fields, header }, delimiter),
@@ -623,11 +623,11 @@ export const M = {
   sameUnitCodes: (path: string, n: number, named = false): Message =>
     named
       ? {
-          vi: `Tệp đơn vị ${path} có ${n} tên đơn vị ghi cho nhiều đơn vị không có mã; đơn vị không có mã được nhận theo tên, nên phiếu trùng tên sẽ không được chấm và chưa ghi phiếu nào. Hãy đặt cho mỗi đơn vị một tên riêng, hoặc ghi mã đơn vị.`,
+          vi: `Tệp danh sách đơn vị ${path} có ${n} tên đơn vị ghi cho nhiều đơn vị không có mã; đơn vị không có mã được nhận theo tên, nên phiếu trùng tên sẽ không được chấm và chưa tạo phiếu nào. Hãy đặt cho mỗi đơn vị một tên riêng, hoặc ghi mã đơn vị.`,
           en: `The units file ${path} has ${n} unit name${n === 1 ? "" : "s"} given to more than one unit without a code; a unit without a code is known by its name, so a form of a name already taken would not be scored, and nothing was written. Give each unit a name of its own, or a unit code.`,
         }
       : {
-          vi: `Tệp đơn vị ${path} có ${n} mã đơn vị ghi cho nhiều đơn vị; phiếu trùng mã sẽ không được chấm, nên chưa ghi phiếu nào. Hãy cho mỗi đơn vị một mã riêng.`,
+          vi: `Tệp danh sách đơn vị ${path} có ${n} mã đơn vị ghi cho nhiều đơn vị; phiếu trùng mã sẽ không được chấm, nên chưa tạo phiếu nào. Hãy cho mỗi đơn vị một mã riêng.`,
           en: `The units file ${path} has ${n} unit code${n === 1 ? "" : "s"} given to more than one unit; a form with a code already taken would not be scored, so nothing was written. Give each unit a code of its own.`,
         },
   /**
@@ -722,7 +722,7 @@ export const M = {
   },
   /** --out has the lock file Excel or LibreOffice keeps beside a workbook they have open. */
   outLocked: (out: string, lock: string): Message => ({
-    vi: `Cảnh báo: có tệp khóa ${lock} bên cạnh ${out}, có vẻ ${out} đang mở trong Excel hoặc LibreOffice; việc ghi có thể thất bại, hoặc bị mất khi chương trình đó lưu tệp. Hãy đóng tệp rồi chạy lại nếu cần.`,
+    vi: `Cảnh báo: có tệp khóa ${lock} bên cạnh ${out}, có thể ${out} đang được mở trong Excel hoặc LibreOffice; việc ghi có thể thất bại, hoặc bị mất khi chương trình đó lưu tệp. Hãy đóng tệp rồi chạy lại nếu cần.`,
     en: `Warning: the lock file ${lock} is beside ${out}, so ${out} seems to be open in Excel or LibreOffice; writing it may fail, or be lost when that program saves the file. Close it and run again if so.`,
   }),
   /** A file given to collect that is the lock file Excel or LibreOffice keeps while a workbook is open. */
@@ -822,7 +822,7 @@ export const M = {
   /**
    * `left`: what was left out of the scoring, as forms (a sheet of one unit) and as rows of a
    * table of units (a CSV file, a sheet of one row per unit). The units counted as the index calls
-   * them (`unitLabel`: "Đã chấm 5 tỉnh", as the results sheet's subtitle counts them).
+   * them (`unitLabel`: "Đã chấm điểm 5 tỉnh", as the results sheet's subtitle counts them).
    */
   scoredSummary: (n: number, ranked: number, left: { forms?: number; rows?: number } = {}, unitLabel?: LocalizedText): Message => {
     const forms = left.forms ?? 0;
@@ -830,14 +830,14 @@ export const M = {
     const vi = [...(forms > 0 ? [`${forms} phiếu`] : []), ...(rows > 0 ? [`${rows} dòng`] : [])].join(" và ");
     const en = [...(forms > 0 ? [`${forms} form${forms === 1 ? "" : "s"}`] : []), ...(rows > 0 ? [`${rows} row${rows === 1 ? "" : "s"}`] : [])].join(" and ");
     return {
-      vi: `Đã chấm ${unitCount(n, "vi", unitLabel)}, xếp hạng ${ranked}.${vi !== "" ? ` ${vi} chưa được chấm: xem lỗi bên dưới.` : ""}`,
+      vi: `Đã chấm điểm ${unitCount(n, "vi", unitLabel)}, trong đó ${ranked} được xếp hạng.${vi !== "" ? ` ${vi} chưa được chấm: xem các lỗi bên dưới.` : ""}`,
       en: `Scored ${unitCount(n, "en", unitLabel)}, ranked ${ranked}.${en !== "" ? ` ${en} ${forms + rows === 1 ? "was" : "were"} not scored: see the errors below.` : ""}`,
     };
   },
-  noIssues: { vi: "Không có lỗi hay cảnh báo.", en: "No errors or warnings." },
+  noIssues: { vi: "Không có lỗi hoặc cảnh báo nào.", en: "No errors or warnings." },
   /** After the first findings score prints: validate lists them all, and --json holds them all. */
   moreIssues: (n: number): Message => ({
-    vi: `… và ${n} mục khác (lệnh validate liệt kê đủ; --json cũng có đủ).`,
+    vi: `… và ${n} mục khác (xem đầy đủ bằng lệnh validate hoặc trong tệp --json).`,
     en: `… and ${n} more (the validate command lists them all; so does --json).`,
   }),
   findings: { vi: "Kết quả kiểm tra", en: "Findings" },
@@ -865,15 +865,15 @@ export const M = {
     vi: `  + ${file} › ${sheet}${as !== sheet ? ` → ${as}` : ""}`,
     en: `  + ${file} › ${sheet}${as !== sheet ? ` → ${as}` : ""}`,
   }),
-  skippedHead: (n: number): Message => ({ vi: `Bỏ qua ${n} mục (trang tính hoặc tệp):`, en: `Left out ${n} ${n === 1 ? "sheet or file" : "sheets or files"}:` }),
+  skippedHead: (n: number): Message => ({ vi: `Đã bỏ qua ${n} mục (trang tính hoặc tệp):`, en: `Left out ${n} ${n === 1 ? "sheet or file" : "sheets or files"}:` }),
   /** Blank forms of units whose filled form came in (or is in --out), counted in one line: every file a unit sends back holds them. */
   blankFormsSkipped: (n: number): Message => ({
-    vi: `Bỏ qua ${n} phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).`,
+    vi: `Đã bỏ qua ${n} phiếu trống của các đơn vị đã nộp phiếu có số liệu (tệp mỗi đơn vị gửi về có kèm cả bộ phiếu mẫu).`,
     en: n === 1 ? "Left out 1 blank form of a unit whose filled form came in (each unit sent back the whole template)." : `Left out ${n} blank forms of units whose filled form came in (each unit sent back the whole template).`,
   }),
   /** Blank forms of units nobody filled in, beyond the one each keeps, counted in one line. */
   blankAgainSkipped: (n: number): Message => ({
-    vi: `Bỏ qua ${n} phiếu trống lặp lại của các đơn vị chưa có phiếu đã điền (mỗi đơn vị giữ một phiếu trống).`,
+    vi: `Đã bỏ qua ${n} phiếu trống lặp lại của các đơn vị chưa có phiếu đã điền (mỗi đơn vị giữ một phiếu trống).`,
     en: n === 1 ? "Left out 1 repeated blank form of a unit with no filled form yet (it keeps one blank form)." : `Left out ${n} repeated blank forms of units with no filled form yet (each keeps one blank form).`,
   }),
   /** Nothing taken, and nothing wrong: --out already holds every unit's form the files hold. */
@@ -882,7 +882,7 @@ export const M = {
     en: `Nothing new to collect: ${out} already holds the form of every unit in these files, so it was not written again.`,
   }),
   templateDone: (n: number, out: string): Message => ({ vi: `Đã tạo ${n} phiếu tự đánh giá trong ${out}.`, en: `Made ${n} self-assessment form${n === 1 ? "" : "s"} in ${out}.` }),
-  unexpected: (why: string): Message => ({ vi: `Lỗi không mong đợi: ${why}`, en: `Unexpected error: ${why}` }),
+  unexpected: (why: string): Message => ({ vi: `Đã xảy ra lỗi: ${why}`, en: `Unexpected error: ${why}` }),
   /**
    * The command ran out of memory (launch.ts: its child process, given `heapMb` of heap, ended by
    * V8): the file (or files) it was given, with their size, the memory it had, and what to do:
@@ -904,12 +904,12 @@ export const M = {
     const more = Math.ceil((heapMb * 2) / 1024) * 1024;
     if (more <= totalMemMb * 0.75) {
       return {
-        vi: `Không đủ bộ nhớ để xử lý ${what("vi")}: Node.js đã dùng hết ${heap("vi")} bộ nhớ được cấp. Hãy tách thành các tệp nhỏ hơn (chẳng hạn theo nhóm đơn vị) rồi chạy lệnh với từng tệp, hoặc cấp thêm bộ nhớ cho Node.js: đặt biến môi trường NODE_OPTIONS=--max-old-space-size=${more} rồi chạy lại.`,
+        vi: `Không đủ bộ nhớ để xử lý ${what("vi")}: Node.js đã dùng hết ${heap("vi")} bộ nhớ được cấp. Hãy tách thành các tệp nhỏ hơn (ví dụ tách theo nhóm đơn vị) rồi chạy lệnh với từng tệp, hoặc cấp thêm bộ nhớ cho Node.js: đặt biến môi trường NODE_OPTIONS=--max-old-space-size=${more} rồi chạy lại.`,
         en: `Not enough memory for ${what("en")}: Node.js used up the ${heap("en")} of memory it was given. Split it into smaller files (by group of units, say) and run the command on each, or give Node.js more memory: set the environment variable NODE_OPTIONS=--max-old-space-size=${more} and run again.`,
       };
     }
     return {
-      vi: `Không đủ bộ nhớ để xử lý ${what("vi")}: Node.js đã dùng hết ${heap("vi")} bộ nhớ được cấp, trong ${sizeText(totalMemMb * 2 ** 20, "vi")} bộ nhớ của máy. Hãy tách thành các tệp nhỏ hơn (chẳng hạn theo nhóm đơn vị) rồi chạy lệnh với từng tệp, hoặc chạy trên máy có nhiều bộ nhớ hơn.`,
+      vi: `Không đủ bộ nhớ để xử lý ${what("vi")}: Node.js đã dùng hết ${heap("vi")} bộ nhớ được cấp, trong ${sizeText(totalMemMb * 2 ** 20, "vi")} bộ nhớ của máy. Hãy tách thành các tệp nhỏ hơn (ví dụ tách theo nhóm đơn vị) rồi chạy lệnh với từng tệp, hoặc chạy trên máy có nhiều bộ nhớ hơn.`,
       en: `Not enough memory for ${what("en")}: Node.js used up the ${heap("en")} of memory it was given, of the computer's ${sizeText(totalMemMb * 2 ** 20, "en")}. Split it into smaller files (by group of units, say) and run the command on each, or run it on a computer with more memory.`,
     };
   },

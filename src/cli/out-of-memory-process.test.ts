@@ -45,7 +45,7 @@ test("a child that runs out of memory: one sentence naming the file and what to 
   });
   const size = `${(statSync(table).size / 2 ** 20).toFixed(1).replace(".", ",")} MB`;
   expect(r.err).toBe(
-    `Không đủ bộ nhớ để xử lý tệp ${table} (${size}): Node.js đã dùng hết 64 MB bộ nhớ được cấp. Hãy tách thành các tệp nhỏ hơn (chẳng hạn theo nhóm đơn vị) rồi chạy lệnh với từng tệp, hoặc cấp thêm bộ nhớ cho Node.js: đặt biến môi trường NODE_OPTIONS=--max-old-space-size=1024 rồi chạy lại.\n`,
+    `Không đủ bộ nhớ để xử lý tệp ${table} (${size}): Node.js đã dùng hết 64 MB bộ nhớ được cấp. Hãy tách thành các tệp nhỏ hơn (ví dụ tách theo nhóm đơn vị) rồi chạy lệnh với từng tệp, hoặc cấp thêm bộ nhớ cho Node.js: đặt biến môi trường NODE_OPTIONS=--max-old-space-size=1024 rồi chạy lại.\n`,
   );
   expect(r.err).not.toMatch(/FATAL ERROR|Last few GCs|JS stacktrace|OOMErrorHandler/);
   expect(r.out).toBe("");

@@ -104,7 +104,7 @@ describe("a workbook scored by this release", () => {
       await edit("dung-cham.xlsx", file, { [STC]: figures });
       const s = await stale(file);
       expect(s).toMatchObject({ changed: ["STC"], added: [], removed: [], renamed: [] });
-      expect(s!.message).toContain("Kết quả đã cũ: 1 sở, ban, ngành đã thay đổi số liệu từ lần chấm điểm");
+      expect(s!.message).toContain("Kết quả đã cũ: 1 sở, ban, ngành đã thay đổi số liệu kể từ lần chấm điểm ngày");
       expect(s!.message).toContain("(Sở Tài chính)");
     }
   }, 60_000);

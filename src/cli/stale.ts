@@ -22,7 +22,7 @@ const ADVICE: Record<StaleAdvice, Message> = {
 };
 
 /**
- * "Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu từ lần chấm điểm 01/12/2026 (Sở Xây dựng). Hãy
+ * "Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu kể từ lần chấm điểm ngày 01/12/2026 (Sở Xây dựng). Hãy
  * chấm điểm lại." Units are named by name where the workbook has one.
  */
 export function staleMessage(stale: StaleResults, nameOf: (key: string) => string, advice: StaleAdvice): Message {

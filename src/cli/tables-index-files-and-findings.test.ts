@@ -52,7 +52,7 @@ describe("a table with its header row and no unit's row", () => {
     expect(json.issues).toEqual([{ severity: "error", code: "layout-not-found", sheet: "tieu-de", cell: null, unit: null, node: null, message: sentence }]);
     // The list says it too, and never that there is nothing wrong.
     expect(v.err).toContain(`Lỗi: ${sentence}`);
-    expect(v.err).not.toContain("Không có lỗi hay cảnh báo");
+    expect(v.err).not.toContain("Không có lỗi hoặc cảnh báo nào");
     const s = await run(["score", "tieu-de.csv", "--index", "xa.json"]);
     expect(s.code).toBe(2);
     expect(s.err).toBe(`${sentence}\n`);
@@ -182,7 +182,7 @@ describe("rows of a table left out of the scoring", () => {
     await tableWorkbook("trung-ma.xlsx", [HEADER.split(","), ["X01", "Xã An Bình", "Có", 0.5, 3, 4], ["X01", "Xã Tân Phú", "Có", 1, 3, 4], ["X02", "Xã Phước Long", "Không", 1, 1, 2]]);
     const vi = await run(["score", "trung-ma.xlsx", "--index", "xa.json"]);
     expect(vi.code).toBe(1);
-    expect(vi.out).toContain("Đã chấm 2 đơn vị, xếp hạng 2. 1 dòng chưa được chấm: xem lỗi bên dưới.");
+    expect(vi.out).toContain("Đã chấm điểm 2 đơn vị, trong đó 2 được xếp hạng. 1 dòng chưa được chấm: xem các lỗi bên dưới.");
     const en = await run(["score", "trung-ma.xlsx", "--index", "xa.json", "--lang", "en"], "en");
     expect(en.out).toContain("Scored 2 units, ranked 2. 1 row was not scored: see the errors below.");
   });
@@ -231,7 +231,7 @@ describe("a scored workbook", () => {
     const vi = await run(["score", "sua-tay.xlsx"]);
     expect(vi.code).toBe(2);
     const first = vi.err.split("\n")[0]!;
-    expect(first).toMatch(/^Bộ chỉ số lưu trong trang _index không phải là định nghĩa bộ chỉ số hợp lệ: 3 lỗi; lỗi thứ nhất: format: .*\. Hãy chọn lại tệp định nghĩa bộ chỉ số \(--index\)\.$/);
+    expect(first).toMatch(/^Bộ chỉ số lưu trong trang _index không phải là định nghĩa bộ chỉ số hợp lệ: 3 lỗi; lỗi đầu tiên: format: .*\. Hãy chọn lại tệp định nghĩa bộ chỉ số \(--index\)\.$/);
     expect(vi.err).not.toContain("không đọc được JSON");
     const en = await run(["validate", "sua-tay.xlsx", "--lang", "en"], "en");
     expect(en.err.split("\n")[0]).toMatch(/^The definition kept in the _index sheet is not a valid index definition: 3 problems; the first: format: .* Choose the definition file again \(--index\)\.$/);
@@ -256,6 +256,6 @@ describe("a scored workbook", () => {
       otherIndex: [],
       unreadable: [],
     });
-    expect(stale.message).toMatch(/^Kết quả đã cũ: 1 đơn vị đã đổi tên từ lần chấm điểm .* \(Xã Tân Phú → Xã Tân Phú Đông\)\. Hãy chấm điểm lại\.$/);
+    expect(stale.message).toMatch(/^Kết quả đã cũ: 1 đơn vị đã đổi tên kể từ lần chấm điểm ngày .* \(Xã Tân Phú → Xã Tân Phú Đông\)\. Hãy chấm điểm lại\.$/);
   });
 });

@@ -124,7 +124,7 @@ describe("collect with one code in two files", () => {
     for (const n of [1, 2]) expect((await run(["template", "--index", INDEX, "--units", `ma-${n}.csv`, "--out", `ma-${n}.xlsx`])).code).toBe(0);
     const r = await run(["collect", "ma-1.xlsx", "ma-2.xlsx", "--out", "ma-gom.xlsx"]);
     expect(r.err).toBe(
-      'Cảnh báo: Trang tính \'Sở Nội vụ\' (ma-2.xlsx, đơn vị "Sở Nội vụ"): cùng mã S01 với đơn vị "Sở Y tế" (trang \'Sở Y tế\', từ tệp ma-1.xlsx), tên khác; đã chép để được báo lỗi khi chấm — hãy sửa mã đơn vị cho đúng.\n',
+      'Cảnh báo: Trang tính \'Sở Nội vụ\' (ma-2.xlsx, đơn vị "Sở Nội vụ"): trùng mã S01 với đơn vị "Sở Y tế" (trang \'Sở Y tế\', từ tệp ma-1.xlsx) nhưng khác tên. Phiếu vẫn được chép vào sổ và sẽ được báo lỗi khi chấm điểm — hãy sửa mã đơn vị cho đúng.\n',
     );
     const en = await run(["collect", "ma-1.xlsx", "ma-2.xlsx", "--out", "ma-gom-en.xlsx", "--lang", "en"], "en");
     expect(en.err).toBe(
@@ -157,7 +157,7 @@ describe("template with several problems in its units file", () => {
     expect(r.code).toBe(2);
     expect(existsSync(join(dir, "hai-loi.xlsx"))).toBe(false);
     const lines = r.err.trimEnd().split("\n");
-    expect(lines[0]).toContain("Tệp đơn vị hai-loi.csv có 1 dòng ghi loại đơn vị không có trong bộ chỉ số");
+    expect(lines[0]).toContain("Tệp danh sách đơn vị hai-loi.csv có 1 dòng ghi loại đơn vị không có trong bộ chỉ số");
     expect(lines).toContain('hai-loi.csv, dòng 5: loại đơn vị "phuong" không có trong bộ chỉ số.');
     expect(lines.some((l) => l.includes("hai-loi.csv có 1 mã đơn vị ghi cho nhiều đơn vị"))).toBe(true);
     expect(lines).toContain('hai-loi.csv, dòng 2 và 4: cùng mã đơn vị "SYT".');

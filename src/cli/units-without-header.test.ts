@@ -19,7 +19,7 @@ describe("a units file without a header line", () => {
     const vi = await template("nohdr.csv");
     expect(vi.code).toBe(2);
     expect(vi.err).toBe(
-      'Tệp đơn vị nohdr.csv không có cột "Đơn vị" (hoặc "Unit"): dòng đầu của tệp, "SNV;Sở Nội vụ;co-dvc", được đọc làm dòng tiêu đề. Nếu tệp đã có dòng tiêu đề, hãy đặt tên cột tên đơn vị là "Đơn vị"; nếu chưa có, hãy thêm lên đầu tệp dòng tiêu đề: Mã đơn vị;Đơn vị;Nhóm\n',
+      'Tệp danh sách đơn vị nohdr.csv không có cột "Đơn vị" (hoặc "Unit"): dòng đầu của tệp, "SNV;Sở Nội vụ;co-dvc", được đọc làm dòng tiêu đề. Nếu tệp đã có dòng tiêu đề, hãy đặt tên cột tên đơn vị là "Đơn vị"; nếu chưa có, hãy thêm lên đầu tệp dòng tiêu đề: Mã đơn vị;Đơn vị;Nhóm\n',
     );
     const en = await template("nohdr.csv", "en");
     expect(en.code).toBe(2);

@@ -58,7 +58,7 @@ describe("a form's period changed since scoring", () => {
       periodCell(wb.getWorksheet("Sở Nội vụ")!).value = "Năm 2025";
     });
     const v = await run(["validate", "sua-ky.xlsx"]);
-    expect(v.out.split("\n")[0]).toMatch(/^Kết quả đã cũ: kỳ đánh giá đã đổi ở 1 sở, ban, ngành từ lần chấm điểm \d\d\/\d\d\/\d{4} \(Sở Nội vụ: "Năm 2024" → "Năm 2025"\)\. Hãy chấm điểm lại\.$/);
+    expect(v.out.split("\n")[0]).toMatch(/^Kết quả đã cũ: kỳ đánh giá đã đổi ở 1 sở, ban, ngành kể từ lần chấm điểm ngày \d\d\/\d\d\/\d{4} \(Sở Nội vụ: "Năm 2024" → "Năm 2025"\)\. Hãy chấm điểm lại\.$/);
     const en = JSON.parse((await run(["validate", "sua-ky.xlsx", "--lang", "en", "--json", "-"], "en")).out) as Json;
     expect(en.stale).toMatchObject({ changed: ["SNV"], periods: { SNV: { from: "Năm 2024", to: "Năm 2025" } } });
     expect(en.stale!.message).toMatch(/^The results are out of date: the assessment period changed for 1 department since they were scored on .* \(Sở Nội vụ: "Năm 2024" → "Năm 2025"\)\. Score again\.$/);

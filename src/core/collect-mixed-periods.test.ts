@@ -62,7 +62,7 @@ async function sentBack(unit: string, period: string | undefined, typed?: string
 }
 
 const TAIL_VI =
-  "Một sổ tổng hợp được chấm cho một kỳ đánh giá: khi chấm, tiêu đề trang kết quả sẽ ghi mọi kỳ khác nhau, và phiếu nào ghi kỳ khác với kỳ mà nhiều phiếu ghi nhất được cảnh báo tại ô Kỳ đánh giá của phiếu. Nếu có phiếu của kỳ khác (phiếu kỳ trước gửi nhầm chẳng hạn), hãy xóa trang đó khỏi sổ tổng hợp và đề nghị đơn vị gửi phiếu của kỳ này; nếu các phiếu cùng một kỳ, hãy ghi kỳ đó giống nhau trên mọi phiếu.";
+  "Một sổ tổng hợp được chấm cho một kỳ đánh giá: khi chấm, tiêu đề trang kết quả sẽ ghi mọi kỳ khác nhau, và phiếu nào ghi kỳ khác với kỳ mà nhiều phiếu ghi nhất được cảnh báo tại ô Kỳ đánh giá của phiếu. Nếu có phiếu của kỳ khác (ví dụ phiếu kỳ trước gửi nhầm), hãy xóa trang đó khỏi sổ tổng hợp và đề nghị đơn vị gửi phiếu của kỳ này; nếu các phiếu cùng một kỳ, hãy ghi kỳ đó giống nhau trên mọi phiếu.";
 const TAIL_EN =
   "A consolidated workbook is scored for one period: the results sheet's title will list every period the forms give, and each form whose period is not the one most forms give is warned about at its period cell. If some forms are of another period (last period's, sent by mistake), delete their sheets from the consolidated workbook and ask the units for this period's forms; if the forms are for one period, write it the same way on every form.";
 

@@ -494,7 +494,7 @@ describe("blank forms and filled ones", () => {
     // The same unit's name in other letters' case is the same unit: its blank form is left out.
     expect(plan.skipped.map((s) => s.sheet)).toEqual(["Y tế"]);
     expect(plan.warnings.map((w) => w.vi)).toEqual([
-      `Trang tính 'Sở Y tế' (dai.xlsx, đơn vị "Đài Phát thanh và Truyền hình"): cùng mã SYT với đơn vị "Sở Y tế" (trang 'Sở Y tế', từ tệp a.xlsx), tên khác, cả hai phiếu đều đã điền; đã chép để được báo lỗi khi chấm — nếu là hai đơn vị, hãy sửa mã của đơn vị bị ghi sai; nếu là một đơn vị, hãy bỏ phiếu không dùng.`,
+      `Trang tính 'Sở Y tế' (dai.xlsx, đơn vị "Đài Phát thanh và Truyền hình"): trùng mã SYT với đơn vị "Sở Y tế" (trang 'Sở Y tế', từ tệp a.xlsx) nhưng khác tên; cả hai phiếu đều đã có số liệu. Phiếu vẫn được chép vào sổ và sẽ được báo lỗi khi chấm điểm — nếu là hai đơn vị khác nhau, hãy sửa mã đơn vị ghi sai; nếu là một đơn vị, hãy xóa phiếu thừa.`,
     ]);
     expect(plan.warnings[0]!.en).toBe(
       `Sheet 'Sở Y tế' (dai.xlsx, unit "Đài Phát thanh và Truyền hình"): same code SYT as unit "Sở Y tế" (sheet 'Sở Y tế', from a.xlsx), another name, both forms filled in; copied so that scoring reports it — if these are two units, correct the code of the one that is wrong; if one unit, remove the form not to be used.`,
@@ -605,7 +605,7 @@ describe("a unit known by its code, whatever the name on its forms", () => {
     ]);
     expect(plan.skipped.map((s) => [s.file, s.sheet])).toEqual([["mau.xlsx", "Sở Tài chính"]]);
     expect(plan.warnings.map((w) => w.vi)).toEqual([
-      `Trang tính 'Kho bạc' (b.xlsx, đơn vị "Kho bạc Nhà nước tỉnh"): cùng mã STC với đơn vị "Sở Tài chính tỉnh" (trang 'Sở Tài chính', từ tệp a.xlsx), tên khác, cả hai phiếu đều đã điền; đã chép để được báo lỗi khi chấm — nếu là hai đơn vị, hãy sửa mã của đơn vị bị ghi sai; nếu là một đơn vị, hãy bỏ phiếu không dùng.`,
+      `Trang tính 'Kho bạc' (b.xlsx, đơn vị "Kho bạc Nhà nước tỉnh"): trùng mã STC với đơn vị "Sở Tài chính tỉnh" (trang 'Sở Tài chính', từ tệp a.xlsx) nhưng khác tên; cả hai phiếu đều đã có số liệu. Phiếu vẫn được chép vào sổ và sẽ được báo lỗi khi chấm điểm — nếu là hai đơn vị khác nhau, hãy sửa mã đơn vị ghi sai; nếu là một đơn vị, hãy xóa phiếu thừa.`,
     ]);
   });
 });
@@ -680,7 +680,7 @@ describe("the project's own sheets and mixed indices", () => {
     expect(plan.take.map((t) => t.file)).toEqual(["b.xlsx"]);
     expect(plan.skipped).toHaveLength(1);
     expect(plan.skipped[0]).toMatchObject({ file: "huong-dan.xlsx", sheet: "", kind: "not-a-form" });
-    expect(plan.skipped[0]!.reason.vi).toBe('Tệp "huong-dan.xlsx" không có phiếu tự đánh giá nào của đơn vị (chỉ có trang hướng dẫn hay danh sách của mẫu phiếu).');
+    expect(plan.skipped[0]!.reason.vi).toBe('Tệp "huong-dan.xlsx" không có phiếu tự đánh giá nào của đơn vị (chỉ có trang hướng dẫn hoặc danh sách của phiếu mẫu).');
     expect(plan.skipped[0]!.reason.en).toBe(`File "huong-dan.xlsx" holds no unit's self-assessment form (only the template's instructions or lists sheet).`);
   });
 

@@ -27,7 +27,7 @@ function noFormInFile(file: string): CollectSkip {
     sheet: "",
     kind: "not-a-form",
     reason: {
-      vi: `Tệp "${file}" không có phiếu tự đánh giá nào của đơn vị (chỉ có trang hướng dẫn hay danh sách của mẫu phiếu).`,
+      vi: `Tệp "${file}" không có phiếu tự đánh giá nào của đơn vị (chỉ có trang hướng dẫn hoặc danh sách của phiếu mẫu).`,
       en: `File "${file}" holds no unit's self-assessment form (only the template's instructions or lists sheet).`,
     },
   };
@@ -797,11 +797,11 @@ export function planCollect(
         plan.warnings.push(
           candidate.blank
             ? {
-                vi: `Trang tính '${sheet.name}' ${unit}: cùng mã ${group.code} với đơn vị "${firstName}" (${onSheet.vi}${firstWhere.vi}), tên khác; đã chép để được báo lỗi khi chấm — hãy sửa mã đơn vị cho đúng.`,
+                vi: `Trang tính '${sheet.name}' ${unit}: trùng mã ${group.code} với đơn vị "${firstName}" (${onSheet.vi}${firstWhere.vi}) nhưng khác tên. Phiếu vẫn được chép vào sổ và sẽ được báo lỗi khi chấm điểm — hãy sửa mã đơn vị cho đúng.`,
                 en: `Sheet '${sheet.name}' ${unitEn}: same code ${group.code} as unit "${firstName}" (${onSheet.en}${firstWhere.en}), another name; copied so that scoring reports it — correct the unit code.`,
               }
             : {
-                vi: `Trang tính '${sheet.name}' ${unit}: cùng mã ${group.code} với đơn vị "${firstName}" (${onSheet.vi}${firstWhere.vi}), tên khác, cả hai phiếu đều đã điền; đã chép để được báo lỗi khi chấm — nếu là hai đơn vị, hãy sửa mã của đơn vị bị ghi sai; nếu là một đơn vị, hãy bỏ phiếu không dùng.`,
+                vi: `Trang tính '${sheet.name}' ${unit}: trùng mã ${group.code} với đơn vị "${firstName}" (${onSheet.vi}${firstWhere.vi}) nhưng khác tên; cả hai phiếu đều đã có số liệu. Phiếu vẫn được chép vào sổ và sẽ được báo lỗi khi chấm điểm — nếu là hai đơn vị khác nhau, hãy sửa mã đơn vị ghi sai; nếu là một đơn vị, hãy xóa phiếu thừa.`,
                 en: `Sheet '${sheet.name}' ${unitEn}: same code ${group.code} as unit "${firstName}" (${onSheet.en}${firstWhere.en}), another name, both forms filled in; copied so that scoring reports it — if these are two units, correct the code of the one that is wrong; if one unit, remove the form not to be used.`,
               },
         );
@@ -925,7 +925,7 @@ export function mixedPeriodsWarning(forms: readonly PeriodGiven[]): Message | un
       "; ",
     );
   return {
-    vi: `Phiếu trong các tệp đã chọn ghi những kỳ đánh giá khác nhau: ${list("vi")}. Một sổ tổng hợp được chấm cho một kỳ đánh giá: khi chấm, tiêu đề trang kết quả sẽ ghi mọi kỳ khác nhau, và phiếu nào ghi kỳ khác với kỳ mà nhiều phiếu ghi nhất được cảnh báo tại ô Kỳ đánh giá của phiếu. Nếu có phiếu của kỳ khác (phiếu kỳ trước gửi nhầm chẳng hạn), hãy xóa trang đó khỏi sổ tổng hợp và đề nghị đơn vị gửi phiếu của kỳ này; nếu các phiếu cùng một kỳ, hãy ghi kỳ đó giống nhau trên mọi phiếu.`,
+    vi: `Phiếu trong các tệp đã chọn ghi những kỳ đánh giá khác nhau: ${list("vi")}. Một sổ tổng hợp được chấm cho một kỳ đánh giá: khi chấm, tiêu đề trang kết quả sẽ ghi mọi kỳ khác nhau, và phiếu nào ghi kỳ khác với kỳ mà nhiều phiếu ghi nhất được cảnh báo tại ô Kỳ đánh giá của phiếu. Nếu có phiếu của kỳ khác (ví dụ phiếu kỳ trước gửi nhầm), hãy xóa trang đó khỏi sổ tổng hợp và đề nghị đơn vị gửi phiếu của kỳ này; nếu các phiếu cùng một kỳ, hãy ghi kỳ đó giống nhau trên mọi phiếu.`,
     en: `Forms in the chosen files give different assessment periods: ${list("en")}. A consolidated workbook is scored for one period: the results sheet's title will list every period the forms give, and each form whose period is not the one most forms give is warned about at its period cell. If some forms are of another period (last period's, sent by mistake), delete their sheets from the consolidated workbook and ask the units for this period's forms; if the forms are for one period, write it the same way on every form.`,
   };
 }

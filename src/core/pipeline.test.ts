@@ -109,7 +109,7 @@ describe("runScoring", () => {
       ["root.children[2].code", "duplicate-code"],
       ["ranking.exclude[0]", "ranking-exclude-case"],
     ]);
-    expect(e.userMessage.vi).toMatch(/^Bộ chỉ số không hợp lệ: 3 lỗi; lỗi thứ nhất: ranking\.decimals: [^\n]*[^.]\.$/);
+    expect(e.userMessage.vi).toMatch(/^Bộ chỉ số không hợp lệ: 3 lỗi; lỗi đầu tiên: ranking\.decimals: [^\n]*[^.]\.$/);
     expect(e.userMessage.en).not.toMatch(/\.\.|\.;|\)\./);
     expect(e.userMessage.en).not.toContain("more)");
   });

@@ -53,7 +53,7 @@ describe("a form's period changed since scoring", () => {
     const stale = staleResults(await host.read())!;
     expect(stale).toMatchObject({ changed: ["SO-03"], added: [], removed: [], renamed: [], periods: { "SO-03": { from: "Năm 2023", to: "Năm 2024", alone: true } } });
     expect(staleMessage(stale, (k) => stale.names[k] ?? k, advice)).toEqual({
-      vi: 'Kết quả đã cũ: kỳ đánh giá đã đổi ở 1 đơn vị từ lần chấm điểm 01/06/2024 (Sở Tài chính: "Năm 2023" → "Năm 2024"). Hãy chấm điểm lại.',
+      vi: 'Kết quả đã cũ: kỳ đánh giá đã đổi ở 1 đơn vị kể từ lần chấm điểm ngày 01/06/2024 (Sở Tài chính: "Năm 2023" → "Năm 2024"). Hãy chấm điểm lại.',
       en: 'The results are out of date: the assessment period changed for 1 unit since they were scored on 1 Jun 2024 (Sở Tài chính: "Năm 2023" → "Năm 2024"). Score again.',
     });
     // The pane's banner lists the unit among those changed, saying why.
@@ -68,7 +68,7 @@ describe("a form's period changed since scoring", () => {
     const stale = staleResults(await host.read())!;
     expect(stale.changed).toEqual(["SO-01", "SO-02", "SO-03"]);
     expect(staleMessage(stale, (k) => stale.names[k] ?? k, advice).vi).toBe(
-      'Kết quả đã cũ: kỳ đánh giá đã đổi ở 3 đơn vị từ lần chấm điểm 01/06/2024 (Sở Thông tin và Truyền thông, =HYPERLINK("http://x","y"), Sở Tài chính: "Năm 2024" → "Năm 2025"). Hãy chấm điểm lại.',
+      'Kết quả đã cũ: kỳ đánh giá đã đổi ở 3 đơn vị kể từ lần chấm điểm ngày 01/06/2024 (Sở Thông tin và Truyền thông, =HYPERLINK("http://x","y"), Sở Tài chính: "Năm 2024" → "Năm 2025"). Hãy chấm điểm lại.',
     );
   });
 
@@ -82,7 +82,7 @@ describe("a form's period changed since scoring", () => {
     expect(stale.periods).toEqual({ "SO-01": { from: "Năm 2024", to: "", alone: true }, "SO-03": { from: "Năm 2024", to: "Năm 2025" } });
     const m = staleMessage(stale, (k) => stale.names[k] ?? k, advice);
     expect(m.vi).toBe(
-      'Kết quả đã cũ: từ lần chấm điểm 01/06/2024, 1 đơn vị đã thay đổi số liệu (Sở Tài chính); kỳ đánh giá đã đổi ở 2 đơn vị (Sở Thông tin và Truyền thông: "Năm 2024" → (trống); Sở Tài chính: "Năm 2024" → "Năm 2025"). Hãy chấm điểm lại.',
+      'Kết quả đã cũ: kể từ lần chấm điểm ngày 01/06/2024, 1 đơn vị đã thay đổi số liệu (Sở Tài chính); kỳ đánh giá đã đổi ở 2 đơn vị (Sở Thông tin và Truyền thông: "Năm 2024" → (trống); Sở Tài chính: "Năm 2024" → "Năm 2025"). Hãy chấm điểm lại.',
     );
     expect(m.en).toBe(
       'The results are out of date: since they were scored on 1 Jun 2024, 1 unit\'s figures changed (Sở Tài chính); the assessment period changed for 2 units (Sở Thông tin và Truyền thông: "Năm 2024" → (blank); Sở Tài chính: "Năm 2024" → "Năm 2025"). Score again.',

@@ -37,7 +37,7 @@ describe("staleResults", () => {
     });
     const stale = staleResults(await host.read())!;
     expect(stale).toMatchObject({ changed: ["SO-03"], otherIndex: [], unreadable: [], added: [], removed: [] });
-    expect(staleMessage(stale, (k) => stale.names[k] ?? k, advice).vi).toMatch(/^Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu từ lần chấm điểm \d\d\/\d\d\/2024 \(Sở Tài chính\)\. Hãy chấm điểm lại\.$/);
+    expect(staleMessage(stale, (k) => stale.names[k] ?? k, advice).vi).toMatch(/^Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu kể từ lần chấm điểm ngày \d\d\/\d\d\/2024 \(Sở Tài chính\)\. Hãy chấm điểm lại\.$/);
   });
 
   test("forms relabelled for another index are units whose form changed, not units gone (as the Excel host asks, without the definition in use)", async () => {
@@ -47,7 +47,7 @@ describe("staleResults", () => {
     expect(stale.scoredWith).toBeUndefined();
     expect(stale.names["SO-03"]).toBe("Sở Tài chính");
     const m = staleMessage(stale, (k) => stale.names[k] ?? k, advice);
-    expect(m.vi).toMatch(/^Kết quả đã cũ: 3 đơn vị có phiếu đã đổi sang bộ chỉ số khác từ lần chấm điểm \d\d\/\d\d\/2024 \(Sở Thông tin và Truyền thông, .*, Sở Tài chính\)\. Hãy chấm điểm lại\.$/);
+    expect(m.vi).toMatch(/^Kết quả đã cũ: 3 đơn vị có phiếu đã đổi sang bộ chỉ số khác kể từ lần chấm điểm ngày \d\d\/\d\d\/2024 \(Sở Thông tin và Truyền thông, .*, Sở Tài chính\)\. Hãy chấm điểm lại\.$/);
     expect(m.en).toMatch(/^The results are out of date: 3 units' forms were changed to another index since they were scored on /);
   });
 
@@ -96,10 +96,10 @@ describe("staleResults", () => {
       return staleMessage(stale, (k) => stale.names[k] ?? k, advice);
     };
     expect(await sentence(relative)).toEqual({
-      vi: "Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu từ lần chấm điểm 01/06/2024 (Sở Tài chính). Bộ chỉ số có chỉ tiêu so sánh giữa các đơn vị, nên điểm và hạng của các đơn vị khác cũng có thể thay đổi. Hãy chấm điểm lại.",
+      vi: "Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu kể từ lần chấm điểm ngày 01/06/2024 (Sở Tài chính). Bộ chỉ số có chỉ tiêu so sánh giữa các đơn vị, nên điểm và hạng của các đơn vị khác cũng có thể thay đổi. Hãy chấm điểm lại.",
       en: "The results are out of date: 1 unit's figures changed since they were scored on 1 Jun 2024 (Sở Tài chính). The index has indicators that compare units, so the points and ranks of other units may change too. Score again.",
     });
-    expect((await sentence(DEMO_DEFINITION)).vi).toBe("Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu từ lần chấm điểm 01/06/2024 (Sở Tài chính). Hãy chấm điểm lại.");
+    expect((await sentence(DEMO_DEFINITION)).vi).toBe("Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu kể từ lần chấm điểm ngày 01/06/2024 (Sở Tài chính). Hãy chấm điểm lại.");
   });
 
   test("with the definition in use given, results scored with another version say which two versions", async () => {
@@ -125,7 +125,7 @@ describe("staleResults", () => {
     const stale = staleResults(await other.read())!;
     expect(stale).toMatchObject({ changed: ["SO-03", "SO-02"], otherIndex: ["SO-02"], removed: [] });
     expect(staleMessage(stale, (k) => stale.names[k] ?? k, advice).vi).toMatch(
-      /^Kết quả đã cũ: từ lần chấm điểm \d\d\/\d\d\/2024, 1 đơn vị đã thay đổi số liệu \(Sở Tài chính\); 1 đơn vị có phiếu đã đổi sang bộ chỉ số khác \(.*\)\. Hãy chấm điểm lại\.$/,
+      /^Kết quả đã cũ: kể từ lần chấm điểm ngày \d\d\/\d\d\/2024, 1 đơn vị đã thay đổi số liệu \(Sở Tài chính\); 1 đơn vị có phiếu đã đổi sang bộ chỉ số khác \(.*\)\. Hãy chấm điểm lại\.$/,
     );
     // The next version of the same index: the relabelled form is read, its figures as scored.
     const next = await scoredThenChanged((wb) => {
@@ -173,7 +173,7 @@ describe("results computed with another content of the index in use (the same id
     const stale = staleResults(snapshot, { model: modelOf(EDITED), submissions: run.submissions, issues: run.issues })!;
     expect(stale).toMatchObject({ changed: ["SO-02"], otherContent: { id: "demo-dti" } });
     const m = staleMessage(stale, (k) => stale.names[k] ?? k, advice);
-    expect(m.vi.startsWith('Kết quả trong sổ được chấm theo một nội dung khác của bộ chỉ số "Bộ chỉ số thử nghiệm" (demo-dti@2024, cùng mã và phiên bản): định nghĩa đang dùng khác định nghĩa lưu trong sổ. Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu từ lần chấm điểm 01/06/2024 (')).toBe(true);
+    expect(m.vi.startsWith('Kết quả trong sổ được chấm theo một nội dung khác của bộ chỉ số "Bộ chỉ số thử nghiệm" (demo-dti@2024, cùng mã và phiên bản): định nghĩa đang dùng khác định nghĩa lưu trong sổ. Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu kể từ lần chấm điểm ngày 01/06/2024 (')).toBe(true);
     expect(m.vi.endsWith("). Hãy chấm điểm lại.")).toBe(true);
     expect(m.en).toMatch(/the definition in use differs from the one kept in the workbook\. The results are out of date: 1 unit's figures changed since they were scored on 1 Jun 2024 \(.*\)\. Score again\.$/);
   });
@@ -239,7 +239,7 @@ describe("staleResults: each kind of change said as what it is", () => {
     expect(groups[1]!.names).toEqual(["Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ"]);
     const m = staleMessage(stale, (k) => stale.names[k] ?? k, advice);
     expect(m.vi).toMatch(
-      /^Kết quả đã cũ: từ lần chấm điểm \d\d\/\d\d\/2024, 1 đơn vị đã thay đổi số liệu \(.*\); 1 đơn vị đã đổi tên \(Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ\); 1 đơn vị mới có trong sổ \(Sở Du lịch\); 1 đơn vị không còn trong sổ \(Sở Tài chính\)\. Hãy chấm điểm lại\.$/,
+      /^Kết quả đã cũ: kể từ lần chấm điểm ngày \d\d\/\d\d\/2024, 1 đơn vị đã thay đổi số liệu \(.*\); 1 đơn vị đã đổi tên \(Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ\); 1 đơn vị mới có trong sổ \(Sở Du lịch\); 1 đơn vị không còn trong sổ \(Sở Tài chính\)\. Hãy chấm điểm lại\.$/,
     );
     expect(m.en).toMatch(/1 unit's figures changed \(.*\); 1 unit was renamed \(Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ\); 1 unit is new \(Sở Du lịch\); 1 unit is gone \(Sở Tài chính\)\. Score again\.$/);
   });
@@ -263,7 +263,7 @@ describe("staleResults: each kind of change said as what it is", () => {
       ]);
       const m = staleMessage(stale, (k) => stale.names[k] ?? k, advice);
       expect(m.vi).toMatch(
-        /^Kết quả đã cũ: từ lần chấm điểm \d\d\/\d\d\/2024, 1 đơn vị có phiếu không còn đọc được vì dòng tiêu đề bảng đã bị sửa \(Sở Tài chính ở trang tính 'SO-03'\); 1 đơn vị không còn trong sổ \(Sở Thông tin và Truyền thông\)\. Hãy sửa lại tên cột như phiếu mẫu\. Hãy chấm điểm lại\.$/,
+        /^Kết quả đã cũ: kể từ lần chấm điểm ngày \d\d\/\d\d\/2024, 1 đơn vị có phiếu không còn đọc được vì dòng tiêu đề bảng đã bị sửa \(Sở Tài chính ở trang tính 'SO-03'\); 1 đơn vị không còn trong sổ \(Sở Thông tin và Truyền thông\)\. Hãy sửa lại tên cột như phiếu mẫu\. Hãy chấm điểm lại\.$/,
       );
       expect(m.en).toMatch(
         /, 1 unit's form can no longer be read as its table's header row was changed \(Sở Tài chính on sheet 'SO-03'\); 1 unit is gone \(Sở Thông tin và Truyền thông\)\. Restore the column names of the template\. Score again\.$/,
@@ -291,7 +291,7 @@ describe("staleResults: each kind of change said as what it is", () => {
     const stale = staleResults(await host.read())!;
     expect(stale).toMatchObject({ changed: ["SO-01"], renamed: [] });
     expect(staleGroups(stale)).toEqual([{ kind: "changed", keys: ["SO-01"], names: ["Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ"] }]);
-    expect(staleMessage(stale, (k) => stale.names[k] ?? k, advice).vi).toMatch(/^Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu từ lần chấm điểm .* \(Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ\)\. Hãy chấm điểm lại\.$/);
+    expect(staleMessage(stale, (k) => stale.names[k] ?? k, advice).vi).toMatch(/^Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu kể từ lần chấm điểm ngày .* \(Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ\)\. Hãy chấm điểm lại\.$/);
   });
 
   test("a unit gone and a unit come under the same name are told apart by their codes", async () => {
@@ -380,7 +380,7 @@ describe("evidence that says there is none (Không có, x, -)", () => {
   test('scored by this version: "Không có" typed over with a decision is evidence given, out of date; "Không có" typed into a blank cell or "x" emptied is no change', async () => {
     const given = staleResults(await (await scoredWithEvidence((wb) => (wb.getWorksheet("SO-01")!.getCell("E8").value = "QĐ 12"))).read())!;
     expect(given).toMatchObject({ changed: ["SO-01"], added: [], removed: [] });
-    expect(staleMessage(given, (k) => given.names[k] ?? k, advice).vi).toMatch(/^Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu từ lần chấm điểm .* \(Sở Thông tin và Truyền thông\)\. Hãy chấm điểm lại\.$/);
+    expect(staleMessage(given, (k) => given.names[k] ?? k, advice).vi).toMatch(/^Kết quả đã cũ: 1 đơn vị đã thay đổi số liệu kể từ lần chấm điểm ngày .* \(Sở Thông tin và Truyền thông\)\. Hãy chấm điểm lại\.$/);
     // Evidence typed over with "-" is evidence taken away.
     expect(staleResults(await (await scoredWithEvidence((wb) => (wb.getWorksheet("SO-02")!.getCell("E8").value = "-"))).read())).toMatchObject({ changed: ["SO-02"] });
     const same = await scoredWithEvidence((wb) => {
@@ -402,7 +402,7 @@ describe("the stale sentence counts units as the index calls them", () => {
     if (!parsed.ok) throw new Error("the definition does not parse");
     for (const stale of [staleResults(snapshot)!, staleResults(snapshot, { model: parsed.model, submissions: run.submissions, issues: run.issues })!]) {
       expect(staleMessage(stale, (k) => stale.names[k] ?? k, advice)).toEqual({
-        vi: "Kết quả đã cũ: 1 quốc gia đã thay đổi số liệu từ lần chấm điểm 01/06/2024 (Sở Tài chính). Hãy chấm điểm lại.",
+        vi: "Kết quả đã cũ: 1 quốc gia đã thay đổi số liệu kể từ lần chấm điểm ngày 01/06/2024 (Sở Tài chính). Hãy chấm điểm lại.",
         en: "The results are out of date: 1 country's figures changed since they were scored on 1 Jun 2024 (Sở Tài chính). Score again.",
       });
     }
@@ -425,7 +425,7 @@ describe("the stale sentence counts units as the index calls them", () => {
     };
     const m = staleMessage(stale, (k) => k, advice);
     expect(m.vi).toBe(
-      "Kết quả đã cũ: từ lần chấm điểm 01/06/2024, 7 quốc gia đã thay đổi số liệu (A, B, C, D, E, và 2 quốc gia khác); 2 quốc gia mới có trong sổ (N1, N2); 1 quốc gia không còn trong sổ (R1). Hãy chấm điểm lại.",
+      "Kết quả đã cũ: kể từ lần chấm điểm ngày 01/06/2024, 7 quốc gia đã thay đổi số liệu (A, B, C, D, E, và 2 quốc gia khác); 2 quốc gia mới có trong sổ (N1, N2); 1 quốc gia không còn trong sổ (R1). Hãy chấm điểm lại.",
     );
     expect(m.en).toBe(
       "The results are out of date: since they were scored on 1 Jun 2024, 7 countries' figures changed (A, B, C, D, E, and 2 more); 2 countries are new (N1, N2); 1 country is gone (R1). Score again.",

@@ -667,7 +667,7 @@ const KIND_WORDS: Record<StaleKind, { vi: string; en: (units: string, n: number)
  * - scored with another content of the index in use (the same id and version): otherContentMessage,
  *   then what changed about the units as below, if anything did;
  * - otherwise the units by kind (staleGroups), counted as the index calls them (unitLabel), by
- *   name: "Kết quả đã cũ: 1 sở, ban, ngành đã thay đổi số liệu từ lần chấm điểm 01/12/2026 (Sở
+ *   name: "Kết quả đã cũ: 1 sở, ban, ngành đã thay đổi số liệu kể từ lần chấm điểm ngày 01/12/2026 (Sở
  *   Xây dựng). Hãy chấm điểm lại." A unit whose form now
  *   names another index is said to be so, not to be gone, and so is one whose form is no longer
  *   read (its sheet named, and what to mend); a unit gone is named as the last results table named it.
@@ -760,7 +760,7 @@ function unitsMessage(stale: StaleResults, groups: StaleGroup[], advice: Message
   }
   if (clauses.length === 0) {
     return {
-      vi: `Kết quả đã cũ: số liệu đã thay đổi từ lần chấm điểm ${date("vi")}. ${advice.vi}`,
+      vi: `Kết quả đã cũ: số liệu đã thay đổi kể từ lần chấm điểm ngày ${date("vi")}. ${advice.vi}`,
       en: `The results are out of date: the figures changed since they were scored on ${date("en")}. ${advice.en}`,
     };
   }
@@ -772,13 +772,13 @@ function unitsMessage(stale: StaleResults, groups: StaleGroup[], advice: Message
   if (clauses.length === 1) {
     const k = clauses[0]!;
     return {
-      vi: `Kết quả đã cũ: ${k.said("vi")} từ lần chấm điểm ${date("vi")} (${k.names("vi")}). ${then("vi")}`,
+      vi: `Kết quả đã cũ: ${k.said("vi")} kể từ lần chấm điểm ngày ${date("vi")} (${k.names("vi")}). ${then("vi")}`,
       en: `The results are out of date: ${k.said("en")} since they were scored on ${date("en")} (${k.names("en")}). ${then("en")}`,
     };
   }
   const parts = (lang: Lang): string => clauses.map((k) => `${k.said(lang)} (${k.names(lang)})`).join("; ");
   return {
-    vi: `Kết quả đã cũ: từ lần chấm điểm ${date("vi")}, ${parts("vi")}. ${then("vi")}`,
+    vi: `Kết quả đã cũ: kể từ lần chấm điểm ngày ${date("vi")}, ${parts("vi")}. ${then("vi")}`,
     en: `The results are out of date: since they were scored on ${date("en")}, ${parts("en")}. ${then("en")}`,
   };
 }

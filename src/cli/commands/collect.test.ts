@@ -101,7 +101,7 @@ describe("dti-scorer collect", () => {
       "",
     ]);
     // What validate then says of the unit gathered: new in the workbook, by its name.
-    expect((await run(["validate", "da-cham.xlsx"])).out).toMatch(/^Kết quả đã cũ: 1 sở, ban, ngành mới có trong sổ từ lần chấm điểm [^(]*\(Sở Xây dựng\)\. Bộ chỉ số có chỉ tiêu so sánh giữa các sở, ban, ngành, nên điểm và hạng của các sở, ban, ngành khác cũng có thể thay đổi\. Hãy chấm điểm lại\.$/m);
+    expect((await run(["validate", "da-cham.xlsx"])).out).toMatch(/^Kết quả đã cũ: 1 sở, ban, ngành mới có trong sổ kể từ lần chấm điểm ngày [^(]*\(Sở Xây dựng\)\. Bộ chỉ số có chỉ tiêu so sánh giữa các sở, ban, ngành, nên điểm và hạng của các sở, ban, ngành khác cũng có thể thay đổi\. Hãy chấm điểm lại\.$/m);
 
     const en = await run(["collect", "c.xlsx", "--out", "da cham en.xlsx", "--lang", "en"], "en");
     expect(en.out).not.toContain("out of date");
@@ -186,7 +186,7 @@ describe("dti-scorer collect", () => {
     expect(r.code).toBe(1);
     expect(r.err).toBe(
       "Không có phiếu nào để tổng hợp nên không ghi hd.xlsx. Lý do:\n" +
-        '  - huong-dan.xlsx: Tệp "huong-dan.xlsx" không có phiếu tự đánh giá nào của đơn vị (chỉ có trang hướng dẫn hay danh sách của mẫu phiếu).\n',
+        '  - huong-dan.xlsx: Tệp "huong-dan.xlsx" không có phiếu tự đánh giá nào của đơn vị (chỉ có trang hướng dẫn hoặc danh sách của phiếu mẫu).\n',
     );
     expect(existsSync(join(dir, "hd.xlsx"))).toBe(false);
   }, 30_000);
@@ -301,7 +301,7 @@ describe("dti-scorer collect of the files the units sent back (the whole templat
     expect(r.out.split("\n")).toEqual([
       "Đã tổng hợp 4 phiếu vào gom-4.xlsx.",
       ...units.map((n, u) => `  + gui-${codes[u]}.xlsx › ${n}`),
-      "Bỏ qua 12 phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).",
+      "Đã bỏ qua 12 phiếu trống của các đơn vị đã nộp phiếu có số liệu (tệp mỗi đơn vị gửi về có kèm cả bộ phiếu mẫu).",
       "",
     ]);
     const en = await run(["collect", ...each, "--out", "gom-4-en.xlsx", "--lang", "en"], "en");
@@ -313,11 +313,11 @@ describe("dti-scorer collect of the files the units sent back (the whole templat
     const r = await run(["collect", ...each, "gui-SYT-lan-2.xlsx", "hong.xlsx", "--out", "gom-4-trung.xlsx"]);
     expect(r.code).toBe(1);
     const lines = r.out.split("\n");
-    expect(lines.slice(lines.indexOf("Bỏ qua 2 mục (trang tính hoặc tệp):"))).toEqual([
-      "Bỏ qua 2 mục (trang tính hoặc tệp):",
+    expect(lines.slice(lines.indexOf("Đã bỏ qua 2 mục (trang tính hoặc tệp):"))).toEqual([
+      "Đã bỏ qua 2 mục (trang tính hoặc tệp):",
       '  - hong.xlsx: Tệp "hong.xlsx" không phải sổ làm việc Excel (.xlsx) đọc được nên được bỏ qua (có thể tệp bị hỏng, chưa tải xong, hoặc là tệp .xls cũ hay tệp .ods của LibreOffice); hãy mở tệp trong Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx.',
       "  - gui-SYT-lan-2.xlsx: Trang tính 'Sở Y tế': đơn vị mã SYT đã có một phiếu đã điền khác, lấy từ tệp gui-SYT.xlsx (trang 'Sở Y tế'), nên phiếu này không được lấy (mỗi đơn vị một phiếu). Nếu phiếu này mới là bản đúng, hãy xóa trang 'Sở Y tế' khỏi sổ tổng hợp rồi tổng hợp lại tệp này.",
-      "Bỏ qua 15 phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).",
+      "Đã bỏ qua 15 phiếu trống của các đơn vị đã nộp phiếu có số liệu (tệp mỗi đơn vị gửi về có kèm cả bộ phiếu mẫu).",
       "",
     ]);
   }, 60_000);
@@ -331,7 +331,7 @@ describe("dti-scorer collect of the files the units sent back (the whole templat
     expect(r.err.split("\n")).toEqual([
       "Không có phiếu nào để tổng hợp nên không ghi hoi-dong.xlsx. Lý do:",
       "  - gui-SYT-bo-sung.xlsx: Trang tính 'Sở Y tế': đơn vị mã SYT đã có phiếu đã điền trong sổ tổng hợp (trang 'Sở Y tế') nên phiếu này không được lấy, để không ghi đè lên phiếu đó và số liệu hội đồng đã nhập vào (nếu có). Muốn dùng phiếu này, hãy xóa trang 'Sở Y tế' khỏi sổ tổng hợp (hoặc chuyển sang sổ khác nếu cần giữ lại) rồi tổng hợp lại tệp này.",
-      "Bỏ qua 3 phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).",
+      "Đã bỏ qua 3 phiếu trống của các đơn vị đã nộp phiếu có số liệu (tệp mỗi đơn vị gửi về có kèm cả bộ phiếu mẫu).",
       "",
     ]);
     expect(r.err).not.toContain("trùng");
@@ -349,7 +349,7 @@ describe("dti-scorer collect of the files the units sent back (the whole templat
     expect(same.out.split("\n")).toEqual([
       "Không có phiếu mới nào để tổng hợp: hoi-dong.xlsx đã có phiếu của mọi đơn vị trong các tệp này nên không ghi lại.",
       "  - gui-SYT.xlsx: Trang tính 'Sở Y tế': giống hệt phiếu đơn vị mã SYT đã có trong sổ tổng hợp (trang 'Sở Y tế') nên không chép lại; không cần làm gì.",
-      "Bỏ qua 3 phiếu trống của các đơn vị đã có phiếu đã điền (mỗi đơn vị gửi lại cả tệp mẫu).",
+      "Đã bỏ qua 3 phiếu trống của các đơn vị đã nộp phiếu có số liệu (tệp mỗi đơn vị gửi về có kèm cả bộ phiếu mẫu).",
       "",
     ]);
     expect(readFileSync(join(dir, "hoi-dong.xlsx")).equals(before)).toBe(true);

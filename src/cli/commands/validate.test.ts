@@ -13,11 +13,11 @@ writeFileSync(join(dir, "xa.json"), JSON.stringify(definition));
 describe("dti-scorer validate --index without a workbook checks the definition alone", () => {
   it("says a valid definition is valid on one line, in the user's language, with exit status 0", async () => {
     const vi = await run(["validate", "--index", "xa.json"]);
-    expect(vi).toEqual({ code: 0, out: "Bộ chỉ số hợp lệ: Bộ chỉ số thử cấp xã (xa-thu@2024), 2 nhóm, 3 chỉ tiêu, tổng điểm 30.\n", err: "" });
+    expect(vi).toEqual({ code: 0, out: "Bộ chỉ số hợp lệ: Bộ chỉ số thử cấp xã (xa-thu@2024), 2 nhóm chỉ số, 3 chỉ tiêu, tổng điểm tối đa 30.\n", err: "" });
     const en = await run(["validate", "--index", "xa.json", "--lang", "en"]);
     expect(en).toEqual({ code: 0, out: "Valid index definition: Test commune index (xa-thu@2024), 2 groups, 3 indicators, 30 points in total.\n", err: "" });
     // A built-in by its id; an index scored on values has no total points.
-    expect((await run(["validate", "--index", "dti-tinh-922-2022"])).out).toMatch(/^Bộ chỉ số hợp lệ: .* \(dti-tinh-922-2022@2022\), \d+ nhóm, 9 chỉ tiêu, tổng điểm 1\.000\.\n$/);
+    expect((await run(["validate", "--index", "dti-tinh-922-2022"])).out).toMatch(/^Bộ chỉ số hợp lệ: .* \(dti-tinh-922-2022@2022\), \d+ nhóm chỉ số, 9 chỉ tiêu, tổng điểm tối đa 1\.000\.\n$/);
     expect((await run(["validate", "--index", "undp-hdi", "--lang", "en"])).out).toMatch(/\), 1 group, 4 indicators, scored on values \(no total points\)\.\n$/);
   });
 
@@ -53,7 +53,7 @@ describe("dti-scorer validate --index without a workbook checks the definition a
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toEqual({ index: { id: "xa-thu", version: "2024" }, units: [], issues: [], stale: null });
     // The summary goes to stderr so that stdout stays JSON.
-    expect(r.err).toBe("Bộ chỉ số hợp lệ: Bộ chỉ số thử cấp xã (xa-thu@2024), 2 nhóm, 3 chỉ tiêu, tổng điểm 30.\n");
+    expect(r.err).toBe("Bộ chỉ số hợp lệ: Bộ chỉ số thử cấp xã (xa-thu@2024), 2 nhóm chỉ số, 3 chỉ tiêu, tổng điểm tối đa 30.\n");
     const f = await run(["validate", "--index", "xa.json", "--json", "kq.json", "--lang", "en"]);
     expect(f.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "kq.json"), "utf8"))).toEqual({ index: { id: "xa-thu", version: "2024" }, units: [], issues: [], stale: null });

@@ -115,7 +115,7 @@ describe("codes", () => {
       'The code "__proto__" cannot be used: it is a name JavaScript (the language of the program) has built in, so figures and points kept under it would be lost or misread. Choose another code.',
     );
     expect(m.vi).toBe(
-      'Không dùng được mã "__proto__": đây là tên có sẵn trong JavaScript (ngôn ngữ viết chương trình), nên số liệu và điểm ghi theo mã này sẽ bị mất hoặc bị đọc sai. Hãy đặt mã khác.',
+      'Không dùng được mã "__proto__": đây là tên có sẵn trong JavaScript (ngôn ngữ lập trình), nên số liệu và điểm ghi theo mã này sẽ bị mất hoặc bị đọc sai. Hãy đặt mã khác.',
     );
     for (const code of ["constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "toLocaleString", "__defineGetter__"]) {
       const d = base();

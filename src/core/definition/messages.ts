@@ -128,7 +128,7 @@ export function problemsSummary(problems: readonly DefinitionProblem[], lang: La
   if (first === undefined) return "";
   const line = problemLine(first, lang);
   if (problems.length === 1) return line;
-  return lang === "vi" ? `${problems.length} lỗi; lỗi thứ nhất: ${line}` : `${problems.length} problems; the first: ${line}`;
+  return lang === "vi" ? `${problems.length} lỗi; lỗi đầu tiên: ${line}` : `${problems.length} problems; the first: ${line}`;
 }
 
 const q = (s: string | number): string => `"${s}"`;
@@ -298,7 +298,7 @@ export const messages = {
       ? { vi: `Phải nhỏ hơn hoặc bằng ${n}.`, en: `Must be ${n} or less.` }
       : { vi: `Phải nhỏ hơn ${n}.`, en: `Must be less than ${n}.` },
   unknownField: (key: string, suggestion: string | undefined): Message => ({
-    vi: `Trường ${q(key)} không có trong định dạng${suggestion ? `; có phải ý bạn là ${q(suggestion)}?` : "."}`,
+    vi: `Trường ${q(key)} không có trong định dạng${suggestion ? `; có phải là ${q(suggestion)}?` : "."}`,
     en: `The field ${q(key)} is not part of the format${suggestion ? `; did you mean ${q(suggestion)}?` : "."}`,
   }),
   /**
@@ -319,16 +319,16 @@ export const messages = {
     const it = written !== undefined ? { vi: `Số ${written}`, en: `The number ${written}` } : { vi: "Số này", en: "The number" };
     return negative
       ? {
-          vi: `${it.vi} quá lớn về độ lớn: JSON chỉ ghi được số âm đến khoảng -1,8e308; hãy ghi một số gần 0 hơn.`,
+          vi: `${it.vi} quá lớn về độ lớn: JSON chỉ ghi được số âm đến -1,8 × 10^308; hãy ghi một số gần 0 hơn.`,
           en: `${it.en} is too large in size: JSON numbers go down to about -1.8e308; write a number nearer 0.`,
         }
       : {
-          vi: `${it.vi} quá lớn: JSON chỉ ghi được số đến khoảng 1,8e308; hãy ghi một số nhỏ hơn.`,
+          vi: `${it.vi} quá lớn: JSON chỉ ghi được số đến 1,8 × 10^308; hãy ghi một số nhỏ hơn.`,
           en: `${it.en} is too large: JSON numbers go up to about 1.8e308; write a smaller number.`,
         };
   },
   numberTooSmall: (written: string): Message => ({
-    vi: `Số ${written} quá nhỏ, sẽ bị đọc thành 0; hãy ghi 0 nếu muốn ghi 0, hoặc một số lớn hơn.`,
+    vi: `Số ${written} quá nhỏ, sẽ bị đọc thành 0; nếu giá trị là 0, hãy ghi 0; nếu không, hãy ghi một số lớn hơn.`,
     en: `The number ${written} is too small and would be read as 0; write 0 if 0 is meant, or a larger number.`,
   }),
   rootIsIndicator: (code: string): Message => {
@@ -384,7 +384,7 @@ export const messages = {
       };
     }
     return {
-      vi: `Không có loại quy tắc ${JSON.stringify(found)}${suggestion ? ` (có phải ý bạn là ${q(suggestion)}?)` : ""}; các loại quy tắc: ${list(kinds)}.`,
+      vi: `Không có loại quy tắc ${JSON.stringify(found)}${suggestion ? ` (có phải là ${q(suggestion)}?)` : ""}; các loại quy tắc: ${list(kinds)}.`,
       en: `There is no rule kind ${JSON.stringify(found)}${suggestion ? ` (did you mean ${q(suggestion)}?)` : ""}; the kinds are ${list(kinds)}.`,
     };
   },
@@ -430,7 +430,7 @@ export const messages = {
   },
   /** A code (`category`: a unit category id) that is the name of a property every JavaScript object has. */
   reservedCode: (code: string, what: "code" | "category"): Message => ({
-    vi: `Không dùng được ${what === "category" ? "mã loại đơn vị" : "mã"} ${q(code)}: đây là tên có sẵn trong JavaScript (ngôn ngữ viết chương trình), nên số liệu và điểm ghi theo mã này sẽ bị mất hoặc bị đọc sai. Hãy đặt mã khác.`,
+    vi: `Không dùng được ${what === "category" ? "mã loại đơn vị" : "mã"} ${q(code)}: đây là tên có sẵn trong JavaScript (ngôn ngữ lập trình), nên số liệu và điểm ghi theo mã này sẽ bị mất hoặc bị đọc sai. Hãy đặt mã khác.`,
     en: `The ${what === "category" ? "unit category id" : "code"} ${q(code)} cannot be used: it is a name JavaScript (the language of the program) has built in, so figures and points kept under it would be lost or misread. Choose another ${what === "category" ? "id" : "code"}.`,
   }),
   /**

@@ -215,7 +215,7 @@ describe("problems in the shape of a definition", () => {
     d.root.children[0].wieght = 2;
     d.root.children[0].colour = "red";
     expect(problemAt(d, "ranking.methods").message.en).toContain('did you mean "method"?');
-    expect(problemAt(d, "root.children[0].wieght").message.vi).toContain('có phải ý bạn là "weight"?');
+    expect(problemAt(d, "root.children[0].wieght").message.vi).toContain('có phải là "weight"?');
     const far = problemAt(d, "root.children[0].colour");
     expect(far.code).toBe("unknown-field");
     expect(far.message.en).not.toContain("did you mean");
@@ -258,7 +258,7 @@ describe("problems in the shape of a definition", () => {
     const p = problemAt(d, "root.children[0].rule.kind");
     expect(p.code).toBe("unknown-rule-kind");
     expect(p.message.en).toContain('did you mean "ratio"?');
-    expect(p.message.vi).toContain('có phải ý bạn là "ratio"?');
+    expect(p.message.vi).toContain('có phải là "ratio"?');
     // Short names still need a near miss: "sum" is not offered for "avg".
     d.root.aggregate = "avg";
     expect(problemAt(d, "root.aggregate").message.en).not.toContain("did you mean");
@@ -280,13 +280,13 @@ describe("problems in the shape of a definition", () => {
     d.root.children.push({ code: "3", name: "Đô thị thông minh", max: 0, chidren: [{ code: "3.1", name: "Nền tảng", max: 5, rule: { kind: "fraction" } }] });
     const problems = problemsOf(d);
     expect(problems.map((p) => [p.path, p.code])).toEqual([["root.children[2].chidren", "unknown-field"]]);
-    expect(formatProblems(problems, "vi")).toBe('nhóm 3 (root.children[2].chidren): Trường "chidren" không có trong định dạng; có phải ý bạn là "children"?');
+    expect(formatProblems(problems, "vi")).toBe('nhóm 3 (root.children[2].chidren): Trường "chidren" không có trong định dạng; có phải là "children"?');
     expect(formatProblems(problems, "en")).toBe('group 3 (root.children[2].chidren): The field "chidren" is not part of the format; did you mean "children"?');
     // The root's "children" misspelt: the same one problem, the root named as the group it is.
     const root = base();
     root.root.chidren = root.root.children;
     delete root.root.children;
-    expect(formatProblems(problemsOf(root), "vi")).toBe('nhóm T (root.chidren): Trường "chidren" không có trong định dạng; có phải ý bạn là "children"?');
+    expect(formatProblems(problemsOf(root), "vi")).toBe('nhóm T (root.chidren): Trường "chidren" không có trong định dạng; có phải là "children"?');
     expect(formatProblems(problemsOf(root), "en")).toBe('group T (root.chidren): The field "chidren" is not part of the format; did you mean "children"?');
     // A group's other problems are still said, as a group's.
     d.root.children[2].aggregate = "average";
@@ -882,7 +882,7 @@ describe("findings an audit of the definition check asked for", () => {
       ["root.children[1].rule.steps[0].atLeast", "number-too-large"],
     ]);
     const [max, atLeast] = problems;
-    expect(atLeast!.message.vi).toBe("Số 1e400 quá lớn: JSON chỉ ghi được số đến khoảng 1,8e308; hãy ghi một số nhỏ hơn.");
+    expect(atLeast!.message.vi).toBe("Số 1e400 quá lớn: JSON chỉ ghi được số đến 1,8 × 10^308; hãy ghi một số nhỏ hơn.");
     expect(atLeast!.message.en).toBe("The number 1e400 is too large: JSON numbers go up to about 1.8e308; write a smaller number.");
     expect(max!.message.en).toBe("The number -1e999 is too large in size: JSON numbers go down to about -1.8e308; write a number nearer 0.");
     for (const p of problems) expect(`${p.message.vi} ${p.message.en}`).not.toContain("Infinity");
@@ -896,7 +896,7 @@ describe("findings an audit of the definition check asked for", () => {
     const d = { ...base(), ranking: { decimals: 2 } };
     const problems = rejected(textOf(d).replace('"decimals": 2', '"decimals": 1e-400'));
     expect(problems.map((p) => [p.path, p.code])).toEqual([["ranking.decimals", "number-too-small"]]);
-    expect(problems[0]!.message.vi).toBe("Số 1e-400 quá nhỏ, sẽ bị đọc thành 0; hãy ghi 0 nếu muốn ghi 0, hoặc một số lớn hơn.");
+    expect(problems[0]!.message.vi).toBe("Số 1e-400 quá nhỏ, sẽ bị đọc thành 0; nếu giá trị là 0, hãy ghi 0; nếu không, hãy ghi một số lớn hơn.");
     expect(problems[0]!.message.en).toBe("The number 1e-400 is too small and would be read as 0; write 0 if 0 is meant, or a larger number.");
     expect(parseDefinitionText(textOf(d).replace('"decimals": 2', '"decimals": 0.0e-999')).ok).toBe(true);
   });
@@ -907,7 +907,7 @@ describe("findings an audit of the definition check asked for", () => {
     const problems = problemsOf(d).filter((p) => p.path.startsWith("root.children[1].rule.steps[0]"));
     expect(problems.map((p) => [p.path, p.code])).toEqual([["root.children[1].rule.steps[0].atleast", "unknown-field"]]);
     expect(problems[0]!.message.en).toBe('The field "atleast" is not part of the format; did you mean "atLeast"?');
-    expect(problems[0]!.message.vi).toBe('Trường "atleast" không có trong định dạng; có phải ý bạn là "atLeast"?');
+    expect(problems[0]!.message.vi).toBe('Trường "atleast" không có trong định dạng; có phải là "atLeast"?');
     // A step with no threshold at all, or with both, is still told it needs exactly one.
     d.root.children[1].rule.steps[0] = { value: 10, fraction: 1 };
     expect(problemsOf(d).map((p) => p.code)).toContain("atleast-xor-atmost");

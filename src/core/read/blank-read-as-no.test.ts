@@ -91,7 +91,7 @@ describe("a blank yes/no cell read as \"Không\" on a form ticked with \"x\"", (
     expect(said(read.issues).map((i) => [i.severity, i.sheet, i.cell, i.unit, i.node])).toEqual([["warning", "Xã Tiên Lãng", "D6", "X20", "1.1"]]);
     const [issue] = said(read.issues);
     expect(issue!.message.vi).toBe(
-      `Trang tính 'Xã Tiên Lãng', ô D6: ô để trống (chỉ tiêu 1.1) được hiểu là "Không" vì phiếu đánh dấu "x" cho các câu trả lời "Có" (ô D7, D8), nên chỉ tiêu này được tính 0 điểm thay vì không được tính khi tổng hợp như một ô chưa có số liệu; nhưng ô minh chứng G6 lại ghi "Quyết định số 283/QĐ-UBND ngày 6/3/2025…", trái với câu trả lời "Không" — hãy kiểm tra với đơn vị rồi ghi "Có" hoặc "Không" vào ô này.`,
+      `Trang tính 'Xã Tiên Lãng', ô D6: ô để trống (chỉ tiêu 1.1) được hiểu là "Không" vì phiếu đánh dấu "x" cho các câu trả lời "Có" (ô D7, D8), nên chỉ tiêu này được tính 0 điểm thay vì không được tính khi tổng hợp điểm như một ô chưa có số liệu; nhưng ô minh chứng G6 lại ghi "Quyết định số 283/QĐ-UBND ngày 6/3/2025…", trái với câu trả lời "Không" — hãy kiểm tra với đơn vị rồi ghi "Có" hoặc "Không" vào ô này.`,
     );
     expect(issue!.message.en).toBe(
       `Sheet 'Xã Tiên Lãng', cell D6: the blank cell (indicator 1.1) is read as "No" because the form marks "Yes" answers with "x" (cells D7, D8), so the indicator scores 0 rather than being left out of the aggregation as a missing figure would be; yet the evidence cell G6 holds "Quyết định số 283/QĐ-UBND ngày 6/3/2025…", which contradicts the "No" — check with the unit and write "Yes" or "No" in the cell.`,
@@ -137,7 +137,7 @@ describe("a blank yes/no cell read as \"Không\" on a form ticked with \"x\"", (
     const read = readSubmissions(model("exclude"), { sheets: [form({ "1.1": "x", "2.1": 0.5, "3.1.x": 40, "3.1.y": 50, "3.1.z": "Có" })] });
     const found = said(read.issues);
     expect(found.map((i) => [i.severity, i.cell, i.node])).toEqual([["warning", "D7", "1.2"]]);
-    expect(found[0]!.message.vi).toContain('2 ô để trống (D7, D8) được hiểu là "Không" vì phiếu đánh dấu "x" cho câu trả lời "Có" (ô D6); nếu coi là chưa trả lời (chưa có số liệu) thì các chỉ tiêu 1.2 và 1.3 sẽ không được tính khi tổng hợp —');
+    expect(found[0]!.message.vi).toContain('2 ô để trống (D7, D8) được hiểu là "Không" vì phiếu đánh dấu "x" cho câu trả lời "Có" (ô D6); nếu coi là chưa trả lời (chưa có số liệu) thì các chỉ tiêu 1.2 và 1.3 sẽ không được tính khi tổng hợp điểm —');
     expect(found[0]!.message.en).toContain("were they taken as unanswered (missing figures), indicators 1.2 and 1.3 would be left out of the aggregation —");
   });
 

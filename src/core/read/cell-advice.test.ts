@@ -177,11 +177,11 @@ describe("a figure beyond what a number holds is said so, at its cell, and not u
       ["number-too-large", "error", "Số liệu", "E2", "6.2"],
     ]);
     expect(found[0]!.message).toEqual({
-      vi: `Trang tính 'Số liệu', ô C2: "1e309" quá lớn: một số chỉ ghi được đến khoảng 1,8e308, nên số liệu này không được dùng; hãy kiểm tra lại số liệu (chỉ tiêu 1.1).`,
+      vi: `Trang tính 'Số liệu', ô C2: "1e309" quá lớn: một số chỉ ghi được đến 1,8 × 10^308, nên số liệu này không được dùng; hãy kiểm tra lại số liệu (chỉ tiêu 1.1).`,
       en: `Sheet 'Số liệu', cell C2: "1e309" is too large: a number goes up to about 1.8e308, so this figure is not used; check the figure (indicator 1.1).`,
     });
     expect(found[1]!.message).toEqual({
-      vi: `Trang tính 'Số liệu', ô D2: "1e-400" quá nhỏ, sẽ bị đọc thành 0, nên số liệu này không được dùng; hãy ghi 0 nếu muốn ghi 0, hoặc một số lớn hơn (chỉ tiêu 2.1).`,
+      vi: `Trang tính 'Số liệu', ô D2: "1e-400" quá nhỏ, sẽ bị đọc thành 0, nên số liệu này không được dùng; nếu số liệu là 0, hãy ghi 0; nếu không, hãy ghi một số lớn hơn (chỉ tiêu 2.1).`,
       en: `Sheet 'Số liệu', cell D2: "1e-400" is too small and would be read as 0, so this figure is not used; write 0 if 0 is meant, or a larger number (indicator 2.1).`,
     });
     expect(r.issues.some((i) => i.code === "not-a-number")).toBe(false);

@@ -927,7 +927,7 @@ function columnNamedTwice(p: MessageParams): Message {
 const NOT_SCORED: Record<UnavailableReason, Message> = {
   "not-applicable": { vi: "không áp dụng với loại đơn vị này", en: "it does not apply to the unit's category" },
   "answered-na": { vi: "đơn vị ghi không áp dụng", en: "the unit answered not applicable" },
-  missing: { vi: "thiếu số liệu, không được tính khi tổng hợp", en: "its figures are missing, so it is left out of the aggregation" },
+  missing: { vi: "thiếu số liệu, không được tính khi tổng hợp điểm", en: "its figures are missing, so it is left out of the aggregation" },
   "zero-denominator": { vi: "mẫu số bằng 0 nên không áp dụng", en: "its denominator is 0, so it does not apply" },
   "invalid-result": { vi: "công thức không cho ra một số", en: "its formula gives no number" },
   "children-unavailable": { vi: "không chỉ tiêu nào trong nhóm được chấm điểm", en: "none of the indicators in it is scored" },
@@ -941,7 +941,7 @@ const NOT_SCORED: Record<UnavailableReason, Message> = {
 function givenWhy(given: string[], short = false): Message {
   const many = given.length > 1;
   return {
-    vi: ` vì đã có số liệu ${joinCodes(given, "vi")}${short ? "" : " (chỉ khi thiếu mọi số liệu, chỉ tiêu mới không được tính khi tổng hợp)"}`,
+    vi: ` vì đã có số liệu ${joinCodes(given, "vi")}${short ? "" : " (chỉ khi thiếu mọi số liệu, chỉ tiêu mới không được tính khi tổng hợp điểm)"}`,
     en: `, since ${many ? "inputs" : "input"} ${joinCodes(given, "en")} ${many ? "have values" : "has a value"}${short ? "" : " (an indicator is left out of the aggregation only when all its inputs are missing)"}`,
   };
 }
@@ -956,7 +956,7 @@ function aboveMax(p: MessageParams): Message {
 }
 
 function notScored(reason: UnavailableReason | true): Message {
-  return reason === true ? { vi: "không được tính khi tổng hợp", en: "it is left out of the aggregation" } : NOT_SCORED[reason];
+  return reason === true ? { vi: "không được tính khi tổng hợp điểm", en: "it is left out of the aggregation" } : NOT_SCORED[reason];
 }
 
 /**
@@ -985,7 +985,7 @@ function missingInput(p: MessageParams): Message {
       : { vi: `${what.vi}; chỉ tiêu này được tính 0 điểm${why.vi}`, en: `${what.en}; ${it} scores 0${why.en}` };
   }
   return p.missing === "exclude"
-    ? { vi: `${what.vi}; chỉ tiêu này không được tính khi tổng hợp`, en: `${what.en}; ${it} is left out of the aggregation` }
+    ? { vi: `${what.vi}; chỉ tiêu này không được tính khi tổng hợp điểm`, en: `${what.en}; ${it} is left out of the aggregation` }
     : p.noPoints
       ? { vi: `${what.vi}; giá trị của chỉ tiêu này được tính bằng 0`, en: `${what.en}; ${input ? "the indicator's" : "its"} value counts as 0` }
       : { vi: `${what.vi}; chỉ tiêu này được tính 0 điểm`, en: `${what.en}; ${it} scores 0` };
@@ -1048,7 +1048,7 @@ function blankReadAsNo(p: MessageParams): Message {
       ? { vi: "giá trị của chỉ tiêu này được tính bằng 0", en: "the indicator's value counts as 0" }
       : { vi: "chỉ tiêu này được tính 0 điểm", en: "the indicator scores 0" };
     const instead = p.asMissing?.leftOut?.includes(indicator)
-      ? { vi: " thay vì không được tính khi tổng hợp như một ô chưa có số liệu", en: " rather than being left out of the aggregation as a missing figure would be" }
+      ? { vi: " thay vì không được tính khi tổng hợp điểm như một ô chưa có số liệu", en: " rather than being left out of the aggregation as a missing figure would be" }
       : { vi: "", en: "" };
     const evidence = `"${excerpt(p.evidenceFound.raw)}"`;
     return {
@@ -1064,7 +1064,7 @@ function blankReadAsNo(p: MessageParams): Message {
   const parts: Message[] = [];
   if (leftOut.length > 0) {
     const list = indicatorList(leftOut, 6);
-    parts.push({ vi: `${list.vi} sẽ không được tính khi tổng hợp`, en: `${list.en} would be left out of the aggregation` });
+    parts.push({ vi: `${list.vi} sẽ không được tính khi tổng hợp điểm`, en: `${list.en} would be left out of the aggregation` });
   }
   if (zero.length > 0) {
     const list = indicatorList(zero, 6);
@@ -1118,7 +1118,7 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     const then =
       p.missing === "exclude"
         ? {
-            vi: "theo quy tắc thiếu số liệu của bộ chỉ số, chỉ tiêu không có số liệu không được tính khi tổng hợp, nên đơn vị không có điểm và không được xếp hạng",
+            vi: "theo quy tắc thiếu số liệu của bộ chỉ số, chỉ tiêu không có số liệu không được tính khi tổng hợp điểm, nên đơn vị không có điểm và không được xếp hạng",
             en: "by the index's rule for missing figures, an indicator without figures is left out of the aggregation, so the unit gets no score and is not ranked",
           }
         : p.noPoints
@@ -1202,11 +1202,11 @@ const bodies: Partial<Record<IssueCode, Body>> = {
   },
   // As a definition's numbers are said (number-too-large, number-too-small of the definition's problems).
   "number-too-large": (p) => ({
-    vi: `${quote(p, "vi")} quá lớn: một số chỉ ghi được đến khoảng 1,8e308, nên số liệu này không được dùng; hãy kiểm tra lại số liệu${of(p).vi}`,
+    vi: `${quote(p, "vi")} quá lớn: một số chỉ ghi được đến 1,8 × 10^308, nên số liệu này không được dùng; hãy kiểm tra lại số liệu${of(p).vi}`,
     en: `${quote(p, "en")} is too large: a number goes up to about 1.8e308, so this figure is not used; check the figure${of(p).en}`,
   }),
   "number-too-small": (p) => ({
-    vi: `${quote(p, "vi")} quá nhỏ, sẽ bị đọc thành 0, nên số liệu này không được dùng; hãy ghi 0 nếu muốn ghi 0, hoặc một số lớn hơn${of(p).vi}`,
+    vi: `${quote(p, "vi")} quá nhỏ, sẽ bị đọc thành 0, nên số liệu này không được dùng; nếu số liệu là 0, hãy ghi 0; nếu không, hãy ghi một số lớn hơn${of(p).vi}`,
     en: `${quote(p, "en")} is too small and would be read as 0, so this figure is not used; write 0 if 0 is meant, or a larger number${of(p).en}`,
   }),
   "not-an-integer": (p) =>
@@ -1303,7 +1303,7 @@ const bodies: Partial<Record<IssueCode, Body>> = {
         ? { vi: "được tính 0 điểm", en: "scores 0" }
         : p.zeroDenominator === "full"
           ? { vi: "được tính điểm tối đa", en: "scores full points" }
-          : { vi: "không được tính khi tổng hợp (không áp dụng)", en: "is left out of the aggregation (not applicable)" };
+          : { vi: "không được tính khi tổng hợp điểm (không áp dụng)", en: "is left out of the aggregation (not applicable)" };
     return {
       vi: `mẫu số ${p.list?.[1]} bằng 0 nên chỉ tiêu ${p.node} ${what.vi}`,
       en: `the denominator ${p.list?.[1]} is 0, so indicator ${p.node} ${what.en}`,
@@ -1353,7 +1353,7 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     };
   },
   "points-above-max": (p) => ({
-    vi: `${quote(p, "vi")} điểm vượt quá điểm tối đa ${num(p.max, "vi")}${of(p).vi}`,
+    vi: `số điểm ${quote(p, "vi")} vượt quá điểm tối đa ${num(p.max, "vi")}${of(p).vi}`,
     en: `${quote(p, "en")} points exceed the maximum of ${num(p.max, "en")}${of(p).en}`,
   }),
   "not-applicable-not-allowed": (p) => {
@@ -1447,7 +1447,7 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     if (p.hidden && !p.foundHidden) {
       // The hidden copy (an older form kept out of sight) gives way to the visible one, wherever it sits.
       return {
-        vi: `${unit.vi} đã có phiếu trên trang đang hiện, ở ${found.vi}; phiếu này${hidden.vi} (thường là bản cũ của phiếu) nên không được chấm`,
+        vi: `${unit.vi} đã có phiếu trên trang tính không ẩn, ở ${found.vi}; phiếu này${hidden.vi} (thường là bản cũ của phiếu) nên không được chấm`,
         en: `${unit.en} has its form on a visible sheet, at ${found.en}; this form is${hidden.en} (most often an older copy of the form), so it is not scored`,
       };
     }
@@ -1521,7 +1521,7 @@ const bodies: Partial<Record<IssueCode, Body>> = {
     const given = p.missing === "exclude" && p.given !== undefined && p.given.length > 0 ? givenWhy(p.given, true) : undefined;
     const then =
       p.missing === "exclude" && given === undefined
-        ? { vi: "không được tính khi tổng hợp", en: "left out of the aggregation" }
+        ? { vi: "không được tính khi tổng hợp điểm", en: "left out of the aggregation" }
         : p.noPoints
           ? { vi: `giá trị bằng 0${given?.vi ?? ""}`, en: `value 0${given?.en ?? ""}` }
           : { vi: `0 điểm${given?.vi ?? ""}`, en: `0 points${given?.en ?? ""}` };
@@ -1729,7 +1729,7 @@ function rowOfOtherVersion(node: string, versions: { form: string; inUse: string
       .filter((x) => x !== undefined)
       .join("; ");
   return {
-    vi: `dòng ${node} được định nghĩa khác nhau ở phiên bản ${versions.form} (của phiếu) và phiên bản ${versions.inUse} (đang dùng): ${what("vi")}; số liệu ở đây được đọc theo phiên bản ${versions.inUse} — hãy kiểm tra lại số liệu, hoặc lập lại phiếu theo phiên bản ${versions.inUse} bằng lệnh template`,
+    vi: `dòng ${node} được định nghĩa khác nhau ở phiên bản ${versions.form} (của phiếu) và phiên bản ${versions.inUse} (đang dùng): ${what("vi")}; số liệu ở đây được đọc theo phiên bản ${versions.inUse} — hãy kiểm tra lại số liệu, hoặc lập lại phiếu theo phiên bản ${versions.inUse} (Tạo phiếu ở bước Thu thập, hoặc lệnh dti-scorer template)`,
     en: `row ${node} is defined differently in version ${versions.form} (the form's) and version ${versions.inUse} (in use): ${what("en")}; the figure here is read as version ${versions.inUse} defines it — check the figure, or make the form again for version ${versions.inUse} with the template command`,
   };
 }

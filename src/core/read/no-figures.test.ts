@@ -109,7 +109,7 @@ describe("a form without any figure", () => {
     const result = readSubmissions(exclude, { sheets: [form("Sở Y tế", "SYT"), form("Sở Tài chính", "STC", { blank: true })] });
     expect(of(result.issues, "STC").map((i) => [i.code, i.severity])).toEqual([["no-figures", "warning"]]);
     expect(of(result.issues, "STC")[0]!.message.vi).toBe(
-      "Trang tính 'Sở Tài chính', ô C8: phiếu của Sở Tài chính (STC) chưa có số liệu nào (cột Số liệu và Số liệu thẩm định đều trống): theo quy tắc thiếu số liệu của bộ chỉ số, chỉ tiêu không có số liệu không được tính khi tổng hợp, nên đơn vị không có điểm và không được xếp hạng; hãy nhập số liệu khi đơn vị gửi phiếu rồi chấm lại.",
+      "Trang tính 'Sở Tài chính', ô C8: phiếu của Sở Tài chính (STC) chưa có số liệu nào (cột Số liệu và Số liệu thẩm định đều trống): theo quy tắc thiếu số liệu của bộ chỉ số, chỉ tiêu không có số liệu không được tính khi tổng hợp điểm, nên đơn vị không có điểm và không được xếp hạng; hãy nhập số liệu khi đơn vị gửi phiếu rồi chấm lại.",
     );
     expect(of(result.issues, "STC")[0]!.message.en).toContain(": by the index's rule for missing figures, an indicator without figures is left out of the aggregation, so the unit gets no score and is not ranked;");
     const stc = scoreUnits(exclude, result.submissions).units.find((u) => u.code === "STC")!;

@@ -56,7 +56,7 @@ describe("rows of a form of another version defined otherwise than the version i
       "Sheet 'Sở Y tế', cell B4: the form was made for the index \"dti-so-mau@2023\" (version 2023), not the version in use (2024); it is read by the codes of its rows with version 2024 — check the rows on which the two versions differ (3 rows defined differently in the two versions, missing rows and codes version 2024 does not have are reported separately).",
     );
     expect(max!.message).toEqual({
-      vi: "Trang tính 'Sở Y tế', ô D8: dòng 1.1 được định nghĩa khác nhau ở phiên bản 2023 (của phiếu) và phiên bản 2024 (đang dùng): điểm tối đa 8 → 10; số liệu ở đây được đọc theo phiên bản 2024 — hãy kiểm tra lại số liệu, hoặc lập lại phiếu theo phiên bản 2024 bằng lệnh template.",
+      vi: "Trang tính 'Sở Y tế', ô D8: dòng 1.1 được định nghĩa khác nhau ở phiên bản 2023 (của phiếu) và phiên bản 2024 (đang dùng): điểm tối đa 8 → 10; số liệu ở đây được đọc theo phiên bản 2024 — hãy kiểm tra lại số liệu, hoặc lập lại phiếu theo phiên bản 2024 (Tạo phiếu ở bước Thu thập, hoặc lệnh dti-scorer template).",
       en: "Sheet 'Sở Y tế', cell D8: row 1.1 is defined differently in version 2023 (the form's) and version 2024 (in use): max points 8 → 10; the figure here is read as version 2024 defines it — check the figure, or make the form again for version 2024 with the template command.",
     });
     expect(wording!.message.vi).toContain("ô D10: dòng 1.2.a được định nghĩa khác nhau ở phiên bản 2023 (của phiếu) và phiên bản 2024 (đang dùng): nội dung của chỉ tiêu khác;");

@@ -307,7 +307,7 @@ describe("layout A: one sheet per unit", () => {
     const exclude = readSubmissions(sampleModel({ missing: "exclude" }), book(sheetA({ lines })));
     expect(exclude.issues.map((i) => i.code)).toEqual(["missing-row"]);
     expect(exclude.issues[0]?.message.vi).toBe(
-      "Trang tính 'Sở Y tế', ô A7: bảng không có dòng cho chỉ tiêu 2.2; chỉ tiêu này được tính như thiếu số liệu (không được tính khi tổng hợp).",
+      "Trang tính 'Sở Y tế', ô A7: bảng không có dòng cho chỉ tiêu 2.2; chỉ tiêu này được tính như thiếu số liệu (không được tính khi tổng hợp điểm).",
     );
     expect(exclude.issues[0]?.message.en).toBe(
       "Sheet 'Sở Y tế', cell A7: the table has no row for indicator 2.2; the indicator is scored as missing (left out of the aggregation).",
@@ -568,7 +568,7 @@ describe("findings a reviewer asked for", () => {
     expect(codes(result.issues)).not.toContain("numerator-exceeds-denominator");
     const note = result.issues.find((i) => i.code === "zero-denominator");
     expect(note).toMatchObject({ severity: "info", cell: "D12", node: "1.2", unit: "SYT" });
-    expect(note?.message.vi).toBe("Trang tính 'Sở Y tế', ô D12: mẫu số 1.2.b bằng 0 nên chỉ tiêu 1.2 không được tính khi tổng hợp (không áp dụng).");
+    expect(note?.message.vi).toBe("Trang tính 'Sở Y tế', ô D12: mẫu số 1.2.b bằng 0 nên chỉ tiêu 1.2 không được tính khi tổng hợp điểm (không áp dụng).");
     const zero = sampleModel({
       root: {
         code: "R",
@@ -1313,7 +1313,7 @@ describe("forms and tables as units fill them in", () => {
     expect(only(result).values["1.10"]).toBe(4);
     expect(result.issues).toEqual([expect.objectContaining({ code: "duplicate-unit", severity: "error", sheet: "Sở Nội vụ 2023", cell: "B2", unit: "SNV" })]);
     expect(result.issues[0]!.message.vi).toBe(
-      "Trang tính 'Sở Nội vụ 2023', ô B2: đơn vị có mã \"SNV\" đã có phiếu trên trang đang hiện, ở 'Sở Nội vụ'!B2; phiếu này ở trang ẩn 'Sở Nội vụ 2023' (thường là bản cũ của phiếu) nên không được chấm.",
+      "Trang tính 'Sở Nội vụ 2023', ô B2: đơn vị có mã \"SNV\" đã có phiếu trên trang tính không ẩn, ở 'Sở Nội vụ'!B2; phiếu này ở trang ẩn 'Sở Nội vụ 2023' (thường là bản cũ của phiếu) nên không được chấm.",
     );
     expect(result.issues[0]!.message.en).toBe(
       "Sheet 'Sở Nội vụ 2023', cell B2: unit code \"SNV\" has its form on a visible sheet, at 'Sở Nội vụ'!B2; this form is on the hidden sheet 'Sở Nội vụ 2023' (most often an older copy of the form), so it is not scored.",

@@ -56,7 +56,7 @@ describe('missing: "exclude" leaves out an indicator only when all of its inputs
         "missing-input",
         "warning",
         "D3",
-        "Tệp excl.csv, dòng 3, cột D: chưa có số liệu 2.a của chỉ tiêu 2; chỉ tiêu này được tính 0 điểm vì đã có số liệu 2.b (chỉ khi thiếu mọi số liệu, chỉ tiêu mới không được tính khi tổng hợp).",
+        "Tệp excl.csv, dòng 3, cột D: chưa có số liệu 2.a của chỉ tiêu 2; chỉ tiêu này được tính 0 điểm vì đã có số liệu 2.b (chỉ khi thiếu mọi số liệu, chỉ tiêu mới không được tính khi tổng hợp điểm).",
         "File excl.csv, row 3, column D: no value for input 2.a of indicator 2; the indicator scores 0, since input 2.b has a value (an indicator is left out of the aggregation only when all its inputs are missing).",
       ],
     ]);
@@ -96,7 +96,7 @@ describe('missing: "exclude" leaves out an indicator only when all of its inputs
       ["missing-input", "info", "E4"],
     ]);
     expect(reading.issues[0]!.message.en).toContain("no value for input 2.b of indicator 2; the indicator scores 0, since input 2.a has a value");
-    expect(reading.issues[2]!.message.vi).toBe("Tệp excl.csv, dòng 4, cột E: chưa có số liệu 2.b của chỉ tiêu 2; chỉ tiêu này không được tính khi tổng hợp.");
+    expect(reading.issues[2]!.message.vi).toBe("Tệp excl.csv, dòng 4, cột E: chưa có số liệu 2.b của chỉ tiêu 2; chỉ tiêu này không được tính khi tổng hợp điểm.");
   });
 
   test("with every input blank the indicator is not available and the others are rescaled to the group's max", () => {
@@ -117,14 +117,14 @@ describe('missing: "exclude" leaves out an indicator only when all of its inputs
         "missing-input",
         "info",
         "D3",
-        "Tệp excl.csv, dòng 3, cột D: chưa có số liệu 2.a của chỉ tiêu 2; chỉ tiêu này không được tính khi tổng hợp.",
+        "Tệp excl.csv, dòng 3, cột D: chưa có số liệu 2.a của chỉ tiêu 2; chỉ tiêu này không được tính khi tổng hợp điểm.",
         "File excl.csv, row 3, column D: no value for input 2.a of indicator 2; the indicator is left out of the aggregation.",
       ],
       [
         "missing-input",
         "info",
         "E3",
-        "Tệp excl.csv, dòng 3, cột E: chưa có số liệu 2.b của chỉ tiêu 2; chỉ tiêu này không được tính khi tổng hợp.",
+        "Tệp excl.csv, dòng 3, cột E: chưa có số liệu 2.b của chỉ tiêu 2; chỉ tiêu này không được tính khi tổng hợp điểm.",
         "File excl.csv, row 3, column E: no value for input 2.b of indicator 2; the indicator is left out of the aggregation.",
       ],
     ]);
@@ -207,14 +207,14 @@ describe('an expr rule under missing: "exclude": the inputs it references, only 
         "missing-input",
         "warning",
         "E2",
-        "Tệp t.csv, dòng 2, cột E: chưa có số liệu rate của chỉ tiêu x; chỉ tiêu này được tính 0 điểm vì đã có số liệu has (chỉ khi thiếu mọi số liệu, chỉ tiêu mới không được tính khi tổng hợp).",
+        "Tệp t.csv, dòng 2, cột E: chưa có số liệu rate của chỉ tiêu x; chỉ tiêu này được tính 0 điểm vì đã có số liệu has (chỉ khi thiếu mọi số liệu, chỉ tiêu mới không được tính khi tổng hợp điểm).",
         "File t.csv, row 2, column E: no value for input rate of indicator x; the indicator scores 0, since input has has a value (an indicator is left out of the aggregation only when all its inputs are missing).",
       ],
       [
         "missing-input",
         "info",
         "D3",
-        "Tệp t.csv, dòng 3, cột D: chưa có số liệu has của chỉ tiêu x; chỉ tiêu này không được tính khi tổng hợp.",
+        "Tệp t.csv, dòng 3, cột D: chưa có số liệu has của chỉ tiêu x; chỉ tiêu này không được tính khi tổng hợp điểm.",
         "File t.csv, row 3, column D: no value for input has of indicator x; the indicator is left out of the aggregation.",
       ],
     ]);
@@ -267,10 +267,10 @@ describe('a form without the row of an input, under missing: "exclude"', () => {
       ]),
     );
     expect(none.issues.map((i) => [i.code, i.message.vi])).toEqual([
-      ["missing-input", "Trang tính 'Sở B', ô C7: chưa có số liệu 2.b của chỉ tiêu 2; chỉ tiêu này không được tính khi tổng hợp."],
+      ["missing-input", "Trang tính 'Sở B', ô C7: chưa có số liệu 2.b của chỉ tiêu 2; chỉ tiêu này không được tính khi tổng hợp điểm."],
       [
         "missing-row",
-        "Trang tính 'Sở B', ô A5: bảng không có dòng cho số liệu 2.a của chỉ tiêu 2; chỉ tiêu 2 được tính như thiếu số liệu (không được tính khi tổng hợp).",
+        "Trang tính 'Sở B', ô A5: bảng không có dòng cho số liệu 2.a của chỉ tiêu 2; chỉ tiêu 2 được tính như thiếu số liệu (không được tính khi tổng hợp điểm).",
       ],
     ]);
     expect(scoreUnits(model, none.submissions).units[0]!.points).toBe(20);
