@@ -17,7 +17,8 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { type Ref, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { type Ref, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { sheetAddress } from "../core/a1";
 import { FileButton } from "./components/FileButton";
 import { Header } from "./components/Header";
 import { IndexStep } from "./components/IndexStep";
@@ -26,7 +27,7 @@ import { useStepStyles } from "./components/styles";
 import type { LocalizedText } from "../core/definition/schema";
 import type { Issue, WorkbookSnapshot } from "../core/types";
 import { type StringKey, t } from "./i18n";
-import { DISMISS_ATTRIBUTE, DISMISS_MARK, RERUN_ATTRIBUTE, focusChoice } from "./focus";
+import { CANNOT_RUN_ATTRIBUTE, DISMISS_ATTRIBUTE, DISMISS_MARK, RERUN_ATTRIBUTE, focusChoice } from "./focus";
 import type { Environment } from "./state/environment";
 import { checkSummary, leftOutSentences } from "./state/findings";
 import { withPathBreaks } from "./components/pattern";
@@ -104,6 +105,7 @@ const useStyles = makeStyles({
     textAlign: "center",
     maxWidth: "100%",
   },
+  landmark: { display: "flex", flexDirection: "column", minWidth: 0 },
   main: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   workbook: {
     display: "flex",
@@ -153,19 +155,33 @@ export function checkSaid(issues: Issue[], unitsChecked: number, lang: PaneState
 export function noticeSaid(
   n: Notice,
   lang: PaneState["lang"],
-  context: { scoreCounts?: Record<"error" | "warning", number>; checked?: { issues: Issue[]; unitsChecked: number; unitLabel?: LocalizedText } } = {},
+  context: { scoreCounts?: Record<"error" | "warning", number>; checked?: { issues: Issue[]; unitsChecked: number; unitLabel?: LocalizedText }; download?: DownloadKind } = {},
 ): string {
   const details = [...(n.details ?? []), ...(n.groups ?? []).map((g) => g.label)].map((d) => d[lang]);
   const findings = n.key === "scoreDone" && context.scoreCounts ? (findingsAfterScoreText(context.scoreCounts, lang) ?? "") : "";
   const checked = (n.key === "marked" || n.key === "markedNone") && context.checked ? checkSaid(context.checked.issues, context.checked.unitsChecked, lang, context.checked.unitLabel) : "";
-  return [noticeText(n, lang), ...details, findings, checked].filter((x) => x !== "").join(" ");
+  // Outside Excel the workbook scored or marked lives in this tab until it is downloaded: said, with the link's name.
+  const keep = (n.key === "scoreDone" || n.key === "marked") && context.download ? t(lang, "downloadToKeep", { link: t(lang, DOWNLOAD_KEYS[context.download]) }) : "";
+  return [noticeText(n, lang), ...details, findings, checked, keep].filter((x) => x !== "").join(" ");
+}
+
+/**
+ * Outside Excel, the download a scoring or marking run leaves (its link is named by it: what
+ * refreshDownload names it, a workbook that holds scores being the scored one); none in Excel,
+ * where the workbook is saved as it is.
+ */
+export function downloadAfter(n: Notice, state: Pick<PaneState, "mode" | "scoredAt">): DownloadKind | undefined {
+  if (state.mode !== "file") return undefined;
+  if (n.key === "scoreDone") return "scored";
+  if (n.key === "marked") return state.scoredAt ? "scored" : "marked";
+  return undefined;
 }
 
 /**
  * What a live region's words say: a state the pane shows for as long as it holds (an index
  * definition's problems, the stale banner, results of another index), taken back when it is gone.
  */
-type LiveSource = "definition" | "stale" | "staleIndex";
+type LiveSource = "definition" | "stale" | "staleIndex" | "formsIndex";
 
 /** What a live region says, made in the language the pane has when it is said. */
 type Saying = (lang: PaneState["lang"]) => string;
@@ -239,7 +255,8 @@ const FOCUSABLE = "button:not([disabled]), select:not([disabled]), textarea:not(
 function stepMain(rerun?: StringKey): HTMLElement | null {
   const panel = document.getElementById("step-panel");
   if (!panel) return null;
-  const controls = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].map((el) => ({
+  // A button that cannot run (no workbook, no index) takes the Tab key's focus, but is not where the pane sends it.
+  const controls = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.hasAttribute(CANNOT_RUN_ATTRIBUTE)).map((el) => ({
     el,
     rerun: el.getAttribute(RERUN_ATTRIBUTE) ?? undefined,
     main: el.hasAttribute("data-step-main"),
@@ -315,6 +332,8 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   scoreRef.current = state.score;
   const checkedRef = useRef({ issues: state.issues, unitsChecked: state.unitsChecked, unitLabel: state.index.model?.definition.unitLabel });
   checkedRef.current = { issues: state.issues, unitsChecked: state.unitsChecked, unitLabel: state.index.model?.definition.unitLabel };
+  const fileRef = useRef({ mode: state.mode, scoredAt: state.scoredAt });
+  fileRef.current = { mode: state.mode, scoredAt: state.scoredAt };
   useEffect(() => {
     const n = state.notice;
     if (!n) return;
@@ -323,7 +342,8 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
     const scoreCounts = scoreRef.current?.counts;
     const { issues, unitsChecked, unitLabel } = checkedRef.current;
     const checked = issues ? { issues, unitsChecked: unitsChecked ?? 0, unitLabel } : undefined;
-    announce((l) => noticeSaid(n, l, { ...(scoreCounts ? { scoreCounts } : {}), ...(checked ? { checked } : {}) }), n.intent === "error" || n.intent === "warning");
+    const download = downloadAfter(n, fileRef.current);
+    announce((l) => noticeSaid(n, l, { ...(scoreCounts ? { scoreCounts } : {}), ...(checked ? { checked } : {}), ...(download ? { download } : {}) }), n.intent === "error" || n.intent === "warning");
   }, [state.notice, announce]);
   // An index definition that cannot be used (a file that is no JSON, a definition with problems):
   // how many problems and the first, not the whole list the Index step shows.
@@ -371,10 +391,16 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   const formsIndex = state.step === "index" ? formsIndexMismatch(state) : undefined;
   const formsIndexSaid = formsIndex?.message.vi;
   formsIndexRef.current = formsIndex?.message;
+  // Taken back once the forms' index is the one chosen (the pane chooses it itself as a workbook
+  // opens, often before the sentence is said): what is said of it then is that it was chosen.
+  const formsIndexHolds = formsIndexMismatch(state) !== undefined;
+  useEffect(() => {
+    if (!formsIndexHolds) retract("formsIndex");
+  }, [formsIndexHolds, retract]);
   useEffect(() => {
     const said = formsIndexRef.current;
     if (formsIndexSaid === undefined || !said) return;
-    announce((l) => said[l], false);
+    announce((l) => said[l], false, "formsIndex");
   }, [formsIndexSaid, announce]);
   // Said when it appears or says something else, not again when the language changes.
   const staleIndexSaid = staleIndex?.vi;
@@ -430,7 +456,22 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const stepProps = { state, actions };
+  // In Excel, going to a finding's cell says which cell is selected (the focus stays on the finding).
+  const paneActions = useMemo(
+    () => ({
+      ...actions,
+      goTo: async (issue: Issue) => {
+        const selected = await actions.goTo(issue);
+        if (selected && issue.sheet && issue.cell) {
+          const place = sheetAddress(issue.sheet, issue.cell);
+          announce((l) => t(l, "cellSelected", { place }), false);
+        }
+        return selected;
+      },
+    }),
+    [actions, announce],
+  );
+  const stepProps = { state, actions: paneActions };
   // How many times a step that could not be loaded was tried again: each try is a lazy step made anew.
   const [loadAttempt, setLoadAttempt] = useState(0);
   const LoadedStep = (state.step === "collect" ? collectStep : state.step === "check" ? checkStep : chartsStep).component(loadAttempt);
@@ -460,6 +501,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
             />
             {state.downloadUrl && state.workbench?.fileName && (
               <Link
+                className={st.linkFocus}
                 href={state.downloadUrl}
                 download={downloadName(state.workbench.fileName, lang, state.downloadKind ?? "scored")}
                 data-testid="download"
@@ -495,7 +537,9 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
           })}
         </TabList>
       </nav>
-      <main className={s.main} role="tabpanel" id="step-panel" aria-labelledby={`step-tab-${state.step}`}>
+      {/* The page's main landmark holds the step's panel: role="tabpanel" on <main> itself would take its landmark away. */}
+      <main className={s.landmark}>
+      <div className={s.main} role="tabpanel" id="step-panel" aria-labelledby={`step-tab-${state.step}`}>
         {/* Always in the page, its words changed (a live region that appears with its text is not read): "Đang đọc sổ làm việc…" is said as the work starts. */}
         <div className={mergeClasses(s.progress, !state.busy && s.progressIdle)} data-testid="progress">
           <div className={s.progressLine}>
@@ -636,6 +680,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
           </StepLoadBoundary>
         )}
         {state.step === "score" && <ScoreStep {...stepProps} />}
+      </div>
       </main>
       <div className={st.srOnly} role="status" aria-live="polite" aria-atomic="true" data-testid="live-polite">
         {live.polite}

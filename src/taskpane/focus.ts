@@ -12,6 +12,12 @@ import type { StringKey } from "./i18n";
  */
 export const RERUN_ATTRIBUTE = "data-rerun";
 
+/**
+ * A button that cannot run for want of a workbook, an index or units (not one at work): it keeps
+ * its place in the Tab order, but the focus is never sent to it.
+ */
+export const CANNOT_RUN_ATTRIBUTE = "data-cannot-run";
+
 /** A message's own close button: the focus never goes to one for want of another control. */
 export const DISMISS_ATTRIBUTE = "data-dismiss";
 

@@ -41,6 +41,11 @@ export const STRINGS = {
   workbookSheets: { vi: "{count} trang tính", en: "{count} sheets" },
   // The download is named by what the last write did to the workbook.
   downloadScored: { vi: "Tải xuống sổ đã chấm", en: "Download the scored workbook" },
+  // Said after scoring or marking outside Excel ({link}: the download link's name, downloadScored or downloadMarked).
+  downloadToKeep: {
+    vi: "Sổ chỉ được lưu khi tải xuống: hãy bấm \"{link}\" để giữ kết quả.",
+    en: "The workbook is kept only once downloaded: use \"{link}\" to keep this work.",
+  },
   downloadMarked: { vi: "Tải xuống sổ đã đánh dấu", en: "Download the marked workbook" },
   downloadCleared: { vi: "Tải xuống sổ đã xóa dấu", en: "Download the workbook without marks" },
   downloadCollected: { vi: "Tải xuống sổ đã tổng hợp phiếu", en: "Download the workbook with the collected forms" },
@@ -50,6 +55,8 @@ export const STRINGS = {
     en: "The changes to {name} have not been downloaded and are lost if another workbook is opened. Open {other} anyway?",
   },
   needWorkbook: { vi: "Hãy chọn sổ làm việc trước.", en: "Choose a workbook first." },
+  // Why "Tạo phiếu" cannot run: no unit listed yet.
+  templatesNeedUnits: { vi: "Hãy nhập hoặc mở danh sách đơn vị để tạo phiếu.", en: "Type or open a list of units to make forms." },
 
   // Index step
   indexTitle: { vi: "Bộ chỉ số dùng để chấm điểm", en: "The index to score with" },
@@ -327,6 +334,8 @@ export const STRINGS = {
   generalFindings: { vi: "Chung", en: "General" },
   // {place}: the cell as Excel writes it, "'Sở Y tế'!D39".
   goToCell: { vi: "Đi tới ô {place}", en: "Go to cell {place}" },
+  // Said once Excel has selected a finding's cell ({place}: 'Sở Y tế'!D39).
+  cellSelected: { vi: "Đã chọn ô {place}.", en: "Selected cell {place}." },
   goToSheet: { vi: "Đi tới trang {sheet}", en: "Go to sheet {sheet}" },
   clearMarks: { vi: "Xóa dấu", en: "Clear marks" },
   cleared: { vi: "Đã xóa dấu trên {count} ô.", en: "Cleared the marks on {count} cells." },

@@ -39,7 +39,7 @@ import {
   severityCounts,
 } from "../state/usePane";
 import { rerunMark } from "../focus";
-import { IndexNeeded } from "./IndexNeeded";
+import { IndexNeeded, NEED_WORKBOOK_ID, unusable } from "./IndexNeeded";
 import { fillPattern } from "./pattern";
 import { useStepStyles } from "./styles";
 
@@ -277,7 +277,6 @@ export function CheckStep({
   const leftOut = useMemo(() => (issues ? leftOutSentences(issues, "check", listLang) : []), [issues, listLang]);
   const noErrors = noErrorsText(counts, listLang);
   const canGo = Boolean(state.workbench?.goTo);
-  const busy = Boolean(state.busy);
   // "20 tỉnh và 1 phiếu chưa được chấm: …": the forms left out are listed below, not among the units counted.
   const summary = checkSummary(issues ?? [], counts, unitsChecked ?? 0, listLang, state.index.model?.definition.unitLabel);
   const summaryParts: Record<string, string> = summary.params;
@@ -288,8 +287,7 @@ export function CheckStep({
       <div className={st.row}>
         <Button
           appearance="primary"
-          disabled={!state.workbench || !state.index.model}
-          disabledFocusable={busy}
+          {...unusable(state, { workbook: true, index: true })}
           data-step-main
           {...rerunMark("checkRun")}
           onClick={() => void actions.check()}
@@ -297,23 +295,23 @@ export function CheckStep({
           {t(lang, "checkRun")}
         </Button>
         <Button
-          disabled={!state.workbench || !state.index.model}
-          disabledFocusable={busy}
+          {...unusable(state, { workbook: true, index: true })}
           {...rerunMark("markCells")}
           onClick={() => void actions.markCells()}
         >
           {t(lang, "markCells")}
         </Button>
         <Button
-          disabled={!state.workbench}
-          disabledFocusable={busy}
+          {...unusable(state, { workbook: true })}
           onClick={() => void actions.clearMarks()}
         >
           {t(lang, "clearMarks")}
         </Button>
       </div>
       {!state.workbench && (
-        <Text className={st.hint}>{t(lang, "needWorkbook")}</Text>
+        <Text className={st.hint} id={NEED_WORKBOOK_ID}>
+          {t(lang, "needWorkbook")}
+        </Text>
       )}
       {/* Clearing marks needs no index (it takes away what `_index` recorded): only checking and marking wait for one. */}
       <IndexNeeded state={state} actions={actions} />
@@ -377,8 +375,12 @@ export function CheckStep({
               </Field>
             </div>
           )}
-          {listFilter === "errors" && noErrors !== undefined && (
-            <Text data-testid="filter-empty">{noErrors}</Text>
+          {/* Always in the page while findings are listed, its words changed (a region that appears with its text
+              is not read): "Chỉ lỗi" with no error says what there is, as a search that finds nothing does. */}
+          {issues.length > 0 && (
+            <div aria-live="polite" aria-atomic="true" className={listFilter === "errors" && noErrors !== undefined ? undefined : s.quiet} data-testid="filter-said">
+              {listFilter === "errors" && noErrors !== undefined && <Text data-testid="filter-empty">{noErrors}</Text>}
+            </div>
           )}
           {/* Each filter and kind opens its own units: a list of its own. The search keeps the units opened. */}
           <FindingsList
@@ -409,7 +411,7 @@ interface ListProps {
   unitNames: Record<string, string> | undefined;
   unitLabel: LocalizedText | undefined;
   canGo: boolean;
-  goTo: (issue: Issue) => Promise<void>;
+  goTo: (issue: Issue) => Promise<unknown>;
 }
 
 /**
@@ -543,7 +545,7 @@ const UnitGroup = memo(function UnitGroup({
   made: boolean;
   lang: Lang;
   canGo: boolean;
-  goTo: (issue: Issue) => Promise<void>;
+  goTo: (issue: Issue) => Promise<unknown>;
 }) {
   const s = useStyles();
   const c = severityCounts(issues);
@@ -559,7 +561,8 @@ const UnitGroup = memo(function UnitGroup({
   );
   return (
     <AccordionItem value={unit ?? ""}>
-      <AccordionHeader>
+      {/* A heading (h3, under the step's h2): a screen reader's heading keys go from unit to unit. */}
+      <AccordionHeader as="h3">
         <span className={s.header}>
           <span className={s.unitName}>{name}</span>
           {/* Each count with its word ("1 lỗi", "9 cảnh báo"), in its colour: the word, not the colour alone, tells an error from a warning. */}
@@ -601,7 +604,7 @@ function Finding({
   issue: Issue;
   lang: Lang;
   canGo: boolean;
-  goTo: (issue: Issue) => Promise<void>;
+  goTo: (issue: Issue) => Promise<unknown>;
 }) {
   const s = useStyles();
   const where = findingPlace(i);

@@ -8,7 +8,7 @@ import { type UnitLine, ignoredCategoriesMessage, parseUnitList } from "../state
 import type { PaneActions, PaneState } from "../state/usePane";
 import { rerunMark } from "../focus";
 import { FileButton } from "./FileButton";
-import { IndexNeeded } from "./IndexNeeded";
+import { IndexNeeded, unusable } from "./IndexNeeded";
 import { useStepStyles } from "./styles";
 
 const useStyles = makeStyles({
@@ -115,13 +115,19 @@ export function CollectStep({ state, actions }: { state: PaneState; actions: Pan
               if (file) actions.openUnitsCsv(file);
             }}
           />
-          <Button appearance="primary" disabled={disabled || count === 0} disabledFocusable={busy} data-step-main {...rerunMark("makeTemplates")} onClick={() => void actions.makeTemplates(units)}>
+          <Button appearance="primary" {...unusable(state, { index: true, other: { holds: count === 0 && !disabled, id: "templates-need-units" } })} data-step-main {...rerunMark("makeTemplates")} onClick={() => void actions.makeTemplates(units)}>
             {t(lang, "makeTemplates")}
           </Button>
         </div>
+        {/* Why "Tạo phiếu" cannot run yet, beside it and in its description. */}
+        {count === 0 && !disabled && (
+          <Text className={st.hint} id="templates-need-units">
+            {t(lang, "templatesNeedUnits")}
+          </Text>
+        )}
         <IndexNeeded state={state} actions={actions} />
         {state.templates?.url && (
-          <Link href={state.templates.url} download={pipeline.templateFileName(state)} disabledFocusable={Boolean(state.busy)}>
+          <Link className={st.linkFocus} href={state.templates.url} download={pipeline.templateFileName(state)} disabledFocusable={Boolean(state.busy)}>
             {t(lang, "downloadTemplates")}
           </Link>
         )}

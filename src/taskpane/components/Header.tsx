@@ -58,8 +58,8 @@ export function Header({ lang, mode, onLang }: Props) {
         value={lang}
         onChange={(_, d) => onLang(d.value === "en" ? "en" : "vi")}
       >
-        <option value="vi">{t(lang, "languageVi")}</option>
-        <option value="en">{t(lang, "languageEn")}</option>
+        <option value="vi" lang="vi">{t(lang, "languageVi")}</option>
+        <option value="en" lang="en">{t(lang, "languageEn")}</option>
       </Select>
     </header>
   );

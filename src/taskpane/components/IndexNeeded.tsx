@@ -2,8 +2,32 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, Text } from "@fl
 import { t } from "../i18n";
 import * as pipeline from "../state/pipeline";
 import type { PaneActions, PaneState } from "../state/usePane";
+import { CANNOT_RUN_ATTRIBUTE } from "../focus";
 import { useBarName } from "./bar";
 import { useStepStyles } from "./styles";
+
+/** The id of a step's "Hãy chọn sổ làm việc trước.", which describes the buttons that need a workbook. */
+export const NEED_WORKBOOK_ID = "need-workbook";
+/** The id of IndexNeeded's sentence, which describes the buttons that need an index. */
+export const INDEX_NEEDED_ID = "index-needed";
+
+/**
+ * A step's button that cannot run without a workbook (`workbook`) or a usable index (`index`), or
+ * for a reason of its own (`other`: whether it holds, and the id of the text that says it): while
+ * it cannot run, or while work runs, it keeps its place in the Tab order and does nothing
+ * (disabledFocusable), and a screen reader hears why beside its name (aria-describedby).
+ */
+export function unusable(
+  state: Pick<PaneState, "workbench" | "index" | "busy">,
+  need: { workbook?: boolean; index?: boolean; other?: { holds: boolean; id: string } },
+): { disabledFocusable: boolean; "aria-describedby"?: string; [CANNOT_RUN_ATTRIBUTE]?: string } {
+  const why = [
+    ...(need.workbook && !state.workbench ? [NEED_WORKBOOK_ID] : []),
+    ...(need.index && !state.index.model ? [INDEX_NEEDED_ID] : []),
+    ...(need.other?.holds ? [need.other.id] : []),
+  ];
+  return { disabledFocusable: why.length > 0 || Boolean(state.busy), ...(why.length > 0 ? { "aria-describedby": why.join(" "), [CANNOT_RUN_ATTRIBUTE]: "" } : {}) };
+}
 
 /**
  * Under a step's buttons when no index can be used: the definition chosen is not valid (one
@@ -11,15 +35,19 @@ import { useStepStyles } from "./styles";
  */
 export function IndexNeeded({ state, actions }: { state: PaneState; actions: PaneActions }) {
   const st = useStepStyles();
-  // A bar without a title: named by its sentence.
-  const name = useBarName();
   const { lang, index } = state;
   if (index.model) return null;
-  if (!index.problems || index.problems.length === 0) return <Text className={st.hint}>{t(lang, "noDefinition")}</Text>;
+  // A bar without a title: named by its sentence (which also says why the step's buttons cannot run).
+  if (!index.problems || index.problems.length === 0)
+    return (
+      <Text className={st.hint} id={INDEX_NEEDED_ID}>
+        {t(lang, "noDefinition")}
+      </Text>
+    );
   const step = t(lang, "stepIndexShort");
   return (
-    <MessageBar intent="error" layout="multiline" data-testid="index-not-usable" {...name.bar}>
-      <MessageBarBody className={st.wrap} {...name.label}>
+    <MessageBar intent="error" layout="multiline" data-testid="index-not-usable" aria-labelledby={INDEX_NEEDED_ID}>
+      <MessageBarBody className={st.wrap} id={INDEX_NEEDED_ID}>
         {index.source === "file" && index.fileName ? t(lang, "definitionNotUsable", { file: index.fileName, step }) : t(lang, "definitionNotUsableNoFile", { step })}
       </MessageBarBody>
       <MessageBarActions>

@@ -118,7 +118,7 @@ function Tree({ model, lang }: { model: IndexModel; lang: PaneState["lang"] }) {
   // Groups and indicators down to two levels below the root: enough to see the shape.
   const rows: ModelNode[] = [...model.nodes.values()].filter((n) => n.depth >= 1 && n.depth <= 2);
   return (
-    <ul className={s.tree} aria-label={t(lang, "definitionTree")}>
+    <ul className={s.tree}>
       {rows.map((n) => (
         <li key={n.code} className={s.node} style={{ "--depth": n.depth - 1 } as CSSProperties}>
           <span className={mergeClasses(s.code, n.kind === "group" && s.group)}>{n.code}</span>

@@ -9,7 +9,7 @@ import { staleIndexMessage } from "../state/pipeline";
 import { type PaneActions, type PaneState, type RankMethod, type RankWithin, type RankingChoice, type ScoreSummary, rankedByCategory } from "../state/usePane";
 import { rerunMark } from "../focus";
 import { useBarName } from "./bar";
-import { FormsIndexBar, IndexNeeded } from "./IndexNeeded";
+import { FormsIndexBar, IndexNeeded, NEED_WORKBOOK_ID, unusable } from "./IndexNeeded";
 import { fillPattern } from "./pattern";
 import { useStepStyles } from "./styles";
 
@@ -219,11 +219,15 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
       {/* Forms made for another index than the one chosen: said before scoring with it, which would read none. */}
       <FormsIndexBar state={state} actions={actions} />
       <div className={st.row}>
-        <Button appearance="primary" disabled={!state.workbench || !state.index.model} disabledFocusable={busy} data-step-main {...rerunMark("scoreRun")} onClick={() => void actions.score()}>
+        <Button appearance="primary" {...unusable(state, { workbook: true, index: true })} data-step-main {...rerunMark("scoreRun")} onClick={() => void actions.score()}>
           {t(lang, "scoreRun")}
         </Button>
       </div>
-      {!state.workbench && <Text className={st.hint}>{t(lang, "needWorkbook")}</Text>}
+      {!state.workbench && (
+        <Text className={st.hint} id={NEED_WORKBOOK_ID}>
+          {t(lang, "needWorkbook")}
+        </Text>
+      )}
       <IndexNeeded state={state} actions={actions} />
       {score && (
         <section className={mergeClasses(st.section, s.container)} aria-labelledby="score-top" data-testid="score-summary">
@@ -331,7 +335,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
                     the sentence's do, and the full stop after it stays on its last line. */}
                 {fillPattern(tPattern(lang, "findingsAfterScore", findingsParams(score.counts, lang)), (name) =>
                   name === "see" ? (
-                    <Link as="span" inline onClick={() => actions.setStep("check")}>
+                    <Link as="span" inline className={st.linkFocus} onClick={() => actions.setStep("check")}>
                       {t(lang, "findingsSeeCheck")}
                     </Link>
                   ) : name === "errors" || name === "warnings" ? (

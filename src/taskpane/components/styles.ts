@@ -53,6 +53,13 @@ export const useStepStyles = makeStyles({
   },
   /** A field (a text area, the header's select) with the focus ring the buttons have. */
   focusRing: { borderRadius: tokens.borderRadiusMedium, ...focusRing },
+  /**
+   * A link's focus, as visible as a button's: a 2 px ring in the theme's focus colour (light and
+   * dark), not Fluent's change of underline alone.
+   */
+  linkFocus: {
+    ":focus-visible": { outlineWidth: tokens.strokeWidthThick, outlineStyle: "solid", outlineColor: tokens.colorStrokeFocus2, outlineOffset: "1px", borderRadius: tokens.borderRadiusSmall },
+  },
   /** Text broken between words; only a word wider than the whole line is broken (hyphenated where the language allows). */
   wrap: { overflowWrap: "anywhere", wordBreak: "break-word", hyphens: "auto" },
   /** A code (an index's identifier): monospace, broken at its hyphens. */

@@ -868,17 +868,20 @@ export function usePane(env: Environment, excel: Workbench | undefined) {
         patch((s) => ({ busy: undefined, checking: false, notice: { intent: "info", key: s.issues ? "checkStoppedKept" : "checkStopped" } }));
       },
 
-      goTo: async (issue: Issue) => {
+      /** Selects the finding's cell in Excel: true once it is selected. */
+      goTo: async (issue: Issue): Promise<boolean> => {
         const wb = ref.current.workbench;
         if (wb?.goTo && issue.sheet && issue.cell) {
           try {
             await wb.goTo(issue.sheet, issue.cell);
+            return true;
           } catch (e) {
             // A sentence written for the user (Excel refused the request: another workbook active, a cell being edited) is shown as it is.
             if (!pipeline.isLocalizedError(e)) console.error(e);
             patch({ notice: pipeline.isLocalizedError(e) ? { intent: e.intent ?? "error", message: e.localized } : unexpectedNotice(e, ref.current.lang) });
           }
         }
+        return false;
       },
 
       clearMarks: () =>
