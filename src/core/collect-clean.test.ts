@@ -136,13 +136,13 @@ describe("a form taken from a scored workbook", () => {
     expect(incomingSheetClean({ name: "_index", values: [["format", "1"]] }, index, new Set(), [])).toBeUndefined();
   });
 
-  test("the words said of a form a password protects name its file, sheet and cells, in both languages", () => {
+  test("the words said of a form a password protects name its file, sheet and cells, and where to unprotect it in Excel and in LibreOffice, in both languages", () => {
     const message = protectedIncomingMessage("u1.xlsx", "Sở Y tế", { empty: ["D1", "D2", "D3", "E1", "E2", "E3", "D4", "G7"], marks: [{ cell: "D9" }] });
     expect(message.vi).toBe(
-      "Trang tính 'Sở Y tế' (tệp u1.xlsx) được bảo vệ bằng mật khẩu nên vẫn giữ tổng điểm, hạng và các đánh dấu vấn đề của lần chấm trong tệp đó (ô D1:D4, D9, E1:E3, G7); hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính), xóa nội dung các ô đó rồi chấm điểm lại.",
+      "Trang tính 'Sở Y tế' (tệp u1.xlsx) được bảo vệ bằng mật khẩu nên vẫn giữ tổng điểm, hạng và các đánh dấu vấn đề của lần chấm trong tệp đó (ô D1:D4, D9, E1:E3, G7); hãy bỏ bảo vệ trang (trong Excel: Xem lại > Bỏ bảo vệ trang tính; trong LibreOffice: bỏ chọn Công cụ > Bảo vệ trang tính), xóa nội dung các ô đó rồi chấm điểm lại.",
     );
     expect(message.en).toBe(
-      "Sheet 'Sở Y tế' (file u1.xlsx) is protected with a password, so it still shows the total, rank and issue marks of that file's scoring (cells D1:D4, D9, E1:E3, G7); unprotect the sheet (Review > Unprotect Sheet), empty those cells and score again.",
+      "Sheet 'Sở Y tế' (file u1.xlsx) is protected with a password, so it still shows the total, rank and issue marks of that file's scoring (cells D1:D4, D9, E1:E3, G7); unprotect the sheet (in Excel: Review > Unprotect Sheet; in LibreOffice: untick Tools > Protect Sheet), empty those cells and score again.",
     );
   });
 });

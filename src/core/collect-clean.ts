@@ -20,7 +20,7 @@ import { compactRanges } from "./a1";
 import { detectLayoutA } from "./form-sheets";
 import type { Message } from "./i18n/text";
 import { type IndexSheetState, type OwnedCells, readIndexSheet } from "./plan/index-sheet";
-import { INDEX_SHEET, markNoteParts, noteWithoutMark } from "./plan/labels";
+import { INDEX_SHEET, UNPROTECT_SHEET_STEPS, markNoteParts, noteWithoutMark } from "./plan/labels";
 import { type NotedCell, locateMarks } from "./plan/plan";
 import { planClearForm, planClearUnscoredForm } from "./plan/sheet-edits";
 import { unitKeyOf } from "./read/unit-fields";
@@ -152,8 +152,8 @@ export function protectedIncomingMessage(file: string, sheet: string, clean: Inc
   const more = ranges.length - CELLS_NAMED;
   const named = ranges.slice(0, CELLS_NAMED).join(", ");
   return {
-    vi: `Trang tính '${sheet}' (tệp ${file}) được bảo vệ bằng mật khẩu nên vẫn giữ tổng điểm, hạng và các đánh dấu vấn đề của lần chấm trong tệp đó (ô ${named}${more > 0 ? ` và ${more} vùng khác` : ""}); hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính), xóa nội dung các ô đó rồi chấm điểm lại.`,
-    en: `Sheet '${sheet}' (file ${file}) is protected with a password, so it still shows the total, rank and issue marks of that file's scoring (cells ${named}${more > 0 ? ` and ${more} more ranges` : ""}); unprotect the sheet (Review > Unprotect Sheet), empty those cells and score again.`,
+    vi: `Trang tính '${sheet}' (tệp ${file}) được bảo vệ bằng mật khẩu nên vẫn giữ tổng điểm, hạng và các đánh dấu vấn đề của lần chấm trong tệp đó (ô ${named}${more > 0 ? ` và ${more} vùng khác` : ""}); hãy bỏ bảo vệ trang (${UNPROTECT_SHEET_STEPS.vi}), xóa nội dung các ô đó rồi chấm điểm lại.`,
+    en: `Sheet '${sheet}' (file ${file}) is protected with a password, so it still shows the total, rank and issue marks of that file's scoring (cells ${named}${more > 0 ? ` and ${more} more ranges` : ""}); unprotect the sheet (${UNPROTECT_SHEET_STEPS.en}), empty those cells and score again.`,
   };
 }
 

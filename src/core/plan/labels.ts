@@ -848,23 +848,42 @@ export function othersMayChange(unitLabel?: LocalizedText): Message {
 }
 
 /**
+ * The column of `_index`'s row kinds as the line's formula reads it, however it was saved since:
+ * `'_index'!$A:$A` as written; without the quotes (Excel, LibreOffice); as `[1]_index!$A$1:$A$1048576`
+ * when the form was copied into a workbook of its own, which reads the `_index` of the workbook it
+ * came from by an external link; `#REF!` once `_index` was deleted (LibreOffice saves it hidden,
+ * not very hidden, so a person can).
+ */
+const INDEX_KINDS_COLUMN = String.raw`(?:(?:'(?:\[\d+\])?_index'|(?:\[\d+\])?_index)!\$?A(?:\$?1)?:\$?A(?:\$?1048576)?|#REF!)`;
+/** The results sheet's line counts the flags (COUNTIFS), and so did earlier versions' form lines. */
+const COUNTS_FLAGS = new RegExp(String.raw`COUNTIFS\(\s*${INDEX_KINDS_COLUMN}\s*,\s*"inputs"\s*,`, "i");
+/** A form's line finds its unit's rows (MATCH). */
+const FINDS_UNIT = new RegExp(String.raw`MATCH\(\s*"inputs"\s*,\s*${INDEX_KINDS_COLUMN}\s*,`, "i");
+
+/**
  * Whether a cell as read holds one of the project's lines saying figures changed since scoring:
  * the text it shows once computed, or its formula when the file keeps no result (it reads the
- * flags of `_index`). An empty one reads as empty. A later run takes such a cell for its own.
+ * flags of `_index`, by any of the references INDEX_KINDS_COLUMN takes). An empty one reads as
+ * empty. A later run takes such a cell for its own.
  */
 export function isInputsChangedLine(v: unknown): boolean {
   if (typeof v === "string") return INPUTS_CHANGED_TEXTS.some((re) => re.test(v.trim()));
   if (typeof v === "object" && v !== null && typeof (v as { formula?: unknown }).formula === "string") {
     const f = (v as { formula: string }).formula;
-    // Excel and LibreOffice may save the sheet's name without its quotes (`_index!$A:$A`). The
-    // results sheet's counts the flags (COUNTIFS); a form's finds its unit's rows (MATCH), and
-    // earlier versions' counted them (COUNTIFS).
-    return (
-      /COUNTIFS\(\s*(?:'_index'|_index)!\$?A:\$?A\s*,\s*"inputs"\s*,/i.test(f) ||
-      /MATCH\(\s*"inputs"\s*,\s*(?:'_index'|_index)!\$?A:\$?A\s*,/i.test(f)
-    );
+    return COUNTS_FLAGS.test(f) || FINDS_UNIT.test(f);
   }
   return false;
+}
+
+/**
+ * Whether a cell as read shows what the line under a form's summary shows once the `_index` its
+ * formula reads is gone: #REF! (the sheet deleted) or #NAME? (a form copied into a workbook that has
+ * no `_index`). A host that reads the result alone (a file that keeps one, Excel) cannot tell the
+ * formula; such a cell is the project's only where the line goes, right under a summary of the
+ * project's first column (sheet-edits.ts).
+ */
+export function isOrphanedInputsChangedLine(v: unknown): boolean {
+  return typeof v === "object" && v !== null && ((v as { error?: unknown }).error === "#REF!" || (v as { error?: unknown }).error === "#NAME?");
 }
 
 /** The label of a form's assessment period (`Kỳ đánh giá`), as the template writes it and the results name it. */
@@ -1158,6 +1177,17 @@ export function isInstructionsPeriodBlock(block: CellBlock): boolean {
   const value = row?.[0];
   return more.length === 0 && row?.length === 1 && typeof value === "string" && block.formulas?.[0]?.[0] == null && isInstructionsPeriodLine(value);
 }
+
+/**
+ * Where a person unprotects a sheet, in Excel and in LibreOffice, as their menus name it in the
+ * language said: Excel's Review > Unprotect Sheet; LibreOffice Calc's Tools > Protect Sheet, a
+ * toggle whose tick is taken off ("Công cụ > Bảo vệ trang tính" in its Vietnamese menus, 7.4).
+ * Said in brackets after "unprotect the sheet", within the sentence.
+ */
+export const UNPROTECT_SHEET_STEPS: Message = {
+  vi: "trong Excel: Xem lại > Bỏ bảo vệ trang tính; trong LibreOffice: bỏ chọn Công cụ > Bảo vệ trang tính",
+  en: "in Excel: Review > Unprotect Sheet; in LibreOffice: untick Tools > Protect Sheet",
+};
 
 /**
  * What the user is told when a password protects the template's instructions sheet and its

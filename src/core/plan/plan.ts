@@ -58,6 +58,7 @@ import {
 import { languageOfForm, languageOfSheet, planClearForm, planClearUnscoredForm, planFormNotScored, planSheetEdits } from "./sheet-edits";
 import { type OwnedSheetNames, ownedSheetNames, textOf } from "./sheet-names";
 import { notScoredEntries } from "./not-scored";
+import { type FormLink, type PlanWithFormLinks, instructionsFormLinks } from "./form-links";
 
 export { notScoredEntries } from "./not-scored";
 
@@ -606,7 +607,7 @@ export function planResults(
   issues: Issue[],
   submissions: Submission[],
   options: PlanOptions,
-): WritePlan {
+): PlanWithFormLinks {
   const { lang, previous, snapshot } = options;
   // A sheet of the user's under the results' or charts' name is never written: ours takes another name.
   const forms = submissions.flatMap((s) => (s.source ? [s.source.sheet] : []));
@@ -726,7 +727,9 @@ export function planResults(
       lang,
       ...(snapshot ? { sheet: snapshot.sheets.find((x) => x.name === sheetName) } : {}),
       previous: earlier,
-      searchSummary: previous !== undefined && earlier.length === 0,
+      // Nothing recorded for the form (renamed since, or no `_index`): a summary of the project's
+      // found on it by its labels is an earlier run's, written again in place, not a second beside it.
+      searchSummary: earlier.length === 0,
       formats,
       ...(copied.has(unitKey(s)) ? { inputsChanged: { unit: unitKey(s), scoredAt: options.now } } : {}),
     });
@@ -806,8 +809,12 @@ export function planResults(
   // written again only while it reads as the project's (instructionsPeriodLine: a line a person
   // wrote or emptied stays), the words a person added after the period kept. Nothing records it
   // in `_index`: the sheet and the line are known by what they say, as the printed header is.
+  // Its table of units links each unit's name to its form: the links of the units scored point at
+  // the sheets their forms are on now (a form a person renamed since: form-links.ts).
+  const formLinks: FormLink[] = [];
   for (const sheet of snapshot?.sheets ?? []) {
     if (sheet.csvFile !== undefined || ownedSet.has(sheet.name) || !isInstructionsOf(sheet, model)) continue;
+    formLinks.push(...instructionsFormLinks(sheet, ownedForms));
     const helpLang = instructionsLanguage(sheet);
     const { pageHeader } = printedPageTexts(localize(model.definition.name, helpLang), periods, helpLang);
     if (pageHeader) withPageHeader(sheet.name, pageHeader);
@@ -903,5 +910,6 @@ export function planResults(
     ...(renameSheets.length > 0 ? { renameSheets } : {}),
     ...(removeSheets.length > 0 ? { removeSheets } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
+    ...(formLinks.length > 0 ? { formLinks } : {}),
   };
 }

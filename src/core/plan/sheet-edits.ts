@@ -34,6 +34,7 @@ import {
   formNotScoredLine,
   isFormNotScoredLine,
   isInputsChangedLine,
+  isOrphanedInputsChangedLine,
   isRescaledGroupText,
   isRoundingNote,
   label,
@@ -62,9 +63,11 @@ export interface SheetEditsInput {
   /** What the last run owned in this sheet. */
   previous: OwnedCells[];
   /**
-   * The workbook was scored before but nothing is recorded for this sheet (the user renamed it
-   * and `_index` does not say whose form it is): a summary of the project's found by its labels
-   * in the rows above the table is the last run's, and is written again in place.
+   * Nothing is recorded for this sheet: the user renamed it and `_index` does not say whose form
+   * it is, or there is no `_index` at all (a person deleted it, which LibreOffice lets them do;
+   * the form was copied out of a scored workbook into one of its own). A summary of the project's
+   * found by its labels and shape in the rows above the table (as `collect` finds one on a form it
+   * takes in) is an earlier run's, and is written again in place, with the line under it.
    */
   searchSummary?: boolean;
   /** Number formats of points and values (figureFormats: as the ranking compares them). */
@@ -288,8 +291,19 @@ function isCategoryRowAt(sheet: SheetSnapshot | undefined, row: number, column: 
 interface FoundSummary {
   row: number;
   column: number;
+  /** Its rows: 3 with the rank in its category. The line under it is on the next. */
+  rows: number;
   ours: Set<string>;
   typed: string[];
+}
+
+/**
+ * Whether (row, column) is where the line under the summary `found` is, and shows what that line
+ * shows once the `_index` its formula reads is gone (isOrphanedInputsChangedLine: #REF!, #NAME?):
+ * the project's line, which a host that reads results alone cannot tell by its formula.
+ */
+function orphanedLineAt(sheet: SheetSnapshot | undefined, found: FoundSummary | undefined, row: number, column: number): boolean {
+  return found !== undefined && row === found.row + found.rows && column === found.column && isOrphanedInputsChangedLine(valueAt(sheet, row, column));
 }
 
 /**
@@ -310,7 +324,7 @@ function summaryAt(sheet: SheetSnapshot, row: number, column: number, height: nu
       if (state === "ours" && dc === 0) labels++;
     }
   }
-  return { row, column, ours, typed, whole: isSummaryAt(sheet, row, column), labels };
+  return { row, column, rows, ours, typed, whole: isSummaryAt(sheet, row, column), labels };
 }
 
 /**
@@ -327,7 +341,7 @@ function findSummary(sheet: SheetSnapshot | undefined, recorded: CellRange, head
   if (!sheet) return undefined;
   const height = recorded.bottom - recorded.top + 1;
   const recognised = (s: ReturnType<typeof summaryAt>, recordedHere = false) => s.whole || (s.labels >= 1 && s.ours.size >= (recordedHere ? 1 : 2) && s.ours.size >= s.typed.length);
-  const strip = ({ row, column, ours, typed }: ReturnType<typeof summaryAt>): FoundSummary => ({ row, column, ours, typed });
+  const strip = ({ row, column, rows, ours, typed }: ReturnType<typeof summaryAt>): FoundSummary => ({ row, column, rows, ours, typed });
   const here = summaryAt(sheet, recorded.top, recorded.left, height);
   if (recognised(here, true)) return strip(here);
   let best: { s: ReturnType<typeof summaryAt>; d: number } | undefined;
@@ -528,7 +542,7 @@ function previousStatusCell(
 function staleStatusCells(
   sheet: SheetSnapshot | undefined,
   previous: OwnedCells[],
-  found: { row: number; column: number } | undefined,
+  found: FoundSummary | undefined,
   merged: InMerge,
   keep: Set<string>,
 ): string[] {
@@ -537,7 +551,7 @@ function staleStatusCells(
     const a = cellAddress(row, column);
     if (keep.has(a) || merged(row, column)) return;
     const v = valueAt(sheet, row, column);
-    if (isInputsChangedLine(v) || (recorded && isEmpty(sheet, row, column))) out.add(a);
+    if (isInputsChangedLine(v) || orphanedLineAt(sheet, found, row, column) || (recorded && isEmpty(sheet, row, column))) out.add(a);
   };
   const recorded = previousStatusCell(previous, found);
   if (recorded) consider(recorded.row, recorded.column, true);
@@ -564,8 +578,8 @@ function staleRoundingCells(
 
 export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; owned: OwnedCells[]; warnings: SheetMessage[] } | undefined {
   // The line of a run that left the form out (planFormNotScored) goes: the summary may take its place.
-  const stale = given.sheet ? notScoredLineAt(given.sheet, given.previous) : undefined;
-  const input = stale && given.sheet ? { ...given, sheet: withBlanks(given.sheet, [stale]) } : given;
+  const stale = given.sheet && given.submission.source?.headerRow !== undefined ? notScoredLines(given.sheet, given.previous, given.submission.source.headerRow) : [];
+  const input = stale.length > 0 && given.sheet ? { ...given, sheet: withBlanks(given.sheet, stale) } : given;
   const { model, submission, unit } = input;
   const src = submission.source;
   if (!src || src.layout !== "A" || !src.rows || src.headerRow === undefined) return undefined;
@@ -576,7 +590,7 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
   const top = new Set(model.topCodes);
   const formatsOf = (code: string) => (top.has(code) ? groupFormats(formats, code) : formats);
   const merged = mergeTest(input.sheet);
-  const blocks: CellBlock[] = stale ? [{ address: stale, values: [[null]] }] : [];
+  const blocks: CellBlock[] = stale.map((address) => ({ address, values: [[null]] }));
   const owned: OwnedCells[] = [];
   const warnings: SheetMessage[] = [];
   const prevOf = (role: OwnedCells["role"]) => input.previous.find((p) => p.role === role);
@@ -716,7 +730,11 @@ export function planSheetEdits(given: SheetEditsInput): { edit: SheetEditPlan; o
   // user has typed over since: the summary then goes elsewhere, and what they typed stays.
   const writable = (row: number, column: number) =>
     !merged(row, column) &&
-    (found?.ours.has(cellAddress(row, column)) || isEmpty(input.sheet, row, column) || isInputsChangedLine(valueAt(input.sheet, row, column)) || isRoundingNote(valueAt(input.sheet, row, column)));
+    (found?.ours.has(cellAddress(row, column)) ||
+      isEmpty(input.sheet, row, column) ||
+      isInputsChangedLine(valueAt(input.sheet, row, column)) ||
+      orphanedLineAt(input.sheet, found, row, column) ||
+      isRoundingNote(valueAt(input.sheet, row, column)));
   // A summary the user has since merged cells over is written afresh where nothing is merged.
   // A third row goes where the last run's was, or where nothing is typed; so does the line under it.
   const roomAt = (f: { row: number; column: number }) =>
@@ -910,7 +928,7 @@ export function planClearUnscoredForm(sheet: SheetSnapshot): SheetEditPlan | und
     for (let dr = 0; dr < height; dr++) for (const dc of [0, 1]) clear(s.row + dr, s.column + dc);
     // The line under it: where it is written, even when it shows nothing; a row further when it says something.
     const v = valueAt(sheet, s.row + height, s.column);
-    if (isInputsChangedLine(v) || isEmpty(sheet, s.row + height, s.column)) clear(s.row + height, s.column, true);
+    if (isInputsChangedLine(v) || isOrphanedInputsChangedLine(v) || isEmpty(sheet, s.row + height, s.column)) clear(s.row + height, s.column, true);
     for (const dr of [2, 3]) if (isInputsChangedLine(valueAt(sheet, s.row + dr, s.column))) clear(s.row + dr, s.column);
     // The rounding line under them.
     for (const dr of [2, 3, 4]) if (isRoundingNote(valueAt(sheet, s.row + dr, s.column))) clear(s.row + dr, s.column);
@@ -953,6 +971,24 @@ function notScoredLineAt(sheet: SheetSnapshot, previous: readonly OwnedCells[]):
   }
 }
 
+/**
+ * The lines a run wrote on a form it left out (planFormNotScored) that are on it now: the one
+ * `_index` records (notScoredLineAt), and any other above its table (header row `headerRow`), found
+ * by what it says: with nothing recorded (no `_index`, a form renamed or copied out), that is how
+ * the line is known; a copy of one is no less stale. In reading order, the recorded one first.
+ */
+function notScoredLines(sheet: SheetSnapshot, previous: readonly OwnedCells[], headerRow: number): string[] {
+  const recorded = notScoredLineAt(sheet, previous);
+  const out = recorded !== undefined ? [recorded] : [];
+  for (let row = 1; row < headerRow; row++) {
+    (sheet.values[row - 1] ?? []).forEach((v, c) => {
+      const a = cellAddress(row, c + 1);
+      if (a !== recorded && isFormNotScoredLine(v)) out.push(a);
+    });
+  }
+  return out;
+}
+
 /** The sheet with `cells` empty: as it is once a plan's blocks emptied them. */
 function withBlanks(sheet: SheetSnapshot, cells: readonly string[]): SheetSnapshot {
   const values = sheet.values.map((line) => [...line]);
@@ -981,9 +1017,15 @@ export function planFormNotScored(sheet: SheetSnapshot, reason: string, previous
   const now = withBlanks(sheet, blanks);
   const lastColumn = (now.values[header.row] ?? []).reduce<number>((last, v, c) => (v === null || v === undefined || v === "" ? last : c + 1), 0);
   const place = () => parseRange(summaryPlace(now, header.row + 1, lastColumn + 2, mergeTest(now), 1));
-  const at = notScoredLineAt(sheet, previous) ?? cellAddress(1, place().left);
+  // Where the line is already (recorded, or found by what it says when nothing is recorded), once:
+  // its copies go.
+  const [there, ...copies] = notScoredLines(sheet, previous, header.row + 1);
+  const at = there ?? cellAddress(1, place().left);
   return {
-    blocks: [{ address: at, values: [[formNotScoredLine(reason, lang)]], numberFormat: "@", bold: true, fontColor: "#C00000" }],
+    blocks: [
+      ...copies.filter((a) => !blanks.includes(a)).map((address) => ({ address, values: [[null]] })),
+      { address: at, values: [[formNotScoredLine(reason, lang)]], numberFormat: "@", bold: true, fontColor: "#C00000" },
+    ],
     owned: { sheet: sheet.name, role: "formNotScored", ranges: [at] },
   };
 }

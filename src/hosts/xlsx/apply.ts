@@ -20,6 +20,7 @@ import {
 } from "../../core/plan/labels";
 import { cellAddress as cellAddressOf, columnNumber, parseCell, parseRange } from "../../core/plan/a1";
 import { type NotedCell, relocateMarks, withoutInstructionsPeriodLines } from "../../core/plan/plan";
+import { formLinkTo, formLinksOf, isStaleFormLink } from "../../core/plan/form-links";
 import { type CellNote, type DroppedNote, droppedNotesMessage, movedNotes } from "../../core/plan/results-area";
 import type { CellBlock, ChartPlan, OwnedSheetPlan, PlanValue, PrintPlan, WritePlan } from "../../core/types";
 import { PipelineError } from "../../core/pipeline";
@@ -205,6 +206,27 @@ function locatePlanMarks(wb: ExcelJS.Workbook, plan: WritePlan): WritePlan {
   });
   const marked = new Set(plan.marks.map((m) => `${m.sheet.toLowerCase()}!${m.cell.toUpperCase()}`));
   return { ...located, clearMarks: located.clearMarks.filter((c) => !marked.has(`${c.sheet.toLowerCase()}!${c.cell.replace(/\$/g, "").toUpperCase()}`)) };
+}
+
+/**
+ * The instructions sheet's links to the forms the run scored (formLinksOf), each pointed at the
+ * sheet its form is on now while it is the project's link to a sheet no longer there, or to another
+ * unit's form (isStaleFormLink): a person renamed the form. The link's text, and every other link,
+ * stay. Not on a sheet left as it was (`skip`: a password protects it).
+ */
+function pointFormLinks(wb: ExcelJS.Workbook, plan: WritePlan, skip: Set<string>): void {
+  const links = formLinksOf(plan);
+  if (links.length === 0) return;
+  const sheets = wb.worksheets.map((w) => w.name);
+  const forms = links.map((l) => l.form);
+  for (const link of links) {
+    const ws = sheetNamed(wb, link.sheet);
+    if (!ws || skip.has(ws.name.toLowerCase()) || passwordProtected(ws)) continue;
+    const cell = ws.getCell(link.cell);
+    const value = cell.value as ExcelJS.CellHyperlinkValue | null;
+    if (cell.isMerged || value === null || typeof value !== "object" || typeof value.hyperlink !== "string") continue;
+    if (isStaleFormLink(value.hyperlink, link.form, sheets, forms)) cell.value = { ...value, hyperlink: `#${formLinkTo(link.form)}` };
+  }
 }
 
 function setMark(ws: ExcelJS.Worksheet, address: string, severity: keyof typeof MARK_FILLS, note: string): void {
@@ -863,6 +885,7 @@ export function applyPlan(
     const ws = sheetNamed(wb, m.sheet);
     if (ws) setMark(ws, m.cell, m.severity, m.note);
   }
+  pointFormLinks(wb, plan, skip);
   // The first visible sheet becomes the active one: Excel refuses a workbook that opens on a hidden sheet.
   const firstVisible = wb.worksheets.findIndex((w) => w.state === "visible" || w.state === undefined);
   if (firstVisible >= 0) {

@@ -719,10 +719,64 @@ function externalReferenceIds(workbookXml: string): string[] | undefined {
 }
 
 /**
+ * The parts that hold no formula: text (shared strings, notes and threaded comments, their people,
+ * the notes' VML), looks (styles, themes), relationships, the links themselves, and what lies outside
+ * `xl/` (the document properties, custom XML, the content types).
+ */
+function holdsNoFormula(path: string): boolean {
+  const p = path.toLowerCase();
+  return (
+    !p.startsWith("xl/") ||
+    !p.endsWith(".xml") ||
+    p.startsWith("xl/externallinks/") ||
+    p.startsWith("xl/theme/") ||
+    p.includes("/_rels/") ||
+    /(^|\/)(sharedstrings|styles|comments\d*|persons?|person\d*)\.xml$/.test(p) ||
+    p.startsWith("xl/threadedcomments/") ||
+    p.startsWith("xl/persons/")
+  );
+}
+
+/** The numbers `[n]` a part's text names: a link to another workbook in a formula (`[1]S!$A$1`, `'[2]S T'!A1`, `[1]!Name`). */
+function linkNumbersIn(xml: string, into: Set<number>): void {
+  for (const m of xml.matchAll(/\[(\d{1,6})\]/g)) into.add(Number(m[1]));
+}
+
+/**
+ * The links to other workbooks that anything of the written file may still use, by number ([1] is
+ * 1): every `[n]` in the parts of `target` that can hold a formula (the cells ExcelJS wrote, as the
+ * person and the run left them; conditional formats, validations, sparklines, charts, PivotTables,
+ * defined names), and in those of `source` but the cells' formulas (what is carried over after this,
+ * or left as the original had it: its drawings' charts, its defined names). Wide on purpose: a `[n]`
+ * that is no link (a cached text, a table's column named "1") keeps a link; only a link nothing
+ * names goes. The cells' formulas of the original are left out: the run wrote some of them anew
+ * (the line under a form's summary that read the `_index` of the workbook the form was copied out
+ * of), and those it did not are in the written file.
+ */
+async function linkNumbersUsed(source: Package, target: Package): Promise<Set<number>> {
+  const used = new Set<number>();
+  for (const path of target.paths()) if (!holdsNoFormula(path)) linkNumbersIn((await target.textOrUndefined(path)) ?? "", used);
+  const worksheets = new Set(source.worksheets().map(([, path]) => path.toLowerCase()));
+  for (const path of source.paths()) {
+    if (holdsNoFormula(path)) continue;
+    const xml = (await source.textOrUndefined(path)) ?? "";
+    linkNumbersIn(worksheets.has(path.toLowerCase()) ? xml.replace(/<((?:[\w.-]+:)?f)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1\s*>)/g, "") : xml, used);
+  }
+  return used;
+}
+
+/**
  * The original's links to other workbooks, carried into the written file: each external link part
  * (with its relationship to the other file and its cached values) copied, and the workbook's
  * <externalReferences> listing them in the original's order, so that `[1]` in a formula or a
  * defined name is the same workbook it was. Whether anything was carried.
+ * A link to a workbook that nothing of the written file names any more (linkNumbersUsed) is not
+ * carried when no link after it is: a form copied out of a scored workbook into one of its own
+ * (LibreOffice's Move or Copy Sheet to a new document) reads that workbook's `_index` by a link in
+ * the line under its summary, which the run writes anew reading its own; the link would otherwise
+ * point at the old workbook for ever (Excel asking to update it on every opening). One before a link
+ * still used stays, so that `[n]` in every formula still names its workbook; so does a link of
+ * another kind than a workbook's (DDE, OLE).
  */
 async function carryExternalLinks(source: Package, target: Package, copier: PartCopier): Promise<boolean> {
   const ids = externalReferenceIds((await source.textOrUndefined(source.workbook)) ?? "");
@@ -730,6 +784,20 @@ async function carryExternalLinks(source: Package, target: Package, copier: Part
   let workbook = await target.text(target.workbook);
   if (externalReferenceIds(workbook) !== undefined) return false;
   const sourceRels = await source.rels(source.workbook);
+  const partOf = (id: string): string | undefined => {
+    const rel = sourceRels.find((r) => r.id === id);
+    const path = rel && !isExternal(rel) ? resolveTarget(source.workbook, rel.target) : undefined;
+    return path !== undefined && source.has(path) ? path : undefined;
+  };
+  // The links from the last one on that nothing names, each a workbook's: left out.
+  const usedNumbers = await linkNumbersUsed(source, target);
+  let carried = ids.length;
+  while (carried > 0 && !usedNumbers.has(carried)) {
+    const path = partOf(ids[carried - 1]!);
+    if (path !== undefined && !/<(?:[\w.-]+:)?externalBook\b/.test((await source.textOrUndefined(path)) ?? "")) break;
+    carried--;
+  }
+  if (carried === 0) return false;
   const { rootStart, rootEnd } = topLevelChildren(workbook);
   const withPrefix = withRelationshipPrefix(workbook, rootStart, rootEnd);
   workbook = withPrefix.xml;
@@ -737,11 +805,11 @@ async function carryExternalLinks(source: Package, target: Package, copier: Part
   const rels = await target.rels(target.workbook);
   const used = new Set(rels.map((r) => r.id));
   const entries: string[] = [];
-  for (const id of ids) {
+  for (const id of ids.slice(0, carried)) {
     const rel = sourceRels.find((r) => r.id === id);
-    const path = rel && !isExternal(rel) ? resolveTarget(source.workbook, rel.target) : undefined;
+    const path = partOf(id);
     // A reference to no part (a damaged file) is left out, as Excel leaves it.
-    if (rel === undefined || path === undefined || !source.has(path)) continue;
+    if (rel === undefined || path === undefined) continue;
     const copied = await copier.copy(path);
     const rid = nextRelId(used);
     used.add(rid);

@@ -31,7 +31,15 @@ export async function formsWithExternalLinks(books: readonly ExternalBook[]): Pr
       ws.getCell(`A${i + 1}`).value = { formula: `[${i + 1}]${b.sheet}!$${b.cell.replace(/(\d+)/, "$$$1")}`, result: b.value };
     });
   });
-  const zip = await JSZip.loadAsync(forms);
+  return withExternalLinks(forms, books);
+}
+
+/**
+ * `file` (as ExcelJS wrote it) with the external link parts of `books`, [1] first, as Excel saves
+ * them (see formsWithExternalLinks): the formulas naming them are the caller's.
+ */
+export async function withExternalLinks(file: Uint8Array, books: readonly ExternalBook[]): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(file);
   const rels: string[] = [];
   const refs: string[] = [];
   let types = await zip.file("[Content_Types].xml")!.async("string");
