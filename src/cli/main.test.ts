@@ -847,7 +847,7 @@ describe("a unit's form protected with a password", () => {
     return wb;
   };
   const WARNING_VI =
-    "Trang 'Xã An Bình' được bảo vệ bằng mật khẩu nên điểm và các đánh dấu của trang này chưa được ghi. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi chấm điểm lại; các trang khác đã được ghi đầy đủ.";
+    "Trang 'Xã An Bình' được bảo vệ bằng mật khẩu nên điểm và các đánh dấu của trang này chưa được ghi. Hãy bỏ bảo vệ trang (trong Excel: Xem lại > Bỏ bảo vệ trang tính; trong LibreOffice: bỏ chọn Công cụ > Bảo vệ trang tính) rồi chấm điểm lại; các trang khác đã được ghi đầy đủ.";
 
   beforeAll(async () => {
     writeFileSync(join(dir, "dv-mat-khau.csv"), "Mã đơn vị,Đơn vị\nX01,Xã An Bình\nX02,Xã Tân Phú\n");
@@ -899,7 +899,7 @@ describe("a unit's form protected with a password", () => {
 
     const en = await run(["score", "mat-khau.xlsx", "--index", "xa.json", "--out", "mat-khau-en.xlsx", "--lang", "en"]);
     expect(en.out).toContain(
-      "Warning: The sheet 'Xã An Bình' is protected with a password, so its scores and marks were not written. Unprotect the sheet (Review > Unprotect Sheet) and score again; the other sheets were written in full.\n",
+      "Warning: The sheet 'Xã An Bình' is protected with a password, so its scores and marks were not written. Unprotect the sheet (in Excel: Review > Unprotect Sheet; in LibreOffice: untick Tools > Protect Sheet) and score again; the other sheets were written in full.\n",
     );
   }, 30_000);
 

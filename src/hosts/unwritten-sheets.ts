@@ -4,6 +4,7 @@
  * the user is told about it. Pure; for both hosts.
  */
 import { withMarksOfSheetsUnwritten } from "../core/plan/index-sheet";
+import { UNPROTECT_SHEET_STEPS } from "../core/plan/labels";
 import type { SheetMessage } from "../core/i18n/text";
 import type { OwnedSheetPlan, WritePlan } from "../core/types";
 
@@ -12,21 +13,21 @@ export function passwordProtectedMessage(sheet: string, kind: "score" | "mark" |
   if (kind === "mark") {
     return {
       sheet,
-      vi: `Trang '${sheet}' được bảo vệ bằng mật khẩu nên các ô có vấn đề trên trang này chưa được đánh dấu. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi đánh dấu lại; các trang khác đã được đánh dấu.`,
-      en: `The sheet '${sheet}' is protected with a password, so the cells with issues on it were not marked. Unprotect the sheet (Review > Unprotect Sheet) and mark again; the other sheets were marked.`,
+      vi: `Trang '${sheet}' được bảo vệ bằng mật khẩu nên các ô có vấn đề trên trang này chưa được đánh dấu. Hãy bỏ bảo vệ trang (${UNPROTECT_SHEET_STEPS.vi}) rồi đánh dấu lại; các trang khác đã được đánh dấu.`,
+      en: `The sheet '${sheet}' is protected with a password, so the cells with issues on it were not marked. Unprotect the sheet (${UNPROTECT_SHEET_STEPS.en}) and mark again; the other sheets were marked.`,
     };
   }
   if (kind === "clear") {
     return {
       sheet,
-      vi: `Trang '${sheet}' được bảo vệ bằng mật khẩu nên các đánh dấu trên trang này chưa được xóa. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi xóa đánh dấu lại; các trang khác đã được xóa.`,
-      en: `The sheet '${sheet}' is protected with a password, so its marks were not cleared. Unprotect the sheet (Review > Unprotect Sheet) and clear the marks again; the other sheets were cleared.`,
+      vi: `Trang '${sheet}' được bảo vệ bằng mật khẩu nên các đánh dấu trên trang này chưa được xóa. Hãy bỏ bảo vệ trang (${UNPROTECT_SHEET_STEPS.vi}) rồi xóa đánh dấu lại; các trang khác đã được xóa.`,
+      en: `The sheet '${sheet}' is protected with a password, so its marks were not cleared. Unprotect the sheet (${UNPROTECT_SHEET_STEPS.en}) and clear the marks again; the other sheets were cleared.`,
     };
   }
   return {
     sheet,
-    vi: `Trang '${sheet}' được bảo vệ bằng mật khẩu nên điểm và các đánh dấu của trang này chưa được ghi. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi chấm điểm lại; các trang khác đã được ghi đầy đủ.`,
-    en: `The sheet '${sheet}' is protected with a password, so its scores and marks were not written. Unprotect the sheet (Review > Unprotect Sheet) and score again; the other sheets were written in full.`,
+    vi: `Trang '${sheet}' được bảo vệ bằng mật khẩu nên điểm và các đánh dấu của trang này chưa được ghi. Hãy bỏ bảo vệ trang (${UNPROTECT_SHEET_STEPS.vi}) rồi chấm điểm lại; các trang khác đã được ghi đầy đủ.`,
+    en: `The sheet '${sheet}' is protected with a password, so its scores and marks were not written. Unprotect the sheet (${UNPROTECT_SHEET_STEPS.en}) and score again; the other sheets were written in full.`,
   };
 }
 

@@ -112,8 +112,8 @@ test("a password on the instructions sheet: its header and line stay, and the ru
   expect(host.lastApply?.warnings).toEqual([
     {
       sheet: "Hướng dẫn",
-      vi: "Trang 'Hướng dẫn' được bảo vệ bằng mật khẩu nên dòng kỳ đánh giá (ô A2) và đầu trang khi in của trang này chưa được ghi lại theo kỳ của các phiếu. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi chấm điểm lại.",
-      en: "The sheet 'Hướng dẫn' is protected with a password, so its period line (cell A2) and printed header were not written again with the forms' period. Unprotect the sheet (Review > Unprotect Sheet) and score again.",
+      vi: "Trang 'Hướng dẫn' được bảo vệ bằng mật khẩu nên dòng kỳ đánh giá (ô A2) và đầu trang khi in của trang này chưa được ghi lại theo kỳ của các phiếu. Hãy bỏ bảo vệ trang (trong Excel: Xem lại > Bỏ bảo vệ trang tính; trong LibreOffice: bỏ chọn Công cụ > Bảo vệ trang tính) rồi chấm điểm lại.",
+      en: "The sheet 'Hướng dẫn' is protected with a password, so its period line (cell A2) and printed header were not written again with the forms' period. Unprotect the sheet (in Excel: Review > Unprotect Sheet; in LibreOffice: untick Tools > Protect Sheet) and score again.",
     },
   ]);
   expect((await periodLine()).text).toBe("Kỳ đánh giá: Năm 2024");

@@ -51,8 +51,8 @@ describe("an owned sheet protected with a password", () => {
       expect(failure).toBeInstanceOf(ExcelHostError);
       expect((failure as ExcelHostError).code).toBe("owned-sheet-protected");
       expect((failure as ExcelHostError).localized).toEqual({
-        vi: `Trang '${sheet}' của DTI Scorer được bảo vệ bằng mật khẩu nên chưa có gì được ghi; hãy bỏ bảo vệ trang này (Xem lại > Bỏ bảo vệ trang tính) rồi chấm điểm lại.`,
-        en: `DTI Scorer's sheet '${sheet}' is protected with a password, so nothing was written; unprotect it (Review > Unprotect Sheet) and score again.`,
+        vi: `Trang '${sheet}' của DTI Scorer được bảo vệ bằng mật khẩu nên chưa có gì được ghi; hãy bỏ bảo vệ trang này (trong Excel: Xem lại > Bỏ bảo vệ trang tính; trong LibreOffice: bỏ chọn Công cụ > Bảo vệ trang tính) rồi chấm điểm lại.`,
+        en: `DTI Scorer's sheet '${sheet}' is protected with a password, so nothing was written; unprotect it (in Excel: Review > Unprotect Sheet; in LibreOffice: untick Tools > Protect Sheet) and score again.`,
       });
       // Not a cell written, the stamp of the first run kept, every sheet protected as it was.
       expect(everything(double)).toBe(before);

@@ -1197,8 +1197,8 @@ export const UNPROTECT_SHEET_STEPS: Message = {
 export function instructionsPeriodUnwrittenMessage(sheet: string): SheetMessage {
   return {
     sheet,
-    vi: `Trang '${sheet}' được bảo vệ bằng mật khẩu nên dòng kỳ đánh giá (ô A2) và đầu trang khi in của trang này chưa được ghi lại theo kỳ của các phiếu. Hãy bỏ bảo vệ trang (Xem lại > Bỏ bảo vệ trang tính) rồi chấm điểm lại.`,
-    en: `The sheet '${sheet}' is protected with a password, so its period line (cell A2) and printed header were not written again with the forms' period. Unprotect the sheet (Review > Unprotect Sheet) and score again.`,
+    vi: `Trang '${sheet}' được bảo vệ bằng mật khẩu nên dòng kỳ đánh giá (ô A2) và đầu trang khi in của trang này chưa được ghi lại theo kỳ của các phiếu. Hãy bỏ bảo vệ trang (${UNPROTECT_SHEET_STEPS.vi}) rồi chấm điểm lại.`,
+    en: `The sheet '${sheet}' is protected with a password, so its period line (cell A2) and printed header were not written again with the forms' period. Unprotect the sheet (${UNPROTECT_SHEET_STEPS.en}) and score again.`,
   };
 }
 

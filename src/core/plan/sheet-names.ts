@@ -10,7 +10,7 @@ import type { Lang, Message, SheetMessage } from "../i18n/text";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../types";
 import { isCellError } from "../types";
 import type { IndexSheetState } from "./index-sheet";
-import { CHART_LABELS, COLUMN_LABELS, FORMER_CHART_LABELS, INDEX_SHEET, SHEET_NAMES, isInputsChangedLine, isUnitHeaders, unitLabelText } from "./labels";
+import { CHART_LABELS, COLUMN_LABELS, FORMER_CHART_LABELS, INDEX_SHEET, SHEET_NAMES, UNPROTECT_SHEET_STEPS, isInputsChangedLine, isUnitHeaders, unitLabelText } from "./labels";
 
 export type OwnedSheetKind = keyof typeof SHEET_NAMES;
 
@@ -163,8 +163,8 @@ export function renamedSheetMessage(kind: OwnedSheetKind, userSheet: string, our
 export function protectedOwnedSheetMessage(sheet: string, kind: "score" | "mark" | "clear" = "score"): Message {
   const again = { score: { vi: "chấm điểm lại", en: "score again" }, mark: { vi: "đánh dấu lại", en: "mark the issues again" }, clear: { vi: "xóa đánh dấu lại", en: "clear the marks again" } }[kind];
   return {
-    vi: `Trang '${sheet}' của DTI Scorer được bảo vệ bằng mật khẩu nên chưa có gì được ghi; hãy bỏ bảo vệ trang này (Xem lại > Bỏ bảo vệ trang tính) rồi ${again.vi}.`,
-    en: `DTI Scorer's sheet '${sheet}' is protected with a password, so nothing was written; unprotect it (Review > Unprotect Sheet) and ${again.en}.`,
+    vi: `Trang '${sheet}' của DTI Scorer được bảo vệ bằng mật khẩu nên chưa có gì được ghi; hãy bỏ bảo vệ trang này (${UNPROTECT_SHEET_STEPS.vi}) rồi ${again.vi}.`,
+    en: `DTI Scorer's sheet '${sheet}' is protected with a password, so nothing was written; unprotect it (${UNPROTECT_SHEET_STEPS.en}) and ${again.en}.`,
   };
 }
 

@@ -417,7 +417,7 @@ describe("XlsxHost", () => {
     expect(second.issues).toEqual([]);
     expect(host.lastApply?.skippedSheets).toEqual(["SO-02"]);
     expect(host.lastApply?.warnings.map((w) => w.en)).toEqual([
-      "The sheet 'SO-02' is protected with a password, so its scores and marks were not written. Unprotect the sheet (Review > Unprotect Sheet) and score again; the other sheets were written in full.",
+      "The sheet 'SO-02' is protected with a password, so its scores and marks were not written. Unprotect the sheet (in Excel: Review > Unprotect Sheet; in LibreOffice: untick Tools > Protect Sheet) and score again; the other sheets were written in full.",
     ]);
     const written = await open(await host.toBuffer());
     const form = written.getWorksheet("SO-02")!;

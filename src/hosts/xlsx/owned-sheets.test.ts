@@ -67,8 +67,8 @@ describe("an owned sheet protected with a password", () => {
       );
       expect(failure).toBeInstanceOf(PipelineError);
       const message = (failure as PipelineError).userMessage;
-      expect(message.vi).toBe(`Trang '${sheet}' của DTI Scorer được bảo vệ bằng mật khẩu nên chưa có gì được ghi; hãy bỏ bảo vệ trang này (Xem lại > Bỏ bảo vệ trang tính) rồi chấm điểm lại.`);
-      expect(message.en).toBe(`DTI Scorer's sheet '${sheet}' is protected with a password, so nothing was written; unprotect it (Review > Unprotect Sheet) and score again.`);
+      expect(message.vi).toBe(`Trang '${sheet}' của DTI Scorer được bảo vệ bằng mật khẩu nên chưa có gì được ghi; hãy bỏ bảo vệ trang này (trong Excel: Xem lại > Bỏ bảo vệ trang tính; trong LibreOffice: bỏ chọn Công cụ > Bảo vệ trang tính) rồi chấm điểm lại.`);
+      expect(message.en).toBe(`DTI Scorer's sheet '${sheet}' is protected with a password, so nothing was written; unprotect it (in Excel: Review > Unprotect Sheet; in LibreOffice: untick Tools > Protect Sheet) and score again.`);
       // Nothing changed: not a cell, not the stamp, not the protection.
       expect(JSON.stringify(snapshotWorkbook(host.workbook))).toBe(before);
       const wb = await open(await host.toBuffer());
