@@ -515,4 +515,18 @@ export interface WritePlan {
   renameSheets?: { from: string; to: string }[];
   /** What the user should know about the write (a sheet of theirs had the name the results needed: they went elsewhere). Hosts report them with `lastApply.warnings`. */
   warnings?: SheetMessage[];
+  /**
+   * The instructions sheet's links to the forms of the units scored, each to point at the sheet
+   * its form is on now (core/plan/form-links.ts): a host changes a link only while it is the
+   * project's and points at a sheet the workbook no longer has. A host that cannot set links
+   * (the Excel host, for now) leaves them as they are.
+   */
+  formLinks?: FormLink[];
+}
+
+/** The link of a unit's name on the instructions sheet (`sheet`, cell `cell`), to point at its form, now on sheet `form`. */
+export interface FormLink {
+  sheet: string;
+  cell: string;
+  form: string;
 }

@@ -10,28 +10,16 @@
  */
 import { foldText } from "../i18n/text";
 import { unitKeyOf } from "../read/unit-fields";
-import type { SheetSnapshot, WritePlan } from "../types";
+import type { FormLink, SheetSnapshot, WritePlan } from "../types";
 import { cellAddress } from "./a1";
 import { COLUMN_LABELS } from "./labels";
 import { textOf } from "./sheet-names";
 
-/** The link of a unit's name on the instructions sheet (`sheet`, cell `cell`), to point at its form, now on sheet `form`. */
-export interface FormLink {
-  sheet: string;
-  cell: string;
-  form: string;
-}
-
-/**
- * A WritePlan with the links of the instructions sheet to point at the forms where they are now
- * (planResults). `formLinks` is the scoring's: a host that does not know it leaves the links as
- * they are.
- */
-export type PlanWithFormLinks = WritePlan & { formLinks?: FormLink[] };
+export type { FormLink } from "../types";
 
 /** The links of a plan (none when it carries none). */
 export function formLinksOf(plan: WritePlan): FormLink[] {
-  return [...((plan as PlanWithFormLinks).formLinks ?? [])];
+  return [...(plan.formLinks ?? [])];
 }
 
 const CODE_HEADERS = new Set(Object.values(COLUMN_LABELS.unitCode).map(foldText));

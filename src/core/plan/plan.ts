@@ -58,7 +58,7 @@ import {
 import { languageOfForm, languageOfSheet, planClearForm, planClearUnscoredForm, planFormNotScored, planSheetEdits } from "./sheet-edits";
 import { type OwnedSheetNames, ownedSheetNames, textOf } from "./sheet-names";
 import { notScoredEntries } from "./not-scored";
-import { type FormLink, type PlanWithFormLinks, instructionsFormLinks } from "./form-links";
+import { type FormLink, instructionsFormLinks } from "./form-links";
 
 export { notScoredEntries } from "./not-scored";
 
@@ -607,7 +607,7 @@ export function planResults(
   issues: Issue[],
   submissions: Submission[],
   options: PlanOptions,
-): PlanWithFormLinks {
+): WritePlan {
   const { lang, previous, snapshot } = options;
   // A sheet of the user's under the results' or charts' name is never written: ours takes another name.
   const forms = submissions.flatMap((s) => (s.source ? [s.source.sheet] : []));
