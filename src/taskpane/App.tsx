@@ -137,7 +137,7 @@ function noticeText(notice: Notice, lang: PaneState["lang"]): string {
 }
 
 /**
- * The Check step's summary as the live region says it: "20 tỉnh và 1 phiếu chưa được chấm: 3 lỗi
+ * The Check step's summary as the live region says it: "Đã kiểm tra 20 tỉnh và 1 phiếu chưa được chấm: 3 lỗi
  * và 1 cảnh báo" (the units as the index calls them: `unitLabel`), then the forms the reader left
  * out (not among the units counted).
  */
@@ -285,7 +285,7 @@ export function App({ env, excel }: { env: Environment; excel?: Workbench }) {
   }, []);
   // What had the keyboard focus last. When a render takes it out of the page (the Score step's
   // "check the results still match" goes when the stale banner takes its place), the focus goes to
-  // what the pane asks for next (the banner's "Chấm lại"; in the Score step, whose own button scores
+  // what the pane asks for next (the banner's "Chấm điểm lại"; in the Score step, whose own button scores
   // again, the banner has none), else the step's main control, not to the page.
   const lastFocused = useRef<HTMLElement | null>(null);
   useEffect(() => {
@@ -696,11 +696,11 @@ const DOWNLOAD_KEYS: Record<DownloadKind, StringKey> = { scored: "downloadScored
 const DOWNLOAD_SUFFIX: Record<DownloadKind, { vi: string; en: string }> = {
   scored: { vi: "đã chấm", en: "scored" },
   marked: { vi: "đã đánh dấu", en: "marked" },
-  cleared: { vi: "đã xóa dấu", en: "marks cleared" },
+  cleared: { vi: "đã xóa đánh dấu", en: "marks cleared" },
   collected: { vi: "đã tổng hợp phiếu", en: "forms collected" },
 };
 /** Suffixes earlier versions gave a download: still ours, replaced rather than added to. */
-const FORMER_DOWNLOAD_SUFFIXES = ["đã gộp phiếu"];
+const FORMER_DOWNLOAD_SUFFIXES = ["đã gộp phiếu", "đã xóa dấu"];
 
 /**
  * The suffixes of ours at the end of a name, in either language (words and spaces only), each with

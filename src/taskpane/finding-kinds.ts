@@ -1,5 +1,5 @@
 /**
- * The kinds of finding, as the Check step's "Loại phát hiện" list names them, in Vietnamese and
+ * The kinds of finding, as the Check step's "Loại vấn đề" list names them, in Vietnamese and
  * English: one short name for each code the reader and the scoring give a finding. Kept apart from
  * i18n.ts because only the Check step (a part of the pane fetched when first needed) shows them,
  * so that the pane's first scripts stay small.
@@ -10,7 +10,7 @@ import type { IssueCode } from "../core/types";
 /** Every code has its name: a code added to the core without one fails the type check here. */
 export const FINDING_KINDS: Record<IssueCode, Message> = {
   "missing-input": { vi: "Thiếu số liệu", en: "Figure missing" },
-  "blank-read-as-no": { vi: "Ô trống được tính là Không", en: "Blank cell read as No" },
+  "blank-read-as-no": { vi: "Ô trống được hiểu là “Không”", en: "Blank cell read as No" },
   "no-figures": { vi: "Phiếu chưa có số liệu nào", en: "Form without any figure" },
   "not-a-number": { vi: "Không phải là số", en: "Not a number" },
   "number-too-large": { vi: "Số quá lớn", en: "Number too large" },
@@ -24,10 +24,10 @@ export const FINDING_KINDS: Record<IssueCode, Message> = {
   "zero-denominator": { vi: "Mẫu số bằng 0", en: "Denominator of zero" },
   "invalid-result": { vi: "Không tính được chỉ tiêu", en: "Indicator not computable" },
   "ambiguous-number": { vi: "Số dễ hiểu nhầm", en: "Ambiguous number" },
-  "percent-as-number": { vi: "Tỷ lệ ghi như một số", en: "Percentage written as a number" },
+  "percent-as-number": { vi: "Tỷ lệ ghi thiếu dấu %", en: "Percentage written as a number" },
   "percent-as-fraction": { vi: "Tỷ lệ ghi dạng số thập phân", en: "Percentage written as a fraction" },
   "points-above-max": { vi: "Điểm vượt mức tối đa", en: "Points above the maximum" },
-  "not-applicable-not-allowed": { vi: "Ghi không áp dụng ở chỉ tiêu không cho phép", en: "Not applicable where it is not allowed" },
+  "not-applicable-not-allowed": { vi: "Ghi “Không áp dụng” ở chỉ tiêu không cho phép", en: "Not applicable where it is not allowed" },
   "not-applicable-with-figures": { vi: "Không áp dụng nhưng vẫn có số liệu", en: "Not applicable, yet with figures" },
   "evidence-missing": { vi: "Thiếu minh chứng", en: "Evidence missing" },
   "self-score-differs": { vi: "Điểm tự chấm khác điểm tính được", en: "Self-score differs from the score" },
@@ -46,13 +46,14 @@ export const FINDING_KINDS: Record<IssueCode, Message> = {
   "exclude-unmatched": { vi: "Đơn vị loại trừ không khớp đơn vị nào", en: "Excluded unit matching none" },
   "summary-row": { vi: "Dòng tổng cộng", en: "Totals row" },
   "row-too-wide": { vi: "Dòng có quá nhiều cột", en: "Row with too many columns" },
-  "unknown-column": { vi: "Cột không có trong bộ chỉ số", en: "Column not in the index" },
+  "unknown-column": { vi: "Tên cột không nhận ra hoặc bị trùng", en: "Column not in the index" },
   "relative-below-zero": { vi: "Giá trị dưới 0 ở quy tắc so sánh", en: "Value below zero in a relative rule" },
   "below-scale-minimum": { vi: "Số liệu dưới mức tối thiểu của thang đo", en: "Figure below the scale's minimum" },
   "minmax-bounds-reversed": { vi: "Mức tối đa không lớn hơn mức tối thiểu", en: "Maximum not above the minimum" },
   "relative-zero-best": { vi: "Giá trị tốt nhất bằng 0 ở quy tắc so sánh", en: "Best value of zero in a relative rule" },
   "period-differs": { vi: "Kỳ đánh giá khác các phiếu khác", en: "Assessment period differs" },
-  "period-number-as-date": { vi: "Số trong ô kỳ đánh giá hiện thành ngày", en: "Number in the period cell shown as a date" },
+  "period-number-as-date": { vi: "Số trong ô kỳ đánh giá hiển thị thành ngày"
+, en: "Number in the period cell shown as a date" },
   "appraised-over-new-figure": { vi: "Số liệu thẩm định được dùng thay số liệu mới", en: "Appraised figure used over a new one" },
   "appraised-from-last-period": { vi: "Số liệu thẩm định của kỳ trước", en: "Appraised figure from the last period" },
 };

@@ -30,14 +30,14 @@ export const STRINGS = {
 
   // Workbook outside Excel
   fileIntro: {
-    vi: "Không chạy trong Excel: chọn một sổ làm việc .xlsx để kiểm tra và chấm điểm ngay trên trình duyệt.",
+    vi: "Đang chạy ngoài Excel: hãy chọn một sổ làm việc (.xlsx) để kiểm tra và chấm điểm ngay trên trình duyệt.",
     en: "Not running in Excel: choose an .xlsx workbook to check and score it in the browser.",
   },
   chooseWorkbook: { vi: "Chọn sổ làm việc (.xlsx)", en: "Choose a workbook (.xlsx)" },
   // The name of the region that holds the button above: not the button's own name, read twice otherwise.
   workbookRegion: { vi: "Sổ làm việc", en: "Workbook" },
   noWorkbook: { vi: "Chưa chọn sổ làm việc.", en: "No workbook chosen yet." },
-  workbookOpened: { vi: "Đang làm việc trên: {name}", en: "Working on: {name}" },
+  workbookOpened: { vi: "Sổ làm việc đang mở: {name}", en: "Working on: {name}" },
   workbookSheets: { vi: "{count} trang tính", en: "{count} sheets" },
   // The download is named by what the last write did to the workbook.
   downloadScored: { vi: "Tải xuống sổ đã chấm", en: "Download the scored workbook" },
@@ -47,7 +47,7 @@ export const STRINGS = {
     en: "The workbook is kept only once downloaded: use \"{link}\" to keep this work.",
   },
   downloadMarked: { vi: "Tải xuống sổ đã đánh dấu", en: "Download the marked workbook" },
-  downloadCleared: { vi: "Tải xuống sổ đã xóa dấu", en: "Download the workbook without marks" },
+  downloadCleared: { vi: "Tải xuống sổ đã xóa đánh dấu", en: "Download the workbook without marks" },
   downloadCollected: { vi: "Tải xuống sổ đã tổng hợp phiếu", en: "Download the workbook with the collected forms" },
   // Asked before another workbook replaces one whose changes were not downloaded.
   unsavedReplace: {
@@ -68,7 +68,7 @@ export const STRINGS = {
   openJson: { vi: "Mở tệp định nghĩa (.json)", en: "Open a definition file (.json)" },
   // Beside the greyed option "Bộ chỉ số lưu trong sổ", while it cannot be chosen: why.
   embeddedNone: {
-    vi: "Chưa chọn được \"Bộ chỉ số lưu trong sổ\": sổ làm việc này chưa lưu bộ chỉ số nào (sổ lưu bộ chỉ số đã dùng khi được chấm điểm).",
+    vi: "Không chọn được \"Bộ chỉ số lưu trong sổ\": sổ làm việc này chưa được chấm điểm nên chưa lưu bộ chỉ số nào.",
     en: "\"The workbook's own index\" cannot be chosen yet: this workbook holds no index (a workbook keeps the index it is scored with).",
   },
   embeddedNoWorkbook: {
@@ -88,7 +88,7 @@ export const STRINGS = {
   // The summary of an index: its parts joined by commas; "at most … points" only when the index has a maximum.
   summaryGroups: { vi: "{count} nhóm chỉ số", en: "{count} indicator groups" },
   summaryIndicators: { vi: "{count} chỉ tiêu", en: "{count} indicators" },
-  summaryMax: { vi: "tối đa {max} điểm", en: "at most {max} points" },
+  summaryMax: { vi: "tổng điểm tối đa {max}", en: "at most {max} points" },
   definitionTree: { vi: "Cấu trúc bộ chỉ số", en: "Structure of the index" },
   maxPoints: { vi: "{max} điểm", en: "{max} pts" },
   noDefinition: { vi: "Chưa chọn bộ chỉ số.", en: "No index chosen yet." },
@@ -112,7 +112,7 @@ export const STRINGS = {
     en: "The forms in this workbook were made from an edited copy of the index \"{name}\" (same id and version, other indicators or maxima), not from the index chosen. Choose \"A JSON file\" and open the very definition file (.json) the forms were made from, so that checking and scoring follow the forms.",
   },
   indexFromWorkbook: {
-    vi: "Sổ này đã được chấm theo bộ chỉ số \"{name}\" nên từ giờ dùng bộ chỉ số lưu trong sổ.",
+    vi: "Sổ này đã được chấm theo bộ chỉ số \"{name}\" nên bộ chỉ số lưu trong sổ sẽ được sử dụng.",
     en: "This workbook was scored with the index \"{name}\", so the index it holds is used from now on.",
   },
   indexFromFormsNoEmbedded: {
@@ -128,7 +128,7 @@ export const STRINGS = {
   useBuiltinIndex: { vi: "Dùng bộ chỉ số của các phiếu", en: "Use the forms' index" },
   // {action}: the label of the button whose run offered the index (checkRun, scoreRun, importFiles…).
   indexSwitched: { vi: "Đã chọn bộ chỉ số \"{name}\". Hãy bấm lại \"{action}\".", en: "The index \"{name}\" is chosen. Press \"{action}\" again." },
-  indexSwitchedNoAction: { vi: "Đã chọn bộ chỉ số \"{name}\". Hãy làm lại việc vừa rồi với bộ chỉ số này.", en: "The index \"{name}\" is chosen. Do again what you just did, with this index." },
+  indexSwitchedNoAction: { vi: "Đã chọn bộ chỉ số \"{name}\". Hãy thực hiện lại thao tác vừa rồi với bộ chỉ số này.", en: "The index \"{name}\" is chosen. Do again what you just did, with this index." },
   // The Index step's button under "the forms were made for another index": that index is chosen.
   indexOfFormsChosen: { vi: "Đã chọn bộ chỉ số \"{name}\" của các phiếu trong sổ.", en: "The index of the workbook's forms, \"{name}\", is chosen." },
 
@@ -166,7 +166,7 @@ export const STRINGS = {
   unitsExampleProvince: { vi: "01; Hà Nội", en: "01; Ha Noi" },
   unitsExampleCountry: { vi: "VNM; Việt Nam", en: "VNM; Viet Nam" },
   unitsExampleOther: { vi: "01; Đơn vị A", en: "01; Unit A" },
-  unitsCsv: { vi: "Mở danh sách từ CSV", en: "Open the list from CSV" },
+  unitsCsv: { vi: "Mở danh sách từ tệp CSV", en: "Open the list from CSV" },
   unitsCount: { vi: "{count} đơn vị", en: "{count} units" },
   unitsNone: { vi: "Hãy nhập ít nhất một đơn vị.", en: "Enter at least one unit." },
   unitsUnknownCategory: {
@@ -258,7 +258,7 @@ export const STRINGS = {
   // The step is "Thu thập" (Collect); what it does with the units' forms is "tổng hợp phiếu" (collect), as the command line says.
   importTitle: { vi: "Tổng hợp phiếu của các đơn vị", en: "Collect the units' forms" },
   importHelp: {
-    vi: "Chọn các tệp .xlsx các đơn vị gửi về: các trang phiếu được tổng hợp vào sổ đang mở.",
+    vi: "Chọn các tệp .xlsx do các đơn vị gửi về; các trang phiếu sẽ được tổng hợp vào sổ đang mở.",
     en: "Choose the .xlsx files the units sent back: their form sheets are collected into the open workbook.",
   },
   importFiles: { vi: "Chọn tệp phiếu (.xlsx)", en: "Choose form files (.xlsx)" },
@@ -313,17 +313,17 @@ export const STRINGS = {
     en: "Reads the forms in the workbook and lists what needs a look.",
   },
   // {units}: the units counted as the index calls them (unitsCountText: "8 sở, ban, ngành"); {errors}, {warnings}, {infos}: countErrors, countWarnings, countInfos.
-  checkSummary: { vi: "{units}: {errors}, {warnings}, {infos}", en: "{units} checked: {errors}, {warnings}, {infos}" },
+  checkSummary: { vi: "Đã kiểm tra {units}: {errors}, {warnings}, {infos}", en: "{units} checked: {errors}, {warnings}, {infos}" },
   // With forms (or rows) the reader left out, which are not among the units: {notScored}, checkNotScored.
   checkSummaryNotScored: {
-    vi: "{units} và {notScored}: {errors}, {warnings}, {infos}",
+    vi: "Đã kiểm tra {units} và {notScored}: {errors}, {warnings}, {infos}",
     en: "{units} checked and {notScored}: {errors}, {warnings}, {infos}",
   },
   // {counts}: formsCount and rowsCount joined by "và"/"and", as the command line counts them.
   checkNotScored: { vi: "{counts} chưa được chấm", en: "{counts} not scored" },
   formsCount: { vi: "{count} phiếu", en: "{count} forms" },
   rowsCount: { vi: "{count} dòng", en: "{count} rows" },
-  checkClean: { vi: "Không có vấn đề nào. Có thể chấm điểm.", en: "No findings. Ready to score." },
+  checkClean: { vi: "Không có lỗi hoặc cảnh báo nào. Có thể chấm điểm.", en: "No findings. Ready to score." },
   severityError: { vi: "Lỗi", en: "Error" },
   severityWarning: { vi: "Cảnh báo", en: "Warning" },
   severityInfo: { vi: "Lưu ý", en: "Info" },
@@ -336,17 +336,17 @@ export const STRINGS = {
   goToCell: { vi: "Đi tới ô {place}", en: "Go to cell {place}" },
   // Said once Excel has selected a finding's cell ({place}: 'Sở Y tế'!D39).
   cellSelected: { vi: "Đã chọn ô {place}.", en: "Selected cell {place}." },
-  goToSheet: { vi: "Đi tới trang {sheet}", en: "Go to sheet {sheet}" },
-  clearMarks: { vi: "Xóa dấu", en: "Clear marks" },
-  cleared: { vi: "Đã xóa dấu trên {count} ô.", en: "Cleared the marks on {count} cells." },
-  clearedNone: { vi: "Không có dấu nào để xóa.", en: "There are no marks to clear." },
+  goToSheet: { vi: "Đi tới trang tính {sheet}", en: "Go to sheet {sheet}" },
+  clearMarks: { vi: "Xóa đánh dấu", en: "Clear marks" },
+  cleared: { vi: "Đã xóa đánh dấu ở {count} ô.", en: "Cleared the marks on {count} cells." },
+  clearedNone: { vi: "Không có ô nào được đánh dấu.", en: "There are no marks to clear." },
   markCells: { vi: "Đánh dấu ô cần xem lại", en: "Mark cells with issues" },
   marked: {
     vi: "Đã đánh dấu {count} ô có vấn đề; không ghi điểm.",
     en: "Marked {count} cells with issues; no scores were written.",
   },
   markedNone: { vi: "Không có ô nào cần đánh dấu.", en: "No cell needs a mark." },
-  filterLabel: { vi: "Hiện", en: "Show" },
+  filterLabel: { vi: "Hiển thị", en: "Show" },
   filterAll: { vi: "Tất cả", en: "All" },
   filterErrors: { vi: "Chỉ lỗi", en: "Errors only" },
   // "Errors only" with no error: what there is instead.
@@ -356,17 +356,17 @@ export const STRINGS = {
   // Finding a unit among hundreds: by its name or code, whatever the case, the diacritics or how they were typed.
   // {units}: the units as the index calls them, with no count (unitWordText, plural): "tỉnh", "sở, ban, ngành" / "provinces".
   findUnit: { vi: "Tìm {units} (tên hoặc mã)", en: "Find {units} (name or code)" },
-  findingKind: { vi: "Loại phát hiện", en: "Kind of finding" },
-  // The first option of "Loại phát hiện": every kind, and how many findings in all.
-  findingKindAll: { vi: "Mọi loại ({count})", en: "All kinds ({count})" },
+  findingKind: { vi: "Loại vấn đề", en: "Kind of finding" },
+  // The first option of "Loại vấn đề": every kind, and how many findings in all.
+  findingKindAll: { vi: "Tất cả ({count})", en: "All kinds ({count})" },
   // {units}: how many units the search or the kind chosen leaves, as the index calls them (unitsCountText).
   findingsFound: { vi: "Tìm thấy {units}.", en: "Found {units}." },
   // A long list is drawn a part at a time: {shown} of {total} units.
-  findingsShown: { vi: "Đang hiện {shown} trong {total}.", en: "Showing {shown} of {total}." },
-  findingsShowMore: { vi: "Hiện thêm {units}", en: "Show the next {units}" },
+  findingsShown: { vi: "Đang hiển thị {shown}/{total}.", en: "Showing {shown} of {total}." },
+  findingsShowMore: { vi: "Hiển thị thêm {units}", en: "Show the next {units}" },
   // {unit}: a unit as the index calls it (unitWordText): "Không có tỉnh nào khớp với…" / "No province matches…".
   findingsNoMatch: { vi: "Không có {unit} nào khớp với \"{query}\".", en: "No {unit} matches \"{query}\"." },
-  findingsNoneOfKind: { vi: "Không có phát hiện nào khớp với lựa chọn ở trên.", en: "No finding matches the choices above." },
+  findingsNoneOfKind: { vi: "Không có mục nào khớp với lựa chọn ở trên.", en: "No finding matches the choices above." },
   // A step whose part of the pane is still being fetched (it is fetched in idle time once the pane opens).
   stepLoading: { vi: "Đang tải…", en: "Loading…" },
   // Forms (or rows of a table of units) the reader leaves out: they are not scored.
@@ -376,8 +376,8 @@ export const STRINGS = {
   // Score step
   rankingTitle: { vi: "Cách xếp hạng", en: "Ranking" },
   rankingFromDefinition: { vi: "Mặc định theo bộ chỉ số; có thể đổi cho lần chấm này.", en: "From the index; can be changed for this run." },
-  method: { vi: "Đồng hạng", en: "Ties" },
-  // Read after their label ("Đồng hạng: bỏ qua hạng kế tiếp"), each short enough for the pane's
+  method: { vi: "Xử lý đồng hạng", en: "Ties" },
+  // Read after their label ("Xử lý đồng hạng: bỏ qua hạng kế tiếp"), each short enough for the pane's
   // narrowest select (320 px) to show its example whole.
   methodCompetition: { vi: "Bỏ qua hạng kế tiếp (1, 1, 3)", en: "Same rank, next skipped (1, 1, 3)" },
   methodDense: { vi: "Không bỏ hạng (1, 1, 2)", en: "Same rank, none skipped (1, 1, 2)" },
@@ -404,10 +404,10 @@ export const STRINGS = {
   // A scored workbook just read: its figures compared with those last scored (the stale banner).
   progressStale: { vi: "Đang so số liệu với lần chấm trước…", en: "Comparing the figures with the last scoring…" },
   // Said only once all the work of the action is over.
-  progressDone: { vi: "Xong.", en: "Done." },
+  progressDone: { vi: "Đã hoàn tất.", en: "Done." },
   // {units}: the units counted as the index calls them (unitsCountText): "8 sở, ban, ngành" / "8 departments".
   scoreDone: {
-    vi: "Đã chấm {units} ({ranked} được xếp hạng).",
+    vi: "Đã chấm điểm {units}, trong đó {ranked} được xếp hạng.",
     en: "Scored {units} ({ranked} ranked).",
   },
   scoreLeftOutForms: { vi: "{count} phiếu chưa được chấm: xem bước Kiểm tra.", en: "{count} forms were not scored: see the Check step." },
@@ -470,14 +470,14 @@ export const STRINGS = {
     vi: "{unitsOf} có phiếu không còn đọc được vì dòng tiêu đề bảng đã bị sửa: {names}. Hãy sửa lại tên cột như phiếu mẫu.",
     en: "{unitsOf} forms can no longer be read as their tables' header rows were changed: {names}. Restore the column names of the template.",
   },
-  staleAdded: { vi: "{units} mới có trong sổ: {names}.", en: "{units} are new in the workbook: {names}." },
+  staleAdded: { vi: "{units} mới được thêm vào sổ: {names}.", en: "{units} are new in the workbook: {names}." },
   staleRemoved: { vi: "{units} không còn trong sổ: {names}.", en: "{units} are no longer in the workbook: {names}." },
   staleIndexBanner: { vi: "Kết quả được chấm theo bộ chỉ số khác", en: "The results were scored with another index" },
   // The results were computed with a definition of the chosen index's id and version but other content (core/stale.ts otherContentMessage).
   staleContentBanner: { vi: "Kết quả được chấm theo nội dung khác của bộ chỉ số", en: "The results were scored with other content of the index" },
-  staleScoreAgain: { vi: "Hãy chấm lại.", en: "Score again." },
-  staleRecheck: { vi: "Kiểm tra kết quả còn khớp", en: "Check the results still match" },
-  staleRescore: { vi: "Chấm lại", en: "Score again" },
+  staleScoreAgain: { vi: "Hãy chấm điểm lại.", en: "Score again." },
+  staleRecheck: { vi: "Kiểm tra lại với số liệu hiện tại", en: "Check the results still match" },
+  staleRescore: { vi: "Chấm điểm lại", en: "Score again" },
   staleNone: { vi: "Kết quả vẫn khớp với số liệu hiện tại.", en: "The results still match the data." },
   // "Check the results still match" with another index chosen than the one scored with: the figures are not compared with it.
   staleRecheckOtherIndex: {
@@ -489,14 +489,15 @@ export const STRINGS = {
   // Charts step
   chartsTitle: { vi: "Tạo biểu đồ", en: "Make charts" },
   chartsIntro: {
-    vi: "Chọn biểu đồ để tạo trên trang Biểu đồ; lần sau sẽ cập nhật đúng biểu đồ đó.",
+    vi: "Chọn các biểu đồ cần tạo trên trang Biểu đồ; ở các lần sau, chính các biểu đồ này sẽ được cập nhật.",
     en: "Choose the charts to make on the Charts sheet; a later run updates the same charts.",
   },
   // {unit}: the units as the index calls them, as the charts' titles do (unitInTitle): "Tổng điểm theo tỉnh" / "Total points by province".
   chartTotal: { vi: "Tổng điểm theo {unit}", en: "Total points by {unit}" },
-  chartGroups: { vi: "Điểm các nhóm chỉ số theo {unit}", en: "Indicator group points by {unit}" },
+  chartGroups: { vi: "Điểm theo nhóm chỉ số của từng {unit}", en: "Indicator group points by {unit}" },
   chartTotalValue: { vi: "Giá trị chỉ số theo {unit}", en: "Index value by {unit}" },
-  chartGroupsValue: { vi: "Giá trị các nhóm chỉ số theo {unit}", en: "Indicator group values by {unit}" },
+  chartGroupsValue: { vi: "Giá trị theo nhóm chỉ số của từng {unit}"
+, en: "Indicator group values by {unit}" },
   chartProfile: { vi: "Biểu đồ mạng nhện so sánh theo nhóm chỉ số", en: "Radar chart comparing indicator groups" },
   profileUnits: { vi: "Đơn vị đưa vào biểu đồ mạng nhện", en: "Units in the radar chart" },
   profileHint: {
@@ -556,7 +557,7 @@ export const STRINGS = {
   missingFreezePanes: { vi: "Cố định dòng tiêu đề.", en: "Frozen header rows." },
   missingPrintLayout: { vi: "Thiết lập sẵn trang in cho trang kết quả và biểu đồ.", en: "Print setup of the results and charts sheets." },
   missingNotes: { vi: "Ghi chú trên ô có vấn đề (dùng chú thích thay).", en: "Notes on cells with issues (comments are used instead)." },
-  missingComments: { vi: "Lời giải thích trên ô có vấn đề (ô chỉ được tô màu).", en: "Text on cells with issues (the cells are only filled)." },
+  missingComments: { vi: "Ghi chú trên ô có vấn đề (ô chỉ được tô màu).", en: "Text on cells with issues (the cells are only filled)." },
   missingInsertWorkbooks: { vi: "Tổng hợp phiếu từ tệp khác, thêm phiếu trống vào sổ (phiếu được tải xuống thành tệp).", en: "Collecting forms from other files, adding blank forms to the workbook (they download as a file)." },
   missingWatchInputs: { vi: "Báo ngay khi số liệu đổi sau khi chấm.", en: "Telling at once that results are out of date when figures change." },
   missingSuspendCalculation: { vi: "Tạm dừng tính toán khi ghi (ghi có thể chậm hơn).", en: "Pausing calculation while writing (writing may be slower)." },
@@ -565,7 +566,8 @@ export const STRINGS = {
   noFormsGoCollect: { vi: "Tạo phiếu hoặc tổng hợp phiếu của các đơn vị", en: "Make forms or collect the units' forms" },
 
   // Errors
-  errorUnexpected: { vi: "Đã có lỗi: {reason}", en: "Something went wrong: {reason}" },
+  errorUnexpected: { vi: "Đã xảy ra lỗi: {reason}"
+, en: "Something went wrong: {reason}" },
   // A part of the pane's code fetched when first needed could not be loaded (webpack's ChunkLoadError).
   chunkLoadFailed: {
     vi: "Không tải được một phần của Chấm điểm DTI, có thể do mất kết nối mạng. Hãy kiểm tra kết nối mạng, hoặc đóng rồi mở lại ngăn tác vụ, rồi thử lại.",

@@ -144,7 +144,7 @@ describe("Check runs off the pane's thread", () => {
 
     const page = await openPage([HOLD_ANSWERS]);
     await page.getByTestId("workbook-file").setInputFiles({ name: "lon.xlsx", mimeType: XLSX, buffer: Buffer.from(bytes) });
-    await page.getByText("Đang làm việc trên: lon.xlsx", { exact: false }).waitFor({ timeout: 120_000 });
+    await page.getByText("Sổ làm việc đang mở: lon.xlsx", { exact: false }).waitFor({ timeout: 120_000 });
     await idle(page);
     await page.getByLabel("Chọn bộ chỉ số").selectOption(SAMPLE_INDEX);
     await page.getByRole("tab", { name: /Kiểm tra/ }).click();

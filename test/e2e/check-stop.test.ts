@@ -153,7 +153,7 @@ describe("a Check can be stopped", () => {
 
     const page = await openPage([HOLD_ANSWERS]);
     await page.getByTestId("workbook-file").setInputFiles({ name: "lon.xlsx", mimeType: XLSX, buffer: Buffer.from(bytesA) });
-    await page.getByText("Đang làm việc trên: lon.xlsx", { exact: false }).waitFor({ timeout: 120_000 });
+    await page.getByText("Sổ làm việc đang mở: lon.xlsx", { exact: false }).waitFor({ timeout: 120_000 });
     await idle(page);
     await page.getByLabel("Chọn bộ chỉ số").selectOption(SAMPLE_INDEX);
     await page.getByRole("tab", { name: /Kiểm tra/ }).click();
@@ -186,7 +186,7 @@ describe("a Check can be stopped", () => {
     // Another workbook, then its check: the stopped check's answer arrives after this one's, and is dropped.
     await hold(page, false);
     await page.getByTestId("workbook-file").setInputFiles({ name: "nho.xlsx", mimeType: XLSX, buffer: Buffer.from(bytesB) });
-    await page.getByText("Đang làm việc trên: nho.xlsx", { exact: false }).waitFor({ timeout: 120_000 });
+    await page.getByText("Sổ làm việc đang mở: nho.xlsx", { exact: false }).waitFor({ timeout: 120_000 });
     await idle(page);
     await hold(page, true);
     await checkButton(page).click();

@@ -127,14 +127,14 @@ describe("outside Excel (office.js fails to load)", () => {
     await page.getByText("Tệp .xlsx", { exact: true }).waitFor();
 
     await page.getByTestId("workbook-file").setInputFiles({ name: "so-nganh.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(sample) });
-    await page.getByText("Đang làm việc trên: so-nganh.xlsx", { exact: false }).waitFor();
+    await page.getByText("Sổ làm việc đang mở: so-nganh.xlsx", { exact: false }).waitFor();
     await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
 
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
     const summary = page.getByTestId("check-summary");
     await summary.waitFor();
-    expect(await summary.textContent()).toMatch(/^4 sở, ban, ngành: [1-9]\d* lỗi/);
+    expect(await summary.textContent()).toMatch(/^Đã kiểm tra 4 sở, ban, ngành: [1-9]\d* lỗi/);
     const findings = await page.getByTestId("finding").allTextContents();
     expect(findings.some((f) => f.includes("Sở Y tế") || f.includes("6.2") || f.includes("5.2"))).toBe(true);
 
@@ -142,7 +142,7 @@ describe("outside Excel (office.js fails to load)", () => {
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
     await page.getByTestId("score-summary").waitFor();
     // A screen reader is told the result: the pane's polite live region says it.
-    await page.getByTestId("live-polite").filter({ hasText: /^Đã chấm 4 sở, ban, ngành/ }).waitFor({ state: "attached" });
+    await page.getByTestId("live-polite").filter({ hasText: /^Đã chấm điểm 4 sở, ban, ngành/ }).waitFor({ state: "attached" });
     expect(await page.getByTestId("live-polite").getAttribute("aria-live")).toBe("polite");
     const download = page.getByTestId("download");
     await download.waitFor();
@@ -351,7 +351,7 @@ describe("outside Excel, more of the work", () => {
     expect(await notice.textContent()).toContain(units[1]!.name);
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
-    await page.getByTestId("check-summary").getByText(/^2 sở, ban, ngành:/).waitFor();
+    await page.getByTestId("check-summary").getByText(/^Đã kiểm tra 2 sở, ban, ngành:/).waitFor();
     // No error among the findings: the count of errors is left out (or 0 when there is nothing at all).
     expect(await page.getByTestId("check-summary").textContent()).not.toMatch(/[1-9]\d* lỗi/);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
@@ -418,13 +418,13 @@ describe("outside Excel, more of the work", () => {
     await openWorkbook(page, tied, "tied.xlsx");
     await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
     await step(page, "Chấm điểm");
-    await page.getByLabel("Đồng hạng").selectOption("competition");
+    await page.getByLabel("Xử lý đồng hạng").selectOption("competition");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
     await page.getByTestId("score-summary").waitFor();
     await idle(page);
     expect(await shownRanks(page)).toEqual(competition);
 
-    await page.getByLabel("Đồng hạng").selectOption("dense");
+    await page.getByLabel("Xử lý đồng hạng").selectOption("dense");
     // While the run writes, the download link (still the workbook before the run) cannot be followed.
     await page.evaluate(() => {
       const w = window as unknown as { __linkWhileBusy: (string | null)[] };
@@ -453,12 +453,12 @@ describe("outside Excel, more of the work", () => {
     expect(written).toEqual(dense);
 
     // The ways of ranking ties, in words, each with its example; at the narrowest pane the chosen one shows whole.
-    const ties = page.getByLabel("Đồng hạng");
+    const ties = page.getByLabel("Xử lý đồng hạng");
     expect(await ties.locator("option").allTextContents()).toEqual(["Bỏ qua hạng kế tiếp (1, 1, 3)", "Không bỏ hạng (1, 1, 2)", "Không xét đồng hạng (1, 2, 3)"]);
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     expect(await page.getByLabel("Ties").locator("option").allTextContents()).toEqual(["Same rank, next skipped (1, 1, 3)", "Same rank, none skipped (1, 1, 2)", "No shared ranks (1, 2, 3)"]);
     await page.setViewportSize({ width: 320, height: 800 });
-    for (const [lang, label] of [["en", "Ties"], ["vi", "Đồng hạng"]] as const) {
+    for (const [lang, label] of [["en", "Ties"], ["vi", "Xử lý đồng hạng"]] as const) {
       if (lang === "vi") await page.getByLabel("Pane language").selectOption("vi");
       for (const method of ["competition", "dense", "ordinal"]) {
         await page.getByLabel(label).selectOption(method);
@@ -497,7 +497,7 @@ describe("outside Excel, more of the work", () => {
     await shot(page, "stale-file-vi-light");
 
     // The banner asks to score again, and its button does that: the fresh results show in the Score step.
-    await banner.getByRole("button", { name: "Chấm lại" }).click();
+    await banner.getByRole("button", { name: "Chấm điểm lại" }).click();
     await banner.waitFor({ state: "detached" });
     await page.getByTestId("score-summary").waitFor();
     expect(await page.getByRole("tab", { selected: true }).getAttribute("aria-label")).toBe("Bước 4: Chấm điểm");
@@ -533,7 +533,7 @@ describe("outside Excel, more of the work", () => {
     await step(page, "Thu thập");
     await page.getByTestId("import-files").setInputFiles([{ name: `${late.code}.xlsx`, mimeType: XLSX, buffer: Buffer.from(await makeSampleWorkbook({ units: [late], clean: true })) }]);
     await page.getByTestId("notice").getByText("Đã tổng hợp 1 trang vào sổ", { exact: false }).waitFor();
-    await banner.getByText(`1 sở, ban, ngành mới có trong sổ: ${late.name}.`).waitFor();
+    await banner.getByText(`1 sở, ban, ngành mới được thêm vào sổ: ${late.name}.`).waitFor();
     expect(await page.getByTestId("stale-line").count()).toBe(4);
 
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
@@ -567,7 +567,7 @@ describe("outside Excel, more of the work", () => {
     await page.keyboard.press("Enter");
     const chooser = await chooserOpened;
     await chooser.setFiles({ name: "so-nganh.xlsx", mimeType: XLSX, buffer: Buffer.from(sample) });
-    await page.getByText("Đang làm việc trên: so-nganh.xlsx", { exact: false }).waitFor();
+    await page.getByText("Sổ làm việc đang mở: so-nganh.xlsx", { exact: false }).waitFor();
     await idle(page);
 
     await tabTo((e) => e.tag === "SELECT" && e.label === "" && e.text.includes("Bộ chỉ số đánh giá"));
@@ -615,9 +615,9 @@ describe("outside Excel, what each action says", () => {
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
     const summary = page.getByTestId("check-summary");
     await summary.waitFor();
-    expect(await summary.textContent()).toMatch(/^4 sở, ban, ngành: [1-9]\d* lỗi/);
+    expect(await summary.textContent()).toMatch(/^Đã kiểm tra 4 sở, ban, ngành: [1-9]\d* lỗi/);
     expect(await page.getByTestId("finding").count()).toBeGreaterThan(0);
-    expect(await page.getByText("Đã có lỗi").count()).toBe(0);
+    expect(await page.getByText("Đã xảy ra lỗi").count()).toBe(0);
 
     // Marking writes no score: the download says it is the marked workbook.
     await page.getByRole("button", { name: "Đánh dấu ô cần xem lại" }).click();
@@ -633,7 +633,7 @@ describe("outside Excel, what each action says", () => {
     expect(await page.getByRole("tabpanel", { name: "Bước 4: Chấm điểm" }).count()).toBe(1);
     await page.getByLabel("Làm tròn khi xếp hạng (số chữ số thập phân)").selectOption("0");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm 4 sở, ban, ngành/);
+    await noticeSaying(page, /^Đã chấm điểm 4 sở, ban, ngành/);
     await idle(page);
     const rows = await unitRows(page);
     expect(rows).toHaveLength(4);
@@ -652,7 +652,7 @@ describe("outside Excel, what each action says", () => {
     await page.getByRole("button", { name: "Tạo hoặc cập nhật biểu đồ" }).click();
     expect(await noticeSaying(page, "biểu đồ trên trang")).toContain("Đã tạo hoặc cập nhật 3 biểu đồ trên trang 'Biểu đồ'.");
     await idle(page);
-    expect(await page.getByText("Đã chấm 4 sở, ban, ngành").count()).toBe(0);
+    expect(await page.getByText("Đã chấm điểm 4 sở, ban, ngành").count()).toBe(0);
     await shot(page, "charts-done-vi-light");
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     // The sheet by the name it was written under, though the pane now speaks English.
@@ -675,7 +675,7 @@ describe("outside Excel, what each action says", () => {
     // The step as its tab shows it.
     expect(said).toContain("bước 1 (Chỉ số)");
     expect(await page.getByRole("tab", { name: "Bước 1: Bộ chỉ số" }).textContent()).toContain("Chỉ số");
-    expect(said).not.toMatch(/Đã có lỗi|ô B4|mau-2023"/);
+    expect(said).not.toMatch(/Đã xảy ra lỗi|ô B4|mau-2023"/);
     await idle(page);
     await shot(page, "forms-other-index-vi-light");
 
@@ -714,7 +714,7 @@ describe("outside Excel, what each action says", () => {
     await page.getByTestId("workbook-file").setInputFiles({ name: "hong.xlsx", mimeType: XLSX, buffer: Buffer.from("PK\u0003\u0004 đây không phải sổ làm việc") });
     const vi = await noticeSaying(page, "Không đọc được tệp hong.xlsx");
     expect(vi).toContain("Không đọc được tệp hong.xlsx: tệp không phải sổ làm việc .xlsx hợp lệ");
-    expect(vi).not.toMatch(/Đã có lỗi|zip|central directory|Can't/i);
+    expect(vi).not.toMatch(/Đã xảy ra lỗi|zip|central directory|Can't/i);
     expect(await page.getByText("Chưa chọn sổ làm việc.").count()).toBe(1);
     // A screen reader is told at once.
     await page.getByTestId("live-assertive").filter({ hasText: "Không đọc được tệp hong.xlsx" }).waitFor({ state: "attached" });
@@ -921,7 +921,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect(findings).toMatch(/^Có [1-9]\d* lỗi và [1-9]\d* cảnh báo trong số liệu: xem bước Kiểm tra\.$/);
     // The bar has no title: it is named by its sentence, not an unnamed group.
     expect(await page.getByRole("group", { name: findings, exact: true }).count()).toBe(1);
-    const said = new RegExp(`^Đã chấm 4 sở, ban, ngành \\(\\d+ được xếp hạng\\)\\. ${findings.replace(/[.()]/g, "\\$&")}$`);
+    const said = new RegExp(`^Đã chấm điểm 4 sở, ban, ngành, trong đó \\d+ được xếp hạng\\. ${findings.replace(/[.()]/g, "\\$&")}$`);
     await page.getByTestId("live-polite").filter({ hasText: said }).waitFor({ state: "attached" });
 
     const target = await inputCell(sample, SAMPLE_UNITS[2]!.name, numericInput());
@@ -946,18 +946,18 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await banner.waitFor({ state: "detached" });
     await idle(page);
     await page.evaluate(([sheet, cell]) => (window as unknown as { __double: { setCells(s: string, a: string, v: number[][]): void } }).__double.setCells(sheet, cell, [[555]]), [target.sheet, target.cell] as const);
-    const recheck = page.getByRole("button", { name: "Kiểm tra kết quả còn khớp" });
+    const recheck = page.getByRole("button", { name: "Kiểm tra lại với số liệu hiện tại" });
     await recheck.focus();
     await page.keyboard.press("Enter");
     await banner.waitFor();
     await idle(page);
-    // A change Excel does not report (no change event): "Kiểm tra kết quả còn khớp" finds it, the banner
+    // A change Excel does not report (no change event): "Kiểm tra lại với số liệu hiện tại" finds it, the banner
     // takes that button's place, and the keyboard focus goes to the step's button that scores again, not to the page.
     expect(await recheck.count()).toBe(0);
     expect(await focused(page)).toBe("Chấm điểm và ghi kết quả");
     // In another step the banner keeps its own button.
     await step(page, "Kiểm tra");
-    expect(await banner.getByRole("button", { name: "Chấm lại" }).count()).toBe(1);
+    expect(await banner.getByRole("button", { name: "Chấm điểm lại" }).count()).toBe(1);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
@@ -985,7 +985,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
     const notice = page.getByTestId("notice");
     await notice.getByText("Một sổ làm việc khác đang được chọn nên Excel không nhận lệnh cho sổ này: hãy bấm vào sổ này rồi thử lại.").waitFor();
-    expect(await notice.textContent()).not.toMatch(/Đã có lỗi|lost focus/);
+    expect(await notice.textContent()).not.toMatch(/Đã xảy ra lỗi|lost focus/);
     await page.evaluate(() => (window as unknown as R).__double.stopRefusing());
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
     await page.getByTestId("score-summary").waitFor();
@@ -1160,7 +1160,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await page.keyboard.press("Enter");
     const said = await noticeSaying(page, "không còn trong sổ làm việc");
     expect(said).toContain(`Trang '${sheet}' không còn trong sổ làm việc (đã được đổi tên hoặc bị xóa) nên không thể đi tới ô ${cell}. Hãy bấm "Kiểm tra số liệu" để kiểm tra lại các phiếu.`);
-    expect(said).not.toMatch(/Đã có lỗi|requested resource|getItem/);
+    expect(said).not.toMatch(/Đã xảy ra lỗi|requested resource|getItem/);
     // Seen where the user is: the notice is brought into view; the focus stays on the finding (screen readers hear the notice from the live region).
     const box = await page.getByTestId("notice").evaluate((e) => {
       const r = e.getBoundingClientRect();
@@ -1187,11 +1187,11 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
     const said = await noticeSaying(page, "Không tải được một phần của Chấm điểm DTI");
     expect(said).toContain("Hãy kiểm tra kết nối mạng, hoặc đóng rồi mở lại ngăn tác vụ, rồi thử lại.");
-    expect(said).not.toMatch(/Loading chunk|ChunkLoadError|Đã có lỗi|\.js/);
+    expect(said).not.toMatch(/Loading chunk|ChunkLoadError|Đã xảy ra lỗi|\.js/);
     await idle(page);
     offline = false;
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm 4 sở, ban, ngành/);
+    await noticeSaying(page, /^Đã chấm điểm 4 sở, ban, ngành/);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
@@ -1288,8 +1288,8 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect(marked.notes).toBeGreaterThan(0);
     await shot(page, "excel-marked-vi-light");
 
-    await page.getByRole("button", { name: "Xóa dấu" }).click();
-    await page.getByTestId("notice").getByText(/^Đã xóa dấu trên \d+ ô/).waitFor();
+    await page.getByRole("button", { name: "Xóa đánh dấu" }).click();
+    await page.getByTestId("notice").getByText(/^Đã xóa đánh dấu ở \d+ ô/).waitFor();
     expect(await state()).toEqual({ sheets: marked.sheets, fill: null, notes: 0 });
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
@@ -1383,7 +1383,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     await details.locator("summary").click();
     expect(await details.innerText()).toContain("Tổng hợp phiếu từ tệp khác, thêm phiếu trống vào sổ (phiếu được tải xuống thành tệp): ExcelApi 1.13");
     // The features past the first lines are in the list that opens, each with its set.
-    expect(await details.innerText()).toContain("Lời giải thích trên ô có vấn đề (ô chỉ được tô màu): ExcelApi 1.10");
+    expect(await details.innerText()).toContain("Ghi chú trên ô có vấn đề (ô chỉ được tô màu): ExcelApi 1.10");
     expect(await details.innerText()).toContain("Báo kết quả đã cũ khi một trang được đổi tên: ExcelApi 1.17");
     expect(await details.innerText()).toContain("Nhận biết ô đã gộp (ô tổng hợp, ô Điểm có thể bị ghi vào ô gộp): ExcelApi 1.13");
     await details.locator("summary").click();
@@ -1409,7 +1409,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect(await page.getByLabel("Chọn bộ chỉ số").inputValue()).toBe("dti-so-nganh-mau");
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm 4 sở, ban, ngành/);
+    await noticeSaying(page, /^Đã chấm điểm 4 sở, ban, ngành/);
     await idle(page);
 
     // Forms cannot be added to the workbook without ExcelApi 1.13: they come as a file to download, and the notice says why.
@@ -1452,7 +1452,7 @@ describe("inside Excel (the Excel double installed before the pane loads)", () =
     expect(names).toEqual(expect.arrayContaining(extra.map((u) => u.name)));
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
-    await page.getByTestId("check-summary").getByText(/^6 sở, ban, ngành:/).waitFor();
+    await page.getByTestId("check-summary").getByText(/^Đã kiểm tra 6 sở, ban, ngành:/).waitFor();
 
     // Forms made into the workbook: added once; a second click for the same unit adds nothing and says why.
     await step(page, "Thu thập");
@@ -1536,7 +1536,7 @@ describe("what a first-time official met, as a third audit found it", () => {
       check: "Kiểm tra", collect: "Thu thập", score: "Chấm điểm", charts: "Biểu đồ", index: "Bộ chỉ số",
       checkRun: "Kiểm tra số liệu", scoreRun: "Chấm điểm và ghi kết quả", units: "Danh sách đơn vị", make: "Tạo phiếu",
       noForms: "Tạo phiếu hoặc tổng hợp phiếu của các đơn vị", within: "Xếp hạng trong", choose: "Chọn bộ chỉ số", see: "xem bước Kiểm tra",
-      recheck: "Kiểm tra kết quả còn khớp",
+      recheck: "Kiểm tra lại với số liệu hiện tại",
       json: "Tệp JSON", notUsable: "Tệp định nghĩa sai.json đã chọn chưa hợp lệ nên chưa dùng được: xem các lỗi ở bước 1 (Chỉ số).", goIndex: "Đến bước 1 (Chỉ số)",
       category: "Sở, ban, ngành có dịch vụ công", errors: /^có \d+ lỗi$/, sameName: 'Dòng 4 (Sở D) và dòng 5 (Sở D): cùng tên đơn vị "Sở D" và không ghi mã',
     },
@@ -1652,7 +1652,7 @@ describe("outside Excel, after a long action and when things go wrong", () => {
     const button = page.getByRole("button", { name: "Chấm điểm và ghi kết quả" });
     await button.focus();
     await page.keyboard.press("Enter");
-    await noticeSaying(page, /^Đã chấm 4 sở, ban, ngành/);
+    await noticeSaying(page, /^Đã chấm điểm 4 sở, ban, ngành/);
     await idle(page);
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText.trim())).toBe("Chấm điểm và ghi kết quả");
 
@@ -1688,9 +1688,9 @@ describe("outside Excel, after a long action and when things go wrong", () => {
     await idle(page);
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm 4 sở, ban, ngành/);
+    await noticeSaying(page, /^Đã chấm điểm 4 sở, ban, ngành/);
     await idle(page);
-    expect(await page.getByText("Đã có lỗi").count()).toBe(0);
+    expect(await page.getByText("Đã xảy ra lỗi").count()).toBe(0);
     expect(await shownRanks(page)).toEqual(await expectedRanks());
 
     // Every later action works too, on the workbook the pane's thread now holds.
@@ -1716,7 +1716,7 @@ describe("outside Excel, after a long action and when things go wrong", () => {
     expect(await own.isChecked()).toBe(true);
     // The version code is not for sentences: the name alone, quoted.
     const taken = await noticeSaying(page, "Sổ này đã được chấm theo bộ chỉ số");
-    expect(taken).toMatch(new RegExp(`^Sổ này đã được chấm theo bộ chỉ số "${SAMPLE_NAME_VI}[^"]*" nên từ giờ dùng bộ chỉ số lưu trong sổ\\.`));
+    expect(taken).toMatch(new RegExp(`^Sổ này đã được chấm theo bộ chỉ số "${SAMPLE_NAME_VI}[^"]*" nên bộ chỉ số lưu trong sổ sẽ được sử dụng\\.`));
     expect(taken).not.toMatch(/\(mau-|\(\d{4}\)/);
     // With a built-in index chosen, the pane says which index the workbook holds, in the pane's language;
     // what said the pane had chosen the workbook's own no longer applies, and goes.
@@ -1740,11 +1740,11 @@ describe("outside Excel, after a long action and when things go wrong", () => {
     expect(await page.getByTestId("embedded-why").count()).toBe(0);
     await page.getByTestId("notice").getByRole("button", { name: "Đóng" }).click();
     expect(await page.getByTestId("embedded-why").textContent()).toBe(
-      'Chưa chọn được "Bộ chỉ số lưu trong sổ": sổ làm việc này chưa lưu bộ chỉ số nào (sổ lưu bộ chỉ số đã dùng khi được chấm điểm).',
+      'Không chọn được "Bộ chỉ số lưu trong sổ": sổ làm việc này chưa được chấm điểm nên chưa lưu bộ chỉ số nào.',
     );
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
-    await page.getByTestId("check-summary").getByText(/^4 (đơn vị|sở, ban, ngành|huyện, thị xã, thành phố|tỉnh|quốc gia)/).waitFor();
+    await page.getByTestId("check-summary").getByText(/^Đã kiểm tra 4 (đơn vị|sở, ban, ngành|huyện, thị xã, thành phố|tỉnh|quốc gia)/).waitFor();
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 });
@@ -1757,9 +1757,9 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     const kinds = page.getByRole("group", { name: "Biểu đồ cần tạo" });
     expect(await kinds.getByRole("checkbox").count()).toBe(3);
     // Clicking a label works its own checkbox, and no other.
-    await page.getByText("Điểm các nhóm chỉ số theo sở, ban, ngành", { exact: true }).click();
+    await page.getByText("Điểm theo nhóm chỉ số của từng sở, ban, ngành", { exact: true }).click();
     const checked = async () =>
-      Promise.all(["Tổng điểm theo sở, ban, ngành", "Điểm các nhóm chỉ số theo sở, ban, ngành", "Biểu đồ mạng nhện so sánh theo nhóm chỉ số"].map((name) => kinds.getByRole("checkbox", { name }).isChecked()));
+      Promise.all(["Tổng điểm theo sở, ban, ngành", "Điểm theo nhóm chỉ số của từng sở, ban, ngành", "Biểu đồ mạng nhện so sánh theo nhóm chỉ số"].map((name) => kinds.getByRole("checkbox", { name }).isChecked()));
     expect(await checked()).toEqual([true, false, true]);
     await page.getByText("Tổng điểm theo sở, ban, ngành", { exact: true }).click();
     expect(await checked()).toEqual([false, false, true]);
@@ -1821,10 +1821,10 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await idle(page);
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    const said = await noticeSaying(page, /^Đã chấm 2 huyện, thị xã, thành phố/);
-    expect(said).toContain("Đã chấm 2 huyện, thị xã, thành phố (2 được xếp hạng). 2 huyện, thị xã, thành phố chưa điền số liệu nào (Huyện A, Huyện B): được tính 0 điểm.");
+    const said = await noticeSaying(page, /^Đã chấm điểm 2 huyện, thị xã, thành phố/);
+    expect(said).toContain("Đã chấm điểm 2 huyện, thị xã, thành phố, trong đó 2 được xếp hạng. 2 huyện, thị xã, thành phố chưa điền số liệu nào (Huyện A, Huyện B): được tính 0 điểm.");
     // A notice has no title: a screen reader meets it named by its sentence, not as a group with no name.
-    expect(await page.getByRole("group", { name: /^Đã chấm 2 huyện, thị xã, thành phố \(2 được xếp hạng\)\. 2 huyện, thị xã, thành phố chưa điền số liệu nào/ }).count()).toBe(1);
+    expect(await page.getByRole("group", { name: /^Đã chấm điểm 2 huyện, thị xã, thành phố, trong đó 2 được xếp hạng\. 2 huyện, thị xã, thành phố chưa điền số liệu nào/ }).count()).toBe(1);
     const notice = page.getByTestId("notice");
     expect(await notice.getAttribute("data-intent")).toBe("warning");
     await idle(page);
@@ -1863,7 +1863,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await idle(page);
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    expect(await noticeSaying(page, /^Đã chấm 2 quốc gia/)).toContain("Đã chấm 2 quốc gia (0 được xếp hạng). 2 quốc gia chưa điền số liệu nào (Huyện A, Huyện B): không được xếp hạng.");
+    expect(await noticeSaying(page, /^Đã chấm điểm 2 quốc gia/)).toContain("Đã chấm điểm 2 quốc gia, trong đó 0 được xếp hạng. 2 quốc gia chưa điền số liệu nào (Huyện A, Huyện B): không được xếp hạng.");
     expect(await notice.getAttribute("data-intent")).toBe("warning");
     await idle(page);
     expect((await unitRows(page)).map((r) => [r[0], r[2]])).toEqual([
@@ -1890,7 +1890,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     ]);
     const said = await noticeSaying(page, "Đã tổng hợp 2 trang vào sổ");
     expect(said).toContain("hong.xlsx");
-    expect(said).not.toMatch(/Đã có lỗi|zip|central directory/i);
+    expect(said).not.toMatch(/Đã xảy ra lỗi|zip|central directory/i);
     // The file that cannot be read is what needs a look: a warning, listed first; the blank forms are one counted line, closed.
     const notice = page.getByTestId("notice");
     expect(await notice.getAttribute("data-intent")).toBe("warning");
@@ -1908,7 +1908,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await idle(page);
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
-    await page.getByTestId("check-summary").getByText(/^2 (đơn vị|sở, ban, ngành|huyện, thị xã, thành phố|tỉnh|quốc gia)/).waitFor();
+    await page.getByTestId("check-summary").getByText(/^Đã kiểm tra 2 (đơn vị|sở, ban, ngành|huyện, thị xã, thành phố|tỉnh|quốc gia)/).waitFor();
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
@@ -1937,7 +1937,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     expect(asked).toHaveLength(1);
     expect(asked[0]).toBe("confirm: Những thay đổi trên sổ tong-hop.xlsx chưa được tải xuống và sẽ mất nếu mở sổ khác. Vẫn mở sổ khac.xlsx?");
     await idle(page);
-    expect(await page.getByText("Đang làm việc trên: tong-hop.xlsx", { exact: false }).count()).toBe(1);
+    expect(await page.getByText("Sổ làm việc đang mở: tong-hop.xlsx", { exact: false }).count()).toBe(1);
 
     // Leaving the page asks too.
     const leaving = page.waitForEvent("dialog");
@@ -1957,7 +1957,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
       void d.dismiss();
     });
     await page.getByTestId("workbook-file").setInputFiles({ name: "khac.xlsx", mimeType: XLSX, buffer: Buffer.from(sample) });
-    await page.getByText("Đang làm việc trên: khac.xlsx", { exact: false }).waitFor();
+    await page.getByText("Sổ làm việc đang mở: khac.xlsx", { exact: false }).waitFor();
     expect(asked).toHaveLength(1);
     await idle(page);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
@@ -1972,7 +1972,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
     const summary = page.getByTestId("check-summary");
-    await summary.getByText(/^4 sở, ban, ngành/).waitFor();
+    await summary.getByText(/^Đã kiểm tra 4 sở, ban, ngành/).waitFor();
     expect(await page.getByTestId("check-left-out").count()).toBe(0);
     // The findings are not a live region (the announcer says the summary once).
     expect(await page.locator("[aria-live]").filter({ has: summary }).count()).toBe(0);
@@ -1996,13 +1996,13 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await idle(page);
     await step(page, "Kiểm tra");
     await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
-    await summary.getByText(/^3 sở, ban, ngành/).waitFor();
+    await summary.getByText(/^Đã kiểm tra 3 sở, ban, ngành/).waitFor();
     expect(await page.getByTestId("check-left-out").textContent()).toBe("1 phiếu sẽ không được chấm: xem các lỗi bên dưới.");
     await page.getByTestId("live-polite").filter({ hasText: "1 phiếu sẽ không được chấm" }).waitFor({ state: "attached" });
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    const said = await noticeSaying(page, /^Đã chấm 3 sở, ban, ngành/);
-    expect(said).toMatch(/^Đã chấm 3 sở, ban, ngành \(\d+ được xếp hạng\)\. 1 phiếu chưa được chấm: xem bước Kiểm tra\./);
+    const said = await noticeSaying(page, /^Đã chấm điểm 3 sở, ban, ngành/);
+    expect(said).toMatch(/^Đã chấm điểm 3 sở, ban, ngành, trong đó \d+ được xếp hạng\. 1 phiếu chưa được chấm: xem bước Kiểm tra\./);
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     await noticeSaying(page, "1 form was not scored: see the Check step.");
     await page.getByLabel("Pane language").selectOption("vi");
@@ -2080,7 +2080,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await step(page, "Chấm điểm");
     await page.getByLabel("Xếp hạng trong").selectOption("category");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm 4 sở, ban, ngành/);
+    await noticeSaying(page, /^Đã chấm điểm 4 sở, ban, ngành/);
     await idle(page);
     const summary = page.getByTestId("score-summary");
     const categories = await summary.locator("tbody tr:not(:has(td))").allInnerTexts();
@@ -2126,7 +2126,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await page.getByLabel("Pane language").selectOption("vi");
     await step(page, "Chấm điểm");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm 4 quốc gia/);
+    await noticeSaying(page, /^Đã chấm điểm 4 quốc gia/);
     await idle(page);
     const summary = page.getByTestId("score-summary");
     expect(await summary.getByRole("columnheader", { name: "Giá trị" }).count()).toBe(1);
@@ -2272,7 +2272,7 @@ describe("what the pane says and shows, as an audit of it found wanting", () => 
     await idle(page);
     expect(await alert.textContent()).not.toContain("Định nghĩa bộ chỉ số chưa hợp lệ");
     // Said once the announcer's short wait is over.
-    await page.getByTestId("live-polite").filter({ hasText: /^4 (đơn vị|sở, ban, ngành|huyện, thị xã, thành phố|tỉnh|quốc gia)/ }).waitFor({ state: "attached" });
+    await page.getByTestId("live-polite").filter({ hasText: /^Đã kiểm tra 4 (đơn vị|sở, ban, ngành|huyện, thị xã, thành phố|tỉnh|quốc gia)/ }).waitFor({ state: "attached" });
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 });
@@ -2436,7 +2436,7 @@ describe("screen readers, the keyboard and narrow panes, as a second audit found
     expect(await cutSelects(page)).toEqual([]);
     await shot(page, "zoom200-320-1-index-vi-light");
     await step(page, "Chấm điểm");
-    await page.getByLabel("Đồng hạng").selectOption("competition");
+    await page.getByLabel("Xử lý đồng hạng").selectOption("competition");
     await page.getByLabel("Xếp hạng trong").selectOption("category");
     expect(await cutSelects(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(160);
@@ -2594,12 +2594,12 @@ describe("many units, the live regions and the Score step's words, as a fourth a
     const polite = page.getByTestId("live-polite");
     // What was marked, then the check's summary the step shows (the sample's 4 units), as scoring's notice is followed by its counts.
     const summary = (await page.getByTestId("check-summary").innerText()).trim();
-    expect(summary).toMatch(/^4 sở, ban, ngành: /);
+    expect(summary).toMatch(/^Đã kiểm tra 4 sở, ban, ngành: /);
     await polite.filter({ hasText: /^Đã đánh dấu \d+ ô có vấn đề; không ghi điểm\. / }).filter({ hasText: `; không ghi điểm. ${summary}` }).waitFor({ state: "attached" });
     await idle(page);
-    await page.getByRole("button", { name: "Xóa dấu" }).click();
-    await noticeSaying(page, /^Đã xóa dấu trên \d+ ô/);
-    await polite.filter({ hasText: /^Đã xóa dấu trên \d+ ô/ }).waitFor({ state: "attached" });
+    await page.getByRole("button", { name: "Xóa đánh dấu" }).click();
+    await noticeSaying(page, /^Đã xóa đánh dấu ở \d+ ô/);
+    await polite.filter({ hasText: /^Đã xóa đánh dấu ở \d+ ô/ }).waitFor({ state: "attached" });
     await page.getByLabel("Ngôn ngữ giao diện").selectOption("en");
     await page.getByTestId("notice").filter({ hasText: /^Cleared the marks on \d+ cells/ }).waitFor();
     await page.waitForFunction(() => document.querySelector("[data-testid=live-polite]")!.textContent === "");
@@ -2610,12 +2610,12 @@ describe("many units, the live regions and the Score step's words, as a fourth a
     // Said in the polite region or the assertive one (as the notice is a success or a warning), 60 ms after the region is emptied.
     await page.locator("[data-testid=live-polite], [data-testid=live-assertive]").filter({ hasText: /^Scored \d+ departments/ }).first().waitFor({ state: "attached" });
     await page.getByLabel("Pane language").selectOption("vi");
-    await noticeSaying(page, /^Đã chấm \d+ sở, ban, ngành/);
+    await noticeSaying(page, /^Đã chấm điểm \d+ sở, ban, ngành/);
     await page.waitForFunction(() => ["live-polite", "live-assertive"].every((id) => document.querySelector(`[data-testid=${id}]`)!.textContent === ""));
     // What is said after the change is said in the language chosen.
     await step(page, "Kiểm tra");
-    await page.getByRole("button", { name: "Xóa dấu" }).click();
-    await page.getByTestId("live-polite").filter({ hasText: /^(Đã xóa dấu|Không có dấu)/ }).waitFor({ state: "attached" });
+    await page.getByRole("button", { name: "Xóa đánh dấu" }).click();
+    await page.getByTestId("live-polite").filter({ hasText: /^(Đã xóa đánh dấu|Không có ô nào được đánh dấu)/ }).waitFor({ state: "attached" });
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
   });
 
@@ -2630,7 +2630,7 @@ describe("many units, the live regions and the Score step's words, as a fourth a
     await idle(page);
     await page.getByLabel("Chọn bộ chỉ số").selectOption("undp-hdi");
     await step(page, "Chấm điểm");
-    const ties = page.getByLabel("Đồng hạng");
+    const ties = page.getByLabel("Xử lý đồng hạng");
     expect(await page.getByText("Các đơn vị bằng điểm nhau được xếp theo tên (thứ tự chữ cái).").count()).toBe(0);
     await ties.selectOption("ordinal");
     // The hint is the select's description: a screen reader says it with the select.
@@ -2641,7 +2641,7 @@ describe("many units, the live regions and the Score step's words, as a fourth a
     expect(await page.getByText("Tied units are ordered by name (alphabetically).").count()).toBe(1);
     await page.getByLabel("Pane language").selectOption("vi");
     await page.getByRole("button", { name: "Chấm điểm và ghi kết quả" }).click();
-    await noticeSaying(page, /^Đã chấm 2 quốc gia/);
+    await noticeSaying(page, /^Đã chấm điểm 2 quốc gia/);
     await idle(page);
     const summary = page.getByTestId("score-summary");
     expect(await summary.getByRole("columnheader", { name: "Quốc gia" }).count()).toBe(1);
@@ -2664,11 +2664,11 @@ describe("hundreds of units, as a fifth audit found them", () => {
     await idle(page);
     const headers = page.locator("[data-testid=check-findings] button[aria-expanded]");
     const total = await page.evaluate(() => document.querySelector("[data-testid=check-summary]")!.textContent!);
-    expect(total).toMatch(/^60 sở, ban, ngành/);
+    expect(total).toMatch(/^Đã kiểm tra 60 sở, ban, ngành/);
     // Fifty headings drawn (a unit each, or the general findings'), and the rest offered.
     expect(await headers.count()).toBe(50);
-    expect(await page.getByTestId("findings-shown").innerText()).toMatch(/^Đang hiện (49|50) trong 60 sở, ban, ngành\.$/);
-    expect(await page.getByTestId("findings-more").innerText()).toMatch(/^Hiện thêm 1[01] sở, ban, ngành$/);
+    expect(await page.getByTestId("findings-shown").innerText()).toMatch(/^Đang hiển thị (49|50)\/60 sở, ban, ngành\.$/);
+    expect(await page.getByTestId("findings-more").innerText()).toMatch(/^Hiển thị thêm 1[01] sở, ban, ngành$/);
     await page.getByTestId("findings-more").click();
     await page.getByTestId("findings-more").waitFor({ state: "detached" });
     expect(await headers.count()).toBeGreaterThanOrEqual(60);
@@ -2700,9 +2700,9 @@ describe("hundreds of units, as a fifth audit found them", () => {
     await idle(page);
 
     // A kind of finding: only its findings, in every unit that has one, each opened.
-    const kinds = page.getByLabel("Loại phát hiện");
+    const kinds = page.getByLabel("Loại vấn đề");
     const options = await kinds.evaluate((s) => [...(s as HTMLSelectElement).options].map((o) => [o.value, o.text]));
-    expect(options[0]![1]).toMatch(/^Mọi loại \(\d/);
+    expect(options[0]![1]).toMatch(/^Tất cả \(\d/);
     const [code, label] = options[1]!;
     await kinds.selectOption(code!);
     await idle(page);

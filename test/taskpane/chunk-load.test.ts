@@ -26,7 +26,7 @@ describe("a part of the pane that could not be loaded", () => {
       const en = t("en", notice.key!, notice.params);
       expect(vi).toBe("Không tải được một phần của Chấm điểm DTI, có thể do mất kết nối mạng. Hãy kiểm tra kết nối mạng, hoặc đóng rồi mở lại ngăn tác vụ, rồi thử lại.");
       expect(en).toBe("A part of DTI Scorer could not be loaded, perhaps because the network connection dropped. Check the network connection, or close and reopen the pane, then try again.");
-      for (const text of [vi, en]) expect(text).not.toMatch(/Loading chunk|\.js|Đã có lỗi|Something went wrong/);
+      for (const text of [vi, en]) expect(text).not.toMatch(/Loading chunk|\.js|Đã xảy ra lỗi|Something went wrong/);
     }
   });
 

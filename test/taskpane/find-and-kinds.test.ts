@@ -1,8 +1,8 @@
 /**
  * An audit of the pane at a thousand units found: the radar picker saying no unit matched "ha noi"
- * while Hà Nội, chosen, was listed; "Loại phát hiện" offering, under "Chỉ lỗi", every kind with its
+ * while Hà Nội, chosen, was listed; "Loại vấn đề" offering, under "Chỉ lỗi", every kind with its
  * count over all the findings (warning-only kinds that then listed nothing); a search for "Hưng"
- * finding the general findings' "Chung" and counting it as no province; "Hiện thêm" counting that
+ * finding the general findings' "Chung" and counting it as no province; "Hiển thị thêm" counting that
  * heading as a unit; and "Tìm đơn vị" where the index names its units ("tỉnh", "quốc gia").
  */
 import { parseDefinition } from "../../src/core/definition";
@@ -60,7 +60,7 @@ describe("the kinds of finding under 'Chỉ lỗi'", () => {
   test("counts the findings the severity leaves, and offers only the kinds among them", () => {
     expect(kindChoices(issues, "all")).toEqual({ count: 25, kinds: [{ code: "self-score-differs", count: 20 }, { code: "not-a-number", count: 5 }] });
     expect(kindChoices(issues, "errors")).toEqual({ count: 5, kinds: [{ code: "not-a-number", count: 5 }] });
-    // No error at all: no kind offered under "Chỉ lỗi", and "Mọi loại (0)".
+    // No error at all: no kind offered under "Chỉ lỗi", and "Tất cả (0)".
     expect(kindChoices(issues.filter((i) => i.severity !== "error"), "errors")).toEqual({ count: 0, kinds: [] });
   });
 });
@@ -80,12 +80,12 @@ describe("a search for units among the findings", () => {
     expect(findingGroups(issues, { filter: "all", kind: "", query: "" }, unitNames, "vi").some((g) => g.unit === undefined)).toBe(true);
   });
 
-  test("'Hiện thêm' counts the units still to draw, not the general findings' heading", () => {
+  test("'Hiển thị thêm' counts the units still to draw, not the general findings' heading", () => {
     const said = text(renderStep(CheckStep as never, paneStateOf(DEMO_INDEX, demoModel, { step: "check", issues, unitsChecked: 60, unitNames })));
     const drawnFirst = findingGroups(issues, { filter: "all", kind: "", query: "" }, unitNames, "vi").slice(0, LIST_PAGE);
     const unitsDrawn = drawnFirst.filter((g) => g.unit !== undefined).length;
-    expect(said).toContain(`Đang hiện ${unitsDrawn} trong 60 sở, ban, ngành.`);
-    expect(said).toContain(`Hiện thêm ${60 - unitsDrawn} sở, ban, ngành`);
+    expect(said).toContain(`Đang hiển thị ${unitsDrawn}/60 sở, ban, ngành.`);
+    expect(said).toContain(`Hiển thị thêm ${60 - unitsDrawn} sở, ban, ngành`);
   });
 });
 

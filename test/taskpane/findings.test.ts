@@ -99,12 +99,12 @@ describe("forms the reader leaves out, counted as the command line counts them",
 
   test("scoring says it scored, and with a form left out says how many as a warning, not a plain success", () => {
     const clean = scoreDoneNotice(20, 20, [warning]);
-    expect([clean.intent, clean.key, clean.message]).toEqual(["success", "scoreDone", { vi: "Đã chấm 20 đơn vị (20 được xếp hạng).", en: "Scored 20 units (20 ranked)." }]);
+    expect([clean.intent, clean.key, clean.message]).toEqual(["success", "scoreDone", { vi: "Đã chấm điểm 20 đơn vị, trong đó 20 được xếp hạng.", en: "Scored 20 units (20 ranked)." }]);
     const left = scoreDoneNotice(20, 20, [dup, warning]);
     expect(left.intent).toBe("warning");
     expect(left.key).toBe("scoreDone");
     expect(left.message).toEqual({
-      vi: "Đã chấm 20 đơn vị (20 được xếp hạng). 1 phiếu chưa được chấm: xem bước Kiểm tra.",
+      vi: "Đã chấm điểm 20 đơn vị, trong đó 20 được xếp hạng. 1 phiếu chưa được chấm: xem bước Kiểm tra.",
       en: "Scored 20 units (20 ranked). 1 form was not scored: see the Check step.",
     });
   });
@@ -118,14 +118,14 @@ describe("units that sent no figure at all, and a run that ranks no unit", () =>
     expect(n.intent).toBe("warning");
     expect(n.key).toBe("scoreDone");
     expect(n.message).toEqual({
-      vi: "Đã chấm 2 đơn vị (2 được xếp hạng). 2 đơn vị chưa điền số liệu nào (Huyện A, Huyện B): được tính 0 điểm.",
+      vi: "Đã chấm điểm 2 đơn vị, trong đó 2 được xếp hạng. 2 đơn vị chưa điền số liệu nào (Huyện A, Huyện B): được tính 0 điểm.",
       en: "Scored 2 units (2 ranked). 2 units have not filled in any figure (Huyện A, Huyện B): they are counted as 0 points.",
     });
   });
 
   test("one such unit among units with figures: that one alone is named; units with some figures are not", () => {
     const n = scoreDoneNotice(3, 3, [], [unit("Sở A"), unit("Sở B", { coverage: 0.4 }), unit("Sở C", { coverage: 0, points: 0 })]);
-    expect(n.message!.vi).toBe("Đã chấm 3 đơn vị (3 được xếp hạng). 1 đơn vị chưa điền số liệu nào (Sở C): được tính 0 điểm.");
+    expect(n.message!.vi).toBe("Đã chấm điểm 3 đơn vị, trong đó 3 được xếp hạng. 1 đơn vị chưa điền số liệu nào (Sở C): được tính 0 điểm.");
     expect(n.message!.en).toBe("Scored 3 units (3 ranked). 1 unit has not filled in any figure (Sở C): it is counted as 0 points.");
   });
 
@@ -143,17 +143,17 @@ describe("units that sent no figure at all, and a run that ranks no unit", () =>
     expect(n.message!.vi).toContain("7 sở, ban, ngành chưa điền số liệu nào (Sở 1, Sở 2, Sở 3, Sở 4, Sở 5 và 2 sở, ban, ngành khác): được tính 0 điểm.");
     expect(n.message!.en).toContain("7 departments have not filled in any figure (Sở 1, Sở 2, Sở 3, Sở 4, Sở 5 and 2 more): they are counted as 0 points.");
     const one = scoreDoneNotice(3, 2, [], [unit("A"), unit("B"), unit("Country C", { coverage: 0, ranked: false, points: null })], { vi: "Quốc gia", en: "Country" });
-    expect(one.message!.vi).toContain("Đã chấm 3 quốc gia (2 được xếp hạng). 1 quốc gia chưa điền số liệu nào (Country C): không được xếp hạng.");
+    expect(one.message!.vi).toContain("Đã chấm điểm 3 quốc gia, trong đó 2 được xếp hạng. 1 quốc gia chưa điền số liệu nào (Country C): không được xếp hạng.");
     expect(one.message!.en).toContain("Scored 3 countries (2 ranked). 1 country has not filled in any figure (Country C): it is not ranked.");
   });
 
   test("an index of values: counted as a value of 0; not ranked for want of figures: said so, and no unit ranked is a warning", () => {
     const values = scoreDoneNotice(1, 1, [], [unit("Tỉnh A", { coverage: 0, points: null })]);
-    expect(values.message!.vi).toBe("Đã chấm 1 đơn vị (1 được xếp hạng). 1 đơn vị chưa điền số liệu nào (Tỉnh A): được tính giá trị 0.");
+    expect(values.message!.vi).toBe("Đã chấm điểm 1 đơn vị, trong đó 1 được xếp hạng. 1 đơn vị chưa điền số liệu nào (Tỉnh A): được tính giá trị 0.");
     const none = scoreDoneNotice(2, 0, [], [unit("Huyện A", { coverage: 0, ranked: false, points: null }), unit("Huyện B", { coverage: 0, ranked: false, points: null })]);
     expect(none.intent).toBe("warning");
     expect(none.message).toEqual({
-      vi: "Đã chấm 2 đơn vị (0 được xếp hạng). 2 đơn vị chưa điền số liệu nào (Huyện A, Huyện B): không được xếp hạng.",
+      vi: "Đã chấm điểm 2 đơn vị, trong đó 0 được xếp hạng. 2 đơn vị chưa điền số liệu nào (Huyện A, Huyện B): không được xếp hạng.",
       en: "Scored 2 units (0 ranked). 2 units have not filled in any figure (Huyện A, Huyện B): they are not ranked.",
     });
   });
@@ -161,7 +161,7 @@ describe("units that sent no figure at all, and a run that ranks no unit", () =>
   test("no unit ranked for other reasons: a warning that points to the reasons in the table", () => {
     const n = scoreDoneNotice(2, 0, [], [unit("Tỉnh A", { coverage: 0.75, ranked: false }), unit("Tỉnh B", { coverage: 0.5, ranked: false })]);
     expect(n.intent).toBe("warning");
-    expect(n.message!.vi).toBe("Đã chấm 2 đơn vị (0 được xếp hạng). Không đơn vị nào được xếp hạng: lý do ghi dưới tên từng đơn vị.");
+    expect(n.message!.vi).toBe("Đã chấm điểm 2 đơn vị, trong đó 0 được xếp hạng. Không đơn vị nào được xếp hạng: lý do ghi dưới tên từng đơn vị.");
     expect(n.message!.en).toBe("Scored 2 units (0 ranked). No unit is ranked: the reason is under each unit's name.");
   });
 
@@ -173,13 +173,13 @@ describe("units that sent no figure at all, and a run that ranks no unit", () =>
     const units = unitsByRank(run.table);
     const n = scoreDoneNotice(units.length, units.filter((u) => u.ranked).length, run.issues, units, r.model.definition.unitLabel);
     expect(n.intent).toBe("warning");
-    expect(n.message!.vi).toMatch(/^Đã chấm 2 huyện, thị xã, thành phố \(\d được xếp hạng\)\. 2 huyện, thị xã, thành phố chưa điền số liệu nào \(Huyện A, Huyện B\): /);
+    expect(n.message!.vi).toMatch(/^Đã chấm điểm 2 huyện, thị xã, thành phố, trong đó \d được xếp hạng\. 2 huyện, thị xã, thành phố chưa điền số liệu nào \(Huyện A, Huyện B\): /);
     expect(n.message!.en).toMatch(/^Scored 2 districts \(\d ranked\)\. 2 districts have not filled in any figure \(Huyện A, Huyện B\): /);
   });
 
   test("every unit with figures and ranked: a plain success", () => {
     const n = scoreDoneNotice(2, 2, [], [unit("Sở A"), unit("Sở B", { coverage: 0.9 })]);
-    expect([n.intent, n.message]).toEqual(["success", { vi: "Đã chấm 2 đơn vị (2 được xếp hạng).", en: "Scored 2 units (2 ranked)." }]);
+    expect([n.intent, n.message]).toEqual(["success", { vi: "Đã chấm điểm 2 đơn vị, trong đó 2 được xếp hạng.", en: "Scored 2 units (2 ranked)." }]);
   });
 });
 
@@ -189,11 +189,11 @@ describe("the pane counts the units as the index calls them, as the command line
   const dup = makeIssue("error", "duplicate-unit", { sheet: "Sở Y tế (2)", cell: "B2", unit: "SYT" });
   const warning = makeIssue("warning", "evidence-missing", { sheet: "Sở Y tế", cell: "G11", node: "1.1", unit: "SYT" });
 
-  test("scoring says \"Đã chấm 8 sở, ban, ngành\" / \"Scored 8 departments\", one department in the singular, in either language whichever the pane shows", () => {
-    expect(scoreDoneNotice(8, 8, [], [], departments).message).toEqual({ vi: "Đã chấm 8 sở, ban, ngành (8 được xếp hạng).", en: "Scored 8 departments (8 ranked)." });
+  test("scoring says \"Đã chấm điểm 8 sở, ban, ngành\" / \"Scored 8 departments\", one department in the singular, in either language whichever the pane shows", () => {
+    expect(scoreDoneNotice(8, 8, [], [], departments).message).toEqual({ vi: "Đã chấm điểm 8 sở, ban, ngành, trong đó 8 được xếp hạng.", en: "Scored 8 departments (8 ranked)." });
     expect(scoreDoneNotice(1, 0, [], [], departments).message!.en).toBe("Scored 1 department (0 ranked). No unit is ranked: the reason is under each unit's name.");
-    expect(scoreDoneNotice(63, 63, [], [], label("dti-tinh-922-2022")).message).toEqual({ vi: "Đã chấm 63 tỉnh (63 được xếp hạng).", en: "Scored 63 provinces (63 ranked)." });
-    expect(scoreDoneNotice(206, 193, [], [], label("undp-hdi")).message).toEqual({ vi: "Đã chấm 206 quốc gia (193 được xếp hạng).", en: "Scored 206 countries (193 ranked)." });
+    expect(scoreDoneNotice(63, 63, [], [], label("dti-tinh-922-2022")).message).toEqual({ vi: "Đã chấm điểm 63 tỉnh, trong đó 63 được xếp hạng.", en: "Scored 63 provinces (63 ranked)." });
+    expect(scoreDoneNotice(206, 193, [], [], label("undp-hdi")).message).toEqual({ vi: "Đã chấm điểm 206 quốc gia, trong đó 193 được xếp hạng.", en: "Scored 206 countries (193 ranked)." });
   });
 
   test("the Check step's summary names them so too; an index that says nothing of its units counts \"đơn vị\" / \"units\"", () => {
@@ -201,15 +201,15 @@ describe("the pane counts the units as the index calls them, as the command line
       const summary = checkSummary([warning], { error: 0, warning: 1, info: 0 }, n, lang, unitLabel);
       return t(lang, summary.key, summary.params);
     };
-    expect(said("vi", 8, departments)).toBe("8 sở, ban, ngành: 1 cảnh báo");
+    expect(said("vi", 8, departments)).toBe("Đã kiểm tra 8 sở, ban, ngành: 1 cảnh báo");
     expect(said("en", 8, departments)).toBe("8 departments checked: 1 warning");
     expect(said("en", 1, departments)).toBe("1 department checked: 1 warning");
-    expect(said("vi", 20, label("dti-huyen-mau"))).toBe("20 huyện, thị xã, thành phố: 1 cảnh báo");
-    expect(said("vi", 8)).toBe("8 đơn vị: 1 cảnh báo");
+    expect(said("vi", 20, label("dti-huyen-mau"))).toBe("Đã kiểm tra 20 huyện, thị xã, thành phố: 1 cảnh báo");
+    expect(said("vi", 8)).toBe("Đã kiểm tra 8 đơn vị: 1 cảnh báo");
     expect(said("en", 8)).toBe("8 units checked: 1 warning");
     // With a form left out, the units counted are still called so.
     const left = checkSummary([dup, warning], { error: 1, warning: 1, info: 0 }, 3, "vi", departments);
-    expect(t("vi", left.key, left.params)).toBe("3 sở, ban, ngành và 1 phiếu chưa được chấm: 1 lỗi và 1 cảnh báo");
+    expect(t("vi", left.key, left.params)).toBe("Đã kiểm tra 3 sở, ban, ngành và 1 phiếu chưa được chấm: 1 lỗi và 1 cảnh báo");
   });
 
   test("the count is written as the pane writes numbers", () => {

@@ -73,7 +73,7 @@ describe("the keyboard focus after a notice's button", () => {
   const collect = [
     { name: "Đóng", inBar: true, dismiss: true, main: false },
     { name: "Danh sách đơn vị", inBar: false, dismiss: false, main: false },
-    { name: "Mở danh sách từ CSV", inBar: false, dismiss: false, main: false },
+    { name: "Mở danh sách từ tệp CSV", inBar: false, dismiss: false, main: false },
     { name: "Chọn tệp phiếu (.xlsx)", rerun: "importFiles", inBar: false, dismiss: false, main: false },
   ];
 
@@ -89,12 +89,12 @@ describe("the keyboard focus after a notice's button", () => {
     expect(focusChoice(scoreStep)?.name).toBe("Chấm điểm và ghi kết quả");
     expect(focusChoice(scoreStep, "importFiles")?.name).toBe("Chấm điểm và ghi kết quả");
     expect(focusChoice(collect)?.name).toBe("Danh sách đơn vị");
-    // Nothing of the step can take it: a message's own action ("Chấm lại"), never its Close; nothing at all rather than a Close.
+    // Nothing of the step can take it: a message's own action ("Chấm điểm lại"), never its Close; nothing at all rather than a Close.
     const onlyBars = [
       { name: "Đóng", inBar: true, dismiss: true, main: false },
-      { name: "Chấm lại", inBar: true, dismiss: false, main: false },
+      { name: "Chấm điểm lại", inBar: true, dismiss: false, main: false },
     ];
-    expect(focusChoice(onlyBars)?.name).toBe("Chấm lại");
+    expect(focusChoice(onlyBars)?.name).toBe("Chấm điểm lại");
     expect(focusChoice([{ name: "Đóng", inBar: true, dismiss: true, main: false }])).toBeUndefined();
   });
 
@@ -151,7 +151,7 @@ describe("the Check step's counts beside each unit", () => {
 
 describe("message bars without a title", () => {
   test("a notice is named by its sentence, not by a title never drawn", () => {
-    const text = "Đã chấm 4 sở, ban, ngành (4 được xếp hạng).";
+    const text = "Đã chấm điểm 4 sở, ban, ngành, trong đó 4 được xếp hạng.";
     const html = renderToStaticMarkup(createElement(DismissableBar, { intent: "success", testId: "notice", text, items: ["Một dòng."], lang: "vi", onDismiss: () => undefined }));
     expect(barName(html, "notice")).toBe(text);
   });
@@ -235,7 +235,7 @@ describe("a finding's cell", () => {
     expect(findingLabel(issue, "en")).toBe("Error. Go to cell 'Sở Y tế'!D39: No value.");
     // A finding of a whole sheet goes to the sheet.
     const { cell: _cell, ...wholeSheet } = issue;
-    expect(findingLabel(wholeSheet, "vi")).toMatch(/^Lỗi\. Đi tới trang 'Sở Y tế': /);
+    expect(findingLabel(wholeSheet, "vi")).toMatch(/^Lỗi\. Đi tới trang tính 'Sở Y tế': /);
     expect(findingLabel(wholeSheet, "en")).toMatch(/^Error\. Go to sheet 'Sở Y tế': /);
   });
 });

@@ -209,7 +209,7 @@ describe("the summary of an index in step 1", () => {
   });
 
   test("an index of points states its maximum", () => {
-    expect(indexSummary(SAMPLE, "vi")).toMatch(/^\d+ nhóm chỉ số, \d+ chỉ tiêu, tối đa 200 điểm$/);
+    expect(indexSummary(SAMPLE, "vi")).toMatch(/^\d+ nhóm chỉ số, \d+ chỉ tiêu, tổng điểm tối đa 200$/);
     expect(indexSummary(SAMPLE, "en")).toMatch(/^\d+ indicator groups, \d+ indicators, at most 200 points$/);
   });
 });

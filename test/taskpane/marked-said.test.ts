@@ -1,6 +1,6 @@
 /**
  * What the polite live region says after the Check step's "Đánh dấu ô cần xem lại": what was
- * marked, then the check's summary the step shows above its findings ("4 đơn vị: 1 lỗi và 20 cảnh
+ * marked, then the check's summary the step shows above its findings ("Đã kiểm tra 4 đơn vị: 1 lỗi và 20 cảnh
  * báo"), as scoring's notice is followed by the errors and warnings found. Before, marking said
  * only what it marked, and a screen reader never heard the check's counts.
  */
@@ -15,7 +15,7 @@ const checked = { issues, unitsChecked: 4 };
 
 test("marking cells says what it marked, then the check's summary, in either language", () => {
   const marked: Notice = { intent: "success", key: "marked", params: { count: 21 } };
-  expect(noticeSaid(marked, "vi", { checked })).toBe("Đã đánh dấu 21 ô có vấn đề; không ghi điểm. 4 đơn vị: 1 lỗi và 20 cảnh báo");
+  expect(noticeSaid(marked, "vi", { checked })).toBe("Đã đánh dấu 21 ô có vấn đề; không ghi điểm. Đã kiểm tra 4 đơn vị: 1 lỗi và 20 cảnh báo");
   expect(noticeSaid(marked, "en", { checked })).toBe("Marked 21 cells with issues; no scores were written. 4 units checked: 1 error and 20 warnings");
   // The summary is the one the Check step shows (and says after a check alone).
   expect(noticeSaid(marked, "vi", { checked }).endsWith(checkSaid(issues, 4, "vi"))).toBe(true);
@@ -23,14 +23,14 @@ test("marking cells says what it marked, then the check's summary, in either lan
   expect(noticeSaid({ intent: "info", key: "markedNone" }, "vi", { checked })).toBe(`Không có ô nào cần đánh dấu. ${checkSaid(issues, 4, "vi")}`);
   // The units as the index calls them, as the Check step shows them.
   const departments = { vi: "Sở, ban, ngành", en: "Department" };
-  expect(noticeSaid(marked, "vi", { checked: { ...checked, unitLabel: departments } })).toBe("Đã đánh dấu 21 ô có vấn đề; không ghi điểm. 4 sở, ban, ngành: 1 lỗi và 20 cảnh báo");
+  expect(noticeSaid(marked, "vi", { checked: { ...checked, unitLabel: departments } })).toBe("Đã đánh dấu 21 ô có vấn đề; không ghi điểm. Đã kiểm tra 4 sở, ban, ngành: 1 lỗi và 20 cảnh báo");
   expect(noticeSaid(marked, "en", { checked: { ...checked, unitLabel: departments } })).toBe("Marked 21 cells with issues; no scores were written. 4 departments checked: 1 error and 20 warnings");
 });
 
 test("scoring's notice keeps its counts; other notices add nothing", () => {
   const scoreDone = scoreDoneNotice(4, 4, []);
   const said = noticeSaid(scoreDone, "vi", { scoreCounts: { error: 1, warning: 20 }, checked });
-  expect(said).toMatch(/^Đã chấm 4 đơn vị.* Có 1 lỗi và 20 cảnh báo trong số liệu: xem bước Kiểm tra\.$/);
+  expect(said).toMatch(/^Đã chấm điểm 4 đơn vị.* Có 1 lỗi và 20 cảnh báo trong số liệu: xem bước Kiểm tra\.$/);
   expect(said).not.toContain("4 đơn vị: 1 lỗi");
   expect(noticeSaid({ intent: "success", key: "staleNone" }, "vi", { checked, scoreCounts: { error: 1, warning: 0 } })).toBe("Kết quả vẫn khớp với số liệu hiện tại.");
 });

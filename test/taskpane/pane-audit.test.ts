@@ -133,7 +133,7 @@ describe("the greyed option \"Bộ chỉ số lưu trong sổ\"", () => {
   test("says why it cannot be chosen while it cannot: no workbook open, or a workbook that holds no index", () => {
     const index = { source: "builtin", builtinId: "x" } as never;
     expect(t("vi", embeddedUnavailable({ index, workbench: {} as never })!)).toBe(
-      'Chưa chọn được "Bộ chỉ số lưu trong sổ": sổ làm việc này chưa lưu bộ chỉ số nào (sổ lưu bộ chỉ số đã dùng khi được chấm điểm).',
+      'Không chọn được "Bộ chỉ số lưu trong sổ": sổ làm việc này chưa được chấm điểm nên chưa lưu bộ chỉ số nào.',
     );
     expect(t("en", embeddedUnavailable({ index, workbench: undefined })!)).toBe('"The workbook\'s own index" cannot be chosen yet: no workbook is open.');
     expect(embeddedUnavailable({ index: { source: "builtin", builtinId: "x", embeddedName: { vi: "A", en: "A" } } as never, workbench: {} as never })).toBeUndefined();
@@ -178,7 +178,7 @@ describe("the ranking table after another index, or a definition that cannot be 
     const units = [unit("SYT", "Sở Y tế", "co-dvc", 1), unit("STC", "Sở Tài chính", "co-dvc", 2), none("X1"), none("X2")];
     const within = scoreSummary(units, [], { method: "competition", within: "category", on: "points" } as never, department);
     expect(within.ranked).toBe(2);
-    expect(scoreDoneNotice(units.length, within.ranked, [], units, department.definition.unitLabel).message!.vi).toBe("Đã chấm 4 sở, ban, ngành (2 được xếp hạng).");
+    expect(scoreDoneNotice(units.length, within.ranked, [], units, department.definition.unitLabel).message!.vi).toBe("Đã chấm điểm 4 sở, ban, ngành, trong đó 2 được xếp hạng.");
     // Ranked all together, every one of them has a rank.
     expect(scoreSummary(units, [], { method: "competition", within: "all", on: "points" } as never, department).ranked).toBe(4);
   });

@@ -1,5 +1,5 @@
 /**
- * What an audit of the pane on a workbook of 1,000 units found of its progress: "Xong." shown for
+ * What an audit of the pane on a workbook of 1,000 units found of its progress: "Đã hoàn tất." shown for
  * seconds while the pane still read the workbook back and prepared the download, its buttons
  * disabled; a progress bar stuck at 0 while the workbook opened or was written. The pane's hook
  * (usePane) runs here as a plain function, each state it sets noted in order: the bar as the user
@@ -54,7 +54,7 @@ async function demoWorkbench(): Promise<Workbench> {
 describe("the progress while scoring", () => {
   const states = (React as unknown as { __states: PaneState[] }).__states;
 
-  test("says what the pane is doing until the work is over: the write, reading back, the download, and only then \"Xong.\"; a stage that cannot say how far it is shows a bar that moves without filling", async () => {
+  test("says what the pane is doing until the work is over: the write, reading back, the download, and only then \"Đã hoàn tất.\"; a stage that cannot say how far it is shows a bar that moves without filling", async () => {
     const workbench = await demoWorkbench();
     const { actions } = usePane({ mode: "file", lang: "vi", dark: false }, workbench);
     actions.chooseBuiltin(DEMO_INDEX);
@@ -78,7 +78,7 @@ describe("the progress while scoring", () => {
     expect(bars.find((b) => b.key === "progressScore")?.fraction).toBeGreaterThan(0);
   }, 60_000);
 
-  test("the run itself never says \"Xong.\": the pane says it once its own work after the run is over", async () => {
+  test("the run itself never says \"Đã hoàn tất.\": the pane says it once its own work after the run is over", async () => {
     const keys: (string | undefined)[] = [];
     const run = await score(await demoWorkbench(), demoModel, {
       lang: "vi",

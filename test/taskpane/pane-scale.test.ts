@@ -91,12 +91,12 @@ describe("finding a unit among a thousand in the Check step", () => {
       expect((html.match(/aria-expanded=/g) ?? []).length).toBe(LIST_PAGE);
       const said = text(html);
       // The units as the index calls them (the demo's are departments).
-      expect(said).toContain(lang === "vi" ? "Đang hiện 50 trong 1.000 sở, ban, ngành." : "Showing 50 of 1,000 departments.");
-      expect(said).toContain(lang === "vi" ? "Hiện thêm 50 sở, ban, ngành" : "Show the next 50 departments");
+      expect(said).toContain(lang === "vi" ? "Đang hiển thị 50/1.000 sở, ban, ngành." : "Showing 50 of 1,000 departments.");
+      expect(said).toContain(lang === "vi" ? "Hiển thị thêm 50 sở, ban, ngành" : "Show the next 50 departments");
       // The search and the list of kinds, each with its label: a screen reader names them.
       for (const label of [lang === "vi" ? "Tìm sở, ban, ngành (tên hoặc mã)" : "Find departments (name or code)", t(lang, "findingKind")]) expect(html).toMatch(new RegExp(`<label[^>]*>${label.replace(/[()]/g, "\\$&")}</label>`));
       expect(html).toContain('type="search"');
-      expect(said).toContain(lang === "vi" ? "Mọi loại (1.100)" : "All kinds (1,100)");
+      expect(said).toContain(lang === "vi" ? "Tất cả (1.100)" : "All kinds (1,100)");
       expect(said).toContain(lang === "vi" ? "Điểm tự chấm khác điểm tính được (1.000)" : "Self-score differs from the score (1,000)");
       expect(said).toContain(lang === "vi" ? "Không phải là số (100)" : "Not a number (100)");
     }
@@ -128,7 +128,7 @@ describe("the radar chart's list of units", () => {
     const html = render(ChartsStep, paneStateOf(DEMO_INDEX, demoModel, { step: "charts", chartKinds: ["radar"], score: { units, ranked: 300, counts: { error: 0, warning: 0, info: 0 }, ranking: { minCoverage: 0 } as never, categories: [], errors: {} } }));
     expect((html.match(/type="checkbox"/g) ?? []).length).toBe(3 + LIST_PAGE);
     expect(html).toMatch(/<label[^>]*>Tìm sở, ban, ngành \(tên hoặc mã\)<\/label>/);
-    expect(text(html)).toContain("Đang hiện 50 trong 300 sở, ban, ngành. Hiện thêm 50 sở, ban, ngành");
+    expect(text(html)).toContain("Đang hiển thị 50/300 sở, ban, ngành. Hiển thị thêm 50 sở, ban, ngành");
   });
 });
 

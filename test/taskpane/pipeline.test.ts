@@ -183,7 +183,7 @@ describe("results scored with another version of the index", () => {
     // Forms that still name the earlier version are read with the new one (by the codes of their
     // rows, a warning on each, which step 1 says): scoring again is what to do, said as for forms made anew.
     const earlier = staleIndexMessage({ snapshot: scored, index: { source: "file", builtinId: "", model: next } });
-    expect(earlier?.vi).toContain(`phiên bản ${model.definition.version}; bộ chỉ số đang dùng là phiên bản 2099: hãy chấm lại.`);
+    expect(earlier?.vi).toContain(`phiên bản ${model.definition.version}; bộ chỉ số đang dùng là phiên bản 2099: hãy chấm điểm lại.`);
     expect(formsIndexMismatch({ snapshot: scored, index: { source: "file", builtinId: "", model: next } })?.readable).toBe(true);
     // Forms made anew for the new version, results still of the earlier one.
     const renamed = {
@@ -194,7 +194,7 @@ describe("results scored with another version of the index", () => {
       })),
     };
     const message = staleIndexMessage({ snapshot: renamed, index: { source: "file", builtinId: "", model: next } });
-    expect(message?.vi).toContain(`phiên bản ${model.definition.version}; bộ chỉ số đang dùng là phiên bản 2099: hãy chấm lại.`);
+    expect(message?.vi).toContain(`phiên bản ${model.definition.version}; bộ chỉ số đang dùng là phiên bản 2099: hãy chấm điểm lại.`);
     expect(message?.en).toContain(`version ${model.definition.version}; the index in use is version 2099: score again.`);
   }, 60_000);
 });

@@ -74,7 +74,7 @@ describe("the Check step's summary on the demo workbook (21 forms, one with anot
     const unitNames = Object.fromEntries(submissions.map((u) => [u.code || u.name, u.name]));
     const state = paneState({ issues, unitsChecked: submissions.length, unitNames });
     const vi = render(CheckStep, state);
-    expect(textOf(vi, "check-summary")).toBe("20 sở, ban, ngành và 1 phiếu chưa được chấm: 3 lỗi và 1 cảnh báo");
+    expect(textOf(vi, "check-summary")).toBe("Đã kiểm tra 20 sở, ban, ngành và 1 phiếu chưa được chấm: 3 lỗi và 1 cảnh báo");
     // The form not scored is among the findings listed.
     expect(vi).toContain("Đài Phát thanh và Truyền hình tỉnh");
     expect(textOf(vi, "check-left-out")).toBe("1 phiếu sẽ không được chấm: xem các lỗi bên dưới.");
@@ -89,8 +89,8 @@ describe("the Check step's summary on the demo workbook (21 forms, one with anot
     const warning = { severity: "warning", code: "evidence-missing", unit: "SYT", message: { vi: "", en: "" } } as never;
     expect(notScoredText([warning], "vi")).toBeUndefined();
     const said = checkSummary([warning], { error: 0, warning: 1, info: 0 }, 4, "vi", demoModel.definition.unitLabel);
-    expect(t("vi", said.key, said.params)).toBe("4 sở, ban, ngành: 1 cảnh báo");
-    expect(textOf(render(CheckStep, paneState({ issues: [warning], unitsChecked: 4 })), "check-summary")).toBe("4 sở, ban, ngành: 1 cảnh báo");
+    expect(t("vi", said.key, said.params)).toBe("Đã kiểm tra 4 sở, ban, ngành: 1 cảnh báo");
+    expect(textOf(render(CheckStep, paneState({ issues: [warning], unitsChecked: 4 })), "check-summary")).toBe("Đã kiểm tra 4 sở, ban, ngành: 1 cảnh báo");
   });
 });
 
@@ -108,6 +108,9 @@ describe("the name the scored workbook downloads under", () => {
     expect(downloadName("tong-hop (đã tổng hợp phiếu) (3).xlsx", "vi", "collected")).toBe("tong-hop (đã tổng hợp phiếu).xlsx");
     // The suffix earlier versions gave it is still ours: replaced, not added to.
     expect(downloadName("tong-hop (đã gộp phiếu) (3).xlsx", "vi", "collected")).toBe("tong-hop (đã tổng hợp phiếu).xlsx");
+    expect(downloadName("so-lieu (đã chấm).xlsx", "vi", "cleared")).toBe("so-lieu (đã xóa đánh dấu).xlsx");
+    expect(downloadName("so-lieu (đã xóa dấu) (1).xlsx", "vi", "cleared")).toBe("so-lieu (đã xóa đánh dấu).xlsx");
+    expect(downloadName("so-lieu (đã xóa đánh dấu) (2).xlsx", "vi", "scored")).toBe("so-lieu (đã chấm).xlsx");
     expect(downloadName("so-lieu (Scored).xlsx", "vi")).toBe("so-lieu (đã chấm).xlsx");
     expect(downloadName("so-lieu (marks cleared) (1).xlsx", "en", "cleared")).toBe("so-lieu (marks cleared).xlsx");
     expect(downloadName("so-lieu (forms collected).xlsx", "en", "collected")).toBe("so-lieu (forms collected).xlsx");

@@ -39,7 +39,7 @@ describe("the pane's stale banner", () => {
     expect(changed).toMatch(/^1 đơn vị đã thay đổi số liệu: .+\.$/);
     expect(rest).toEqual([
       "1 đơn vị đã đổi tên (số liệu không đổi): Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ.",
-      "2 đơn vị mới có trong sổ: Sở Du lịch, Ban Tôn giáo.",
+      "2 đơn vị mới được thêm vào sổ: Sở Du lịch, Ban Tôn giáo.",
       "1 đơn vị không còn trong sổ: Sở Tài chính.",
     ]);
     expect(staleLines(groups, "en").slice(1)).toEqual([

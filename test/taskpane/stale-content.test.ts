@@ -35,7 +35,7 @@ test("results scored with another content of the index chosen (its id and versio
   if (!edited.ok) throw new Error("the edited copy should parse");
   const { id, version } = model.definition;
   const message = staleIndexMessage({ snapshot: scored, index: index(edited.model) });
-  expect(message?.vi).toMatch(new RegExp(`^Kết quả trong sổ được chấm theo một nội dung khác của bộ chỉ số ".+" \\(${id}@${version}, cùng mã và phiên bản\\): định nghĩa đang dùng khác định nghĩa lưu trong sổ; hãy chấm lại\\.$`));
+  expect(message?.vi).toMatch(new RegExp(`^Kết quả trong sổ được chấm theo một nội dung khác của bộ chỉ số ".+" \\(${id}@${version}, cùng mã và phiên bản\\): định nghĩa đang dùng khác định nghĩa lưu trong sổ; hãy chấm điểm lại\\.$`));
   expect(message?.en).toMatch(new RegExp(`^The results in the workbook were scored with other content of the index ".+" \\(${id}@${version}, the same id and version\\): the definition in use differs from the one kept in the workbook; score again\\.$`));
   const title = staleIndexTitle({ snapshot: scored, index: index(edited.model) })!;
   expect([t("vi", title), t("en", title)]).toEqual(["Kết quả được chấm theo nội dung khác của bộ chỉ số", "The results were scored with other content of the index"]);

@@ -114,7 +114,7 @@ describe("failures in the worker, as the pane shows them", () => {
       expect(isLocalizedError(failure)).toBe(false);
       const notice = unexpectedNotice(failure, "vi");
       const text = t("vi", notice.key!, notice.params);
-      expect(text).toBe("Đã có lỗi: Cannot read properties of undefined (reading 'model')");
+      expect(text).toBe("Đã xảy ra lỗi: Cannot read properties of undefined (reading 'model')");
       expect(text).not.toMatch(/\n\s+at /);
       // The stack is in the console, for whoever looks into it.
       expect(logged.mock.calls.some((args) => args.some((a) => a instanceof Error && /\n\s+at /.test(a.stack ?? "")))).toBe(true);

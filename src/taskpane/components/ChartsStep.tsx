@@ -84,7 +84,7 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
   const list = useMemo(() => (score ? profileChoices(score.units, chosen, listQuery, count) : undefined), [score, chosen, listQuery, count]);
   const unitsText = (n: number) => unitsCountText(n, lang, model?.definition.unitLabel);
   const searching = listQuery.trim() !== "";
-  // After "Hiện thêm", the keyboard goes to the first checkbox drawn (the button goes with the last page).
+  // After "Hiển thị thêm", the keyboard goes to the first checkbox drawn (the button goes with the last page).
   const unitsRef = useRef<HTMLDivElement>(null);
   const focusFrom = useRef<number | undefined>(undefined);
   useLayoutEffect(() => {
@@ -166,7 +166,7 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
           </div>
           {list && (list.more > 0 || count > LIST_PAGE) && (
             <div className={s.more}>
-              {/* Read out as it changes: how many units "Hiện thêm" drew. */}
+              {/* Read out as it changes: how many units "Hiển thị thêm" drew. */}
               <div aria-live="polite" aria-atomic="true">
                 <Text className={st.hint} data-testid="profile-shown">
                   {t(lang, "findingsShown", { shown: list.shown, total: unitsText(list.found) })}

@@ -194,8 +194,8 @@ export function findingKinds(issues: readonly Issue[]): { code: string; count: n
 }
 
 /**
- * What "Loại phát hiện" offers under the severity chosen ("errors": "Chỉ lỗi"): how many findings
- * it leaves (for "Mọi loại"), and the kinds among them with their counts; a kind it leaves none of is not offered.
+ * What "Loại vấn đề" offers under the severity chosen ("errors": "Chỉ lỗi"): how many findings
+ * it leaves (for "Tất cả"), and the kinds among them with their counts; a kind it leaves none of is not offered.
  */
 export function kindChoices(issues: readonly Issue[], filter: "all" | "errors"): { count: number; kinds: { code: string; count: number }[] } {
   const left = filter === "errors" ? issues.filter((i) => i.severity === "error") : issues;
@@ -258,7 +258,7 @@ export function CheckStep({
   // The findings (summary and list) are drawn from deferred values: after a check, a change of
   // filter, of search or of language, the pane answers at once (the radio button, the letter
   // typed, the language) and draws the findings in the background. The list draws a page of units
-  // at a time (LIST_PAGE, then "Hiện thêm"), so that what it puts in the page at once stays small.
+  // at a time (LIST_PAGE, then "Hiển thị thêm"), so that what it puts in the page at once stays small.
   const issues = useDeferredValue(state.issues);
   const listFilter = useDeferredValue(filter);
   const listQuery = useDeferredValue(query);
@@ -417,7 +417,7 @@ interface ListProps {
 /**
  * The findings by unit, each unit a section that opens. "Errors only", or a kind of finding
  * chosen, opens every unit it shows; all findings, the first unit. A unit's findings are made only
- * once it is opened, and a page of units is drawn at a time (LIST_PAGE, then "Hiện thêm"): a list
+ * once it is opened, and a page of units is drawn at a time (LIST_PAGE, then "Hiển thị thêm"): a list
  * of a thousand units puts fifty headers in the page, not a thousand.
  */
 const FindingsList = memo(function FindingsList({
@@ -442,7 +442,7 @@ const FindingsList = memo(function FindingsList({
   );
   /** The units opened at some time: their findings stay made while their section closes. */
   const [made, setMade] = useState<ReadonlySet<string>>(() => new Set(open));
-  // How many units are drawn: a page, and a page more at each "Hiện thêm"; a page again for another search.
+  // How many units are drawn: a page, and a page more at each "Hiển thị thêm"; a page again for another search.
   const [drawn, setDrawn] = useState({ query, count: LIST_PAGE });
   const count = drawn.query === query ? drawn.count : LIST_PAGE;
   const shown = groups.slice(0, count);
@@ -451,7 +451,7 @@ const FindingsList = memo(function FindingsList({
   const unitsIn = (list: readonly { unit: string | undefined }[]) => list.filter((g) => g.unit !== undefined).length;
   const searching = query.trim() !== "";
   const said = (searching && all.length > 0) || (groups.length === 0 && kind !== "");
-  // After "Hiện thêm", the keyboard goes to the first heading drawn (the button goes with the last page).
+  // After "Hiển thị thêm", the keyboard goes to the first heading drawn (the button goes with the last page).
   const listRef = useRef<HTMLDivElement>(null);
   const focusFrom = useRef<number | undefined>(undefined);
   useLayoutEffect(() => {
@@ -506,7 +506,7 @@ const FindingsList = memo(function FindingsList({
       </div>
       {groups.length > LIST_PAGE && (
         <div className={s.more}>
-          {/* Read out as it changes: how many units "Hiện thêm" drew. */}
+          {/* Read out as it changes: how many units "Hiển thị thêm" drew. */}
           <div aria-live="polite" aria-atomic="true">
             <Text className={st.hint} data-testid="findings-shown">
               {t(lang, "findingsShown", { shown: unitsIn(shown), total: units(unitsIn(groups)) })}
