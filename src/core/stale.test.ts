@@ -239,7 +239,7 @@ describe("staleResults: each kind of change said as what it is", () => {
     expect(groups[1]!.names).toEqual(["Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ"]);
     const m = staleMessage(stale, (k) => stale.names[k] ?? k, advice);
     expect(m.vi).toMatch(
-      /^Kết quả đã cũ: kể từ lần chấm điểm ngày \d\d\/\d\d\/2024, 1 đơn vị đã thay đổi số liệu \(.*\); 1 đơn vị đã đổi tên \(Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ\); 1 đơn vị mới có trong sổ \(Sở Du lịch\); 1 đơn vị không còn trong sổ \(Sở Tài chính\)\. Hãy chấm điểm lại\.$/,
+      /^Kết quả đã cũ: kể từ lần chấm điểm ngày \d\d\/\d\d\/2024, 1 đơn vị đã thay đổi số liệu \(.*\); 1 đơn vị đã đổi tên \(Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ\); 1 đơn vị mới được thêm vào sổ \(Sở Du lịch\); 1 đơn vị không còn trong sổ \(Sở Tài chính\)\. Hãy chấm điểm lại\.$/,
     );
     expect(m.en).toMatch(/1 unit's figures changed \(.*\); 1 unit was renamed \(Sở Thông tin và Truyền thông → Sở Khoa học và Công nghệ\); 1 unit is new \(Sở Du lịch\); 1 unit is gone \(Sở Tài chính\)\. Score again\.$/);
   });
@@ -425,7 +425,7 @@ describe("the stale sentence counts units as the index calls them", () => {
     };
     const m = staleMessage(stale, (k) => k, advice);
     expect(m.vi).toBe(
-      "Kết quả đã cũ: kể từ lần chấm điểm ngày 01/06/2024, 7 quốc gia đã thay đổi số liệu (A, B, C, D, E, và 2 quốc gia khác); 2 quốc gia mới có trong sổ (N1, N2); 1 quốc gia không còn trong sổ (R1). Hãy chấm điểm lại.",
+      "Kết quả đã cũ: kể từ lần chấm điểm ngày 01/06/2024, 7 quốc gia đã thay đổi số liệu (A, B, C, D, E, và 2 quốc gia khác); 2 quốc gia mới được thêm vào sổ (N1, N2); 1 quốc gia không còn trong sổ (R1). Hãy chấm điểm lại.",
     );
     expect(m.en).toBe(
       "The results are out of date: since they were scored on 1 Jun 2024, 7 countries' figures changed (A, B, C, D, E, and 2 more); 2 countries are new (N1, N2); 1 country is gone (R1). Score again.",

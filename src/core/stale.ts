@@ -655,7 +655,7 @@ const KIND_WORDS: Record<StaleKind, { vi: string; en: (units: string, n: number)
     en: (u, n) =>
       `${possessive(u)} ${n === 1 ? "form can no longer be read as its table's header row was changed" : "forms can no longer be read as their tables' header rows were changed"}`,
   },
-  added: { vi: "mới có trong sổ", en: (u, n) => `${u} ${n === 1 ? "is" : "are"} new` },
+  added: { vi: "mới được thêm vào sổ", en: (u, n) => `${u} ${n === 1 ? "is" : "are"} new` },
   removed: { vi: "không còn trong sổ", en: (u, n) => `${u} ${n === 1 ? "is" : "are"} gone` },
 };
 

@@ -101,7 +101,7 @@ describe("dti-scorer collect", () => {
       "",
     ]);
     // What validate then says of the unit gathered: new in the workbook, by its name.
-    expect((await run(["validate", "da-cham.xlsx"])).out).toMatch(/^Kết quả đã cũ: 1 sở, ban, ngành mới có trong sổ kể từ lần chấm điểm ngày [^(]*\(Sở Xây dựng\)\. Bộ chỉ số có chỉ tiêu so sánh giữa các sở, ban, ngành, nên điểm và hạng của các sở, ban, ngành khác cũng có thể thay đổi\. Hãy chấm điểm lại\.$/m);
+    expect((await run(["validate", "da-cham.xlsx"])).out).toMatch(/^Kết quả đã cũ: 1 sở, ban, ngành mới được thêm vào sổ kể từ lần chấm điểm ngày [^(]*\(Sở Xây dựng\)\. Bộ chỉ số có chỉ tiêu so sánh giữa các sở, ban, ngành, nên điểm và hạng của các sở, ban, ngành khác cũng có thể thay đổi\. Hãy chấm điểm lại\.$/m);
 
     const en = await run(["collect", "c.xlsx", "--out", "da cham en.xlsx", "--lang", "en"], "en");
     expect(en.out).not.toContain("out of date");
