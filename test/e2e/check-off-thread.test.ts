@@ -7,93 +7,26 @@
  * how far the check is and answers the user (another language, another step); and in Excel a
  * finding still selects its cell.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { type Browser, type Page, chromium } from "playwright-core";
+import type { Page } from "playwright-core";
 import { runScoring } from "../../src/core/pipeline";
-import type { Issue, Severity } from "../../src/core/types";
+import type { Issue } from "../../src/core/types";
 import { ExcelHost } from "../../src/hosts/excel";
 import { XlsxHost } from "../../src/hosts/xlsx";
 import { t } from "../../src/taskpane/i18n";
-import { checkSummary, findingWithoutLocation, unitsCountText } from "../../src/taskpane/state/findings";
+import { findingWithoutLocation, unitsCountText } from "../../src/taskpane/state/findings";
 import { staleLines, staleSince } from "../../src/taskpane/state/pipeline";
 import { createExcelDouble } from "../excel-double";
 import { doubleSeed, excelDoubleScript, manyUnits, scoredThenEdited } from "./excel-page";
 import { SAMPLE_INDEX, makeSampleWorkbook, sampleModel } from "./sample";
-import { serveDirectory } from "./server";
+import { HOLD_ANSWERS, XLSX, checkSummaryText as summaryOf, hold, idle, openPane, release, servePane } from "./pane-page";
 
-const dist = join(__dirname, "..", "..", "dist");
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const site = servePane();
 
-/**
- * Run before the pane loads: every Web Worker's final answers (not its progress) are held back
- * while `window.__hold` is true, and delivered in order by `window.__release()`: the check's
- * work is then still going on for as long as the test needs.
- */
-const HOLD_ANSWERS = `
-  (() => {
-    const Native = window.Worker;
-    window.__hold = false;
-    window.__held = [];
-    window.__release = () => { window.__hold = false; const held = window.__held; window.__held = []; for (const deliver of held) deliver(); };
-    window.Worker = class extends Native {
-      get onmessage() { return this.__handler ?? null; }
-      set onmessage(handler) {
-        this.__handler = handler;
-        super.onmessage = handler && ((e) => {
-          if (window.__hold && e.data && typeof e.data === "object" && "ok" in e.data) window.__held.push(() => handler.call(this, e));
-          else handler.call(this, e);
-        });
-      }
-    };
-  })();
-`;
-
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  if (!existsSync(join(dist, "taskpane.html"))) throw new Error("dist/taskpane.html is missing: run npm run build:dev first");
-  server = await serveDirectory(dist);
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage(initScripts: string[]): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: "vi-VN" });
-  await context.route("https://appsforoffice.microsoft.com/**", (r) => r.abort());
-  for (const content of initScripts) await context.addInitScript({ content });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  (page as unknown as { errors: string[] }).errors = errors;
-  await page.goto(`${server.url}taskpane.html`);
-  return page;
-}
-
-async function idle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector("[role=progressbar]") === null, undefined, { timeout: 120_000 });
-}
-
-function counts(issues: Issue[]): Record<Severity, number> {
-  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const i of issues) c[i.severity]++;
-  return c;
-}
-
-/** The Check step's summary as the pane says it, for `issues` of `units` units. */
-function summaryOf(issues: Issue[], units: number): string {
-  const said = checkSummary(issues, counts(issues), units, "vi", sampleModel().definition.unitLabel);
-  return t("vi", said.key, said.params);
-}
+const openPage = (initScripts: string[]): Promise<Page> => openPane(site, { initScripts });
 
 /** Holds the workers' answers back, presses Check, and shows that the pane answers while the check goes on; then lets the answer through. */
 async function checkWhileHeld(page: Page): Promise<void> {
-  await page.evaluate(() => ((window as unknown as { __hold: boolean }).__hold = true));
+  await hold(page, true);
   await page.getByRole("button", { name: "Kiểm tra số liệu" }).click();
   // The bar says how far the check is: the worker's stages come through while its answer is held.
   await page.locator("[role=progressbar][aria-valuenow]").waitFor();
@@ -110,7 +43,7 @@ async function checkWhileHeld(page: Page): Promise<void> {
   // Still checking: no finding yet, until the worker's answer comes.
   expect(await page.getByTestId("check-summary").count()).toBe(0);
   expect(await page.locator("[role=progressbar]").count()).toBe(1);
-  await page.evaluate(() => (window as unknown as { __release: () => void }).__release());
+  await release(page);
   await page.getByTestId("check-summary").waitFor();
   await idle(page);
 }

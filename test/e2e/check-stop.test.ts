@@ -8,90 +8,20 @@
  * Excel double in the page) on a scored workbook edited since, whose stale banner says when it was
  * scored.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { type Browser, type Page, chromium } from "playwright-core";
+import type { Page } from "playwright-core";
 import { runScoring } from "../../src/core/pipeline";
-import type { Issue, Severity } from "../../src/core/types";
 import { ExcelHost } from "../../src/hosts/excel";
 import { XlsxHost } from "../../src/hosts/xlsx";
-import { t } from "../../src/taskpane/i18n";
-import { checkSummary } from "../../src/taskpane/state/findings";
 import { staleLines, staleSince } from "../../src/taskpane/state/pipeline";
 import { createExcelDouble } from "../excel-double";
 import { doubleSeed, excelDoubleScript, manyUnits, scoredThenEdited } from "./excel-page";
 import { SAMPLE_INDEX, inputCell, makeSampleWorkbook, numericInput, sampleModel } from "./sample";
-import { serveDirectory } from "./server";
+import { HOLD_ANSWERS, XLSX, checkSummaryText as summaryOf, held, hold, idle, openPane, release, servePane } from "./pane-page";
 
-const dist = join(__dirname, "..", "..", "dist");
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const site = servePane();
 
-/**
- * Run before the pane loads: every Web Worker's final answers (not its progress) are held back
- * while `window.__hold` is true (`window.__held` counts them), and delivered by
- * `window.__release(reversed)`, in the order they came or the latest first: an answer the pane no
- * longer waits for can be made to arrive late, after a later check's.
- */
-const HOLD_ANSWERS = `
-  (() => {
-    const Native = window.Worker;
-    window.__hold = false;
-    window.__held = [];
-    window.__release = (reversed) => {
-      window.__hold = false;
-      const held = window.__held;
-      window.__held = [];
-      for (const deliver of reversed ? held.reverse() : held) deliver();
-    };
-    window.Worker = class extends Native {
-      get onmessage() { return this.__handler ?? null; }
-      set onmessage(handler) {
-        this.__handler = handler;
-        super.onmessage = handler && ((e) => {
-          if (window.__hold && e.data && typeof e.data === "object" && "ok" in e.data) window.__held.push(() => handler.call(this, e));
-          else handler.call(this, e);
-        });
-      }
-    };
-  })();
-`;
-
-type Held = { __hold: boolean; __held: unknown[]; __release: (reversed?: boolean) => void };
-
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  if (!existsSync(join(dist, "taskpane.html"))) throw new Error("dist/taskpane.html is missing: run npm run build:dev first");
-  server = await serveDirectory(dist);
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage(initScripts: string[]): Promise<Page> {
-  // The time zone of Vietnam: the stale banner says the time of scoring as a Vietnamese official's computer shows it.
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
-  await context.route("https://appsforoffice.microsoft.com/**", (r) => r.abort());
-  for (const content of initScripts) await context.addInitScript({ content });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  (page as unknown as { errors: string[] }).errors = errors;
-  await page.goto(`${server.url}taskpane.html`);
-  return page;
-}
-
-async function idle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector("[role=progressbar]") === null, undefined, { timeout: 120_000 });
-}
-
-const hold = (page: Page, on: boolean) => page.evaluate((v) => void ((window as unknown as Held).__hold = v), on);
-const held = (page: Page, count: number) => page.waitForFunction((n) => (window as unknown as Held).__held.length >= n, count, { timeout: 120_000 });
-const release = (page: Page, reversed = false) => page.evaluate((r) => (window as unknown as Held).__release(r), reversed);
+/** The pane in the time zone of Vietnam: the stale banner says the time of scoring as a Vietnamese official's computer shows it. */
+const openPage = (initScripts: string[]): Promise<Page> => openPane(site, { timezoneId: "Asia/Ho_Chi_Minh", initScripts });
 
 /** What has the keyboard focus: its words, or its name. */
 async function focused(page: Page): Promise<string> {
@@ -100,18 +30,6 @@ async function focused(page: Page): Promise<string> {
     if (!a || a === document.body) return "<body>";
     return (a.innerText || a.getAttribute("aria-label") || a.tagName).trim();
   });
-}
-
-function counts(issues: Issue[]): Record<Severity, number> {
-  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const i of issues) c[i.severity]++;
-  return c;
-}
-
-/** The Check step's summary as the pane says it, for `issues` of `units` units. */
-function summaryOf(issues: Issue[], units: number): string {
-  const said = checkSummary(issues, counts(issues), units, "vi", sampleModel().definition.unitLabel);
-  return t("vi", said.key, said.params);
 }
 
 const checkButton = (page: Page) => page.getByRole("button", { name: "Kiểm tra số liệu", exact: true });

@@ -5,32 +5,12 @@
  * nowhere; outside Excel, scoring not saying the workbook must be downloaded; links whose focus
  * shows only as a change of underline; no main landmark.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { type Browser, type Page, chromium } from "playwright-core";
+import type { Page } from "playwright-core";
 import { excelDoubleScript } from "./excel-page";
+import { XLSX, idle as idleWith, openPane, servePane } from "./pane-page";
 import { makeSampleWorkbook } from "./sample";
-import { serveDirectory } from "./server";
 
-const dist = join(__dirname, "..", "..", "dist");
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  if (!existsSync(join(dist, "taskpane.html"))) throw new Error("dist/taskpane.html is missing: run npm run build:dev first");
-  server = await serveDirectory(dist);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servePane();
 
 /** Every text the pane's two live regions held, in order (recorded from the page's start). */
 const RECORD_LIVE = `
@@ -46,15 +26,7 @@ const RECORD_LIVE = `
   });`;
 
 async function openPage(options: { dark?: boolean; initScript?: string } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: "vi-VN", colorScheme: options.dark ? "dark" : "light", acceptDownloads: true });
-  await context.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
-  await context.addInitScript({ content: RECORD_LIVE });
-  if (options.initScript) await context.addInitScript({ content: options.initScript });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  (page as unknown as { errors: string[] }).errors = errors;
-  await page.goto(`${server.url}taskpane.html`);
+  const page = await openPane(site, { dark: options.dark ?? false, initScripts: [RECORD_LIVE, ...(options.initScript ? [options.initScript] : [])] });
   await page.getByRole("tab").first().waitFor();
   return page;
 }
@@ -66,9 +38,7 @@ async function openWorkbook(page: Page, bytes: Uint8Array, name: string): Promis
   await page.getByText(name, { exact: false }).first().waitFor();
 }
 
-async function idle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector("[role=progressbar]") === null && document.querySelector("[data-testid=check-findings][aria-busy=true]") === null);
-}
+const idle = (page: Page) => idleWith(page, { findingsDrawn: true });
 
 async function step(page: Page, name: string): Promise<void> {
   await page.getByRole("tab", { name: new RegExp(name) }).click();

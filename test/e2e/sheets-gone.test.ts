@@ -3,30 +3,16 @@
  * Score runs is said in the pane's language, never in Excel's English; a sheet of the user's under
  * the results' name is left as it is, and the pane says where the results went.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { type Browser, type Page, chromium } from "playwright-core";
+import type { Page } from "playwright-core";
 import { pageScript } from "./page-script";
+import { idle as idleWith, openPane, servePane } from "./pane-page";
 import { makeSampleWorkbook } from "./sample";
-import { serveDirectory } from "./server";
 
-const root = join(__dirname, "..", "..");
-const dist = join(root, "dist");
-
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
+const site = servePane();
 let sample: Uint8Array;
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, "taskpane.html"))) throw new Error("dist/taskpane.html is missing: run npm run build:dev first");
-  server = await serveDirectory(dist);
   sample = await makeSampleWorkbook();
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /**
@@ -53,22 +39,13 @@ async function openInExcel(): Promise<Page> {
           return result;
         };
         window.Excel = d.Excel;`);
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: "vi-VN" });
-  await context.route("https://appsforoffice.microsoft.com/**", (r) => r.abort());
-  await context.addInitScript({ content: script });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  (page as unknown as { errors: string[] }).errors = errors;
-  await page.goto(`${server.url}taskpane.html`);
+  const page = await openPane(site, { initScripts: [script] });
   await page.getByText("Trong Excel", { exact: true }).waitFor();
   await page.getByLabel("Chọn bộ chỉ số").selectOption("dti-so-nganh-mau");
   return page;
 }
 
-async function idle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector("[role=progressbar]") === null);
-}
+const idle = (page: Page) => idleWith(page);
 
 async function score(page: Page): Promise<void> {
   await page.getByRole("tab", { name: /Chấm điểm/ }).click();
