@@ -646,7 +646,7 @@ export function templatesIntoOtherIndex(state: Pick<PaneState, "snapshot" | "ind
 }
 
 
-/** The banner's line for each kind of change: "2 đơn vị mới có trong sổ: Sở Du lịch, Ban Tôn giáo." */
+/** The banner's line for each kind of change: "2 đơn vị mới được thêm vào sổ: Sở Du lịch, Ban Tôn giáo." */
 const STALE_LINES: Record<StaleKind, StringKey> = {
   changed: "staleChanged",
   renamed: "staleRenamed",
