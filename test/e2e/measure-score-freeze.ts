@@ -23,22 +23,12 @@
 import { join } from "node:path";
 import { type Browser, type CDPSession, type Page, chromium } from "playwright-core";
 import { excelDoubleScript, scoredThenEdited } from "./excel-page";
+import { OBSERVE } from "./pane-page";
 import { serveDirectory } from "./server";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const root = join(__dirname, "..", "..");
 
-/** Long tasks and the gaps of a 10 ms heartbeat (a string: tsx would wrap a function in a helper the page lacks). */
-const OBSERVE = `
-  window.__long = [];
-  window.__gaps = [];
-  window.__reset = () => { window.__long = []; window.__gaps = []; };
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: Math.round(e.duration) }); }).observe({ type: "longtask" });
-  let last = performance.now();
-  const beat = () => { const now = performance.now(); window.__gaps.push(now - last); last = now; setTimeout(beat, 10); };
-  setTimeout(beat, 10);
-//# sourceURL=measure-observe.js
-`;
 
 interface Task {
   start: number;

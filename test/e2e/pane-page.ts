@@ -136,3 +136,19 @@ export function checkSummaryText(issues: Issue[], units: number): string {
   const said = checkSummary(issues, c, units, "vi", sampleModel().definition.unitLabel);
   return t("vi", said.key, said.params);
 }
+
+/**
+ * Long tasks and the gaps of a 10 ms heartbeat, recorded from the page's start, for the
+ * measurements of main-thread pauses (measure-*-freeze.ts); a string, as tsx would wrap a function
+ * in a helper the page lacks. Named measure-observe.js in a profile, apart from the pane's code.
+ */
+export const OBSERVE = `
+  window.__long = [];
+  window.__gaps = [];
+  window.__reset = () => { window.__long = []; window.__gaps = []; };
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: Math.round(e.duration) }); }).observe({ type: "longtask" });
+  let last = performance.now();
+  const beat = () => { const now = performance.now(); window.__gaps.push(now - last); last = now; setTimeout(beat, 10); };
+  setTimeout(beat, 10);
+//# sourceURL=measure-observe.js
+`;
