@@ -118,6 +118,23 @@ describe("what a keyboard and screen reader audit found", () => {
     expect(errorsOf(page)).toEqual([]);
   });
 
+  test("the Charts step's button before any scoring is reached by Tab and says that scoring comes first", async () => {
+    const page = await openPage();
+    await step(page, "Biểu đồ");
+    const run = page.getByRole("button", { name: "Tạo hoặc cập nhật biểu đồ" });
+    await run.focus();
+    expect(await run.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await run.getAttribute("aria-disabled")).toBe("true");
+    expect(await run.evaluate((el) => el.getAttribute("aria-describedby")?.split(" ").map((id) => document.getElementById(id)?.textContent).join(" "))).toBe(
+      "Hãy chấm điểm trước để có danh sách đơn vị.",
+    );
+    await page.keyboard.press("Enter");
+    await page.waitForTimeout(200);
+    expect(await page.locator("[role=progressbar]").count()).toBe(0);
+    expect(await page.getByTestId("notice").count()).toBe(0);
+    expect(errorsOf(page)).toEqual([]);
+  });
+
   test("in Excel, Enter on a finding selects its cell and says so", async () => {
     const page = await openPage({ initScript: await excelDoubleScript(await makeSampleWorkbook()) });
     await page.getByText("Trong Excel", { exact: true }).waitFor();

@@ -7,7 +7,7 @@ import { type StringKey, t } from "../i18n";
 import type { PaneActions, PaneState } from "../state/usePane";
 import { rerunMark } from "../focus";
 import { LIST_PAGE, unitSearch, unitWordText, unitsCountText } from "../state/findings";
-import { IndexNeeded } from "./IndexNeeded";
+import { IndexNeeded, unusable } from "./IndexNeeded";
 import { useStepStyles } from "./styles";
 
 const useStyles = makeStyles({
@@ -76,6 +76,7 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
   const byValue = model !== undefined && model.root.max === undefined;
   const noneId = useId();
   const profileHintId = useId();
+  const needScoreId = useId();
   // A thousand units are found by name or code, and drawn a page at a time.
   const [query, setQuery] = useState("");
   const listQuery = useDeferredValue(query);
@@ -190,13 +191,19 @@ export function ChartsStep({ state, actions }: { state: PaneState; actions: Pane
           </Text>
         </fieldset>
       ) : (
-        <Text className={st.hint} data-testid="charts-need-score">
+        <Text className={st.hint} id={needScoreId} data-testid="charts-need-score">
           {t(lang, state.scoreOfOtherIndex ? "chartsIndexChanged" : "chartsNeedScore")}
         </Text>
       )}
       <IndexNeeded state={state} actions={actions} />
       <div className={st.row}>
-        <Button appearance="primary" disabled={!score || chartKinds.length === 0} disabledFocusable={Boolean(state.busy)} data-step-main {...rerunMark("chartsRun")} onClick={() => void actions.score()}>
+        <Button
+          appearance="primary"
+          {...unusable(state, { other: [{ holds: !score, id: needScoreId }, { holds: Boolean(score) && chartKinds.length === 0, id: noneId }] })}
+          data-step-main
+          {...rerunMark("chartsRun")}
+          onClick={() => void actions.score()}
+        >
           {t(lang, "chartsRun")}
         </Button>
       </div>

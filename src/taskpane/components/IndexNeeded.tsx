@@ -13,18 +13,18 @@ export const INDEX_NEEDED_ID = "index-needed";
 
 /**
  * A step's button that cannot run without a workbook (`workbook`) or a usable index (`index`), or
- * for a reason of its own (`other`: whether it holds, and the id of the text that says it): while
+ * for reasons of its own (`other`: whether each holds, and the id of the text that says it): while
  * it cannot run, or while work runs, it keeps its place in the Tab order and does nothing
  * (disabledFocusable), and a screen reader hears why beside its name (aria-describedby).
  */
 export function unusable(
   state: Pick<PaneState, "workbench" | "index" | "busy">,
-  need: { workbook?: boolean; index?: boolean; other?: { holds: boolean; id: string } },
+  need: { workbook?: boolean; index?: boolean; other?: { holds: boolean; id: string } | { holds: boolean; id: string }[] },
 ): { disabledFocusable: boolean; "aria-describedby"?: string; [CANNOT_RUN_ATTRIBUTE]?: string } {
   const why = [
     ...(need.workbook && !state.workbench ? [NEED_WORKBOOK_ID] : []),
     ...(need.index && !state.index.model ? [INDEX_NEEDED_ID] : []),
-    ...(need.other?.holds ? [need.other.id] : []),
+    ...[need.other ?? []].flat().flatMap((o) => (o.holds ? [o.id] : [])),
   ];
   return { disabledFocusable: why.length > 0 || Boolean(state.busy), ...(why.length > 0 ? { "aria-describedby": why.join(" "), [CANNOT_RUN_ATTRIBUTE]: "" } : {}) };
 }

@@ -147,7 +147,6 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
   const st = useStepStyles();
   const s = useStyles();
   const { lang, ranking, score } = state;
-  const busy = Boolean(state.busy);
   // The index the results were scored with (a change of index drops or sets them aside).
   const model = state.index.model;
   // The figure the ranking compared (points, or values for an index of values), with the decimals
@@ -173,7 +172,7 @@ export function ScoreStep({ state, actions }: { state: PaneState; actions: PaneA
           {/* Only in Excel, where the user edits the workbook beside the pane, sometimes unseen by it; a
               workbook opened in the browser changes only through the pane, which sees every change. */}
           {state.mode === "excel" && (
-            <Button size="small" disabled={!state.workbench} disabledFocusable={busy} onClick={() => void actions.recheckStale()}>
+            <Button size="small" {...unusable(state, { workbook: true })} onClick={() => void actions.recheckStale()}>
               {t(lang, "staleRecheck")}
             </Button>
           )}
