@@ -145,4 +145,14 @@ describe("dti-scorer demo", () => {
     };
     expect(await runOnce()).toBe(await runOnce());
   }, 60000);
+
+  it("taken a folder without --out, says to give it with --out and writes nothing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dti-demo-"));
+    let err = "";
+    const code = await main(["demo", "mau"], { stdout: { write: () => true }, stderr: { write: (s: string) => (err += s) }, cwd: dir, env: { LANG: "vi_VN.UTF-8" } });
+    expect(code).toBe(2);
+    expect(err).toBe("Lệnh demo không nhận tên tệp hay thư mục; để ghi các tệp mẫu vào thư mục mau, dùng --out mau.\n");
+    expect(existsSync(join(dir, "demo-output"))).toBe(false);
+    expect(existsSync(join(dir, "mau"))).toBe(false);
+  });
 });

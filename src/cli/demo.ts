@@ -19,6 +19,7 @@ import { findingsSummary, rankingTable, readOnce } from "./commands/score";
 import { scoringJson } from "./results-json";
 import { loadIndex } from "./commands/common";
 import { type CliIO, fail, resolvePath, writeFailure, writeOutputFile } from "./io";
+import { M } from "./messages";
 import { PROJECT_VERSION } from "./version";
 
 /** The built-in department sample the demo runs on. */
@@ -236,6 +237,8 @@ export async function fillDemoWorkbook(model: IndexModel, template: Uint8Array, 
 }
 
 export async function runDemo(io: CliIO, args: ParsedArgs, lang: Lang): Promise<number> {
+  // A name without --out is most often the folder meant for the files: said how to give it, nothing written.
+  if (args.files.length > 0) fail(M.demoFolderNotArgument(args.files[0]!));
   const dir = args.out ?? "demo-output";
   // The demo's own folder is made here (writeOutputFile makes no folder).
   try {

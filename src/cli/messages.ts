@@ -395,6 +395,11 @@ export const M = {
     vi: `Lệnh ${cmd} không nhận tên tệp; dùng các tùy chọn.`,
     en: `The ${cmd} command takes no file names; use its options.`,
   }),
+  /** `dti-scorer demo somewhere`: the folder is given with --out, said with the name the user typed. */
+  demoFolderNotArgument: (given: string): Message => ({
+    vi: `Lệnh demo không nhận tên tệp hay thư mục; để ghi các tệp mẫu vào thư mục ${given}, dùng --out ${given}.`,
+    en: `The demo command takes no file or folder name; to write the sample files into the folder ${given}, use --out ${given}.`,
+  }),
   fileMissing: (path: string): Message => ({ vi: `Không tìm thấy tệp ${path}.`, en: `The file ${path} does not exist.` }),
   /** The folder an output file goes into is not there: it is not made (a mistyped name would hide the results). */
   outFolderMissing: (path: string, folder: string): Message => ({
